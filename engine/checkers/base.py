@@ -1,0 +1,88 @@
+"""The contract between a drill's checker, the harness that runs in the child, and the grader.
+
+A checker lives in the trusted parent. It makes randomized cases (plain data),
+names the harness module whose *source text* is shipped to the child, and judges
+the plain data that comes back. The reference outputs never leave the parent.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+
+from engine.verdict import CaseResult
+
+HARNESS_DIR = Path(__file__).resolve().parent.parent / "harnesses"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One randomized case.
+
+    `inputs` is sent to the child and must hold only plain data: ndarrays of
+    kind b/i/u/f, floats, ints, bools, strings, and lists/tuples/dicts of those.
+    `private` stays in the parent (expected values, which gradient is planted...).
+    """
+
+    name: str
+    inputs: dict[str, Any]
+    describe: str
+    private: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What running one case produced, as plain data (from the child or in-process)."""
+
+    outputs: dict[str, Any] | None
+    """The harness's result dict, or None when the call raised."""
+    error: str | None = None
+    """The user's exception, formatted for humans (traceback trimmed to their file)."""
+    mutated: tuple[str, ...] = ()
+    """Names of input arrays the submission changed in place."""
+    fp_warnings: tuple[str, ...] = ()
+    """Floating-point events (overflow, divide, invalid) raised during the call."""
+
+
+class Checker(ABC):
+    """One drill's grading logic. Subclasses set the class variables and implement two methods."""
+
+    name: ClassVar[str]
+    """Dotted name relative to `engine.checkers`, e.g. 'nn.optim.adam_step'."""
+    entries: ClassVar[tuple[str, ...]]
+    """Function names the user must define."""
+    harness: ClassVar[str] = "call"
+    """Module name in `engine/harnesses/` whose source runs in the child."""
+    fp_strict: ClassVar[bool] = False
+    """True where numerical stability is the point: FP warnings fail the case."""
+    timeout_s: ClassVar[float] = 5.0
+    """Wall-clock limit for the whole submission."""
+
+    @abstractmethod
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        """The reference implementation of every entry, keyed by entry name."""
+
+    @abstractmethod
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        """Randomized cases for one grading; `params` come from the card's front matter."""
+
+    @abstractmethod
+    def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+        """Decide one case from the plain data the submission produced."""
+
+    def harness_source(self) -> str:
+        """The harness module's source text, shipped to the child as plain text."""
+        return (HARNESS_DIR / f"{self.harness}.py").read_text(encoding="utf-8")
+
+    def signatures(self) -> dict[str, tuple[str, ...]]:
+        """Positional parameter names of each entry, taken from the reference."""
+        import inspect
+
+        return {
+            name: tuple(inspect.signature(fn).parameters) for name, fn in self.reference().items()
+        }
