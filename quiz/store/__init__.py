@@ -1,0 +1,18 @@
+"""SQLite persistence: card states, review logs, drill attempts, drafts, migrations."""
+
+from quiz.store.migrations import LATEST_VERSION
+from quiz.store.records import MODES, Attempt, CardState, Draft, Mode, Review, StoreNotice
+from quiz.store.store import Store, StoreError
+
+__all__ = [
+    "LATEST_VERSION",
+    "MODES",
+    "Attempt",
+    "CardState",
+    "Draft",
+    "Mode",
+    "Review",
+    "Store",
+    "StoreError",
+    "StoreNotice",
+]

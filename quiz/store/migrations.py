@@ -1,0 +1,139 @@
+"""Numbered schema migrations, applied in order, each in its own transaction.
+
+Never edit a released migration: add a new one. A database at version N gets
+N+1, N+2, ... applied on open; the applied versions are recorded in
+`schema_migrations` (and mirrored in `PRAGMA user_version` for sqlite tools).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from quiz.store.timefmt import to_db
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: a version number, a name for humans and its SQL statements."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "initial schema",
+        (
+            """CREATE TABLE schema_migrations (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )""",
+            # The fsrs Card as JSON (Card.to_json), keyed by the content's string id.
+            # state/due/last_review are copies of fields inside the JSON, kept for queries.
+            """CREATE TABLE card_state (
+                card_id TEXT PRIMARY KEY,
+                fsrs_card TEXT NOT NULL,
+                state INTEGER NOT NULL,
+                due TEXT NOT NULL,
+                last_review TEXT,
+                introduced_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            # card_before/card_after make undo exact: NULL before = the card was new,
+            # NULL after = the schedule was not touched (cram, mock).
+            """CREATE TABLE review_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                card_id TEXT NOT NULL,
+                rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+                correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                reviewed_at TEXT NOT NULL,
+                duration_ms INTEGER CHECK (duration_ms IS NULL OR duration_ms >= 0),
+                mode TEXT NOT NULL CHECK (mode IN ('due', 'cram', 'mock')),
+                state_before INTEGER,
+                card_before TEXT,
+                card_after TEXT
+            )""",
+            "CREATE INDEX review_log_card ON review_log (card_id)",
+            """CREATE TABLE drill_attempt (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                card_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                seed INTEGER,
+                duration_ms REAL,
+                hints_used INTEGER NOT NULL DEFAULT 0 CHECK (hints_used >= 0),
+                verdict TEXT NOT NULL,
+                attempted_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE code_draft (
+                card_id TEXT PRIMARY KEY,
+                text TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        2,
+        "study sessions, session ids on reviews and attempts, time indexes",
+        (
+            """CREATE TABLE study_session (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                mode TEXT NOT NULL CHECK (mode IN ('due', 'cram', 'mock')),
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                filters TEXT NOT NULL DEFAULT '{}'
+            )""",
+            "ALTER TABLE review_log ADD COLUMN session_id INTEGER"
+            " REFERENCES study_session (id) ON DELETE SET NULL",
+            "ALTER TABLE drill_attempt ADD COLUMN session_id INTEGER"
+            " REFERENCES study_session (id) ON DELETE SET NULL",
+            "CREATE INDEX review_log_time ON review_log (reviewed_at)",
+            "CREATE INDEX drill_attempt_card ON drill_attempt (card_id, attempted_at)",
+        ),
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The highest applied migration; 0 for an empty database."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if found is None:
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(conn: sqlite3.Connection, *, now: datetime, target: int = LATEST_VERSION) -> list[int]:
+    """Apply every migration above the current version up to `target`; return those applied.
+
+    `conn` must be in autocommit mode (isolation_level=None): each migration runs
+    in its own BEGIN IMMEDIATE ... COMMIT so a failure leaves the previous version intact.
+    """
+    applied: list[int] = []
+    current = schema_version(conn)
+    for migration in MIGRATIONS:
+        if not current < migration.version <= target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, to_db(now)),
+            )
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied

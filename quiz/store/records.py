@@ -1,0 +1,87 @@
+"""Plain, immutable rows the store hands out: callers never see sqlite3.Row objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+Mode = Literal["due", "cram", "mock"]
+MODES: tuple[Mode, ...] = ("due", "cram", "mock")
+
+
+@dataclass(frozen=True)
+class CardState:
+    """The saved scheduling state of one card (absent = the card is new)."""
+
+    card_id: str
+    fsrs_card: str
+    """fsrs `Card.to_json()`."""
+    state: int
+    """fsrs State value: 1 learning, 2 review, 3 relearning."""
+    due: datetime
+    last_review: datetime | None
+    introduced_at: datetime
+    """When the card was first scheduled (counts against the daily new-card limit)."""
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Review:
+    """One logged answer, with what undo needs to restore the card exactly."""
+
+    id: int
+    card_id: str
+    rating: int
+    correct: bool
+    reviewed_at: datetime
+    duration_ms: int | None
+    mode: Mode
+    state_before: int | None
+    """fsrs State value before this review; None when the card was new."""
+    card_before: str | None
+    card_after: str | None
+    """None when the review left the schedule untouched (cram, mock)."""
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One graded drill submission."""
+
+    id: int
+    card_id: str
+    status: str
+    seed: int | None
+    duration_ms: float | None
+    hints_used: int
+    verdict_json: str
+    attempted_at: datetime
+    session_id: int | None
+
+    @property
+    def passed(self) -> bool:
+        """True when the verdict status was `passed`."""
+        return self.status == "passed"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The autosaved code a person is writing for a drill."""
+
+    card_id: str
+    text: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class StoreNotice:
+    """Something the person must be told about their data, e.g. a database moved aside."""
+
+    message: str
+    reason: str
+    moved_to: Path | None = None
+
+    def __str__(self) -> str:
+        return self.message

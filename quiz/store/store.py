@@ -1,0 +1,479 @@
+"""The SQLite store: every answer, attempt and draft, committed the moment it is given.
+
+Durability: WAL journal with `synchronous=FULL`. With WAL, NORMAL already survives a
+killed process (kill -9) because committed frames sit in the WAL file; FULL also fsyncs
+the WAL on every commit so an OS crash or power cut keeps them too. Writes here are one
+small transaction per answer, so the extra fsync costs nothing a person can notice.
+
+Thread-safety: one connection (`check_same_thread=False`) guarded by one re-entrant lock;
+every public method takes the lock, so the TUI may call a Store from the UI thread and
+from worker threads alike. Each write method is its own transaction. Do not share one
+Store across processes: open one per process (SQLite's file locks then apply).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+
+from quiz.paths import database_path
+from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
+from quiz.store.records import (
+    MODES,
+    Attempt,
+    CardState,
+    Draft,
+    Mode,
+    Review,
+    StoreNotice,
+)
+from quiz.store.recovery import UnusableDatabase, is_corruption, move_aside
+from quiz.store.timefmt import from_db, to_db
+
+BUSY_TIMEOUT_SECONDS = 10.0
+
+
+class StoreError(Exception):
+    """The store cannot do what was asked (locked, unreadable, misuse); nothing was lost."""
+
+
+class Store:
+    """drillbit's persistent state. Build with `Store.open`; read `notices` after opening."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[StoreNotice]) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.notices: list[StoreNotice] = notices
+        """Messages for the person, e.g. that a corrupt database was moved aside."""
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, now: datetime | None = None) -> Store:
+        """Open (creating and migrating as needed) the database at `path` or the default one.
+
+        An unusable file (not SQLite, failing quick_check, or a schema newer than this
+        code) is renamed to `<name>.corrupt-<UTC stamp>` and a fresh database is started;
+        the returned store's `notices` explain it. Nothing is ever deleted.
+        """
+        moment = now if now is not None else datetime.now(UTC)
+        target = Path(path) if path is not None else database_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        notices: list[StoreNotice] = []
+        try:
+            conn = _connect(target, moment)
+        except UnusableDatabase as problem:
+            moved = move_aside(target, moment)
+            notices.append(
+                StoreNotice(
+                    message=(
+                        f"The database {target} could not be used ({problem.reason}). "
+                        f"It was moved to {moved} (nothing was deleted) and a fresh "
+                        "database was started."
+                    ),
+                    reason=problem.reason,
+                    moved_to=moved,
+                )
+            )
+            try:
+                conn = _connect(target, moment)
+            except UnusableDatabase as again:
+                raise StoreError(
+                    f"cannot create a fresh database at {target}: {again.reason}"
+                ) from again
+        return cls(conn, target, notices)
+
+    def close(self) -> None:
+        """Close the connection (every write is already committed)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        """The applied schema version (equals `LATEST_VERSION` after open)."""
+        with self._lock:
+            return schema_version(self._conn)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction, committed on exit, rolled back on error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return list(self._conn.execute(sql, tuple(params)).fetchall())
+
+    # -- card states -----------------------------------------------------------------
+
+    def card_state(self, card_id: str) -> CardState | None:
+        """The saved state of one card, or None when it was never scheduled (new)."""
+        rows = self._read("SELECT * FROM card_state WHERE card_id = ?", (card_id,))
+        return _card_state(rows[0]) if rows else None
+
+    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]:
+        """Saved states by card id: all of them, or only those of `card_ids`."""
+        rows = self._read("SELECT * FROM card_state ORDER BY card_id")
+        states = {row["card_id"]: _card_state(row) for row in rows}
+        if card_ids is None:
+            return states
+        return {cid: states[cid] for cid in card_ids if cid in states}
+
+    def introduced_since(self, since: datetime) -> int:
+        """How many cards were scheduled for the first time at or after `since`."""
+        rows = self._read(
+            "SELECT COUNT(*) AS n FROM card_state WHERE introduced_at >= ?", (to_db(since),)
+        )
+        return int(rows[0]["n"])
+
+    # -- reviews ---------------------------------------------------------------------
+
+    def record_review(
+        self,
+        *,
+        card_id: str,
+        rating: int,
+        correct: bool,
+        reviewed_at: datetime,
+        mode: Mode,
+        duration_ms: int | None = None,
+        state_before: int | None = None,
+        card_before: str | None = None,
+        card_after: str | None = None,
+        session_id: int | None = None,
+    ) -> Review:
+        """Log one answer and, when `card_after` is given, save the card's new fsrs state.
+
+        Both happen in one committed transaction: once this returns, the answer survives
+        a killed process.
+        """
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        with self._write() as conn:
+            cursor = conn.execute(
+                """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
+                       mode, state_before, card_before, card_after, session_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    card_id,
+                    int(rating),
+                    int(bool(correct)),
+                    to_db(reviewed_at),
+                    duration_ms,
+                    mode,
+                    state_before,
+                    card_before,
+                    card_after,
+                    session_id,
+                ),
+            )
+            review_id = cast(int, cursor.lastrowid)
+            if card_after is not None:
+                state, due, last_review = _fsrs_fields(card_after)
+                conn.execute(
+                    """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
+                           introduced_at, updated_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (card_id) DO UPDATE SET fsrs_card = excluded.fsrs_card,
+                           state = excluded.state, due = excluded.due,
+                           last_review = excluded.last_review,
+                           updated_at = excluded.updated_at""",
+                    (
+                        card_id,
+                        card_after,
+                        state,
+                        due,
+                        last_review,
+                        to_db(reviewed_at),
+                        to_db(reviewed_at),
+                    ),
+                )
+            row = conn.execute("SELECT * FROM review_log WHERE id = ?", (review_id,)).fetchone()
+        return _review(row)
+
+    def undo_review(self, review_id: int, *, now: datetime) -> Review:
+        """Remove a review and put the card back to its exact previous fsrs state.
+
+        Refuses (StoreError) when a later review has since changed the card, because
+        restoring an older state would silently drop that later answer.
+        """
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM review_log WHERE id = ?", (review_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no review with id {review_id}")
+            review = _review(row)
+            if review.card_after is not None:
+                current = conn.execute(
+                    "SELECT fsrs_card FROM card_state WHERE card_id = ?", (review.card_id,)
+                ).fetchone()
+                if current is None or current["fsrs_card"] != review.card_after:
+                    raise StoreError(
+                        f"review {review_id} of {review.card_id} is not the card's latest; "
+                        "undo the later reviews first"
+                    )
+                if review.card_before is None:
+                    conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
+                else:
+                    state, due, last_review = _fsrs_fields(review.card_before)
+                    conn.execute(
+                        """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?,
+                               last_review = ?, updated_at = ?
+                           WHERE card_id = ?""",
+                        (review.card_before, state, due, last_review, to_db(now), review.card_id),
+                    )
+            conn.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
+        return review
+
+    def review(self, review_id: int) -> Review | None:
+        """One review by id."""
+        rows = self._read("SELECT * FROM review_log WHERE id = ?", (review_id,))
+        return _review(rows[0]) if rows else None
+
+    def reviews(
+        self,
+        *,
+        card_id: str | None = None,
+        since: datetime | None = None,
+        mode: Mode | None = None,
+        session_id: int | None = None,
+    ) -> list[Review]:
+        """Reviews in time order, optionally narrowed (cards no longer in content included)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if card_id is not None:
+            clauses.append("card_id = ?")
+            params.append(card_id)
+        if since is not None:
+            clauses.append("reviewed_at >= ?")
+            params.append(to_db(since))
+        if mode is not None:
+            clauses.append("mode = ?")
+            params.append(mode)
+        if session_id is not None:
+            clauses.append("session_id = ?")
+            params.append(session_id)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._read(f"SELECT * FROM review_log{where} ORDER BY reviewed_at, id", params)
+        return [_review(row) for row in rows]
+
+    def review_count(self) -> int:
+        """Total number of logged reviews."""
+        return int(self._read("SELECT COUNT(*) AS n FROM review_log")[0]["n"])
+
+    # -- sessions --------------------------------------------------------------------
+
+    def start_session(
+        self, *, mode: Mode, started_at: datetime, filters: Mapping[str, object] | None = None
+    ) -> int:
+        """Record the start of a study session; returns its id for reviews to point at."""
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO study_session (mode, started_at, filters) VALUES (?, ?, ?)",
+                (mode, to_db(started_at), json.dumps(dict(filters or {}), sort_keys=True)),
+            )
+            return cast(int, cursor.lastrowid)
+
+    def end_session(self, session_id: int, *, ended_at: datetime) -> None:
+        """Record when a session ended."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE study_session SET ended_at = ? WHERE id = ?",
+                (to_db(ended_at), session_id),
+            )
+
+    # -- drill attempts --------------------------------------------------------------
+
+    def record_attempt(
+        self,
+        *,
+        card_id: str,
+        status: str,
+        verdict_json: str,
+        attempted_at: datetime,
+        seed: int | None = None,
+        duration_ms: float | None = None,
+        hints_used: int = 0,
+        session_id: int | None = None,
+    ) -> Attempt:
+        """Log one graded submission with its full verdict JSON, committed at once."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
+                       verdict, attempted_at, session_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    card_id,
+                    status,
+                    seed,
+                    duration_ms,
+                    hints_used,
+                    verdict_json,
+                    to_db(attempted_at),
+                    session_id,
+                ),
+            )
+            row = conn.execute(
+                "SELECT * FROM drill_attempt WHERE id = ?", (cursor.lastrowid,)
+            ).fetchone()
+        return _attempt(row)
+
+    def attempts(
+        self, *, card_id: str | None = None, since: datetime | None = None
+    ) -> list[Attempt]:
+        """Drill attempts in time order, optionally for one card and/or since a time."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if card_id is not None:
+            clauses.append("card_id = ?")
+            params.append(card_id)
+        if since is not None:
+            clauses.append("attempted_at >= ?")
+            params.append(to_db(since))
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
+        return [_attempt(row) for row in rows]
+
+    # -- code drafts -----------------------------------------------------------------
+
+    def save_draft(self, card_id: str, text: str, *, updated_at: datetime) -> Draft:
+        """Save (replace) the draft for a drill."""
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO code_draft (card_id, text, updated_at) VALUES (?, ?, ?)
+                   ON CONFLICT (card_id) DO UPDATE SET text = excluded.text,
+                       updated_at = excluded.updated_at""",
+                (card_id, text, to_db(updated_at)),
+            )
+        return Draft(card_id=card_id, text=text, updated_at=from_db(to_db(updated_at)))
+
+    def draft(self, card_id: str) -> Draft | None:
+        """The saved draft for a drill, or None (start from the starter code)."""
+        rows = self._read("SELECT * FROM code_draft WHERE card_id = ?", (card_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        return Draft(
+            card_id=row["card_id"], text=row["text"], updated_at=from_db(row["updated_at"])
+        )
+
+    def delete_draft(self, card_id: str) -> bool:
+        """Forget a draft (reset to starter); True when there was one."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
+            return cursor.rowcount > 0
+
+
+def _connect(path: Path, now: datetime) -> sqlite3.Connection:
+    """Open, verify, configure and migrate; UnusableDatabase when the file is damaged."""
+    try:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except sqlite3.Error as error:
+        if is_corruption(error):
+            raise UnusableDatabase(f"not a database: {error}") from error
+        raise StoreError(f"cannot open {path}: {error}") from error
+    conn.row_factory = sqlite3.Row
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise UnusableDatabase("integrity check failed: " + "; ".join(problems[:3]))
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise UnusableDatabase(
+                f"its schema version {version} is newer than this drillbit understands "
+                f"({LATEST_VERSION}); it was written by a newer drillbit"
+            )
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, now=now)
+    except UnusableDatabase:
+        conn.close()
+        raise
+    except sqlite3.Error as error:
+        conn.close()
+        if is_corruption(error):
+            raise UnusableDatabase(f"not a usable SQLite file: {error}") from error
+        raise StoreError(f"cannot use {path}: {error}") from error
+    return conn
+
+
+def _fsrs_fields(fsrs_card: str) -> tuple[int, str, str | None]:
+    """state, due and last_review (normalized) out of an fsrs Card JSON, for the query columns."""
+    data = json.loads(fsrs_card)
+    try:
+        state = int(data["state"])
+        due = to_db(from_db(str(data["due"])))
+        last = data.get("last_review")
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"not an fsrs Card JSON: {fsrs_card!r}") from error
+    return state, due, to_db(from_db(str(last))) if last else None
+
+
+def _card_state(row: sqlite3.Row) -> CardState:
+    return CardState(
+        card_id=row["card_id"],
+        fsrs_card=row["fsrs_card"],
+        state=int(row["state"]),
+        due=from_db(row["due"]),
+        last_review=from_db(row["last_review"]) if row["last_review"] else None,
+        introduced_at=from_db(row["introduced_at"]),
+        updated_at=from_db(row["updated_at"]),
+    )
+
+
+def _review(row: sqlite3.Row) -> Review:
+    return Review(
+        id=int(row["id"]),
+        card_id=row["card_id"],
+        rating=int(row["rating"]),
+        correct=bool(row["correct"]),
+        reviewed_at=from_db(row["reviewed_at"]),
+        duration_ms=row["duration_ms"],
+        mode=row["mode"],
+        state_before=row["state_before"],
+        card_before=row["card_before"],
+        card_after=row["card_after"],
+        session_id=row["session_id"],
+    )
+
+
+def _attempt(row: sqlite3.Row) -> Attempt:
+    return Attempt(
+        id=int(row["id"]),
+        card_id=row["card_id"],
+        status=row["status"],
+        seed=row["seed"],
+        duration_ms=row["duration_ms"],
+        hints_used=int(row["hints_used"]),
+        verdict_json=row["verdict"],
+        attempted_at=from_db(row["attempted_at"]),
+        session_id=row["session_id"],
+    )
