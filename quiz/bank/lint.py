@@ -1,0 +1,142 @@
+"""`drillbit lint`: load the bank around the given paths, check everything, report with places.
+
+Cross-file checks (unique ids, related ids) see the whole bank a path belongs to,
+so linting one changed file (as pre-commit does) does not report false problems.
+Coding cards are also checked against their checker in the engine.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from quiz.bank.loader import Bank, find_pack_dirs, load_bank, only_under, pack_dir_of
+from quiz.bank.models import Card, CodingFront
+from quiz.bank.parse import extract_code_block
+from quiz.bank.problems import Problem
+
+LINT_SEED = 20240601
+"""A fixed seed, so lint's drill checks are reproducible."""
+
+
+def roots_for(path: Path) -> list[Path]:
+    """The content root(s) to load so that `path` is checked in the context of its bank."""
+    pack = pack_dir_of(path)
+    if pack is not None:
+        return [pack.parent]
+    if path.is_dir() and find_pack_dirs(path):
+        return [path]
+    return [path if path.is_dir() else path.parent]
+
+
+def lint(paths: Sequence[Path], *, run_drills: bool = True) -> tuple[Bank, list[Problem]]:
+    """Every problem located under `paths`, sorted by place."""
+    roots: list[Path] = []
+    for path in paths:
+        for root in roots_for(path):
+            if all(root.resolve() != r.resolve() for r in roots):
+                roots.append(root)
+    bank = load_bank(roots)
+    problems = list(bank.problems)
+    for card in bank.cards:
+        if isinstance(card.front, CodingFront):
+            problems.extend(check_coding_card(card, run_drills=run_drills))
+    return bank, sorted(only_under(problems, paths))
+
+
+def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:
+    """Entry name -> (parameter names, line) from the starter code."""
+    tree = ast.parse(card.starter)
+    return {
+        node.name: (
+            tuple(a.arg for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]),
+            node.lineno,
+        )
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef)
+    }
+
+
+def _starter_first_line(card: Card) -> int:
+    section = card.sections["Starter"]
+    block = extract_code_block(section.text)
+    return section.line + 1 + (block[1] if block else 0)
+
+
+def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
+    """The checker exists, the starter matches its signatures, the reference passes, the starter fails."""
+    from engine.checkers import CheckerNotFoundError, get_checker
+
+    front = card.front
+    assert isinstance(front, CodingFront)
+    checker_line = card.lines.get("checker", 1)
+    problems: list[Problem] = []
+
+    def add(line: int, code: str, message: str) -> None:
+        problems.append(Problem(card.path, line, 1, code, message))
+
+    try:
+        checker = get_checker(front.checker)
+    except CheckerNotFoundError as exc:
+        add(checker_line, "unknown-checker", f"checker '{front.checker}' not found: {exc}")
+        return problems
+    if set(front.entry) != set(checker.entries):
+        add(
+            card.lines.get("entry", 1),
+            "entry-mismatch",
+            f"entry {list(front.entry)} does not match the checker's entries {list(checker.entries)}",
+        )
+        return problems
+    first_line = _starter_first_line(card)
+    expected = checker.signatures()
+    for name, (params, line) in _starter_signatures(card).items():
+        if name in expected and params != expected[name]:
+            add(
+                first_line + line - 1,
+                "starter-signature",
+                f"starter defines {name}({', '.join(params)}) but the checker calls "
+                f"{name}({', '.join(expected[name])})",
+            )
+    if problems or not run_drills:
+        return problems
+    problems.extend(_run_drill_checks(card, checker, checker_line))
+    return problems
+
+
+def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:
+    from engine.grading import grade_inprocess
+
+    front = card.front
+    assert isinstance(front, CodingFront)
+    problems: list[Problem] = []
+    reference = grade_inprocess(checker, checker.reference(), seed=LINT_SEED, params=front.params)
+    if not reference.passed:
+        problems.append(
+            Problem(
+                card.path,
+                checker_line,
+                1,
+                "reference-fails",
+                f"the checker's own reference does not pass: {reference.summary}",
+            )
+        )
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    try:
+        exec(compile(card.starter, "submission.py", "exec"), namespace)
+        fns = {name: namespace[name] for name in front.entry}
+    except Exception:  # a starter that cannot even run does not pass: that is fine
+        return problems
+    starter = grade_inprocess(checker, fns, seed=LINT_SEED, params=front.params)
+    if starter.passed:
+        problems.append(
+            Problem(
+                card.path,
+                _starter_first_line(card),
+                1,
+                "starter-passes",
+                "the unchanged starter code passes the checker: the drill would be solved before it is started",
+            )
+        )
+    return problems

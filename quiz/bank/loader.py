@@ -1,0 +1,204 @@
+"""Load a question bank: find packs, parse every card, check what spans files.
+
+Loading never stops at a bad file and never drops one silently: the Bank holds
+the good cards and every problem, each with its `path:line:col`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from quiz.bank.models import Card, Pack, PackInfo
+from quiz.bank.parse import parse_card
+from quiz.bank.problems import Problem
+
+PACK_FILE = "pack.yaml"
+_IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Everything loaded from one or more content roots."""
+
+    cards: tuple[Card, ...]
+    packs: dict[str, Pack]
+    problems: tuple[Problem, ...]
+    broken_files: frozenset[Path] = field(default_factory=frozenset)
+    """Card files that could not be loaded (their problems are in `problems`)."""
+
+    def by_id(self) -> dict[str, Card]:
+        """Cards keyed by id."""
+        return {card.id: card for card in self.cards}
+
+    def get(self, card_id: str) -> Card | None:
+        """The card with this id, if loaded."""
+        return next((card for card in self.cards if card.id == card_id), None)
+
+
+def _load_pack_info(pack_dir: Path, problems: list[Problem]) -> PackInfo | None:
+    path = pack_dir / PACK_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(path, 1, 1, "unreadable", f"cannot read pack file: {exc}"))
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.append(
+            Problem(path, line, col, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
+        )
+        return None
+    try:
+        return PackInfo.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = ".".join(str(p) for p in error["loc"]) or "pack.yaml"
+            problems.append(Problem(path, 1, 1, "pack", f"{name}: {error['msg']}"))
+        return None
+
+
+def find_pack_dirs(root: Path) -> list[Path]:
+    """Pack folders in a content root, or the root itself when it is a pack."""
+    if (root / PACK_FILE).is_file():
+        return [root]
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / PACK_FILE).is_file())
+
+
+def pack_dir_of(path: Path) -> Path | None:
+    """The pack folder a file or folder belongs to (searching upwards), if any."""
+    for candidate in [path, *path.parents] if path.is_dir() else path.parents:
+        if (candidate / PACK_FILE).is_file():
+            return candidate
+    return None
+
+
+def _card_files(pack_dir: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
+    """(card file, topic folder) pairs; Markdown files at the wrong depth are reported."""
+    files: list[tuple[Path, str]] = []
+    for path in sorted(pack_dir.rglob("*.md")):
+        relative = path.relative_to(pack_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if len(relative.parts) == 2:
+            files.append((path, relative.parts[0]))
+        elif path.name not in _IGNORED_MARKDOWN:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "misplaced",
+                    "card files live at <pack>/<topic>/<id>.md; this one is not loaded",
+                )
+            )
+    return files
+
+
+def load_bank(roots: Sequence[Path]) -> Bank:
+    """Load every pack under the given content roots (a root may also be a single pack)."""
+    problems: list[Problem] = []
+    packs: dict[str, Pack] = {}
+    cards: list[Card] = []
+    broken: set[Path] = set()
+    seen_dirs: set[Path] = set()
+    for root in roots:
+        if not root.is_dir():
+            problems.append(Problem(root, 1, 1, "no-content", "content folder does not exist"))
+            continue
+        pack_dirs = find_pack_dirs(root)
+        if not pack_dirs:
+            problems.append(
+                Problem(
+                    root, 1, 1, "no-pack", f"no pack found: a pack is a folder with a {PACK_FILE}"
+                )
+            )
+        for pack_dir in pack_dirs:
+            resolved = pack_dir.resolve()
+            if resolved in seen_dirs:
+                continue
+            seen_dirs.add(resolved)
+            info = _load_pack_info(pack_dir, problems)
+            name = pack_dir.name
+            if name in packs:
+                problems.append(
+                    Problem(
+                        pack_dir / PACK_FILE,
+                        1,
+                        1,
+                        "duplicate-pack",
+                        f"pack '{name}' is also at {packs[name].path}",
+                    )
+                )
+                continue
+            if info is not None:
+                packs[name] = Pack(name, info, pack_dir)
+            for path, topic in _card_files(pack_dir, problems):
+                card, card_problems = _parse_file(path, name, topic)
+                problems.extend(card_problems)
+                if card is None:
+                    broken.add(path)
+                else:
+                    cards.append(card)
+    cards = _check_across_files(cards, problems, broken)
+    return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
+
+
+def _parse_file(path: Path, pack: str, topic: str) -> tuple[Card | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(path, 1, 1, "unreadable", f"cannot read card file: {exc}")]
+    return parse_card(text, path, pack, topic)
+
+
+def _check_across_files(
+    cards: list[Card], problems: list[Problem], broken: set[Path]
+) -> list[Card]:
+    """Unique ids (the later file is not loaded) and `related` ids that exist."""
+    first: dict[str, Card] = {}
+    kept: list[Card] = []
+    for card in cards:
+        other = first.get(card.id)
+        if other is not None:
+            problems.append(
+                Problem(
+                    card.path,
+                    card.lines.get("id", 1),
+                    1,
+                    "duplicate-id",
+                    f"id '{card.id}' is also used by {other.path}",
+                )
+            )
+            broken.add(card.path)
+            continue
+        first[card.id] = card
+        kept.append(card)
+    for card in kept:
+        for related in card.front.related:
+            if related not in first:
+                problems.append(
+                    Problem(
+                        card.path,
+                        card.lines.get("related", 1),
+                        1,
+                        "unknown-related",
+                        f"related id '{related}' does not exist in the bank",
+                    )
+                )
+    return kept
+
+
+def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Problem]:
+    """The problems located in (or below) any of the given paths."""
+    resolved = [p.resolve() for p in paths]
+    return [
+        problem
+        for problem in problems
+        if any(problem.path.resolve() == p or p in problem.path.resolve().parents for p in resolved)
+    ]

@@ -1,0 +1,359 @@
+"""Parse one card file (front matter + Markdown sections) into a Card, or problems with places.
+
+Parsing never raises for bad content: every problem comes back with its
+`path:line:col`, so lint can report them all at once and the app can load the rest.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+from pydantic import ValidationError
+
+from quiz.bank.models import (
+    FRONT_MATTER,
+    REQUIRED_SECTIONS,
+    Card,
+    ChoiceFront,
+    CodingFront,
+    ConceptFront,
+    NumericFront,
+    Section,
+)
+from quiz.bank.problems import Problem
+
+_HANDLER = YAMLHandler()
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
+_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+(.*)$")
+
+_FIELDS_BY_KIND = {
+    "concept": set(ConceptFront.model_fields),
+    "choice": set(ChoiceFront.model_fields),
+    "numeric": set(NumericFront.model_fields),
+    "coding": set(CodingFront.model_fields),
+}
+ALL_SECTIONS = sorted({s for sections in REQUIRED_SECTIONS.values() for s in sections})
+
+
+class _Collector:
+    """Collects problems for one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, col: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, max(line, 1), max(col, 1), code, message))
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
+    """(front matter, its first line, body, its first line), lines 1-based; None if absent/unclosed."""
+    if not _HANDLER.detect(text):
+        return None
+    assert _HANDLER.FM_BOUNDARY is not None
+    opening = _HANDLER.FM_BOUNDARY.search(text)
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        return None
+    assert opening is not None
+    front_line = text.count("\n", 0, opening.end()) + 1
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return front, front_line, body, body_line
+
+
+def _key_lines(front: str, first_line: int) -> dict[str, int]:
+    """1-based file line of each top-level key (cheap: no YAML composition)."""
+    lines: dict[str, int] = {}
+    for match in _TOP_KEY.finditer(front):
+        lines.setdefault(match.group(1), first_line + front.count("\n", 0, match.start()))
+    return lines
+
+
+def _node_position(front: str, first_line: int, loc: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Line and column of the YAML node at `loc`, from the composed node marks (slow path)."""
+    try:
+        node = yaml.compose(front, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+    best: tuple[int, int] | None = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    best = (key_node.start_mark.line, key_node.start_mark.column)
+                    node = value_node
+                    break
+            else:
+                break
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
+            node = node.value[part]
+            best = (node.start_mark.line, node.start_mark.column)
+        else:
+            break
+    if best is None:
+        return None
+    return first_line + best[0], best[1] + 1
+
+
+def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any, ...], str, str]:
+    """(location inside the front matter, problem code, plain message) for one pydantic error."""
+    loc = tuple(error["loc"])
+    if kind and loc and loc[0] == kind:
+        loc = loc[1:]
+    name = ".".join(str(p) for p in loc)
+    etype = error["type"]
+    if etype == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        allowed = _FIELDS_BY_KIND.get(kind or "", set())
+        close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(loc) == 1 else []
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return loc, "unknown-key", f"unknown key '{name}'{hint}"
+    if etype == "missing":
+        return loc, "missing-key", f"missing required key '{name}'"
+    if etype == "union_tag_not_found":
+        return (), "missing-key", "missing required key 'kind' (concept, choice, numeric or coding)"
+    if etype == "union_tag_invalid":
+        return (
+            ("kind",),
+            "bad-kind",
+            f"kind must be one of concept, choice, numeric, coding, not {error['input']!r}",
+        )
+    message = error["msg"]
+    if etype == "string_type" and isinstance(error.get("input"), dict):
+        message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
+    if etype == "string_pattern_mismatch" and loc and loc[0] in {"id", "topic", "tags", "related"}:
+        message = "must be kebab-case (lowercase letters and digits joined by '-')"
+    return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+def _validate_front(
+    front: str, front_line: int, out: _Collector
+) -> tuple[Any | None, dict[str, int], str | None]:
+    """Parse and validate the YAML front matter; returns (model or None, key lines, raw kind)."""
+    try:
+        data = yaml.load(front, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        # The context mark points at what was left open (a bracket, a quote); prefer it.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = front_line + mark.line if mark else front_line
+        col = mark.column + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
+        return None, {}, None
+    lines = _key_lines(front, front_line)
+    if not isinstance(data, dict):
+        out.add(front_line, 1, "yaml", "front matter must be a mapping of 'key: value' lines")
+        return None, lines, None
+    kind = data.get("kind") if isinstance(data.get("kind"), str) else None
+    try:
+        return FRONT_MATTER.validate_python(data), lines, kind
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc, code, message = _describe_validation_error(error, kind)
+            position = _node_position(front, front_line, loc) if loc else None
+            if position is None:
+                position = (lines.get(str(loc[0]), front_line - 1) if loc else front_line - 1, 1)
+            out.add(position[0], position[1], code, message)
+        return None, lines, kind
+
+
+def split_sections(
+    body: str, body_line: int, out: _Collector
+) -> tuple[dict[str, Section], list[tuple[int, str]]]:
+    """`## ` sections of the body (outside code fences), plus stray text before the first one."""
+    sections: dict[str, Section] = {}
+    stray: list[tuple[int, str]] = []
+    current: tuple[str, int] | None = None
+    buffer: list[str] = []
+    fence: str | None = None
+
+    def close() -> None:
+        if current is not None:
+            title, line = current
+            if title in sections:
+                out.add(line, 1, "duplicate-section", f"section '## {title}' appears twice")
+            else:
+                sections[title] = Section(title, "\n".join(buffer).rstrip(), line)
+
+    for offset, raw in enumerate(body.split("\n")):
+        line = body_line + offset
+        fence_match = _FENCE.match(raw)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker[0] * len(marker)
+            elif marker.startswith(fence) and not fence_match.group(2).strip():
+                fence = None
+        heading = None if fence else _HEADING.match(raw)
+        if heading:
+            close()
+            current, buffer = (heading.group(1).strip(), line), []
+        elif current is None:
+            if raw.strip():
+                stray.append((line, raw))
+        else:
+            buffer.append(raw)
+    close()
+    return sections, stray
+
+
+def parse_list_items(text: str) -> list[str]:
+    """Top-level Markdown list items, continuation lines joined (for hints)."""
+    items: list[str] = []
+    for raw in text.split("\n"):
+        match = _LIST_ITEM.match(raw)
+        if match:
+            items.append(match.group(1).strip())
+        elif items and raw.strip():
+            items[-1] = f"{items[-1]}\n{raw.strip()}"
+    return [item for item in items if item]
+
+
+def extract_code_block(text: str, language: str = "python") -> tuple[str, int] | None:
+    """The first fenced block of `language`: (code, 0-based line offset of its first code line)."""
+    lines = text.split("\n")
+    for index, raw in enumerate(lines):
+        match = _FENCE.match(raw)
+        if match and match.group(2).strip().lower() in {
+            language,
+            "py" if language == "python" else language,
+        }:
+            marker = match.group(1)
+            for end in range(index + 1, len(lines)):
+                closing = _FENCE.match(lines[end])
+                if (
+                    closing
+                    and closing.group(1).startswith(marker[0] * len(marker))
+                    and not closing.group(2).strip()
+                ):
+                    return "\n".join(lines[index + 1 : end]), index + 1
+            return None
+    return None
+
+
+def _check_math(sections: dict[str, Section], out: _Collector) -> None:
+    from quiz.bank.mathtext import find_math_problems
+
+    for section in sections.values():
+        if section.title == "Starter":
+            continue
+        for problem in find_math_problems(section.text):
+            out.add(section.line + problem.line, problem.col, "math", problem.message)
+
+
+def _check_coding(
+    front: CodingFront, sections: dict[str, Section], out: _Collector
+) -> tuple[str, tuple[str, ...]]:
+    """Starter parses and defines every entry; hints are a list. Returns (starter, hints)."""
+    starter_code = ""
+    starter = sections.get("Starter")
+    if starter is not None and starter.text.strip():
+        block = extract_code_block(starter.text)
+        if block is None:
+            out.add(
+                starter.line, 1, "starter", "the Starter section needs one ```python code block"
+            )
+        else:
+            starter_code, offset = block
+            first_code_line = starter.line + 1 + offset
+            try:
+                tree = ast.parse(starter_code, filename="starter.py")
+            except SyntaxError as exc:
+                out.add(
+                    first_code_line + (exc.lineno or 1) - 1,
+                    exc.offset or 1,
+                    "starter-syntax",
+                    f"starter code does not parse: {exc.msg}",
+                )
+            else:
+                defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
+                for name in front.entry:
+                    if name not in defined:
+                        out.add(
+                            first_code_line,
+                            1,
+                            "starter-entry",
+                            f"starter code does not define the entry function '{name}'",
+                        )
+    hints: tuple[str, ...] = ()
+    section = sections.get("Hints")
+    if section is not None and section.text.strip():
+        hints = tuple(parse_list_items(section.text))
+        if not hints:
+            out.add(section.line, 1, "hints", "Hints must be a Markdown list, one hint per item")
+    return starter_code, hints
+
+
+def parse_card(
+    text: str, path: Path, pack: str, topic_dir: str | None = None
+) -> tuple[Card | None, list[Problem]]:
+    """Parse one card file. Returns the card (None if it cannot be used) and every problem found."""
+    out = _Collector(path)
+    split = split_front_matter(text)
+    if split is None:
+        message = (
+            "front matter is not closed by a '---' line"
+            if text.lstrip("\ufeff").startswith("---")
+            else "a card starts with YAML front matter between '---' lines"
+        )
+        out.add(1, 1, "front-matter", message)
+        return None, out.problems
+    front_text, front_line, body, body_line = split
+    front, lines, kind = _validate_front(front_text, front_line, out)
+    sections, stray = split_sections(body, body_line, out)
+    for line, _raw in stray[:1]:
+        out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
+
+    required = REQUIRED_SECTIONS.get(kind or "", ())
+    if required:
+        for title, section in sections.items():
+            if title not in required:
+                close = difflib.get_close_matches(title, required, n=1)
+                hint = f" (did you mean '## {close[0]}'?)" if close else ""
+                out.add(
+                    section.line,
+                    1,
+                    "unknown-section",
+                    f"unknown section '## {title}' for a {kind} card{hint}; expected {', '.join(required)}",
+                )
+        for title in required:
+            section = sections.get(title)
+            if section is None:
+                out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
+            elif not section.text.strip():
+                out.add(section.line, 1, "empty-section", f"section '## {title}' is empty")
+    _check_math(sections, out)
+
+    starter, hints = "", ()
+    if isinstance(front, CodingFront):
+        starter, hints = _check_coding(front, sections, out)
+    if front is not None:
+        if front.id != path.stem:
+            out.add(
+                lines.get("id", front_line),
+                1,
+                "id-file-name",
+                f"id '{front.id}' must equal the file name '{path.stem}'",
+            )
+        if topic_dir is not None and front.topic != topic_dir:
+            out.add(
+                lines.get("topic", front_line),
+                1,
+                "topic-folder",
+                f"topic '{front.topic}' must equal the folder name '{topic_dir}'",
+            )
+    if front is None or out.problems:
+        return None, out.problems
+    return Card(front, sections, path, pack, hints=hints, starter=starter, lines=lines), []

@@ -1,0 +1,104 @@
+"""Each kind of content mistake is reported with the right path, line and problem code."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.lint import lint
+from tests.conftest import DATA
+
+# file in tests/data/bad_cards -> (expected line, expected code, a phrase of the message)
+BAD_CARDS = {
+    "unknown-key.md": (4, "unknown-key", "did you mean 'title'"),
+    "missing-section.md": (10, "missing-section", "'## Answer'"),
+    "bad-related.md": (8, "unknown-related", "'no-such-card'"),
+    "difficulty-range.md": (9, "bad-value", "difficulty"),
+    "invalid-yaml.md": (4, "yaml", "invalid YAML"),
+    "unbalanced-math.md": (17, "math", ""),
+    "starter-syntax.md": (22, "starter-syntax", "does not parse"),
+    "bad-choice-answer.md": (11, "bad-value", "out of range"),
+    "key-points-short.md": (8, "bad-value", "key_points"),
+    "no-front-matter.md": (1, "front-matter", "front matter"),
+}
+
+
+def test_the_mini_bank_is_clean(mini_bank: Path) -> None:
+    bank, problems = lint([mini_bank])
+    assert problems == []
+    assert {card.id for card in bank.cards} == {
+        "what-is-relu",
+        "sigmoid-bound",
+        "dropout-inference",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(BAD_CARDS))
+def test_each_mistake_is_reported_with_its_line(mini_bank: Path, name: str) -> None:
+    line, code, phrase = BAD_CARDS[name]
+    target = mini_bank / "mini" / "basics" / name
+    shutil.copy(DATA / "bad_cards" / name, target)
+    bank, problems = lint([mini_bank])
+    mine = [p for p in problems if p.path == target]
+    assert mine, f"no problem reported for {name}: {problems}"
+    assert any((p.line, p.code) == (line, code) and phrase in p.message for p in mine), mine
+    # the broken file never stops the good ones from loading
+    assert {"what-is-relu", "sigmoid-bound", "dropout-inference"} <= {c.id for c in bank.cards}
+    assert target in bank.broken_files or code == "unknown-related"
+
+
+def test_duplicate_ids_name_both_files(mini_bank: Path) -> None:
+    other = mini_bank / "mini" / "other"
+    other.mkdir()
+    shutil.copy(DATA / "bad_cards_dup" / "what-is-relu.md", other / "what-is-relu.md")
+    _, problems = lint([mini_bank])
+    dup = [p for p in problems if p.code == "duplicate-id"]
+    assert len(dup) == 1
+    assert dup[0].line == 2
+    names = {dup[0].path.parent.name, Path(dup[0].message.split("used by ")[1]).parent.name}
+    assert names == {"basics", "other"}
+
+
+def test_linting_one_file_sees_its_whole_bank(mini_bank: Path) -> None:
+    """pre-commit passes single files: related ids in other files must still resolve."""
+    one = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    _, problems = lint([one])
+    assert problems == []
+
+
+def test_problems_outside_the_linted_paths_are_not_reported(mini_bank: Path) -> None:
+    shutil.copy(
+        DATA / "bad_cards" / "unknown-key.md", mini_bank / "mini" / "basics" / "unknown-key.md"
+    )
+    _, problems = lint([mini_bank / "mini" / "basics" / "sigmoid-bound.md"])
+    assert problems == []
+
+
+def test_every_problem_in_a_file_is_reported_at_once(mini_bank: Path) -> None:
+    target = mini_bank / "mini" / "basics" / "many.md"
+    target.write_text(
+        "---\nid: many\nkind: concept\ntitle: t\ntopic: wrong-topic\ndifficulty: 0\nsource: s\n"
+        "colour: red\nkey_points: [a, b, c]\n---\n\n## Question\n\n\n## Answer\n\nA.\n",
+        encoding="utf-8",
+    )
+    _, problems = lint([target])
+    codes = sorted(p.code for p in problems)
+    assert codes == ["bad-value", "empty-section", "unknown-key"]
+    lines = sorted(p.line for p in problems)
+    assert lines == [6, 8, 12]
+
+
+def test_topic_must_match_its_folder(mini_bank: Path) -> None:
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    target.write_text(target.read_text().replace("topic: basics", "topic: elsewhere"))
+    _, problems = lint([target])
+    assert [(p.code, p.line) for p in problems] == [("topic-folder", 5)]
+
+
+def test_a_misplaced_markdown_file_is_reported(mini_bank: Path) -> None:
+    stray = mini_bank / "mini" / "stray-card.md"
+    stray.write_text("---\nid: stray-card\n---\n")
+    _, problems = lint([mini_bank])
+    assert [(p.path, p.code) for p in problems] == [(stray, "misplaced")]

@@ -1,0 +1,98 @@
+"""`drillbit lint`, `list` and `schema` through the real entry point (a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATA, REPO
+
+
+def drillbit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m quiz ARGS` the way a user runs `drillbit ARGS`."""
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        timeout=120,
+    )
+
+
+def test_lint_clean_bank_exits_0(mini_bank: Path) -> None:
+    result = drillbit("lint", str(mini_bank))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 card(s) checked, no problems" in result.stderr
+
+
+def test_lint_reports_file_and_line_in_every_format(mini_bank: Path) -> None:
+    target = mini_bank / "mini" / "basics" / "unknown-key.md"
+    shutil.copy(DATA / "bad_cards" / "unknown-key.md", target)
+    text = drillbit("lint", str(mini_bank))
+    assert text.returncode == 1
+    assert f"{target}:4:1: unknown key 'tittle'" in text.stdout
+    as_json = drillbit("lint", str(mini_bank), "--format", "json")
+    assert as_json.returncode == 1
+    [problem] = json.loads(as_json.stdout)
+    assert (
+        problem["line"] == 4 and problem["code"] == "unknown-key" and problem["path"] == str(target)
+    )
+    github = drillbit("lint", str(mini_bank), "--format", "github")
+    assert github.returncode == 1
+    assert github.stdout.startswith(f"::error file={target},line=4,col=1,")
+
+
+def test_lint_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert drillbit("lint", str(tmp_path / "nope")).returncode == 2
+    assert drillbit("lint", "--format", "xml").returncode == 2
+
+
+def test_list_json_has_the_documented_fields(mini_bank: Path) -> None:
+    result = drillbit("--content", str(mini_bank), "list", "--json", "--topic", "basics")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    ids = {row["id"] for row in rows}
+    assert ids == {"what-is-relu", "sigmoid-bound", "dropout-inference"}
+    for row in rows:
+        assert set(row) >= {"id", "kind", "title", "topic", "tags", "difficulty", "path"}
+
+
+def test_list_filters_by_kind_and_tag(mini_bank: Path) -> None:
+    by_kind = json.loads(
+        drillbit(
+            "--content", str(mini_bank), "list", "--json", "--kind", "choice", "--topic", "basics"
+        ).stdout
+    )
+    assert [row["id"] for row in by_kind] == ["dropout-inference"]
+    by_tag = json.loads(
+        drillbit(
+            "--content", str(mini_bank), "list", "--json", "--tag", "sigmoid", "--topic", "basics"
+        ).stdout
+    )
+    assert [row["id"] for row in by_tag] == ["sigmoid-bound"]
+
+
+def test_list_says_how_many_files_are_broken(mini_bank: Path) -> None:
+    shutil.copy(
+        DATA / "bad_cards" / "invalid-yaml.md", mini_bank / "mini" / "basics" / "invalid-yaml.md"
+    )
+    result = drillbit("--content", str(mini_bank), "list", "--topic", "basics")
+    assert result.returncode == 0
+    assert "1 card file(s) could not be loaded" in result.stderr
+    assert "what-is-relu" in result.stdout
+
+
+def test_schema_is_json_schema_with_every_kind() -> None:
+    result = drillbit("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    kinds = {
+        d["properties"]["kind"]["const"]
+        for d in schema["$defs"].values()
+        if "kind" in d.get("properties", {})
+    }
+    assert kinds == {"concept", "choice", "numeric", "coding"}
+    assert schema["$defs"]["ConceptFront"]["additionalProperties"] is False

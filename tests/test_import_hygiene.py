@@ -1,0 +1,36 @@
+"""The architecture's direction, checked in a fresh interpreter: the core never pulls in the UI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PURE_MODULES = [
+    "engine.checkers",
+    "engine.grading",
+    "engine.verdict",
+    "quiz.bank.loader",
+    "quiz.bank.lint",
+    "quiz.bank.models",
+]
+
+
+def _modules_after_import(module: str) -> set[str]:
+    code = f"import json, sys, {module}; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout))
+
+
+@pytest.mark.parametrize("module", PURE_MODULES)
+def test_core_modules_never_import_textual(module: str) -> None:
+    loaded = _modules_after_import(module)
+    assert not any(m == "textual" or m.startswith("textual.") for m in loaded)
+
+
+@pytest.mark.parametrize("module", ["engine.checkers", "engine.grading", "engine.verdict"])
+def test_engine_never_imports_quiz(module: str) -> None:
+    loaded = _modules_after_import(module)
+    assert not any(m == "quiz" or m.startswith("quiz.") for m in loaded)
