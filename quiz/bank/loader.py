@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.parse import parse_card
-from quiz.bank.problems import Problem
+from quiz.bank.problems import ContentError, Problem
 
 PACK_FILE = "pack.yaml"
 _IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
@@ -202,3 +202,11 @@ def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Probl
         for problem in problems
         if any(problem.path.resolve() == p or p in problem.path.resolve().parents for p in resolved)
     ]
+
+
+def load_card_text(text: str, path: Path, pack: str = "", topic: str | None = None) -> Card:
+    """One card from its text; raises ContentError (with every problem) when it is not valid."""
+    card, problems = parse_card(text, path, pack, topic)
+    if card is None:
+        raise ContentError(problems or [Problem(path, 1, 1, "invalid", "card could not be loaded")])
+    return card
