@@ -1,0 +1,80 @@
+"""Coding drills on the app side: find a drill's card and checker, grade a submission, log it.
+
+This is the one place the app calls the grader, for the CLI, watch mode and the TUI.
+numpy and the engine are imported lazily so that starting the app stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from quiz.bank.models import Card, CodingFront
+from quiz.errors import UsageError
+
+if TYPE_CHECKING:
+    from engine.checkers.base import Checker
+    from engine.sandbox import WorkerPool
+    from engine.verdict import Verdict
+    from quiz.bank.loader import Bank
+    from quiz.store.store import Store
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A coding card together with its checker."""
+
+    card: Card
+    checker: Checker
+
+    @property
+    def front(self) -> CodingFront:
+        """The card's coding front matter."""
+        assert isinstance(self.card.front, CodingFront)
+        return self.card.front
+
+
+def find_drill(bank: Bank, drill_id: str) -> Drill:
+    """The drill with this card id; UsageError (exit 2) naming the known drills when unknown."""
+    from engine.checkers import CheckerNotFoundError, get_checker
+
+    card = bank.get(drill_id)
+    if card is None or not isinstance(card.front, CodingFront):
+        known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
+        what = "is not a coding drill" if card is not None else "is not a drill in the bank"
+        raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
+    try:
+        checker = get_checker(card.front.checker)
+    except CheckerNotFoundError as exc:
+        raise UsageError(f"drill '{drill_id}' names a checker that does not exist: {exc}") from exc
+    return Drill(card, checker)
+
+
+def grade_source(
+    drill: Drill, source: str, *, seed: int | None = None, pool: WorkerPool | None = None
+) -> Verdict:
+    """Grade a submission in the sandbox."""
+    from engine.grade import grade
+
+    return grade(drill.checker, source, seed=seed, params=drill.front.params, pool=pool)
+
+
+def record_attempt(
+    store: Store,
+    drill: Drill,
+    verdict: Verdict,
+    *,
+    hints_used: int = 0,
+    now: datetime | None = None,
+) -> None:
+    """Log one graded submission with its verdict, committed at once."""
+    store.record_attempt(
+        card_id=drill.card.id,
+        status=verdict.status.value,
+        verdict_json=verdict.model_dump_json(),
+        attempted_at=now or datetime.now(UTC),
+        seed=verdict.seed,
+        duration_ms=verdict.duration_ms,
+        hints_used=hints_used,
+    )

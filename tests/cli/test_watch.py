@@ -1,0 +1,83 @@
+"""The watcher grades once per settled save, including saves by rename."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+from quiz.watch import watch_file
+
+
+def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
+    seen: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch_file,
+        args=(path, seen.append, stop),
+        kwargs={"poll_seconds": 0.02, "settle_seconds": settle},
+    )
+    thread.start()
+    return seen, stop, thread
+
+
+def _wait_for(seen: list[str], count: int, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while len(seen) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_each_save_is_reported_once_with_the_new_text(tmp_path: Path) -> None:
+    path = tmp_path / "answer.py"
+    path.write_text("v1")
+    seen, stop, thread = _start(path)
+    try:
+        time.sleep(0.1)
+        path.write_text("v2")
+        _wait_for(seen, 1)
+        time.sleep(0.2)
+        assert seen == ["v2"]
+        path.write_text("v3")
+        _wait_for(seen, 2)
+        assert seen == ["v2", "v3"]
+    finally:
+        stop.set()
+        thread.join(5)
+    assert not thread.is_alive()
+
+
+def test_a_save_by_rename_is_noticed(tmp_path: Path) -> None:
+    path = tmp_path / "answer.py"
+    path.write_text("old")
+    seen, stop, thread = _start(path)
+    try:
+        time.sleep(0.1)
+        temp = tmp_path / ".answer.py.swp"
+        temp.write_text("new")
+        path.unlink()
+        time.sleep(0.03)  # the editor's gap between unlink and rename
+        os.replace(temp, path)
+        _wait_for(seen, 1)
+        time.sleep(0.2)
+        assert seen == ["new"]
+    finally:
+        stop.set()
+        thread.join(5)
+
+
+def test_a_burst_of_writes_grades_once(tmp_path: Path) -> None:
+    path = tmp_path / "answer.py"
+    path.write_text("start")
+    seen, stop, thread = _start(path, settle=0.5)  # far longer than the gaps in the burst
+    try:
+        time.sleep(0.1)
+        for i in range(5):
+            path.write_text(f"burst {i}" + " " * i)
+            time.sleep(0.01)
+        _wait_for(seen, 1)
+        time.sleep(0.6)
+        assert seen == ["burst 4    "]
+    finally:
+        stop.set()
+        thread.join(5)
