@@ -1,0 +1,78 @@
+"""fsrs glue: stable fsrs ids, new cards, and one review applied and persisted.
+
+The string card id stays the key in the store; fsrs wants an int, derived here from a
+hash so it never changes between runs or machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from fsrs import Card, Rating, Scheduler
+
+from quiz.store import Mode, Review, Store
+from quiz.study.days import as_utc
+
+
+def fsrs_card_id(card_id: str) -> int:
+    """A stable positive 63-bit int for a string id (sha256, first 8 bytes, top bit dropped)."""
+    digest = hashlib.sha256(card_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def new_card(card_id: str, now: datetime) -> Card:
+    """A never-reviewed fsrs card, due now (passing `due` avoids fsrs reading the clock)."""
+    return Card(card_id=fsrs_card_id(card_id), due=as_utc(now))
+
+
+def default_scheduler() -> Scheduler:
+    """The production scheduler: fsrs defaults (90% desired retention, interval fuzzing on)."""
+    return Scheduler()
+
+
+def load_card(store: Store, card_id: str) -> Card | None:
+    """The card's saved fsrs state, or None when it is new."""
+    saved = store.card_state(card_id)
+    return Card.from_json(saved.fsrs_card) if saved is not None else None
+
+
+def review_card(
+    store: Store,
+    scheduler: Scheduler,
+    card_id: str,
+    rating: Rating,
+    *,
+    now: datetime,
+    correct: bool,
+    mode: Mode = "due",
+    duration_ms: int | None = None,
+    session_id: int | None = None,
+) -> Review:
+    """Log an answer; in `due` mode also reschedule the card. Committed when this returns.
+
+    `cram` and `mock` answers are logged with the card's current state but leave the
+    schedule untouched.
+    """
+    moment = as_utc(now)
+    saved = store.card_state(card_id)
+    before = Card.from_json(saved.fsrs_card) if saved is not None else None
+    card_after: str | None = None
+    if mode == "due":
+        card = before if before is not None else new_card(card_id, moment)
+        after, _log = scheduler.review_card(
+            card, Rating(rating), review_datetime=moment, review_duration=duration_ms
+        )
+        card_after = after.to_json()
+    return store.record_review(
+        card_id=card_id,
+        rating=int(rating),
+        correct=correct,
+        reviewed_at=moment,
+        mode=mode,
+        duration_ms=duration_ms,
+        state_before=int(before.state) if before is not None else None,
+        card_before=saved.fsrs_card if saved is not None else None,
+        card_after=card_after,
+        session_id=session_id,
+    )

@@ -1,0 +1,304 @@
+"""A study session: the queue for a mode, answers persisted as given, undo, the summary.
+
+Pure logic over a Store: the caller injects `now` on every call, the fsrs Scheduler and,
+for mock interviews, the random generator. Nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from fsrs import Rating, Scheduler
+
+from quiz.store import CardState, Mode, Store
+from quiz.study.cards import Filters, StudyCard
+from quiz.study.counts import DEFAULT_NEW_PER_DAY
+from quiz.study.days import as_utc, day_start
+from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
+from quiz.study.scheduling import default_scheduler, review_card
+from quiz.study.summary import Answer, Summary, build_summary
+
+DEFAULT_MOCK_QUESTIONS = 10
+DEFAULT_MOCK_MINUTES = 20.0
+
+
+class SessionOver(Exception):
+    """An answer came after the session ended (finished, no cards left, or time up)."""
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """How to build a session; maps one-to-one onto `drillbit study` flags."""
+
+    mode: Mode = "due"
+    filters: Filters = field(default_factory=Filters)
+    limit: int | None = None
+    """Most cards to queue; in mock mode the number of questions (default 10)."""
+    minutes: float | None = None
+    """Mock mode's time limit (default 20); ignored by the other modes."""
+    new_per_day: int = DEFAULT_NEW_PER_DAY
+    requeue_again: bool = True
+    """due/cram: a card rated Again comes back at the end of the queue, as in Anki."""
+    shuffle: bool = False
+    """cram: shuffle the selection with the session's rng instead of content order."""
+    tz: tzinfo = UTC
+    """The person's time zone, for "today" in the daily new-card limit."""
+
+
+def plan_due(
+    cards: Sequence[StudyCard],
+    states: Mapping[str, CardState],
+    now: datetime,
+    *,
+    new_allowance: int,
+    limit: int | None = None,
+) -> list[StudyCard]:
+    """Due cards by due time (oldest first), then up to `new_allowance` new cards in order."""
+    due = sorted(
+        (c for c in cards if c.id in states and states[c.id].due <= now),
+        key=lambda c: (states[c.id].due, c.id),
+    )
+    new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
+    queue = due + new
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+def plan_cram(
+    cards: Sequence[StudyCard], *, limit: int | None = None, rng: random.Random | None = None
+) -> list[StudyCard]:
+    """The selection as it is (content order), or shuffled when an rng is given."""
+    queue = list(cards)
+    if rng is not None:
+        rng.shuffle(queue)
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> list[StudyCard]:
+    """`count` distinct cards mixed across topics and kinds, reproducible for a seeded rng.
+
+    Cards are grouped by (topic, kind); the groups are visited round-robin in a shuffled
+    order, each yielding a random member, so no topic or kind dominates a short mock.
+    """
+    groups: dict[tuple[str, str], list[StudyCard]] = {}
+    for card in sorted(cards, key=lambda c: c.id):
+        groups.setdefault((card.topic, card.kind), []).append(card)
+    keys = sorted(groups)
+    rng.shuffle(keys)
+    for key in keys:
+        rng.shuffle(groups[key])
+    picked: list[StudyCard] = []
+    while len(picked) < count and any(groups[key] for key in keys):
+        for key in keys:
+            if groups[key] and len(picked) < count:
+                picked.append(groups[key].pop())
+    rng.shuffle(picked)
+    return picked
+
+
+class Session:
+    """One sitting: `current` card, answer it (persisted at once), `undo`, `finish`.
+
+    Not thread-safe by itself: drive one Session from one thread (the Store underneath
+    is safe to share).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        cards: Sequence[StudyCard],
+        options: SessionOptions | None = None,
+        *,
+        now: datetime,
+        scheduler: Scheduler | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.options = options or SessionOptions()
+        self.mode: Mode = self.options.mode
+        self._store = store
+        self._scheduler = scheduler if scheduler is not None else default_scheduler()
+        self._deck_ids = [c.id for c in cards]
+        self.started_at = as_utc(now)
+        selected = [c for c in cards if self.options.filters.matches(c)]
+        self.time_limit: timedelta | None = None
+        if self.mode == "due":
+            introduced = store.introduced_since(day_start(self.started_at, self.options.tz))
+            queue = plan_due(
+                selected,
+                store.card_states(),
+                self.started_at,
+                new_allowance=self.options.new_per_day - introduced,
+                limit=self.options.limit,
+            )
+        elif self.mode == "cram":
+            shuffler = (rng or random.Random()) if self.options.shuffle else None
+            queue = plan_cram(selected, limit=self.options.limit, rng=shuffler)
+        else:
+            count = self.options.limit if self.options.limit is not None else DEFAULT_MOCK_QUESTIONS
+            queue = plan_mock(selected, count, rng if rng is not None else random.Random())
+            minutes = self.options.minutes
+            self.time_limit = timedelta(
+                minutes=minutes if minutes is not None else DEFAULT_MOCK_MINUTES
+            )
+        self.planned: tuple[StudyCard, ...] = tuple(queue)
+        self._queue: list[StudyCard] = list(queue)
+        self.answers: list[Answer] = []
+        self._shown_at = self.started_at
+        self._summary: Summary | None = None
+        filters: dict[str, object] = dict(self.options.filters.as_dict())
+        if self.options.limit is not None:
+            filters["limit"] = self.options.limit
+        self.session_id = store.start_session(
+            mode=self.mode, started_at=self.started_at, filters=filters
+        )
+
+    # -- where we are ----------------------------------------------------------------
+
+    @property
+    def current(self) -> StudyCard | None:
+        """The card to show now, or None when the queue is empty."""
+        return self._queue[0] if self._queue and self._summary is None else None
+
+    @property
+    def remaining(self) -> int:
+        """Cards still queued, the current one included."""
+        return len(self._queue)
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(answers given, answers given + cards still queued), for a progress bar."""
+        return len(self.answers), len(self.answers) + len(self._queue)
+
+    @property
+    def finished(self) -> bool:
+        """True once `finish` was called."""
+        return self._summary is not None
+
+    def deadline(self) -> datetime | None:
+        """When a mock interview's time runs out."""
+        return self.started_at + self.time_limit if self.time_limit is not None else None
+
+    def time_left(self, now: datetime) -> timedelta | None:
+        """Mock mode's clock (never negative); None in untimed modes."""
+        end = self.deadline()
+        if end is None:
+            return None
+        return max(timedelta(0), end - as_utc(now))
+
+    def is_over(self, now: datetime) -> bool:
+        """No card left, finished, or (mock) the time is up."""
+        left = self.time_left(now)
+        return self.current is None or (left is not None and left <= timedelta(0))
+
+    def show(self, now: datetime) -> None:
+        """Restart the answer timer when the current card actually appears on screen."""
+        self._shown_at = as_utc(now)
+
+    # -- answering -------------------------------------------------------------------
+
+    def rate(self, rating: Rating, *, now: datetime, duration_ms: int | None = None) -> Answer:
+        """A self-graded answer (concept cards): correct when Good or Easy."""
+        return self._answer(Rating(rating), is_success(rating), now, duration_ms)
+
+    def answer(self, correct: bool, *, now: datetime, duration_ms: int | None = None) -> Answer:
+        """A self-grading card (choice, numeric): right = Good, wrong = Again."""
+        return self._answer(rating_for_answer(correct), correct, now, duration_ms)
+
+    def answer_drill(
+        self,
+        *,
+        passed: bool,
+        hints_used: int,
+        failed_attempts: int,
+        now: datetime,
+        duration_ms: int | None = None,
+    ) -> Answer:
+        """A coding drill's sitting, rated by `rating_for_drill`; correct when passed."""
+        rating = rating_for_drill(
+            passed=passed, hints_used=hints_used, failed_attempts=failed_attempts
+        )
+        return self._answer(rating, passed, now, duration_ms)
+
+    def _answer(
+        self, rating: Rating, correct: bool, now: datetime, duration_ms: int | None
+    ) -> Answer:
+        moment = as_utc(now)
+        card = self.current
+        if card is None:
+            raise SessionOver("no card to answer: the session is over")
+        if self.is_over(moment):
+            raise SessionOver("the mock interview's time is up")
+        elapsed_ms = max(0, round((moment - self._shown_at).total_seconds() * 1000))
+        duration = duration_ms if duration_ms is not None else elapsed_ms
+        review = review_card(
+            self._store,
+            self._scheduler,
+            card.id,
+            rating,
+            now=moment,
+            correct=correct,
+            mode=self.mode,
+            duration_ms=duration,
+            session_id=self.session_id,
+        )
+        self._queue.pop(0)
+        requeued = self.mode != "mock" and self.options.requeue_again and rating == Rating.Again
+        if requeued:
+            self._queue.append(card)
+        result = Answer(
+            card=card,
+            rating=rating,
+            correct=correct,
+            review_id=review.id,
+            seconds=duration / 1000,
+            requeued=requeued,
+        )
+        self.answers.append(result)
+        self._shown_at = moment
+        return result
+
+    def undo(self, *, now: datetime) -> Answer | None:
+        """Take back the last answer: the card's fsrs state and the log are restored exactly.
+
+        The card becomes current again. Returns the undone answer, or None if none.
+        """
+        if not self.answers or self._summary is not None:
+            return None
+        last = self.answers[-1]
+        self._store.undo_review(last.review_id, now=as_utc(now))
+        self.answers.pop()
+        if last.requeued:
+            for index in range(len(self._queue) - 1, -1, -1):
+                if self._queue[index].id == last.card.id:
+                    del self._queue[index]
+                    break
+        self._queue.insert(0, last.card)
+        self._shown_at = as_utc(now)
+        return last
+
+    # -- the end ---------------------------------------------------------------------
+
+    def next_due(self) -> datetime | None:
+        """Earliest due time among the deck's scheduled cards (may already be past)."""
+        states = self._store.card_states(self._deck_ids)
+        return min((s.due for s in states.values()), default=None)
+
+    def finish(self, *, now: datetime) -> Summary:
+        """End the session (idempotent) and return its summary."""
+        if self._summary is None:
+            moment = as_utc(now)
+            self._store.end_session(self.session_id, ended_at=moment)
+            self._summary = build_summary(
+                mode=self.mode,
+                started_at=self.started_at,
+                ended_at=moment,
+                answers=self.answers,
+                planned=self.planned,
+                next_due=self.next_due(),
+                time_limit_seconds=(
+                    self.time_limit.total_seconds() if self.time_limit is not None else None
+                ),
+            )
+        return self._summary

@@ -1,0 +1,154 @@
+"""The end-of-session summary: a pure function of the answers given."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Rating
+from pydantic import BaseModel
+
+from quiz.study.cards import StudyCard
+
+WEAKEST_TOPICS = 3
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer given in a session (also what `undo` hands back)."""
+
+    card: StudyCard
+    rating: Rating
+    correct: bool
+    review_id: int
+    seconds: float
+    requeued: bool
+    """True when the card went back to the end of the queue to be seen again."""
+
+
+class TopicScore(BaseModel):
+    """How one topic went in a session."""
+
+    topic: str
+    answered: int
+    correct: int
+    accuracy: float
+
+
+class QuestionResult(BaseModel):
+    """One line of the per-question table (mock mode also lists unanswered questions)."""
+
+    card_id: str
+    title: str
+    topic: str
+    kind: str
+    answered: bool
+    rating: int | None
+    correct: bool
+    seconds: float | None
+
+
+class Summary(BaseModel):
+    """What the summary screen shows at the end of every session."""
+
+    mode: str
+    started_at: datetime
+    ended_at: datetime
+    planned: int
+    """Cards queued at the start (mock: the number of questions)."""
+    answers: int
+    """Answers logged; a card rated Again and seen again counts twice."""
+    cards_reviewed: int
+    """Distinct cards answered."""
+    correct: int
+    accuracy: float | None
+    """Share of answers that were correct (Good/Easy, a right choice, a passed drill)."""
+    seconds: float
+    """Time used (mock: capped at the time limit)."""
+    pace_seconds: float | None
+    """Seconds per answer."""
+    time_limit_seconds: float | None
+    weakest_topics: list[TopicScore]
+    """Up to three topics with misses, worst first."""
+    next_due: datetime | None
+    """Earliest due time among the session's deck after the session."""
+    questions: list[QuestionResult]
+
+
+def weakest_topics(answers: Sequence[Answer], count: int = WEAKEST_TOPICS) -> list[TopicScore]:
+    """Topics with at least one miss, lowest accuracy first (more answers first on ties)."""
+    tally: dict[str, list[int]] = {}
+    for answer in answers:
+        entry = tally.setdefault(answer.card.topic, [0, 0])
+        entry[0] += 1
+        entry[1] += int(answer.correct)
+    scores = [
+        TopicScore(topic=topic, answered=n, correct=ok, accuracy=ok / n)
+        for topic, (n, ok) in tally.items()
+        if ok < n
+    ]
+    scores.sort(key=lambda s: (s.accuracy, -s.answered, s.topic))
+    return scores[:count]
+
+
+def build_summary(
+    *,
+    mode: str,
+    started_at: datetime,
+    ended_at: datetime,
+    answers: Sequence[Answer],
+    planned: Sequence[StudyCard],
+    next_due: datetime | None,
+    time_limit_seconds: float | None = None,
+) -> Summary:
+    """Summarize a session; in mock mode the planned but unanswered questions are listed too."""
+    elapsed = max(0.0, (ended_at - started_at).total_seconds())
+    if time_limit_seconds is not None:
+        elapsed = min(elapsed, time_limit_seconds)
+    correct = sum(1 for a in answers if a.correct)
+    questions = [
+        QuestionResult(
+            card_id=a.card.id,
+            title=a.card.title,
+            topic=a.card.topic,
+            kind=a.card.kind,
+            answered=True,
+            rating=int(a.rating),
+            correct=a.correct,
+            seconds=a.seconds,
+        )
+        for a in answers
+    ]
+    if mode == "mock":
+        answered_ids = {a.card.id for a in answers}
+        questions += [
+            QuestionResult(
+                card_id=c.id,
+                title=c.title,
+                topic=c.topic,
+                kind=c.kind,
+                answered=False,
+                rating=None,
+                correct=False,
+                seconds=None,
+            )
+            for c in planned
+            if c.id not in answered_ids
+        ]
+    return Summary(
+        mode=mode,
+        started_at=started_at,
+        ended_at=ended_at,
+        planned=len(planned),
+        answers=len(answers),
+        cards_reviewed=len({a.card.id for a in answers}),
+        correct=correct,
+        accuracy=correct / len(answers) if answers else None,
+        seconds=elapsed,
+        pace_seconds=elapsed / len(answers) if answers else None,
+        time_limit_seconds=time_limit_seconds,
+        weakest_topics=weakest_topics(answers),
+        next_due=next_due,
+        questions=questions,
+    )
