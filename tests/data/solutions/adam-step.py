@@ -1,0 +1,13 @@
+"""A correct solution for the adam-step drill, with bias correction."""
+
+import numpy as np
+
+
+def adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """One Adam update; returns (theta, m, v) with m and v the uncorrected moments."""
+    m_new = beta1 * m + (1.0 - beta1) * grad
+    v_new = beta2 * v + (1.0 - beta2) * grad**2
+    m_hat = m_new / (1.0 - beta1**t)
+    v_hat = v_new / (1.0 - beta2**t)
+    theta_new = theta - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return theta_new, m_new, v_new
