@@ -1,0 +1,26 @@
+"""Fixtures for study tests: a temp store and a deterministic scheduler."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fsrs import Scheduler
+
+from quiz.store import Store
+from tests.study.fakes import NOW
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh database in the test's temp dir."""
+    opened = Store.open(tmp_path / "drillbit.db", now=NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def scheduler() -> Scheduler:
+    """fsrs with fuzzing off, so intervals are exact and repeatable."""
+    return Scheduler(enable_fuzzing=False)

@@ -1,0 +1,123 @@
+"""Home counts and stats numbers on a hand-built history."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from fsrs import Rating, Scheduler, State
+
+from quiz.store import Store
+from quiz.study.counts import deck_counts
+from quiz.study.scheduling import review_card
+from quiz.study.stats import compute_stats, streak
+from tests.study.fakes import NOW, deck
+
+
+def test_deck_counts_by_topic_and_pack(store: Store, scheduler: Scheduler) -> None:
+    # Easy on a new card graduates it to review state with a ~8 day interval: due by now
+    review_card(
+        store, scheduler, "adam-bias", Rating.Easy, now=NOW - timedelta(days=40), correct=True
+    )
+    review_card(store, scheduler, "lr-scaling", Rating.Good, now=NOW, correct=True)  # not due
+    review_card(
+        store, scheduler, "bn-where", Rating.Again, now=NOW - timedelta(hours=1), correct=False
+    )
+    counts = deck_counts(store, deck(), NOW, new_per_day=6)
+    optim = counts.by_topic["optim"]
+    assert (optim.total, optim.new, optim.due, optim.learning, optim.learned) == (3, 1, 1, 1, 1)
+    norm = counts.by_topic["normalization"]
+    assert (norm.new, norm.due, norm.learning) == (1, 1, 1)
+    assert counts.by_topic["activations"].new == 3
+    assert counts.total.total == 8 and counts.total.new == 5 and counts.total.due == 2
+    assert counts.by_pack["nn"] == counts.total
+    assert counts.new_today == 4  # 6 per day, 2 introduced today (lr-scaling, bn-where)
+
+
+def test_stats_on_a_hand_built_history(store: Store) -> None:
+    def log(card_id: str, rating: int, correct: bool, when: datetime, **extra: object) -> None:
+        store.record_review(
+            card_id=card_id,
+            rating=rating,
+            correct=correct,
+            reviewed_at=when,
+            mode="cram",
+            state_before=extra.get("state_before"),  # type: ignore[arg-type]
+        )
+
+    today = NOW
+    log("adam-bias", 3, True, today, state_before=State.Review)
+    log("adam-bias", 1, False, today - timedelta(days=1), state_before=State.Review)
+    log("lr-scaling", 3, True, today - timedelta(days=1), state_before=State.Review)
+    log("lr-scaling", 1, False, today - timedelta(days=2))
+    log("bn-where", 4, True, today - timedelta(days=2))
+    log("removed-card", 3, True, today - timedelta(days=5), state_before=State.Review)
+    log("adam-bias", 3, True, today - timedelta(days=45), state_before=State.Review)
+    store.record_attempt(
+        card_id="adam-step", status="failed", verdict_json="{}", attempted_at=today
+    )
+    store.record_attempt(
+        card_id="adam-step", status="passed", verdict_json="{}", attempted_at=today
+    )
+    store.record_attempt(
+        card_id="adam-step", status="passed", verdict_json="{}", attempted_at=today
+    )
+    store.record_attempt(
+        card_id="bn-forward", status="error", verdict_json="{}", attempted_at=today
+    )
+    store.record_attempt(
+        card_id="gone-drill", status="passed", verdict_json="{}", attempted_at=today
+    )
+
+    stats = compute_stats(store, deck(), NOW)
+    assert stats.reviews == 7
+    assert stats.cards_seen == 4
+    assert stats.correct == 5
+    assert stats.accuracy == 5 / 7
+    assert stats.retention == 4 / 5  # 5 reviews of review-state cards, one Again
+    assert stats.drills_passed == 2  # adam-step once, gone-drill; history of removed kept
+    assert stats.drill_attempts == 5
+    assert stats.removed_cards == 2
+    assert stats.streak == 3
+    assert len(stats.reviews_per_day) == 30
+    assert stats.reviews_per_day[-1].date == date(2026, 3, 10)
+    assert [d.reviews for d in stats.reviews_per_day[-6:]] == [1, 0, 0, 2, 2, 1]
+    assert stats.by_topic["optim"].model_dump() == {
+        "reviews": 5,
+        "accuracy": 3 / 5,
+        "cards_seen": 2,
+    }
+    assert stats.by_topic["normalization"].reviews == 1
+    assert "activations" not in stats.by_topic
+    dumped = json.loads(stats.model_dump_json())
+    assert dumped["reviews"] == 7 and dumped["cards_seen"] == 4
+    assert set(dumped["by_topic"]) == {"optim", "normalization"}
+    assert dumped["reviews_per_day"][-1] == {"date": "2026-03-10", "reviews": 1}
+
+
+def test_stats_of_an_empty_history(store: Store) -> None:
+    stats = compute_stats(store, deck(), NOW)
+    assert (stats.reviews, stats.cards_seen, stats.drills_passed, stats.streak) == (0, 0, 0, 0)
+    assert stats.accuracy is None and stats.retention is None
+    assert stats.by_topic == {}
+    assert stats.cards.new == 8
+
+
+def test_streak_counts_back_from_today_or_yesterday() -> None:
+    today = date(2026, 3, 10)
+    days = {date(2026, 3, 9), date(2026, 3, 8), date(2026, 3, 6)}
+    assert streak(days, today) == 2
+    assert streak(days | {today}, today) == 3
+    assert streak({date(2026, 3, 7)}, today) == 0
+    assert streak(set(), today) == 0
+
+
+def test_stats_days_follow_the_time_zone(store: Store) -> None:
+    from zoneinfo import ZoneInfo
+
+    late = datetime(2026, 3, 9, 23, 30, tzinfo=UTC)  # the 10th in Tokyo
+    store.record_review(card_id="adam-bias", rating=3, correct=True, reviewed_at=late, mode="due")
+    utc = compute_stats(store, deck(), NOW)
+    tokyo = compute_stats(store, deck(), NOW, tz=ZoneInfo("Asia/Tokyo"))
+    assert utc.reviews_per_day[-1].reviews == 0 and utc.reviews_per_day[-2].reviews == 1
+    assert tokyo.reviews_per_day[-1].reviews == 1

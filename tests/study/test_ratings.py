@@ -1,0 +1,50 @@
+"""Every answer kind maps to the rating the issue specifies."""
+
+from __future__ import annotations
+
+import pytest
+from fsrs import Rating
+
+from quiz.study.drills import DrillProgress
+from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
+
+
+def test_choice_and_numeric_right_is_good_wrong_is_again() -> None:
+    assert rating_for_answer(True) is Rating.Good
+    assert rating_for_answer(False) is Rating.Again
+
+
+@pytest.mark.parametrize(
+    ("passed", "hints", "failed", "expected"),
+    [
+        (True, 0, 0, Rating.Good),
+        (True, 1, 0, Rating.Hard),
+        (True, 0, 2, Rating.Hard),
+        (True, 3, 1, Rating.Hard),
+        (False, 0, 0, Rating.Again),
+        (False, 2, 5, Rating.Again),
+    ],
+)
+def test_drill_verdict_mapping(passed: bool, hints: int, failed: int, expected: Rating) -> None:
+    assert rating_for_drill(passed=passed, hints_used=hints, failed_attempts=failed) is expected
+
+
+def test_success_is_good_or_easy() -> None:
+    assert [is_success(r) for r in Rating] == [False, False, True, True]
+
+
+def test_drill_progress_counts_failures_hints_and_ignores_grader_faults() -> None:
+    progress = DrillProgress()
+    progress.note("internal")
+    assert progress.rating() is Rating.Again and progress.failed_attempts == 0
+    progress.note("passed")
+    assert progress.rating() is Rating.Good
+    retry = DrillProgress()
+    retry.note("failed")
+    retry.note("timeout")
+    retry.note("passed")
+    assert retry.failed_attempts == 2 and retry.rating() is Rating.Hard
+    hinted = DrillProgress()
+    hinted.reveal_hint()
+    hinted.note("passed")
+    assert hinted.rating() is Rating.Hard

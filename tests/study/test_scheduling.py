@@ -1,0 +1,97 @@
+"""fsrs glue: stable ids, a Good pushes a new card out, an Again keeps it close."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+import pytest
+from fsrs import Card, Rating, Scheduler, State
+
+from quiz.store import Store
+from quiz.study.scheduling import fsrs_card_id, load_card, new_card, review_card
+from tests.study.fakes import NOW
+
+
+def test_fsrs_card_id_is_stable_positive_and_63_bit() -> None:
+    first = fsrs_card_id("adam-step")
+    assert first == fsrs_card_id("adam-step")
+    assert first != fsrs_card_id("adam-steps")
+    assert 0 <= first < 2**63
+    # pinned: a changed derivation would orphan every saved fsrs card id
+    assert first == int.from_bytes(hashlib.sha256(b"adam-step").digest()[:8], "big") >> 1
+
+
+def test_new_card_is_due_now_with_the_derived_id() -> None:
+    card = new_card("relu-dead", NOW)
+    assert card.card_id == fsrs_card_id("relu-dead")
+    assert card.due == NOW
+    assert card.state == State.Learning
+
+
+def test_good_on_a_new_card_schedules_it_in_the_future(store: Store, scheduler: Scheduler) -> None:
+    review = review_card(
+        store, scheduler, "adam-bias", Rating.Good, now=NOW, correct=True, duration_ms=4200
+    )
+    saved = store.card_state("adam-bias")
+    assert saved is not None
+    assert saved.due > NOW + timedelta(minutes=5)
+    assert review.card_before is None and review.state_before is None
+    assert review.card_after == saved.fsrs_card
+    assert review.duration_ms == 4200
+    card = load_card(store, "adam-bias")
+    assert card is not None and card.card_id == fsrs_card_id("adam-bias")
+    assert card.last_review == NOW
+
+
+def test_again_keeps_the_card_due_soon(store: Store, scheduler: Scheduler) -> None:
+    review_card(store, scheduler, "adam-bias", Rating.Again, now=NOW, correct=False)
+    saved = store.card_state("adam-bias")
+    assert saved is not None
+    assert NOW < saved.due <= NOW + timedelta(minutes=2)
+    assert saved.state == State.Learning
+
+
+def test_repeated_goods_graduate_to_review_with_growing_intervals(
+    store: Store, scheduler: Scheduler
+) -> None:
+    moment = NOW
+    gaps = []
+    for _ in range(4):
+        review_card(store, scheduler, "c", Rating.Good, now=moment, correct=True)
+        saved = store.card_state("c")
+        assert saved is not None
+        gaps.append(saved.due - moment)
+        moment = saved.due
+    saved = store.card_state("c")
+    assert saved is not None and saved.state == State.Review
+    assert gaps[-1] > gaps[-2] >= timedelta(days=1)
+    assert [r.state_before for r in store.reviews(card_id="c")][-1] == State.Review
+
+
+def test_cram_and_mock_log_but_leave_the_schedule(store: Store, scheduler: Scheduler) -> None:
+    review_card(store, scheduler, "c", Rating.Good, now=NOW, correct=True)
+    before = store.card_state("c")
+    later = NOW + timedelta(hours=1)
+    cram = review_card(store, scheduler, "c", Rating.Again, now=later, correct=False, mode="cram")
+    mock = review_card(store, scheduler, "c", Rating.Easy, now=later, correct=True, mode="mock")
+    assert store.card_state("c") == before
+    assert cram.card_after is None and mock.card_after is None
+    assert before is not None and cram.card_before == before.fsrs_card
+    assert [r.mode for r in store.reviews(card_id="c")] == ["due", "cram", "mock"]
+
+
+def test_naive_datetimes_are_refused(store: Store, scheduler: Scheduler) -> None:
+    with pytest.raises(ValueError, match="naive"):
+        review_card(store, scheduler, "c", Rating.Good, now=datetime(2026, 1, 1), correct=True)
+    assert store.review_count() == 0
+
+
+def test_a_non_utc_aware_time_is_converted_for_fsrs(store: Store, scheduler: Scheduler) -> None:
+    from zoneinfo import ZoneInfo
+
+    local = NOW.astimezone(ZoneInfo("Asia/Tokyo"))
+    review = review_card(store, scheduler, "c", Rating.Good, now=local, correct=True)
+    assert review.reviewed_at == NOW
+    assert review.card_after is not None
+    assert Card.from_json(review.card_after).last_review == NOW
