@@ -11,6 +11,8 @@ from pathlib import Path
 # healthy database to be moved aside.
 CORRUPTION_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 SIDECARS = ("-wal", "-shm")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
 
 
 class UnusableDatabase(Exception):
@@ -19,6 +21,26 @@ class UnusableDatabase(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def header_problem(path: Path) -> str | None:
+    """Why the file cannot be an SQLite database, judged from its header alone, or None.
+
+    Checked before SQLite opens the file: opening and closing a non-database would let
+    SQLite discard a stale -wal sidecar, and everything must be kept when moving aside.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except FileNotFoundError:
+        return None
+    if not header:
+        return None  # an empty file is a valid, empty database
+    if not header.startswith(SQLITE_MAGIC):
+        return "not an SQLite database (wrong file header)"
+    if len(header) < HEADER_SIZE:
+        return f"truncated SQLite header ({len(header)} bytes)"
+    return None
 
 
 def is_corruption(error: sqlite3.Error) -> bool:

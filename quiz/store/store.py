@@ -34,7 +34,7 @@ from quiz.store.records import (
     Review,
     StoreNotice,
 )
-from quiz.store.recovery import UnusableDatabase, is_corruption, move_aside
+from quiz.store.recovery import UnusableDatabase, header_problem, is_corruption, move_aside
 from quiz.store.timefmt import from_db, to_db
 
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -391,6 +391,9 @@ class Store:
 
 def _connect(path: Path, now: datetime) -> sqlite3.Connection:
     """Open, verify, configure and migrate; UnusableDatabase when the file is damaged."""
+    problem = header_problem(path)
+    if problem is not None:
+        raise UnusableDatabase(problem)
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
