@@ -107,6 +107,11 @@ class Store:
     ) -> None:
         self.close()
 
+    @property
+    def lock(self) -> threading.RLock:
+        """The store's re-entrant lock: hold it to make a read-then-write atomic across threads."""
+        return self._lock
+
     def schema_version(self) -> int:
         """The applied schema version (equals `LATEST_VERSION` after open)."""
         with self._lock:

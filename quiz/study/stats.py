@@ -92,17 +92,20 @@ def compute_stats(
     per_day = Counter(local_date(r.reviewed_at, tz) for r in reviews)
     today = local_date(moment, tz)
 
-    by_topic: dict[str, TopicStats] = {}
-    for topic in sorted(set(topic_of.values())):
-        mine = [r for r in reviews if topic_of.get(r.card_id) == topic]
-        if not mine:
+    tally: dict[str, list[int]] = {}
+    topic_cards: dict[str, set[str]] = {}
+    for review in reviews:
+        topic = topic_of.get(review.card_id)
+        if topic is None:
             continue
-        good = sum(1 for r in mine if r.correct)
-        by_topic[topic] = TopicStats(
-            reviews=len(mine),
-            accuracy=good / len(mine),
-            cards_seen=len({r.card_id for r in mine}),
-        )
+        entry = tally.setdefault(topic, [0, 0])
+        entry[0] += 1
+        entry[1] += int(review.correct)
+        topic_cards.setdefault(topic, set()).add(review.card_id)
+    by_topic = {
+        topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=len(topic_cards[topic]))
+        for topic, (n, ok) in sorted(tally.items())
+    }
 
     seen = {r.card_id for r in reviews}
     historic = seen | {a.card_id for a in attempts}
