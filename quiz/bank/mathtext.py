@@ -1,0 +1,959 @@
+"""LaTeX math in card Markdown -> readable Unicode for the terminal, plus a checker for lint.
+
+Textual's Markdown widget shows ``$...$`` raw, so cards pass through :func:`render_math`
+before display. pylatexenc parses the LaTeX (macros, arguments, groups) and supplies its
+large symbol table; this module adds what a plain-text rendering needs on top: fractions,
+roots, sub/superscripts, blackboard/calligraphic letters, accents, spacing around
+function names. Anything it cannot render faithfully is shown as raw LaTeX in inline code
+and reported by :func:`find_math_problems`, which ``drillbit lint`` uses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Final
+
+from pylatexenc import latexwalker as _lw
+from pylatexenc.latex2text import get_default_latex_context_db as _latex2text_db
+from pylatexenc.macrospec import LatexContextDb, MacroSpec
+
+__all__ = [
+    "DISPLAY_PREFIX",
+    "MathProblem",
+    "find_math_problems",
+    "latex_to_unicode",
+    "render_math",
+]
+
+# A zero-width space keeps Markdown from stripping the no-break spaces that indent a
+# display formula (paragraph text is stripped of Unicode whitespace, not of U+200B).
+DISPLAY_PREFIX: Final = "\u200b" + "\u00a0" * 4
+
+
+@dataclass(frozen=True)
+class MathProblem:
+    """One math problem in a Markdown text, at a 1-based line and column of that text."""
+
+    line: int
+    col: int
+    message: str
+
+
+# ---------------------------------------------------------------------------
+# Unicode tables
+# ---------------------------------------------------------------------------
+
+_SUB: Final[dict[str, str]] = dict(
+    zip(
+        "0123456789+-−=()aehijklmnoprstuvxβγρφϕχ",
+        "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵩᵪ",
+        strict=True,
+    )
+)
+_SUP: Final[dict[str, str]] = dict(
+    zip(
+        "0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφϕχ′",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵅᵝᵞᵟᵋᶿᶥᵠᵠᵡ′",
+        strict=True,
+    )
+)
+
+_VULGAR: Final[dict[tuple[str, str], str]] = {
+    ("1", "2"): "½",
+    ("1", "3"): "⅓",
+    ("2", "3"): "⅔",
+    ("1", "4"): "¼",
+    ("3", "4"): "¾",
+    ("1", "5"): "⅕",
+    ("1", "8"): "⅛",
+}
+
+
+def _alphabet(upper: int, lower: int | None, exceptions: dict[str, str]) -> dict[str, str]:
+    """A mathematical alphanumeric alphabet, with the letters Unicode placed elsewhere."""
+    table = {chr(ord("A") + k): chr(upper + k) for k in range(26)}
+    if lower is not None:
+        table.update({chr(ord("a") + k): chr(lower + k) for k in range(26)})
+    table.update(exceptions)
+    return table
+
+
+_BLACKBOARD: Final = {
+    **_alphabet(
+        0x1D538,
+        0x1D552,
+        {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"},
+    ),
+    **{str(d): chr(0x1D7D8 + d) for d in range(10)},
+}
+_SCRIPT: Final = _alphabet(
+    0x1D49C,
+    0x1D4B6,
+    {
+        "B": "ℬ",
+        "E": "ℰ",
+        "F": "ℱ",
+        "H": "ℋ",
+        "I": "ℐ",
+        "L": "ℒ",
+        "M": "ℳ",
+        "R": "ℛ",
+        "e": "ℯ",
+        "g": "ℊ",
+        "o": "ℴ",
+    },
+)
+_FRAKTUR: Final = _alphabet(0x1D504, 0x1D51E, {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"})
+_BOLD: Final = {
+    **_alphabet(0x1D400, 0x1D41A, {}),
+    **{str(d): chr(0x1D7CE + d) for d in range(10)},
+}
+
+_ACCENTS: Final[dict[str, str]] = {
+    "hat": "\u0302",
+    "widehat": "\u0302",
+    "bar": "\u0304",
+    "tilde": "\u0303",
+    "widetilde": "\u0303",
+    "dot": "\u0307",
+    "ddot": "\u0308",
+    "vec": "\u20d7",
+    "check": "\u030c",
+    "acute": "\u0301",
+    "grave": "\u0300",
+    "breve": "\u0306",
+}
+
+_SPACING: Final[dict[str, str]] = {
+    ",": " ",
+    ":": " ",
+    ";": " ",
+    " ": " ",
+    "!": "",
+    "quad": "  ",
+    "qquad": "    ",
+    "enspace": " ",
+    "thinspace": " ",
+    "medspace": " ",
+    "thickspace": " ",
+    "negthinspace": "",
+}
+
+# Sizing and style commands that change nothing in plain text.
+_INVISIBLE: Final = frozenset(
+    "displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber notag "
+    "big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigm Bigm".split()
+)
+
+# Names typeset upright that take an operand: a space separates them from it.
+_FUNCTIONS: Final = frozenset(
+    "log ln lg exp max min sup inf lim limsup liminf sin cos tan sec csc cot sinh cosh tanh "
+    "coth arcsin arccos arctan arcsinh arccosh arctanh det dim ker arg deg gcd hom Pr "
+    "argmax argmin".split()
+)
+_BIG_OPERATORS: Final[dict[str, str]] = {
+    "sum": "∑",
+    "prod": "∏",
+    "coprod": "∐",
+    "int": "∫",
+    "iint": "∬",
+    "iiint": "∭",
+    "oint": "∮",
+    "bigcup": "⋃",
+    "bigcap": "⋂",
+    "bigoplus": "⊕",
+    "bigotimes": "⊗",
+    "bigvee": "⋁",
+    "bigwedge": "⋀",
+}
+# Prefix operators that sit tight against their operand: \partial L -> ∂L.
+_PREFIX: Final = frozenset({"partial", "nabla", "neg", "lnot"})
+
+_SYMBOL_OVERRIDES: Final[dict[str, str]] = {
+    "epsilon": "ε",
+    "sim": "~",
+    "prime": "′",
+    "|": "‖",
+    "%": "%",
+    "lbrace": "{",
+    "rbrace": "}",
+    "setminus": "∖",
+    "colon": ":",
+    "ast": "*",
+    "star": "⋆",
+    "cdotp": "·",
+    "lvert": "|",
+    "rvert": "|",
+    "argmax": "argmax",
+    "argmin": "argmin",
+    "det": "det",
+    "dim": "dim",
+    "ker": "ker",
+    "arg": "arg",
+    "deg": "deg",
+    "gcd": "gcd",
+    "hom": "hom",
+    "Pr": "Pr",
+    "lg": "lg",
+    "sec": "sec",
+    "csc": "csc",
+    "cot": "cot",
+    "coth": "coth",
+}
+
+_TEXT_MACROS: Final = frozenset(
+    "text textrm textit textbf textsf texttt textnormal textup mbox".split()
+)
+_PLAIN_FONTS: Final = frozenset("mathrm mathit mathsf mathtt mathnormal mathup".split())
+_LETTER_FONTS: Final[dict[str, dict[str, str]]] = {
+    "mathbb": _BLACKBOARD,
+    "mathcal": _SCRIPT,
+    "mathscr": _SCRIPT,
+    "mathfrak": _FRAKTUR,
+}
+_BOLD_FONTS: Final = frozenset({"mathbf", "boldsymbol", "bm", "pmb"})
+
+# Characters in math mode that read better as their typeset form.
+_MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " "}
+
+# Characters that make a numerator, denominator or radicand need parentheses.
+_OPERATOR_CHARS: Final = frozenset("+−-=<>/·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
+_OPENERS: Final = "([{⟨"
+_CLOSERS: Final = ")]}⟩"
+# After a function name no space is needed before these.
+_NO_SPACE_BEFORE: Final = frozenset("()[]{},;.:!'′_^⟩|‖")
+
+
+def _symbol_table() -> dict[str, str]:
+    """Plain-string symbols from pylatexenc's latex2text database, with our overrides."""
+    walker_db = _lw.get_default_latex_context_db()
+    table: dict[str, str] = {}
+    for category in ("latex-base", "advanced-symbols"):
+        for spec in _latex2text_db().iter_macro_specs([category]):
+            repl = spec.simplify_repl
+            name = str(spec.macroname)
+            if not isinstance(repl, str) or "%" in repl or name == "today":
+                continue
+            wspec = walker_db.get_macro_spec(name)
+            if wspec is not None and wspec.args_parser.argspec:
+                continue
+            table[name] = repl
+    for name in list(table):
+        if name in _SPACING or name in _INVISIBLE or name == "-":
+            del table[name]
+    table.update(_SYMBOL_OVERRIDES)
+    table.update(_BIG_OPERATORS)
+    return table
+
+
+_SYMBOLS: Final = _symbol_table()
+
+
+def _walker_db() -> LatexContextDb:
+    """pylatexenc's parsing context without specials (``~``, ``--``, quotes are plain chars in
+    math) and with argument specs for every macro we render."""
+    base = _lw.get_default_latex_context_db()
+    ours: list[MacroSpec] = [
+        MacroSpec(name, "{{") for name in ("frac", "dfrac", "tfrac", "cfrac", "binom")
+    ]
+    ours.append(MacroSpec("sqrt", "[{"))
+    ours.append(MacroSpec("operatorname", "*{"))
+    ours.append(MacroSpec("overline", "{"))
+    ours.append(MacroSpec("underline", "{"))
+    for names in (_ACCENTS, _TEXT_MACROS, _PLAIN_FONTS, _LETTER_FONTS, _BOLD_FONTS):
+        ours.extend(MacroSpec(name, "{") for name in names)
+    db = LatexContextDb()
+    db.add_context_category(
+        "drillbit-math",
+        macros=ours,
+        environments=list(base.iter_environment_specs()),
+        specials=[],
+    )
+    db.add_context_category("pylatexenc", macros=list(base.iter_macro_specs()), specials=[])
+    return db
+
+
+_WALKER_DB: Final = _walker_db()
+
+
+# ---------------------------------------------------------------------------
+# One formula
+# ---------------------------------------------------------------------------
+
+
+class _Unconvertible(Exception):
+    """A formula, or part of it, that has no faithful plain-text form."""
+
+    def __init__(self, pos: int, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+@dataclass(frozen=True)
+class _Conversion:
+    text: str | None
+    pos: int
+    message: str
+
+
+class _Buffer:
+    """Output under construction: collapses spaces, spaces function names from operands."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.want_space = False
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if text[0] in _CLOSERS and self.parts and self.parts[-1] == " ":
+            self.parts.pop()  # "( x )" -> "(x)": spaces in math source are not output
+        if self.want_space and self.parts:
+            first = text[0]
+            if not first.isspace() and first not in _NO_SPACE_BEFORE:
+                self.parts.append(" ")
+        self.want_space = False
+        self.parts.append(text)
+
+    def space(self) -> None:
+        self.want_space = False
+        if self.parts and not self.parts[-1].endswith(" ") and self.parts[-1][-1] not in _OPENERS:
+            self.parts.append(" ")
+
+    def attach(self, script: str) -> None:
+        """Append a sub/superscript to the last symbol (spaces before ``_``/``^`` vanish)."""
+        while self.parts and self.parts[-1].endswith(" ") and self.parts[-1].strip() == "":
+            self.parts.pop()
+        if script:
+            self.parts.append(script)
+
+    def text(self) -> str:
+        return "".join(self.parts).strip()
+
+
+# An item is a single character of a chars node (with its position) or a whole node.
+_Item = tuple[str | None, Any, int]
+
+
+def _items(nodes: Sequence[Any]) -> list[_Item]:
+    items: list[_Item] = []
+    for node in nodes:
+        if node is None:
+            continue
+        if node.isNodeType(_lw.LatexCharsNode):
+            items.extend((ch, None, node.pos + k) for k, ch in enumerate(node.chars))
+        else:
+            items.append((None, node, node.pos))
+    return items
+
+
+def _single_symbol(text: str) -> bool:
+    """One visible character, possibly with combining accents (x, ŷ, θ)."""
+    return bool(text) and not any(unicodedata.combining(c) == 0 for c in text[1:])
+
+
+def _wrapped(text: str) -> bool:
+    """True when one bracket pair encloses the whole text: (a+b), [l-1]."""
+    if len(text) < 2 or text[0] not in _OPENERS or text[-1] not in _CLOSERS:
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+            if depth == 0 and k != len(text) - 1:
+                return False
+    return depth == 0
+
+
+def _atomic(text: str) -> bool:
+    """No space or operator outside brackets: safe as a numerator, radicand, base."""
+    depth = 0
+    for c in text:
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+        elif depth == 0 and (c.isspace() or c in _OPERATOR_CHARS):
+            return False
+    return True
+
+
+def _script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:
+    """Unicode script when every character has one, else ``_x``/``_(...)``; and whether the
+    readable fallback was used."""
+    compact = "".join(text.split())
+    if all(c in table for c in compact):
+        return "".join(table[c] for c in compact), False
+    text = text.strip()
+    if _single_symbol(text) or _wrapped(text):
+        return mark + text, True
+    return f"{mark}({text})", True
+
+
+def _parenthesized(text: str) -> str:
+    return text if _atomic(text) and text else f"({text})"
+
+
+class _Renderer:
+    """Walks pylatexenc nodes of one formula and writes Unicode."""
+
+    def render(self, nodes: Sequence[Any], math: bool) -> str:
+        items = _items(nodes)
+        out = _Buffer()
+        open_lefts: list[int] = []
+        i = 0
+        while i < len(items):
+            ch, node, pos = items[i]
+            if ch is not None:
+                if math and ch in "_^":
+                    i = self._scripts(items, i, out)
+                    continue
+                if ch.isspace() or (math and ch == "~"):
+                    out.space()
+                elif math:
+                    out.add(_MATH_CHARS.get(ch, ch))
+                else:
+                    out.add(ch)
+                i += 1
+                continue
+            if node.isNodeType(_lw.LatexMacroNode) and node.macroname in ("left", "right"):
+                if node.macroname == "left":
+                    open_lefts.append(pos)
+                elif open_lefts:
+                    open_lefts.pop()
+                else:
+                    raise _Unconvertible(pos, "\\right without a matching \\left")
+                i += 1
+                if i < len(items) and items[i][0] == ".":
+                    i += 1  # \left. and \right. are invisible delimiters
+                continue
+            self._node(node, math, out)
+            i += 1
+        if open_lefts:
+            raise _Unconvertible(open_lefts[0], "\\left without a matching \\right")
+        return out.text()
+
+    def _arg(self, node: Any, math: bool) -> str:
+        if node is None:
+            return ""
+        if node.isNodeType(_lw.LatexGroupNode):
+            return self.render(node.nodelist, math)
+        return self.render([node], math)
+
+    def _scripts(self, items: list[_Item], i: int, out: _Buffer) -> int:
+        scripts: dict[str, str] = {}
+        n = len(items)
+        while True:
+            j = i
+            while j < n and items[j][0] is not None and str(items[j][0]).isspace():
+                j += 1
+            if j >= n or items[j][0] not in ("_", "^"):
+                break
+            mark = str(items[j][0])
+            if mark in scripts:
+                kind = "subscript" if mark == "_" else "superscript"
+                raise _Unconvertible(items[j][2], f"double {kind}: use braces")
+            k = j + 1
+            while k < n and items[k][0] is not None and str(items[k][0]).isspace():
+                k += 1
+            if k >= n or items[k][0] in ("_", "^"):
+                raise _Unconvertible(items[j][2], f"'{mark}' has nothing to apply to")
+            ch, node, _ = items[k]
+            if ch is not None:
+                scripts[mark] = _MATH_CHARS.get(ch, ch)
+            else:
+                scripts[mark] = self._arg(node, True)
+            i = k + 1
+        result = ""
+        fallback = False
+        if "_" in scripts:
+            text, fallback = _script(scripts["_"], _SUB, "_")
+            result += text
+        if "^" in scripts:
+            text, fallback = _script(scripts["^"], _SUP, "^")
+            result += text
+        out.attach(result)
+        if fallback and result[-1:].isalnum():
+            out.want_space = True  # x_c y, not x_cy
+        return i
+
+    def _node(self, node: Any, math: bool, out: _Buffer) -> None:
+        if node.isNodeType(_lw.LatexMacroNode):
+            self._macro(node, math, out)
+        elif node.isNodeType(_lw.LatexGroupNode):
+            out.add(self.render(node.nodelist, math))
+        elif node.isNodeType(_lw.LatexMathNode) and not math:
+            out.add(self.render(node.nodelist, True))
+        elif node.isNodeType(_lw.LatexCommentNode):
+            raise _Unconvertible(node.pos, "'%' starts a LaTeX comment; write \\% for percent")
+        elif node.isNodeType(_lw.LatexEnvironmentNode):
+            raise _Unconvertible(
+                node.pos, f"environment '{node.environmentname}' cannot be shown as text"
+            )
+        else:
+            raise _Unconvertible(node.pos, "math inside math")
+
+    def _macro(self, node: Any, math: bool, out: _Buffer) -> None:
+        name = str(node.macroname)
+        args: list[Any] = list(node.nodeargd.argnlist) if node.nodeargd else []
+        post_space = bool(node.macro_post_space)
+        handler = _MACRO_HANDLERS.get(name)
+        if handler is not None:
+            out.add(handler(self, node.pos, args))
+            if name == "operatorname":
+                out.want_space = True
+            return
+        if name in _SPACING:
+            out.add(_SPACING[name])
+            return
+        if name in _INVISIBLE:
+            return
+        if name in _TEXT_MACROS:
+            out.add(self._arg(args[0], False))
+            return
+        if name in _FUNCTIONS or name in _BIG_OPERATORS:
+            out.add(_SYMBOLS[name])
+            out.want_space = True
+            if post_space:
+                out.space()
+            return
+        symbol = _SYMBOLS.get(name)
+        if symbol is None:
+            raise _Unconvertible(node.pos, f"unknown macro \\{name}")
+        out.add(symbol)
+        if post_space and name not in _PREFIX:
+            out.space()
+
+    # -- macros with arguments ------------------------------------------------
+
+    def frac(self, pos: int, args: list[Any]) -> str:
+        num, den = self._arg(args[0], True), self._arg(args[1], True)
+        if not num or not den:
+            raise _Unconvertible(pos, "\\frac needs a numerator and a denominator")
+        vulgar = _VULGAR.get((num, den))
+        if vulgar is not None:
+            return vulgar
+        return f"{_parenthesized(num)}/{_parenthesized(den)}"
+
+    def sqrt(self, pos: int, args: list[Any]) -> str:
+        index = self._arg(args[0], True)
+        radicand = self._arg(args[1], True)
+        if not radicand:
+            raise _Unconvertible(pos, "\\sqrt of nothing")
+        root = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(index)
+        if root is None:
+            prefix, fallback = _script(index, _SUP, "^")
+            if fallback:
+                raise _Unconvertible(pos, f"no plain-text form for a root of index {index}")
+            root = prefix + "√"
+        return root + _parenthesized(radicand)
+
+    def operatorname(self, pos: int, args: list[Any]) -> str:
+        return self._arg(args[1], False)
+
+    def overline(self, pos: int, args: list[Any]) -> str:
+        body = self._arg(args[0], True)
+        return "".join(c + "\u0305" for c in body)
+
+    def underline(self, pos: int, args: list[Any]) -> str:
+        body = self._arg(args[0], True)
+        return "".join(c + "\u0332" for c in body)
+
+
+def _accent(mark: str) -> Callable[[_Renderer, int, list[Any]], str]:
+    def render(self: _Renderer, pos: int, args: list[Any]) -> str:
+        body = self._arg(args[0], True)
+        if not _single_symbol(body):
+            raise _Unconvertible(pos, "an accent over more than one symbol has no text form")
+        return unicodedata.normalize("NFC", body + mark)  # y + U+0302 -> ŷ
+
+    return render
+
+
+def _letter_font(table: dict[str, str], strict: bool) -> Callable[[_Renderer, int, list[Any]], str]:
+    def render(self: _Renderer, pos: int, args: list[Any]) -> str:
+        body = self._arg(args[0], True)
+        if strict and not all(c in table or c.isspace() for c in body):
+            raise _Unconvertible(pos, f"no Unicode letters for {body!r} in this font")
+        return "".join(table.get(c, c) for c in body if not c.isspace())
+
+    return render
+
+
+def _plain_font(self: _Renderer, pos: int, args: list[Any]) -> str:
+    return self._arg(args[0], True)
+
+
+_Handler = Callable[[_Renderer, int, list[Any]], str]
+_MACRO_HANDLERS: Final[dict[str, _Handler]] = {
+    "frac": _Renderer.frac,
+    "dfrac": _Renderer.frac,
+    "tfrac": _Renderer.frac,
+    "cfrac": _Renderer.frac,
+    "sqrt": _Renderer.sqrt,
+    "operatorname": _Renderer.operatorname,
+    "overline": _Renderer.overline,
+    "underline": _Renderer.underline,
+    **{name: _accent(mark) for name, mark in _ACCENTS.items()},
+    **{name: _letter_font(table, strict=True) for name, table in _LETTER_FONTS.items()},
+    **{name: _letter_font(_BOLD, strict=False) for name in _BOLD_FONTS},
+    **{name: _plain_font for name in _PLAIN_FONTS},
+}
+
+
+def _brace_problems(latex: str) -> list[tuple[int, str]]:
+    """Unbalanced braces and a trailing lone backslash, with their offsets."""
+    problems: list[tuple[int, str]] = []
+    stack: list[int] = []
+    i, n = 0, len(latex)
+    while i < n:
+        c = latex[i]
+        if c == "\\":
+            if i + 1 >= n:
+                problems.append((i, "lone backslash at the end of the formula"))
+            i += 2
+            continue
+        if c == "%":
+            newline = latex.find("\n", i)
+            i = n if newline < 0 else newline
+            continue
+        if c == "{":
+            stack.append(i)
+        elif c == "}":
+            if stack:
+                stack.pop()
+            else:
+                problems.append((i, "unbalanced braces: '}' without a matching '{'"))
+        i += 1
+    problems.extend((p, "unbalanced braces: '{' is never closed") for p in stack)
+    problems.sort()
+    return problems
+
+
+_PLAIN_MATH: Final = re.compile(r"[^\\{}_^%]*")
+_MATH_TRANSLATE: Final = str.maketrans(_MATH_CHARS)
+
+
+@lru_cache(maxsize=8192)
+def _convert(latex: str) -> _Conversion:
+    """Convert one formula, or say where and why it cannot be converted."""
+    if _PLAIN_MATH.fullmatch(latex):  # "z > 0", "p": no need to parse
+        return _Conversion(" ".join(latex.translate(_MATH_TRANSLATE).split()), 0, "")
+    problems = _brace_problems(latex)
+    if problems:
+        pos, message = problems[0]
+        return _Conversion(None, pos, message)
+    try:
+        walker = _lw.LatexWalker(latex, latex_context=_WALKER_DB, tolerant_parsing=False)
+        nodes, _, _ = walker.get_latex_nodes(pos=0)
+        text = _Renderer().render(nodes, math=True)
+    except _Unconvertible as exc:
+        return _Conversion(None, exc.pos, exc.message)
+    except _lw.LatexWalkerParseError as exc:
+        pos = exc.pos if isinstance(exc.pos, int) else 0
+        return _Conversion(None, pos, f"LaTeX does not parse: {exc.msg}")
+    except Exception as exc:  # pylatexenc or deep nesting: never crash a card
+        return _Conversion(None, 0, f"LaTeX cannot be converted ({type(exc).__name__})")
+    return _Conversion(text, 0, "")
+
+
+def latex_to_unicode(latex: str) -> str | None:
+    """One formula (no delimiters) as readable Unicode; None when it cannot be faithful."""
+    return _convert(latex).text
+
+
+# ---------------------------------------------------------------------------
+# Finding math in Markdown
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # the opening delimiter
+    end: int  # just past the closing delimiter
+    display: bool
+
+    @property
+    def content(self) -> tuple[int, int]:
+        width = 2 if self.display else 1
+        return self.start + width, self.end - width
+
+
+_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _code_free_regions(text: str) -> list[tuple[int, int]]:
+    """Runs of non-blank lines outside fenced and indented code blocks.
+
+    Math never crosses a blank line or a code block, so each region is scanned alone.
+    """
+    regions: list[tuple[int, int]] = []
+    region_start: int | None = None
+    region_end = 0
+    fence: tuple[str, int] | None = None
+    prev_blank = True
+    in_indented = False
+    in_list = False
+    pos = 0
+    while pos < len(text):
+        newline = text.find("\n", pos)
+        start = pos
+        line = text[pos : len(text) if newline < 0 else newline]
+        pos = len(text) if newline < 0 else newline + 1
+        blank = line.strip() == ""
+        code = False
+        if fence is not None:
+            stripped = line.strip()
+            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
+                fence = None
+            code = True
+        elif not blank:
+            opened = _FENCE_OPEN.match(line)
+            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+            if opened is not None:
+                marker = opened.group(1)
+                fence = (marker[0], len(marker))
+                code = True
+            elif indent >= 4 and (prev_blank or in_indented) and not in_list:
+                in_indented = True
+                code = True
+            else:
+                in_indented = False
+                if _LIST_ITEM.match(line):
+                    in_list = True
+                elif indent == 0 and prev_blank:
+                    in_list = False
+        if blank or code:
+            if region_start is not None:
+                regions.append((region_start, region_end))
+                region_start = None
+        else:
+            if region_start is None:
+                region_start = start
+            region_end = start + len(line)
+        prev_blank = blank
+    if region_start is not None:
+        regions.append((region_start, region_end))
+    return regions
+
+
+def _find_close_display(text: str, i: int, end: int) -> int:
+    """Offset of the ``$$`` closing a display span whose content starts at ``i``, or -1."""
+    while i < end:
+        c = text[i]
+        if c == "\\":
+            i += 2
+        elif c == "$" and text.startswith("$$", i) and i + 1 < end:
+            return i
+        else:
+            i += 1
+    return -1
+
+
+def _find_close_inline(text: str, i: int, end: int) -> int:
+    """Offset of the ``$`` closing inline math (pandoc's rule: no space before it, no digit
+    after it), or -1."""
+    while i < end:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "$" and not text[i - 1].isspace():
+            if not (i + 1 < end and text[i + 1].isdigit()):
+                return i
+        i += 1
+    return -1
+
+
+_DOLLAR_HINT = " (write \\$ for a literal dollar sign)"
+
+
+def _scan(text: str) -> tuple[list[_Span], list[tuple[int, str]]]:
+    """Math spans outside code, and delimiter problems as (offset, message)."""
+    spans: list[_Span] = []
+    problems: list[tuple[int, str]] = []
+    for start, end in _code_free_regions(text):
+        i = start
+        while i < end:
+            c = text[i]
+            if c == "\\":
+                i += 2
+            elif c == "`":
+                run = i
+                while run < end and text[run] == "`":
+                    run += 1
+                width = run - i
+                closer = re.compile(rf"(?<!`)`{{{width}}}(?!`)").search(text, run, end)
+                i = closer.end() if closer is not None else run
+            elif c != "$":
+                i += 1
+            elif text.startswith("$$", i) and i + 1 < end:
+                close = _find_close_display(text, i + 2, end)
+                if close < 0:
+                    problems.append((i, "unclosed display math: '$$' has no closing '$$'"))
+                    i += 2
+                else:
+                    spans.append(_Span(i, close + 2, display=True))
+                    i = close + 2
+            elif i + 1 >= end or text[i + 1].isspace():
+                problems.append((i, "stray '$': math must not start with a space" + _DOLLAR_HINT))
+                i += 1
+            else:
+                close = _find_close_inline(text, i + 1, end)
+                if close < 0:
+                    problems.append(
+                        (i, "unclosed inline math: '$' has no closing '$'" + _DOLLAR_HINT)
+                    )
+                    i += 1
+                else:
+                    spans.append(_Span(i, close + 1, display=False))
+                    i = close + 1
+    return spans, problems
+
+
+class _Lines:
+    """Offset -> 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def find_math_problems(markdown: str) -> list[MathProblem]:
+    """Every math problem in a card's Markdown, for lint: unbalanced delimiters or braces,
+    \\left without \\right, unknown macros, formulas with no faithful text form."""
+    spans, delimiter_problems = _scan(markdown)
+    found: list[tuple[int, str]] = list(delimiter_problems)
+    for span in spans:
+        lo, hi = span.content
+        latex = markdown[lo:hi]
+        braces = _brace_problems(latex)
+        if braces:
+            found.extend((lo + pos, message) for pos, message in braces)
+            continue
+        result = _convert(latex)
+        if result.text is None:
+            found.append((lo + min(result.pos, len(latex)), result.message))
+    lines = _Lines(markdown)
+    problems = [MathProblem(*lines.locate(offset), message) for offset, message in found]
+    return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+# ---------------------------------------------------------------------------
+# Rendering Markdown
+# ---------------------------------------------------------------------------
+
+_ESCAPE: Final = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~$&"})
+_CONTAINER = re.compile(r"((?:[ \t]*>[ ]?)*)([ \t]*)((?:[-+*]|\d{1,9}[.)])[ \t]+)?")
+_ORDERED_START = re.compile(r"\d+(?=[.)])")
+
+
+def _escape(text: str, at_line_start: bool) -> str:
+    """Unicode math as Markdown that displays literally (no emphasis, links, tables)."""
+    out = text.translate(_ESCAPE)
+    if at_line_start:
+        if out[:1] in ("#", "+", "-", "="):
+            out = "\\" + out
+        digits = _ORDERED_START.match(out)
+        if digits is not None:
+            out = out[: digits.end()] + "\\" + out[digits.end() :]
+    return out
+
+
+def _code_span(latex: str) -> str:
+    """Raw LaTeX as inline code, fenced with more backticks than it contains."""
+    raw = " ".join(latex.split())
+    longest = max((len(m.group()) for m in re.finditer("`+", raw)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if raw.startswith("`") or raw.endswith("`") else ""
+    return f"{fence}{pad}{raw}{pad}{fence}"
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _end_paragraph(out: str, separator: str) -> str:
+    """Make ``out`` end with a blank line so what follows starts a new paragraph."""
+    out = out.rstrip(" \t")
+    if not out:
+        return out
+    if not out.endswith("\n"):
+        out += "\n"
+    last_line = out[:-1].rsplit("\n", 1)[-1]
+    if last_line.strip(" \t>") != "":
+        out += separator + "\n"
+    return out
+
+
+@lru_cache(maxsize=1024)
+def render_math(markdown: str) -> str:
+    """A card's Markdown with every ``$...$`` and ``$$...$$`` turned into readable Unicode.
+
+    Code (fenced, indented, inline) is untouched and ``\\$`` stays a literal dollar. Display
+    math becomes its own indented paragraph (inline inside a table row). A formula with no
+    faithful text form is shown as raw LaTeX in inline code.
+    """
+    spans, _ = _scan(markdown)
+    if not spans:
+        return markdown
+    out = ""
+    pos = 0
+    for span in spans:
+        lo, hi = span.content
+        latex = markdown[lo:hi]
+        converted = latex_to_unicode(latex)
+        line_start, line_end = _line_bounds(markdown, span.start)
+        line = markdown[line_start:line_end]
+        before = markdown[pos : span.start]
+        if not span.display or line.lstrip().startswith("|"):
+            at_start = markdown[line_start : span.start].strip(" \t>") == ""
+            out += before
+            if converted is None:
+                out += _code_span(latex)
+            else:
+                out += _escape(converted, at_start)
+            pos = span.end
+            continue
+        container = _CONTAINER.match(line)
+        quote = container.group(1) if container else ""
+        width = len((container.group(2) or "").expandtabs(4)) if container else 0
+        width += len(container.group(3) or "") if container else 0
+        separator = quote.rstrip()
+        indent = quote + " " * width
+        body = _code_span(latex) if converted is None else _escape(converted, False)
+        out = _end_paragraph(out + before, separator)
+        if body:
+            out += indent + DISPLAY_PREFIX + body + "\n"
+        j = span.end
+        while j < len(markdown) and markdown[j] in " \t":
+            j += 1
+        if j >= len(markdown):
+            pos = j
+            continue
+        if markdown[j] == "\n":
+            j += 1
+            next_end = markdown.find("\n", j)
+            next_line = markdown[j : len(markdown) if next_end < 0 else next_end]
+            if body and next_line.strip(" \t>") != "":
+                out += separator + "\n"
+        else:
+            if body:
+                out += separator + "\n"
+            out += indent
+        pos = j
+    return out + markdown[pos:]
