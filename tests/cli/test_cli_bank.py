@@ -42,7 +42,7 @@ def test_lint_reports_file_and_line_in_every_format(mini_bank: Path) -> None:
     )
     github = drillbit("lint", str(mini_bank), "--format", "github")
     assert github.returncode == 1
-    assert github.stdout.startswith(f"::error file={target},line=4,col=1,")
+    assert f"::error file={target},line=4,col=1,title=drillbit lint (unknown-key)::unknown key" in github.stdout
 
 
 def test_lint_usage_errors_exit_2(tmp_path: Path) -> None:
