@@ -259,6 +259,18 @@ class Session:
         self._shown_at = moment
         return result
 
+    def skip(self, *, now: datetime) -> StudyCard | None:
+        """Put the current card at the end of the queue unanswered (nothing is logged).
+
+        Returns the new current card. A skipped mock question left unanswered at the end
+        shows as unanswered in the summary.
+        """
+        if self.current is None:
+            return None
+        self._queue.append(self._queue.pop(0))
+        self._shown_at = as_utc(now)
+        return self.current
+
     def undo(self, *, now: datetime) -> Answer | None:
         """Take back the last answer: the card's fsrs state and the log are restored exactly.
 

@@ -108,3 +108,24 @@ def test_mock_does_not_requeue_misses(store: Store, scheduler: Scheduler) -> Non
     session.rate(Rating.Again, now=NOW)
     session.rate(Rating.Again, now=NOW)
     assert session.current is None and session.is_over(NOW)
+
+
+def test_skip_moves_the_question_to_the_end_without_logging(
+    store: Store, scheduler: Scheduler
+) -> None:
+    options = SessionOptions(mode="mock", limit=3)
+    session = Session(store, deck(), options, now=NOW, scheduler=scheduler, rng=random.Random(5))
+    order = [c.id for c in session.planned]
+    assert session.skip(now=NOW) is not None
+    assert session.current is not None and session.current.id == order[1]
+    session.answer(True, now=NOW + timedelta(seconds=10))
+    session.answer(True, now=NOW + timedelta(seconds=20))
+    assert session.current is not None and session.current.id == order[0]
+    summary = session.finish(now=NOW + timedelta(seconds=30))
+    assert store.review_count() == 2
+    assert [(q.card_id, q.answered) for q in summary.questions] == [
+        (order[1], True),
+        (order[2], True),
+        (order[0], False),
+    ]
+    assert session.skip(now=NOW) is None
