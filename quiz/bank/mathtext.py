@@ -398,6 +398,10 @@ def _script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:
     return f"{mark}({text})", True
 
 
+def _ends_operand(text: str) -> bool:
+    return bool(text) and (text[-1].isalnum() or text[-1] in "∂∇)]′'")
+
+
 def _parenthesized(text: str) -> str:
     return text if _atomic(text) and text else f"({text})"
 
@@ -440,6 +444,13 @@ class _Renderer:
         if open_lefts:
             raise _Unconvertible(open_lefts[0], "\\left without a matching \\right")
         return out.text()
+
+    def _required(self, args: list[Any], k: int, pos: int, math: bool = True) -> str:
+        """Argument ``k``, which must be present (pylatexenc leaves it out after a bare macro
+        used as an argument, as in ``\\frac\\hat{x}{y}``)."""
+        if k >= len(args) or args[k] is None:
+            raise _Unconvertible(pos, "a macro is missing its argument")
+        return self._arg(args[k], math)
 
     def _arg(self, node: Any, math: bool) -> str:
         if node is None:
@@ -517,9 +528,11 @@ class _Renderer:
         if name in _INVISIBLE:
             return
         if name in _TEXT_MACROS:
-            out.add(self._arg(args[0], False))
+            out.add(self._required(args, 0, node.pos, math=False))
             return
         if name in _FUNCTIONS or name in _BIG_OPERATORS:
+            if name in _FUNCTIONS and out.parts and _ends_operand(out.parts[-1]):
+                out.space()  # x \log y -> "x log y", \partial \log -> "∂ log"
             out.add(_SYMBOLS[name])
             out.want_space = True
             if post_space:
@@ -535,7 +548,7 @@ class _Renderer:
     # -- macros with arguments ------------------------------------------------
 
     def frac(self, pos: int, args: list[Any]) -> str:
-        num, den = self._arg(args[0], True), self._arg(args[1], True)
+        num, den = self._required(args, 0, pos), self._required(args, 1, pos)
         if not num or not den:
             raise _Unconvertible(pos, "\\frac needs a numerator and a denominator")
         vulgar = _VULGAR.get((num, den))
@@ -544,8 +557,8 @@ class _Renderer:
         return f"{_parenthesized(num)}/{_parenthesized(den)}"
 
     def sqrt(self, pos: int, args: list[Any]) -> str:
-        index = self._arg(args[0], True)
-        radicand = self._arg(args[1], True)
+        index = self._arg(args[0], True) if args else ""
+        radicand = self._required(args, 1, pos)
         if not radicand:
             raise _Unconvertible(pos, "\\sqrt of nothing")
         root = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(index)
@@ -557,20 +570,20 @@ class _Renderer:
         return root + _parenthesized(radicand)
 
     def operatorname(self, pos: int, args: list[Any]) -> str:
-        return self._arg(args[1], False)
+        return self._required(args, 1, pos, math=False)
 
     def overline(self, pos: int, args: list[Any]) -> str:
-        body = self._arg(args[0], True)
+        body = self._required(args, 0, pos)
         return "".join(c + "\u0305" for c in body)
 
     def underline(self, pos: int, args: list[Any]) -> str:
-        body = self._arg(args[0], True)
+        body = self._required(args, 0, pos)
         return "".join(c + "\u0332" for c in body)
 
 
 def _accent(mark: str) -> Callable[[_Renderer, int, list[Any]], str]:
     def render(self: _Renderer, pos: int, args: list[Any]) -> str:
-        body = self._arg(args[0], True)
+        body = self._required(args, 0, pos)
         if not _single_symbol(body):
             raise _Unconvertible(pos, "an accent over more than one symbol has no text form")
         return unicodedata.normalize("NFC", body + mark)  # y + U+0302 -> ŷ
@@ -580,7 +593,7 @@ def _accent(mark: str) -> Callable[[_Renderer, int, list[Any]], str]:
 
 def _letter_font(table: dict[str, str], strict: bool) -> Callable[[_Renderer, int, list[Any]], str]:
     def render(self: _Renderer, pos: int, args: list[Any]) -> str:
-        body = self._arg(args[0], True)
+        body = self._required(args, 0, pos)
         if strict and not all(c in table or c.isspace() for c in body):
             raise _Unconvertible(pos, f"no Unicode letters for {body!r} in this font")
         return "".join(table.get(c, c) for c in body if not c.isspace())
@@ -589,7 +602,7 @@ def _letter_font(table: dict[str, str], strict: bool) -> Callable[[_Renderer, in
 
 
 def _plain_font(self: _Renderer, pos: int, args: list[Any]) -> str:
-    return self._arg(args[0], True)
+    return self._required(args, 0, pos)
 
 
 _Handler = Callable[[_Renderer, int, list[Any]], str]
@@ -609,9 +622,21 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
 }
 
 
-def _brace_problems(latex: str) -> list[tuple[int, str]]:
-    """Unbalanced braces and a trailing lone backslash, with their offsets."""
-    problems: list[tuple[int, str]] = []
+_LOST_BACKSLASH = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\t(?=[A-Za-z])")
+
+
+def _source_problems(latex: str) -> list[tuple[int, str]]:
+    """Unbalanced braces, a trailing lone backslash, and control characters (the trace of a
+    backslash eaten by a string escape: ``"\\frac"`` written as ``"\frac"`` is a form feed),
+    with their offsets."""
+    problems: list[tuple[int, str]] = [
+        (
+            m.start(),
+            f"control character U+{ord(m.group()):04X} in math: a backslash lost to a string "
+            "escape (\\t, \\f, \\b, \\v)?",
+        )
+        for m in _LOST_BACKSLASH.finditer(latex)
+    ]
     stack: list[int] = []
     i, n = 0, len(latex)
     while i < n:
@@ -640,14 +665,18 @@ def _brace_problems(latex: str) -> list[tuple[int, str]]:
 
 _PLAIN_MATH: Final = re.compile(r"[^\\{}_^%]*")
 _MATH_TRANSLATE: Final = str.maketrans(_MATH_CHARS)
+_BRACKET_SPACE: Final = re.compile(r"(?<=[(\[{⟨]) | (?=[)\]}⟩])")
 
 
 @lru_cache(maxsize=8192)
 def _convert(latex: str) -> _Conversion:
     """Convert one formula, or say where and why it cannot be converted."""
-    if _PLAIN_MATH.fullmatch(latex):  # "z > 0", "p": no need to parse
-        return _Conversion(" ".join(latex.translate(_MATH_TRANSLATE).split()), 0, "")
-    problems = _brace_problems(latex)
+    if _PLAIN_MATH.fullmatch(latex) and not _LOST_BACKSLASH.search(
+        latex
+    ):  # "z > 0", "p": no need to parse
+        text = " ".join(latex.translate(_MATH_TRANSLATE).split())
+        return _Conversion(_BRACKET_SPACE.sub("", text), 0, "")
+    problems = _source_problems(latex)
     if problems:
         pos, message = problems[0]
         return _Conversion(None, pos, message)
@@ -839,9 +868,9 @@ def find_math_problems(markdown: str) -> list[MathProblem]:
     for span in spans:
         lo, hi = span.content
         latex = markdown[lo:hi]
-        braces = _brace_problems(latex)
-        if braces:
-            found.extend((lo + pos, message) for pos, message in braces)
+        source = _source_problems(latex)
+        if source:
+            found.extend((lo + pos, message) for pos, message in source)
             continue
         result = _convert(latex)
         if result.text is None:

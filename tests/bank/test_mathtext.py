@@ -70,8 +70,14 @@ SEED_EXPECTED = [
         "∂L/∂z^[2] = ŷ − y   (softmax + cross-entropy)",
     ),
     (r"v_t = \beta_2 v_{t-1} + (1-\beta_2) (\nabla L)^2", "vₜ = β₂ vₜ₋₁ + (1−β₂) (∇L)²"),
-    (r"\theta_t = \theta_{t-1} - \alpha \frac{m_t}{\sqrt{v_t} + \epsilon}", "θₜ = θₜ₋₁ − α mₜ/(√vₜ + ε)"),
-    (r"\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}", "x̂ᵢ = (xᵢ − μ_B)/√(σ_B² + ε)"),
+    (
+        r"\theta_t = \theta_{t-1} - \alpha \frac{m_t}{\sqrt{v_t} + \epsilon}",
+        "θₜ = θₜ₋₁ − α mₜ/(√vₜ + ε)",
+    ),
+    (
+        r"\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}",
+        "x̂ᵢ = (xᵢ − μ_B)/√(σ_B² + ε)",
+    ),
     (r"W \sim \mathcal{N}\left(0, \frac{2}{n_{in} + n_{out}}\right)", "W ~ 𝒩(0, 2/(nᵢₙ + nₒᵤₜ))"),
     (r"W \sim \mathcal{N}\left(0, \frac{2}{n_{in}}\right)", "W ~ 𝒩(0, 2/nᵢₙ)"),
     (r"\beta_1=0.9, \beta_2=0.999, \alpha=0.001", "β₁=0.9, β₂=0.999, α=0.001"),
@@ -109,6 +115,9 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"\log(x)", "log(x)"),
         (r"\exp{x}", "exp x"),
         (r"\max_i x_i", "maxᵢ xᵢ"),
+        (r"x\log y", "x log y"),
+        (r"\partial \log p", "∂ log p"),
+        (r"-\log x", "−log x"),
         (r"\sum_{i=1}^{n}x_i", "∑ᵢ₌₁ⁿ xᵢ"),
         (r"\sum_{l=2}^{L}", "∑ₗ₌₂ᴸ"),
         (r"x^{(k)}_{ij}", "xᵢⱼ⁽ᵏ⁾"),
@@ -181,14 +190,14 @@ def test_unconvertible_formulas_give_none(latex: str) -> None:
 
 
 def test_inline_math_stays_inline() -> None:
-    assert render_math("For sigmoid: $\\sigma'(z) \\leq 0.25$, so") == "For sigmoid: σ'(z) ≤ 0.25, so"
+    assert (
+        render_math("For sigmoid: $\\sigma'(z) \\leq 0.25$, so") == "For sigmoid: σ'(z) ≤ 0.25, so"
+    )
 
 
 def test_display_math_becomes_its_own_indented_paragraph() -> None:
     source = "Cause:\n$$ \\theta_t = \\theta_{t-1} $$\nFor sigmoid: $p$.\n"
-    assert render_math(source) == (
-        f"Cause:\n\n{DISPLAY_PREFIX}θₜ = θₜ₋₁\n\nFor sigmoid: p.\n"
-    )
+    assert render_math(source) == (f"Cause:\n\n{DISPLAY_PREFIX}θₜ = θₜ₋₁\n\nFor sigmoid: p.\n")
 
 
 def test_display_math_in_the_middle_of_a_line_splits_the_paragraph() -> None:
@@ -202,9 +211,7 @@ def test_consecutive_display_lines_are_separated_by_one_blank_line() -> None:
 
 def test_display_math_in_a_list_item_keeps_the_item_indentation() -> None:
     source = "1. Update:\n   $$ v_t = \\beta v $$\n   done\n"
-    assert render_math(source) == (
-        f"1. Update:\n\n   {DISPLAY_PREFIX}vₜ = β v\n\n   done\n"
-    )
+    assert render_math(source) == (f"1. Update:\n\n   {DISPLAY_PREFIX}vₜ = β v\n\n   done\n")
 
 
 def test_display_math_in_a_table_row_stays_inline() -> None:
@@ -257,9 +264,7 @@ def test_unknown_macro_falls_back_to_inline_code_and_is_reported() -> None:
 
 def test_unconvertible_display_math_is_a_code_paragraph() -> None:
     source = "a\n$$ \\begin{cases} 1 \\end{cases} $$\nb"
-    assert render_math(source) == (
-        f"a\n\n{DISPLAY_PREFIX}`\\begin{{cases}} 1 \\end{{cases}}`\n\nb"
-    )
+    assert render_math(source) == (f"a\n\n{DISPLAY_PREFIX}`\\begin{{cases}} 1 \\end{{cases}}`\n\nb")
 
 
 def test_fallback_code_span_survives_backticks() -> None:
@@ -310,7 +315,9 @@ def test_unclosed_inline_math_reports_its_line_and_column() -> None:
     source = "line one\nthe value $x_1 is lost\n"
     assert find_math_problems(source) == [
         MathProblem(
-            2, 11, "unclosed inline math: '$' has no closing '$' (write \\$ for a literal dollar sign)"
+            2,
+            11,
+            "unclosed inline math: '$' has no closing '$' (write \\$ for a literal dollar sign)",
         )
     ]
 
@@ -349,6 +356,16 @@ def test_left_without_right_is_reported() -> None:
 def test_problem_in_multiline_display_points_at_the_macro() -> None:
     source = "$$\n a +\n   \\nope b\n$$"
     assert find_math_problems(source) == [MathProblem(3, 4, "unknown macro \\nope")]
+
+
+def test_a_backslash_lost_to_a_string_escape_is_reported() -> None:
+    # "\text" and "\frac" in a non-raw string are a tab and a form feed: the escapes are the point.
+    source = "so $E[\text{out}] = q \\cdot \frac{a}{q}$ holds"
+    problems = find_math_problems(source)
+    assert [(p.line, p.col) for p in problems] == [(1, 7), (1, 28)]
+    assert all("lost" in p.message for p in problems)
+    assert latex_to_unicode("E[\tau]") is None
+    assert render_math(source).startswith("so `E[ ext{out}]")
 
 
 def test_math_problem_is_frozen() -> None:
