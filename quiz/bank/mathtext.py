@@ -969,7 +969,7 @@ def render_math(markdown: str) -> str:
         if body:
             out += indent + DISPLAY_PREFIX + body + "\n"
         j = span.end
-        while j < len(markdown) and markdown[j] in " \t":
+        while j < len(markdown) and markdown[j] in " \t\r":
             j += 1
         if j >= len(markdown):
             pos = j

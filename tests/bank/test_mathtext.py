@@ -422,3 +422,16 @@ def test_every_unmatched_dollar_is_either_math_or_reported(text: str) -> None:
     if not problems and "`" not in text:
         unescaped = rendered.replace("\\\\", "").replace("\\$", "")
         assert "$" not in unescaped
+
+
+def test_display_math_in_a_blockquote_stays_in_the_quote() -> None:
+    rendered = render_math("> quote\n> $$x_1$$\n> more\n")
+    assert rendered == f"> quote\n>\n> {DISPLAY_PREFIX}x₁\n>\n> more\n"
+    markdown_it = pytest.importorskip("markdown_it")
+    tokens = markdown_it.MarkdownIt("commonmark").parse(rendered)
+    kinds = [t.type for t in tokens if t.type.endswith("_open")]
+    assert kinds == ["blockquote_open", "paragraph_open", "paragraph_open", "paragraph_open"]
+
+
+def test_crlf_line_endings_do_not_confuse_display_math() -> None:
+    assert render_math("a\r\n$$x$$\r\nb\r\n") == f"a\r\n\n{DISPLAY_PREFIX}x\n\nb\r\n"
