@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -217,14 +217,15 @@ def grade_command(
     obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
-    from quiz.drills import find_drill, grade_source, record_attempt
+    from quiz.drills import find_drill, grade_source
+    from quiz.study.drills import record_attempt
     from quiz.verdict_text import format_verdict
 
     drill = find_drill(obj.load_bank(), drill_id)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
     with open_store() as store:
-        record_attempt(store, drill, verdict)
+        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
     click.echo(
         verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
     )
@@ -244,7 +245,8 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import threading
 
     from engine.sandbox import default_pool
-    from quiz.drills import find_drill, grade_source, record_attempt
+    from quiz.drills import find_drill, grade_source
+    from quiz.study.drills import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
 
@@ -258,7 +260,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        record_attempt(store, drill, verdict)
+        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
         stamp = datetime.now().strftime("%H:%M:%S")
         click.echo(f"\n── {stamp} · {file} " + "─" * 20)
         click.echo(format_verdict(verdict))
@@ -275,6 +277,82 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         click.echo("\nStopped watching.")
     finally:
         store.close()
+
+
+@cli.command("study")
+@click.option(
+    "--mode",
+    type=click.Choice(["due", "cram", "mock"]),
+    default="due",
+    show_default=True,
+    help="due: what the schedule says; cram: any selection, schedule untouched; mock: a timed mock interview.",
+)
+@click.option("--topic", help="Only cards of this topic.")
+@click.option("--tag", help="Only cards with this tag.")
+@click.option(
+    "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="At most this many cards (mock: questions)."
+)
+@click.option("--minutes", type=click.IntRange(min=1), help="Mock interview length in minutes.")
+@pass_context
+def study_command(
+    obj: Context,
+    mode: str,
+    topic: str | None,
+    tag: str | None,
+    kind: str | None,
+    limit: int | None,
+    minutes: int | None,
+) -> None:
+    """Open a study session directly."""
+    from quiz.tui.launch import run_study
+
+    run_study(obj.content, mode=mode, topic=topic, tag=tag, kind=kind, limit=limit, minutes=minutes)
+
+
+@cli.command("drill")
+@click.argument("drill_id", metavar="DRILL")
+@pass_context
+def drill_command(obj: Context, drill_id: str) -> None:
+    """Open one coding drill in the editor."""
+    from quiz.drills import find_drill
+    from quiz.tui.launch import run_drill
+
+    find_drill(obj.load_bank(), drill_id)  # an unknown id is a usage error before the app opens
+    run_drill(obj.content, drill_id)
+
+
+@cli.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@pass_context
+def stats_command(obj: Context, as_json: bool) -> None:
+    """Reviews, accuracy by topic, drills passed, streak."""
+    from quiz.study.days import local_timezone
+    from quiz.study.stats import compute_stats
+
+    bank = obj.load_bank()
+    with open_store() as store:
+        stats = compute_stats(store, list(bank.cards), datetime.now(UTC), tz=local_timezone())
+    if as_json:
+        click.echo(stats.model_dump_json(indent=2))
+        return
+    click.echo(
+        f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
+    )
+    click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}")
+    if stats.by_topic:
+        click.echo("")
+        click.echo(f"{'topic':<20} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
+        for topic, row in sorted(stats.by_topic.items()):
+            click.echo(
+                f"{topic:<20} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
+            )
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

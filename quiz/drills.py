@@ -1,4 +1,4 @@
-"""Coding drills on the app side: find a drill's card and checker, grade a submission, log it.
+"""Coding drills on the app side: find a drill's card and its checker, grade a submission.
 
 This is the one place the app calls the grader, for the CLI, watch mode and the TUI.
 numpy and the engine are imported lazily so that starting the app stays fast.
@@ -7,7 +7,6 @@ numpy and the engine are imported lazily so that starting the app stays fast.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from quiz.bank.models import Card, CodingFront
@@ -18,7 +17,6 @@ if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.bank.loader import Bank
-    from quiz.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -58,23 +56,3 @@ def grade_source(
     from engine.grade import grade
 
     return grade(drill.checker, source, seed=seed, params=drill.front.params, pool=pool)
-
-
-def record_attempt(
-    store: Store,
-    drill: Drill,
-    verdict: Verdict,
-    *,
-    hints_used: int = 0,
-    now: datetime | None = None,
-) -> None:
-    """Log one graded submission with its verdict, committed at once."""
-    store.record_attempt(
-        card_id=drill.card.id,
-        status=verdict.status.value,
-        verdict_json=verdict.model_dump_json(),
-        attempted_at=now or datetime.now(UTC),
-        seed=verdict.seed,
-        duration_ms=verdict.duration_ms,
-        hints_used=hints_used,
-    )

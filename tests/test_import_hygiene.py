@@ -15,6 +15,10 @@ PURE_MODULES = [
     "quiz.bank.loader",
     "quiz.bank.lint",
     "quiz.bank.models",
+    "quiz.drills",
+    "quiz.store.store",
+    "quiz.study.session",
+    "quiz.study.stats",
 ]
 
 
