@@ -1,0 +1,1 @@
+"""Checkers for the neural-networks pack, one module per topic."""

@@ -1,0 +1,88 @@
+"""What every neural-network checker shares: the judge prelude and message helpers."""
+
+from __future__ import annotations
+
+import re
+from abc import abstractmethod
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from engine.checkers.base import Case, Checker, Outcome
+from engine.checks import FALSE_FAILURE_RATE, Judgement
+from engine.verdict import CaseResult, CaseStatus
+
+__all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "stat_note"]
+
+FP_EVENTS = ("overflow", "divide by zero", "invalid value")
+"""Floating-point events that fail a stability drill (underflow to 0 is expected and fine)."""
+
+
+def call_inputs(fn: str, *args: Any) -> dict[str, Any]:
+    """Inputs for the default `call` harness: positional arguments, so parameter names are free."""
+    return {"fn": fn, "args": list(args)}
+
+
+def stat_note(rate: float = FALSE_FAILURE_RATE) -> str:
+    """The sentence every statistical failure ends with."""
+    return f"(a correct answer fails this check with probability below {rate:.0e} per grading)"
+
+
+_ARG_PATH = re.compile(r"^args\[(\d+)\](.*)$")
+
+
+class NNChecker(Checker):
+    """Errors, mutated inputs and FP warnings first, then the drill's own `check`."""
+
+    copy_hint: ClassVar[str] = "work on a copy (e.g. z = z.copy()) or build a new array"
+
+    @abstractmethod
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        """The drill's checks on the harness's outputs; raise through `j` at the first problem."""
+
+    def input_name(self, case: Case, path: str) -> str:
+        """'args[0]' -> 'z' using the entry's signature; other paths are already names."""
+        match = _ARG_PATH.match(path)
+        fn = case.inputs.get("fn")
+        if match and isinstance(fn, str):
+            params = self.signatures().get(fn, ())
+            i = int(match.group(1))
+            if i < len(params):
+                return params[i] + match.group(2)
+        return path
+
+    def mutated_message(self, case: Case, names: tuple[str, ...]) -> str:
+        """Why changing an input in place fails the case."""
+        shown = ", ".join(self.input_name(case, n) for n in names)
+        return (
+            f"your code changed its input {shown} in place; the caller still needs it, "
+            f"so {self.copy_hint}"
+        )
+
+    def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+        """The common prelude, then `check`."""
+        if outcome.error is not None:
+            return CaseResult(
+                name=case.name,
+                status=CaseStatus.ERROR,
+                message=f"your code raised {outcome.error}",
+                inputs=case.describe,
+            )
+        outputs = outcome.outputs
+
+        def body(j: Judgement) -> None:
+            if outcome.mutated:
+                j.fail(self.mutated_message(case, outcome.mutated))
+            if self.fp_strict:
+                events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
+                if events:
+                    j.fail(
+                        f"numpy reported {' and '.join(events)} during the call; this drill is about "
+                        "numerical stability, so the computation must not overflow, divide by zero "
+                        "or produce invalid values even for large inputs (note that np.where "
+                        "evaluates both branches)"
+                    )
+            if not isinstance(outputs, Mapping):
+                j.fail("the grader got no result from this case", status=CaseStatus.ERROR)
+            self.check(case, dict(outputs), j)
+
+        return Judgement(case.name, case.describe).run(body)

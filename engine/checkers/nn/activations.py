@@ -1,0 +1,189 @@
+"""Checkers for sigmoid, its derivative, and the ReLU family."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.nn import activations as ref
+
+__all__ = ["relu_family", "sigmoid", "sigmoid_grad"]
+
+ELEMENTWISE = Tolerance(rtol=1e-9, atol=1e-12)
+NUMERIC = Tolerance(rtol=1e-6, atol=1e-9)
+
+
+def _activation_inputs(rng: np.random.Generator, huge: float) -> list[tuple[str, np.ndarray]]:
+    """Shapes and edge values every elementwise drill sees."""
+    n, m = gen.size(rng, 2, 6), gen.size(rng, 2, 9)
+    return [
+        ("a single value", gen.normal(rng, (1, 1), 2.0)),
+        ("moderate values", gen.normal(rng, (n, m), 3.0)),
+        ("a 1-D array", gen.normal(rng, (gen.size(rng, 3, 12),), 4.0)),
+        ("exact zeros and ties", gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, (n, m))))),
+        ("large magnitudes", rng.uniform(-huge, huge, size=(gen.size(rng, 1, 3), 7))),
+        (
+            "columns of very different scales",
+            gen.column_scales(rng, gen.normal(rng, (4, 8)), 1e-3, 1e3),
+        ),
+        ("a larger matrix", gen.normal(rng, (64, 96), 5.0)),
+    ]
+
+
+class _Elementwise(NNChecker):
+    """One entry applied elementwise; the result must match the reference."""
+
+    def expected(self, case: Case) -> np.ndarray:
+        fn: Callable[..., Any] = self.reference()[case.inputs["fn"]]
+        return np.asarray(fn(*case.inputs["args"]))
+
+    def hints(self, case: Case) -> list[tuple[str, Any]]:
+        """Known mistakes for this case (message, value)."""
+        return []
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        expected = self.expected(case)
+        label = f"{case.inputs['fn']}(...)"
+        got = j.array(label, outputs.get("out"), expected.shape)
+        j.close(label, got, expected, ELEMENTWISE, hints=self.hints(case))
+
+
+class SigmoidChecker(_Elementwise):
+    """sigmoid(z): exact values and no overflow warnings up to |z| = 1e4."""
+
+    name = "nn.activations.sigmoid"
+    entries = ("sigmoid",)
+    fp_strict = True
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"sigmoid": ref.sigmoid}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        items = _activation_inputs(rng, 1e3)
+        items.append(("|z| up to 1e4", np.array([[-1e4, -745.0, -710.0, 0.0, 710.0, 1e4]])))
+        return [
+            Case(f"case {i}: {what}", call_inputs("sigmoid", z), gen.describe(z=z))
+            for i, (what, z) in enumerate(items, 1)
+        ]
+
+    def hints(self, case: Case) -> list[tuple[str, Any]]:
+        z = case.inputs["args"][0]
+        return [("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z))]
+
+
+class SigmoidGradChecker(_Elementwise):
+    """sigmoid_grad(z) against the reference and, on one case, a numerical derivative."""
+
+    name = "nn.activations.sigmoid_grad"
+    entries = ("sigmoid_grad",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"sigmoid_grad": ref.sigmoid_grad}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        items = _activation_inputs(rng, 1e3)
+        out = [
+            Case(f"case {i}: {what}", call_inputs("sigmoid_grad", z), gen.describe(z=z))
+            for i, (what, z) in enumerate(items, 1)
+        ]
+        z = rng.uniform(-8.0, 8.0, size=(3, 5))
+        out.append(
+            Case(
+                f"case {len(items) + 1}: against a numerical derivative",
+                call_inputs("sigmoid_grad", z),
+                gen.describe(z=z),
+                private={"numeric": True},
+            )
+        )
+        return out
+
+    def hints(self, case: Case) -> list[tuple[str, Any]]:
+        z = case.inputs["args"][0]
+        s = ref.sigmoid(z)
+        return [
+            ("you returned sigmoid(z) itself; the derivative is sigmoid(z) * (1 - sigmoid(z))", s),
+            ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
+            ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
+        ]
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        super().check(case, outputs, j)
+        if case.private.get("numeric"):
+            z = case.inputs["args"][0]
+            h = 1e-5
+            numeric = (ref.sigmoid(z + h) - ref.sigmoid(z - h)) / (2 * h)
+            j.close("sigmoid_grad(z) vs numerical derivative", outputs["out"], numeric, NUMERIC)
+
+
+class ReluFamilyChecker(_Elementwise):
+    """relu, relu_grad (0 at 0), leaky_relu and elu with their alpha arguments."""
+
+    name = "nn.activations.relu_family"
+    entries = ("relu", "relu_grad", "leaky_relu", "elu")
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {
+            "relu": ref.relu,
+            "relu_grad": ref.relu_grad,
+            "leaky_relu": ref.leaky_relu,
+            "elu": ref.elu,
+        }
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def z_mixed(shape: tuple[int, ...]) -> np.ndarray:
+            return gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, shape, 3.0)))
+
+        n, m = gen.size(rng, 2, 6), gen.size(rng, 2, 9)
+        alpha_leaky = round(rng.uniform(0.05, 0.4), 3)
+        alpha_elu = round(rng.uniform(0.2, 3.0), 3)
+        plan: list[tuple[str, str, tuple[Any, ...]]] = [
+            ("relu", "with exact zeros", (z_mixed((n, m)),)),
+            ("relu", "a 1-D array", (gen.normal(rng, (gen.size(rng, 1, 8),)),)),
+            ("relu", "large magnitudes", (rng.uniform(-1e3, 1e3, size=(2, 6)),)),
+            ("relu_grad", "with exact zeros", (z_mixed((n, m)),)),
+            ("relu_grad", "a single zero", (np.zeros((1, 1)),)),
+            ("leaky_relu", "default alpha", (z_mixed((n, m)),)),
+            ("leaky_relu", f"alpha={alpha_leaky}", (z_mixed((m, n)), alpha_leaky)),
+            ("elu", "default alpha", (z_mixed((n, m)),)),
+            ("elu", f"alpha={alpha_elu}", (z_mixed((m, n)), alpha_elu)),
+            ("elu", "large magnitudes", (rng.uniform(-1e3, 1e3, size=(3, 4)), alpha_elu)),
+        ]
+        out = []
+        for i, (fn, what, args) in enumerate(plan, 1):
+            extra = {"alpha": args[1]} if len(args) > 1 else {}
+            out.append(
+                Case(
+                    f"case {i}: {fn}, {what}",
+                    call_inputs(fn, *args),
+                    gen.describe(z=args[0], **extra),
+                )
+            )
+        return out
+
+    def hints(self, case: Case) -> list[tuple[str, Any]]:
+        fn = case.inputs["fn"]
+        z = case.inputs["args"][0]
+        alpha = case.inputs["args"][1] if len(case.inputs["args"]) > 1 else None
+        if fn == "relu_grad":
+            return [
+                (
+                    "the derivative at z == 0 is taken as 0 here (use z > 0, not z >= 0)",
+                    (z >= 0) * 1.0,
+                )
+            ]
+        if fn == "leaky_relu" and alpha is not None:
+            return [("alpha was ignored (0.01 used instead)", ref.leaky_relu(z, 0.01))]
+        if fn == "elu" and alpha is not None:
+            return [("alpha was ignored (1.0 used instead)", ref.elu(z, 1.0))]
+        return []
+
+
+sigmoid = SigmoidChecker
+sigmoid_grad = SigmoidGradChecker
+relu_family = ReluFamilyChecker

@@ -1,0 +1,146 @@
+"""Checker for the two-layer network's loss and gradients (ReLU hidden, softmax + CE)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.nn import backprop as ref
+from engine.nn.gradcheck import numerical_gradient
+from engine.nn.softmax import softmax
+
+__all__ = ["two_layer"]
+
+LOSS_TOL = Tolerance(rtol=1e-9, atol=1e-12)
+GRAD_TOL = Tolerance(rtol=1e-7, atol=1e-11)
+NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-8)
+PARAMS = ("W1", "b1", "W2", "b2")
+GRADS = ("dW1", "db1", "dW2", "db2")
+
+
+def _variant_grads(
+    X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]
+) -> dict[str, dict[str, np.ndarray]]:
+    """Gradients a few common mistakes produce, keyed by what went wrong."""
+    m = X.shape[1]
+    z1 = p["W1"] @ X + p["b1"]
+    a1 = np.maximum(z1, 0.0)
+    dz2 = softmax(p["W2"] @ a1 + p["b2"]) - Y
+    da1 = p["W2"].T @ dz2
+
+    def first_layer(dz1: np.ndarray) -> dict[str, np.ndarray]:
+        return {"dW1": dz1 @ X.T / m, "db1": dz1.sum(axis=1, keepdims=True) / m}
+
+    return {
+        "the ReLU mask is missing: multiply by (z1 > 0) on the way back": first_layer(da1),
+        "the ReLU mask uses z1 >= 0; the derivative at 0 is taken as 0 (z1 > 0)": first_layer(
+            da1 * (z1 >= 0)
+        ),
+    }
+
+
+class TwoLayerChecker(NNChecker):
+    """two_layer_loss_and_grads against the reference and a numerical gradient."""
+
+    name = "nn.backprop.two_layer"
+    entries = ("two_layer_loss_and_grads",)
+    copy_hint = "work on copies or build new arrays"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"two_layer_loss_and_grads": ref.two_layer_loss_and_grads}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def make(
+            n_x: int, m: int, n_h: int, c: int, x_scale: float = 1.0
+        ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+            X = gen.normal(rng, (n_x, m), x_scale)
+            Y = gen.one_hot(rng, c, m)
+            p = {
+                "W1": gen.normal(rng, (n_h, n_x), 0.8),
+                "b1": gen.normal(rng, (n_h, 1), 0.3),
+                "W2": gen.normal(rng, (c, n_h), 0.8),
+                "b2": gen.normal(rng, (c, 1), 0.3),
+            }
+            return X, Y, p
+
+        plans: list[tuple[str, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]], bool]] = []
+        plans.append(("one example, one hidden unit", make(2, 1, 1, 2), False))
+        plans.append(("a small batch", make(3, gen.size(rng, 4, 7), gen.size(rng, 3, 5), 3), False))
+        plans.append(
+            (
+                "a wider batch",
+                make(
+                    gen.size(rng, 4, 6),
+                    gen.size(rng, 12, 20),
+                    gen.size(rng, 6, 10),
+                    gen.size(rng, 4, 6),
+                ),
+                False,
+            )
+        )
+        X, Y, p = make(3, 6, 4, 3)
+        X[:, 0] = 0.0
+        p["b1"][:2] = 0.0  # z1 is exactly 0 for those units on the first example
+        plans.append(("exact zeros in z1", (X, Y, p), False))
+        X, Y, p = make(4, 10, 5, 3)
+        X = gen.column_scales(rng, X, 1e-2, 1e1)
+        plans.append(("examples of very different scales", (X, Y, p), False))
+        plans.append(("a larger batch", make(8, 64, 16, 5), False))
+        X, Y, p = make(3, 5, 4, 3)
+        z1 = p["W1"] @ X + p["b1"]
+        p["b1"] = p["b1"] + np.where(np.abs(z1).min(axis=1, keepdims=True) < 0.05, 0.2, 0.0)
+        plans.append(("against a numerical gradient", (X, Y, p), True))
+        out = []
+        for i, (what, (X, Y, p), numeric) in enumerate(plans, 1):
+            n_h, c = p["W1"].shape[0], Y.shape[0]
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("two_layer_loss_and_grads", X, Y, p),
+                    gen.describe(X=X, Y=Y, hidden_units=n_h, classes=c),
+                    private={"numeric": numeric},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        X, Y, p = case.inputs["args"]
+        m = X.shape[1]
+        loss_ref, grads_ref = ref.two_layer_loss_and_grads(X, Y, p)
+        loss, grads = j.sequence("the result (loss, grads)", outputs.get("out"), 2)
+        got_loss = j.scalar("loss", loss)
+        j.close(
+            "loss",
+            got_loss,
+            loss_ref,
+            LOSS_TOL,
+            factors=[(float(m), f"average the loss over the m = {m} examples")],
+        )
+        grads = j.mapping("grads", grads, GRADS)
+        got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
+        variants = _variant_grads(X, Y, p)
+        factors = [(float(m), f"did you forget the 1/m? (m = {m})")] if m > 1 else []
+        for key in GRADS:
+            hints = [(msg, v[key]) for msg, v in variants.items() if key in v]
+            j.close(key, got[key], grads_ref[key], GRAD_TOL, hints=hints, factors=factors)
+        if case.private.get("numeric"):
+            for name, key in zip(PARAMS, GRADS, strict=True):
+                work = {k: v.copy() for k, v in p.items()}
+
+                def loss_of(
+                    theta: np.ndarray, name: str = name, work: dict[str, np.ndarray] = work
+                ) -> float:
+                    work[name] = theta
+                    return ref.two_layer_loss(X, Y, work)
+
+                numeric = numerical_gradient(loss_of, p[name].copy())
+                j.close(f"{key} vs numerical gradient", got[key], numeric, NUMERIC_TOL)
+
+
+two_layer = TwoLayerChecker

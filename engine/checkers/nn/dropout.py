@@ -1,0 +1,134 @@
+"""Checker for inverted dropout: exact scaling, a binomial test on the mask, determinism."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, stat_note
+from engine.checks import FALSE_FAILURE_RATE, Judgement, Tolerance, binomial_bounds
+from engine.nn import dropout as ref
+
+__all__ = ["dropout"]
+
+TOL = Tolerance(rtol=1e-12, atol=1e-300)
+TESTS_PER_CASE = 2  # the binomial count test and "another seed gives another mask"
+RNG_HINT = (
+    "draw random numbers only from the rng argument (rng.random, rng.binomial...), "
+    "not np.random.* or a new default_rng()"
+)
+
+
+class DropoutChecker(NNChecker):
+    """dropout_forward(A, keep_prob, rng) -> (out, mask) and dropout_backward(dout, mask, keep_prob)."""
+
+    name = "nn.dropout.dropout"
+    entries = ("dropout_forward", "dropout_backward")
+    harness = "dropout"
+    copy_hint = "build a new array (A * mask / keep_prob) instead of A *= ..."
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"dropout_forward": ref.dropout_forward, "dropout_backward": ref.dropout_backward}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def keep() -> float:
+            return round(float(rng.uniform(0.2, 0.95)), 3)
+
+        plans: list[tuple[str, tuple[int, int], float]] = [
+            ("a single unit", (1, 1), keep()),
+            ("a small layer", (gen.size(rng, 3, 6), gen.size(rng, 2, 5)), keep()),
+            ("keep_prob = 1 (nothing dropped)", (4, 6), 1.0),
+            ("one example", (gen.size(rng, 200, 400), 1), keep()),
+            ("a layer of activations", (gen.size(rng, 30, 50), gen.size(rng, 30, 50)), keep()),
+            ("a low keep_prob", (40, 50), round(float(rng.uniform(0.1, 0.3)), 3)),
+            ("a high keep_prob", (60, 40), round(float(rng.uniform(0.85, 0.97)), 3)),
+        ]
+        alpha = FALSE_FAILURE_RATE / (TESTS_PER_CASE * len(plans))
+        out = []
+        for i, (what, shape, keep_prob) in enumerate(plans, 1):
+            A = gen.normal(rng, shape) + np.where(
+                rng.random(shape) < 0.5, 0.5, -0.5
+            )  # never exactly 0
+            inputs = {
+                "A": A,
+                "dout": gen.normal(rng, shape),
+                "keep_prob": keep_prob,
+                "seed": gen.child_seed(rng),
+                "other_seed": gen.child_seed(rng),
+                "global_seeds": [gen.child_seed(rng) % 2**32 for _ in range(3)],
+            }
+            out.append(
+                Case(
+                    f"case {i}: {what}, keep_prob={keep_prob}",
+                    inputs,
+                    gen.describe(A=A, keep_prob=keep_prob),
+                    private={"alpha": alpha},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        A, dout, keep_prob = case.inputs["A"], case.inputs["dout"], case.inputs["keep_prob"]
+        alpha = case.private["alpha"]
+        if "bad_forward" in outputs:
+            j.fail(f"dropout_forward should return (out, mask), got a {outputs['bad_forward']}")
+        out = j.array("out", outputs.get("out"), A.shape)
+        mask = j.array("mask", outputs.get("mask"), A.shape, float64=False)
+        kept = mask != 0
+        j.close(
+            "out",
+            out,
+            np.where(kept, A / keep_prob, 0.0),
+            TOL,
+            hints=[
+                (
+                    "the survivors are not scaled: inverted dropout divides them by keep_prob",
+                    np.where(kept, A, 0.0),
+                ),
+                (
+                    "the survivors were multiplied by keep_prob; inverted dropout divides by it",
+                    np.where(kept, A * keep_prob, 0.0),
+                ),
+            ],
+        )
+        again = j.array("out (second call)", outputs.get("out_again"), A.shape)
+        if not np.array_equal(again, out):
+            j.fail(
+                f"two calls with generators built from the same seed gave different results: {RNG_HINT}"
+            )
+        n = A.size
+        count = int(kept.sum())
+        lo, hi = binomial_bounds(n, keep_prob, alpha)
+        if not lo <= count <= hi:
+            flipped = binomial_bounds(n, 1 - keep_prob, alpha)
+            why = ""
+            if flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
+                why = " It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < keep_prob)."
+            j.fail(
+                f"kept {count} of {n} units ({count / n:.1%}) with keep_prob={keep_prob}; a correct "
+                f"answer keeps between {lo} and {hi}.{why} {stat_note()}"
+            )
+        same_chance = (keep_prob**2 + (1 - keep_prob) ** 2) ** n
+        other = j.array("out (another seed)", outputs.get("out_other"), A.shape)
+        if same_chance <= alpha and np.array_equal(other, out):
+            j.fail(
+                "generators built from different seeds gave the same mask: the randomness must "
+                f"come from the rng argument {stat_note()}"
+            )
+        dA = j.array("dA", outputs.get("dA"), A.shape)
+        j.close(
+            "dA",
+            dA,
+            np.where(kept, dout / keep_prob, 0.0),
+            TOL,
+            hints=[
+                ("dA is not scaled by 1/keep_prob like the forward pass", np.where(kept, dout, 0.0))
+            ],
+        )
+
+
+dropout = DropoutChecker

@@ -1,0 +1,259 @@
+"""Checkers for numerical_gradient and gradient_check.
+
+The child builds the function to differentiate (and, for gradient_check, the gradient
+to test) from coefficient arrays the parent chose; see engine/harnesses/gradcheck.py.
+Which gradient is right or planted wrong is known only here, in the case's private part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker
+from engine.checks import Judgement, Tolerance
+from engine.harnesses.gradcheck import make_function, make_gradient
+from engine.nn import gradcheck as ref
+
+__all__ = ["gradient_check", "numerical_gradient"]
+
+DEFAULT_EPS = 1e-5
+DEFAULT_THRESHOLD = 1e-7
+
+
+def _coefficients(rng: np.random.Generator, shape: tuple[int, ...]) -> dict[str, np.ndarray]:
+    """f's coefficients: a cubic term and a sine give curvature, so forward differences show."""
+    n = shape[0]
+    q = gen.normal(rng, (n, n), 0.5)
+    return {
+        "C": rng.uniform(0.5, 2.0, size=shape) * rng.choice([-1.0, 1.0], size=shape),
+        "S": gen.normal(rng, shape, 1.5),
+        "P": gen.normal(rng, shape),
+        "Q": (q + q.T) / 2,
+    }
+
+
+def _x(rng: np.random.Generator, shape: tuple[int, ...]) -> np.ndarray:
+    """Points away from 0 so x**2 and x**3 terms are not tiny."""
+    return np.asarray(rng.uniform(0.5, 2.0, size=shape) * rng.choice([-1.0, 1.0], size=shape))
+
+
+def _correct_gradient(
+    coef: Mapping[str, np.ndarray], shape: tuple[int, ...]
+) -> dict[str, np.ndarray]:
+    t = shape[::-1]
+    return {
+        "A": coef["C"].copy(),
+        "B": coef["S"].copy(),
+        "D": coef["P"].copy(),
+        "E": np.zeros(t),
+        "H": coef["Q"].copy(),
+    }
+
+
+def _x_restored(j: Judgement, x: np.ndarray, after: Any, eps: float) -> None:
+    """x must hold its original values after the call (rounding of x + eps - eps is fine)."""
+    got = j.array("x after the call", after, x.shape)
+    drift = np.abs(got - x)
+    if np.any(drift > 1e-3 * eps):
+        idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(drift)), x.shape))
+        j.fail(
+            f"x was left perturbed after the call: x[{', '.join(map(str, idx))}] was {x[idx]:.6g}, "
+            f"now {got[idx]:.6g}; put each entry back after perturbing it",
+            expected=f"{x[idx]:.6g}",
+            got=f"{got[idx]:.6g}",
+        )
+
+
+def _forward_differences(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    base = f(x)
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        e = np.zeros_like(x)
+        e[idx] = eps
+        grad[idx] = (f(x + e) - base) / eps
+    return grad
+
+
+class NumericalGradientChecker(NNChecker):
+    """numerical_gradient(f, x, eps=1e-5): central differences with the given eps, x restored."""
+
+    name = "nn.gradcheck.numerical_gradient"
+    entries = ("numerical_gradient",)
+    harness = "gradcheck"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"numerical_gradient": ref.numerical_gradient}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        plans: list[tuple[str, tuple[int, ...], float | None]] = [
+            ("a single entry", (1,), None),
+            ("a vector", (gen.size(rng, 3, 7),), None),
+            ("a matrix", (gen.size(rng, 2, 4), gen.size(rng, 2, 4)), None),
+            ("a column", (gen.size(rng, 3, 5), 1), float(rng.choice([1e-4, 1e-6]))),
+            ("eps = 1e-2", (3, gen.size(rng, 2, 4)), 1e-2),
+            ("eps = 1e-3", (gen.size(rng, 4, 6),), 1e-3),
+        ]
+        out = []
+        for i, (what, shape, eps) in enumerate(plans, 1):
+            coef = _coefficients(rng, shape)
+            x = _x(rng, shape)
+            inputs = {"fn": "numerical_gradient", "coef": coef, "x": x, "eps": eps}
+            shown = eps if eps is not None else "default (1e-5)"
+            out.append(Case(f"case {i}: {what}", inputs, gen.describe(x=x, eps=shown)))
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        x = case.inputs["x"]
+        eps = case.inputs["eps"] if case.inputs["eps"] is not None else DEFAULT_EPS
+        f = make_function(case.inputs["coef"])
+        expected = ref.numerical_gradient(f, x.copy(), eps)
+        got = j.array("the gradient", outputs.get("grad"), x.shape)
+        _x_restored(j, x, outputs.get("x_after"), eps)
+        hints = [
+            (
+                "this matches forward differences (f(x + eps) - f(x)) / eps; use central "
+                "differences (f(x + eps) - f(x - eps)) / (2 eps)",
+                lambda: _forward_differences(f, x, eps),
+            )
+        ]
+        if eps != DEFAULT_EPS:
+            hints.append(
+                (
+                    "the eps argument was ignored (1e-5 used instead)",
+                    lambda: ref.numerical_gradient(f, x.copy(), DEFAULT_EPS),
+                )
+            )
+        size = float(np.abs(expected).max()) + 1.0
+        tol = Tolerance(rtol=1e-6, atol=1e-7 * size)
+        j.close(
+            "the gradient",
+            got,
+            expected,
+            tol,
+            hints=hints,
+            factors=[(2.0, "divide by 2 * eps, not eps"), (0.5, "divide by 2 * eps, not 4 * eps")],
+        )
+
+
+class GradientCheckChecker(NNChecker):
+    """gradient_check(f, grad_f, x, eps, threshold) -> (ok, rel_diff) on right and planted gradients."""
+
+    name = "nn.gradcheck.gradient_check"
+    entries = ("gradient_check",)
+    harness = "gradcheck"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"gradient_check": ref.gradient_check}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        n = gen.size(rng, 2, 4)
+        k = float(rng.choice([2.0, 0.5, -1.0]))
+        plans: list[tuple[str, tuple[int, ...], str, float | None, float | None]] = [
+            ("a correct gradient", (n, n), "correct", None, None),
+            ("a correct gradient, threshold 1e-6", (gen.size(rng, 3, 6),), "correct", 1e-6, 1e-6),
+            ("a correct gradient of one entry", (1, 1), "correct", None, None),
+            (f"a gradient scaled by {k:g}", (n, gen.size(rng, 1, 3)), f"scaled:{k}", None, None),
+            ("a transposed gradient", (n + 1, n + 1), "transposed", None, None),
+            ("a gradient missing a term", (gen.size(rng, 3, 6),), "missing", 1e-4, 1e-7),
+            ("a gradient off by 1e-4 (relative)", (n, n), "tiny", None, None),
+            ("a gradient off by 1e-4 with threshold 1e-3", (n, 2), "tiny", 1e-5, 1e-3),
+        ]
+        out = []
+        for i, (what, shape, variant, eps, threshold) in enumerate(plans, 1):
+            coef = _coefficients(rng, shape)
+            gcoef = _correct_gradient(coef, shape)
+            if variant.startswith("scaled"):
+                gcoef = {key: v * k for key, v in gcoef.items()}
+            elif variant == "transposed":
+                gcoef["E"], gcoef["D"] = coef["P"].copy(), np.zeros(shape)
+            elif variant == "missing":
+                gcoef["B"] = np.zeros(shape)
+            elif variant == "tiny":
+                gcoef = {key: v * (1 + 1e-4) for key, v in gcoef.items()}
+            x = _x(rng, shape)
+            # the harness passes eps and threshold positionally: never threshold without eps
+            assert threshold is None or eps is not None
+            f, g = make_function(coef), make_gradient(gcoef)
+            e = eps if eps is not None else DEFAULT_EPS
+            t = threshold if threshold is not None else DEFAULT_THRESHOLD
+            ok, rel = ref.gradient_check(f, g, x.copy(), e, t)
+            # the decision must not be close to the threshold, or valid answers could disagree
+            assert rel < t / 10 or rel > t * 10, (variant, rel, t)
+            inputs = {
+                "fn": "gradient_check",
+                "coef": coef,
+                "gcoef": gcoef,
+                "x": x,
+                "eps": eps,
+                "threshold": threshold,
+            }
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    inputs,
+                    gen.describe(
+                        x=x,
+                        eps=eps if eps is not None else "default (1e-5)",
+                        threshold=threshold if threshold is not None else "default (1e-7)",
+                    ),
+                    private={"variant": variant, "ok": ok, "rel_diff": rel},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        x = case.inputs["x"]
+        eps = case.inputs["eps"] if case.inputs["eps"] is not None else DEFAULT_EPS
+        threshold = (
+            case.inputs["threshold"] if case.inputs["threshold"] is not None else DEFAULT_THRESHOLD
+        )
+        variant, ok_ref, rel_ref = (
+            case.private["variant"],
+            case.private["ok"],
+            case.private["rel_diff"],
+        )
+        if "bad_result" in outputs:
+            j.fail(f"gradient_check should return (ok, rel_diff), got a {outputs['bad_result']}")
+        ok = outputs.get("ok")
+        if not isinstance(ok, bool | np.bool_):
+            j.fail(f"ok should be a bool (True or False), got {type(ok).__name__}")
+        rel = j.scalar("rel_diff", outputs.get("rel_diff"))
+        _x_restored(j, x, outputs.get("x_after"), eps)
+        what = {
+            "correct": "the gradient was correct",
+            "missing": "the gradient was missing one term",
+            "transposed": "the gradient had one term transposed",
+            "tiny": "every entry of the gradient was off by a relative 1e-4",
+        }.get(variant, f"every entry of the gradient was scaled by {variant.partition(':')[2]}")
+        if rel_ref < 1e-6:
+            if not 0.0 <= rel <= 1e-6:
+                j.fail(
+                    f"{what}, so rel_diff should be tiny (about {rel_ref:.1e}), got {rel:.3g}; "
+                    "central differences (f(x + eps) - f(x - eps)) / (2 eps) are that accurate, "
+                    "forward differences are not",
+                    expected=f"{rel_ref:.1e}",
+                    got=f"{rel:.3g}",
+                )
+        elif not abs(rel - rel_ref) <= 1e-3 * rel_ref:
+            j.fail(
+                f"{what}; rel_diff = ||num - grad|| / (||num|| + ||grad||) should be {rel_ref:.4g}, got {rel:.4g}",
+                expected=f"{rel_ref:.4g}",
+                got=f"{rel:.4g}",
+            )
+        if bool(ok) != ok_ref:
+            verdict = "passes" if ok_ref else "fails"
+            j.fail(
+                f"{what} and rel_diff = {rel_ref:.2g} {verdict} the threshold {threshold:g}, so ok "
+                f"should be {ok_ref}, got {bool(ok)} (ok means rel_diff < threshold)",
+                expected=str(ok_ref),
+                got=str(bool(ok)),
+            )
+
+
+numerical_gradient = NumericalGradientChecker
+gradient_check = GradientCheckChecker

@@ -1,0 +1,244 @@
+"""Checkers for the SGD, momentum and Adam update steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.nn import optim as ref
+
+__all__ = ["adam_step", "momentum_step", "sgd_step"]
+
+TOL = Tolerance(rtol=1e-9, atol=1e-13)
+
+
+def _shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
+    return [
+        ("a single parameter", (1, 1)),
+        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
+        ("a bias vector", (gen.size(rng, 2, 8), 1)),
+        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
+        ("a larger matrix", (32, 48)),
+    ]
+
+
+class _StepChecker(NNChecker):
+    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
+
+    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
+
+
+class SgdChecker(_StepChecker):
+    """sgd_step(theta, grad, lr) = theta - lr * grad."""
+
+    name = "nn.optim.sgd_step"
+    entries = ("sgd_step",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"sgd_step": ref.sgd_step}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        for i, (what, shape) in enumerate(_shapes(rng), 1):
+            theta = gen.normal(rng, shape)
+            grad = gen.with_zeros(
+                rng, gen.normal(rng, shape, gen.log_uniform(rng, 1e-3, 10.0)), 0.1
+            )
+            lr = gen.log_uniform(rng, 1e-4, 0.5)
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("sgd_step", theta, grad, lr),
+                    gen.describe(theta=theta, grad=grad, lr=lr),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        theta, grad, lr = case.inputs["args"]
+        got = j.array("theta", outputs.get("out"), theta.shape)
+        hints = [
+            ("theta moved uphill: subtract lr * grad", theta + lr * grad),
+            ("lr was ignored", theta - grad),
+            ("lr was ignored (0.01 used instead)", theta - 0.01 * grad),
+        ]
+        j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
+
+
+class MomentumChecker(_StepChecker):
+    """momentum_step with the seed's convention v = beta * v + grad."""
+
+    name = "nn.optim.momentum_step"
+    entries = ("momentum_step",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"momentum_step": ref.momentum_step}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        for i, (what, shape) in enumerate(_shapes(rng), 1):
+            theta = gen.normal(rng, shape)
+            grad = gen.normal(rng, shape, gen.log_uniform(rng, 1e-2, 10.0))
+            first = i == 1
+            v = np.zeros(shape) if first else gen.normal(rng, shape)
+            lr = gen.log_uniform(rng, 1e-3, 0.3)
+            beta = round(float(rng.uniform(0.5, 0.99)), 4)
+            args: tuple[Any, ...] = (theta, grad, v, lr) if i == 2 else (theta, grad, v, lr, beta)
+            label = "default beta" if i == 2 else f"beta={beta}"
+            if first:
+                label += ", first step (v = 0)"
+            out.append(
+                Case(
+                    f"case {i}: {what}, {label}",
+                    call_inputs("momentum_step", *args),
+                    gen.describe(theta=theta, grad=grad, v=v, lr=lr, beta=beta if i != 2 else 0.9),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = case.inputs["args"]
+        theta, grad, v, lr = args[:4]
+        beta = args[4] if len(args) > 4 else 0.9
+        theta_ref, v_ref = ref.momentum_step(theta, grad, v, lr, beta)
+        got_theta, got_v = j.sequence("the result (theta, v)", outputs.get("out"), 2)
+        got_theta = j.array("theta", got_theta, theta.shape)
+        got_v = j.array("v", got_v, v.shape)
+        ema = beta * v + (1 - beta) * grad
+        ema_msg = (
+            "this is the other convention, v = beta*v + (1-beta)*grad (an exponential moving "
+            "average); this drill uses the seed's convention v = beta*v + grad"
+        )
+        j.close(
+            "v",
+            got_v,
+            v_ref,
+            TOL,
+            hints=[
+                (ema_msg, ema),
+                ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
+            ],
+        )
+        j.close(
+            "theta",
+            got_theta,
+            theta_ref,
+            TOL,
+            hints=[
+                (ema_msg, theta - lr * ema),
+                (
+                    "theta was updated with the old v: update v first, then theta - lr * v",
+                    theta - lr * v,
+                ),
+                ("theta moved uphill: subtract lr * v", theta + lr * v_ref),
+            ],
+        )
+
+
+class AdamChecker(_StepChecker):
+    """adam_step with bias correction, t counted from 1, eps outside the square root."""
+
+    name = "nn.optim.adam_step"
+    entries = ("adam_step",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"adam_step": ref.adam_step}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        shapes = _shapes(rng) + [("small gradients", (3, 4)), ("late in training", (2, 5))]
+        for i, (what, shape) in enumerate(shapes, 1):
+            theta = gen.normal(rng, shape)
+            gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            if i == 1:
+                t = 1
+                m, v = np.zeros(shape), np.zeros(shape)
+            else:
+                t = 1000 if what == "late in training" else gen.size(rng, 2, 30)
+                m = gen.normal(rng, shape, gscale * 0.5)
+                v = np.abs(gen.normal(rng, shape, gscale)) ** 2
+            if i == 2:
+                args: tuple[Any, ...] = (theta, grad, m, v, t)
+                extra: dict[str, Any] = {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+                label = "default hyperparameters"
+            else:
+                lr = gen.log_uniform(rng, 1e-4, 0.1)
+                beta1 = round(float(rng.uniform(0.5, 0.95)), 3)
+                beta2 = round(float(rng.uniform(0.9, 0.9999)), 5)
+                eps = (
+                    gen.log_uniform(rng, 1e-4, 1e-2)
+                    if what == "small gradients"
+                    else gen.log_uniform(rng, 1e-8, 1e-3)
+                )
+                args = (theta, grad, m, v, t, lr, beta1, beta2, eps)
+                extra = {"lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps}
+                label = f"t={t}" + (" (first step)" if t == 1 else "")
+            out.append(
+                Case(
+                    f"case {i}: {what}, {label}",
+                    call_inputs("adam_step", *args),
+                    gen.describe(theta=theta, grad=grad, m=m, v=v, t=t, **extra),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = list(case.inputs["args"]) + [1e-3, 0.9, 0.999, 1e-8][len(case.inputs["args"]) - 5 :]
+        theta, grad, m, v, t, lr, b1, b2, eps = args
+        theta_ref, m_ref, v_ref = ref.adam_step(theta, grad, m, v, t, lr, b1, b2, eps)
+        got = j.sequence("the result (theta, m, v)", outputs.get("out"), 3)
+        got_theta = j.array("theta", got[0], theta.shape)
+        got_m = j.array("m", got[1], m.shape)
+        got_v = j.array("v", got[2], v.shape)
+        j.close(
+            "m",
+            got_m,
+            m_ref,
+            TOL,
+            hints=[
+                ("m misses the (1 - beta1) factor on grad", b1 * m + grad),
+                ("beta1 was ignored (0.9 used instead)", 0.9 * m + 0.1 * grad),
+            ],
+        )
+        j.close(
+            "v",
+            got_v,
+            v_ref,
+            TOL,
+            hints=[
+                ("v must average the squared gradient (grad**2)", b2 * v + (1 - b2) * grad),
+                ("v misses the (1 - beta2) factor on grad**2", b2 * v + grad * grad),
+                ("beta2 was ignored (0.999 used instead)", 0.999 * v + 0.001 * grad * grad),
+            ],
+        )
+        m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
+        hints = [
+            (
+                "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
+                theta - lr * m_ref / (np.sqrt(v_ref) + eps),
+            ),
+            (
+                "the bias correction used t + 1; t already counts from 1 for the first step",
+                theta
+                - lr * (m_ref / (1 - b1 ** (t + 1))) / (np.sqrt(v_ref / (1 - b2 ** (t + 1))) + eps),
+            ),
+            (
+                "eps belongs outside the square root: sqrt(v_hat) + eps",
+                theta - lr * m_hat / np.sqrt(v_hat + eps),
+            ),
+            ("eps was ignored (1e-8 used instead)", theta - lr * m_hat / (np.sqrt(v_hat) + 1e-8)),
+            ("lr was ignored (1e-3 used instead)", theta - 1e-3 * m_hat / (np.sqrt(v_hat) + eps)),
+        ]
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+
+
+sgd_step = SgdChecker
+momentum_step = MomentumChecker
+adam_step = AdamChecker

@@ -1,0 +1,150 @@
+"""Checkers for the column-wise softmax and the mean cross-entropy loss."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.nn import softmax as ref
+
+__all__ = ["cross_entropy", "softmax"]
+
+SOFTMAX_TOL = Tolerance(rtol=1e-9, atol=1e-14)
+LOSS_TOL = Tolerance(rtol=1e-6)
+
+
+class SoftmaxChecker(NNChecker):
+    """softmax(z) over each column, with no overflow for logits near +-1e3."""
+
+    name = "nn.softmax.softmax"
+    entries = ("softmax",)
+    fp_strict = True
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"softmax": ref.softmax}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
+        offsets = rng.choice([-1e3, 1e3], size=(1, m)) * rng.uniform(0.5, 1.0, size=(1, m))
+        items = [
+            ("one logit, one example", gen.normal(rng, (1, 1))),
+            ("one example", gen.normal(rng, (c, 1), 2.0)),
+            ("one class", gen.normal(rng, (1, m))),
+            ("moderate logits", gen.normal(rng, (c, m), 2.0)),
+            (
+                "ties and zeros",
+                gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, (c, m)), 0.3), 0.5),
+            ),
+            ("logits near +-1e3", gen.normal(rng, (c, m), 5.0) + 1e3 * rng.choice([-1.0, 1.0])),
+            ("columns far apart (+-1e3)", gen.normal(rng, (c, m), 3.0) + offsets),
+            (
+                "columns of very different scales",
+                gen.column_scales(rng, gen.normal(rng, (c, m)), 1e-3, 3e2),
+            ),
+            ("a larger batch", gen.normal(rng, (10, 128), 4.0)),
+        ]
+        return [
+            Case(f"case {i}: {what}", call_inputs("softmax", z), gen.describe(z=z))
+            for i, (what, z) in enumerate(items, 1)
+        ]
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        z = case.inputs["args"][0]
+        expected = ref.softmax(z)
+        got = j.array("softmax(z)", outputs.get("out"), expected.shape)
+        hints: list[tuple[str, Any]] = []
+        with np.errstate(all="ignore"):
+            rows = np.exp(z - z.max(axis=1, keepdims=True))
+            hints.append(
+                (
+                    "normalized over rows (axis=1); each column is one example, so use axis=0",
+                    rows / rows.sum(axis=1, keepdims=True),
+                )
+            )
+            whole = np.exp(z - z.max())
+            hints.append(
+                (
+                    "normalized over the whole matrix; normalize each column (axis=0)",
+                    whole / whole.sum(),
+                )
+            )
+        j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
+
+
+class CrossEntropyChecker(NNChecker):
+    """cross_entropy(y_hat, y): the mean over m of -sum y log y_hat, with no warnings."""
+
+    name = "nn.softmax.cross_entropy"
+    entries = ("cross_entropy",)
+    fp_strict = True
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"cross_entropy": ref.cross_entropy}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def probs(c: int, m: int, scale: float = 2.0) -> np.ndarray:
+            return ref.softmax(gen.normal(rng, (c, m), scale))
+
+        def zero_wrong(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+            """Exact zeros in some wrong-class entries (renormalized columns)."""
+            out = y_hat.copy()
+            drop = (y == 0) & (rng.random(y.shape) < 0.5)
+            out[drop] = 0.0
+            return np.asarray(out / out.sum(axis=0, keepdims=True))
+
+        def tiny_right(y_hat: np.ndarray, y: np.ndarray) -> np.ndarray:
+            """Confidently wrong: the right class gets probability about 1e-6."""
+            out = y_hat.copy()
+            out[y == 1] = 1e-6
+            return np.asarray(out / out.sum(axis=0, keepdims=True))
+
+        c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)
+        plans: list[tuple[str, np.ndarray, np.ndarray]] = []
+        y = gen.one_hot(rng, 2, 1)
+        plans.append(("one example, two classes", probs(2, 1), y))
+        y = gen.one_hot(rng, c, m)
+        plans.append(("moderate probabilities", probs(c, m), y))
+        y = gen.one_hot(rng, c, m)
+        plans.append(("exact zeros for wrong classes", zero_wrong(probs(c, m), y), y))
+        y = gen.one_hot(rng, c, m)
+        plans.append(("confident mistakes (p = 1e-6)", tiny_right(probs(c, m), y), y))
+        y = gen.one_hot(rng, c, m)
+        perfect = y.copy()
+        plans.append(("perfect predictions (loss 0)", perfect, y))
+        y = gen.one_hot(rng, 1, m)
+        plans.append(("a single class", np.ones((1, m)), y))
+        y = gen.one_hot(rng, 10, 200)
+        plans.append(("a larger batch", probs(10, 200, 3.0), y))
+        return [
+            Case(
+                f"case {i}: {what}",
+                call_inputs("cross_entropy", y_hat, y),
+                gen.describe(y_hat=y_hat, y=y),
+            )
+            for i, (what, y_hat, y) in enumerate(plans, 1)
+        ]
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        y_hat, y = case.inputs["args"]
+        c, m = y.shape
+        expected = ref.cross_entropy(y_hat, y)
+        got = j.scalar("the loss", outputs.get("out"))
+        factors = [
+            (float(m), f"divide the summed loss by m = {m} (the number of columns)"),
+            (1.0 / c, f"np.mean over all c*m entries divides by c = {c} too; divide by m only"),
+            (-1.0, "the loss must be positive: the minus sign is missing"),
+        ]
+        if expected == 0.0:
+            j.close("the loss", got, expected, Tolerance(rtol=1e-6, atol=1e-12))
+        else:
+            j.close("the loss", got, expected, LOSS_TOL, factors=factors)
+
+
+softmax = SoftmaxChecker
+cross_entropy = CrossEntropyChecker

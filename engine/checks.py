@@ -1,0 +1,408 @@
+"""Comparisons and statistical tests that turn a submission's plain data into a CaseResult.
+
+`Judgement` collects the checks of one case and stops at the first problem
+(raising `CaseFailure`), so a checker reads as a list of expectations. The
+statistical helpers use exact tails or rigorous Chernoff bounds, so the stated
+false-failure rate is an upper bound, not an approximation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn
+
+import numpy as np
+from numpy.typing import NDArray
+
+from engine.verdict import CaseResult, CaseStatus
+
+__all__ = [
+    "FALSE_FAILURE_RATE",
+    "CaseFailure",
+    "Judgement",
+    "Tolerance",
+    "binomial_bounds",
+    "chi2_mean_bounds",
+    "compare",
+    "fmt",
+    "max_abs_error",
+    "normal_z",
+    "rel_error",
+    "rel_errors",
+    "scale_factor",
+]
+
+FALSE_FAILURE_RATE = 1e-6
+"""Upper bound on the chance that a correct random drill fails one grading."""
+
+Array = NDArray[np.float64]
+
+
+def rel_errors(x: Any, y: Any) -> Array:
+    """Elementwise |x - y| / max(1e-8, |x| + |y|), as in CS231n."""
+    xa = np.asarray(x, dtype=np.float64)
+    ya = np.asarray(y, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        out: Array = np.abs(xa - ya) / np.maximum(1e-8, np.abs(xa) + np.abs(ya))
+    return out
+
+
+def rel_error(x: Any, y: Any) -> float:
+    """The CS231n relative error: max over elements of |x - y| / max(1e-8, |x| + |y|)."""
+    r = rel_errors(x, y)
+    return float(r.max()) if r.size else 0.0
+
+
+def max_abs_error(x: Any, y: Any) -> float:
+    """max |x - y| over elements (0 for empty arrays)."""
+    d = np.abs(np.asarray(x, dtype=np.float64) - np.asarray(y, dtype=np.float64))
+    return float(d.max()) if d.size else 0.0
+
+
+def fmt(v: float) -> str:
+    """A number short enough for one line but precise enough to see the difference."""
+    return f"{v:.6g}"
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """An element passes when its relative error <= rtol or its absolute error <= atol."""
+
+    rtol: float
+    atol: float = 0.0
+
+    def __str__(self) -> str:
+        text = f"rel error <= {self.rtol:.0e}"
+        if self.atol:
+            text += f" or abs error <= {self.atol:.0e}"
+        return text + " per element"
+
+    def violation(self, got: Array, expected: Array) -> Array:
+        """How far past the tolerance each element is (<= 1 means it passes)."""
+        with np.errstate(all="ignore"):
+            by_rel = rel_errors(got, expected) / self.rtol if self.rtol else np.inf
+            by_abs = np.abs(got - expected) / self.atol if self.atol else np.inf
+            out: Array = np.minimum(by_rel, by_abs)
+        return out
+
+
+class CaseFailure(Exception):
+    """The first problem found in a case; Judgement turns it into a CaseResult."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: CaseStatus = CaseStatus.FAILED,
+        expected: str | None = None,
+        got: str | None = None,
+        max_abs: float | None = None,
+        max_rel: float | None = None,
+        tolerance: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.expected = expected
+        self.got = got
+        self.max_abs = max_abs
+        self.max_rel = max_rel
+        self.tolerance = tolerance
+
+
+def _index(label: str, idx: tuple[int, ...]) -> str:
+    return f"{label}[{', '.join(str(i) for i in idx)}]" if idx else label
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"a {value.dtype} array"
+    return f"a {type(value).__name__}"
+
+
+def scale_factor(got: Array, expected: Array, tol: Tolerance) -> float | None:
+    """k when got is k * expected (k not 1) within the tolerance, else None."""
+    denom = float(np.sum(expected * expected))
+    if denom == 0.0 or got.shape != expected.shape:
+        return None
+    k = float(np.sum(got * expected)) / denom
+    if not np.isfinite(k) or abs(k - 1.0) < 1e-6 or k == 0.0:
+        return None
+    if np.all(tol.violation(got, k * expected) <= 1.0):
+        return k
+    return None
+
+
+Hint = tuple[str, Any]
+"""(message, the value a known mistake would produce, or a callable computing it on demand)."""
+
+
+class Judgement:
+    """The checks of one case; each method raises CaseFailure at the first problem."""
+
+    def __init__(self, name: str, inputs: str) -> None:
+        self.name = name
+        self.inputs = inputs
+        self.max_abs: float | None = None
+        self.max_rel: float | None = None
+        self.tolerances: list[str] = []
+
+    def fail(self, message: str, **fields: Any) -> NoReturn:
+        """Stop this case with a plain-words reason."""
+        raise CaseFailure(message, **fields)
+
+    def array(
+        self,
+        label: str,
+        value: Any,
+        shape: tuple[int, ...] | None = None,
+        *,
+        float64: bool = True,
+    ) -> Array:
+        """`value` as a finite numeric ndarray of the expected shape (float64 unless told)."""
+        if value is None:
+            self.fail(f"{label} is None: did you forget to return it?")
+        if not isinstance(value, np.ndarray):
+            hint = " (wrap it with np.array(...))" if isinstance(value, list | tuple) else ""
+            self.fail(f"{label} should be a numpy array, got {_type_name(value)}{hint}")
+        if value.dtype.kind not in "biuf":
+            self.fail(f"{label} has dtype {value.dtype}; expected a numeric array")
+        if float64 and value.dtype != np.float64:
+            extra = " (convert with .astype(np.float64))" if value.dtype.kind in "biu" else ""
+            self.fail(f"{label} has dtype {value.dtype}; expected float64{extra}")
+        if shape is not None and value.shape != shape:
+            self.fail(
+                f"{label} has shape {value.shape}; expected {shape}{_shape_hint(value.shape, shape)}"
+            )
+        arr = np.asarray(value, dtype=np.float64)
+        bad = ~np.isfinite(arr)
+        if bad.any():
+            idx = tuple(int(i) for i in np.argwhere(bad)[0])
+            what = "NaN" if np.isnan(arr[idx]) else "inf"
+            count = int(bad.sum())
+            self.fail(
+                f"{_index(label, idx)} is {what} ({count} non-finite value{'s' if count > 1 else ''} in {label})"
+            )
+        return arr
+
+    def scalar(self, label: str, value: Any) -> float:
+        """`value` as a finite float; a size-1 array is accepted."""
+        if value is None:
+            self.fail(f"{label} is None: did you forget to return it?")
+        if isinstance(value, bool | np.bool_) or not isinstance(
+            value, int | float | np.integer | np.floating | np.ndarray
+        ):
+            self.fail(f"{label} should be a number, got {_type_name(value)}")
+        if isinstance(value, np.ndarray):
+            if value.size != 1 or value.dtype.kind not in "iuf":
+                self.fail(f"{label} should be a single number, got an array of shape {value.shape}")
+            value = value.reshape(())
+        out = float(value)
+        if not math.isfinite(out):
+            self.fail(f"{label} is {out}")
+        return out
+
+    def sequence(self, label: str, value: Any, length: int | None = None) -> Sequence[Any]:
+        """`value` as a tuple/list (of the given length)."""
+        if not isinstance(value, list | tuple):
+            self.fail(f"{label} should be a tuple or list, got {_type_name(value)}")
+        if length is not None and len(value) != length:
+            self.fail(f"{label} should have {length} items, got {len(value)}")
+        return value
+
+    def mapping(self, label: str, value: Any, keys: Sequence[str]) -> dict[str, Any]:
+        """`value` as a dict holding at least `keys`."""
+        if not isinstance(value, dict):
+            self.fail(f"{label} should be a dict, got {_type_name(value)}")
+        missing = [k for k in keys if k not in value]
+        if missing:
+            self.fail(
+                f"{label} is missing the key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}"
+            )
+        return value
+
+    def close(
+        self,
+        label: str,
+        got: Any,
+        expected: Any,
+        tol: Tolerance,
+        *,
+        hints: Sequence[Hint] = (),
+        factors: Sequence[tuple[float, str]] = (),
+    ) -> None:
+        """got ~ expected elementwise; on failure, name a known mistake when one matches."""
+        g = np.asarray(got, dtype=np.float64)
+        e = np.asarray(expected, dtype=np.float64)
+        if g.shape != e.shape:
+            self.fail(
+                f"{label} has shape {g.shape}; expected {e.shape}{_shape_hint(g.shape, e.shape)}"
+            )
+        self.tolerances.append(f"{label}: {tol}")
+        if g.size == 0:
+            return
+        abs_err = max_abs_error(g, e)
+        rel = rel_error(g, e)
+        self.max_abs = max(self.max_abs or 0.0, abs_err)
+        self.max_rel = max(self.max_rel or 0.0, rel)
+        violation = tol.violation(g, e)
+        if np.all(violation <= 1.0):
+            return
+        flat = int(np.argmax(violation))
+        idx = tuple(int(i) for i in np.unravel_index(flat, g.shape)) if g.ndim else ()
+        worst_rel = float(rel_errors(g, e).reshape(-1)[flat])
+        ev, gv = float(e.reshape(-1)[flat]), float(g.reshape(-1)[flat])
+        detail = (
+            f"max rel error {worst_rel:.1e} > {tol.rtol:.0e} at {_index(label, idx)}: "
+            f"expected {fmt(ev)}, got {fmt(gv)}"
+        )
+        reason = _diagnose(label, g, e, tol, hints, factors)
+        self.fail(
+            f"{reason}: {detail}" if reason else detail,
+            expected=fmt(ev),
+            got=fmt(gv),
+            max_abs=self.max_abs,
+            max_rel=self.max_rel,
+            tolerance=str(tol),
+        )
+
+    def passed(self) -> CaseResult:
+        """The result when every check held."""
+        return CaseResult(
+            name=self.name,
+            status=CaseStatus.PASSED,
+            inputs=self.inputs,
+            max_abs_error=self.max_abs,
+            max_rel_error=self.max_rel,
+            tolerance="; ".join(self.tolerances) or None,
+        )
+
+    def failed(self, failure: CaseFailure) -> CaseResult:
+        """The result for the first problem found."""
+        return CaseResult(
+            name=self.name,
+            status=failure.status,
+            message=failure.message,
+            inputs=self.inputs,
+            max_abs_error=failure.max_abs if failure.max_abs is not None else self.max_abs,
+            max_rel_error=failure.max_rel if failure.max_rel is not None else self.max_rel,
+            tolerance=failure.tolerance or ("; ".join(self.tolerances) or None),
+            expected=failure.expected,
+            got=failure.got,
+        )
+
+    def run(self, body: Callable[[Judgement], None]) -> CaseResult:
+        """Run the checks in `body` and return the case's result."""
+        try:
+            body(self)
+        except CaseFailure as failure:
+            return self.failed(failure)
+        return self.passed()
+
+
+def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
+    if len(got) == 2 and got[::-1] == expected and got != expected:
+        return " (transposed?)"
+    if tuple(d for d in expected if d != 1) == tuple(d for d in got if d != 1):
+        return " (keepdims=True or a reshape would keep the size-1 axis)"
+    return ""
+
+
+def _diagnose(
+    label: str,
+    got: Array,
+    expected: Array,
+    tol: Tolerance,
+    hints: Sequence[Hint],
+    factors: Sequence[tuple[float, str]],
+) -> str:
+    for message, value in hints:
+        with np.errstate(all="ignore"):
+            v = np.asarray(value() if callable(value) else value, dtype=np.float64)
+        if v.shape == got.shape and np.all(tol.violation(got, v) <= 1.0):
+            return message
+    k = scale_factor(got, expected, tol)
+    if k is None:
+        return ""
+    for factor, message in factors:
+        if abs(k - factor) <= 1e-6 * abs(factor):
+            return f"{label} is off by a factor of about {k:.4g}: {message}"
+    return f"{label} is off by a factor of about {k:.4g}"
+
+
+def compare(
+    name: str,
+    label: str,
+    got: Any,
+    expected: Any,
+    tol: Tolerance,
+    *,
+    inputs: str = "",
+    shape: tuple[int, ...] | None = None,
+) -> CaseResult:
+    """One array against its expected value: type, shape, dtype, finiteness, then closeness."""
+
+    def body(j: Judgement) -> None:
+        j.close(label, j.array(label, got, shape), expected, tol)
+
+    return Judgement(name, inputs).run(body)
+
+
+# ----------------------------------------------------------------- statistics
+
+
+def binomial_bounds(n: int, p: float, alpha: float) -> tuple[int, int]:
+    """[lo, hi] holding Binomial(n, p) with probability >= 1 - alpha (exact tails, alpha/2 each)."""
+    if p <= 0.0:
+        return 0, 0
+    if p >= 1.0:
+        return n, n
+    k = np.arange(1, n + 1, dtype=np.float64)
+    steps = np.log(n - k + 1) - np.log(k) + math.log(p) - math.log1p(-p)
+    logpmf = np.concatenate([[n * math.log1p(-p)], n * math.log1p(-p) + np.cumsum(steps)])
+    pmf = np.exp(logpmf - logpmf.max())
+    pmf /= pmf.sum()
+    lower_tail = np.cumsum(pmf)  # P(X <= k)
+    upper_tail = np.cumsum(pmf[::-1])[::-1]  # P(X >= k)
+    below = np.nonzero(lower_tail <= alpha / 2)[0]
+    above = np.nonzero(upper_tail <= alpha / 2)[0]
+    lo = int(below[-1]) + 1 if below.size else 0
+    hi = int(above[0]) - 1 if above.size else n
+    return lo, hi
+
+
+def normal_z(alpha: float) -> float:
+    """z with P(|N(0, 1)| > z) = alpha (bisection on erfc)."""
+    lo, hi = 0.0, 40.0
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if math.erfc(mid / math.sqrt(2.0)) > alpha:
+            lo = mid
+        else:
+            hi = mid
+    return hi
+
+
+def chi2_mean_bounds(n: int, alpha: float) -> tuple[float, float]:
+    """[lo, hi] holding Q / n for Q ~ chi-square(n) with probability >= 1 - alpha.
+
+    Chernoff bounds: P(Q/n >= 1+t) <= exp(-n/2 (t - ln(1+t))) and
+    P(Q/n <= 1-t) <= exp(-n/2 (-t - ln(1-t))); each side gets alpha/2.
+    """
+    target = 2.0 * math.log(2.0 / alpha) / n
+
+    def solve(rate: Callable[[float], float], top: float) -> float:
+        lo, hi = 0.0, top
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            if rate(mid) < target:
+                lo = mid
+            else:
+                hi = mid
+        return hi
+
+    up = solve(lambda t: t - math.log1p(t), 1e6)
+    down = solve(lambda t: -t - math.log1p(-t), 1.0 - 1e-15)
+    return max(0.0, 1.0 - down), 1.0 + up

@@ -1,0 +1,47 @@
+"""Harness for dropout: forward three times (determinism, use of the rng), then backward.
+
+Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
+Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA"},
+or {"bad_forward": description} when dropout_forward does not return two values.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import numpy as np
+
+
+def _forward(fns: dict[str, Any], inputs: dict[str, Any], seed: int, global_seed: int) -> Any:
+    np.random.seed(global_seed)
+    random.seed(global_seed)
+    return fns["dropout_forward"](inputs["A"], inputs["keep_prob"], np.random.default_rng(seed))
+
+
+def _pair(result: Any) -> bool:
+    return isinstance(result, tuple | list) and len(result) == 2
+
+
+def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+    """Forward with seed (twice) and other_seed, backward with the first mask."""
+    g1, g2, g3 = inputs["global_seeds"]
+    results = [
+        _forward(fns, inputs, inputs["seed"], g1),
+        _forward(fns, inputs, inputs["seed"], g2),
+        _forward(fns, inputs, inputs["other_seed"], g3),
+    ]
+    for result in results:
+        if not _pair(result):
+            return {"bad_forward": type(result).__name__}
+    (out, mask), (out_again, mask_again), (out_other, mask_other) = results
+    dA = fns["dropout_backward"](inputs["dout"], mask, inputs["keep_prob"])
+    return {
+        "out": out,
+        "mask": mask,
+        "out_again": out_again,
+        "mask_again": mask_again,
+        "out_other": out_other,
+        "mask_other": mask_other,
+        "dA": dA,
+    }

@@ -1,0 +1,74 @@
+"""Harness for numerical-gradient and gradient-check: builds the function to differentiate.
+
+f(x) = sum(C x^3) / 3 + sum(S sin x) + sum(P x) + sum(x (Q x)) / 2, with Q symmetric,
+and a gradient built from its own coefficient arrays:
+g(x) = A x^2 + B cos x + D + E.T + H x.
+The parent chooses every coefficient array; the correct gradient and planted faulty ones
+differ only in those arrays, so nothing here says which one is right.
+
+Case inputs:
+- numerical_gradient: {"fn", "coef": {C, S, P, Q}, "x", "eps" (None: default)}
+  -> {"grad", "x_after"}
+- gradient_check: {"fn", "coef", "gcoef": {A, B, D, E, H}, "x", "eps", "threshold"}
+  (None: default) -> {"ok", "rel_diff", "x_after"}
+x is handed over as a private copy; "x_after" is that copy after the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+
+
+def make_function(coef: dict[str, Array]) -> Callable[[Array], float]:
+    """The scalar function the submission differentiates."""
+    C, S, P, Q = coef["C"], coef["S"], coef["P"], coef["Q"]
+
+    def f(x: Array) -> float:
+        return float(
+            np.sum(C * x**3) / 3.0
+            + np.sum(S * np.sin(x))
+            + np.sum(P * x)
+            + np.sum(x * (Q @ x)) / 2.0
+        )
+
+    return f
+
+
+def make_gradient(gcoef: dict[str, Array]) -> Callable[[Array], Array]:
+    """A gradient function built from its own coefficients (right or planted wrong)."""
+    A, B, D, E, H = gcoef["A"], gcoef["B"], gcoef["D"], gcoef["E"], gcoef["H"]
+
+    def grad_f(x: Array) -> Array:
+        out: Array = A * x**2 + B * np.cos(x) + D + E.T + H @ x
+        return out
+
+    return grad_f
+
+
+def _optional(args: list[Any], *values: Any) -> list[Any]:
+    """Append trailing optional arguments up to the last one that is given."""
+    given = list(values)
+    while given and given[-1] is None:
+        given.pop()
+    return args + given
+
+
+def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+    """Call the entry on a fresh copy of x and return the result plus x afterwards."""
+    f = make_function(inputs["coef"])
+    x = np.array(inputs["x"], dtype=np.float64, copy=True)
+    if inputs["fn"] == "numerical_gradient":
+        grad = fns["numerical_gradient"](*_optional([f, x], inputs["eps"]))
+        return {"grad": grad, "x_after": x}
+    grad_f = make_gradient(inputs["gcoef"])
+    result = fns["gradient_check"](*_optional([f, grad_f, x], inputs["eps"], inputs["threshold"]))
+    if not (isinstance(result, tuple | list) and len(result) == 2):
+        return {"bad_result": type(result).__name__, "x_after": x}
+    ok, rel_diff = result
+    return {"ok": ok, "rel_diff": rel_diff, "x_after": x}
