@@ -1,6 +1,5 @@
 """A correct solution for the dropout drill (inverted dropout)."""
 
-import numpy as np
 
 
 def dropout_forward(A, keep_prob, rng):

@@ -1,6 +1,5 @@
 """A correct solution for the mini-batches drill."""
 
-import numpy as np
 
 
 def random_mini_batches(X, Y, batch_size, rng):
