@@ -253,6 +253,16 @@ def _check_math(sections: dict[str, Section], out: _Collector) -> None:
             out.add(section.line + problem.line, problem.col, "math", problem.message)
 
 
+def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:
+    """Math in key points and choices is shown too, so it must parse as well."""
+    from quiz.bank.mathtext import find_math_problems
+
+    for key in ("key_points", "choices"):
+        for index, text in enumerate(getattr(front, key, ())):
+            for problem in find_math_problems(text):
+                out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
+
+
 def _check_coding(
     front: CodingFront, sections: dict[str, Section], out: _Collector
 ) -> tuple[str, tuple[str, ...]]:
@@ -335,6 +345,8 @@ def parse_card(
             elif not section.text.strip():
                 out.add(section.line, 1, "empty-section", f"section '## {title}' is empty")
     _check_math(sections, out)
+    if front is not None:
+        _check_front_math(front, lines, out)
 
     starter, hints = "", ()
     if isinstance(front, CodingFront):

@@ -102,3 +102,13 @@ def test_a_misplaced_markdown_file_is_reported(mini_bank: Path) -> None:
     stray.write_text("---\nid: stray-card\n---\n")
     _, problems = lint([mini_bank])
     assert [(p.path, p.code) for p in problems] == [(stray, "misplaced")]
+
+
+def test_math_in_key_points_is_checked_too(mini_bank: Path) -> None:
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    target.write_text(
+        target.read_text().replace("  - cheap to compute", "  - cheap, $\\max(0, z$ only")
+    )
+    _, problems = lint([target])
+    assert [(p.code, p.line) for p in problems] == [("math", 10)]
+    assert problems[0].message.startswith("key_points[2]:")
