@@ -1,0 +1,289 @@
+"""`drillbit import`: Markdown notes in several shapes become concept cards that pass lint."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_card_text
+from quiz.bank.parse import split_front_matter
+from quiz.cli import Context
+from quiz.ecosystem.commands import import_command
+from quiz.ecosystem.importer import (
+    as_question,
+    card_id_for,
+    demote_headings,
+    escape_stray_dollars,
+    plan_import,
+)
+from quiz.ecosystem.keypoints import MAX_CHARS, acceptable, key_points, shorten
+from quiz.ecosystem.notes import answer_marker, parse_notes, split_title
+from tests.conftest import DATA
+
+NOTES = DATA / "notes"
+
+
+def run_import(*args: str, content: tuple[Path, ...] = ()) -> Result:
+    return CliRunner().invoke(import_command, list(args), obj=Context(list(content)))
+
+
+def front(path: Path) -> dict[str, object]:
+    split = split_front_matter(path.read_text(encoding="utf-8"))
+    assert split is not None
+    data = yaml.safe_load(split[0])
+    assert isinstance(data, dict)
+    return data
+
+
+def answer_of(path: Path) -> str:
+    card = load_card_text(path.read_text(encoding="utf-8"), path, topic=path.parent.name)
+    return card.section("Answer").strip()
+
+
+def test_seed_shaped_notes_give_a_card_per_question_that_lint_accepts(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import(str(NOTES / "day6-seed.md"), "--pack", "imported", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    cards = sorted((content / "imported" / "imported").glob("*.md"))
+    assert len(cards) == 10
+    bank, problems = lint([content / "imported"])
+    assert problems == []
+    assert len(bank.cards) == 10
+    sources = {str(front(card)["source"]) for card in cards}
+    assert sources == {f"day6-seed.md Q{n}" for n in range(1, 11)}
+    pack = yaml.safe_load((content / "imported" / "pack.yaml").read_text(encoding="utf-8"))
+    assert pack["version"] == "0.1.0"
+    assert pack["title"] == "Day 6 Interview Questions: Neural Networks"
+    for card in bank.cards:
+        assert card.kind == "concept" and card.front.difficulty == 2
+        points = card.front.key_points  # type: ignore[union-attr]
+        assert 3 <= len(points) <= 7
+        assert all(len(p) <= MAX_CHARS and acceptable(p) for p in points)
+
+
+def test_answers_are_kept_faithfully(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(str(NOTES / "day6-seed.md"), "--into", str(content)).exit_code == 0
+    folder = content / "day6-seed" / "day6-seed"
+    relu = answer_of(folder / "relu-preferred-over-sigmoid.md")
+    assert "| **Range** | (0, 1) | [0, ∞) |" in relu
+    assert relu.startswith("| Aspect | Sigmoid | ReLU |")
+    checking = answer_of(folder / "implement-gradient-checking.md")
+    assert checking.startswith("```python\ndef gradient_check(params, grads, X, Y, epsilon=1e-7):")
+    assert "        # Perturb parameter" in checking and checking.endswith("```")
+    vanishing = front(folder / "vanishing-gradient-problem.md")
+    assert vanishing["title"] == "Explain the vanishing gradient problem"
+    assert "ReLU activation: $f'(z) = 1$ for $z > 0$" in vanishing["key_points"]  # type: ignore[operator]
+
+
+def test_topic_defaults_to_pack_and_ids_are_stable(tmp_path: Path) -> None:
+    first = plan_import(NOTES / "day6-seed.md", content_dir=tmp_path / "a", pack="nn")
+    second = plan_import(NOTES / "day6-seed.md", content_dir=tmp_path / "b", pack="nn")
+    assert first.topic == "nn"
+    assert [c.card_id for c in first.cards] == [c.card_id for c in second.cards]
+    assert [c.text for c in first.cards] == [c.text for c in second.cards]
+    assert first.cards[0].card_id == "vanishing-gradient-problem"
+
+
+def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import(
+        str(NOTES / "variants.md"), "--into", str(content), "--topic", "dl", "--tag", "mixed"
+    )
+    assert result.exit_code == 0, result.output
+    folder = content / "variants" / "dl"
+    ids = sorted(p.stem for p in folder.glob("*.md"))
+    assert ids == [
+        "cross-entropy-loss",
+        "much-gpu-hour-cost",
+        "softmax-function-compute",
+        "softmax-function-compute-2",
+    ]
+    assert "skipped Q4 (line 34) 'A question nobody answered yet': no answer" in result.output
+    assert "skipped Q5 (line 37) 'Too thin': the answer is too short for 3 key points" in (
+        result.output
+    )
+    assert "skipped line 40 'Shopping list': not a question" in result.output
+    assert "escaped 1 '$' sign(s)" in result.output
+    assert "4 card(s) written, 3 skipped" in result.output
+    _, problems = lint([content])
+    assert problems == []
+    cross = front(folder / "cross-entropy-loss.md")
+    assert cross["tags"] == ["mixed"] and cross["source"] == "variants.md Q2"
+    answer = answer_of(folder / "cross-entropy-loss.md")
+    assert answer.startswith("Cross-entropy compares")  # the `A:` marker is gone, its text kept
+    assert "| Confident and wrong | large |" in answer and "#### Definition" in answer
+    cost = answer_of(folder / "much-gpu-hour-cost.md")
+    assert cost.startswith("About \\$2 an hour")
+
+
+def test_headings_inside_answers_are_demoted(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(str(NOTES / "h1-questions.md"), "--into", str(content)).exit_code == 0
+    card = content / "h1-questions" / "h1-questions" / "weight-decay.md"
+    text = card.read_text(encoding="utf-8")
+    assert "\n### Effect on the update\n" in text and "\n## Effect" not in text
+    _, problems = lint([content])
+    assert problems == []
+
+
+def test_question_and_answer_lines(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--pack", "flash")
+    assert result.exit_code == 0, result.output
+    ids = sorted(p.stem for p in (content / "flash" / "flash").glob("*.md"))
+    assert ids == ["normalize-input-features", "what-is-overfitting"]
+    assert "skipped #3 (line 12) 'What is early stopping?': no answer" in result.output
+    points = front(content / "flash" / "flash" / "normalize-input-features.md")["key_points"]
+    assert points == [
+        "Gradient descent converges faster",
+        "Learning rate is easier to choose",
+        "Weight decay treats features evenly",
+    ]
+
+
+def test_nothing_to_import_exits_1(tmp_path: Path) -> None:
+    result = run_import(str(NOTES / "prose.md"), "--into", str(tmp_path / "content"))
+    assert result.exit_code == 1
+    assert "no questions found" in result.output
+    assert not (tmp_path / "content").exists()
+
+
+def test_bad_names_are_usage_errors(tmp_path: Path) -> None:
+    result = run_import(str(NOTES / "qa-lines.md"), "--into", str(tmp_path), "--pack", "Bad Name")
+    assert result.exit_code != 0
+    with pytest.raises(ValueError, match="kebab-case"):
+        plan_import(NOTES / "qa-lines.md", content_dir=tmp_path, topic="Not_Kebab")
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    result = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "would write" in result.output and "    - Gradient descent converges faster" in (
+        result.output
+    )
+    assert "2 card(s) to write" in result.output
+    assert not content.exists()
+
+
+def test_existing_cards_need_force(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(str(NOTES / "qa-lines.md"), "--into", str(content)).exit_code == 0
+    card = content / "qa-lines" / "qa-lines" / "what-is-overfitting.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("difficulty: 2", "difficulty: 4"))
+    again = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert again.exit_code == 1
+    assert "already exists (use --force to overwrite it)" in again.output
+    assert "difficulty: 4" in card.read_text(encoding="utf-8")
+    forced = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "wrote (replacing)" in forced.output
+    assert "difficulty: 2" in card.read_text(encoding="utf-8")
+    assert sorted(p.stem for p in card.parent.glob("*.md")) == [
+        "normalize-input-features",
+        "what-is-overfitting",
+    ]
+
+
+def test_ids_used_elsewhere_in_the_bank_get_a_suffix(tmp_path: Path, mini_bank: Path) -> None:
+    notes = tmp_path / "relu.md"
+    notes.write_text(
+        "## Q1: What is ReLU?\n**Answer:**\n- max(0, z)\n- cheap\n- sparse activations\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--into", str(mini_bank), "--pack", "mine")
+    assert result.exit_code == 0, result.output
+    assert (mini_bank / "mine" / "mine" / "what-is-relu-2.md").is_file()
+    _, problems = lint([mini_bank])
+    assert problems == []
+
+
+def test_the_content_option_is_an_alias_of_into(tmp_path: Path) -> None:
+    result = run_import(str(NOTES / "qa-lines.md"), "--content", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "c" / "qa-lines" / "pack.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Q1: Explain X.", (1, "Explain X.", True)),
+        ("Q12 - Why Y?", (12, "Why Y?", True)),
+        ("3. Batch norm", (3, "Batch norm", True)),
+        ("**Q4:** Compare A and B", (4, "Compare A and B", True)),
+        ("Question 5) Dropout", (5, "Dropout", True)),
+        ("Q: Loose question", (None, "Loose question", True)),
+        ("Why is the sky blue?", (None, "Why is the sky blue?", True)),
+        ("2-layer networks", (None, "2-layer networks", False)),
+        ("Summary", (None, "Summary", False)),
+    ],
+)
+def test_split_title(heading: str, expected: tuple[int | None, str, bool]) -> None:
+    assert split_title(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("**Answer:**", ""),
+        ("**Answer:** It is 4.", "It is 4."),
+        ("**Answer**: It is 4.", "It is 4."),
+        ("**Answer**", ""),
+        ("Answer:", ""),
+        ("A: yes", "yes"),
+        ("A dog barks", None),
+        ("Answer the phone", None),
+        ("a: lower-case a is a list label", None),
+    ],
+)
+def test_answer_marker(line: str, rest: str | None) -> None:
+    assert answer_marker(line) == rest
+
+
+def test_code_fences_hide_headings() -> None:
+    notes = "## Q1: Code?\n**Answer:**\n```python\n## not a heading\n# Q2: nor this\n```\nok\n"
+    parsed = parse_notes(notes)
+    assert len(parsed.questions) == 1
+    assert "## not a heading" in parsed.questions[0].answer
+
+
+def test_question_text_helpers() -> None:
+    assert as_question("What is dropout") == "What is dropout?"
+    assert as_question("Derive backprop") == "Derive backprop."
+    assert as_question("Batch normalization") == "Explain batch normalization."
+    assert as_question("ReLU vs sigmoid") == "Explain ReLU vs sigmoid."
+    assert card_id_for("Why is ReLU preferred over sigmoid?") == "relu-preferred-over-sigmoid"
+    assert card_id_for("Qu'est-ce que l'entropie croisée ?") == "qu-est-ce-que-l-entropie"
+    assert card_id_for("What is it?") == "what-is-it"
+    assert demote_headings("# A\n```\n# code\n```\n## B") == "### A\n```\n# code\n```\n#### B"
+    assert escape_stray_dollars("costs $5 today") == ("costs \\$5 today", 1)
+
+
+def test_key_points_are_short_balanced_and_cover_the_answer() -> None:
+    long_item = "A " + "very " * 40 + "long item with $x^2$ math"
+    answer = (
+        "**Idea:** The main idea.\n\n- first fact\n- second fact\n- " + long_item + "\n\n"
+        "**Caveat:** One caveat.\n"
+    )
+    points = key_points(answer)
+    assert points[:2] == ["Idea: The main idea.", "Caveat: One caveat."]
+    assert all(len(p) <= MAX_CHARS and acceptable(p) for p in points)
+    assert len(points) == 5 and points[-1].endswith("…")
+    assert shorten("$" + "x " * 100 + "y$", 50) is None
+    assert key_points("Too short.") == ["Too short."]
+
+
+def test_writing_into_the_bundled_layout_keeps_lint_clean(tmp_path: Path) -> None:
+    """Cards imported next to an existing pack share the root without id clashes."""
+    content = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", content)
+    result = run_import(str(NOTES / "day6-seed.md"), "--into", str(content), "--pack", "nn")
+    assert result.exit_code == 0, result.output
+    bank, problems = lint([content])
+    assert problems == [] and len(bank.cards) == 13
