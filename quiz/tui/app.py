@@ -1,0 +1,158 @@
+"""The app and its one factory, `make_app`, used by the CLI and the tests alike."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from random import Random
+
+from fsrs import Scheduler
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.errors import DrillbitError
+from quiz.tui.commands import CardCommands
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
+
+
+class DrillbitApp(App[None]):
+    """Navigation only: screens post what the person asked for, the app switches screens."""
+
+    CSS_PATH = "drillbit.tcss"
+    TITLE = "drillbit"
+    SUB_TITLE = "interview prep: quizzes and NumPy drills"
+    COMMANDS = App.COMMANDS | {CardCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        study: StudyRequest | None = None,
+        drill: str | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.start_study_request = study
+        self.start_drill = drill
+        self.cursor_blink = cursor_blink
+        """False in snapshot tests, so screenshots are stable."""
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.workspace))
+        for notice in self.workspace.notices:
+            self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
+        if self.start_study_request is not None:
+            self.start_study(self.start_study_request)
+        elif self.start_drill is not None:
+            self.open_drill(self.start_drill)
+
+    def on_unmount(self) -> None:
+        self.workspace.close()
+
+    # -- navigation (called by screens' messages and the command palette) --------------
+
+    def start_study(self, request: StudyRequest) -> None:
+        """Open a session, or say why there is nothing to study."""
+        session = self.workspace.start_session(request)
+        if session.current is None:
+            self.workspace.finish(session)
+            self.notify(
+                "Nothing to study here right now: no card is due and today's new cards are done. "
+                "Try c (cram) or m (mock).",
+                title=request.describe(),
+            )
+            return
+        self.push_screen(StudyScreen(self.workspace, session, request))
+
+    def open_drill(self, card_id: str) -> None:
+        """Open the drill editor on one coding card."""
+        from quiz.tui.screens.drill import DrillScreen
+
+        try:
+            sitting = self.workspace.open_drill(card_id)
+        except DrillbitError as exc:
+            self.notify(exc.message, title="Cannot open the drill", severity="error")
+            return
+        self.push_screen(DrillScreen(self.workspace, sitting))
+
+    def open_card(self, card_id: str) -> None:
+        """A card picked in the palette: a drill opens its editor, others a one-card cram."""
+        card = self.workspace.card(card_id)
+        if card is None:
+            return
+        if card.kind == "coding":
+            self.open_drill(card_id)
+        else:
+            self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
+
+    def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
+        self.start_study(self.workspace.request_for(event.mode, event.row))
+
+    def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:
+        from quiz.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(self.workspace))
+
+    def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
+        from quiz.tui.screens.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(self.workspace, event.summary))
+
+    def action_help(self) -> None:
+        """List every binding of the current screen (shown or not)."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows: list[tuple[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or not binding.description:
+                continue
+            row = (self.get_key_display(binding), binding.description)
+            if row not in seen:
+                seen.add(row)
+                rows.append(row)
+        rows.append(("ctrl+p", "Find any card (command palette)"))
+        rows.append(("ctrl+q", "Quit"))
+        title = type(self.screen).__name__.removesuffix("Screen")
+        self.push_screen(HelpScreen(title, rows))
+
+
+def make_app(
+    content_dirs: Sequence[Path] = (),
+    *,
+    study: StudyRequest | None = None,
+    drill: str | None = None,
+    include_bundled: bool = True,
+    clock: Clock = utc_now,
+    grader: Grader | None = None,
+    scheduler: Scheduler | None = None,
+    rng: Random | None = None,
+    editor: str | None = None,
+    cursor_blink: bool = True,
+) -> DrillbitApp:
+    """Build the app over the bank in `content_dirs` (plus the bundled one) and the store.
+
+    `study` opens a session at start, `drill` a drill editor. Tests inject the clock,
+    a grader, a fuzz-free scheduler, a seeded rng and a fake editor command.
+    """
+    workspace = Workspace.open(
+        content_dirs,
+        include_bundled=include_bundled,
+        clock=clock,
+        grader=grader,
+        scheduler=scheduler,
+        rng=rng,
+        editor=editor,
+    )
+    return DrillbitApp(workspace, study=study, drill=drill, cursor_blink=cursor_blink)

@@ -1,0 +1,233 @@
+"""Drill: the task beside a Python editor; grade in a worker, hints, $EDITOR, reset.
+
+Grading runs in a thread worker (the sandbox takes tens of milliseconds, more on a cold
+start) and posts VerdictReady back to the UI thread. Drafts autosave, debounced.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, Label, Markdown, Static, TextArea
+
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.widgets.verdict_view import VerdictView
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
+    from quiz.workspace import DrillSitting, Workspace
+
+AUTOSAVE_SECONDS = 0.8
+
+
+class DrillScreen(Screen["DrillSitting"]):
+    """One drill sitting; dismisses with the sitting so a session can rate it."""
+
+    BINDINGS = [
+        Binding("ctrl+r", "grade", "Grade", priority=True),
+        Binding("h", "hint", "Hint"),
+        Binding("ctrl+t", "hint", "Hint", priority=True, show=False),
+        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
+        Binding("ctrl+n", "reset", "Reset", priority=True),
+        Binding("tab", "focus_next", "Switch pane", show=False),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    class DrillSubmitted(Message):
+        """Code was submitted for grading."""
+
+        def __init__(self, source: str) -> None:
+            super().__init__()
+            self.source = source
+
+    class VerdictReady(Message):
+        """The grader answered."""
+
+        def __init__(self, verdict: Verdict) -> None:
+            super().__init__()
+            self.verdict = verdict
+
+    class GradingFailed(Message):
+        """The grader itself failed (never the person's fault); shown, not swallowed."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, workspace: Workspace, sitting: DrillSitting) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.sitting = sitting
+        self.grading = False
+        self._autosave: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        ws = self.workspace
+        card = self.sitting.card
+        title = Text()
+        title.append(" drill ", style="reverse")
+        title.append(f" {card.title}  ", style="bold")
+        title.append(f"{card.topic} · {card.id}", style="dim")
+        yield Label(title, id="drill-title")
+        with Horizontal(id="drill-main"):
+            with VerticalScroll(id="drill-task", can_focus=True):
+                yield Markdown(ws.markdown(card, "Task"), id="task")
+                yield Vertical(id="hints")
+                yield Markdown("", id="explanation")
+            with Vertical(id="drill-right"):
+                yield TextArea.code_editor(
+                    ws.initial_code(card),
+                    language="python",
+                    id="editor",
+                    soft_wrap=False,
+                )
+                yield VerdictView(id="verdict")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#editor", TextArea)
+        editor.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        editor.focus()
+        self.query_one("#explanation", Markdown).display = False
+        self._show_hints()
+        self._warm_up()
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Start the sandbox's warm worker while the person reads the task."""
+        self.workspace.warm_up()
+
+    # -- drafts ------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_draft)
+
+    def save_draft(self) -> None:
+        """Save the editor's text now (autosave calls this after a pause in typing)."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        self.workspace.save_draft(self.sitting.card, self.code)
+
+    @property
+    def code(self) -> str:
+        """The code in the editor."""
+        return self.query_one("#editor", TextArea).text
+
+    # -- grading -----------------------------------------------------------------------
+
+    def action_grade(self) -> None:
+        """Submit the editor's code."""
+        self.post_message(self.DrillSubmitted(self.code))
+
+    def on_drill_screen_drill_submitted(self, event: DrillSubmitted) -> None:
+        event.stop()
+        self.save_draft()
+        self.grading = True
+        self.query_one(VerdictView).show_grading()
+        self._grade(event.source)
+
+    @work(thread=True, exclusive=True, group="grade", exit_on_error=False)
+    def _grade(self, source: str) -> None:
+        try:
+            verdict = self.workspace.grade(self.sitting, source)
+        except Exception as exc:  # shown to the person and logged; the app keeps running
+            self.post_message(self.GradingFailed(f"{type(exc).__name__}: {exc}"))
+            raise
+        self.post_message(self.VerdictReady(verdict))
+
+    def on_drill_screen_verdict_ready(self, event: VerdictReady) -> None:
+        event.stop()
+        self.grading = False
+        verdict = event.verdict
+        self.query_one(VerdictView).show_verdict(verdict)
+        if verdict.passed:
+            explanation = self.query_one("#explanation", Markdown)
+            explanation.update(
+                "## Why it works\n\n" + self.workspace.markdown(self.sitting.card, "Explanation")
+            )
+            explanation.display = True
+            self.notify("Passed. The explanation is under the task.", title=self.sitting.card.title)
+
+    def on_drill_screen_grading_failed(self, event: GradingFailed) -> None:
+        event.stop()
+        self.grading = False
+        self.query_one(VerdictView).show_error(event.error)
+        self.notify(event.error, title="Could not grade", severity="error")
+
+    # -- hints, reset, $EDITOR ---------------------------------------------------------
+
+    def _show_hints(self) -> None:
+        box = self.query_one("#hints", Vertical)
+        box.remove_children()
+        sitting = self.sitting
+        widgets: list[Widget] = [
+            Markdown(f"**Hint {n}.** {self.workspace.render_text(hint)}", classes="hint")
+            for n, hint in enumerate(sitting.hints, start=1)
+        ]
+        if sitting.card.hints:
+            left = sitting.hints_left
+            note = f"{left} hint(s) left: h (or ctrl+t)" if left else "No hints left."
+            widgets.append(Static(Text(note, style="dim"), classes="hint-note"))
+        box.mount_all(widgets)
+
+    def action_hint(self) -> None:
+        """Reveal the next hint (it lowers a pass to Hard)."""
+        hint = self.workspace.reveal_hint(self.sitting)
+        if hint is None:
+            self.notify("No hints left.", severity="warning")
+            return
+        self._show_hints()
+        self.call_after_refresh(self.query_one("#hints").scroll_visible)
+
+    def action_reset(self) -> None:
+        """Replace the code with the starter, after a confirmation."""
+
+        def reset(yes: bool | None) -> None:
+            if yes:
+                text = self.workspace.reset_draft(self.sitting.card)
+                self.query_one("#editor", TextArea).load_text(text)
+                self.notify("Back to the starter code.")
+
+        self.app.push_screen(
+            ConfirmScreen("Reset the code to the starter? Your draft is lost."), reset
+        )
+
+    def action_external_editor(self) -> None:
+        """Open the draft in $VISUAL/$EDITOR with the app suspended; re-grade on return."""
+        ws = self.workspace
+        card = self.sitting.card
+        path = ws.draft_file(card, self.code)
+        command = ws.editor_command(path)
+        try:
+            with self.app.suspend():
+                returncode = subprocess.call(command)
+        except SuspendNotSupported:  # headless (tests) or a web driver: run it without suspending
+            returncode = subprocess.call(command, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            return
+        if returncode != 0:
+            self.notify(f"{command[0]} exited with status {returncode}.", severity="warning")
+        text = ws.read_draft_file(card, path)
+        editor = self.query_one("#editor", TextArea)
+        if text != editor.text:
+            editor.load_text(text)
+        self.post_message(self.DrillSubmitted(text))
+
+    def action_leave(self) -> None:
+        """Save and go back; the sitting goes to whoever opened the drill."""
+        self.save_draft()
+        self.dismiss(self.sitting)

@@ -1,0 +1,124 @@
+"""Home: packs and topics with their counts; keys start sessions, open stats and the palette."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quiz.store import Mode
+
+if TYPE_CHECKING:
+    from quiz.workspace import TopicRow, Workspace
+
+
+class HomeScreen(Screen[None]):
+    """The overview. Posts StudyRequested / StatsRequested; the app acts on them."""
+
+    BINDINGS = [
+        Binding("enter,d", "study('due')", "Due"),
+        Binding("c", "study('cram')", "Cram"),
+        Binding("m", "study('mock')", "Mock"),
+        Binding("s", "stats", "Stats"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class StudyRequested(Message):
+        """Start a session of this mode over the highlighted pack or topic."""
+
+        def __init__(self, mode: Mode, row: TopicRow | None) -> None:
+            super().__init__()
+            self.mode = mode
+            self.row = row
+
+    class StatsRequested(Message):
+        """Open the stats screen."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rows: list[TopicRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="home-summary")
+        yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="home-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("pack / topic", key="name")
+        table.add_column("due", key="due")
+        table.add_column("new", key="new")
+        table.add_column("learned", key="learned")
+        table.add_column("cards", key="total")
+        self.refresh_counts()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Re-read the counts (after a session they changed)."""
+        ws = self.workspace
+        self.rows = ws.overview()
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for index, row in enumerate(self.rows):
+            if row.topic is None:
+                name = Text(row.title, style="bold")
+            else:
+                name = Text("  " + row.title)
+            table.add_row(
+                name,
+                Text(str(row.due), style="bold yellow" if row.due else "dim"),
+                Text(str(row.new), style="cyan" if row.new else "dim"),
+                str(row.learned),
+                str(row.total),
+                key=str(index),
+            )
+        if self.rows:
+            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        counts = ws.counts()
+        summary = Text()
+        summary.append(f"{counts.total.due} due", style="bold yellow")
+        summary.append(f" · {counts.new_today} new today · {counts.total.learned} learned")
+        summary.append(f" · {counts.total.total} cards")
+        if ws.broken_count:
+            summary.append(
+                f"\n{ws.broken_count} card file(s) could not be loaded: run `drillbit lint`.",
+                style="bold red",
+            )
+        self.query_one("#home-summary", Static).update(summary)
+        self.query_one("#home-hint", Static).update(
+            Text(
+                "enter/d studies what is due in the highlighted row · ctrl+p finds any card",
+                style="dim",
+            )
+        )
+
+    def highlighted(self) -> TopicRow | None:
+        """The pack or topic under the cursor."""
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def action_study(self, mode: Mode) -> None:
+        """Ask the app for a session over the highlighted row."""
+        self.post_message(self.StudyRequested(mode, self.highlighted()))
+
+    def action_stats(self) -> None:
+        """Ask the app for the stats screen."""
+        self.post_message(self.StatsRequested())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_study("due")

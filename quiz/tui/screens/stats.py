@@ -1,0 +1,73 @@
+"""Stats: reviews per day and accuracy by topic as charts, plus retention, drills, streak."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+from textual_plotext import PlotextPlot
+
+if TYPE_CHECKING:
+    from quiz.study import Stats
+    from quiz.workspace import Workspace
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+class StatsScreen(Screen[None]):
+    """Progress over the whole history; escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("q", "app.pop_screen", "Back", show=False),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.stats: Stats = workspace.stats()
+
+    def compose(self) -> ComposeResult:
+        s = self.stats
+        yield Label(Text(" Stats ", style="reverse bold"), id="stats-title")
+        numbers = Text()
+        numbers.append(f"reviews {s.reviews}", style="bold")
+        numbers.append(f" · cards seen {s.cards_seen} · accuracy {_percent(s.accuracy)}")
+        numbers.append(f" · retention {_percent(s.retention)}")
+        numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
+        numbers.append(f" · streak {s.streak} day(s)", style="bold")
+        numbers.append(f" · {s.cards.due} due, {s.cards.new} new, {s.cards.learned} learned")
+        yield Static(numbers, id="stats-numbers")
+        with Container(id="stats-charts"):
+            yield PlotextPlot(id="per-day")
+            yield PlotextPlot(id="by-topic")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        s = self.stats
+        per_day = self.query_one("#per-day", PlotextPlot).plt
+        labels = [d.date.strftime("%d") for d in s.reviews_per_day]
+        values = [d.reviews for d in s.reviews_per_day]
+        per_day.bar(list(range(len(values))), values, width=0.6)
+        step = max(1, len(labels) // 6)
+        ticks = [float(i) for i in range(0, len(labels), step)]
+        per_day.xticks(ticks, [labels[int(i)] for i in ticks])
+        per_day.title("Reviews per day (last 30 days)")
+        top = max(values, default=0)
+        per_day.ylim(0, max(top, 1))
+        by_topic = self.query_one("#by-topic", PlotextPlot).plt
+        topics = list(s.by_topic)
+        if topics:
+            accuracy = [round(100 * (s.by_topic[t].accuracy or 0.0)) for t in topics]
+            by_topic.bar(topics, accuracy, orientation="horizontal", width=0.6)
+            by_topic.xlim(0, 100)
+            by_topic.title("Accuracy by topic (%)")
+        else:
+            by_topic.title("Accuracy by topic: no reviews yet")

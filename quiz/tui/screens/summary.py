@@ -1,0 +1,84 @@
+"""The end of every session: how many, how fast, how well, what is weak, what is next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from quiz.tui.screens.study import format_clock
+from quiz.workspace import RATING_NAMES
+
+if TYPE_CHECKING:
+    from quiz.study import Summary
+    from quiz.workspace import Workspace
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+class SummaryScreen(Screen[None]):
+    """Shows a session's Summary; escape or enter goes back Home."""
+
+    BINDINGS = [
+        Binding("escape,enter", "app.pop_screen", "Home"),
+        Binding("q", "app.pop_screen", "Home", show=False),
+    ]
+
+    def __init__(self, workspace: Workspace, summary: Summary) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        s = self.summary
+        from datetime import timedelta
+
+        yield Label(Text(f" Session summary · {s.mode} ", style="reverse bold"), id="summary-title")
+        with VerticalScroll(id="summary-body"):
+            lines = Text()
+            lines.append(f"Cards reviewed  {s.cards_reviewed}", style="bold")
+            if s.answers != s.cards_reviewed:
+                lines.append(f"  ({s.answers} answers)")
+            if s.mode == "mock":
+                lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
+            time_used = format_clock(timedelta(seconds=s.seconds))
+            limit = (
+                f" of {format_clock(timedelta(seconds=s.time_limit_seconds))}"
+                if s.time_limit_seconds is not None
+                else ""
+            )
+            lines.append(f"\nTime            {time_used}{limit}")
+            pace = "–" if s.pace_seconds is None else f"{s.pace_seconds:.0f} s per answer"
+            lines.append(f"\nPace            {pace}")
+            lines.append(f"\nAccuracy        {_percent(s.accuracy)} ({s.correct} right)")
+            weak = ", ".join(f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics)
+            lines.append(f"\nWeakest topics  {weak or 'none: no misses'}")
+            lines.append(f"\nNext due        {self.workspace.describe_due(s.next_due)}")
+            yield Static(lines, id="summary-numbers")
+            if s.questions:
+                yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.summary.questions:
+            return
+        table = self.query_one(DataTable)
+        table.add_columns("card", "topic", "result", "time")
+        for q in self.summary.questions:
+            if not q.answered:
+                result = Text("not reached", style="dim")
+            else:
+                name = RATING_NAMES.get(q.rating or 0, "?")
+                result = Text(
+                    f"{'✓' if q.correct else '✗'} {name}",
+                    style="green" if q.correct else "red",
+                )
+            seconds = "" if q.seconds is None else f"{q.seconds:.0f} s"
+            table.add_row(q.title, q.topic, result, seconds)

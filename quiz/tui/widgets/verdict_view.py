@@ -1,0 +1,103 @@
+"""A grading verdict on screen: the status line, a table of cases, the first failure explained."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+if TYPE_CHECKING:
+    from engine.verdict import CaseResult, Verdict
+
+_STYLE = {
+    "passed": "bold green",
+    "failed": "bold red",
+    "error": "bold red",
+    "timeout": "bold yellow",
+    "crashed": "bold red",
+    "invalid": "bold red",
+    "internal": "bold magenta",
+    "not_run": "dim",
+}
+
+
+def _failure_text(case: CaseResult) -> Text:
+    text = Text()
+    text.append(f"First problem: {case.name}\n", style="bold")
+    if case.inputs:
+        text.append(f"inputs:   {case.inputs}\n")
+    if case.message:
+        text.append(case.message + "\n")
+    if case.expected is not None or case.got is not None:
+        text.append(f"expected: {case.expected}\ngot:      {case.got}\n")
+    if case.max_abs_error is not None or case.max_rel_error is not None:
+        parts = []
+        if case.max_abs_error is not None:
+            parts.append(f"max abs error {case.max_abs_error:.3g}")
+        if case.max_rel_error is not None:
+            parts.append(f"max rel error {case.max_rel_error:.3g}")
+        tolerance = f" (tolerance {case.tolerance})" if case.tolerance else ""
+        text.append(", ".join(parts) + tolerance + "\n", style="dim")
+    return text
+
+
+class VerdictView(VerticalScroll):
+    """Shows one verdict; `show_grading` while the worker runs, `show_verdict` when it is back."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("Press ctrl+r to grade your code.", id="verdict-status")
+        yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="verdict-failure")
+        yield Static("", id="verdict-output")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#verdict-cases", DataTable)
+        table.add_columns("case", "result", "detail")
+        table.display = False
+
+    def show_grading(self) -> None:
+        """A grading is under way."""
+        self.query_one("#verdict-status", Static).update(Text("Grading…", style="bold"))
+
+    def show_error(self, message: str) -> None:
+        """The grader itself failed (not the person's code)."""
+        self.query_one("#verdict-status", Static).update(
+            Text(f"Could not grade: {message}", style="bold magenta")
+        )
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        """Render the verdict."""
+        status = verdict.status.value
+        head = Text()
+        head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
+        head.append(f"  {verdict.summary}")
+        head.append(
+            f"\nseed {verdict.seed} · {verdict.duration_ms:.0f} ms · "
+            f"isolation: {', '.join(verdict.isolation) or 'none'}",
+            style="dim",
+        )
+        self.query_one("#verdict-status", Static).update(head)
+        table = self.query_one("#verdict-cases", DataTable)
+        table.clear()
+        for case in verdict.cases:
+            detail = case.message.splitlines()[0] if case.message else ""
+            table.add_row(
+                case.name,
+                Text(case.status.value, style=_STYLE.get(case.status.value, "")),
+                detail,
+            )
+        table.display = bool(verdict.cases)
+        failure = verdict.first_failure
+        self.query_one("#verdict-failure", Static).update(
+            _failure_text(failure) if failure is not None else ""
+        )
+        output = ""
+        if verdict.stdout:
+            output += f"stdout:\n{verdict.stdout}\n"
+        if verdict.stderr:
+            output += f"stderr:\n{verdict.stderr}\n"
+        self.query_one("#verdict-output", Static).update(Text(output, style="dim"))
+        self.scroll_home(animate=False)
