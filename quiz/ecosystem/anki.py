@@ -1,0 +1,235 @@
+"""Export the question bank to an Anki package (.apkg) with genanki.
+
+Ids are stable so that importing a newer export into Anki updates the notes instead of
+duplicating them: the three note types have fixed ids, a pack's deck id is derived from
+a hash of the pack name, and a note's GUID from the card id. Markdown becomes HTML
+with markdown-it (tables on), `$...$`/`$$...$$` become MathJax `\\( \\)`/`\\[ \\]`,
+and code blocks are highlighted by pygments with inline styles (no stylesheet needed,
+so they look right on every Anki client). Coding drills are skipped: they need the grader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import genanki
+from markdown_it import MarkdownIt
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from pygments import highlight  # type: ignore[import-untyped]
+from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
+from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+
+from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
+
+CONCEPT_MODEL_ID = 1_607_392_301
+CHOICE_MODEL_ID = 1_607_392_302
+NUMERIC_MODEL_ID = 1_607_392_303
+"""Fixed note-type ids: never change them, or Anki sees new note types on re-import."""
+
+GUID_NAMESPACE = "drillbit"
+
+CSS = """\
+.card { font-family: sans-serif; font-size: 18px; text-align: left; color: #222; background: #fff; }
+.nightMode .card, .card.nightMode { color: #eee; background: #222; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid #999; padding: 0.2em 0.6em; }
+pre { background: #f6f8fa; color: #222; padding: 0.6em; border-radius: 4px; overflow-x: auto; font-size: 15px; }
+code { font-family: monospace; }
+.choices li.correct { font-weight: bold; color: #1a7f37; }
+.choices li.wrong { color: #888; }
+.keypoints { margin-top: 1em; }
+.source { margin-top: 1em; font-size: 13px; color: #888; }
+.numeric-answer { font-size: 22px; font-weight: bold; }
+"""
+
+_FIELDS_COMMON = [{"name": "Source"}, {"name": "CardId"}]
+
+
+def _model(model_id: int, name: str, fields: list[str], front: str, back: str) -> genanki.Model:
+    return genanki.Model(
+        model_id,
+        name,
+        fields=[{"name": f} for f in fields] + _FIELDS_COMMON,
+        templates=[{"name": "Card 1", "qfmt": front, "afmt": back}],
+        css=CSS,
+        sort_field_index=0,
+    )
+
+
+_SOURCE = '<div class="source">{{Source}}</div>'
+
+CONCEPT_MODEL = _model(
+    CONCEPT_MODEL_ID,
+    "drillbit concept",
+    ["Question", "Answer", "KeyPoints"],
+    "{{Question}}",
+    '{{FrontSide}}<hr id="answer">{{Answer}}'
+    '{{#KeyPoints}}<div class="keypoints"><b>Key points</b>{{KeyPoints}}</div>{{/KeyPoints}}'
+    + _SOURCE,
+)
+CHOICE_MODEL = _model(
+    CHOICE_MODEL_ID,
+    "drillbit choice",
+    ["Question", "Choices", "Answer", "Explanation"],
+    "{{Question}}{{Choices}}",
+    '{{Question}}<hr id="answer">{{Answer}}{{Explanation}}' + _SOURCE,
+)
+NUMERIC_MODEL = _model(
+    NUMERIC_MODEL_ID,
+    "drillbit numeric",
+    ["Question", "Answer", "Explanation"],
+    "{{Question}}",
+    '{{FrontSide}}<hr id="answer">{{Answer}}{{Explanation}}' + _SOURCE,
+)
+
+
+@dataclass(frozen=True)
+class AnkiReport:
+    """What an export wrote."""
+
+    notes: int
+    decks: int
+    skipped_coding: int
+
+
+def _highlight(code: str, language: str, _attrs: Any) -> str:
+    """Pygments HTML with inline styles; '' lets markdown-it escape unknown languages itself."""
+    try:
+        lexer = get_lexer_by_name(language.strip() or "text")
+    except ClassNotFound:
+        return ""
+    formatter = HtmlFormatter(nowrap=True, noclasses=True, style="default")
+    return str(highlight(code, lexer, formatter))
+
+
+def _mathjax(content: str, options: dict[str, Any]) -> str:
+    """LaTeX between MathJax's delimiters, HTML-escaped (the browser unescapes it)."""
+    if options.get("display_mode"):
+        return f"\\[{escape(content, quote=False)}\\]"
+    return f"\\({escape(content, quote=False)}\\)"
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """CommonMark with tables and math, raw HTML escaped, code highlighted.
+
+    The math rules follow drillbit's lint: no space just inside `$...$`, no digit right
+    after the closing `$` (so prices are not math).
+    """
+    md = MarkdownIt("commonmark", {"html": False, "highlight": _highlight}).enable(
+        ["table", "strikethrough"]
+    )
+    dollarmath_plugin(
+        md,
+        allow_labels=False,
+        allow_space=False,
+        allow_digits=False,
+        double_inline=True,
+        renderer=_mathjax,
+    )
+    return md
+
+
+def markdown_to_html(markdown: str) -> str:
+    """A card's Markdown section as Anki-ready HTML."""
+    return str(_markdown().render(markdown)).strip()
+
+
+def inline_to_html(markdown: str) -> str:
+    """One line of Markdown (a choice, a key point) as inline HTML, no paragraph."""
+    return str(_markdown().renderInline(markdown)).strip()
+
+
+def deck_id(pack: str) -> int:
+    """A stable deck id for a pack: 2**30 plus 30 bits of the name's sha256."""
+    digest = hashlib.sha256(f"drillbit-deck:{pack}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(card_id: str) -> str:
+    """The note's GUID: from the card id only, so re-exports update the same note."""
+    return str(genanki.guid_for(GUID_NAMESPACE, card_id))
+
+
+def _list(items: Sequence[str], css_class: str = "", ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    attrs = f' class="{css_class}"' if css_class else ""
+    return f"<{tag}{attrs}>" + "".join(items) + f"</{tag}>"
+
+
+def note_for(card: Card) -> genanki.Note | None:
+    """The Anki note of a concept, choice or numeric card; None for a coding drill."""
+    front = card.front
+    question = markdown_to_html(card.section("Question"))
+    source = escape(f"{front.title} · {front.source}")
+    tags = list(dict.fromkeys([front.topic, *front.tags]))
+    if isinstance(front, ConceptFront):
+        model = CONCEPT_MODEL
+        points = _list([f"<li>{inline_to_html(p)}</li>" for p in front.key_points])
+        fields = [question, markdown_to_html(card.section("Answer")), points]
+    elif isinstance(front, ChoiceFront):
+        model = CHOICE_MODEL
+        choices = [inline_to_html(c) for c in front.choices]
+        shown = _list([f"<li>{c}</li>" for c in choices], "choices", ordered=True)
+        marked = _list(
+            [
+                f'<li class="correct">✓ {c}</li>'
+                if i in front.correct
+                else f'<li class="wrong">{c}</li>'
+                for i, c in enumerate(choices)
+            ],
+            "choices",
+            ordered=True,
+        )
+        fields = [question, shown, marked, markdown_to_html(card.section("Explanation"))]
+    elif isinstance(front, NumericFront):
+        model = NUMERIC_MODEL
+        unit = f" {escape(front.unit)}" if front.unit else ""
+        answer = (
+            f'<div class="numeric-answer">{front.answer:g}{unit}</div>'
+            f"<div>accepted: {escape(front.tolerance.describe())}{unit}</div>"
+        )
+        if front.unit:
+            question += f"<p><i>Answer in {escape(front.unit)}.</i></p>"
+        fields = [question, answer, markdown_to_html(card.section("Explanation"))]
+    else:
+        return None
+    return genanki.Note(
+        model=model,
+        fields=[*fields, source, escape(card.id)],
+        guid=note_guid(card.id),
+        tags=tags,
+        sort_field=card.title,
+    )
+
+
+def export_anki(
+    cards: Sequence[Card], path: Path, *, pack_titles: Mapping[str, str] | None = None
+) -> AnkiReport:
+    """Write the cards to an .apkg at `path`, one deck per pack (`drillbit::<pack title>`)."""
+    titles = dict(pack_titles or {})
+    decks: dict[str, genanki.Deck] = {}
+    notes = skipped = 0
+    for card in cards:
+        note = note_for(card)
+        if note is None:
+            skipped += 1
+            continue
+        deck = decks.get(card.pack)
+        if deck is None:
+            name = titles.get(card.pack) or card.pack or "cards"
+            deck = genanki.Deck(deck_id(card.pack), f"drillbit::{name}")
+            decks[card.pack] = deck
+        deck.add_note(note)
+        notes += 1
+    if decks:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        genanki.Package(list(decks.values())).write_to_file(str(path))
+    return AnkiReport(notes=notes, decks=len(decks), skipped_coding=skipped)

@@ -1,0 +1,143 @@
+"""`drillbit export anki`: the .apkg read back with zipfile + sqlite3."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from quiz.cli import Context
+from quiz.ecosystem.anki import (
+    CHOICE_MODEL_ID,
+    CONCEPT_MODEL_ID,
+    NUMERIC_MODEL_ID,
+    deck_id,
+    markdown_to_html,
+    note_guid,
+)
+from quiz.ecosystem.commands import export_group
+from quiz.errors import UsageError
+from tests.conftest import DATA
+
+ANKI_BANK = DATA / "anki_bank"
+
+
+@dataclass(frozen=True)
+class Note:
+    guid: str
+    model: int
+    tags: set[str]
+    fields: list[str]
+
+    @property
+    def card_id(self) -> str:
+        return self.fields[-1]
+
+
+def read_apkg(path: Path, tmp_path: Path) -> tuple[list[Note], dict[str, object], set[int]]:
+    """Notes, decks (by id) and note-type ids of an .apkg."""
+    with zipfile.ZipFile(path) as archive:
+        archive.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        rows = conn.execute("SELECT guid, mid, tags, flds FROM notes").fetchall()
+        models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
+        card_count = conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
+    finally:
+        conn.close()
+    assert card_count == len(rows)
+    notes = [Note(g, int(m), set(t.split()), f.split("\x1f")) for g, m, t, f in rows]
+    return notes, json.loads(decks_json), {int(k) for k in json.loads(models_json)}
+
+
+def export(tmp_path: Path, name: str, *args: str, content: list[Path] | None = None) -> Result:
+    target = tmp_path / name
+    return CliRunner().invoke(
+        export_group,
+        ["anki", str(target), *args],
+        obj=Context(content if content is not None else [ANKI_BANK]),
+    )
+
+
+def test_exportable_cards_become_notes_and_coding_is_skipped(tmp_path: Path) -> None:
+    result = export(tmp_path, "deck.apkg", "--pack", "anki")
+    assert result.exit_code == 0, result.output
+    assert "3 note(s) in 1 deck(s), 1 coding drill(s) skipped" in result.output
+    notes, decks, models = read_apkg(tmp_path / "deck.apkg", tmp_path)
+    assert sorted(n.card_id for n in notes) == [
+        "bigger-learning-rate",
+        "sigmoid-max-slope",
+        "softmax-gradient",
+    ]
+    assert {CONCEPT_MODEL_ID, CHOICE_MODEL_ID, NUMERIC_MODEL_ID} <= models
+    assert str(deck_id("anki")) in decks
+    deck = decks[str(deck_id("anki"))]
+    assert isinstance(deck, dict) and deck["name"] == "drillbit::Anki export fixture"
+
+
+def test_guids_are_stable_across_exports(tmp_path: Path) -> None:
+    assert export(tmp_path, "one.apkg", "--pack", "anki").exit_code == 0
+    assert export(tmp_path, "two.apkg", "--pack", "anki").exit_code == 0
+    first, _, _ = read_apkg(tmp_path / "one.apkg", tmp_path / "a")
+    second, _, _ = read_apkg(tmp_path / "two.apkg", tmp_path / "b")
+    assert {n.card_id: n.guid for n in first} == {n.card_id: n.guid for n in second}
+    assert {n.guid for n in first} == {note_guid(n.card_id) for n in first}
+    assert len({n.guid for n in first}) == 3
+
+
+def test_math_becomes_mathjax_and_code_is_highlighted(tmp_path: Path) -> None:
+    assert export(tmp_path, "deck.apkg", "--pack", "anki").exit_code == 0
+    notes, _, _ = read_apkg(tmp_path / "deck.apkg", tmp_path)
+    by_id = {n.card_id: n for n in notes}
+    for note in notes:
+        assert "$" not in "".join(note.fields), note.card_id
+    question, answer, points = by_id["softmax-gradient"].fields[:3]
+    assert "\\(\\frac{\\partial L}{\\partial z}\\)" in question
+    assert "\\[\\frac{\\partial L}{\\partial z} = \\hat{y} - y\\]" in answer
+    assert "<table>" in answer and '<td><span class="math inline">\\(z\\)</span></td>' in answer
+    assert '<pre><code class="language-python">' in answer and '<span style="' in answer
+    assert '<li>The gradient is <span class="math inline">\\(\\hat{y} - y\\)</span></li>' in points
+    assert by_id["softmax-gradient"].tags == {"math", "backprop", "softmax"}
+
+
+def test_choice_and_numeric_backs(tmp_path: Path) -> None:
+    assert export(tmp_path, "deck.apkg", "--pack", "anki").exit_code == 0
+    notes, _, _ = read_apkg(tmp_path / "deck.apkg", tmp_path)
+    by_id = {n.card_id: n for n in notes}
+    choice = by_id["bigger-learning-rate"]
+    assert choice.model == CHOICE_MODEL_ID
+    front_choices, back = choice.fields[1], choice.fields[2]
+    assert front_choices.count("<li>") == 3 and "✓" not in front_choices
+    marked = re.findall(r'<li class="(correct|wrong)">', back)
+    assert marked == ["correct", "wrong", "correct"]
+    assert '✓ Multiply <span class="math inline">\\(\\alpha\\)</span> by' in back
+    numeric = by_id["sigmoid-max-slope"]
+    assert numeric.model == NUMERIC_MODEL_ID
+    assert "0.25 per unit of z" in numeric.fields[1]
+    assert "± 0.001" in numeric.fields[1]
+
+
+def test_unknown_pack_is_a_usage_error(tmp_path: Path) -> None:
+    result = export(tmp_path, "deck.apkg", "--pack", "nope")
+    assert isinstance(result.exception, UsageError)
+    assert "no pack named nope" in str(result.exception)
+    assert not (tmp_path / "deck.apkg").exists()
+
+
+def test_the_bundled_bank_exports_every_exportable_card(tmp_path: Path) -> None:
+    result = export(tmp_path, "bank.apkg", content=[])
+    assert result.exit_code == 0, result.output
+    bank = Context([]).load_bank()
+    exportable = {c.id for c in bank.cards if c.kind != "coding"}
+    notes, _, _ = read_apkg(tmp_path / "bank.apkg", tmp_path)
+    assert {n.card_id for n in notes} == exportable
+
+
+def test_prices_are_not_math() -> None:
+    html = markdown_to_html("It costs \\$5, or $5 today; $x$ is math.")
+    assert "$5, or $5 today" in html and "\\(x\\)" in html
