@@ -27,6 +27,7 @@ __all__ = [
     "chi2_mean_bounds",
     "compare",
     "fmt",
+    "fmt_pair",
     "max_abs_error",
     "normal_z",
     "rel_error",
@@ -62,8 +63,17 @@ def max_abs_error(x: Any, y: Any) -> float:
 
 
 def fmt(v: float) -> str:
-    """A number short enough for one line but precise enough to see the difference."""
+    """A number short enough for one line."""
     return f"{v:.6g}"
+
+
+def fmt_pair(expected: float, got: float) -> tuple[str, str]:
+    """Both numbers with just enough digits to show that they differ."""
+    for digits in (6, 9, 12, 17):
+        e, g = f"{expected:.{digits}g}", f"{got:.{digits}g}"
+        if e != g:
+            return e, g
+    return e, g
 
 
 @dataclass(frozen=True)
@@ -254,15 +264,16 @@ class Judgement:
         idx = tuple(int(i) for i in np.unravel_index(flat, g.shape)) if g.ndim else ()
         worst_rel = float(rel_errors(g, e).reshape(-1)[flat])
         ev, gv = float(e.reshape(-1)[flat]), float(g.reshape(-1)[flat])
+        shown_e, shown_g = fmt_pair(ev, gv)
         detail = (
             f"max rel error {worst_rel:.1e} > {tol.rtol:.0e} at {_index(label, idx)}: "
-            f"expected {fmt(ev)}, got {fmt(gv)}"
+            f"expected {shown_e}, got {shown_g}"
         )
         reason = _diagnose(label, g, e, tol, hints, factors)
         self.fail(
             f"{reason}: {detail}" if reason else detail,
-            expected=fmt(ev),
-            got=fmt(gv),
+            expected=shown_e,
+            got=shown_g,
             max_abs=self.max_abs,
             max_rel=self.max_rel,
             tolerance=str(tol),

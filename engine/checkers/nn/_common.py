@@ -34,6 +34,8 @@ class NNChecker(Checker):
     """Errors, mutated inputs and FP warnings first, then the drill's own `check`."""
 
     copy_hint: ClassVar[str] = "work on a copy (e.g. z = z.copy()) or build a new array"
+    fp_hint: ClassVar[str] = ""
+    """Drill-specific advice appended to a floating-point warning failure."""
 
     @abstractmethod
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -52,9 +54,13 @@ class NNChecker(Checker):
 
     def mutated_message(self, case: Case, names: tuple[str, ...]) -> str:
         """Why changing an input in place fails the case."""
-        shown = ", ".join(self.input_name(case, n) for n in names)
+        shown = [self.input_name(case, n) for n in names]
+        if len(shown) == 1:
+            what, them = f"input {shown[0]}", "it"
+        else:
+            what, them = f"inputs {', '.join(shown[:-1])} and {shown[-1]}", "them"
         return (
-            f"your code changed its input {shown} in place; the caller still needs it, "
+            f"your code changed its {what} in place; the caller still needs {them}, "
             f"so {self.copy_hint}"
         )
 
@@ -76,10 +82,10 @@ class NNChecker(Checker):
                 events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
                 if events:
                     j.fail(
-                        f"numpy reported {' and '.join(events)} during the call; this drill is about "
-                        "numerical stability, so the computation must not overflow, divide by zero "
-                        "or produce invalid values even for large inputs (note that np.where "
-                        "evaluates both branches)"
+                        f"numpy reported {' and '.join(events)} during the call; this drill is "
+                        "about numerical stability, so nothing may overflow, divide by zero or "
+                        "turn invalid (inf/inf, 0/0, 0 * inf), even for large inputs"
+                        + (f": {self.fp_hint}" if self.fp_hint else "")
                     )
             if not isinstance(outputs, Mapping):
                 j.fail("the grader got no result from this case", status=CaseStatus.ERROR)

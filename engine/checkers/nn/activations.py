@@ -60,6 +60,7 @@ class SigmoidChecker(_Elementwise):
     name = "nn.activations.sigmoid"
     entries = ("sigmoid",)
     fp_strict = True
+    fp_hint = "exp(-z) overflows for z below about -709 (and np.where evaluates both branches)"
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"sigmoid": ref.sigmoid}

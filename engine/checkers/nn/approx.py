@@ -21,7 +21,7 @@ def _params(
     j: Judgement, value: Any, shapes: Mapping[str, tuple[int, ...]]
 ) -> dict[str, np.ndarray]:
     """The returned dict's arrays, any numeric dtype, with the required shapes."""
-    params = j.mapping("the returned params", value, tuple(shapes))
+    params = j.mapping("the returned dict", value, tuple(shapes))
     return {k: j.array(k, params[k], shape, float64=False) for k, shape in shapes.items()}
 
 
@@ -96,7 +96,7 @@ class SineChecker(NNChecker):
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         max_units, tolerance = case.private["max_units"], case.private["tolerance"]
-        raw = j.mapping("the returned params", outputs.get("out"), ("W1", "b1", "W2", "b2"))
+        raw = j.mapping("the returned dict", outputs.get("out"), ("W1", "b1", "W2", "b2"))
         w1 = j.array("W1", raw["W1"], float64=False)
         if w1.ndim != 2 or w1.shape[1] != 1:
             j.fail(f"W1 has shape {w1.shape}; expected (h, 1) for one input and h hidden units")

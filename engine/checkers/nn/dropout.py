@@ -108,9 +108,10 @@ class DropoutChecker(NNChecker):
             why = ""
             if flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
                 why = " It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < keep_prob)."
+            allowed = f"all {n}" if lo == hi == n else f"between {lo} and {hi}"
             j.fail(
                 f"kept {count} of {n} units ({count / n:.1%}) with keep_prob={keep_prob}; a correct "
-                f"answer keeps between {lo} and {hi}.{why} {stat_note()}"
+                f"answer keeps {allowed}.{why} {stat_note()}"
             )
         same_chance = (keep_prob**2 + (1 - keep_prob) ** 2) ** n
         other = j.array("out (another seed)", outputs.get("out_other"), A.shape)

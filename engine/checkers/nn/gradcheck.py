@@ -112,7 +112,7 @@ class NumericalGradientChecker(NNChecker):
         eps = case.inputs["eps"] if case.inputs["eps"] is not None else DEFAULT_EPS
         f = make_function(case.inputs["coef"])
         expected = ref.numerical_gradient(f, x.copy(), eps)
-        got = j.array("the gradient", outputs.get("grad"), x.shape)
+        got = j.array("grad", outputs.get("grad"), x.shape)
         _x_restored(j, x, outputs.get("x_after"), eps)
         hints = [
             (
@@ -131,7 +131,7 @@ class NumericalGradientChecker(NNChecker):
         size = float(np.abs(expected).max()) + 1.0
         tol = Tolerance(rtol=1e-6, atol=1e-7 * size)
         j.close(
-            "the gradient",
+            "grad",
             got,
             expected,
             tol,

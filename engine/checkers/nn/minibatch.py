@@ -76,7 +76,7 @@ class MiniBatchChecker(NNChecker):
             if len(batches) == m // batch_size:
                 extra = ": the last, partial batch is missing"
             j.fail(
-                f"{label} has {len(batches)} batches; m={m} with batch_size={batch_size} needs {count}{extra}"
+                f"{label}: got {len(batches)} batches; m={m} with batch_size={batch_size} needs {count}{extra}"
             )
         order_x = np.argsort(X[0])
         parts = []

@@ -1,0 +1,18 @@
+# expect: failed | dX ignores how the batch mean and variance depend on X
+import numpy as np
+
+
+def batchnorm_forward(X, gamma, beta, eps=1e-5):
+    mu = X.mean(axis=1, keepdims=True)
+    var = X.var(axis=1, keepdims=True)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = (X - mu) * inv_std
+    return gamma * x_hat + beta, (x_hat, inv_std, gamma)
+
+
+def batchnorm_backward(dout, cache):
+    x_hat, inv_std, gamma = cache
+    dbeta = dout.sum(axis=1, keepdims=True)
+    dgamma = (dout * x_hat).sum(axis=1, keepdims=True)
+    dX = dout * gamma * inv_std
+    return dX, dgamma, dbeta

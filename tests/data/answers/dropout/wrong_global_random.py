@@ -1,0 +1,11 @@
+# expect: failed | the same seed gave different results
+import numpy as np
+
+
+def dropout_forward(A, keep_prob, rng):
+    mask = np.random.rand(*A.shape) < keep_prob
+    return A * mask / keep_prob, mask
+
+
+def dropout_backward(dout, mask, keep_prob):
+    return dout * mask / keep_prob

@@ -1,0 +1,15 @@
+# expect: failed | x was left perturbed after the call
+import numpy as np
+
+
+def gradient_check(f, grad_f, x, eps=1e-5, threshold=1e-7):
+    analytic = grad_f(x)
+    numeric = np.zeros(x.shape)
+    for idx in np.ndindex(*x.shape):
+        x[idx] += eps
+        f_plus = f(x)
+        x[idx] -= 2 * eps
+        f_minus = f(x)
+        numeric[idx] = (f_plus - f_minus) / (2 * eps)
+    rel_diff = np.linalg.norm(numeric - analytic) / (np.linalg.norm(numeric) + np.linalg.norm(analytic))
+    return rel_diff < threshold, rel_diff

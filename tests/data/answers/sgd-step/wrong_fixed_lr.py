@@ -1,0 +1,3 @@
+# expect: failed | lr was ignored
+def sgd_step(theta, grad, lr):
+    return theta - 0.01 * grad

@@ -1,0 +1,4 @@
+# expect: failed | changed its input theta in place
+def sgd_step(theta, grad, lr):
+    theta -= lr * grad
+    return theta

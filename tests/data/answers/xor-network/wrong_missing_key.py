@@ -1,0 +1,10 @@
+# expect: failed | missing the key 'b2'
+import numpy as np
+
+
+def xor_params():
+    return {
+        "W1": np.array([[1.0, 1.0], [1.0, 1.0]]),
+        "b1": np.array([[0.0], [-1.0]]),
+        "W2": np.array([[1.0, -2.0]]),
+    }

@@ -1,0 +1,76 @@
+"""The answer files in tests/data/answers and the drill each one is for (shared by test suites).
+
+Each file is a standalone submission; its first line says what grading must give:
+`# expect: <status> | <substring of the first failure's message or the summary>`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import DATA
+
+ANSWERS = DATA / "answers"
+
+DRILLS: dict[str, str] = {
+    "sigmoid": "nn.activations.sigmoid",
+    "sigmoid-grad": "nn.activations.sigmoid_grad",
+    "relu-family": "nn.activations.relu_family",
+    "softmax": "nn.softmax.softmax",
+    "cross-entropy": "nn.softmax.cross_entropy",
+    "two-layer-backprop": "nn.backprop.two_layer",
+    "sgd-step": "nn.optim.sgd_step",
+    "momentum-step": "nn.optim.momentum_step",
+    "adam-step": "nn.optim.adam_step",
+    "batchnorm": "nn.batchnorm.batchnorm",
+    "dropout": "nn.dropout.dropout",
+    "initializers": "nn.init.initializers",
+    "xor-network": "nn.approx.xor_network",
+    "approximate-sine": "nn.approx.approximate_sine",
+    "numerical-gradient": "nn.gradcheck.numerical_gradient",
+    "gradient-check": "nn.gradcheck.gradient_check",
+    "mini-batches": "nn.minibatch.random_mini_batches",
+}
+"""Drill id (the card's id and the answers folder) -> checker dotted name."""
+
+_EXPECT = re.compile(r"^# expect: (passed|failed|error|invalid) \| (.+)$")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer file and the verdict it must get."""
+
+    path: Path
+    drill: str
+    checker: str
+    status: str
+    phrase: str
+
+    @property
+    def source(self) -> str:
+        """The submission's text."""
+        return self.path.read_text(encoding="utf-8")
+
+
+def answers() -> list[Answer]:
+    """Every answer file, sorted by path."""
+    out = []
+    for path in sorted(ANSWERS.glob("*/*.py")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = _EXPECT.match(first)
+        if match is None:
+            raise ValueError(f"{path}: line 1 must be '# expect: <status> | <phrase>'")
+        drill = path.parent.name
+        out.append(Answer(path, drill, DRILLS[drill], match.group(1), match.group(2)))
+    return out
+
+
+def load_functions(source: str, entries: tuple[str, ...]) -> dict[str, Callable[..., Any]]:
+    """Exec a submission as the child would (file name 'submission.py') and pick its entries."""
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    exec(compile(source, "submission.py", "exec"), namespace)
+    return {name: namespace[name] for name in entries if name in namespace}
