@@ -1,0 +1,210 @@
+"""Progress backup: export to JSON, import into a fresh home, merge two machines' histories."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from fsrs import Rating
+
+from quiz.ecosystem.commands import export_group, import_progress_command
+from quiz.ecosystem.progress import (
+    FORMAT,
+    VERSION,
+    ProgressFormatError,
+    export_progress,
+    import_progress,
+    parse_progress,
+)
+from quiz.errors import DrillbitError
+from quiz.store.store import Store
+from quiz.study.scheduling import default_scheduler, review_card
+
+T0 = datetime(2026, 1, 5, 9, 0, 0, 123456, tzinfo=UTC)
+
+
+def populate(store: Store, cards: list[str], start: datetime, draft: str | None = None) -> None:
+    """A study session reviewing `cards`, one drill attempt and (optionally) a draft."""
+    scheduler = default_scheduler()
+    session = store.start_session(mode="due", started_at=start, filters={"topic": "basics"})
+    for minute, card_id in enumerate(cards):
+        review_card(
+            store,
+            scheduler,
+            card_id,
+            Rating.Good if minute % 2 == 0 else Rating.Hard,
+            now=start + timedelta(minutes=minute),
+            correct=True,
+            duration_ms=1500 + minute,
+            session_id=session,
+        )
+    store.end_session(session, ended_at=start + timedelta(minutes=len(cards)))
+    store.record_attempt(
+        card_id="sigmoid",
+        status="failed",
+        verdict_json='{"status": "failed", "seed": 7}',
+        attempted_at=start + timedelta(seconds=30),
+        seed=7,
+        duration_ms=41.5,
+        hints_used=1,
+        session_id=session,
+    )
+    if draft is not None:
+        store.save_draft("sigmoid", draft, updated_at=start + timedelta(hours=1))
+
+
+def history(store: Store) -> dict[str, Any]:
+    """What must survive a round trip: everything but the local row ids."""
+    return {
+        "states": store.card_states(),
+        "reviews": [
+            (r.card_id, r.rating, r.correct, r.reviewed_at, r.duration_ms, r.mode)
+            + (r.state_before, r.card_before, r.card_after)
+            for r in store.reviews()
+        ],
+        "attempts": [
+            (a.card_id, a.status, a.seed, a.duration_ms, a.hints_used, a.verdict_json)
+            + (a.attempted_at,)
+            for a in store.attempts()
+        ],
+        "draft": store.draft("sigmoid"),
+    }
+
+
+def test_round_trip_into_a_fresh_home(tmp_path: Path) -> None:
+    backup = tmp_path / "progress.json"
+    with Store.open(tmp_path / "laptop" / "drillbit.db") as laptop:
+        populate(laptop, ["relu", "softmax", "relu"], T0, draft="def sigmoid(z):\n    pass\n")
+        populate(laptop, ["softmax"], T0 + timedelta(days=2))
+        counts = export_progress(laptop, backup)
+        before = history(laptop)
+    assert (counts.reviews, counts.card_states, counts.attempts, counts.drafts) == (4, 2, 2, 1)
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    assert document["format"] == FORMAT and document["version"] == VERSION
+    assert {r["session"] for r in document["reviews"]} == {s["id"] for s in document["sessions"]}
+    with Store.open(tmp_path / "desktop" / "drillbit.db") as desktop:
+        report = import_progress(desktop, backup)
+        assert report.reviews_added == 4 and report.states_added == 2
+        assert report.sessions_added == 2 and report.drafts_added == 1
+        assert history(desktop) == before
+        sessions = {r.session_id for r in desktop.reviews()}
+        assert None not in sessions and len(sessions) == 2
+        # undo still works on imported history: the stored fsrs JSON is byte-identical
+        last = desktop.reviews()[-1]
+        desktop.undo_review(last.id, now=T0 + timedelta(days=3))
+        assert desktop.review_count() == 3
+
+
+def test_importing_twice_adds_nothing(tmp_path: Path) -> None:
+    backup = tmp_path / "progress.json"
+    with Store.open(tmp_path / "a.db") as source:
+        populate(source, ["relu", "softmax"], T0, draft="x = 1\n")
+        export_progress(source, backup)
+    with Store.open(tmp_path / "b.db") as target:
+        import_progress(target, backup)
+        once = history(target)
+        again = import_progress(target, backup)
+        assert again.reviews_added == 0 and again.reviews_present == 2
+        assert again.attempts_added == 0 and again.attempts_present == 1
+        assert again.sessions_added == 0 and again.states_updated == 0
+        assert history(target) == once
+        assert target.review_count() == 2
+
+
+def test_merging_two_machines(tmp_path: Path) -> None:
+    laptop_file, desktop_file = tmp_path / "laptop.json", tmp_path / "desktop.json"
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        populate(laptop, ["relu", "softmax"], T0, draft="laptop draft, newer\n")
+        laptop.save_draft("sigmoid", "laptop draft, newer\n", updated_at=T0 + timedelta(days=9))
+        export_progress(laptop, laptop_file)
+        laptop_relu = laptop.card_state("relu")
+    with Store.open(tmp_path / "desktop.db") as desktop:
+        populate(desktop, ["relu", "dropout"], T0 + timedelta(days=1), draft="desktop draft\n")
+        desktop_relu = desktop.card_state("relu")
+        export_progress(desktop, desktop_file)
+        report = import_progress(desktop, laptop_file)
+        assert report.reviews_added == 2 and report.states_added == 1  # softmax is new here
+        assert report.states_kept == 1  # relu: the desktop's review is the later one
+        assert report.drafts_updated == 1
+        assert desktop.review_count() == 4
+        assert desktop.card_state("relu") == desktop_relu
+        assert set(desktop.card_states()) == {"relu", "softmax", "dropout"}
+        draft = desktop.draft("sigmoid")
+        assert draft is not None and draft.text == "laptop draft, newer\n"
+        assert len(desktop.attempts()) == 2
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        report = import_progress(laptop, desktop_file)
+        assert report.states_updated == 1  # relu takes the desktop's later schedule
+        relu = laptop.card_state("relu")
+        assert relu is not None and desktop_relu is not None and laptop_relu is not None
+        assert relu.fsrs_card == desktop_relu.fsrs_card
+        assert relu.introduced_at == laptop_relu.introduced_at  # first seen on the laptop
+        assert laptop.review_count() == 4
+        draft = laptop.draft("sigmoid")
+        assert draft is not None and draft.text == "laptop draft, newer\n"
+
+
+def minimal(**overrides: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": "2026-01-05T09:00:00.000000+00:00",
+    }
+    document.update(overrides)
+    return document
+
+
+def test_unknown_versions_and_bad_files_are_refused() -> None:
+    with pytest.raises(ProgressFormatError, match="version 2; this drillbit reads version 1"):
+        parse_progress(minimal(version=2))
+    with pytest.raises(ProgressFormatError, match="not a drillbit progress file"):
+        parse_progress({"reviews": []})
+    bad_review = {
+        "card_id": "relu",
+        "rating": 9,
+        "correct": True,
+        "reviewed_at": "2026-01-05T09:00:00+00:00",
+        "mode": "due",
+    }
+    with pytest.raises(ProgressFormatError, match=r"reviews\.0\.rating"):
+        parse_progress(minimal(reviews=[bad_review]))
+    with pytest.raises(ProgressFormatError, match="unknown_key"):
+        parse_progress(minimal(unknown_key=1))
+    assert parse_progress(minimal()).reviews == []
+
+
+def test_a_bad_file_changes_nothing(tmp_path: Path) -> None:
+    good = {
+        "card_id": "relu",
+        "rating": 3,
+        "correct": True,
+        "reviewed_at": "2026-01-05T09:00:00+00:00",
+        "mode": "due",
+    }
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(minimal(reviews=[good, {**good, "mode": "party"}])))
+    with Store.open(tmp_path / "db.db") as store:
+        with pytest.raises(ProgressFormatError):
+            import_progress(store, path)
+        assert store.review_count() == 0
+
+
+def test_commands_export_and_import(tmp_path: Path) -> None:
+    with Store.open() as store:  # the test's own DRILLBIT_HOME
+        populate(store, ["relu"], T0, draft="y = 2\n")
+    backup = tmp_path / "backup.json"
+    exported = CliRunner().invoke(export_group, ["progress", str(backup)])
+    assert exported.exit_code == 0, exported.output
+    assert "1 card state(s), 1 review(s), 1 drill attempt(s), 1 draft(s)" in exported.output
+    again = CliRunner().invoke(import_progress_command, [str(backup)])
+    assert again.exit_code == 0, again.output
+    assert "reviews: 0 added, 1 already here" in again.output
+    future = tmp_path / "future.json"
+    future.write_text(json.dumps(minimal(version=2)))
+    refused = CliRunner().invoke(import_progress_command, [str(future)])
+    assert isinstance(refused.exception, DrillbitError)
+    assert "version 2" in refused.exception.message
