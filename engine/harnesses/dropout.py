@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 
-def _forward(fns: dict[str, Any], inputs: dict[str, Any], seed: int, global_seed: int) -> Any:
+def _forward(fns: dict[str, Any], A: Any, keep_prob: float, seed: int, global_seed: int) -> Any:
     np.random.seed(global_seed)
     random.seed(global_seed)
-    return fns["dropout_forward"](inputs["A"], inputs["keep_prob"], np.random.default_rng(seed))
+    return fns["dropout_forward"](A, keep_prob, np.random.default_rng(seed))
 
 
 def _pair(result: Any) -> bool:
@@ -26,10 +26,13 @@ def _pair(result: Any) -> bool:
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     """Forward with seed (twice) and other_seed, backward with the first mask."""
     g1, g2, g3 = inputs["global_seeds"]
+    A, keep_prob = inputs["A"], inputs["keep_prob"]
+    # later calls get pristine copies, so an in-place change shows up as a mutated A
+    spare = [np.array(A, copy=True), np.array(A, copy=True)]
     results = [
-        _forward(fns, inputs, inputs["seed"], g1),
-        _forward(fns, inputs, inputs["seed"], g2),
-        _forward(fns, inputs, inputs["other_seed"], g3),
+        _forward(fns, A, keep_prob, inputs["seed"], g1),
+        _forward(fns, spare[0], keep_prob, inputs["seed"], g2),
+        _forward(fns, spare[1], keep_prob, inputs["other_seed"], g3),
     ]
     for result in results:
         if not _pair(result):

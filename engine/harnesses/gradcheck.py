@@ -7,10 +7,10 @@ The parent chooses every coefficient array; the correct gradient and planted fau
 differ only in those arrays, so nothing here says which one is right.
 
 Case inputs:
-- numerical_gradient: {"fn", "coef": {C, S, P, Q}, "x", "eps" (None: default)}
+- numerical_gradient: {"fn", "coef": {C, S, P, Q}, "x", "eps" (absent: the default)}
   -> {"grad", "x_after"}
 - gradient_check: {"fn", "coef", "gcoef": {A, B, D, E, H}, "x", "eps", "threshold"}
-  (None: default) -> {"ok", "rel_diff", "x_after"}
+  (absent: the default; never threshold without eps) -> {"ok", "rel_diff", "x_after"}
 x is handed over as a private copy; "x_after" is that copy after the call.
 """
 
@@ -51,12 +51,14 @@ def make_gradient(gcoef: dict[str, Array]) -> Callable[[Array], Array]:
     return grad_f
 
 
-def _optional(args: list[Any], *values: Any) -> list[Any]:
-    """Append trailing optional arguments up to the last one that is given."""
-    given = list(values)
-    while given and given[-1] is None:
-        given.pop()
-    return args + given
+def _optional(args: list[Any], inputs: dict[str, Any], *names: str) -> list[Any]:
+    """Append the optional arguments that the case gives, in order, stopping at the first absent."""
+    out = list(args)
+    for name in names:
+        if name not in inputs:
+            break
+        out.append(inputs[name])
+    return out
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -64,10 +66,10 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     f = make_function(inputs["coef"])
     x = np.array(inputs["x"], dtype=np.float64, copy=True)
     if inputs["fn"] == "numerical_gradient":
-        grad = fns["numerical_gradient"](*_optional([f, x], inputs["eps"]))
+        grad = fns["numerical_gradient"](*_optional([f, x], inputs, "eps"))
         return {"grad": grad, "x_after": x}
     grad_f = make_gradient(inputs["gcoef"])
-    result = fns["gradient_check"](*_optional([f, grad_f, x], inputs["eps"], inputs["threshold"]))
+    result = fns["gradient_check"](*_optional([f, grad_f, x], inputs, "eps", "threshold"))
     if not (isinstance(result, tuple | list) and len(result) == 2):
         return {"bad_result": type(result).__name__, "x_after": x}
     ok, rel_diff = result

@@ -3,11 +3,13 @@
 Case inputs: {"fn", "args", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
 The entry is called as fn(*args, np.random.default_rng(seed)) twice, with the global
 np.random and random states re-seeded differently before each call, then once with
-other_seed. Returns {"first", "again", "other"}: the three results.
+other_seed. Only the first call sees the original arguments (so in-place changes are
+caught); the others get copies. Returns {"first", "again", "other"}: the three results.
 """
 
 from __future__ import annotations
 
+import copy
 import random
 from typing import Any
 
@@ -24,8 +26,11 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     """Call the entry three times with fresh Generators."""
     fn = fns[inputs["fn"]]
     args = list(inputs["args"])
+    # later calls get pristine copies, so an in-place change shows up as a mutated input
+    # (checked after the run) instead of as a non-deterministic answer
+    spare = [copy.deepcopy(args), copy.deepcopy(args)]
     g1, g2, g3 = inputs["global_seeds"]
     first = _call(fn, args, inputs["seed"], g1)
-    again = _call(fn, args, inputs["seed"], g2)
-    other = _call(fn, args, inputs["other_seed"], g3)
+    again = _call(fn, spare[0], inputs["seed"], g2)
+    other = _call(fn, spare[1], inputs["other_seed"], g3)
     return {"first": first, "again": again, "other": other}

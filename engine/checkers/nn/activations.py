@@ -22,12 +22,14 @@ NUMERIC = Tolerance(rtol=1e-6, atol=1e-9)
 def _activation_inputs(rng: np.random.Generator, huge: float) -> list[tuple[str, np.ndarray]]:
     """Shapes and edge values every elementwise drill sees."""
     n, m = gen.size(rng, 2, 6), gen.size(rng, 2, 9)
+    large = rng.uniform(-huge, huge, size=(gen.size(rng, 1, 3), 7))
+    large[0, :2] = [-huge, huge]  # always both extremes
     return [
         ("a single value", gen.normal(rng, (1, 1), 2.0)),
         ("moderate values", gen.normal(rng, (n, m), 3.0)),
         ("a 1-D array", gen.normal(rng, (gen.size(rng, 3, 12),), 4.0)),
         ("exact zeros and ties", gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, (n, m))))),
-        ("large magnitudes", rng.uniform(-huge, huge, size=(gen.size(rng, 1, 3), 7))),
+        ("large magnitudes", large),
         (
             "columns of very different scales",
             gen.column_scales(rng, gen.normal(rng, (4, 8)), 1e-3, 1e3),

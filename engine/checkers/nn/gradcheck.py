@@ -102,14 +102,16 @@ class NumericalGradientChecker(NNChecker):
         for i, (what, shape, eps) in enumerate(plans, 1):
             coef = _coefficients(rng, shape)
             x = _x(rng, shape)
-            inputs = {"fn": "numerical_gradient", "coef": coef, "x": x, "eps": eps}
+            inputs: dict[str, Any] = {"fn": "numerical_gradient", "coef": coef, "x": x}
+            if eps is not None:  # no key: the entry's own default is used
+                inputs["eps"] = eps
             shown = eps if eps is not None else "default (1e-5)"
             out.append(Case(f"case {i}: {what}", inputs, gen.describe(x=x, eps=shown)))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x = case.inputs["x"]
-        eps = case.inputs["eps"] if case.inputs["eps"] is not None else DEFAULT_EPS
+        eps = case.inputs.get("eps", DEFAULT_EPS)
         f = make_function(case.inputs["coef"])
         expected = ref.numerical_gradient(f, x.copy(), eps)
         got = j.array("grad", outputs.get("grad"), x.shape)
@@ -184,14 +186,11 @@ class GradientCheckChecker(NNChecker):
             ok, rel = ref.gradient_check(f, g, x.copy(), e, t)
             # the decision must not be close to the threshold, or valid answers could disagree
             assert rel < t / 10 or rel > t * 10, (variant, rel, t)
-            inputs = {
-                "fn": "gradient_check",
-                "coef": coef,
-                "gcoef": gcoef,
-                "x": x,
-                "eps": eps,
-                "threshold": threshold,
-            }
+            inputs = {"fn": "gradient_check", "coef": coef, "gcoef": gcoef, "x": x}
+            if eps is not None:  # no key: the entry's own default is used
+                inputs["eps"] = eps
+            if threshold is not None:
+                inputs["threshold"] = threshold
             out.append(
                 Case(
                     f"case {i}: {what}",
@@ -208,10 +207,8 @@ class GradientCheckChecker(NNChecker):
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x = case.inputs["x"]
-        eps = case.inputs["eps"] if case.inputs["eps"] is not None else DEFAULT_EPS
-        threshold = (
-            case.inputs["threshold"] if case.inputs["threshold"] is not None else DEFAULT_THRESHOLD
-        )
+        eps = case.inputs.get("eps", DEFAULT_EPS)
+        threshold = case.inputs.get("threshold", DEFAULT_THRESHOLD)
         variant, ok_ref, rel_ref = (
             case.private["variant"],
             case.private["ok"],
