@@ -363,7 +363,10 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    question_text = as_question(question.title) + (f"\n\n{prompt}" if prompt else "")
+    question_text, more = escape_stray_dollars(as_question(question.title))
+    if more:
+        notes.append(f"escaped {more} '$' sign(s) in the title that open no math")
+    question_text += f"\n\n{prompt}" if prompt else ""
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,

@@ -5,7 +5,7 @@ Where points come from, best first:
      already present as separate facts, taken round-robin across the answer's parts
      (each bold label or heading starts a part) so the rubric covers the whole answer;
   2. sentences of the prose, first sentences first;
-  3. display formulas, as inline math;
+  3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: the functions defined, docstrings, comments.
 Lower kinds only pad the rubric up to the minimum of three. Every point is one line,
 at most `MAX_CHARS` characters, cut at a word outside math, with balanced `$` that
@@ -277,9 +277,20 @@ def key_points(answer: str) -> list[str]:
             if queue:
                 take(queue.pop(0))
     for rank in (1, 2, 4, 3):
-        for candidate in candidates:
+        pool = [c for c in candidates if c.rank == rank]
+        if rank == 4:  # formulas: spread the picks over the whole derivation
+            pool = _spread(pool, MIN_POINTS - len(chosen))
+        for candidate in pool:
             if len(chosen) >= MIN_POINTS:
                 return chosen
-            if candidate.rank == rank:
-                take(candidate)
+            take(candidate)
     return chosen
+
+
+def _spread(pool: list[_Candidate], count: int) -> list[_Candidate]:
+    """`count` evenly spaced items of the pool first (first and last included), then the rest."""
+    if count < 2 or len(pool) <= count:
+        return pool
+    step = (len(pool) - 1) / (count - 1)
+    picks = sorted({round(i * step) for i in range(count)})
+    return [pool[i] for i in picks] + [c for i, c in enumerate(pool) if i not in picks]

@@ -171,7 +171,7 @@ def _question_level(headings: list[tuple[int, int, str]]) -> int | None:
 
 def parse_notes(text: str) -> ParsedNotes:
     """Questions and answers of a notes file, plus what was ignored and why."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     mask = _code_mask(lines)
     headings: list[tuple[int, int, str]] = []
     for index, raw in enumerate(lines):

@@ -76,6 +76,12 @@ def test_answers_are_kept_faithfully(tmp_path: Path) -> None:
     checking = answer_of(folder / "implement-gradient-checking.md")
     assert checking.startswith("```python\ndef gradient_check(params, grads, X, Y, epsilon=1e-7):")
     assert "        # Perturb parameter" in checking and checking.endswith("```")
+    backprop = front(folder / "derive-backpropagation-2-layer-network.md")["key_points"]
+    assert isinstance(backprop, list) and len(backprop) == 3
+    assert backprop[0].startswith("$z^{[1]} = W^{[1]} x")  # forward pass first ...
+    assert backprop[-1].startswith(
+        "$\\frac{\\partial L}{\\partial W^{[1]}}"
+    )  # ... to the last gradient
     vanishing = front(folder / "vanishing-gradient-problem.md")
     assert vanishing["title"] == "Explain the vanishing gradient problem"
     assert "ReLU activation: $f'(z) = 1$ for $z > 0$" in vanishing["key_points"]  # type: ignore[operator]
@@ -287,3 +293,16 @@ def test_writing_into_the_bundled_layout_keeps_lint_clean(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     bank, problems = lint([content])
     assert problems == [] and len(bank.cards) == 13
+
+
+def test_windows_line_endings_a_byte_order_mark_and_dollars_in_titles(tmp_path: Path) -> None:
+    notes = tmp_path / "win.md"
+    text = "\ufeff## Q1: Is $5 a lot for a GPU hour?\r\n**Answer:**\r\n- cheap\r\n- fair\r\n- depends\r\n"
+    notes.write_bytes(text.encode("utf-8"))
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    card = tmp_path / "c" / "win" / "win" / "5-lot-gpu-hour.md"
+    assert "Is \\$5 a lot for a GPU hour?" in card.read_text(encoding="utf-8")
+    assert "\r" not in card.read_text(encoding="utf-8")
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
