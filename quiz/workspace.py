@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import Bank, load_bank
-from quiz.bank.mathtext import render_math
+from quiz.bank.mathtext import latex_to_unicode, render_math
 from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront, NumericFront
 from quiz.paths import data_dir
 from quiz.store import Mode, Store, StoreNotice
@@ -49,6 +50,8 @@ Clock = Callable[[], datetime]
 
 Grader = Callable[["Drill", str], "Verdict"]
 """Grades a submission for a drill (the sandbox by default; tests may inject another)."""
+
+_INLINE_MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 
 RATING_NAMES: dict[int, str] = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
@@ -169,12 +172,8 @@ class Workspace:
         return cls(bank, store, **options)  # type: ignore[arg-type]
 
     def close(self) -> None:
-        """Stop the warm grading worker (if one was started) and close the database."""
-        if self._pool is not None:
-            close = getattr(self._pool, "close", None)
-            if callable(close):
-                close()
-            self._pool = None
+        """Close the database. The warm worker is process-wide; it is closed at exit."""
+        self._pool = None
         self.store.close()
 
     # -- content -----------------------------------------------------------------------
@@ -208,8 +207,17 @@ class Workspace:
 
     @staticmethod
     def render_text(text: str) -> str:
-        """Any card text (a hint, a key point) with math shown as Unicode."""
+        """Markdown card text (a hint) with math shown as Unicode."""
         return render_math(text)
+
+    @staticmethod
+    def plain_text(text: str) -> str:
+        """A one-line plain string (a choice, a key point) with each `$...$` as Unicode.
+
+        A formula with no faithful Unicode form stays as written.
+        """
+        converted = _INLINE_MATH.sub(lambda m: latex_to_unicode(m.group(1)) or m.group(0), text)
+        return converted.replace("\\$", "$")
 
     def counts(self) -> DeckCounts:
         """Due / new / learned counts for the whole bank, per topic and per pack."""

@@ -35,8 +35,8 @@ class DrillScreen(Screen["DrillSitting"]):
 
     BINDINGS = [
         Binding("ctrl+r", "grade", "Grade", priority=True),
-        Binding("h", "hint", "Hint"),
-        Binding("ctrl+t", "hint", "Hint", priority=True, show=False),
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("h", "hint", "Hint", show=False),
         Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
         Binding("ctrl+n", "reset", "Reset", priority=True),
         Binding("tab", "focus_next", "Switch pane", show=False),
@@ -212,10 +212,11 @@ class DrillScreen(Screen["DrillSitting"]):
         path = ws.draft_file(card, self.code)
         command = ws.editor_command(path)
         try:
-            with self.app.suspend():
-                returncode = subprocess.call(command)
-        except SuspendNotSupported:  # headless (tests) or a web driver: run it without suspending
-            returncode = subprocess.call(command, stdin=subprocess.DEVNULL)
+            try:
+                with self.app.suspend():
+                    returncode = subprocess.call(command)
+            except SuspendNotSupported:  # headless (tests) or web: run it without suspending
+                returncode = subprocess.call(command, stdin=subprocess.DEVNULL)
         except OSError as exc:
             self.notify(f"Could not run {command[0]}: {exc}", severity="error")
             return

@@ -21,6 +21,12 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
+def _int_ticks(top: int) -> list[int]:
+    """A few whole-number ticks from 0 to at least `top`."""
+    step = max(1, -(-top // 4))
+    return list(range(0, max(top, 1) + step, step))
+
+
 class StatsScreen(Screen[None]):
     """Progress over the whole history; escape goes back."""
 
@@ -62,6 +68,7 @@ class StatsScreen(Screen[None]):
         per_day.title("Reviews per day (last 30 days)")
         top = max(values, default=0)
         per_day.ylim(0, max(top, 1))
+        per_day.yticks([float(v) for v in _int_ticks(top)])
         by_topic = self.query_one("#by-topic", PlotextPlot).plt
         topics = list(s.by_topic)
         if topics:

@@ -132,7 +132,11 @@ class StudyScreen(Screen[None]):
         front = card.front
         status = ""
         if isinstance(front, ChoiceFront):
-            picker = ChoicePicker(front.choices, multiple=len(front.correct) > 1, id="picker")
+            picker = ChoicePicker(
+                [ws.plain_text(c) for c in front.choices],
+                multiple=len(front.correct) > 1,
+                id="picker",
+            )
             await body.mount(picker)
             picker.focus()
         elif isinstance(front, NumericFront):
@@ -194,7 +198,9 @@ class StudyScreen(Screen[None]):
         body = self.query_one("#study-body", VerticalScroll)
         await body.mount(Static("Answer", classes="section-title"))
         await body.mount(Markdown(self.workspace.markdown(card, "Answer"), id="answer"))
-        checklist = KeyPointChecklist(card.front.key_points, id="checklist")
+        checklist = KeyPointChecklist(
+            [self.workspace.plain_text(p) for p in card.front.key_points], id="checklist"
+        )
         await body.mount(checklist)
         checklist.focus()
         self._suggest(0, len(card.front.key_points))
@@ -272,11 +278,13 @@ class StudyScreen(Screen[None]):
         )
         if detail:
             verdict.append(f"  {detail}", style="")
-        await body.mount(Static(verdict, id="feedback"))
+        feedback = Static(verdict, id="feedback")
+        await body.mount(feedback)
         explanation = self.workspace.markdown(card, "Explanation")
         if explanation:
             await body.mount(Markdown(explanation, id="explanation"))
         body.focus()
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.set_status("space or enter: next card · u: undo")
         self.refresh_bindings()
 

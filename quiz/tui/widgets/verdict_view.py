@@ -74,11 +74,7 @@ class VerdictView(VerticalScroll):
         head = Text()
         head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
         head.append(f"  {verdict.summary}")
-        head.append(
-            f"\nseed {verdict.seed} · {verdict.duration_ms:.0f} ms · "
-            f"isolation: {', '.join(verdict.isolation) or 'none'}",
-            style="dim",
-        )
+        head.append(f"\nseed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
@@ -99,5 +95,7 @@ class VerdictView(VerticalScroll):
             output += f"stdout:\n{verdict.stdout}\n"
         if verdict.stderr:
             output += f"stderr:\n{verdict.stderr}\n"
+        if verdict.isolation:
+            output += "isolation: " + "; ".join(verdict.isolation)
         self.query_one("#verdict-output", Static).update(Text(output, style="dim"))
         self.scroll_home(animate=False)

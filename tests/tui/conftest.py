@@ -1,0 +1,155 @@
+"""Fixtures for the TUI tests: a small fixed bank, a fake clock, an in-process grader."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from random import Random
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from fsrs import Scheduler
+from textual.message import Message
+
+from quiz.tui.app import DrillbitApp, make_app
+from quiz.workspace import StudyRequest
+from tests.conftest import DATA
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
+    from quiz.drills import Drill
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (Pilot needs one; no asyncio plugin here)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+"""The fake clock's start: fixed so snapshots and due times are repeatable."""
+
+SOLUTION = """import numpy as np
+
+
+def sgd_step(theta, grad, lr):
+    return theta - lr * grad
+"""
+
+WRONG = """import numpy as np
+
+
+def sgd_step(theta, grad, lr):
+    return theta + lr * grad
+"""
+
+FAKE_EDITOR = Path(__file__).resolve().parent / "fake_editor.py"
+
+
+class FakeClock:
+    """A clock the test moves by hand; the app never sleeps on it."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward."""
+        self.moment += timedelta(seconds=seconds)
+
+
+def inprocess_grade(drill: Drill, source: str) -> Verdict:
+    """Grade trusted test code in this process with a fixed seed (fast, deterministic)."""
+    from engine.grading import grade_inprocess
+    from engine.verdict import Status, Verdict
+
+    namespace: dict[str, Any] = {}
+    try:
+        exec(compile(source, "submission.py", "exec"), namespace)
+    except (
+        Exception
+    ) as exc:  # the test's code failed to load: an error verdict, as the sandbox says
+        return Verdict(drill=drill.checker.name, status=Status.ERROR, summary=str(exc), seed=0)
+    fns = {name: namespace[name] for name in drill.checker.entries if name in namespace}
+    return grade_inprocess(drill.checker, fns, seed=0, params=drill.front.params)
+
+
+@pytest.fixture
+def tui_bank(tmp_path: Path) -> Path:
+    """A writable copy of tests/data/tui_bank: the mini bank plus one coding card."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tui_bank", root)
+    return root
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock at START."""
+    return FakeClock()
+
+
+@dataclass
+class Recorder:
+    """Collects the messages the app processes (for `run_test(message_hook=...)`)."""
+
+    messages: list[Message] = field(default_factory=list)
+
+    def __call__(self, message: Message) -> None:
+        self.messages.append(message)
+
+    def of(self, kind: type[Message]) -> list[Any]:
+        """The messages of one class, in order, each once (a bubbling message is seen per node)."""
+        found: list[Any] = []
+        for message in self.messages:
+            if isinstance(message, kind) and all(message is not seen for seen in found):
+                found.append(message)
+        return found
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    """A fresh message recorder."""
+    return Recorder()
+
+
+AppFactory = Callable[..., DrillbitApp]
+
+
+@pytest.fixture
+def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
+    """`build(study=..., drill=...)`: the app from `make_app`, made repeatable for tests."""
+
+    def factory(
+        *,
+        study: StudyRequest | None = None,
+        drill: str | None = None,
+        grader: Any = inprocess_grade,
+        editor: str | None = None,
+        extra: list[Path] | None = None,
+    ) -> DrillbitApp:
+        return make_app(
+            [tui_bank, *(extra or [])],
+            study=study,
+            drill=drill,
+            include_bundled=False,
+            clock=clock,
+            grader=grader,
+            scheduler=Scheduler(enable_fuzzing=False),
+            rng=Random(7),
+            editor=editor or f"{sys.executable} {FAKE_EDITOR}",
+            cursor_blink=False,
+        )
+
+    return factory

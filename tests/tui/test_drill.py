@@ -1,0 +1,186 @@
+"""Pilot tests of the drill screen: grade pass/fail in a worker, hints, reset, drafts, $EDITOR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Markdown, TextArea
+
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.drill import DrillScreen
+from quiz.workspace import starter_text
+from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder
+
+
+def editor_of(screen: DrillScreen) -> TextArea:
+    return screen.query_one("#editor", TextArea)
+
+
+async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Recorder) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        card = screen.sitting.card
+        assert editor_of(screen).text == starter_text(card)
+        assert editor_of(screen).has_focus
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        submitted = recorder.of(DrillScreen.DrillSubmitted)
+        ready = recorder.of(DrillScreen.VerdictReady)
+        assert [m.source for m in submitted] == [starter_text(card)]
+        assert len(ready) == 1 and ready[0].verdict.status.value == "error"
+        assert "NotImplementedError" in str(screen.query_one("#verdict-failure").render())
+        assert not screen.query_one("#explanation", Markdown).display
+        attempts = app.workspace.store.attempts(card_id="tiny-sgd")
+        assert [a.status for a in attempts] == ["error"]
+
+
+async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: Recorder) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(WRONG)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
+        assert verdict.status.value == "failed"
+        table = screen.query_one("#verdict-cases", DataTable)
+        assert table.row_count == len(verdict.cases) > 0
+        assert "First problem" in str(screen.query_one("#verdict-failure").render())
+        assert screen.sitting.progress.failed_attempts == 1
+
+
+async def test_pass_shows_the_explanation(build: AppFactory, recorder: Recorder) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert recorder.of(DrillScreen.VerdictReady)[0].verdict.passed
+        explanation = screen.query_one("#explanation", Markdown)
+        assert explanation.display
+        assert "new array" in explanation.source
+        assert screen.sitting.progress.passed
+        assert screen.sitting.progress.rating().name == "Good"
+
+
+async def test_hints_one_at_a_time(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        assert screen.query(".hint").results() and not list(screen.query(".hint"))
+        await pilot.press("ctrl+t")  # from the editor
+        await pilot.pause()
+        assert len(screen.query(".hint")) == 1
+        assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
+        await pilot.press("escape")  # focus leaves the editor
+        assert not editor_of(screen).has_focus
+        await pilot.press("h", "h")  # the second press finds no hint left
+        await pilot.pause()
+        assert len(screen.query(".hint")) == 2
+        assert screen.sitting.progress.hints_used == 2
+        assert "No hints left" in str(screen.query_one(".hint-note").render())
+
+
+async def test_drafts_autosave_and_reload(build: AppFactory, clock: FakeClock) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).move_cursor((99, 0))
+        await pilot.press(*"# mine")
+        await pilot.pause(1.0)  # past the autosave debounce
+        draft = app.workspace.store.draft("tiny-sgd")
+        assert draft is not None and draft.text.endswith("# mine")
+    app = build(drill="tiny-sgd")
+    async with app.run_test():
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        assert editor_of(screen).text.endswith("# mine")
+
+
+async def test_reset_asks_first(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(WRONG)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        back = app.screen is screen
+        assert back and editor_of(screen).text == WRONG
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        assert editor_of(screen).text == starter_text(screen.sitting.card)
+        assert app.workspace.store.draft("tiny-sgd") is None
+
+
+async def test_external_editor_then_regrade(build: AppFactory, recorder: Recorder) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "return theta - lr * grad" in editor_of(screen).text
+        verdicts = recorder.of(DrillScreen.VerdictReady)
+        assert len(verdicts) == 1 and verdicts[0].verdict.passed
+        draft = app.workspace.store.draft("tiny-sgd")
+        assert draft is not None and "theta - lr * grad" in draft.text
+
+
+async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder) -> None:
+    app = build(drill="tiny-sgd", editor="/nonexistent/editor-xyz")
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert recorder.of(DrillScreen.DrillSubmitted) == []
+        assert any("Could not run" in n.message for n in app._notifications)
+
+
+async def test_grader_failure_is_shown_not_swallowed(build: AppFactory, recorder: Recorder) -> None:
+    def broken(drill: object, source: str) -> object:
+        raise RuntimeError("grader exploded")
+
+    app = build(drill="tiny-sgd", grader=broken)
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        failed = recorder.of(DrillScreen.GradingFailed)
+        assert len(failed) == 1 and "grader exploded" in failed[0].error
+        assert "grader exploded" in str(screen.query_one("#verdict-status").render())
+
+
+async def test_real_sandbox_grades_a_pass(build: AppFactory, recorder: Recorder) -> None:
+    """The default grader (the sandbox, as users get it) behind the same key."""
+    app = build(drill="tiny-sgd", grader=None)
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
+        assert verdict.passed, verdict.summary
+        assert verdict.isolation and "none (in-process)" not in verdict.isolation
+
+
+def test_fake_editor_exists() -> None:
+    assert (Path(__file__).parent / "fake_editor.py").is_file()

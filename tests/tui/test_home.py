@@ -1,0 +1,144 @@
+"""Pilot tests of Home, the command palette, stats and help."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import DataTable
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.workspace import StudyRequest
+from tests.conftest import DATA
+from tests.tui.conftest import AppFactory, Recorder
+
+
+def table_rows(screen: HomeScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        rows = table_rows(screen)
+        assert rows[0] == ["Mini", "0", "4", "0", "4"]
+        assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
+        assert rows[1][1:] == ["0", "3", "0", "3"]
+        # a due session over everything, answered and ended: the counts follow
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("2", "enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert table_rows(screen)[0][2] == "3"  # one new card was introduced
+
+
+async def test_topic_row_filters_the_session(build: AppFactory, recorder: Recorder) -> None:
+    app = build()
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press("down", "down", "c")  # the "drills" topic row, cram
+        await pilot.pause()
+        requested = recorder.of(HomeScreen.StudyRequested)
+        assert requested[0].mode == "cram" and requested[0].row.topic == "drills"
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert [c.id for c in study.session.planned] == ["tiny-sgd"]
+
+
+async def test_broken_cards_are_counted(build: AppFactory, tui_bank: Path) -> None:
+    shutil.copy(DATA / "bad_cards" / "unknown-key.md", tui_bank / "mini" / "basics")
+    app = build()
+    async with app.run_test():
+        assert app.workspace.broken_count == 1
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "1 card file(s) could not be loaded" in summary
+
+
+async def test_palette_finds_a_card_by_title_and_opens_it(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"gradient-descent")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        assert app.screen.sitting.card.id == "tiny-sgd"
+
+
+async def test_palette_opens_a_quiz_card_as_one_card_cram(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"what-is-relu")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.session.mode == "cram"
+        assert [c.id for c in study.session.planned] == ["what-is-relu"]
+
+
+async def test_stats_screen_shows_the_history(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("c", "1", "enter", "escape", "escape", "s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        assert screen.stats.reviews == 1
+        numbers = str(screen.query_one("#stats-numbers").render())
+        assert "reviews 1" in numbers and "streak 1 day" in numbers
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = {description for _key, description in help_screen.rows}
+        assert {"Due", "Cram", "Mock", "Stats", "Quit"} <= described
+        await pilot.press("escape")
+        await pilot.press("c")  # a study session's keys differ
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = {description for _key, description in help_screen.rows}
+        assert {"End", "Help"} <= described and "Cram" not in described
+
+
+async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(notifications=True) as pilot:
+        ws = app.workspace
+        session = ws.start_session(StudyRequest())
+        while session.current is not None:  # every new card answered Good: none due now
+            ws.answer(session, True)
+        ws.finish(session)
+        home = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is home
+        assert any("Nothing to study" in n.message for n in app._notifications)

@@ -1,0 +1,228 @@
+"""Pilot tests of study sessions: every card kind, undo, the mock clock, the summary."""
+
+from __future__ import annotations
+
+from fsrs import Rating
+
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory, FakeClock, Recorder
+
+
+async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert screen.card is not None and screen.card.id == "what-is-relu"
+        await pilot.press("3")  # rating before the reveal does nothing
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        await pilot.press("space")
+        assert screen.phase == "revealed"
+        checklist = screen.query_one(KeyPointChecklist)
+        assert checklist.has_focus
+        await pilot.press("space", "down", "space")
+        assert len(checklist.selected) == 2
+        assert "2/3 key points" in str(screen.query_one("#study-status").render())
+        await pilot.press("2")
+        await pilot.pause()
+        graded = recorder.of(StudyScreen.AnswerGraded)
+        assert [g.answer.rating for g in graded] == [Rating.Hard]
+        assert app.workspace.store.review_count() == 1
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.summary.cards_reviewed == 1
+
+
+async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(kind="choice"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("enter")  # nothing picked yet: not submitted
+        assert recorder.of(ChoicePicker.AnswerSubmitted) == []
+        await pilot.press("1", "2", "enter")  # one-answer card: 2 replaces 1
+        await pilot.pause()
+        assert [m.picked for m in recorder.of(ChoicePicker.AnswerSubmitted)] == [frozenset({1})]
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert answer.correct and answer.rating == Rating.Good
+        assert screen.phase == "feedback"
+        assert "Right" in str(screen.query_one("#feedback").render())
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_choice_wrong_is_again_and_comes_back(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(kind="choice"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert not answer.correct and answer.rating == Rating.Again
+        assert "Wrong" in str(screen.query_one("#feedback").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        # rated Again: the card is requeued in a due session
+        assert isinstance(app.screen, StudyScreen)
+        assert screen.card is not None and screen.card.id == "dropout-inference"
+        assert screen.phase == "question"
+
+
+async def test_numeric_typed_answers(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="cram", kind="numeric"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert screen.query_one(NumberAnswer).has_focus
+        await pilot.press("a", "b", "enter")
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert "not a number" in str(screen.query_one("#study-status").render())
+        screen.query_one(NumberAnswer).value = ""
+        await pilot.press("2", "5", "%", "enter")
+        await pilot.pause()
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert answer.correct
+        assert "0.25" in str(screen.query_one("#feedback").render())
+        review = app.workspace.store.reviews()[0]
+        assert review.mode == "cram" and review.card_after is None  # cram leaves the schedule
+
+
+async def test_numeric_out_of_tolerance_is_wrong(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press(*"0.3", "enter")
+        await pilot.pause()
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert not answer.correct and answer.rating == Rating.Again
+
+
+async def test_undo_restores_the_card(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        first = screen.card
+        assert first is not None and first.kind == "choice"
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert app.workspace.store.review_count() == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert [m.answer.card.id for m in recorder.of(StudyScreen.AnswerUndone)] == [first.id]
+        assert app.workspace.store.review_count() == 0
+        assert screen.card is first and screen.phase == "question"
+        assert screen.session.progress == (0, 4)
+
+
+async def test_undo_restores_the_schedule_exactly(build: AppFactory, clock: FakeClock) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        store = app.workspace.store
+        assert store.card_state("what-is-relu") is None
+        await pilot.press("space", "4")
+        await pilot.pause()
+        assert store.card_state("what-is-relu") is not None
+    # a second session: rate, undo, and the state equals the one before
+    app = build(study=StudyRequest(mode="cram", kind="concept"))
+    async with app.run_test() as pilot:
+        store = app.workspace.store
+        before = store.card_state("what-is-relu")
+        await pilot.press("space", "1", "u")
+        await pilot.pause()
+        assert store.card_state("what-is-relu") == before
+
+
+async def test_escape_and_q_end_with_summary(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press("1", "enter", "space", "escape")
+        await pilot.pause()
+        ended = recorder.of(StudyScreen.SessionEnded)
+        assert len(ended) == 1
+        assert ended[0].summary.answers == 1 and ended[0].summary.planned == 4
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("c")  # cram from Home, then q ends it
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert len(recorder.of(StudyScreen.SessionEnded)) == 2
+
+
+async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="mock", limit=3, minutes=2))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert str(screen.query_one("#study-clock").render()) == "⏱ 02:00"
+        clock.advance(50)
+        screen.tick()
+        assert str(screen.query_one("#study-clock").render()) == "⏱ 01:10"
+        assert not screen.query_one("#study-clock").has_class("-urgent")
+        clock.advance(20)
+        screen.tick()
+        assert screen.query_one("#study-clock").has_class("-urgent")
+        clock.advance(60)
+        screen.tick()
+        await pilot.pause()
+        ended = recorder.of(StudyScreen.SessionEnded)
+        assert len(ended) == 1
+        summary = ended[0].summary
+        assert summary.mode == "mock" and summary.planned == 3 and summary.answers == 0
+        assert summary.seconds == 120  # capped at the limit
+        assert [q.answered for q in summary.questions] == [False, False, False]
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_mock_answer_after_time_is_refused(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="mock", limit=2, minutes=1, kind="concept"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press("space")
+        clock.advance(61)  # no tick yet: the rating itself finds the time is up
+        await pilot.press("3")
+        await pilot.pause()
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert app.workspace.store.review_count() == 0
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_drill_in_a_session_is_rated_by_its_verdict(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    from textual.widgets import TextArea
+
+    from quiz.tui.screens.drill import DrillScreen
+    from tests.tui.conftest import SOLUTION
+
+    app = build(study=StudyRequest(kind="coding"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        await pilot.press("escape", "escape")  # leave without grading: no answer
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        await pilot.press("enter")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, DrillScreen)
+        again.query_one("#editor", TextArea).load_text(SOLUTION)
+        await pilot.press("ctrl+t", "ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
+        assert isinstance(app.screen, SummaryScreen)
