@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from engine.checkers import get_checker
@@ -40,3 +42,14 @@ def test_every_drill_has_enough_answers(drill: str) -> None:
 
 def test_answer_folders_match_the_drills() -> None:
     assert sorted(p.name for p in ANSWERS.iterdir() if p.is_dir()) == sorted(DRILLS)
+
+
+SOLUTIONS = sorted((ANSWERS.parent / "solutions").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=[p.stem for p in SOLUTIONS])
+def test_the_content_solutions_pass(path: Path) -> None:
+    checker = get_checker(DRILLS[path.stem])
+    fns = load_functions(path.read_text(encoding="utf-8"), checker.entries)
+    verdict = grade_inprocess(checker, fns, seed=11)
+    assert verdict.passed, verdict.summary

@@ -186,7 +186,7 @@ class GradientCheckChecker(NNChecker):
             ok, rel = ref.gradient_check(f, g, x.copy(), e, t)
             # the decision must not be close to the threshold, or valid answers could disagree
             assert rel < t / 10 or rel > t * 10, (variant, rel, t)
-            inputs = {"fn": "gradient_check", "coef": coef, "gcoef": gcoef, "x": x}
+            inputs: dict[str, Any] = {"fn": "gradient_check", "coef": coef, "gcoef": gcoef, "x": x}
             if eps is not None:  # no key: the entry's own default is used
                 inputs["eps"] = eps
             if threshold is not None:

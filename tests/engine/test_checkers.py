@@ -1,0 +1,194 @@
+"""The checker registry, the signatures cards rely on, replay, and what the child may see."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from typing import Any
+
+import numpy as np
+import pytest
+
+from engine.checkers import CheckerNotFoundError, get_checker
+from engine.checkers.base import HARNESS_DIR, Checker
+from engine.grading import grade_inprocess
+from engine.harnesses.gradcheck import make_function, make_gradient
+from engine.nn.gradcheck import numerical_gradient
+from tests.engine.answer_files import DRILLS
+
+# the drill catalog of the SPEC: entry -> parameter names (defaults checked separately)
+CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
+    "nn.activations.sigmoid": {"sigmoid": ("z",)},
+    "nn.activations.sigmoid_grad": {"sigmoid_grad": ("z",)},
+    "nn.activations.relu_family": {
+        "relu": ("z",),
+        "relu_grad": ("z",),
+        "leaky_relu": ("z", "alpha"),
+        "elu": ("z", "alpha"),
+    },
+    "nn.softmax.softmax": {"softmax": ("z",)},
+    "nn.softmax.cross_entropy": {"cross_entropy": ("y_hat", "y")},
+    "nn.backprop.two_layer": {"two_layer_loss_and_grads": ("X", "Y", "params")},
+    "nn.optim.sgd_step": {"sgd_step": ("theta", "grad", "lr")},
+    "nn.optim.momentum_step": {"momentum_step": ("theta", "grad", "v", "lr", "beta")},
+    "nn.optim.adam_step": {
+        "adam_step": ("theta", "grad", "m", "v", "t", "lr", "beta1", "beta2", "eps")
+    },
+    "nn.batchnorm.batchnorm": {
+        "batchnorm_forward": ("X", "gamma", "beta", "eps"),
+        "batchnorm_backward": ("dout", "cache"),
+    },
+    "nn.dropout.dropout": {
+        "dropout_forward": ("A", "keep_prob", "rng"),
+        "dropout_backward": ("dout", "mask", "keep_prob"),
+    },
+    "nn.init.initializers": {
+        "he_init": ("n_in", "n_out", "rng"),
+        "xavier_init": ("n_in", "n_out", "rng"),
+    },
+    "nn.approx.xor_network": {"xor_params": ()},
+    "nn.approx.approximate_sine": {"sine_params": ()},
+    "nn.gradcheck.numerical_gradient": {"numerical_gradient": ("f", "x", "eps")},
+    "nn.gradcheck.gradient_check": {"gradient_check": ("f", "grad_f", "x", "eps", "threshold")},
+    "nn.minibatch.random_mini_batches": {"random_mini_batches": ("X", "Y", "batch_size", "rng")},
+}
+DEFAULTS = {
+    ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
+    ("nn.activations.relu_family", "elu"): {"alpha": 1.0},
+    ("nn.optim.momentum_step", "momentum_step"): {"beta": 0.9},
+    ("nn.optim.adam_step", "adam_step"): {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8},
+    ("nn.batchnorm.batchnorm", "batchnorm_forward"): {"eps": 1e-5},
+    ("nn.gradcheck.numerical_gradient", "numerical_gradient"): {"eps": 1e-5},
+    ("nn.gradcheck.gradient_check", "gradient_check"): {"eps": 1e-5, "threshold": 1e-7},
+}
+NAMES = sorted(CATALOG)
+STRICT = {"nn.activations.sigmoid", "nn.softmax.softmax", "nn.softmax.cross_entropy"}
+
+
+def test_the_catalog_and_the_answer_folders_name_the_same_checkers() -> None:
+    assert sorted(DRILLS.values()) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_checker_is_found_by_its_dotted_name(name: str) -> None:
+    checker = get_checker(name)
+    assert isinstance(checker, Checker)
+    assert checker.name == name
+    assert checker.signatures() == CATALOG[name]
+    assert checker.entries == tuple(CATALOG[name])
+    assert checker.fp_strict == (name in STRICT)
+    assert (HARNESS_DIR / f"{checker.harness}.py").is_file()
+
+
+def test_reference_defaults_match_the_catalog() -> None:
+    import inspect
+
+    for (name, entry), defaults in DEFAULTS.items():
+        params = inspect.signature(get_checker(name).reference()[entry]).parameters
+        assert {k: params[k].default for k in defaults} == defaults
+
+
+def test_unknown_checkers_are_reported() -> None:
+    for bad in ("nn.optim.nesterov", "nn.nothing.here", "plain"):
+        with pytest.raises(CheckerNotFoundError):
+            get_checker(bad)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reference_passes_for_several_seeds(name: str) -> None:
+    checker = get_checker(name)
+    for seed in (0, 1, 2, 12345, 2**40 + 3):
+        verdict = grade_inprocess(checker, checker.reference(), seed=seed)
+        assert verdict.passed, verdict.summary
+        assert 1 <= len(verdict.cases) <= 15
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, np.ndarray):
+        return isinstance(b, np.ndarray) and a.dtype == b.dtype and np.array_equal(a, b)
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple):
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
+    return type(a) is type(b) and bool(a == b)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_same_seed_replays_the_same_cases(name: str) -> None:
+    checker = get_checker(name)
+    first = checker.make_cases(np.random.default_rng(99), {})
+    again = checker.make_cases(np.random.default_rng(99), {})
+    other = checker.make_cases(np.random.default_rng(100), {})
+    assert [c.name for c in first] == [c.name for c in again]
+    assert all(
+        _same(a.inputs, b.inputs) and a.describe == b.describe
+        for a, b in zip(first, again, strict=True)
+    )
+    if name not in ("nn.approx.xor_network", "nn.approx.approximate_sine"):
+        assert not all(_same(a.inputs, b.inputs) for a, b in zip(first, other, strict=False))
+
+
+def _plain(value: Any) -> bool:
+    """The Case contract: ndarrays of kind b/i/u/f, numbers, bools, strings, containers."""
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "biuf"
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    return type(value) in (int, float, bool, str)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_case_inputs_are_plain_data(name: str) -> None:
+    for case in get_checker(name).make_cases(np.random.default_rng(5), {}):
+        assert _plain(case.inputs), case.name
+
+
+def test_gradient_check_cases_do_not_tell_the_child_which_gradient_is_planted() -> None:
+    cases = get_checker("nn.gradcheck.gradient_check").make_cases(np.random.default_rng(1), {})
+    variants = {c.private["variant"].partition(":")[0] for c in cases}
+    assert {"correct", "scaled", "transposed", "missing", "tiny"} <= variants
+    for case in cases:
+        assert set(case.inputs) <= {"fn", "coef", "gcoef", "x", "eps", "threshold"}
+        assert set(case.inputs["gcoef"]) == {"A", "B", "D", "E", "H"}
+        assert all(isinstance(v, np.ndarray) for v in case.inputs["gcoef"].values())
+
+
+def test_the_harness_function_and_its_correct_gradient_agree() -> None:
+    rng = np.random.default_rng(4)
+    shape = (3, 3)
+    q = rng.standard_normal((3, 3))
+    coef = {
+        "C": rng.standard_normal(shape),
+        "S": rng.standard_normal(shape),
+        "P": rng.standard_normal(shape),
+        "Q": q + q.T,
+    }
+    gcoef = {"A": coef["C"], "B": coef["S"], "D": coef["P"], "E": np.zeros(shape), "H": coef["Q"]}
+    x = rng.standard_normal(shape)
+    numeric = numerical_gradient(make_function(coef), x.copy())
+    assert np.allclose(make_gradient(gcoef)(x), numeric, rtol=1e-7, atol=1e-8)
+
+
+def test_harnesses_import_only_numpy_and_the_stdlib() -> None:
+    allowed = set(sys.stdlib_module_names) | {"numpy", "__future__"}
+    for path in sorted(HARNESS_DIR.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                roots = {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                roots = {(node.module or "").split(".")[0]}
+            else:
+                continue
+            assert roots <= allowed, f"{path.name} imports {roots - allowed}"
+
+
+def test_sine_checker_honours_the_card_parameters() -> None:
+    checker = get_checker("nn.approx.approximate_sine")
+    ref = checker.reference()
+    assert grade_inprocess(checker, ref, seed=0).passed
+    tight = grade_inprocess(checker, ref, seed=0, params={"tolerance": 0.001})
+    assert tight.first_failure is not None and ">= 0.001" in tight.first_failure.message
+    few = grade_inprocess(checker, ref, seed=0, params={"max_units": 10})
+    assert few.first_failure is not None and "at most 10 are allowed" in few.first_failure.message

@@ -1,0 +1,130 @@
+"""rel_error, tolerances and the messages a learner reads when a comparison fails."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.checks import (
+    Judgement,
+    Tolerance,
+    compare,
+    fmt_pair,
+    max_abs_error,
+    rel_error,
+    scale_factor,
+)
+from engine.verdict import CaseStatus
+
+
+def test_rel_error_is_the_cs231n_definition() -> None:
+    x = np.array([1.0, 2.0, 0.0])
+    y = np.array([1.0, 2.2, 0.0])
+    assert rel_error(x, y) == pytest.approx(0.2 / 4.2)
+    assert rel_error(np.zeros(3), np.zeros(3)) == 0.0
+    # the 1e-8 floor keeps tiny values from dividing by ~0
+    assert rel_error(np.array([0.0]), np.array([1e-12])) == pytest.approx(1e-4)
+    assert max_abs_error(x, y) == pytest.approx(0.2)
+
+
+def test_tolerance_passes_an_element_on_either_bound() -> None:
+    tol = Tolerance(rtol=1e-9, atol=1e-12)
+    got = np.array([1.0 + 1e-10, 1e-13, 5.0])
+    expected = np.array([1.0, 0.0, 5.0])
+    assert np.all(tol.violation(got, expected) <= 1.0)
+    assert tol.violation(np.array([1.1]), np.array([1.0]))[0] > 1.0
+    assert str(tol) == "rel error <= 1e-09 or abs error <= 1e-12 per element"
+
+
+def test_compare_names_the_worst_element_expected_got_and_tolerance() -> None:
+    expected = np.array([[0.1, 0.2], [0.0412, 0.3]])
+    got = expected.copy()
+    got[1, 0] = 0.1236
+    result = compare("case 1", "dW1", got, expected, Tolerance(rtol=1e-7), inputs="X (2, 2)")
+    assert result.status is CaseStatus.FAILED
+    assert "at dW1[1, 0]: expected 0.0412, got 0.1236" in result.message
+    assert "> 1e-07" in result.message
+    assert result.expected == "0.0412" and result.got == "0.1236"
+    assert result.tolerance == "rel error <= 1e-07 per element"
+    assert result.max_rel_error == pytest.approx(rel_error(got, expected))
+    assert result.inputs == "X (2, 2)"
+
+
+def test_compare_passes_and_reports_errors() -> None:
+    expected = np.linspace(0, 1, 6).reshape(2, 3)
+    result = compare("c", "out", expected + 1e-15, expected, Tolerance(rtol=1e-9, atol=1e-12))
+    assert result.status is CaseStatus.PASSED
+    assert result.max_abs_error is not None and result.max_abs_error < 1e-14
+
+
+@pytest.mark.parametrize(
+    ("got", "phrase"),
+    [
+        (None, "did you forget to return it"),
+        ([1.0, 2.0], "should be a numpy array, got a list (wrap it with np.array(...))"),
+        (np.ones((3,)), "has shape (3,); expected (3, 1) (keepdims=True"),
+        (np.ones((1, 3)), "has shape (1, 3); expected (3, 1) (transposed?)"),
+        (np.ones((3, 1), dtype=np.float32), "has dtype float32; expected float64"),
+        (np.ones((3, 1), dtype=bool), "has dtype bool; expected float64 (convert"),
+        (np.array([[1.0], [np.nan], [1.0]]), "db[1, 0] is NaN"),
+        (np.array([[np.inf], [1.0], [-np.inf]]), "db[0, 0] is inf (2 non-finite values in db)"),
+    ],
+)
+def test_type_shape_dtype_and_finiteness_messages(got: object, phrase: str) -> None:
+    result = compare("c", "db", got, np.ones((3, 1)), Tolerance(rtol=1e-9), shape=(3, 1))
+    assert result.status is CaseStatus.FAILED
+    assert phrase in result.message
+
+
+def test_a_known_mistake_and_a_scale_factor_are_named() -> None:
+    expected = np.array([1.0, -2.0, 3.0])
+
+    def check(got: np.ndarray) -> str:
+        def body(j: Judgement) -> None:
+            j.close(
+                "dW",
+                got,
+                expected,
+                Tolerance(rtol=1e-9),
+                hints=[("you used z >= 0", expected + np.array([0.0, 0.0, 1.0]))],
+                factors=[(8.0, "did you forget the 1/m?")],
+            )
+
+        return Judgement("c", "").run(body).message
+
+    assert check(expected * 8).startswith(
+        "dW is off by a factor of about 8: did you forget the 1/m?"
+    )
+    assert check(expected * 3).startswith("dW is off by a factor of about 3:")
+    assert check(expected + np.array([0.0, 0.0, 1.0])).startswith("you used z >= 0: max rel error")
+    assert check(expected + np.array([0.5, 0.0, 0.0])).startswith("max rel error")
+
+
+def test_scale_factor_only_for_a_consistent_ratio() -> None:
+    e = np.array([1.0, 2.0, 3.0])
+    tol = Tolerance(rtol=1e-9)
+    assert scale_factor(2 * e, e, tol) == pytest.approx(2.0)
+    assert scale_factor(e + np.array([0, 0, 1.0]), e, tol) is None
+    assert scale_factor(e, e, tol) is None
+    assert scale_factor(e, np.zeros(3), tol) is None
+
+
+def test_fmt_pair_shows_enough_digits_to_differ() -> None:
+    assert fmt_pair(1.5, 2.5) == ("1.5", "2.5")
+    assert fmt_pair(0.4911681234, 0.4911679999) == ("0.491168123", "0.491168")
+    e, g = fmt_pair(0.4911681234, 0.4911681111)
+    assert e != g and len(e) <= 14
+
+
+def test_scalar_accepts_numbers_and_size_one_arrays_only() -> None:
+    def run(value: object) -> str:
+        def body(j: Judgement) -> None:
+            j.scalar("loss", value)
+
+        return Judgement("c", "").run(body).message
+
+    assert run(1.5) == "" and run(np.float64(2.0)) == "" and run(np.array([[3.0]])) == ""
+    assert "should be a single number" in run(np.ones(3))
+    assert "should be a number, got a str" in run("1.0")
+    assert "should be a number, got a bool" in run(True)
+    assert "is nan" in run(float("nan"))

@@ -1,0 +1,125 @@
+"""The statistical helpers hold their stated error rates, and random drills are judged fairly."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from engine.checkers import get_checker
+from engine.checks import binomial_bounds, chi2_mean_bounds, normal_z
+from engine.grading import grade_inprocess
+from engine.nn import dropout as dropout_ref
+from engine.nn import init as init_ref
+from engine.nn import minibatch as minibatch_ref
+from engine.verdict import Status
+
+
+def _binomial_pmf(n: int, p: float) -> list[float]:
+    return [math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)]
+
+
+@pytest.mark.parametrize(("n", "p", "alpha"), [(50, 0.3, 1e-3), (200, 0.9, 1e-6), (120, 0.5, 0.05)])
+def test_binomial_bounds_are_exact_two_sided_tails(n: int, p: float, alpha: float) -> None:
+    lo, hi = binomial_bounds(n, p, alpha)
+    pmf = _binomial_pmf(n, p)
+    below, above = sum(pmf[:lo]), sum(pmf[hi + 1 :])
+    assert below <= alpha / 2 and above <= alpha / 2
+    # and they are tight: one step further in would exceed alpha / 2 on that side
+    assert lo == 0 or below + pmf[lo] > alpha / 2
+    assert hi == n or above + pmf[hi] > alpha / 2
+
+
+def test_binomial_bounds_at_the_edges() -> None:
+    assert binomial_bounds(24, 1.0, 1e-6) == (24, 24)
+    assert binomial_bounds(24, 0.0, 1e-6) == (0, 0)
+
+
+def test_normal_z_matches_the_gaussian_tail() -> None:
+    for alpha in (0.05, 1e-6, 1e-9):
+        z = normal_z(alpha)
+        assert math.erfc(z / math.sqrt(2)) == pytest.approx(alpha, rel=1e-9)
+    assert normal_z(0.05) == pytest.approx(1.959964, abs=1e-6)
+
+
+def test_chi2_bounds_are_conservative() -> None:
+    n, alpha = 100, 0.01
+    lo, hi = chi2_mean_bounds(n, alpha)
+    samples = np.random.default_rng(0).chisquare(n, size=200_000) / n
+    outside = np.mean((samples < lo) | (samples > hi))
+    assert outside <= alpha  # Chernoff: the true rate is well below alpha
+    assert lo < 1 < hi
+    wide, narrow = chi2_mean_bounds(1000, 1e-8), chi2_mean_bounds(100_000, 1e-8)
+    assert narrow[0] > wide[0] and narrow[1] < wide[1]
+
+
+def _grade_many(checker_name: str, fns: dict[str, Callable[..., Any]], seeds: range) -> list[str]:
+    checker = get_checker(checker_name)
+    failures = []
+    for seed in seeds:
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        if verdict.status is not Status.PASSED:
+            failures.append(f"seed {seed}: {verdict.summary}")
+    return failures
+
+
+def test_correct_dropout_passes_across_200_seeds() -> None:
+    fns: dict[str, Callable[..., Any]] = {
+        "dropout_forward": dropout_ref.dropout_forward,
+        "dropout_backward": dropout_ref.dropout_backward,
+    }
+    assert _grade_many("nn.dropout.dropout", fns, range(200)) == []
+
+
+def test_dropout_that_ignores_keep_prob_for_the_mask_fails_every_time() -> None:
+    def forward(
+        A: np.ndarray, keep_prob: float, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        mask = rng.random(A.shape) < 0.8
+        return A * mask / keep_prob, mask
+
+    fns: dict[str, Callable[..., Any]] = {
+        "dropout_forward": forward,
+        "dropout_backward": dropout_ref.dropout_backward,
+    }
+    checker = get_checker("nn.dropout.dropout")
+    for seed in range(20):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.status is Status.FAILED
+        assert verdict.first_failure is not None
+        assert "a correct answer keeps" in verdict.first_failure.message
+        assert "probability below 1e-06 per grading" in verdict.first_failure.message
+
+
+def test_correct_initializers_pass_across_200_seeds() -> None:
+    fns = {"he_init": init_ref.he_init, "xavier_init": init_ref.xavier_init}
+    assert _grade_many("nn.init.initializers", fns, range(200)) == []
+
+
+def test_he_with_xavier_variance_fails() -> None:
+    fns = {"he_init": init_ref.xavier_init, "xavier_init": init_ref.xavier_init}
+    checker = get_checker("nn.init.initializers")
+    for seed in range(10):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.first_failure is not None
+        assert "the Xavier variance" in verdict.first_failure.message
+
+
+def test_correct_mini_batches_pass_across_100_seeds() -> None:
+    fns = {"random_mini_batches": minibatch_ref.random_mini_batches}
+    assert _grade_many("nn.minibatch.random_mini_batches", fns, range(100)) == []
+
+
+def test_an_rng_seeded_inside_the_function_is_caught() -> None:
+    def batches(
+        X: np.ndarray, Y: np.ndarray, batch_size: int, rng: np.random.Generator
+    ) -> list[Any]:
+        return minibatch_ref.random_mini_batches(X, Y, batch_size, np.random.default_rng(0))
+
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    verdict = grade_inprocess(checker, {"random_mini_batches": batches}, seed=3)
+    assert verdict.first_failure is not None
+    assert "different seeds gave the same shuffle" in verdict.first_failure.message
