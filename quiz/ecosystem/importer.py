@@ -42,7 +42,10 @@ _QUESTION_WORDS = frozenset(
 _IMPERATIVES = frozenset(
     "explain describe compare contrast derive implement define list give show write name "
     "state prove discuss outline summarize summarise walk sketch calculate compute estimate "
-    "design draw identify justify".split()
+    "design draw identify justify pick choose select find suggest propose debug fix tune "
+    "train build evaluate analyze analyse interpret diagnose plot solve convert translate "
+    "rewrite simplify predict recommend rank classify measure sort optimize optimise "
+    "argue assess critique demonstrate discuss recall review".split()
 )
 
 

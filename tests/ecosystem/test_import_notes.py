@@ -107,6 +107,7 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
     assert ids == [
         "cross-entropy-loss",
         "much-gpu-hour-cost",
+        "pick-learning-rate",
         "softmax-function-compute",
         "softmax-function-compute-2",
     ]
@@ -116,7 +117,10 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
     )
     assert "skipped line 40 'Shopping list': not a question" in result.output
     assert "escaped 1 '$' sign(s)" in result.output
-    assert "4 card(s) written, 3 skipped" in result.output
+    assert "5 card(s) written, 3 skipped" in result.output
+    picked = (folder / "pick-learning-rate.md").read_text(encoding="utf-8")
+    question = "## Question\n\nPick a learning rate.\n\nYou train with batch size 256"
+    assert question in picked and "What do you try first?\n\n## Answer\n\nLower the" in picked
     _, problems = lint([content])
     assert problems == []
     cross = front(folder / "cross-entropy-loss.md")
@@ -262,6 +266,7 @@ def test_code_fences_hide_headings() -> None:
 def test_question_text_helpers() -> None:
     assert as_question("What is dropout") == "What is dropout?"
     assert as_question("Derive backprop") == "Derive backprop."
+    assert as_question("Pick a learning rate") == "Pick a learning rate."
     assert as_question("Batch normalization") == "Explain batch normalization."
     assert as_question("ReLU vs sigmoid") == "Explain ReLU vs sigmoid."
     assert card_id_for("Why is ReLU preferred over sigmoid?") == "relu-preferred-over-sigmoid"
