@@ -1,0 +1,208 @@
+"""bubblewrap: the command line that mounts only the interpreter, the stdlib and numpy, and its canary.
+
+The layer is claimed only after the canary, run once per process through the
+exact same mounts, showed that the engine is unreadable, the loopback
+listener of the parent is unreachable, and the parent is invisible from the
+private PID namespace while fork itself works (so the namespace is real).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import shutil
+import socket
+import subprocess
+import sys
+import sysconfig
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine.sandbox.config import HostPaths, child_env, host_paths
+
+SANDBOX_SITE = "/opt/drillbit/site"
+SANDBOX_HOME = "/tmp"
+TMPFS_SIZE = 96 * 1024 * 1024
+
+CANARY = """
+import json, os, sys
+a = json.loads(sys.argv[1])
+r = {}
+try:
+    with open(a["probe"], "rb") as f:
+        f.read(1)
+    r["engine"] = "readable"
+except OSError:
+    r["engine"] = "hidden"
+r["checkout"] = any(os.path.exists(p) for p in a["forbidden"])
+try:
+    sys.path.append(a["site"])
+    import numpy
+    r["numpy"] = numpy.__version__
+except Exception as exc:
+    r["numpy"] = None
+    r["numpy_error"] = repr(exc)
+import socket
+try:
+    s = socket.create_connection(("127.0.0.1", a["port"]), timeout=1)
+    s.sendall(b"canary")
+    r["net"] = "connected"
+except OSError:
+    r["net"] = "blocked"
+pid = os.fork()
+if pid == 0:
+    os._exit(0)
+os.waitpid(pid, 0)
+r["pid"] = os.getpid()
+try:
+    os.kill(a["parent"], 0)
+    r["parent"] = "visible"
+except ProcessLookupError:
+    r["parent"] = "invisible"
+except PermissionError:
+    r["parent"] = "visible"
+print(json.dumps(r))
+"""
+
+
+@dataclass(frozen=True)
+class BwrapStatus:
+    """Whether the bubblewrap layer works here, and why (not)."""
+
+    active: bool
+    reason: str
+    argv: tuple[str, ...] = ()
+    """The bwrap prefix to put before the interpreter's argv (empty when inactive)."""
+
+
+def _base_site_dirs() -> list[str]:
+    base = {"base": sys.base_prefix, "platbase": sys.base_exec_prefix}
+    paths = sysconfig.get_paths(vars=base)
+    return sorted({paths["purelib"], paths["platlib"]})
+
+
+def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
+    """The bwrap prefix: fresh namespaces, read-only system + interpreter + numpy, a tmpfs home."""
+    argv = [bwrap, "--unshare-all", "--die-with-parent", "--new-session"]
+    if os.geteuid() == 0:
+        argv += ["--cap-drop", "ALL"]
+    argv += ["--ro-bind", "/usr", "/usr"]
+    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(name):
+            argv += ["--symlink", os.readlink(name), name]
+        elif os.path.isdir(name):
+            argv += ["--ro-bind", name, name]
+    argv += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
+    bound = ["/usr"]
+    for root in (sys.base_prefix, sys.base_exec_prefix):
+        real = os.path.realpath(root)
+        if not any(real == b or real.startswith(b + "/") for b in bound):
+            argv += ["--ro-bind", real, real]
+            bound.append(real)
+    interp = paths.interpreter
+    if not any(interp.startswith(b + "/") for b in bound):
+        argv += ["--ro-bind", interp, interp]
+    for site in _base_site_dirs():
+        real = os.path.realpath(site)
+        if os.path.isdir(real) and any(real.startswith(b + "/") for b in bound):
+            argv += ["--tmpfs", real]
+    argv += ["--ro-bind", paths.numpy_dir, f"{SANDBOX_SITE}/numpy"]
+    if paths.numpy_libs:
+        argv += ["--ro-bind", paths.numpy_libs, f"{SANDBOX_SITE}/numpy.libs"]
+    argv += ["--proc", "/proc", "--dev", "/dev"]
+    argv += ["--size", str(TMPFS_SIZE), "--tmpfs", SANDBOX_HOME, "--chdir", SANDBOX_HOME]
+    return argv
+
+
+def run_canary(bwrap: str, paths: HostPaths, timeout_s: float = 20.0) -> BwrapStatus:
+    """Run the canary through `bwrap`; claim the layer only if every check held."""
+    argv = build_argv(bwrap, paths)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.setblocking(False)
+    args = {
+        "probe": paths.probe,
+        "forbidden": list(paths.forbidden),
+        "site": SANDBOX_SITE,
+        "port": listener.getsockname()[1],
+        "parent": os.getpid(),
+    }
+    try:
+        proc = subprocess.run(
+            [*argv, paths.interpreter, "-I", "-B", "-S", "-c", CANARY, json.dumps(args)],
+            capture_output=True,
+            timeout=timeout_s,
+            env=child_env(SANDBOX_HOME),
+            cwd="/",
+            start_new_session=True,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        listener.close()
+        return BwrapStatus(False, f"bwrap did not run ({type(exc).__name__}: {exc})")
+    sel = selectors.DefaultSelector()
+    sel.register(listener, selectors.EVENT_READ)
+    reached = bool(sel.select(0.05))
+    sel.close()
+    listener.close()
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = err[-1] if err else f"exit code {proc.returncode}"
+        return BwrapStatus(False, f"bwrap failed its self-test: {detail[:200]}")
+    try:
+        report = json.loads(proc.stdout.decode("utf-8", "replace").strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return BwrapStatus(False, "bwrap's self-test printed no report")
+    problems = []
+    if report.get("engine") != "hidden" or report.get("checkout"):
+        problems.append("the engine's files were visible")
+    if not report.get("numpy"):
+        problems.append(f"numpy did not import ({report.get('numpy_error', '?')})")
+    if reached or report.get("net") != "blocked":
+        problems.append("the loopback listener was reachable")
+    if report.get("parent") != "invisible" or not isinstance(report.get("pid"), int):
+        problems.append("the parent process was visible (no PID namespace)")
+    if problems:
+        return BwrapStatus(False, "bwrap failed its self-test: " + "; ".join(problems))
+    return BwrapStatus(True, "self-test passed", tuple(argv))
+
+
+_lock = threading.Lock()
+_status: BwrapStatus | None = None
+
+
+def bwrap_status() -> BwrapStatus:
+    """The bubblewrap layer's status here, from a canary run once per process."""
+    global _status
+    with _lock:
+        if _status is None:
+            found = shutil.which("bwrap")
+            if not sys.platform.startswith("linux"):
+                _status = BwrapStatus(False, f"not available on {sys.platform}")
+            elif found is None:
+                _status = BwrapStatus(False, "bwrap is not installed (Debian package bubblewrap)")
+            else:
+                start = time.perf_counter()
+                _status = run_canary(found, host_paths())
+                if _status.active:
+                    ms = (time.perf_counter() - start) * 1000
+                    _status = BwrapStatus(True, f"self-test passed in {ms:.0f} ms", _status.argv)
+        return _status
+
+
+def reset_bwrap_status() -> None:
+    """Forget the cached canary result (tests; after installing bwrap)."""
+    global _status
+    with _lock:
+        _status = None
+
+
+def sandbox_paths_note(paths: HostPaths) -> str:
+    """What the bwrap child can see, for humans."""
+    libs = " + numpy.libs" if paths.numpy_libs else ""
+    return f"read-only /usr, the interpreter, numpy{libs} at {SANDBOX_SITE}; {Path(SANDBOX_HOME)} is a tmpfs"

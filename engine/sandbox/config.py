@@ -1,0 +1,128 @@
+"""What a sandbox child gets: limits, environment, interpreter, and the paths it may see."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from engine.sandbox import wire
+
+SANDBOX_DIR = Path(__file__).resolve().parent
+ENGINE_DIR = SANDBOX_DIR.parent
+RUNTIME_PATH = ENGINE_DIR / "harnesses" / "_runtime.py"
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SandboxConfig:
+    """The knobs of one worker pool. Defaults are the SPEC's limits."""
+
+    bwrap: bool | None = None
+    """True: require bubblewrap; False: never use it; None: use it when its canary passes."""
+    audit_hooks: bool = True
+    """Install the child's audit hooks (turned off only by tests probing the other layers)."""
+    cpu_soft_s: int = 2
+    cpu_hard_s: int = 3
+    address_space: int = 512 * MiB
+    file_size: int = 1 * MiB
+    open_files: int = 64
+    result_limit: int = wire.RESULT_LIMIT
+    output_limit: int = 64 * 1024
+    """Bytes of stdout and of stderr kept for the verdict."""
+    ready_timeout_s: float = 30.0
+    """How long a new worker may take to import numpy and report ready."""
+    extra_env: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    def rlimits(self) -> dict[str, tuple[int, int]]:
+        """The rlimits the launcher sets, by `resource` constant name."""
+        limits = {
+            "RLIMIT_CPU": (self.cpu_soft_s, self.cpu_hard_s),
+            "RLIMIT_FSIZE": (self.file_size, self.file_size),
+            "RLIMIT_NOFILE": (self.open_files, self.open_files),
+            "RLIMIT_CORE": (0, 0),
+        }
+        if sys.platform.startswith("linux"):
+            limits["RLIMIT_AS"] = (self.address_space, self.address_space)
+        return limits
+
+    def use_bwrap_requested(self) -> bool | None:
+        """The bwrap setting, with DRILLBIT_SANDBOX_BWRAP=0/1 overriding 'auto'."""
+        if self.bwrap is not None:
+            return self.bwrap
+        env = os.environ.get("DRILLBIT_SANDBOX_BWRAP", "").strip().lower()
+        if env in ("0", "no", "off", "false"):
+            return False
+        if env in ("1", "yes", "on", "true"):
+            return True
+        return None
+
+
+def child_env(home: str) -> dict[str, str]:
+    """The allow-listed environment: nothing of the parent's leaks except PATH, LANG and BLAS hints."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "TMPDIR": home,
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    for name in ("LANG", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+@dataclass(frozen=True)
+class HostPaths:
+    """Where things live on this machine."""
+
+    interpreter: str
+    """The real (non-venv) interpreter binary, for bwrap."""
+    venv_interpreter: str
+    """sys.executable, for the unsandboxed child."""
+    numpy_dir: str
+    numpy_libs: str | None
+    forbidden: tuple[str, ...]
+    """Engine, quiz and the project checkout: never readable by the child."""
+    probe: str
+    """A file of the engine the canaries try to read."""
+
+
+@cache
+def host_paths() -> HostPaths:
+    """Computed once: numpy's location, the grader's own files."""
+    numpy_dir = Path(np.__file__).resolve().parent
+    libs = numpy_dir.parent / "numpy.libs"
+    forbidden = [str(ENGINE_DIR)]
+    spec = importlib.util.find_spec("quiz")
+    if spec is not None and spec.origin:
+        forbidden.append(str(Path(spec.origin).resolve().parent))
+    checkout = ENGINE_DIR.parent
+    if (checkout / "pyproject.toml").exists():
+        forbidden.append(str(checkout))
+    return HostPaths(
+        interpreter=os.path.realpath(sys.executable),
+        venv_interpreter=sys.executable,
+        numpy_dir=str(numpy_dir),
+        numpy_libs=str(libs) if libs.is_dir() else None,
+        forbidden=tuple(dict.fromkeys(forbidden)),
+        probe=str(ENGINE_DIR / "__init__.py"),
+    )
+
+
+@cache
+def child_sources() -> tuple[str, str, str, str]:
+    """Launcher, child runner, wire and runtime sources, shipped as text."""
+    return (
+        (SANDBOX_DIR / "launcher.py").read_text(encoding="utf-8"),
+        (SANDBOX_DIR / "child.py").read_text(encoding="utf-8"),
+        (SANDBOX_DIR / "wire.py").read_text(encoding="utf-8"),
+        RUNTIME_PATH.read_text(encoding="utf-8"),
+    )

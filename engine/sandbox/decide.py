@@ -1,0 +1,308 @@
+"""Turning what the parent observed of a run into a verdict. Every decision is made here, in the parent.
+
+The child's messages only carry the submission's outputs (validated again
+here, never unpickled, never called); the reference side (checker.judge)
+runs in this process.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Sequence
+from typing import Any
+
+from engine.checkers.base import Case, Checker, Outcome
+from engine.grading import build_verdict
+from engine.sandbox import wire
+from engine.sandbox.config import SandboxConfig
+from engine.sandbox.text import clip, strip_controls
+from engine.sandbox.worker import RunResult, is_memory_error
+from engine.verdict import CaseResult, CaseStatus, Status, Verdict
+
+LOADING = "loading your code"
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+_SIGNAL_WORDS = {
+    "SIGSEGV": "a segmentation fault",
+    "SIGBUS": "a bus error",
+    "SIGABRT": "an abort",
+    "SIGFPE": "a fatal arithmetic error",
+    "SIGILL": "an illegal instruction",
+    "SIGKILL": "SIGKILL",
+}
+
+
+def _outcome(fields: dict[str, Any], arrays: list[bytes]) -> Outcome | str:
+    """The validated Outcome of one result message, or why it is an invalid return."""
+    invalid = fields.get("invalid")
+    if invalid is not None:
+        return f"invalid return: {clip(str(invalid), max_chars=500, max_lines=5)}"
+    error = fields.get("error")
+    mutated = fields.get("mutated", [])
+    fp = fields.get("fp", [])
+    if (
+        (error is not None and type(error) is not str)
+        or type(mutated) is not list
+        or type(fp) is not list
+        or not all(type(m) is str for m in [*mutated, *fp])
+    ):
+        raise wire.WireError("a result message has malformed fields")
+    if error is not None:
+        return Outcome(
+            outputs=None,
+            error=clip(error),
+            mutated=tuple(strip_controls(m)[:200] for m in mutated[:50]),
+            fp_warnings=tuple(strip_controls(f)[:50] for f in fp[:10]),
+        )
+    if "out" not in fields:
+        return "invalid return: no value came back"
+    try:
+        outputs = wire.decode(fields["out"], arrays, allow_str=False, path="result")
+    except wire.WireError as exc:
+        return f"invalid return: {clip(str(exc), max_chars=500, max_lines=5)}"
+    if type(outputs) is not dict:
+        return "invalid return: the harness result is not a dict"
+    return Outcome(
+        outputs=outputs,
+        error=None,
+        mutated=tuple(strip_controls(m)[:200] for m in mutated[:50]),
+        fp_warnings=tuple(strip_controls(f)[:50] for f in fp[:10]),
+    )
+
+
+def _judge(checker: Checker, case: Case, outcome: Outcome) -> CaseResult:
+    try:
+        return checker.judge(case, outcome)
+    except Exception as exc:  # a returned value the checker could not interpret
+        return CaseResult(
+            name=case.name,
+            status=CaseStatus.INVALID,
+            message=(
+                "the grader could not interpret the returned value"
+                f" ({type(exc).__name__}: {clip(str(exc), max_chars=300, max_lines=3)})"
+            ),
+            inputs=case.describe,
+        )
+
+
+def _sanitize(verdict: Verdict) -> Verdict:
+    """No control characters anywhere in what will be shown."""
+
+    def clean_case(result: CaseResult) -> CaseResult:
+        updates = {
+            key: strip_controls(value)
+            for key, value in result.model_dump().items()
+            if isinstance(value, str) and key != "status"
+        }
+        return result.model_copy(update=updates)
+
+    cases = [clean_case(c) for c in verdict.cases]
+    first = clean_case(verdict.first_failure) if verdict.first_failure else None
+    return verdict.model_copy(
+        update={"summary": strip_controls(verdict.summary), "cases": cases, "first_failure": first}
+    )
+
+
+def internal_verdict(
+    checker: Checker, message: str, *, seed: int, duration_ms: float, isolation: list[str]
+) -> Verdict:
+    """A grader failure, worded so it does not blame the submission."""
+    text = f"internal: the grader failed, not your code: {message}"
+    result = CaseResult(name="grader", status=CaseStatus.ERROR, message=text)
+    return build_verdict(
+        checker,
+        [result],
+        seed=seed,
+        duration_ms=duration_ms,
+        isolation=isolation,
+        status=Status.INTERNAL,
+        summary=text,
+    )
+
+
+def decide(
+    checker: Checker,
+    cases: Sequence[Case],
+    run: RunResult,
+    *,
+    seed: int,
+    duration_ms: float,
+    isolation: list[str],
+    config: SandboxConfig,
+) -> Verdict:
+    """The verdict for one run."""
+    common: dict[str, Any] = {
+        "seed": seed,
+        "duration_ms": duration_ms,
+        "isolation": isolation,
+        "stdout": run.stdout,
+        "stderr": run.stderr,
+    }
+    if run.internal is not None:
+        verdict = internal_verdict(
+            checker, run.internal, seed=seed, duration_ms=duration_ms, isolation=isolation
+        )
+        return verdict.model_copy(update={"stdout": run.stdout, "stderr": run.stderr})
+    memory = f"{config.address_space >> 20} MiB"
+    results: list[CaseResult] = []
+    status: Status | None = None
+    summary: str | None = None
+    protocol_error = run.protocol_error
+
+    if run.load_error is not None:
+        status, summary, result = _load_error(checker, run.load_error, memory)
+        if status is Status.CRASHED and result.message:
+            pass
+        results.append(result)
+        results += [_not_run(c) for c in cases]
+        return _sanitize(build_verdict(checker, results, status=status, summary=summary, **common))
+
+    memory_case: str | None = None
+    for case, (fields, arrays) in zip(cases, run.results, strict=False):
+        try:
+            outcome = _outcome(fields, arrays)
+        except wire.WireError as exc:
+            protocol_error = str(exc)
+            break
+        if isinstance(outcome, str):
+            results.append(
+                CaseResult(
+                    name=case.name, status=CaseStatus.INVALID, message=outcome, inputs=case.describe
+                )
+            )
+            continue
+        if outcome.error is not None and is_memory_error(outcome.error):
+            memory_case = memory_case or case.name
+            results.append(
+                CaseResult(
+                    name=case.name,
+                    status=CaseStatus.ERROR,
+                    message=f"ran out of memory: the sandbox allows {memory} of address space\n"
+                    + outcome.error,
+                    inputs=case.describe,
+                )
+            )
+            continue
+        results.append(_judge(checker, case, outcome))
+
+    running = cases[len(results)].name if len(results) < len(cases) else None
+    where = (
+        running if run.loaded and running else LOADING if not run.loaded else "after the last case"
+    )
+
+    if memory_case is not None:
+        status = Status.CRASHED
+        summary = (
+            f"crashed: ran out of memory in {memory_case}"
+            f" (the sandbox allows {memory} of address space)"
+        )
+    elif protocol_error is not None:
+        status = Status.INVALID
+        summary = (
+            "invalid: the result channel carried data the protocol does not allow "
+            f"(did the code write to file descriptors it does not own?): {clip(protocol_error, max_chars=300)}"
+        )
+        results.append(
+            CaseResult(name=running or LOADING, status=CaseStatus.INVALID, message=summary)
+        )
+    elif run.timed_out:
+        status = Status.TIMEOUT
+        limit = f"{checker.timeout_s:g} s"
+        summary = f"timeout: {where} did not finish within {limit} (wall clock)"
+        results.append(
+            CaseResult(
+                name=running or LOADING,
+                status=CaseStatus.TIMEOUT,
+                message=f"did not finish within {limit} (wall clock); the process was killed",
+                inputs=cases[len(results)].describe if running else "",
+            )
+        )
+    elif not run.done:
+        status, summary, message = _death(run, where, config, memory)
+        results.append(
+            CaseResult(
+                name=running or LOADING,
+                status=CaseStatus.TIMEOUT if status is Status.TIMEOUT else CaseStatus.ERROR,
+                message=message,
+                inputs=cases[len(results)].describe if running else "",
+            )
+        )
+    elif len(run.results) != len(cases):
+        status = Status.INVALID
+        summary = "invalid: the result channel ended early"
+
+    results += [_not_run(c) for c in cases[len(results) :]]
+    return _sanitize(build_verdict(checker, results, status=status, summary=summary, **common))
+
+
+def _not_run(case: Case) -> CaseResult:
+    return CaseResult(name=case.name, status=CaseStatus.NOT_RUN, inputs=case.describe)
+
+
+def _load_error(
+    checker: Checker, fields: dict[str, Any], memory: str
+) -> tuple[Status, str, CaseResult]:
+    kind = fields.get("kind")
+    text = clip(str(fields.get("message", "")))
+    if kind == "missing":
+        missing = [str(m) for m in fields.get("missing", []) if type(m) is str][:10]
+        defined = [
+            f"{strip_controls(str(d[0]))[:60]} (line {d[1]})"
+            for d in fields.get("defined", [])
+            if type(d) is list and len(d) == 2 and type(d[1]) is int
+        ][:10]
+        signatures = checker.signatures()
+        wanted = ", ".join(f"def {name}({', '.join(signatures.get(name, ()))})" for name in missing)
+        text = f"your code does not define {wanted}"
+        text += f"; it defines {', '.join(defined)}" if defined else "; it defines no functions"
+        status = Status.ERROR
+    elif kind == "memory":
+        text = f"ran out of memory while loading your code (the sandbox allows {memory})\n{text}"
+        status = Status.CRASHED
+    elif kind == "syntax":
+        status = Status.ERROR
+    else:
+        text = f"your code raised an exception while loading:\n{text}"
+        status = Status.ERROR
+    summary = f"{status.value}: {text.splitlines()[0] if text else 'your code could not be loaded'}"
+    return status, summary, CaseResult(name=LOADING, status=CaseStatus.ERROR, message=text)
+
+
+def _death(
+    run: RunResult, where: str, config: SandboxConfig, memory: str
+) -> tuple[Status, str, str]:
+    """Why the child stopped without finishing: CPU limit, a signal, an exit."""
+    # bwrap's monitor exits without reaping the sandboxed process, so its CPU time can be
+    # missing; an unexplained SIGKILL after the hard limit's worth of wall time is that limit.
+    cpu_hit = run.cpu_s >= config.cpu_soft_s - 0.1 or (
+        run.cpu_s < 0.1 and run.wall_s >= config.cpu_hard_s - 1.0
+    )
+    if run.signal == signal.SIGXCPU or (run.signal == signal.SIGKILL and cpu_hit):
+        limit = (
+            f"{config.cpu_soft_s} s" if run.signal == signal.SIGXCPU else f"{config.cpu_hard_s} s"
+        )
+        message = f"used more than {limit} of CPU time; the process was stopped"
+        return Status.TIMEOUT, f"timeout: {where} exceeded the CPU time limit ({limit})", message
+    memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
+    if run.signal is not None:
+        name = _signal_name(run.signal)
+        words = _SIGNAL_WORDS.get(name, name)
+        message = (
+            f"the process was killed by {name} ({words})"
+            if words != name
+            else f"the process was killed by {name}"
+        )
+        if memory_hint:
+            message += f"; it ran out of memory (the sandbox allows {memory})"
+        return Status.CRASHED, f"crashed in {where}: {message}", message
+    message = f"the process exited (code {run.exit_code}) before reporting a result"
+    if memory_hint:
+        message += f"; it ran out of memory (the sandbox allows {memory})"
+    return Status.CRASHED, f"crashed in {where}: {message}", message

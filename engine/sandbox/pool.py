@@ -1,0 +1,181 @@
+"""The warm worker pool: one child always started ahead with numpy imported, one child per submission."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import signal
+import threading
+from collections import deque
+from types import TracebackType
+
+from engine.sandbox.bwrap import BwrapStatus, bwrap_status
+from engine.sandbox.config import SandboxConfig
+from engine.sandbox.worker import Worker
+
+
+class SandboxUnavailableError(RuntimeError):
+    """The pool is closed."""
+
+
+def _bwrap_for(config: SandboxConfig) -> BwrapStatus | None:
+    """The bwrap layer to use, or None; a required-but-broken bwrap becomes a worker failure."""
+    requested = config.use_bwrap_requested()
+    if requested is False:
+        return None
+    status = bwrap_status()
+    if status.active:
+        return status
+    if requested is True:
+        return BwrapStatus(False, status.reason)
+    return None
+
+
+def start_worker(config: SandboxConfig) -> Worker:
+    """Spawn a worker in the calling thread and wait until it is ready (or has failed).
+
+    With bwrap, the sandbox dies with the thread that spawned it (--die-with-parent
+    uses the parent-death signal), so that thread must outlive the worker.
+    """
+    status = _bwrap_for(config)
+    if status is not None and not status.active:
+        worker = Worker(config, None)
+        worker.failure = f"bubblewrap was required but is not usable: {status.reason}"
+        worker.close()
+        return worker
+    worker = Worker(config, status)
+    worker.wait_ready()
+    return worker
+
+
+class WorkerPool:
+    """Keeps warm children ready; each `acquire` hands one out and the next starts in the background.
+
+    `size` children are kept ready (1 for an interactive app; more for a
+    benchmark or a test suite grading back to back). Thread-safe. Use as a
+    context manager or call `close()`.
+    """
+
+    def __init__(self, config: SandboxConfig | None = None, *, size: int = 1) -> None:
+        if size < 1:
+            raise ValueError("a pool keeps at least one warm worker")
+        self.config = config or SandboxConfig()
+        self.size = size
+        self._cond = threading.Condition()
+        self._ready: deque[Worker] = deque()
+        self._starting: list[Worker] = []
+        self._closed = False
+        self._thread = threading.Thread(
+            target=self._spawner, name="drillbit-sandbox-spawner", daemon=True
+        )
+        self._thread.start()
+
+    def _spawner(self) -> None:
+        """Spawn workers; this thread outlives every worker it spawns (bwrap's parent-death signal)."""
+        while True:
+            with self._cond:
+                while not self._closed and len(self._ready) >= self.size:
+                    self._cond.wait()
+                if self._closed:
+                    return
+                need = self.size - len(self._ready)
+            status = _bwrap_for(self.config)
+            batch: list[Worker] = []
+            for _ in range(need):
+                if status is not None and not status.active:
+                    worker = start_worker(self.config)
+                else:
+                    worker = Worker(self.config, status)
+                with self._cond:
+                    self._starting.append(worker)
+                batch.append(worker)
+            for worker in batch:
+                if not self._closed:
+                    worker.wait_ready()
+                with self._cond:
+                    self._starting.remove(worker)
+                    if self._closed:
+                        worker.close()
+                        continue
+                    self._ready.append(worker)
+                    self._cond.notify_all()
+
+    def acquire(self) -> Worker:
+        """A warm worker (waiting for one if none is ready yet); a replacement starts at once."""
+        with self._cond:
+            while not self._ready and not self._closed:
+                self._cond.wait()
+            if self._closed:
+                raise SandboxUnavailableError("the worker pool is closed")
+            worker = self._ready.popleft()
+            self._cond.notify_all()
+        return worker
+
+    @property
+    def warm_pids(self) -> list[int]:
+        """Pids of the workers ready or starting (tests use them to tell them from leftovers)."""
+        with self._cond:
+            return [w.pid for w in [*self._ready, *self._starting] if w.pid is not None]
+
+    @property
+    def warm_workdirs(self) -> list[str]:
+        """Host work directories of the waiting workers (only without bwrap)."""
+        with self._cond:
+            return [w.workdir for w in [*self._ready, *self._starting] if w.workdir]
+
+    def wait_warm(self, timeout: float | None = None) -> bool:
+        """Block until `size` workers are ready (the benchmark and tests use it)."""
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: len(self._ready) >= self.size or self._closed, timeout
+            )
+
+    def close(self) -> None:
+        """Kill the waiting workers and stop spawning."""
+        with self._cond:
+            if self._closed:
+                return
+            self._closed = True
+            ready = list(self._ready)
+            self._ready.clear()
+            starting = list(self._starting)
+            self._cond.notify_all()
+        for worker in starting:
+            if worker.pid is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(worker.pid, signal.SIGKILL)
+        for worker in ready:
+            worker.close()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=10)
+
+    @property
+    def closed(self) -> bool:
+        """True once `close()` was called."""
+        return self._closed
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+_default_lock = threading.Lock()
+_default: WorkerPool | None = None
+
+
+def default_pool() -> WorkerPool:
+    """The process-wide pool (the TUI and watch mode share it); closed at interpreter exit."""
+    global _default
+    with _default_lock:
+        if _default is None or _default.closed:
+            _default = WorkerPool()
+            atexit.register(_default.close)
+        return _default

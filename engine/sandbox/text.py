@@ -1,0 +1,63 @@
+"""Making the child's text safe to show: no terminal control sequences, bounded size."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
+    r"|\x1b[@-Z\\-_]?"  # other escapes, a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # C0/C1 controls, bidi overrides
+)
+
+
+def strip_controls(text: str) -> str:
+    """`text` without terminal control characters (newlines and tabs are kept)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+
+
+def clip(text: str, *, max_chars: int = 4000, max_lines: int = 40) -> str:
+    """A readable message: control characters removed, repeated lines folded, length bounded."""
+    lines: list[str] = []
+    repeats = 0
+    for line in strip_controls(text).split("\n"):
+        if lines and line == lines[-1]:
+            repeats += 1
+            continue
+        if repeats:
+            lines.append(f"  [previous line repeated {repeats} more times]")
+            repeats = 0
+        lines.append(line)
+    if repeats:
+        lines.append(f"  [previous line repeated {repeats} more times]")
+    if len(lines) > max_lines:
+        head, tail = lines[: max_lines // 2], lines[-(max_lines // 2) :]
+        lines = [*head, f"  [... {len(lines) - len(head) - len(tail)} lines cut ...]", *tail]
+    out = "\n".join(lines)
+    if len(out) > max_chars:
+        out = out[:max_chars] + f" [... {len(out) - max_chars} characters cut]"
+    return out
+
+
+class CappedOutput:
+    """A stream's bytes, keeping the first `limit` and counting the rest."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.data = bytearray()
+        self.dropped = 0
+
+    def add(self, chunk: bytes) -> None:
+        """Keep what fits, count what does not."""
+        room = self.limit - len(self.data)
+        if room > 0:
+            self.data += chunk[:room]
+        self.dropped += max(0, len(chunk) - max(room, 0))
+
+    def text(self) -> str:
+        """The kept text, cleaned, with a visible note when some was dropped."""
+        out = strip_controls(self.data.decode("utf-8", "replace"))
+        if self.dropped:
+            out += f"\n[truncated: {self.dropped} more bytes not shown]"
+        return out

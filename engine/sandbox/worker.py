@@ -1,0 +1,374 @@
+"""One sandbox child: spawned ahead (warm), given exactly one job, supervised, then killed.
+
+The parent side of the process: it spawns the launcher (inside bwrap when
+that layer is active), waits for the child's ``ready``, writes the job to
+its stdin, drains stdout/stderr and the result pipe with a selector until the
+``done`` message, the deadline or the child's death, then SIGKILLs the whole
+process group (the bwrap PID namespace dies with it), reaps and removes the
+work directory. Nothing the child says is trusted beyond being parsed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import selectors
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.sandbox import wire
+from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_SITE, BwrapStatus
+from engine.sandbox.config import SandboxConfig, child_env, child_sources, host_paths
+from engine.sandbox.text import CappedOutput
+
+CHILD_MARKER = "drillbit-sandbox-child"
+"""Appears in every child's command line, so leftovers can be found in /proc."""
+CONTROL_SLACK = 256 * 1024
+"""Bytes of control messages allowed on top of the result limit."""
+
+
+@dataclass
+class RunResult:
+    """What happened to one job, as observed by the parent."""
+
+    internal: str | None = None
+    """A grader failure (spawn, numpy import, protocol desync): not the user's fault."""
+    loaded: bool = False
+    load_error: dict[str, Any] | None = None
+    results: list[tuple[dict[str, Any], list[bytes]]] = field(default_factory=list)
+    done: bool = False
+    out_of_memory: bool = False
+    """A case raised MemoryError: the run was stopped there (the limit is the verdict)."""
+    protocol_error: str | None = None
+    timed_out: bool = False
+    signal: int | None = None
+    exit_code: int | None = None
+    cpu_s: float = 0.0
+    """CPU time of the child from its rusage (0 when bwrap's monitor did not pass it on)."""
+    wall_s: float = 0.0
+    """Wall time from the job's submission to the child's end."""
+    stdout: str = ""
+    stderr: str = ""
+
+
+def is_memory_error(error: str) -> bool:
+    """Whether a formatted exception is a MemoryError (numpy's _ArrayMemoryError included)."""
+    first = error.strip().split("\n", 1)[0]
+    return first.split(":", 1)[0].strip().endswith("MemoryError")
+
+
+class Worker:
+    """A child process waiting for its one job."""
+
+    def __init__(self, config: SandboxConfig, bwrap: BwrapStatus | None) -> None:
+        self.config = config
+        self.bwrap = bwrap if bwrap is not None and bwrap.active else None
+        self.ready: dict[str, Any] | None = None
+        self.failure: str | None = None
+        self.used = False
+        self._closed = False
+        self._reaped = False
+        self.workdir: str | None = None
+        self.stdout = CappedOutput(config.output_limit)
+        self.stderr = CappedOutput(config.output_limit)
+        self.exit_code: int | None = None
+        self.cpu_s = 0.0
+        paths = host_paths()
+        launcher, child, wire_src, runtime = child_sources()
+        if self.bwrap is not None:
+            home = SANDBOX_HOME
+            site = SANDBOX_SITE
+            allowed = [f"{SANDBOX_SITE}/numpy", f"{SANDBOX_SITE}/numpy.libs"]
+            prefix = list(self.bwrap.argv)
+            interpreter = paths.interpreter
+            cwd = "/"
+        else:
+            self.workdir = home = tempfile.mkdtemp(prefix="drillbit-sandbox-")
+            site = os.path.dirname(paths.numpy_dir)
+            allowed = [paths.numpy_dir] + ([paths.numpy_libs] if paths.numpy_libs else [])
+            prefix = []
+            interpreter = paths.venv_interpreter
+            cwd = home
+        self._result_r, result_w = os.pipe()
+        cfg = {
+            "marker": CHILD_MARKER,
+            "rlimits": config.rlimits(),
+            "result_fd": result_w,
+            "result_limit": config.result_limit,
+            "site": site,
+            "workdir": home,
+            "forbidden": list(paths.forbidden),
+            "allowed": allowed,
+            "probe": paths.probe,
+            "hooks": config.audit_hooks,
+        }
+        env = child_env(home)
+        env.update(dict(config.extra_env))
+        argv = [
+            *prefix,
+            interpreter,
+            "-I",
+            "-B",
+            "-S",
+            "-c",
+            launcher,
+            json.dumps(cfg),
+            child,
+            wire_src,
+            runtime,
+        ]
+        self.started = time.perf_counter()
+        try:
+            self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=(result_w,),
+                start_new_session=True,
+                env=env,
+                cwd=cwd,
+            )
+        except OSError as exc:
+            self.proc = None
+            self.failure = f"the sandbox process could not be started ({exc})"
+        finally:
+            os.close(result_w)
+        self._reader = wire.FrameReader(config.result_limit + CONTROL_SLACK)
+        self._pending: list[tuple[dict[str, Any], list[bytes]]] = []
+        self._job = memoryview(b"")
+        self._sel = selectors.DefaultSelector()
+        if self.proc is not None:
+            assert self.proc.stdout is not None and self.proc.stderr is not None
+            for stream, fd in (
+                (self.stdout, self.proc.stdout.fileno()),
+                (self.stderr, self.proc.stderr.fileno()),
+                (None, self._result_r),
+            ):
+                os.set_blocking(fd, False)
+                self._sel.register(fd, selectors.EVENT_READ, stream)
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the spawned process (bwrap itself when that layer is on)."""
+        return self.proc.pid if self.proc is not None else None
+
+    def _pump(self, timeout: float) -> bool:
+        """Write pending job bytes and read whatever is available within `timeout`.
+
+        Returns False once every stream has reached EOF.
+        """
+        if not self._sel.get_map():
+            time.sleep(min(max(timeout, 0.0), 0.01))
+            return False
+        for key, _ in self._sel.select(max(timeout, 0.0)):
+            fd = int(key.fd)
+            if key.data == "stdin":
+                self._write_job(fd)
+                continue
+            try:
+                data = os.read(fd, 1 << 20)
+            except BlockingIOError:
+                continue
+            except OSError:
+                data = b""
+            if not data:
+                self._sel.unregister(fd)
+                continue
+            if key.data is None:
+                self._pending.extend(self._reader.feed(data))
+            else:
+                key.data.add(data)
+        return bool(self._sel.get_map())
+
+    def _write_job(self, fd: int) -> None:
+        try:
+            self._job = self._job[os.write(fd, self._job[: 1 << 16]) :]
+        except BlockingIOError:
+            return
+        except OSError:
+            self._job = memoryview(b"")  # the child is gone; the run loop will notice
+        if not self._job:
+            self._stop_writing()
+
+    def _stop_writing(self) -> None:
+        if self.proc is None or self.proc.stdin is None:
+            return
+        fd = self.proc.stdin.fileno() if not self.proc.stdin.closed else -1
+        if fd >= 0 and fd in self._sel.get_map():
+            self._sel.unregister(fd)
+        with contextlib.suppress(OSError):
+            self.proc.stdin.close()
+
+    def result_stream_open(self) -> bool:
+        """True while the child's result pipe has not reached EOF."""
+        return any(key.fd == self._result_r for key in self._sel.get_map().values())
+
+    def wait_ready(self) -> bool:
+        """Block until the child reports ready (numpy imported, hooks in place) or fails."""
+        if self.proc is None:
+            return False
+        deadline = time.monotonic() + self.config.ready_timeout_s
+        try:
+            while self.ready is None and self.failure is None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    self.failure = (
+                        "the sandbox did not become ready in time (numpy import too slow?)"
+                    )
+                    break
+                open_ = self._pump(min(remaining, 0.5))
+                for fields, _ in self._pending:
+                    if fields.get("t") == "ready":
+                        self.ready = fields
+                    elif fields.get("t") == "fatal":
+                        self.failure = (
+                            f"the sandbox failed to start: {str(fields.get('message'))[:500]}"
+                        )
+                    else:
+                        self.failure = "the sandbox sent an unexpected message while starting"
+                self._pending.clear()
+                if not self.result_stream_open() and self.ready is None and self.failure is None:
+                    self.failure = "the sandbox process exited while starting"
+                    self._pump(0.05)
+                    err = self.stderr.text().strip().splitlines()
+                    if err:
+                        self.failure += f": {err[-1][:300]}"
+                if not open_ and self.ready is None and self.failure is None:
+                    self.failure = "the sandbox process closed its streams while starting"
+        except wire.WireError as exc:
+            self.failure = f"the sandbox's start-up message was malformed ({exc})"
+        if self.failure is not None:
+            self.close()
+        return self.ready is not None
+
+    def run(self, job: bytes, timeout_s: float) -> RunResult:
+        """Give the child its job and supervise it to the end; the worker is spent afterwards."""
+        self.used = True
+        result = RunResult()
+        if self.proc is None or self.ready is None:
+            result.internal = self.failure or "the sandbox is not ready"
+            self.close()
+            return result
+        assert self.proc.stdin is not None
+        stdin_fd = self.proc.stdin.fileno()
+        os.set_blocking(stdin_fd, False)
+        self._job = memoryview(job)
+        self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
+        deadline = time.monotonic() + timeout_s
+        try:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    result.timed_out = True
+                    break
+                self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
+                for fields, arrays in self._pending:
+                    self._handle(fields, arrays, result)
+                self._pending.clear()
+                if result.done or result.load_error is not None or result.out_of_memory:
+                    break
+                if not self.result_stream_open() and self._exited():
+                    break  # the child died or closed its result pipe and exited
+        except wire.WireError as exc:
+            result.protocol_error = str(exc)
+        result.wall_s = timeout_s - (deadline - time.monotonic())
+        self.close()
+        result.signal, result.exit_code = self._termination()
+        result.cpu_s = self.cpu_s
+        result.stdout = self.stdout.text()
+        result.stderr = self.stderr.text()
+        return result
+
+    def _exited(self) -> bool:
+        """Whether the child has exited, without reaping it (the rusage is read at reap time)."""
+        if self.proc is None:
+            return True
+        try:
+            info = os.waitid(os.P_PID, self.proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return True
+        return info is not None
+
+    def _handle(self, fields: dict[str, Any], arrays: list[bytes], result: RunResult) -> None:
+        kind = fields.get("t")
+        if kind == "loaded" and not result.loaded:
+            result.loaded = True
+        elif kind == "load_error" and not result.loaded:
+            result.load_error = fields
+        elif kind == "result" and result.loaded and fields.get("i") == len(result.results):
+            result.results.append((fields, arrays))
+            error = fields.get("error")
+            if isinstance(error, str) and is_memory_error(error):
+                result.out_of_memory = True
+        elif kind == "done" and result.loaded:
+            result.done = True
+        else:
+            raise wire.WireError("the result stream carried a message out of order")
+
+    def _termination(self) -> tuple[int | None, int | None]:
+        """(signal, exit code) of the child, reading bwrap's 128+N convention."""
+        code = self.exit_code
+        if code is None:
+            return None, None
+        if code < 0:
+            return -code, None
+        if self.bwrap is not None and code > 128:
+            return code - 128, None
+        return None, code
+
+    def close(self) -> None:
+        """Kill the whole process group, reap, drain what is left, remove the work dir."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.proc is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self._reap()
+            end = time.monotonic() + 0.1
+            while self._sel.get_map() and time.monotonic() < end:
+                with contextlib.suppress(wire.WireError):
+                    if not self._pump_drain():
+                        break
+            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
+        self._sel.close()
+        with contextlib.suppress(OSError):
+            os.close(self._result_r)
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+
+    def _pump_drain(self) -> bool:
+        """Read leftovers after the kill; messages arriving now are ignored."""
+        self._stop_writing()
+        before = len(self._pending)
+        open_ = self._pump(0.01)
+        del self._pending[before:]
+        return open_
+
+    def _reap(self) -> None:
+        if self.proc is None or self._reaped:
+            return
+        self._reaped = True
+        try:
+            _, status, usage = os.wait4(self.proc.pid, 0)
+        except ChildProcessError:
+            self.proc.wait()
+            self.exit_code = self.proc.returncode
+            return
+        self.exit_code = os.waitstatus_to_exitcode(status)
+        self.proc.returncode = self.exit_code
+        self.cpu_s = usage.ru_utime + usage.ru_stime
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()

@@ -1,0 +1,33 @@
+"""Sandbox fixtures: one warm pool per isolation mode, shared by the whole session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from engine.sandbox import SandboxConfig, WorkerPool
+from engine.sandbox.bwrap import bwrap_status
+from tests.sandbox.helpers import LIVE_POOLS
+
+BWRAP = bwrap_status()
+
+
+@pytest.fixture(scope="session", params=["bwrap", "no-bwrap"])
+def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
+    """A pool with every layer this machine has, and one with bubblewrap forced off."""
+    if request.param == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    with WorkerPool(SandboxConfig(bwrap=request.param == "bwrap")) as p:
+        LIVE_POOLS.append(p)
+        yield p
+
+
+@pytest.fixture(scope="session")
+def bare_bwrap_pool() -> Iterator[WorkerPool]:
+    """bubblewrap alone, without the audit hooks: shows that layer holds by itself."""
+    if not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False)) as p:
+        LIVE_POOLS.append(p)
+        yield p

@@ -1,0 +1,79 @@
+"""A test-only drill, `double(x) -> 2 * x`, graded with the default `call` harness."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import numpy as np
+
+from engine.checkers.base import Case, Checker, Outcome
+from engine.verdict import CaseResult, CaseStatus
+
+
+def _double(x: np.ndarray) -> np.ndarray:
+    return 2 * x
+
+
+class DoubleChecker(Checker):
+    """double(x): every case must come back as exactly 2 * x, same shape, finite."""
+
+    name: ClassVar[str] = "tests.double"
+    entries: ClassVar[tuple[str, ...]] = ("double",)
+    timeout_s: ClassVar[float] = 1.5
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"double": _double}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        cases = []
+        for i in range(int(params.get("n", 4))):
+            shape = (int(rng.integers(1, 5)), int(rng.integers(1, 5)))
+            x = rng.standard_normal(shape)
+            cases.append(
+                Case(
+                    name=f"case {i + 1}",
+                    inputs={"fn": "double", "args": [x]},
+                    describe=f"x of shape {shape}",
+                    private={"expected": 2 * x},
+                )
+            )
+        return cases
+
+    def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+        base = {"name": case.name, "inputs": case.describe}
+        if outcome.error is not None:
+            return CaseResult(status=CaseStatus.ERROR, message=outcome.error, **base)
+        assert outcome.outputs is not None
+        got = outcome.outputs.get("out")
+        expected = case.private["expected"]
+        if not isinstance(got, np.ndarray):
+            return CaseResult(
+                status=CaseStatus.INVALID, message=f"expected an array, got {type(got).__name__}", **base
+            )
+        if got.shape != expected.shape:
+            return CaseResult(
+                status=CaseStatus.FAILED,
+                message=f"wrong shape: expected {expected.shape}, got {got.shape}",
+                **base,
+            )
+        if not np.all(np.isfinite(got)):
+            return CaseResult(status=CaseStatus.FAILED, message="the result contains NaN or inf", **base)
+        err = float(np.max(np.abs(got - expected)))
+        if err > 1e-12:
+            return CaseResult(
+                status=CaseStatus.FAILED, message=f"wrong values (max abs error {err:.3g})", max_abs_error=err, **base
+            )
+        return CaseResult(status=CaseStatus.PASSED, max_abs_error=err, **base)
+
+
+class SlowDoubleChecker(DoubleChecker):
+    """The same drill with the default 5 s wall clock, to let the CPU limit fire first."""
+
+    timeout_s: ClassVar[float] = 5.0
+
+
+class PatientDoubleChecker(DoubleChecker):
+    """A wall clock long enough that the CPU hard limit (3 s) always fires first, even on a busy CI box."""
+
+    timeout_s: ClassVar[float] = 9.0

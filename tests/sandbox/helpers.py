@@ -1,0 +1,119 @@
+"""Shared by the sandbox tests: grading with checks that nothing is left behind."""
+
+from __future__ import annotations
+
+import glob
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from engine.checkers.base import Checker
+from engine.grade import grade
+from engine.sandbox import WorkerPool
+from engine.sandbox import pool as pool_module
+from engine.sandbox.worker import CHILD_MARKER
+from engine.verdict import Status, Verdict
+from tests.sandbox.drills import DoubleChecker
+
+DOUBLE = DoubleChecker()
+GOOD = "import numpy as np\n\n\ndef double(x):\n    return 2 * x\n"
+
+
+def _proc_table() -> dict[int, tuple[int, str]]:
+    """pid -> (ppid, command line) for every process we can read."""
+    table: dict[int, tuple[int, str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        if fields[0] == "Z":
+            continue  # a zombie holds no resources and is about to be reaped
+        table[int(entry.name)] = (int(fields[1]), cmdline)
+    return table
+
+
+def sandbox_processes(exclude_roots: list[int]) -> list[int]:
+    """Live sandbox processes (marked, or descended from a marked one) not under `exclude_roots`."""
+    table = _proc_table()
+    marked = {pid for pid, (_, cmd) in table.items() if CHILD_MARKER in cmd}
+
+    def ancestors(pid: int) -> list[int]:
+        chain = []
+        while pid in table and pid > 1 and len(chain) < 64:
+            chain.append(pid)
+            pid = table[pid][0]
+        return chain
+
+    found = []
+    for pid in table:
+        chain = ancestors(pid)
+        if not any(p in marked for p in chain):
+            continue
+        if any(p in exclude_roots for p in chain):
+            continue
+        found.append(pid)
+    return found
+
+
+def leftover_dirs(pools: list[WorkerPool]) -> list[str]:
+    """Sandbox work directories that belong to no waiting worker."""
+    keep = {d for pool in pools for d in pool.warm_workdirs}
+    pattern = os.path.join(tempfile.gettempdir(), "drillbit-sandbox-*")
+    return [d for d in glob.glob(pattern) if d not in keep]
+
+
+LIVE_POOLS: list[WorkerPool] = []
+"""Every pool the session's fixtures opened: their waiting workers are not leftovers."""
+
+
+def assert_clean(pools: list[WorkerPool], timeout: float = 3.0) -> None:
+    """No sandbox process or work dir outlives its submission (waiting workers excepted)."""
+    end = time.monotonic() + timeout
+    pools = [p for p in [*pools, *LIVE_POOLS] if not p.closed]
+    if pool_module._default is not None and not pool_module._default.closed:
+        pools.append(pool_module._default)
+    while True:
+        roots = [pid for pool in pools for pid in pool.warm_pids]
+        procs = sandbox_processes(roots)
+        dirs = leftover_dirs(pools)
+        if not procs and not dirs:
+            return
+        if time.monotonic() > end:
+            raise AssertionError(f"left behind: processes {procs}, dirs {dirs}")
+        time.sleep(0.05)
+
+
+def shown(verdict: Verdict) -> str:
+    """The summary and the first failure's message, as a user sees them."""
+    first = verdict.first_failure.message if verdict.first_failure else ""
+    return f"{verdict.summary} || {first}"
+
+
+def run_adversarial(
+    pool: WorkerPool,
+    source: str,
+    status: Status,
+    phrase: str | None = None,
+    *,
+    checker: Checker = DOUBLE,
+) -> Verdict:
+    """Grade `source`: the expected status within the deadline + 1 s, nothing left, then a normal grade."""
+    start = time.perf_counter()
+    verdict = grade(checker, source, seed=3, pool=pool)
+    elapsed = time.perf_counter() - start
+    assert verdict.status is status, shown(verdict)
+    if phrase is not None:
+        assert phrase in shown(verdict), shown(verdict)
+    assert elapsed <= checker.timeout_s + 1.0, f"took {elapsed:.2f} s"
+    dumped = verdict.model_dump_json()
+    assert "\\u001b" not in dumped and "\x1b" not in dumped
+    assert_clean([pool])
+    after = grade(DOUBLE, GOOD, pool=pool)
+    assert after.status is Status.PASSED, shown(after)
+    return verdict
