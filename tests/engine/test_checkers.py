@@ -192,3 +192,39 @@ def test_sine_checker_honours_the_card_parameters() -> None:
     assert tight.first_failure is not None and ">= 0.001" in tight.first_failure.message
     few = grade_inprocess(checker, ref, seed=0, params={"max_units": 10})
     assert few.first_failure is not None and "at most 10 are allowed" in few.first_failure.message
+
+
+JUNK: list[Any] = [
+    None,
+    "text",
+    3,
+    2.5,
+    True,
+    [1.0, 2.0],
+    (np.zeros(2), np.zeros(3)),
+    [(np.zeros((2, 1)), "y")],
+    {"W1": 1, "dW1": np.zeros(2)},
+    np.zeros((0,)),
+    np.full((2, 2), np.nan),
+    np.zeros((3, 3), dtype=np.int64),
+    np.ones((1, 1), dtype=bool),
+]
+KEYS = (
+    "out first again other mask out_again mask_again out_other mask_other dA "
+    "dX dgamma dbeta grad x_after ok rel_diff"
+).split()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_judges_explain_junk_instead_of_crashing(name: str) -> None:
+    from engine.checkers.base import Outcome
+    from engine.verdict import CaseStatus
+
+    checker = get_checker(name)
+    for case in checker.make_cases(np.random.default_rng(2), {}):
+        for junk in JUNK:
+            result = checker.judge(case, Outcome(outputs=dict.fromkeys(KEYS, junk)))
+            assert result.status is CaseStatus.FAILED, (case.name, junk)
+            assert result.message
+        raised = checker.judge(case, Outcome(outputs=None, error="ValueError: boom"))
+        assert raised.status is CaseStatus.ERROR and "ValueError: boom" in raised.message

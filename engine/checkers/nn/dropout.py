@@ -1,4 +1,10 @@
-"""Checker for inverted dropout: exact scaling, a binomial test on the mask, determinism."""
+"""Checker for inverted dropout: exact scaling, a binomial test on the mask, determinism.
+
+Statistics: the count of kept units is Binomial(n, keep_prob); exact two-sided tails
+bound it. "Another seed gives another mask" is checked only where a correct answer
+repeats its mask with chance <= alpha. The FALSE_FAILURE_RATE budget (1e-6 per grading)
+is split evenly over those two tests of every case.
+"""
 
 from __future__ import annotations
 

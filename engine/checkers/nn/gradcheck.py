@@ -217,6 +217,8 @@ class GradientCheckChecker(NNChecker):
         if "bad_result" in outputs:
             j.fail(f"gradient_check should return (ok, rel_diff), got a {outputs['bad_result']}")
         ok = outputs.get("ok")
+        if isinstance(ok, np.ndarray) and ok.size == 1 and ok.dtype.kind == "b":
+            ok = bool(ok.reshape(()))  # np.bool_ may arrive as a 0-d array over the wire
         if not isinstance(ok, bool | np.bool_):
             j.fail(f"ok should be a bool (True or False), got {type(ok).__name__}")
         rel = j.scalar("rel_diff", outputs.get("rel_diff"))
