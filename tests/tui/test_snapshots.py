@@ -1,0 +1,120 @@
+"""Screenshots of every screen at 80x24 and 120x40 (fake clock, no cursor blink, fixed seeds).
+
+Update after an intended change with `uv run pytest tests/tui --snapshot-update` and look
+at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+from quiz.tui.app import DrillbitApp
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import WRONG, AppFactory, FakeClock
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+SnapCompare = Callable[..., bool]
+
+
+def history(app: DrillbitApp, clock: FakeClock) -> None:
+    """A few days of reviews, so stats and counts have something to show."""
+    ws = app.workspace
+    start = clock.moment
+    for day, rights in enumerate([(True, True, False), (True, False), (True, True, True)]):
+        clock.moment = start - timedelta(days=3 - day)
+        session = ws.start_session(StudyRequest(mode="cram", kind="choice"))
+        for right in rights:
+            if session.current is None:
+                break
+            ws.answer(session, right)
+            clock.advance(30)
+        ws.finish(session)
+        session = ws.start_session(StudyRequest(mode="cram", kind="numeric"))
+        ws.answer(session, rights[-1])
+        ws.finish(session)
+    clock.moment = start
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    assert snap_compare(build(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_concept_revealed(
+    snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
+) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    assert snap_compare(app, press=["space", "space"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_choice_feedback(
+    snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
+) -> None:
+    app = build(study=StudyRequest(kind="choice"))
+    assert snap_compare(app, press=["1", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_mock_numeric(
+    snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
+) -> None:
+    app = build(study=StudyRequest(mode="mock", kind="numeric", minutes=5))
+    assert snap_compare(app, press=["0", ".", "2"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    app = build(drill="tiny-sgd")
+
+    async def grade_wrong(pilot: Pilot[None]) -> None:
+        app.screen.query_one("#editor", TextArea).load_text(WRONG)
+        await pilot.press("ctrl+t", "ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=grade_wrong, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(
+    snap_compare: SnapCompare, build: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+
+    async def answer_some(pilot: Pilot[None]) -> None:
+        await pilot.press("2", "enter")
+        clock.advance(40)
+        await pilot.press("enter", *"0.25", "enter")
+        clock.advance(20)
+        await pilot.press("enter", "space", "1", "escape")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=answer_some, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stats(
+    snap_compare: SnapCompare, build: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = build()
+
+    async def open_stats(pilot: Pilot[None]) -> None:
+        history(app, clock)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_stats, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    assert snap_compare(app, press=["space", "question_mark"], terminal_size=size)
