@@ -76,8 +76,15 @@ def import_command(
     overwritten without --force. Exit 0 when at least one card was written (or would
     be, with --dry-run), 1 when nothing could be imported, 2 on usage errors.
     """
+    from quiz.bank.loader import PACK_FILE
     from quiz.ecosystem.importer import plan_import, write_plan
 
+    if (into / PACK_FILE).is_file():
+        raise UsageError(
+            f"{into} is a pack folder (it has a {PACK_FILE}); --into takes the content "
+            f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
+            title="import",
+        )
     try:
         text = notes.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -23,6 +23,7 @@ from quiz.ecosystem.importer import (
 )
 from quiz.ecosystem.keypoints import MAX_CHARS, acceptable, key_points, shorten
 from quiz.ecosystem.notes import answer_marker, parse_notes, split_title
+from quiz.errors import UsageError
 from tests.conftest import DATA
 
 NOTES = DATA / "notes"
@@ -166,7 +167,8 @@ def test_nothing_to_import_exits_1(tmp_path: Path) -> None:
 
 def test_bad_names_are_usage_errors(tmp_path: Path) -> None:
     result = run_import(str(NOTES / "qa-lines.md"), "--into", str(tmp_path), "--pack", "Bad Name")
-    assert result.exit_code != 0
+    assert isinstance(result.exception, UsageError) and result.exception.exit_code == 2
+    assert "pack 'Bad Name' must be kebab-case" in result.exception.message
     with pytest.raises(ValueError, match="kebab-case"):
         plan_import(NOTES / "qa-lines.md", content_dir=tmp_path, topic="Not_Kebab")
 
@@ -311,3 +313,10 @@ def test_windows_line_endings_a_byte_order_mark_and_dollars_in_titles(tmp_path: 
     assert "\r" not in card.read_text(encoding="utf-8")
     _, problems = lint([tmp_path / "c"])
     assert problems == []
+
+
+def test_into_a_pack_folder_is_a_usage_error(mini_bank: Path) -> None:
+    result = run_import(str(NOTES / "qa-lines.md"), "--into", str(mini_bank / "mini"))
+    assert isinstance(result.exception, UsageError)
+    assert "is a pack folder" in str(result.exception)
+    assert not (mini_bank / "mini" / "qa-lines").exists()
