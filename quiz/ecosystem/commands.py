@@ -72,7 +72,7 @@ def import_command(
     """Turn Markdown Q&A notes (`## Q1: title`, then `**Answer:**`) into concept cards.
 
     Each question becomes DIR/PACK/TOPIC/ID.md with an id from its title, the answer
-    kept as written, and 3-7 key points drawn from it. Existing cards are never
+    kept as written, and 3-6 key points drawn from it. Existing cards are never
     overwritten without --force. Exit 0 when at least one card was written (or would
     be, with --dry-run), 1 when nothing could be imported, 2 on usage errors.
     """
