@@ -103,13 +103,15 @@ def describe_array(name: str, a: Any) -> str:
 
 
 def describe(**items: Any) -> str:
-    """Arrays summarized by describe_array, other values as name=value, joined by '; '."""
+    """Arrays summarized by describe_array, text as 'name: text', others as name=value."""
     parts = []
     for name, value in items.items():
         if isinstance(value, np.ndarray):
             parts.append(describe_array(name, value))
         elif isinstance(value, float):
             parts.append(f"{name}={value:.4g}")
+        elif isinstance(value, str):
+            parts.append(f"{name}: {value}")
         else:
             parts.append(f"{name}={value!r}")
     return "; ".join(parts)

@@ -103,7 +103,7 @@ class TwoLayerChecker(NNChecker):
                 Case(
                     f"case {i}: {what}",
                     call_inputs("two_layer_loss_and_grads", X, Y, p),
-                    gen.describe(X=X, Y=Y, hidden_units=n_h, classes=c),
+                    gen.describe(X=X, Y=f"one-hot {Y.shape}", hidden_units=n_h, classes=c),
                     private={"numeric": numeric},
                 )
             )
