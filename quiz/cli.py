@@ -355,6 +355,16 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}%"
 
 
+def _register_ecosystem_commands() -> None:
+    from quiz.ecosystem.commands import export_group, import_command, import_progress_command
+
+    for command in (import_command, export_group, import_progress_command):
+        cli.add_command(command)
+
+
+_register_ecosystem_commands()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback."""
     try:
