@@ -69,6 +69,6 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
     lines.append("")
     lines.append(
         f"seed {verdict.seed} (replay with --seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
-        f"isolation: {', '.join(verdict.isolation) or 'none'}"
+        f"isolation: {', '.join(layer.split(':')[0] for layer in verdict.isolation) or 'none'}"
     )
     return "\n".join(lines)
