@@ -10,17 +10,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from quiz.cli import cli
 from tests.conftest import DATA, REPO
 
 NOTES = DATA / "notes"
-
-pytestmark = pytest.mark.skipif(
-    not {"import", "export", "import-progress"} <= set(cli.commands),
-    reason="quiz/cli.py does not register the ecosystem commands (cli.add_command) yet",
-)
 
 
 def drillbit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
