@@ -1,0 +1,110 @@
+"""`drillbit grade` and `drillbit watch` through the real entry point, with real answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.cli.test_cli_bank import drillbit
+from tests.conftest import DATA, REPO
+
+ANSWERS = DATA / "answers"
+
+
+def test_a_correct_answer_passes_with_exit_0_and_json() -> None:
+    result = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"), "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    verdict = json.loads(result.stdout)
+    assert verdict["status"] == "passed"
+    assert verdict["isolation"] and verdict["cases"]
+    assert isinstance(verdict["seed"], int)
+
+
+def test_a_wrong_answer_fails_with_exit_1_and_names_the_case() -> None:
+    result = drillbit(
+        "grade", "sigmoid", str(ANSWERS / "sigmoid" / "wrong_naive_overflow.py"), "--seed", "7"
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("FAILED")
+    assert "First problem: case" in result.stdout
+    assert "numpy reported overflow" in result.stdout
+    assert "replay with --seed 7" in result.stdout
+
+
+def test_the_same_seed_replays_the_same_cases() -> None:
+    path = str(ANSWERS / "softmax" / os.listdir(ANSWERS / "softmax")[0])
+    first = json.loads(drillbit("grade", "softmax", path, "--json", "--seed", "42").stdout)
+    second = json.loads(drillbit("grade", "softmax", path, "--json", "--seed", "42").stdout)
+    assert [c["inputs"] for c in first["cases"]] == [c["inputs"] for c in second["cases"]]
+
+
+def test_broken_submissions_get_their_status(tmp_path: Path) -> None:
+    syntax = tmp_path / "syntax.py"
+    syntax.write_text("import numpy as np\n\ndef sigmoid(z)\n    return z\n")
+    missing = tmp_path / "missing.py"
+    missing.write_text("import numpy as np\n\ndef sigmod(z):\n    return z\n")
+    for path, status in ((syntax, "error"), (missing, "error")):
+        result = drillbit("grade", "sigmoid", str(path), "--json")
+        assert result.returncode == 1
+        assert json.loads(result.stdout)["status"] == status
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    answer = str(ANSWERS / "sigmoid" / "correct_masks.py")
+    unknown = drillbit("grade", "no-such-drill", answer)
+    assert unknown.returncode == 2
+    assert "'no-such-drill' is not a drill" in unknown.stderr
+    not_a_drill = drillbit("grade", "vanishing-gradient", answer)
+    assert not_a_drill.returncode == 2
+    assert drillbit("grade", "sigmoid", str(tmp_path / "absent.py")).returncode == 2
+
+
+def test_grading_is_recorded_in_stats() -> None:
+    drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
+    stats = json.loads(drillbit("stats", "--json").stdout)
+    assert stats["drills_passed"] == 1
+
+
+def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
+    target = tmp_path / "mine.py"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quiz", "watch", "sigmoid", str(target), "--seed", "3"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    output: list[str] = []
+    assert process.stdout is not None
+    reader = threading.Thread(
+        target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True
+    )  # type: ignore[union-attr]
+    reader.start()
+
+    def wait_for(text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if text in "".join(output):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared in: {''.join(output)}")
+
+    try:
+        wait_for("Watching")
+        wait_for("ERROR")  # the untouched starter raises NotImplementedError
+        assert "def sigmoid(z)" in target.read_text()
+        target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+        wait_for("PASSED")
+        wait_for("Why it works")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(10)
+        reader.join(5)
+        process.stdout.close()
