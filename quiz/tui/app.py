@@ -112,18 +112,32 @@ class DrillbitApp(App[None]):
         """List every binding of the current screen (shown or not)."""
         if isinstance(self.screen, HelpScreen):
             return
-        rows: list[tuple[str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for active in self.screen.active_bindings.values():
+        screen = self.screen
+        mine = {
+            (b.action, b.description)
+            for b in [*type(screen).BINDINGS, *type(self).BINDINGS]
+            if isinstance(b, Binding)
+        }
+        first: list[tuple[str, str]] = []
+        rest: list[tuple[str, str]] = []
+        widget: list[tuple[str, str]] = []
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not active.enabled or not binding.description:
                 continue
-            row = (self.get_key_display(binding), binding.description)
-            if row not in seen:
-                seen.add(row)
-                rows.append(row)
-        rows.append(("ctrl+p", "Find any card (command palette)"))
-        rows.append(("ctrl+q", "Quit"))
+            description = binding.description
+            if binding.action == "command_palette":
+                description = "Find any card (command palette)"
+            row = (self.get_key_display(binding), description)
+            if active.node not in (screen, self):
+                target = widget
+            else:
+                target = first if (binding.action, binding.description) in mine else rest
+            if row not in target:
+                target.append(row)
+        rows = [*first, *rest]
+        if widget:
+            rows += [("", ""), ("", "In the focused widget:"), *widget]
         title = type(self.screen).__name__.removesuffix("Screen")
         self.push_screen(HelpScreen(title, rows))
 

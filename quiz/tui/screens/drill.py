@@ -148,17 +148,18 @@ class DrillScreen(Screen["DrillSitting"]):
             raise
         self.post_message(self.VerdictReady(verdict))
 
-    def on_drill_screen_verdict_ready(self, event: VerdictReady) -> None:
+    async def on_drill_screen_verdict_ready(self, event: VerdictReady) -> None:
         event.stop()
         self.grading = False
         verdict = event.verdict
         self.query_one(VerdictView).show_verdict(verdict)
         if verdict.passed:
             explanation = self.query_one("#explanation", Markdown)
-            explanation.update(
+            explanation.display = True
+            await explanation.update(
                 "## Why it works\n\n" + self.workspace.markdown(self.sitting.card, "Explanation")
             )
-            explanation.display = True
+            self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
             self.notify("Passed. The explanation is under the task.", title=self.sitting.card.title)
 
     def on_drill_screen_grading_failed(self, event: GradingFailed) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -57,24 +58,25 @@ class ChoicePicker(Static, can_focus=True):
         self.correct = correct
         self.refresh()
 
-    def render(self) -> Text:
-        """One line per option with its number, pick box and, once graded, a mark."""
-        text = Text()
-        hint = "several answers: toggle each" if self.multiple else "one answer"
+    def render(self) -> Table:
+        """One row per option: mark, pick box and number, then the wrapped option text."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
         for index, choice in enumerate(self.choices):
             box = "[x]" if index in self.picked else "[ ]"
             style = ""
-            mark = "  "
+            mark = " "
             if self.correct is not None:
                 if index in self.correct:
-                    mark, style = "✓ ", "bold green"
+                    mark, style = "✓", "bold green"
                 elif index in self.picked:
-                    mark, style = "✗ ", "bold red"
-            text.append(f"{mark}{box} {index + 1}. ", style=style)
-            text.append(choice + "\n", style=style)
+                    mark, style = "✗", "bold red"
+            grid.add_row(Text(f"{mark} {box} {index + 1}.", style=style), Text(choice, style=style))
         if self.correct is None:
-            text.append(f"\n({hint}; enter submits)", style="dim")
-        return text
+            hint = "several answers: toggle each" if self.multiple else "one answer"
+            grid.add_row("", Text(f"({hint}; enter submits)", style="dim"))
+        return grid
 
     def watch_picked(self) -> None:
         self.refresh()
@@ -101,6 +103,8 @@ class NumberAnswer(Input):
 
 class KeyPointChecklist(SelectionList[int]):
     """A concept card's key points, ticked with space to guide the self-rating."""
+
+    BINDINGS = [Binding("space", "select", "Tick")]
 
     class Ticked(Message):
         """The set of ticked key points changed."""

@@ -49,14 +49,16 @@ class VerdictView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Press ctrl+r to grade your code.", id="verdict-status")
-        yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="verdict-failure")
+        yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="verdict-output")
 
     def on_mount(self) -> None:
         table = self.query_one("#verdict-cases", DataTable)
         table.add_columns("case", "result", "detail")
         table.display = False
+        self.query_one("#verdict-failure").display = False
+        self.query_one("#verdict-output").display = False
 
     def show_grading(self) -> None:
         """A grading is under way."""
@@ -73,7 +75,11 @@ class VerdictView(VerticalScroll):
         status = verdict.status.value
         head = Text()
         head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
-        head.append(f"  {verdict.summary}")
+        passed = sum(case.status.value == "passed" for case in verdict.cases)
+        if verdict.cases and verdict.first_failure is not None:
+            head.append(f"  {passed}/{len(verdict.cases)} cases passed")
+        else:
+            head.append(f"  {verdict.summary}")
         head.append(f"\nseed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
@@ -87,9 +93,9 @@ class VerdictView(VerticalScroll):
             )
         table.display = bool(verdict.cases)
         failure = verdict.first_failure
-        self.query_one("#verdict-failure", Static).update(
-            _failure_text(failure) if failure is not None else ""
-        )
+        failure_view = self.query_one("#verdict-failure", Static)
+        failure_view.update(_failure_text(failure) if failure is not None else "")
+        failure_view.display = failure is not None
         output = ""
         if verdict.stdout:
             output += f"stdout:\n{verdict.stdout}\n"
@@ -97,5 +103,7 @@ class VerdictView(VerticalScroll):
             output += f"stderr:\n{verdict.stderr}\n"
         if verdict.isolation:
             output += "isolation: " + "; ".join(verdict.isolation)
-        self.query_one("#verdict-output", Static).update(Text(output, style="dim"))
+        output_view = self.query_one("#verdict-output", Static)
+        output_view.update(Text(output.rstrip(), style="dim"))
+        output_view.display = bool(output)
         self.scroll_home(animate=False)

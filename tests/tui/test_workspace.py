@@ -1,0 +1,168 @@
+"""The Workspace without Textual: answers, requests, drafts, drills, editor command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from random import Random
+
+import pytest
+from fsrs import Rating, Scheduler
+
+from quiz.bank.loader import load_bank
+from quiz.errors import UsageError
+from quiz.store import Store
+from quiz.tui.launch import run_drill, run_study
+from quiz.workspace import StudyRequest, TopicRow, Workspace, starter_text
+from tests.tui.conftest import SOLUTION, FakeClock, inprocess_grade
+
+
+@pytest.fixture
+def ws(tui_bank: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
+    store = Store.open(tmp_path / "db.sqlite")
+    workspace = Workspace(
+        load_bank([tui_bank]),
+        store,
+        clock=clock,
+        scheduler=Scheduler(enable_fuzzing=False),
+        rng=Random(1),
+        grader=inprocess_grade,
+        drafts_dir=tmp_path / "drafts",
+        editor="myeditor --wait",
+    )
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0.25", 0.25),
+        (" 1e-3 ", 0.001),
+        ("25%", 0.25),
+        ("1/4", 0.25),
+        ("−2", -2.0),
+        ("1,000", 1000),
+    ],
+)
+def test_parse_number_accepts(text: str, value: float) -> None:
+    assert Workspace.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1/0", "inf", "nan", "1/"])
+def test_parse_number_refuses(text: str) -> None:
+    with pytest.raises((ValueError, ZeroDivisionError)):
+        Workspace.parse_number(text)
+
+
+def test_checks_choice_and_numeric(ws: Workspace) -> None:
+    choice = ws.card("dropout-inference")
+    numeric = ws.card("sigmoid-bound")
+    assert choice is not None and numeric is not None
+    assert ws.check_choice(choice, [1]) and not ws.check_choice(choice, [0, 1])
+    assert ws.check_numeric(numeric, 0.2505).correct
+    result = ws.check_numeric(numeric, 0.26)
+    assert not result.correct and result.expected == "0.25 ± 0.001"
+
+
+@pytest.mark.parametrize(
+    ("ticked", "total", "rating"), [(3, 3, 3), (2, 3, 2), (1, 3, 1), (0, 4, 1)]
+)
+def test_suggested_rating(ticked: int, total: int, rating: int) -> None:
+    assert Workspace.suggested_rating(ticked, total) == rating
+
+
+def test_overview_and_requests(ws: Workspace) -> None:
+    rows = ws.overview()
+    assert [(r.title, r.topic, r.new) for r in rows] == [
+        ("Mini", None, 4),
+        ("basics", "basics", 3),
+        ("drills", "drills", 1),
+    ]
+    assert ws.request_for("cram", rows[2]) == StudyRequest(mode="cram", topic="drills")
+    assert ws.request_for("due", None) == StudyRequest()
+    other = TopicRow(pack="mini", title="x", topic=None, due=0, new=0, learned=0, total=0)
+    assert ws.request_for("mock", other) == StudyRequest(mode="mock")
+
+
+def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:
+    session = ws.start_session(StudyRequest(kind="concept"))
+    card = ws.session_card(session)
+    assert card is not None and card.id == "what-is-relu"
+    clock.advance(12)
+    answer = ws.rate(session, 3)
+    assert answer.rating == Rating.Good and answer.seconds == 12
+    assert ws.is_over(session)
+    summary = ws.finish(session)
+    assert summary.cards_reviewed == 1
+    assert ws.describe_due(summary.next_due) == "in 10 min"
+    assert ws.counts().total.new == 3
+
+
+def test_drafts(ws: Workspace) -> None:
+    card = ws.card("tiny-sgd")
+    assert card is not None
+    assert ws.initial_code(card) == starter_text(card)
+    ws.save_draft(card, SOLUTION)
+    assert ws.initial_code(card) == SOLUTION
+    ws.save_draft(card, starter_text(card))  # typing back the starter forgets the draft
+    assert ws.store.draft(card.id) is None
+    ws.save_draft(card, SOLUTION)
+    assert ws.reset_draft(card) == starter_text(card)
+    assert ws.store.draft(card.id) is None
+
+
+def test_drill_sitting_hints_grade_and_rating(ws: Workspace) -> None:
+    sitting = ws.open_drill("tiny-sgd")
+    assert sitting.hints == () and sitting.hints_left == 2
+    assert ws.reveal_hint(sitting) == sitting.card.hints[0]
+    assert ws.grade(sitting, "def sgd_step(t, g, lr):\n    return t\n").status.value == "failed"
+    assert ws.grade(sitting, SOLUTION).passed
+    assert sitting.attempts == 2 and sitting.progress.rating() == Rating.Hard
+    attempts = ws.store.attempts(card_id="tiny-sgd")
+    assert [(a.status, a.hints_used) for a in attempts] == [("failed", 1), ("passed", 1)]
+    assert ws.reveal_hint(sitting) is not None and ws.reveal_hint(sitting) is None
+
+
+def test_open_drill_refuses_other_cards(ws: Workspace) -> None:
+    with pytest.raises(UsageError):
+        ws.open_drill("what-is-relu")
+
+
+def test_editor_command_and_draft_file(ws: Workspace, tmp_path: Path) -> None:
+    card = ws.card("tiny-sgd")
+    assert card is not None
+    path = ws.draft_file(card, "x = 1\n")
+    assert path == tmp_path / "drafts" / "tiny-sgd.py"
+    assert ws.editor_command(path) == ["myeditor", "--wait", str(path)]
+    path.write_text(SOLUTION, encoding="utf-8")
+    assert ws.read_draft_file(card, path) == SOLUTION
+    draft = ws.store.draft(card.id)
+    assert draft is not None and draft.text == SOLUTION
+
+
+def test_plain_text_math() -> None:
+    assert Workspace.plain_text(r"at most $\frac{1}{4}$, costs \$5") == "at most ¼, costs $5"
+
+
+def test_launch_refuses_unknown_drill_and_mode(tui_bank: Path) -> None:
+    with pytest.raises(UsageError, match="not a card"):
+        run_drill([tui_bank], "no-such-card")
+    with pytest.raises(UsageError, match="not a coding drill"):
+        run_drill([tui_bank], "what-is-relu")
+    with pytest.raises(UsageError, match="unknown mode"):
+        run_study([tui_bank], mode="exam")
+
+
+def test_starting_the_app_does_not_import_numpy_or_the_engine() -> None:
+    code = (
+        "import sys; from quiz.tui.app import make_app; import quiz.tui.launch; "
+        "bad = [m for m in ('numpy', 'engine.grade', 'textual.widgets._text_area') "
+        "if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
