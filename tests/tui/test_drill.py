@@ -184,3 +184,18 @@ async def test_real_sandbox_grades_a_pass(build: AppFactory, recorder: Recorder)
 
 def test_fake_editor_exists() -> None:
     assert (Path(__file__).parent / "fake_editor.py").is_file()
+
+
+async def test_quitting_mid_typing_keeps_the_draft(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).move_cursor((99, 0))
+        await pilot.press(*"# last")
+        await pilot.press("ctrl+q")  # before the autosave debounce fires
+    app = build(drill="tiny-sgd")
+    async with app.run_test():
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        assert editor_of(screen).text.endswith("# last")

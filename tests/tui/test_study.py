@@ -226,3 +226,26 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_mock_time_up_during_a_drill_ends_after_it(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    from quiz.tui.screens.drill import DrillScreen
+
+    app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
+    async with app.run_test(message_hook=recorder) as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        clock.advance(90)
+        study.tick()  # the interval firing under the drill: it must not end yet
+        await pilot.pause()
+        assert recorder.of(StudyScreen.SessionEnded) == []
+        assert isinstance(app.screen, DrillScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert len(recorder.of(StudyScreen.SessionEnded)) == 1
+        assert isinstance(app.screen, SummaryScreen)

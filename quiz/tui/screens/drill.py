@@ -70,6 +70,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self.sitting = sitting
         self.grading = False
         self._autosave: Timer | None = None
+        self._unsaved: str | None = None
 
     def compose(self) -> ComposeResult:
         ws = self.workspace
@@ -110,16 +111,27 @@ class DrillScreen(Screen["DrillSitting"]):
     # -- drafts ------------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._unsaved = event.text_area.text
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_draft)
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self._flush)
 
-    def save_draft(self) -> None:
-        """Save the editor's text now (autosave calls this after a pause in typing)."""
+    def _flush(self) -> None:
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        self.workspace.save_draft(self.sitting.card, self.code)
+        if self._unsaved is not None:
+            self.workspace.save_draft(self.sitting.card, self._unsaved)
+            self._unsaved = None
+
+    def on_unmount(self) -> None:
+        # quitting the app (ctrl+q) mid-typing must not lose the last keystrokes
+        self._flush()
+
+    def save_draft(self) -> None:
+        """Save the editor's text now (autosave calls this after a pause in typing)."""
+        self._unsaved = self.code
+        self._flush()
 
     @property
     def code(self) -> str:

@@ -167,9 +167,14 @@ class StudyScreen(Screen[None]):
             return
         label.update(f"⏱ {format_clock(left)}")
         label.set_class(left <= timedelta(minutes=1), "-urgent")
-        if left <= timedelta(0) and self.phase != "over":
+        if left <= timedelta(0) and self.phase != "over" and self.app.screen is self:
+            # (under an open drill, the drill's return ends the session instead)
             self.notify("Time is up.", title="Mock interview")
             self.end_session()
+
+    def on_screen_resume(self) -> None:
+        # after the screen stack settles (a drill above may still be closing)
+        self.call_after_refresh(self.tick)
 
     # -- actions -----------------------------------------------------------------------
 
