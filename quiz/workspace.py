@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import Bank, load_bank
-from quiz.bank.mathtext import latex_to_unicode, render_math
 from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront, NumericFront
 from quiz.paths import data_dir
 from quiz.store import Mode, Store, StoreNotice
@@ -203,11 +202,13 @@ class Workspace:
 
     def markdown(self, card: Card, section: str) -> str:
         """A section of a card, ready for a Markdown widget (math shown as Unicode)."""
-        return render_math(card.section(section))
+        return self.render_text(card.section(section))
 
     @staticmethod
     def render_text(text: str) -> str:
         """Markdown card text (a hint) with math shown as Unicode."""
+        from quiz.bank.mathtext import render_math
+
         return render_math(text)
 
     @staticmethod
@@ -216,6 +217,8 @@ class Workspace:
 
         A formula with no faithful Unicode form stays as written.
         """
+        from quiz.bank.mathtext import latex_to_unicode
+
         converted = _INLINE_MATH.sub(lambda m: latex_to_unicode(m.group(1)) or m.group(0), text)
         return converted.replace("\\$", "$")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from random import Random
+from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 from textual.app import App
@@ -14,8 +15,10 @@ from quiz.errors import DrillbitError
 from quiz.tui.commands import CardCommands
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
+
+if TYPE_CHECKING:
+    from quiz.tui.screens.study import StudyScreen
 
 
 class DrillbitApp(App[None]):
@@ -72,6 +75,8 @@ class DrillbitApp(App[None]):
                 title=request.describe(),
             )
             return
+        from quiz.tui.screens.study import StudyScreen
+
         self.push_screen(StudyScreen(self.workspace, session, request))
 
     def open_drill(self, card_id: str) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -17,6 +19,17 @@ from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
 from tests.tui.conftest import AppFactory, Recorder
+
+
+async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
+    """Type a query into the open palette and wait (bounded) until it lists hits."""
+    await pilot.press(*query)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        count = app.screen.query_one(CommandList).option_count
+        if count:
+            return count
+    return 0
 
 
 def table_rows(screen: HomeScreen) -> list[list[str]]:
@@ -73,8 +86,7 @@ async def test_palette_finds_a_card_by_title_and_opens_it(build: AppFactory) -> 
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"gradient-descent")
-        await pilot.pause(0.5)
+        assert await palette_results(app, pilot, "gradient-descent") >= 1
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DrillScreen)
@@ -85,8 +97,7 @@ async def test_palette_opens_a_quiz_card_as_one_card_cram(build: AppFactory) -> 
     app = build()
     async with app.run_test() as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"what-is-relu")
-        await pilot.pause(0.5)
+        assert await palette_results(app, pilot, "what-is-relu") >= 1
         await pilot.press("enter")
         await pilot.pause()
         study = app.screen

@@ -159,10 +159,18 @@ def test_launch_refuses_unknown_drill_and_mode(tui_bank: Path) -> None:
 def test_starting_the_app_does_not_import_numpy_or_the_engine() -> None:
     code = (
         "import sys; from quiz.tui.app import make_app; import quiz.tui.launch; "
-        "bad = [m for m in ('numpy', 'engine.grade', 'textual.widgets._text_area') "
+        "bad = [m for m in ('numpy', 'engine.grade', 'textual.widgets._text_area', 'markdown_it') "
         "if m in sys.modules]; print(bad)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_workspace_never_imports_textual() -> None:
+    code = "import sys, quiz.workspace; print('textual' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"

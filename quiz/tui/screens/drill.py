@@ -210,6 +210,7 @@ class DrillScreen(Screen["DrillSitting"]):
 
         def reset(yes: bool | None) -> None:
             if yes:
+                self._unsaved = None  # a pending autosave must not bring the draft back
                 text = self.workspace.reset_draft(self.sitting.card)
                 self.query_one("#editor", TextArea).load_text(text)
                 self.notify("Back to the starter code.")
