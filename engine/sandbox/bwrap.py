@@ -24,6 +24,7 @@ from pathlib import Path
 from engine.sandbox.config import HostPaths, child_env, host_paths
 
 SANDBOX_SITE = "/opt/drillbit/site"
+SANDBOX_PYCACHE = "/opt/drillbit/pycache"
 SANDBOX_HOME = "/tmp"
 TMPFS_SIZE = 96 * 1024 * 1024
 

@@ -411,7 +411,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         defined = []
         for name, value in namespace.items():
             code_obj = getattr(value, "__code__", None)
-            if callable(value) and getattr(code_obj, "co_filename", None) == filename:
+            if code_obj is not None and getattr(code_obj, "co_filename", None) == filename:
                 defined.append([name, code_obj.co_firstlineno])
         load_error("missing", "", missing=missing, defined=defined[:20])
         return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import resource
 import sys
 from typing import Any
 
@@ -88,5 +87,4 @@ def isolation_report(config: SandboxConfig | None = None) -> list[str]:
     else:
         layers.append(f"bubblewrap: not active ({bwrap_reason(config)})")
     layers.append(RESULTS)
-    del resource
     return layers

@@ -12,6 +12,7 @@ import os
 import resource
 import signal
 import sys
+from typing import Any
 
 _cfg = json.loads(sys.argv[1])
 try:
@@ -28,6 +29,6 @@ except (OSError, ValueError, AttributeError) as _exc:
     os._exit(3)
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 sys.path[:] = [p for p in sys.path if p] + [_cfg["site"]]
-_ns = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
+_ns: dict[str, Any] = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
 exec(compile(sys.argv[2], "drillbit/child.py", "exec"), _ns)
 _ns["main"](_cfg, sys.argv[3], sys.argv[4])

@@ -23,12 +23,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.sandbox import wire
-from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_SITE, BwrapStatus
+from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
 from engine.sandbox.config import SandboxConfig, child_env, child_sources, host_paths
+from engine.sandbox.pycache import ready_cache
 from engine.sandbox.text import CappedOutput
 
 CHILD_MARKER = "drillbit-sandbox-child"
-"""Appears in every child's command line, so leftovers can be found in /proc."""
+"""Appears, followed by ':<parent pid>', in every child's command line, so leftovers can be found."""
+WORKDIR_PREFIX = "drillbit-sandbox-"
+"""Work directories (without bwrap) are temp dirs named <prefix><parent pid>-<random>."""
 CONTROL_SLACK = 256 * 1024
 """Bytes of control messages allowed on top of the result limit."""
 
@@ -89,15 +92,22 @@ class Worker:
             interpreter = paths.interpreter
             cwd = "/"
         else:
-            self.workdir = home = tempfile.mkdtemp(prefix="drillbit-sandbox-")
+            self.workdir = home = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
             site = os.path.dirname(paths.numpy_dir)
             allowed = [paths.numpy_dir] + ([paths.numpy_libs] if paths.numpy_libs else [])
             prefix = []
             interpreter = paths.venv_interpreter
             cwd = home
+        pycache = ready_cache(SANDBOX_SITE)
+        cache_opts: list[str] = []
+        if pycache is not None and self.bwrap is not None:
+            prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]
+            cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
+        elif pycache is not None:
+            cache_opts = ["-X", f"pycache_prefix={pycache}"]
         self._result_r, result_w = os.pipe()
         cfg = {
-            "marker": CHILD_MARKER,
+            "marker": f"{CHILD_MARKER}:{os.getpid()}",
             "rlimits": config.rlimits(),
             "result_fd": result_w,
             "result_limit": config.result_limit,
@@ -116,6 +126,7 @@ class Worker:
             "-I",
             "-B",
             "-S",
+            *cache_opts,
             "-c",
             launcher,
             json.dumps(cfg),

@@ -18,7 +18,7 @@ def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
     """A pool with every layer this machine has, and one with bubblewrap forced off."""
     if request.param == "bwrap" and not BWRAP.active:
         pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
-    with WorkerPool(SandboxConfig(bwrap=request.param == "bwrap")) as p:
+    with WorkerPool(SandboxConfig(bwrap=request.param == "bwrap"), size=2) as p:
         LIVE_POOLS.append(p)
         yield p
 

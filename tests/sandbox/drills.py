@@ -41,30 +41,32 @@ class DoubleChecker(Checker):
         return cases
 
     def judge(self, case: Case, outcome: Outcome) -> CaseResult:
-        base = {"name": case.name, "inputs": case.describe}
+        def result(status: CaseStatus, message: str = "", err: float | None = None) -> CaseResult:
+            return CaseResult(
+                name=case.name,
+                status=status,
+                message=message,
+                inputs=case.describe,
+                max_abs_error=err,
+            )
+
         if outcome.error is not None:
-            return CaseResult(status=CaseStatus.ERROR, message=outcome.error, **base)
+            return result(CaseStatus.ERROR, outcome.error)
         assert outcome.outputs is not None
         got = outcome.outputs.get("out")
         expected = case.private["expected"]
         if not isinstance(got, np.ndarray):
-            return CaseResult(
-                status=CaseStatus.INVALID, message=f"expected an array, got {type(got).__name__}", **base
-            )
+            return result(CaseStatus.INVALID, f"expected an array, got {type(got).__name__}")
         if got.shape != expected.shape:
-            return CaseResult(
-                status=CaseStatus.FAILED,
-                message=f"wrong shape: expected {expected.shape}, got {got.shape}",
-                **base,
+            return result(
+                CaseStatus.FAILED, f"wrong shape: expected {expected.shape}, got {got.shape}"
             )
         if not np.all(np.isfinite(got)):
-            return CaseResult(status=CaseStatus.FAILED, message="the result contains NaN or inf", **base)
+            return result(CaseStatus.FAILED, "the result contains NaN or inf")
         err = float(np.max(np.abs(got - expected)))
         if err > 1e-12:
-            return CaseResult(
-                status=CaseStatus.FAILED, message=f"wrong values (max abs error {err:.3g})", max_abs_error=err, **base
-            )
-        return CaseResult(status=CaseStatus.PASSED, max_abs_error=err, **base)
+            return result(CaseStatus.FAILED, f"wrong values (max abs error {err:.3g})", err)
+        return result(CaseStatus.PASSED, err=err)
 
 
 class SlowDoubleChecker(DoubleChecker):

@@ -12,7 +12,7 @@ from engine.checkers.base import Checker
 from engine.grade import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox import pool as pool_module
-from engine.sandbox.worker import CHILD_MARKER
+from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX
 from engine.verdict import Status, Verdict
 from tests.sandbox.drills import DoubleChecker
 
@@ -28,7 +28,9 @@ def _proc_table() -> dict[int, tuple[int, str]]:
             continue
         try:
             stat = (entry / "stat").read_text()
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            cmdline = (
+                (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+            )
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
@@ -39,12 +41,13 @@ def _proc_table() -> dict[int, tuple[int, str]]:
 
 
 def sandbox_processes(exclude_roots: list[int]) -> list[int]:
-    """Live sandbox processes (marked, or descended from a marked one) not under `exclude_roots`."""
+    """This process's live sandbox processes (marked, or descended from one) not under `exclude_roots`."""
     table = _proc_table()
-    marked = {pid for pid, (_, cmd) in table.items() if CHILD_MARKER in cmd}
+    mine = f"{CHILD_MARKER}:{os.getpid()}"
+    marked = {pid for pid, (_, cmd) in table.items() if mine in cmd}
 
     def ancestors(pid: int) -> list[int]:
-        chain = []
+        chain: list[int] = []
         while pid in table and pid > 1 and len(chain) < 64:
             chain.append(pid)
             pid = table[pid][0]
@@ -64,7 +67,7 @@ def sandbox_processes(exclude_roots: list[int]) -> list[int]:
 def leftover_dirs(pools: list[WorkerPool]) -> list[str]:
     """Sandbox work directories that belong to no waiting worker."""
     keep = {d for pool in pools for d in pool.warm_workdirs}
-    pattern = os.path.join(tempfile.gettempdir(), "drillbit-sandbox-*")
+    pattern = os.path.join(tempfile.gettempdir(), f"{WORKDIR_PREFIX}{os.getpid()}-*")
     return [d for d in glob.glob(pattern) if d not in keep]
 
 
@@ -85,7 +88,11 @@ def assert_clean(pools: list[WorkerPool], timeout: float = 3.0) -> None:
         if not procs and not dirs:
             return
         if time.monotonic() > end:
-            raise AssertionError(f"left behind: processes {procs}, dirs {dirs}")
+            table = _proc_table()
+            described = [
+                (p, table.get(p, (0, ""))[0], table.get(p, (0, ""))[1][:60]) for p in procs
+            ]
+            raise AssertionError(f"left behind: processes {described}, dirs {dirs}; warm {roots}")
         time.sleep(0.05)
 
 

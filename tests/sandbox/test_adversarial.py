@@ -92,16 +92,21 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         "does not provide it",
     ),
     ("os-exit-at-import", "import os\nos._exit(0)\n", Status.CRASHED, "loading your code"),
-    ("sys-exit-in-call", "import sys\n\ndef double(x):\n    sys.exit(3)\n", Status.ERROR, "sys.exit(3)"),
+    (
+        "sys-exit-in-call",
+        "import sys\n\ndef double(x):\n    sys.exit(3)\n",
+        Status.ERROR,
+        "sys.exit(3)",
+    ),
     (
         "segfault-through-ctypes",
-        "import ctypes\n\ndef double(x):\n    return ctypes.string_at(0, 1)\n",
+        "import ctypes\n\ndef double(x):\n    return ctypes.string_at(1, 1)\n",
         Status.ERROR,
         "'ctypes'",
     ),
     (
         "ctypes-reached-through-numpy",
-        "import numpy as np\n\ndef double(x):\n    return np._core._internal.ctypes.string_at(0, 1)\n",
+        "import numpy as np\n\ndef double(x):\n    return np._core._internal.ctypes.string_at(1, 1)\n",
         Status.ERROR,
         "ctypes is not allowed",
     ),
@@ -176,8 +181,18 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         Status.INVALID,
         "complex128",
     ),
-    ("nan", "import numpy as np\n\ndef double(x):\n    return np.full_like(x, np.nan)\n", Status.FAILED, "NaN"),
-    ("wrong-shape", "def double(x):\n    return (2 * x).ravel()[None, None]\n", Status.FAILED, "wrong shape"),
+    (
+        "nan",
+        "import numpy as np\n\ndef double(x):\n    return np.full_like(x, np.nan)\n",
+        Status.FAILED,
+        "NaN",
+    ),
+    (
+        "wrong-shape",
+        "def double(x):\n    return (2 * x).ravel()[None, None]\n",
+        Status.FAILED,
+        "wrong shape",
+    ),
     ("string", "def double(x):\n    return 'passed'\n", Status.INVALID, "string"),
     ("none", "def double(x):\n    2 * x\n", Status.INVALID, "forget to `return`"),
     (
@@ -286,8 +301,11 @@ def test_deep_recursion_message_is_bounded(pool: WorkerPool) -> None:
 
 def test_cpu_limit_names_the_case(pool: WorkerPool) -> None:
     verdict = run_adversarial(
-        pool, "def double(x):\n    while True:\n        pass\n", Status.TIMEOUT,
-        "CPU time limit (2 s)", checker=SlowDoubleChecker(),
+        pool,
+        "def double(x):\n    while True:\n        pass\n",
+        Status.TIMEOUT,
+        "CPU time limit (2 s)",
+        checker=SlowDoubleChecker(),
     )
     assert verdict.first_failure is not None and verdict.first_failure.name == "case 1"
 
@@ -338,9 +356,7 @@ def test_fifty_megabytes_of_output_are_truncated(pool: WorkerPool) -> None:
 
 
 def test_prints_are_captured(pool: WorkerPool) -> None:
-    verdict = run_adversarial(
-        pool, "print('hello from the drill')\n" + GOOD, Status.PASSED
-    )
+    verdict = run_adversarial(pool, "print('hello from the drill')\n" + GOOD, Status.PASSED)
     assert "hello from the drill" in verdict.stdout
 
 

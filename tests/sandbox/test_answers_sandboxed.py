@@ -1,0 +1,44 @@
+"""The real drills through the real sandbox: one correct and one wrong answer per drill.
+
+The full answer set is graded in-process by tests/engine; here the point is that
+the sandbox (wire format, harnesses shipped as text, warm workers) changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade import grade
+from engine.sandbox import WorkerPool
+from tests.engine.answer_files import Answer, answers
+from tests.sandbox.helpers import LIVE_POOLS, shown
+
+
+def _selection() -> list[Answer]:
+    """Per drill: the first correct answer and the first wrong one."""
+    chosen: dict[tuple[str, bool], Answer] = {}
+    for answer in answers():
+        key = (answer.drill, answer.status == "passed")
+        chosen.setdefault(key, answer)
+    return sorted(chosen.values(), key=lambda a: a.path)
+
+
+SELECTION = _selection()
+
+
+@pytest.fixture(scope="module")
+def drills_pool() -> Iterator[WorkerPool]:
+    """A pool keeping two workers warm, for back-to-back grading."""
+    with WorkerPool(size=2) as pool:
+        LIVE_POOLS.append(pool)
+        yield pool
+
+
+@pytest.mark.parametrize("answer", SELECTION, ids=[f"{a.drill}/{a.path.stem}" for a in SELECTION])
+def test_answer_through_the_sandbox(drills_pool: WorkerPool, answer: Answer) -> None:
+    verdict = grade(get_checker(answer.checker), answer.source, seed=1, pool=drills_pool)
+    assert verdict.status.value == answer.status, shown(verdict)
+    assert answer.phrase in shown(verdict), shown(verdict)

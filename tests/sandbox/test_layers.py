@@ -1,0 +1,195 @@
+"""Each layer on its own, and the honesty of `isolation`: a layer is listed only when verified."""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from engine.grade import grade
+from engine.sandbox import SandboxConfig, WorkerPool, isolation_report
+from engine.sandbox import bwrap as bwrap_module
+from engine.sandbox.config import ENGINE_DIR
+from engine.verdict import Status
+from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, run_adversarial, shown
+
+ENGINE_FILE = ENGINE_DIR / "checkers" / "base.py"
+
+
+def _layer(verdict_layers: list[str], name: str) -> str:
+    (entry,) = [layer for layer in verdict_layers if layer.startswith(f"{name}:")]
+    return entry
+
+
+def test_every_verdict_lists_the_layers_it_had(pool: WorkerPool) -> None:
+    verdict = grade(DOUBLE, GOOD, pool=pool)
+    assert verdict.status is Status.PASSED
+    layers = verdict.isolation
+    assert _layer(layers, "process").startswith("process: a fresh `python -I -B`")
+    rlimits = _layer(layers, "rlimits")
+    assert "CPU 2 s soft / 3 s hard" in rlimits and "512 MiB" in rlimits
+    assert "NOT verified" not in rlimits
+    assert "1.5 s" in _layer(layers, "wall clock")
+    assert _layer(layers, "audit hooks").startswith("audit hooks: no subprocesses")
+    bubblewrap = _layer(layers, "bubblewrap")
+    if pool.config.bwrap:
+        assert bubblewrap.startswith("bubblewrap: no network, private PID")
+    else:
+        assert bubblewrap.startswith("bubblewrap: not active (turned off")
+    assert _layer(layers, "results").startswith("results: length-prefixed")
+
+
+@pytest.fixture
+def bwrap_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This machine without a bwrap binary."""
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    bwrap_module.reset_bwrap_status()
+    yield
+    bwrap_module.reset_bwrap_status()
+
+
+def test_without_bwrap_the_fallback_says_so(bwrap_missing: None) -> None:
+    with WorkerPool(SandboxConfig(bwrap=None)) as pool:
+        verdict = grade(DOUBLE, GOOD, pool=pool)
+    assert verdict.status is Status.PASSED
+    assert _layer(verdict.isolation, "bubblewrap") == (
+        "bubblewrap: not active (bwrap is not installed (Debian package bubblewrap))"
+    )
+    report = isolation_report()
+    assert _layer(report, "bubblewrap").startswith("bubblewrap: not active (bwrap is not installed")
+
+
+def test_required_bwrap_that_is_missing_is_an_internal_error(bwrap_missing: None) -> None:
+    with WorkerPool(SandboxConfig(bwrap=True)) as pool:
+        verdict = grade(DOUBLE, GOOD, pool=pool)
+    assert verdict.status is Status.INTERNAL
+    assert "not your code" in verdict.summary
+    assert "bubblewrap was required" in verdict.summary
+    assert not any(layer.startswith("bubblewrap: no network") for layer in verdict.isolation)
+
+
+def test_env_switch_turns_bwrap_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRILLBIT_SANDBOX_BWRAP", "0")
+    assert SandboxConfig().use_bwrap_requested() is False
+    assert _layer(isolation_report(), "bubblewrap").startswith("bubblewrap: not active (turned off")
+
+
+def test_numpy_failing_under_the_limits_is_internal() -> None:
+    config = SandboxConfig(bwrap=False, address_space=48 * 1024 * 1024)
+    with WorkerPool(config) as pool:
+        verdict = grade(DOUBLE, GOOD, pool=pool)
+        assert verdict.status is Status.INTERNAL, shown(verdict)
+        assert "not your code" in verdict.summary
+        assert_clean([pool])
+
+
+def test_isolation_report_names_every_layer() -> None:
+    report = isolation_report()
+    names = [layer.split(":")[0] for layer in report]
+    assert names == ["process", "rlimits", "wall clock", "audit hooks", "bubblewrap", "results"]
+    status = bwrap_module.bwrap_status()
+    assert _layer(report, "bubblewrap").startswith(
+        "bubblewrap: no network" if status.active else "bubblewrap: not active"
+    )
+
+
+def test_hooks_off_is_reported(bare_bwrap_pool: WorkerPool) -> None:
+    verdict = grade(DOUBLE, GOOD, pool=bare_bwrap_pool)
+    assert verdict.status is Status.PASSED
+    assert _layer(verdict.isolation, "audit hooks") == (
+        "audit hooks: not active (disabled by configuration)"
+    )
+    assert _layer(verdict.isolation, "bubblewrap").startswith("bubblewrap: no network")
+
+
+# bubblewrap alone (no audit hooks) still contains what the hooks would have refused.
+
+BARE: list[tuple[str, str, Status, str]] = [
+    (
+        "detached-grandchild-dies-with-the-namespace",
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        "        time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "def double(x):\n"
+        "    return 2 * x\n",
+        Status.PASSED,
+        "passed",
+    ),
+    (
+        "segfault-through-ctypes",
+        "import ctypes\n\ndef double(x):\n    return ctypes.string_at(1, 1)\n",
+        Status.CRASHED,
+        "SIGSEGV",
+    ),
+    (
+        "engine-file-is-not-mounted",
+        f"def double(x):\n    return open({str(ENGINE_FILE)!r}).read()\n",
+        Status.ERROR,
+        "No such file",
+    ),
+    (
+        "import-engine",
+        f"import sys\nsys.path.insert(0, {str(ENGINE_DIR.parent)!r})\nimport engine.grading\n",
+        Status.ERROR,
+        "No module named 'engine'",
+    ),
+    (
+        "write-into-the-project",
+        f"def double(x):\n    open({str(ENGINE_DIR.parent / 'pwned.txt')!r}, 'w')\n",
+        Status.ERROR,
+        "Error",
+    ),
+    (
+        "read-the-parents-environ",
+        f"def double(x):\n    return open('/proc/{os.getpid()}/environ').read()\n",
+        Status.ERROR,
+        "No such file",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "status", "phrase"), [pytest.param(s, st, ph, id=n) for n, s, st, ph in BARE]
+)
+def test_bwrap_alone(bare_bwrap_pool: WorkerPool, source: str, status: Status, phrase: str) -> None:
+    run_adversarial(bare_bwrap_pool, source, status, phrase)
+    assert not (ENGINE_DIR.parent / "pwned.txt").exists()
+
+
+@pytest.fixture
+def sigusr1_received() -> Iterator[list[int]]:
+    received: list[int] = []
+    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
+    yield received
+    signal.signal(signal.SIGUSR1, old)
+
+
+def test_bwrap_alone_hides_the_parent(
+    bare_bwrap_pool: WorkerPool, sigusr1_received: list[int]
+) -> None:
+    source = f"import os, signal\n\ndef double(x):\n    os.kill({os.getpid()}, signal.SIGUSR1)\n"
+    run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ProcessLookupError")
+    assert sigusr1_received == []
+
+
+def test_bwrap_alone_has_no_network(bare_bwrap_pool: WorkerPool) -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        port = listener.getsockname()[1]
+        source = (
+            "import socket\n\ndef double(x):\n"
+            f"    socket.create_connection(('127.0.0.1', {port}), timeout=1).sendall(b'x')\n"
+        )
+        run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ConnectionRefusedError")
+        sel = selectors.DefaultSelector()
+        sel.register(listener, selectors.EVENT_READ)
+        assert sel.select(0.2) == []
+        sel.close()

@@ -1,0 +1,79 @@
+"""The warm worker pool and the public grade() call: threads, closing, cold grading, seeds."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from engine.grade import grade
+from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
+from engine.verdict import Status
+from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean
+
+
+def test_concurrent_grades_from_threads(pool: WorkerPool) -> None:
+    statuses: list[Status] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        verdict = grade(DOUBLE, GOOD, pool=pool)
+        with lock:
+            statuses.append(verdict.status)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert statuses == [Status.PASSED] * 4
+    assert_clean([pool])
+
+
+def test_each_submission_gets_a_fresh_process(pool: WorkerPool) -> None:
+    source = (
+        "import os\nMARK = os.path.exists('mark')\nopen('mark', 'w').close()\n"
+        "def double(x):\n    assert not MARK, 'state leaked from an earlier submission'\n"
+        "    return 2 * x\n"
+    )
+    assert grade(DOUBLE, source, pool=pool).status is Status.PASSED
+    assert grade(DOUBLE, source, pool=pool).status is Status.PASSED
+
+
+def test_close_kills_the_warm_worker_and_refuses_more() -> None:
+    pool = WorkerPool()
+    assert pool.wait_warm(30)
+    (pid,) = pool.warm_pids
+    pool.close()
+    assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
+    with pytest.raises(SandboxUnavailableError):
+        pool.acquire()
+    pool.close()  # idempotent
+
+
+def test_cold_grade_without_a_pool() -> None:
+    verdict = grade(DOUBLE, GOOD)
+    assert verdict.status is Status.PASSED
+    assert verdict.duration_ms > 0
+    assert_clean([])
+
+
+def test_seed_is_reported_and_replays(pool: WorkerPool) -> None:
+    first = grade(DOUBLE, GOOD, pool=pool)
+    assert isinstance(first.seed, int)
+    again = grade(DOUBLE, GOOD, pool=pool, seed=first.seed)
+    assert [c.inputs for c in again.cases] == [c.inputs for c in first.cases]
+    other = grade(DOUBLE, GOOD, pool=pool, seed=first.seed + 1, params={"n": 6})
+    assert len(other.cases) == 6
+
+
+def test_default_pool_is_shared() -> None:
+    pool = default_pool()
+    try:
+        assert default_pool() is pool
+        assert grade(DOUBLE, GOOD, pool=pool).status is Status.PASSED
+    finally:
+        pool.close()
+    assert default_pool() is not pool
+    default_pool().close()
