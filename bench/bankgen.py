@@ -34,7 +34,8 @@ def generate_bank(root: Path, count: int) -> Path:
     pack = root / "generated"
     pack.mkdir(parents=True, exist_ok=True)
     (pack / "pack.yaml").write_text(
-        "title: Generated\ndescription: A synthetic bank for benchmarks.\nversion: 1.0.0\n", encoding="utf-8"
+        "title: Generated\ndescription: A synthetic bank for benchmarks.\nversion: 1.0.0\n",
+        encoding="utf-8",
     )
     for topic in TOPICS:
         (pack / topic).mkdir(exist_ok=True)

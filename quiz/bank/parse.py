@@ -339,16 +339,16 @@ def parse_card(
                     f"unknown section '## {title}' for a {kind} card{hint}; expected {', '.join(required)}",
                 )
         for title in required:
-            section = sections.get(title)
-            if section is None:
+            found = sections.get(title)
+            if found is None:
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
-            elif not section.text.strip():
-                out.add(section.line, 1, "empty-section", f"section '## {title}' is empty")
+            elif not found.text.strip():
+                out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
     _check_math(sections, out)
     if front is not None:
         _check_front_math(front, lines, out)
 
-    starter, hints = "", ()
+    starter, hints = "", tuple[str, ...]()
     if isinstance(front, CodingFront):
         starter, hints = _check_coding(front, sections, out)
     if front is not None:

@@ -106,9 +106,7 @@ def test_a_misplaced_markdown_file_is_reported(mini_bank: Path) -> None:
 
 def test_math_in_key_points_is_checked_too(mini_bank: Path) -> None:
     target = mini_bank / "mini" / "basics" / "what-is-relu.md"
-    target.write_text(
-        target.read_text().replace("  - cheap to compute", "  - cheap, $x^2 only")
-    )
+    target.write_text(target.read_text().replace("  - cheap to compute", "  - cheap, $x^2 only"))
     _, problems = lint([target])
     assert [(p.code, p.line) for p in problems] == [("math", 10)]
     assert problems[0].message.startswith("key_points[2]:")

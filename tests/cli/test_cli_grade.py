@@ -82,10 +82,9 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         start_new_session=True,
     )
     output: list[str] = []
-    assert process.stdout is not None
-    reader = threading.Thread(
-        target=lambda: output.extend(iter(process.stdout.readline, "")), daemon=True
-    )  # type: ignore[union-attr]
+    stdout = process.stdout
+    assert stdout is not None
+    reader = threading.Thread(target=lambda: output.extend(iter(stdout.readline, "")), daemon=True)
     reader.start()
 
     def wait_for(text: str, timeout: float = 60) -> None:
@@ -107,4 +106,4 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(10)
         reader.join(5)
-        process.stdout.close()
+        stdout.close()
