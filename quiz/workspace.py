@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import Bank, load_bank
-from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront, NumericFront
+from quiz.bank.models import Card, ChoiceFront, NumericFront
 from quiz.paths import data_dir
 from quiz.store import Mode, Store, StoreNotice
 from quiz.study import (
     Answer,
+    Counts,
     DeckCounts,
     DrillProgress,
     Filters,
@@ -161,14 +162,20 @@ class Workspace:
         *,
         include_bundled: bool = True,
         store_path: Path | None = None,
-        **options: object,
+        clock: Clock = utc_now,
+        scheduler: Scheduler | None = None,
+        rng: random.Random | None = None,
+        grader: Grader | None = None,
+        editor: str | None = None,
     ) -> Workspace:
-        """Load the bank (bundled + extra dirs) and open the progress database."""
+        """Load the bank (bundled + extra dirs + DRILLBIT_CONTENT) and open the progress database."""
         from quiz.bank.sources import content_roots
 
         bank = load_bank(content_roots(list(content_dirs), include_bundled=include_bundled))
         store = Store.open(store_path)
-        return cls(bank, store, **options)  # type: ignore[arg-type]
+        return cls(
+            bank, store, clock=clock, scheduler=scheduler, rng=rng, grader=grader, editor=editor
+        )
 
     def close(self) -> None:
         """Close the database. The warm worker is process-wide; it is closed at exit."""
@@ -227,47 +234,30 @@ class Workspace:
         return deck_counts(self.store, self.cards, self.now(), tz=self.tz)
 
     def overview(self) -> list[TopicRow]:
-        """Home's rows: each pack followed by its topics, with their counts."""
-        counts = self.counts()
+        """Home's rows: each pack (content order) followed by its topics (sorted), with counts."""
+        now = self.now()
+        by_pack: dict[str, list[Card]] = {}
+        for card in self.cards:
+            by_pack.setdefault(card.pack, []).append(card)
         rows: list[TopicRow] = []
-        topics_of: dict[str, list[str]] = {}
-        for card in self.cards:
-            topics = topics_of.setdefault(card.pack, [])
-            if card.topic not in topics:
-                topics.append(card.topic)
-        per_topic_pack: dict[tuple[str, str], list[Card]] = {}
-        for card in self.cards:
-            per_topic_pack.setdefault((card.pack, card.topic), []).append(card)
-        for pack, topics in topics_of.items():
+        for pack, cards in by_pack.items():
+            counts = deck_counts(self.store, cards, now, tz=self.tz)
             info = self.bank.packs.get(pack)
-            c = counts.by_pack.get(pack)
-            if c is None:
-                continue
-            rows.append(
+            title = info.info.title if info is not None else pack
+            groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.total)]
+            groups += [(topic, topic, counts.by_topic[topic]) for topic in sorted(counts.by_topic)]
+            rows += [
                 TopicRow(
                     pack=pack,
-                    title=info.info.title if info else pack,
-                    topic=None,
+                    title=name,
+                    topic=topic,
                     due=c.due,
                     new=c.new,
                     learned=c.learned,
                     total=c.total,
                 )
-            )
-            for topic in sorted(topics):
-                # by_topic merges packs; count this pack's cards of the topic exactly
-                tc = deck_counts(self.store, per_topic_pack[(pack, topic)], self.now()).total
-                rows.append(
-                    TopicRow(
-                        pack=pack,
-                        title=topic,
-                        topic=topic,
-                        due=tc.due,
-                        new=tc.new,
-                        learned=tc.learned,
-                        total=tc.total,
-                    )
-                )
+                for name, topic, c in groups
+            ]
         return rows
 
     def stats(self) -> Stats:
@@ -507,10 +497,3 @@ class Workspace:
 def starter_text(card: Card) -> str:
     """The starter code with one trailing newline."""
     return card.starter.rstrip() + "\n" if card.starter else ""
-
-
-def is_kind(
-    card: Card, kind: type[ConceptFront | ChoiceFront | NumericFront | CodingFront]
-) -> bool:
-    """True when the card's front is of this kind (a typed alternative to comparing strings)."""
-    return isinstance(card.front, kind)

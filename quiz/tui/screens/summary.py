@@ -28,8 +28,9 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,enter", "app.pop_screen", "Home"),
-        Binding("q", "app.pop_screen", "Home", show=False),
+        Binding("ctrl+q", "app.quit", "Quit"),
     ]
+    # no `q` here: a session's last `q` often lands on this screen, which must stay
 
     def __init__(self, workspace: Workspace, summary: Summary) -> None:
         super().__init__()
