@@ -1,0 +1,207 @@
+"""A persistent cache of the cards that loaded cleanly, so a large bank opens fast.
+
+Parsing a card (YAML front matter, sections, math checks) costs about half a
+millisecond; a 10,000-card bank would take seconds at every start. The cache
+keeps, per pack folder, one JSON file with the parsed parts of every *clean*
+card, keyed by the file's size, mtime, ctime and inode. On a hit the front
+matter is still validated by the same pydantic models (cheap); only YAML
+parsing and the math checks are skipped, which is safe because that exact file
+content passed them before with the same code.
+
+Correctness rules:
+- a file with any problem is never cached, so its problems are found again on
+  every load (nothing is hidden);
+- a changed, added or removed file misses (or drops out of) the cache;
+- a change to the parsing code or its libraries changes `code_stamp()` and
+  discards every entry;
+- a file changed within the last `RACY_SECONDS` is not stored, since a second
+  write in the same timestamp tick could keep size and times unchanged;
+- the cache is only an accelerator: unreadable, corrupt or unwritable cache
+  files are ignored.
+
+The folder is `$DRILLBIT_HOME/cache` when set, else the platform user cache
+dir. `DRILLBIT_CACHE=0` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from quiz.bank.models import FRONT_MATTER, Card, Section
+from quiz.paths import HOME_ENV
+
+CACHE_ENV = "DRILLBIT_CACHE"
+"""Set to 0 (or off, no, false) to load every card from scratch."""
+
+RACY_SECONDS = 2.0
+"""Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
+
+FORMAT = 1
+_STAMPED_SOURCES = ("models.py", "parse.py", "mathtext.py", "loader.py", "cache.py")
+_STAMPED_DISTS = ("pydantic", "pydantic-core", "pyyaml", "pylatexenc", "python-frontmatter")
+
+Key = tuple[int, int, int, int]
+
+
+def enabled() -> bool:
+    """False when DRILLBIT_CACHE turns the cache off."""
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in {"0", "off", "no", "false"}
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a bank loads.
+
+    Loading builds tens of thousands of small acyclic objects; each allocation burst
+    would trigger collections that walk everything alive (a third of a 10,000-card
+    load). Reference counting still frees memory; collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def cache_dir() -> Path:
+    """`$DRILLBIT_HOME/cache`, else the platform user cache dir (not created here)."""
+    override = os.environ.get(HOME_ENV, "").strip()
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("drillbit", False))
+
+
+@cache
+def code_stamp() -> str:
+    """A digest of the code and library versions that decide what a clean card parses to."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _STAMPED_SOURCES:
+        digest.update((here / name).read_bytes())
+    for dist in _STAMPED_DISTS:
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"|{dist}={version}".encode())
+    return digest.hexdigest()
+
+
+def file_key(stat: os.stat_result) -> Key:
+    """What identifies one version of a file: size, mtime, ctime and inode."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
+    """The JSON-ready parts of a clean card, or None when they do not round-trip exactly."""
+    front = card.front.model_dump(mode="json", exclude_unset=True)
+    try:
+        text = json.dumps(front, allow_nan=False)
+        if FRONT_MATTER.validate_python(json.loads(text)) != card.front:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return {
+        "key": list(key),
+        "front": front,
+        "sections": [[s.title, s.text, s.line] for s in card.sections.values()],
+        "hints": list(card.hints),
+        "starter": card.starter,
+        "lines": card.lines,
+    }
+
+
+class PackCache:
+    """The cache file of one pack folder: look cards up by relative path and key, store clean ones."""
+
+    def __init__(self, pack_dir: Path, *, directory: Path | None = None) -> None:
+        self.pack_dir = pack_dir.resolve()
+        name = hashlib.sha256(str(self.pack_dir).encode()).hexdigest()[:24]
+        self.path = (directory or cache_dir()) / f"pack-{name}.json"
+        self._old: dict[str, dict[str, Any]] = self._read()
+        self._new: dict[str, dict[str, Any]] = {}
+        self._changed = False
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if (
+            not isinstance(data, dict)
+            or data.get("stamp") != code_stamp()
+            or data.get("pack") != str(self.pack_dir)
+            or not isinstance(data.get("cards"), dict)
+        ):
+            return {}
+        cards: dict[str, dict[str, Any]] = data["cards"]
+        return cards
+
+    def lookup(self, relative: str, key: Key, path: Path, pack: str) -> Card | None:
+        """The cached card for this exact file version, rebuilt and validated; None on a miss."""
+        record = self._old.get(relative)
+        if record is None:
+            return None
+        try:
+            if tuple(record["key"]) != key:
+                return None
+            front = FRONT_MATTER.validate_python(record["front"])
+            sections = {
+                title: Section(title, text, line) for title, text, line in record["sections"]
+            }
+            card = Card(
+                front,
+                sections,
+                path,
+                pack,
+                hints=tuple(record["hints"]),
+                starter=record["starter"],
+                lines=dict(record["lines"]),
+            )
+        except Exception:  # a damaged entry is a miss, never an error
+            return None
+        self._new[relative] = record
+        return card
+
+    def store(self, relative: str, stat: os.stat_result, card: Card) -> None:
+        """Remember a card that loaded with no problem (unless the file changed just now)."""
+        newest = max(stat.st_mtime, stat.st_ctime)
+        if newest > time.time() - RACY_SECONDS:
+            return
+        record = _card_record(card, file_key(stat))
+        if record is not None:
+            self._new[relative] = record
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the cards seen in this load (dropping removed or broken files), if anything changed."""
+        if not self._changed and self._new.keys() == self._old.keys():
+            return
+        payload = {"stamp": code_stamp(), "pack": str(self.pack_dir), "cards": self._new}
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(payload, handle, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise

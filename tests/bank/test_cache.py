@@ -1,0 +1,119 @@
+"""The card cache: a second load is served from it, and it never hides a change or a problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank import cache, loader
+from quiz.bank.loader import Bank, load_bank
+from quiz.bank.parse import parse_card
+
+
+@pytest.fixture(autouse=True)
+def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files in these tests were just written; let the cache store them anyway."""
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+
+
+def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record every file that is parsed from scratch (a cache miss)."""
+    parsed: list[Path] = []
+
+    def spy(text: str, path: Path, pack: str, topic: str | None = None) -> Any:
+        parsed.append(path)
+        return parse_card(text, path, pack, topic)
+
+    monkeypatch.setattr(loader, "parse_card", spy)
+    return parsed
+
+
+def _snapshot(bank: Bank) -> list[tuple[Any, ...]]:
+    return [(c.front, c.sections, c.path, c.pack, c.hints, c.starter, c.lines) for c in bank.cards]
+
+
+def _a_card(root: Path) -> Path:
+    """The first card file of the bank (root/<pack>/<topic>/<id>.md)."""
+    return sorted(root.glob("*/*/*.md"))[0]
+
+
+def test_second_load_is_identical_and_parses_nothing(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_bank([mini_bank])
+    assert first.cards and not first.problems
+    parsed = _forbid_parsing(monkeypatch)
+    second = load_bank([mini_bank])
+    assert parsed == []
+    assert _snapshot(second) == _snapshot(first)
+    assert [type(c.front) for c in second.cards] == [type(c.front) for c in first.cards]
+
+
+def test_a_changed_file_is_parsed_again_and_its_problem_reported(mini_bank: Path) -> None:
+    load_bank([mini_bank])
+    card = _a_card(mini_bank)
+    card.write_text(card.read_text(encoding="utf-8").replace("difficulty:", "difficult:", 1))
+    bank = load_bank([mini_bank])
+    assert card in bank.broken_files
+    assert any(p.path == card and p.code == "unknown-key" for p in bank.problems)
+    again = load_bank([mini_bank])  # the broken file was not cached: same problems
+    assert again.problems == bank.problems
+
+
+def test_removed_and_added_files_are_seen(mini_bank: Path) -> None:
+    before = load_bank([mini_bank])
+    card = _a_card(mini_bank)
+    removed_id = card.stem
+    text = card.read_text(encoding="utf-8")
+    card.unlink()
+    after = load_bank([mini_bank])
+    assert removed_id not in after.by_id()
+    assert len(after.cards) == len(before.cards) - 1
+    card.write_text(text, encoding="utf-8")
+    assert removed_id in load_bank([mini_bank]).by_id()
+
+
+def test_a_corrupt_cache_file_is_ignored(mini_bank: Path) -> None:
+    first = load_bank([mini_bank])
+    files = list(cache.cache_dir().glob("pack-*.json"))
+    assert files
+    for path in files:
+        path.write_text("{not json", encoding="utf-8")
+    assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))  # rewritten whole
+        assert data["stamp"] == cache.code_stamp()
+
+
+def test_another_code_stamp_discards_every_entry(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_bank([mini_bank])
+    for path in cache.cache_dir().glob("pack-*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["stamp"] = "older code"
+        path.write_text(json.dumps(data), encoding="utf-8")
+    parsed = _forbid_parsing(monkeypatch)
+    bank = load_bank([mini_bank])
+    assert len(parsed) == len(bank.cards) > 0
+
+
+def test_files_changed_just_now_are_not_stored(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    load_bank([mini_bank])
+    parsed = _forbid_parsing(monkeypatch)
+    bank = load_bank([mini_bank])
+    assert len(parsed) == len(bank.cards) > 0
+
+
+def test_the_cache_can_be_turned_off(mini_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    load_bank([mini_bank])
+    assert not cache.cache_dir().exists()
+    assert load_bank([mini_bank], use_cache=True).cards
+    assert list(cache.cache_dir().glob("pack-*.json"))
