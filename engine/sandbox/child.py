@@ -97,151 +97,175 @@ def _send(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def _within(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip("/") + "/")
+def _make_hook(cfg: dict[str, Any]) -> Callable[[str, tuple[Any, ...]], None]:
+    """Build the audit hook: one function whose state lives only in keyword defaults.
 
+    Submitted code can reach this module's globals (through frames) and can read
+    the hook's frame from a traceback it caught. So the hook uses no globals, no
+    closures and no builtins by name: every function and constant it needs is an
+    immutable keyword default (replacing defaults is itself refused), and it
+    never calls anything on the event's arguments except exact str/bytes/int
+    values, so no submitted code runs inside it.
+    """
+    refused_events = tuple(sorted(REFUSED_EVENTS.items()))
 
-class PathPolicy:
-    """Where the child may read and write, resolved with functions captured before user code."""
-
-    def __init__(self, workdir: str, forbidden: list[str], allowed: list[str]) -> None:
-        self.workdir = workdir
-        self.forbidden = tuple(forbidden)
-        self.allowed = tuple(allowed)
-
-    def resolve(self, path: Any) -> str | None:
-        """An absolute path with every symlink followed; None for a file descriptor."""
-        if type(path) is int:
-            return None
-        text = _fsdecode(path)
-        if not text.startswith("/"):
-            text = self.workdir + "/" + text
-        pending = text.split("/")
-        pending.reverse()
-        out: list[str] = []
-        links = 0
-        while pending:
-            part = pending.pop()
-            if part in ("", "."):
+    def hook(
+        event: str,
+        args: tuple[Any, ...],
+        *,
+        _workdir: str = cfg["workdir"],
+        _forbidden: tuple[str, ...] = tuple(r.rstrip("/") for r in cfg["forbidden"]),
+        _allowed: tuple[str, ...] = tuple(r.rstrip("/") for r in cfg["allowed"]),
+        _own_pid: int = _getpid(),
+        _refused_names: frozenset[str] = frozenset(REFUSED_EVENTS),
+        _refused_events: tuple[tuple[str, str], ...] = refused_events,
+        _refused_prefixes: tuple[tuple[str, str], ...] = tuple(REFUSED_PREFIXES.items()),
+        _refused_imports: frozenset[str] = frozenset(REFUSED_IMPORTS),
+        _private: frozenset[str] = frozenset(PRIVATE_PACKAGES),
+        _write_events: frozenset[str] = frozenset(PATH_WRITE_EVENTS),
+        _path_events: frozenset[str] = frozenset(PATH_WRITE_EVENTS | PATH_READ_EVENTS),
+        _lstat: Callable[..., Any] = _lstat,
+        _stat: Callable[..., Any] = _stat,
+        _readlink: Callable[..., str] = _readlink,
+        _is_link: Callable[[int], bool] = _S_ISLNK,
+        _is_dir: Callable[[int], bool] = _S_ISDIR,
+        _write_flags: int = _WRITE_FLAGS,
+        _type: type[type] = type,
+        _str: type[str] = str,
+        _bytes: type[bytes] = bytes,
+        _int: type[int] = int,
+        _len: Callable[[Any], int] = len,
+        _denied: type[PermissionError] = PermissionError,
+        _missing: type[ModuleNotFoundError] = ModuleNotFoundError,
+        _oserror: type[OSError] = OSError,
+        _valueerror: type[ValueError] = ValueError,
+        _decode: Callable[[bytes, str, str], str] = bytes.decode,
+    ) -> None:
+        paths: tuple[Any, ...] = ()
+        writing: Any = False
+        if event == "open":
+            path, mode, flags = args
+            if _type(path) is _int:
+                return
+            paths = (path,)
+            writing = (_type(flags) is _int and flags & _write_flags) or (
+                _type(mode) is _str and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)
+            )
+        elif event == "import":
+            name = args[0]
+            top = name.partition(".")[0] if _type(name) is _str else ""
+            if top in _private:
+                raise _missing(
+                    f"No module named {name!r}: the grader's code is not available in the sandbox"
+                )
+            if top in _refused_imports:
+                raise _missing(
+                    f"No module named {name!r}: the sandbox does not provide it to drills"
+                )
+            return
+        elif event in _refused_names:
+            for refused, what in _refused_events:
+                if refused == event:
+                    raise _denied(f"drillbit sandbox: {what} is not allowed in a drill")
+        elif event == "os.kill":
+            if _type(args[0]) is not _int or args[0] != _own_pid:
+                raise _denied(
+                    "drillbit sandbox: signalling other processes is not allowed in a drill"
+                )
+            return
+        elif event == "object.__setattr__":
+            if _len(args) > 1 and (
+                _type(args[1]) is not _str
+                or args[1] in ("__code__", "__defaults__", "__kwdefaults__")
+            ):
+                raise _denied("drillbit sandbox: rewriting functions is not allowed in a drill")
+            return
+        elif event in _path_events:
+            paths = args[:2]
+            writing = event in _write_events
+        else:
+            for prefix, what in _refused_prefixes:
+                if event.startswith(prefix):
+                    raise _denied(f"drillbit sandbox: {what} is not allowed in a drill")
+            return
+        for raw in paths:
+            if _type(raw) is _bytes:
+                text = _decode(raw, "utf-8", "surrogateescape")
+            elif _type(raw) is _str:
+                text = raw
+            elif _type(raw) is _int or raw is None:
                 continue
-            if part == "..":
-                if out:
-                    out.pop()
-                continue
-            candidate = "/" + "/".join([*out, part])
-            try:
-                mode = _lstat(candidate).st_mode
-            except (OSError, ValueError):
-                out.append(part)
-                continue
-            if _S_ISLNK(mode):
-                links += 1
-                if links > 40:
-                    return candidate
-                target = _readlink(candidate)
-                if target.startswith("/"):
-                    out = []
-                pieces = target.split("/")
-                pieces.reverse()
-                pending.extend(pieces)
             else:
-                out.append(part)
-        return "/" + "/".join(out)
+                raise _denied("drillbit sandbox: paths must be plain str or bytes in a drill")
+            if not text.startswith("/"):
+                text = _workdir + "/" + text
+            # Resolve every symlink with functions captured before any submitted code ran.
+            pending = text.split("/")
+            pending.reverse()
+            out: list[str] = []
+            links = 0
+            while pending:
+                part = pending.pop()
+                if part == "" or part == ".":
+                    continue
+                if part == "..":
+                    if out:
+                        out.pop()
+                    continue
+                candidate = "/" + "/".join([*out, part])
+                try:
+                    st_mode = _lstat(candidate).st_mode
+                except (_oserror, _valueerror):
+                    out.append(part)
+                    continue
+                if _is_link(st_mode) and links < 40:
+                    links += 1
+                    target = _readlink(candidate)
+                    if target.startswith("/"):
+                        out = []
+                    pieces = target.split("/")
+                    pieces.reverse()
+                    pending.extend(pieces)
+                else:
+                    out.append(part)
+            resolved = "/" + "/".join(out)
+            reason = ""
+            if writing:
+                if not (
+                    resolved == _workdir
+                    or resolved.startswith(_workdir + "/")
+                    or resolved == "/dev/null"
+                ):
+                    reason = "writing outside the work directory"
+            else:
+                exempt = False
+                for root in _allowed:
+                    if resolved == root or resolved.startswith(root + "/"):
+                        exempt = True
+                if not exempt:
+                    if resolved == "/proc" or resolved.startswith("/proc/"):
+                        reason = "reading /proc"
+                    for root in _forbidden:
+                        if resolved == root or resolved.startswith(root + "/"):
+                            reason = "reading the grader's files"
+            if not reason and event == "open":
+                try:
+                    if _is_dir(_stat(resolved).st_mode):
+                        reason = "opening a directory"
+                except (_oserror, _valueerror):
+                    pass
+            if reason:
+                raise _denied(f"drillbit sandbox: {reason} ({resolved}) is not allowed in a drill")
 
-    def check_read(self, resolved: str) -> str | None:
-        """Why reading `resolved` is refused, or None."""
-        if any(_within(resolved, root) for root in self.allowed):
-            return None
-        if _within(resolved, "/proc"):
-            return "reading /proc"
-        if any(_within(resolved, root) for root in self.forbidden):
-            return "reading the grader's files"
-        return None
-
-    def check_write(self, resolved: str) -> str | None:
-        """Why writing `resolved` is refused, or None."""
-        if _within(resolved, self.workdir) or resolved == "/dev/null":
-            return None
-        return "writing outside the work directory"
+    return hook
 
 
 def install_hooks(cfg: dict[str, Any]) -> None:
     """Refuse what a drill never needs; installed once numpy is imported."""
-    policy = PathPolicy(cfg["workdir"], cfg["forbidden"], cfg["allowed"])
-    own_pid = _getpid()
-
-    def refuse(what: str) -> PermissionError:
-        return PermissionError(f"drillbit sandbox: {what} is not allowed in a drill")
-
-    def hook(event: str, args: tuple[Any, ...]) -> None:
-        if event == "open":
-            path, mode, flags = args
-            resolved = policy.resolve(path)
-            if resolved is None:
-                return
-            writing = (type(flags) is int and flags & _WRITE_FLAGS) or (
-                type(mode) is str and any(c in mode for c in "wax+")
-            )
-            reason = policy.check_write(resolved) if writing else policy.check_read(resolved)
-            if reason is None:
-                try:
-                    if _S_ISDIR(_stat(resolved).st_mode):
-                        reason = "opening a directory"
-                except (OSError, ValueError):
-                    pass
-            if reason is not None:
-                raise refuse(f"{reason} ({resolved})")
-            return
-        if event == "import":
-            name = args[0]
-            top = name.partition(".")[0] if type(name) is str else ""
-            if top in PRIVATE_PACKAGES:
-                raise ModuleNotFoundError(
-                    f"No module named {name!r}: the grader's code is not available in the sandbox"
-                )
-            if top in REFUSED_IMPORTS:
-                raise ModuleNotFoundError(
-                    f"No module named {name!r}: the sandbox does not provide it to drills"
-                )
-            return
-        if event in REFUSED_EVENTS:
-            raise refuse(REFUSED_EVENTS[event])
-        for prefix, what in REFUSED_PREFIXES.items():
-            if event.startswith(prefix):
-                raise refuse(what)
-        if event == "os.kill":
-            if args[0] != own_pid:
-                raise refuse("signalling other processes")
-            return
-        if (
-            event == "object.__setattr__"
-            and len(args) > 1
-            and args[1]
-            in (
-                "__code__",
-                "__defaults__",
-                "__kwdefaults__",
-            )
-        ):
-            raise refuse("rewriting functions")
-        if event in PATH_WRITE_EVENTS or event in PATH_READ_EVENTS:
-            for arg in args[:2]:
-                if type(arg) in (str, bytes):
-                    resolved = policy.resolve(arg)
-                    if resolved is None:
-                        continue
-                    reason = (
-                        policy.check_write(resolved)
-                        if event in PATH_WRITE_EVENTS
-                        else policy.check_read(resolved)
-                    )
-                    if reason is not None:
-                        raise refuse(f"{reason} ({resolved})")
-
     for name in list(sys.modules):
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
-    sys.addaudithook(hook)
+    sys.addaudithook(_make_hook(cfg))
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:

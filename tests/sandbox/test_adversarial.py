@@ -263,6 +263,79 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         None,
     ),
     (
+        "hook-state-tampered-through-frames",
+        src("""
+            import os, sys
+            def double(x):
+                f = sys._getframe()
+                while f is not None:
+                    g = f.f_globals
+                    if "REFUSED_EVENTS" in g:
+                        g["REFUSED_EVENTS"].clear()
+                        g["REFUSED_PREFIXES"].clear()
+                        g["REFUSED_IMPORTS"].clear()
+                        g["__builtins__"]["bool"] = lambda *a: False
+                        g["__builtins__"]["any"] = lambda *a: False
+                        g["_lstat"] = None
+                        g["_S_ISLNK"] = None
+                    f = f.f_back
+                os.fork()
+        """),
+        Status.ERROR,
+        "fork is not allowed",
+    ),
+    (
+        "hook-frame-read-from-a-traceback",
+        src("""
+            def double(x):
+                try:
+                    open("/etc/drillbit-pwned", "w")
+                except PermissionError as exc:
+                    tb = exc.__traceback__
+                    while tb.tb_next is not None:
+                        tb = tb.tb_next
+                    tb.tb_frame.f_locals["_workdir"] = "/"
+                open("/etc/drillbit-pwned", "w")
+        """),
+        Status.ERROR,
+        "writing outside the work directory",
+    ),
+    (
+        "relative-path-traversal",
+        f"def double(x):\n    return open('../' * 12 + {str(ENGINE_FILE)[1:]!r}).read()\n",
+        Status.ERROR,
+        "grader's files",
+    ),
+    (
+        "proc-self-root",
+        f"def double(x):\n    return open('/proc/self/root' + {str(ENGINE_FILE)!r}).read()\n",
+        Status.ERROR,
+        "/proc",
+    ),
+    (
+        "symlink-to-the-engine",
+        f"import os\n\ndef double(x):\n    os.symlink({str(ENGINE_DIR)!r}, 'e')\n",
+        Status.ERROR,
+        "creating links",
+    ),
+    (
+        "directory-fd-escape",
+        src(f"""
+            import os
+            def double(x):
+                fd = os.open({str(ENGINE_DIR.parent.parent)!r}, os.O_RDONLY)
+                return os.open({str(ENGINE_FILE.relative_to(ENGINE_DIR.parent.parent))!r}, os.O_RDONLY, dir_fd=fd)
+        """),
+        Status.ERROR,
+        None,
+    ),
+    (
+        "list-the-project",
+        f"import os\n\ndef double(x):\n    raise ValueError(os.listdir({str(ENGINE_DIR)!r}))\n",
+        Status.ERROR,
+        "grader's files",
+    ),
+    (
         "exception-at-import",
         "import numpy as np\nnp.frobnicate()\n",
         Status.ERROR,
