@@ -10,7 +10,9 @@ how many ``N`` frames follow it. Values are tagged JSON:
 
 * a JSON number / true / false is a Python float / int / bool;
 * ``[...]`` is a list, ``{"$t": [...]}`` a tuple, ``{"$d": {...}}`` a dict with str keys;
-* ``{"$a": k}`` is the k-th array frame of the message;
+* ``{"$a": k}`` is the k-th array frame of the message, a .npy file (results);
+* ``{"$r": [k, dtype_str, shape]}`` is the k-th frame as raw bytes (jobs only: the
+  trusted parent's inputs skip .npy headers to keep the warm path lean);
 * ``{"$s": [dtype_str, value]}`` is a numpy scalar (np.float64, np.int64, np.bool_...).
 
 Strings and None are only accepted when ``allow_str`` is true (the job the
@@ -62,6 +64,8 @@ class Encoder:
 
     def __init__(self, *, allow_str: bool, limit: int | None = None) -> None:
         self.allow_str = allow_str
+        self.raw = allow_str
+        """Jobs (the only direction that allows strings) send arrays as raw bytes."""
         self.limit = limit
         self.arrays: list[bytes] = []
         self.total = 0
@@ -74,7 +78,10 @@ class Encoder:
         if cls is bool or cls is int or cls is float:
             return value
         if cls is np.ndarray:
-            return {"$a": self._array(value, path)}
+            index = self._array(value, path)
+            if self.raw:
+                return {"$r": [index, value.dtype.str, list(value.shape)]}
+            return {"$a": index}
         if cls in _NUMPY_SCALAR_TYPES:
             dtype = value.dtype
             py = (
@@ -138,7 +145,7 @@ class Encoder:
         if len(self.arrays) >= MAX_ARRAYS:
             raise WireError(f"{path}: more than {MAX_ARRAYS} arrays")
         self._add(arr.nbytes, path)
-        self.arrays.append(npy_bytes(arr))
+        self.arrays.append(arr.tobytes(order="C") if self.raw else npy_bytes(arr))
         return len(self.arrays) - 1
 
 
@@ -288,6 +295,8 @@ def decode(
         ((tag, inner),) = value.items()
         if tag == "$a" and type(inner) is int and 0 <= inner < len(arrays):
             return load(arrays[inner], path)
+        if tag == "$r" and allow_str and type(inner) is list and len(inner) == 3:
+            return _raw_array(inner, arrays, path)
         if tag == "$t" and type(inner) is list:
             return tuple(
                 decode(
@@ -314,6 +323,18 @@ def decode(
     if value is None:
         raise WireError(f"{path}: got None (did the function forget to `return`?)")
     raise WireError(f"{path}: a value the protocol does not allow")
+
+
+def _raw_array(spec: list[Any], arrays: list[bytes], path: str) -> np.ndarray:
+    """A job's input array from raw bytes (trusted direction), writable like the original."""
+    index, dtype_str, shape = spec
+    if type(index) is not int or not 0 <= index < len(arrays) or type(dtype_str) is not str:
+        raise WireError(f"{path}: a bad raw array reference")
+    dtype = np.dtype(dtype_str)
+    if dtype.kind not in NUMERIC_KINDS or type(shape) is not list:
+        raise WireError(f"{path}: a raw array of dtype {dtype} is not accepted")
+    arr = np.frombuffer(bytearray(arrays[index]), dtype=dtype)
+    return arr.reshape([int(n) for n in shape])
 
 
 def _scalar(dtype_str: str, raw: Any, path: str) -> Any:

@@ -10,14 +10,17 @@ work directory. Nothing the child says is trusted beyond being parsed.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
+import queue
 import selectors
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -290,7 +293,7 @@ class Worker:
         except wire.WireError as exc:
             result.protocol_error = str(exc)
         result.wall_s = timeout_s - (deadline - time.monotonic())
-        self.close()
+        self.close(background=result.done)
         result.signal, result.exit_code = self._termination()
         result.cpu_s = self.cpu_s
         result.stdout = self.stdout.text()
@@ -334,20 +337,23 @@ class Worker:
             return code - 128, None
         return None, code
 
-    def close(self) -> None:
-        """Kill the whole process group, reap, drain what is left, remove the work dir."""
+    def close(self, *, background: bool = False) -> None:
+        """Kill the whole process group, keep what the pipes hold, reap, remove the work dir.
+
+        With `background`, reaping and removing the work dir happen on the reaper
+        thread (the verdict does not need them once the child reported `done`).
+        """
         if self._closed:
             return
         self._closed = True
         if self.proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
-            self._reap()
-            end = time.monotonic() + 0.1
-            while self._sel.get_map() and time.monotonic() < end:
-                with contextlib.suppress(wire.WireError):
-                    if not self._pump_drain():
-                        break
+            if not background:
+                self._reap()
+            self._stop_writing()
+            with contextlib.suppress(wire.WireError):
+                self._drain_available()
             for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
                 if stream is not None:
                     with contextlib.suppress(OSError):
@@ -355,16 +361,28 @@ class Worker:
         self._sel.close()
         with contextlib.suppress(OSError):
             os.close(self._result_r)
+        if background:
+            _reaper.put(self)
+        else:
+            self._remove_workdir()
+
+    def _remove_workdir(self) -> None:
         if self.workdir is not None:
             shutil.rmtree(self.workdir, ignore_errors=True)
 
-    def _pump_drain(self) -> bool:
-        """Read leftovers after the kill; messages arriving now are ignored."""
-        self._stop_writing()
+    def finish_in_background(self) -> None:
+        """The reaper thread's part of `close(background=True)`."""
+        self._reap()
+        self._remove_workdir()
+
+    def _drain_available(self) -> None:
+        """Read what the pipes already hold, without waiting for more (the child is dead)."""
         before = len(self._pending)
-        open_ = self._pump(0.01)
+        for _ in range(256):
+            if not self._sel.get_map() or not self._sel.select(0):
+                break
+            self._pump(0)
         del self._pending[before:]
-        return open_
 
     def _reap(self) -> None:
         if self.proc is None or self._reaped:
@@ -383,3 +401,44 @@ class Worker:
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
             self.close()
+
+
+class _Reaper:
+    """One daemon thread that reaps finished children and removes their work dirs off the hot path."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[Worker | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def put(self, worker: Worker) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="drillbit-sandbox-reaper", daemon=True
+                )
+                self._thread.start()
+                atexit.register(self.flush)
+        self._queue.put(worker)
+
+    def _run(self) -> None:
+        while True:
+            worker = self._queue.get()
+            if worker is None:
+                return
+            with contextlib.suppress(Exception):
+                worker.finish_in_background()
+
+    def flush(self) -> None:
+        """Finish everything queued (at exit, so no work dir outlives the app)."""
+        while True:
+            try:
+                worker = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if worker is not None:
+                with contextlib.suppress(Exception):
+                    worker.finish_in_background()
+
+
+_reaper = _Reaper()

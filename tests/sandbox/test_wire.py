@@ -187,3 +187,17 @@ def test_capped_output_notes_truncation() -> None:
     out.add(b"0123456789abc")
     out.add(b"more")
     assert out.text() == "0123456789\n[truncated: 7 more bytes not shown]"
+
+
+def test_job_arrays_travel_raw_and_arrive_writable() -> None:
+    x = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+    back = roundtrip({"x": x, "i": np.arange(3, dtype=np.uint16)}, allow_str=True)
+    np.testing.assert_array_equal(back["x"], x)
+    assert back["i"].dtype == np.uint16
+    back["x"][0, 0] = 42.0  # submissions may (wrongly) write into their inputs
+    assert back["x"][0, 0] == 42.0
+
+
+def test_results_cannot_use_the_raw_array_tag() -> None:
+    with pytest.raises(wire.WireError):
+        wire.decode({"$r": [0, "<f8", [1]]}, [b"\0" * 8], allow_str=False)
