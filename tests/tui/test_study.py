@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fsrs import Rating
 
 from quiz.tui.screens.study import StudyScreen
@@ -249,3 +251,25 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
         await pilot.pause()
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_page_keys_scroll_a_long_card(build: AppFactory, tui_bank: Path) -> None:
+    card = tui_bank / "mini" / "basics" / "what-is-relu.md"
+    card.write_text(card.read_text() + "\n" + "More detail.\n\n" * 60, encoding="utf-8")
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        body = app.screen.query_one("#study-body")
+        for _ in range(50):  # the answer's Markdown renders asynchronously
+            if body.max_scroll_y > 0:
+                break
+            await pilot.pause(0.05)
+        start = body.scroll_y
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > start
+        assert app.screen.query_one(KeyPointChecklist).has_focus  # focus stays for ticking
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert body.scroll_y == start

@@ -53,6 +53,8 @@ class StudyScreen(Screen[None]):
         Binding("3", "rate(3)", "Good"),
         Binding("4", "rate(4)", "Easy"),
         Binding("u", "undo", "Undo"),
+        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
+        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
         Binding("escape", "end", "End"),
         Binding("q", "end", "End", show=False),
     ]
@@ -215,9 +217,9 @@ class StudyScreen(Screen[None]):
         suggestion = self.workspace.suggested_rating(ticked, total)
         self.set_status(
             Text.assemble(
-                f"{ticked}/{total} key points covered → suggests ",
+                f"{ticked}/{total} key points ticked (space) → suggests ",
                 (f"{suggestion} {RATING_NAMES[suggestion]}", "bold"),
-                " · rate 1 Again 2 Hard 3 Good 4 Easy",
+                " · pgup/pgdn scroll",
             )
         )
 
@@ -328,6 +330,14 @@ class StudyScreen(Screen[None]):
         self.post_message(self.AnswerUndone(answer))
         self.notify(f"Undid {RATING_NAMES[int(answer.rating)]} on '{answer.card.title}'.")
         await self.show_card()
+
+    def action_scroll_body(self, direction: int) -> None:
+        """Page through a long card whatever has focus (the checklist, the answer box)."""
+        body = self.query_one("#study-body", VerticalScroll)
+        if direction > 0:
+            body.scroll_page_down(animate=False)
+        else:
+            body.scroll_page_up(animate=False)
 
     def action_end(self) -> None:
         """End the session now and show the summary."""
