@@ -153,3 +153,14 @@ async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
         await pilot.pause()
         assert app.screen is home
         assert any("Nothing to study" in n.message for n in app._notifications)
+
+
+async def test_a_corrupt_database_is_reported_on_screen(
+    build: AppFactory, _isolated_home: Path
+) -> None:
+    (_isolated_home / "drillbit.db").write_bytes(b"this is not a database" * 100)
+    app = build()
+    async with app.run_test(notifications=True):
+        messages = [n.message for n in app._notifications]
+        assert any("moved" in m and "fresh database" in m for m in messages), messages
+    assert list(_isolated_home.glob("drillbit.db.corrupt-*"))
