@@ -241,7 +241,9 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
         assert isinstance(study, StudyScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, DrillScreen)
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        assert str(drill.query_one("#drill-clock").render()) == "⏱ 01:00"
         clock.advance(90)
         study.tick()  # the interval firing under the drill: it must not end yet
         await pilot.pause()

@@ -25,6 +25,7 @@ from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
+    from quiz.study import Session
     from quiz.workspace import DrillSitting, Workspace
 
 AUTOSAVE_SECONDS = 0.8
@@ -64,10 +65,14 @@ class DrillScreen(Screen["DrillSitting"]):
             super().__init__()
             self.error = error
 
-    def __init__(self, workspace: Workspace, sitting: DrillSitting) -> None:
+    def __init__(
+        self, workspace: Workspace, sitting: DrillSitting, session: Session | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.sitting = sitting
+        self.session = session
+        """The study session this drill belongs to, if any (its mock clock is shown)."""
         self.grading = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
@@ -79,7 +84,9 @@ class DrillScreen(Screen["DrillSitting"]):
         title.append(" drill ", style="reverse")
         title.append(f" {card.title}  ", style="bold")
         title.append(f"{card.topic} · {card.id}", style="dim")
-        yield Label(title, id="drill-title")
+        with Horizontal(id="drill-bar"):
+            yield Label(title, id="drill-title")
+            yield Label("", id="drill-clock")
         with Horizontal(id="drill-main"):
             with VerticalScroll(id="drill-task", can_focus=True):
                 yield Markdown(ws.markdown(card, "Task"), id="task")
@@ -102,6 +109,19 @@ class DrillScreen(Screen["DrillSitting"]):
         self.query_one("#explanation", Markdown).display = False
         self._show_hints()
         self._warm_up()
+        self.tick()
+        if self.session is not None and self.session.time_limit is not None:
+            self.set_interval(1.0, self.tick)
+
+    def tick(self) -> None:
+        """Show the mock interview's clock (the study screen ends the session)."""
+        from quiz.tui.screens.study import format_clock
+
+        clock = self.query_one("#drill-clock", Label)
+        left = self.workspace.time_left(self.session) if self.session is not None else None
+        clock.display = left is not None
+        if left is not None:
+            clock.update(f"⏱ {format_clock(left)}")
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:

@@ -308,7 +308,7 @@ class StudyScreen(Screen[None]):
         from quiz.tui.screens.drill import DrillScreen
 
         sitting = self.workspace.open_drill(card.id)
-        self.app.push_screen(DrillScreen(self.workspace, sitting), self._drill_done)
+        self.app.push_screen(DrillScreen(self.workspace, sitting, self.session), self._drill_done)
 
     async def _drill_done(self, sitting: DrillSitting | None) -> None:
         if sitting is None or sitting.attempts == 0:
