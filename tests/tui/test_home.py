@@ -164,3 +164,15 @@ async def test_a_corrupt_database_is_reported_on_screen(
         messages = [n.message for n in app._notifications]
         assert any("moved" in m and "fresh database" in m for m in messages), messages
     assert list(_isolated_home.glob("drillbit.db.corrupt-*"))
+
+
+async def test_the_bundled_bank_opens_on_home() -> None:
+    from quiz.tui.app import make_app
+
+    app = make_app([], cursor_blink=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        first = table_rows(home)[0]
+        assert first[0] == "Neural networks" and int(first[2]) == int(first[4]) > 40

@@ -123,10 +123,14 @@ class DrillScreen(Screen["DrillSitting"]):
         if left is not None:
             clock.update(f"⏱ {format_clock(left)}")
 
-    @work(thread=True, group="warm-up")
+    @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
         """Start the sandbox's warm worker while the person reads the task."""
-        self.workspace.warm_up()
+        try:
+            self.workspace.warm_up()
+        except Exception as exc:  # said on screen; grading will report it again if it persists
+            self.post_message(self.GradingFailed(f"the sandbox did not start: {exc}"))
+            raise
 
     # -- drafts ------------------------------------------------------------------------
 
