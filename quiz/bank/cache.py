@@ -3,10 +3,11 @@
 Parsing a card (YAML front matter, sections, math checks) costs about half a
 millisecond; a 10,000-card bank would take seconds at every start. The cache
 keeps, per pack folder, one JSON file with the parsed parts of every *clean*
-card, keyed by the file's size, mtime, ctime and inode. On a hit the front
-matter is still validated by the same pydantic models (cheap); only YAML
+card, keyed by the file's size, mtime, ctime and inode. On a hit YAML
 parsing and the math checks are skipped, which is safe because that exact file
-content passed them before with the same code.
+content passed them before with the same code. The front matter is validated
+again from its JSON form (pydantic's validator is faster than `model_construct`
+here), and a record is only written when that gives an equal model.
 
 Correctness rules:
 - a file with any problem is never cached, so its problems are found again on
@@ -39,7 +40,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.models import FRONT_MATTER, Card, Section
+from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, Section
 from quiz.paths import HOME_ENV
 
 CACHE_ENV = "DRILLBIT_CACHE"
@@ -108,12 +109,17 @@ def file_key(stat: os.stat_result) -> Key:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
+def _same(a: FrontMatter, b: FrontMatter) -> bool:
+    """Equal type, values and set fields: the rebuilt model is indistinguishable."""
+    return type(a) is type(b) and a == b and a.model_fields_set == b.model_fields_set
+
+
 def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
     """The JSON-ready parts of a clean card, or None when they do not round-trip exactly."""
     front = card.front.model_dump(mode="json", exclude_unset=True)
     try:
-        text = json.dumps(front, allow_nan=False)
-        if FRONT_MATTER.validate_python(json.loads(text)) != card.front:
+        back = json.loads(json.dumps(front, allow_nan=False))
+        if not _same(FRONT_MATTER.validate_python(back), card.front):
             return None
     except (TypeError, ValueError):
         return None

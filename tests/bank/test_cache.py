@@ -117,3 +117,21 @@ def test_the_cache_can_be_turned_off(mini_bank: Path, monkeypatch: pytest.Monkey
     assert not cache.cache_dir().exists()
     assert load_bank([mini_bank], use_cache=True).cards
     assert list(cache.cache_dir().glob("pack-*.json"))
+
+
+def test_every_kind_of_the_bundled_bank_is_cached_and_rebuilt_equal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from quiz.bank.sources import bundled_content_dir
+
+    roots = [bundled_content_dir()]
+    first = load_bank(roots)
+    assert {c.kind for c in first.cards} == {"concept", "choice", "numeric", "coding"}
+    parsed = _forbid_parsing(monkeypatch)
+    second = load_bank(roots)
+    assert parsed == []
+    assert _snapshot(second) == _snapshot(first)
+    for old, new in zip(first.cards, second.cards, strict=True):
+        assert type(new.front) is type(old.front)
+        assert new.front.model_fields_set == old.front.model_fields_set
+        assert new.front.model_dump() == old.front.model_dump()
