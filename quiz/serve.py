@@ -1,0 +1,199 @@
+"""`drillbit serve`: the same Textual app in a browser, through textual-serve.
+
+textual-serve runs one app process per browser tab (`python -m quiz`, which opens
+Home) and relays its terminal over a websocket. The app can run code (the drill
+grader), so by default it listens on loopback only and refuses websocket
+connections from pages of other origins (cross-site websocket hijacking).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import logging
+import shlex
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import DrillbitError, UsageError
+
+SHUTDOWN_SECONDS = 3.0
+"""How long Ctrl-C waits for requests in flight once every tab is closed."""
+APP_QUIT_SECONDS = 3.0
+"""How long a tab's app process gets to quit (and save) before it is killed."""
+
+log = logging.getLogger("drillbit.serve")
+
+
+def is_loopback(host: str) -> bool:
+    """True for `localhost` and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def is_wildcard(host: str) -> bool:
+    """True for 0.0.0.0 and ::, which bind every interface but are no address a browser can open."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def public_url(host: str, port: int) -> str:
+    """The URL a browser opens; IPv6 literals need brackets."""
+    bare = host.strip("[]")
+    if ":" in bare:
+        bare = f"[{bare}]"
+    return f"http://{bare}:{port}"
+
+
+def app_command(content_dirs: list[Path]) -> str:
+    """The shell command textual-serve runs per tab: this interpreter, `-m quiz`, the same --content."""
+    argv = [sys.executable, "-m", "quiz"]
+    for folder in content_dirs:
+        argv += ["--content", str(folder.resolve())]
+    return shlex.join(argv)
+
+
+def allowed_origins(host: str, port: int) -> set[str]:
+    """Origins whose pages may open the app's websocket: the served URL and its loopback aliases."""
+    origins = {public_url(host, port)}
+    if is_loopback(host):
+        origins |= {public_url(alias, port) for alias in ("localhost", "127.0.0.1", "::1")}
+    return origins
+
+
+async def _stop_app(service: Any) -> None:
+    """Ask one tab's app process to quit; kill it if it lingers, and reap it before the loop closes."""
+    try:
+        await asyncio.wait_for(service.stop(), APP_QUIT_SECONDS)
+    except (TimeoutError, asyncio.CancelledError):
+        pass  # cancelled or not, the process must not outlive the server
+    process = getattr(service, "_process", None)  # textual-serve keeps the Process here
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), 1.0)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+
+
+def _make_server(command: str, host: str, port: int) -> Any:
+    """A textual-serve Server with drillbit's banner, an Origin check and a clean shutdown."""
+    from aiohttp import web
+    from textual_serve.app_service import AppService
+    from textual_serve.server import Server, to_int
+
+    origins = allowed_origins(host, port)
+
+    class DrillbitServer(Server):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+
+        async def on_startup(self, app: web.Application) -> None:
+            """No logo: the banner comes once the port is bound (`_listening`)."""
+
+        def _listening(self, *_: object) -> None:
+            print(f"drillbit is served at {self.public_url}", flush=True)
+            print("Open it in a browser; each tab runs its own app. Ctrl-C stops.", flush=True)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            """Close every tab and end its app process while the event loop still runs."""
+            tabs = list(self.open_tabs.items())
+            await asyncio.gather(*(socket.close() for _, socket in tabs), return_exceptions=True)
+            await asyncio.gather(*(_stop_app(service) for service, _ in tabs))
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            """One tab: refuse foreign origins, start an app process, relay until either side ends."""
+            origin = request.headers.get("Origin")
+            if origin is not None and origin.rstrip("/") not in origins:
+                raise web.HTTPForbidden(text=f"origin {origin} is not allowed\n")
+            websocket = web.WebSocketResponse(heartbeat=15)
+            await websocket.prepare(request)
+
+            async def close() -> None:
+                await websocket.close()
+
+            service = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            self.open_tabs[service] = websocket
+            try:
+                width = to_int(request.query.get("width", "80"), 80)
+                height = to_int(request.query.get("height", "24"), 24)
+                await service.start(width, height)
+                await self._process_messages(websocket, service)
+            except asyncio.CancelledError:
+                pass
+            except Exception:
+                log.exception("the app of a tab failed")
+            finally:
+                self.open_tabs.pop(service, None)
+                await _stop_app(service)
+                await websocket.close()
+            return websocket
+
+        def serve(self, debug: bool = False) -> None:
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(signum, self.request_exit)
+                except (NotImplementedError, RuntimeError):
+                    pass
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=self._listening,
+                access_log=None,
+                shutdown_timeout=SHUTDOWN_SECONDS,
+            )
+
+    return DrillbitServer(
+        command, host=host, port=port, title="drillbit", public_url=public_url(host, port)
+    )
+
+
+def serve(host: str, port: int, content_dirs: list[Path]) -> None:
+    """Serve the app on host:port until Ctrl-C; the app processes inherit the environment (DRILLBIT_HOME...)."""
+    if is_wildcard(host):
+        # the page tells the browser to open its websocket at this very host
+        raise UsageError(
+            f"--host {host} is no address a browser can open; pass one this machine is "
+            "reached at (e.g. its LAN address), or leave the default 127.0.0.1",
+            title="serve",
+        )
+    if not is_loopback(host):
+        print(
+            f"warning: serving on {host}, which is not a loopback address: anyone who can reach "
+            f"this machine on port {port} can use the app and run code in its grader.",
+            file=sys.stderr,
+            flush=True,
+        )
+    server = _make_server(app_command(content_dirs), host, port)
+    try:
+        server.serve()
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"port {port} is already in use on {host}; choose another with --port"
+        else:
+            message = f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        raise DrillbitError(message, title="serve") from exc

@@ -1,0 +1,1 @@
+"""The app served in a browser (textual-serve), driven by headless Chromium."""

@@ -1,0 +1,89 @@
+"""A real `drillbit serve` on a free loopback port, with the test's DRILLBIT_HOME, stopped by Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.web.helpers import Served, drillbit, free_loopback_port
+
+SERVER_START_SECONDS = 20.0
+
+
+def _wait_for_port(served: Served) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if served.process.poll() is not None:
+            pytest.fail(
+                f"drillbit serve exited with {served.process.returncode}:\n{served.log.read_text()}"
+            )
+        try:
+            with socket.create_connection(("127.0.0.1", served.port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"drillbit serve did not listen on port {served.port}:\n{served.log.read_text()}")
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _stop(process: subprocess.Popen[bytes]) -> bool:
+    """Ctrl-C the server; True when it and every app process of its group ended by themselves.
+
+    Whatever happens, the whole group is killed before returning: no process outlives the test.
+    """
+    pgid = process.pid  # start_new_session: the server leads its own process group
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _group_alive(pgid):
+        time.sleep(0.1)
+    clean = process.poll() is not None and not _group_alive(pgid)
+    if _group_alive(pgid):
+        os.killpg(pgid, signal.SIGKILL)
+    process.wait(timeout=10)
+    return clean
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """`drillbit --content <browser pack> serve --port <free>`; after the test, Ctrl-C must stop it all."""
+    port = free_loopback_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            drillbit("serve", "--port", str(port)),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=dict(os.environ),  # DRILLBIT_HOME: the autouse fixture's temp folder
+            cwd=tmp_path,
+            start_new_session=True,
+        )
+    served = Served(f"http://127.0.0.1:{port}/", port, process, log)
+    try:
+        _wait_for_port(served)
+        yield served
+    finally:
+        clean = _stop(process)
+    output = log.read_text()
+    assert clean, f"Ctrl-C left the server or its app processes running:\n{output}"
+    assert f"drillbit is served at http://127.0.0.1:{port}" in output
+    assert "Traceback" not in output, output

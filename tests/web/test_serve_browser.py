@@ -1,0 +1,161 @@
+"""`drillbit serve` end to end: a real server, Debian's headless Chromium, keys typed into xterm.js.
+
+The server runs in its own session (process group) with the test's DRILLBIT_HOME; the
+browser has a fresh profile and resolves no name but 127.0.0.1, so nothing leaves the
+machine (the page's web font fails fast instead of hanging). The only skip: Chromium or
+chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI installs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.chrome.webdriver import WebDriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from tests.web.helpers import Served, drillbit
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+SCREEN_SECONDS = 25.0
+QUESTION = "put the terminal app in a browser?"
+ANSWER = "relays its terminal over a websocket"
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--window-size=1200,800",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+# xterm.js draws on a canvas (WebGL or 2D), so the page has no text to read. textual.js
+# keeps its Terminal in a local object's `terminal` property; this script, run before the
+# page's own, catches that assignment and keeps the public Terminal, whose buffer can be read.
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, 'terminal', {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, 'terminal', {value, writable: true, configurable: true, enumerable: true});
+    try {
+      if (value && typeof value.onData === 'function' && value.buffer && value.buffer.active) {
+        window.__drillbitTerminal = value;
+      }
+    } catch (e) {}
+  },
+});
+"""
+
+READ_SCREEN = """
+const term = window.__drillbitTerminal;
+if (!term) {
+  const rows = document.querySelector('.xterm-rows');
+  return rows ? rows.innerText : '';
+}
+const buffer = term.buffer.active;
+const lines = [];
+for (let i = 0; i < buffer.length; i++) {
+  const line = buffer.getLine(i);
+  lines.push(line ? line.translateToString(true) : '');
+}
+return lines.join('\\n');
+"""
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[WebDriver]:
+    """Headless Debian Chromium through Debian's chromedriver (Selenium Manager never runs)."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip(
+            "needs Debian's headless Chromium: apt-get install chromium chromium-driver "
+            f"({CHROMIUM} and {CHROMEDRIVER})"
+        )
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        driver.set_page_load_timeout(20)
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _screen(driver: WebDriver) -> str:
+    """The terminal's text, one line per row."""
+    return str(driver.execute_script(READ_SCREEN) or "")
+
+
+def _wait_for_screen(driver: WebDriver, ready: Callable[[str], bool], what: str) -> str:
+    """Poll the terminal's text until `ready` accepts it; fail with the last screen."""
+    deadline = time.monotonic() + SCREEN_SECONDS
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _screen(driver)
+        if ready(screen):
+            return screen
+        time.sleep(0.2)
+    pytest.fail(f"the browser never showed {what}; last screen:\n{screen}")
+
+
+def _stats(tmp_path: Path) -> dict[str, object]:
+    out = subprocess.run(
+        drillbit("stats", "--json"),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ),
+        cwd=tmp_path,
+    )
+    stats: dict[str, object] = json.loads(out.stdout)
+    return stats
+
+
+def test_home_appears_and_a_card_is_studied_in_the_browser(
+    served: Served, browser: WebDriver, tmp_path: Path
+) -> None:
+    driver = browser
+    driver.get(served.url)
+    home = _wait_for_screen(
+        driver, lambda s: "Neural networks" in s and "Browser check" in s, "Home"
+    )
+    assert "pack / topic" in home
+
+    keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+
+    def press(*keys: str) -> None:
+        keyboard.send_keys(*keys)
+
+    # The browser pack's topic is Home's last row; d studies it: its one concept card.
+    # The waits look for the card's own text (tests/web/data), not for the TUI's wording.
+    press(Keys.CONTROL, Keys.END)
+    press("d")
+    _wait_for_screen(driver, lambda s: QUESTION in s, "the card's question")
+    assert ANSWER not in _screen(driver)
+    press(" ")  # reveal
+    _wait_for_screen(driver, lambda s: ANSWER in s, "the card's answer")
+    assert _stats(tmp_path)["reviews"] == 0
+    press("3")  # Good: the answer is committed, the session (one card) ends
+    _wait_for_screen(driver, lambda s: QUESTION not in s, "the end of the session")
+
+    stats = _stats(tmp_path)
+    assert stats["reviews"] == 1
+    assert stats["cards_seen"] == 1
