@@ -1,0 +1,202 @@
+"""`uv run python -m bench [--quick]`: measure, print a table, write bench/results.json.
+
+Nothing here asserts a time: the numbers are the output. Everything runs under a
+temporary DRILLBIT_HOME, so no user's database or card cache is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.common import FULL, QUICK, REPO, Figure, Settings
+
+SECTIONS = ("grading", "scaling", "rss", "loading", "startup")
+
+TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
+    ("speedup_vs_pytest", {"drill": "median over drills"}, ">= 15", lambda v: v >= 15),
+    ("overhead_vs_limit_ms", {"drill": "median over drills"}, "<= 10 ms", lambda v: v <= 10),
+    ("startup_vs_bare", {"bank": "bundled"}, "<= 1.5x", lambda v: v <= 1.5),
+    ("startup_vs_bare", {"bank": "bundled + generated"}, "<= 2.5x", lambda v: v <= 2.5),
+    ("load_ms", {"cards": 10_000, "card_cache": "warm"}, "<= 800 ms", lambda v: v <= 800),
+    ("rss_mb_app", {"target": "< 200"}, "< 200 MB", lambda v: v < 200),
+]
+
+
+def machine() -> dict[str, Any]:
+    """Where the numbers come from."""
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    import numpy
+
+    return {
+        "arch": platform.machine(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "commit": commit,
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else [],
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]:
+    """Run the chosen sections, each printing a line as it finishes."""
+    from bench import grading, loading, startup
+
+    figures: list[Figure] = []
+
+    def step(name: str, action: Callable[[], list[Figure]]) -> None:
+        if name not in sections:
+            return
+        start = time.perf_counter()
+        found = action()
+        figures.extend(found)
+        print(
+            f"  {name}: {len(found)} figures in {time.perf_counter() - start:.1f} s",
+            file=sys.stderr,
+        )
+
+    drills = grading.bundled_drills()
+    step("grading", lambda: grading.grade_figures(settings, drills))
+    step("scaling", lambda: grading.scaling_figures(settings, drills))
+    step("rss", lambda: grading.child_rss_figure(drills))
+    banks: dict[int, Path] = {}
+    if "loading" in sections or "startup" in sections:
+        banks = loading.make_banks(
+            work / "banks", sorted({*settings.load_sizes, settings.big_bank})
+        )
+    step(
+        "loading",
+        lambda: loading.load_figures(settings, {s: banks[s] for s in settings.load_sizes}),
+    )
+    step(
+        "loading",
+        lambda: loading.lint_figures(settings, banks[settings.big_bank], settings.big_bank),
+    )
+    env = startup.default_env(work / "probe-home")
+    step("startup", lambda: startup.startup_figures(settings, banks[settings.big_bank], env))
+    step("startup", lambda: startup.import_figures(settings, env))
+    return figures
+
+
+def _describe(params: dict[str, Any]) -> str:
+    shown = {
+        k: v for k, v in params.items() if k not in {"repeats", "quick", "measure", "in_process"}
+    }
+    return ", ".join(f"{k}={v}" for k, v in shown.items())
+
+
+def _matches(figure: Figure, name: str, where: dict[str, Any]) -> bool:
+    return figure.name == name and all(figure.params.get(k) == v for k, v in where.items())
+
+
+def table(figures: Sequence[Figure]) -> str:
+    """The summary table (per-drill rows in a second, compact table)."""
+    lines = ["| figure | parameters | value |", "|---|---|---|"]
+    per_drill: dict[str, dict[str, float]] = {}
+    for figure in figures:
+        drill = figure.params.get("drill")
+        if (
+            drill is not None
+            and drill != "median over drills"
+            and figure.name.startswith(("grade_", "speedup", "overhead"))
+        ):
+            per_drill.setdefault(drill, {})[figure.name] = figure.value
+            continue
+        lines.append(
+            f"| {figure.name} | {_describe(figure.params)} | {figure.value:g} {figure.unit} |"
+        )
+    if per_drill:
+        cols = [
+            "grade_warm_ms",
+            "grade_cold_ms",
+            "grade_pytest_ms",
+            "grade_inprocess_ms",
+            "speedup_vs_pytest",
+            "overhead_vs_limit_ms",
+        ]
+        lines += [
+            "",
+            "| drill | warm ms | cold ms | pytest ms | in-process ms | speedup | overhead ms |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for drill, row in sorted(per_drill.items()):
+            lines.append(
+                f"| {drill} | " + " | ".join(f"{row.get(c, float('nan')):g}" for c in cols) + " |"
+            )
+    verdicts = ["", "| target | figure | value | met |", "|---|---|---|---|"]
+    for name, where, text, ok in TARGETS:
+        found = next((f for f in figures if _matches(f, name, where)), None)
+        if found is not None:
+            verdicts.append(
+                f"| {text} | {name} ({_describe(where)}) | {found.value:g} {found.unit} | {'yes' if ok(found.value) else 'NO'} |"
+            )
+    return "\n".join(lines + verdicts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the flags, measure, print, write the JSON."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes (< 3 min)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections of {', '.join(SECTIONS)}",
+    )
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    sections = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    settings = QUICK if args.quick else FULL
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="drillbit-bench-") as tmp:
+        work = Path(tmp)
+        os.environ["DRILLBIT_HOME"] = str(work / "home")
+        os.environ.pop("DRILLBIT_CONTENT", None)
+        info = machine()
+        print(
+            f"drillbit bench ({'quick' if settings.quick else 'full'}) on {info['arch']}, {info['cpu']}, {info['cores']} cores",
+            file=sys.stderr,
+        )
+        figures = run(settings, sections, work)
+    info["load_average_after"] = (
+        [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
+    )
+    info["duration_s"] = round(time.perf_counter() - start, 1)
+    result = {"machine": info, "quick": settings.quick, "figures": [f.as_json() for f in figures]}
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(table(figures))
+    print(
+        f"\n{len(figures)} figures in {info['duration_s']} s; written to {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

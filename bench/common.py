@@ -1,0 +1,105 @@
+"""What every benchmark shares: the Figure record, medians, and running Python in a fresh process."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured number with what it means and how it was measured."""
+
+    name: str
+    value: float
+    unit: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The record written to bench/results.json."""
+        return {"name": self.name, "value": self.value, "unit": self.unit, "params": self.params}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to measure: repeats and sizes (`--quick` shrinks them to fit in 3 minutes)."""
+
+    quick: bool
+    grade_reps: int
+    process_reps: int
+    startup_reps: int
+    load_reps: int
+    load_sizes: tuple[int, ...]
+    scaling_sizes: tuple[int, ...]
+    big_bank: int = 10_000
+
+
+QUICK = Settings(
+    quick=True,
+    grade_reps=3,
+    process_reps=1,
+    startup_reps=3,
+    load_reps=3,
+    load_sizes=(100, 1_000, 10_000),
+    scaling_sizes=(10, 1_000, 100_000),
+)
+FULL = Settings(
+    quick=False,
+    grade_reps=15,
+    process_reps=5,
+    startup_reps=9,
+    load_reps=7,
+    load_sizes=(100, 1_000, 10_000),
+    scaling_sizes=(10, 100, 1_000, 10_000, 100_000),
+)
+
+
+def median(values: Sequence[float]) -> float:
+    """The median, rounded to what these noisy machines can tell apart."""
+    return round(statistics.median(values), 3)
+
+
+def time_ms(action: Callable[[], object]) -> float:
+    """Wall time of one call, in milliseconds."""
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a measured child: this one, with the repo importable."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env.update(extra)
+    return env
+
+
+def run_python(
+    args: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Run `python ARGS` in a fresh process; (wall ms from spawn to exit, the result)."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args],
+        env=env if env is not None else child_env(),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"python {' '.join(args)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
+        )
+    return elapsed, done

@@ -1,0 +1,321 @@
+"""Grading figures: warm worker, cold child, a fresh pytest run and the in-process limit, per drill.
+
+Each drill is measured in rounds (pytest, cold, warm, in-process, in that order each
+round) so the machine's background load falls on all four alike; ratios are taken
+per drill from those side-by-side medians, then the median over drills is reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.common import REPO, Figure, Settings, child_env, median, run_python, time_ms
+from engine import cases as gen
+from engine.checkers import Checker, get_checker
+from engine.checkers.base import Case
+from engine.checkers.nn._common import call_inputs
+from engine.checkers.nn.backprop import TwoLayerChecker
+from engine.grade import grade
+from engine.grading import grade_inprocess
+from engine.sandbox import WorkerPool
+from quiz.bank.loader import load_bank
+from quiz.bank.models import CodingFront
+from quiz.bank.sources import bundled_content_dir
+
+SOLUTIONS = REPO / "tests" / "data" / "solutions"
+SEED = 20_240_601
+
+
+@dataclass(frozen=True)
+class DrillUnderTest:
+    """A bundled coding drill, its checker and parameters, and a correct submission."""
+
+    drill_id: str
+    checker: Checker
+    params: Mapping[str, Any]
+    source: str
+
+
+def bundled_drills(only: Sequence[str] = ()) -> list[DrillUnderTest]:
+    """Every coding drill of the bundled bank that has a known-correct solution file."""
+    bank = load_bank([bundled_content_dir()])
+    drills = []
+    for card in bank.cards:
+        front = card.front
+        if not isinstance(front, CodingFront) or (only and card.id not in only):
+            continue
+        solution = SOLUTIONS / f"{card.id}.py"
+        if solution.is_file():
+            drills.append(
+                DrillUnderTest(
+                    card.id,
+                    get_checker(front.checker),
+                    dict(front.params),
+                    solution.read_text(encoding="utf-8"),
+                )
+            )
+    return sorted(drills, key=lambda d: d.drill_id)
+
+
+def functions_of(drill: DrillUnderTest) -> dict[str, Callable[..., Any]]:
+    """The submission's entry functions, exec'd in this process (trusted: our own solutions)."""
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    exec(compile(drill.source, f"{drill.drill_id}.py", "exec"), namespace)
+    return {name: namespace[name] for name in drill.checker.entries}
+
+
+_PYTEST_FILE = '''"""Generated: grade one drill the way a local pytest-based grader would."""
+import json
+
+import submission
+from engine.checkers import get_checker
+from engine.grading import grade_inprocess
+
+CHECKER = {checker!r}
+PARAMS = json.loads({params!r})
+SEED = {seed!r}
+
+
+def test_submission_passes_every_case():
+    checker = get_checker(CHECKER)
+    fns = {{name: getattr(submission, name) for name in checker.entries}}
+    verdict = grade_inprocess(checker, fns, seed=SEED, params=PARAMS)
+    assert verdict.passed, verdict.summary
+'''
+
+
+def write_pytest_project(drill: DrillUnderTest, folder: Path, seed: int) -> Path:
+    """A folder with submission.py and a test file that checks the drill's cases against the reference."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "submission.py").write_text(drill.source, encoding="utf-8")
+    test = folder / "test_drill.py"
+    test.write_text(
+        _PYTEST_FILE.format(
+            checker=drill.checker.name, params=json.dumps(dict(drill.params)), seed=seed
+        ),
+        encoding="utf-8",
+    )
+    return test
+
+
+def run_pytest(test: Path) -> float:
+    """Wall ms of `python -m pytest` on the generated file in a fresh process (no plugins)."""
+    env = child_env(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+    elapsed, _ = run_python(
+        ["-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)], env=env, cwd=test.parent
+    )
+    return elapsed
+
+
+def _checked(verdict_passed: bool, what: str) -> None:
+    if not verdict_passed:
+        raise RuntimeError(f"{what}: the correct submission did not pass")
+
+
+def grade_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> list[Figure]:
+    """grade_warm/cold/pytest/inprocess_ms, speedup_vs_pytest and overhead_vs_limit_ms."""
+    per: dict[str, dict[str, list[float]]] = {}
+    with WorkerPool(size=1) as pool, tempfile.TemporaryDirectory() as tmp:
+        pool.wait_warm(60)
+        for drill in drills:
+            times: dict[str, list[float]] = {"pytest": [], "cold": [], "warm": [], "inprocess": []}
+            test = write_pytest_project(drill, Path(tmp) / drill.drill_id, SEED)
+            fns = functions_of(drill)
+            for rep in range(settings.grade_reps):
+                seed = SEED + rep
+                if rep < settings.process_reps:
+                    times["pytest"].append(run_pytest(test))
+                    start = time.perf_counter()
+                    cold = grade(drill.checker, drill.source, seed=seed, params=drill.params)
+                    times["cold"].append((time.perf_counter() - start) * 1000)
+                    _checked(cold.passed, f"{drill.drill_id} cold")
+                pool.wait_warm(60)  # as in the app: a warm worker waits for the submission
+                start = time.perf_counter()
+                warm = grade(drill.checker, drill.source, seed=seed, params=drill.params, pool=pool)
+                times["warm"].append((time.perf_counter() - start) * 1000)
+                _checked(warm.passed, f"{drill.drill_id} warm: {warm.summary}")
+                start = time.perf_counter()
+                limit = grade_inprocess(drill.checker, fns, seed=seed, params=drill.params)
+                times["inprocess"].append((time.perf_counter() - start) * 1000)
+                _checked(limit.passed, f"{drill.drill_id} in-process")
+            per[drill.drill_id] = times
+    return summarize_grades(per, settings)
+
+
+def summarize_grades(
+    per: Mapping[str, Mapping[str, list[float]]], settings: Settings
+) -> list[Figure]:
+    """Per-drill medians and ratios, then the median drill."""
+    figures: list[Figure] = []
+    columns: dict[str, list[float]] = {
+        k: [] for k in ("warm", "cold", "pytest", "inprocess", "speedup", "overhead")
+    }
+    units = {"speedup": "x"}
+    names = {
+        "warm": "grade_warm_ms",
+        "cold": "grade_cold_ms",
+        "pytest": "grade_pytest_ms",
+        "inprocess": "grade_inprocess_ms",
+        "speedup": "speedup_vs_pytest",
+        "overhead": "overhead_vs_limit_ms",
+    }
+    for drill_id, times in per.items():
+        row = {key: median(values) for key, values in times.items()}
+        row["speedup"] = round(row["pytest"] / row["warm"], 2)
+        row["overhead"] = round(row["warm"] - row["inprocess"], 3)
+        for key, value in row.items():
+            columns[key].append(value)
+            reps = len(times.get(key, times["warm"]))
+            figures.append(
+                Figure(
+                    names[key], value, units.get(key, "ms"), {"drill": drill_id, "repeats": reps}
+                )
+            )
+    for key, values in columns.items():
+        figures.append(
+            Figure(
+                names[key],
+                median(values),
+                units.get(key, "ms"),
+                {"drill": "median over drills", "drills": len(values), "quick": settings.quick},
+            )
+        )
+    return figures
+
+
+class _ScaledTwoLayer(TwoLayerChecker):
+    """two-layer-backprop with one case of m examples (20 features, 32 hidden units, 10 classes)."""
+
+    def __init__(self, m: int) -> None:
+        self.m = m
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        m = self.m
+        X = gen.normal(rng, (20, m), 1.0)
+        Y = gen.one_hot(rng, 10, m)
+        p = {
+            "W1": gen.normal(rng, (32, 20), 0.3),
+            "b1": gen.normal(rng, (32, 1), 0.1),
+            "W2": gen.normal(rng, (10, 32), 0.3),
+            "b2": gen.normal(rng, (10, 1), 0.1),
+        }
+        inputs = call_inputs("two_layer_loss_and_grads", X, Y, p)
+        return [Case(f"m = {m}", inputs, f"X {X.shape}", private={"numeric": False})]
+
+
+def scaling_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> list[Figure]:
+    """Warm and in-process grading time of two-layer-backprop as m grows; the gap is the IPC."""
+    drill = next(d for d in drills if d.drill_id == "two-layer-backprop")
+    fns = functions_of(drill)
+    figures: list[Figure] = []
+    reps = 2 if settings.quick else 5
+    with WorkerPool(size=1) as pool:
+        for m in settings.scaling_sizes:
+            checker = _ScaledTwoLayer(m)
+            warm: list[float] = []
+            limit: list[float] = []
+            for rep in range(reps):
+                pool.wait_warm(60)
+                start = time.perf_counter()
+                verdict = grade(checker, drill.source, seed=SEED + rep, pool=pool)
+                warm.append((time.perf_counter() - start) * 1000)
+                _checked(verdict.passed, f"scaling m={m}: {verdict.summary}")
+                limit.append(time_ms(partial(grade_inprocess, checker, fns, seed=SEED + rep)))
+            params = {"drill": drill.drill_id, "m": m, "repeats": reps}
+            figures.append(Figure("scaling_warm_ms", median(warm), "ms", params))
+            figures.append(Figure("scaling_inprocess_ms", median(limit), "ms", params))
+            figures.append(
+                Figure("scaling_overhead_ms", round(median(warm) - median(limit), 3), "ms", params)
+            )
+    return figures
+
+
+def _descendants(pid: int) -> list[int]:
+    """pid and every process below it (from /proc), so bubblewrap's inner child is included."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def _peak_kib(pids: Sequence[int]) -> int:
+    """The largest VmHWM (peak resident set) among these processes, in KiB."""
+    peak = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status", encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+        except OSError:
+            continue
+    return peak
+
+
+@dataclass
+class _Sampler:
+    """Samples the peak RSS of a process tree every few milliseconds until stopped."""
+
+    root: int
+    peak: int = 0
+    stop: bool = False
+
+    def run(self) -> None:
+        while not self.stop:
+            self.peak = max(self.peak, _peak_kib(_descendants(self.root)))
+            time.sleep(0.002)
+
+
+@contextlib.contextmanager
+def _sampling(root: int) -> Iterator[_Sampler]:
+    sampler = _Sampler(root)
+    thread = threading.Thread(target=sampler.run, daemon=True)
+    thread.start()
+    try:
+        yield sampler
+    finally:
+        sampler.stop = True
+        thread.join()
+
+
+def child_rss_figure(drills: Sequence[DrillUnderTest]) -> list[Figure]:
+    """Peak RSS of one sandbox child grading two-layer-backprop (sampled from /proc)."""
+    drill = next(d for d in drills if d.drill_id == "two-layer-backprop")
+    if not os.path.isdir("/proc"):
+        return []
+    with WorkerPool(size=1) as pool:
+        pool.wait_warm(60)
+        pids = pool.warm_pids
+        if not pids:
+            return []
+        idle = _peak_kib(_descendants(pids[0]))
+        with _sampling(pids[0]) as sampler:
+            verdict = grade(drill.checker, drill.source, seed=SEED, params=drill.params, pool=pool)
+            _checked(verdict.passed, "child rss")
+        peak = max(sampler.peak, idle)
+    params = {"drill": drill.drill_id, "idle_warm_mb": round(idle / 1024, 1), "method": "VmHWM"}
+    return [Figure("rss_mb_sandbox_child", round(peak / 1024, 1), "MB", params)]

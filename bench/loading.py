@@ -1,0 +1,102 @@
+"""Load and lint figures on generated banks: with the card cache warm (the app's every start) and off."""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from bench.bankgen import generate_bank
+from bench.common import Figure, Settings, median, time_ms
+from quiz.bank import cache
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
+
+
+def make_banks(root: Path, sizes: Sequence[int]) -> dict[int, Path]:
+    """One generated bank per size, old enough for the card cache to store (see RACY_SECONDS)."""
+    banks = {size: generate_bank(root / f"bank-{size}", size) for size in sizes}
+    time.sleep(cache.RACY_SECONDS + 0.2)
+    return banks
+
+
+@contextmanager
+def cache_off() -> Iterator[None]:
+    """DRILLBIT_CACHE=0 for the duration (lint has no switch of its own)."""
+    old = os.environ.get(cache.CACHE_ENV)
+    os.environ[cache.CACHE_ENV] = "0"
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ[cache.CACHE_ENV]
+        else:
+            os.environ[cache.CACHE_ENV] = old
+
+
+def _repeat(action: Callable[[], object], reps: int) -> list[float]:
+    values = []
+    for _ in range(reps):
+        gc.collect()  # the previous result is freed outside the timed region
+        values.append(time_ms(action))
+    return values
+
+
+def _check(count: int, root: Path) -> None:
+    bank = load_bank([root])
+    if len(bank.cards) != count or bank.problems:
+        raise RuntimeError(
+            f"generated bank of {count}: {len(bank.cards)} cards, {bank.problems[:3]}"
+        )
+
+
+def load_figures(settings: Settings, banks: dict[int, Path]) -> list[Figure]:
+    """load_ms per size (cache warm, and off), microseconds per card and the growth ratio."""
+    figures: list[Figure] = []
+    warm: dict[int, float] = {}
+    for size, root in sorted(banks.items()):
+        _check(size, root)  # also fills the cache
+        warm[size] = median(_repeat(partial(load_bank, [root]), settings.load_reps))
+        cold_reps = 1 if settings.quick and size >= 10_000 else max(1, settings.load_reps // 2)
+        cold = median(_repeat(partial(load_bank, [root], use_cache=False), cold_reps))
+        params = {"cards": size, "repeats": settings.load_reps, "in_process": True}
+        figures.append(Figure("load_ms", warm[size], "ms", {**params, "card_cache": "warm"}))
+        figures.append(
+            Figure("load_ms", cold, "ms", {**params, "card_cache": "off", "repeats": cold_reps})
+        )
+        figures.append(
+            Figure(
+                "load_us_per_card",
+                round(warm[size] * 1000 / size, 1),
+                "us",
+                {**params, "card_cache": "warm"},
+            )
+        )
+    sizes = sorted(warm)
+    if len(sizes) >= 2:
+        small, large = sizes[-2], sizes[-1]
+        growth = (warm[large] / large) / (warm[small] / small)
+        figures.append(
+            Figure(
+                "load_growth",
+                round(growth, 2),
+                "x",
+                {"per_card_time": f"{large} vs {small} cards", "linear": "about 1"},
+            )
+        )
+    return figures
+
+
+def lint_figures(settings: Settings, root: Path, size: int) -> list[Figure]:
+    """`drillbit lint` over the big bank: a CI run (no cache) and a repeat run (cache warm)."""
+    with cache_off():
+        cold = median(_repeat(lambda: lint([root]), 1 if settings.quick else 3))
+    warm = median(_repeat(lambda: lint([root]), settings.load_reps))
+    return [
+        Figure("lint_ms", cold, "ms", {"cards": size, "card_cache": "off", "in_process": True}),
+        Figure("lint_ms", warm, "ms", {"cards": size, "card_cache": "warm", "in_process": True}),
+    ]

@@ -1,0 +1,79 @@
+"""Run in a fresh process by the startup benchmark: open an app headless, exit on its first idle.
+
+`python -m bench.probe bare OUT` opens a minimal Textual app (Header, Markdown,
+Footer); `python -m bench.probe app OUT [CONTENT_DIR...]` opens drillbit's Home
+on the bundled bank plus the given folders. Once the first screen is rendered
+and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Footer, Header, Markdown
+
+
+class BareApp(App[None]):
+    """The floor: the least a Textual app with a header, some Markdown and a footer costs."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Markdown("# drillbit\n\nA bare Textual app: the startup floor.")
+        yield Footer()
+
+
+def _peak_rss_kib() -> int:
+    """This process's peak RSS: VmHWM (ru_maxrss can carry the forking parent's peak over exec)."""
+    try:
+        with open("/proc/self/status", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _report(app: App[Any], out: Path) -> None:
+    table = app.screen.query("DataTable")
+    rows = getattr(table.first(), "row_count", 0) if table else 0
+    cards = len(getattr(getattr(app, "workspace", None), "cards", ()))
+    info = {
+        "screen": type(app.screen).__name__,
+        "home_rows": rows,
+        "cards": cards,
+        "maxrss_kb": _peak_rss_kib(),
+        "numpy_loaded": "numpy" in sys.modules,
+        "engine_loaded": any(name.startswith("engine") for name in sys.modules),
+        "textarea_loaded": "textual.widgets._text_area" in sys.modules,
+        "modules": len(sys.modules),
+    }
+    out.write_text(json.dumps(info), encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    """Probe one app (see the module docstring)."""
+    mode, out, extra = argv[0], Path(argv[1]), [Path(a) for a in argv[2:]]
+    if mode == "bare":
+        app: App[Any] = BareApp()
+    else:
+        from quiz.tui.app import make_app
+
+        app = make_app(extra)
+
+    async def at_idle(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        _report(pilot.app, out)
+        pilot.app.exit()
+
+    app.run(headless=True, size=(120, 40), auto_pilot=at_idle)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,137 @@
+"""The benchmark's figure functions run end to end on tiny inputs (no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench import grading, loading, startup
+from bench.__main__ import main, table
+from bench.bankgen import generate_bank
+from bench.common import QUICK, Figure, Settings
+
+TINY: Settings = replace(
+    QUICK,
+    grade_reps=1,
+    process_reps=1,
+    startup_reps=1,
+    load_reps=1,
+    load_sizes=(5, 10),
+    scaling_sizes=(10,),
+    big_bank=10,
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated banks were just written; let the card cache store them at once."""
+    from quiz.bank import cache
+
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+
+
+def _named(figures: list[Figure], name: str) -> list[Figure]:
+    return [f for f in figures if f.name == name]
+
+
+def test_ratios_are_taken_per_drill_then_the_median_drill() -> None:
+    per = {
+        "a": {"pytest": [300.0], "cold": [100.0], "warm": [10.0, 30.0], "inprocess": [5.0]},
+        "b": {"pytest": [200.0], "cold": [90.0], "warm": [40.0], "inprocess": [4.0]},
+    }
+    figures = grading.summarize_grades(per, TINY)
+    speedups = {f.params["drill"]: f.value for f in _named(figures, "speedup_vs_pytest")}
+    assert speedups == {"a": 15.0, "b": 5.0, "median over drills": 10.0}
+    overheads = {f.params["drill"]: f.value for f in _named(figures, "overhead_vs_limit_ms")}
+    assert overheads == {"a": 15.0, "b": 36.0, "median over drills": 25.5}
+
+
+def test_grading_figures_run_on_one_drill() -> None:
+    drills = grading.bundled_drills(only=("sgd-step",))
+    assert [d.drill_id for d in drills] == ["sgd-step"]
+    figures = grading.grade_figures(TINY, drills)
+    names = {f.name for f in figures}
+    assert names == {
+        "grade_warm_ms",
+        "grade_cold_ms",
+        "grade_pytest_ms",
+        "grade_inprocess_ms",
+        "speedup_vs_pytest",
+        "overhead_vs_limit_ms",
+    }
+    assert all(f.value > 0 for f in figures if f.name.startswith("grade_"))
+
+
+def test_scaling_and_child_memory_run_on_the_backprop_drill() -> None:
+    drills = grading.bundled_drills(only=("two-layer-backprop",))
+    scaling = grading.scaling_figures(TINY, drills)
+    assert [(f.name, f.params["m"]) for f in scaling] == [
+        ("scaling_warm_ms", 10),
+        ("scaling_inprocess_ms", 10),
+        ("scaling_overhead_ms", 10),
+    ]
+    rss = grading.child_rss_figure(drills)
+    assert len(rss) == 1 and rss[0].unit == "MB" and rss[0].value > 1
+
+
+def test_the_pytest_baseline_fails_a_wrong_submission(tmp_path: Path) -> None:
+    (drill,) = grading.bundled_drills(only=("sgd-step",))
+    wrong = replace(drill, source="def sgd_step(theta, grad, lr):\n    return theta + lr * grad\n")
+    test = grading.write_pytest_project(wrong, tmp_path, seed=1)
+    with pytest.raises(RuntimeError, match="did not pass|failed"):
+        grading.run_pytest(test)
+
+
+def test_load_and_lint_figures_on_small_banks(tmp_path: Path) -> None:
+    banks = {size: generate_bank(tmp_path / f"b{size}", size) for size in TINY.load_sizes}
+    figures = loading.load_figures(TINY, banks)
+    warm = {
+        f.params["cards"]: f.value
+        for f in figures
+        if f.params.get("card_cache") == "warm" and f.name == "load_ms"
+    }
+    assert set(warm) == {5, 10}
+    assert len(_named(figures, "load_growth")) == 1
+    lint = loading.lint_figures(TINY, banks[10], 10)
+    assert [f.params["card_cache"] for f in lint] == ["off", "warm"]
+
+
+def test_startup_probe_reaches_home_with_a_generated_bank(tmp_path: Path) -> None:
+    bank = generate_bank(tmp_path / "bank", 12)
+    env = startup.default_env(tmp_path / "home")
+    _, report = startup.probe("app", [bank], env)
+    assert report["screen"] == "HomeScreen" and report["cards"] >= 12
+    assert report["numpy_loaded"] is False
+    _, bare = startup.probe("bare", [], env)
+    assert bare["cards"] == 0 and bare["maxrss_kb"] > 0
+    assert startup.import_time_ms("quiz", env) > 0
+
+
+def test_table_marks_met_and_missed_targets() -> None:
+    figures = [
+        Figure("speedup_vs_pytest", 20.0, "x", {"drill": "median over drills"}),
+        Figure("overhead_vs_limit_ms", 12.0, "ms", {"drill": "median over drills"}),
+    ]
+    text = table(figures)
+    assert "| >= 15 | speedup_vs_pytest (drill=median over drills) | 20 x | yes |" in text
+    assert "| <= 10 ms | overhead_vs_limit_ms (drill=median over drills) | 12 ms | NO |" in text
+
+
+def test_main_rejects_unknown_sections(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--only", "nonsense", "--out", str(tmp_path / "r.json")])
+    assert exit_info.value.code == 2
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_main_writes_every_figure_as_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bench.__main__.QUICK", TINY)
+    out = tmp_path / "r.json"
+    assert main(["--quick", "--only", "loading", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["machine"]["cores"] and data["quick"] is True
+    assert {f["name"] for f in data["figures"]} >= {"load_ms", "lint_ms", "load_growth"}
+    assert all({"name", "value", "unit", "params"} <= f.keys() for f in data["figures"])
