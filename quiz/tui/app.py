@@ -140,6 +140,16 @@ class DrillbitApp(App[None]):
                 target = first if (binding.action, binding.description) in mine else rest
             if row not in target:
                 target.append(row)
+        listed = {description for _key, description in [*first, *rest, *widget]}
+        for declared in type(screen).BINDINGS:
+            # keys of this screen that do nothing right now (another phase, or the editor has them)
+            if isinstance(declared, Binding) and declared.description not in listed:
+                keys = ", ".join(
+                    self.get_key_display(Binding(key, declared.action))
+                    for key in declared.key.split(",")
+                )
+                first.append((keys, f"{declared.description} (not now)"))
+                listed.add(declared.description)
         rows = [*first, *rest]
         if widget:
             rows += [("", ""), ("", "In the focused widget:"), *widget]
