@@ -275,3 +275,19 @@ async def test_page_keys_scroll_a_long_card(build: AppFactory, tui_bank: Path) -
         await pilot.press("pageup")
         await pilot.pause()
         assert body.scroll_y == start
+
+
+async def test_multi_answer_choice_toggles(
+    build: AppFactory, tui_bank: Path, recorder: Recorder
+) -> None:
+    card = tui_bank / "mini" / "basics" / "dropout-inference.md"
+    card.write_text(card.read_text().replace("answer: 1", "answer: [0, 2]"), encoding="utf-8")
+    app = build(study=StudyRequest(kind="choice"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        picker = app.screen.query_one(ChoicePicker)
+        assert picker.multiple
+        await pilot.press("1", "2", "3", "2")  # 2 toggled on then off
+        assert picker.picked == frozenset({0, 2})
+        await pilot.press("enter")
+        await pilot.pause()
+        assert recorder.of(StudyScreen.AnswerGraded)[0].answer.correct
