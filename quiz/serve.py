@@ -55,11 +55,15 @@ def public_url(host: str, port: int) -> str:
 
 
 def app_command(content_dirs: list[Path]) -> str:
-    """The shell command textual-serve runs per tab: this interpreter, `-m quiz`, the same --content."""
+    """The shell command textual-serve runs per tab: this interpreter, `-m quiz`, the same --content.
+
+    `exec` makes the app replace the shell, so the process textual-serve holds (and
+    may kill) is the app itself, not a shell that would leave it orphaned.
+    """
     argv = [sys.executable, "-m", "quiz"]
     for folder in content_dirs:
         argv += ["--content", str(folder.resolve())]
-    return shlex.join(argv)
+    return "exec " + shlex.join(argv)
 
 
 def allowed_origins(host: str, port: int) -> set[str]:

@@ -50,9 +50,17 @@ def test_public_url_brackets_ipv6() -> None:
 def test_app_command_runs_this_python_on_the_same_content(tmp_path: Path) -> None:
     odd = tmp_path / "my cards; rm -rf ~"
     argv = shlex.split(app_command([odd, Path("relative")]))
-    assert argv[:3] == [sys.executable, "-m", "quiz"]
-    assert argv[3:] == ["--content", str(odd), "--content", str(Path("relative").resolve())]
-    assert shlex.split(app_command([])) == [sys.executable, "-m", "quiz"]
+    assert argv[:4] == ["exec", sys.executable, "-m", "quiz"]
+    assert argv[4:] == ["--content", str(odd), "--content", str(Path("relative").resolve())]
+    assert shlex.split(app_command([])) == ["exec", sys.executable, "-m", "quiz"]
+
+
+def test_the_app_process_is_not_hidden_behind_a_shell() -> None:
+    """textual-serve runs the command through /bin/sh; the process it holds (and kills) is the app."""
+    command = app_command([]).replace(" -m quiz", " -c 'import os; print(os.getpid())'", 1)
+    shell = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE, text=True)
+    out, _ = shell.communicate(timeout=30)
+    assert int(out) == shell.pid
 
 
 def test_allowed_origins_are_the_loopback_aliases_only_on_loopback() -> None:
