@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable, Markdown, TextArea
 
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.workspace import starter_text
-from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder
+from tests.tui.conftest import (
+    SOLUTION,
+    WRONG,
+    AppFactory,
+    FakeClock,
+    Recorder,
+    inprocess_grade,
+)
+
+if TYPE_CHECKING:
+    from quiz.drills import Drill
 
 
 def editor_of(screen: DrillScreen) -> TextArea:
@@ -199,3 +210,37 @@ async def test_quitting_mid_typing_keeps_the_draft(build: AppFactory) -> None:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         assert editor_of(screen).text.endswith("# last")
+
+
+async def test_a_late_verdict_of_an_older_submission_is_not_shown(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    import threading
+
+    from engine.verdict import Verdict
+
+    release = threading.Event()
+
+    def slow_then_fast(drill: Drill, source: str) -> Verdict:
+        if source == WRONG:
+            release.wait(5)  # the first submission answers only after the second
+        return inprocess_grade(drill, source)
+
+    app = build(drill="tiny-sgd", grader=slow_then_fast)
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(WRONG)
+        await pilot.press("ctrl+r")
+        editor_of(screen).load_text(SOLUTION)
+        await pilot.press("ctrl+r")
+        for _ in range(100):
+            if recorder.of(DrillScreen.VerdictReady):
+                break
+            await pilot.pause(0.05)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ready = recorder.of(DrillScreen.VerdictReady)
+        assert [m.verdict.status.value for m in ready] == ["passed", "failed"]
+        assert "PASSED" in str(screen.query_one("#verdict-status").render())

@@ -54,9 +54,11 @@ class DrillScreen(Screen["DrillSitting"]):
     class VerdictReady(Message):
         """The grader answered."""
 
-        def __init__(self, verdict: Verdict) -> None:
+        def __init__(self, verdict: Verdict, submission: int = 0) -> None:
             super().__init__()
             self.verdict = verdict
+            self.submission = submission
+            """Which submission this answers; an older one's late verdict is not shown."""
 
     class GradingFailed(Message):
         """The grader itself failed (never the person's fault); shown, not swallowed."""
@@ -76,6 +78,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self.grading = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
+        self._submission = 0
 
     def compose(self) -> ComposeResult:
         ws = self.workspace
@@ -172,20 +175,23 @@ class DrillScreen(Screen["DrillSitting"]):
         event.stop()
         self.save_draft()
         self.grading = True
+        self._submission += 1
         self.query_one(VerdictView).show_grading()
-        self._grade(event.source)
+        self._grade(event.source, self._submission)
 
     @work(thread=True, exclusive=True, group="grade", exit_on_error=False)
-    def _grade(self, source: str) -> None:
+    def _grade(self, source: str, submission: int) -> None:
         try:
             verdict = self.workspace.grade(self.sitting, source)
         except Exception as exc:  # shown to the person and logged; the app keeps running
             self.post_message(self.GradingFailed(f"{type(exc).__name__}: {exc}"))
             raise
-        self.post_message(self.VerdictReady(verdict))
+        self.post_message(self.VerdictReady(verdict, submission))
 
     async def on_drill_screen_verdict_ready(self, event: VerdictReady) -> None:
         event.stop()
+        if event.submission != self._submission:
+            return  # a newer submission is being graded
         self.grading = False
         verdict = event.verdict
         self.query_one(VerdictView).show_verdict(verdict)
