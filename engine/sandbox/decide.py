@@ -192,10 +192,9 @@ def decide(
             continue
         results.append(_judge(checker, case, outcome))
 
-    running = cases[len(results)].name if len(results) < len(cases) else None
-    where = (
-        running if run.loaded and running else LOADING if not run.loaded else "after the last case"
-    )
+    running = cases[len(results)].name if run.loaded and len(results) < len(cases) else None
+    where = running or (LOADING if not run.loaded else "after the last case")
+    inputs = cases[len(results)].describe if running else ""
 
     if memory_case is not None:
         status = Status.CRASHED
@@ -209,29 +208,27 @@ def decide(
             "invalid: the result channel carried data the protocol does not allow "
             f"(did the code write to file descriptors it does not own?): {clip(protocol_error, max_chars=300)}"
         )
-        results.append(
-            CaseResult(name=running or LOADING, status=CaseStatus.INVALID, message=summary)
-        )
+        results.append(CaseResult(name=where, status=CaseStatus.INVALID, message=summary))
     elif run.timed_out:
         status = Status.TIMEOUT
         limit = f"{checker.timeout_s:g} s"
         summary = f"timeout: {where} did not finish within {limit} (wall clock)"
         results.append(
             CaseResult(
-                name=running or LOADING,
+                name=where,
                 status=CaseStatus.TIMEOUT,
                 message=f"did not finish within {limit} (wall clock); the process was killed",
-                inputs=cases[len(results)].describe if running else "",
+                inputs=inputs,
             )
         )
     elif not run.done:
         status, summary, message = _death(run, where, config, memory)
         results.append(
             CaseResult(
-                name=running or LOADING,
+                name=where,
                 status=CaseStatus.TIMEOUT if status is Status.TIMEOUT else CaseStatus.ERROR,
                 message=message,
-                inputs=cases[len(results)].describe if running else "",
+                inputs=inputs,
             )
         )
     elif len(run.results) != len(cases):
@@ -259,7 +256,7 @@ def _load_error(
             if type(d) is list and len(d) == 2 and type(d[1]) is int
         ][:10]
         signatures = checker.signatures()
-        wanted = ", ".join(f"def {name}({', '.join(signatures.get(name, ()))})" for name in missing)
+        wanted = ", ".join(f"`{name}({', '.join(signatures.get(name, ()))})`" for name in missing)
         text = f"your code does not define {wanted}"
         text += f"; it defines {', '.join(defined)}" if defined else "; it defines no functions"
         status = Status.ERROR
@@ -301,8 +298,15 @@ def _death(
         )
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
-        return Status.CRASHED, f"crashed in {where}: {message}", message
+        return Status.CRASHED, f"crashed {_during(where)}: {message}", message
     message = f"the process exited (code {run.exit_code}) before reporting a result"
     if memory_hint:
         message += f"; it ran out of memory (the sandbox allows {memory})"
-    return Status.CRASHED, f"crashed in {where}: {message}", message
+    return Status.CRASHED, f"crashed {_during(where)}: {message}", message
+
+
+def _during(where: str) -> str:
+    """'in case 3' / 'while loading your code' / 'after the last case'."""
+    if where == LOADING:
+        return f"while {LOADING}"
+    return where if where.startswith("after") else f"in {where}"

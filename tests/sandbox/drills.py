@@ -20,7 +20,7 @@ class DoubleChecker(Checker):
 
     name: ClassVar[str] = "tests.double"
     entries: ClassVar[tuple[str, ...]] = ("double",)
-    timeout_s: ClassVar[float] = 1.5
+    timeout_s: ClassVar[float] = 1.0
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"double": _double}

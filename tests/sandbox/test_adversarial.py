@@ -255,7 +255,12 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         "too large",
     ),
     ("syntax-error", "def double(x)\n    return 2 * x\n", Status.ERROR, "line 1"),
-    ("missing-function", "def triple(x):\n    return 3 * x\n", Status.ERROR, "def double(x)"),
+    (
+        "missing-function",
+        "def triple(x):\n    return 3 * x\n",
+        Status.ERROR,
+        "does not define `double(x)`",
+    ),
     (
         "hard-coded-outputs",
         "import numpy as np\n\ndef double(x):\n    return np.array([[0.5, -1.25], [2.0, 0.1]])\n",
