@@ -115,6 +115,8 @@ class DrillSitting:
     progress: DrillProgress = field(default_factory=DrillProgress)
     last_verdict: Verdict | None = None
     attempts: int = 0
+    session_id: int | None = None
+    """The study session the sitting belongs to (attempts are logged against it)."""
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -405,12 +407,16 @@ class Workspace:
 
     # -- drills ------------------------------------------------------------------------
 
-    def open_drill(self, card_id: str) -> DrillSitting:
-        """Start a sitting at a coding drill (imports the engine: call it off the hot path)."""
+    def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
+        """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
         from quiz.drills import find_drill
 
         drill = find_drill(self.bank, card_id)
-        return DrillSitting(card=drill.card, drill=drill)
+        return DrillSitting(
+            card=drill.card,
+            drill=drill,
+            session_id=session.session_id if session is not None else None,
+        )
 
     def initial_code(self, card: Card) -> str:
         """The saved draft, or the starter code."""
@@ -448,6 +454,7 @@ class Workspace:
             verdict,
             now=self.now(),
             hints_used=sitting.progress.hints_used,
+            session_id=sitting.session_id,
         )
         sitting.progress.note(verdict.status.value)
         sitting.last_verdict = verdict

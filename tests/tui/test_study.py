@@ -227,6 +227,11 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         await pilot.pause()
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
+        study = app.screen
+        attempts = app.workspace.store.attempts(card_id="tiny-sgd")
+        assert [(a.status, a.hints_used) for a in attempts] == [("passed", 1)]
+        assert attempts[0].session_id is not None  # logged against the session
+        assert isinstance(study, SummaryScreen)
         assert isinstance(app.screen, SummaryScreen)
 
 

@@ -307,7 +307,7 @@ class StudyScreen(Screen[None]):
             return
         from quiz.tui.screens.drill import DrillScreen
 
-        sitting = self.workspace.open_drill(card.id)
+        sitting = self.workspace.open_drill(card.id, self.session)
         self.app.push_screen(DrillScreen(self.workspace, sitting, self.session), self._drill_done)
 
     async def _drill_done(self, sitting: DrillSitting | None) -> None:
