@@ -13,7 +13,7 @@ from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import decide, internal_verdict
 from engine.sandbox.isolation import verified_layers
-from engine.sandbox.pool import WorkerPool, start_worker
+from engine.sandbox.pool import SandboxUnavailableError, WorkerPool, start_worker
 from engine.verdict import Verdict
 
 __all__ = ["build_job", "grade", "random_seed"]
@@ -49,7 +49,8 @@ def grade(
 
     With a `pool`, its warm worker is used (tens of milliseconds); without one a
     cold child is started for this submission only. `seed=None` picks a random
-    seed, reported in the verdict. Never raises for anything the submission does.
+    seed, reported in the verdict. Never raises: whatever the submission does, and
+    a sandbox that cannot start (or a closed pool), all end in a verdict.
     """
     start = time.perf_counter()
     seed = random_seed() if seed is None else seed
@@ -69,7 +70,10 @@ def grade(
             duration_ms=elapsed(),
             isolation=[],
         )
-    worker = pool.acquire() if pool is not None else start_worker(config)
+    try:
+        worker = pool.acquire() if pool is not None else start_worker(config)
+    except (SandboxUnavailableError, OSError) as exc:
+        return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
     run = worker.run(job, checker.timeout_s)
     isolation = verified_layers(worker, checker.timeout_s)
     verdict = decide(

@@ -66,13 +66,18 @@ class WorkerPool:
         self._ready: deque[Worker] = deque()
         self._starting: list[Worker] = []
         self._closed = False
+        self._error: str | None = None
         self._thread = threading.Thread(
             target=self._spawner, name="drillbit-sandbox-spawner", daemon=True
         )
         self._thread.start()
 
     def _spawner(self) -> None:
-        """Spawn workers; this thread outlives every worker it spawns (bwrap's parent-death signal)."""
+        """Spawn workers; this thread outlives every worker it spawns (bwrap's parent-death signal).
+
+        A failure to even start a process (no file descriptors left, no temp dir)
+        is kept for `acquire` to report, and retried a second later.
+        """
         while True:
             with self._cond:
                 while not self._closed and len(self._ready) >= self.size:
@@ -80,34 +85,52 @@ class WorkerPool:
                 if self._closed:
                     return
                 need = self.size - len(self._ready)
-            status = _bwrap_for(self.config)
-            batch: list[Worker] = []
-            for _ in range(need):
-                if status is not None and not status.active:
-                    worker = start_worker(self.config)
-                else:
-                    worker = Worker(self.config, status)
+            try:
+                self._spawn_batch(need)
+                self._error = None
+            except Exception as exc:  # an OS failure; grade() turns it into an internal verdict
                 with self._cond:
-                    self._starting.append(worker)
-                batch.append(worker)
-            for worker in batch:
-                if not self._closed:
-                    worker.wait_ready()
+                    orphans, self._starting = self._starting, []
+                for worker in orphans:
+                    worker.close()
                 with self._cond:
-                    self._starting.remove(worker)
-                    if self._closed:
-                        worker.close()
-                        continue
-                    self._ready.append(worker)
+                    self._error = (
+                        f"the sandbox could not start a process ({type(exc).__name__}: {exc})"
+                    )
                     self._cond.notify_all()
+                    self._cond.wait(1.0)
+
+    def _spawn_batch(self, need: int) -> None:
+        status = _bwrap_for(self.config)
+        batch: list[Worker] = []
+        for _ in range(need):
+            if status is not None and not status.active:
+                worker = start_worker(self.config)
+            else:
+                worker = Worker(self.config, status)
+            with self._cond:
+                self._starting.append(worker)
+            batch.append(worker)
+        for worker in batch:
+            if not self._closed:
+                worker.wait_ready()
+            with self._cond:
+                self._starting.remove(worker)
+                if self._closed:
+                    worker.close()
+                    continue
+                self._ready.append(worker)
+                self._cond.notify_all()
 
     def acquire(self) -> Worker:
         """A warm worker (waiting for one if none is ready yet); a replacement starts at once."""
         with self._cond:
-            while not self._ready and not self._closed:
+            while not self._ready and not self._closed and self._error is None:
                 self._cond.wait()
             if self._closed:
                 raise SandboxUnavailableError("the worker pool is closed")
+            if not self._ready and self._error is not None:
+                raise SandboxUnavailableError(self._error)
             worker = self._ready.popleft()
             self._cond.notify_all()
         return worker

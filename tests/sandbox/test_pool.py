@@ -49,6 +49,9 @@ def test_close_kills_the_warm_worker_and_refuses_more() -> None:
     assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
     with pytest.raises(SandboxUnavailableError):
         pool.acquire()
+    late = grade(DOUBLE, GOOD, pool=pool)
+    assert late.status is Status.INTERNAL
+    assert "pool is closed" in late.summary and "not your code" in late.summary
     pool.close()  # idempotent
 
 
