@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from textual.widgets import DataTable, Markdown, TextArea
 
 from quiz.tui.screens.confirm import ConfirmScreen
@@ -14,7 +15,6 @@ from tests.tui.conftest import (
     SOLUTION,
     WRONG,
     AppFactory,
-    FakeClock,
     Recorder,
     inprocess_grade,
 )
@@ -101,14 +101,17 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         assert "No hints left" in str(screen.query_one(".hint-note").render())
 
 
-async def test_drafts_autosave_and_reload(build: AppFactory, clock: FakeClock) -> None:
+async def test_drafts_autosave_and_reload(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.tui.screens.drill.AUTOSAVE_SECONDS", 0.1)
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         editor_of(screen).move_cursor((99, 0))
         await pilot.press(*"# mine")
-        await pilot.pause(1.0)  # past the autosave debounce
+        await pilot.pause(0.4)  # past the autosave debounce
         draft = app.workspace.store.draft("tiny-sgd")
         assert draft is not None and draft.text.endswith("# mine")
     app = build(drill="tiny-sgd")
