@@ -71,7 +71,10 @@ class SummaryScreen(Screen[None]):
         if not self.summary.questions:
             return
         table = self.query_one(DataTable)
-        table.add_columns("card", "topic", "result", "time")
+        wide = self.app.size.width >= 110
+        table.add_column("card", width=None if wide else 34)
+        table.add_column("topic", width=None if wide else 14)
+        table.add_columns("result", "time")
         for q in self.summary.questions:
             if not q.answered:
                 result = Text("not reached", style="dim")
