@@ -304,6 +304,8 @@ class Worker:
         """Whether the child has exited, without reaping it (the rusage is read at reap time)."""
         if self.proc is None:
             return True
+        if not hasattr(os, "waitid"):  # macOS: poll() reaps, so the CPU time is not known
+            return self.proc.poll() is not None
         try:
             info = os.waitid(os.P_PID, self.proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         except ChildProcessError:
