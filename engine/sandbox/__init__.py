@@ -1,7 +1,23 @@
 """The sandbox: the child runner, the wire protocol, bubblewrap, and the warm worker pool.
 
-Public: `WorkerPool`, `default_pool`, `isolation_report`, `SandboxConfig`.
-Grading itself goes through `engine.grade.grade`.
+Layers, each listed in a verdict's `isolation` only when verified for that run:
+
+* process: a fresh `python -I -B -S` per submission (new session, temp work dir,
+  allow-listed environment, sys.path = stdlib + numpy only);
+* rlimits, set by a launcher inside the child before any user code (the child
+  reads them back and reports them);
+* wall clock: the parent SIGKILLs the process group (and with it the bwrap PID
+  namespace) at the drill's deadline;
+* audit hooks (installed after numpy is imported, self-checked): no processes,
+  sockets, ctypes, signals to others, writes outside the work dir, engine/quiz;
+* bubblewrap, when its canary passes here (DRILLBIT_SANDBOX_BWRAP=0 turns it off,
+  =1 requires it): no network, private PID/IPC/UTS namespaces, only /usr, the
+  interpreter and numpy mounted read-only, a tmpfs home;
+* results: length-prefixed JSON/.npy frames on a dedicated pipe, validated and
+  loaded without pickle; the parent judges every case itself.
+
+Public: `WorkerPool`, `default_pool`, `isolation_report`, `SandboxConfig`,
+`SandboxUnavailableError`. Grading goes through `engine.grade.grade`.
 """
 
 from engine.sandbox.config import SandboxConfig
