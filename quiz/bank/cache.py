@@ -3,7 +3,7 @@
 Parsing a card (YAML front matter, sections, math checks) costs about half a
 millisecond; a 10,000-card bank would take seconds at every start. The cache
 keeps, per pack folder, one JSON file with the parsed parts of every *clean*
-card, keyed by the file's size, mtime, ctime and inode. On a hit YAML
+card (and of a valid pack.yaml), keyed by the file's size, mtime, ctime and inode. On a hit YAML
 parsing and the math checks are skipped, which is safe because that exact file
 content passed them before with the same code. The front matter is validated
 again from its JSON form (pydantic's validator is faster than `model_construct`
@@ -40,7 +40,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, Section
+from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
 from quiz.paths import HOME_ENV
 
 CACHE_ENV = "DRILLBIT_CACHE"
@@ -140,11 +140,14 @@ class PackCache:
         self.pack_dir = pack_dir.resolve()
         name = hashlib.sha256(str(self.pack_dir).encode()).hexdigest()[:24]
         self.path = (directory or cache_dir()) / f"pack-{name}.json"
-        self._old: dict[str, dict[str, Any]] = self._read()
+        data = self._read()
+        self._old: dict[str, dict[str, Any]] = data.get("cards", {})
+        self._old_info: dict[str, Any] | None = data.get("pack_info")
         self._new: dict[str, dict[str, Any]] = {}
+        self._new_info: dict[str, Any] | None = None
         self._changed = False
 
-    def _read(self) -> dict[str, dict[str, Any]]:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
@@ -154,10 +157,31 @@ class PackCache:
             or data.get("stamp") != code_stamp()
             or data.get("pack") != str(self.pack_dir)
             or not isinstance(data.get("cards"), dict)
+            or not isinstance(data.get("pack_info"), dict | None)
         ):
             return {}
-        cards: dict[str, dict[str, Any]] = data["cards"]
-        return cards
+        return data
+
+    def lookup_info(self, key: Key) -> PackInfo | None:
+        """The pack's cached pack.yaml for this exact file version, validated; None on a miss."""
+        record = self._old_info
+        try:
+            if record is None or tuple(record["key"]) != key:
+                return None
+            info = PackInfo.model_validate(record["info"])
+        except Exception:  # a damaged entry is a miss, never an error
+            return None
+        self._new_info = record
+        return info
+
+    def store_info(self, stat: os.stat_result, info: PackInfo) -> None:
+        """Remember a pack.yaml that validated (unless the file changed just now)."""
+        if max(stat.st_mtime, stat.st_ctime) > time.time() - RACY_SECONDS:
+            return
+        dumped = info.model_dump(mode="json", exclude_unset=True)
+        if PackInfo.model_validate(json.loads(json.dumps(dumped))) == info:
+            self._new_info = {"key": list(file_key(stat)), "info": dumped}
+            self._changed = True
 
     def lookup(self, relative: str, key: Key, path: Path, pack: str) -> Card | None:
         """The cached card for this exact file version, rebuilt and validated; None on a miss."""
@@ -197,9 +221,15 @@ class PackCache:
 
     def save(self) -> None:
         """Write the cards seen in this load (dropping removed or broken files), if anything changed."""
-        if not self._changed and self._new.keys() == self._old.keys():
+        unchanged = self._new.keys() == self._old.keys() and self._new_info == self._old_info
+        if not self._changed and unchanged:
             return
-        payload = {"stamp": code_stamp(), "pack": str(self.pack_dir), "cards": self._new}
+        payload = {
+            "stamp": code_stamp(),
+            "pack": str(self.pack_dir),
+            "pack_info": self._new_info,
+            "cards": self._new,
+        }
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.path.parent)

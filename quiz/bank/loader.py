@@ -11,12 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from quiz.bank import cache as card_cache
 from quiz.bank.models import Card, Pack, PackInfo
-from quiz.bank.parse import parse_card
 from quiz.bank.problems import ContentError, Problem
 
 PACK_FILE = "pack.yaml"
@@ -42,8 +40,22 @@ class Bank:
         return next((card for card in self.cards if card.id == card_id), None)
 
 
-def _load_pack_info(pack_dir: Path, problems: list[Problem]) -> PackInfo | None:
+def _load_pack_info(
+    pack_dir: Path, problems: list[Problem], pack_cache: card_cache.PackCache | None = None
+) -> PackInfo | None:
     path = pack_dir / PACK_FILE
+    stat: os.stat_result | None = None
+    if pack_cache is not None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            stat = None  # reading it below reports the problem
+        else:
+            cached = pack_cache.lookup_info(card_cache.file_key(stat))
+            if cached is not None:
+                return cached
+    import yaml  # only when something must be parsed: a warm start never needs PyYAML
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -57,12 +69,15 @@ def _load_pack_info(pack_dir: Path, problems: list[Problem]) -> PackInfo | None:
         )
         return None
     try:
-        return PackInfo.model_validate(data if data is not None else {})
+        info = PackInfo.model_validate(data if data is not None else {})
     except ValidationError as exc:
         for error in exc.errors():
             name = ".".join(str(p) for p in error["loc"]) or "pack.yaml"
             problems.append(Problem(path, 1, 1, "pack", f"{name}: {error['msg']}"))
         return None
+    if pack_cache is not None and stat is not None:
+        pack_cache.store_info(stat, info)
+    return info
 
 
 def find_pack_dirs(root: Path) -> list[Path]:
@@ -171,7 +186,8 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
             if resolved in seen_dirs:
                 continue
             seen_dirs.add(resolved)
-            info = _load_pack_info(pack_dir, problems)
+            pack_cache = card_cache.PackCache(pack_dir) if use_cache else None
+            info = _load_pack_info(pack_dir, problems, pack_cache)
             name = pack_dir.name
             if name in packs:
                 problems.append(
@@ -186,7 +202,6 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
                 continue
             if info is not None:
                 packs[name] = Pack(name, info, pack_dir)
-            pack_cache = card_cache.PackCache(pack_dir) if use_cache else None
             for path, topic in _card_files(pack_dir, problems):
                 card, card_problems = _parse_file(path, name, topic, pack_dir, pack_cache)
                 problems.extend(card_problems)
@@ -219,6 +234,8 @@ def _parse_file(
             cached = pack_cache.lookup(relative, card_cache.file_key(stat), path, pack)
             if cached is not None:
                 return cached, []
+    from quiz.bank.parse import parse_card  # lazy: YAML and the parser only on a cache miss
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -278,6 +295,8 @@ def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Probl
 
 def load_card_text(text: str, path: Path, pack: str = "", topic: str | None = None) -> Card:
     """One card from its text; raises ContentError (with every problem) when it is not valid."""
+    from quiz.bank.parse import parse_card
+
     card, problems = parse_card(text, path, pack, topic)
     if card is None:
         raise ContentError(problems or [Problem(path, 1, 1, "invalid", "card could not be loaded")])

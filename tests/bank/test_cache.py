@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 
-from quiz.bank import cache, loader
+from quiz.bank import cache, parse
 from quiz.bank.loader import Bank, load_bank
-from quiz.bank.parse import parse_card
 
 
 @pytest.fixture(autouse=True)
@@ -22,12 +21,13 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
 def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Record every file that is parsed from scratch (a cache miss)."""
     parsed: list[Path] = []
+    real = parse.parse_card
 
     def spy(text: str, path: Path, pack: str, topic: str | None = None) -> Any:
         parsed.append(path)
-        return parse_card(text, path, pack, topic)
+        return real(text, path, pack, topic)
 
-    monkeypatch.setattr(loader, "parse_card", spy)
+    monkeypatch.setattr(parse, "parse_card", spy)
     return parsed
 
 
@@ -135,3 +135,23 @@ def test_every_kind_of_the_bundled_bank_is_cached_and_rebuilt_equal(
         assert type(new.front) is type(old.front)
         assert new.front.model_fields_set == old.front.model_fields_set
         assert new.front.model_dump() == old.front.model_dump()
+
+
+def test_a_warm_load_needs_no_yaml_and_a_broken_pack_file_is_reported_again(
+    mini_bank: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    load_bank([mini_bank])
+    code = (
+        "import sys; from pathlib import Path; from quiz.bank.loader import load_bank; "
+        f"bank = load_bank([Path({str(mini_bank)!r})]); "
+        "assert bank.cards and not bank.problems; assert 'yaml' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+    pack_file = next(mini_bank.glob("*/pack.yaml"))
+    pack_file.write_text("title: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        bank = load_bank([mini_bank])
+        assert any(p.path == pack_file and p.code == "yaml" for p in bank.problems)
