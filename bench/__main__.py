@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import FULL, QUICK, REPO, Figure, Settings
+from bench.common import FULL, QUICK, REPO, Figure, Settings, cpu_share
 
 SECTIONS = ("grading", "scaling", "rss", "loading", "startup")
 
@@ -183,7 +183,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"drillbit bench ({'quick' if settings.quick else 'full'}) on {info['arch']}, {info['cpu']}, {info['cores']} cores",
             file=sys.stderr,
         )
+        share_before = cpu_share()
         figures = run(settings, sections, work)
+        share_after = cpu_share()
+    figures.append(
+        Figure(
+            "cpu_share",
+            min(share_before, share_after),
+            "cores",
+            {"before": share_before, "after": share_after, "idle_machine": 1.0},
+        )
+    )
     info["load_average_after"] = (
         [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
     )

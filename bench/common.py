@@ -75,6 +75,17 @@ def time_ms(action: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def cpu_share(seconds: float = 0.5) -> float:
+    """The share of one core this process got while spinning: 1.0 on an idle machine.
+
+    Printed with the results so that a slow run on a busy shared machine can be told apart.
+    """
+    wall_start, cpu_start = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall_start < seconds:
+        pass
+    return round((time.process_time() - cpu_start) / (time.perf_counter() - wall_start), 2)
+
+
 def child_env(**extra: str) -> dict[str, str]:
     """The environment for a measured child: this one, with the repo importable."""
     env = dict(os.environ)
