@@ -233,9 +233,56 @@ def _loads(payload: bytes) -> dict[str, Any]:
     return fields
 
 
+def _canonical_header(payload: bytes) -> tuple[tuple[int, ...], bool, np.dtype[Any], int] | None:
+    """(shape, fortran, dtype, data offset) when the header is exactly as np.save writes it.
+
+    numpy's own reader runs ast.literal_eval on the header and np.load reads it again;
+    for results made of many small arrays that was most of the warm path's overhead.
+    Anything not in np.save's canonical form returns None and takes numpy's reader.
+    """
+    if payload[:6] != NPY_MAGIC or len(payload) < 10:
+        return None
+    if payload[6:8] == b"\x01\x00":
+        start, size = 10, int.from_bytes(payload[8:10], "little")
+    elif payload[6:8] == b"\x02\x00" and len(payload) >= 12:
+        start, size = 12, int.from_bytes(payload[8:12], "little")
+    else:
+        return None
+    text = payload[start : start + size].decode("latin1").rstrip(" \n")
+    head = "{'descr': '"
+    if not text.startswith(head) or not text.endswith("), }"):
+        return None
+    descr, sep, rest = text[len(head) : -4].partition("', 'fortran_order': ")
+    if not sep:
+        return None
+    fortran_text, sep, inner = rest.partition(", 'shape': (")
+    if not sep or fortran_text not in ("False", "True"):
+        return None
+    parts = [part.strip() for part in inner.split(",")]
+    if len(parts) > 1 and parts[-1] == "":
+        parts.pop()  # "(3,)" and "(3, 4,)": the trailing comma of a tuple
+    elif parts == [""]:
+        parts = []  # "()": a 0-d array
+    elif len(parts) == 1:
+        return None  # "(3)" is not a tuple
+    if not all(part.isascii() and part.isdigit() for part in parts):
+        return None
+    try:
+        dtype = np.dtype(descr)
+    except (TypeError, ValueError):
+        return None
+    return tuple(int(part) for part in parts), fortran_text == "True", dtype, start + size
+
+
 def load_npy(payload: bytes, path: str = "value") -> np.ndarray:
     """Check a .npy header (numeric dtype, sane shape, exact length) then np.load it without pickle."""
     stream = io.BytesIO(payload)
+    canonical = _canonical_header(payload)
+    if canonical is not None:
+        shape, _, dtype, offset = canonical
+        _check_npy(payload, path, shape, dtype, offset)
+        stream.seek(0)
+        return _np_load(stream, path)
     try:
         version = np.lib.format.read_magic(stream)
         if version == (1, 0):
@@ -248,6 +295,14 @@ def load_npy(payload: bytes, path: str = "value") -> np.ndarray:
         raise
     except Exception as exc:  # numpy raises ValueError and friends on a bad header
         raise WireError(f"{path}: a malformed array header ({type(exc).__name__})") from None
+    del fortran
+    _check_npy(payload, path, shape, dtype, stream.tell())
+    stream.seek(0)
+    return _np_load(stream, path)
+
+
+def _check_npy(payload: bytes, path: str, shape: Any, dtype: np.dtype[Any], offset: int) -> None:
+    """A numeric dtype, a sane shape and exactly the bytes the header promises."""
     if dtype.kind not in NUMERIC_KINDS or dtype.hasobject or dtype.fields is not None:
         raise WireError(f"{path}: an array of dtype {dtype} is not accepted")
     if (
@@ -259,11 +314,16 @@ def load_npy(payload: bytes, path: str = "value") -> np.ndarray:
     count = 1
     for n in shape:
         count *= n
-    if count * dtype.itemsize != len(payload) - stream.tell():
+    if count * dtype.itemsize != len(payload) - offset:
         raise WireError(f"{path}: an array's data does not match its header")
-    del fortran
-    stream.seek(0)
-    arr = np.load(stream, allow_pickle=False)
+
+
+def _np_load(stream: io.BytesIO, path: str) -> np.ndarray:
+    """np.load without pickle, of a payload whose header was checked."""
+    try:
+        arr = np.load(stream, allow_pickle=False)
+    except Exception as exc:  # a header numpy reads differently from the check above
+        raise WireError(f"{path}: a malformed array ({type(exc).__name__})") from None
     if type(arr) is not np.ndarray:
         raise WireError(f"{path}: not a plain array")
     return arr
