@@ -237,17 +237,17 @@ class Workspace:
 
     def overview(self) -> list[TopicRow]:
         """Home's rows: each pack (content order) followed by its topics (sorted), with counts."""
-        now = self.now()
-        by_pack: dict[str, list[Card]] = {}
-        for card in self.cards:
-            by_pack.setdefault(card.pack, []).append(card)
+        return self.home_view()[0]
+
+    def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
+        """Home's rows and the bank's totals, from one pass over the cards."""
+        counts = self.counts()
         rows: list[TopicRow] = []
-        for pack, cards in by_pack.items():
-            counts = deck_counts(self.store, cards, now, tz=self.tz)
+        for pack, topics in counts.by_pack_topic.items():
             info = self.bank.packs.get(pack)
             title = info.info.title if info is not None else pack
-            groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.total)]
-            groups += [(topic, topic, counts.by_topic[topic]) for topic in sorted(counts.by_topic)]
+            groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.by_pack[pack])]
+            groups += [(topic, topic, topics[topic]) for topic in sorted(topics)]
             rows += [
                 TopicRow(
                     pack=pack,
@@ -260,7 +260,7 @@ class Workspace:
                 )
                 for name, topic, c in groups
             ]
-        return rows
+        return rows, counts
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

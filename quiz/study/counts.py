@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from fsrs import State
@@ -35,21 +36,42 @@ class DeckCounts(BaseModel):
     total: Counts
     by_topic: dict[str, Counts]
     by_pack: dict[str, Counts]
+    by_pack_topic: dict[str, dict[str, Counts]] = {}
+    """Per pack, per topic (a topic name may recur in several packs)."""
     new_today: int
     """New cards a `due` session would still introduce today (daily limit applied)."""
 
 
-def _add(counts: Counts, saved: CardState | None, now: datetime) -> None:
-    counts.total += 1
-    if saved is None:
-        counts.new += 1
-        return
-    if saved.due <= now:
-        counts.due += 1
-    if saved.state == State.Review:
-        counts.learned += 1
-    else:
-        counts.learning += 1
+@dataclass
+class _Tally:
+    """Plain counters for the hot loop (pydantic models are slow to mutate field by field)."""
+
+    total: int = 0
+    new: int = 0
+    due: int = 0
+    learning: int = 0
+    learned: int = 0
+
+    def add(self, saved: CardState | None, now: datetime) -> None:
+        self.total += 1
+        if saved is None:
+            self.new += 1
+            return
+        if saved.due <= now:
+            self.due += 1
+        if saved.state == State.Review:
+            self.learned += 1
+        else:
+            self.learning += 1
+
+    def counts(self) -> Counts:
+        return Counts(
+            total=self.total,
+            new=self.new,
+            due=self.due,
+            learning=self.learning,
+            learned=self.learned,
+        )
 
 
 def deck_counts(
@@ -60,20 +82,29 @@ def deck_counts(
     new_per_day: int = DEFAULT_NEW_PER_DAY,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
-    """Count the given cards against their saved states at `now`."""
+    """Count the given cards against their saved states at `now`, in one pass."""
     moment = as_utc(now)
     states = store.card_states()
-    total = Counts()
-    by_topic: dict[str, Counts] = {}
-    by_pack: dict[str, Counts] = {}
+    total = _Tally()
+    by_topic: dict[str, _Tally] = {}
+    by_pack: dict[str, _Tally] = {}
+    by_pack_topic: dict[str, dict[str, _Tally]] = {}
     for card in cards:
         saved = states.get(card.id)
-        _add(total, saved, moment)
-        _add(by_topic.setdefault(card.topic, Counts()), saved, moment)
+        total.add(saved, moment)
+        by_topic.setdefault(card.topic, _Tally()).add(saved, moment)
         pack = pack_of(card)
         if pack:
-            _add(by_pack.setdefault(pack, Counts()), saved, moment)
+            by_pack.setdefault(pack, _Tally()).add(saved, moment)
+            by_pack_topic.setdefault(pack, {}).setdefault(card.topic, _Tally()).add(saved, moment)
     allowance = max(0, new_per_day - store.introduced_since(day_start(moment, tz)))
     return DeckCounts(
-        total=total, by_topic=by_topic, by_pack=by_pack, new_today=min(total.new, allowance)
+        total=total.counts(),
+        by_topic={topic: tally.counts() for topic, tally in by_topic.items()},
+        by_pack={pack: tally.counts() for pack, tally in by_pack.items()},
+        by_pack_topic={
+            pack: {topic: tally.counts() for topic, tally in topics.items()}
+            for pack, topics in by_pack_topic.items()
+        },
+        new_today=min(total.new, allowance),
     )

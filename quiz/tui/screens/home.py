@@ -58,16 +58,17 @@ class HomeScreen(Screen[None]):
         table.add_column("new", key="new")
         table.add_column("learned", key="learned")
         table.add_column("cards", key="total")
-        self.refresh_counts()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        # Textual resumes a screen when it is first shown too, so this is the one place
+        # counts are read: at start and after every session.
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
         ws = self.workspace
-        self.rows = ws.overview()
+        self.rows, counts = ws.home_view()
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -86,7 +87,6 @@ class HomeScreen(Screen[None]):
             )
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
-        counts = ws.counts()
         summary = Text()
         summary.append(f"{counts.total.due} due", style="bold yellow")
         summary.append(f" · {counts.new_today} new today · {counts.total.learned} learned")
