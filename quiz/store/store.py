@@ -267,21 +267,12 @@ class Store:
         session_id: int | None = None,
     ) -> list[Review]:
         """Reviews in time order, optionally narrowed (cards no longer in content included)."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if card_id is not None:
-            clauses.append("card_id = ?")
-            params.append(card_id)
-        if since is not None:
-            clauses.append("reviewed_at >= ?")
-            params.append(to_db(since))
-        if mode is not None:
-            clauses.append("mode = ?")
-            params.append(mode)
-        if session_id is not None:
-            clauses.append("session_id = ?")
-            params.append(session_id)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where(
+            ("card_id = ?", card_id),
+            ("reviewed_at >= ?", None if since is None else to_db(since)),
+            ("mode = ?", mode),
+            ("session_id = ?", session_id),
+        )
         rows = self._read(f"SELECT * FROM review_log{where} ORDER BY reviewed_at, id", params)
         return [_review(row) for row in rows]
 
@@ -352,15 +343,10 @@ class Store:
         self, *, card_id: str | None = None, since: datetime | None = None
     ) -> list[Attempt]:
         """Drill attempts in time order, optionally for one card and/or since a time."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if card_id is not None:
-            clauses.append("card_id = ?")
-            params.append(card_id)
-        if since is not None:
-            clauses.append("attempted_at >= ?")
-            params.append(to_db(since))
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = _where(
+            ("card_id = ?", card_id),
+            ("attempted_at >= ?", None if since is None else to_db(since)),
+        )
         rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
         return [_attempt(row) for row in rows]
 
@@ -392,6 +378,13 @@ class Store:
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
+
+
+def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause (or '') from (condition, value) pairs whose value is not None."""
+    used = [(clause, value) for clause, value in conditions if value is not None]
+    where = f" WHERE {' AND '.join(clause for clause, _ in used)}" if used else ""
+    return where, [value for _, value in used]
 
 
 def _connect(path: Path, now: datetime) -> sqlite3.Connection:
