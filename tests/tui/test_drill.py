@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TextArea
 
+from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.workspace import starter_text
@@ -27,6 +29,13 @@ def editor_of(screen: DrillScreen) -> TextArea:
     return screen.query_one("#editor", TextArea)
 
 
+async def grade_now(app: DrillbitApp, pilot: Pilot[None]) -> None:
+    """Press ctrl+r and wait until the grading worker has posted its result."""
+    await pilot.press("ctrl+r")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:
@@ -35,9 +44,7 @@ async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Re
         card = screen.sitting.card
         assert editor_of(screen).text == starter_text(card)
         assert editor_of(screen).has_focus
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await grade_now(app, pilot)
         submitted = recorder.of(DrillScreen.DrillSubmitted)
         ready = recorder.of(DrillScreen.VerdictReady)
         assert [m.source for m in submitted] == [starter_text(card)]
@@ -54,9 +61,7 @@ async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: R
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         editor_of(screen).load_text(WRONG)
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await grade_now(app, pilot)
         verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
         assert verdict.status.value == "failed"
         table = screen.query_one("#verdict-cases", DataTable)
@@ -71,9 +76,7 @@ async def test_pass_shows_the_explanation(build: AppFactory, recorder: Recorder)
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await grade_now(app, pilot)
         assert recorder.of(DrillScreen.VerdictReady)[0].verdict.passed
         explanation = screen.query_one("#explanation", Markdown)
         assert explanation.display
@@ -173,9 +176,7 @@ async def test_grader_failure_is_shown_not_swallowed(build: AppFactory, recorder
     async with app.run_test(message_hook=recorder) as pilot:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await grade_now(app, pilot)
         failed = recorder.of(DrillScreen.GradingFailed)
         assert len(failed) == 1 and "grader exploded" in failed[0].error
         assert "grader exploded" in str(screen.query_one("#verdict-status").render())
@@ -188,9 +189,7 @@ async def test_real_sandbox_grades_a_pass(build: AppFactory, recorder: Recorder)
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
-        await pilot.press("ctrl+r")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await grade_now(app, pilot)
         verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
         assert verdict.passed, verdict.summary
         assert verdict.isolation and "none (in-process)" not in verdict.isolation
