@@ -245,7 +245,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import threading
 
     from engine.sandbox import default_pool
-    from quiz.drills import find_drill, grade_source
+    from quiz.drills import find_drill, grade_source, starter_text
     from quiz.study.drills import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
@@ -253,7 +253,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     drill = find_drill(obj.load_bank(), drill_id)
     if not file.exists():
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(drill.card.starter.rstrip() + "\n", encoding="utf-8")
+        file.write_text(starter_text(drill.card), encoding="utf-8")
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()
     store = open_store()

@@ -56,3 +56,8 @@ def grade_source(
     from engine.grade import grade
 
     return grade(drill.checker, source, seed=seed, params=drill.front.params, pool=pool)
+
+
+def starter_text(card: Card) -> str:
+    """The starter code with one trailing newline, as it goes into an editor or a file."""
+    return card.starter.rstrip() + "\n" if card.starter else ""

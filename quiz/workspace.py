@@ -23,6 +23,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import Bank, load_bank
 from quiz.bank.models import Card, ChoiceFront, NumericFront
+from quiz.drills import starter_text
 from quiz.paths import data_dir
 from quiz.store import Mode, Store, StoreNotice
 from quiz.study import (
@@ -499,8 +500,3 @@ class Workspace:
         text = path.read_text(encoding="utf-8")
         self.save_draft(card, text)
         return text
-
-
-def starter_text(card: Card) -> str:
-    """The starter code with one trailing newline."""
-    return card.starter.rstrip() + "\n" if card.starter else ""
