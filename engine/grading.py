@@ -32,6 +32,17 @@ def load_harness(checker: Checker) -> Callable[[dict[str, Any], dict[str, Any]],
     return run_case
 
 
+def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable[..., Any]]:
+    """Exec trusted source as the child would (file name 'submission.py') and pick its entries.
+
+    For in-process grading only (the reference, lint's starter check, tests): it runs
+    the code in this process, with no isolation. Missing entries are simply absent.
+    """
+    namespace: dict[str, Any] = {"__name__": "submission"}
+    exec(compile(source, _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+    return {name: namespace[name] for name in entries if name in namespace}
+
+
 def overall_status(results: list[CaseResult]) -> Status:
     """The verdict status implied by case results (timeouts/crashes are decided by the runner)."""
     order = [

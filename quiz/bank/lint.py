@@ -106,7 +106,7 @@ def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
 
 
 def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:
-    from engine.grading import grade_inprocess
+    from engine.grading import grade_inprocess, load_submission
 
     front = card.front
     assert isinstance(front, CodingFront)
@@ -122,10 +122,8 @@ def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Probl
                 f"the checker's own reference does not pass: {reference.summary}",
             )
         )
-    namespace: dict[str, Any] = {"__name__": "submission"}
     try:
-        exec(compile(card.starter, "submission.py", "exec"), namespace)
-        fns = {name: namespace[name] for name in front.entry}
+        fns = load_submission(card.starter, front.entry)
     except Exception:  # a starter that cannot even run does not pass: that is fine
         return problems
     starter = grade_inprocess(checker, fns, seed=LINT_SEED, params=front.params)

@@ -7,10 +7,8 @@ Each file is a standalone submission; its first line says what grading must give
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from tests.conftest import DATA
 
@@ -67,10 +65,3 @@ def answers() -> list[Answer]:
         drill = path.parent.name
         out.append(Answer(path, drill, DRILLS[drill], match.group(1), match.group(2)))
     return out
-
-
-def load_functions(source: str, entries: tuple[str, ...]) -> dict[str, Callable[..., Any]]:
-    """Exec a submission as the child would (file name 'submission.py') and pick its entries."""
-    namespace: dict[str, Any] = {"__name__": "submission"}
-    exec(compile(source, "submission.py", "exec"), namespace)
-    return {name: namespace[name] for name in entries if name in namespace}

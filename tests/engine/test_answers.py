@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from engine.checkers import get_checker
-from engine.grading import grade_inprocess
-from tests.engine.answer_files import ANSWERS, DRILLS, Answer, answers, load_functions
+from engine.grading import grade_inprocess, load_submission
+from tests.engine.answer_files import ANSWERS, DRILLS, Answer, answers
 
 SEEDS = (0, 1, 7)
 ALL = answers()
@@ -17,7 +17,7 @@ ALL = answers()
 @pytest.mark.parametrize("answer", ALL, ids=[f"{a.drill}/{a.path.stem}" for a in ALL])
 def test_answer_gets_the_promised_verdict(answer: Answer) -> None:
     checker = get_checker(answer.checker)
-    fns = load_functions(answer.source, checker.entries)
+    fns = load_submission(answer.source, checker.entries)
     for seed in SEEDS:
         verdict = grade_inprocess(checker, fns, seed=seed)
         shown = (
@@ -50,6 +50,6 @@ SOLUTIONS = sorted((ANSWERS.parent / "solutions").glob("*.py"))
 @pytest.mark.parametrize("path", SOLUTIONS, ids=[p.stem for p in SOLUTIONS])
 def test_the_content_solutions_pass(path: Path) -> None:
     checker = get_checker(DRILLS[path.stem])
-    fns = load_functions(path.read_text(encoding="utf-8"), checker.entries)
+    fns = load_submission(path.read_text(encoding="utf-8"), checker.entries)
     verdict = grade_inprocess(checker, fns, seed=11)
     assert verdict.passed, verdict.summary

@@ -72,17 +72,15 @@ class FakeClock:
 
 def inprocess_grade(drill: Drill, source: str) -> Verdict:
     """Grade trusted test code in this process with a fixed seed (fast, deterministic)."""
-    from engine.grading import grade_inprocess
+    from engine.grading import grade_inprocess, load_submission
     from engine.verdict import Status, Verdict
 
-    namespace: dict[str, Any] = {}
     try:
-        exec(compile(source, "submission.py", "exec"), namespace)
+        fns = load_submission(source, drill.checker.entries)
     except (
         Exception
     ) as exc:  # the test's code failed to load: an error verdict, as the sandbox says
         return Verdict(drill=drill.checker.name, status=Status.ERROR, summary=str(exc), seed=0)
-    fns = {name: namespace[name] for name in drill.checker.entries if name in namespace}
     verdict = grade_inprocess(drill.checker, fns, seed=0, params=drill.front.params)
     return verdict.model_copy(update={"duration_ms": 12.0})  # a fixed time for screenshots
 

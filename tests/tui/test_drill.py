@@ -9,10 +9,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TextArea
 
+from quiz.drills import starter_text
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
-from quiz.workspace import starter_text
 from tests.tui.conftest import (
     SOLUTION,
     WRONG,

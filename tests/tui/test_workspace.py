@@ -12,10 +12,11 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
+from quiz.drills import starter_text
 from quiz.errors import UsageError
 from quiz.store import Store
 from quiz.tui.launch import run_drill, run_study
-from quiz.workspace import StudyRequest, TopicRow, Workspace, starter_text
+from quiz.workspace import StudyRequest, TopicRow, Workspace
 from tests.tui.conftest import SOLUTION, FakeClock, inprocess_grade
 
 
