@@ -32,6 +32,9 @@ DRILLS: dict[str, str] = {
     "numerical-gradient": "nn.gradcheck.numerical_gradient",
     "gradient-check": "nn.gradcheck.gradient_check",
     "mini-batches": "nn.minibatch.random_mini_batches",
+    "conv2d-forward": "arch.conv.conv2d_forward",
+    "conv2d-backward": "arch.conv.conv2d_backward",
+    "maxpool": "arch.pooling.maxpool",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 
