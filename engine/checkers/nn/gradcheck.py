@@ -134,7 +134,7 @@ class NumericalGradientChecker(NNChecker):
         expected = ref.numerical_gradient(f, x.copy(), eps)
         got = j.array("grad", outputs.get("grad"), x.shape)
         _x_restored(j, x, outputs.get("x_after"), eps)
-        hints = [
+        hints: list[tuple[str, Any]] = [
             (
                 "this matches forward differences (f(x + eps) - f(x)) / eps; use central "
                 "differences (f(x + eps) - f(x - eps)) / (2 eps)",
