@@ -62,7 +62,12 @@ DEFAULTS = {
     ("nn.gradcheck.gradient_check", "gradient_check"): {"eps": 1e-5, "threshold": 1e-7},
 }
 NAMES = sorted(CATALOG)
-STRICT = {"nn.activations.sigmoid", "nn.softmax.softmax", "nn.softmax.cross_entropy"}
+STRICT = {
+    "nn.activations.sigmoid",
+    "nn.activations.sigmoid_grad",
+    "nn.softmax.softmax",
+    "nn.softmax.cross_entropy",
+}
 
 
 def test_the_catalog_and_the_answer_folders_name_the_same_checkers() -> None:
