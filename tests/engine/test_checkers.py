@@ -51,6 +51,22 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "nn.gradcheck.numerical_gradient": {"numerical_gradient": ("f", "x", "eps")},
     "nn.gradcheck.gradient_check": {"gradient_check": ("f", "grad_f", "x", "eps", "threshold")},
     "nn.minibatch.random_mini_batches": {"random_mini_batches": ("X", "Y", "batch_size", "rng")},
+    # deep-training pack
+    "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
+    "deep.optim.adamw_step": {
+        "adamw_step": (
+            "theta",
+            "grad",
+            "m",
+            "v",
+            "t",
+            "lr",
+            "beta1",
+            "beta2",
+            "eps",
+            "weight_decay",
+        )
+    },
 }
 DEFAULTS = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
@@ -60,6 +76,14 @@ DEFAULTS = {
     ("nn.batchnorm.batchnorm", "batchnorm_forward"): {"eps": 1e-5},
     ("nn.gradcheck.numerical_gradient", "numerical_gradient"): {"eps": 1e-5},
     ("nn.gradcheck.gradient_check", "gradient_check"): {"eps": 1e-5, "threshold": 1e-7},
+    ("deep.optim.rmsprop_step", "rmsprop_step"): {"lr": 1e-3, "rho": 0.9, "eps": 1e-8},
+    ("deep.optim.adamw_step", "adamw_step"): {
+        "lr": 1e-3,
+        "beta1": 0.9,
+        "beta2": 0.999,
+        "eps": 1e-8,
+        "weight_decay": 1e-2,
+    },
 }
 NAMES = sorted(CATALOG)
 STRICT = {
