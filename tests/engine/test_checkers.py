@@ -11,7 +11,7 @@ import pytest
 
 from engine.checkers import CheckerNotFoundError, get_checker
 from engine.checkers.base import HARNESS_DIR, Checker
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
 from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn.gradcheck import numerical_gradient
 from tests.engine.answer_files import DRILLS
