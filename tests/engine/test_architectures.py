@@ -10,7 +10,7 @@ import pytest
 
 from engine.arch import conv, pooling
 from engine.checkers import get_checker
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.nn.gradcheck import numerical_gradient
 from engine.sandbox import WorkerPool
 from tests.engine.answer_files import DRILLS, Answer, answers
