@@ -23,7 +23,12 @@ def _read_submission(path: Path) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 @click.option(
-    "--seed", type=click.IntRange(min=0), help="Replay the randomized cases of this seed."
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Replay the randomized cases of this case seed (a verdict prints it).",
 )
 @click.option("--verbose", "-v", is_flag=True, help="List every case.")
 @pass_context
@@ -31,8 +36,8 @@ def grade_command(
     obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
-    from quiz.drills import find_drill, grade_source
-    from quiz.study.drills import record_attempt
+    from quiz.drill_grading import find_drill, grade_source
+    from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
 
     drill = find_drill(obj.load_bank(), drill_id)
@@ -49,7 +54,14 @@ def grade_command(
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--seed", type=click.IntRange(min=0), help="Grade every save on the same cases.")
+@click.option(
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Grade every save on the cases of this case seed.",
+)
 @pass_context
 def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.
@@ -59,8 +71,8 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import threading
 
     from engine.sandbox import default_pool
-    from quiz.drills import find_drill, grade_source, starter_text
-    from quiz.study.drills import record_attempt
+    from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
 
