@@ -28,6 +28,11 @@ def _permuted(W: np.ndarray, b: np.ndarray, order: tuple[int, ...]) -> tuple[np.
     return np.vstack([W[s] for s in blocks]), np.vstack([b[s] for s in blocks])
 
 
+def _pick(run: Callable[[], tuple[Any, ...]], k: int) -> Callable[[], Any]:
+    """A lazy hint value: item k of what `run` returns, computed only when needed."""
+    return lambda: run()[k]
+
+
 def _forward_hints(
     inputs: dict[str, Any],
 ) -> list[tuple[str, Callable[[], Any], Callable[[], Any]]]:
@@ -50,9 +55,10 @@ def _forward_hints(
             (
                 f"the gate rows are read in the order {names}; this drill stacks them as "
                 "i, f, o, g (input, forget, output, candidate)",
-                lambda run=run: run()[0],
-                lambda run=run: run()[1],
+                _pick(run, 0),
+                _pick(run, 1),
             )
+        )
         )
     z = W @ np.vstack([h_prev, x]) + b
     i, f, o = (ref.sigmoid(z[k * n : (k + 1) * n]) for k in range(3))
