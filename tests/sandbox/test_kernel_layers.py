@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from engine.checkers import get_checker
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox import isolation as isolation_module
 from engine.sandbox import worker as worker_module
