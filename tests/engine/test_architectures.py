@@ -10,7 +10,7 @@ import pytest
 
 from engine.arch import conv, pooling
 from engine.checkers import get_checker
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.nn.gradcheck import numerical_gradient
 from engine.sandbox import WorkerPool
 from tests.engine.answer_files import DRILLS, Answer, answers
@@ -125,7 +125,7 @@ def test_every_answer_through_the_sandbox(arch_pool: WorkerPool, answer: Answer)
 
 @pytest.mark.parametrize("name", sorted(ARCH.values()))
 def test_reference_passes_across_many_seeds(name: str) -> None:
-    from engine.grading import grade_inprocess
+    from engine.grade_inprocess import grade_inprocess
 
     checker = get_checker(name)
     fns: dict[str, Callable[..., object]] = dict(checker.reference())
