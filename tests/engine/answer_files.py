@@ -39,6 +39,8 @@ DRILLS: dict[str, str] = {
     # deep-training pack
     "rmsprop-step": "deep.optim.rmsprop_step",
     "adamw-step": "deep.optim.adamw_step",
+    "clip-grad-norm": "deep.clipping.clip_grad_norm",
+    "warmup-cosine": "deep.schedules.warmup_cosine_lr",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

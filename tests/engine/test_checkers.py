@@ -74,6 +74,10 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
             "weight_decay",
         )
     },
+    "deep.clipping.clip_grad_norm": {"clip_grad_norm": ("grads", "max_norm")},
+    "deep.schedules.warmup_cosine_lr": {
+        "warmup_cosine_lr": ("step", "base_lr", "warmup_steps", "total_steps", "min_lr")
+    },
 }
 DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
@@ -95,6 +99,7 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
         "eps": 1e-8,
         "weight_decay": 1e-2,
     },
+    ("deep.schedules.warmup_cosine_lr", "warmup_cosine_lr"): {"min_lr": 0.0},
 }
 NAMES = sorted(CATALOG)
 STRICT = {
