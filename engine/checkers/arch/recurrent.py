@@ -59,7 +59,6 @@ def _forward_hints(
                 _pick(run, 1),
             )
         )
-        )
     z = W @ np.vstack([h_prev, x]) + b
     i, f, o = (ref.sigmoid(z[k * n : (k + 1) * n]) for k in range(3))
     g = np.tanh(z[3 * n :])
