@@ -12,8 +12,8 @@ from click.testing import CliRunner, Result
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_card_text
 from quiz.bank.parse import split_front_matter
-from quiz.cli import Context
-from quiz.ecosystem.commands import import_command
+from quiz.cli.context import Context
+from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import (
     as_question,
     card_id_for,

@@ -1,30 +1,18 @@
-"""The ecosystem's click commands: `import`, `export anki`, `export progress`, `import-progress`.
-
-Thin like quiz/cli.py: parse, call, print. The lead registers them on the main group
-with `cli.add_command(...)`; `quiz.cli` is imported inside the functions so that
-quiz.cli can import this module without a cycle.
-"""
+"""Commands that move content and progress in and out: `import`, `export anki|progress`,
+`import-progress`."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
+from quiz.cli.context import Context, display_path, open_store
 from quiz.errors import DrillbitError, UsageError
 
 
-def _display(path: Path) -> str:
-    """A path relative to the working directory when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def _taken_ids(obj: Any, content_dir: Path) -> dict[str, Path]:
+def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
     """Ids already used in the bank the new cards will join: every loaded source plus DIR."""
     from quiz.bank.loader import load_bank
     from quiz.bank.sources import content_roots
@@ -59,7 +47,7 @@ def _taken_ids(obj: Any, content_dir: Path) -> dict[str, Path]:
 @click.option("--force", is_flag=True, help="Overwrite cards that already exist.")
 @click.pass_obj
 def import_command(
-    obj: Any,
+    obj: Context,
     notes: Path,
     pack: str | None,
     topic: str | None,
@@ -105,12 +93,14 @@ def import_command(
         raise UsageError(str(exc), title="import") from exc
     verb = "would write" if dry_run else "wrote"
     if plan.pack_yaml is not None and plan.cards:
-        click.echo(f"{verb} {_display(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')")
+        click.echo(f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')")
     if not dry_run:
         write_plan(plan)
     for card in plan.cards:
         action = f"{verb} (replacing)" if card.replaces else verb
-        click.echo(f"{action} {_display(card.path)}  ← {card.question.label} {card.question.title}")
+        click.echo(
+            f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+        )
         if dry_run:
             for point in card.key_points:
                 click.echo(f"    - {point}")
@@ -120,7 +110,7 @@ def import_command(
         click.echo(f"skipped {skip.label}: {skip.reason}", err=True)
     summary = f"{len(plan.cards)} card(s) {'to write' if dry_run else 'written'}"
     summary += f", {len(plan.skipped)} skipped" if plan.skipped else ""
-    click.echo(f"{summary} ({_display(plan.pack_dir / plan.topic)})", err=True)
+    click.echo(f"{summary} ({display_path(plan.pack_dir / plan.topic)})", err=True)
     if not plan.cards:
         click.echo("nothing imported", err=True)
         sys.exit(1)
@@ -135,7 +125,7 @@ def export_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
 @click.pass_obj
-def export_anki_command(obj: Any, file: Path, packs: tuple[str, ...]) -> None:
+def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> None:
     """Write the bank's concept, choice and numeric cards to an Anki deck FILE (.apkg).
 
     Re-exporting after edits updates the notes in Anki instead of duplicating them;
@@ -154,7 +144,7 @@ def export_anki_command(obj: Any, file: Path, packs: tuple[str, ...]) -> None:
     cards = [card for card in bank.cards if not packs or card.pack in packs]
     report = export_anki(cards, file, pack_titles={n: p.info.title for n, p in bank.packs.items()})
     click.echo(
-        f"wrote {_display(file)}: {report.notes} note(s) in {report.decks} deck(s)"
+        f"wrote {display_path(file)}: {report.notes} note(s) in {report.decks} deck(s)"
         + (f", {report.skipped_coding} coding drill(s) skipped" if report.skipped_coding else "")
     )
     if report.notes == 0:
@@ -165,13 +155,12 @@ def export_anki_command(obj: Any, file: Path, packs: tuple[str, ...]) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_progress_command(file: Path) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json)."""
-    from quiz.cli import open_store
     from quiz.ecosystem.progress import export_progress
 
     with open_store() as store:
         counts = export_progress(store, file)
     click.echo(
-        f"wrote {_display(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "
+        f"wrote {display_path(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "
         f"{counts.attempts} drill attempt(s), {counts.drafts} draft(s)"
     )
 
@@ -184,7 +173,6 @@ def import_progress_command(file: Path) -> None:
     Reviews already present are not added twice; for each card the schedule with the
     latest review wins; for each drill the newest draft wins.
     """
-    from quiz.cli import open_store
     from quiz.ecosystem.progress import ProgressFormatError, import_progress
 
     with open_store() as store:
@@ -193,3 +181,6 @@ def import_progress_command(file: Path) -> None:
         except ProgressFormatError as exc:
             raise DrillbitError(str(exc), title="import-progress") from exc
     click.echo(report.describe())
+
+
+COMMANDS: tuple[click.Command, ...] = (import_command, export_group, import_progress_command)

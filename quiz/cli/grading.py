@@ -1,0 +1,96 @@
+"""Commands that grade a file in the sandbox: `grade` once, `watch` on every save."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+
+
+def _read_submission(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.BadParameter(f"{path} is not UTF-8 text: {exc}", param_hint="FILE") from exc
+
+
+@click.command("grade")
+@click.argument("drill_id", metavar="DRILL")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
+@click.option(
+    "--seed", type=click.IntRange(min=0), help="Replay the randomized cases of this seed."
+)
+@click.option("--verbose", "-v", is_flag=True, help="List every case.")
+@pass_context
+def grade_command(
+    obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
+) -> None:
+    """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
+    from quiz.drills import find_drill, grade_source
+    from quiz.study.drills import record_attempt
+    from quiz.verdict_text import format_verdict
+
+    drill = find_drill(obj.load_bank(), drill_id)
+    source = _read_submission(file)
+    verdict = grade_source(drill, source, seed=seed)
+    with open_store() as store:
+        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+    click.echo(
+        verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
+    )
+    sys.exit(0 if verdict.passed else 1)
+
+
+@click.command("watch")
+@click.argument("drill_id", metavar="DRILL")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--seed", type=click.IntRange(min=0), help="Grade every save on the same cases.")
+@pass_context
+def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
+    """Grade FILE on every save (your own editor), until Ctrl-C.
+
+    When FILE does not exist, the drill's starter code is written to it first.
+    """
+    import threading
+
+    from engine.sandbox import default_pool
+    from quiz.drills import find_drill, grade_source, starter_text
+    from quiz.study.drills import record_attempt
+    from quiz.verdict_text import format_verdict
+    from quiz.watch import watch_file
+
+    drill = find_drill(obj.load_bank(), drill_id)
+    if not file.exists():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(starter_text(drill.card), encoding="utf-8")
+        click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
+    pool = default_pool()
+    store = open_store()
+
+    def grade_and_print(text: str) -> None:
+        verdict = grade_source(drill, text, seed=seed, pool=pool)
+        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+        stamp = datetime.now().strftime("%H:%M:%S")
+        click.echo(f"\n── {stamp} · {file} " + "─" * 20)
+        click.echo(format_verdict(verdict))
+        if verdict.passed and drill.card.section("Explanation"):
+            click.echo("\nWhy it works:\n" + drill.card.section("Explanation"))
+
+    click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
+    grade_and_print(_read_submission(file))
+    stop = threading.Event()
+    try:
+        watch_file(file, grade_and_print, stop)
+    except KeyboardInterrupt:
+        stop.set()
+        click.echo("\nStopped watching.")
+    finally:
+        store.close()
+
+
+COMMANDS: tuple[click.Command, ...] = (grade_command, watch_command)
