@@ -14,6 +14,7 @@ Store across processes: open one per process (SQLite's file locks then apply).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import stat
 import threading
@@ -98,6 +99,8 @@ class Store:
         notices: list[StoreNotice] = []
         if read_only:
             return cls._in_memory(target, moment, notices, "opened read-only")
+        if not _writable(target):
+            return cls._in_memory(target, moment, notices, "read-only file or folder")
         try:
             conn = _connect(target, moment)
         except UnusableDatabase as problem:
@@ -586,6 +589,17 @@ def _check_file_type(path: Path) -> None:
         raise StoreError(f"{path} is a folder, not a database file; move it out of the way")
     if not stat.S_ISREG(mode):
         raise StoreError(f"{path} is not a regular file; move it out of the way")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the database and its folder (for the -wal and -shm files) can be written.
+
+    os.access also answers False on a read-only file system, for root too.
+    """
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if path.exists():
+        return folder_ok and os.access(path, os.R_OK | os.W_OK)
+    return folder_ok
 
 
 def _connect(path: Path, now: datetime) -> sqlite3.Connection:
