@@ -45,7 +45,7 @@ def _explain(case: CaseResult) -> list[str]:
 
 
 def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
-    """Headline, the cases, the first failure explained, output, seed and isolation."""
+    """Headline, the cases, the first failure explained, output, case seed and isolation."""
     lines = [f"{_HEADLINE[verdict.status]}  {verdict.drill}: {verdict.summary}"]
     if verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else verdict.cases[:25]
@@ -68,7 +68,7 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
             lines.extend(f"  {line}" for line in text.rstrip().splitlines()[-20:])
     lines.append("")
     lines.append(
-        f"seed {verdict.seed} (replay with --seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
+        f"case seed {verdict.seed} (replay with --case-seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
         f"isolation: {', '.join(layer.split(':')[0] for layer in verdict.isolation) or 'none'}"
     )
     return "\n".join(lines)

@@ -106,7 +106,7 @@ def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
 
 
 def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:
-    from engine.grading import grade_inprocess, load_submission
+    from engine.grade_inprocess import grade_inprocess, load_submission
 
     front = card.front
     assert isinstance(front, CodingFront)

@@ -28,7 +28,12 @@ def _read_submission(path: Path) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 @click.option(
-    "--seed", type=click.IntRange(min=0), help="Replay the randomized cases of this seed."
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Replay the randomized cases of this case seed (a verdict prints it).",
 )
 @click.option("--verbose", "-v", is_flag=True, help="List every case.")
 @pass_context
@@ -36,7 +41,7 @@ def grade_command(
     obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
-    from quiz.drills import find_drill, grade_source
+    from quiz.drill_grading import find_drill, grade_source
     from quiz.verdict_text import format_verdict
 
     drill = find_drill(obj.load_bank(), drill_id)
@@ -51,7 +56,7 @@ def grade_command(
 
 def _save_attempt(card_id: str, verdict: Verdict) -> None:
     """Record the attempt, or say on stderr that it was not saved (the verdict is printed)."""
-    from quiz.study.drills import record_attempt
+    from quiz.study.attempts import record_attempt
 
     try:
         with open_store() as store:
@@ -66,7 +71,14 @@ def _save_attempt(card_id: str, verdict: Verdict) -> None:
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--seed", type=click.IntRange(min=0), help="Grade every save on the same cases.")
+@click.option(
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Grade every save on the cases of this case seed.",
+)
 @pass_context
 def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.
@@ -76,9 +88,9 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import threading
 
     from engine.sandbox import default_pool
-    from quiz.drills import find_drill, grade_source, starter_text
+    from quiz.drill_grading import find_drill, grade_source, starter_text
     from quiz.store import NotSavedError
-    from quiz.study.drills import record_attempt
+    from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
 

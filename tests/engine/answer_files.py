@@ -32,6 +32,9 @@ DRILLS: dict[str, str] = {
     "numerical-gradient": "nn.gradcheck.numerical_gradient",
     "gradient-check": "nn.gradcheck.gradient_check",
     "mini-batches": "nn.minibatch.random_mini_batches",
+    # deep-training pack
+    "rmsprop-step": "deep.optim.rmsprop_step",
+    "adamw-step": "deep.optim.adamw_step",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

@@ -11,7 +11,7 @@ import pytest
 
 from engine.checkers import CheckerNotFoundError, get_checker
 from engine.checkers.base import HARNESS_DIR, Checker
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
 from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn.gradcheck import numerical_gradient
 from tests.engine.answer_files import DRILLS
@@ -51,6 +51,22 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "nn.gradcheck.numerical_gradient": {"numerical_gradient": ("f", "x", "eps")},
     "nn.gradcheck.gradient_check": {"gradient_check": ("f", "grad_f", "x", "eps", "threshold")},
     "nn.minibatch.random_mini_batches": {"random_mini_batches": ("X", "Y", "batch_size", "rng")},
+    # deep-training pack
+    "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
+    "deep.optim.adamw_step": {
+        "adamw_step": (
+            "theta",
+            "grad",
+            "m",
+            "v",
+            "t",
+            "lr",
+            "beta1",
+            "beta2",
+            "eps",
+            "weight_decay",
+        )
+    },
 }
 DEFAULTS = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
@@ -60,9 +76,22 @@ DEFAULTS = {
     ("nn.batchnorm.batchnorm", "batchnorm_forward"): {"eps": 1e-5},
     ("nn.gradcheck.numerical_gradient", "numerical_gradient"): {"eps": 1e-5},
     ("nn.gradcheck.gradient_check", "gradient_check"): {"eps": 1e-5, "threshold": 1e-7},
+    ("deep.optim.rmsprop_step", "rmsprop_step"): {"lr": 1e-3, "rho": 0.9, "eps": 1e-8},
+    ("deep.optim.adamw_step", "adamw_step"): {
+        "lr": 1e-3,
+        "beta1": 0.9,
+        "beta2": 0.999,
+        "eps": 1e-8,
+        "weight_decay": 1e-2,
+    },
 }
 NAMES = sorted(CATALOG)
-STRICT = {"nn.activations.sigmoid", "nn.softmax.softmax", "nn.softmax.cross_entropy"}
+STRICT = {
+    "nn.activations.sigmoid",
+    "nn.activations.sigmoid_grad",
+    "nn.softmax.softmax",
+    "nn.softmax.cross_entropy",
+}
 
 
 def test_the_catalog_and_the_answer_folders_name_the_same_checkers() -> None:

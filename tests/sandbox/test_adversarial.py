@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox.config import ENGINE_DIR
 from engine.verdict import CaseStatus, Status
@@ -119,7 +119,7 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
     ("deep-recursion", "def double(x):\n    return double(x)\n", Status.ERROR, "RecursionError"),
     (
         "import-engine",
-        f"import sys\nsys.path.insert(0, {str(ENGINE_DIR.parent)!r})\nimport engine.grading\n",
+        f"import sys\nsys.path.insert(0, {str(ENGINE_DIR.parent)!r})\nimport engine.grade_inprocess\n",
         Status.ERROR,
         "not available in the sandbox",
     ),

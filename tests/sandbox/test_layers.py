@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, isolation_report
 from engine.sandbox import bwrap as bwrap_module
 from engine.sandbox.config import ENGINE_DIR
@@ -136,7 +136,7 @@ BARE: list[tuple[str, str, Status, str]] = [
     ),
     (
         "import-engine",
-        f"import sys\nsys.path.insert(0, {str(ENGINE_DIR.parent)!r})\nimport engine.grading\n",
+        f"import sys\nsys.path.insert(0, {str(ENGINE_DIR.parent)!r})\nimport engine.grade_inprocess\n",
         Status.ERROR,
         "No module named 'engine'",
     ),
