@@ -196,7 +196,8 @@ def _heads_variants(
         scores = q @ np.swapaxes(k, -1, -2) / divide
         if m is not None:
             scores = np.where(m, scores, -np.inf)
-        return _softmax(scores) @ v
+        out: np.ndarray = _softmax(scores) @ v
+        return out
 
     def split(M: np.ndarray) -> np.ndarray:
         return M.reshape(T, n_heads, dh).transpose(1, 0, 2)
