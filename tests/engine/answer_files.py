@@ -36,9 +36,12 @@ DRILLS: dict[str, str] = {
     "conv2d-forward": "arch.conv.conv2d_forward",
     "conv2d-backward": "arch.conv.conv2d_backward",
     "maxpool": "arch.pooling.maxpool",
+    "lstm-cell": "arch.recurrent.lstm_cell",
     # deep-training pack
     "rmsprop-step": "deep.optim.rmsprop_step",
     "adamw-step": "deep.optim.adamw_step",
+    "clip-grad-norm": "deep.clipping.clip_grad_norm",
+    "warmup-cosine": "deep.schedules.warmup_cosine_lr",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

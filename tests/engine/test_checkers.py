@@ -58,6 +58,10 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
         "maxpool_forward": ("x", "size", "stride"),
         "maxpool_backward": ("dout", "x", "size", "stride"),
     },
+    "arch.recurrent.lstm_cell": {
+        "lstm_cell_forward": ("x", "h_prev", "c_prev", "W", "b"),
+        "lstm_cell_backward": ("dh", "dc", "cache"),
+    },
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
@@ -73,6 +77,10 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
             "eps",
             "weight_decay",
         )
+    },
+    "deep.clipping.clip_grad_norm": {"clip_grad_norm": ("grads", "max_norm")},
+    "deep.schedules.warmup_cosine_lr": {
+        "warmup_cosine_lr": ("step", "base_lr", "warmup_steps", "total_steps", "min_lr")
     },
 }
 DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
@@ -95,6 +103,7 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
         "eps": 1e-8,
         "weight_decay": 1e-2,
     },
+    ("deep.schedules.warmup_cosine_lr", "warmup_cosine_lr"): {"min_lr": 0.0},
 }
 NAMES = sorted(CATALOG)
 STRICT = {
