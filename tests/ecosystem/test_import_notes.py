@@ -118,7 +118,11 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
     )
     assert "skipped line 40 'Shopping list': not a question" in result.output
     assert "escaped 1 '$' sign(s)" in result.output
-    assert "5 card(s) written, 3 skipped" in result.output
+    assert (
+        "7 question(s) seen, 5 card(s) written, 2 skipped (1 no answer, 1 answer too short); "
+        "1 other part(s) not imported"
+    ) in result.output
+    assert result.output.rstrip().split("\n")[-1].startswith("next: drillbit --content ")
     picked = (folder / "pick-learning-rate.md").read_text(encoding="utf-8")
     question = "## Question\n\nPick a learning rate.\n\nYou train with batch size 256"
     assert question in picked and "What do you try first?\n\n## Answer\n\nLower the" in picked
@@ -225,19 +229,26 @@ def test_the_content_option_is_an_alias_of_into(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [
-        ("Q1: Explain X.", (1, "Explain X.", True)),
-        ("Q12 - Why Y?", (12, "Why Y?", True)),
-        ("3. Batch norm", (3, "Batch norm", True)),
-        ("**Q4:** Compare A and B", (4, "Compare A and B", True)),
-        ("Question 5) Dropout", (5, "Dropout", True)),
+        ("Q1: Explain X.", ("1", "Explain X.", True)),
+        ("Q1.2: Explain X.", ("1.2", "Explain X.", True)),
+        ("Q 2 . Why Y?", ("2", "Why Y?", True)),
+        ("Q12 - Why Y?", ("12", "Why Y?", True)),
+        ("3. Batch norm", ("3", "Batch norm", True)),
+        ("12) Cost function [src]", ("12", "Cost function [src]", True)),
+        ("Q4: Compare A and B", ("4", "Compare A and B", True)),
+        ("Question 5) Dropout", ("5", "Dropout", True)),
         ("Q: Loose question", (None, "Loose question", True)),
+        ("[E] What is a gradient?", (None, "What is a gradient?", True)),
+        ("5.1.4 Calculus", ("5.1.4", "Calculus", True)),
+        ("What is linear regression? 👶", (None, "What is linear regression?", True)),
         ("Why is the sky blue?", (None, "Why is the sky blue?", True)),
         ("2-layer networks", (None, "2-layer networks", False)),
         ("Summary", (None, "Summary", False)),
     ],
 )
-def test_split_title(heading: str, expected: tuple[int | None, str, bool]) -> None:
-    assert split_title(heading) == expected
+def test_split_title(heading: str, expected: tuple[str | None, str, bool]) -> None:
+    parts = split_title(heading)
+    assert (parts.number, parts.title, parts.question_like) == expected
 
 
 @pytest.mark.parametrize(
