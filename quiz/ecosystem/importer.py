@@ -398,18 +398,27 @@ def _plan_card(
         return None, "the question has no title", notes
     answer, raw, escaped = _prepare(question.answer)
     if not answer.strip():
+        if question.subquestions:
+            return (
+                None,
+                f"no answer of its own: it introduces {question.subquestions} nested "
+                "question(s), which carry its text as context",
+                notes,
+            )
         return None, "no answer under the question", notes
     if not question.marker:
         notes.append(
             ("no-marker", "no answer marker; the whole text under the question is the answer")
         )
-    prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
+    extra = "\n\n".join(p for p in (question.context, question.prompt) if p)
+    prompt, raw_prompt, more = _prepare(extra) if extra else ("", [], 0)
     escaped += more
     title_text, raw_title, more = _prepare(as_question(question.title))
     escaped += more
     for latex in [*raw_title, *raw_prompt, *raw]:
         line = _line_of(note_lines, latex, question.line)
-        short = latex if len(latex) <= 60 else latex[:57] + "..."
+        flat = " ".join(latex.split())
+        short = flat if len(flat) <= 60 else flat[:57] + "..."
         notes.append(
             (
                 "raw-latex",
@@ -449,7 +458,10 @@ def _plan_card(
 
 def _plain_title(title: str) -> str:
     """The list title: math and code shown as their text (no `$`, no backticks)."""
-    return re.sub(r"\$+([^$]*)\$+|`([^`]*)`", lambda m: m.group(1) or m.group(2) or "", title)
+    title = re.sub(
+        r"(?<!\\)\$+([^$]*?)(?<!\\)\$+|`([^`]*)`", lambda m: m.group(1) or m.group(2) or "", title
+    )
+    return title.replace("\\$", "$")
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

@@ -29,6 +29,8 @@ _NOT_QUESTIONS = frozenset({"not a question", "no questions found"})
 
 def reason_key(reason: str) -> str:
     """A skip reason without its details, to count skips by reason."""
+    if reason.startswith("no answer of its own"):
+        return "introduces nested questions"
     if reason.startswith("no answer"):
         return "no answer"
     if reason.startswith("the answer is too short"):

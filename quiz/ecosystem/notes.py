@@ -49,6 +49,7 @@ _NUMBERED = re.compile(
     r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>[.):]|\s+[-–—])?\s+(?P<title>\S.*)$", re.DOTALL
 )
 _TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
 _LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 
 
@@ -73,6 +74,10 @@ class NoteQuestion:
     """1-based line where the answer starts (to name lines in notes)."""
     section: str | None = None
     """Title of the numbered section the question is in, if any."""
+    subquestions: int = 0
+    """How many questions are nested in this one's list item (it is their context)."""
+    context: str = ""
+    """The title of the question this one is nested in, when that one has no answer."""
 
     @property
     def label(self) -> str:
@@ -120,28 +125,26 @@ def strip_emoji(text: str) -> str:
     return "".join(c for c in text if not _is_emoji(c))
 
 
-def plain_inline(children: list[Token] | None, *, keep_code: bool = True) -> str:
-    """An inline token's text without markup: links reduced to their text, math and code kept."""
+def plain_inline(children: list[Token] | None, *, display_inline: bool = False) -> str:
+    """An inline token's text without markup: links reduced to their text, math and code
+    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`)."""
     parts: list[str] = []
-    link_depth = 0
     for child in children or ():
         kind = child.type
         if kind in ("text", "text_special"):
-            parts.append(child.content)
+            parts.append(child.content.replace("$", "\\$"))
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif kind == "code_inline":
-            parts.append(f"`{child.content}`" if keep_code else child.content)
+            ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
+            parts.append(f"{ticks}{child.content}{ticks}")
         elif kind == "math_inline":
-            parts.append(f"${child.content}$")
+            parts.append(f"${child.content.strip()}$")
         elif kind == "math_inline_double":
-            parts.append(f"$${child.content}$$")
+            mark = "$" if display_inline else "$$"
+            parts.append(f"{mark}{child.content.strip()}{mark}")
         elif kind == "image":
-            parts.append(plain_inline(child.children, keep_code=keep_code))
-        elif kind == "link_open":
-            link_depth += 1
-        elif kind == "link_close":
-            link_depth -= 1
+            parts.append(plain_inline(child.children, display_inline=display_inline))
     return "".join(parts)
 
 
@@ -151,6 +154,8 @@ def clean_title(text: str) -> str:
     text = re.sub(r"\[\s*\]|\(\s*\)", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = _LINK_TAIL.sub("", text)
+    while (shorter := _CITATION.sub("", text)) != text:  # "title [src]" -> "title"
+        text = shorter
     return text.strip(" -–—:|").strip()
 
 
@@ -483,8 +488,19 @@ def parse_notes(text: str) -> ParsedNotes:
     questions.sort(key=lambda c: c.block.start)
     starts = [c.block.start for c in questions]
 
+    # A bold line that is no question (`**Summary**`) ends a bold question's answer.
+    breaks = [
+        b
+        for b in blocks
+        if b.kind == "paragraph"
+        and b.whole_bold
+        and not b.nested
+        and not clean_title(b.plain).endswith(":")
+        and all(c.block is not b for c in candidates)
+    ]
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
+    extents: list[tuple[int, int]] = []
     for position, cand in enumerate(questions):
         block = cand.block
         stop = starts[position + 1] if position + 1 < len(starts) else len(lines)
@@ -496,11 +512,14 @@ def parse_notes(text: str) -> ParsedNotes:
         for section in sections:  # a section's end is an end too
             if section.block.start > block.start and section.block.start < stop:
                 stop = section.block.start
+        if cand.kind == "bold":
+            stop = min([stop, *(b.start for b in breaks if b.start > block.start)])
         if block.item_start is not None:
             own = any(row.strip() for row in lines[cand.head_end : block.container_end])
             stop = min(stop, block.container_end if own else block.outer_end)
         elif block.nested:
             stop = min(stop, block.container_end)
+        extents.append((block.start, stop))
         rows = lines[cand.head_end : stop]
         if block.item_start is not None:
             item_rows = max(0, min(block.container_end, stop) - cand.head_end)
@@ -509,7 +528,12 @@ def parse_notes(text: str) -> ParsedNotes:
         if cand.inline_answer is not None:
             answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
             prompt_rows = []
-        topic_title = _enclosing_topic(block, sections)
+        inner = [
+            q
+            for q in questions
+            if block.start < q.block.start < max(block.container_end, block.end)
+            and block.item_start is not None
+        ]
         found.append(
             NoteQuestion(
                 ordinal=len(found) + 1,
@@ -520,24 +544,42 @@ def parse_notes(text: str) -> ParsedNotes:
                 line=block.start + 1,
                 marker=marker,
                 answer_line=answer_row + 1,
-                section=topic_title,
+                section=_enclosing_topic(block, sections),
+                subquestions=len(inner),
+                context=next(
+                    (
+                        f.title
+                        for f, q in zip(found, questions, strict=False)
+                        if f.subquestions
+                        and not f.answer
+                        and q.block.start < block.start < q.block.container_end
+                    ),
+                    "",
+                ),
             )
         )
-    covered = [(q.block.start, _extent_end(q, starts, headings, len(lines))) for q in questions]
-    for heading in headings:
-        if any(c.block is heading for c in candidates) or heading.level == 1:
+    for part in [*headings, *breaks]:
+        if any(c.block is part for c in candidates) or part.level == 1:
             continue
-        if any(lo < heading.start < hi for lo, hi in covered):
+        if any(lo < part.start < hi for lo, hi in extents):
             continue
-        end = _heading_end(heading, headings, len(lines))
-        body = [row for row in lines[heading.end : end] if row.strip()]
-        nested_question = any(heading.start < q.block.start < end for q in questions)
-        if body and not nested_question:
+        end = _heading_end(part, headings, len(lines)) if part.kind == "heading" else len(lines)
+        later = [s for s in starts if s > part.start] + [
+            h.start for h in headings if h.start > part.start
+        ]
+        end = min([end, *later])
+        body = [row for row in lines[part.end : end] if row.strip()]
+        if body:
+            what = (
+                "no Q number, no number, no '?'"
+                if part.kind == "heading"
+                else "a bold line without '?'"
+            )
             ignored.append(
                 Ignored(
-                    heading.start + 1,
-                    clean_title(heading.plain),
-                    "not a question (no Q number, no number, no '?'), its text was not imported",
+                    part.start + 1,
+                    clean_title(part.plain),
+                    f"not a question ({what}), its text was not imported",
                 )
             )
     section_notes = tuple(
@@ -578,14 +620,6 @@ def _heading_end(heading: _Block, headings: list[_Block], line_count: int) -> in
         if other.start > heading.start and other.level <= heading.level:
             return other.start
     return line_count
-
-
-def _extent_end(cand: _Candidate, starts: list[int], headings: list[_Block], count: int) -> int:
-    later = [s for s in starts if s > cand.block.start]
-    stop = later[0] if later else count
-    if cand.kind == "heading":
-        stop = min(stop, _heading_end(cand.block, headings, count))
-    return stop
 
 
 def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> bool:
