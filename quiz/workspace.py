@@ -23,7 +23,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import Bank, load_bank
 from quiz.bank.models import Card, ChoiceFront, NumericFront
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.paths import data_dir
 from quiz.store import Mode, Store, StoreNotice
 from quiz.study import (
@@ -44,7 +44,7 @@ from quiz.study import (
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware; tests inject a fake one."""
@@ -410,7 +410,7 @@ class Workspace:
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
         """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
-        from quiz.drills import find_drill
+        from quiz.drill_grading import find_drill
 
         drill = find_drill(self.bank, card_id)
         return DrillSitting(
@@ -463,7 +463,7 @@ class Workspace:
         return verdict
 
     def _sandbox_grade(self, drill: Drill, source: str) -> Verdict:
-        from quiz.drills import grade_source
+        from quiz.drill_grading import grade_source
 
         return grade_source(drill, source, pool=self.pool())
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quiz.cli.context import Context, open_store, pass_context
+from quiz.errors import DrillbitError
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
 
 
 def _read_submission(path: Path) -> str:
@@ -23,7 +28,12 @@ def _read_submission(path: Path) -> str:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 @click.option(
-    "--seed", type=click.IntRange(min=0), help="Replay the randomized cases of this seed."
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Replay the randomized cases of this case seed (a verdict prints it).",
 )
 @click.option("--verbose", "-v", is_flag=True, help="List every case.")
 @pass_context
@@ -31,25 +41,44 @@ def grade_command(
     obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
-    from quiz.drills import find_drill, grade_source
-    from quiz.study.drills import record_attempt
+    from quiz.drill_grading import find_drill, grade_source
     from quiz.verdict_text import format_verdict
 
     drill = find_drill(obj.load_bank(), drill_id)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
-    with open_store() as store:
-        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
     click.echo(
         verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
     )
+    _save_attempt(drill.card.id, verdict)
     sys.exit(0 if verdict.passed else 1)
+
+
+def _save_attempt(card_id: str, verdict: Verdict) -> None:
+    """Record the attempt, or say on stderr that it was not saved (the verdict is printed)."""
+    from quiz.study.attempts import record_attempt
+
+    try:
+        with open_store() as store:
+            record_attempt(store, card_id, verdict, now=datetime.now(UTC))
+            reason = store.not_saved_reason
+    except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
+        reason = exc.message
+    if reason is not None:
+        click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
 
 
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--seed", type=click.IntRange(min=0), help="Grade every save on the same cases.")
+@click.option(
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Grade every save on the cases of this case seed.",
+)
 @pass_context
 def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.
@@ -59,8 +88,9 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import threading
 
     from engine.sandbox import default_pool
-    from quiz.drills import find_drill, grade_source, starter_text
-    from quiz.study.drills import record_attempt
+    from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.store import NotSavedError
+    from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
 
@@ -74,10 +104,13 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
         stamp = datetime.now().strftime("%H:%M:%S")
         click.echo(f"\n── {stamp} · {file} " + "─" * 20)
         click.echo(format_verdict(verdict))
+        try:
+            record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+        except NotSavedError as exc:
+            click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
         if verdict.passed and drill.card.section("Explanation"):
             click.echo("\nWhy it works:\n" + drill.card.section("Explanation"))
 

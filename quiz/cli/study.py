@@ -47,7 +47,7 @@ def study_command(
 @pass_context
 def drill_command(obj: Context, drill_id: str) -> None:
     """Open one coding drill in the editor."""
-    from quiz.drills import find_drill
+    from quiz.drill_grading import find_drill
     from quiz.tui.launch import run_drill
 
     find_drill(obj.load_bank(), drill_id)  # an unknown id is a usage error before the app opens

@@ -32,6 +32,18 @@ DRILLS: dict[str, str] = {
     "numerical-gradient": "nn.gradcheck.numerical_gradient",
     "gradient-check": "nn.gradcheck.gradient_check",
     "mini-batches": "nn.minibatch.random_mini_batches",
+    # architectures pack
+    "conv2d-forward": "arch.conv.conv2d_forward",
+    "conv2d-backward": "arch.conv.conv2d_backward",
+    "maxpool": "arch.pooling.maxpool",
+    "lstm-cell": "arch.recurrent.lstm_cell",
+    "attention": "arch.attention.attention",
+    "multi-head-attention": "arch.attention.multi_head_attention",
+    # deep-training pack
+    "rmsprop-step": "deep.optim.rmsprop_step",
+    "adamw-step": "deep.optim.adamw_step",
+    "clip-grad-norm": "deep.clipping.clip_grad_norm",
+    "warmup-cosine": "deep.schedules.warmup_cosine_lr",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from engine.checkers import get_checker
-from engine.grading import grade_inprocess, load_submission
+from engine.grade_inprocess import grade_inprocess, load_submission
 from engine.nn.softmax import cross_entropy
 
 

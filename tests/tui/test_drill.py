@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TextArea
 
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
@@ -22,7 +22,7 @@ from tests.tui.conftest import (
 )
 
 if TYPE_CHECKING:
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 
 def editor_of(screen: DrillScreen) -> TextArea:

@@ -7,8 +7,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from engine.cases import case_seed_rng
 from engine.checkers.base import Case, Checker
-from engine.grading import case_seed_rng
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import decide, internal_verdict

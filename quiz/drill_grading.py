@@ -1,4 +1,4 @@
-"""Coding drills on the app side: find a drill's card and its checker, grade a submission.
+"""Grading coding drills from the app: find a drill's card and its checker, grade a submission.
 
 This is the one place the app calls the grader, for the CLI, watch mode and the TUI.
 numpy and the engine are imported lazily so that starting the app stays fast.
@@ -53,7 +53,7 @@ def grade_source(
     drill: Drill, source: str, *, seed: int | None = None, pool: WorkerPool | None = None
 ) -> Verdict:
     """Grade a submission in the sandbox."""
-    from engine.grade import grade
+    from engine.grade_sandboxed import grade
 
     return grade(drill.checker, source, seed=seed, params=drill.front.params, pool=pool)
 

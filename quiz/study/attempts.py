@@ -1,4 +1,5 @@
-"""Drill attempts: logging verdicts and turning one sitting's attempts into a rating."""
+"""Drill attempts (not grading itself, which is quiz.drill_grading): logging verdicts, and turning
+one sitting's attempts into a rating."""
 
 from __future__ import annotations
 

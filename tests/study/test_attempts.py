@@ -9,7 +9,7 @@ from fsrs import Rating
 
 from engine.verdict import CaseResult, CaseStatus, Status, Verdict
 from quiz.store import Store
-from quiz.study.drills import DrillProgress, VerdictLike, record_attempt
+from quiz.study.attempts import DrillProgress, VerdictLike, record_attempt
 from tests.study.fakes import NOW
 
 
