@@ -19,6 +19,8 @@ import selectors
 import shutil
 import signal
 import subprocess
+import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -27,7 +29,13 @@ from typing import Any
 
 from engine.sandbox import wire
 from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
-from engine.sandbox.config import SandboxConfig, child_env, child_sources, host_paths
+from engine.sandbox.config import (
+    SandboxConfig,
+    child_env,
+    child_sources,
+    host_paths,
+    seccomp_support,
+)
 from engine.sandbox.pycache import ready_cache
 from engine.sandbox.text import CappedOutput
 
@@ -61,6 +69,29 @@ class RunResult:
     """Wall time from the job's submission to the child's end."""
     stdout: str = ""
     stderr: str = ""
+
+
+def landlock_paths(workdir: str, pycache: object) -> dict[str, list[str]]:
+    """What Landlock leaves reachable without bubblewrap: the work dir, the stdlib, numpy, system libraries.
+
+    `ro` entries ending in '/' may only be listed (the import system lists
+    site-packages to find numpy); the others are readable beneath. `probes`
+    must be refused once the ruleset is in force.
+    """
+    paths = host_paths()
+    stdlib = os.path.realpath(sysconfig.get_paths()["stdlib"])
+    ro = [stdlib, paths.numpy_dir, "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/etc/ld.so.cache"]
+    if paths.numpy_libs:
+        ro.append(paths.numpy_libs)
+    if pycache is not None:
+        ro.append(str(pycache))
+    list_only = [os.path.dirname(paths.numpy_dir)]
+    return {
+        "rw": [workdir, "/dev/null"],
+        "ro": [os.path.realpath(p) for p in ro],
+        "list": list_only,
+        "probes": [paths.probe, os.path.dirname(workdir) + "/"],
+    }
 
 
 def is_memory_error(error: str) -> bool:
@@ -108,11 +139,17 @@ class Worker:
             cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
         elif pycache is not None:
             cache_opts = ["-X", f"pycache_prefix={pycache}"]
+        seccomp = seccomp_support()
+        landlock: dict[str, list[str]] | None = None
+        if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
+            landlock = landlock_paths(home, pycache)
         self._result_r, result_w = os.pipe()
         cfg = {
             "marker": f"{CHILD_MARKER}:{os.getpid()}",
             "rlimits": config.rlimits(),
-            "result_fd": result_w,
+            "inherited_fd": result_w,
+            "seccomp": seccomp.library if config.seccomp and not seccomp.reason else None,
+            "landlock": landlock,
             "result_limit": config.result_limit,
             "site": site,
             "workdir": home,
@@ -136,6 +173,7 @@ class Worker:
             child,
             wire_src,
             runtime,
+            seccomp.source if config.seccomp else "",
         ]
         self.started = time.perf_counter()
         try:

@@ -28,7 +28,9 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    bundled bank). Exit 0 when clean, 1 when there are problems, 2 on usage errors.
+    bundled bank). Exit 0 when clean or only warned, 1 when there are errors, 2 on
+    usage errors. Warnings (such as right answers crowding one option position in a
+    pack) are printed with "warning:" and do not fail the run.
     """
     from quiz.bank.lint import lint
     from quiz.bank.sources import bundled_content_dir
@@ -50,6 +52,7 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
                         "line": p.line,
                         "col": p.col,
                         "code": p.code,
+                        "severity": p.severity,
                         "message": p.message,
                     }
                     for p in problems
@@ -61,19 +64,23 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         for p in problems:
             message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             click.echo(
-                f"::error file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
+                f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
             )
     else:
         for p in problems:
-            click.echo(f"{display_path(p.path)}:{p.line}:{p.col}: {p.message} [{p.code}]")
-    files = len({p.path for p in problems})
-    if problems:
+            kind = "" if p.is_error else "warning: "
+            click.echo(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
+    errors = [p for p in problems if p.is_error]
+    warned = f", {len(problems) - len(errors)} warning(s)" if len(errors) < len(problems) else ""
+    if errors:
+        files = len({p.path for p in errors})
         click.echo(
-            f"{len(problems)} problem(s) in {files} file(s); {len(bank.cards)} card(s) are fine",
+            f"{len(errors)} problem(s) in {files} file(s){warned}; "
+            f"{len(bank.cards)} card(s) are fine",
             err=True,
         )
         sys.exit(1)
-    click.echo(f"{len(bank.cards)} card(s) checked, no problems", err=True)
+    click.echo(f"{len(bank.cards)} card(s) checked, no problems{warned}", err=True)
 
 
 @click.command("list")

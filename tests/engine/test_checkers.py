@@ -58,6 +58,10 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
         "maxpool_forward": ("x", "size", "stride"),
         "maxpool_backward": ("dout", "x", "size", "stride"),
     },
+    "arch.recurrent.lstm_cell": {
+        "lstm_cell_forward": ("x", "h_prev", "c_prev", "W", "b"),
+        "lstm_cell_backward": ("dh", "dc", "cache"),
+    },
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
