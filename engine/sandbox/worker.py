@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.sandbox import pycache as pycache_module
 from engine.sandbox import wire
 from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
 from engine.sandbox.config import (
@@ -34,6 +35,7 @@ from engine.sandbox.config import (
     child_env,
     child_sources,
     host_paths,
+    landlock_abi,
     seccomp_support,
 )
 from engine.sandbox.pycache import ready_cache
@@ -132,7 +134,10 @@ class Worker:
             prefix = []
             interpreter = paths.venv_interpreter
             cwd = home
-        pycache = ready_cache(SANDBOX_SITE)
+        # The cache goes only to a child that cannot write it: bwrap mounts it read-only,
+        # Landlock leaves it out of the writable set.
+        self.fs_layer_expected = self.bwrap is not None or (config.landlock and landlock_abi() > 0)
+        pycache = ready_cache(SANDBOX_SITE) if self.fs_layer_expected else None
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
             prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]
@@ -298,7 +303,17 @@ class Worker:
             self.failure = f"the sandbox's start-up message was malformed ({exc})"
         if self.failure is not None:
             self.close()
+        elif self.bwrap is None and not self.files_confined():
+            pycache_module.discard(SANDBOX_SITE)  # this child could write the cache
         return self.ready is not None
+
+    def files_confined(self) -> bool:
+        """Whether a kernel layer keeps this child's writes inside its work dir (bwrap or Landlock)."""
+        if self.bwrap is not None:
+            return True
+        kernel = (self.ready or {}).get("kernel")
+        landlock = kernel.get("landlock") if isinstance(kernel, dict) else None
+        return isinstance(landlock, str) and landlock.startswith("abi ")
 
     def run(self, job: bytes, timeout_s: float) -> RunResult:
         """Give the child its job and supervise it to the end; the worker is spent afterwards."""
