@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.errors import DrillbitError
-
 if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
@@ -48,14 +46,14 @@ pass_context = click.make_pass_decorator(Context)
 """Hands a command the root group's `Context` as its first argument."""
 
 
-def open_store() -> Store:
-    """The progress database; notices (a corrupt file moved aside) go to stderr."""
-    from quiz.store.store import Store, StoreError
+def open_store(*, read_only: bool = False) -> Store:
+    """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
-    try:
-        store = Store.open()
-    except StoreError as exc:
-        raise DrillbitError(str(exc), title="progress database") from exc
+    Its errors (StoreError, DataDirError) reach `main`, which prints them as one line.
+    """
+    from quiz.store.store import Store
+
+    store = Store.open(read_only=read_only)
     for notice in store.notices:
         click.echo(f"drillbit: {notice.message}", err=True)
     return store

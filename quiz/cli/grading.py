@@ -5,10 +5,15 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from quiz.cli.context import Context, open_store, pass_context
+from quiz.errors import DrillbitError
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
 
 
 def _read_submission(path: Path) -> str:
@@ -37,18 +42,30 @@ def grade_command(
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
     from quiz.drill_grading import find_drill, grade_source
-    from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
 
     drill = find_drill(obj.load_bank(), drill_id)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
-    with open_store() as store:
-        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
     click.echo(
         verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
     )
+    _save_attempt(drill.card.id, verdict)
     sys.exit(0 if verdict.passed else 1)
+
+
+def _save_attempt(card_id: str, verdict: Verdict) -> None:
+    """Record the attempt, or say on stderr that it was not saved (the verdict is printed)."""
+    from quiz.study.attempts import record_attempt
+
+    try:
+        with open_store() as store:
+            record_attempt(store, card_id, verdict, now=datetime.now(UTC))
+            reason = store.not_saved_reason
+    except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
+        reason = exc.message
+    if reason is not None:
+        click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
 
 
 @click.command("watch")
@@ -72,6 +89,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     from engine.sandbox import default_pool
     from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.store import NotSavedError
     from quiz.study.attempts import record_attempt
     from quiz.verdict_text import format_verdict
     from quiz.watch import watch_file
@@ -86,10 +104,13 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
         stamp = datetime.now().strftime("%H:%M:%S")
         click.echo(f"\n── {stamp} · {file} " + "─" * 20)
         click.echo(format_verdict(verdict))
+        try:
+            record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+        except NotSavedError as exc:
+            click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
         if verdict.passed and drill.card.section("Explanation"):
             click.echo("\nWhy it works:\n" + drill.card.section("Explanation"))
 

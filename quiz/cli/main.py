@@ -55,7 +55,11 @@ for _command in COMMANDS:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback."""
+    """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback.
+
+    The one place a DrillbitError (any error a person can cause or meet: bad input, an
+    unusable data folder or database) becomes a one-line message and its exit code.
+    """
     try:
         cli.main(
             args=list(argv) if argv is not None else None,
@@ -69,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except DrillbitError as exc:
-        click.echo(f"{exc.title}: {exc.message}", err=True)
+        click.echo(exc.one_line(), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

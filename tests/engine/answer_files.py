@@ -36,6 +36,9 @@ DRILLS: dict[str, str] = {
     "conv2d-forward": "arch.conv.conv2d_forward",
     "conv2d-backward": "arch.conv.conv2d_backward",
     "maxpool": "arch.pooling.maxpool",
+    "lstm-cell": "arch.recurrent.lstm_cell",
+    "attention": "arch.attention.attention",
+    "multi-head-attention": "arch.attention.multi_head_attention",
     # deep-training pack
     "rmsprop-step": "deep.optim.rmsprop_step",
     "adamw-step": "deep.optim.adamw_step",

@@ -58,6 +58,14 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
         "maxpool_forward": ("x", "size", "stride"),
         "maxpool_backward": ("dout", "x", "size", "stride"),
     },
+    "arch.recurrent.lstm_cell": {
+        "lstm_cell_forward": ("x", "h_prev", "c_prev", "W", "b"),
+        "lstm_cell_backward": ("dh", "dc", "cache"),
+    },
+    "arch.attention.attention": {"scaled_dot_product_attention": ("Q", "K", "V", "mask")},
+    "arch.attention.multi_head_attention": {
+        "multi_head_attention": ("X", "Wq", "Wk", "Wv", "Wo", "n_heads", "causal")
+    },
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
@@ -91,6 +99,7 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("arch.conv.conv2d_backward", "conv2d_backward"): {"stride": 1, "pad": 0},
     ("arch.pooling.maxpool", "maxpool_forward"): {"size": 2, "stride": 2},
     ("arch.pooling.maxpool", "maxpool_backward"): {"size": 2, "stride": 2},
+    ("arch.attention.multi_head_attention", "multi_head_attention"): {"causal": False},
     ("deep.optim.rmsprop_step", "rmsprop_step"): {"lr": 1e-3, "rho": 0.9, "eps": 1e-8},
     ("deep.optim.adamw_step", "adamw_step"): {
         "lr": 1e-3,
@@ -107,6 +116,7 @@ STRICT = {
     "nn.activations.sigmoid_grad",
     "nn.softmax.softmax",
     "nn.softmax.cross_entropy",
+    "arch.attention.attention",
 }
 
 
