@@ -63,7 +63,9 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         )
     elif output_format == "github":
         for p in problems:
-            message = printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            message = (
+                printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            )
             click.echo(
                 f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
             )

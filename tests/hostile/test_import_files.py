@@ -58,4 +58,6 @@ def test_printable_drops_whole_sequences_and_keeps_text() -> None:
     assert printable("\x1b]0;title\x07x") == "x"
     assert printable("left \u202eright\u202c \u2067iso\u2069") == "left right iso"
     assert printable("\x9b31mred \x00nul\x7f") == "red nul"
-    assert printable("tab\tand\nnewline, é, ü, 中文, $x^2$") == "tab\tand\nnewline, é, ü, 中文, $x^2$"
+    assert (
+        printable("tab\tand\nnewline, é, ü, 中文, $x^2$") == "tab\tand\nnewline, é, ü, 中文, $x^2$"
+    )
