@@ -62,6 +62,10 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
         "lstm_cell_forward": ("x", "h_prev", "c_prev", "W", "b"),
         "lstm_cell_backward": ("dh", "dc", "cache"),
     },
+    "arch.attention.attention": {"scaled_dot_product_attention": ("Q", "K", "V", "mask")},
+    "arch.attention.multi_head_attention": {
+        "multi_head_attention": ("X", "Wq", "Wk", "Wv", "Wo", "n_heads", "causal")
+    },
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
@@ -82,6 +86,15 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "deep.schedules.warmup_cosine_lr": {
         "warmup_cosine_lr": ("step", "base_lr", "warmup_steps", "total_steps", "min_lr")
     },
+    "deep.layernorm.layernorm": {
+        "layernorm_forward": ("X", "gamma", "beta", "eps"),
+        "layernorm_backward": ("dout", "cache"),
+    },
+    "deep.losses.bce_with_logits": {"bce_with_logits": ("z", "y")},
+    "deep.losses.smoothed_cross_entropy": {
+        "smoothed_cross_entropy": ("logits", "labels", "smoothing")
+    },
+    "deep.regularization.l2_penalty_and_grads": {"l2_penalty_and_grads": ("params", "lam", "m")},
 }
 DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
@@ -95,6 +108,7 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("arch.conv.conv2d_backward", "conv2d_backward"): {"stride": 1, "pad": 0},
     ("arch.pooling.maxpool", "maxpool_forward"): {"size": 2, "stride": 2},
     ("arch.pooling.maxpool", "maxpool_backward"): {"size": 2, "stride": 2},
+    ("arch.attention.multi_head_attention", "multi_head_attention"): {"causal": False},
     ("deep.optim.rmsprop_step", "rmsprop_step"): {"lr": 1e-3, "rho": 0.9, "eps": 1e-8},
     ("deep.optim.adamw_step", "adamw_step"): {
         "lr": 1e-3,
@@ -104,6 +118,8 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
         "weight_decay": 1e-2,
     },
     ("deep.schedules.warmup_cosine_lr", "warmup_cosine_lr"): {"min_lr": 0.0},
+    ("deep.layernorm.layernorm", "layernorm_forward"): {"eps": 1e-5},
+    ("deep.losses.smoothed_cross_entropy", "smoothed_cross_entropy"): {"smoothing": 0.1},
 }
 NAMES = sorted(CATALOG)
 STRICT = {
@@ -111,6 +127,9 @@ STRICT = {
     "nn.activations.sigmoid_grad",
     "nn.softmax.softmax",
     "nn.softmax.cross_entropy",
+    "deep.losses.bce_with_logits",
+    "deep.losses.smoothed_cross_entropy",
+    "arch.attention.attention",
 }
 
 

@@ -1,9 +1,10 @@
-"""`drillbit serve`: the same Textual app in a browser, through textual-serve.
+"""The server of `drillbit serve`: the same Textual app in a browser, through textual-serve.
 
 textual-serve runs one app process per browser tab (`python -m quiz`, which opens
-Home) and relays its terminal over a websocket. The app can run code (the drill
-grader), so by default it listens on loopback only and refuses websocket
-connections from pages of other origins (cross-site websocket hijacking).
+Home) and relays its terminal over a websocket. The app runs code as the user who
+started the server (the drill grader), so by default it listens on loopback only,
+every request must pass the login (`quiz.serve.login`: token, Host, Origin), and at
+most `max_tabs` app processes run at once.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ import logging
 import shlex
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from quiz.errors import DrillbitError, UsageError
+from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
 
 SHUTDOWN_SECONDS = 3.0
 """How long Ctrl-C waits for requests in flight once every tab is closed."""
@@ -28,30 +31,12 @@ APP_QUIT_SECONDS = 3.0
 log = logging.getLogger("drillbit.serve")
 
 
-def is_loopback(host: str) -> bool:
-    """True for `localhost` and loopback addresses (127.0.0.0/8, ::1)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def is_wildcard(host: str) -> bool:
     """True for 0.0.0.0 and ::, which bind every interface but are no address a browser can open."""
     try:
         return ipaddress.ip_address(host.strip("[]")).is_unspecified
     except ValueError:
         return False
-
-
-def public_url(host: str, port: int) -> str:
-    """The URL a browser opens; IPv6 literals need brackets."""
-    bare = host.strip("[]")
-    if ":" in bare:
-        bare = f"[{bare}]"
-    return f"http://{bare}:{port}"
 
 
 def app_command(content_dirs: list[Path]) -> str:
@@ -64,14 +49,6 @@ def app_command(content_dirs: list[Path]) -> str:
     for folder in content_dirs:
         argv += ["--content", str(folder.resolve())]
     return "exec " + shlex.join(argv)
-
-
-def allowed_origins(host: str, port: int) -> set[str]:
-    """Origins whose pages may open the app's websocket: the served URL and its loopback aliases."""
-    origins = {public_url(host, port)}
-    if is_loopback(host):
-        origins |= {public_url(alias, port) for alias in ("localhost", "127.0.0.1", "::1")}
-    return origins
 
 
 async def _stop_app(service: Any) -> None:
@@ -90,25 +67,66 @@ async def _stop_app(service: Any) -> None:
         await process.wait()
 
 
-def _make_server(command: str, host: str, port: int) -> Any:
-    """A textual-serve Server with drillbit's banner, an Origin check and a clean shutdown."""
+def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int) -> Any:
+    """A textual-serve Server with drillbit's banner, the login, a tab limit and a clean shutdown."""
     from aiohttp import web
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
 
-    origins = allowed_origins(host, port)
+    Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
     class DrillbitServer(Server):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+            self.tabs_starting = 0  # admitted, app process not registered yet
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(self.check_login)
+            return app
+
+        @web.middleware
+        async def check_login(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+            """Refuse (403) any request without the token, for another Host, or a websocket
+            from no page or another site's; the first visit with the token sets the cookie."""
+            query_token = request.query.get(TOKEN_PARAM)
+            reason = login.refusal(
+                host=request.headers.get("Host"),
+                origin=request.headers.get("Origin"),
+                tokens=(query_token, request.cookies.get(login.cookie)),
+                websocket=request.path == "/ws",
+            )
+            if reason is not None:
+                log.warning("refused %s %s: %s", request.method, request.path, reason)
+                raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+            response = await handler(request)
+            if login.accepts(query_token) and not response.prepared:
+                response.set_cookie(
+                    login.cookie, login.token, httponly=True, samesite="Strict", path="/"
+                )
+            return response
+
+        def tabs_full(self) -> bool:
+            """True when `max_tabs` app processes run (or are starting) already."""
+            return len(self.open_tabs) + self.tabs_starting >= max_tabs
+
+        def _full_message(self) -> str:
+            return (
+                f"drillbit serve: {max_tabs} tab(s) are open, the limit (--max-tabs); "
+                "close one and reload\n"
+            )
 
         async def on_startup(self, app: web.Application) -> None:
             """No logo: the banner comes once the port is bound (`_listening`)."""
 
         def _listening(self, *_: object) -> None:
-            print(f"drillbit is served at {self.public_url}", flush=True)
-            print("Open it in a browser; each tab runs its own app. Ctrl-C stops.", flush=True)
+            print(f"drillbit is served at {login.url(self.public_url)}", flush=True)
+            print(
+                "Open that URL (it carries this run's token) in a browser; each tab runs its "
+                f"own app, at most {max_tabs} at once. Ctrl-C stops.",
+                flush=True,
+            )
 
         async def on_shutdown(self, app: web.Application) -> None:
             """Close every tab and end its app process while the event loop still runs."""
@@ -116,13 +134,24 @@ def _make_server(command: str, host: str, port: int) -> Any:
             await asyncio.gather(*(socket.close() for _, socket in tabs), return_exceptions=True)
             await asyncio.gather(*(_stop_app(service) for service, _ in tabs))
 
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            """The page, unless every tab slot is taken (then a one-line 503)."""
+            if self.tabs_full():
+                raise web.HTTPServiceUnavailable(text=self._full_message())
+            response: web.StreamResponse = await super().handle_index(request)
+            return response
+
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-            """One tab: refuse foreign origins, start an app process, relay until either side ends."""
-            origin = request.headers.get("Origin")
-            if origin is not None and origin.rstrip("/") not in origins:
-                raise web.HTTPForbidden(text=f"origin {origin} is not allowed\n")
-            websocket = web.WebSocketResponse(heartbeat=15)
-            await websocket.prepare(request)
+            """One tab (the login already passed): start an app process, relay until either side ends."""
+            if self.tabs_full():
+                raise web.HTTPServiceUnavailable(text=self._full_message())
+            self.tabs_starting += 1  # no await between the check and this line
+            try:
+                websocket = web.WebSocketResponse(heartbeat=15)
+                await websocket.prepare(request)
+            except BaseException:
+                self.tabs_starting -= 1
+                raise
 
             async def close() -> None:
                 await websocket.close()
@@ -135,6 +164,7 @@ def _make_server(command: str, host: str, port: int) -> Any:
                 download_manager=self.download_manager,
                 debug=self.debug,
             )
+            self.tabs_starting -= 1
             self.open_tabs[service] = websocket
             try:
                 width = to_int(request.query.get("width", "80"), 80)
@@ -176,8 +206,9 @@ def _make_server(command: str, host: str, port: int) -> Any:
     )
 
 
-def serve(host: str, port: int, content_dirs: list[Path]) -> None:
-    """Serve the app on host:port until Ctrl-C; the app processes inherit the environment (DRILLBIT_HOME...)."""
+def serve(host: str, port: int, content_dirs: list[Path], *, max_tabs: int) -> None:
+    """Serve the app on host:port until Ctrl-C, behind a fresh token; the app processes
+    inherit the environment (DRILLBIT_HOME...)."""
     if is_wildcard(host):
         # the page tells the browser to open its websocket at this very host
         raise UsageError(
@@ -188,11 +219,13 @@ def serve(host: str, port: int, content_dirs: list[Path]) -> None:
     if not is_loopback(host):
         print(
             f"warning: serving on {host}, which is not a loopback address: anyone who can reach "
-            f"this machine on port {port} can use the app and run code in its grader.",
+            f"this machine on port {port} and has the printed URL (its token) can use the app and "
+            "run code in its grader.",
             file=sys.stderr,
             flush=True,
         )
-    server = _make_server(app_command(content_dirs), host, port)
+    login = Login.new(host, port)
+    server = _make_server(app_command(content_dirs), host, port, login, max_tabs)
     try:
         server.serve()
     except OSError as exc:
