@@ -39,6 +39,8 @@ DRILLS: dict[str, str] = {
     "lstm-cell": "arch.recurrent.lstm_cell",
     "attention": "arch.attention.attention",
     "multi-head-attention": "arch.attention.multi_head_attention",
+    "embedding": "arch.embedding.embedding",
+    "positional-encoding": "arch.embedding.positional_encoding",
     # deep-training pack
     "rmsprop-step": "deep.optim.rmsprop_step",
     "adamw-step": "deep.optim.adamw_step",

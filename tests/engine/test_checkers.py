@@ -66,6 +66,11 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "arch.attention.multi_head_attention": {
         "multi_head_attention": ("X", "Wq", "Wk", "Wv", "Wo", "n_heads", "causal")
     },
+    "arch.embedding.embedding": {
+        "embedding_forward": ("W", "ids"),
+        "embedding_backward": ("dout", "ids", "vocab_size"),
+    },
+    "arch.embedding.positional_encoding": {"sinusoidal_encoding": ("T", "d")},
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
