@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import shutil
 import sys
 from collections.abc import Callable
@@ -24,16 +22,6 @@ from tests.conftest import DATA
 if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (Pilot needs one; no asyncio plugin here)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
