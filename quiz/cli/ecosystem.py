@@ -10,6 +10,10 @@ import click
 
 from quiz.cli.context import Context, display_path, open_store
 from quiz.errors import DrillbitError, UsageError
+from quiz.textsafe import MIB, printable, read_regular_text
+
+NOTES_LIMIT = 8 * MIB
+"""The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
 
 
 def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
@@ -57,15 +61,31 @@ def import_command(
     dry_run: bool,
     force: bool,
 ) -> None:
-    """Turn Markdown Q&A notes (`## Q1: title`, then `**Answer:**`) into concept cards.
+    """Turn Markdown Q&A notes into concept cards (DIR/PACK/TOPIC/ID.md).
 
-    Each question becomes DIR/PACK/TOPIC/ID.md with an id from its title, the answer
-    kept as written, and 3-6 key points drawn from it. Existing cards are never
-    overwritten without --force. Exit 0 when at least one card was written (or would
-    be, with --dry-run), 1 when nothing could be imported, 2 on usage errors.
+    \b
+    Questions it recognizes, block by block, in any mix:
+      ## Q1: title   ### Q1.1: title   ## Q 2 . title   #### 12) title
+      ### Q: title   ## 3. title       any heading ending in '?'
+      **What is X?**                    (a bold paragraph)
+      Q: title   **Q:** title           (a line or paragraph)
+      1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
+    \b
+    Answers run to the next question (or the next heading at the same or a higher
+    level); these markers are recognized and removed:
+      **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
+    \b
+    A numbered heading holding questions (## 1. Concepts) is a section: its title
+    becomes the topic unless --topic is given. Answers keep code, tables and math
+    (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
+    points from its answer. Every question that gives no card is listed with its line
+    and the reason. Existing cards are never overwritten without --force. Exit 0 when
+    at least one card was written (or would be, with --dry-run), 1 when nothing could
+    be imported, 2 on usage errors.
     """
     from quiz.bank.loader import PACK_FILE
     from quiz.ecosystem.importer import plan_import, write_plan
+    from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
 
     if (into / PACK_FILE).is_file():
         raise UsageError(
@@ -73,10 +93,8 @@ def import_command(
             f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
             title="import",
         )
-    try:
-        text = notes.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{notes} is not UTF-8 text: {exc}", title="import") from exc
+    # Terminal controls in notes never belong in a card; dropped before parsing.
+    text = printable(read_regular_text(notes, limit=NOTES_LIMIT, title="import"))
     try:
         plan = plan_import(
             notes,
@@ -99,18 +117,21 @@ def import_command(
     for card in plan.cards:
         action = f"{verb} (replacing)" if card.replaces else verb
         click.echo(
-            f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+            printable(
+                f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+            )
         )
         if dry_run:
             for point in card.key_points:
-                click.echo(f"    - {point}")
-    for notice in plan.notices:
-        click.echo(f"note: {notice}", err=True)
-    for skip in plan.skipped:
-        click.echo(f"skipped {skip.label}: {skip.reason}", err=True)
-    summary = f"{len(plan.cards)} card(s) {'to write' if dry_run else 'written'}"
-    summary += f", {len(plan.skipped)} skipped" if plan.skipped else ""
-    click.echo(f"{summary} ({display_path(plan.pack_dir / plan.topic)})", err=True)
+                click.echo(printable(f"    - {point}"))
+    for line in notice_lines(plan.notices):
+        click.echo(printable(line), err=True)
+    for section in plan.sections:
+        click.echo(printable(f"section {section.label}: {section.reason}"), err=True)
+    for line in skip_lines(plan.skipped):
+        click.echo(printable(line), err=True)
+    for line in summary_lines(plan, dry_run=dry_run, show=display_path):
+        click.echo(printable(line), err=True)
     if not plan.cards:
         click.echo("nothing imported", err=True)
         sys.exit(1)
