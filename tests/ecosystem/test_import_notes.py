@@ -521,6 +521,7 @@ def test_shape6_collapsible_answers(tmp_path: Path) -> None:
         "p/true-false-positional-encodings-needed-because",
         "p/use-several-attention-heads",
     ]
+    assert "no answer marker" not in result.output  # <details> is the marker
     for path in pack.glob("*/*.md"):
         text = body(path)
         assert not _TAG.search(text) and "Show Answer" not in text and "cursor" not in text
