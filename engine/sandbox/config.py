@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import ctypes.util
 import importlib.util
 import os
@@ -157,3 +158,17 @@ def seccomp_support() -> SeccompSupport:
     if spec is None or not spec.origin or not spec.origin.endswith(".py"):
         return SeccompSupport("", library, "the pyseccomp binding is not installed (uv sync)")
     return SeccompSupport(Path(spec.origin).read_text(encoding="utf-8"), library, "")
+
+
+@cache
+def landlock_abi() -> int:
+    """The kernel's Landlock ABI version (0: none), from landlock_create_ruleset's version query."""
+    if not sys.platform.startswith("linux"):
+        return 0
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.syscall.restype = ctypes.c_long
+        abi = int(libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1)))
+    except (OSError, AttributeError):
+        return 0
+    return max(abi, 0)

@@ -15,7 +15,7 @@ from engine.checkers.base import Case, Checker, Outcome
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.text import clip, strip_controls
-from engine.sandbox.worker import RunResult, is_memory_error
+from engine.sandbox.worker import DISK_QUOTA, QUOTA_ENTRIES, RunResult, is_memory_error
 from engine.verdict import CaseResult, CaseStatus, Status, Verdict, build_verdict
 
 LOADING = "loading your code"
@@ -210,6 +210,16 @@ def decide(
             f"(did the code write to file descriptors it does not own?): {clip(protocol_error, max_chars=300)}"
         )
         results.append(CaseResult(name=where, status=CaseStatus.INVALID, message=summary))
+    elif run.disk_quota:
+        status = Status.CRASHED
+        message = (
+            f"wrote more than {DISK_QUOTA >> 20} MiB (or {QUOTA_ENTRIES} files) into its work"
+            " directory; the process was killed and the directory removed"
+        )
+        summary = f"crashed {_during(where)}: {message}"
+        results.append(
+            CaseResult(name=where, status=CaseStatus.ERROR, message=message, inputs=inputs)
+        )
     elif run.timed_out:
         status = Status.TIMEOUT
         limit = f"{checker.timeout_s:g} s"

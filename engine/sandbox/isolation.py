@@ -7,6 +7,7 @@ from typing import Any
 
 from engine.sandbox.bwrap import bwrap_status, sandbox_paths_note
 from engine.sandbox.config import MiB, SandboxConfig, host_paths, seccomp_support
+from engine.sandbox.pool import start_worker
 from engine.sandbox.worker import Worker
 
 PROCESS = "process: a fresh `python -I -B` per submission, own session, temp work dir, allow-listed environment"
@@ -20,7 +21,7 @@ HOOKS = (
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
 SECCOMP = (
     "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals, pidfds"
-    " and ptrace to other processes, mknod, mount, namespaces and raising limits"
+    " and ptrace to other processes, mknod, mount, namespaces and changing limits"
 )
 LANDLOCK = (
     "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"
@@ -141,3 +142,14 @@ def isolation_report(config: SandboxConfig | None = None) -> list[str]:
         layers.append(f"bubblewrap: not active ({bwrap_reason(config)})")
     layers.append(RESULTS)
     return layers
+
+
+def probe_layers(config: SandboxConfig, timeout_s: float = 5.0) -> tuple[list[str], str | None]:
+    """Start one sandbox child with `config`: the layers it verified, or why it could not start."""
+    worker = start_worker(config)
+    try:
+        if worker.ready is None:
+            return [], worker.failure or "the sandbox did not start"
+        return verified_layers(worker, timeout_s), None
+    finally:
+        worker.close()

@@ -126,4 +126,12 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         store.close()
 
 
-COMMANDS: tuple[click.Command, ...] = (grade_command, watch_command)
+@click.command("doctor")
+def doctor_command() -> None:
+    """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones."""
+    from quiz.doctor import diagnose, format_report
+
+    click.echo(format_report(diagnose()))
+
+
+COMMANDS: tuple[click.Command, ...] = (grade_command, watch_command, doctor_command)

@@ -39,11 +39,17 @@ DRILLS: dict[str, str] = {
     "lstm-cell": "arch.recurrent.lstm_cell",
     "attention": "arch.attention.attention",
     "multi-head-attention": "arch.attention.multi_head_attention",
+    "embedding": "arch.embedding.embedding",
+    "positional-encoding": "arch.embedding.positional_encoding",
     # deep-training pack
     "rmsprop-step": "deep.optim.rmsprop_step",
     "adamw-step": "deep.optim.adamw_step",
     "clip-grad-norm": "deep.clipping.clip_grad_norm",
     "warmup-cosine": "deep.schedules.warmup_cosine_lr",
+    "layernorm": "deep.layernorm.layernorm",
+    "bce-with-logits": "deep.losses.bce_with_logits",
+    "label-smoothing": "deep.losses.smoothed_cross_entropy",
+    "weight-decay-l2": "deep.regularization.l2_penalty_and_grads",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

@@ -66,6 +66,11 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "arch.attention.multi_head_attention": {
         "multi_head_attention": ("X", "Wq", "Wk", "Wv", "Wo", "n_heads", "causal")
     },
+    "arch.embedding.embedding": {
+        "embedding_forward": ("W", "ids"),
+        "embedding_backward": ("dout", "ids", "vocab_size"),
+    },
+    "arch.embedding.positional_encoding": {"sinusoidal_encoding": ("T", "d")},
     # deep-training pack
     "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
     "deep.optim.adamw_step": {
@@ -86,6 +91,15 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "deep.schedules.warmup_cosine_lr": {
         "warmup_cosine_lr": ("step", "base_lr", "warmup_steps", "total_steps", "min_lr")
     },
+    "deep.layernorm.layernorm": {
+        "layernorm_forward": ("X", "gamma", "beta", "eps"),
+        "layernorm_backward": ("dout", "cache"),
+    },
+    "deep.losses.bce_with_logits": {"bce_with_logits": ("z", "y")},
+    "deep.losses.smoothed_cross_entropy": {
+        "smoothed_cross_entropy": ("logits", "labels", "smoothing")
+    },
+    "deep.regularization.l2_penalty_and_grads": {"l2_penalty_and_grads": ("params", "lam", "m")},
 }
 DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
@@ -109,6 +123,8 @@ DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
         "weight_decay": 1e-2,
     },
     ("deep.schedules.warmup_cosine_lr", "warmup_cosine_lr"): {"min_lr": 0.0},
+    ("deep.layernorm.layernorm", "layernorm_forward"): {"eps": 1e-5},
+    ("deep.losses.smoothed_cross_entropy", "smoothed_cross_entropy"): {"smoothing": 0.1},
 }
 NAMES = sorted(CATALOG)
 STRICT = {
@@ -116,6 +132,8 @@ STRICT = {
     "nn.activations.sigmoid_grad",
     "nn.softmax.softmax",
     "nn.softmax.cross_entropy",
+    "deep.losses.bce_with_logits",
+    "deep.losses.smoothed_cross_entropy",
     "arch.attention.attention",
 }
 
