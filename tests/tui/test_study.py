@@ -27,8 +27,8 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         assert checklist.has_focus
         await pilot.press("space", "down", "space")
         assert len(checklist.selected) == 2
-        assert "2/3 key points" in str(screen.query_one("#study-status").render())
-        await pilot.press("2")
+        assert "2/3 ticked" in str(screen.query_one("#study-status").render())
+        await pilot.press("enter", "2")  # enter: from ticking to the rating keys
         await pilot.pause()
         graded = recorder.of(StudyScreen.AnswerGraded)
         assert [g.answer.rating for g in graded] == [Rating.Hard]
@@ -125,7 +125,7 @@ async def test_undo_restores_the_schedule_exactly(build: AppFactory, clock: Fake
     async with app.run_test() as pilot:
         store = app.workspace.store
         assert store.card_state("what-is-relu") is None
-        await pilot.press("space", "4")
+        await pilot.press("space", "enter", "4")
         await pilot.pause()
         assert store.card_state("what-is-relu") is not None
     # a second session: rate, undo, and the state equals the one before
@@ -133,7 +133,7 @@ async def test_undo_restores_the_schedule_exactly(build: AppFactory, clock: Fake
     async with app.run_test() as pilot:
         store = app.workspace.store
         before = store.card_state("what-is-relu")
-        await pilot.press("space", "1", "u")
+        await pilot.press("space", "enter", "1", "u")
         await pilot.pause()
         assert store.card_state("what-is-relu") == before
 
@@ -190,7 +190,7 @@ async def test_mock_answer_after_time_is_refused(
     async with app.run_test(message_hook=recorder) as pilot:
         await pilot.press("space")
         clock.advance(61)  # no tick yet: the rating itself finds the time is up
-        await pilot.press("3")
+        await pilot.press("enter", "3")
         await pilot.pause()
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert app.workspace.store.review_count() == 0
@@ -211,7 +211,7 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         await pilot.pause()
         drill = app.screen
         assert isinstance(drill, DrillScreen)
-        await pilot.press("escape", "escape")  # leave without grading: no answer
+        await pilot.press("escape")  # leave without grading: no answer
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
         assert recorder.of(StudyScreen.AnswerGraded) == []
@@ -223,7 +223,7 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         await pilot.press("ctrl+t", "ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")
         await pilot.pause()
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
@@ -254,7 +254,7 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
         await pilot.pause()
         assert recorder.of(StudyScreen.SessionEnded) == []
         assert isinstance(app.screen, DrillScreen)
-        await pilot.press("escape", "escape")
+        await pilot.press("escape")
         await pilot.pause()
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
         assert isinstance(app.screen, SummaryScreen)
