@@ -61,7 +61,7 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy"),
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        Binding("s", "skip", "Skip"),
+        Binding("s", "skip", "Skip", priority=True),  # before the number box, which lets s through
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),

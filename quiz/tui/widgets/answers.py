@@ -96,6 +96,10 @@ class NumberAnswer(Input):
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
         super().__init__(placeholder=placeholder, id=id)
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Let s (skip) reach the screen: no typed number holds an s."""
+        return character is not None and character.isprintable() and character != "s"
+
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
         self.post_message(self.AnswerSubmitted(self.value))
