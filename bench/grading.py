@@ -27,8 +27,8 @@ from engine.checkers import Checker, get_checker
 from engine.checkers.base import Case
 from engine.checkers.nn._common import call_inputs
 from engine.checkers.nn.backprop import TwoLayerChecker
-from engine.grade import grade
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
+from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from quiz.bank.loader import load_bank
 from quiz.bank.models import CodingFront
@@ -81,7 +81,7 @@ import json
 
 import submission
 from engine.checkers import get_checker
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
 
 CHECKER = {checker!r}
 PARAMS = json.loads({params!r})

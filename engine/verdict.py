@@ -1,4 +1,5 @@
-"""The verdict of one grading: what the user sees and what `--json` prints."""
+"""The verdict of one grading (what the user sees and what `--json` prints), and its
+assembly from case results, shared by the sandboxed and the in-process grader."""
 
 from __future__ import annotations
 
@@ -80,3 +81,63 @@ class Verdict(BaseModel):
     def passed(self) -> bool:
         """True only when every case passed."""
         return self.status is Status.PASSED
+
+
+def overall_status(results: list[CaseResult]) -> Status:
+    """The verdict status implied by case results (timeouts/crashes are decided by the runner)."""
+    order = [
+        (CaseStatus.TIMEOUT, Status.TIMEOUT),
+        (CaseStatus.ERROR, Status.ERROR),
+        (CaseStatus.INVALID, Status.INVALID),
+        (CaseStatus.FAILED, Status.FAILED),
+    ]
+    for case_status, status in order:
+        if any(r.status is case_status for r in results):
+            return status
+    return Status.PASSED if results else Status.INTERNAL
+
+
+def summarize(status: Status, results: list[CaseResult]) -> str:
+    """One line for humans."""
+    passed = sum(r.status is CaseStatus.PASSED for r in results)
+    if status is Status.PASSED:
+        return f"passed all {passed} cases"
+    first = next((r for r in results if r.status is not CaseStatus.PASSED), None)
+    where = f"; first problem in {first.name}: {first.message}" if first else ""
+    return f"{status.value}: {passed}/{len(results)} cases passed{where}"
+
+
+def build_verdict(
+    drill: str,
+    results: list[CaseResult],
+    *,
+    seed: int,
+    duration_ms: float,
+    isolation: list[str],
+    status: Status | None = None,
+    summary: str | None = None,
+    stdout: str = "",
+    stderr: str = "",
+) -> Verdict:
+    """Assemble the verdict; `status`/`summary` override what the cases imply (timeouts, crashes)."""
+    final = status or overall_status(results)
+    first = next(
+        (
+            r
+            for r in results
+            if r.status is not CaseStatus.PASSED and r.status is not CaseStatus.NOT_RUN
+        ),
+        None,
+    )
+    return Verdict(
+        drill=drill,
+        status=final,
+        summary=summary or summarize(final, results),
+        isolation=isolation,
+        cases=results,
+        first_failure=first,
+        stdout=stdout,
+        stderr=stderr,
+        duration_ms=duration_ms,
+        seed=seed,
+    )

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from quiz.bank.models import Card
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.paths import data_dir
 from quiz.store import Store
 

@@ -1,4 +1,10 @@
-"""The project's error hierarchy: what the CLI prints nicely, with an exit code."""
+"""The project's error hierarchy: what the CLI and the app print as one line, with an exit code.
+
+Every error a person can cause or meet (bad input, a damaged or unwritable database, a
+wrong DRILLBIT_HOME) is a DrillbitError; anything else escaping is a bug and keeps its
+traceback. The CLI's `main` and the app's start turn these into a message and an exit code
+in one place each; commands do not re-wrap them.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,26 @@ class DrillbitError(Exception):
         self.message = message
         self.title = title
 
+    def one_line(self) -> str:
+        """`title: message` on one line (newlines in the message become spaces)."""
+        return f"{self.title}: {' '.join(self.message.split())}"
+
 
 class UsageError(DrillbitError):
     """The command was called wrongly (unknown drill, missing path...)."""
 
     exit_code = 2
+
+
+class DataDirError(DrillbitError):
+    """DRILLBIT_HOME (or the platform data folder) cannot be used as a folder."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="data folder")
+
+
+class InputFileError(DrillbitError):
+    """A file given to drillbit cannot be read as the text it should be (type, size, encoding)."""
+
+    def __init__(self, message: str, *, title: str = "input") -> None:
+        super().__init__(message, title=title)

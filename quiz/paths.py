@@ -7,6 +7,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from quiz.errors import DataDirError
+
 HOME_ENV = "DRILLBIT_HOME"
 """Environment variable that, when set and non-empty, replaces the platform data dir."""
 
@@ -16,13 +18,27 @@ DATABASE_NAME = "drillbit.db"
 def data_dir(*, create: bool = True) -> Path:
     """The directory holding the database: `$DRILLBIT_HOME`, else the platform user data dir.
 
-    Created on demand so callers never race on a missing folder.
+    Created on demand so callers never race on a missing folder. DataDirError (one line
+    naming the path) when it exists as something other than a folder or cannot be made.
     """
     override = os.environ.get(HOME_ENV, "").strip()
     path = Path(override).expanduser() if override else Path(user_data_dir("drillbit", False))
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        ensure_dir(path, HOME_ENV if override else "the data folder")
     return path
+
+
+def ensure_dir(path: Path, what: str) -> None:
+    """Make `path` a folder (parents too), or raise DataDirError saying why it cannot be one."""
+    label = f"{what}={path}" if what == HOME_ENV else f"{what} {path}"
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"{label} is a file, not a folder; point {HOME_ENV} at a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a parent (or a dangling symlink) is not a folder
+        raise DataDirError(f"cannot create {label}: {exc.filename} is not a folder") from exc
+    except OSError as exc:
+        raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
 
 
 def database_path(*, create: bool = True) -> Path:

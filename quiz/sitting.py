@@ -11,7 +11,7 @@ from quiz.study import DrillProgress
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 
 @dataclass

@@ -44,8 +44,17 @@ def _explain(case: CaseResult) -> list[str]:
     return lines
 
 
+def _active(layers: list[str]) -> list[str]:
+    """The names of the layers that were active (the list also says which were not, and why)."""
+    return [
+        name
+        for name, _, text in (layer.partition(":") for layer in layers)
+        if name != "warning" and not text.strip().startswith(("not ", "NOT "))
+    ]
+
+
 def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
-    """Headline, the cases, the first failure explained, output, seed and isolation."""
+    """Headline, the cases, the first failure explained, output, case seed and isolation."""
     lines = [f"{_HEADLINE[verdict.status]}  {verdict.drill}: {verdict.summary}"]
     if verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else verdict.cases[:25]
@@ -67,8 +76,13 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
             lines.append(f"Your {name}:")
             lines.extend(f"  {line}" for line in text.rstrip().splitlines()[-20:])
     lines.append("")
+    lines.extend(
+        f"WARNING: {layer.partition(':')[2].strip()}"
+        for layer in verdict.isolation
+        if layer.startswith("warning:")
+    )
     lines.append(
-        f"seed {verdict.seed} (replay with --seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
-        f"isolation: {', '.join(layer.split(':')[0] for layer in verdict.isolation) or 'none'}"
+        f"case seed {verdict.seed} (replay with --case-seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
+        f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
     )
     return "\n".join(lines)

@@ -37,7 +37,7 @@ from quiz.study import (
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 __all__ = ["Clock", "DrillSitting", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
 Clock = Callable[[], datetime]
@@ -180,7 +180,7 @@ class Workspace:
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
         """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
-        from quiz.drills import find_drill
+        from quiz.drill_grading import find_drill
 
         drill = find_drill(self.bank, card_id)
         return DrillSitting(
@@ -221,7 +221,7 @@ class Workspace:
         return verdict
 
     def _sandbox_grade(self, drill: Drill, source: str) -> Verdict:
-        from quiz.drills import grade_source
+        from quiz.drill_grading import grade_source
 
         return grade_source(drill, source, pool=self.pool())
 

@@ -10,12 +10,12 @@ import pytest
 
 PURE_MODULES = [
     "engine.checkers",
-    "engine.grading",
+    "engine.grade_inprocess",
     "engine.verdict",
     "quiz.bank.loader",
     "quiz.bank.lint",
     "quiz.bank.models",
-    "quiz.drills",
+    "quiz.drill_grading",
     "quiz.store.store",
     "quiz.study.session",
     "quiz.study.stats",
@@ -34,7 +34,7 @@ def test_core_modules_never_import_textual(module: str) -> None:
     assert not any(m == "textual" or m.startswith("textual.") for m in loaded)
 
 
-@pytest.mark.parametrize("module", ["engine.checkers", "engine.grading", "engine.verdict"])
+@pytest.mark.parametrize("module", ["engine.checkers", "engine.grade_inprocess", "engine.verdict"])
 def test_engine_never_imports_quiz(module: str) -> None:
     loaded = _modules_after_import(module)
     assert not any(m == "quiz" or m.startswith("quiz.") for m in loaded)

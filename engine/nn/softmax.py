@@ -28,4 +28,5 @@ def cross_entropy(y_hat: Array, y: Array) -> float:
     y = np.asarray(y, dtype=np.float64)
     m = y.shape[1]
     hit = y > 0
-    return float(-np.sum(y[hit] * np.log(y_hat[hit])) / m)
+    # + 0.0 turns the -0.0 of a perfect prediction (-(0.0)) into 0.0, so it prints as 0
+    return float(-np.sum(y[hit] * np.log(y_hat[hit])) / m) + 0.0

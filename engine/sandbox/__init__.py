@@ -17,7 +17,7 @@ Layers, each listed in a verdict's `isolation` only when verified for that run:
   loaded without pickle; the parent judges every case itself.
 
 Public: `WorkerPool`, `default_pool`, `isolation_report`, `SandboxConfig`,
-`SandboxUnavailableError`. Grading goes through `engine.grade.grade`.
+`SandboxUnavailableError`. Grading goes through `engine.grade_sandboxed.grade`.
 """
 
 from engine.sandbox.config import SandboxConfig

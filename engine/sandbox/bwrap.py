@@ -27,6 +27,8 @@ SANDBOX_SITE = "/opt/drillbit/site"
 SANDBOX_PYCACHE = "/opt/drillbit/pycache"
 SANDBOX_HOME = "/tmp"
 TMPFS_SIZE = 96 * 1024 * 1024
+SHM_SIZE = 16 * 1024 * 1024
+"""/dev/shm's own tmpfs: `--dev` alone would give one bounded only by the host's RAM."""
 
 CANARY = """
 import json, os, sys
@@ -113,7 +115,7 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     argv += ["--ro-bind", paths.numpy_dir, f"{SANDBOX_SITE}/numpy"]
     if paths.numpy_libs:
         argv += ["--ro-bind", paths.numpy_libs, f"{SANDBOX_SITE}/numpy.libs"]
-    argv += ["--proc", "/proc", "--dev", "/dev"]
+    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_SIZE), "--tmpfs", "/dev/shm"]
     argv += ["--size", str(TMPFS_SIZE), "--tmpfs", SANDBOX_HOME, "--chdir", SANDBOX_HOME]
     return argv
 

@@ -377,6 +377,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
                 "pid": _getpid(),
                 "rlimits": limits,
                 "hooks": verified,
+                "kernel": cfg.get("kernel", {}),
                 "numpy": np.__version__,
             }
         ),

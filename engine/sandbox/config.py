@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import importlib.util
 import os
 import sys
@@ -27,6 +29,10 @@ class SandboxConfig:
     """True: require bubblewrap; False: never use it; None: use it when its canary passes."""
     audit_hooks: bool = True
     """Install the child's audit hooks (turned off only by tests probing the other layers)."""
+    seccomp: bool = True
+    """Install the seccomp filter where libseccomp and its binding are present (Linux)."""
+    landlock: bool = True
+    """Restrict the file system with Landlock without bubblewrap, where the kernel has it."""
     cpu_soft_s: int = 2
     cpu_hard_s: int = 3
     address_space: int = 512 * MiB
@@ -126,3 +132,43 @@ def child_sources() -> tuple[str, str, str, str]:
         (SANDBOX_DIR / "wire.py").read_text(encoding="utf-8"),
         RUNTIME_PATH.read_text(encoding="utf-8"),
     )
+
+
+@dataclass(frozen=True)
+class SeccompSupport:
+    """What the launcher needs to install the seccomp filter, or why it cannot."""
+
+    source: str
+    """pyseccomp's source text (a single ctypes module, exec'd by the launcher; never imported here)."""
+    library: str
+    """The libseccomp shared object to load, e.g. libseccomp.so.2."""
+    reason: str
+    """Why seccomp is unavailable ('' when it is available)."""
+
+
+@cache
+def seccomp_support() -> SeccompSupport:
+    """Locate pyseccomp and libseccomp once (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return SeccompSupport("", "", f"not available on {sys.platform}")
+    library = ctypes.util.find_library("seccomp")
+    if library is None:
+        return SeccompSupport("", "", "libseccomp is not installed (Debian package libseccomp2)")
+    spec = importlib.util.find_spec("pyseccomp")
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return SeccompSupport("", library, "the pyseccomp binding is not installed (uv sync)")
+    return SeccompSupport(Path(spec.origin).read_text(encoding="utf-8"), library, "")
+
+
+@cache
+def landlock_abi() -> int:
+    """The kernel's Landlock ABI version (0: none), from landlock_create_ruleset's version query."""
+    if not sys.platform.startswith("linux"):
+        return 0
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.syscall.restype = ctypes.c_long
+        abi = int(libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1)))
+    except (OSError, AttributeError):
+        return 0
+    return max(abi, 0)

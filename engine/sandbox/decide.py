@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.checkers.base import Case, Checker, Outcome
-from engine.grading import build_verdict
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.text import clip, strip_controls
-from engine.sandbox.worker import RunResult, is_memory_error
-from engine.verdict import CaseResult, CaseStatus, Status, Verdict
+from engine.sandbox.worker import DISK_QUOTA, QUOTA_ENTRIES, RunResult, is_memory_error
+from engine.verdict import CaseResult, CaseStatus, Status, Verdict, build_verdict
 
 LOADING = "loading your code"
 
@@ -117,7 +116,7 @@ def internal_verdict(
     text = f"internal: the grader failed, not your code: {message}"
     result = CaseResult(name="grader", status=CaseStatus.ERROR, message=text)
     return build_verdict(
-        checker,
+        checker.name,
         [result],
         seed=seed,
         duration_ms=duration_ms,
@@ -162,7 +161,9 @@ def decide(
             pass
         results.append(result)
         results += [_not_run(c) for c in cases]
-        return _sanitize(build_verdict(checker, results, status=status, summary=summary, **common))
+        return _sanitize(
+            build_verdict(checker.name, results, status=status, summary=summary, **common)
+        )
 
     memory_case: str | None = None
     for case, (fields, arrays) in zip(cases, run.results, strict=False):
@@ -209,6 +210,16 @@ def decide(
             f"(did the code write to file descriptors it does not own?): {clip(protocol_error, max_chars=300)}"
         )
         results.append(CaseResult(name=where, status=CaseStatus.INVALID, message=summary))
+    elif run.disk_quota:
+        status = Status.CRASHED
+        message = (
+            f"wrote more than {DISK_QUOTA >> 20} MiB (or {QUOTA_ENTRIES} files) into its work"
+            " directory; the process was killed and the directory removed"
+        )
+        summary = f"crashed {_during(where)}: {message}"
+        results.append(
+            CaseResult(name=where, status=CaseStatus.ERROR, message=message, inputs=inputs)
+        )
     elif run.timed_out:
         status = Status.TIMEOUT
         limit = f"{checker.timeout_s:g} s"
@@ -236,7 +247,7 @@ def decide(
         summary = "invalid: the result channel ended early"
 
     results += [_not_run(c) for c in cases[len(results) :]]
-    return _sanitize(build_verdict(checker, results, status=status, summary=summary, **common))
+    return _sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
 
 
 def _not_run(case: Case) -> CaseResult:

@@ -6,7 +6,8 @@ import sys
 from typing import Any
 
 from engine.sandbox.bwrap import bwrap_status, sandbox_paths_note
-from engine.sandbox.config import MiB, SandboxConfig, host_paths
+from engine.sandbox.config import MiB, SandboxConfig, host_paths, seccomp_support
+from engine.sandbox.pool import start_worker
 from engine.sandbox.worker import Worker
 
 PROCESS = "process: a fresh `python -I -B` per submission, own session, temp work dir, allow-listed environment"
@@ -18,6 +19,57 @@ HOOKS = (
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
+SECCOMP = (
+    "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals, pidfds"
+    " and ptrace to other processes, mknod, mount, namespaces and changing limits"
+)
+LANDLOCK = (
+    "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"
+    " and write only its work dir"
+)
+UNCONFINED = (
+    "warning: no kernel-enforced layer is active here: your code ran with your user's rights"
+    " and can read (and change) your files; only the audit hooks stood in its way"
+    " (`drillbit doctor` says how to get the missing layers)"
+)
+FILES_READABLE = (
+    "warning: the file system is not restricted by the kernel here (no bubblewrap or Landlock):"
+    " your code could read your files (`drillbit doctor` says how to get the missing layers)"
+)
+
+
+def kernel_layers(
+    config: SandboxConfig, bwrap_active: bool, kernel: dict[str, Any] | None
+) -> list[str]:
+    """seccomp and Landlock as the child reported them (None: not run yet), plus a warning when unconfined."""
+    kernel = kernel or {}
+    layers = []
+    state = kernel.get("seccomp")
+    if state == "verified":
+        layers.append(SECCOMP)
+    elif not config.seccomp:
+        layers.append("seccomp: not active (disabled by configuration)")
+    elif seccomp_support().reason:
+        layers.append(f"seccomp: not active ({seccomp_support().reason})")
+    else:
+        layers.append(f"seccomp: not active ({state or 'not reported by the sandbox'})")
+    lock = kernel.get("landlock")
+    if bwrap_active:
+        layers.append("landlock: not needed (bubblewrap mounts only what the code may read)")
+    elif not config.landlock:
+        layers.append("landlock: not active (disabled by configuration)")
+    elif not sys.platform.startswith("linux"):
+        layers.append(f"landlock: not available on {sys.platform}")
+    elif isinstance(lock, str) and lock.startswith("abi "):
+        layers.append(f"{LANDLOCK} ({lock.replace('abi', 'ABI')})")
+    else:
+        layers.append(f"landlock: not active ({lock or 'not reported by the sandbox'})")
+    files = bwrap_active or layers[1].startswith("landlock: the kernel")
+    if not files and not layers[0].startswith("seccomp: the kernel"):
+        layers.append(UNCONFINED)
+    elif not files:
+        layers.append(FILES_READABLE)
+    return layers
 
 
 def _rlimit_text(config: SandboxConfig, verified: dict[str, Any] | None) -> str:
@@ -57,6 +109,8 @@ def verified_layers(worker: Worker, timeout_s: float) -> list[str]:
     else:
         layers.append(f"bubblewrap: not active ({bwrap_reason(worker.config)})")
     layers.append(RESULTS)
+    kernel = ready.get("kernel") if isinstance(ready.get("kernel"), dict) else None
+    layers += kernel_layers(worker.config, worker.bwrap is not None, kernel or {})
     return layers
 
 
@@ -88,3 +142,14 @@ def isolation_report(config: SandboxConfig | None = None) -> list[str]:
         layers.append(f"bubblewrap: not active ({bwrap_reason(config)})")
     layers.append(RESULTS)
     return layers
+
+
+def probe_layers(config: SandboxConfig, timeout_s: float = 5.0) -> tuple[list[str], str | None]:
+    """Start one sandbox child with `config`: the layers it verified, or why it could not start."""
+    worker = start_worker(config)
+    try:
+        if worker.ready is None:
+            return [], worker.failure or "the sandbox did not start"
+        return verified_layers(worker, timeout_s), None
+    finally:
+        worker.close()

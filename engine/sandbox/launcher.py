@@ -1,9 +1,14 @@
-"""The first code the sandbox child runs: `python -I -B -S -c <this file's text> CONFIG CHILD WIRE RUNTIME`.
+"""The first code the sandbox child runs: `python -I -B -S -c <this file's text> CONFIG CHILD WIRE RUNTIME SECCOMP`.
 
 It sets the rlimits before anything else can run (not preexec_fn, which can
-deadlock a threaded parent), fixes sys.path to the stdlib plus numpy's
-directory only, then execs the child runner with a private copy of the
-builtins. This file is never imported; the parent reads it as text.
+deadlock a threaded parent), then installs the kernel layers the parent asked
+for: Landlock (file system) and a seccomp filter (system calls), each tried on
+a harmless stand-in afterwards so that only a layer that really refuses is
+reported. It takes the result pipe from an inherited descriptor to a random
+high number, fixes sys.path to the stdlib plus numpy's directory, then execs
+the child runner with a private copy of the builtins. This file is never
+imported; the parent reads it as text. It runs before the audit hooks exist,
+so it may use ctypes; it leaves no reference to ctypes behind.
 """
 
 import builtins
@@ -15,6 +20,160 @@ import sys
 from typing import Any
 
 _cfg = json.loads(sys.argv[1])
+
+
+def _fatal(fd: int, text: str) -> None:
+    msg = json.dumps({"t": "fatal", "message": text, "n": 0}).encode()
+    os.write(fd, b"J" + len(msg).to_bytes(4, "big") + msg)
+    os._exit(3)
+
+
+def _move_result_fd(cfg: dict[str, Any]) -> int:
+    """Dup the inherited result pipe to a random free high descriptor and close the original."""
+    inherited = int(cfg.pop("inherited_fd"))
+    low, high = 100, max(164, min(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 1 << 12))
+    for _ in range(64):
+        target = low + int.from_bytes(os.urandom(2), "big") % (high - low)
+        try:
+            os.fstat(target)
+        except OSError:
+            os.dup2(inherited, target, inheritable=False)
+            os.close(inherited)
+            return target
+    return inherited
+
+
+def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
+    """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    syscall = libc.syscall
+    syscall.restype = ctypes.c_long
+    abi = syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    if abi < 1:
+        return f"not available (kernel without Landlock: {os.strerror(ctypes.get_errno())})"
+    file_rights = 1 | 2 | 4  # execute, write file, read file
+    if abi >= 3:
+        file_rights |= 1 << 14  # truncate
+    if abi >= 5:
+        file_rights |= 1 << 15  # ioctl on devices
+    handled = file_rights | sum(1 << bit for bit in range(3, 13))
+    if abi >= 2:
+        handled |= 1 << 13  # refer (rename/link across directories)
+    attr = (ctypes.c_uint64 * 3)(handled, 0, 0)
+    size = 8
+    if abi >= 4:
+        attr[1] = 1 | 2  # TCP bind and connect
+        size = 16
+    if abi >= 6:
+        attr[2] = 1 | 2  # abstract unix sockets and signals outside the sandbox
+        size = 24
+    ruleset = syscall(444, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+    if ruleset < 0:
+        return f"not set up (create_ruleset: {os.strerror(ctypes.get_errno())})"
+
+    class PathBeneath(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    read_dir = 1 | 4 | 8  # execute, read file, read dir
+    try:
+        rules = [(p, handled) for p in rw] + [(p, read_dir) for p in ro] + [(p, 8) for p in listed]
+        for path, rights in rules:
+            try:
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            except OSError:
+                continue
+            try:
+                if not os.path.isdir(path):
+                    rights &= file_rights
+                rule = PathBeneath(rights, fd)
+                if syscall(445, ruleset, 1, ctypes.byref(rule), 0) < 0:
+                    return f"not set up (add_rule {path}: {os.strerror(ctypes.get_errno())})"
+            finally:
+                os.close(fd)
+        if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+            return "not set up (no_new_privs refused)"
+        if syscall(446, ruleset, 0) < 0:
+            return f"not set up (restrict_self: {os.strerror(ctypes.get_errno())})"
+    finally:
+        os.close(ruleset)
+    # Each probe must now be refused: a read of the grader, a write next to the work dir.
+    for probe in probes:
+        try:
+            if probe.endswith("/"):
+                fd = os.open(probe + f".drillbit-landlock-{os.getpid()}", os.O_CREAT | os.O_EXCL)
+                os.close(fd)
+                os.unlink(probe + f".drillbit-landlock-{os.getpid()}")
+                return f"NOT verified (could create a file in {probe})"
+            os.close(os.open(probe, os.O_RDONLY))
+            return f"NOT verified (could read {probe})"
+        except PermissionError:
+            continue
+        except OSError as exc:
+            return f"NOT verified ({probe}: {exc.strerror})"
+    return f"abi {abi}"
+
+
+# Denied outright: no new processes or programs, no sockets, nothing that reaches other
+# processes, the kernel's configuration, or the limits set above.
+DENIED_SYSCALLS = (
+    "fork vfork execve execveat socket socketpair ptrace process_vm_readv process_vm_writev"
+    " pidfd_open pidfd_send_signal pidfd_getfd tkill rt_sigqueueinfo rt_tgsigqueueinfo"
+    " mknod mknodat mount umount2 pivot_root chroot unshare setns setsid setpgid"
+    " setrlimit setuid setgid setreuid setregid setresuid setresgid setgroups capset"
+    " io_uring_setup io_uring_enter io_uring_register userfaultfd bpf perf_event_open"
+    " keyctl add_key request_key kexec_load kexec_file_load init_module finit_module"
+    " delete_module reboot swapon swapoff acct quotactl open_by_handle_at name_to_handle_at"
+    " fsopen fsmount fsconfig fspick move_mount open_tree setpriority ioprio_set"
+    " process_madvise process_mrelease migrate_pages move_pages kcmp"
+).split()
+
+
+def _seccomp(source: str, library: str) -> str:
+    """Install the seccomp filter through pyseccomp (libseccomp); 'verified' or why not."""
+    import ctypes.util
+    import errno
+
+    real_find = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: library if name == "seccomp" else real_find(name)
+    ns: dict[str, Any] = {"__name__": "pyseccomp"}
+    try:
+        exec(compile(source, "pyseccomp.py", "exec"), ns)
+    except (OSError, RuntimeError, AttributeError) as exc:
+        return f"not available (libseccomp: {exc})"
+    finally:
+        ctypes.util.find_library = real_find
+    deny = ns["ERRNO"](errno.EPERM)
+    arg = ns["Arg"]
+    pid = os.getpid()
+    try:
+        flt = ns["SyscallFilter"](ns["ALLOW"])
+        for name in DENIED_SYSCALLS:
+            try:
+                flt.add_rule(deny, name)
+            except (OSError, RuntimeError, ValueError):
+                pass  # a call this architecture does not have
+        flt.add_rule(ns["ERRNO"](errno.ENOSYS), "clone3")  # glibc then falls back to clone
+        flt.add_rule(deny, "clone", arg(0, ns["MASKED_EQ"], 0x00010000, 0))  # not CLONE_THREAD
+        flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
+        flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
+        flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
+        flt.load()
+    except (OSError, RuntimeError, ValueError) as exc:
+        return f"not set up ({exc})"
+    try:
+        child = os.fork()
+    except PermissionError:
+        return "verified"
+    if child == 0:
+        os._exit(0)
+    os.waitpid(child, 0)
+    return "NOT verified (fork still worked)"
+
+
+_cfg["result_fd"] = _move_result_fd(_cfg)
 try:
     for _name, (_soft, _hard) in _cfg["rlimits"].items():
         _which = getattr(resource, _name)
@@ -24,11 +183,26 @@ try:
             _soft = min(_soft, _hard)
         resource.setrlimit(_which, (_soft, _hard))
 except (OSError, ValueError, AttributeError) as _exc:
-    _msg = json.dumps({"t": "fatal", "message": f"could not set rlimits: {_exc}", "n": 0}).encode()
-    os.write(_cfg["result_fd"], b"J" + len(_msg).to_bytes(4, "big") + _msg)
-    os._exit(3)
+    _fatal(_cfg["result_fd"], f"could not set rlimits: {_exc}")
+_kernel: dict[str, str] = {}
+_lock = _cfg.get("landlock")
+if _lock is not None and sys.platform.startswith("linux"):
+    try:
+        _kernel["landlock"] = _landlock(_lock["rw"], _lock["ro"], _lock["list"], _lock["probes"])
+    except (OSError, AttributeError, ValueError) as _exc:
+        _kernel["landlock"] = f"not set up ({_exc})"
+if _cfg.get("seccomp") and sys.platform.startswith("linux"):
+    if len(sys.argv) > 5 and sys.argv[5]:
+        _kernel["seccomp"] = _seccomp(sys.argv[5], _cfg["seccomp"])
+    else:
+        _kernel["seccomp"] = "not available (the pyseccomp binding is not installed)"
+_cfg["kernel"] = _kernel
+for _mod in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
+    del sys.modules[_mod]
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 sys.path[:] = [p for p in sys.path if p] + [_cfg["site"]]
 _ns: dict[str, Any] = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
-exec(compile(sys.argv[2], "drillbit/child.py", "exec"), _ns)
-_ns["main"](_cfg, sys.argv[3], sys.argv[4])
+_src = sys.argv[2:5]
+del sys.argv[1:]
+exec(compile(_src[0], "drillbit/child.py", "exec"), _ns)
+_ns["main"](_cfg, _src[1], _src[2])

@@ -10,8 +10,9 @@ import threading
 from collections import deque
 from types import TracebackType
 
-from engine.sandbox.bwrap import BwrapStatus, bwrap_status
-from engine.sandbox.config import SandboxConfig
+from engine.sandbox.bwrap import SANDBOX_SITE, BwrapStatus, bwrap_status
+from engine.sandbox.config import SandboxConfig, landlock_abi
+from engine.sandbox.pycache import ready_cache
 from engine.sandbox.worker import Worker
 
 
@@ -67,6 +68,12 @@ class WorkerPool:
         self._starting: list[Worker] = []
         self._closed = False
         self._error: str | None = None
+        if self.config.use_bwrap_requested() is not False or (
+            self.config.landlock and landlock_abi() > 0
+        ):
+            ready_cache(
+                SANDBOX_SITE
+            )  # built here, in the caller's thread, never half-built by ours
         self._thread = threading.Thread(
             target=self._spawner, name="drillbit-sandbox-spawner", daemon=True
         )

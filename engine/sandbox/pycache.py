@@ -5,9 +5,16 @@ __pycache__ (uv does not compile by default; PYTHONDONTWRITEBYTECODE is
 common), every worker would recompile numpy's ~240 modules: about 40% of its
 start-up. So the parent compiles them once into a private directory laid out
 for `-X pycache_prefix=`: numpy at its real path (plain child) and at the
-path bwrap mounts it on, plus the stdlib modules the parent has loaded. It
-lives in the temp dir, owned by this user with mode 0700, and is checked
-before use; a worker started before it is ready simply runs without it.
+path bwrap mounts it on, plus the stdlib modules the parent has loaded.
+
+Trust: the directory is owned by this user with mode 0700, built
+synchronously by the caller (never half-built by a background thread), its
+.pyc files are checked-hash (PEP 552: a changed source is recompiled, never
+trusted by timestamp), and it is only handed to a child that cannot write it
+(read-only under bubblewrap, outside Landlock's rules otherwise). A child
+that turned out to run without a file-system layer could have written it, so
+the cache is then discarded. Unfinished `build-<pid>-*` folders of dead
+processes are removed before a build.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import sys
 import sysconfig
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +37,10 @@ import numpy as np
 from engine.sandbox.config import host_paths
 
 MARKER = ".complete"
+FORMAT = "checked-hash-1"
+"""Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
+STALE_UNNAMED_S = 600
+"""A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
 
 
 def _owned_private_dir(path: Path) -> bool:
@@ -53,6 +65,7 @@ def cache_dir(sandbox_site: str) -> Path:
     paths = host_paths()
     key = "|".join(
         [
+            FORMAT,
             sys.version,
             sys.implementation.cache_tag or "",
             np.__version__,
@@ -91,6 +104,35 @@ def _sources(sandbox_site: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale_builds(root: Path) -> int:
+    """Remove unfinished builds whose process is gone (or, unnamed, older than 10 minutes)."""
+    removed = 0
+    with contextlib.suppress(OSError):
+        for entry in root.iterdir():
+            if not entry.name.startswith("build-"):
+                continue
+            pid_text = entry.name.split("-")[1]
+            if pid_text.isdigit():
+                stale = not _alive(int(pid_text))
+            else:
+                with contextlib.suppress(OSError):
+                    stale = time.time() - entry.lstat().st_mtime > STALE_UNNAMED_S
+            if stale:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+    return removed
+
+
 def build(sandbox_site: str) -> Path | None:
     """Compile the cache if it is missing; its directory, or None when it cannot be made safely."""
     root = cache_root()
@@ -98,10 +140,11 @@ def build(sandbox_site: str) -> Path | None:
         root.mkdir(mode=0o700)
     if not _owned_private_dir(root):
         return None
+    sweep_stale_builds(root)
     final = cache_dir(sandbox_site)
     if (final / MARKER).exists():
         return final
-    work = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+    work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
     try:
         for real, shown in _sources(sandbox_site):
             target = _target(work, shown)
@@ -112,7 +155,7 @@ def build(sandbox_site: str) -> Path | None:
                 dfile=shown,
                 doraise=False,
                 quiet=2,
-                invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP,
+                invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
             )
         (work / MARKER).write_text("ok\n")
         try:
@@ -127,31 +170,18 @@ def build(sandbox_site: str) -> Path | None:
 
 _lock = threading.Lock()
 _state: dict[str, Path | None] = {}
-_building: set[str] = set()
 
 
 def ready_cache(sandbox_site: str) -> Path | None:
-    """The cache if it is built; otherwise start building it in the background and return None."""
+    """The cache, built in the calling thread on first use (once per process); None if it cannot be."""
     with _lock:
-        if sandbox_site in _state:
-            return _state[sandbox_site]
-        final = cache_dir(sandbox_site)
-        if (final / MARKER).exists() and _owned_private_dir(cache_root()):
-            _state[sandbox_site] = final
-            return final
-        if sandbox_site not in _building:
-            _building.add(sandbox_site)
-            threading.Thread(
-                target=_build_in_background,
-                args=(sandbox_site,),
-                daemon=True,
-                name="drillbit-pycache",
-            ).start()
-        return None
+        if sandbox_site not in _state:
+            _state[sandbox_site] = build(sandbox_site)
+        return _state[sandbox_site]
 
 
-def _build_in_background(sandbox_site: str) -> None:
-    result = build(sandbox_site)
+def discard(sandbox_site: str) -> None:
+    """Forget and delete the cache: a child that could write it has run (it is rebuilt on next use)."""
     with _lock:
-        _state[sandbox_site] = result
-        _building.discard(sandbox_site)
+        _state.pop(sandbox_site, None)
+        shutil.rmtree(cache_dir(sandbox_site), ignore_errors=True)

@@ -19,15 +19,25 @@ import selectors
 import shutil
 import signal
 import subprocess
+import sys
+import sysconfig
 import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.sandbox import pycache as pycache_module
 from engine.sandbox import wire
 from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
-from engine.sandbox.config import SandboxConfig, child_env, child_sources, host_paths
+from engine.sandbox.config import (
+    SandboxConfig,
+    child_env,
+    child_sources,
+    host_paths,
+    landlock_abi,
+    seccomp_support,
+)
 from engine.sandbox.pycache import ready_cache
 from engine.sandbox.text import CappedOutput
 
@@ -37,6 +47,76 @@ WORKDIR_PREFIX = "drillbit-sandbox-"
 """Work directories (without bwrap) are temp dirs named <prefix><parent pid>-<random>."""
 CONTROL_SLACK = 256 * 1024
 """Bytes of control messages allowed on top of the result limit."""
+DISK_QUOTA = 64 * 1024 * 1024
+"""Bytes a child may put in its host work dir (without bwrap, where no size-limited tmpfs exists)."""
+QUOTA_ENTRIES = 10_000
+"""Files and directories a host work dir may hold (the parent's size check walks them)."""
+QUOTA_PERIOD_S = 0.05
+"""How often the parent measures the host work dir while a job runs."""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale_workdirs() -> int:
+    """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL)."""
+    removed = 0
+    root = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(root):
+            if not entry.name.startswith(WORKDIR_PREFIX):
+                continue
+            pid_text = entry.name[len(WORKDIR_PREFIX) :].split("-", 1)[0]
+            if pid_text.isdigit() and not _alive(int(pid_text)):
+                with contextlib.suppress(OSError):
+                    if (
+                        entry.is_dir(follow_symlinks=False)
+                        and entry.stat(follow_symlinks=False).st_uid == os.geteuid()
+                    ):
+                        shutil.rmtree(entry.path, ignore_errors=True)
+                        removed += 1
+    return removed
+
+
+_sweep_lock = threading.Lock()
+_swept = False
+
+
+def sweep_once() -> None:
+    """`sweep_stale_workdirs` on the first worker of this process."""
+    global _swept
+    with _sweep_lock:
+        if not _swept:
+            _swept = True
+            sweep_stale_workdirs()
+
+
+def workdir_usage(path: str, max_entries: int = QUOTA_ENTRIES) -> tuple[int, int]:
+    """(bytes allocated, entries) under `path`, without following links; stops past `max_entries`."""
+    total, entries = 0, 0
+    stack = [path]
+    while stack and entries <= max_entries:
+        try:
+            with os.scandir(stack.pop()) as it:
+                for entry in it:
+                    entries += 1
+                    try:
+                        info = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    total += getattr(info, "st_blocks", 0) * 512 or info.st_size
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+        except OSError:
+            continue
+    return total, entries
 
 
 @dataclass
@@ -52,6 +132,8 @@ class RunResult:
     out_of_memory: bool = False
     """A case raised MemoryError: the run was stopped there (the limit is the verdict)."""
     protocol_error: str | None = None
+    disk_quota: bool = False
+    """The child filled its host work dir past DISK_QUOTA (or QUOTA_ENTRIES) and was killed."""
     timed_out: bool = False
     signal: int | None = None
     exit_code: int | None = None
@@ -61,6 +143,29 @@ class RunResult:
     """Wall time from the job's submission to the child's end."""
     stdout: str = ""
     stderr: str = ""
+
+
+def landlock_paths(workdir: str, pycache: object) -> dict[str, list[str]]:
+    """What Landlock leaves reachable without bubblewrap: the work dir, the stdlib, numpy, system libraries.
+
+    `ro` entries ending in '/' may only be listed (the import system lists
+    site-packages to find numpy); the others are readable beneath. `probes`
+    must be refused once the ruleset is in force.
+    """
+    paths = host_paths()
+    stdlib = os.path.realpath(sysconfig.get_paths()["stdlib"])
+    ro = [stdlib, paths.numpy_dir, "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/etc/ld.so.cache"]
+    if paths.numpy_libs:
+        ro.append(paths.numpy_libs)
+    if pycache is not None:
+        ro.append(str(pycache))
+    list_only = [os.path.dirname(paths.numpy_dir)]
+    return {
+        "rw": [workdir, "/dev/null"],
+        "ro": [os.path.realpath(p) for p in ro],
+        "list": list_only,
+        "probes": [paths.probe, os.path.dirname(workdir) + "/"],
+    }
 
 
 def is_memory_error(error: str) -> bool:
@@ -85,6 +190,7 @@ class Worker:
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
         self.cpu_s = 0.0
+        sweep_once()
         paths = host_paths()
         launcher, child, wire_src, runtime = child_sources()
         if self.bwrap is not None:
@@ -101,18 +207,27 @@ class Worker:
             prefix = []
             interpreter = paths.venv_interpreter
             cwd = home
-        pycache = ready_cache(SANDBOX_SITE)
+        # The cache goes only to a child that cannot write it: bwrap mounts it read-only,
+        # Landlock leaves it out of the writable set.
+        self.fs_layer_expected = self.bwrap is not None or (config.landlock and landlock_abi() > 0)
+        pycache = ready_cache(SANDBOX_SITE) if self.fs_layer_expected else None
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
             prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]
             cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
         elif pycache is not None:
             cache_opts = ["-X", f"pycache_prefix={pycache}"]
+        seccomp = seccomp_support()
+        landlock: dict[str, list[str]] | None = None
+        if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
+            landlock = landlock_paths(home, pycache)
         self._result_r, result_w = os.pipe()
         cfg = {
             "marker": f"{CHILD_MARKER}:{os.getpid()}",
             "rlimits": config.rlimits(),
-            "result_fd": result_w,
+            "inherited_fd": result_w,
+            "seccomp": seccomp.library if config.seccomp and not seccomp.reason else None,
+            "landlock": landlock,
             "result_limit": config.result_limit,
             "site": site,
             "workdir": home,
@@ -136,6 +251,7 @@ class Worker:
             child,
             wire_src,
             runtime,
+            seccomp.source if config.seccomp else "",
         ]
         self.started = time.perf_counter()
         try:
@@ -260,7 +376,17 @@ class Worker:
             self.failure = f"the sandbox's start-up message was malformed ({exc})"
         if self.failure is not None:
             self.close()
+        elif self.bwrap is None and not self.files_confined():
+            pycache_module.discard(SANDBOX_SITE)  # this child could write the cache
         return self.ready is not None
+
+    def files_confined(self) -> bool:
+        """Whether a kernel layer keeps this child's writes inside its work dir (bwrap or Landlock)."""
+        if self.bwrap is not None:
+            return True
+        kernel = (self.ready or {}).get("kernel")
+        landlock = kernel.get("landlock") if isinstance(kernel, dict) else None
+        return isinstance(landlock, str) and landlock.startswith("abi ")
 
     def run(self, job: bytes, timeout_s: float) -> RunResult:
         """Give the child its job and supervise it to the end; the worker is spent afterwards."""
@@ -276,12 +402,22 @@ class Worker:
         self._job = memoryview(job)
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
+        next_quota_check = 0.0
         try:
             while True:
-                remaining = deadline - time.monotonic()
+                now = time.monotonic()
+                remaining = deadline - now
                 if remaining <= 0:
                     result.timed_out = True
                     break
+                if self.workdir is not None and now >= next_quota_check:
+                    used, entries = workdir_usage(self.workdir)
+                    if used > DISK_QUOTA or entries > QUOTA_ENTRIES:
+                        result.disk_quota = True
+                        break
+                    next_quota_check = now + QUOTA_PERIOD_S
+                if self.workdir is not None:
+                    remaining = min(remaining, max(next_quota_check - now, 0.001))
                 self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
                 for fields, arrays in self._pending:
                     self._handle(fields, arrays, result)
@@ -432,7 +568,12 @@ class _Reaper:
                 worker.finish_in_background()
 
     def flush(self) -> None:
-        """Finish everything queued (at exit, so no work dir outlives the app)."""
+        """Finish everything queued, the item in progress included (at exit, so no work dir outlives the app)."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._queue.put(None)
+            thread.join(timeout=30)
         while True:
             try:
                 worker = self._queue.get_nowait()

@@ -50,8 +50,16 @@ RACY_SECONDS = 2.0
 """Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
 
 FORMAT = 1
-_STAMPED_SOURCES = ("models.py", "parse.py", "mathtext.py", "loader.py", "cache.py")
-_STAMPED_DISTS = ("pydantic", "pydantic-core", "pyyaml", "pylatexenc", "python-frontmatter")
+_STAMPED_SOURCES = ("models.py", "parse.py", "markdown.py", "mathtext.py", "loader.py", "cache.py")
+_STAMPED_DISTS = (
+    "pydantic",
+    "pydantic-core",
+    "pyyaml",
+    "pylatexenc",
+    "python-frontmatter",
+    "markdown-it-py",
+    "mdit-py-plugins",
+)
 
 Key = tuple[int, int, int, int]
 

@@ -1,5 +1,9 @@
 """`drillbit lint`: load the bank around the given paths, check everything, report with places.
 
+Problems are errors (lint fails) or warnings (reported, exit code still 0): a
+warning is a statistical hint about a whole pack, such as right answers that
+crowd one option position, not a broken card.
+
 Cross-file checks (unique ids, related ids) see the whole bank a path belongs to,
 so linting one changed file (as pre-commit does) does not report false problems.
 Coding cards are also checked against their checker in the engine.
@@ -12,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.loader import Bank, find_pack_dirs, load_bank, only_under, pack_dir_of
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.parse import extract_code_block
@@ -43,6 +48,7 @@ def lint(paths: Sequence[Path], *, run_drills: bool = True) -> tuple[Bank, list[
     for card in bank.cards:
         if isinstance(card.front, CodingFront):
             problems.extend(check_coding_card(card, run_drills=run_drills))
+    problems.extend(answer_position_warnings(bank.cards, bank.packs))
     return bank, sorted(only_under(problems, paths))
 
 
@@ -106,7 +112,7 @@ def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
 
 
 def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:
-    from engine.grading import grade_inprocess, load_submission
+    from engine.grade_inprocess import grade_inprocess, load_submission
 
     front = card.front
     assert isinstance(front, CodingFront)

@@ -6,6 +6,12 @@ large symbol table; this module adds what a plain-text rendering needs on top: f
 roots, sub/superscripts, blackboard/calligraphic letters, accents, spacing around
 function names. Anything it cannot render faithfully is shown as raw LaTeX in inline code
 and reported by :func:`find_math_problems`, which ``drillbit lint`` uses.
+
+Where the formulas are is decided by `quiz.bank.markdown.scan_math` (the one Markdown
+reader); the Unicode tables live in `quiz.bank.mathsymbols`. Rendering rules that keep the
+text unambiguous: a fraction with a factor beside it is bracketed, ``(1/m) dZ Xᵀ``; a
+radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
+order, ``dZ^[2]_(:, j)``; no zero-width characters are emitted.
 """
 
 from __future__ import annotations
@@ -19,8 +25,31 @@ from functools import lru_cache
 from typing import Any, Final
 
 from pylatexenc import latexwalker as _lw
-from pylatexenc.latex2text import get_default_latex_context_db as _latex2text_db
 from pylatexenc.macrospec import LatexContextDb, MacroSpec
+
+from quiz.bank.markdown import MathSpan, scan_math
+from quiz.bank.mathsymbols import (
+    ACCENTS,
+    BIG_OPERATORS,
+    BOLD,
+    BOLD_FONTS,
+    CLOSERS,
+    FUNCTIONS,
+    INVISIBLE,
+    LETTER_FONTS,
+    MATH_CHARS,
+    NO_SPACE_BEFORE,
+    OPENERS,
+    OPERATOR_CHARS,
+    PLAIN_FONTS,
+    PREFIX,
+    SPACING,
+    SUB,
+    SUP,
+    SYMBOLS,
+    TEXT_MACROS,
+    VULGAR,
+)
 
 __all__ = [
     "DISPLAY_PREFIX",
@@ -30,9 +59,10 @@ __all__ = [
     "render_math",
 ]
 
-# A zero-width space keeps Markdown from stripping the no-break spaces that indent a
-# display formula (paragraph text is stripped of Unicode whitespace, not of U+200B).
-DISPLAY_PREFIX: Final = "\u200b" + "\u00a0" * 4
+# What starts a display formula's own paragraph. Empty: indenting it would need an
+# invisible non-space anchor (Markdown strips leading Unicode spaces from a paragraph),
+# and such a character travels with text copied from the terminal.
+DISPLAY_PREFIX: Final = ""
 
 
 @dataclass(frozen=True)
@@ -42,216 +72,6 @@ class MathProblem:
     line: int
     col: int
     message: str
-
-
-# ---------------------------------------------------------------------------
-# Unicode tables
-# ---------------------------------------------------------------------------
-
-_SUB: Final[dict[str, str]] = dict(
-    zip(
-        "0123456789+-−=()aehijklmnoprstuvxβγρφϕχ",
-        "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓᵦᵧᵨᵩᵩᵪ",
-        strict=True,
-    )
-)
-_SUP: Final[dict[str, str]] = dict(
-    zip(
-        "0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφϕχ′",
-        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵅᵝᵞᵟᵋᶿᶥᵠᵠᵡ′",
-        strict=True,
-    )
-)
-
-_VULGAR: Final[dict[tuple[str, str], str]] = {
-    ("1", "2"): "½",
-    ("1", "3"): "⅓",
-    ("2", "3"): "⅔",
-    ("1", "4"): "¼",
-    ("3", "4"): "¾",
-    ("1", "5"): "⅕",
-    ("1", "8"): "⅛",
-}
-
-
-def _alphabet(upper: int, lower: int | None, exceptions: dict[str, str]) -> dict[str, str]:
-    """A mathematical alphanumeric alphabet, with the letters Unicode placed elsewhere."""
-    table = {chr(ord("A") + k): chr(upper + k) for k in range(26)}
-    if lower is not None:
-        table.update({chr(ord("a") + k): chr(lower + k) for k in range(26)})
-    table.update(exceptions)
-    return table
-
-
-_BLACKBOARD: Final = {
-    **_alphabet(
-        0x1D538,
-        0x1D552,
-        {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"},
-    ),
-    **{str(d): chr(0x1D7D8 + d) for d in range(10)},
-}
-_SCRIPT: Final = _alphabet(
-    0x1D49C,
-    0x1D4B6,
-    {
-        "B": "ℬ",
-        "E": "ℰ",
-        "F": "ℱ",
-        "H": "ℋ",
-        "I": "ℐ",
-        "L": "ℒ",
-        "M": "ℳ",
-        "R": "ℛ",
-        "e": "ℯ",
-        "g": "ℊ",
-        "o": "ℴ",
-    },
-)
-_FRAKTUR: Final = _alphabet(0x1D504, 0x1D51E, {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"})
-_BOLD: Final = {
-    **_alphabet(0x1D400, 0x1D41A, {}),
-    **{str(d): chr(0x1D7CE + d) for d in range(10)},
-}
-
-_ACCENTS: Final[dict[str, str]] = {
-    "hat": "\u0302",
-    "widehat": "\u0302",
-    "bar": "\u0304",
-    "tilde": "\u0303",
-    "widetilde": "\u0303",
-    "dot": "\u0307",
-    "ddot": "\u0308",
-    "vec": "\u20d7",
-    "check": "\u030c",
-    "acute": "\u0301",
-    "grave": "\u0300",
-    "breve": "\u0306",
-}
-
-_SPACING: Final[dict[str, str]] = {
-    ",": " ",
-    ":": " ",
-    ";": " ",
-    " ": " ",
-    "!": "",
-    "quad": "  ",
-    "qquad": "    ",
-    "enspace": " ",
-    "thinspace": " ",
-    "medspace": " ",
-    "thickspace": " ",
-    "negthinspace": "",
-}
-
-# Sizing and style commands that change nothing in plain text.
-_INVISIBLE: Final = frozenset(
-    "displaystyle textstyle scriptstyle scriptscriptstyle limits nolimits nonumber notag "
-    "big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigm Bigm".split()
-)
-
-# Names typeset upright that take an operand: a space separates them from it.
-_FUNCTIONS: Final = frozenset(
-    "log ln lg exp max min sup inf lim limsup liminf sin cos tan sec csc cot sinh cosh tanh "
-    "coth arcsin arccos arctan arcsinh arccosh arctanh det dim ker arg deg gcd hom Pr "
-    "argmax argmin".split()
-)
-_BIG_OPERATORS: Final[dict[str, str]] = {
-    "sum": "∑",
-    "prod": "∏",
-    "coprod": "∐",
-    "int": "∫",
-    "iint": "∬",
-    "iiint": "∭",
-    "oint": "∮",
-    "bigcup": "⋃",
-    "bigcap": "⋂",
-    "bigoplus": "⊕",
-    "bigotimes": "⊗",
-    "bigvee": "⋁",
-    "bigwedge": "⋀",
-}
-# Prefix operators that sit tight against their operand: \partial L -> ∂L.
-_PREFIX: Final = frozenset({"partial", "nabla", "neg", "lnot"})
-
-_SYMBOL_OVERRIDES: Final[dict[str, str]] = {
-    "epsilon": "ε",
-    "sim": "~",
-    "prime": "′",
-    "|": "‖",
-    "%": "%",
-    "lbrace": "{",
-    "rbrace": "}",
-    "setminus": "∖",
-    "colon": ":",
-    "ast": "*",
-    "star": "⋆",
-    "cdotp": "·",
-    "lvert": "|",
-    "rvert": "|",
-    "argmax": "argmax",
-    "argmin": "argmin",
-    "det": "det",
-    "dim": "dim",
-    "ker": "ker",
-    "arg": "arg",
-    "deg": "deg",
-    "gcd": "gcd",
-    "hom": "hom",
-    "Pr": "Pr",
-    "lg": "lg",
-    "sec": "sec",
-    "csc": "csc",
-    "cot": "cot",
-    "coth": "coth",
-}
-
-_TEXT_MACROS: Final = frozenset(
-    "text textrm textit textbf textsf texttt textnormal textup mbox".split()
-)
-_PLAIN_FONTS: Final = frozenset("mathrm mathit mathsf mathtt mathnormal mathup".split())
-_LETTER_FONTS: Final[dict[str, dict[str, str]]] = {
-    "mathbb": _BLACKBOARD,
-    "mathcal": _SCRIPT,
-    "mathscr": _SCRIPT,
-    "mathfrak": _FRAKTUR,
-}
-_BOLD_FONTS: Final = frozenset({"mathbf", "boldsymbol", "bm", "pmb"})
-
-# Characters in math mode that read better as their typeset form.
-_MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " "}
-
-# Characters that make a numerator, denominator or radicand need parentheses.
-_OPERATOR_CHARS: Final = frozenset("+−-=<>/·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
-_OPENERS: Final = "([{⟨"
-_CLOSERS: Final = ")]}⟩"
-# After a function name no space is needed before these.
-_NO_SPACE_BEFORE: Final = frozenset("()[]{},;.:!'′_^⟩|‖")
-
-
-def _symbol_table() -> dict[str, str]:
-    """Plain-string symbols from pylatexenc's latex2text database, with our overrides."""
-    walker_db = _lw.get_default_latex_context_db()
-    table: dict[str, str] = {}
-    for category in ("latex-base", "advanced-symbols"):
-        for spec in _latex2text_db().iter_macro_specs([category]):
-            repl = spec.simplify_repl
-            name = str(spec.macroname)
-            if not isinstance(repl, str) or "%" in repl or name == "today":
-                continue
-            wspec = walker_db.get_macro_spec(name)
-            if wspec is not None and wspec.args_parser.argspec:
-                continue
-            table[name] = repl
-    for name in list(table):
-        if name in _SPACING or name in _INVISIBLE or name == "-":
-            del table[name]
-    table.update(_SYMBOL_OVERRIDES)
-    table.update(_BIG_OPERATORS)
-    return table
-
-
-_SYMBOLS: Final = _symbol_table()
 
 
 def _walker_db() -> LatexContextDb:
@@ -265,7 +85,7 @@ def _walker_db() -> LatexContextDb:
     ours.append(MacroSpec("operatorname", "*{"))
     ours.append(MacroSpec("overline", "{"))
     ours.append(MacroSpec("underline", "{"))
-    for names in (_ACCENTS, _TEXT_MACROS, _PLAIN_FONTS, _LETTER_FONTS, _BOLD_FONTS):
+    for names in (ACCENTS, TEXT_MACROS, PLAIN_FONTS, LETTER_FONTS, BOLD_FONTS):
         ours.extend(MacroSpec(name, "{") for name in names)
     db = LatexContextDb()
     db.add_context_category(
@@ -308,22 +128,30 @@ class _Buffer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.want_space = False
+        self.fractions: list[int] = []
+        """Indexes in `parts` of inline fractions (a/b), bracketed if something multiplies them."""
+
+    def add_fraction(self, text: str) -> None:
+        """Add `a/b`, remembering it so `text()` can bracket it when it is a factor."""
+        self.add(text)
+        if "/" in text:
+            self.fractions.append(len(self.parts) - 1)
 
     def add(self, text: str) -> None:
         if not text:
             return
-        if text[0] in _CLOSERS and self.parts and self.parts[-1] == " ":
+        if text[0] in CLOSERS and self.parts and self.parts[-1] == " ":
             self.parts.pop()  # "( x )" -> "(x)": spaces in math source are not output
         if self.want_space and self.parts:
             first = text[0]
-            if not first.isspace() and first not in _NO_SPACE_BEFORE:
+            if not first.isspace() and first not in NO_SPACE_BEFORE:
                 self.parts.append(" ")
         self.want_space = False
         self.parts.append(text)
 
     def space(self) -> None:
         self.want_space = False
-        if self.parts and not self.parts[-1].endswith(" ") and self.parts[-1][-1] not in _OPENERS:
+        if self.parts and not self.parts[-1].endswith(" ") and self.parts[-1][-1] not in OPENERS:
             self.parts.append(" ")
 
     def attach(self, script: str) -> None:
@@ -333,7 +161,21 @@ class _Buffer:
         if script:
             self.parts.append(script)
 
+    def _neighbour(self, k: int, step: int) -> str:
+        """The nearest non-blank part before (step -1) or after (step 1) part k."""
+        k += step
+        while 0 <= k < len(self.parts):
+            if self.parts[k].strip():
+                return self.parts[k].strip()
+            k += step
+        return ""
+
     def text(self) -> str:
+        # "1/m dZ Xᵀ" reads as 1/(m dZ Xᵀ): a fraction with a factor beside it is bracketed
+        for k in self.fractions:
+            before, after = self._neighbour(k, -1), self._neighbour(k, 1)
+            if (before and _ends_factor(before[-1])) or (after and _starts_factor(after[0])):
+                self.parts[k] = f"({self.parts[k]})"
         return "".join(self.parts).strip()
 
 
@@ -358,30 +200,46 @@ def _single_symbol(text: str) -> bool:
     return bool(text) and not any(unicodedata.combining(c) == 0 for c in text[1:])
 
 
-def _wrapped(text: str) -> bool:
-    """True when one bracket pair encloses the whole text: (a+b), [l-1]."""
-    if len(text) < 2 or text[0] not in _OPENERS or text[-1] not in _CLOSERS:
+def _bracket_groups(text: str) -> bool:
+    """True when the text is bracket groups side by side and nothing else: (a+b), [l-1], [1](i)."""
+    if not text or text[0] not in OPENERS:
         return False
     depth = 0
-    for k, c in enumerate(text):
-        if c in _OPENERS:
+    for c in text:
+        if c in OPENERS:
             depth += 1
-        elif c in _CLOSERS:
+        elif c in CLOSERS:
             depth -= 1
-            if depth == 0 and k != len(text) - 1:
+            if depth < 0:
                 return False
+        elif depth == 0:
+            return False
     return depth == 0
+
+
+_FACTOR_START: Final = frozenset("([{⟨√∛∜∑∏∫∂∇|‖·×⊙")
+_FACTOR_END: Final = frozenset(")]}⟩|‖′'⁾₎·×⊙")
+
+
+def _starts_factor(c: str) -> bool:
+    """A part starting with c multiplies what stands before it (x, (a+b), √v, ∑, · y)."""
+    return c.isalnum() or c in _FACTOR_START
+
+
+def _ends_factor(c: str) -> bool:
+    """A part ending with c multiplies what stands after it (x, xᵢ, (a+b), |x|, x ·)."""
+    return c.isalnum() or c in _FACTOR_END
 
 
 def _atomic(text: str) -> bool:
     """No space or operator outside brackets: safe as a numerator, radicand, base."""
     depth = 0
     for c in text:
-        if c in _OPENERS:
+        if c in OPENERS:
             depth += 1
-        elif c in _CLOSERS:
+        elif c in CLOSERS:
             depth -= 1
-        elif depth == 0 and (c.isspace() or c in _OPERATOR_CHARS):
+        elif depth == 0 and (c.isspace() or c in OPERATOR_CHARS):
             return False
     return True
 
@@ -393,7 +251,7 @@ def _script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:
     if all(c in table for c in compact):
         return "".join(table[c] for c in compact), False
     text = text.strip()
-    if _single_symbol(text) or _wrapped(text):
+    if _single_symbol(text) or _bracket_groups(text):
         return mark + text, True
     return f"{mark}({text})", True
 
@@ -423,7 +281,7 @@ class _Renderer:
                 if ch.isspace() or (math and ch == "~"):
                     out.space()
                 elif math:
-                    out.add(_MATH_CHARS.get(ch, ch))
+                    out.add(MATH_CHARS.get(ch, ch))
                 else:
                     out.add(ch)
                 i += 1
@@ -479,18 +337,19 @@ class _Renderer:
                 raise _Unconvertible(items[j][2], f"'{mark}' has nothing to apply to")
             ch, node, _ = items[k]
             if ch is not None:
-                scripts[mark] = _MATH_CHARS.get(ch, ch)
+                scripts[mark] = MATH_CHARS.get(ch, ch)
             else:
                 scripts[mark] = self._arg(node, True)
             i = k + 1
-        result = ""
-        fallback = False
-        if "_" in scripts:
-            text, fallback = _script(scripts["_"], _SUB, "_")
-            result += text
-        if "^" in scripts:
-            text, fallback = _script(scripts["^"], _SUP, "^")
-            result += text
+        rendered = {
+            mark: _script(body, SUB if mark == "_" else SUP, mark) for mark, body in scripts.items()
+        }
+        # Unicode scripts read best as xᵢ² whatever the source order; written-out ones
+        # keep the author's order: dZ^[2]_(:, j) for dZ^{[2]}_{:, j}
+        written_out = any(fallback for _, fallback in rendered.values())
+        order = list(scripts) if written_out else [m for m in ("_", "^") if m in scripts]
+        result = "".join(rendered[m][0] for m in order)
+        fallback = rendered[order[-1]][1]
         out.attach(result)
         if fallback and result[-1:].isalnum():
             out.want_space = True  # x_c y, not x_cy
@@ -518,31 +377,35 @@ class _Renderer:
         post_space = bool(node.macro_post_space)
         handler = _MACRO_HANDLERS.get(name)
         if handler is not None:
-            out.add(handler(self, node.pos, args))
+            text = handler(self, node.pos, args)
+            if name in _FRACTIONS:
+                out.add_fraction(text)
+            else:
+                out.add(text)
             if name == "operatorname":
                 out.want_space = True
             return
-        if name in _SPACING:
-            out.add(_SPACING[name])
+        if name in SPACING:
+            out.add(SPACING[name])
             return
-        if name in _INVISIBLE:
+        if name in INVISIBLE:
             return
-        if name in _TEXT_MACROS:
+        if name in TEXT_MACROS:
             out.add(self._required(args, 0, node.pos, math=False))
             return
-        if name in _FUNCTIONS or name in _BIG_OPERATORS:
-            if name in _FUNCTIONS and out.parts and _ends_operand(out.parts[-1]):
+        if name in FUNCTIONS or name in BIG_OPERATORS:
+            if name in FUNCTIONS and out.parts and _ends_operand(out.parts[-1]):
                 out.space()  # x \log y -> "x log y", \partial \log -> "∂ log"
-            out.add(_SYMBOLS[name])
+            out.add(SYMBOLS[name])
             out.want_space = True
             if post_space:
                 out.space()
             return
-        symbol = _SYMBOLS.get(name)
+        symbol = SYMBOLS.get(name)
         if symbol is None:
             raise _Unconvertible(node.pos, f"unknown macro \\{name}")
         out.add(symbol)
-        if post_space and name not in _PREFIX:
+        if post_space and name not in PREFIX:
             out.space()
 
     # -- macros with arguments ------------------------------------------------
@@ -551,7 +414,7 @@ class _Renderer:
         num, den = self._required(args, 0, pos), self._required(args, 1, pos)
         if not num or not den:
             raise _Unconvertible(pos, "\\frac needs a numerator and a denominator")
-        vulgar = _VULGAR.get((num, den))
+        vulgar = VULGAR.get((num, den))
         if vulgar is not None:
             return vulgar
         return f"{_parenthesized(num)}/{_parenthesized(den)}"
@@ -563,11 +426,14 @@ class _Renderer:
             raise _Unconvertible(pos, "\\sqrt of nothing")
         root = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(index)
         if root is None:
-            prefix, fallback = _script(index, _SUP, "^")
+            prefix, fallback = _script(index, SUP, "^")
             if fallback:
                 raise _Unconvertible(pos, f"no plain-text form for a root of index {index}")
             root = prefix + "√"
-        return root + _parenthesized(radicand)
+        body = _parenthesized(radicand)
+        if body == radicand and ("^" in radicand or any(c in _SUPERSCRIPTS for c in radicand)):
+            body = f"({radicand})"  # √g² could be (√g)²: write √(g²)
+        return root + body
 
     def operatorname(self, pos: int, args: list[Any]) -> str:
         return self._required(args, 1, pos, math=False)
@@ -605,6 +471,8 @@ def _plain_font(self: _Renderer, pos: int, args: list[Any]) -> str:
     return self._required(args, 0, pos)
 
 
+_FRACTIONS: Final = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+_SUPERSCRIPTS: Final = frozenset(SUP.values())
 _Handler = Callable[[_Renderer, int, list[Any]], str]
 _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "frac": _Renderer.frac,
@@ -615,10 +483,10 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "operatorname": _Renderer.operatorname,
     "overline": _Renderer.overline,
     "underline": _Renderer.underline,
-    **{name: _accent(mark) for name, mark in _ACCENTS.items()},
-    **{name: _letter_font(table, strict=True) for name, table in _LETTER_FONTS.items()},
-    **{name: _letter_font(_BOLD, strict=False) for name in _BOLD_FONTS},
-    **{name: _plain_font for name in _PLAIN_FONTS},
+    **{name: _accent(mark) for name, mark in ACCENTS.items()},
+    **{name: _letter_font(table, strict=True) for name, table in LETTER_FONTS.items()},
+    **{name: _letter_font(BOLD, strict=False) for name in BOLD_FONTS},
+    **{name: _plain_font for name in PLAIN_FONTS},
 }
 
 
@@ -664,7 +532,7 @@ def _source_problems(latex: str) -> list[tuple[int, str]]:
 
 
 _PLAIN_MATH: Final = re.compile(r"[^\\{}_^%]*")
-_MATH_TRANSLATE: Final = str.maketrans(_MATH_CHARS)
+_MATH_TRANSLATE: Final = str.maketrans(MATH_CHARS)
 _BRACKET_SPACE: Final = re.compile(r"(?<=[(\[{⟨]) | (?=[)\]}⟩])")
 
 
@@ -700,153 +568,28 @@ def latex_to_unicode(latex: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------
-# Finding math in Markdown
+# Math in Markdown (found by quiz.bank.markdown, the one Markdown reader)
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int  # the opening delimiter
-    end: int  # just past the closing delimiter
-    display: bool
+def _source_offset(markdown: str, span: MathSpan, pos: int) -> int:
+    """Where position `pos` of the span's LaTeX lies, counted from the span's content start.
 
-    @property
-    def content(self) -> tuple[int, int]:
-        width = 2 if self.display else 1
-        return self.start + width, self.end - width
-
-
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}(?=[^`]*$)|~{3,})")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
-
-
-def _code_free_regions(text: str) -> list[tuple[int, int]]:
-    """Runs of non-blank lines outside fenced and indented code blocks.
-
-    Math never crosses a blank line or a code block, so each region is scanned alone.
+    The LaTeX of a block in a quote or list has the container's prefixes removed, so it can
+    be shorter than the source it came from: then the position is found line by line.
     """
-    regions: list[tuple[int, int]] = []
-    region_start: int | None = None
-    region_end = 0
-    fence: tuple[str, int] | None = None
-    prev_blank = True
-    in_indented = False
-    in_list = False
-    pos = 0
-    while pos < len(text):
-        newline = text.find("\n", pos)
-        start = pos
-        line = text[pos : len(text) if newline < 0 else newline]
-        pos = len(text) if newline < 0 else newline + 1
-        blank = line.strip() == ""
-        code = False
-        if fence is not None:
-            stripped = line.strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
-                fence = None
-            code = True
-        elif not blank:
-            opened = _FENCE_OPEN.match(line)
-            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
-            if opened is not None:
-                marker = opened.group(1)
-                fence = (marker[0], len(marker))
-                code = True
-            elif indent >= 4 and (prev_blank or in_indented) and not in_list:
-                in_indented = True
-                code = True
-            else:
-                in_indented = False
-                if _LIST_ITEM.match(line):
-                    in_list = True
-                elif indent == 0 and prev_blank:
-                    in_list = False
-        if blank or code:
-            if region_start is not None:
-                regions.append((region_start, region_end))
-                region_start = None
-        else:
-            if region_start is None:
-                region_start = start
-            region_end = start + len(line)
-        prev_blank = blank
-    if region_start is not None:
-        regions.append((region_start, region_end))
-    return regions
-
-
-def _find_close_display(text: str, i: int, end: int) -> int:
-    """Offset of the ``$$`` closing a display span whose content starts at ``i``, or -1."""
-    while i < end:
-        c = text[i]
-        if c == "\\":
-            i += 2
-        elif c == "$" and text.startswith("$$", i) and i + 1 < end:
-            return i
-        else:
-            i += 1
-    return -1
-
-
-def _find_close_inline(text: str, i: int, end: int) -> int:
-    """Offset of the ``$`` closing inline math (pandoc's rule: no space before it, no digit
-    after it), or -1."""
-    while i < end:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "$" and not text[i - 1].isspace():
-            if not (i + 1 < end and text[i + 1].isdigit()):
-                return i
-        i += 1
-    return -1
-
-
-_DOLLAR_HINT = " (write \\$ for a literal dollar sign)"
-
-
-def _scan(text: str) -> tuple[list[_Span], list[tuple[int, str]]]:
-    """Math spans outside code, and delimiter problems as (offset, message)."""
-    spans: list[_Span] = []
-    problems: list[tuple[int, str]] = []
-    for start, end in _code_free_regions(text):
-        i = start
-        while i < end:
-            c = text[i]
-            if c == "\\":
-                i += 2
-            elif c == "`":
-                run = i
-                while run < end and text[run] == "`":
-                    run += 1
-                width = run - i
-                closer = re.compile(rf"(?<!`)`{{{width}}}(?!`)").search(text, run, end)
-                i = closer.end() if closer is not None else run
-            elif c != "$":
-                i += 1
-            elif text.startswith("$$", i) and i + 1 < end:
-                close = _find_close_display(text, i + 2, end)
-                if close < 0:
-                    problems.append((i, "unclosed display math: '$$' has no closing '$$'"))
-                    i += 2
-                else:
-                    spans.append(_Span(i, close + 2, display=True))
-                    i = close + 2
-            elif i + 1 >= end or text[i + 1].isspace():
-                problems.append((i, "stray '$': math must not start with a space" + _DOLLAR_HINT))
-                i += 1
-            else:
-                close = _find_close_inline(text, i + 1, end)
-                if close < 0:
-                    problems.append(
-                        (i, "unclosed inline math: '$' has no closing '$'" + _DOLLAR_HINT)
-                    )
-                    i += 1
-                else:
-                    spans.append(_Span(i, close + 1, display=False))
-                    i = close + 1
-    return spans, problems
+    pos = min(pos, len(span.latex))
+    source = markdown[span.content_start : span.content_end]
+    if source == span.latex:
+        return pos
+    row = span.latex.count("\n", 0, pos)
+    column = pos - (span.latex.rfind("\n", 0, pos) + 1)
+    line_starts = [0] + [k + 1 for k, c in enumerate(source) if c == "\n"]
+    if row >= len(line_starts):
+        return pos
+    line = source[line_starts[row] :].split("\n", 1)[0]
+    text = span.latex.split("\n")[row]
+    return line_starts[row] + max(0, len(line) - len(text)) + column
 
 
 class _Lines:
@@ -863,18 +606,17 @@ class _Lines:
 def find_math_problems(markdown: str) -> list[MathProblem]:
     """Every math problem in a card's Markdown, for lint: unbalanced delimiters or braces,
     \\left without \\right, unknown macros, formulas with no faithful text form."""
-    spans, delimiter_problems = _scan(markdown)
-    found: list[tuple[int, str]] = list(delimiter_problems)
-    for span in spans:
-        lo, hi = span.content
-        latex = markdown[lo:hi]
+    scan = scan_math(markdown)
+    found: list[tuple[int, str]] = [(p.offset, p.message) for p in scan.problems]
+    for span in scan.spans:
+        lo, latex = span.content_start, span.latex
         source = _source_problems(latex)
         if source:
-            found.extend((lo + pos, message) for pos, message in source)
+            found.extend((lo + _source_offset(markdown, span, pos), m) for pos, m in source)
             continue
         result = _convert(latex)
         if result.text is None:
-            found.append((lo + min(result.pos, len(latex)), result.message))
+            found.append((lo + _source_offset(markdown, span, result.pos), result.message))
     lines = _Lines(markdown)
     problems = [MathProblem(*lines.locate(offset), message) for offset, message in found]
     return sorted(problems, key=lambda p: (p.line, p.col))
@@ -937,14 +679,13 @@ def render_math(markdown: str) -> str:
     math becomes its own indented paragraph (inline inside a table row). A formula with no
     faithful text form is shown as raw LaTeX in inline code.
     """
-    spans, _ = _scan(markdown)
+    spans = scan_math(markdown).spans
     if not spans:
         return markdown
     out = ""
     pos = 0
     for span in spans:
-        lo, hi = span.content
-        latex = markdown[lo:hi]
+        latex = span.latex
         converted = latex_to_unicode(latex)
         line_start, line_end = _line_bounds(markdown, span.start)
         line = markdown[line_start:line_end]

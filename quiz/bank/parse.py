@@ -16,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import ValidationError
 
+from quiz.bank.markdown import code_blocks, headings
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -31,8 +32,6 @@ from quiz.bank.problems import Problem
 _HANDLER = YAMLHandler()
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
-_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+(.*)$")
 
 _FIELDS_BY_KIND = {
@@ -172,40 +171,23 @@ def _validate_front(
 def split_sections(
     body: str, body_line: int, out: _Collector
 ) -> tuple[dict[str, Section], list[tuple[int, str]]]:
-    """`## ` sections of the body (outside code fences), plus stray text before the first one."""
+    """`## ` sections of the body (never inside code), plus stray text before the first one."""
     sections: dict[str, Section] = {}
-    stray: list[tuple[int, str]] = []
-    current: tuple[str, int] | None = None
-    buffer: list[str] = []
-    fence: str | None = None
-
-    def close() -> None:
-        if current is not None:
-            title, line = current
-            if title in sections:
-                out.add(line, 1, "duplicate-section", f"section '## {title}' appears twice")
-            else:
-                sections[title] = Section(title, "\n".join(buffer).rstrip(), line)
-
-    for offset, raw in enumerate(body.split("\n")):
-        line = body_line + offset
-        fence_match = _FENCE.match(raw)
-        if fence_match:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker[0] * len(marker)
-            elif marker.startswith(fence) and not fence_match.group(2).strip():
-                fence = None
-        heading = None if fence else _HEADING.match(raw)
-        if heading:
-            close()
-            current, buffer = (heading.group(1).strip(), line), []
-        elif current is None:
-            if raw.strip():
-                stray.append((line, raw))
+    lines = body.split("\n")
+    starts = [
+        (h.line - 1, h.title)
+        for h in headings(body)
+        if h.level == 2 and h.atx and not h.nested and h.title
+    ]
+    first = starts[0][0] if starts else len(lines)
+    stray = [(body_line + i, raw) for i, raw in enumerate(lines[:first]) if raw.strip()]
+    for position, (row, title) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        line = body_line + row
+        if title in sections:
+            out.add(line, 1, "duplicate-section", f"section '## {title}' appears twice")
         else:
-            buffer.append(raw)
-    close()
+            sections[title] = Section(title, "\n".join(lines[row + 1 : end]).rstrip(), line)
     return sections, stray
 
 
@@ -223,23 +205,12 @@ def parse_list_items(text: str) -> list[str]:
 
 def extract_code_block(text: str, language: str = "python") -> tuple[str, int] | None:
     """The first fenced block of `language`: (code, 0-based line offset of its first code line)."""
-    lines = text.split("\n")
-    for index, raw in enumerate(lines):
-        match = _FENCE.match(raw)
-        if match and match.group(2).strip().lower() in {
-            language,
-            "py" if language == "python" else language,
-        }:
-            marker = match.group(1)
-            for end in range(index + 1, len(lines)):
-                closing = _FENCE.match(lines[end])
-                if (
-                    closing
-                    and closing.group(1).startswith(marker[0] * len(marker))
-                    and not closing.group(2).strip()
-                ):
-                    return "\n".join(lines[index + 1 : end]), index + 1
-            return None
+    wanted = {language, "py" if language == "python" else language}
+    for block in code_blocks(text):
+        if block.fenced and block.language in wanted:
+            if not block.closed:
+                return None
+            return block.code.removesuffix("\n"), block.first_line
     return None
 
 

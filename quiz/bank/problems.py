@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from quiz.errors import DrillbitError
 
@@ -18,10 +19,18 @@ class Problem:
     code: str
     """A short kebab-case kind of problem, e.g. 'unknown-key', 'duplicate-id'."""
     message: str
+    severity: Literal["error", "warning"] = "error"
+    """Errors fail `drillbit lint`; warnings are reported but leave the exit code 0."""
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error, False for a warning."""
+        return self.severity == "error"
 
     def format(self) -> str:
         """`path:line:col: message [code]`, the form editors and CI understand."""
-        return f"{self.path}:{self.line}:{self.col}: {self.message} [{self.code}]"
+        kind = "" if self.is_error else "warning: "
+        return f"{self.path}:{self.line}:{self.col}: {kind}{self.message} [{self.code}]"
 
 
 class ContentError(DrillbitError):

@@ -3,7 +3,8 @@
 Ids are stable so that importing a newer export into Anki updates the notes instead of
 duplicating them: the three note types have fixed ids, a pack's deck id is derived from
 a hash of the pack name, and a note's GUID from the card id. Markdown becomes HTML
-with markdown-it (tables on), `$...$`/`$$...$$` become MathJax `\\( \\)`/`\\[ \\]`,
+with the bank's Markdown reader (`quiz.bank.markdown`: tables on, the math rules lint
+uses), `$...$`/`$$...$$` become MathJax `\\( \\)`/`\\[ \\]`,
 and code blocks are highlighted by pygments with inline styles (no stylesheet needed,
 so they look right on every Anki client). Coding drills are skipped: they need the grader.
 """
@@ -20,12 +21,12 @@ from typing import Any
 
 import genanki
 from markdown_it import MarkdownIt
-from mdit_py_plugins.dollarmath import dollarmath_plugin
 from pygments import highlight  # type: ignore[import-untyped]
 from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
 from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
+from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 
 CONCEPT_MODEL_ID = 1_607_392_301
@@ -118,23 +119,8 @@ def _mathjax(content: str, options: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
-    """CommonMark with tables and math, raw HTML escaped, code highlighted.
-
-    The math rules follow drillbit's lint: no space just inside `$...$`, no digit right
-    after the closing `$` (so prices are not math).
-    """
-    md = MarkdownIt("commonmark", {"html": False, "highlight": _highlight}).enable(
-        ["table", "strikethrough"]
-    )
-    dollarmath_plugin(
-        md,
-        allow_labels=False,
-        allow_space=False,
-        allow_digits=False,
-        double_inline=True,
-        renderer=_mathjax,
-    )
-    return md
+    """The bank's Markdown reader (same math rules as lint), raw HTML escaped, code highlighted."""
+    return make_markdown(html=False, renderer=_mathjax, highlight=_highlight)
 
 
 def markdown_to_html(markdown: str) -> str:

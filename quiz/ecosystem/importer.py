@@ -17,9 +17,11 @@ from pathlib import Path
 import yaml
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.mathtext import find_math_problems
+from quiz.bank.markdown import headings, scan_math
+from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import parse_card
+from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
 
@@ -28,11 +30,10 @@ MAX_ID_WORDS = 6
 MAX_ID_CHARS = 60
 MAX_TITLE_CHARS = 120
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
 _ID_STOP_WORDS = frozenset(
-    "a an the is are was were be of to in on for and or its it what why how does do did "
+    "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
 )
 _QUESTION_WORDS = frozenset(
@@ -71,6 +72,17 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A forgiving guess or a change worth telling, about one question of the notes."""
+
+    line: int
+    label: str
+    message: str
+    group: str
+    """What kind of notice (repeated ones are summed up under it)."""
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     """Everything an import would do."""
 
@@ -82,18 +94,24 @@ class ImportPlan:
     """The text of a new pack's `pack.yaml`; None when the pack already exists."""
     cards: tuple[PlannedCard, ...]
     skipped: tuple[Skipped, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Notice, ...]
     """Forgiving guesses worth telling (e.g. no answer marker, dollars escaped)."""
+    questions_seen: int = 0
+    sections: tuple[Skipped, ...] = ()
+    """Headings read as sections holding questions (not questions themselves)."""
 
 
 def kebab(text: str) -> str:
     """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    # English contractions stay one word: "what's" -> "whats", "don't" -> "dont".
+    folded = re.sub(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", "", folded, flags=re.I)
     return "-".join(re.findall(r"[a-z0-9]+", folded.lower()))
 
 
 def card_id_for(title: str) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words."""
+    title = re.sub(r"\$[^$]*\$|`[^`]*`", " ", title)  # formulas and code make poor ids
     words = kebab(title).split("-") if kebab(title) else []
     kept = [w for w in words if w not in _ID_STOP_WORDS]
     if len(kept) < 2:
@@ -131,55 +149,61 @@ def as_question(title: str) -> str:
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:
     """Headings inside an answer moved down (to `###` and deeper) so none is a `## ` section."""
-    lines = markdown.split("\n")
-    levels: list[int] = []
-    fence: str | None = None
-    heading_rows: list[int] = []
-    for index, raw in enumerate(lines):
-        fence_match = _FENCE.match(raw)
-        if fence is not None:
-            if fence_match and fence_match.group(1).startswith(fence):
-                if not fence_match.group(2).strip():
-                    fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)[0] * len(fence_match.group(1))
-            continue
-        match = _ATX.match(raw)
-        if match:
-            levels.append(len(match.group(2)))
-            heading_rows.append(index)
-    if not levels or min(levels) >= shallowest:
+    found = [h for h in headings(markdown) if h.atx]
+    if not found or min(h.level for h in found) >= shallowest:
         return markdown
-    shift = shallowest - min(levels)
-    for index in heading_rows:
-        match = _ATX.match(lines[index])
-        assert match is not None
+    shift = shallowest - min(h.level for h in found)
+    lines = markdown.split("\n")
+    for heading in found:
+        row = heading.line - 1
+        match = _ATX.match(lines[row])
+        if match is None:  # a heading in a list item or quote: leave it
+            continue
         level = min(len(match.group(2)) + shift, 6)
-        lines[index] = f"{match.group(1)}{'#' * level}{match.group(3) or ''}"
+        lines[row] = f"{match.group(1)}{'#' * level}{match.group(3) or ''}"
     return "\n".join(lines)
 
 
 def escape_stray_dollars(markdown: str) -> tuple[str, int]:
     """Escape `$` signs that open no math (prices, shell variables); returns (text, how many)."""
-    escaped = 0
-    for _ in range(200):
-        problems = [
-            p
-            for p in find_math_problems(markdown)
-            if p.message.startswith(("stray '$'", "unclosed inline math", "unclosed display math"))
-        ]
-        if not problems:
-            break
-        problem = problems[0]
-        lines = markdown.split("\n")
-        row = lines[problem.line - 1]
-        col = problem.col - 1
-        width = 2 if row.startswith("$$", col) else 1
-        lines[problem.line - 1] = row[:col] + "\\$" * width + row[col + width :]
-        markdown = "\n".join(lines)
-        escaped += width
-    return markdown, escaped
+    problems = scan_math(markdown).problems
+    for problem in reversed(problems):
+        at = problem.offset
+        width = 2 if markdown.startswith("$$", at) else 1
+        markdown = markdown[:at] + "\\$" * width + markdown[at + width :]
+    return markdown, sum(2 if "'$$'" in p.message else 1 for p in problems)
+
+
+def convert_math(markdown: str) -> tuple[str, list[str]]:
+    """`\\(..\\)` and `\\[..\\]` as `$..$` and `$$..$$`; a formula the terminal cannot show
+    kept as raw LaTeX in code (the card still loads). Returns (text, formulas kept raw)."""
+    kept: list[str] = []
+    scan = scan_math(markdown, latex_delimiters=True)
+    for span in reversed(scan.spans):
+        latex = span.latex
+        if latex_to_unicode(latex) is None:
+            kept.append(latex.strip())
+            raw = " ".join(latex.split())
+            ticks = "`" * (max((len(m) for m in re.findall("`+", raw)), default=0) + 1)
+            if span.delimiter == "$$" and "\n" in markdown[span.start : span.end]:
+                line_start = markdown.rfind("\n", 0, span.start) + 1
+                indent = markdown[line_start : span.start]
+                indent = indent if not indent.strip() else " " * len(indent)
+                body = "\n".join(
+                    indent + row.strip() for row in latex.strip().split("\n") if row.strip()
+                )
+                replacement = f"```latex\n{body}\n{indent}```"
+            else:
+                replacement = f"{ticks}{raw}{ticks}"
+        elif span.delimiter == "\\(":
+            replacement = f"${latex.strip()}$"
+        elif span.delimiter == "\\[":
+            replacement = f"$${latex.strip()}$$"
+        else:
+            continue
+        markdown = markdown[: span.start] + replacement + markdown[span.end :]
+    kept.reverse()
+    return markdown, kept
 
 
 def render_card(
@@ -273,26 +297,30 @@ def plan_import(
             raise ValueError(f"tag '{tag}' must be kebab-case")
     parsed = parse_notes(notes_text)
     pack_dir = content_dir / pack_name
-    target_dir = pack_dir / topic_name
     taken = dict(taken_ids or {})
     used: set[str] = set()
     cards: list[PlannedCard] = []
     skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
-    notices: list[str] = []
+    notices: list[Notice] = []
+    note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
     for question in parsed.questions:
         label = f"{question.label} (line {question.line}) '{question.title}'"
+        question_topic = topic_name
+        if topic is None and question.section and kebab(question.section):
+            question_topic = kebab(question.section)
         planned, reason, notes = _plan_card(
             question,
             notes_path=notes_path,
+            note_lines=note_lines,
             pack=pack_name,
-            topic=topic_name,
+            topic=question_topic,
             tags=tags,
             difficulty=difficulty,
-            target_dir=target_dir,
+            target_dir=pack_dir / question_topic,
             used=used,
             taken=taken,
         )
-        notices.extend(f"{label}: {note}" for note in notes)
+        notices.extend(Notice(question.line, label, note, group) for group, note in notes)
         if planned is None:
             skipped.append(Skipped(question.line, label, reason))
             continue
@@ -312,8 +340,9 @@ def plan_import(
             Skipped(
                 1,
                 notes_path.name,
-                "no questions found: expected headings like '## Q1: title' or '## 1. title' "
-                "(or a title ending in '?'), or 'Q:'/'A:' lines",
+                "no questions found: expected headings like '## Q1: title', '### 3) title' "
+                "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
+                "items (see drillbit import --help)",
             )
         )
     new_pack = not (pack_dir / PACK_FILE).exists()
@@ -326,13 +355,35 @@ def plan_import(
         cards=tuple(cards),
         skipped=tuple(sorted(skipped, key=lambda s: s.line)),
         notices=tuple(notices),
+        questions_seen=len(parsed.questions),
+        sections=tuple(
+            Skipped(s.line, f"line {s.line} '{s.text}'", s.reason) for s in parsed.sections
+        ),
     )
+
+
+def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:
+    """1-based line of the notes where `needle`'s first line appears (from line `start`)."""
+    first = needle.strip().split("\n")[0].strip()
+    for row in range(max(start - 1, 0), len(note_lines)):
+        if first and first in note_lines[row]:
+            return row + 1
+    return start
+
+
+def _prepare(markdown: str) -> tuple[str, list[str], int]:
+    """Markdown of the notes made card-ready: HTML stripped, math converted, headings
+    below `##`, stray `$` escaped. Returns (text, formulas kept raw, dollars escaped)."""
+    text, raw = convert_math(strip_html(markdown))
+    text, escaped = escape_stray_dollars(demote_headings(text))
+    return text.strip("\n"), raw, escaped
 
 
 def _plan_card(
     question: NoteQuestion,
     *,
     notes_path: Path,
+    note_lines: Sequence[str],
     pack: str,
     topic: str,
     tags: Sequence[str],
@@ -340,22 +391,42 @@ def _plan_card(
     target_dir: Path,
     used: set[str],
     taken: Mapping[str, Path],
-) -> tuple[PlannedCard | None, str, list[str]]:
-    """One card, or (None, why not), plus notices."""
-    notes: list[str] = []
+) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
+    """One card, or (None, why not), plus notices as (group, text)."""
+    notes: list[tuple[str, str]] = []
     if not question.title:
         return None, "the question has no title", notes
-    if not question.answer.strip():
+    answer, raw, escaped = _prepare(question.answer)
+    if not answer.strip():
+        if question.subquestions:
+            return (
+                None,
+                f"no answer of its own: it introduces {question.subquestions} nested "
+                "question(s), which carry its text as context",
+                notes,
+            )
         return None, "no answer under the question", notes
     if not question.marker:
-        notes.append("no '**Answer:**' line; the whole text under the question is the answer")
-    answer, escaped = escape_stray_dollars(demote_headings(question.answer))
-    prompt = question.prompt
-    if prompt:
-        prompt, more = escape_stray_dollars(demote_headings(prompt))
-        escaped += more
+        notes.append(
+            ("no-marker", "no answer marker; the whole text under the question is the answer")
+        )
+    extra = "\n\n".join(p for p in (question.context, question.prompt) if p)
+    prompt, raw_prompt, more = _prepare(extra) if extra else ("", [], 0)
+    escaped += more
+    title_text, raw_title, more = _prepare(as_question(question.title))
+    escaped += more
+    for latex in [*raw_title, *raw_prompt, *raw]:
+        line = _line_of(note_lines, latex, question.line)
+        flat = " ".join(latex.split())
+        short = flat if len(flat) <= 60 else flat[:57] + "..."
+        notes.append(
+            (
+                "raw-latex",
+                f"line {line}: formula kept as raw LaTeX (the terminal cannot show it): {short}",
+            )
+        )
     if escaped:
-        notes.append(f"escaped {escaped} '$' sign(s) that open no math")
+        notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
     points = key_points(answer)
     if len(points) < MIN_POINTS:
         return (
@@ -366,14 +437,11 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    question_text, more = escape_stray_dollars(as_question(question.title))
-    if more:
-        notes.append(f"escaped {more} '$' sign(s) in the title that open no math")
-    question_text += f"\n\n{prompt}" if prompt else ""
+    question_text = title_text + (f"\n\n{prompt}" if prompt else "")
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,
-        title=card_title(question.title),
+        title=card_title(_plain_title(question.title)),
         topic=topic,
         tags=tags,
         difficulty=difficulty,
@@ -386,6 +454,14 @@ def _plan_card(
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
+
+
+def _plain_title(title: str) -> str:
+    """The list title: math and code shown as their text (no `$`, no backticks)."""
+    title = re.sub(
+        r"(?<!\\)\$+([^$]*?)(?<!\\)\$+|`([^`]*)`", lambda m: m.group(1) or m.group(2) or "", title
+    )
+    return title.replace("\\$", "$")
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

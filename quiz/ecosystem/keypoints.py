@@ -1,15 +1,16 @@
-"""Draw a concept card's self-grading rubric (3-7 `key_points`) out of an answer's Markdown.
+"""Draw a concept card's self-grading rubric (3-6 `key_points`) out of an answer's Markdown.
 
-Where points come from, best first:
+The answer is read by the bank's Markdown reader. Where points come from, best first:
   1. labelled statements (`**Term:** text`), list items and table rows: what notes
      already present as separate facts, taken round-robin across the answer's parts
      (each bold label or heading starts a part) so the rubric covers the whole answer;
   2. sentences of the prose, first sentences first;
   3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: the functions defined, docstrings, comments.
-Lower kinds only pad the rubric up to the minimum of three. Every point is one line,
-at most `MAX_CHARS` characters, cut at a word outside math, with balanced `$` that
-the math renderer accepts.
+Lower kinds only pad the rubric up to the minimum of three. A short answer (one or two
+sentences) is split at its clauses. Every point is one line of at most `MAX_CHARS`
+characters (lint's limit) and never cut: a longer statement is split at clauses or
+left out. Prose points are whole sentences; math in them is what the renderer accepts.
 """
 
 from __future__ import annotations
@@ -17,24 +18,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from markdown_it.token import Token
+
+from quiz.bank.markdown import parse
 from quiz.bank.mathtext import find_math_problems
+from quiz.ecosystem.notes import plain_inline
 
 MIN_POINTS = 3
 MAX_POINTS = 6
-MAX_CHARS = 120
+MAX_CHARS = 200
+"""Lint's limit for one key point."""
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
-_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$")
-_LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_DISPLAY_LINE = re.compile(r"^\s*\$\$(.+?)\$\$\s*$")
-_MATH = re.compile(r"\$\$.+?\$\$|\$[^$\s](?:[^$]*?[^$\s])?\$")
+_LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
 _PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _DEF = re.compile(r"^\s*def\s+([A-Za-z_]\w*\s*\(.*?\))\s*(?:->.*)?:\s*$")
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
+_MATH = re.compile(r"\$\$.+?\$\$|(?<!\\)\$[^$\s](?:[^$]*?[^$\s\\])?\$")
+_CLAUSE = re.compile(
+    r"\s*[;:]\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|which|while|whereas|because|since|"
+    r"though|although|as|or|where|when|unless)\b)"
+)
+_FINE_CLAUSE = re.compile(
+    _CLAUSE.pattern + r"|,\s+|\s+(?=(?:when|because|since|unless|if|whereas)\s)"
+)
+_TERMINAL = (".", "!", "?", ".)", '."', "?)")
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,8 @@ class _Candidate:
     rank: int
     group: int
     order: int
+    prose: bool = False
+    """A sentence of running text: kept only when it ends like a sentence."""
 
 
 def _mask_math(text: str) -> str:
@@ -50,10 +60,7 @@ def _mask_math(text: str) -> str:
     return _MATH.sub(lambda m: "\0" * len(m.group(0)), text)
 
 
-def _clean(text: str) -> str:
-    """Plain one-line text: no bold markers, links reduced to their text, spaces collapsed."""
-    text = _LINK.sub(r"\1", text)
-    text = text.replace("**", "").replace("__", "")
+def _one_line(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -62,7 +69,7 @@ def _labelled(text: str) -> tuple[str, str] | None:
     match = _LABEL.match(text.strip())
     if match is None or not (match.group(2) or match.group(3)):
         return None
-    return match.group(1).strip(), match.group(4).strip()
+    return _one_line(match.group(1)), match.group(4).strip()
 
 
 def _sentences(text: str) -> list[str]:
@@ -79,18 +86,34 @@ def _sentences(text: str) -> list[str]:
     return parts
 
 
-def shorten(text: str, limit: int = MAX_CHARS) -> str | None:
-    """The text cut to `limit` characters at a word boundary outside math, or None if it cannot be."""
-    if len(text) <= limit:
-        return text
+def clauses(text: str, *, fine: bool = False) -> list[str]:
+    """The clauses of a sentence (split at `;`, `:`, dashes and `, and`/`, but`/...), outside
+    math, each starting with a capital and without the sentence's final period. `fine`
+    also splits at any comma and before `when`/`because`/`if`/`unless`."""
     masked = _mask_math(text)
-    first = _sentences(text)[0]
-    if 20 <= len(first) <= limit:
-        return first
-    for cut in range(limit - 1, limit // 3, -1):
-        if masked[cut] == " " and masked[cut - 1] != "\0":
-            return text[:cut].rstrip(" ,;:-") + "…"
-    return None
+    pieces: list[str] = []
+    start = 0
+    for match in (_FINE_CLAUSE if fine else _CLAUSE).finditer(masked):
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    out: list[str] = []
+    for piece in pieces:
+        piece = piece.strip().rstrip(".;,")
+        if len(piece.split()) >= 3:
+            out.append(piece[0].upper() + piece[1:])
+    return out
+
+
+def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
+    """The text as points of at most `limit` characters: itself, or its clauses when it is
+    longer; [] when a clause is still too long (a point is never cut mid-sentence)."""
+    if len(text) <= limit:
+        return [text]
+    parts = clauses(text)
+    if len(parts) < 2 or any(len(p) > limit for p in parts):
+        return []
+    return parts
 
 
 def acceptable(point: str) -> bool:
@@ -111,28 +134,36 @@ class _Collector:
         self.items: list[_Candidate] = []
         self.group = 0
 
-    def add(self, text: str, rank: int) -> None:
-        text = _clean(text)
+    def add(self, text: str, rank: int, *, prose: bool = False) -> None:
+        text = _one_line(text)
         if text:
-            self.items.append(_Candidate(text, rank, self.group, len(self.items)))
+            self.items.append(_Candidate(text, rank, self.group, len(self.items), prose))
 
     def new_group(self) -> None:
         self.group += 1
 
 
-def _table_rows(rows: list[str], out: _Collector) -> None:
-    def cells(row: str) -> list[str]:
-        row = row.strip()
-        row = row[1:] if row.startswith("|") else row
-        row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-        return [_clean(cell) for cell in re.split(r"(?<!\\)\|", row)]
+def _inline_text(token: Token) -> str:
+    """An inline token as one line: markup dropped, math and code kept, `$` signs escaped."""
+    return _one_line(plain_inline(token.children, display_inline=True))
 
-    if len(rows) < 3 or not _TABLE_SEPARATOR.match(rows[1]):
-        return
-    header = cells(rows[0])
+
+def _table(tokens: list[Token], start: int, out: _Collector) -> int:
+    """Rows of the table opening at `start` as points; returns the index past it."""
+    rows: list[list[str]] = []
+    index = start
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(_inline_text(token))
+        index += 1
+    if len(rows) < 2:
+        return index + 1
+    header = rows[0]
     out.new_group()
-    for row in rows[2:]:
-        values = cells(row)
+    for values in rows[1:]:
         if len(values) < 2 or not values[0]:
             continue
         if len(values) == 2:
@@ -144,10 +175,11 @@ def _table_rows(rows: list[str], out: _Collector) -> None:
             if value
         ]
         out.add(f"{values[0]}: {'; '.join(pairs)}", 0)
+    return index + 1
 
 
-def _code(lines: list[str], language: str, out: _Collector) -> None:
-    for raw in lines:
+def _code(code: str, language: str, out: _Collector) -> None:
+    for raw in code.split("\n"):
         for pattern in (_DEF, _DOCSTRING):
             match = pattern.match(raw)
             if match:
@@ -159,100 +191,103 @@ def _code(lines: list[str], language: str, out: _Collector) -> None:
             out.add(comment.group(1), 3)
 
 
+def _formula(latex: str, out: _Collector) -> None:
+    latex = re.sub(r"\\quad\s*\\text\{[^}]*\}", "", _one_line(latex)).strip().rstrip(",.")
+    if latex:
+        out.add(f"${latex}$", 4)
+
+
 def _candidates(answer: str) -> list[_Candidate]:
     out = _Collector()
-    lines = answer.split("\n")
-    paragraph: list[str] = []
+    tokens = parse(answer)
     label = ""
     sublabel = ""
-
-    def flush() -> None:
-        text = " ".join(line.strip() for line in paragraph)
-        paragraph.clear()
-        for index, sentence in enumerate(_sentences(text)):
-            out.add(sentence, 1 if index == 0 else 2)
-
+    list_depth = 0
+    item_first = False
     index = 0
-    while index < len(lines):
-        raw = lines[index]
-        fence = _FENCE.match(raw)
-        if fence:
-            flush()
-            marker, language = fence.group(1), fence.group(2).strip().lower()
-            end = index + 1
-            while end < len(lines):
-                closing = _FENCE.match(lines[end])
-                if closing and closing.group(1).startswith(marker) and not closing.group(2).strip():
-                    break
-                end += 1
-            _code(lines[index + 1 : end], language, out)
-            index = end + 1
-            continue
-        stripped = raw.strip()
-        if stripped.startswith("|"):
-            flush()
-            end = index
-            while end < len(lines) and lines[end].strip().startswith("|"):
-                end += 1
-            _table_rows(lines[index:end], out)
-            index = end
-            continue
-        if stripped.startswith("$$"):
-            flush()
-            one_line = _DISPLAY_LINE.match(raw)
-            if one_line:
-                body, index = one_line.group(1), index + 1
-            else:
-                end = index + 1
-                while end < len(lines) and "$$" not in lines[end]:
-                    end += 1
-                body = " ".join(
-                    [stripped[2:], *(x.strip() for x in lines[index + 1 : end])]
-                    + ([lines[end].strip().removesuffix("$$")] if end < len(lines) else [])
-                )
-                index = end + 1
-            latex = re.sub(r"\\quad\s*\\text\{[^}]*\}", "", body).strip().rstrip(",.")
-            if latex:
-                out.add(f"${latex}$", 4)
-            continue
-        heading = _HEADING.match(raw)
-        item = _LIST.match(raw)
-        if not stripped or heading:
-            flush()
-            if heading:
-                out.new_group()
-                label, sublabel = _clean(heading.group(1)), ""
-        elif item:
-            flush()
-            indented = len(item.group(1).expandtabs(4)) > 0
-            text = item.group(2)
-            pair = _labelled(text)
-            if pair is not None and not pair[1]:
-                sublabel = pair[0]
-            else:
-                context = sublabel if indented and sublabel else label
-                if pair is None and context and not _PLAIN_LABEL.match(text):
-                    text = f"{context}: {text}"
-                out.add(text, 0)
-                if not indented:
-                    sublabel = ""
-        elif not paragraph and (pair := _labelled(stripped)) is not None:
-            out.new_group()
-            label, sublabel = pair[0], ""
-            if pair[1]:
-                out.add(f"{pair[0]}: {pair[1]}", 0)
-        else:
-            paragraph.append(raw)
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
         index += 1
-    flush()
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "list_item_open":
+            item_first = True
+        elif kind == "heading_open":
+            out.new_group()
+            label, sublabel = _inline_text(tokens[index]), ""
+            index += 2
+        elif kind == "table_open":
+            index = _table(tokens, index, out)
+        elif kind in ("fence", "code_block"):
+            language = token.info.strip().split(" ", 1)[0].lower() if token.info else ""
+            _code(token.content, language, out)
+            item_first = False
+        elif kind == "math_block":
+            _formula(token.content, out)
+        elif kind == "paragraph_open":
+            inline = tokens[index]
+            index += 2
+            raw = inline.content
+            for child in inline.children or ():
+                if child.type == "math_inline_double":
+                    _formula(child.content, out)
+                    raw = raw.replace(f"$${child.content}$$", "")
+            text = _inline_text(_without_display(inline))
+            if list_depth and item_first:
+                item_first = False
+                label, sublabel = _item(raw, text, list_depth, label, sublabel, out)
+            elif (pair := _labelled(raw)) is not None:
+                out.new_group()
+                label, sublabel = _inline_text_of(pair[0]), ""
+                rest = _inline_text_of(pair[1]) if pair[1] else ""
+                if rest:
+                    out.add(f"{label}: {rest}", 0)
+            else:
+                for number, sentence in enumerate(_sentences(text)):
+                    out.add(sentence, 1 if number == 0 else 2, prose=True)
     return out.items
 
 
-def _fixed(point: str) -> str | None:
-    short = shorten(point)
-    if short is None or not acceptable(short):
-        return None
-    return short
+def _item(
+    raw: str, text: str, depth: int, label: str, sublabel: str, out: _Collector
+) -> tuple[str, str]:
+    """One list item's point; returns the (label, sublabel) context for the next ones."""
+    pair = _labelled(raw)
+    if pair is not None and not pair[1]:
+        return label, _inline_text_of(pair[0])
+    nested = depth > 1
+    context = sublabel if nested and sublabel else label
+    if pair is not None:
+        text = f"{_inline_text_of(pair[0])}: {_inline_text_of(pair[1])}"
+    elif context and not _PLAIN_LABEL.match(text):
+        text = f"{context}: {text}"
+    out.add(text, 0)
+    return label, (sublabel if nested else "")
+
+
+def _inline_text_of(markdown: str) -> str:
+    """A fragment of inline Markdown as one line of point text."""
+    tokens = parse(markdown)
+    inline = next((t for t in tokens if t.type == "inline"), None)
+    return _inline_text(inline) if inline is not None else _one_line(markdown)
+
+
+def _without_display(inline: Token) -> Token:
+    """The paragraph without its display formulas (they become formula points)."""
+    copy = Token(inline.type, inline.tag, inline.nesting, content=inline.content)
+    copy.children = [c for c in inline.children or () if c.type != "math_inline_double"]
+    return copy
+
+
+def _points_of(candidate: _Candidate) -> list[str]:
+    """The candidate as acceptable points (itself, or its clauses when too long)."""
+    text = candidate.text
+    if candidate.prose and not text.endswith(_TERMINAL):
+        return []  # a sentence cut short by a formula or a list: not a whole statement
+    return [p for p in fit(text) if acceptable(p)]
 
 
 def key_points(answer: str) -> list[str]:
@@ -260,11 +295,11 @@ def key_points(answer: str) -> list[str]:
     chosen: list[str] = []
     seen: set[str] = set()
 
-    def take(candidate: _Candidate) -> None:
-        point = _fixed(candidate.text)
-        if point is not None and point.lower() not in seen and len(chosen) < MAX_POINTS:
-            seen.add(point.lower())
-            chosen.append(point)
+    def take(points: list[str]) -> None:
+        for point in points:
+            if point.lower() not in seen and len(chosen) < MAX_POINTS:
+                seen.add(point.lower())
+                chosen.append(point)
 
     candidates = _candidates(answer)
     groups: dict[int, list[_Candidate]] = {}
@@ -275,7 +310,7 @@ def key_points(answer: str) -> list[str]:
     while any(queues) and len(chosen) < MAX_POINTS:
         for queue in queues:
             if queue:
-                take(queue.pop(0))
+                take(_points_of(queue.pop(0)))
     for rank in (1, 2, 4, 3):
         pool = [c for c in candidates if c.rank == rank]
         if rank == 4:  # formulas: spread the picks over the whole derivation
@@ -283,8 +318,25 @@ def key_points(answer: str) -> list[str]:
         for candidate in pool:
             if len(chosen) >= MIN_POINTS:
                 return chosen
-            take(candidate)
+            take(_points_of(candidate))
+    if len(chosen) < MIN_POINTS:
+        return _short_answer(candidates) or chosen
     return chosen
+
+
+def _short_answer(candidates: list[_Candidate]) -> list[str]:
+    """A short answer's clauses as points, when they make at least three."""
+    for fine in (False, True):
+        points: list[str] = []
+        for candidate in candidates:
+            if candidate.rank in (0, 1, 2):
+                pieces = clauses(candidate.text, fine=fine)
+                for piece in pieces if len(pieces) > 1 else [candidate.text.rstrip(".")]:
+                    if acceptable(piece) and piece.lower() not in {p.lower() for p in points}:
+                        points.append(piece)
+        if len(points) >= MIN_POINTS:
+            return points[:MAX_POINTS]
+    return []
 
 
 def _spread(pool: list[_Candidate], count: int) -> list[_Candidate]:

@@ -1,36 +1,56 @@
-"""Read Markdown interview notes (shaped like the seed) into questions and answers.
+"""Read Markdown interview notes into questions and answers, deciding block by block.
 
-The seed's shape is `## Q1: title` then `**Answer:**` and the answer. People's notes
-vary, so this reader is forgiving: any heading level, `Q1.`/`Q1)`/`3.` numbering or
-none (a title ending in `?`), `**Answer**` with or without a colon, `A:` lines, and
-`Q:`/`A:` line pairs without headings at all. Code fences are respected everywhere: a
-`# comment` in a code block is never a heading. What cannot be read is reported, never
-dropped silently.
+The notes are parsed once by the bank's Markdown reader (`quiz.bank.markdown`), so a
+`#` in a code block is never a heading and a list is a list however it is indented.
+A question can be:
+
+- a heading of any level: `## Q1: title`, `### Q1.1: title`, `## Q 2 . title`,
+  `#### 12) title`, `### Q: title`, `## 3. title`, or any heading ending in `?`;
+- a bold paragraph: `**What is linear regression?**`;
+- a `Q:` paragraph or line: `Q: title`, `**Q:** title`, `**Q3.** title`;
+- a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
+  that only ends in `?` counts when an answer comes with it).
+
+Its answer is everything that follows up to the next question, or the next heading at
+the same or a higher level. `Answer:`, `**Answer**`, `A:`, `*A:*`, `Ans.`, an `Answer`
+heading and `<details>` mark where the answer starts and are removed; text between the
+question and the marker is part of the question. A heading whose extent holds other
+questions is a section, not a question (a numbered one names the questions' topic).
+Nothing is dropped silently: every question-like block that gives no question is
+listed in `ParsedNotes.ignored` with its line and the reason.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})(.*)$")
-_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_EMPH = r"(?:\*\*|__)"
-# "Q1: title", "Q 1. title", "Question 3) title", "**Q2:** title", "3. title", "Q: title".
-_NUMBERED = re.compile(
-    rf"^{_EMPH}?\s*(?:Q(?:uestion)?\s*(?P<q>\d+)(?:\s*[:.)]|\s+[-–—]|\s|(?={_EMPH}))"
-    rf"|(?P<n>\d+)(?:\s*[.):]|\s+[-–—])|Q(?:uestion)?\s*[:.])\s*{_EMPH}?\s*[:.]?\s*(?P<title>.*)$",
-    re.IGNORECASE,
-)
-_Q_LINE = re.compile(
-    rf"^\s*{_EMPH}?\s*Q(?:uestion)?\s*(?P<q>\d+)?\s*[:.]\s*{_EMPH}?\s*(?P<title>\S.*)$"
-)
+from markdown_it.token import Token
+
+from quiz.bank.markdown import normalize, parse
+
 _ANSWER = re.compile(
-    r"^\s*(?P<open>\*\*|__|\*|_)?(?P<word>Answer|A)\b(?P<c1>\s*:)?"
+    r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
+    r"(?P<open>\*\*|__|\*|_)?(?P<word>Answer|Ans|A)\b(?P<dot>\.)?(?P<c1>\s*:)?"
     r"(?P<close>\*\*|__|\*|_)?(?P<c2>\s*:)?(?:[ \t]+(?P<rest>.*)|[ \t]*$)",
     re.IGNORECASE,
 )
+_DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
+# Prefixes of a question title, tried on its plain text (markup already removed).
+_Q_PREFIX = re.compile(
+    r"^Q(?:uestion)?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:[:.)]|\s[-–—]|(?<=\d)\s)\s*(?P<title>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NUMBERED = re.compile(
+    r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>[.):]|\s+[-–—])?\s+(?P<title>\S.*)$", re.DOTALL
+)
+_TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
+_LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -39,16 +59,25 @@ class NoteQuestion:
 
     ordinal: int
     """1-based position among the questions of the file."""
-    number: int | None
-    """The number the notes gave it (`Q4` -> 4), if any."""
+    number: str | None
+    """The number the notes gave it (`Q4` -> '4', `Q1.2` -> '1.2'), if any."""
     title: str
+    """Plain text: no markup, links, emoji or numbering."""
     prompt: str
     """Extra question text between the title and the answer marker (often empty)."""
     answer: str
     line: int
     """1-based line of the question in the notes file."""
     marker: bool
-    """False when no `**Answer:**`/`A:` marker was found and the whole body was taken."""
+    """False when no answer marker was found and the whole text below was taken."""
+    answer_line: int = 0
+    """1-based line where the answer starts (to name lines in notes)."""
+    section: str | None = None
+    """Title of the numbered section the question is in, if any."""
+    subquestions: int = 0
+    """How many questions are nested in this one's list item (it is their context)."""
+    context: str = ""
+    """The title of the question this one is nested in, when that one has no answer."""
 
     @property
     def label(self) -> str:
@@ -58,7 +87,7 @@ class NoteQuestion:
 
 @dataclass(frozen=True)
 class Ignored:
-    """A part of the notes that was not turned into a question, and why."""
+    """A question-like part of the notes that gives no question, and why."""
 
     line: int
     text: str
@@ -73,46 +102,96 @@ class ParsedNotes:
     """The document's `# title`, if any (used to name a new pack)."""
     questions: tuple[NoteQuestion, ...]
     ignored: tuple[Ignored, ...]
+    sections: tuple[Ignored, ...] = ()
+    """Headings read as sections (they hold questions), with what they hold."""
 
 
-def _code_mask(lines: list[str]) -> list[bool]:
-    """True for lines inside (or delimiting) a fenced code block."""
-    mask: list[bool] = []
-    fence: str | None = None
-    for raw in lines:
-        match = _FENCE.match(raw)
-        if fence is None:
-            if match:
-                fence = match.group(1)[0] * len(match.group(1))
-                mask.append(True)
-            else:
-                mask.append(False)
-        else:
-            mask.append(True)
-            if match and match.group(1).startswith(fence) and not match.group(2).strip():
-                fence = None
-    return mask
+# ---------------------------------------------------------------------------
+# Titles
+# ---------------------------------------------------------------------------
 
 
-def _unwrap(text: str) -> str:
-    """A title without surrounding emphasis and trailing colon."""
-    text = text.strip()
-    for mark in ("**", "__"):
-        if text.startswith(mark) and text.endswith(mark) and len(text) > 2 * len(mark):
-            text = text[len(mark) : -len(mark)].strip()
-    return text.rstrip(":").strip()
+def _is_emoji(char: str) -> bool:
+    return (
+        unicodedata.category(char) in {"So", "Sk", "Cs"}
+        and char not in "°©®™"
+        or char in "\ufe0f\u200d\u20e3"
+        or 0x1F000 <= ord(char) <= 0x1FAFF
+    )
 
 
-def split_title(heading: str) -> tuple[int | None, str, bool]:
-    """(number, title, looks like a question) for a heading's text."""
-    text = heading.strip()
+def strip_emoji(text: str) -> str:
+    """The text without emoji and pictographs (and their joiners)."""
+    return "".join(c for c in text if not _is_emoji(c))
+
+
+def plain_inline(children: list[Token] | None, *, display_inline: bool = False) -> str:
+    """An inline token's text without markup: links reduced to their text, math and code
+    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`)."""
+    parts: list[str] = []
+    for child in children or ():
+        kind = child.type
+        if kind in ("text", "text_special"):
+            parts.append(child.content.replace("$", "\\$"))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind == "code_inline":
+            ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
+            parts.append(f"{ticks}{child.content}{ticks}")
+        elif kind == "math_inline":
+            parts.append(f"${child.content.strip()}$")
+        elif kind == "math_inline_double":
+            mark = "$" if display_inline else "$$"
+            parts.append(f"{mark}{child.content.strip()}{mark}")
+        elif kind == "image":
+            parts.append(plain_inline(child.children, display_inline=display_inline))
+    return "".join(parts)
+
+
+def clean_title(text: str) -> str:
+    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
+    text = strip_emoji(text)
+    text = re.sub(r"\[\s*\]|\(\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _LINK_TAIL.sub("", text)
+    while (shorter := _CITATION.sub("", text)) != text:  # "title [src]" -> "title"
+        text = shorter
+    return text.strip(" -–—:|").strip()
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """What a question-like title says about itself."""
+
+    number: str | None
+    title: str
+    style: str
+    """'q' (Q1: ...), ')' '.' ':' '-' or 'dotted' (numbered), 'tag' ([E] ...), '' (none)."""
+
+    @property
+    def question_like(self) -> bool:
+        """Prefixed, numbered, tagged, or ending in '?'."""
+        return bool(self.style) or self.title.endswith("?")
+
+
+def split_title(plain: str) -> TitleParts:
+    """Number, title and numbering style of a heading's or paragraph's plain text."""
+    text = clean_title(plain)
+    match = _Q_PREFIX.match(text)
+    if match and (match.group("num") or re.match(r"^Q(?:uestion)?\s*[:.)]", text, re.I)):
+        return TitleParts(match.group("num"), clean_title(match.group("title")), "q")
     match = _NUMBERED.match(text)
     if match:
-        number = match.group("q") or match.group("n")
-        title = _unwrap(match.group("title"))
-        return (int(number) if number else None), title, bool(title)
-    title = _unwrap(text)
-    return None, title, title.endswith("?")
+        punct = (match.group("punct") or "").strip()[:1]
+        style = punct if punct in {")", ".", ":"} else ("-" if punct else "")
+        if not style and "." in match.group("num"):
+            style = "dotted"
+        if style:
+            return TitleParts(match.group("num"), clean_title(match.group("title")), style)
+    match = _TAG.match(text)
+    if match:
+        return TitleParts(None, clean_title(match.group("title")), "tag")
+    return TitleParts(None, text, "")
 
 
 def answer_marker(line: str) -> str | None:
@@ -121,157 +200,447 @@ def answer_marker(line: str) -> str | None:
     if match is None:
         return None
     opened, closed = match.group("open"), match.group("close")
-    if (opened or closed) and opened != closed:
+    if (opened or closed) and opened != closed and not (opened and closed is None):
+        return None
+    if opened and closed is None:
         return None
     colon = bool(match.group("c1") or match.group("c2"))
     rest = (match.group("rest") or "").strip()
-    if match.group("word").lower() == "a":
-        if match.group("word") != "A" or not colon:
+    word = match.group("word").lower()
+    if word == "a":
+        if match.group("word") != "A" or not colon or match.group("dot"):
             return None
-    elif not (colon or opened or not rest):
+    elif word == "ans":
+        if not (colon or match.group("dot")):
+            return None
+    elif match.group("dot") or not (colon or opened or not rest):
         return None
     return rest
 
 
-def _trim(lines: list[str]) -> str:
-    """Lines joined, without leading/trailing blank lines and trailing rules (`---`)."""
-    while lines and not lines[0].strip():
-        lines = lines[1:]
-    while lines and (not lines[-1].strip() or _RULE.match(lines[-1])):
-        lines = lines[:-1]
-    return "\n".join(line.rstrip() for line in lines)
+# ---------------------------------------------------------------------------
+# Blocks
+# ---------------------------------------------------------------------------
 
 
-def _split_body(body: list[str], mask: list[bool], qlevel: int) -> tuple[str, str, bool]:
-    """(prompt, answer, marker found) of a question's body lines."""
-    for index, raw in enumerate(body):
-        if mask[index]:
+@dataclass
+class _Block:
+    kind: str
+    """heading, paragraph, fence, code, table, html, math, hr."""
+    start: int
+    """0-based first line."""
+    end: int
+    """0-based line past the block."""
+    level: int = 0
+    """Heading level (1-6), 0 otherwise."""
+    plain: str = ""
+    raw: str = ""
+    whole_bold: bool = False
+    item_start: int | None = None
+    """For the first paragraph of a list item: the item's first line."""
+    container_end: int = 0
+    """Line past the innermost list item or quote holding the block (the end of the text)."""
+    outer_end: int = 0
+    """Line past the container around that one (the end of the text)."""
+    nested: bool = False
+
+
+def _whole_bold(children: list[Token] | None) -> bool:
+    """True when the paragraph is one bold run (emoji and spaces around it aside)."""
+    items = [
+        c
+        for c in children or ()
+        if not (c.type == "text" and not strip_emoji(c.content).strip())
+        and c.type not in ("softbreak",)
+    ]
+    if len(items) < 3 or items[0].type != "strong_open" or items[-1].type != "strong_close":
+        return False
+    depth = 0
+    for index, child in enumerate(items):
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+            if depth == 0 and index != len(items) - 1:
+                return False
+    return True
+
+
+def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    containers: list[tuple[str, int]] = []  # (kind, end line)
+    item_open: int | None = None
+    skip_until: str | None = None
+    for index, token in enumerate(tokens):
+        if skip_until is not None:
+            if token.type == skip_until:
+                skip_until = None
+            continue
+        kind = token.type
+        container_end = containers[-1][1] if containers else line_count
+        outer_end = containers[-2][1] if len(containers) > 1 else line_count
+        nested = bool(containers)
+        if kind in ("list_item_open", "blockquote_open") and token.map:
+            containers.append((kind, token.map[1]))
+            if kind == "list_item_open":
+                item_open = token.map[0]
+            continue
+        if kind in ("list_item_close", "blockquote_close"):
+            if containers:
+                containers.pop()
+            item_open = None
+            continue
+        if token.map is None:
+            continue
+        start, end = token.map
+        if kind in ("heading_open", "paragraph_open"):
+            inline = tokens[index + 1]
+            block = _Block(
+                "heading" if kind == "heading_open" else "paragraph",
+                start,
+                end,
+                level=int(token.tag[1]) if kind == "heading_open" else 0,
+                plain=plain_inline(inline.children),
+                raw=inline.content,
+                whole_bold=_whole_bold(inline.children),
+                item_start=item_open if kind == "paragraph_open" else None,
+                container_end=container_end,
+                outer_end=outer_end,
+                nested=nested,
+            )
+            blocks.append(block)
+            item_open = None
+            continue
+        simple = {
+            "fence": "fence",
+            "code_block": "code",
+            "html_block": "html",
+            "math_block": "math",
+            "hr": "hr",
+            "table_open": "table",
+        }
+        if kind in simple:
+            blocks.append(
+                _Block(
+                    simple[kind],
+                    start,
+                    end,
+                    raw=token.content,
+                    container_end=container_end,
+                    outer_end=outer_end,
+                    nested=nested,
+                )
+            )
+            item_open = None
+            if kind == "table_open":
+                skip_until = "table_close"
+        elif kind.endswith("_open"):
+            item_open = None
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# Questions
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    block: _Block
+    parts: TitleParts
+    head_end: int
+    """0-based line where the text after the question's title starts."""
+    kind: str
+    """heading, q-line, bold, item."""
+    weak: bool = False
+    inline_answer: str | None = None
+    section_of: list[_Candidate] = field(default_factory=list)
+
+
+def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
+    """The block as a question candidate, or None when it does not look like a question."""
+    if block.kind == "heading":
+        parts = split_title(block.plain)
+        if parts.question_like and parts.title:
+            return _Candidate(block, parts, block.end, "heading")
+        return None
+    if block.kind != "paragraph":
+        return None
+    first_raw = lines[block.start] if block.start < len(lines) else ""
+    if answer_marker(first_raw) is not None:
+        return None
+    plain_lines = block.plain
+    parts = split_title(plain_lines)
+    in_item = block.item_start is not None
+    if parts.style == "q":
+        return _q_line(block, lines)
+    if block.whole_bold:
+        if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
+            return _Candidate(block, parts, block.end, "bold")
+        return None
+    if in_item and (parts.style == "tag" or parts.title.endswith("?")):
+        return _Candidate(block, parts, block.end, "item", weak=True)
+    return None
+
+
+def _q_line(block: _Block, lines: list[str]) -> _Candidate:
+    """A `Q:` paragraph: the title runs up to an answer marker line in the same paragraph."""
+    marker_row = next(
+        (
+            row
+            for row in range(block.start + 1, block.end)
+            if row < len(lines) and answer_marker(lines[row]) is not None
+        ),
+        block.end,
+    )
+    head = " ".join(lines[block.start : marker_row])
+    inline_answer = None
+    split = re.split(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*", head, maxsplit=1)
+    if len(split) == 2:
+        head, inline_answer = split
+    head = _LIST_MARK.sub("", head, count=1)
+    plain = plain_inline(parse(head)[1].children) if head.strip() else ""
+    parts = split_title(plain)
+    return _Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer)
+
+
+def _section_topic(parts: TitleParts) -> str | None:
+    return (
+        parts.title
+        if parts.number is not None and parts.style in {".", "dotted", ")", ":"}
+        else None
+    )
+
+
+def _trim(rows: list[str]) -> str:
+    """Lines joined, without blank lines and rules (`---`) at either end."""
+    while rows and (not rows[0].strip() or _RULE.match(rows[0])):
+        rows = rows[1:]
+    while rows and (not rows[-1].strip() or _RULE.match(rows[-1])):
+        rows = rows[:-1]
+    return "\n".join(row.rstrip() for row in rows)
+
+
+def _dedent(rows: list[str]) -> list[str]:
+    """Rows moved left by their common indentation (list item bodies become top level)."""
+    widths = [len(r) - len(r.lstrip(" ")) for r in rows if r.strip()]
+    cut = min(widths, default=0)
+    return [r[cut:] if len(r) >= cut else r.lstrip(" ") for r in rows]
+
+
+def _split_answer(rows: list[str], first_row: int) -> tuple[list[str], list[str], bool, int]:
+    """(prompt rows, answer rows, marker found, 0-based line the answer starts)."""
+    fence: str | None = None
+    for index, raw in enumerate(rows):
+        stripped = raw.strip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
             continue
         rest = answer_marker(raw)
-        if rest is None:
-            heading = _ATX.match(raw)
-            if heading and len(heading.group(1)) > qlevel:
-                if _unwrap(heading.group(2)).lower() == "answer":
-                    rest = ""
+        if rest is None and re.match(r"^#{1,6}\s+\**answer\**\s*:?\s*$", stripped, re.I):
+            rest = ""
+        if rest is None and _DETAILS.match(raw):
+            body = _SUMMARY.sub("", raw[_DETAILS.match(raw).end() :])  # type: ignore[union-attr]
+            tail = rows[index + 1 :]
+            joined = "\n".join([body, *tail])
+            if "<summary" in joined.lower() and "</summary" in joined.lower():
+                joined = _SUMMARY.sub("", joined, count=1)
+                return rows[:index], joined.split("\n"), True, first_row + index
+            return rows[:index], [body, *tail], True, first_row + index
         if rest is not None:
-            return _trim(body[:index]), _trim([rest, *body[index + 1 :]]), True
-    return "", _trim(body), False
-
-
-def _question_level(headings: list[tuple[int, int, str]]) -> int | None:
-    """The heading level most question-like headings use (ties: the shallower)."""
-    counts: dict[int, int] = {}
-    for _index, level, text in headings:
-        if split_title(text)[2]:
-            counts[level] = counts.get(level, 0) + 1
-    if not counts:
-        return None
-    return max(sorted(counts), key=lambda level: counts[level])
+            marker = _LIST_MARK.match(raw)
+            body_rows = rows[index + 1 :]
+            if marker is not None:
+                body_rows = _dedent(body_rows)
+            return rows[:index], [rest, *body_rows], True, first_row + index
+    return [], rows, False, first_row
 
 
 def parse_notes(text: str) -> ParsedNotes:
-    """Questions and answers of a notes file, plus what was ignored and why."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    mask = _code_mask(lines)
-    headings: list[tuple[int, int, str]] = []
-    for index, raw in enumerate(lines):
-        if not mask[index]:
-            match = _ATX.match(raw)
-            if match:
-                headings.append((index, len(match.group(1)), match.group(2)))
-    title = next((_unwrap(t) for _i, level, t in headings if level == 1), None)
-    qlevel = _question_level(headings)
-    if qlevel is None:
-        questions, ignored = _parse_line_pairs(lines, mask)
-    else:
-        questions, ignored = _parse_headings(lines, mask, headings, qlevel)
-    return ParsedNotes(title, tuple(questions), tuple(ignored))
+    """Questions and answers of a notes file, plus what gave no question and why."""
+    text = normalize(text.lstrip("\ufeff"))
+    lines = text.split("\n")
+    tokens = parse(text, latex_delimiters=True)
+    blocks = _blocks(tokens, len(lines))
+    headings = [b for b in blocks if b.kind == "heading"]
+    title = next((clean_title(b.plain) for b in headings if b.level == 1), None)
+    candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
+    candidates = _drop_weak(candidates, blocks, lines)
 
-
-def _parse_headings(
-    lines: list[str], mask: list[bool], headings: list[tuple[int, int, str]], qlevel: int
-) -> tuple[list[NoteQuestion], list[Ignored]]:
-    questions: list[NoteQuestion] = []
-    ignored: list[Ignored] = []
-    bounds = [(i, level, t) for i, level, t in headings if level <= qlevel]
-    for position, (index, level, heading) in enumerate(bounds):
-        end = bounds[position + 1][0] if position + 1 < len(bounds) else len(lines)
-        body = lines[index + 1 : end]
-        number, title, is_question = split_title(heading)
-        if level < qlevel:
+    # A heading is a section when its extent holds other questions.
+    sections: list[_Candidate] = []
+    questions: list[_Candidate] = []
+    for cand in candidates:
+        if cand.kind != "heading":
+            questions.append(cand)
             continue
-        if not is_question:
-            if any(line.strip() for line in body):
-                ignored.append(
-                    Ignored(
-                        index + 1,
-                        heading.strip(),
-                        "not a question (no Q number, no number, no '?'), its text was not imported",
-                    )
-                )
-            continue
-        prompt, answer, marker = _split_body(body, mask[index + 1 : end], qlevel)
-        questions.append(
-            NoteQuestion(
-                ordinal=len(questions) + 1,
-                number=number,
-                title=title,
-                prompt=prompt,
-                answer=answer,
-                line=index + 1,
-                marker=marker,
-            )
-        )
-    return questions, ignored
-
-
-def _parse_line_pairs(
-    lines: list[str], mask: list[bool]
-) -> tuple[list[NoteQuestion], list[Ignored]]:
-    """`Q: ...` / `A: ...` pairs (no question headings in the file)."""
-    questions: list[NoteQuestion] = []
-    current: tuple[int, int | None, str] | None = None
-    prompt: list[str] = []
-    answer: list[str] | None = None
-
-    def close() -> None:
-        if current is None:
-            return
-        line, number, title = current
-        questions.append(
-            NoteQuestion(
-                ordinal=len(questions) + 1,
-                number=number,
-                title=title,
-                prompt=_trim(prompt) if answer is not None else "",
-                answer=_trim(answer) if answer is not None else _trim(prompt),
-                line=line,
-                marker=answer is not None,
-            )
-        )
-
-    for index, raw in enumerate(lines):
-        if mask[index]:
-            if current is not None:
-                (answer if answer is not None else prompt).append(raw)
-            continue
-        q_match = _Q_LINE.match(raw)
-        if q_match:
-            close()
-            number = q_match.group("q")
-            current = (index + 1, int(number) if number else None, _unwrap(q_match.group("title")))
-            prompt, answer = [], None
-            continue
-        if current is None:
-            continue
-        if _ATX.match(raw):
-            close()
-            current, prompt, answer = None, [], None
-            continue
-        rest = answer_marker(raw) if answer is None else None
-        if rest is not None:
-            answer = [rest]
+        end = _heading_end(cand.block, headings, len(lines))
+        inner = [c for c in candidates if cand.block.start < c.block.start < end]
+        if inner and _is_section(cand, inner[0], lines):
+            cand.section_of = inner
+            sections.append(cand)
         else:
-            (answer if answer is not None else prompt).append(raw)
-    close()
-    return questions, []
+            questions.append(cand)
+    questions.sort(key=lambda c: c.block.start)
+    starts = [c.block.start for c in questions]
+
+    # A bold line that is no question (`**Summary**`) ends a bold question's answer.
+    breaks = [
+        b
+        for b in blocks
+        if b.kind == "paragraph"
+        and b.whole_bold
+        and not b.nested
+        and not clean_title(b.plain).endswith(":")
+        and all(c.block is not b for c in candidates)
+    ]
+    found: list[NoteQuestion] = []
+    ignored: list[Ignored] = []
+    extents: list[tuple[int, int]] = []
+    for position, cand in enumerate(questions):
+        block = cand.block
+        stop = starts[position + 1] if position + 1 < len(starts) else len(lines)
+        for heading in headings:
+            if heading.start > block.start and heading.start < stop:
+                if cand.kind != "heading" or heading.level <= block.level:
+                    stop = heading.start
+                    break
+        for section in sections:  # a section's end is an end too
+            if section.block.start > block.start and section.block.start < stop:
+                stop = section.block.start
+        if cand.kind == "bold":
+            stop = min([stop, *(b.start for b in breaks if b.start > block.start)])
+        if block.item_start is not None:
+            own = any(row.strip() for row in lines[cand.head_end : block.container_end])
+            stop = min(stop, block.container_end if own else block.outer_end)
+        elif block.nested:
+            stop = min(stop, block.container_end)
+        extents.append((block.start, stop))
+        rows = lines[cand.head_end : stop]
+        if block.item_start is not None:
+            item_rows = max(0, min(block.container_end, stop) - cand.head_end)
+            rows = _dedent(rows[:item_rows]) + rows[item_rows:]
+        prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end)
+        if cand.inline_answer is not None:
+            answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
+            prompt_rows = []
+        inner = [
+            q
+            for q in questions
+            if block.start < q.block.start < max(block.container_end, block.end)
+            and block.item_start is not None
+        ]
+        found.append(
+            NoteQuestion(
+                ordinal=len(found) + 1,
+                number=cand.parts.number,
+                title=cand.parts.title,
+                prompt=_trim(prompt_rows),
+                answer=_trim(answer_rows),
+                line=block.start + 1,
+                marker=marker,
+                answer_line=answer_row + 1,
+                section=_enclosing_topic(block, sections),
+                subquestions=len(inner),
+                context=next(
+                    (
+                        f.title
+                        for f, q in zip(found, questions, strict=False)
+                        if f.subquestions
+                        and not f.answer
+                        and q.block.start < block.start < q.block.container_end
+                    ),
+                    "",
+                ),
+            )
+        )
+    for part in [*headings, *breaks]:
+        if any(c.block is part for c in candidates) or part.level == 1:
+            continue
+        if any(lo < part.start < hi for lo, hi in extents):
+            continue
+        end = _heading_end(part, headings, len(lines)) if part.kind == "heading" else len(lines)
+        later = [s for s in starts if s > part.start] + [
+            h.start for h in headings if h.start > part.start
+        ]
+        end = min([end, *later])
+        body = [row for row in lines[part.end : end] if row.strip()]
+        if body:
+            what = (
+                "no Q number, no number, no '?'"
+                if part.kind == "heading"
+                else "a bold line without '?'"
+            )
+            ignored.append(
+                Ignored(
+                    part.start + 1,
+                    clean_title(part.plain),
+                    f"not a question ({what}), its text was not imported",
+                )
+            )
+    section_notes = tuple(
+        Ignored(
+            s.block.start + 1,
+            clean_title(s.block.plain),
+            f"a section holding {len(s.section_of)} question(s), not a question itself",
+        )
+        for s in sections
+    )
+    return ParsedNotes(title, tuple(found), tuple(ignored), section_notes)
+
+
+def _drop_weak(
+    candidates: list[_Candidate], blocks: list[_Block], lines: list[str]
+) -> list[_Candidate]:
+    """Keep a list item that only ends in '?' when an answer comes with it (nested text or
+    an answer marker right below it); otherwise it is part of some answer."""
+    kept: list[_Candidate] = []
+    for cand in candidates:
+        if not cand.weak:
+            kept.append(cand)
+            continue
+        block = cand.block
+        inside = block.container_end > block.end and any(
+            line.strip() for line in lines[block.end : block.container_end]
+        )
+        following = next((b for b in blocks if b.start >= block.end), None)
+        marked = following is not None and answer_marker(lines[following.start]) is not None
+        if inside or marked:
+            kept.append(cand)
+    return kept
+
+
+def _heading_end(heading: _Block, headings: list[_Block], line_count: int) -> int:
+    """Line past a heading's extent: the next heading at the same or a higher level."""
+    for other in headings:
+        if other.start > heading.start and other.level <= heading.level:
+            return other.start
+    return line_count
+
+
+def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> bool:
+    """A question-like heading holding questions: a section unless it is a question written
+    one level too high (same numbering as the questions inside, with its own answer)."""
+    between = lines[cand.block.end : first_inner.block.start]
+    has_text = any(row.strip() for row in between)
+    if not has_text:
+        return True
+    if any(answer_marker(row) is not None or _DETAILS.match(row) for row in between):
+        return False
+    same_style = first_inner.kind == "heading" and first_inner.parts.style == cand.parts.style
+    return not (same_style or cand.parts.title.endswith("?") or cand.parts.style == "q")
+
+
+def _enclosing_topic(block: _Block, sections: list[_Candidate]) -> str | None:
+    """The innermost numbered section around a question (its title names the topic)."""
+    best: tuple[int, str] | None = None
+    for section in sections:
+        if section.block.start < block.start and block in [c.block for c in section.section_of]:
+            topic = _section_topic(section.parts)
+            if topic and (best is None or section.block.start > best[0]):
+                best = (section.block.start, topic)
+    return best[1] if best else None

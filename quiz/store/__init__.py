@@ -1,8 +1,9 @@
 """SQLite persistence: card states, review logs, drill attempts, drafts, migrations."""
 
+from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION
 from quiz.store.records import MODES, Attempt, CardState, Draft, Mode, Review, StoreNotice
-from quiz.store.store import Store, StoreError
+from quiz.store.store import Store
 
 __all__ = [
     "LATEST_VERSION",
@@ -11,6 +12,7 @@ __all__ = [
     "CardState",
     "Draft",
     "Mode",
+    "NotSavedError",
     "Review",
     "Store",
     "StoreError",

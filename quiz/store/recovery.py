@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,17 +12,44 @@ from pathlib import Path
 # a database", as opposed to "busy / locked / permission denied", which must never cause a
 # healthy database to be moved aside.
 CORRUPTION_ERRORS = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+# Errors that say the file or its folder cannot be written now (read-only file system or
+# folder, disk full, I/O failure): the data may be fine, so it is read, never moved aside.
+WRITE_ERRORS = frozenset(
+    {"SQLITE_READONLY", "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR"}
+)
 SIDECARS = ("-wal", "-shm")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
-class UnusableDatabase(Exception):
-    """The file exists but cannot be used as drillbit's database; `reason` says why."""
+# Tables copied by `salvage`, parents first so session ids exist when reviews point at them.
+SALVAGED_TABLES = ("study_session", "review_log", "drill_attempt", "card_state", "code_draft")
+_PROBE_CHUNK = 64
+_PROBE_MARGIN = 1000
 
-    def __init__(self, reason: str) -> None:
+
+class UnusableDatabase(Exception):
+    """The file exists but cannot be used as drillbit's database; `reason` says why.
+
+    `salvageable` is False when reading rows from it makes no sense (not SQLite at all,
+    or written by a newer drillbit whose rows this one does not understand).
+    """
+
+    def __init__(self, reason: str, *, salvageable: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.salvageable = salvageable
+
+
+@dataclass(frozen=True)
+class SalvageCounts:
+    """Rows copied from a damaged database into the fresh one."""
+
+    reviews: int = 0
+    attempts: int = 0
+    card_states: int = 0
+    sessions: int = 0
+    drafts: int = 0
 
 
 def header_problem(path: Path) -> str | None:
@@ -49,6 +78,12 @@ def is_corruption(error: sqlite3.Error) -> bool:
     return any(name.startswith(prefix) for prefix in CORRUPTION_ERRORS)
 
 
+def cannot_write(error: sqlite3.Error) -> bool:
+    """True for errors that say the database cannot be written (as opposed to damaged)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return any(name.startswith(prefix) for prefix in WRITE_ERRORS)
+
+
 def corrupt_name(path: Path, now: datetime) -> Path:
     """`drillbit.db.corrupt-<UTC stamp>`, with a counter if that name is taken."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -69,3 +104,114 @@ def move_aside(path: Path, now: datetime) -> Path:
         if sidecar.exists():
             sidecar.rename(target.with_name(target.name + suffix))
     return target
+
+
+def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
+    """Copy every row that can still be read from `damaged` into the `fresh` database.
+
+    The damaged file is opened read-only and never changed. Each table is scanned in
+    rowid order; where a damaged page stops the scan, rowids are probed in small ranges
+    (then one by one) so rows on the pages around it are still found. Rows that clash
+    with a constraint of the fresh schema are left out.
+    """
+    try:
+        source = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return SalvageCounts()
+    copied: dict[str, int] = {}
+    try:
+        fresh.execute("PRAGMA foreign_keys = OFF")
+        fresh.execute("BEGIN IMMEDIATE")
+        for table in SALVAGED_TABLES:
+            copied[table] = _copy_table(source, fresh, table)
+        fresh.execute("COMMIT")
+    except sqlite3.Error:
+        if fresh.in_transaction:
+            fresh.execute("ROLLBACK")
+        copied = {}
+    finally:
+        fresh.execute("PRAGMA foreign_keys = ON")
+        source.close()
+    return SalvageCounts(
+        reviews=copied.get("review_log", 0),
+        attempts=copied.get("drill_attempt", 0),
+        card_states=copied.get("card_state", 0),
+        sessions=copied.get("study_session", 0),
+        drafts=copied.get("code_draft", 0),
+    )
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    try:
+        return [str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")]
+    except sqlite3.Error:
+        return []
+
+
+def _copy_table(source: sqlite3.Connection, fresh: sqlite3.Connection, table: str) -> int:
+    """Insert the readable rows of one table; how many went in."""
+    wanted = set(_columns(fresh, table))
+    columns = [name for name in _columns(source, table) if name in wanted]
+    if not columns:
+        return 0
+    listed = ", ".join(columns)
+    insert = f"INSERT OR IGNORE INTO {table} ({listed}) VALUES ({', '.join('?' for _ in columns)})"
+    copied = 0
+    for row in _readable_rows(source, table, listed):
+        try:
+            copied += fresh.execute(insert, row).rowcount
+        except sqlite3.IntegrityError:
+            continue
+    return copied
+
+
+def _readable_rows(
+    source: sqlite3.Connection, table: str, listed: str
+) -> Iterator[tuple[object, ...]]:
+    """Rows of `table` (rowid first, dropped here) that can be read, in rowid order."""
+    last = 0
+    try:
+        for row in source.execute(f"SELECT rowid, {listed} FROM {table} ORDER BY rowid"):
+            last = int(row[0])
+            yield tuple(row[1:])
+        return
+    except sqlite3.Error:
+        pass  # a damaged page: probe the rest
+    upper = max(last, _sequence(source, table)) + _PROBE_MARGIN
+    start = last + 1
+    while start <= upper:
+        stop = start + _PROBE_CHUNK - 1
+        try:
+            rows = source.execute(
+                f"SELECT rowid, {listed} FROM {table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                (start, stop),
+            ).fetchall()
+        except sqlite3.Error:
+            rows = list(_probe_one_by_one(source, table, listed, start, stop))
+        for row in rows:
+            upper = max(upper, int(row[0]) + _PROBE_MARGIN)
+            yield tuple(row[1:])
+        start = stop + 1
+
+
+def _probe_one_by_one(
+    source: sqlite3.Connection, table: str, listed: str, start: int, stop: int
+) -> Iterator[tuple[object, ...]]:
+    for rowid in range(start, stop + 1):
+        try:
+            row = source.execute(
+                f"SELECT rowid, {listed} FROM {table} WHERE rowid = ?", (rowid,)
+            ).fetchone()
+        except sqlite3.Error:
+            continue
+        if row is not None:
+            yield tuple(row)
+
+
+def _sequence(source: sqlite3.Connection, table: str) -> int:
+    """The AUTOINCREMENT high-water mark of `table`, 0 when unknown."""
+    try:
+        row = source.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0]) if row and row[0] is not None else 0

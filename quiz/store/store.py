@@ -14,16 +14,19 @@ Store across processes: open one per process (SQLite's file locks then apply).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
-from quiz.paths import database_path
+from quiz.paths import database_path, ensure_dir
+from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import (
     MODES,
@@ -34,62 +37,148 @@ from quiz.store.records import (
     Review,
     StoreNotice,
 )
-from quiz.store.recovery import UnusableDatabase, header_problem, is_corruption, move_aside
+from quiz.store.recovery import (
+    UnusableDatabase,
+    cannot_write,
+    header_problem,
+    is_corruption,
+    move_aside,
+    salvage,
+)
 from quiz.store.timefmt import from_db, to_db
 
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
-class StoreError(Exception):
-    """The store cannot do what was asked (locked, unreadable, misuse); nothing was lost."""
-
-
 class Store:
     """drillbit's persistent state. Build with `Store.open`; read `notices` after opening."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[StoreNotice]) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        notices: list[StoreNotice],
+        *,
+        not_saved_reason: str | None = None,
+    ) -> None:
         self._conn = conn
         self._lock = threading.RLock()
         self.path = path
         self.notices: list[StoreNotice] = notices
         """Messages for the person, e.g. that a corrupt database was moved aside."""
+        self.not_saved_reason = not_saved_reason
+        """Why nothing is saved (the file could not be written), or None when writes persist."""
+
+    @property
+    def saving(self) -> bool:
+        """False when the store is an in-memory copy of an unwritable database."""
+        return self.not_saved_reason is None
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, now: datetime | None = None) -> Store:
+    def open(
+        cls, path: Path | str | None = None, *, now: datetime | None = None, read_only: bool = False
+    ) -> Store:
         """Open (creating and migrating as needed) the database at `path` or the default one.
 
         An unusable file (not SQLite, failing quick_check, or a schema newer than this
-        code) is renamed to `<name>.corrupt-<UTC stamp>` and a fresh database is started;
-        the returned store's `notices` explain it. Nothing is ever deleted.
+        code) is renamed to `<name>.corrupt-<UTC stamp>`, what can still be read of a
+        damaged one is copied into a fresh database, and the returned store's `notices`
+        explain it. Nothing is ever deleted.
+
+        When the file cannot be written (read-only folder or file system, disk full) or
+        `read_only` is asked, the store is an in-memory copy of what is on disk: reading
+        works, writes succeed in memory only, `saving` is False and a notice says so.
+        A path that is a folder or another non-file raises StoreError naming it.
         """
         moment = now if now is not None else datetime.now(UTC)
         target = Path(path) if path is not None else database_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_dir(target.parent, "the database folder")
+        _check_file_type(target)
         notices: list[StoreNotice] = []
+        if read_only:
+            return cls._in_memory(target, moment, notices, "opened read-only")
+        if not _writable(target):
+            return cls._in_memory(target, moment, notices, "read-only file or folder")
         try:
             conn = _connect(target, moment)
         except UnusableDatabase as problem:
-            moved = move_aside(target, moment)
-            notices.append(
-                StoreNotice(
-                    message=(
-                        f"The database {target} could not be used ({problem.reason}). "
-                        f"It was moved to {moved} (nothing was deleted) and a fresh "
-                        "database was started."
-                    ),
-                    reason=problem.reason,
-                    moved_to=moved,
-                )
-            )
-            try:
-                conn = _connect(target, moment)
-            except UnusableDatabase as again:
-                raise StoreError(
-                    f"cannot create a fresh database at {target}: {again.reason}"
-                ) from again
+            return cls._replace_unusable(target, moment, problem, notices)
+        except _CannotWrite as why:
+            return cls._in_memory(target, moment, notices, why.reason)
         return cls(conn, target, notices)
+
+    @classmethod
+    def _replace_unusable(
+        cls, target: Path, moment: datetime, problem: UnusableDatabase, notices: list[StoreNotice]
+    ) -> Store:
+        """Move a damaged file aside, start a fresh database and salvage what can be read."""
+        try:
+            moved = move_aside(target, moment)
+        except OSError as error:
+            raise StoreError(
+                f"the database {target} cannot be used ({problem.reason}) and cannot be "
+                f"moved aside: {error.strerror or error}"
+            ) from error
+        try:
+            conn = _connect(target, moment)
+        except (UnusableDatabase, _CannotWrite) as again:
+            raise StoreError(
+                f"cannot create a fresh database at {target}: {again.reason}"
+            ) from again
+        recovered = ""
+        if problem.salvageable:
+            counts = salvage(moved, conn)
+            recovered = (
+                f" {counts.reviews} review(s), {counts.attempts} drill attempt(s) and "
+                f"{counts.card_states} card schedule(s) could be read from it and were "
+                "copied into the new one."
+            )
+        notices.append(
+            StoreNotice(
+                message=(
+                    f"The database {target} could not be used ({problem.reason}). "
+                    f"It was moved to {moved} (nothing was deleted) and a fresh "
+                    f"database was started.{recovered}"
+                ),
+                reason=problem.reason,
+                moved_to=moved,
+            )
+        )
+        return cls(conn, target, notices)
+
+    @classmethod
+    def _in_memory(
+        cls, target: Path, moment: datetime, notices: list[StoreNotice], reason: str
+    ) -> Store:
+        """A migrated in-memory copy of the file (or an empty store when there is none)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        try:
+            if target.is_file() and target.stat().st_size > 0:
+                _copy_read_only(target, conn)
+            version = schema_version(conn)
+            if version > LATEST_VERSION:
+                raise StoreError(
+                    f"{target} was written by a newer drillbit (schema {version}) and cannot "
+                    f"be written here ({reason})"
+                )
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, now=moment)
+        except BaseException:
+            conn.close()
+            raise
+        notices.append(
+            StoreNotice(
+                message=(
+                    f"Nothing will be saved: {target} cannot be written ({reason}). "
+                    "Your progress so far is shown; new answers are kept only until you quit."
+                ),
+                reason=reason,
+            )
+        )
+        return cls(conn, target, notices, not_saved_reason=f"{target} cannot be written ({reason})")
 
     def close(self) -> None:
         """Close the connection (every write is already committed)."""
@@ -119,19 +208,42 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction, committed on exit, rolled back on error."""
+        """One immediate transaction, committed on exit, rolled back on error.
+
+        A failing write (disk full, read-only file, locked past the timeout) raises
+        NotSavedError after the rollback: the database keeps its previous content.
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise NotSavedError(f"could not save to {self.path}: {error}") from error
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+                self._rollback()
+                raise  # the caller passed rows the schema refuses: a bug, not the disk
+            except sqlite3.Error as error:
+                self._rollback()
+                raise NotSavedError(f"could not save to {self.path}: {error}") from error
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self._conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (e.g. after SQLITE_FULL)
 
     def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return list(self._conn.execute(sql, tuple(params)).fetchall())
+            try:
+                return list(self._conn.execute(sql, tuple(params)).fetchall())
+            except sqlite3.Error as error:
+                raise StoreError(f"could not read {self.path}: {error}") from error
 
     # -- card states -----------------------------------------------------------------
 
@@ -179,46 +291,59 @@ class Store:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}")
         with self._write() as conn:
-            cursor = conn.execute(
-                """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
-                       mode, state_before, card_before, card_after, session_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (
-                    card_id,
-                    int(rating),
-                    int(bool(correct)),
-                    to_db(reviewed_at),
-                    duration_ms,
-                    mode,
-                    state_before,
-                    card_before,
-                    card_after,
-                    session_id,
-                ),
+            return _insert_review(
+                conn,
+                card_id=card_id,
+                rating=rating,
+                correct=correct,
+                reviewed_at=reviewed_at,
+                mode=mode,
+                duration_ms=duration_ms,
+                state_before=state_before,
+                card_before=card_before,
+                card_after=card_after,
+                session_id=session_id,
             )
-            review_id = cast(int, cursor.lastrowid)
-            if card_after is not None:
-                state, due, last_review = _fsrs_fields(card_after)
-                conn.execute(
-                    """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
-                           introduced_at, updated_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?)
-                       ON CONFLICT (card_id) DO UPDATE SET fsrs_card = excluded.fsrs_card,
-                           state = excluded.state, due = excluded.due,
-                           last_review = excluded.last_review,
-                           updated_at = excluded.updated_at""",
-                    (
-                        card_id,
-                        card_after,
-                        state,
-                        due,
-                        last_review,
-                        to_db(reviewed_at),
-                        to_db(reviewed_at),
-                    ),
-                )
-            row = conn.execute("SELECT * FROM review_log WHERE id = ?", (review_id,)).fetchone()
-        return _review(row)
+
+    def record_scheduled_review(
+        self,
+        *,
+        card_id: str,
+        rating: int,
+        correct: bool,
+        reviewed_at: datetime,
+        mode: Mode,
+        reschedule: Callable[[str | None], str | None],
+        duration_ms: int | None = None,
+        session_id: int | None = None,
+    ) -> Review:
+        """Read the card's saved fsrs state, compute the next one and log the answer atomically.
+
+        `reschedule(card_before)` gets the saved fsrs Card JSON (None for a new card) and
+        returns the new one (None leaves the schedule untouched). Reading, computing and
+        writing happen inside one BEGIN IMMEDIATE transaction, so another process
+        reviewing the same card waits instead of overwriting this step with a stale state.
+        """
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}")
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT fsrs_card, state FROM card_state WHERE card_id = ?", (card_id,)
+            ).fetchone()
+            card_before = None if row is None else str(row["fsrs_card"])
+            return _insert_review(
+                conn,
+                card_id=card_id,
+                rating=rating,
+                correct=correct,
+                reviewed_at=reviewed_at,
+                mode=mode,
+                duration_ms=duration_ms,
+                state_before=None if row is None else int(row["state"]),
+                card_before=card_before,
+                card_after=reschedule(card_before),
+                session_id=session_id,
+            )
 
     def undo_review(self, review_id: int, *, now: datetime) -> Review:
         """Remove a review and put the card back to its exact previous fsrs state.
@@ -380,6 +505,63 @@ class Store:
             return cursor.rowcount > 0
 
 
+def _insert_review(
+    conn: sqlite3.Connection,
+    *,
+    card_id: str,
+    rating: int,
+    correct: bool,
+    reviewed_at: datetime,
+    mode: Mode,
+    duration_ms: int | None,
+    state_before: int | None,
+    card_before: str | None,
+    card_after: str | None,
+    session_id: int | None,
+) -> Review:
+    """Insert a review and upsert the card's state, inside the caller's transaction."""
+    cursor = conn.execute(
+        """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
+               mode, state_before, card_before, card_after, session_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            card_id,
+            int(rating),
+            int(bool(correct)),
+            to_db(reviewed_at),
+            duration_ms,
+            mode,
+            state_before,
+            card_before,
+            card_after,
+            session_id,
+        ),
+    )
+    review_id = cast(int, cursor.lastrowid)
+    if card_after is not None:
+        state, due, last_review = _fsrs_fields(card_after)
+        conn.execute(
+            """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
+                   introduced_at, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (card_id) DO UPDATE SET fsrs_card = excluded.fsrs_card,
+                   state = excluded.state, due = excluded.due,
+                   last_review = excluded.last_review,
+                   updated_at = excluded.updated_at""",
+            (
+                card_id,
+                card_after,
+                state,
+                due,
+                last_review,
+                to_db(reviewed_at),
+                to_db(reviewed_at),
+            ),
+        )
+    row = conn.execute("SELECT * FROM review_log WHERE id = ?", (review_id,)).fetchone()
+    return _review(row)
+
+
 def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
     """A WHERE clause (or '') from (condition, value) pairs whose value is not None."""
     used = [(clause, value) for clause, value in conditions if value is not None]
@@ -387,11 +569,50 @@ def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
     return where, [value for _, value in used]
 
 
+class _CannotWrite(Exception):
+    """The database file (or its folder) cannot be written; `reason` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _check_file_type(path: Path) -> None:
+    """StoreError when `path` exists but is not a regular file (a folder, a FIFO...)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StoreError(f"cannot use {path}: {error.strerror or error}") from error
+    if stat.S_ISDIR(mode):
+        raise StoreError(f"{path} is a folder, not a database file; move it out of the way")
+    if not stat.S_ISREG(mode):
+        raise StoreError(f"{path} is not a regular file; move it out of the way")
+
+
+def _writable(path: Path) -> bool:
+    """Whether the database and its folder (for the -wal and -shm files) can be written.
+
+    os.access also answers False on a read-only file system, for root too.
+    """
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    if path.exists():
+        return folder_ok and os.access(path, os.R_OK | os.W_OK)
+    return folder_ok
+
+
 def _connect(path: Path, now: datetime) -> sqlite3.Connection:
-    """Open, verify, configure and migrate; UnusableDatabase when the file is damaged."""
-    problem = header_problem(path)
+    """Open, verify, configure and migrate.
+
+    UnusableDatabase when the file is damaged, _CannotWrite when it cannot be written.
+    """
+    try:
+        problem = header_problem(path)
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
     if problem is not None:
-        raise UnusableDatabase(problem)
+        raise UnusableDatabase(problem, salvageable=False)
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
@@ -399,6 +620,8 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
     except sqlite3.Error as error:
         if is_corruption(error):
             raise UnusableDatabase(f"not a database: {error}") from error
+        if cannot_write(error):
+            raise _CannotWrite(str(error)) from error
         raise StoreError(f"cannot open {path}: {error}") from error
     conn.row_factory = sqlite3.Row
     try:
@@ -409,11 +632,13 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         if version > LATEST_VERSION:
             raise UnusableDatabase(
                 f"its schema version {version} is newer than this drillbit understands "
-                f"({LATEST_VERSION}); it was written by a newer drillbit"
+                f"({LATEST_VERSION}); it was written by a newer drillbit",
+                salvageable=False,
             )
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        _configure(conn)
         migrate(conn, now=now)
     except UnusableDatabase:
         conn.close()
@@ -422,8 +647,39 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         conn.close()
         if is_corruption(error):
             raise UnusableDatabase(f"not a usable SQLite file: {error}") from error
+        if cannot_write(error):
+            raise _CannotWrite(str(error)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    """Per-connection settings after the checks; a seam tests use to limit the file's size."""
+
+
+def _copy_read_only(path: Path, memory: sqlite3.Connection) -> None:
+    """Copy the database at `path` into `memory` without writing anything next to it.
+
+    Plain read-only mode first (it sees a WAL's committed frames when the -shm can be
+    used); `immutable` when even that needs a write (a WAL database in a read-only folder).
+    """
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            source = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
+        except sqlite3.Error as error:
+            last = error
+            continue
+        try:
+            if [row[0] for row in source.execute("PRAGMA quick_check")] != ["ok"]:
+                raise StoreError(f"{path} is damaged and cannot be written to repair it")
+            source.backup(memory)
+            return
+        except sqlite3.Error as error:
+            last = error
+        finally:
+            source.close()
+    raise StoreError(f"cannot read {path}: {last}")
 
 
 def _fsrs_fields(fsrs_card: str) -> tuple[int, str, str | None]:

@@ -3,10 +3,10 @@
 Never imports textual; depends on cards only through the `StudyCard` protocol.
 """
 
+from quiz.study.attempts import DrillProgress, VerdictLike, count_practice_pass, record_attempt
 from quiz.study.cards import KINDS, Filters, Kind, StudyCard
 from quiz.study.counts import Counts, DeckCounts, deck_counts
 from quiz.study.days import local_timezone
-from quiz.study.drills import DrillProgress, VerdictLike, count_practice_pass, record_attempt
 from quiz.study.ratings import (
     is_success,
     rating_for_answer,

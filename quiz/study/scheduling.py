@@ -56,28 +56,29 @@ def review_card(
     schedule untouched.
     """
     moment = as_utc(now)
-    with store.lock:  # read the state and write the review as one step for other threads
-        saved = store.card_state(card_id)
-        before = Card.from_json(saved.fsrs_card) if saved is not None else None
-        card_after: str | None = None
-        if mode == "due":
-            card = before if before is not None else new_card(card_id, moment)
-            after, _log = scheduler.review_card(
-                card, Rating(rating), review_datetime=moment, review_duration=duration_ms
-            )
-            card_after = after.to_json()
-        return store.record_review(
-            card_id=card_id,
-            rating=int(rating),
-            correct=correct,
-            reviewed_at=moment,
-            mode=mode,
-            duration_ms=duration_ms,
-            state_before=int(before.state) if before is not None else None,
-            card_before=saved.fsrs_card if saved is not None else None,
-            card_after=card_after,
-            session_id=session_id,
+
+    def reschedule(card_before: str | None) -> str | None:
+        if mode != "due":
+            return None
+        card = Card.from_json(card_before) if card_before else new_card(card_id, moment)
+        after, _log = scheduler.review_card(
+            card, Rating(rating), review_datetime=moment, review_duration=duration_ms
         )
+        return after.to_json()
+
+    # Read, reschedule and write inside one database transaction: another thread or
+    # process reviewing the same card waits, and never overwrites this step with a
+    # schedule computed from a stale state.
+    return store.record_scheduled_review(
+        card_id=card_id,
+        rating=int(rating),
+        correct=correct,
+        reviewed_at=moment,
+        mode=mode,
+        reschedule=reschedule,
+        duration_ms=duration_ms,
+        session_id=session_id,
+    )
 
 
 def preview_intervals(

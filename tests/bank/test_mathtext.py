@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.bank.loader import load_bank
 from quiz.bank.mathtext import (
     DISPLAY_PREFIX,
     MathProblem,
@@ -16,6 +17,8 @@ from quiz.bank.mathtext import (
     latex_to_unicode,
     render_math,
 )
+from quiz.bank.sources import bundled_content_dir
+from tests.bank.math_golden import bank_formulas, read_golden
 
 SEED_FORMULAS = [
     line
@@ -50,16 +53,16 @@ SEED_EXPECTED = [
         r"\frac{\partial L}{\partial W^{[1]}} = \frac{\partial L}{\partial z^{[L]}} \cdot "
         r"\prod_{l=2}^{L} \frac{\partial z^{[l]}}{\partial z^{[l-1]}} \cdot "
         r"\frac{\partial z^{[1]}}{\partial W^{[1]}}",
-        "∂L/∂W^[1] = ∂L/∂z^[L] · ∏ₗ₌₂ᴸ ∂z^[l]/∂z^[l−1] · ∂z^[1]/∂W^[1]",
+        "∂L/∂W^[1] = (∂L/∂z^[L]) · ∏ₗ₌₂ᴸ (∂z^[l]/∂z^[l−1]) · (∂z^[1]/∂W^[1])",
     ),
     (
         r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} \frac{\partial L}{\partial z^{[2]}} (a^{[1]})^T",
-        "∂L/∂W^[2] = 1/m ∂L/∂z^[2] (a^[1])ᵀ",
+        "∂L/∂W^[2] = (1/m) (∂L/∂z^[2]) (a^[1])ᵀ",
     ),
     (
         r"\frac{\partial L}{\partial z^{[1]}} = \frac{\partial L}{\partial a^{[1]}} \odot "
         r"\mathbb{1}_{z^{[1]} > 0} \quad \text{(ReLU derivative)}",
-        "∂L/∂z^[1] = ∂L/∂a^[1] ⊙ 𝟙_(z^[1] > 0)   (ReLU derivative)",
+        "∂L/∂z^[1] = (∂L/∂a^[1]) ⊙ 𝟙_(z^[1] > 0)   (ReLU derivative)",
     ),
     (
         r"z^{[1]} = W^{[1]} x + b^{[1]}, \quad a^{[1]} = \text{ReLU}(z^{[1]})",
@@ -72,7 +75,7 @@ SEED_EXPECTED = [
     (r"v_t = \beta_2 v_{t-1} + (1-\beta_2) (\nabla L)^2", "vₜ = β₂ vₜ₋₁ + (1−β₂) (∇L)²"),
     (
         r"\theta_t = \theta_{t-1} - \alpha \frac{m_t}{\sqrt{v_t} + \epsilon}",
-        "θₜ = θₜ₋₁ − α mₜ/(√vₜ + ε)",
+        "θₜ = θₜ₋₁ − α (mₜ/(√vₜ + ε))",
     ),
     (
         r"\hat{x}_i = \frac{x_i - \mu_B}{\sqrt{\sigma_B^2 + \epsilon}}",
@@ -110,7 +113,7 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"\operatorname*{argmax}_\theta J", "argmax_θ J"),
         (r"\|w\|_2^2", "‖w‖₂²"),
         (r"\left( x + 1 \right)^2", "(x + 1)²"),
-        (r"\left. \frac{df}{dx} \right|_{x=0}", "df/dx |ₓ₌₀"),
+        (r"\left. \frac{df}{dx} \right|_{x=0}", "(df/dx) |ₓ₌₀"),
         (r"\log \hat{y}", "log ŷ"),
         (r"\log(x)", "log(x)"),
         (r"\exp{x}", "exp x"),
@@ -435,3 +438,70 @@ def test_display_math_in_a_blockquote_stays_in_the_quote() -> None:
 
 def test_crlf_line_endings_do_not_confuse_display_math() -> None:
     assert render_math("a\r\n$$x$$\r\nb\r\n") == f"a\r\n\n{DISPLAY_PREFIX}x\n\nb\r\n"
+
+
+# --------------------------------------------------------------- issue 10 and the golden file
+
+GOLDEN = read_golden()
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"\frac{1}{m} dZ^{[1]} X^T", "(1/m) dZ^[1] Xᵀ"),
+        (r"\frac{0.1}{0.0316} \alpha", "(0.1/0.0316) α"),
+        (r"\frac{1}{1-\beta} v", "(1/(1−β)) v"),
+        (r"\frac{\epsilon^2}{6} J'''", "(ε²/6) J'''"),
+        (r"\frac{d^2}{8} \max|f''|", "(d²/8) max|f''|"),
+        (r"\alpha \frac{g}{|g| + \epsilon}", "α (g/(|g| + ε))"),
+        (r"\frac{a}{b} \cdot \frac{c}{d}", "(a/b) · (c/d)"),
+        (r"y = \frac{a}{b} + c", "y = a/b + c"),
+        (r"\frac{a}{b}", "a/b"),
+        (r"\frac{1}{2} x", "½ x"),
+        (r"\sqrt{g^2}", "√(g²)"),
+        (r"\sqrt{x^{[l]}}", "√(x^[l])"),
+        (r"\sqrt{v_t} + \epsilon", "√vₜ + ε"),
+        (r"dZ^{[2]}_{:, j}", "dZ^[2]_(:, j)"),
+        (r"dZ^{[1](i)}", "dZ^[1](i)"),
+        (r"x^2_i", "xᵢ²"),
+        (r"\lfloor \frac{H - k}{s} \rfloor + 1", "⌊(H − k)/s⌋ + 1"),
+    ],
+)
+def test_issue_10_renderings(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+
+
+def test_display_math_carries_no_zero_width_characters() -> None:
+    rendered = render_math("Cause:\n\n$$\\theta_t = \\theta_{t-1}$$\n\nDone.\n")
+    assert "\u200b" not in rendered and "\u200c" not in rendered and "\ufeff" not in rendered
+    assert rendered == "Cause:\n\nθₜ = θₜ₋₁\n\nDone.\n"
+
+
+def test_no_bundled_card_renders_zero_width_characters() -> None:
+    bank = load_bank([bundled_content_dir()])
+    for card in bank.cards:
+        for section in card.sections.values():
+            assert "\u200b" not in render_math(section.text), card.id
+
+
+def test_the_golden_file_covers_every_formula_of_the_bundled_bank() -> None:
+    missing = [f for f in bank_formulas() if f not in GOLDEN]
+    assert not missing, (
+        f"{len(missing)} formula(s) of the bundled bank have no golden rendering, e.g. "
+        f"{missing[0]!r}: run `uv run python -m tests.bank.math_golden`, read the output "
+        "by eye, then add it with --write"
+    )
+
+
+@pytest.mark.parametrize("latex", sorted(GOLDEN))
+def test_golden_rendering(latex: str) -> None:
+    assert latex_to_unicode(latex) == GOLDEN[latex]
+
+
+def test_lint_places_math_problems_inside_quotes_and_lists() -> None:
+    quoted = "> quote\n>\n> $$\n> a +\n> \\foo b\n> $$\n"
+    assert find_math_problems(quoted) == [MathProblem(5, 3, "unknown macro \\foo")]
+    listed = "1. item\n\n   $$\n   x +\n   \\bar{xy}\n   $$\n"
+    assert find_math_problems(listed) == [
+        MathProblem(5, 4, "an accent over more than one symbol has no text form")
+    ]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from quiz.cli import Context
+from quiz.cli.context import Context
+from quiz.cli.ecosystem import export_group
 from quiz.ecosystem.anki import (
     CHOICE_MODEL_ID,
     CONCEPT_MODEL_ID,
@@ -20,7 +21,6 @@ from quiz.ecosystem.anki import (
     markdown_to_html,
     note_guid,
 )
-from quiz.ecosystem.commands import export_group
 from quiz.errors import UsageError
 from tests.conftest import DATA
 

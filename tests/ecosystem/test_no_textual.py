@@ -15,7 +15,7 @@ import pytest
         "quiz.ecosystem.importer",
         "quiz.ecosystem.anki",
         "quiz.ecosystem.progress",
-        "quiz.ecosystem.commands",
+        "quiz.cli.ecosystem",
     ],
 )
 def test_ecosystem_modules_never_import_textual(module: str) -> None:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fsrs import Rating
 
-from quiz.ecosystem.commands import export_group, import_progress_command
+from quiz.cli.ecosystem import export_group, import_progress_command
 from quiz.ecosystem.progress import (
     FORMAT,
     VERSION,

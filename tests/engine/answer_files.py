@@ -32,6 +32,24 @@ DRILLS: dict[str, str] = {
     "numerical-gradient": "nn.gradcheck.numerical_gradient",
     "gradient-check": "nn.gradcheck.gradient_check",
     "mini-batches": "nn.minibatch.random_mini_batches",
+    # architectures pack
+    "conv2d-forward": "arch.conv.conv2d_forward",
+    "conv2d-backward": "arch.conv.conv2d_backward",
+    "maxpool": "arch.pooling.maxpool",
+    "lstm-cell": "arch.recurrent.lstm_cell",
+    "attention": "arch.attention.attention",
+    "multi-head-attention": "arch.attention.multi_head_attention",
+    "embedding": "arch.embedding.embedding",
+    "positional-encoding": "arch.embedding.positional_encoding",
+    # deep-training pack
+    "rmsprop-step": "deep.optim.rmsprop_step",
+    "adamw-step": "deep.optim.adamw_step",
+    "clip-grad-norm": "deep.clipping.clip_grad_norm",
+    "warmup-cosine": "deep.schedules.warmup_cosine_lr",
+    "layernorm": "deep.layernorm.layernorm",
+    "bce-with-logits": "deep.losses.bce_with_logits",
+    "label-smoothing": "deep.losses.smoothed_cross_entropy",
+    "weight-decay-l2": "deep.regularization.l2_penalty_and_grads",
 }
 """Drill id (the card's id and the answers folder) -> checker dotted name."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from engine.checkers import get_checker
-from engine.grading import grade_inprocess, load_submission
+from engine.grade_inprocess import grade_inprocess, load_submission
 from tests.engine.answer_files import ANSWERS, DRILLS, Answer, answers
 
 SEEDS = (0, 1, 7)

@@ -11,7 +11,7 @@ import pytest
 
 from engine.checkers import CheckerNotFoundError, get_checker
 from engine.checkers.base import HARNESS_DIR, Checker
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
 from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn.gradcheck import numerical_gradient
 from tests.engine.answer_files import DRILLS
@@ -51,8 +51,57 @@ CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "nn.gradcheck.numerical_gradient": {"numerical_gradient": ("f", "x", "eps")},
     "nn.gradcheck.gradient_check": {"gradient_check": ("f", "grad_f", "x", "eps", "threshold")},
     "nn.minibatch.random_mini_batches": {"random_mini_batches": ("X", "Y", "batch_size", "rng")},
+    # architectures pack
+    "arch.conv.conv2d_forward": {"conv2d_forward": ("x", "w", "b", "stride", "pad")},
+    "arch.conv.conv2d_backward": {"conv2d_backward": ("dout", "x", "w", "b", "stride", "pad")},
+    "arch.pooling.maxpool": {
+        "maxpool_forward": ("x", "size", "stride"),
+        "maxpool_backward": ("dout", "x", "size", "stride"),
+    },
+    "arch.recurrent.lstm_cell": {
+        "lstm_cell_forward": ("x", "h_prev", "c_prev", "W", "b"),
+        "lstm_cell_backward": ("dh", "dc", "cache"),
+    },
+    "arch.attention.attention": {"scaled_dot_product_attention": ("Q", "K", "V", "mask")},
+    "arch.attention.multi_head_attention": {
+        "multi_head_attention": ("X", "Wq", "Wk", "Wv", "Wo", "n_heads", "causal")
+    },
+    "arch.embedding.embedding": {
+        "embedding_forward": ("W", "ids"),
+        "embedding_backward": ("dout", "ids", "vocab_size"),
+    },
+    "arch.embedding.positional_encoding": {"sinusoidal_encoding": ("T", "d")},
+    # deep-training pack
+    "deep.optim.rmsprop_step": {"rmsprop_step": ("theta", "grad", "s", "lr", "rho", "eps")},
+    "deep.optim.adamw_step": {
+        "adamw_step": (
+            "theta",
+            "grad",
+            "m",
+            "v",
+            "t",
+            "lr",
+            "beta1",
+            "beta2",
+            "eps",
+            "weight_decay",
+        )
+    },
+    "deep.clipping.clip_grad_norm": {"clip_grad_norm": ("grads", "max_norm")},
+    "deep.schedules.warmup_cosine_lr": {
+        "warmup_cosine_lr": ("step", "base_lr", "warmup_steps", "total_steps", "min_lr")
+    },
+    "deep.layernorm.layernorm": {
+        "layernorm_forward": ("X", "gamma", "beta", "eps"),
+        "layernorm_backward": ("dout", "cache"),
+    },
+    "deep.losses.bce_with_logits": {"bce_with_logits": ("z", "y")},
+    "deep.losses.smoothed_cross_entropy": {
+        "smoothed_cross_entropy": ("logits", "labels", "smoothing")
+    },
+    "deep.regularization.l2_penalty_and_grads": {"l2_penalty_and_grads": ("params", "lam", "m")},
 }
-DEFAULTS = {
+DEFAULTS: dict[tuple[str, str], dict[str, float]] = {
     ("nn.activations.relu_family", "leaky_relu"): {"alpha": 0.01},
     ("nn.activations.relu_family", "elu"): {"alpha": 1.0},
     ("nn.optim.momentum_step", "momentum_step"): {"beta": 0.9},
@@ -60,9 +109,33 @@ DEFAULTS = {
     ("nn.batchnorm.batchnorm", "batchnorm_forward"): {"eps": 1e-5},
     ("nn.gradcheck.numerical_gradient", "numerical_gradient"): {"eps": 1e-5},
     ("nn.gradcheck.gradient_check", "gradient_check"): {"eps": 1e-5, "threshold": 1e-7},
+    ("arch.conv.conv2d_forward", "conv2d_forward"): {"stride": 1, "pad": 0},
+    ("arch.conv.conv2d_backward", "conv2d_backward"): {"stride": 1, "pad": 0},
+    ("arch.pooling.maxpool", "maxpool_forward"): {"size": 2, "stride": 2},
+    ("arch.pooling.maxpool", "maxpool_backward"): {"size": 2, "stride": 2},
+    ("arch.attention.multi_head_attention", "multi_head_attention"): {"causal": False},
+    ("deep.optim.rmsprop_step", "rmsprop_step"): {"lr": 1e-3, "rho": 0.9, "eps": 1e-8},
+    ("deep.optim.adamw_step", "adamw_step"): {
+        "lr": 1e-3,
+        "beta1": 0.9,
+        "beta2": 0.999,
+        "eps": 1e-8,
+        "weight_decay": 1e-2,
+    },
+    ("deep.schedules.warmup_cosine_lr", "warmup_cosine_lr"): {"min_lr": 0.0},
+    ("deep.layernorm.layernorm", "layernorm_forward"): {"eps": 1e-5},
+    ("deep.losses.smoothed_cross_entropy", "smoothed_cross_entropy"): {"smoothing": 0.1},
 }
 NAMES = sorted(CATALOG)
-STRICT = {"nn.activations.sigmoid", "nn.softmax.softmax", "nn.softmax.cross_entropy"}
+STRICT = {
+    "nn.activations.sigmoid",
+    "nn.activations.sigmoid_grad",
+    "nn.softmax.softmax",
+    "nn.softmax.cross_entropy",
+    "deep.losses.bce_with_logits",
+    "deep.losses.smoothed_cross_entropy",
+    "arch.attention.attention",
+}
 
 
 def test_the_catalog_and_the_answer_folders_name_the_same_checkers() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.checks import binomial_bounds, chi2_mean_bounds, normal_z
-from engine.grading import grade_inprocess
+from engine.grade_inprocess import grade_inprocess
 from engine.nn import dropout as dropout_ref
 from engine.nn import init as init_ref
 from engine.nn import minibatch as minibatch_ref

@@ -25,9 +25,9 @@ def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
 
 @pytest.fixture(scope="session")
 def bare_bwrap_pool() -> Iterator[WorkerPool]:
-    """bubblewrap alone, without the audit hooks: shows that layer holds by itself."""
+    """bubblewrap alone, without the audit hooks or seccomp: shows that layer holds by itself."""
     if not BWRAP.active:
         pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
-    with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False)) as p:
+    with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False, seccomp=False)) as p:
         LIVE_POOLS.append(p)
         yield p

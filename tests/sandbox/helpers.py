@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from engine.checkers.base import Checker
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox import pool as pool_module
 from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from engine.checkers import get_checker
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from tests.engine.answer_files import Answer, answers
 from tests.sandbox.helpers import LIVE_POOLS, shown

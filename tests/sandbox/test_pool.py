@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from engine.grade import grade
+from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
 from engine.verdict import Status
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean

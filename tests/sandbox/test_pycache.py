@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import py_compile
 import stat
+import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
-from engine.sandbox import pycache
+import pytest
+
+from engine.grade_sandboxed import grade
+from engine.sandbox import SandboxConfig, WorkerPool, pycache
 from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.sandbox.config import host_paths
+from tests.sandbox.conftest import BWRAP
+from tests.sandbox.helpers import DOUBLE, GOOD, shown
 
 
 def test_the_cache_is_private_and_holds_numpy_for_both_layouts() -> None:
@@ -34,3 +45,107 @@ def test_a_foreign_or_open_cache_dir_is_not_trusted() -> None:
         assert not pycache._owned_private_dir(open_dir)
     finally:
         open_dir.rmdir()
+
+
+def _numpy_init_pycs(root: Path) -> list[Path]:
+    tag = sys.implementation.cache_tag
+    numpy_init = os.path.join(host_paths().numpy_dir, "__init__.py")
+    plain = (root / numpy_init.lstrip("/")).with_name(f"__init__.{tag}.pyc")
+    return [plain, root / SANDBOX_SITE.lstrip("/") / "numpy" / f"__init__.{tag}.pyc"]
+
+
+def test_the_pycs_are_checked_hash() -> None:
+    built = pycache.build(SANDBOX_SITE)
+    assert built is not None
+    for pyc in _numpy_init_pycs(built):
+        flags = int.from_bytes(pyc.read_bytes()[4:8], "little")
+        assert flags == 0b11, f"{pyc}: flags {flags:#b} (PEP 552 checked hash is 0b11)"
+
+
+def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
+    dead_pid = subprocess.Popen(["true"])  # noqa: S607 - any short-lived process
+    dead_pid.wait()
+    stale = tmp_path / f"build-{dead_pid.pid}-abc"
+    (stale / "numpy").mkdir(parents=True)
+    (stale / "numpy" / "half.pyc").write_bytes(b"half")
+    mine = tmp_path / f"build-{os.getpid()}-def"
+    mine.mkdir()
+    old_unnamed = tmp_path / "build-1q5z58_b"
+    old_unnamed.mkdir()
+    os.utime(old_unnamed, (time.time() - 3600, time.time() - 3600))
+    kept = tmp_path / "0123456789abcdef"
+    kept.mkdir()
+    assert pycache.sweep_stale_builds(tmp_path) == 2
+    assert not stale.exists() and not old_unnamed.exists()
+    assert mine.exists() and kept.exists()
+
+
+@pytest.fixture
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache of this test's own (the shared one is never damaged by a failing test)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(pycache, "_state", {})
+    built = pycache.ready_cache(SANDBOX_SITE)
+    assert built is not None and str(built).startswith(str(tmp_path))
+    yield built
+    pycache._state.clear()
+
+
+POISON = "raise ImportError('poisoned bytecode cache')\n"
+
+
+def test_a_pyc_that_does_not_match_its_source_is_not_used(private_cache: Path) -> None:
+    """A .pyc compiled from other code (a stale or planted one) is recompiled from the source."""
+    evil = private_cache.parent / "evil.py"
+    evil.write_text(POISON)
+    for pyc in _numpy_init_pycs(private_cache):
+        py_compile.compile(
+            str(evil),
+            cfile=str(pyc),
+            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+        )
+    for bwrap in [True, False] if BWRAP.active else [False]:
+        with WorkerPool(SandboxConfig(bwrap=bwrap)) as pool:
+            verdict = grade(DOUBLE, GOOD, pool=pool)
+        assert verdict.passed, shown(verdict)
+
+
+POISONER = """
+import importlib.util, marshal, os
+import numpy
+def double(x):
+    code = compile({poison!r}, "numpy/__init__.py", "exec")
+    source = open(numpy.__file__, "rb").read()
+    data = (importlib.util.MAGIC_NUMBER + (3).to_bytes(4, "little")
+            + importlib.util.source_hash(source) + marshal.dumps(code))
+    written = []
+    for path in {targets!r}:
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+            written.append(path)
+        except OSError:
+            pass
+    return 2 * x if not written else x
+"""
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "no-bwrap"])
+def test_a_confined_child_cannot_poison_the_cache(private_cache: Path, mode: str) -> None:
+    """With the hooks off, the kernel layers alone keep the child from writing the cache."""
+    if mode == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    pycs = _numpy_init_pycs(private_cache)
+    before = [p.read_bytes() for p in pycs]
+    targets = [str(p) for p in pycs] + [
+        f"/opt/drillbit/pycache/{p.relative_to(private_cache)}" for p in pycs
+    ]
+    source = POISONER.format(poison=POISON, targets=targets)
+    config = SandboxConfig(bwrap=mode == "bwrap", audit_hooks=False)
+    with WorkerPool(config) as pool:
+        attempt = grade(DOUBLE, source, pool=pool)
+    assert attempt.passed, shown(attempt)  # x instead of 2 * x had any write succeeded
+    assert [p.read_bytes() for p in pycs] == before
+    with WorkerPool(config) as pool:
+        after = grade(DOUBLE, GOOD, pool=pool)
+    assert after.passed, shown(after)

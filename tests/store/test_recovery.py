@@ -134,3 +134,42 @@ def test_a_file_cut_inside_the_header_is_moved_aside(tmp_path: Path) -> None:
         (tmp_path / sidecar).unlink(missing_ok=True)
     with Store.open(path, now=NOW) as store:
         _assert_moved_and_fresh(path, stub, store, "truncated SQLite header")
+
+
+def test_a_damaged_page_hides_only_its_own_reviews(tmp_path: Path) -> None:
+    """The rows on readable pages of a damaged file are copied into the fresh database."""
+    path = tmp_path / "drillbit.db"
+    total = 400
+    with Store.open(path, now=NOW) as store:
+        for i in range(total):
+            store.record_review(
+                card_id=f"card-{i:04d}",
+                rating=1 + i % 4,
+                correct=i % 2 == 0,
+                reviewed_at=NOW,
+                mode="cram",
+                duration_ms=i,
+                card_before=f'{{"row": "payload-{i:04d}", "pad": "{"p" * 120}"}}',
+            )
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    whole = bytearray(path.read_bytes())
+    page = 4096
+    # the table page holding review 200 (index pages hold card ids but no payload)
+    hit = whole.index(b"payload-0200")
+    start = hit - hit % page
+    whole[start : start + page] = b"\xa5" * page
+    path.write_bytes(bytes(whole))
+    with Store.open(path, now=NOW) as store:
+        recovered = store.reviews()
+        notice = store.notices[0]
+    assert notice.moved_to is not None and notice.moved_to.read_bytes() == bytes(whole)
+    assert 0 < len(recovered) < total, "the damaged page's rows are lost, the others kept"
+    assert len(recovered) > total - 60, "one 4 KiB page holds at most a few dozen of these rows"
+    assert f"{len(recovered)} review(s)" in notice.message
+    assert "could be read from it and were copied into the new one" in notice.message
+    ids = {review.card_id for review in recovered}
+    assert "card-0200" not in ids and {"card-0000", "card-0399"} <= ids
+    for review in recovered:
+        i = int(review.card_id.removeprefix("card-"))
+        assert (review.rating, review.correct, review.duration_ms) == (1 + i % 4, i % 2 == 0, i)
+        assert review.card_before is not None and f"payload-{i:04d}" in review.card_before

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fsrs import Rating
 
-from quiz.study.drills import DrillProgress
+from quiz.study.attempts import DrillProgress
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 
 

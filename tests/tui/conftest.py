@@ -23,7 +23,7 @@ from tests.conftest import DATA
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -72,7 +72,7 @@ class FakeClock:
 
 def inprocess_grade(drill: Drill, source: str) -> Verdict:
     """Grade trusted test code in this process with a fixed seed (fast, deterministic)."""
-    from engine.grading import grade_inprocess, load_submission
+    from engine.grade_inprocess import grade_inprocess, load_submission
     from engine.verdict import Status, Verdict
 
     try:

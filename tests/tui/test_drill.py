@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, TextArea
 
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
@@ -22,7 +22,7 @@ from tests.tui.conftest import (
 )
 
 if TYPE_CHECKING:
-    from quiz.drills import Drill
+    from quiz.drill_grading import Drill
 
 
 def editor_of(screen: DrillScreen) -> TextArea:
@@ -167,6 +167,23 @@ async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder)
         await pilot.pause()
         assert recorder.of(DrillScreen.DrillSubmitted) == []
         assert any("Could not run" in n.message for n in app._notifications)
+
+
+async def test_external_editor_is_off_in_a_browser(
+    build: AppFactory, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Served in a browser, ctrl+e would start the editor on the server: it says so instead."""
+    app = build(drill="tiny-sgd")
+    monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        before = editor_of(screen).text
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert recorder.of(DrillScreen.DrillSubmitted) == []
+        assert editor_of(screen).text == before  # the fake editor (it writes a pass) never ran
+        assert any("$EDITOR is off in the browser" in n.message for n in app._notifications)
 
 
 async def test_grader_failure_is_shown_not_swallowed(build: AppFactory, recorder: Recorder) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 from fsrs import Rating, Scheduler
 from textual.widgets import TextArea
 
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.study import StudyScreen
@@ -73,7 +73,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         await grade_now(app, pilot)
         await pilot.press("escape")  # leaving after a failed run is a skip, not Again
         await pilot.pause()
-        assert app.screen is study
+        assert isinstance(app.screen, StudyScreen) and app.screen is study
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert study.card is not None and study.card.kind != "coding"
         while study.card is not None and study.card.kind != "coding":

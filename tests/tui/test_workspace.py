@@ -14,7 +14,7 @@ from fsrs import Rating, Scheduler
 from quiz.bank.loader import load_bank
 from quiz.bank.models import ChoiceFront, NumericFront, parse_number
 from quiz.cardtext import plain_text
-from quiz.drills import starter_text
+from quiz.drill_grading import starter_text
 from quiz.errors import UsageError
 from quiz.store import Store
 from quiz.study import suggested_rating
@@ -164,7 +164,7 @@ def test_launch_refuses_unknown_drill_and_mode(tui_bank: Path) -> None:
 def test_starting_the_app_does_not_import_numpy_or_the_engine() -> None:
     code = (
         "import sys; from quiz.tui.app import make_app; import quiz.tui.launch; "
-        "bad = [m for m in ('numpy', 'engine.grade', 'textual.widgets._text_area', 'markdown_it') "
+        "bad = [m for m in ('numpy', 'engine.grade_sandboxed', 'textual.widgets._text_area', 'markdown_it') "
         "if m in sys.modules]; print(bad)"
     )
     out = subprocess.run(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -17,19 +17,18 @@ from tests.web.helpers import Served, drillbit, free_loopback_port
 SERVER_START_SECONDS = 20.0
 
 
-def _wait_for_port(served: Served) -> None:
+def _wait_for_url(process: subprocess.Popen[bytes], log: Path, port: int) -> str:
+    """The URL the server prints once it listens on `port` (its banner line)."""
+    banner = re.compile(rf"drillbit is served at (http://127\.0\.0\.1:{port}/\?token=[\w-]+)\n")
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
-        if served.process.poll() is not None:
-            pytest.fail(
-                f"drillbit serve exited with {served.process.returncode}:\n{served.log.read_text()}"
-            )
-        try:
-            with socket.create_connection(("127.0.0.1", served.port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail(f"drillbit serve did not listen on port {served.port}:\n{served.log.read_text()}")
+        found = banner.search(log.read_text())
+        if found:
+            return found.group(1)
+        if process.poll() is not None:
+            pytest.fail(f"drillbit serve exited with {process.returncode}:\n{log.read_text()}")
+        time.sleep(0.1)
+    pytest.fail(f"drillbit serve did not listen on port {port}:\n{log.read_text()}")
 
 
 def _group_alive(pgid: int) -> bool:
@@ -62,14 +61,14 @@ def _stop(process: subprocess.Popen[bytes]) -> bool:
     return clean
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    """`drillbit --content <browser pack> serve --port <free>`; after the test, Ctrl-C must stop it all."""
+def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
+    """`drillbit --content <browser pack> serve --port <free> OPTIONS`; after the test, Ctrl-C
+    must stop it all."""
     port = free_loopback_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            drillbit("serve", "--port", str(port)),
+            drillbit("serve", "--port", str(port), *options),
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -77,13 +76,23 @@ def served(tmp_path: Path) -> Iterator[Served]:
             cwd=tmp_path,
             start_new_session=True,
         )
-    served = Served(f"http://127.0.0.1:{port}/", port, process, log)
     try:
-        _wait_for_port(served)
-        yield served
+        yield Served(_wait_for_url(process, log, port), port, process, log)
     finally:
         clean = _stop(process)
     output = log.read_text()
     assert clean, f"Ctrl-C left the server or its app processes running:\n{output}"
-    assert f"drillbit is served at http://127.0.0.1:{port}" in output
+    assert f"drillbit is served at http://127.0.0.1:{port}/?token=" in output
     assert "Traceback" not in output, output
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """A server with the default options."""
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def served_one_tab(tmp_path: Path) -> Iterator[Served]:
+    """A server that allows one tab at a time (`--max-tabs 1`)."""
+    yield from _serve(tmp_path, "--max-tabs", "1")

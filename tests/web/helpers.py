@@ -14,12 +14,17 @@ BROWSER_PACK = Path(__file__).resolve().parent / "data"
 
 @dataclass
 class Served:
-    """A running server: its URL, port, process and log file."""
+    """A running server: the URL it printed (with its token), port, process and log file."""
 
     url: str
     port: int
     process: subprocess.Popen[bytes]
     log: Path
+
+    @property
+    def token(self) -> str:
+        """This run's token, from the printed URL."""
+        return self.url.split("?token=", 1)[1]
 
 
 def free_loopback_port() -> int:

@@ -1,4 +1,4 @@
-"""`drillbit serve` without a browser: addresses, the app command, the Origin check, errors."""
+"""`drillbit serve` without a browser: addresses, the app command, the login, the tab limit, errors."""
 
 from __future__ import annotations
 
@@ -8,13 +8,16 @@ import shlex
 import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-import quiz.serve as serve_module
+import quiz.serve.server as serve_module
 from quiz.errors import DrillbitError, UsageError
-from quiz.serve import allowed_origins, app_command, is_loopback, is_wildcard, public_url, serve
+from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback, public_url
+from quiz.serve.server import app_command, is_wildcard, serve
 from tests.web.helpers import Served, drillbit, free_loopback_port
 
 
@@ -84,12 +87,12 @@ def test_non_loopback_host_warns_before_serving(
 ) -> None:
     stub = _NoServer()
     monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
-    serve("192.0.2.7", 8000, [])
+    serve("192.0.2.7", 8000, [], max_tabs=4)
     assert stub.served
     assert (
         "warning: serving on 192.0.2.7, which is not a loopback address" in capsys.readouterr().err
     )
-    serve("127.0.0.1", 8000, [])
+    serve("127.0.0.1", 8000, [], max_tabs=4)
     assert capsys.readouterr().err == ""
 
 
@@ -97,7 +100,7 @@ def test_wildcard_host_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None
     stub = _NoServer()
     monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
     with pytest.raises(UsageError, match="no address a browser can open"):
-        serve("0.0.0.0", 8000, [])
+        serve("0.0.0.0", 8000, [], max_tabs=4)
     assert not stub.served
 
 
@@ -126,22 +129,167 @@ def test_port_out_of_range_is_a_usage_error() -> None:
     assert "--port" in result.stderr
 
 
-def _handshake(port: int, origin: str) -> str:
-    """The status line the server answers a websocket upgrade from a page of `origin` with."""
+def test_allowed_hosts_name_this_server_only() -> None:
+    assert allowed_hosts("127.0.0.1", 8000) == {
+        "127.0.0.1:8000",
+        "localhost:8000",
+        "[::1]:8000",
+    }
+    assert allowed_hosts("192.168.1.20", 8000) == {"192.168.1.20:8000"}
+    assert "localhost" in allowed_hosts("localhost", 80)  # port 80 may be left out
+    assert "localhost" not in allowed_hosts("localhost", 8000)
+
+
+LOGIN = Login.new("127.0.0.1", 8000)
+PAGE = "http://127.0.0.1:8000"
+
+
+def _refusal(
+    host: str | None = "127.0.0.1:8000",
+    origin: str | None = PAGE,
+    tokens: tuple[str | None, ...] = (LOGIN.token, None),
+    websocket: bool = True,
+) -> str | None:
+    return LOGIN.refusal(host=host, origin=origin, tokens=tokens, websocket=websocket)
+
+
+def test_login_accepts_the_token_from_the_query_or_the_cookie() -> None:
+    assert _refusal() is None
+    assert _refusal(tokens=(None, LOGIN.token)) is None
+    assert _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/") is None
+    assert _refusal(origin=None, websocket=False) is None  # the page itself: a plain GET
+
+
+@pytest.mark.parametrize(
+    ("request_", "reason"),
+    [
+        ({"tokens": (None, None)}, "a valid token is required"),
+        ({"tokens": ("", None)}, "a valid token is required"),
+        ({"tokens": (LOGIN.token[:-1], None)}, "a valid token is required"),
+        ({"tokens": (LOGIN.token + "x", LOGIN.token[::-1])}, "a valid token is required"),
+        ({"tokens": (None, None), "websocket": False}, "a valid token is required"),
+        ({"origin": None}, "needs an Origin header"),
+        ({"origin": "http://evil.example"}, "origin http://evil.example is not allowed"),
+        ({"origin": "http://127.0.0.1:8001"}, "is not allowed"),
+        ({"host": "evil.example:8000"}, "does not name this server"),
+        ({"host": "evil.example:8000", "websocket": False}, "does not name this server"),
+        ({"host": None}, "does not name this server"),
+        ({"host": "127.0.0.1:8001"}, "does not name this server"),
+    ],
+)
+def test_login_refuses(request_: dict[str, object], reason: str) -> None:
+    refusal = _refusal(**request_)  # type: ignore[arg-type]
+    assert refusal is not None and reason in refusal
+
+
+def test_every_run_has_its_own_long_token() -> None:
+    tokens = {Login.new("127.0.0.1", 8000).token for _ in range(20)}
+    assert len(tokens) == 20
+    assert all(len(token) >= 43 for token in tokens)  # 256 random bits
+    assert Login.new("127.0.0.1", 8000).url(PAGE).startswith(f"{PAGE}/?token=")
+
+
+def _handshake(
+    port: int,
+    *,
+    origin: str | None = None,
+    token: str | None = None,
+    cookie: str | None = None,
+    host: str | None = None,
+) -> str:
+    """The status line the server answers a websocket upgrade with."""
     key = base64.b64encode(os.urandom(16)).decode()
-    request = (
-        "GET /ws?width=80&height=24 HTTP/1.1\r\n"
-        f"Host: 127.0.0.1:{port}\r\n"
-        "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-        f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-        f"Origin: {origin}\r\n\r\n"
-    )
+    query = f"&token={token}" if token is not None else ""
+    headers = [
+        f"GET /ws?width=80&height=24{query} HTTP/1.1",
+        f"Host: {host or f'127.0.0.1:{port}'}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        f"Sec-WebSocket-Key: {key}",
+        "Sec-WebSocket-Version: 13",
+    ]
+    if origin is not None:
+        headers.append(f"Origin: {origin}")
+    if cookie is not None:
+        headers.append(f"Cookie: drillbit-token-{port}={cookie}")
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-        conn.sendall(request.encode())
+        conn.sendall(("\r\n".join(headers) + "\r\n\r\n").encode())
         return conn.recv(4096).decode("latin-1").split("\r\n", 1)[0]
 
 
-def test_websocket_refuses_pages_of_other_origins(served: Served) -> None:
-    assert " 403 " in _handshake(served.port, "http://evil.example")
-    assert " 403 " in _handshake(served.port, f"http://127.0.0.1:{free_loopback_port()}")
-    # (the page's own origin gets its app: the browser test connects from it)
+def _get(url: str, *, cookie: str | None = None, host: str | None = None) -> tuple[int, str, str]:
+    """Status, Set-Cookie header and body of a plain GET (no redirects, no proxies)."""
+    request = urllib.request.Request(url)
+    if cookie is not None:
+        request.add_header("Cookie", cookie)
+    if host is not None:
+        request.add_header("Host", host)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=10) as response:
+            body = response.read().decode()
+            return response.status, response.headers.get("Set-Cookie", ""), body
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Set-Cookie", ""), exc.read().decode()
+
+
+def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None:
+    port, token = served.port, served.token
+    page = f"http://127.0.0.1:{port}"
+    # no token and no Origin: a local process that just connects
+    assert " 403 " in _handshake(port)
+    assert " 403 " in _handshake(port, token=token)  # the token alone: no page, no app
+    assert " 403 " in _handshake(port, origin=page)  # the page without the token
+    assert " 403 " in _handshake(port, origin=page, token="not-the-token")
+    assert " 403 " in _handshake(port, origin=page, cookie=token[:-1])
+    assert " 403 " in _handshake(port, origin="http://evil.example", token=token)
+    assert " 403 " in _handshake(
+        port, origin=f"http://127.0.0.1:{free_loopback_port()}", token=token
+    )
+    # DNS rebinding: another site's name resolved to 127.0.0.1 keeps its name in Host and Origin
+    rebound = f"rebound.example:{port}"
+    assert " 403 " in _handshake(port, origin=f"http://{rebound}", token=token, host=rebound)
+    # the page, with the token (query or cookie): the app starts
+    assert " 101 " in _handshake(port, origin=page, cookie=token)
+    assert " 101 " in _handshake(port, origin=f"http://localhost:{port}", token=token)
+
+
+def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
+    base = f"http://127.0.0.1:{served.port}/"
+    status, cookie, body = _get(base)
+    assert status == 403 and not cookie
+    assert "a valid token is required" in body
+    assert _get(base + "?token=wrong")[0] == 403
+    assert _get(served.url, host=f"rebound.example:{served.port}")[0] == 403
+    assert _get(base + "static/js/textual.js")[0] == 403  # every path, not only the page
+
+    status, cookie, body = _get(served.url)
+    assert status == 200 and "textual-terminal" in body
+    assert f"drillbit-token-{served.port}={served.token}" in cookie
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    # later requests carry the cookie instead of the query
+    jar = f"drillbit-token-{served.port}={served.token}"
+    assert _get(base, cookie=jar)[0] == 200
+    assert _get(base + "static/js/textual.js", cookie=jar)[0] == 200
+
+
+def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
+    port, token = served_one_tab.port, served_one_tab.token
+    page = f"http://127.0.0.1:{port}"
+    key = base64.b64encode(os.urandom(16)).decode()
+    first = socket.create_connection(("127.0.0.1", port), timeout=10)
+    try:
+        first.sendall(
+            (
+                f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                f"Origin: {page}\r\n\r\n"
+            ).encode()
+        )
+        assert " 101 " in first.recv(4096).decode("latin-1").split("\r\n", 1)[0]
+        assert " 503 " in _handshake(port, origin=page, token=token)
+        status, _, body = _get(served_one_tab.url)
+        assert status == 503 and "the limit (--max-tabs)" in body
+    finally:
+        first.close()

@@ -1,4 +1,5 @@
-"""`drillbit serve` end to end: a real server, Debian's headless Chromium, keys typed into xterm.js.
+"""`drillbit serve` end to end: a real server, Debian's headless Chromium opening the URL it
+printed (with its token), keys typed into xterm.js.
 
 The server runs in its own session (process group) with the test's DRILLBIT_HOME; the
 browser has a fresh profile and resolves no name but 127.0.0.1, so nothing leaves the
@@ -133,11 +134,16 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     served: Served, browser: WebDriver, tmp_path: Path
 ) -> None:
     driver = browser
-    driver.get(served.url)
+    bare = f"http://127.0.0.1:{served.port}/"
+    driver.get(bare)  # without the token: refused, no app
+    assert "a valid token is required" in driver.page_source
+    driver.get(served.url)  # the printed URL: the app, and a cookie for this server
     home = _wait_for_screen(
         driver, lambda s: "Neural networks" in s and "Browser check" in s, "Home"
     )
     assert "pack / topic" in home
+    driver.get(bare)  # the cookie now stands for the token (a reload without the query)
+    _wait_for_screen(driver, lambda s: "Neural networks" in s and "Browser check" in s, "Home")
 
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
 

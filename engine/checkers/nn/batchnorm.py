@@ -137,6 +137,10 @@ class BatchnormChecker(NNChecker):
                 "the eps argument was ignored (1e-5 used instead)",
                 _forward_variant(X, gamma, beta, DEFAULT_EPS),
             ),
+            (
+                "eps is missing: divide by sqrt(var + eps), not sqrt(var)",
+                _forward_variant(X, gamma, beta, 0.0),
+            ),
         ]
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-11 * scale), hints=forward_hints)
         if "bad_backward" in outputs:
@@ -149,11 +153,26 @@ class BatchnormChecker(NNChecker):
         j.close(
             "dbeta", dbeta, dbeta_ref, Tolerance(rtol=1e-8, atol=1e-12 * (1 + np.abs(dout).sum()))
         )
+        # a backward pass that recomputes the statistics with its own eps
+        eps_hints: list[tuple[str, tuple[np.ndarray, np.ndarray, np.ndarray]]] = []
+        for other, said in ((DEFAULT_EPS, "1e-5 (its own default)"), (0.0, "0 (no eps)")):
+            if other != eps:
+                with np.errstate(all="ignore"):
+                    _, other_cache = ref.batchnorm_forward(X, gamma, beta, other)
+                    eps_hints.append(
+                        (
+                            f"the backward pass used eps = {said}, not the eps = {eps:g} given "
+                            "to the forward pass: keep what the forward pass computed (or eps "
+                            "itself) in the cache",
+                            ref.batchnorm_backward(dout, other_cache),
+                        )
+                    )
         j.close(
             "dgamma",
             dgamma,
             dgamma_ref,
             Tolerance(rtol=1e-8, atol=1e-11 * (1 + np.abs(dout).sum())),
+            hints=[(msg, grads[1]) for msg, grads in eps_hints],
         )
         inv_std = 1.0 / np.sqrt(X.var(axis=1, keepdims=True) + eps)
         size = float(np.abs(dout * gamma * inv_std).max())
@@ -163,6 +182,7 @@ class BatchnormChecker(NNChecker):
             dX_ref,
             Tolerance(rtol=1e-7, atol=1e-10 * size + 1e-300),
             hints=[
+                *((msg, grads[0]) for msg, grads in eps_hints),
                 (
                     "dX ignores how the batch mean and variance depend on X (it is only dout * gamma / std)",
                     dout * gamma * inv_std,

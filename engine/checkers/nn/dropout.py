@@ -99,6 +99,12 @@ class DropoutChecker(NNChecker):
                     "the survivors were multiplied by keep_prob; inverted dropout divides by it",
                     np.where(kept, A * keep_prob, 0.0),
                 ),
+                (
+                    f"the survivors were divided by the drop probability 1 - keep_prob = "
+                    f"{1 - keep_prob:.3g}; inverted dropout divides by keep_prob = {keep_prob:g}, "
+                    "the probability of keeping a unit",
+                    np.where(kept, A / (1 - keep_prob), 0.0) if keep_prob < 1 else np.nan * A,
+                ),
             ],
         )
         again = j.array("out (second call)", outputs.get("out_again"), A.shape)
@@ -133,7 +139,15 @@ class DropoutChecker(NNChecker):
             np.where(kept, dout / keep_prob, 0.0),
             TOL,
             hints=[
-                ("dA is not scaled by 1/keep_prob like the forward pass", np.where(kept, dout, 0.0))
+                (
+                    "dA is not scaled by 1/keep_prob like the forward pass",
+                    np.where(kept, dout, 0.0),
+                ),
+                (
+                    "dA was divided by the drop probability 1 - keep_prob; divide by keep_prob, "
+                    "as in the forward pass",
+                    np.where(kept, dout / (1 - keep_prob), 0.0) if keep_prob < 1 else np.nan * A,
+                ),
             ],
         )
 

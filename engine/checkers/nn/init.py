@@ -30,6 +30,11 @@ RNG_HINT = (
     "not np.random.* or a new default_rng()"
 )
 WITHIN_ONE_SD = math.erf(1 / math.sqrt(2))
+CUT_TAILS = 2.6
+"""Below this many standard deviations, the largest of >= 3000 weights means cut tails.
+
+A normal sample of 3000 stays within 2.6 of its standard deviations with probability
+about 1e-12; this only words the message of a case that has already failed."""
 
 TARGETS: dict[str, tuple[str, Callable[[int, int], float]]] = {
     "he_init": ("2 / n_in", ref.he_variance),
@@ -131,6 +136,15 @@ class InitializersChecker(NNChecker):
                 None,
             )
             why = f" That matches a variance of {guess}." if guess else ""
+            tails = float(np.abs(w).max()) / math.sqrt(ratio * target)
+            if tails < CUT_TAILS:
+                # a normal sample this large reaches past 3 of its standard deviations
+                why = (
+                    f" The largest |w| is only {tails:.2f} of the sample's standard deviations: "
+                    "the tails are cut, as in a truncated normal (which shrinks the variance: "
+                    "cut at 2 sigma, it keeps about 0.77 of sigma**2) or a uniform draw. Draw "
+                    "from an untruncated normal (rng.standard_normal) and scale it."
+                )
             j.fail(
                 f"the weights of {call} have variance {ratio * target:.4g}, {ratio:.3g} times the "
                 f"target {formula} = {target:.4g} (a correct answer is within [{lo:.3f}, {hi:.3f}] "

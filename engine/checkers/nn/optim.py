@@ -152,19 +152,21 @@ class AdamChecker(_StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        shapes = _shapes(rng) + [("small gradients", (3, 4)), ("late in training", (2, 5))]
+        # small gradients with a large eps first: where eps sits matters most there, so a
+        # misplaced eps shows its worst discrepancy in the first failing case
+        shapes = [("small gradients", (3, 4)), *_shapes(rng), ("late in training", (2, 5))]
         for i, (what, shape) in enumerate(shapes, 1):
             theta = gen.normal(rng, shape)
             gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
             grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
-            if i == 1:
+            if what == "a single parameter":
                 t = 1
                 m, v = np.zeros(shape), np.zeros(shape)
             else:
                 t = 1000 if what == "late in training" else gen.size(rng, 2, 30)
                 m = gen.normal(rng, shape, gscale * 0.5)
                 v = np.abs(gen.normal(rng, shape, gscale)) ** 2
-            if i == 2:
+            if what == "a weight matrix":
                 args: tuple[Any, ...] = (theta, grad, m, v, t)
                 extra: dict[str, Any] = {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
                 label = "default hyperparameters"
@@ -232,6 +234,12 @@ class AdamChecker(_StepChecker):
             (
                 "eps belongs outside the square root: sqrt(v_hat) + eps",
                 theta - lr * m_hat / np.sqrt(v_hat + eps),
+            ),
+            (
+                "eps is added to sqrt(v) after the bias corrections were folded into the step "
+                "size (the paper's efficient form); that form needs eps * sqrt(1 - beta2**t) "
+                "there, or compute m_hat / (sqrt(v_hat) + eps) with eps next to sqrt(v_hat)",
+                theta - lr * np.sqrt(1 - b2**t) / (1 - b1**t) * m_ref / (np.sqrt(v_ref) + eps),
             ),
             ("eps was ignored (1e-8 used instead)", theta - lr * m_hat / (np.sqrt(v_hat) + 1e-8)),
             ("lr was ignored (1e-3 used instead)", theta - 1e-3 * m_hat / (np.sqrt(v_hat) + eps)),

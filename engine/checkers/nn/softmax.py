@@ -17,6 +17,28 @@ __all__ = ["cross_entropy", "softmax"]
 
 SOFTMAX_TOL = Tolerance(rtol=1e-9, atol=1e-14)
 LOSS_TOL = Tolerance(rtol=1e-6)
+ZERO_LOSS_TOL = Tolerance(rtol=1e-6, atol=1e-12)
+GUARD_EPSILONS = (1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15, 1e-6, 1e-5, 1e-4, 1e-3)
+"""Additive guards seen in the wild, as in log(y_hat + 1e-7); each shifts the loss."""
+
+
+def _additive_guard_hints(y_hat: np.ndarray, y: np.ndarray) -> list[tuple[str, Any]]:
+    """The loss that log(y_hat + eps) gives, for each common eps, named."""
+    m = y.shape[1]
+    hints: list[tuple[str, Any]] = []
+    for eps in GUARD_EPSILONS:
+        with np.errstate(all="ignore"):
+            loss = float(-np.sum(y * np.log(y_hat + eps)) / m)
+        hints.append(
+            (
+                f"this matches log(y_hat + {eps:g}): an additive epsilon shifts every log by "
+                f"about {eps:g} / y_hat, more than the relative tolerance of 1e-6 allows; take "
+                f"the log only where y is 1, or clip (np.clip(y_hat, {eps:g}, 1.0)), which "
+                f"changes nothing above the clip",
+                loss,
+            )
+        )
+    return hints
 
 
 class SoftmaxChecker(NNChecker):
@@ -143,10 +165,11 @@ class CrossEntropyChecker(NNChecker):
             (1.0 / c, f"np.mean over all c*m entries divides by c = {c} too; divide by m only"),
             (-1.0, "the loss must be positive: the minus sign is missing"),
         ]
+        hints = _additive_guard_hints(y_hat, y)
         if expected == 0.0:
-            j.close("the loss", got, expected, Tolerance(rtol=1e-6, atol=1e-12))
+            j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
-            j.close("the loss", got, expected, LOSS_TOL, factors=factors)
+            j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
 
 
 softmax = SoftmaxChecker

@@ -276,7 +276,17 @@ class DrillScreen(Screen["DrillSitting"]):
         )
 
     def action_external_editor(self) -> None:
-        """Open the draft in $VISUAL/$EDITOR with the app suspended; re-grade on return."""
+        """Open the draft in $VISUAL/$EDITOR with the app suspended; re-grade on return.
+
+        Not in a browser: the editor would start on the server, where nobody sees it.
+        """
+        if self.app.is_web:
+            self.notify(
+                "$EDITOR is off in the browser (it would run on the server). Edit here, or run "
+                "`drillbit watch` in a terminal to use your own editor.",
+                severity="warning",
+            )
+            return
         ws = self.workspace
         card = self.sitting.card
         path = ws.drafts.file(card, self.code)

@@ -86,7 +86,7 @@ class VerdictView(VerticalScroll):
             head.append(f"  {passed}/{len(verdict.cases)} cases passed")
         else:
             head.append(f"  {verdict.summary}")
-        head.append(f"\nseed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
+        head.append(f"\ncase seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()

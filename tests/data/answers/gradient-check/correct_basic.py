@@ -18,5 +18,8 @@ def _numerical_gradient(f, x, eps):
 def gradient_check(f, grad_f, x, eps=1e-5, threshold=1e-7):
     analytic = grad_f(x)
     numeric = _numerical_gradient(f, x, eps)
-    rel_diff = np.linalg.norm(numeric - analytic) / (np.linalg.norm(numeric) + np.linalg.norm(analytic))
+    denom = np.linalg.norm(numeric) + np.linalg.norm(analytic)
+    if denom == 0:
+        return True, 0.0
+    rel_diff = np.linalg.norm(numeric - analytic) / denom
     return rel_diff < threshold, rel_diff

@@ -1,4 +1,4 @@
-# expect: failed | is NaN
+# expect: failed | numpy reported overflow
 import numpy as np
 
 

@@ -1,0 +1,1 @@
+"""Checkers for the architectures pack (CNNs, RNNs and attention), one module per topic."""

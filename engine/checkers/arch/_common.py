@@ -1,0 +1,57 @@
+"""Helpers the architectures checkers share: shape diagnosis and numerical-gradient checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from engine.checks import Judgement, Tolerance
+from engine.nn.gradcheck import numerical_gradient
+
+__all__ = ["NUMERIC_TOL", "check_shape", "numeric_check", "unpack"]
+
+NUMERIC_TOL = Tolerance(rtol=1e-6, atol=1e-8)
+"""Central differences on a loss that is linear or smooth in each input: errors near 1e-9."""
+
+
+def check_shape(
+    j: Judgement,
+    label: str,
+    value: Any,
+    expected: tuple[int, ...],
+    mistakes: Sequence[tuple[str, tuple[int, ...]]] = (),
+) -> np.ndarray:
+    """`value` as a float64 array of shape `expected`; a wrong shape a known mistake gives is named."""
+    if isinstance(value, np.ndarray) and value.shape != expected:
+        # several mistakes can give the same shape on one case: name every one that fits
+        causes = list(dict.fromkeys(m for m, shape in mistakes if value.shape == shape))
+        if causes:
+            j.fail(f"{label} has shape {value.shape}; expected {expected}: {'; or '.join(causes)}")
+    return j.array(label, value, expected)
+
+
+def unpack(j: Judgement, label: str, value: Any, names: Sequence[str]) -> list[Any]:
+    """A returned tuple of len(names) items, with a message that names them when it is not."""
+    if not isinstance(value, list | tuple) or len(value) != len(names):
+        got = (
+            f"{len(value)} items"
+            if isinstance(value, list | tuple)
+            else f"a {type(value).__name__}"
+        )
+        j.fail(f"{label} should return a tuple ({', '.join(names)}), got {got}")
+    return list(value)
+
+
+def numeric_check(
+    j: Judgement,
+    label: str,
+    got: np.ndarray,
+    loss: Callable[[np.ndarray], float],
+    at: np.ndarray,
+    tol: Tolerance = NUMERIC_TOL,
+) -> None:
+    """`got` against central differences of `loss` around a copy of `at`."""
+    numeric = numerical_gradient(loss, np.array(at, dtype=np.float64, copy=True))
+    j.close(f"{label} vs numerical gradient", got, numeric, tol)

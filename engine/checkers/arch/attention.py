@@ -1,0 +1,311 @@
+"""Checkers for scaled dot-product attention (masks, batch axes, large scores) and multi-head
+self-attention (head split, scaling, causal mask)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.arch import attention as ref
+from engine.checkers.arch._common import check_shape, unpack
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+
+__all__ = ["attention", "multi_head_attention"]
+
+WEIGHTS_TOL = Tolerance(rtol=1e-9, atol=1e-13)
+"""Scores up to 1e4 differ by about 1e-12 between summation orders; exp keeps that relative."""
+
+
+def _softmax(scores: np.ndarray, axis: int = -1) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        e = np.exp(scores - scores.max(axis=axis, keepdims=True))
+        out: np.ndarray = e / e.sum(axis=axis, keepdims=True)
+    return out
+
+
+def _weight_variants(
+    Q: np.ndarray, K: np.ndarray, mask: np.ndarray | None
+) -> list[tuple[str, Callable[[], Any]]]:
+    """Attention weights that known mistakes produce, computed on demand."""
+    d_k = Q.shape[-1]
+    raw = Q @ np.swapaxes(K, -1, -2)
+
+    def masked(scores: np.ndarray, keep: np.ndarray | None) -> np.ndarray:
+        return scores if keep is None else np.where(keep, scores, -np.inf)
+
+    out: list[tuple[str, Callable[[], Any]]] = [
+        (
+            "the scores are not divided by sqrt(d_k)",
+            lambda: _softmax(masked(raw, mask)),
+        ),
+        (
+            "the scores are divided by d_k; divide by sqrt(d_k)",
+            lambda: _softmax(masked(raw / d_k, mask)),
+        ),
+        (
+            "the softmax runs over the queries (axis -2); each query's weights over the keys "
+            "(the last axis) must sum to 1",
+            lambda: _softmax(masked(raw / np.sqrt(d_k), mask), axis=-2),
+        ),
+    ]
+    if mask is not None:
+        scaled = raw / np.sqrt(d_k)
+        out += [
+            (
+                "the mask is inverted: True means the key may be attended to",
+                lambda: _softmax(np.where(mask, -np.inf, scaled)),
+            ),
+            (
+                "the weights are multiplied by the mask after the softmax, so rows no longer "
+                "sum to 1; mask the scores (-inf) before the softmax",
+                lambda: _softmax(scaled) * mask,
+            ),
+        ]
+    return out
+
+
+class AttentionChecker(NNChecker):
+    """scaled_dot_product_attention(Q, K, V, mask) -> (out, weights) with exact zeros where masked."""
+
+    name = "arch.attention.attention"
+    entries = ("scaled_dot_product_attention",)
+    fp_strict = True
+    fp_hint = (
+        "subtract each row's maximum score before exp, and give masked scores -inf (exp(-inf) "
+        "is exactly 0) rather than multiplying exp results by the mask"
+    )
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"scaled_dot_product_attention": ref.scaled_dot_product_attention}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def qkv(
+            batch: tuple[int, ...], n_q: int, n_k: int, d_k: int, d_v: int, scale: float = 1.0
+        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            return (
+                gen.normal(rng, (*batch, n_q, d_k), scale),
+                gen.normal(rng, (*batch, n_k, d_k), scale),
+                gen.normal(rng, (*batch, n_k, d_v)),
+            )
+
+        def random_mask(shape: tuple[int, ...]) -> np.ndarray:
+            mask = rng.random(shape) < 0.6
+            rows = mask.reshape(-1, shape[-1])
+            rows[np.arange(rows.shape[0]), rng.integers(0, shape[-1], rows.shape[0])] = True
+            return mask
+
+        def one_allowed(shape: tuple[int, ...]) -> np.ndarray:
+            """Every row masked but one key (a different one per row)."""
+            mask = np.zeros(shape, dtype=bool)
+            rows = mask.reshape(-1, shape[-1])
+            rows[np.arange(rows.shape[0]), rng.integers(0, shape[-1], rows.shape[0])] = True
+            return mask
+
+        n_q, n_k = gen.size(rng, 3, 5), gen.size(rng, 6, 8)
+        d_k, d_v = gen.size(rng, 4, 8), gen.size(rng, 2, 3)
+        plans: list[tuple[str, tuple[np.ndarray, ...], np.ndarray | None]] = [
+            ("no batch axes, n_q != n_k, d_k != d_v", qkv((), n_q, n_k, d_k, d_v), None),
+            ("a single key (n_k = 1) and d_k = 1", qkv((), n_q, 1, 1, d_v), None),
+            ("leading batch axes (2, 3)", qkv((2, 3), n_q, n_k, d_k, d_v), None),
+            ("a random mask", qkv((), n_q, n_k, d_k, d_v), random_mask((n_q, n_k))),
+            (
+                "a (n_q, n_k) mask broadcast over a batch axis",
+                qkv((3,), n_q, n_k, d_k, d_v),
+                random_mask((n_q, n_k)),
+            ),
+            (
+                "a causal mask, batch of 2",
+                qkv((2,), 6, 6, d_k, d_v),
+                np.tril(np.ones((6, 6), dtype=bool)),
+            ),
+            (
+                "every row masked but one key",
+                qkv((2,), n_q, n_k, d_k, d_v),
+                one_allowed((2, n_q, n_k)),
+            ),
+            ("scores up to about 1e4", qkv((), n_q, n_k, 16, d_v, scale=60.0), None),
+            (
+                "scores up to about 1e4 with a mask",
+                qkv((2,), n_q, n_k, 16, d_v, scale=60.0),
+                random_mask((2, n_q, n_k)),
+            ),
+            ("a longer sequence", qkv((2,), 64, 64, 32, 16), None),
+        ]
+        out = []
+        for i, (what, (Q, K, V), mask) in enumerate(plans, 1):
+            args: list[Any] = [Q, K, V] if mask is None else [Q, K, V, mask]
+            shown = gen.describe(Q=Q, K=K, V=V)
+            if mask is not None:
+                shown += f"; mask {mask.shape}, {int(mask.sum())} of {mask.size} True"
+            out.append(
+                Case(f"case {i}: {what}", call_inputs("scaled_dot_product_attention", *args), shown)
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = case.inputs["args"]
+        Q, K, V = args[:3]
+        mask = args[3] if len(args) > 3 else None
+        out_ref, w_ref = ref.scaled_dot_product_attention(Q, K, V, mask)
+        out, weights = unpack(
+            j, "scaled_dot_product_attention", outputs.get("out"), ("out", "weights")
+        )
+        weights = check_shape(
+            j,
+            "weights",
+            weights,
+            w_ref.shape,
+            [
+                (
+                    "the weights are (..., n_k, n_q): compute Q @ K^T (queries as rows), not K @ Q^T",
+                    w_ref.shape[:-2] + w_ref.shape[:-3:-1],
+                )
+            ],
+        )
+        if mask is not None:
+            leaked = np.broadcast_to(~mask, w_ref.shape) & (weights != 0.0)
+            if leaked.any():
+                idx = tuple(int(k) for k in np.argwhere(leaked)[0])
+                j.fail(
+                    f"masked weights must be exactly 0, but weights[{', '.join(map(str, idx))}] "
+                    f"= {weights[idx]:.3g} where the mask is False: fill masked scores with "
+                    "-inf (or a value so negative that exp underflows to 0) before the softmax"
+                )
+        j.close("weights", weights, w_ref, WEIGHTS_TOL, hints=_weight_variants(Q, K, mask))
+        out = check_shape(j, "out", out, out_ref.shape)
+        scale = float(np.abs(V).max())
+        j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))
+
+
+def _heads_variants(
+    X: np.ndarray, Ws: tuple[np.ndarray, ...], n_heads: int, causal: bool
+) -> list[tuple[str, Callable[[], Any]]]:
+    """Outputs of known multi-head mistakes, computed on demand."""
+    Wq, Wk, Wv, Wo = Ws
+    T, d_model = X.shape
+    dh = d_model // n_heads
+    mask = ref.causal_mask(T) if causal else None
+    Q, K, V = X @ Wq, X @ Wk, X @ Wv
+
+    def attend(q: np.ndarray, k: np.ndarray, v: np.ndarray, divide: float, m: Any) -> np.ndarray:
+        scores = q @ np.swapaxes(k, -1, -2) / divide
+        if m is not None:
+            scores = np.where(m, scores, -np.inf)
+        out: np.ndarray = _softmax(scores) @ v
+        return out
+
+    def split(M: np.ndarray) -> np.ndarray:
+        return M.reshape(T, n_heads, dh).transpose(1, 0, 2)
+
+    def merge(H: np.ndarray) -> np.ndarray:
+        return H.transpose(1, 0, 2).reshape(T, d_model)
+
+    def reshape_only(M: np.ndarray) -> np.ndarray:
+        return M.reshape(n_heads, T, dh)
+
+    return [
+        (
+            "the heads are split along the wrong axis: M.reshape(n_heads, T, dh) mixes "
+            "tokens; head h takes columns h*dh:(h+1)*dh, i.e. M.reshape(T, n_heads, dh)"
+            ".transpose(1, 0, 2)",
+            lambda: (
+                attend(
+                    reshape_only(Q), reshape_only(K), reshape_only(V), np.sqrt(dh), mask
+                ).reshape(T, d_model)
+                @ Wo
+            ),
+        ),
+        (
+            "the heads are concatenated in the wrong layout: (n_heads, T, dh) must be "
+            "transposed to (T, n_heads, dh) before reshaping to (T, d_model)",
+            lambda: (
+                attend(split(Q), split(K), split(V), np.sqrt(dh), mask).reshape(T, d_model) @ Wo
+            ),
+        ),
+        (
+            "the scores are divided by sqrt(d_model); each head divides by sqrt(dh), "
+            "dh = d_model / n_heads",
+            lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(d_model), mask)) @ Wo,
+        ),
+        (
+            "the scores are not divided by sqrt(dh)",
+            lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo,
+        ),
+        (
+            "the causal mask is ignored: position t may only attend to positions <= t",
+            lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), None)) @ Wo,
+        ),
+        (
+            "the causal mask is transposed: position t attends to positions >= t",
+            lambda: (
+                merge(attend(split(Q), split(K), split(V), np.sqrt(dh), ref.causal_mask(T).T)) @ Wo
+            ),
+        ),
+        (
+            "Wo is not applied after concatenating the heads",
+            lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)),
+        ),
+    ]
+
+
+class MultiHeadAttentionChecker(NNChecker):
+    """multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal) against the reference."""
+
+    name = "arch.attention.multi_head_attention"
+    entries = ("multi_head_attention",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"multi_head_attention": ref.multi_head_attention}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def make(T: int, d_model: int, n_heads: int, causal: bool | None) -> tuple[Any, ...]:
+            X = gen.normal(rng, (T, d_model))
+            Ws = [gen.normal(rng, (d_model, d_model), 1.0 / np.sqrt(d_model)) for _ in range(4)]
+            args: list[Any] = [X, *Ws, n_heads]
+            if causal is not None:
+                args.append(causal)
+            return tuple(args)
+
+        plans = [
+            ("one head", make(5, 6, 1, False)),
+            ("two heads, default causal (omitted)", make(gen.size(rng, 4, 7), 8, 2, None)),
+            ("three heads, causal", make(gen.size(rng, 5, 8), 12, 3, True)),
+            ("one token (T = 1), causal", make(1, 8, 4, True)),
+            ("dh = 1 (n_heads = d_model)", make(6, 4, 4, False)),
+            ("four heads, causal, T != d_model", make(9, 16, 4, True)),
+            ("a longer sequence, eight heads", make(48, 32, 8, True)),
+        ]
+        out = []
+        for i, (what, args) in enumerate(plans, 1):
+            X = args[0]
+            shown = (
+                gen.describe(X=X)
+                + f"; n_heads={args[5]}"
+                + (f", causal={args[6]}" if len(args) > 6 else ", causal: default (False)")
+            )
+            out.append(Case(f"case {i}: {what}", call_inputs("multi_head_attention", *args), shown))
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = case.inputs["args"]
+        X, Wq, Wk, Wv, Wo, n_heads = args[:6]
+        causal = bool(args[6]) if len(args) > 6 else False
+        expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal)
+        got = check_shape(j, "out", outputs.get("out"), expected.shape)
+        scale = float(np.abs(expected).max()) + 1.0
+        j.close(
+            "out",
+            got,
+            expected,
+            Tolerance(rtol=1e-8, atol=1e-12 * scale),
+            hints=_heads_variants(X, (Wq, Wk, Wv, Wo), n_heads, causal),
+        )
+
+
+attention = AttentionChecker
+multi_head_attention = MultiHeadAttentionChecker

@@ -1,0 +1,293 @@
+"""Checkers for the 2-D convolution forward and backward passes (N, C, H, W tensors)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.arch import conv as ref
+from engine.checkers.arch._common import check_shape, numeric_check, unpack
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+
+__all__ = ["conv2d_backward", "conv2d_forward"]
+
+DEFAULTS = {"stride": 1, "pad": 0}
+
+
+def _geometry(rng: np.random.Generator) -> list[tuple[str, dict[str, Any]]]:
+    """Shapes, strides and paddings every conv case set covers (the names say which edge)."""
+    c = gen.size(rng, 2, 3)
+    return [
+        (
+            "a 1x1 kernel",
+            {"N": 2, "C": c, "F": 3, "H": 4, "W": 5, "KH": 1, "KW": 1, "s": 1, "p": 0},
+        ),
+        (
+            "size-1 dims (N = C = F = 1), one output pixel",
+            {"N": 1, "C": 1, "F": 1, "H": 3, "W": 3, "KH": 3, "KW": 3, "s": 1, "p": 0},
+        ),
+        (
+            "stride 2, pad 1, odd sizes",
+            {"N": 2, "C": c, "F": 2, "H": 7, "W": 5, "KH": 3, "KW": 3, "s": 2, "p": 1},
+        ),
+        (
+            "a non-square kernel, pad 2",
+            {"N": 1, "C": c, "F": 2, "H": 5, "W": 6, "KH": 2, "KW": 3, "s": 1, "p": 2},
+        ),
+        (
+            "stride 2 leaves the last row and column unused",
+            {"N": 2, "C": c, "F": 3, "H": 8, "W": 6, "KH": 3, "KW": 3, "s": 2, "p": 0},
+        ),
+        (
+            "stride 3 larger than the 2x2 kernel",
+            {"N": 1, "C": c, "F": 2, "H": 8, "W": 7, "KH": 2, "KW": 2, "s": 3, "p": 1},
+        ),
+        (
+            "default stride and pad (arguments omitted)",
+            {"N": 2, "C": c, "F": 2, "H": 5, "W": 4, "KH": 3, "KW": 2, "s": None, "p": None},
+        ),
+        (
+            "a larger batch, 3x3 same padding",
+            {"N": 4, "C": 3, "F": 8, "H": 12, "W": 12, "KH": 3, "KW": 3, "s": 1, "p": 1},
+        ),
+    ]
+
+
+def _tensors(rng: np.random.Generator, g: dict[str, Any]) -> tuple[np.ndarray, ...]:
+    x = gen.normal(rng, (g["N"], g["C"], g["H"], g["W"]))
+    w = gen.normal(rng, (g["F"], g["C"], g["KH"], g["KW"]), 0.5)
+    b = gen.normal(rng, (g["F"],))
+    return x, w, b
+
+
+def _stride_pad(case: Case, offset: int) -> tuple[int, int]:
+    args = case.inputs["args"]
+    stride = args[offset] if len(args) > offset else DEFAULTS["stride"]
+    pad = args[offset + 1] if len(args) > offset + 1 else DEFAULTS["pad"]
+    return int(stride), int(pad)
+
+
+def _describe(x: np.ndarray, w: np.ndarray, s: int | None, p: int | None) -> str:
+    shown = "stride, pad: defaults (1, 0)" if s is None else f"stride={s}, pad={p}"
+    return gen.describe(x=x, w=w) + f"; {shown}"
+
+
+def _size_mistakes(
+    x: np.ndarray, w: np.ndarray, stride: int, pad: int
+) -> list[tuple[str, tuple[int, ...]]]:
+    """Output shapes that known output-size mistakes produce."""
+    n, c, h, wd = x.shape
+    f, _, kh, kw = w.shape
+
+    def shape(size: Callable[[int, int], int]) -> tuple[int, ...]:
+        return (n, f, size(h, kh), size(wd, kw))
+
+    return [
+        (
+            "the size ignores the padding; it is (H + 2*pad - KH)//stride + 1",
+            shape(lambda s, k: (s - k) // stride + 1),
+        ),
+        (
+            "the size ignores the stride; it is (H + 2*pad - KH)//stride + 1",
+            shape(lambda s, k: s + 2 * pad - k + 1),
+        ),
+        (
+            "the size rounds up; windows that do not fit are dropped (floor division)",
+            shape(lambda s, k: -(-(s + 2 * pad - k) // stride) + 1),
+        ),
+        (
+            "the padding is added on one side only; zero-pad both sides",
+            shape(lambda s, k: (s + pad - k) // stride + 1),
+        ),
+        (
+            "the channel axis should hold the F filters, not the C input channels",
+            (n, c) + shape(lambda s, k: (s + 2 * pad - k) // stride + 1)[2:],
+        ),
+    ]
+
+
+def _scale(x: np.ndarray, w: np.ndarray) -> float:
+    """A bound on the size of one output sum, for the absolute part of the tolerance."""
+    terms = w.shape[1] * w.shape[2] * w.shape[3]
+    return float(terms * (np.abs(x).max() + 1.0) * (np.abs(w).max() + 1.0))
+
+
+class Conv2dForwardChecker(NNChecker):
+    """conv2d_forward(x, w, b, stride, pad) on randomized geometries against the reference."""
+
+    name = "arch.conv.conv2d_forward"
+    entries = ("conv2d_forward",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"conv2d_forward": ref.conv2d_forward}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        for i, (what, g) in enumerate(_geometry(rng), 1):
+            x, w, b = _tensors(rng, g)
+            args: list[Any] = [x, w, b]
+            if g["s"] is not None:
+                args += [g["s"], g["p"]]
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("conv2d_forward", *args),
+                    _describe(x, w, g["s"], g["p"]),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        x, w, b = case.inputs["args"][:3]
+        stride, pad = _stride_pad(case, 3)
+        expected = ref.conv2d_forward(x, w, b, stride, pad)
+        got = check_shape(
+            j, "out", outputs.get("out"), expected.shape, _size_mistakes(x, w, stride, pad)
+        )
+        tol = Tolerance(rtol=1e-9, atol=1e-13 * _scale(x, w))
+        flipped = w[:, :, ::-1, ::-1]
+        j.close(
+            "out",
+            got,
+            expected,
+            tol,
+            hints=[
+                (
+                    "the kernel is flipped (a true convolution); frameworks compute the "
+                    "cross-correlation, sum of w[f, c, p, q] * x[..., i*stride + p, j*stride + q]",
+                    lambda: ref.conv2d_forward(x, flipped, b, stride, pad),
+                ),
+                (
+                    "the bias b[f] is not added to its output channel",
+                    lambda: expected - b.reshape(1, -1, 1, 1),
+                ),
+            ],
+        )
+
+
+class Conv2dBackwardChecker(NNChecker):
+    """conv2d_backward(dout, x, w, b, stride, pad) -> (dx, dw, db), with a numerical gradient."""
+
+    name = "arch.conv.conv2d_backward"
+    entries = ("conv2d_backward",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"conv2d_backward": ref.conv2d_backward}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        plans = _geometry(rng)
+        plans.append(
+            (
+                "against a numerical gradient (stride 2, pad 1)",
+                {"N": 2, "C": 2, "F": 2, "H": 5, "W": 4, "KH": 3, "KW": 2, "s": 2, "p": 1},
+            )
+        )
+        for i, (what, g) in enumerate(plans, 1):
+            x, w, b = _tensors(rng, g)
+            s, p = g["s"], g["p"]
+            shape = ref.conv2d_forward(x, w, b, s or 1, p or 0).shape
+            dout = gen.normal(rng, shape)
+            args: list[Any] = [dout, x, w, b]
+            if s is not None:
+                args += [s, p]
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("conv2d_backward", *args),
+                    _describe(x, w, s, p) + f"; dout {shape}",
+                    private={"numeric": what.startswith("against")},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        dout, x, w, b = case.inputs["args"][:4]
+        stride, pad = _stride_pad(case, 4)
+        n, _, ho, wo = dout.shape
+        dx_ref, dw_ref, db_ref = ref.conv2d_backward(dout, x, w, b, stride, pad)
+        dx, dw, db = unpack(j, "conv2d_backward", outputs.get("out"), ("dx", "dw", "db"))
+        padded = (x.shape[0], x.shape[1], x.shape[2] + 2 * pad, x.shape[3] + 2 * pad)
+        dx = check_shape(
+            j,
+            "dx",
+            dx,
+            x.shape,
+            [("dx still holds the padding; crop pad rows and columns from each side", padded)],
+        )
+        dw = check_shape(j, "dw", dw, w.shape)
+        db = check_shape(
+            j,
+            "db",
+            db,
+            b.shape,
+            [
+                ("sum db over the batch and both spatial axes (0, 2, 3)", (w.shape[0], ho, wo)),
+                ("sum db over the batch and both spatial axes (0, 2, 3)", (n, w.shape[0])),
+            ],
+        )
+        size = float(np.abs(dout).sum()) + 1.0
+        j.close(
+            "db",
+            db,
+            db_ref,
+            Tolerance(rtol=1e-9, atol=1e-13 * size),
+            factors=[
+                (
+                    1.0 / (n * ho * wo),
+                    "db is a mean; the forward adds b[f] at every output, so sum",
+                ),
+                (1.0 / n, "db is divided by N; the forward sums over the batch, so db sums too"),
+            ],
+        )
+        tol = Tolerance(rtol=1e-8, atol=1e-12 * size * (np.abs(x).max() + np.abs(w).max() + 1.0))
+        j.close(
+            "dw",
+            dw,
+            dw_ref,
+            tol,
+            hints=[
+                (
+                    "dw is rotated by 180 degrees: dw[f, c, p, q] pairs dout with the input "
+                    "at offset (p, q) of each window, as in the forward pass",
+                    dw_ref[:, :, ::-1, ::-1],
+                )
+            ],
+            factors=[(1.0 / n, "dw is divided by N; the forward sums over the batch, so dw sums")],
+        )
+        flipped = w[:, :, ::-1, ::-1]
+        j.close(
+            "dx",
+            dx,
+            dx_ref,
+            tol,
+            hints=[
+                (
+                    "dx uses the kernel rotated by 180 degrees: scatter dout[n, f, i, j] * "
+                    "w[f] back onto the window it came from (no flip)",
+                    lambda: ref.conv2d_backward(dout, x, flipped, b, stride, pad)[0],
+                )
+            ],
+        )
+        if case.private.get("numeric"):
+
+            def loss_of(which: str) -> Callable[[np.ndarray], float]:
+                def loss(theta: np.ndarray) -> float:
+                    values = {"x": x, "w": w, "b": b, which: theta}
+                    y = ref.conv2d_forward(values["x"], values["w"], values["b"], stride, pad)
+                    return float(np.sum(dout * y))
+
+                return loss
+
+            numeric_check(j, "dx", dx, loss_of("x"), x)
+            numeric_check(j, "dw", dw, loss_of("w"), w)
+            numeric_check(j, "db", db, loss_of("b"), b)
+
+
+conv2d_forward = Conv2dForwardChecker
+conv2d_backward = Conv2dBackwardChecker

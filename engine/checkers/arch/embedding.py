@@ -1,0 +1,219 @@
+"""Checkers for the embedding lookup and its gradient (repeated ids), and sinusoidal positional
+encodings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.arch import embedding as ref
+from engine.checkers.arch._common import check_shape
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+
+__all__ = ["embedding", "positional_encoding"]
+
+LOOKUP = Tolerance(rtol=1e-15)
+"""The forward pass copies rows: exact."""
+
+
+def _lost_repeats(dout: np.ndarray, ids: np.ndarray, vocab_size: int) -> np.ndarray:
+    """What dW[ids] += dout gives: one occurrence of a repeated id survives, the rest are lost."""
+    d = dout.shape[-1]
+    dW = np.zeros((vocab_size, d))
+    dW[ids.reshape(-1)] += dout.reshape(-1, d)
+    return dW
+
+
+class EmbeddingChecker(NNChecker):
+    """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
+
+    name = "arch.embedding.embedding"
+    entries = ("embedding_forward", "embedding_backward")
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {
+            "embedding_forward": ref.embedding_forward,
+            "embedding_backward": ref.embedding_backward,
+        }
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        V, d = gen.size(rng, 6, 10), gen.size(rng, 3, 5)
+
+        def ids(shape: tuple[int, ...], vocab: int = V, repeats: bool = True) -> np.ndarray:
+            out = rng.integers(0, vocab, size=shape)
+            if repeats and out.size >= 2:
+                flat = out.reshape(-1)
+                flat[-1] = flat[0]  # at least one id occurs twice
+            return out.astype(np.int64)
+
+        plans: list[tuple[str, str, Any, int]] = [
+            ("a 1-D sequence of ids", "forward", ids((7,)), V),
+            ("a (batch, T) array of ids", "forward", ids((3, 5)), V),
+            ("a single id (a 0-d array)", "forward", np.array(gen.size(rng, 0, V - 1)), V),
+            ("a vocabulary of one (V = 1)", "forward", np.zeros((4,), dtype=np.int64), 1),
+            ("a 1-D sequence with a repeated id", "backward", ids((12,)), V),
+            ("a (batch, T) array with repeated ids", "backward", ids((3, 6)), V),
+            ("every id the same", "backward", np.full((2, 4), gen.size(rng, 0, V - 1)), V),
+            ("a single id (a 0-d array)", "backward", np.array(gen.size(rng, 0, V - 1)), V),
+            ("ids that never use most of a large vocabulary", "backward", ids((5,), 4), 50),
+            ("a larger batch", "backward", ids((16, 32)), V),
+        ]
+        out = []
+        for i, (what, fn, token_ids, vocab) in enumerate(plans, 1):
+            token_ids = np.asarray(token_ids, dtype=np.int64)
+            if fn == "forward":
+                W = gen.normal(rng, (vocab, d))
+                args: list[Any] = [W, token_ids]
+                shown = gen.describe(W=W) + f"; ids {token_ids.shape}"
+            else:
+                dout = gen.normal(rng, (*token_ids.shape, d))
+                args = [dout, token_ids, vocab]
+                shown = gen.describe(dout=dout) + f"; ids {token_ids.shape}; vocab_size={vocab}"
+            counts = np.bincount(token_ids.reshape(-1), minlength=vocab)
+            if counts.max() > 1:
+                shown += f"; id {int(counts.argmax())} occurs {int(counts.max())} times"
+            out.append(
+                Case(
+                    f"case {i}: embedding_{fn}, {what}",
+                    call_inputs(f"embedding_{fn}", *args),
+                    shown,
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        fn, args = case.inputs["fn"], case.inputs["args"]
+        if fn == "embedding_forward":
+            W, ids = args
+            expected = ref.embedding_forward(W, ids)
+            got = check_shape(
+                j,
+                "out",
+                outputs.get("out"),
+                expected.shape,
+                [
+                    (
+                        "the ids were flattened; out keeps their shape: ids.shape + (d,)",
+                        (ids.size, W.shape[1]),
+                    )
+                ],
+            )
+            j.close("out", got, expected, LOOKUP)
+            return
+        dout, ids, vocab = args
+        expected = ref.embedding_backward(dout, ids, vocab)
+        got = check_shape(
+            j,
+            "dW",
+            outputs.get("out"),
+            expected.shape,
+            [("dW has one row per token; it has one row per vocabulary entry, (V, d)", dout.shape)],
+        )
+        j.close(
+            "dW",
+            got,
+            expected,
+            Tolerance(rtol=1e-12, atol=1e-14 * (1.0 + float(np.abs(dout).sum()))),
+            hints=[
+                (
+                    "repeated ids lost their extra gradients: dW[ids] += dout writes each row "
+                    "once; use np.add.at(dW, ids, dout) (or a loop) so repeats add up",
+                    lambda: _lost_repeats(dout, ids, vocab),
+                )
+            ],
+        )
+
+
+def _encoding(
+    T: int,
+    d: int,
+    exponent: Callable[[np.ndarray], np.ndarray],
+    *,
+    swap: bool = False,
+    start: int = 0,
+    halves: bool = False,
+) -> np.ndarray:
+    """Sinusoidal encodings built the way a known mistake builds them."""
+    p = np.arange(start, start + T, dtype=np.float64)[:, None]
+    cols = np.arange(d)
+    angle = p / 10000.0 ** exponent(cols)[None, :]
+    sin, cos = (np.cos, np.sin) if swap else (np.sin, np.cos)
+    if halves:
+        half = d // 2
+        pairs = p / 10000.0 ** (2 * np.arange(half) / d)[None, :]
+        return np.hstack([np.sin(pairs), np.cos(pairs)])
+    return np.where(cols % 2 == 0, sin(angle), cos(angle))
+
+
+class PositionalEncodingChecker(NNChecker):
+    """sinusoidal_encoding(T, d) against the paper's formula, with its common slips named."""
+
+    name = "arch.embedding.positional_encoding"
+    entries = ("sinusoidal_encoding",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"sinusoidal_encoding": ref.sinusoidal_encoding}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        plans = [
+            ("one position (T = 1)", 1, 2 * gen.size(rng, 2, 4)),
+            ("d = 2", gen.size(rng, 3, 9), 2),
+            ("odd T", 2 * gen.size(rng, 3, 10) + 1, 2 * gen.size(rng, 3, 8)),
+            ("T < d", gen.size(rng, 4, 8), 2 * gen.size(rng, 8, 16)),
+            ("a typical size", gen.size(rng, 40, 60), 64),
+            ("a long sequence", 512, 128),
+        ]
+        return [
+            Case(f"case {i}: {what}", call_inputs("sinusoidal_encoding", T, d), f"T={T}, d={d}")
+            for i, (what, T, d) in enumerate(plans, 1)
+        ]
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        T, d = case.inputs["args"]
+        expected = ref.sinusoidal_encoding(T, d)
+        got = check_shape(
+            j, "PE", outputs.get("out"), (T, d), [("PE is (T, d): positions are rows", (d, T))]
+        )
+
+        def pair(cols: np.ndarray) -> np.ndarray:
+            out: np.ndarray = 2 * (cols // 2) / d
+            return out
+
+        j.close(
+            "PE",
+            got,
+            expected,
+            Tolerance(rtol=1e-9, atol=1e-12 * max(1, T)),
+            hints=[
+                (
+                    "the exponent uses the column index j/d for every column; sin and cos of "
+                    "one pair share 2i/d (column 2i and 2i+1 use the same frequency)",
+                    lambda: _encoding(T, d, lambda c: c / d),
+                ),
+                (
+                    "the exponent is i/d; it is 2i/d, where i counts the (sin, cos) pairs",
+                    lambda: _encoding(T, d, lambda c: (c // 2) / d),
+                ),
+                (
+                    "sin and cos are swapped: even columns (2i) hold sin, odd columns hold cos",
+                    lambda: _encoding(T, d, pair, swap=True),
+                ),
+                (
+                    "sin and cos are in two halves; they alternate: column 2i is sin, 2i+1 is cos",
+                    lambda: _encoding(T, d, pair, halves=True),
+                ),
+                (
+                    "positions start at 1; the first position is p = 0",
+                    lambda: _encoding(T, d, pair, start=1),
+                ),
+            ],
+        )
+
+
+embedding = EmbeddingChecker
+positional_encoding = PositionalEncodingChecker

@@ -1,0 +1,208 @@
+"""Checker for max pooling forward and backward, ties and overlapping windows included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.arch import pooling as ref
+from engine.checkers.arch._common import check_shape
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+
+__all__ = ["maxpool"]
+
+EXACT = Tolerance(rtol=1e-15)
+"""The forward pass copies input values: no arithmetic, so no rounding."""
+
+
+def _windows(x: np.ndarray, size: int, stride: int) -> list[tuple[tuple[int, int, int, int], Any]]:
+    """((n, c, i, j), window view) for every window, in row-major order of the output."""
+    n, c, h, w = x.shape
+    ho, wo = ref.pool_output_size(h, size, stride), ref.pool_output_size(w, size, stride)
+    return [
+        ((a, b, i, j), x[a, b, i * stride : i * stride + size, j * stride : j * stride + size])
+        for a in range(n)
+        for b in range(c)
+        for i in range(ho)
+        for j in range(wo)
+    ]
+
+
+def _backward_variant(dout: np.ndarray, x: np.ndarray, size: int, stride: int, mode: str) -> Any:
+    """What a known backward mistake gives: 'all' tied maxima, 'split' among them, 'last' one,
+    or 'overwrite' where overlapping windows should add."""
+    dx = np.zeros_like(x)
+    for (a, b, i, j), win in _windows(x, size, stride):
+        g = dout[a, b, i, j]
+        target = dx[a, b, i * stride : i * stride + size, j * stride : j * stride + size]
+        ties = win == win.max()
+        if mode == "all":
+            target += np.where(ties, g, 0.0)
+        elif mode == "split":
+            target += np.where(ties, g / ties.sum(), 0.0)
+        else:
+            flat = (
+                int(np.argmax(win))
+                if mode == "overwrite"
+                else ties.size - 1 - int(np.argmax(ties.reshape(-1)[::-1]))
+            )
+            p, q = divmod(flat, size)
+            if mode == "overwrite":
+                target[p, q] = g
+            else:
+                target[p, q] += g
+    return dx
+
+
+def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
+    n, c, h, w = x.shape
+    return [
+        (
+            "windows that do not fit are dropped: (H - size)//stride + 1 (floor)",
+            (n, c, -(-(h - size) // stride) + 1, -(-(w - size) // stride) + 1),
+        ),
+        ("the size ignores the stride: (H - size)//stride + 1", (n, c, h - size + 1, w - size + 1)),
+        (
+            "H // stride is only right when the windows tile the input; use (H - size)//stride + 1",
+            (n, c, h // stride, w // stride),
+        ),
+    ]
+
+
+class MaxpoolChecker(NNChecker):
+    """maxpool_forward and maxpool_backward on ties, overlaps, odd sizes and negative inputs."""
+
+    name = "arch.pooling.maxpool"
+    entries = ("maxpool_forward", "maxpool_backward")
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"maxpool_forward": ref.maxpool_forward, "maxpool_backward": ref.maxpool_backward}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def ties(shape: tuple[int, ...]) -> np.ndarray:
+            """Small integers as floats: most windows hold a tied maximum."""
+            return rng.integers(-2, 2, size=shape).astype(np.float64)
+
+        c = gen.size(rng, 2, 3)
+        forward = [
+            ("defaults (size 2, stride 2)", gen.normal(rng, (2, c, 4, 6)), None),
+            (
+                "size 3, stride 2, odd sizes drop the last row",
+                gen.normal(rng, (1, c, 7, 8)),
+                (3, 2),
+            ),
+            ("overlapping windows (size 3, stride 1)", gen.normal(rng, (2, 1, 5, 4)), (3, 1)),
+            ("stride 3 larger than the window", gen.normal(rng, (1, c, 8, 7)), (2, 3)),
+            ("only negative values", -np.abs(gen.normal(rng, (2, c, 4, 4))) - 0.5, None),
+            ("one window (H = W = size), N = C = 1", gen.normal(rng, (1, 1, 3, 3)), (3, 1)),
+        ]
+        backward = [
+            ("defaults (size 2, stride 2)", gen.normal(rng, (2, c, 4, 6)), None),
+            ("ties in the windows", ties((2, c, 4, 4)), (2, 2)),
+            ("ties and overlapping windows (size 3, stride 1)", ties((1, c, 5, 6)), (3, 1)),
+            ("overlapping windows (size 3, stride 2)", gen.normal(rng, (2, c, 7, 7)), (3, 2)),
+            ("stride 3 larger than the window", gen.normal(rng, (1, c, 8, 7)), (2, 3)),
+            ("size 1 (every input is its own window)", gen.normal(rng, (1, c, 3, 4)), (1, 1)),
+            ("only negative values, ties", -np.abs(ties((2, 1, 4, 4))) - 1.0, None),
+            ("a larger batch", gen.normal(rng, (4, 3, 16, 16)), (2, 2)),
+        ]
+        out = []
+        i = 0
+        for fn, plans in (("maxpool_forward", forward), ("maxpool_backward", backward)):
+            for what, x, window in plans:
+                i += 1
+                size, stride = window or (2, 2)
+                extra = [] if window is None else [size, stride]
+                shown = (
+                    "size, stride: defaults (2, 2)"
+                    if window is None
+                    else f"size={size}, stride={stride}"
+                )
+                if fn == "maxpool_forward":
+                    args: list[Any] = [x, *extra]
+                else:
+                    dout = gen.normal(rng, ref.maxpool_forward(x, size, stride).shape)
+                    args = [dout, x, *extra]
+                out.append(
+                    Case(
+                        f"case {i}: {fn}, {what}",
+                        call_inputs(fn, *args),
+                        gen.describe(x=x) + f"; {shown}",
+                    )
+                )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        fn, args = case.inputs["fn"], case.inputs["args"]
+        if fn == "maxpool_forward":
+            x = args[0]
+            size, stride = (args[1], args[2]) if len(args) > 1 else (2, 2)
+            expected = ref.maxpool_forward(x, size, stride)
+            got = check_shape(
+                j, "out", outputs.get("out"), expected.shape, _size_mistakes(x, size, stride)
+            )
+            j.close(
+                "out",
+                got,
+                expected,
+                EXACT,
+                hints=[
+                    (
+                        "the maximum starts from 0; a window of negative values has a negative maximum",
+                        np.maximum(expected, 0.0),
+                    ),
+                    (
+                        "this is average pooling; take each window's maximum",
+                        lambda: _average(x, size, stride),
+                    ),
+                ],
+            )
+            return
+        dout, x = args[0], args[1]
+        size, stride = (args[2], args[3]) if len(args) > 2 else (2, 2)
+        expected = ref.maxpool_backward(dout, x, size, stride)
+        got = j.array("dx", outputs.get("out"), x.shape)
+        tol = Tolerance(rtol=1e-12, atol=1e-14 * (1.0 + float(np.abs(dout).max())))
+        j.close(
+            "dx",
+            got,
+            expected,
+            tol,
+            hints=[
+                (
+                    "every tied maximum got the gradient; it goes to the first maximum of each "
+                    "window only (row-major order, like np.argmax)",
+                    lambda: _backward_variant(dout, x, size, stride, "all"),
+                ),
+                (
+                    "the gradient is split among tied maxima; it goes to the first maximum only",
+                    lambda: _backward_variant(dout, x, size, stride, "split"),
+                ),
+                (
+                    "the gradient goes to the last tied maximum; use the first in row-major order",
+                    lambda: _backward_variant(dout, x, size, stride, "last"),
+                ),
+                (
+                    "overlapping windows overwrite each other's gradient; add them (+=)",
+                    lambda: _backward_variant(dout, x, size, stride, "overwrite"),
+                ),
+            ],
+        )
+
+
+def _average(x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    n, c, h, w = x.shape
+    out = np.zeros(
+        (n, c, ref.pool_output_size(h, size, stride), ref.pool_output_size(w, size, stride))
+    )
+    for (a, b, i, j), win in _windows(x, size, stride):
+        out[a, b, i, j] = win.mean()
+    return out
+
+
+maxpool = MaxpoolChecker

@@ -1,0 +1,236 @@
+"""Checker for one LSTM cell step, forward and backward run together with the user's cache."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.arch import recurrent as ref
+from engine.checkers.arch._common import check_shape, numeric_check
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker
+from engine.checks import Judgement, Tolerance
+
+__all__ = ["lstm_cell"]
+
+TOL = Tolerance(rtol=1e-8, atol=1e-12)
+"""Values of order 1 (gates, tanh): differences in summation order stay near 1e-15."""
+
+
+def _permuted(W: np.ndarray, b: np.ndarray, order: tuple[int, ...]) -> tuple[np.ndarray, ...]:
+    """W and b whose row blocks are read in another gate order by the reference."""
+    n = W.shape[0] // 4
+    blocks = [slice(k * n, (k + 1) * n) for k in order]
+    return np.vstack([W[s] for s in blocks]), np.vstack([b[s] for s in blocks])
+
+
+def _pick(run: Callable[[], tuple[Any, ...]], k: int) -> Callable[[], Any]:
+    """A lazy hint value: item k of what `run` returns, computed only when needed."""
+    return lambda: run()[k]
+
+
+def _forward_hints(
+    inputs: dict[str, Any],
+) -> list[tuple[str, Callable[[], Any], Callable[[], Any]]]:
+    """(message, h a mistake gives, c it gives) for known forward mistakes."""
+    x, h_prev, c_prev, W, b = (inputs[k] for k in ("x", "h_prev", "c_prev", "W", "b"))
+    n = h_prev.shape[0]
+    hints: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = []
+    for order in itertools.permutations(range(4)):
+        if order == (0, 1, 2, 3):
+            continue
+        # the user reads block k of W as gate GATES[k]; that is the reference on W permuted
+        inverse = tuple(order.index(k) for k in range(4))
+        names = ", ".join(ref.GATES[k] for k in inverse)
+        Wp, bp = _permuted(W, b, order)
+
+        def run(Wp: np.ndarray = Wp, bp: np.ndarray = bp) -> tuple[Any, ...]:
+            return ref.lstm_cell_forward(x, h_prev, c_prev, Wp, bp)
+
+        hints.append(
+            (
+                f"the gate rows are read in the order {names}; this drill stacks them as "
+                "i, f, o, g (input, forget, output, candidate)",
+                _pick(run, 0),
+                _pick(run, 1),
+            )
+        )
+    z = W @ np.vstack([h_prev, x]) + b
+    i, f, o = (ref.sigmoid(z[k * n : (k + 1) * n]) for k in range(3))
+    g = np.tanh(z[3 * n :])
+    c = f * c_prev + i * g
+    hints.append(("h is o * c; it is o * tanh(c)", lambda: o * c, lambda: c))
+    sig_g = ref.sigmoid(z[3 * n :])
+    c_sig = f * c_prev + i * sig_g
+    hints.append(
+        ("the candidate g uses a sigmoid; it is tanh", lambda: o * np.tanh(c_sig), lambda: c_sig)
+    )
+    h_stack = np.vstack([x, h_prev])
+    if W.shape[1] == h_stack.shape[0]:
+        z2 = W @ h_stack + b
+        i2, f2, o2 = (ref.sigmoid(z2[k * n : (k + 1) * n]) for k in range(3))
+        c2 = f2 * c_prev + i2 * np.tanh(z2[3 * n :])
+        hints.append(
+            (
+                "W is applied to [x; h_prev]; the stacked input is [h_prev; x] (h_prev on top)",
+                lambda: o2 * np.tanh(c2),
+                lambda: c2,
+            )
+        )
+    return hints
+
+
+class LstmCellChecker(NNChecker):
+    """lstm_cell_forward then lstm_cell_backward(dh, dc, cache), checked against a numerical gradient."""
+
+    name = "arch.recurrent.lstm_cell"
+    entries = ("lstm_cell_forward", "lstm_cell_backward")
+    harness = "lstm"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {
+            "lstm_cell_forward": ref.lstm_cell_forward,
+            "lstm_cell_backward": ref.lstm_cell_backward,
+        }
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def make(n: int, d: int, m: int, w_scale: float = 0.5, numeric: bool = False) -> Any:
+            return (
+                {
+                    "x": gen.normal(rng, (d, m)),
+                    "h_prev": np.tanh(gen.normal(rng, (n, m))),
+                    "c_prev": gen.normal(rng, (n, m), 1.5),
+                    "W": gen.normal(rng, (4 * n, n + d), w_scale),
+                    "b": gen.normal(rng, (4 * n, 1), 0.5),
+                    "dh": gen.normal(rng, (n, m)),
+                    "dc": gen.normal(rng, (n, m)),
+                },
+                numeric,
+            )
+
+        plans = [
+            ("one example (m = 1)", make(gen.size(rng, 3, 5), gen.size(rng, 2, 4), 1)),
+            ("one hidden unit (n = 1)", make(1, 3, gen.size(rng, 3, 6))),
+            ("one input feature (d = 1)", make(gen.size(rng, 2, 4), 1, 5)),
+            ("n != d != m", make(4, 3, 6)),
+            ("saturated gates (large weights)", make(3, 4, 5, w_scale=4.0)),
+            ("a larger layer", make(32, 16, 24, w_scale=0.3)),
+            ("against a numerical gradient", make(3, 2, 4, numeric=True)),
+        ]
+        out = []
+        for k, (what, (inputs, numeric)) in enumerate(plans, 1):
+            n, m = inputs["h_prev"].shape
+            out.append(
+                Case(
+                    f"case {k}: {what}",
+                    inputs,
+                    gen.describe(x=inputs["x"], h_prev=inputs["h_prev"], W=inputs["W"])
+                    + f"; n={n}, m={m}",
+                    private={"numeric": numeric},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        x, h_prev, c_prev, W, b, dh, dc = (
+            case.inputs[k] for k in ("x", "h_prev", "c_prev", "W", "b", "dh", "dc")
+        )
+        n, m = h_prev.shape
+        d = x.shape[0]
+        if "bad_forward" in outputs:
+            j.fail(f"lstm_cell_forward should return (h, c, cache), got a {outputs['bad_forward']}")
+        h_ref, c_ref, cache = ref.lstm_cell_forward(x, h_prev, c_prev, W, b)
+        h = j.array("h", outputs.get("h"), (n, m))
+        c = j.array("c", outputs.get("c"), (n, m))
+        hints = _forward_hints(case.inputs)
+        j.close("c", c, c_ref, TOL, hints=[(msg, c_fn) for msg, _, c_fn in hints])
+        j.close("h", h, h_ref, TOL, hints=[(msg, h_fn) for msg, h_fn, _ in hints])
+        if "bad_backward" in outputs:
+            j.fail(
+                "lstm_cell_backward should return (dx, dh_prev, dc_prev, dW, db), "
+                f"got a {outputs['bad_backward']}"
+            )
+        grads_ref = ref.lstm_cell_backward(dh, dc, cache)
+        no_dc = ref.lstm_cell_backward(dh, np.zeros_like(dc), cache)
+        shapes = {
+            "dx": (d, m),
+            "dh_prev": (n, m),
+            "dc_prev": (n, m),
+            "dW": W.shape,
+            "db": (4 * n, 1),
+        }
+        got: dict[str, np.ndarray] = {}
+        for label, shape in shapes.items():
+            got[label] = check_shape(
+                j,
+                label,
+                outputs.get(label),
+                shape,
+                [("dW is transposed: it has the shape of W, (4n, n + d)", shape[::-1])]
+                if label == "dW"
+                else [],
+            )
+        only_dc = _backward_with(cache, dh, dc, through_h=False)
+        for k, label in enumerate(shapes):
+            j.close(
+                label,
+                got[label],
+                grads_ref[k],
+                TOL,
+                hints=[
+                    (
+                        "the gradient dc arriving from the next step is ignored; the cell "
+                        "state's gradient is dc + dh * o * (1 - tanh(c)**2)",
+                        no_dc[k],
+                    ),
+                    (
+                        "the cell state's gradient misses the path through h: add "
+                        "dh * o * (1 - tanh(c)**2) to dc",
+                        only_dc[k],
+                    ),
+                ],
+            )
+        if case.private.get("numeric"):
+            values = {"x": x, "h_prev": h_prev, "c_prev": c_prev, "W": W, "b": b}
+            for label, which in (
+                ("dx", "x"),
+                ("dh_prev", "h_prev"),
+                ("dc_prev", "c_prev"),
+                ("dW", "W"),
+                ("db", "b"),
+            ):
+
+                def loss(theta: np.ndarray, which: str = which) -> float:
+                    v = {**values, which: theta}
+                    hh, cc, _ = ref.lstm_cell_forward(
+                        v["x"], v["h_prev"], v["c_prev"], v["W"], v["b"]
+                    )
+                    return float(np.sum(dh * hh) + np.sum(dc * cc))
+
+                numeric_check(j, label, got[label], loss, values[which])
+
+
+def _backward_with(
+    cache: tuple[Any, ...], dh: np.ndarray, dc: np.ndarray, *, through_h: bool
+) -> tuple[np.ndarray, ...]:
+    """The backward pass with the tanh(c) path from dh to the cell state cut (a known slip)."""
+    stacked, c_prev, W, i, f, o, g, tanh_c = cache
+    n = c_prev.shape[0]
+    dc_total = dc + (dh * o * (1.0 - tanh_c**2) if through_h else 0.0)
+    dz = np.vstack(
+        [
+            dc_total * g * i * (1.0 - i),
+            dc_total * c_prev * f * (1.0 - f),
+            dh * tanh_c * o * (1.0 - o),
+            dc_total * i * (1.0 - g**2),
+        ]
+    )
+    dstacked = W.T @ dz
+    return dstacked[n:], dstacked[:n], dc_total * f, dz @ stacked.T, dz.sum(axis=1, keepdims=True)
+
+
+lstm_cell = LstmCellChecker

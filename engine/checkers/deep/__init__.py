@@ -1,0 +1,1 @@
+"""Checkers for the deep-training pack, one module per topic."""

@@ -1,0 +1,205 @@
+"""Checker for clipping a list of gradients by their global L2 norm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance, fmt
+from engine.deep import clipping as ref
+
+__all__ = ["clip_grad_norm"]
+
+TOL = Tolerance(rtol=1e-10)
+"""A sum of squares, a root and one multiplication: any faithful order agrees to ~1e-15."""
+
+Arrays = list[np.ndarray]
+
+
+def _per_array(grads: Arrays, max_norm: float) -> Arrays:
+    out = []
+    for g in grads:
+        norm = float(np.sqrt(np.sum(g * g)))
+        out.append(g * (max_norm / norm) if norm > max_norm else g.copy())
+    return out
+
+
+def _scaled(grads: Arrays, factor: float) -> Arrays:
+    return [g * factor for g in grads]
+
+
+def _same(got: Arrays, hypothesis: Arrays) -> bool:
+    return all(
+        g.shape == h.shape and bool(np.all(TOL.violation(g, h) <= 1.0))
+        for g, h in zip(got, hypothesis, strict=True)
+    )
+
+
+class ClipGradNormChecker(NNChecker):
+    """clip_grad_norm(grads, max_norm) -> (clipped, total_norm), one factor for every array."""
+
+    name = "deep.clipping.clip_grad_norm"
+    entries = ("clip_grad_norm",)
+    copy_hint = "return new arrays (g * scale) instead of scaling with *="
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"clip_grad_norm": ref.clip_grad_norm}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def model(*shapes: tuple[int, ...], scale: float = 1.0) -> Arrays:
+            return [gen.normal(rng, s, scale) for s in shapes]
+
+        layer = (gen.size(rng, 3, 6), gen.size(rng, 2, 5))
+        plans: list[tuple[str, Arrays, float]] = []
+        big = model(layer, (layer[0], 1), (2, layer[0]), (2, 1))
+        big[0] = big[0] * 20.0
+        norms = [float(np.linalg.norm(g)) for g in big]
+        # the large array alone is over the limit, the small ones are not
+        plans.append(
+            ("several arrays, one of them large", big, max(norms[1:]) * rng.uniform(1.2, 2.0))
+        )
+        small = model((4, 3), (4, 1), (3, 4), (3, 1), (5,))
+        norms = [float(np.linalg.norm(g)) for g in small]
+        total = ref.global_norm(small)
+        plans.append(
+            (
+                "each array under max_norm, all together over it",
+                small,
+                float(rng.uniform(max(norms), total)),
+            )
+        )
+        under = model(layer, (layer[0], 1))
+        plans.append(("norm below max_norm", under, ref.global_norm(under) * rng.uniform(1.1, 3.0)))
+        exact = model((3, 3), (3, 1), (1, 3))
+        plans.append(("norm exactly at max_norm", exact, ref.global_norm(exact)))
+        zeros = [np.zeros((3, 2)), np.zeros((3, 1))]
+        plans.append(("all gradients zero", zeros, float(rng.uniform(0.5, 5.0))))
+        huge = model((1,), (1, 1), (2, 3), scale=1e6)
+        plans.append(("size-1 arrays and exploding gradients", huge, 1.0))
+        single = model((gen.size(rng, 2, 6),), scale=3.0)
+        plans.append(
+            ("a single 1-D array", single, ref.global_norm(single) * rng.uniform(0.2, 0.8))
+        )
+        large = model((64, 32), (64, 1), (10, 64), (10, 1), scale=0.1)
+        plans.append(("a larger model", large, gen.log_uniform(rng, 0.5, 5.0)))
+        out = []
+        for i, (what, grads, max_norm) in enumerate(plans, 1):
+            shapes = ", ".join(str(g.shape) for g in grads)
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("clip_grad_norm", grads, float(max_norm)),
+                    f"grads: {len(grads)} array{'s' if len(grads) > 1 else ''} {shapes}, global norm "
+                    f"{fmt(ref.global_norm(grads))}; max_norm={fmt(max_norm)}",
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        grads, max_norm = case.inputs["args"]
+        expected, total = ref.clip_grad_norm(grads, max_norm)
+        result = j.sequence("the result (clipped, total_norm)", outputs.get("out"), 2)
+        got_total = j.scalar("total_norm", result[1])
+        clipped = j.sequence("clipped", result[0], len(grads))
+        got = [
+            j.array(f"clipped[{i}]", c, g.shape)
+            for i, (c, g) in enumerate(zip(clipped, grads, strict=True))
+        ]
+        norms = [float(np.sqrt(np.sum(g * g))) for g in grads]
+        j.close(
+            "total_norm",
+            got_total,
+            total,
+            TOL,
+            hints=[
+                (
+                    "total_norm is the sum of the arrays' own norms; it is the norm of all "
+                    "entries together, sqrt(sum of every squared entry)",
+                    sum(norms),
+                ),
+                ("total_norm misses the square root", total * total),
+                (
+                    "total_norm is the largest array's norm; it is the norm of all entries together",
+                    max(norms),
+                ),
+                (
+                    "total_norm must be the norm before clipping (it reports how large the "
+                    "gradients were)",
+                    min(total, max_norm),
+                ),
+            ],
+        )
+        if _same(got, expected):
+            return
+        unchanged = [g.copy() for g in grads]
+        per_array = _per_array(grads, max_norm)
+        reasons: list[tuple[str, Arrays]] = []
+        if total > max_norm:
+            if _same(per_array, unchanged):
+                reasons.append(
+                    (
+                        f"the arrays came back unscaled, but the norm of all of them together "
+                        f"is {fmt(total)} > max_norm = {fmt(max_norm)} (each array alone is "
+                        "under it): clip by the global norm, scaling every array by "
+                        "max_norm / total_norm",
+                        unchanged,
+                    )
+                )
+            reasons.append(
+                (
+                    "each array was clipped by its own norm; clip_grad_norm scales every array "
+                    "by one factor, max_norm / (the global norm of all entries together)",
+                    per_array,
+                )
+            )
+            reasons.append(
+                (
+                    f"the arrays came back unscaled although total_norm = {fmt(total)} > "
+                    f"max_norm = {fmt(max_norm)}",
+                    unchanged,
+                )
+            )
+            reasons.append(
+                (
+                    "the entries were clipped by value (np.clip); clipping by norm rescales "
+                    "every array by max_norm / total_norm and keeps the direction",
+                    [np.clip(g, -max_norm, max_norm) for g in grads],
+                )
+            )
+            for eps in (1e-6, 1e-8, 1e-12):
+                reasons.append(
+                    (
+                        f"an epsilon ({eps:g}) was added to the norm; this drill scales by "
+                        "exactly max_norm / total_norm",
+                        _scaled(grads, max_norm / (total + eps)),
+                    )
+                )
+        elif total > 0:
+            reasons.append(
+                (
+                    f"the arrays were scaled although total_norm = {fmt(total)} <= max_norm = "
+                    f"{fmt(max_norm)}; clip only when the norm is strictly greater",
+                    _scaled(grads, max_norm / total),
+                )
+            )
+            reasons.append(
+                (
+                    "an epsilon was added to the norm, which scales the arrays even when "
+                    "total_norm <= max_norm; scale by exactly max_norm / total_norm, and only "
+                    "when total_norm > max_norm",
+                    _scaled(grads, max_norm / (total + 1e-6)),
+                )
+            )
+        for message, hypothesis in reasons:
+            if _same(got, hypothesis):
+                j.fail(message)
+        for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+            j.close(f"clipped[{i}]", g, e, TOL)
+
+
+clip_grad_norm = ClipGradNormChecker

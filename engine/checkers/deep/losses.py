@@ -1,0 +1,277 @@
+"""Checkers for losses computed from logits: sigmoid + BCE, and softmax CE with label smoothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.deep import losses as ref
+from engine.nn.gradcheck import numerical_gradient
+
+__all__ = ["bce_with_logits", "smoothed_cross_entropy"]
+
+LOSS_TOL = Tolerance(rtol=1e-9, atol=1e-13)
+"""log1p(exp(-|z|)) and log(1 + exp(-|z|)) differ by < 1e-16 per entry where either is used."""
+NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-9)
+"""Central differences (eps = 1e-5) on moderate logits: errors ~1e-10, far below this."""
+
+
+def _grad_tol(size: int) -> Tolerance:
+    """sigmoid(z) - y cancels for confident right answers: allow 1e-14 absolute per 1/size."""
+    return Tolerance(rtol=1e-8, atol=1e-14 / size)
+
+
+def _unpack(j: Judgement, outputs: dict[str, Any], shape: tuple[int, ...], name: str) -> Any:
+    result = j.sequence(f"the result (loss, {name})", outputs.get("out"), 2)
+    loss = j.scalar("the loss", result[0])
+    grad = j.array(name, result[1], shape)
+    return loss, grad
+
+
+class BceWithLogitsChecker(NNChecker):
+    """bce_with_logits(z, y) -> (loss, dz): mean BCE from logits, stable for |z| up to 1e4."""
+
+    name = "deep.losses.bce_with_logits"
+    entries = ("bce_with_logits",)
+    fp_strict = True
+    fp_hint = (
+        "log(1 + exp(-z)) overflows for z = -1e4 and log(sigmoid(z)) hits log(0); use "
+        "max(z, 0) - z*y + log1p(exp(-abs(z))), whose exponent is never positive"
+    )
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"bce_with_logits": ref.bce_with_logits}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def labels(shape: tuple[int, ...]) -> np.ndarray:
+            return rng.integers(0, 2, size=shape).astype(np.float64)
+
+        m = gen.size(rng, 5, 12)
+        plans: list[tuple[str, np.ndarray, np.ndarray, bool]] = []
+        shape: tuple[int, ...] = (m,)
+        plans.append(
+            ("a vector of moderate logits", gen.normal(rng, shape, 2.0), labels(shape), True)
+        )
+        plans.append(("one logit", gen.normal(rng, (1,), 2.0), labels((1,)), False))
+        shape = (1, m)
+        plans.append(
+            ("a (1, m) row", gen.with_zeros(rng, gen.normal(rng, shape, 3.0)), labels(shape), False)
+        )
+        shape = (gen.size(rng, 2, 5), m)
+        plans.append(
+            (
+                "several outputs per example (multi-label)",
+                gen.normal(rng, shape, 2.0),
+                labels(shape),
+                False,
+            )
+        )
+        shape = (2, 3, gen.size(rng, 2, 4))
+        plans.append(("a 3-D batch", gen.normal(rng, shape, 2.0), labels(shape), False))
+        shape = (3, m)
+        y = labels(shape)
+        z = np.where(y == 1, 1.0, -1.0) * rng.uniform(30.0, 1e4, size=shape)
+        plans.append(("confident and right, |z| from 30 to 1e4", z, y, False))
+        y = labels(shape)
+        z = np.where(y == 1, -1.0, 1.0) * rng.uniform(30.0, 1e4, size=shape)
+        plans.append(("confident and wrong, |z| from 30 to 1e4", z, y, False))
+        z = rng.choice([-1e4, 1e4], size=(m,)) * rng.uniform(0.5, 1.0, size=(m,))
+        plans.append(("extreme logits of both signs", z, labels((m,)), False))
+        shape = (4, 3)
+        plans.append(
+            ("against a numerical gradient", gen.normal(rng, shape, 2.0), labels(shape), True)
+        )
+        return [
+            Case(
+                f"case {i}: {what}",
+                call_inputs("bce_with_logits", z, y),
+                gen.describe(z=z, y=f"{int(y.sum())} ones of {y.size}"),
+                private={"numeric": numeric},
+            )
+            for i, (what, z, y, numeric) in enumerate(plans, 1)
+        ]
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        z, y = case.inputs["args"]
+        n = z.size
+        loss_ref, dz_ref = ref.bce_with_logits(z, y)
+        loss, dz = _unpack(j, outputs, z.shape, "dz")
+        with np.errstate(all="ignore"):
+            flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + np.log1p(np.exp(-np.abs(z)))))
+            first_axis = np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))), axis=0)
+        j.close(
+            "the loss",
+            loss,
+            loss_ref,
+            LOSS_TOL,
+            hints=[
+                ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
+                (
+                    "the loss is averaged over the first axis only and then summed; "
+                    "take the mean over every entry",
+                    float(np.sum(first_axis)),
+                ),
+            ],
+            factors=[
+                (float(n), f"the loss is a mean over all {n} entries, not a sum"),
+                (-1.0, "the sign is flipped"),
+            ],
+        )
+        j.close(
+            "dz",
+            dz,
+            dz_ref,
+            _grad_tol(n),
+            hints=[("dz has the wrong sign: it is (sigmoid(z) - y) / z.size", -dz_ref)],
+            factors=[
+                (float(n), f"divide by z.size = {n}: the loss is a mean over every entry"),
+                (-1.0, "dz has the wrong sign: it is (sigmoid(z) - y) / z.size"),
+            ],
+        )
+        if case.private.get("numeric"):
+
+            def f(x: np.ndarray) -> float:
+                return ref.bce_with_logits(x, y)[0]
+
+            j.close("dz vs numerical gradient", dz, numerical_gradient(f, z.copy()), NUMERIC_TOL)
+
+
+class SmoothedCrossEntropyChecker(NNChecker):
+    """smoothed_cross_entropy(logits, labels, smoothing=0.1) -> (loss, dlogits), stable to 1e4."""
+
+    name = "deep.losses.smoothed_cross_entropy"
+    entries = ("smoothed_cross_entropy",)
+    fp_strict = True
+    fp_hint = (
+        "log(softmax(z)) is log(0) when one logit is far above the others; compute "
+        "log_softmax as (z - max) - log(sum(exp(z - max))) per column"
+    )
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"smoothed_cross_entropy": ref.smoothed_cross_entropy}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
+
+        def smooth() -> float:
+            return round(float(rng.uniform(0.05, 0.3)), 3)
+
+        def ids(c: int, m: int) -> np.ndarray:
+            return rng.integers(0, c, size=m).astype(np.int64)
+
+        plans: list[tuple[str, np.ndarray, np.ndarray, float | None, bool]] = [
+            ("moderate logits", gen.normal(rng, (c, m), 2.0), ids(c, m), smooth(), True),
+            ("default smoothing (0.1)", gen.normal(rng, (c, m), 2.0), ids(c, m), None, False),
+            ("two classes, one example", gen.normal(rng, (2, 1), 2.0), ids(2, 1), smooth(), False),
+            ("no smoothing (plain cross-entropy)", gen.normal(rng, (c, m)), ids(c, m), 0.0, False),
+            ("full smoothing (uniform target)", gen.normal(rng, (c, m)), ids(c, m), 1.0, False),
+            (
+                "ties, zeros and repeated labels",
+                gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, (c, m)), 0.3), 0.5),
+                np.full(m, int(rng.integers(0, c)), dtype=np.int64),
+                smooth(),
+                False,
+            ),
+            (
+                "logits up to 1e4 apart",
+                rng.uniform(-1e4, 1e4, size=(c, m)),
+                ids(c, m),
+                smooth(),
+                False,
+            ),
+            ("many classes", gen.normal(rng, (100, 16), 3.0), ids(100, 16), smooth(), False),
+        ]
+        out = []
+        for i, (what, logits, labels, s, numeric) in enumerate(plans, 1):
+            args: list[Any] = [logits, labels] if s is None else [logits, labels, s]
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("smoothed_cross_entropy", *args),
+                    gen.describe(
+                        logits=logits,
+                        labels=f"int {labels.shape}",
+                        smoothing=0.1 if s is None else s,
+                    ),
+                    private={"numeric": numeric},
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = case.inputs["args"]
+        logits, labels = args[0], args[1]
+        s = args[2] if len(args) > 2 else 0.1
+        c, m = logits.shape
+        loss_ref, d_ref = ref.smoothed_cross_entropy(logits, labels, s)
+        loss, d = _unpack(j, outputs, logits.shape, "dlogits")
+        logp = ref.log_softmax(logits)
+        p = np.exp(logp)
+        one_hot = ref.smoothed_targets(labels, c, 0.0)
+        variants: dict[str, np.ndarray] = {
+            "c-1": (1 - s) * one_hot + (s / (c - 1)) * (1 - one_hot),
+            "none": one_hot,
+            "no/c": (1 - s) * one_hot + s,
+        }
+        messages = {
+            "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
+            "the c classes, the true one included, gets smoothing/c: "
+            "q = (1 - smoothing)*one_hot + smoothing/c",
+            "none": "the smoothing was ignored: this is the plain cross-entropy",
+            "no/c": "each class gets smoothing/c, not smoothing: q sums to 1",
+        }
+        with np.errstate(all="ignore"):
+            rows = logits - logits.max(axis=1, keepdims=True)
+            row_logp = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))
+        q_ref = ref.smoothed_targets(labels, c, s)
+        loss_hints: list[tuple[str, Any]] = [
+            (messages[k], float(-np.sum(q * logp) / m)) for k, q in variants.items()
+        ]
+        loss_hints.append(
+            (
+                "the softmax was taken over rows (axis=1); each column is one example, "
+                "so normalize over axis 0",
+                float(-np.sum(q_ref * row_logp) / m),
+            )
+        )
+        j.close(
+            "the loss",
+            loss,
+            loss_ref,
+            LOSS_TOL,
+            hints=loss_hints,
+            factors=[
+                (float(m), f"divide the summed loss by m = {m}, the number of examples"),
+                (1.0 / c, f"np.mean over all c*m entries divides by c = {c} too; divide by m"),
+                (-1.0, "the loss must be positive: the minus sign is missing"),
+            ],
+        )
+        scale = float(np.abs(d_ref).max()) + 1.0 / m
+        j.close(
+            "dlogits",
+            d,
+            d_ref,
+            Tolerance(rtol=1e-8, atol=1e-14 * scale),
+            hints=[(messages[k], (p - q) / m) for k, q in variants.items()],
+            factors=[
+                (float(m), f"divide by m = {m}: the loss is a mean over the examples"),
+                (-1.0, "dlogits has the wrong sign: it is (softmax - q) / m"),
+            ],
+        )
+        if case.private.get("numeric"):
+
+            def f(x: np.ndarray) -> float:
+                return ref.smoothed_cross_entropy(x, labels, s)[0]
+
+            numeric = numerical_gradient(f, logits.copy())
+            j.close("dlogits vs numerical gradient", d, numeric, NUMERIC_TOL)
+
+
+bce_with_logits = BceWithLogitsChecker
+smoothed_cross_entropy = SmoothedCrossEntropyChecker

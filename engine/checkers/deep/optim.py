@@ -1,0 +1,256 @@
+"""Checkers for the RMSprop and AdamW update steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance
+from engine.deep import optim as ref
+
+__all__ = ["adamw_step", "rmsprop_step"]
+
+TOL = Tolerance(rtol=1e-9, atol=1e-13)
+"""Both steps are a few flops per entry: any faithful formula agrees to ~1e-15."""
+
+
+def _shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
+    return [
+        ("a single parameter", (1, 1)),
+        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
+        ("a bias vector", (gen.size(rng, 2, 8), 1)),
+        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
+        ("a larger matrix", (32, 48)),
+    ]
+
+
+class _StepChecker(NNChecker):
+    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
+
+    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
+
+
+class RmspropChecker(_StepChecker):
+    """rmsprop_step: s = rho*s + (1-rho)*grad**2, theta - lr*grad/(sqrt(s) + eps)."""
+
+    name = "deep.optim.rmsprop_step"
+    entries = ("rmsprop_step",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"rmsprop_step": ref.rmsprop_step}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        plans = _shapes(rng) + [("tiny gradients, large eps", (3, 4))]
+        for i, (what, shape) in enumerate(plans, 1):
+            tiny = what.startswith("tiny")
+            gscale = 1e-4 if tiny else gen.log_uniform(rng, 1e-2, 10.0)
+            theta = gen.normal(rng, shape)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            first = i == 1
+            s = np.zeros(shape) if first else gen.normal(rng, shape, gscale) ** 2
+            if i == 2:
+                args: tuple[Any, ...] = (theta, grad, s)
+                extra: dict[str, Any] = {"lr": 1e-3, "rho": 0.9, "eps": 1e-8}
+                label = "default hyperparameters"
+            else:
+                lr = gen.log_uniform(rng, 1e-4, 0.1)
+                rho = round(float(rng.uniform(0.5, 0.999)), 4)
+                eps = gen.log_uniform(rng, 1e-6, 1e-3) if tiny else gen.log_uniform(rng, 1e-8, 1e-4)
+                args = (theta, grad, s, lr, rho, eps)
+                extra = {"lr": lr, "rho": rho, "eps": eps}
+                label = f"rho={rho}" + (", first step (s = 0)" if first else "")
+            out.append(
+                Case(
+                    f"case {i}: {what}, {label}",
+                    call_inputs("rmsprop_step", *args),
+                    gen.describe(theta=theta, grad=grad, s=s, **extra),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        args = list(case.inputs["args"]) + [1e-3, 0.9, 1e-8][len(case.inputs["args"]) - 3 :]
+        theta, grad, s, lr, rho, eps = args
+        theta_ref, s_ref = ref.rmsprop_step(theta, grad, s, lr, rho, eps)
+        got = j.sequence("the result (theta, s)", outputs.get("out"), 2)
+        got_theta = j.array("theta", got[0], theta.shape)
+        got_s = j.array("s", got[1], s.shape)
+        j.close(
+            "s",
+            got_s,
+            s_ref,
+            TOL,
+            hints=[
+                ("s must average the squared gradient (grad**2)", rho * s + (1 - rho) * grad),
+                ("s misses the (1 - rho) factor on grad**2", rho * s + grad * grad),
+                ("rho was ignored (0.9 used instead)", 0.9 * s + 0.1 * grad * grad),
+                ("s was not updated: return rho*s + (1-rho)*grad**2", s),
+            ],
+        )
+        hints = [
+            (
+                "eps belongs outside the square root: grad / (np.sqrt(s) + eps)",
+                theta - lr * grad / np.sqrt(s_ref + eps),
+            ),
+            (
+                "theta was updated with the old s: update s first, then divide by its root",
+                theta - lr * grad / (np.sqrt(s) + eps),
+            ),
+            ("the step divides by s, not by its square root", theta - lr * grad / (s_ref + eps)),
+            ("theta moved uphill: subtract the step", theta + lr * grad / (np.sqrt(s_ref) + eps)),
+            ("lr was ignored (1e-3 used instead)", theta - 1e-3 * grad / (np.sqrt(s_ref) + eps)),
+            ("eps was ignored (1e-8 used instead)", theta - lr * grad / (np.sqrt(s_ref) + 1e-8)),
+        ]
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+
+
+class AdamwChecker(_StepChecker):
+    """adamw_step: decoupled weight decay theta*(1 - lr*wd), then the bias-corrected Adam step."""
+
+    name = "deep.optim.adamw_step"
+    entries = ("adamw_step",)
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"adamw_step": ref.adamw_step}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        out = []
+        plans = _shapes(rng) + [
+            ("strong decay, large lr", (4, 3)),
+            ("no weight decay (plain Adam)", (2, 5)),
+            ("late in training", (3, 3)),
+        ]
+        for i, (what, shape) in enumerate(plans, 1):
+            # theta of a few units, so the decay term lr*wd*theta stands out from rounding
+            theta = gen.normal(rng, shape, 3.0)
+            gscale = gen.log_uniform(rng, 1e-2, 10.0)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            if i == 1:
+                t = 1
+                m, v = np.zeros(shape), np.zeros(shape)
+            else:
+                t = 1000 if what == "late in training" else gen.size(rng, 2, 30)
+                m = gen.normal(rng, shape, gscale * 0.5)
+                v = np.abs(gen.normal(rng, shape, gscale)) ** 2
+            if i == 2:
+                args: tuple[Any, ...] = (theta, grad, m, v, t)
+                extra: dict[str, Any] = {
+                    "lr": 1e-3,
+                    "beta1": 0.9,
+                    "beta2": 0.999,
+                    "eps": 1e-8,
+                    "weight_decay": 1e-2,
+                }
+                label = "default hyperparameters"
+            else:
+                strong = what.startswith("strong")
+                lr = gen.log_uniform(rng, 0.05, 0.3) if strong else gen.log_uniform(rng, 1e-4, 0.1)
+                beta1 = round(float(rng.uniform(0.5, 0.95)), 3)
+                beta2 = round(float(rng.uniform(0.9, 0.9999)), 5)
+                eps = gen.log_uniform(rng, 1e-8, 1e-4)
+                if what.startswith("no weight decay"):
+                    wd = 0.0
+                elif strong:
+                    wd = gen.log_uniform(rng, 0.1, 1.0)
+                else:
+                    wd = gen.log_uniform(rng, 1e-3, 0.3)
+                args = (theta, grad, m, v, t, lr, beta1, beta2, eps, wd)
+                extra = {
+                    "lr": lr,
+                    "beta1": beta1,
+                    "beta2": beta2,
+                    "eps": eps,
+                    "weight_decay": wd,
+                }
+                label = f"t={t}" + (" (first step)" if t == 1 else "")
+            out.append(
+                Case(
+                    f"case {i}: {what}, {label}",
+                    call_inputs("adamw_step", *args),
+                    gen.describe(theta=theta, grad=grad, m=m, v=v, t=t, **extra),
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        given = list(case.inputs["args"])
+        args = given + [1e-3, 0.9, 0.999, 1e-8, 1e-2][len(given) - 5 :]
+        theta, grad, m, v, t, lr, b1, b2, eps, wd = args
+        theta_ref, m_ref, v_ref = ref.adamw_step(theta, grad, m, v, t, lr, b1, b2, eps, wd)
+        got = j.sequence("the result (theta, m, v)", outputs.get("out"), 3)
+        got_theta = j.array("theta", got[0], theta.shape)
+        got_m = j.array("m", got[1], m.shape)
+        got_v = j.array("v", got[2], v.shape)
+        g_l2 = grad + wd * theta
+        l2_msg = (
+            "weight_decay * theta was added to the gradient (L2 regularization inside Adam); "
+            "AdamW keeps the decay out of m and v and shrinks theta directly: "
+            "theta * (1 - lr * weight_decay)"
+        )
+        j.close(
+            "m",
+            got_m,
+            m_ref,
+            TOL,
+            hints=[
+                (l2_msg, b1 * m + (1 - b1) * g_l2),
+                ("m misses the (1 - beta1) factor on grad", b1 * m + grad),
+            ],
+        )
+        j.close(
+            "v",
+            got_v,
+            v_ref,
+            TOL,
+            hints=[
+                (l2_msg, b2 * v + (1 - b2) * g_l2 * g_l2),
+                ("v must average the squared gradient (grad**2)", b2 * v + (1 - b2) * grad),
+                ("v misses the (1 - beta2) factor on grad**2", b2 * v + grad * grad),
+            ],
+        )
+        m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
+        step = lr * m_hat / (np.sqrt(v_hat) + eps)
+        hints = [
+            (
+                "the weight decay is missing: this is the plain Adam step; "
+                "AdamW also multiplies theta by (1 - lr * weight_decay)",
+                theta - step,
+            ),
+            (
+                "the decay was not multiplied by lr: use theta * (1 - lr * weight_decay), "
+                "as PyTorch's AdamW does",
+                theta * (1 - wd) - step,
+            ),
+            (
+                "the decay was applied to the already-updated theta; decay the old theta: "
+                "theta * (1 - lr * weight_decay) - step",
+                (theta - step) * (1 - lr * wd),
+            ),
+            (
+                "the decay was added instead of subtracted: theta * (1 - lr * weight_decay)",
+                theta * (1 + lr * wd) - step,
+            ),
+            (
+                "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
+                theta * (1 - lr * wd) - lr * m_ref / (np.sqrt(v_ref) + eps),
+            ),
+            (
+                "eps belongs outside the square root: sqrt(v_hat) + eps",
+                theta * (1 - lr * wd) - lr * m_hat / np.sqrt(v_hat + eps),
+            ),
+            (
+                "weight_decay was ignored (1e-2 used instead)",
+                theta * (1 - lr * 1e-2) - step,
+            ),
+        ]
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+
+
+rmsprop_step = RmspropChecker
+adamw_step = AdamwChecker

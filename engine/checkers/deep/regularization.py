@@ -1,0 +1,147 @@
+"""Checker for the L2 penalty on a network's weights and its gradients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checks import Judgement, Tolerance, fmt
+from engine.deep import regularization as ref
+
+__all__ = ["l2_penalty_and_grads"]
+
+TOL = Tolerance(rtol=1e-10, atol=1e-300)
+"""A sum of squares and a scaling: any faithful order agrees to ~1e-15 (0 stays exactly 0)."""
+
+
+class L2PenaltyChecker(NNChecker):
+    """l2_penalty_and_grads(params, lam, m) -> (penalty, grads): weights only, lam/(2m)."""
+
+    name = "deep.regularization.l2_penalty_and_grads"
+    entries = ("l2_penalty_and_grads",)
+    copy_hint = "build new arrays ((lam / m) * W) and a new dict instead of changing params"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"l2_penalty_and_grads": ref.l2_penalty_and_grads}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def network(sizes: list[int], scale: float = 1.0) -> dict[str, np.ndarray]:
+            out: dict[str, np.ndarray] = {}
+            for i in range(1, len(sizes)):
+                out[f"W{i}"] = gen.normal(rng, (sizes[i], sizes[i - 1]), scale)
+                out[f"b{i}"] = gen.normal(rng, (sizes[i], 1), scale)
+            return out
+
+        def lam() -> float:
+            return gen.log_uniform(rng, 1e-3, 10.0)
+
+        def batch() -> int:
+            return gen.size(rng, 2, 500)
+
+        two = network([gen.size(rng, 2, 6), gen.size(rng, 3, 8), gen.size(rng, 2, 4)])
+        reordered = dict(reversed(list(two.items())))
+        plans: list[tuple[str, dict[str, np.ndarray], float, int]] = [
+            ("two layers", network([4, 5, 3]), lam(), batch()),
+            ("one layer", network([gen.size(rng, 2, 6), gen.size(rng, 2, 6)]), lam(), batch()),
+            ("three layers, one output unit", network([5, 4, 3, 1]), lam(), batch()),
+            ("lam = 0 (no regularization)", network([3, 4, 2]), 0.0, batch()),
+            ("a batch of one (m = 1)", network([3, 2, 2]), lam(), 1),
+            ("keys in another order", reordered, lam(), batch()),
+            ("a single weight, large values", network([1, 1], 100.0), lam(), batch()),
+            ("a wider network", network([64, 32, 10]), lam(), batch()),
+        ]
+        out = []
+        for i, (what, net, lam_, m) in enumerate(plans, 1):
+            shapes = ", ".join(f"{k} {v.shape}" for k, v in net.items())
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    call_inputs("l2_penalty_and_grads", net, lam_, m),
+                    f"params: {shapes}; lam={fmt(lam_)}, m={m}",
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        net, lam, m = case.inputs["args"]
+        penalty_ref, grads_ref = ref.l2_penalty_and_grads(net, lam, m)
+        result = j.sequence("the result (penalty, grads)", outputs.get("out"), 2)
+        penalty = j.scalar("the penalty", result[0])
+        everything = float(sum(np.sum(v * v) for v in net.values()))
+        j.close(
+            "the penalty",
+            penalty,
+            penalty_ref,
+            TOL,
+            hints=[
+                (
+                    "the biases were penalized too; the L2 penalty covers the weights (W) only",
+                    lam / (2 * m) * everything,
+                ),
+                (
+                    "the biases were penalized and the 1/2 is missing",
+                    lam / m * everything,
+                ),
+                (
+                    "the penalty sums absolute values (that is L1); L2 sums squares",
+                    lam
+                    / (2 * m)
+                    * float(sum(np.sum(np.abs(v)) for k, v in net.items() if k.startswith("W"))),
+                ),
+            ],
+            factors=[
+                (2.0, "the penalty is lam/(2m) * sum W**2; the 1/2 makes its gradient lam/m * W"),
+                (float(m), f"divide by m = {m}, the number of examples, as the data loss does"),
+                (0.5, "the penalty is lam/(2m) * sum W**2, not lam/(4m)"),
+            ],
+        )
+        grads = result[1]
+        if isinstance(grads, dict):
+            renamed = [
+                k for k in grads if isinstance(k, str) and k.startswith("d") and k[1:] in net
+            ]
+            if renamed and not set(net) <= set(grads):
+                j.fail(
+                    f"grads uses the keys {sorted(renamed)}; this drill wants the same keys as "
+                    f"params ({', '.join(net)}), so the gradient of W1 is grads['W1']"
+                )
+            extra = sorted(str(k) for k in grads if k not in net)
+            if extra:
+                j.fail(f"grads has keys that params does not have: {', '.join(extra)}")
+        grads = j.mapping("grads", grads, list(net))
+        for key, value in net.items():
+            got = j.array(f"grads[{key!r}]", grads[key], value.shape)
+            if key.startswith("W"):
+                j.close(
+                    f"grads[{key!r}]",
+                    got,
+                    grads_ref[key],
+                    TOL,
+                    factors=[
+                        (0.5, "the gradient of lam/(2m) * W**2 is lam/m * W (the 2 cancels)"),
+                        (float(m), f"divide by m = {m}"),
+                        (2.0, "the gradient of lam/(2m) * W**2 is lam/m * W, not 2 lam/m * W"),
+                    ],
+                )
+            else:
+                j.close(
+                    f"grads[{key!r}]",
+                    got,
+                    grads_ref[key],
+                    TOL,
+                    hints=[
+                        (
+                            "the biases are not regularized: their gradient from the penalty "
+                            "is zeros of the bias's shape",
+                            (lam / m) * value,
+                        )
+                    ],
+                )
+
+
+l2_penalty_and_grads = L2PenaltyChecker

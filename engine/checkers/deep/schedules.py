@@ -1,0 +1,175 @@
+"""Checker for the warmup + cosine learning-rate schedule, evaluated at every step of a run."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker
+from engine.checks import Judgement, Tolerance, fmt, fmt_pair
+from engine.deep import schedules as ref
+
+__all__ = ["warmup_cosine_lr"]
+
+RTOL = 1e-9
+"""Relative tolerance per step; an absolute 1e-12 * base_lr covers rates near 0."""
+
+
+def _cosine(
+    step: int,
+    base: float,
+    warmup: int,
+    total: int,
+    floor: float,
+    *,
+    warm: Callable[[int], float] | None = None,
+    p_of: Callable[[int], float] | None = None,
+    clip: bool = True,
+    shape: Callable[[float], float] = lambda p: (1.0 + math.cos(math.pi * p)) / 2.0,
+    top: float | None = None,
+) -> float:
+    """The schedule with one part swapped out: each known mistake is one keyword."""
+    if step < warmup:
+        return warm(step) if warm else base * (step + 1) / warmup
+    p = p_of(step) if p_of else (step - warmup) / max(1, total - warmup)
+    if clip:
+        p = min(1.0, max(0.0, p))
+    span = (base - floor) if top is None else top
+    return floor + span * shape(p)
+
+
+class WarmupCosineChecker(NNChecker):
+    """warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0) -> float."""
+
+    name = "deep.schedules.warmup_cosine_lr"
+    entries = ("warmup_cosine_lr",)
+    harness = "steps"
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"warmup_cosine_lr": ref.warmup_cosine_lr}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        def base() -> float:
+            return gen.log_uniform(rng, 1e-4, 1.0)
+
+        plans: list[tuple[str, int, int, float | None, list[int] | None]] = []
+        w = gen.size(rng, 4, 12)
+        plans.append(("warmup, then cosine to 0", w, w + gen.size(rng, 20, 60), None, None))
+        w = gen.size(rng, 3, 10)
+        plans.append(("a floor min_lr", w, w + gen.size(rng, 20, 60), -1.0, None))
+        plans.append(("no warmup (warmup_steps = 0)", 0, gen.size(rng, 10, 40), -1.0, None))
+        plans.append(("one warmup step", 1, gen.size(rng, 8, 30), None, None))
+        w = gen.size(rng, 3, 8)
+        plans.append(("warmup_steps == total_steps", w, w, -1.0, None))
+        plans.append(("a single step in total", 0, 1, -1.0, None))
+        w, total = gen.size(rng, 200, 2000), gen.size(rng, 20_000, 100_000)
+        sampled = {0, 1, w - 1, w, w + 1, (w + total) // 2, total - 1, total, total + 1}
+        sampled |= {int(s) for s in rng.integers(0, total + 5000, size=40)}
+        plans.append(("a long run, sampled steps", w, total, -1.0, sorted(sampled)))
+        out = []
+        for i, (what, warmup, total, floor, steps) in enumerate(plans, 1):
+            base_lr = base()
+            args: list[Any] = [base_lr, warmup, total]
+            min_lr = 0.0
+            if floor is not None:
+                min_lr = base_lr * float(rng.uniform(0.01, 0.3))
+                args.append(min_lr)
+            if steps is None:
+                steps = list(range(total + gen.size(rng, 3, 10)))
+            shown = f"min_lr={fmt(min_lr)}" if floor is not None else "min_lr: default (0.0)"
+            out.append(
+                Case(
+                    f"case {i}: {what}",
+                    {"fn": "warmup_cosine_lr", "steps": steps, "args": args},
+                    f"base_lr={fmt(base_lr)}, warmup_steps={warmup}, total_steps={total}, "
+                    f"{shown}; steps {steps[0]}..{steps[-1]} ({len(steps)} of them)",
+                )
+            )
+        return out
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        steps: list[int] = case.inputs["steps"]
+        args = case.inputs["args"]
+        base, warmup, total = args[0], args[1], args[2]
+        floor = args[3] if len(args) > 3 else 0.0
+        values = j.sequence("the rates (one per step)", outputs.get("out"), len(steps))
+        got = np.array(
+            [j.scalar(f"the rate at step {s}", v) for s, v in zip(steps, values, strict=True)]
+        )
+        expected = np.array([ref.warmup_cosine_lr(s, *args) for s in steps])
+        tol = Tolerance(rtol=RTOL, atol=1e-12 * base)
+        j.tolerances.append(f"every rate: {tol}")
+        bad = np.nonzero(tol.violation(got, expected) > 1.0)[0]
+        if bad.size == 0:
+            return
+        k = int(bad[0])
+        span = max(1, total - warmup)
+        mistakes: list[tuple[str, Callable[[int], float]]] = [
+            (
+                "the warmup is off by one: step 0 must already train at base_lr/warmup_steps "
+                "and the last warmup step reach base_lr, so use (step + 1) / warmup_steps",
+                lambda s: _cosine(s, base, warmup, total, floor, warm=lambda t: base * t / warmup),
+            ),
+            (
+                "the warmup is off by one: (step + 1) / warmup_steps, not / (warmup_steps + 1)",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, warm=lambda t: base * (t + 1) / (warmup + 1)
+                ),
+            ),
+            (
+                "the cosine's progress must start when warmup ends: "
+                "p = (step - warmup_steps) / (total_steps - warmup_steps)",
+                lambda s: _cosine(s, base, warmup, total, floor, p_of=lambda t: t / max(1, total)),
+            ),
+            (
+                "past total_steps the rate must stay at min_lr: clip p to [0, 1]",
+                lambda s: _cosine(s, base, warmup, total, floor, clip=False),
+            ),
+            (
+                "min_lr was ignored: the cosine runs from base_lr down to min_lr, "
+                "min_lr + (base_lr - min_lr) * (1 + cos(pi p)) / 2",
+                lambda s: _cosine(s, base, warmup, total, 0.0),
+            ),
+            (
+                "the cosine was scaled by base_lr and min_lr added on top; scale it by "
+                "(base_lr - min_lr) so it ends at min_lr",
+                lambda s: _cosine(s, base, warmup, total, floor, top=base),
+            ),
+            (
+                "the cosine misses the / 2: (1 + cos(pi p)) / 2 runs from 1 down to 0",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: 1.0 + math.cos(math.pi * p)
+                ),
+            ),
+            (
+                "the decay reaches min_lr one step early: divide by total_steps - warmup_steps, "
+                "not by one less",
+                lambda s: _cosine(
+                    s,
+                    base,
+                    warmup,
+                    total,
+                    floor,
+                    p_of=lambda t: (t - warmup) / max(1, span - 1),
+                ),
+            ),
+        ]
+        step = steps[k]
+        shown_e, shown_g = fmt_pair(float(expected[k]), float(got[k]))
+        detail = f"at step {step} expected {shown_e}, got {shown_g}"
+        for message, fn in mistakes:
+            try:
+                guess = np.array([fn(s) for s in steps])
+            except ZeroDivisionError:
+                continue
+            if np.all(tol.violation(got, guess) <= 1.0):
+                j.fail(f"{message}: {detail}", expected=shown_e, got=shown_g)
+        j.fail(f"wrong rate {detail}", expected=shown_e, got=shown_g)
+
+
+warmup_cosine_lr = WarmupCosineChecker

@@ -1,0 +1,82 @@
+"""Grading a submission in the sandbox: the one call the CLI, the TUI and the benchmark make."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from engine.cases import case_seed_rng
+from engine.checkers.base import Case, Checker
+from engine.sandbox import wire
+from engine.sandbox.config import SandboxConfig
+from engine.sandbox.decide import decide, internal_verdict
+from engine.sandbox.isolation import verified_layers
+from engine.sandbox.pool import SandboxUnavailableError, WorkerPool, start_worker
+from engine.verdict import Verdict
+
+__all__ = ["build_job", "grade", "random_seed"]
+
+
+def random_seed() -> int:
+    """A fresh seed for a grading; the verdict reports it so it can be replayed."""
+    return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
+
+
+def build_job(checker: Checker, source: str, cases: list[Case]) -> bytes:
+    """The one message the child receives: harness and user source text plus the case inputs."""
+    job = {
+        "harness_name": checker.harness,
+        "harness": checker.harness_source(),
+        "source": source,
+        "entries": list(checker.entries),
+        "fp_strict": bool(checker.fp_strict),
+        "cases": [case.inputs for case in cases],
+    }
+    return wire.encode_message({"t": "job"}, {"job": job}, allow_str=True)
+
+
+def grade(
+    checker: Checker,
+    source: str,
+    *,
+    seed: int | None = None,
+    params: Mapping[str, Any] | None = None,
+    pool: WorkerPool | None = None,
+) -> Verdict:
+    """Grade `source` against `checker` in a fresh sandboxed process.
+
+    With a `pool`, its warm worker is used (tens of milliseconds); without one a
+    cold child is started for this submission only. `seed=None` picks a random
+    seed, reported in the verdict. Never raises: whatever the submission does, and
+    a sandbox that cannot start (or a closed pool), all end in a verdict.
+    """
+    start = time.perf_counter()
+    seed = random_seed() if seed is None else seed
+    config = pool.config if pool is not None else SandboxConfig()
+
+    def elapsed() -> float:
+        return (time.perf_counter() - start) * 1000
+
+    try:
+        cases = checker.make_cases(case_seed_rng(seed), params or {})
+        job = build_job(checker, source, cases)
+    except Exception as exc:  # a checker bug, not the user's
+        return internal_verdict(
+            checker,
+            f"the checker could not prepare its cases ({type(exc).__name__}: {exc})",
+            seed=seed,
+            duration_ms=elapsed(),
+            isolation=[],
+        )
+    try:
+        worker = pool.acquire() if pool is not None else start_worker(config)
+    except (SandboxUnavailableError, OSError) as exc:
+        return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
+    run = worker.run(job, checker.timeout_s)
+    isolation = verified_layers(worker, checker.timeout_s)
+    verdict = decide(
+        checker, cases, run, seed=seed, duration_ms=0.0, isolation=isolation, config=config
+    )
+    return verdict.model_copy(update={"duration_ms": elapsed()})

@@ -1,0 +1,477 @@
+"""The one Markdown reader: markdown-it-py (CommonMark + tables) with `$` math from dollarmath.
+
+Every part of drillbit that needs the structure of a Markdown text asks this module:
+card sections and code blocks (`bank.parse`), math spans and `$` problems (lint and the
+terminal's math rendering in `bank.mathtext`), the notes importer, and the Anki export.
+Keeping one parser means one answer to "is this `$` math?" and "is this `#` a heading
+or a comment in a code block?".
+
+The API:
+
+- `normalize(text)`: the text with `\\r\\n`/`\\r` turned into `\\n` (what the parser sees).
+- `parse(text)` / `parse_blocks(text)`: the token stream (full, or block structure only
+  with inline tokens left unparsed, which is several times faster).
+- `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines.
+- `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
+  also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
+- `make_markdown(...)`: a configured `MarkdownIt` for renderers (the Anki export).
+
+Math rules (pandoc's and dollarmath's): no space just inside `$...$`, no digit right
+after the closing `$` or right before the opening one (so "$5 and $10" is not math),
+no blank line inside `$$...$$`. A `$` in code, in a link or escaped as `\\$` is text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
+from markdown_it.token import Token
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
+
+__all__ = [
+    "CodeBlock",
+    "DollarProblem",
+    "Heading",
+    "MathScan",
+    "MathSpan",
+    "code_blocks",
+    "headings",
+    "make_markdown",
+    "normalize",
+    "parse",
+    "parse_blocks",
+    "scan_math",
+]
+
+_MATH_TYPES = frozenset({"math_inline", "math_inline_double", "math_block"})
+_DOLLAR_HINT = " (write \\$ for a literal dollar sign)"
+
+
+def normalize(text: str) -> str:
+    """Line endings as `\\n` (what markdown-it does first), so offsets agree with the parser."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------
+# Parsers
+# ---------------------------------------------------------------------------
+
+
+def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
+    """An inline rule that also notes, on the last token it pushed, the source range it read."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        if not rule(state, silent):
+            return False
+        if not silent and state.tokens:
+            state.tokens[-1].meta = {**state.tokens[-1].meta, "span": (start, state.pos)}
+        return True
+
+    return wrapped
+
+
+def _latex_delimited(state: StateInline, silent: bool) -> bool:
+    """`\\(..\\)` as inline math and `\\[..\\]` as display math (notes written for MathJax)."""
+    src, pos = state.src, state.pos
+    opener = src[pos : pos + 2]
+    if opener not in ("\\(", "\\["):
+        return False
+    closer = "\\)" if opener == "\\(" else "\\]"
+    end = src.find(closer, pos + 2)
+    if end < 0 or not src[pos + 2 : end].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline" if opener == "\\(" else "math_inline_double", "math", 0)
+        token.content = src[pos + 2 : end]
+        token.markup = opener
+        token.meta = {"span": (pos, end + 2)}
+    state.pos = end + 2
+    return True
+
+
+def make_markdown(
+    *,
+    html: bool = True,
+    latex_delimiters: bool = False,
+    renderer: Callable[[str, dict[str, Any]], str] | None = None,
+    highlight: Callable[[str, str, Any], str] | None = None,
+) -> MarkdownIt:
+    """CommonMark with tables, strikethrough and drillbit's `$` math rules.
+
+    Inline math, code spans, links and raw HTML tokens carry `meta["span"]`: the range
+    of the inline source they were read from, which `scan_math` maps back to offsets.
+    """
+    options: dict[str, Any] = {"html": html}
+    if highlight is not None:
+        options["highlight"] = highlight
+    md = MarkdownIt("commonmark", options).enable(["table", "strikethrough"])
+    dollarmath_plugin(
+        md,
+        allow_labels=False,
+        allow_space=False,
+        allow_digits=False,
+        allow_blank_lines=False,
+        double_inline=True,
+        renderer=renderer,
+    )
+    md.inline.ruler.at("math_inline", _recording(math_inline_dollar(False, False, True)))
+    md.inline.ruler.at("backticks", _recording(backtick))
+    md.inline.ruler.at("link", _recording(link))
+    md.inline.ruler.at("image", _recording(image))
+    md.inline.ruler.at("autolink", _recording(autolink))
+    md.inline.ruler.at("html_inline", _recording(html_inline))
+    if latex_delimiters:
+        md.inline.ruler.before("escape", "latex_math", _latex_delimited)
+    return md
+
+
+@lru_cache(maxsize=4)
+def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
+    md = make_markdown(latex_delimiters=latex_delimiters)
+    if blocks_only:
+        md.disable("inline")
+    return md
+
+
+def parse(text: str, *, latex_delimiters: bool = False) -> list[Token]:
+    """The full token stream of a normalized text (inline tokens have their children)."""
+    return _parser(latex_delimiters, False).parse(normalize(text))
+
+
+def parse_blocks(text: str) -> list[Token]:
+    """Block tokens only (inline tokens keep their raw `content`, no children): fast."""
+    return _parser(False, True).parse(normalize(text))
+
+
+# ---------------------------------------------------------------------------
+# Block structure
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading outside code: `## Title` (or a setext heading)."""
+
+    level: int
+    title: str
+    """The heading's raw inline text (markup such as `**` kept)."""
+    line: int
+    """1-based line of the heading."""
+    nested: bool
+    """True inside a list item or block quote."""
+    atx: bool
+    """True for `#` headings, False for underlined (setext) ones."""
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced or indented code block."""
+
+    language: str
+    """The fence's first info word, lowercased ('' when none or indented)."""
+    code: str
+    first_line: int
+    """1-based line of the opening fence (of the first code line when indented)."""
+    end_line: int
+    """1-based line just past the block (past the closing fence)."""
+    fenced: bool
+    closed: bool
+    """False for a fence that runs to the end of the text without its closing line."""
+
+
+def headings(text: str) -> list[Heading]:
+    """Every heading outside code, in order."""
+    found: list[Heading] = []
+    tokens = parse_blocks(text)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None:
+            inline = tokens[index + 1]
+            found.append(
+                Heading(
+                    level=int(token.tag[1]),
+                    title=inline.content.strip(),
+                    line=token.map[0] + 1,
+                    nested=token.level > 0,
+                    atx=token.markup.startswith("#"),
+                )
+            )
+    return found
+
+
+def _fence_closed(token: Token, lines: list[str]) -> bool:
+    """True when the fence's last line is a closing fence (markdown-it runs an unclosed one
+    to the end of its container)."""
+    assert token.map is not None
+    if token.type != "fence" or token.map[1] - token.map[0] < 2:
+        return token.type != "fence"
+    last = lines[token.map[1] - 1].strip(" \t>") if token.map[1] - 1 < len(lines) else ""
+    mark = token.markup[0]
+    return len(last) >= len(token.markup) and last == mark * len(last)
+
+
+def code_blocks(text: str) -> list[CodeBlock]:
+    """Every fenced and indented code block, in order."""
+    blocks: list[CodeBlock] = []
+    lines = normalize(text).split("\n")
+    for token in parse_blocks(text):
+        if token.type in ("fence", "code_block") and token.map is not None:
+            language = token.info.strip().split(" ", 1)[0].lower() if token.info else ""
+            blocks.append(
+                CodeBlock(
+                    language=language,
+                    code=token.content,
+                    first_line=token.map[0] + 1,
+                    end_line=token.map[1] + 1,
+                    fenced=token.type == "fence",
+                    closed=_fence_closed(token, lines),
+                )
+            )
+    return blocks
+
+
+# ---------------------------------------------------------------------------
+# Math
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MathSpan:
+    """One formula: offsets of the whole span (delimiters included) and of its LaTeX."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    display: bool
+    """True for `$$..$$` and `\\[..\\]` (shown on its own line)."""
+    delimiter: str
+    """The opening delimiter: `$`, `$$`, `\\(` or `\\[`."""
+    latex: str
+    """The formula; for a block in a quote or list, without the container's prefixes."""
+
+
+@dataclass(frozen=True)
+class DollarProblem:
+    """A `$` that opens no math, at an offset of the normalized text."""
+
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True)
+class MathScan:
+    """The formulas of a text and the `$` signs that pair with nothing."""
+
+    spans: tuple[MathSpan, ...]
+    problems: tuple[DollarProblem, ...]
+
+
+_EMPTY = MathScan((), ())
+
+
+class _LineIndex:
+    """Line number <-> offset for one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        position = text.find("\n")
+        while position >= 0:
+            self.starts.append(position + 1)
+            position = text.find("\n", position + 1)
+
+    def line(self, row: int) -> tuple[int, str]:
+        """(offset of its first character, its text) for a 0-based line number."""
+        start = self.starts[row]
+        end = self.starts[row + 1] - 1 if row + 1 < len(self.starts) else len(self.text)
+        return start, self.text[start:end]
+
+
+def _inline_offsets(token: Token, lines: _LineIndex, cursors: dict[int, int]) -> list[int]:
+    """Offset in the text of each line of an inline token's content (-1 when not found)."""
+    assert token.map is not None
+    origins: list[int] = []
+    for k, piece in enumerate(token.content.split("\n")):
+        row = token.map[0] + k
+        if row >= len(lines.starts):
+            origins.append(-1)
+            continue
+        line_start, raw = lines.line(row)
+        bare = piece.lstrip(" \t")
+        found = raw.find(bare, cursors.get(row, 0)) if bare else -1
+        if found < 0:
+            origins.append(-1)
+            continue
+        cursors[row] = found + len(bare)  # table cells of one row are found left to right
+        origins.append(line_start + found - (len(piece) - len(bare)))
+    return origins
+
+
+def _locate(content: str, origins: list[int], position: int) -> int:
+    """Offset in the text of a position in an inline token's content."""
+    starts = [0]
+    for piece in content.split("\n")[:-1]:
+        starts.append(starts[-1] + len(piece) + 1)
+    row = bisect.bisect_right(starts, position) - 1
+    origin = origins[row] if row < len(origins) else -1
+    return -1 if origin < 0 else origin + position - starts[row]
+
+
+def _escaped(text: str, position: int) -> bool:
+    """True when an odd number of backslashes precede the position."""
+    count = 0
+    while position - count - 1 >= 0 and text[position - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def _walk_inline(
+    token: Token,
+    lines: _LineIndex,
+    cursors: dict[int, int],
+    spans: list[MathSpan],
+    problems: list[DollarProblem],
+) -> None:
+    content = token.content
+    origins = _inline_offsets(token, lines, cursors)
+    covered: list[tuple[int, int]] = []
+    for child in token.children or ():
+        span = child.meta.get("span") if child.meta else None
+        if span is None:
+            continue
+        start, end = span
+        covered.append((start, end))
+        if child.type not in _MATH_TYPES:
+            continue
+        width = len(child.markup)
+        source_start = _locate(content, origins, start)
+        source_end = _locate(content, origins, end - 1) + 1
+        if source_start < 0 or source_end <= 0:
+            continue
+        spans.append(
+            MathSpan(
+                start=source_start,
+                end=source_end,
+                content_start=source_start + width,
+                content_end=source_end - width,
+                display=child.type == "math_inline_double",
+                delimiter=child.markup,
+                latex=child.content,
+            )
+        )
+    position = content.find("$")
+    while position >= 0:
+        step = 1
+        inside = any(start <= position < end for start, end in covered)
+        if not inside and not _escaped(content, position):
+            double = content.startswith("$$", position)
+            step = 2 if double else 1
+            offset = _locate(content, origins, position)
+            after = content[position + 1 : position + 2]
+            if double:
+                message = "unclosed display math: '$$' has no closing '$$'"
+            elif not after or after.isspace():
+                message = "stray '$': math must not start with a space" + _DOLLAR_HINT
+            else:
+                message = "unclosed inline math: '$' has no closing '$'" + _DOLLAR_HINT
+            if offset >= 0:
+                problems.append(DollarProblem(offset, message))
+        position = content.find("$", position + step)
+
+
+def _block_span(token: Token, lines: _LineIndex) -> MathSpan | None:
+    """A `$$` block on its own lines: the first `$$` of its first line to the last of its last."""
+    assert token.map is not None
+    first_start, first = lines.line(token.map[0])
+    last_start, last = lines.line(token.map[1] - 1)
+    opening, closing = first.find("$$"), last.rfind("$$")
+    if opening < 0 or closing < 0:
+        return None
+    start, end = first_start + opening, last_start + closing + 2
+    if end - start < 4:
+        return None
+    return MathSpan(start, end, start + 2, end - 2, True, "$$", token.content)
+
+
+@lru_cache(maxsize=2048)
+def scan_math(text: str, *, latex_delimiters: bool = False) -> MathScan:
+    """Every formula outside code, and every `$` that pairs with nothing, in text order.
+
+    Offsets refer to `text` as given (`\\r\\n` line endings included). A `$` that opens
+    nothing never swallows the text up to a later `$`: "costs $5 and $10" has no formula
+    and two problems.
+    """
+    if "$" not in text and not (latex_delimiters and ("\\(" in text or "\\[" in text)):
+        return _EMPTY
+    if "\r" in text:
+        return _restore_offsets(text, scan_math(normalize(text), latex_delimiters=latex_delimiters))
+    lines = _LineIndex(text)
+    cursors: dict[int, int] = {}
+    spans: list[MathSpan] = []
+    problems: list[DollarProblem] = []
+    md = _parser(latex_delimiters, False)
+    marks = ("$", "\\(", "\\[") if latex_delimiters else ("$",)
+    for token in _parser(latex_delimiters, True).parse(text):
+        if token.type == "inline" and token.map is not None:
+            if not any(mark in token.content for mark in marks):
+                continue  # parsing inline markup is most of the cost: only where math can be
+            token.children = []
+            md.inline.parse(token.content, md, {}, token.children)
+            _walk_inline(token, lines, cursors, spans, problems)
+        elif token.type == "math_block" and token.map is not None:
+            block = _block_span(token, lines)
+            if block is not None:
+                spans.append(block)
+    spans.sort(key=lambda s: s.start)
+    problems.sort(key=lambda p: p.offset)
+    return MathScan(tuple(spans), tuple(problems))
+
+
+def _restore_offsets(original: str, scan: MathScan) -> MathScan:
+    """A scan of the normalized text with offsets moved back onto the original text."""
+    where: list[int] = []
+    index = 0
+    while index < len(original):
+        where.append(index)
+        index += 2 if original.startswith("\r\n", index) else 1
+    where.append(len(original))
+
+    def at(offset: int) -> int:
+        return where[min(offset, len(where) - 1)]
+
+    spans = tuple(
+        MathSpan(
+            at(s.start),
+            at(s.end),
+            at(s.content_start),
+            at(s.content_end),
+            s.display,
+            s.delimiter,
+            s.latex,
+        )
+        for s in scan.spans
+    )
+    problems = tuple(DollarProblem(at(p.offset), p.message) for p in scan.problems)
+    return MathScan(spans, problems)
+
+
+def math_tokens(tokens: Sequence[Token]) -> list[Token]:
+    """The math tokens (inline and block) of a parsed token stream, in order."""
+    found: list[Token] = []
+    for token in tokens:
+        if token.type in _MATH_TYPES:
+            found.append(token)
+        for child in token.children or ():
+            if child.type in _MATH_TYPES:
+                found.append(child)
+    return found

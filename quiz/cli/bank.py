@@ -1,0 +1,143 @@
+"""Commands on the question bank itself: `lint`, `list`, `schema`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from quiz.cli.context import Context, display_path, pass_context
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for workflow annotations.",
+)
+@click.option(
+    "--no-drills", is_flag=True, help="Skip running the checkers on coding cards (faster)."
+)
+def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -> None:
+    """Check card files: front matter, sections, math, ids, related cards, and coding drills.
+
+    PATHS are card files or folders (default: ./content if it exists, else the
+    bundled bank). Exit 0 when clean or only warned, 1 when there are errors, 2 on
+    usage errors. Warnings (such as right answers crowding one option position in a
+    pack) are printed with "warning:" and do not fail the run.
+    """
+    from quiz.bank.lint import lint
+    from quiz.bank.sources import bundled_content_dir
+
+    if not paths:
+        paths = (Path("content"),) if Path("content").is_dir() else (bundled_content_dir(),)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise click.BadParameter(
+            f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS"
+        )
+    bank, problems = lint(list(paths), run_drills=not no_drills)
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "path": display_path(p.path),
+                        "line": p.line,
+                        "col": p.col,
+                        "code": p.code,
+                        "severity": p.severity,
+                        "message": p.message,
+                    }
+                    for p in problems
+                ],
+                indent=2,
+            )
+        )
+    elif output_format == "github":
+        for p in problems:
+            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            click.echo(
+                f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
+            )
+    else:
+        for p in problems:
+            kind = "" if p.is_error else "warning: "
+            click.echo(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
+    errors = [p for p in problems if p.is_error]
+    warned = f", {len(problems) - len(errors)} warning(s)" if len(errors) < len(problems) else ""
+    if errors:
+        files = len({p.path for p in errors})
+        click.echo(
+            f"{len(errors)} problem(s) in {files} file(s){warned}; "
+            f"{len(bank.cards)} card(s) are fine",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(f"{len(bank.cards)} card(s) checked, no problems{warned}", err=True)
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.option("--topic", help="Only cards of this topic.")
+@click.option(
+    "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
+)
+@click.option("--tag", help="Only cards with this tag.")
+@pass_context
+def list_command(
+    obj: Context, as_json: bool, topic: str | None, kind: str | None, tag: str | None
+) -> None:
+    """List the cards of the bank."""
+    bank = obj.load_bank()
+    cards = [
+        c
+        for c in bank.cards
+        if (topic is None or c.topic == topic)
+        and (kind is None or c.kind == kind)
+        and (tag is None or tag in c.tags)
+    ]
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "title": c.title,
+                "pack": c.pack,
+                "topic": c.topic,
+                "tags": list(c.tags),
+                "difficulty": c.front.difficulty,
+                "path": display_path(c.path),
+            }
+            for c in cards
+        ]
+        click.echo(json.dumps(rows, indent=2))
+    else:
+        width = max((len(c.id) for c in cards), default=2)
+        for c in cards:
+            click.echo(f"{c.id:<{width}}  {c.kind:<8}  {c.topic:<18}  {c.title}")
+    if bank.problems:
+        click.echo(
+            f"{len(bank.broken_files)} card file(s) could not be loaded; run `drillbit lint` to see why",
+            err=True,
+        )
+
+
+@click.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of card front matter, for editor completion."""
+    from quiz.bank.models import FRONT_MATTER
+
+    schema = FRONT_MATTER.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "drillbit card front matter"
+    click.echo(json.dumps(schema, indent=2))
+
+
+COMMANDS: tuple[click.Command, ...] = (lint_command, list_command, schema_command)

@@ -1,0 +1,59 @@
+"""What every command shares: the `Context` object, the progress store, paths for display.
+
+Command modules import from here and never from `quiz.cli.main`, so the group that
+registers them can import them without a cycle. The bank and the store are imported
+when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from quiz.bank.loader import Bank
+    from quiz.store.store import Store
+
+__all__ = ["Context", "display_path", "open_store", "pass_context"]
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Context:
+    """Options shared by every command (the root group's `ctx.obj`)."""
+
+    def __init__(self, content: Sequence[Path]) -> None:
+        self.content = list(content)
+
+    def load_bank(self) -> Bank:
+        """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs."""
+        from quiz.bank.loader import load_bank
+        from quiz.bank.sources import content_roots
+
+        return load_bank(content_roots(self.content))
+
+
+pass_context = click.make_pass_decorator(Context)
+"""Hands a command the root group's `Context` as its first argument."""
+
+
+def open_store(*, read_only: bool = False) -> Store:
+    """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
+
+    Its errors (StoreError, DataDirError) reach `main`, which prints them as one line.
+    """
+    from quiz.store.store import Store
+
+    store = Store.open(read_only=read_only)
+    for notice in store.notices:
+        click.echo(f"drillbit: {notice.message}", err=True)
+    return store

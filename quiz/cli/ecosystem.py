@@ -1,0 +1,203 @@
+"""Commands that move content and progress in and out: `import`, `export anki|progress`,
+`import-progress`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from quiz.cli.context import Context, display_path, open_store
+from quiz.errors import DrillbitError, UsageError
+
+
+def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
+    """Ids already used in the bank the new cards will join: every loaded source plus DIR."""
+    from quiz.bank.loader import load_bank
+    from quiz.bank.sources import content_roots
+
+    extra = [*obj.content, content_dir] if content_dir.is_dir() else list(obj.content)
+    bank = load_bank(content_roots(extra))
+    taken = {card.id: card.path for card in bank.cards}
+    for path in bank.broken_files:  # a card that does not load still owns its file name
+        taken.setdefault(path.stem, path)
+    return taken
+
+
+@click.command("import")
+@click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--pack", help="Pack folder name (default: the notes file's name, kebab-cased).")
+@click.option("--topic", help="Topic folder name (default: the pack name).")
+@click.option(
+    "--into",
+    "--content",
+    "into",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md).",
+    metavar="DIR",
+)
+@click.option("--tag", "tags", multiple=True, help="A tag for every imported card (repeatable).")
+@click.option(
+    "--difficulty", type=click.IntRange(1, 5), default=2, show_default=True, help="1 to 5."
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite cards that already exist.")
+@click.pass_obj
+def import_command(
+    obj: Context,
+    notes: Path,
+    pack: str | None,
+    topic: str | None,
+    into: Path,
+    tags: tuple[str, ...],
+    difficulty: int,
+    dry_run: bool,
+    force: bool,
+) -> None:
+    """Turn Markdown Q&A notes into concept cards (DIR/PACK/TOPIC/ID.md).
+
+    \b
+    Questions it recognizes, block by block, in any mix:
+      ## Q1: title   ### Q1.1: title   ## Q 2 . title   #### 12) title
+      ### Q: title   ## 3. title       any heading ending in '?'
+      **What is X?**                    (a bold paragraph)
+      Q: title   **Q:** title           (a line or paragraph)
+      1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
+    \b
+    Answers run to the next question (or the next heading at the same or a higher
+    level); these markers are recognized and removed:
+      **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
+    \b
+    A numbered heading holding questions (## 1. Concepts) is a section: its title
+    becomes the topic unless --topic is given. Answers keep code, tables and math
+    (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
+    points from its answer. Every question that gives no card is listed with its line
+    and the reason. Existing cards are never overwritten without --force. Exit 0 when
+    at least one card was written (or would be, with --dry-run), 1 when nothing could
+    be imported, 2 on usage errors.
+    """
+    from quiz.bank.loader import PACK_FILE
+    from quiz.ecosystem.importer import plan_import, write_plan
+    from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
+
+    if (into / PACK_FILE).is_file():
+        raise UsageError(
+            f"{into} is a pack folder (it has a {PACK_FILE}); --into takes the content "
+            f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
+            title="import",
+        )
+    try:
+        text = notes.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{notes} is not UTF-8 text: {exc}", title="import") from exc
+    try:
+        plan = plan_import(
+            notes,
+            content_dir=into,
+            pack=pack,
+            topic=topic,
+            tags=tags,
+            difficulty=difficulty,
+            force=force,
+            taken_ids=_taken_ids(obj, into),
+            text=text,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc), title="import") from exc
+    verb = "would write" if dry_run else "wrote"
+    if plan.pack_yaml is not None and plan.cards:
+        click.echo(f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')")
+    if not dry_run:
+        write_plan(plan)
+    for card in plan.cards:
+        action = f"{verb} (replacing)" if card.replaces else verb
+        click.echo(
+            f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+        )
+        if dry_run:
+            for point in card.key_points:
+                click.echo(f"    - {point}")
+    for line in notice_lines(plan.notices):
+        click.echo(line, err=True)
+    for section in plan.sections:
+        click.echo(f"section {section.label}: {section.reason}", err=True)
+    for line in skip_lines(plan.skipped):
+        click.echo(line, err=True)
+    for line in summary_lines(plan, dry_run=dry_run, show=display_path):
+        click.echo(line, err=True)
+    if not plan.cards:
+        click.echo("nothing imported", err=True)
+        sys.exit(1)
+
+
+@click.group("export")
+def export_group() -> None:
+    """Export the question bank to Anki, or your progress to a backup file."""
+
+
+@export_group.command("anki")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
+@click.pass_obj
+def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> None:
+    """Write the bank's concept, choice and numeric cards to an Anki deck FILE (.apkg).
+
+    Re-exporting after edits updates the notes in Anki instead of duplicating them;
+    coding drills are skipped (they need the grader).
+    """
+    from quiz.ecosystem.anki import export_anki
+
+    bank = obj.load_bank()
+    known = sorted({card.pack for card in bank.cards})
+    unknown = [p for p in packs if p not in known]
+    if unknown:
+        raise UsageError(
+            f"no pack named {', '.join(unknown)} (packs: {', '.join(known) or 'none'})",
+            title="export anki",
+        )
+    cards = [card for card in bank.cards if not packs or card.pack in packs]
+    report = export_anki(cards, file, pack_titles={n: p.info.title for n, p in bank.packs.items()})
+    click.echo(
+        f"wrote {display_path(file)}: {report.notes} note(s) in {report.decks} deck(s)"
+        + (f", {report.skipped_coding} coding drill(s) skipped" if report.skipped_coding else "")
+    )
+    if report.notes == 0:
+        raise DrillbitError("no card could be exported", title="export anki")
+
+
+@export_group.command("progress")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def export_progress_command(file: Path) -> None:
+    """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json)."""
+    from quiz.ecosystem.progress import export_progress
+
+    with open_store() as store:
+        counts = export_progress(store, file)
+    click.echo(
+        f"wrote {display_path(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "
+        f"{counts.attempts} drill attempt(s), {counts.drafts} draft(s)"
+    )
+
+
+@click.command("import-progress")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_progress_command(file: Path) -> None:
+    """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
+
+    Reviews already present are not added twice; for each card the schedule with the
+    latest review wins; for each drill the newest draft wins.
+    """
+    from quiz.ecosystem.progress import ProgressFormatError, import_progress
+
+    with open_store() as store:
+        try:
+            report = import_progress(store, file)
+        except ProgressFormatError as exc:
+            raise DrillbitError(str(exc), title="import-progress") from exc
+    click.echo(report.describe())
+
+
+COMMANDS: tuple[click.Command, ...] = (import_command, export_group, import_progress_command)

@@ -1,0 +1,137 @@
+"""Commands that grade a file in the sandbox: `grade` once, `watch` on every save."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+from quiz.errors import DrillbitError
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
+
+
+def _read_submission(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.BadParameter(f"{path} is not UTF-8 text: {exc}", param_hint="FILE") from exc
+
+
+@click.command("grade")
+@click.argument("drill_id", metavar="DRILL")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
+@click.option(
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Replay the randomized cases of this case seed (a verdict prints it).",
+)
+@click.option("--verbose", "-v", is_flag=True, help="List every case.")
+@pass_context
+def grade_command(
+    obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
+) -> None:
+    """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
+    from quiz.drill_grading import find_drill, grade_source
+    from quiz.verdict_text import format_verdict
+
+    drill = find_drill(obj.load_bank(), drill_id)
+    source = _read_submission(file)
+    verdict = grade_source(drill, source, seed=seed)
+    click.echo(
+        verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
+    )
+    _save_attempt(drill.card.id, verdict)
+    sys.exit(0 if verdict.passed else 1)
+
+
+def _save_attempt(card_id: str, verdict: Verdict) -> None:
+    """Record the attempt, or say on stderr that it was not saved (the verdict is printed)."""
+    from quiz.study.attempts import record_attempt
+
+    try:
+        with open_store() as store:
+            record_attempt(store, card_id, verdict, now=datetime.now(UTC))
+            reason = store.not_saved_reason
+    except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
+        reason = exc.message
+    if reason is not None:
+        click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
+
+
+@click.command("watch")
+@click.argument("drill_id", metavar="DRILL")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--case-seed",
+    "--seed",
+    "seed",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Grade every save on the cases of this case seed.",
+)
+@pass_context
+def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
+    """Grade FILE on every save (your own editor), until Ctrl-C.
+
+    When FILE does not exist, the drill's starter code is written to it first.
+    """
+    import threading
+
+    from engine.sandbox import default_pool
+    from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.store import NotSavedError
+    from quiz.study.attempts import record_attempt
+    from quiz.verdict_text import format_verdict
+    from quiz.watch import watch_file
+
+    drill = find_drill(obj.load_bank(), drill_id)
+    if not file.exists():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(starter_text(drill.card), encoding="utf-8")
+        click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
+    pool = default_pool()
+    store = open_store()
+
+    def grade_and_print(text: str) -> None:
+        verdict = grade_source(drill, text, seed=seed, pool=pool)
+        stamp = datetime.now().strftime("%H:%M:%S")
+        click.echo(f"\n── {stamp} · {file} " + "─" * 20)
+        click.echo(format_verdict(verdict))
+        try:
+            record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+        except NotSavedError as exc:
+            click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
+        if verdict.passed and drill.card.section("Explanation"):
+            click.echo("\nWhy it works:\n" + drill.card.section("Explanation"))
+
+    click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
+    grade_and_print(_read_submission(file))
+    stop = threading.Event()
+    try:
+        watch_file(file, grade_and_print, stop)
+    except KeyboardInterrupt:
+        stop.set()
+        click.echo("\nStopped watching.")
+    finally:
+        store.close()
+
+
+@click.command("doctor")
+def doctor_command() -> None:
+    """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones."""
+    from quiz.doctor import diagnose, format_report
+
+    click.echo(format_report(diagnose()))
+
+
+COMMANDS: tuple[click.Command, ...] = (grade_command, watch_command, doctor_command)

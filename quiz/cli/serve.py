@@ -1,0 +1,42 @@
+"""`drillbit serve`: the app in a browser."""
+
+from __future__ import annotations
+
+import click
+
+from quiz.cli.context import Context, pass_context
+
+
+@click.command("serve")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="The TCP port to listen on.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on; anything but loopback exposes the app (and its grader) to the network.",
+)
+@click.option(
+    "--max-tabs",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="At most this many tabs at once (each runs its own app process).",
+)
+@pass_context
+def serve_command(obj: Context, port: int, host: str, max_tabs: int) -> None:
+    """Serve the app in a browser (textual-serve) until Ctrl-C; each tab runs its own app.
+
+    It prints a URL with a token made for this run: only a browser that opened it gets in.
+    """
+    from quiz.serve import serve
+
+    serve(host, port, obj.content, max_tabs=max_tabs)
+
+
+COMMANDS: tuple[click.Command, ...] = (serve_command,)

@@ -1,0 +1,88 @@
+"""Commands for studying: `study` and `drill` open the app, `stats` prints progress."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+
+
+@click.command("study")
+@click.option(
+    "--mode",
+    type=click.Choice(["due", "cram", "mock"]),
+    default="due",
+    show_default=True,
+    help="due: what the schedule says; cram: any selection, schedule untouched; mock: a timed mock interview.",
+)
+@click.option("--topic", help="Only cards of this topic.")
+@click.option("--tag", help="Only cards with this tag.")
+@click.option(
+    "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="At most this many cards (mock: questions)."
+)
+@click.option("--minutes", type=click.IntRange(min=1), help="Mock interview length in minutes.")
+@pass_context
+def study_command(
+    obj: Context,
+    mode: str,
+    topic: str | None,
+    tag: str | None,
+    kind: str | None,
+    limit: int | None,
+    minutes: int | None,
+) -> None:
+    """Open a study session directly."""
+    from quiz.tui.launch import run_study
+
+    run_study(obj.content, mode=mode, topic=topic, tag=tag, kind=kind, limit=limit, minutes=minutes)
+
+
+@click.command("drill")
+@click.argument("drill_id", metavar="DRILL")
+@pass_context
+def drill_command(obj: Context, drill_id: str) -> None:
+    """Open one coding drill in the editor."""
+    from quiz.drill_grading import find_drill
+    from quiz.tui.launch import run_drill
+
+    find_drill(obj.load_bank(), drill_id)  # an unknown id is a usage error before the app opens
+    run_drill(obj.content, drill_id)
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@pass_context
+def stats_command(obj: Context, as_json: bool) -> None:
+    """Reviews, accuracy by topic, drills passed, streak."""
+    from quiz.study.days import local_timezone
+    from quiz.study.stats import compute_stats
+
+    bank = obj.load_bank()
+    with open_store() as store:
+        stats = compute_stats(store, list(bank.cards), datetime.now(UTC), tz=local_timezone())
+    if as_json:
+        click.echo(stats.model_dump_json(indent=2))
+        return
+    click.echo(
+        f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
+    )
+    click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}")
+    if stats.by_topic:
+        click.echo("")
+        click.echo(f"{'topic':<20} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
+        for topic, row in sorted(stats.by_topic.items()):
+            click.echo(
+                f"{topic:<20} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
+            )
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
+
+
+COMMANDS: tuple[click.Command, ...] = (study_command, drill_command, stats_command)

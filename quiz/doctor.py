@@ -1,0 +1,129 @@
+"""`drillbit doctor`: which isolation layers the grading sandbox really has on this machine.
+
+Each layer is reported as the sandbox child verified it (a real child is
+started for each mode), with how to get the layers that are missing.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from dataclasses import dataclass
+
+from engine.sandbox import SandboxConfig
+from engine.sandbox.isolation import probe_layers
+
+
+@dataclass(frozen=True)
+class LayerState:
+    """One line of the report: a layer, whether it is active, and what was said about it."""
+
+    name: str
+    active: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class ModeReport:
+    """The layers of one sandbox mode, as a child started in that mode verified them."""
+
+    title: str
+    layers: tuple[LayerState, ...]
+    warnings: tuple[str, ...]
+    failure: str | None
+
+
+def _states(layers: list[str]) -> tuple[tuple[LayerState, ...], tuple[str, ...]]:
+    states, warnings = [], []
+    for layer in layers:
+        name, _, text = layer.partition(":")
+        text = text.strip()
+        if name == "warning":
+            warnings.append(text)
+            continue
+        states.append(LayerState(name, not text.startswith(("not ", "NOT ")), text))
+    return tuple(states), tuple(warnings)
+
+
+def _mode(title: str, config: SandboxConfig) -> ModeReport:
+    layers, failure = probe_layers(config)
+    states, warnings = _states(layers)
+    return ModeReport(title, states, warnings, failure)
+
+
+def diagnose() -> list[ModeReport]:
+    """The default mode, and the fallback (no bubblewrap) when the default uses bubblewrap."""
+    default = _mode("Default mode (what `drillbit grade` and the app use)", SandboxConfig())
+    reports = [default]
+    if any(s.name == "bubblewrap" and s.active for s in default.layers):
+        reports.append(
+            _mode("Without bubblewrap (DRILLBIT_SANDBOX_BWRAP=0)", SandboxConfig(bwrap=False))
+        )
+    return reports
+
+
+def how_to_get(state: LayerState) -> str | None:
+    """A hint for a missing layer (None when nothing can be done or nothing is needed)."""
+    text = state.text
+    if state.active or "disabled by configuration" in text or "not needed" in text:
+        return None
+    if state.name == "bubblewrap":
+        if "turned off" in text:
+            return "bubblewrap: unset DRILLBIT_SANDBOX_BWRAP (or set it to 1) to use it"
+        if "not installed" in text:
+            return (
+                "bubblewrap: `sudo apt-get install bubblewrap` (Debian/Ubuntu),"
+                " `sudo dnf install bubblewrap` (Fedora)"
+            )
+        if "not available on" in text:
+            return None
+        return (
+            "bubblewrap: it is installed but failed its self-test; unprivileged user namespaces"
+            " may be disabled (`sysctl kernel.unprivileged_userns_clone=1`, or"
+            " `kernel.apparmor_restrict_unprivileged_userns=0` on Ubuntu 24.04), or a container"
+            " forbids them"
+        )
+    if state.name == "seccomp":
+        if "libseccomp" in text and "not installed" in text:
+            return "seccomp: `sudo apt-get install libseccomp2` (Fedora: `libseccomp`)"
+        if "pyseccomp" in text:
+            return "seccomp: `uv sync` installs the pyseccomp binding"
+        if sys.platform != "linux":
+            return None
+        return f"seccomp: the filter could not be installed ({text})"
+    if state.name == "landlock":
+        if sys.platform != "linux":
+            return None
+        return (
+            "landlock: needs Linux 5.13 or later with Landlock enabled"
+            " (the `lsm=` boot parameter must include landlock)"
+        )
+    return None
+
+
+def format_report(reports: list[ModeReport]) -> str:
+    """The report as text for the terminal."""
+    lines = [
+        f"drillbit doctor: the grading sandbox on this machine"
+        f" ({platform.system()} {platform.release()}, Python {platform.python_version()})"
+    ]
+    hints: list[str] = []
+    for index, report in enumerate(reports):
+        lines += ["", f"{report.title}:"]
+        if report.failure is not None:
+            lines.append(f"  the sandbox could not start: {report.failure}")
+            continue
+        for state in report.layers:
+            lines.append(f"  [{'ok' if state.active else '--'}] {state.name}: {state.text}")
+            hint = how_to_get(state) if index == 0 else None  # later modes are forced by doctor
+            if hint is not None and hint not in hints:
+                hints.append(hint)
+        lines += [f"  WARNING: {warning}" for warning in report.warnings]
+    if sys.platform != "linux":
+        hints.append(
+            f"on {sys.platform} no kernel layer is available: grade only code you would run"
+            " yourself, or grade in a Linux VM or container with bubblewrap"
+        )
+    lines += ["", "How to get the missing layers:" if hints else "Every layer is active."]
+    lines += [f"  - {hint}" for hint in hints]
+    return "\n".join(lines)

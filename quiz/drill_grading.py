@@ -1,0 +1,63 @@
+"""Grading coding drills from the app: find a drill's card and its checker, grade a submission.
+
+This is the one place the app calls the grader, for the CLI, watch mode and the TUI.
+numpy and the engine are imported lazily so that starting the app stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quiz.bank.models import Card, CodingFront
+from quiz.errors import UsageError
+
+if TYPE_CHECKING:
+    from engine.checkers.base import Checker
+    from engine.sandbox import WorkerPool
+    from engine.verdict import Verdict
+    from quiz.bank.loader import Bank
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A coding card together with its checker."""
+
+    card: Card
+    checker: Checker
+
+    @property
+    def front(self) -> CodingFront:
+        """The card's coding front matter."""
+        assert isinstance(self.card.front, CodingFront)
+        return self.card.front
+
+
+def find_drill(bank: Bank, drill_id: str) -> Drill:
+    """The drill with this card id; UsageError (exit 2) naming the known drills when unknown."""
+    from engine.checkers import CheckerNotFoundError, get_checker
+
+    card = bank.get(drill_id)
+    if card is None or not isinstance(card.front, CodingFront):
+        known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
+        what = "is not a coding drill" if card is not None else "is not a drill in the bank"
+        raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
+    try:
+        checker = get_checker(card.front.checker)
+    except CheckerNotFoundError as exc:
+        raise UsageError(f"drill '{drill_id}' names a checker that does not exist: {exc}") from exc
+    return Drill(card, checker)
+
+
+def grade_source(
+    drill: Drill, source: str, *, seed: int | None = None, pool: WorkerPool | None = None
+) -> Verdict:
+    """Grade a submission in the sandbox."""
+    from engine.grade_sandboxed import grade
+
+    return grade(drill.checker, source, seed=seed, params=drill.front.params, pool=pool)
+
+
+def starter_text(card: Card) -> str:
+    """The starter code with one trailing newline, as it goes into an editor or a file."""
+    return card.starter.rstrip() + "\n" if card.starter else ""

@@ -1,0 +1,73 @@
+"""Remove HTML from imported Markdown: cards hold Markdown only, never copied markup.
+
+Notes written for GitHub use `<details>`, `<summary>`, `<b>`, `<br>`, `<img>` and even
+`<style>`; the terminal shows none of it. Tags are removed and their text kept, except
+where the text is not content (`<summary>` labels such as "Show Answer", styles,
+scripts, comments). Code (fenced, indented or inline) is left exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.bank.markdown import code_blocks
+
+_DROPPED = re.compile(
+    r"<(style|script|summary)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
+)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
+
+
+def _strip_prose(text: str) -> str:
+    """Tags out of text that holds no code block (inline code spans kept)."""
+    text = _DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep line count
+    pieces: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(_strip_tags(text[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_strip_tags(text[last:]))
+    return "".join(pieces)
+
+
+def _strip_tags(text: str) -> str:
+    text = _BREAK.sub(" ", text)
+    text = _TAG.sub("", text)
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    return text
+
+
+def strip_html(markdown: str) -> str:
+    """The Markdown without HTML tags outside code; lines left blank by a tag are dropped."""
+    if "<" not in markdown and "&" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    code_rows: set[int] = set()
+    for block in code_blocks(markdown):
+        code_rows.update(range(block.first_line - 1, min(block.end_line - 1, len(lines))))
+    out: list[str] = []
+    prose: list[str] = []
+
+    def flush() -> None:
+        if not prose:
+            return
+        original = prose[:]
+        cleaned = _strip_prose("\n".join(prose)).split("\n")
+        prose.clear()
+        for before, after in zip(original, cleaned, strict=True):
+            if after.strip() or not before.strip():
+                out.append(after.rstrip())
+
+    for row, line in enumerate(lines):
+        if row in code_rows:
+            flush()
+            out.append(line)
+        else:
+            prose.append(line)
+    flush()
+    return "\n".join(out)

@@ -1,0 +1,109 @@
+"""The text `drillbit import` prints about a plan: notes grouped, skips last, then a summary.
+
+A file of 160 questions without answer markers should say so once, not 160 times, while
+every question that gave no card is still named with its line.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from quiz.ecosystem.importer import ImportPlan, Notice, Skipped
+
+GROUP_FROM = 3
+"""This many notices (or skips) of one kind are summed up on one line."""
+SHOWN_LINES = 12
+
+_NOTICE_GROUPS = {
+    "no-marker": "question(s) had no answer marker; the text under each was taken as its answer",
+    "dollars": "question(s) had '$' signs that open no math; they were escaped as \\$",
+    "raw-latex": "formula(s) are kept as raw LaTeX in code (the terminal cannot show them)",
+}
+
+
+_NOT_QUESTIONS = frozenset({"not a question", "no questions found"})
+
+
+def reason_key(reason: str) -> str:
+    """A skip reason without its details, to count skips by reason."""
+    if reason.startswith("no answer of its own"):
+        return "introduces nested questions"
+    if reason.startswith("no answer"):
+        return "no answer"
+    if reason.startswith("the answer is too short"):
+        return "answer too short"
+    if "already exists" in reason:
+        return "card exists"
+    if reason.startswith("not a question"):
+        return "not a question"
+    if reason.startswith("no questions found"):
+        return "no questions found"
+    if reason.startswith("the card would not pass lint"):
+        return "would not pass lint"
+    return reason.split(":")[0].split(";")[0]
+
+
+def _lines_list(lines: Sequence[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
+    return shown + (f" and {len(lines) - SHOWN_LINES} more" if len(lines) > SHOWN_LINES else "")
+
+
+def notice_lines(notices: Sequence[Notice]) -> list[str]:
+    """`note:` lines, a kind that repeats summed up with the lines it concerns."""
+    by_group: dict[str, list[Notice]] = {}
+    for notice in notices:
+        by_group.setdefault(notice.group, []).append(notice)
+    out: list[str] = []
+    for group, items in by_group.items():
+        if len(items) >= GROUP_FROM and group in _NOTICE_GROUPS:
+            where = _lines_list(sorted({n.line for n in items}))
+            out.append(f"note: {len(items)} {_NOTICE_GROUPS[group]} (question lines {where})")
+        else:
+            out.extend(f"note: {n.label}: {n.message}" for n in items)
+    return out
+
+
+def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
+    """`skipped` lines, each naming the question and its line; a reason that repeats is
+    given once with the questions it concerns."""
+    by_reason: dict[str, list[Skipped]] = {}
+    for skip in skipped:
+        by_reason.setdefault(reason_key(skip.reason), []).append(skip)
+    out: list[str] = []
+    for key, items in by_reason.items():
+        if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", "card exists"}:
+            out.append(f"skipped {len(items)} question(s), {key}: {items[0].reason}")
+            out.extend(f"  - {s.label}" for s in items)
+        else:
+            out.extend(f"skipped {s.label}: {s.reason}" for s in items)
+    return out
+
+
+def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str]) -> list[str]:
+    """The closing lines: counts (questions seen, cards, skips by reason), then the next step."""
+    questions = plan.questions_seen
+    written = len(plan.cards)
+    parts = [reason_key(s.reason) for s in plan.skipped]
+    counts = Counter(key for key in parts if key not in _NOT_QUESTIONS)
+    others = sum(1 for key in parts if key in _NOT_QUESTIONS)
+    verb = "to write" if dry_run else "written"
+    line = f"{questions} question(s) seen, {written} card(s) {verb}"
+    if counts:
+        detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
+        line += f", {sum(counts.values())} skipped ({detail})"
+    if others:
+        line += f"; {others} other part(s) not imported"
+    topics = sorted({card.path.parent for card in plan.cards}) or [plan.pack_dir / plan.topic]
+    out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
+    if written and not dry_run:
+        content = shlex.quote(show(plan.pack_dir.parent))
+        out.append(
+            f"next: drillbit --content {content} list, then "
+            f"drillbit --content {content} study --topic {topics[0].name}"
+        )
+    elif written:
+        out.append("next: run the same command without --dry-run to write the cards")
+    return out

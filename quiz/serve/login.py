@@ -1,0 +1,124 @@
+"""Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
+
+Like Jupyter's login: the token is printed in the URL; the first visit with it sets a
+cookie, so the page's later requests (static files, the websocket) carry it without the
+query. Every request needs the token and a Host header naming this server (a page that
+rebinds its own domain to 127.0.0.1 sends its domain as Host); the websocket, which
+runs the app, also needs an Origin header naming this server's page.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import secrets
+from dataclasses import dataclass
+
+__all__ = [
+    "TOKEN_PARAM",
+    "Login",
+    "allowed_hosts",
+    "allowed_origins",
+    "is_loopback",
+    "public_url",
+]
+
+TOKEN_PARAM = "token"
+"""The query parameter that carries the token in the printed URL."""
+
+_LOOPBACK_ALIASES = ("localhost", "127.0.0.1", "::1")
+
+
+def is_loopback(host: str) -> bool:
+    """True for `localhost` and loopback addresses (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _authority(host: str) -> str:
+    """A host as it appears in a URL or a Host header: IPv6 literals in brackets, lower case."""
+    bare = host.strip("[]").lower()
+    return f"[{bare}]" if ":" in bare else bare
+
+
+def public_url(host: str, port: int) -> str:
+    """The URL a browser opens (without the token); IPv6 literals need brackets."""
+    return f"http://{_authority(host)}:{port}"
+
+
+def allowed_origins(host: str, port: int) -> set[str]:
+    """Origins whose pages may open the app's websocket: the served URL and its loopback aliases."""
+    origins = {public_url(host, port)}
+    if is_loopback(host):
+        origins |= {public_url(alias, port) for alias in _LOOPBACK_ALIASES}
+    return origins
+
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """Host header values that name this server (the port may be left out only when it is 80)."""
+    names = {_authority(host)}
+    if is_loopback(host):
+        names |= {_authority(alias) for alias in _LOOPBACK_ALIASES}
+    hosts = {f"{name}:{port}" for name in names}
+    return hosts | names if port == 80 else hosts
+
+
+@dataclass(frozen=True)
+class Login:
+    """One run's token and the hosts and origins that may use it."""
+
+    token: str
+    """The secret; 43 URL-safe characters (256 random bits)."""
+    hosts: frozenset[str]
+    """Host header values that name this server."""
+    origins: frozenset[str]
+    """Origins of this server's own page."""
+    cookie: str
+    """The cookie's name; per port, since browsers share cookies between a host's ports."""
+
+    @classmethod
+    def new(cls, host: str, port: int) -> Login:
+        """A fresh random token for a server on host:port."""
+        return cls(
+            token=secrets.token_urlsafe(32),
+            hosts=frozenset(allowed_hosts(host, port)),
+            origins=frozenset(allowed_origins(host, port)),
+            cookie=f"drillbit-token-{port}",
+        )
+
+    def url(self, base: str) -> str:
+        """The URL to print: the page with the token in its query."""
+        return f"{base}/?{TOKEN_PARAM}={self.token}"
+
+    def accepts(self, candidate: str | None) -> bool:
+        """True when `candidate` is this run's token (compared in constant time)."""
+        if not candidate:
+            return False
+        return hmac.compare_digest(candidate.encode(), self.token.encode())
+
+    def refusal(
+        self,
+        *,
+        host: str | None,
+        origin: str | None,
+        tokens: tuple[str | None, ...],
+        websocket: bool,
+    ) -> str | None:
+        """None when a request may proceed, else the one-line reason it is refused (a 403).
+
+        `tokens` are the candidates the request carries (its query and its cookie).
+        """
+        if host is None or host.lower() not in self.hosts:
+            return f"the Host header {host!r} does not name this server"
+        if websocket:
+            if origin is None:
+                return "the app's websocket needs an Origin header: open the app's page"
+            if origin.rstrip("/").lower() not in self.origins:
+                return f"origin {origin} is not allowed"
+        if not any(self.accepts(token) for token in tokens):
+            return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
+        return None

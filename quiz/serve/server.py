@@ -1,0 +1,236 @@
+"""The server of `drillbit serve`: the same Textual app in a browser, through textual-serve.
+
+textual-serve runs one app process per browser tab (`python -m quiz`, which opens
+Home) and relays its terminal over a websocket. The app runs code as the user who
+started the server (the drill grader), so by default it listens on loopback only,
+every request must pass the login (`quiz.serve.login`: token, Host, Origin), and at
+most `max_tabs` app processes run at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import logging
+import shlex
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from quiz.errors import DrillbitError, UsageError
+from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
+
+SHUTDOWN_SECONDS = 3.0
+"""How long Ctrl-C waits for requests in flight once every tab is closed."""
+APP_QUIT_SECONDS = 3.0
+"""How long a tab's app process gets to quit (and save) before it is killed."""
+
+log = logging.getLogger("drillbit.serve")
+
+
+def is_wildcard(host: str) -> bool:
+    """True for 0.0.0.0 and ::, which bind every interface but are no address a browser can open."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def app_command(content_dirs: list[Path]) -> str:
+    """The shell command textual-serve runs per tab: this interpreter, `-m quiz`, the same --content.
+
+    `exec` makes the app replace the shell, so the process textual-serve holds (and
+    may kill) is the app itself, not a shell that would leave it orphaned.
+    """
+    argv = [sys.executable, "-m", "quiz"]
+    for folder in content_dirs:
+        argv += ["--content", str(folder.resolve())]
+    return "exec " + shlex.join(argv)
+
+
+async def _stop_app(service: Any) -> None:
+    """Ask one tab's app process to quit; kill it if it lingers, and reap it before the loop closes."""
+    try:
+        await asyncio.wait_for(service.stop(), APP_QUIT_SECONDS)
+    except (TimeoutError, asyncio.CancelledError):
+        pass  # cancelled or not, the process must not outlive the server
+    process = getattr(service, "_process", None)  # textual-serve keeps the Process here
+    if process is None or process.returncode is not None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), 1.0)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+
+
+def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int) -> Any:
+    """A textual-serve Server with drillbit's banner, the login, a tab limit and a clean shutdown."""
+    from aiohttp import web
+    from textual_serve.app_service import AppService
+    from textual_serve.server import Server, to_int
+
+    Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+    class DrillbitServer(Server):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+            self.tabs_starting = 0  # admitted, app process not registered yet
+
+        async def _make_app(self) -> web.Application:
+            app = await super()._make_app()
+            app.middlewares.append(self.check_login)
+            return app
+
+        @web.middleware
+        async def check_login(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+            """Refuse (403) any request without the token, for another Host, or a websocket
+            from no page or another site's; the first visit with the token sets the cookie."""
+            query_token = request.query.get(TOKEN_PARAM)
+            reason = login.refusal(
+                host=request.headers.get("Host"),
+                origin=request.headers.get("Origin"),
+                tokens=(query_token, request.cookies.get(login.cookie)),
+                websocket=request.path == "/ws",
+            )
+            if reason is not None:
+                log.warning("refused %s %s: %s", request.method, request.path, reason)
+                raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+            response = await handler(request)
+            if login.accepts(query_token) and not response.prepared:
+                response.set_cookie(
+                    login.cookie, login.token, httponly=True, samesite="Strict", path="/"
+                )
+            return response
+
+        def tabs_full(self) -> bool:
+            """True when `max_tabs` app processes run (or are starting) already."""
+            return len(self.open_tabs) + self.tabs_starting >= max_tabs
+
+        def _full_message(self) -> str:
+            return (
+                f"drillbit serve: {max_tabs} tab(s) are open, the limit (--max-tabs); "
+                "close one and reload\n"
+            )
+
+        async def on_startup(self, app: web.Application) -> None:
+            """No logo: the banner comes once the port is bound (`_listening`)."""
+
+        def _listening(self, *_: object) -> None:
+            print(f"drillbit is served at {login.url(self.public_url)}", flush=True)
+            print(
+                "Open that URL (it carries this run's token) in a browser; each tab runs its "
+                f"own app, at most {max_tabs} at once. Ctrl-C stops.",
+                flush=True,
+            )
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            """Close every tab and end its app process while the event loop still runs."""
+            tabs = list(self.open_tabs.items())
+            await asyncio.gather(*(socket.close() for _, socket in tabs), return_exceptions=True)
+            await asyncio.gather(*(_stop_app(service) for service, _ in tabs))
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            """The page, unless every tab slot is taken (then a one-line 503)."""
+            if self.tabs_full():
+                raise web.HTTPServiceUnavailable(text=self._full_message())
+            response: web.StreamResponse = await super().handle_index(request)
+            return response
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            """One tab (the login already passed): start an app process, relay until either side ends."""
+            if self.tabs_full():
+                raise web.HTTPServiceUnavailable(text=self._full_message())
+            self.tabs_starting += 1  # no await between the check and this line
+            try:
+                websocket = web.WebSocketResponse(heartbeat=15)
+                await websocket.prepare(request)
+            except BaseException:
+                self.tabs_starting -= 1
+                raise
+
+            async def close() -> None:
+                await websocket.close()
+
+            service = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            self.tabs_starting -= 1
+            self.open_tabs[service] = websocket
+            try:
+                width = to_int(request.query.get("width", "80"), 80)
+                height = to_int(request.query.get("height", "24"), 24)
+                await service.start(width, height)
+                await self._process_messages(websocket, service)
+            except asyncio.CancelledError:
+                pass
+            except Exception:
+                log.exception("the app of a tab failed")
+            finally:
+                self.open_tabs.pop(service, None)
+                await _stop_app(service)
+                await websocket.close()
+            return websocket
+
+        def serve(self, debug: bool = False) -> None:
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(signum, self.request_exit)
+                except (NotImplementedError, RuntimeError):
+                    pass
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=self._listening,
+                access_log=None,
+                shutdown_timeout=SHUTDOWN_SECONDS,
+            )
+
+    return DrillbitServer(
+        command, host=host, port=port, title="drillbit", public_url=public_url(host, port)
+    )
+
+
+def serve(host: str, port: int, content_dirs: list[Path], *, max_tabs: int) -> None:
+    """Serve the app on host:port until Ctrl-C, behind a fresh token; the app processes
+    inherit the environment (DRILLBIT_HOME...)."""
+    if is_wildcard(host):
+        # the page tells the browser to open its websocket at this very host
+        raise UsageError(
+            f"--host {host} is no address a browser can open; pass one this machine is "
+            "reached at (e.g. its LAN address), or leave the default 127.0.0.1",
+            title="serve",
+        )
+    if not is_loopback(host):
+        print(
+            f"warning: serving on {host}, which is not a loopback address: anyone who can reach "
+            f"this machine on port {port} and has the printed URL (its token) can use the app and "
+            "run code in its grader.",
+            file=sys.stderr,
+            flush=True,
+        )
+    login = Login.new(host, port)
+    server = _make_server(app_command(content_dirs), host, port, login, max_tabs)
+    try:
+        server.serve()
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            message = f"port {port} is already in use on {host}; choose another with --port"
+        else:
+            message = f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+        raise DrillbitError(message, title="serve") from exc

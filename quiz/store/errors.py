@@ -1,0 +1,20 @@
+"""What the store raises: part of drillbit's one error hierarchy, shown as one line."""
+
+from __future__ import annotations
+
+from quiz.errors import DrillbitError
+
+
+class StoreError(DrillbitError):
+    """The store cannot do what was asked (locked, unreadable, misuse); nothing was lost."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="progress database")
+
+
+class NotSavedError(StoreError):
+    """A write failed (disk full, read-only file system): the change was not recorded.
+
+    The database is unchanged (the transaction was rolled back), so what was saved before
+    is intact; the caller still has the result it meant to save and can show it.
+    """

@@ -1,0 +1,103 @@
+"""Drill attempts (not grading itself, which is quiz.drill_grading): logging verdicts, and turning
+one sitting's attempts into a rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from fsrs import Rating, Scheduler
+
+from quiz.store import Attempt, Mode, Review, Store
+from quiz.study.days import as_utc
+from quiz.study.ratings import rating_for_drill
+from quiz.study.scheduling import review_card
+
+NOT_THE_USERS_FAULT = frozenset({"internal"})
+"""Statuses that say the grader broke: they never count as a failed attempt."""
+
+
+class VerdictLike(Protocol):
+    """What the store needs from a verdict (engine.verdict.Verdict fits as it is)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def seed(self) -> int: ...
+
+    @property
+    def duration_ms(self) -> float: ...
+
+    def model_dump_json(self) -> str: ...
+
+
+def record_attempt(
+    store: Store,
+    card_id: str,
+    verdict: VerdictLike,
+    *,
+    now: datetime,
+    hints_used: int = 0,
+    session_id: int | None = None,
+) -> Attempt:
+    """Persist one graded submission with its full verdict JSON (committed on return)."""
+    return store.record_attempt(
+        card_id=card_id,
+        status=str(verdict.status),
+        verdict_json=verdict.model_dump_json(),
+        attempted_at=as_utc(now),
+        seed=verdict.seed,
+        duration_ms=verdict.duration_ms,
+        hints_used=hints_used,
+        session_id=session_id,
+    )
+
+
+@dataclass
+class DrillProgress:
+    """One sitting at a drill: hints revealed, failed attempts, whether it passed."""
+
+    hints_used: int = 0
+    failed_attempts: int = 0
+    passed: bool = False
+
+    def reveal_hint(self) -> None:
+        """Count a revealed hint (it lowers a pass to Hard)."""
+        self.hints_used += 1
+
+    def note(self, status: str) -> None:
+        """Count a graded attempt by its verdict status."""
+        if status == "passed":
+            self.passed = True
+        elif status not in NOT_THE_USERS_FAULT and not self.passed:
+            self.failed_attempts += 1
+
+    def rating(self) -> Rating:
+        """The rating this sitting earns (see `rating_for_drill`)."""
+        return rating_for_drill(
+            passed=self.passed, hints_used=self.hints_used, failed_attempts=self.failed_attempts
+        )
+
+
+def count_practice_pass(
+    store: Store,
+    scheduler: Scheduler,
+    card_id: str,
+    progress: DrillProgress,
+    *,
+    now: datetime,
+) -> Review:
+    """A drill passed outside a session (the drill screen, watch) counts like one in a session.
+
+    A new or due card is reviewed with the sitting's rating; a card scheduled for later is
+    logged as practice (cram) and its schedule is left alone, as an early review in a
+    session would not exist.
+    """
+    moment = as_utc(now)
+    saved = store.card_state(card_id)
+    mode: Mode = "due" if saved is None or saved.due <= moment else "cram"
+    return review_card(
+        store, scheduler, card_id, progress.rating(), now=moment, correct=True, mode=mode
+    )

@@ -1,0 +1,89 @@
+"""The answer-position lint warning: a pack's right answers crowding one option index."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from quiz.bank.answer_positions import MIN_CARDS, upper_tail
+from quiz.bank.lint import lint
+from quiz.bank.models import ChoiceFront
+from quiz.bank.sources import bundled_content_dir
+from quiz.cli import cli
+
+
+def _pack(root: Path, answers: list[int | list[int]], n_choices: int = 4) -> Path:
+    pack = root / "quizpack"
+    (pack / "topic").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("title: Quiz\ndescription: d\nversion: 0.1.0\n")
+    for i, answer in enumerate(answers):
+        options = "".join(f"  - option {k} of card {i}\n" for k in range(n_choices))
+        (pack / "topic" / f"card-{i}.md").write_text(
+            f"---\nid: card-{i}\nkind: choice\ntitle: Card {i}\ntopic: topic\n"
+            f"difficulty: 1\nsource: tests\nchoices:\n{options}answer: {answer}\n---\n\n"
+            "## Question\n\nWhich?\n\n## Explanation\n\nBecause.\n"
+        )
+    return root
+
+
+def test_upper_tail_is_exact() -> None:
+    assert upper_tail([0.25] * 4, 4) == 0.25**4
+    assert math.isclose(upper_tail([0.5, 0.5], 1), 0.75)
+    assert upper_tail([0.3, 0.9], 0) == 1.0
+
+
+def test_every_answer_at_index_0_is_warned_and_lint_still_passes(tmp_path: Path) -> None:
+    root = _pack(tmp_path, [0] * 10)
+    _, problems = lint([root], run_drills=False)
+    assert [p.code for p in problems] == ["answer-position"]
+    (warning,) = problems
+    assert warning.severity == "warning" and not warning.is_error
+    assert warning.path.name == "pack.yaml"
+    assert "10 of 10 choice cards have a right answer at index 0" in warning.message
+    result = CliRunner().invoke(cli, ["lint", "--no-drills", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "warning: pack 'quizpack'" in result.output
+    github = CliRunner().invoke(cli, ["lint", "--no-drills", "--format", "github", str(root)])
+    assert github.output.startswith("::warning file=")
+
+
+def test_multi_answer_sets_that_always_start_at_0_are_warned(tmp_path: Path) -> None:
+    root = _pack(tmp_path, [[0, 1], [0, 2], [0, 1, 3], [0, 3]] * 3, n_choices=5)
+    _, problems = lint([root], run_drills=False)
+    assert any("index 0" in p.message for p in problems)
+
+
+def test_spread_answers_are_not_warned(tmp_path: Path) -> None:
+    root = _pack(tmp_path, [0, 1, 2, 3, 2, 1, 3, 0, 1, 2, 0, 3])
+    _, problems = lint([root], run_drills=False)
+    assert problems == []
+
+
+def test_small_packs_are_not_tested(tmp_path: Path) -> None:
+    root = _pack(tmp_path, [0] * (MIN_CARDS - 1))
+    _, problems = lint([root], run_drills=False)
+    assert problems == []
+
+
+def test_the_bundled_bank_gets_no_answer_position_warning() -> None:
+    _, problems = lint([bundled_content_dir()], run_drills=False)
+    assert [p for p in problems if p.code == "answer-position"] == []
+
+
+def test_the_bundled_right_options_are_not_systematically_the_longest() -> None:
+    bank, _ = lint([bundled_content_dir()], run_drills=False)
+    singles = [
+        c.front
+        for c in bank.cards
+        if isinstance(c.front, ChoiceFront) and isinstance(c.front.answer, int)
+    ]
+    longest = [
+        f
+        for f in singles
+        if isinstance(f.answer, int)
+        and all(len(f.choices[f.answer]) > len(o) for i, o in enumerate(f.choices) if i != f.answer)
+    ]
+    assert len(singles) >= 8
+    assert len(longest) <= len(singles) // 4, [f.id for f in longest]

@@ -1,0 +1,162 @@
+"""Claims of the neural-networks pack that can be computed are computed, and the card says them.
+
+Each test checks a fact numerically and then that the card states it (the wording an
+expert review found wrong is gone).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
+from quiz.bank.loader import load_bank
+from quiz.bank.models import Card, ChoiceFront
+from quiz.bank.sources import bundled_content_dir
+
+BANK = load_bank([bundled_content_dir()])
+
+
+def card(card_id: str) -> Card:
+    found = BANK.get(card_id)
+    assert found is not None, card_id
+    return found
+
+
+def text(card_id: str) -> str:
+    c = card(card_id)
+    parts = [s.text for s in c.sections.values()]
+    if isinstance(c.front, ChoiceFront):
+        parts.extend(c.front.choices)
+    return "\n".join(parts)
+
+
+def test_a_constant_feature_with_m_above_1_gets_a_large_dx() -> None:
+    rng = np.random.default_rng(0)
+    X = np.vstack([rng.standard_normal(6), np.full(6, 3.0)])
+    gamma, beta, dout = rng.standard_normal((2, 1)), np.zeros((2, 1)), rng.standard_normal((2, 6))
+    _, cache = batchnorm_forward(X, gamma, beta, 1e-5)
+    dX, _, _ = batchnorm_backward(dout, cache)
+    expected = gamma[1] * (dout[1] - dout[1].mean()) / math.sqrt(1e-5)
+    assert np.allclose(dX[1], expected)
+    assert np.abs(dX[1]).max() > 10
+    body = text("batchnorm")
+    assert "With $m = 1$, `dX` is 0" in body
+    assert "A constant feature with $m > 1$ is different" in body
+
+
+def test_dx_is_orthogonal_to_x_hat_only_without_eps() -> None:
+    rng = np.random.default_rng(1)
+    X, gamma = rng.standard_normal((1, 5)), np.ones((1, 1))
+    dout = rng.standard_normal((1, 5))
+    eps = 1e-2
+    _, cache = batchnorm_forward(X, gamma, np.zeros((1, 1)), eps)
+    dX, _, _ = batchnorm_backward(dout, cache)
+    x_hat, var = cache[0], X.var()
+    inner = float(np.sum(dX * x_hat))
+    predicted = eps / (var + eps) / math.sqrt(var + eps) * float(np.sum(dout * x_hat))
+    assert math.isclose(inner, predicted, rel_tol=1e-9) and abs(inner) > 1e-4
+    assert "and is orthogonal to" not in text("batchnorm")
+    assert "0 only for $\\epsilon = 0$" in text("batchnorm")
+
+
+def test_a_batch_of_one_is_only_erased_in_a_fully_connected_layer() -> None:
+    image = np.random.default_rng(2).standard_normal((1, 3, 4, 4))  # N=1, C, H, W
+    assert np.all(image.var(axis=(0, 2, 3)) > 0)  # conv BN still has a variance per channel
+    body = text("batchnorm-claims")
+    assert "In a fully connected layer" in body and "N \\times H \\times W" in body
+
+
+def test_less_or_equal_keep_prob_keeps_with_probability_keep_prob() -> None:
+    # rng.random draws multiples of 2**-53 in [0, 1): <= differs from < on one value only
+    keep = 0.8
+    assert (keep * 2**53).is_integer()
+    assert "`<= keep_prob` is fine" in text("dropout")
+    assert "using `<= keep_prob` or" not in text("dropout")
+
+
+def test_the_relu_mask_from_a1_equals_the_mask_from_z1() -> None:
+    z = np.array([-1.0, 0.0, 2.0])
+    assert np.array_equal(np.maximum(z, 0) > 0, z > 0)
+    assert not np.array_equal(z >= 0, z > 0)
+    body = text("two-layer-backprop")
+    assert "`Z1 >= 0`" in body and "`A1 > 0` on the wrong side" not in body
+
+
+def test_one_cosine_unit_computes_xor() -> None:
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    y = (1 - np.cos(np.pi * x.sum(axis=1))) / 2
+    assert np.allclose(y, [0, 1, 1, 0])
+    assert "With a monotone activation" in text("universal-approximation")
+
+
+def test_a_relu_units_slope_rises_by_c_abs_w() -> None:
+    for c, w, b in [(2.0, 3.0, 1.0), (2.0, -3.0, 1.0), (-1.5, -0.5, 0.2)]:
+        kink = -b / w
+        left, right = kink - 1.0, kink + 1.0
+
+        def unit(x: float, c: float = c, w: float = w, b: float = b) -> float:
+            return c * max(0.0, w * x + b)
+
+        slope_left = unit(left + 1e-3) - unit(left)
+        slope_right = unit(right + 1e-3) - unit(right)
+        assert math.isclose((slope_right - slope_left) / 1e-3, c * abs(w), rel_tol=1e-6)
+    assert "$c_j |w_j|$" in text("relu-linear-pieces")
+
+
+def test_xavier_is_the_harmonic_mean_of_the_two_variances() -> None:
+    n_in, n_out = 256, 128
+    harmonic = 2 / (n_in + n_out)
+    assert math.isclose(harmonic, 2 / (1 / (1 / n_in) + 1 / (1 / n_out)))
+    assert not math.isclose(harmonic, (1 / n_in + 1 / n_out) / 2)
+    assert "harmonic mean" in text("he-vs-xavier-variance")
+
+
+def test_vanishing_gradient_names_depth_and_loss_apart() -> None:
+    body = text("vanishing-gradient")
+    assert "\\prod_{l=2}^{L}" not in body
+    assert "depth $D$" in body and "a loss $J$" in body
+    assert "bounds only the $G^{[l]}$ part" in body
+
+
+def test_smaller_wording_fixes() -> None:
+    assert ",," not in text("mini-batches")
+    assert "by luck" not in text("softmax")
+    assert "row-major habit" not in text("batchnorm")
+    assert "forever" not in text("dead-relu")
+    assert "BN-x5" in text("batch-normalization")
+    assert "multiples of 8" in text("mini-batch-gradient-descent")
+    assert "silently changes the answer for a function that is not" not in text("sigmoid")
+
+
+def test_gradient_check_card_states_the_threshold_case_and_the_zero_gradient() -> None:
+    body = text("gradient-check")
+    assert "which must give `ok == False`. It also" not in body
+    assert "`True` in the one case whose threshold is $10^{-3}$" in body
+    assert "`nan` of 0/0" in body
+
+
+def test_numerical_gradient_card_states_its_contract() -> None:
+    body = text("numerical-gradient")
+    assert "against the exact gradient" not in body
+    assert "**with the same `eps`**" in body
+    assert "`x.flat[i] = v` is fine" in body
+
+
+_BY_NUMBER = re.compile(
+    r"\b(first|second|third|fourth|fifth|last)( two| three)? (option|choice|statement|answer)s?\b"
+    r"|\b(option|choice) \(?[0-9a-dA-D]\)?(?=[\s:.,)])",
+    re.IGNORECASE,
+)
+# "- **True:** ..." bullets only make sense read in option order
+_BARE_VERDICT = re.compile(r"^- \*\*(True|False)[:.]?\*\*", re.MULTILINE)
+
+
+def test_choice_explanations_name_options_by_text() -> None:
+    for c in BANK.cards:
+        if c.pack == "neural-networks" and isinstance(c.front, ChoiceFront):
+            explanation = c.sections["Explanation"].text
+            assert _BY_NUMBER.search(explanation) is None, (c.id, _BY_NUMBER.search(explanation))
+            assert _BARE_VERDICT.search(explanation) is None, c.id

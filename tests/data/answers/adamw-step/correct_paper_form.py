@@ -1,0 +1,11 @@
+# expect: passed | passed all
+import numpy as np
+
+
+def adamw_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+               weight_decay=1e-2):
+    # Loshchilov & Hutter's form: theta - lr * (adam direction + weight_decay * theta)
+    m_new = beta1 * m + (1.0 - beta1) * grad
+    v_new = beta2 * v + (1.0 - beta2) * grad * grad
+    direction = (m_new / (1.0 - beta1**t)) / (np.sqrt(v_new / (1.0 - beta2**t)) + eps)
+    return theta - lr * (direction + weight_decay * theta), m_new, v_new

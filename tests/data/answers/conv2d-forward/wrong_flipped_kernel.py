@@ -1,0 +1,18 @@
+# expect: failed | the kernel is flipped
+import numpy as np
+
+
+def conv2d_forward(x, w, b, stride=1, pad=0):
+    # the textbook definition of convolution flips the kernel
+    N, C, H, W = x.shape
+    F, _, KH, KW = w.shape
+    k = w[:, :, ::-1, ::-1]
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    Ho = (H + 2 * pad - KH) // stride + 1
+    Wo = (W + 2 * pad - KW) // stride + 1
+    out = np.zeros((N, F, Ho, Wo))
+    for i in range(Ho):
+        for j in range(Wo):
+            window = xp[:, None, :, i * stride : i * stride + KH, j * stride : j * stride + KW]
+            out[:, :, i, j] = (window * k[None]).sum(axis=(2, 3, 4)) + b
+    return out

@@ -1,0 +1,23 @@
+# expect: failed | rel_diff is 0/0 = nan
+# the common course solution: no guard for a zero denominator
+import numpy as np
+
+
+def _numerical_gradient(f, x, eps):
+    grad = np.zeros(x.shape)
+    for idx in np.ndindex(*x.shape):
+        old = x[idx]
+        x[idx] = old + eps
+        f_plus = f(x)
+        x[idx] = old - eps
+        f_minus = f(x)
+        x[idx] = old
+        grad[idx] = (f_plus - f_minus) / (2 * eps)
+    return grad
+
+
+def gradient_check(f, grad_f, x, eps=1e-5, threshold=1e-7):
+    analytic = grad_f(x)
+    numeric = _numerical_gradient(f, x, eps)
+    rel_diff = np.linalg.norm(numeric - analytic) / (np.linalg.norm(numeric) + np.linalg.norm(analytic))
+    return rel_diff < threshold, rel_diff

@@ -1,0 +1,17 @@
+# expect: failed | dX ignores how each example's mean and variance depend on X
+import numpy as np
+
+
+def layernorm_forward(X, gamma, beta, eps=1e-5):
+    mu = X.mean(axis=0, keepdims=True)
+    var = X.var(axis=0, keepdims=True)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = (X - mu) * inv_std
+    return gamma * x_hat + beta, (x_hat, inv_std, gamma)
+
+
+def layernorm_backward(dout, cache):
+    x_hat, inv_std, gamma = cache
+    dbeta = dout.sum(axis=1, keepdims=True)
+    dgamma = (dout * x_hat).sum(axis=1, keepdims=True)
+    return dout * gamma * inv_std, dgamma, dbeta

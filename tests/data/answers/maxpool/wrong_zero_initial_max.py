@@ -1,0 +1,25 @@
+# expect: failed | the maximum starts from 0
+import numpy as np
+
+
+def maxpool_forward(x, size=2, stride=2):
+    N, C, H, W = x.shape
+    Ho = (H - size) // stride + 1
+    Wo = (W - size) // stride + 1
+    out = np.zeros((N, C, Ho, Wo))
+    for p in range(size):
+        for q in range(size):
+            out = np.maximum(out, x[:, :, p : p + stride * Ho : stride, q : q + stride * Wo : stride])
+    return out
+
+
+def maxpool_backward(dout, x, size=2, stride=2):
+    dx = np.zeros_like(x)
+    for n in range(x.shape[0]):
+        for c in range(x.shape[1]):
+            for i in range(dout.shape[2]):
+                for j in range(dout.shape[3]):
+                    window = x[n, c, i * stride : i * stride + size, j * stride : j * stride + size]
+                    p, q = np.unravel_index(np.argmax(window), window.shape)
+                    dx[n, c, i * stride + p, j * stride + q] += dout[n, c, i, j]
+    return dx

@@ -1,0 +1,134 @@
+"""The architectures pack's drills: references against independent loops and numerical
+gradients, and every answer file graded through the real sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import numpy as np
+import pytest
+
+from engine.arch import conv, pooling
+from engine.checkers import get_checker
+from engine.grade_sandboxed import grade
+from engine.nn.gradcheck import numerical_gradient
+from engine.sandbox import WorkerPool
+from tests.engine.answer_files import DRILLS, Answer, answers
+from tests.sandbox.helpers import LIVE_POOLS, shown
+
+ARCH = {drill: name for drill, name in DRILLS.items() if name.startswith("arch.")}
+ARCH_ANSWERS = [a for a in answers() if a.drill in ARCH]
+
+
+# ------------------------------------------------------------------ loop versions
+
+
+def conv_loops(x: np.ndarray, w: np.ndarray, b: np.ndarray, s: int, p: int) -> np.ndarray:
+    """The definition of the cross-correlation, one output at a time."""
+    n, _, h, wd = x.shape
+    f, _, kh, kw = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (p, p), (p, p)))
+    ho, wo = (h + 2 * p - kh) // s + 1, (wd + 2 * p - kw) // s + 1
+    out = np.zeros((n, f, ho, wo))
+    for a, k, i, j in np.ndindex(n, f, ho, wo):
+        out[a, k, i, j] = np.sum(xp[a, :, i * s : i * s + kh, j * s : j * s + kw] * w[k]) + b[k]
+    return out
+
+
+def pool_loops(
+    x: np.ndarray, dout: np.ndarray | None, size: int, s: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Max pooling and its gradient through np.argmax, one window at a time."""
+    n, c, h, w = x.shape
+    ho, wo = (h - size) // s + 1, (w - size) // s + 1
+    out = np.zeros((n, c, ho, wo))
+    dx = np.zeros_like(x)
+    for a, k, i, j in np.ndindex(n, c, ho, wo):
+        win = x[a, k, i * s : i * s + size, j * s : j * s + size]
+        out[a, k, i, j] = win.max()
+        if dout is not None:
+            u, v = np.unravel_index(np.argmax(win), win.shape)
+            dx[a, k, i * s + u, j * s + v] += dout[a, k, i, j]
+    return out, dx
+
+
+GEOMETRIES = [(1, 0, 5, 5, 3, 3), (2, 1, 7, 6, 3, 2), (3, 0, 8, 8, 2, 2), (2, 2, 5, 9, 4, 3)]
+
+
+@pytest.mark.parametrize(("stride", "pad", "h", "w", "kh", "kw"), GEOMETRIES)
+def test_conv_reference_matches_loops_and_numerical_gradients(
+    stride: int, pad: int, h: int, w: int, kh: int, kw: int
+) -> None:
+    rng = np.random.default_rng(h * 100 + w)
+    x = rng.standard_normal((2, 3, h, w))
+    k = rng.standard_normal((4, 3, kh, kw))
+    b = rng.standard_normal(4)
+    out = conv.conv2d_forward(x, k, b, stride, pad)
+    np.testing.assert_allclose(out, conv_loops(x, k, b, stride, pad), rtol=1e-12, atol=1e-12)
+    dout = rng.standard_normal(out.shape)
+    grads = conv.conv2d_backward(dout, x, k, b, stride, pad)
+    for i, arr in enumerate((x, k, b)):
+
+        def loss(theta: np.ndarray, i: int = i) -> float:
+            args = [x, k, b]
+            args[i] = theta
+            out = conv.conv2d_forward(args[0], args[1], args[2], stride, pad)
+            return float(np.sum(dout * out))
+
+        numeric = numerical_gradient(loss, arr.copy())
+        np.testing.assert_allclose(grads[i], numeric, rtol=1e-7, atol=1e-8)
+
+
+@pytest.mark.parametrize(("size", "stride"), [(2, 2), (3, 2), (3, 1), (2, 3), (1, 1)])
+def test_pool_reference_matches_loops_on_ties(size: int, stride: int) -> None:
+    rng = np.random.default_rng(size * 10 + stride)
+    x = rng.integers(-2, 2, size=(2, 2, 7, 8)).astype(np.float64)
+    out = pooling.maxpool_forward(x, size, stride)
+    dout = rng.standard_normal(out.shape)
+    expected_out, expected_dx = pool_loops(x, dout, size, stride)
+    np.testing.assert_array_equal(out, expected_out)
+    np.testing.assert_allclose(pooling.maxpool_backward(dout, x, size, stride), expected_dx)
+    # one index per window: the gradient is conserved even with ties
+    assert np.isclose(pooling.maxpool_backward(dout, x, size, stride).sum(), dout.sum())
+
+
+def test_references_leave_their_inputs_alone() -> None:
+    rng = np.random.default_rng(3)
+    x, w, b = rng.standard_normal((2, 2, 6, 6)), rng.standard_normal((3, 2, 3, 3)), np.ones(3)
+    copies = [a.copy() for a in (x, w, b)]
+    dout = rng.standard_normal(conv.conv2d_forward(x, w, b, 2, 1).shape)
+    conv.conv2d_backward(dout, x, w, b, 2, 1)
+    pooling.maxpool_backward(rng.standard_normal((2, 2, 3, 3)), x, 2, 2)
+    for before, after in zip(copies, (x, w, b), strict=True):
+        np.testing.assert_array_equal(before, after)
+
+
+# ------------------------------------------------------------------ the sandbox
+
+
+@pytest.fixture(scope="module")
+def arch_pool() -> Iterator[WorkerPool]:
+    """Two warm workers for grading every answer back to back."""
+    with WorkerPool(size=2) as pool:
+        LIVE_POOLS.append(pool)
+        yield pool
+
+
+@pytest.mark.parametrize(
+    "answer", ARCH_ANSWERS, ids=[f"{a.drill}/{a.path.stem}" for a in ARCH_ANSWERS]
+)
+def test_every_answer_through_the_sandbox(arch_pool: WorkerPool, answer: Answer) -> None:
+    verdict = grade(get_checker(answer.checker), answer.source, seed=3, pool=arch_pool)
+    assert verdict.status.value == answer.status, shown(verdict)
+    assert answer.phrase in shown(verdict), shown(verdict)
+
+
+@pytest.mark.parametrize("name", sorted(ARCH.values()))
+def test_reference_passes_across_many_seeds(name: str) -> None:
+    from engine.grade_inprocess import grade_inprocess
+
+    checker = get_checker(name)
+    fns: dict[str, Callable[..., object]] = dict(checker.reference())
+    for seed in range(20, 40):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.passed, f"seed {seed}: {verdict.summary}"

@@ -1,0 +1,60 @@
+"""A DRILLBIT_HOME or database that is not what it should be: one line naming it, exit 1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.helpers import assert_clean_failure, drillbit
+
+
+def _one_error_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def test_drillbit_home_that_is_a_file(tmp_path: Path) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder\n")
+    run = drillbit("stats", home=home)
+    assert_clean_failure(run, str(home))
+    assert _one_error_line(run.stderr) == (
+        f"data folder: DRILLBIT_HOME={home} is a file, not a folder; point DRILLBIT_HOME at a folder"
+    )
+    assert home.read_text() == "not a folder\n"
+
+
+def test_drillbit_home_under_a_device(tmp_path: Path) -> None:
+    run = drillbit("stats", home=Path("/dev/null/x"))
+    assert_clean_failure(run, "/dev/null/x")
+    assert _one_error_line(run.stderr) == (
+        "data folder: cannot create DRILLBIT_HOME=/dev/null/x: Not a directory"
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+@pytest.mark.parametrize("command", [("stats",), ("export", "progress", "backup.json")])
+def test_a_database_that_is_not_a_file(tmp_path: Path, kind: str, command: tuple[str, ...]) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    database = home / "drillbit.db"
+    if kind == "folder":
+        database.mkdir()
+    else:
+        os.mkfifo(database)
+    run = drillbit(*command, home=home, cwd=tmp_path)
+    assert_clean_failure(run, str(database))
+    assert _one_error_line(run.stderr).startswith(f"progress database: {database} is ")
+    assert not (tmp_path / "backup.json").exists()
+
+
+def test_the_app_says_it_in_one_line_too(tmp_path: Path) -> None:
+    """`drillbit study` builds the app (make_app -> Store.open): the same one line, no app."""
+    home = tmp_path / "home-file"
+    home.write_text("")
+    run = drillbit("study", home=home)
+    assert_clean_failure(run, str(home))
+    assert _one_error_line(run.stderr).startswith("data folder: ")

@@ -1,0 +1,77 @@
+"""`drillbit doctor`: the layers a real child verified here, and hints for the missing ones."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from engine.sandbox import SandboxConfig
+from engine.sandbox import bwrap as bwrap_module
+from engine.sandbox import isolation as isolation_module
+from engine.sandbox import worker as worker_module
+from engine.sandbox.config import SeccompSupport, seccomp_support
+from quiz.doctor import diagnose, format_report
+from tests.conftest import REPO
+from tests.sandbox.conftest import BWRAP
+
+
+def test_doctor_command_lists_the_verified_layers() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "doctor"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Default mode" in out
+    seccomp_line = next(line for line in out.splitlines() if "] seccomp:" in line)
+    assert seccomp_line.startswith("  [ok]") == (seccomp_support().reason == "")
+    bwrap_line = next(line for line in out.splitlines() if "] bubblewrap:" in line)
+    assert bwrap_line.startswith("  [ok]") == BWRAP.active
+    if BWRAP.active:
+        assert "Without bubblewrap" in out
+
+
+@pytest.fixture
+def bare_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This machine without bwrap and without libseccomp."""
+    missing = SeccompSupport("", "", "libseccomp is not installed (Debian package libseccomp2)")
+    monkeypatch.setattr(worker_module, "seccomp_support", lambda: missing)
+    monkeypatch.setattr(isolation_module, "seccomp_support", lambda: missing)
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.delenv("DRILLBIT_SANDBOX_BWRAP", raising=False)
+    bwrap_module.reset_bwrap_status()
+    yield
+    bwrap_module.reset_bwrap_status()
+
+
+def test_doctor_says_how_to_get_the_missing_layers(bare_machine: None) -> None:
+    reports = diagnose()
+    assert len(reports) == 1  # no bubblewrap: the default mode is the fallback
+    text = format_report(reports)
+    assert "[--] bubblewrap: not active (bwrap is not installed" in text
+    assert "[--] seccomp: not active (libseccomp is not installed" in text
+    assert "apt-get install bubblewrap" in text
+    assert "apt-get install libseccomp2" in text
+    if sys.platform == "linux" and "[ok] landlock" not in text:
+        assert "Linux 5.13" in text
+    if "[ok] landlock" not in text:
+        assert "WARNING: no kernel-enforced layer" in text and "your user's rights" in text
+
+
+def test_doctor_warns_when_no_kernel_layer_is_left(
+    bare_machine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "quiz.doctor.SandboxConfig", lambda **kw: SandboxConfig(**{"landlock": False, **kw})
+    )
+    text = format_report(diagnose())
+    assert "[--] landlock: not active (disabled by configuration)" in text
+    assert "WARNING: no kernel-enforced layer is active here" in text
+    assert "your user's rights" in text and "can read (and change) your files" in text
