@@ -49,6 +49,7 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
         Binding("tab", "focus_next", "Switch pane", show=False),
         Binding("escape", "leave", "Back", priority=True),
+        Binding("f1", "app.help", "Help"),  # ? goes into the editor
     ]
 
     class DrillSubmitted(Message):
