@@ -314,7 +314,10 @@ class StudyScreen(Screen[None]):
                 ")",
             )
         )
-        self.query_one("#study-body").focus()
+        checklist = self._checklist()
+        if checklist is not None:
+            checklist.locked = True  # a digit typed right after enter rates, never ticks
+        self.set_focus(self.query_one("#study-body"))
         self.refresh_bindings()
 
     def action_back_to_ticking(self) -> None:
@@ -323,7 +326,8 @@ class StudyScreen(Screen[None]):
         if self.phase != "rating" or checklist is None:
             return
         self.phase = "revealed"
-        checklist.focus()
+        checklist.locked = False
+        self.set_focus(checklist)
         self._suggest(len(checklist.selected), checklist.option_count)
         self.refresh_bindings()
 

@@ -136,6 +136,8 @@ class KeyPointChecklist(Static, can_focus=True):
         super().__init__(id=id)
         self.points = tuple(points)
         self.border_title = f"Key points you covered: 1-{len(self.points)} tick"
+        self.locked = False
+        """True while the screen takes a rating: digits no longer tick."""
 
     @property
     def option_count(self) -> int:
@@ -144,7 +146,7 @@ class KeyPointChecklist(Static, can_focus=True):
 
     def action_tick(self, index: int) -> None:
         """Tick or untick one point (0-based)."""
-        if not 0 <= index < len(self.points):
+        if self.locked or not 0 <= index < len(self.points):
             return
         self.selected = self.selected ^ {index}
         self.cursor = index
