@@ -138,8 +138,8 @@ class _Buffer:
             self.fractions.append(len(self.parts) - 1)
 
     def add(self, text: str) -> None:
-        if not text:
-            return
+        if not text or (text == " " and self.parts and self.parts[-1][-1:].isspace()):
+            return  # "x \, y" has one space, not two
         if text[0] in CLOSERS and self.parts and self.parts[-1] == " ":
             self.parts.pop()  # "( x )" -> "(x)": spaces in math source are not output
         if self.want_space and self.parts:
@@ -417,7 +417,10 @@ class _Renderer:
         vulgar = VULGAR.get((num, den))
         if vulgar is not None:
             return vulgar
-        return f"{_parenthesized(num)}/{_parenthesized(den)}"
+        bottom = _parenthesized(den)
+        if bottom == den and _PRODUCT.search(den):
+            bottom = f"({den})"  # λ/2m could be (λ/2)m: write λ/(2m)
+        return f"{_parenthesized(num)}/{bottom}"
 
     def sqrt(self, pos: int, args: list[Any]) -> str:
         index = self._arg(args[0], True) if args else ""
@@ -472,6 +475,8 @@ def _plain_font(self: _Renderer, pos: int, args: list[Any]) -> str:
 
 
 _FRACTIONS: Final = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+_PRODUCT: Final = re.compile(r"\d(?=[^\W\d_])")
+"""A number juxtaposed with a factor (2m, 2π): a product, bracketed as a denominator."""
 _SUPERSCRIPTS: Final = frozenset(SUP.values())
 _Handler = Callable[[_Renderer, int, list[Any]], str]
 _MACRO_HANDLERS: Final[dict[str, _Handler]] = {

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     TypeAdapter,
     ValidationInfo,
     field_validator,
@@ -25,6 +26,19 @@ DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
 KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+
+MAX_PARAM_INT = 2**53
+# A coding card's checker parameters: a few named numbers, flags or short strings (or
+# short lists of them). Bounded so a card cannot make the loader, the cache or the
+# grader's wire carry an arbitrarily large or deep structure.
+ParamScalar = (
+    StrictBool
+    | Annotated[int, Field(ge=-(2**53), le=2**53)]  # MAX_PARAM_INT
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[str, Field(max_length=200)]
+)
+ParamValue = ParamScalar | Annotated[list[ParamScalar], Field(max_length=64)]
+ParamName = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 
 
 class _Strict(BaseModel):
@@ -140,12 +154,27 @@ class CodingFront(CardFront):
     checker: str = Field(
         pattern=DOTTED, description="Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."
     )
-    params: dict[str, Any] = Field(default_factory=dict, description="Parameters for the checker.")
+    params: dict[ParamName, ParamValue] = Field(
+        default_factory=dict,
+        max_length=32,
+        description="Parameters for the checker: numbers, flags, short strings or short lists.",
+    )
 
     @field_validator("entry", mode="before")
     @classmethod
     def _single_entry(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
+
+    @field_validator("params", mode="before")
+    @classmethod
+    def _exact_integers(cls, value: Any) -> Any:
+        """An integer too large for a float's exact range is refused, not rounded to a float."""
+        if isinstance(value, dict):
+            for item in value.values():
+                for number in item if isinstance(item, list) else [item]:
+                    if type(number) is int and abs(number) > MAX_PARAM_INT:
+                        raise ValueError(f"integer {number} is beyond ±2**53")
+        return value
 
 
 FrontMatter = Annotated[

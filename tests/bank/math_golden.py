@@ -28,11 +28,13 @@ HEADER = (
 )
 
 
-def bank_formulas() -> list[str]:
-    """Every distinct formula in the bundled bank's cards, in file order."""
+def bank_formulas(pack: str | None = None) -> list[str]:
+    """Every distinct formula in the bundled bank's cards (or one pack's), in file order."""
     bank = load_bank([bundled_content_dir()])
     seen: dict[str, None] = {}
     for card in sorted(bank.cards, key=lambda c: c.path):
+        if pack is not None and card.pack != pack:
+            continue
         texts = [card.title, *(s.text for s in card.sections.values())]
         if isinstance(card.front, ChoiceFront):
             texts.extend(card.front.choices)

@@ -19,6 +19,7 @@ from tests.tui.conftest import (
     AppFactory,
     Recorder,
     inprocess_grade,
+    wait_until,
 )
 
 if TYPE_CHECKING:
@@ -253,10 +254,7 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
         await pilot.press("ctrl+r")
         editor_of(screen).load_text(SOLUTION)
         await pilot.press("ctrl+r")
-        for _ in range(100):
-            if recorder.of(DrillScreen.VerdictReady):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: bool(recorder.of(DrillScreen.VerdictReady)))
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -10,7 +10,7 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder
+from tests.tui.conftest import AppFactory, FakeClock, Recorder, wait_until
 
 
 async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorder) -> None:
@@ -268,11 +268,14 @@ async def test_page_keys_scroll_a_long_card(build: AppFactory, tui_bank: Path) -
         await pilot.press("space")
         await pilot.pause()
         body = app.screen.query_one("#study-body")
-        for _ in range(50):  # the answer's Markdown renders asynchronously
-            if body.max_scroll_y > 0:
-                break
-            await pilot.pause(0.05)
+        # the answer's Markdown renders asynchronously, and focusing the key points may
+        # scroll down to them: start from the top, whatever the timing
+        assert await wait_until(pilot, lambda: body.max_scroll_y > 0)
+        await pilot.pause()
+        body.scroll_home(animate=False)
+        await pilot.pause()
         start = body.scroll_y
+        assert start < body.max_scroll_y
         await pilot.press("pagedown")
         await pilot.pause()
         assert body.scroll_y > start
