@@ -38,7 +38,17 @@ class DataDirError(DrillbitError):
 
 
 class InputFileError(DrillbitError):
-    """A file given to drillbit cannot be read as the text it should be (type, size, encoding)."""
+    """A file given to drillbit cannot be read as the text it should be (type, size, encoding).
 
-    def __init__(self, message: str, *, title: str = "input") -> None:
-        super().__init__(message, title=title)
+    The message is `path: reason` (or `path:line: reason`); `reason` and `line` are kept
+    apart for reports that place problems themselves (lint's `path:line:col`).
+    """
+
+    def __init__(
+        self, path: object, reason: str, *, line: int | None = None, title: str = "input"
+    ) -> None:
+        place = f"{path}:{line}" if line is not None else f"{path}"
+        super().__init__(f"{place}: {reason}", title=title)
+        self.path = path
+        self.reason = reason
+        self.line = line

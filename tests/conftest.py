@@ -1,12 +1,21 @@
-"""Shared fixtures: every test runs with its own DRILLBIT_HOME and no stray content sources."""
+"""Shared fixtures: every test runs with its own DRILLBIT_HOME and no stray content sources;
+`drillbit` and `drillbit_process` run the command line."""
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from click.testing import CliRunner
+
+from quiz.cli import main
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
@@ -29,3 +38,76 @@ def mini_bank(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(DATA / "mini_bank", root)
     return root
+
+
+DRILLBIT_COMMAND = (sys.executable, "-m", "quiz")
+"""`drillbit` as a user's shell runs it: this interpreter, the package's `__main__`."""
+
+PROCESS_TIMEOUT_SECONDS = 120
+"""A ceiling for one `drillbit` process, so a hang fails the test instead of stalling it."""
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What one `drillbit` run left behind: its exit status and its two streams."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class RunDrillbit(Protocol):
+    """`drillbit ARGS` run from `cwd` (default: the repository) with `env` added."""
+
+    def __call__(
+        self, *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    ) -> CliResult: ...
+
+
+def _run_in_process(
+    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> CliResult:
+    """`quiz.cli.main(ARGS)`, the console script's function, with click's isolated streams."""
+    runner = CliRunner()
+    previous = Path.cwd()
+    os.chdir(cwd or REPO)
+    try:
+        with runner.isolation(env=env) as (out, err, _):
+            try:
+                main(list(args))
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+            # read inside the block: the streams are closed when the isolation ends
+            stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    finally:
+        os.chdir(previous)
+    return CliResult(code, stdout, stderr)
+
+
+def _run_process(
+    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+) -> CliResult:
+    """A real `python -m quiz ARGS` process, with this test's environment plus `env`."""
+    completed = subprocess.run(
+        [*DRILLBIT_COMMAND, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPO,
+        env={**os.environ, **(env or {})},
+        timeout=PROCESS_TIMEOUT_SECONDS,
+    )
+    return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+@pytest.fixture
+def drillbit() -> RunDrillbit:
+    """Run the command line in this process (fast); the sandbox child is still a real process."""
+    return _run_in_process
+
+
+@pytest.fixture
+def drillbit_process() -> RunDrillbit:
+    """Run the command line as a separate process: for what only a process shows (the
+    entry point itself, signals, packages found on its `sys.path`, a clean interpreter)."""
+    return _run_process

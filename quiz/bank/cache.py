@@ -18,7 +18,10 @@ Correctness rules:
 - a file changed within the last `RACY_SECONDS` is not stored, since a second
   write in the same timestamp tick could keep size and times unchanged;
 - the cache is only an accelerator: unreadable, corrupt or unwritable cache
-  files are ignored.
+  files are ignored;
+- only a regular file this code wrote is read: it is written to a temporary file
+  and renamed into place, its first line holds a digest of the rest, and anything
+  else at the cache path (an edited record, a FIFO, a symlink) is a miss.
 
 The folder is `$DRILLBIT_HOME/cache` when set, else the platform user cache
 dir. `DRILLBIT_CACHE=0` turns the cache off.
@@ -41,7 +44,9 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
+from quiz.errors import InputFileError
 from quiz.paths import HOME_ENV
+from quiz.textsafe import read_regular
 
 CACHE_ENV = "DRILLBIT_CACHE"
 """Set to 0 (or off, no, false) to load every card from scratch."""
@@ -50,7 +55,15 @@ RACY_SECONDS = 2.0
 """Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
 
 FORMAT = 1
-_STAMPED_SOURCES = ("models.py", "parse.py", "markdown.py", "mathtext.py", "loader.py", "cache.py")
+_STAMPED_SOURCES = (
+    "models.py",
+    "parse.py",
+    "markdown.py",
+    "mathtext.py",
+    "loader.py",
+    "cache.py",
+    "safeyaml.py",
+)
 _STAMPED_DISTS = (
     "pydantic",
     "pydantic-core",
@@ -62,6 +75,35 @@ _STAMPED_DISTS = (
 )
 
 Key = tuple[int, int, int, int]
+
+CACHE_LIMIT = 256 * 1024 * 1024
+"""A cache file larger than this is ignored (a 10,000-card pack needs about a tenth)."""
+_MAGIC = b"drillbit-card-cache "
+# What a record of the wrong shape raises while being rebuilt (pydantic's
+# ValidationError is a ValueError); anything else is a bug and propagates.
+_DAMAGED = (KeyError, IndexError, TypeError, ValueError)
+
+
+def _header(body: bytes) -> bytes:
+    """The first line of a cache file: a tag and the BLAKE2b digest of the JSON after it."""
+    return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
+
+
+def encode_file(payload: dict[str, Any]) -> bytes:
+    """A cache file's bytes: the digest line, then the payload as compact JSON."""
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    return _header(body) + b"\n" + body
+
+
+def decode_file(raw: bytes) -> Any:
+    """The payload of a cache file's bytes, or {} when the digest line does not match."""
+    header, newline, body = raw.partition(b"\n")
+    if not newline or header != _header(body):
+        return {}  # not written by this code, cut short or edited
+    try:
+        return json.loads(body)
+    except ValueError:
+        return {}
 
 
 def enabled() -> bool:
@@ -156,10 +198,12 @@ class PackCache:
         self._changed = False
 
     def _read(self) -> dict[str, Any]:
+        """The cache file's content, or {} unless it is a regular file this code wrote whole."""
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return {}
+            raw = read_regular(self.path, limit=CACHE_LIMIT, follow_symlinks=False)
+        except InputFileError:
+            return {}  # missing, not a regular file (a FIFO, a link), or too big: a miss
+        data = decode_file(raw)
         if (
             not isinstance(data, dict)
             or data.get("stamp") != code_stamp()
@@ -177,7 +221,7 @@ class PackCache:
             if record is None or tuple(record["key"]) != key:
                 return None
             info = PackInfo.model_validate(record["info"])
-        except Exception:  # a damaged entry is a miss, never an error
+        except _DAMAGED:  # a record of the wrong shape is a miss
             return None
         self._new_info = record
         return info
@@ -212,7 +256,7 @@ class PackCache:
                 starter=record["starter"],
                 lines=dict(record["lines"]),
             )
-        except Exception:  # a damaged entry is a miss, never an error
+        except _DAMAGED:  # a record of the wrong shape is a miss
             return None
         self._new[relative] = record
         return card
@@ -242,8 +286,8 @@ class PackCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.path.parent)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(payload, handle, separators=(",", ":"))
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(encode_file(payload))
                 os.replace(tmp, self.path)
             except OSError:
                 with contextlib.suppress(OSError):

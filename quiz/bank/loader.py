@@ -7,6 +7,7 @@ the good cards and every problem, each with its `path:line:col`.
 from __future__ import annotations
 
 import os
+import stat as stat_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,12 @@ from pydantic import ValidationError
 from quiz.bank import cache as card_cache
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.problems import ContentError, Problem
+from quiz.errors import InputFileError
+from quiz.textsafe import read_regular_text
 
 PACK_FILE = "pack.yaml"
+CARD_LIMIT = 1024 * 1024
+"""The largest card (or pack.yaml) file read, in bytes; a bigger one is a problem."""
 _IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
 
 
@@ -34,6 +39,20 @@ class Bank:
     def by_id(self) -> dict[str, Card]:
         """Cards keyed by id."""
         return {card.id: card for card in self.cards}
+
+    def problem_summary(self) -> str | None:
+        """One line saying which files have problems (card files and others), or None."""
+        if not self.problems:
+            return None
+        parts = []
+        if self.broken_files:
+            parts.append(f"{len(self.broken_files)} card file(s) could not be loaded")
+        others = sorted({p.path for p in self.problems} - self.broken_files)
+        if others:
+            named = ", ".join(str(path) for path in others[:3])
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            parts.append(f"problems in {named}{more}")
+        return "; ".join(parts) + "; run `drillbit lint` to see why"
 
     def get(self, card_id: str) -> Card | None:
         """The card with this id, if loaded."""
@@ -56,10 +75,12 @@ def _load_pack_info(
                 return cached
     import yaml  # only when something must be parsed: a warm start never needs PyYAML
 
+    from quiz.bank import safeyaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(path, 1, 1, "unreadable", f"cannot read pack file: {exc}"))
+        data = safeyaml.load(read_regular_text(path, limit=CARD_LIMIT))
+    except InputFileError as exc:
+        problems.append(Problem(path, exc.line or 1, 1, "unreadable", f"pack file: {exc.reason}"))
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -203,7 +224,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
             if info is not None:
                 packs[name] = Pack(name, info, pack_dir)
             for path, topic in _card_files(pack_dir, problems):
-                card, card_problems = _parse_file(path, name, topic, pack_dir, pack_cache)
+                card, card_problems = _parse_file(path, name, topic, pack_dir, pack_cache, root)
                 problems.extend(card_problems)
                 if card is None:
                     broken.add(path)
@@ -221,7 +242,11 @@ def _parse_file(
     topic: str,
     pack_dir: Path | None = None,
     pack_cache: card_cache.PackCache | None = None,
+    root: Path | None = None,
 ) -> tuple[Card | None, list[Problem]]:
+    refused = _link_problem(path, root if root is not None else pack_dir)
+    if refused is not None:
+        return None, [refused]
     stat: os.stat_result | None = None
     relative = ""
     if pack_cache is not None and pack_dir is not None:
@@ -237,13 +262,33 @@ def _parse_file(
     from quiz.bank.parse import parse_card  # lazy: YAML and the parser only on a cache miss
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(path, 1, 1, "unreadable", f"cannot read card file: {exc}")]
+        text = read_regular_text(path, limit=CARD_LIMIT)
+    except InputFileError as exc:
+        return None, [Problem(path, exc.line or 1, 1, "unreadable", f"card file: {exc.reason}")]
     card, problems = parse_card(text, path, pack, topic)
     if pack_cache is not None and stat is not None and card is not None and not problems:
         pack_cache.store(relative, stat, card)
     return card, problems
+
+
+def _link_problem(path: Path, root: Path | None) -> Problem | None:
+    """A problem when `path` is a symlink that leaves the content root (or is broken)."""
+    try:
+        if not stat_module.S_ISLNK(os.lstat(path).st_mode):
+            return None
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return Problem(path, 1, 1, "unreadable", "card file: a broken symbolic link")
+    if root is not None and not target.is_relative_to(root.resolve()):
+        return Problem(
+            path,
+            1,
+            1,
+            "link-outside",
+            f"symbolic link to {target}, outside the content folder {root}; "
+            "links may only point inside it (copy the file in instead)",
+        )
+    return None
 
 
 def _check_across_files(
@@ -284,12 +329,20 @@ def _check_across_files(
 
 
 def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Problem]:
-    """The problems located in (or below) any of the given paths."""
+    """The problems located in (or below) any of the given paths.
+
+    A problem's own file is not resolved: a symlink in the pack that points elsewhere is
+    reported where it sits.
+    """
     resolved = [p.resolve() for p in paths]
+
+    def place(path: Path) -> Path:
+        return path.parent.resolve() / path.name
+
     return [
         problem
         for problem in problems
-        if any(problem.path.resolve() == p or p in problem.path.resolve().parents for p in resolved)
+        if any(place(problem.path) == p or p in place(problem.path).parents for p in resolved)
     ]
 
 

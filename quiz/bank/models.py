@@ -6,6 +6,7 @@ never a silently dropped field. The discriminated union on `kind` picks the mode
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -14,17 +15,34 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from quiz.bank.numbers import NumericResult
+from quiz.bank.numbers import parse_number as parse_number  # typed answers are parsed here
+
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
 KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+
+MAX_PARAM_INT = 2**53
+# A coding card's checker parameters: a few named numbers, flags or short strings (or
+# short lists of them). Bounded so a card cannot make the loader, the cache or the
+# grader's wire carry an arbitrarily large or deep structure.
+ParamScalar = (
+    StrictBool
+    | Annotated[int, Field(ge=-(2**53), le=2**53)]  # MAX_PARAM_INT
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[str, Field(max_length=200)]
+)
+ParamValue = ParamScalar | Annotated[list[ParamScalar], Field(max_length=64)]
+ParamName = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
 
 
 class _Strict(BaseModel):
@@ -90,6 +108,10 @@ class ChoiceFront(CardFront):
         """The set of right indexes."""
         return frozenset((self.answer,) if isinstance(self.answer, int) else self.answer)
 
+    def check_choice(self, picked: Iterable[int]) -> bool:
+        """True when exactly the right options (indexes into `choices`) were picked."""
+        return frozenset(picked) == self.correct
+
 
 class Tolerance(_Strict):
     """How close a typed number must be: give exactly one of `absolute` or `relative`."""
@@ -129,6 +151,15 @@ class NumericFront(CardFront):
     tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
     unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
 
+    def check_numeric(self, value: float) -> NumericResult:
+        """Judge a typed number against the answer and tolerance."""
+        unit = f" {self.unit}" if self.unit else ""
+        return NumericResult(
+            correct=self.tolerance.accepts(self.answer, value),
+            value=value,
+            expected=f"{self.answer:g} {self.tolerance.describe()}{unit}",
+        )
+
 
 class CodingFront(CardFront):
     """A NumPy drill graded by a checker of the hidden reference engine."""
@@ -140,12 +171,27 @@ class CodingFront(CardFront):
     checker: str = Field(
         pattern=DOTTED, description="Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."
     )
-    params: dict[str, Any] = Field(default_factory=dict, description="Parameters for the checker.")
+    params: dict[ParamName, ParamValue] = Field(
+        default_factory=dict,
+        max_length=32,
+        description="Parameters for the checker: numbers, flags, short strings or short lists.",
+    )
 
     @field_validator("entry", mode="before")
     @classmethod
     def _single_entry(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value
+
+    @field_validator("params", mode="before")
+    @classmethod
+    def _exact_integers(cls, value: Any) -> Any:
+        """An integer too large for a float's exact range is refused, not rounded to a float."""
+        if isinstance(value, dict):
+            for item in value.values():
+                for number in item if isinstance(item, list) else [item]:
+                    if type(number) is int and abs(number) > MAX_PARAM_INT:
+                        raise ValueError(f"integer {number} is beyond ±2**53")
+        return value
 
 
 FrontMatter = Annotated[

@@ -16,6 +16,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from pydantic import ValidationError
 
+from quiz.bank import safeyaml
 from quiz.bank.markdown import code_blocks, headings
 from quiz.bank.models import (
     FRONT_MATTER,
@@ -142,7 +143,7 @@ def _validate_front(
 ) -> tuple[Any | None, dict[str, int], str | None]:
     """Parse and validate the YAML front matter; returns (model or None, key lines, raw kind)."""
     try:
-        data = yaml.load(front, Loader=_LOADER)
+        data = safeyaml.load(front)
     except yaml.YAMLError as exc:
         # The context mark points at what was left open (a bracket, a quote); prefer it.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import Context, display_path, pass_context
+from quiz.textsafe import printable
 
 
 @click.command("lint")
@@ -62,14 +63,18 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         )
     elif output_format == "github":
         for p in problems:
-            message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            message = (
+                printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            )
             click.echo(
                 f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
             )
     else:
         for p in problems:
             kind = "" if p.is_error else "warning: "
-            click.echo(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
+            click.echo(
+                printable(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
+            )
     errors = [p for p in problems if p.is_error]
     warned = f", {len(problems) - len(errors)} warning(s)" if len(errors) < len(problems) else ""
     if errors:
@@ -121,12 +126,10 @@ def list_command(
     else:
         width = max((len(c.id) for c in cards), default=2)
         for c in cards:
-            click.echo(f"{c.id:<{width}}  {c.kind:<8}  {c.topic:<18}  {c.title}")
-    if bank.problems:
-        click.echo(
-            f"{len(bank.broken_files)} card file(s) could not be loaded; run `drillbit lint` to see why",
-            err=True,
-        )
+            click.echo(printable(f"{c.id:<{width}}  {c.kind:<8}  {c.topic:<18}  {c.title}"))
+    summary = bank.problem_summary()
+    if summary is not None:
+        click.echo(printable(summary), err=True)
 
 
 @click.command("schema")

@@ -10,6 +10,10 @@ import click
 
 from quiz.cli.context import Context, display_path, open_store
 from quiz.errors import DrillbitError, UsageError
+from quiz.textsafe import MIB, printable, read_regular_text
+
+NOTES_LIMIT = 8 * MIB
+"""The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
 
 
 def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
@@ -89,10 +93,8 @@ def import_command(
             f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
             title="import",
         )
-    try:
-        text = notes.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{notes} is not UTF-8 text: {exc}", title="import") from exc
+    # Terminal controls in notes never belong in a card; dropped before parsing.
+    text = printable(read_regular_text(notes, limit=NOTES_LIMIT, title="import"))
     try:
         plan = plan_import(
             notes,
@@ -115,19 +117,21 @@ def import_command(
     for card in plan.cards:
         action = f"{verb} (replacing)" if card.replaces else verb
         click.echo(
-            f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+            printable(
+                f"{action} {display_path(card.path)}  ← {card.question.label} {card.question.title}"
+            )
         )
         if dry_run:
             for point in card.key_points:
-                click.echo(f"    - {point}")
+                click.echo(printable(f"    - {point}"))
     for line in notice_lines(plan.notices):
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     for section in plan.sections:
-        click.echo(f"section {section.label}: {section.reason}", err=True)
+        click.echo(printable(f"section {section.label}: {section.reason}"), err=True)
     for line in skip_lines(plan.skipped):
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     for line in summary_lines(plan, dry_run=dry_run, show=display_path):
-        click.echo(line, err=True)
+        click.echo(printable(line), err=True)
     if not plan.cards:
         click.echo("nothing imported", err=True)
         sys.exit(1)
@@ -172,7 +176,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_progress_command(file: Path) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json)."""
-    from quiz.ecosystem.progress import export_progress
+    from quiz.store.backup import export_progress
 
     with open_store() as store:
         counts = export_progress(store, file)
@@ -190,13 +194,11 @@ def import_progress_command(file: Path) -> None:
     Reviews already present are not added twice; for each card the schedule with the
     latest review wins; for each drill the newest draft wins.
     """
-    from quiz.ecosystem.progress import ProgressFormatError, import_progress
+    from quiz.store.backup import merge_progress, read_progress
 
+    backup = read_progress(file)  # validated whole before the database is opened
     with open_store() as store:
-        try:
-            report = import_progress(store, file)
-        except ProgressFormatError as exc:
-            raise DrillbitError(str(exc), title="import-progress") from exc
+        report = merge_progress(store, backup)
     click.echo(report.describe())
 
 

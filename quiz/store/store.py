@@ -19,7 +19,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -230,6 +230,26 @@ class Store:
             except BaseException:
                 self._rollback()
                 raise
+
+    def write_transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The store's connection inside one immediate transaction (for quiz.store.backup).
+
+        Committed on exit, rolled back on an error; NotSavedError when the disk refuses.
+        """
+        return self._write()
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """The store's connection inside one read transaction: a consistent snapshot."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    yield self._conn
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise StoreError(f"could not read {self.path}: {error}") from error
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:

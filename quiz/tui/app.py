@@ -20,6 +20,9 @@ from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 if TYPE_CHECKING:
     from quiz.tui.screens.study import StudyScreen
 
+# The study, drill, summary and stats screens are imported when first shown: they pull
+# in Markdown, TextArea and plotext, which Home's start does not need.
+
 
 class DrillbitApp(App[None]):
     """Navigation only: screens post what the person asked for, the app switches screens."""
@@ -68,7 +71,7 @@ class DrillbitApp(App[None]):
         """Open a session, or say why there is nothing to study."""
         session = self.workspace.start_session(request)
         if session.current is None:
-            self.workspace.finish(session)
+            session.finish()
             self.notify(
                 "Nothing to study here right now: no card is due and today's new cards are done. "
                 "Try c (cram) or m (mock).",
@@ -78,6 +81,12 @@ class DrillbitApp(App[None]):
         from quiz.tui.screens.study import StudyScreen
 
         self.push_screen(StudyScreen(self.workspace, session, request))
+
+    def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
+        """A session's coding card: the drill screen, whose sitting goes back to the session."""
+        from quiz.tui.screens.drill import DrillScreen
+
+        self.push_screen(DrillScreen(self.workspace, event.sitting, event.session), event.done)
 
     def open_drill(self, card_id: str) -> None:
         """Open the drill editor on one coding card."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +83,7 @@ def test_a_corrupt_cache_file_is_ignored(mini_bank: Path) -> None:
         path.write_text("{not json", encoding="utf-8")
     assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
     for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))  # rewritten whole
+        data = cache.decode_file(path.read_bytes())  # rewritten whole
         assert data["stamp"] == cache.code_stamp()
 
 
@@ -93,9 +92,9 @@ def test_another_code_stamp_discards_every_entry(
 ) -> None:
     load_bank([mini_bank])
     for path in cache.cache_dir().glob("pack-*.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = cache.decode_file(path.read_bytes())
         data["stamp"] = "older code"
-        path.write_text(json.dumps(data), encoding="utf-8")
+        path.write_bytes(cache.encode_file(data))
     parsed = _forbid_parsing(monkeypatch)
     bank = load_bank([mini_bank])
     assert len(parsed) == len(bank.cards) > 0
@@ -155,3 +154,45 @@ def test_a_warm_load_needs_no_yaml_and_a_broken_pack_file_is_reported_again(
     for _ in range(2):
         bank = load_bank([mini_bank])
         assert any(p.path == pack_file and p.code == "yaml" for p in bank.problems)
+
+
+def test_an_edited_record_is_a_miss_not_served(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_bank([mini_bank])
+    (path,) = cache.cache_dir().glob("pack-*.json")
+    raw = path.read_bytes()
+    title = first.cards[0].title
+    assert title.encode() in raw
+    path.write_bytes(raw.replace(title.encode(), b"Edited in the cache", 1))
+    parsed = _forbid_parsing(monkeypatch)
+    again = load_bank([mini_bank])
+    assert len(parsed) == len(again.cards), "the digest no longer matches: every card is parsed"
+    assert _snapshot(again) == _snapshot(first)
+    assert all(card.title != "Edited in the cache" for card in again.cards)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink", "folder"])
+def test_anything_but_a_regular_cache_file_is_a_miss(
+    mini_bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    import os
+
+    first = load_bank([mini_bank])
+    (path,) = cache.cache_dir().glob("pack-*.json")
+    real = tmp_path / "elsewhere.json"
+    real.write_bytes(path.read_bytes())  # a valid cache file, but not at the cache path
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "symlink":
+        path.symlink_to(real)
+    else:
+        path.mkdir()
+    parsed = _forbid_parsing(monkeypatch)
+    again = load_bank([mini_bank])  # a FIFO would block a plain open forever
+    assert len(parsed) == len(again.cards) > 0
+    assert _snapshot(again) == _snapshot(first)
+    if kind != "folder":
+        assert path.is_file() and not path.is_symlink(), "replaced by a file it wrote"
+        assert cache.decode_file(path.read_bytes())["stamp"] == cache.code_stamp()

@@ -1,35 +1,22 @@
-"""`drillbit lint`, `list` and `schema` through the real entry point (a subprocess)."""
+"""`drillbit lint`, `list` and `schema` through the real entry point (`quiz.cli.main`)."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, RunDrillbit
 
 
-def drillbit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m quiz ARGS` the way a user runs `drillbit ARGS`."""
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or REPO,
-        timeout=120,
-    )
-
-
-def test_lint_clean_bank_exits_0(mini_bank: Path) -> None:
+def test_lint_clean_bank_exits_0(mini_bank: Path, drillbit: RunDrillbit) -> None:
     result = drillbit("lint", str(mini_bank))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 card(s) checked, no problems" in result.stderr
 
 
-def test_lint_reports_file_and_line_in_every_format(mini_bank: Path) -> None:
+def test_lint_reports_file_and_line_in_every_format(mini_bank: Path, drillbit: RunDrillbit) -> None:
     target = mini_bank / "mini" / "basics" / "unknown-key.md"
     shutil.copy(DATA / "bad_cards" / "unknown-key.md", target)
     text = drillbit("lint", str(mini_bank))
@@ -52,12 +39,12 @@ def test_lint_reports_file_and_line_in_every_format(mini_bank: Path) -> None:
     )
 
 
-def test_lint_usage_errors_exit_2(tmp_path: Path) -> None:
+def test_lint_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None:
     assert drillbit("lint", str(tmp_path / "nope")).returncode == 2
     assert drillbit("lint", "--format", "xml").returncode == 2
 
 
-def test_list_json_has_the_documented_fields(mini_bank: Path) -> None:
+def test_list_json_has_the_documented_fields(mini_bank: Path, drillbit: RunDrillbit) -> None:
     result = drillbit("--content", str(mini_bank), "list", "--json", "--topic", "basics")
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
@@ -67,7 +54,7 @@ def test_list_json_has_the_documented_fields(mini_bank: Path) -> None:
         assert set(row) >= {"id", "kind", "title", "topic", "tags", "difficulty", "path"}
 
 
-def test_list_filters_by_kind_and_tag(mini_bank: Path) -> None:
+def test_list_filters_by_kind_and_tag(mini_bank: Path, drillbit: RunDrillbit) -> None:
     by_kind = json.loads(
         drillbit(
             "--content", str(mini_bank), "list", "--json", "--kind", "choice", "--topic", "basics"
@@ -82,7 +69,7 @@ def test_list_filters_by_kind_and_tag(mini_bank: Path) -> None:
     assert [row["id"] for row in by_tag] == ["sigmoid-bound"]
 
 
-def test_list_says_how_many_files_are_broken(mini_bank: Path) -> None:
+def test_list_says_how_many_files_are_broken(mini_bank: Path, drillbit: RunDrillbit) -> None:
     def broken_count() -> int:
         result = drillbit("--content", str(mini_bank), "list", "--topic", "basics")
         assert result.returncode == 0
@@ -97,7 +84,7 @@ def test_list_says_how_many_files_are_broken(mini_bank: Path) -> None:
     assert broken_count() == before + 1
 
 
-def test_schema_is_json_schema_with_every_kind() -> None:
+def test_schema_is_json_schema_with_every_kind(drillbit: RunDrillbit) -> None:
     result = drillbit("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)

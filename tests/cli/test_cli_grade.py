@@ -1,4 +1,7 @@
-"""`drillbit grade` and `drillbit watch` through the real entry point, with real answers."""
+"""`drillbit grade` and `drillbit watch` through the real entry point, with real answers.
+
+`grade` runs in this process (its sandbox child is a real process either way); `watch`
+runs as a process, since it is stopped by Ctrl-C."""
 
 from __future__ import annotations
 
@@ -6,18 +9,16 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
-from tests.cli.test_cli_bank import drillbit
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit
 
 ANSWERS = DATA / "answers"
 
 
-def test_a_correct_answer_passes_with_exit_0_and_json() -> None:
+def test_a_correct_answer_passes_with_exit_0_and_json(drillbit: RunDrillbit) -> None:
     result = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"), "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     verdict = json.loads(result.stdout)
@@ -26,7 +27,7 @@ def test_a_correct_answer_passes_with_exit_0_and_json() -> None:
     assert isinstance(verdict["seed"], int)
 
 
-def test_a_wrong_answer_fails_with_exit_1_and_names_the_case() -> None:
+def test_a_wrong_answer_fails_with_exit_1_and_names_the_case(drillbit: RunDrillbit) -> None:
     result = drillbit(
         "grade", "sigmoid", str(ANSWERS / "sigmoid" / "wrong_naive_overflow.py"), "--seed", "7"
     )
@@ -37,7 +38,7 @@ def test_a_wrong_answer_fails_with_exit_1_and_names_the_case() -> None:
     assert "case seed 7 (replay with --case-seed 7)" in result.stdout
 
 
-def test_the_same_seed_replays_the_same_cases() -> None:
+def test_the_same_seed_replays_the_same_cases(drillbit: RunDrillbit) -> None:
     path = str(ANSWERS / "softmax" / os.listdir(ANSWERS / "softmax")[0])
     # --seed is the older spelling of --case-seed; both name the same option
     first = json.loads(drillbit("grade", "softmax", path, "--json", "--case-seed", "42").stdout)
@@ -45,7 +46,7 @@ def test_the_same_seed_replays_the_same_cases() -> None:
     assert [c["inputs"] for c in first["cases"]] == [c["inputs"] for c in second["cases"]]
 
 
-def test_broken_submissions_get_their_status(tmp_path: Path) -> None:
+def test_broken_submissions_get_their_status(tmp_path: Path, drillbit: RunDrillbit) -> None:
     syntax = tmp_path / "syntax.py"
     syntax.write_text("import numpy as np\n\ndef sigmoid(z)\n    return z\n")
     missing = tmp_path / "missing.py"
@@ -56,7 +57,7 @@ def test_broken_submissions_get_their_status(tmp_path: Path) -> None:
         assert json.loads(result.stdout)["status"] == status
 
 
-def test_usage_errors_exit_2(tmp_path: Path) -> None:
+def test_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None:
     answer = str(ANSWERS / "sigmoid" / "correct_masks.py")
     unknown = drillbit("grade", "no-such-drill", answer)
     assert unknown.returncode == 2
@@ -66,7 +67,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert drillbit("grade", "sigmoid", str(tmp_path / "absent.py")).returncode == 2
 
 
-def test_grading_is_recorded_in_stats() -> None:
+def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
     drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
     stats = json.loads(drillbit("stats", "--json").stdout)
     assert stats["drills_passed"] == 1
@@ -75,7 +76,7 @@ def test_grading_is_recorded_in_stats() -> None:
 def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
     target = tmp_path / "mine.py"
     process = subprocess.Popen(
-        [sys.executable, "-m", "quiz", "watch", "sigmoid", str(target), "--seed", "3"],
+        [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -1,68 +1,52 @@
-"""The ecosystem commands through the real entry point (`python -m quiz`), as a user runs them."""
+"""The ecosystem commands through the real entry point, as a user runs them: import then
+lint as a `python -m quiz` process in a project folder, the exports in this process."""
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, RunDrillbit
 
 NOTES = DATA / "notes"
 
 
-def drillbit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DRILLBIT_HOME": str(home)}
-    env.pop("DRILLBIT_CONTENT", None)
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
-
-
-def test_import_then_lint_in_a_project_folder(tmp_path: Path, _isolated_home: Path) -> None:
-    result = drillbit(
+def test_import_then_lint_in_a_project_folder(
+    tmp_path: Path, drillbit_process: RunDrillbit
+) -> None:
+    result = drillbit_process(
         "import",
         str(NOTES / "day6-seed.md"),
         "--pack",
         "imported",
         cwd=tmp_path,
-        home=_isolated_home,
     )
     assert result.returncode == 0, result.stderr
     assert "10 card(s) written" in result.stderr
     assert len(list((tmp_path / "content" / "imported" / "imported").glob("*.md"))) == 10
-    lint = drillbit("lint", cwd=tmp_path, home=_isolated_home)
+    lint = drillbit_process("lint", cwd=tmp_path)
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    again = drillbit(
+    again = drillbit_process(
         "import",
         str(NOTES / "day6-seed.md"),
         "--pack",
         "imported",
         cwd=tmp_path,
-        home=_isolated_home,
     )
     assert again.returncode == 1 and "already exists" in again.stderr
-    bad = drillbit(
+    bad = drillbit_process(
         "import",
         str(NOTES / "qa-lines.md"),
         "--pack",
         "Bad Pack",
         cwd=tmp_path,
-        home=_isolated_home,
     )
     assert bad.returncode == 2 and "kebab-case" in bad.stderr
 
 
-def test_export_anki(tmp_path: Path, _isolated_home: Path) -> None:
+def test_export_anki(tmp_path: Path, drillbit: RunDrillbit) -> None:
     target = tmp_path / "deck.apkg"
     result = drillbit(
         "--content",
@@ -73,7 +57,6 @@ def test_export_anki(tmp_path: Path, _isolated_home: Path) -> None:
         "--pack",
         "anki",
         cwd=REPO,
-        home=_isolated_home,
     )
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(target) as archive:
@@ -85,17 +68,21 @@ def test_export_anki(tmp_path: Path, _isolated_home: Path) -> None:
         conn.close()
 
 
-def test_export_and_import_progress(tmp_path: Path, _isolated_home: Path) -> None:
+def test_export_and_import_progress(tmp_path: Path, drillbit: RunDrillbit) -> None:
     backup = tmp_path / "progress.json"
-    exported = drillbit("export", "progress", str(backup), cwd=tmp_path, home=_isolated_home)
+    exported = drillbit("export", "progress", str(backup), cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     assert json.loads(backup.read_text(encoding="utf-8"))["format"] == "drillbit-progress"
     fresh = tmp_path / "fresh-home"
-    imported = drillbit("import-progress", str(backup), cwd=tmp_path, home=fresh)
+    imported = drillbit(
+        "import-progress", str(backup), cwd=tmp_path, env={"DRILLBIT_HOME": str(fresh)}
+    )
     assert imported.returncode == 0, imported.stderr
     assert "reviews: 0 added" in imported.stdout
     future = tmp_path / "future.json"
     future.write_text(json.dumps({"format": "drillbit-progress", "version": 2}))
-    refused = drillbit("import-progress", str(future), cwd=tmp_path, home=fresh)
+    refused = drillbit(
+        "import-progress", str(future), cwd=tmp_path, env={"DRILLBIT_HOME": str(fresh)}
+    )
     assert refused.returncode == 1
     assert "version 2; this drillbit reads version 1" in refused.stderr

@@ -24,8 +24,7 @@ from engine.nn import optim as nn_optim
 from engine.nn.gradcheck import numerical_gradient
 from quiz.bank.loader import load_bank
 from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront
-from tests.cli.test_cli_bank import drillbit
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, RunDrillbit
 
 PACK = "deep-training"
 DRILLS = {
@@ -78,7 +77,7 @@ def test_the_right_choice_is_not_always_in_the_same_place() -> None:
     assert len(set(positions)) >= 4, positions
 
 
-def test_drillbit_list_shows_the_pack() -> None:
+def test_drillbit_list_shows_the_pack(drillbit: RunDrillbit) -> None:
     result = drillbit("list", "--kind", "coding", "--json")
     assert result.returncode == 0, result.stderr
     listed = {row["id"] for row in json.loads(result.stdout) if row["pack"] == PACK}
@@ -93,7 +92,7 @@ def test_drillbit_list_shows_the_pack() -> None:
     ],
 )
 def test_drillbit_grade_runs_the_new_drills(
-    drill: str, answer: str, code: int, phrase: str
+    drill: str, answer: str, code: int, phrase: str, drillbit: RunDrillbit
 ) -> None:
     result = drillbit("grade", drill, str(DATA / "answers" / drill / answer), "--seed", "5")
     assert result.returncode == code, result.stdout + result.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import shutil
 import sys
 from collections.abc import Callable
@@ -16,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fsrs import Scheduler
 from textual.message import Message
+from textual.pilot import Pilot
 
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
@@ -26,14 +25,18 @@ if TYPE_CHECKING:
     from quiz.drill_grading import Drill
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` tests in a fresh event loop (Pilot needs one; no asyncio plugin here)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
+WAIT_SECONDS = 30.0
+"""The ceiling of `wait_until`: far above any normal wait, so a busy machine is no failure."""
+
+
+async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
+    """Let the app run until `ready()` holds (for work that finishes asynchronously, such as
+    Markdown rendering or a grading worker); False only after WAIT_SECONDS."""
+    for _ in range(int(WAIT_SECONDS / 0.05)):
+        if ready():
+            return True
+        await pilot.pause(0.05)
+    return ready()
 
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -19,6 +19,7 @@ from tests.tui.conftest import (
     AppFactory,
     Recorder,
     inprocess_grade,
+    wait_until,
 )
 
 if TYPE_CHECKING:
@@ -95,7 +96,8 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         await pilot.pause()
         assert len(screen.query(".hint")) == 1
         assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
-        await pilot.press("escape")  # focus leaves the editor
+        screen.query_one("#drill-task").focus()  # focus leaves the editor
+        await pilot.pause()
         assert not editor_of(screen).has_focus
         await pilot.press("h", "h")  # the second press finds no hint left
         await pilot.pause()
@@ -253,10 +255,7 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
         await pilot.press("ctrl+r")
         editor_of(screen).load_text(SOLUTION)
         await pilot.press("ctrl+r")
-        for _ in range(100):
-            if recorder.of(DrillScreen.VerdictReady):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: bool(recorder.of(DrillScreen.VerdictReady)))
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -18,18 +18,15 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
-from tests.tui.conftest import AppFactory, Recorder
+from tests.tui.conftest import AppFactory, Recorder, wait_until
 
 
 async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
     """Type a query into the open palette and wait (bounded) until it lists hits."""
     await pilot.press(*query)
-    for _ in range(100):
-        await pilot.pause(0.05)
-        count = app.screen.query_one(CommandList).option_count
-        if count:
-            return count
-    return 0
+    await pilot.pause(0.05)
+    await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+    return app.screen.query_one(CommandList).option_count
 
 
 def table_rows(screen: HomeScreen) -> list[list[str]]:
@@ -146,8 +143,8 @@ async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
         ws = app.workspace
         session = ws.start_session(StudyRequest())
         while session.current is not None:  # every new card answered Good: none due now
-            ws.answer(session, True)
-        ws.finish(session)
+            session.answer(True)
+        session.finish()
         home = app.screen
         await pilot.press("d")
         await pilot.pause()

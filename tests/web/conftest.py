@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.helpers import Served, drillbit, free_loopback_port
+from tests.web.helpers import Served, free_loopback_port, serve_command
 
 SERVER_START_SECONDS = 20.0
 
@@ -68,7 +68,7 @@ def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            drillbit("serve", "--port", str(port), *options),
+            serve_command("--port", str(port), *options),
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

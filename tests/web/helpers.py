@@ -1,12 +1,13 @@
-"""Helpers for the serve tests: the browser pack, a free loopback port, the drillbit command line."""
+"""Helpers for the serve tests: the browser pack, a free loopback port, the serve command line."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.conftest import DRILLBIT_COMMAND
 
 BROWSER_PACK = Path(__file__).resolve().parent / "data"
 """A one-card pack served next to the bundled bank (`--content`)."""
@@ -35,6 +36,6 @@ def free_loopback_port() -> int:
         return port
 
 
-def drillbit(*args: str) -> list[str]:
-    """The command line of `drillbit --content <browser pack> ARGS` in this interpreter."""
-    return [sys.executable, "-m", "quiz", "--content", str(BROWSER_PACK), *args]
+def serve_command(*options: str) -> list[str]:
+    """The command line of `drillbit --content <browser pack> serve OPTIONS`, for Popen."""
+    return [*DRILLBIT_COMMAND, "--content", str(BROWSER_PACK), "serve", *options]

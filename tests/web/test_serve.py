@@ -18,7 +18,8 @@ import quiz.serve.server as serve_module
 from quiz.errors import DrillbitError, UsageError
 from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback, public_url
 from quiz.serve.server import app_command, is_wildcard, serve
-from tests.web.helpers import Served, drillbit, free_loopback_port
+from tests.conftest import RunDrillbit
+from tests.web.helpers import Served, free_loopback_port
 
 
 @pytest.mark.parametrize(
@@ -104,27 +105,19 @@ def test_wildcard_host_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None
     assert not stub.served
 
 
-def test_busy_port_is_a_clear_error() -> None:
+def test_busy_port_is_a_clear_error(drillbit_process: RunDrillbit) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = subprocess.run(
-            drillbit("serve", "--port", str(port)),
-            capture_output=True,
-            text=True,
-            timeout=30,
-            env=dict(os.environ),
-        )
+        result = drillbit_process("serve", "--port", str(port))
     assert result.returncode == DrillbitError.exit_code
     assert f"port {port} is already in use on 127.0.0.1" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_port_out_of_range_is_a_usage_error() -> None:
-    result = subprocess.run(
-        drillbit("serve", "--port", "0"), capture_output=True, text=True, timeout=30
-    )
+def test_port_out_of_range_is_a_usage_error(drillbit: RunDrillbit) -> None:
+    result = drillbit("serve", "--port", "0")
     assert result.returncode == 2
     assert "--port" in result.stderr
 

@@ -10,8 +10,6 @@ chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI insta
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +21,8 @@ from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.web.helpers import Served, drillbit
+from tests.conftest import RunDrillbit
+from tests.web.helpers import BROWSER_PACK, Served
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -117,21 +116,16 @@ def _wait_for_screen(driver: WebDriver, ready: Callable[[str], bool], what: str)
     pytest.fail(f"the browser never showed {what}; last screen:\n{screen}")
 
 
-def _stats(tmp_path: Path) -> dict[str, object]:
-    out = subprocess.run(
-        drillbit("stats", "--json"),
-        capture_output=True,
-        text=True,
-        check=True,
-        env=dict(os.environ),
-        cwd=tmp_path,
-    )
-    stats: dict[str, object] = json.loads(out.stdout)
+def _stats(drillbit: RunDrillbit) -> dict[str, object]:
+    """`drillbit stats --json` on the server's DRILLBIT_HOME (the test's)."""
+    result = drillbit("--content", str(BROWSER_PACK), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    stats: dict[str, object] = json.loads(result.stdout)
     return stats
 
 
 def test_home_appears_and_a_card_is_studied_in_the_browser(
-    served: Served, browser: WebDriver, tmp_path: Path
+    served: Served, browser: WebDriver, drillbit: RunDrillbit
 ) -> None:
     driver = browser
     bare = f"http://127.0.0.1:{served.port}/"
@@ -158,10 +152,10 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     assert ANSWER not in _screen(driver)
     press(" ")  # reveal
     _wait_for_screen(driver, lambda s: ANSWER in s, "the card's answer")
-    assert _stats(tmp_path)["reviews"] == 0
-    press("3")  # Good: the answer is committed, the session (one card) ends
+    assert _stats(drillbit)["reviews"] == 0
+    press(Keys.ENTER, "3")  # to the rating keys, then Good: committed, the session ends
     _wait_for_screen(driver, lambda s: QUESTION not in s, "the end of the session")
 
-    stats = _stats(tmp_path)
+    stats = _stats(drillbit)
     assert stats["reviews"] == 1
     assert stats["cards_seen"] == 1

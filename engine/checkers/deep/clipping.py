@@ -45,6 +45,7 @@ class ClipGradNormChecker(NNChecker):
 
     name = "deep.clipping.clip_grad_norm"
     entries = ("clip_grad_norm",)
+    harness = "clipping"
     copy_hint = "return new arrays (g * scale) instead of scaling with *="
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
@@ -110,6 +111,14 @@ class ClipGradNormChecker(NNChecker):
             j.array(f"clipped[{i}]", c, g.shape)
             for i, (c, g) in enumerate(zip(clipped, grads, strict=True))
         ]
+        shared = outputs.get("shared")
+        if isinstance(shared, list) and any(x is True for x in shared):
+            i = next(k for k, x in enumerate(shared) if x is True)
+            j.fail(
+                f"clipped[{i}] is one of the input arrays (or a view of it); return new arrays "
+                "in both branches (g.copy() when nothing is clipped), so that a later in-place "
+                "update of one cannot change the other"
+            )
         norms = [float(np.sqrt(np.sum(g * g))) for g in grads]
         j.close(
             "total_norm",

@@ -12,11 +12,15 @@ from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance, fmt
 from engine.deep import regularization as ref
+from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["l2_penalty_and_grads"]
 
 TOL = Tolerance(rtol=1e-10, atol=1e-300)
 """A sum of squares and a scaling: any faithful order agrees to ~1e-15 (0 stays exactly 0)."""
+NUMERIC_TOL = Tolerance(rtol=1e-6, atol=1e-7)
+"""Central differences of a quadratic are exact up to rounding: about |penalty| * 1e-11,
+below 3e-9 for every penalty these cases can produce (< 250 except with odds < 1e-9)."""
 
 
 class L2PenaltyChecker(NNChecker):
@@ -46,7 +50,7 @@ class L2PenaltyChecker(NNChecker):
         two = network([gen.size(rng, 2, 6), gen.size(rng, 3, 8), gen.size(rng, 2, 4)])
         reordered = dict(reversed(list(two.items())))
         plans: list[tuple[str, dict[str, np.ndarray], float, int]] = [
-            ("two layers", network([4, 5, 3]), lam(), batch()),
+            ("two layers, also against a numerical gradient", network([4, 5, 3]), lam(), batch()),
             ("one layer", network([gen.size(rng, 2, 6), gen.size(rng, 2, 6)]), lam(), batch()),
             ("three layers, one output unit", network([5, 4, 3, 1]), lam(), batch()),
             ("lam = 0 (no regularization)", network([3, 4, 2]), 0.0, batch()),
@@ -63,6 +67,7 @@ class L2PenaltyChecker(NNChecker):
                     f"case {i}: {what}",
                     call_inputs("l2_penalty_and_grads", net, lam_, m),
                     f"params: {shapes}; lam={fmt(lam_)}, m={m}",
+                    private={"numeric": i == 1},
                 )
             )
         return out
@@ -142,6 +147,14 @@ class L2PenaltyChecker(NNChecker):
                         )
                     ],
                 )
+        if case.private.get("numeric"):
+            for key, value in net.items():
+
+                def f(x: np.ndarray, key: str = key) -> float:
+                    return ref.l2_penalty_and_grads({**net, key: x}, lam, m)[0]
+
+                numeric = numerical_gradient(f, value.copy())
+                j.close(f"grads[{key!r}] vs numerical gradient", grads[key], numeric, NUMERIC_TOL)
 
 
 l2_penalty_and_grads = L2PenaltyChecker

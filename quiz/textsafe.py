@@ -1,0 +1,136 @@
+"""Reading a file a person names, and printing text that came from one, safely.
+
+`read_regular` opens only a regular file (never a FIFO that would block forever, nor a
+device such as /dev/zero that never ends) and reads at most a stated number of bytes,
+so a wrong or hostile path costs neither a hang nor unbounded memory. `printable`
+removes the characters that let a file's text drive the terminal: escape sequences
+(ESC, CSI, OSC) and the bidirectional overrides that reorder what is shown.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from quiz.errors import InputFileError
+
+MIB = 1024 * 1024
+
+# Whole escape sequences first, so their parameters do not stay behind as text:
+# OSC (ESC ] or 0x9d, up to BEL or ST), CSI (ESC [ or 0x9b, parameters, one final
+# byte), and any other two-byte ESC sequence.
+_SEQUENCE = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -~]?"
+)
+# Then single characters: C0 controls except tab and newline, DEL, C1 controls, and the
+# Unicode bidirectional embedding, override and isolate controls and implicit marks.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str) -> str:
+    """`text` without terminal escape sequences and control characters (tab, newline kept)."""
+    return _UNPRINTABLE.sub("", _SEQUENCE.sub("", text))
+
+
+def describe_size(size: int) -> str:
+    """A byte count for people: '1 MiB', '512 KiB', '300 bytes'."""
+    if size >= MIB and size % MIB == 0:
+        return f"{size // MIB} MiB"
+    if size >= MIB:
+        return f"{size / MIB:.1f} MiB"
+    if size >= 1024:
+        return f"{size // 1024} KiB"
+    return f"{size} bytes"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(
+    path: Path, *, limit: int, follow_symlinks: bool = True, title: str = "input"
+) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    InputFileError (naming the path) for anything else: a missing file, a folder, a
+    FIFO, a device, a symlink when `follow_symlinks` is False, or a file over `limit`.
+    The open is non-blocking and the type is checked on the opened descriptor, so a
+    file swapped for a FIFO between the check and the open still cannot block.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        if not follow_symlinks and stat.S_ISLNK(os.lstat(path).st_mode):
+            raise InputFileError(
+                path, title=title, reason="a symbolic link; links are not followed here"
+            )
+        fd = os.open(path, flags)
+    except InputFileError:
+        raise
+    except OSError as exc:
+        raise InputFileError(
+            path, title=title, reason=f"cannot read it: {exc.strerror or exc}"
+        ) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError(
+                path, title=title, reason=f"{_kind(info.st_mode)}, not a regular file"
+            )
+        if info.st_size > limit:
+            raise InputFileError(
+                path,
+                title=title,
+                reason=f"{describe_size(info.st_size)}, over the limit of {describe_size(limit)}",
+            )
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, MIB))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        raise InputFileError(
+            path, title=title, reason=f"cannot read it: {exc.strerror or exc}"
+        ) from exc
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise InputFileError(
+            path,
+            title=title,
+            reason=f"over the limit of {describe_size(limit)} (it grew while read)",
+        )
+    return data
+
+
+def read_regular_text(
+    path: Path, *, limit: int, follow_symlinks: bool = True, title: str = "input"
+) -> str:
+    """`read_regular` decoded as UTF-8; InputFileError (with the line) otherwise."""
+    data = read_regular(path, limit=limit, follow_symlinks=follow_symlinks, title=title)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            path, title=title, reason=f"not UTF-8 text ({exc.reason})", line=line
+        ) from exc

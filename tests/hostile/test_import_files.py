@@ -1,0 +1,63 @@
+"""`drillbit import` of files that are not notes, and notes that try to drive the terminal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from quiz.textsafe import printable
+from tests.hostile.helpers import HOSTILE, assert_clean_failure, drillbit
+
+CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c")
+
+
+def test_import_of_dev_zero_is_refused_at_once(tmp_path: Path, _isolated_home: Path) -> None:
+    run = drillbit("import", "/dev/zero", "--into", str(tmp_path / "c"), home=_isolated_home)
+    assert_clean_failure(run, "import: /dev/zero: a device, not a regular file")
+    assert not (tmp_path / "c").exists()
+
+
+def test_import_of_a_fifo_does_not_hang(tmp_path: Path, _isolated_home: Path) -> None:
+    fifo = tmp_path / "notes.md"
+    os.mkfifo(fifo)
+    run = drillbit("import", str(fifo), "--into", str(tmp_path / "c"), home=_isolated_home)
+    assert_clean_failure(run, f"import: {fifo}: a FIFO (named pipe), not a regular file")
+
+
+def test_import_of_a_huge_file_says_the_cap(tmp_path: Path, _isolated_home: Path) -> None:
+    huge = tmp_path / "notes.md"
+    with huge.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)  # sparse: 20 MiB of zeros without writing them
+    run = drillbit("import", str(huge), "--into", str(tmp_path / "c"), home=_isolated_home)
+    assert_clean_failure(run, f"import: {huge}: 20 MiB, over the limit of 8 MiB")
+
+
+def test_control_characters_never_reach_the_terminal_or_the_cards(
+    tmp_path: Path, _isolated_home: Path
+) -> None:
+    notes = HOSTILE / "notes-control-chars.md"
+    assert any(c in notes.read_text(encoding="utf-8") for c in CONTROLS)
+    run = drillbit(
+        "import", str(notes), "--pack", "ctl", "--into", str(tmp_path / "c"), home=_isolated_home
+    )
+    assert run.returncode == 0, run.output
+    assert not any(c in run.output for c in CONTROLS), repr(run.output)
+    assert "What is overfitting?" in run.stdout
+    assert "skipped #2 (line 6) 'Why normalize inputs evil?'" in run.stderr
+    written = list((tmp_path / "c").rglob("*.md"))
+    assert written
+    for card in written:
+        assert not any(c in card.read_text(encoding="utf-8") for c in CONTROLS)
+    listed = drillbit("--content", str(tmp_path / "c"), "list", home=_isolated_home)
+    assert listed.returncode == 0 and "What is overfitting?" in listed.stdout
+
+
+def test_printable_drops_whole_sequences_and_keeps_text() -> None:
+    assert printable("a\x1b[2J\x1b[31mb\x1b[0m") == "ab"
+    assert printable("\x1b]8;;https://x.invalid\x07link\x1b]8;;\x1b\\ tail") == "link tail"
+    assert printable("\x1b]0;title\x07x") == "x"
+    assert printable("left \u202eright\u202c \u2067iso\u2069") == "left right iso"
+    assert printable("\x9b31mred \x00nul\x7f") == "red nul"
+    assert (
+        printable("tab\tand\nnewline, é, ü, 中文, $x^2$") == "tab\tand\nnewline, é, ü, 中文, $x^2$"
+    )
