@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, scan_math
+from quiz.bank.markdown import headings, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import parse_card
@@ -115,7 +115,7 @@ def kebab(text: str) -> str:
 
 def card_id_for(title: str) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words."""
-    title = re.sub(r"\$[^$]*\$|`[^`]*`", " ", title)  # formulas and code make poor ids
+    title = _title_text(title, with_math=False)  # formulas and code make poor ids
     words = kebab(title).split("-") if kebab(title) else []
     kept = [w for w in words if w not in _ID_STOP_WORDS]
     if len(kept) < 2:
@@ -466,10 +466,22 @@ def _plan_card(
 
 def _plain_title(title: str) -> str:
     """The list title: math and code shown as their text (no `$`, no backticks)."""
-    title = re.sub(
-        r"(?<!\\)\$+([^$]*?)(?<!\\)\$+|`([^`]*)`", lambda m: m.group(1) or m.group(2) or "", title
-    )
-    return title.replace("\\$", "$")
+    return _title_text(title, with_math=True)
+
+
+def _title_text(title: str, *, with_math: bool) -> str:
+    """A title's words as read by the Markdown reader: formulas and code spans as their
+    source text, or left out."""
+    tokens = parse_inline(title, latex_delimiters=True)
+    parts: list[str] = []
+    for child in tokens[0].children or () if tokens else ():
+        if child.type in ("text", "text_special"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("code_inline", "math_inline", "math_inline_double"):
+            parts.append(child.content.strip() if with_math else " ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

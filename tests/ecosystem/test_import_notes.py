@@ -19,6 +19,7 @@ from quiz.bank.markdown import code_blocks
 from quiz.bank.parse import split_front_matter
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
+from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importer import (
     as_question,
     card_id_for,
@@ -716,3 +717,16 @@ def test_pathological_notes_end_quickly_and_cleanly(tmp_path: Path) -> None:
     for text in (deep, wide, dollars, "\x00\x01 binary-ish \ufffd", ""):
         plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=text)
         assert isinstance(plan.skipped, tuple)
+
+
+def test_html_is_stripped_outside_code_and_its_text_kept() -> None:
+    notes = (
+        "Plain <b>bold</b> text,<br>a `<kbd>` span and <i>italics</i>.\n"
+        "<style>\n.x { color: red; }\n</style>\n"
+        "<details><summary>Show Answer</summary>\n\nHidden answer.\n\n</details>\n\n"
+        "```html\n<p>kept in code</p>\n```\n"
+    )
+    assert strip_html(notes) == (
+        "Plain bold text, a `<kbd>` span and italics.\n\nHidden answer.\n\n\n"
+        "```html\n<p>kept in code</p>\n```\n"
+    )
