@@ -418,8 +418,12 @@ def _plan_card(
         notes.append(
             ("no-marker", "no answer marker; the whole text under the question is the answer")
         )
-    extra = "\n\n".join(p for p in (question.context, question.prompt) if p)
-    prompt, raw_prompt, more = _prepare(extra) if extra else ("", [], 0)
+    prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
+    context, raw_context, context_escaped = (
+        _prepare(question.context) if question.context else ("", [], 0)
+    )
+    raw_prompt = [*raw_context, *raw_prompt]
+    more += context_escaped
     escaped += more
     title_text, raw_title, more = _prepare(as_question(question.title))
     escaped += more
@@ -445,7 +449,8 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    question_text = title_text + (f"\n\n{prompt}" if prompt else "")
+    # The text of the question this one is nested in comes first: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,
