@@ -34,6 +34,7 @@ MAX_ID_WORDS = 6
 MAX_ID_CHARS = 60
 MAX_TITLE_CHARS = 120
 
+_MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
 _ID_STOP_WORDS = frozenset(
@@ -153,7 +154,7 @@ def as_question(title: str) -> str:
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:
     """Headings inside an answer moved down (to `###` and deeper) so none is a `## ` section."""
-    if "#" not in markdown:
+    if not _MAYBE_HEADING.search(markdown):  # no line starts like a heading: nothing to parse
         return markdown
     found = [h for h in headings(markdown) if h.atx]
     if not found or min(h.level for h in found) >= shallowest:
@@ -184,9 +185,12 @@ def convert_math(markdown: str) -> tuple[str, list[str]]:
     """`\\(..\\)` and `\\[..\\]` as `$..$` and `$$..$$`; a formula the terminal cannot show
     kept as raw LaTeX in code (the card still loads). Returns (text, formulas kept raw)."""
     kept: list[str] = []
-    if "$" not in markdown and "\\" not in markdown:
+    delimited = "\\(" in markdown or "\\[" in markdown
+    if "$" not in markdown and not delimited:
         return markdown, kept
-    scan = scan_math(markdown, latex_delimiters=True)
+    # Without \( or \[ the plain reader finds the same formulas, and its scan is the one
+    # escape_stray_dollars reuses (cached) next.
+    scan = scan_math(markdown, latex_delimiters=delimited)
     for span in reversed(scan.spans):
         latex = span.latex
         if latex_to_unicode(latex) is None:
