@@ -40,6 +40,8 @@ class SessionOptions:
     minutes: float | None = None
     """Mock mode's time limit (default 20); ignored by the other modes."""
     new_per_day: int = DEFAULT_NEW_PER_DAY
+    max_reviews_per_day: int | None = None
+    """due: most scheduled (not new) cards reviewed per day; None means no limit."""
     requeue_again: bool = True
     """due/cram: a card rated Again comes back at the end of the queue, as in Anki."""
     shuffle: bool = False
@@ -55,12 +57,16 @@ def plan_due(
     *,
     new_allowance: int,
     limit: int | None = None,
+    review_allowance: int | None = None,
 ) -> list[StudyCard]:
-    """Due cards by due time (oldest first), then up to `new_allowance` new cards in order."""
+    """Due cards by due time (oldest first, at most `review_allowance`), then up to
+    `new_allowance` new cards in order."""
     due = sorted(
         (c for c in cards if c.id in states and states[c.id].due <= now),
         key=lambda c: (states[c.id].due, c.id),
     )
+    if review_allowance is not None:
+        due = due[: max(0, review_allowance)]
     new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
     queue = due + new
     return queue if limit is None else queue[: max(0, limit)]
@@ -128,13 +134,21 @@ class Session:
         selected = [c for c in cards if self.options.filters.matches(c)]
         self.time_limit: timedelta | None = None
         if self.mode == "due":
-            introduced = store.introduced_since(day_start(self.started_at, self.options.tz))
+            today = day_start(self.started_at, self.options.tz)
+            introduced = store.introduced_since(today)
+            reviews_left = None
+            if self.options.max_reviews_per_day is not None:
+                done = sum(
+                    1 for r in store.reviews(since=today, mode="due") if r.state_before is not None
+                )
+                reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
                 store.card_states(),
                 self.started_at,
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,
+                review_allowance=reviews_left,
             )
         elif self.mode == "cram":
             shuffler = (rng or random.Random()) if self.options.shuffle else None

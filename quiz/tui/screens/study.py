@@ -110,7 +110,7 @@ class StudyScreen(Screen[None]):
         session: Session,
         request: StudyRequest,
         *,
-        shuffle_choices: bool = False,
+        shuffle_choices: bool = True,
         mock_feedback: bool = False,
     ) -> None:
         super().__init__()
