@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from quiz.errors import DrillbitError
 from quiz.settings import Settings
+from quiz.store import StoreNotice
 from quiz.tui.commands import CardCommands
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -55,6 +56,9 @@ class DrillbitApp(App[None]):
         """False in snapshot tests, so screenshots are stable."""
 
     def on_mount(self) -> None:
+        # The one place the app meets a write the disk refuses (full, read-only): the
+        # store goes on in memory and the person is told that nothing more is saved.
+        self.workspace.store.keep_going_in_memory(self._not_saved)
         self.push_screen(HomeScreen(self.workspace))
         for notice in self.workspace.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
@@ -62,6 +66,12 @@ class DrillbitApp(App[None]):
             self.start_study(self.start_study_request)
         elif self.start_drill is not None:
             self.open_drill(self.start_drill)
+
+    def _not_saved(self, notice: StoreNotice) -> None:
+        """Say that the store stopped saving (called from any thread: notify posts a message)."""
+        self.notify(
+            notice.message, title="Progress database", severity="error", timeout=60, markup=False
+        )
 
     def on_unmount(self) -> None:
         self.workspace.close()
