@@ -188,6 +188,7 @@ class Workspace:
             new_per_day=s.new_per_day,
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
+            include_hidden=request.card_ids is not None,
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng

@@ -7,7 +7,7 @@ import click
 from quiz.cli.context import display_path
 
 
-@click.command("config")
+@click.command("config", context_settings={"ignore_unknown_options": True})
 @click.argument("key", required=False)
 @click.argument("value", required=False)
 def config_command(key: str | None, value: str | None) -> None:

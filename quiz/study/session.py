@@ -48,6 +48,8 @@ class SessionOptions:
     """cram: shuffle the selection with the session's rng instead of content order."""
     tz: tzinfo = UTC
     """The person's time zone, for "today" in the daily new-card limit."""
+    include_hidden: bool = False
+    """Keep suspended and buried cards (a card the person picked by hand)."""
 
 
 def plan_due(
@@ -104,6 +106,11 @@ def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> lis
     return picked
 
 
+def hidden_ids(store: Store, now: datetime) -> set[str]:
+    """Cards suspended, or buried until later than `now`: no session shows them."""
+    return {cid for cid, flag in store.card_flags().items() if flag.hidden_at(now)}
+
+
 class Session:
     """One sitting: `current` card, answer it (persisted at once), `undo`, `finish`.
 
@@ -131,7 +138,8 @@ class Session:
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
         self._deck_ids = [c.id for c in cards]
         self.started_at = as_utc(now if now is not None else self._now())
-        selected = [c for c in cards if self.options.filters.matches(c)]
+        hidden = set() if self.options.include_hidden else hidden_ids(store, self.started_at)
+        selected = [c for c in cards if self.options.filters.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
         if self.mode == "due":
             today = day_start(self.started_at, self.options.tz)
@@ -300,6 +308,21 @@ class Session:
         self._queue.append(self._queue.pop(0))
         self._shown_at = self._now(now)
         return self.current
+
+    def set_aside(self, *, suspend: bool, now: datetime | None = None) -> StudyCard | None:
+        """Suspend the current card (until unsuspended) or bury it (until tomorrow).
+
+        It leaves the queue unanswered; nothing is logged as a review. Returns the card.
+        """
+        card = self.current
+        if card is None:
+            return None
+        moment = self._now(now)
+        until = None if suspend else day_start(moment, self.options.tz) + timedelta(days=1)
+        self._store.set_flag(card.id, suspended=suspend, buried_until=until, now=moment)
+        self._queue = [c for c in self._queue if c.id != card.id]
+        self._shown_at = moment
+        return card
 
     def undo(self, *, now: datetime | None = None) -> Answer | None:
         """Take back the last answer: the card's fsrs state and the log are restored exactly.
