@@ -24,7 +24,7 @@ from engine.sandbox import isolation as isolation_module
 from engine.sandbox import worker as worker_module
 from engine.sandbox.config import SeccompSupport
 from engine.verdict import Status, Verdict
-from quiz.verdict_text import format_verdict
+from quiz.verdict_text import format_verdict, isolation_warnings
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adversarial, shown
 
@@ -206,13 +206,13 @@ def test_the_grading_app_cannot_be_signalled(
 
 def test_landlock_confines_the_files_without_bwrap(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
-    secret.write_text("private")
+    secret.write_text("s3cr3t-c0ntents")
     outside = tmp_path / "written.txt"
     with WorkerPool(SandboxConfig(bwrap=False, audit_hooks=False)) as pool:
         read = run_adversarial(
             pool, _double(f"return open({str(secret)!r}).read()"), Status.ERROR, "PermissionError"
         )
-        assert "private" not in read.model_dump_json()
+        assert "s3cr3t-c0ntents" not in read.model_dump_json()
         run_adversarial(
             pool, _double(f"open({str(outside)!r}, 'w')"), Status.ERROR, "PermissionError"
         )
@@ -249,4 +249,6 @@ def test_without_any_kernel_layer_every_verdict_says_so(monkeypatch: pytest.Monk
     assert "can read" in warning[0]
     text = format_verdict(verdict)
     assert "WARNING: no kernel-enforced layer" in text and "your user's rights" in text
+    (shown_on_the_drill_screen,) = isolation_warnings(verdict)
+    assert shown_on_the_drill_screen.startswith("WARNING: no kernel-enforced layer")
     assert "your user's rights" in verdict.model_dump_json()
