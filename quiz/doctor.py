@@ -41,6 +41,8 @@ def _states(layers: list[str]) -> tuple[tuple[LayerState, ...], tuple[str, ...]]
         if name == "warning":
             warnings.append(text)
             continue
+        if name == "note":
+            continue
         states.append(LayerState(name, not text.startswith(("not ", "NOT ")), text))
     return tuple(states), tuple(warnings)
 

@@ -49,7 +49,7 @@ def _active(layers: list[str]) -> list[str]:
     return [
         name
         for name, _, text in (layer.partition(":") for layer in layers)
-        if name != "warning" and not text.strip().startswith(("not ", "NOT "))
+        if name not in ("warning", "note") and not text.strip().startswith(("not ", "NOT "))
     ]
 
 

@@ -5,18 +5,37 @@ Shipped to the child as source text, so it imports only numpy and the stdlib.
 
 from __future__ import annotations
 
-import traceback
+import itertools
+import traceback  # noqa: F401 - loaded before the audit hooks: its import sets __defaults__, which they refuse
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
+from numpy._core import umath as _umath
 
 SUBMISSION_FILENAME = "submission.py"
+
+# Private references, taken when this file is executed (before any submission is
+# loaded). The floating-point state is set through numpy's C-level primitives, not
+# np.errstate / np.seterr, whose Python code a submission could patch; inputs are
+# compared with ndarray's own C methods, not np.array_equal.
+_ndarray = np.ndarray
+_tobytes = np.ndarray.tobytes
+_make_extobj = _umath._make_extobj
+_get_extobj_dict = _umath._get_extobj_dict
+_extobj_var = _umath._extobj_contextvar
+_FP_KINDS = ("overflow", "divide by zero", "invalid value", "underflow")
+_FP_KEYS = ("divide", "over", "under", "invalid")
+TAMPERED = (
+    "your code changed numpy's floating-point error handling (np.seterr / np.seterrcall) during"
+    " the call; this drill checks that nothing overflows, so it must be left as it is"
+)
 
 
 def _arrays(value: Any, prefix: str) -> Iterator[tuple[str, np.ndarray]]:
     """Every ndarray inside nested containers, with a readable path."""
-    if isinstance(value, np.ndarray):
+    if isinstance(value, _ndarray):
         yield prefix, value
     elif isinstance(value, dict):
         for key, item in value.items():
@@ -26,14 +45,80 @@ def _arrays(value: Any, prefix: str) -> Iterator[tuple[str, np.ndarray]]:
             yield from _arrays(item, f"{prefix}[{i}]")
 
 
-def format_user_error(exc: BaseException) -> str:
-    """The exception with only the frames from the submission, as a user would want it."""
-    frames = [
-        f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILENAME
-    ]
-    lines = [f"  line {f.lineno}, in {f.name}: {f.line}" for f in frames]
-    head = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+def _nothing() -> None:
+    return None
+
+
+def _exception_head(exc: BaseException) -> str:
+    """'Type: message' like the last line of a traceback, without walking chained tracebacks."""
+    kind = type(exc)
+    name = kind.__qualname__
+    if kind.__module__ not in ("builtins", "__main__"):
+        name = f"{kind.__module__}.{name}"
+    try:
+        text = str(exc)
+    except Exception:  # noqa: BLE001 - the submission's own __str__ failed
+        text = "<the exception's message could not be shown>"
+    return f"{name}: {text}" if text else name
+
+
+def format_user_error(
+    exc: BaseException,
+    unguard: Callable[[], None] = _nothing,
+    guard: Callable[[], None] = _nothing,
+) -> str:
+    """The exception with only the frames from the submission, as a user would want it.
+
+    The message (which may run the submission's own __str__) is formatted first; the
+    traceback is then walked between `unguard` and `guard` with C-level attributes only,
+    so no submitted code runs while frames are reachable.
+    """
+    head = _exception_head(exc)
+    tb = exc.__traceback__
+    found: list[tuple[int, str]] = []
+    unguard()
+    try:
+        while tb is not None and len(found) < 200:
+            code = tb.tb_frame.f_code
+            if type(code.co_filename) is str and code.co_filename == SUBMISSION_FILENAME:
+                found.append((tb.tb_lineno, str(code.co_name)))
+            tb = tb.tb_next
+    finally:
+        guard()
+    lines = [f"  line {lineno}, in {name}: {_source_line(lineno)}" for lineno, name in found]
     return "\n".join([head, *lines]) if lines else head
+
+
+_source_lines: list[str] = []
+
+
+def set_source(source: str) -> None:
+    """Remember the submission's lines for tracebacks (a private copy, not linecache's)."""
+    _source_lines[:] = source.splitlines()
+
+
+def _source_line(lineno: int) -> str:
+    if 0 < lineno <= len(_source_lines):
+        return _source_lines[lineno - 1].strip()
+    import linecache
+
+    return linecache.getline(SUBMISSION_FILENAME, lineno).strip()
+
+
+def _count(counter: Any) -> int:
+    """The current value of an itertools.count without advancing it."""
+    return int(counter.__reduce__()[1][0])
+
+
+def _recorder(ticks: tuple[tuple[str, Any], ...]) -> Callable[[str, int], None]:
+    """numpy's error callback, with empty globals: reaching it (np.geterrcall) leads nowhere."""
+
+    def record(kind: str, _flag: int, _ticks: tuple[tuple[str, Any], ...] = ticks) -> None:
+        for name, tick in _ticks:
+            if name == kind:
+                tick()
+
+    return types.FunctionType(record.__code__, {"__builtins__": {}}, "record", record.__defaults__)
 
 
 def execute_case(
@@ -41,35 +126,42 @@ def execute_case(
     fns: dict[str, Any],
     inputs: dict[str, Any],
     fp_strict: bool,
+    unguard: Callable[[], None] = _nothing,
+    guard: Callable[[], None] = _nothing,
 ) -> dict[str, Any]:
     """Run one case; never raises for the submission's faults.
 
     Returns {"outputs": dict | None, "error": str | None, "mutated": [...], "fp_warnings": [...]}.
+    Floating-point events are counted on itertools.count objects, which code that
+    reaches the callback can only advance, never reset; numpy's error state is checked
+    after the call. Both checks remain best-effort: they run in the submission's process
+    (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
-    before = [(name, arr.copy()) for name, arr in _arrays(inputs, "")]
-    events: list[str] = []
-
-    def record(kind: str, _flag: int) -> None:
-        if kind not in events:
-            events.append(kind)
-
-    old_call = np.seterrcall(record)
+    before = [(name, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
+    counters = tuple(itertools.count() for _ in _FP_KINDS)
+    record = _recorder(
+        tuple((kind, counter.__next__) for kind, counter in zip(_FP_KINDS, counters, strict=True))
+    )
+    token = _extobj_var.set(_make_extobj(all="call" if fp_strict else "ignore", call=record))
+    outputs: dict[str, Any] | None = None
     try:
-        with np.errstate(all="call" if fp_strict else "ignore"):
-            outputs = run_case(fns, inputs)
-        error = None
-    except Exception as exc:  # the submission's own error, reported to the user
-        outputs, error = None, format_user_error(exc)
-    finally:
-        np.seterrcall(old_call)
-    current = dict(_arrays(inputs, ""))
-    mutated = [
-        name
-        for name, old in before
-        if name in current
-        and (
-            current[name].shape != old.shape
-            or not np.array_equal(current[name], old, equal_nan=True)
+        outputs = run_case(fns, inputs)
+        state = _get_extobj_dict()
+        tampered = fp_strict and (
+            state.get("call") is not record or any(state.get(k) != "call" for k in _FP_KEYS)
         )
-    ]
+        error = TAMPERED if tampered else None
+        if tampered:
+            outputs = None
+    except Exception as exc:  # the submission's own error, reported to the user
+        outputs, error = None, format_user_error(exc, unguard, guard)
+    finally:
+        _extobj_var.reset(token)
+    events = [kind for kind, counter in zip(_FP_KINDS, counters, strict=True) if _count(counter)]
+    current = dict(_arrays(inputs, ""))
+    mutated = []
+    for name, dtype, shape, data in before:
+        now = current.get(name)
+        if now is not None and (now.shape != shape or now.dtype != dtype or _tobytes(now) != data):
+            mutated.append(name)
     return {"outputs": outputs, "error": error, "mutated": mutated, "fp_warnings": events}

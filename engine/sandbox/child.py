@@ -8,6 +8,7 @@ the parent: it re-validates every byte and decides every verdict itself.
 It imports only numpy and the standard library.
 """
 
+import builtins as builtins_module
 import json
 import os
 import stat
@@ -97,7 +98,17 @@ def _send(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def _make_hook(cfg: dict[str, Any]) -> Callable[[str, tuple[Any, ...]], None]:
+FRAME_EVENTS = {"sys._getframe", "sys._current_frames", "sys._getframemodulename"}
+FRAME_ATTRIBUTES = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"}
+"""What leads from submitted code to the grader's frames (and so to its state and result pipe).
+
+Refused with ValueError, what sys._getframe raises past the top of the stack, so the
+stdlib's callers that look up their caller's module (namedtuple, typing) fall back."""
+
+
+def _make_hook(
+    cfg: dict[str, Any], guarded: list[bool] | None = None
+) -> Callable[[str, tuple[Any, ...]], None]:
     """Build the audit hook: one function whose state lives only in keyword defaults.
 
     Submitted code can reach this module's globals (through frames) and can read
@@ -108,6 +119,7 @@ def _make_hook(cfg: dict[str, Any]) -> Callable[[str, tuple[Any, ...]], None]:
     values, so no submitted code runs inside it.
     """
     refused_events = tuple(sorted(REFUSED_EVENTS.items()))
+    guard_state = guarded if guarded is not None else [False]
 
     def hook(
         event: str,
@@ -140,9 +152,28 @@ def _make_hook(cfg: dict[str, Any]) -> Callable[[str, tuple[Any, ...]], None]:
         _oserror: type[OSError] = OSError,
         _valueerror: type[ValueError] = ValueError,
         _decode: Callable[[bytes, str, str], str] = bytes.decode,
+        _guarded: list[bool] = guard_state,
+        _frame_events: frozenset[str] = frozenset(FRAME_EVENTS),
+        _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
+        if event in _frame_events:
+            if _guarded[0]:
+                raise _valueerror(
+                    "drillbit sandbox: inspecting stack frames is not allowed in a drill"
+                )
+            return
+        if event == "object.__getattr__":
+            if (
+                _guarded[0]
+                and _len(args) > 1
+                and (_type(args[1]) is not _str or args[1] in _frame_attributes)
+            ):
+                raise _valueerror(
+                    "drillbit sandbox: inspecting stack frames is not allowed in a drill"
+                )
+            return
         if event == "open":
             path, mode, flags = args
             if _type(path) is _int:
@@ -260,12 +291,16 @@ def _make_hook(cfg: dict[str, Any]) -> Callable[[str, tuple[Any, ...]], None]:
     return hook
 
 
-def install_hooks(cfg: dict[str, Any]) -> None:
-    """Refuse what a drill never needs; installed once numpy is imported."""
+def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> None:
+    """Refuse what a drill never needs; installed once numpy is imported.
+
+    While `guarded[0]` is true (from the first line of submitted code on), frames
+    cannot be reached: no sys._getframe, no tb_frame/gi_frame/f_back.
+    """
     for name in list(sys.modules):
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
-    sys.addaudithook(_make_hook(cfg))
+    sys.addaudithook(_make_hook(cfg, guarded))
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:
@@ -363,8 +398,16 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
 
     limits = {name: list(resource.getrlimit(getattr(resource, name))) for name in cfg["rlimits"]}
     verified = False
+    guarded = [False]
+
+    def guard() -> None:
+        guarded[0] = True
+
+    def unguard() -> None:
+        guarded[0] = False
+
     if cfg["hooks"]:
-        install_hooks(cfg)
+        install_hooks(cfg, guarded)
         verified = hooks_verified(cfg)
     message: Callable[..., bytes] = wire["message"]
     encode_message: Callable[..., bytes] = wire["encode_message"]
@@ -386,7 +429,12 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     fields, arrays = _read_job(wire)
     job = wire["decode"](fields["job"], arrays, allow_str=True)
     execute_case = runtime["execute_case"]
-    harness_ns: dict[str, Any] = {"__name__": f"harness_{job['harness_name']}"}
+    # The harness and the submission each get their own copy of the builtins: code that
+    # reaches a harness function's globals cannot change what the runner and runtime see.
+    harness_ns: dict[str, Any] = {
+        "__name__": f"harness_{job['harness_name']}",
+        "__builtins__": dict(vars(builtins_module)),
+    }
     exec(compile(job["harness"], f"harness/{job['harness_name']}.py", "exec"), harness_ns)
     run_case = harness_ns["run_case"]
 
@@ -412,14 +460,21 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     import linecache
 
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    namespace: dict[str, Any] = {"__name__": "submission", "__file__": filename}
+    runtime["set_source"](source)
+    namespace: dict[str, Any] = {
+        "__name__": "submission",
+        "__file__": filename,
+        "__builtins__": dict(vars(builtins_module)),
+    }
+    format_user_error = runtime["format_user_error"]
+    guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)
     except MemoryError as exc:  # numpy's _ArrayMemoryError too
-        load_error("memory", runtime["format_user_error"](exc))
+        load_error("memory", format_user_error(exc, unguard, guard))
         return
     except Exception as exc:
-        load_error("exception", runtime["format_user_error"](exc))
+        load_error("exception", format_user_error(exc, unguard, guard))
         return
     except BaseException as exc:  # noqa: BLE001 - SystemExit & co. at import time
         load_error("exception", _base_error(exc, "while loading your code"))
@@ -446,7 +501,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     remaining = cfg["result_limit"]
     for index, inputs in enumerate(job["cases"]):
         try:
-            raw = execute_case(run_case, fns, inputs, job["fp_strict"])
+            raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call
             raw = {
                 "outputs": None,

@@ -32,6 +32,12 @@ UNCONFINED = (
     " and can read (and change) your files; only the audit hooks stood in its way"
     " (`drillbit doctor` says how to get the missing layers)"
 )
+SELF_CHECKS = (
+    "note: 'changed an input in place' and 'numpy reported overflow' are measured inside the"
+    " child (with private references to numpy, counters that only go up, frames out of reach):"
+    " best-effort self-checks that code in the same process could still defeat; every output"
+    " is judged here, in the parent"
+)
 FILES_READABLE = (
     "warning: the file system is not restricted by the kernel here (no bubblewrap or Landlock):"
     " your code could read your files (`drillbit doctor` says how to get the missing layers)"
@@ -111,6 +117,7 @@ def verified_layers(worker: Worker, timeout_s: float) -> list[str]:
     layers.append(RESULTS)
     kernel = ready.get("kernel") if isinstance(ready.get("kernel"), dict) else None
     layers += kernel_layers(worker.config, worker.bwrap is not None, kernel or {})
+    layers.append(SELF_CHECKS)
     return layers
 
 

@@ -10,7 +10,8 @@ The API:
 
 - `normalize(text)`: the text with `\\r\\n`/`\\r` turned into `\\n` (what the parser sees).
 - `parse(text)` / `parse_blocks(text)`: the token stream (full, or block structure only
-  with inline tokens left unparsed, which is several times faster).
+  with inline tokens left unparsed, which is several times faster); `parse_inline(text)`
+  for one line of inline Markdown.
 - `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
@@ -47,6 +48,7 @@ __all__ = [
     "normalize",
     "parse",
     "parse_blocks",
+    "parse_inline",
     "scan_math",
 ]
 
@@ -146,6 +148,12 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
 def parse(text: str, *, latex_delimiters: bool = False) -> list[Token]:
     """The full token stream of a normalized text (inline tokens have their children)."""
     return _parser(latex_delimiters, False).parse(normalize(text))
+
+
+def parse_inline(text: str, *, latex_delimiters: bool = False) -> list[Token]:
+    """One line of inline Markdown (a title, a label) as a single `inline` token: no block
+    structure is looked for, so it is cheap."""
+    return _parser(latex_delimiters, False).parseInline(normalize(text))
 
 
 def parse_blocks(text: str) -> list[Token]:

@@ -6,6 +6,7 @@ never a silently dropped field. The discriminated union on `kind` picks the mode
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -20,6 +21,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from quiz.bank.numbers import NumericResult
+from quiz.bank.numbers import parse_number as parse_number  # typed answers are parsed here
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
@@ -104,6 +108,10 @@ class ChoiceFront(CardFront):
         """The set of right indexes."""
         return frozenset((self.answer,) if isinstance(self.answer, int) else self.answer)
 
+    def check_choice(self, picked: Iterable[int]) -> bool:
+        """True when exactly the right options (indexes into `choices`) were picked."""
+        return frozenset(picked) == self.correct
+
 
 class Tolerance(_Strict):
     """How close a typed number must be: give exactly one of `absolute` or `relative`."""
@@ -142,6 +150,15 @@ class NumericFront(CardFront):
     answer: float = Field(allow_inf_nan=False, description="The right number.")
     tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
     unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
+
+    def check_numeric(self, value: float) -> NumericResult:
+        """Judge a typed number against the answer and tolerance."""
+        unit = f" {self.unit}" if self.unit else ""
+        return NumericResult(
+            correct=self.tolerance.accepts(self.answer, value),
+            value=value,
+            expected=f"{self.answer:g} {self.tolerance.describe()}{unit}",
+        )
 
 
 class CodingFront(CardFront):

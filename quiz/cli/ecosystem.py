@@ -176,7 +176,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_progress_command(file: Path) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json)."""
-    from quiz.ecosystem.progress import export_progress
+    from quiz.store.backup import export_progress
 
     with open_store() as store:
         counts = export_progress(store, file)
@@ -194,13 +194,11 @@ def import_progress_command(file: Path) -> None:
     Reviews already present are not added twice; for each card the schedule with the
     latest review wins; for each drill the newest draft wins.
     """
-    from quiz.ecosystem.progress import ProgressFormatError, import_progress
+    from quiz.store.backup import merge_progress, read_progress
 
+    backup = read_progress(file)  # validated whole before the database is opened
     with open_store() as store:
-        try:
-            report = import_progress(store, file)
-        except ProgressFormatError as exc:
-            raise DrillbitError(str(exc), title="import-progress") from exc
+        report = merge_progress(store, backup)
     click.echo(report.describe())
 
 

@@ -11,16 +11,18 @@ import click
 
 from quiz.cli.context import Context, open_store, pass_context
 from quiz.errors import DrillbitError
+from quiz.textsafe import MIB, read_regular_text
+
+SUBMISSION_LIMIT = MIB
+"""The largest answer file graded (a drill's answer is a few KiB)."""
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
 
 
 def _read_submission(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise click.BadParameter(f"{path} is not UTF-8 text: {exc}", param_hint="FILE") from exc
+    """The submission's text: a regular UTF-8 file of at most SUBMISSION_LIMIT bytes."""
+    return read_regular_text(path, limit=SUBMISSION_LIMIT, title="grade")
 
 
 @click.command("grade")

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,6 +25,9 @@ from quiz.bank.parse import parse_card
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
+
+_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's emitter when present: the pure-Python one is most of an import's time."""
 
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
@@ -149,6 +153,8 @@ def as_question(title: str) -> str:
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:
     """Headings inside an answer moved down (to `###` and deeper) so none is a `## ` section."""
+    if "#" not in markdown:
+        return markdown
     found = [h for h in headings(markdown) if h.atx]
     if not found or min(h.level for h in found) >= shallowest:
         return markdown
@@ -178,6 +184,8 @@ def convert_math(markdown: str) -> tuple[str, list[str]]:
     """`\\(..\\)` and `\\[..\\]` as `$..$` and `$$..$$`; a formula the terminal cannot show
     kept as raw LaTeX in code (the card still loads). Returns (text, formulas kept raw)."""
     kept: list[str] = []
+    if "$" not in markdown and "\\" not in markdown:
+        return markdown, kept
     scan = scan_math(markdown, latex_delimiters=True)
     for span in reversed(scan.spans):
         latex = span.latex
@@ -229,7 +237,7 @@ def render_card(
         "source": source,
         "key_points": list(points),
     }
-    yaml_text = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    yaml_text = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{yaml_text}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from quiz.bank.markdown import parse
+from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
 from quiz.ecosystem.notes import plain_inline
 
@@ -34,7 +34,6 @@ _PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
 _DEF = re.compile(r"^\s*def\s+([A-Za-z_]\w*\s*\(.*?\))\s*(?:->.*)?:\s*$")
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
-_MATH = re.compile(r"\$\$.+?\$\$|(?<!\\)\$[^$\s](?:[^$]*?[^$\s\\])?\$")
 _CLAUSE = re.compile(
     r"\s*[;:]\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|which|while|whereas|because|since|"
     r"though|although|as|or|where|when|unless)\b)"
@@ -57,7 +56,9 @@ class _Candidate:
 
 def _mask_math(text: str) -> str:
     """The text with every math span blanked (same length), to find cut points outside math."""
-    return _MATH.sub(lambda m: "\0" * len(m.group(0)), text)
+    for span in scan_math(text).spans:
+        text = text[: span.start] + "\0" * (span.end - span.start) + text[span.end :]
+    return text
 
 
 def _one_line(text: str) -> str:
@@ -72,9 +73,10 @@ def _labelled(text: str) -> tuple[str, str] | None:
     return _one_line(match.group(1)), match.group(4).strip()
 
 
-def _sentences(text: str) -> list[str]:
-    """Sentences of a paragraph, never split inside math."""
-    masked = _mask_math(text)
+def _sentences(text: str, masked: str | None = None) -> list[str]:
+    """Sentences of a paragraph, never split inside math (`masked`: the text with its
+    formulas blanked, when the caller has it)."""
+    masked = _mask_math(text) if masked is None else masked
     cuts = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z$(\\*`])", masked)]
     parts: list[str] = []
     start = 0
@@ -125,8 +127,7 @@ def acceptable(point: str) -> bool:
         or not re.search(r"[A-Za-z0-9]", point)
     ):
         return False
-    unescaped = len(re.findall(r"(?<!\\)\$", point))
-    return unescaped % 2 == 0 and not find_math_problems(point)
+    return "$" not in point or not find_math_problems(point)
 
 
 class _Collector:
@@ -235,7 +236,8 @@ def _candidates(answer: str) -> list[_Candidate]:
                 if child.type == "math_inline_double":
                     _formula(child.content, out)
                     raw = raw.replace(f"$${child.content}$$", "")
-            text = _inline_text(_without_display(inline))
+            bare = _without_display(inline)
+            text = _inline_text(bare)
             if list_depth and item_first:
                 item_first = False
                 label, sublabel = _item(raw, text, list_depth, label, sublabel, out)
@@ -246,7 +248,10 @@ def _candidates(answer: str) -> list[_Candidate]:
                 if rest:
                     out.add(f"{label}: {rest}", 0)
             else:
-                for number, sentence in enumerate(_sentences(text)):
+                masked = _one_line(plain_inline(bare.children, display_inline=True, mask=True))
+                if len(masked) != len(text):
+                    masked = _mask_math(text)
+                for number, sentence in enumerate(_sentences(text, masked)):
                     out.add(sentence, 1 if number == 0 else 2, prose=True)
     return out.items
 
@@ -270,9 +275,8 @@ def _item(
 
 def _inline_text_of(markdown: str) -> str:
     """A fragment of inline Markdown as one line of point text."""
-    tokens = parse(markdown)
-    inline = next((t for t in tokens if t.type == "inline"), None)
-    return _inline_text(inline) if inline is not None else _one_line(markdown)
+    tokens = parse_inline(markdown)
+    return _inline_text(tokens[0]) if tokens else _one_line(markdown)
 
 
 def _without_display(inline: Token) -> Token:

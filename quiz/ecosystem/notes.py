@@ -22,13 +22,13 @@ listed in `ParsedNotes.ignored` with its line and the reason.
 
 from __future__ import annotations
 
+import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from quiz.bank.markdown import normalize, parse
+from quiz.bank.markdown import normalize, parse, parse_inline
 
 _ANSWER = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
@@ -111,23 +111,25 @@ class ParsedNotes:
 # ---------------------------------------------------------------------------
 
 
-def _is_emoji(char: str) -> bool:
-    return (
-        unicodedata.category(char) in {"So", "Sk", "Cs"}
-        and char not in "°©®™"
-        or char in "\ufe0f\u200d\u20e3"
-        or 0x1F000 <= ord(char) <= 0x1FAFF
-    )
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]"
+)
 
 
 def strip_emoji(text: str) -> str:
     """The text without emoji and pictographs (and their joiners)."""
-    return "".join(c for c in text if not _is_emoji(c))
+    return _EMOJI.sub("", text)
 
 
-def plain_inline(children: list[Token] | None, *, display_inline: bool = False) -> str:
+def plain_inline(
+    children: list[Token] | None, *, display_inline: bool = False, mask: bool = False
+) -> str:
     """An inline token's text without markup: links reduced to their text, math and code
-    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`)."""
+    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`).
+    With `mask`, each formula is NUL characters of the same length (to cut outside math)."""
+    if mask:
+        text = plain_inline(children, display_inline=display_inline)
+        return _masked(children, text, display_inline)
     parts: list[str] = []
     for child in children or ():
         kind = child.type
@@ -146,6 +148,24 @@ def plain_inline(children: list[Token] | None, *, display_inline: bool = False) 
         elif kind == "image":
             parts.append(plain_inline(child.children, display_inline=display_inline))
     return "".join(parts)
+
+
+def _masked(children: list[Token] | None, text: str, display_inline: bool) -> str:
+    """`text` (from `plain_inline`) with its formulas blanked, found in the same walk order."""
+    out: list[str] = []
+    position = 0
+    for child in children or ():
+        if child.type not in ("math_inline", "math_inline_double"):
+            continue
+        mark = "$$" if child.type == "math_inline_double" and not display_inline else "$"
+        formula = f"{mark}{child.content.strip()}{mark}"
+        found = text.find(formula, position)
+        if found < 0:
+            continue
+        out.append(text[position:found] + "\0" * len(formula))
+        position = found + len(formula)
+    out.append(text[position:])
+    return "".join(out)
 
 
 def clean_title(text: str) -> str:
@@ -247,9 +267,12 @@ class _Block:
 
 def _whole_bold(children: list[Token] | None) -> bool:
     """True when the paragraph is one bold run (emoji and spaces around it aside)."""
+    children = children or []
+    if not any(c.type == "strong_open" for c in children[:2]):
+        return False
     items = [
         c
-        for c in children or ()
+        for c in children
         if not (c.type == "text" and not strip_emoji(c.content).strip())
         and c.type not in ("softbreak",)
     ]
@@ -399,7 +422,9 @@ def _q_line(block: _Block, lines: list[str]) -> _Candidate:
     if len(split) == 2:
         head, inline_answer = split
     head = _LIST_MARK.sub("", head, count=1)
-    plain = plain_inline(parse(head)[1].children) if head.strip() else ""
+    plain = (
+        plain_inline(parse_inline(head, latex_delimiters=True)[0].children) if head.strip() else ""
+    )
     parts = split_title(plain)
     return _Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer)
 
@@ -428,18 +453,15 @@ def _dedent(rows: list[str]) -> list[str]:
     return [r[cut:] if len(r) >= cut else r.lstrip(" ") for r in rows]
 
 
-def _split_answer(rows: list[str], first_row: int) -> tuple[list[str], list[str], bool, int]:
-    """(prompt rows, answer rows, marker found, 0-based line the answer starts)."""
-    fence: str | None = None
+def _split_answer(
+    rows: list[str], first_row: int, code_rows: set[int]
+) -> tuple[list[str], list[str], bool, int]:
+    """(prompt rows, answer rows, marker found, 0-based line the answer starts); rows are
+    the notes' lines from `first_row`, and `code_rows` the notes' lines that are code."""
     for index, raw in enumerate(rows):
+        if first_row + index in code_rows:
+            continue
         stripped = raw.strip()
-        if fence is not None:
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            continue
         rest = answer_marker(raw)
         if rest is None and re.match(r"^#{1,6}\s+\**answer\**\s*:?\s*$", stripped, re.I):
             rest = ""
@@ -460,33 +482,70 @@ def _split_answer(rows: list[str], first_row: int) -> tuple[list[str], list[str]
     return [], rows, False, first_row
 
 
+def _heading_ends(headings: list[_Block], line_count: int) -> dict[int, int]:
+    """Line past each heading's extent (the next heading at the same or a higher level),
+    keyed by the heading's line; one pass with a stack."""
+    ends: dict[int, int] = {}
+    open_: list[_Block] = []
+    for heading in headings:
+        while open_ and open_[-1].level >= heading.level:
+            ends[open_.pop().start] = heading.start
+        open_.append(heading)
+    for heading in open_:
+        ends[heading.start] = line_count
+    return ends
+
+
+def _first_after(starts: list[int], line: int) -> int | None:
+    """Index of the first start strictly after `line` in a sorted list, or None."""
+    index = bisect.bisect_right(starts, line)
+    return index if index < len(starts) else None
+
+
 def parse_notes(text: str) -> ParsedNotes:
     """Questions and answers of a notes file, plus what gave no question and why."""
     text = normalize(text.lstrip("\ufeff"))
     lines = text.split("\n")
+    count = len(lines)
     tokens = parse(text, latex_delimiters=True)
-    blocks = _blocks(tokens, len(lines))
+    blocks = _blocks(tokens, count)
     headings = [b for b in blocks if b.kind == "heading"]
-    title = next((clean_title(b.plain) for b in headings if b.level == 1), None)
+    heading_starts = [h.start for h in headings]
+    code_rows = {
+        row for b in blocks if b.kind in ("fence", "code") for row in range(b.start, b.end)
+    }
+    heading_end = _heading_ends(headings, count)
+    title = next(
+        (clean_title(b.plain) for b in headings if b.level == 1 and not split_title(b.plain).style),
+        None,
+    )
     candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
     candidates = _drop_weak(candidates, blocks, lines)
+    candidate_starts = [c.block.start for c in candidates]
 
     # A heading is a section when its extent holds other questions.
     sections: list[_Candidate] = []
     questions: list[_Candidate] = []
-    for cand in candidates:
+    topic_of: dict[int, tuple[int, str]] = {}
+    for position, cand in enumerate(candidates):
         if cand.kind != "heading":
             questions.append(cand)
             continue
-        end = _heading_end(cand.block, headings, len(lines))
-        inner = [c for c in candidates if cand.block.start < c.block.start < end]
+        end = heading_end[cand.block.start]
+        last = bisect.bisect_left(candidate_starts, end)
+        inner = candidates[position + 1 : last]
         if inner and _is_section(cand, inner[0], lines):
             cand.section_of = inner
             sections.append(cand)
+            topic = _section_topic(cand.parts)
+            if topic:  # later (inner) sections overwrite: the innermost wins
+                for member in inner:
+                    topic_of[member.block.start] = (cand.block.start, topic)
         else:
             questions.append(cand)
-    questions.sort(key=lambda c: c.block.start)
     starts = [c.block.start for c in questions]
+    section_starts = [c.block.start for c in sections]
+    candidate_blocks = {id(c.block) for c in candidates}
 
     # A bold line that is no question (`**Summary**`) ends a bold question's answer.
     breaks = [
@@ -495,25 +554,27 @@ def parse_notes(text: str) -> ParsedNotes:
         if b.kind == "paragraph"
         and b.whole_bold
         and not b.nested
+        and id(b) not in candidate_blocks
         and not clean_title(b.plain).endswith(":")
-        and all(c.block is not b for c in candidates)
     ]
+    break_starts = [b.start for b in breaks]
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
     extents: list[tuple[int, int]] = []
+    groups: list[tuple[int, int, str]] = []  # (start, end, title) of answerless parents
     for position, cand in enumerate(questions):
         block = cand.block
-        stop = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        for heading in headings:
-            if heading.start > block.start and heading.start < stop:
-                if cand.kind != "heading" or heading.level <= block.level:
-                    stop = heading.start
-                    break
-        for section in sections:  # a section's end is an end too
-            if section.block.start > block.start and section.block.start < stop:
-                stop = section.block.start
-        if cand.kind == "bold":
-            stop = min([stop, *(b.start for b in breaks if b.start > block.start)])
+        stop = starts[position + 1] if position + 1 < len(starts) else count
+        index = bisect.bisect_right(heading_starts, block.start)
+        while index < len(headings) and headings[index].start < stop:
+            if cand.kind != "heading" or headings[index].level <= block.level:
+                stop = headings[index].start
+                break
+            index += 1
+        for others in (section_starts, break_starts if cand.kind == "bold" else []):
+            after = _first_after(others, block.start)
+            if after is not None:
+                stop = min(stop, others[after])
         if block.item_start is not None:
             own = any(row.strip() for row in lines[cand.head_end : block.container_end])
             stop = min(stop, block.container_end if own else block.outer_end)
@@ -524,52 +585,44 @@ def parse_notes(text: str) -> ParsedNotes:
         if block.item_start is not None:
             item_rows = max(0, min(block.container_end, stop) - cand.head_end)
             rows = _dedent(rows[:item_rows]) + rows[item_rows:]
-        prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end)
+        prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end, code_rows)
         if cand.inline_answer is not None:
             answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
             prompt_rows = []
-        inner = [
-            q
-            for q in questions
-            if block.start < q.block.start < max(block.container_end, block.end)
-            and block.item_start is not None
-        ]
-        found.append(
-            NoteQuestion(
-                ordinal=len(found) + 1,
-                number=cand.parts.number,
-                title=cand.parts.title,
-                prompt=_trim(prompt_rows),
-                answer=_trim(answer_rows),
-                line=block.start + 1,
-                marker=marker,
-                answer_line=answer_row + 1,
-                section=_enclosing_topic(block, sections),
-                subquestions=len(inner),
-                context=next(
-                    (
-                        f.title
-                        for f, q in zip(found, questions, strict=False)
-                        if f.subquestions
-                        and not f.answer
-                        and q.block.start < block.start < q.block.container_end
-                    ),
-                    "",
-                ),
-            )
+        subquestions = 0
+        if block.item_start is not None:
+            subquestions = bisect.bisect_left(starts, block.container_end) - position - 1
+        while groups and groups[-1][1] <= block.start:
+            groups.pop()
+        context = groups[-1][2] if groups and groups[-1][0] < block.start else ""
+        question = NoteQuestion(
+            ordinal=len(found) + 1,
+            number=cand.parts.number,
+            title=cand.parts.title,
+            prompt=_trim(prompt_rows),
+            answer=_trim(answer_rows),
+            line=block.start + 1,
+            marker=marker,
+            answer_line=answer_row + 1,
+            section=topic_of.get(block.start, (0, None))[1],
+            subquestions=max(subquestions, 0),
+            context=context,
         )
+        if question.subquestions and not question.answer:
+            groups.append((block.start, block.container_end, question.title))
+        found.append(question)
     for part in [*headings, *breaks]:
-        if any(c.block is part for c in candidates) or part.level == 1:
+        if id(part) in candidate_blocks or part.level == 1:
             continue
-        if any(lo < part.start < hi for lo, hi in extents):
+        before = bisect.bisect_left(starts, part.start) - 1
+        if before >= 0 and extents[before][0] < part.start < extents[before][1]:
             continue
-        end = _heading_end(part, headings, len(lines)) if part.kind == "heading" else len(lines)
-        later = [s for s in starts if s > part.start] + [
-            h.start for h in headings if h.start > part.start
-        ]
-        end = min([end, *later])
-        body = [row for row in lines[part.end : end] if row.strip()]
-        if body:
+        end = heading_end[part.start] if part.kind == "heading" else count
+        for others in (starts, heading_starts):
+            after = _first_after(others, part.start)
+            if after is not None:
+                end = min(end, others[after])
+        if any(row.strip() for row in lines[part.end : end]):
             what = (
                 "no Q number, no number, no '?'"
                 if part.kind == "heading"
@@ -599,6 +652,7 @@ def _drop_weak(
     """Keep a list item that only ends in '?' when an answer comes with it (nested text or
     an answer marker right below it); otherwise it is part of some answer."""
     kept: list[_Candidate] = []
+    block_starts = [b.start for b in blocks]
     for cand in candidates:
         if not cand.weak:
             kept.append(cand)
@@ -607,19 +661,12 @@ def _drop_weak(
         inside = block.container_end > block.end and any(
             line.strip() for line in lines[block.end : block.container_end]
         )
-        following = next((b for b in blocks if b.start >= block.end), None)
+        after = bisect.bisect_left(block_starts, block.end)
+        following = blocks[after] if after < len(blocks) else None
         marked = following is not None and answer_marker(lines[following.start]) is not None
         if inside or marked:
             kept.append(cand)
     return kept
-
-
-def _heading_end(heading: _Block, headings: list[_Block], line_count: int) -> int:
-    """Line past a heading's extent: the next heading at the same or a higher level."""
-    for other in headings:
-        if other.start > heading.start and other.level <= heading.level:
-            return other.start
-    return line_count
 
 
 def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> bool:
@@ -633,14 +680,3 @@ def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> 
         return False
     same_style = first_inner.kind == "heading" and first_inner.parts.style == cand.parts.style
     return not (same_style or cand.parts.title.endswith("?") or cand.parts.style == "q")
-
-
-def _enclosing_topic(block: _Block, sections: list[_Candidate]) -> str | None:
-    """The innermost numbered section around a question (its title names the topic)."""
-    best: tuple[int, str] | None = None
-    for section in sections:
-        if section.block.start < block.start and block in [c.block for c in section.section_of]:
-            topic = _section_topic(section.parts)
-            if topic and (best is None or section.block.start > best[0]):
-                best = (section.block.start, topic)
-    return best[1] if best else None

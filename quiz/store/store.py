@@ -13,17 +13,18 @@ Store across processes: open one per process (SQLite's file locks then apply).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
 import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from quiz.paths import database_path, ensure_dir
 from quiz.store.errors import NotSavedError, StoreError
@@ -50,6 +51,31 @@ from quiz.store.timefmt import from_db, to_db
 BUSY_TIMEOUT_SECONDS = 10.0
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _degradable(
+    method: Callable[Concatenate[Store, _P], _T],
+) -> Callable[Concatenate[Store, _P], _T]:
+    """Run a write method again on an in-memory copy when it failed and the store may degrade.
+
+    A failed write was rolled back whole, so running the method again from the start on
+    a copy of what is on disk is the same change, kept in memory only.
+    """
+
+    @functools.wraps(method)
+    def run(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(self, *args, **kwargs)
+        except NotSavedError as error:
+            if not self._degrade(error):
+                raise
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class Store:
     """drillbit's persistent state. Build with `Store.open`; read `notices` after opening."""
 
@@ -68,6 +94,7 @@ class Store:
         """Messages for the person, e.g. that a corrupt database was moved aside."""
         self.not_saved_reason = not_saved_reason
         """Why nothing is saved (the file could not be written), or None when writes persist."""
+        self._on_degrade: Callable[[StoreNotice], None] | None = None
 
     @property
     def saving(self) -> bool:
@@ -196,6 +223,42 @@ class Store:
     ) -> None:
         self.close()
 
+    def keep_going_in_memory(self, tell: Callable[[StoreNotice], None]) -> None:
+        """From now on a write the disk refuses switches the store to an in-memory copy.
+
+        For the app: instead of raising NotSavedError, the store copies what is on disk
+        into memory, makes the change there, calls `tell` with a notice (possibly from a
+        worker thread) and goes on; nothing more is saved until the app is restarted.
+        """
+        self._on_degrade = tell
+
+    def _degrade(self, error: NotSavedError) -> bool:
+        """Switch to an in-memory copy of the database (see keep_going_in_memory)."""
+        with self._lock:
+            if self._on_degrade is None or not self.saving:
+                return False
+            memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+            memory.row_factory = sqlite3.Row
+            try:
+                self._conn.backup(memory)
+            except sqlite3.Error:
+                memory.close()
+                return False
+            memory.execute("PRAGMA foreign_keys = ON")
+            self._conn.close()
+            self._conn = memory
+            self.not_saved_reason = error.message
+            notice = StoreNotice(
+                message=(
+                    f"Nothing more will be saved: {error.message}. What you do from now on "
+                    "is kept only until you quit; free some space and restart drillbit."
+                ),
+                reason=error.message,
+            )
+            self.notices.append(notice)
+        self._on_degrade(notice)
+        return True
+
     @property
     def lock(self) -> threading.RLock:
         """The store's re-entrant lock: hold it to make a read-then-write atomic across threads."""
@@ -230,6 +293,26 @@ class Store:
             except BaseException:
                 self._rollback()
                 raise
+
+    def write_transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """The store's connection inside one immediate transaction (for quiz.store.backup).
+
+        Committed on exit, rolled back on an error; NotSavedError when the disk refuses.
+        """
+        return self._write()
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """The store's connection inside one read transaction: a consistent snapshot."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    yield self._conn
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise StoreError(f"could not read {self.path}: {error}") from error
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:
@@ -269,6 +352,7 @@ class Store:
 
     # -- reviews ---------------------------------------------------------------------
 
+    @_degradable
     def record_review(
         self,
         *,
@@ -305,6 +389,7 @@ class Store:
                 session_id=session_id,
             )
 
+    @_degradable
     def record_scheduled_review(
         self,
         *,
@@ -345,6 +430,7 @@ class Store:
                 session_id=session_id,
             )
 
+    @_degradable
     def undo_review(self, review_id: int, *, now: datetime) -> Review:
         """Remove a review and put the card back to its exact previous fsrs state.
 
@@ -407,6 +493,7 @@ class Store:
 
     # -- sessions --------------------------------------------------------------------
 
+    @_degradable
     def start_session(
         self, *, mode: Mode, started_at: datetime, filters: Mapping[str, object] | None = None
     ) -> int:
@@ -420,6 +507,7 @@ class Store:
             )
             return cast(int, cursor.lastrowid)
 
+    @_degradable
     def end_session(self, session_id: int, *, ended_at: datetime) -> None:
         """Record when a session ended."""
         with self._write() as conn:
@@ -430,6 +518,7 @@ class Store:
 
     # -- drill attempts --------------------------------------------------------------
 
+    @_degradable
     def record_attempt(
         self,
         *,
@@ -477,6 +566,7 @@ class Store:
 
     # -- code drafts -----------------------------------------------------------------
 
+    @_degradable
     def save_draft(self, card_id: str, text: str, *, updated_at: datetime) -> Draft:
         """Save (replace) the draft for a drill."""
         with self._write() as conn:
@@ -498,6 +588,7 @@ class Store:
             card_id=row["card_id"], text=row["text"], updated_at=from_db(row["updated_at"])
         )
 
+    @_degradable
     def delete_draft(self, card_id: str) -> bool:
         """Forget a draft (reset to starter); True when there was one."""
         with self._write() as conn:

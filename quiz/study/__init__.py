@@ -3,12 +3,24 @@
 Never imports textual; depends on cards only through the `StudyCard` protocol.
 """
 
-from quiz.study.attempts import DrillProgress, VerdictLike, record_attempt
+from quiz.study.attempts import DrillProgress, VerdictLike, count_practice_pass, record_attempt
 from quiz.study.cards import KINDS, Filters, Kind, StudyCard
 from quiz.study.counts import Counts, DeckCounts, deck_counts
 from quiz.study.days import local_timezone
-from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.scheduling import default_scheduler, fsrs_card_id, review_card
+from quiz.study.ratings import (
+    is_success,
+    rating_for_answer,
+    rating_for_drill,
+    rating_name,
+    suggested_rating,
+)
+from quiz.study.scheduling import (
+    default_scheduler,
+    format_interval,
+    fsrs_card_id,
+    preview_intervals,
+    review_card,
+)
 from quiz.study.session import Session, SessionOptions, SessionOver
 from quiz.study.stats import Stats, compute_stats
 from quiz.study.summary import Answer, QuestionResult, Summary, TopicScore
@@ -31,13 +43,18 @@ __all__ = [
     "TopicScore",
     "VerdictLike",
     "compute_stats",
+    "count_practice_pass",
     "deck_counts",
     "default_scheduler",
+    "format_interval",
     "fsrs_card_id",
+    "preview_intervals",
     "is_success",
     "local_timezone",
     "rating_for_answer",
     "rating_for_drill",
+    "rating_name",
     "record_attempt",
     "review_card",
+    "suggested_rating",
 ]

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from fsrs import Rating
+from fsrs import Rating, Scheduler
 
-from quiz.store import Attempt, Store
+from quiz.store import Attempt, Mode, Review, Store
 from quiz.study.days import as_utc
 from quiz.study.ratings import rating_for_drill
+from quiz.study.scheduling import review_card
 
 NOT_THE_USERS_FAULT = frozenset({"internal"})
 """Statuses that say the grader broke: they never count as a failed attempt."""
@@ -78,3 +79,25 @@ class DrillProgress:
         return rating_for_drill(
             passed=self.passed, hints_used=self.hints_used, failed_attempts=self.failed_attempts
         )
+
+
+def count_practice_pass(
+    store: Store,
+    scheduler: Scheduler,
+    card_id: str,
+    progress: DrillProgress,
+    *,
+    now: datetime,
+) -> Review:
+    """A drill passed outside a session (the drill screen, watch) counts like one in a session.
+
+    A new or due card is reviewed with the sitting's rating; a card scheduled for later is
+    logged as practice (cram) and its schedule is left alone, as an early review in a
+    session would not exist.
+    """
+    moment = as_utc(now)
+    saved = store.card_state(card_id)
+    mode: Mode = "due" if saved is None or saved.due <= moment else "cram"
+    return review_card(
+        store, scheduler, card_id, progress.rating(), now=moment, correct=True, mode=mode
+    )

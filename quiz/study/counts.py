@@ -28,6 +28,8 @@ class Counts(BaseModel):
     """In fsrs learning or relearning steps."""
     learned: int = 0
     """In fsrs review state (graduated)."""
+    suspended: int = 0
+    """Taken out of study by the person (counted here, not in new/learning/learned)."""
 
 
 class DeckCounts(BaseModel):

@@ -1,10 +1,18 @@
-"""How each kind of answer becomes an fsrs rating: small pure functions, one place."""
+"""How each kind of answer becomes an fsrs rating: small pure functions, one place.
+
+As in Anki and FSRS, Hard is a pass (recalled with effort): only Again is a lapse.
+"""
 
 from __future__ import annotations
 
 from fsrs import Rating
 
-SUCCESS_RATINGS = frozenset({Rating.Good, Rating.Easy})
+SUCCESS_RATINGS = frozenset({Rating.Hard, Rating.Good, Rating.Easy})
+
+
+def rating_name(rating: Rating | int) -> str:
+    """'Again', 'Hard', 'Good' or 'Easy'."""
+    return Rating(rating).name
 
 
 def rating_for_answer(correct: bool) -> Rating:
@@ -26,5 +34,12 @@ def rating_for_drill(*, passed: bool, hints_used: int, failed_attempts: int) -> 
 
 
 def is_success(rating: Rating | int) -> bool:
-    """A self-graded rating counts as correct when it is Good or Easy."""
+    """A rating counts as recalled unless it is Again (Hard is a pass with effort)."""
     return Rating(rating) in SUCCESS_RATINGS
+
+
+def suggested_rating(ticked: int, total: int) -> Rating:
+    """A rating suggested by the key points covered: all Good, at least half Hard, else Again."""
+    if total <= 0 or ticked >= total:
+        return Rating.Good
+    return Rating.Hard if ticked * 2 >= total else Rating.Again

@@ -6,8 +6,9 @@ hash so it never changes between runs or machines.
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -78,3 +79,41 @@ def review_card(
         duration_ms=duration_ms,
         session_id=session_id,
     )
+
+
+def preview_intervals(
+    store: Store, scheduler: Scheduler, card_id: str, *, now: datetime
+) -> dict[Rating, timedelta]:
+    """How long until the card is due again after each rating, as Anki shows on its buttons.
+
+    Computed by fsrs on a copy of the card's state, without fuzzing (the real interval may
+    differ by a fuzz of a few percent); nothing is saved.
+    """
+    moment = as_utc(now)
+    saved = store.card_state(card_id)
+    card = Card.from_json(saved.fsrs_card) if saved is not None else new_card(card_id, moment)
+    settings = scheduler.to_dict()
+    settings["enable_fuzzing"] = False
+    exact = Scheduler.from_dict(settings)
+    result: dict[Rating, timedelta] = {}
+    for rating in Rating:
+        after, _log = exact.review_card(copy.deepcopy(card), rating, review_datetime=moment)
+        result[rating] = after.due - moment
+    return result
+
+
+def format_interval(span: timedelta) -> str:
+    """'<1m', '6m', '3h', '1d', '4d', '2mo', '1.5y': short, as on Anki's rating buttons."""
+    seconds = span.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{round(days / 30)}mo"
+    return f"{days / 365:.1f}".rstrip("0").rstrip(".") + "y"

@@ -1,13 +1,13 @@
 """A study session: the queue for a mode, answers persisted as given, undo, the summary.
 
-Pure logic over a Store: the caller injects `now` on every call, the fsrs Scheduler and,
-for mock interviews, the random generator. Nothing here reads the clock.
+Pure logic over a Store: the caller injects the clock (or `now` on a call), the fsrs
+Scheduler and, for mock interviews, the random generator. Nothing here reads the wall clock.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -111,16 +111,20 @@ class Session:
         cards: Sequence[StudyCard],
         options: SessionOptions | None = None,
         *,
-        now: datetime,
+        now: datetime | None = None,
+        clock: Callable[[], datetime] | None = None,
         scheduler: Scheduler | None = None,
         rng: random.Random | None = None,
     ) -> None:
+        if clock is None and now is None:
+            raise TypeError("Session needs a clock or a start time (now)")
+        self._clock = clock
         self.options = options or SessionOptions()
         self.mode: Mode = self.options.mode
         self._store = store
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
         self._deck_ids = [c.id for c in cards]
-        self.started_at = as_utc(now)
+        self.started_at = as_utc(now if now is not None else self._now())
         selected = [c for c in cards if self.options.filters.matches(c)]
         self.time_limit: timedelta | None = None
         if self.mode == "due":
@@ -154,6 +158,14 @@ class Session:
             mode=self.mode, started_at=self.started_at, filters=filters
         )
 
+    def _now(self, now: datetime | None = None) -> datetime:
+        """`now` when the caller gives one, else the injected clock."""
+        if now is not None:
+            return as_utc(now)
+        if self._clock is None:
+            raise TypeError("this session has no clock: pass now=")
+        return as_utc(self._clock())
+
     # -- where we are ----------------------------------------------------------------
 
     @property
@@ -180,29 +192,33 @@ class Session:
         """When a mock interview's time runs out."""
         return self.started_at + self.time_limit if self.time_limit is not None else None
 
-    def time_left(self, now: datetime) -> timedelta | None:
+    def time_left(self, now: datetime | None = None) -> timedelta | None:
         """Mock mode's clock (never negative); None in untimed modes."""
         end = self.deadline()
         if end is None:
             return None
-        return max(timedelta(0), end - as_utc(now))
+        return max(timedelta(0), end - self._now(now))
 
-    def is_over(self, now: datetime) -> bool:
+    def is_over(self, now: datetime | None = None) -> bool:
         """No card left, finished, or (mock) the time is up."""
         left = self.time_left(now)
         return self.current is None or (left is not None and left <= timedelta(0))
 
-    def show(self, now: datetime) -> None:
+    def show(self, now: datetime | None = None) -> None:
         """Restart the answer timer when the current card actually appears on screen."""
-        self._shown_at = as_utc(now)
+        self._shown_at = self._now(now)
 
     # -- answering -------------------------------------------------------------------
 
-    def rate(self, rating: Rating, *, now: datetime, duration_ms: int | None = None) -> Answer:
+    def rate(
+        self, rating: Rating, *, now: datetime | None = None, duration_ms: int | None = None
+    ) -> Answer:
         """A self-graded answer (concept cards): correct when Good or Easy."""
         return self._answer(Rating(rating), is_success(rating), now, duration_ms)
 
-    def answer(self, correct: bool, *, now: datetime, duration_ms: int | None = None) -> Answer:
+    def answer(
+        self, correct: bool, *, now: datetime | None = None, duration_ms: int | None = None
+    ) -> Answer:
         """A self-grading card (choice, numeric): right = Good, wrong = Again."""
         return self._answer(rating_for_answer(correct), correct, now, duration_ms)
 
@@ -212,7 +228,7 @@ class Session:
         passed: bool,
         hints_used: int,
         failed_attempts: int,
-        now: datetime,
+        now: datetime | None = None,
         duration_ms: int | None = None,
     ) -> Answer:
         """A coding drill's sitting, rated by `rating_for_drill`; correct when passed."""
@@ -222,9 +238,9 @@ class Session:
         return self._answer(rating, passed, now, duration_ms)
 
     def _answer(
-        self, rating: Rating, correct: bool, now: datetime, duration_ms: int | None
+        self, rating: Rating, correct: bool, now: datetime | None, duration_ms: int | None
     ) -> Answer:
-        moment = as_utc(now)
+        moment = self._now(now)
         card = self.current
         if card is None:
             raise SessionOver("no card to answer: the session is over")
@@ -259,7 +275,7 @@ class Session:
         self._shown_at = moment
         return result
 
-    def skip(self, *, now: datetime) -> StudyCard | None:
+    def skip(self, *, now: datetime | None = None) -> StudyCard | None:
         """Put the current card at the end of the queue unanswered (nothing is logged).
 
         Returns the new current card. A skipped mock question left unanswered at the end
@@ -268,10 +284,10 @@ class Session:
         if self.current is None:
             return None
         self._queue.append(self._queue.pop(0))
-        self._shown_at = as_utc(now)
+        self._shown_at = self._now(now)
         return self.current
 
-    def undo(self, *, now: datetime) -> Answer | None:
+    def undo(self, *, now: datetime | None = None) -> Answer | None:
         """Take back the last answer: the card's fsrs state and the log are restored exactly.
 
         The card becomes current again. Returns the undone answer, or None if none.
@@ -279,7 +295,8 @@ class Session:
         if not self.answers or self._summary is not None:
             return None
         last = self.answers[-1]
-        self._store.undo_review(last.review_id, now=as_utc(now))
+        moment = self._now(now)
+        self._store.undo_review(last.review_id, now=moment)
         self.answers.pop()
         if last.requeued:
             for index in range(len(self._queue) - 1, -1, -1):
@@ -287,7 +304,7 @@ class Session:
                     del self._queue[index]
                     break
         self._queue.insert(0, last.card)
-        self._shown_at = as_utc(now)
+        self._shown_at = moment
         return last
 
     # -- the end ---------------------------------------------------------------------
@@ -297,10 +314,10 @@ class Session:
         states = self._store.card_states(self._deck_ids)
         return min((s.due for s in states.values()), default=None)
 
-    def finish(self, *, now: datetime) -> Summary:
+    def finish(self, *, now: datetime | None = None) -> Summary:
         """End the session (idempotent) and return its summary."""
         if self._summary is None:
-            moment = as_utc(now)
+            moment = self._now(now)
             self._store.end_session(self.session_id, ended_at=moment)
             self._summary = build_summary(
                 mode=self.mode,

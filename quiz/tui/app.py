@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
+from quiz.store import StoreNotice
 from quiz.tui.commands import CardCommands
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
@@ -19,6 +20,9 @@ from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
     from quiz.tui.screens.study import StudyScreen
+
+# The study, drill, summary and stats screens are imported when first shown: they pull
+# in Markdown, TextArea and plotext, which Home's start does not need.
 
 
 class DrillbitApp(App[None]):
@@ -51,6 +55,9 @@ class DrillbitApp(App[None]):
         """False in snapshot tests, so screenshots are stable."""
 
     def on_mount(self) -> None:
+        # The one place the app meets a write the disk refuses (full, read-only): the
+        # store goes on in memory and the person is told that nothing more is saved.
+        self.workspace.store.keep_going_in_memory(self._not_saved)
         self.push_screen(HomeScreen(self.workspace))
         for notice in self.workspace.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
@@ -58,6 +65,12 @@ class DrillbitApp(App[None]):
             self.start_study(self.start_study_request)
         elif self.start_drill is not None:
             self.open_drill(self.start_drill)
+
+    def _not_saved(self, notice: StoreNotice) -> None:
+        """Say that the store stopped saving (called from any thread: notify posts a message)."""
+        self.notify(
+            notice.message, title="Progress database", severity="error", timeout=60, markup=False
+        )
 
     def on_unmount(self) -> None:
         self.workspace.close()
@@ -68,7 +81,7 @@ class DrillbitApp(App[None]):
         """Open a session, or say why there is nothing to study."""
         session = self.workspace.start_session(request)
         if session.current is None:
-            self.workspace.finish(session)
+            session.finish()
             self.notify(
                 "Nothing to study here right now: no card is due and today's new cards are done. "
                 "Try c (cram) or m (mock).",
@@ -78,6 +91,12 @@ class DrillbitApp(App[None]):
         from quiz.tui.screens.study import StudyScreen
 
         self.push_screen(StudyScreen(self.workspace, session, request))
+
+    def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
+        """A session's coding card: the drill screen, whose sitting goes back to the session."""
+        from quiz.tui.screens.drill import DrillScreen
+
+        self.push_screen(DrillScreen(self.workspace, event.sitting, event.session), event.done)
 
     def open_drill(self, card_id: str) -> None:
         """Open the drill editor on one coding card."""

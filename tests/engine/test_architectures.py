@@ -4,6 +4,7 @@ gradients, and every answer file graded through the real sandbox."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 import pytest
@@ -132,3 +133,46 @@ def test_reference_passes_across_many_seeds(name: str) -> None:
     for seed in range(20, 40):
         verdict = grade_inprocess(checker, fns, seed=seed)
         assert verdict.passed, f"seed {seed}: {verdict.summary}"
+
+
+# ------------------------------------------------------------------ the pack's cards
+
+SPEC_DRILLS = {
+    "conv2d-forward": ("arch.conv.conv2d_forward", ("conv2d_forward",)),
+    "conv2d-backward": ("arch.conv.conv2d_backward", ("conv2d_backward",)),
+    "maxpool": ("arch.pooling.maxpool", ("maxpool_forward", "maxpool_backward")),
+    "lstm-cell": ("arch.recurrent.lstm_cell", ("lstm_cell_forward", "lstm_cell_backward")),
+    "attention": ("arch.attention.attention", ("scaled_dot_product_attention",)),
+    "multi-head-attention": ("arch.attention.multi_head_attention", ("multi_head_attention",)),
+    "embedding": ("arch.embedding.embedding", ("embedding_forward", "embedding_backward")),
+    "positional-encoding": ("arch.embedding.positional_encoding", ("sinusoidal_encoding",)),
+}
+"""The SPEC's architectures catalog: drill id -> (checker, entries)."""
+
+
+def _pack_cards() -> list[Any]:
+    from quiz.bank.loader import load_bank
+    from quiz.bank.sources import bundled_content_dir
+
+    bank = load_bank([bundled_content_dir()], use_cache=False)
+    return [card for card in bank.cards if card.pack == "architectures"]
+
+
+def test_the_pack_has_the_catalog_drills_and_enough_questions() -> None:
+    from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront
+
+    cards = _pack_cards()
+    coding = {c.id: c.front for c in cards if isinstance(c.front, CodingFront)}
+    assert {k: (f.checker, f.entry) for k, f in coding.items()} == SPEC_DRILLS
+    assert ARCH == {k: v[0] for k, v in SPEC_DRILLS.items()}
+    concepts = [c.front for c in cards if isinstance(c.front, ConceptFront)]
+    assert len(concepts) >= 12
+    assert all(3 <= len(f.key_points) <= 7 for f in concepts)
+    choices = [c.front for c in cards if isinstance(c.front, ChoiceFront)]
+    numeric = [c.front for c in cards if isinstance(c.front, NumericFront)]
+    assert len(choices) + len(numeric) >= 16
+    assert len(cards) >= 36
+    # the right option is not always in the same place
+    firsts = {f.answer if isinstance(f.answer, int) else f.answer[0] for f in choices}
+    assert len(firsts) >= 3
+    assert all(c.front.source.strip() for c in cards)

@@ -61,3 +61,12 @@ def test_printable_drops_whole_sequences_and_keeps_text() -> None:
     assert (
         printable("tab\tand\nnewline, é, ü, 中文, $x^2$") == "tab\tand\nnewline, é, ü, 中文, $x^2$"
     )
+
+
+def test_grade_of_a_fifo_or_a_device_does_not_hang(tmp_path: Path, _isolated_home: Path) -> None:
+    fifo = tmp_path / "answer.py"
+    os.mkfifo(fifo)
+    run = drillbit("grade", "sigmoid", str(fifo), home=_isolated_home)
+    assert_clean_failure(run, f"grade: {fifo}: a FIFO (named pipe), not a regular file")
+    run = drillbit("grade", "sigmoid", "/dev/zero", home=_isolated_home)
+    assert_clean_failure(run, "grade: /dev/zero: a device, not a regular file")

@@ -29,8 +29,9 @@ def test_drill_verdict_mapping(passed: bool, hints: int, failed: int, expected: 
     assert rating_for_drill(passed=passed, hints_used=hints, failed_attempts=failed) is expected
 
 
-def test_success_is_good_or_easy() -> None:
-    assert [is_success(r) for r in Rating] == [False, False, True, True]
+def test_success_is_anything_but_again() -> None:
+    # Hard is a pass with effort (Anki, FSRS): only Again is a lapse
+    assert [is_success(r) for r in Rating] == [False, True, True, True]
 
 
 def test_drill_progress_counts_failures_hints_and_ignores_grader_faults() -> None:

@@ -143,8 +143,8 @@ async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
         ws = app.workspace
         session = ws.start_session(StudyRequest())
         while session.current is not None:  # every new card answered Good: none due now
-            ws.answer(session, True)
-        ws.finish(session)
+            session.answer(True)
+        session.finish()
         home = app.screen
         await pilot.press("d")
         await pilot.pause()

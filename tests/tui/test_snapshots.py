@@ -32,12 +32,12 @@ def history(app: DrillbitApp, clock: FakeClock) -> None:
         for right in rights:
             if session.current is None:
                 break
-            ws.answer(session, right)
+            session.answer(right)
             clock.advance(30)
-        ws.finish(session)
+        session.finish()
         session = ws.start_session(StudyRequest(mode="cram", kind="numeric"))
-        ws.answer(session, rights[-1])
-        ws.finish(session)
+        session.answer(rights[-1])
+        session.finish()
     clock.moment = start
 
 
@@ -94,7 +94,7 @@ def test_summary(
         clock.advance(40)
         await pilot.press("enter", *"0.25", "enter")
         clock.advance(20)
-        await pilot.press("enter", "space", "1", "escape")
+        await pilot.press("enter", "space", "enter", "1", "escape")
         await pilot.pause()
 
     assert snap_compare(app, run_before=answer_some, terminal_size=size)

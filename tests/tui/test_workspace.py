@@ -12,9 +12,12 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
+from quiz.bank.models import ChoiceFront, NumericFront, parse_number
+from quiz.cardtext import plain_text
 from quiz.drill_grading import starter_text
 from quiz.errors import UsageError
 from quiz.store import Store
+from quiz.study import suggested_rating
 from quiz.tui.launch import run_drill, run_study
 from quiz.workspace import StudyRequest, TopicRow, Workspace
 from tests.tui.conftest import SOLUTION, FakeClock, inprocess_grade
@@ -49,22 +52,23 @@ def ws(tui_bank: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
     ],
 )
 def test_parse_number_accepts(text: str, value: float) -> None:
-    assert Workspace.parse_number(text) == pytest.approx(value)
+    assert parse_number(text) == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text", ["", "abc", "1/0", "inf", "nan", "1/"])
 def test_parse_number_refuses(text: str) -> None:
     with pytest.raises((ValueError, ZeroDivisionError)):
-        Workspace.parse_number(text)
+        parse_number(text)
 
 
 def test_checks_choice_and_numeric(ws: Workspace) -> None:
     choice = ws.card("dropout-inference")
     numeric = ws.card("sigmoid-bound")
     assert choice is not None and numeric is not None
-    assert ws.check_choice(choice, [1]) and not ws.check_choice(choice, [0, 1])
-    assert ws.check_numeric(numeric, 0.2505).correct
-    result = ws.check_numeric(numeric, 0.26)
+    assert isinstance(choice.front, ChoiceFront) and isinstance(numeric.front, NumericFront)
+    assert choice.front.check_choice([1]) and not choice.front.check_choice([0, 1])
+    assert numeric.front.check_numeric(0.2505).correct
+    result = numeric.front.check_numeric(0.26)
     assert not result.correct and result.expected == "0.25 ± 0.001"
 
 
@@ -72,11 +76,11 @@ def test_checks_choice_and_numeric(ws: Workspace) -> None:
     ("ticked", "total", "rating"), [(3, 3, 3), (2, 3, 2), (1, 3, 1), (0, 4, 1)]
 )
 def test_suggested_rating(ticked: int, total: int, rating: int) -> None:
-    assert Workspace.suggested_rating(ticked, total) == rating
+    assert suggested_rating(ticked, total) == rating
 
 
 def test_overview_and_requests(ws: Workspace) -> None:
-    rows = ws.overview()
+    rows, _counts = ws.home_view()
     assert [(r.title, r.topic, r.new) for r in rows] == [
         ("Mini", None, 4),
         ("basics", "basics", 3),
@@ -93,10 +97,10 @@ def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:
     card = ws.session_card(session)
     assert card is not None and card.id == "what-is-relu"
     clock.advance(12)
-    answer = ws.rate(session, 3)
+    answer = session.rate(Rating.Good)
     assert answer.rating == Rating.Good and answer.seconds == 12
-    assert ws.is_over(session)
-    summary = ws.finish(session)
+    assert session.is_over()
+    summary = session.finish()
     assert summary.cards_reviewed == 1
     assert ws.describe_due(summary.next_due) == "in 10 min"
     assert ws.counts().total.new == 3
@@ -105,26 +109,26 @@ def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:
 def test_drafts(ws: Workspace) -> None:
     card = ws.card("tiny-sgd")
     assert card is not None
-    assert ws.initial_code(card) == starter_text(card)
-    ws.save_draft(card, SOLUTION)
-    assert ws.initial_code(card) == SOLUTION
-    ws.save_draft(card, starter_text(card))  # typing back the starter forgets the draft
+    assert ws.drafts.initial_code(card) == starter_text(card)
+    ws.drafts.save(card, SOLUTION)
+    assert ws.drafts.initial_code(card) == SOLUTION
+    ws.drafts.save(card, starter_text(card))  # typing back the starter forgets the draft
     assert ws.store.draft(card.id) is None
-    ws.save_draft(card, SOLUTION)
-    assert ws.reset_draft(card) == starter_text(card)
+    ws.drafts.save(card, SOLUTION)
+    assert ws.drafts.reset(card) == starter_text(card)
     assert ws.store.draft(card.id) is None
 
 
 def test_drill_sitting_hints_grade_and_rating(ws: Workspace) -> None:
     sitting = ws.open_drill("tiny-sgd")
     assert sitting.hints == () and sitting.hints_left == 2
-    assert ws.reveal_hint(sitting) == sitting.card.hints[0]
+    assert sitting.reveal_hint() == sitting.card.hints[0]
     assert ws.grade(sitting, "def sgd_step(t, g, lr):\n    return t\n").status.value == "failed"
     assert ws.grade(sitting, SOLUTION).passed
     assert sitting.attempts == 2 and sitting.progress.rating() == Rating.Hard
     attempts = ws.store.attempts(card_id="tiny-sgd")
     assert [(a.status, a.hints_used) for a in attempts] == [("failed", 1), ("passed", 1)]
-    assert ws.reveal_hint(sitting) is not None and ws.reveal_hint(sitting) is None
+    assert sitting.reveal_hint() is not None and sitting.reveal_hint() is None
 
 
 def test_open_drill_refuses_other_cards(ws: Workspace) -> None:
@@ -135,17 +139,17 @@ def test_open_drill_refuses_other_cards(ws: Workspace) -> None:
 def test_editor_command_and_draft_file(ws: Workspace, tmp_path: Path) -> None:
     card = ws.card("tiny-sgd")
     assert card is not None
-    path = ws.draft_file(card, "x = 1\n")
+    path = ws.drafts.file(card, "x = 1\n")
     assert path == tmp_path / "drafts" / "tiny-sgd.py"
-    assert ws.editor_command(path) == ["myeditor", "--wait", str(path)]
+    assert ws.drafts.editor_command(path) == ["myeditor", "--wait", str(path)]
     path.write_text(SOLUTION, encoding="utf-8")
-    assert ws.read_draft_file(card, path) == SOLUTION
+    assert ws.drafts.read_file(card, path) == SOLUTION
     draft = ws.store.draft(card.id)
     assert draft is not None and draft.text == SOLUTION
 
 
 def test_plain_text_math() -> None:
-    assert Workspace.plain_text(r"at most $\frac{1}{4}$, costs \$5") == "at most ¼, costs $5"
+    assert plain_text(r"at most $\frac{1}{4}$, costs \$5") == "at most ¼, costs $5"
 
 
 def test_launch_refuses_unknown_drill_and_mode(tui_bank: Path) -> None:

@@ -10,12 +10,14 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import embedding as ref
-from engine.checkers.arch._common import check_shape
+from engine.checkers.arch._common import check_shape, numeric_check
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
 
 __all__ = ["embedding", "positional_encoding"]
+
+NUMERIC_CASE = "a (batch, T) array with repeated ids, against a numerical gradient"
 
 LOOKUP = Tolerance(rtol=1e-15)
 """The forward pass copies rows: exact."""
@@ -57,7 +59,7 @@ class EmbeddingChecker(NNChecker):
             ("a single id (a 0-d array)", "forward", np.array(gen.size(rng, 0, V - 1)), V),
             ("a vocabulary of one (V = 1)", "forward", np.zeros((4,), dtype=np.int64), 1),
             ("a 1-D sequence with a repeated id", "backward", ids((12,)), V),
-            ("a (batch, T) array with repeated ids", "backward", ids((3, 6)), V),
+            (NUMERIC_CASE, "backward", ids((3, 6)), V),
             ("every id the same", "backward", np.full((2, 4), gen.size(rng, 0, V - 1)), V),
             ("a single id (a 0-d array)", "backward", np.array(gen.size(rng, 0, V - 1)), V),
             ("ids that never use most of a large vocabulary", "backward", ids((5,), 4), 50),
@@ -82,6 +84,7 @@ class EmbeddingChecker(NNChecker):
                     f"case {i}: embedding_{fn}, {what}",
                     call_inputs(f"embedding_{fn}", *args),
                     shown,
+                    private={"numeric": what == NUMERIC_CASE},
                 )
             )
         return out
@@ -127,6 +130,12 @@ class EmbeddingChecker(NNChecker):
                 )
             ],
         )
+        if case.private.get("numeric"):
+
+            def loss(W: np.ndarray) -> float:
+                return float(np.sum(dout * ref.embedding_forward(W, ids)))
+
+            numeric_check(j, "dW", got, loss, np.zeros((vocab, dout.shape[-1])))
 
 
 def _encoding(

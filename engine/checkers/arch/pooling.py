@@ -9,12 +9,14 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import pooling as ref
-from engine.checkers.arch._common import check_shape
+from engine.checkers.arch._common import check_shape, numeric_check
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
 
 __all__ = ["maxpool"]
+
+NUMERIC_CASE = "against a numerical gradient (distinct values, overlapping windows)"
 
 EXACT = Tolerance(rtol=1e-15)
 """The forward pass copies input values: no arithmetic, so no rounding."""
@@ -110,6 +112,13 @@ class MaxpoolChecker(NNChecker):
             ("size 1 (every input is its own window)", gen.normal(rng, (1, c, 3, 4)), (1, 1)),
             ("only negative values, ties", -np.abs(ties((2, 1, 4, 4))) - 1.0, None),
             ("a larger batch", gen.normal(rng, (4, 3, 16, 16)), (2, 2)),
+            (
+                NUMERIC_CASE,
+                # distinct values at least 0.01 apart: no window's maximum changes under
+                # the 1e-5 steps of central differences, so the check is exact, not statistical
+                rng.permutation(2 * 7 * 7).reshape(2, 1, 7, 7) * 0.01 - 0.5,
+                (3, 2),
+            ),
         ]
         out = []
         i = 0
@@ -133,6 +142,7 @@ class MaxpoolChecker(NNChecker):
                         f"case {i}: {fn}, {what}",
                         call_inputs(fn, *args),
                         gen.describe(x=x) + f"; {shown}",
+                        private={"numeric": what == NUMERIC_CASE},
                     )
                 )
         return out
@@ -193,6 +203,12 @@ class MaxpoolChecker(NNChecker):
                 ),
             ],
         )
+        if case.private.get("numeric"):
+
+            def loss(theta: np.ndarray) -> float:
+                return float(np.sum(dout * ref.maxpool_forward(theta, size, stride)))
+
+            numeric_check(j, "dx", got, loss, x)
 
 
 def _average(x: np.ndarray, size: int, stride: int) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Drill: the task beside a Python editor; grade in a worker, hints, $EDITOR, reset.
 
 Grading runs in a thread worker (the sandbox takes tens of milliseconds, more on a cold
-start) and posts VerdictReady back to the UI thread. Drafts autosave, debounced.
+start) and posts VerdictReady back to the UI thread. Drafts autosave, debounced. A
+review starts from the starter; the code from before the review is one key away.
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Markdown, Static, TextArea
 
+from quiz.cardtext import render_text, section_markdown
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
+    from quiz.sitting import DrillSitting
     from quiz.study import Session
-    from quiz.workspace import DrillSitting, Workspace
+    from quiz.workspace import Workspace
 
 AUTOSAVE_SECONDS = 0.8
 
@@ -40,8 +44,12 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("h", "hint", "Hint", show=False),
         Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
         Binding("ctrl+n", "reset", "Reset", priority=True),
+        Binding("ctrl+o", "previous_code", "Previous code", priority=True),
+        Binding("ctrl+g", "give_up", "Give up", priority=True),
+        Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
         Binding("tab", "focus_next", "Switch pane", show=False),
-        Binding("escape", "leave", "Back"),
+        Binding("escape", "leave", "Back", priority=True),
+        Binding("f1", "app.help", "Help"),  # ? goes into the editor
     ]
 
     class DrillSubmitted(Message):
@@ -76,6 +84,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self.session = session
         """The study session this drill belongs to, if any (its mock clock is shown)."""
         self.grading = False
+        self.time_up = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
         self._submission = 0
@@ -89,15 +98,24 @@ class DrillScreen(Screen["DrillSitting"]):
         title.append(f"{card.topic} · {card.id}", style="dim")
         with Horizontal(id="drill-bar"):
             yield Label(title, id="drill-title")
-            yield Label("", id="drill-clock")
+            yield MockClock(self.session, id="drill-clock")
         with Horizontal(id="drill-main"):
             with VerticalScroll(id="drill-task", can_focus=True):
-                yield Markdown(ws.markdown(card, "Task"), id="task")
+                if self.sitting.previous_code is not None:
+                    yield Static(
+                        Text(
+                            "A review starts from the starter code: "
+                            "ctrl+o brings back your previous code.",
+                            style="italic",
+                        ),
+                        id="review-note",
+                    )
+                yield Markdown(section_markdown(card, "Task"), id="task")
                 yield Vertical(id="hints")
                 yield Markdown("", id="explanation")
             with Vertical(id="drill-right"):
                 yield TextArea.code_editor(
-                    ws.initial_code(card),
+                    ws.drafts.initial_code(card),
                     language="python",
                     id="editor",
                     soft_wrap=False,
@@ -112,19 +130,23 @@ class DrillScreen(Screen["DrillSitting"]):
         self.query_one("#explanation", Markdown).display = False
         self._show_hints()
         self._warm_up()
-        self.tick()
-        if self.session is not None and self.session.time_limit is not None:
-            self.set_interval(1.0, self.tick)
 
-    def tick(self) -> None:
-        """Show the mock interview's clock (the study screen ends the session)."""
-        from quiz.tui.screens.study import format_clock
+    def on_mock_clock_time_up(self, event: MockClock.TimeUp) -> None:
+        """The mock interview is over: no more grading; back to the session, which ends."""
+        event.stop()
+        self.time_up = True
+        self.notify("Time is up.", title="Mock interview")
+        self.action_leave()
 
-        clock = self.query_one("#drill-clock", Label)
-        left = self.workspace.time_left(self.session) if self.session is not None else None
-        clock.display = left is not None
-        if left is not None:
-            clock.update(f"⏱ {format_clock(left)}")
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the keys that can do something now."""
+        if action == "grade":
+            return not self.time_up
+        if action == "previous_code":
+            return self.sitting.previous_code is not None
+        if action == "give_up":
+            return self.session is not None and not self.sitting.progress.passed
+        return True
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
@@ -148,7 +170,7 @@ class DrillScreen(Screen["DrillSitting"]):
             self._autosave.stop()
             self._autosave = None
         if self._unsaved is not None:
-            self.workspace.save_draft(self.sitting.card, self._unsaved)
+            self.workspace.drafts.save(self.sitting.card, self._unsaved)
             self._unsaved = None
 
     def on_unmount(self) -> None:
@@ -169,10 +191,13 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def action_grade(self) -> None:
         """Submit the editor's code."""
-        self.post_message(self.DrillSubmitted(self.code))
+        if not self.time_up:
+            self.post_message(self.DrillSubmitted(self.code))
 
     def on_drill_screen_drill_submitted(self, event: DrillSubmitted) -> None:
         event.stop()
+        if self.time_up:
+            return
         self.save_draft()
         self.grading = True
         self._submission += 1
@@ -195,11 +220,12 @@ class DrillScreen(Screen["DrillSitting"]):
         self.grading = False
         verdict = event.verdict
         self.query_one(VerdictView).show_verdict(verdict)
+        self.refresh_bindings()
         if verdict.passed:
             explanation = self.query_one("#explanation", Markdown)
             explanation.display = True
             await explanation.update(
-                "## Why it works\n\n" + self.workspace.markdown(self.sitting.card, "Explanation")
+                "## Why it works\n\n" + section_markdown(self.sitting.card, "Explanation")
             )
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
             self.notify("Passed. The explanation is under the task.", title=self.sitting.card.title)
@@ -217,7 +243,7 @@ class DrillScreen(Screen["DrillSitting"]):
         box.remove_children()
         sitting = self.sitting
         widgets: list[Widget] = [
-            Markdown(f"**Hint {n}.** {self.workspace.render_text(hint)}", classes="hint")
+            Markdown(f"**Hint {n}.** {render_text(hint)}", classes="hint")
             for n, hint in enumerate(sitting.hints, start=1)
         ]
         if sitting.card.hints:
@@ -228,7 +254,7 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def action_hint(self) -> None:
         """Reveal the next hint (it lowers a pass to Hard)."""
-        hint = self.workspace.reveal_hint(self.sitting)
+        hint = self.sitting.reveal_hint()
         if hint is None:
             self.notify("No hints left.", severity="warning")
             return
@@ -241,8 +267,9 @@ class DrillScreen(Screen["DrillSitting"]):
         def reset(yes: bool | None) -> None:
             if yes:
                 self._unsaved = None  # a pending autosave must not bring the draft back
-                text = self.workspace.reset_draft(self.sitting.card)
+                text = self.workspace.drafts.reset(self.sitting.card)
                 self.query_one("#editor", TextArea).load_text(text)
+                self.query_one(VerdictView).clear()
                 self.notify("Back to the starter code.")
 
         self.app.push_screen(
@@ -263,8 +290,8 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         ws = self.workspace
         card = self.sitting.card
-        path = ws.draft_file(card, self.code)
-        command = ws.editor_command(path)
+        path = ws.drafts.file(card, self.code)
+        command = ws.drafts.editor_command(path)
         try:
             try:
                 with self.app.suspend():
@@ -276,13 +303,45 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         if returncode != 0:
             self.notify(f"{command[0]} exited with status {returncode}.", severity="warning")
-        text = ws.read_draft_file(card, path)
+        text = ws.drafts.read_file(card, path)
         editor = self.query_one("#editor", TextArea)
         if text != editor.text:
             editor.load_text(text)
         self.post_message(self.DrillSubmitted(text))
 
+    def action_previous_code(self) -> None:
+        """Put the code from before this review back in the editor (ctrl+z undoes it)."""
+        previous = self.sitting.previous_code
+        if previous is None:
+            return
+        editor = self.query_one("#editor", TextArea)
+        editor.replace(previous, editor.document.start, editor.document.end)
+        self.notify("Your previous code is back in the editor.")
+
+    def action_select_all(self) -> None:
+        """Select the whole editor (as ctrl+a does in most editors)."""
+        editor = self.query_one("#editor", TextArea)
+        editor.focus()
+        editor.select_all()
+
+    def action_give_up(self) -> None:
+        """End this drill in the session as not passed (Again), after a confirmation."""
+
+        def give_up(yes: bool | None) -> None:
+            if yes:
+                self.sitting.gave_up = True
+                self.action_leave()
+
+        self.app.push_screen(
+            ConfirmScreen("Give up on this drill? It counts as Again and comes back soon."),
+            give_up,
+        )
+
     def action_leave(self) -> None:
-        """Save and go back; the sitting goes to whoever opened the drill."""
+        """Save and go back; the sitting goes to whoever opened the drill.
+
+        In a session, a passed sitting is rated; one left unpassed is skipped unless the
+        person gave up.
+        """
         self.save_draft()
         self.dismiss(self.sitting)

@@ -1,50 +1,57 @@
-"""Study: one card at a time; reveal, answer, rate, undo; ends with the summary.
+"""Study: one card at a time; reveal, tick key points, rate, skip, undo; ends with the summary.
 
 The screen only renders and forwards: every decision (right or wrong, the rating a
-drill earns, when a mock interview is over) is the Workspace's.
+drill earns, when a mock interview is over) is the core's (Session, the card models).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
+import random
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Literal
 
+from fsrs import Rating
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Label, Markdown, ProgressBar, Static
 
-from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront
-from quiz.study import Answer, SessionOver, Summary
+from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
+from quiz.cardtext import plain_text, section_markdown
+from quiz.study import (
+    Answer,
+    SessionOver,
+    Summary,
+    format_interval,
+    preview_intervals,
+    rating_name,
+    suggested_rating,
+)
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
-from quiz.workspace import RATING_NAMES
+from quiz.tui.widgets.clock import MockClock
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
+    from quiz.sitting import DrillSitting
     from quiz.study import Session
-    from quiz.workspace import DrillSitting, StudyRequest, Workspace
+    from quiz.workspace import StudyRequest, Workspace
 
-Phase = Literal["question", "revealed", "feedback", "over"]
-
-
-def format_clock(left: timedelta) -> str:
-    """mm:ss (or h:mm:ss) of a time span."""
-    seconds = max(0, int(left.total_seconds()))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+Phase = Literal["question", "revealed", "rating", "feedback", "over"]
 
 
 class StudyScreen(Screen[None]):
-    """One session. Posts AnswerGraded after every committed answer and SessionEnded at the end."""
+    """One session. Posts AnswerGraded after every committed answer and SessionEnded at the end.
+
+    A concept card goes question -> revealed (digits tick key points) -> rating (1-4 rate,
+    each with its next interval; enter takes the suggested rating).
+    """
 
     BINDINGS = [
         Binding("space", "reveal", "Reveal"),
+        Binding("enter", "to_rating", "Rate"),
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("enter", "open_drill", "Open drill"),
@@ -52,6 +59,9 @@ class StudyScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard"),
         Binding("3", "rate(3)", "Good"),
         Binding("4", "rate(4)", "Easy"),
+        Binding("enter", "rate_suggested", "Suggested", show=False),
+        Binding("backspace", "back_to_ticking", "Back to points", show=False),
+        Binding("s", "skip", "Skip", priority=True),  # before the number box, which lets s through
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
@@ -80,46 +90,77 @@ class StudyScreen(Screen[None]):
             super().__init__()
             self.summary = summary
 
-    def __init__(self, workspace: Workspace, session: Session, request: StudyRequest) -> None:
+    class DrillRequested(Message):
+        """Open the drill editor on the current coding card; the app pushes the screen."""
+
+        def __init__(
+            self,
+            sitting: DrillSitting,
+            session: Session,
+            done: Callable[[DrillSitting | None], Awaitable[None]],
+        ) -> None:
+            super().__init__()
+            self.sitting = sitting
+            self.session = session
+            self.done = done
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        session: Session,
+        request: StudyRequest,
+        *,
+        shuffle_choices: bool = False,
+        mock_feedback: bool = False,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.session = session
         self.request = request
+        self.shuffle_choices = shuffle_choices
+        self.mock_feedback = mock_feedback
+        """Show right/wrong after each mock question (practice) instead of only in the summary."""
         self.phase: Phase = "question"
         self.card: Card | None = None
-        self._clock: Timer | None = None
+        self.order: list[int] = []
+        """Choice cards: the card's option index shown at each position."""
+        self._rng = workspace.rng if workspace.rng is not None else random.Random()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="study-bar"):
             yield Label(self.request.describe(), id="study-title")
             yield ProgressBar(id="study-progress", show_eta=False)
-            yield Label("", id="study-clock")
+            yield MockClock(self.session, id="study-clock")
         yield Label("", id="study-card-title")
-        yield VerticalScroll(id="study-body")
+        with Horizontal(id="study-main"):
+            yield VerticalScroll(id="study-body")
+            yield Vertical(id="study-rubric")
         yield Static("", id="study-status")
         yield Footer()
 
     async def on_mount(self) -> None:
-        if self.session.time_limit is not None:
-            self._clock = self.set_interval(1.0, self.tick)
-        self.tick()
+        self.query_one("#study-rubric").display = False
         await self.show_card()
+
+    @property
+    def hides_feedback(self) -> bool:
+        """A mock interview keeps right/wrong for its summary (unless asked otherwise)."""
+        return self.session.mode == "mock" and not self.mock_feedback
 
     # -- rendering ---------------------------------------------------------------------
 
     async def show_card(self) -> None:
         """Render the session's current card in its question phase (or end the session)."""
-        ws = self.workspace
-        if ws.is_over(self.session):
+        if self.session.is_over():
             self.end_session()
             return
-        card = ws.session_card(self.session)
+        card = self.workspace.session_card(self.session)
         if card is None:  # a card that vanished from the bank: nothing to show
             self.end_session()
             return
         self.card = card
         self.phase = "question"
-        ws.show(self.session)
+        self.session.show()
         done, total = self.session.progress
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
         title = Text()
@@ -127,15 +168,21 @@ class StudyScreen(Screen[None]):
         title.append(f" {card.title}  ", style="bold")
         title.append(f"{card.topic} · {done + 1}/{total}", style="dim")
         self.query_one("#study-card-title", Label).update(title)
+        rubric = self.query_one("#study-rubric", Vertical)
+        await rubric.remove_children()
+        rubric.display = False
         body = self.query_one("#study-body", VerticalScroll)
         await body.remove_children()
         question = "Task" if isinstance(card.front, CodingFront) else "Question"
-        await body.mount(Markdown(ws.markdown(card, question), id="question"))
+        await body.mount(Markdown(section_markdown(card, question), id="question"))
         front = card.front
         status = ""
         if isinstance(front, ChoiceFront):
+            self.order = list(range(len(front.choices)))
+            if self.shuffle_choices:
+                self._rng.shuffle(self.order)
             picker = ChoicePicker(
-                [ws.plain_text(c) for c in front.choices],
+                [plain_text(front.choices[i]) for i in self.order],
                 multiple=len(front.correct) > 1,
                 id="picker",
             )
@@ -148,7 +195,7 @@ class StudyScreen(Screen[None]):
             status = "Type your answer and press enter · escape ends the session"
         elif isinstance(front, CodingFront):
             body.focus()
-            status = "enter opens the drill editor"
+            status = "enter opens the drill editor · s skips it for now"
         else:
             body.focus()
             status = "Answer in your head (or out loud), then press space to reveal"
@@ -160,19 +207,16 @@ class StudyScreen(Screen[None]):
         """The one-line hint under the card."""
         self.query_one("#study-status", Static).update(text)
 
-    def tick(self) -> None:
-        """Update the mock clock; end the session when its time is up."""
-        left = self.workspace.time_left(self.session)
-        label = self.query_one("#study-clock", Label)
-        if left is None:
-            label.display = False
-            return
-        label.update(f"⏱ {format_clock(left)}")
-        label.set_class(left <= timedelta(minutes=1), "-urgent")
-        if left <= timedelta(0) and self.phase != "over" and self.app.screen is self:
+    def on_mock_clock_time_up(self, event: MockClock.TimeUp) -> None:
+        event.stop()
+        if self.phase != "over" and self.app.screen is self:
             # (under an open drill, the drill's return ends the session instead)
             self.notify("Time is up.", title="Mock interview")
             self.end_session()
+
+    def tick(self) -> None:
+        """Redraw the mock clock now (it also ticks by itself once a second)."""
+        self.query_one(MockClock).tick()
 
     def on_screen_resume(self) -> None:
         # after the screen stack settles (a drill above may still be closing)
@@ -186,53 +230,118 @@ class StudyScreen(Screen[None]):
         front = card.front if card is not None else None
         if action == "reveal":
             return self.phase == "question" and isinstance(front, ConceptFront)
-        if action == "rate":
+        if action in ("to_rating",):
             return self.phase == "revealed"
+        if action in ("rate", "rate_suggested", "back_to_ticking"):
+            return self.phase == "rating"
         if action == "next":
             return self.phase == "feedback"
         if action == "open_drill":
             return self.phase == "question" and isinstance(front, CodingFront)
+        if action == "skip":
+            return self.phase in ("question", "revealed") and self.session.remaining > 1
         if action == "undo":
-            return bool(self.session.answers) and self.phase != "over"
+            return bool(self.session.answers) and self.phase != "over" and not self.hides_feedback
         return True
 
     async def action_reveal(self) -> None:
-        """Show the answer and the key-point checklist."""
+        """Show the answer, and the key-point checklist beside (or under) it."""
         card = self.card
         if card is None or not isinstance(card.front, ConceptFront):
             return
         self.phase = "revealed"
         body = self.query_one("#study-body", VerticalScroll)
         await body.mount(Static("Answer", classes="section-title"))
-        await body.mount(Markdown(self.workspace.markdown(card, "Answer"), id="answer"))
+        await body.mount(Markdown(section_markdown(card, "Answer"), id="answer"))
+        rubric = self.query_one("#study-rubric", Vertical)
+        rubric.display = True
         checklist = KeyPointChecklist(
-            [self.workspace.plain_text(p) for p in card.front.key_points], id="checklist"
+            [plain_text(p) for p in card.front.key_points], id="checklist"
         )
-        await body.mount(checklist)
+        await rubric.mount(checklist)
         checklist.focus()
         self._suggest(0, len(card.front.key_points))
         self.refresh_bindings()
 
+    def _checklist(self) -> KeyPointChecklist | None:
+        found = self.query(KeyPointChecklist)
+        return found.first() if found else None
+
+    def suggestion(self) -> Rating:
+        """The rating the ticked key points suggest."""
+        checklist = self._checklist()
+        if checklist is None:
+            return Rating.Good
+        return suggested_rating(len(checklist.selected), checklist.option_count)
+
     def _suggest(self, ticked: int, total: int) -> None:
-        suggestion = self.workspace.suggested_rating(ticked, total)
+        suggestion = suggested_rating(ticked, total)
         self.set_status(
             Text.assemble(
-                f"{ticked}/{total} key points ticked (space) → suggests ",
-                (f"{suggestion} {RATING_NAMES[suggestion]}", "bold"),
-                " · pgup/pgdn scroll",
+                f"{ticked}/{total} ticked (1-{total}) → ",
+                (f"{int(suggestion)} {rating_name(suggestion)}", "bold"),
+                " · enter: rate · pgup/pgdn scroll",
             )
         )
 
     def on_key_point_checklist_ticked(self, event: KeyPointChecklist.Ticked) -> None:
         self._suggest(event.ticked, event.total)
 
-    async def action_rate(self, rating: int) -> None:
-        """Self-grade a concept card and move on."""
+    def preview(self) -> str:
+        """'1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d' for this card now (no side effect)."""
+        card = self.card
+        if card is None:
+            return ""
+        if self.session.mode != "due":
+            return "1 Again · 2 Hard · 3 Good · 4 Easy (this mode leaves the schedule alone)"
+        ws = self.workspace
+        spans = preview_intervals(ws.store, ws.scheduler, card.id, now=ws.now())
+        return " · ".join(
+            f"{int(rating)} {rating.name} {format_interval(span)}" for rating, span in spans.items()
+        )
+
+    def action_to_rating(self) -> None:
+        """Done ticking: show the rating keys with their next intervals."""
         if self.phase != "revealed":
             return
-        answer = self._commit(lambda: self.workspace.rate(self.session, rating))
+        self.phase = "rating"
+        suggestion = self.suggestion()
+        self.set_status(
+            Text.assemble(
+                self.preview(),
+                "  (enter: ",
+                (rating_name(suggestion), "bold"),
+                ")",
+            )
+        )
+        checklist = self._checklist()
+        if checklist is not None:
+            checklist.locked = True  # a digit typed right after enter rates, never ticks
+        self.set_focus(self.query_one("#study-body"))
+        self.refresh_bindings()
+
+    def action_back_to_ticking(self) -> None:
+        """Back from the rating keys to the checklist."""
+        checklist = self._checklist()
+        if self.phase != "rating" or checklist is None:
+            return
+        self.phase = "revealed"
+        checklist.locked = False
+        self.set_focus(checklist)
+        self._suggest(len(checklist.selected), checklist.option_count)
+        self.refresh_bindings()
+
+    async def action_rate(self, rating: int) -> None:
+        """Self-grade a concept card and move on."""
+        if self.phase != "rating":
+            return
+        answer = self._commit(lambda: self.session.rate(Rating(rating)))
         if answer is not None:
             await self.show_card()
+
+    async def action_rate_suggested(self) -> None:
+        """Take the rating the ticked key points suggest."""
+        await self.action_rate(int(self.suggestion()))
 
     def _commit(self, give: Callable[[], Answer]) -> Answer | None:
         """Run an answering call; post AnswerGraded, or end the session if it is over."""
@@ -249,12 +358,16 @@ class StudyScreen(Screen[None]):
         card = self.card
         if card is None or not isinstance(card.front, ChoiceFront) or self.phase != "question":
             return
-        picked = sorted(event.picked)
-        answer = self._commit(lambda: self.workspace.answer_choice(self.session, card, picked))
+        front = card.front
+        picked = [self.order[position] for position in sorted(event.picked)]
+        answer = self._commit(lambda: self.session.answer(front.check_choice(picked)))
         if answer is None:
             return
-        picker = self.query_one(ChoicePicker)
-        picker.show_result(card.front.correct)
+        if self.hides_feedback:
+            await self.show_card()
+            return
+        shown_correct = frozenset(self.order.index(index) for index in front.correct)
+        self.query_one(ChoicePicker).show_result(shown_correct)
         await self._feedback(card, answer.correct, "")
 
     async def on_number_answer_answer_submitted(self, event: NumberAnswer.AnswerSubmitted) -> None:
@@ -263,13 +376,16 @@ class StudyScreen(Screen[None]):
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
             return
         try:
-            value = self.workspace.parse_number(event.text)
+            value = parse_number(event.text)
         except ValueError as exc:
-            self.set_status(Text(f"{exc}: '{event.text}' is not a number", style="bold red"))
+            self.set_status(Text(f"'{event.text}' is not a number: {exc}", style="bold red"))
             return
-        result = self.workspace.check_numeric(card, value)
-        answer = self._commit(lambda: self.workspace.answer(self.session, result.correct))
+        result = card.front.check_numeric(value)
+        answer = self._commit(lambda: self.session.answer(result.correct))
         if answer is None:
+            return
+        if self.hides_feedback:
+            await self.show_card()
             return
         self.query_one(NumberAnswer).disabled = True
         await self._feedback(
@@ -287,7 +403,7 @@ class StudyScreen(Screen[None]):
             verdict.append(f"  {detail}", style="")
         feedback = Static(verdict, id="feedback")
         await body.mount(feedback)
-        explanation = self.workspace.markdown(card, "Explanation")
+        explanation = section_markdown(card, "Explanation")
         if explanation:
             await body.mount(Markdown(explanation, id="explanation"))
         body.focus()
@@ -300,35 +416,66 @@ class StudyScreen(Screen[None]):
         if self.phase == "feedback":
             await self.show_card()
 
+    async def action_skip(self) -> None:
+        """Put this card at the end of the queue, unanswered (nothing is logged)."""
+        if self.phase not in ("question", "revealed"):
+            return
+        self.session.skip()
+        self.notify("Skipped: it comes back at the end.")
+        await self.show_card()
+
     def action_open_drill(self) -> None:
-        """Open the drill editor for this coding card; its sitting becomes the answer."""
+        """Ask the app to open the drill editor; the sitting comes back to `_drill_done`."""
         card = self.card
         if card is None or not isinstance(card.front, CodingFront):
             return
-        from quiz.tui.screens.drill import DrillScreen
-
         sitting = self.workspace.open_drill(card.id, self.session)
-        self.app.push_screen(DrillScreen(self.workspace, sitting, self.session), self._drill_done)
+        self.post_message(self.DrillRequested(sitting, self.session, self._drill_done))
 
     async def _drill_done(self, sitting: DrillSitting | None) -> None:
-        if sitting is None or sitting.attempts == 0:
-            self.set_status("Not graded yet: enter reopens the drill · escape ends the session")
+        """Rate a passed sitting; a give-up is Again; leaving otherwise skips the card.
+
+        In a mock interview a graded drill is answered as it stands, at its last grading.
+        """
+        if sitting is None:
             return
-        answer = self._commit(lambda: self.workspace.answer_drill(self.session, sitting))
-        if answer is not None:
-            self.notify(
-                f"{sitting.card.title}: {'passed' if answer.correct else 'not passed'} "
-                f"→ {RATING_NAMES[int(answer.rating)]}"
+        counts = sitting.progress.passed or sitting.gave_up
+        counts = counts or (self.session.mode == "mock" and sitting.attempts > 0)
+        if not counts:
+            if self.session.is_over():
+                self.end_session()
+                return
+            if sitting.attempts == 0:
+                self.set_status("Not graded yet: enter reopens the drill · s skips it")
+                return
+            self.session.skip()
+            self.notify("Not passed yet: the drill comes back at the end (ctrl+g gives up).")
+            await self.show_card()
+            return
+        at = sitting.graded_at
+        answer = self._commit(
+            lambda: self.session.answer_drill(
+                passed=sitting.progress.passed,
+                hints_used=sitting.progress.hints_used,
+                failed_attempts=sitting.progress.failed_attempts,
+                now=at,
             )
+        )
+        if answer is not None:
+            if not self.hides_feedback:
+                self.notify(
+                    f"{sitting.card.title}: {'passed' if answer.correct else 'not passed'} "
+                    f"→ {rating_name(answer.rating)}"
+                )
             await self.show_card()
 
     async def action_undo(self) -> None:
         """Take back the last answer; its card comes back."""
-        answer = self.workspace.undo(self.session)
+        answer = self.session.undo()
         if answer is None:
             return
         self.post_message(self.AnswerUndone(answer))
-        self.notify(f"Undid {RATING_NAMES[int(answer.rating)]} on '{answer.card.title}'.")
+        self.notify(f"Undid {rating_name(answer.rating)} on '{answer.card.title}'.")
         await self.show_card()
 
     def action_scroll_body(self, direction: int) -> None:
@@ -348,7 +495,5 @@ class StudyScreen(Screen[None]):
         if self.phase == "over":
             return
         self.phase = "over"
-        if self._clock is not None:
-            self._clock.stop()
-        summary = self.workspace.finish(self.session)
+        summary = self.session.finish()
         self.post_message(self.SessionEnded(summary))

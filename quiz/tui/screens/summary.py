@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from quiz.tui.screens.study import format_clock
-from quiz.workspace import RATING_NAMES
+from quiz.study import rating_name
+from quiz.tui.widgets.clock import format_clock
 
 if TYPE_CHECKING:
     from quiz.study import Summary
@@ -79,7 +79,7 @@ class SummaryScreen(Screen[None]):
             if not q.answered:
                 result = Text("not reached", style="dim")
             else:
-                name = RATING_NAMES.get(q.rating or 0, "?")
+                name = rating_name(q.rating) if q.rating else "?"
                 result = Text(
                     f"{'✓' if q.correct else '✗'} {name}",
                     style="green" if q.correct else "red",

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 
 class ChoicePicker(Static, can_focus=True):
@@ -96,15 +96,33 @@ class NumberAnswer(Input):
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
         super().__init__(placeholder=placeholder, id=id)
 
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Let s (skip) reach the screen: no typed number holds an s."""
+        return character is not None and character.isprintable() and character != "s"
+
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
         self.post_message(self.AnswerSubmitted(self.value))
 
 
-class KeyPointChecklist(SelectionList[int]):
-    """A concept card's key points, ticked with space to guide the self-rating."""
+class KeyPointChecklist(Static, can_focus=True):
+    """A concept card's key points, wrapped and numbered: a digit ticks that point.
 
-    BINDINGS = [Binding("space", "select", "Tick")]
+    space ticks (or unticks) the highlighted point and moves to the next; up/down move.
+    """
+
+    BINDINGS = [
+        Binding("1", "tick(0)", "Tick a point", key_display="1-7"),
+        *[Binding(str(n), f"tick({n - 1})", f"Tick {n}", show=False) for n in range(2, 10)],
+        Binding("space", "toggle_cursor", "Tick next", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+    ]
+
+    selected: reactive[frozenset[int]] = reactive(frozenset())
+    """Indexes of the ticked points."""
+    cursor: reactive[int] = reactive(0)
+    """The highlighted point (space ticks it)."""
 
     class Ticked(Message):
         """The set of ticked key points changed."""
@@ -115,11 +133,57 @@ class KeyPointChecklist(SelectionList[int]):
             self.total = total
 
     def __init__(self, points: Sequence[str], *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
-        super().__init__(*[(point, index) for index, point in enumerate(points)], id=id)
-        self.border_title = "Key points you covered (space ticks)"
+        super().__init__(id=id)
+        self.points = tuple(points)
+        self.border_title = f"Key points you covered: 1-{len(self.points)} tick"
+        self.locked = False
+        """True while the screen takes a rating: digits no longer tick."""
 
-    def _on_selection_list_selected_changed(
-        self, event: SelectionList.SelectedChanged[int]
-    ) -> None:
-        event.stop()
-        self.post_message(self.Ticked(len(self.selected), self.option_count))
+    @property
+    def option_count(self) -> int:
+        """How many points there are."""
+        return len(self.points)
+
+    def action_tick(self, index: int) -> None:
+        """Tick or untick one point (0-based)."""
+        if self.locked or not 0 <= index < len(self.points):
+            return
+        self.selected = self.selected ^ {index}
+        self.cursor = index
+        self.post_message(self.Ticked(len(self.selected), len(self.points)))
+
+    def action_toggle_cursor(self) -> None:
+        """Tick or untick the highlighted point, then move to the next one."""
+        index = self.cursor
+        self.action_tick(index)
+        self.cursor = min(index + 1, len(self.points) - 1)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight."""
+        self.cursor = max(0, min(len(self.points) - 1, self.cursor + step))
+
+    def render(self) -> Table:
+        """One row per point: box, number and the wrapped text."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for index, point in enumerate(self.points):
+            ticked = index in self.selected
+            style = "bold green" if ticked else ""
+            if index == self.cursor and self.has_focus:
+                style += " reverse"
+            box = "[x]" if ticked else "[ ]"
+            grid.add_row(Text(f"{box} {index + 1}.", style=style), Text(point, style=style))
+        return grid
+
+    def watch_selected(self) -> None:
+        self.refresh()
+
+    def watch_cursor(self) -> None:
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

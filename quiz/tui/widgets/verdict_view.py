@@ -60,6 +60,12 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-failure").display = False
         self.query_one("#verdict-output").display = False
 
+    def clear(self) -> None:
+        """Back to the state before any grading (after a reset to the starter)."""
+        self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
+        for part in ("#verdict-cases", "#verdict-failure", "#verdict-output"):
+            self.query_one(part).display = False
+
     def show_grading(self) -> None:
         """A grading is under way."""
         self.query_one("#verdict-status", Static).update(Text("Grading…", style="bold"))

@@ -1,0 +1,128 @@
+"""Typed numbers for numeric cards: a small parser (no eval) and the judged result.
+
+Accepted: 0.25, 1e-3, -2, 1,000, 25% (= 0.25), 1/4, powers 0.25^10 or 2**-3, and
+parentheses, combined with + - * /. Anything else is refused with a plain message.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+ACCEPTED = "a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"
+
+_TOKEN = re.compile(
+    r"\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(\*\*|[-+*/^()%]))"
+)
+
+
+@dataclass(frozen=True)
+class NumericResult:
+    """A typed number judged against the card."""
+
+    correct: bool
+    value: float
+    expected: str
+    """The answer as shown, e.g. '0.25 ± 0.001 (unit)'."""
+
+
+def _tokens(text: str) -> list[str]:
+    found: list[str] = []
+    pos = 0
+    while pos < len(text):
+        match = _TOKEN.match(text, pos)
+        if match is None or match.end() == pos:
+            if text[pos:].strip() == "":
+                break
+            raise ValueError(f"'{text[pos:].strip()[:12]}' is not part of {ACCEPTED}")
+        found.append(match.group(1) or match.group(2))
+        pos = match.end()
+    return found
+
+
+class _Parser:
+    """expr := term (('+'|'-') term)*; term := unary (('*'|'/') unary)*;
+    unary := '-' unary | '+' unary | power; power := atom [('^'|'**') unary]; atom := num['%'] | '(' expr ')'.
+    """
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> str:
+        token = self.peek()
+        if token is None:
+            raise ValueError(f"the input ends too early: type {ACCEPTED}")
+        self.pos += 1
+        return token
+
+    def expr(self) -> float:
+        value = self.term()
+        while self.peek() in ("+", "-"):
+            value = value + self.term() if self.take() == "+" else value - self.term()
+        return value
+
+    def term(self) -> float:
+        value = self.unary()
+        while self.peek() in ("*", "/"):
+            if self.take() == "*":
+                value *= self.unary()
+            else:
+                divisor = self.unary()
+                if divisor == 0:
+                    raise ValueError("division by zero")
+                value /= divisor
+        return value
+
+    def unary(self) -> float:
+        if self.peek() == "-":
+            self.take()
+            return -self.unary()
+        if self.peek() == "+":
+            self.take()
+            return self.unary()
+        return self.power()
+
+    def power(self) -> float:
+        base = self.atom()
+        if self.peek() in ("^", "**"):
+            self.take()
+            exponent = self.unary()
+            try:
+                return math.pow(base, exponent)
+            except (OverflowError, ValueError) as exc:
+                raise ValueError("that power has no real, finite value") from exc
+        return base
+
+    def atom(self) -> float:
+        token = self.take()
+        if token == "(":
+            value = self.expr()
+            if self.take() != ")":
+                raise ValueError("a '(' is not closed")
+        elif token[0].isdigit() or token[0] == ".":
+            value = float(token)
+        else:
+            raise ValueError(f"'{token}' cannot start a number: type {ACCEPTED}")
+        if self.peek() == "%":
+            self.take()
+            value /= 100
+        return value
+
+
+def parse_number(text: str) -> float:
+    """A typed number (see the module docstring); ValueError with a plain message otherwise."""
+    raw = text.strip().replace(",", "").replace("−", "-").replace("×", "*")
+    if not raw:
+        raise ValueError(f"type {ACCEPTED}")
+    parser = _Parser(_tokens(raw))
+    value = parser.expr()
+    if parser.peek() is not None:
+        raise ValueError(f"'{parser.peek()}' is out of place: type {ACCEPTED}")
+    if not math.isfinite(value):
+        raise ValueError("type a finite number")
+    return value

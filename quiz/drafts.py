@@ -1,0 +1,81 @@
+"""Drafts of drill code: autosave, the starter for a review, and the person's $EDITOR.
+
+A draft older than the card's last review is stale: a review starts from the starter,
+so recall is tested, and the stale draft stays available as the previous code.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from quiz.bank.models import Card
+from quiz.drill_grading import starter_text
+from quiz.paths import data_dir
+from quiz.store import Store
+
+
+class Drafts:
+    """Where a drill's code lives between sittings (the store) and on disk for $EDITOR."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        *,
+        folder: Path | None = None,
+        editor: str | None = None,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self._folder = folder
+        self._editor = editor
+
+    def previous_code(self, card: Card) -> str | None:
+        """The draft saved before the card's last review (a stale one), or None."""
+        draft = self.store.draft(card.id)
+        state = self.store.card_state(card.id)
+        if draft is None or state is None or state.last_review is None:
+            return None
+        return draft.text if draft.updated_at <= state.last_review else None
+
+    def initial_code(self, card: Card) -> str:
+        """The draft in progress, or the starter (always the starter for a review)."""
+        draft = self.store.draft(card.id)
+        if draft is None or self.previous_code(card) is not None:
+            return starter_text(card)
+        return draft.text
+
+    def save(self, card: Card, text: str) -> None:
+        """Autosave the code (committed at once); the starter itself is not saved."""
+        if text == starter_text(card):
+            self.store.delete_draft(card.id)
+        else:
+            self.store.save_draft(card.id, text, updated_at=self.clock())
+
+    def reset(self, card: Card) -> str:
+        """Forget the draft; returns the starter code."""
+        self.store.delete_draft(card.id)
+        return starter_text(card)
+
+    def file(self, card: Card, text: str) -> Path:
+        """Write the code to a file the person's editor can open: <data dir>/drafts/<id>.py."""
+        folder = self._folder if self._folder is not None else data_dir() / "drafts"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{card.id}.py"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def editor_command(self, path: Path) -> list[str]:
+        """$VISUAL, then $EDITOR, then vi, with the file appended."""
+        editor = self._editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        return [*shlex.split(editor), str(path)]
+
+    def read_file(self, card: Card, path: Path) -> str:
+        """The code as the editor left it, saved as the draft."""
+        text = path.read_text(encoding="utf-8")
+        self.save(card, text)
+        return text

@@ -1,0 +1,112 @@
+"""What to study and how much is left: study requests, Home's rows, due times in words.
+
+Textual-free, so the CLI and the TUI describe the bank the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from quiz.bank.loader import Bank
+from quiz.store import Mode
+from quiz.study import Counts, DeckCounts
+
+
+@dataclass(frozen=True)
+class StudyRequest:
+    """What to study; maps one-to-one onto `drillbit study` flags."""
+
+    mode: Mode = "due"
+    topic: str | None = None
+    tag: str | None = None
+    kind: str | None = None
+    limit: int | None = None
+    minutes: float | None = None
+    card_ids: tuple[str, ...] | None = None
+    """Study exactly these cards (e.g. one card picked in the command palette)."""
+
+    def describe(self) -> str:
+        """A short title such as 'due · optimizers'."""
+        parts: list[str] = [self.mode]
+        parts += [value for value in (self.topic, self.tag, self.kind) if value]
+        if self.card_ids and len(self.card_ids) == 1:
+            parts.append(self.card_ids[0])
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class TopicRow:
+    """One line of the Home screen: a pack (topic None) or one of its topics.
+
+    new + learning + review + suspended == total; `due` is the part of learning and
+    review whose time has come.
+    """
+
+    pack: str
+    title: str
+    topic: str | None
+    due: int
+    new: int
+    learned: int
+    total: int
+    learning: int = 0
+    suspended: int = 0
+
+    @property
+    def review(self) -> int:
+        """Graduated cards (fsrs review state), due or not."""
+        return self.learned
+
+
+def home_rows(bank: Bank, counts: DeckCounts) -> list[TopicRow]:
+    """Each pack (content order) followed by its topics (sorted), with counts."""
+    rows: list[TopicRow] = []
+    for pack, topics in counts.by_pack_topic.items():
+        info = bank.packs.get(pack)
+        title = info.info.title if info is not None else pack
+        groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.by_pack[pack])]
+        groups += [(topic, topic, topics[topic]) for topic in sorted(topics)]
+        rows += [
+            TopicRow(
+                pack=pack,
+                title=name,
+                topic=topic,
+                due=c.due,
+                new=c.new,
+                learned=c.learned,
+                total=c.total,
+                learning=c.learning,
+                suspended=c.suspended,
+            )
+            for name, topic, c in groups
+        ]
+    return rows
+
+
+def request_for(bank: Bank, mode: Mode, row: TopicRow | None) -> StudyRequest:
+    """The session Home starts for a highlighted pack or topic row."""
+    if row is None:
+        return StudyRequest(mode=mode)
+    if len(bank.packs) <= 1:
+        return StudyRequest(mode=mode, topic=row.topic)
+    ids = tuple(
+        c.id
+        for c in bank.cards
+        if c.pack == row.pack and (row.topic is None or c.topic == row.topic)
+    )
+    return StudyRequest(mode=mode, card_ids=ids)
+
+
+def describe_due(moment: datetime | None, now: datetime, tz: tzinfo) -> str:
+    """'now', 'in 10 min', 'in 3 h', 'in 4 days (date)' or 'nothing scheduled'."""
+    if moment is None:
+        return "nothing scheduled"
+    seconds = (moment - now).total_seconds()
+    if seconds <= 60:
+        return "now"
+    if seconds < 3600:
+        return f"in {round(seconds / 60)} min"
+    if seconds < 86400:
+        return f"in {round(seconds / 3600)} h"
+    return f"in {round(seconds / 86400)} days ({moment.astimezone(tz):%Y-%m-%d})"

@@ -1,0 +1,50 @@
+"""One sitting at a coding drill: the card, its checker, hints shown, attempts, verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from quiz.bank.models import Card
+from quiz.study import DrillProgress
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
+    from quiz.drill_grading import Drill
+
+
+@dataclass
+class DrillSitting:
+    """One sitting at a drill: the card, hints shown, attempts, the last verdict."""
+
+    card: Card
+    drill: Drill
+    progress: DrillProgress = field(default_factory=DrillProgress)
+    last_verdict: Verdict | None = None
+    attempts: int = 0
+    session_id: int | None = None
+    """The study session the sitting belongs to (attempts are logged against it)."""
+    previous_code: str | None = None
+    """The code from before the card's last review: a review starts from the starter."""
+    gave_up: bool = False
+    """The person chose to give up (the session rates it Again); leaving is a skip."""
+    graded_at: datetime | None = None
+    """When the last attempt was graded (a mock answer counts at that time)."""
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """The hints revealed so far, in order."""
+        return self.card.hints[: self.progress.hints_used]
+
+    @property
+    def hints_left(self) -> int:
+        """Hints not yet revealed."""
+        return len(self.card.hints) - self.progress.hints_used
+
+    def reveal_hint(self) -> str | None:
+        """The next hint (counted: it lowers a pass to Hard), or None when none is left."""
+        if self.hints_left <= 0:
+            return None
+        self.progress.reveal_hint()
+        return self.card.hints[self.progress.hints_used - 1]

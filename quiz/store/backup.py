@@ -1,0 +1,736 @@
+"""The progress backup: every row of the store as a JSON file, and merging one back in.
+
+The file (format `drillbit-progress`, version 1) is described field by field in
+docs/progress-format.md, whose table is generated from these models' JSON Schema. The
+models are used both ways: `dump` builds them from the store's rows (aware datetimes),
+`export_progress` serializes them, and `read_progress` validates a file into the same
+models before `merge_progress` writes anything.
+
+A backup is input from outside: it is read only from a regular file of at most
+`MAX_FILE_BYTES`, and any value that could break the store or a later merge is refused
+with its JSON path (`reviews.3.duration_ms`): nesting deeper than `MAX_DEPTH`, integers
+beyond 64 bits, NaN and infinities, strings over their field's length, and times later
+than now plus a day (a future `last_review` would win every later merge and freeze the
+card). Nothing is written unless the whole file is valid.
+
+Merge rules (one transaction of the store, so a failure changes nothing): reviews are the
+same review when (card id, reviewed_at, rating) match, attempts when (card id,
+attempted_at, status) match, sessions when (mode, started_at) match, so importing a file
+twice adds nothing. For a card's schedule the state with the latest last review wins
+(ties keep the local one); for a draft the newest wins.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime, timedelta
+from importlib import metadata
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from quiz.errors import DrillbitError, InputFileError
+from quiz.store.errors import NotSavedError
+from quiz.store.records import Mode
+from quiz.store.store import Store
+from quiz.store.timefmt import from_db, to_db
+from quiz.textsafe import MIB, read_regular
+
+FORMAT = "drillbit-progress"
+VERSION = 1
+
+MAX_FILE_BYTES = 64 * MIB
+"""The largest backup file read (years of daily study fit in a few MiB)."""
+MAX_DEPTH = 8
+"""Deepest JSON nesting accepted; the format itself needs 5 (file, list, row, filters, list)."""
+FUTURE_SLACK = timedelta(days=1)
+"""How far past the importing machine's clock a time may be (clock skew, time zones)."""
+INT64 = 2**63 - 1
+MAX_DURATION_MS = 7 * 24 * 3600 * 1000
+"""A week: longer than any answer or grading; 1e30 is refused, not stored."""
+
+
+class ProgressFormatError(DrillbitError):
+    """The file is not a progress backup this drillbit can read; nothing was imported."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="import-progress")
+
+
+# -- value types -------------------------------------------------------------------
+
+
+def _parse_moment(value: Any) -> Any:
+    """ISO-8601 text to a datetime; a time without an offset is UTC, as the store writes."""
+    if isinstance(value, str):
+        try:
+            return from_db(value)
+        except ValueError as exc:
+            raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
+    return value
+
+
+def _not_in_future(value: datetime, info: ValidationInfo) -> datetime:
+    now = _now_of(info)
+    if value > now + FUTURE_SLACK:
+        raise ValueError(f"{to_db(value)} is in the future (after {to_db(now + FUTURE_SLACK)})")
+    return value.astimezone(UTC)
+
+
+def _now_of(info: ValidationInfo) -> datetime:
+    context = info.context if isinstance(info.context, dict) else {}
+    now = context.get("now")
+    return now if isinstance(now, datetime) else datetime.now(UTC)
+
+
+Moment = Annotated[
+    AwareDatetime,
+    BeforeValidator(_parse_moment),
+    AfterValidator(_not_in_future),
+    PlainSerializer(to_db, return_type=str),
+    Field(
+        description="UTC ISO-8601 time, `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`, not after now + 1 day"
+    ),
+]
+CardId = Annotated[str, Field(min_length=1, max_length=200, description="The card's string id")]
+Int64 = Annotated[int, Field(ge=-INT64 - 1, le=INT64)]
+FsrsCardText = Annotated[
+    str,
+    Field(
+        max_length=4096,
+        description="fsrs `Card.to_json()` text, kept verbatim (undo compares it byte for byte)",
+    ),
+]
+FilterScalar = (
+    None
+    | bool
+    | Int64
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[str, Field(max_length=200)]
+)
+FilterValue = FilterScalar | Annotated[list[FilterScalar], Field(max_length=10_000)]
+
+
+def _fsrs(value: str, info: ValidationInfo) -> str:
+    """Check fsrs Card JSON text: a mapping with `state` and `due`, a `last_review` not ahead."""
+    try:
+        data = json.loads(value)
+    except (ValueError, RecursionError) as exc:
+        raise ValueError("not JSON text") from exc
+    if not isinstance(data, dict) or "state" not in data or "due" not in data:
+        raise ValueError("not an fsrs Card JSON (needs 'state' and 'due')")
+    try:
+        from_db(str(data["due"]))
+        last = data.get("last_review")
+        last_moment = from_db(str(last)) if last else None
+    except ValueError as exc:
+        raise ValueError(f"not an fsrs Card JSON: {exc}") from exc
+    if last_moment is not None:
+        _not_in_future(last_moment, info)
+    return value
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CardStateRow(_Row):
+    """A card's saved fsrs schedule."""
+
+    card_id: CardId
+    fsrs_card: FsrsCardText
+    introduced_at: Moment = Field(description="When the card was first scheduled")
+    updated_at: Moment = Field(description="When the schedule last changed")
+
+    @field_validator("fsrs_card")
+    @classmethod
+    def _fsrs_card(cls, value: str, info: ValidationInfo) -> str:
+        return _fsrs(value, info)
+
+
+class SessionRow(_Row):
+    """A study session; `id` is local to the file."""
+
+    id: Int64 = Field(
+        description="Local to this file: what `session` of reviews and attempts refers to"
+    )
+    mode: Mode = Field(description="`due`, `cram` or `mock`")
+    started_at: Moment
+    ended_at: Moment | None = Field(default=None, description="null: the session never ended")
+    filters: dict[Annotated[str, Field(max_length=64)], FilterValue] = Field(
+        default_factory=dict, max_length=32, description="The selection the session studied"
+    )
+
+
+class ReviewRow(_Row):
+    """One answer."""
+
+    card_id: CardId
+    rating: int = Field(ge=1, le=4, description="fsrs rating: 1 Again, 2 Hard, 3 Good, 4 Easy")
+    correct: bool = Field(description="Whether the answer was right")
+    reviewed_at: Moment
+    duration_ms: int | None = Field(
+        default=None, ge=0, le=MAX_DURATION_MS, description="Time to answer, at most a week"
+    )
+    mode: Mode = Field(description="`due`, `cram` or `mock`")
+    state_before: int | None = Field(
+        default=None, ge=0, le=3, description="fsrs state before the review; null when new"
+    )
+    card_before: FsrsCardText | None = Field(default=None, description="null: the card was new")
+    card_after: FsrsCardText | None = Field(
+        default=None, description="null: the answer did not reschedule (cram, mock)"
+    )
+    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
+
+    @field_validator("card_before", "card_after")
+    @classmethod
+    def _cards(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _fsrs(value, info) if value is not None else None
+
+
+class AttemptRow(_Row):
+    """One graded drill submission."""
+
+    card_id: CardId
+    status: str = Field(
+        min_length=1, max_length=40, description="The verdict status, e.g. `passed`"
+    )
+    seed: Int64 | None = Field(default=None, description="The case seed the grading used")
+    duration_ms: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_DURATION_MS,
+        allow_inf_nan=False,
+        description="How long the grading took, at most a week",
+    )
+    hints_used: int = Field(default=0, ge=0, le=1000, description="Hints revealed before it")
+    verdict: str = Field(max_length=4 * MIB, description="The verdict JSON text, verbatim")
+    attempted_at: Moment
+    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
+
+
+class DraftRow(_Row):
+    """The code a person was writing for a drill."""
+
+    card_id: CardId
+    text: str = Field(max_length=MIB, description="The code as last saved")
+    updated_at: Moment
+
+
+class ProgressFile(_Row):
+    """The whole backup file (version 1)."""
+
+    format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
+    version: Literal[1] = Field(description="1; a file of another version is refused")
+    exported_at: Moment
+    drillbit_version: str = Field(default="", max_length=64, description="Informative only")
+    card_states: list[CardStateRow] = Field(default_factory=list, description="Card schedules")
+    sessions: list[SessionRow] = Field(default_factory=list, description="Study sessions")
+    reviews: list[ReviewRow] = Field(default_factory=list, description="Every answer")
+    attempts: list[AttemptRow] = Field(default_factory=list, description="Every graded drill")
+    drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
+
+
+@dataclass(frozen=True)
+class ExportCounts:
+    """How much an export wrote."""
+
+    card_states: int
+    reviews: int
+    attempts: int
+    drafts: int
+    sessions: int
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What an import added, replaced and left alone."""
+
+    reviews_added: int = 0
+    reviews_present: int = 0
+    attempts_added: int = 0
+    attempts_present: int = 0
+    sessions_added: int = 0
+    states_added: int = 0
+    states_updated: int = 0
+    states_kept: int = 0
+    drafts_added: int = 0
+    drafts_updated: int = 0
+    drafts_kept: int = 0
+
+    def describe(self) -> str:
+        """One line for the person."""
+        return (
+            f"reviews: {self.reviews_added} added, {self.reviews_present} already here; "
+            f"card schedules: {self.states_added} added, {self.states_updated} updated, "
+            f"{self.states_kept} kept (newer here); "
+            f"drill attempts: {self.attempts_added} added, {self.attempts_present} already here; "
+            f"drafts: {self.drafts_added} added, {self.drafts_updated} updated, "
+            f"{self.drafts_kept} kept"
+        )
+
+
+# -- export ------------------------------------------------------------------------
+
+
+def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
+    """Everything in the store as one consistent snapshot (a single read transaction)."""
+    moment = now if now is not None else datetime.now(UTC)
+    with store.read_transaction() as conn:
+        states = conn.execute("SELECT * FROM card_state ORDER BY card_id").fetchall()
+        sessions = conn.execute("SELECT * FROM study_session ORDER BY id").fetchall()
+        reviews = conn.execute("SELECT * FROM review_log ORDER BY reviewed_at, id").fetchall()
+        attempts = conn.execute("SELECT * FROM drill_attempt ORDER BY attempted_at, id").fetchall()
+        drafts = conn.execute("SELECT * FROM code_draft ORDER BY card_id").fetchall()
+    # Rows come from the store itself: built without re-validation (no future-date
+    # check against this clock, no re-parsing of every fsrs JSON).
+    return ProgressFile.model_construct(
+        format=FORMAT,
+        version=VERSION,
+        exported_at=moment,
+        drillbit_version=_drillbit_version(),
+        card_states=[
+            CardStateRow.model_construct(
+                card_id=r["card_id"],
+                fsrs_card=r["fsrs_card"],
+                introduced_at=from_db(r["introduced_at"]),
+                updated_at=from_db(r["updated_at"]),
+            )
+            for r in states
+        ],
+        sessions=[
+            SessionRow.model_construct(
+                id=r["id"],
+                mode=r["mode"],
+                started_at=from_db(r["started_at"]),
+                ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
+                filters=json.loads(r["filters"] or "{}"),
+            )
+            for r in sessions
+        ],
+        reviews=[
+            ReviewRow.model_construct(
+                card_id=r["card_id"],
+                rating=r["rating"],
+                correct=bool(r["correct"]),
+                reviewed_at=from_db(r["reviewed_at"]),
+                duration_ms=r["duration_ms"],
+                mode=r["mode"],
+                state_before=r["state_before"],
+                card_before=r["card_before"],
+                card_after=r["card_after"],
+                session=r["session_id"],
+            )
+            for r in reviews
+        ],
+        attempts=[
+            AttemptRow.model_construct(
+                card_id=r["card_id"],
+                status=r["status"],
+                seed=r["seed"],
+                duration_ms=r["duration_ms"],
+                hints_used=r["hints_used"],
+                verdict=r["verdict"],
+                attempted_at=from_db(r["attempted_at"]),
+                session=r["session_id"],
+            )
+            for r in attempts
+        ],
+        drafts=[
+            DraftRow.model_construct(
+                card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
+            )
+            for r in drafts
+        ],
+    )
+
+
+def _drillbit_version() -> str:
+    try:
+        return metadata.version("drillbit")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def export_progress(store: Store, path: Path, *, now: datetime | None = None) -> ExportCounts:
+    """Write the store's progress to `path` as JSON (written whole, then renamed into place)."""
+    backup = dump(store, now=now)
+    text = backup.model_dump_json(indent=2) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+    return ExportCounts(
+        card_states=len(backup.card_states),
+        reviews=len(backup.reviews),
+        attempts=len(backup.attempts),
+        drafts=len(backup.drafts),
+        sessions=len(backup.sessions),
+    )
+
+
+# -- reading a backup --------------------------------------------------------------
+
+
+class _TooLong(int):
+    """An integer literal with too many digits to be a 64-bit value (kept as its length)."""
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    return _TooLong(digits) if digits > 19 else int(text)
+
+
+class _NonFinite(float):
+    """NaN or an infinity written as JSON's non-standard constants."""
+
+
+def _parse_constant(name: str) -> float:
+    return _NonFinite(float(name.replace("Infinity", "inf")))
+
+
+def read_progress(path: Path, *, now: datetime | None = None) -> ProgressFile:
+    """Read and validate a backup file; ProgressFormatError says what and where is wrong."""
+    try:
+        raw = read_regular(path, limit=MAX_FILE_BYTES, title="import-progress")
+    except InputFileError as exc:
+        raise ProgressFormatError(exc.message) from exc
+    return parse_progress_bytes(raw, str(path), now=now)
+
+
+def parse_progress_bytes(
+    raw: bytes, name: str = "the file", *, now: datetime | None = None
+) -> ProgressFile:
+    """Decode JSON text and validate it (see `parse_progress`)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProgressFormatError(f"{name}:{line}: not UTF-8 text ({exc.reason})") from exc
+    try:
+        data = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
+    except json.JSONDecodeError as exc:
+        raise ProgressFormatError(
+            f"{name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    except RecursionError:
+        raise ProgressFormatError(
+            f"{name}: {_deep_path(text)}: nested deeper than {MAX_DEPTH} levels"
+        ) from None
+    return parse_progress(data, name, now=now)
+
+
+def parse_progress(
+    data: Any, name: str = "the file", *, now: datetime | None = None
+) -> ProgressFile:
+    """Validate a decoded backup document (format tag and version first, then every row)."""
+    problem = _unsafe_value(data, ())
+    if problem is not None:
+        where, what = problem
+        raise ProgressFormatError(f"{name}: {_path(where)}: {what}")
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProgressFormatError(
+            f'{name} is not a drillbit progress file (no "format": "{FORMAT}")'
+        )
+    version = data.get("version")
+    if version != VERSION:
+        raise ProgressFormatError(
+            f"{name} is drillbit-progress version {version!r}; this drillbit reads version "
+            f"{VERSION} only" + (" (update drillbit to import it)" if _newer(version) else "")
+        )
+    moment = now if now is not None else datetime.now(UTC)
+    try:
+        return ProgressFile.model_validate(data, context={"now": moment})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ProgressFormatError(f"{name}: {_path(first['loc'])}: {message}{more}") from exc
+
+
+def _path(loc: tuple[int | str, ...] | list[int | str]) -> str:
+    """A JSON path in dotted form, `reviews.3.duration_ms`; `(top level)` for the root."""
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def _unsafe_value(
+    value: Any, where: tuple[int | str, ...]
+) -> tuple[tuple[int | str, ...], str] | None:
+    """The first value no valid backup holds, with its path, or None (iterative, any depth)."""
+    todo: list[tuple[Any, tuple[int | str, ...]]] = [(value, where)]
+    while todo:
+        item, at = todo.pop()
+        if isinstance(item, dict | list) and len(at) >= MAX_DEPTH:
+            return at, f"nested deeper than {MAX_DEPTH} levels"
+        if isinstance(item, _TooLong):
+            return at, f"an integer of {int(item)} digits, beyond 64 bits"
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, int):
+            if not -INT64 - 1 <= item <= INT64:
+                return at, f"the integer {item} is beyond 64 bits"
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                return at, f"{item} is not a finite number (JSON has no NaN or Infinity)"
+            if abs(item) > INT64:
+                return at, f"the number {item:g} is beyond 64 bits"
+        elif isinstance(item, dict):
+            todo.extend((child, (*at, key)) for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            todo.extend((child, (*at, index)) for index, child in reversed(list(enumerate(item))))
+    return None
+
+
+def _deep_path(text: str) -> str:
+    """The path at which `text` first nests deeper than MAX_DEPTH (for a JSON too deep to decode)."""
+    stack: list[list[Any]] = []  # [kind, key or index, expecting a key]
+    in_string = escaped = False
+    token: list[str] = []
+    last_string = ""
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+                last_string = "".join(token)
+            else:
+                token.append(char)
+            continue
+        if char == '"':
+            in_string, token = True, []
+        elif char in "[{":
+            if len(stack) == MAX_DEPTH:
+                return _path([entry[1] for entry in stack])
+            stack.append(["list", 0] if char == "[" else ["dict", "", True])
+        elif char in "]}":
+            if stack:
+                stack.pop()
+        elif char == ":" and stack and stack[-1][0] == "dict":
+            stack[-1][1] = last_string
+        elif char == "," and stack:
+            if stack[-1][0] == "list":
+                stack[-1][1] += 1
+    return _path([entry[1] for entry in stack])
+
+
+def _newer(version: object) -> bool:
+    return isinstance(version, int) and not isinstance(version, bool) and version > VERSION
+
+
+# -- merging -----------------------------------------------------------------------
+
+
+def import_progress(store: Store, path: Path, *, now: datetime | None = None) -> MergeReport:
+    """Merge the backup at `path` into the store (see the module docstring for the rules)."""
+    return merge_progress(store, read_progress(path, now=now))
+
+
+def merge_progress(store: Store, backup: ProgressFile) -> MergeReport:
+    """Merge a validated backup into the store in one transaction.
+
+    NotSavedError, before anything is merged, when the store cannot save (it is an
+    in-memory copy of a read-only or full database).
+    """
+    if not store.saving:
+        raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
+    counts: dict[str, int] = {field.name: 0 for field in fields(MergeReport)}
+    with store.write_transaction() as conn:
+        sessions = _merge_sessions(conn, backup.sessions, counts)
+        _merge_reviews(conn, backup.reviews, sessions, counts)
+        _merge_attempts(conn, backup.attempts, sessions, counts)
+        _merge_states(conn, backup.card_states, counts)
+        _merge_drafts(conn, backup.drafts, counts)
+    return MergeReport(**counts)
+
+
+def _state_columns(fsrs_card: str) -> tuple[int, str, str | None]:
+    """state, due and last_review (store text) of an fsrs Card JSON."""
+    data = json.loads(fsrs_card)
+    last = data.get("last_review")
+    return (
+        int(data["state"]),
+        to_db(from_db(str(data["due"]))),
+        to_db(from_db(str(last))) if last else None,
+    )
+
+
+def _merge_sessions(
+    conn: sqlite3.Connection, rows: list[SessionRow], counts: dict[str, int]
+) -> dict[int, int]:
+    """Map file session ids to local ones, adding sessions not seen here."""
+    local = {
+        (r["mode"], r["started_at"]): int(r["id"])
+        for r in conn.execute("SELECT id, mode, started_at FROM study_session")
+    }
+    mapping: dict[int, int] = {}
+    for row in rows:
+        key = (row.mode, to_db(row.started_at))
+        ended = to_db(row.ended_at) if row.ended_at is not None else None
+        if key not in local:
+            cursor = conn.execute(
+                "INSERT INTO study_session (mode, started_at, ended_at, filters) VALUES (?, ?, ?, ?)",
+                (row.mode, key[1], ended, json.dumps(row.filters, sort_keys=True)),
+            )
+            local[key] = int(cursor.lastrowid or 0)
+            counts["sessions_added"] += 1
+        elif ended is not None:
+            conn.execute(
+                "UPDATE study_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                (ended, local[key]),
+            )
+        mapping[row.id] = local[key]
+    return mapping
+
+
+def _merge_reviews(
+    conn: sqlite3.Connection,
+    rows: list[ReviewRow],
+    sessions: dict[int, int],
+    counts: dict[str, int],
+) -> None:
+    seen = {
+        (r["card_id"], r["reviewed_at"], int(r["rating"]))
+        for r in conn.execute("SELECT card_id, reviewed_at, rating FROM review_log")
+    }
+    for row in rows:
+        key = (row.card_id, to_db(row.reviewed_at), row.rating)
+        if key in seen:
+            counts["reviews_present"] += 1
+            continue
+        conn.execute(
+            """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms, mode,
+                   state_before, card_before, card_after, session_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                row.card_id,
+                row.rating,
+                int(row.correct),
+                key[1],
+                row.duration_ms,
+                row.mode,
+                row.state_before,
+                row.card_before,
+                row.card_after,
+                sessions.get(row.session) if row.session is not None else None,
+            ),
+        )
+        seen.add(key)
+        counts["reviews_added"] += 1
+
+
+def _merge_attempts(
+    conn: sqlite3.Connection,
+    rows: list[AttemptRow],
+    sessions: dict[int, int],
+    counts: dict[str, int],
+) -> None:
+    seen = {
+        (r["card_id"], r["attempted_at"], r["status"])
+        for r in conn.execute("SELECT card_id, attempted_at, status FROM drill_attempt")
+    }
+    for row in rows:
+        key = (row.card_id, to_db(row.attempted_at), row.status)
+        if key in seen:
+            counts["attempts_present"] += 1
+            continue
+        conn.execute(
+            """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
+                   verdict, attempted_at, session_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                row.card_id,
+                row.status,
+                row.seed,
+                row.duration_ms,
+                row.hints_used,
+                row.verdict,
+                key[1],
+                sessions.get(row.session) if row.session is not None else None,
+            ),
+        )
+        seen.add(key)
+        counts["attempts_added"] += 1
+
+
+def _merge_states(
+    conn: sqlite3.Connection, rows: list[CardStateRow], counts: dict[str, int]
+) -> None:
+    for row in rows:
+        state, due, last_review = _state_columns(row.fsrs_card)
+        local = conn.execute(
+            "SELECT fsrs_card, introduced_at FROM card_state WHERE card_id = ?", (row.card_id,)
+        ).fetchone()
+        introduced, updated = to_db(row.introduced_at), to_db(row.updated_at)
+        if local is None:
+            conn.execute(
+                """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
+                       introduced_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (row.card_id, row.fsrs_card, state, due, last_review, introduced, updated),
+            )
+            counts["states_added"] += 1
+            continue
+        local_last = _state_columns(local["fsrs_card"])[2]
+        if last_review is None or (local_last is not None and last_review <= local_last):
+            counts["states_kept"] += 1
+            continue
+        conn.execute(
+            """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?, last_review = ?,
+                   introduced_at = ?, updated_at = ? WHERE card_id = ?""",
+            (
+                row.fsrs_card,
+                state,
+                due,
+                last_review,
+                min(local["introduced_at"], introduced),
+                updated,
+                row.card_id,
+            ),
+        )
+        counts["states_updated"] += 1
+
+
+def _merge_drafts(conn: sqlite3.Connection, rows: list[DraftRow], counts: dict[str, int]) -> None:
+    for row in rows:
+        updated = to_db(row.updated_at)
+        local = conn.execute(
+            "SELECT updated_at FROM code_draft WHERE card_id = ?", (row.card_id,)
+        ).fetchone()
+        if local is None:
+            conn.execute(
+                "INSERT INTO code_draft (card_id, text, updated_at) VALUES (?, ?, ?)",
+                (row.card_id, row.text, updated),
+            )
+            counts["drafts_added"] += 1
+        elif updated > local["updated_at"]:
+            conn.execute(
+                "UPDATE code_draft SET text = ?, updated_at = ? WHERE card_id = ?",
+                (row.text, updated, row.card_id),
+            )
+            counts["drafts_updated"] += 1
+        else:
+            counts["drafts_kept"] += 1

@@ -1,0 +1,129 @@
+"""`import-progress` of hostile backups: refused with the JSON path, nothing written."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quiz.store.backup import ProgressFormatError, parse_progress_bytes
+from tests.hostile.helpers import HOSTILE, assert_clean_failure, drillbit
+
+BASE = '{"format": "drillbit-progress", "version": 1, "exported_at": "2026-01-05T09:00:00+00:00"'
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+
+
+def _nothing_imported(home: Path) -> None:
+    database = home / "drillbit.db"
+    if database.exists():
+        conn = sqlite3.connect(database)
+        try:
+            for table in ("review_log", "drill_attempt", "card_state", "study_session"):
+                assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone() == (0,)
+        finally:
+            conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "what"),
+    [
+        ("progress-nan.json", "attempts.1.duration_ms", "nan is not a finite number"),
+        ("progress-bigint.json", "attempts.0.seed", "22 digits, beyond 64 bits"),
+        (
+            "progress-huge-duration.json",
+            "reviews.1.duration_ms",
+            "the number 1e+30 is beyond 64 bits",
+        ),
+        (
+            "progress-future.json",
+            "card_states.0.fsrs_card",
+            "9999-01-01T00:00:00.000000+00:00 is in the future",
+        ),
+        ("progress-future-review.json", "reviews.1.reviewed_at", "is in the future"),
+    ],
+)
+def test_hostile_backups_from_the_corpus(
+    _isolated_home: Path, name: str, where: str, what: str
+) -> None:
+    path = HOSTILE / name
+    run = drillbit("import-progress", str(path), home=_isolated_home)
+    assert_clean_failure(run, f"import-progress: {path}: {where}: ", what)
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    _nothing_imported(_isolated_home)
+
+
+def test_deep_nesting_is_refused_with_its_path(tmp_path: Path, _isolated_home: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text(BASE + ', "sessions": [{"id": 1, "filters": {"k": ' + "[" * 100_000 + "\n")
+    run = drillbit("import-progress", str(deep), home=_isolated_home)
+    assert_clean_failure(run, f"{deep}: sessions.0.filters.k.0.0.0.0: nested deeper than 8 levels")
+    nested = tmp_path / "nested.json"  # deep, yet decodable: found by the walk
+    nested.write_text(BASE + ', "reviews": [' + "[" * 50 + "]" * 50 + "]}")
+    run = drillbit("import-progress", str(nested), home=_isolated_home)
+    assert_clean_failure(run, f"{nested}: reviews.0.0.0.0.0.0.0: nested deeper than 8 levels")
+
+
+def test_over_long_strings_are_refused(tmp_path: Path, _isolated_home: Path) -> None:
+    long = tmp_path / "long.json"
+    review = {
+        "card_id": "x" * 100_000,
+        "rating": 3,
+        "correct": True,
+        "reviewed_at": "2026-01-05T09:00:00+00:00",
+        "mode": "due",
+    }
+    long.write_text(BASE + ', "reviews": ' + json.dumps([review]) + "}")
+    run = drillbit("import-progress", str(long), home=_isolated_home)
+    assert_clean_failure(
+        run, f"{long}: reviews.0.card_id: String should have at most 200 characters"
+    )
+
+
+def test_non_regular_and_huge_files_are_refused(tmp_path: Path, _isolated_home: Path) -> None:
+    fifo = tmp_path / "backup.json"
+    os.mkfifo(fifo)
+    run = drillbit("import-progress", str(fifo), home=_isolated_home)
+    assert_clean_failure(run, f"import-progress: {fifo}: a FIFO (named pipe), not a regular file")
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    run = drillbit("import-progress", str(zero), home=_isolated_home)
+    assert_clean_failure(run, f"{zero}: a device, not a regular file")
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    run = drillbit("import-progress", str(huge), home=_isolated_home)
+    assert_clean_failure(run, f"{huge}: 65 MiB, over the limit of 64 MiB")
+
+
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (BASE + ', "attempts": [{"seed": Infinity}]}', "attempts.0.seed: inf is not a finite"),
+        (BASE + ', "attempts": [{"seed": -Infinity}]}', "attempts.0.seed: -inf is not a finite"),
+        (BASE + ', "reviews": [{"duration_ms": 1e400}]}', "reviews.0.duration_ms: inf is not"),
+        (BASE + ', "sessions": [{"id": 9223372036854775808}]}', "sessions.0.id: the integer"),
+        (BASE + ', "x": "' + "9" * 5000 + '"}', "x: Extra inputs are not permitted"),
+        (BASE + ', "sessions": [{"id": ' + "9" * 5000 + "}]}", "sessions.0.id: an integer of 5000"),
+        (
+            '{"format": "drillbit-progress", "version": 1, "exported_at": "9999-01-01T00:00:00Z"}',
+            "exported_at:",
+        ),
+    ],
+)
+def test_values_no_backup_holds(document: str, message: str) -> None:
+    with pytest.raises(ProgressFormatError) as refused:
+        parse_progress_bytes(document.encode(), "b.json", now=NOW)
+    assert message in refused.value.message
+
+
+def test_a_time_a_day_ahead_is_fine_and_two_days_is_not() -> None:
+    review = '{"card_id": "c", "rating": 3, "correct": true, "mode": "due", "reviewed_at": '
+    ok = BASE + ', "reviews": [' + review + '"2026-03-01T23:00:00+00:00"}]}'
+    assert len(parse_progress_bytes(ok.encode(), now=NOW).reviews) == 1
+    late = BASE + ', "reviews": [' + review + '"2026-03-02T01:00:00+00:00"}]}'
+    with pytest.raises(ProgressFormatError, match=r"reviews\.0\.reviewed_at: .* is in the future"):
+        parse_progress_bytes(late.encode(), now=NOW)

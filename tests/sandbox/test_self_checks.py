@@ -1,0 +1,170 @@
+"""The child's self-checks (input mutated, floating-point warnings) against a submission that fights them.
+
+They run in the submission's process, so they are best-effort; these are the
+known ways around them, each of which must now fail: replacing numpy's
+functions, changing the error state during the call, and reaching the
+runner's frames to clear what it recorded or to write to its result pipe.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.helpers import assert_clean, shown
+
+SIGMOID = get_checker("nn.activations.sigmoid")
+NAIVE = "\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+
+CHEATS = {
+    "patched-errstate-and-seterr": """
+        import contextlib
+        import numpy as np
+        np.errstate = lambda **kw: contextlib.nullcontext()
+        np.seterrcall = lambda f: None
+        np.seterr(all="ignore")
+    """,
+    "patched-numpy-internals": """
+        import numpy as np
+        import numpy._core._ufunc_config as config
+        config._make_extobj = lambda **kw: config._extobj_contextvar.get()
+        config._get_extobj_dict = lambda: {"divide": "call", "over": "call",
+                                           "under": "call", "invalid": "call"}
+        np.geterr = lambda: {"divide": "call", "over": "call", "under": "call", "invalid": "call"}
+    """,
+    "seterr-during-the-call": """
+        import numpy as np
+        def sigmoid(z):
+            np.seterr(all="ignore")
+            np.seterrcall(None)
+            return 1 / (1 + np.exp(-z))
+    """,
+    "frames-clear-the-recorded-events": """
+        import sys
+        import numpy as np
+        def _clear():
+            try:
+                frame = sys._getframe(1)
+            except ValueError:
+                return
+            while frame is not None:
+                for value in list(frame.f_locals.values()):
+                    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                        value.clear()
+                frame = frame.f_back
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            _clear()
+            return out
+    """,
+    "traceback-frames-clear-the-recorded-events": """
+        import numpy as np
+        def _clear():
+            try:
+                raise RuntimeError
+            except RuntimeError as exc:
+                try:
+                    frame = exc.__traceback__.tb_frame
+                except ValueError:
+                    return
+            while frame is not None:
+                for value in list(frame.f_locals.values()):
+                    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                        value.clear()
+                frame = frame.f_back
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            _clear()
+            return out
+    """,
+    "the-error-callback-is-reached-and-reset": """
+        import numpy as np
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            record = np.geterrcall()
+            for cell in (record.__closure__ or ()):
+                if isinstance(cell.cell_contents, list):
+                    cell.cell_contents.clear()
+            for name, value in record.__globals__.items():
+                if isinstance(value, list):
+                    value.clear()
+            return out
+    """,
+}
+
+
+@pytest.mark.parametrize("cheat", list(CHEATS))
+def test_a_naive_overflowing_sigmoid_does_not_pass(pool: WorkerPool, cheat: str) -> None:
+    source = textwrap.dedent(CHEATS[cheat])
+    if "def sigmoid" not in source:
+        source += NAIVE
+    pool.wait_warm(60)
+    verdict = grade(SIGMOID, source, seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert verdict.status in (Status.FAILED, Status.ERROR), shown(verdict)
+    message = shown(verdict)
+    assert "overflow" in message or "error handling" in message or "frames" in message, message
+    assert_clean([pool])
+
+
+def test_the_naive_sigmoid_alone_fails_on_overflow(pool: WorkerPool) -> None:
+    verdict = grade(SIGMOID, "import numpy as np\n" + NAIVE, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED and "overflow" in shown(verdict), shown(verdict)
+
+
+MUTATING = """
+import numpy as np
+np.array_equal = lambda *args, **kwargs: True
+np.ndarray.copy  # a C method: it cannot be replaced
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    out = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    z[...] = out  # writes over the caller's input
+    return out
+"""
+
+
+def test_patched_array_equal_does_not_hide_a_mutated_input(pool: WorkerPool) -> None:
+    verdict = grade(SIGMOID, MUTATING, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "in place" in shown(verdict), shown(verdict)
+
+
+def test_frames_are_out_of_reach_but_namedtuple_still_works(pool: WorkerPool) -> None:
+    source = textwrap.dedent("""
+        import collections, sys, traceback
+        import numpy as np
+        Pair = collections.namedtuple("Pair", "a b")
+        def sigmoid(z):
+            assert Pair(1, 2).a == 1
+            try:
+                sys._getframe(1)
+            except ValueError as exc:
+                assert "inspecting stack frames" in str(exc)
+            else:
+                raise AssertionError("sys._getframe was allowed")
+            e = np.exp(-np.abs(z))
+            return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    """)
+    verdict = grade(SIGMOID, source, seed=11, pool=pool)
+    assert verdict.passed, shown(verdict)
+
+
+def test_a_user_traceback_still_names_the_submissions_lines(pool: WorkerPool) -> None:
+    source = "import numpy as np\n\ndef sigmoid(z):\n    return helper(z)\n\ndef helper(z):\n    raise KeyError('boom')\n"
+    verdict = grade(SIGMOID, source, seed=11, pool=pool)
+    message = shown(verdict)
+    assert "KeyError: 'boom'" in message, message
+    assert "line 4, in sigmoid: return helper(z)" in message, message
+    assert "line 7, in helper: raise KeyError('boom')" in message, message
+
+
+def test_the_verdict_says_the_self_checks_are_best_effort(pool: WorkerPool) -> None:
+    verdict = grade(SIGMOID, "import numpy as np\n" + NAIVE, seed=11, pool=pool)
+    (note,) = [layer for layer in verdict.isolation if layer.startswith("note:")]
+    assert "best-effort self-checks" in note and "judged here, in the parent" in note

@@ -1,0 +1,206 @@
+"""The study loop as a user meets it: honest drill reviews, the rubric, skip and give up,
+the mock interview's clock and hidden feedback, the rating preview, typed powers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Rating, Scheduler
+from textual.widgets import TextArea
+
+from quiz.drill_grading import starter_text
+from quiz.study import format_interval, preview_intervals
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.answers import KeyPointChecklist, NumberAnswer
+from quiz.tui.widgets.verdict_view import VerdictView
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder
+from tests.tui.test_drill import editor_of, grade_now
+
+
+async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        state = app.workspace.store.card_state("tiny-sgd")
+        assert state is not None  # the pass counted for the schedule
+        review = app.workspace.store.reviews(card_id="tiny-sgd")
+        assert [(r.rating, r.mode) for r in review] == [(int(Rating.Good), "due")]
+        due = state.due
+    clock.moment = due + timedelta(seconds=1)
+    app = build(study=StudyRequest(kind="coding"))
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.id == "tiny-sgd"  # due again, not new
+        await pilot.press("enter")
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        card = drill.sitting.card
+        assert editor_of(drill).text == starter_text(card)  # recall, not the old answer
+        assert drill.sitting.previous_code == SOLUTION
+        await pilot.press("ctrl+o")  # the previous code is one key away
+        await pilot.pause()
+        assert editor_of(drill).text == SOLUTION
+
+
+async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        for _ in range(3):
+            if study.card is not None and study.card.kind == "coding":
+                break
+            await pilot.press("s")  # skip: nothing logged
+            await pilot.pause()
+        assert app.workspace.store.review_count() == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        editor_of(drill).load_text(WRONG)
+        await grade_now(app, pilot)
+        await pilot.press("escape")  # leaving after a failed run is a skip, not Again
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen) and app.screen is study
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert study.card is not None and study.card.kind != "coding"
+        while study.card is not None and study.card.kind != "coding":
+            await pilot.press("s")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        await pilot.press("ctrl+g", "y")  # give up, confirmed
+        await pilot.pause()
+        graded = recorder.of(StudyScreen.AnswerGraded)
+        assert [(g.answer.card.id, g.answer.rating) for g in graded] == [("tiny-sgd", Rating.Again)]
+
+
+async def test_number_keys_tick_points_and_the_rubric_is_on_screen_at_80x24(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("space")
+        await pilot.pause()
+        checklist = screen.query_one(KeyPointChecklist)
+        region = checklist.region
+        assert region.height >= 3 + 2 and region.bottom <= 24 - 2  # points + border, above status
+        await pilot.press("3")
+        assert checklist.selected == frozenset({2})
+        await pilot.press("1", "3")  # 3 again unticks the third
+        assert checklist.selected == frozenset({0})
+        await pilot.press("enter")
+        status = str(screen.query_one("#study-status").render())
+        assert "1 Again" in status and "4 Easy" in status and "enter: Again" in status
+        await pilot.press("backspace", "2", "enter", "enter")  # 2 of 3 points: Hard
+        await pilot.pause()
+        assert [g.answer.rating for g in recorder.of(StudyScreen.AnswerGraded)] == [Rating.Hard]
+
+
+async def test_rating_preview_matches_fsrs_without_changing_anything(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("space", "enter")
+        store = app.workspace.store
+        spans = preview_intervals(
+            store, Scheduler(enable_fuzzing=False), "what-is-relu", now=clock()
+        )
+        assert spans[Rating.Again] < spans[Rating.Good] < spans[Rating.Easy]
+        assert screen.preview() == " · ".join(
+            f"{int(r)} {r.name} {format_interval(spans[r])}" for r in Rating
+        )
+        assert store.card_state("what-is-relu") is None and store.review_count() == 0
+        await pilot.press("3")
+        await pilot.pause()
+        state = store.card_state("what-is-relu")
+        assert state is not None and state.due - clock() == spans[Rating.Good]
+
+
+async def test_mock_hides_feedback_until_the_summary(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="mock", kind="choice", limit=1))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        assert not screen.query("#feedback")
+        assert isinstance(app.screen, SummaryScreen)
+        assert [q.answered for q in app.screen.summary.questions] == [True]
+
+
+async def test_mock_clock_stops_a_drill_and_its_grade_counts(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        editor_of(drill).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        clock.advance(61)
+        drill.query_one("#drill-clock").tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.pause()
+        assert drill.time_up and not drill.check_action("grade", ())
+        assert isinstance(app.screen, SummaryScreen)
+        questions = app.screen.summary.questions
+        assert [(q.card_id, q.answered, q.correct) for q in questions] == [("tiny-sgd", True, True)]
+
+
+async def test_reset_clears_the_old_verdict_and_escape_leaves_from_the_editor(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert "PASSED" in str(screen.query_one("#verdict-status").render())
+        await pilot.press("ctrl+n", "y")
+        await pilot.pause()
+        assert "PASSED" not in str(screen.query_one("#verdict-status").render())
+        assert not screen.query_one(VerdictView).query_one("#verdict-cases").display
+        await pilot.press("ctrl+a")
+        editor = screen.query_one("#editor", TextArea)
+        assert editor.selected_text == editor.text
+        assert editor.has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, DrillScreen)
+
+
+async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -> None:
+    app = build(study=StudyRequest(mode="cram", kind="numeric"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press(*"0.25^x", "enter")
+        status = str(screen.query_one("#study-status").render())
+        assert "not a number" in status and "0.5^10" in status and "float" not in status
+        screen.query_one(NumberAnswer).value = ""
+        await pilot.press(*"0.5^2", "enter")
+        await pilot.pause()
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert answer.correct  # 0.5^2 = 0.25, the card's answer

@@ -1,0 +1,80 @@
+"""The app on a disk that refuses writes: it opens, studies, and says nothing is saved."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.store import Store
+from quiz.store import store as store_module
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import START, AppFactory, wait_until
+
+
+def _cap_at_current_size(conn: sqlite3.Connection) -> None:
+    """SQLite's own SQLITE_FULL once the file would grow: a full disk, portably."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {int(pages)}")
+
+
+def _full_database(path: Path) -> None:
+    """A database whose session and review pages have no room left for another row."""
+    with Store.open(path) as store:
+        store.start_session(mode="due", started_at=START, filters={"pad": "x" * 3900})
+        store.record_review(
+            card_id="old",
+            rating=3,
+            correct=True,
+            reviewed_at=START,
+            mode="cram",
+            card_before="y" * 3900,
+        )
+
+
+def _messages(app: object) -> list[str]:
+    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
+    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _isolated_home / "drillbit.db"
+    _full_database(database)
+    monkeypatch.setattr(store_module, "_configure", _cap_at_current_size)
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
+        await pilot.press("space")
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        store = app.workspace.store
+        assert not store.saving and store.review_count() == 2, "the answer is kept in memory"
+        assert await wait_until(
+            pilot, lambda: any("Nothing more will be saved" in m for m in _messages(app))
+        )
+    monkeypatch.undo()
+    with Store.open(database) as store:
+        assert store.review_count() == 1 and store.notices == []
+
+
+async def test_a_read_only_database_opens_with_a_notice(
+    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = _isolated_home / "drillbit.db"
+    Store.open(database).close()
+    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("space", "3")
+        await pilot.pause()
+        assert app.workspace.store.review_count() == 1
+        assert any("Nothing will be saved" in m for m in _messages(app))
+    monkeypatch.undo()
+    with Store.open(database) as store:
+        assert store.review_count() == 0
