@@ -5,11 +5,7 @@ Shared by the TUI and the CLI's `show`, so a card reads the same everywhere.
 
 from __future__ import annotations
 
-import re
-
 from quiz.bank.models import Card
-
-_INLINE_MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 
 
 def render_text(text: str) -> str:
@@ -29,7 +25,14 @@ def plain_text(text: str) -> str:
 
     A formula with no faithful Unicode form stays as written.
     """
+    from quiz.bank.markdown import scan_math
     from quiz.bank.mathtext import latex_to_unicode
 
-    converted = _INLINE_MATH.sub(lambda m: latex_to_unicode(m.group(1)) or m.group(0), text)
-    return converted.replace("\\$", "$")
+    pieces, last = [], 0
+    for span in scan_math(text).spans:  # the formulas lint checked, paired the same way
+        pieces += [
+            text[last : span.start],
+            latex_to_unicode(span.latex) or text[span.start : span.end],
+        ]
+        last = span.end
+    return "".join([*pieces, text[last:]]).replace("\\$", "$")

@@ -12,7 +12,8 @@ The API:
 - `parse(text)` / `parse_blocks(text)`: the token stream (full, or block structure only
   with inline tokens left unparsed, which is several times faster); `parse_inline(text)`
   for one line of inline Markdown.
-- `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines.
+- `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines;
+  `code_spans(text)`: the offsets of inline code.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
 - `make_markdown(...)`: a configured `MarkdownIt` for renderers (the Anki export).
@@ -43,6 +44,7 @@ __all__ = [
     "MathScan",
     "MathSpan",
     "code_blocks",
+    "code_spans",
     "headings",
     "make_markdown",
     "normalize",
@@ -445,8 +447,8 @@ def scan_math(text: str, *, latex_delimiters: bool = False) -> MathScan:
     return MathScan(tuple(spans), tuple(problems))
 
 
-def _restore_offsets(original: str, scan: MathScan) -> MathScan:
-    """A scan of the normalized text with offsets moved back onto the original text."""
+def _original_offset(original: str) -> Callable[[int], int]:
+    """Maps an offset of `normalize(original)` back onto `original`."""
     where: list[int] = []
     index = 0
     while index < len(original):
@@ -456,6 +458,40 @@ def _restore_offsets(original: str, scan: MathScan) -> MathScan:
 
     def at(offset: int) -> int:
         return where[min(offset, len(where) - 1)]
+
+    return at
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every inline code span (its backticks included), outside code blocks;
+    offsets refer to `text` as given."""
+    if "`" not in text:
+        return []
+    normal = normalize(text)
+    at = _original_offset(text) if normal is not text else (lambda offset: offset)
+    lines = _LineIndex(normal)
+    cursors: dict[int, int] = {}
+    md = _parser(False, False)
+    found: list[tuple[int, int]] = []
+    for token in _parser(False, True).parse(normal):
+        if token.type != "inline" or token.map is None or "`" not in token.content:
+            continue
+        token.children = []
+        md.inline.parse(token.content, md, {}, token.children)
+        origins = _inline_offsets(token, lines, cursors)
+        for child in token.children:
+            span = child.meta.get("span") if child.meta else None
+            if child.type == "code_inline" and span is not None:
+                start = _locate(token.content, origins, span[0])
+                end = _locate(token.content, origins, span[1] - 1) + 1
+                if start >= 0 and end > 0:
+                    found.append((at(start), at(end)))
+    return found
+
+
+def _restore_offsets(original: str, scan: MathScan) -> MathScan:
+    """A scan of the normalized text with offsets moved back onto the original text."""
+    at = _original_offset(original)
 
     spans = tuple(
         MathSpan(

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 
+# Unicode subscript of each character that has one.
 SUB: Final[dict[str, str]] = dict(
     zip(
         "0123456789+-−=()aehijklmnoprstuvxβγρφϕχ",
@@ -46,6 +47,7 @@ SUB: Final[dict[str, str]] = dict(
         strict=True,
     )
 )
+# Unicode superscript of each character that has one.
 SUP: Final[dict[str, str]] = dict(
     zip(
         "0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWαβγδεθιφϕχ′",
@@ -54,6 +56,7 @@ SUP: Final[dict[str, str]] = dict(
     )
 )
 
+# (numerator, denominator) -> a single-glyph fraction.
 VULGAR: Final[dict[tuple[str, str], str]] = {
     ("1", "2"): "½",
     ("1", "3"): "⅓",
@@ -74,6 +77,7 @@ def _alphabet(upper: int, lower: int | None, exceptions: dict[str, str]) -> dict
     return table
 
 
+# \mathbb, \mathcal/\mathscr, \mathfrak and bold letters in Unicode's math alphabets.
 BLACKBOARD: Final = {
     **_alphabet(
         0x1D538,
@@ -105,6 +109,7 @@ BOLD: Final = {
     **{str(d): chr(0x1D7CE + d) for d in range(10)},
 }
 
+# Accent macro -> the combining mark put after its one-symbol argument.
 ACCENTS: Final[dict[str, str]] = {
     "hat": "\u0302",
     "widehat": "\u0302",
@@ -120,6 +125,7 @@ ACCENTS: Final[dict[str, str]] = {
     "breve": "\u0306",
 }
 
+# Spacing macros (\, \quad ...) -> plain spaces.
 SPACING: Final[dict[str, str]] = {
     ",": " ",
     ":": " ",
@@ -147,6 +153,7 @@ FUNCTIONS: Final = frozenset(
     "coth arcsin arccos arctan arcsinh arccosh arctanh det dim ker arg deg gcd hom Pr "
     "argmax argmin".split()
 )
+# Sums, products and integrals: symbols whose scripts are limits.
 BIG_OPERATORS: Final[dict[str, str]] = {
     "sum": "∑",
     "prod": "∏",
@@ -165,6 +172,7 @@ BIG_OPERATORS: Final[dict[str, str]] = {
 # Prefix operators that sit tight against their operand: \partial L -> ∂L.
 PREFIX: Final = frozenset({"partial", "nabla", "neg", "lnot"})
 
+# Our choices where pylatexenc's plain-text symbol reads worse in a terminal.
 SYMBOL_OVERRIDES: Final[dict[str, str]] = {
     "epsilon": "ε",
     "sim": "~",
@@ -197,6 +205,7 @@ SYMBOL_OVERRIDES: Final[dict[str, str]] = {
     "coth": "coth",
 }
 
+# Macros whose argument is text, and font macros by how they map letters.
 TEXT_MACROS: Final = frozenset(
     "text textrm textit textbf textsf texttt textnormal textup mbox".split()
 )
@@ -214,6 +223,7 @@ MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " "}
 
 # Characters that make a numerator, denominator or radicand need parentheses.
 OPERATOR_CHARS: Final = frozenset("+−-=<>/·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
+# Brackets that group: a bracketed text is atomic, and spaces just inside are dropped.
 OPENERS: Final = "([{⟨⌊⌈"
 CLOSERS: Final = ")]}⟩⌋⌉"
 # After a function name no space is needed before these.
@@ -242,4 +252,5 @@ def _symbol_table() -> dict[str, str]:
     return table
 
 
+# Macro name -> its symbol (pylatexenc's table, our overrides, the big operators).
 SYMBOLS: Final = _symbol_table()

@@ -10,31 +10,30 @@ from __future__ import annotations
 
 import re
 
-from quiz.bank.markdown import code_blocks
+from quiz.bank.markdown import code_blocks, code_spans
 
 _DROPPED = re.compile(
     r"<(style|script|summary)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
 
 
 def _strip_prose(text: str) -> str:
     """Tags out of text that holds no code block (inline code spans kept)."""
-    text = _DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep line count
     pieces: list[str] = []
     last = 0
-    for match in _CODE_SPAN.finditer(text):
-        pieces.append(_strip_tags(text[last : match.start()]))
-        pieces.append(match.group(0))
-        last = match.end()
+    for start, end in code_spans(text):
+        pieces.append(_strip_tags(text[last:start]))
+        pieces.append(text[start:end])
+        last = end
     pieces.append(_strip_tags(text[last:]))
     return "".join(pieces)
 
 
 def _strip_tags(text: str) -> str:
+    text = _DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep line count
     text = _BREAK.sub(" ", text)
     text = _TAG.sub("", text)
     for entity, char in _ENTITIES.items():

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, scan_math
+from quiz.bank.markdown import headings, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import parse_card
@@ -34,6 +34,7 @@ MAX_ID_WORDS = 6
 MAX_ID_CHARS = 60
 MAX_TITLE_CHARS = 120
 
+_MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
 _ID_STOP_WORDS = frozenset(
@@ -115,7 +116,7 @@ def kebab(text: str) -> str:
 
 def card_id_for(title: str) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words."""
-    title = re.sub(r"\$[^$]*\$|`[^`]*`", " ", title)  # formulas and code make poor ids
+    title = _title_text(title, with_math=False)  # formulas and code make poor ids
     words = kebab(title).split("-") if kebab(title) else []
     kept = [w for w in words if w not in _ID_STOP_WORDS]
     if len(kept) < 2:
@@ -153,7 +154,7 @@ def as_question(title: str) -> str:
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:
     """Headings inside an answer moved down (to `###` and deeper) so none is a `## ` section."""
-    if "#" not in markdown:
+    if not _MAYBE_HEADING.search(markdown):  # no line starts like a heading: nothing to parse
         return markdown
     found = [h for h in headings(markdown) if h.atx]
     if not found or min(h.level for h in found) >= shallowest:
@@ -184,9 +185,12 @@ def convert_math(markdown: str) -> tuple[str, list[str]]:
     """`\\(..\\)` and `\\[..\\]` as `$..$` and `$$..$$`; a formula the terminal cannot show
     kept as raw LaTeX in code (the card still loads). Returns (text, formulas kept raw)."""
     kept: list[str] = []
-    if "$" not in markdown and "\\" not in markdown:
+    delimited = "\\(" in markdown or "\\[" in markdown
+    if "$" not in markdown and not delimited:
         return markdown, kept
-    scan = scan_math(markdown, latex_delimiters=True)
+    # Without \( or \[ the plain reader finds the same formulas, and its scan is the one
+    # escape_stray_dollars reuses (cached) next.
+    scan = scan_math(markdown, latex_delimiters=delimited)
     for span in reversed(scan.spans):
         latex = span.latex
         if latex_to_unicode(latex) is None:
@@ -418,8 +422,12 @@ def _plan_card(
         notes.append(
             ("no-marker", "no answer marker; the whole text under the question is the answer")
         )
-    extra = "\n\n".join(p for p in (question.context, question.prompt) if p)
-    prompt, raw_prompt, more = _prepare(extra) if extra else ("", [], 0)
+    prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
+    context, raw_context, context_escaped = (
+        _prepare(question.context) if question.context else ("", [], 0)
+    )
+    raw_prompt = [*raw_context, *raw_prompt]
+    more += context_escaped
     escaped += more
     title_text, raw_title, more = _prepare(as_question(question.title))
     escaped += more
@@ -445,7 +453,8 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    question_text = title_text + (f"\n\n{prompt}" if prompt else "")
+    # The text of the question this one is nested in comes first: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,
@@ -466,10 +475,22 @@ def _plan_card(
 
 def _plain_title(title: str) -> str:
     """The list title: math and code shown as their text (no `$`, no backticks)."""
-    title = re.sub(
-        r"(?<!\\)\$+([^$]*?)(?<!\\)\$+|`([^`]*)`", lambda m: m.group(1) or m.group(2) or "", title
-    )
-    return title.replace("\\$", "$")
+    return _title_text(title, with_math=True)
+
+
+def _title_text(title: str, *, with_math: bool) -> str:
+    """A title's words as read by the Markdown reader: formulas and code spans as their
+    source text, or left out."""
+    tokens = parse_inline(title, latex_delimiters=True)
+    parts: list[str] = []
+    for child in tokens[0].children or () if tokens else ():
+        if child.type in ("text", "text_special"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type in ("code_inline", "math_inline", "math_inline_double"):
+            parts.append(child.content.strip() if with_math else " ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

@@ -49,7 +49,7 @@ from pydantic import (
 from quiz.errors import DrillbitError, InputFileError
 from quiz.store.errors import NotSavedError
 from quiz.store.records import Mode
-from quiz.store.store import Store
+from quiz.store.store import Store, fsrs_columns
 from quiz.store.timefmt import from_db, to_db
 from quiz.textsafe import MIB, read_regular
 
@@ -568,17 +568,6 @@ def merge_progress(store: Store, backup: ProgressFile) -> MergeReport:
     return MergeReport(**counts)
 
 
-def _state_columns(fsrs_card: str) -> tuple[int, str, str | None]:
-    """state, due and last_review (store text) of an fsrs Card JSON."""
-    data = json.loads(fsrs_card)
-    last = data.get("last_review")
-    return (
-        int(data["state"]),
-        to_db(from_db(str(data["due"]))),
-        to_db(from_db(str(last))) if last else None,
-    )
-
-
 def _merge_sessions(
     conn: sqlite3.Connection, rows: list[SessionRow], counts: dict[str, int]
 ) -> dict[int, int]:
@@ -681,7 +670,7 @@ def _merge_states(
     conn: sqlite3.Connection, rows: list[CardStateRow], counts: dict[str, int]
 ) -> None:
     for row in rows:
-        state, due, last_review = _state_columns(row.fsrs_card)
+        state, due, last_review = fsrs_columns(row.fsrs_card)
         local = conn.execute(
             "SELECT fsrs_card, introduced_at FROM card_state WHERE card_id = ?", (row.card_id,)
         ).fetchone()
@@ -694,7 +683,7 @@ def _merge_states(
             )
             counts["states_added"] += 1
             continue
-        local_last = _state_columns(local["fsrs_card"])[2]
+        local_last = fsrs_columns(local["fsrs_card"])[2]
         if last_review is None or (local_last is not None and last_review <= local_last):
             counts["states_kept"] += 1
             continue

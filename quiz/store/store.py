@@ -454,7 +454,7 @@ class Store:
                 if review.card_before is None:
                     conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
                 else:
-                    state, due, last_review = _fsrs_fields(review.card_before)
+                    state, due, last_review = fsrs_columns(review.card_before)
                     conn.execute(
                         """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?,
                                last_review = ?, updated_at = ?
@@ -630,7 +630,7 @@ def _insert_review(
     )
     review_id = cast(int, cursor.lastrowid)
     if card_after is not None:
-        state, due, last_review = _fsrs_fields(card_after)
+        state, due, last_review = fsrs_columns(card_after)
         conn.execute(
             """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
                    introduced_at, updated_at)
@@ -773,8 +773,11 @@ def _copy_read_only(path: Path, memory: sqlite3.Connection) -> None:
     raise StoreError(f"cannot read {path}: {last}")
 
 
-def _fsrs_fields(fsrs_card: str) -> tuple[int, str, str | None]:
-    """state, due and last_review (normalized) out of an fsrs Card JSON, for the query columns."""
+def fsrs_columns(fsrs_card: str) -> tuple[int, str, str | None]:
+    """state, due and last_review (store text) out of an fsrs Card JSON, for the query columns.
+
+    Used by every write of a card's state, here and in quiz.store.backup's merge.
+    """
     data = json.loads(fsrs_card)
     try:
         state = int(data["state"])

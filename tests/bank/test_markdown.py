@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.bank.markdown import code_blocks, headings, scan_math
+from quiz.bank.markdown import code_blocks, code_spans, headings, scan_math
 
 DOC = """# Title
 
@@ -95,3 +95,9 @@ def test_code_blocks() -> None:
     assert blocks[0].code == "# not a heading $q$\n"
     unclosed = code_blocks("```python\nx = 1\n")
     assert unclosed[0].closed is False
+
+
+def test_code_spans_are_found_outside_code_blocks() -> None:
+    text = "a `x` and ``y ` z`` here\r\n\n```\n`not a span`\n```\n"
+    assert [text[start:end] for start, end in code_spans(text)] == ["`x`", "``y ` z``"]
+    assert code_spans("no code here") == []

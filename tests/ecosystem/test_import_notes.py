@@ -19,6 +19,7 @@ from quiz.bank.markdown import code_blocks
 from quiz.bank.parse import split_front_matter
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
+from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importer import (
     as_question,
     card_id_for,
@@ -587,7 +588,7 @@ def test_shape8_nested_lists_with_heavy_latex(tmp_path: Path) -> None:
         in (result.output)
     )
     sub = body(pack / "calculus" / "what-is-a-subgradient.md")
-    assert "What is a subgradient?\n\nConsider the piecewise function below." in sub
+    assert "## Question\n\nConsider the piecewise function below.\n\nWhat is a subgradient?" in sub
 
 
 def test_shape9_list_item_pairs_under_numbered_sections(tmp_path: Path) -> None:
@@ -716,3 +717,25 @@ def test_pathological_notes_end_quickly_and_cleanly(tmp_path: Path) -> None:
     for text in (deep, wide, dollars, "\x00\x01 binary-ish \ufffd", ""):
         plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=text)
         assert isinstance(plan.skipped, tuple)
+
+
+def test_html_is_stripped_outside_code_and_its_text_kept() -> None:
+    notes = (
+        "Plain <b>bold</b> text,<br>a `<kbd>` span and <i>italics</i>.\n"
+        "<style>\n.x { color: red; }\n</style>\n"
+        "<details><summary>Show Answer</summary>\n\nHidden answer.\n\n</details>\n\n"
+        "```html\n<p>kept in code</p>\n```\n"
+    )
+    assert strip_html(notes) == (
+        "Plain bold text, a `<kbd>` span and italics.\n\nHidden answer.\n\n\n"
+        "```html\n<p>kept in code</p>\n```\n"
+    )
+
+
+def test_help_lists_the_recognized_shapes() -> None:
+    result = CliRunner().invoke(import_command, ["--help"])
+    assert result.exit_code == 0
+    for shape in ("## Q1: title", "### Q1.1: title", "#### 12) title", "**What is X?**"):
+        assert shape in result.output
+    for marker in ("**Answer:**", "A:", "*A:*", "Ans.", "<details>"):
+        assert marker in result.output

@@ -48,8 +48,7 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
-        await pilot.press("space")
-        await pilot.press("3")
+        await pilot.press("space", "enter", "3")  # reveal, leave the checklist, rate Good
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         store = app.workspace.store
@@ -71,7 +70,7 @@ async def test_a_read_only_database_opens_with_a_notice(
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
         assert isinstance(app.screen, StudyScreen)
-        await pilot.press("space", "3")
+        await pilot.press("space", "enter", "3")
         await pilot.pause()
         assert app.workspace.store.review_count() == 1
         assert any("Nothing will be saved" in m for m in _messages(app))

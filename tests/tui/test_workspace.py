@@ -179,3 +179,10 @@ def test_the_workspace_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_plain_text_pairs_dollars_as_lint_does() -> None:
+    """A price is not the start of a formula: "$5 and $10" stays text, later math converts."""
+    assert plain_text(r"costs $5 and $10, while $\alpha$ is math") == (
+        "costs $5 and $10, while α is math"
+    )

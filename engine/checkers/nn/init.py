@@ -140,7 +140,7 @@ class InitializersChecker(NNChecker):
             if tails < CUT_TAILS:
                 # a normal sample this large reaches past 3 of its standard deviations
                 why = (
-                    f" The largest |w| is only {tails:.2f} of the sample's standard deviations: "
+                    f" The largest |w| is only {tails:.2f} times the sample's standard deviation: "
                     "the tails are cut, as in a truncated normal (which shrinks the variance: "
                     "cut at 2 sigma, it keeps about 0.77 of sigma**2) or a uniform draw. Draw "
                     "from an untruncated normal (rng.standard_normal) and scale it."

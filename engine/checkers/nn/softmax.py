@@ -27,13 +27,14 @@ def _additive_guard_hints(y_hat: np.ndarray, y: np.ndarray) -> list[tuple[str, A
     m = y.shape[1]
     hints: list[tuple[str, Any]] = []
     for eps in GUARD_EPSILONS:
+        shown = f"{eps:.0e}".replace("e-0", "e-")  # 1e-7, as people write it
         with np.errstate(all="ignore"):
             loss = float(-np.sum(y * np.log(y_hat + eps)) / m)
         hints.append(
             (
-                f"this matches log(y_hat + {eps:g}): an additive epsilon shifts every log by "
-                f"about {eps:g} / y_hat, more than the relative tolerance of 1e-6 allows; take "
-                f"the log only where y is 1, or clip (np.clip(y_hat, {eps:g}, 1.0)), which "
+                f"this matches log(y_hat + {shown}): an additive epsilon shifts every log by "
+                f"about {shown} / y_hat, more than the relative tolerance of 1e-6 allows; take "
+                f"the log only where y is 1, or clip (np.clip(y_hat, {shown}, 1.0)), which "
                 f"changes nothing above the clip",
                 loss,
             )

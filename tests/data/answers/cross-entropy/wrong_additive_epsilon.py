@@ -1,4 +1,4 @@
-# expect: failed | this matches log(y_hat + 1e-07)
+# expect: failed | this matches log(y_hat + 1e-7): an additive epsilon shifts every log
 import numpy as np
 
 
