@@ -34,6 +34,7 @@ MAX_ID_WORDS = 6
 MAX_ID_CHARS = 60
 MAX_TITLE_CHARS = 120
 
+_MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
 _ID_STOP_WORDS = frozenset(
@@ -153,7 +154,7 @@ def as_question(title: str) -> str:
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:
     """Headings inside an answer moved down (to `###` and deeper) so none is a `## ` section."""
-    if "#" not in markdown:
+    if not _MAYBE_HEADING.search(markdown):  # no line starts like a heading: nothing to parse
         return markdown
     found = [h for h in headings(markdown) if h.atx]
     if not found or min(h.level for h in found) >= shallowest:
@@ -184,9 +185,12 @@ def convert_math(markdown: str) -> tuple[str, list[str]]:
     """`\\(..\\)` and `\\[..\\]` as `$..$` and `$$..$$`; a formula the terminal cannot show
     kept as raw LaTeX in code (the card still loads). Returns (text, formulas kept raw)."""
     kept: list[str] = []
-    if "$" not in markdown and "\\" not in markdown:
+    delimited = "\\(" in markdown or "\\[" in markdown
+    if "$" not in markdown and not delimited:
         return markdown, kept
-    scan = scan_math(markdown, latex_delimiters=True)
+    # Without \( or \[ the plain reader finds the same formulas, and its scan is the one
+    # escape_stray_dollars reuses (cached) next.
+    scan = scan_math(markdown, latex_delimiters=delimited)
     for span in reversed(scan.spans):
         latex = span.latex
         if latex_to_unicode(latex) is None:
@@ -418,8 +422,12 @@ def _plan_card(
         notes.append(
             ("no-marker", "no answer marker; the whole text under the question is the answer")
         )
-    extra = "\n\n".join(p for p in (question.context, question.prompt) if p)
-    prompt, raw_prompt, more = _prepare(extra) if extra else ("", [], 0)
+    prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
+    context, raw_context, context_escaped = (
+        _prepare(question.context) if question.context else ("", [], 0)
+    )
+    raw_prompt = [*raw_context, *raw_prompt]
+    more += context_escaped
     escaped += more
     title_text, raw_title, more = _prepare(as_question(question.title))
     escaped += more
@@ -445,7 +453,8 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    question_text = title_text + (f"\n\n{prompt}" if prompt else "")
+    # The text of the question this one is nested in comes first: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,

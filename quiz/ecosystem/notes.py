@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markdown_it.token import Token
 
@@ -253,7 +254,7 @@ class _Block:
     """0-based line past the block."""
     level: int = 0
     """Heading level (1-6), 0 otherwise."""
-    plain: str = ""
+    children: list[Token] | None = None
     raw: str = ""
     whole_bold: bool = False
     item_start: int | None = None
@@ -263,6 +264,11 @@ class _Block:
     outer_end: int = 0
     """Line past the container around that one (the end of the text)."""
     nested: bool = False
+
+    @cached_property
+    def plain(self) -> str:
+        """The heading's or paragraph's text without markup."""
+        return plain_inline(self.children)
 
 
 def _whole_bold(children: list[Token] | None) -> bool:
@@ -323,7 +329,7 @@ def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
                 start,
                 end,
                 level=int(token.tag[1]) if kind == "heading_open" else 0,
-                plain=plain_inline(inline.children),
+                children=inline.children,
                 raw=inline.content,
                 whole_bold=_whole_bold(inline.children),
                 item_start=item_open if kind == "paragraph_open" else None,
@@ -392,9 +398,10 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     first_raw = lines[block.start] if block.start < len(lines) else ""
     if answer_marker(first_raw) is not None:
         return None
-    plain_lines = block.plain
-    parts = split_title(plain_lines)
     in_item = block.item_start is not None
+    if not (in_item or block.whole_bold or block.raw.lstrip("*_ ")[:1] in ("Q", "q")):
+        return None  # a plain paragraph: only `Q:` makes it a question
+    parts = split_title(block.plain)
     if parts.style == "q":
         return _q_line(block, lines)
     if block.whole_bold:

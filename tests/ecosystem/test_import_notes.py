@@ -588,7 +588,7 @@ def test_shape8_nested_lists_with_heavy_latex(tmp_path: Path) -> None:
         in (result.output)
     )
     sub = body(pack / "calculus" / "what-is-a-subgradient.md")
-    assert "What is a subgradient?\n\nConsider the piecewise function below." in sub
+    assert "## Question\n\nConsider the piecewise function below.\n\nWhat is a subgradient?" in sub
 
 
 def test_shape9_list_item_pairs_under_numbered_sections(tmp_path: Path) -> None:
@@ -730,3 +730,12 @@ def test_html_is_stripped_outside_code_and_its_text_kept() -> None:
         "Plain bold text, a `<kbd>` span and italics.\n\nHidden answer.\n\n\n"
         "```html\n<p>kept in code</p>\n```\n"
     )
+
+
+def test_help_lists_the_recognized_shapes() -> None:
+    result = CliRunner().invoke(import_command, ["--help"])
+    assert result.exit_code == 0
+    for shape in ("## Q1: title", "### Q1.1: title", "#### 12) title", "**What is X?**"):
+        assert shape in result.output
+    for marker in ("**Answer:**", "A:", "*A:*", "Ans.", "<details>"):
+        assert marker in result.output
