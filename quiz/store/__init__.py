@@ -2,7 +2,16 @@
 
 from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION
-from quiz.store.records import MODES, Attempt, CardState, Draft, Mode, Review, StoreNotice
+from quiz.store.records import (
+    MODES,
+    Attempt,
+    CardState,
+    Draft,
+    InterviewPlan,
+    Mode,
+    Review,
+    StoreNotice,
+)
 from quiz.store.store import Store
 
 __all__ = [
@@ -11,6 +20,7 @@ __all__ = [
     "Attempt",
     "CardState",
     "Draft",
+    "InterviewPlan",
     "Mode",
     "NotSavedError",
     "Review",

@@ -46,6 +46,9 @@ class SessionOptions:
     """cram: shuffle the selection with the session's rng instead of content order."""
     tz: tzinfo = UTC
     """The person's time zone, for "today" in the daily new-card limit."""
+    plan_queue: tuple[str, ...] | None = None
+    """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
+    studied instead of the fsrs due cards and the daily new-card limit."""
 
 
 def plan_due(
@@ -63,6 +66,15 @@ def plan_due(
     )
     new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
     queue = due + new
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+def plan_ids(
+    cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
+) -> list[StudyCard]:
+    """The selected cards whose id is in `ids`, in the order of `ids` (plan mode)."""
+    by_id = {card.id: card for card in cards}
+    queue = [by_id[card_id] for card_id in ids if card_id in by_id]
     return queue if limit is None else queue[: max(0, limit)]
 
 
@@ -127,7 +139,9 @@ class Session:
         self.started_at = as_utc(now if now is not None else self._now())
         selected = [c for c in cards if self.options.filters.matches(c)]
         self.time_limit: timedelta | None = None
-        if self.mode == "due":
+        if self.mode == "due" and self.options.plan_queue is not None:
+            queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
+        elif self.mode == "due":
             introduced = store.introduced_since(day_start(self.started_at, self.options.tz))
             queue = plan_due(
                 selected,

@@ -91,6 +91,9 @@ class HomeScreen(Screen[None]):
         summary.append(f"{counts.total.due} due", style="bold yellow")
         summary.append(f" · {counts.new_today} new today · {counts.total.learned} learned")
         summary.append(f" · {counts.total.total} cards")
+        plan = ws.plan_status()
+        if plan is not None:
+            summary.append(f"\n{plan.line()}", style="bold")
         if ws.broken_count:
             summary.append(
                 f"\n{ws.broken_count} card file(s) could not be loaded: run `drillbit lint`.",
