@@ -48,8 +48,8 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         assert "today: 0 reviews + 1 new, about" in line
         await pilot.press("d")
         await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
-        assert study.session.remaining == 1, "plan mode paces new cards: one today, not four"
+        planned = app.screen
+        assert isinstance(planned, StudyScreen)
+        assert planned.session.remaining == 1, "plan mode paces new cards: one today, not four"
         await pilot.press("escape")
         await pilot.pause()
