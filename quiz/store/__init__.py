@@ -5,6 +5,7 @@ from quiz.store.migrations import LATEST_VERSION
 from quiz.store.records import (
     MODES,
     Attempt,
+    CardFlag,
     CardState,
     Draft,
     InterviewPlan,
@@ -18,6 +19,7 @@ __all__ = [
     "LATEST_VERSION",
     "MODES",
     "Attempt",
+    "CardFlag",
     "CardState",
     "Draft",
     "InterviewPlan",

@@ -97,6 +97,20 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         3,
+        "cards the person suspended or buried",
+        (
+            # A row exists only while a card is suspended or buried: a suspended card leaves
+            # study until unsuspended; a buried one until buried_until (the next day).
+            """CREATE TABLE card_flag (
+                card_id TEXT PRIMARY KEY,
+                suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+                buried_until TEXT,
+                updated_at TEXT NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        4,
         "the interview plan",
         (
             # At most one plan: the CHECK pins the only row's id to 1.

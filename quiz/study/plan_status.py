@@ -26,7 +26,14 @@ from quiz.study.plan import (
     readiness,
 )
 
-__all__ = ["PACE_WINDOW_DAYS", "PlanStatus", "pace_from_store", "plan_status", "today_plan"]
+__all__ = [
+    "PACE_WINDOW_DAYS",
+    "PlanStatus",
+    "pace_from_store",
+    "planned_cards",
+    "plan_status",
+    "today_plan",
+]
 
 PACE_WINDOW_DAYS = 60
 """Answer times older than this are left out of the pace estimate."""
@@ -86,6 +93,12 @@ class PlanStatus:
         }
 
 
+def planned_cards(store: Store, cards: Sequence[StudyCard]) -> list[StudyCard]:
+    """The cards a plan covers: all but the suspended ones (a buried card is back tomorrow)."""
+    suspended = {card_id for card_id, flag in store.card_flags().items() if flag.suspended}
+    return [card for card in cards if card.id not in suspended]
+
+
 def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime) -> Pace:
     """The person's seconds per answer by kind, from their timed answers of the last weeks."""
     kinds = {card.id: card.kind for card in cards}
@@ -107,6 +120,7 @@ def today_plan(
     scheduler: Scheduler,
 ) -> DayPlan | None:
     """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
+    cards = planned_cards(store, cards)
     midnight = day_start(now, tz)
     spent = sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
     return plan_day(
@@ -134,6 +148,7 @@ def plan_status(
     plan = store.interview_plan()
     if plan is None:
         return None
+    cards = planned_cards(store, cards)
     memory = memory_of(store.card_states([card.id for card in cards]))
     return PlanStatus(
         plan=plan,
