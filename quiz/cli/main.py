@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli import bank, ecosystem, grading, serve, study
+from quiz.cli import bank, config, ecosystem, grading, serve, study
 from quiz.cli.context import Context
 from quiz.errors import DrillbitError
 
@@ -24,6 +24,7 @@ COMMANDS: tuple[click.Command, ...] = (
     *study.COMMANDS,
     *serve.COMMANDS,
     *ecosystem.COMMANDS,
+    *config.COMMANDS,
 )
 """Every subcommand, registered on the root group in this order."""
 

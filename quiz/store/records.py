@@ -85,3 +85,16 @@ class StoreNotice:
 
     def __str__(self) -> str:
         return self.message
+
+
+@dataclass(frozen=True)
+class CardFlag:
+    """A card taken out of study: suspended (until undone) or buried (until a time)."""
+
+    card_id: str
+    suspended: bool
+    buried_until: datetime | None
+
+    def hidden_at(self, now: datetime) -> bool:
+        """True when the card must not be studied at `now`."""
+        return self.suspended or (self.buried_until is not None and now < self.buried_until)

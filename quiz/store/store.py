@@ -32,6 +32,7 @@ from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import (
     MODES,
     Attempt,
+    CardFlag,
     CardState,
     Draft,
     Mode,
@@ -563,6 +564,47 @@ class Store:
         )
         rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
         return [_attempt(row) for row in rows]
+
+    # -- suspended and buried cards ----------------------------------------------------
+
+    @_degradable
+    def set_flag(
+        self,
+        card_id: str,
+        *,
+        suspended: bool,
+        buried_until: datetime | None,
+        now: datetime,
+    ) -> None:
+        """Suspend or bury a card (or, with neither, put it back into study)."""
+        with self._write() as conn:
+            if not suspended and buried_until is None:
+                conn.execute("DELETE FROM card_flag WHERE card_id = ?", (card_id,))
+                return
+            conn.execute(
+                """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
+                   VALUES (?, ?, ?, ?)
+                   ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
+                       buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+                (
+                    card_id,
+                    int(suspended),
+                    None if buried_until is None else to_db(buried_until),
+                    to_db(now),
+                ),
+            )
+
+    def card_flags(self) -> dict[str, CardFlag]:
+        """Every suspended or buried card (a burial may have ended: see `hidden_at`)."""
+        rows = self._read("SELECT * FROM card_flag")
+        return {
+            row["card_id"]: CardFlag(
+                card_id=row["card_id"],
+                suspended=bool(row["suspended"]),
+                buried_until=None if row["buried_until"] is None else from_db(row["buried_until"]),
+            )
+            for row in rows
+        }
 
     # -- code drafts -----------------------------------------------------------------
 
