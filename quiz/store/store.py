@@ -8,7 +8,14 @@ small transaction per answer, so the extra fsync costs nothing a person can noti
 Thread-safety: one connection (`check_same_thread=False`) guarded by one re-entrant lock;
 every public method takes the lock, so the TUI may call a Store from the UI thread and
 from worker threads alike. Each write method is its own transaction. Do not share one
-Store across processes: open one per process (SQLite's file locks then apply).
+Store across processes: open one per process (SQLite's file locks then apply); a
+read-modify-write (a review's rescheduling) happens inside one BEGIN IMMEDIATE, so
+processes serialize on it instead of overwriting each other.
+
+Unwritable disks: a database that cannot be written at open (read-only folder or file
+system, full disk) is opened as an in-memory copy (`saving` is False, a notice says so).
+A write that fails later is rolled back and raises NotSavedError; the app instead asks
+the store to go on in memory (`keep_going_in_memory`) and tells the person.
 """
 
 from __future__ import annotations
