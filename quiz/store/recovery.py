@@ -30,6 +30,7 @@ SALVAGED_TABLES = (
     "card_state",
     "code_draft",
     "card_flag",
+    "interview_plan",
 )
 _PROBE_CHUNK = 64
 _PROBE_MARGIN = 1000

@@ -28,7 +28,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
@@ -42,6 +42,7 @@ from quiz.store.records import (
     CardFlag,
     CardState,
     Draft,
+    InterviewPlan,
     Mode,
     Review,
     StoreNotice,
@@ -643,6 +644,51 @@ class Store:
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
+
+    # -- the interview plan ----------------------------------------------------------
+
+    def interview_plan(self) -> InterviewPlan | None:
+        """The saved interview plan, or None when none is set."""
+        rows = self._read("SELECT * FROM interview_plan WHERE id = 1")
+        return _interview_plan(rows[0]) if rows else None
+
+    @_degradable
+    def set_interview_plan(self, plan: InterviewPlan) -> None:
+        """Save the plan, replacing any previous one."""
+        with self._write() as conn:
+            write_interview_plan(conn, plan)
+
+    @_degradable
+    def clear_interview_plan(self) -> bool:
+        """Remove the plan; True when there was one."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM interview_plan").rowcount > 0
+
+
+def write_interview_plan(conn: sqlite3.Connection, plan: InterviewPlan) -> None:
+    """Upsert the single plan row inside the caller's transaction (also used by the backup)."""
+    conn.execute(
+        """INSERT INTO interview_plan (id, interview, minutes_per_day, target, created_at)
+           VALUES (1, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET interview = excluded.interview,
+               minutes_per_day = excluded.minutes_per_day, target = excluded.target,
+               created_at = excluded.created_at""",
+        (
+            plan.interview.isoformat(),
+            float(plan.minutes_per_day),
+            float(plan.target),
+            to_db(plan.created_at),
+        ),
+    )
+
+
+def _interview_plan(row: sqlite3.Row) -> InterviewPlan:
+    return InterviewPlan(
+        interview=date.fromisoformat(row["interview"]),
+        minutes_per_day=float(row["minutes_per_day"]),
+        target=float(row["target"]),
+        created_at=from_db(row["created_at"]),
+    )
 
 
 def _insert_review(
