@@ -412,12 +412,18 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
     """Write the store's progress to `path` as JSON (written whole, then renamed into place)."""
     backup = dump(store, now=now)
     text = backup.model_dump_json(indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(partial, path)
+    except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
+        Path(partial).unlink(missing_ok=True)
+        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
