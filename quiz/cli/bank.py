@@ -43,6 +43,11 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         raise click.BadParameter(
             f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS"
         )
+    special = [p for p in paths if not p.is_dir() and not p.is_file()]
+    if special:  # a FIFO or a device given by name: no card file, never read
+        raise click.BadParameter(
+            f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
+        )
     bank, problems = lint(list(paths), run_drills=not no_drills)
     if output_format == "json":
         click.echo(
@@ -100,7 +105,10 @@ def list_command(
     obj: Context, as_json: bool, topic: str | None, kind: str | None, tag: str | None
 ) -> None:
     """List the cards of the bank."""
+    from quiz.selection import check_names
+
     bank = obj.load_bank()
+    check_names(bank.cards, topic=topic, tag=tag, kind=kind)
     cards = [
         c
         for c in bank.cards
