@@ -23,7 +23,15 @@ HEADER_SIZE = 100
 
 
 # Tables copied by `salvage`, parents first so session ids exist when reviews point at them.
-SALVAGED_TABLES = ("study_session", "review_log", "drill_attempt", "card_state", "code_draft")
+SALVAGED_TABLES = (
+    "study_session",
+    "review_log",
+    "drill_attempt",
+    "card_state",
+    "code_draft",
+    "card_flag",
+    "interview_plan",
+)
 _PROBE_CHUNK = 64
 _PROBE_MARGIN = 1000
 
@@ -50,6 +58,7 @@ class SalvageCounts:
     card_states: int = 0
     sessions: int = 0
     drafts: int = 0
+    flags: int = 0
 
 
 def header_problem(path: Path) -> str | None:
@@ -138,6 +147,7 @@ def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
         card_states=copied.get("card_state", 0),
         sessions=copied.get("study_session", 0),
         drafts=copied.get("code_draft", 0),
+        flags=copied.get("card_flag", 0),
     )
 
 
