@@ -221,9 +221,7 @@ def answer_marker(line: str) -> str | None:
     if match is None:
         return None
     opened, closed = match.group("open"), match.group("close")
-    if (opened or closed) and opened != closed and not (opened and closed is None):
-        return None
-    if opened and closed is None:
+    if (opened or closed) and opened != closed:
         return None
     colon = bool(match.group("c1") or match.group("c2"))
     rest = (match.group("rest") or "").strip()
@@ -527,6 +525,7 @@ def parse_notes(text: str) -> ParsedNotes:
         None,
     )
     candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
+    all_candidates = candidates
     candidates = _drop_weak(candidates, blocks, lines)
     candidate_starts = [c.block.start for c in candidates]
 
@@ -642,6 +641,21 @@ def parse_notes(text: str) -> ParsedNotes:
                     f"not a question ({what}), its text was not imported",
                 )
             )
+    kept = {id(c) for c in candidates}
+    for cand in all_candidates:  # a list item ending in '?' that no answer holds
+        if id(cand) in kept:
+            continue
+        before = bisect.bisect_left(starts, cand.block.start) - 1
+        if before >= 0 and extents[before][0] < cand.block.start < extents[before][1]:
+            continue  # part of that question's answer
+        ignored.append(
+            Ignored(
+                cand.block.start + 1,
+                cand.parts.title,
+                "a list item ending in '?' with no answer in it or right below it",
+            )
+        )
+    ignored.sort(key=lambda item: item.line)
     section_notes = tuple(
         Ignored(
             s.block.start + 1,
