@@ -29,7 +29,8 @@ from quiz.ecosystem.importer import (
     write_plan,
 )
 from quiz.ecosystem.keypoints import MAX_CHARS, acceptable, clauses, fit, key_points
-from quiz.ecosystem.notes import answer_marker, parse_notes, split_title
+from quiz.ecosystem.notes import answer_marker, parse_notes
+from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA
 
