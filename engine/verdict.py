@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class Status(StrEnum):
-    """Overall outcome of a grading, as named in the SPEC."""
+    """Overall outcome of a grading; the values are what `--json` prints and tools read."""
 
     PASSED = "passed"
     FAILED = "failed"

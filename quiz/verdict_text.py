@@ -44,6 +44,15 @@ def _explain(case: CaseResult) -> list[str]:
     return lines
 
 
+def isolation_warnings(verdict: Verdict) -> list[str]:
+    """'WARNING: ...' lines for what the sandbox could not protect on this run (e.g. your files)."""
+    return [
+        f"WARNING: {layer.partition(':')[2].strip()}"
+        for layer in verdict.isolation
+        if layer.startswith("warning:")
+    ]
+
+
 def _active(layers: list[str]) -> list[str]:
     """The names of the layers that were active (the list also says which were not, and why)."""
     return [
@@ -76,11 +85,7 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
             lines.append(f"Your {name}:")
             lines.extend(f"  {line}" for line in text.rstrip().splitlines()[-20:])
     lines.append("")
-    lines.extend(
-        f"WARNING: {layer.partition(':')[2].strip()}"
-        for layer in verdict.isolation
-        if layer.startswith("warning:")
-    )
+    lines.extend(isolation_warnings(verdict))
     lines.append(
         f"case seed {verdict.seed} (replay with --case-seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
         f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"

@@ -19,7 +19,8 @@ from quiz.bank.loader import Bank, load_bank
 from quiz.bank.models import Card
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, describe_due, home_rows, request_for
-from quiz.sitting import DrillSitting
+from quiz.settings import Settings, load_settings
+from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Mode, Store, StoreNotice
 from quiz.study import (
     DeckCounts,
@@ -28,14 +29,14 @@ from quiz.study import (
     SessionOptions,
     Stats,
     compute_stats,
+    count_practice_pass,
     deck_counts,
-    default_scheduler,
     local_timezone,
     record_attempt,
 )
+from quiz.study.plan_status import PlanStatus, plan_status, today_plan
 
 if TYPE_CHECKING:
-    from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
 
@@ -67,16 +68,17 @@ class Workspace:
         grader: Grader | None = None,
         drafts_dir: Path | None = None,
         editor: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         self.bank = bank
+        self.settings = settings if settings is not None else Settings()
         self.store = store
         self.clock = clock
         self.tz = tz if tz is not None else local_timezone()
-        self.scheduler = scheduler if scheduler is not None else default_scheduler()
+        self.scheduler = scheduler if scheduler is not None else self._scheduler()
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
-        self._grader = grader
-        self._pool: WorkerPool | None = None
+        self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
 
     @classmethod
@@ -91,19 +93,36 @@ class Workspace:
         rng: random.Random | None = None,
         grader: Grader | None = None,
         editor: str | None = None,
+        settings: Settings | None = None,
     ) -> Workspace:
-        """Load the bank (bundled + extra dirs + DRILLBIT_CONTENT) and open the progress database."""
+        """Load the settings, the bank (bundled + extra dirs + DRILLBIT_CONTENT) and the store."""
         from quiz.bank.sources import content_roots
 
+        settings = settings if settings is not None else load_settings()
         bank = load_bank(content_roots(list(content_dirs), include_bundled=include_bundled))
         store = Store.open(store_path)
         return cls(
-            bank, store, clock=clock, scheduler=scheduler, rng=rng, grader=grader, editor=editor
+            bank,
+            store,
+            clock=clock,
+            scheduler=scheduler,
+            rng=rng,
+            grader=grader,
+            editor=editor,
+            settings=settings,
+        )
+
+    def _scheduler(self) -> Scheduler:
+        """fsrs with the person's retention and steps (fuzzing on, as fsrs defaults)."""
+        s = self.settings
+        return Scheduler(
+            desired_retention=s.desired_retention,
+            learning_steps=s.steps("learning_steps"),
+            relearning_steps=s.steps("relearning_steps"),
         )
 
     def close(self) -> None:
         """Close the database. The warm worker is process-wide; it is closed at exit."""
-        self._pool = None
         self.store.close()
 
     # -- content -----------------------------------------------------------------------
@@ -133,7 +152,8 @@ class Workspace:
 
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
-        return deck_counts(self.store, self.cards, self.now(), tz=self.tz)
+        new_per_day = self.settings.new_per_day
+        return deck_counts(self.store, self.cards, self.now(), new_per_day=new_per_day, tz=self.tz)
 
     def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
         """Home's rows and the bank's totals, from one pass over the cards."""
@@ -148,6 +168,10 @@ class Workspace:
         """When `moment` is, in words, from now."""
         return describe_due(moment, self.now(), self.tz)
 
+    def plan_status(self) -> PlanStatus | None:
+        """The interview plan with its forecast over the whole bank, or None without a plan."""
+        return plan_status(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
         return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
@@ -160,16 +184,31 @@ class Workspace:
             cards = [c for cid in request.card_ids if (c := self.card(cid)) is not None]
         else:
             cards = list(self.cards)
+        s, mock = self.settings, request.mode == "mock"
         options = SessionOptions(
             mode=request.mode,
             filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
-            limit=request.limit,
-            minutes=request.minutes,
+            limit=request.limit if request.limit is not None or not mock else s.mock_questions,
+            minutes=request.minutes if request.minutes is not None else s.mock_minutes,
+            new_per_day=s.new_per_day,
+            max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
+            include_hidden=request.card_ids is not None,
+            plan_queue=self._plan_queue() if request.mode == "due" else None,
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
+
+    def _plan_queue(self) -> tuple[str, ...] | None:
+        """Today's plan-mode cards over the whole bank, or None (no plan, or it is over)."""
+        plan = self.store.interview_plan()
+        if plan is None:
+            return None
+        today = today_plan(
+            self.store, self.cards, plan, self.now(), tz=self.tz, scheduler=self.scheduler
+        )
+        return None if today is None else today.queue
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as the bank's Card, or None when it is over."""
@@ -196,18 +235,11 @@ class Workspace:
         Outside a session, the sitting's first pass counts for the schedule as it would
         in one (see `count_practice_pass`).
         """
-        from quiz.study import count_practice_pass
-
-        verdict = (self._grader or self._sandbox_grade)(sitting.drill, source)
+        verdict = self._grader(sitting.drill, source)
         now = self.now()
-        hints = sitting.progress.hints_used
+        hints, session_id = sitting.progress.hints_used, sitting.session_id
         record_attempt(
-            self.store,
-            sitting.card.id,
-            verdict,
-            now=now,
-            hints_used=hints,
-            session_id=sitting.session_id,
+            self.store, sitting.card.id, verdict, now=now, hints_used=hints, session_id=session_id
         )
         passed_before = sitting.progress.passed
         sitting.progress.note(verdict.status.value)
@@ -220,20 +252,7 @@ class Workspace:
             )
         return verdict
 
-    def _sandbox_grade(self, drill: Drill, source: str) -> Verdict:
-        from quiz.drill_grading import grade_source
-
-        return grade_source(drill, source, pool=self.pool())
-
-    def pool(self) -> WorkerPool | None:
-        """The warm grading worker, started on first use."""
-        if self._pool is None:
-            from engine.sandbox import default_pool
-
-            self._pool = default_pool()
-        return self._pool
-
     def warm_up(self) -> None:
-        """Start the warm worker ahead of the first grade (no-op with an injected grader)."""
-        if self._grader is None:
-            self.pool()
+        """Start the sandbox's warm worker ahead of the first grade (no-op for another grader)."""
+        if isinstance(self._grader, SandboxGrader):
+            self._grader.pool()

@@ -20,6 +20,49 @@ from quiz.cli import main
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
 
+SLOW_FIXTURES = frozenset(
+    {"drillbit_process", "served", "served_one_tab", "browser", "pool", "bare_bwrap_pool"}
+)
+"""Fixtures that start a process, a server, a browser or a sandbox pool: a test using one is
+marked `slow`."""
+
+SLOW_MODULES = frozenset(
+    {
+        "bank/test_loader_properties.py",  # hypothesis, hundreds of generated cards
+        "bench/test_bench_smoke.py",  # runs the benchmark's probes
+        "ecosystem/test_no_textual.py",  # a fresh interpreter per module
+        "engine/test_architectures.py",  # grades answers in the sandbox
+        "engine/test_deep_training_sandbox.py",
+        "hostile/test_data_folder.py",  # `drillbit` processes on hostile folders
+        "sandbox/test_adversarial.py",
+        "sandbox/test_answers_sandboxed.py",
+        "sandbox/test_canary.py",
+        "sandbox/test_doctor.py",
+        "sandbox/test_kernel_layers.py",
+        "sandbox/test_layers.py",
+        "sandbox/test_pool.py",
+        "sandbox/test_pycache.py",
+        "sandbox/test_resources.py",
+        "sandbox/test_self_checks.py",
+        "store/test_concurrent_reviews.py",  # several processes on one database
+        "store/test_kill.py",  # a process killed mid-write
+        "test_import_hygiene.py",  # a fresh interpreter per module
+        "tui/test_snapshots.py",  # renders every screen at two sizes
+    }
+)
+"""Test modules (relative to tests/) that are slow as a whole."""
+
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `slow` the tests of SLOW_MODULES and every test that uses one of SLOW_FIXTURES;
+    `pytest -m "not slow"` is then the fast inner loop, `pytest` still runs everything."""
+    for item in items:
+        module = item.path.relative_to(TESTS).as_posix() if item.path.is_relative_to(TESTS) else ""
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(

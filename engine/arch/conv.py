@@ -16,7 +16,17 @@ def conv_output_size(size: int, kernel: int, stride: int, pad: int) -> int:
 
 
 def _padded(x: Array, pad: int) -> Array:
-    return np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    """x with `pad` zeros around both spatial axes (x itself when pad is 0; never written to).
+
+    A zeros array and one slice assignment: np.pad costs about ten times more here, which
+    matters in the checker's numerical-gradient loop.
+    """
+    if pad == 0:
+        return x
+    n, c, h, w = x.shape
+    out = np.zeros((n, c, h + 2 * pad, w + 2 * pad))
+    out[:, :, pad : pad + h, pad : pad + w] = x
+    return out
 
 
 def conv2d_forward(x: Array, w: Array, b: Array, stride: int = 1, pad: int = 0) -> Array:

@@ -23,7 +23,7 @@ MiB = 1024 * 1024
 
 @dataclass(frozen=True)
 class SandboxConfig:
-    """The knobs of one worker pool. Defaults are the SPEC's limits."""
+    """The knobs of one worker pool; the defaults are the limits every grading gets."""
 
     bwrap: bool | None = None
     """True: require bubblewrap; False: never use it; None: use it when its canary passes."""

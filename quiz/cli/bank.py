@@ -100,7 +100,10 @@ def list_command(
     obj: Context, as_json: bool, topic: str | None, kind: str | None, tag: str | None
 ) -> None:
     """List the cards of the bank."""
+    from quiz.selection import check_names
+
     bank = obj.load_bank()
+    check_names(bank.cards, topic=topic, tag=tag, kind=kind)
     cards = [
         c
         for c in bank.cards

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli import bank, ecosystem, grading, serve, study
+from quiz.cli import bank, config, ecosystem, grading, plan, serve, study
 from quiz.cli.context import Context
 from quiz.errors import DrillbitError
 
@@ -22,8 +22,10 @@ COMMANDS: tuple[click.Command, ...] = (
     *bank.COMMANDS,
     *grading.COMMANDS,
     *study.COMMANDS,
+    *plan.COMMANDS,
     *serve.COMMANDS,
     *ecosystem.COMMANDS,
+    *config.COMMANDS,
 )
 """Every subcommand, registered on the root group in this order."""
 

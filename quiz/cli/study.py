@@ -37,8 +37,10 @@ def study_command(
     minutes: int | None,
 ) -> None:
     """Open a study session directly."""
+    from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
+    check_names(obj.load_bank().cards, topic=topic, tag=tag, kind=kind)
     run_study(obj.content, mode=mode, topic=topic, tag=tag, kind=kind, limit=limit, minutes=minutes)
 
 

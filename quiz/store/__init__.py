@@ -2,15 +2,27 @@
 
 from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION
-from quiz.store.records import MODES, Attempt, CardState, Draft, Mode, Review, StoreNotice
+from quiz.store.records import (
+    MODES,
+    Attempt,
+    CardFlag,
+    CardState,
+    Draft,
+    InterviewPlan,
+    Mode,
+    Review,
+    StoreNotice,
+)
 from quiz.store.store import Store
 
 __all__ = [
     "LATEST_VERSION",
     "MODES",
     "Attempt",
+    "CardFlag",
     "CardState",
     "Draft",
+    "InterviewPlan",
     "Mode",
     "NotSavedError",
     "Review",

@@ -95,6 +95,34 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX drill_attempt_card ON drill_attempt (card_id, attempted_at)",
         ),
     ),
+    Migration(
+        3,
+        "cards the person suspended or buried",
+        (
+            # A row exists only while a card is suspended or buried: a suspended card leaves
+            # study until unsuspended; a buried one until buried_until (the next day).
+            """CREATE TABLE card_flag (
+                card_id TEXT PRIMARY KEY,
+                suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+                buried_until TEXT,
+                updated_at TEXT NOT NULL
+            )""",
+        ),
+    ),
+    Migration(
+        4,
+        "the interview plan",
+        (
+            # At most one plan: the CHECK pins the only row's id to 1.
+            """CREATE TABLE interview_plan (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                interview TEXT NOT NULL,
+                minutes_per_day REAL NOT NULL CHECK (minutes_per_day > 0),
+                target REAL NOT NULL CHECK (target > 0 AND target < 1),
+                created_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from fsrs import State
 from pydantic import BaseModel
 
-from quiz.store import CardState, Store
+from quiz.store import CardFlag, CardState, Store
 from quiz.study.cards import StudyCard, pack_of
 from quiz.study.days import as_utc, day_start
 
@@ -17,7 +17,10 @@ DEFAULT_NEW_PER_DAY = 20
 
 
 class Counts(BaseModel):
-    """Card counts for one group. `due` overlaps `learning`/`learned` (it is about time)."""
+    """Card counts for one group: new + learning + learned + suspended == total.
+
+    `due` is the part of learning and learned whose time has come (buried cards excluded).
+    """
 
     total: int = 0
     new: int = 0
@@ -53,13 +56,17 @@ class _Tally:
     due: int = 0
     learning: int = 0
     learned: int = 0
+    suspended: int = 0
 
-    def add(self, saved: CardState | None, now: datetime) -> None:
+    def add(self, saved: CardState | None, now: datetime, flag: CardFlag | None = None) -> None:
         self.total += 1
+        if flag is not None and flag.suspended:
+            self.suspended += 1
+            return
         if saved is None:
             self.new += 1
             return
-        if saved.due <= now:
+        if saved.due <= now and (flag is None or not flag.hidden_at(now)):
             self.due += 1
         if saved.state == State.Review:
             self.learned += 1
@@ -73,6 +80,7 @@ class _Tally:
             due=self.due,
             learning=self.learning,
             learned=self.learned,
+            suspended=self.suspended,
         )
 
 
@@ -87,18 +95,25 @@ def deck_counts(
     """Count the given cards against their saved states at `now`, in one pass."""
     moment = as_utc(now)
     states = store.card_states()
+    flags = store.card_flags()
+    buried_new = 0
     total = _Tally()
     by_topic: dict[str, _Tally] = {}
     by_pack: dict[str, _Tally] = {}
     by_pack_topic: dict[str, dict[str, _Tally]] = {}
     for card in cards:
         saved = states.get(card.id)
-        total.add(saved, moment)
-        by_topic.setdefault(card.topic, _Tally()).add(saved, moment)
+        flag = flags.get(card.id)
+        if saved is None and flag is not None and not flag.suspended and flag.hidden_at(moment):
+            buried_new += 1
+        total.add(saved, moment, flag)
+        by_topic.setdefault(card.topic, _Tally()).add(saved, moment, flag)
         pack = pack_of(card)
         if pack:
-            by_pack.setdefault(pack, _Tally()).add(saved, moment)
-            by_pack_topic.setdefault(pack, {}).setdefault(card.topic, _Tally()).add(saved, moment)
+            by_pack.setdefault(pack, _Tally()).add(saved, moment, flag)
+            by_pack_topic.setdefault(pack, {}).setdefault(card.topic, _Tally()).add(
+                saved, moment, flag
+            )
     allowance = max(0, new_per_day - store.introduced_since(day_start(moment, tz)))
     return DeckCounts(
         total=total.counts(),
@@ -108,5 +123,5 @@ def deck_counts(
             pack: {topic: tally.counts() for topic, tally in topics.items()}
             for pack, topics in by_pack_topic.items()
         },
-        new_today=min(total.new, allowance),
+        new_today=min(total.new - buried_new, allowance),
     )

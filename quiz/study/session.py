@@ -40,12 +40,19 @@ class SessionOptions:
     minutes: float | None = None
     """Mock mode's time limit (default 20); ignored by the other modes."""
     new_per_day: int = DEFAULT_NEW_PER_DAY
+    max_reviews_per_day: int | None = None
+    """due: most scheduled (not new) cards reviewed per day; None means no limit."""
     requeue_again: bool = True
     """due/cram: a card rated Again comes back at the end of the queue, as in Anki."""
     shuffle: bool = False
     """cram: shuffle the selection with the session's rng instead of content order."""
     tz: tzinfo = UTC
     """The person's time zone, for "today" in the daily new-card limit."""
+    include_hidden: bool = False
+    """Keep suspended and buried cards (a card the person picked by hand)."""
+    plan_queue: tuple[str, ...] | None = None
+    """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
+    studied instead of the fsrs due cards and the daily new-card limit."""
 
 
 def plan_due(
@@ -55,14 +62,27 @@ def plan_due(
     *,
     new_allowance: int,
     limit: int | None = None,
+    review_allowance: int | None = None,
 ) -> list[StudyCard]:
-    """Due cards by due time (oldest first), then up to `new_allowance` new cards in order."""
+    """Due cards by due time (oldest first, at most `review_allowance`), then up to
+    `new_allowance` new cards in order."""
     due = sorted(
         (c for c in cards if c.id in states and states[c.id].due <= now),
         key=lambda c: (states[c.id].due, c.id),
     )
+    if review_allowance is not None:
+        due = due[: max(0, review_allowance)]
     new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
     queue = due + new
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+def plan_ids(
+    cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
+) -> list[StudyCard]:
+    """The selected cards whose id is in `ids`, in the order of `ids` (plan mode)."""
+    by_id = {card.id: card for card in cards}
+    queue = [by_id[card_id] for card_id in ids if card_id in by_id]
     return queue if limit is None else queue[: max(0, limit)]
 
 
@@ -98,6 +118,11 @@ def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> lis
     return picked
 
 
+def hidden_ids(store: Store, now: datetime) -> set[str]:
+    """Cards suspended, or buried until later than `now`: no session shows them."""
+    return {cid for cid, flag in store.card_flags().items() if flag.hidden_at(now)}
+
+
 class Session:
     """One sitting: `current` card, answer it (persisted at once), `undo`, `finish`.
 
@@ -125,16 +150,27 @@ class Session:
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
         self._deck_ids = [c.id for c in cards]
         self.started_at = as_utc(now if now is not None else self._now())
-        selected = [c for c in cards if self.options.filters.matches(c)]
+        hidden = set() if self.options.include_hidden else hidden_ids(store, self.started_at)
+        selected = [c for c in cards if self.options.filters.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
-        if self.mode == "due":
-            introduced = store.introduced_since(day_start(self.started_at, self.options.tz))
+        if self.mode == "due" and self.options.plan_queue is not None:
+            queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
+        elif self.mode == "due":
+            today = day_start(self.started_at, self.options.tz)
+            introduced = store.introduced_since(today)
+            reviews_left = None
+            if self.options.max_reviews_per_day is not None:
+                done = sum(
+                    1 for r in store.reviews(since=today, mode="due") if r.state_before is not None
+                )
+                reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
                 store.card_states(),
                 self.started_at,
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,
+                review_allowance=reviews_left,
             )
         elif self.mode == "cram":
             shuffler = (rng or random.Random()) if self.options.shuffle else None
@@ -286,6 +322,21 @@ class Session:
         self._queue.append(self._queue.pop(0))
         self._shown_at = self._now(now)
         return self.current
+
+    def set_aside(self, *, suspend: bool, now: datetime | None = None) -> StudyCard | None:
+        """Suspend the current card (until unsuspended) or bury it (until tomorrow).
+
+        It leaves the queue unanswered; nothing is logged as a review. Returns the card.
+        """
+        card = self.current
+        if card is None:
+            return None
+        moment = self._now(now)
+        until = None if suspend else day_start(moment, self.options.tz) + timedelta(days=1)
+        self._store.set_flag(card.id, suspended=suspend, buried_until=until, now=moment)
+        self._queue = [c for c in self._queue if c.id != card.id]
+        self._shown_at = moment
+        return card
 
     def undo(self, *, now: datetime | None = None) -> Answer | None:
         """Take back the last answer: the card's fsrs state and the log are restored exactly.

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
+from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.tui.commands import CardCommands
 from quiz.tui.screens.help import HelpScreen
@@ -90,7 +91,16 @@ class DrillbitApp(App[None]):
             return
         from quiz.tui.screens.study import StudyScreen
 
-        self.push_screen(StudyScreen(self.workspace, session, request))
+        settings = self.workspace.settings
+        self.push_screen(
+            StudyScreen(
+                self.workspace,
+                session,
+                request,
+                shuffle_choices=settings.shuffle_choices,
+                mock_feedback=settings.mock_feedback,
+            )
+        )
 
     def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
         """A session's coding card: the drill screen, whose sitting goes back to the session."""
@@ -188,6 +198,7 @@ def make_app(
     rng: Random | None = None,
     editor: str | None = None,
     cursor_blink: bool = True,
+    settings: Settings | None = None,
 ) -> DrillbitApp:
     """Build the app over the bank in `content_dirs` (plus the bundled one) and the store.
 
@@ -202,5 +213,6 @@ def make_app(
         scheduler=scheduler,
         rng=rng,
         editor=editor,
+        settings=settings,
     )
     return DrillbitApp(workspace, study=study, drill=drill, cursor_blink=cursor_blink)

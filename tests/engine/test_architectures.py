@@ -137,7 +137,7 @@ def test_reference_passes_across_many_seeds(name: str) -> None:
 
 # ------------------------------------------------------------------ the pack's cards
 
-SPEC_DRILLS = {
+CATALOG = {
     "conv2d-forward": ("arch.conv.conv2d_forward", ("conv2d_forward",)),
     "conv2d-backward": ("arch.conv.conv2d_backward", ("conv2d_backward",)),
     "maxpool": ("arch.pooling.maxpool", ("maxpool_forward", "maxpool_backward")),
@@ -147,7 +147,7 @@ SPEC_DRILLS = {
     "embedding": ("arch.embedding.embedding", ("embedding_forward", "embedding_backward")),
     "positional-encoding": ("arch.embedding.positional_encoding", ("sinusoidal_encoding",)),
 }
-"""The SPEC's architectures catalog: drill id -> (checker, entries)."""
+"""The architectures pack's drill catalog: drill id -> (checker, entries)."""
 
 
 def _pack_cards() -> list[Any]:
@@ -163,8 +163,8 @@ def test_the_pack_has_the_catalog_drills_and_enough_questions() -> None:
 
     cards = _pack_cards()
     coding = {c.id: c.front for c in cards if isinstance(c.front, CodingFront)}
-    assert {k: (f.checker, f.entry) for k, f in coding.items()} == SPEC_DRILLS
-    assert ARCH == {k: v[0] for k, v in SPEC_DRILLS.items()}
+    assert {k: (f.checker, f.entry) for k, f in coding.items()} == CATALOG
+    assert ARCH == {k: v[0] for k, v in CATALOG.items()}
     concepts = [c.front for c in cards if isinstance(c.front, ConceptFront)]
     assert len(concepts) >= 12
     assert all(3 <= len(f.key_points) <= 7 for f in concepts)

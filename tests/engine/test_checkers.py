@@ -16,7 +16,7 @@ from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn.gradcheck import numerical_gradient
 from tests.engine.answer_files import DRILLS
 
-# the drill catalog of the SPEC: entry -> parameter names (defaults checked separately)
+# the neural-networks drill catalog: entry -> parameter names (defaults checked separately)
 CATALOG: dict[str, dict[str, tuple[str, ...]]] = {
     "nn.activations.sigmoid": {"sigmoid": ("z",)},
     "nn.activations.sigmoid_grad": {"sigmoid_grad": ("z",)},

@@ -37,7 +37,7 @@ DRILLS = {
     "label-smoothing": "deep.losses.smoothed_cross_entropy",
     "weight-decay-l2": "deep.regularization.l2_penalty_and_grads",
 }
-"""The SPEC's deep-training catalog: drill id -> checker."""
+"""The deep-training pack's drill catalog: drill id -> checker."""
 
 
 def _pack_cards() -> list[Card]:

@@ -24,7 +24,7 @@ from engine.sandbox import isolation as isolation_module
 from engine.sandbox import worker as worker_module
 from engine.sandbox.config import SeccompSupport
 from engine.verdict import Status, Verdict
-from quiz.verdict_text import format_verdict
+from quiz.verdict_text import format_verdict, isolation_warnings
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adversarial, shown
 
@@ -249,4 +249,6 @@ def test_without_any_kernel_layer_every_verdict_says_so(monkeypatch: pytest.Monk
     assert "can read" in warning[0]
     text = format_verdict(verdict)
     assert "WARNING: no kernel-enforced layer" in text and "your user's rights" in text
+    (shown_on_the_drill_screen,) = isolation_warnings(verdict)
+    assert shown_on_the_drill_screen.startswith("WARNING: no kernel-enforced layer")
     assert "your user's rights" in verdict.model_dump_json()

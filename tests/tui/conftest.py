@@ -16,6 +16,7 @@ from fsrs import Scheduler
 from textual.message import Message
 from textual.pilot import Pilot
 
+from quiz.settings import Settings
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
@@ -140,6 +141,7 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
         grader: Any = inprocess_grade,
         editor: str | None = None,
         extra: list[Path] | None = None,
+        settings: Settings | None = None,
     ) -> DrillbitApp:
         return make_app(
             [tui_bank, *(extra or [])],
@@ -152,6 +154,8 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
             rng=Random(7),
             editor=editor or f"{sys.executable} {FAKE_EDITOR}",
             cursor_blink=False,
+            # choices in content order unless a test shuffles them with the seeded rng
+            settings=settings if settings is not None else Settings(shuffle_choices=False),
         )
 
     return factory

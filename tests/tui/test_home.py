@@ -40,9 +40,10 @@ async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> Non
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         rows = table_rows(screen)
-        assert rows[0] == ["Mini", "0", "4", "0", "4"]
+        # due, new, learning, review, suspended, cards
+        assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
         assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
-        assert rows[1][1:] == ["0", "3", "0", "3"]
+        assert rows[1][1:] == ["0", "3", "0", "0", "0", "3"]
         # a due session over everything, answered and ended: the counts follow
         await pilot.press("d")
         await pilot.pause()
@@ -173,4 +174,4 @@ async def test_the_bundled_bank_opens_on_home() -> None:
         assert isinstance(home, HomeScreen)
         rows = {row[0]: row for row in table_rows(home)}
         nn = rows["Neural networks"]
-        assert int(nn[2]) == int(nn[4]) > 40
+        assert int(nn[2]) == int(nn[6]) > 40  # every card new

@@ -8,12 +8,14 @@ from datetime import timedelta
 from fsrs import Rating, Scheduler
 from textual.widgets import TextArea
 
+from quiz.bank.models import ChoiceFront
 from quiz.drill_grading import starter_text
+from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from quiz.tui.widgets.answers import KeyPointChecklist, NumberAnswer
+from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder
@@ -204,3 +206,50 @@ async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -
         await pilot.pause()
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct  # 0.5^2 = 0.25, the card's answer
+
+
+async def test_shuffled_choices_are_graded_by_the_option_not_its_position(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="cram", kind="choice"), settings=Settings())
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen) and screen.card is not None
+        front = screen.card.front
+        assert isinstance(front, ChoiceFront)
+        assert screen.order != list(range(len(front.choices)))  # the seeded rng moved them
+        picker = screen.query_one(ChoicePicker)
+        assert picker.choices == tuple(front.choices[i] for i in screen.order)
+        wrong = next(p for p, i in enumerate(screen.order) if i not in front.correct)
+        await pilot.press(str(wrong + 1), "enter")
+        await pilot.pause()
+        assert not recorder.of(StudyScreen.AnswerGraded)[0].answer.correct
+        assert picker.correct == frozenset(screen.order.index(i) for i in front.correct)
+        await pilot.press("enter")  # next: the same card, requeued after Again, reshuffled
+        await pilot.pause()
+        assert screen.card is not None and screen.card.kind == "choice"
+        right = screen.order.index(next(iter(front.correct)))
+        await pilot.press(str(right + 1), "enter")
+        await pilot.pause()
+        assert recorder.of(StudyScreen.AnswerGraded)[1].answer.correct
+
+
+async def test_home_follows_new_per_day_and_bury_takes_a_card_out(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(settings=Settings(new_per_day=2, shuffle_choices=False))
+    async with app.run_test() as pilot:
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "2 new today" in summary and "4 new + 0 learning + 0 review = 4 cards" in summary
+        await pilot.press("d")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.session.remaining == 2
+        await pilot.press("x")  # suspend the first card
+        await pilot.pause()
+        assert study.session.remaining == 1
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "3 new + 0 learning + 0 review + 1 suspended = 4 cards" in summary
+        assert "2 new today" in summary  # suspending introduced nothing

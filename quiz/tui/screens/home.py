@@ -56,7 +56,9 @@ class HomeScreen(Screen[None]):
         table.add_column("pack / topic", key="name")
         table.add_column("due", key="due")
         table.add_column("new", key="new")
-        table.add_column("learned", key="learned")
+        table.add_column("learning", key="learning")
+        table.add_column("review", key="review")
+        table.add_column("susp.", key="suspended")
         table.add_column("cards", key="total")
         table.focus()
 
@@ -81,16 +83,25 @@ class HomeScreen(Screen[None]):
                 name,
                 Text(str(row.due), style="bold yellow" if row.due else "dim"),
                 Text(str(row.new), style="cyan" if row.new else "dim"),
-                str(row.learned),
+                str(row.learning),
+                str(row.review),
+                Text(str(row.suspended), style="" if row.suspended else "dim"),
                 str(row.total),
                 key=str(index),
             )
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        t = counts.total
         summary = Text()
-        summary.append(f"{counts.total.due} due", style="bold yellow")
-        summary.append(f" · {counts.new_today} new today · {counts.total.learned} learned")
-        summary.append(f" · {counts.total.total} cards")
+        summary.append(f"{t.due} due", style="bold yellow")
+        summary.append(f" · {counts.new_today} new today", style="cyan")
+        summary.append(f"  |  {t.new} new + {t.learning} learning + {t.learned} review")
+        if t.suspended:
+            summary.append(f" + {t.suspended} suspended")
+        summary.append(f" = {t.total} cards")
+        plan = ws.plan_status()
+        if plan is not None:
+            summary.append(f"\n{plan.line()}", style="bold")
         if ws.broken_count:
             summary.append(
                 f"\n{ws.broken_count} card file(s) could not be loaded: run `drillbit lint`.",

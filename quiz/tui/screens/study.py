@@ -61,7 +61,10 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy"),
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        Binding("s", "skip", "Skip", priority=True),  # before the number box, which lets s through
+        # priority: before the number box, which lets s through
+        Binding("s", "skip", "Skip", priority=True),
+        Binding("b", "set_aside(False)", "Bury"),
+        Binding("x", "set_aside(True)", "Suspend"),
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
@@ -110,7 +113,7 @@ class StudyScreen(Screen[None]):
         session: Session,
         request: StudyRequest,
         *,
-        shuffle_choices: bool = False,
+        shuffle_choices: bool = True,
         mock_feedback: bool = False,
     ) -> None:
         super().__init__()
@@ -240,6 +243,8 @@ class StudyScreen(Screen[None]):
             return self.phase == "question" and isinstance(front, CodingFront)
         if action == "skip":
             return self.phase in ("question", "revealed") and self.session.remaining > 1
+        if action == "set_aside":
+            return self.phase in ("question", "revealed") and self.session.mode != "mock"
         if action == "undo":
             return bool(self.session.answers) and self.phase != "over" and not self.hides_feedback
         return True
@@ -422,6 +427,15 @@ class StudyScreen(Screen[None]):
             return
         self.session.skip()
         self.notify("Skipped: it comes back at the end.")
+        await self.show_card()
+
+    async def action_set_aside(self, suspend: bool) -> None:
+        """Suspend this card (until unsuspended in the browser) or bury it until tomorrow."""
+        card = self.session.set_aside(suspend=suspend)
+        if card is None:
+            return
+        what = "Suspended" if suspend else "Buried until tomorrow"
+        self.notify(f"{what}: {card.title}.")
         await self.show_card()
 
     def action_open_drill(self) -> None:

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from quiz.verdict_text import isolation_warnings
+
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
 
@@ -86,6 +88,8 @@ class VerdictView(VerticalScroll):
             head.append(f"  {passed}/{len(verdict.cases)} cases passed")
         else:
             head.append(f"  {verdict.summary}")
+        for warning in isolation_warnings(verdict):
+            head.append(f"\n{warning}", style="bold yellow")
         head.append(f"\ncase seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)

@@ -1,0 +1,69 @@
+"""Skip, bury and suspend change what is due; new/learning/review/suspended add up."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Rating, Scheduler
+
+from quiz.store import Store
+from quiz.study import Session, SessionOptions, deck_counts
+from quiz.study.scheduling import review_card
+from tests.study.fakes import NOW, deck
+
+
+def test_bury_hides_a_card_until_tomorrow_and_suspend_until_undone(
+    store: Store, scheduler: Scheduler
+) -> None:
+    session = Session(store, deck(), SessionOptions(new_per_day=8), now=NOW, scheduler=scheduler)
+    first = session.current
+    assert first is not None and first.id == "sigmoid-why"
+    assert session.set_aside(suspend=False, now=NOW) is first  # bury
+    second = session.current
+    assert second is not None and second.id == "sigmoid-bound"
+    session.set_aside(suspend=True, now=NOW)  # suspend
+    assert session.remaining == 6 and store.review_count() == 0  # nothing logged
+    later = Session(store, deck(), SessionOptions(new_per_day=8), now=NOW, scheduler=scheduler)
+    assert {c.id for c in later.planned}.isdisjoint({"sigmoid-why", "sigmoid-bound"})
+    tomorrow = NOW + timedelta(days=1)
+    next_day = Session(store, deck(), SessionOptions(new_per_day=8), now=tomorrow)
+    planned = [c.id for c in next_day.planned]
+    assert "sigmoid-why" in planned and "sigmoid-bound" not in planned
+    store.set_flag("sigmoid-bound", suspended=False, buried_until=None, now=tomorrow)
+    back = Session(store, deck(), SessionOptions(new_per_day=8), now=tomorrow)
+    assert "sigmoid-bound" in [c.id for c in back.planned]
+    picked = Session(  # a card picked by hand is shown even when suspended
+        store, deck()[:1], SessionOptions(mode="cram", include_hidden=True), now=NOW
+    )
+    assert [c.id for c in picked.planned] == ["sigmoid-why"]
+
+
+def test_counts_add_up_with_learning_and_suspended_cards(
+    store: Store, scheduler: Scheduler
+) -> None:
+    cards = deck()
+    review_card(store, scheduler, "sigmoid-why", Rating.Good, now=NOW, correct=True)  # learning
+    review_card(store, scheduler, "relu-dead", Rating.Easy, now=NOW, correct=True)  # review
+    store.set_flag("adam-step", suspended=True, buried_until=None, now=NOW)
+    store.set_flag("bn-where", suspended=False, buried_until=NOW + timedelta(hours=5), now=NOW)
+    counts = deck_counts(store, cards, NOW + timedelta(hours=1), new_per_day=20)
+    total = counts.total
+    assert (total.new, total.learning, total.learned, total.suspended) == (5, 1, 1, 1)
+    assert total.new + total.learning + total.learned + total.suspended == total.total == 8
+    assert total.due == 1  # the learning card's 10-minute step has passed
+    assert counts.new_today == 4  # five new, one of them buried until later today
+    for topic in counts.by_topic.values():
+        assert topic.new + topic.learning + topic.learned + topic.suspended == topic.total
+
+
+def test_the_daily_review_cap_limits_scheduled_cards_not_new_ones(
+    store: Store, scheduler: Scheduler
+) -> None:
+    for card_id in ("sigmoid-why", "relu-dead", "adam-bias"):
+        review_card(
+            store, scheduler, card_id, Rating.Good, now=NOW - timedelta(days=2), correct=True
+        )
+    options = SessionOptions(new_per_day=1, max_reviews_per_day=2)
+    session = Session(store, deck(), options, now=NOW, scheduler=scheduler)
+    planned = [c.id for c in session.planned]
+    assert len(planned) == 3 and planned[-1] == "sigmoid-bound"  # 2 reviews + 1 new

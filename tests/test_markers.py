@@ -1,0 +1,49 @@
+"""The `slow` marker: which tests `pytest -m "not slow"` leaves out, and that the list is current."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from tests.conftest import SLOW_MODULES, TESTS, pytest_collection_modifyitems
+
+
+@pytest.mark.parametrize("module", sorted(SLOW_MODULES))
+def test_every_slow_module_exists(module: str) -> None:
+    assert (TESTS / module).is_file(), f"tests/{module} is named slow but does not exist"
+
+
+@dataclass
+class _Item:
+    """What the hook reads of a collected test."""
+
+    path: Path
+    fixturenames: tuple[str, ...] = ()
+    markers: list[str] = field(default_factory=list)
+
+    def add_marker(self, marker: Any) -> None:
+        self.markers.append(marker.name)
+
+
+def _marked(path: Path, *fixtures: str) -> bool:
+    item = _Item(path, fixtures)
+    pytest_collection_modifyitems(cast(list[pytest.Item], [item]))
+    return item.markers == ["slow"]
+
+
+def test_slow_modules_and_process_fixtures_are_marked() -> None:
+    assert _marked(TESTS / "sandbox" / "test_adversarial.py")
+    assert _marked(TESTS / "tui" / "test_snapshots.py")
+    assert _marked(TESTS / "cli" / "test_packs.py", "tmp_path", "drillbit_process")
+    assert _marked(TESTS / "web" / "test_serve.py", "served")
+    assert _marked(TESTS / "engine" / "test_checks.py", "pool")
+
+
+def test_fast_tests_stay_in_the_inner_loop() -> None:
+    assert not _marked(TESTS / "cli" / "test_cli_bank.py", "drillbit", "mini_bank")
+    assert not _marked(TESTS / "tui" / "test_study.py", "build")
+    assert not _marked(TESTS / "sandbox" / "test_wire.py")
+    assert not _marked(Path("/elsewhere/test_adversarial.py"))
