@@ -58,3 +58,15 @@ def test_the_app_says_it_in_one_line_too(tmp_path: Path) -> None:
     run = drillbit("study", home=home)
     assert_clean_failure(run, str(home))
     assert _one_error_line(run.stderr).startswith("data folder: ")
+
+
+@pytest.mark.parametrize("command", [("config",), ("study",)])
+def test_a_config_toml_that_is_a_fifo_does_not_hang(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    config = home / "config.toml"
+    os.mkfifo(config)
+    run = drillbit(*command, home=home)
+    assert_clean_failure(run, str(config), "a FIFO (named pipe), not a regular file", code=2)
