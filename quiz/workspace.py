@@ -7,6 +7,7 @@ numpy, the engine and the grader are imported only when a drill is opened or gra
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
@@ -19,6 +20,7 @@ from quiz.bank.loader import Bank, load_bank
 from quiz.bank.models import Card
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, describe_due, home_rows, request_for
+from quiz.search import SearchIndex
 from quiz.settings import Settings, load_settings
 from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Mode, Store, StoreNotice
@@ -144,6 +146,11 @@ class Workspace:
     def broken_count(self) -> int:
         """Card files that could not be loaded (`drillbit lint` explains them)."""
         return len(self.bank.broken_files)
+
+    @functools.cached_property
+    def search_index(self) -> SearchIndex:
+        """Full-text search over every card (about a second to build: built on first use)."""
+        return SearchIndex(self.cards)
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None."""

@@ -20,6 +20,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
+    from quiz.tui.screens.drill import DrillScreen
     from quiz.tui.screens.study import StudyScreen
 
 # The study, drill, summary and stats screens are imported when first shown: they pull
@@ -107,6 +108,11 @@ class DrillbitApp(App[None]):
         from quiz.tui.screens.drill import DrillScreen
 
         self.push_screen(DrillScreen(self.workspace, event.sitting, event.session), event.done)
+
+    def on_drill_screen_next_drill_requested(self, event: DrillScreen.NextDrillRequested) -> None:
+        """Replace the passed drill with the next one."""
+        self.pop_screen()
+        self.open_drill(event.card_id)
 
     def open_drill(self, card_id: str) -> None:
         """Open the drill editor on one coding card."""
