@@ -36,6 +36,7 @@ from quiz.study import (
     local_timezone,
     record_attempt,
 )
+from quiz.study.plan_status import PlanStatus, plan_status, today_plan
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -174,6 +175,10 @@ class Workspace:
         """When `moment` is, in words, from now."""
         return describe_due(moment, self.now(), self.tz)
 
+    def plan_status(self) -> PlanStatus | None:
+        """The interview plan with its forecast over the whole bank, or None without a plan."""
+        return plan_status(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
         return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
@@ -196,10 +201,21 @@ class Workspace:
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
             include_hidden=request.card_ids is not None,
+            plan_queue=self._plan_queue() if request.mode == "due" else None,
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
+
+    def _plan_queue(self) -> tuple[str, ...] | None:
+        """Today's plan-mode cards over the whole bank, or None (no plan, or it is over)."""
+        plan = self.store.interview_plan()
+        if plan is None:
+            return None
+        today = today_plan(
+            self.store, self.cards, plan, self.now(), tz=self.tz, scheduler=self.scheduler
+        )
+        return None if today is None else today.queue
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as the bank's Card, or None when it is over."""

@@ -475,8 +475,11 @@ def _plain_font(self: _Renderer, pos: int, args: list[Any]) -> str:
 
 
 _FRACTIONS: Final = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
-_PRODUCT: Final = re.compile(r"\d(?=[^\W\d_])")
-"""A number juxtaposed with a factor (2m, 2π): a product, bracketed as a denominator."""
+_PRODUCT: Final = re.compile(
+    r"\d(?=[A-Za-zα-ωϵϑϕ])|[α-ωϵϑϕ](?=[A-Za-zα-ωϵϑϕ])|[A-Za-z](?=[α-ωϵϑϕ])"
+)
+"""Juxtaposed factors (2m, 2π, ατ): a product, bracketed as a denominator. Latin letters
+side by side are left alone: they are as often one name (dz, step) as a product."""
 _SUPERSCRIPTS: Final = frozenset(SUP.values())
 _Handler = Callable[[_Renderer, int, list[Any]], str]
 _MACRO_HANDLERS: Final[dict[str, _Handler]] = {

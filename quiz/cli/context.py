@@ -46,14 +46,14 @@ pass_context = click.make_pass_decorator(Context)
 """Hands a command the root group's `Context` as its first argument."""
 
 
-def open_store(*, read_only: bool = False) -> Store:
+def open_store() -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
     Its errors (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
     from quiz.store.store import Store
 
-    store = Store.open(read_only=read_only)
+    store = Store.open()
     for notice in store.notices:
         click.echo(f"drillbit: {notice.message}", err=True)
     return store

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli import bank, config, drills, ecosystem, grading, serve, study
+from quiz.cli import bank, config, drills, ecosystem, grading, plan, serve, study
 from quiz.cli.context import Context
 from quiz.errors import DrillbitError
 
@@ -22,6 +22,7 @@ COMMANDS: tuple[click.Command, ...] = (
     *bank.COMMANDS,
     *grading.COMMANDS,
     *study.COMMANDS,
+    *plan.COMMANDS,
     *serve.COMMANDS,
     *ecosystem.COMMANDS,
     *config.COMMANDS,

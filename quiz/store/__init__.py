@@ -2,7 +2,17 @@
 
 from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION
-from quiz.store.records import MODES, Attempt, CardFlag, CardState, Draft, Mode, Review, StoreNotice
+from quiz.store.records import (
+    MODES,
+    Attempt,
+    CardFlag,
+    CardState,
+    Draft,
+    InterviewPlan,
+    Mode,
+    Review,
+    StoreNotice,
+)
 from quiz.store.store import Store
 
 __all__ = [
@@ -12,6 +22,7 @@ __all__ = [
     "CardFlag",
     "CardState",
     "Draft",
+    "InterviewPlan",
     "Mode",
     "NotSavedError",
     "Review",

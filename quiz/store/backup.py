@@ -505,7 +505,7 @@ def _unsafe_value(
 
 def _deep_path(text: str) -> str:
     """The path at which `text` first nests deeper than MAX_DEPTH (for a JSON too deep to decode)."""
-    stack: list[list[Any]] = []  # [kind, key or index, expecting a key]
+    stack: list[list[Any]] = []  # [kind, the current key or index]
     in_string = escaped = False
     token: list[str] = []
     last_string = ""
@@ -526,15 +526,14 @@ def _deep_path(text: str) -> str:
         elif char in "[{":
             if len(stack) == MAX_DEPTH:
                 return _path([entry[1] for entry in stack])
-            stack.append(["list", 0] if char == "[" else ["dict", "", True])
+            stack.append(["list", 0] if char == "[" else ["dict", ""])
         elif char in "]}":
             if stack:
                 stack.pop()
         elif char == ":" and stack and stack[-1][0] == "dict":
             stack[-1][1] = last_string
-        elif char == "," and stack:
-            if stack[-1][0] == "list":
-                stack[-1][1] += 1
+        elif char == "," and stack and stack[-1][0] == "list":
+            stack[-1][1] += 1
     return _path([entry[1] for entry in stack])
 
 

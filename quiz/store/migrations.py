@@ -109,6 +109,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        4,
+        "the interview plan",
+        (
+            # At most one plan: the CHECK pins the only row's id to 1.
+            """CREATE TABLE interview_plan (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                interview TEXT NOT NULL,
+                minutes_per_day REAL NOT NULL CHECK (minutes_per_day > 0),
+                target REAL NOT NULL CHECK (target > 0 AND target < 1),
+                created_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -98,3 +98,17 @@ class CardFlag:
     def hidden_at(self, now: datetime) -> bool:
         """True when the card must not be studied at `now`."""
         return self.suspended or (self.buried_until is not None and now < self.buried_until)
+
+
+@dataclass(frozen=True)
+class InterviewPlan:
+    """The person's interview date and how they want to prepare for it (one per database)."""
+
+    interview: date
+    """The interview day, a calendar date in the person's time zone."""
+    minutes_per_day: float
+    """The daily study budget plan mode keeps to."""
+    target: float
+    """Predicted recall on the day that every card should reach (0 < target < 1)."""
+    created_at: datetime
+    """When the plan was set: the start of its pacing (the review-only days are counted from it)."""

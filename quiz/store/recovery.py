@@ -23,7 +23,14 @@ HEADER_SIZE = 100
 
 
 # Tables copied by `salvage`, parents first so session ids exist when reviews point at them.
-SALVAGED_TABLES = ("study_session", "review_log", "drill_attempt", "card_state", "code_draft")
+SALVAGED_TABLES = (
+    "study_session",
+    "review_log",
+    "drill_attempt",
+    "card_state",
+    "code_draft",
+    "interview_plan",
+)
 _PROBE_CHUNK = 64
 _PROBE_MARGIN = 1000
 

@@ -8,7 +8,14 @@ small transaction per answer, so the extra fsync costs nothing a person can noti
 Thread-safety: one connection (`check_same_thread=False`) guarded by one re-entrant lock;
 every public method takes the lock, so the TUI may call a Store from the UI thread and
 from worker threads alike. Each write method is its own transaction. Do not share one
-Store across processes: open one per process (SQLite's file locks then apply).
+Store across processes: open one per process (SQLite's file locks then apply); a
+read-modify-write (a review's rescheduling) happens inside one BEGIN IMMEDIATE, so
+processes serialize on it instead of overwriting each other.
+
+Unwritable disks: a database that cannot be written at open (read-only folder or file
+system, full disk) is opened as an in-memory copy (`saving` is False, a notice says so).
+A write that fails later is rolled back and raises NotSavedError; the app instead asks
+the store to go on in memory (`keep_going_in_memory`) and tells the person.
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
@@ -35,6 +42,7 @@ from quiz.store.records import (
     CardFlag,
     CardState,
     Draft,
+    InterviewPlan,
     Mode,
     Review,
     StoreNotice,
@@ -636,6 +644,51 @@ class Store:
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
+
+    # -- the interview plan ----------------------------------------------------------
+
+    def interview_plan(self) -> InterviewPlan | None:
+        """The saved interview plan, or None when none is set."""
+        rows = self._read("SELECT * FROM interview_plan WHERE id = 1")
+        return _interview_plan(rows[0]) if rows else None
+
+    @_degradable
+    def set_interview_plan(self, plan: InterviewPlan) -> None:
+        """Save the plan, replacing any previous one."""
+        with self._write() as conn:
+            write_interview_plan(conn, plan)
+
+    @_degradable
+    def clear_interview_plan(self) -> bool:
+        """Remove the plan; True when there was one."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM interview_plan").rowcount > 0
+
+
+def write_interview_plan(conn: sqlite3.Connection, plan: InterviewPlan) -> None:
+    """Upsert the single plan row inside the caller's transaction (also used by the backup)."""
+    conn.execute(
+        """INSERT INTO interview_plan (id, interview, minutes_per_day, target, created_at)
+           VALUES (1, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET interview = excluded.interview,
+               minutes_per_day = excluded.minutes_per_day, target = excluded.target,
+               created_at = excluded.created_at""",
+        (
+            plan.interview.isoformat(),
+            float(plan.minutes_per_day),
+            float(plan.target),
+            to_db(plan.created_at),
+        ),
+    )
+
+
+def _interview_plan(row: sqlite3.Row) -> InterviewPlan:
+    return InterviewPlan(
+        interview=date.fromisoformat(row["interview"]),
+        minutes_per_day=float(row["minutes_per_day"]),
+        target=float(row["target"]),
+        created_at=from_db(row["created_at"]),
+    )
 
 
 def _insert_review(

@@ -50,6 +50,9 @@ class SessionOptions:
     """The person's time zone, for "today" in the daily new-card limit."""
     include_hidden: bool = False
     """Keep suspended and buried cards (a card the person picked by hand)."""
+    plan_queue: tuple[str, ...] | None = None
+    """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
+    studied instead of the fsrs due cards and the daily new-card limit."""
 
 
 def plan_due(
@@ -71,6 +74,15 @@ def plan_due(
         due = due[: max(0, review_allowance)]
     new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
     queue = due + new
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+def plan_ids(
+    cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
+) -> list[StudyCard]:
+    """The selected cards whose id is in `ids`, in the order of `ids` (plan mode)."""
+    by_id = {card.id: card for card in cards}
+    queue = [by_id[card_id] for card_id in ids if card_id in by_id]
     return queue if limit is None else queue[: max(0, limit)]
 
 
@@ -141,7 +153,9 @@ class Session:
         hidden = set() if self.options.include_hidden else hidden_ids(store, self.started_at)
         selected = [c for c in cards if self.options.filters.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
-        if self.mode == "due":
+        if self.mode == "due" and self.options.plan_queue is not None:
+            queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
+        elif self.mode == "due":
             today = day_start(self.started_at, self.options.tz)
             introduced = store.introduced_since(today)
             reviews_left = None

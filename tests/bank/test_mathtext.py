@@ -467,6 +467,8 @@ GOLDEN = read_golden()
         (r"\lfloor \frac{H - k}{s} \rfloor + 1", "⌊(H − k)/s⌋ + 1"),
         (r"\frac{\lambda}{2m} W^2", "(λ/(2m)) W²"),
         (r"\frac{\alpha\lambda}{m}", "αλ/m"),
+        (r"\frac{1}{\alpha\tau}", "1/(ατ)"),
+        (r"\frac{d}{dz} \sigma", "(d/dz) σ"),
         (r"e_{id_t} \, dout_t", "e_(idₜ) doutₜ"),
     ],
 )

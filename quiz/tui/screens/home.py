@@ -99,6 +99,9 @@ class HomeScreen(Screen[None]):
         if t.suspended:
             summary.append(f" + {t.suspended} suspended")
         summary.append(f" = {t.total} cards")
+        plan = ws.plan_status()
+        if plan is not None:
+            summary.append(f"\n{plan.line()}", style="bold")
         if ws.broken_count:
             summary.append(
                 f"\n{ws.broken_count} card file(s) could not be loaded: run `drillbit lint`.",

@@ -1,0 +1,109 @@
+"""`drillbit plan`: set, show or clear the interview plan, with its readiness forecast."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+
+
+def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+@click.command("plan")
+@click.option(
+    "--interview",
+    callback=_interview_date,
+    metavar="YYYY-MM-DD",
+    help="Set the interview date (a new plan replaces the old one).",
+)
+@click.option(
+    "--minutes-per-day",
+    type=click.FloatRange(min=1, max=24 * 60),
+    help="Daily study budget in minutes (default 30).",
+)
+@click.option(
+    "--target",
+    type=click.FloatRange(min=0.5, max=0.99),
+    help="Predicted recall on the day every card should reach (default 0.9).",
+)
+@click.option("--clear", is_flag=True, help="Remove the plan; normal reviews resume.")
+@click.option("--json", "as_json", is_flag=True, help="Print the plan and readiness as JSON.")
+@pass_context
+def plan_command(
+    obj: Context,
+    interview: date | None,
+    minutes_per_day: float | None,
+    target: float | None,
+    clear: bool,
+    as_json: bool,
+) -> None:
+    """Plan for an interview date: paced new cards, reviews timed for the day, readiness."""
+    from quiz.store import InterviewPlan
+    from quiz.study.days import local_date, local_timezone
+    from quiz.study.plan import DEFAULT_MINUTES_PER_DAY, DEFAULT_TARGET
+    from quiz.study.plan_status import plan_status
+    from quiz.study.scheduling import default_scheduler
+
+    if clear and (interview or minutes_per_day or target):
+        raise click.UsageError("--clear takes no other option")
+    now = datetime.now(UTC)
+    tz = local_timezone()
+    with open_store() as store:
+        if clear:
+            removed = store.clear_interview_plan()
+            click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
+            return
+        current = store.interview_plan()
+        if interview is None and (minutes_per_day is not None or target is not None):
+            if current is None:
+                raise click.UsageError("no plan is set: give --interview YYYY-MM-DD")
+            interview = current.interview
+        if interview is not None:
+            if interview <= local_date(now, tz):
+                raise click.BadParameter(
+                    f"{interview.isoformat()} is not after today", param_hint="'--interview'"
+                )
+            keep = current is not None and current.interview == interview
+            store.set_interview_plan(
+                InterviewPlan(
+                    interview=interview,
+                    minutes_per_day=minutes_per_day
+                    or (current.minutes_per_day if keep and current else DEFAULT_MINUTES_PER_DAY),
+                    target=target or (current.target if keep and current else DEFAULT_TARGET),
+                    created_at=current.created_at if keep and current else now,
+                )
+            )
+        cards = list(obj.load_bank().cards)
+        status = plan_status(store, cards, now, tz=tz, scheduler=default_scheduler())
+    if status is None:
+        if as_json:
+            click.echo(json.dumps({"plan": None}))
+        else:
+            click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
+        return
+    if as_json:
+        click.echo(json.dumps(status.as_dict(), indent=2))
+        return
+    plan = status.plan
+    click.echo(
+        f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
+        f"target recall {plan.target:.2f}"
+    )
+    click.echo(status.line())
+    click.echo("")
+    click.echo(f"{'topic':<28} {'readiness on the day':>21}")
+    for topic, value in status.on_the_day.by_topic.items():
+        click.echo(f"{topic:<28} {value:>21.2f}")
+
+
+COMMANDS: tuple[click.Command, ...] = (plan_command,)

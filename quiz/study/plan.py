@@ -1,0 +1,335 @@
+"""Interview plan: readiness on the day, and what plan mode studies each day before it.
+
+Pure functions over fsrs memory states; the caller passes the time (`now`), the time zone
+and the fsrs Scheduler, so the same code runs in the app, in tests with a fake clock and
+in the simulation bench (bench/plan.py).
+
+Readiness is the mean over the chosen cards of fsrs's predicted probability of recall at
+the start of the interview day (`Scheduler.get_card_retrievability`); a card never seen
+counts 0.
+
+Plan mode, each day before the interview, within the minutes-per-day budget:
+
+1. new cards, paced so the unseen ones are spread evenly over the days left before the
+   last review-only days (the ``review_days`` at the end introduce nothing new);
+2. the reviews fsrs says are due, oldest first;
+3. reviews brought forward: a card whose next fsrs review falls on or after the interview
+   is brought forward when its predicted recall on the day is under the target, and, in
+   the review-only days, any card not reviewed since they began also gets a last look,
+   lowest predicted recall first, as far as the budget allows. Each such card is placed
+   on the latest day before the interview that still has room (the later the review,
+   the higher the recall on the day), so a card placed today is one that cannot wait.
+
+On the interview day and after it the plan is over and the normal fsrs schedule rules.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from fsrs import Card, Scheduler
+
+from quiz.store import CardState, InterviewPlan
+from quiz.study.cards import StudyCard
+from quiz.study.days import as_utc, day_start, local_date
+
+__all__ = [
+    "DEFAULT_MINUTES_PER_DAY",
+    "DEFAULT_SECONDS",
+    "DEFAULT_TARGET",
+    "NEW_CARD_ANSWERS",
+    "DayPlan",
+    "Pace",
+    "Readiness",
+    "estimate_pace",
+    "interview_start",
+    "memory_of",
+    "plan_day",
+    "readiness",
+    "recall_at",
+    "review_days",
+]
+
+DEFAULT_TARGET = 0.9
+DEFAULT_MINUTES_PER_DAY = 30.0
+DEFAULT_SECONDS: Mapping[str, float] = {
+    "concept": 30.0,
+    "choice": 15.0,
+    "numeric": 40.0,
+    "coding": 300.0,
+}
+"""Seconds one answer takes, by card kind, until the person's own history says otherwise."""
+NEW_CARD_ANSWERS = 2
+"""Answers a new card costs on its first day: the first sight and one learning step."""
+MIN_SAMPLES = 5
+"""Timed answers of a kind needed before their median replaces the default."""
+MAX_ANSWER_SECONDS = 1800.0
+"""Longer answers are breaks, not answers: left out of the estimate."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Seconds per answer by card kind (the median of the person's timed answers)."""
+
+    seconds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_SECONDS))
+
+    def review_seconds(self, kind: str) -> float:
+        """Expected time of one review of a card of this kind."""
+        return self.seconds.get(kind, DEFAULT_SECONDS["concept"])
+
+    def new_seconds(self, kind: str) -> float:
+        """Expected time to introduce a new card of this kind on its first day."""
+        return NEW_CARD_ANSWERS * self.review_seconds(kind)
+
+
+def estimate_pace(timed_answers: Iterable[tuple[str, float]]) -> Pace:
+    """A Pace from (kind, seconds) answers; kinds with too few answers keep the default."""
+    by_kind: dict[str, list[float]] = {}
+    for kind, seconds in timed_answers:
+        if 0 < seconds <= MAX_ANSWER_SECONDS:
+            by_kind.setdefault(kind, []).append(seconds)
+    found = dict(DEFAULT_SECONDS)
+    for kind, values in by_kind.items():
+        if len(values) >= MIN_SAMPLES:
+            found[kind] = float(statistics.median(values))
+    return Pace(found)
+
+
+def memory_of(states: Mapping[str, CardState]) -> dict[str, Card]:
+    """The fsrs Cards of saved states, by card id."""
+    return {card_id: Card.from_json(state.fsrs_card) for card_id, state in states.items()}
+
+
+def interview_start(plan: InterviewPlan, tz: tzinfo) -> datetime:
+    """The moment readiness is measured: midnight starting the interview day, in UTC."""
+    return day_start(
+        datetime(plan.interview.year, plan.interview.month, plan.interview.day, tzinfo=tz), tz
+    )
+
+
+def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> float:
+    """fsrs's predicted probability of recall at `moment`; 0 for a card never seen."""
+    if card is None:
+        return 0.0
+    return float(scheduler.get_card_retrievability(card, as_utc(moment)))
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Mean predicted recall at one moment, overall and per topic (a never-seen card is 0)."""
+
+    overall: float
+    by_topic: dict[str, float]
+    cards: int
+    """How many cards the mean is over."""
+    seen: int
+    """How many of them have been studied at least once."""
+
+
+def readiness(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    moment: datetime,
+    scheduler: Scheduler,
+) -> Readiness:
+    """Readiness of `cards` at `moment` from their fsrs memory states."""
+    totals: dict[str, list[float]] = {}
+    overall = 0.0
+    seen = 0
+    for card in cards:
+        known = memory.get(card.id)
+        recall = recall_at(known, moment, scheduler)
+        seen += known is not None
+        overall += recall
+        totals.setdefault(card.topic, []).append(recall)
+    count = len(cards)
+    return Readiness(
+        overall=overall / count if count else 0.0,
+        by_topic={topic: sum(values) / len(values) for topic, values in sorted(totals.items())},
+        cards=count,
+        seen=seen,
+    )
+
+
+def review_days(plan: InterviewPlan, tz: tzinfo) -> int:
+    """How many days at the end introduce no new card: one per full week of the plan."""
+    total = (plan.interview - local_date(plan.created_at, tz)).days
+    return max(1, total // 7) if total > 1 else 0
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """What plan mode studies today (card ids, in study order) and its expected time."""
+
+    reviews: tuple[str, ...]
+    """Due by the fsrs schedule."""
+    forward: tuple[str, ...]
+    """Brought forward so recall on the day reaches the target."""
+    new: tuple[str, ...]
+    """Introduced today."""
+    seconds: float
+    """Expected study time of the three lists, from the Pace."""
+    days_left: int
+    """Study days before the interview, today included."""
+    new_remaining: int
+    """Cards never seen, before today's new ones."""
+
+    @property
+    def queue(self) -> tuple[str, ...]:
+        """The session's order: due reviews, cards brought forward, then new cards."""
+        return self.reviews + self.forward + self.new
+
+    @property
+    def review_count(self) -> int:
+        """Reviews of any sort (due and brought forward)."""
+        return len(self.reviews) + len(self.forward)
+
+
+def plan_day(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace | None = None,
+    introduced_today: int = 0,
+    spent_seconds: float = 0.0,
+) -> DayPlan | None:
+    """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
+
+    `cards` are the chosen cards in content order (new cards are introduced in that
+    order); `memory` their fsrs states (absent = never seen). `introduced_today` and
+    `spent_seconds` are what earlier sessions today already used, so a second session
+    the same day keeps to the same pace and budget.
+    """
+    moment = as_utc(now)
+    speed = pace if pace is not None else Pace()
+    today = local_date(moment, tz)
+    days_left = (plan.interview - today).days
+    if days_left <= 0:
+        return None
+    kinds = {card.id: card.kind for card in cards}
+    budget = plan.minutes_per_day * 60.0
+
+    # 1. New cards: the unseen ones spread over the days left before the review-only days.
+    unseen = [card for card in cards if card.id not in memory]
+    new_days = max(1, days_left - review_days(plan, tz))
+    quota = max(0, math.ceil((len(unseen) + introduced_today) / new_days) - introduced_today)
+    left = budget - spent_seconds
+    new: list[str] = []
+    for card in unseen:
+        cost = speed.new_seconds(card.kind)
+        if len(new) == quota:
+            break
+        if cost > left:
+            continue  # a smaller card further on may still fit
+        new.append(card.id)
+        left -= cost
+
+    # 2. Due reviews, oldest first, as far as the budget goes.
+    studied = [card for card in cards if card.id in memory]
+    due = sorted(
+        (card.id for card in studied if memory[card.id].due <= moment),
+        key=lambda card_id: (memory[card_id].due, card_id),
+    )
+    reviews: list[str] = []
+    for card_id in due:
+        cost = speed.review_seconds(kinds[card_id])
+        if cost > left:
+            continue
+        reviews.append(card_id)
+        left -= cost
+
+    # 3. Reviews brought forward, placed on the latest day that has room.
+    forward = _brought_forward(
+        studied,
+        memory,
+        plan,
+        moment,
+        tz=tz,
+        scheduler=scheduler,
+        pace=speed,
+        today_left=left,
+        new_days=new_days,
+        new_per_day=quota + introduced_today,
+    )
+    spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
+        speed.review_seconds(kinds[c]) for c in (*reviews, *forward)
+    )
+    return DayPlan(
+        reviews=tuple(reviews),
+        forward=tuple(forward),
+        new=tuple(new),
+        seconds=spent,
+        days_left=days_left,
+        new_remaining=len(unseen),
+    )
+
+
+def _brought_forward(
+    studied: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    moment: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace,
+    today_left: float,
+    new_days: int,
+    new_per_day: int,
+) -> list[str]:
+    """The cards whose review before the interview has to happen today (see the module doc)."""
+    today = local_date(moment, tz)
+    start = interview_start(plan, tz)
+    days_left = (plan.interview - today).days
+    window = plan.interview - timedelta(days=review_days(plan, tz))
+    budget = plan.minutes_per_day * 60.0
+    # Room on each study day: today's is what steps 1-2 left; a later day's is the budget
+    # minus the fsrs reviews forecast for it and (before the review-only days) new cards.
+    room: dict[date, float] = {today: today_left}
+    typical_new = (
+        statistics.fmean(pace.new_seconds(card.kind) for card in studied) if studied else 0.0
+    )
+    for offset in range(1, days_left):
+        day = today + timedelta(days=offset)
+        room[day] = budget - (new_per_day * typical_new if offset < new_days else 0.0)
+    for card in studied:
+        due_day = local_date(memory[card.id].due, tz)
+        if today < due_day < plan.interview:
+            room[due_day] -= pace.review_seconds(card.kind)
+
+    needed: list[tuple[float, str, str]] = []
+    optional: list[tuple[float, str, str]] = []
+    for card in studied:
+        known = memory[card.id]
+        if known.due < start or known.last_review is None:
+            continue  # fsrs already plans a review before the day (or a learning step)
+        last = local_date(known.last_review, tz)
+        if last >= today:
+            continue  # reviewed today already
+        recall = recall_at(known, start, scheduler)
+        if recall < plan.target:
+            needed.append((recall, card.id, card.kind))
+        elif last < window:
+            optional.append((recall, card.id, card.kind))
+
+    chosen: list[str] = []
+    for group, earliest in ((needed, today), (optional, max(today, window))):
+        for _recall, card_id, kind in sorted(group):
+            cost = pace.review_seconds(kind)
+            day = plan.interview - timedelta(days=1)
+            while day >= earliest and room[day] < cost:
+                day -= timedelta(days=1)
+            if day < earliest:
+                continue
+            room[day] -= cost
+            if day == today:
+                chosen.append(card_id)
+    return chosen

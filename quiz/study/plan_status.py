@@ -1,0 +1,158 @@
+"""The interview plan as the store sees it now: readiness on the day and today's load.
+
+Reads what `quiz.study.plan`'s pure functions need from the store (the plan, the cards'
+fsrs states, the person's answer times, what today already used) and calls them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from fsrs import Scheduler
+
+from quiz.store import InterviewPlan, Store
+from quiz.study.cards import StudyCard
+from quiz.study.days import as_utc, day_start, local_date
+from quiz.study.plan import (
+    DayPlan,
+    Pace,
+    Readiness,
+    estimate_pace,
+    interview_start,
+    memory_of,
+    plan_day,
+    readiness,
+)
+
+__all__ = [
+    "PACE_WINDOW_DAYS",
+    "PlanStatus",
+    "pace_from_store",
+    "planned_cards",
+    "plan_status",
+    "today_plan",
+]
+
+PACE_WINDOW_DAYS = 60
+"""Answer times older than this are left out of the pace estimate."""
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """A plan with its forecast: readiness on the day now, and today's plan-mode load."""
+
+    plan: InterviewPlan
+    days_left: int
+    """Days from today to the interview (0 on the day, negative after it)."""
+    on_the_day: Readiness
+    """Predicted readiness at the start of the interview day if nothing more is studied."""
+    today: DayPlan | None
+    """Today's plan-mode study; None on and after the interview day."""
+
+    def line(self) -> str:
+        """One line for Home: days left, readiness against the target, today's load."""
+        ready = (
+            f"readiness {self.on_the_day.overall:.2f} → target {self.plan.target:.2f} on the day"
+        )
+        if self.days_left < 0:
+            return f"Interview on {self.plan.interview.isoformat()} is over · normal reviews resume"
+        if self.days_left == 0 or self.today is None:
+            return f"Interview today · {ready}"
+        days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
+        minutes = max(1, round(self.today.seconds / 60)) if self.today.queue else 0
+        load = (
+            f"today: {self.today.review_count} reviews + {len(self.today.new)} new, "
+            f"about {minutes} min"
+        )
+        return f"{days} · {ready} · {load}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of `drillbit plan --json`."""
+        today: dict[str, object] | None = None
+        if self.today is not None:
+            today = {
+                "reviews": len(self.today.reviews),
+                "brought_forward": len(self.today.forward),
+                "new": len(self.today.new),
+                "minutes": round(self.today.seconds / 60, 1),
+            }
+        return {
+            "interview": self.plan.interview.isoformat(),
+            "days_left": self.days_left,
+            "minutes_per_day": self.plan.minutes_per_day,
+            "target": self.plan.target,
+            "readiness": {
+                "overall": round(self.on_the_day.overall, 4),
+                "by_topic": {k: round(v, 4) for k, v in self.on_the_day.by_topic.items()},
+                "cards": self.on_the_day.cards,
+                "seen": self.on_the_day.seen,
+            },
+            "today": today,
+        }
+
+
+def planned_cards(store: Store, cards: Sequence[StudyCard]) -> list[StudyCard]:
+    """The cards a plan covers: all but the suspended ones (a buried card is back tomorrow)."""
+    suspended = {card_id for card_id, flag in store.card_flags().items() if flag.suspended}
+    return [card for card in cards if card.id not in suspended]
+
+
+def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime) -> Pace:
+    """The person's seconds per answer by kind, from their timed answers of the last weeks."""
+    kinds = {card.id: card.kind for card in cards}
+    since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
+    return estimate_pace(
+        (kinds[review.card_id], review.duration_ms / 1000)
+        for review in store.reviews(since=since)
+        if review.duration_ms is not None and review.card_id in kinds
+    )
+
+
+def today_plan(
+    store: Store,
+    cards: Sequence[StudyCard],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> DayPlan | None:
+    """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
+    cards = planned_cards(store, cards)
+    midnight = day_start(now, tz)
+    spent = sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
+    return plan_day(
+        cards,
+        memory_of(store.card_states([card.id for card in cards])),
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace_from_store(store, cards, now),
+        introduced_today=store.introduced_since(midnight),
+        spent_seconds=spent,
+    )
+
+
+def plan_status(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> PlanStatus | None:
+    """The saved plan with its forecast for `cards`, or None when no plan is set."""
+    plan = store.interview_plan()
+    if plan is None:
+        return None
+    cards = planned_cards(store, cards)
+    memory = memory_of(store.card_states([card.id for card in cards]))
+    return PlanStatus(
+        plan=plan,
+        days_left=(plan.interview - local_date(now, tz)).days,
+        on_the_day=readiness(cards, memory, interview_start(plan, tz), scheduler),
+        today=today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler),
+    )

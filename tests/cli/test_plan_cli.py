@@ -1,0 +1,46 @@
+"""`drillbit plan` through the real entry point, on the small test bank."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tests.conftest import RunDrillbit
+
+
+def in_days(days: int) -> str:
+    return (datetime.now().astimezone().date() + timedelta(days=days)).isoformat()
+
+
+def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    content = ("--content", str(mini_bank))
+    assert "No plan" in drillbit(*content, "plan").stdout
+    made = drillbit(*content, "plan", "--interview", in_days(14), "--minutes-per-day", "40")
+    assert made.returncode == 0, made.stderr
+    assert "14 days left" in made.stdout and "target 0.90" in made.stdout
+    shown = drillbit(*content, "plan", "--json")
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["interview"] == in_days(14) and data["days_left"] == 14
+    assert data["minutes_per_day"] == 40 and data["target"] == 0.9
+    readiness = data["readiness"]
+    assert readiness["overall"] == 0.0 and readiness["seen"] == 0, "nothing studied yet"
+    assert readiness["by_topic"] and set(readiness["by_topic"].values()) == {0.0}
+    assert data["today"]["new"] > 0
+    # changing only the target keeps the date and the budget
+    assert drillbit(*content, "plan", "--target", "0.95").returncode == 0
+    data = json.loads(drillbit(*content, "plan", "--json").stdout)
+    assert (data["target"], data["minutes_per_day"]) == (0.95, 40)
+    cleared = drillbit(*content, "plan", "--clear")
+    assert cleared.returncode == 0 and "removed" in cleared.stdout
+    assert json.loads(drillbit(*content, "plan", "--json").stdout) == {"plan": None}
+
+
+def test_bad_dates_are_one_line_errors(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    content = ("--content", str(mini_bank))
+    for bad in ("2026-13-01", "next week", in_days(0), in_days(-3)):
+        result = drillbit(*content, "plan", "--interview", bad)
+        assert result.returncode == 2, result.stdout
+        assert "--interview" in result.stderr and "Traceback" not in result.stderr
+    assert drillbit(*content, "plan", "--target", "0.9").returncode == 2, "no plan to change"

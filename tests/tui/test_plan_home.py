@@ -1,0 +1,55 @@
+"""Home's interview-plan line and plan mode as the due session, with a fake clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+from textual.widgets import Static
+
+from quiz.store import InterviewPlan
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from tests.tui.conftest import AppFactory, FakeClock
+
+
+def summary_text(screen: HomeScreen) -> str:
+    return str(screen.query_one("#home-summary", Static).render())
+
+
+async def test_home_shows_the_plan_line_and_due_studies_the_plan(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build()
+    app.workspace.tz = UTC
+    plan = InterviewPlan(
+        interview=clock().date() + timedelta(days=12),
+        minutes_per_day=25.0,
+        target=0.9,
+        created_at=clock(),
+    )
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert "days left" not in summary_text(screen), "no plan, no plan line"
+        await pilot.press("d")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.session.remaining == 4, "without a plan: every new card (limit 20 a day)"
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        app.workspace.store.set_interview_plan(plan)
+        screen.refresh_counts()
+        await pilot.pause()
+        line = summary_text(screen)
+        # 4 new cards over the 12 - 1 days before the review day: 1 today, nothing due yet
+        assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
+        assert "today: 0 reviews + 1 new, about" in line
+        await pilot.press("d")
+        await pilot.pause()
+        planned = app.screen
+        assert isinstance(planned, StudyScreen)
+        assert planned.session.remaining == 1, "plan mode paces new cards: one today, not four"
+        await pilot.press("escape")
+        await pilot.pause()
