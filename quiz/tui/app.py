@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
+from quiz.overview import request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.tui.commands import CardCommands
@@ -136,7 +137,7 @@ class DrillbitApp(App[None]):
             self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
 
     def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
-        self.start_study(self.workspace.request_for(event.mode, event.row))
+        self.start_study(request_for(self.workspace.bank, event.mode, event.row))
 
     def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:
         from quiz.tui.screens.stats import StatsScreen
