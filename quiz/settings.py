@@ -18,10 +18,13 @@ from typing import Annotated, Any
 from fsrs import Scheduler
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from quiz.errors import UsageError
+from quiz.errors import InputFileError, UsageError
 from quiz.paths import data_dir
+from quiz.textsafe import read_regular_text
 
 CONFIG_NAME = "config.toml"
+CONFIG_LIMIT = 64 * 1024
+"""The largest config.toml read (a full one is a few hundred bytes)."""
 
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|h|d)$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -116,11 +119,12 @@ def load_settings(path: Path | None = None) -> Settings:
     """The saved settings, or the defaults when there is no file; SettingsError when invalid."""
     path = path if path is not None else config_path()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: cannot be read: {exc}") from exc
+        # only a regular file is read: a FIFO or a device at this path must not hang start-up
+        text = read_regular_text(path, limit=CONFIG_LIMIT, title="settings")
+    except InputFileError as exc:
+        if not os.path.lexists(path):
+            return Settings()
+        raise SettingsError(f"{path}: cannot be read: {exc.reason}") from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -1,6 +1,6 @@
 """The progress backup: every row of the store as a JSON file, and merging one back in.
 
-The file (format `drillbit-progress`, version 1) is described field by field in
+The file (format `drillbit-progress`, version 2; version 1 files are still read) is described field by field in
 docs/progress-format.md, whose table is generated from these models' JSON Schema. The
 models are used both ways: `dump` builds them from the store's rows (aware datetimes),
 `export_progress` serializes them, and `read_progress` validates a file into the same
@@ -28,7 +28,7 @@ import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -48,13 +48,15 @@ from pydantic import (
 
 from quiz.errors import DrillbitError, InputFileError
 from quiz.store.errors import NotSavedError
-from quiz.store.records import Mode
-from quiz.store.store import Store, fsrs_columns
+from quiz.store.records import InterviewPlan, Mode
+from quiz.store.store import Store, fsrs_columns, write_interview_plan
 from quiz.store.timefmt import from_db, to_db
 from quiz.textsafe import MIB, read_regular
 
 FORMAT = "drillbit-progress"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+"""Version 2 added the interview plan (`plan`); a version 1 file is a version 2 file without it."""
 
 MAX_FILE_BYTES = 64 * MIB
 """The largest backup file read (years of daily study fit in a few MiB)."""
@@ -234,11 +236,29 @@ class DraftRow(_Row):
     updated_at: Moment
 
 
+class PlanRow(_Row):
+    """The interview plan (version 2)."""
+
+    interview: date = Field(description="The interview day, `YYYY-MM-DD`")
+    minutes_per_day: float = Field(
+        ge=1, le=24 * 60, allow_inf_nan=False, description="The daily study budget in minutes"
+    )
+    target: float = Field(
+        gt=0,
+        lt=1,
+        allow_inf_nan=False,
+        description="Predicted recall on the day to reach, strictly between 0 and 1",
+    )
+    created_at: Moment
+
+
 class ProgressFile(_Row):
-    """The whole backup file (version 1)."""
+    """The whole backup file (version 2)."""
 
     format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
-    version: Literal[1] = Field(description="1; a file of another version is refused")
+    version: Literal[1, 2] = Field(
+        description="2 (1, without `plan`, is still read); a file of another version is refused"
+    )
     exported_at: Moment
     drillbit_version: str = Field(default="", max_length=64, description="Informative only")
     card_states: list[CardStateRow] = Field(default_factory=list, description="Card schedules")
@@ -246,6 +266,9 @@ class ProgressFile(_Row):
     reviews: list[ReviewRow] = Field(default_factory=list, description="Every answer")
     attempts: list[AttemptRow] = Field(default_factory=list, description="Every graded drill")
     drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
+    plan: PlanRow | None = Field(
+        default=None, description="The interview plan; null or absent: none (version 2)"
+    )
 
 
 @dataclass(frozen=True)
@@ -274,16 +297,19 @@ class MergeReport:
     drafts_added: int = 0
     drafts_updated: int = 0
     drafts_kept: int = 0
+    plan_replaced: int = 0
+    """1 when the file's interview plan replaced this machine's (or filled its absence)."""
 
     def describe(self) -> str:
         """One line for the person."""
+        plan = "; interview plan: taken from the file" if self.plan_replaced else ""
         return (
             f"reviews: {self.reviews_added} added, {self.reviews_present} already here; "
             f"card schedules: {self.states_added} added, {self.states_updated} updated, "
             f"{self.states_kept} kept (newer here); "
             f"drill attempts: {self.attempts_added} added, {self.attempts_present} already here; "
             f"drafts: {self.drafts_added} added, {self.drafts_updated} updated, "
-            f"{self.drafts_kept} kept"
+            f"{self.drafts_kept} kept{plan}"
         )
 
 
@@ -299,6 +325,7 @@ def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
         reviews = conn.execute("SELECT * FROM review_log ORDER BY reviewed_at, id").fetchall()
         attempts = conn.execute("SELECT * FROM drill_attempt ORDER BY attempted_at, id").fetchall()
         drafts = conn.execute("SELECT * FROM code_draft ORDER BY card_id").fetchall()
+        plans = conn.execute("SELECT * FROM interview_plan").fetchall()
     # Rows come from the store itself: built without re-validation (no future-date
     # check against this clock, no re-parsing of every fsrs JSON).
     return ProgressFile.model_construct(
@@ -359,6 +386,18 @@ def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
             )
             for r in drafts
         ],
+        plan=next(
+            (
+                PlanRow.model_construct(
+                    interview=date.fromisoformat(r["interview"]),
+                    minutes_per_day=float(r["minutes_per_day"]),
+                    target=float(r["target"]),
+                    created_at=from_db(r["created_at"]),
+                )
+                for r in plans
+            ),
+            None,
+        ),
     )
 
 
@@ -373,12 +412,18 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
     """Write the store's progress to `path` as JSON (written whole, then renamed into place)."""
     backup = dump(store, now=now)
     text = backup.model_dump_json(indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    except OSError as exc:
+        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(partial, path)
+    except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
+        Path(partial).unlink(missing_ok=True)
+        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
@@ -455,11 +500,14 @@ def parse_progress(
             f'{name} is not a drillbit progress file (no "format": "{FORMAT}")'
         )
     version = data.get("version")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise ProgressFormatError(
-            f"{name} is drillbit-progress version {version!r}; this drillbit reads version "
-            f"{VERSION} only" + (" (update drillbit to import it)" if _newer(version) else "")
+            f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
+            f"{READABLE_VERSIONS[0]} to {VERSION}"
+            + (" (update drillbit to import it)" if _newer(version) else "")
         )
+    if version == 1 and data.get("plan") is not None:
+        raise ProgressFormatError(f"{name}: plan: not part of version 1 (it came in version 2)")
     moment = now if now is not None else datetime.now(UTC)
     try:
         return ProgressFile.model_validate(data, context={"now": moment})
@@ -564,6 +612,7 @@ def merge_progress(store: Store, backup: ProgressFile) -> MergeReport:
         _merge_attempts(conn, backup.attempts, sessions, counts)
         _merge_states(conn, backup.card_states, counts)
         _merge_drafts(conn, backup.drafts, counts)
+        _merge_plan(conn, backup.plan, counts)
     return MergeReport(**counts)
 
 
@@ -722,3 +771,22 @@ def _merge_drafts(conn: sqlite3.Connection, rows: list[DraftRow], counts: dict[s
             counts["drafts_updated"] += 1
         else:
             counts["drafts_kept"] += 1
+
+
+def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str, int]) -> None:
+    """The plan set last wins; a file without one leaves this machine's plan alone."""
+    if row is None:
+        return
+    local = conn.execute("SELECT created_at FROM interview_plan WHERE id = 1").fetchone()
+    if local is not None and to_db(row.created_at) <= local["created_at"]:
+        return
+    write_interview_plan(
+        conn,
+        InterviewPlan(
+            interview=row.interview,
+            minutes_per_day=row.minutes_per_day,
+            target=row.target,
+            created_at=row.created_at,
+        ),
+    )
+    counts["plan_replaced"] = 1

@@ -27,6 +27,8 @@ def field_table() -> str:
     for name in ("card_states", "sessions", "reviews", "attempts", "drafts"):
         ref = top[name]["items"]["$ref"].rsplit("/", 1)[-1]
         parts.append(_table(f"Each of `{name}`", definitions[ref], definitions))
+    plan = next(o["$ref"] for o in top["plan"]["anyOf"] if "$ref" in o).rsplit("/", 1)[-1]
+    parts.append(_table("`plan` (version 2)", definitions[plan], definitions))
     return "\n\n".join(parts)
 
 
@@ -55,6 +57,8 @@ def _type(spec: dict[str, Any], definitions: dict[str, Any]) -> str:
     kind = spec.get("type", "any")
     if kind == "string" and spec.get("format") == "date-time":
         return "time"
+    if kind == "string" and spec.get("format") == "date":
+        return "date"
     if kind == "array":
         items = _type(spec.get("items", {}), definitions)
         limit = f" (≤ {spec['maxItems']})" if "maxItems" in spec else ""

@@ -29,6 +29,7 @@ SALVAGED_TABLES = (
     "drill_attempt",
     "card_state",
     "code_draft",
+    "card_flag",
     "interview_plan",
 )
 _PROBE_CHUNK = 64
@@ -57,6 +58,7 @@ class SalvageCounts:
     card_states: int = 0
     sessions: int = 0
     drafts: int = 0
+    flags: int = 0
 
 
 def header_problem(path: Path) -> str | None:
@@ -145,6 +147,7 @@ def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
         card_states=copied.get("card_state", 0),
         sessions=copied.get("study_session", 0),
         drafts=copied.get("code_draft", 0),
+        flags=copied.get("card_flag", 0),
     )
 
 

@@ -80,9 +80,9 @@ def test_export_and_import_progress(tmp_path: Path, drillbit: RunDrillbit) -> No
     assert imported.returncode == 0, imported.stderr
     assert "reviews: 0 added" in imported.stdout
     future = tmp_path / "future.json"
-    future.write_text(json.dumps({"format": "drillbit-progress", "version": 2}))
+    future.write_text(json.dumps({"format": "drillbit-progress", "version": 3}))
     refused = drillbit(
         "import-progress", str(future), cwd=tmp_path, env={"DRILLBIT_HOME": str(fresh)}
     )
     assert refused.returncode == 1
-    assert "version 2; this drillbit reads version 1" in refused.stderr
+    assert "version 3; this drillbit reads versions 1 to 2" in refused.stderr

@@ -159,8 +159,8 @@ def minimal(**overrides: Any) -> dict[str, Any]:
 
 
 def test_unknown_versions_and_bad_files_are_refused() -> None:
-    with pytest.raises(ProgressFormatError, match="version 2; this drillbit reads version 1"):
-        parse_progress(minimal(version=2))
+    with pytest.raises(ProgressFormatError, match="version 3; this drillbit reads versions 1 to 2"):
+        parse_progress(minimal(version=3))
     with pytest.raises(ProgressFormatError, match="not a drillbit progress file"):
         parse_progress({"reviews": []})
     bad_review = {
@@ -204,7 +204,7 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert "reviews: 0 added, 1 already here" in again.output
     future = tmp_path / "future.json"
-    future.write_text(json.dumps(minimal(version=2)))
+    future.write_text(json.dumps(minimal(version=3)))
     refused = CliRunner().invoke(import_progress_command, [str(future)])
     assert isinstance(refused.exception, DrillbitError)
-    assert "version 2" in refused.exception.message
+    assert "version 3" in refused.exception.message

@@ -86,3 +86,16 @@ def test_importing_into_a_store_that_cannot_save_is_refused(
         assert store.review_count() == 0
         merge_progress(store, read_progress(backup, now=NOW))
         assert store.review_count() == 1
+
+
+def test_an_export_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    from quiz.errors import DrillbitError
+
+    database = tmp_path / "drillbit.db"
+    _history(database)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup's folder should be\n")
+    with Store.open(database, now=NOW) as store, pytest.raises(DrillbitError) as refused:
+        export_progress(store, blocker / "backup.json", now=NOW)
+    assert refused.value.one_line().startswith(f"export: cannot write {blocker / 'backup.json'}: ")
+    assert blocker.read_text() == "a file where the backup's folder should be\n"
