@@ -9,10 +9,18 @@ Layers, each listed in a verdict's `isolation` only when verified for that run:
 * wall clock: the parent SIGKILLs the process group (and with it the bwrap PID
   namespace) at the drill's deadline;
 * audit hooks (installed after numpy is imported, self-checked): no processes,
-  sockets, ctypes, signals to others, writes outside the work dir, engine/quiz;
+  sockets, ctypes, signals to others, writes outside the work dir, engine/quiz,
+  and no stack frames once submitted code runs; they explain refusals, the
+  kernel layers below enforce them;
+* seccomp (launcher, both modes, via pyseccomp over libseccomp): no fork/exec,
+  sockets, signals/pidfds/ptrace to others, mknod, mount, namespaces, setsid
+  or limit changes; threads stay allowed;
+* Landlock (launcher, without bubblewrap, kernel >= 5.13): read the stdlib,
+  numpy and system libraries, write only the work dir, which the parent also
+  holds to 64 MiB;
 * bubblewrap, when its canary passes here (DRILLBIT_SANDBOX_BWRAP=0 turns it off,
   =1 requires it): no network, private PID/IPC/UTS namespaces, only /usr, the
-  interpreter and numpy mounted read-only, a tmpfs home;
+  interpreter and numpy mounted read-only, a tmpfs home and a 16 MiB /dev/shm;
 * results: length-prefixed JSON/.npy frames on a dedicated pipe, validated and
   loaded without pickle; the parent judges every case itself.
 

@@ -41,6 +41,10 @@ FORMAT = "checked-hash-1"
 """Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
 STALE_UNNAMED_S = 600
 """A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
+FORMAT_FILE = ".format"
+STALE_OLD_FORMAT_S = 86_400
+"""A finished cache of another format (an older drillbit's timestamp .pyc files) is removed
+after a day unused: long enough not to pull it from under a drillbit still running."""
 
 
 def _owned_private_dir(path: Path) -> bool:
@@ -114,12 +118,29 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def _old_format(entry: Path) -> bool:
+    """A finished cache of another format, unused for a day."""
+    try:
+        if (entry / FORMAT_FILE).read_text() == FORMAT:
+            return False
+    except OSError:
+        pass
+    try:
+        return entry.is_dir() and time.time() - entry.lstat().st_mtime > STALE_OLD_FORMAT_S
+    except OSError:
+        return False
+
+
 def sweep_stale_builds(root: Path) -> int:
-    """Remove unfinished builds whose process is gone (or, unnamed, older than 10 minutes)."""
+    """Remove unfinished builds whose process is gone (or, unnamed, older than 10 minutes),
+    and caches of an older format unused for a day."""
     removed = 0
     with contextlib.suppress(OSError):
         for entry in root.iterdir():
             if not entry.name.startswith("build-"):
+                if _old_format(entry):
+                    shutil.rmtree(entry, ignore_errors=True)
+                    removed += 1
                 continue
             pid_text = entry.name.split("-")[1]
             if pid_text.isdigit():
@@ -157,6 +178,7 @@ def build(sandbox_site: str) -> Path | None:
                 quiet=2,
                 invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
             )
+        (work / FORMAT_FILE).write_text(FORMAT)
         (work / MARKER).write_text("ok\n")
         try:
             work.rename(final)

@@ -43,6 +43,11 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         raise click.BadParameter(
             f"no such file or folder: {', '.join(map(str, missing))}", param_hint="PATHS"
         )
+    special = [p for p in paths if not p.is_dir() and not p.is_file()]
+    if special:  # a FIFO or a device given by name: no card file, never read
+        raise click.BadParameter(
+            f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
+        )
     bank, problems = lint(list(paths), run_drills=not no_drills)
     if output_format == "json":
         click.echo(

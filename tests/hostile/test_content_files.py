@@ -108,3 +108,13 @@ def test_checker_params_are_typed_and_bounded(params: dict[str, object]) -> None
     assert [type(v) for v in good.params.values()] == [float, int, bool, list]
     with pytest.raises(ValidationError):
         CodingFront.model_validate({**base, "params": params})
+
+
+def test_lint_of_a_device_or_fifo_by_name_is_a_usage_error(
+    tmp_path: Path, _isolated_home: Path
+) -> None:
+    fifo = tmp_path / "card.md"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        run = drillbit("lint", path, home=_isolated_home)
+        assert_clean_failure(run, f"not a card file or folder: {path}", code=2)

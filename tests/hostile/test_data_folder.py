@@ -70,3 +70,38 @@ def test_a_config_toml_that_is_a_fifo_does_not_hang(
     os.mkfifo(config)
     run = drillbit(*command, home=home)
     assert_clean_failure(run, str(config), "a FIFO (named pipe), not a regular file", code=2)
+
+
+def test_a_damaged_database_is_salvaged_and_stats_say_how_much(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from quiz.store import Store
+
+    home = tmp_path / "home"
+    home.mkdir()
+    database = home / "drillbit.db"
+    now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    with Store.open(database, now=now) as store:
+        for i in range(300):
+            store.record_review(
+                card_id=f"card-{i:04d}",
+                rating=3,
+                correct=True,
+                reviewed_at=now,
+                mode="cram",
+                card_before=f'{{"row": "payload-{i:04d}", "pad": "{"p" * 120}"}}',
+            )
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    whole = bytearray(database.read_bytes())
+    hit = whole.index(b"payload-0150")
+    start = hit - hit % 4096
+    whole[start : start + 4096] = b"\xa5" * 4096  # one damaged table page
+    database.write_bytes(bytes(whole))
+    run = drillbit("stats", "--json", home=home)
+    assert run.returncode == 0, run.output
+    assert "Traceback" not in run.output and run.peak_mb < 300
+    notice = run.stderr.strip()
+    assert "could not be used" in notice and "was moved to" in notice
+    recovered = int(notice.split(" review(s)")[0].rsplit(" ", 1)[-1])
+    assert 250 < recovered < 300
+    assert f'"reviews": {recovered}' in run.stdout

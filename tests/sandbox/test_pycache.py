@@ -75,9 +75,17 @@ def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
     os.utime(old_unnamed, (time.time() - 3600, time.time() - 3600))
     kept = tmp_path / "0123456789abcdef"
     kept.mkdir()
-    assert pycache.sweep_stale_builds(tmp_path) == 2
-    assert not stale.exists() and not old_unnamed.exists()
-    assert mine.exists() and kept.exists()
+    (kept / pycache.FORMAT_FILE).write_text(pycache.FORMAT)
+    os.utime(kept, (time.time() - 10 * 86_400, time.time() - 10 * 86_400))
+    recent_old = tmp_path / "fedcba9876543210"  # another format, built an hour ago: in use
+    recent_old.mkdir()
+    os.utime(recent_old, (time.time() - 3600, time.time() - 3600))
+    old_format = tmp_path / "00000000aaaaaaaa"  # timestamp .pyc files, unused for two days
+    (old_format / "numpy").mkdir(parents=True)
+    os.utime(old_format, (time.time() - 2 * 86_400, time.time() - 2 * 86_400))
+    assert pycache.sweep_stale_builds(tmp_path) == 3
+    assert not stale.exists() and not old_unnamed.exists() and not old_format.exists()
+    assert mine.exists() and kept.exists() and recent_old.exists()
 
 
 @pytest.fixture
