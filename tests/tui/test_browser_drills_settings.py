@@ -30,13 +30,13 @@ async def test_browser_searches_suspends_and_opens(build: AppFactory) -> None:
         assert [row.card.id for row in browser.shown] == ["dropout-inference"]
         await pilot.press("ctrl+s")  # suspend it
         await pilot.pause()
-        assert browser.shown[0].state == "suspended"
+        assert [row.state for row in browser.shown] == ["suspended"]
         session = app.workspace.start_session(StudyRequest(kind="choice"))
         assert session.current is None  # a suspended card is not studied
         session.finish()
         await pilot.press("ctrl+s")  # and back
         await pilot.pause()
-        assert browser.shown[0].state == "new"
+        assert [row.state for row in browser.shown] == ["new"]
         await pilot.press("enter")
         await pilot.pause()
         study = app.screen
