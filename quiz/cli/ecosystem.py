@@ -38,9 +38,9 @@ def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
     "--content",
     "into",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md).",
+    default=None,
+    help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md); default: "
+    "the last --content given before the command, else ./content.",
     metavar="DIR",
 )
 @click.option("--tag", "tags", multiple=True, help="A tag for every imported card (repeatable).")
@@ -55,7 +55,7 @@ def import_command(
     notes: Path,
     pack: str | None,
     topic: str | None,
-    into: Path,
+    into: Path | None,
     tags: tuple[str, ...],
     difficulty: int,
     dry_run: bool,
@@ -87,6 +87,9 @@ def import_command(
     from quiz.ecosystem.importer import plan_import, write_plan
     from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
 
+    # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
+    if into is None:
+        into = obj.content[-1] if obj.content else Path("content")
     if (into / PACK_FILE).is_file():
         raise UsageError(
             f"{into} is a pack folder (it has a {PACK_FILE}); --into takes the content "

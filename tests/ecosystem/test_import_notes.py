@@ -758,3 +758,12 @@ def test_unanswered_list_questions_are_reported_unless_an_answer_holds_them() ->
         (13, "Why does warmup help?"),
     ]
     assert "no answer in it or right below it" in parsed.ignored[1].reason
+
+
+def test_content_before_or_after_the_command_names_the_same_folder(tmp_path: Path) -> None:
+    before = run_import(str(NOTES / "qa-lines.md"), content=(tmp_path / "a",))
+    assert before.exit_code == 0, before.output
+    assert (tmp_path / "a" / "qa-lines" / "pack.yaml").is_file()
+    assert f"drillbit --content {tmp_path / 'a'} list" in before.output
+    after = run_import(str(NOTES / "qa-lines.md"), "--content", str(tmp_path / "b"))
+    assert after.exit_code == 0 and (tmp_path / "b" / "qa-lines" / "pack.yaml").is_file()
