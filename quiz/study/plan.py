@@ -28,8 +28,9 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from fsrs import Card, Scheduler
 
@@ -41,10 +42,12 @@ __all__ = [
     "DEFAULT_MINUTES_PER_DAY",
     "DEFAULT_SECONDS",
     "DEFAULT_TARGET",
-    "NEW_CARD_ANSWERS",
+    "NEW_ANSWERS",
+    "REVIEW_ANSWERS",
     "DayPlan",
     "Pace",
     "Readiness",
+    "TimedAnswer",
     "estimate_pace",
     "interview_start",
     "memory_of",
@@ -63,40 +66,84 @@ DEFAULT_SECONDS: Mapping[str, float] = {
     "coding": 300.0,
 }
 """Seconds one answer takes, by card kind, until the person's own history says otherwise."""
-NEW_CARD_ANSWERS = 2
-"""Answers a new card costs on its first day: the first sight and one learning step."""
+REVIEW_ANSWERS = 1.1
+"""Answers a review takes on its day without history: one, plus a relearning step ~10% of the time."""
+NEW_ANSWERS = 2.25
+"""Answers a new card takes on its first day without history (fsrs's learning steps)."""
 MIN_SAMPLES = 5
-"""Timed answers of a kind needed before their median replaces the default."""
+"""Card-days of a kind needed before their mean replaces the default."""
 MAX_ANSWER_SECONDS = 1800.0
 """Longer answers are breaks, not answers: left out of the estimate."""
 
 
 @dataclass(frozen=True)
-class Pace:
-    """Seconds per answer by card kind (the median of the person's timed answers)."""
+class TimedAnswer:
+    """One answer with its time, for `estimate_pace`."""
 
-    seconds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_SECONDS))
+    card_id: str
+    kind: str
+    day: date
+    """The answer's calendar day in the person's time zone."""
+    seconds: float
+    first_day: bool
+    """True when the card was introduced that day (its learning steps)."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Expected seconds a card costs on a day, by kind: as a review, and as a new card.
+
+    Both include the same day's further steps (relearning after a lapse, learning steps),
+    so a day's budget is the sum over its cards.
+    """
+
+    review: Mapping[str, float]
+    new: Mapping[str, float]
+
+    @classmethod
+    def per_answer(cls, seconds: Mapping[str, float]) -> Pace:
+        """A Pace from seconds per answer, with the default answers per review and new card."""
+        return cls(
+            review={kind: value * REVIEW_ANSWERS for kind, value in seconds.items()},
+            new={kind: value * NEW_ANSWERS for kind, value in seconds.items()},
+        )
+
+    @classmethod
+    def default(cls) -> Pace:
+        """The pace without any history."""
+        return cls.per_answer(DEFAULT_SECONDS)
 
     def review_seconds(self, kind: str) -> float:
-        """Expected time of one review of a card of this kind."""
-        return self.seconds.get(kind, DEFAULT_SECONDS["concept"])
+        """Expected time of a card of this kind reviewed today."""
+        return self.review.get(kind, DEFAULT_SECONDS["concept"] * REVIEW_ANSWERS)
 
     def new_seconds(self, kind: str) -> float:
-        """Expected time to introduce a new card of this kind on its first day."""
-        return NEW_CARD_ANSWERS * self.review_seconds(kind)
+        """Expected time to introduce a new card of this kind today."""
+        return self.new.get(kind, DEFAULT_SECONDS["concept"] * NEW_ANSWERS)
 
 
-def estimate_pace(timed_answers: Iterable[tuple[str, float]]) -> Pace:
-    """A Pace from (kind, seconds) answers; kinds with too few answers keep the default."""
-    by_kind: dict[str, list[float]] = {}
-    for kind, seconds in timed_answers:
-        if 0 < seconds <= MAX_ANSWER_SECONDS:
-            by_kind.setdefault(kind, []).append(seconds)
-    found = dict(DEFAULT_SECONDS)
-    for kind, values in by_kind.items():
-        if len(values) >= MIN_SAMPLES:
-            found[kind] = float(statistics.median(values))
-    return Pace(found)
+def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
+    """The mean time per card and day, by kind and by new/review, from the person's answers.
+
+    The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
+    with fewer than MIN_SAMPLES card-days keeps the default.
+    """
+    days: dict[tuple[str, date], list[Any]] = {}
+    for answer in answers:
+        if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
+            continue
+        entry = days.setdefault((answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0])
+        entry[2] += answer.seconds
+    found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
+    for kind, first_day, seconds in days.values():
+        found[first_day].setdefault(kind, []).append(seconds)
+    base = Pace.default()
+    review, new = dict(base.review), dict(base.new)
+    for target, first_day in ((review, False), (new, True)):
+        for kind, values in found[first_day].items():
+            if len(values) >= MIN_SAMPLES:
+                target[kind] = statistics.fmean(values)
+    return Pace(review=review, new=new)
 
 
 def memory_of(states: Mapping[str, CardState]) -> dict[str, Card]:
@@ -209,7 +256,7 @@ def plan_day(
     the same day keeps to the same pace and budget.
     """
     moment = as_utc(now)
-    speed = pace if pace is not None else Pace()
+    speed = pace if pace is not None else Pace.default()
     today = local_date(moment, tz)
     days_left = (plan.interview - today).days
     if days_left <= 0:
