@@ -1,4 +1,4 @@
-"""`uv run python -m bench [--quick]`: measure, print a table, write bench/results.json.
+"""`uv run python -m bench [--quick] [--plan]`: measure, print a table, write bench/results.json.
 
 Nothing here asserts a time: the numbers are the output. Everything runs under a
 temporary DRILLBIT_HOME, so no user's database or card cache is touched.
@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import FULL, QUICK, REPO, Figure, Settings, cpu_share
 
-SECTIONS = ("grading", "scaling", "rss", "loading", "startup")
+SECTIONS = ("grading", "scaling", "rss", "loading", "startup", "notes")
 
 TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("speedup_vs_pytest", {"drill": "median over drills"}, ">= 15", lambda v: v >= 15),
@@ -29,6 +29,7 @@ TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("startup_vs_bare", {"bank": "bundled + generated"}, "<= 2.5x", lambda v: v <= 2.5),
     ("load_ms", {"cards": 10_000, "card_cache": "warm"}, "<= 800 ms", lambda v: v <= 800),
     ("rss_mb_app", {"target": "< 200"}, "< 200 MB", lambda v: v < 200),
+    ("import_notes_cpu_ms", {}, "< 2000 ms for 1 MB", lambda v: v < 2000),
 ]
 
 
@@ -64,7 +65,7 @@ def machine() -> dict[str, Any]:
 
 def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]:
     """Run the chosen sections, each printing a line as it finishes."""
-    from bench import grading, loading, startup
+    from bench import grading, loading, notes, startup
 
     figures: list[Figure] = []
 
@@ -99,6 +100,7 @@ def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]
     env = startup.default_env(work / "probe-home")
     step("startup", lambda: startup.startup_figures(settings, banks[settings.big_bank], env))
     step("startup", lambda: startup.import_figures(settings, env))
+    step("notes", lambda: notes.notes_figures(settings, work))
     return figures
 
 
@@ -158,7 +160,12 @@ def table(figures: Sequence[Figure]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the flags, measure, print, write the JSON."""
+    """Parse the flags, measure, print, write the JSON (`--plan`: the plan simulation only)."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if "--plan" in given:
+        from bench.plan import main as plan_main
+
+        return plan_main(given)
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes (< 3 min)")
     parser.add_argument(

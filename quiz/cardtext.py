@@ -5,7 +5,7 @@ Shared by the TUI and the CLI's `show`, so a card reads the same everywhere.
 
 from __future__ import annotations
 
-from quiz.bank.models import Card
+from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront, NumericFront
 
 
 def render_text(text: str) -> str:
@@ -36,3 +36,35 @@ def plain_text(text: str) -> str:
         ]
         last = span.end
     return "".join([*pieces, text[last:]]).replace("\\$", "$")
+
+
+def card_as_text(card: Card, *, answer: bool = False) -> str:
+    """A card for the terminal: title line, question (options, unit), and with `answer` the rest.
+
+    Math is Unicode as in the app; the layout is Markdown, readable as it is.
+    """
+    front = card.front
+    heading = f"# {card.title}\n\n{card.kind} · {card.pack}/{card.topic} · {card.id}\n"
+    question = "Task" if isinstance(front, CodingFront) else "Question"
+    parts = [heading, section_markdown(card, question).strip() + "\n"]
+    if isinstance(front, ChoiceFront):
+        parts.append(
+            "\n".join(f"{n}. {plain_text(choice)}" for n, choice in enumerate(front.choices, 1))
+            + "\n"
+        )
+    elif isinstance(front, NumericFront) and front.unit:
+        parts.append(f"(answer in {front.unit})\n")
+    if answer:
+        if isinstance(front, ConceptFront):
+            parts.append("## Answer\n\n" + section_markdown(card, "Answer").strip() + "\n")
+            points = "\n".join(f"- {plain_text(point)}" for point in front.key_points)
+            parts.append(f"## Key points\n\n{points}\n")
+        elif isinstance(front, ChoiceFront):
+            right = ", ".join(plain_text(front.choices[i]) for i in sorted(front.correct))
+            parts.append(f"## Answer\n\n{right}\n")
+        elif isinstance(front, NumericFront):
+            parts.append(f"## Answer\n\n{front.check_numeric(front.answer).expected}\n")
+        explanation = section_markdown(card, "Explanation").strip()
+        if explanation:
+            parts.append(f"## Explanation\n\n{explanation}\n")
+    return "\n".join(parts)

@@ -48,3 +48,13 @@ def _listing(what: str, known: set[str]) -> str:
     shown = sorted(known)
     more = f" and {len(shown) - 12} more" if len(shown) > 12 else ""
     return f"known {what}s: {', '.join(shown[:12]) or 'none'}{more}"
+
+
+def find_card(cards: Iterable[Card], card_id: str) -> Card:
+    """The card with this id; UsageError (exit 2) suggesting the closest id otherwise."""
+    by_id = {card.id: card for card in cards}
+    if card_id in by_id:
+        return by_id[card_id]
+    close = suggest(card_id, by_id)
+    hint = f": did you mean '{close}'?" if close else "; `drillbit list` shows every id"
+    raise UsageError(f"no card '{card_id}'{hint}")

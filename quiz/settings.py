@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
+from fsrs import Scheduler
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quiz.errors import InputFileError, UsageError
@@ -82,6 +83,14 @@ class Settings(BaseModel):
     def steps(self, key: str) -> tuple[timedelta, ...]:
         """learning_steps or relearning_steps as durations."""
         return tuple(step_duration(step) for step in getattr(self, key))
+
+    def scheduler(self) -> Scheduler:
+        """fsrs with this retention and these steps (fuzzing on, as fsrs defaults)."""
+        return Scheduler(
+            desired_retention=self.desired_retention,
+            learning_steps=self.steps("learning_steps"),
+            relearning_steps=self.steps("relearning_steps"),
+        )
 
 
 def step_duration(step: str) -> timedelta:

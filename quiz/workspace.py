@@ -7,6 +7,7 @@ numpy, the engine and the grader are imported only when a drill is opened or gra
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
@@ -18,10 +19,11 @@ from fsrs import Scheduler
 from quiz.bank.loader import Bank, load_bank
 from quiz.bank.models import Card
 from quiz.drafts import Drafts
-from quiz.overview import StudyRequest, TopicRow, describe_due, home_rows, request_for
+from quiz.overview import StudyRequest, TopicRow, home_rows
+from quiz.search import SearchIndex
 from quiz.settings import Settings, load_settings
 from quiz.sitting import DrillSitting, SandboxGrader
-from quiz.store import Mode, Store, StoreNotice
+from quiz.store import Store, StoreNotice
 from quiz.study import (
     DeckCounts,
     Filters,
@@ -34,7 +36,8 @@ from quiz.study import (
     local_timezone,
     record_attempt,
 )
-from quiz.study.plan_status import PlanStatus, plan_status, today_plan
+from quiz.study.plan import ForecastDay
+from quiz.study.plan_status import PlanStatus, plan_forecast, plan_status, today_plan
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -75,7 +78,7 @@ class Workspace:
         self.store = store
         self.clock = clock
         self.tz = tz if tz is not None else local_timezone()
-        self.scheduler = scheduler if scheduler is not None else self._scheduler()
+        self.scheduler = scheduler if scheduler is not None else self.settings.scheduler()
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
@@ -112,15 +115,6 @@ class Workspace:
             settings=settings,
         )
 
-    def _scheduler(self) -> Scheduler:
-        """fsrs with the person's retention and steps (fuzzing on, as fsrs defaults)."""
-        s = self.settings
-        return Scheduler(
-            desired_retention=s.desired_retention,
-            learning_steps=s.steps("learning_steps"),
-            relearning_steps=s.steps("relearning_steps"),
-        )
-
     def close(self) -> None:
         """Close the database. The warm worker is process-wide; it is closed at exit."""
         self.store.close()
@@ -146,6 +140,11 @@ class Workspace:
         """Card files that could not be loaded (`drillbit lint` explains them)."""
         return len(self.bank.broken_files)
 
+    @functools.cached_property
+    def search_index(self) -> SearchIndex:
+        """Full-text search over every card (about a second to build: built on first use)."""
+        return SearchIndex(self.cards)
+
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None."""
         return self._cards.get(card_id)
@@ -160,17 +159,15 @@ class Workspace:
         counts = self.counts()
         return home_rows(self.bank, counts), counts
 
-    def request_for(self, mode: Mode, row: TopicRow | None) -> StudyRequest:
-        """The session Home starts for a highlighted pack or topic row."""
-        return request_for(self.bank, mode, row)
-
-    def describe_due(self, moment: datetime | None) -> str:
-        """When `moment` is, in words, from now."""
-        return describe_due(moment, self.now(), self.tz)
-
     def plan_status(self) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan."""
         return plan_status(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+
+    def plan_forecast(self) -> list[ForecastDay]:
+        """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""
+        return plan_forecast(
+            self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler
+        )
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

@@ -38,9 +38,9 @@ def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
     "--content",
     "into",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md).",
+    default=None,
+    help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md); default: "
+    "the last --content given before the command, else ./content.",
     metavar="DIR",
 )
 @click.option("--tag", "tags", multiple=True, help="A tag for every imported card (repeatable).")
@@ -55,7 +55,7 @@ def import_command(
     notes: Path,
     pack: str | None,
     topic: str | None,
-    into: Path,
+    into: Path | None,
     tags: tuple[str, ...],
     difficulty: int,
     dry_run: bool,
@@ -87,6 +87,9 @@ def import_command(
     from quiz.ecosystem.importer import plan_import, write_plan
     from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
 
+    # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
+    if into is None:
+        into = obj.content[-1] if obj.content else Path("content")
     if (into / PACK_FILE).is_file():
         raise UsageError(
             f"{into} is a pack folder (it has a {PACK_FILE}); --into takes the content "
@@ -149,10 +152,12 @@ def export_group() -> None:
 def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> None:
     """Write the bank's concept, choice and numeric cards to an Anki deck FILE (.apkg).
 
-    Re-exporting after edits updates the notes in Anki instead of duplicating them;
-    coding drills are skipped (they need the grader).
+    Re-exporting after edits updates the notes in Anki instead of duplicating them,
+    and only the notes whose card changed: edits made in Anki to the others survive
+    a re-import. Coding drills are skipped (they need the grader).
     """
     from quiz.ecosystem.anki import export_anki
+    from quiz.ecosystem.anki_times import ContentTimes
 
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
@@ -163,7 +168,12 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
             title="export anki",
         )
     cards = [card for card in bank.cards if not packs or card.pack in packs]
-    report = export_anki(cards, file, pack_titles={n: p.info.title for n, p in bank.packs.items()})
+    report = export_anki(
+        cards,
+        file,
+        pack_titles={n: p.info.title for n, p in bank.packs.items()},
+        times=ContentTimes.default(),
+    )
     click.echo(
         f"wrote {display_path(file)}: {report.notes} note(s) in {report.decks} deck(s)"
         + (f", {report.skipped_coding} coding drill(s) skipped" if report.skipped_coding else "")

@@ -45,14 +45,23 @@ def study_command(
 
 
 @click.command("drill")
-@click.argument("drill_id", metavar="DRILL")
+@click.argument("drill_id", metavar="[DRILL]", required=False)
 @pass_context
-def drill_command(obj: Context, drill_id: str) -> None:
-    """Open one coding drill in the editor."""
+def drill_command(obj: Context, drill_id: str | None) -> None:
+    """Open a coding drill in the editor: DRILL, or the first one not passed yet."""
     from quiz.drill_grading import find_drill
+    from quiz.drill_list import drill_rows, next_unsolved
     from quiz.tui.launch import run_drill
 
-    find_drill(obj.load_bank(), drill_id)  # an unknown id is a usage error before the app opens
+    bank = obj.load_bank()
+    if drill_id is None:
+        with open_store() as store:
+            following = next_unsolved(drill_rows(bank.cards, store))
+        if following is None:
+            click.echo("Every drill is passed. `drillbit drills` lists them; name one to redo it.")
+            return
+        drill_id = following.id
+    find_drill(bank, drill_id)  # an unknown id is a usage error before the app opens
     run_drill(obj.content, drill_id)
 
 

@@ -24,7 +24,7 @@ _NOTICE_GROUPS = {
 }
 
 
-_NOT_QUESTIONS = frozenset({"not a question", "no questions found"})
+_NOT_QUESTIONS = frozenset({"not a question", "no questions found", "unanswered list item"})
 
 
 def reason_key(reason: str) -> str:
@@ -41,6 +41,8 @@ def reason_key(reason: str) -> str:
         return "not a question"
     if reason.startswith("no questions found"):
         return "no questions found"
+    if reason.startswith("a list item ending in '?'"):
+        return "unanswered list item"
     if reason.startswith("the card would not pass lint"):
         return "would not pass lint"
     return reason.split(":")[0].split(";")[0]

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.ecosystem.notes import plain_inline
+from quiz.ecosystem.titles import plain_inline
 
 MIN_POINTS = 3
 MAX_POINTS = 6

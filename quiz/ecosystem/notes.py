@@ -30,6 +30,7 @@ from functools import cached_property
 from markdown_it.token import Token
 
 from quiz.bank.markdown import normalize, parse, parse_inline
+from quiz.ecosystem.titles import TitleParts, clean_title, plain_inline, split_title, strip_emoji
 
 _ANSWER = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
@@ -41,17 +42,6 @@ _DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
-# Prefixes of a question title, tried on its plain text (markup already removed).
-_Q_PREFIX = re.compile(
-    r"^Q(?:uestion)?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:[:.)]|\s[-–—]|(?<=\d)\s)\s*(?P<title>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_NUMBERED = re.compile(
-    r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>[.):]|\s+[-–—])?\s+(?P<title>\S.*)$", re.DOTALL
-)
-_TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re.IGNORECASE)
-_CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
-_LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -107,123 +97,13 @@ class ParsedNotes:
     """Headings read as sections (they hold questions), with what they hold."""
 
 
-# ---------------------------------------------------------------------------
-# Titles
-# ---------------------------------------------------------------------------
-
-
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]"
-)
-
-
-def strip_emoji(text: str) -> str:
-    """The text without emoji and pictographs (and their joiners)."""
-    return _EMOJI.sub("", text)
-
-
-def plain_inline(
-    children: list[Token] | None, *, display_inline: bool = False, mask: bool = False
-) -> str:
-    """An inline token's text without markup: links reduced to their text, math and code
-    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`).
-    With `mask`, each formula is NUL characters of the same length (to cut outside math)."""
-    if mask:
-        text = plain_inline(children, display_inline=display_inline)
-        return _masked(children, text, display_inline)
-    parts: list[str] = []
-    for child in children or ():
-        kind = child.type
-        if kind in ("text", "text_special"):
-            parts.append(child.content.replace("$", "\\$"))
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif kind == "code_inline":
-            ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
-            parts.append(f"{ticks}{child.content}{ticks}")
-        elif kind == "math_inline":
-            parts.append(f"${child.content.strip()}$")
-        elif kind == "math_inline_double":
-            mark = "$" if display_inline else "$$"
-            parts.append(f"{mark}{child.content.strip()}{mark}")
-        elif kind == "image":
-            parts.append(plain_inline(child.children, display_inline=display_inline))
-    return "".join(parts)
-
-
-def _masked(children: list[Token] | None, text: str, display_inline: bool) -> str:
-    """`text` (from `plain_inline`) with its formulas blanked, found in the same walk order."""
-    out: list[str] = []
-    position = 0
-    for child in children or ():
-        if child.type not in ("math_inline", "math_inline_double"):
-            continue
-        mark = "$$" if child.type == "math_inline_double" and not display_inline else "$"
-        formula = f"{mark}{child.content.strip()}{mark}"
-        found = text.find(formula, position)
-        if found < 0:
-            continue
-        out.append(text[position:found] + "\0" * len(formula))
-        position = found + len(formula)
-    out.append(text[position:])
-    return "".join(out)
-
-
-def clean_title(text: str) -> str:
-    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
-    text = strip_emoji(text)
-    text = re.sub(r"\[\s*\]|\(\s*\)", "", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    text = _LINK_TAIL.sub("", text)
-    while (shorter := _CITATION.sub("", text)) != text:  # "title [src]" -> "title"
-        text = shorter
-    return text.strip(" -–—:|").strip()
-
-
-@dataclass(frozen=True)
-class TitleParts:
-    """What a question-like title says about itself."""
-
-    number: str | None
-    title: str
-    style: str
-    """'q' (Q1: ...), ')' '.' ':' '-' or 'dotted' (numbered), 'tag' ([E] ...), '' (none)."""
-
-    @property
-    def question_like(self) -> bool:
-        """Prefixed, numbered, tagged, or ending in '?'."""
-        return bool(self.style) or self.title.endswith("?")
-
-
-def split_title(plain: str) -> TitleParts:
-    """Number, title and numbering style of a heading's or paragraph's plain text."""
-    text = clean_title(plain)
-    match = _Q_PREFIX.match(text)
-    if match and (match.group("num") or re.match(r"^Q(?:uestion)?\s*[:.)]", text, re.I)):
-        return TitleParts(match.group("num"), clean_title(match.group("title")), "q")
-    match = _NUMBERED.match(text)
-    if match:
-        punct = (match.group("punct") or "").strip()[:1]
-        style = punct if punct in {")", ".", ":"} else ("-" if punct else "")
-        if not style and "." in match.group("num"):
-            style = "dotted"
-        if style:
-            return TitleParts(match.group("num"), clean_title(match.group("title")), style)
-    match = _TAG.match(text)
-    if match:
-        return TitleParts(None, clean_title(match.group("title")), "tag")
-    return TitleParts(None, text, "")
-
-
 def answer_marker(line: str) -> str | None:
     """The text after an answer marker on this line (maybe ''), or None when it is not one."""
     match = _ANSWER.match(line)
     if match is None:
         return None
     opened, closed = match.group("open"), match.group("close")
-    if (opened or closed) and opened != closed and not (opened and closed is None):
-        return None
-    if opened and closed is None:
+    if (opened or closed) and opened != closed:
         return None
     colon = bool(match.group("c1") or match.group("c2"))
     rest = (match.group("rest") or "").strip()
@@ -527,6 +407,7 @@ def parse_notes(text: str) -> ParsedNotes:
         None,
     )
     candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
+    all_candidates = candidates
     candidates = _drop_weak(candidates, blocks, lines)
     candidate_starts = [c.block.start for c in candidates]
 
@@ -642,6 +523,21 @@ def parse_notes(text: str) -> ParsedNotes:
                     f"not a question ({what}), its text was not imported",
                 )
             )
+    kept = {id(c) for c in candidates}
+    for cand in all_candidates:  # a list item ending in '?' that no answer holds
+        if id(cand) in kept:
+            continue
+        before = bisect.bisect_left(starts, cand.block.start) - 1
+        if before >= 0 and extents[before][0] < cand.block.start < extents[before][1]:
+            continue  # part of that question's answer
+        ignored.append(
+            Ignored(
+                cand.block.start + 1,
+                cand.parts.title,
+                "a list item ending in '?' with no answer in it or right below it",
+            )
+        )
+    ignored.sort(key=lambda item: item.line)
     section_notes = tuple(
         Ignored(
             s.block.start + 1,

@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
+from quiz.overview import request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.tui.commands import CardCommands
@@ -20,6 +21,8 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
+    from quiz.tui.screens.browser import BrowserScreen
+    from quiz.tui.screens.drill import DrillScreen
     from quiz.tui.screens.study import StudyScreen
 
 # The study, drill, summary and stats screens are imported when first shown: they pull
@@ -108,6 +111,11 @@ class DrillbitApp(App[None]):
 
         self.push_screen(DrillScreen(self.workspace, event.sitting, event.session), event.done)
 
+    def on_drill_screen_next_drill_requested(self, event: DrillScreen.NextDrillRequested) -> None:
+        """Replace the passed drill with the next one."""
+        self.pop_screen()
+        self.open_drill(event.card_id)
+
     def open_drill(self, card_id: str) -> None:
         """Open the drill editor on one coding card."""
         from quiz.tui.screens.drill import DrillScreen
@@ -130,12 +138,23 @@ class DrillbitApp(App[None]):
             self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
 
     def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
-        self.start_study(self.workspace.request_for(event.mode, event.row))
+        self.start_study(request_for(self.workspace.bank, event.mode, event.row))
 
     def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:
         from quiz.tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen(self.workspace))
+
+    def on_home_screen_screen_requested(self, event: HomeScreen.ScreenRequested) -> None:
+        from quiz.tui.screens.browser import BrowserScreen
+        from quiz.tui.screens.drills import DrillsScreen
+        from quiz.tui.screens.settings import SettingsScreen
+
+        screens = {"browser": BrowserScreen, "drills": DrillsScreen, "settings": SettingsScreen}
+        self.push_screen(screens[event.name](self.workspace))
+
+    def on_browser_screen_card_opened(self, event: BrowserScreen.CardOpened) -> None:
+        self.open_card(event.card_id)
 
     def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
         from quiz.tui.screens.summary import SummaryScreen

@@ -1,7 +1,12 @@
-"""The command palette's card search: find any card by title or id and open it."""
+"""The command palette's card search: find any card by its full text and open it.
+
+Matching and ranking are `quiz.search`'s (every query word must appear in the card;
+title and id weigh most); the palette only shows the hits.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -33,10 +38,25 @@ class CardCommands(Provider):
         for text, help_text, command in self._entries():
             yield DiscoveryHit(text, command, text=text, help=help_text)
 
+    async def startup(self) -> None:
+        """Build the search index off the UI thread while the palette opens."""
+        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+        await asyncio.to_thread(lambda: workspace.search_index)
+
     async def search(self, query: str) -> Hits:
-        """Fuzzy-match the query against each card's title and id."""
+        """Every card whose text holds all the query's words, best first."""
+        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+        open_card: Callable[[str], None] = self.app.open_card  # type: ignore[attr-defined]
+        matches = workspace.search_index.search(query, limit=40)
+        top = matches[0].score if matches else 1.0
         matcher = self.matcher(query)
-        for text, help_text, command in self._entries():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+        for match in matches:
+            card = match.card
+            text = f"{card.title} ({card.id})"
+            yield Hit(
+                match.score / top,
+                matcher.highlight(text),
+                partial(open_card, card.id),
+                text=text,
+                help=f"{card.kind} · {card.pack}/{card.topic}",
+            )

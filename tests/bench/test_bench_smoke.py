@@ -135,3 +135,12 @@ def test_main_writes_every_figure_as_json(tmp_path: Path, monkeypatch: pytest.Mo
     assert data["machine"]["cores"] and data["quick"] is True
     assert {f["name"] for f in data["figures"]} >= {"load_ms", "lint_ms", "load_growth"}
     assert all({"name", "value", "unit", "params"} <= f.keys() for f in data["figures"])
+
+
+def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
+    from bench import notes
+
+    figures = notes.notes_figures(TINY, tmp_path, size=5_000)
+    cpu = _named(figures, "import_notes_cpu_ms")[0]
+    assert cpu.params["bytes"] >= 5_000 and cpu.params["cards"] > 0
+    assert cpu.params["cards"] <= cpu.params["questions"]

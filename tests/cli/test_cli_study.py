@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from quiz.settings import load_settings
 from tests.conftest import RunDrillbit
@@ -63,3 +66,52 @@ def test_unknown_names_are_usage_errors_with_a_suggestion(drillbit: RunDrillbit)
     assert tag.returncode == 2 and "unknown tag" in tag.stderr and "known tags:" in tag.stderr
     known = drillbit("list", "--topic", "optimizers")
     assert known.returncode == 0 and "optimizers" in known.stdout
+
+
+def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillbit) -> None:
+    from quiz.bank.loader import load_bank
+    from quiz.bank.sources import content_roots
+
+    result = drillbit("drills", "--json")
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    coding = [c.id for c in load_bank(content_roots([])).cards if c.kind == "coding"]
+    assert [row["id"] for row in rows] == coding and len(coding) > 10
+    assert {row["state"] for row in rows} == {"not started"}
+    assert set(rows[0]) == {
+        "id",
+        "title",
+        "pack",
+        "topic",
+        "state",
+        "attempts",
+        "best_ms",
+        "last_attempt",
+    }
+    table = drillbit("drills")
+    assert table.returncode == 0 and f"0/{len(coding)} solved" in table.stderr
+    assert f"next: drillbit drill {coding[0]}" in table.stderr
+
+
+def test_drill_without_an_id_opens_the_first_unsolved(
+    drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("quiz.tui.launch.run_drill", lambda _dirs, card_id: opened.append(card_id))
+    rows = json.loads(drillbit("drills", "--json").stdout)
+    assert drillbit("drill").returncode == 0
+    assert opened == [rows[0]["id"]]
+    unknown = drillbit("drill", "sigmoidd")
+    assert unknown.returncode == 2 and opened == [rows[0]["id"]]
+
+
+def test_show_prints_the_card_as_the_app_does(drillbit: RunDrillbit) -> None:
+    question = drillbit("show", "sigmoid-derivative-bound")
+    assert question.returncode == 0
+    assert "σ(z) = 1/(1 + e⁻ᶻ)" in question.stdout and "$" not in question.stdout
+    assert "## Answer" not in question.stdout and "0.25" not in question.stdout
+    answer = drillbit("show", "sigmoid-derivative-bound", "--answer")
+    assert "## Answer" in answer.stdout and "0.25 ± 0.001" in answer.stdout
+    assert "## Explanation" in answer.stdout
+    typo = drillbit("show", "sigmoid-derivative-bund")
+    assert typo.returncode == 2 and "did you mean 'sigmoid-derivative-bound'?" in typo.stderr

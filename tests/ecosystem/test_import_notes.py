@@ -29,7 +29,8 @@ from quiz.ecosystem.importer import (
     write_plan,
 )
 from quiz.ecosystem.keypoints import MAX_CHARS, acceptable, clauses, fit, key_points
-from quiz.ecosystem.notes import answer_marker, parse_notes, split_title
+from quiz.ecosystem.notes import answer_marker, parse_notes
+from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA
 
@@ -739,3 +740,30 @@ def test_help_lists_the_recognized_shapes() -> None:
         assert shape in result.output
     for marker in ("**Answer:**", "A:", "*A:*", "Ans.", "<details>"):
         assert marker in result.output
+
+
+def test_unanswered_list_questions_are_reported_unless_an_answer_holds_them() -> None:
+    notes = (
+        "## Q1: How do you debug a diverging loss?\n**Answer:**\n"
+        "Ask yourself:\n\n- Is the learning rate too high?\n- Are the labels right?\n\n"
+        "Check the gradient norm first. Then lower the rate. Then inspect the data.\n\n"
+        "## To review later\n\n- What is label smoothing?\n- Why does warmup help?\n"
+    )
+    parsed = parse_notes(notes)
+    assert [q.title for q in parsed.questions] == ["How do you debug a diverging loss?"]
+    assert "Is the learning rate too high?" in parsed.questions[0].answer
+    assert [(i.line, i.text) for i in parsed.ignored] == [
+        (10, "To review later"),
+        (12, "What is label smoothing?"),
+        (13, "Why does warmup help?"),
+    ]
+    assert "no answer in it or right below it" in parsed.ignored[1].reason
+
+
+def test_content_before_or_after_the_command_names_the_same_folder(tmp_path: Path) -> None:
+    before = run_import(str(NOTES / "qa-lines.md"), content=(tmp_path / "a",))
+    assert before.exit_code == 0, before.output
+    assert (tmp_path / "a" / "qa-lines" / "pack.yaml").is_file()
+    assert f"drillbit --content {tmp_path / 'a'} list" in before.output
+    after = run_import(str(NOTES / "qa-lines.md"), "--content", str(tmp_path / "b"))
+    assert after.exit_code == 0 and (tmp_path / "b" / "qa-lines" / "pack.yaml").is_file()

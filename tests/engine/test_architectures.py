@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from engine.arch import conv, pooling
+from engine.arch import attention, conv, embedding, pooling, recurrent
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.nn.gradcheck import numerical_gradient
@@ -102,6 +102,80 @@ def test_references_leave_their_inputs_alone() -> None:
     pooling.maxpool_backward(rng.standard_normal((2, 2, 3, 3)), x, 2, 2)
     for before, after in zip(copies, (x, w, b), strict=True):
         np.testing.assert_array_equal(before, after)
+
+
+def test_lstm_reference_matches_numerical_gradients() -> None:
+    rng = np.random.default_rng(8)
+    n, d, m = 3, 2, 4
+    values = {
+        "x": rng.standard_normal((d, m)),
+        "h_prev": rng.standard_normal((n, m)),
+        "c_prev": rng.standard_normal((n, m)),
+        "W": rng.standard_normal((4 * n, n + d)),
+        "b": rng.standard_normal((4 * n, 1)),
+    }
+    dh, dc = rng.standard_normal((n, m)), rng.standard_normal((n, m))
+    _, _, cache = recurrent.lstm_cell_forward(*values.values())
+    grads = recurrent.lstm_cell_backward(dh, dc, cache)
+    for grad, name in zip(grads, ("x", "h_prev", "c_prev", "W", "b"), strict=True):
+
+        def loss(theta: np.ndarray, name: str = name) -> float:
+            v = {**values, name: theta}
+            h, c, _ = recurrent.lstm_cell_forward(v["x"], v["h_prev"], v["c_prev"], v["W"], v["b"])
+            return float(np.sum(dh * h) + np.sum(dc * c))
+
+        numeric = numerical_gradient(loss, values[name].copy())
+        np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_attention_reference_matches_a_loop_with_masks_and_batch_axes() -> None:
+    rng = np.random.default_rng(9)
+    Q, K, V = (rng.standard_normal(s) for s in ((2, 3, 4), (2, 5, 4), (2, 5, 6)))
+    mask = rng.random((3, 5)) < 0.5
+    mask[:, 0] = True
+    out, weights = attention.scaled_dot_product_attention(Q, K, V, mask)
+    for b, i in np.ndindex(2, 3):
+        scores = Q[b, i] @ K[b].T / 2.0
+        e = np.where(mask[i], np.exp(scores - scores[mask[i]].max()), 0.0)
+        np.testing.assert_allclose(weights[b, i], e / e.sum(), rtol=1e-12)
+        np.testing.assert_allclose(out[b, i], (e / e.sum()) @ V[b], rtol=1e-12)
+    assert np.all(weights[:, ~mask] == 0.0)
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_multi_head_reference_matches_one_head_at_a_time(causal: bool) -> None:
+    rng = np.random.default_rng(10)
+    T, d_model, n_heads = 5, 6, 3
+    X = rng.standard_normal((T, d_model))
+    Wq, Wk, Wv, Wo = (rng.standard_normal((d_model, d_model)) for _ in range(4))
+    dh = d_model // n_heads
+    heads = []
+    for h in range(n_heads):
+        cols = slice(h * dh, (h + 1) * dh)
+        mask = np.tril(np.ones((T, T), dtype=bool)) if causal else None
+        q, k, v = (X @ Wq)[:, cols], (X @ Wk)[:, cols], (X @ Wv)[:, cols]
+        heads.append(attention.scaled_dot_product_attention(q, k, v, mask)[0])
+    expected = np.hstack(heads) @ Wo
+    got = attention.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal)
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
+
+
+def test_embedding_and_encoding_references_follow_their_definitions() -> None:
+    rng = np.random.default_rng(11)
+    ids = np.array([[1, 2, 1], [0, 1, 1]])
+    W = rng.standard_normal((4, 3))
+    assert embedding.embedding_forward(W, ids).shape == (2, 3, 3)
+    dout = rng.standard_normal((2, 3, 3))
+    expected = np.zeros((4, 3))
+    for idx in np.ndindex(ids.shape):
+        expected[ids[idx]] += dout[idx]
+    np.testing.assert_allclose(embedding.embedding_backward(dout, ids, 4), expected)
+    pe = embedding.sinusoidal_encoding(7, 6)
+    for p, i in np.ndindex(7, 3):
+        angle = p / 10000 ** (2 * i / 6)
+        assert np.isclose(pe[p, 2 * i], np.sin(angle)) and np.isclose(
+            pe[p, 2 * i + 1], np.cos(angle)
+        )
 
 
 # ------------------------------------------------------------------ the sandbox

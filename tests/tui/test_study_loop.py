@@ -253,3 +253,18 @@ async def test_home_follows_new_per_day_and_bury_takes_a_card_out(
         summary = str(app.screen.query_one("#home-summary").render())
         assert "3 new + 0 learning + 0 review + 1 suspended = 4 cards" in summary
         assert "2 new today" in summary  # suspending introduced nothing
+
+
+async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
+    from tests.tui.test_home import palette_results
+
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        # "keep_prob" is only in the options of the dropout card, not in any title or id
+        assert await palette_results(app, pilot, "keep_prob") == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.id == "dropout-inference"

@@ -16,6 +16,7 @@ from quiz.bank.models import ChoiceFront, NumericFront, parse_number
 from quiz.cardtext import plain_text
 from quiz.drill_grading import starter_text
 from quiz.errors import UsageError
+from quiz.overview import describe_due, request_for
 from quiz.store import Store
 from quiz.study import suggested_rating
 from quiz.tui.launch import run_drill, run_study
@@ -86,10 +87,10 @@ def test_overview_and_requests(ws: Workspace) -> None:
         ("basics", "basics", 3),
         ("drills", "drills", 1),
     ]
-    assert ws.request_for("cram", rows[2]) == StudyRequest(mode="cram", topic="drills")
-    assert ws.request_for("due", None) == StudyRequest()
+    assert request_for(ws.bank, "cram", rows[2]) == StudyRequest(mode="cram", topic="drills")
+    assert request_for(ws.bank, "due", None) == StudyRequest()
     other = TopicRow(pack="mini", title="x", topic=None, due=0, new=0, learned=0, total=0)
-    assert ws.request_for("mock", other) == StudyRequest(mode="mock")
+    assert request_for(ws.bank, "mock", other) == StudyRequest(mode="mock")
 
 
 def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:
@@ -102,7 +103,7 @@ def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:
     assert session.is_over()
     summary = session.finish()
     assert summary.cards_reviewed == 1
-    assert ws.describe_due(summary.next_due) == "in 10 min"
+    assert describe_due(summary.next_due, ws.now(), ws.tz) == "in 10 min"
     assert ws.counts().total.new == 3
 
 

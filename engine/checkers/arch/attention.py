@@ -169,6 +169,12 @@ class AttentionChecker(NNChecker):
         )
         if mask is not None:
             leaked = np.broadcast_to(~mask, w_ref.shape) & (weights != 0.0)
+            allowed = np.broadcast_to(mask, w_ref.shape)
+            if leaked.any() and np.all(weights[allowed] == 0.0):
+                j.fail(
+                    "the mask is inverted: the weights are 0 exactly where the mask is True, "
+                    "and True means the query may attend to that key"
+                )
             if leaked.any():
                 idx = tuple(int(k) for k in np.argwhere(leaked)[0])
                 j.fail(

@@ -111,6 +111,14 @@ def _size_mistakes(
     ]
 
 
+def _padded_dx(
+    dout: np.ndarray, x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
+) -> np.ndarray:
+    """The gradient with respect to the zero-padded input, before any crop."""
+    xp = np.zeros((x.shape[0], x.shape[1], x.shape[2] + 2 * pad, x.shape[3] + 2 * pad))
+    return ref.conv2d_backward(dout, xp, w, b, stride, 0)[0]
+
+
 def _scale(x: np.ndarray, w: np.ndarray) -> float:
     """A bound on the size of one output sum, for the absolute part of the tolerance."""
     terms = w.shape[1] * w.shape[2] * w.shape[3]
@@ -271,7 +279,14 @@ class Conv2dBackwardChecker(NNChecker):
                     "dx uses the kernel rotated by 180 degrees: scatter dout[n, f, i, j] * "
                     "w[f] back onto the window it came from (no flip)",
                     lambda: ref.conv2d_backward(dout, x, flipped, b, stride, pad)[0],
-                )
+                ),
+                (
+                    "dx is cropped from the top-left corner of the padded gradient; "
+                    "crop pad rows and columns from each side: dx_pad[:, :, pad:pad + H, pad:pad + W]",
+                    lambda: _padded_dx(dout, x, w, b, stride, pad)[
+                        :, :, : x.shape[2], : x.shape[3]
+                    ],
+                ),
             ],
         )
         if case.private.get("numeric"):

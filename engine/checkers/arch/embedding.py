@@ -147,15 +147,17 @@ def _encoding(
     start: int = 0,
     halves: bool = False,
 ) -> np.ndarray:
-    """Sinusoidal encodings built the way a known mistake builds them."""
+    """Sinusoidal encodings built the way a known mistake builds them.
+
+    `exponent(j)` is the power of 10000 used by column j; `swap` puts cos in the even
+    columns; `start` is the first position; `halves` puts every sin before every cos.
+    """
     p = np.arange(start, start + T, dtype=np.float64)[:, None]
     cols = np.arange(d)
     angle = p / 10000.0 ** exponent(cols)[None, :]
-    sin, cos = (np.cos, np.sin) if swap else (np.sin, np.cos)
     if halves:
-        half = d // 2
-        pairs = p / 10000.0 ** (2 * np.arange(half) / d)[None, :]
-        return np.hstack([np.sin(pairs), np.cos(pairs)])
+        return np.hstack([np.sin(angle[:, 0::2]), np.cos(angle[:, 0::2])])
+    sin, cos = (np.cos, np.sin) if swap else (np.sin, np.cos)
     return np.where(cols % 2 == 0, sin(angle), cos(angle))
 
 

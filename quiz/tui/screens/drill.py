@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
+from quiz.drill_list import drill_rows, next_unsolved
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.verdict_view import VerdictView
@@ -46,6 +47,7 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("ctrl+n", "reset", "Reset", priority=True),
         Binding("ctrl+o", "previous_code", "Previous code", priority=True),
         Binding("ctrl+g", "give_up", "Give up", priority=True),
+        Binding("ctrl+f", "next_drill", "Next drill", priority=True),
         Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
         Binding("tab", "focus_next", "Switch pane", show=False),
         Binding("escape", "leave", "Back", priority=True),
@@ -67,6 +69,13 @@ class DrillScreen(Screen["DrillSitting"]):
             self.verdict = verdict
             self.submission = submission
             """Which submission this answers; an older one's late verdict is not shown."""
+
+    class NextDrillRequested(Message):
+        """Passed outside a session: open the next drill not passed yet."""
+
+        def __init__(self, card_id: str) -> None:
+            super().__init__()
+            self.card_id = card_id
 
     class GradingFailed(Message):
         """The grader itself failed (never the person's fault); shown, not swallowed."""
@@ -146,6 +155,8 @@ class DrillScreen(Screen["DrillSitting"]):
             return self.sitting.previous_code is not None
         if action == "give_up":
             return self.session is not None and not self.sitting.progress.passed
+        if action == "next_drill":
+            return self.session is None and self.sitting.progress.passed
         return True
 
     @work(thread=True, group="warm-up", exit_on_error=False)
@@ -228,7 +239,10 @@ class DrillScreen(Screen["DrillSitting"]):
                 "## Why it works\n\n" + section_markdown(self.sitting.card, "Explanation")
             )
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
-            self.notify("Passed. The explanation is under the task.", title=self.sitting.card.title)
+            more = " ctrl+f: next drill." if self.session is None else ""
+            self.notify(
+                f"Passed. The explanation is under the task.{more}", title=self.sitting.card.title
+            )
 
     def on_drill_screen_grading_failed(self, event: GradingFailed) -> None:
         event.stop()
@@ -317,6 +331,16 @@ class DrillScreen(Screen["DrillSitting"]):
         editor = self.query_one("#editor", TextArea)
         editor.replace(previous, editor.document.start, editor.document.end)
         self.notify("Your previous code is back in the editor.")
+
+    def action_next_drill(self) -> None:
+        """Go on to the next drill not passed yet, as rustlings does after a pass."""
+        ws = self.workspace
+        following = next_unsolved(drill_rows(ws.cards, ws.store), after=self.sitting.card.id)
+        if following is None:
+            self.notify("Every drill is passed.", title="Drills")
+            return
+        self.save_draft()
+        self.post_message(self.NextDrillRequested(following.id))
 
     def action_select_all(self) -> None:
         """Select the whole editor (as ctrl+a does in most editors)."""

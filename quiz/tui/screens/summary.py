@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
+from quiz.overview import describe_due
 from quiz.study import rating_name
 from quiz.tui.widgets.clock import format_clock
 
@@ -61,7 +62,9 @@ class SummaryScreen(Screen[None]):
             lines.append(f"\nAccuracy        {_percent(s.accuracy)} ({s.correct} right)")
             weak = ", ".join(f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics)
             lines.append(f"\nWeakest topics  {weak or 'none: no misses'}")
-            lines.append(f"\nNext due        {self.workspace.describe_due(s.next_due)}")
+            ws = self.workspace
+            next_due = describe_due(s.next_due, ws.now(), ws.tz)
+            lines.append(f"\nNext due        {next_due}")
             yield Static(lines, id="summary-numbers")
             if s.questions:
                 yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)

@@ -1,0 +1,54 @@
+"""`drillbit drills`: every coding drill with its state; `show`: one card as the app shows it."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+from quiz.textsafe import printable
+
+
+@click.command("drills")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@pass_context
+def drills_command(obj: Context, as_json: bool) -> None:
+    """List every coding drill with its state, attempts and fastest passing run."""
+    from quiz.drill_list import drill_rows, next_unsolved
+
+    bank = obj.load_bank()
+    with open_store() as store:
+        rows = drill_rows(bank.cards, store)
+    if as_json:
+        click.echo(json.dumps([row.as_json() for row in rows], indent=2))
+        return
+    width = max((len(row.id) for row in rows), default=5)
+    click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  {'best':>8}  title")
+    for row in rows:
+        best = "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
+        click.echo(
+            printable(
+                f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {best:>8}  {row.title}"
+            )
+        )
+    solved = sum(row.solved for row in rows)
+    following = next_unsolved(rows)
+    tail = f"; next: drillbit drill {following.id}" if following else "; all solved"
+    click.echo(f"{solved}/{len(rows)} solved{tail}", err=True)
+
+
+@click.command("show")
+@click.argument("card_id", metavar="ID")
+@click.option("--answer", is_flag=True, help="Also print the answer, key points or solution notes.")
+@pass_context
+def show_command(obj: Context, card_id: str, answer: bool) -> None:
+    """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""
+    from quiz.cardtext import card_as_text
+    from quiz.selection import find_card
+
+    card = find_card(obj.load_bank().cards, card_id)
+    click.echo(printable(card_as_text(card, answer=answer)), nl=False)
+
+
+COMMANDS: tuple[click.Command, ...] = (drills_command, show_command)

@@ -1,0 +1,88 @@
+"""Every coding drill with its state, like `rustlings list`: for `drillbit drills` and the TUI.
+
+States come from the logged attempts: not started, failed (attempted, never passed),
+passed with hints (every pass used a hint), passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Literal
+
+from quiz.bank.models import Card, CodingFront
+from quiz.store import Attempt, Store
+
+DrillState = Literal["not started", "failed", "passed with hints", "passed"]
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    """One drill and how it went so far."""
+
+    id: str
+    title: str
+    pack: str
+    topic: str
+    state: DrillState
+    attempts: int
+    best_ms: float | None
+    """The fastest passing run of the person's code, in milliseconds."""
+    last_attempt: datetime | None
+
+    @property
+    def solved(self) -> bool:
+        """Passed at least once (with or without hints)."""
+        return self.state in ("passed", "passed with hints")
+
+    def as_json(self) -> dict[str, object]:
+        """A JSON-ready dict (times as ISO 8601)."""
+        data = asdict(self)
+        data["last_attempt"] = self.last_attempt.isoformat() if self.last_attempt else None
+        return data
+
+
+def _state(attempts: Sequence[Attempt]) -> DrillState:
+    passes = [a for a in attempts if a.passed]
+    if not attempts:
+        return "not started"
+    if not passes:
+        return "failed"
+    return "passed" if any(a.hints_used == 0 for a in passes) else "passed with hints"
+
+
+def drill_rows(cards: Sequence[Card], store: Store) -> list[DrillRow]:
+    """Every coding card in content order, with its state from the store."""
+    by_card: dict[str, list[Attempt]] = {}
+    for attempt in store.attempts():
+        by_card.setdefault(attempt.card_id, []).append(attempt)
+    rows: list[DrillRow] = []
+    for card in cards:
+        if not isinstance(card.front, CodingFront):
+            continue
+        attempts = by_card.get(card.id, [])
+        times = [a.duration_ms for a in attempts if a.passed and a.duration_ms is not None]
+        rows.append(
+            DrillRow(
+                id=card.id,
+                title=card.title,
+                pack=card.pack,
+                topic=card.topic,
+                state=_state(attempts),
+                attempts=len(attempts),
+                best_ms=min(times) if times else None,
+                last_attempt=attempts[-1].attempted_at if attempts else None,
+            )
+        )
+    return rows
+
+
+def next_unsolved(rows: Sequence[DrillRow], after: str | None = None) -> DrillRow | None:
+    """The first drill not passed yet (after the drill `after`, wrapping around), or None."""
+    start = 0
+    if after is not None:
+        ids = [row.id for row in rows]
+        start = ids.index(after) + 1 if after in ids else 0
+    ordered = [*rows[start:], *rows[:start]]
+    return next((row for row in ordered if not row.solved and row.id != after), None)

@@ -1,0 +1,126 @@
+"""Plain text of inline Markdown: question titles and rubric points without markup.
+
+Titles lose links, emoji, bold and numbering but keep their words, math and code;
+`split_title` reads the numbering people put in front of a question (`Q1.2:`, `12)`,
+`5.1.4`, `[E]`) so the notes reader can tell a question from a section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+# Prefixes of a question title, tried on its plain text (markup already removed).
+_Q_PREFIX = re.compile(
+    r"^Q(?:uestion)?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:[:.)]|\s[-–—]|(?<=\d)\s)\s*(?P<title>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NUMBERED = re.compile(
+    r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>[.):]|\s+[-–—])?\s+(?P<title>\S.*)$", re.DOTALL
+)
+_TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
+_LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]"
+)
+
+
+def strip_emoji(text: str) -> str:
+    """The text without emoji and pictographs (and their joiners)."""
+    return _EMOJI.sub("", text)
+
+
+def plain_inline(
+    children: list[Token] | None, *, display_inline: bool = False, mask: bool = False
+) -> str:
+    """An inline token's text without markup: links reduced to their text, math and code
+    kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`).
+    With `mask`, each formula is NUL characters of the same length (to cut outside math)."""
+    if mask:
+        text = plain_inline(children, display_inline=display_inline)
+        return _masked(children, text, display_inline)
+    parts: list[str] = []
+    for child in children or ():
+        kind = child.type
+        if kind in ("text", "text_special"):
+            parts.append(child.content.replace("$", "\\$"))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif kind == "code_inline":
+            ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
+            parts.append(f"{ticks}{child.content}{ticks}")
+        elif kind == "math_inline":
+            parts.append(f"${child.content.strip()}$")
+        elif kind == "math_inline_double":
+            mark = "$" if display_inline else "$$"
+            parts.append(f"{mark}{child.content.strip()}{mark}")
+        elif kind == "image":
+            parts.append(plain_inline(child.children, display_inline=display_inline))
+    return "".join(parts)
+
+
+def _masked(children: list[Token] | None, text: str, display_inline: bool) -> str:
+    """`text` (from `plain_inline`) with its formulas blanked, found in the same walk order."""
+    out: list[str] = []
+    position = 0
+    for child in children or ():
+        if child.type not in ("math_inline", "math_inline_double"):
+            continue
+        mark = "$$" if child.type == "math_inline_double" and not display_inline else "$"
+        formula = f"{mark}{child.content.strip()}{mark}"
+        found = text.find(formula, position)
+        if found < 0:
+            continue
+        out.append(text[position:found] + "\0" * len(formula))
+        position = found + len(formula)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def clean_title(text: str) -> str:
+    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
+    text = strip_emoji(text)
+    text = re.sub(r"\[\s*\]|\(\s*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _LINK_TAIL.sub("", text)
+    while (shorter := _CITATION.sub("", text)) != text:  # "title [src]" -> "title"
+        text = shorter
+    return text.strip(" -–—:|").strip()
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """What a question-like title says about itself."""
+
+    number: str | None
+    title: str
+    style: str
+    """'q' (Q1: ...), ')' '.' ':' '-' or 'dotted' (numbered), 'tag' ([E] ...), '' (none)."""
+
+    @property
+    def question_like(self) -> bool:
+        """Prefixed, numbered, tagged, or ending in '?'."""
+        return bool(self.style) or self.title.endswith("?")
+
+
+def split_title(plain: str) -> TitleParts:
+    """Number, title and numbering style of a heading's or paragraph's plain text."""
+    text = clean_title(plain)
+    match = _Q_PREFIX.match(text)
+    if match and (match.group("num") or re.match(r"^Q(?:uestion)?\s*[:.)]", text, re.I)):
+        return TitleParts(match.group("num"), clean_title(match.group("title")), "q")
+    match = _NUMBERED.match(text)
+    if match:
+        punct = (match.group("punct") or "").strip()[:1]
+        style = punct if punct in {")", ".", ":"} else ("-" if punct else "")
+        if not style and "." in match.group("num"):
+            style = "dotted"
+        if style:
+            return TitleParts(match.group("num"), clean_title(match.group("title")), style)
+    match = _TAG.match(text)
+    if match:
+        return TitleParts(None, clean_title(match.group("title")), "tag")
+    return TitleParts(None, text, "")

@@ -1,0 +1,101 @@
+"""Full-text card search, ranked: the command palette and `drillbit cards --search` use it.
+
+Each card is indexed by field (title, id, tags, key points, choices, question, answer,
+task, explanation, hints). Math is searchable by its Unicode form (σ, ≤) and by its LaTeX
+words (sigma, frac): "$\\sigma$" is found by "sigma" and by "σ". Every query word must
+appear in the card; a word found in the title weighs more than one in the explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quiz.bank.models import Card, ChoiceFront, ConceptFront
+from quiz.cardtext import plain_text
+
+WEIGHTS: dict[str, float] = {
+    "title": 8.0,
+    "id": 6.0,
+    "tags": 4.0,
+    "points": 3.0,
+    "question": 2.0,
+    "body": 1.0,
+}
+"""How much a query word counts in each field (the best field it appears in counts)."""
+
+_BODY_SECTIONS = ("Answer", "Task", "Explanation", "Hints")
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A card found for a query, with its score (higher is better)."""
+
+    card: Card
+    score: float
+
+
+def _searchable(text: str) -> str:
+    """Lowercased text with math both as Unicode and as its LaTeX words."""
+    latex_words = _LATEX_COMMAND.sub(r" \1 ", text)
+    return f"{plain_text(text)} {latex_words}".lower()
+
+
+def _fields(card: Card) -> dict[str, str]:
+    front = card.front
+    points: list[str] = []
+    if isinstance(front, ConceptFront):
+        points += front.key_points
+    if isinstance(front, ChoiceFront):
+        points += front.choices
+    body = [card.section(name) for name in _BODY_SECTIONS] + list(card.hints)
+    return {
+        "title": _searchable(card.title),
+        "id": card.id.replace("-", " ") + " " + card.id,
+        "tags": " ".join([*card.tags, card.topic, card.pack, card.kind]).lower(),
+        "points": _searchable("\n".join(points)),
+        "question": _searchable(card.section("Question")),
+        "body": _searchable("\n".join(body)),
+    }
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a query, lowercased (empty for a blank query)."""
+    return [word for word in query.lower().split() if word]
+
+
+class SearchIndex:
+    """Every card's searchable text, built once for a bank."""
+
+    def __init__(self, cards: Sequence[Card]) -> None:
+        self.cards = tuple(cards)
+        self._fields = [_fields(card) for card in self.cards]
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Match]:
+        """Cards holding every query word, best first (ties in content order)."""
+        words = query_words(query)
+        if not words:
+            return []
+        found: list[tuple[float, int]] = []
+        for position, fields in enumerate(self._fields):
+            score = 0.0
+            for word in words:
+                best = (
+                    max(
+                        (WEIGHTS[name] * (1.5 if f" {word}" in f" {text}" else 1.0))
+                        for name, text in fields.items()
+                        if word in text
+                    )
+                    if any(word in text for text in fields.values())
+                    else 0.0
+                )
+                if best == 0.0:
+                    break
+                score += best
+            else:
+                found.append((score, position))
+        found.sort(key=lambda item: (-item[0], item[1]))
+        matches = [Match(self.cards[position], score) for score, position in found]
+        return matches if limit is None else matches[:limit]
