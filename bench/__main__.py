@@ -1,4 +1,4 @@
-"""`uv run python -m bench [--quick]`: measure, print a table, write bench/results.json.
+"""`uv run python -m bench [--quick] [--plan]`: measure, print a table, write bench/results.json.
 
 Nothing here asserts a time: the numbers are the output. Everything runs under a
 temporary DRILLBIT_HOME, so no user's database or card cache is touched.
@@ -171,7 +171,12 @@ def table(figures: Sequence[Figure]) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the flags, measure, print, write the JSON."""
+    """Parse the flags, measure, print, write the JSON (`--plan`: the plan simulation only)."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if "--plan" in given:
+        from bench.plan import main as plan_main
+
+        return plan_main(given)
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes (< 3 min)")
     parser.add_argument(
