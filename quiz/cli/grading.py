@@ -87,14 +87,16 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     When FILE does not exist, the drill's starter code is written to it first.
     """
+    import shutil
     import threading
 
     from engine.sandbox import default_pool
     from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.settings import load_settings
     from quiz.store import NotSavedError
-    from quiz.study.attempts import record_attempt
-    from quiz.verdict_text import format_verdict
+    from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
     from quiz.watch import watch_file
+    from quiz.watch_report import CLEAR, watch_report
 
     drill = find_drill(obj.load_bank(), drill_id)
     if not file.exists():
@@ -103,18 +105,30 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()
     store = open_store()
+    scheduler = load_settings().scheduler()
+    progress = DrillProgress()
+    on_terminal = sys.stdout.isatty()
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        stamp = datetime.now().strftime("%H:%M:%S")
-        click.echo(f"\n── {stamp} · {file} " + "─" * 20)
-        click.echo(format_verdict(verdict))
+        now = datetime.now(UTC)
+        width = shutil.get_terminal_size((100, 24)).columns
+        report = watch_report(
+            verdict,
+            drill.card,
+            stamp=datetime.now().strftime("%H:%M:%S"),
+            file=str(file),
+            width=width - 1,
+        )
+        click.echo((CLEAR if on_terminal else "\n") + report)
+        passed_before = progress.passed
+        progress.note(verdict.status.value)
         try:
-            record_attempt(store, drill.card.id, verdict, now=datetime.now(UTC))
+            record_attempt(store, drill.card.id, verdict, now=now)
+            if progress.passed and not passed_before:  # counts for the schedule, as in a session
+                count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
         except NotSavedError as exc:
             click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
-        if verdict.passed and drill.card.section("Explanation"):
-            click.echo("\nWhy it works:\n" + drill.card.section("Explanation"))
 
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     grade_and_print(_read_submission(file))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli import bank, config, drills, ecosystem, grading, plan, serve, study
+from quiz.cli import bank, cards, config, drills, ecosystem, grading, plan, serve, study
 from quiz.cli.context import Context
 from quiz.errors import DrillbitError
 
@@ -27,6 +27,7 @@ COMMANDS: tuple[click.Command, ...] = (
     *ecosystem.COMMANDS,
     *config.COMMANDS,
     *drills.COMMANDS,
+    *cards.COMMANDS,
 )
 """Every subcommand, registered on the root group in this order."""
 

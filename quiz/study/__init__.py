@@ -21,7 +21,7 @@ from quiz.study.scheduling import (
     preview_intervals,
     review_card,
 )
-from quiz.study.session import Session, SessionOptions, SessionOver
+from quiz.study.session import Session, SessionOptions, SessionOver, set_card_aside
 from quiz.study.stats import Stats, compute_stats
 from quiz.study.summary import Answer, QuestionResult, Summary, TopicScore
 
@@ -56,5 +56,6 @@ __all__ = [
     "rating_name",
     "record_attempt",
     "review_card",
+    "set_card_aside",
     "suggested_rating",
 ]

@@ -28,24 +28,30 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
-from fsrs import Card, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
+from quiz.study.scheduling import new_card
 
 __all__ = [
     "DEFAULT_MINUTES_PER_DAY",
     "DEFAULT_SECONDS",
     "DEFAULT_TARGET",
-    "NEW_CARD_ANSWERS",
+    "NEW_ANSWERS",
+    "REVIEW_ANSWERS",
     "DayPlan",
+    "ForecastDay",
     "Pace",
     "Readiness",
+    "TimedAnswer",
     "estimate_pace",
+    "forecast",
     "interview_start",
     "memory_of",
     "plan_day",
@@ -63,40 +69,84 @@ DEFAULT_SECONDS: Mapping[str, float] = {
     "coding": 300.0,
 }
 """Seconds one answer takes, by card kind, until the person's own history says otherwise."""
-NEW_CARD_ANSWERS = 2
-"""Answers a new card costs on its first day: the first sight and one learning step."""
+REVIEW_ANSWERS = 1.1
+"""Answers a review takes on its day without history: one, plus a relearning step ~10% of the time."""
+NEW_ANSWERS = 2.25
+"""Answers a new card takes on its first day without history (fsrs's learning steps)."""
 MIN_SAMPLES = 5
-"""Timed answers of a kind needed before their median replaces the default."""
+"""Card-days of a kind needed before their mean replaces the default."""
 MAX_ANSWER_SECONDS = 1800.0
 """Longer answers are breaks, not answers: left out of the estimate."""
 
 
 @dataclass(frozen=True)
-class Pace:
-    """Seconds per answer by card kind (the median of the person's timed answers)."""
+class TimedAnswer:
+    """One answer with its time, for `estimate_pace`."""
 
-    seconds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_SECONDS))
+    card_id: str
+    kind: str
+    day: date
+    """The answer's calendar day in the person's time zone."""
+    seconds: float
+    first_day: bool
+    """True when the card was introduced that day (its learning steps)."""
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Expected seconds a card costs on a day, by kind: as a review, and as a new card.
+
+    Both include the same day's further steps (relearning after a lapse, learning steps),
+    so a day's budget is the sum over its cards.
+    """
+
+    review: Mapping[str, float]
+    new: Mapping[str, float]
+
+    @classmethod
+    def per_answer(cls, seconds: Mapping[str, float]) -> Pace:
+        """A Pace from seconds per answer, with the default answers per review and new card."""
+        return cls(
+            review={kind: value * REVIEW_ANSWERS for kind, value in seconds.items()},
+            new={kind: value * NEW_ANSWERS for kind, value in seconds.items()},
+        )
+
+    @classmethod
+    def default(cls) -> Pace:
+        """The pace without any history."""
+        return cls.per_answer(DEFAULT_SECONDS)
 
     def review_seconds(self, kind: str) -> float:
-        """Expected time of one review of a card of this kind."""
-        return self.seconds.get(kind, DEFAULT_SECONDS["concept"])
+        """Expected time of a card of this kind reviewed today."""
+        return self.review.get(kind, DEFAULT_SECONDS["concept"] * REVIEW_ANSWERS)
 
     def new_seconds(self, kind: str) -> float:
-        """Expected time to introduce a new card of this kind on its first day."""
-        return NEW_CARD_ANSWERS * self.review_seconds(kind)
+        """Expected time to introduce a new card of this kind today."""
+        return self.new.get(kind, DEFAULT_SECONDS["concept"] * NEW_ANSWERS)
 
 
-def estimate_pace(timed_answers: Iterable[tuple[str, float]]) -> Pace:
-    """A Pace from (kind, seconds) answers; kinds with too few answers keep the default."""
-    by_kind: dict[str, list[float]] = {}
-    for kind, seconds in timed_answers:
-        if 0 < seconds <= MAX_ANSWER_SECONDS:
-            by_kind.setdefault(kind, []).append(seconds)
-    found = dict(DEFAULT_SECONDS)
-    for kind, values in by_kind.items():
-        if len(values) >= MIN_SAMPLES:
-            found[kind] = float(statistics.median(values))
-    return Pace(found)
+def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
+    """The mean time per card and day, by kind and by new/review, from the person's answers.
+
+    The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
+    with fewer than MIN_SAMPLES card-days keeps the default.
+    """
+    days: dict[tuple[str, date], list[Any]] = {}
+    for answer in answers:
+        if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
+            continue
+        entry = days.setdefault((answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0])
+        entry[2] += answer.seconds
+    found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
+    for kind, first_day, seconds in days.values():
+        found[first_day].setdefault(kind, []).append(seconds)
+    base = Pace.default()
+    review, new = dict(base.review), dict(base.new)
+    for target, first_day in ((review, False), (new, True)):
+        for kind, values in found[first_day].items():
+            if len(values) >= MIN_SAMPLES:
+                target[kind] = statistics.fmean(values)
+    return Pace(review=review, new=new)
 
 
 def memory_of(states: Mapping[str, CardState]) -> dict[str, Card]:
@@ -209,7 +259,7 @@ def plan_day(
     the same day keeps to the same pace and budget.
     """
     moment = as_utc(now)
-    speed = pace if pace is not None else Pace()
+    speed = pace if pace is not None else Pace.default()
     today = local_date(moment, tz)
     days_left = (plan.interview - today).days
     if days_left <= 0:
@@ -333,3 +383,77 @@ def _brought_forward(
             if day == today:
                 chosen.append(card_id)
     return chosen
+
+
+FORECAST_HOUR = 9
+"""The local hour the forecast assumes a day's study happens (after today)."""
+
+
+@dataclass(frozen=True)
+class ForecastDay:
+    """Readiness at the start of one coming day, with and without following the plan."""
+
+    day: date
+    followed: float
+    """If every day's plan is studied and every answer is Good."""
+    idle: float
+    """If nothing more is studied."""
+
+
+def forecast(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace | None = None,
+    introduced_today: int = 0,
+    spent_seconds: float = 0.0,
+) -> list[ForecastDay]:
+    """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
+
+    "Followed" runs `plan_day` day by day on a copy of the memory, answering every card
+    Good (learning steps included, fuzz off): a sketch of where the plan leads, not a
+    promise, since real answers are not all Good. The last point is readiness on the day.
+    """
+    exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
+    today = local_date(now, tz)
+    followed = dict(memory)
+    moment = as_utc(now)
+    points: list[ForecastDay] = []
+    for offset in range((plan.interview - today).days):
+        first = offset == 0
+        todays = plan_day(
+            cards,
+            followed,
+            plan,
+            moment,
+            tz=tz,
+            scheduler=exact,
+            pace=pace,
+            introduced_today=introduced_today if first else 0,
+            spent_seconds=spent_seconds if first else 0.0,
+        )
+        if todays is None:
+            break
+        for card_id in todays.queue:
+            card = followed.get(card_id) or new_card(card_id, moment)
+            card, _log = exact.review_card(card, Rating.Good, review_datetime=moment)
+            for _step in range(10):  # the same day's learning steps, all Good
+                if card.state == State.Review:
+                    break
+                card, _log = exact.review_card(card, Rating.Good, review_datetime=card.due)
+            followed[card_id] = card
+        day = today + timedelta(days=offset + 1)
+        midnight = day_start(datetime(day.year, day.month, day.day, 12, tzinfo=tz), tz)
+        points.append(
+            ForecastDay(
+                day=day,
+                followed=readiness(cards, followed, midnight, exact).overall,
+                idle=readiness(cards, memory, midnight, exact).overall,
+            )
+        )
+        moment = midnight + timedelta(hours=FORECAST_HOUR)
+    return points

@@ -17,9 +17,12 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
 from quiz.study.plan import (
     DayPlan,
+    ForecastDay,
     Pace,
     Readiness,
+    TimedAnswer,
     estimate_pace,
+    forecast,
     interview_start,
     memory_of,
     plan_day,
@@ -99,14 +102,22 @@ def planned_cards(store: Store, cards: Sequence[StudyCard]) -> list[StudyCard]:
     return [card for card in cards if card.id not in suspended]
 
 
-def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime) -> Pace:
-    """The person's seconds per answer by kind, from their timed answers of the last weeks."""
+def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime, tz: tzinfo) -> Pace:
+    """The person's time per card and day, from their answers of the last weeks."""
     kinds = {card.id: card.kind for card in cards}
+    states = store.card_states(kinds)
     since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
     return estimate_pace(
-        (kinds[review.card_id], review.duration_ms / 1000)
+        TimedAnswer(
+            card_id=review.card_id,
+            kind=kinds[review.card_id],
+            day=local_date(review.reviewed_at, tz),
+            seconds=review.duration_ms / 1000,
+            first_day=local_date(review.reviewed_at, tz)
+            == local_date(states[review.card_id].introduced_at, tz),
+        )
         for review in store.reviews(since=since)
-        if review.duration_ms is not None and review.card_id in kinds
+        if review.duration_ms is not None and review.card_id in states
     )
 
 
@@ -130,9 +141,37 @@ def today_plan(
         now,
         tz=tz,
         scheduler=scheduler,
-        pace=pace_from_store(store, cards, now),
+        pace=pace_from_store(store, cards, now, tz),
         introduced_today=store.introduced_since(midnight),
         spent_seconds=spent,
+    )
+
+
+def plan_forecast(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> list[ForecastDay]:
+    """Readiness over the days to the interview, plan followed vs not; [] without a plan."""
+    plan = store.interview_plan()
+    if plan is None:
+        return []
+    cards = planned_cards(store, cards)
+    midnight = day_start(now, tz)
+    return forecast(
+        cards,
+        memory_of(store.card_states([card.id for card in cards])),
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace_from_store(store, cards, now, tz),
+        introduced_today=store.introduced_since(midnight),
+        spent_seconds=sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due"))
+        / 1000,
     )
 
 

@@ -118,6 +118,13 @@ def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> lis
     return picked
 
 
+def set_card_aside(store: Store, card_id: str, *, suspend: bool, now: datetime, tz: tzinfo) -> None:
+    """Suspend a card (until unsuspended) or bury it until the start of tomorrow in `tz`."""
+    moment = as_utc(now)
+    until = None if suspend else day_start(moment, tz) + timedelta(days=1)
+    store.set_flag(card_id, suspended=suspend, buried_until=until, now=moment)
+
+
 def hidden_ids(store: Store, now: datetime) -> set[str]:
     """Cards suspended, or buried until later than `now`: no session shows them."""
     return {cid for cid, flag in store.card_flags().items() if flag.hidden_at(now)}
@@ -332,8 +339,7 @@ class Session:
         if card is None:
             return None
         moment = self._now(now)
-        until = None if suspend else day_start(moment, self.options.tz) + timedelta(days=1)
-        self._store.set_flag(card.id, suspended=suspend, buried_until=until, now=moment)
+        set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
         self._queue = [c for c in self._queue if c.id != card.id]
         self._shown_at = moment
         return card

@@ -21,6 +21,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
+    from quiz.tui.screens.browser import BrowserScreen
     from quiz.tui.screens.drill import DrillScreen
     from quiz.tui.screens.study import StudyScreen
 
@@ -143,6 +144,17 @@ class DrillbitApp(App[None]):
         from quiz.tui.screens.stats import StatsScreen
 
         self.push_screen(StatsScreen(self.workspace))
+
+    def on_home_screen_screen_requested(self, event: HomeScreen.ScreenRequested) -> None:
+        from quiz.tui.screens.browser import BrowserScreen
+        from quiz.tui.screens.drills import DrillsScreen
+        from quiz.tui.screens.settings import SettingsScreen
+
+        screens = {"browser": BrowserScreen, "drills": DrillsScreen, "settings": SettingsScreen}
+        self.push_screen(screens[event.name](self.workspace))
+
+    def on_browser_screen_card_opened(self, event: BrowserScreen.CardOpened) -> None:
+        self.open_card(event.card_id)
 
     def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
         from quiz.tui.screens.summary import SummaryScreen

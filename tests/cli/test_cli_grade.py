@@ -13,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+from quiz.store import Store
 from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit
 
 ANSWERS = DATA / "answers"
@@ -109,3 +110,9 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         process.wait(10)
         reader.join(5)
         stdout.close()
+    text = "".join(output)
+    assert text.count("First problem") == 1 and "[ERR ]" not in text  # said once, no case table
+    assert "$" not in text.partition("Why it works")[2]  # math shown as Unicode
+    with Store.open() as store:  # the pass counts for the schedule, as in a session
+        state = store.card_state("sigmoid")
+        assert state is not None and [r.mode for r in store.reviews()] == ["due"]

@@ -14,7 +14,9 @@ from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
     Pace,
+    TimedAnswer,
     estimate_pace,
+    forecast,
     interview_start,
     plan_day,
     readiness,
@@ -102,12 +104,25 @@ def test_interview_start_is_local_midnight() -> None:
 # -- pace ------------------------------------------------------------------------------
 
 
-def test_pace_uses_the_median_of_enough_answers_and_defaults_otherwise() -> None:
-    answers = [("concept", s) for s in (10, 12, 13, 14, 16, 5000)] + [("coding", 100.0)] * 4
+def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
+    day = date(2026, 3, 1)
+    answers = [
+        # five new concept cards: two answers each on their first day (learning steps)
+        *(TimedAnswer(f"n{i}", "concept", day, s, True) for i in range(5) for s in (20, 10)),
+        # five reviews, one with a relearning step; a 5000 s "answer" is a break, left out
+        *(TimedAnswer(f"r{i}", "concept", day, 12, False) for i in range(5)),
+        TimedAnswer("r0", "concept", day, 6, False),
+        TimedAnswer("r1", "concept", day, 5000, False),
+        # the same card on another day is another review
+        TimedAnswer("r0", "concept", day + timedelta(days=3), 12, False),
+        # only four drill reviews: not enough, the default stays
+        *(TimedAnswer(f"d{i}", "coding", day, 100, False) for i in range(4)),
+    ]
     pace = estimate_pace(answers)
-    assert pace.review_seconds("concept") == 13  # 5000 s is a break, left out: median of 5
-    assert pace.review_seconds("coding") == DEFAULT_SECONDS["coding"]  # only 4 answers
-    assert pace.new_seconds("concept") == 26
+    assert pace.new_seconds("concept") == 30
+    assert pace.review_seconds("concept") == pytest.approx((18 + 12 * 5) / 6)
+    assert pace.review_seconds("coding") == Pace.default().review_seconds("coding")
+    assert Pace.default().review_seconds("coding") == DEFAULT_SECONDS["coding"] * 1.1
 
 
 # -- pacing ----------------------------------------------------------------------------
@@ -160,7 +175,7 @@ def test_every_card_is_seen_before_the_day_and_no_day_goes_over_budget(
 ) -> None:
     cards = deck(120)
     plan = a_plan(14, minutes=45)
-    pace = Pace({"concept": 20.0, "coding": 240.0})
+    pace = Pace.per_answer({"concept": 20.0, "coding": 240.0})
     memory, loads, studied = simulate(cards, plan, scheduler, pace)
     assert len(loads) == 14, "one plan per day until the interview day, then None"
     assert set(memory) == {card.id for card in cards}
@@ -193,7 +208,7 @@ def test_a_tight_budget_caps_the_day(scheduler: Scheduler) -> None:
         START,
         tz=UTC,
         scheduler=scheduler,
-        pace=Pace({"concept": 30.0, "coding": 300.0}),
+        pace=Pace({"concept": 30.0}, {"concept": 60.0, "coding": 600.0}),
     )
     assert today is not None
     assert today.seconds <= 5 * 60 and len(today.new) == 5  # 60 s per new concept card
@@ -226,11 +241,11 @@ def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Schedul
 
 def test_when_the_last_days_are_full_a_low_card_comes_today(scheduler: Scheduler) -> None:
     card = learned(scheduler, START - timedelta(days=40), 4)
-    plan = a_plan(3, target=0.97, minutes=1)  # 60 s a day: one 30 s review fits
+    plan = a_plan(3, target=0.97, minutes=1)  # 60 s a day: two 30 s reviews fit
     cards = [C(f"low{i}") for i in range(5)]
     memory = {c.id: card for c in cards}
     today = plan_day(
-        cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=Pace({"concept": 30.0})
+        cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=Pace({"concept": 30.0}, {})
     )
     assert today is not None and len(today.forward) == 1, "2 fit a day: the last 2 days take 4"
 
@@ -253,3 +268,26 @@ def test_a_due_session_studies_the_plan_queue_in_its_order(store: Store) -> None
     assert [card.id for card in Session(store, cards, narrowed, now=START).planned] == ["c", "a"]
     plain = Session(store, cards, SessionOptions(), now=START)
     assert [card.id for card in plain.planned] == ["a", "b", "c"], "no plan: the usual due queue"
+
+
+def test_the_forecast_runs_to_the_day_and_following_the_plan_beats_stopping(
+    scheduler: Scheduler,
+) -> None:
+    cards = deck(40)
+    memory = {card.id: learned(scheduler, START - timedelta(days=20), 3) for card in cards[:10]}
+    before = dict(memory)
+    plan = a_plan(10, minutes=30)
+    points = forecast(cards, memory, plan, START, tz=UTC, scheduler=scheduler)
+    assert memory == before, "the forecast studies a copy"
+    assert [p.day for p in points] == [START.date() + timedelta(days=d) for d in range(1, 11)]
+    assert points[-1].day == plan.interview
+    idle = [p.idle for p in points]
+    assert idle == sorted(idle, reverse=True), "without study, readiness only falls"
+    assert points[-1].idle == pytest.approx(
+        readiness(cards, memory, interview_start(plan, UTC), scheduler).overall
+    )
+    assert all(p.followed >= p.idle for p in points)
+    assert points[-1].followed > 0.9 > points[-1].idle, "every card seen and reviewed in time"
+    assert (
+        forecast(cards, memory, plan, START + timedelta(days=10), tz=UTC, scheduler=scheduler) == []
+    )

@@ -25,7 +25,10 @@ class HomeScreen(Screen[None]):
         Binding("c", "study('cram')", "Cram"),
         Binding("m", "study('mock')", "Mock"),
         Binding("s", "stats", "Stats"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("b", "open('browser')", "Cards"),
+        Binding("l", "open('drills')", "Drills"),
+        Binding("comma", "open('settings')", "Settings"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     class StudyRequested(Message):
@@ -38,6 +41,13 @@ class HomeScreen(Screen[None]):
 
     class StatsRequested(Message):
         """Open the stats screen."""
+
+    class ScreenRequested(Message):
+        """Open the card browser, the drill list or the settings."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -129,6 +139,10 @@ class HomeScreen(Screen[None]):
     def action_stats(self) -> None:
         """Ask the app for the stats screen."""
         self.post_message(self.StatsRequested())
+
+    def action_open(self, name: str) -> None:
+        """Ask the app for the card browser, the drill list or the settings."""
+        self.post_message(self.ScreenRequested(name))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -1,0 +1,493 @@
+"""`uv run python -m bench --plan`: does plan mode make simulated learners ready on the day?
+
+Simulated learners study a 300-card bank every day until an interview 7, 14 or 30 days
+away, within a 45-minute daily budget, under three policies:
+
+- ``fsrs-0.90``: plain fsrs at desired retention 0.9;
+- ``fsrs-matched``: plain fsrs at the desired retention that spends as many reviews as
+  plan mode (found by bisection on a subset of the learners);
+- ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs).
+
+Every policy introduces new cards with the same pacing rule and budget (plan_day's new
+list), so the comparison isolates when reviews happen. The plain policies study plan_day's
+due reviews and ignore its reviews brought forward.
+
+Each learner's true memory follows the FSRS model with their own parameters: the fsrs
+defaults times a log-normal factor per parameter (spread `PARAM_SPREAD`), clipped to fsrs's
+bounds. The scheduler never sees these: it predicts with the defaults, as the app does. At
+each answer the learner recalls with the probability their true memory gives; a recalled
+card is rated Hard, Good or Easy, a forgotten one Again; a new card's first rating is drawn
+from a typical first-answer mix. Both the scheduler's card and the true memory are then
+updated with that rating. Answer times are log-normal around each learner's own mean
+(`QUICK_CARD_SECONDS` for quiz cards, `DRILL_SECONDS` for the 10% that are coding drills);
+plan mode budgets with `estimate_pace` over the learner's answers so far, as the app does.
+
+A day is a sitting at 08:00 (plan_day's queue) and one at 19:00 for the same day's
+learning and relearning steps; both count in the day's load. Recall on the day is the
+mean over all cards of the true probability of recall at midnight starting the interview
+day (a card never seen counts 0). Figures are means over the learners with a 95%
+confidence interval (1.96 standard errors); the gain is a per-learner paired difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+
+from bench.common import REPO, Figure
+from quiz.store import InterviewPlan
+from quiz.study.plan import TimedAnswer, estimate_pace, plan_day
+
+START = datetime(2026, 1, 5, tzinfo=UTC)
+"""Midnight of the first study day (the simulation's clock is UTC)."""
+FIRST_SITTING = timedelta(hours=8)
+SECOND_SITTING = timedelta(hours=19)
+BUDGET_MINUTES = 45.0
+TARGET = 0.9
+PARAM_SPREAD = 0.2
+"""Standard deviation of the log of each true parameter's factor around the default."""
+QUICK_CARD_SECONDS = (8.0, 25.0)
+"""Range of a learner's mean answer time on a quiz card (uniform)."""
+DRILL_SECONDS = (90.0, 240.0)
+"""Range of a learner's mean answer time on a coding drill (uniform)."""
+ANSWER_SPREAD = 0.4
+"""Log-normal spread of one answer's time around the learner's mean."""
+DRILL_SHARE = 0.1
+FIRST_RATINGS = (
+    (Rating.Again, 0.25),
+    (Rating.Hard, 0.10),
+    (Rating.Good, 0.55),
+    (Rating.Easy, 0.10),
+)
+"""How a new card's first answer is rated."""
+RECALLED_RATINGS = ((Rating.Hard, 0.15), (Rating.Good, 0.75), (Rating.Easy, 0.10))
+"""How a recalled card is rated."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How big the simulation is."""
+
+    cards: int = 300
+    learners: int = 50
+    horizons: tuple[int, ...] = (7, 14, 30)
+    match_learners: int = 12
+    """Learners the matched retention is searched on."""
+    match_steps: int = 7
+    seed: int = 20260105
+
+
+FULL = Settings()
+QUICK = Settings(cards=120, learners=8, horizons=(7, 14), match_learners=4, match_steps=4)
+
+
+@dataclass(frozen=True)
+class SimCard:
+    """A bank card as the study layer sees it."""
+
+    id: str
+    kind: str
+    topic: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Learner:
+    """One simulated person: true memory parameters and answer speeds."""
+
+    index: int
+    params: tuple[float, ...]
+    seconds: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How reviews are timed: plain fsrs at a desired retention, or plan mode."""
+
+    name: str
+    retention: float = 0.9
+    plan: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one learner got from one policy over one horizon."""
+
+    recall_on_day: float
+    reviews: int
+    """Answers on cards introduced on an earlier day."""
+    answers: int
+    never_seen: float
+    """Share of the cards never studied before the day."""
+    max_load_ratio: float
+    """The largest day's answer time over the budget (1.0 = exactly the budget)."""
+    daily_seconds: tuple[float, ...] = ()
+    """Answer time of each day."""
+    daily_planned: tuple[float, ...] = ()
+    """The plan's expected time of each day (plan_day's estimate for its queue)."""
+
+
+def bank(count: int) -> list[SimCard]:
+    """`count` cards over six topics; every tenth a coding drill."""
+    every = round(1 / DRILL_SHARE)
+    return [
+        SimCard(
+            f"card-{i:03d}", "coding" if i % every == every - 1 else "concept", f"topic-{i % 6}"
+        )
+        for i in range(count)
+    ]
+
+
+def draw_learner(seed: int, index: int) -> Learner:
+    """A learner's true FSRS parameters and answer speeds, reproducible from the seed."""
+    rng = np.random.default_rng([seed, index, 0])
+    factors = np.exp(rng.normal(0.0, PARAM_SPREAD, len(DEFAULT_PARAMETERS)))
+    params = np.clip(
+        np.array(DEFAULT_PARAMETERS) * factors, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
+    )
+    return Learner(
+        index=index,
+        params=tuple(float(p) for p in params),
+        seconds={
+            "concept": float(rng.uniform(*QUICK_CARD_SECONDS)),
+            "coding": float(rng.uniform(*DRILL_SECONDS)),
+        },
+    )
+
+
+def _pick(rng: np.random.Generator, table: Sequence[tuple[Rating, float]]) -> Rating:
+    roll = rng.random()
+    for rating, share in table:
+        roll -= share
+        if roll < 0:
+            return rating
+    return table[-1][0]
+
+
+def simulate(
+    cards: Sequence[SimCard], learner: Learner, horizon: int, policy: Policy, seed: int
+) -> Outcome:
+    """One learner following one policy every day until the interview."""
+    scheduler = Scheduler(desired_retention=policy.retention, enable_fuzzing=False)
+    truth = Scheduler(parameters=learner.params, enable_fuzzing=False)
+    rng = np.random.default_rng([seed, learner.index, 1])
+    plan = InterviewPlan(
+        interview=START.date() + timedelta(days=horizon),
+        minutes_per_day=BUDGET_MINUTES,
+        target=TARGET,
+        created_at=START,
+    )
+    kinds = {card.id: card.kind for card in cards}
+    numbers = {card.id: n + 1 for n, card in enumerate(cards)}
+    memory: dict[str, Card] = {}
+    true: dict[str, Card] = {}
+    introduced: dict[str, int] = {}
+    timed: list[TimedAnswer] = []
+    reviews = answers = 0
+    daily: list[float] = []
+    planned: list[float] = []
+    mean_shift = math.exp(ANSWER_SPREAD**2 / 2)  # so the log-normal's mean is the learner's
+
+    def answer(card_id: str, moment: datetime, day: int) -> float:
+        nonlocal reviews, answers
+        known = true.get(card_id)
+        if known is None:
+            rating = _pick(rng, FIRST_RATINGS)
+            known = Card(card_id=numbers[card_id], due=moment)
+            introduced[card_id] = day
+        else:
+            recalled = rng.random() < truth.get_card_retrievability(known, moment)
+            rating = _pick(rng, RECALLED_RATINGS) if recalled else Rating.Again
+            reviews += introduced[card_id] < day
+        answers += 1
+        before = memory.get(card_id) or Card(card_id=numbers[card_id], due=moment)
+        memory[card_id] = scheduler.review_card(before, rating, review_datetime=moment)[0]
+        true[card_id] = truth.review_card(known, rating, review_datetime=moment)[0]
+        mean = learner.seconds[kinds[card_id]]
+        seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
+        timed.append(
+            TimedAnswer(
+                card_id=card_id,
+                kind=kinds[card_id],
+                day=moment.date(),
+                seconds=seconds,
+                first_day=introduced[card_id] == day,
+            )
+        )
+        return seconds
+
+    for day in range(horizon):
+        midnight = START + timedelta(days=day)
+        moment = midnight + FIRST_SITTING
+        today = plan_day(
+            cards,
+            memory,
+            plan,
+            moment,
+            tz=UTC,
+            scheduler=scheduler,
+            pace=estimate_pace(timed[-2000:]),
+        )
+        assert today is not None  # the plan runs until the interview day
+        queue = today.queue if policy.plan else today.reviews + today.new
+        spent = 0.0
+        for card_id in queue:
+            seconds = answer(card_id, moment, day)
+            spent += seconds
+            moment += timedelta(seconds=seconds)
+        # the evening sitting: the day's learning and relearning steps, until none is due
+        moment = max(moment, midnight + SECOND_SITTING)
+        end = midnight + timedelta(days=1)
+        for _round in range(10):
+            steps = [
+                cid
+                for cid, card in memory.items()
+                if card.state in (State.Learning, State.Relearning) and card.due < end
+            ]
+            if not steps:
+                break
+            for card_id in steps:
+                seconds = answer(card_id, moment, day)
+                spent += seconds
+                moment += timedelta(seconds=seconds)
+        daily.append(spent)
+        planned.append(today.seconds)
+
+    at = START + timedelta(days=horizon)
+    recall = sum(truth.get_card_retrievability(true[c.id], at) for c in cards if c.id in true)
+    return Outcome(
+        recall_on_day=recall / len(cards),
+        reviews=reviews,
+        answers=answers,
+        never_seen=1 - len(true) / len(cards),
+        max_load_ratio=max(daily, default=0.0) / (BUDGET_MINUTES * 60),
+        daily_seconds=tuple(daily),
+        daily_planned=tuple(planned),
+    )
+
+
+def mean_ci(values: Sequence[float]) -> tuple[float, float]:
+    """The mean and the half-width of its 95% confidence interval (1.96 standard errors)."""
+    mean = statistics.fmean(values)
+    if len(values) < 2:
+        return mean, float("nan")
+    return mean, 1.96 * statistics.stdev(values) / math.sqrt(len(values))
+
+
+def matched_retention(
+    run: Callable[[Policy, int], Outcome], learners: int, target_reviews: float, steps: int
+) -> float:
+    """The desired retention whose plain fsrs spends `target_reviews` reviews (bisection)."""
+    low, high = 0.70, 0.99
+    for _ in range(steps):
+        middle = (low + high) / 2
+        policy = Policy(f"fsrs-{middle:.3f}", retention=middle)
+        spent = statistics.fmean(run(policy, index).reviews for index in range(learners))
+        if spent < target_reviews:
+            low = middle
+        else:
+            high = middle
+    return round((low + high) / 2, 4)
+
+
+def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
+    """Every policy on every learner for one horizon, and the figures they give."""
+    cards = bank(settings.cards)
+    learners = [draw_learner(settings.seed, i) for i in range(settings.learners)]
+
+    def run(policy: Policy, index: int) -> Outcome:
+        return simulate(cards, learners[index], horizon, policy, settings.seed)
+
+    plan = [run(Policy("plan", plan=True), i) for i in range(settings.learners)]
+    plain = [run(Policy("fsrs-0.90"), i) for i in range(settings.learners)]
+    subset = min(settings.match_learners, settings.learners)
+    retention = matched_retention(
+        run, subset, statistics.fmean(o.reviews for o in plan[:subset]), settings.match_steps
+    )
+    matched = [run(Policy("fsrs-matched", retention), i) for i in range(settings.learners)]
+    common: dict[str, Any] = {
+        "horizon_days": horizon,
+        "cards": settings.cards,
+        "learners": settings.learners,
+        "budget_minutes": BUDGET_MINUTES,
+        "target": TARGET,
+    }
+    figures: list[Figure] = []
+    for name, outcomes, kept in (
+        ("fsrs-0.90", plain, 0.9),
+        ("fsrs-matched", matched, retention),
+        ("plan", plan, None),
+    ):
+        recall, recall_ci = mean_ci([o.recall_on_day for o in outcomes])
+        review_mean, review_ci = mean_ci([float(o.reviews) for o in outcomes])
+        unseen, _ = mean_ci([o.never_seen for o in outcomes])
+        where = {**common, "policy": name, "desired_retention": kept}
+        figures += [
+            Figure(
+                "sim_recall_on_day", round(recall, 4), "", {**where, "ci95": round(recall_ci, 4)}
+            ),
+            Figure(
+                "sim_reviews",
+                round(review_mean, 1),
+                "reviews",
+                {**where, "ci95": round(review_ci, 1)},
+            ),
+            Figure("sim_never_seen_share", round(unseen, 4), "", where),
+        ]
+        log(
+            f"    {horizon:>2} days {name:<13} recall {recall:.3f} ± {recall_ci:.3f}, "
+            f"reviews {review_mean:.0f} ± {review_ci:.0f}, never seen {unseen:.1%}"
+        )
+    recall, recall_ci = mean_ci([o.recall_on_day for o in plan])
+    gain, gain_ci = mean_ci(
+        [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, matched, strict=True)]
+    )
+    gain_90, gain_90_ci = mean_ci(
+        [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, plain, strict=True)]
+    )
+    budget = BUDGET_MINUTES * 60
+    over = max(o.max_load_ratio for o in plan)
+    planned_over = max(max(o.daily_planned) for o in plan) / budget
+    figures += [
+        Figure("plan_recall_on_day", round(recall, 4), "", {**common, "ci95": round(recall_ci, 4)}),
+        Figure(
+            "plan_recall_gain_pp",
+            round(gain, 2),
+            "pp",
+            {
+                **common,
+                "versus": "fsrs-matched (plain fsrs at the same number of reviews)",
+                "matched_retention": retention,
+                "ci95": round(gain_ci, 2),
+            },
+        ),
+        Figure(
+            "plan_recall_gain_vs_fsrs_090_pp",
+            round(gain_90, 2),
+            "pp",
+            {**common, "versus": "fsrs-0.90", "ci95": round(gain_90_ci, 2)},
+        ),
+        Figure(
+            "plan_max_load_over_budget_pct",
+            round(100 * (over - 1), 1),
+            "%",
+            {**common, "measure": "simulated answer time, worst learner and day"},
+        ),
+        Figure(
+            "plan_max_planned_load_over_budget_pct",
+            round(100 * (planned_over - 1), 1),
+            "%",
+            {**common, "measure": "plan_day's expected time, worst learner and day"},
+        ),
+    ]
+    return figures
+
+
+PLAN_TARGETS: list[tuple[str, int, str, Callable[[float], bool]]] = [
+    ("plan_recall_on_day", 14, ">= 0.90", lambda v: v >= 0.90),
+    ("plan_recall_on_day", 30, ">= 0.90", lambda v: v >= 0.90),
+    ("plan_recall_gain_pp", 7, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_pp", 14, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_pp", 30, ">= 0 pp", lambda v: v >= 0),
+    ("plan_max_load_over_budget_pct", 7, "<= 10%", lambda v: v <= 10),
+    ("plan_max_load_over_budget_pct", 14, "<= 10%", lambda v: v <= 10),
+    ("plan_max_load_over_budget_pct", 30, "<= 10%", lambda v: v <= 10),
+    ("plan_max_planned_load_over_budget_pct", 7, "<= 10%", lambda v: v <= 10),
+    ("plan_max_planned_load_over_budget_pct", 14, "<= 10%", lambda v: v <= 10),
+    ("plan_max_planned_load_over_budget_pct", 30, "<= 10%", lambda v: v <= 10),
+]
+
+
+def table(figures: Sequence[Figure]) -> str:
+    """The results table of docs/plan.md: per horizon and policy, then the targets."""
+    lines = [
+        "| horizon | policy | desired retention | recall on the day (95% CI) | reviews (95% CI) | never seen |",
+        "|---|---|---|---|---|---|",
+    ]
+    rows: dict[tuple[int, str], dict[str, Figure]] = {}
+    for figure in figures:
+        if figure.name.startswith("sim_"):
+            key = (figure.params["horizon_days"], figure.params["policy"])
+            rows.setdefault(key, {})[figure.name] = figure
+    for (horizon, policy), found in sorted(rows.items()):
+        recall, reviews = found["sim_recall_on_day"], found["sim_reviews"]
+        kept = recall.params["desired_retention"]
+        lines.append(
+            f"| {horizon} days | {policy} | {'-' if kept is None else kept} "
+            f"| {recall.value:.3f} ± {recall.params['ci95']:.3f} "
+            f"| {reviews.value:.0f} ± {reviews.params['ci95']:.0f} "
+            f"| {found['sim_never_seen_share'].value:.1%} |"
+        )
+    lines += ["", "| target | figure | horizon | value | met |", "|---|---|---|---|---|"]
+    for name, horizon, text, ok in PLAN_TARGETS:
+        hit = next(
+            (f for f in figures if f.name == name and f.params["horizon_days"] == horizon), None
+        )
+        if hit is not None:
+            ci = f" ± {hit.params['ci95']}" if "ci95" in hit.params else ""
+            lines.append(
+                f"| {text} | {name} | {horizon} days | {hit.value:g}{ci} {hit.unit} "
+                f"| {'yes' if ok(hit.value) else 'NO'} |"
+            )
+    return "\n".join(lines)
+
+
+def run_all(settings: Settings, log: Callable[[str], None]) -> list[Figure]:
+    """Every horizon's figures."""
+    figures: list[Figure] = []
+    for horizon in settings.horizons:
+        start = time.perf_counter()
+        figures += horizon_figures(settings, horizon, log)
+        log(f"  plan: {horizon} days in {time.perf_counter() - start:.0f} s")
+    return figures
+
+
+def write(figures: Sequence[Figure], out: Path, settings: Settings) -> None:
+    """Put the plan figures into `out`, keeping the other sections' figures already there."""
+    names = {f.name for f in figures}
+    try:
+        existing: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        existing = {}
+    kept = [f for f in existing.get("figures", []) if f.get("name") not in names]
+    existing["figures"] = kept + [f.as_json() for f in figures]
+    existing["plan_simulation"] = {
+        "cards": settings.cards,
+        "learners": settings.learners,
+        "horizons": list(settings.horizons),
+        "seed": settings.seed,
+    }
+    out.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m bench --plan [--quick] [--out FILE]`."""
+    parser = argparse.ArgumentParser(prog="python -m bench --plan")
+    parser.add_argument("--plan", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="fewer cards and learners")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else FULL
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    figures = run_all(settings, log)
+    write(figures, args.out, settings)
+    print(table(figures))
+    log(f"\nwritten to {args.out}")
+    return 0

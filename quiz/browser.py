@@ -1,0 +1,128 @@
+"""The card browser's rows: every card with its schedule state, filtered, searched, sorted.
+
+Shared by `drillbit cards` and the browser screen; Textual-free.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, get_args
+
+from fsrs import Card as FsrsCard
+from fsrs import State
+
+from quiz.bank.models import Card
+from quiz.search import SearchIndex
+from quiz.store import Store
+
+CardState = Literal["new", "learning", "review", "suspended", "buried"]
+STATES: tuple[str, ...] = (*get_args(CardState), "due")
+"""What `--state` accepts: a state, or `due` (learning or review, due now)."""
+SORTS: tuple[str, ...] = ("content", "due", "difficulty", "lapses")
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """One card in the browser."""
+
+    card: Card
+    state: CardState
+    due: datetime | None
+    difficulty: float | None
+    """fsrs difficulty (1 easy - 10 hard) once reviewed; None while new."""
+    lapses: int
+    """Reviews rated Again after the card left the new state."""
+    is_due: bool
+
+    def as_json(self) -> dict[str, object]:
+        """A JSON-ready dict."""
+        return {
+            "id": self.card.id,
+            "title": self.card.title,
+            "kind": self.card.kind,
+            "pack": self.card.pack,
+            "topic": self.card.topic,
+            "state": self.state,
+            "due": self.due.isoformat() if self.due else None,
+            "difficulty": self.difficulty,
+            "lapses": self.lapses,
+        }
+
+
+def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRow]:
+    """Every card with its state at `now`, in content order."""
+    states = store.card_states()
+    flags = store.card_flags()
+    lapses: dict[str, int] = {}
+    for review in store.reviews(mode="due"):
+        if review.rating == 1 and review.state_before is not None:
+            lapses[review.card_id] = lapses.get(review.card_id, 0) + 1
+    rows: list[CardRow] = []
+    for card in cards:
+        saved = states.get(card.id)
+        flag = flags.get(card.id)
+        fsrs = FsrsCard.from_json(saved.fsrs_card) if saved is not None else None
+        state: CardState
+        if flag is not None and flag.suspended:
+            state = "suspended"
+        elif flag is not None and flag.hidden_at(now):
+            state = "buried"
+        elif saved is None:
+            state = "new"
+        else:
+            state = "review" if saved.state == State.Review else "learning"
+        rows.append(
+            CardRow(
+                card=card,
+                state=state,
+                due=saved.due if saved is not None else None,
+                difficulty=fsrs.difficulty if fsrs is not None else None,
+                lapses=lapses.get(card.id, 0),
+                is_due=state in ("learning", "review") and saved is not None and saved.due <= now,
+            )
+        )
+    return rows
+
+
+def browse(
+    rows: Sequence[CardRow],
+    *,
+    index: SearchIndex | None = None,
+    search: str = "",
+    pack: str | None = None,
+    topic: str | None = None,
+    kind: str | None = None,
+    tag: str | None = None,
+    state: str | None = None,
+    sort: str = "content",
+) -> list[CardRow]:
+    """The rows that pass every filter; a search ranks them unless another sort is asked."""
+    kept = [
+        row
+        for row in rows
+        if (pack is None or row.card.pack == pack)
+        and (topic is None or row.card.topic == topic)
+        and (kind is None or row.card.kind == kind)
+        and (tag is None or tag in row.card.tags)
+        and (state is None or (row.is_due if state == "due" else row.state == state))
+    ]
+    if search.strip() and index is not None:
+        rank = {m.card.id: n for n, m in enumerate(index.search(search))}
+        kept = [row for row in kept if row.card.id in rank]
+        if sort == "content":
+            kept.sort(key=lambda row: rank[row.card.id])
+    if sort == "due":
+        kept.sort(key=lambda row: (row.due is None, row.due or datetime.max.replace(tzinfo=None)))
+    elif sort == "difficulty":
+        kept.sort(key=lambda row: -(row.difficulty or 0.0))
+    elif sort == "lapses":
+        kept.sort(key=lambda row: -row.lapses)
+    return kept
+
+
+def rows_json(rows: Sequence[CardRow]) -> str:
+    """The rows as a JSON array."""
+    return json.dumps([row.as_json() for row in rows], indent=2)

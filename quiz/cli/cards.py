@@ -1,0 +1,74 @@
+"""`drillbit cards`: browse the cards with their schedule state, filtered, searched, sorted."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import click
+
+from quiz.cli.context import Context, open_store, pass_context
+from quiz.textsafe import printable
+
+_STATES = ("new", "learning", "review", "suspended", "buried", "due")
+_SORTS = ("content", "due", "difficulty", "lapses")
+
+
+@click.command("cards")
+@click.option("--pack", help="Only cards of this pack.")
+@click.option("--topic", help="Only cards of this topic.")
+@click.option("--kind", help="Only this kind (concept, choice, numeric, coding).")
+@click.option("--tag", help="Only cards with this tag.")
+@click.option("--state", type=click.Choice(_STATES), help="Only cards in this state.")
+@click.option("--search", "-s", default="", help="Words every card must hold (full text).")
+@click.option("--sort", type=click.Choice(_SORTS), default="content", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@pass_context
+def cards_command(
+    obj: Context,
+    pack: str | None,
+    topic: str | None,
+    kind: str | None,
+    tag: str | None,
+    state: str | None,
+    search: str,
+    sort: str,
+    as_json: bool,
+) -> None:
+    """List cards with their state (new, learning, review, suspended, buried) and due date."""
+    from quiz.browser import browse, card_rows, rows_json
+    from quiz.search import SearchIndex
+    from quiz.selection import check_names
+
+    bank = obj.load_bank()
+    check_names(bank.cards, pack=pack, topic=topic, tag=tag, kind=kind)
+    with open_store() as store:
+        rows = card_rows(bank.cards, store, datetime.now(UTC))
+    index = SearchIndex(bank.cards) if search.strip() else None
+    shown = browse(
+        rows,
+        index=index,
+        search=search,
+        pack=pack,
+        topic=topic,
+        kind=kind,
+        tag=tag,
+        state=state,
+        sort=sort,
+    )
+    if as_json:
+        click.echo(rows_json(shown))
+        return
+    width = max((len(row.card.id) for row in shown), default=2)
+    for row in shown:
+        due = row.due.astimezone().strftime("%Y-%m-%d %H:%M") if row.due else ""
+        mark = "*" if row.is_due else " "
+        click.echo(
+            printable(
+                f"{row.card.id:<{width}}  {row.card.kind:<8} {row.state:<9} {mark}{due:<16}"
+                f"  {row.lapses:>2}  {row.card.title}"
+            )
+        )
+    click.echo(f"{len(shown)} of {len(rows)} card(s) (* due now)", err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (cards_command,)

@@ -1,0 +1,145 @@
+"""Card browser: every card with its state; type to search, keys to open, suspend, bury.
+
+Rows, filters and ranking come from `quiz.browser`; the screen renders and forwards.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from quiz.browser import CardRow, browse, card_rows
+from quiz.study import set_card_aside
+
+if TYPE_CHECKING:
+    from quiz.workspace import Workspace
+
+_STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
+SORTS = ("content", "due", "difficulty", "lapses")
+
+
+class BrowserScreen(Screen[None]):
+    """Posts CardOpened for enter; suspends, unsuspends and buries through the store."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", priority=True),
+        Binding("ctrl+s", "suspend", "Suspend/unsuspend", priority=True),
+        Binding("ctrl+b", "bury", "Bury", priority=True),
+        Binding("ctrl+o", "sort", "Sort", priority=True),
+        Binding("down", "cursor(1)", "Down", show=False, priority=True),
+        Binding("up", "cursor(-1)", "Up", show=False, priority=True),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    class CardOpened(Message):
+        """Open this card (a drill in its editor, others as a one-card cram)."""
+
+        def __init__(self, card_id: str) -> None:
+            super().__init__()
+            self.card_id = card_id
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.sort = "content"
+        self.shown: list[CardRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
+        yield Input(placeholder="search every card's text (words must all appear)", id="search")
+        yield DataTable(id="browser-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("card", width=max(20, self.app.size.width - 48))
+        table.add_columns("kind", "state", "due", "lapses")
+        self.query_one(Input).focus()
+        self.refresh_rows()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Re-read states and apply the search and sort."""
+        ws = self.workspace
+        rows = card_rows(ws.cards, ws.store, ws.now())
+        query = self.query_one(Input).value
+        index = ws.search_index if query.strip() else None
+        self.shown = browse(rows, index=index, search=query, sort=self.sort)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in self.shown:
+            due = row.due.astimezone(ws.tz).strftime("%m-%d %H:%M") if row.due else ""
+            table.add_row(
+                row.card.title,
+                row.card.kind,
+                Text(row.state, style=_STATE_STYLE.get(row.state, "")),
+                Text(due, style="bold yellow" if row.is_due else ""),
+                str(row.lapses),
+            )
+        if self.shown:
+            table.move_cursor(row=min(max(cursor, 0), len(self.shown) - 1))
+        title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} "
+        self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.refresh_rows()
+
+    def highlighted(self) -> CardRow | None:
+        """The row under the cursor."""
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0:
+            return None
+        return self.shown[min(table.cursor_row, len(self.shown) - 1)]
+
+    def action_cursor(self, step: int) -> None:
+        """Move the table's cursor while the search box keeps the focus."""
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_open(self) -> None:
+        """Open the highlighted card."""
+        row = self.highlighted()
+        if row is not None:
+            self.post_message(self.CardOpened(row.card.id))
+
+    def action_suspend(self) -> None:
+        """Suspend the highlighted card, or put a suspended one back into study."""
+        row = self.highlighted()
+        if row is None:
+            return
+        ws = self.workspace
+        suspend = row.state != "suspended"
+        if suspend:
+            set_card_aside(ws.store, row.card.id, suspend=True, now=ws.now(), tz=ws.tz)
+        else:
+            ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
+        self.notify(f"{'Suspended' if suspend else 'Back in study'}: {row.card.title}")
+        self.refresh_rows()
+
+    def action_bury(self) -> None:
+        """Bury the highlighted card until tomorrow."""
+        row = self.highlighted()
+        if row is None:
+            return
+        ws = self.workspace
+        set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
+        self.notify(f"Buried until tomorrow: {row.card.title}")
+        self.refresh_rows()
+
+    def action_sort(self) -> None:
+        """Cycle the sort: content, due, difficulty, lapses."""
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_rows()

@@ -1,0 +1,80 @@
+"""Drill list, like `rustlings list`: every coding drill with its state; enter opens one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label
+
+from quiz.drill_list import DrillRow, drill_rows, next_unsolved
+from quiz.tui.screens.browser import BrowserScreen
+
+if TYPE_CHECKING:
+    from quiz.workspace import Workspace
+
+_STYLE = {"passed": "green", "passed with hints": "yellow", "failed": "red", "not started": "dim"}
+
+
+class DrillsScreen(Screen[None]):
+    """Posts BrowserScreen.CardOpened for the drill to open (the app opens its editor)."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", priority=True),
+        Binding("n", "next", "Next unsolved"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.rows: list[DrillRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="drills-title")
+        yield DataTable(id="drills-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("drill", width=max(20, self.app.size.width - 52))
+        table.add_columns("state", "tries", "best", "topic")
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        ws = self.workspace
+        self.rows = drill_rows(ws.cards, ws.store)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            best = "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
+            table.add_row(
+                row.title,
+                Text(row.state, style=_STYLE[row.state]),
+                str(row.attempts),
+                best,
+                row.topic,
+            )
+        if self.rows:
+            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        solved = sum(row.solved for row in self.rows)
+        title = f" Drills: {solved}/{len(self.rows)} solved "
+        self.query_one("#drills-title", Label).update(Text(title, style="reverse bold"))
+
+    def action_open(self) -> None:
+        """Open the highlighted drill."""
+        table = self.query_one(DataTable)
+        if self.rows and table.cursor_row >= 0:
+            self.post_message(BrowserScreen.CardOpened(self.rows[table.cursor_row].id))
+
+    def action_next(self) -> None:
+        """Open the first drill not passed yet."""
+        following = next_unsolved(self.rows)
+        if following is None:
+            self.notify("Every drill is passed.")
+            return
+        self.post_message(BrowserScreen.CardOpened(following.id))

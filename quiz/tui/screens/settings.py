@@ -1,0 +1,108 @@
+"""Settings: every key of config.toml with its value; enter edits one, checked before saving."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+
+from quiz.errors import DrillbitError
+from quiz.settings import KEYS, Settings, format_value, save_settings, with_value
+
+if TYPE_CHECKING:
+    from quiz.workspace import Workspace
+
+
+class SettingsScreen(Screen[None]):
+    """Edits the workspace's settings and saves them to config.toml."""
+
+    BINDINGS = [
+        Binding("enter", "edit", "Edit", show=True),
+        Binding("escape", "back", "Back", priority=True),
+    ]
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.editing: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(" Settings ", style="reverse bold"), id="settings-title")
+        yield DataTable(id="settings-table", cursor_type="row", zebra_stripes=True)
+        yield Input(id="settings-input")
+        yield Static("", id="settings-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("setting", "value", "what it does")
+        self.query_one(Input).display = False
+        self.refresh_rows()
+        table.focus()
+
+    def refresh_rows(self) -> None:
+        """Show the current values."""
+        settings = self.workspace.settings
+        defaults = Settings()
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for key in KEYS:
+            value = getattr(settings, key)
+            style = "bold" if value != getattr(defaults, key) else ""
+            description = Settings.model_fields[key].description or ""
+            table.add_row(key, Text(format_value(value), style=style), description)
+        table.move_cursor(row=max(cursor, 0))
+        self.query_one("#settings-help", Static).update(
+            Text("enter edits the highlighted setting · bold = changed from the default", "dim")
+        )
+
+    def action_edit(self) -> None:
+        """Open the value of the highlighted setting for editing."""
+        if self.editing is not None:
+            return
+        table = self.query_one(DataTable)
+        key = KEYS[table.cursor_row]
+        self.editing = key
+        box = self.query_one(Input)
+        box.value = format_value(getattr(self.workspace.settings, key))
+        box.display = True
+        box.focus()
+        self.query_one("#settings-help", Static).update(f"{key}: enter saves, escape cancels")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        key = self.editing
+        if key is None:
+            return
+        try:
+            updated = with_value(self.workspace.settings, key, event.value)
+            save_settings(updated)
+        except (DrillbitError, OSError) as exc:
+            message = exc.message if isinstance(exc, DrillbitError) else str(exc)
+            self.query_one("#settings-help", Static).update(Text(message, style="bold red"))
+            return
+        self.workspace.settings = updated
+        self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
+        self._close_editor()
+
+    def _close_editor(self) -> None:
+        self.editing = None
+        self.query_one(Input).display = False
+        self.query_one(DataTable).focus()
+        self.refresh_rows()
+
+    def action_back(self) -> None:
+        """Cancel an edit, or go back."""
+        if self.editing is not None:
+            self._close_editor()
+        else:
+            self.app.pop_screen()

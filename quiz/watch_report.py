@@ -1,0 +1,79 @@
+"""What `drillbit watch` prints for one save: one verdict, wrapped to the terminal.
+
+Unlike `drillbit grade` (the full case table, for scripts and CI), a watch screen says
+each thing once: the headline, then either the first failure explained or, on a pass,
+the explanation with math as Unicode.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from quiz.cardtext import section_markdown
+from quiz.verdict_text import isolation_warnings
+
+if TYPE_CHECKING:
+    from engine.verdict import CaseResult, Verdict
+    from quiz.bank.models import Card
+
+CLEAR = "\x1b[2J\x1b[H"
+"""Clears the terminal and homes the cursor (printed before each save, on a terminal)."""
+
+
+def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        if not paragraph.strip():
+            lines.append("")
+            continue
+        if paragraph.startswith(("    ", "\t", "```")):  # code: never re-flowed
+            lines.append(indent + paragraph)
+            continue
+        lines += textwrap.wrap(
+            paragraph,
+            width=max(20, width),
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [indent]
+    return lines
+
+
+def _failure(case: CaseResult, width: int) -> list[str]:
+    lines = [f"First problem: {case.name}"]
+    if case.inputs:
+        lines += _wrap(f"inputs: {case.inputs}", width, "  ")
+    if case.message:
+        lines += _wrap(case.message, width, "  ")
+    if case.expected is not None or case.got is not None:
+        lines += _wrap(f"expected: {case.expected}", width, "  ")
+        lines += _wrap(f"got:      {case.got}", width, "  ")
+    return lines
+
+
+def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: int) -> str:
+    """The text for one graded save."""
+    passed = sum(case.status.value == "passed" for case in verdict.cases)
+    count = f" ({passed}/{len(verdict.cases)} cases)" if verdict.cases else ""
+    head = "PASSED" if verdict.passed else verdict.status.value.upper()
+    lines = [f"{stamp} · {file}", "", f"{head}{count}"]
+    failure = verdict.first_failure
+    if failure is not None:
+        lines += ["", *_failure(failure, width)]
+    elif not verdict.passed and verdict.summary:
+        lines += _wrap(verdict.summary, width)
+    output = (verdict.stdout + verdict.stderr).rstrip()
+    if output:
+        lines += ["", "Your output (last lines):"]
+        lines += [f"  {line}" for line in output.splitlines()[-10:]]
+    if verdict.passed:
+        explanation = section_markdown(card, "Explanation").strip()
+        if explanation:
+            lines += ["", "Why it works:", *_wrap(explanation, width)]
+    warnings = isolation_warnings(verdict)
+    if warnings:
+        lines += ["", *warnings]
+    lines += ["", f"case seed {verdict.seed} · {verdict.duration_ms:.0f} ms · save to grade again"]
+    return "\n".join(lines)

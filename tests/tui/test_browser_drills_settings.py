@@ -1,0 +1,89 @@
+"""The card browser, the drill list and the settings screen, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from quiz.settings import load_settings
+from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import SOLUTION, AppFactory
+from tests.tui.test_drill import editor_of, grade_now
+
+
+async def test_browser_searches_suspends_and_opens(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        assert [row.card.id for row in browser.shown] == [c.id for c in app.workspace.cards]
+        await pilot.press(*"keep_prob")
+        await pilot.pause()
+        assert [row.card.id for row in browser.shown] == ["dropout-inference"]
+        await pilot.press("ctrl+s")  # suspend it
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["suspended"]
+        session = app.workspace.start_session(StudyRequest(kind="choice"))
+        assert session.current is None  # a suspended card is not studied
+        session.finish()
+        await pilot.press("ctrl+s")  # and back
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["new"]
+        await pilot.press("enter")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.card.id == "dropout-inference"
+
+
+async def test_drill_list_shows_states_and_opens_the_next_unsolved(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        editor_of(drill).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        listing = app.screen
+        assert isinstance(listing, DrillsScreen)
+        assert [(row.id, row.state) for row in listing.rows] == [("tiny-sgd", "passed")]
+        table = listing.query_one(DataTable)
+        assert "passed" in str(table.get_row_at(0)[1])
+        await pilot.press("n")  # nothing unsolved: it says so and stays
+        await pilot.pause()
+        assert app.screen is listing
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+
+
+async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_home: Path) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        await pilot.press("enter", "ctrl+u", *"-3", "enter")  # new_per_day: refused
+        await pilot.pause()
+        assert "new_per_day" in str(screen.query_one("#settings-help").render())
+        assert not (_isolated_home / "config.toml").exists()
+        await pilot.press("ctrl+u", "7", "enter")
+        await pilot.pause()
+        assert load_settings(_isolated_home / "config.toml").new_per_day == 7
+        assert app.workspace.settings.new_per_day == 7
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#home-summary").render())
+        assert "4 new today" in summary  # the bank has 4 new cards, fewer than 7
