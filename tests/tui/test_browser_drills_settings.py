@@ -87,3 +87,19 @@ async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_
         await pilot.pause()
         summary = str(app.screen.query_one("#home-summary").render())
         assert "4 new today" in summary  # the bank has 4 new cards, fewer than 7
+
+
+async def test_stats_says_when_the_terminal_is_too_small(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        note = app.screen.query_one("#stats-too-small")
+        assert note.display and "too small" in str(note.render())
+        assert not app.screen.query_one("#stats-charts").display
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.query_one("#stats-charts").display
+        assert not app.screen.query_one("#stats-too-small").display

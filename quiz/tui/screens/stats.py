@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 
+MIN_CHART_SIZE = (70, 20)
+"""Below this the bar charts collapse into noise: a note replaces them."""
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
@@ -54,12 +58,32 @@ class StatsScreen(Screen[None]):
         with Container(id="stats-charts"):
             yield PlotextPlot(id="per-day")
             yield PlotextPlot(id="by-topic")
+        yield Static("", id="stats-too-small")
         yield Footer()
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Hide the charts, with a note, when the terminal is too small to draw them."""
+        width, height = self.app.size
+        small = width < MIN_CHART_SIZE[0] or height < MIN_CHART_SIZE[1]
+        self.query_one("#stats-charts").display = not small
+        note = self.query_one("#stats-too-small", Static)
+        note.display = small
+        note.update(
+            Text(
+                f"The terminal is too small for the charts ({width}x{height}; they need "
+                f"{MIN_CHART_SIZE[0]}x{MIN_CHART_SIZE[1]}). `drillbit stats` prints them as text.",
+                style="dim",
+            )
+        )
+
     def on_mount(self) -> None:
+        self._fit()
         s = self.stats
         per_day = self.query_one("#per-day", PlotextPlot).plt
-        labels = [d.date.strftime("%d") for d in s.reviews_per_day]
+        labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
         values = [d.reviews for d in s.reviews_per_day]
         per_day.bar(list(range(len(values))), values, width=0.6)
         step = max(1, len(labels) // 6)
