@@ -23,7 +23,7 @@ from quiz.overview import StudyRequest, TopicRow, home_rows
 from quiz.search import SearchIndex
 from quiz.settings import Settings, load_settings
 from quiz.sitting import DrillSitting, SandboxGrader
-from quiz.store import Store, StoreNotice
+from quiz.store import Store
 from quiz.study import (
     DeckCounts,
     Filters,
@@ -125,11 +125,6 @@ class Workspace:
         return self.clock()
 
     @property
-    def notices(self) -> list[StoreNotice]:
-        """Messages about the database the person must see (e.g. a corrupt file moved aside)."""
-        return self.store.notices
-
-    @property
     def cards(self) -> tuple[Card, ...]:
         """Every loaded card, in content order."""
         return self.bank.cards
@@ -143,6 +138,11 @@ class Workspace:
     def search_index(self) -> SearchIndex:
         """Full-text search over every card (about a second to build: built on first use)."""
         return SearchIndex(self.cards)
+
+    def replace_bank(self, bank: Bank) -> None:
+        """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
+        self.bank, self._cards = bank, {card.id: card for card in bank.cards}
+        self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None."""
