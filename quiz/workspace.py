@@ -36,7 +36,8 @@ from quiz.study import (
     local_timezone,
     record_attempt,
 )
-from quiz.study.plan_status import PlanStatus, plan_status, today_plan
+from quiz.study.plan import ForecastDay
+from quiz.study.plan_status import PlanStatus, plan_forecast, plan_status, today_plan
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -161,6 +162,12 @@ class Workspace:
     def plan_status(self) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan."""
         return plan_status(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+
+    def plan_forecast(self) -> list[ForecastDay]:
+        """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""
+        return plan_forecast(
+            self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler
+        )
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

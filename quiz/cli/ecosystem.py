@@ -152,10 +152,12 @@ def export_group() -> None:
 def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> None:
     """Write the bank's concept, choice and numeric cards to an Anki deck FILE (.apkg).
 
-    Re-exporting after edits updates the notes in Anki instead of duplicating them;
-    coding drills are skipped (they need the grader).
+    Re-exporting after edits updates the notes in Anki instead of duplicating them,
+    and only the notes whose card changed: edits made in Anki to the others survive
+    a re-import. Coding drills are skipped (they need the grader).
     """
     from quiz.ecosystem.anki import export_anki
+    from quiz.ecosystem.anki_times import ContentTimes
 
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
@@ -166,7 +168,12 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
             title="export anki",
         )
     cards = [card for card in bank.cards if not packs or card.pack in packs]
-    report = export_anki(cards, file, pack_titles={n: p.info.title for n, p in bank.packs.items()})
+    report = export_anki(
+        cards,
+        file,
+        pack_titles={n: p.info.title for n, p in bank.packs.items()},
+        times=ContentTimes.default(),
+    )
     click.echo(
         f"wrote {display_path(file)}: {report.notes} note(s) in {report.decks} deck(s)"
         + (f", {report.skipped_coding} coding drill(s) skipped" if report.skipped_coding else "")

@@ -2,7 +2,10 @@
 
 Ids are stable so that importing a newer export into Anki updates the notes instead of
 duplicating them: the three note types have fixed ids, a pack's deck id is derived from
-a hash of the pack name, and a note's GUID from the card id. Markdown becomes HTML
+a hash of the pack name, and a note's GUID from the card id. A note's modification
+time changes only when what the note shows changes (`quiz.ecosystem.anki_times`), so
+Anki's "update if newer" keeps a user's edits to notes whose card did not change.
+Tags are namespaced (`drillbit::topic::X`, `drillbit::tag::Y`). Markdown becomes HTML
 with the bank's Markdown reader (`quiz.bank.markdown`: tables on, the math rules lint
 uses), `$...$`/`$$...$$` become MathJax `\\( \\)`/`\\[ \\]`,
 and code blocks are highlighted by pygments with inline styles (no stylesheet needed,
@@ -12,6 +15,9 @@ so they look right on every Anki client). Coding drills are skipped: they need t
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +34,7 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
 from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
+from quiz.ecosystem.anki_times import ContentTimes
 
 CONCEPT_MODEL_ID = 1_607_392_301
 CHOICE_MODEL_ID = 1_607_392_302
@@ -47,6 +54,7 @@ code { font-family: monospace; }
 .choices li.wrong { color: #888; }
 .keypoints { margin-top: 1em; }
 .source { margin-top: 1em; font-size: 13px; color: #888; }
+.select-all { color: #555; }
 .numeric-answer { font-size: 22px; font-weight: bold; }
 """
 
@@ -144,18 +152,52 @@ def note_guid(card_id: str) -> str:
     return str(genanki.guid_for(GUID_NAMESPACE, card_id))
 
 
+def format_number(value: float) -> str:
+    """A number the way a person writes it: `4`, `0.25`, `9.5367431640625e-7` (shortest exact)."""
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    text = repr(value)
+    mantissa, _, exponent = text.partition("e")
+    if not exponent:
+        return text
+    sign = "-" if exponent.startswith("-") else ""
+    return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
+
+
+def _tag(text: str) -> str:
+    """An Anki tag holds no spaces: runs of whitespace become '_'."""
+    return re.sub(r"\s+", "_", text.strip())
+
+
+def note_tags(card: Card) -> list[str]:
+    """Namespaced tags, so they never merge with a user's own: drillbit::topic::X, drillbit::tag::Y."""
+    front = card.front
+    tags = [f"drillbit::topic::{_tag(front.topic)}"]
+    tags += [f"drillbit::tag::{_tag(t)}" for t in front.tags]
+    return list(dict.fromkeys(tags))
+
+
+class _TimedNote(genanki.Note):  # type: ignore[misc]
+    """A genanki note written with its own modification time instead of the export's."""
+
+    mod: int = 0
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        super().write_to_db(cursor, self.mod or timestamp, deck_id, id_gen)
+
+
 def _list(items: Sequence[str], css_class: str = "", ordered: bool = False) -> str:
     tag = "ol" if ordered else "ul"
     attrs = f' class="{css_class}"' if css_class else ""
     return f"<{tag}{attrs}>" + "".join(items) + f"</{tag}>"
 
 
-def note_for(card: Card) -> genanki.Note | None:
+def note_for(card: Card) -> _TimedNote | None:
     """The Anki note of a concept, choice or numeric card; None for a coding drill."""
     front = card.front
     question = markdown_to_html(card.section("Question"))
     source = escape(f"{front.title} · {front.source}")
-    tags = list(dict.fromkeys([front.topic, *front.tags]))
+    tags = note_tags(card)
     if isinstance(front, ConceptFront):
         model = CONCEPT_MODEL
         points = _list([f"<li>{inline_to_html(p)}</li>" for p in front.key_points])
@@ -164,6 +206,8 @@ def note_for(card: Card) -> genanki.Note | None:
         model = CHOICE_MODEL
         choices = [inline_to_html(c) for c in front.choices]
         shown = _list([f"<li>{c}</li>" for c in choices], "choices", ordered=True)
+        if len(front.correct) > 1:
+            shown = '<p class="select-all"><i>Select all that apply.</i></p>' + shown
         marked = _list(
             [
                 f'<li class="correct">✓ {c}</li>'
@@ -179,15 +223,15 @@ def note_for(card: Card) -> genanki.Note | None:
         model = NUMERIC_MODEL
         unit = f" {escape(front.unit)}" if front.unit else ""
         answer = (
-            f'<div class="numeric-answer">{front.answer:g}{unit}</div>'
-            f"<div>accepted: {escape(front.tolerance.describe())}{unit}</div>"
+            f'<div class="numeric-answer">{format_number(front.answer)}{unit}</div>'
+            f"<div>accepted: {escape(_tolerance(front))}{unit}</div>"
         )
         if front.unit:
             question += f"<p><i>Answer in {escape(front.unit)}.</i></p>"
         fields = [question, answer, markdown_to_html(card.section("Explanation"))]
     else:
         return None
-    return genanki.Note(
+    return _TimedNote(
         model=model,
         fields=[*fields, source, escape(card.id)],
         guid=note_guid(card.id),
@@ -196,10 +240,36 @@ def note_for(card: Card) -> genanki.Note | None:
     )
 
 
+def _tolerance(front: NumericFront) -> str:
+    """'± 0.001' or '± 1%', numbers as written."""
+    tolerance = front.tolerance
+    if tolerance.absolute is not None:
+        return f"± {format_number(tolerance.absolute)}"
+    assert tolerance.relative is not None
+    return f"± {format_number(tolerance.relative * 100)}%"
+
+
+def content_hash(note: genanki.Note) -> str:
+    """What the note shows in Anki (note type, fields, tags): its modification time follows it."""
+    shown = json.dumps([note.model.model_id, note.fields, note.tags, note.sort_field])
+    return hashlib.sha256(shown.encode()).hexdigest()
+
+
 def export_anki(
-    cards: Sequence[Card], path: Path, *, pack_titles: Mapping[str, str] | None = None
+    cards: Sequence[Card],
+    path: Path,
+    *,
+    pack_titles: Mapping[str, str] | None = None,
+    times: ContentTimes | None = None,
+    now: int | None = None,
 ) -> AnkiReport:
-    """Write the cards to an .apkg at `path`, one deck per pack (`drillbit::<pack title>`)."""
+    """Write the cards to an .apkg at `path`, one deck per pack (`drillbit::<pack title>`).
+
+    Each note's modification time is the time its content was first exported (`times`
+    remembers it per card and content hash; `now` stamps new or changed content).
+    Without `times` every note gets `now`.
+    """
+    stamp = int(time.time()) if now is None else now
     titles = dict(pack_titles or {})
     decks: dict[str, genanki.Deck] = {}
     notes = skipped = 0
@@ -208,6 +278,8 @@ def export_anki(
         if note is None:
             skipped += 1
             continue
+        digest = content_hash(note)
+        note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
         deck = decks.get(card.pack)
         if deck is None:
             name = titles.get(card.pack) or card.pack or "cards"
@@ -217,5 +289,8 @@ def export_anki(
         notes += 1
     if decks:
         path.parent.mkdir(parents=True, exist_ok=True)
-        genanki.Package(list(decks.values())).write_to_file(str(path))
+        newest = max(note.mod for deck in decks.values() for note in deck.notes)
+        genanki.Package(list(decks.values())).write_to_file(str(path), timestamp=newest)
+        if times is not None:
+            times.save()
     return AnkiReport(notes=notes, decks=len(decks), skipped_coding=skipped)

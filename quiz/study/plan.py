@@ -32,11 +32,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from fsrs import Card, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
+from quiz.study.scheduling import new_card
 
 __all__ = [
     "DEFAULT_MINUTES_PER_DAY",
@@ -45,10 +46,12 @@ __all__ = [
     "NEW_ANSWERS",
     "REVIEW_ANSWERS",
     "DayPlan",
+    "ForecastDay",
     "Pace",
     "Readiness",
     "TimedAnswer",
     "estimate_pace",
+    "forecast",
     "interview_start",
     "memory_of",
     "plan_day",
@@ -380,3 +383,77 @@ def _brought_forward(
             if day == today:
                 chosen.append(card_id)
     return chosen
+
+
+FORECAST_HOUR = 9
+"""The local hour the forecast assumes a day's study happens (after today)."""
+
+
+@dataclass(frozen=True)
+class ForecastDay:
+    """Readiness at the start of one coming day, with and without following the plan."""
+
+    day: date
+    followed: float
+    """If every day's plan is studied and every answer is Good."""
+    idle: float
+    """If nothing more is studied."""
+
+
+def forecast(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace | None = None,
+    introduced_today: int = 0,
+    spent_seconds: float = 0.0,
+) -> list[ForecastDay]:
+    """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
+
+    "Followed" runs `plan_day` day by day on a copy of the memory, answering every card
+    Good (learning steps included, fuzz off): a sketch of where the plan leads, not a
+    promise, since real answers are not all Good. The last point is readiness on the day.
+    """
+    exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
+    today = local_date(now, tz)
+    followed = dict(memory)
+    moment = as_utc(now)
+    points: list[ForecastDay] = []
+    for offset in range((plan.interview - today).days):
+        first = offset == 0
+        todays = plan_day(
+            cards,
+            followed,
+            plan,
+            moment,
+            tz=tz,
+            scheduler=exact,
+            pace=pace,
+            introduced_today=introduced_today if first else 0,
+            spent_seconds=spent_seconds if first else 0.0,
+        )
+        if todays is None:
+            break
+        for card_id in todays.queue:
+            card = followed.get(card_id) or new_card(card_id, moment)
+            card, _log = exact.review_card(card, Rating.Good, review_datetime=moment)
+            for _step in range(10):  # the same day's learning steps, all Good
+                if card.state == State.Review:
+                    break
+                card, _log = exact.review_card(card, Rating.Good, review_datetime=card.due)
+            followed[card_id] = card
+        day = today + timedelta(days=offset + 1)
+        midnight = day_start(datetime(day.year, day.month, day.day, 12, tzinfo=tz), tz)
+        points.append(
+            ForecastDay(
+                day=day,
+                followed=readiness(cards, followed, midnight, exact).overall,
+                idle=readiness(cards, memory, midnight, exact).overall,
+            )
+        )
+        moment = midnight + timedelta(hours=FORECAST_HOUR)
+    return points

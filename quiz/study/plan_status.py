@@ -17,10 +17,12 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
 from quiz.study.plan import (
     DayPlan,
+    ForecastDay,
     Pace,
     Readiness,
     TimedAnswer,
     estimate_pace,
+    forecast,
     interview_start,
     memory_of,
     plan_day,
@@ -142,6 +144,34 @@ def today_plan(
         pace=pace_from_store(store, cards, now, tz),
         introduced_today=store.introduced_since(midnight),
         spent_seconds=spent,
+    )
+
+
+def plan_forecast(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> list[ForecastDay]:
+    """Readiness over the days to the interview, plan followed vs not; [] without a plan."""
+    plan = store.interview_plan()
+    if plan is None:
+        return []
+    cards = planned_cards(store, cards)
+    midnight = day_start(now, tz)
+    return forecast(
+        cards,
+        memory_of(store.card_states([card.id for card in cards])),
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace_from_store(store, cards, now, tz),
+        introduced_today=store.introduced_since(midnight),
+        spent_seconds=sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due"))
+        / 1000,
     )
 
 

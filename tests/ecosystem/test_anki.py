@@ -21,7 +21,9 @@ from quiz.ecosystem.anki import (
     markdown_to_html,
     note_guid,
 )
+from quiz.ecosystem.anki_times import FILE_NAME
 from quiz.errors import UsageError
+from quiz.paths import data_dir
 from tests.conftest import DATA
 
 ANKI_BANK = DATA / "anki_bank"
@@ -90,6 +92,29 @@ def test_guids_are_stable_across_exports(tmp_path: Path) -> None:
     assert len({n.guid for n in first}) == 3
 
 
+def test_unchanged_notes_keep_their_modification_time_across_cli_exports(tmp_path: Path) -> None:
+    assert export(tmp_path, "one.apkg", "--pack", "anki").exit_code == 0
+
+    def mods(name: str) -> dict[str, int]:
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            archive.extract("collection.anki2", tmp_path / name[:3])
+        conn = sqlite3.connect(tmp_path / name[:3] / "collection.anki2")
+        try:
+            return dict(conn.execute("SELECT guid, mod FROM notes").fetchall())
+        finally:
+            conn.close()
+
+    # The time comes from the stored first-export time of the content, not from the clock.
+    stored = data_dir() / FILE_NAME
+    times = json.loads(stored.read_text())
+    assert set(times) == {"bigger-learning-rate", "sigmoid-max-slope", "softmax-gradient"}
+    stored.write_text(json.dumps({k: {**v, "mod": 1_000_000_000} for k, v in times.items()}))
+    assert export(tmp_path, "two.apkg", "--pack", "anki").exit_code == 0
+    assert export(tmp_path, "six.apkg", "--pack", "anki").exit_code == 0
+    assert set(mods("two.apkg").values()) == {1_000_000_000}
+    assert mods("six.apkg") == mods("two.apkg")
+
+
 def test_math_becomes_mathjax_and_code_is_highlighted(tmp_path: Path) -> None:
     assert export(tmp_path, "deck.apkg", "--pack", "anki").exit_code == 0
     notes, _, _ = read_apkg(tmp_path / "deck.apkg", tmp_path)
@@ -102,7 +127,11 @@ def test_math_becomes_mathjax_and_code_is_highlighted(tmp_path: Path) -> None:
     assert "<table>" in answer and '<td><span class="math inline">\\(z\\)</span></td>' in answer
     assert '<pre><code class="language-python">' in answer and '<span style="' in answer
     assert '<li>The gradient is <span class="math inline">\\(\\hat{y} - y\\)</span></li>' in points
-    assert by_id["softmax-gradient"].tags == {"math", "backprop", "softmax"}
+    assert by_id["softmax-gradient"].tags == {
+        "drillbit::topic::math",
+        "drillbit::tag::backprop",
+        "drillbit::tag::softmax",
+    }
 
 
 def test_choice_and_numeric_backs(tmp_path: Path) -> None:

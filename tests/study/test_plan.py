@@ -16,6 +16,7 @@ from quiz.study.plan import (
     Pace,
     TimedAnswer,
     estimate_pace,
+    forecast,
     interview_start,
     plan_day,
     readiness,
@@ -267,3 +268,26 @@ def test_a_due_session_studies_the_plan_queue_in_its_order(store: Store) -> None
     assert [card.id for card in Session(store, cards, narrowed, now=START).planned] == ["c", "a"]
     plain = Session(store, cards, SessionOptions(), now=START)
     assert [card.id for card in plain.planned] == ["a", "b", "c"], "no plan: the usual due queue"
+
+
+def test_the_forecast_runs_to_the_day_and_following_the_plan_beats_stopping(
+    scheduler: Scheduler,
+) -> None:
+    cards = deck(40)
+    memory = {card.id: learned(scheduler, START - timedelta(days=20), 3) for card in cards[:10]}
+    before = dict(memory)
+    plan = a_plan(10, minutes=30)
+    points = forecast(cards, memory, plan, START, tz=UTC, scheduler=scheduler)
+    assert memory == before, "the forecast studies a copy"
+    assert [p.day for p in points] == [START.date() + timedelta(days=d) for d in range(1, 11)]
+    assert points[-1].day == plan.interview
+    idle = [p.idle for p in points]
+    assert idle == sorted(idle, reverse=True), "without study, readiness only falls"
+    assert points[-1].idle == pytest.approx(
+        readiness(cards, memory, interview_start(plan, UTC), scheduler).overall
+    )
+    assert all(p.followed >= p.idle for p in points)
+    assert points[-1].followed > 0.9 > points[-1].idle, "every card seen and reviewed in time"
+    assert (
+        forecast(cards, memory, plan, START + timedelta(days=10), tz=UTC, scheduler=scheduler) == []
+    )

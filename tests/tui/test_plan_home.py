@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from quiz.store import InterviewPlan
 from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
 from tests.tui.conftest import AppFactory, FakeClock
 
@@ -53,3 +54,25 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         assert planned.session.remaining == 1, "plan mode paces new cards: one today, not four"
         await pilot.press("escape")
         await pilot.pause()
+
+
+async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build()
+    app.workspace.tz = UTC
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        assert not app.screen.query("#plan-forecast"), "no plan, no plot"
+        await pilot.press("escape")
+        app.workspace.store.set_interview_plan(
+            InterviewPlan(clock().date() + timedelta(days=6), 20.0, 0.9, clock())
+        )
+        await pilot.press("s")
+        await pilot.pause()
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        assert len(stats.query("#plan-forecast")) == 1
+        assert len(stats.forecast) == 6 and stats.forecast[-1].followed > stats.forecast[-1].idle

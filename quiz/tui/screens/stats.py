@@ -14,6 +14,7 @@ from textual_plotext import PlotextPlot
 
 if TYPE_CHECKING:
     from quiz.study import Stats
+    from quiz.study.plan import ForecastDay
     from quiz.workspace import Workspace
 
 
@@ -43,6 +44,7 @@ class StatsScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.stats: Stats = workspace.stats()
+        self.forecast: list[ForecastDay] = workspace.plan_forecast()
 
     def compose(self) -> ComposeResult:
         s = self.stats
@@ -58,6 +60,8 @@ class StatsScreen(Screen[None]):
         with Container(id="stats-charts"):
             yield PlotextPlot(id="per-day")
             yield PlotextPlot(id="by-topic")
+            if self.forecast:
+                yield PlotextPlot(id="plan-forecast")
         yield Static("", id="stats-too-small")
         yield Footer()
 
@@ -102,3 +106,18 @@ class StatsScreen(Screen[None]):
             by_topic.title("Accuracy by topic (%)")
         else:
             by_topic.title("Accuracy by topic: no reviews yet")
+        if self.forecast:
+            self._plot_forecast()
+
+    def _plot_forecast(self) -> None:
+        """Readiness over the days to the interview: plan followed vs nothing more studied."""
+        plot = self.query_one("#plan-forecast", PlotextPlot).plt
+        xs = list(range(1, len(self.forecast) + 1))
+        plot.plot(xs, [round(100 * d.followed, 1) for d in self.forecast], label="plan followed")
+        plot.plot(xs, [round(100 * d.idle, 1) for d in self.forecast], label="nothing more")
+        step = max(1, len(xs) // 6)
+        ticks = [float(x) for x in xs[::step]]
+        days = [self.forecast[int(x) - 1].day for x in ticks]
+        plot.xticks(ticks, [day.strftime("%b %d").replace(" 0", " ") for day in days])
+        plot.ylim(0, 100)
+        plot.title("Readiness to the interview day (%)")

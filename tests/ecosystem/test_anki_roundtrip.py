@@ -1,0 +1,165 @@
+"""`drillbit export anki` read by Anki itself: the `anki` library's importer on a real collection."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.notes import Note
+
+from quiz.bank.loader import load_bank
+from quiz.bank.sources import content_roots
+from quiz.ecosystem.anki import (
+    export_anki,
+    format_number,
+    note_for,
+    note_guid,
+)
+from quiz.ecosystem.anki_times import ContentTimes
+from tests.conftest import DATA
+
+
+@pytest.fixture
+def collection(tmp_path: Path) -> Iterator[Collection]:
+    folder = tmp_path / "anki"
+    folder.mkdir()
+    col = Collection(str(folder / "collection.anki2"))
+    try:
+        yield col
+    finally:
+        col.close()
+
+
+@pytest.fixture
+def bank_dir(tmp_path: Path) -> Path:
+    """A copy of the Anki fixture bank the test may edit."""
+    target = tmp_path / "content"
+    shutil.copytree(DATA / "anki_bank", target)
+    return target
+
+
+def export(bank_dir: Path, out: Path, times: ContentTimes, now: int) -> None:
+    bank = load_bank(content_roots([bank_dir]))
+    assert not bank.broken_files
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    cards = [c for c in bank.cards if c.pack == "anki"]
+    report = export_anki(cards, out, pack_titles=titles, times=times, now=now)
+    assert report.notes == 3
+
+
+def import_into(col: Collection, apkg: Path) -> None:
+    request = ImportAnkiPackageRequest(
+        package_path=str(apkg), options=ImportAnkiPackageOptions(with_scheduling=True)
+    )
+    col.import_anki_package(request)  # the default update condition: only if newer
+
+
+def note_of(col: Collection, card_id: str) -> Note:
+    guid = note_guid(card_id)
+    (nid,) = [nid for nid in col.find_notes("") if col.get_note(nid).guid == guid]
+    return col.get_note(nid)
+
+
+def test_edits_in_anki_survive_an_unchanged_reexport_and_changed_cards_update(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    times = ContentTimes(tmp_path / "times.json")
+    export(bank_dir, tmp_path / "one.apkg", times, now=1_700_000_000)
+    import_into(collection, tmp_path / "one.apkg")
+    assert collection.note_count() == 3
+
+    note = note_of(collection, "softmax-gradient")
+    assert note.mod == 1_700_000_000
+    note["Answer"] = "my own words"
+    note.add_tag("mine")
+    collection.update_note(note)
+    edited = note_of(collection, "softmax-gradient")
+    assert edited.mod > 1_700_000_000
+
+    # Unchanged card, a later export (a fresh ContentTimes reads the saved file): the edit survives.
+    later = ContentTimes(tmp_path / "times.json")
+    export(bank_dir, tmp_path / "two.apkg", later, now=edited.mod + 1000)
+    import_into(collection, tmp_path / "two.apkg")
+    kept = note_of(collection, "softmax-gradient")
+    assert kept["Answer"] == "my own words"
+    assert "mine" in kept.tags
+    assert collection.note_count() == 3
+
+    # The card file changes: its note updates, the other notes keep their times.
+    card = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    card.write_text(card.read_text().replace("## Answer\n", "## Answer\n\nRevised answer.\n"))
+    again = ContentTimes(tmp_path / "times.json")
+    export(bank_dir, tmp_path / "three.apkg", again, now=edited.mod + 1)
+    import_into(collection, tmp_path / "three.apkg")
+    updated = note_of(collection, "softmax-gradient")
+    assert "Revised answer." in updated["Answer"]
+    assert "my own words" not in updated["Answer"]
+    assert note_of(collection, "sigmoid-max-slope").mod == 1_700_000_000
+    assert collection.note_count() == 3
+
+
+def test_anki_reads_tags_numbers_and_select_all(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    export(bank_dir, tmp_path / "deck.apkg", ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, tmp_path / "deck.apkg")
+    softmax = note_of(collection, "softmax-gradient")
+    assert sorted(softmax.tags) == [
+        "drillbit::tag::backprop",
+        "drillbit::tag::softmax",
+        "drillbit::topic::math",
+    ]
+    choice = note_of(collection, "bigger-learning-rate")
+    assert "Select all that apply." in choice["Choices"]
+    numeric = note_of(collection, "sigmoid-max-slope")
+    assert '<div class="numeric-answer">0.25 per unit of z</div>' in numeric["Answer"]
+    assert {d.name for d in collection.decks.all_names_and_ids()} >= {
+        "drillbit::Anki export fixture"
+    }
+
+
+def test_numbers_are_shown_as_written() -> None:
+    assert format_number(9.5367431640625e-7) == "9.5367431640625e-7"
+    assert format_number(4.0) == "4"
+    assert format_number(-3.0) == "-3"
+    assert format_number(0.25) == "0.25"
+    assert format_number(1e20) == "1e20"
+    assert format_number(6.02e23) == "6.02e23"
+
+
+def test_whole_number_answer_without_unit_and_single_answer_choice(bank_dir: Path) -> None:
+    card = bank_dir / "anki" / "math" / "sigmoid-max-slope.md"
+    text = (
+        card.read_text().replace("answer: 0.25", "answer: 4").replace("unit: per unit of z\n", "")
+    )
+    card.write_text(text)
+    choice = bank_dir / "anki" / "math" / "bigger-learning-rate.md"
+    choice.write_text(choice.read_text().replace("answer: [0, 2]", "answer: 0"))
+    bank = load_bank(content_roots([bank_dir]))
+    by_id = {c.id: c for c in bank.cards}
+    numeric = note_for(by_id["sigmoid-max-slope"])
+    assert numeric is not None
+    assert '<div class="numeric-answer">4</div>' in numeric.fields[1]
+    assert "Answer in" not in numeric.fields[0]
+    single = note_for(by_id["bigger-learning-rate"])
+    assert single is not None and "Select all" not in single.fields[1]
+
+
+def test_changing_content_within_the_same_second_still_moves_the_time(tmp_path: Path) -> None:
+    times = ContentTimes(tmp_path / "t.json")
+    assert times.stamp("a", "h1", 100) == 100
+    assert times.stamp("a", "h1", 500) == 100
+    assert times.stamp("a", "h2", 100) == 101
+    times.save()
+    assert ContentTimes(tmp_path / "t.json").stamp("a", "h2", 900) == 101
+
+
+def test_a_damaged_times_file_is_one_clear_error(tmp_path: Path) -> None:
+    from quiz.errors import DrillbitError
+
+    (tmp_path / "t.json").write_text("{not json")
+    with pytest.raises(DrillbitError, match="not a drillbit Anki times file; delete it"):
+        ContentTimes(tmp_path / "t.json")
