@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import FULL, QUICK, REPO, Figure, Settings, cpu_share
 
-SECTIONS = ("grading", "scaling", "rss", "loading", "startup", "notes")
+SECTIONS = ("grading", "scaling", "rss", "loading", "startup", "heavy", "notes")
 
 TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("speedup_vs_pytest", {"drill": "median over drills"}, ">= 15", lambda v: v >= 15),
@@ -30,6 +30,11 @@ TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("load_ms", {"cards": 10_000, "card_cache": "warm"}, "<= 800 ms", lambda v: v <= 800),
     ("rss_mb_app", {"target": "< 200"}, "< 200 MB", lambda v: v < 200),
     ("import_notes_cpu_ms", {}, "< 2000 ms for 1 MB", lambda v: v < 2000),
+    ("stats_heavy_ms", {}, "<= 400 ms", lambda v: v <= 400),
+    ("stats_heavy_peak_mb", {}, "<= 150 MB", lambda v: v <= 150),
+    ("stats_screen_heavy_ms", {}, "<= 300 ms", lambda v: v <= 300),
+    ("startup_heavy_vs_bare", {}, "<= 1.5x", lambda v: v <= 1.5),
+    ("study_start_heavy_vs_bare", {}, "<= 1.5x", lambda v: v <= 1.5),
 ]
 
 
@@ -65,7 +70,7 @@ def machine() -> dict[str, Any]:
 
 def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]:
     """Run the chosen sections, each printing a line as it finishes."""
-    from bench import grading, loading, notes, startup
+    from bench import grading, heavy, loading, notes, startup
 
     figures: list[Figure] = []
 
@@ -85,7 +90,7 @@ def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]
     step("scaling", lambda: grading.scaling_figures(settings, drills))
     step("rss", lambda: grading.child_rss_figure(drills))
     banks: dict[int, Path] = {}
-    if "loading" in sections or "startup" in sections:
+    if {"loading", "startup", "heavy"} & set(sections):
         banks = loading.make_banks(
             work / "banks", sorted({*settings.load_sizes, settings.big_bank})
         )
@@ -100,6 +105,12 @@ def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]
     env = startup.default_env(work / "probe-home")
     step("startup", lambda: startup.startup_figures(settings, banks[settings.big_bank], env))
     step("startup", lambda: startup.import_figures(settings, env))
+    step(
+        "heavy",
+        lambda: heavy.heavy_figures(
+            settings, work / "heavy", banks[settings.big_bank], settings.big_bank
+        ),
+    )
     step("notes", lambda: notes.notes_figures(settings, work))
     return figures
 

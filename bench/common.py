@@ -41,6 +41,8 @@ class Settings:
     load_sizes: tuple[int, ...]
     scaling_sizes: tuple[int, ...]
     big_bank: int = 10_000
+    heavy_reviews: int = 200_000
+    """Reviews in the heavy user's history (bench/heavy.py)."""
 
 
 QUICK = Settings(

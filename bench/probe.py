@@ -4,6 +4,9 @@
 Footer); `python -m bench.probe app OUT [CONTENT_DIR...]` opens drillbit's Home
 on the bundled bank plus the given folders. Once the first screen is rendered
 and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
+`due` opens a due session directly (as `drillbit study`); `stats` presses `s` on
+Home and `answer` records one answer and redraws Home's counts, both reporting
+the time of that step alone as `inner_ms`.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import json
 import resource
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +50,7 @@ def _peak_rss_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _report(app: App[Any], out: Path) -> None:
+def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
     table = app.screen.query("DataTable")
     rows = getattr(table.first(), "row_count", 0) if table else 0
     cards = len(getattr(getattr(app, "workspace", None), "cards", ()))
@@ -59,8 +63,26 @@ def _report(app: App[Any], out: Path) -> None:
         "engine_loaded": any(name.startswith("engine") for name in sys.modules),
         "textarea_loaded": "textual.widgets._text_area" in sys.modules,
         "modules": len(sys.modules),
+        "inner_ms": inner_ms,
     }
     out.write_text(json.dumps(info), encoding="utf-8")
+
+
+async def _answer_and_refresh(pilot: Pilot[Any]) -> float:
+    """Record one answer of a due session, then time Home re-reading and drawing its counts."""
+    from fsrs import Rating
+
+    from quiz.overview import StudyRequest
+
+    app: Any = pilot.app
+    session = app.workspace.start_session(StudyRequest(mode="due"))
+    if session.current is not None:
+        session.show()
+        session.rate(Rating.Good)
+    start = time.perf_counter()
+    app.screen.refresh_counts()
+    await pilot.pause()
+    return (time.perf_counter() - start) * 1000
 
 
 def main(argv: list[str]) -> None:
@@ -68,6 +90,11 @@ def main(argv: list[str]) -> None:
     mode, out, extra = argv[0], Path(argv[1]), [Path(a) for a in argv[2:]]
     if mode == "bare":
         app: App[Any] = bare_app()
+    elif mode == "due":
+        from quiz.overview import StudyRequest
+        from quiz.tui.app import make_app
+
+        app = make_app(extra, study=StudyRequest(mode="due"))
     else:
         from quiz.tui.app import make_app
 
@@ -75,7 +102,15 @@ def main(argv: list[str]) -> None:
 
     async def at_idle(pilot: Pilot[Any]) -> None:
         await pilot.pause()
-        _report(pilot.app, out)
+        inner: float | None = None
+        if mode == "stats":
+            start = time.perf_counter()
+            await pilot.press("s")
+            await pilot.pause()
+            inner = (time.perf_counter() - start) * 1000
+        elif mode == "answer":
+            inner = await _answer_and_refresh(pilot)
+        _report(pilot.app, out, inner)
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=at_idle)

@@ -5,7 +5,9 @@ warning is a statistical hint about a whole pack, such as right answers that
 crowd one option position, not a broken card.
 
 Cross-file checks (unique ids, related ids) see the whole bank a path belongs to,
-so linting one changed file (as pre-commit does) does not report false problems.
+so linting one changed file (as pre-commit does) does not report false problems, and
+a related id anywhere in that bank that no longer resolves (its card was deleted or
+broken by the change) is reported too.
 Coding cards are also checked against their checker in the engine.
 """
 
@@ -21,6 +23,9 @@ from quiz.bank.loader import Bank, find_pack_dirs, load_bank, only_under, pack_d
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+
+REFERENCE_CODES = frozenset({"unknown-related", "invalid-related"})
+"""Problems of one card caused by another: reported whichever file of the bank is linted."""
 
 LINT_SEED = 20240601
 """A fixed seed, so lint's drill checks are reproducible."""
@@ -49,7 +54,11 @@ def lint(paths: Sequence[Path], *, run_drills: bool = True) -> tuple[Bank, list[
         if isinstance(card.front, CodingFront):
             problems.extend(check_coding_card(card, run_drills=run_drills))
     problems.extend(answer_position_warnings(bank.cards, bank.packs))
-    return bank, sorted(only_under(problems, paths))
+    # References into the linted files: a card elsewhere in the bank that names a card
+    # deleted or broken by this change is part of the change's problems.
+    references = [p for p in bank.problems if p.code in REFERENCE_CODES]
+    found = set(only_under(problems, paths))
+    return bank, sorted(found | set(references))
 
 
 def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:

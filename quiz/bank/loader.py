@@ -313,13 +313,29 @@ def _check_across_files(
             continue
         first[card.id] = card
         kept.append(card)
+    # A card file that does not load still names its id (ids equal file names).
+    invalid = {path.stem: path for path in sorted(broken) if path.stem not in first}
     for card in kept:
         for related in card.front.related:
-            if related not in first:
+            if related in first:
+                continue
+            line = card.lines.get("related", 1)
+            if related in invalid:
                 problems.append(
                     Problem(
                         card.path,
-                        card.lines.get("related", 1),
+                        line,
+                        1,
+                        "invalid-related",
+                        f"related id '{related}' refers to an invalid card "
+                        f"({invalid[related].name} does not load; fix it first)",
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        card.path,
+                        line,
                         1,
                         "unknown-related",
                         f"related id '{related}' does not exist in the bank",

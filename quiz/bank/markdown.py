@@ -26,7 +26,7 @@ no blank line inside `$$...$$`. A `$` in code, in a link or escaped as `\\$` is 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -507,15 +507,3 @@ def _restore_offsets(original: str, scan: MathScan) -> MathScan:
     )
     problems = tuple(DollarProblem(at(p.offset), p.message) for p in scan.problems)
     return MathScan(spans, problems)
-
-
-def math_tokens(tokens: Sequence[Token]) -> list[Token]:
-    """The math tokens (inline and block) of a parsed token stream, in order."""
-    found: list[Token] = []
-    for token in tokens:
-        if token.type in _MATH_TYPES:
-            found.append(token)
-        for child in token.children or ():
-            if child.type in _MATH_TYPES:
-                found.append(child)
-    return found

@@ -29,11 +29,15 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    bundled bank). Exit 0 when clean or only warned, 1 when there are errors, 2 on
+    bundled bank). A related id anywhere in their bank that no longer resolves (its
+    card was deleted or does not load) is reported too. `--format json` prints one
+    object (schema_version, problems, totals; `drillbit schema lint`); `--format github`
+    prints annotations, paths relative to $GITHUB_WORKSPACE when it is set. Exit 0 when clean or only warned, 1 when there are errors, 2 on
     usage errors. Warnings (such as right answers crowding one option position in a
     pack) are printed with "warning:" and do not fail the run.
     """
     from quiz.bank.lint import lint
+    from quiz.bank.lint_report import github_annotation, lint_report
     from quiz.bank.sources import bundled_content_dir
 
     if not paths:
@@ -50,30 +54,11 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         )
     bank, problems = lint(list(paths), run_drills=not no_drills)
     if output_format == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "path": display_path(p.path),
-                        "line": p.line,
-                        "col": p.col,
-                        "code": p.code,
-                        "severity": p.severity,
-                        "message": p.message,
-                    }
-                    for p in problems
-                ],
-                indent=2,
-            )
-        )
+        report = lint_report(problems, len(bank.cards), display_path)
+        click.echo(report.model_dump_json(indent=2))
     elif output_format == "github":
         for p in problems:
-            message = (
-                printable(p.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            )
-            click.echo(
-                f"::{p.severity} file={display_path(p.path)},line={p.line},col={p.col},title=drillbit lint ({p.code})::{message}"
-            )
+            click.echo(github_annotation(p, printable(p.message)))
     else:
         for p in problems:
             kind = "" if p.is_error else "warning: "

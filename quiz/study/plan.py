@@ -11,7 +11,9 @@ counts 0.
 Plan mode, each day before the interview, within the minutes-per-day budget:
 
 1. new cards, paced so the unseen ones are spread evenly over the days left before the
-   last review-only days (the ``review_days`` at the end introduce nothing new);
+   last review-only days (the ``review_days`` at the end introduce nothing new, unless a
+   too small budget left cards unseen: those still come, as the budget allows, since a
+   card never seen counts 0 on the day);
 2. the reviews fsrs says are due, oldest first;
 3. reviews brought forward: a card whose next fsrs review falls on or after the interview
    is brought forward when its predicted recall on the day is under the target, and, in

@@ -144,3 +144,43 @@ def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
     cpu = _named(figures, "import_notes_cpu_ms")[0]
     assert cpu.params["bytes"] >= 5_000 and cpu.params["cards"] > 0
     assert cpu.params["cards"] <= cpu.params["questions"]
+
+
+def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
+    from bench import heavy
+
+    bank = generate_bank(tmp_path / "bank", 12)
+    figures = heavy.heavy_figures(replace(TINY, heavy_reviews=300), tmp_path / "w", bank, 12)
+    names = {f.name for f in figures}
+    assert {
+        "stats_heavy_ms",
+        "stats_heavy_peak_mb",
+        "stats_screen_heavy_ms",
+        "startup_heavy_vs_bare",
+        "study_start_heavy_vs_bare",
+        "home_refresh_heavy_ms",
+    } <= names
+    assert _named(figures, "stats_heavy_ms")[0].params["reviews"] >= 300
+    assert all(f.value > 0 for f in figures)
+
+
+def test_heavy_progress_holds_real_fsrs_states(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from fsrs import Card
+
+    from bench import heavy
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    paths, count = heavy.progress_files(tmp_path, ["a", "b", "c"], now, reviews=60)
+    assert count >= 60
+    rows = [r for p in paths for r in json.loads(p.read_text(encoding="utf-8"))["reviews"]]
+    assert len(rows) == count
+    assert [r["reviewed_at"] for r in rows] == sorted(r["reviewed_at"] for r in rows)
+    first: dict[str, dict[str, object]] = {}
+    for row in rows:
+        first.setdefault(row["card_id"], row)
+        after = Card.from_json(row["card_after"])
+        assert after.last_review is not None and after.due > after.last_review
+    assert all(r["card_before"] is None for r in first.values())
+    assert any(r["state_before"] == 2 for r in rows)

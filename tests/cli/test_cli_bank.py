@@ -24,7 +24,15 @@ def test_lint_reports_file_and_line_in_every_format(mini_bank: Path, drillbit: R
     assert f"{target}:4:1: unknown key 'tittle'" in text.stdout
     as_json = drillbit("lint", str(mini_bank), "--format", "json")
     assert as_json.returncode == 1
-    problems = json.loads(as_json.stdout)
+    report = json.loads(as_json.stdout)
+    assert report["schema_version"] == 1
+    assert report["totals"] == {
+        "errors": 2,
+        "warnings": 0,
+        "files_with_errors": 1,
+        "cards_loaded": 3,
+    }
+    problems = report["problems"]
     # 'tittle' is an unknown key, and so 'title' is missing
     assert {p["code"] for p in problems} == {"unknown-key", "missing-key"}
     [problem] = [p for p in problems if p["code"] == "unknown-key"]

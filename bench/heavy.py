@@ -1,0 +1,226 @@
+"""The heavy user: 10,000 cards and 200,000+ reviews over three years, imported as a backup.
+
+The progress file is simulated with the real fsrs Scheduler (every review's card_before and
+card_after are genuine `Card.to_json()` states), imported with `drillbit import-progress`
+into a private DRILLBIT_HOME, and then `stats --json`, the stats screen, start-up and the
+first card of a due session are measured there, side by side with a bare Textual app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.common import Figure, Settings, child_env, median, run_python
+
+YEARS = 3
+REVIEWS = 200_000
+CHUNK = 70_000
+MAX_INTERVAL_DAYS = 25
+"""Short enough that a diligent learner reviews each card ~20 times in three years."""
+
+
+def _rating(rng: random.Random) -> int:
+    """Again 15 %, Hard 15 %, Good 60 %, Easy 10 %."""
+    roll = rng.random()
+    return 1 if roll < 0.15 else 2 if roll < 0.30 else 3 if roll < 0.90 else 4
+
+
+def progress_files(
+    folder: Path, card_ids: list[str], now: datetime, *, reviews: int = REVIEWS, seed: int = 17
+) -> tuple[list[Path], int]:
+    """Write drillbit-progress files of at least `reviews` due-mode reviews in all.
+
+    Returns the files, oldest reviews first, and the review count. One file would be about
+    130 MiB, over the importer's 64 MiB limit, so the history comes in pieces of
+    `CHUNK` reviews, merged one after another (the card schedules travel with the last).
+    Cards are introduced over the three years (most early, as a learner starting a bank) and
+    reviewed when fsrs says they are due, until `now`.
+    """
+    from fsrs import Card, Rating, Scheduler
+
+    rng = random.Random(seed)
+    scheduler = Scheduler(maximum_interval=MAX_INTERVAL_DAYS, enable_fuzzing=False)
+    start = now - timedelta(days=365 * YEARS)
+    span = (now - start).total_seconds()
+    states: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    per_card = reviews // len(card_ids) + 1
+    for number, card_id in enumerate(card_ids):
+        # Introduction time: skewed early; the review count per card is capped so the total
+        # lands just above `reviews` however the intervals fall.
+        moment = start + timedelta(seconds=span * rng.random() ** 2 * 0.6)
+        card = Card(card_id=number + 1, due=moment)
+        introduced = moment
+        for _ in range(per_card):
+            if moment > now:
+                break
+            rating = _rating(rng)
+            before = card.to_json()
+            state_before = int(card.state) if card.last_review is not None else None
+            card, _ = scheduler.review_card(card, Rating(rating), moment)
+            rows.append(
+                {
+                    "card_id": card_id,
+                    "rating": rating,
+                    "correct": rating >= 3,
+                    "reviewed_at": _text(moment),
+                    "duration_ms": 4000 + rng.randrange(20_000),
+                    "mode": "due",
+                    "state_before": state_before,
+                    "card_before": before if state_before is not None else None,
+                    "card_after": card.to_json(),
+                }
+            )
+            # The learner sits down at the due time, give or take a few hours.
+            moment = max(card.due, moment + timedelta(minutes=1)) + timedelta(
+                seconds=rng.randrange(6 * 3600)
+            )
+        if card.last_review is not None:
+            states.append(
+                {
+                    "card_id": card_id,
+                    "fsrs_card": card.to_json(),
+                    "introduced_at": _text(introduced),
+                    "updated_at": _text(card.last_review),
+                }
+            )
+    rows.sort(key=lambda row: str(row["reviewed_at"]))
+    paths: list[Path] = []
+    for first in range(0, len(rows), CHUNK):
+        last = first + CHUNK >= len(rows)
+        document = {
+            "format": "drillbit-progress",
+            "version": 2,
+            "exported_at": _text(now),
+            "card_states": states if last else [],
+            "reviews": rows[first : first + CHUNK],
+        }
+        path = folder / f"progress-{len(paths)}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(path)
+    return paths, len(rows)
+
+
+def _text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def heavy_home(work: Path, bank: Path, cards: int, reviews: int) -> tuple[Path, int, float]:
+    """(a DRILLBIT_HOME holding the heavy history, its review count, import wall ms)."""
+    home = work / "heavy-home"
+    home.mkdir(parents=True, exist_ok=True)
+    ids = [f"card-{index:05d}" for index in range(cards)]
+    backups, count = progress_files(
+        work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
+    )
+    env = child_env(DRILLBIT_HOME=str(home))
+    env.pop("DRILLBIT_CONTENT", None)
+    elapsed = 0.0
+    for backup in backups:
+        spent, _ = run_python(
+            ["-m", "quiz", "--content", str(bank), "import-progress", str(backup)], env=env
+        )
+        elapsed += spent
+        backup.unlink()
+    return home, count, elapsed
+
+
+def _peak_run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall ms, peak RSS MB) of `python ARGS`, the peak from wait4 on that very child."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as sink:
+        child = subprocess.Popen([sys.executable, *args], env=env, stdout=sink, stderr=sink)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = (time.perf_counter() - start) * 1000
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            sink.seek(0)
+            raise RuntimeError(f"python {' '.join(args)} failed: {sink.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "probe.json"
+        elapsed, _ = run_python(["-m", "bench.probe", mode, str(out), str(bank)], env=env)
+        report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return elapsed, report
+
+
+def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
+    """stats --json time and peak, the stats screen, start-up and due-session start ratios."""
+    home, reviews, import_ms = heavy_home(work, bank, cards, settings.heavy_reviews)
+    env = child_env(DRILLBIT_HOME=str(home))
+    env.pop("DRILLBIT_CONTENT", None)
+    shape = {"cards": cards, "reviews": reviews}
+    stats_args = ["-m", "quiz", "--content", str(bank), "stats", "--json"]
+    _, done = run_python(stats_args, env=env)  # also warms the card cache and the file cache
+    told = json.loads(done.stdout)["reviews"]
+    if told != reviews:
+        raise RuntimeError(f"stats --json counts {told} reviews; {reviews} were imported")
+    variants = {"bare": "bare", "home": "app", "due": "due", "stats": "stats", "answer": "answer"}
+    for mode in variants.values():
+        _probe(mode, bank, env)
+    stats_ms: list[float] = []
+    peaks: list[float] = []
+    times: dict[str, list[float]] = {key: [] for key in variants}
+    inner: dict[str, list[float]] = {"stats": [], "answer": []}
+    for _ in range(settings.startup_reps):
+        elapsed, peak = _peak_run(stats_args, env)
+        stats_ms.append(elapsed)
+        peaks.append(peak)
+        for key, mode in variants.items():
+            elapsed, report = _probe(mode, bank, env)
+            times[key].append(elapsed)
+            if key in inner:
+                inner[key].append(float(report["inner_ms"]))
+            if key == "due" and report["screen"] != "StudyScreen":
+                raise RuntimeError(f"a due session did not show a card first: {report}")
+    bare = median(times["bare"])
+    base = {**shape, "repeats": settings.startup_reps}
+    return [
+        Figure("import_progress_heavy_ms", round(import_ms, 3), "ms", {**shape, "repeats": 1}),
+        Figure(
+            "stats_heavy_ms",
+            median(stats_ms),
+            "ms",
+            {**base, "measure": "spawn to exit of drillbit stats --json", "target": "<= 400"},
+        ),
+        Figure("stats_heavy_peak_mb", max(peaks), "MB", {**base, "target": "<= 150"}),
+        Figure(
+            "stats_screen_heavy_ms",
+            median(inner["stats"]),
+            "ms",
+            {**base, "measure": "s pressed on Home to the stats screen idle", "target": "<= 300"},
+        ),
+        Figure("bare_textual_ms", bare, "ms", {**base, "run": "heavy"}),
+        Figure("startup_heavy_ms", median(times["home"]), "ms", base),
+        Figure(
+            "startup_heavy_vs_bare",
+            round(median(times["home"]) / bare, 2),
+            "x",
+            {**base, "target": "<= 1.5"},
+        ),
+        Figure("study_start_heavy_ms", median(times["due"]), "ms", base),
+        Figure(
+            "study_start_heavy_vs_bare",
+            round(median(times["due"]) / bare, 2),
+            "x",
+            {**base, "measure": "spawn to the first card's idle", "target": "<= 1.5"},
+        ),
+        Figure(
+            "home_refresh_heavy_ms",
+            median(inner["answer"]),
+            "ms",
+            {**base, "measure": "one answer recorded, then Home's counts re-read and drawn"},
+        ),
+    ]

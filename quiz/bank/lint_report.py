@@ -1,0 +1,135 @@
+"""`drillbit lint` output for tools: the JSON report (a pydantic model, so `drillbit schema
+lint` prints its schema) and GitHub workflow-command annotations, escaped as GitHub reads them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from quiz.bank.problems import Problem
+
+__all__ = [
+    "LINT_SCHEMA_VERSION",
+    "LintProblem",
+    "LintReport",
+    "LintTotals",
+    "escape_data",
+    "escape_property",
+    "github_annotation",
+    "github_path",
+    "lint_report",
+]
+
+LINT_SCHEMA_VERSION: Literal[1] = 1
+"""Bumped when a field of the lint report changes meaning or goes away."""
+
+
+class LintProblem(BaseModel):
+    """One problem, at `path:line:col`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: str = Field(description="The card file, relative to the working directory when below it.")
+    line: int = Field(ge=1, description="1-based line.")
+    col: int = Field(ge=1, description="1-based column.")
+    code: str = Field(description="Kind of problem, kebab-case (e.g. 'unknown-key').")
+    severity: Literal["error", "warning"] = Field(description="Errors fail the run.")
+    message: str = Field(description="What is wrong, in one line.")
+
+
+class LintTotals(BaseModel):
+    """Counts over the run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    errors: int = Field(ge=0, description="Problems that fail the run.")
+    warnings: int = Field(ge=0, description="Problems reported without failing it.")
+    files_with_errors: int = Field(ge=0, description="Distinct files holding an error.")
+    cards_loaded: int = Field(ge=0, description="Cards that loaded in the linted bank.")
+
+
+class LintReport(BaseModel):
+    """`drillbit lint --format json`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_version: Literal[1] = Field(description="Version of this report's shape.")
+    problems: list[LintProblem] = Field(description="Every problem, sorted by place.")
+    totals: LintTotals = Field(description="Counts over the run.")
+
+
+def lint_report(
+    problems: Sequence[Problem], cards_loaded: int, path_text: Callable[[Path], str] = str
+) -> LintReport:
+    """The JSON report of a run; `path_text` turns a problem's path into its shown form."""
+    errors = [p for p in problems if p.is_error]
+    return LintReport(
+        schema_version=LINT_SCHEMA_VERSION,
+        problems=[
+            LintProblem(
+                path=path_text(p.path),
+                line=p.line,
+                col=p.col,
+                code=p.code,
+                severity=p.severity,
+                message=p.message,
+            )
+            for p in problems
+        ],
+        totals=LintTotals(
+            errors=len(errors),
+            warnings=len(problems) - len(errors),
+            files_with_errors=len({p.path for p in errors}),
+            cards_loaded=cards_loaded,
+        ),
+    )
+
+
+def escape_data(text: str) -> str:
+    """A workflow command's message: `%`, CR and LF escaped (GitHub's escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A workflow command's property value: also `:` and `,` (GitHub's escapeProperty)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_path(path: Path, workspace: str | None = None) -> str:
+    """The path GitHub matches against the checkout: relative to $GITHUB_WORKSPACE when set.
+
+    Outside the workspace (or without one) it is relative to the working directory
+    when below it, else absolute.
+    """
+    base = os.environ.get("GITHUB_WORKSPACE", "") if workspace is None else workspace
+    full = path.absolute()
+    for root in [Path(base)] if base else []:
+        for candidate, anchor in ((full, root.absolute()), (full.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(anchor).as_posix()
+            except ValueError:
+                continue
+    try:
+        return full.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(full)
+
+
+def github_annotation(
+    problem: Problem, printable_message: str, workspace: str | None = None
+) -> str:
+    """One `::error file=...,line=...,col=...,title=...::message` line."""
+    props = ",".join(
+        [
+            f"file={escape_property(github_path(problem.path, workspace))}",
+            f"line={problem.line}",
+            f"col={problem.col}",
+            f"title={escape_property(f'drillbit lint ({problem.code})')}",
+        ]
+    )
+    return f"::{problem.severity} {props}::{escape_data(printable_message)}"

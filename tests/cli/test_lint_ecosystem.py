@@ -1,0 +1,96 @@
+"""`drillbit lint` as pre-commit and GitHub Actions call it: annotations GitHub can parse,
+references into changed or deleted files, one summary per run."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from quiz.bank.lint import lint
+from quiz.bank.lint_report import escape_property, github_path
+from tests.conftest import DATA, REPO, RunDrillbit
+
+ANNOTATION = re.compile(r"^::(error|warning) (?P<props>[^:]*)::(?P<message>.*)$")
+"""A workflow command: no raw ':' in the properties, so the first '::' ends them."""
+
+
+def unescape(text: str) -> str:
+    """GitHub's runner reading a property back."""
+    for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+def parse_annotation(line: str) -> dict[str, str]:
+    match = ANNOTATION.match(line)
+    assert match, line
+    props = dict(item.split("=", 1) for item in match["props"].split(","))
+    return {key: unescape(value) for key, value in props.items()}
+
+
+def test_an_odd_file_name_yields_a_valid_annotation(
+    mini_bank: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = mini_bank / "mini" / "basics" / "odd,name:100%.md"
+    shutil.copy(DATA / "bad_cards" / "unknown-key.md", target)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(mini_bank))
+    result = drillbit("lint", str(target), "--format", "github")
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert lines
+    for line in lines:
+        props = parse_annotation(line)
+        assert props["file"] == "mini/basics/odd,name:100%.md"
+        assert set(props) == {"file", "line", "col", "title"}
+    assert "file=mini/basics/odd%2Cname%3A100%25.md," in lines[0]
+
+
+def test_properties_escape_what_github_documents() -> None:
+    assert escape_property("a%b\r\nc:d,e") == "a%25b%0D%0Ac%3Ad%2Ce"
+
+
+def test_paths_are_relative_to_the_workspace_when_set(tmp_path: Path) -> None:
+    card = tmp_path / "repo" / "content" / "x.md"
+    assert github_path(card, str(tmp_path / "repo")) == "content/x.md"
+    assert github_path(card, str(tmp_path / "elsewhere")) == str(card)
+
+
+def test_deleting_a_referenced_card_fails_the_lint_of_the_changed_files(mini_bank: Path) -> None:
+    (mini_bank / "mini" / "basics" / "sigmoid-bound.md").unlink()
+    changed = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    _, problems = lint([changed], run_drills=False)
+    assert [(p.path.name, p.code) for p in problems] == [("what-is-relu.md", "unknown-related")]
+    assert "'sigmoid-bound' does not exist" in problems[0].message
+
+
+def test_a_broken_neighbour_is_an_invalid_card_not_a_missing_one(mini_bank: Path) -> None:
+    broken = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    broken.write_text(broken.read_text().replace("difficulty: 2", "difficulty: 9"))
+    _, problems = lint([mini_bank], run_drills=False)
+    related = [p for p in problems if p.path.name == "what-is-relu.md"]
+    assert [p.code for p in related] == ["invalid-related"]
+    assert "'sigmoid-bound' refers to an invalid card" in related[0].message
+    assert "does not exist" not in related[0].message
+
+
+def test_the_hook_runs_serially_and_always(drillbit: RunDrillbit) -> None:
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hook["require_serial"] is True and hook["always_run"] is True
+    assert hook["entry"] == "drillbit lint" and hook["pass_filenames"] is True
+
+
+def test_the_hook_entry_as_pre_commit_calls_it_prints_one_summary(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    files = sorted(str(p.relative_to(mini_bank.parent)) for p in mini_bank.rglob("*"))
+    files = [f for f in files if re.search(r"\.md$|pack\.yaml$", f)]
+    result = drillbit(
+        "lint", *files, cwd=mini_bank.parent
+    )  # require_serial: every file in one call
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("card(s) checked") == 1
+    assert "3 card(s) checked, no problems" in result.stderr
