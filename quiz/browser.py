@@ -126,8 +126,8 @@ def browse(
 
 
 def rows_json(rows: Sequence[CardRow]) -> str:
-    """The rows as a JSON array."""
-    return json.dumps([row.as_json() for row in rows], indent=2)
+    """The rows as `{"schema_version": 1, "cards": [...]}`, like the CLI's other JSON."""
+    return json.dumps({"schema_version": 1, "cards": [row.as_json() for row in rows]}, indent=2)
 
 
 def with_card_reloaded(bank: Bank, card: Card) -> Bank:
