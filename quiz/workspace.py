@@ -31,10 +31,8 @@ from quiz.study import (
     SessionOptions,
     Stats,
     compute_stats,
-    count_practice_pass,
     deck_counts,
     local_timezone,
-    record_attempt,
 )
 from quiz.study.plan import ForecastDay
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_status, today_plan
@@ -233,20 +231,7 @@ class Workspace:
         in one (see `count_practice_pass`).
         """
         verdict = self._grader(sitting.drill, source)
-        now = self.now()
-        hints, session_id = sitting.progress.hints_used, sitting.session_id
-        record_attempt(
-            self.store, sitting.card.id, verdict, now=now, hints_used=hints, session_id=session_id
-        )
-        passed_before = sitting.progress.passed
-        sitting.progress.note(verdict.status.value)
-        sitting.last_verdict = verdict
-        sitting.attempts += 1
-        sitting.graded_at = now
-        if sitting.session_id is None and sitting.progress.passed and not passed_before:
-            count_practice_pass(
-                self.store, self.scheduler, sitting.card.id, sitting.progress, now=now
-            )
+        sitting.record(verdict, self.store, self.scheduler, now=self.now())
         return verdict
 
     def warm_up(self) -> None:
