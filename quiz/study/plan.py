@@ -253,8 +253,12 @@ def plan_day(
     pace: Pace | None = None,
     introduced_today: int = 0,
     spent_seconds: float = 0.0,
+    time_reviews: bool = True,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
+
+    `time_reviews=False` keeps the new-card pacing and the budget but leaves the reviews
+    to fsrs (nothing held back or brought forward): the bench's plain-fsrs policies.
 
     `cards` are the chosen cards in content order (new cards are introduced in that
     order); `memory` their fsrs states (absent = never seen). `introduced_today` and
@@ -293,7 +297,7 @@ def plan_day(
     )
     window = plan.interview - timedelta(days=review_days(plan, tz))
     held: list[str] = []
-    if today >= window:
+    if time_reviews and today >= window:
         # In the review-only days a due review may wait for a later day with room: the
         # later it is, the higher the recall on the day. Learning steps never wait.
         held = [c for c in due if memory[c].state == State.Review]
@@ -307,18 +311,22 @@ def plan_day(
         left -= cost
 
     # 3. Reviews brought forward, placed on the latest day that has room.
-    forward = _brought_forward(
-        studied,
-        memory,
-        plan,
-        moment,
-        tz=tz,
-        scheduler=scheduler,
-        pace=speed,
-        today_left=left,
-        new_days=new_days,
-        new_per_day=quota + introduced_today,
-        held=held,
+    forward = (
+        []
+        if not time_reviews
+        else _brought_forward(
+            studied,
+            memory,
+            plan,
+            moment,
+            tz=tz,
+            scheduler=scheduler,
+            pace=speed,
+            today_left=left,
+            new_days=new_days,
+            new_per_day=quota + introduced_today,
+            held=held,
+        )
     )
     spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
         speed.review_seconds(kinds[c]) for c in (*reviews, *forward)

@@ -309,6 +309,10 @@ def test_in_the_review_days_a_due_review_waits_for_the_last_day_with_room(
     now = card.due + timedelta(hours=1)
     today = plan_day([C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler)
     assert today is not None and today.queue == (), "room tomorrow: it waits"
+    plain = plan_day(
+        [C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler, time_reviews=False
+    )
+    assert plain is not None and plain.reviews == ("a",), "time_reviews=False: fsrs decides"
     tomorrow = plan_day(
         [C("a")], {"a": card}, plan, now + timedelta(days=1), tz=UTC, scheduler=scheduler
     )
