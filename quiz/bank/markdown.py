@@ -368,6 +368,12 @@ def _walk_inline(
         source_end = _locate(content, origins, end - 1) + 1
         if source_start < 0 or source_end <= 0:
             continue
+        source = lines.text[source_start:source_end]
+        if len(source) < 2 * width or not source.startswith(child.markup):
+            # markdown-it's span does not map back onto delimiters in the text (seen with
+            # degenerate input such as "$${$$`"): a span that points elsewhere would make
+            # lint name a column outside the line, so this formula is not located.
+            continue
         spans.append(
             MathSpan(
                 start=source_start,
