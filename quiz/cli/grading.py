@@ -150,15 +150,18 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             file=str(file),
             width=width - 1,
         )
-        click.echo((CLEAR if on_terminal else "\n") + report)
         passed_before = progress.passed
         progress.note(verdict.status.value)
-        try:
+        unsaved = None
+        try:  # saved before it is shown: an interrupt after the verdict loses nothing
             record_attempt(store, drill.card.id, verdict, now=now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
         except NotSavedError as exc:
-            click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
+            unsaved = exc.message
+        click.echo((CLEAR if on_terminal else "\n") + report)
+        if unsaved is not None:
+            click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
 
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     grade_and_print(_read_submission(file))

@@ -658,6 +658,17 @@ class Store:
                 ),
             )
 
+    @_degradable
+    def forget_card(self, card_id: str) -> bool:
+        """Reset a card to new: its schedule and flags go, its review history stays.
+
+        True when it had a schedule.
+        """
+        with self._write() as conn:
+            conn.execute("DELETE FROM card_flag WHERE card_id = ?", (card_id,))
+            cursor = conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+            return cursor.rowcount > 0
+
     def card_flags(self) -> dict[str, CardFlag]:
         """Every suspended or buried card (a burial may have ended: see `hidden_at`)."""
         rows = self._read("SELECT * FROM card_flag")
