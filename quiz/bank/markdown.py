@@ -74,10 +74,12 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
     """An inline rule that also notes, on the last token it pushed, the source range it read."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
-        start = state.pos
+        start, pushed = state.pos, len(state.tokens)
         if not rule(state, silent):
             return False
-        if not silent and state.tokens:
+        # a rule may succeed without a token (an unclosed backtick becomes text): then the
+        # last token is an earlier one, whose range must stay as it was
+        if not silent and len(state.tokens) > pushed:
             state.tokens[-1].meta = {**state.tokens[-1].meta, "span": (start, state.pos)}
         return True
 
@@ -367,12 +369,6 @@ def _walk_inline(
         source_start = _locate(content, origins, start)
         source_end = _locate(content, origins, end - 1) + 1
         if source_start < 0 or source_end <= 0:
-            continue
-        source = lines.text[source_start:source_end]
-        if len(source) < 2 * width or not source.startswith(child.markup):
-            # markdown-it's span does not map back onto delimiters in the text (seen with
-            # degenerate input such as "$${$$`"): a span that points elsewhere would make
-            # lint name a column outside the line, so this formula is not located.
             continue
         spans.append(
             MathSpan(
