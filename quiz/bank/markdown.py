@@ -147,9 +147,12 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     return md
 
 
-def parse(text: str, *, latex_delimiters: bool = False) -> list[Token]:
-    """The full token stream of a normalized text (inline tokens have their children)."""
-    return _parser(latex_delimiters, False).parse(normalize(text))
+def parse(
+    text: str, *, latex_delimiters: bool = False, env: dict[str, Any] | None = None
+) -> list[Token]:
+    """The full token stream of a normalized text (inline tokens have their children).
+    `env`, when given, receives what the parse collected (link `references`)."""
+    return _parser(latex_delimiters, False).parse(normalize(text), env)
 
 
 def parse_inline(text: str, *, latex_delimiters: bool = False) -> list[Token]:
@@ -199,10 +202,12 @@ class CodeBlock:
     """False for a fence that runs to the end of the text without its closing line."""
 
 
-def headings(text: str) -> list[Heading]:
-    """Every heading outside code, in order."""
+def headings(text: str, tokens: list[Token] | None = None) -> list[Heading]:
+    """Every heading outside code, in order. `tokens`: the text's tokens when the caller
+    already has them (a full parse holds the same block tokens), so it is not parsed again."""
     found: list[Heading] = []
-    tokens = parse_blocks(text)
+    if tokens is None:
+        tokens = parse_blocks(text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map is not None:
             inline = tokens[index + 1]

@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, parse_inline, scan_math
+from markdown_it.token import Token
+
+from quiz.bank.markdown import headings, parse, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import parse_card
@@ -242,7 +244,27 @@ def render_card(
         "key_points": list(points),
     }
     yaml_text = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{yaml_text}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+    return f"---\n{yaml_text}---\n{card_body(question, answer)}"
+
+
+def card_body(question: str, answer: str) -> str:
+    """The card's text after its front matter (what `parse_card` reads as the body)."""
+    return f"\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+
+
+def _answer_tokens(question: str, tokens: list[Token], env: dict[str, Any]) -> list[Token] | None:
+    """The answer's tokens out of the parsed card body: what parsing the answer alone gives
+    (the `## Answer` heading closes every block before it), or None when the question
+    defines link references or left a block open over the heading (then parse the answer)."""
+    if env.get("references"):
+        return None
+    row = question.count("\n") + 5  # "", "## Question", "", question..., "", "## Answer"
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None and token.map[0] >= row:
+            if token.map[0] == row and token.level == 0 and tokens[index + 1].content == "Answer":
+                return tokens[index + 3 :]
+            return None
+    return None
 
 
 def pack_yaml_text(name: str, notes: Path, parsed: ParsedNotes) -> str:
@@ -443,7 +465,14 @@ def _plan_card(
         )
     if escaped:
         notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
-    points = key_points(answer)
+    # The body is parsed once: its answer part gives the key points, and the whole is
+    # what parse_card splits into sections. The text of the question this one is nested
+    # in comes first in the question: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
+    body = card_body(question_text, answer)
+    env: dict[str, Any] = {}
+    body_tokens = parse(body, env=env)
+    points = key_points(answer, _answer_tokens(question_text, body_tokens, env))
     if len(points) < MIN_POINTS:
         return (
             None,
@@ -453,8 +482,6 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    # The text of the question this one is nested in comes first: it sets the scene.
-    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,
@@ -467,7 +494,7 @@ def _plan_card(
         question=question_text,
         answer=answer,
     )
-    card, problems = parse_card(text, path, pack, topic)
+    card, problems = parse_card(text, path, pack, topic, parsed_body=(body, body_tokens))
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
