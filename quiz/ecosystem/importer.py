@@ -12,14 +12,14 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-from quiz.bank.loader import PACK_FILE
 from markdown_it.token import Token
 
+from quiz.bank.loader import PACK_FILE
 from quiz.bank.markdown import headings, parse, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
@@ -39,6 +39,7 @@ MAX_TITLE_CHARS = 120
 _MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
+_SPACES = re.compile(r"\s+")
 _ID_STOP_WORDS = frozenset(
     "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
@@ -119,7 +120,8 @@ def kebab(text: str) -> str:
 def card_id_for(title: str) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words."""
     title = _title_text(title, with_math=False)  # formulas and code make poor ids
-    words = kebab(title).split("-") if kebab(title) else []
+    slug_words = kebab(title)
+    words = slug_words.split("-") if slug_words else []
     kept = [w for w in words if w not in _ID_STOP_WORDS]
     if len(kept) < 2:
         kept = words
@@ -285,6 +287,9 @@ def _unique_id(
     counter = 1
     while True:
         candidate = base if counter == 1 else f"{base}-{counter}"
+        if candidate in used:  # cheap test first: notes repeat titles many times
+            counter += 1
+            continue
         path = target_dir / f"{candidate}.md"
         other = taken.get(candidate)
         same_file = other is not None and other.resolve() == path.resolve()
@@ -505,19 +510,26 @@ def _plain_title(title: str) -> str:
     return _title_text(title, with_math=True)
 
 
+@lru_cache(maxsize=16)
+def _title_pieces(title: str) -> tuple[tuple[str, str], ...]:
+    """(type, content) of a title's inline tokens; cached because the id and the list
+    title of one card read the same title one after the other."""
+    tokens = parse_inline(title, latex_delimiters=True)
+    return tuple((c.type, c.content) for c in (tokens[0].children or () if tokens else ()))
+
+
 def _title_text(title: str, *, with_math: bool) -> str:
     """A title's words as read by the Markdown reader: formulas and code spans as their
     source text, or left out."""
-    tokens = parse_inline(title, latex_delimiters=True)
     parts: list[str] = []
-    for child in tokens[0].children or () if tokens else ():
-        if child.type in ("text", "text_special"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+    for kind, content in _title_pieces(title):
+        if kind in ("text", "text_special"):
+            parts.append(content)
+        elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type in ("code_inline", "math_inline", "math_inline_double"):
-            parts.append(child.content.strip() if with_math else " ")
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+        elif kind in ("code_inline", "math_inline", "math_inline_double"):
+            parts.append(content.strip() if with_math else " ")
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:
