@@ -9,8 +9,8 @@ away, within a 45-minute daily budget, under three policies:
 - ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs).
 
 Every policy introduces new cards with the same pacing rule and budget (plan_day's new
-list), so the comparison isolates when reviews happen. The plain policies study plan_day's
-due reviews and ignore its reviews brought forward.
+list), so the comparison isolates when reviews happen. The plain policies call plan_day
+with `time_reviews=False`: the same pacing and budget, reviews as fsrs schedules them.
 
 Each learner's true memory follows the FSRS model with their own parameters: the fsrs
 defaults times a log-normal factor per parameter (spread `PARAM_SPREAD`), clipped to fsrs's
@@ -241,9 +241,10 @@ def simulate(
             tz=UTC,
             scheduler=scheduler,
             pace=estimate_pace(timed[-2000:]),
+            time_reviews=policy.plan,
         )
         assert today is not None  # the plan runs until the interview day
-        queue = today.queue if policy.plan else today.reviews + today.new
+        queue = today.queue
         spent = 0.0
         for card_id in queue:
             seconds = answer(card_id, moment, day)

@@ -5,6 +5,7 @@ Shared by `drillbit cards` and the browser screen; Textual-free.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from typing import Literal, get_args
 from fsrs import Card as FsrsCard
 from fsrs import State
 
+from quiz.bank.loader import Bank, load_card_text
 from quiz.bank.models import Card
 from quiz.search import SearchIndex
 from quiz.store import Store
@@ -124,5 +126,17 @@ def browse(
 
 
 def rows_json(rows: Sequence[CardRow]) -> str:
-    """The rows as a JSON array."""
-    return json.dumps([row.as_json() for row in rows], indent=2)
+    """The rows as `{"schema_version": 1, "cards": [...]}`, like the CLI's other JSON."""
+    return json.dumps({"schema_version": 1, "cards": [row.as_json() for row in rows]}, indent=2)
+
+
+def with_card_reloaded(bank: Bank, card: Card) -> Bank:
+    """The bank with one card read again from its file (after the person edited it).
+
+    ContentError (every problem, with lines) when the file no longer makes a valid card;
+    the bank is then left as it was.
+    """
+    text = card.path.read_text(encoding="utf-8")
+    fresh = load_card_text(text, card.path, card.pack, card.topic)
+    cards = tuple(fresh if c.id == card.id else c for c in bank.cards)
+    return dataclasses.replace(bank, cards=cards)

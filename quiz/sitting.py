@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from fsrs import Scheduler
+
 from quiz.bank.models import Card
-from quiz.study import DrillProgress
+from quiz.store import Store
+from quiz.study import DrillProgress, count_practice_pass, record_attempt
 
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
@@ -42,6 +45,26 @@ class DrillSitting:
     def hints_left(self) -> int:
         """Hints not yet revealed."""
         return len(self.card.hints) - self.progress.hints_used
+
+    def record(
+        self, verdict: Verdict, store: Store, scheduler: Scheduler, *, now: datetime
+    ) -> None:
+        """Log a graded attempt and update the sitting.
+
+        Outside a session, the sitting's first pass counts for the schedule as it would
+        in one (see `count_practice_pass`).
+        """
+        hints, session_id = self.progress.hints_used, self.session_id
+        record_attempt(
+            store, self.card.id, verdict, now=now, hints_used=hints, session_id=session_id
+        )
+        passed_before = self.progress.passed
+        self.progress.note(verdict.status.value)
+        self.last_verdict = verdict
+        self.attempts += 1
+        self.graded_at = now
+        if session_id is None and self.progress.passed and not passed_before:
+            count_practice_pass(store, scheduler, self.card.id, self.progress, now=now)
 
     def reveal_hint(self) -> str | None:
         """The next hint (counted: it lowers a pass to Hard), or None when none is left."""

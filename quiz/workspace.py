@@ -23,7 +23,7 @@ from quiz.overview import StudyRequest, TopicRow, home_rows
 from quiz.search import SearchIndex
 from quiz.settings import Settings, load_settings
 from quiz.sitting import DrillSitting, SandboxGrader
-from quiz.store import Store, StoreNotice
+from quiz.store import Store
 from quiz.study import (
     DeckCounts,
     Filters,
@@ -31,10 +31,8 @@ from quiz.study import (
     SessionOptions,
     Stats,
     compute_stats,
-    count_practice_pass,
     deck_counts,
     local_timezone,
-    record_attempt,
 )
 from quiz.study.plan import ForecastDay
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_status, today_plan
@@ -126,11 +124,6 @@ class Workspace:
         return self.clock()
 
     @property
-    def notices(self) -> list[StoreNotice]:
-        """Messages about the database the person must see (e.g. a corrupt file moved aside)."""
-        return self.store.notices
-
-    @property
     def cards(self) -> tuple[Card, ...]:
         """Every loaded card, in content order."""
         return self.bank.cards
@@ -144,6 +137,11 @@ class Workspace:
     def search_index(self) -> SearchIndex:
         """Full-text search over every card (about a second to build: built on first use)."""
         return SearchIndex(self.cards)
+
+    def replace_bank(self, bank: Bank) -> None:
+        """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
+        self.bank, self._cards = bank, {card.id: card for card in bank.cards}
+        self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None."""
@@ -233,20 +231,7 @@ class Workspace:
         in one (see `count_practice_pass`).
         """
         verdict = self._grader(sitting.drill, source)
-        now = self.now()
-        hints, session_id = sitting.progress.hints_used, sitting.session_id
-        record_attempt(
-            self.store, sitting.card.id, verdict, now=now, hints_used=hints, session_id=session_id
-        )
-        passed_before = sitting.progress.passed
-        sitting.progress.note(verdict.status.value)
-        sitting.last_verdict = verdict
-        sitting.attempts += 1
-        sitting.graded_at = now
-        if sitting.session_id is None and sitting.progress.passed and not passed_before:
-            count_practice_pass(
-                self.store, self.scheduler, sitting.card.id, sitting.progress, now=now
-            )
+        sitting.record(verdict, self.store, self.scheduler, now=self.now())
         return verdict
 
     def warm_up(self) -> None:

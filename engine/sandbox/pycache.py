@@ -13,16 +13,26 @@ synchronously by the caller (never half-built by a background thread), its
 trusted by timestamp), and it is only handed to a child that cannot write it
 (read-only under bubblewrap, outside Landlock's rules otherwise). A child
 that turned out to run without a file-system layer could have written it, so
-the cache is then discarded. Unfinished `build-<pid>-*` folders of dead
+the cache is then retired. Unfinished `build-<pid>-*` folders of dead
 processes are removed before a build.
+
+Concurrency: several drillbit processes share the caches, and bwrap fails
+("Can't find source path") if a directory it binds vanishes. So a finished
+cache is immutable and never moved: it is built in a private folder and
+published by an atomic rename under a fresh `<key>.<generation>` name,
+retired by a flag file, and deleted only when no live process holds a
+shared flock on its in-use file. Look-up, build, retirement and sweeping
+run under one per-user lock file, so two processes never build at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import py_compile
+import secrets
 import shutil
 import stat
 import sys
@@ -30,6 +40,7 @@ import sysconfig
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -42,9 +53,14 @@ FORMAT = "checked-hash-1"
 STALE_UNNAMED_S = 600
 """A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
 FORMAT_FILE = ".format"
+IN_USE = ".in-use"
+"""Inside each cache: every process that may hand the cache to a child holds a shared flock on it."""
+RETIRED = ".retired"
+"""Inside a cache no longer to be handed out (a child that could write it has run)."""
+ROOT_LOCK = ".lock"
 STALE_OLD_FORMAT_S = 86_400
-"""A finished cache of another format (an older drillbit's timestamp .pyc files) is removed
-after a day unused: long enough not to pull it from under a drillbit still running."""
+"""A cache named without a generation (an older drillbit's, possibly timestamp .pyc files)
+is removed after a day unmodified: long enough not to pull it from under a drillbit still running."""
 
 
 def _owned_private_dir(path: Path) -> bool:
@@ -64,8 +80,8 @@ def cache_root() -> Path:
     return Path(tempfile.gettempdir()) / f"drillbit-pycache-{os.geteuid()}"
 
 
-def cache_dir(sandbox_site: str) -> Path:
-    """The cache for this interpreter, this numpy and this mount layout."""
+def cache_key(sandbox_site: str) -> str:
+    """Names the caches for this interpreter, this numpy and this mount layout."""
     paths = host_paths()
     key = "|".join(
         [
@@ -77,7 +93,7 @@ def cache_dir(sandbox_site: str) -> Path:
             sandbox_site,
         ]
     )
-    return cache_root() / hashlib.sha256(key.encode()).hexdigest()[:16]
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _target(prefix: Path, shown_path: str) -> Path:
@@ -118,92 +134,187 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _old_format(entry: Path) -> bool:
-    """A finished cache of another format, unused for a day."""
-    try:
-        if (entry / FORMAT_FILE).read_text() == FORMAT:
-            return False
-    except OSError:
-        pass
+def _legacy_unused(entry: Path) -> bool:
+    """A cache named without a generation (an older drillbit's), unused for a day."""
     try:
         return entry.is_dir() and time.time() - entry.lstat().st_mtime > STALE_OLD_FORMAT_S
     except OSError:
         return False
 
 
+def _unused(entry: Path) -> bool:
+    """True when no live process holds the cache (a shared lock on its in-use file)."""
+    try:
+        fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return True  # never finished, or already half removed
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
+
+
 def sweep_stale_builds(root: Path) -> int:
     """Remove unfinished builds whose process is gone (or, unnamed, older than 10 minutes),
-    and caches of an older format unused for a day."""
+    retired caches no live process holds, and older drillbits' caches unused for a day.
+
+    A cache is removed only when retired and unused, so no process ever loses the
+    directory it hands to bwrap; callers hold the root lock (see `_root_lock`)."""
     removed = 0
     with contextlib.suppress(OSError):
         for entry in root.iterdir():
-            if not entry.name.startswith("build-"):
-                if _old_format(entry):
-                    shutil.rmtree(entry, ignore_errors=True)
-                    removed += 1
-                continue
-            pid_text = entry.name.split("-")[1]
-            if pid_text.isdigit():
-                stale = not _alive(int(pid_text))
-            else:
-                with contextlib.suppress(OSError):
-                    stale = time.time() - entry.lstat().st_mtime > STALE_UNNAMED_S
+            name = entry.name
+            stale = False
+            if name.startswith("build-"):
+                pid_text = name.split("-")[1]
+                if pid_text.isdigit():
+                    stale = not _alive(int(pid_text))
+                else:
+                    with contextlib.suppress(OSError):
+                        stale = time.time() - entry.lstat().st_mtime > STALE_UNNAMED_S
+            elif "." in name:
+                stale = (entry / RETIRED).exists() and _unused(entry)
+            elif not name.startswith("."):
+                stale = _legacy_unused(entry)
             if stale:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed += 1
     return removed
 
 
-def build(sandbox_site: str) -> Path | None:
-    """Compile the cache if it is missing; its directory, or None when it cannot be made safely."""
+@contextlib.contextmanager
+def _root_lock(root: Path) -> Iterator[None]:
+    """Serialises look-up, build, retirement and sweeping between processes of this user."""
+    fd = os.open(root / ROOT_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _hold(entry: Path) -> int | None:
+    """A shared lock on a finished, current cache, kept while this process may use it."""
+    if not (entry / MARKER).exists() or (entry / RETIRED).exists():
+        return None
+    try:
+        fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    fcntl.flock(fd, fcntl.LOCK_SH)
+    return fd
+
+
+def _find(root: Path, key: str) -> tuple[Path, int] | None:
+    with contextlib.suppress(OSError):
+        for entry in sorted(root.iterdir()):
+            if entry.name.startswith(key + "."):
+                fd = _hold(entry)
+                if fd is not None:
+                    return entry, fd
+    return None
+
+
+def _compile(work: Path, sandbox_site: str) -> None:
+    for real, shown in _sources(sandbox_site):
+        target = _target(work, shown)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        py_compile.compile(
+            real,
+            cfile=str(target),
+            dfile=shown,
+            doraise=False,
+            quiet=2,
+            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+        )
+    (work / IN_USE).write_text("")
+    (work / FORMAT_FILE).write_text(FORMAT)
+    (work / MARKER).write_text("ok\n")
+
+
+def _acquire(sandbox_site: str) -> tuple[Path, int] | None:
+    """A finished cache held by this process (built if missing), or None when it cannot be safely.
+
+    A finished cache is never changed or moved: it is published under a fresh name by
+    an atomic rename, retired by a flag file, and removed only once no process holds it.
+    """
     root = cache_root()
     with contextlib.suppress(FileExistsError):
         root.mkdir(mode=0o700)
     if not _owned_private_dir(root):
         return None
-    sweep_stale_builds(root)
-    final = cache_dir(sandbox_site)
-    if (final / MARKER).exists():
-        return final
-    work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
+    key = cache_key(sandbox_site)
     try:
-        for real, shown in _sources(sandbox_site):
-            target = _target(work, shown)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            py_compile.compile(
-                real,
-                cfile=str(target),
-                dfile=shown,
-                doraise=False,
-                quiet=2,
-                invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
-            )
-        (work / FORMAT_FILE).write_text(FORMAT)
-        (work / MARKER).write_text("ok\n")
-        try:
-            work.rename(final)
-        except OSError:  # another process finished first
-            shutil.rmtree(work, ignore_errors=True)
+        with _root_lock(root):
+            sweep_stale_builds(root)
+            found = _find(root, key)
+            if found is not None:
+                return found
+            work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
+            try:
+                _compile(work, sandbox_site)
+                final = root / f"{key}.{secrets.token_hex(4)}"
+                work.rename(final)
+            except OSError:
+                shutil.rmtree(work, ignore_errors=True)
+                return None
+            return _find(root, key)
     except OSError:
-        shutil.rmtree(work, ignore_errors=True)
         return None
-    return final if (final / MARKER).exists() else None
+
+
+_held_by_build: list[int] = []
+
+
+def build(sandbox_site: str) -> Path | None:
+    """The cache's directory (built if missing), held for the rest of this process."""
+    acquired = _acquire(sandbox_site)
+    if acquired is None:
+        return None
+    _held_by_build.append(acquired[1])
+    return acquired[0]
 
 
 _lock = threading.Lock()
-_state: dict[str, Path | None] = {}
+_state: dict[str, tuple[Path, int] | None] = {}
+
+
+def _release(held: tuple[Path, int] | None) -> None:
+    if held is not None:
+        with contextlib.suppress(OSError):
+            os.close(held[1])
 
 
 def ready_cache(sandbox_site: str) -> Path | None:
-    """The cache, built in the calling thread on first use (once per process); None if it cannot be."""
+    """The cache, built in the calling thread on first use; None if it cannot be.
+
+    Checked at every call: a cache another process retired is let go and a
+    fresh one taken (the retired one stays on disk while any process holds it).
+    """
     with _lock:
+        held = _state.get(sandbox_site)
+        if held is not None and (held[0] / RETIRED).exists():
+            _release(held)
+            del _state[sandbox_site]
         if sandbox_site not in _state:
-            _state[sandbox_site] = build(sandbox_site)
-        return _state[sandbox_site]
+            _state[sandbox_site] = _acquire(sandbox_site)
+        held = _state[sandbox_site]
+        return held[0] if held is not None else None
 
 
 def discard(sandbox_site: str) -> None:
-    """Forget and delete the cache: a child that could write it has run (it is rebuilt on next use)."""
+    """Retire the cache: a child that could write it has run (a fresh one is built on next use).
+
+    Retiring only flags it, so processes grading with it keep a valid directory until
+    they next look; it is deleted once none holds it."""
     with _lock:
-        _state.pop(sandbox_site, None)
-        shutil.rmtree(cache_dir(sandbox_site), ignore_errors=True)
+        held = _state.pop(sandbox_site, None)
+        if held is None:
+            return
+        root = cache_root()
+        with contextlib.suppress(OSError), _root_lock(root):
+            (held[0] / RETIRED).write_text("")
+        _release(held)

@@ -8,6 +8,9 @@ from importlib import metadata
 from pathlib import Path
 
 ENTRY_POINT_GROUP = "drillbit.packs"
+REQUIRES_GROUP = "drillbit.requires"
+"""A pack's `drillbit.requires` entry point (same name as its `drillbit.packs` one) names a
+PEP 440 specifier string, e.g. ">=0.1,<1": the drillbit versions the pack works with."""
 
 
 def bundled_content_dir() -> Path:
@@ -25,17 +28,63 @@ def env_content_dirs() -> list[Path]:
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
-def entry_point_dirs() -> list[Path]:
-    """Pack folders registered by installed packages under the `drillbit.packs` entry points.
+def drillbit_version() -> str:
+    """The running drillbit's version, from its installed metadata."""
+    return metadata.version("drillbit")
 
-    Each entry point names an object that is a path, or a callable returning one.
-    """
+
+def _requirement_problem(entry_point: metadata.EntryPoint) -> str | None:
+    """Why an installed pack cannot be loaded by this drillbit, or None when it can."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    dist = entry_point.dist
+    owner = f"{dist.name} {dist.version}" if dist is not None else entry_point.value
+    requires = [
+        ep
+        for ep in metadata.entry_points(group=REQUIRES_GROUP, name=entry_point.name)
+        if dist is None or ep.dist is None or ep.dist.name == dist.name
+    ]
+    if not requires:
+        return None
+    try:
+        wanted = requires[0].load()
+        specifier = SpecifierSet(str(wanted))
+    except InvalidSpecifier:
+        return f"pack '{entry_point.name}' ({owner}): {REQUIRES_GROUP} is not a version specifier: {wanted!r}"
+    except Exception as exc:  # a broken pack must not stop drillbit; say which one
+        return f"pack '{entry_point.name}' ({owner}): cannot read {REQUIRES_GROUP}: {exc}"
+    have = drillbit_version()
+    if specifier.contains(have, prereleases=True):
+        return None
+    return (
+        f"pack '{entry_point.name}' ({owner}) needs drillbit {specifier}, this is drillbit "
+        f"{have}: it is not loaded (upgrade drillbit or install a pack version made for it)"
+    )
+
+
+def installed_packs() -> tuple[list[Path], list[str]]:
+    """Pack folders of installed packages that this drillbit can load, and why others are not."""
     dirs: list[Path] = []
+    refused: list[str] = []
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        problem = _requirement_problem(entry_point)
+        if problem is not None:
+            refused.append(problem)
+            continue
         target = entry_point.load()
         value = target() if callable(target) else target
         dirs.append(Path(str(value)))
-    return dirs
+    return dirs, refused
+
+
+def entry_point_dirs() -> list[Path]:
+    """Pack folders registered by installed packages under the `drillbit.packs` entry points.
+
+    Each entry point names an object that is a path, or a callable returning one. A pack
+    whose `drillbit.requires` excludes this drillbit's version is left out
+    (`installed_packs` says why).
+    """
+    return installed_packs()[0]
 
 
 def content_roots(extra: Sequence[Path] = (), *, include_bundled: bool = True) -> list[Path]:

@@ -79,7 +79,8 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
 
 
 @click.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (`drillbit schema list`).")
+@click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option(
     "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
@@ -87,53 +88,83 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
 @click.option("--tag", help="Only cards with this tag.")
 @pass_context
 def list_command(
-    obj: Context, as_json: bool, topic: str | None, kind: str | None, tag: str | None
+    obj: Context,
+    as_json: bool,
+    pack: str | None,
+    topic: str | None,
+    kind: str | None,
+    tag: str | None,
 ) -> None:
-    """List the cards of the bank."""
+    """List the cards of the bank: id, kind, pack, topic and title, under a header."""
+    from quiz.errors import UsageError
     from quiz.selection import check_names
 
     bank = obj.load_bank()
+    packs = sorted({c.pack for c in bank.cards})
+    if pack is not None and pack not in packs:
+        raise UsageError(f"unknown pack '{pack}': packs: {', '.join(packs) or 'none'}")
     check_names(bank.cards, topic=topic, tag=tag, kind=kind)
     cards = [
         c
         for c in bank.cards
-        if (topic is None or c.topic == topic)
+        if (pack is None or c.pack == pack)
+        and (topic is None or c.topic == topic)
         and (kind is None or c.kind == kind)
         and (tag is None or tag in c.tags)
     ]
     if as_json:
-        rows = [
-            {
-                "id": c.id,
-                "kind": c.kind,
-                "title": c.title,
-                "pack": c.pack,
-                "topic": c.topic,
-                "tags": list(c.tags),
-                "difficulty": c.front.difficulty,
-                "path": display_path(c.path),
-            }
-            for c in cards
-        ]
-        click.echo(json.dumps(rows, indent=2))
+        from quiz.cli.schemas import SCHEMA_VERSION, CardList, CardRow
+
+        listing = CardList(
+            schema_version=SCHEMA_VERSION,
+            cards=[
+                CardRow(
+                    id=c.id,
+                    kind=c.kind,
+                    title=c.title,
+                    pack=c.pack,
+                    topic=c.topic,
+                    tags=list(c.tags),
+                    difficulty=c.front.difficulty,
+                    path=display_path(c.path),
+                )
+                for c in cards
+            ],
+        )
+        click.echo(listing.model_dump_json(indent=2))
     else:
-        width = max((len(c.id) for c in cards), default=2)
-        for c in cards:
-            click.echo(printable(f"{c.id:<{width}}  {c.kind:<8}  {c.topic:<18}  {c.title}"))
+        header = ("ID", "KIND", "PACK", "TOPIC", "TITLE")
+        rows = [(c.id, c.kind, c.pack, c.topic, c.title) for c in cards]
+        widths = [max([len(header[i]), *(len(r[i]) for r in rows)]) for i in range(4)]
+        for row in [header, *rows]:
+            cells = [f"{row[i]:<{widths[i]}}" for i in range(4)]
+            click.echo(printable("  ".join([*cells, row[4]])))
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)
 
 
 @click.command("schema")
-def schema_command() -> None:
-    """Print the JSON Schema of card front matter, for editor completion."""
-    from quiz.bank.models import FRONT_MATTER
+@click.argument(
+    "name",
+    type=click.Choice(["card", "verdict", "lint", "list", "stats", "progress", "error"]),
+    default="card",
+)
+def schema_command(name: str) -> None:
+    """Print a JSON Schema: card front matter (default, for editor completion) or a JSON output.
 
-    schema = FRONT_MATTER.json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "drillbit card front matter"
-    click.echo(json.dumps(schema, indent=2))
+    \b
+    card      a card's front matter
+    verdict   drillbit grade --json
+    lint      drillbit lint --format json
+    list      drillbit list --json
+    stats     drillbit stats --json
+    progress  drillbit export progress (the backup file)
+    error     a usage error printed under --json
+    """
+    from quiz.cli.schemas import json_schema
+
+    click.echo(json.dumps(json_schema(name), indent=2))
 
 
 COMMANDS: tuple[click.Command, ...] = (lint_command, list_command, schema_command)

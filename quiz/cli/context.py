@@ -37,8 +37,10 @@ class Context:
     def load_bank(self) -> Bank:
         """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs."""
         from quiz.bank.loader import load_bank
-        from quiz.bank.sources import content_roots
+        from quiz.bank.sources import content_roots, installed_packs
 
+        for reason in installed_packs()[1]:
+            click.echo(f"drillbit: {reason}", err=True)
         return load_bank(content_roots(self.content))
 
 

@@ -21,7 +21,8 @@ def drills_command(obj: Context, as_json: bool) -> None:
     with open_store() as store:
         rows = drill_rows(bank.cards, store)
     if as_json:
-        click.echo(json.dumps([row.as_json() for row in rows], indent=2))
+        document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
+        click.echo(json.dumps(document, indent=2))
         return
     width = max((len(row.id) for row in rows), default=5)
     click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  {'best':>8}  title")

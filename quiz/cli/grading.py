@@ -28,7 +28,14 @@ def _read_submission(path: Path) -> str:
 @click.command("grade")
 @click.argument("drill_id", metavar="DRILL")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON (--format json).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "exercism"]),
+    default=None,
+    help="text for people; json (`drillbit schema verdict`); exercism: Exercism's results.json.",
+)
 @click.option(
     "--case-seed",
     "--seed",
@@ -40,18 +47,41 @@ def _read_submission(path: Path) -> str:
 @click.option("--verbose", "-v", is_flag=True, help="List every case.")
 @pass_context
 def grade_command(
-    obj: Context, drill_id: str, file: Path, as_json: bool, seed: int | None, verbose: bool
+    obj: Context,
+    drill_id: str,
+    file: Path,
+    as_json: bool,
+    output_format: str | None,
+    seed: int | None,
+    verbose: bool,
 ) -> None:
-    """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes."""
+    """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes.
+
+    `--format exercism` prints Exercism's test-runner results.json (version 2: status
+    pass/fail/error, one test per case), for tooling built for Exercism.
+    """
     from quiz.drill_grading import find_drill, grade_source
     from quiz.verdict_text import format_verdict
 
+    if as_json and output_format not in (None, "json"):
+        raise click.UsageError(f"--json and --format {output_format} contradict each other")
+    chosen = "json" if as_json else (output_format or "text")
     drill = find_drill(obj.load_bank(), drill_id)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
-    click.echo(
-        verdict.model_dump_json(indent=2) if as_json else format_verdict(verdict, verbose=verbose)
-    )
+    if chosen == "json":
+        from quiz.cli.schemas import SCHEMA_VERSION, VerdictReport
+
+        report = VerdictReport.model_validate(
+            {"schema_version": SCHEMA_VERSION, **verdict.model_dump()}
+        )
+        click.echo(report.model_dump_json(indent=2))
+    elif chosen == "exercism":
+        from quiz.verdict_exercism import exercism_results
+
+        click.echo(exercism_results(verdict).model_dump_json(indent=2))
+    else:
+        click.echo(format_verdict(verdict, verbose=verbose))
     _save_attempt(drill.card.id, verdict)
     sys.exit(0 if verdict.passed else 1)
 
@@ -120,15 +150,18 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             file=str(file),
             width=width - 1,
         )
-        click.echo((CLEAR if on_terminal else "\n") + report)
         passed_before = progress.passed
         progress.note(verdict.status.value)
-        try:
+        unsaved = None
+        try:  # saved before it is shown: an interrupt after the verdict loses nothing
             record_attempt(store, drill.card.id, verdict, now=now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
         except NotSavedError as exc:
-            click.echo(f"drillbit: this attempt was not saved: {exc.message}", err=True)
+            unsaved = exc.message
+        click.echo((CLEAR if on_terminal else "\n") + report)
+        if unsaved is not None:
+            click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
 
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     grade_and_print(_read_submission(file))

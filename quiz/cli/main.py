@@ -54,19 +54,76 @@ def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
         run_app(ctx.obj.content)
 
 
+def _add_content(ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]) -> None:
+    """`--content` after the command name: the same folders as before it."""
+    if value:
+        ctx.ensure_object(Context).content.extend(value)
+
+
+def _accept_content_after(command: click.Command) -> None:
+    """Give a command (and every command of a group) the root's `--content` option."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _accept_content_after(sub)
+        return
+    if any("--content" in getattr(p, "opts", ()) for p in command.params):
+        return  # the command reads --content itself (import: the target folder)
+    command.params.append(
+        click.Option(
+            ["--content"],
+            multiple=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            expose_value=False,
+            is_eager=True,
+            callback=_add_content,
+            help="An extra content folder (repeatable), as before the command.",
+        )
+    )
+
+
 for _command in COMMANDS:
+    _accept_content_after(_command)
     cli.add_command(_command)
+
+
+def _wants_json(args: Sequence[str]) -> bool:
+    """The command line asks for JSON (`--json`, `--format json|exercism`)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return False
+        if arg == "--json" or arg in ("--format=json", "--format=exercism"):
+            return True
+        if arg == "--format" and i + 1 < len(args) and args[i + 1] in ("json", "exercism"):
+            return True
+    return False
+
+
+def _json_error(kind: str, message: str, exit_code: int) -> None:
+    """An error as the JSON a tool that asked for JSON can read (`drillbit schema error`)."""
+    from quiz.cli.schemas import SCHEMA_VERSION, ErrorReport
+
+    report = ErrorReport(
+        schema_version=SCHEMA_VERSION,
+        error="usage" if kind == "usage" else "error",
+        message=" ".join(message.split()),
+        exit_code=exit_code,
+    )
+    click.echo(report.model_dump_json(indent=2))
+    sys.exit(exit_code)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback.
 
     The one place a DrillbitError (any error a person can cause or meet: bad input, an
-    unusable data folder or database) becomes a one-line message and its exit code.
+    unusable data folder or database) becomes a one-line message and its exit code. When
+    the command line asks for JSON, the error is JSON on stdout (`drillbit schema error`).
     """
+    args = list(argv) if argv is not None else sys.argv[1:]
+    as_json = _wants_json(args)
     try:
         cli.main(
-            args=list(argv) if argv is not None else None,
+            args=args,
             prog_name="drillbit",
             standalone_mode=False,
         )
@@ -74,9 +131,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         click.echo("Aborted.", err=True)
         sys.exit(1)
     except click.ClickException as exc:
+        if as_json:
+            kind = "usage" if isinstance(exc, click.UsageError) else "error"
+            _json_error(kind, exc.format_message(), exc.exit_code)
         exc.show()
         sys.exit(exc.exit_code)
     except DrillbitError as exc:
+        if as_json:
+            _json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
         click.echo(exc.one_line(), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:

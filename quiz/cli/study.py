@@ -77,7 +77,10 @@ def stats_command(obj: Context, as_json: bool) -> None:
     with open_store() as store:
         stats = compute_stats(store, list(bank.cards), datetime.now(UTC), tz=local_timezone())
     if as_json:
-        click.echo(stats.model_dump_json(indent=2))
+        from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
+
+        report = StatsReport.model_validate({"schema_version": SCHEMA_VERSION, **dict(stats)})
+        click.echo(report.model_dump_json(indent=2))
         return
     click.echo(
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"

@@ -11,6 +11,8 @@ from quiz.store.records import (
     InterviewPlan,
     Mode,
     Review,
+    ReviewTally,
+    Schedule,
     StoreNotice,
 )
 from quiz.store.store import Store
@@ -26,6 +28,8 @@ __all__ = [
     "Mode",
     "NotSavedError",
     "Review",
+    "ReviewTally",
+    "Schedule",
     "Store",
     "StoreError",
     "StoreNotice",

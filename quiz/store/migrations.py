@@ -123,6 +123,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        5,
+        "indexes for the aggregate queries of stats and Home",
+        (
+            # Per-card tallies (stats by topic) read only this index, not the table.
+            "CREATE INDEX review_log_card_correct ON review_log (card_id, correct)",
+            # Retention: reviews of cards that were in review state, by rating.
+            "CREATE INDEX review_log_state_rating ON review_log (state_before, rating)",
+            # Today's new-card allowance on every Home refresh.
+            "CREATE INDEX card_state_introduced ON card_state (introduced_at)",
+            # Due counts and due-session queues (state and due are the fsrs columns
+            # kept beside the JSON since version 1).
+            "CREATE INDEX card_state_due ON card_state (due, state)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -112,3 +112,19 @@ class InterviewPlan:
     """Predicted recall on the day that every card should reach (0 < target < 1)."""
     created_at: datetime
     """When the plan was set: the start of its pacing (the review-only days are counted from it)."""
+
+
+@dataclass(frozen=True)
+class ReviewTally:
+    """One card's review count and correct answers."""
+
+    reviews: int
+    correct: int
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The query columns of one card's saved state: what counting needs, without the JSON."""
+
+    state: int
+    due: datetime

@@ -45,6 +45,8 @@ from quiz.store.records import (
     InterviewPlan,
     Mode,
     Review,
+    ReviewTally,
+    Schedule,
     StoreNotice,
 )
 from quiz.store.recovery import (
@@ -573,6 +575,60 @@ class Store:
         rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
         return [_attempt(row) for row in rows]
 
+    # -- aggregates: what stats and Home ask, answered in SQL ----------------------------
+
+    def mature_reviews(self) -> tuple[int, int]:
+        """(reviews of cards in fsrs review state, of those the answers other than Again)."""
+        row = self._read(
+            """SELECT COUNT(*) AS n, COALESCE(SUM(rating != 1), 0) AS kept
+               FROM review_log WHERE state_before = 2"""
+        )[0]
+        return int(row["n"]), int(row["kept"])
+
+    def review_tallies(self) -> dict[str, ReviewTally]:
+        """Reviews and correct answers per card (cards no longer in content included)."""
+        rows = self._read(
+            "SELECT card_id, COUNT(*) AS n, SUM(correct) AS ok FROM review_log GROUP BY card_id"
+        )
+        return {r["card_id"]: ReviewTally(int(r["n"]), int(r["ok"])) for r in rows}
+
+    def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
+        """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.
+
+        Every time zone in use is a whole number of quarter hours off UTC, so each bucket
+        lies within one local calendar day whatever the zone: callers count days from these
+        few thousand rows instead of every review.
+        """
+        where, params = _where(("reviewed_at >= ?", None if since is None else to_db(since)))
+        rows = self._read(
+            f"""SELECT substr(reviewed_at, 1, 14) AS hour,
+                      CAST(substr(reviewed_at, 15, 2) AS INTEGER) / 15 AS quarter,
+                      COUNT(*) AS n
+               FROM review_log{where} GROUP BY hour, quarter ORDER BY hour, quarter""",
+            params,
+        )
+        return [
+            (from_db(f"{r['hour']}{int(r['quarter']) * 15:02d}:00+00:00"), int(r["n"]))
+            for r in rows
+        ]
+
+    def attempt_cards(self) -> tuple[int, set[str], set[str]]:
+        """(drill attempts, cards attempted, cards with a passed attempt)."""
+        rows = self._read(
+            """SELECT card_id, COUNT(*) AS n, MAX(status = 'passed') AS passed
+               FROM drill_attempt GROUP BY card_id"""
+        )
+        return (
+            sum(int(r["n"]) for r in rows),
+            {r["card_id"] for r in rows},
+            {r["card_id"] for r in rows if r["passed"]},
+        )
+
+    def schedules(self) -> dict[str, Schedule]:
+        """Each scheduled card's fsrs state and due time, from the query columns (no JSON)."""
+        rows = self._read("SELECT card_id, state, due FROM card_state")
+        return {r["card_id"]: Schedule(int(r["state"]), from_db(r["due"])) for r in rows}
+
     # -- suspended and buried cards ----------------------------------------------------
 
     @_degradable
@@ -601,6 +657,17 @@ class Store:
                     to_db(now),
                 ),
             )
+
+    @_degradable
+    def forget_card(self, card_id: str) -> bool:
+        """Reset a card to new: its schedule and flags go, its review history stays.
+
+        True when it had a schedule.
+        """
+        with self._write() as conn:
+            conn.execute("DELETE FROM card_flag WHERE card_id = ?", (card_id,))
+            cursor = conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+            return cursor.rowcount > 0
 
     def card_flags(self) -> dict[str, CardFlag]:
         """Every suspended or buried card (a burial may have ended: see `hidden_at`)."""

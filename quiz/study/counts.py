@@ -9,7 +9,7 @@ from datetime import UTC, datetime, tzinfo
 from fsrs import State
 from pydantic import BaseModel
 
-from quiz.store import CardFlag, CardState, Store
+from quiz.store import CardFlag, Schedule, Store
 from quiz.study.cards import StudyCard, pack_of
 from quiz.study.days import as_utc, day_start
 
@@ -58,7 +58,7 @@ class _Tally:
     learned: int = 0
     suspended: int = 0
 
-    def add(self, saved: CardState | None, now: datetime, flag: CardFlag | None = None) -> None:
+    def add(self, saved: Schedule | None, now: datetime, flag: CardFlag | None = None) -> None:
         self.total += 1
         if flag is not None and flag.suspended:
             self.suspended += 1
@@ -92,9 +92,12 @@ def deck_counts(
     new_per_day: int = DEFAULT_NEW_PER_DAY,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
-    """Count the given cards against their saved states at `now`, in one pass."""
+    """Count the given cards against their saved states at `now`, in one pass.
+
+    Reads only the state and due columns: no fsrs Card JSON is parsed.
+    """
     moment = as_utc(now)
-    states = store.card_states()
+    states = store.schedules()
     flags = store.card_flags()
     buried_new = 0
     total = _Tally()

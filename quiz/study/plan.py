@@ -11,8 +11,11 @@ counts 0.
 Plan mode, each day before the interview, within the minutes-per-day budget:
 
 1. new cards, paced so the unseen ones are spread evenly over the days left before the
-   last review-only days (the ``review_days`` at the end introduce nothing new);
-2. the reviews fsrs says are due, oldest first;
+   last review-only days (the ``review_days`` at the end introduce nothing new, unless a
+   too small budget left cards unseen: those still come, as the budget allows, since a
+   card never seen counts 0 on the day);
+2. the reviews fsrs says are due, oldest first (in the review-only days a due card past
+   its learning steps is instead placed like the cards of step 3, so it may wait a day);
 3. reviews brought forward: a card whose next fsrs review falls on or after the interview
    is brought forward when its predicted recall on the day is under the target, and, in
    the review-only days, any card not reviewed since they began also gets a last look,
@@ -250,8 +253,12 @@ def plan_day(
     pace: Pace | None = None,
     introduced_today: int = 0,
     spent_seconds: float = 0.0,
+    time_reviews: bool = True,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
+
+    `time_reviews=False` keeps the new-card pacing and the budget but leaves the reviews
+    to fsrs (nothing held back or brought forward): the bench's plain-fsrs policies.
 
     `cards` are the chosen cards in content order (new cards are introduced in that
     order); `memory` their fsrs states (absent = never seen). `introduced_today` and
@@ -288,6 +295,13 @@ def plan_day(
         (card.id for card in studied if memory[card.id].due <= moment),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
+    window = plan.interview - timedelta(days=review_days(plan, tz))
+    held: list[str] = []
+    if time_reviews and today >= window:
+        # In the review-only days a due review may wait for a later day with room: the
+        # later it is, the higher the recall on the day. Learning steps never wait.
+        held = [c for c in due if memory[c].state == State.Review]
+        due = [c for c in due if memory[c].state != State.Review]
     reviews: list[str] = []
     for card_id in due:
         cost = speed.review_seconds(kinds[card_id])
@@ -297,17 +311,22 @@ def plan_day(
         left -= cost
 
     # 3. Reviews brought forward, placed on the latest day that has room.
-    forward = _brought_forward(
-        studied,
-        memory,
-        plan,
-        moment,
-        tz=tz,
-        scheduler=scheduler,
-        pace=speed,
-        today_left=left,
-        new_days=new_days,
-        new_per_day=quota + introduced_today,
+    forward = (
+        []
+        if not time_reviews
+        else _brought_forward(
+            studied,
+            memory,
+            plan,
+            moment,
+            tz=tz,
+            scheduler=scheduler,
+            pace=speed,
+            today_left=left,
+            new_days=new_days,
+            new_per_day=quota + introduced_today,
+            held=held,
+        )
     )
     spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
         speed.review_seconds(kinds[c]) for c in (*reviews, *forward)
@@ -334,6 +353,7 @@ def _brought_forward(
     today_left: float,
     new_days: int,
     new_per_day: int,
+    held: Sequence[str] = (),
 ) -> list[str]:
     """The cards whose review before the interview has to happen today (see the module doc)."""
     today = local_date(moment, tz)
@@ -355,7 +375,8 @@ def _brought_forward(
         if today < due_day < plan.interview:
             room[due_day] -= pace.review_seconds(card.kind)
 
-    needed: list[tuple[float, str, str]] = []
+    kinds = {card.id: card.kind for card in studied}
+    needed = [(recall_at(memory[c], start, scheduler), c, kinds[c]) for c in held]
     optional: list[tuple[float, str, str]] = []
     for card in studied:
         known = memory[card.id]

@@ -1,20 +1,24 @@
-"""Progress numbers for the stats screen and `drillbit stats --json`, from the full history."""
+"""Progress numbers for the stats screen and `drillbit stats --json`, from the full history.
+
+The store aggregates in SQL (totals, per-card tallies, quarter-hour buckets); only those
+few thousand rows reach Python, never the review log itself.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
-from fsrs import Rating, State
 from pydantic import BaseModel
 
-from quiz.store import Review, Store
+from quiz.store import Store
 from quiz.study.cards import StudyCard
 from quiz.study.counts import Counts, deck_counts
-from quiz.study.days import as_utc, days_back, local_date
+from quiz.study.days import as_utc, day_start, days_back, local_date
 
 HISTORY_DAYS = 30
+_EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
 
 
 class TopicStats(BaseModel):
@@ -58,14 +62,6 @@ class Stats(BaseModel):
     """Current new / due / learning / learned counts of the content's cards."""
 
 
-def retention(reviews: Iterable[Review]) -> float | None:
-    """Share of non-Again among reviews whose card was in review state, or None."""
-    mature = [r for r in reviews if r.state_before == State.Review]
-    if not mature:
-        return None
-    return sum(1 for r in mature if r.rating != Rating.Again) / len(mature)
-
-
 def streak(review_days: set[date], today: date) -> int:
     """Consecutive days with a review up to today; a day not yet studied does not break it."""
     day = today if today in review_days else today - timedelta(days=1)
@@ -74,6 +70,26 @@ def streak(review_days: set[date], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
+
+
+def _recent_days(store: Store, today: date, tz: tzinfo, days: int) -> tuple[Counter[date], int]:
+    """(reviews per local day over a window ending today, the streak).
+
+    The window starts a little before the `days` shown and widens only while the streak
+    reaches its first day, so a long history is read only as far back as the streak goes.
+    """
+    window = max(days, 60)
+    while True:
+        first = today - timedelta(days=window)
+        since = day_start(datetime(first.year, first.month, first.day, tzinfo=tz), tz)
+        everything = since <= _EPOCH
+        per_day: Counter[date] = Counter()
+        for start, count in store.review_buckets(None if everything else since):
+            per_day[local_date(start, tz)] += count
+        run = streak(set(per_day), today)
+        if everything or run < window - 1:
+            return per_day, run
+        window *= 4
 
 
 def compute_stats(
@@ -86,40 +102,40 @@ def compute_stats(
 ) -> Stats:
     """Aggregate the whole history at `now`; days are calendar days in `tz`."""
     moment = as_utc(now)
-    reviews = store.reviews()
-    attempts = store.attempts()
+    tallies = store.review_tallies()
+    reviews = sum(t.reviews for t in tallies.values())
+    correct = sum(t.correct for t in tallies.values())
+    mature, kept = store.mature_reviews()
+    drill_attempts, attempted, passed = store.attempt_cards()
     topic_of = {card.id: card.topic for card in cards}
-    per_day = Counter(local_date(r.reviewed_at, tz) for r in reviews)
     today = local_date(moment, tz)
+    per_day, run = _recent_days(store, today, tz, days)
 
     tally: dict[str, list[int]] = {}
-    topic_cards: dict[str, set[str]] = {}
-    for review in reviews:
-        topic = topic_of.get(review.card_id)
+    for card_id, counted in tallies.items():
+        topic = topic_of.get(card_id)
         if topic is None:
             continue
-        entry = tally.setdefault(topic, [0, 0])
-        entry[0] += 1
-        entry[1] += int(review.correct)
-        topic_cards.setdefault(topic, set()).add(review.card_id)
+        entry = tally.setdefault(topic, [0, 0, 0])
+        entry[0] += counted.reviews
+        entry[1] += counted.correct
+        entry[2] += 1
     by_topic = {
-        topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=len(topic_cards[topic]))
-        for topic, (n, ok) in sorted(tally.items())
+        topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=seen)
+        for topic, (n, ok, seen) in sorted(tally.items())
     }
 
-    seen = {r.card_id for r in reviews}
-    historic = seen | {a.card_id for a in attempts}
-    correct = sum(1 for r in reviews if r.correct)
+    historic = set(tallies) | attempted
     return Stats(
         generated_at=moment,
-        reviews=len(reviews),
-        cards_seen=len(seen),
+        reviews=reviews,
+        cards_seen=len(tallies),
         correct=correct,
-        accuracy=correct / len(reviews) if reviews else None,
-        retention=retention(reviews),
-        drills_passed=len({a.card_id for a in attempts if a.passed}),
-        drill_attempts=len(attempts),
-        streak=streak(set(per_day), today),
+        accuracy=correct / reviews if reviews else None,
+        retention=kept / mature if mature else None,
+        drills_passed=len(passed),
+        drill_attempts=drill_attempts,
+        streak=run,
         reviews_per_day=[
             DayCount(date=d, reviews=per_day.get(d, 0)) for d in days_back(today, days)
         ],

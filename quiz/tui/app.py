@@ -63,7 +63,7 @@ class DrillbitApp(App[None]):
         # store goes on in memory and the person is told that nothing more is saved.
         self.workspace.store.keep_going_in_memory(self._not_saved)
         self.push_screen(HomeScreen(self.workspace))
-        for notice in self.workspace.notices:
+        for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
         if self.start_study_request is not None:
             self.start_study(self.start_study_request)

@@ -55,7 +55,7 @@ def test_lint_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None
 def test_list_json_has_the_documented_fields(mini_bank: Path, drillbit: RunDrillbit) -> None:
     result = drillbit("--content", str(mini_bank), "list", "--json", "--topic", "basics")
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["cards"]
     ids = {row["id"] for row in rows}
     assert ids == {"what-is-relu", "sigmoid-bound", "dropout-inference"}
     for row in rows:
@@ -67,13 +67,13 @@ def test_list_filters_by_kind_and_tag(mini_bank: Path, drillbit: RunDrillbit) ->
         drillbit(
             "--content", str(mini_bank), "list", "--json", "--kind", "choice", "--topic", "basics"
         ).stdout
-    )
+    )["cards"]
     assert [row["id"] for row in by_kind] == ["dropout-inference"]
     by_tag = json.loads(
         drillbit(
             "--content", str(mini_bank), "list", "--json", "--tag", "sigmoid", "--topic", "basics"
         ).stdout
-    )
+    )["cards"]
     assert [row["id"] for row in by_tag] == ["sigmoid-bound"]
 
 

@@ -74,7 +74,9 @@ def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillb
 
     result = drillbit("drills", "--json")
     assert result.returncode == 0
-    rows = json.loads(result.stdout)
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    rows = document["drills"]
     coding = [c.id for c in load_bank(content_roots([])).cards if c.kind == "coding"]
     assert [row["id"] for row in rows] == coding and len(coding) > 10
     assert {row["state"] for row in rows} == {"not started"}
@@ -98,7 +100,7 @@ def test_drill_without_an_id_opens_the_first_unsolved(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr("quiz.tui.launch.run_drill", lambda _dirs, card_id: opened.append(card_id))
-    rows = json.loads(drillbit("drills", "--json").stdout)
+    rows = json.loads(drillbit("drills", "--json").stdout)["drills"]
     assert drillbit("drill").returncode == 0
     assert opened == [rows[0]["id"]]
     unknown = drillbit("drill", "sigmoidd")

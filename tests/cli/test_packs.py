@@ -33,7 +33,7 @@ def test_an_installed_pack_brings_its_cards(
 ) -> None:
     result = drillbit_process("list", "--json", "--topic", "arithmetic", env=installed_example)
     assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["cards"]
     assert {(row["id"], row["pack"]) for row in rows} == {
         ("example-double", "example"),
         ("example-why-vectorize", "example"),
@@ -41,7 +41,7 @@ def test_an_installed_pack_brings_its_cards(
 
 
 def test_without_the_package_its_cards_are_absent(drillbit: RunDrillbit) -> None:
-    rows = json.loads(drillbit("list", "--json").stdout)
+    rows = json.loads(drillbit("list", "--json").stdout)["cards"]
     assert rows, "the bundled bank lists cards"
     assert not [row for row in rows if row["topic"] == "arithmetic"]
     # Naming the absent pack's topic is a usage error, not an empty list.
@@ -89,14 +89,14 @@ def test_content_folders_from_the_option_and_the_environment(
 
     by_option = json.loads(
         drillbit("--content", str(mini_bank), "--content", str(other), "list", "--json").stdout
-    )
+    )["cards"]
     by_env = json.loads(
         drillbit(
             "list",
             "--json",
             env={"DRILLBIT_CONTENT": os.pathsep.join([str(mini_bank), str(other)])},
         ).stdout
-    )
+    )["cards"]
     for rows in (by_option, by_env):
         packs = {row["pack"] for row in rows}
         assert {"mini", "second", "neural-networks"} <= packs

@@ -80,7 +80,7 @@ def test_the_right_choice_is_not_always_in_the_same_place() -> None:
 def test_drillbit_list_shows_the_pack(drillbit: RunDrillbit) -> None:
     result = drillbit("list", "--kind", "coding", "--json")
     assert result.returncode == 0, result.stderr
-    listed = {row["id"] for row in json.loads(result.stdout) if row["pack"] == PACK}
+    listed = {row["id"] for row in json.loads(result.stdout)["cards"] if row["pack"] == PACK}
     assert listed == set(DRILLS)
 
 

@@ -73,19 +73,89 @@ def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
     old_unnamed = tmp_path / "build-1q5z58_b"
     old_unnamed.mkdir()
     os.utime(old_unnamed, (time.time() - 3600, time.time() - 3600))
-    kept = tmp_path / "0123456789abcdef"
-    kept.mkdir()
-    (kept / pycache.FORMAT_FILE).write_text(pycache.FORMAT)
-    os.utime(kept, (time.time() - 10 * 86_400, time.time() - 10 * 86_400))
+    legacy = tmp_path / "0123456789abcdef"  # named without a generation, unused ten days
+    legacy.mkdir()
+    (legacy / pycache.FORMAT_FILE).write_text(pycache.FORMAT)
+    os.utime(legacy, (time.time() - 10 * 86_400, time.time() - 10 * 86_400))
     recent_old = tmp_path / "fedcba9876543210"  # another format, built an hour ago: in use
     recent_old.mkdir()
     os.utime(recent_old, (time.time() - 3600, time.time() - 3600))
     old_format = tmp_path / "00000000aaaaaaaa"  # timestamp .pyc files, unused for two days
     (old_format / "numpy").mkdir(parents=True)
     os.utime(old_format, (time.time() - 2 * 86_400, time.time() - 2 * 86_400))
-    assert pycache.sweep_stale_builds(tmp_path) == 3
+    current = tmp_path / "1111111111111111.0a0b0c0d"  # finished, not retired, held by no one
+    current.mkdir()
+    (current / pycache.IN_USE).write_text("")
+    (current / pycache.MARKER).write_text("ok\n")
+    os.utime(current, (time.time() - 10 * 86_400, time.time() - 10 * 86_400))
+    assert pycache.sweep_stale_builds(tmp_path) == 4
     assert not stale.exists() and not old_unnamed.exists() and not old_format.exists()
-    assert mine.exists() and kept.exists() and recent_old.exists()
+    assert not legacy.exists()
+    assert mine.exists() and recent_old.exists() and current.exists()
+
+
+def test_a_retired_cache_stays_until_no_process_holds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Retiring never pulls a directory from under a process that may be binding it."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(pycache, "_state", {})
+    # Two open file descriptions lock against each other as two processes would.
+    other = pycache._acquire(SANDBOX_SITE)
+    assert other is not None
+    mine = pycache.ready_cache(SANDBOX_SITE)
+    assert mine == other[0]
+    pycache.discard(SANDBOX_SITE)
+    assert (mine / pycache.RETIRED).exists()
+    fresh = pycache.ready_cache(SANDBOX_SITE)  # a new cache, built beside the retired one
+    assert fresh is not None and fresh != mine and not (fresh / pycache.RETIRED).exists()
+    assert (mine / pycache.MARKER).exists(), "removed while another process holds it"
+    os.close(other[1])
+    pycache.sweep_stale_builds(pycache.cache_root())
+    assert not mine.exists() and fresh.exists()
+    pycache._state.clear()
+
+
+def test_a_process_holding_a_retired_cache_moves_to_a_fresh_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(pycache, "_state", {})
+    mine = pycache.ready_cache(SANDBOX_SITE)
+    assert mine is not None
+    (mine / pycache.RETIRED).write_text("")  # what another process's discard does
+    fresh = pycache.ready_cache(SANDBOX_SITE)
+    assert fresh is not None and fresh != mine
+    pycache.sweep_stale_builds(pycache.cache_root())
+    assert not mine.exists(), "released when this process moved on"
+    pycache._state.clear()
+
+
+def test_processes_grading_at_once_never_break_each_other(tmp_path: Path) -> None:
+    """Separate drillbit runs in both modes share the cache while one of them keeps
+    retiring it (its children could not be confined) and each starts afresh per round:
+    every grading must pass (bwrap fails outright if a directory it binds vanishes)."""
+    modes = ["bwrap", "no-bwrap"] if BWRAP.active else ["no-bwrap", "no-bwrap"]
+    runs = [[mode, "6"] for mode in modes] + [["no-bwrap", "6", "--unconfined"]]
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.sandbox.concurrent_grader", *args],
+            cwd=Path(__file__).resolve().parents[2],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for args in runs
+    ]
+    outputs = [proc.communicate()[0] for proc in procs]
+    for args, proc, output in zip(runs, procs, outputs, strict=True):
+        assert proc.returncode == 0, f"{' '.join(args)}:\n{output[-2000:]}"
+    root = tmp_path / pycache.cache_root().name
+    pycache.sweep_stale_builds(root)  # every process is gone: only the live cache remains
+    left = [p.name for p in root.iterdir() if not p.name.startswith(".")]
+    assert len(left) == 1 and not (root / left[0] / pycache.RETIRED).exists(), left
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
@@ -291,3 +291,33 @@ def test_the_forecast_runs_to_the_day_and_following_the_plan_beats_stopping(
     assert (
         forecast(cards, memory, plan, START + timedelta(days=10), tz=UTC, scheduler=scheduler) == []
     )
+
+
+def test_in_the_review_days_a_due_review_waits_for_the_last_day_with_room(
+    scheduler: Scheduler,
+) -> None:
+    card = learned(scheduler, START, 3)
+    assert card.state == State.Review
+    due_day = card.due.date()
+    plan = InterviewPlan(
+        interview=due_day + timedelta(days=2),
+        minutes_per_day=30.0,
+        target=0.9,
+        created_at=card.due - timedelta(days=12),
+    )
+    assert review_days(plan, UTC) == 2  # the due day and the day after are review-only
+    now = card.due + timedelta(hours=1)
+    today = plan_day([C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler)
+    assert today is not None and today.queue == (), "room tomorrow: it waits"
+    plain = plan_day(
+        [C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler, time_reviews=False
+    )
+    assert plain is not None and plain.reviews == ("a",), "time_reviews=False: fsrs decides"
+    tomorrow = plan_day(
+        [C("a")], {"a": card}, plan, now + timedelta(days=1), tz=UTC, scheduler=scheduler
+    )
+    assert tomorrow is not None and tomorrow.forward == ("a",)
+    # before the review-only days a due review is done when due
+    early = InterviewPlan(due_day + timedelta(days=5), 30.0, 0.9, card.due - timedelta(days=9))
+    before = plan_day([C("a")], {"a": card}, early, now, tz=UTC, scheduler=scheduler)
+    assert before is not None and before.reviews == ("a",)

@@ -87,3 +87,75 @@ async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_
         await pilot.pause()
         summary = str(app.screen.query_one("#home-summary").render())
         assert "4 new today" in summary  # the bank has 4 new cards, fewer than 7
+
+
+async def test_stats_says_when_the_terminal_is_too_small(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        note = app.screen.query_one("#stats-too-small")
+        assert note.display and "too small" in str(note.render())
+        assert not app.screen.query_one("#stats-charts").display
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.query_one("#stats-charts").display
+        assert not app.screen.query_one("#stats-too-small").display
+
+
+async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_path: Path) -> None:
+    import sys
+
+    script = tmp_path / "retitle.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('title: Inverted dropout at inference',"
+        " 'title: Dropout at test time'))\n",
+        encoding="utf-8",
+    )
+    app = build(editor=f"{sys.executable} {script}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b", *"keep_prob")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        card = app.workspace.card("dropout-inference")
+        assert card is not None and card.title == "Dropout at test time"
+        assert [m.card.id for m in app.workspace.search_index.search("test time")] == [
+            "dropout-inference"
+        ]
+
+
+async def test_browser_keeps_the_card_when_the_edit_breaks_it(build: AppFactory) -> None:
+    app = build()  # the fake editor writes Python code into the card file
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("b", *"keep_prob", "ctrl+e")
+        await pilot.pause()
+        card = app.workspace.card("dropout-inference")
+        assert card is not None and card.title == "Inverted dropout at inference"
+        assert any("not reloaded" in n.message for n in app._notifications)
+
+
+async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
+    app = build(study=StudyRequest(kind="choice"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "enter", "space")  # right: the card is scheduled
+        await pilot.pause()
+        assert app.workspace.store.card_state("dropout-inference") is not None
+        await pilot.press("escape")  # summary -> Home
+        await pilot.pause()
+        await pilot.press("b", *"keep_prob")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        assert [row.state for row in browser.shown] == ["learning"]
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["new"]
+        assert app.workspace.store.card_state("dropout-inference") is None
+        assert app.workspace.store.review_count() == 1  # the history stays

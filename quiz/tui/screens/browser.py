@@ -5,17 +5,20 @@ Rows, filters and ranking come from `quiz.browser`; the screen renders and forwa
 
 from __future__ import annotations
 
+import subprocess
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label
 
-from quiz.browser import CardRow, browse, card_rows
+from quiz.bank.problems import ContentError
+from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
 from quiz.study import set_card_aside
+from quiz.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -32,6 +35,8 @@ class BrowserScreen(Screen[None]):
         Binding("ctrl+s", "suspend", "Suspend/unsuspend", priority=True),
         Binding("ctrl+b", "bury", "Bury", priority=True),
         Binding("ctrl+o", "sort", "Sort", priority=True),
+        Binding("ctrl+e", "edit_file", "$EDITOR", priority=True),
+        Binding("ctrl+r", "reset", "Reset", priority=True),
         Binding("down", "cursor(1)", "Down", show=False, priority=True),
         Binding("up", "cursor(-1)", "Up", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Back"),
@@ -137,6 +142,48 @@ class BrowserScreen(Screen[None]):
         ws = self.workspace
         set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
         self.notify(f"Buried until tomorrow: {row.card.title}")
+        self.refresh_rows()
+
+    def action_reset(self) -> None:
+        """Forget the highlighted card's schedule (after a confirmation): it is new again."""
+        row = self.highlighted()
+        if row is None:
+            return
+        card = row.card
+
+        def reset(yes: bool | None) -> None:
+            if yes:
+                self.workspace.store.forget_card(card.id)
+                self.notify(f"New again: {card.title} (its review history is kept).")
+                self.refresh_rows()
+
+        self.app.push_screen(
+            ConfirmScreen(f"Reset '{card.title}' to new? Its schedule is forgotten."), reset
+        )
+
+    def action_edit_file(self) -> None:
+        """Open the card's file in $VISUAL/$EDITOR; the card is read again afterwards."""
+        row = self.highlighted()
+        if row is None:
+            return
+        ws = self.workspace
+        command = ws.drafts.editor_command(row.card.path)
+        try:
+            try:
+                with self.app.suspend():
+                    subprocess.call(command)
+            except SuspendNotSupported:  # headless (tests) or web
+                subprocess.call(command, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            return
+        try:
+            ws.replace_bank(with_card_reloaded(ws.bank, row.card))
+        except (ContentError, OSError, UnicodeDecodeError) as exc:
+            first = exc.problems[0].format() if isinstance(exc, ContentError) else str(exc)
+            self.notify(f"The card was not reloaded: {first}", severity="error", timeout=15)
+            return
+        self.notify(f"Reloaded {row.card.id}.")
         self.refresh_rows()
 
     def action_sort(self) -> None:

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 
+MIN_CHART_SIZE = (70, 20)
+"""Below this the bar charts collapse into noise: a note replaces them."""
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
@@ -58,12 +62,32 @@ class StatsScreen(Screen[None]):
             yield PlotextPlot(id="by-topic")
             if self.forecast:
                 yield PlotextPlot(id="plan-forecast")
+        yield Static("", id="stats-too-small")
         yield Footer()
 
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Hide the charts, with a note, when the terminal is too small to draw them."""
+        width, height = self.app.size
+        small = width < MIN_CHART_SIZE[0] or height < MIN_CHART_SIZE[1]
+        self.query_one("#stats-charts").display = not small
+        note = self.query_one("#stats-too-small", Static)
+        note.display = small
+        note.update(
+            Text(
+                f"The terminal is too small for the charts ({width}x{height}; they need "
+                f"{MIN_CHART_SIZE[0]}x{MIN_CHART_SIZE[1]}). `drillbit stats` prints them as text.",
+                style="dim",
+            )
+        )
+
     def on_mount(self) -> None:
+        self._fit()
         s = self.stats
         per_day = self.query_one("#per-day", PlotextPlot).plt
-        labels = [d.date.strftime("%d") for d in s.reviews_per_day]
+        labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
         values = [d.reviews for d in s.reviews_per_day]
         per_day.bar(list(range(len(values))), values, width=0.6)
         step = max(1, len(labels) // 6)
@@ -93,6 +117,7 @@ class StatsScreen(Screen[None]):
         plot.plot(xs, [round(100 * d.idle, 1) for d in self.forecast], label="nothing more")
         step = max(1, len(xs) // 6)
         ticks = [float(x) for x in xs[::step]]
-        plot.xticks(ticks, [self.forecast[int(x) - 1].day.strftime("%d") for x in ticks])
+        days = [self.forecast[int(x) - 1].day for x in ticks]
+        plot.xticks(ticks, [day.strftime("%b %d").replace(" 0", " ") for day in days])
         plot.ylim(0, 100)
         plot.title("Readiness to the interview day (%)")

@@ -1,0 +1,121 @@
+"""The JSON the command line prints, as pydantic models: `drillbit schema NAME` prints
+their JSON Schemas, and every JSON output carries `schema_version`.
+
+A `schema_version` changes only when a field changes meaning or goes away; new fields
+may appear without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from engine.verdict import Verdict
+from quiz.study.stats import Stats
+
+__all__ = [
+    "SCHEMA_NAMES",
+    "SCHEMA_VERSION",
+    "CardRow",
+    "CardList",
+    "ErrorReport",
+    "StatsReport",
+    "VerdictReport",
+    "json_schema",
+]
+
+SCHEMA_VERSION: Literal[1] = 1
+"""The version of every JSON output below (the progress backup has its own `version`)."""
+
+Version = Literal[1]
+
+
+class VerdictReport(Verdict):
+    """`drillbit grade --json`: the verdict of one grading."""
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+
+
+class StatsReport(Stats):
+    """`drillbit stats --json`."""
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+
+
+class CardRow(BaseModel):
+    """One card of `drillbit list --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The card id (its file name).")
+    kind: str = Field(description="Card kind: concept, choice, numeric or coding.")
+    title: str = Field(description="Short title.")
+    pack: str = Field(description="The pack (content folder) it belongs to.")
+    topic: str = Field(description="Topic, the folder inside the pack.")
+    tags: list[str] = Field(description="Tags.")
+    difficulty: int = Field(ge=1, le=5, description="1 (easy) to 5.")
+    path: str = Field(description="The card file.")
+
+
+class CardList(BaseModel):
+    """`drillbit list --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+    cards: list[CardRow] = Field(description="The listed cards, in bank order.")
+
+
+class ErrorReport(BaseModel):
+    """What a command run with --json prints on stdout when it is called wrongly."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+    error: Literal["usage", "error"] = Field(
+        description="'usage' (exit 2: wrong arguments) or 'error' (exit 1)."
+    )
+    message: str = Field(description="What went wrong, one line.")
+    exit_code: int = Field(description="The process's exit code.")
+
+
+def _models() -> dict[str, type[BaseModel]]:
+    from quiz.bank.lint_report import LintReport
+    from quiz.store.backup import ProgressFile
+
+    return {
+        "verdict": VerdictReport,
+        "lint": LintReport,
+        "list": CardList,
+        "stats": StatsReport,
+        "progress": ProgressFile,
+        "error": ErrorReport,
+    }
+
+
+SCHEMA_NAMES = ("card", "verdict", "lint", "list", "stats", "progress", "error")
+"""What `drillbit schema NAME` accepts; `card` is the default (the card front matter)."""
+
+_TITLES = {
+    "card": "drillbit card front matter",
+    "verdict": "drillbit grade --json",
+    "lint": "drillbit lint --format json",
+    "list": "drillbit list --json",
+    "stats": "drillbit stats --json",
+    "progress": "drillbit export progress (backup file)",
+    "error": "drillbit usage error under --json",
+}
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one output, or of card front matter for 'card'."""
+    if name == "card":
+        from quiz.bank.models import FRONT_MATTER
+
+        schema = FRONT_MATTER.json_schema()
+    else:
+        schema = _models()[name].model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = _TITLES[name]
+    return schema
