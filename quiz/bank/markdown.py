@@ -176,8 +176,9 @@ def inline_children(
     inline rules, same references, text runs joined), for a caller that needs only some
     blocks' inline markup: parsing inline markup is most of a full parse's cost."""
     md = _parser(latex_delimiters, False)
-    holder = Token("inline", "", 0, content=token.content, children=[])
-    md.inline.parse(token.content, md, env, holder.children)
+    children: list[Token] = []
+    md.inline.parse(token.content, md, env, children)
+    holder = Token("inline", "", 0, content=token.content, children=children)
     text_join(StateCore("", md, env, [holder]))  # the core rule a full parse runs next
     return holder.children or []
 
