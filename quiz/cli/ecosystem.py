@@ -193,6 +193,7 @@ def export_progress_command(file: Path) -> None:
     click.echo(
         f"wrote {display_path(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "
         f"{counts.attempts} drill attempt(s), {counts.drafts} draft(s)"
+        + (f", {counts.card_flags} suspended or buried card(s)" if counts.card_flags else "")
     )
 
 
@@ -202,7 +203,8 @@ def import_progress_command(file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
 
     Reviews already present are not added twice; for each card the schedule with the
-    latest review wins; for each drill the newest draft wins.
+    latest review wins; for each drill the newest draft wins; a card suspended or
+    buried later than here (and not answered here since) is set aside here too.
     """
     from quiz.store.backup import merge_progress, read_progress
 

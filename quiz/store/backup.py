@@ -17,7 +17,11 @@ Merge rules (one transaction of the store, so a failure changes nothing): review
 same review when (card id, reviewed_at, rating) match, attempts when (card id,
 attempted_at, status) match, sessions when (mode, started_at) match, so importing a file
 twice adds nothing. For a card's schedule the state with the latest last review wins
-(ties keep the local one); for a draft the newest wins.
+(ties keep the local one); for a draft the newest wins. A suspended or buried card (a
+`card_flags` row) takes the file's flag when it was set later than this machine's and the
+card has not been answered here since (putting a card back into study deletes its flag,
+so a later answer is the only trace of that); a burial that has ended by the time of the
+import is not brought back.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from quiz.errors import DrillbitError, InputFileError
@@ -56,7 +61,8 @@ from quiz.textsafe import MIB, read_regular
 FORMAT = "drillbit-progress"
 VERSION = 2
 READABLE_VERSIONS = (1, 2)
-"""Version 2 added the interview plan (`plan`); a version 1 file is a version 2 file without it."""
+"""Version 2 added the interview plan (`plan`) and suspended or buried cards (`card_flags`);
+a version 1 file is a version 2 file without them."""
 
 MAX_FILE_BYTES = 64 * MIB
 """The largest backup file read (years of daily study fit in a few MiB)."""
@@ -65,6 +71,8 @@ MAX_DEPTH = 8
 FUTURE_SLACK = timedelta(days=1)
 """How far past the importing machine's clock a time may be (clock skew, time zones)."""
 INT64 = 2**63 - 1
+BURY_SLACK = timedelta(days=2)
+"""A burial lasts until the start of the next day: one ending later than this from now is refused."""
 MAX_DURATION_MS = 7 * 24 * 3600 * 1000
 """A week: longer than any answer or grading; 1e30 is refused, not stored."""
 
@@ -110,6 +118,25 @@ Moment = Annotated[
     Field(
         description="UTC ISO-8601 time, `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`, not after now + 1 day"
     ),
+]
+
+
+def _bury_end(value: datetime, info: ValidationInfo) -> datetime:
+    limit = _now_of(info) + BURY_SLACK
+    if value > limit:
+        raise ValueError(
+            f"{to_db(value)} is too far ahead for a burial (it lasts until the next day; "
+            f"at most {to_db(limit)})"
+        )
+    return value.astimezone(UTC)
+
+
+BuryEnd = Annotated[
+    AwareDatetime,
+    BeforeValidator(_parse_moment),
+    AfterValidator(_bury_end),
+    PlainSerializer(to_db, return_type=str),
+    Field(description="UTC ISO-8601 time, not after now + 2 days"),
 ]
 CardId = Annotated[str, Field(min_length=1, max_length=200, description="The card's string id")]
 Int64 = Annotated[int, Field(ge=-INT64 - 1, le=INT64)]
@@ -236,6 +263,27 @@ class DraftRow(_Row):
     updated_at: Moment
 
 
+class FlagRow(_Row):
+    """A card taken out of study (version 2): suspended, buried until a time, or both."""
+
+    card_id: CardId
+    suspended: bool = Field(default=False, description="Out of study until unsuspended")
+    buried_until: BuryEnd | None = Field(
+        default=None,
+        description=(
+            "Buried: out of study until this time (the next day's start), not after now + 2 days;"
+            " null: not buried"
+        ),
+    )
+    updated_at: Moment = Field(description="When the card was last suspended or buried")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> FlagRow:
+        if not self.suspended and self.buried_until is None:
+            raise ValueError("neither suspended nor buried (such a card is simply not listed)")
+        return self
+
+
 class PlanRow(_Row):
     """The interview plan (version 2)."""
 
@@ -266,6 +314,9 @@ class ProgressFile(_Row):
     reviews: list[ReviewRow] = Field(default_factory=list, description="Every answer")
     attempts: list[AttemptRow] = Field(default_factory=list, description="Every graded drill")
     drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
+    card_flags: list[FlagRow] = Field(
+        default_factory=list, description="Suspended and buried cards (version 2)"
+    )
     plan: PlanRow | None = Field(
         default=None, description="The interview plan; null or absent: none (version 2)"
     )
@@ -280,6 +331,7 @@ class ExportCounts:
     attempts: int
     drafts: int
     sessions: int
+    card_flags: int = 0
 
 
 @dataclass(frozen=True)
@@ -299,10 +351,19 @@ class MergeReport:
     drafts_kept: int = 0
     plan_replaced: int = 0
     """1 when the file's interview plan replaced this machine's (or filled its absence)."""
+    flags_added: int = 0
+    flags_updated: int = 0
+    flags_kept: int = 0
+    """The file's flag was older, or the card was answered here since, or its burial has ended."""
 
     def describe(self) -> str:
         """One line for the person."""
         plan = "; interview plan: taken from the file" if self.plan_replaced else ""
+        if self.flags_added or self.flags_updated or self.flags_kept:
+            plan += (
+                f"; suspended or buried cards: {self.flags_added} added, "
+                f"{self.flags_updated} updated, {self.flags_kept} kept"
+            )
         return (
             f"reviews: {self.reviews_added} added, {self.reviews_present} already here; "
             f"card schedules: {self.states_added} added, {self.states_updated} updated, "
@@ -326,6 +387,7 @@ def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
         attempts = conn.execute("SELECT * FROM drill_attempt ORDER BY attempted_at, id").fetchall()
         drafts = conn.execute("SELECT * FROM code_draft ORDER BY card_id").fetchall()
         plans = conn.execute("SELECT * FROM interview_plan").fetchall()
+        flags = conn.execute("SELECT * FROM card_flag ORDER BY card_id").fetchall()
     # Rows come from the store itself: built without re-validation (no future-date
     # check against this clock, no re-parsing of every fsrs JSON).
     return ProgressFile.model_construct(
@@ -386,6 +448,15 @@ def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
             )
             for r in drafts
         ],
+        card_flags=[
+            FlagRow.model_construct(
+                card_id=r["card_id"],
+                suspended=bool(r["suspended"]),
+                buried_until=from_db(r["buried_until"]) if r["buried_until"] else None,
+                updated_at=from_db(r["updated_at"]),
+            )
+            for r in flags
+        ],
         plan=next(
             (
                 PlanRow.model_construct(
@@ -433,6 +504,7 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
         attempts=len(backup.attempts),
         drafts=len(backup.drafts),
         sessions=len(backup.sessions),
+        card_flags=len(backup.card_flags),
     )
 
 
@@ -506,8 +578,12 @@ def parse_progress(
             f"{READABLE_VERSIONS[0]} to {VERSION}"
             + (" (update drillbit to import it)" if _newer(version) else "")
         )
-    if version == 1 and data.get("plan") is not None:
-        raise ProgressFormatError(f"{name}: plan: not part of version 1 (it came in version 2)")
+    if version == 1:
+        for field in ("plan", "card_flags"):
+            if data.get(field):
+                raise ProgressFormatError(
+                    f"{name}: {field}: not part of version 1 (it came in version 2)"
+                )
     moment = now if now is not None else datetime.now(UTC)
     try:
         return ProgressFile.model_validate(data, context={"now": moment})
@@ -594,11 +670,13 @@ def _newer(version: object) -> bool:
 
 def import_progress(store: Store, path: Path, *, now: datetime | None = None) -> MergeReport:
     """Merge the backup at `path` into the store (see the module docstring for the rules)."""
-    return merge_progress(store, read_progress(path, now=now))
+    return merge_progress(store, read_progress(path, now=now), now=now)
 
 
-def merge_progress(store: Store, backup: ProgressFile) -> MergeReport:
-    """Merge a validated backup into the store in one transaction.
+def merge_progress(
+    store: Store, backup: ProgressFile, *, now: datetime | None = None
+) -> MergeReport:
+    """Merge a validated backup into the store in one transaction (`now`: when burials end).
 
     NotSavedError, before anything is merged, when the store cannot save (it is an
     in-memory copy of a read-only or full database).
@@ -613,6 +691,7 @@ def merge_progress(store: Store, backup: ProgressFile) -> MergeReport:
         _merge_states(conn, backup.card_states, counts)
         _merge_drafts(conn, backup.drafts, counts)
         _merge_plan(conn, backup.plan, counts)
+        _merge_flags(conn, backup.card_flags, now or datetime.now(UTC), counts)
     return MergeReport(**counts)
 
 
@@ -790,3 +869,37 @@ def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str,
         ),
     )
     counts["plan_replaced"] = 1
+
+
+def _merge_flags(
+    conn: sqlite3.Connection, rows: list[FlagRow], now: datetime, counts: dict[str, int]
+) -> None:
+    """The flag set last wins, unless the card was answered here after it (it was put back
+    into study here); a burial already over is dropped, so it never hides a card again."""
+    for row in rows:
+        buried = (
+            row.buried_until if row.buried_until is not None and row.buried_until > now else None
+        )
+        updated = to_db(row.updated_at)
+        local = conn.execute(
+            "SELECT updated_at FROM card_flag WHERE card_id = ?", (row.card_id,)
+        ).fetchone()
+        answered_since = conn.execute(
+            "SELECT 1 FROM review_log WHERE card_id = ? AND reviewed_at > ? LIMIT 1",
+            (row.card_id, updated),
+        ).fetchone()
+        if (
+            (not row.suspended and buried is None)
+            or answered_since is not None
+            or (local is not None and updated <= local["updated_at"])
+        ):
+            counts["flags_kept"] += 1
+            continue
+        conn.execute(
+            """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
+               VALUES (?, ?, ?, ?)
+               ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
+                   buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+            (row.card_id, int(row.suspended), None if buried is None else to_db(buried), updated),
+        )
+        counts["flags_updated" if local is not None else "flags_added"] += 1
