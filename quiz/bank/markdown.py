@@ -76,10 +76,12 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
     """An inline rule that also notes, on the last token it pushed, the source range it read."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
-        start = state.pos
+        start, pushed = state.pos, len(state.tokens)
         if not rule(state, silent):
             return False
-        if not silent and state.tokens:
+        # a rule may succeed without a token (an unclosed backtick becomes text): then the
+        # last token is an earlier one, whose range must stay as it was
+        if not silent and len(state.tokens) > pushed:
             state.tokens[-1].meta = {**state.tokens[-1].meta, "span": (start, state.pos)}
         return True
 
