@@ -147,7 +147,7 @@ def list_command(
 @click.command("schema")
 @click.argument(
     "name",
-    type=click.Choice(["card", "verdict", "lint", "list", "stats", "progress", "error"]),
+    type=click.Choice(["card", "verdict", "lint", "list", "stats", "progress", "error", "plan"]),
     default="card",
 )
 def schema_command(name: str) -> None:
@@ -161,6 +161,7 @@ def schema_command(name: str) -> None:
     stats     drillbit stats --json
     progress  drillbit export progress (the backup file)
     error     a usage error printed under --json
+    plan      drillbit plan --json
     """
     from quiz.cli.schemas import json_schema
 

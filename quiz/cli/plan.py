@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, date, datetime
 
 import click
@@ -85,14 +84,15 @@ def plan_command(
             )
         cards = list(obj.load_bank().cards)
         status = plan_status(store, cards, now, tz=tz, scheduler=default_scheduler())
-    if status is None:
-        if as_json:
-            click.echo(json.dumps({"plan": None}))
-        else:
-            click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
-        return
     if as_json:
-        click.echo(json.dumps(status.as_dict(), indent=2))
+        from quiz.cli.schemas import SCHEMA_VERSION, PlanReport
+
+        fields = status.as_dict() if status is not None else {}
+        report = PlanReport.model_validate({"schema_version": SCHEMA_VERSION, **fields})
+        click.echo(report.model_dump_json(indent=2))
+        return
+    if status is None:
+        click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
         return
     plan = status.plan
     click.echo(

@@ -7,6 +7,7 @@ may appear without it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +21,7 @@ __all__ = [
     "CardRow",
     "CardList",
     "ErrorReport",
+    "PlanReport",
     "StatsReport",
     "VerdictReport",
     "json_schema",
@@ -80,6 +82,46 @@ class ErrorReport(BaseModel):
     exit_code: int = Field(description="The process's exit code.")
 
 
+class PlanReadinessReport(BaseModel):
+    """Readiness on the interview day if nothing more is studied."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    overall: float = Field(ge=0, le=1, description="Mean predicted recall on the day (unseen = 0).")
+    by_topic: dict[str, float] = Field(description="The same mean, per topic.")
+    cards: int = Field(ge=0, description="Cards the mean is over (suspended ones left out).")
+    seen: int = Field(ge=0, description="How many of them were ever studied.")
+
+
+class PlanTodayReport(BaseModel):
+    """Today's plan-mode load."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reviews: int = Field(ge=0, description="Reviews fsrs has due today.")
+    brought_forward: int = Field(ge=0, description="Reviews brought forward for the day.")
+    new: int = Field(ge=0, description="New cards introduced today.")
+    minutes: float = Field(ge=0, description="Expected time, from your own answer times.")
+
+
+class PlanReport(BaseModel):
+    """`drillbit plan --json`; every field but schema_version is null when no plan is set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+    interview: date | None = Field(default=None, description="The interview day, YYYY-MM-DD.")
+    days_left: int | None = Field(
+        default=None, description="Days from today to the interview (negative after it)."
+    )
+    minutes_per_day: float | None = Field(default=None, description="The daily budget.")
+    target: float | None = Field(default=None, description="Recall on the day to reach.")
+    readiness: PlanReadinessReport | None = Field(default=None)
+    today: PlanTodayReport | None = Field(
+        default=None, description="null on and after the interview day."
+    )
+
+
 def _models() -> dict[str, type[BaseModel]]:
     from quiz.bank.lint_report import LintReport
     from quiz.store.backup import ProgressFile
@@ -91,10 +133,11 @@ def _models() -> dict[str, type[BaseModel]]:
         "stats": StatsReport,
         "progress": ProgressFile,
         "error": ErrorReport,
+        "plan": PlanReport,
     }
 
 
-SCHEMA_NAMES = ("card", "verdict", "lint", "list", "stats", "progress", "error")
+SCHEMA_NAMES = ("card", "verdict", "lint", "list", "stats", "progress", "error", "plan")
 """What `drillbit schema NAME` accepts; `card` is the default (the card front matter)."""
 
 _TITLES = {
@@ -105,6 +148,7 @@ _TITLES = {
     "stats": "drillbit stats --json",
     "progress": "drillbit export progress (backup file)",
     "error": "drillbit usage error under --json",
+    "plan": "drillbit plan --json",
 }
 
 

@@ -6,6 +6,8 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
+
 from tests.conftest import RunDrillbit
 
 
@@ -34,7 +36,15 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
     assert (data["target"], data["minutes_per_day"]) == (0.95, 40)
     cleared = drillbit(*content, "plan", "--clear")
     assert cleared.returncode == 0 and "removed" in cleared.stdout
-    assert json.loads(drillbit(*content, "plan", "--json").stdout) == {"plan": None}
+    assert json.loads(drillbit(*content, "plan", "--json").stdout) == {
+        "schema_version": 1,
+        "interview": None,
+        "days_left": None,
+        "minutes_per_day": None,
+        "target": None,
+        "readiness": None,
+        "today": None,
+    }
 
 
 def test_bad_dates_are_one_line_errors(mini_bank: Path, drillbit: RunDrillbit) -> None:
@@ -44,3 +54,16 @@ def test_bad_dates_are_one_line_errors(mini_bank: Path, drillbit: RunDrillbit) -
         assert result.returncode == 2, result.stdout
         assert "--interview" in result.stderr and "Traceback" not in result.stderr
     assert drillbit(*content, "plan", "--target", "0.9").returncode == 2, "no plan to change"
+
+
+def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    content = ("--content", str(mini_bank))
+    printed = drillbit("schema", "plan")
+    assert printed.returncode == 0, printed.stderr
+    validator = Draft202012Validator(json.loads(printed.stdout))
+    for args in ((), ("--interview", in_days(9))):
+        assert drillbit(*content, "plan", *args).returncode == 0
+        data = json.loads(drillbit(*content, "plan", "--json").stdout)
+        assert [e.message for e in validator.iter_errors(data)] == []
+    assert data["schema_version"] == 1 and data["days_left"] == 9
+    assert not validator.is_valid({**data, "readiness": {"overall": 2.0}})
