@@ -192,6 +192,16 @@ def summarize_grades(
                 {"drill": "median over drills", "drills": len(values), "quick": settings.quick},
             )
         )
+    if per:
+        worst = max(per, key=lambda d: median(per[d]["warm"]) - median(per[d]["inprocess"]))
+        figures.append(
+            Figure(
+                "overhead_vs_limit_ms_max",
+                round(median(per[worst]["warm"]) - median(per[worst]["inprocess"]), 3),
+                "ms",
+                {"worst_drill": worst, "drills": len(per), "target": "<= 8"},
+            )
+        )
     return figures
 
 

@@ -198,9 +198,10 @@ def _formula(latex: str, out: _Collector) -> None:
         out.add(f"${latex}$", 4)
 
 
-def _candidates(answer: str) -> list[_Candidate]:
+def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candidate]:
     out = _Collector()
-    tokens = parse(answer)
+    if tokens is None:
+        tokens = parse(answer)
     label = ""
     sublabel = ""
     list_depth = 0
@@ -294,8 +295,9 @@ def _points_of(candidate: _Candidate) -> list[str]:
     return [p for p in fit(text) if acceptable(p)]
 
 
-def key_points(answer: str) -> list[str]:
-    """3 to `MAX_POINTS` rubric points for the answer; fewer when the answer is too thin."""
+def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
+    """3 to `MAX_POINTS` rubric points for the answer; fewer when the answer is too thin.
+    `tokens`: the answer's Markdown tokens, when the caller has parsed it already."""
     chosen: list[str] = []
     seen: set[str] = set()
 
@@ -305,7 +307,7 @@ def key_points(answer: str) -> list[str]:
                 seen.add(point.lower())
                 chosen.append(point)
 
-    candidates = _candidates(answer)
+    candidates = _candidates(answer, tokens)
     groups: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
         if candidate.rank == 0:

@@ -26,10 +26,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from markdown_it.token import Token
 
-from quiz.bank.markdown import normalize, parse, parse_inline
+from quiz.bank.markdown import inline_children, normalize, parse_blocks, parse_inline
 from quiz.ecosystem.titles import TitleParts, clean_title, plain_inline, split_title, strip_emoji
 
 _ANSWER = re.compile(
@@ -41,6 +42,8 @@ _ANSWER = re.compile(
 _DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_ITEM_MARKS = ("?", "[", "&", "Q", "q")
+"""A list item's paragraph without any of these is no question (see `_candidate`)."""
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 
 
@@ -175,7 +178,17 @@ def _whole_bold(children: list[Token] | None) -> bool:
     return True
 
 
-def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
+def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
+    """True when a heading's or paragraph's inline markup can matter: it could be a question
+    (a heading, a `Q` line, bold, a list item with a `?`, a `[tag]` or a `Q`) or a bold line
+    that ends an answer. Other paragraphs are answer text, read later from the lines, so
+    their markup is not parsed (an `&` may be an entity for `?`)."""
+    if heading or "**" in raw or "__" in raw or raw.lstrip("*_ ")[:1] in ("Q", "q"):
+        return True
+    return in_item and any(mark in raw for mark in _ITEM_MARKS)
+
+
+def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
     blocks: list[_Block] = []
     containers: list[tuple[str, int]] = []  # (kind, end line)
     item_open: int | None = None
@@ -204,14 +217,20 @@ def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
         start, end = token.map
         if kind in ("heading_open", "paragraph_open"):
             inline = tokens[index + 1]
+            heading = kind == "heading_open"
+            children = (
+                inline_children(inline, env, latex_delimiters=True)
+                if _needs_inline(heading, item_open is not None, inline.content)
+                else None
+            )
             block = _Block(
-                "heading" if kind == "heading_open" else "paragraph",
+                "heading" if heading else "paragraph",
                 start,
                 end,
-                level=int(token.tag[1]) if kind == "heading_open" else 0,
-                children=inline.children,
+                level=int(token.tag[1]) if heading else 0,
+                children=children,
                 raw=inline.content,
-                whole_bold=_whole_bold(inline.children),
+                whole_bold=_whole_bold(children),
                 item_start=item_open if kind == "paragraph_open" else None,
                 container_end=container_end,
                 outer_end=outer_end,
@@ -394,8 +413,9 @@ def parse_notes(text: str) -> ParsedNotes:
     text = normalize(text.lstrip("\ufeff"))
     lines = text.split("\n")
     count = len(lines)
-    tokens = parse(text, latex_delimiters=True)
-    blocks = _blocks(tokens, count)
+    env: dict[str, Any] = {}
+    tokens = parse_blocks(text, env=env)
+    blocks = _blocks(tokens, count, env)
     headings = [b for b in blocks if b.kind == "heading"]
     heading_starts = [h.start for h in headings]
     code_rows = {

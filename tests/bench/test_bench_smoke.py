@@ -47,6 +47,8 @@ def test_ratios_are_taken_per_drill_then_the_median_drill() -> None:
     assert speedups == {"a": 15.0, "b": 5.0, "median over drills": 10.0}
     overheads = {f.params["drill"]: f.value for f in _named(figures, "overhead_vs_limit_ms")}
     assert overheads == {"a": 15.0, "b": 36.0, "median over drills": 25.5}
+    (worst,) = _named(figures, "overhead_vs_limit_ms_max")
+    assert (worst.value, worst.params["worst_drill"]) == (36.0, "b")
 
 
 def test_grading_figures_run_on_one_drill() -> None:
@@ -133,7 +135,12 @@ def test_main_writes_every_figure_as_json(tmp_path: Path, monkeypatch: pytest.Mo
     assert main(["--quick", "--only", "loading", "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["machine"]["cores"] and data["quick"] is True
-    assert {f["name"] for f in data["figures"]} >= {"load_ms", "lint_ms", "load_growth"}
+    assert {f["name"] for f in data["figures"]} >= {
+        "load_ms",
+        "lint_ms",
+        "load_growth",
+        "load_10k_cold_ms",
+    }
     assert all({"name", "value", "unit", "params"} <= f.keys() for f in data["figures"])
 
 
