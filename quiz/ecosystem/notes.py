@@ -188,6 +188,17 @@ def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     return in_item and any(mark in raw for mark in _ITEM_MARKS)
 
 
+_SIMPLE_BLOCKS = {
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "math_block": "math",
+    "hr": "hr",
+    "table_open": "table",
+}
+"""Block tokens read as one block each, by the kind of block they become."""
+
+
 def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
     blocks: list[_Block] = []
     containers: list[tuple[str, int]] = []  # (kind, end line)
@@ -239,14 +250,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
             blocks.append(block)
             item_open = None
             continue
-        simple = {
-            "fence": "fence",
-            "code_block": "code",
-            "html_block": "html",
-            "math_block": "math",
-            "hr": "hr",
-            "table_open": "table",
-        }
+        simple = _SIMPLE_BLOCKS
         if kind in simple:
             blocks.append(
                 _Block(
