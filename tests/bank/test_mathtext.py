@@ -396,6 +396,8 @@ def test_render_math_never_raises(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(MARKDOWNISH, st.text(max_size=80)))
 @example("$${$$`")  # an unclosed backtick once moved the formula's range past the line's end
+@example("$_%$`")
+@example("$$$\\left$$```")
 def test_find_math_problems_never_raises_and_points_inside_the_text(text: str) -> None:
     lines = text.split("\n")
     for problem in find_math_problems(text):
