@@ -82,6 +82,11 @@ class Workspace:
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
+        self.settings = settings
+        self.scheduler = settings.scheduler()
+
     @classmethod
     def open(
         cls,
