@@ -30,13 +30,16 @@ def watch_file(
     *,
     poll_seconds: float = 0.1,
     settle_seconds: float = 0.15,
+    graded: Signature = None,
 ) -> None:
     """Call `on_change(text)` once per settled save until `stop` is set.
 
     A save has settled when the file exists and its signature stayed the same for
     `settle_seconds`: a burst of writes (or unlink + rename) grades once, not many times.
+    `graded` is the signature of the text the caller already graded, taken before it read
+    that text; a save made while that grading ran then still counts. None: read it now.
     """
-    last_graded = file_signature(path)
+    last_graded = graded if graded is not None else file_signature(path)
     while not stop.wait(poll_seconds):
         current = file_signature(path)
         if current is None or current == last_graded:

@@ -35,7 +35,7 @@ from quiz.study import (
     local_timezone,
 )
 from quiz.study.plan import ForecastDay
-from quiz.study.plan_status import PlanStatus, plan_forecast, plan_status, today_plan
+from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -81,6 +81,11 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
+        self.settings = settings
+        self.scheduler = settings.scheduler()
 
     @classmethod
     def open(
@@ -197,13 +202,7 @@ class Workspace:
 
     def _plan_queue(self) -> tuple[str, ...] | None:
         """Today's plan-mode cards over the whole bank, or None (no plan, or it is over)."""
-        plan = self.store.interview_plan()
-        if plan is None:
-            return None
-        today = today_plan(
-            self.store, self.cards, plan, self.now(), tz=self.tz, scheduler=self.scheduler
-        )
-        return None if today is None else today.queue
+        return plan_queue(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as the bank's Card, or None when it is over."""

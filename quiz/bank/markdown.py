@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -46,6 +47,7 @@ __all__ = [
     "code_blocks",
     "code_spans",
     "headings",
+    "inline_children",
     "make_markdown",
     "normalize",
     "parse",
@@ -74,10 +76,12 @@ def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInli
     """An inline rule that also notes, on the last token it pushed, the source range it read."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
-        start = state.pos
+        start, pushed = state.pos, len(state.tokens)
         if not rule(state, silent):
             return False
-        if not silent and state.tokens:
+        # a rule may succeed without a token (an unclosed backtick becomes text): then the
+        # last token is an earlier one, whose range must stay as it was
+        if not silent and len(state.tokens) > pushed:
             state.tokens[-1].meta = {**state.tokens[-1].meta, "span": (start, state.pos)}
         return True
 
@@ -147,9 +151,12 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     return md
 
 
-def parse(text: str, *, latex_delimiters: bool = False) -> list[Token]:
-    """The full token stream of a normalized text (inline tokens have their children)."""
-    return _parser(latex_delimiters, False).parse(normalize(text))
+def parse(
+    text: str, *, latex_delimiters: bool = False, env: dict[str, Any] | None = None
+) -> list[Token]:
+    """The full token stream of a normalized text (inline tokens have their children).
+    `env`, when given, receives what the parse collected (link `references`)."""
+    return _parser(latex_delimiters, False).parse(normalize(text), env)
 
 
 def parse_inline(text: str, *, latex_delimiters: bool = False) -> list[Token]:
@@ -158,9 +165,24 @@ def parse_inline(text: str, *, latex_delimiters: bool = False) -> list[Token]:
     return _parser(latex_delimiters, False).parseInline(normalize(text))
 
 
-def parse_blocks(text: str) -> list[Token]:
-    """Block tokens only (inline tokens keep their raw `content`, no children): fast."""
-    return _parser(False, True).parse(normalize(text))
+def parse_blocks(text: str, *, env: dict[str, Any] | None = None) -> list[Token]:
+    """Block tokens only (inline tokens keep their raw `content`, no children): fast.
+    `env` receives the link `references` that `inline_children` needs."""
+    return _parser(False, True).parse(normalize(text), env)
+
+
+def inline_children(
+    token: Token, env: dict[str, Any], *, latex_delimiters: bool = False
+) -> list[Token]:
+    """The children a full `parse` gives an inline token of a `parse_blocks` stream (same
+    inline rules, same references, text runs joined), for a caller that needs only some
+    blocks' inline markup: parsing inline markup is most of a full parse's cost."""
+    md = _parser(latex_delimiters, False)
+    children: list[Token] = []
+    md.inline.parse(token.content, md, env, children)
+    holder = Token("inline", "", 0, content=token.content, children=children)
+    text_join(StateCore("", md, env, [holder]))  # the core rule a full parse runs next
+    return holder.children or []
 
 
 # ---------------------------------------------------------------------------
@@ -199,10 +221,12 @@ class CodeBlock:
     """False for a fence that runs to the end of the text without its closing line."""
 
 
-def headings(text: str) -> list[Heading]:
-    """Every heading outside code, in order."""
+def headings(text: str, tokens: list[Token] | None = None) -> list[Heading]:
+    """Every heading outside code, in order. `tokens`: the text's tokens when the caller
+    already has them (a full parse holds the same block tokens), so it is not parsed again."""
     found: list[Heading] = []
-    tokens = parse_blocks(text)
+    if tokens is None:
+        tokens = parse_blocks(text)
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map is not None:
             inline = tokens[index + 1]

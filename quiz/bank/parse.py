@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
@@ -170,14 +171,15 @@ def _validate_front(
 
 
 def split_sections(
-    body: str, body_line: int, out: _Collector
+    body: str, body_line: int, out: _Collector, tokens: list[Token] | None = None
 ) -> tuple[dict[str, Section], list[tuple[int, str]]]:
-    """`## ` sections of the body (never inside code), plus stray text before the first one."""
+    """`## ` sections of the body (never inside code), plus stray text before the first one;
+    `tokens` are the body's Markdown tokens when the caller has them."""
     sections: dict[str, Section] = {}
     lines = body.split("\n")
     starts = [
         (h.line - 1, h.title)
-        for h in headings(body)
+        for h in headings(body, tokens)
         if h.level == 2 and h.atx and not h.nested and h.title
     ]
     first = starts[0][0] if starts else len(lines)
@@ -279,9 +281,18 @@ def _check_coding(
 
 
 def parse_card(
-    text: str, path: Path, pack: str, topic_dir: str | None = None
+    text: str,
+    path: Path,
+    pack: str,
+    topic_dir: str | None = None,
+    *,
+    parsed_body: tuple[str, list[Token]] | None = None,
 ) -> tuple[Card | None, list[Problem]]:
-    """Parse one card file. Returns the card (None if it cannot be used) and every problem found."""
+    """Parse one card file. Returns the card (None if it cannot be used) and every problem found.
+
+    `parsed_body` is (body, its Markdown tokens) from a caller that has already parsed the
+    text after the front matter (the importer does, for its key points); the tokens are
+    used only when that body is exactly this card's, so the answer is always the same."""
     out = _Collector(path)
     split = split_front_matter(text)
     if split is None:
@@ -294,7 +305,8 @@ def parse_card(
         return None, out.problems
     front_text, front_line, body, body_line = split
     front, lines, kind = _validate_front(front_text, front_line, out)
-    sections, stray = split_sections(body, body_line, out)
+    tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
+    sections, stray = split_sections(body, body_line, out, tokens)
     for line, _raw in stray[:1]:
         out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
 

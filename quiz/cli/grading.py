@@ -125,7 +125,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
-    from quiz.watch import watch_file
+    from quiz.watch import file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
     drill = find_drill(obj.load_bank(), drill_id)
@@ -164,10 +164,11 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
 
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
+    graded = file_signature(file)  # before reading: a save during this grading is seen
     grade_and_print(_read_submission(file))
     stop = threading.Event()
     try:
-        watch_file(file, grade_and_print, stop)
+        watch_file(file, grade_and_print, stop, graded=graded)
     except KeyboardInterrupt:
         stop.set()
         click.echo("\nStopped watching.")

@@ -164,6 +164,30 @@ def format_number(value: float) -> str:
     return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
 
 
+def written_number(card: Card, key: str, value: float) -> str:
+    """The number as the card file writes it (`1e-3` stays `1e-3`), else `format_number`.
+
+    The front matter line of `key` is read back; it is used only when it holds a plain
+    number equal to `value`, so a YAML form (a list, a quoted string) never leaks.
+    """
+    line_no = card.lines.get(key)
+    if line_no is not None:
+        try:
+            line = card.path.read_text(encoding="utf-8").splitlines()[line_no - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            line = ""
+        match = re.fullmatch(
+            rf"\s*{re.escape(key)}\s*:\s*([-+]?[0-9][0-9._]*(?:[eE][-+]?[0-9]+)?)\s*(?:#.*)?", line
+        )
+        if match is not None:
+            try:
+                if float(match.group(1)) == value:
+                    return match.group(1).lstrip("+")
+            except ValueError:
+                pass
+    return format_number(value)
+
+
 def _tag(text: str) -> str:
     """An Anki tag holds no spaces: runs of whitespace become '_'."""
     return re.sub(r"\s+", "_", text.strip())
@@ -223,7 +247,7 @@ def note_for(card: Card) -> _TimedNote | None:
         model = NUMERIC_MODEL
         unit = f" {escape(front.unit)}" if front.unit else ""
         answer = (
-            f'<div class="numeric-answer">{format_number(front.answer)}{unit}</div>'
+            f'<div class="numeric-answer">{escape(written_number(card, "answer", front.answer))}{unit}</div>'
             f"<div>accepted: {escape(_tolerance(front))}{unit}</div>"
         )
         if front.unit:

@@ -12,13 +12,15 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown_it.token import Token
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, parse_inline, scan_math
+from quiz.bank.markdown import headings, parse, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import parse_card
@@ -37,6 +39,9 @@ MAX_TITLE_CHARS = 120
 _MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
+_SPACES = re.compile(r"\s+")
+_CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
+_KEBAB_WORD = re.compile(r"[a-z0-9]+")
 _ID_STOP_WORDS = frozenset(
     "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
@@ -110,14 +115,15 @@ def kebab(text: str) -> str:
     """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     # English contractions stay one word: "what's" -> "whats", "don't" -> "dont".
-    folded = re.sub(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", "", folded, flags=re.I)
-    return "-".join(re.findall(r"[a-z0-9]+", folded.lower()))
+    folded = _CONTRACTION.sub("", folded)
+    return "-".join(_KEBAB_WORD.findall(folded.lower()))
 
 
 def card_id_for(title: str) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words."""
     title = _title_text(title, with_math=False)  # formulas and code make poor ids
-    words = kebab(title).split("-") if kebab(title) else []
+    slug_words = kebab(title)
+    words = slug_words.split("-") if slug_words else []
     kept = [w for w in words if w not in _ID_STOP_WORDS]
     if len(kept) < 2:
         kept = words
@@ -130,7 +136,7 @@ def card_id_for(title: str) -> str:
 
 def card_title(title: str) -> str:
     """The list title: the question's title without a final period, at most 120 characters."""
-    text = re.sub(r"\s+", " ", title).strip().rstrip(".").strip()
+    text = _SPACES.sub(" ", title).strip().rstrip(".").strip()
     if len(text) <= MAX_TITLE_CHARS:
         return text
     return text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -138,7 +144,7 @@ def card_title(title: str) -> str:
 
 def as_question(title: str) -> str:
     """The title phrased as a question or instruction (a bare topic becomes 'Explain ...')."""
-    text = re.sub(r"\s+", " ", title).strip()
+    text = _SPACES.sub(" ", title).strip()
     if text.endswith(("?", ".", "!")):
         return text
     first = text.split(" ", 1)[0].lower().strip(",:")
@@ -242,7 +248,27 @@ def render_card(
         "key_points": list(points),
     }
     yaml_text = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{yaml_text}---\n\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+    return f"---\n{yaml_text}---\n{card_body(question, answer)}"
+
+
+def card_body(question: str, answer: str) -> str:
+    """The card's text after its front matter (what `parse_card` reads as the body)."""
+    return f"\n## Question\n\n{question}\n\n## Answer\n\n{answer}\n"
+
+
+def _answer_tokens(question: str, tokens: list[Token], env: dict[str, Any]) -> list[Token] | None:
+    """The answer's tokens out of the parsed card body: what parsing the answer alone gives
+    (the `## Answer` heading closes every block before it), or None when the question
+    defines link references or left a block open over the heading (then parse the answer)."""
+    if env.get("references"):
+        return None
+    row = question.count("\n") + 5  # "", "## Question", "", question..., "", "## Answer"
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None and token.map[0] >= row:
+            if token.map[0] == row and token.level == 0 and tokens[index + 1].content == "Answer":
+                return tokens[index + 3 :]
+            return None
+    return None
 
 
 def pack_yaml_text(name: str, notes: Path, parsed: ParsedNotes) -> str:
@@ -263,6 +289,9 @@ def _unique_id(
     counter = 1
     while True:
         candidate = base if counter == 1 else f"{base}-{counter}"
+        if candidate in used:  # cheap test first: notes repeat titles many times
+            counter += 1
+            continue
         path = target_dir / f"{candidate}.md"
         other = taken.get(candidate)
         same_file = other is not None and other.resolve() == path.resolve()
@@ -443,7 +472,14 @@ def _plan_card(
         )
     if escaped:
         notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
-    points = key_points(answer)
+    # The body is parsed once: its answer part gives the key points, and the whole is
+    # what parse_card splits into sections. The text of the question this one is nested
+    # in comes first in the question: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
+    body = card_body(question_text, answer)
+    env: dict[str, Any] = {}
+    body_tokens = parse(body, env=env)
+    points = key_points(answer, _answer_tokens(question_text, body_tokens, env))
     if len(points) < MIN_POINTS:
         return (
             None,
@@ -453,8 +489,6 @@ def _plan_card(
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
-    # The text of the question this one is nested in comes first: it sets the scene.
-    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
     number = question.number if question.number is not None else question.ordinal
     text = render_card(
         card_id=card_id,
@@ -467,7 +501,7 @@ def _plan_card(
         question=question_text,
         answer=answer,
     )
-    card, problems = parse_card(text, path, pack, topic)
+    card, problems = parse_card(text, path, pack, topic, parsed_body=(body, body_tokens))
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
@@ -478,19 +512,26 @@ def _plain_title(title: str) -> str:
     return _title_text(title, with_math=True)
 
 
+@lru_cache(maxsize=16)
+def _title_pieces(title: str) -> tuple[tuple[str, str], ...]:
+    """(type, content) of a title's inline tokens; cached because the id and the list
+    title of one card read the same title one after the other."""
+    tokens = parse_inline(title, latex_delimiters=True)
+    return tuple((c.type, c.content) for c in (tokens[0].children or () if tokens else ()))
+
+
 def _title_text(title: str, *, with_math: bool) -> str:
     """A title's words as read by the Markdown reader: formulas and code spans as their
     source text, or left out."""
-    tokens = parse_inline(title, latex_delimiters=True)
     parts: list[str] = []
-    for child in tokens[0].children or () if tokens else ():
-        if child.type in ("text", "text_special"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
+    for kind, content in _title_pieces(title):
+        if kind in ("text", "text_special"):
+            parts.append(content)
+        elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type in ("code_inline", "math_inline", "math_inline_double"):
-            parts.append(child.content.strip() if with_math else " ")
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+        elif kind in ("code_inline", "math_inline", "math_inline_double"):
+            parts.append(content.strip() if with_math else " ")
+    return _SPACES.sub(" ", "".join(parts)).strip()
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

@@ -26,10 +26,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from markdown_it.token import Token
 
-from quiz.bank.markdown import normalize, parse, parse_inline
+from quiz.bank.markdown import inline_children, normalize, parse_blocks, parse_inline
 from quiz.ecosystem.titles import TitleParts, clean_title, plain_inline, split_title, strip_emoji
 
 _ANSWER = re.compile(
@@ -41,6 +42,8 @@ _ANSWER = re.compile(
 _DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_ITEM_MARKS = ("?", "[", "&", "<", "(")
+"""Characters without which a list item's paragraph is no question (see `_needs_inline`)."""
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 
 
@@ -175,7 +178,35 @@ def _whole_bold(children: list[Token] | None) -> bool:
     return True
 
 
-def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
+def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
+    """True when a heading's or paragraph's inline markup can matter: it could be a question
+    (a heading, a `Q` line, a bold paragraph, a list item whose text has a `?`, a `[tag]`
+    or starts with `Q`) or a bold line that ends an answer. Other paragraphs are answer
+    text, read later from the lines, so their markup is not parsed. Every test here is
+    looser than the one `_candidate` and `_whole_bold` make on the parsed text (an `&`
+    may be an entity, a `<` a tag around the `Q`, `[]`/`()` an empty link)."""
+    if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
+        return True
+    bare = strip_emoji(raw)
+    if ("**" in raw or "__" in raw) and ("&" in raw or bare.rstrip().endswith(("**", "__"))):
+        return True  # it may be one bold run
+    if not in_item:
+        return False
+    return any(mark in raw for mark in _ITEM_MARKS) or bare.lstrip("*_~ ")[:1] in ("Q", "q")
+
+
+_SIMPLE_BLOCKS = {
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "math_block": "math",
+    "hr": "hr",
+    "table_open": "table",
+}
+"""Block tokens read as one block each, by the kind of block they become."""
+
+
+def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
     blocks: list[_Block] = []
     containers: list[tuple[str, int]] = []  # (kind, end line)
     item_open: int | None = None
@@ -204,14 +235,20 @@ def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
         start, end = token.map
         if kind in ("heading_open", "paragraph_open"):
             inline = tokens[index + 1]
+            heading = kind == "heading_open"
+            children = (
+                inline_children(inline, env, latex_delimiters=True)
+                if _needs_inline(heading, item_open is not None, inline.content)
+                else None
+            )
             block = _Block(
-                "heading" if kind == "heading_open" else "paragraph",
+                "heading" if heading else "paragraph",
                 start,
                 end,
-                level=int(token.tag[1]) if kind == "heading_open" else 0,
-                children=inline.children,
+                level=int(token.tag[1]) if heading else 0,
+                children=children,
                 raw=inline.content,
-                whole_bold=_whole_bold(inline.children),
+                whole_bold=_whole_bold(children),
                 item_start=item_open if kind == "paragraph_open" else None,
                 container_end=container_end,
                 outer_end=outer_end,
@@ -220,14 +257,7 @@ def _blocks(tokens: list[Token], line_count: int) -> list[_Block]:
             blocks.append(block)
             item_open = None
             continue
-        simple = {
-            "fence": "fence",
-            "code_block": "code",
-            "html_block": "html",
-            "math_block": "math",
-            "hr": "hr",
-            "table_open": "table",
-        }
+        simple = _SIMPLE_BLOCKS
         if kind in simple:
             blocks.append(
                 _Block(
@@ -394,8 +424,9 @@ def parse_notes(text: str) -> ParsedNotes:
     text = normalize(text.lstrip("\ufeff"))
     lines = text.split("\n")
     count = len(lines)
-    tokens = parse(text, latex_delimiters=True)
-    blocks = _blocks(tokens, count)
+    env: dict[str, Any] = {}
+    tokens = parse_blocks(text, env=env)
+    blocks = _blocks(tokens, count, env)
     headings = [b for b in blocks if b.kind == "heading"]
     heading_starts = [h.start for h in headings]
     code_rows = {

@@ -79,6 +79,7 @@ def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+            self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
 
         async def _make_app(self) -> web.Application:
@@ -201,9 +202,27 @@ def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int
                 shutdown_timeout=SHUTDOWN_SECONDS,
             )
 
-    return DrillbitServer(
-        command, host=host, port=port, title="drillbit", public_url=public_url(host, port)
+    import tempfile
+
+    import textual_serve
+
+    from quiz.serve.page import write_local_font_templates
+
+    # The rewritten page (local font, no CDN) lives as long as the server.
+    pages = tempfile.TemporaryDirectory(prefix="drillbit-serve-")
+    templates = write_local_font_templates(
+        Path(textual_serve.__file__).resolve().parent / "templates", Path(pages.name)
     )
+    server = DrillbitServer(
+        command,
+        host=host,
+        port=port,
+        title="drillbit",
+        public_url=public_url(host, port),
+        templates_path=templates,
+    )
+    server.pages = pages
+    return server
 
 
 def serve(host: str, port: int, content_dirs: list[Path], *, max_tabs: int) -> None:

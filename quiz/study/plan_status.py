@@ -34,6 +34,7 @@ __all__ = [
     "PlanStatus",
     "pace_from_store",
     "planned_cards",
+    "plan_queue",
     "plan_status",
     "today_plan",
 ]
@@ -145,6 +146,22 @@ def today_plan(
         introduced_today=store.introduced_since(midnight),
         spent_seconds=spent,
     )
+
+
+def plan_queue(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> tuple[str, ...] | None:
+    """Today's plan-mode card ids over `cards`, or None (no plan, or the plan is over)."""
+    plan = store.interview_plan()
+    if plan is None:
+        return None
+    today = today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    return None if today is None else today.queue
 
 
 def plan_forecast(

@@ -101,3 +101,11 @@ def test_code_spans_are_found_outside_code_blocks() -> None:
     text = "a `x` and ``y ` z`` here\r\n\n```\n`not a span`\n```\n"
     assert [text[start:end] for start, end in code_spans(text)] == ["`x`", "``y ` z``"]
     assert code_spans("no code here") == []
+
+
+def test_an_unclosed_backtick_after_a_formula_leaves_the_formula_where_it_is() -> None:
+    # the backtick rule succeeds without a token; the formula before it keeps its offsets
+    for text in ["$x$` y", "p $x$` and $y$", "$${$$`"]:
+        for span in scan_math(text).spans:
+            assert text[span.start : span.end] in ("$x$", "$y$", "$${$$"), (text, span)
+            assert text[span.content_start : span.content_end] == span.latex

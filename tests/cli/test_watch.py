@@ -7,16 +7,17 @@ import threading
 import time
 from pathlib import Path
 
-from quiz.watch import watch_file
+from quiz.watch import file_signature, watch_file
 
 
 def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
     seen: list[str] = []
     stop = threading.Event()
-    thread = threading.Thread(
+    graded = file_signature(path)  # the text the caller graded: a later save is new however
+    thread = threading.Thread(  # late the thread starts on a busy machine
         target=watch_file,
         args=(path, seen.append, stop),
-        kwargs={"poll_seconds": 0.02, "settle_seconds": settle},
+        kwargs={"poll_seconds": 0.02, "settle_seconds": settle, "graded": graded},
     )
     thread.start()
     return seen, stop, thread
@@ -81,3 +82,25 @@ def test_a_burst_of_writes_grades_once(tmp_path: Path) -> None:
     finally:
         stop.set()
         thread.join(5)
+
+
+def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> None:
+    # `drillbit watch` grades the file, then starts watching: a save in between counts
+    path = tmp_path / "answer.py"
+    path.write_text("starter")
+    graded = file_signature(path)
+    path.write_text("the answer")  # saved while the first grading was still running
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def on_change(text: str) -> None:
+        seen.append(text)
+        stop.set()
+
+    give_up = threading.Timer(30, stop.set)  # a missed save fails the test, never hangs it
+    give_up.start()
+    try:
+        watch_file(path, on_change, stop, poll_seconds=0.01, settle_seconds=0.01, graded=graded)
+    finally:
+        give_up.cancel()
+    assert seen == ["the answer"]

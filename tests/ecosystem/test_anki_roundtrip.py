@@ -163,3 +163,28 @@ def test_a_damaged_times_file_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "t.json").write_text("{not json")
     with pytest.raises(DrillbitError, match="not a drillbit Anki times file; delete it"):
         ContentTimes(tmp_path / "t.json")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("1e-3", "1e-3"),
+        ("9.5367431640625e-7", "9.5367431640625e-7"),
+        ("0.000095367431640625", "0.000095367431640625"),
+        ("4", "4"),
+        ("[1]", None),  # not a plain number: never shown as written (and not a valid card)
+    ],
+)
+def test_numeric_answers_are_shown_as_the_card_writes_them(
+    bank_dir: Path, written: str, shown: str | None
+) -> None:
+    card = bank_dir / "anki" / "math" / "sigmoid-max-slope.md"
+    card.write_text(card.read_text().replace("answer: 0.25", f"answer: {written}"))
+    bank = load_bank(content_roots([bank_dir]))
+    by_id = {c.id: c for c in bank.cards}
+    if shown is None:
+        assert "sigmoid-max-slope" not in by_id
+        return
+    note = note_for(by_id["sigmoid-max-slope"])
+    assert note is not None
+    assert f'<div class="numeric-answer">{shown} per unit of z</div>' in note.fields[1]

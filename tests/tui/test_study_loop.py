@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from fsrs import Rating, Scheduler
 from textual.widgets import TextArea
 
@@ -198,7 +199,7 @@ async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -
     async with app.run_test(message_hook=recorder) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        await pilot.press(*"0.25^x", "enter")
+        await pilot.press(*"0.25^y", "enter")
         status = str(screen.query_one("#study-status").render())
         assert "not a number" in status and "0.5^10" in status and "float" not in status
         screen.query_one(NumberAnswer).value = ""
@@ -268,3 +269,25 @@ async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
         study = app.screen
         assert isinstance(study, StudyScreen) and study.card is not None
         assert study.card.id == "dropout-inference"
+
+
+@pytest.mark.parametrize("key", ["x", "b"])
+async def test_bury_and_suspend_reach_the_screen_from_the_number_box(
+    build: AppFactory, key: str
+) -> None:
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        box = study.query_one(NumberAnswer)
+        assert box.has_focus
+        await pilot.press(*"1e-3")  # e is part of a number: it stays in the box
+        assert box.value == "1e-3"
+        card, before = study.card.id, study.session.remaining
+        await pilot.press(key)
+        await pilot.pause()
+        assert box.value == "1e-3"  # the letter went to the screen, not into the box
+        assert study.session.remaining == before - 1
+        flag = app.workspace.store.card_flags()[card]
+        assert flag.suspended is (key == "x")
+        assert (flag.buried_until is not None) is (key == "b")

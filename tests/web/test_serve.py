@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shlex
 import socket
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 import quiz.serve.server as serve_module
 from quiz.errors import DrillbitError, UsageError
 from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback, public_url
+from quiz.serve.page import local_font_page
 from quiz.serve.server import app_command, is_wildcard, serve
 from tests.conftest import RunDrillbit
 from tests.web.helpers import Served, free_loopback_port
@@ -286,3 +288,31 @@ def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
         assert status == 503 and "the limit (--max-tabs)" in body
     finally:
         first.close()
+
+
+def test_the_page_loads_its_font_locally_not_from_a_font_cdn(served: Served) -> None:
+    jar = f"drillbit-token-{served.port}={served.token}"
+    status, _, body = _get(served.url)
+    assert status == 200 and "textual-terminal" in body
+    assert "googleapis" not in body and "gstatic" not in body
+    font = re.search(r'url\("([^"]*RobotoMono-VariableFont_wght\.ttf)"\)', body)
+    assert font, body[:2000]
+    path = font.group(1).split(f":{served.port}", 1)[-1]
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{served.port}{path}", headers={"Cookie": jar}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+        assert len(response.read()) > 10_000  # the font file itself
+    assert '"Roboto Mono", menlo, monospace' in body  # the system monospace font as fallback
+
+
+def test_the_page_rewrite_keeps_the_rest_of_the_template() -> None:
+    template = (
+        '<html><head>\n<link rel="stylesheet" href="x.css" />\n<link\n rel="stylesheet"\n'
+        ' href="https://fonts.googleapis.com/css?family=Roboto%20Mono"\n/>\n</head><body/></html>'
+    )
+    page = local_font_page(template)
+    assert "googleapis" not in page and 'href="x.css"' in page
+    assert page.count("@font-face") == 2 and page.index("@font-face") < page.index("</head>")
+    assert local_font_page("<head></head>") == "<head></head>"

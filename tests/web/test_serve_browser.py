@@ -159,3 +159,27 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     stats = _stats(drillbit)
     assert stats["reviews"] == 1
     assert stats["cards_seen"] == 1
+
+
+def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
+    served: Served, browser: WebDriver
+) -> None:
+    """f2 shows a hint (ctrl+t would open a new tab), the footer names f2 and f3, and the
+    first escape, pressed in the editor, leaves the drill."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, lambda s: "Browser check" in s, "Home")
+    keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    keyboard.send_keys("l")  # the drills list
+    listing = _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    keyboard.send_keys(Keys.ENTER)
+    drill = _wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
+    assert "f2" in drill and "f3" in drill, drill
+    assert "^t" not in drill and "^n" not in drill, drill
+    keyboard.send_keys(Keys.F2)
+    _wait_for_screen(driver, lambda s: "Hint 1." in s, "the first hint")
+    keyboard.send_keys(Keys.ESCAPE)
+    _wait_for_screen(
+        driver, lambda s: "Next unsolved" in s and "Hint 1." not in s, "the drills list again"
+    )
+    assert listing

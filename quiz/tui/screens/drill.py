@@ -35,16 +35,23 @@ if TYPE_CHECKING:
 
 AUTOSAVE_SECONDS = 0.8
 
+WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
+"""Actions whose terminal key a browser keeps for itself -> the action of their browser key."""
+
 
 class DrillScreen(Screen["DrillSitting"]):
     """One drill sitting; dismisses with the sitting so a session can rate it."""
 
     BINDINGS = [
         Binding("ctrl+r", "grade", "Grade", priority=True),
+        # A browser keeps ctrl+t and ctrl+n for itself (new tab, new window), and `h` types
+        # into the editor: served in a browser, f2 and f3 do the same (see check_action).
         Binding("ctrl+t", "hint", "Hint", priority=True),
-        Binding("h", "hint", "Hint", show=False),
+        Binding("f2", "web_hint", "Hint", priority=True),
+        Binding("h", "letter_hint", "Hint", show=False),
         Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
         Binding("ctrl+n", "reset", "Reset", priority=True),
+        Binding("f3", "web_reset", "Reset", priority=True),
         Binding("ctrl+o", "previous_code", "Previous code", priority=True),
         Binding("ctrl+g", "give_up", "Give up", priority=True),
         Binding("ctrl+f", "next_drill", "Next drill", priority=True),
@@ -148,7 +155,15 @@ class DrillScreen(Screen["DrillSitting"]):
         self.action_leave()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer only the keys that can do something now."""
+        """Offer only the keys that can do something now, and where the app runs.
+
+        In a browser tab ctrl+t and ctrl+n never arrive: f2 and f3 stand in for them and
+        the footer shows those; in a terminal the ctrl keys are shown.
+        """
+        if action in WEB_KEYS.values():
+            return self.app.is_web
+        if action in WEB_KEYS:
+            return not self.app.is_web
         if action == "grade":
             return not self.time_up
         if action == "previous_code":
@@ -262,9 +277,22 @@ class DrillScreen(Screen["DrillSitting"]):
         ]
         if sitting.card.hints:
             left = sitting.hints_left
-            note = f"{left} hint(s) left: h (or ctrl+t)" if left else "No hints left."
+            key = "f2" if self.app.is_web else "ctrl+t"
+            note = f"{left} hint(s) left: h (or {key})" if left else "No hints left."
             widgets.append(Static(Text(note, style="dim"), classes="hint-note"))
         box.mount_all(widgets)
+
+    def action_letter_hint(self) -> None:
+        """h, when the editor does not have the focus (there it types an h)."""
+        self.action_hint()
+
+    def action_web_hint(self) -> None:
+        """f2: the hint key of a browser tab."""
+        self.action_hint()
+
+    def action_web_reset(self) -> None:
+        """f3: the reset key of a browser tab."""
+        self.action_reset()
 
     def action_hint(self) -> None:
         """Reveal the next hint (it lowers a pass to Hard)."""

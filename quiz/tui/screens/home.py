@@ -55,7 +55,8 @@ class HomeScreen(Screen[None]):
         self.rows: list[TopicRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
+        yield Header(icon="◆")
         yield Static(id="home-summary")
         yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")

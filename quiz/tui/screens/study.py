@@ -61,10 +61,10 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy"),
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        # priority: before the number box, which lets s through
+        # priority: the number box would type them; no number holds an s, b or x
         Binding("s", "skip", "Skip", priority=True),
-        Binding("b", "set_aside(False)", "Bury"),
-        Binding("x", "set_aside(True)", "Suspend"),
+        Binding("b", "set_aside(False)", "Bury", priority=True),
+        Binding("x", "set_aside(True)", "Suspend", priority=True),
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),

@@ -1,0 +1,175 @@
+"""The importer parses less to go faster: these check that what it skips changes nothing.
+
+A notes file is read as block tokens with inline markup parsed only where it can matter,
+each card body is parsed once (its answer part gives the key points, the whole gives
+`parse_card` its sections): each shortcut must give what the full parse gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.bank.markdown import inline_children, parse, parse_blocks
+from quiz.bank.parse import parse_card, split_front_matter
+from quiz.ecosystem.importer import _answer_tokens, card_body, plan_import
+from quiz.ecosystem.keypoints import key_points
+from quiz.ecosystem.notes import parse_notes
+from tests.conftest import DATA
+
+_MIXED = """\
+# Notes
+
+See [the paper][ref] and ![an *image* alt](x.png), \\*escaped\\* & &amp; &#63; here.
+
+- **Term:** a $x^2$ formula and \\(a + b\\) and \\[\\sum_i x_i\\] too
+- `code` with $$y = 1$$ inline
+
+| a | b |
+|---|---|
+| **c** | $d$ |
+
+[ref]: https://example.org "title"
+"""
+
+
+def _dicts(tokens: list[Any]) -> list[dict[str, Any]]:
+    return [t.as_dict() for t in tokens]
+
+
+@pytest.mark.parametrize("latex", [False, True])
+def test_inline_children_are_what_a_full_parse_gives(latex: bool) -> None:
+    full = parse(_MIXED, latex_delimiters=latex)
+    env: dict[str, Any] = {}
+    blocks = parse_blocks(_MIXED, env=env)
+    assert env["references"], "the reference definition is collected by the block parse"
+    inlines = [t for t in blocks if t.type == "inline"]
+    assert len(inlines) == len([t for t in full if t.type == "inline"]) >= 5
+    for lazy, whole in zip(inlines, [t for t in full if t.type == "inline"], strict=True):
+        assert not lazy.children  # block parse only
+        assert _dicts(inline_children(lazy, env, latex_delimiters=latex)) == _dicts(
+            whole.children or []
+        )
+    # Without the references the link is text: the env is what makes them equal.
+    linked = inlines[1]
+    assert "[ref]" in linked.content
+    assert _dicts(inline_children(linked, {}, latex_delimiters=latex)) != _dicts(
+        [t for t in full if t.type == "inline"][1].children or []
+    )
+
+
+def test_a_list_item_question_written_with_an_entity_is_still_found() -> None:
+    # "&#63;" is a '?' only once the inline markup is parsed: the item must be parsed.
+    notes = "1. What is bias&#63;\n\n   Bias is the error of the average model. It is big.\n"
+    parsed = parse_notes(notes)
+    assert [q.title for q in parsed.questions] == ["What is bias?"]
+
+
+def _card(question: str, answer: str) -> str:
+    front = "id: x\nkind: concept\ntitle: X\ntopic: t\ndifficulty: 2\nsource: s\n"
+    points = "key_points:\n- One point here\n- Two points here\n- Three points here\n"
+    return f"---\n{front}{points}---{card_body(question, answer)}"
+
+
+def test_parse_card_reuses_tokens_only_of_its_own_body() -> None:
+    text = _card("What is X?", "X is a thing.")
+    split = split_front_matter(text)
+    assert split is not None and split[2] == card_body("What is X?", "X is a thing.")
+    path = Path("x.md")
+    plain, problems = parse_card(text, path, "p", "t")
+    assert plain is not None and not problems
+    body = split[2]
+    same, _ = parse_card(text, path, "p", "t", parsed_body=(body, parse(body)))
+    assert same is not None and same.sections == plain.sections
+    # Tokens of another body are ignored, so they cannot change the card...
+    other = card_body("Other?", "Other answer.")
+    ignored, _ = parse_card(text, path, "p", "t", parsed_body=(other, parse(other)))
+    assert ignored is not None and ignored.sections == plain.sections
+    # ...while tokens given for this body are really used (here, wrong ones on purpose).
+    wrong = parse("\n# Nothing\n")
+    broken, problems = parse_card(text, path, "p", "t", parsed_body=(body, wrong))
+    assert broken is None and any("missing section" in p.message for p in problems)
+
+
+def test_answer_tokens_are_the_answer_parsed_alone() -> None:
+    question, answer = "What is X?\n\nSay it in words.", "- **A:** one\n- two\n\n```py\nx = 1\n```"
+    env: dict[str, Any] = {}
+    tokens = parse(card_body(question, answer), env=env)
+    sliced = _answer_tokens(question, tokens, env)
+    assert sliced is not None
+    alone = parse(answer)
+    strip = [{k: v for k, v in d.items() if k != "map"} for d in _dicts(alone)]
+    assert [{k: v for k, v in d.items() if k != "map"} for d in _dicts(sliced)] == strip
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is [X][r]?\n\n[r]: https://example.org",  # a reference the answer could use
+        "What is X?\n\n```\nunclosed fence",  # a block left open over the heading
+    ],
+)
+def test_answer_tokens_fall_back_when_the_question_changes_the_answer(question: str) -> None:
+    env: dict[str, Any] = {}
+    tokens = parse(card_body(question, "See [X][r]. It is one. It is two."), env=env)
+    assert _answer_tokens(question, tokens, env) is None
+
+
+def test_every_fixture_card_has_the_points_of_its_answer_parsed_alone(tmp_path: Path) -> None:
+    cards = 0
+    for notes in sorted((DATA / "notes").glob("*.md")):
+        plan = plan_import(notes, content_dir=tmp_path, pack="p")
+        for card in plan.cards:
+            answer = card.text.split("\n## Answer\n\n", 1)[1].removesuffix("\n")
+            assert list(card.key_points) == key_points(answer), (notes.name, card.card_id)
+            cards += 1
+    assert cards >= 50
+
+
+_ODD = """\
+# Odd notes
+
+- 🤔 Q: a question behind an emoji
+
+  It has an answer. A second sentence.
+
+- <b>Q:</b> a question in a tag
+
+  Its answer is here. And more.
+
+- **Is it bold?** 🤔
+  It is. Yes it is.
+
+**What is an entity&#63;**
+
+An entity is a character reference. It is resolved by the parser.
+
+**Bold run** &#x1F914;
+
+Text after a bold line. More text.
+
+1. [E] A tagged question
+   Ans. It is tagged. It is easy.
+
+- ~~Q~~: struck out
+  Body text. More body.
+
+- [](https://example.org) Q: after an empty link
+  Its answer. Another sentence.
+
+- plain item without any mark
+- **Term:** a labelled fact
+"""
+
+
+def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quiz.ecosystem.notes as notes_module
+
+    texts = [_ODD, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
+    lazy = [parse_notes(text) for text in texts]
+    monkeypatch.setattr(notes_module, "_needs_inline", lambda *_: True)
+    eager = [parse_notes(text) for text in texts]
+    assert lazy == eager
+    assert len(lazy[0].questions) >= 5  # the odd shapes are really read as questions
