@@ -131,11 +131,17 @@ async def test_rating_preview_matches_fsrs_without_changing_anything(
         assert screen.preview() == " · ".join(
             f"{int(r)} {r.name} {format_interval(spans[r])}" for r in Rating
         )
+        bar = screen.query_one("#study-ratings")
+        assert bar.display
+        shown = str(bar.render())  # the rating keys, each with fsrs's interval
+        for r in Rating:
+            assert f" {int(r)}  {r.name} {format_interval(spans[r])} " in shown
         assert store.card_state("what-is-relu") is None and store.review_count() == 0
         await pilot.press("3")
         await pilot.pause()
         state = store.card_state("what-is-relu")
         assert state is not None and state.due - clock() == spans[Rating.Good]
+        assert not bar.display  # the next card starts in its question phase
 
 
 async def test_mock_hides_feedback_until_the_summary(build: AppFactory, recorder: Recorder) -> None:
