@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_markdown
 from quiz.verdict_text import isolation_warnings
 
@@ -22,12 +23,15 @@ CLEAR = "\x1b[2J\x1b[H"
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Markdown text re-flowed to `width`; code blocks (the bank's reader finds them) and
+    indented lines are kept as written."""
+    code = {n for block in code_blocks(text) for n in range(block.first_line, block.end_line)}
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for number, paragraph in enumerate(text.splitlines() or [""], 1):
         if not paragraph.strip():
             lines.append("")
             continue
-        if paragraph.startswith(("    ", "\t", "```")):  # code: never re-flowed
+        if number in code or paragraph.startswith(("    ", "\t")):  # never re-flowed
             lines.append(indent + paragraph)
             continue
         lines += textwrap.wrap(

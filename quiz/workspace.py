@@ -82,6 +82,11 @@ class Workspace:
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
+        self.settings = settings
+        self.scheduler = settings.scheduler()
+
     @classmethod
     def open(
         cls,
@@ -189,7 +194,10 @@ class Workspace:
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
             include_hidden=request.card_ids is not None,
-            plan_queue=self._plan_queue() if request.mode == "due" else None,
+            # plan mode paces the whole bank; cards picked by hand are studied as picked
+            plan_queue=(
+                self._plan_queue() if request.mode == "due" and request.card_ids is None else None
+            ),
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng

@@ -40,6 +40,8 @@ _MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
 _SPACES = re.compile(r"\s+")
+_CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
+_KEBAB_WORD = re.compile(r"[a-z0-9]+")
 _ID_STOP_WORDS = frozenset(
     "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
@@ -113,8 +115,8 @@ def kebab(text: str) -> str:
     """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     # English contractions stay one word: "what's" -> "whats", "don't" -> "dont".
-    folded = re.sub(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", "", folded, flags=re.I)
-    return "-".join(re.findall(r"[a-z0-9]+", folded.lower()))
+    folded = _CONTRACTION.sub("", folded)
+    return "-".join(_KEBAB_WORD.findall(folded.lower()))
 
 
 def card_id_for(title: str) -> str:
@@ -134,7 +136,7 @@ def card_id_for(title: str) -> str:
 
 def card_title(title: str) -> str:
     """The list title: the question's title without a final period, at most 120 characters."""
-    text = re.sub(r"\s+", " ", title).strip().rstrip(".").strip()
+    text = _SPACES.sub(" ", title).strip().rstrip(".").strip()
     if len(text) <= MAX_TITLE_CHARS:
         return text
     return text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -142,7 +144,7 @@ def card_title(title: str) -> str:
 
 def as_question(title: str) -> str:
     """The title phrased as a question or instruction (a bare topic becomes 'Explain ...')."""
-    text = re.sub(r"\s+", " ", title).strip()
+    text = _SPACES.sub(" ", title).strip()
     if text.endswith(("?", ".", "!")):
         return text
     first = text.split(" ", 1)[0].lower().strip(",:")

@@ -42,6 +42,9 @@ _FINE_CLAUSE = re.compile(
     _CLAUSE.pattern + r"|,\s+|\s+(?=(?:when|because|since|unless|if|whereas)\s)"
 )
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`])")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def _mask_math(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _labelled(text: str) -> tuple[str, str] | None:
@@ -77,7 +80,7 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
     """Sentences of a paragraph, never split inside math (`masked`: the text with its
     formulas blanked, when the caller has it)."""
     masked = _mask_math(text) if masked is None else masked
-    cuts = [m.end() for m in re.finditer(r"[.!?](?=\s+[A-Z$(\\*`])", masked)]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(masked)]
     parts: list[str] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -124,7 +127,7 @@ def acceptable(point: str) -> bool:
         point.endswith(":")
         or "\n" in point
         or len(point) > MAX_CHARS
-        or not re.search(r"[A-Za-z0-9]", point)
+        or not _WORD_CHAR.search(point)
     ):
         return False
     return "$" not in point or not find_math_problems(point)

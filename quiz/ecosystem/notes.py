@@ -42,8 +42,8 @@ _ANSWER = re.compile(
 _DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
-_ITEM_MARKS = ("?", "[", "&", "Q", "q")
-"""A list item's paragraph without any of these is no question (see `_candidate`)."""
+_ITEM_MARKS = ("?", "[", "&", "<", "(")
+"""Characters without which a list item's paragraph is no question (see `_needs_inline`)."""
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 
 
@@ -180,12 +180,30 @@ def _whole_bold(children: list[Token] | None) -> bool:
 
 def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     """True when a heading's or paragraph's inline markup can matter: it could be a question
-    (a heading, a `Q` line, bold, a list item with a `?`, a `[tag]` or a `Q`) or a bold line
-    that ends an answer. Other paragraphs are answer text, read later from the lines, so
-    their markup is not parsed (an `&` may be an entity for `?`)."""
-    if heading or "**" in raw or "__" in raw or raw.lstrip("*_ ")[:1] in ("Q", "q"):
+    (a heading, a `Q` line, a bold paragraph, a list item whose text has a `?`, a `[tag]`
+    or starts with `Q`) or a bold line that ends an answer. Other paragraphs are answer
+    text, read later from the lines, so their markup is not parsed. Every test here is
+    looser than the one `_candidate` and `_whole_bold` make on the parsed text (an `&`
+    may be an entity, a `<` a tag around the `Q`, `[]`/`()` an empty link)."""
+    if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
         return True
-    return in_item and any(mark in raw for mark in _ITEM_MARKS)
+    bare = strip_emoji(raw)
+    if ("**" in raw or "__" in raw) and ("&" in raw or bare.rstrip().endswith(("**", "__"))):
+        return True  # it may be one bold run
+    if not in_item:
+        return False
+    return any(mark in raw for mark in _ITEM_MARKS) or bare.lstrip("*_~ ")[:1] in ("Q", "q")
+
+
+_SIMPLE_BLOCKS = {
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "math_block": "math",
+    "hr": "hr",
+    "table_open": "table",
+}
+"""Block tokens read as one block each, by the kind of block they become."""
 
 
 def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
@@ -239,14 +257,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
             blocks.append(block)
             item_open = None
             continue
-        simple = {
-            "fence": "fence",
-            "code_block": "code",
-            "html_block": "html",
-            "math_block": "math",
-            "hr": "hr",
-            "table_open": "table",
-        }
+        simple = _SIMPLE_BLOCKS
         if kind in simple:
             blocks.append(
                 _Block(

@@ -126,3 +126,50 @@ def test_every_fixture_card_has_the_points_of_its_answer_parsed_alone(tmp_path: 
             assert list(card.key_points) == key_points(answer), (notes.name, card.card_id)
             cards += 1
     assert cards >= 50
+
+
+_ODD = """\
+# Odd notes
+
+- 🤔 Q: a question behind an emoji
+
+  It has an answer. A second sentence.
+
+- <b>Q:</b> a question in a tag
+
+  Its answer is here. And more.
+
+- **Is it bold?** 🤔
+  It is. Yes it is.
+
+**What is an entity&#63;**
+
+An entity is a character reference. It is resolved by the parser.
+
+**Bold run** &#x1F914;
+
+Text after a bold line. More text.
+
+1. [E] A tagged question
+   Ans. It is tagged. It is easy.
+
+- ~~Q~~: struck out
+  Body text. More body.
+
+- [](https://example.org) Q: after an empty link
+  Its answer. Another sentence.
+
+- plain item without any mark
+- **Term:** a labelled fact
+"""
+
+
+def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import quiz.ecosystem.notes as notes_module
+
+    texts = [_ODD, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
+    lazy = [parse_notes(text) for text in texts]
+    monkeypatch.setattr(notes_module, "_needs_inline", lambda *_: True)
+    eager = [parse_notes(text) for text in texts]
+    assert lazy == eager
+    assert len(lazy[0].questions) >= 5  # the odd shapes are really read as questions

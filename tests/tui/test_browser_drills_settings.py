@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import DataTable
@@ -159,3 +160,21 @@ async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
         assert [row.state for row in browser.shown] == ["new"]
         assert app.workspace.store.card_state("dropout-inference") is None
         assert app.workspace.store.review_count() == 1  # the history stays
+
+
+async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test() as pilot:
+        before = app.workspace.scheduler
+        assert before.desired_retention == 0.9
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("down", "down", "enter", "ctrl+u", *"0.8", "enter")  # desired_retention
+        await pilot.pause()
+        await pilot.press("down", "enter", "ctrl+u", *"2m, 20m", "enter")  # learning_steps
+        await pilot.pause()
+        scheduler = app.workspace.scheduler
+        assert scheduler is not before
+        assert scheduler.desired_retention == 0.8
+        assert tuple(scheduler.learning_steps) == (timedelta(minutes=2), timedelta(minutes=20))

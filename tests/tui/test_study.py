@@ -81,7 +81,7 @@ async def test_numeric_typed_answers(build: AppFactory, recorder: Recorder) -> N
         screen = app.screen
         assert isinstance(screen, StudyScreen)
         assert screen.query_one(NumberAnswer).has_focus
-        await pilot.press("a", "b", "enter")
+        await pilot.press("a", "c", "enter")
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert "not a number" in str(screen.query_one("#study-status").render())
         screen.query_one(NumberAnswer).value = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from fsrs import Rating, Scheduler
 from textual.widgets import TextArea
 
@@ -130,11 +131,17 @@ async def test_rating_preview_matches_fsrs_without_changing_anything(
         assert screen.preview() == " · ".join(
             f"{int(r)} {r.name} {format_interval(spans[r])}" for r in Rating
         )
+        bar = screen.query_one("#study-ratings")
+        assert bar.display
+        shown = str(bar.render())  # the rating keys, each with fsrs's interval
+        for r in Rating:
+            assert f" {int(r)}  {r.name} {format_interval(spans[r])} " in shown
         assert store.card_state("what-is-relu") is None and store.review_count() == 0
         await pilot.press("3")
         await pilot.pause()
         state = store.card_state("what-is-relu")
         assert state is not None and state.due - clock() == spans[Rating.Good]
+        assert not bar.display  # the next card starts in its question phase
 
 
 async def test_mock_hides_feedback_until_the_summary(build: AppFactory, recorder: Recorder) -> None:
@@ -198,7 +205,7 @@ async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -
     async with app.run_test(message_hook=recorder) as pilot:
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        await pilot.press(*"0.25^x", "enter")
+        await pilot.press(*"0.25^y", "enter")
         status = str(screen.query_one("#study-status").render())
         assert "not a number" in status and "0.5^10" in status and "float" not in status
         screen.query_one(NumberAnswer).value = ""
@@ -268,3 +275,25 @@ async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
         study = app.screen
         assert isinstance(study, StudyScreen) and study.card is not None
         assert study.card.id == "dropout-inference"
+
+
+@pytest.mark.parametrize("key", ["x", "b"])
+async def test_bury_and_suspend_reach_the_screen_from_the_number_box(
+    build: AppFactory, key: str
+) -> None:
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        box = study.query_one(NumberAnswer)
+        assert box.has_focus
+        await pilot.press(*"1e-3")  # e is part of a number: it stays in the box
+        assert box.value == "1e-3"
+        card, before = study.card.id, study.session.remaining
+        await pilot.press(key)
+        await pilot.pause()
+        assert box.value == "1e-3"  # the letter went to the screen, not into the box
+        assert study.session.remaining == before - 1
+        flag = app.workspace.store.card_flags()[card]
+        assert flag.suspended is (key == "x")
+        assert (flag.buried_until is not None) is (key == "b")

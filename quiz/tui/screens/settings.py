@@ -90,7 +90,7 @@ class SettingsScreen(Screen[None]):
             message = exc.message if isinstance(exc, DrillbitError) else str(exc)
             self.query_one("#settings-help", Static).update(Text(message, style="bold red"))
             return
-        self.workspace.settings = updated
+        self.workspace.apply_settings(updated)
         self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
         self._close_editor()
 

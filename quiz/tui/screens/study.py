@@ -55,16 +55,16 @@ class StudyScreen(Screen[None]):
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("enter", "open_drill", "Open drill"),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
+        Binding("1", "rate(1)", "Again", show=False),  # the rating bar shows it
+        Binding("2", "rate(2)", "Hard", show=False),  # the rating bar shows it
+        Binding("3", "rate(3)", "Good", show=False),  # the rating bar shows it
+        Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        # priority: before the number box, which lets s through
+        # priority: the number box would type them; no number holds an s, b or x
         Binding("s", "skip", "Skip", priority=True),
-        Binding("b", "set_aside(False)", "Bury"),
-        Binding("x", "set_aside(True)", "Suspend"),
+        Binding("b", "set_aside(False)", "Bury", priority=True),
+        Binding("x", "set_aside(True)", "Suspend", priority=True),
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
@@ -139,10 +139,12 @@ class StudyScreen(Screen[None]):
             yield VerticalScroll(id="study-body")
             yield Vertical(id="study-rubric")
         yield Static("", id="study-status")
+        yield Static("", id="study-ratings")
         yield Footer()
 
     async def on_mount(self) -> None:
         self.query_one("#study-rubric").display = False
+        self.query_one("#study-ratings").display = False
         await self.show_card()
 
     @property
@@ -163,6 +165,7 @@ class StudyScreen(Screen[None]):
             return
         self.card = card
         self.phase = "question"
+        self.query_one("#study-ratings").display = False
         self.session.show()
         done, total = self.session.progress
         self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
@@ -294,16 +297,34 @@ class StudyScreen(Screen[None]):
 
     def preview(self) -> str:
         """'1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d' for this card now (no side effect)."""
+        return " · ".join(f"{key} {label}" for key, label in self._rating_labels())
+
+    def _rating_labels(self) -> list[tuple[str, str]]:
+        """Each rating key with its name and, in a due session, the card's next interval."""
         card = self.card
         if card is None:
-            return ""
+            return []
         if self.session.mode != "due":
-            return "1 Again · 2 Hard · 3 Good · 4 Easy (this mode leaves the schedule alone)"
+            return [(str(int(rating)), rating.name) for rating in Rating]
         ws = self.workspace
         spans = preview_intervals(ws.store, ws.scheduler, card.id, now=ws.now())
-        return " · ".join(
-            f"{int(rating)} {rating.name} {format_interval(span)}" for rating, span in spans.items()
-        )
+        return [
+            (str(int(rating)), f"{rating.name} {format_interval(span)}")
+            for rating, span in spans.items()
+        ]
+
+    def _show_rating_bar(self, suggestion: Rating) -> None:
+        """The rating keys, styled like the footer's, each with its next interval."""
+        bar = Text()
+        for key, label in self._rating_labels():
+            bold = "bold" if key == str(int(suggestion)) else ""
+            bar.append(f" {key} ", style="reverse bold")
+            bar.append(f" {label}  ", style=bold)
+        if self.session.mode != "due":
+            bar.append("(this mode leaves the schedule alone)", style="italic")
+        ratings = self.query_one("#study-ratings", Static)
+        ratings.update(bar)
+        ratings.display = True
 
     def action_to_rating(self) -> None:
         """Done ticking: show the rating keys with their next intervals."""
@@ -312,13 +333,9 @@ class StudyScreen(Screen[None]):
         self.phase = "rating"
         suggestion = self.suggestion()
         self.set_status(
-            Text.assemble(
-                self.preview(),
-                "  (enter: ",
-                (rating_name(suggestion), "bold"),
-                ")",
-            )
+            Text.assemble("Rate with 1-4; enter takes ", (rating_name(suggestion), "bold"))
         )
+        self._show_rating_bar(suggestion)
         checklist = self._checklist()
         if checklist is not None:
             checklist.locked = True  # a digit typed right after enter rates, never ticks
@@ -331,6 +348,7 @@ class StudyScreen(Screen[None]):
         if self.phase != "rating" or checklist is None:
             return
         self.phase = "revealed"
+        self.query_one("#study-ratings").display = False
         checklist.locked = False
         self.set_focus(checklist)
         self._suggest(len(checklist.selected), checklist.option_count)

@@ -96,9 +96,14 @@ class NumberAnswer(Input):
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
         super().__init__(placeholder=placeholder, id=id)
 
+    SCREEN_KEYS = frozenset("sbx")
+    """Skip, bury and suspend: no typed number holds these letters (unlike e, as in 1e-3)."""
+
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        """Let s (skip) reach the screen: no typed number holds an s."""
-        return character is not None and character.isprintable() and character != "s"
+        """The footer keeps showing skip, bury and suspend (priority keys) while the box has focus."""
+        return (
+            character is not None and character.isprintable() and character not in self.SCREEN_KEYS
+        )
 
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
