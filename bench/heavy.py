@@ -9,12 +9,8 @@ first card of a due session are measured there, side by side with a bare Textual
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -134,18 +130,30 @@ def heavy_home(work: Path, bank: Path, cards: int, reviews: int) -> tuple[Path, 
     return home, count, elapsed
 
 
-def _peak_run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall ms, peak RSS MB) of `python ARGS`, the peak from wait4 on that very child."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as sink:
-        child = subprocess.Popen([sys.executable, *args], env=env, stdout=sink, stderr=sink)
-        _, status, usage = os.wait4(child.pid, 0)
-        elapsed = (time.perf_counter() - start) * 1000
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            sink.seek(0)
-            raise RuntimeError(f"python {' '.join(args)} failed: {sink.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+_PEAK_WRAPPER = """
+import atexit, runpy, sys
+out = sys.argv[1]
+def report():
+    with open("/proc/self/status", encoding="utf-8") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write(peak)
+atexit.register(report)
+sys.argv = [sys.argv[2], *sys.argv[3:]]
+runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+"""
+
+
+def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall ms, peak RSS MB) of `python -m MODULE ARGS`.
+
+    The peak is the child's own VmHWM, read at its exit: ru_maxrss of a forked child
+    starts from this (large) process's peak.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak"
+        elapsed, _ = run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
+        return elapsed, int(out.read_text(encoding="utf-8")) / 1024
 
 
 def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
@@ -162,8 +170,10 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     env = child_env(DRILLBIT_HOME=str(home))
     env.pop("DRILLBIT_CONTENT", None)
     shape = {"cards": cards, "reviews": reviews}
-    stats_args = ["-m", "quiz", "--content", str(bank), "stats", "--json"]
-    _, done = run_python(stats_args, env=env)  # also warms the card cache and the file cache
+    stats_args = ["quiz", "--content", str(bank), "stats", "--json"]
+    _, done = run_python(
+        ["-m", *stats_args], env=env
+    )  # also warms the card cache and the file cache
     told = json.loads(done.stdout)["reviews"]
     if told != reviews:
         raise RuntimeError(f"stats --json counts {told} reviews; {reviews} were imported")
