@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import code_blocks, headings
+from quiz.bank.markdown import code_blocks, headings, parse_blocks
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -34,7 +34,7 @@ from quiz.bank.problems import Problem
 _HANDLER = YAMLHandler()
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]+(.*)$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {
     "concept": set(ConceptFront.model_fields),
@@ -195,13 +195,26 @@ def split_sections(
 
 
 def parse_list_items(text: str) -> list[str]:
-    """Top-level Markdown list items, continuation lines joined (for hints)."""
+    """Top-level Markdown list items, continuation lines joined (for hints).
+
+    The items are those the Markdown reader finds (a `- x` line in a code block is code,
+    an item indented by up to three spaces is an item); their lines are stripped and
+    joined with newlines, nested items included. Text after a list (before the next
+    item) joins the last item, so nothing written under Hints is lost."""
+    lines = text.split("\n")
+    owner: dict[int, int] = {}  # line -> index of the top-level item it belongs to
+    starts: set[int] = set()
+    for token in parse_blocks(text):
+        if token.type == "list_item_open" and token.level == 1 and token.map is not None:
+            for row in range(token.map[0], token.map[1]):
+                owner[row] = len(starts)
+            starts.add(token.map[0])
     items: list[str] = []
-    for raw in text.split("\n"):
-        match = _LIST_ITEM.match(raw)
-        if match:
-            items.append(match.group(1).strip())
-        elif items and raw.strip():
+    for row, raw in enumerate(lines):
+        if row in starts:
+            match = _LIST_ITEM.match(raw.strip())
+            items.append((match.group(1) or "").strip() if match else raw.strip())
+        elif items and raw.strip() and owner.get(row, len(items) - 1) == len(items) - 1:
             items[-1] = f"{items[-1]}\n{raw.strip()}"
     return [item for item in items if item]
 

@@ -262,3 +262,38 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
         ready = recorder.of(DrillScreen.VerdictReady)
         assert [m.verdict.status.value for m in ready] == ["passed", "failed"]
         assert "PASSED" in str(screen.query_one("#verdict-status").render())
+
+
+async def test_at_80_columns_the_explanation_gets_the_whole_width(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor, task = editor_of(screen), screen.query_one("#drill-task")
+        assert editor.has_focus and screen.query_one("#drill-right").display
+        assert task.size.width < 40  # side by side while coding
+        editor.load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await pilot.pause()
+        assert task.has_focus and screen.has_class("-reading")
+        assert not screen.query_one("#drill-right").display
+        assert task.size.width >= 76  # the explanation's code lines fit
+        assert screen.query_one("#explanation").display
+        await pilot.press("tab")
+        await pilot.pause()
+        assert editor.has_focus and screen.query_one("#drill-right").display
+
+
+async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await pilot.pause()
+        assert editor_of(screen).has_focus and screen.query_one("#drill-right").display
+        screen.query_one("#drill-task").focus()  # reading the task: the editor stays beside it
+        await pilot.pause()
+        assert screen.query_one("#drill-right").display
+        assert screen.query_one("#drill-task").size.width < 60

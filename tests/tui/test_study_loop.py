@@ -109,7 +109,11 @@ async def test_number_keys_tick_points_and_the_rubric_is_on_screen_at_80x24(
         assert checklist.selected == frozenset({0})
         await pilot.press("enter")
         status = str(screen.query_one("#study-status").render())
-        assert "1 Again" in status and "4 Easy" in status and "enter: Again" in status
+        assert "enter takes Again" in status
+        ratings = screen.query_one("#study-ratings")
+        shown = str(ratings.render())
+        assert " 1  Again" in shown and " 4  Easy" in shown
+        assert ratings.region.bottom <= 24 - 1  # above the footer, on screen
         await pilot.press("backspace", "2", "enter", "enter")  # 2 of 3 points: Hard
         await pilot.pause()
         assert [g.answer.rating for g in recorder.of(StudyScreen.AnswerGraded)] == [Rating.Hard]

@@ -11,7 +11,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -42,6 +42,8 @@ WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
 class DrillScreen(Screen["DrillSitting"]):
     """One drill sitting; dismisses with the sitting so a session can rate it."""
 
+    AUTO_FOCUS = "#editor"
+
     BINDINGS = [
         Binding("ctrl+r", "grade", "Grade", priority=True),
         # A browser keeps ctrl+t and ctrl+n for itself (new tab, new window), and `h` types
@@ -56,7 +58,7 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("ctrl+g", "give_up", "Give up", priority=True),
         Binding("ctrl+f", "next_drill", "Next drill", priority=True),
         Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
-        Binding("tab", "focus_next", "Switch pane", show=False),
+        Binding("tab", "switch_pane", "Switch pane", show=False),
         Binding("escape", "leave", "Back", priority=True),
         Binding("f1", "app.help", "Help"),  # ? goes into the editor
     ]
@@ -253,10 +255,14 @@ class DrillScreen(Screen["DrillSitting"]):
             await explanation.update(
                 "## Why it works\n\n" + section_markdown(self.sitting.card, "Explanation")
             )
+            if self.has_class("-narrow"):  # the task pane takes the width, so code fits
+                self.query_one("#drill-task").focus()
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
             more = " ctrl+f: next drill." if self.session is None else ""
+            where = " (tab: back to the editor)" if self.has_class("-narrow") else ""
             self.notify(
-                f"Passed. The explanation is under the task.{more}", title=self.sitting.card.title
+                f"Passed. The explanation is under the task{where}.{more}",
+                title=self.sitting.card.title,
             )
 
     def on_drill_screen_grading_failed(self, event: GradingFailed) -> None:
@@ -369,6 +375,21 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         self.save_draft()
         self.post_message(self.NextDrillRequested(following.id))
+
+    def action_switch_pane(self) -> None:
+        """Tab: from the task pane to the editor and back (the editor keeps tab for indenting)."""
+        task = self.query_one("#drill-task")
+        if self.focused is task:
+            self.query_one("#editor").focus()
+        else:
+            task.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """On a narrow terminal the focused task pane takes the whole width (code is not cut)."""
+        task, focused = self.query_one("#drill-task"), self.focused
+        self.set_class(
+            focused is not None and (task is focused or task in focused.ancestors), "-reading"
+        )
 
     def action_select_all(self) -> None:
         """Select the whole editor (as ctrl+a does in most editors)."""
