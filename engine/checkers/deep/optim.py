@@ -9,33 +9,15 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, Tolerance
+from engine.checkers.nn._common import STEP_TOL as TOL
+from engine.checkers.nn._common import StepChecker, call_inputs, parameter_shapes
+from engine.checks import Judgement
 from engine.deep import optim as ref
 
 __all__ = ["adamw_step", "rmsprop_step"]
 
-TOL = Tolerance(rtol=1e-9, atol=1e-13)
-"""Both steps are a few flops per entry: any faithful formula agrees to ~1e-15."""
 
-
-def _shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
-    return [
-        ("a single parameter", (1, 1)),
-        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
-        ("a bias vector", (gen.size(rng, 2, 8), 1)),
-        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
-        ("a larger matrix", (32, 48)),
-    ]
-
-
-class _StepChecker(NNChecker):
-    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
-
-    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
-
-
-class RmspropChecker(_StepChecker):
+class RmspropChecker(StepChecker):
     """rmsprop_step: s = rho*s + (1-rho)*grad**2, theta - lr*grad/(sqrt(s) + eps)."""
 
     name = "deep.optim.rmsprop_step"
@@ -46,7 +28,7 @@ class RmspropChecker(_StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        plans = _shapes(rng) + [("tiny gradients, large eps", (3, 4))]
+        plans = parameter_shapes(rng) + [("tiny gradients, large eps", (3, 4))]
         for i, (what, shape) in enumerate(plans, 1):
             tiny = what.startswith("tiny")
             gscale = 1e-4 if tiny else gen.log_uniform(rng, 1e-2, 10.0)
@@ -110,7 +92,7 @@ class RmspropChecker(_StepChecker):
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 
 
-class AdamwChecker(_StepChecker):
+class AdamwChecker(StepChecker):
     """adamw_step: decoupled weight decay theta*(1 - lr*wd), then the bias-corrected Adam step."""
 
     name = "deep.optim.adamw_step"
@@ -121,7 +103,7 @@ class AdamwChecker(_StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        plans = _shapes(rng) + [
+        plans = parameter_shapes(rng) + [
             ("strong decay, large lr", (4, 3)),
             ("no weight decay (plain Adam)", (2, 5)),
             ("late in training", (3, 3)),

@@ -9,32 +9,15 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, Tolerance
+from engine.checkers.nn._common import STEP_TOL as TOL
+from engine.checkers.nn._common import StepChecker, call_inputs, parameter_shapes
+from engine.checks import Judgement
 from engine.nn import optim as ref
 
 __all__ = ["adam_step", "momentum_step", "sgd_step"]
 
-TOL = Tolerance(rtol=1e-9, atol=1e-13)
 
-
-def _shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
-    return [
-        ("a single parameter", (1, 1)),
-        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
-        ("a bias vector", (gen.size(rng, 2, 8), 1)),
-        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
-        ("a larger matrix", (32, 48)),
-    ]
-
-
-class _StepChecker(NNChecker):
-    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
-
-    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
-
-
-class SgdChecker(_StepChecker):
+class SgdChecker(StepChecker):
     """sgd_step(theta, grad, lr) = theta - lr * grad."""
 
     name = "nn.optim.sgd_step"
@@ -45,7 +28,7 @@ class SgdChecker(_StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        for i, (what, shape) in enumerate(_shapes(rng), 1):
+        for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
             theta = gen.normal(rng, shape)
             grad = gen.with_zeros(
                 rng, gen.normal(rng, shape, gen.log_uniform(rng, 1e-3, 10.0)), 0.1
@@ -71,7 +54,7 @@ class SgdChecker(_StepChecker):
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
 
 
-class MomentumChecker(_StepChecker):
+class MomentumChecker(StepChecker):
     """momentum_step with the seed's convention v = beta * v + grad."""
 
     name = "nn.optim.momentum_step"
@@ -82,7 +65,7 @@ class MomentumChecker(_StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        for i, (what, shape) in enumerate(_shapes(rng), 1):
+        for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
             theta = gen.normal(rng, shape)
             grad = gen.normal(rng, shape, gen.log_uniform(rng, 1e-2, 10.0))
             first = i == 1
@@ -141,7 +124,7 @@ class MomentumChecker(_StepChecker):
         )
 
 
-class AdamChecker(_StepChecker):
+class AdamChecker(StepChecker):
     """adam_step with bias correction, t counted from 1, eps outside the square root."""
 
     name = "nn.optim.adam_step"
@@ -154,7 +137,7 @@ class AdamChecker(_StepChecker):
         out = []
         # small gradients with a large eps first: where eps sits matters most there, so a
         # misplaced eps shows its worst discrepancy in the first failing case
-        shapes = [("small gradients", (3, 4)), *_shapes(rng), ("late in training", (2, 5))]
+        shapes = [("small gradients", (3, 4)), *parameter_shapes(rng), ("late in training", (2, 5))]
         for i, (what, shape) in enumerate(shapes, 1):
             theta = gen.normal(rng, shape)
             gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
