@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -130,6 +132,18 @@ def test_main_rejects_unknown_sections(tmp_path: Path) -> None:
     assert not (tmp_path / "r.json").exists()
 
 
+@pytest.fixture
+def _environment_restored() -> Iterator[None]:
+    """bench's main sets its children's environment in os.environ (DRILLBIT_HOME, a bytecode
+    cache prefix inside its own temporary folder): put this process's back afterwards, or
+    every later test's processes compile into a deleted folder that then reappears in /tmp."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.mark.usefixtures("_environment_restored")
 def test_main_writes_every_figure_as_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bench.__main__.QUICK", TINY)
     out = tmp_path / "r.json"
