@@ -58,16 +58,24 @@ SLOW_MODULES = frozenset(
 )
 """Test modules (relative to tests/) that are slow as a whole."""
 
+SERVER_FIXTURES = frozenset({"served", "served_one_tab"})
+"""Fixtures that start `drillbit serve` on a port picked free a moment before it binds: their
+tests share one xdist group, so two workers never race for the same port."""
+
 TESTS = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark `slow` the tests of SLOW_MODULES and every test that uses one of SLOW_FIXTURES;
-    `pytest -m "not slow"` is then the fast inner loop, `pytest` still runs everything."""
+    `pytest -m "not slow"` is then the fast inner loop, `pytest` still runs everything.
+    Tests that serve on a port go to one xdist group (one worker runs them in turn)."""
     for item in items:
         module = item.path.relative_to(TESTS).as_posix() if item.path.is_relative_to(TESTS) else ""
-        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if module in SLOW_MODULES or SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
+        if SERVER_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.xdist_group("serve"))
 
 
 @pytest.fixture(autouse=True)

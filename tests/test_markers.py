@@ -1,4 +1,5 @@
-"""The `slow` marker: which tests `pytest -m "not slow"` leaves out, and that the list is current."""
+"""The `slow` marker: which tests `pytest -m "not slow"` leaves out, and that the list is current;
+the xdist group of the tests that serve on a port."""
 
 from __future__ import annotations
 
@@ -25,20 +26,24 @@ class _Item:
     markers: list[str] = field(default_factory=list)
 
     def add_marker(self, marker: Any) -> None:
-        self.markers.append(marker.name)
+        self.markers.append(" ".join([marker.name, *marker.args]))
+
+
+def _markers(path: Path, *fixtures: str) -> list[str]:
+    item = _Item(path, fixtures)
+    pytest_collection_modifyitems(cast(list[pytest.Item], [item]))
+    return item.markers
 
 
 def _marked(path: Path, *fixtures: str) -> bool:
-    item = _Item(path, fixtures)
-    pytest_collection_modifyitems(cast(list[pytest.Item], [item]))
-    return item.markers == ["slow"]
+    return _markers(path, *fixtures) == ["slow"]
 
 
 def test_slow_modules_and_process_fixtures_are_marked() -> None:
     assert _marked(TESTS / "sandbox" / "test_adversarial.py")
     assert _marked(TESTS / "tui" / "test_snapshots.py")
     assert _marked(TESTS / "cli" / "test_packs.py", "tmp_path", "drillbit_process")
-    assert _marked(TESTS / "web" / "test_serve.py", "served")
+    assert _markers(TESTS / "web" / "test_serve.py", "served") == ["slow", "xdist_group serve"]
     assert _marked(TESTS / "engine" / "test_checks.py", "pool")
 
 
@@ -47,3 +52,10 @@ def test_fast_tests_stay_in_the_inner_loop() -> None:
     assert not _marked(TESTS / "tui" / "test_study.py", "build")
     assert not _marked(TESTS / "sandbox" / "test_wire.py")
     assert not _marked(Path("/elsewhere/test_adversarial.py"))
+
+
+def test_every_server_test_is_in_the_one_serve_group() -> None:
+    """Ports are picked free a moment before the server binds: one worker serves at a time."""
+    for fixture in ("served", "served_one_tab"):
+        assert "xdist_group serve" in _markers(TESTS / "web" / "test_serve.py", fixture)
+    assert _markers(TESTS / "web" / "test_serve.py", "tmp_path") == []
