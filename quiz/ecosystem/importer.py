@@ -25,12 +25,10 @@ from quiz.bank.markdown import headings, parse, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import card_from_data
+from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
-
-_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's emitter when present: the pure-Python one is most of an import's time."""
 
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
@@ -247,8 +245,7 @@ def front_matter(
         "source": source,
         "key_points": list(points),
     }
-    yaml_text = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
-    return front, yaml_text
+    return front, dump_front(front)
 
 
 def card_body(question: str, answer: str) -> str:
