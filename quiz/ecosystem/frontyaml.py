@@ -27,6 +27,9 @@ _FAST_MAX = 400
 """Longer scalars go to the dumper (it may fold a line past its width)."""
 _RESOLVER: Any = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVED_BY_FIRST: frozenset[Any] = frozenset(_RESOLVER.yaml_implicit_resolvers)
+"""First characters of the plain scalars the resolver may read as something else than a
+string (`yes`, `~`, `12`...); None among them would mean any character."""
 
 _UNSURE = re.compile(r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
 """A character outside what both emitters print as is (controls, line and paragraph
@@ -54,7 +57,10 @@ def _scalar(text: str) -> str | None:
         or text.endswith(":")
         or " #" in text
     )
-    if plain and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG:
+    if plain and (
+        (text[0] not in _RESOLVED_BY_FIRST and None not in _RESOLVED_BY_FIRST)
+        or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    ):
         return text
     return "'" + text.replace("'", "''") + "'"
 

@@ -212,3 +212,30 @@ def test_checking_from_data_finds_what_parsing_the_file_finds(points: list[str])
     from_data = card_from_data(data, yaml_text, body, path, "p", "t")
     assert from_file[0] is None and from_data[0] is None
     assert from_data[1] == from_file[1]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "**Term:** a $x^2$ formula and `code`",
+        "**Term**: rest of it",
+        "**A `code` $y$ label:** rest",
+        "**Term:**: two colons",
+        "**Only a label:**",
+        "**Split\nlabel:** rest\non two lines",
+        "**Costs:** \\$5 a month",
+        "**Term:**rest glued to the bold",
+        "__Term:__ underscores",
+    ],
+)
+def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragraph: str) -> None:
+    from quiz.ecosystem import keypoints
+
+    inline = next(t for t in parse(paragraph) if t.type == "inline")
+    pair = keypoints._labelled(inline.content)
+    assert pair is not None
+    expected = (
+        keypoints._inline_text_of(pair[0]),
+        keypoints._inline_text_of(pair[1]) if pair[1] else "",
+    )
+    assert keypoints._label_texts(inline.content, inline) == expected
