@@ -125,7 +125,9 @@ def test_a_snapshot_that_meets_damage_says_so_and_the_next_one_works(tmp_path: P
     with Store.open(path, now=NOW) as store:
         with pytest.raises(StoreError) as caught:
             dump(store, now=NOW)
-        assert "was found damaged" in caught.value.message and "try it again" in caught.value.message
+        assert (
+            "was found damaged" in caught.value.message and "try it again" in caught.value.message
+        )
         _assert_salvaged(tmp_path, damaged, store.notices[0])
         assert TOTAL - 60 < len(dump(store, now=NOW).reviews) < TOTAL
 
