@@ -182,10 +182,6 @@ MIGRATIONS: tuple[Migration, ...] = (
                 {_TALLY_REMOVE.format(row="OLD")}
                 {_TALLY_ADD.format(row="NEW")}
             END""",
-            # Version 5's indexes for those two aggregates have no reader left; every
-            # answer and every imported review no longer writes them.
-            "DROP INDEX review_log_card_correct",
-            "DROP INDEX review_log_state_rating",
         ),
     ),
 )
