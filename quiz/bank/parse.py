@@ -153,6 +153,13 @@ def _validate_front(
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
         return None, {}, None
+    return _validate_data(data, front, front_line, out)
+
+
+def _validate_data(
+    data: Any, front: str, front_line: int, out: _Collector
+) -> tuple[Any | None, dict[str, int], str | None]:
+    """Validate front matter already read as data; `front` is its YAML text (for places)."""
     lines = _key_lines(front, front_line)
     if not isinstance(data, dict):
         out.add(front_line, 1, "yaml", "front matter must be a mapping of 'key: value' lines")
@@ -319,6 +326,45 @@ def parse_card(
     front_text, front_line, body, body_line = split
     front, lines, kind = _validate_front(front_text, front_line, out)
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
+    places = (front_line, body_line)
+    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+
+
+def card_from_data(
+    data: dict[str, Any],
+    front_text: str,
+    body: str,
+    path: Path,
+    pack: str,
+    topic_dir: str | None = None,
+    *,
+    tokens: list[Token] | None = None,
+) -> tuple[Card | None, list[Problem]]:
+    """What `parse_card` gives for a file of a `---` line, `front_text`, a `---` line and
+    `body`, when that front matter is known to load as `data` (the importer dumps `data`
+    with yaml's safe dumper, whose output loads back equal): the YAML is not read again.
+    `tokens` are the body's Markdown tokens, when the caller has parsed it."""
+    out = _Collector(path)
+    front, lines, kind = _validate_data(data, front_text, 2, out)
+    places = (2, front_text.count("\n") + 3)  # "---", the front matter, "---", the body
+    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+
+
+def _check_card(
+    front: Any,
+    lines: dict[str, int],
+    kind: str | None,
+    body: str,
+    places: tuple[int, int],
+    path: Path,
+    pack: str,
+    topic_dir: str | None,
+    tokens: list[Token] | None,
+    out: _Collector,
+) -> tuple[Card | None, list[Problem]]:
+    """Everything `parse_card` checks once the front matter is read: sections, math, names.
+    `places` are the file lines where the front matter and the body start."""
+    front_line, body_line = places
     sections, stray = split_sections(body, body_line, out, tokens)
     for line, _raw in stray[:1]:
         out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")

@@ -51,11 +51,13 @@ pass_context = click.make_pass_decorator(Context)
 def open_store() -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
-    Its errors (StoreError, DataDirError) reach `main`, which prints them as one line.
+    So do notices added later (damage found while reading the logs). Its errors
+    (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
     from quiz.store.store import Store
 
     store = Store.open()
     for notice in store.notices:
         click.echo(f"drillbit: {notice.message}", err=True)
+    store.on_notice(lambda notice: click.echo(f"drillbit: {notice.message}", err=True))
     return store

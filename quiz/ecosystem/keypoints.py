@@ -244,11 +244,10 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             text = _inline_text(bare)
             if list_depth and item_first:
                 item_first = False
-                label, sublabel = _item(raw, text, list_depth, label, sublabel, out)
-            elif (pair := _labelled(raw)) is not None:
+                label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
+            elif (pair := _label_texts(raw, bare)) is not None:
                 out.new_group()
-                label, sublabel = _inline_text_of(pair[0]), ""
-                rest = _inline_text_of(pair[1]) if pair[1] else ""
+                label, sublabel, rest = pair[0], "", pair[1]
                 if rest:
                     out.add(f"{label}: {rest}", 0)
             else:
@@ -261,20 +260,52 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
 
 
 def _item(
-    raw: str, text: str, depth: int, label: str, sublabel: str, out: _Collector
+    raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: _Collector
 ) -> tuple[str, str]:
     """One list item's point; returns the (label, sublabel) context for the next ones."""
-    pair = _labelled(raw)
+    pair = _label_texts(raw, inline)
     if pair is not None and not pair[1]:
-        return label, _inline_text_of(pair[0])
+        return label, pair[0]
     nested = depth > 1
     context = sublabel if nested and sublabel else label
     if pair is not None:
-        text = f"{_inline_text_of(pair[0])}: {_inline_text_of(pair[1])}"
+        text = f"{pair[0]}: {pair[1]}"
     elif context and not _PLAIN_LABEL.match(text):
         text = f"{context}: {text}"
     out.add(text, 0)
     return label, (sublabel if nested else "")
+
+
+_FLAT = frozenset({"text", "text_special", "code_inline", "math_inline", "softbreak"})
+"""Inline tokens a label is read from as is (anything else: the label is parsed alone)."""
+
+
+def _label_texts(raw: str, inline: Token) -> tuple[str, str] | None:
+    """(label, rest) as point text for a `**Label:** rest` paragraph, or None when it is not
+    one; read from the paragraph's parsed markup (`inline`) when its bold run is the
+    plain `**Label:**` the pattern saw, else by parsing the two parts alone."""
+    pair = _labelled(raw)
+    if pair is None:
+        return None
+    kids = inline.children or []
+    close = next((i for i, c in enumerate(kids) if c.type == "strong_close"), 0)
+    if (
+        not kids
+        or kids[0].type != "strong_open"
+        or close < 2
+        or any(c.type not in _FLAT for c in kids[1:close])
+    ):
+        return _inline_text_of(pair[0]), _inline_text_of(pair[1]) if pair[1] else ""
+    label = _inline_text(_holder(kids[1:close]))
+    label = label[:-1].rstrip() if label.endswith(":") else label
+    rest = _inline_text(_holder(kids[close + 1 :]))
+    rest = rest[1:].lstrip() if rest.startswith(":") else rest
+    return label, rest
+
+
+def _holder(children: list[Token]) -> Token:
+    """An inline token holding these children (to read them as one line)."""
+    return Token("inline", "", 0, children=children)
 
 
 def _inline_text_of(markdown: str) -> str:
