@@ -693,6 +693,15 @@ class Store:
         rows = self._read("SELECT card_id, state, due FROM card_state")
         return {r["card_id"]: Schedule(int(r["state"]), from_db(r["due"])) for r in rows}
 
+    def schedule_columns(self) -> dict[str, tuple[int, str]]:
+        """(fsrs state, due as stored text) by card id: the counts' hot path, nothing parsed.
+
+        The due text is `timefmt.to_db`'s fixed-width UTC form: compared as text with
+        `to_db(now)`, it orders as time.
+        """
+        rows = self._read("SELECT card_id, state, due FROM card_state")
+        return {r[0]: (r[1], r[2]) for r in rows}
+
     # -- suspended and buried cards ----------------------------------------------------
 
     @_degradable
