@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from quiz.bank.index import CardRef
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
@@ -42,6 +43,15 @@ class Context:
         for reason in installed_packs()[1]:
             click.echo(f"drillbit: {reason}", err=True)
         return load_bank(content_roots(self.content))
+
+    def card_index(self) -> tuple[CardRef, ...]:
+        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, cheaply."""
+        from quiz.bank.index import card_index
+        from quiz.bank.sources import content_roots, installed_packs
+
+        for reason in installed_packs()[1]:
+            click.echo(f"drillbit: {reason}", err=True)
+        return card_index(content_roots(self.content))
 
 
 pass_context = click.make_pass_decorator(Context)
