@@ -41,6 +41,9 @@ _KEBAB = re.compile(KEBAB)
 _SPACES = re.compile(r"\s+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
 _KEBAB_WORD = re.compile(r"[a-z0-9]+")
+_MARKUP = re.compile(r"[$`\\&<\[*_~\n\r\x00]|  ")
+"""Characters without which a one-line title has no inline markup (math, code, escapes,
+entities, HTML, links, emphasis, strikethrough, line breaks)."""
 _ID_STOP_WORDS = frozenset(
     "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
@@ -514,6 +517,8 @@ def _plain_title(title: str) -> str:
 def _title_pieces(title: str) -> tuple[tuple[str, str], ...]:
     """(type, content) of a title's inline tokens; cached because the id and the list
     title of one card read the same title one after the other."""
+    if not _MARKUP.search(title):  # nothing the inline parser would read as markup
+        return (("text", title),)
     tokens = parse_inline(title, latex_delimiters=True)
     return tuple((c.type, c.content) for c in (tokens[0].children or () if tokens else ()))
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
 from quiz.bank.parse import card_from_data, parse_card, split_front_matter
@@ -239,3 +241,27 @@ def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragr
         keypoints._inline_text_of(pair[1]) if pair[1] else "",
     )
     assert keypoints._label_texts(inline.content, inline) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40))
+def test_a_title_read_without_the_parser_is_what_the_parser_reads(title: str) -> None:
+    """A title with no markup character skips the inline parser: same id and list title."""
+    import re
+
+    from quiz.ecosystem import importer
+
+    def texts() -> tuple[str, str]:
+        importer._title_pieces.cache_clear()
+        return importer._title_text(title, with_math=False), importer._title_text(
+            title, with_math=True
+        )
+
+    fast = texts()
+    markup = importer._MARKUP
+    try:
+        importer._MARKUP = re.compile("")  # every title parsed
+        assert texts() == fast
+    finally:
+        importer._MARKUP = markup
+        importer._title_pieces.cache_clear()
