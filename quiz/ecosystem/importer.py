@@ -501,7 +501,16 @@ def _plan_card(
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML
     # back: the safe dumper's text loads as the data it was given.
-    card, problems = card_from_data(data, yaml_text, body, path, pack, topic, tokens=body_tokens)
+    card, problems = card_from_data(
+        data,
+        yaml_text,
+        body,
+        path,
+        pack,
+        topic,
+        tokens=body_tokens,
+        inline_parsed=not env.get("references"),
+    )
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"

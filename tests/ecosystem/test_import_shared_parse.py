@@ -265,3 +265,24 @@ def test_a_title_read_without_the_parser_is_what_the_parser_reads(title: str) ->
     finally:
         importer._MARKUP = markup
         importer._title_pieces.cache_clear()
+
+
+def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> None:
+    """The importer's lint check reads the formulas out of the card body's full parse."""
+    from quiz.bank.markdown import normalize, scan_math_in
+
+    odd = (
+        "Costs $5 and $10, `$x$` in code, [a $y$ link](u), \\$ escaped, $$z$$ and $a\\b$.\n\n"
+        "- $x^2$ in an item\n\n| $t$ | $$u$$ |\n|---|---|\n| 1 | $v |\n\n$$\nw = 1\n$$\n"
+    )
+    texts = [odd, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
+    checked = 0
+    for text in map(normalize, texts):
+        env: dict[str, Any] = {}
+        full = parse(text, env=env)
+        if env.get("references"):
+            continue
+        fresh = scan_math_in(text, parse_blocks(text))
+        assert scan_math_in(text, full, inline_parsed=True) == fresh
+        checked += bool(fresh.spans or fresh.problems)
+    assert checked >= 5
