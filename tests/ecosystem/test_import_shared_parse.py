@@ -286,3 +286,31 @@ def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> Non
         assert scan_math_in(text, full, inline_parsed=True) == fresh
         checked += bool(fresh.spans or fresh.problems)
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It costs $5 and $10 a month. The loss is $x^2$. It is small. It is convex.",
+        "The form is $\\unknownmacro{x}$ here. The loss is $x^2$. It is small. It is fine.",
+        "The loss is $x^2$, shown as is. It is small. It is convex. It is smooth.",
+        "[r]: https://example.org\n\nSee [the paper][r] for $x^2$. It is small. It is fine.",
+    ],
+)
+def test_an_answer_with_dollar_math_is_prepared_as_prepare_does(
+    answer: str, tmp_path: Path
+) -> None:
+    """The answer's math is checked from the card body's parse; `_prepare` runs only when
+    it changes something: the card is the one `_prepare` gives."""
+    from quiz.ecosystem.importer import _prepare
+
+    notes = tmp_path / "n.md"
+    notes.write_text(f"## Q1: What is it?\n**Answer:**\n{answer}\n", encoding="utf-8")
+    plan = plan_import(notes, content_dir=tmp_path / "c", pack="p")
+    assert len(plan.cards) == 1, plan.skipped
+    written = plan.cards[0].text.split("\n## Answer\n\n", 1)[1].removesuffix("\n")
+    prepared, raw, escaped = _prepare(answer)
+    assert written == prepared
+    messages = " ".join(n.message for n in plan.notices)
+    assert ("kept as raw LaTeX" in messages) == bool(raw)
+    assert (f"escaped {escaped} '$'" in messages) == bool(escaped)
