@@ -30,12 +30,12 @@ from quiz.study import (
     Session,
     SessionOptions,
     Stats,
-    compute_stats,
     local_timezone,
 )
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan import ForecastDay
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -184,7 +184,7 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
-        return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
+        return stats_of_groups(self.store, self._card_groups(), self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 
