@@ -55,6 +55,8 @@ START = datetime(2026, 1, 5, tzinfo=UTC)
 """Midnight of the first study day (the simulation's clock is UTC)."""
 FIRST_SITTING = timedelta(hours=8)
 SECOND_SITTING = timedelta(hours=19)
+SITTINGS = 3
+"""Plan-mode sessions a learner opens a day at most: again while the plan offers more."""
 BUDGET_MINUTES = 45.0
 TARGET = 0.9
 PARAM_SPREAD = 0.2
@@ -245,50 +247,59 @@ def simulate(
     for day in range(horizon):
         midnight = START + timedelta(days=day)
         moment = midnight + FIRST_SITTING
-        pace = estimate_pace(timed[-2000:])
-        today = plan_day(
-            cards,
-            memory,
-            plan,
-            moment,
-            tz=UTC,
-            scheduler=scheduler,
-            pace=pace,
-            time_reviews=policy.plan,
-            new_cards=None if new_by_day is None else [c for d in new_by_day[: day + 1] for c in d],
-        )
-        assert today is not None  # the plan runs until the interview day
-        # Both sittings are time-boxed as the app's plan-mode session is: a card starts
-        # only if the learner's long answer to it still ends within today's budget.
-        box = time_box(plan, pace, 0.0, kinds.values())
-        spent = 0.0
-        for card_id in today.queue:
-            if not box.fits(kinds[card_id], spent):
-                continue
-            seconds = answer(card_id, moment, day)
-            spent += seconds
-            moment += timedelta(seconds=seconds)
-        # the evening sitting: the day's learning and relearning steps, until none is due
-        moment = max(moment, midnight + SECOND_SITTING)
         end = midnight + timedelta(days=1)
-        for _round in range(10):
-            steps = [
-                cid
-                for cid, card in memory.items()
-                if card.state in (State.Learning, State.Relearning)
-                and card.due < end
-                and box.fits(kinds[cid], spent)
-            ]
-            if not steps:
-                break
-            for card_id in steps:
+        imposed = None if new_by_day is None else [c for d in new_by_day[: day + 1] for c in d]
+        spent = expected = 0.0
+        for sitting in range(SITTINGS):
+            pace = estimate_pace(timed[-2000:])
+            today = plan_day(
+                cards,
+                memory,
+                plan,
+                moment,
+                tz=UTC,
+                scheduler=scheduler,
+                pace=pace,
+                spent_seconds=spent,
+                time_reviews=policy.plan,
+                new_cards=imposed,
+            )
+            assert today is not None  # the plan runs until the interview day
+            expected = max(expected, spent + today.seconds)
+            # Time-boxed as the app's plan-mode session is: a card starts only if the
+            # learner's long answer to it still ends within today's budget.
+            box = time_box(plan, pace, 0.0, kinds.values())
+            studied = 0
+            for card_id in today.queue:
                 if not box.fits(kinds[card_id], spent):
                     continue
                 seconds = answer(card_id, moment, day)
                 spent += seconds
                 moment += timedelta(seconds=seconds)
+                studied += 1
+            # the learning and relearning steps (the first sitting's wait for the evening)
+            if sitting == 0:
+                moment = max(moment, midnight + SECOND_SITTING)
+            for _round in range(10):
+                steps = [
+                    cid
+                    for cid, card in memory.items()
+                    if card.state in (State.Learning, State.Relearning)
+                    and card.due < end
+                    and box.fits(kinds[cid], spent)
+                ]
+                if not steps:
+                    break
+                for card_id in steps:
+                    if not box.fits(kinds[card_id], spent):
+                        continue
+                    seconds = answer(card_id, moment, day)
+                    spent += seconds
+                    moment += timedelta(seconds=seconds)
+            if studied == 0:
+                break  # the plan has nothing more that fits today
         daily.append(spent)
-        planned.append(today.seconds)
+        planned.append(expected)
         fresh.append(tuple(c for c in introduced if introduced[c] == day))
 
     at = START + timedelta(days=horizon)

@@ -360,9 +360,8 @@ def plan_day(
     last_pass = final_days(cards, plan, days_left, speed)
     in_last_pass = time_reviews and days_left <= last_pass
 
-    # 2. New cards, front-loaded: as many as today's budget holds before the last pass,
-    #    so that the last days are free for it. (Inside it, unseen cards compete with the
-    #    reviews for the room, below.) Imposed new cards come first: they are a pace.
+    # New cards take the room in content order, a card that does not fit skipped for a
+    # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
     def introduce(offered: Sequence[StudyCard]) -> list[str]:
         nonlocal left
         chosen: list[str] = []
@@ -392,6 +391,9 @@ def plan_day(
             reviews.append(card_id)
             left -= cost
 
+    # 2. New cards, front-loaded: as many as today's budget holds before the last pass,
+    #    so that the last days are free for it (in it, unseen cards compete with the
+    #    reviews for the room, below).
     if new_cards is None:
         new = introduce([] if in_last_pass else unseen)
 
@@ -441,11 +443,9 @@ def _recall_after_review(
     )
 
 
-def _recall_after_first_look(
-    card_id: str, when: datetime, start: datetime, scheduler: Scheduler
-) -> float:
+def _recall_after_first_look(when: datetime, start: datetime, scheduler: Scheduler) -> float:
     """Recall at `start` of a new card introduced at `when` and answered Good throughout."""
-    card = new_card(card_id, when)
+    card = new_card("new", when)
     for _step in range(5):
         card, _ = scheduler.review_card(card, Rating.Good, review_datetime=max(when, card.due))
         if card.state == State.Review:
@@ -493,12 +493,13 @@ def _last_pass(
             )
             if gain > 0:
                 offers.append((-gain / cost, -offset, card.id, False, cost))
+    first_look = [
+        _recall_after_first_look(moment + timedelta(days=offset), start, scheduler)
+        for offset in range(days_left if unseen else 0)
+    ]
     for card in unseen:
         cost = pace.new_seconds(card.kind)
-        for offset in range(days_left):
-            gain = _recall_after_first_look(
-                card.id, moment + timedelta(days=offset), start, scheduler
-            )
+        for offset, gain in enumerate(first_look):
             offers.append((-gain / cost, -offset, card.id, True, cost))
     offers.sort()
     placed: set[str] = set()
@@ -511,6 +512,16 @@ def _last_pass(
         room[-minus_offset] -= cost
         if minus_offset == 0:
             (new if is_new else reviews).append(card_id)
+    # Today's room is not kept for later: the later days have their own surprises (lapses,
+    # slow answers, the time box). What is left of it goes to the best pairs for today
+    # among the cards planned for a later day or not at all; tomorrow plans again.
+    today_ids = set(reviews) | set(new)
+    for _density, minus_offset, card_id, is_new, cost in offers:
+        if minus_offset != 0 or card_id in today_ids or not _fits(cost, room[0]):
+            continue
+        today_ids.add(card_id)
+        room[0] -= cost
+        (new if is_new else reviews).append(card_id)
     return reviews, new
 
 
