@@ -30,12 +30,12 @@ from quiz.study import (
     Session,
     SessionOptions,
     Stats,
-    compute_stats,
-    deck_counts,
     local_timezone,
 )
+from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan import ForecastDay, TimeBox
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -81,6 +81,7 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
+        self._groups: CardGroups | None = None
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -146,6 +147,7 @@ class Workspace:
     def replace_bank(self, bank: Bank) -> None:
         """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
         self.bank, self._cards = bank, {card.id: card for card in bank.cards}
+        self._groups = None
         self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
@@ -155,7 +157,15 @@ class Workspace:
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
         new_per_day = self.settings.new_per_day
-        return deck_counts(self.store, self.cards, self.now(), new_per_day=new_per_day, tz=self.tz)
+        return count_groups(
+            self.store, self._card_groups(), self.now(), new_per_day=new_per_day, tz=self.tz
+        )
+
+    def _card_groups(self) -> CardGroups:
+        """The bank's card ids by (pack, topic), kept until the bank is replaced."""
+        if self._groups is None:
+            self._groups = group_cards(self.cards)
+        return self._groups
 
     def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
         """Home's rows and the bank's totals, from one pass over the cards."""
@@ -174,7 +184,7 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
-        return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
+        return stats_of_groups(self.store, self._card_groups(), self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 

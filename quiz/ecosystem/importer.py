@@ -2,8 +2,9 @@
 
 `plan_import` decides everything (ids, paths, card text, what is skipped and why)
 without touching the disk, so `--dry-run` shows exactly what `write_plan` would write.
-Each planned card is parsed back with the bank's own parser before it is accepted: a
-card this module writes is a card the loader loads.
+Each planned card is checked by the bank's own parser before it is accepted (from its
+front matter data and parsed body, as `parse_card` would read the file): a card this
+module writes is a card the loader loads.
 """
 
 from __future__ import annotations
@@ -23,13 +24,11 @@ from quiz.bank.loader import PACK_FILE
 from quiz.bank.markdown import headings, parse, parse_inline, scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
-from quiz.bank.parse import parse_card
+from quiz.bank.parse import card_from_data
+from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
-
-_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's emitter when present: the pure-Python one is most of an import's time."""
 
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
@@ -224,7 +223,7 @@ def convert_math(markdown: str) -> tuple[str, list[str]]:
     return markdown, kept
 
 
-def render_card(
+def front_matter(
     *,
     card_id: str,
     title: str,
@@ -233,11 +232,10 @@ def render_card(
     difficulty: int,
     source: str,
     points: Sequence[str],
-    question: str,
-    answer: str,
-) -> str:
-    """The card file's text; YAML written by safe_dump so quoting is always right."""
-    front = {
+) -> tuple[dict[str, Any], str]:
+    """A concept card's front matter as data and as the YAML written for it (by yaml's safe
+    dumper, so quoting is always right and the text loads back as this very data)."""
+    front: dict[str, Any] = {
         "id": card_id,
         "kind": "concept",
         "title": title,
@@ -247,8 +245,7 @@ def render_card(
         "source": source,
         "key_points": list(points),
     }
-    yaml_text = yaml.dump(front, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{yaml_text}---\n{card_body(question, answer)}"
+    return front, dump_front(front)
 
 
 def card_body(question: str, answer: str) -> str:
@@ -483,14 +480,14 @@ def _plan_card(
     if len(points) < MIN_POINTS:
         return (
             None,
-            f"the answer is too short for {MIN_POINTS} key points (found {len(points)}); "
-            "add list items, bold 'Term:' lines or sentences to it",
+            f"the answer is too short for {MIN_POINTS} key points (found {len(points)} whole "
+            "statement(s)); add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
     card_id, path = _unique_id(base, target_dir, used, taken)
     number = question.number if question.number is not None else question.ordinal
-    text = render_card(
+    data, yaml_text = front_matter(
         card_id=card_id,
         title=card_title(_plain_title(question.title)),
         topic=topic,
@@ -498,12 +495,13 @@ def _plan_card(
         difficulty=difficulty,
         source=f"{notes_path.name} Q{number}",
         points=points,
-        question=question_text,
-        answer=answer,
     )
-    card, problems = parse_card(text, path, pack, topic, parsed_body=(body, body_tokens))
+    # Checked as lint would read the file, from the data rather than by reading the YAML
+    # back: the safe dumper's text loads as the data it was given.
+    card, problems = card_from_data(data, yaml_text, body, path, pack, topic, tokens=body_tokens)
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
+    text = f"---\n{yaml_text}---\n{body}"
     return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
 
 
