@@ -277,7 +277,9 @@ def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
     cards = [C(f"low{i}") for i in range(5)]
     memory = {c.id: old for c in cards}
     today = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace)
-    assert today is not None and len(today.forward) == 1, "2 fit a day: the last 2 days take 4"
+    # 2 fit a day: the last 2 days take 4, today the fifth, and today's room left over
+    # is not kept for later: it takes one of the cards planned for a later day
+    assert today is not None and len(today.forward) == 2
     # a card reviewed yesterday gains little from another review: the weak ones go first
     fresh = learned(scheduler, START - timedelta(days=1), 3)
     mixed = {"low0": old, "low1": old, "low2": fresh, "low3": fresh, "low4": fresh}
