@@ -233,9 +233,11 @@ class Session:
         if box is None or not self.left_for_later:
             return None
         count = len({card.id for card in self.left_for_later})
-        cards = "1 card" if count == 1 else f"{count} cards"
+        left = (
+            "1 card of today's plan waits" if count == 1 else f"{count} cards of today's plan wait"
+        )
         return (
-            f"Today's plan minutes are used: {cards} of today's plan wait for the next day. "
+            f"Today's plan minutes are used: {left} for the next day. "
             "To study more anyway: drillbit study --mode cram."
         )
 
