@@ -238,7 +238,7 @@ class Session:
         )
         return (
             f"Today's plan minutes are used: {left} for the next day. "
-            "To study more anyway: drillbit study --mode cram."
+            "To practise more (the schedule stays as planned): drillbit study --mode cram."
         )
 
     # -- where we are ----------------------------------------------------------------
