@@ -192,6 +192,8 @@ class Worker:
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
         self.cpu_s = 0.0
+        self.on_spent: Callable[[], None] | None = None
+        """Called once, when the worker is closed (its pool may then start a replacement)."""
         sweep_once()
         paths = host_paths()
         launcher, child, wire_src, runtime = child_sources()
@@ -499,9 +501,12 @@ class Worker:
         if self._closed:
             return
         self._closed = True
+        spent, self.on_spent = self.on_spent, None
         if self.proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
+            if spent is not None:
+                spent()
             if not background:
                 self._reap()
             self._stop_writing()
@@ -511,6 +516,8 @@ class Worker:
                 if stream is not None:
                     with contextlib.suppress(OSError):
                         stream.close()
+        elif spent is not None:
+            spent()
         self._sel.close()
         with contextlib.suppress(OSError):
             os.close(self._result_r)
