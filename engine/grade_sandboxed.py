@@ -74,22 +74,29 @@ def grade(
         worker = pool.acquire() if pool is not None else start_worker(config)
     except (SandboxUnavailableError, OSError) as exc:
         return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
-    # each case is judged on a thread as its result arrives, the reference prepared before
-    # that: the parent's share of the work overlaps the child's run instead of following it
-    judge = CaseJudge(checker, cases, memory_limit(config))
+    # The pool starts the next warm worker once this verdict is built, not when the child is
+    # killed: starting one takes the parent's CPU (and a core for numpy's import) meanwhile.
+    refill, worker.on_spent = worker.on_spent, None
     try:
-        run = worker.run(job, checker.timeout_s, on_result=judge.put)
+        # each case is judged on a thread as its result arrives, the reference prepared before
+        # that: the parent's share of the work overlaps the child's run instead of following it
+        judge = CaseJudge(checker, cases, memory_limit(config))
+        try:
+            run = worker.run(job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent)
+        finally:
+            judged = judge.finish()
+        isolation = verified_layers(worker, checker.timeout_s)
+        verdict = decide(
+            checker,
+            cases,
+            run,
+            seed=seed,
+            duration_ms=0.0,
+            isolation=isolation,
+            config=config,
+            judged=judged,
+        )
+        return verdict.model_copy(update={"duration_ms": elapsed()})
     finally:
-        judged = judge.finish()
-    isolation = verified_layers(worker, checker.timeout_s)
-    verdict = decide(
-        checker,
-        cases,
-        run,
-        seed=seed,
-        duration_ms=0.0,
-        isolation=isolation,
-        config=config,
-        judged=judged,
-    )
-    return verdict.model_copy(update={"duration_ms": elapsed()})
+        if refill is not None:
+            refill()

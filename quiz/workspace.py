@@ -30,12 +30,12 @@ from quiz.study import (
     Session,
     SessionOptions,
     Stats,
-    compute_stats,
     local_timezone,
 )
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan import ForecastDay
+from quiz.study.plan import ForecastDay, TimeBox
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -184,7 +184,7 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
-        return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
+        return stats_of_groups(self.store, self._card_groups(), self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 
@@ -195,6 +195,8 @@ class Workspace:
         else:
             cards = list(self.cards)
         s, mock = self.settings, request.mode == "mock"
+        # plan mode paces the whole bank; cards picked by hand are studied as picked
+        planned = self._plan_queue() if request.mode == "due" and request.card_ids is None else None
         options = SessionOptions(
             mode=request.mode,
             filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
@@ -204,17 +206,16 @@ class Workspace:
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
             include_hidden=request.card_ids is not None,
-            # plan mode paces the whole bank; cards picked by hand are studied as picked
-            plan_queue=(
-                self._plan_queue() if request.mode == "due" and request.card_ids is None else None
-            ),
+            plan_queue=None if planned is None else planned[0],
+            time_box=None if planned is None else planned[1],
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
 
-    def _plan_queue(self) -> tuple[str, ...] | None:
-        """Today's plan-mode cards over the whole bank, or None (no plan, or it is over)."""
+    def _plan_queue(self) -> tuple[tuple[str, ...], TimeBox] | None:
+        """Today's plan-mode cards over the whole bank and today's time box, or None (no
+        plan, or it is over)."""
         return plan_queue(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def session_card(self, session: Session) -> Card | None:

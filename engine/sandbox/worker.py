@@ -192,6 +192,8 @@ class Worker:
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
         self.cpu_s = 0.0
+        self.on_spent: Callable[[], None] | None = None
+        """Called once, when the worker is closed (its pool may then start a replacement)."""
         sweep_once()
         paths = host_paths()
         launcher, child, wire_src, runtime = child_sources()
@@ -275,6 +277,7 @@ class Worker:
         self._reader = wire.FrameReader(config.result_limit + CONTROL_SLACK)
         self._pending: list[tuple[dict[str, Any], bytearray]] = []
         self._job = memoryview(b"")
+        self._on_sent: Callable[[], None] | None = None
         self._sel = selectors.DefaultSelector()
         if self.proc is not None:
             assert self.proc.stdout is not None and self.proc.stderr is not None
@@ -326,8 +329,12 @@ class Worker:
             return
         except OSError:
             self._job = memoryview(b"")  # the child is gone; the run loop will notice
+            self._on_sent = None
         if not self._job:
             self._stop_writing()
+            sent, self._on_sent = self._on_sent, None
+            if sent is not None:
+                sent()
 
     def _stop_writing(self) -> None:
         if self.proc is None or self.proc.stdin is None:
@@ -395,11 +402,13 @@ class Worker:
         job: bytes | bytearray,
         timeout_s: float,
         on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> RunResult:
         """Give the child its job and supervise it to the end; the worker is spent afterwards.
 
-        `on_result` is told of each case's result message as it is accepted (it
-        must return at once: it runs on this supervising loop).
+        `on_result` is told of each case's result message as it is accepted, and
+        `on_sent` once the whole job is written (both must return at once: they
+        run on this supervising loop).
         """
         self.used = True
         result = RunResult()
@@ -411,6 +420,7 @@ class Worker:
         stdin_fd = self.proc.stdin.fileno()
         os.set_blocking(stdin_fd, False)
         self._job = memoryview(job)
+        self._on_sent = on_sent
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0
@@ -499,9 +509,12 @@ class Worker:
         if self._closed:
             return
         self._closed = True
+        spent, self.on_spent = self.on_spent, None
         if self.proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
+            if spent is not None:
+                spent()
             if not background:
                 self._reap()
             self._stop_writing()
@@ -511,6 +524,8 @@ class Worker:
                 if stream is not None:
                     with contextlib.suppress(OSError):
                         stream.close()
+        elif spent is not None:
+            spent()
         self._sel.close()
         with contextlib.suppress(OSError):
             os.close(self._result_r)
