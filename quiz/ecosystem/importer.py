@@ -480,8 +480,8 @@ def _plan_card(
     if len(points) < MIN_POINTS:
         return (
             None,
-            f"the answer is too short for {MIN_POINTS} key points (found {len(points)}); "
-            "add list items, bold 'Term:' lines or sentences to it",
+            f"the answer is too short for {MIN_POINTS} key points (found {len(points)} whole "
+            "statement(s)); add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"

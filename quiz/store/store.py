@@ -644,17 +644,14 @@ class Store:
     def mature_reviews(self) -> tuple[int, int]:
         """(reviews of cards in fsrs review state, of those the answers other than Again)."""
         row = self._read(
-            """SELECT COUNT(*) AS n, COALESCE(SUM(rating != 1), 0) AS kept
-               FROM review_log WHERE state_before = 2"""
+            "SELECT COALESCE(SUM(mature), 0) AS n, COALESCE(SUM(kept), 0) AS kept FROM review_tally"
         )[0]
         return int(row["n"]), int(row["kept"])
 
     def review_tallies(self) -> dict[str, ReviewTally]:
         """Reviews and correct answers per card (cards no longer in content included)."""
-        rows = self._read(
-            "SELECT card_id, COUNT(*) AS n, SUM(correct) AS ok FROM review_log GROUP BY card_id"
-        )
-        return {r["card_id"]: ReviewTally(int(r["n"]), int(r["ok"])) for r in rows}
+        rows = self._read("SELECT card_id, reviews, correct FROM review_tally")
+        return {r[0]: ReviewTally(r[1], r[2]) for r in rows}
 
     def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
         """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.

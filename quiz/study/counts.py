@@ -67,6 +67,22 @@ def _add_into(target: list[int], row: list[int]) -> None:
         target[index] += value
 
 
+CardGroups = dict[tuple[str, str], list[str]]
+"""Card ids by (pack, topic), in the cards' order: what counting needs of the cards."""
+
+
+def group_cards(cards: Iterable[StudyCard]) -> CardGroups:
+    """The ids of `cards` by (pack, topic); depends on the cards only, so callers may keep it."""
+    groups: CardGroups = {}
+    for card in cards:
+        key = (pack_of(card), card.topic)
+        ids = groups.get(key)
+        if ids is None:
+            ids = groups[key] = []
+        ids.append(card.id)
+    return groups
+
+
 def deck_counts(
     store: Store,
     cards: Iterable[StudyCard],
@@ -75,45 +91,52 @@ def deck_counts(
     new_per_day: int = DEFAULT_NEW_PER_DAY,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
-    """Count the given cards against their saved states at `now`, in one pass.
+    """Count the given cards against their saved states at `now` (see `count_groups`)."""
+    return count_groups(store, group_cards(cards), now, new_per_day=new_per_day, tz=tz)
+
+
+def count_groups(
+    store: Store,
+    groups: CardGroups,
+    now: datetime,
+    *,
+    new_per_day: int = DEFAULT_NEW_PER_DAY,
+    tz: tzinfo = UTC,
+) -> DeckCounts:
+    """Count grouped cards against their saved states at `now`, each card once.
 
     Reads only the state and due columns (due compared as the store's fixed-width UTC
-    text, which orders as time): no fsrs Card JSON, no datetime per card. Each card is
-    counted once, into its (pack, topic) group; topics, packs and the total are sums of
-    those few groups.
+    text, which orders as time): no fsrs Card JSON, no datetime per card. Topics, packs
+    and the total are sums of the few (pack, topic) groups.
     """
     moment = as_utc(now)
     now_text = to_db(moment)
     states = store.schedule_columns()
     flags = store.card_flags()
     buried_new = 0
-    groups: dict[tuple[str, str], list[int]] = {}
-    for card in cards:
-        key = (pack_of(card), card.topic)
-        row = groups.get(key)
-        if row is None:
-            row = groups[key] = [0, 0, 0, 0, 0, 0]
-        row[_TOTAL] += 1
-        card_id = card.id
-        saved = states.get(card_id)
-        flag = flags.get(card_id) if flags else None
-        if flag is not None and flag.suspended:
-            row[_SUSPENDED] += 1
-            continue
-        if saved is None:
-            row[_NEW] += 1
-            if flag is not None and flag.hidden_at(moment):
-                buried_new += 1
-            continue
-        state, due = saved
-        if due <= now_text and (flag is None or not flag.hidden_at(moment)):
-            row[_DUE] += 1
-        row[_LEARNED if state == _REVIEW else _LEARNING] += 1
+    rows: dict[tuple[str, str], list[int]] = {}
+    for key, ids in groups.items():
+        row = rows[key] = [len(ids), 0, 0, 0, 0, 0]
+        for card_id in ids:
+            saved = states.get(card_id)
+            flag = flags.get(card_id) if flags else None
+            if flag is not None and flag.suspended:
+                row[_SUSPENDED] += 1
+                continue
+            if saved is None:
+                row[_NEW] += 1
+                if flag is not None and flag.hidden_at(moment):
+                    buried_new += 1
+                continue
+            state, due = saved
+            if due <= now_text and (flag is None or not flag.hidden_at(moment)):
+                row[_DUE] += 1
+            row[_LEARNED if state == _REVIEW else _LEARNING] += 1
     total = [0] * 6
     by_topic: dict[str, list[int]] = {}
     by_pack: dict[str, list[int]] = {}
     by_pack_topic: dict[str, dict[str, list[int]]] = {}
-    for (pack, topic), row in groups.items():
+    for (pack, topic), row in rows.items():
         _add_into(total, row)
         _add_into(by_topic.setdefault(topic, [0] * 6), row)
         if pack:

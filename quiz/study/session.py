@@ -17,6 +17,7 @@ from quiz.store import CardState, Mode, Store
 from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
+from quiz.study.plan import TimeBox
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import default_scheduler, review_card
 from quiz.study.summary import Answer, Summary, build_summary
@@ -53,6 +54,8 @@ class SessionOptions:
     plan_queue: tuple[str, ...] | None = None
     """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
     studied instead of the fsrs due cards and the daily new-card limit."""
+    time_box: TimeBox | None = None
+    """Plan mode: what is left of today's minutes; a card starts only if it still fits."""
 
 
 def plan_due(
@@ -192,6 +195,9 @@ class Session:
         self.planned: tuple[StudyCard, ...] = tuple(queue)
         self._queue: list[StudyCard] = list(queue)
         self.answers: list[Answer] = []
+        self.left_for_later: list[StudyCard] = []
+        """Plan mode: cards taken out because today's minutes are used (still due)."""
+        self._fit_time_box()
         self._shown_at = self.started_at
         self._summary: Summary | None = None
         filters: dict[str, object] = dict(self.options.filters.as_dict())
@@ -208,6 +214,30 @@ class Session:
         if self._clock is None:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
+
+    def _fit_time_box(self) -> None:
+        """Drop the queued cards that no longer fit in today's plan minutes."""
+        box = self.options.time_box
+        if box is None:
+            return
+        used = sum(answer.seconds for answer in self.answers)
+        kept: list[StudyCard] = []
+        for card in self._queue:
+            (kept if box.fits(card.kind, used) else self.left_for_later).append(card)
+        self._queue = kept
+
+    @property
+    def time_box_note(self) -> str | None:
+        """Plan mode, when the minutes ran out: what is left and how to go on anyway."""
+        box = self.options.time_box
+        if box is None or not self.left_for_later:
+            return None
+        count = len({card.id for card in self.left_for_later})
+        cards = "1 card" if count == 1 else f"{count} cards"
+        return (
+            f"Today's plan minutes are used: {cards} of today's plan wait for the next day. "
+            "To study more anyway: drillbit study --mode cram."
+        )
 
     # -- where we are ----------------------------------------------------------------
 
@@ -316,6 +346,7 @@ class Session:
         )
         self.answers.append(result)
         self._shown_at = moment
+        self._fit_time_box()
         return result
 
     def skip(self, *, now: datetime | None = None) -> StudyCard | None:
@@ -386,5 +417,6 @@ class Session:
                 time_limit_seconds=(
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
+                note=self.time_box_note,
             )
         return self._summary

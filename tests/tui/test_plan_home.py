@@ -24,7 +24,7 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
     app.workspace.tz = UTC
     plan = InterviewPlan(
         interview=clock().date() + timedelta(days=12),
-        minutes_per_day=25.0,
+        minutes_per_day=3.0,
         target=0.9,
         created_at=clock(),
     )
@@ -44,14 +44,15 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         screen.refresh_counts()
         await pilot.pause()
         line = summary_text(screen)
-        # 4 new cards over the 12 - 1 days before the review day: 1 today, nothing due yet
+        # new cards as fast as 3 minutes allow (the default pace: 34-90 s a quiz card,
+        # over 11 min for a drill), nothing due yet
         assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
-        assert "today: 0 reviews + 1 new, about" in line
+        assert "today: 0 reviews + 2 new, about 2 min" in line
         await pilot.press("d")
         await pilot.pause()
         planned = app.screen
         assert isinstance(planned, StudyScreen)
-        assert planned.session.remaining == 1, "plan mode paces new cards: one today, not four"
+        assert planned.session.remaining == 2, "plan mode keeps to the budget: two, not four"
         await pilot.press("escape")
         await pilot.pause()
 
