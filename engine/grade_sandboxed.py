@@ -82,7 +82,7 @@ def grade(
         # that: the parent's share of the work overlaps the child's run instead of following it
         judge = CaseJudge(checker, cases, memory_limit(config))
         try:
-            run = worker.run(job, checker.timeout_s, on_result=judge.put)
+            run = worker.run(job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent)
         finally:
             judged = judge.finish()
         isolation = verified_layers(worker, checker.timeout_s)

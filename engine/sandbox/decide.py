@@ -140,9 +140,12 @@ def judge_result(
 class CaseJudge:
     """Judges cases on a thread while the child runs: prepare case i, wait for its result, judge it.
 
-    `put` is the worker's result callback (it only queues); `finish` waits for
-    the thread to judge what has arrived and returns the judged cases by index.
-    A case's verdict is exactly what `decide` alone would give it.
+    `sent` and `put` are the worker's callbacks (the job is written; a result
+    arrived), and only signal or queue; `finish` waits for the thread to judge
+    what has arrived and returns the judged cases by index. Nothing is prepared
+    before the job is written: the thread would hold the GIL the writing loop
+    needs for every 64 KiB of a large job. A case's verdict is exactly what
+    `decide` alone would give it.
     """
 
     def __init__(self, checker: Checker, cases: Sequence[Case], memory: str) -> None:
@@ -153,8 +156,13 @@ class CaseJudge:
             queue.SimpleQueue()
         )
         self.judged: dict[int, Judged] = {}
+        self._sent = threading.Event()
         self._thread = threading.Thread(target=self._run, name="drillbit-judge", daemon=True)
         self._thread.start()
+
+    def sent(self) -> None:
+        """The whole job reached the child's pipe (called on the supervising thread)."""
+        self._sent.set()
 
     def put(self, fields: dict[str, Any], data: bytearray) -> None:
         """A case's result message arrived (called on the supervising thread)."""
@@ -163,10 +171,12 @@ class CaseJudge:
     def finish(self) -> dict[int, Judged]:
         """No more results will come: wait for the thread to judge those that did."""
         self._queue.put(None)
+        self._sent.set()
         self._thread.join()
         return self.judged
 
     def _run(self) -> None:
+        self._sent.wait()
         for index, case in enumerate(self._cases):
             prepared: tuple[Any] | None
             try:

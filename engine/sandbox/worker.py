@@ -277,6 +277,7 @@ class Worker:
         self._reader = wire.FrameReader(config.result_limit + CONTROL_SLACK)
         self._pending: list[tuple[dict[str, Any], bytearray]] = []
         self._job = memoryview(b"")
+        self._on_sent: Callable[[], None] | None = None
         self._sel = selectors.DefaultSelector()
         if self.proc is not None:
             assert self.proc.stdout is not None and self.proc.stderr is not None
@@ -328,8 +329,12 @@ class Worker:
             return
         except OSError:
             self._job = memoryview(b"")  # the child is gone; the run loop will notice
+            self._on_sent = None
         if not self._job:
             self._stop_writing()
+            sent, self._on_sent = self._on_sent, None
+            if sent is not None:
+                sent()
 
     def _stop_writing(self) -> None:
         if self.proc is None or self.proc.stdin is None:
@@ -397,11 +402,13 @@ class Worker:
         job: bytes | bytearray,
         timeout_s: float,
         on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
+        on_sent: Callable[[], None] | None = None,
     ) -> RunResult:
         """Give the child its job and supervise it to the end; the worker is spent afterwards.
 
-        `on_result` is told of each case's result message as it is accepted (it
-        must return at once: it runs on this supervising loop).
+        `on_result` is told of each case's result message as it is accepted, and
+        `on_sent` once the whole job is written (both must return at once: they
+        run on this supervising loop).
         """
         self.used = True
         result = RunResult()
@@ -413,6 +420,7 @@ class Worker:
         stdin_fd = self.proc.stdin.fileno()
         os.set_blocking(stdin_fd, False)
         self._job = memoryview(job)
+        self._on_sent = on_sent
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from fsrs import Rating, Scheduler
 
-from quiz.store import CardState, Mode, Store
+from quiz.store import Mode, Store
+from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
@@ -60,7 +61,7 @@ class SessionOptions:
 
 def plan_due(
     cards: Sequence[StudyCard],
-    states: Mapping[str, CardState],
+    due_at: Mapping[str, str],
     now: datetime,
     *,
     new_allowance: int,
@@ -68,14 +69,22 @@ def plan_due(
     review_allowance: int | None = None,
 ) -> list[StudyCard]:
     """Due cards by due time (oldest first, at most `review_allowance`), then up to
-    `new_allowance` new cards in order."""
-    due = sorted(
-        (c for c in cards if c.id in states and states[c.id].due <= now),
-        key=lambda c: (states[c.id].due, c.id),
+    `new_allowance` new cards in order.
+
+    `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
+    orders as time: `Store.schedule_columns`), so no saved state is parsed.
+    """
+    now_text = to_db(now)
+    keyed = [(c.id, c) for c in cards]
+    ready = sorted(
+        (at, card_id, n)
+        for n, (card_id, _) in enumerate(keyed)
+        if (at := due_at.get(card_id)) is not None and at <= now_text
     )
+    due = [keyed[n][1] for _, _, n in ready]
     if review_allowance is not None:
         due = due[: max(0, review_allowance)]
-    new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
+    new = [c for card_id, c in keyed if card_id not in due_at][: max(0, new_allowance)]
     queue = due + new
     return queue if limit is None else queue[: max(0, limit)]
 
@@ -176,7 +185,7 @@ class Session:
                 reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
-                store.card_states(),
+                {card_id: due for card_id, (_, due) in store.schedule_columns().items()},
                 self.started_at,
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,
@@ -401,8 +410,9 @@ class Session:
 
     def next_due(self) -> datetime | None:
         """Earliest due time among the deck's scheduled cards (may already be past)."""
-        states = self._store.card_states(self._deck_ids)
-        return min((s.due for s in states.values()), default=None)
+        scheduled = self._store.schedule_columns()
+        first = min((scheduled[i][1] for i in self._deck_ids if i in scheduled), default=None)
+        return None if first is None else from_db(first)
 
     def finish(self, *, now: datetime | None = None) -> Summary:
         """End the session (idempotent) and return its summary."""
