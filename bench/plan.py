@@ -38,7 +38,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,12 +49,14 @@ from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BO
 
 from bench.common import REPO, Figure
 from quiz.store import InterviewPlan
-from quiz.study.plan import TimedAnswer, estimate_pace, plan_day
+from quiz.study.plan import TimedAnswer, estimate_pace, plan_day, time_box
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 """Midnight of the first study day (the simulation's clock is UTC)."""
 FIRST_SITTING = timedelta(hours=8)
 SECOND_SITTING = timedelta(hours=19)
+SITTINGS = 3
+"""Plan-mode sessions a learner opens a day at most: again while the plan offers more."""
 BUDGET_MINUTES = 45.0
 TARGET = 0.9
 PARAM_SPREAD = 0.2
@@ -139,6 +141,8 @@ class Outcome:
     """Answer time of each day."""
     daily_planned: tuple[float, ...] = ()
     """The plan's expected time of each day (plan_day's estimate for its queue)."""
+    introduced: tuple[tuple[str, ...], ...] = ()
+    """The cards introduced on each day, for the plain policies to introduce the same."""
 
 
 def bank(count: int) -> list[SimCard]:
@@ -179,9 +183,18 @@ def _pick(rng: np.random.Generator, table: Sequence[tuple[Rating, float]]) -> Ra
 
 
 def simulate(
-    cards: Sequence[SimCard], learner: Learner, horizon: int, policy: Policy, seed: int
+    cards: Sequence[SimCard],
+    learner: Learner,
+    horizon: int,
+    policy: Policy,
+    seed: int,
+    new_by_day: Sequence[Sequence[str]] | None = None,
 ) -> Outcome:
-    """One learner following one policy every day until the interview."""
+    """One learner following one policy every day until the interview.
+
+    `new_by_day` imposes the cards introduced each day (the plain policies get plan
+    mode's, for the same learner, so only the timing of reviews differs).
+    """
     scheduler = Scheduler(desired_retention=policy.retention, enable_fuzzing=False)
     truth = Scheduler(parameters=learner.params, enable_fuzzing=False)
     rng = np.random.default_rng([seed, learner.index, 1])
@@ -200,6 +213,7 @@ def simulate(
     reviews = answers = 0
     daily: list[float] = []
     planned: list[float] = []
+    fresh: list[tuple[str, ...]] = []
     mean_shift = math.exp(ANSWER_SPREAD**2 / 2)  # so the log-normal's mean is the learner's
 
     def answer(card_id: str, moment: datetime, day: int) -> float:
@@ -233,40 +247,60 @@ def simulate(
     for day in range(horizon):
         midnight = START + timedelta(days=day)
         moment = midnight + FIRST_SITTING
-        today = plan_day(
-            cards,
-            memory,
-            plan,
-            moment,
-            tz=UTC,
-            scheduler=scheduler,
-            pace=estimate_pace(timed[-2000:]),
-            time_reviews=policy.plan,
-        )
-        assert today is not None  # the plan runs until the interview day
-        queue = today.queue
-        spent = 0.0
-        for card_id in queue:
-            seconds = answer(card_id, moment, day)
-            spent += seconds
-            moment += timedelta(seconds=seconds)
-        # the evening sitting: the day's learning and relearning steps, until none is due
-        moment = max(moment, midnight + SECOND_SITTING)
         end = midnight + timedelta(days=1)
-        for _round in range(10):
-            steps = [
-                cid
-                for cid, card in memory.items()
-                if card.state in (State.Learning, State.Relearning) and card.due < end
-            ]
-            if not steps:
-                break
-            for card_id in steps:
+        imposed = None if new_by_day is None else [c for d in new_by_day[: day + 1] for c in d]
+        spent = expected = 0.0
+        for sitting in range(SITTINGS):
+            pace = estimate_pace(timed[-2000:])
+            today = plan_day(
+                cards,
+                memory,
+                plan,
+                moment,
+                tz=UTC,
+                scheduler=scheduler,
+                pace=pace,
+                spent_seconds=spent,
+                time_reviews=policy.plan,
+                new_cards=imposed,
+            )
+            assert today is not None  # the plan runs until the interview day
+            expected = max(expected, spent + today.seconds)
+            # Time-boxed as the app's plan-mode session is: a card starts only if the
+            # learner's long answer to it still ends within today's budget.
+            box = time_box(plan, pace, 0.0, kinds.values())
+            studied = 0
+            for card_id in today.queue:
+                if not box.fits(kinds[card_id], spent):
+                    continue
                 seconds = answer(card_id, moment, day)
                 spent += seconds
                 moment += timedelta(seconds=seconds)
+                studied += 1
+            # the learning and relearning steps (the first sitting's wait for the evening)
+            if sitting == 0:
+                moment = max(moment, midnight + SECOND_SITTING)
+            for _round in range(10):
+                steps = [
+                    cid
+                    for cid, card in memory.items()
+                    if card.state in (State.Learning, State.Relearning)
+                    and card.due < end
+                    and box.fits(kinds[cid], spent)
+                ]
+                if not steps:
+                    break
+                for card_id in steps:
+                    if not box.fits(kinds[card_id], spent):
+                        continue
+                    seconds = answer(card_id, moment, day)
+                    spent += seconds
+                    moment += timedelta(seconds=seconds)
+            if studied == 0:
+                break  # the plan has nothing more that fits today
         daily.append(spent)
-        planned.append(today.seconds)
+        planned.append(expected)
+        fresh.append(tuple(c for c in introduced if introduced[c] == day))
 
     at = START + timedelta(days=horizon)
     recall = sum(truth.get_card_retrievability(true[c.id], at) for c in cards if c.id in true)
@@ -278,6 +312,7 @@ def simulate(
         max_load_ratio=max(daily, default=0.0) / (BUDGET_MINUTES * 60),
         daily_seconds=tuple(daily),
         daily_planned=tuple(planned),
+        introduced=tuple(fresh),
     )
 
 
@@ -310,10 +345,16 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     cards = bank(settings.cards)
     learners = [draw_learner(settings.seed, i) for i in range(settings.learners)]
 
-    def run(policy: Policy, index: int) -> Outcome:
-        return simulate(cards, learners[index], horizon, policy, settings.seed)
+    plan = [
+        simulate(cards, learners[i], horizon, Policy("plan", plan=True), settings.seed)
+        for i in range(settings.learners)
+    ]
 
-    plan = [run(Policy("plan", plan=True), i) for i in range(settings.learners)]
+    def run(policy: Policy, index: int) -> Outcome:
+        return simulate(
+            cards, learners[index], horizon, policy, settings.seed, plan[index].introduced
+        )
+
     plain = [run(Policy("fsrs-0.90"), i) for i in range(settings.learners)]
     subset = min(settings.match_learners, settings.learners)
     retention = matched_retention(
@@ -481,8 +522,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plan", action="store_true")
     parser.add_argument("--quick", action="store_true", help="fewer cards and learners")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    parser.add_argument("--learners", type=int, help="learners per horizon (default 50)")
+    parser.add_argument(
+        "--horizons", help="comma-separated days to the interview (default 7,14,30)"
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
+    if args.learners is not None:
+        settings = replace(settings, learners=max(2, args.learners))
+    if args.horizons:
+        try:
+            days = tuple(int(part) for part in args.horizons.split(","))
+        except ValueError:
+            parser.error(
+                f"--horizons: whole numbers of days, comma-separated, not {args.horizons!r}"
+            )
+        settings = replace(settings, horizons=days)
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)

@@ -152,9 +152,11 @@ Hint = tuple[str, Any]
 class Judgement:
     """The checks of one case; each method raises CaseFailure at the first problem."""
 
-    def __init__(self, name: str, inputs: str) -> None:
+    def __init__(self, name: str, inputs: str, prepared: Any = None) -> None:
         self.name = name
         self.inputs = inputs
+        self.prepared = prepared
+        """What the checker's `prepare` returned for this case (None when it prepares nothing)."""
         self.max_abs: float | None = None
         self.max_rel: float | None = None
         self.tolerances: list[str] = []

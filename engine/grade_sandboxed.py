@@ -11,7 +11,7 @@ from engine.cases import case_seed_rng
 from engine.checkers.base import Case, Checker
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
-from engine.sandbox.decide import decide, internal_verdict
+from engine.sandbox.decide import CaseJudge, decide, internal_verdict, memory_limit
 from engine.sandbox.isolation import verified_layers
 from engine.sandbox.pool import SandboxUnavailableError, WorkerPool, start_worker
 from engine.verdict import Verdict
@@ -24,7 +24,7 @@ def random_seed() -> int:
     return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
 
 
-def build_job(checker: Checker, source: str, cases: list[Case]) -> bytes:
+def build_job(checker: Checker, source: str, cases: list[Case]) -> bytearray:
     """The one message the child receives: harness and user source text plus the case inputs."""
     job = {
         "harness_name": checker.harness,
@@ -74,9 +74,29 @@ def grade(
         worker = pool.acquire() if pool is not None else start_worker(config)
     except (SandboxUnavailableError, OSError) as exc:
         return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
-    run = worker.run(job, checker.timeout_s)
-    isolation = verified_layers(worker, checker.timeout_s)
-    verdict = decide(
-        checker, cases, run, seed=seed, duration_ms=0.0, isolation=isolation, config=config
-    )
-    return verdict.model_copy(update={"duration_ms": elapsed()})
+    # The pool starts the next warm worker once this verdict is built, not when the child is
+    # killed: starting one takes the parent's CPU (and a core for numpy's import) meanwhile.
+    refill, worker.on_spent = worker.on_spent, None
+    try:
+        # each case is judged on a thread as its result arrives, the reference prepared before
+        # that: the parent's share of the work overlaps the child's run instead of following it
+        judge = CaseJudge(checker, cases, memory_limit(config))
+        try:
+            run = worker.run(job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent)
+        finally:
+            judged = judge.finish()
+        isolation = verified_layers(worker, checker.timeout_s)
+        verdict = decide(
+            checker,
+            cases,
+            run,
+            seed=seed,
+            duration_ms=0.0,
+            isolation=isolation,
+            config=config,
+            judged=judged,
+        )
+        return verdict.model_copy(update={"duration_ms": elapsed()})
+    finally:
+        if refill is not None:
+            refill()

@@ -30,12 +30,12 @@ from quiz.study import (
     Session,
     SessionOptions,
     Stats,
-    compute_stats,
-    deck_counts,
     local_timezone,
 )
-from quiz.study.plan import ForecastDay
+from quiz.study.counts import CardGroups, count_groups, group_cards
+from quiz.study.plan import ForecastDay, TimeBox
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -81,6 +81,7 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
+        self._groups: CardGroups | None = None
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -146,6 +147,7 @@ class Workspace:
     def replace_bank(self, bank: Bank) -> None:
         """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
         self.bank, self._cards = bank, {card.id: card for card in bank.cards}
+        self._groups = None
         self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
@@ -155,7 +157,15 @@ class Workspace:
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
         new_per_day = self.settings.new_per_day
-        return deck_counts(self.store, self.cards, self.now(), new_per_day=new_per_day, tz=self.tz)
+        return count_groups(
+            self.store, self._card_groups(), self.now(), new_per_day=new_per_day, tz=self.tz
+        )
+
+    def _card_groups(self) -> CardGroups:
+        """The bank's card ids by (pack, topic), kept until the bank is replaced."""
+        if self._groups is None:
+            self._groups = group_cards(self.cards)
+        return self._groups
 
     def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
         """Home's rows and the bank's totals, from one pass over the cards."""
@@ -174,7 +184,7 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
-        return compute_stats(self.store, self.cards, self.now(), tz=self.tz)
+        return stats_of_groups(self.store, self._card_groups(), self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 
@@ -185,6 +195,8 @@ class Workspace:
         else:
             cards = list(self.cards)
         s, mock = self.settings, request.mode == "mock"
+        # plan mode paces the whole bank; cards picked by hand are studied as picked
+        planned = self._plan_queue() if request.mode == "due" and request.card_ids is None else None
         options = SessionOptions(
             mode=request.mode,
             filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
@@ -194,17 +206,16 @@ class Workspace:
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
             include_hidden=request.card_ids is not None,
-            # plan mode paces the whole bank; cards picked by hand are studied as picked
-            plan_queue=(
-                self._plan_queue() if request.mode == "due" and request.card_ids is None else None
-            ),
+            plan_queue=None if planned is None else planned[0],
+            time_box=None if planned is None else planned[1],
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
 
-    def _plan_queue(self) -> tuple[str, ...] | None:
-        """Today's plan-mode cards over the whole bank, or None (no plan, or it is over)."""
+    def _plan_queue(self) -> tuple[tuple[str, ...], TimeBox] | None:
+        """Today's plan-mode cards over the whole bank and today's time box, or None (no
+        plan, or it is over)."""
         return plan_queue(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def session_card(self, session: Session) -> Card | None:

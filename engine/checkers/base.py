@@ -75,6 +75,19 @@ class Checker(ABC):
     def judge(self, case: Case, outcome: Outcome) -> CaseResult:
         """Decide one case from the plain data the submission produced."""
 
+    def prepare(self, case: Case) -> Any:
+        """What judging `case` needs that does not depend on the submission (the reference's answer).
+
+        The sandboxed grader calls it while the child runs, so the reference is
+        computed alongside the submission instead of after it, and hands the
+        value to `judge_prepared`. None (nothing to prepare) by default.
+        """
+        return None
+
+    def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
+        """`judge` with what `prepare(case)` returned; checkers that prepare nothing need not override it."""
+        return self.judge(case, outcome)
+
     def harness_source(self) -> str:
         """The harness module's source text, shipped to the child as plain text."""
         return (HARNESS_DIR / f"{self.harness}.py").read_text(encoding="utf-8")

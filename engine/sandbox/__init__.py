@@ -21,8 +21,10 @@ Layers, each listed in a verdict's `isolation` only when verified for that run:
 * bubblewrap, when its canary passes here (DRILLBIT_SANDBOX_BWRAP=0 turns it off,
   =1 requires it): no network, private PID/IPC/UTS namespaces, only /usr, the
   interpreter and numpy mounted read-only, a tmpfs home and a 16 MiB /dev/shm;
-* results: length-prefixed JSON/.npy frames on a dedicated pipe, validated and
-  loaded without pickle; the parent judges every case itself.
+* results: length-prefixed JSON and bulk frames on a dedicated pipe; each
+  message's array table (dtypes from a fixed numeric set, shapes, sizes) is
+  checked against its one buffer before any array is built, never unpickled;
+  the parent judges every case itself.
 
 Public: `WorkerPool`, `default_pool`, `isolation_report`, `SandboxConfig`,
 `SandboxUnavailableError`. Grading goes through `engine.grade_sandboxed.grade`.

@@ -362,7 +362,7 @@ def _base_error(exc: BaseException, when: str) -> str:
     return f"{type(exc).__name__} {when}"
 
 
-def _read_job(wire: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
+def _read_job(wire: dict[str, Any]) -> tuple[dict[str, Any], bytearray]:
     reader = wire["FrameReader"](1 << 40)
     while True:
         data = _read(0, 1 << 20)
@@ -370,8 +370,8 @@ def _read_job(wire: dict[str, Any]) -> tuple[dict[str, Any], list[bytes]]:
             _exit(0)  # the parent went away without a job: nothing to do
         messages = reader.feed(data)
         if messages:
-            fields, arrays = messages[0]
-            return fields, arrays
+            fields, data = messages[0]
+            return fields, data
 
 
 def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
@@ -426,8 +426,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         ),
     )
 
-    fields, arrays = _read_job(wire)
-    job = wire["decode"](fields["job"], arrays, allow_str=True)
+    fields, data = _read_job(wire)
+    job = wire["decode_field"](fields, "job", data, allow_str=True, path="job")
     execute_case = runtime["execute_case"]
     # The harness and the submission each get their own copy of the builtins: code that
     # reaches a harness function's globals cannot change what the runner and runtime see.

@@ -2,12 +2,16 @@
 
 The child's messages only carry the submission's outputs (validated again
 here, never unpickled, never called); the reference side (checker.judge)
-runs in this process.
+runs in this process. `CaseJudge` judges each case on a thread of the parent
+as soon as its result arrives (and prepares the reference before that), so
+the parent's share of the work overlaps the child's run instead of following it.
 """
 
 from __future__ import annotations
 
+import queue
 import signal
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,7 +42,7 @@ _SIGNAL_WORDS = {
 }
 
 
-def _outcome(fields: dict[str, Any], arrays: list[bytes]) -> Outcome | str:
+def _outcome(fields: dict[str, Any], data: bytearray) -> Outcome | str:
     """The validated Outcome of one result message, or why it is an invalid return."""
     invalid = fields.get("invalid")
     if invalid is not None:
@@ -63,7 +67,7 @@ def _outcome(fields: dict[str, Any], arrays: list[bytes]) -> Outcome | str:
     if "out" not in fields:
         return "invalid return: no value came back"
     try:
-        outputs = wire.decode(fields["out"], arrays, allow_str=False, path="result")
+        outputs = wire.decode_field(fields, "out", data, allow_str=False, path="result")
     except wire.WireError as exc:
         return f"invalid return: {clip(str(exc), max_chars=500, max_lines=5)}"
     if type(outputs) is not dict:
@@ -76,9 +80,13 @@ def _outcome(fields: dict[str, Any], arrays: list[bytes]) -> Outcome | str:
     )
 
 
-def _judge(checker: Checker, case: Case, outcome: Outcome) -> CaseResult:
+def _judge(
+    checker: Checker, case: Case, outcome: Outcome, prepared: tuple[Any] | None = None
+) -> CaseResult:
     try:
-        return checker.judge(case, outcome)
+        if prepared is None:
+            return checker.judge(case, outcome)
+        return checker.judge_prepared(case, outcome, prepared[0])
     except Exception as exc:  # a returned value the checker could not interpret
         return CaseResult(
             name=case.name,
@@ -89,6 +97,104 @@ def _judge(checker: Checker, case: Case, outcome: Outcome) -> CaseResult:
             ),
             inputs=case.describe,
         )
+
+
+Judged = tuple[CaseResult, bool] | wire.WireError
+"""One case's result and whether it ran out of memory, or the protocol violation its message held."""
+
+
+def judge_result(
+    checker: Checker,
+    case: Case,
+    fields: dict[str, Any],
+    data: bytearray,
+    memory: str,
+    prepared: tuple[Any] | None = None,
+) -> tuple[CaseResult, bool]:
+    """The result of one case from its message (and whether it ran out of memory); raises WireError.
+
+    `prepared` is `(checker.prepare(case),)` when that was computed beforehand.
+    """
+    outcome = _outcome(fields, data)
+    if isinstance(outcome, str):
+        return (
+            CaseResult(
+                name=case.name, status=CaseStatus.INVALID, message=outcome, inputs=case.describe
+            ),
+            False,
+        )
+    if outcome.error is not None and is_memory_error(outcome.error):
+        return (
+            CaseResult(
+                name=case.name,
+                status=CaseStatus.ERROR,
+                message=f"ran out of memory: the sandbox allows {memory} of address space\n"
+                + outcome.error,
+                inputs=case.describe,
+            ),
+            True,
+        )
+    return _judge(checker, case, outcome, prepared), False
+
+
+class CaseJudge:
+    """Judges cases on a thread while the child runs: prepare case i, wait for its result, judge it.
+
+    `sent` and `put` are the worker's callbacks (the job is written; a result
+    arrived), and only signal or queue; `finish` waits for the thread to judge
+    what has arrived and returns the judged cases by index. Nothing is prepared
+    before the job is written: the thread would hold the GIL the writing loop
+    needs for every 64 KiB of a large job. A case's verdict is exactly what
+    `decide` alone would give it.
+    """
+
+    def __init__(self, checker: Checker, cases: Sequence[Case], memory: str) -> None:
+        self._checker = checker
+        self._cases = list(cases)
+        self._memory = memory
+        self._queue: queue.SimpleQueue[tuple[dict[str, Any], bytearray] | None] = (
+            queue.SimpleQueue()
+        )
+        self.judged: dict[int, Judged] = {}
+        self._sent = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="drillbit-judge", daemon=True)
+        self._thread.start()
+
+    def sent(self) -> None:
+        """The whole job reached the child's pipe (called on the supervising thread)."""
+        self._sent.set()
+
+    def put(self, fields: dict[str, Any], data: bytearray) -> None:
+        """A case's result message arrived (called on the supervising thread)."""
+        self._queue.put((fields, data))
+
+    def finish(self) -> dict[int, Judged]:
+        """No more results will come: wait for the thread to judge those that did."""
+        self._queue.put(None)
+        self._sent.set()
+        self._thread.join()
+        return self.judged
+
+    def _run(self) -> None:
+        self._sent.wait()
+        for index, case in enumerate(self._cases):
+            prepared: tuple[Any] | None
+            try:
+                prepared = (self._checker.prepare(case),)
+            except Exception:  # a checker bug: judging again in `_judge` reports it
+                prepared = None
+            item = self._queue.get()
+            if item is None:
+                return
+            try:
+                self.judged[index] = judge_result(
+                    self._checker, case, *item, self._memory, prepared
+                )
+            except wire.WireError as exc:
+                self.judged[index] = exc
+                return
+            except Exception:  # noqa: S112 - left to `decide`, which judges the case itself
+                return
 
 
 def _sanitize(verdict: Verdict) -> Verdict:
@@ -107,6 +213,11 @@ def _sanitize(verdict: Verdict) -> Verdict:
     return verdict.model_copy(
         update={"summary": strip_controls(verdict.summary), "cases": cases, "first_failure": first}
     )
+
+
+def memory_limit(config: SandboxConfig) -> str:
+    """The address-space limit as the verdicts word it ('512 MiB')."""
+    return f"{config.address_space >> 20} MiB"
 
 
 def internal_verdict(
@@ -135,8 +246,9 @@ def decide(
     duration_ms: float,
     isolation: list[str],
     config: SandboxConfig,
+    judged: dict[int, Judged] | None = None,
 ) -> Verdict:
-    """The verdict for one run."""
+    """The verdict for one run; `judged` holds the cases a `CaseJudge` already judged."""
     common: dict[str, Any] = {
         "seed": seed,
         "duration_ms": duration_ms,
@@ -149,7 +261,7 @@ def decide(
             checker, run.internal, seed=seed, duration_ms=duration_ms, isolation=isolation
         )
         return verdict.model_copy(update={"stdout": run.stdout, "stderr": run.stderr})
-    memory = f"{config.address_space >> 20} MiB"
+    memory = memory_limit(config)
     results: list[CaseResult] = []
     status: Status | None = None
     summary: str | None = None
@@ -166,32 +278,19 @@ def decide(
         )
 
     memory_case: str | None = None
-    for case, (fields, arrays) in zip(cases, run.results, strict=False):
+    judged = judged or {}
+    for index, (case, (fields, data)) in enumerate(zip(cases, run.results, strict=False)):
         try:
-            outcome = _outcome(fields, arrays)
+            done = judged.get(index)
+            if isinstance(done, wire.WireError):
+                raise done
+            result, out_of_memory = done or judge_result(checker, case, fields, data, memory)
         except wire.WireError as exc:
             protocol_error = str(exc)
             break
-        if isinstance(outcome, str):
-            results.append(
-                CaseResult(
-                    name=case.name, status=CaseStatus.INVALID, message=outcome, inputs=case.describe
-                )
-            )
-            continue
-        if outcome.error is not None and is_memory_error(outcome.error):
+        if out_of_memory:
             memory_case = memory_case or case.name
-            results.append(
-                CaseResult(
-                    name=case.name,
-                    status=CaseStatus.ERROR,
-                    message=f"ran out of memory: the sandbox allows {memory} of address space\n"
-                    + outcome.error,
-                    inputs=case.describe,
-                )
-            )
-            continue
-        results.append(_judge(checker, case, outcome))
+        results.append(result)
 
     running = cases[len(results)].name if run.loaded and len(results) < len(cases) else None
     where = running or (LOADING if not run.loaded else "after the last case")

@@ -12,7 +12,8 @@ from engine.sandbox.worker import Worker
 
 PROCESS = "process: a fresh `python -I -B` per submission, own session, temp work dir, allow-listed environment"
 RESULTS = (
-    "results: length-prefixed JSON/.npy frames on a dedicated pipe, 8 MiB bound, never unpickled"
+    "results: length-prefixed JSON and bulk frames on a dedicated pipe (array dtypes and shapes"
+    " checked against a fixed table), 8 MiB bound, never unpickled"
 )
 HOOKS = (
     "audit hooks: no subprocesses, fork/exec, sockets, ctypes, signals to other processes,"

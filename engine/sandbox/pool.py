@@ -56,6 +56,11 @@ class WorkerPool:
     `size` children are kept ready (1 for an interactive app; more for a
     benchmark or a test suite grading back to back). Thread-safe. Use as a
     context manager or call `close()`.
+
+    A replacement starts once the workers handed out have finished their run,
+    or at once when someone is waiting for a worker: starting one (an
+    interpreter importing numpy, most of a second of CPU) while a submission
+    runs would compete with that submission for the CPU.
     """
 
     def __init__(self, config: SandboxConfig | None = None, *, size: int = 1) -> None:
@@ -66,6 +71,10 @@ class WorkerPool:
         self._cond = threading.Condition()
         self._ready: deque[Worker] = deque()
         self._starting: list[Worker] = []
+        self._running = 0
+        """Workers handed out whose run has not ended."""
+        self._waiting = 0
+        """Callers blocked in `acquire`."""
         self._closed = False
         self._error: str | None = None
         if self.config.use_bwrap_requested() is not False or (
@@ -87,7 +96,7 @@ class WorkerPool:
         """
         while True:
             with self._cond:
-                while not self._closed and len(self._ready) >= self.size:
+                while not self._closed and not self._should_spawn():
                     self._cond.wait()
                 if self._closed:
                     return
@@ -106,6 +115,16 @@ class WorkerPool:
                     )
                     self._cond.notify_all()
                     self._cond.wait(1.0)
+
+    def _should_spawn(self) -> bool:
+        """Short of ready workers, and no submission running (or someone waiting); under the lock."""
+        return len(self._ready) < self.size and (self._running == 0 or self._waiting > 0)
+
+    def _spent(self) -> None:
+        """A handed-out worker's run ended (its process is killed): replacements may start."""
+        with self._cond:
+            self._running -= 1
+            self._cond.notify_all()
 
     def _spawn_batch(self, need: int) -> None:
         status = _bwrap_for(self.config)
@@ -132,13 +151,20 @@ class WorkerPool:
     def acquire(self) -> Worker:
         """A warm worker (waiting for one if none is ready yet); a replacement starts at once."""
         with self._cond:
-            while not self._ready and not self._closed and self._error is None:
-                self._cond.wait()
+            self._waiting += 1
+            try:
+                while not self._ready and not self._closed and self._error is None:
+                    self._cond.notify_all()  # the spawner starts one now, runs or not
+                    self._cond.wait()
+            finally:
+                self._waiting -= 1
             if self._closed:
                 raise SandboxUnavailableError("the worker pool is closed")
             if not self._ready and self._error is not None:
                 raise SandboxUnavailableError(self._error)
             worker = self._ready.popleft()
+            self._running += 1
+            worker.on_spent = self._spent
             self._cond.notify_all()
         return worker
 

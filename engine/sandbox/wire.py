@@ -1,30 +1,33 @@
-"""The sandbox wire format: length-prefixed JSON and .npy frames, with strict validation.
+"""The sandbox wire format: length-prefixed JSON and bulk frames, with strict validation.
 
 One module serves both sides. The parent imports it; the child receives its
 *source text* and execs it (it imports only numpy and the stdlib), so the
 child can encode its results exactly as the parent expects them.
 
-A frame is one kind byte (``J`` JSON or ``N`` .npy), a 4-byte big-endian
+A frame is one kind byte (``J`` JSON or ``B`` bulk), a 4-byte big-endian
 length and the payload. A message is one JSON frame whose ``"n"`` field says
-how many ``N`` frames follow it. Values are tagged JSON:
+whether one ``B`` frame follows it (0 or 1). The JSON carries the message's
+array table, ``"arrays": [[dtype_str, [dims...]], ...]``; the bulk frame holds
+their bytes in C order, one after another, each starting at a multiple of
+``ALIGN``. The reader works every offset out from the table itself and builds
+the arrays with ``np.frombuffer`` over the one buffer: no per-array frame, no
+.npy header to parse, no copy. Values are tagged JSON:
 
 * a JSON number / true / false is a Python float / int / bool;
 * ``[...]`` is a list, ``{"$t": [...]}`` a tuple, ``{"$d": {...}}`` a dict with str keys;
-* ``{"$a": k}`` is the k-th array frame of the message, a .npy file (results);
-* ``{"$r": [k, dtype_str, shape]}`` is the k-th frame as raw bytes (jobs only: the
-  trusted parent's inputs skip .npy headers to keep the warm path lean);
+* ``{"$a": k}`` is the k-th array of the message's table (each may be used once);
 * ``{"$s": [dtype_str, value]}`` is a numpy scalar (np.float64, np.int64, np.bool_...).
 
 Strings and None are only accepted when ``allow_str`` is true (the job the
-parent sends); results from the child never carry them.
+parent sends); results from the child never carry them. Nothing is unpickled:
+dtypes come from a fixed table of plain numeric types, never from parsing
+what the child wrote.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import struct
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -32,14 +35,22 @@ import numpy as np
 HEADER = struct.Struct(">cI")
 """Frame header: kind byte, payload length."""
 JSON_KIND = b"J"
-NPY_KIND = b"N"
+BULK_KIND = b"B"
 RESULT_LIMIT = 8 * 1024 * 1024
 """Total bytes of results a submission may send back."""
 MAX_DEPTH = 32
 MAX_ARRAYS = 4096
 MAX_NDIM = 32
+MAX_DIM = 1 << 40
+"""No axis may be longer (a zero-size array's other axes are not bounded by the data)."""
+ALIGN = 16
+"""Every array starts at a multiple of this in the bulk buffer, so views are aligned."""
 NUMERIC_KINDS = "biuf"
-NPY_MAGIC = b"\x93NUMPY"
+
+DTYPES: dict[str, np.dtype[Any]] = {
+    d.str: d for code in "?bhilqBHILQefdg" for d in (np.dtype(code), np.dtype(code).newbyteorder())
+}
+"""The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...)."""
 
 
 class WireError(ValueError):
@@ -60,14 +71,12 @@ def _describe_type(value: Any) -> str:
 
 
 class Encoder:
-    """Turns plain values into tagged JSON plus a list of .npy payloads."""
+    """Turns plain values into tagged JSON plus the arrays of one bulk buffer."""
 
     def __init__(self, *, allow_str: bool, limit: int | None = None) -> None:
         self.allow_str = allow_str
-        self.raw = allow_str
-        """Jobs (the only direction that allows strings) send arrays as raw bytes."""
         self.limit = limit
-        self.arrays: list[bytes] = []
+        self.arrays: list[np.ndarray] = []
         self.total = 0
 
     def encode(self, value: Any, path: str = "value", depth: int = 0) -> Any:
@@ -78,10 +87,7 @@ class Encoder:
         if cls is bool or cls is int or cls is float:
             return value
         if cls is np.ndarray:
-            index = self._array(value, path)
-            if self.raw:
-                return {"$r": [index, value.dtype.str, list(value.shape)]}
-            return {"$a": index}
+            return {"$a": self._array(value, path)}
         if cls in _NUMPY_SCALAR_TYPES:
             dtype = value.dtype
             py = (
@@ -144,20 +150,13 @@ class Encoder:
             raise WireError(f"{path}: {arr.ndim} dimensions is too many")
         if len(self.arrays) >= MAX_ARRAYS:
             raise WireError(f"{path}: more than {MAX_ARRAYS} arrays")
-        self._add(arr.nbytes, path)
-        self.arrays.append(arr.tobytes(order="C") if self.raw else npy_bytes(arr))
+        self._add(arr.nbytes + ALIGN, path)
+        self.arrays.append(arr)
         return len(self.arrays) - 1
 
 
-def npy_bytes(arr: np.ndarray) -> bytes:
-    """The .npy (version 1.0) bytes of a plain numeric array, written without numpy's helpers."""
-    header = "{'descr': %r, 'fortran_order': False, 'shape': %r, }" % (  # noqa: UP031
-        arr.dtype.str,
-        tuple(int(n) for n in arr.shape),
-    )
-    pad = 64 - (len(NPY_MAGIC) + 4 + len(header) + 1) % 64
-    text = (header + " " * (pad % 64) + "\n").encode("latin1")
-    return NPY_MAGIC + b"\x01\x00" + struct.pack("<H", len(text)) + text + arr.tobytes(order="C")
+def _aligned(offset: int) -> int:
+    return -(-offset // ALIGN) * ALIGN
 
 
 def frame(kind: bytes, payload: bytes) -> bytes:
@@ -165,65 +164,111 @@ def frame(kind: bytes, payload: bytes) -> bytes:
     return HEADER.pack(kind, len(payload)) + payload
 
 
-def message(fields: dict[str, Any], arrays: list[bytes] | None = None) -> bytes:
-    """A JSON frame (with ``"n"`` set to the number of arrays) followed by the array frames."""
+def message(fields: dict[str, Any], arrays: list[np.ndarray] | None = None) -> bytearray:
+    """A JSON frame (with ``"n"`` and the array table) and, when there are arrays, one bulk frame.
+
+    The whole message is laid out in one buffer and each array is copied into
+    place once (C order, whatever its memory layout).
+    """
     arrays = arrays or []
     body = dict(fields)
-    body["n"] = len(arrays)
-    parts = [frame(JSON_KIND, json.dumps(body, separators=(",", ":")).encode())]
-    parts.extend(frame(NPY_KIND, a) for a in arrays)
-    return b"".join(parts)
+    body["n"] = 1 if arrays else 0
+    if arrays:
+        body["arrays"] = [[a.dtype.str, [int(n) for n in a.shape]] for a in arrays]
+    head = json.dumps(body, separators=(",", ":")).encode()
+    offsets, size = [], 0
+    for arr in arrays:
+        size = _aligned(size)
+        offsets.append(size)
+        size += arr.nbytes
+    start = 2 * HEADER.size + len(head) if arrays else HEADER.size + len(head)
+    out = bytearray(start + size)
+    HEADER.pack_into(out, 0, JSON_KIND, len(head))
+    out[HEADER.size : HEADER.size + len(head)] = head
+    if arrays:
+        HEADER.pack_into(out, start - HEADER.size, BULK_KIND, size)
+    for arr, offset in zip(arrays, offsets, strict=True):
+        if arr.size:
+            view = np.frombuffer(out, arr.dtype, arr.size, start + offset).reshape(arr.shape)
+            np.copyto(view, arr, casting="no")
+    return out
 
 
 class FrameReader:
-    """Incremental parser of a byte stream into messages (a JSON dict plus its array payloads)."""
+    """Incremental parser of a byte stream into messages (a JSON dict plus its bulk buffer).
+
+    A frame's payload is copied once, from the chunk read into a buffer of the
+    frame's declared length (allocated only after the length was checked against
+    the limit), so a bulk buffer is aligned and writable and never copied again.
+    """
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.received = 0
-        self._buf = bytearray()
+        self._head = bytearray()
+        self._kind = b""
+        self._payload: bytearray | None = None
+        self._filled = 0
         self._pending: dict[str, Any] | None = None
-        self._arrays: list[bytes] = []
 
-    def feed(self, data: bytes) -> list[tuple[dict[str, Any], list[bytes]]]:
+    def feed(self, data: bytes) -> list[tuple[dict[str, Any], bytearray]]:
         """Add bytes; return every message completed. Raises WireError on malformed input."""
         self.received += len(data)
         if self.received > self.limit:
             raise WireError(
                 f"the submission sent more than {self.limit / 2**20:.0f} MiB of results"
             )
-        self._buf += data
-        done: list[tuple[dict[str, Any], list[bytes]]] = []
-        while len(self._buf) >= HEADER.size:
-            kind, length = HEADER.unpack_from(self._buf)
-            if length > self.limit:
-                raise WireError("a result frame declares an impossible length")
-            if len(self._buf) < HEADER.size + length:
+        done: list[tuple[dict[str, Any], bytearray]] = []
+        view = memoryview(data)
+        while True:
+            if self._payload is None:
+                if not view:
+                    break
+                need = HEADER.size - len(self._head)
+                self._head += view[:need]
+                view = view[need:]
+                if len(self._head) < HEADER.size:
+                    break
+                kind, length = HEADER.unpack(self._head)
+                self._head = bytearray()
+                if length > self.limit:
+                    raise WireError("a result frame declares an impossible length")
+                self._kind, self._payload, self._filled = kind, bytearray(length), 0
+            take = min(len(view), len(self._payload) - self._filled)
+            self._payload[self._filled : self._filled + take] = view[:take]
+            self._filled += take
+            view = view[take:]
+            if self._filled < len(self._payload):
                 break
-            payload = bytes(self._buf[HEADER.size : HEADER.size + length])
-            del self._buf[: HEADER.size + length]
-            if kind == JSON_KIND and self._pending is None:
-                fields = _loads(payload)
-                count = fields.get("n", 0)
-                if type(count) is not int or not 0 <= count <= MAX_ARRAYS:
-                    raise WireError("a result message declares a bad array count")
-                self._pending, self._arrays = fields, []
-            elif kind == NPY_KIND and self._pending is not None:
-                self._arrays.append(payload)
-            else:
-                raise WireError("the result stream holds an unexpected frame")
-            if self._pending is not None and len(self._arrays) == self._pending["n"]:
-                done.append((self._pending, self._arrays))
-                self._pending, self._arrays = None, []
+            payload, self._payload = self._payload, None
+            message = self._frame(self._kind, payload)
+            if message is not None:
+                done.append(message)
         return done
+
+    def _frame(self, kind: bytes, payload: bytearray) -> tuple[dict[str, Any], bytearray] | None:
+        """One complete frame: a message when it completes one, else None."""
+        if kind == JSON_KIND and self._pending is None:
+            fields = _loads(payload)
+            count = fields.get("n", 0)
+            if type(count) is not int or count not in (0, 1):
+                raise WireError("a result message declares a bad bulk frame count")
+            if count == 0:
+                return fields, bytearray()
+            self._pending = fields
+            return None
+        if kind == BULK_KIND and self._pending is not None:
+            fields, self._pending = self._pending, None
+            return fields, payload
+        raise WireError("the result stream holds an unexpected frame")
 
     @property
     def idle(self) -> bool:
         """True when no partial frame or message is buffered."""
-        return not self._buf and self._pending is None
+        return not self._head and self._payload is None and self._pending is None
 
 
-def _loads(payload: bytes) -> dict[str, Any]:
+def _loads(payload: bytearray) -> dict[str, Any]:
     try:
         fields = json.loads(payload.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
@@ -233,110 +278,79 @@ def _loads(payload: bytes) -> dict[str, Any]:
     return fields
 
 
-def _canonical_header(payload: bytes) -> tuple[tuple[int, ...], bool, np.dtype[Any], int] | None:
-    """(shape, fortran, dtype, data offset) when the header is exactly as np.save writes it.
+class Arrays:
+    """The arrays of one message: its table checked against its bulk buffer, each handed out once.
 
-    numpy's own reader runs ast.literal_eval on the header and np.load reads it again;
-    for results made of many small arrays that was most of the warm path's overhead.
-    Anything not in np.save's canonical form returns None and takes numpy's reader.
+    Every entry must name a dtype of `DTYPES` and a shape of at most MAX_NDIM
+    non-negative ints; the offsets are worked out here from the table (never
+    read from the sender), and the table must account for every byte of the
+    buffer. The arrays are views of the buffer: no copy, whatever their size.
     """
-    if payload[:6] != NPY_MAGIC or len(payload) < 10:
-        return None
-    if payload[6:8] == b"\x01\x00":
-        start, size = 10, int.from_bytes(payload[8:10], "little")
-    elif payload[6:8] == b"\x02\x00" and len(payload) >= 12:
-        start, size = 12, int.from_bytes(payload[8:12], "little")
-    else:
-        return None
-    text = payload[start : start + size].decode("latin1").rstrip(" \n")
-    head = "{'descr': '"
-    if not text.startswith(head) or not text.endswith("), }"):
-        return None
-    descr, sep, rest = text[len(head) : -4].partition("', 'fortran_order': ")
-    if not sep:
-        return None
-    fortran_text, sep, inner = rest.partition(", 'shape': (")
-    if not sep or fortran_text not in ("False", "True"):
-        return None
-    parts = [part.strip() for part in inner.split(",")]
-    if len(parts) > 1 and parts[-1] == "":
-        parts.pop()  # "(3,)" and "(3, 4,)": the trailing comma of a tuple
-    elif parts == [""]:
-        parts = []  # "()": a 0-d array
-    elif len(parts) == 1:
-        return None  # "(3)" is not a tuple
-    if not all(part.isascii() and part.isdigit() for part in parts):
-        return None
-    try:
-        dtype = np.dtype(descr)
-    except (TypeError, ValueError):
-        return None
-    return tuple(int(part) for part in parts), fortran_text == "True", dtype, start + size
+
+    def __init__(self, table: Any, data: bytearray) -> None:
+        if table is None:
+            table = []
+        if type(table) is not list or len(table) > MAX_ARRAYS:
+            raise WireError("a message's array table is malformed")
+        self._data = data
+        self._entries: list[tuple[np.dtype[Any], tuple[int, ...], int, int]] = []
+        self._taken = bytearray(len(table))
+        end = 0
+        for entry in table:
+            dtype, shape, count = _table_entry(entry)
+            offset = _aligned(end)
+            end = offset + count * dtype.itemsize
+            if end > len(data):
+                raise WireError("an array's data does not match its header (the data is short)")
+            self._entries.append((dtype, shape, count, offset))
+        if end != len(data):
+            raise WireError("an array's data does not match its header (bytes left over)")
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def take(self, index: Any, path: str) -> np.ndarray:
+        """The array at `index`: a writable view of the buffer; a second use is refused."""
+        if type(index) is not int or not 0 <= index < len(self._entries):
+            raise WireError(f"{path}: a reference to an array the message does not hold")
+        if self._taken[index]:
+            raise WireError(f"{path}: an array used twice in one message")
+        self._taken[index] = 1
+        dtype, shape, count, offset = self._entries[index]
+        try:
+            return np.frombuffer(self._data, dtype, count, offset).reshape(shape)
+        except (ValueError, TypeError, OverflowError):
+            raise WireError(f"{path}: an array header numpy cannot build") from None
 
 
-def load_npy(payload: bytes, path: str = "value") -> np.ndarray:
-    """Check a .npy header (numeric dtype, sane shape, exact length) then np.load it without pickle."""
-    stream = io.BytesIO(payload)
-    canonical = _canonical_header(payload)
-    if canonical is not None:
-        shape, _, dtype, offset = canonical
-        _check_npy(payload, path, shape, dtype, offset)
-        stream.seek(0)
-        return _np_load(stream, path)
-    try:
-        version = np.lib.format.read_magic(stream)
-        if version == (1, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_1_0(stream)
-        elif version == (2, 0):
-            shape, fortran, dtype = np.lib.format.read_array_header_2_0(stream)
-        else:
-            raise WireError(f"{path}: unsupported .npy version {version}")
-    except WireError:
-        raise
-    except Exception as exc:  # numpy raises ValueError and friends on a bad header
-        raise WireError(f"{path}: a malformed array header ({type(exc).__name__})") from None
-    del fortran
-    _check_npy(payload, path, shape, dtype, stream.tell())
-    stream.seek(0)
-    return _np_load(stream, path)
-
-
-def _check_npy(payload: bytes, path: str, shape: Any, dtype: np.dtype[Any], offset: int) -> None:
-    """A numeric dtype, a sane shape and exactly the bytes the header promises."""
-    if dtype.kind not in NUMERIC_KINDS or dtype.hasobject or dtype.fields is not None:
-        raise WireError(f"{path}: an array of dtype {dtype} is not accepted")
+def _table_entry(entry: Any) -> tuple[np.dtype[Any], tuple[int, ...], int]:
+    """(dtype, shape, element count) of one table entry, or WireError."""
+    if type(entry) is not list or len(entry) != 2:
+        raise WireError("a message's array table is malformed")
+    descr, dims = entry
+    dtype = DTYPES.get(descr) if type(descr) is str else None
+    if dtype is None:
+        shown = descr[:20] if type(descr) is str else type(descr).__name__
+        raise WireError(f"an array of dtype {shown!r} is not accepted")
     if (
-        type(shape) is not tuple
-        or len(shape) > MAX_NDIM
-        or any(type(n) is not int or n < 0 for n in shape)
+        type(dims) is not list
+        or len(dims) > MAX_NDIM
+        or any(type(n) is not int or not 0 <= n <= MAX_DIM for n in dims)
     ):
-        raise WireError(f"{path}: an array header declares a bad shape")
+        raise WireError("an array header declares a bad shape")
     count = 1
-    for n in shape:
+    for n in dims:
         count *= n
-    if count * dtype.itemsize != len(payload) - offset:
-        raise WireError(f"{path}: an array's data does not match its header")
-
-
-def _np_load(stream: io.BytesIO, path: str) -> np.ndarray:
-    """np.load without pickle, of a payload whose header was checked."""
-    try:
-        arr = np.load(stream, allow_pickle=False)
-    except Exception as exc:  # a header numpy reads differently from the check above
-        raise WireError(f"{path}: a malformed array ({type(exc).__name__})") from None
-    if type(arr) is not np.ndarray:
-        raise WireError(f"{path}: not a plain array")
-    return arr
+    return dtype, tuple(dims), count
 
 
 def decode(
     value: Any,
-    arrays: list[bytes],
+    arrays: Arrays,
     *,
     allow_str: bool,
     path: str = "value",
     depth: int = 0,
-    load: Callable[[bytes, str], np.ndarray] = load_npy,
 ) -> Any:
     """Rebuild a value from its tagged JSON form, refusing anything the protocol does not allow."""
     if depth > MAX_DEPTH:
@@ -346,34 +360,23 @@ def decode(
         return value
     if cls is list:
         return [
-            decode(v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1, load=load)
+            decode(v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1)
             for i, v in enumerate(value)
         ]
     if allow_str and (cls is str or value is None):
         return value
     if cls is dict and len(value) == 1:
         ((tag, inner),) = value.items()
-        if tag == "$a" and type(inner) is int and 0 <= inner < len(arrays):
-            return load(arrays[inner], path)
-        if tag == "$r" and allow_str and type(inner) is list and len(inner) == 3:
-            return _raw_array(inner, arrays, path)
+        if tag == "$a":
+            return arrays.take(inner, path)
         if tag == "$t" and type(inner) is list:
             return tuple(
-                decode(
-                    v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1, load=load
-                )
+                decode(v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1)
                 for i, v in enumerate(inner)
             )
         if tag == "$d" and type(inner) is dict:
             return {
-                k: decode(
-                    v,
-                    arrays,
-                    allow_str=allow_str,
-                    path=f"{path}[{k!r}]",
-                    depth=depth + 1,
-                    load=load,
-                )
+                k: decode(v, arrays, allow_str=allow_str, path=f"{path}[{k!r}]", depth=depth + 1)
                 for k, v in inner.items()
             }
         if tag == "$s" and type(inner) is list and len(inner) == 2 and type(inner[0]) is str:
@@ -385,16 +388,11 @@ def decode(
     raise WireError(f"{path}: a value the protocol does not allow")
 
 
-def _raw_array(spec: list[Any], arrays: list[bytes], path: str) -> np.ndarray:
-    """A job's input array from raw bytes (trusted direction), writable like the original."""
-    index, dtype_str, shape = spec
-    if type(index) is not int or not 0 <= index < len(arrays) or type(dtype_str) is not str:
-        raise WireError(f"{path}: a bad raw array reference")
-    dtype = np.dtype(dtype_str)
-    if dtype.kind not in NUMERIC_KINDS or type(shape) is not list:
-        raise WireError(f"{path}: a raw array of dtype {dtype} is not accepted")
-    arr = np.frombuffer(bytearray(arrays[index]), dtype=dtype)
-    return arr.reshape([int(n) for n in shape])
+def decode_field(
+    fields: dict[str, Any], key: str, data: bytearray, *, allow_str: bool, path: str
+) -> Any:
+    """The value under `key` of a message, its arrays taken from the message's bulk buffer."""
+    return decode(fields[key], Arrays(fields.get("arrays"), data), allow_str=allow_str, path=path)
 
 
 def _scalar(dtype_str: str, raw: Any, path: str) -> Any:
@@ -412,7 +410,7 @@ def _scalar(dtype_str: str, raw: Any, path: str) -> Any:
 
 def encode_message(
     fields: dict[str, Any], values: dict[str, Any], *, allow_str: bool, limit: int | None = None
-) -> bytes:
+) -> bytearray:
     """A whole message: plain control `fields` plus tagged `values` (arrays as frames)."""
     enc = Encoder(allow_str=allow_str, limit=limit)
     body = dict(fields)

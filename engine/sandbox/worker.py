@@ -24,6 +24,7 @@ import sysconfig
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,7 +128,8 @@ class RunResult:
     """A grader failure (spawn, numpy import, protocol desync): not the user's fault."""
     loaded: bool = False
     load_error: dict[str, Any] | None = None
-    results: list[tuple[dict[str, Any], list[bytes]]] = field(default_factory=list)
+    results: list[tuple[dict[str, Any], bytearray]] = field(default_factory=list)
+    """Each case's result message: its JSON fields and its bulk buffer (still to be validated)."""
     done: bool = False
     out_of_memory: bool = False
     """A case raised MemoryError: the run was stopped there (the limit is the verdict)."""
@@ -190,6 +192,8 @@ class Worker:
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
         self.cpu_s = 0.0
+        self.on_spent: Callable[[], None] | None = None
+        """Called once, when the worker is closed (its pool may then start a replacement)."""
         sweep_once()
         paths = host_paths()
         launcher, child, wire_src, runtime = child_sources()
@@ -271,8 +275,9 @@ class Worker:
         finally:
             os.close(result_w)
         self._reader = wire.FrameReader(config.result_limit + CONTROL_SLACK)
-        self._pending: list[tuple[dict[str, Any], list[bytes]]] = []
+        self._pending: list[tuple[dict[str, Any], bytearray]] = []
         self._job = memoryview(b"")
+        self._on_sent: Callable[[], None] | None = None
         self._sel = selectors.DefaultSelector()
         if self.proc is not None:
             assert self.proc.stdout is not None and self.proc.stderr is not None
@@ -324,8 +329,12 @@ class Worker:
             return
         except OSError:
             self._job = memoryview(b"")  # the child is gone; the run loop will notice
+            self._on_sent = None
         if not self._job:
             self._stop_writing()
+            sent, self._on_sent = self._on_sent, None
+            if sent is not None:
+                sent()
 
     def _stop_writing(self) -> None:
         if self.proc is None or self.proc.stdin is None:
@@ -388,8 +397,19 @@ class Worker:
         landlock = kernel.get("landlock") if isinstance(kernel, dict) else None
         return isinstance(landlock, str) and landlock.startswith("abi ")
 
-    def run(self, job: bytes, timeout_s: float) -> RunResult:
-        """Give the child its job and supervise it to the end; the worker is spent afterwards."""
+    def run(
+        self,
+        job: bytes | bytearray,
+        timeout_s: float,
+        on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
+        on_sent: Callable[[], None] | None = None,
+    ) -> RunResult:
+        """Give the child its job and supervise it to the end; the worker is spent afterwards.
+
+        `on_result` is told of each case's result message as it is accepted, and
+        `on_sent` once the whole job is written (both must return at once: they
+        run on this supervising loop).
+        """
         self.used = True
         result = RunResult()
         if self.proc is None or self.ready is None:
@@ -400,6 +420,7 @@ class Worker:
         stdin_fd = self.proc.stdin.fileno()
         os.set_blocking(stdin_fd, False)
         self._job = memoryview(job)
+        self._on_sent = on_sent
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0
@@ -419,8 +440,9 @@ class Worker:
                 if self.workdir is not None:
                     remaining = min(remaining, max(next_quota_check - now, 0.001))
                 self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
-                for fields, arrays in self._pending:
-                    self._handle(fields, arrays, result)
+                for fields, data in self._pending:
+                    if self._handle(fields, data, result) and on_result is not None:
+                        on_result(fields, data)
                 self._pending.clear()
                 if result.done or result.load_error is not None or result.out_of_memory:
                     break
@@ -448,21 +470,24 @@ class Worker:
             return True
         return info is not None
 
-    def _handle(self, fields: dict[str, Any], arrays: list[bytes], result: RunResult) -> None:
+    def _handle(self, fields: dict[str, Any], data: bytearray, result: RunResult) -> bool:
+        """Record one message; True when it was a case's result."""
         kind = fields.get("t")
         if kind == "loaded" and not result.loaded:
             result.loaded = True
         elif kind == "load_error" and not result.loaded:
             result.load_error = fields
         elif kind == "result" and result.loaded and fields.get("i") == len(result.results):
-            result.results.append((fields, arrays))
+            result.results.append((fields, data))
             error = fields.get("error")
             if isinstance(error, str) and is_memory_error(error):
                 result.out_of_memory = True
+            return True
         elif kind == "done" and result.loaded:
             result.done = True
         else:
             raise wire.WireError("the result stream carried a message out of order")
+        return False
 
     def _termination(self) -> tuple[int | None, int | None]:
         """(signal, exit code) of the child, reading bwrap's 128+N convention."""
@@ -484,9 +509,12 @@ class Worker:
         if self._closed:
             return
         self._closed = True
+        spent, self.on_spent = self.on_spent, None
         if self.proc is not None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
+            if spent is not None:
+                spent()
             if not background:
                 self._reap()
             self._stop_writing()
@@ -496,6 +524,8 @@ class Worker:
                 if stream is not None:
                     with contextlib.suppress(OSError):
                         stream.close()
+        elif spent is not None:
+            spent()
         self._sel.close()
         with contextlib.suppress(OSError):
             os.close(self._result_r)

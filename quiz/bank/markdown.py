@@ -54,6 +54,7 @@ __all__ = [
     "parse_blocks",
     "parse_inline",
     "scan_math",
+    "scan_math_in",
 ]
 
 _MATH_TYPES = frozenset({"math_inline", "math_inline_double", "math_block"})
@@ -371,6 +372,7 @@ def _escaped(text: str, position: int) -> bool:
 
 def _walk_inline(
     token: Token,
+    children: list[Token],
     lines: _LineIndex,
     cursors: dict[int, int],
     spans: list[MathSpan],
@@ -379,7 +381,7 @@ def _walk_inline(
     content = token.content
     origins = _inline_offsets(token, lines, cursors)
     covered: list[tuple[int, int]] = []
-    for child in token.children or ():
+    for child in children:
         span = child.meta.get("span") if child.meta else None
         if span is None:
             continue
@@ -449,19 +451,45 @@ def scan_math(text: str, *, latex_delimiters: bool = False) -> MathScan:
         return _EMPTY
     if "\r" in text:
         return _restore_offsets(text, scan_math(normalize(text), latex_delimiters=latex_delimiters))
+    return _scan(text, _parser(latex_delimiters, True).parse(text), latex_delimiters)
+
+
+def scan_math_in(text: str, tokens: list[Token], *, inline_parsed: bool = False) -> MathScan:
+    """`scan_math(text)` from the text's block tokens (`parse_blocks(text)`, or a full `parse`),
+    so a caller that has parsed the text already does not parse its blocks again.
+    `inline_parsed`: the tokens are a full `parse` of the text that found no link
+    references, so their inline children are what parsing each inline afresh gives
+    (then they are read instead).
+
+    The tokens are only read. The text must have `\\n` line endings (as `normalize` gives).
+    """
+    if "$" not in text:
+        return _EMPTY
+    if "\r" in text:
+        raise ValueError("scan_math_in needs a normalized text (no \\r)")
+    return _scan(text, tokens, False, inline_parsed)
+
+
+def _scan(
+    text: str, tokens: list[Token], latex_delimiters: bool, inline_parsed: bool = False
+) -> MathScan:
     lines = _LineIndex(text)
     cursors: dict[int, int] = {}
     spans: list[MathSpan] = []
     problems: list[DollarProblem] = []
     md = _parser(latex_delimiters, False)
     marks = ("$", "\\(", "\\[") if latex_delimiters else ("$",)
-    for token in _parser(latex_delimiters, True).parse(text):
+    for token in tokens:
         if token.type == "inline" and token.map is not None:
             if not any(mark in token.content for mark in marks):
                 continue  # parsing inline markup is most of the cost: only where math can be
-            token.children = []
-            md.inline.parse(token.content, md, {}, token.children)
-            _walk_inline(token, lines, cursors, spans, problems)
+            # parsed afresh with no references (a full parse's children may have used some)
+            children: list[Token] = []
+            if inline_parsed and token.children is not None:
+                children = token.children
+            else:
+                md.inline.parse(token.content, md, {}, children)
+            _walk_inline(token, children, lines, cursors, spans, problems)
         elif token.type == "math_block" and token.map is not None:
             block = _block_span(token, lines)
             if block is not None:

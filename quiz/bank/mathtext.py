@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Final
 
+from markdown_it.token import Token
 from pylatexenc import latexwalker as _lw
 from pylatexenc.macrospec import LatexContextDb, MacroSpec
 
-from quiz.bank.markdown import MathSpan, scan_math
+from quiz.bank.markdown import MathScan, MathSpan, scan_math, scan_math_in
 from quiz.bank.mathsymbols import (
     ACCENTS,
     BIG_OPERATORS,
@@ -56,6 +57,7 @@ __all__ = [
     "MathProblem",
     "find_math_problems",
     "latex_to_unicode",
+    "math_problem_offsets",
     "render_math",
 ]
 
@@ -614,7 +616,23 @@ class _Lines:
 def find_math_problems(markdown: str) -> list[MathProblem]:
     """Every math problem in a card's Markdown, for lint: unbalanced delimiters or braces,
     \\left without \\right, unknown macros, formulas with no faithful text form."""
-    scan = scan_math(markdown)
+    found = _problem_offsets(markdown, scan_math(markdown))
+    lines = _Lines(markdown)
+    problems = [MathProblem(*lines.locate(offset), message) for offset, message in found]
+    return sorted(problems, key=lambda p: (p.line, p.col))
+
+
+def math_problem_offsets(
+    markdown: str, tokens: list[Token], *, inline_parsed: bool = False
+) -> list[tuple[int, str]]:
+    """(offset, message) of every math problem in a normalized text, found from its block
+    tokens (see `scan_math_in`, also for `inline_parsed`): what `find_math_problems`
+    finds, for a caller that has parsed the text already and places the problems itself."""
+    return _problem_offsets(markdown, scan_math_in(markdown, tokens, inline_parsed=inline_parsed))
+
+
+def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:
+    """The scan's stray `$` signs, then each formula's problems, as (offset, message)."""
     found: list[tuple[int, str]] = [(p.offset, p.message) for p in scan.problems]
     for span in scan.spans:
         lo, latex = span.content_start, span.latex
@@ -625,9 +643,7 @@ def find_math_problems(markdown: str) -> list[MathProblem]:
         result = _convert(latex)
         if result.text is None:
             found.append((lo + _source_offset(markdown, span, result.pos), result.message))
-    lines = _Lines(markdown)
-    problems = [MathProblem(*lines.locate(offset), message) for offset, message in found]
-    return sorted(problems, key=lambda p: (p.line, p.col))
+    return found
 
 
 # ---------------------------------------------------------------------------

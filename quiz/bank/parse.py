@@ -7,6 +7,7 @@ Parsing never raises for bad content: every problem comes back with its
 from __future__ import annotations
 
 import ast
+import bisect
 import difflib
 import re
 from pathlib import Path
@@ -153,6 +154,13 @@ def _validate_front(
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
         return None, {}, None
+    return _validate_data(data, front, front_line, out)
+
+
+def _validate_data(
+    data: Any, front: str, front_line: int, out: _Collector
+) -> tuple[Any | None, dict[str, int], str | None]:
+    """Validate front matter already read as data; `front` is its YAML text (for places)."""
     lines = _key_lines(front, front_line)
     if not isinstance(data, dict):
         out.add(front_line, 1, "yaml", "front matter must be a mapping of 'key: value' lines")
@@ -230,14 +238,49 @@ def extract_code_block(text: str, language: str = "python") -> tuple[str, int] |
     return None
 
 
-def _check_math(sections: dict[str, Section], out: _Collector) -> None:
-    from quiz.bank.mathtext import find_math_problems
+def _check_math(
+    sections: dict[str, Section],
+    out: _Collector,
+    body: str,
+    body_line: int,
+    tokens: list[Token],
+    inline_parsed: bool = False,
+) -> None:
+    """Math problems of every section but the Starter, placed in the file.
 
-    for section in sections.values():
-        if section.title == "Starter":
-            continue
-        for problem in find_math_problems(section.text):
-            out.add(section.line + problem.line, problem.col, "math", problem.message)
+    The body's block tokens are scanned once (a section is a run of whole top-level
+    blocks, so its blocks are the same as when it is parsed alone), and each problem is
+    reported with the section it lies in, in the order a per-section check gives."""
+    from quiz.bank.mathtext import find_math_problems, math_problem_offsets
+
+    checked = [s for s in sections.values() if s.title != "Starter" and "$" in s.text]
+    if not checked:
+        return
+    if "\r" in body:  # offsets of an un-normalized body: check each section on its own
+        for section in checked:
+            for problem in find_math_problems(section.text):
+                out.add(section.line + problem.line, problem.col, "math", problem.message)
+        return
+    found = math_problem_offsets(body, tokens, inline_parsed=inline_parsed)
+    if not found:
+        return
+    starts = [0]
+    position = body.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = body.find("\n", position + 1)
+    for section in checked:
+        row = section.line - body_line + 1  # the section's text starts below its heading
+        start = starts[row] if row < len(starts) else len(body)
+        end = start + len(section.text)
+        placed = []
+        for offset, message in found:
+            if start <= offset <= end:
+                line = bisect.bisect_right(starts, offset)
+                placed.append((body_line + line - 1, offset - starts[line - 1] + 1, message))
+        placed.sort(key=lambda p: (p[0], p[1]))
+        for line, col, message in placed:
+            out.add(line, col, "math", message)
 
 
 def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:
@@ -319,6 +362,52 @@ def parse_card(
     front_text, front_line, body, body_line = split
     front, lines, kind = _validate_front(front_text, front_line, out)
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
+    places = (front_line, body_line)
+    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+
+
+def card_from_data(
+    data: dict[str, Any],
+    front_text: str,
+    body: str,
+    path: Path,
+    pack: str,
+    topic_dir: str | None = None,
+    *,
+    tokens: list[Token] | None = None,
+    inline_parsed: bool = False,
+) -> tuple[Card | None, list[Problem]]:
+    """What `parse_card` gives for a file of a `---` line, `front_text`, a `---` line and
+    `body`, when that front matter is known to load as `data` (the importer dumps `data`
+    with yaml's safe dumper, whose output loads back equal): the YAML is not read again.
+    `tokens` are the body's Markdown tokens, when the caller has parsed it; with
+    `inline_parsed`, a full parse that found no link references (see `scan_math_in`)."""
+    out = _Collector(path)
+    front, lines, kind = _validate_data(data, front_text, 2, out)
+    places = (2, front_text.count("\n") + 3)  # "---", the front matter, "---", the body
+    return _check_card(
+        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, inline_parsed
+    )
+
+
+def _check_card(
+    front: Any,
+    lines: dict[str, int],
+    kind: str | None,
+    body: str,
+    places: tuple[int, int],
+    path: Path,
+    pack: str,
+    topic_dir: str | None,
+    tokens: list[Token] | None,
+    out: _Collector,
+    inline_parsed: bool = False,
+) -> tuple[Card | None, list[Problem]]:
+    """Everything `parse_card` checks once the front matter is read: sections, math, names.
+    `places` are the file lines where the front matter and the body start."""
+    front_line, body_line = places
+    if tokens is None:
+        tokens = parse_blocks(body)  # once: the sections and the math check both read them
     sections, stray = split_sections(body, body_line, out, tokens)
     for line, _raw in stray[:1]:
         out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
@@ -341,7 +430,7 @@ def parse_card(
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
-    _check_math(sections, out)
+    _check_math(sections, out, body, body_line, tokens, inline_parsed)
     if front is not None:
         _check_front_math(front, lines, out)
 

@@ -5,25 +5,52 @@ nine aliases each are a 1 KiB file that expands to hundreds of millions of value
 anything walks it (validation, the card cache, the grader's wire). Cards and pack.yaml
 have no use for them, so they are refused with the alias's place; anchors alone are
 harmless and allowed.
+
+Parsing uses libyaml's C parser when PyYAML has it (the usual wheels), else PyYAML's
+pure-Python one. Building Python values from the parsed nodes is PyYAML's pure-Python
+`SafeConstructor` either way, and was most of the time a card's front matter took; for
+the node kinds front matter is made of (strings, sequences, mappings, and the scalars
+PyYAML's resolver tags int, float, bool or null) `load` builds the values directly,
+calling the SafeConstructor's own methods for the non-string scalars, and hands any
+other document (merge keys, explicit tags, timestamps, a list used as a key) to the
+SafeConstructor whole. The result is always what `yaml.load(text, SafeLoader)` gives.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_SCALARS: dict[str, Callable[[Any, Any], Any]] = {
+    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
+}
+
 
 class AliasRefused(yaml.MarkedYAMLError):
     """The YAML uses an alias; `problem_mark` is where."""
 
 
-def load(text: str) -> Any:
-    """Parse YAML (safe tags only); AliasRefused (a yaml.YAMLError) when it uses an alias."""
+class _Unusual(Exception):
+    """A node the direct build leaves to PyYAML's constructor."""
+
+
+def load(text: str, *, loader: Any = None) -> Any:
+    """Parse YAML (safe tags only); AliasRefused (a yaml.YAMLError) when it uses an alias.
+
+    `loader` is the PyYAML loader class to parse with (tests pass the pure-Python one)."""
+    loader_class = _LOADER if loader is None else loader
     if "*" in text:  # no alias is possible without one; most files skip the event scan
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=loader_class):
             if isinstance(event, yaml.AliasEvent):
                 raise AliasRefused(
                     problem=(
@@ -32,7 +59,42 @@ def load(text: str) -> Any:
                     ),
                     problem_mark=_mark(event.start_mark),
                 )
-    return yaml.load(text, Loader=_LOADER)
+    parser = loader_class(text)
+    try:
+        node = parser.get_single_node()  # what yaml.load does, in two steps
+        if node is None:
+            return None
+        try:
+            return _build(parser, node)
+        except _Unusual:
+            return parser.construct_document(node)
+    finally:
+        parser.dispose()
+
+
+def _build(constructor: Any, node: yaml.Node) -> Any:
+    """The value SafeConstructor gives for a node of the common kinds; _Unusual otherwise."""
+    tag, kind = node.tag, type(node)
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value  # construct_yaml_str: the scalar's text
+        scalar = _SCALARS.get(tag)
+        if scalar is None:
+            raise _Unusual
+        return scalar(constructor, node)
+    if kind is yaml.MappingNode and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Unusual  # `<<` merges: SafeConstructor.flatten_mapping's rules
+            key = _build(constructor, key_node)
+            if isinstance(key, list | dict):
+                raise _Unusual  # SafeConstructor reports the unhashable key
+            mapping[key] = _build(constructor, value_node)  # a repeated key: the last wins
+        return mapping
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_build(constructor, item) for item in node.value]
+    raise _Unusual  # an explicit tag on another kind of node, or any other tag
 
 
 def _mark(mark: Any) -> yaml.Mark:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from quiz.bank.index import CardRef
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
@@ -43,6 +44,15 @@ class Context:
             click.echo(f"drillbit: {reason}", err=True)
         return load_bank(content_roots(self.content))
 
+    def card_index(self) -> tuple[CardRef, ...]:
+        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, cheaply."""
+        from quiz.bank.index import card_index
+        from quiz.bank.sources import content_roots, installed_packs
+
+        for reason in installed_packs()[1]:
+            click.echo(f"drillbit: {reason}", err=True)
+        return card_index(content_roots(self.content))
+
 
 pass_context = click.make_pass_decorator(Context)
 """Hands a command the root group's `Context` as its first argument."""
@@ -51,11 +61,13 @@ pass_context = click.make_pass_decorator(Context)
 def open_store() -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
-    Its errors (StoreError, DataDirError) reach `main`, which prints them as one line.
+    So do notices added later (damage found while reading the logs). Its errors
+    (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
     from quiz.store.store import Store
 
     store = Store.open()
     for notice in store.notices:
         click.echo(f"drillbit: {notice.message}", err=True)
+    store.on_notice(lambda notice: click.echo(f"drillbit: {notice.message}", err=True))
     return store

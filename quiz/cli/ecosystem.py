@@ -185,10 +185,15 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
 @export_group.command("progress")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def export_progress_command(file: Path) -> None:
-    """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json)."""
+    """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json).
+
+    The whole database is checked first (as `check-store`): a backup of a damaged file
+    would carry the damage along unseen.
+    """
     from quiz.store.backup import export_progress
 
     with open_store() as store:
+        store.check_integrity()  # a damaged file is replaced by its salvage, and said so
         counts = export_progress(store, file)
     click.echo(
         f"wrote {display_path(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli import bank, cards, config, drills, ecosystem, grading, plan, serve, study
+from quiz.cli import bank, cards, config, drills, ecosystem, grading, plan, serve, store, study
 from quiz.cli.context import Context
 from quiz.errors import DrillbitError
 
@@ -28,6 +28,7 @@ COMMANDS: tuple[click.Command, ...] = (
     *config.COMMANDS,
     *drills.COMMANDS,
     *cards.COMMANDS,
+    *store.COMMANDS,
 )
 """Every subcommand, registered on the root group in this order."""
 

@@ -73,9 +73,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.study.days import local_timezone
     from quiz.study.stats import compute_stats
 
-    bank = obj.load_bank()
+    cards = obj.card_index()  # ids, topics and packs are all stats needs of the cards
     with open_store() as store:
-        stats = compute_stats(store, list(bank.cards), datetime.now(UTC), tz=local_timezone())
+        stats = compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
     if as_json:
         from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 

@@ -6,11 +6,13 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
      (each bold label or heading starts a part) so the rubric covers the whole answer;
   2. sentences of the prose, first sentences first;
   3. display formulas, as inline math, spread over the derivation;
-  4. from code blocks: the functions defined, docstrings, comments.
+  4. from code blocks: docstrings and comments that are words, never a line of code.
 Lower kinds only pad the rubric up to the minimum of three. A short answer (one or two
 sentences) is split at its clauses. Every point is one line of at most `MAX_CHARS`
 characters (lint's limit) and never cut: a longer statement is split at clauses or
-left out. Prose points are whole sentences; math in them is what the renderer accepts.
+left out. Prose points are whole sentences or whole clauses that stand alone: a
+subordinate clause ("when fraud is rare") stays with the clause it depends on, and an
+abbreviation ("e.g.") ends no sentence. Math in a point is what the renderer accepts.
 """
 
 from __future__ import annotations
@@ -31,20 +33,34 @@ MAX_CHARS = 200
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
 _PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
-_DEF = re.compile(r"^\s*def\s+([A-Za-z_]\w*\s*\(.*?\))\s*(?:->.*)?:\s*$")
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
 _CLAUSE = re.compile(
     r"\s*[;:]\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|which|while|whereas|because|since|"
     r"though|although|as|or|where|when|unless)\b)"
 )
-_FINE_CLAUSE = re.compile(
-    _CLAUSE.pattern + r"|,\s+|\s+(?=(?:when|because|since|unless|if|whereas)\s)"
-)
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`])")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
+_SUBORDINATORS = frozenset(
+    "when whenever if unless because since although though while whereas as where wherever "
+    "which who whom whose that until before after once than like whether".split()
+)
+"""Words that open a clause which cannot stand alone ("when fraud is rare")."""
+_COORDINATORS = frozenset("and but or so yet nor".split())
+_SUBJECTS = frozenset(
+    "i it they we you he she this that these those there one the a an its their our his "
+    "her each every no some most many all both either neither any such".split()
+)
+"""Words that can start the subject of a clause after 'and', 'but'..."""
+_ABBREVIATIONS = frozenset(
+    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof no nos resp al ca st sec".split()
+)
+"""Words whose period ends no sentence."""
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+_CODE_LIKE = re.compile(r"[=(){}\[\];]|\w\.\w|^\s*(?:import|from|return|def|class)\b")
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,8 @@ class _Candidate:
     order: int
     prose: bool = False
     """A sentence of running text: kept only when it ends like a sentence."""
+    complete: bool = False
+    """A sentence that ends with the display formula it introduces (no period after it)."""
 
 
 def _mask_math(text: str) -> str:
@@ -80,7 +98,7 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
     """Sentences of a paragraph, never split inside math (`masked`: the text with its
     formulas blanked, when the caller has it)."""
     masked = _mask_math(text) if masked is None else masked
-    cuts = [m.end() for m in _SENTENCE_END.finditer(masked)]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(masked) if not _abbreviation(masked, m.start())]
     parts: list[str] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -91,20 +109,58 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
     return parts
 
 
-def clauses(text: str, *, fine: bool = False) -> list[str]:
-    """The clauses of a sentence (split at `;`, `:`, dashes and `, and`/`, but`/...), outside
-    math, each starting with a capital and without the sentence's final period. `fine`
-    also splits at any comma and before `when`/`because`/`if`/`unless`."""
+def _abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` ends an abbreviation ("e.g.", "vs.") or an initial."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
+        start -= 1
+    word = text[start:dot]
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def stands_alone(clause: str) -> bool:
+    """False for a clause that depends on another: one opened by 'when', 'because',
+    'which'..., or an 'and'/'but'/'so' clause whose subject is the previous clause's."""
+    match = _FIRST_WORDS.match(clause)
+    if match is None:
+        return True
+    first, second = match.group(1).lower(), match.group(2) or ""
+    if first in _SUBORDINATORS:
+        return False
+    if first in _COORDINATORS:
+        return bool(second) and (
+            second.lower() in _SUBJECTS or second[:1].isupper() or second[:1] in "0123456789$`"
+        )
+    return True
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence that stand alone (split at `;`, `:`, dashes and `, and`,
+    `, but`, `, which`...; outside math), each starting with a capital (a leading 'and'
+    dropped) and without the sentence's final period. A clause that cannot stand alone
+    ("..., when fraud is rare") stays joined to the clause before it (to the one after
+    it, when it comes first)."""
     masked = _mask_math(text)
-    pieces: list[str] = []
+    spans: list[list[int]] = []
     start = 0
-    for match in (_FINE_CLAUSE if fine else _CLAUSE).finditer(masked):
-        pieces.append(text[start : match.start()])
+    for match in _CLAUSE.finditer(masked):
+        spans.append([start, match.start()])
         start = match.end()
-    pieces.append(text[start:])
+    spans.append([start, len(text)])
+    merged: list[list[int]] = []
+    for span in spans:
+        if merged and not stands_alone(text[span[0] : span[1]].strip()):
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+    if len(merged) > 1 and not stands_alone(text[merged[0][0] : merged[0][1]].strip()):
+        merged[1][0] = merged[0][0]
+        del merged[0]
     out: list[str] = []
-    for piece in pieces:
-        piece = piece.strip().rstrip(".;,")
+    for begin, end in merged:
+        piece = text[begin:end].strip().rstrip(".;,")
+        if piece[:4].lower() == "and ":  # "..., and the output is ..." -> "The output is ..."
+            piece = piece[4:].lstrip()
         if len(piece.split()) >= 3:
             out.append(piece[0].upper() + piece[1:])
     return out
@@ -122,12 +178,12 @@ def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
 
 
 def acceptable(point: str) -> bool:
-    """One line, short, with letters, and math the renderer accepts (balanced `$`)."""
+    """One line, short, with words outside code, and math the renderer accepts."""
     if (
         point.endswith(":")
         or "\n" in point
         or len(point) > MAX_CHARS
-        or not _WORD_CHAR.search(point)
+        or not _WORD_CHAR.search(_CODE_SPAN.sub(" ", point))
     ):
         return False
     return "$" not in point or not find_math_problems(point)
@@ -138,10 +194,10 @@ class _Collector:
         self.items: list[_Candidate] = []
         self.group = 0
 
-    def add(self, text: str, rank: int, *, prose: bool = False) -> None:
+    def add(self, text: str, rank: int, *, prose: bool = False, complete: bool = False) -> None:
         text = _one_line(text)
         if text:
-            self.items.append(_Candidate(text, rank, self.group, len(self.items), prose))
+            self.items.append(_Candidate(text, rank, self.group, len(self.items), prose, complete))
 
     def new_group(self) -> None:
         self.group += 1
@@ -183,22 +239,44 @@ def _table(tokens: list[Token], start: int, out: _Collector) -> int:
 
 
 def _code(code: str, language: str, out: _Collector) -> None:
+    """The author's words about the code (docstrings, comments of two words or more that
+    are not code commented out): never a line of the code itself."""
     for raw in code.split("\n"):
-        for pattern in (_DEF, _DOCSTRING):
-            match = pattern.match(raw)
-            if match:
-                out.add(match.group(1), 3)
+        docstring = _DOCSTRING.match(raw)
+        if docstring:
+            out.add(docstring.group(1), 3)
         comment = _COMMENT.search(raw) if language in {"", "python", "py", "bash", "sh"} else None
         if language in {"c", "cpp", "java", "js", "javascript", "ts", "typescript", "go", "rust"}:
             comment = re.search(r"//\s*(.+)$", raw)
-        if comment and len(re.findall(r"[A-Za-z]", comment.group(1))) >= 4:
-            out.add(comment.group(1), 3)
+        if comment is None:
+            continue
+        words = comment.group(1).strip()
+        if len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not _CODE_LIKE.search(words):
+            out.add(words, 3)
+
+
+def _formula_text(latex: str) -> str:
+    """A display formula as the inner text of inline math (one line, no trailing '.')."""
+    return re.sub(r"\\quad\s*\\text\{[^}]*\}", "", _one_line(latex)).strip().rstrip(",.")
 
 
 def _formula(latex: str, out: _Collector) -> None:
-    latex = re.sub(r"\\quad\s*\\text\{[^}]*\}", "", _one_line(latex)).strip().rstrip(",.")
+    latex = _formula_text(latex)
     if latex:
         out.add(f"${latex}$", 4)
+
+
+def _completing_formula(tokens: list[Token], index: int) -> str | None:
+    """The display formula at `index` when it ends the sentence before it: the text after it
+    does not carry that sentence on (a paragraph starting in lowercase: "where ...")."""
+    if index >= len(tokens) or tokens[index].type != "math_block":
+        return None
+    after = index + 1
+    if after + 1 < len(tokens) and tokens[after].type == "paragraph_open":
+        if tokens[after + 1].content.lstrip()[:1].islower():
+            return None
+    latex = _formula_text(tokens[index].content)
+    return latex or None
 
 
 def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candidate]:
@@ -244,37 +322,80 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             text = _inline_text(bare)
             if list_depth and item_first:
                 item_first = False
-                label, sublabel = _item(raw, text, list_depth, label, sublabel, out)
-            elif (pair := _labelled(raw)) is not None:
+                label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
+            elif (pair := _label_texts(raw, bare)) is not None:
                 out.new_group()
-                label, sublabel = _inline_text_of(pair[0]), ""
-                rest = _inline_text_of(pair[1]) if pair[1] else ""
+                label, sublabel, rest = pair[0], "", pair[1]
                 if rest:
                     out.add(f"{label}: {rest}", 0)
             else:
                 masked = _one_line(plain_inline(bare.children, display_inline=True, mask=True))
                 if len(masked) != len(text):
                     masked = _mask_math(text)
-                for number, sentence in enumerate(_sentences(text, masked)):
+                sentences = _sentences(text, masked)
+                closing = None
+                if sentences and not sentences[-1].endswith(_TERMINAL) and raw == inline.content:
+                    closing = _completing_formula(tokens, index)
+                for number, sentence in enumerate(sentences):
+                    if closing is not None and number == len(sentences) - 1:
+                        # "... the weighted sum of the values: $$...$$": the formula ends
+                        # the sentence, so both are the point (and no formula point twice)
+                        out.add(f"{sentence} ${closing}$", 1 if number == 0 else 2, complete=True)
+                        index += 1
+                        continue
                     out.add(sentence, 1 if number == 0 else 2, prose=True)
     return out.items
 
 
 def _item(
-    raw: str, text: str, depth: int, label: str, sublabel: str, out: _Collector
+    raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: _Collector
 ) -> tuple[str, str]:
     """One list item's point; returns the (label, sublabel) context for the next ones."""
-    pair = _labelled(raw)
+    pair = _label_texts(raw, inline)
     if pair is not None and not pair[1]:
-        return label, _inline_text_of(pair[0])
+        return label, pair[0]
     nested = depth > 1
     context = sublabel if nested and sublabel else label
     if pair is not None:
-        text = f"{_inline_text_of(pair[0])}: {_inline_text_of(pair[1])}"
+        text = f"{pair[0]}: {pair[1]}"
     elif context and not _PLAIN_LABEL.match(text):
         text = f"{context}: {text}"
     out.add(text, 0)
     return label, (sublabel if nested else "")
+
+
+_FLAT = frozenset({"text", "text_special", "code_inline", "math_inline", "softbreak"})
+"""Inline tokens a label is read from as is (anything else: the label is parsed alone)."""
+
+
+def _label_texts(raw: str, inline: Token) -> tuple[str, str] | None:
+    """(label, rest) as point text for a `**Label:** rest` paragraph, or None when it is not
+    one; read from the paragraph's parsed markup (`inline`) when its bold run is the
+    plain `**Label:**` the pattern saw, else by parsing the two parts alone."""
+    pair = _labelled(raw)
+    if pair is None:
+        return None
+    kids = inline.children or []
+    while kids and kids[0].type == "text" and not kids[0].content:
+        kids = kids[1:]  # the parser may open with an empty text token
+    close = next((i for i, c in enumerate(kids) if c.type == "strong_close"), 0)
+    if (
+        not kids
+        or kids[0].type != "strong_open"
+        or close < 2
+        or any(c.type not in _FLAT for c in kids[1:close])
+    ):
+        return _inline_text_of(pair[0]), _inline_text_of(pair[1]) if pair[1] else ""
+    label = _inline_text(_holder(kids[1:close]))
+    label = label[:-1].rstrip() if label.endswith(":") else label
+    rest = _inline_text(_holder(kids[close + 1 :]))
+    rest = rest[1:].lstrip() if rest.startswith(":") else rest
+    return label, rest
+
+
+def _holder(children: list[Token]) -> Token:
+    """An inline token holding these children (to read them as one line)."""
+    return Token("inline", "", 0, children=children)
 
 
 def _inline_text_of(markdown: str) -> str:
@@ -290,10 +411,17 @@ def _without_display(inline: Token) -> Token:
     return copy
 
 
+def _whole_sentence(candidate: _Candidate) -> bool:
+    """A sentence that ends like one (or with the formula it introduces) and does not start
+    in lowercase (the rest of a sentence a formula or a list interrupted: "where ...")."""
+    text = candidate.text
+    return (text.endswith(_TERMINAL) or candidate.complete) and not text[:1].islower()
+
+
 def _points_of(candidate: _Candidate) -> list[str]:
     """The candidate as acceptable points (itself, or its clauses when too long)."""
     text = candidate.text
-    if candidate.prose and not text.endswith(_TERMINAL):
+    if candidate.prose and not _whole_sentence(candidate):
         return []  # a sentence cut short by a formula or a list: not a whole statement
     return [p for p in fit(text) if acceptable(p)]
 
@@ -329,23 +457,27 @@ def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
                 return chosen
             take(_points_of(candidate))
     if len(chosen) < MIN_POINTS:
-        return _short_answer(candidates) or chosen
+        split = _short_answer(candidates)
+        return split if len(split) > len(chosen) else chosen
     return chosen
 
 
 def _short_answer(candidates: list[_Candidate]) -> list[str]:
-    """A short answer's clauses as points, when they make at least three."""
-    for fine in (False, True):
-        points: list[str] = []
-        for candidate in candidates:
-            if candidate.rank in (0, 1, 2):
-                pieces = clauses(candidate.text, fine=fine)
-                for piece in pieces if len(pieces) > 1 else [candidate.text.rstrip(".")]:
-                    if acceptable(piece) and piece.lower() not in {p.lower() for p in points}:
-                        points.append(piece)
-        if len(points) >= MIN_POINTS:
-            return points[:MAX_POINTS]
-    return []
+    """A short answer's clauses that stand alone as points, when they make at least three
+    (a sentence cut short by a formula or a list gives none)."""
+    points: list[str] = []
+    seen: set[str] = set()
+    for candidate in candidates:
+        if candidate.rank not in (0, 1, 2):
+            continue
+        if candidate.prose and not _whole_sentence(candidate):
+            continue
+        pieces = clauses(candidate.text)
+        for piece in pieces if len(pieces) > 1 else [candidate.text.rstrip(".")]:
+            if acceptable(piece) and piece.lower() not in seen:
+                seen.add(piece.lower())
+                points.append(piece)
+    return points[:MAX_POINTS]
 
 
 def _spread(pool: list[_Candidate], count: int) -> list[_Candidate]:

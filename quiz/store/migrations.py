@@ -23,6 +23,19 @@ class Migration:
     statements: tuple[str, ...]
 
 
+_TALLY_ADD = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
+    VALUES ({row}.card_id, 1, {row}.correct, {row}.state_before IS 2,
+            {row}.state_before IS 2 AND {row}.rating != 1)
+    ON CONFLICT (card_id) DO UPDATE SET reviews = reviews + 1,
+        correct = correct + excluded.correct, mature = mature + excluded.mature,
+        kept = kept + excluded.kept;"""
+_TALLY_REMOVE = """UPDATE review_tally SET reviews = reviews - 1, correct = correct - {row}.correct,
+        mature = mature - ({row}.state_before IS 2),
+        kept = kept - ({row}.state_before IS 2 AND {row}.rating != 1)
+    WHERE card_id = {row}.card_id;
+    DELETE FROM review_tally WHERE card_id = {row}.card_id AND reviews <= 0;"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -136,6 +149,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             # Due counts and due-session queues (state and due are the fsrs columns
             # kept beside the JSON since version 1).
             "CREATE INDEX card_state_due ON card_state (due, state)",
+        ),
+    ),
+    Migration(
+        6,
+        "per-card review tallies kept by triggers",
+        (
+            # What stats reads of the whole log, one row per card instead of one per review
+            # (a heavy user's 200,000 reviews took 0.1 s to group at every stats). `mature`
+            # counts reviews of a card in fsrs review state (state_before 2), `kept` those of
+            # them answered other than Again: retention. Triggers keep it equal to the log
+            # through every insert (answers, imports, salvage), undo and update.
+            """CREATE TABLE review_tally (
+                card_id TEXT PRIMARY KEY,
+                reviews INTEGER NOT NULL,
+                correct INTEGER NOT NULL,
+                mature INTEGER NOT NULL,
+                kept INTEGER NOT NULL
+            ) WITHOUT ROWID""",
+            """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
+               SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
+                      SUM(state_before IS 2 AND rating != 1)
+               FROM review_log GROUP BY card_id""",
+            f"""CREATE TRIGGER review_tally_insert AFTER INSERT ON review_log BEGIN
+                {_TALLY_ADD.format(row="NEW")}
+            END""",
+            f"""CREATE TRIGGER review_tally_delete AFTER DELETE ON review_log BEGIN
+                {_TALLY_REMOVE.format(row="OLD")}
+            END""",
+            f"""CREATE TRIGGER review_tally_update
+                AFTER UPDATE OF card_id, correct, rating, state_before ON review_log BEGIN
+                {_TALLY_REMOVE.format(row="OLD")}
+                {_TALLY_ADD.format(row="NEW")}
+            END""",
         ),
     ),
 )

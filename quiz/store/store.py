@@ -56,10 +56,18 @@ from quiz.store.recovery import (
     is_corruption,
     move_aside,
     salvage,
+    size_problem,
 )
 from quiz.store.timefmt import from_db, to_db
 
 BUSY_TIMEOUT_SECONDS = 10.0
+UNCHECKED_AT_OPEN = frozenset({"review_log", "drill_attempt"})
+"""The two logs, which grow with every answer and attempt, are not read page by page at open.
+
+A heavy user's review log passes 100 MB: checking it at every start cost seconds. Damage
+in them is found by `Store.check_integrity` (`drillbit check-store`) or when a read meets
+it, and is handled there as at open: the file is moved aside and what can be read is kept.
+"""
 
 
 _P = ParamSpec("_P")
@@ -72,13 +80,19 @@ def _degradable(
     """Run a write method again on an in-memory copy when it failed and the store may degrade.
 
     A failed write was rolled back whole, so running the method again from the start on
-    a copy of what is on disk is the same change, kept in memory only.
+    a copy of what is on disk is the same change, kept in memory only. The same holds
+    when the write met a damaged page and the file was replaced (`Store._recover`).
     """
 
     @functools.wraps(method)
     def run(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
         try:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except _Replaced:
+                # The file was found damaged and replaced by a fresh, salvaged one: the
+                # write was rolled back, so it is made once more there.
+                return method(self, *args, **kwargs)
         except NotSavedError as error:
             if not self._degrade(error):
                 raise
@@ -106,6 +120,7 @@ class Store:
         self.not_saved_reason = not_saved_reason
         """Why nothing is saved (the file could not be written), or None when writes persist."""
         self._on_degrade: Callable[[StoreNotice], None] | None = None
+        self._on_notice: Callable[[StoreNotice], None] | None = None
 
     @property
     def saving(self) -> bool:
@@ -120,10 +135,12 @@ class Store:
     ) -> Store:
         """Open (creating and migrating as needed) the database at `path` or the default one.
 
-        An unusable file (not SQLite, failing quick_check, or a schema newer than this
-        code) is renamed to `<name>.corrupt-<UTC stamp>`, what can still be read of a
-        damaged one is copied into a fresh database, and the returned store's `notices`
-        explain it. Nothing is ever deleted.
+        An unusable file (not SQLite, cut short, a small table failing quick_check, or a
+        schema newer than this code) is renamed to `<name>.corrupt-<UTC stamp>`, what can
+        still be read of a damaged one is copied into a fresh database, and the returned
+        store's `notices` explain it. Nothing is ever deleted. The logs are not read
+        whole here (see UNCHECKED_AT_OPEN): damage found in them later is handled the
+        same way, with a notice added then (see `on_notice`).
 
         When the file cannot be written (read-only folder or file system, disk full) or
         `read_only` is asked, the store is an in-memory copy of what is on disk: reading
@@ -152,38 +169,8 @@ class Store:
         cls, target: Path, moment: datetime, problem: UnusableDatabase, notices: list[StoreNotice]
     ) -> Store:
         """Move a damaged file aside, start a fresh database and salvage what can be read."""
-        try:
-            moved = move_aside(target, moment)
-        except OSError as error:
-            raise StoreError(
-                f"the database {target} cannot be used ({problem.reason}) and cannot be "
-                f"moved aside: {error.strerror or error}"
-            ) from error
-        try:
-            conn = _connect(target, moment)
-        except (UnusableDatabase, _CannotWrite) as again:
-            raise StoreError(
-                f"cannot create a fresh database at {target}: {again.reason}"
-            ) from again
-        recovered = ""
-        if problem.salvageable:
-            counts = salvage(moved, conn)
-            recovered = (
-                f" {counts.reviews} review(s), {counts.attempts} drill attempt(s) and "
-                f"{counts.card_states} card schedule(s) could be read from it and were "
-                "copied into the new one."
-            )
-        notices.append(
-            StoreNotice(
-                message=(
-                    f"The database {target} could not be used ({problem.reason}). "
-                    f"It was moved to {moved} (nothing was deleted) and a fresh "
-                    f"database was started.{recovered}"
-                ),
-                reason=problem.reason,
-                moved_to=moved,
-            )
-        )
+        conn, notice = _start_over(target, moment, problem)
+        notices.append(notice)
         return cls(conn, target, notices)
 
     @classmethod
@@ -270,6 +257,68 @@ class Store:
         self._on_degrade(notice)
         return True
 
+    def on_notice(self, tell: Callable[[StoreNotice], None]) -> None:
+        """Call `tell` with each notice of damage found after opening (the file was replaced).
+
+        Called from whichever thread met it; the notice is in `notices` too.
+        """
+        self._on_notice = tell
+
+    def check_integrity(self) -> StoreNotice | None:
+        """Read the whole file with SQLite's integrity check; None when it is sound.
+
+        Open checks only the small tables (see UNCHECKED_AT_OPEN): this is the full
+        check, on demand (`drillbit check-store`, before an export). A damaged file is
+        moved aside and salvaged as at open, and the notice saying so is returned.
+        """
+        with self._lock:
+            if not self.saving:
+                return None  # an in-memory copy, checked when it was made
+            try:
+                rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+            except sqlite3.Error as error:
+                if not is_corruption(error):
+                    raise StoreError(f"could not check {self.path}: {error}") from error
+                return self._recover(f"integrity check failed: {error}")
+            problems = [str(row[0]) for row in rows]
+            if problems == ["ok"]:
+                return None
+            return self._recover("integrity check failed: " + "; ".join(problems[:3]))
+
+    def _recover(self, reason: str) -> StoreNotice:
+        """Replace the damaged file under an open store, as `open` does, and tell the person.
+
+        The connection is closed first (SQLite then copies the committed WAL into the file,
+        or leaves the -wal to move with it), so the moved file holds everything that was
+        saved. StoreError when the file cannot be moved aside; the store then goes on
+        with the damaged file.
+        """
+        with self._lock:
+            self._rollback()
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass  # the file is moved aside either way; its -wal moves with it
+            try:
+                conn, notice = _start_over(
+                    self.path, datetime.now(UTC), UnusableDatabase(reason), found_in_use=True
+                )
+            except StoreError:
+                self._conn = _reopen(self.path)
+                raise
+            self._conn = conn
+            self.notices.append(notice)
+        if self._on_notice is not None:
+            self._on_notice(notice)
+        return notice
+
+    def _damaged(self, error: sqlite3.Error) -> bool:
+        """Whether `error` says the file is damaged; if so it has been replaced (`_recover`)."""
+        if not self.saving or not is_corruption(error):
+            return False
+        self._recover(f"damaged, found while reading it: {error}")
+        return True
+
     @property
     def lock(self) -> threading.RLock:
         """The store's re-entrant lock: hold it to make a read-then-write atomic across threads."""
@@ -300,6 +349,8 @@ class Store:
                 raise  # the caller passed rows the schema refuses: a bug, not the disk
             except sqlite3.Error as error:
                 self._rollback()
+                if self._damaged(error):
+                    raise _Replaced(self.notices[-1]) from error
                 raise NotSavedError(f"could not save to {self.path}: {error}") from error
             except BaseException:
                 self._rollback()
@@ -309,20 +360,27 @@ class Store:
         """The store's connection inside one immediate transaction (for quiz.store.backup).
 
         Committed on exit, rolled back on an error; NotSavedError when the disk refuses.
+        A damaged page met inside replaces the file (see `check_integrity`) and raises a
+        StoreError saying so: nothing was changed, the caller may try again.
         """
         return self._write()
 
     @contextmanager
     def read_transaction(self) -> Iterator[sqlite3.Connection]:
-        """The store's connection inside one read transaction: a consistent snapshot."""
+        """The store's connection inside one read transaction: a consistent snapshot.
+
+        A damaged page met inside replaces the file and raises a StoreError saying so.
+        """
         with self._lock:
             try:
                 self._conn.execute("BEGIN")
                 try:
                     yield self._conn
                 finally:
-                    self._conn.execute("COMMIT")
+                    self._rollback()
             except sqlite3.Error as error:
+                if self._damaged(error):
+                    raise _Replaced(self.notices[-1]) from error
                 raise StoreError(f"could not read {self.path}: {error}") from error
 
     def _rollback(self) -> None:
@@ -332,12 +390,27 @@ class Store:
             except sqlite3.Error:
                 pass  # SQLite already rolled back (e.g. after SQLITE_FULL)
 
-    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: Iterable[Any] = (), *, plain: bool = False) -> list[Any]:
+        """Rows of one query; on a damaged file, the same query on its salvaged replacement.
+
+        `plain` gives tuples instead of sqlite3.Row (for hot paths reading many rows).
+        """
         with self._lock:
             try:
-                return list(self._conn.execute(sql, tuple(params)).fetchall())
+                return self._fetch(sql, tuple(params), plain)
+            except sqlite3.Error as error:
+                if not self._damaged(error):
+                    raise StoreError(f"could not read {self.path}: {error}") from error
+            try:
+                return self._fetch(sql, tuple(params), plain)
             except sqlite3.Error as error:
                 raise StoreError(f"could not read {self.path}: {error}") from error
+
+    def _fetch(self, sql: str, params: tuple[Any, ...], plain: bool) -> list[Any]:
+        cursor = self._conn.cursor()
+        if plain:
+            cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
 
     # -- card states -----------------------------------------------------------------
 
@@ -580,17 +653,14 @@ class Store:
     def mature_reviews(self) -> tuple[int, int]:
         """(reviews of cards in fsrs review state, of those the answers other than Again)."""
         row = self._read(
-            """SELECT COUNT(*) AS n, COALESCE(SUM(rating != 1), 0) AS kept
-               FROM review_log WHERE state_before = 2"""
+            "SELECT COALESCE(SUM(mature), 0) AS n, COALESCE(SUM(kept), 0) AS kept FROM review_tally"
         )[0]
         return int(row["n"]), int(row["kept"])
 
     def review_tallies(self) -> dict[str, ReviewTally]:
         """Reviews and correct answers per card (cards no longer in content included)."""
-        rows = self._read(
-            "SELECT card_id, COUNT(*) AS n, SUM(correct) AS ok FROM review_log GROUP BY card_id"
-        )
-        return {r["card_id"]: ReviewTally(int(r["n"]), int(r["ok"])) for r in rows}
+        rows = self._read("SELECT card_id, reviews, correct FROM review_tally", plain=True)
+        return {card_id: ReviewTally(n, ok) for card_id, n, ok in rows}
 
     def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
         """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.
@@ -628,6 +698,15 @@ class Store:
         """Each scheduled card's fsrs state and due time, from the query columns (no JSON)."""
         rows = self._read("SELECT card_id, state, due FROM card_state")
         return {r["card_id"]: Schedule(int(r["state"]), from_db(r["due"])) for r in rows}
+
+    def schedule_columns(self) -> dict[str, tuple[int, str]]:
+        """(fsrs state, due as stored text) by card id: the counts' hot path, nothing parsed.
+
+        The due text is `timefmt.to_db`'s fixed-width UTC form: compared as text with
+        `to_db(now)`, it orders as time.
+        """
+        rows = self._read("SELECT card_id, state, due FROM card_state", plain=True)
+        return {card_id: (state, due) for card_id, state, due in rows}
 
     # -- suspended and buried cards ----------------------------------------------------
 
@@ -822,6 +901,60 @@ def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
     return where, [value for _, value in used]
 
 
+class _Replaced(StoreError):
+    """A damaged file met in use was moved aside and replaced; the operation did nothing."""
+
+    def __init__(self, notice: StoreNotice) -> None:
+        super().__init__(f"{notice.message} Nothing was changed by this step: try it again.")
+        self.notice = notice
+
+
+def _start_over(
+    target: Path, moment: datetime, problem: UnusableDatabase, *, found_in_use: bool = False
+) -> tuple[sqlite3.Connection, StoreNotice]:
+    """Move a damaged file aside, start a fresh database there and salvage what can be read."""
+    try:
+        moved = move_aside(target, moment)
+    except OSError as error:
+        raise StoreError(
+            f"the database {target} cannot be used ({problem.reason}) and cannot be "
+            f"moved aside: {error.strerror or error}"
+        ) from error
+    try:
+        conn = _connect(target, moment)
+    except (UnusableDatabase, _CannotWrite) as again:
+        raise StoreError(f"cannot create a fresh database at {target}: {again.reason}") from again
+    recovered = ""
+    if problem.salvageable:
+        counts = salvage(moved, conn)
+        recovered = (
+            f" {counts.reviews} review(s), {counts.attempts} drill attempt(s) and "
+            f"{counts.card_states} card schedule(s) could be read from it and were "
+            "copied into the new one."
+        )
+    found = " was found damaged" if found_in_use else " could not be used"
+    notice = StoreNotice(
+        message=(
+            f"The database {target}{found} ({problem.reason}). "
+            f"It was moved to {moved} (nothing was deleted) and a fresh "
+            f"database was started.{recovered}"
+        ),
+        reason=problem.reason,
+        moved_to=moved,
+    )
+    return conn, notice
+
+
+def _reopen(path: Path) -> sqlite3.Connection:
+    """A plain connection to `path` again, after a failed attempt to move it aside."""
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
 class _CannotWrite(Exception):
     """The database file (or its folder) cannot be written; `reason` says why."""
 
@@ -867,6 +1000,12 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
     if problem is not None:
         raise UnusableDatabase(problem, salvageable=False)
     try:
+        short = size_problem(path)
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
+    if short is not None:
+        raise UnusableDatabase(short)
+    try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
         )
@@ -878,9 +1017,7 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         raise StoreError(f"cannot open {path}: {error}") from error
     conn.row_factory = sqlite3.Row
     try:
-        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
-        if problems != ["ok"]:
-            raise UnusableDatabase("integrity check failed: " + "; ".join(problems[:3]))
+        _check_small_tables(conn)
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise UnusableDatabase(
@@ -904,6 +1041,23 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
             raise _CannotWrite(str(error)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
+
+
+def _check_small_tables(conn: sqlite3.Connection) -> None:
+    """quick_check every table but the logs (UNCHECKED_AT_OPEN): milliseconds, not seconds.
+
+    UnusableDatabase when one fails.
+    """
+    names = [
+        str(row[0])
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if str(row[0]) not in UNCHECKED_AT_OPEN
+    ]
+    for name in names:
+        quoted = name.replace("'", "''")
+        problems = [str(row[0]) for row in conn.execute(f"PRAGMA quick_check('{quoted}')")]
+        if problems != ["ok"]:
+            raise UnusableDatabase("integrity check failed: " + "; ".join(problems[:3]))
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
 from fsrs import State
 from pydantic import BaseModel
 
-from quiz.store import CardFlag, Schedule, Store
+from quiz.store import Store
+from quiz.store.timefmt import to_db
 from quiz.study.cards import StudyCard, pack_of
 from quiz.study.days import as_utc, day_start
 
@@ -47,41 +47,40 @@ class DeckCounts(BaseModel):
     """New cards a `due` session would still introduce today (daily limit applied)."""
 
 
-@dataclass
-class _Tally:
-    """Plain counters for the hot loop (pydantic models are slow to mutate field by field)."""
+_TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED = range(6)
+_REVIEW = int(State.Review)
 
-    total: int = 0
-    new: int = 0
-    due: int = 0
-    learning: int = 0
-    learned: int = 0
-    suspended: int = 0
 
-    def add(self, saved: Schedule | None, now: datetime, flag: CardFlag | None = None) -> None:
-        self.total += 1
-        if flag is not None and flag.suspended:
-            self.suspended += 1
-            return
-        if saved is None:
-            self.new += 1
-            return
-        if saved.due <= now and (flag is None or not flag.hidden_at(now)):
-            self.due += 1
-        if saved.state == State.Review:
-            self.learned += 1
-        else:
-            self.learning += 1
+def _counts(row: list[int]) -> Counts:
+    return Counts(
+        total=row[_TOTAL],
+        new=row[_NEW],
+        due=row[_DUE],
+        learning=row[_LEARNING],
+        learned=row[_LEARNED],
+        suspended=row[_SUSPENDED],
+    )
 
-    def counts(self) -> Counts:
-        return Counts(
-            total=self.total,
-            new=self.new,
-            due=self.due,
-            learning=self.learning,
-            learned=self.learned,
-            suspended=self.suspended,
-        )
+
+def _add_into(target: list[int], row: list[int]) -> None:
+    for index, value in enumerate(row):
+        target[index] += value
+
+
+CardGroups = dict[tuple[str, str], list[str]]
+"""Card ids by (pack, topic), in the cards' order: what counting needs of the cards."""
+
+
+def group_cards(cards: Iterable[StudyCard]) -> CardGroups:
+    """The ids of `cards` by (pack, topic); depends on the cards only, so callers may keep it."""
+    groups: CardGroups = {}
+    for card in cards:
+        key = (pack_of(card), card.topic)
+        ids = groups.get(key)
+        if ids is None:
+            ids = groups[key] = []
+        ids.append(card.id)
+    return groups
 
 
 def deck_counts(
@@ -92,39 +91,65 @@ def deck_counts(
     new_per_day: int = DEFAULT_NEW_PER_DAY,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
-    """Count the given cards against their saved states at `now`, in one pass.
+    """Count the given cards against their saved states at `now` (see `count_groups`)."""
+    return count_groups(store, group_cards(cards), now, new_per_day=new_per_day, tz=tz)
 
-    Reads only the state and due columns: no fsrs Card JSON is parsed.
+
+def count_groups(
+    store: Store,
+    groups: CardGroups,
+    now: datetime,
+    *,
+    new_per_day: int = DEFAULT_NEW_PER_DAY,
+    tz: tzinfo = UTC,
+) -> DeckCounts:
+    """Count grouped cards against their saved states at `now`, each card once.
+
+    Reads only the state and due columns (due compared as the store's fixed-width UTC
+    text, which orders as time): no fsrs Card JSON, no datetime per card. Topics, packs
+    and the total are sums of the few (pack, topic) groups.
     """
     moment = as_utc(now)
-    states = store.schedules()
+    now_text = to_db(moment)
+    states = store.schedule_columns()
     flags = store.card_flags()
     buried_new = 0
-    total = _Tally()
-    by_topic: dict[str, _Tally] = {}
-    by_pack: dict[str, _Tally] = {}
-    by_pack_topic: dict[str, dict[str, _Tally]] = {}
-    for card in cards:
-        saved = states.get(card.id)
-        flag = flags.get(card.id)
-        if saved is None and flag is not None and not flag.suspended and flag.hidden_at(moment):
-            buried_new += 1
-        total.add(saved, moment, flag)
-        by_topic.setdefault(card.topic, _Tally()).add(saved, moment, flag)
-        pack = pack_of(card)
+    rows: dict[tuple[str, str], list[int]] = {}
+    for key, ids in groups.items():
+        row = rows[key] = [len(ids), 0, 0, 0, 0, 0]
+        for card_id in ids:
+            saved = states.get(card_id)
+            flag = flags.get(card_id) if flags else None
+            if flag is not None and flag.suspended:
+                row[_SUSPENDED] += 1
+                continue
+            if saved is None:
+                row[_NEW] += 1
+                if flag is not None and flag.hidden_at(moment):
+                    buried_new += 1
+                continue
+            state, due = saved
+            if due <= now_text and (flag is None or not flag.hidden_at(moment)):
+                row[_DUE] += 1
+            row[_LEARNED if state == _REVIEW else _LEARNING] += 1
+    total = [0] * 6
+    by_topic: dict[str, list[int]] = {}
+    by_pack: dict[str, list[int]] = {}
+    by_pack_topic: dict[str, dict[str, list[int]]] = {}
+    for (pack, topic), row in rows.items():
+        _add_into(total, row)
+        _add_into(by_topic.setdefault(topic, [0] * 6), row)
         if pack:
-            by_pack.setdefault(pack, _Tally()).add(saved, moment, flag)
-            by_pack_topic.setdefault(pack, {}).setdefault(card.topic, _Tally()).add(
-                saved, moment, flag
-            )
+            _add_into(by_pack.setdefault(pack, [0] * 6), row)
+            by_pack_topic.setdefault(pack, {})[topic] = row
     allowance = max(0, new_per_day - store.introduced_since(day_start(moment, tz)))
     return DeckCounts(
-        total=total.counts(),
-        by_topic={topic: tally.counts() for topic, tally in by_topic.items()},
-        by_pack={pack: tally.counts() for pack, tally in by_pack.items()},
+        total=_counts(total),
+        by_topic={topic: _counts(row) for topic, row in by_topic.items()},
+        by_pack={pack: _counts(row) for pack, row in by_pack.items()},
         by_pack_topic={
-            pack: {topic: tally.counts() for topic, tally in topics.items()}
+            pack: {topic: _counts(row) for topic, row in topics.items()}
             for pack, topics in by_pack_topic.items()
         },
-        new_today=min(total.new - buried_new, allowance),
+        new_today=min(total[_NEW] - buried_new, allowance),
     )

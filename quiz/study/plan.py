@@ -10,18 +10,21 @@ counts 0.
 
 Plan mode, each day before the interview, within the minutes-per-day budget:
 
-1. new cards, paced so the unseen ones are spread evenly over the days left before the
-   last review-only days (the ``review_days`` at the end introduce nothing new, unless a
-   too small budget left cards unseen: those still come, as the budget allows, since a
-   card never seen counts 0 on the day);
-2. the reviews fsrs says are due, oldest first (in the review-only days a due card past
-   its learning steps is instead placed like the cards of step 3, so it may wait a day);
-3. reviews brought forward: a card whose next fsrs review falls on or after the interview
-   is brought forward when its predicted recall on the day is under the target, and, in
-   the review-only days, any card not reviewed since they began also gets a last look,
-   lowest predicted recall first, as far as the budget allows. Each such card is placed
-   on the latest day before the interview that still has room (the later the review,
-   the higher the recall on the day), so a card placed today is one that cannot wait.
+1. learning and relearning steps, and (before the last pass) the reviews fsrs says are
+   due: they build the stability the last pass relies on;
+2. new cards, front-loaded: as many as today's budget holds, until every card is seen,
+   so that the last days are free for the last pass;
+3. the last pass (`final_days`: as many days at the end as one review of every card
+   takes): every (card, day) pair up to the eve of the interview is worth the recall on
+   the day it adds by fsrs's forgetting curve (expected over recalling or not) per
+   second of study; pairs are taken best first, one day per card, while the day has
+   room, and today studies what landed on today. Cards still unseen compete in the same
+   way (a card first seen on the eve counts nearly 1 on the day). A card whose recall
+   on the day is under the target is thus brought forward, and so is any card that
+   gains from a last look while there is room.
+
+Plan mode is time-boxed (`TimeBox`): a card starts only while a long answer to it (the
+person's 99th percentile) still ends within today's minutes.
 
 On the interview day and after it the plan is over and the normal fsrs schedule rules.
 """
@@ -29,9 +32,8 @@ On the interview day and after it the plan is over and the normal fsrs schedule 
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -52,15 +54,17 @@ __all__ = [
     "ForecastDay",
     "Pace",
     "Readiness",
+    "TimeBox",
     "TimedAnswer",
     "estimate_pace",
+    "final_days",
     "forecast",
     "interview_start",
     "memory_of",
     "plan_day",
     "readiness",
     "recall_at",
-    "review_days",
+    "time_box",
 ]
 
 DEFAULT_TARGET = 0.9
@@ -77,7 +81,13 @@ REVIEW_ANSWERS = 1.1
 NEW_ANSWERS = 2.25
 """Answers a new card takes on its first day without history (fsrs's learning steps)."""
 MIN_SAMPLES = 5
-"""Card-days of a kind needed before their mean replaces the default."""
+"""Card-days of a kind before their mean alone is the estimate (fewer: blended with the default)."""
+LONG_ANSWER_FACTOR = 2.5
+"""Without history, a long answer is this many times the default answer time."""
+LONG_SAMPLES = 20
+"""Answers of a kind before their own percentile alone is the long answer time."""
+LONG_ANSWER_QUANTILE = 99
+"""The percentile of the person's single answer times that the time box keeps free."""
 MAX_ANSWER_SECONDS = 1800.0
 """Longer answers are breaks, not answers: left out of the estimate."""
 
@@ -105,6 +115,8 @@ class Pace:
 
     review: Mapping[str, float]
     new: Mapping[str, float]
+    long_answer: Mapping[str, float] = field(default_factory=dict)
+    """A long single answer by kind (the person's 99th percentile): the time box's margin."""
 
     @classmethod
     def per_answer(cls, seconds: Mapping[str, float]) -> Pace:
@@ -127,17 +139,26 @@ class Pace:
         """Expected time to introduce a new card of this kind today."""
         return self.new.get(kind, DEFAULT_SECONDS["concept"] * NEW_ANSWERS)
 
+    def long_answer_seconds(self, kind: str) -> float:
+        """A long answer to a card of this kind: the time box starts it only if this fits."""
+        found = self.long_answer.get(kind)
+        if found is not None:
+            return found
+        return LONG_ANSWER_FACTOR * DEFAULT_SECONDS.get(kind, DEFAULT_SECONDS["concept"])
+
 
 def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
     """The mean time per card and day, by kind and by new/review, from the person's answers.
 
     The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
-    with fewer than MIN_SAMPLES card-days keeps the default.
+    with fewer than MIN_SAMPLES card-days counts the default for the missing ones.
     """
     days: dict[tuple[str, date], list[Any]] = {}
+    singles: dict[str, list[float]] = {}
     for answer in answers:
         if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
             continue
+        singles.setdefault(answer.kind, []).append(answer.seconds)
         entry = days.setdefault((answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0])
         entry[2] += answer.seconds
     found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
@@ -147,9 +168,55 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
     review, new = dict(base.review), dict(base.new)
     for target, first_day in ((review, False), (new, True)):
         for kind, values in found[first_day].items():
-            if len(values) >= MIN_SAMPLES:
-                target[kind] = statistics.fmean(values)
-    return Pace(review=review, new=new)
+            # Fewer than MIN_SAMPLES card-days: the default fills the missing ones, so
+            # two slow or quick drills move the estimate only part of the way.
+            missing = max(0, MIN_SAMPLES - len(values))
+            target[kind] = (sum(values) + missing * target[kind]) / (len(values) + missing)
+    long_answer: dict[str, float] = {}
+    for kind, values in singles.items():
+        # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
+        default = base.long_answer_seconds(kind)
+        missing = max(0, LONG_SAMPLES - len(values))
+        found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
+        long_answer[kind] = (len(values) * found_tail + missing * default) / (len(values) + missing)
+    return Pace(review=review, new=new, long_answer=long_answer)
+
+
+def _percentile(values: Sequence[float], percent: int) -> float:
+    """The `percent`-th percentile of `values` (linear between order statistics)."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * percent / 100
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+@dataclass(frozen=True)
+class TimeBox:
+    """What is left of today's plan budget, and how long a card's answer may take.
+
+    Plan mode stops offering a card once a long answer to it (the person's 99th
+    percentile) would end past the budget, so a day runs over only when one answer is
+    slower than nearly all of the person's answers so far.
+    """
+
+    seconds_left: float
+    long_answer: Mapping[str, float]
+
+    def fits(self, kind: str, used_seconds: float) -> bool:
+        """Whether a card of `kind` may still start after `used_seconds` of this box."""
+        allowed = self.long_answer.get(kind, LONG_ANSWER_FACTOR * DEFAULT_SECONDS["concept"])
+        return used_seconds + allowed <= self.seconds_left
+
+
+def time_box(
+    plan: InterviewPlan, pace: Pace, spent_seconds: float, kinds: Iterable[str]
+) -> TimeBox:
+    """Today's time box: the budget minus what today's earlier sessions already spent."""
+    return TimeBox(
+        seconds_left=plan.minutes_per_day * 60.0 - spent_seconds,
+        long_answer={kind: pace.long_answer_seconds(kind) for kind in set(kinds)},
+    )
 
 
 def memory_of(states: Mapping[str, CardState]) -> dict[str, Card]:
@@ -208,12 +275,6 @@ def readiness(
     )
 
 
-def review_days(plan: InterviewPlan, tz: tzinfo) -> int:
-    """How many days at the end introduce no new card: one per full week of the plan."""
-    total = (plan.interview - local_date(plan.created_at, tz)).days
-    return max(1, total // 7) if total > 1 else 0
-
-
 @dataclass(frozen=True)
 class DayPlan:
     """What plan mode studies today (card ids, in study order) and its expected time."""
@@ -233,13 +294,33 @@ class DayPlan:
 
     @property
     def queue(self) -> tuple[str, ...]:
-        """The session's order: due reviews, cards brought forward, then new cards."""
-        return self.reviews + self.forward + self.new
+        """The session's order: new cards (the pace), due reviews, then the last pass.
+
+        When the time box ends a day early, what is left is the end of this list.
+        """
+        return self.new + self.reviews + self.forward
 
     @property
     def review_count(self) -> int:
         """Reviews of any sort (due and brought forward)."""
         return len(self.reviews) + len(self.forward)
+
+
+def final_days(cards: Sequence[StudyCard], plan: InterviewPlan, days_left: int, pace: Pace) -> int:
+    """How many days at the end form the last pass: as many as one review of every card takes.
+
+    Before them, plan mode introduces new cards as fast as the budget allows; in them,
+    cards still unseen compete with the reviews for the room (see `_last_pass`).
+    """
+    budget = plan.minutes_per_day * 60.0
+    if days_left <= 1 or budget <= 0:
+        return min(days_left, 1)
+    one_pass = sum(pace.review_seconds(card.kind) for card in cards)
+    return max(1, math.ceil(one_pass / budget))
+
+
+def _fits(cost: float, left: float) -> bool:
+    return cost <= left + 1e-9
 
 
 def plan_day(
@@ -251,19 +332,19 @@ def plan_day(
     tz: tzinfo,
     scheduler: Scheduler,
     pace: Pace | None = None,
-    introduced_today: int = 0,
     spent_seconds: float = 0.0,
     time_reviews: bool = True,
+    new_cards: Sequence[str] | None = None,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
 
-    `time_reviews=False` keeps the new-card pacing and the budget but leaves the reviews
-    to fsrs (nothing held back or brought forward): the bench's plain-fsrs policies.
-
     `cards` are the chosen cards in content order (new cards are introduced in that
-    order); `memory` their fsrs states (absent = never seen). `introduced_today` and
-    `spent_seconds` are what earlier sessions today already used, so a second session
-    the same day keeps to the same pace and budget.
+    order); `memory` their fsrs states (absent = never seen). `spent_seconds` is the time
+    earlier sessions today already used, so a second session keeps to the same budget.
+
+    `time_reviews=False` leaves the reviews to fsrs (nothing held back, no last pass) and
+    `new_cards` imposes today's new cards: together they are the bench's plain-fsrs
+    policies, which introduce exactly the cards plan mode introduced on the same day.
     """
     moment = as_utc(now)
     speed = pace if pace is not None else Pace.default()
@@ -272,50 +353,57 @@ def plan_day(
     if days_left <= 0:
         return None
     kinds = {card.id: card.kind for card in cards}
-    budget = plan.minutes_per_day * 60.0
-
-    # 1. New cards: the unseen ones spread over the days left before the review-only days.
-    unseen = [card for card in cards if card.id not in memory]
-    new_days = max(1, days_left - review_days(plan, tz))
-    quota = max(0, math.ceil((len(unseen) + introduced_today) / new_days) - introduced_today)
-    left = budget - spent_seconds
+    left = plan.minutes_per_day * 60.0 - spent_seconds
     new: list[str] = []
-    for card in unseen:
-        cost = speed.new_seconds(card.kind)
-        if len(new) == quota:
-            break
-        if cost > left:
-            continue  # a smaller card further on may still fit
-        new.append(card.id)
-        left -= cost
-
-    # 2. Due reviews, oldest first, as far as the budget goes.
+    unseen = [card for card in cards if card.id not in memory]
     studied = [card for card in cards if card.id in memory]
+    last_pass = final_days(cards, plan, days_left, speed)
+    in_last_pass = time_reviews and days_left <= last_pass
+
+    # New cards take the room in content order, a card that does not fit skipped for a
+    # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
+    def introduce(offered: Sequence[StudyCard]) -> list[str]:
+        nonlocal left
+        chosen: list[str] = []
+        for card in offered:
+            cost = speed.new_seconds(card.kind)
+            if _fits(cost, left):
+                chosen.append(card.id)
+                left -= cost
+        return chosen
+
+    if new_cards is not None:
+        imposed = set(new_cards)
+        new = introduce([card for card in unseen if card.id in imposed])
+
+    # 1. What cannot wait: learning and relearning steps; before the last pass, the
+    #    reviews fsrs says are due (they build the stability the last pass relies on).
     due = sorted(
         (card.id for card in studied if memory[card.id].due <= moment),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
-    window = plan.interview - timedelta(days=review_days(plan, tz))
-    held: list[str] = []
-    if time_reviews and today >= window:
-        # In the review-only days a due review may wait for a later day with room: the
-        # later it is, the higher the recall on the day. Learning steps never wait.
-        held = [c for c in due if memory[c].state == State.Review]
-        due = [c for c in due if memory[c].state != State.Review]
     reviews: list[str] = []
     for card_id in due:
+        if in_last_pass and memory[card_id].state == State.Review:
+            continue  # placed by the last pass instead
         cost = speed.review_seconds(kinds[card_id])
-        if cost > left:
-            continue
-        reviews.append(card_id)
-        left -= cost
+        if _fits(cost, left):
+            reviews.append(card_id)
+            left -= cost
 
-    # 3. Reviews brought forward, placed on the latest day that has room.
-    forward = (
-        []
-        if not time_reviews
-        else _brought_forward(
+    # 2. New cards, front-loaded: as many as today's budget holds before the last pass,
+    #    so that the last days are free for it (in it, unseen cards compete with the
+    #    reviews for the room, below).
+    if new_cards is None:
+        new = introduce([] if in_last_pass else unseen)
+
+    # 3. The last pass: each card's last review placed on the day before the interview
+    #    where it adds the most recall on the day per second, within each day's room.
+    forward: list[str] = []
+    if in_last_pass:
+        forward, late_new = _last_pass(
             studied,
+            unseen if new_cards is None else [],
             memory,
             plan,
             moment,
@@ -323,11 +411,8 @@ def plan_day(
             scheduler=scheduler,
             pace=speed,
             today_left=left,
-            new_days=new_days,
-            new_per_day=quota + introduced_today,
-            held=held,
         )
-    )
+        new += late_new
     spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
         speed.review_seconds(kinds[c]) for c in (*reviews, *forward)
     )
@@ -341,8 +426,36 @@ def plan_day(
     )
 
 
-def _brought_forward(
+RELEARN_AFTER = timedelta(minutes=10)
+"""When a lapsed card's relearning step comes back (fsrs's default relearning step)."""
+
+
+def _recall_after_review(
+    card: Card, when: datetime, start: datetime, scheduler: Scheduler
+) -> float:
+    """Expected recall at `start` if `card` is reviewed at `when` (recalled or not)."""
+    chance = recall_at(card, when, scheduler)
+    kept, _ = scheduler.review_card(card, Rating.Good, review_datetime=when)
+    lapsed, _ = scheduler.review_card(card, Rating.Again, review_datetime=when)
+    lapsed, _ = scheduler.review_card(lapsed, Rating.Good, review_datetime=when + RELEARN_AFTER)
+    return chance * recall_at(kept, start, scheduler) + (1 - chance) * recall_at(
+        lapsed, start, scheduler
+    )
+
+
+def _recall_after_first_look(when: datetime, start: datetime, scheduler: Scheduler) -> float:
+    """Recall at `start` of a new card introduced at `when` and answered Good throughout."""
+    card = new_card("new", when)
+    for _step in range(5):
+        card, _ = scheduler.review_card(card, Rating.Good, review_datetime=max(when, card.due))
+        if card.state == State.Review:
+            break
+    return recall_at(card, start, scheduler)
+
+
+def _last_pass(
     studied: Sequence[StudyCard],
+    unseen: Sequence[StudyCard],
     memory: Mapping[str, Card],
     plan: InterviewPlan,
     moment: datetime,
@@ -351,59 +464,70 @@ def _brought_forward(
     scheduler: Scheduler,
     pace: Pace,
     today_left: float,
-    new_days: int,
-    new_per_day: int,
-    held: Sequence[str] = (),
-) -> list[str]:
-    """The cards whose review before the interview has to happen today (see the module doc)."""
+) -> tuple[list[str], list[str]]:
+    """Today's share of the last pass: (reviews, new cards).
+
+    Every (card, day) pair from today to the eve of the interview is worth the recall on
+    the day it adds (fsrs's forgetting curve, expected over recalling or not) per second
+    of study; pairs are taken best first, one day per card, while the day has room.
+    What lands on today is today's; the rest is re-planned tomorrow with what happened.
+    """
     today = local_date(moment, tz)
     start = interview_start(plan, tz)
     days_left = (plan.interview - today).days
-    window = plan.interview - timedelta(days=review_days(plan, tz))
     budget = plan.minutes_per_day * 60.0
-    # Room on each study day: today's is what steps 1-2 left; a later day's is the budget
-    # minus the fsrs reviews forecast for it and (before the review-only days) new cards.
-    room: dict[date, float] = {today: today_left}
-    typical_new = (
-        statistics.fmean(pace.new_seconds(card.kind) for card in studied) if studied else 0.0
-    )
-    for offset in range(1, days_left):
-        day = today + timedelta(days=offset)
-        room[day] = budget - (new_per_day * typical_new if offset < new_days else 0.0)
-    for card in studied:
-        due_day = local_date(memory[card.id].due, tz)
-        if today < due_day < plan.interview:
-            room[due_day] -= pace.review_seconds(card.kind)
-
-    kinds = {card.id: card.kind for card in studied}
-    needed = [(recall_at(memory[c], start, scheduler), c, kinds[c]) for c in held]
-    optional: list[tuple[float, str, str]] = []
+    room = [today_left] + [budget] * (days_left - 1)
+    offers: list[tuple[float, int, str, bool, float]] = []
+    # Cards in the same memory state gain the same: worked out once per state.
+    gains: dict[tuple[float | None, float | None, datetime], list[float]] = {}
     for card in studied:
         known = memory[card.id]
-        if known.due < start or known.last_review is None:
-            continue  # fsrs already plans a review before the day (or a learning step)
-        last = local_date(known.last_review, tz)
-        if last >= today:
+        if known.state != State.Review or known.last_review is None:
+            continue  # a learning step is done when due (step 1)
+        if local_date(known.last_review, tz) >= today:
             continue  # reviewed today already
-        recall = recall_at(known, start, scheduler)
-        if recall < plan.target:
-            needed.append((recall, card.id, card.kind))
-        elif last < window:
-            optional.append((recall, card.id, card.kind))
-
-    chosen: list[str] = []
-    for group, earliest in ((needed, today), (optional, max(today, window))):
-        for _recall, card_id, kind in sorted(group):
-            cost = pace.review_seconds(kind)
-            day = plan.interview - timedelta(days=1)
-            while day >= earliest and room[day] < cost:
-                day -= timedelta(days=1)
-            if day < earliest:
-                continue
-            room[day] -= cost
-            if day == today:
-                chosen.append(card_id)
-    return chosen
+        key = (known.stability, known.difficulty, known.last_review)
+        if key not in gains:
+            now_recall = recall_at(known, start, scheduler)
+            gains[key] = [
+                _recall_after_review(known, moment + timedelta(days=offset), start, scheduler)
+                - now_recall
+                for offset in range(days_left)
+            ]
+        cost = pace.review_seconds(card.kind)
+        for offset, gain in enumerate(gains[key]):
+            if gain > 0:
+                offers.append((-gain / cost, -offset, card.id, False, cost))
+    first_look = [
+        _recall_after_first_look(moment + timedelta(days=offset), start, scheduler)
+        for offset in range(days_left if unseen else 0)
+    ]
+    for card in unseen:
+        cost = pace.new_seconds(card.kind)
+        for offset, gain in enumerate(first_look):
+            offers.append((-gain / cost, -offset, card.id, True, cost))
+    offers.sort()
+    placed: set[str] = set()
+    reviews: list[str] = []
+    new: list[str] = []
+    for _density, minus_offset, card_id, is_new, cost in offers:
+        if card_id in placed or not _fits(cost, room[-minus_offset]):
+            continue
+        placed.add(card_id)
+        room[-minus_offset] -= cost
+        if minus_offset == 0:
+            (new if is_new else reviews).append(card_id)
+    # Today's room is not kept for later: the later days have their own surprises (lapses,
+    # slow answers, the time box). What is left of it goes to the best pairs for today
+    # among the cards planned for a later day or not at all; tomorrow plans again.
+    today_ids = set(reviews) | set(new)
+    for _density, minus_offset, card_id, is_new, cost in offers:
+        if minus_offset != 0 or card_id in today_ids or not _fits(cost, room[0]):
+            continue
+        today_ids.add(card_id)
+        room[0] -= cost
+        (new if is_new else reviews).append(card_id)
+    return reviews, new
 
 
 FORECAST_HOUR = 9
@@ -430,7 +554,6 @@ def forecast(
     tz: tzinfo,
     scheduler: Scheduler,
     pace: Pace | None = None,
-    introduced_today: int = 0,
     spent_seconds: float = 0.0,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
@@ -454,7 +577,6 @@ def forecast(
             tz=tz,
             scheduler=exact,
             pace=pace,
-            introduced_today=introduced_today if first else 0,
             spent_seconds=spent_seconds if first else 0.0,
         )
         if todays is None:

@@ -20,6 +20,7 @@ from quiz.study.plan import (
     ForecastDay,
     Pace,
     Readiness,
+    TimeBox,
     TimedAnswer,
     estimate_pace,
     forecast,
@@ -27,6 +28,7 @@ from quiz.study.plan import (
     memory_of,
     plan_day,
     readiness,
+    time_box,
 )
 
 __all__ = [
@@ -122,6 +124,12 @@ def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime, tz:
     )
 
 
+def _spent_today(store: Store, now: datetime, tz: tzinfo) -> float:
+    """Seconds today's due (plan-mode) sessions already spent, from the answers' durations."""
+    midnight = day_start(now, tz)
+    return sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
+
+
 def today_plan(
     store: Store,
     cards: Sequence[StudyCard],
@@ -133,8 +141,6 @@ def today_plan(
 ) -> DayPlan | None:
     """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
     cards = planned_cards(store, cards)
-    midnight = day_start(now, tz)
-    spent = sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
     return plan_day(
         cards,
         memory_of(store.card_states([card.id for card in cards])),
@@ -143,8 +149,7 @@ def today_plan(
         tz=tz,
         scheduler=scheduler,
         pace=pace_from_store(store, cards, now, tz),
-        introduced_today=store.introduced_since(midnight),
-        spent_seconds=spent,
+        spent_seconds=_spent_today(store, now, tz),
     )
 
 
@@ -155,13 +160,22 @@ def plan_queue(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
-) -> tuple[str, ...] | None:
-    """Today's plan-mode card ids over `cards`, or None (no plan, or the plan is over)."""
+) -> tuple[tuple[str, ...], TimeBox] | None:
+    """Today's plan-mode card ids over `cards` and today's time box, or None (no plan, or
+    the plan is over)."""
     plan = store.interview_plan()
     if plan is None:
         return None
     today = today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler)
-    return None if today is None else today.queue
+    if today is None:
+        return None
+    box = time_box(
+        plan,
+        pace_from_store(store, planned_cards(store, cards), now, tz),
+        _spent_today(store, now, tz),
+        (card.kind for card in cards),
+    )
+    return today.queue, box
 
 
 def plan_forecast(
@@ -177,7 +191,6 @@ def plan_forecast(
     if plan is None:
         return []
     cards = planned_cards(store, cards)
-    midnight = day_start(now, tz)
     return forecast(
         cards,
         memory_of(store.card_states([card.id for card in cards])),
@@ -186,9 +199,7 @@ def plan_forecast(
         tz=tz,
         scheduler=scheduler,
         pace=pace_from_store(store, cards, now, tz),
-        introduced_today=store.introduced_since(midnight),
-        spent_seconds=sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due"))
-        / 1000,
+        spent_seconds=_spent_today(store, now, tz),
     )
 
 

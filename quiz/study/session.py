@@ -13,10 +13,12 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from fsrs import Rating, Scheduler
 
-from quiz.store import CardState, Mode, Store
+from quiz.store import Mode, Store
+from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
+from quiz.study.plan import TimeBox
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import default_scheduler, review_card
 from quiz.study.summary import Answer, Summary, build_summary
@@ -53,11 +55,13 @@ class SessionOptions:
     plan_queue: tuple[str, ...] | None = None
     """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
     studied instead of the fsrs due cards and the daily new-card limit."""
+    time_box: TimeBox | None = None
+    """Plan mode: what is left of today's minutes; a card starts only if it still fits."""
 
 
 def plan_due(
     cards: Sequence[StudyCard],
-    states: Mapping[str, CardState],
+    due_at: Mapping[str, str],
     now: datetime,
     *,
     new_allowance: int,
@@ -65,14 +69,22 @@ def plan_due(
     review_allowance: int | None = None,
 ) -> list[StudyCard]:
     """Due cards by due time (oldest first, at most `review_allowance`), then up to
-    `new_allowance` new cards in order."""
-    due = sorted(
-        (c for c in cards if c.id in states and states[c.id].due <= now),
-        key=lambda c: (states[c.id].due, c.id),
+    `new_allowance` new cards in order.
+
+    `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
+    orders as time: `Store.schedule_columns`), so no saved state is parsed.
+    """
+    now_text = to_db(now)
+    keyed = [(c.id, c) for c in cards]
+    ready = sorted(
+        (at, card_id, n)
+        for n, (card_id, _) in enumerate(keyed)
+        if (at := due_at.get(card_id)) is not None and at <= now_text
     )
+    due = [keyed[n][1] for _, _, n in ready]
     if review_allowance is not None:
         due = due[: max(0, review_allowance)]
-    new = [c for c in cards if c.id not in states][: max(0, new_allowance)]
+    new = [c for card_id, c in keyed if card_id not in due_at][: max(0, new_allowance)]
     queue = due + new
     return queue if limit is None else queue[: max(0, limit)]
 
@@ -173,7 +185,7 @@ class Session:
                 reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
-                store.card_states(),
+                {card_id: due for card_id, (_, due) in store.schedule_columns().items()},
                 self.started_at,
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,
@@ -192,6 +204,9 @@ class Session:
         self.planned: tuple[StudyCard, ...] = tuple(queue)
         self._queue: list[StudyCard] = list(queue)
         self.answers: list[Answer] = []
+        self.left_for_later: list[StudyCard] = []
+        """Plan mode: cards taken out because today's minutes are used (still due)."""
+        self._fit_time_box()
         self._shown_at = self.started_at
         self._summary: Summary | None = None
         filters: dict[str, object] = dict(self.options.filters.as_dict())
@@ -208,6 +223,32 @@ class Session:
         if self._clock is None:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
+
+    def _fit_time_box(self) -> None:
+        """Drop the queued cards that no longer fit in today's plan minutes."""
+        box = self.options.time_box
+        if box is None:
+            return
+        used = sum(answer.seconds for answer in self.answers)
+        kept: list[StudyCard] = []
+        for card in self._queue:
+            (kept if box.fits(card.kind, used) else self.left_for_later).append(card)
+        self._queue = kept
+
+    @property
+    def time_box_note(self) -> str | None:
+        """Plan mode, when the minutes ran out: what is left and how to go on anyway."""
+        box = self.options.time_box
+        if box is None or not self.left_for_later:
+            return None
+        count = len({card.id for card in self.left_for_later})
+        left = (
+            "1 card of today's plan waits" if count == 1 else f"{count} cards of today's plan wait"
+        )
+        return (
+            f"Today's plan minutes are used: {left} for the next day. "
+            "To practise more (the schedule stays as planned): drillbit study --mode cram."
+        )
 
     # -- where we are ----------------------------------------------------------------
 
@@ -316,6 +357,7 @@ class Session:
         )
         self.answers.append(result)
         self._shown_at = moment
+        self._fit_time_box()
         return result
 
     def skip(self, *, now: datetime | None = None) -> StudyCard | None:
@@ -368,8 +410,9 @@ class Session:
 
     def next_due(self) -> datetime | None:
         """Earliest due time among the deck's scheduled cards (may already be past)."""
-        states = self._store.card_states(self._deck_ids)
-        return min((s.due for s in states.values()), default=None)
+        scheduled = self._store.schedule_columns()
+        first = min((scheduled[i][1] for i in self._deck_ids if i in scheduled), default=None)
+        return None if first is None else from_db(first)
 
     def finish(self, *, now: datetime | None = None) -> Summary:
         """End the session (idempotent) and return its summary."""
@@ -386,5 +429,6 @@ class Session:
                 time_limit_seconds=(
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
+                note=self.time_box_note,
             )
         return self._summary

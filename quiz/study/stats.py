@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from quiz.store import Store
 from quiz.study.cards import StudyCard
-from quiz.study.counts import Counts, deck_counts
+from quiz.study.counts import CardGroups, Counts, count_groups, group_cards
 from quiz.study.days import as_utc, day_start, days_back, local_date
 
 HISTORY_DAYS = 30
@@ -101,13 +101,25 @@ def compute_stats(
     days: int = HISTORY_DAYS,
 ) -> Stats:
     """Aggregate the whole history at `now`; days are calendar days in `tz`."""
+    return stats_of_groups(store, group_cards(cards), now, tz=tz, days=days)
+
+
+def stats_of_groups(
+    store: Store,
+    groups: CardGroups,
+    now: datetime,
+    *,
+    tz: tzinfo = UTC,
+    days: int = HISTORY_DAYS,
+) -> Stats:
+    """`compute_stats` of the cards grouped by `group_cards` (the app keeps that grouping)."""
     moment = as_utc(now)
     tallies = store.review_tallies()
     reviews = sum(t.reviews for t in tallies.values())
     correct = sum(t.correct for t in tallies.values())
     mature, kept = store.mature_reviews()
     drill_attempts, attempted, passed = store.attempt_cards()
-    topic_of = {card.id: card.topic for card in cards}
+    topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
 
@@ -141,5 +153,5 @@ def compute_stats(
         ],
         by_topic=by_topic,
         removed_cards=len(historic - set(topic_of)),
-        cards=deck_counts(store, cards, moment, tz=tz).total,
+        cards=count_groups(store, groups, moment, tz=tz).total,
     )

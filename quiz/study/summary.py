@@ -74,6 +74,8 @@ class Summary(BaseModel):
     next_due: datetime | None
     """Earliest due time among the session's deck after the session."""
     questions: list[QuestionResult]
+    note: str | None = None
+    """A line for the person (plan mode: today's minutes ran out, and how to go on)."""
 
 
 def weakest_topics(answers: Sequence[Answer], count: int = WEAKEST_TOPICS) -> list[TopicScore]:
@@ -101,6 +103,7 @@ def build_summary(
     planned: Sequence[StudyCard],
     next_due: datetime | None,
     time_limit_seconds: float | None = None,
+    note: str | None = None,
 ) -> Summary:
     """Summarize a session; in mock mode the planned but unanswered questions are listed too."""
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
@@ -148,6 +151,7 @@ def build_summary(
         seconds=elapsed,
         pace_seconds=elapsed / len(answers) if answers else None,
         time_limit_seconds=time_limit_seconds,
+        note=note,
         weakest_topics=weakest_topics(answers),
         next_due=next_due,
         questions=questions,

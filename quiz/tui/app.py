@@ -62,6 +62,7 @@ class DrillbitApp(App[None]):
         # The one place the app meets a write the disk refuses (full, read-only): the
         # store goes on in memory and the person is told that nothing more is saved.
         self.workspace.store.keep_going_in_memory(self._not_saved)
+        self.workspace.store.on_notice(self._store_notice)
         self.push_screen(HomeScreen(self.workspace))
         for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
@@ -74,6 +75,12 @@ class DrillbitApp(App[None]):
         """Say that the store stopped saving (called from any thread: notify posts a message)."""
         self.notify(
             notice.message, title="Progress database", severity="error", timeout=60, markup=False
+        )
+
+    def _store_notice(self, notice: StoreNotice) -> None:
+        """Say that the database was found damaged in use and replaced (from any thread)."""
+        self.notify(
+            notice.message, title="Progress database", severity="warning", timeout=30, markup=False
         )
 
     def on_unmount(self) -> None:

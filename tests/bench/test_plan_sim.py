@@ -40,6 +40,16 @@ def test_one_learner_bookkeeping_adds_up() -> None:
         assert outcome.max_load_ratio == max(outcome.daily_seconds) / (BUDGET_MINUTES * 60)
 
 
+def test_the_plain_policies_introduce_the_cards_plan_mode_introduced_the_same_day() -> None:
+    cards = bank(24)
+    learner = draw_learner(7, 0)
+    plan = simulate(cards, learner, 5, Policy("plan", plan=True), seed=7)
+    assert sum(len(day) for day in plan.introduced) == 24
+    for policy in (Policy("fsrs-0.90"), Policy("fsrs-0.97", retention=0.97)):
+        plain = simulate(cards, learner, 5, policy, seed=7, new_by_day=plan.introduced)
+        assert plain.introduced == plan.introduced
+
+
 def test_a_learner_with_no_study_days_has_seen_nothing() -> None:
     cards = bank(10)
     outcome = simulate(cards, draw_learner(7, 1), 0, Policy("plan", plan=True), seed=7)

@@ -28,7 +28,14 @@ from quiz.ecosystem.importer import (
     plan_import,
     write_plan,
 )
-from quiz.ecosystem.keypoints import MAX_CHARS, acceptable, clauses, fit, key_points
+from quiz.ecosystem.keypoints import (
+    MAX_CHARS,
+    acceptable,
+    clauses,
+    fit,
+    key_points,
+    stands_alone,
+)
 from quiz.ecosystem.notes import answer_marker, parse_notes
 from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
@@ -317,34 +324,100 @@ def test_key_points_are_whole_balanced_and_cover_the_answer() -> None:
 
 def test_long_statements_are_split_at_clauses_never_cut() -> None:
     first = "The first half of this statement explains the setting in some detail " * 2
-    second = "while the second half gives the consequence that a reader should remember " * 2
+    second = "and the second half gives the consequence that a reader should remember " * 2
     sentence = f"{first.strip()}, {second.strip()}."
     assert len(sentence) > MAX_CHARS
-    assert fit(sentence) == [first.strip(), second.strip()[0].upper() + second.strip()[1:]]
+    assert fit(sentence) == [first.strip(), second.strip().removeprefix("and ").capitalize()]
+    # A subordinate clause cannot stand alone: too long with it, the sentence is left out.
+    dependent = f"{first.strip()}, {second.strip().replace('and the', 'while the', 1)}."
+    assert fit(dependent) == []
 
 
-def test_short_answers_are_split_at_clauses() -> None:
+def test_clauses_that_cannot_stand_alone_stay_with_their_clause() -> None:
+    assert clauses("One two three: four five six") == ["One two three", "Four five six"]
+    assert clauses(
+        "A model that never flags fraud scores high, when fraud is rare; recall shows it."
+    ) == ["A model that never flags fraud scores high, when fraud is rare", "Recall shows it"]
+    # a leading subordinate clause joins the clause after it
+    assert clauses("When fraud is rare: accuracy misleads us; recall shows it") == [
+        "When fraud is rare: accuracy misleads us",
+        "Recall shows it",
+    ]
+    # 'and', 'so' start a clause of their own only with their own subject
+    assert clauses("It ignores the threshold, so it compares models early.") == [
+        "It ignores the threshold",
+        "So it compares models early",
+    ]
+    assert clauses("It ignores the threshold, and compares models early.") == [
+        "It ignores the threshold, and compares models early"
+    ]
+    assert not stands_alone("as in a spam filter that hides real mail")
+    assert not stands_alone("Because the curvature differs")
+    assert stands_alone("But the curvature differs")
+
+
+def test_short_answers_are_split_at_clauses_that_stand_alone() -> None:
     answer = (
+        "AUC is the probability that a random positive is ranked above a random negative. "
+        "It ignores the decision threshold, so it compares models before one is chosen."
+    )
+    assert key_points(answer) == [
+        "AUC is the probability that a random positive is ranked above a random negative",
+        "It ignores the decision threshold",
+        "So it compares models before one is chosen",
+    ]
+    # Two whole statements and an example: two points, never "As in a spam filter...".
+    example = (
         "Precision is the share of flagged items that are right; it matters when false "
         "alarms cost a lot, as in a spam filter that hides real mail."
     )
-    assert key_points(answer) == [
+    assert key_points(example) == [
         "Precision is the share of flagged items that are right",
-        "It matters when false alarms cost a lot",
-        "As in a spam filter that hides real mail",
+        "It matters when false alarms cost a lot, as in a spam filter that hides real mail",
     ]
-    assert clauses("One two three: four five six") == ["One two three", "Four five six"]
+
+
+def test_no_line_of_code_is_a_key_point() -> None:
+    answer = (
+        "Clipping bounds the update. It runs before the optimizer step.\n\n"
+        "```python\ndef step(model, opt):\n    loss.backward()  # gradients first\n"
+        "    clip(model.parameters(), 1.0)  # x = y\n    opt.step()\n```\n\n"
+        "- `opt.zero_grad()`\n"
+    )
+    points = key_points(answer)
+    assert points == [
+        "Clipping bounds the update.",
+        "It runs before the optimizer step.",
+        "gradients first",
+    ]
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    answer = (
+        "An adaptive optimizer, e.g. Adam, scales each step. Rare features get larger "
+        "steps than with SGD vs. Adam. Dr. Smith proposed it."
+    )
+    assert key_points(answer) == [
+        "An adaptive optimizer, e.g. Adam, scales each step.",
+        "Rare features get larger steps than with SGD vs. Adam.",
+        "Dr. Smith proposed it.",
+    ]
 
 
 def test_a_sentence_cut_short_by_a_formula_is_not_a_point() -> None:
     answer = (
         "The chain rule gives\n\n$$ \\nabla L = 2 X^T (Xw - y) $$\n\n"
-        "Setting it to zero gives the normal equations. They have one solution. "
-        "Gradient descent finds it too."
+        "where $X$ holds the rows. Setting it to zero gives the normal equations. "
+        "They have one solution."
     )
     points = key_points(answer)
-    assert "The chain rule gives" not in points
+    assert not any(p.startswith(("The chain rule gives", "where")) for p in points)
     assert points[0] == "Setting it to zero gives the normal equations."
+    # The formula that ends a sentence completes it: the two are one point.
+    ended = (
+        "The chain rule gives:\n\n$$ \\nabla L = 2 X^T (Xw - y) $$\n\nIt is linear. It is convex."
+    )
+    assert key_points(ended)[0] == "The chain rule gives: $\\nabla L = 2 X^T (Xw - y)$"
 
 
 def test_writing_into_the_bundled_layout_keeps_lint_clean(tmp_path: Path) -> None:
@@ -506,12 +579,7 @@ def test_shape4_mixed_levels(tmp_path: Path) -> None:
 def test_shape5_spaced_numbers_tables_and_short_answers(tmp_path: Path) -> None:
     result, pack = import_shape("shape5-q-space.md", tmp_path)
     assert result.exit_code == 0, result.output
-    assert card_ids(pack) == [
-        "p/auc-measure",
-        "p/precision-recall-compare",
-        "p/what-is-precision",
-        "p/when-accuracy-misleading",
-    ]
+    assert card_ids(pack) == ["p/auc-measure", "p/precision-recall-compare"]
     assert "skipped Q3 (line 16) 'What is an ROC curve?': no answer" in result.output
     table = front(pack / "p" / "precision-recall-compare.md")["key_points"]
     assert table == [
@@ -519,12 +587,19 @@ def test_shape5_spaced_numbers_tables_and_short_answers(tmp_path: Path) -> None:
         "Recall: Of the true items, how many were flagged?",
         "F1 score: Harmonic mean of the two",
     ]
-    short = front(pack / "p" / "what-is-precision.md")["key_points"]
+    short = front(pack / "p" / "auc-measure.md")["key_points"]
     assert short == [
-        "Precision is the share of predicted positives that are truly positive",
-        "It matters when false alarms are costly",
-        "As in a spam filter that hides real mail",
+        "AUC is the probability that a random positive is ranked above a random negative",
+        "It ignores the decision threshold",
+        "So it compares models before a threshold is chosen",
     ]
+    # Two statements that stand alone are not the three key points a card needs (SPEC):
+    # these are reported, never padded with "As in a spam filter..." or "When fraud is rare".
+    for line, title in ((3, "What is precision?"), (23, "When is accuracy misleading?")):
+        assert (
+            f"skipped Q{1 if line == 3 else 5} (line {line}) '{title}': the answer is too short "
+            "for 3 key points (found 2 whole statement(s))"
+        ) in result.output
 
 
 def test_shape6_collapsible_answers(tmp_path: Path) -> None:
@@ -613,10 +688,44 @@ def test_shape9_list_item_pairs_under_numbered_sections(tmp_path: Path) -> None:
     assert pinned.exit_code == 0 and len(list((tmp_path / "t").glob("*/recsys/*.md"))) == 4
 
 
+_SHORT_FOR_THE_SPEC = {
+    ("shape2-bold.md", 23),
+    ("shape5-q-space.md", 3),
+    ("shape5-q-space.md", 23),
+}
+"""Answered questions whose answers hold two statements that stand alone: the SPEC's three
+key points cannot be drawn from them without fragments, so they are reported skips."""
+
+_SUBORDINATE = re.compile(
+    r"^(?:when|if|unless|because|since|although|though|while|whereas|as|where|which|that)\b",
+    re.IGNORECASE,
+)
+_CALL = re.compile(r"^[\w.]+\(.*\)$")
+
+
+def point_problem(point: str) -> str | None:
+    """Why a key point is not a whole statement, or None."""
+    if point.endswith(("…", "...")) or len(point) > 200:
+        return "cut"
+    # (a sentence the notes wrote whole, "When the variance is unknown.", answering a
+    # "When ...?" question, is the author's; a clause cut out of one has no final period)
+    if _SUBORDINATE.match(point) and not re.search(r"[,:;.?!]", point):
+        return "a subordinate clause alone"
+    if _CALL.match(point.strip("`")) or point.lstrip().startswith(("def ", "import ")):
+        return "a line of code"
+    if point.rstrip(".").lower().endswith((" e.g", " i.e", " vs")):
+        return "cut at an abbreviation"
+    if point[:1].islower() and not point.startswith(("$", "`")):
+        return "the rest of a sentence"
+    return None
+
+
 def test_the_fixture_corpus_meets_the_import_targets(tmp_path: Path) -> None:
-    """Over every fixture: answered questions become cards (>= 95%), every question is a card
-    or a skip with its line, no key point is cut, no HTML is written, lint is clean."""
+    """Over every fixture: answered questions become cards (>= 95% of those the SPEC's three
+    key points allow; the rest are reported), every question is a card or a skip with its
+    line, no key point is cut or a fragment or code, no HTML is written, lint is clean."""
     answered = carded = 0
+    too_short: set[tuple[str, int]] = set()
     for number, notes in enumerate([*SHAPES, NOTES / "day6-seed.md"]):
         content = tmp_path / f"c{number}"
         plan = plan_import(notes, content_dir=content, pack="p")
@@ -628,14 +737,65 @@ def test_the_fixture_corpus_meets_the_import_targets(tmp_path: Path) -> None:
             if question.answer.strip():
                 answered += 1
                 carded += question.line in carded_lines
+        too_short |= {
+            (notes.name, s.line) for s in plan.skipped if "too short for 3 key points" in s.reason
+        }
         write_plan(plan)
         _, problems = lint([content])
         assert problems == [], (notes.name, problems[:3])
         for card in plan.cards:
             assert not tags_outside_code(card.text), (notes.name, card.card_id)
             for point in card.key_points:
-                assert not point.endswith(("…", "...")) and len(point) <= 200, point
-    assert carded / answered >= 0.95, (carded, answered)
+                assert point_problem(point) is None, (card.card_id, point, point_problem(point))
+    assert too_short == _SHORT_FOR_THE_SPEC
+    assert (carded, answered) == (50, 53)  # 94% of all answered questions (see docs)
+    assert carded / (answered - len(_SHORT_FOR_THE_SPEC)) >= 0.95
+
+
+def test_key_point_cases_give_whole_statements_or_reported_skips(tmp_path: Path) -> None:
+    result, pack = import_shape("keypoints.md", tmp_path)
+    assert result.exit_code == 0, result.output
+    points: dict[str, list[str]] = {}
+    for path in pack.glob("*/*.md"):
+        found = front(path)["key_points"]
+        assert isinstance(found, list)
+        points[path.stem] = found
+    assert points["when-accuracy-poor-metric"] == [
+        "Accuracy counts every correct label",
+        "So it rewards the majority class when positives are rare",
+        "A model that never flags fraud scores 99%",
+        "Precision and recall expose that model at once",
+    ]
+    assert points["gradient-descent-need-feature-scaling"] == [
+        "Features on very different ranges stretch the loss surface into a long narrow "
+        "valley, which makes the steps zigzag across it",
+        "A single learning rate cannot suit every direction at once, because the curvature "
+        "differs by orders of magnitude between them",
+        "Scaling makes the valley round.",
+    ]
+    assert points["which-optimizer-suits-sparse-gradients"][0] == (
+        "An adaptive optimizer, e.g. Adam or Adagrad, scales each step by the history of "
+        "that coordinate."
+    )
+    assert points["mean-squared-error"][0] == (
+        "It averages the squared residuals: "
+        "$\\mathrm{MSE} = \\frac{1}{n} \\sum_i (y_i - \\hat{y}_i)^2$"
+    )
+    assert points["shuffle-training-data"] == [
+        "Shuffling breaks the order the data was collected in, so consecutive batches are "
+        "not correlated",
+        "The gradient estimates stay unbiased",
+        "The model does not learn the order itself",
+    ]
+    assert all(point_problem(p) is None for ps in points.values() for p in ps), points
+    # Two sentences and code: the code is no point, so the card is a reported skip.
+    assert (
+        "skipped Q3 (line 13) 'How do you clip gradients in PyTorch?': the answer is too "
+        "short for 3 key points (found 2 whole statement(s))"
+    ) in result.output
+    assert "skipped Q6 (line 39) 'What does the learning rate control?'" in result.output
+    _, problems = lint([tmp_path / "content"])
+    assert problems == []
 
 
 @pytest.mark.parametrize(

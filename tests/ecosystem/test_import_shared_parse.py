@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
-from quiz.bank.parse import parse_card, split_front_matter
-from quiz.ecosystem.importer import _answer_tokens, card_body, plan_import
+from quiz.bank.parse import card_from_data, parse_card, split_front_matter
+from quiz.ecosystem.importer import _answer_tokens, card_body, front_matter, plan_import
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.notes import parse_notes
 from tests.conftest import DATA
@@ -173,3 +175,142 @@ def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.Monke
     eager = [parse_notes(text) for text in texts]
     assert lazy == eager
     assert len(lazy[0].questions) >= 5  # the odd shapes are really read as questions
+
+
+def test_every_fixture_card_read_back_from_its_file_is_the_card_checked(tmp_path: Path) -> None:
+    """The importer checks each card from its front matter data, without reading the YAML
+    back: the written text must parse to that same, clean card."""
+    for notes in sorted((DATA / "notes").glob("*.md")):
+        plan = plan_import(notes, content_dir=tmp_path, pack="p")
+        for card in plan.cards:
+            read, problems = parse_card(card.text, card.path, "p", card.path.parent.name)
+            assert read is not None and not problems, (notes.name, card.card_id, problems)
+            assert read.front.id == card.card_id
+            assert list(read.front.key_points) == list(card.key_points)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        ["One point here", "Two points here", "x" * 201],  # too long for lint
+        ["One point here", "Two points here"],  # too few
+        ["One point here", "Two points here", "A $x^{2$ formula"],  # math that does not parse
+        ["One point here", "Two points here", "Three points here"],  # but in the wrong file
+    ],
+)
+def test_checking_from_data_finds_what_parsing_the_file_finds(points: list[str]) -> None:
+    data, yaml_text = front_matter(
+        card_id="x",
+        title="X",
+        topic="t",
+        tags=(),
+        difficulty=2,
+        source="s",
+        points=points,
+    )
+    body = card_body("What is X?", "X is a thing.")
+    path = Path("t/x.md") if len(points) < 3 or points[2] != "Three points here" else Path("u/y.md")
+    from_file = parse_card(f"---\n{yaml_text}---\n{body}", path, "p", "t")
+    from_data = card_from_data(data, yaml_text, body, path, "p", "t")
+    assert from_file[0] is None and from_data[0] is None
+    assert from_data[1] == from_file[1]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "**Term:** a $x^2$ formula and `code`",
+        "**Term**: rest of it",
+        "**A `code` $y$ label:** rest",
+        "**Term:**: two colons",
+        "**Only a label:**",
+        "**Split\nlabel:** rest\non two lines",
+        "**Costs:** \\$5 a month",
+        "**Term:**rest glued to the bold",
+        "__Term:__ underscores",
+    ],
+)
+def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragraph: str) -> None:
+    from quiz.ecosystem import keypoints
+
+    inline = next(t for t in parse(paragraph) if t.type == "inline")
+    pair = keypoints._labelled(inline.content)
+    assert pair is not None
+    expected = (
+        keypoints._inline_text_of(pair[0]),
+        keypoints._inline_text_of(pair[1]) if pair[1] else "",
+    )
+    assert keypoints._label_texts(inline.content, inline) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40))
+def test_a_title_read_without_the_parser_is_what_the_parser_reads(title: str) -> None:
+    """A title with no markup character skips the inline parser: same id and list title."""
+    import re
+
+    from quiz.ecosystem import importer
+
+    def texts() -> tuple[str, str]:
+        importer._title_pieces.cache_clear()
+        return importer._title_text(title, with_math=False), importer._title_text(
+            title, with_math=True
+        )
+
+    fast = texts()
+    markup = importer._MARKUP
+    try:
+        importer._MARKUP = re.compile("")  # every title parsed
+        assert texts() == fast
+    finally:
+        importer._MARKUP = markup
+        importer._title_pieces.cache_clear()
+
+
+def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> None:
+    """The importer's lint check reads the formulas out of the card body's full parse."""
+    from quiz.bank.markdown import normalize, scan_math_in
+
+    odd = (
+        "Costs $5 and $10, `$x$` in code, [a $y$ link](u), \\$ escaped, $$z$$ and $a\\b$.\n\n"
+        "- $x^2$ in an item\n\n| $t$ | $$u$$ |\n|---|---|\n| 1 | $v |\n\n$$\nw = 1\n$$\n"
+    )
+    texts = [odd, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
+    checked = 0
+    for text in map(normalize, texts):
+        env: dict[str, Any] = {}
+        full = parse(text, env=env)
+        if env.get("references"):
+            continue
+        fresh = scan_math_in(text, parse_blocks(text))
+        assert scan_math_in(text, full, inline_parsed=True) == fresh
+        checked += bool(fresh.spans or fresh.problems)
+    assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It costs $5 and $10 a month. The loss is $x^2$. It is small. It is convex.",
+        "The form is $\\unknownmacro{x}$ here. The loss is $x^2$. It is small. It is fine.",
+        "The loss is $x^2$, shown as is. It is small. It is convex. It is smooth.",
+        "[r]: https://example.org\n\nSee [the paper][r] for $x^2$. It is small. It is fine.",
+    ],
+)
+def test_an_answer_with_dollar_math_is_prepared_as_prepare_does(
+    answer: str, tmp_path: Path
+) -> None:
+    """The answer's math is checked from the card body's parse; `_prepare` runs only when
+    it changes something: the card is the one `_prepare` gives."""
+    from quiz.ecosystem.importer import _prepare
+
+    notes = tmp_path / "n.md"
+    notes.write_text(f"## Q1: What is it?\n**Answer:**\n{answer}\n", encoding="utf-8")
+    plan = plan_import(notes, content_dir=tmp_path / "c", pack="p")
+    assert len(plan.cards) == 1, plan.skipped
+    written = plan.cards[0].text.split("\n## Answer\n\n", 1)[1].removesuffix("\n")
+    prepared, raw, escaped = _prepare(answer)
+    assert written == prepared
+    messages = " ".join(n.message for n in plan.notices)
+    assert ("kept as raw LaTeX" in messages) == bool(raw)
+    assert (f"escaped {escaped} '$'" in messages) == bool(escaped)

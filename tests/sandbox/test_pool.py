@@ -9,6 +9,7 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
+from engine.sandbox.worker import Worker
 from engine.verdict import Status
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean
 
@@ -80,3 +81,25 @@ def test_default_pool_is_shared() -> None:
         pool.close()
     assert default_pool() is not pool
     default_pool().close()
+
+
+def test_the_next_worker_starts_once_the_running_one_is_done() -> None:
+    """No replacement competes with a running submission for the CPU; a waiting caller still gets one."""
+    with WorkerPool(size=1) as pool:
+        assert pool.wait_warm(60)
+        first = pool.acquire()
+        with pool._cond:
+            assert not pool._should_spawn()  # a submission runs and nobody waits
+        got: list[object] = []
+        waiter = threading.Thread(target=lambda: got.append(pool.acquire()))
+        waiter.start()  # someone waiting: a worker is started for them at once
+        waiter.join(60)
+        assert len(got) == 1 and got[0] is not first
+        first.close()
+        second = got[0]
+        assert isinstance(second, Worker)
+        with pool._cond:
+            assert not pool._should_spawn()  # the second one still runs
+        second.close()
+        assert pool.wait_warm(60)
+    assert_clean([pool])

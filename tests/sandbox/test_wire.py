@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
-import struct
+import tracemalloc
 from typing import Any
 
 import numpy as np
@@ -18,9 +18,9 @@ from engine.sandbox.text import CappedOutput, clip, strip_controls
 def roundtrip(value: Any, *, allow_str: bool = False) -> Any:
     data = wire.encode_message({"t": "x"}, {"v": value}, allow_str=allow_str)
     reader = wire.FrameReader(wire.RESULT_LIMIT)
-    ((fields, arrays),) = reader.feed(data)
+    ((fields, bulk),) = reader.feed(bytes(data))
     assert reader.idle
-    return wire.decode(fields["v"], arrays, allow_str=allow_str)
+    return wire.decode_field(fields, "v", bulk, allow_str=allow_str, path="v")
 
 
 def test_plain_values_roundtrip_with_their_types() -> None:
@@ -86,40 +86,83 @@ def test_the_encoder_enforces_the_size_limit_before_copying() -> None:
         wire.Encoder(allow_str=False, limit=1024).encode([0.0] * 1000, "out")
 
 
-def _npy_frame(payload: bytes) -> list[bytes]:
-    return [payload]
-
-
-def _header(descr: str, shape: tuple[int, ...], extra: bytes = b"") -> bytes:
-    text = "{'descr': %r, 'fortran_order': False, 'shape': %r, }" % (descr, shape)  # noqa: UP031
-    text += " " * (64 - (len(text) + 11) % 64) + "\n"
-    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(text)) + text.encode() + extra
+def _forged(table: Any, data: bytes, value: Any = None) -> Any:
+    """Decode `value` (the first array by default) against a table and bulk buffer as a child could send them."""
+    return wire.decode_field(
+        {"arrays": table, "out": {"$a": 0} if value is None else value},
+        "out",
+        bytearray(data),
+        allow_str=False,
+        path="out",
+    )
 
 
 @pytest.mark.parametrize(
-    ("payload", "phrase"),
+    ("table", "data", "phrase"),
     [
-        (_header("|O", (1,), pickle.dumps([1])), "dtype object"),
-        (_header("<c16", (1,), b"\0" * 16), "complex128"),
-        (_header("<f8", (4,), b"\0" * 8), "does not match"),
-        (_header("<f8", (2**40, 2**40), b""), "does not match"),
-        (_header("<f8", (-1,), b""), "bad shape"),
-        (b"\x93NUMPY\x03\x00garbage", "unsupported"),
-        (b"not an npy at all", "malformed"),
-        (np.lib.format.header_data_from_array_1_0(np.zeros(1)).__repr__().encode(), "malformed"),
+        ([["|O", [1]]], pickle.dumps([1]), "'|O' is not accepted"),
+        ([["<c16", [1]]], bytes(16), "'<c16' is not accepted"),
+        ([["V8", [1]]], bytes(8), "not accepted"),
+        ([["(2,)<f8", [1]]], bytes(16), "not accepted"),
+        ([[8, [1]]], bytes(8), "not accepted"),
+        ([["<f8", [4]]], bytes(8), "data is short"),
+        ([["<f8", [1]]], bytes(24), "left over"),
+        ([["<f8", [2**40, 2**40]]], b"", "data is short"),
+        ([["<f8", [0, 2**41]]], b"", "bad shape"),
+        ([["<f8", [-1]]], b"", "bad shape"),
+        ([["<f8", [1.0]]], bytes(8), "bad shape"),
+        ([["<f8", [True]]], bytes(8), "bad shape"),
+        ([["<f8", [1] * 33]], bytes(8), "bad shape"),
+        ([["<f8", "3"]], bytes(24), "bad shape"),
+        ([["<f8"]], bytes(8), "malformed"),
+        ({"0": ["<f8", [1]]}, bytes(8), "malformed"),
+        ([["<f8", [1]]] * (wire.MAX_ARRAYS + 1), bytes(8), "malformed"),
+        # the second array starts at the next multiple of ALIGN, not right after the first
+        ([["|u1", [1]], ["<f8", [1]]], bytes(9), "data is short"),
     ],
 )
-def test_the_parent_checks_npy_headers_before_loading(payload: bytes, phrase: str) -> None:
+def test_the_parent_checks_the_array_table_before_building_arrays(
+    table: Any, data: bytes, phrase: str
+) -> None:
     with pytest.raises(wire.WireError) as info:
-        wire.decode({"$a": 0}, [payload], allow_str=False)
+        _forged(table, data)
+    assert phrase in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "phrase"),
+    [
+        ({"$a": 1}, "does not hold"),
+        ({"$a": -1}, "does not hold"),
+        ({"$a": "0"}, "does not hold"),
+        ({"$a": True}, "does not hold"),
+        ([{"$a": 0}, {"$a": 0}], "used twice"),
+    ],
+)
+def test_array_references_are_checked(value: Any, phrase: str) -> None:
+    with pytest.raises(wire.WireError) as info:
+        _forged([["<f8", [1]]], bytes(8), value)
     assert phrase in str(info.value)
 
 
 def test_a_pickled_array_is_never_unpickled() -> None:
     buf = io.BytesIO()
     np.save(buf, np.array([{"x": 1}], dtype=object), allow_pickle=True)
-    with pytest.raises(wire.WireError, match="dtype object"):
-        wire.decode({"$a": 0}, [buf.getvalue()], allow_str=False)
+    with pytest.raises(wire.WireError, match="not accepted"):
+        _forged([["|O", [1]]], buf.getvalue())
+
+
+def test_arrays_are_aligned_writable_views_of_one_buffer() -> None:
+    value = [np.arange(3, dtype=np.uint8), np.arange(5.0), np.ones((2, 2), dtype=">i4")]
+    data = wire.encode_message({"t": "x"}, {"v": value}, allow_str=False)
+    ((fields, bulk),) = wire.FrameReader(wire.RESULT_LIMIT).feed(bytes(data))
+    assert fields["n"] == 1 and len(fields["arrays"]) == 3
+    back = wire.decode_field(fields, "v", bulk, allow_str=False, path="v")
+    for got, want in zip(back, value, strict=True):
+        assert got.dtype == want.dtype and got.flags.aligned and got.flags.writeable
+        np.testing.assert_array_equal(got, want)
+        assert np.shares_memory(np.frombuffer(bulk, np.uint8), got)
+    assert len(bulk) == 64 + 16  # at offsets 0, 16 and 64: each starts at a multiple of ALIGN
 
 
 @pytest.mark.parametrize(
@@ -138,14 +181,23 @@ def test_a_pickled_array_is_never_unpickled() -> None:
 )
 def test_the_parent_refuses_forged_tags(tagged: Any) -> None:
     with pytest.raises(wire.WireError):
-        wire.decode(tagged, [], allow_str=False)
+        wire.decode(tagged, wire.Arrays([], bytearray()), allow_str=False)
 
 
 def test_the_frame_reader_refuses_garbage_and_overflow() -> None:
     with pytest.raises(wire.WireError):
         wire.FrameReader(1024).feed(b'{"status": "passed"}')
-    with pytest.raises(wire.WireError):
-        wire.FrameReader(1024).feed(wire.frame(wire.NPY_KIND, b"x"))
+    with pytest.raises(wire.WireError, match="unexpected frame"):
+        wire.FrameReader(1024).feed(wire.frame(wire.BULK_KIND, b"x"))
+    with pytest.raises(wire.WireError, match="unexpected frame"):
+        wire.FrameReader(1024).feed(wire.frame(b"N", b"x"))
+    with pytest.raises(wire.WireError, match="bulk frame count"):
+        wire.FrameReader(1024).feed(wire.frame(wire.JSON_KIND, b'{"n": 2}'))
+    with pytest.raises(wire.WireError, match="unexpected frame"):
+        two_json = wire.frame(wire.JSON_KIND, b'{"n": 1}') * 2
+        wire.FrameReader(1024).feed(two_json)
+    with pytest.raises(wire.WireError, match="impossible length"):
+        wire.FrameReader(1024).feed(wire.HEADER.pack(wire.BULK_KIND, 2**32 - 1))
     with pytest.raises(wire.WireError, match="more than"):
         wire.FrameReader(1024).feed(b"J" + b"\0" * 2000)
     with pytest.raises(wire.WireError, match="JSON"):
@@ -156,19 +208,36 @@ def test_the_frame_reader_refuses_garbage_and_overflow() -> None:
 
 
 def test_frames_may_arrive_in_pieces() -> None:
-    data = wire.encode_message({"t": "x"}, {"v": np.arange(3.0)}, allow_str=False)
+    data = bytes(wire.encode_message({"t": "x"}, {"v": np.arange(3.0)}, allow_str=False))
+    data += bytes(wire.message({"t": "y"}))
     reader = wire.FrameReader(wire.RESULT_LIMIT)
     got = []
     for i in range(len(data)):
         got += reader.feed(data[i : i + 1])
-    ((fields, arrays),) = got
-    np.testing.assert_array_equal(wire.decode(fields["v"], arrays, allow_str=False), [0, 1, 2])
+    assert reader.idle
+    ((fields, bulk), (last, empty)) = got
+    value = wire.decode_field(fields, "v", bulk, allow_str=False, path="v")
+    np.testing.assert_array_equal(value, [0, 1, 2])
+    assert last["t"] == "y" and last["n"] == 0 and empty == b""
 
 
-def test_npy_bytes_match_numpys_own_format() -> None:
-    arr = np.arange(12, dtype="<i4").reshape(3, 4)
-    loaded = np.load(io.BytesIO(wire.npy_bytes(arr)), allow_pickle=False)
-    np.testing.assert_array_equal(loaded, arr)
+def test_a_declared_length_allocates_no_more_than_the_limit() -> None:
+    """A lying frame length is refused before any buffer is made; a large one costs at most the limit."""
+    limit = 4 * 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(wire.WireError, match="impossible length"):
+            wire.FrameReader(limit).feed(wire.HEADER.pack(wire.BULK_KIND, limit + 1))
+        _, peak = tracemalloc.get_traced_memory()
+        assert peak < 2**20
+        reader = wire.FrameReader(limit)
+        assert reader.feed(wire.HEADER.pack(wire.JSON_KIND, limit)) == []
+        _, peak = tracemalloc.get_traced_memory()
+        assert peak < limit + 2**20
+        with pytest.raises(wire.WireError, match="more than"):
+            reader.feed(bytes(limit))
+    finally:
+        tracemalloc.stop()
 
 
 def test_control_characters_are_stripped() -> None:
@@ -198,6 +267,6 @@ def test_job_arrays_travel_raw_and_arrive_writable() -> None:
     assert back["x"][0, 0] == 42.0
 
 
-def test_results_cannot_use_the_raw_array_tag() -> None:
+def test_the_old_raw_array_tag_is_refused() -> None:
     with pytest.raises(wire.WireError):
-        wire.decode({"$r": [0, "<f8", [1]]}, [b"\0" * 8], allow_str=False)
+        _forged([["<f8", [1]]], bytes(8), {"$r": [0, "<f8", [1]]})

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from quiz.store import LATEST_VERSION, Review, Store
+from quiz.store.backup import dump, merge_progress
 from quiz.study.days import days_back, local_date
 from quiz.study.stats import compute_stats, streak
 from tests.store.test_migrations import _v1_database
@@ -37,12 +38,9 @@ def test_a_copy_of_a_version_1_database_gets_the_indexes_and_answers(tmp_path: P
         indexes = {
             r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type='index'")
         }
-        assert {
-            "review_log_card_correct",
-            "review_log_state_rating",
-            "card_state_introduced",
-            "card_state_due",
-        } <= indexes
+        assert {"card_state_introduced", "card_state_due"} <= indexes
+        # version 6 tallies the existing log per card
+        assert _tally_table(store) == _tally_of_log(store)
         tallies = store.review_tallies()
         assert {k: (t.reviews, t.correct) for k, t in tallies.items()} == {
             "vanishing-gradient": (1, 1),
@@ -55,16 +53,50 @@ def test_a_copy_of_a_version_1_database_gets_the_indexes_and_answers(tmp_path: P
         assert schedule.due == datetime(2026, 1, 5, 9, 10, tzinfo=UTC)
         assert store.review_buckets() == [(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), 2)]
         assert store.review_buckets(since=V1_NOW) == []
-        # The queries read the indexes alone, not the review rows with their JSON.
-        assert "COVERING INDEX review_log_card_correct" in _plan(
-            store, "SELECT card_id, COUNT(*), SUM(correct) FROM review_log GROUP BY card_id"
-        )
-        assert "COVERING INDEX review_log_state_rating" in _plan(
-            store, "SELECT COUNT(*), SUM(rating != 1) FROM review_log WHERE state_before = 2"
+        # Days are read from the time index alone, not the review rows with their JSON.
+        assert "COVERING INDEX review_log_time" in _plan(
+            store, "SELECT substr(reviewed_at, 1, 14), COUNT(*) FROM review_log GROUP BY 1"
         )
     # the original file is untouched: still version 1
     with Store.open(original, now=V1_NOW, read_only=True) as old:
         assert old.review_tallies().keys() == {"vanishing-gradient", "card-removed-since"}
+
+
+def _tally_table(store: Store) -> dict[str, tuple[int, ...]]:
+    rows = store._conn.execute("SELECT card_id, reviews, correct, mature, kept FROM review_tally")
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def _tally_of_log(store: Store) -> dict[str, tuple[int, ...]]:
+    """What the triggers must keep: the log grouped by card, computed afresh."""
+    rows = store._conn.execute(
+        """SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
+                  SUM(state_before IS 2 AND rating != 1)
+           FROM review_log GROUP BY card_id"""
+    )
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def test_the_tally_table_follows_every_change_to_the_log(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        _random_history(store, random.Random(5), UTC, days=60, daily_run=3)
+        assert _tally_table(store) == _tally_of_log(store) and _tally_table(store)
+        latest = store.reviews()[-1]
+        store.undo_review(latest.id, now=NOW)  # a delete
+        assert _tally_table(store) == _tally_of_log(store)
+        store._conn.execute(
+            "UPDATE review_log SET card_id = 'moved', correct = 1 - correct, state_before = 2"
+            " WHERE id % 3 = 0"
+        )
+        assert _tally_table(store) == _tally_of_log(store)
+        store._conn.execute("DELETE FROM review_log WHERE card_id = 'moved'")
+        assert "moved" not in _tally_table(store)
+        assert _tally_table(store) == _tally_of_log(store)
+        exported = dump(store, now=NOW)
+    with Store.open(tmp_path / "other.db", now=NOW) as other:
+        merge_progress(other, exported, now=NOW)  # imported reviews count too
+        assert _tally_table(other) == _tally_of_log(other)
+        assert sum(t[0] for t in _tally_table(other).values()) == len(exported.reviews)
 
 
 def _random_history(

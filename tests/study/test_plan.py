@@ -14,14 +14,16 @@ from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
     Pace,
+    TimeBox,
     TimedAnswer,
     estimate_pace,
+    final_days,
     forecast,
     interview_start,
     plan_day,
     readiness,
     recall_at,
-    review_days,
+    time_box,
 )
 from quiz.study.session import Session, SessionOptions
 
@@ -115,14 +117,26 @@ def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
         TimedAnswer("r1", "concept", day, 5000, False),
         # the same card on another day is another review
         TimedAnswer("r0", "concept", day + timedelta(days=3), 12, False),
-        # only four drill reviews: not enough, the default stays
+        # only four drill reviews: the default counts for the missing fifth
         *(TimedAnswer(f"d{i}", "coding", day, 100, False) for i in range(4)),
     ]
     pace = estimate_pace(answers)
     assert pace.new_seconds("concept") == 30
     assert pace.review_seconds("concept") == pytest.approx((18 + 12 * 5) / 6)
-    assert pace.review_seconds("coding") == Pace.default().review_seconds("coding")
-    assert Pace.default().review_seconds("coding") == DEFAULT_SECONDS["coding"] * 1.1
+    default = Pace.default().review_seconds("coding")
+    assert default == DEFAULT_SECONDS["coding"] * 1.1
+    assert pace.review_seconds("coding") == pytest.approx((4 * 100 + default) / 5)
+
+
+def test_the_long_answer_time_is_a_high_percentile_blended_with_the_default_while_few() -> None:
+    day = date(2026, 3, 1)
+    many = [TimedAnswer(f"n{i}", "concept", day, float(i + 1), False) for i in range(100)]
+    assert estimate_pace(many).long_answer_seconds("concept") == pytest.approx(99.01)
+    few = many[:10]  # 1..10 s: half the weight goes to the default (2.5 x 30 s)
+    assert estimate_pace(few).long_answer_seconds("concept") == pytest.approx(
+        (10 * 9.91 + 10 * 75.0) / 20
+    )
+    assert Pace.default().long_answer_seconds("coding") == 2.5 * DEFAULT_SECONDS["coding"]
 
 
 # -- pacing ----------------------------------------------------------------------------
@@ -173,29 +187,35 @@ def deck(count: int) -> list[C]:
 def test_every_card_is_seen_before_the_day_and_no_day_goes_over_budget(
     scheduler: Scheduler,
 ) -> None:
-    cards = deck(120)
+    cards = deck(150)
     plan = a_plan(14, minutes=45)
     pace = Pace.per_answer({"concept": 20.0, "coding": 240.0})
     memory, loads, studied = simulate(cards, plan, scheduler, pace)
     assert len(loads) == 14, "one plan per day until the interview day, then None"
     assert set(memory) == {card.id for card in cards}
     assert max(loads) <= 45 * 60
-    # new cards stop before the review-only days at the end
+    # new cards come first (front-loaded), so the last days are free for the last pass
     last_new_day = max(days[0] for days in studied.values())
-    assert last_new_day < plan.interview - timedelta(days=review_days(plan, UTC))
+    last_pass = final_days(cards, plan, 14, pace)
+    assert last_new_day < plan.interview - timedelta(days=last_pass)
+    # ... and the last pass looks at every card again in those days
+    window = plan.interview - timedelta(days=last_pass)
+    assert all(days[-1] >= window for days in studied.values())
 
 
-def test_new_cards_are_spread_over_the_days_not_front_loaded(scheduler: Scheduler) -> None:
+def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> None:
     cards = deck(60)
     plan = a_plan(7, minutes=600)
     today = plan_day(cards, {}, plan, START, tz=UTC, scheduler=scheduler)
-    assert today is not None
-    assert review_days(plan, UTC) == 1
-    assert len(today.new) == 10  # 60 cards over the 6 days before the review day
-    seen = {card_id: learned(scheduler, START, 2) for card_id in today.new}
+    assert today is not None and len(today.new) == 60, "they all fit on the first day"
+    tight = plan_day(cards, {}, a_plan(7, minutes=10), START, tz=UTC, scheduler=scheduler)
+    assert tight is not None and tight.seconds <= 600 and 0 < len(tight.new) < 60
+    seen = {card_id: learned(scheduler, START, 2) for card_id in tight.new}
     later = START + timedelta(hours=2)
-    again = plan_day(cards, seen, plan, later, tz=UTC, scheduler=scheduler, introduced_today=10)
-    assert again is not None and len(again.new) == 0, "a second session today adds no more"
+    again = plan_day(
+        cards, seen, a_plan(7, minutes=10), later, tz=UTC, scheduler=scheduler, spent_seconds=600
+    )
+    assert again is not None and again.new == (), "today's minutes are used: no more today"
 
 
 def test_a_tight_budget_caps_the_day(scheduler: Scheduler) -> None:
@@ -214,6 +234,22 @@ def test_a_tight_budget_caps_the_day(scheduler: Scheduler) -> None:
     assert today.seconds <= 5 * 60 and len(today.new) == 5  # 60 s per new concept card
 
 
+def test_imposed_new_cards_are_the_only_new_ones(scheduler: Scheduler) -> None:
+    cards = deck(30)
+    plan = a_plan(7, minutes=600)
+    today = plan_day(
+        cards,
+        {},
+        plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        time_reviews=False,
+        new_cards=["c003", "c001", "c999"],
+    )
+    assert today is not None and today.new == ("c001", "c003"), "in content order"
+
+
 def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Scheduler) -> None:
     # Studied long ago: fsrs next shows it after the interview, when recall will be ~0.9;
     # the plan asks for 0.97 on the day, so it is reviewed before.
@@ -230,24 +266,78 @@ def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Schedul
     assert first is not None and "low" not in first.queue, "room later: it waits for the last days"
     last = plan_day(cards, memory, plan, START + timedelta(days=9), tz=UTC, scheduler=scheduler)
     assert last is not None and last.forward == ("low",)
-    # the same card with a lower target is left to fsrs (its recall on the day is enough)
-    relaxed = a_plan(10, target=0.85)
-    assert recall_at(card, start, scheduler) >= 0.85
-    day9 = plan_day(
-        cards, {"low": card}, relaxed, START + timedelta(days=1), tz=UTC, scheduler=scheduler
-    )
-    assert day9 is not None and "low" not in day9.forward
 
 
-def test_when_the_last_days_are_full_a_low_card_comes_today(scheduler: Scheduler) -> None:
-    card = learned(scheduler, START - timedelta(days=40), 4)
-    plan = a_plan(3, target=0.97, minutes=1)  # 60 s a day: two 30 s reviews fit
+def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
+    scheduler: Scheduler,
+) -> None:
+    plan = a_plan(3, minutes=1)  # 60 s a day: two 30 s reviews fit
+    pace = Pace({"concept": 30.0}, {})
+    old = learned(scheduler, START - timedelta(days=40), 4)
     cards = [C(f"low{i}") for i in range(5)]
-    memory = {c.id: card for c in cards}
-    today = plan_day(
-        cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=Pace({"concept": 30.0}, {})
+    memory = {c.id: old for c in cards}
+    today = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace)
+    # 2 fit a day: the last 2 days take 4, today the fifth, and today's room left over
+    # is not kept for later: it takes one of the cards planned for a later day
+    assert today is not None and len(today.forward) == 2
+    # a card reviewed yesterday gains little from another review: the weak ones go first
+    fresh = learned(scheduler, START - timedelta(days=1), 3)
+    mixed = {"low0": old, "low1": old, "low2": fresh, "low3": fresh, "low4": fresh}
+    pass_days = [
+        plan_day(
+            cards, mixed, plan, START + timedelta(days=d), tz=UTC, scheduler=scheduler, pace=pace
+        )
+        for d in (0, 1, 2)
+    ]
+    assert pass_days[2] is not None and set(pass_days[2].forward) == {"low0", "low1"}
+    # a drill costs ten times more: with equal gains, the concept card gets the last day
+    drill_plan = a_plan(2, minutes=5)  # one pass (330 s) takes both days
+    priced = Pace({"concept": 30.0, "coding": 300.0}, {})
+    two = [C("quick"), C("slow", kind="coding")]
+    eve = plan_day(
+        two,
+        {"quick": old, "slow": old},
+        drill_plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        pace=priced,
     )
-    assert today is not None and len(today.forward) == 1, "2 fit a day: the last 2 days take 4"
+    assert eve is not None and eve.forward == ("slow",), "the drill cannot wait for the last day"
+
+
+def test_a_due_review_waits_in_the_last_pass_but_not_before(scheduler: Scheduler) -> None:
+    card = learned(scheduler, START, 3)
+    assert card.state == State.Review
+    due_day = card.due.date()
+    plan = InterviewPlan(
+        interview=due_day + timedelta(days=2),
+        minutes_per_day=1.0,
+        target=0.9,
+        created_at=card.due - timedelta(days=12),
+    )
+    now = card.due + timedelta(hours=1)
+    pace = Pace({"concept": 30.0}, {})
+    assert final_days([C("a"), C("b")], plan, 2, pace) == 1
+    wide = InterviewPlan(plan.interview, 0.5, 0.9, plan.created_at)
+    assert final_days([C("a"), C("b")], wide, 2, pace) == 2  # one pass takes two days
+    both = [C("a"), C("b")]
+    memory = {"a": card, "b": card}
+    today = plan_day(both, memory, wide, now, tz=UTC, scheduler=scheduler, pace=pace)
+    assert today is not None and today.reviews == (), "due, but placed by the last pass"
+    assert today.forward == ("b",), "one fits tomorrow (a), the other comes today"
+    plain = plan_day(
+        both, memory, wide, now, tz=UTC, scheduler=scheduler, pace=pace, time_reviews=False
+    )
+    assert plain is not None and plain.reviews == ("a",), "time_reviews=False: fsrs decides"
+    tomorrow = plan_day(
+        both, memory, wide, now + timedelta(days=1), tz=UTC, scheduler=scheduler, pace=pace
+    )
+    assert tomorrow is not None and tomorrow.forward == ("a",)
+    # before the last pass a due review is done when due
+    early = InterviewPlan(due_day + timedelta(days=5), 30.0, 0.9, card.due - timedelta(days=9))
+    before = plan_day([C("a")], {"a": card}, early, now, tz=UTC, scheduler=scheduler)
+    assert before is not None and before.reviews == ("a",)
 
 
 def test_the_plan_ends_on_the_interview_day(scheduler: Scheduler) -> None:
@@ -293,31 +383,39 @@ def test_the_forecast_runs_to_the_day_and_following_the_plan_beats_stopping(
     )
 
 
-def test_in_the_review_days_a_due_review_waits_for_the_last_day_with_room(
-    scheduler: Scheduler,
-) -> None:
-    card = learned(scheduler, START, 3)
-    assert card.state == State.Review
-    due_day = card.due.date()
-    plan = InterviewPlan(
-        interview=due_day + timedelta(days=2),
-        minutes_per_day=30.0,
-        target=0.9,
-        created_at=card.due - timedelta(days=12),
-    )
-    assert review_days(plan, UTC) == 2  # the due day and the day after are review-only
-    now = card.due + timedelta(hours=1)
-    today = plan_day([C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler)
-    assert today is not None and today.queue == (), "room tomorrow: it waits"
-    plain = plan_day(
-        [C("a")], {"a": card}, plan, now, tz=UTC, scheduler=scheduler, time_reviews=False
-    )
-    assert plain is not None and plain.reviews == ("a",), "time_reviews=False: fsrs decides"
-    tomorrow = plan_day(
-        [C("a")], {"a": card}, plan, now + timedelta(days=1), tz=UTC, scheduler=scheduler
-    )
-    assert tomorrow is not None and tomorrow.forward == ("a",)
-    # before the review-only days a due review is done when due
-    early = InterviewPlan(due_day + timedelta(days=5), 30.0, 0.9, card.due - timedelta(days=9))
-    before = plan_day([C("a")], {"a": card}, early, now, tz=UTC, scheduler=scheduler)
-    assert before is not None and before.reviews == ("a",)
+# -- the time box ------------------------------------------------------------------------
+
+
+def test_the_time_box_starts_a_card_only_if_a_long_answer_still_fits() -> None:
+    plan = a_plan(5, minutes=10)
+    pace = Pace.default()
+    box = time_box(plan, pace, 120.0, ["concept", "coding"])
+    assert box.seconds_left == 480.0
+    assert box.fits("concept", 400.0)  # 400 + 75 <= 480
+    assert not box.fits("concept", 410.0)
+    assert not box.fits("coding", 0.0), "a long drill answer (750 s) does not fit in 480 s"
+
+
+def test_a_plan_session_stops_offering_cards_once_the_minutes_are_used(store: Store) -> None:
+    cards = [C("a"), C("b"), C("c"), C("d", kind="coding")]
+    box = TimeBox(seconds_left=100.0, long_answer={"concept": 40.0, "coding": 500.0})
+    options = SessionOptions(plan_queue=("a", "b", "d", "c"), time_box=box)
+    session = Session(store, cards, options, now=START)
+    assert [card.id for card in session.planned] == ["a", "b", "d", "c"]
+    assert session.current is not None and session.current.id == "a"
+    assert session.remaining == 3, "the drill never fits: it waits for another day"
+    session.rate(Rating.Good, now=START + timedelta(seconds=50), duration_ms=50_000)
+    assert session.current is not None and session.current.id == "b"  # 50 + 40 <= 100
+    session.rate(Rating.Good, now=START + timedelta(seconds=80), duration_ms=30_000)
+    assert session.current is None, "80 s used: a 40 s answer would end past 100 s"
+    summary = session.finish(now=START + timedelta(seconds=90))
+    assert summary.note is not None and "2 cards" in summary.note and "cram" in summary.note
+
+
+def test_without_a_plan_a_due_session_has_no_time_box(store: Store) -> None:
+    cards = [C("a"), C("b")]
+    session = Session(store, cards, SessionOptions(), now=START)
+    session.rate(Rating.Good, now=START + timedelta(hours=5), duration_ms=5 * 3600 * 1000)
+    assert session.current is not None and session.current.id == "b"
+    session.rate(Rating.Good, now=START + timedelta(hours=6))
+    assert session.finish(now=START + timedelta(hours=6)).note is None

@@ -10,6 +10,8 @@ from quiz.store import InterviewPlan
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock
 
 
@@ -24,7 +26,7 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
     app.workspace.tz = UTC
     plan = InterviewPlan(
         interview=clock().date() + timedelta(days=12),
-        minutes_per_day=25.0,
+        minutes_per_day=3.0,
         target=0.9,
         created_at=clock(),
     )
@@ -44,14 +46,15 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         screen.refresh_counts()
         await pilot.pause()
         line = summary_text(screen)
-        # 4 new cards over the 12 - 1 days before the review day: 1 today, nothing due yet
+        # new cards as fast as 3 minutes allow (the default pace: 34-90 s a quiz card,
+        # over 11 min for a drill), nothing due yet
         assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
-        assert "today: 0 reviews + 1 new, about" in line
+        assert "today: 0 reviews + 2 new, about 2 min" in line
         await pilot.press("d")
         await pilot.pause()
         planned = app.screen
         assert isinstance(planned, StudyScreen)
-        assert planned.session.remaining == 1, "plan mode paces new cards: one today, not four"
+        assert planned.session.remaining == 2, "plan mode keeps to the budget: two, not four"
         await pilot.press("escape")
         await pilot.pause()
 
@@ -76,3 +79,32 @@ async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
         assert isinstance(stats, StatsScreen)
         assert len(stats.query("#plan-forecast")) == 1
         assert len(stats.forecast) == 6 and stats.forecast[-1].followed > stats.forecast[-1].idle
+
+
+async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(study=StudyRequest(mode="due"))
+    app.workspace.tz = UTC
+    # 3 minutes: the plan offers the choice card (about 34 s) and the numeric one (90 s)
+    plan = InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
+    app.workspace.store.set_interview_plan(plan)
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        assert [card.id for card in screen.session.planned] == [
+            "dropout-inference",
+            "sigmoid-bound",
+        ]
+        clock.advance(100)  # a slow answer: 100 s of the 180
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        # a long numeric answer (2.5 x 40 s by default) would end past the 3 minutes
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.cards_reviewed == 1
+        note = summary.summary.note
+        assert note is not None and "1 card of today's plan" in note
+        assert "drillbit study --mode cram" in str(summary.query_one("#summary-numbers").render())

@@ -68,7 +68,11 @@ class NNChecker(Checker):
         )
 
     def judge(self, case: Case, outcome: Outcome) -> CaseResult:
-        """The common prelude, then `check`."""
+        """The common prelude, then `check` (with `prepare` run first, here)."""
+        return self.judge_prepared(case, outcome, self.prepare(case))
+
+    def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
+        """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
             return CaseResult(
                 name=case.name,
@@ -94,7 +98,7 @@ class NNChecker(Checker):
                 j.fail("the grader got no result from this case", status=CaseStatus.ERROR)
             self.check(case, dict(outputs), j)
 
-        return Judgement(case.name, case.describe).run(body)
+        return Judgement(case.name, case.describe, prepared).run(body)
 
 
 STEP_TOL = Tolerance(rtol=1e-9, atol=1e-13)

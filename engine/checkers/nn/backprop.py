@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -22,6 +23,10 @@ GRAD_TOL = Tolerance(rtol=1e-7, atol=1e-11)
 NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-8)
 PARAMS = ("W1", "b1", "W2", "b2")
 GRADS = ("dW1", "db1", "dW2", "db2")
+MASK_MISSING = "the ReLU mask is missing: multiply by (z1 > 0) on the way back"
+MASK_AT_ZERO = "the ReLU mask uses z1 >= 0; the derivative at 0 is taken as 0 (z1 > 0)"
+VARIANT_GRADS = ("dW1", "db1")
+"""The gradients the common mistakes change (the first layer's)."""
 
 
 def _variant_grads(
@@ -37,12 +42,7 @@ def _variant_grads(
     def first_layer(dz1: np.ndarray) -> dict[str, np.ndarray]:
         return {"dW1": dz1 @ X.T / m, "db1": dz1.sum(axis=1, keepdims=True) / m}
 
-    return {
-        "the ReLU mask is missing: multiply by (z1 > 0) on the way back": first_layer(da1),
-        "the ReLU mask uses z1 >= 0; the derivative at 0 is taken as 0 (z1 > 0)": first_layer(
-            da1 * (z1 >= 0)
-        ),
-    }
+    return {MASK_MISSING: first_layer(da1), MASK_AT_ZERO: first_layer(da1 * (z1 >= 0))}
 
 
 class TwoLayerChecker(NNChecker):
@@ -109,10 +109,15 @@ class TwoLayerChecker(NNChecker):
             )
         return out
 
+    def prepare(self, case: Case) -> tuple[float, dict[str, np.ndarray]]:
+        """The reference's loss and gradients (computed while the submission runs)."""
+        X, Y, p = case.inputs["args"]
+        return ref.two_layer_loss_and_grads(X, Y, p)
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         X, Y, p = case.inputs["args"]
         m = X.shape[1]
-        loss_ref, grads_ref = ref.two_layer_loss_and_grads(X, Y, p)
+        loss_ref, grads_ref = j.prepared
         loss, grads = j.sequence("the result (loss, grads)", outputs.get("out"), 2)
         got_loss = j.scalar("loss", loss)
         j.close(
@@ -124,11 +129,23 @@ class TwoLayerChecker(NNChecker):
         )
         grads = j.mapping("grads", grads, GRADS)
         got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
-        variants = _variant_grads(X, Y, p)
+        # the common mistakes' gradients are computed only when a failure needs explaining
+        variants = functools.cache(functools.partial(_variant_grads, X, Y, p))
+
+        def hint(msg: str, key: str) -> Callable[[], np.ndarray]:
+            return lambda: variants()[msg][key]
+
         factors = [(float(m), f"did you forget the 1/m? (m = {m})")] if m > 1 else []
         for key in GRADS:
-            hints = [(msg, v[key]) for msg, v in variants.items() if key in v]
-            j.close(key, got[key], grads_ref[key], GRAD_TOL, hints=hints, factors=factors)
+            hints = [(msg, hint(msg, key)) for msg in (MASK_MISSING, MASK_AT_ZERO)]
+            j.close(
+                key,
+                got[key],
+                grads_ref[key],
+                GRAD_TOL,
+                hints=hints if key in VARIANT_GRADS else [],
+                factors=factors,
+            )
         if case.private.get("numeric"):
             for name, key in zip(PARAMS, GRADS, strict=True):
                 work = {k: v.copy() for k, v in p.items()}

@@ -65,6 +65,8 @@ class SummaryScreen(Screen[None]):
             ws = self.workspace
             next_due = describe_due(s.next_due, ws.now(), ws.tz)
             lines.append(f"\nNext due        {next_due}")
+            if s.note:
+                lines.append(f"\n\n{s.note}", style="bold")
             yield Static(lines, id="summary-numbers")
             if s.questions:
                 yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)

@@ -1,0 +1,129 @@
+"""The card index equals what a full load keeps, and is only remembered for unchanged files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import cache, index, loader
+from quiz.bank.index import CardRef, card_index, refs_of
+from quiz.bank.loader import load_bank
+from quiz.bank.sources import bundled_content_dir
+from tests.conftest import DATA
+
+
+@pytest.fixture(autouse=True)
+def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files in these tests were just written; let the index be remembered anyway."""
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+
+
+def _no_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object, **__: object) -> loader.Bank:
+        raise AssertionError("the remembered index should have answered")
+
+    monkeypatch.setattr(loader, "load_bank", refuse)
+
+
+def _full(roots: list[Path]) -> tuple[CardRef, ...]:
+    return refs_of(load_bank(roots, use_cache=False))
+
+
+def _bank(tmp_path: Path) -> Path:
+    """Two packs: the mini bank and a copy under another name, plus a pack with problems."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    shutil.copytree(root / "mini", root / "second")
+    (root / "second" / "pack.yaml").write_text(
+        "title: Second\ndescription: A copy.\nversion: 1.0.0\n", encoding="utf-8"
+    )
+    return root
+
+
+def test_the_index_is_what_a_full_load_keeps_and_is_then_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roots = [bundled_content_dir(), _bank(tmp_path)]
+    expected = _full(roots)
+    assert len(expected) > 40 and len({r.id for r in expected}) == len(expected)
+    assert card_index(roots) == expected  # a full load, remembered
+    assert index.index_path(roots).is_file()
+    with monkeypatch.context() as patched:
+        _no_load(patched)
+        assert card_index(roots) == expected  # from the remembered index
+
+
+def test_a_changed_added_or_removed_card_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    roots = [root]
+    card_index(roots)
+    card = sorted(root.glob("mini/*/*.md"))[0]
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    changed = card_index(roots)
+    assert changed == _full(roots) and any(r.title.startswith("Renamed ") for r in changed)
+    extra = card.with_name("brand-new.md")
+    extra.write_text(text.replace(f"id: {card.stem}", "id: brand-new", 1), encoding="utf-8")
+    added = card_index(roots)
+    assert added == _full(roots) and "brand-new" in {r.id for r in added}
+    extra.unlink()
+    card.unlink()
+    removed = card_index(roots)
+    assert removed == _full(roots) and card.stem not in {r.id for r in removed}
+    with monkeypatch.context() as patched:
+        _no_load(patched)
+        assert card_index(roots) == removed
+
+
+def test_broken_duplicate_and_misplaced_files_index_as_a_load_does(tmp_path: Path) -> None:
+    root = _bank(tmp_path)
+    topic = root / "mini" / "basics"
+    shutil.copy(DATA / "bad_cards" / "invalid-yaml.md", topic / "invalid-yaml.md")
+    dup = sorted(topic.glob("*.md"))[0]
+    (root / "second" / topic.name / "zz-dup.md").write_text(
+        dup.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (root / "mini" / "stray.md").write_text("not a card\n", encoding="utf-8")
+    (root / "mini" / topic.name / ".hidden.md").write_text("hidden\n", encoding="utf-8")
+    shutil.copytree(root / "mini", root / "mini-again")  # same ids in a third pack
+    roots = [root]
+    first = card_index(roots)
+    assert first == _full(roots)
+    assert card_index(roots) == first
+    (root / "second" / "pack.yaml").write_text("title: [broken\n", encoding="utf-8")
+    assert card_index(roots) == _full(roots)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_symbolic_link_means_a_full_load_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _bank(tmp_path)
+    card = sorted(root.glob("mini/*/*.md"))[0]
+    outside = tmp_path / "outside.md"
+    outside.write_text(card.read_text(encoding="utf-8"), encoding="utf-8")
+    card.unlink()
+    card.symlink_to(outside)
+    roots = [root]
+    assert card_index(roots) == _full(roots)
+    assert not index.index_path(roots).exists()
+
+
+def test_the_cache_turned_off_or_a_damaged_index_file_falls_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roots = [_bank(tmp_path)]
+    expected = card_index(roots)
+    path = index.index_path(roots)
+    path.write_bytes(path.read_bytes()[:-20])  # cut short: the digest no longer matches
+    assert card_index(roots) == expected
+    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    path.unlink()
+    assert card_index(roots) == expected
+    assert not path.exists()

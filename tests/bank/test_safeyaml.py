@@ -1,0 +1,116 @@
+"""Content YAML: `safeyaml.load` gives exactly what PyYAML's safe loader gives (its values,
+their types, its errors), with libyaml's parser and with the pure-Python one, and refuses
+aliases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.bank import safeyaml
+
+LOADERS = [yaml.SafeLoader, *([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])]
+
+EXAMPLES = [
+    "id: a-card\nkind: concept\ntags: [x, y]\ndifficulty: 3\nkey_points:\n  - one\n  - 'two'\n",
+    'source: "He et al. 2016"\nanswer: [0, 2]\ntolerance: {absolute: 0.001}\nunit: ~\n',
+    "a: {b: [1, 2.5, .inf, -.nan, ~, yes, No, on, 0x1F, 1_000, 0o7, 010, 1:30, +12]}",
+    "a: 2001-12-14\nb: 2001-12-14t21:59:43.10-05:00\nc: !!binary aGk=\n",
+    "<<: {a: 1}\nb: 2\nc:\n  <<: [{x: 1}, {y: 2}]\n",
+    "= : 3\n",
+    "!!set {a, b}",
+    "!!omap [a: 1, b: 2]",
+    "!!pairs [a: 1, a: 2]",
+    "k: !!float 1\nl: !!str 12\nm: !!int '7'\n",
+    "a: 1\na: 2\n",
+    "{1: a, 1.0: b, true: c}",
+    "[1, [2, {3: 4}]]",
+    "just text",
+    "",
+    "---\n...\n",
+    "- a\n- b: c\n",
+    "a: &anchor 1\nb: 2\n",
+    # errors: PyYAML's own, raised the same way
+    "!!str [a]",
+    "a: !!map [x]",
+    "? [a]\n: b",
+    "? {a: 1}\n: b",
+    "x: !foo 1",
+    "a: b\n---\nc: d\n",
+    "a: [unclosed\n",
+    "a: b: c\n",
+    "\ta: 1\n",
+]
+
+
+def _outcome(load: Any, text: str) -> tuple[str, ...]:
+    """What a load gives, types included (repr, so NaN compares equal to itself)."""
+    try:
+        value = load(text)
+    except yaml.YAMLError as exc:
+        return ("error", type(exc).__name__, str(exc))
+    return ("value", _typed(value))
+
+
+def _typed(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_typed(k)}: {_typed(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_typed(v) for v in value) + "]"
+    return f"{type(value).__name__}:{value!r}"
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda loader: loader.__name__)
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_load_is_pyyaml_safe_load(loader: Any, text: str) -> None:
+    expected = _outcome(lambda t: yaml.load(t, Loader=loader), text)
+    assert _outcome(lambda t: safeyaml.load(t, loader=loader), text) == expected
+
+
+def test_default_loader_is_libyaml_when_available() -> None:
+    assert safeyaml._LOADER is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def test_alias_is_refused_with_its_place() -> None:
+    for loader in LOADERS:
+        with pytest.raises(safeyaml.AliasRefused) as caught:
+            safeyaml.load("a: &x [1]\nb: *x\n", loader=loader)
+        assert caught.value.problem_mark is not None
+        assert caught.value.problem_mark.line == 1
+    assert safeyaml.load("a: '*not an alias*'") == {"a": "*not an alias*"}
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.text(max_size=12),
+    st.sampled_from(["yes", "off", "0x1F", "1_0", "010", "1:20", "~", ".NaN", "2020-01-01", "="]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(scalars, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.booleans())
+def test_dumped_values_load_as_pyyaml_loads_them(value: Any, flow: bool) -> None:
+    text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=True)
+    for loader in LOADERS:
+        expected = _outcome(lambda t, loader=loader: yaml.load(t, Loader=loader), text)
+        assert _outcome(lambda t, loader=loader: safeyaml.load(t, loader=loader), text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abk01:-[]{},?!&<=.~'\"#\n |>", max_size=60))
+def test_yamlish_text_loads_as_pyyaml_loads_it(text: str) -> None:
+    for loader in LOADERS:
+        expected = _outcome(lambda t, loader=loader: yaml.load(t, Loader=loader), text)
+        assert _outcome(lambda t, loader=loader: safeyaml.load(t, loader=loader), text) == expected
