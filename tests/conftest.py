@@ -16,6 +16,9 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from quiz.bank.index import card_index
+from quiz.bank.loader import load_bank
+from quiz.bank.sources import content_roots
 from quiz.cli import main
 
 settings.register_profile("drillbit", derandomize=True)
@@ -157,14 +160,37 @@ def _run_process(
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
 
 
+@pytest.fixture(scope="session")
+def _bundled_card_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The card cache (and index) of the bundled bank, built once per worker: a command run
+    with a cold cache parses the bundled cards again, about 1.1 s of CPU each time."""
+    home = tmp_path_factory.mktemp("bundled-card-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DRILLBIT_HOME", str(home))
+        patch.delenv("DRILLBIT_CONTENT", raising=False)
+        roots = content_roots()
+        load_bank(roots)
+        card_index(roots)
+    return home / "cache"
+
+
 @pytest.fixture
-def drillbit() -> RunDrillbit:
+def _warm_card_cache(_isolated_home: Path, _bundled_card_cache: Path) -> None:
+    """This test's DRILLBIT_HOME starts with the bundled bank's card cache, as a user's does
+    after the first run. The cache's own rules still hold: an entry is used only for the
+    same unchanged file, and a card with a problem is never cached (tests/bank/test_cache.py
+    covers the cold and warm paths)."""
+    shutil.copytree(_bundled_card_cache, _isolated_home / "cache", dirs_exist_ok=True)
+
+
+@pytest.fixture
+def drillbit(_warm_card_cache: None) -> RunDrillbit:
     """Run the command line in this process (fast); the sandbox child is still a real process."""
     return _run_in_process
 
 
 @pytest.fixture
-def drillbit_process() -> RunDrillbit:
+def drillbit_process(_warm_card_cache: None) -> RunDrillbit:
     """Run the command line as a separate process: for what only a process shows (the
     entry point itself, signals, packages found on its `sys.path`, a clean interpreter)."""
     return _run_process
