@@ -9,9 +9,12 @@ child may get little CPU; this process then simply does more). The child writes 
 results (pickled: it is this program's own fork, reached by no one else) into an
 unlinked temporary file; anything it did not deliver (it died, was killed) is done here.
 
-It forks only where that is safe and can pay: Linux, at least two usable CPUs, this
-thread the only one (forking a threaded process can leave a lock held forever in the
-child), and at least `MIN_ITEMS` items. Everywhere else it is a plain loop.
+It forks only where that is safe and can pay: Linux, this thread the only one (forking a
+threaded process can leave a lock held forever in the child), at least `MIN_ITEMS` items,
+and a free core (two usable CPUs or more, and a 1-minute load average at least one below
+their number). On a machine whose cores are all busy the helper only competes with this
+process and the hand-over is extra work: measured on 2 cores at load averages of 4.5-6,
+10,000 cards took 16.6 s with it and 13.9 s without. Everywhere else it is a plain loop.
 """
 
 from __future__ import annotations
@@ -47,13 +50,22 @@ def usable_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def idle_cpus() -> float:
+    """Usable CPUs minus the 1-minute load average: roughly how many cores are free now."""
+    try:
+        return usable_cpus() - os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
 def can_fork() -> bool:
-    """True where `map_split` may use a helper process."""
+    """True where `map_split` may use a helper process: it must have a core of its own."""
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
-        and usable_cpus() >= 2
         and threading.active_count() == 1
+        and usable_cpus() >= 2
+        and idle_cpus() >= 1.0
     )
 
 

@@ -73,7 +73,15 @@ def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.Monk
     assert {pid for _, _, pid in results} == {os.getpid()}
 
 
-def test_can_fork_needs_a_lone_thread_and_two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+@linux_only
+def test_can_fork_needs_a_lone_thread_and_a_free_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert parallel.can_fork()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 0.5, 0.5))
+    assert not parallel.can_fork(), "both cores busy: the helper would only compete"
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
     assert not parallel.can_fork()
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
