@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from bench.bankgen import generate_bank
 from bench.common import Figure, Settings, median, time_ms
-from quiz.bank import cache
+from quiz.bank import cache, parallel
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 
@@ -84,14 +85,22 @@ def load_figures(settings: Settings, banks: dict[int, Path]) -> list[Figure]:
             Figure("load_ms", cold, "ms", {**params, "card_cache": "off", "repeats": cold_reps})
         )
         if size == max(banks):  # the 10,000-card bank in every real run
+            helper = parallel.can_fork()
             figures.append(
                 Figure(
                     "load_10k_cold_ms",
                     cold,
                     "ms",
-                    {"cards": size, "repeats": cold_reps, "in_process": True, "target": "<= 1500"},
+                    {
+                        "cards": size,
+                        "repeats": cold_reps,
+                        "in_process": True,
+                        "helper_process": helper,
+                        "target": "<= 1500",
+                    },
                 )
             )
+            figures.extend(_cold_split_figures(root, size, cold_reps, helper))
         figures.append(
             Figure(
                 "load_us_per_card",
@@ -111,6 +120,46 @@ def load_figures(settings: Settings, banks: dict[int, Path]) -> list[Figure]:
                 "x",
                 {"per_card_time": f"{large} vs {small} cards", "linear": "about 1"},
             )
+        )
+    return figures
+
+
+def _cpu_with_children_ms(action: Callable[[], object]) -> float:
+    """CPU time of this process and of the children it reaped (the load's helper) meanwhile."""
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    action()
+    after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return 1000 * sum(
+        (a.ru_utime + a.ru_stime) - (b.ru_utime + b.ru_stime)
+        for a, b in zip(after, before, strict=True)
+    )
+
+
+def _cold_split_figures(root: Path, size: int, reps: int, helper: bool) -> list[Figure]:
+    """The cold load with its forked helper and as one plain loop, alternating (wall and the
+    CPU of both processes), so the split's effect is read side by side."""
+    walls: dict[bool, list[float]] = {True: [], False: []}
+    cpus: dict[bool, list[float]] = {True: [], False: []}
+    load = partial(load_bank, [root], use_cache=False)
+    for _ in range(reps):
+        for split in (True, False):
+            old = parallel.MIN_ITEMS
+            parallel.MIN_ITEMS = old if split else size + 1
+            try:
+                walls[split].extend(_repeat(load, 1))
+                cpus[split].append(_cpu_with_children_ms(load))
+            finally:
+                parallel.MIN_ITEMS = old
+    figures = []
+    for split in (True, False):
+        params = {"cards": size, "card_cache": "off", "repeats": reps, "in_process": True}
+        how = "helper process" if split and helper else "one process"
+        figures.append(
+            Figure("load_cold_split_ms", median(walls[split]), "ms", {**params, "how": how})
+        )
+        figures.append(
+            Figure("load_cold_cpu_ms", median(cpus[split]), "ms", {**params, "how": how})
         )
     return figures
 

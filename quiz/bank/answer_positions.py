@@ -10,6 +10,8 @@ Anki export, even if the app shuffles the options at display.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -26,15 +28,47 @@ MIN_CARDS = 8
 
 
 def upper_tail(probabilities: Sequence[float], observed: int) -> float:
-    """P(X >= observed) for X a sum of independent Bernoulli(p_i) (exact, by convolution)."""
+    """P(X >= observed) for X a sum of independent Bernoulli(p_i), exactly (up to rounding).
+
+    Cards with the same p form one binomial (a pack has a few option counts, so a few
+    groups), whose terms come from the log-binomial; the groups are then convolved. A term
+    by term convolution of every card was quadratic in the cards: 13 s of lint for a pack
+    of 3,333 choice cards."""
+    if observed <= 0:
+        return 1.0
+    groups = Counter(p for p in probabilities if p > 0.0)  # p = 0 never adds to X
     dist = [1.0]
-    for p in probabilities:
-        nxt = [0.0] * (len(dist) + 1)
-        for k, mass in enumerate(dist):
-            nxt[k] += mass * (1.0 - p)
-            nxt[k + 1] += mass * p
-        dist = nxt
+    for p, n in sorted(groups.items()):
+        dist = _convolve(dist, _binomial(n, p))
     return min(1.0, sum(dist[observed:]))
+
+
+def _binomial(n: int, p: float) -> list[float]:
+    """P(Bin(n, p) = k) for k = 0..n (from the exact binomial coefficient while it fits a
+    float, from log-gamma beyond)."""
+    if p >= 1.0:
+        return [0.0] * n + [1.0]
+    q = 1.0 - p
+    if n <= 1000:
+        return [math.comb(n, k) * p**k * q ** (n - k) for k in range(n + 1)]
+    log_p, log_q = math.log(p), math.log1p(-p)
+    log_n = math.lgamma(n + 1)
+    return [
+        math.exp(log_n - math.lgamma(k + 1) - math.lgamma(n - k + 1) + k * log_p + (n - k) * log_q)
+        for k in range(n + 1)
+    ]
+
+
+def _convolve(a: list[float], b: list[float]) -> list[float]:
+    """The distribution of the sum of two independent counts."""
+    if len(a) == 1:
+        return [a[0] * x for x in b]
+    out = [0.0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        if x:
+            for j, y in enumerate(b):
+                out[i + j] += x * y
+    return out
 
 
 def _choice_fronts(cards: Iterable[Card]) -> list[tuple[Card, ChoiceFront]]:

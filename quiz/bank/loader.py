@@ -188,9 +188,13 @@ def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None) -> Bank:
 def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
     problems: list[Problem] = []
     packs: dict[str, Pack] = {}
-    cards: list[Card] = []
     broken: set[Path] = set()
     seen_dirs: set[Path] = set()
+    # Every card file in load order: its result, or None until it is parsed below.
+    results: list[tuple[Card | None, list[Problem]] | None] = []
+    files: list[Path] = []
+    pending: list[_Job] = []  # the files the card cache did not answer
+    caches: list[card_cache.PackCache] = []
     for root in roots:
         if not root.is_dir():
             problems.append(Problem(root, 1, 1, "no-content", "content folder does not exist"))
@@ -223,27 +227,75 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
                 continue
             if info is not None:
                 packs[name] = Pack(name, info, pack_dir)
-            for path, topic in _card_files(pack_dir, problems):
-                card, card_problems = _parse_file(path, name, topic, pack_dir, pack_cache, root)
-                problems.extend(card_problems)
-                if card is None:
-                    broken.add(path)
-                else:
-                    cards.append(card)
             if pack_cache is not None:
-                pack_cache.save()
+                caches.append(pack_cache)
+            for path, topic in _card_files(pack_dir, problems):
+                found = _cached_file(path, name, topic, pack_dir, pack_cache, root)
+                files.append(path)
+                if isinstance(found, _Job):
+                    found.slot = len(results)
+                    pending.append(found)
+                    results.append(None)
+                else:
+                    results.append(found)
+    if pending:
+        from quiz.bank.parallel import map_split
+
+        for job, parsed in zip(pending, map_split(_parse_job, pending), strict=True):
+            results[job.slot] = parsed
+            card, card_problems = parsed
+            if job.cache is not None and job.stat is not None and card is not None:
+                if not card_problems:
+                    job.cache.store(job.relative, job.stat, card)
+    for pack_cache in caches:
+        pack_cache.save()
+    cards: list[Card] = []
+    for path, result in zip(files, results, strict=True):
+        assert result is not None
+        card, card_problems = result
+        problems.extend(card_problems)
+        if card is None:
+            broken.add(path)
+        else:
+            cards.append(card)
     cards = _check_across_files(cards, problems, broken)
     return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
 
 
-def _parse_file(
+@dataclass
+class _Job:
+    """A card file to parse (the card cache did not have it), and where its result goes."""
+
+    path: Path
+    pack: str
+    topic: str
+    cache: card_cache.PackCache | None = None
+    relative: str = ""
+    stat: os.stat_result | None = None
+    slot: int = -1
+
+
+def _parse_job(job: _Job) -> tuple[Card | None, list[Problem]]:
+    """Read and parse one card file (in this process or the parallel helper)."""
+    from quiz.bank.parse import parse_card
+
+    try:
+        text = read_regular_text(job.path, limit=CARD_LIMIT)
+    except InputFileError as exc:
+        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", f"card file: {exc.reason}")]
+    return parse_card(text, job.path, job.pack, job.topic)
+
+
+def _cached_file(
     path: Path,
     pack: str,
     topic: str,
     pack_dir: Path | None = None,
     pack_cache: card_cache.PackCache | None = None,
     root: Path | None = None,
-) -> tuple[Card | None, list[Problem]]:
+) -> tuple[Card | None, list[Problem]] | _Job:
+    """The file's result when no parsing is needed (a refused link, a cache hit), else the
+    job of parsing it."""
     try:
         own = os.lstat(path)
     except OSError:
@@ -254,28 +306,18 @@ def _parse_file(
         refused = _link_problem(path, root if root is not None else pack_dir)
         if refused is not None:
             return None, [refused]
-    relative = ""
-    if pack_cache is not None and pack_dir is not None:
-        try:
-            if stat is None:
-                stat = os.stat(path)  # a link inside the root: the key of what it points to
-        except OSError:
-            stat = None  # reading it below reports the problem
-        else:
-            relative = f"{topic}/{path.name}"  # card files sit at <pack>/<topic>/<name>
-            cached = pack_cache.lookup(relative, card_cache.file_key(stat), path, pack)
-            if cached is not None:
-                return cached, []
-    from quiz.bank.parse import parse_card  # lazy: YAML and the parser only on a cache miss
-
+    if pack_cache is None or pack_dir is None:
+        return _Job(path, pack, topic)
     try:
-        text = read_regular_text(path, limit=CARD_LIMIT)
-    except InputFileError as exc:
-        return None, [Problem(path, exc.line or 1, 1, "unreadable", f"card file: {exc.reason}")]
-    card, problems = parse_card(text, path, pack, topic)
-    if pack_cache is not None and stat is not None and card is not None and not problems:
-        pack_cache.store(relative, stat, card)
-    return card, problems
+        if stat is None:
+            stat = os.stat(path)  # a link inside the root: the key of what it points to
+    except OSError:
+        return _Job(path, pack, topic)  # reading it reports the problem
+    relative = f"{topic}/{path.name}"  # card files sit at <pack>/<topic>/<name>
+    cached = pack_cache.lookup(relative, card_cache.file_key(stat), path, pack)
+    if cached is not None:
+        return cached, []
+    return _Job(path, pack, topic, pack_cache, relative, stat)
 
 
 def _link_problem(path: Path, root: Path | None) -> Problem | None:

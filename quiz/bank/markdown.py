@@ -454,9 +454,12 @@ def scan_math(text: str, *, latex_delimiters: bool = False) -> MathScan:
     return _scan(text, _parser(latex_delimiters, True).parse(text), latex_delimiters)
 
 
-def scan_math_in(text: str, tokens: list[Token]) -> MathScan:
+def scan_math_in(text: str, tokens: list[Token], *, inline_parsed: bool = False) -> MathScan:
     """`scan_math(text)` from the text's block tokens (`parse_blocks(text)`, or a full `parse`),
     so a caller that has parsed the text already does not parse its blocks again.
+    `inline_parsed`: the tokens are a full `parse` of the text that found no link
+    references, so their inline children are what parsing each inline afresh gives
+    (then they are read instead).
 
     The tokens are only read. The text must have `\\n` line endings (as `normalize` gives).
     """
@@ -464,10 +467,12 @@ def scan_math_in(text: str, tokens: list[Token]) -> MathScan:
         return _EMPTY
     if "\r" in text:
         raise ValueError("scan_math_in needs a normalized text (no \\r)")
-    return _scan(text, tokens, False)
+    return _scan(text, tokens, False, inline_parsed)
 
 
-def _scan(text: str, tokens: list[Token], latex_delimiters: bool) -> MathScan:
+def _scan(
+    text: str, tokens: list[Token], latex_delimiters: bool, inline_parsed: bool = False
+) -> MathScan:
     lines = _LineIndex(text)
     cursors: dict[int, int] = {}
     spans: list[MathSpan] = []
@@ -480,7 +485,10 @@ def _scan(text: str, tokens: list[Token], latex_delimiters: bool) -> MathScan:
                 continue  # parsing inline markup is most of the cost: only where math can be
             # parsed afresh with no references (a full parse's children may have used some)
             children: list[Token] = []
-            md.inline.parse(token.content, md, {}, children)
+            if inline_parsed and token.children is not None:
+                children = token.children
+            else:
+                md.inline.parse(token.content, md, {}, children)
             _walk_inline(token, children, lines, cursors, spans, problems)
         elif token.type == "math_block" and token.map is not None:
             block = _block_span(token, lines)

@@ -622,11 +622,13 @@ def find_math_problems(markdown: str) -> list[MathProblem]:
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def math_problem_offsets(markdown: str, tokens: list[Token]) -> list[tuple[int, str]]:
+def math_problem_offsets(
+    markdown: str, tokens: list[Token], *, inline_parsed: bool = False
+) -> list[tuple[int, str]]:
     """(offset, message) of every math problem in a normalized text, found from its block
-    tokens (see `scan_math_in`): what `find_math_problems` finds, for a caller that has
-    parsed the text already and places the problems itself."""
-    return _problem_offsets(markdown, scan_math_in(markdown, tokens))
+    tokens (see `scan_math_in`, also for `inline_parsed`): what `find_math_problems`
+    finds, for a caller that has parsed the text already and places the problems itself."""
+    return _problem_offsets(markdown, scan_math_in(markdown, tokens, inline_parsed=inline_parsed))
 
 
 def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:

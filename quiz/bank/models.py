@@ -215,7 +215,7 @@ class PackInfo(_Strict):
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version, e.g. 1.0.0.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """One `## Heading` section of a card body."""
 
@@ -225,7 +225,7 @@ class Section:
     """1-based line of the heading in the file."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """A loaded, valid card: its front matter, its sections and where it came from."""
 

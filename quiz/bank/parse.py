@@ -244,6 +244,7 @@ def _check_math(
     body: str,
     body_line: int,
     tokens: list[Token],
+    inline_parsed: bool = False,
 ) -> None:
     """Math problems of every section but the Starter, placed in the file.
 
@@ -260,7 +261,7 @@ def _check_math(
             for problem in find_math_problems(section.text):
                 out.add(section.line + problem.line, problem.col, "math", problem.message)
         return
-    found = math_problem_offsets(body, tokens)
+    found = math_problem_offsets(body, tokens, inline_parsed=inline_parsed)
     if not found:
         return
     starts = [0]
@@ -374,15 +375,19 @@ def card_from_data(
     topic_dir: str | None = None,
     *,
     tokens: list[Token] | None = None,
+    inline_parsed: bool = False,
 ) -> tuple[Card | None, list[Problem]]:
     """What `parse_card` gives for a file of a `---` line, `front_text`, a `---` line and
     `body`, when that front matter is known to load as `data` (the importer dumps `data`
     with yaml's safe dumper, whose output loads back equal): the YAML is not read again.
-    `tokens` are the body's Markdown tokens, when the caller has parsed it."""
+    `tokens` are the body's Markdown tokens, when the caller has parsed it; with
+    `inline_parsed`, a full parse that found no link references (see `scan_math_in`)."""
     out = _Collector(path)
     front, lines, kind = _validate_data(data, front_text, 2, out)
     places = (2, front_text.count("\n") + 3)  # "---", the front matter, "---", the body
-    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+    return _check_card(
+        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, inline_parsed
+    )
 
 
 def _check_card(
@@ -396,6 +401,7 @@ def _check_card(
     topic_dir: str | None,
     tokens: list[Token] | None,
     out: _Collector,
+    inline_parsed: bool = False,
 ) -> tuple[Card | None, list[Problem]]:
     """Everything `parse_card` checks once the front matter is read: sections, math, names.
     `places` are the file lines where the front matter and the body start."""
@@ -424,7 +430,7 @@ def _check_card(
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
-    _check_math(sections, out, body, body_line, tokens)
+    _check_math(sections, out, body, body_line, tokens, inline_parsed)
     if front is not None:
         _check_front_math(front, lines, out)
 

@@ -30,6 +30,11 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVED_BY_FIRST: frozenset[Any] = frozenset(_RESOLVER.yaml_implicit_resolvers)
 """First characters of the plain scalars the resolver may read as something else than a
 string (`yes`, `~`, `12`...); None among them would mean any character."""
+_WORD_FIRST = frozenset("yYnNtTfFoO")
+_LONGEST_WORD = 5
+"""A plain scalar starting with one of these letters is a string unless it is one of
+YAML 1.1's words (yes, no, true, false, on, off, null and their capitalized forms), of
+at most five letters."""
 
 _UNSURE = re.compile(r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
 """A character outside what both emitters print as is (controls, line and paragraph
@@ -59,6 +64,7 @@ def _scalar(text: str) -> str | None:
     )
     if plain and (
         (text[0] not in _RESOLVED_BY_FIRST and None not in _RESOLVED_BY_FIRST)
+        or (len(text) > _LONGEST_WORD and text[0].isalpha() and text[0] in _WORD_FIRST)
         or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
     ):
         return text

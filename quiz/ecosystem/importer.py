@@ -21,7 +21,7 @@ import yaml
 from markdown_it.token import Token
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, parse, parse_inline, scan_math
+from quiz.bank.markdown import headings, parse, parse_inline, scan_math, scan_math_in
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import card_from_data
@@ -41,6 +41,9 @@ _KEBAB = re.compile(KEBAB)
 _SPACES = re.compile(r"\s+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
 _KEBAB_WORD = re.compile(r"[a-z0-9]+")
+_MARKUP = re.compile(r"[$`\\&<\[*_~\n\r\x00]|  ")
+"""Characters without which a one-line title has no inline markup (math, code, escapes,
+entities, HTML, links, emphasis, strikethrough, line breaks)."""
 _ID_STOP_WORDS = frozenset(
     "a an the is are was were be of to in on for and or its it what whats why how does do did "
     "explain describe".split()
@@ -412,9 +415,24 @@ def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:
 def _prepare(markdown: str) -> tuple[str, list[str], int]:
     """Markdown of the notes made card-ready: HTML stripped, math converted, headings
     below `##`, stray `$` escaped. Returns (text, formulas kept raw, dollars escaped)."""
-    text, raw = convert_math(strip_html(markdown))
+    return _prepare_math(strip_html(markdown))
+
+
+def _prepare_math(markdown: str) -> tuple[str, list[str], int]:
+    """`_prepare` of a text without HTML."""
+    text, raw = convert_math(markdown)
     text, escaped = escape_stray_dollars(demote_headings(text))
     return text.strip("\n"), raw, escaped
+
+
+def _math_as_is(body: str, tokens: list[Token], answer_tokens: list[Token] | None) -> bool:
+    """True when the parsed card body has no `$` that opens nothing and no formula the
+    terminal cannot show: then `_prepare` leaves its answer's math as it is. Needs the
+    answer's own tokens (`_answer_tokens`), so that the answer reads as it does alone."""
+    if answer_tokens is None:
+        return False
+    scan = scan_math_in(body, tokens, inline_parsed=True)
+    return not scan.problems and all(latex_to_unicode(s.latex) is not None for s in scan.spans)
 
 
 def _plan_card(
@@ -434,7 +452,17 @@ def _plan_card(
     notes: list[tuple[str, str]] = []
     if not question.title:
         return None, "the question has no title", notes
-    answer, raw, escaped = _prepare(question.answer)
+    stripped = strip_html(question.answer)
+    # An answer with `$` math is usually left as it is by `_prepare`, whose scan of the
+    # formulas is a parse of the answer: that is found out from the card body's parse
+    # instead (then the scan is not needed), and `_prepare` runs only when it would
+    # change something.
+    deferred = "$" in stripped and "\\(" not in stripped and "\\[" not in stripped
+    raw: list[str] = []
+    if deferred:
+        answer, escaped = demote_headings(stripped).strip("\n"), 0
+    else:
+        answer, raw, escaped = _prepare_math(stripped)
     if not answer.strip():
         if question.subquestions:
             return (
@@ -454,8 +482,22 @@ def _plan_card(
     )
     raw_prompt = [*raw_context, *raw_prompt]
     more += context_escaped
-    escaped += more
-    title_text, raw_title, more = _prepare(as_question(question.title))
+    title_text, raw_title, title_escaped = _prepare(as_question(question.title))
+    more += title_escaped
+    # The body is parsed once: its answer part gives the key points, and the whole is
+    # what parse_card splits into sections. The text of the question this one is nested
+    # in comes first in the question: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
+    body = card_body(question_text, answer)
+    env: dict[str, Any] = {}
+    body_tokens = parse(body, env=env)
+    answer_tokens = _answer_tokens(question_text, body_tokens, env)
+    if deferred and not _math_as_is(body, body_tokens, answer_tokens):
+        answer, raw, escaped = _prepare_math(stripped)
+        body = card_body(question_text, answer)
+        env = {}
+        body_tokens = parse(body, env=env)
+        answer_tokens = _answer_tokens(question_text, body_tokens, env)
     escaped += more
     for latex in [*raw_title, *raw_prompt, *raw]:
         line = _line_of(note_lines, latex, question.line)
@@ -469,14 +511,7 @@ def _plan_card(
         )
     if escaped:
         notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
-    # The body is parsed once: its answer part gives the key points, and the whole is
-    # what parse_card splits into sections. The text of the question this one is nested
-    # in comes first in the question: it sets the scene.
-    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
-    body = card_body(question_text, answer)
-    env: dict[str, Any] = {}
-    body_tokens = parse(body, env=env)
-    points = key_points(answer, _answer_tokens(question_text, body_tokens, env))
+    points = key_points(answer, answer_tokens)
     if len(points) < MIN_POINTS:
         return (
             None,
@@ -498,7 +533,16 @@ def _plan_card(
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML
     # back: the safe dumper's text loads as the data it was given.
-    card, problems = card_from_data(data, yaml_text, body, path, pack, topic, tokens=body_tokens)
+    card, problems = card_from_data(
+        data,
+        yaml_text,
+        body,
+        path,
+        pack,
+        topic,
+        tokens=body_tokens,
+        inline_parsed=not env.get("references"),
+    )
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"
@@ -514,6 +558,8 @@ def _plain_title(title: str) -> str:
 def _title_pieces(title: str) -> tuple[tuple[str, str], ...]:
     """(type, content) of a title's inline tokens; cached because the id and the list
     title of one card read the same title one after the other."""
+    if not _MARKUP.search(title):  # nothing the inline parser would read as markup
+        return (("text", title),)
     tokens = parse_inline(title, latex_delimiters=True)
     return tuple((c.type, c.content) for c in (tokens[0].children or () if tokens else ()))
 

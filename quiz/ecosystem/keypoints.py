@@ -376,6 +376,8 @@ def _label_texts(raw: str, inline: Token) -> tuple[str, str] | None:
     if pair is None:
         return None
     kids = inline.children or []
+    while kids and kids[0].type == "text" and not kids[0].content:
+        kids = kids[1:]  # the parser may open with an empty text token
     close = next((i for i, c in enumerate(kids) if c.type == "strong_close"), 0)
     if (
         not kids

@@ -390,18 +390,27 @@ class Store:
             except sqlite3.Error:
                 pass  # SQLite already rolled back (e.g. after SQLITE_FULL)
 
-    def _read(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        """Rows of one query; on a damaged file, the same query on its salvaged replacement."""
+    def _read(self, sql: str, params: Iterable[Any] = (), *, plain: bool = False) -> list[Any]:
+        """Rows of one query; on a damaged file, the same query on its salvaged replacement.
+
+        `plain` gives tuples instead of sqlite3.Row (for hot paths reading many rows).
+        """
         with self._lock:
             try:
-                return list(self._conn.execute(sql, tuple(params)).fetchall())
+                return self._fetch(sql, tuple(params), plain)
             except sqlite3.Error as error:
                 if not self._damaged(error):
                     raise StoreError(f"could not read {self.path}: {error}") from error
             try:
-                return list(self._conn.execute(sql, tuple(params)).fetchall())
+                return self._fetch(sql, tuple(params), plain)
             except sqlite3.Error as error:
                 raise StoreError(f"could not read {self.path}: {error}") from error
+
+    def _fetch(self, sql: str, params: tuple[Any, ...], plain: bool) -> list[Any]:
+        cursor = self._conn.cursor()
+        if plain:
+            cursor.row_factory = None
+        return cursor.execute(sql, params).fetchall()
 
     # -- card states -----------------------------------------------------------------
 
@@ -650,8 +659,8 @@ class Store:
 
     def review_tallies(self) -> dict[str, ReviewTally]:
         """Reviews and correct answers per card (cards no longer in content included)."""
-        rows = self._read("SELECT card_id, reviews, correct FROM review_tally")
-        return {r[0]: ReviewTally(r[1], r[2]) for r in rows}
+        rows = self._read("SELECT card_id, reviews, correct FROM review_tally", plain=True)
+        return {card_id: ReviewTally(n, ok) for card_id, n, ok in rows}
 
     def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
         """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.
@@ -696,8 +705,8 @@ class Store:
         The due text is `timefmt.to_db`'s fixed-width UTC form: compared as text with
         `to_db(now)`, it orders as time.
         """
-        rows = self._read("SELECT card_id, state, due FROM card_state")
-        return {r[0]: (r[1], r[2]) for r in rows}
+        rows = self._read("SELECT card_id, state, due FROM card_state", plain=True)
+        return {card_id: (state, due) for card_id, state, due in rows}
 
     # -- suspended and buried cards ----------------------------------------------------
 

@@ -478,19 +478,24 @@ def _last_pass(
     budget = plan.minutes_per_day * 60.0
     room = [today_left] + [budget] * (days_left - 1)
     offers: list[tuple[float, int, str, bool, float]] = []
+    # Cards in the same memory state gain the same: worked out once per state.
+    gains: dict[tuple[float | None, float | None, datetime], list[float]] = {}
     for card in studied:
         known = memory[card.id]
         if known.state != State.Review or known.last_review is None:
             continue  # a learning step is done when due (step 1)
         if local_date(known.last_review, tz) >= today:
             continue  # reviewed today already
-        now_recall = recall_at(known, start, scheduler)
-        cost = pace.review_seconds(card.kind)
-        for offset in range(days_left):
-            gain = (
+        key = (known.stability, known.difficulty, known.last_review)
+        if key not in gains:
+            now_recall = recall_at(known, start, scheduler)
+            gains[key] = [
                 _recall_after_review(known, moment + timedelta(days=offset), start, scheduler)
                 - now_recall
-            )
+                for offset in range(days_left)
+            ]
+        cost = pace.review_seconds(card.kind)
+        for offset, gain in enumerate(gains[key]):
             if gain > 0:
                 offers.append((-gain / cost, -offset, card.id, False, cost))
     first_look = [

@@ -75,13 +75,16 @@ def plan_due(
     orders as time: `Store.schedule_columns`), so no saved state is parsed.
     """
     now_text = to_db(now)
-    due = sorted(
-        (c for c in cards if c.id in due_at and due_at[c.id] <= now_text),
-        key=lambda c: (due_at[c.id], c.id),
+    keyed = [(c.id, c) for c in cards]
+    ready = sorted(
+        (at, card_id, n)
+        for n, (card_id, _) in enumerate(keyed)
+        if (at := due_at.get(card_id)) is not None and at <= now_text
     )
+    due = [keyed[n][1] for _, _, n in ready]
     if review_allowance is not None:
         due = due[: max(0, review_allowance)]
-    new = [c for c in cards if c.id not in due_at][: max(0, new_allowance)]
+    new = [c for card_id, c in keyed if card_id not in due_at][: max(0, new_allowance)]
     queue = due + new
     return queue if limit is None else queue[: max(0, limit)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -32,6 +33,26 @@ def test_upper_tail_is_exact() -> None:
     assert upper_tail([0.25] * 4, 4) == 0.25**4
     assert math.isclose(upper_tail([0.5, 0.5], 1), 0.75)
     assert upper_tail([0.3, 0.9], 0) == 1.0
+
+
+def _card_by_card(probabilities: list[float], observed: int) -> float:
+    """The tail by convolving one Bernoulli at a time (the definition)."""
+    dist = [1.0]
+    for p in probabilities:
+        dist = [a * (1.0 - p) + b * p for a, b in zip([*dist, 0.0], [0.0, *dist], strict=True)]
+    return min(1.0, sum(dist[observed:]))
+
+
+def test_upper_tail_by_groups_equals_card_by_card() -> None:
+    rng = random.Random(17)
+    for round_ in range(200):
+        n = rng.randint(900, 1100) if round_ % 20 == 0 else rng.randint(0, 40)
+        chances = [rng.choice([0.0, 0.2, 0.25, 1 / 3, 0.4, 0.5, 2 / 3, 1.0]) for _ in range(n)]
+        observed = rng.randint(0, n + 1)
+        expected = _card_by_card(chances, observed)
+        assert math.isclose(upper_tail(chances, observed), expected, rel_tol=1e-12, abs_tol=1e-300)
+    big = [1 / 3] * 1500  # one group of the log-gamma kind
+    assert math.isclose(upper_tail(big, 560), _card_by_card(big, 560), rel_tol=1e-9)
 
 
 def test_every_answer_at_index_0_is_warned_and_lint_still_passes(tmp_path: Path) -> None:

@@ -98,6 +98,10 @@ def test_load_and_lint_figures_on_small_banks(tmp_path: Path) -> None:
     }
     assert set(warm) == {5, 10}
     assert len(_named(figures, "load_growth")) == 1
+    assert len(_named(figures, "load_10k_cold_ms")) == 1
+    assert (
+        len(_named(figures, "load_cold_split_ms")) == len(_named(figures, "load_cold_cpu_ms")) == 2
+    )
     lint = loading.lint_figures(TINY, banks[10], 10)
     assert [f.params["card_cache"] for f in lint] == ["off", "warm"]
 

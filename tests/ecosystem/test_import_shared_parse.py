@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
 from quiz.bank.parse import card_from_data, parse_card, split_front_matter
@@ -239,3 +241,76 @@ def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragr
         keypoints._inline_text_of(pair[1]) if pair[1] else "",
     )
     assert keypoints._label_texts(inline.content, inline) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=40))
+def test_a_title_read_without_the_parser_is_what_the_parser_reads(title: str) -> None:
+    """A title with no markup character skips the inline parser: same id and list title."""
+    import re
+
+    from quiz.ecosystem import importer
+
+    def texts() -> tuple[str, str]:
+        importer._title_pieces.cache_clear()
+        return importer._title_text(title, with_math=False), importer._title_text(
+            title, with_math=True
+        )
+
+    fast = texts()
+    markup = importer._MARKUP
+    try:
+        importer._MARKUP = re.compile("")  # every title parsed
+        assert texts() == fast
+    finally:
+        importer._MARKUP = markup
+        importer._title_pieces.cache_clear()
+
+
+def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> None:
+    """The importer's lint check reads the formulas out of the card body's full parse."""
+    from quiz.bank.markdown import normalize, scan_math_in
+
+    odd = (
+        "Costs $5 and $10, `$x$` in code, [a $y$ link](u), \\$ escaped, $$z$$ and $a\\b$.\n\n"
+        "- $x^2$ in an item\n\n| $t$ | $$u$$ |\n|---|---|\n| 1 | $v |\n\n$$\nw = 1\n$$\n"
+    )
+    texts = [odd, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
+    checked = 0
+    for text in map(normalize, texts):
+        env: dict[str, Any] = {}
+        full = parse(text, env=env)
+        if env.get("references"):
+            continue
+        fresh = scan_math_in(text, parse_blocks(text))
+        assert scan_math_in(text, full, inline_parsed=True) == fresh
+        checked += bool(fresh.spans or fresh.problems)
+    assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It costs $5 and $10 a month. The loss is $x^2$. It is small. It is convex.",
+        "The form is $\\unknownmacro{x}$ here. The loss is $x^2$. It is small. It is fine.",
+        "The loss is $x^2$, shown as is. It is small. It is convex. It is smooth.",
+        "[r]: https://example.org\n\nSee [the paper][r] for $x^2$. It is small. It is fine.",
+    ],
+)
+def test_an_answer_with_dollar_math_is_prepared_as_prepare_does(
+    answer: str, tmp_path: Path
+) -> None:
+    """The answer's math is checked from the card body's parse; `_prepare` runs only when
+    it changes something: the card is the one `_prepare` gives."""
+    from quiz.ecosystem.importer import _prepare
+
+    notes = tmp_path / "n.md"
+    notes.write_text(f"## Q1: What is it?\n**Answer:**\n{answer}\n", encoding="utf-8")
+    plan = plan_import(notes, content_dir=tmp_path / "c", pack="p")
+    assert len(plan.cards) == 1, plan.skipped
+    written = plan.cards[0].text.split("\n## Answer\n\n", 1)[1].removesuffix("\n")
+    prepared, raw, escaped = _prepare(answer)
+    assert written == prepared
+    messages = " ".join(n.message for n in plan.notices)
+    assert ("kept as raw LaTeX" in messages) == bool(raw)
+    assert (f"escaped {escaped} '$'" in messages) == bool(escaped)

@@ -75,8 +75,10 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Textual resumes a screen when it is first shown too, so this is the one place
-        # counts are read: at start and after every session.
-        self.refresh_counts()
+        # counts are read: at start and after every session. Not while hidden: `drillbit
+        # study` pushes the session over Home at once, and Home counts when it is back.
+        if self.is_current:
+            self.refresh_counts()
 
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""

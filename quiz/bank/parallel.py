@@ -1,0 +1,162 @@
+"""Parse a large cold bank in two processes: this one and one forked helper.
+
+A card file costs a quarter of a millisecond or more to parse (YAML, Markdown, math), so
+a bank of thousands with a cold card cache (the first start, a new version, `drillbit
+lint` in CI) spends seconds in one core. `map_split` shares such a list with one forked
+child: this process takes chunks from the front, the child from the back, and each claim
+is made under a lock, so neither waits while there is work left (on a busy machine the
+child may get little CPU; this process then simply does more). The child writes its
+results (pickled: it is this program's own fork, reached by no one else) into an
+unlinked temporary file; anything it did not deliver (it died, was killed) is done here.
+
+It forks only where that is safe and can pay: Linux, at least two usable CPUs, this
+thread the only one (forking a threaded process can leave a lock held forever in the
+child), and at least `MIN_ITEMS` items. Everywhere else it is a plain loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import mmap
+import os
+import pickle
+import signal
+import struct
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any, NoReturn, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MIN_ITEMS = 600
+"""Fewer items than this are parsed here: a fork and the hand-over would cost more."""
+CHUNK = 32
+"""Items claimed at a time: small enough that the last wait is short."""
+_COUNTERS = struct.Struct("qq")  # next item from the front, end of what is left (the back)
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """True where `map_split` may use a helper process."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and usable_cpus() >= 2
+        and threading.active_count() == 1
+    )
+
+
+def map_split(
+    work: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None
+) -> list[Result]:
+    """`[work(item) for item in items]`, shared with a forked helper when that is safe and
+    the list has at least `min_items` (default `MIN_ITEMS`) items. `work` should not raise
+    (what the helper computes is handed over pickled)."""
+    if len(items) < (MIN_ITEMS if min_items is None else min_items) or not can_fork():
+        return [work(item) for item in items]
+    return _split(work, items)
+
+
+@contextlib.contextmanager
+def _locked(lock: IO[bytes]) -> Iterator[None]:
+    """An exclusive POSIX record lock: per process, released by the kernel if one dies."""
+    fcntl.lockf(lock, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.lockf(lock, fcntl.LOCK_UN)
+
+
+def _claim(counters: mmap.mmap, lock: IO[bytes], from_front: bool) -> range:
+    """The next chunk for one side; empty when nothing is left."""
+    with _locked(lock):
+        front, back = _COUNTERS.unpack_from(counters)
+        if front >= back:
+            return range(0)
+        if from_front:
+            end = min(back, front + CHUNK)
+            _COUNTERS.pack_into(counters, 0, end, back)
+            return range(front, end)
+        start = max(front, back - CHUNK)
+        _COUNTERS.pack_into(counters, 0, front, start)
+        return range(start, back)
+
+
+def _split(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    results: list[Any] = [None] * len(items)
+    done = [False] * len(items)
+    counters = mmap.mmap(-1, _COUNTERS.size)  # anonymous and shared with the child
+    _COUNTERS.pack_into(counters, 0, 0, len(items))
+    with tempfile.TemporaryFile() as lock, tempfile.TemporaryFile() as out:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the helper: parse from the back, hand results over, never return
+            _helper(work, items, counters, lock, out)
+        try:
+            while chunk := _claim(counters, lock, from_front=True):
+                for i in chunk:
+                    results[i] = work(items[i])
+                    done[i] = True
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)  # interrupted: no one will read its results
+            _reap(pid)
+            raise
+        _reap(pid)
+        out.seek(0)
+        # A record cut short (the helper was killed mid-write) ends the reading; whatever
+        # was not handed over is parsed below, so nothing is lost or reported twice.
+        with contextlib.suppress(Exception):
+            while True:
+                for i, result in pickle.load(out):
+                    results[i] = result
+                    done[i] = True
+    counters.close()
+    for i, finished in enumerate(done):
+        if not finished:  # the helper stopped before handing these over
+            results[i] = work(items[i])
+    return results
+
+
+def _helper(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    counters: mmap.mmap,
+    lock: IO[bytes],
+    out: IO[bytes],
+) -> NoReturn:
+    """The forked child's whole life: claim chunks from the back until none is left."""
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it with its parent
+        while chunk := _claim(counters, lock, from_front=False):
+            pickle.dump([(i, work(items[i])) for i in chunk], out, protocol=5)
+        code = 0
+    finally:
+        with contextlib.suppress(BaseException):
+            out.flush()
+        os._exit(code)  # never run the parent's cleanup (atexit, buffered output) twice
+
+
+def _reap(pid: int) -> None:
+    """Wait for the helper to exit (it does once nothing is left to claim)."""
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            return
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            return

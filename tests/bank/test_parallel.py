@@ -1,0 +1,110 @@
+"""A large cold load may share its parsing with a forked helper: the results must be the
+ones a plain loop gives, in order, whatever happens to the helper."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import parallel
+from quiz.bank.loader import load_bank
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
+PARENT = os.getpid()
+
+
+def _square(item: int) -> tuple[int, int, int]:
+    return item, item * item, os.getpid()
+
+
+def _die_in_helper(item: int) -> int:
+    if os.getpid() != PARENT:
+        os._exit(3)  # the helper is killed before it hands anything over
+    return -item
+
+
+def _helper_stops_late(item: int) -> int:
+    if os.getpid() != PARENT and item < 150:
+        os._exit(4)  # after it delivered its first chunks, mid-way through the list
+    return item + 1
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@linux_only
+def test_split_gives_the_plain_loops_results_in_order() -> None:
+    items = list(range(500))
+    results = parallel._split(_square, items)
+    assert [(i, sq) for i, sq, _ in results] == [(i, i * i) for i in items]
+    assert _no_children_left()
+
+
+@linux_only
+def test_a_helper_that_dies_at_once_leaves_nothing_undone() -> None:
+    items = list(range(300))
+    assert parallel._split(_die_in_helper, items) == [-i for i in items]
+    assert _no_children_left()
+
+
+@linux_only
+def test_a_helper_that_stops_midway_leaves_nothing_undone() -> None:
+    items = list(range(300))
+    assert parallel._split(_helper_stops_late, items) == [i + 1 for i in items]
+    assert _no_children_left()
+
+
+def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert {pid for _, _, pid in parallel.map_split(_square, list(range(10)))} == {os.getpid()}
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    results = parallel.map_split(_square, list(range(50)), min_items=1)
+    assert {pid for _, _, pid in results} == {os.getpid()}
+
+
+def test_can_fork_needs_a_lone_thread_and_two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
+    assert not parallel.can_fork()
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert not parallel.can_fork()
+
+
+def _broken_bank(tmp_path: Path) -> Path:
+    """The mini bank plus every bad card, a duplicate id and a stray file."""
+    root = tmp_path / "bank"
+    shutil.copytree(DATA / "mini_bank", root)
+    topic = root / "mini" / "basics"
+    for bad in sorted((DATA / "bad_cards").glob("*.md")):
+        shutil.copy(bad, topic / bad.name)
+    other = root / "mini" / "other"
+    other.mkdir()
+    shutil.copy(DATA / "bad_cards_dup" / "what-is-relu.md", other / "what-is-relu.md")
+    (root / "mini" / "stray.md").write_text("# not a card\n", encoding="utf-8")
+    return root
+
+
+@linux_only
+def test_load_with_a_helper_equals_the_plain_load(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for roots in ([ROOT / "content"], [_broken_bank(tmp_path)]):
+        plain = load_bank(roots, use_cache=False)
+        with monkeypatch.context() as patch:
+            patch.setattr(parallel, "MIN_ITEMS", 1)
+            patch.setattr(parallel, "can_fork", lambda: True)
+            shared = load_bank(roots, use_cache=False)
+        assert shared == plain
+        assert shared.cards
+    assert {p.code for p in plain.problems} >= {"duplicate-id", "math", "misplaced", "yaml"}
