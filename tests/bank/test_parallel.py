@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -63,6 +64,21 @@ def test_a_helper_that_dies_at_once_leaves_nothing_undone() -> None:
 def test_a_helper_that_stops_midway_leaves_nothing_undone() -> None:
     items = list(range(300))
     assert parallel._split(_helper_stops_late, items) == [i + 1 for i in items]
+    assert _no_children_left()
+
+
+@linux_only
+def test_no_temporary_space_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    items = list(range(100))
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "TemporaryFile", refuse)
+        assert parallel._split(_square, items) == [_square(i) for i in items]
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fork", refuse)
+        assert parallel._split(_square, items) == [_square(i) for i in items]
     assert _no_children_left()
 
 
