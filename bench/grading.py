@@ -146,6 +146,7 @@ def grade_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> list[
                 warm = grade(drill.checker, drill.source, seed=seed, params=drill.params, pool=pool)
                 times["warm"].append((time.perf_counter() - start) * 1000)
                 _checked(warm.passed, f"{drill.drill_id} warm: {warm.summary}")
+                pool.wait_warm(60)  # the refill's spawn must not overlap the in-process run
                 start = time.perf_counter()
                 limit = grade_inprocess(drill.checker, fns, seed=seed, params=drill.params)
                 times["inprocess"].append((time.perf_counter() - start) * 1000)
@@ -242,6 +243,7 @@ def scaling_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> lis
                 verdict = grade(checker, drill.source, seed=SEED + rep, pool=pool)
                 warm.append((time.perf_counter() - start) * 1000)
                 _checked(verdict.passed, f"scaling m={m}: {verdict.summary}")
+                pool.wait_warm(60)  # the refill's spawn must not overlap the in-process run
                 limit.append(time_ms(partial(grade_inprocess, checker, fns, seed=SEED + rep)))
             params = {"drill": drill.drill_id, "m": m, "repeats": reps}
             figures.append(Figure("scaling_warm_ms", median(warm), "ms", params))

@@ -100,7 +100,7 @@ def load_figures(settings: Settings, banks: dict[int, Path]) -> list[Figure]:
                     },
                 )
             )
-            figures.extend(_cold_split_figures(root, size, cold_reps, helper))
+            figures.extend(_cold_split_figures(root, size, cold_reps))
         figures.append(
             Figure(
                 "load_us_per_card",
@@ -136,25 +136,33 @@ def _cpu_with_children_ms(action: Callable[[], object]) -> float:
     )
 
 
-def _cold_split_figures(root: Path, size: int, reps: int, helper: bool) -> list[Figure]:
-    """The cold load with its forked helper and as one plain loop, alternating (wall and the
-    CPU of both processes), so the split's effect is read side by side."""
+def _cold_split_figures(root: Path, size: int, reps: int) -> list[Figure]:
+    """The cold load with a forked helper and as one plain loop, alternating (wall and the
+    CPU of both processes), so the split's effect is read side by side. The helper is used
+    here even when the load average says no core is free (the app would not fork then):
+    the figure shows what it would give on this machine now."""
     walls: dict[bool, list[float]] = {True: [], False: []}
     cpus: dict[bool, list[float]] = {True: [], False: []}
     load = partial(load_bank, [root], use_cache=False)
+    would_fork = parallel.can_fork()
     for _ in range(reps):
         for split in (True, False):
-            old = parallel.MIN_ITEMS
-            parallel.MIN_ITEMS = old if split else size + 1
+            old_min, old_idle = parallel.MIN_ITEMS, parallel.idle_cpus
+            parallel.MIN_ITEMS = old_min if split else size + 1
+            if split:
+                parallel.idle_cpus = lambda: float(parallel.usable_cpus())
             try:
                 walls[split].extend(_repeat(load, 1))
                 cpus[split].append(_cpu_with_children_ms(load))
             finally:
-                parallel.MIN_ITEMS = old
+                parallel.MIN_ITEMS, parallel.idle_cpus = old_min, old_idle
     figures = []
+    helper = parallel.usable_cpus() >= 2 and size >= parallel.MIN_ITEMS
     for split in (True, False):
         params = {"cards": size, "card_cache": "off", "repeats": reps, "in_process": True}
         how = "helper process" if split and helper else "one process"
+        if split and helper and not would_fork:
+            how += " (forced: the load average left no core free)"
         figures.append(
             Figure("load_cold_split_ms", median(walls[split]), "ms", {**params, "how": how})
         )

@@ -616,6 +616,8 @@ class _Lines:
 def find_math_problems(markdown: str) -> list[MathProblem]:
     """Every math problem in a card's Markdown, for lint: unbalanced delimiters or braces,
     \\left without \\right, unknown macros, formulas with no faithful text form."""
+    if "$" not in markdown:  # no formula and no stray dollar (most key points and choices)
+        return []
     found = _problem_offsets(markdown, scan_math(markdown))
     lines = _Lines(markdown)
     problems = [MathProblem(*lines.locate(offset), message) for offset, message in found]

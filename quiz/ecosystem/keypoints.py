@@ -56,7 +56,7 @@ _SUBJECTS = frozenset(
 )
 """Words that can start the subject of a clause after 'and', 'but'..."""
 _ABBREVIATIONS = frozenset(
-    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof no nos resp al ca st sec".split()
+    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca".split()
 )
 """Words whose period ends no sentence."""
 _CODE_SPAN = re.compile(r"(`+).+?\1")

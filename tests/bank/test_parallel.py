@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -66,6 +67,21 @@ def test_a_helper_that_stops_midway_leaves_nothing_undone() -> None:
     assert _no_children_left()
 
 
+@linux_only
+def test_no_temporary_space_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    items = list(range(100))
+    with monkeypatch.context() as patch:
+        patch.setattr(tempfile, "TemporaryFile", refuse)
+        assert parallel._split(_square, items) == [_square(i) for i in items]
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fork", refuse)
+        assert parallel._split(_square, items) == [_square(i) for i in items]
+    assert _no_children_left()
+
+
 def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     assert {pid for _, _, pid in parallel.map_split(_square, list(range(10)))} == {os.getpid()}
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
@@ -73,7 +89,15 @@ def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.Monk
     assert {pid for _, _, pid in results} == {os.getpid()}
 
 
-def test_can_fork_needs_a_lone_thread_and_two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+@linux_only
+def test_can_fork_needs_a_lone_thread_and_a_free_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert parallel.can_fork()
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 0.5, 0.5))
+    assert not parallel.can_fork(), "both cores busy: the helper would only compete"
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
     assert not parallel.can_fork()
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)

@@ -10,10 +10,11 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import recurrent as ref
-from engine.checkers.arch._common import check_shape, numeric_check
+from engine.checkers.arch._common import NUMERIC_TOL, check_shape
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
 from engine.checks import Judgement, Tolerance
+from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["lstm_cell"]
 
@@ -84,6 +85,16 @@ def _forward_hints(
     return hints
 
 
+NUMERIC_INPUTS = (
+    ("dx", "x"),
+    ("dh_prev", "h_prev"),
+    ("dc_prev", "c_prev"),
+    ("dW", "W"),
+    ("db", "b"),
+)
+"""Each gradient and the input it is taken with respect to (the numerical-gradient case)."""
+
+
 class LstmCellChecker(NNChecker):
     """lstm_cell_forward then lstm_cell_backward(dh, dc, cache), checked against a numerical gradient."""
 
@@ -135,15 +146,48 @@ class LstmCellChecker(NNChecker):
             )
         return out
 
-    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+    def prepare(self, case: Case) -> dict[str, Any]:
+        """Everything `check` compares with, none of it depending on the submission.
+
+        The reference's forward and backward passes, the gradients of the two slips
+        the hints name and, on the numerical-gradient case, the central differences
+        of the reference's loss (computed while the submission runs).
+        """
         x, h_prev, c_prev, W, b, dh, dc = (
             case.inputs[k] for k in ("x", "h_prev", "c_prev", "W", "b", "dh", "dc")
         )
+        h_ref, c_ref, cache = ref.lstm_cell_forward(x, h_prev, c_prev, W, b)
+        numeric: dict[str, np.ndarray] = {}
+        if case.private.get("numeric"):
+            values = {"x": x, "h_prev": h_prev, "c_prev": c_prev, "W": W, "b": b}
+            for label, which in NUMERIC_INPUTS:
+
+                def loss(theta: np.ndarray, which: str = which) -> float:
+                    v = {**values, which: theta}
+                    hh, cc, _ = ref.lstm_cell_forward(
+                        v["x"], v["h_prev"], v["c_prev"], v["W"], v["b"]
+                    )
+                    return float(np.sum(dh * hh) + np.sum(dc * cc))
+
+                at = np.array(values[which], dtype=np.float64, copy=True)
+                numeric[label] = numerical_gradient(loss, at)
+        return {
+            "h": h_ref,
+            "c": c_ref,
+            "grads": ref.lstm_cell_backward(dh, dc, cache),
+            "no_dc": ref.lstm_cell_backward(dh, np.zeros_like(dc), cache),
+            "only_dc": _backward_with(cache, dh, dc, through_h=False),
+            "numeric": numeric,
+        }
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        x, h_prev, W = (case.inputs[k] for k in ("x", "h_prev", "W"))
         n, m = h_prev.shape
         d = x.shape[0]
         if "bad_forward" in outputs:
             j.fail(f"lstm_cell_forward should return (h, c, cache), got a {outputs['bad_forward']}")
-        h_ref, c_ref, cache = ref.lstm_cell_forward(x, h_prev, c_prev, W, b)
+        expected = j.prepared
+        h_ref, c_ref = expected["h"], expected["c"]
         h = j.array("h", outputs.get("h"), (n, m))
         c = j.array("c", outputs.get("c"), (n, m))
         hints = _forward_hints(case.inputs)
@@ -154,8 +198,7 @@ class LstmCellChecker(NNChecker):
                 "lstm_cell_backward should return (dx, dh_prev, dc_prev, dW, db), "
                 f"got a {outputs['bad_backward']}"
             )
-        grads_ref = ref.lstm_cell_backward(dh, dc, cache)
-        no_dc = ref.lstm_cell_backward(dh, np.zeros_like(dc), cache)
+        grads_ref, no_dc, only_dc = expected["grads"], expected["no_dc"], expected["only_dc"]
         shapes = {
             "dx": (d, m),
             "dh_prev": (n, m),
@@ -174,7 +217,6 @@ class LstmCellChecker(NNChecker):
                 if label == "dW"
                 else [],
             )
-        only_dc = _backward_with(cache, dh, dc, through_h=False)
         for k, label in enumerate(shapes):
             j.close(
                 label,
@@ -194,24 +236,8 @@ class LstmCellChecker(NNChecker):
                     ),
                 ],
             )
-        if case.private.get("numeric"):
-            values = {"x": x, "h_prev": h_prev, "c_prev": c_prev, "W": W, "b": b}
-            for label, which in (
-                ("dx", "x"),
-                ("dh_prev", "h_prev"),
-                ("dc_prev", "c_prev"),
-                ("dW", "W"),
-                ("db", "b"),
-            ):
-
-                def loss(theta: np.ndarray, which: str = which) -> float:
-                    v = {**values, which: theta}
-                    hh, cc, _ = ref.lstm_cell_forward(
-                        v["x"], v["h_prev"], v["c_prev"], v["W"], v["b"]
-                    )
-                    return float(np.sum(dh * hh) + np.sum(dc * cc))
-
-                numeric_check(j, label, got[label], loss, values[which])
+        for label, numeric in expected["numeric"].items():
+            j.close(f"{label} vs numerical gradient", got[label], numeric, NUMERIC_TOL)
 
 
 def _backward_with(

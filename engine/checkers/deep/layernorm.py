@@ -116,14 +116,35 @@ class LayernormChecker(NNChecker):
             )
         return out
 
+    def prepare(self, case: Case) -> dict[str, Any]:
+        """The reference's passes and, on the numerical-gradient case, central differences of its loss."""
+        X, gamma, beta, dout = (case.inputs[k] for k in ("X", "gamma", "beta", "dout"))
+        eps = case.inputs.get("eps", DEFAULT_EPS)
+        out_ref, cache = ref.layernorm_forward(X, gamma, beta, eps)
+        numeric: dict[str, np.ndarray] = {}
+        if case.private.get("numeric"):
+            for label, which in (("dX", "X"), ("dgamma", "gamma"), ("dbeta", "beta")):
+                values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
+
+                def loss(
+                    theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
+                ) -> float:
+                    values[which] = theta
+                    y, _ = ref.layernorm_forward(values["X"], values["gamma"], values["beta"], eps)
+                    return float(np.sum(dout * y))
+
+                numeric[label] = numerical_gradient(loss, values[which].copy())
+        return {"out": out_ref, "grads": ref.layernorm_backward(dout, cache), "numeric": numeric}
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         X, gamma, beta, dout = (case.inputs[k] for k in ("X", "gamma", "beta", "dout"))
         eps = case.inputs.get("eps", DEFAULT_EPS)
         n, m = X.shape
         if "bad_forward" in outputs:
             j.fail(f"layernorm_forward should return (out, cache), got a {outputs['bad_forward']}")
-        out_ref, cache = ref.layernorm_forward(X, gamma, beta, eps)
-        dX_ref, dgamma_ref, dbeta_ref = ref.layernorm_backward(dout, cache)
+        expected = j.prepared
+        out_ref = expected["out"]
+        dX_ref, dgamma_ref, dbeta_ref = expected["grads"]
         out = j.array("out", outputs.get("out"), (n, m))
         scale = float(np.abs(out_ref).max()) + 1.0
         j.close(
@@ -196,23 +217,9 @@ class LayernormChecker(NNChecker):
                 ),
             ],
         )
-        if case.private.get("numeric"):
-            for label, got, which in (
-                ("dX", dX, "X"),
-                ("dgamma", dgamma, "gamma"),
-                ("dbeta", dbeta, "beta"),
-            ):
-                values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
-
-                def loss(
-                    theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
-                ) -> float:
-                    values[which] = theta
-                    y, _ = ref.layernorm_forward(values["X"], values["gamma"], values["beta"], eps)
-                    return float(np.sum(dout * y))
-
-                numeric = numerical_gradient(loss, values[which].copy())
-                j.close(f"{label} vs numerical gradient", got, numeric, NUMERIC_TOL)
+        returned = {"dX": dX, "dgamma": dgamma, "dbeta": dbeta}
+        for label, numeric in expected["numeric"].items():
+            j.close(f"{label} vs numerical gradient", returned[label], numeric, NUMERIC_TOL)
 
 
 def _batch_axis_dX(dout: np.ndarray, X: np.ndarray, gamma: np.ndarray, eps: float) -> np.ndarray:

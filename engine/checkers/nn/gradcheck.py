@@ -127,11 +127,23 @@ class NumericalGradientChecker(NNChecker):
             out.append(Case(f"case {i}: {what}", inputs, gen.describe(x=x, eps=shown)))
         return out
 
+    def prepare(self, case: Case) -> dict[str, np.ndarray]:
+        """The reference's central differences and, at a non-default eps, the two near misses."""
+        x = case.inputs["x"]
+        eps = case.inputs.get("eps", DEFAULT_EPS)
+        f = make_function(case.inputs["coef"])
+        out = {"expected": ref.numerical_gradient(f, x.copy(), eps)}
+        if eps != DEFAULT_EPS:
+            out["five_point"] = _five_point(f, x, eps)
+            out["default_eps"] = ref.numerical_gradient(f, x.copy(), DEFAULT_EPS)
+        return out
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x = case.inputs["x"]
         eps = case.inputs.get("eps", DEFAULT_EPS)
         f = make_function(case.inputs["coef"])
-        expected = ref.numerical_gradient(f, x.copy(), eps)
+        prepared = j.prepared
+        expected = prepared["expected"]
         got = j.array("grad", outputs.get("grad"), x.shape)
         _x_restored(j, x, outputs.get("x_after"), eps)
         hints: list[tuple[str, Any]] = [
@@ -150,11 +162,11 @@ class NumericalGradientChecker(NNChecker):
                     f"f(x-2e)) / (12 eps): more accurate, but the drill asks for the two-point "
                     f"central difference (f(x + eps) - f(x - eps)) / (2 eps) with the given "
                     f"eps = {eps:g}, whose own error is part of the answer",
-                    _five_point(f, x, eps),
+                    prepared["five_point"],
                 ),
                 (
                     "the eps argument was ignored (1e-5 used instead)",
-                    ref.numerical_gradient(f, x.copy(), DEFAULT_EPS),
+                    prepared["default_eps"],
                 ),
             ]
             closer.sort(key=lambda hint: float(np.abs(got - hint[1]).max()))
