@@ -33,11 +33,12 @@ _ABBREVIATIONS = frozenset(
 """Words whose period ends no sentence."""
 
 
-def count_sentences(markdown: str) -> int | None:
+def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | None:
     """Sentences of the text's prose (paragraphs, list items, headings, quotes); None when
-    it holds a code block, a table, a display formula or an HTML block."""
+    it holds a code block, a table, a display formula or an HTML block. `tokens`: the
+    text's full parse, when the caller has it."""
     count = 0
-    for token in parse(markdown):
+    for token in parse(markdown) if tokens is None else tokens:
         if token.type in _NOT_PROSE:
             return None
         if token.type == "inline":
@@ -48,9 +49,9 @@ def count_sentences(markdown: str) -> int | None:
     return count
 
 
-def is_short_answer(markdown: str) -> bool:
+def is_short_answer(markdown: str, tokens: list[Token] | None = None) -> bool:
     """True for an answer of at most `SHORT_ANSWER` sentences and nothing but prose."""
-    count = count_sentences(markdown)
+    count = count_sentences(markdown, tokens)
     return count is not None and count <= SHORT_ANSWER
 
 
