@@ -513,15 +513,17 @@ def _plan_card(
     if escaped:
         notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
     points = key_points(answer, answer_tokens)
-    short = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
-    if short and not any(len(point.split()) >= 3 for point in points):
+    short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
+    if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement
+        points = [point for point in points if len(point.split()) >= 3]
+    if short_answer and not points:
         return (
             None,
             "the answer is too short for a key point (no statement of three words or more "
             "in it); write the answer as a sentence",
             notes,
         )
-    if len(points) < MIN_POINTS and not short:
+    if len(points) < MIN_POINTS and not short_answer:
         return (
             None,
             f"the answer is too short for {MIN_POINTS} key points (found {len(points)} whole "

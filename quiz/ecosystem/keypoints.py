@@ -9,9 +9,9 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
   4. from code blocks: docstrings and comments that are words, never a line of code.
 Lower kinds only pad the rubric up to the minimum of three. A short answer (one or two
 sentences) is split at its clauses; when it still gives only 1-2 points, those are its
-rubric (lint accepts that for an answer of at most two sentences). Every point is one line of at most `MAX_CHARS`
-characters (lint's limit) and never cut: a longer statement is split at clauses or
-left out. Prose points are whole sentences or whole clauses that stand alone: a
+rubric (lint accepts that for an answer of at most two sentences). Every point is one
+line of at most `MAX_CHARS` characters (lint's limit) and never cut: a longer statement
+is split at clauses or left out. Prose points are whole sentences or whole clauses that stand alone: a
 subordinate clause ("when fraud is rare") stays with the clause it depends on, and an
 abbreviation ("e.g.") ends no sentence. Math in a point is what the renderer accepts.
 """

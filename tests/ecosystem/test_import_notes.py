@@ -940,3 +940,24 @@ def test_content_before_or_after_the_command_names_the_same_folder(tmp_path: Pat
     assert f"drillbit --content {tmp_path / 'a'} list" in before.output
     after = run_import(str(NOTES / "qa-lines.md"), "--content", str(tmp_path / "b"))
     assert after.exit_code == 0 and (tmp_path / "b" / "qa-lines" / "pack.yaml").is_file()
+
+
+def test_a_short_answer_keeps_only_its_statements(tmp_path: Path) -> None:
+    text = (
+        "## Q1: Is the loss convex?\n**Answer:** Yes. The squared error of a linear model is "
+        "convex in its weights.\n\n## Q2: Does it converge?\n**Answer:** Yes.\n"
+    )
+    plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=text)
+    assert [c.key_points for c in plan.cards] == [
+        ("The squared error of a linear model is convex in its weights.",)
+    ]
+    assert [(s.line, s.reason) for s in plan.skipped] == [
+        (
+            4,
+            "the answer is too short for a key point (no statement of three words or more in "
+            "it); write the answer as a sentence",
+        )
+    ]
+    write_plan(plan)
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
