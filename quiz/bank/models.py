@@ -68,7 +68,12 @@ class ConceptFront(CardFront):
 
     kind: Literal["concept"] = Field(description="Card kind.")
     key_points: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
-        min_length=3, max_length=7, description="3-7 short points: the self-grading rubric."
+        min_length=1,
+        max_length=7,
+        description=(
+            "3-7 short points: the self-grading rubric (1-2 when the Answer is at most two "
+            "sentences; lint checks that against the body)."
+        ),
     )
 
 

@@ -31,6 +31,7 @@ from quiz.bank.models import (
     Section,
 )
 from quiz.bank.problems import Problem
+from quiz.bank.sentences import key_points_problem, key_points_rule
 
 _HANDLER = YAMLHandler()
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -132,6 +133,10 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
             "bad-kind",
             f"kind must be one of concept, choice, numeric, coding, not {error['input']!r}",
         )
+    if loc == ("key_points",) and etype in ("too_short", "too_long"):
+        given = error.get("ctx", {}).get("actual_length")
+        if isinstance(given, int):
+            return loc, "bad-value", key_points_rule(given)
     message = error["msg"]
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
@@ -433,6 +438,12 @@ def _check_card(
     _check_math(sections, out, body, body_line, tokens, inline_parsed)
     if front is not None:
         _check_front_math(front, lines, out)
+
+    if isinstance(front, ConceptFront):
+        answer = sections.get("Answer")
+        problem = key_points_problem(len(front.key_points), answer.text if answer else None)
+        if problem is not None:
+            out.add(lines.get("key_points", front_line), 1, "bad-value", problem)
 
     starter, hints = "", tuple[str, ...]()
     if isinstance(front, CodingFront):

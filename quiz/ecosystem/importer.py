@@ -25,6 +25,7 @@ from quiz.bank.markdown import headings, parse, parse_inline, scan_math, scan_ma
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import card_from_data
+from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
@@ -512,11 +513,22 @@ def _plan_card(
     if escaped:
         notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
     points = key_points(answer, answer_tokens)
-    if len(points) < MIN_POINTS:
+    short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
+    if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement
+        points = [point for point in points if len(point.split()) >= 3]
+    if short_answer and not points:
+        return (
+            None,
+            "the answer is too short for a key point (no statement of three words or more "
+            "in it); write the answer as a sentence",
+            notes,
+        )
+    if len(points) < MIN_POINTS and not short_answer:
         return (
             None,
             f"the answer is too short for {MIN_POINTS} key points (found {len(points)} whole "
-            "statement(s)); add list items, bold 'Term:' lines or sentences to it",
+            "statement(s)), and only an answer of at most two sentences of prose may have "
+            "fewer; add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
     base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"

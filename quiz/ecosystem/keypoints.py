@@ -1,4 +1,4 @@
-"""Draw a concept card's self-grading rubric (3-6 `key_points`) out of an answer's Markdown.
+"""Draw a concept card's self-grading rubric (`key_points`) out of an answer's Markdown.
 
 The answer is read by the bank's Markdown reader. Where points come from, best first:
   1. labelled statements (`**Term:** text`), list items and table rows: what notes
@@ -8,9 +8,10 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
   3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: docstrings and comments that are words, never a line of code.
 Lower kinds only pad the rubric up to the minimum of three. A short answer (one or two
-sentences) is split at its clauses. Every point is one line of at most `MAX_CHARS`
-characters (lint's limit) and never cut: a longer statement is split at clauses or
-left out. Prose points are whole sentences or whole clauses that stand alone: a
+sentences) is split at its clauses; when it still gives only 1-2 points, those are its
+rubric (lint accepts that for an answer of at most two sentences). Every point is one
+line of at most `MAX_CHARS` characters (lint's limit) and never cut: a longer statement
+is split at clauses or left out. Prose points are whole sentences or whole clauses that stand alone: a
 subordinate clause ("when fraud is rare") stays with the clause it depends on, and an
 abbreviation ("e.g.") ends no sentence. Math in a point is what the renderer accepts.
 """

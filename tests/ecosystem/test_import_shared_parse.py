@@ -193,7 +193,7 @@ def test_every_fixture_card_read_back_from_its_file_is_the_card_checked(tmp_path
     "points",
     [
         ["One point here", "Two points here", "x" * 201],  # too long for lint
-        ["One point here", "Two points here"],  # too few
+        ["One point here", "Two points here"],  # too few for an answer of three sentences
         ["One point here", "Two points here", "A $x^{2$ formula"],  # math that does not parse
         ["One point here", "Two points here", "Three points here"],  # but in the wrong file
     ],
@@ -208,7 +208,7 @@ def test_checking_from_data_finds_what_parsing_the_file_finds(points: list[str])
         source="s",
         points=points,
     )
-    body = card_body("What is X?", "X is a thing.")
+    body = card_body("What is X?", "X is a thing. It has parts. It is used often.")
     path = Path("t/x.md") if len(points) < 3 or points[2] != "Three points here" else Path("u/y.md")
     from_file = parse_card(f"---\n{yaml_text}---\n{body}", path, "p", "t")
     from_data = card_from_data(data, yaml_text, body, path, "p", "t")

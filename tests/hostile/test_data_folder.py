@@ -72,7 +72,12 @@ def test_a_config_toml_that_is_a_fifo_does_not_hang(
     assert_clean_failure(run, str(config), "a FIFO (named pipe), not a regular file", code=2)
 
 
-def test_a_damaged_database_is_salvaged_and_stats_say_how_much(tmp_path: Path) -> None:
+def test_a_damaged_review_log_is_salvaged_by_check_store_and_stats_say_how_much(
+    tmp_path: Path,
+) -> None:
+    """Opening reads only the small tables (a heavy user's log is over 100 MB), so `stats`
+    answers from the kept tallies without reading the damaged log page; the full check,
+    `check-store` (as Anki's Check Database), finds it, moves the file aside and salvages."""
     from datetime import UTC, datetime
 
     from quiz.store import Store
@@ -100,8 +105,16 @@ def test_a_damaged_database_is_salvaged_and_stats_say_how_much(tmp_path: Path) -
     run = drillbit("stats", "--json", home=home)
     assert run.returncode == 0, run.output
     assert "Traceback" not in run.output and run.peak_mb < 300
-    notice = run.stderr.strip()
-    assert "could not be used" in notice and "was moved to" in notice
+    assert '"reviews": 300' in run.stdout
+    check = drillbit("check-store", home=home)
+    assert check.returncode == 1, check.output
+    assert "Traceback" not in check.output and check.peak_mb < 300
+    notice = check.stderr.strip()
+    assert "was found damaged" in notice and "It was moved to" in notice
     recovered = int(notice.split(" review(s)")[0].rsplit(" ", 1)[-1])
     assert 250 < recovered < 300
-    assert f'"reviews": {recovered}' in run.stdout
+    after = drillbit("stats", "--json", home=home)
+    assert after.returncode == 0 and after.stderr.strip() == "", after.output
+    assert f'"reviews": {recovered}' in after.stdout
+    moved = [p for p in home.iterdir() if p.name.startswith("drillbit.db") and p != database]
+    assert moved, "the damaged file was kept, byte for byte, beside the new one"

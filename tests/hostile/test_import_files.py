@@ -43,7 +43,9 @@ def test_control_characters_never_reach_the_terminal_or_the_cards(
     assert run.returncode == 0, run.output
     assert not any(c in run.output for c in CONTROLS), repr(run.output)
     assert "What is overfitting?" in run.stdout
-    assert "skipped #2 (line 6) 'Why normalize inputs evil?'" in run.stderr
+    # a one-sentence answer is a card now (issue 14): its title is printed cleaned
+    assert "#2 Why normalize inputs evil?" in run.stdout
+    assert "skipped #3 (line 9) 'Q'" in run.stderr
     written = list((tmp_path / "c").rglob("*.md"))
     assert written
     for card in written:

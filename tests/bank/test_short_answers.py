@@ -1,0 +1,104 @@
+"""A short answer (at most two sentences) may carry 1-2 key points; any other needs 3-7."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.lint import lint
+from quiz.bank.sentences import count_sentences, is_short_answer
+
+RULE = "3-7 needed (1-2 only when the answer is at most two sentences)"
+
+
+def write_card(folder: Path, points: int, answer: str) -> Path:
+    listed = "".join(f"  - point number {i + 1}\n" for i in range(points))
+    key_points = f"key_points:\n{listed}" if points else "key_points: []\n"
+    path = folder / "short-card.md"
+    path.write_text(
+        "---\nid: short-card\nkind: concept\ntitle: A short card\ntopic: basics\n"
+        f"difficulty: 2\nsource: tests\n{key_points}---\n\n## Question\n\nWhy?\n\n"
+        f"## Answer\n\n{answer}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_short_answer_with_two_points_passes(mini_bank: Path) -> None:
+    folder = mini_bank / "mini" / "basics"
+    write_card(folder, 2, "Distances follow the widest feature. Scaling evens them out.")
+    bank, problems = lint([mini_bank])
+    assert problems == []
+    assert "short-card" in {card.id for card in bank.cards}
+
+
+def test_a_one_sentence_answer_with_one_point_passes(mini_bank: Path) -> None:
+    write_card(mini_bank / "mini" / "basics", 1, "It bounds the update, e.g. to $0.5$ of `np.dot`.")
+    _, problems = lint([mini_bank])
+    assert problems == []
+
+
+def test_a_long_answer_with_two_points_fails_with_both_rules(mini_bank: Path) -> None:
+    path = write_card(mini_bank / "mini" / "basics", 2, "One thing. Another thing. A third thing.")
+    _, problems = lint([path])
+    assert [(p.line, p.code) for p in problems] == [(8, "bad-value")]
+    assert problems[0].message == f"key_points: 2 given; {RULE}; this Answer holds 3 sentences"
+
+
+def test_an_answer_with_code_is_not_short(mini_bank: Path) -> None:
+    answer = "Clip after the backward pass.\n\n```python\nclip(model)\n```"
+    path = write_card(mini_bank / "mini" / "basics", 2, answer)
+    _, problems = lint([path])
+    assert len(problems) == 1
+    assert "holds a code block, table, display formula or HTML block" in problems[0].message
+
+
+def test_a_two_sentence_answer_with_no_points_still_fails(mini_bank: Path) -> None:
+    path = write_card(mini_bank / "mini" / "basics", 0, "One thing. Another thing.")
+    _, problems = lint([path])
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (8, "bad-value", f"key_points: 0 given; {RULE}")
+    ]
+
+
+def test_eight_points_fail(mini_bank: Path) -> None:
+    path = write_card(mini_bank / "mini" / "basics", 8, "One thing. Another thing.")
+    _, problems = lint([path])
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (8, "bad-value", f"key_points: 8 given; {RULE}")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "count"),
+    [
+        ("One sentence.", 1),
+        ("One. Two! Three?", 3),
+        ("An optimizer, e.g. Adam, scales steps. Rare features get more.", 2),
+        ("The value is $0.5$ and `np.dot` runs. Done.", 2),
+        ("Ends mid list: a. then lowercase goes on.", 1),
+        ("First line\nsame sentence. Second one.", 2),
+        ("- item one\n- item two\n- item three", 3),
+        ("# A heading\n\nA sentence.", 2),
+        ("", 0),
+    ],
+)
+def test_sentences_are_counted_over_the_prose(markdown: str, count: int) -> None:
+    assert count_sentences(markdown) == count
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Text.\n\n```\ncode\n```",
+        "    indented code",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "$$\nx^2\n$$",
+        "Inline display $$x^2$$ math.",
+        "<div>\nhtml\n</div>",
+    ],
+)
+def test_blocks_beyond_prose_make_an_answer_not_short(markdown: str) -> None:
+    assert count_sentences(markdown) is None
+    assert not is_short_answer(markdown)
