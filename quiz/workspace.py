@@ -81,7 +81,6 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._cards = {card.id: card for card in bank.cards}
-        self._groups: CardGroups | None = None
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -147,8 +146,8 @@ class Workspace:
     def replace_bank(self, bank: Bank) -> None:
         """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
         self.bank, self._cards = bank, {card.id: card for card in bank.cards}
-        self._groups = None
-        self.__dict__.pop("search_index", None)
+        for kept in ("search_index", "card_groups"):
+            self.__dict__.pop(kept, None)
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None."""
@@ -156,16 +155,13 @@ class Workspace:
 
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
-        new_per_day = self.settings.new_per_day
-        return count_groups(
-            self.store, self._card_groups(), self.now(), new_per_day=new_per_day, tz=self.tz
-        )
+        groups, per_day = self.card_groups, self.settings.new_per_day
+        return count_groups(self.store, groups, self.now(), new_per_day=per_day, tz=self.tz)
 
-    def _card_groups(self) -> CardGroups:
+    @functools.cached_property
+    def card_groups(self) -> CardGroups:
         """The bank's card ids by (pack, topic), kept until the bank is replaced."""
-        if self._groups is None:
-            self._groups = group_cards(self.cards)
-        return self._groups
+        return group_cards(self.cards)
 
     def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
         """Home's rows and the bank's totals, from one pass over the cards."""
@@ -184,7 +180,7 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
-        return stats_of_groups(self.store, self._card_groups(), self.now(), tz=self.tz)
+        return stats_of_groups(self.store, self.card_groups, self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 
