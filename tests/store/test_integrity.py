@@ -15,26 +15,15 @@ from quiz.store import Store, StoreError, StoreNotice
 from quiz.store.backup import dump
 from quiz.store.recovery import size_problem
 from tests.conftest import RunDrillbit
+from tests.store.history import PAGE, write_marked_history
 
 NOW = datetime(2026, 3, 10, 12, 0, 5, tzinfo=UTC)
-PAGE = 4096
 TOTAL = 400
 
 
 def _history(path: Path) -> None:
-    """400 reviews (each with a marked payload) and one card schedule, checkpointed."""
-    with Store.open(path, now=NOW) as store:
-        for i in range(TOTAL):
-            store.record_review(
-                card_id=f"card-{i:04d}",
-                rating=1 + i % 4,
-                correct=i % 2 == 0,
-                reviewed_at=NOW,
-                mode="cram",
-                duration_ms=i,
-                card_before=f'{{"row": "payload-{i:04d}", "pad": "{"p" * 120}"}}',
-            )
-        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    """400 reviews, each with a marked payload, checkpointed."""
+    write_marked_history(path, NOW, TOTAL)
 
 
 def _damage_review_page(path: Path) -> bytes:

@@ -10,6 +10,7 @@ import pytest
 
 from quiz.store import LATEST_VERSION, Store
 from quiz.store.recovery import is_corruption
+from tests.store.history import write_marked_history
 
 NOW = datetime(2026, 3, 10, 12, 0, 5, tzinfo=UTC)
 STAMP = "20260310T120005Z"
@@ -140,18 +141,7 @@ def test_a_damaged_page_hides_only_its_own_reviews(tmp_path: Path) -> None:
     """The rows on readable pages of a damaged file are copied into the fresh database."""
     path = tmp_path / "drillbit.db"
     total = 400
-    with Store.open(path, now=NOW) as store:
-        for i in range(total):
-            store.record_review(
-                card_id=f"card-{i:04d}",
-                rating=1 + i % 4,
-                correct=i % 2 == 0,
-                reviewed_at=NOW,
-                mode="cram",
-                duration_ms=i,
-                card_before=f'{{"row": "payload-{i:04d}", "pad": "{"p" * 120}"}}',
-            )
-        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    write_marked_history(path, NOW, total)
     whole = bytearray(path.read_bytes())
     page = 4096
     # the table page holding review 200 (index pages hold card ids but no payload)
