@@ -79,15 +79,16 @@ def _sentences_in(text: str) -> int:
     count = 1
     for match in _END.finditer(text):
         following = text[match.end()]
-        if following.islower() or _abbreviation(text, match.start()):
+        if following.islower() or ends_abbreviation(text, match.start()):
             continue
         if _WORD.search(text[match.end() :]):
             count += 1
     return count
 
 
-def _abbreviation(text: str, dot: int) -> bool:
-    """True when the mark at `dot` ends an abbreviation or a one-letter initial."""
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` ends an abbreviation ("e.g.", "vs.") or a one-letter
+    initial; lint's sentence count and the importer's sentence split both ask this."""
     start = dot
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
         start -= 1

@@ -25,6 +25,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
+from quiz.bank.sentences import ends_abbreviation
 from quiz.ecosystem.titles import plain_inline
 
 MIN_POINTS = 3
@@ -56,10 +57,6 @@ _SUBJECTS = frozenset(
     "her each every no some most many all both either neither any such".split()
 )
 """Words that can start the subject of a clause after 'and', 'but'..."""
-_ABBREVIATIONS = frozenset(
-    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca".split()
-)
-"""Words whose period ends no sentence."""
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _CODE_LIKE = re.compile(r"[=(){}\[\];]|\w\.\w|^\s*(?:import|from|return|def|class)\b")
 
@@ -99,7 +96,9 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
     """Sentences of a paragraph, never split inside math (`masked`: the text with its
     formulas blanked, when the caller has it)."""
     masked = _mask_math(text) if masked is None else masked
-    cuts = [m.end() for m in _SENTENCE_END.finditer(masked) if not _abbreviation(masked, m.start())]
+    cuts = [
+        m.end() for m in _SENTENCE_END.finditer(masked) if not ends_abbreviation(masked, m.start())
+    ]
     parts: list[str] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -108,15 +107,6 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
             parts.append(part)
         start = cut
     return parts
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """True when the period at `dot` ends an abbreviation ("e.g.", "vs.") or an initial."""
-    start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
-        start -= 1
-    word = text[start:dot]
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def stands_alone(clause: str) -> bool:
