@@ -26,6 +26,7 @@ no blank line inside `$$...$$`. A `$` in code, in a link or escaped as `\\$` is 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,7 @@ __all__ = [
     "parse",
     "parse_blocks",
     "parse_inline",
+    "plain_children",
     "scan_math",
     "scan_math_in",
 ]
@@ -144,11 +146,47 @@ def make_markdown(
     return md
 
 
+_RULE_STARTS = re.compile(r"[\n$\\`~*_\[!<&]")
+"""Every character at which an inline rule of `make_markdown`'s parser can act (line
+breaks, math, escapes and `\\(`, code, strikethrough, emphasis, links, images, autolinks
+and HTML, entities): a text without any of them parses as one text token."""
+_KNOWN_INLINE_RULES = frozenset(
+    "text newline math_inline latex_math escape backticks strikethrough emphasis link image "
+    "autolink html_inline entity".split()
+)
+
+
+def plain_children(content: str) -> list[Token] | None:
+    """What the inline parser gives for a text with no character any of its rules acts on
+    (one text token; none for an empty text), or None when the text needs the parser."""
+    if _RULE_STARTS.search(content):
+        return None
+    return [Token("text", "", 0, content=content)] if content else []
+
+
+def _inline_plain_first(state: StateCore) -> None:
+    """The core `inline` rule, with inline tokens of plain text (most answer lines) given
+    their one text token directly: running the inline parser over them finds nothing."""
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        plain = plain_children(token.content)
+        if plain is not None:
+            token.children.extend(plain)
+        else:
+            md.inline.parse(token.content, md, state.env, token.children)
+
+
 @lru_cache(maxsize=4)
 def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md = make_markdown(latex_delimiters=latex_delimiters)
     if blocks_only:
         md.disable("inline")
+    elif {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES:
+        md.core.ruler.at("inline", _inline_plain_first)
     return md
 
 
@@ -179,6 +217,9 @@ def inline_children(
     inline rules, same references, text runs joined), for a caller that needs only some
     blocks' inline markup: parsing inline markup is most of a full parse's cost."""
     md = _parser(latex_delimiters, False)
+    plain = plain_children(token.content)
+    if plain is not None:
+        return plain
     children: list[Token] = []
     md.inline.parse(token.content, md, env, children)
     holder = Token("inline", "", 0, content=token.content, children=children)
@@ -256,6 +297,8 @@ def _fence_closed(token: Token, lines: list[str]) -> bool:
 
 def code_blocks(text: str) -> list[CodeBlock]:
     """Every fenced and indented code block, in order."""
+    if "```" not in text and "~~~" not in text and "    " not in text and "\t" not in text:
+        return []  # no fence and no indentation of four columns: no code block can be there
     blocks: list[CodeBlock] = []
     lines = normalize(text).split("\n")
     for token in parse_blocks(text):
