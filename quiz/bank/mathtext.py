@@ -638,13 +638,14 @@ def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = [(p.offset, p.message) for p in scan.problems]
     for span in scan.spans:
         lo, latex = span.content_start, span.latex
+        result = _convert(latex)  # cached; a formula it converts has no source problem
+        if result.text is not None:
+            continue
         source = _source_problems(latex)
         if source:
             found.extend((lo + _source_offset(markdown, span, pos), m) for pos, m in source)
             continue
-        result = _convert(latex)
-        if result.text is None:
-            found.append((lo + _source_offset(markdown, span, result.pos), result.message))
+        found.append((lo + _source_offset(markdown, span, result.pos), result.message))
     return found
 
 

@@ -341,6 +341,7 @@ def plan_import(
     pack_dir = content_dir / pack_name
     taken = dict(taken_ids or {})
     used: set[str] = set()
+    folders: dict[Path, bool] = {}  # topic folder -> exists (a new pack's cards need no stat)
     cards: list[PlannedCard] = []
     skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
     notices: list[Notice] = []
@@ -361,13 +362,14 @@ def plan_import(
             target_dir=pack_dir / question_topic,
             used=used,
             taken=taken,
+            folders=folders,
         )
         notices.extend(Notice(question.line, label, note, group) for group, note in notes)
         if planned is None:
             skipped.append(Skipped(question.line, label, reason))
             continue
         used.add(planned.card_id)
-        if planned.path.exists() and not force:
+        if planned.replaces and not force:
             skipped.append(
                 Skipped(
                     question.line,
@@ -448,6 +450,7 @@ def _plan_card(
     target_dir: Path,
     used: set[str],
     taken: Mapping[str, Path],
+    folders: dict[Path, bool],
 ) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
     """One card, or (None, why not), plus notices as (group, text)."""
     notes: list[tuple[str, str]] = []
@@ -558,7 +561,11 @@ def _plan_card(
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"
-    return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
+    folder = folders.get(target_dir)
+    if folder is None:
+        folder = folders[target_dir] = target_dir.is_dir()
+    replaces = folder and path.exists()
+    return PlannedCard(question, card_id, path, text, tuple(points), replaces), "", notes
 
 
 def _plain_title(title: str) -> str:
