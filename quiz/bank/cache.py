@@ -41,12 +41,16 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
 from quiz.errors import InputFileError
 from quiz.paths import HOME_ENV
 from quiz.textsafe import read_regular
+
+if TYPE_CHECKING:
+    # The models (pydantic) are imported when a card is built: the card index and the
+    # app's Home read this module's file helpers without them.
+    from quiz.bank.models import Card, FrontMatter, PackInfo
 
 CACHE_ENV = "DRILLBIT_CACHE"
 """Set to 0 (or off, no, false) to load every card from scratch."""
@@ -166,6 +170,8 @@ def _same(a: FrontMatter, b: FrontMatter) -> bool:
 
 def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
     """The JSON-ready parts of a clean card, or None when they do not round-trip exactly."""
+    from quiz.bank.models import FRONT_MATTER
+
     front = card.front.model_dump(mode="json", exclude_unset=True)
     try:
         back = json.loads(json.dumps(front, allow_nan=False))
@@ -216,6 +222,8 @@ class PackCache:
 
     def lookup_info(self, key: Key) -> PackInfo | None:
         """The pack's cached pack.yaml for this exact file version, validated; None on a miss."""
+        from quiz.bank.models import PackInfo
+
         record = self._old_info
         try:
             if record is None or tuple(record["key"]) != key:
@@ -228,6 +236,8 @@ class PackCache:
 
     def store_info(self, stat: os.stat_result, info: PackInfo) -> None:
         """Remember a pack.yaml that validated (unless the file changed just now)."""
+        from quiz.bank.models import PackInfo
+
         if max(stat.st_mtime, stat.st_ctime) > time.time() - RACY_SECONDS:
             return
         dumped = info.model_dump(mode="json", exclude_unset=True)
@@ -237,6 +247,8 @@ class PackCache:
 
     def lookup(self, relative: str, key: Key, path: Path, pack: str) -> Card | None:
         """The cached card for this exact file version, rebuilt and validated; None on a miss."""
+        from quiz.bank.models import FRONT_MATTER, Card, Section
+
         record = self._old.get(relative)
         if record is None:
             return None

@@ -1,6 +1,7 @@
 """The card index: id, pack, topic, kind, title and tags of every card a load would give.
 
-`drillbit stats` needs no more than that to group a history by topic, yet a full load of
+`drillbit stats` and the app's Home need no more than that (plus each pack's title and
+folder and the count of card files that do not load), yet a full load of
 a 10,000-card bank rebuilds every card model (0.5 s of CPU with the card cache warm, and
 reading that cache is 0.16 s of it). So the index of a full load is remembered, next to
 the card cache, together with everything the load read: the content roots, each pack
@@ -20,7 +21,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,9 +32,10 @@ from quiz.textsafe import read_regular
 
 if TYPE_CHECKING:
     from quiz.bank.loader import Bank
+    from quiz.bank.models import Card
 
 PACK_FILE = "pack.yaml"  # quiz.bank.loader.PACK_FILE, not imported: it pulls in the models
-FORMAT = 1
+FORMAT = 2
 """Bumped when what is remembered changes shape (the card cache's stamp covers the loader)."""
 INDEX_LIMIT = 64 * 1024 * 1024
 """A remembered index larger than this is ignored (10,000 cards take about 2 MB)."""
@@ -54,26 +56,66 @@ class CardRef:
     tags: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class BankIndex:
+    """What a load of some content roots gives, short of the card models."""
+
+    refs: tuple[CardRef, ...]
+    pack_titles: Mapping[str, str]
+    """The title of every pack whose pack.yaml is valid (as `Bank.packs`)."""
+    pack_dirs: Mapping[str, Path]
+    """The folder of every pack that has a card: a card is `<folder>/<topic>/<id>.md`."""
+    broken: tuple[Path, ...]
+    """Card files that do not load (as `Bank.broken_files`, sorted)."""
+
+    def card_path(self, ref: CardRef) -> Path:
+        """The file a card of this index was loaded from (ids equal file names)."""
+        return self.pack_dirs[ref.pack] / ref.topic / f"{ref.id}.md"
+
+
 def card_index(roots: Sequence[Path]) -> tuple[CardRef, ...]:
     """The cards `load_bank(roots)` would keep, in its order, without building them."""
+    return bank_index(roots)[0].refs
+
+
+def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
+    """The index of `load_bank(roots)`, and the bank itself when it had to be loaded.
+
+    The remembered index answers while every input is unchanged (no card model is
+    built, pydantic is not even imported); otherwise the bank is loaded and returned
+    with its index, which is remembered for next time.
+    """
     inputs = _inputs(roots) if card_cache.enabled() else None
     if inputs is not None:
         remembered = _read(roots, inputs)
         if remembered is not None:
-            return remembered
+            return remembered, None
     from quiz.bank.loader import load_bank
 
-    refs = refs_of(load_bank(roots))
+    bank = load_bank(roots)
+    index = index_of(bank)
     if inputs is not None and not _racy(inputs, time.time()) and _inputs(roots) == inputs:
-        _write(roots, inputs, refs)  # unchanged while loading: the refs are those inputs'
-    return refs
+        _write(roots, inputs, index)  # unchanged while loading: the index is those inputs'
+    return index, bank
+
+
+def ref_of(card: Card) -> CardRef:
+    """A card's ref."""
+    return CardRef(card.id, card.pack, card.topic, card.kind, card.title, tuple(card.tags))
 
 
 def refs_of(bank: Bank) -> tuple[CardRef, ...]:
+    """The card refs of a loaded bank."""
+    return tuple(ref_of(card) for card in bank.cards)
+
+
+def index_of(bank: Bank) -> BankIndex:
     """The index of a loaded bank."""
-    return tuple(
-        CardRef(card.id, card.pack, card.topic, card.kind, card.title, tuple(card.tags))
-        for card in bank.cards
+    return BankIndex(
+        refs_of(bank),
+        {name: pack.info.title for name, pack in bank.packs.items()},
+        {card.pack: card.path.parent.parent for card in bank.cards},
+        tuple(sorted(bank.broken_files)),
     )
 
 
@@ -153,7 +195,7 @@ def _racy(inputs: Inputs, now: float) -> bool:
     return False
 
 
-def _read(roots: Sequence[Path], inputs: Inputs) -> tuple[CardRef, ...] | None:
+def _read(roots: Sequence[Path], inputs: Inputs) -> BankIndex | None:
     """The remembered index when it was made from exactly these inputs, else None."""
     try:
         raw = read_regular(index_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
@@ -168,21 +210,29 @@ def _read(roots: Sequence[Path], inputs: Inputs) -> tuple[CardRef, ...] | None:
     ):
         return None
     try:
-        return tuple(
-            CardRef(str(i), str(p), str(t), str(k), str(title), tuple(map(str, tags)))
-            for i, p, t, k, title, tags in data["refs"]
+        return BankIndex(
+            tuple(
+                CardRef(str(i), str(p), str(t), str(k), str(title), tuple(map(str, tags)))
+                for i, p, t, k, title, tags in data["refs"]
+            ),
+            {str(name): str(title) for name, title in data["titles"].items()},
+            {str(name): Path(folder) for name, folder in data["dirs"].items()},
+            tuple(Path(path) for path in data["broken"]),
         )
-    except (KeyError, TypeError, ValueError):
+    except (AttributeError, KeyError, TypeError, ValueError):
         return None
 
 
-def _write(roots: Sequence[Path], inputs: Inputs, refs: Sequence[CardRef]) -> None:
+def _write(roots: Sequence[Path], inputs: Inputs, index: BankIndex) -> None:
     """Remember the index (written whole, then renamed into place); failures are ignored."""
     payload = {
         "format": FORMAT,
         "stamp": card_cache.code_stamp(),
         "inputs": inputs,
-        "refs": [[r.id, r.pack, r.topic, r.kind, r.title, list(r.tags)] for r in refs],
+        "refs": [[r.id, r.pack, r.topic, r.kind, r.title, list(r.tags)] for r in index.refs],
+        "titles": dict(index.pack_titles),
+        "dirs": {name: str(folder) for name, folder in index.pack_dirs.items()},
+        "broken": [str(path) for path in index.broken],
     }
     path = index_path(roots)
     with contextlib.suppress(OSError):
