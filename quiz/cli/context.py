@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
-__all__ = ["Context", "display_path", "open_store", "pass_context"]
+__all__ = ["SCHEMA_VERSION", "Context", "display_path", "open_store", "pass_context"]
+
+SCHEMA_VERSION: Literal[1] = 1
+"""The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
 
 
 def display_path(path: Path) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from fsrs import State
-from pydantic import BaseModel
 
 from quiz.store import Store
 from quiz.store.timefmt import to_db
@@ -16,7 +16,8 @@ from quiz.study.days import as_utc, day_start
 DEFAULT_NEW_PER_DAY = 20
 
 
-class Counts(BaseModel):
+@dataclass(slots=True)
+class Counts:
     """Card counts for one group: new + learning + learned + suspended == total.
 
     `due` is the part of learning and learned whose time has come (buried cards excluded).
@@ -35,16 +36,17 @@ class Counts(BaseModel):
     """Taken out of study by the person (counted here, not in new/learning/learned)."""
 
 
-class DeckCounts(BaseModel):
+@dataclass(slots=True)
+class DeckCounts:
     """Counts for all cards, per topic and per pack, and how many new cards today allows."""
 
     total: Counts
     by_topic: dict[str, Counts]
     by_pack: dict[str, Counts]
-    by_pack_topic: dict[str, dict[str, Counts]] = {}
-    """Per pack, per topic (a topic name may recur in several packs)."""
     new_today: int
     """New cards a `due` session would still introduce today (daily limit applied)."""
+    by_pack_topic: dict[str, dict[str, Counts]] = field(default_factory=dict)
+    """Per pack, per topic (a topic name may recur in several packs)."""
 
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED = range(6)
