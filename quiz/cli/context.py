@@ -41,20 +41,23 @@ class Context:
     def load_bank(self) -> Bank:
         """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs."""
         from quiz.bank.loader import load_bank
-        from quiz.bank.sources import content_roots, installed_packs
 
-        for reason in installed_packs()[1]:
-            click.echo(f"drillbit: {reason}", err=True)
-        return load_bank(content_roots(self.content))
+        return load_bank(self.roots())
 
     def card_index(self) -> tuple[CardRef, ...]:
         """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, cheaply."""
         from quiz.bank.index import card_index
+
+        return card_index(self.roots())
+
+    def roots(self) -> list[Path]:
+        """The content roots; installed packs this drillbit cannot load are named on stderr."""
         from quiz.bank.sources import content_roots, installed_packs
 
-        for reason in installed_packs()[1]:
+        installed, refused = installed_packs()
+        for reason in refused:
             click.echo(f"drillbit: {reason}", err=True)
-        return card_index(content_roots(self.content))
+        return content_roots(self.content, installed=installed)
 
 
 pass_context = click.make_pass_decorator(Context)

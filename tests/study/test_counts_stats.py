@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
-from quiz.study.counts import deck_counts
+from quiz.study.counts import REVIEW_STATE, deck_counts
 from quiz.study.scheduling import review_card
 from quiz.study.stats import TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, deck
@@ -34,6 +34,10 @@ def test_deck_counts_by_topic_and_pack(store: Store, scheduler: Scheduler) -> No
     assert counts.total.total == 8 and counts.total.new == 5 and counts.total.due == 2
     assert counts.by_pack["nn"] == counts.total
     assert counts.new_today == 4  # 6 per day, 2 introduced today (lr-scaling, bn-where)
+
+
+def test_the_review_state_is_fsrs_own() -> None:
+    assert REVIEW_STATE == int(State.Review)
 
 
 def test_stats_on_a_hand_built_history(store: Store) -> None:
