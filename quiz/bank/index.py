@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.bank import cache as card_cache
+from quiz.bank import cachefile
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
 
@@ -56,7 +56,7 @@ class CardRef:
 
 def card_index(roots: Sequence[Path]) -> tuple[CardRef, ...]:
     """The cards `load_bank(roots)` would keep, in its order, without building them."""
-    inputs = _inputs(roots) if card_cache.enabled() else None
+    inputs = _inputs(roots) if cachefile.enabled() else None
     if inputs is not None:
         remembered = _read(roots, inputs)
         if remembered is not None:
@@ -80,7 +80,7 @@ def refs_of(bank: Bank) -> tuple[CardRef, ...]:
 def index_path(roots: Sequence[Path]) -> Path:
     """Where the index of these content roots is remembered (in the card cache's folder)."""
     named = json.dumps([str(root) for root in roots])
-    return card_cache.cache_dir() / f"index-{hashlib.sha256(named.encode()).hexdigest()[:24]}.json"
+    return cachefile.cache_dir() / f"index-{hashlib.sha256(named.encode()).hexdigest()[:24]}.json"
 
 
 class _Unsafe(Exception):
@@ -98,7 +98,7 @@ def _inputs(roots: Sequence[Path]) -> Inputs | None:
 
 
 def _key(stat: os.stat_result) -> list[int]:
-    return list(card_cache.file_key(stat))
+    return list(cachefile.file_key(stat))
 
 
 def _root_inputs(root: Path) -> Inputs:
@@ -141,7 +141,7 @@ def _pack_inputs(pack_dir: Path) -> Inputs:
 
 def _racy(inputs: Inputs, now: float) -> bool:
     """Whether a file was changed so recently that a second same-tick write could hide."""
-    limit = (now - card_cache.RACY_SECONDS) * 1e9
+    limit = (now - cachefile.RACY_SECONDS) * 1e9
 
     def recent(key: list[int]) -> bool:
         return max(key[1], key[2]) > limit
@@ -159,11 +159,11 @@ def _read(roots: Sequence[Path], inputs: Inputs) -> tuple[CardRef, ...] | None:
         raw = read_regular(index_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
     except InputFileError:
         return None
-    data = card_cache.decode_file(raw)
+    data = cachefile.decode_file(raw)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT
-        or data.get("stamp") != card_cache.code_stamp()
+        or data.get("stamp") != cachefile.code_stamp()
         or data.get("inputs") != inputs
     ):
         return None
@@ -180,7 +180,7 @@ def _write(roots: Sequence[Path], inputs: Inputs, refs: Sequence[CardRef]) -> No
     """Remember the index (written whole, then renamed into place); failures are ignored."""
     payload = {
         "format": FORMAT,
-        "stamp": card_cache.code_stamp(),
+        "stamp": cachefile.code_stamp(),
         "inputs": inputs,
         "refs": [[r.id, r.pack, r.topic, r.kind, r.title, list(r.tags)] for r in refs],
     }
@@ -190,7 +190,7 @@ def _write(roots: Sequence[Path], inputs: Inputs, refs: Sequence[CardRef]) -> No
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(card_cache.encode_file(payload))
+                handle.write(cachefile.encode_file(payload))
             os.replace(tmp, path)
         except OSError:
             with contextlib.suppress(OSError):

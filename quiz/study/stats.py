@@ -1,16 +1,18 @@
 """Progress numbers for the stats screen and `drillbit stats --json`, from the full history.
 
 The store aggregates in SQL (totals, per-card tallies, quarter-hour buckets); only those
-few thousand rows reach Python, never the review log itself.
+few thousand rows reach Python, never the review log itself. The results are plain
+dataclasses (not pydantic models), so `drillbit stats --json` never imports pydantic: its
+import was half of that command's time. `quiz.cli.schemas.StatsReport` describes the JSON.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-
-from pydantic import BaseModel
+from typing import Any
 
 from quiz.store import Store
 from quiz.study.cards import StudyCard
@@ -21,7 +23,8 @@ HISTORY_DAYS = 30
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
 
 
-class TopicStats(BaseModel):
+@dataclass
+class TopicStats:
     """One topic's history."""
 
     reviews: int
@@ -29,14 +32,16 @@ class TopicStats(BaseModel):
     cards_seen: int
 
 
-class DayCount(BaseModel):
+@dataclass
+class DayCount:
     """Reviews on one calendar day (in the person's time zone)."""
 
     date: date
     reviews: int
 
 
-class Stats(BaseModel):
+@dataclass
+class Stats:
     """Everything `drillbit stats --json` prints. Reviews of every mode count."""
 
     generated_at: datetime
@@ -60,6 +65,20 @@ class Stats(BaseModel):
     """Cards with history that are no longer in the content."""
     cards: Counts
     """Current new / due / learning / learned counts of the content's cards."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON-ready form `drillbit stats --json` prints (times as ISO 8601 text)."""
+        data = asdict(self)
+        data["generated_at"] = _iso(self.generated_at)
+        for day in data["reviews_per_day"]:
+            day["date"] = day["date"].isoformat()
+        return data
+
+
+def _iso(moment: datetime) -> str:
+    """ISO 8601 as pydantic writes it (UTC as `Z`), so the JSON did not change shape."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def streak(review_days: set[date], today: date) -> int:
