@@ -140,29 +140,33 @@ def stats_of_groups(
 def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days: int) -> Stats:
     moment = as_utc(now)
     tallies = store.review_tallies()
-    reviews = sum(t.reviews for t in tallies.values())
-    correct = sum(t.correct for t in tallies.values())
     mature, kept = store.mature_reviews()
     drill_attempts, attempted, passed = store.attempt_cards()
     topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
 
+    reviews = correct = 0
     tally: dict[str, list[int]] = {}
-    for card_id, counted in tallies.items():
+    for card_id, (n, ok) in tallies.items():
+        reviews += n
+        correct += ok
         topic = topic_of.get(card_id)
         if topic is None:
             continue
-        entry = tally.setdefault(topic, [0, 0, 0])
-        entry[0] += counted.reviews
-        entry[1] += counted.correct
+        entry = tally.get(topic)
+        if entry is None:
+            entry = tally[topic] = [0, 0, 0]
+        entry[0] += n
+        entry[1] += ok
         entry[2] += 1
     by_topic = {
         topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=seen)
         for topic, (n, ok, seen) in sorted(tally.items())
     }
 
-    historic = set(tallies) | attempted
+    removed = sum(1 for card_id in tallies if card_id not in topic_of)
+    removed += sum(1 for card_id in attempted if card_id not in topic_of and card_id not in tallies)
     return Stats(
         generated_at=moment,
         reviews=reviews,
@@ -177,6 +181,6 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
             DayCount(date=d, reviews=per_day.get(d, 0)) for d in days_back(today, days)
         ],
         by_topic=by_topic,
-        removed_cards=len(historic - set(topic_of)),
+        removed_cards=removed,
         cards=count_groups(store, groups, moment, tz=tz).total,
     )
