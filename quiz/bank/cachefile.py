@@ -7,19 +7,30 @@ imports no pydantic.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterator
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from quiz.gcpause import gc_paused
 from quiz.paths import HOME_ENV
+
+__all__ = [
+    "CACHE_ENV",
+    "RACY_SECONDS",
+    "Key",
+    "cache_dir",
+    "code_stamp",
+    "decode_file",
+    "enabled",
+    "encode_file",
+    "file_key",
+    "gc_paused",
+]
 
 CACHE_ENV = "DRILLBIT_CACHE"
 """Set to 0 (or off, no, false) to load every card from scratch."""
@@ -79,23 +90,6 @@ def decode_file(raw: bytes) -> Any:
 def enabled() -> bool:
     """False when DRILLBIT_CACHE turns the cache off."""
     return os.environ.get(CACHE_ENV, "").strip().lower() not in {"0", "off", "no", "false"}
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a bank loads.
-
-    Loading builds tens of thousands of small acyclic objects; each allocation burst
-    would trigger collections that walk everything alive (a third of a 10,000-card
-    load). Reference counting still frees memory; collection resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def cache_dir() -> Path:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
+from quiz.gcpause import gc_paused
 from quiz.store import Store
 from quiz.store.timefmt import to_db
 from quiz.study.cards import StudyCard
@@ -114,8 +115,9 @@ def count_groups(
     """
     moment = as_utc(now)
     now_text = to_db(moment)
-    states = store.schedule_columns()
-    flags = store.card_flags()
+    with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
+        states = store.schedule_columns()
+        flags = store.card_flags()
     buried_new = 0
     rows: dict[tuple[str, str], list[int]] = {}
     for key, ids in groups.items():
