@@ -14,7 +14,9 @@ from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
     READINESS_MARGIN,
+    DayPlan,
     Pace,
+    Readiness,
     TimeBox,
     TimedAnswer,
     estimate_pace,
@@ -27,6 +29,7 @@ from quiz.study.plan import (
     recall_at,
     time_box,
 )
+from quiz.study.plan_status import PlanStatus
 from quiz.study.session import Session, SessionOptions
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -523,3 +526,19 @@ def test_without_a_plan_a_due_session_has_no_time_box(store: Store) -> None:
     assert session.current is not None and session.current.id == "b"
     session.rate(Rating.Good, now=START + timedelta(hours=6))
     assert session.finish(now=START + timedelta(hours=6)).note is None
+
+
+def test_the_home_line_says_when_the_day_needs_nothing() -> None:
+    plan = a_plan(10)
+    ready = Readiness(overall=0.95, by_topic={}, cards=3, seen=3)
+    idle = DayPlan(reviews=(), forward=(), new=(), seconds=0.0, days_left=10, new_remaining=0)
+    status = PlanStatus(plan=plan, days_left=10, on_the_day=ready, today=idle)
+    assert status.line() == (
+        "10 days left · readiness 0.95 → target 0.90 on the day · today: nothing planned"
+    )
+    busy = DayPlan(
+        reviews=("a",), forward=("b",), new=("c",), seconds=150.0, days_left=10, new_remaining=1
+    )
+    assert (
+        PlanStatus(plan, 10, ready, busy).line().endswith("today: 2 reviews + 1 new, about 2 min")
+    )
