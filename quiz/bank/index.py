@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from quiz.bank import cache as card_cache
+from quiz.bank import cachefile
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
 
@@ -85,9 +85,9 @@ def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
     built, pydantic is not even imported); otherwise the bank is loaded and returned
     with its index, which is remembered for next time.
     """
-    inputs = _inputs(roots) if card_cache.enabled() else None
+    inputs = _inputs(roots) if cachefile.enabled() else None
     if inputs is not None:
-        with card_cache.gc_paused():  # 10,000 refs: no collection passes while they are built
+        with cachefile.gc_paused():  # 10,000 refs: no collection passes while they are built
             remembered = _read(roots, inputs)
         if remembered is not None:
             return remembered, None
@@ -123,7 +123,7 @@ def index_of(bank: Bank) -> BankIndex:
 def index_path(roots: Sequence[Path]) -> Path:
     """Where the index of these content roots is remembered (in the card cache's folder)."""
     named = json.dumps([str(root) for root in roots])
-    return card_cache.cache_dir() / f"index-{hashlib.sha256(named.encode()).hexdigest()[:24]}.json"
+    return cachefile.cache_dir() / f"index-{hashlib.sha256(named.encode()).hexdigest()[:24]}.json"
 
 
 class _Unsafe(Exception):
@@ -204,12 +204,12 @@ def _pack_inputs(pack_dir: Path, fields: list[str]) -> int:
 
 
 def _key(stat: os.stat_result) -> tuple[int, ...]:
-    return tuple(card_cache.file_key(stat))
+    return tuple(cachefile.file_key(stat))
 
 
 def _racy(inputs: _Inputs, now: float) -> bool:
     """Whether a file was changed so recently that a second same-tick write could hide."""
-    return inputs.newest_ns > (now - card_cache.RACY_SECONDS) * 1e9
+    return inputs.newest_ns > (now - cachefile.RACY_SECONDS) * 1e9
 
 
 def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
@@ -218,11 +218,11 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
         raw = read_regular(index_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
     except InputFileError:
         return None
-    data = card_cache.decode_file(raw)
+    data = cachefile.decode_file(raw)
     if (
         not isinstance(data, dict)
         or data.get("format") != FORMAT
-        or data.get("stamp") != card_cache.code_stamp()
+        or data.get("stamp") != cachefile.code_stamp()
         or data.get("inputs") != inputs.digest
     ):
         return None
@@ -244,7 +244,7 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
     """Remember the index (written whole, then renamed into place); failures are ignored."""
     payload = {
         "format": FORMAT,
-        "stamp": card_cache.code_stamp(),
+        "stamp": cachefile.code_stamp(),
         "inputs": inputs.digest,
         "refs": [[r.id, r.pack, r.topic, r.kind, r.title, list(r.tags)] for r in index.refs],
         "titles": dict(index.pack_titles),
@@ -257,7 +257,7 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(card_cache.encode_file(payload))
+                handle.write(cachefile.encode_file(payload))
             os.replace(tmp, path)
         except OSError:
             with contextlib.suppress(OSError):

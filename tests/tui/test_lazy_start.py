@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cache, loader
+from quiz.bank import cachefile, loader
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
@@ -18,7 +18,7 @@ from tests.tui.test_home import table_rows
 @pytest.fixture
 def warm(build: AppFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """One app built (its full load remembers the index), then full loads are recorded."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)  # the bank's files were just copied
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)  # the bank's files were just copied
     first = build()
     assert first.workspace.content.loaded
     first.workspace.close()
