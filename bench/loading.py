@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.bankgen import generate_bank
 from bench.common import Figure, Settings, median, time_ms
-from quiz.bank import cache, parallel
+from quiz.bank import cache, cachefile, parallel
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 
@@ -21,7 +21,7 @@ from quiz.bank.loader import load_bank
 def make_banks(root: Path, sizes: Sequence[int]) -> dict[int, Path]:
     """One generated bank per size, old enough for the card cache to store (see RACY_SECONDS)."""
     banks = {size: generate_bank(root / f"bank-{size}", size) for size in sizes}
-    time.sleep(cache.RACY_SECONDS + 0.2)
+    time.sleep(cachefile.RACY_SECONDS + 0.2)
     return banks
 
 

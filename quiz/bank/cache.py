@@ -15,7 +15,7 @@ Correctness rules:
 - a changed, added or removed file misses (or drops out of) the cache;
 - a change to the parsing code or its libraries changes `code_stamp()` and
   discards every entry;
-- a file changed within the last `RACY_SECONDS` is not stored, since a second
+- a file changed within the last `cachefile.RACY_SECONDS` is not stored, since a second
   write in the same timestamp tick could keep size and times unchanged;
 - the cache is only an accelerator: unreadable, corrupt or unwritable cache
   files are ignored;
@@ -24,139 +24,56 @@ Correctness rules:
   else at the cache path (an edited record, a FIFO, a symlink) is a miss.
 
 The folder is `$DRILLBIT_HOME/cache` when set, else the platform user cache
-dir. `DRILLBIT_CACHE=0` turns the cache off.
+dir. `DRILLBIT_CACHE=0` turns the cache off. The file format, the folder and the code
+stamp live in `quiz.bank.cachefile`, which the card index shares without the models.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from quiz.bank import cachefile
+from quiz.bank.cachefile import (
+    CACHE_ENV,
+    Key,
+    cache_dir,
+    code_stamp,
+    decode_file,
+    enabled,
+    encode_file,
+    file_key,
+    gc_paused,
+)
 from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
 from quiz.errors import InputFileError
-from quiz.paths import HOME_ENV
 from quiz.textsafe import read_regular
 
-CACHE_ENV = "DRILLBIT_CACHE"
-"""Set to 0 (or off, no, false) to load every card from scratch."""
-
-RACY_SECONDS = 2.0
-"""Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
-
-FORMAT = 1
-_STAMPED_SOURCES = (
-    "models.py",
-    "parse.py",
-    "markdown.py",
-    "mathtext.py",
-    "loader.py",
-    "cache.py",
-    "safeyaml.py",
-)
-_STAMPED_DISTS = (
-    "pydantic",
-    "pydantic-core",
-    "pyyaml",
-    "pylatexenc",
-    "python-frontmatter",
-    "markdown-it-py",
-    "mdit-py-plugins",
-)
-
-Key = tuple[int, int, int, int]
+__all__ = [
+    "CACHE_ENV",
+    "CACHE_LIMIT",
+    "Key",
+    "PackCache",
+    "cache_dir",
+    "code_stamp",
+    "decode_file",
+    "enabled",
+    "encode_file",
+    "file_key",
+    "gc_paused",
+]
 
 CACHE_LIMIT = 256 * 1024 * 1024
 """A cache file larger than this is ignored (a 10,000-card pack needs about a tenth)."""
-_MAGIC = b"drillbit-card-cache "
 # What a record of the wrong shape raises while being rebuilt (pydantic's
 # ValidationError is a ValueError); anything else is a bug and propagates.
 _DAMAGED = (KeyError, IndexError, TypeError, ValueError)
-
-
-def _header(body: bytes) -> bytes:
-    """The first line of a cache file: a tag and the BLAKE2b digest of the JSON after it."""
-    return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
-
-
-def encode_file(payload: dict[str, Any]) -> bytes:
-    """A cache file's bytes: the digest line, then the payload as compact JSON."""
-    body = json.dumps(payload, separators=(",", ":")).encode()
-    return _header(body) + b"\n" + body
-
-
-def decode_file(raw: bytes) -> Any:
-    """The payload of a cache file's bytes, or {} when the digest line does not match."""
-    header, newline, body = raw.partition(b"\n")
-    if not newline or header != _header(body):
-        return {}  # not written by this code, cut short or edited
-    try:
-        return json.loads(body)
-    except ValueError:
-        return {}
-
-
-def enabled() -> bool:
-    """False when DRILLBIT_CACHE turns the cache off."""
-    return os.environ.get(CACHE_ENV, "").strip().lower() not in {"0", "off", "no", "false"}
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a bank loads.
-
-    Loading builds tens of thousands of small acyclic objects; each allocation burst
-    would trigger collections that walk everything alive (a third of a 10,000-card
-    load). Reference counting still frees memory; collection resumes afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def cache_dir() -> Path:
-    """`$DRILLBIT_HOME/cache`, else the platform user cache dir (not created here)."""
-    override = os.environ.get(HOME_ENV, "").strip()
-    if override:
-        return Path(override).expanduser() / "cache"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("drillbit", False))
-
-
-@cache
-def code_stamp() -> str:
-    """A digest of the code and library versions that decide what a clean card parses to."""
-    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
-    here = Path(__file__).resolve().parent
-    for name in _STAMPED_SOURCES:
-        digest.update((here / name).read_bytes())
-    for dist in _STAMPED_DISTS:
-        try:
-            version = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"|{dist}={version}".encode())
-    return digest.hexdigest()
-
-
-def file_key(stat: os.stat_result) -> Key:
-    """What identifies one version of a file: size, mtime, ctime and inode."""
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def _same(a: FrontMatter, b: FrontMatter) -> bool:
@@ -228,7 +145,7 @@ class PackCache:
 
     def store_info(self, stat: os.stat_result, info: PackInfo) -> None:
         """Remember a pack.yaml that validated (unless the file changed just now)."""
-        if max(stat.st_mtime, stat.st_ctime) > time.time() - RACY_SECONDS:
+        if max(stat.st_mtime, stat.st_ctime) > time.time() - cachefile.RACY_SECONDS:
             return
         dumped = info.model_dump(mode="json", exclude_unset=True)
         if PackInfo.model_validate(json.loads(json.dumps(dumped))) == info:
@@ -264,7 +181,7 @@ class PackCache:
     def store(self, relative: str, stat: os.stat_result, card: Card) -> None:
         """Remember a card that loaded with no problem (unless the file changed just now)."""
         newest = max(stat.st_mtime, stat.st_ctime)
-        if newest > time.time() - RACY_SECONDS:
+        if newest > time.time() - cachefile.RACY_SECONDS:
             return
         record = _card_record(card, file_key(stat))
         if record is not None:

@@ -87,10 +87,20 @@ def entry_point_dirs() -> list[Path]:
     return installed_packs()[0]
 
 
-def content_roots(extra: Sequence[Path] = (), *, include_bundled: bool = True) -> list[Path]:
-    """Every content root to load, bundled first, without duplicates."""
+def content_roots(
+    extra: Sequence[Path] = (),
+    *,
+    include_bundled: bool = True,
+    installed: Sequence[Path] | None = None,
+) -> list[Path]:
+    """Every content root to load, bundled first, without duplicates.
+
+    `installed`: the pack folders of an `installed_packs()` call the caller already made
+    (reading every package's entry points is a tenth of `drillbit stats`); else read here.
+    """
     roots = [bundled_content_dir()] if include_bundled else []
-    roots += [*env_content_dirs(), *extra, *entry_point_dirs()]
+    packs = entry_point_dirs() if installed is None else installed
+    roots += [*env_content_dirs(), *extra, *packs]
     unique: list[Path] = []
     for root in roots:
         if all(root.resolve() != seen.resolve() for seen in unique):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import click
 
@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
-__all__ = ["Context", "display_path", "open_store", "pass_context"]
+__all__ = ["SCHEMA_VERSION", "Context", "display_path", "open_store", "pass_context"]
+
+SCHEMA_VERSION: Literal[1] = 1
+"""The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
 
 
 def display_path(path: Path) -> str:
@@ -38,20 +41,23 @@ class Context:
     def load_bank(self) -> Bank:
         """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs."""
         from quiz.bank.loader import load_bank
-        from quiz.bank.sources import content_roots, installed_packs
 
-        for reason in installed_packs()[1]:
-            click.echo(f"drillbit: {reason}", err=True)
-        return load_bank(content_roots(self.content))
+        return load_bank(self.roots())
 
     def card_index(self) -> tuple[CardRef, ...]:
         """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, cheaply."""
         from quiz.bank.index import card_index
+
+        return card_index(self.roots())
+
+    def roots(self) -> list[Path]:
+        """The content roots; installed packs this drillbit cannot load are named on stderr."""
         from quiz.bank.sources import content_roots, installed_packs
 
-        for reason in installed_packs()[1]:
+        installed, refused = installed_packs()
+        for reason in refused:
             click.echo(f"drillbit: {reason}", err=True)
-        return card_index(content_roots(self.content))
+        return content_roots(self.content, installed=installed)
 
 
 pass_context = click.make_pass_decorator(Context)

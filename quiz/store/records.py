@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Mode = Literal["due", "cram", "mock"]
 MODES: tuple[Mode, ...] = ("due", "cram", "mock")
@@ -114,9 +114,8 @@ class InterviewPlan:
     """When the plan was set: the start of its pacing (the review-only days are counted from it)."""
 
 
-@dataclass(frozen=True)
-class ReviewTally:
-    """One card's review count and correct answers."""
+class ReviewTally(NamedTuple):
+    """One card's review count and correct answers (a named tuple: stats reads 10,000)."""
 
     reviews: int
     correct: int

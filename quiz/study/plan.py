@@ -8,20 +8,23 @@ Readiness is the mean over the chosen cards of fsrs's predicted probability of r
 the start of the interview day (`Scheduler.get_card_retrievability`); a card never seen
 counts 0.
 
-Plan mode, each day before the interview, within the minutes-per-day budget:
+Plan mode, each day before the interview, within the minutes-per-day budget, reviews
+only what the day needs:
 
-1. learning and relearning steps, and (before the last pass) the reviews fsrs says are
-   due: they build the stability the last pass relies on;
+1. learning and relearning steps (what cannot wait); no other review before the last
+   pass, which has room for one review of every card, and a review nearer the day adds
+   more recall on the day than one now;
 2. new cards, front-loaded: as many as today's budget holds, until every card is seen,
    so that the last days are free for the last pass;
 3. the last pass (`final_days`: as many days at the end as one review of every card
-   takes): every (card, day) pair up to the eve of the interview is worth the recall on
-   the day it adds by fsrs's forgetting curve (expected over recalling or not) per
-   second of study; pairs are taken best first, one day per card, while the day has
-   room, and today studies what landed on today. Cards still unseen compete in the same
-   way (a card first seen on the eve counts nearly 1 on the day). A card whose recall
-   on the day is under the target is thus brought forward, and so is any card that
-   gains from a last look while there is room.
+   takes; `last_pass`): every (card, day) pair up to the eve of the interview is worth
+   the recall on the day it adds by fsrs's forgetting curve (expected over recalling or
+   not) per second of study; pairs are taken best first, one day per card, while the
+   day has room, until predicted readiness on the day reaches the target plus
+   `READINESS_MARGIN`; today studies what landed on today. Cards still unseen compete in
+   the same way (a card first seen on the eve counts nearly 1 on the day). A card whose
+   recall on the day is under the target is thus brought forward, to the latest day
+   with room; a card well above it is left alone.
 
 Plan mode is time-boxed (`TimeBox`): a card starts only while a long answer to it (the
 person's 99th percentile) still ends within today's minutes.
@@ -49,9 +52,11 @@ __all__ = [
     "DEFAULT_SECONDS",
     "DEFAULT_TARGET",
     "NEW_ANSWERS",
+    "READINESS_MARGIN",
     "REVIEW_ANSWERS",
     "DayPlan",
     "ForecastDay",
+    "LastPass",
     "Pace",
     "Readiness",
     "TimeBox",
@@ -60,6 +65,7 @@ __all__ = [
     "final_days",
     "forecast",
     "interview_start",
+    "last_pass",
     "memory_of",
     "plan_day",
     "readiness",
@@ -90,6 +96,9 @@ LONG_ANSWER_QUANTILE = 99
 """The percentile of the person's single answer times that the time box keeps free."""
 MAX_ANSWER_SECONDS = 1800.0
 """Longer answers are breaks, not answers: left out of the estimate."""
+READINESS_MARGIN = 0.03
+"""The last pass stops once predicted readiness on the day reaches the target plus this:
+fsrs predicts with default parameters, a person's memory differs, and some answers lapse."""
 
 
 @dataclass(frozen=True)
@@ -310,7 +319,7 @@ def final_days(cards: Sequence[StudyCard], plan: InterviewPlan, days_left: int, 
     """How many days at the end form the last pass: as many as one review of every card takes.
 
     Before them, plan mode introduces new cards as fast as the budget allows; in them,
-    cards still unseen compete with the reviews for the room (see `_last_pass`).
+    cards still unseen compete with the reviews for the room (see `last_pass`).
     """
     budget = plan.minutes_per_day * 60.0
     if days_left <= 1 or budget <= 0:
@@ -335,6 +344,7 @@ def plan_day(
     spent_seconds: float = 0.0,
     time_reviews: bool = True,
     new_cards: Sequence[str] | None = None,
+    margin: float = READINESS_MARGIN,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
 
@@ -357,8 +367,8 @@ def plan_day(
     new: list[str] = []
     unseen = [card for card in cards if card.id not in memory]
     studied = [card for card in cards if card.id in memory]
-    last_pass = final_days(cards, plan, days_left, speed)
-    in_last_pass = time_reviews and days_left <= last_pass
+    pass_days = final_days(cards, plan, days_left, speed)
+    in_last_pass = time_reviews and days_left <= pass_days
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
@@ -376,16 +386,18 @@ def plan_day(
         imposed = set(new_cards)
         new = introduce([card for card in unseen if card.id in imposed])
 
-    # 1. What cannot wait: learning and relearning steps; before the last pass, the
-    #    reviews fsrs says are due (they build the stability the last pass relies on).
+    # 1. What cannot wait: learning and relearning steps. Plain fsrs (time_reviews=False)
+    #    also does every due review. Plan mode leaves the reviews to the last pass: it has
+    #    room for one review of every card, a review nearer the day adds more recall on
+    #    the day than one now, and it reviews only as much as the day needs.
     due = sorted(
         (card.id for card in studied if memory[card.id].due <= moment),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
     reviews: list[str] = []
     for card_id in due:
-        if in_last_pass and memory[card_id].state == State.Review:
-            continue  # placed by the last pass instead
+        if time_reviews and memory[card_id].state == State.Review:
+            continue  # placed by the last pass
         cost = speed.review_seconds(kinds[card_id])
         if _fits(cost, left):
             reviews.append(card_id)
@@ -401,7 +413,7 @@ def plan_day(
     #    where it adds the most recall on the day per second, within each day's room.
     forward: list[str] = []
     if in_last_pass:
-        forward, late_new = _last_pass(
+        placed = last_pass(
             studied,
             unseen if new_cards is None else [],
             memory,
@@ -411,8 +423,10 @@ def plan_day(
             scheduler=scheduler,
             pace=speed,
             today_left=left,
+            margin=margin,
         )
-        new += late_new
+        forward = [card_id for card_id in placed.days[0] if card_id not in placed.new]
+        new += [card_id for card_id in placed.days[0] if card_id in placed.new]
     spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
         speed.review_seconds(kinds[c]) for c in (*reviews, *forward)
     )
@@ -453,7 +467,20 @@ def _recall_after_first_look(when: datetime, start: datetime, scheduler: Schedul
     return recall_at(card, start, scheduler)
 
 
-def _last_pass(
+@dataclass(frozen=True)
+class LastPass:
+    """Where the last pass places each card's look, from today (index 0) to the eve."""
+
+    days: tuple[tuple[str, ...], ...]
+    """Card ids placed on each day, best first; today's are studied now."""
+    new: frozenset[str]
+    """The placed cards that are still unseen (a first look, not a review)."""
+    predicted: float
+    """Predicted readiness on the day if every placed look happens (each answered as
+    fsrs expects: recalled with its predicted probability)."""
+
+
+def last_pass(
     studied: Sequence[StudyCard],
     unseen: Sequence[StudyCard],
     memory: Mapping[str, Card],
@@ -464,26 +491,35 @@ def _last_pass(
     scheduler: Scheduler,
     pace: Pace,
     today_left: float,
-) -> tuple[list[str], list[str]]:
-    """Today's share of the last pass: (reviews, new cards).
+    margin: float = READINESS_MARGIN,
+) -> LastPass:
+    """The last pass from `moment` to the eve of the interview: what to look at, and when.
 
-    Every (card, day) pair from today to the eve of the interview is worth the recall on
-    the day it adds (fsrs's forgetting curve, expected over recalling or not) per second
-    of study; pairs are taken best first, one day per card, while the day has room.
-    What lands on today is today's; the rest is re-planned tomorrow with what happened.
+    Every (card, day) pair is worth the recall on the day it adds (fsrs's forgetting
+    curve, expected over recalling or not) per second of study. Pairs are taken best
+    first, one day per card, while the day has room (`today_left` today, the budget on
+    the later days), until predicted readiness on the day reaches the plan's target plus
+    `margin`: nothing is reviewed beyond what the day needs. A card well above the target
+    on the day gains little and comes last, so it is left alone; a card far under it
+    gains most on the eve, so the weakest cards wait for the latest days with room.
+    What lands on today is today's; the rest is planned again tomorrow.
     """
     today = local_date(moment, tz)
     start = interview_start(plan, tz)
-    days_left = (plan.interview - today).days
+    days_left = max(1, (plan.interview - today).days)
     budget = plan.minutes_per_day * 60.0
     room = [today_left] + [budget] * (days_left - 1)
-    offers: list[tuple[float, int, str, bool, float]] = []
+    offers: list[tuple[float, int, str, bool, float, float]] = []
+    # Readiness on the day if nothing more is studied, summed over the cards: the
+    # placed looks add to it until the goal.
+    ready = sum(recall_at(memory[card.id], start, scheduler) for card in studied)
+    goal = (plan.target + margin) * (len(studied) + len(unseen))
     # Cards in the same memory state gain the same: worked out once per state.
     gains: dict[tuple[float | None, float | None, datetime], list[float]] = {}
     for card in studied:
         known = memory[card.id]
         if known.state != State.Review or known.last_review is None:
-            continue  # a learning step is done when due (step 1)
+            continue  # a learning step is done when due (plan_day's step 1)
         if local_date(known.last_review, tz) >= today:
             continue  # reviewed today already
         key = (known.stability, known.difficulty, known.last_review)
@@ -497,7 +533,7 @@ def _last_pass(
         cost = pace.review_seconds(card.kind)
         for offset, gain in enumerate(gains[key]):
             if gain > 0:
-                offers.append((-gain / cost, -offset, card.id, False, cost))
+                offers.append((-gain / cost, -offset, card.id, False, cost, gain))
     first_look = [
         _recall_after_first_look(moment + timedelta(days=offset), start, scheduler)
         for offset in range(days_left if unseen else 0)
@@ -505,29 +541,28 @@ def _last_pass(
     for card in unseen:
         cost = pace.new_seconds(card.kind)
         for offset, gain in enumerate(first_look):
-            offers.append((-gain / cost, -offset, card.id, True, cost))
+            offers.append((-gain / cost, -offset, card.id, True, cost, gain))
     offers.sort()
     placed: set[str] = set()
-    reviews: list[str] = []
-    new: list[str] = []
-    for _density, minus_offset, card_id, is_new, cost in offers:
+    days: list[list[str]] = [[] for _ in range(days_left)]
+    new: set[str] = set()
+    for _density, minus_offset, card_id, is_new, cost, gain in offers:
+        if ready >= goal:
+            break  # the day is covered: no look is spent beyond the goal
         if card_id in placed or not _fits(cost, room[-minus_offset]):
             continue
         placed.add(card_id)
+        ready += gain
         room[-minus_offset] -= cost
-        if minus_offset == 0:
-            (new if is_new else reviews).append(card_id)
-    # Today's room is not kept for later: the later days have their own surprises (lapses,
-    # slow answers, the time box). What is left of it goes to the best pairs for today
-    # among the cards planned for a later day or not at all; tomorrow plans again.
-    today_ids = set(reviews) | set(new)
-    for _density, minus_offset, card_id, is_new, cost in offers:
-        if minus_offset != 0 or card_id in today_ids or not _fits(cost, room[0]):
-            continue
-        today_ids.add(card_id)
-        room[0] -= cost
-        (new if is_new else reviews).append(card_id)
-    return reviews, new
+        days[-minus_offset].append(card_id)
+        if is_new:
+            new.add(card_id)
+    count = len(studied) + len(unseen)
+    return LastPass(
+        days=tuple(tuple(day) for day in days),
+        new=frozenset(new),
+        predicted=ready / count if count else 0.0,
+    )
 
 
 FORECAST_HOUR = 9

@@ -67,7 +67,10 @@ class PlanStatus:
         if self.days_left == 0 or self.today is None:
             return f"Interview today · {ready}"
         days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
-        minutes = max(1, round(self.today.seconds / 60)) if self.today.queue else 0
+        if not self.today.queue:
+            # the day needs nothing more (or today's minutes are used): say so plainly
+            return f"{days} · {ready} · today: nothing planned"
+        minutes = max(1, round(self.today.seconds / 60))
         load = (
             f"today: {self.today.review_count} reviews + {len(self.today.new)} new, "
             f"about {minutes} min"

@@ -1,17 +1,20 @@
 """Progress numbers for the stats screen and `drillbit stats --json`, from the full history.
 
 The store aggregates in SQL (totals, per-card tallies, quarter-hour buckets); only those
-few thousand rows reach Python, never the review log itself.
+few thousand rows reach Python, never the review log itself. The results are plain
+dataclasses (not pydantic models), so `drillbit stats --json` never imports pydantic: its
+import was half of that command's time. `quiz.cli.schemas.StatsReport` describes the JSON.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
 
-from pydantic import BaseModel
-
+from quiz.gcpause import gc_paused
 from quiz.store import Store
 from quiz.study.cards import StudyCard
 from quiz.study.counts import CardGroups, Counts, count_groups, group_cards
@@ -21,7 +24,8 @@ HISTORY_DAYS = 30
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
 
 
-class TopicStats(BaseModel):
+@dataclass
+class TopicStats:
     """One topic's history."""
 
     reviews: int
@@ -29,14 +33,16 @@ class TopicStats(BaseModel):
     cards_seen: int
 
 
-class DayCount(BaseModel):
+@dataclass
+class DayCount:
     """Reviews on one calendar day (in the person's time zone)."""
 
     date: date
     reviews: int
 
 
-class Stats(BaseModel):
+@dataclass
+class Stats:
     """Everything `drillbit stats --json` prints. Reviews of every mode count."""
 
     generated_at: datetime
@@ -60,6 +66,20 @@ class Stats(BaseModel):
     """Cards with history that are no longer in the content."""
     cards: Counts
     """Current new / due / learning / learned counts of the content's cards."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON-ready form `drillbit stats --json` prints (times as ISO 8601 text)."""
+        data = asdict(self)
+        data["generated_at"] = _iso(self.generated_at)
+        for day in data["reviews_per_day"]:
+            day["date"] = day["date"].isoformat()
+        return data
+
+
+def _iso(moment: datetime) -> str:
+    """ISO 8601 as pydantic writes it (UTC as `Z`), so the JSON did not change shape."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def streak(review_days: set[date], today: date) -> int:
@@ -113,31 +133,40 @@ def stats_of_groups(
     days: int = HISTORY_DAYS,
 ) -> Stats:
     """`compute_stats` of the cards grouped by `group_cards` (the app keeps that grouping)."""
+    with gc_paused():  # 10,000-row reads: no full collection over the app's objects
+        return _stats(store, groups, now, tz=tz, days=days)
+
+
+def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days: int) -> Stats:
     moment = as_utc(now)
     tallies = store.review_tallies()
-    reviews = sum(t.reviews for t in tallies.values())
-    correct = sum(t.correct for t in tallies.values())
     mature, kept = store.mature_reviews()
     drill_attempts, attempted, passed = store.attempt_cards()
     topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
 
+    reviews = correct = 0
     tally: dict[str, list[int]] = {}
-    for card_id, counted in tallies.items():
+    for card_id, (n, ok) in tallies.items():
+        reviews += n
+        correct += ok
         topic = topic_of.get(card_id)
         if topic is None:
             continue
-        entry = tally.setdefault(topic, [0, 0, 0])
-        entry[0] += counted.reviews
-        entry[1] += counted.correct
+        entry = tally.get(topic)
+        if entry is None:
+            entry = tally[topic] = [0, 0, 0]
+        entry[0] += n
+        entry[1] += ok
         entry[2] += 1
     by_topic = {
         topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=seen)
         for topic, (n, ok, seen) in sorted(tally.items())
     }
 
-    historic = set(tallies) | attempted
+    removed = sum(1 for card_id in tallies if card_id not in topic_of)
+    removed += sum(1 for card_id in attempted if card_id not in topic_of and card_id not in tallies)
     return Stats(
         generated_at=moment,
         reviews=reviews,
@@ -152,6 +181,6 @@ def stats_of_groups(
             DayCount(date=d, reviews=per_day.get(d, 0)) for d in days_back(today, days)
         ],
         by_topic=by_topic,
-        removed_cards=len(historic - set(topic_of)),
+        removed_cards=removed,
         cards=count_groups(store, groups, moment, tz=tz).total,
     )

@@ -7,14 +7,14 @@ from typing import Any
 
 import pytest
 
-from quiz.bank import cache, parse
+from quiz.bank import cache, cachefile, parse
 from quiz.bank.loader import Bank, load_bank
 
 
 @pytest.fixture(autouse=True)
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files in these tests were just written; let the cache store them anyway."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
 
 
 def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -103,7 +103,7 @@ def test_another_code_stamp_discards_every_entry(
 def test_files_changed_just_now_are_not_stored(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "RACY_SECONDS", 3600.0)
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 3600.0)
     load_bank([mini_bank])
     parsed = _forbid_parsing(monkeypatch)
     bank = load_bank([mini_bank])

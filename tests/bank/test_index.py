@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cache, index, loader
+from quiz.bank import cache, cachefile, index, loader
 from quiz.bank.index import CardRef, card_index, refs_of
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
@@ -18,7 +18,7 @@ from tests.conftest import DATA
 @pytest.fixture(autouse=True)
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files in these tests were just written; let the index be remembered anyway."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
 
 
 def _no_load(monkeypatch: pytest.MonkeyPatch) -> None:

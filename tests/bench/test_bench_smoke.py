@@ -30,9 +30,9 @@ TINY: Settings = replace(
 @pytest.fixture(autouse=True)
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """The generated banks were just written; let the card cache store them at once."""
-    from quiz.bank import cache
+    from quiz.bank import cachefile
 
-    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
 
 
 def _named(figures: list[Figure], name: str) -> list[Figure]:

@@ -6,11 +6,13 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 from fsrs import Rating, Scheduler, State
+from pydantic import TypeAdapter
 
+from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
-from quiz.study.counts import deck_counts
+from quiz.study.counts import REVIEW_STATE, deck_counts
 from quiz.study.scheduling import review_card
-from quiz.study.stats import compute_stats, streak
+from quiz.study.stats import TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, deck
 
 
@@ -32,6 +34,10 @@ def test_deck_counts_by_topic_and_pack(store: Store, scheduler: Scheduler) -> No
     assert counts.total.total == 8 and counts.total.new == 5 and counts.total.due == 2
     assert counts.by_pack["nn"] == counts.total
     assert counts.new_today == 4  # 6 per day, 2 introduced today (lr-scaling, bn-where)
+
+
+def test_the_review_state_is_fsrs_own() -> None:
+    assert REVIEW_STATE == int(State.Review)
 
 
 def test_stats_on_a_hand_built_history(store: Store) -> None:
@@ -82,17 +88,19 @@ def test_stats_on_a_hand_built_history(store: Store) -> None:
     assert len(stats.reviews_per_day) == 30
     assert stats.reviews_per_day[-1].date == date(2026, 3, 10)
     assert [d.reviews for d in stats.reviews_per_day[-6:]] == [1, 0, 0, 2, 2, 1]
-    assert stats.by_topic["optim"].model_dump() == {
-        "reviews": 5,
-        "accuracy": 3 / 5,
-        "cards_seen": 2,
-    }
+    assert stats.by_topic["optim"] == TopicStats(reviews=5, accuracy=3 / 5, cards_seen=2)
     assert stats.by_topic["normalization"].reviews == 1
     assert "activations" not in stats.by_topic
-    dumped = json.loads(stats.model_dump_json())
+    dumped = json.loads(json.dumps(stats.to_json()))
     assert dumped["reviews"] == 7 and dumped["cards_seen"] == 4
     assert set(dumped["by_topic"]) == {"optim", "normalization"}
     assert dumped["reviews_per_day"][-1] == {"date": "2026-03-10", "reviews": 1}
+    assert dumped["by_topic"]["optim"] == {"reviews": 5, "accuracy": 0.6, "cards_seen": 2}
+    # stats --json prints to_json() without pydantic: what the schema's model would print
+    report = StatsReport(**vars(stats), schema_version=SCHEMA_VERSION)
+    expected = TypeAdapter(StatsReport).dump_json(report, indent=2).decode()
+    printed = json.dumps({**stats.to_json(), "schema_version": SCHEMA_VERSION}, indent=2)
+    assert printed == expected
 
 
 def test_stats_of_an_empty_history(store: Store) -> None:

@@ -13,18 +13,23 @@ from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
+    READINESS_MARGIN,
+    DayPlan,
     Pace,
+    Readiness,
     TimeBox,
     TimedAnswer,
     estimate_pace,
     final_days,
     forecast,
     interview_start,
+    last_pass,
     plan_day,
     readiness,
     recall_at,
     time_box,
 )
+from quiz.study.plan_status import PlanStatus
 from quiz.study.session import Session, SessionOptions
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -49,6 +54,20 @@ def learned(scheduler: Scheduler, when: datetime, goods: int) -> Card:
         card, _log = scheduler.review_card(card, Rating.Good, review_datetime=moment)
         moment = card.due
     return card
+
+
+def reviewed(days_ago: float, stability: float) -> Card:
+    """A card in review whose last review was `days_ago` days before START."""
+    last = START - timedelta(days=days_ago)
+    return Card(
+        card_id=1,
+        state=State.Review,
+        step=None,
+        stability=stability,
+        difficulty=5.0,
+        due=last + timedelta(days=stability),
+        last_review=last,
+    )
 
 
 def a_plan(days: int, *, minutes: float = 45.0, target: float = 0.9) -> InterviewPlan:
@@ -168,9 +187,8 @@ def simulate(
         for card_id in today.queue:
             card = memory.get(card_id, Card(card_id=1, due=moment))
             card, _ = scheduler.review_card(card, rating, review_datetime=moment)
-            while card.due < day + timedelta(hours=1):  # learning steps, same sitting
-                moment = card.due
-                card, _ = scheduler.review_card(card, rating, review_datetime=moment)
+            while card.due < moment + timedelta(hours=1):  # its learning steps, same day
+                card, _ = scheduler.review_card(card, rating, review_datetime=card.due)
             memory[card_id] = card
             studied.setdefault(card_id, []).append(day.date())
             moment += timedelta(seconds=1)
@@ -197,10 +215,14 @@ def test_every_card_is_seen_before_the_day_and_no_day_goes_over_budget(
     # new cards come first (front-loaded), so the last days are free for the last pass
     last_new_day = max(days[0] for days in studied.values())
     last_pass = final_days(cards, plan, 14, pace)
-    assert last_new_day < plan.interview - timedelta(days=last_pass)
-    # ... and the last pass looks at every card again in those days
     window = plan.interview - timedelta(days=last_pass)
-    assert all(days[-1] >= window for days in studied.values())
+    assert last_new_day < window
+    # no review between a card's first day and the last pass: the day does not need it
+    assert all(later >= window for days in studied.values() for later in days[1:])
+    # ... and the last pass reviews until readiness on the day reaches the target
+    ready = readiness(cards, memory, interview_start(plan, UTC), scheduler).overall
+    assert ready >= plan.target + READINESS_MARGIN
+    assert any(len(days) == 1 for days in studied.values()), "not every card is reviewed"
 
 
 def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> None:
@@ -273,16 +295,37 @@ def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
 ) -> None:
     plan = a_plan(3, minutes=1)  # 60 s a day: two 30 s reviews fit
     pace = Pace({"concept": 30.0}, {})
-    old = learned(scheduler, START - timedelta(days=40), 4)
+    old = reviewed(20, 5.0)
     cards = [C(f"low{i}") for i in range(5)]
     memory = {c.id: old for c in cards}
+    placed = last_pass(
+        cards, [], memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace, today_left=60.0
+    )
+    # all five are under the target: two on the eve, two the day before, and then
+    # readiness on the day is above the goal, so the fifth is left alone
+    assert [len(day) for day in placed.days] == [0, 2, 2]
+    assert placed.predicted >= plan.target + READINESS_MARGIN
     today = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace)
-    # 2 fit a day: the last 2 days take 4, today the fifth, and today's room left over
-    # is not kept for later: it takes one of the cards planned for a later day
-    assert today is not None and len(today.forward) == 2
-    # a card reviewed yesterday gains little from another review: the weak ones go first
-    fresh = learned(scheduler, START - timedelta(days=1), 3)
-    mixed = {"low0": old, "low1": old, "low2": fresh, "low3": fresh, "low4": fresh}
+    assert today is not None and today.queue == ()
+    # asked for more (a wide margin), the fifth comes today: the latest day with room
+    greedy = last_pass(
+        cards,
+        [],
+        memory,
+        plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        pace=pace,
+        today_left=60.0,
+        margin=1.0,
+    )
+    assert [len(day) for day in greedy.days] == [1, 2, 2]
+    wide = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace, margin=1.0)
+    assert wide is not None and wide.forward == greedy.days[0] and wide.reviews == ()
+    # a card reviewed yesterday is above the target on the day: the weak ones take the eve
+    fresh, weaker = reviewed(1, 30.0), reviewed(20, 2.0)
+    mixed = {"low0": weaker, "low1": weaker, "low2": fresh, "low3": fresh, "low4": fresh}
     pass_days = [
         plan_day(
             cards, mixed, plan, START + timedelta(days=d), tz=UTC, scheduler=scheduler, pace=pace
@@ -290,6 +333,7 @@ def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
         for d in (0, 1, 2)
     ]
     assert pass_days[2] is not None and set(pass_days[2].forward) == {"low0", "low1"}
+    assert pass_days[0] is not None and pass_days[0].queue == (), "nothing needed today"
     # a drill costs ten times more: with equal gains, the concept card gets the last day
     drill_plan = a_plan(2, minutes=5)  # one pass (330 s) takes both days
     priced = Pace({"concept": 30.0, "coding": 300.0}, {})
@@ -306,7 +350,59 @@ def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
     assert eve is not None and eve.forward == ("slow",), "the drill cannot wait for the last day"
 
 
-def test_a_due_review_waits_in_the_last_pass_but_not_before(scheduler: Scheduler) -> None:
+def test_a_card_above_the_target_on_the_day_is_not_reviewed_in_the_last_pass(
+    scheduler: Scheduler,
+) -> None:
+    plan = a_plan(3, minutes=45)  # room for every card on every day
+    weak = reviewed(20, 5.0)
+    strong = reviewed(2, 60.0)
+    start = interview_start(plan, UTC)
+    assert recall_at(weak, start, scheduler) < plan.target < recall_at(strong, start, scheduler)
+    cards = [C("weak"), C("strong"), C("strong2")]
+    memory = {"weak": weak, "strong": strong, "strong2": strong}
+    placed = last_pass(
+        cards,
+        [],
+        memory,
+        plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        pace=Pace.default(),
+        today_left=45 * 60.0,
+    )
+    assert placed.days == ((), (), ("weak",)), "the weak card on the eve, nothing else"
+    assert placed.predicted >= plan.target + READINESS_MARGIN
+    # a wider margin asks for more: the strong cards are looked at too, on the eve
+    wider = last_pass(
+        cards,
+        [],
+        memory,
+        plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        pace=Pace.default(),
+        today_left=45 * 60.0,
+        margin=1.0,
+    )
+    assert set(wider.days[2]) == {"weak", "strong", "strong2"}
+    # with the readiness already above the goal, the last pass reviews nothing
+    ready = {"weak": strong, "strong": strong, "strong2": strong}
+    assert last_pass(
+        cards,
+        [],
+        ready,
+        plan,
+        START,
+        tz=UTC,
+        scheduler=scheduler,
+        pace=Pace.default(),
+        today_left=45 * 60.0,
+    ).days == ((), (), ())
+
+
+def test_a_due_review_waits_for_the_last_pass(scheduler: Scheduler) -> None:
     card = learned(scheduler, START, 3)
     assert card.state == State.Review
     due_day = card.due.date()
@@ -319,7 +415,7 @@ def test_a_due_review_waits_in_the_last_pass_but_not_before(scheduler: Scheduler
     now = card.due + timedelta(hours=1)
     pace = Pace({"concept": 30.0}, {})
     assert final_days([C("a"), C("b")], plan, 2, pace) == 1
-    wide = InterviewPlan(plan.interview, 0.5, 0.9, plan.created_at)
+    wide = InterviewPlan(plan.interview, 0.5, 0.99, plan.created_at)
     assert final_days([C("a"), C("b")], wide, 2, pace) == 2  # one pass takes two days
     both = [C("a"), C("b")]
     memory = {"a": card, "b": card}
@@ -334,10 +430,21 @@ def test_a_due_review_waits_in_the_last_pass_but_not_before(scheduler: Scheduler
         both, memory, wide, now + timedelta(days=1), tz=UTC, scheduler=scheduler, pace=pace
     )
     assert tomorrow is not None and tomorrow.forward == ("a",)
-    # before the last pass a due review is done when due
+    # before the last pass a due review waits too: the last pass has room for it
     early = InterviewPlan(due_day + timedelta(days=5), 30.0, 0.9, card.due - timedelta(days=9))
     before = plan_day([C("a")], {"a": card}, early, now, tz=UTC, scheduler=scheduler)
-    assert before is not None and before.reviews == ("a",)
+    assert before is not None and before.queue == ()
+    # ... but a learning step cannot wait
+    stepping, _ = scheduler.review_card(
+        Card(card_id=2, due=now - timedelta(minutes=15)),
+        Rating.Good,
+        review_datetime=now - timedelta(minutes=15),
+    )
+    assert stepping.state == State.Learning and stepping.due <= now
+    steps = plan_day(
+        [C("a"), C("s")], {"a": card, "s": stepping}, early, now, tz=UTC, scheduler=scheduler
+    )
+    assert steps is not None and steps.reviews == ("s",)
 
 
 def test_the_plan_ends_on_the_interview_day(scheduler: Scheduler) -> None:
@@ -419,3 +526,19 @@ def test_without_a_plan_a_due_session_has_no_time_box(store: Store) -> None:
     assert session.current is not None and session.current.id == "b"
     session.rate(Rating.Good, now=START + timedelta(hours=6))
     assert session.finish(now=START + timedelta(hours=6)).note is None
+
+
+def test_the_home_line_says_when_the_day_needs_nothing() -> None:
+    plan = a_plan(10)
+    ready = Readiness(overall=0.95, by_topic={}, cards=3, seen=3)
+    idle = DayPlan(reviews=(), forward=(), new=(), seconds=0.0, days_left=10, new_remaining=0)
+    status = PlanStatus(plan=plan, days_left=10, on_the_day=ready, today=idle)
+    assert status.line() == (
+        "10 days left · readiness 0.95 → target 0.90 on the day · today: nothing planned"
+    )
+    busy = DayPlan(
+        reviews=("a",), forward=("b",), new=("c",), seconds=150.0, days_left=10, new_remaining=1
+    )
+    assert (
+        PlanStatus(plan, 10, ready, busy).line().endswith("today: 2 reviews + 1 new, about 2 min")
+    )

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
-from textual_plotext import PlotextPlot
+
+from quiz.tui.widgets.bars import ColumnChart, RowChart
 
 if TYPE_CHECKING:
     from quiz.study import Stats
@@ -24,12 +25,6 @@ MIN_CHART_SIZE = (70, 20)
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
-
-
-def _int_ticks(top: int) -> list[int]:
-    """A few whole-number ticks from 0 to at least `top`."""
-    step = max(1, -(-top // 4))
-    return list(range(0, max(top, 1) + step, step))
 
 
 class StatsScreen(Screen[None]):
@@ -57,10 +52,25 @@ class StatsScreen(Screen[None]):
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
         numbers.append(f" · {s.cards.due} due, {s.cards.new} new, {s.cards.learned} learned")
         yield Static(numbers, id="stats-numbers")
+        labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
+        topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
         with Container(id="stats-charts"):
-            yield PlotextPlot(id="per-day")
-            yield PlotextPlot(id="by-topic")
+            yield ColumnChart(
+                "Reviews per day (last 30 days)",
+                [d.reviews for d in s.reviews_per_day],
+                labels,
+                id="per-day",
+            )
+            yield RowChart(
+                "Accuracy by topic (%)",
+                topics,
+                empty="Accuracy by topic: no reviews yet",
+                id="by-topic",
+            )
             if self.forecast:
+                # plotext only for the plan's two lines (its import is ~50 ms): not without a plan
+                from textual_plotext import PlotextPlot
+
                 yield PlotextPlot(id="plan-forecast")
         yield Static("", id="stats-too-small")
         yield Footer()
@@ -85,32 +95,13 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit()
-        s = self.stats
-        per_day = self.query_one("#per-day", PlotextPlot).plt
-        labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
-        values = [d.reviews for d in s.reviews_per_day]
-        per_day.bar(list(range(len(values))), values, width=0.6)
-        step = max(1, len(labels) // 6)
-        ticks = [float(i) for i in range(0, len(labels), step)]
-        per_day.xticks(ticks, [labels[int(i)] for i in ticks])
-        per_day.title("Reviews per day (last 30 days)")
-        top = max(values, default=0)
-        per_day.ylim(0, max(top, 1))
-        per_day.yticks([float(v) for v in _int_ticks(top)])
-        by_topic = self.query_one("#by-topic", PlotextPlot).plt
-        topics = list(s.by_topic)
-        if topics:
-            accuracy = [round(100 * (s.by_topic[t].accuracy or 0.0)) for t in topics]
-            by_topic.bar(topics, accuracy, orientation="horizontal", width=0.6)
-            by_topic.xlim(0, 100)
-            by_topic.title("Accuracy by topic (%)")
-        else:
-            by_topic.title("Accuracy by topic: no reviews yet")
         if self.forecast:
             self._plot_forecast()
 
     def _plot_forecast(self) -> None:
         """Readiness over the days to the interview: plan followed vs nothing more studied."""
+        from textual_plotext import PlotextPlot
+
         plot = self.query_one("#plan-forecast", PlotextPlot).plt
         xs = list(range(1, len(self.forecast) + 1))
         plot.plot(xs, [round(100 * d.followed, 1) for d in self.forecast], label="plan followed")

@@ -1,0 +1,123 @@
+"""The card cache's files without the card models: their format, folder and code stamp.
+
+`quiz.bank.cache` (cards) and `quiz.bank.index` (the card index that `drillbit stats`
+reads) both write these files. Kept apart from the models so that reading the index
+imports no pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from quiz.gcpause import gc_paused
+from quiz.paths import HOME_ENV
+
+__all__ = [
+    "CACHE_ENV",
+    "RACY_SECONDS",
+    "Key",
+    "cache_dir",
+    "code_stamp",
+    "decode_file",
+    "enabled",
+    "encode_file",
+    "file_key",
+    "gc_paused",
+]
+
+CACHE_ENV = "DRILLBIT_CACHE"
+"""Set to 0 (or off, no, false) to load every card from scratch."""
+
+RACY_SECONDS = 2.0
+"""Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
+
+FORMAT = 1
+"""Bumped when a cache file changes shape."""
+_STAMPED_SOURCES = (
+    "models.py",
+    "parse.py",
+    "markdown.py",
+    "mathtext.py",
+    "loader.py",
+    "cache.py",
+    "cachefile.py",
+    "safeyaml.py",
+)
+_STAMPED_DISTS = (
+    "pydantic",
+    "pydantic-core",
+    "pyyaml",
+    "pylatexenc",
+    "python-frontmatter",
+    "markdown-it-py",
+    "mdit-py-plugins",
+)
+
+Key = tuple[int, int, int, int]
+
+_MAGIC = b"drillbit-card-cache "
+
+
+def _header(body: bytes) -> bytes:
+    """The first line of a cache file: a tag and the BLAKE2b digest of the JSON after it."""
+    return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
+
+
+def encode_file(payload: dict[str, Any]) -> bytes:
+    """A cache file's bytes: the digest line, then the payload as compact JSON."""
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    return _header(body) + b"\n" + body
+
+
+def decode_file(raw: bytes) -> Any:
+    """The payload of a cache file's bytes, or {} when the digest line does not match."""
+    header, newline, body = raw.partition(b"\n")
+    if not newline or header != _header(body):
+        return {}  # not written by this code, cut short or edited
+    try:
+        return json.loads(body)
+    except ValueError:
+        return {}
+
+
+def enabled() -> bool:
+    """False when DRILLBIT_CACHE turns the cache off."""
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in {"0", "off", "no", "false"}
+
+
+def cache_dir() -> Path:
+    """`$DRILLBIT_HOME/cache`, else the platform user cache dir (not created here)."""
+    override = os.environ.get(HOME_ENV, "").strip()
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("drillbit", False))
+
+
+@cache
+def code_stamp() -> str:
+    """A digest of the code and library versions that decide what a clean card parses to."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _STAMPED_SOURCES:
+        digest.update((here / name).read_bytes())
+    for dist in _STAMPED_DISTS:
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"|{dist}={version}".encode())
+    return digest.hexdigest()
+
+
+def file_key(stat: os.stat_result) -> Key:
+    """What identifies one version of a file: size, mtime, ctime and inode."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)

@@ -1,0 +1,135 @@
+"""Bar charts drawn with block characters: reviews per day (columns), a share per name (rows).
+
+The stats screen drew both with plotext; its import (about 50 ms, plotext builds its
+documentation at import) and its drawing (an ANSI string parsed back into styled text)
+were a third of opening the screen on a heavy history. These draw the same bars straight
+into Rich text, sized to the widget, with the bar colour from the widget's CSS `color`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widget import Widget
+
+__all__ = ["ColumnChart", "RowChart", "column_heights"]
+
+_EIGHTHS_UP = " ▁▂▃▄▅▆▇█"
+_EIGHTHS_RIGHT = " ▏▎▍▌▋▊▉█"
+_AXIS = "dim"
+
+
+def column_heights(values: Sequence[int], rows: int) -> list[int]:
+    """Each value's bar height in eighths of a row, the largest value filling `rows` rows."""
+    top = max(values, default=0)
+    if top <= 0 or rows <= 0:
+        return [0 for _ in values]
+    full = rows * 8
+    # a value above zero always shows (one eighth at least), so a quiet day is not a gap
+    return [0 if v <= 0 else max(1, round(v * full / top)) for v in values]
+
+
+class ColumnChart(Widget):
+    """Vertical bars over labelled slots (the labels shown below every few columns)."""
+
+    DEFAULT_CSS = """
+    ColumnChart {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    def __init__(
+        self,
+        title: str,
+        values: Sequence[int],
+        labels: Sequence[str],
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's own keyword
+    ) -> None:
+        super().__init__(id=id)
+        self.chart_title = title
+        self.values = list(values)
+        self.labels = list(labels)
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        top = max(self.values, default=0)
+        axis = len(str(top)) + 2  # the top value, a space, the axis line
+        rows = max(0, height - 2)  # the title above, the labels below
+        plot = max(1, width - axis)
+        count = max(1, len(self.values))
+        # slot i starts at starts[i]; every bar is as wide, one column narrower than a slot
+        starts = [i * plot // count for i in range(count)]
+        bar = max(1, plot // count - 1)
+        heights = column_heights(self.values, rows)
+        lines = [Text(self.chart_title.center(width)[:width], style="bold")]
+        for row in range(rows - 1, -1, -1):
+            mark = str(top) if row == rows - 1 else ("0" if row == 0 else "")
+            line = Text(mark.rjust(axis - 2) + " ", style=_AXIS)
+            line.append("┤" if mark else "│", style=_AXIS)
+            cells = [" "] * plot
+            for index, eighths in enumerate(heights):
+                fill = min(8, max(0, eighths - row * 8))
+                if fill:
+                    first = starts[index]
+                    cells[first : first + bar] = _EIGHTHS_UP[fill] * bar
+            line.append("".join(cells))
+            lines.append(line)
+        footer = [" "] * plot
+        free = 0  # labels never overlap: each starts after the last one and a space
+        for index, label in enumerate(self.labels[: len(self.values)]):
+            start = starts[index]
+            if start >= free and start + len(label) <= plot:
+                footer[start : start + len(label)] = label
+                free = start + len(label) + 2
+        lines.append(Text(" " * axis + "".join(footer), style=_AXIS))
+        return Text("\n").join(lines[: max(1, height)])
+
+
+class RowChart(Widget):
+    """One horizontal bar per name, as a percentage (0-100), the value printed after it."""
+
+    DEFAULT_CSS = """
+    RowChart {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    def __init__(
+        self,
+        title: str,
+        rows: Sequence[tuple[str, float]],
+        *,
+        empty: str = "nothing yet",
+        id: str | None = None,  # noqa: A002 - Textual's own keyword
+    ) -> None:
+        super().__init__(id=id)
+        self.chart_title = title
+        self.rows = list(rows)
+        self.empty = empty
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        lines = [Text(self.chart_title.center(width)[:width], style="bold")]
+        if not self.rows:
+            lines.append(Text(self.empty, style=_AXIS))
+            return Text("\n").join(lines)
+        name_width = min(max(len(name) for name, _ in self.rows), max(4, width // 3))
+        bar_width = max(1, width - name_width - 7)  # " │" before, " 100%" after
+        room = max(0, height - 1)
+        shown = self.rows if len(self.rows) <= room else self.rows[: max(0, room - 1)]
+        for name, percent in shown:
+            eighths = round(max(0.0, min(100.0, percent)) * bar_width * 8 / 100)
+            full, part = divmod(eighths, 8)
+            drawn = "█" * full + (_EIGHTHS_RIGHT[part] if part else "")
+            line = Text(name[:name_width].ljust(name_width) + " ", style=_AXIS)
+            line.append("│", style=_AXIS)
+            line.append(drawn.ljust(bar_width))
+            line.append(f"{percent:4.0f}%", style=_AXIS)
+            lines.append(line)
+        if len(shown) < len(self.rows):
+            lines.append(Text(f"… {len(self.rows) - len(shown)} more", style=_AXIS))
+        return Text("\n").join(lines[: max(1, height)])
