@@ -68,6 +68,7 @@ tests share one xdist group, so two workers never race for the same port."""
 TESTS = Path(__file__).resolve().parent
 
 
+@pytest.hookimpl(optionalhook=True)  # `-p no:xdist` runs without the hook
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto` starts one worker more than this process may use cores: much of the suite
     waits (sandbox time limits, child processes, servers), and a third worker fills a core
