@@ -53,11 +53,14 @@ def _peak_rss_kib() -> int:
 def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
     table = app.screen.query("DataTable")
     rows = getattr(table.first(), "row_count", 0) if table else 0
-    cards = len(getattr(getattr(app, "workspace", None), "cards", ()))
+    # The card count from the index: asking for `cards` would load the whole bank now.
+    content = getattr(getattr(app, "workspace", None), "content", None)
+    cards = len(content.refs) if content is not None else 0
     info = {
         "screen": type(app.screen).__name__,
         "home_rows": rows,
         "cards": cards,
+        "bank_loaded": bool(getattr(content, "loaded", False)),
         "maxrss_kb": _peak_rss_kib(),
         "numpy_loaded": "numpy" in sys.modules,
         "engine_loaded": any(name.startswith("engine") for name in sys.modules),

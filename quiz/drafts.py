@@ -11,11 +11,14 @@ import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.bank.models import Card
 from quiz.drill_grading import starter_text
 from quiz.paths import data_dir
 from quiz.store import Store
+
+if TYPE_CHECKING:
+    from quiz.bank.models import Card
 
 
 class Drafts:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.bank.models import Card, CodingFront
 from quiz.errors import UsageError
 
 if TYPE_CHECKING:
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.bank.loader import Bank
+    from quiz.bank.models import Card, CodingFront
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,31 @@ class Drill:
     @property
     def front(self) -> CodingFront:
         """The card's coding front matter."""
+        from quiz.bank.models import CodingFront
+
         assert isinstance(self.card.front, CodingFront)
         return self.card.front
 
 
 def find_drill(bank: Bank, drill_id: str) -> Drill:
     """The drill with this card id; UsageError (exit 2) naming the known drills when unknown."""
-    from engine.checkers import CheckerNotFoundError, get_checker
+    from quiz.bank.models import CodingFront
 
     card = bank.get(drill_id)
     if card is None or not isinstance(card.front, CodingFront):
         known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
         what = "is not a coding drill" if card is not None else "is not a drill in the bank"
         raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
+    return drill_of(card)
+
+
+def drill_of(card: Card) -> Drill:
+    """A coding card's drill (UsageError when its checker does not exist)."""
+    from engine.checkers import CheckerNotFoundError, get_checker
+    from quiz.bank.models import CodingFront
+
+    assert isinstance(card.front, CodingFront)
+    drill_id = card.id
     try:
         checker = get_checker(card.front.checker)
     except CheckerNotFoundError as exc:

@@ -5,10 +5,11 @@ Textual-free, so the CLI and the TUI describe the bank the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from quiz.bank.loader import Bank
+from quiz.bank.lazy import LazyBank
 from quiz.store import Mode
 from quiz.study import Counts, DeckCounts
 
@@ -59,12 +60,11 @@ class TopicRow:
         return self.learned
 
 
-def home_rows(bank: Bank, counts: DeckCounts) -> list[TopicRow]:
+def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicRow]:
     """Each pack (content order) followed by its topics (sorted), with counts."""
     rows: list[TopicRow] = []
     for pack, topics in counts.by_pack_topic.items():
-        info = bank.packs.get(pack)
-        title = info.info.title if info is not None else pack
+        title = pack_titles.get(pack, pack)
         groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.by_pack[pack])]
         groups += [(topic, topic, topics[topic]) for topic in sorted(topics)]
         rows += [
@@ -84,15 +84,15 @@ def home_rows(bank: Bank, counts: DeckCounts) -> list[TopicRow]:
     return rows
 
 
-def request_for(bank: Bank, mode: Mode, row: TopicRow | None) -> StudyRequest:
-    """The session Home starts for a highlighted pack or topic row."""
+def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyRequest:
+    """The session Home starts for a highlighted pack or topic row (from the card index)."""
     if row is None:
         return StudyRequest(mode=mode)
-    if len(bank.packs) <= 1:
+    if len(bank.index.pack_titles) <= 1:
         return StudyRequest(mode=mode, topic=row.topic)
     ids = tuple(
         c.id
-        for c in bank.cards
+        for c in bank.refs
         if c.pack == row.pack and (row.topic is None or c.topic == row.topic)
     )
     return StudyRequest(mode=mode, card_ids=ids)

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
-from quiz.bank.models import Card
 from quiz.store import Store
 from quiz.study import DrillProgress, count_practice_pass, record_attempt
 
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
+    from quiz.bank.models import Card
     from quiz.drill_grading import Drill
 
 

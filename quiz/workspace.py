@@ -16,22 +16,13 @@ from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
-from quiz.bank.loader import Bank, load_bank
-from quiz.bank.models import Card
+from quiz.bank.lazy import LazyBank
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows
-from quiz.search import SearchIndex
 from quiz.settings import Settings, load_settings
 from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Store
-from quiz.study import (
-    DeckCounts,
-    Filters,
-    Session,
-    SessionOptions,
-    Stats,
-    local_timezone,
-)
+from quiz.study import DeckCounts, Filters, Session, SessionOptions, Stats, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan import ForecastDay, TimeBox
 from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
@@ -39,7 +30,10 @@ from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
+    from quiz.bank.loader import Bank
+    from quiz.bank.models import Card
     from quiz.drill_grading import Drill
+    from quiz.search import SearchIndex
 
 __all__ = ["Clock", "DrillSitting", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
 Clock = Callable[[], datetime]
@@ -59,7 +53,7 @@ class Workspace:
 
     def __init__(
         self,
-        bank: Bank,
+        bank: Bank | LazyBank,
         store: Store,
         *,
         clock: Clock = utc_now,
@@ -71,7 +65,8 @@ class Workspace:
         editor: str | None = None,
         settings: Settings | None = None,
     ) -> None:
-        self.bank = bank
+        self.content = bank if isinstance(bank, LazyBank) else LazyBank.of(bank)
+        """The card index at once, card models when first needed (see quiz.bank.lazy)."""
         self.settings = settings if settings is not None else Settings()
         self.store = store
         self.clock = clock
@@ -80,7 +75,7 @@ class Workspace:
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
-        self._cards = {card.id: card for card in bank.cards}
+        self._grouped: tuple[object, CardGroups] = ((), {})
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -105,7 +100,7 @@ class Workspace:
         from quiz.bank.sources import content_roots
 
         settings = settings if settings is not None else load_settings()
-        bank = load_bank(content_roots(list(content_dirs), include_bundled=include_bundled))
+        bank = LazyBank.open(content_roots(list(content_dirs), include_bundled=include_bundled))
         store = Store.open(store_path)
         return cls(
             bank,
@@ -129,54 +124,58 @@ class Workspace:
         return self.clock()
 
     @property
-    def cards(self) -> tuple[Card, ...]:
-        """Every loaded card, in content order."""
-        return self.bank.cards
+    def bank(self) -> Bank:
+        """Every card model: loaded on first use (Home and a session need only the index)."""
+        return self.content.bank
 
     @property
-    def broken_count(self) -> int:
-        """Card files that could not be loaded (`drillbit lint` explains them)."""
-        return len(self.bank.broken_files)
+    def cards(self) -> tuple[Card, ...]:
+        """Every card, in content order (loads the whole bank)."""
+        return self.bank.cards
 
     @functools.cached_property
     def search_index(self) -> SearchIndex:
         """Full-text search over every card (about a second to build: built on first use)."""
+        from quiz.search import SearchIndex
+
         return SearchIndex(self.cards)
 
     def replace_bank(self, bank: Bank) -> None:
         """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
-        self.bank, self._cards = bank, {card.id: card for card in bank.cards}
-        for kept in ("search_index", "card_groups"):
-            self.__dict__.pop(kept, None)
+        self.content = LazyBank.of(bank)
+        self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
-        """The card with this id, or None."""
-        return self._cards.get(card_id)
+        """The card with this id, or None (built from its own file until all are loaded)."""
+        return self.content.card(card_id)
 
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
         groups, per_day = self.card_groups, self.settings.new_per_day
         return count_groups(self.store, groups, self.now(), new_per_day=per_day, tz=self.tz)
 
-    @functools.cached_property
+    @property
     def card_groups(self) -> CardGroups:
-        """The bank's card ids by (pack, topic), kept until the bank is replaced."""
-        return group_cards(self.cards)
+        """The bank's card ids by (pack, topic), kept while the card refs are the same."""
+        refs = self.content.refs
+        if self._grouped[0] is not refs:
+            self._grouped = (refs, group_cards(refs))
+        return self._grouped[1]
 
     def home_view(self) -> tuple[list[TopicRow], DeckCounts]:
-        """Home's rows and the bank's totals, from one pass over the cards."""
+        """Home's rows and the bank's totals, from the card index."""
         counts = self.counts()
-        return home_rows(self.bank, counts), counts
+        return home_rows(self.content.index.pack_titles, counts), counts
 
     def plan_status(self) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan."""
-        return plan_status(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+        refs = self.content.refs
+        return plan_status(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def plan_forecast(self) -> list[ForecastDay]:
         """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""
-        return plan_forecast(
-            self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler
-        )
+        refs = self.content.refs
+        return plan_forecast(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
@@ -185,11 +184,11 @@ class Workspace:
     # -- sessions ----------------------------------------------------------------------
 
     def start_session(self, request: StudyRequest) -> Session:
-        """A new session over the bank (or exactly `request.card_ids`), logged in the store."""
+        """A new session over the card refs (or exactly `request.card_ids`), logged in the store."""
         if request.card_ids is not None:
-            cards = [c for cid in request.card_ids if (c := self.card(cid)) is not None]
+            cards = [c for cid in request.card_ids if (c := self.content.ref(cid)) is not None]
         else:
-            cards = list(self.cards)
+            cards = list(self.content.refs)
         s, mock = self.settings, request.mode == "mock"
         # plan mode paces the whole bank; cards picked by hand are studied as picked
         planned = self._plan_queue() if request.mode == "due" and request.card_ids is None else None
@@ -210,9 +209,9 @@ class Workspace:
         )
 
     def _plan_queue(self) -> tuple[tuple[str, ...], TimeBox] | None:
-        """Today's plan-mode cards over the whole bank and today's time box, or None (no
-        plan, or it is over)."""
-        return plan_queue(self.store, self.cards, self.now(), tz=self.tz, scheduler=self.scheduler)
+        """Today's plan-mode cards and time box, or None (no plan, or it is over)."""
+        refs = self.content.refs
+        return plan_queue(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as the bank's Card, or None when it is over."""
@@ -223,9 +222,10 @@ class Workspace:
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
         """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
-        from quiz.drill_grading import find_drill
+        from quiz.drill_grading import drill_of, find_drill
 
-        drill = find_drill(self.bank, card_id)
+        card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
+        drill = drill_of(card) if card and card.kind == "coding" else find_drill(self.bank, card_id)
         return DrillSitting(
             card=drill.card,
             drill=drill,

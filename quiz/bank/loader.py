@@ -320,6 +320,17 @@ def _cached_file(
     return _Job(path, pack, topic, pack_cache, relative, stat)
 
 
+def load_card_file(path: Path, pack: str, topic: str) -> Card | None:
+    """One card file as a load of its pack gives it, or None when it does not load.
+
+    Parsed, not looked up in the card cache: reading a large pack's cache file costs
+    more than parsing one card. The checks across files are not made.
+    """
+    found = _cached_file(path, pack, topic)
+    card, _ = _parse_job(found) if isinstance(found, _Job) else found
+    return card
+
+
 def _link_problem(path: Path, root: Path | None) -> Problem | None:
     """A problem when `path` is a symlink that leaves the content root (or is broken)."""
     try:

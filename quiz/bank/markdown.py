@@ -26,12 +26,14 @@ no blank line inside `$$...$$`. A `$` in code, in a link or escaped as `\\$` is 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
 from markdown_it.token import Token
@@ -53,6 +55,7 @@ __all__ = [
     "parse",
     "parse_blocks",
     "parse_inline",
+    "plain_children",
     "scan_math",
     "scan_math_in",
 ]
@@ -73,10 +76,16 @@ def normalize(text: str) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _recording(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
-    """An inline rule that also notes, on the last token it pushed, the source range it read."""
+def _recording(
+    rule: Callable[[StateInline, bool], bool], first: str
+) -> Callable[[StateInline, bool], bool]:
+    """An inline rule that also notes, on the last token it pushed, the source range it read.
+    `first`: the character the rule needs at the position (it fails at once on any other,
+    so it is not asked: the parser tries every rule at every markup character)."""
 
     def wrapped(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != first:
+            return False
         start, pushed = state.pos, len(state.tokens)
         if not rule(state, silent):
             return False
@@ -133,22 +142,94 @@ def make_markdown(
         double_inline=True,
         renderer=renderer,
     )
-    md.inline.ruler.at("math_inline", _recording(math_inline_dollar(False, False, True)))
-    md.inline.ruler.at("backticks", _recording(backtick))
-    md.inline.ruler.at("link", _recording(link))
-    md.inline.ruler.at("image", _recording(image))
-    md.inline.ruler.at("autolink", _recording(autolink))
-    md.inline.ruler.at("html_inline", _recording(html_inline))
+    md.inline.ruler.at("math_inline", _recording(math_inline_dollar(False, False, True), "$"))
+    md.inline.ruler.at("backticks", _recording(backtick, "`"))
+    md.inline.ruler.at("link", _recording(link, "["))
+    md.inline.ruler.at("image", _recording(image, "!"))
+    md.inline.ruler.at("autolink", _recording(autolink, "<"))
+    md.inline.ruler.at("html_inline", _recording(html_inline, "<"))
     if latex_delimiters:
         md.inline.ruler.before("escape", "latex_math", _latex_delimited)
     return md
 
 
+_RULE_STARTS = re.compile(r"[\n$\\`~*_\[!<&]")
+"""Every character at which an inline rule of `make_markdown`'s parser can act (line
+breaks, math, escapes and `\\(`, code, strikethrough, emphasis, links, images, autolinks
+and HTML, entities): a text without any of them parses as one text token."""
+_KNOWN_INLINE_RULES = frozenset(
+    "text newline math_inline latex_math escape backticks strikethrough emphasis link image "
+    "autolink html_inline entity".split()
+)
+
+
+def plain_children(content: str) -> list[Token] | None:
+    """What the inline parser gives for a text with no character any of its rules acts on
+    (one text token; none for an empty text), or None when the text needs the parser."""
+    if _RULE_STARTS.search(content):
+        return None
+    return [Token("text", "", 0, content=content)] if content else []
+
+
+def _inline_plain_first(state: StateCore) -> None:
+    """The core `inline` rule, with inline tokens of plain text (most answer lines) given
+    their one text token directly: running the inline parser over them finds nothing."""
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        plain = plain_children(token.content)
+        if plain is not None:
+            token.children.extend(plain)
+        else:
+            md.inline.parse(token.content, md, state.env, token.children)
+
+
+_BLOCK_STARTS = {
+    "math_block": "$",
+    "fence": "`~",
+    "blockquote": ">",
+    "hr": "*-_",
+    "list": "*-+0123456789",
+    "reference": "[",
+    "html_block": "<",
+    "heading": "#",
+}
+"""The first character (after the indentation) a line must have for each of these block
+rules to match it; each rule returns False, having changed nothing, on any other."""
+
+
+def _gated(rule: Callable[..., bool], starts: str) -> Callable[..., bool]:
+    """The block rule, asked only about lines that start with one of its characters: the
+    parser tries every rule on every block's first line and on each line of a paragraph
+    (can it end the paragraph?), and most of those calls fail on the first character."""
+
+    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        if pos >= len(state.src) or state.src[pos] not in starts:
+            return False
+        return rule(state, start_line, end_line, silent)
+
+    return gate
+
+
+def _gate_block_rules(md: MarkdownIt) -> None:
+    for rule in md.block.ruler.__rules__:
+        starts = _BLOCK_STARTS.get(rule.name)
+        if starts is not None:
+            md.block.ruler.at(rule.name, _gated(rule.fn, starts), {"alt": list(rule.alt)})
+
+
 @lru_cache(maxsize=4)
 def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md = make_markdown(latex_delimiters=latex_delimiters)
+    _gate_block_rules(md)
     if blocks_only:
         md.disable("inline")
+    elif {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES:
+        md.core.ruler.at("inline", _inline_plain_first)
     return md
 
 
@@ -179,6 +260,9 @@ def inline_children(
     inline rules, same references, text runs joined), for a caller that needs only some
     blocks' inline markup: parsing inline markup is most of a full parse's cost."""
     md = _parser(latex_delimiters, False)
+    plain = plain_children(token.content)
+    if plain is not None:
+        return plain
     children: list[Token] = []
     md.inline.parse(token.content, md, env, children)
     holder = Token("inline", "", 0, content=token.content, children=children)
@@ -256,6 +340,8 @@ def _fence_closed(token: Token, lines: list[str]) -> bool:
 
 def code_blocks(text: str) -> list[CodeBlock]:
     """Every fenced and indented code block, in order."""
+    if "```" not in text and "~~~" not in text and "    " not in text and "\t" not in text:
+        return []  # no fence and no indentation of four columns: no code block can be there
     blocks: list[CodeBlock] = []
     lines = normalize(text).split("\n")
     for token in parse_blocks(text):

@@ -625,12 +625,19 @@ def find_math_problems(markdown: str) -> list[MathProblem]:
 
 
 def math_problem_offsets(
-    markdown: str, tokens: list[Token], *, inline_parsed: bool = False
+    markdown: str,
+    tokens: list[Token],
+    *,
+    inline_parsed: bool = False,
+    scan: MathScan | None = None,
 ) -> list[tuple[int, str]]:
     """(offset, message) of every math problem in a normalized text, found from its block
     tokens (see `scan_math_in`, also for `inline_parsed`): what `find_math_problems`
-    finds, for a caller that has parsed the text already and places the problems itself."""
-    return _problem_offsets(markdown, scan_math_in(markdown, tokens, inline_parsed=inline_parsed))
+    finds, for a caller that has parsed the text already and places the problems itself.
+    `scan`: that very `scan_math_in` result, when the caller has it already."""
+    if scan is None:
+        scan = scan_math_in(markdown, tokens, inline_parsed=inline_parsed)
+    return _problem_offsets(markdown, scan)
 
 
 def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:
@@ -638,13 +645,14 @@ def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = [(p.offset, p.message) for p in scan.problems]
     for span in scan.spans:
         lo, latex = span.content_start, span.latex
+        result = _convert(latex)  # cached; a formula it converts has no source problem
+        if result.text is not None:
+            continue
         source = _source_problems(latex)
         if source:
             found.extend((lo + _source_offset(markdown, span, pos), m) for pos, m in source)
             continue
-        result = _convert(latex)
-        if result.text is None:
-            found.append((lo + _source_offset(markdown, span, result.pos), result.message))
+        found.append((lo + _source_offset(markdown, span, result.pos), result.message))
     return found
 
 

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import code_blocks, headings, parse_blocks
+from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -250,8 +250,10 @@ def _check_math(
     body_line: int,
     tokens: list[Token],
     inline_parsed: bool = False,
+    scan: MathScan | None = None,
 ) -> None:
-    """Math problems of every section but the Starter, placed in the file.
+    """Math problems of every section but the Starter, placed in the file (`scan`: the
+    body's `scan_math_in`, when the caller has it).
 
     The body's block tokens are scanned once (a section is a run of whole top-level
     blocks, so its blocks are the same as when it is parsed alone), and each problem is
@@ -266,7 +268,7 @@ def _check_math(
             for problem in find_math_problems(section.text):
                 out.add(section.line + problem.line, problem.col, "math", problem.message)
         return
-    found = math_problem_offsets(body, tokens, inline_parsed=inline_parsed)
+    found = math_problem_offsets(body, tokens, inline_parsed=inline_parsed, scan=scan)
     if not found:
         return
     starts = [0]
@@ -381,17 +383,31 @@ def card_from_data(
     *,
     tokens: list[Token] | None = None,
     inline_parsed: bool = False,
+    math_scan: MathScan | None = None,
 ) -> tuple[Card | None, list[Problem]]:
     """What `parse_card` gives for a file of a `---` line, `front_text`, a `---` line and
     `body`, when that front matter is known to load as `data` (the importer dumps `data`
     with yaml's safe dumper, whose output loads back equal): the YAML is not read again.
     `tokens` are the body's Markdown tokens, when the caller has parsed it; with
-    `inline_parsed`, a full parse that found no link references (see `scan_math_in`)."""
+    `inline_parsed`, a full parse that found no link references (see `scan_math_in`);
+    `math_scan`: `scan_math_in(body, tokens, inline_parsed=inline_parsed)`, when the caller
+    has scanned the body already (it is not scanned again)."""
     out = _Collector(path)
     front, lines, kind = _validate_data(data, front_text, 2, out)
     places = (2, front_text.count("\n") + 3)  # "---", the front matter, "---", the body
     return _check_card(
-        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, inline_parsed
+        front,
+        lines,
+        kind,
+        body,
+        places,
+        path,
+        pack,
+        topic_dir,
+        tokens,
+        out,
+        inline_parsed,
+        math_scan,
     )
 
 
@@ -407,6 +423,7 @@ def _check_card(
     tokens: list[Token] | None,
     out: _Collector,
     inline_parsed: bool = False,
+    math_scan: MathScan | None = None,
 ) -> tuple[Card | None, list[Problem]]:
     """Everything `parse_card` checks once the front matter is read: sections, math, names.
     `places` are the file lines where the front matter and the body start."""
@@ -435,7 +452,7 @@ def _check_card(
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
-    _check_math(sections, out, body, body_line, tokens, inline_parsed)
+    _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
     if front is not None:
         _check_front_math(front, lines, out)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -71,6 +72,12 @@ def _scalar(text: str) -> str | None:
     return "'" + text.replace("'", "''") + "'"
 
 
+@lru_cache(maxsize=64)
+def _plain_key(key: str) -> bool:
+    """True when the key is written as is (cached: every card has the same few keys)."""
+    return _scalar(key) == key
+
+
 def _value(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         return None
@@ -82,7 +89,7 @@ def dump_front(front: Mapping[str, Any]) -> str:
     allow_unicode=True, width=1000)` writes it (keys in order, lists in block style)."""
     lines: list[str] = []
     for key, value in front.items():
-        if not isinstance(key, str) or _scalar(key) != key:
+        if not isinstance(key, str) or not _plain_key(key):
             return _dump(front)
         if isinstance(value, Sequence) and not isinstance(value, str):
             if not value:

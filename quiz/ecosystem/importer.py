@@ -21,7 +21,14 @@ import yaml
 from markdown_it.token import Token
 
 from quiz.bank.loader import PACK_FILE
-from quiz.bank.markdown import headings, parse, parse_inline, scan_math, scan_math_in
+from quiz.bank.markdown import (
+    MathScan,
+    headings,
+    parse,
+    parse_inline,
+    scan_math,
+    scan_math_in,
+)
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.parse import card_from_data
@@ -341,6 +348,7 @@ def plan_import(
     pack_dir = content_dir / pack_name
     taken = dict(taken_ids or {})
     used: set[str] = set()
+    folders: dict[Path, bool] = {}  # topic folder -> exists (a new pack's cards need no stat)
     cards: list[PlannedCard] = []
     skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
     notices: list[Notice] = []
@@ -361,13 +369,14 @@ def plan_import(
             target_dir=pack_dir / question_topic,
             used=used,
             taken=taken,
+            folders=folders,
         )
         notices.extend(Notice(question.line, label, note, group) for group, note in notes)
         if planned is None:
             skipped.append(Skipped(question.line, label, reason))
             continue
         used.add(planned.card_id)
-        if planned.path.exists() and not force:
+        if planned.replaces and not force:
             skipped.append(
                 Skipped(
                     question.line,
@@ -426,14 +435,19 @@ def _prepare_math(markdown: str) -> tuple[str, list[str], int]:
     return text.strip("\n"), raw, escaped
 
 
-def _math_as_is(body: str, tokens: list[Token], answer_tokens: list[Token] | None) -> bool:
-    """True when the parsed card body has no `$` that opens nothing and no formula the
-    terminal cannot show: then `_prepare` leaves its answer's math as it is. Needs the
-    answer's own tokens (`_answer_tokens`), so that the answer reads as it does alone."""
+def _math_as_is(
+    body: str, tokens: list[Token], answer_tokens: list[Token] | None
+) -> MathScan | None:
+    """The parsed card body's math scan when it has no `$` that opens nothing and no
+    formula the terminal cannot show (then `_prepare` leaves its answer's math as it is,
+    and the lint check reads the same scan), else None. Needs the answer's own tokens
+    (`_answer_tokens`), so that the answer reads as it does alone."""
     if answer_tokens is None:
-        return False
+        return None
     scan = scan_math_in(body, tokens, inline_parsed=True)
-    return not scan.problems and all(latex_to_unicode(s.latex) is not None for s in scan.spans)
+    if scan.problems or any(latex_to_unicode(s.latex) is None for s in scan.spans):
+        return None
+    return scan
 
 
 def _plan_card(
@@ -448,6 +462,7 @@ def _plan_card(
     target_dir: Path,
     used: set[str],
     taken: Mapping[str, Path],
+    folders: dict[Path, bool],
 ) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
     """One card, or (None, why not), plus notices as (group, text)."""
     notes: list[tuple[str, str]] = []
@@ -493,7 +508,8 @@ def _plan_card(
     env: dict[str, Any] = {}
     body_tokens = parse(body, env=env)
     answer_tokens = _answer_tokens(question_text, body_tokens, env)
-    if deferred and not _math_as_is(body, body_tokens, answer_tokens):
+    math_scan = _math_as_is(body, body_tokens, answer_tokens) if deferred else None
+    if deferred and math_scan is None:
         answer, raw, escaped = _prepare_math(stripped)
         body = card_body(question_text, answer)
         env = {}
@@ -554,11 +570,16 @@ def _plan_card(
         topic,
         tokens=body_tokens,
         inline_parsed=not env.get("references"),
+        math_scan=math_scan,  # with no references, as the check would scan the body
     )
     if card is None:
         return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"
-    return PlannedCard(question, card_id, path, text, tuple(points), path.exists()), "", notes
+    folder = folders.get(target_dir)
+    if folder is None:
+        folder = folders[target_dir] = target_dir.is_dir()
+    replaces = folder and path.exists()
+    return PlannedCard(question, card_id, path, text, tuple(points), replaces), "", notes
 
 
 def _plain_title(title: str) -> str:

@@ -42,7 +42,6 @@ _CLAUSE = re.compile(
     r"though|although|as|or|where|when|unless)\b)"
 )
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
-_SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`])")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
@@ -57,6 +56,7 @@ _SUBJECTS = frozenset(
     "her each every no some most many all both either neither any such".split()
 )
 """Words that can start the subject of a clause after 'and', 'but'..."""
+_MATH_CHILDREN = frozenset({"math_inline", "math_inline_double"})
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _CODE_LIKE = re.compile(r"[=(){}\[\];]|\w\.\w|^\s*(?:import|from|return|def|class)\b")
 
@@ -81,7 +81,8 @@ def _mask_math(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Whitespace runs as one space, none at the ends (str.split's whitespace is re's `\\s`)."""
+    return " ".join(text.split())
 
 
 def _labelled(text: str) -> tuple[str, str] | None:
@@ -305,11 +306,14 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             inline = tokens[index]
             index += 2
             raw = inline.content
+            has_math = False
             for child in inline.children or ():
-                if child.type == "math_inline_double":
-                    _formula(child.content, out)
-                    raw = raw.replace(f"$${child.content}$$", "")
-            bare = _without_display(inline)
+                if child.type in _MATH_CHILDREN:
+                    has_math = True
+                    if child.type == "math_inline_double":
+                        _formula(child.content, out)
+                        raw = raw.replace(f"$${child.content}$$", "")
+            bare = _without_display(inline) if has_math else inline
             text = _inline_text(bare)
             if list_depth and item_first:
                 item_first = False
@@ -320,7 +324,12 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 if rest:
                     out.add(f"{label}: {rest}", 0)
             else:
-                masked = _one_line(plain_inline(bare.children, display_inline=True, mask=True))
+                # without formulas the masked text is the text itself
+                masked = (
+                    _one_line(plain_inline(bare.children, display_inline=True, mask=True))
+                    if has_math
+                    else text
+                )
                 if len(masked) != len(text):
                     masked = _mask_math(text)
                 sentences = _sentences(text, masked)

@@ -305,12 +305,12 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
         return None
     if block.kind != "paragraph":
         return None
-    first_raw = lines[block.start] if block.start < len(lines) else ""
-    if answer_marker(first_raw) is not None:
-        return None
     in_item = block.item_start is not None
     if not (in_item or block.whole_bold or block.raw.lstrip("*_ ")[:1] in ("Q", "q")):
         return None  # a plain paragraph: only `Q:` makes it a question
+    first_raw = lines[block.start] if block.start < len(lines) else ""
+    if answer_marker(first_raw) is not None:
+        return None
     parts = split_title(block.plain)
     if parts.style == "q":
         return _q_line(block, lines)

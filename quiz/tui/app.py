@@ -145,7 +145,7 @@ class DrillbitApp(App[None]):
             self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
 
     def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
-        self.start_study(request_for(self.workspace.bank, event.mode, event.row))
+        self.start_study(request_for(self.workspace.content, event.mode, event.row))
 
     def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:
         from quiz.tui.screens.stats import StatsScreen

@@ -30,7 +30,7 @@ class CardCommands(Provider):
                 f"{card.kind} · {card.pack}/{card.topic}",
                 partial(open_card, card.id),
             )
-            for card in workspace.cards
+            for card in workspace.content.refs  # the index: no card model is needed here
         ]
 
     async def discover(self) -> Hits:

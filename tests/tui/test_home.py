@@ -73,7 +73,7 @@ async def test_broken_cards_are_counted(build: AppFactory, tui_bank: Path) -> No
     shutil.copy(DATA / "bad_cards" / "unknown-key.md", tui_bank / "mini" / "basics")
     app = build()
     async with app.run_test():
-        assert app.workspace.broken_count == 1
+        assert len(app.workspace.content.index.broken) == 1
         summary = str(app.screen.query_one("#home-summary").render())
         assert "1 card file(s) could not be loaded" in summary
 

@@ -87,10 +87,10 @@ def test_overview_and_requests(ws: Workspace) -> None:
         ("basics", "basics", 3),
         ("drills", "drills", 1),
     ]
-    assert request_for(ws.bank, "cram", rows[2]) == StudyRequest(mode="cram", topic="drills")
-    assert request_for(ws.bank, "due", None) == StudyRequest()
+    assert request_for(ws.content, "cram", rows[2]) == StudyRequest(mode="cram", topic="drills")
+    assert request_for(ws.content, "due", None) == StudyRequest()
     other = TopicRow(pack="mini", title="x", topic=None, due=0, new=0, learned=0, total=0)
-    assert request_for(ws.bank, "mock", other) == StudyRequest(mode="mock")
+    assert request_for(ws.content, "mock", other) == StudyRequest(mode="mock")
 
 
 def test_session_round_trip(ws: Workspace, clock: FakeClock) -> None:

@@ -115,9 +115,10 @@ class HomeScreen(Screen[None]):
         plan = ws.plan_status()
         if plan is not None:
             summary.append(f"\n{plan.line()}", style="bold")
-        if ws.broken_count:
+        broken = len(ws.content.index.broken)  # card files that did not load
+        if broken:
             summary.append(
-                f"\n{ws.broken_count} card file(s) could not be loaded: run `drillbit lint`.",
+                f"\n{broken} card file(s) could not be loaded: run `drillbit lint`.",
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)

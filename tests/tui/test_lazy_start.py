@@ -1,0 +1,72 @@
+"""A warm start shows Home and a due session's first card from the card index, building
+only the card shown; the rest of the bank loads when something needs every card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import cachefile, loader
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory
+from tests.tui.test_home import table_rows
+
+
+@pytest.fixture
+def warm(build: AppFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """One app built (its full load remembers the index), then full loads are recorded."""
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)  # the bank's files were just copied
+    first = build()
+    assert first.workspace.content.loaded
+    first.workspace.close()
+    loads: list[str] = []
+    real = loader.load_bank
+
+    def recorded(roots: list[Path], **kwargs: bool | None) -> loader.Bank:
+        loads.append("full")
+        return real(roots, **kwargs)
+
+    monkeypatch.setattr(loader, "load_bank", recorded)
+    return loads
+
+
+async def test_home_counts_before_the_bank_is_loaded(
+    build: AppFactory, warm: list[str], tui_bank: Path
+) -> None:
+    (tui_bank / "mini" / "basics" / "broken.md").write_text("---\nid: [\n---\n", encoding="utf-8")
+    app = build()  # a changed folder: a full load, whose index (with the broken file) is kept
+    app.workspace.close()
+    warm.clear()
+    app = build()
+    async with app.run_test():
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert not app.workspace.content.loaded and warm == []
+        rows = table_rows(screen)
+        assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
+        summary = str(screen.query_one("#home-summary").render())
+        assert "4 new" in summary and "= 4 cards" in summary
+        assert "1 card file(s) could not be loaded" in summary
+        assert not app.workspace.content.loaded and warm == []
+
+
+async def test_a_due_session_shows_its_first_card_from_its_own_file(
+    build: AppFactory, warm: list[str]
+) -> None:
+    app = build(study=StudyRequest(mode="due"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        first = screen.session.current
+        shown = screen.card
+        assert first is not None and shown is not None and shown.id == first.id
+        assert shown.sections  # the full model, built from the card's file
+        assert not app.workspace.content.loaded and warm == []
+        # the whole bank loads on first need, once
+        assert len(app.workspace.cards) == 4 and warm == ["full"]
+        assert app.workspace.card(first.id) is not None and warm == ["full"]
