@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import py_compile
+import shutil
 import stat
 import subprocess
 import sys
@@ -94,6 +95,42 @@ def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
     assert mine.exists() and recent_old.exists() and current.exists()
 
 
+@pytest.fixture(scope="module")
+def compiled_cache() -> Path:
+    """The real cache of this machine, built by `pycache.build` (once per machine, then found)."""
+    built = pycache.build(SANDBOX_SITE)
+    assert built is not None
+    return built
+
+
+@pytest.fixture
+def builds_by_copy(compiled_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build in this test's own cache root copies the real cache's .pyc files instead of
+    compiling numpy again (about 2.5 s of CPU per build, several per test); the rest of the
+    build, its locks, publishing, retiring and sweeping are the product's own. Used by the
+    tests about a cache's life, not its contents: the two tests above and the concurrency
+    test's processes build for real."""
+    finish = pycache._compile
+
+    def copy_then_finish(work: Path, sandbox_site: str) -> None:
+        assert sandbox_site == SANDBOX_SITE
+        flags = {pycache.MARKER, pycache.FORMAT_FILE, pycache.IN_USE, pycache.RETIRED}
+        shutil.copytree(
+            compiled_cache,
+            work,
+            dirs_exist_ok=True,
+            ignore=lambda folder, names: (
+                flags & set(names) if folder == str(compiled_cache) else ()
+            ),
+        )
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(pycache, "_sources", lambda site: [])
+            finish(work, sandbox_site)  # the marker, format and in-use files, as a build writes
+
+    monkeypatch.setattr(pycache, "_compile", copy_then_finish)
+
+
+@pytest.mark.usefixtures("builds_by_copy")
 def test_a_retired_cache_stays_until_no_process_holds_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -116,6 +153,7 @@ def test_a_retired_cache_stays_until_no_process_holds_it(
     pycache._state.clear()
 
 
+@pytest.mark.usefixtures("builds_by_copy")
 def test_a_process_holding_a_retired_cache_moves_to_a_fresh_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -131,6 +169,7 @@ def test_a_process_holding_a_retired_cache_moves_to_a_fresh_one(
     pycache._state.clear()
 
 
+@pytest.mark.usefixtures("builds_by_copy")
 def test_a_process_grading_on_survives_another_retiring_its_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -192,7 +231,9 @@ def test_processes_grading_at_once_never_break_each_other(tmp_path: Path) -> Non
 
 
 @pytest.fixture
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def private_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds_by_copy: None
+) -> Iterator[Path]:
     """A cache of this test's own (the shared one is never damaged by a failing test)."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(pycache, "_state", {})

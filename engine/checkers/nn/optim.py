@@ -182,14 +182,17 @@ class AdamChecker(StepChecker):
         got_theta = j.array("theta", got[0], theta.shape)
         got_m = j.array("m", got[1], m.shape)
         got_v = j.array("v", got[2], v.shape)
+        # Hints are callables: each is computed only when a comparison fails (eleven arrays
+        # per case otherwise, most of this check's time; in the sandbox the judging of the
+        # last cases then lagged the child's run).
         j.close(
             "m",
             got_m,
             m_ref,
             TOL,
             hints=[
-                ("m misses the (1 - beta1) factor on grad", b1 * m + grad),
-                ("beta1 was ignored (0.9 used instead)", 0.9 * m + 0.1 * grad),
+                ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
+                ("beta1 was ignored (0.9 used instead)", lambda: 0.9 * m + 0.1 * grad),
             ],
         )
         j.close(
@@ -198,34 +201,58 @@ class AdamChecker(StepChecker):
             v_ref,
             TOL,
             hints=[
-                ("v must average the squared gradient (grad**2)", b2 * v + (1 - b2) * grad),
-                ("v misses the (1 - beta2) factor on grad**2", b2 * v + grad * grad),
-                ("beta2 was ignored (0.999 used instead)", 0.999 * v + 0.001 * grad * grad),
+                (
+                    "v must average the squared gradient (grad**2)",
+                    lambda: b2 * v + (1 - b2) * grad,
+                ),
+                ("v misses the (1 - beta2) factor on grad**2", lambda: b2 * v + grad * grad),
+                (
+                    "beta2 was ignored (0.999 used instead)",
+                    lambda: 0.999 * v + 0.001 * grad * grad,
+                ),
             ],
         )
-        m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
+
+        def m_hat() -> Any:
+            return m_ref / (1 - b1**t)
+
+        def v_hat() -> Any:
+            return v_ref / (1 - b2**t)
+
         hints = [
             (
                 "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
-                theta - lr * m_ref / (np.sqrt(v_ref) + eps),
+                lambda: theta - lr * m_ref / (np.sqrt(v_ref) + eps),
             ),
             (
                 "the bias correction used t + 1; t already counts from 1 for the first step",
-                theta
-                - lr * (m_ref / (1 - b1 ** (t + 1))) / (np.sqrt(v_ref / (1 - b2 ** (t + 1))) + eps),
+                lambda: (
+                    theta
+                    - lr
+                    * (m_ref / (1 - b1 ** (t + 1)))
+                    / (np.sqrt(v_ref / (1 - b2 ** (t + 1))) + eps)
+                ),
             ),
             (
                 "eps belongs outside the square root: sqrt(v_hat) + eps",
-                theta - lr * m_hat / np.sqrt(v_hat + eps),
+                lambda: theta - lr * m_hat() / np.sqrt(v_hat() + eps),
             ),
             (
                 "eps is added to sqrt(v) after the bias corrections were folded into the step "
                 "size (the paper's efficient form); that form needs eps * sqrt(1 - beta2**t) "
                 "there, or compute m_hat / (sqrt(v_hat) + eps) with eps next to sqrt(v_hat)",
-                theta - lr * np.sqrt(1 - b2**t) / (1 - b1**t) * m_ref / (np.sqrt(v_ref) + eps),
+                lambda: (
+                    theta - lr * np.sqrt(1 - b2**t) / (1 - b1**t) * m_ref / (np.sqrt(v_ref) + eps)
+                ),
             ),
-            ("eps was ignored (1e-8 used instead)", theta - lr * m_hat / (np.sqrt(v_hat) + 1e-8)),
-            ("lr was ignored (1e-3 used instead)", theta - 1e-3 * m_hat / (np.sqrt(v_hat) + eps)),
+            (
+                "eps was ignored (1e-8 used instead)",
+                lambda: theta - lr * m_hat() / (np.sqrt(v_hat()) + 1e-8),
+            ),
+            (
+                "lr was ignored (1e-3 used instead)",
+                lambda: theta - 1e-3 * m_hat() / (np.sqrt(v_hat()) + eps),
+            ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 
