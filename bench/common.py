@@ -43,6 +43,9 @@ class Settings:
     big_bank: int = 10_000
     heavy_reviews: int = 200_000
     """Reviews in the heavy user's history (bench/heavy.py)."""
+    warm_up_probes: bool = True
+    """Run each start-up probe once unmeasured first (file cache, card cache); the smoke
+    test turns it off: it checks the bookkeeping, not the figures."""
 
 
 QUICK = Settings(

@@ -178,8 +178,9 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     if told != reviews:
         raise RuntimeError(f"stats --json counts {told} reviews; {reviews} were imported")
     variants = {"bare": "bare", "home": "app", "due": "due", "stats": "stats", "answer": "answer"}
-    for mode in variants.values():
-        _probe(mode, bank, env)
+    if settings.warm_up_probes:
+        for mode in variants.values():
+            _probe(mode, bank, env)
     stats_ms: list[float] = []
     peaks: list[float] = []
     times: dict[str, list[float]] = {key: [] for key in variants}

@@ -30,8 +30,9 @@ def startup_figures(settings: Settings, big_bank: Path, env: dict[str, str]) -> 
         "bundled": ("app", []),
         "big": ("app", [big_bank]),
     }
-    for mode, content in variants.values():  # warm the OS file cache and the card cache
-        probe(mode, content, env)
+    if settings.warm_up_probes:
+        for mode, content in variants.values():  # warm the OS file cache and the card cache
+            probe(mode, content, env)
     times: dict[str, list[float]] = {key: [] for key in variants}
     reports: dict[str, dict[str, Any]] = {}
     for _ in range(settings.startup_reps):

@@ -35,6 +35,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, text_join
+from markdown_it.rules_core import normalize as markdown_normalize
 from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
@@ -222,9 +223,18 @@ def _gate_block_rules(md: MarkdownIt) -> None:
             md.block.ruler.at(rule.name, _gated(rule.fn, starts), {"alt": list(rule.alt)})
 
 
+def _normalize_when_needed(state: StateCore) -> None:
+    """markdown-it's first core rule (line endings as `\\n`, NUL as U+FFFD), run only on
+    a text that has a `\\r` or a NUL: it rewrites every newline of any other text to
+    itself."""
+    if "\r" in state.src or "\0" in state.src:
+        markdown_normalize(state)
+
+
 @lru_cache(maxsize=4)
 def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md = make_markdown(latex_delimiters=latex_delimiters)
+    md.core.ruler.at("normalize", _normalize_when_needed)
     _gate_block_rules(md)
     if blocks_only:
         md.disable("inline")

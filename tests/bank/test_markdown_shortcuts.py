@@ -1,6 +1,7 @@
 """The Markdown reader's shortcuts give what markdown-it gives without them: plain inline
 text as one text token (no inline parse), block and inline rules asked only about lines and
-positions that start with their character, no code block where no line could hold one."""
+positions that start with their character, line endings rewritten only when there is a `\\r`
+or a NUL, no code block where no line could hold one."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ WORDS = ["a", "bc", "Z9", " ", "x y", ".", ":", "(", ")"] * 4
 MARKS = [
     *"-+=#|'\"{}%^é😀\n\t$\\`~*_[]!<>&",
     "  \n",
+    "\r\n",
+    "\r",
+    "\0",
     "\n\n",
     "\\(",
     "\\)",

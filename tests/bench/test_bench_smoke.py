@@ -24,6 +24,7 @@ TINY: Settings = replace(
     load_sizes=(5, 10),
     scaling_sizes=(10,),
     big_bank=10,
+    warm_up_probes=False,
 )
 
 

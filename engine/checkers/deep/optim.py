@@ -69,25 +69,41 @@ class RmspropChecker(StepChecker):
             s_ref,
             TOL,
             hints=[
-                ("s must average the squared gradient (grad**2)", rho * s + (1 - rho) * grad),
-                ("s misses the (1 - rho) factor on grad**2", rho * s + grad * grad),
-                ("rho was ignored (0.9 used instead)", 0.9 * s + 0.1 * grad * grad),
+                (
+                    "s must average the squared gradient (grad**2)",
+                    lambda: rho * s + (1 - rho) * grad,
+                ),
+                ("s misses the (1 - rho) factor on grad**2", lambda: rho * s + grad * grad),
+                ("rho was ignored (0.9 used instead)", lambda: 0.9 * s + 0.1 * grad * grad),
                 ("s was not updated: return rho*s + (1-rho)*grad**2", s),
             ],
         )
+        # callables: computed only when theta is wrong (as in nn.optim's adam_step)
         hints = [
             (
                 "eps belongs outside the square root: grad / (np.sqrt(s) + eps)",
-                theta - lr * grad / np.sqrt(s_ref + eps),
+                lambda: theta - lr * grad / np.sqrt(s_ref + eps),
             ),
             (
                 "theta was updated with the old s: update s first, then divide by its root",
-                theta - lr * grad / (np.sqrt(s) + eps),
+                lambda: theta - lr * grad / (np.sqrt(s) + eps),
             ),
-            ("the step divides by s, not by its square root", theta - lr * grad / (s_ref + eps)),
-            ("theta moved uphill: subtract the step", theta + lr * grad / (np.sqrt(s_ref) + eps)),
-            ("lr was ignored (1e-3 used instead)", theta - 1e-3 * grad / (np.sqrt(s_ref) + eps)),
-            ("eps was ignored (1e-8 used instead)", theta - lr * grad / (np.sqrt(s_ref) + 1e-8)),
+            (
+                "the step divides by s, not by its square root",
+                lambda: theta - lr * grad / (s_ref + eps),
+            ),
+            (
+                "theta moved uphill: subtract the step",
+                lambda: theta + lr * grad / (np.sqrt(s_ref) + eps),
+            ),
+            (
+                "lr was ignored (1e-3 used instead)",
+                lambda: theta - 1e-3 * grad / (np.sqrt(s_ref) + eps),
+            ),
+            (
+                "eps was ignored (1e-8 used instead)",
+                lambda: theta - lr * grad / (np.sqrt(s_ref) + 1e-8),
+            ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 
@@ -169,7 +185,7 @@ class AdamwChecker(StepChecker):
         got_theta = j.array("theta", got[0], theta.shape)
         got_m = j.array("m", got[1], m.shape)
         got_v = j.array("v", got[2], v.shape)
-        g_l2 = grad + wd * theta
+        g_l2 = grad + wd * theta  # cheap; the hints below are callables, computed on a failure
         l2_msg = (
             "weight_decay * theta was added to the gradient (L2 regularization inside Adam); "
             "AdamW keeps the decay out of m and v and shrinks theta directly: "
@@ -181,8 +197,8 @@ class AdamwChecker(StepChecker):
             m_ref,
             TOL,
             hints=[
-                (l2_msg, b1 * m + (1 - b1) * g_l2),
-                ("m misses the (1 - beta1) factor on grad", b1 * m + grad),
+                (l2_msg, lambda: b1 * m + (1 - b1) * g_l2),
+                ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
             ],
         )
         j.close(
@@ -191,44 +207,45 @@ class AdamwChecker(StepChecker):
             v_ref,
             TOL,
             hints=[
-                (l2_msg, b2 * v + (1 - b2) * g_l2 * g_l2),
-                ("v must average the squared gradient (grad**2)", b2 * v + (1 - b2) * grad),
-                ("v misses the (1 - beta2) factor on grad**2", b2 * v + grad * grad),
+                (l2_msg, lambda: b2 * v + (1 - b2) * g_l2 * g_l2),
+                ("v must average the squared gradient (grad**2)", lambda: b2 * v + (1 - b2) * grad),
+                ("v misses the (1 - beta2) factor on grad**2", lambda: b2 * v + grad * grad),
             ],
         )
         m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
         step = lr * m_hat / (np.sqrt(v_hat) + eps)
+        # callables: computed only when theta is wrong (as in nn.optim's adam_step)
         hints = [
             (
                 "the weight decay is missing: this is the plain Adam step; "
                 "AdamW also multiplies theta by (1 - lr * weight_decay)",
-                theta - step,
+                lambda: theta - step,
             ),
             (
                 "the decay was not multiplied by lr: use theta * (1 - lr * weight_decay), "
                 "as PyTorch's AdamW does",
-                theta * (1 - wd) - step,
+                lambda: theta * (1 - wd) - step,
             ),
             (
                 "the decay was applied to the already-updated theta; decay the old theta: "
                 "theta * (1 - lr * weight_decay) - step",
-                (theta - step) * (1 - lr * wd),
+                lambda: (theta - step) * (1 - lr * wd),
             ),
             (
                 "the decay was added instead of subtracted: theta * (1 - lr * weight_decay)",
-                theta * (1 + lr * wd) - step,
+                lambda: theta * (1 + lr * wd) - step,
             ),
             (
                 "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
-                theta * (1 - lr * wd) - lr * m_ref / (np.sqrt(v_ref) + eps),
+                lambda: theta * (1 - lr * wd) - lr * m_ref / (np.sqrt(v_ref) + eps),
             ),
             (
                 "eps belongs outside the square root: sqrt(v_hat) + eps",
-                theta * (1 - lr * wd) - lr * m_hat / np.sqrt(v_hat + eps),
+                lambda: theta * (1 - lr * wd) - lr * m_hat / np.sqrt(v_hat + eps),
             ),
             (
                 "weight_decay was ignored (1e-2 used instead)",
-                theta * (1 - lr * 1e-2) - step,
+                lambda: theta * (1 - lr * 1e-2) - step,
             ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
