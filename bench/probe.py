@@ -63,6 +63,7 @@ def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
         "bank_loaded": bool(getattr(content, "loaded", False)),
         "maxrss_kb": _peak_rss_kib(),
         "numpy_loaded": "numpy" in sys.modules,
+        "pydantic_loaded": "pydantic" in sys.modules,
         "engine_loaded": any(name.startswith("engine") for name in sys.modules),
         "textarea_loaded": "textual.widgets._text_area" in sys.modules,
         "modules": len(sys.modules),

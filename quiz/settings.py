@@ -11,16 +11,20 @@ import difflib
 import os
 import re
 import tomllib
+from dataclasses import asdict, dataclass, field, fields
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 from fsrs import Scheduler
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from quiz.errors import InputFileError, UsageError
 from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
 
 CONFIG_NAME = "config.toml"
 CONFIG_LIMIT = 64 * 1024
@@ -28,8 +32,6 @@ CONFIG_LIMIT = 64 * 1024
 
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|h|d)$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-Step = Annotated[str, Field(description="A duration such as 30s, 1m, 10m, 1h or 1d.")]
 
 
 class SettingsError(UsageError):
@@ -40,45 +42,60 @@ class SettingsError(UsageError):
         self.title = "config"
 
 
-class Settings(BaseModel):
-    """Every setting with its default; `drillbit config` lists them."""
+def _help(text: str, **bounds: float) -> Any:
+    """A field's description and bounds (ge, le), for `drillbit config` and the validator."""
+    return {"description": text, **bounds}
 
-    model_config = ConfigDict(extra="forbid", frozen=True, validate_assignment=True)
 
-    new_per_day: int = Field(default=20, ge=0, le=9999, description="New cards introduced per day.")
-    max_reviews_per_day: int = Field(
-        default=200, ge=0, le=99999, description="Most scheduled reviews a day's due sessions show."
+@dataclass(frozen=True)
+class Settings:
+    """Every setting with its default; `drillbit config` lists them.
+
+    A plain dataclass, so that the defaults (no config.toml) cost no pydantic import at
+    start-up; any value other than a default is validated by the pydantic model built
+    from these fields (`_validator`), which also checks config.toml and typed values.
+    """
+
+    new_per_day: int = field(
+        default=20, metadata=_help("New cards introduced per day.", ge=0, le=9999)
     )
-    desired_retention: float = Field(
+    max_reviews_per_day: int = field(
+        default=200,
+        metadata=_help("Most scheduled reviews a day's due sessions show.", ge=0, le=99999),
+    )
+    desired_retention: float = field(
         default=0.9,
-        ge=0.7,
-        le=0.99,
-        description="Recall probability fsrs schedules for (0.7-0.99).",
+        metadata=_help("Recall probability fsrs schedules for (0.7-0.99).", ge=0.7, le=0.99),
     )
-    learning_steps: tuple[Step, ...] = Field(
-        default=("1m", "10m"), description="Steps of a new card before it graduates."
+    learning_steps: tuple[str, ...] = field(
+        default=("1m", "10m"), metadata=_help("Steps of a new card before it graduates.")
     )
-    relearning_steps: tuple[Step, ...] = Field(
-        default=("10m",), description="Steps of a forgotten card before it returns to review."
+    relearning_steps: tuple[str, ...] = field(
+        default=("10m",),
+        metadata=_help("Steps of a forgotten card before it returns to review."),
     )
-    shuffle_choices: bool = Field(
-        default=True, description="Show a choice card's options in a new order each time."
+    shuffle_choices: bool = field(
+        default=True,
+        metadata=_help("Show a choice card's options in a new order each time."),
     )
-    mock_questions: int = Field(
-        default=10, ge=1, le=200, description="Questions in a mock interview."
+    mock_questions: int = field(
+        default=10, metadata=_help("Questions in a mock interview.", ge=1, le=200)
     )
-    mock_minutes: int = Field(default=20, ge=1, le=600, description="Length of a mock interview.")
-    mock_feedback: bool = Field(
-        default=False, description="Show right/wrong after each mock question (practice)."
+    mock_minutes: int = field(
+        default=20, metadata=_help("Length of a mock interview.", ge=1, le=600)
+    )
+    mock_feedback: bool = field(
+        default=False,
+        metadata=_help("Show right/wrong after each mock question (practice)."),
     )
 
-    @field_validator("learning_steps", "relearning_steps")
-    @classmethod
-    def _steps_valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for step in value:
-            if _STEP.match(step.strip()) is None:
-                raise ValueError(f"'{step}' is not a duration: use e.g. 30s, 1m, 10m, 1h or 1d")
-        return tuple(step.strip() for step in value)
+    def __post_init__(self) -> None:
+        values = asdict(self)
+        if values == _DEFAULTS:
+            return
+        checked = _validator().model_validate(values)  # raises pydantic's ValidationError
+        for name, value in checked.model_dump().items():
+            object.__setattr__(self, name, value)
 
     def steps(self, key: str) -> tuple[timedelta, ...]:
         """learning_steps or relearning_steps as durations."""
@@ -93,15 +110,59 @@ class Settings(BaseModel):
         )
 
 
+_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Settings)}
+KEYS: tuple[str, ...] = tuple(_DEFAULTS)
+
+
+def describe(key: str) -> str:
+    """What a setting does, as `drillbit config` and the settings screen say it."""
+    return str(next(f.metadata["description"] for f in fields(Settings) if f.name == key))
+
+
+@cache
+def _validator() -> type[BaseModel]:
+    """The pydantic model of the settings: bounds, step syntax, no unknown key."""
+    from pydantic import ConfigDict, Field, create_model, field_validator
+
+    definitions: dict[str, Any] = {
+        f.name: (_TYPES[str(f.type)], Field(default=f.default, **dict(f.metadata)))
+        for f in fields(Settings)
+    }
+    fields_only = create_model(
+        "Settings", __config__=ConfigDict(extra="forbid", frozen=True), **definitions
+    )
+
+    class SettingsModel(fields_only):  # type: ignore[valid-type, misc]
+        @field_validator("learning_steps", "relearning_steps")
+        @classmethod
+        def _steps_valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+            for step in value:
+                if _STEP.match(step.strip()) is None:
+                    raise ValueError(f"'{step}' is not a duration: use e.g. 30s, 1m, 10m, 1h or 1d")
+            return tuple(step.strip() for step in value)
+
+    return SettingsModel
+
+
+_TYPES: dict[str, Any] = {
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "tuple[str, ...]": tuple[str, ...],
+}
+
+
+def _validated(data: dict[str, Any]) -> Settings:
+    """Settings from raw values (TOML or typed), checked; pydantic's ValidationError if not."""
+    return Settings(**_validator().model_validate(data).model_dump())
+
+
 def step_duration(step: str) -> timedelta:
     """'10m' -> 10 minutes."""
     match = _STEP.match(step.strip())
     if match is None:
         raise ValueError(f"'{step}' is not a duration")
     return timedelta(seconds=float(match.group(1)) * _UNIT_SECONDS[match.group(2)])
-
-
-KEYS: tuple[str, ...] = tuple(Settings.model_fields)
 
 
 def config_path() -> Path:
@@ -129,20 +190,22 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+    from pydantic import ValidationError
+
     try:
-        return Settings.model_validate(data)
+        return _validated(data)
     except ValidationError as exc:
         raise SettingsError(f"{path}: {_error_text(exc)}") from exc
 
 
 def parse_value(key: str, text: str) -> Any:
     """A value typed on the command line for `key`, as the model expects it."""
-    if key not in Settings.model_fields:
+    if key not in _DEFAULTS:
         matches = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
         close = matches[0] if matches else None
         hint = f"did you mean '{close}'?" if close else f"known keys: {', '.join(KEYS)}"
         raise SettingsError(f"unknown key '{key}': {hint}")
-    default = Settings.model_fields[key].default
+    default = _DEFAULTS[key]
     raw = text.strip()
     if isinstance(default, bool):
         lowered = raw.lower()
@@ -158,9 +221,11 @@ def parse_value(key: str, text: str) -> Any:
 
 def with_value(settings: Settings, key: str, text: str) -> Settings:
     """A copy of `settings` with `key` set from its typed text; SettingsError naming the key."""
+    from pydantic import ValidationError
+
     value = parse_value(key, text)
     try:
-        return Settings.model_validate({**settings.model_dump(), key: value})
+        return _validated({**asdict(settings), key: value})
     except ValidationError as exc:
         raise SettingsError(_error_text(exc)) from exc
 

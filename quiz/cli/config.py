@@ -20,6 +20,7 @@ def config_command(key: str | None, value: str | None) -> None:
         KEYS,
         Settings,
         config_path,
+        describe,
         format_value,
         load_settings,
         parse_value,
@@ -33,7 +34,7 @@ def config_command(key: str | None, value: str | None) -> None:
         for name in KEYS:
             current = getattr(settings, name)
             changed = "" if current == getattr(defaults, name) else "  (changed)"
-            description = Settings.model_fields[name].description or ""
+            description = describe(name)
             click.echo(f"{name:<20} = {format_value(current)}{changed}")
             click.echo(f"{'':<20}   {description}")
         click.echo(f"\nSaved in {display_path(config_path())}", err=True)

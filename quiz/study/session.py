@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from fsrs import Rating, Scheduler
 
@@ -21,7 +22,10 @@ from quiz.study.days import as_utc, day_start
 from quiz.study.plan import TimeBox
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import default_scheduler, review_card
-from quiz.study.summary import Answer, Summary, build_summary
+
+if TYPE_CHECKING:
+    # The summary's models (pydantic) are imported at the first answer, not at start-up.
+    from quiz.study.summary import Answer, Summary
 
 DEFAULT_MOCK_QUESTIONS = 10
 DEFAULT_MOCK_MINUTES = 20.0
@@ -347,6 +351,8 @@ class Session:
         requeued = self.mode != "mock" and self.options.requeue_again and rating == Rating.Again
         if requeued:
             self._queue.append(card)
+        from quiz.study.summary import Answer
+
         result = Answer(
             card=card,
             rating=rating,
@@ -417,6 +423,8 @@ class Session:
     def finish(self, *, now: datetime | None = None) -> Summary:
         """End the session (idempotent) and return its summary."""
         if self._summary is None:
+            from quiz.study.summary import build_summary
+
             moment = self._now(now)
             self._store.end_session(self.session_id, ended_at=moment)
             self._summary = build_summary(

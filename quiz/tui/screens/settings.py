@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from quiz.errors import DrillbitError
-from quiz.settings import KEYS, Settings, format_value, save_settings, with_value
+from quiz.settings import KEYS, Settings, describe, format_value, save_settings, with_value
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -54,7 +54,7 @@ class SettingsScreen(Screen[None]):
         for key in KEYS:
             value = getattr(settings, key)
             style = "bold" if value != getattr(defaults, key) else ""
-            description = Settings.model_fields[key].description or ""
+            description = describe(key)
             table.add_row(key, Text(format_value(value), style=style), description)
         table.move_cursor(row=max(cursor, 0))
         self.query_one("#settings-help", Static).update(
