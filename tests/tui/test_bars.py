@@ -32,3 +32,38 @@ async def test_the_charts_draw_bars_labels_and_what_did_not_fit() -> None:
         assert rows[1].startswith("topic 0") and rows[1].endswith(" 50%")
         assert rows[-1].startswith("… ") and rows[-1].endswith(" more")
         assert len(rows) <= app.query_one("#rows", RowChart).content_size.height
+
+
+class _Days(App[None]):
+    def compose(self) -> ComposeResult:
+        values = [0] * 27 + [2, 2, 2]
+        labels = [f"d{i}" for i in range(30)]
+        yield ColumnChart("last {shown} days", values, labels, id="days")
+
+
+async def test_every_day_is_equally_wide_and_the_latest_day_is_at_the_right_edge() -> None:
+    # 30 days over 70-odd columns once drew slots 2 and 3 columns wide alternately, so
+    # three days in a row looked like a day skipped
+    for width in (70, 75, 80, 117):
+        app = _Days()
+        async with app.run_test(size=(width, 12)) as pilot:
+            await pilot.pause()
+            lines = app.query_one("#days", ColumnChart).render().plain.splitlines()
+            top = lines[1]
+            bars = [i for i, ch in enumerate(top) if ch == "█"]
+            runs = [i for i in bars if i - 1 not in bars]  # where each bar starts
+            assert len(runs) == 3
+            assert runs[1] - runs[0] == runs[2] - runs[1]  # no wider gap between days
+            assert top.rstrip().endswith("█")
+            assert lines[0].strip() == "last 30 days"
+
+
+async def test_a_chart_narrower_than_its_days_keeps_the_latest_days() -> None:
+    app = _Days()
+    async with app.run_test(size=(20, 8)) as pilot:
+        await pilot.pause()
+        chart = app.query_one("#days", ColumnChart)
+        lines = chart.render().plain.splitlines()
+        assert all(len(line) <= chart.content_size.width for line in lines)
+        assert lines[0].strip() == f"last {(chart.content_size.width - 3) // 2} days"
+        assert lines[1].rstrip().endswith("█ █ █")  # the three latest days, still apart

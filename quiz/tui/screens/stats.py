@@ -56,7 +56,7 @@ class StatsScreen(Screen[None]):
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
         with Container(id="stats-charts"):
             yield ColumnChart(
-                "Reviews per day (last 30 days)",
+                "Reviews per day (last {shown} days)",
                 [d.reviews for d in s.reviews_per_day],
                 labels,
                 id="per-day",

@@ -31,7 +31,11 @@ def column_heights(values: Sequence[int], rows: int) -> list[int]:
 
 
 class ColumnChart(Widget):
-    """Vertical bars over labelled slots (the labels shown below every few columns)."""
+    """Vertical bars over labelled slots (the labels shown below every few columns).
+
+    When the widget is too narrow for a bar and a gap per slot it shows the latest slots
+    that fit; `{shown}` in the title is replaced by how many it shows.
+    """
 
     DEFAULT_CSS = """
     ColumnChart {
@@ -55,19 +59,24 @@ class ColumnChart(Widget):
 
     def render(self) -> Text:
         width, height = self.content_size
-        top = max(self.values, default=0)
-        axis = len(str(top)) + 2  # the top value, a space, the axis line
+        axis = len(str(max(self.values, default=0))) + 2  # the top value, a space, the axis
         rows = max(0, height - 2)  # the title above, the labels below
         plot = max(1, width - axis)
-        count = max(1, len(self.values))
-        # slot i starts at starts[i]; every bar is as wide, one column narrower than a slot
-        starts = [i * plot // count for i in range(count)]
-        bar = max(1, plot // count - 1)
-        heights = column_heights(self.values, rows)
-        lines = [Text(self.chart_title.center(width)[:width], style="bold")]
+        values, labels = self._fitting(plot)
+        top = max(values)
+        # every slot is equally wide, a bar and a one-column gap (uneven slots read as a
+        # skipped day); the slack is split around the chart, axis included
+        slot = plot // len(values)
+        bar = max(1, slot - 1)
+        pad = " " * ((plot - slot * len(values)) // 2)
+        plot = slot * len(values)
+        starts = [i * slot for i in range(len(values))]
+        heights = column_heights(values, rows)
+        title = self.chart_title.replace("{shown}", str(len(values)))
+        lines = [Text(title.center(width)[:width], style="bold")]
         for row in range(rows - 1, -1, -1):
             mark = str(top) if row == rows - 1 else ("0" if row == 0 else "")
-            line = Text(mark.rjust(axis - 2) + " ", style=_AXIS)
+            line = Text(pad + mark.rjust(axis - 2) + " ", style=_AXIS)
             line.append("┤" if mark else "│", style=_AXIS)
             cells = [" "] * plot
             for index, eighths in enumerate(heights):
@@ -79,13 +88,20 @@ class ColumnChart(Widget):
             lines.append(line)
         footer = [" "] * plot
         free = 0  # labels never overlap: each starts after the last one and a space
-        for index, label in enumerate(self.labels[: len(self.values)]):
+        for index, label in enumerate(labels):
             start = starts[index]
             if start >= free and start + len(label) <= plot:
                 footer[start : start + len(label)] = label
                 free = start + len(label) + 2
-        lines.append(Text(" " * axis + "".join(footer), style=_AXIS))
+        lines.append(Text(pad + " " * axis + "".join(footer), style=_AXIS))
         return Text("\n").join(lines[: max(1, height)])
+
+    def _fitting(self, plot: int) -> tuple[list[int], list[str]]:
+        """The latest values (and their labels) that get two columns each: a bar and a gap."""
+        keep = max(1, min(len(self.values), plot // 2))
+        labels = (self.labels + [""] * len(self.values))[: len(self.values)]
+        values = self.values[-keep:] if self.values else [0]
+        return values, labels[-keep:] if self.values else [""]
 
 
 class RowChart(Widget):
