@@ -100,13 +100,31 @@ def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
     }
 
 
+def pack_cache_path(pack_dir: Path, directory: Path | None = None) -> Path:
+    """Where the cache file of this pack folder lives."""
+    name = hashlib.sha256(str(pack_dir.resolve()).encode()).hexdigest()[:24]
+    return (directory or cache_dir()) / f"pack-{name}.json"
+
+
+def small_pack_cache(pack_dir: Path, limit: int) -> PackCache | None:
+    """The pack's cache when its file holds at most `limit` bytes, else None.
+
+    For looking up a card or two: reading a large pack's cache file (5.4 MB for 10,000
+    generated cards) costs more than parsing one card, a small one much less.
+    """
+    try:
+        size = os.stat(pack_cache_path(pack_dir)).st_size
+    except OSError:
+        return None
+    return PackCache(pack_dir) if size <= limit else None
+
+
 class PackCache:
     """The cache file of one pack folder: look cards up by relative path and key, store clean ones."""
 
     def __init__(self, pack_dir: Path, *, directory: Path | None = None) -> None:
         self.pack_dir = pack_dir.resolve()
-        name = hashlib.sha256(str(self.pack_dir).encode()).hexdigest()[:24]
-        self.path = (directory or cache_dir()) / f"pack-{name}.json"
+        self.path = pack_cache_path(pack_dir, directory)
         data = self._read()
         self._old: dict[str, dict[str, Any]] = data.get("cards", {})
         self._old_info: dict[str, Any] | None = data.get("pack_info")

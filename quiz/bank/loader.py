@@ -320,13 +320,17 @@ def _cached_file(
     return _Job(path, pack, topic, pack_cache, relative, stat)
 
 
-def load_card_file(path: Path, pack: str, topic: str) -> Card | None:
+def load_card_file(
+    path: Path, pack: str, topic: str, pack_cache: card_cache.PackCache | None = None
+) -> Card | None:
     """One card file as a load of its pack gives it, or None when it does not load.
 
-    Parsed, not looked up in the card cache: reading a large pack's cache file costs
-    more than parsing one card. The checks across files are not made.
+    From `pack_cache` when it holds this version of the file, else parsed (nothing is
+    stored: a cache file is only written whole, by a full load). The checks across files
+    are not made.
     """
-    found = _cached_file(path, pack, topic)
+    pack_dir = None if pack_cache is None else path.parent.parent
+    found = _cached_file(path, pack, topic, pack_dir, pack_cache)
     card, _ = _parse_job(found) if isinstance(found, _Job) else found
     return card
 

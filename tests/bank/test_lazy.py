@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, loader
+from quiz.bank import cachefile, lazy, loader
 from quiz.bank.index import index_of
 from quiz.bank.lazy import LazyBank
 from quiz.bank.loader import load_bank
@@ -113,3 +113,27 @@ def test_a_loaded_bank_is_its_own_index() -> None:
     lazy = LazyBank.of(bank)
     assert lazy.loaded and lazy.bank is bank and lazy.index == index_of(bank)
     assert lazy.card(bank.cards[0].id) is bank.cards[0]
+
+
+def test_a_shown_card_comes_from_a_small_packs_card_cache_else_from_its_file(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = LazyBank.open(roots).bank  # a full load: the card caches and the index written
+    parsed: list[Path] = []
+    real = loader._parse_job
+
+    def counted(job: loader._Job) -> object:
+        parsed.append(job.path)
+        return real(job)
+
+    monkeypatch.setattr(loader, "_parse_job", counted)
+    small = LazyBank.open(roots)
+    ref = small.refs[0]
+    card = small.card(ref.id)
+    assert card is not None and card.sections == full.by_id()[ref.id].sections
+    assert parsed == [] and not small.loaded  # the pack's cache file is small: read
+    monkeypatch.setattr(lazy, "SMALL_CACHE_BYTES", 0)
+    large = LazyBank.open(roots)
+    card = large.card(ref.id)
+    assert card is not None and card.sections == full.by_id()[ref.id].sections
+    assert parsed == [large.index.card_path(ref)] and not large.loaded  # parsed instead
