@@ -354,6 +354,7 @@ def plan_import(
         taken = dict(taken_ids or {})
         used: set[str] = set()
         folders: dict[Path, bool] = {}  # topic folder -> exists (a new pack's cards need no stat)
+        topic_dirs: dict[str, Path] = {}
         cards: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
@@ -361,8 +362,8 @@ def plan_import(
         for question in parsed.questions:
             label = f"{question.label} (line {question.line}) '{question.title}'"
             question_topic = topic_name
-            if topic is None and question.section and kebab(question.section):
-                question_topic = kebab(question.section)
+            if topic is None and question.section:
+                question_topic = kebab(question.section) or topic_name
             planned, reason, notes = _plan_card(
                 question,
                 notes_path=notes_path,
@@ -371,7 +372,8 @@ def plan_import(
                 topic=question_topic,
                 tags=tags,
                 difficulty=difficulty,
-                target_dir=pack_dir / question_topic,
+                target_dir=topic_dirs.get(question_topic)
+                or topic_dirs.setdefault(question_topic, pack_dir / question_topic),
                 used=used,
                 taken=taken,
                 folders=folders,

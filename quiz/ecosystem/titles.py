@@ -24,7 +24,6 @@ _TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re
 _CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
 _LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
-_SPACES = re.compile(r"\s+")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]"
 )
@@ -85,11 +84,14 @@ def _masked(children: list[Token] | None, text: str, display_inline: bool) -> st
 def clean_title(text: str) -> str:
     """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
     text = strip_emoji(text)
-    text = _EMPTY_BRACKETS.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
-    text = _LINK_TAIL.sub("", text)
-    while (shorter := _CITATION.sub("", text)) != text:  # "title [src]" -> "title"
-        text = shorter
+    if "[" in text or "(" in text:
+        text = _EMPTY_BRACKETS.sub("", text)
+    text = " ".join(text.split())  # whitespace runs as one space (str.split's is re's \s)
+    # The text now ends in no space, so the tails below can only match a final ']' or ')'.
+    if text.endswith((")", "]")):
+        text = _LINK_TAIL.sub("", text)
+    while text.endswith("]") and (shorter := _CITATION.sub("", text)) != text:
+        text = shorter  # "title [src]" -> "title"
     return text.strip(" -–—:|").strip()
 
 
