@@ -37,38 +37,60 @@ def _helper_stops_late(item: int) -> int:
     return item + 1
 
 
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids `_split` forks. Asking about these alone, not about any child of the test
+    process, keeps the check right whatever earlier tests in this worker left running."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def recording_fork() -> int:
+        pid = real_fork()
+        if pid > 0:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording_fork)
+    return pids
+
+
+def _all_reaped(pids: list[int]) -> bool:
+    """Every helper has been waited for: none is running or left as a zombie."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue  # already reaped by `_split`
+        return False
+    return True
 
 
 @linux_only
-def test_split_gives_the_plain_loops_results_in_order() -> None:
+def test_split_gives_the_plain_loops_results_in_order(forks: list[int]) -> None:
     items = list(range(500))
     results = parallel._split(_square, items)
     assert [(i, sq) for i, sq, _ in results] == [(i, i * i) for i in items]
-    assert _no_children_left()
+    assert len(forks) == 1 and _all_reaped(forks)
 
 
 @linux_only
-def test_a_helper_that_dies_at_once_leaves_nothing_undone() -> None:
+def test_a_helper_that_dies_at_once_leaves_nothing_undone(forks: list[int]) -> None:
     items = list(range(300))
     assert parallel._split(_die_in_helper, items) == [-i for i in items]
-    assert _no_children_left()
+    assert len(forks) == 1 and _all_reaped(forks)
 
 
 @linux_only
-def test_a_helper_that_stops_midway_leaves_nothing_undone() -> None:
+def test_a_helper_that_stops_midway_leaves_nothing_undone(forks: list[int]) -> None:
     items = list(range(300))
     assert parallel._split(_helper_stops_late, items) == [i + 1 for i in items]
-    assert _no_children_left()
+    assert len(forks) == 1 and _all_reaped(forks)
 
 
 @linux_only
-def test_no_temporary_space_or_no_fork_means_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_temporary_space_or_no_fork_means_one_process(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
@@ -79,7 +101,7 @@ def test_no_temporary_space_or_no_fork_means_one_process(monkeypatch: pytest.Mon
     with monkeypatch.context() as patch:
         patch.setattr(os, "fork", refuse)
         assert parallel._split(_square, items) == [_square(i) for i in items]
-    assert _no_children_left()
+    assert forks == []  # neither case forked
 
 
 def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.MonkeyPatch) -> None:
