@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from fsrs import Card, Rating, Scheduler, State
@@ -360,46 +361,25 @@ def test_a_card_above_the_target_on_the_day_is_not_reviewed_in_the_last_pass(
     assert recall_at(weak, start, scheduler) < plan.target < recall_at(strong, start, scheduler)
     cards = [C("weak"), C("strong"), C("strong2")]
     memory = {"weak": weak, "strong": strong, "strong2": strong}
-    placed = last_pass(
+    place = partial(
+        last_pass,
         cards,
         [],
-        memory,
-        plan,
-        START,
+        plan=plan,
+        moment=START,
         tz=UTC,
         scheduler=scheduler,
         pace=Pace.default(),
         today_left=45 * 60.0,
     )
+    placed = place(memory)
     assert placed.days == ((), (), ("weak",)), "the weak card on the eve, nothing else"
     assert placed.predicted >= plan.target + READINESS_MARGIN
     # a wider margin asks for more: the strong cards are looked at too, on the eve
-    wider = last_pass(
-        cards,
-        [],
-        memory,
-        plan,
-        START,
-        tz=UTC,
-        scheduler=scheduler,
-        pace=Pace.default(),
-        today_left=45 * 60.0,
-        margin=1.0,
-    )
-    assert set(wider.days[2]) == {"weak", "strong", "strong2"}
+    assert set(place(memory, margin=1.0).days[2]) == {"weak", "strong", "strong2"}
     # with the readiness already above the goal, the last pass reviews nothing
     ready = {"weak": strong, "strong": strong, "strong2": strong}
-    assert last_pass(
-        cards,
-        [],
-        ready,
-        plan,
-        START,
-        tz=UTC,
-        scheduler=scheduler,
-        pace=Pace.default(),
-        today_left=45 * 60.0,
-    ).days == ((), (), ())
+    assert place(ready).days == ((), (), ())
 
 
 def test_a_due_review_waits_for_the_last_pass(scheduler: Scheduler) -> None:
