@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.bankgen import generate_bank
 from bench.common import Figure, Settings, median, time_ms
-from quiz.bank import cache, cachefile, parallel
+from quiz.bank import cachefile, parallel
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 
@@ -28,15 +28,15 @@ def make_banks(root: Path, sizes: Sequence[int]) -> dict[int, Path]:
 @contextmanager
 def cache_off() -> Iterator[None]:
     """DRILLBIT_CACHE=0 for the duration (lint has no switch of its own)."""
-    old = os.environ.get(cache.CACHE_ENV)
-    os.environ[cache.CACHE_ENV] = "0"
+    old = os.environ.get(cachefile.CACHE_ENV)
+    os.environ[cachefile.CACHE_ENV] = "0"
     try:
         yield
     finally:
         if old is None:
-            del os.environ[cache.CACHE_ENV]
+            del os.environ[cachefile.CACHE_ENV]
         else:
-            os.environ[cache.CACHE_ENV] = old
+            os.environ[cachefile.CACHE_ENV] = old
 
 
 def _repeat(action: Callable[[], object], reps: int) -> list[float]:

@@ -40,34 +40,12 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import cachefile
-from quiz.bank.cachefile import (
-    CACHE_ENV,
-    Key,
-    cache_dir,
-    code_stamp,
-    decode_file,
-    enabled,
-    encode_file,
-    file_key,
-    gc_paused,
-)
+from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, encode_file, file_key
 from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
 
-__all__ = [
-    "CACHE_ENV",
-    "CACHE_LIMIT",
-    "Key",
-    "PackCache",
-    "cache_dir",
-    "code_stamp",
-    "decode_file",
-    "enabled",
-    "encode_file",
-    "file_key",
-    "gc_paused",
-]
+__all__ = ["CACHE_LIMIT", "PackCache", "pack_cache_path", "small_pack_cache"]
 
 CACHE_LIMIT = 256 * 1024 * 1024
 """A cache file larger than this is ignored (a 10,000-card pack needs about a tenth)."""

@@ -16,7 +16,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from quiz.gcpause import gc_paused
 from quiz.paths import HOME_ENV
 
 __all__ = [
@@ -29,7 +28,6 @@ __all__ = [
     "enabled",
     "encode_file",
     "file_key",
-    "gc_paused",
 ]
 
 CACHE_ENV = "DRILLBIT_CACHE"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.bank import cachefile
 from quiz.errors import InputFileError
+from quiz.gcpause import gc_paused
 from quiz.textsafe import read_regular
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
     """
     inputs = _inputs(roots) if cachefile.enabled() else None
     if inputs is not None:
-        with cachefile.gc_paused():  # 10,000 refs: no collection passes while they are built
+        with gc_paused():  # 10,000 refs: no collection passes while they are built
             remembered = _read(roots, inputs)
         if remembered is not None:
             return remembered, None

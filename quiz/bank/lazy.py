@@ -108,14 +108,16 @@ class LazyBank:
             ref = self._refs.get(card_id)
             if ref is None:
                 return None
-            from quiz.bank import cache
+            from quiz.bank import cache, cachefile
             from quiz.bank.loader import load_card_file
 
             path = self._index.card_path(ref)
             if ref.pack not in self._pack_caches:  # looked for once per pack
-                small = cache.enabled() and cache.small_pack_cache
-                kept = small(path.parent.parent, SMALL_CACHE_BYTES) if small else None
-                self._pack_caches[ref.pack] = kept
+                self._pack_caches[ref.pack] = (
+                    cache.small_pack_cache(path.parent.parent, SMALL_CACHE_BYTES)
+                    if cachefile.enabled()
+                    else None
+                )
             card = load_card_file(path, ref.pack, ref.topic, self._pack_caches[ref.pack])
             if card is None or ref_of(card) != ref:
                 self.bank  # noqa: B018 (loads the whole bank, which fills self._cards)

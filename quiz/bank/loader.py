@@ -15,9 +15,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from quiz.bank import cache as card_cache
+from quiz.bank import cachefile
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
+from quiz.gcpause import gc_paused
 from quiz.textsafe import read_regular_text
 
 PACK_FILE = "pack.yaml"
@@ -70,7 +72,7 @@ def _load_pack_info(
         except OSError:
             stat = None  # reading it below reports the problem
         else:
-            cached = pack_cache.lookup_info(card_cache.file_key(stat))
+            cached = pack_cache.lookup_info(cachefile.file_key(stat))
             if cached is not None:
                 return cached
     import yaml  # only when something must be parsed: a warm start never needs PyYAML
@@ -180,8 +182,8 @@ def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None) -> Bank:
     next load skips their parsing; `use_cache=None` follows DRILLBIT_CACHE (on by default).
     """
     if use_cache is None:
-        use_cache = card_cache.enabled()
-    with card_cache.gc_paused():
+        use_cache = cachefile.enabled()
+    with gc_paused():
         return _load_bank(roots, use_cache)
 
 
@@ -314,7 +316,7 @@ def _cached_file(
     except OSError:
         return _Job(path, pack, topic)  # reading it reports the problem
     relative = f"{topic}/{path.name}"  # card files sit at <pack>/<topic>/<name>
-    cached = pack_cache.lookup(relative, card_cache.file_key(stat), path, pack)
+    cached = pack_cache.lookup(relative, cachefile.file_key(stat), path, pack)
     if cached is not None:
         return cached, []
     return _Job(path, pack, topic, pack_cache, relative, stat)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from quiz.bank import cache, cachefile, parse
+from quiz.bank import cachefile, parse
 from quiz.bank.loader import Bank, load_bank
 
 
@@ -77,24 +77,24 @@ def test_removed_and_added_files_are_seen(mini_bank: Path) -> None:
 
 def test_a_corrupt_cache_file_is_ignored(mini_bank: Path) -> None:
     first = load_bank([mini_bank])
-    files = list(cache.cache_dir().glob("pack-*.json"))
+    files = list(cachefile.cache_dir().glob("pack-*.json"))
     assert files
     for path in files:
         path.write_text("{not json", encoding="utf-8")
     assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
     for path in files:
-        data = cache.decode_file(path.read_bytes())  # rewritten whole
-        assert data["stamp"] == cache.code_stamp()
+        data = cachefile.decode_file(path.read_bytes())  # rewritten whole
+        assert data["stamp"] == cachefile.code_stamp()
 
 
 def test_another_code_stamp_discards_every_entry(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_bank([mini_bank])
-    for path in cache.cache_dir().glob("pack-*.json"):
-        data = cache.decode_file(path.read_bytes())
+    for path in cachefile.cache_dir().glob("pack-*.json"):
+        data = cachefile.decode_file(path.read_bytes())
         data["stamp"] = "older code"
-        path.write_bytes(cache.encode_file(data))
+        path.write_bytes(cachefile.encode_file(data))
     parsed = _forbid_parsing(monkeypatch)
     bank = load_bank([mini_bank])
     assert len(parsed) == len(bank.cards) > 0
@@ -111,11 +111,11 @@ def test_files_changed_just_now_are_not_stored(
 
 
 def test_the_cache_can_be_turned_off(mini_bank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    monkeypatch.setenv(cachefile.CACHE_ENV, "0")
     load_bank([mini_bank])
-    assert not cache.cache_dir().exists()
+    assert not cachefile.cache_dir().exists()
     assert load_bank([mini_bank], use_cache=True).cards
-    assert list(cache.cache_dir().glob("pack-*.json"))
+    assert list(cachefile.cache_dir().glob("pack-*.json"))
 
 
 def test_every_kind_of_the_bundled_bank_is_cached_and_rebuilt_equal(
@@ -160,7 +160,7 @@ def test_an_edited_record_is_a_miss_not_served(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_bank([mini_bank])
-    (path,) = cache.cache_dir().glob("pack-*.json")
+    (path,) = cachefile.cache_dir().glob("pack-*.json")
     raw = path.read_bytes()
     title = first.cards[0].title
     assert title.encode() in raw
@@ -179,7 +179,7 @@ def test_anything_but_a_regular_cache_file_is_a_miss(
     import os
 
     first = load_bank([mini_bank])
-    (path,) = cache.cache_dir().glob("pack-*.json")
+    (path,) = cachefile.cache_dir().glob("pack-*.json")
     real = tmp_path / "elsewhere.json"
     real.write_bytes(path.read_bytes())  # a valid cache file, but not at the cache path
     path.unlink()
@@ -195,4 +195,4 @@ def test_anything_but_a_regular_cache_file_is_a_miss(
     assert _snapshot(again) == _snapshot(first)
     if kind != "folder":
         assert path.is_file() and not path.is_symlink(), "replaced by a file it wrote"
-        assert cache.decode_file(path.read_bytes())["stamp"] == cache.code_stamp()
+        assert cachefile.decode_file(path.read_bytes())["stamp"] == cachefile.code_stamp()

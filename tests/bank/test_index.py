@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cache, cachefile, index, loader
+from quiz.bank import cachefile, index, loader
 from quiz.bank.index import CardRef, card_index, refs_of
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
@@ -123,7 +123,7 @@ def test_the_cache_turned_off_or_a_damaged_index_file_falls_back(
     path = index.index_path(roots)
     path.write_bytes(path.read_bytes()[:-20])  # cut short: the digest no longer matches
     assert card_index(roots) == expected
-    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    monkeypatch.setenv(cachefile.CACHE_ENV, "0")
     path.unlink()
     assert card_index(roots) == expected
     assert not path.exists()
