@@ -9,10 +9,9 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import NNChecker
+from engine.checkers.nn._common import NNChecker, normalization_numeric_grads
 from engine.checks import Judgement, Tolerance
 from engine.deep import layernorm as ref
-from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["layernorm"]
 
@@ -121,19 +120,11 @@ class LayernormChecker(NNChecker):
         X, gamma, beta, dout = (case.inputs[k] for k in ("X", "gamma", "beta", "dout"))
         eps = case.inputs.get("eps", DEFAULT_EPS)
         out_ref, cache = ref.layernorm_forward(X, gamma, beta, eps)
-        numeric: dict[str, np.ndarray] = {}
-        if case.private.get("numeric"):
-            for label, which in (("dX", "X"), ("dgamma", "gamma"), ("dbeta", "beta")):
-                values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
-
-                def loss(
-                    theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
-                ) -> float:
-                    values[which] = theta
-                    y, _ = ref.layernorm_forward(values["X"], values["gamma"], values["beta"], eps)
-                    return float(np.sum(dout * y))
-
-                numeric[label] = numerical_gradient(loss, values[which].copy())
+        numeric = (
+            normalization_numeric_grads(ref.layernorm_forward, X, gamma, beta, dout, eps)
+            if case.private.get("numeric")
+            else {}
+        )
         return {"out": out_ref, "grads": ref.layernorm_backward(dout, cache), "numeric": numeric}
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:

@@ -9,10 +9,9 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import NNChecker
+from engine.checkers.nn._common import NNChecker, normalization_numeric_grads
 from engine.checks import Judgement, Tolerance
 from engine.nn import batchnorm as ref
-from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["batchnorm"]
 
@@ -194,22 +193,9 @@ class BatchnormChecker(NNChecker):
             ],
         )
         if case.private.get("numeric"):
-            for label, got, which in (
-                ("dX", dX, "X"),
-                ("dgamma", dgamma, "gamma"),
-                ("dbeta", dbeta, "beta"),
-            ):
-                values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
-
-                def loss(
-                    theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
-                ) -> float:
-                    values[which] = theta
-                    y, _ = ref.batchnorm_forward(values["X"], values["gamma"], values["beta"], eps)
-                    return float(np.sum(dout * y))
-
-                numeric = numerical_gradient(loss, values[which].copy())
-                j.close(f"{label} vs numerical gradient", got, numeric, NUMERIC_TOL)
+            numeric = normalization_numeric_grads(ref.batchnorm_forward, X, gamma, beta, dout, eps)
+            for label, got in (("dX", dX), ("dgamma", dgamma), ("dbeta", dbeta)):
+                j.close(f"{label} vs numerical gradient", got, numeric[label], NUMERIC_TOL)
 
 
 batchnorm = BatchnormChecker
