@@ -3,10 +3,13 @@ when a focus change leaves those keys as they were."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
@@ -22,28 +25,32 @@ class WithKey(Widget, can_focus=True):
     BINDINGS = [Binding("x", "app.bell", "Extra")]
 
 
+MOVE = Binding.Group("Move")
+
+
 class FooterApp(App[None]):
     BINDINGS = [
         Binding("a", "toggle", "Alpha"),
         Binding("z", "app.bell", "Hidden", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, footer: Callable[[], Footer] = KeysFooter) -> None:
         super().__init__()
         self.alpha_enabled = True
+        self.footer = footer
 
     def compose(self) -> ComposeResult:
         yield Plain("one", id="one")
         yield Plain("two", id="two")
         yield WithKey(id="with-key")
-        yield KeysFooter()
+        yield self.footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return None if action == "toggle" and not self.alpha_enabled else True
 
 
 def footer_keys(app: App[None]) -> list[FooterKey]:
-    return list(app.screen.query_one(KeysFooter).query(FooterKey))
+    return list(app.screen.query_one(Footer).query(FooterKey))
 
 
 def described(app: App[None]) -> dict[str, bool]:
@@ -84,3 +91,38 @@ async def test_a_key_that_becomes_disabled_is_shown_dim() -> None:
         app.refresh_bindings()
         await pilot.pause()
         assert described(app) == {"Alpha": True, "palette": False}
+
+
+class GroupedKeys(Widget, can_focus=True):
+    """A focusable widget whose two keys the footer shows as one group."""
+
+    BINDINGS = [
+        Binding("left", "go('left')", "Left", group=MOVE),
+        Binding("right", "go('right')", "Right", group=MOVE),
+    ]
+
+    def action_go(self, where: str) -> None:
+        """Nothing to do: the test looks at the footer only."""
+
+
+class GroupedApp(FooterApp):
+    def compose(self) -> ComposeResult:
+        yield GroupedKeys(id="grouped")
+        yield self.footer()
+
+
+@pytest.mark.parametrize("compact", [False, True])
+async def test_the_footer_looks_as_textuals_does(compact: bool) -> None:
+    """Same keys, classes, text, styles and places as the stock Footer, grouped keys too."""
+
+    async def drawn(footer: Callable[[], Footer]) -> list[tuple[object, ...]]:
+        app = GroupedApp(footer)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            return [
+                (key.key, sorted(key.classes), key.render(), key.region) for key in footer_keys(app)
+            ]
+
+    stock = await drawn(lambda: Footer(compact=compact))
+    assert len(stock) == 4  # left, right, alpha, the palette
+    assert await drawn(lambda: KeysFooter(compact=compact)) == stock

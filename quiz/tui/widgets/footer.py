@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
 
@@ -22,11 +24,23 @@ class KeysFooter(Footer):
     restyled every key for the same keys (about a sixth of a Pilot test's CPU, and the same
     work on each Tab a user presses). This one compares what it would show with what it
     shows, and recomposes only when they differ.
+
+    Each key bound to the footer's `compact` also starts with the footer's value: a
+    FooterKey starts compact and the binding then turned it back, two restylings of every
+    key each time a screen mounted its footer.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
         self._shown: tuple[bool, tuple[ShownKey, ...]] | None = None
+
+    def compose(self) -> ComposeResult:
+        """Footer's keys, the bound ones already in the footer's compact style."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """As Footer's, except that the rebuild waits for `_recompose_if_changed`."""
