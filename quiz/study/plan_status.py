@@ -33,6 +33,7 @@ from quiz.study.plan import (
 
 __all__ = [
     "PACE_WINDOW_DAYS",
+    "PlanQueue",
     "PlanStatus",
     "pace_from_store",
     "planned_cards",
@@ -156,6 +157,18 @@ def today_plan(
     )
 
 
+@dataclass(frozen=True)
+class PlanQueue:
+    """What a plan-mode session studies today, as `plan_day` decided it."""
+
+    ids: tuple[str, ...]
+    """Today's card ids, in study order."""
+    box: TimeBox
+    """What is left of today's minutes."""
+    same_day_steps: bool
+    """False: a card answered Again is not asked again today (no requeue)."""
+
+
 def plan_queue(
     store: Store,
     cards: Sequence[StudyCard],
@@ -163,9 +176,9 @@ def plan_queue(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
-) -> tuple[tuple[str, ...], TimeBox] | None:
-    """Today's plan-mode card ids over `cards` and today's time box, or None (no plan, or
-    the plan is over)."""
+) -> PlanQueue | None:
+    """Today's plan-mode cards over `cards`, the time box and whether today's answers are
+    asked again today; None without a plan or once it is over."""
     plan = store.interview_plan()
     if plan is None:
         return None
@@ -178,7 +191,7 @@ def plan_queue(
         _spent_today(store, now, tz),
         (card.kind for card in cards),
     )
-    return today.queue, box
+    return PlanQueue(ids=today.queue, box=box, same_day_steps=today.same_day_steps)
 
 
 def plan_forecast(
