@@ -78,6 +78,15 @@ class PlanStatus:
         )
         return f"{days} · {ready} · {load}"
 
+    def steps_note(self) -> str | None:
+        """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""
+        if self.today is None or self.today.same_day_steps:
+            return None
+        return (
+            "Too few days for every card with fsrs's same-day learning steps: today a card "
+            "is asked once (an Again is not asked again today); the last pass reviews it."
+        )
+
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `drillbit plan --json`."""
         today: dict[str, object] | None = None

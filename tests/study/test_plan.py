@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
@@ -568,3 +568,7 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert (
         PlanStatus(plan, 10, ready, busy).line().endswith("today: 2 reviews + 1 new, about 2 min")
     )
+    assert PlanStatus(plan, 10, ready, busy).steps_note() is None
+    short = replace(busy, same_day_steps=False)
+    note = PlanStatus(plan, 10, ready, short).steps_note()
+    assert note is not None and "not asked again today" in note
