@@ -216,11 +216,64 @@ def _gated(rule: Callable[..., bool], starts: str) -> Callable[..., bool]:
     return gate
 
 
+def _table_gate(rule: Callable[..., bool]) -> Callable[..., bool]:
+    """The table rule, asked only when the next line starts with `|`, `-` or `:` (a table
+    needs a delimiter row under its first line: the rule's own first checks)."""
+
+    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        below = start_line + 1
+        if below + 1 > end_line:
+            return False
+        pos = state.bMarks[below] + state.tShift[below]
+        if pos >= state.eMarks[below] or state.src[pos] not in "|-:":
+            return False
+        return rule(state, start_line, end_line, silent)
+
+    return gate
+
+
+def _code_gate(rule: Callable[..., bool]) -> Callable[..., bool]:
+    """The indented-code rule, asked only about a line indented four columns past the block."""
+
+    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if state.sCount[start_line] - state.blkIndent < 4:
+            return False
+        return rule(state, start_line, end_line, silent)
+
+    return gate
+
+
+def _lheading_gate(rule: Callable[..., bool]) -> Callable[..., bool]:
+    """The setext-heading rule, asked only when a non-empty line follows (an underline is
+    looked for below the first line, up to an empty one). Where the rule would give up
+    after its code-block check it leaves `parentType` as "paragraph"; so does the gate."""
+
+    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        below = start_line + 1
+        if below < end_line and not state.isEmpty(below):
+            return rule(state, start_line, end_line, silent)
+        if not state.is_code_block(start_line):
+            state.parentType = "paragraph"
+        return False
+
+    return gate
+
+
+_GATES: dict[str, Callable[[Callable[..., bool]], Callable[..., bool]]] = {
+    "table": _table_gate,
+    "code": _code_gate,
+    "lheading": _lheading_gate,
+}
+"""Block rules whose first checks look at more than the line's first character."""
+
+
 def _gate_block_rules(md: MarkdownIt) -> None:
     for rule in md.block.ruler.__rules__:
         starts = _BLOCK_STARTS.get(rule.name)
         if starts is not None:
             md.block.ruler.at(rule.name, _gated(rule.fn, starts), {"alt": list(rule.alt)})
+        elif rule.name in _GATES:
+            md.block.ruler.at(rule.name, _GATES[rule.name](rule.fn), {"alt": list(rule.alt)})
 
 
 def _normalize_when_needed(state: StateCore) -> None:

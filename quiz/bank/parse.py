@@ -294,8 +294,11 @@ def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> Non
     """Math in key points and choices is shown too, so it must parse as well."""
     from quiz.bank.mathtext import find_math_problems
 
+    fields = type(front).model_fields  # a getattr that misses costs pydantic a slow path
     for key in ("key_points", "choices"):
-        for index, text in enumerate(getattr(front, key, ())):
+        if key not in fields:
+            continue
+        for index, text in enumerate(getattr(front, key)):
             for problem in find_math_problems(text):
                 out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
 

@@ -70,6 +70,9 @@ EXAMPLES = [
     "`c` ~~s~~ &amp; \\* a  \nb",
     "p\n- interrupts\n\np\n2. does not",
     "\\(a\\) and \\[b\\]",
+    "a\nb\n===\nc\n---\n\nd\n\n    code\n\n- e\n  f\n  ---",
+    "x | y\n--|--\n1 | 2\n\n> q\n> ---\n\n    a | b\n    - | -",
+    "p\n    lazy\n=\n\n- i\n\n      code in item\n  q\n  ===",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quiz.store import Mode
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import TopicRow, Workspace
@@ -61,7 +62,7 @@ class HomeScreen(Screen[None]):
         yield Static(id="home-summary")
         yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
