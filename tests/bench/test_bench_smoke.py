@@ -198,6 +198,10 @@ def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
     cpu = _named(figures, "import_notes_cpu_ms")[0]
     assert cpu.params["bytes"] >= 5_000 and cpu.params["cards"] > 0
     assert cpu.params["cards"] <= cpu.params["questions"]
+    assert cpu.params["how"] == "one process", "a 5 KB file is too small for a helper"
+    split = _named(figures, "import_notes_split_ms")
+    assert len(split) == 2 and len(_named(figures, "import_notes_split_cpu_ms")) == 2
+    assert split[1].params["how"] == "one process"
 
 
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:

@@ -13,12 +13,13 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from quiz.bank.problems import ContentError
 from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
 from quiz.study import set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -59,7 +60,7 @@ class BrowserScreen(Screen[None]):
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
         yield Input(placeholder="search every card's text (words must all appear)", id="search")
         yield DataTable(id="browser-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

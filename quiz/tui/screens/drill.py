@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Markdown, Static, TextArea
+from textual.widgets import Label, Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ class DrillScreen(Screen["DrillSitting"]):
                     soft_wrap=False,
                 )
                 yield VerdictView(id="verdict")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         editor = self.query_one("#editor", TextArea)

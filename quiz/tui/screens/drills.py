@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
 from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -36,7 +37,7 @@ class DrillsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label("", id="drills-title")
         yield DataTable(id="drills-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from quiz.errors import DrillbitError
 from quiz.settings import KEYS, Settings, describe, format_value, save_settings, with_value
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -35,7 +36,7 @@ class SettingsScreen(Screen[None]):
         yield DataTable(id="settings-table", cursor_type="row", zebra_stripes=True)
         yield Input(id="settings-input")
         yield Static("", id="settings-help")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from quiz.tui.widgets.bars import ColumnChart, RowChart
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.study import Stats
@@ -73,7 +74,7 @@ class StatsScreen(Screen[None]):
 
                 yield PlotextPlot(id="plan-forecast")
         yield Static("", id="stats-too-small")
-        yield Footer()
+        yield KeysFooter()
 
     def on_resize(self) -> None:
         self._fit()

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, ProgressBar, Static
+from textual.widgets import Label, Markdown, ProgressBar, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import plain_text, section_markdown
@@ -32,6 +32,7 @@ from quiz.study import (
 )
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
@@ -140,7 +141,7 @@ class StudyScreen(Screen[None]):
             yield Vertical(id="study-rubric")
         yield Static("", id="study-status")
         yield Static("", id="study-ratings")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#study-rubric").display = False

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from quiz.overview import describe_due
 from quiz.study import rating_name
 from quiz.tui.widgets.clock import format_clock
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.study import Summary
@@ -70,7 +71,7 @@ class SummaryScreen(Screen[None]):
             yield Static(lines, id="summary-numbers")
             if s.questions:
                 yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if not self.summary.questions:
