@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import gc
 import re
+import resource
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import REPO, Figure, Settings, median
+
+if TYPE_CHECKING:
+    from quiz.ecosystem.importer import ImportPlan
 
 NOTES_BYTES = 1_000_000
 
@@ -32,23 +37,93 @@ def make_notes(path: Path, size: int = NOTES_BYTES) -> Path:
     return path
 
 
-def notes_figures(settings: Settings, work: Path, size: int = NOTES_BYTES) -> list[Figure]:
-    """Wall and CPU time of planning the import of 1 MB of notes (nothing written)."""
+def _cpu_ms() -> tuple[float, float]:
+    """CPU time so far of this process, and of the children it reaped (the import's helper)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (
+        1000 * (own.ru_utime + own.ru_stime),
+        1000 * (children.ru_utime + children.ru_stime),
+    )
+
+
+def _plan_once(notes: Path, work: Path) -> tuple[float, float, bool, ImportPlan]:
+    """(wall ms, CPU ms of both processes, whether a helper ran, plan) of one planned import."""
     from quiz.ecosystem.importer import plan_import
 
+    gc.collect()
+    wall, (own, children) = time.perf_counter(), _cpu_ms()
+    plan = plan_import(notes, content_dir=work / "notes-content", pack="bench")
+    wall = (time.perf_counter() - wall) * 1000
+    own_after, children_after = _cpu_ms()
+    helped = children_after > children
+    return wall, own_after - own + children_after - children, helped, plan
+
+
+def notes_figures(settings: Settings, work: Path, size: int = NOTES_BYTES) -> list[Figure]:
+    """Wall and CPU time of planning the import of 1 MB of notes (nothing written), as
+    `drillbit import` runs now (a forked helper plans half the cards when the load average
+    leaves a core free), then with the helper and without it, alternating, side by side.
+    CPU figures count both processes."""
     notes = make_notes(work / "notes.md", size)
     walls: list[float] = []
     cpus: list[float] = []
     cards = seen = 0
+    helped: list[bool] = []
     for _ in range(max(1, settings.load_reps)):
-        gc.collect()
-        wall, cpu = time.perf_counter(), time.process_time()
-        plan = plan_import(notes, content_dir=work / "notes-content", pack="bench")
-        walls.append((time.perf_counter() - wall) * 1000)
-        cpus.append((time.process_time() - cpu) * 1000)
+        wall, cpu, helper, plan = _plan_once(notes, work)
+        helped.append(helper)
+        walls.append(wall)
+        cpus.append(cpu)
         cards, seen = len(plan.cards), plan.questions_seen
-    params = {"bytes": notes.stat().st_size, "questions": seen, "cards": cards}
-    return [
-        Figure("import_notes_ms", median(walls), "ms", params),
-        Figure("import_notes_cpu_ms", median(cpus), "ms", params),
+    params: dict[str, object] = {"bytes": notes.stat().st_size, "questions": seen, "cards": cards}
+    how = (
+        "helper process"
+        if all(helped)
+        else "one process"
+        if not any(helped)
+        else f"helper process in {sum(helped)} of {len(helped)} runs"
+    )
+    figures = [
+        Figure("import_notes_ms", median(walls), "ms", {**params, "how": how}),
+        Figure("import_notes_cpu_ms", median(cpus), "ms", {**params, "how": how}),
     ]
+    return figures + _split_figures(notes, work, settings, params)
+
+
+def _split_figures(
+    notes: Path, work: Path, settings: Settings, params: dict[str, object]
+) -> list[Figure]:
+    """The plan with a forked helper and in one process, alternating, so the helper's
+    effect is read side by side. The helper is used here even when the load average says
+    no core is free (the import would not fork then): the figure shows what it would give
+    on this machine now."""
+    from quiz.bank import parallel
+    from quiz.ecosystem import importer
+
+    would_fork = parallel.can_fork()
+    helper = parallel.usable_cpus() >= 2
+    walls: dict[bool, list[float]] = {True: [], False: []}
+    cpus: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(max(1, settings.load_reps)):
+        for split in (True, False):
+            old_pays, old_idle = importer._split_pays, parallel.idle_cpus
+            if split:
+                parallel.idle_cpus = lambda: float(parallel.usable_cpus())
+            else:
+                importer._split_pays = lambda questions: False
+            try:
+                wall, cpu, _helped, _plan = _plan_once(notes, work)
+            finally:
+                importer._split_pays, parallel.idle_cpus = old_pays, old_idle
+            walls[split].append(wall)
+            cpus[split].append(cpu)
+    figures = []
+    for split in (True, False):
+        how = "helper process" if split and helper else "one process"
+        if split and helper and not would_fork:
+            how += " (forced: the load average left no core free)"
+        where = {**params, "how": how}
+        figures.append(Figure("import_notes_split_ms", median(walls[split]), "ms", where))
+        figures.append(Figure("import_notes_split_cpu_ms", median(cpus[split]), "ms", where))
+    return figures

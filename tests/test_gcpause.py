@@ -33,3 +33,28 @@ def test_a_collector_turned_off_by_the_caller_stays_off() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_start_collector_holds_then_freezes_then_releases() -> None:
+    from quiz.gcpause import StartupCollector
+
+    collector = StartupCollector()
+    collector.hold()
+    assert not gc.isenabled()
+    collector.settle()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+    collector.settle()  # a second call changes nothing
+    collector.release()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_app_ending_before_its_first_frame_turns_the_collector_back_on() -> None:
+    from quiz.gcpause import StartupCollector
+
+    collector = StartupCollector()
+    collector.hold()
+    collector.release()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -12,10 +12,10 @@ import json
 import os
 import sys
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from quiz.bank import dists
 from quiz.paths import HOME_ENV
 
 __all__ = [
@@ -107,13 +107,21 @@ def code_stamp() -> str:
     here = Path(__file__).resolve().parent
     for name in _STAMPED_SOURCES:
         digest.update((here / name).read_bytes())
+    installed = dists.scan()
     for dist in _STAMPED_DISTS:
-        try:
-            version = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"|{dist}={version}".encode())
+        version = installed.versions.get(dists.normalize(dist)) if installed else None
+        digest.update(f"|{dist}={version or _metadata_version(dist)}".encode())
     return digest.hexdigest()
+
+
+def _metadata_version(dist: str) -> str:
+    """A version the metadata folder names could not tell (importlib.metadata is slow to load)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def file_key(stat: os.stat_result) -> Key:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.bank import dists
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 ENTRY_POINT_GROUP = "drillbit.packs"
 REQUIRES_GROUP = "drillbit.requires"
@@ -30,11 +35,15 @@ def env_content_dirs() -> list[Path]:
 
 def drillbit_version() -> str:
     """The running drillbit's version, from its installed metadata."""
+    from importlib import metadata
+
     return metadata.version("drillbit")
 
 
 def _requirement_problem(entry_point: metadata.EntryPoint) -> str | None:
     """Why an installed pack cannot be loaded by this drillbit, or None when it can."""
+    from importlib import metadata
+
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     dist = entry_point.dist
@@ -66,6 +75,11 @@ def installed_packs() -> tuple[list[Path], list[str]]:
     """Pack folders of installed packages that this drillbit can load, and why others are not."""
     dirs: list[Path] = []
     refused: list[str] = []
+    installed = dists.scan()
+    if installed is not None and not dists.registers(installed, ENTRY_POINT_GROUP):
+        return dirs, refused  # no package names the group: importlib.metadata not needed
+    from importlib import metadata
+
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
         problem = _requirement_problem(entry_point)
         if problem is not None:

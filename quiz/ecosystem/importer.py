@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 from markdown_it.token import Token
 
+from quiz.bank import parallel
 from quiz.bank.loader import PACK_FILE
 from quiz.bank.markdown import (
     MathScan,
@@ -353,31 +354,38 @@ def plan_import(
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
         used: set[str] = set()
-        folders: dict[Path, bool] = {}  # topic folder -> exists (a new pack's cards need no stat)
         topic_dirs: dict[str, Path] = {}
         cards: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
         note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
+        jobs: list[_Job] = []
         for question in parsed.questions:
-            label = f"{question.label} (line {question.line}) '{question.title}'"
             question_topic = topic_name
             if topic is None and question.section:
                 question_topic = kebab(question.section) or topic_name
-            planned, reason, notes = _plan_card(
-                question,
-                notes_path=notes_path,
-                note_lines=note_lines,
-                pack=pack_name,
-                topic=question_topic,
-                tags=tags,
-                difficulty=difficulty,
-                target_dir=topic_dirs.get(question_topic)
-                or topic_dirs.setdefault(question_topic, pack_dir / question_topic),
-                used=used,
-                taken=taken,
-                folders=folders,
+            target_dir = topic_dirs.get(question_topic) or topic_dirs.setdefault(
+                question_topic, pack_dir / question_topic
             )
+            jobs.append(_Job(question, question_topic, target_dir))
+        drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
+        for index, job in enumerate(jobs):
+            question = job.question
+            label = f"{question.label} (line {question.line}) '{question.title}'"
+            if drafts is None:
+                unique = partial(_unique_id, target_dir=job.target_dir, used=used, taken=taken)
+                draft = _plan_job(job, shared, unique)
+            else:
+                # Made with the id guessed for it; made again when that is not its id
+                # after all (an earlier question with the same title gave no card).
+                draft = drafts[index]
+                if draft.id_choice is not None:
+                    base, guess = draft.id_choice
+                    choice = _unique_id(base, job.target_dir, used, taken)
+                    if choice != guess:
+                        draft = _plan_job(job, shared, _given(choice))
+            planned, reason, notes = draft.planned, draft.reason, draft.notes
             notices.extend(Notice(question.line, label, note, group) for group, note in notes)
             if planned is None:
                 skipped.append(Skipped(question.line, label, reason))
@@ -435,11 +443,24 @@ def _prepare(markdown: str) -> tuple[str, list[str], int]:
     return _prepare_math(strip_html(markdown))
 
 
-def _prepare_math(markdown: str) -> tuple[str, list[str], int]:
-    """`_prepare` of a text without HTML."""
+def _prepare_math(markdown: str, *, demote: bool = True) -> tuple[str, list[str], int]:
+    """`_prepare` of a text without HTML (`demote=False`: its headings left as they are)."""
     text, raw = convert_math(markdown)
-    text, escaped = escape_stray_dollars(demote_headings(text))
+    text, escaped = escape_stray_dollars(demote_headings(text) if demote else text)
     return text.strip("\n"), raw, escaped
+
+
+def _no_high_headings(answer: str, answer_tokens: list[Token] | None) -> bool:
+    """True when `demote_headings` leaves the answer as it is: no line starts like a
+    heading, or its tokens (`_answer_tokens`) hold no `#` or `##` heading."""
+    if not _MAYBE_HEADING.search(answer):
+        return True
+    if answer_tokens is None:
+        return False
+    return not any(
+        t.type == "heading_open" and t.tag in ("h1", "h2") and t.markup.startswith("#")
+        for t in answer_tokens
+    )
 
 
 def _math_as_is(
@@ -457,6 +478,112 @@ def _math_as_is(
     return scan
 
 
+SPLIT_MIN_QUESTIONS = 400
+"""From this many questions a notes file's cards are planned in two processes when a core
+is free (`quiz.bank.parallel`): below it the fork and the hand-over cost more than the
+second core gives back."""
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every question's card needs from the import as a whole."""
+
+    notes_path: Path
+    note_lines: Sequence[str]
+    pack: str
+    tags: tuple[str, ...]
+    difficulty: int
+    taken: Mapping[str, Path]
+    folders: dict[Path, bool] = field(default_factory=dict)
+    """Topic folder -> exists (a new pack's cards need no stat); filled as it goes."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One question to plan, with the topic and folder its card goes in."""
+
+    question: NoteQuestion
+    topic: str
+    target_dir: Path
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """`_plan_card`'s answer for one question, and the id it was given, if it asked for one:
+    (the id its title makes, (the id given, its path))."""
+
+    planned: PlannedCard | None
+    reason: str
+    notes: list[tuple[str, str]]
+    id_choice: tuple[str, tuple[str, Path]] | None
+
+
+def _base_id(question: NoteQuestion, pack: str) -> str:
+    """The id the question's title makes (before -2, -3... keep it unique)."""
+    return card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
+
+
+def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, Path]]) -> _Draft:
+    """`_plan_card` for one job, noting the id it was given."""
+    asked: list[tuple[str, tuple[str, Path]]] = []
+
+    def choose(base: str) -> tuple[str, Path]:
+        choice = choose_id(base)
+        asked.append((base, choice))
+        return choice
+
+    planned, reason, notes = _plan_card(
+        job.question,
+        notes_path=shared.notes_path,
+        note_lines=shared.note_lines,
+        pack=shared.pack,
+        topic=job.topic,
+        tags=shared.tags,
+        difficulty=shared.difficulty,
+        target_dir=job.target_dir,
+        choose_id=choose,
+        folders=shared.folders,
+    )
+    return _Draft(planned, reason, notes, asked[0] if asked else None)
+
+
+def _given(choice: tuple[str, Path]) -> Callable[[str], tuple[str, Path]]:
+    """An id chooser that gives this id whatever the title makes."""
+    return lambda _base: choice
+
+
+def _split_pays(questions: int) -> bool:
+    """True when planning this many questions in two processes can save time now."""
+    return questions >= SPLIT_MIN_QUESTIONS and parallel.can_fork()
+
+
+def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
+    """Every job's draft, planned by this process and a forked helper together.
+
+    A card's id depends on the questions before it (a title made twice gets -2), so each
+    question is given the id it gets if every question before it makes a card; the caller
+    redoes (`_Draft.id_choice`) the rare card whose id turns out otherwise, because an
+    earlier question gave no card after all."""
+    guessed: set[str] = set()
+    guesses: list[tuple[str, Path] | None] = []
+    for job in jobs:
+        if not job.question.title:  # no title, no card: it takes no id
+            guesses.append(None)
+            continue
+        guess = _unique_id(
+            _base_id(job.question, shared.pack), job.target_dir, guessed, shared.taken
+        )
+        guessed.add(guess[0])
+        guesses.append(guess)
+
+    def work(index: int) -> _Draft:
+        guess = guesses[index]
+        assert guess is not None, "a question without a title asks for no id"
+        return _plan_job(jobs[index], shared, _given(guess))
+
+    return parallel.map_split(work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS)
+
+
 def _plan_card(
     question: NoteQuestion,
     *,
@@ -467,11 +594,11 @@ def _plan_card(
     tags: Sequence[str],
     difficulty: int,
     target_dir: Path,
-    used: set[str],
-    taken: Mapping[str, Path],
+    choose_id: Callable[[str], tuple[str, Path]],
     folders: dict[Path, bool],
 ) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
-    """One card, or (None, why not), plus notices as (group, text)."""
+    """One card, or (None, why not), plus notices as (group, text). `choose_id` gives the
+    card's id and path from the id its title makes (asked only once the card is made)."""
     notes: list[tuple[str, str]] = []
     if not question.title:
         return None, "the question has no title", notes
@@ -480,12 +607,15 @@ def _plan_card(
     # formulas is a parse of the answer: that is found out from the card body's parse
     # instead (then the scan is not needed), and `_prepare` runs only when it would
     # change something.
+    # Likewise `demote_headings` parses an answer with a line starting with `#` (most
+    # often a comment in code) to find its headings: the card body's parse tells whether
+    # it has a `#` or `##` heading, and only then is the answer demoted and parsed again.
     deferred = "$" in stripped and "\\(" not in stripped and "\\[" not in stripped
     raw: list[str] = []
     if deferred:
-        answer, escaped = demote_headings(stripped).strip("\n"), 0
+        answer, escaped = stripped.strip("\n"), 0
     else:
-        answer, raw, escaped = _prepare_math(stripped)
+        answer, raw, escaped = _prepare_math(stripped, demote=False)
     if not answer.strip():
         if question.subquestions:
             return (
@@ -515,6 +645,17 @@ def _plan_card(
     env: dict[str, Any] = {}
     body_tokens = parse(body, env=env)
     answer_tokens = _answer_tokens(question_text, body_tokens, env)
+    if not _no_high_headings(answer, answer_tokens):
+        flat = answer
+        if deferred:
+            answer = demote_headings(stripped).strip("\n")
+        else:
+            answer, raw, escaped = _prepare_math(stripped)
+        if answer != flat:
+            body = card_body(question_text, answer)
+            env = {}
+            body_tokens = parse(body, env=env)
+            answer_tokens = _answer_tokens(question_text, body_tokens, env)
     math_scan = _math_as_is(body, body_tokens, answer_tokens) if deferred else None
     if deferred and math_scan is None:
         answer, raw, escaped = _prepare_math(stripped)
@@ -554,8 +695,7 @@ def _plan_card(
             "fewer; add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
-    base = card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
-    card_id, path = _unique_id(base, target_dir, used, taken)
+    card_id, path = choose_id(_base_id(question, pack))
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(
         card_id=card_id,

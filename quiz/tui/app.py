@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
+from quiz.gcpause import StartupCollector
 from quiz.overview import request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
@@ -57,8 +58,11 @@ class DrillbitApp(App[None]):
         self.start_drill = drill
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so screenshots are stable."""
+        self._collector = StartupCollector()
 
     def on_mount(self) -> None:
+        self._collector.hold()  # until the first frame is drawn (see StartupCollector)
+        self.call_after_refresh(self._collector.settle)
         # The one place the app meets a write the disk refuses (full, read-only): the
         # store goes on in memory and the person is told that nothing more is saved.
         self.workspace.store.keep_going_in_memory(self._not_saved)
@@ -84,6 +88,7 @@ class DrillbitApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        self._collector.release()
         self.workspace.close()
 
     # -- navigation (called by screens' messages and the command palette) --------------

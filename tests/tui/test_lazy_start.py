@@ -70,3 +70,26 @@ async def test_a_due_session_shows_its_first_card_from_its_own_file(
         # the whole bank loads on first need, once
         assert len(app.workspace.cards) == 4 and warm == ["full"]
         assert app.workspace.card(first.id) is not None and warm == ["full"]
+
+
+async def test_home_counts_only_once_shown(
+    build: AppFactory, warm: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted: list[str] = []
+    real = HomeScreen.refresh_counts
+
+    def recorded(screen: HomeScreen) -> None:
+        counted.append(type(screen.app.screen).__name__)
+        real(screen)
+
+    monkeypatch.setattr(HomeScreen, "refresh_counts", recorded)
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert counted == ["HomeScreen"]  # once at the start, not again when first resumed
+    counted.clear()
+    app = build(study=StudyRequest(mode="due"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert counted == []  # Home, under the session, counts when it is shown
