@@ -24,8 +24,14 @@ from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Store
 from quiz.study import DeckCounts, Filters, Session, SessionOptions, Stats, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan import ForecastDay, TimeBox
-from quiz.study.plan_status import PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.plan import ForecastDay
+from quiz.study.plan_status import (
+    PlanQueue,
+    PlanStatus,
+    plan_forecast,
+    plan_queue,
+    plan_status,
+)
 from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
@@ -202,14 +208,16 @@ class Workspace:
             max_reviews_per_day=s.max_reviews_per_day,
             tz=self.tz,
             include_hidden=request.card_ids is not None,
-            plan_queue=None if planned is None else planned[0],
-            time_box=None if planned is None else planned[1],
+            plan_queue=None if planned is None else planned.ids,
+            time_box=None if planned is None else planned.box,
+            # plan mode short of days: a card answered Again waits for the last pass
+            requeue_again=planned is None or planned.same_day_steps,
         )
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
 
-    def _plan_queue(self) -> tuple[tuple[str, ...], TimeBox] | None:
+    def _plan_queue(self) -> PlanQueue | None:
         """Today's plan-mode cards and time box, or None (no plan, or it is over)."""
         refs = self.content.refs
         return plan_queue(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)

@@ -100,6 +100,9 @@ def plan_command(
         f"target recall {plan.target:.2f}"
     )
     click.echo(status.line())
+    note = status.steps_note()
+    if note is not None:
+        click.echo(note)
     click.echo("")
     click.echo(f"{'topic':<28} {'readiness on the day':>21}")
     for topic, value in status.on_the_day.by_topic.items():

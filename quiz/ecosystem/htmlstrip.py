@@ -41,9 +41,22 @@ def _strip_tags(text: str) -> str:
     return text
 
 
+def _nothing_to_strip(markdown: str) -> bool:
+    """True when `strip_html` would give the text back as it is: no tag, comment or entity
+    it removes anywhere (so none outside code either), no line ending in whitespace. Then
+    the text's code blocks and spans are not looked for (that is a Markdown parse)."""
+    return not (
+        _TAG.search(markdown)
+        or _DROPPED.search(markdown)
+        or _BREAK.search(markdown)
+        or any(entity in markdown for entity in _ENTITIES)
+        or any(line != line.rstrip() for line in markdown.split("\n"))
+    )
+
+
 def strip_html(markdown: str) -> str:
     """The Markdown without HTML tags outside code; lines left blank by a tag are dropped."""
-    if "<" not in markdown and "&" not in markdown:
+    if ("<" not in markdown and "&" not in markdown) or _nothing_to_strip(markdown):
         return markdown
     lines = markdown.split("\n")
     code_rows: set[int] = set()

@@ -443,11 +443,24 @@ def _prepare(markdown: str) -> tuple[str, list[str], int]:
     return _prepare_math(strip_html(markdown))
 
 
-def _prepare_math(markdown: str) -> tuple[str, list[str], int]:
-    """`_prepare` of a text without HTML."""
+def _prepare_math(markdown: str, *, demote: bool = True) -> tuple[str, list[str], int]:
+    """`_prepare` of a text without HTML (`demote=False`: its headings left as they are)."""
     text, raw = convert_math(markdown)
-    text, escaped = escape_stray_dollars(demote_headings(text))
+    text, escaped = escape_stray_dollars(demote_headings(text) if demote else text)
     return text.strip("\n"), raw, escaped
+
+
+def _no_high_headings(answer: str, answer_tokens: list[Token] | None) -> bool:
+    """True when `demote_headings` leaves the answer as it is: no line starts like a
+    heading, or its tokens (`_answer_tokens`) hold no `#` or `##` heading."""
+    if not _MAYBE_HEADING.search(answer):
+        return True
+    if answer_tokens is None:
+        return False
+    return not any(
+        t.type == "heading_open" and t.tag in ("h1", "h2") and t.markup.startswith("#")
+        for t in answer_tokens
+    )
 
 
 def _math_as_is(
@@ -594,12 +607,15 @@ def _plan_card(
     # formulas is a parse of the answer: that is found out from the card body's parse
     # instead (then the scan is not needed), and `_prepare` runs only when it would
     # change something.
+    # Likewise `demote_headings` parses an answer with a line starting with `#` (most
+    # often a comment in code) to find its headings: the card body's parse tells whether
+    # it has a `#` or `##` heading, and only then is the answer demoted and parsed again.
     deferred = "$" in stripped and "\\(" not in stripped and "\\[" not in stripped
     raw: list[str] = []
     if deferred:
-        answer, escaped = demote_headings(stripped).strip("\n"), 0
+        answer, escaped = stripped.strip("\n"), 0
     else:
-        answer, raw, escaped = _prepare_math(stripped)
+        answer, raw, escaped = _prepare_math(stripped, demote=False)
     if not answer.strip():
         if question.subquestions:
             return (
@@ -629,6 +645,17 @@ def _plan_card(
     env: dict[str, Any] = {}
     body_tokens = parse(body, env=env)
     answer_tokens = _answer_tokens(question_text, body_tokens, env)
+    if not _no_high_headings(answer, answer_tokens):
+        flat = answer
+        if deferred:
+            answer = demote_headings(stripped).strip("\n")
+        else:
+            answer, raw, escaped = _prepare_math(stripped)
+        if answer != flat:
+            body = card_body(question_text, answer)
+            env = {}
+            body_tokens = parse(body, env=env)
+            answer_tokens = _answer_tokens(question_text, body_tokens, env)
     math_scan = _math_as_is(body, body_tokens, answer_tokens) if deferred else None
     if deferred and math_scan is None:
         answer, raw, escaped = _prepare_math(stripped)

@@ -11,9 +11,11 @@ counts 0.
 Plan mode, each day before the interview, within the minutes-per-day budget, reviews
 only what the day needs:
 
-1. learning and relearning steps (what cannot wait); no other review before the last
-   pass, which has room for one review of every card, and a review nearer the day adds
-   more recall on the day than one now;
+1. today's learning and relearning steps (what cannot wait), when the days left have
+   room for every unseen card with its steps (`steps_fit`); otherwise a first answer or
+   a lapse is not asked again the same day and the card waits for the last pass. No
+   other review comes before the last pass, which has room for one review of every
+   card, and a review nearer the day adds more recall on the day than one now;
 2. new cards, front-loaded: as many as today's budget holds, until every card is seen,
    so that the last days are free for the last pass;
 3. the last pass (`final_days`: as many days at the end as one review of every card
@@ -70,6 +72,7 @@ __all__ = [
     "plan_day",
     "readiness",
     "recall_at",
+    "steps_fit",
     "time_box",
 ]
 
@@ -126,6 +129,8 @@ class Pace:
     new: Mapping[str, float]
     long_answer: Mapping[str, float] = field(default_factory=dict)
     """A long single answer by kind (the person's 99th percentile): the time box's margin."""
+    answer: Mapping[str, float] = field(default_factory=dict)
+    """The mean single answer by kind: a card's cost on a day without same-day steps."""
 
     @classmethod
     def per_answer(cls, seconds: Mapping[str, float]) -> Pace:
@@ -133,6 +138,7 @@ class Pace:
         return cls(
             review={kind: value * REVIEW_ANSWERS for kind, value in seconds.items()},
             new={kind: value * NEW_ANSWERS for kind, value in seconds.items()},
+            answer=dict(seconds),
         )
 
     @classmethod
@@ -140,12 +146,25 @@ class Pace:
         """The pace without any history."""
         return cls.per_answer(DEFAULT_SECONDS)
 
-    def review_seconds(self, kind: str) -> float:
-        """Expected time of a card of this kind reviewed today."""
+    def answer_seconds(self, kind: str) -> float:
+        """Expected time of one answer to a card of this kind."""
+        found = self.answer.get(kind)
+        if found is not None:
+            return found
+        return DEFAULT_SECONDS.get(kind, DEFAULT_SECONDS["concept"])
+
+    def review_seconds(self, kind: str, *, steps: bool = True) -> float:
+        """Expected time of a card of this kind reviewed today (`steps=False`: one answer,
+        a lapse is not asked again the same day)."""
+        if not steps:
+            return self.answer_seconds(kind)
         return self.review.get(kind, DEFAULT_SECONDS["concept"] * REVIEW_ANSWERS)
 
-    def new_seconds(self, kind: str) -> float:
-        """Expected time to introduce a new card of this kind today."""
+    def new_seconds(self, kind: str, *, steps: bool = True) -> float:
+        """Expected time to introduce a new card of this kind today (`steps=False`: its
+        first answer only, no same-day learning steps)."""
+        if not steps:
+            return self.answer_seconds(kind)
         return self.new.get(kind, DEFAULT_SECONDS["concept"] * NEW_ANSWERS)
 
     def long_answer_seconds(self, kind: str) -> float:
@@ -182,13 +201,16 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
             missing = max(0, MIN_SAMPLES - len(values))
             target[kind] = (sum(values) + missing * target[kind]) / (len(values) + missing)
     long_answer: dict[str, float] = {}
+    single = dict(DEFAULT_SECONDS)
     for kind, values in singles.items():
+        missing = max(0, MIN_SAMPLES - len(values))
+        single[kind] = (sum(values) + missing * base.answer_seconds(kind)) / (len(values) + missing)
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
         default = base.long_answer_seconds(kind)
         missing = max(0, LONG_SAMPLES - len(values))
         found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
         long_answer[kind] = (len(values) * found_tail + missing * default) / (len(values) + missing)
-    return Pace(review=review, new=new, long_answer=long_answer)
+    return Pace(review=review, new=new, long_answer=long_answer, answer=single)
 
 
 def _percentile(values: Sequence[float], percent: int) -> float:
@@ -300,6 +322,11 @@ class DayPlan:
     """Study days before the interview, today included."""
     new_remaining: int
     """Cards never seen, before today's new ones."""
+    same_day_steps: bool = True
+    """Whether today's answers are asked again today (fsrs's learning and relearning
+    steps). False when the days left are too few for every unseen card with its steps
+    (`steps_fit`): a first answer or a lapse then waits for the last pass, and a plan-mode
+    session does not requeue a card answered Again."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -332,6 +359,35 @@ def _fits(cost: float, left: float) -> bool:
     return cost <= left + 1e-9
 
 
+def steps_fit(
+    unseen: Sequence[StudyCard],
+    stepping: Sequence[tuple[StudyCard, Card]],
+    plan: InterviewPlan,
+    days_left: int,
+    pass_days: int,
+    today_left: float,
+    pace: Pace,
+) -> bool:
+    """Whether every unseen card, with its same-day learning steps, fits before the last pass.
+
+    The need is the unseen cards' first-day time with steps, plus the steps still owed by
+    the cards answered today (`stepping`, each with its fsrs state); the room is what is
+    left of today plus the whole days before the last pass. Answers given today move need
+    and room alike, so a later session the same day decides as the first did.
+
+    When the room is too small, plan mode drops the same-day steps: by fsrs's model a step
+    minutes after an answer raises stability only by its short-term factor, while the
+    steps cost more than the first answer itself, so one look at every card (and a review
+    near the day) is worth more on the day than fewer cards seen three times each.
+    """
+    need = sum(pace.new_seconds(card.kind) for card in unseen)
+    for card, memory in stepping:
+        one = pace.answer_seconds(card.kind)
+        need += one if memory.state == State.Relearning else pace.new_seconds(card.kind) - one
+    whole_days = max(0, days_left - pass_days - 1)
+    return need <= max(0.0, today_left) + whole_days * plan.minutes_per_day * 60.0 + 1e-9
+
+
 def plan_day(
     cards: Sequence[StudyCard],
     memory: Mapping[str, Card],
@@ -345,6 +401,7 @@ def plan_day(
     time_reviews: bool = True,
     new_cards: Sequence[str] | None = None,
     margin: float = READINESS_MARGIN,
+    same_day_steps: bool | None = None,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
 
@@ -354,7 +411,11 @@ def plan_day(
 
     `time_reviews=False` leaves the reviews to fsrs (nothing held back, no last pass) and
     `new_cards` imposes today's new cards: together they are the bench's plain-fsrs
-    policies, which introduce exactly the cards plan mode introduced on the same day.
+    policies, which introduce exactly the cards plan mode introduced on the same day
+    (imposed cards are all introduced, even past the budget: the pace is not theirs to cut).
+
+    `same_day_steps` None lets plan mode decide (`steps_fit`; plain fsrs always does its
+    steps); True or False imposes it (the bench's fsrs without learning steps).
     """
     moment = as_utc(now)
     speed = pace if pace is not None else Pace.default()
@@ -369,34 +430,42 @@ def plan_day(
     studied = [card for card in cards if card.id in memory]
     pass_days = final_days(cards, plan, days_left, speed)
     in_last_pass = time_reviews and days_left <= pass_days
+    if same_day_steps is not None:
+        steps = same_day_steps
+    else:
+        stepping = [(c, memory[c.id]) for c in studied if _stepping_today(memory[c.id], today, tz)]
+        steps = not time_reviews or steps_fit(
+            unseen, stepping, plan, days_left, pass_days, left, speed
+        )
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
-    def introduce(offered: Sequence[StudyCard]) -> list[str]:
+    def introduce(offered: Sequence[StudyCard], *, imposed: bool = False) -> list[str]:
         nonlocal left
         chosen: list[str] = []
         for card in offered:
-            cost = speed.new_seconds(card.kind)
-            if _fits(cost, left):
+            cost = speed.new_seconds(card.kind, steps=steps)
+            if imposed or _fits(cost, left):
                 chosen.append(card.id)
                 left -= cost
         return chosen
 
     if new_cards is not None:
-        imposed = set(new_cards)
-        new = introduce([card for card in unseen if card.id in imposed])
+        wanted = set(new_cards)
+        new = introduce([card for card in unseen if card.id in wanted], imposed=True)
 
-    # 1. What cannot wait: learning and relearning steps. Plain fsrs (time_reviews=False)
-    #    also does every due review. Plan mode leaves the reviews to the last pass: it has
-    #    room for one review of every card, a review nearer the day adds more recall on
-    #    the day than one now, and it reviews only as much as the day needs.
+    # 1. What cannot wait: today's learning and relearning steps (when the days left
+    #    have room for them). Plain fsrs (time_reviews=False) also does every due review
+    #    and step. Plan mode leaves the reviews, and the steps of earlier days, to the
+    #    last pass: it has room for one review of every card, a review nearer the day adds
+    #    more recall on the day than one now, and it reviews only as much as the day needs.
     due = sorted(
         (card.id for card in studied if memory[card.id].due <= moment),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
     reviews: list[str] = []
     for card_id in due:
-        if time_reviews and memory[card_id].state == State.Review:
+        if time_reviews and not (steps and _stepping_today(memory[card_id], today, tz)):
             continue  # placed by the last pass
         cost = speed.review_seconds(kinds[card_id])
         if _fits(cost, left):
@@ -424,11 +493,14 @@ def plan_day(
             pace=speed,
             today_left=left,
             margin=margin,
+            steps=steps,
         )
         forward = [card_id for card_id in placed.days[0] if card_id not in placed.new]
         new += [card_id for card_id in placed.days[0] if card_id in placed.new]
-    spent = sum(speed.new_seconds(kinds[c]) for c in new) + sum(
-        speed.review_seconds(kinds[c]) for c in (*reviews, *forward)
+    spent = (
+        sum(speed.new_seconds(kinds[c], steps=steps) for c in new)
+        + sum(speed.review_seconds(kinds[c]) for c in reviews)
+        + sum(speed.review_seconds(kinds[c], steps=steps) for c in forward)
     )
     return DayPlan(
         reviews=tuple(reviews),
@@ -437,6 +509,16 @@ def plan_day(
         seconds=spent,
         days_left=days_left,
         new_remaining=len(unseen),
+        same_day_steps=steps,
+    )
+
+
+def _stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
+    """A learning or relearning step of an answer given today (fsrs's same-day steps)."""
+    return (
+        card.state in (State.Learning, State.Relearning)
+        and card.last_review is not None
+        and local_date(card.last_review, tz) == today
     )
 
 
@@ -445,22 +527,27 @@ RELEARN_AFTER = timedelta(minutes=10)
 
 
 def _recall_after_review(
-    card: Card, when: datetime, start: datetime, scheduler: Scheduler
+    card: Card, when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool = True
 ) -> float:
-    """Expected recall at `start` if `card` is reviewed at `when` (recalled or not)."""
+    """Expected recall at `start` if `card` is reviewed at `when` (recalled or not; a
+    lapse is relearned the same day only with `steps`)."""
     chance = recall_at(card, when, scheduler)
     kept, _ = scheduler.review_card(card, Rating.Good, review_datetime=when)
     lapsed, _ = scheduler.review_card(card, Rating.Again, review_datetime=when)
-    lapsed, _ = scheduler.review_card(lapsed, Rating.Good, review_datetime=when + RELEARN_AFTER)
+    if steps:
+        lapsed, _ = scheduler.review_card(lapsed, Rating.Good, review_datetime=when + RELEARN_AFTER)
     return chance * recall_at(kept, start, scheduler) + (1 - chance) * recall_at(
         lapsed, start, scheduler
     )
 
 
-def _recall_after_first_look(when: datetime, start: datetime, scheduler: Scheduler) -> float:
-    """Recall at `start` of a new card introduced at `when` and answered Good throughout."""
+def _recall_after_first_look(
+    when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool = True
+) -> float:
+    """Recall at `start` of a new card introduced at `when` and answered Good throughout
+    (its first answer only, without `steps`)."""
     card = new_card("new", when)
-    for _step in range(5):
+    for _step in range(5 if steps else 1):
         card, _ = scheduler.review_card(card, Rating.Good, review_datetime=max(when, card.due))
         if card.state == State.Review:
             break
@@ -492,6 +579,7 @@ def last_pass(
     pace: Pace,
     today_left: float,
     margin: float = READINESS_MARGIN,
+    steps: bool = True,
 ) -> LastPass:
     """The last pass from `moment` to the eve of the interview: what to look at, and when.
 
@@ -503,6 +591,10 @@ def last_pass(
     on the day gains little and comes last, so it is left alone; a card far under it
     gains most on the eve, so the weakest cards wait for the latest days with room.
     What lands on today is today's; the rest is planned again tomorrow.
+
+    A card still in its learning or relearning steps from an earlier day is a candidate
+    like a review. Without `steps` (see `steps_fit`) a look costs one answer and a lapse
+    is not relearned the same day.
     """
     today = local_date(moment, tz)
     start = interview_start(plan, tz)
@@ -515,31 +607,31 @@ def last_pass(
     ready = sum(recall_at(memory[card.id], start, scheduler) for card in studied)
     goal = (plan.target + margin) * (len(studied) + len(unseen))
     # Cards in the same memory state gain the same: worked out once per state.
-    gains: dict[tuple[float | None, float | None, datetime], list[float]] = {}
+    gains: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
     for card in studied:
         known = memory[card.id]
-        if known.state != State.Review or known.last_review is None:
-            continue  # a learning step is done when due (plan_day's step 1)
-        if local_date(known.last_review, tz) >= today:
-            continue  # reviewed today already
-        key = (known.stability, known.difficulty, known.last_review)
+        if known.last_review is None or local_date(known.last_review, tz) >= today:
+            continue  # answered today already (its steps are plan_day's step 1)
+        key = (known.state, known.stability, known.difficulty, known.last_review)
         if key not in gains:
             now_recall = recall_at(known, start, scheduler)
             gains[key] = [
-                _recall_after_review(known, moment + timedelta(days=offset), start, scheduler)
+                _recall_after_review(
+                    known, moment + timedelta(days=offset), start, scheduler, steps=steps
+                )
                 - now_recall
                 for offset in range(days_left)
             ]
-        cost = pace.review_seconds(card.kind)
+        cost = pace.review_seconds(card.kind, steps=steps)
         for offset, gain in enumerate(gains[key]):
             if gain > 0:
                 offers.append((-gain / cost, -offset, card.id, False, cost, gain))
     first_look = [
-        _recall_after_first_look(moment + timedelta(days=offset), start, scheduler)
+        _recall_after_first_look(moment + timedelta(days=offset), start, scheduler, steps=steps)
         for offset in range(days_left if unseen else 0)
     ]
     for card in unseen:
-        cost = pace.new_seconds(card.kind)
+        cost = pace.new_seconds(card.kind, steps=steps)
         for offset, gain in enumerate(first_look):
             offers.append((-gain / cost, -offset, card.id, True, cost, gain))
     offers.sort()
@@ -594,7 +686,7 @@ def forecast(
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
     "Followed" runs `plan_day` day by day on a copy of the memory, answering every card
-    Good (learning steps included, fuzz off): a sketch of where the plan leads, not a
+    Good (same-day learning steps too, on the days the plan takes them; fuzz off): a sketch of where the plan leads, not a
     promise, since real answers are not all Good. The last point is readiness on the day.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
@@ -619,7 +711,7 @@ def forecast(
         for card_id in todays.queue:
             card = followed.get(card_id) or new_card(card_id, moment)
             card, _log = exact.review_card(card, Rating.Good, review_datetime=moment)
-            for _step in range(10):  # the same day's learning steps, all Good
+            for _step in range(10 if todays.same_day_steps else 0):  # today's steps, all Good
                 if card.state == State.Review:
                     break
                 card, _log = exact.review_card(card, Rating.Good, review_datetime=card.due)

@@ -33,6 +33,7 @@ from quiz.study.plan import (
 
 __all__ = [
     "PACE_WINDOW_DAYS",
+    "PlanQueue",
     "PlanStatus",
     "pace_from_store",
     "planned_cards",
@@ -76,6 +77,15 @@ class PlanStatus:
             f"about {minutes} min"
         )
         return f"{days} · {ready} · {load}"
+
+    def steps_note(self) -> str | None:
+        """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""
+        if self.today is None or self.today.same_day_steps:
+            return None
+        return (
+            "Too few days for every card with fsrs's same-day learning steps: today a card "
+            "is asked once (an Again is not asked again today); the last pass reviews it."
+        )
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `drillbit plan --json`."""
@@ -156,6 +166,18 @@ def today_plan(
     )
 
 
+@dataclass(frozen=True)
+class PlanQueue:
+    """What a plan-mode session studies today, as `plan_day` decided it."""
+
+    ids: tuple[str, ...]
+    """Today's card ids, in study order."""
+    box: TimeBox
+    """What is left of today's minutes."""
+    same_day_steps: bool
+    """False: a card answered Again is not asked again today (no requeue)."""
+
+
 def plan_queue(
     store: Store,
     cards: Sequence[StudyCard],
@@ -163,9 +185,9 @@ def plan_queue(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
-) -> tuple[tuple[str, ...], TimeBox] | None:
-    """Today's plan-mode card ids over `cards` and today's time box, or None (no plan, or
-    the plan is over)."""
+) -> PlanQueue | None:
+    """Today's plan-mode cards over `cards`, the time box and whether today's answers are
+    asked again today; None without a plan or once it is over."""
     plan = store.interview_plan()
     if plan is None:
         return None
@@ -178,7 +200,7 @@ def plan_queue(
         _spent_today(store, now, tz),
         (card.kind for card in cards),
     )
-    return today.queue, box
+    return PlanQueue(ids=today.queue, box=box, same_day_steps=today.same_day_steps)
 
 
 def plan_forecast(

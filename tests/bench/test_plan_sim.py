@@ -50,6 +50,19 @@ def test_the_plain_policies_introduce_the_cards_plan_mode_introduced_the_same_da
         assert plain.introduced == plan.introduced
 
 
+def test_short_of_days_the_plain_policies_still_introduce_plan_modes_cards() -> None:
+    # 150 cards in 3 days: plan mode drops the same-day steps to see them all; the plain
+    # policies, which do their steps, get the extra time rather than fewer new cards
+    cards = bank(150)
+    learner = draw_learner(7, 0)
+    plan = simulate(cards, learner, 3, Policy("plan", plan=True), seed=7)
+    plan_days = [set(day) for day in plan.introduced]
+    for policy in (Policy("fsrs-0.90"), Policy("bare", steps=False)):
+        plain = simulate(cards, learner, 3, policy, seed=7, new_by_day=plan.introduced)
+        assert [set(day) for day in plain.introduced] == plan_days
+        assert plain.max_load_ratio == max(plain.daily_seconds) / (BUDGET_MINUTES * 60)
+
+
 def test_a_learner_with_no_study_days_has_seen_nothing() -> None:
     cards = bank(10)
     outcome = simulate(cards, draw_learner(7, 1), 0, Policy("plan", plan=True), seed=7)
@@ -66,9 +79,12 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "sim_recall_on_day",
         "sim_reviews",
         "sim_never_seen_share",
+        "sim_max_load_over_budget_pct",
+        "sim_mean_daily_minutes",
+        "plan_recall_gain_vs_nosteps_pp",
     } <= names
     policies = {f.params["policy"] for f in figures if f.name == "sim_reviews"}
-    assert policies == {"fsrs-0.90", "fsrs-matched", "plan"}
+    assert policies == {"fsrs-0.90", "fsrs-matched", "fsrs-nosteps-matched", "plan"}
     assert "| 5 days | plan |" in table(figures)
     out = tmp_path / "results.json"
     other = Figure("load_ms", 12.0, "ms", {"cards": 100})

@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
 from quiz.bank.parse import card_from_data, parse_card, split_front_matter
-from quiz.ecosystem.importer import _answer_tokens, card_body, front_matter, plan_import
+from quiz.ecosystem.importer import (
+    _answer_tokens,
+    _no_high_headings,
+    card_body,
+    demote_headings,
+    front_matter,
+    plan_import,
+)
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.notes import parse_notes
 from tests.conftest import DATA
@@ -314,3 +321,104 @@ def test_an_answer_with_dollar_math_is_prepared_as_prepare_does(
     messages = " ".join(n.message for n in plan.notices)
     assert ("kept as raw LaTeX" in messages) == bool(raw)
     assert (f"escaped {escaped} '$'" in messages) == bool(escaped)
+
+
+_HEADING_PIECES = [
+    "# h1",
+    "## h2",
+    "### h3",
+    "#### h4",
+    "#no space",
+    "   ## indented",
+    "    # code by indent",
+    "```\n# a comment\n```",
+    "~~~py\n## also code\n~~~",
+    "- ## in a list",
+    "> # in a quote",
+    "Setext\n===",
+    "Under\n---",
+    "text",
+    "$x$ and $$y$$",
+    "",
+    "<div>\n# in html\n</div>",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), min_size=1, max_size=8))
+def test_an_answer_the_body_parse_finds_flat_is_not_demoted(pieces: list[str]) -> None:
+    """The importer demotes an answer's headings only when the card body's parse finds a
+    `#` or `##` heading in it: everywhere else `demote_headings` would leave it as it is."""
+    answer = "\n\n".join(pieces).strip("\n") or "text"
+    question = "What is X?"
+    env: dict[str, Any] = {}
+    tokens = parse(card_body(question, answer), env=env)
+    if _no_high_headings(answer, _answer_tokens(question, tokens, env)):
+        assert demote_headings(answer) == answer
+
+
+def test_the_heading_shortcut_writes_the_cards_demoting_first_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.ecosystem.importer as importer_module
+
+    notes = tmp_path / "headings.md"
+    notes.write_text(
+        "# Q1: What is X?\n\n**Answer:**\n\n## Big\n\nX is big. It is here. It is there.\n\n"
+        "```python\n# a comment, not a heading\nx = 1\n```\n\n"
+        "# Q2: What is Y?\n\n**Answer:**\n\n### Small\n\nY is small. It is near. It is far.\n\n"
+        "# Q3: What is Z?\n\n**Answer:** Z costs $5 and $$z^2$$ is shown.\n\n"
+        "## Part\n\nZ is long. It is wide. It is tall.\n",
+        encoding="utf-8",
+    )
+    texts = [notes, *sorted((DATA / "notes").glob("*.md"))]
+    fast = [plan_import(n, content_dir=tmp_path, pack="p") for n in texts]
+    monkeypatch.setattr(importer_module, "_no_high_headings", lambda *_: False)
+    plain = [plan_import(n, content_dir=tmp_path, pack="p") for n in texts]
+    assert [[c.text for c in p.cards] for p in fast] == [[c.text for c in p.cards] for p in plain]
+    assert [p.notices for p in fast] == [p.notices for p in plain]
+    cards = {c.card_id: c.text for c in fast[0].cards}
+    assert len(cards) == 3
+    assert "\n### Big\n" in cards["what-is-x"]  # demoted below the card's own sections
+    assert "\n# a comment, not a heading\n" in cards["what-is-x"]
+    assert "\n### Small\n" in cards["what-is-y"] and "\n### Part\n" in cards["what-is-z"]
+
+
+_HTML_PIECES = [
+    "a",
+    " b ",
+    "x < y",
+    "x<y and y>z",
+    "R&D",
+    "&amp;",
+    "&nbsp;",
+    "<b>bold</b>",
+    "<br/>",
+    "<!-- note -->",
+    "<style>p {}</style>",
+    "<summary>Show</summary>",
+    "`<b>` code",
+    "\n",
+    "\n\n",
+    "  \n",
+    "\t",
+    "\n```\n<i>x</i>\n```\n",
+    "\n    <code> indented\n",
+    "\u00a0",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=12).map("".join))
+def test_html_left_alone_only_where_stripping_changes_nothing(text: str) -> None:
+    """`strip_html` skips its code scan when nothing anywhere would be stripped: it must
+    then give what the full pass gives."""
+    from quiz.ecosystem import htmlstrip
+
+    fast = htmlstrip.strip_html(text)
+    real = htmlstrip._nothing_to_strip
+    try:
+        htmlstrip._nothing_to_strip = lambda _text: False  # type: ignore[assignment]
+        assert fast == htmlstrip.strip_html(text)
+    finally:
+        htmlstrip._nothing_to_strip = real

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
@@ -146,6 +146,12 @@ def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
     default = Pace.default().review_seconds("coding")
     assert default == DEFAULT_SECONDS["coding"] * 1.1
     assert pace.review_seconds("coding") == pytest.approx((4 * 100 + default) / 5)
+    # without same-day steps a card costs one answer: the mean single answer (a drill's
+    # four answers blended with one default answer)
+    singles = [20, 10] * 5 + [12] * 5 + [6, 12]
+    assert pace.new_seconds("concept", steps=False) == pytest.approx(sum(singles) / len(singles))
+    assert pace.review_seconds("coding", steps=False) == pytest.approx((4 * 100 + 300) / 5)
+    assert Pace.default().new_seconds("numeric", steps=False) == DEFAULT_SECONDS["numeric"]
 
 
 def test_the_long_answer_time_is_a_high_percentile_blended_with_the_default_while_few() -> None:
@@ -243,18 +249,22 @@ def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> No
 
 def test_a_tight_budget_caps_the_day(scheduler: Scheduler) -> None:
     cards = deck(60)
-    plan = a_plan(7, minutes=5)
-    today = plan_day(
-        cards,
-        {},
-        plan,
-        START,
-        tz=UTC,
-        scheduler=scheduler,
-        pace=Pace({"concept": 30.0}, {"concept": 60.0, "coding": 600.0}),
+    plan = a_plan(14, minutes=5)
+    pace = Pace(
+        {"concept": 30.0},
+        {"concept": 60.0, "coding": 600.0},
+        answer={"concept": 30.0, "coding": 400.0},
     )
-    assert today is not None
-    assert today.seconds <= 5 * 60 and len(today.new) == 5  # 60 s per new concept card
+    day = partial(plan_day, cards, {}, plan, START, tz=UTC, scheduler=scheduler, pace=pace)
+    stepping = day(same_day_steps=True)
+    assert stepping is not None
+    assert stepping.seconds <= 5 * 60 and len(stepping.new) == 5  # 60 s per new concept card
+    # 60 cards with their steps (5220 s) need more than the 2100 s before the last pass
+    # (seven 5-minute days: one review of every card takes 1809 s): plan mode drops
+    # the same-day steps, so a new card costs its first answer (30 s)
+    today = day()
+    assert today is not None and not today.same_day_steps
+    assert today.seconds <= 5 * 60 and len(today.new) == 10
 
 
 def test_imposed_new_cards_are_the_only_new_ones(scheduler: Scheduler) -> None:
@@ -273,6 +283,40 @@ def test_imposed_new_cards_are_the_only_new_ones(scheduler: Scheduler) -> None:
     assert today is not None and today.new == ("c001", "c003"), "in content order"
 
 
+def test_short_of_days_plan_mode_drops_the_same_day_steps(scheduler: Scheduler) -> None:
+    cards = deck(60)
+    # Three 10-minute days for 60 new cards: with their learning steps they need 5265 s.
+    short = a_plan(3, minutes=10)
+    failed, _ = scheduler.review_card(
+        Card(card_id=1, due=START - timedelta(hours=1)),
+        Rating.Again,
+        review_datetime=START - timedelta(hours=1),
+    )
+    assert failed.state == State.Learning and failed.due <= START
+    memory = {"c001": failed}
+    day = partial(plan_day, cards, tz=UTC, scheduler=scheduler)
+    today = day(memory, short, START)
+    assert today is not None and not today.same_day_steps
+    assert "c001" not in today.queue, "answered Again today: not asked again today"
+    # every card seen once: each new card costs its first answer only (30 s)
+    assert today.seconds == pytest.approx(30.0 * len(today.new))
+    # a later session the same day decides as the first did, and its answers wait
+    seen = dict(memory)
+    for card_id in today.new:
+        seen[card_id], _ = scheduler.review_card(
+            Card(card_id=2, due=START), Rating.Good, review_datetime=START
+        )
+    later = day(seen, short, START + timedelta(hours=1), spent_seconds=today.seconds)
+    assert later is not None and not later.same_day_steps
+    assert not set(later.queue) & set(seen), "today's answers are not asked again today"
+    # with room for every card and its steps, the step is taken today, as fsrs says
+    roomy = day(memory, a_plan(30, minutes=60), START)
+    assert roomy is not None and roomy.same_day_steps and roomy.reviews == ("c001",)
+    # ... and a step left from an earlier day waits for the last pass
+    tomorrow = day(memory, a_plan(30, minutes=60), START + timedelta(days=1))
+    assert tomorrow is not None and tomorrow.same_day_steps and "c001" not in tomorrow.queue
+
+
 def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Scheduler) -> None:
     # Studied long ago: fsrs next shows it after the interview, when recall will be ~0.9;
     # the plan asks for 0.97 on the day, so it is reviewed before.
@@ -286,9 +330,11 @@ def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Schedul
         "fresh": learned(scheduler, START - timedelta(hours=30), 1),
     }
     first = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler)
-    assert first is not None and "low" not in first.queue, "room later: it waits for the last days"
+    assert first is not None and first.queue == (), "room later: it waits for the last days"
     last = plan_day(cards, memory, plan, START + timedelta(days=9), tz=UTC, scheduler=scheduler)
-    assert last is not None and last.forward == ("low",)
+    assert last is not None and "low" in last.forward
+    # a learning step left from an earlier day waits for the last pass too
+    assert "fresh" in last.forward
 
 
 def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
@@ -522,3 +568,7 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert (
         PlanStatus(plan, 10, ready, busy).line().endswith("today: 2 reviews + 1 new, about 2 min")
     )
+    assert PlanStatus(plan, 10, ready, busy).steps_note() is None
+    short = replace(busy, same_day_steps=False)
+    note = PlanStatus(plan, 10, ready, short).steps_note()
+    assert note is not None and "not asked again today" in note

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, timedelta
 from pathlib import Path
 from random import Random
 
@@ -17,7 +18,7 @@ from quiz.cardtext import plain_text
 from quiz.drill_grading import starter_text
 from quiz.errors import UsageError
 from quiz.overview import describe_due, request_for
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.study import suggested_rating
 from quiz.tui.launch import run_drill, run_study
 from quiz.workspace import StudyRequest, TopicRow, Workspace
@@ -187,3 +188,44 @@ def test_plain_text_pairs_dollars_as_lint_does() -> None:
     assert plain_text(r"costs $5 and $10, while $\alpha$ is math") == (
         "costs $5 and $10, while α is math"
     )
+
+
+def test_plan_mode_short_of_days_does_not_ask_an_again_card_again_today(
+    ws: Workspace, clock: FakeClock
+) -> None:
+    """One day and 5 minutes for four new cards: no room for same-day learning steps, so
+    plan_day drops them and the session obeys (no requeue, not in a later session today);
+    without a plan the same answer is asked again as before."""
+    ws.tz = UTC
+    ws.store.set_interview_plan(
+        InterviewPlan(
+            interview=clock().date() + timedelta(days=1),
+            minutes_per_day=5.0,
+            target=0.9,
+            created_at=clock(),
+        )
+    )
+    status = ws.plan_status()
+    assert status is not None and status.today is not None
+    assert not status.today.same_day_steps
+    session = ws.start_session(StudyRequest())
+    first = session.current
+    assert first is not None and session.remaining == 3, "the quiz cards; the drill won't fit"
+    clock.moment += timedelta(seconds=20)
+    answer = session.rate(Rating.Again, duration_ms=20_000)
+    assert not answer.requeued and session.remaining == 2, "not back at the end"
+    session.finish()
+    clock.moment += timedelta(minutes=15)  # its fsrs learning step is due now
+    later = ws.start_session(StudyRequest())
+    assert first.id not in {card.id for card in later.planned}, "not re-shown today"
+    later.finish()
+    logged = ws.store.reviews()
+    assert [(r.card_id, r.rating) for r in logged] == [(first.id, int(Rating.Again))]
+    # without a plan the learning step is due and an Again comes back in the session
+    ws.store.clear_interview_plan()
+    plain = ws.start_session(StudyRequest())
+    assert plain.current is not None and plain.current.id == first.id
+    before = plain.remaining
+    clock.moment += timedelta(seconds=20)
+    assert plain.rate(Rating.Again, duration_ms=20_000).requeued
+    assert plain.remaining == before, "answered, and back at the end of the queue"
