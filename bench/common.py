@@ -41,6 +41,9 @@ class Settings:
     load_sizes: tuple[int, ...]
     scaling_sizes: tuple[int, ...]
     big_bank: int = 10_000
+    overhead_pairs: int = 7
+    """The fewest (warm, in-process) pairs per drill for `overhead_vs_limit_ms`; a drill
+    whose grade takes longer gets more (bench/grading.py: `pairs_for`)."""
     heavy_reviews: int = 200_000
     """Reviews in the heavy user's history (bench/heavy.py)."""
     warm_up_probes: bool = True
@@ -61,6 +64,7 @@ FULL = Settings(
     quick=False,
     grade_reps=15,
     process_reps=5,
+    overhead_pairs=15,
     startup_reps=9,
     load_reps=7,
     load_sizes=(100, 1_000, 10_000),

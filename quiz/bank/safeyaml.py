@@ -19,7 +19,6 @@ SafeConstructor whole. The result is always what `yaml.load(text, SafeLoader)` g
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -49,7 +48,7 @@ def load(text: str, *, loader: Any = None) -> Any:
     """Parse YAML (safe tags only); AliasRefused (a yaml.YAMLError) when it uses an alias.
 
     `loader` is the PyYAML loader class to parse with (tests pass the pure-Python one)."""
-    loader_class = _quick_resolving(_LOADER if loader is None else loader)
+    loader_class = _LOADER if loader is None else loader
     if "*" in text:  # no alias is possible without one; most files skip the event scan
         for event in yaml.parse(text, Loader=loader_class):
             if isinstance(event, yaml.AliasEvent):
@@ -71,29 +70,6 @@ def load(text: str, *, loader: Any = None) -> Any:
             return parser.construct_document(node)
     finally:
         parser.dispose()
-
-
-@lru_cache(maxsize=8)
-def _quick_resolving(loader_class: Any) -> Any:
-    """The loader class with a shorter `resolve` for scalars (the parser asks it for every
-    key and value: a fifth of a card's front matter time went to PyYAML's general one).
-    Same tags: the implicit resolvers registered for the scalar's first character are
-    tried in order, else a plain string; with path resolvers or resolvers registered for
-    any first character (none in the safe loaders), PyYAML's own method answers."""
-
-    class QuickResolving(loader_class):  # type: ignore[misc]
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-            table = self.yaml_implicit_resolvers
-            if kind is not yaml.ScalarNode or self.yaml_path_resolvers or None in table:
-                return super().resolve(kind, value, implicit)
-            if implicit[0]:
-                for tag, regexp in table.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return self.DEFAULT_SCALAR_TAG
-
-    QuickResolving.__name__ = QuickResolving.__qualname__ = f"QuickResolving{loader_class.__name__}"
-    return QuickResolving
 
 
 def _build(constructor: Any, node: yaml.Node) -> Any:

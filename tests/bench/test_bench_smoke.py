@@ -19,6 +19,7 @@ TINY: Settings = replace(
     QUICK,
     grade_reps=1,
     process_reps=1,
+    overhead_pairs=2,
     startup_reps=1,
     load_reps=1,
     load_sizes=(5, 10),
@@ -52,6 +53,32 @@ def test_ratios_are_taken_per_drill_then_the_median_drill() -> None:
     assert overheads == {"a": 15.0, "b": 36.0, "median over drills": 25.5}
     (worst,) = _named(figures, "overhead_vs_limit_ms_max")
     assert (worst.value, worst.params["worst_drill"]) == (36.0, "b")
+
+
+def test_the_overhead_is_the_median_of_paired_differences_when_there_are_pairs() -> None:
+    per = {
+        # the medians taken apart differ by 20; the same-seed pairs say 1 ms
+        "a": {
+            "pytest": [300.0],
+            "cold": [100.0],
+            "warm": [30.0, 50.0, 30.0],
+            "inprocess": [10.0, 49.0, 29.0],
+            "paired": [20.0, 1.0, 1.0, 0.5, 2.0],
+        },
+        "b": {"pytest": [200.0], "cold": [90.0], "warm": [40.0], "inprocess": [36.0]},
+    }
+    figures = grading.summarize_grades(per, TINY)
+    overheads = {f.params["drill"]: f.value for f in _named(figures, "overhead_vs_limit_ms")}
+    assert overheads == {"a": 1.0, "b": 4.0, "median over drills": 2.5}
+    (worst,) = _named(figures, "overhead_vs_limit_ms_max")
+    assert (worst.value, worst.params["worst_drill"]) == (4.0, "b")
+
+
+def test_a_drill_that_takes_longer_gets_more_pairs_up_to_a_cap() -> None:
+    fewest = TINY.overhead_pairs
+    assert grading.pairs_for(TINY, 5.0) == fewest
+    assert grading.pairs_for(TINY, 2 * grading.PAIR_UNIT_MS) == 2 * fewest
+    assert grading.pairs_for(TINY, 1e6) == grading.PAIR_CAP * fewest
 
 
 def test_grading_figures_run_on_one_drill() -> None:

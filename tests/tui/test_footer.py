@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
+from tests.tui.conftest import wait_until
 
 
 class Plain(Button):
@@ -58,39 +59,45 @@ def described(app: App[None]) -> dict[str, bool]:
     return {key.description: key.has_class("-disabled") for key in footer_keys(app)}
 
 
-async def test_a_focus_change_that_keeps_the_keys_keeps_the_key_widgets() -> None:
+PLAIN = {"Alpha": False, "palette": False}
+"""The keys shown while a widget without keys of its own has the focus."""
+
+
+async def test_a_focus_change_that_keeps_the_keys_keeps_the_key_widgets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rebuilds: list[Footer] = []
+    recompose = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        rebuilds.append(footer)
+        await recompose(footer)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
     app = FooterApp()
     async with app.run_test() as pilot:
         app.set_focus(app.query_one("#one"))
-        await pilot.pause()
-        assert described(app) == {"Alpha": False, "palette": False}
-        before = footer_keys(app)
-        app.set_focus(app.query_one("#two"))
-        await pilot.pause()
-        assert footer_keys(app) == before
-        assert all(key.is_attached for key in before)
-
-
-async def test_the_footer_follows_the_keys_of_the_focused_widget() -> None:
-    app = FooterApp()
-    async with app.run_test() as pilot:
-        app.set_focus(app.query_one("#with-key"))
-        await pilot.pause()
-        assert described(app) == {"Extra": False, "Alpha": False, "palette": False}
+        assert await wait_until(pilot, lambda: described(app) == PLAIN)
+        before, rebuilt = footer_keys(app), len(rebuilds)
+        app.set_focus(app.query_one("#two"))  # the same keys
+        assert await wait_until(pilot, lambda: app.focused is app.query_one("#two"))
+        app.set_focus(app.query_one("#with-key"))  # one key more
+        # bindings updates are handled in order: once this one shows, the one before was handled
+        assert await wait_until(pilot, lambda: "Extra" in described(app))
+        assert len(rebuilds) == rebuilt + 1
+        assert not any(key.is_attached for key in before)
         app.set_focus(app.query_one("#one"))
-        await pilot.pause()
-        assert described(app) == {"Alpha": False, "palette": False}
+        assert await wait_until(pilot, lambda: described(app) == PLAIN)
 
 
 async def test_a_key_that_becomes_disabled_is_shown_dim() -> None:
     app = FooterApp()
     async with app.run_test() as pilot:
         app.set_focus(app.query_one("#one"))
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: described(app) == PLAIN)
         app.alpha_enabled = False
         app.refresh_bindings()
-        await pilot.pause()
-        assert described(app) == {"Alpha": True, "palette": False}
+        assert await wait_until(pilot, lambda: described(app) == {**PLAIN, "Alpha": True})
 
 
 class GroupedKeys(Widget, can_focus=True):
@@ -118,7 +125,12 @@ async def test_the_footer_looks_as_textuals_does(compact: bool) -> None:
     async def drawn(footer: Callable[[], Footer]) -> list[tuple[object, ...]]:
         app = GroupedApp(footer)
         async with app.run_test() as pilot:
-            await pilot.pause()
+            assert await wait_until(
+                pilot,
+                lambda: (
+                    len(footer_keys(app)) == 4 and all(key.region.width for key in footer_keys(app))
+                ),
+            )
             return [
                 (key.key, sorted(key.classes), key.render(), key.region) for key in footer_keys(app)
             ]
