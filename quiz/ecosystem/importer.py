@@ -765,8 +765,12 @@ def write_plan(plan: ImportPlan) -> list[Path]:
         plan.pack_dir.mkdir(parents=True, exist_ok=True)
         (plan.pack_dir / PACK_FILE).write_text(plan.pack_yaml, encoding="utf-8")
         written.append(plan.pack_dir / PACK_FILE)
+    made: set[Path] = set()  # each topic folder is made once, not asked again per card
     for card in plan.cards:
-        card.path.parent.mkdir(parents=True, exist_ok=True)
+        folder = card.path.parent
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
         card.path.write_text(card.text, encoding="utf-8")
         written.append(card.path)
     return written
