@@ -74,6 +74,11 @@ def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
     assert stats["drills_passed"] == 1
 
 
+CTRL_C_SECONDS = 30
+"""A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
+end after Ctrl-C, and the process it left running failed the worker's next test."""
+
+
 def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
     target = tmp_path / "mine.py"
     process = subprocess.Popen(
@@ -107,9 +112,15 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         wait_for("Why it works")
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(10)
-        reader.join(5)
-        stdout.close()
+        try:
+            process.wait(CTRL_C_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
+            process.wait()
+            raise AssertionError(f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s") from None
+        finally:
+            reader.join(5)
+            stdout.close()
     text = "".join(output)
     assert text.count("First problem") == 1 and "[ERR ]" not in text  # said once, no case table
     assert "$" not in text.partition("Why it works")[2]  # math shown as Unicode
