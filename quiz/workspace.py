@@ -106,7 +106,8 @@ class Workspace:
         from quiz.bank.sources import content_roots
 
         settings = settings if settings is not None else load_settings()
-        bank = LazyBank.open(content_roots(list(content_dirs), include_bundled=include_bundled))
+        # the index's stat walk runs in a thread while the store opens and the app starts
+        bank = LazyBank.begin(content_roots(list(content_dirs), include_bundled=include_bundled))
         store = Store.open(store_path)
         return cls(
             bank,

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -86,7 +87,44 @@ def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
     built, pydantic is not even imported); otherwise the bank is loaded and returned
     with its index, which is remembered for next time.
     """
-    inputs = _inputs(roots) if cachefile.enabled() else None
+    return _index_of_inputs(roots, _inputs(roots) if cachefile.enabled() else None)
+
+
+class IndexWalk:
+    """`bank_index(roots)` whose stat walk has begun in a thread.
+
+    The walk is one `lstat` per card file (10,000 for a large bank), system calls that
+    release the GIL: begun before the caller opens the store and starts its screens, it
+    runs beside them on another core, and `result` waits only for what is left of it.
+    The answer is the one `bank_index` gives: the remembered index only when every file
+    is as it was, else a full load (here, in the caller's thread).
+    """
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        self.roots = tuple(roots)
+        self._inputs: _Inputs | None = None
+        self._thread: threading.Thread | None = None
+        if cachefile.enabled():
+            self._thread = threading.Thread(target=self._walk, name="card-index-walk", daemon=True)
+            self._thread.start()
+
+    def _walk(self) -> None:
+        try:
+            self._inputs = _inputs(self.roots)  # None for anything it cannot vouch for
+        except Exception:  # noqa: BLE001 (the full load in `result` says what is wrong)
+            self._inputs = None
+
+    def result(self) -> tuple[BankIndex, Bank | None]:
+        """The index (and the bank, when it had to be loaded), as `bank_index` gives them."""
+        if self._thread is not None:
+            self._thread.join()
+        return _index_of_inputs(self.roots, self._inputs)
+
+
+def _index_of_inputs(
+    roots: Sequence[Path], inputs: _Inputs | None
+) -> tuple[BankIndex, Bank | None]:
+    """`bank_index` once the walk is done (`inputs` None: the cache is off or cannot vouch)."""
     if inputs is not None:
         with gc_paused():  # 10,000 refs: no collection passes while they are built
             remembered = _read(roots, inputs)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.bank.index import BankIndex, CardRef, bank_index, index_of, ref_of
+from quiz.bank.index import BankIndex, CardRef, IndexWalk, bank_index, index_of, ref_of
 
 if TYPE_CHECKING:
     from quiz.bank.cache import PackCache
@@ -31,14 +31,20 @@ the card (first parse about 0.1 s of CPU, mostly importing the parsers)."""
 class LazyBank:
     """The index of some content roots, and their cards loaded one by one or all at once."""
 
-    def __init__(self, roots: Sequence[Path], index: BankIndex, bank: Bank | None = None) -> None:
+    def __init__(
+        self, roots: Sequence[Path], index: BankIndex | IndexWalk, bank: Bank | None = None
+    ) -> None:
         self._roots = tuple(roots)
         self._lock = threading.RLock()
         self._bank: Bank | None = None
         self._cards: dict[str, Card] = {}
         """Cards built one at a time; once the whole bank is loaded, every card by id."""
         self._pack_caches: dict[str, PackCache | None] = {}
-        self._set_index(index)
+        self._walk: IndexWalk | None = None
+        if isinstance(index, IndexWalk):
+            self._walk = index  # resolved on first use (see `begin`)
+        else:
+            self._set_index(index)
         if bank is not None:
             self._install(bank)
 
@@ -47,6 +53,25 @@ class LazyBank:
         """The remembered index when nothing changed, else a full load (kept, not wasted)."""
         index, bank = bank_index(roots)
         return cls(roots, index, bank)
+
+    @classmethod
+    def begin(cls, roots: Sequence[Path]) -> LazyBank:
+        """`open`, with the index's stat walk begun in a thread and waited for on first use.
+
+        The app opens its store and builds its first screen meanwhile; the first question
+        asked of the bank waits for the walk and then answers exactly as `open` would.
+        """
+        return cls(roots, IndexWalk(roots))
+
+    def _resolve(self) -> None:
+        """Wait for a walk begun by `begin` and take its answer (once)."""
+        with self._lock:
+            walk, self._walk = self._walk, None
+            if walk is not None:
+                index, bank = walk.result()
+                self._set_index(index)
+                if bank is not None:
+                    self._install(bank)
 
     @classmethod
     def of(cls, bank: Bank) -> LazyBank:
@@ -60,26 +85,34 @@ class LazyBank:
     @property
     def index(self) -> BankIndex:
         """The cards' refs, the pack titles, the broken files (the full load's, once done)."""
+        if self._walk is not None:
+            self._resolve()
         return self._index
 
     @property
     def refs(self) -> tuple[CardRef, ...]:
         """Every card's id, pack, topic, kind, title and tags, in content order."""
-        return self._index.refs
+        return self.index.refs
 
     def ref(self, card_id: str) -> CardRef | None:
         """The ref of the card with this id, or None."""
+        if self._walk is not None:
+            self._resolve()
         return self._refs.get(card_id)
 
     @property
     def loaded(self) -> bool:
         """Whether the whole bank has been loaded."""
+        if self._walk is not None:
+            self._resolve()
         return self._bank is not None
 
     @property
     def bank(self) -> Bank:
         """Every card model (loaded on first use: about 0.5 s of CPU for 10,000 cards)."""
         with self._lock:
+            if self._walk is not None:
+                self._resolve()
             if self._bank is None:
                 from quiz.bank.loader import load_bank
 
@@ -102,6 +135,8 @@ class LazyBank:
         since the index was read) means a full load, which says what the bank now holds.
         """
         with self._lock:
+            if self._walk is not None:
+                self._resolve()
             found = self._cards.get(card_id)
             if found is not None or self._bank is not None:
                 return found

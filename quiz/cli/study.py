@@ -74,7 +74,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.study.days import local_timezone
     from quiz.study.stats import compute_stats
 
-    cards = obj.card_index()  # ids, topics and packs are all stats needs of the cards
+    # ids, topics and packs are all stats needs of the cards; the index's stat walk runs
+    # in a thread while the store opens and answers its aggregates
+    cards = obj.begin_card_index()
     with open_store() as store:
         stats = compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
     if as_json:

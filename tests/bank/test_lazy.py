@@ -137,3 +137,18 @@ def test_a_shown_card_comes_from_a_small_packs_card_cache_else_from_its_file(
     card = large.card(ref.id)
     assert card is not None and card.sections == full.by_id()[ref.id].sections
     assert parsed == [large.index.card_path(ref)] and not large.loaded  # parsed instead
+
+
+def test_a_begun_bank_answers_as_an_opened_one_after_its_walk(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full = load_bank(roots, use_cache=False)
+    first = LazyBank.begin(roots)  # nothing remembered yet: its first use is a full load
+    assert first.loaded and first.index == index_of(full)
+    loads = _count_full_loads(monkeypatch)
+    begun = LazyBank.begin(roots)
+    assert begun.refs == LazyBank.open(roots).refs == index_of(full).refs
+    assert not begun.loaded and loads == []
+    (roots[0] / "mini" / "basics" / "invalid-yaml.md").unlink()  # a change before the walk
+    changed = LazyBank.begin(roots)
+    assert changed.index.broken == () and loads == [1]  # seen: a full load

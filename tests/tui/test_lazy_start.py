@@ -37,7 +37,10 @@ async def test_home_counts_before_the_bank_is_loaded(
     build: AppFactory, warm: list[str], tui_bank: Path
 ) -> None:
     (tui_bank / "mini" / "basics" / "broken.md").write_text("---\nid: [\n---\n", encoding="utf-8")
-    app = build()  # a changed folder: a full load, whose index (with the broken file) is kept
+    app = build()
+    # a changed folder: the first use of the bank is a full load, whose index (with the
+    # broken file) is kept
+    assert app.workspace.content.loaded
     app.workspace.close()
     warm.clear()
     app = build()
