@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import pytest
 
-from tests.conftest import SLOW_MODULES, TESTS, pytest_collection_modifyitems
+from tests.conftest import RUN_FIRST, SLOW_MODULES, TESTS, pytest_collection_modifyitems
 
 
 @pytest.mark.parametrize("module", sorted(SLOW_MODULES))
@@ -23,6 +23,7 @@ class _Item:
 
     path: Path
     fixturenames: tuple[str, ...] = ()
+    name: str = "test_it"
     markers: list[str] = field(default_factory=list)
 
     def add_marker(self, marker: Any) -> None:
@@ -59,3 +60,27 @@ def test_every_server_test_is_in_the_one_serve_group() -> None:
     for fixture in ("served", "served_one_tab"):
         assert "xdist_group serve" in _markers(TESTS / "web" / "test_serve.py", fixture)
     assert _markers(TESTS / "web" / "test_serve.py", "tmp_path") == []
+
+
+@pytest.mark.parametrize("entry", RUN_FIRST)
+def test_every_run_first_entry_names_a_test(entry: str) -> None:
+    module, _, name = entry.partition("::")
+    assert (TESTS / module).is_file(), f"tests/{module} does not exist"
+    assert not name or f"def {name}(" in (TESTS / module).read_text(), f"{entry}: no such test"
+
+
+def test_the_longest_tests_go_first_then_the_slow_ones() -> None:
+    """xdist hands tests out in this order: a long test collected last would run alone."""
+    fast = _Item(TESTS / "bank" / "test_mathtext.py")
+    slow = _Item(TESTS / "sandbox" / "test_adversarial.py")
+    longest = _Item(
+        TESTS / "sandbox" / "test_pycache.py",
+        name="test_processes_grading_at_once_never_break_each_other",
+    )
+    same_module = _Item(
+        TESTS / "sandbox" / "test_pycache.py", name="test_the_pycs_are_checked_hash"
+    )
+    parametrized = _Item(TESTS / "engine" / "test_statistics.py", name="test_it[seed-1]")
+    items = [fast, slow, same_module, parametrized, longest]
+    pytest_collection_modifyitems(cast(list[pytest.Item], items))
+    assert items == [longest, same_module, parametrized, slow, fast]

@@ -30,8 +30,9 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import importlib.util
+import marshal
 import os
-import py_compile
 import secrets
 import shutil
 import stat
@@ -42,6 +43,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
 
 import numpy as np
 
@@ -218,18 +220,37 @@ def _find(root: Path, key: str) -> tuple[Path, int] | None:
     return None
 
 
+def _renamed(code: CodeType, filename: str) -> CodeType:
+    """`code` and every code object nested in it, as if compiled from `filename`."""
+    consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
 def _compile(work: Path, sandbox_site: str) -> None:
+    """What `py_compile.compile(real, cfile, dfile=shown, CHECKED_HASH, doraise=False)` writes
+    for each pair, compiling each source once: numpy is seen at two paths, and only the file
+    name in its code objects differs between them (half the CPU of a build, about 1.4 s).
+    A source that does not compile gets no .pyc, as there (the child compiles it itself);
+    a source that cannot be read fails the build, as there."""
+    shown_by_source: dict[str, dict[str, None]] = {}  # a module can be listed twice
     for real, shown in _sources(sandbox_site):
-        target = _target(work, shown)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        py_compile.compile(
-            real,
-            cfile=str(target),
-            dfile=shown,
-            doraise=False,
-            quiet=2,
-            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
-        )
+        shown_by_source.setdefault(real, {})[shown] = None
+    flags = (0b11).to_bytes(4, "little")  # PEP 552: hash-based, checked
+    for real, shown_paths in shown_by_source.items():
+        source = Path(real).read_bytes()
+        try:
+            code = compile(source, next(iter(shown_paths)), "exec", dont_inherit=True)
+        except Exception:  # noqa: BLE001 - as py_compile's doraise=False: any compile error
+            continue
+        header = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(source)
+        mode = (os.stat(real).st_mode | 0o200) & 0o666  # py_compile's mode for the .pyc
+        for shown in shown_paths:
+            target = _target(work, shown)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            named = code if code.co_filename == shown else _renamed(code, shown)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            with os.fdopen(fd, "wb") as out:
+                out.write(header + marshal.dumps(named))
     (work / IN_USE).write_text("")
     (work / FORMAT_FILE).write_text(FORMAT)
     (work / MARKER).write_text("ok\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import py_compile
 import shutil
@@ -12,6 +13,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import CodeType
 
 import pytest
 
@@ -61,6 +63,49 @@ def test_the_pycs_are_checked_hash() -> None:
     for pyc in _numpy_init_pycs(built):
         flags = int.from_bytes(pyc.read_bytes()[4:8], "little")
         assert flags == 0b11, f"{pyc}: flags {flags:#b} (PEP 552 checked hash is 0b11)"
+
+
+def _filenames(code: CodeType) -> set[str]:
+    """The file names of a code object and of every code object nested in it."""
+    names = {code.co_filename}
+    for const in code.co_consts:
+        if isinstance(const, CodeType):
+            names |= _filenames(const)
+    return names
+
+
+def test_a_build_writes_what_py_compile_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build compiles each source once and renames it for its second path: every .pyc
+    holds what py_compile writes for that path (header, code, the path in every code
+    object) with its mode. A sample of the pairs, both layouts and the stdlib among them."""
+    pairs = pycache._sources(SANDBOX_SITE)
+    sample = [pair for pair in pairs if pair[0].endswith("/numpy/__init__.py")] + pairs[::25]
+    assert {seen == real for real, seen in sample} == {True, False}
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n")
+    monkeypatch.setattr(pycache, "_sources", lambda site: [*sample, (str(broken), str(broken))])
+    built, reference = tmp_path / "built", tmp_path / "reference"
+    pycache._compile(built, SANDBOX_SITE)
+    assert not pycache._target(built, str(broken)).exists()  # as py_compile: no .pyc
+    for real, seen in sample:
+        expected_pyc = pycache._target(reference, seen)
+        expected_pyc.parent.mkdir(parents=True, exist_ok=True)
+        py_compile.compile(
+            real,
+            cfile=str(expected_pyc),
+            dfile=seen,
+            doraise=True,
+            invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
+        )
+        pyc = pycache._target(built, seen)
+        ours, theirs = pyc.read_bytes(), expected_pyc.read_bytes()
+        assert ours[:16] == theirs[:16], seen  # magic, checked-hash flags, source hash
+        code, expected = marshal.loads(ours[16:]), marshal.loads(theirs[16:])
+        assert code == expected, seen
+        assert _filenames(code) == _filenames(expected) == {seen}
+        assert stat.S_IMODE(pyc.stat().st_mode) == stat.S_IMODE(expected_pyc.stat().st_mode)
 
 
 def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
