@@ -6,8 +6,9 @@ per drill from those side-by-side medians, then the median over drills is report
 
 The overhead over the in-process limit is a small difference between two larger times, so
 it is measured in pairs: a warm grade and an in-process grade of the same seed (the same
-cases), one right after the other, the order alternating from pair to pair, and the
-drill's overhead is the median of the paired differences. Differences of medians taken
+cases), one right after the other (the rounds' own pairs, warm first, then more pairs with
+the in-process grade first until both orders are as many), and the drill's overhead is the
+median of the paired differences. Differences of medians taken
 apart swung by +-15 ms on a drill with 100 ms of compute (one busy moment falling on
 one side only); a drill that takes longer gets more pairs (`pairs_for`), by one rule
 for every drill.
@@ -194,15 +195,19 @@ def grade_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> list[
                     _checked(cold.passed, f"{drill.drill_id} cold")
                 times["warm"].append(_timed_warm(drill, pool, seed))
                 times["inprocess"].append(_timed_inprocess(drill, fns, pool, seed))
-            # The overhead's pairs: the same seed on both sides, the order alternating.
-            for pair in range(pairs_for(settings, median(times["warm"]))):
+                times["paired"].append(times["warm"][-1] - times["inprocess"][-1])
+            # More pairs for the overhead (the rounds above are pairs, warm first): the
+            # same seed on both sides, in-process first until the orders are even.
+            warm_first = len(times["paired"])
+            for pair in range(len(times["paired"]), pairs_for(settings, median(times["warm"]))):
                 seed = SEED + pair
-                if pair % 2 == 0:
-                    warm_ms = _timed_warm(drill, pool, seed)
+                if warm_first > pair - warm_first:
                     limit_ms = _timed_inprocess(drill, fns, pool, seed)
+                    warm_ms = _timed_warm(drill, pool, seed)
                 else:
-                    limit_ms = _timed_inprocess(drill, fns, pool, seed)
+                    warm_first += 1
                     warm_ms = _timed_warm(drill, pool, seed)
+                    limit_ms = _timed_inprocess(drill, fns, pool, seed)
                 times["paired"].append(warm_ms - limit_ms)
             per[drill.drill_id] = times
     return summarize_grades(per, settings)
