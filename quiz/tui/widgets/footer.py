@@ -21,7 +21,7 @@ class KeysFooter(Footer):
 
     The stock Footer removes and mounts all its key widgets on every bindings update, and
     Textual sends one on each focus change: moving between a drill's editor and its screen
-    restyled every key for the same keys (about a sixth of a Pilot test's CPU, and the same
+    restyled every key for the same keys (a third of the Pilot tests' CPU, and the same
     work on each Tab a user presses). This one compares what it would show with what it
     shows, and recomposes only when they differ.
 
