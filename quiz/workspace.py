@@ -25,13 +25,7 @@ from quiz.store import Store
 from quiz.study import DeckCounts, Filters, Session, SessionOptions, Stats, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan import ForecastDay
-from quiz.study.plan_status import (
-    PlanQueue,
-    PlanStatus,
-    plan_forecast,
-    plan_queue,
-    plan_status,
-)
+from quiz.study.plan_status import PlanQueue, PlanStatus, plan_forecast, plan_queue, plan_status
 from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
@@ -106,7 +100,6 @@ class Workspace:
         from quiz.bank.sources import content_roots
 
         settings = settings if settings is not None else load_settings()
-        # the index's stat walk runs in a thread while the store opens and the app starts
         bank = LazyBank.begin(content_roots(list(content_dirs), include_bundled=include_bundled))
         store = Store.open(store_path)
         return cls(
@@ -198,7 +191,10 @@ class Workspace:
             cards = list(self.content.refs)
         s, mock = self.settings, request.mode == "mock"
         # plan mode paces the whole bank; cards picked by hand are studied as picked
-        planned = self._plan_queue() if request.mode == "due" and request.card_ids is None else None
+        planned: PlanQueue | None = None
+        if request.mode == "due" and request.card_ids is None:
+            refs, now = self.content.refs, self.now()
+            planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
         options = SessionOptions(
             mode=request.mode,
             filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
@@ -217,15 +213,9 @@ class Workspace:
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
 
-    def _plan_queue(self) -> PlanQueue | None:
-        """Today's plan-mode cards and time box, or None (no plan, or it is over)."""
-        refs = self.content.refs
-        return plan_queue(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
-
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as the bank's Card, or None when it is over."""
-        current = session.current
-        return None if current is None else self.card(current.id)
+        return None if (current := session.current) is None else self.card(current.id)
 
     # -- drills ------------------------------------------------------------------------
 
