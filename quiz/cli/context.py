@@ -7,7 +7,7 @@ when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -49,17 +49,6 @@ class Context:
         from quiz.bank.index import card_index
 
         return card_index(self.roots())
-
-    def begin_card_index(self) -> Callable[[], tuple[CardRef, ...]]:
-        """`card_index`, its stat walk begun in a thread: call the result for the refs.
-
-        The walk's system calls run beside what the command does meanwhile (opening the
-        store, its SQL aggregates); the refs are exactly `card_index`'s.
-        """
-        from quiz.bank.index import IndexWalk
-
-        walk = IndexWalk(self.roots())
-        return lambda: walk.result()[0].refs
 
     def roots(self) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr."""

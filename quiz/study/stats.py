@@ -9,7 +9,7 @@ import was half of that command's time. `quiz.cli.schemas.StatsReport` describes
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -114,29 +114,19 @@ def _recent_days(store: Store, today: date, tz: tzinfo, days: int) -> tuple[Coun
 
 def compute_stats(
     store: Store,
-    cards: Sequence[StudyCard] | Callable[[], Sequence[StudyCard]],
+    cards: Sequence[StudyCard],
     now: datetime,
     *,
     tz: tzinfo = UTC,
     days: int = HISTORY_DAYS,
 ) -> Stats:
-    """Aggregate the whole history at `now`; days are calendar days in `tz`.
-
-    `cards` may be a callable, asked once the store's aggregates are read: `drillbit stats`
-    passes one that waits for the card index's stat walk, begun in a thread beforehand.
-    """
-    return stats_of_groups(
-        store,
-        (lambda: group_cards(cards())) if callable(cards) else group_cards(cards),
-        now,
-        tz=tz,
-        days=days,
-    )
+    """Aggregate the whole history at `now`; days are calendar days in `tz`."""
+    return stats_of_groups(store, group_cards(cards), now, tz=tz, days=days)
 
 
 def stats_of_groups(
     store: Store,
-    groups: CardGroups | Callable[[], CardGroups],
+    groups: CardGroups,
     now: datetime,
     *,
     tz: tzinfo = UTC,
@@ -147,21 +137,13 @@ def stats_of_groups(
         return _stats(store, groups, now, tz=tz, days=days)
 
 
-def _stats(
-    store: Store,
-    grouped: CardGroups | Callable[[], CardGroups],
-    now: datetime,
-    *,
-    tz: tzinfo,
-    days: int,
-) -> Stats:
+def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days: int) -> Stats:
     moment = as_utc(now)
     tallies = store.review_tallies()
     mature, kept = store.mature_reviews()
     drill_attempts, attempted, passed = store.attempt_cards()
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
-    groups = grouped() if callable(grouped) else grouped  # the cards, after the history
     topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
 
     reviews = correct = 0
