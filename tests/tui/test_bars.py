@@ -67,3 +67,18 @@ async def test_a_chart_narrower_than_its_days_keeps_the_latest_days() -> None:
         assert all(len(line) <= chart.content_size.width for line in lines)
         assert lines[0].strip() == f"last {(chart.content_size.width - 3) // 2} days"
         assert lines[1].rstrip().endswith("█ █ █")  # the three latest days, still apart
+
+
+class _Empty(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ColumnChart("per day", [0, 0, 0], ["Mon", "Tue", "Wed"], id="empty")
+
+
+async def test_an_empty_chart_labels_its_axis_once() -> None:
+    app = _Empty()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        lines = app.query_one("#empty", ColumnChart).render().plain.splitlines()
+        marks = [line.strip() for line in lines if "┤" in line]
+        assert marks == ["0 ┤"]
+        assert "█" not in "".join(lines)

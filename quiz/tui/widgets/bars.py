@@ -75,7 +75,8 @@ class ColumnChart(Widget):
         title = self.chart_title.replace("{shown}", str(len(values)))
         lines = [Text(title.center(width)[:width], style="bold")]
         for row in range(rows - 1, -1, -1):
-            mark = str(top) if row == rows - 1 else ("0" if row == 0 else "")
+            # the top is labelled only above zero: an empty chart said "0" at both ends
+            mark = str(top) if row == rows - 1 and top > 0 else ("0" if row == 0 else "")
             line = Text(pad + mark.rjust(axis - 2) + " ", style=_AXIS)
             line.append("┤" if mark else "│", style=_AXIS)
             cells = [" "] * plot
