@@ -17,14 +17,18 @@ NOTES_LIMIT = 8 * MIB
 
 
 def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
-    """Ids already used in the bank the new cards will join: every loaded source plus DIR."""
-    from quiz.bank.loader import load_bank
+    """Ids already used in the bank the new cards will join: every loaded source plus DIR.
+
+    Read from the card index (the cards' ids and files without building them; a full
+    load only when some file changed since the index was made).
+    """
+    from quiz.bank.index import bank_index
     from quiz.bank.sources import content_roots
 
     extra = [*obj.content, content_dir] if content_dir.is_dir() else list(obj.content)
-    bank = load_bank(content_roots(extra))
-    taken = {card.id: card.path for card in bank.cards}
-    for path in bank.broken_files:  # a card that does not load still owns its file name
+    index, _ = bank_index(content_roots(extra))
+    taken = {ref.id: index.card_path(ref) for ref in index.refs}
+    for path in index.broken:  # a card that does not load still owns its file name
         taken.setdefault(path.stem, path)
     return taken
 

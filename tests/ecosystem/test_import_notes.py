@@ -237,6 +237,23 @@ def test_ids_used_elsewhere_in_the_bank_get_a_suffix(tmp_path: Path, mini_bank: 
     assert problems == []
 
 
+def test_a_card_file_that_does_not_load_still_owns_its_id(tmp_path: Path, mini_bank: Path) -> None:
+    broken = mini_bank / "mini" / "basics" / "what-is-gelu.md"
+    broken.write_text("---\nid: [not, an, id\n---\n", encoding="utf-8")
+    notes = tmp_path / "gelu.md"
+    notes.write_text(
+        "## Q1: What is GELU?\n**Answer:**\n- x times the normal CDF of x\n- smooth\n"
+        "- used in transformers\n",
+        encoding="utf-8",
+    )
+    # twice, into two packs: the second import reads the card index the first remembered
+    for number, pack in ((2, "mine"), (3, "other")):
+        result = run_import(str(notes), "--into", str(mini_bank), "--pack", pack)
+        assert result.exit_code == 0, result.output
+        assert (mini_bank / pack / pack / f"what-is-gelu-{number}.md").is_file()
+    assert broken.read_text(encoding="utf-8").startswith("---\nid: [not")
+
+
 def test_the_content_option_is_an_alias_of_into(tmp_path: Path) -> None:
     result = run_import(str(NOTES / "qa-lines.md"), "--content", str(tmp_path / "c"))
     assert result.exit_code == 0, result.output
