@@ -103,6 +103,7 @@ class IndexWalk:
     def __init__(self, roots: Sequence[Path]) -> None:
         self.roots = tuple(roots)
         self._inputs: _Inputs | None = None
+        self._error: Exception | None = None
         self._thread: threading.Thread | None = None
         if cachefile.enabled():
             self._thread = threading.Thread(target=self._walk, name="card-index-walk", daemon=True)
@@ -111,13 +112,15 @@ class IndexWalk:
     def _walk(self) -> None:
         try:
             self._inputs = _inputs(self.roots)  # None for anything it cannot vouch for
-        except Exception:  # noqa: BLE001 (the full load in `result` says what is wrong)
-            self._inputs = None
+        except Exception as error:  # noqa: BLE001 (raised again by `result`, in the caller)
+            self._error = error
 
     def result(self) -> tuple[BankIndex, Bank | None]:
         """The index (and the bank, when it had to be loaded), as `bank_index` gives them."""
         if self._thread is not None:
             self._thread.join()
+        if self._error is not None:
+            raise self._error  # as `bank_index` would have raised it
         return _index_of_inputs(self.roots, self._inputs)
 
 

@@ -64,14 +64,17 @@ class LazyBank:
         return cls(roots, IndexWalk(roots))
 
     def _resolve(self) -> None:
-        """Wait for a walk begun by `begin` and take its answer (once)."""
+        """Wait for a walk begun by `begin` and take its answer (once; then a no-op)."""
+        if self._walk is None:
+            return
         with self._lock:
-            walk, self._walk = self._walk, None
+            walk = self._walk
             if walk is not None:
-                index, bank = walk.result()
+                index, bank = walk.result()  # raises as `open` would; asked again next time
                 self._set_index(index)
                 if bank is not None:
                     self._install(bank)
+                self._walk = None
 
     @classmethod
     def of(cls, bank: Bank) -> LazyBank:
@@ -85,8 +88,7 @@ class LazyBank:
     @property
     def index(self) -> BankIndex:
         """The cards' refs, the pack titles, the broken files (the full load's, once done)."""
-        if self._walk is not None:
-            self._resolve()
+        self._resolve()
         return self._index
 
     @property
@@ -96,23 +98,20 @@ class LazyBank:
 
     def ref(self, card_id: str) -> CardRef | None:
         """The ref of the card with this id, or None."""
-        if self._walk is not None:
-            self._resolve()
+        self._resolve()
         return self._refs.get(card_id)
 
     @property
     def loaded(self) -> bool:
         """Whether the whole bank has been loaded."""
-        if self._walk is not None:
-            self._resolve()
+        self._resolve()
         return self._bank is not None
 
     @property
     def bank(self) -> Bank:
         """Every card model (loaded on first use: about 0.5 s of CPU for 10,000 cards)."""
         with self._lock:
-            if self._walk is not None:
-                self._resolve()
+            self._resolve()
             if self._bank is None:
                 from quiz.bank.loader import load_bank
 
@@ -135,8 +134,7 @@ class LazyBank:
         since the index was read) means a full load, which says what the bank now holds.
         """
         with self._lock:
-            if self._walk is not None:
-                self._resolve()
+            self._resolve()
             found = self._cards.get(card_id)
             if found is not None or self._bank is not None:
                 return found

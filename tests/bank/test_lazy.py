@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, lazy, loader
+from quiz.bank import cachefile, index, lazy, loader
 from quiz.bank.index import index_of
 from quiz.bank.lazy import LazyBank
 from quiz.bank.loader import load_bank
@@ -152,3 +152,19 @@ def test_a_begun_bank_answers_as_an_opened_one_after_its_walk(
     (roots[0] / "mini" / "basics" / "invalid-yaml.md").unlink()  # a change before the walk
     changed = LazyBank.begin(roots)
     assert changed.index.broken == () and loads == [1]  # seen: a full load
+
+
+def test_a_fault_in_the_begun_walk_is_raised_where_the_cards_are_asked_for(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # as bank_index raises it: a bug in the walk is not turned into a quiet full load
+    def broken_walk(_roots: object) -> None:
+        raise RuntimeError("walk bug")
+
+    monkeypatch.setattr(index, "_inputs", broken_walk)
+    begun = LazyBank.begin(roots)
+    for _ask in range(2):  # asked again, it raises again (it does not answer half-built)
+        with pytest.raises(RuntimeError, match="walk bug"):
+            begun.refs  # noqa: B018
+    with pytest.raises(RuntimeError, match="walk bug"):
+        LazyBank.open(roots)
