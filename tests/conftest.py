@@ -29,6 +29,8 @@ turns red by chance. A bug they find once is pinned with `@example` (and a plain
 
 DATA = Path(__file__).resolve().parent / "data"
 REPO = Path(__file__).resolve().parent.parent
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
+"""For tests of a forked helper: drillbit forks one only on Linux (`quiz.bank.parallel`)."""
 
 SLOW_FIXTURES = frozenset(
     {"drillbit_process", "served", "served_one_tab", "browser", "pool", "bare_bwrap_pool"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -14,10 +13,8 @@ import pytest
 
 from quiz.bank import parallel
 from quiz.bank.loader import load_bank
+from tests.conftest import DATA, REPO, linux_only
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
 PARENT = os.getpid()
 
 
@@ -145,7 +142,7 @@ def _broken_bank(tmp_path: Path) -> Path:
 def test_load_with_a_helper_equals_the_plain_load(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    for roots in ([ROOT / "content"], [_broken_bank(tmp_path)]):
+    for roots in ([REPO / "content"], [_broken_bank(tmp_path)]):
         plain = load_bank(roots, use_cache=False)
         with monkeypatch.context() as patch:
             patch.setattr(parallel, "MIN_ITEMS", 1)

@@ -4,7 +4,6 @@ and a question that gives no card takes no id)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ import pytest
 import quiz.ecosystem.importer as importer
 from quiz.bank import parallel
 from quiz.ecosystem.importer import ImportPlan, plan_import
-from tests.conftest import DATA
-
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
+from tests.conftest import DATA, linux_only
 
 # The first "What is X?" has no answer (no card, so no id); the second one then gets the
 # plain id, not the -2 it would get if the first had made a card; "Why?" is too short.
