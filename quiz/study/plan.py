@@ -198,19 +198,24 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
         for kind, values in found[first_day].items():
             # Fewer than MIN_SAMPLES card-days: the default fills the missing ones, so
             # two slow or quick drills move the estimate only part of the way.
-            missing = max(0, MIN_SAMPLES - len(values))
-            target[kind] = (sum(values) + missing * target[kind]) / (len(values) + missing)
+            target[kind] = _filled(sum(values), len(values), target[kind], MIN_SAMPLES)
     long_answer: dict[str, float] = {}
     single = dict(DEFAULT_SECONDS)
     for kind, values in singles.items():
-        missing = max(0, MIN_SAMPLES - len(values))
-        single[kind] = (sum(values) + missing * base.answer_seconds(kind)) / (len(values) + missing)
+        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
-        default = base.long_answer_seconds(kind)
-        missing = max(0, LONG_SAMPLES - len(values))
         found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
-        long_answer[kind] = (len(values) * found_tail + missing * default) / (len(values) + missing)
+        long_answer[kind] = _filled(
+            len(values) * found_tail, len(values), base.long_answer_seconds(kind), LONG_SAMPLES
+        )
     return Pace(review=review, new=new, long_answer=long_answer, answer=single)
+
+
+def _filled(total: float, count: int, default: float, samples: int) -> float:
+    """The mean of `count` values summing to `total`, with `default` standing in for each
+    of the values missing to make `samples`."""
+    missing = max(0, samples - count)
+    return (total + missing * default) / (count + missing)
 
 
 def _percentile(values: Sequence[float], percent: int) -> float:
