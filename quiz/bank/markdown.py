@@ -322,10 +322,10 @@ def inline_children(
     """The children a full `parse` gives an inline token of a `parse_blocks` stream (same
     inline rules, same references, text runs joined), for a caller that needs only some
     blocks' inline markup: parsing inline markup is most of a full parse's cost."""
-    md = _parser(latex_delimiters, False)
     plain = plain_children(token.content)
     if plain is not None:
         return plain
+    md = _parser(latex_delimiters, False)
     children: list[Token] = []
     md.inline.parse(token.content, md, env, children)
     holder = Token("inline", "", 0, content=token.content, children=children)

@@ -354,7 +354,6 @@ def plan_import(
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
         used: set[str] = set()
-        topic_dirs: dict[str, Path] = {}
         cards: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
@@ -365,10 +364,7 @@ def plan_import(
             question_topic = topic_name
             if topic is None and question.section:
                 question_topic = kebab(question.section) or topic_name
-            target_dir = topic_dirs.get(question_topic) or topic_dirs.setdefault(
-                question_topic, pack_dir / question_topic
-            )
-            jobs.append(_Job(question, question_topic, target_dir))
+            jobs.append(_Job(question, question_topic, pack_dir / question_topic))
         drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         for index, job in enumerate(jobs):
             question = job.question
