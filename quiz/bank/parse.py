@@ -81,8 +81,12 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
     """1-based file line of each top-level key (cheap: no YAML composition)."""
     lines: dict[str, int] = {}
+    line, counted = first_line, 0
     for match in _TOP_KEY.finditer(front):
-        lines.setdefault(match.group(1), first_line + front.count("\n", 0, match.start()))
+        start = match.start()
+        line += front.count("\n", counted, start)  # from the previous key on, not from 0
+        counted = start
+        lines.setdefault(match.group(1), line)
     return lines
 
 
