@@ -12,6 +12,9 @@ here), and a record is only written when that gives an equal model.
 Correctness rules:
 - a file with any problem is never cached, so its problems are found again on
   every load (nothing is hidden);
+- a record says whether its card was also checked for what only lint reports (its
+  math): the app's load stores records without that check, and lint counts only
+  records with it as hits, so a warm `drillbit lint` finds every problem a cold one does;
 - a changed, added or removed file misses (or drops out of) the cache;
 - a change to the parsing code or its libraries changes `code_stamp()` and
   discards every entry;
@@ -59,7 +62,7 @@ def _same(a: FrontMatter, b: FrontMatter) -> bool:
     return type(a) is type(b) and a == b and a.model_fields_set == b.model_fields_set
 
 
-def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
+def _card_record(card: Card, key: Key, linted: bool) -> dict[str, Any] | None:
     """The JSON-ready parts of a clean card, or None when they do not round-trip exactly."""
     front = card.front.model_dump(mode="json", exclude_unset=True)
     try:
@@ -75,6 +78,7 @@ def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
         "hints": list(card.hints),
         "starter": card.starter,
         "lines": card.lines,
+        "linted": linted,
     }
 
 
@@ -148,13 +152,16 @@ class PackCache:
             self._new_info = {"key": list(file_key(stat)), "info": dumped}
             self._changed = True
 
-    def lookup(self, relative: str, key: Key, path: Path, pack: str) -> Card | None:
-        """The cached card for this exact file version, rebuilt and validated; None on a miss."""
+    def lookup(
+        self, relative: str, key: Key, path: Path, pack: str, *, linted: bool = False
+    ) -> Card | None:
+        """The cached card for this exact file version, rebuilt and validated; None on a miss.
+        With `linted`, only a card that also passed lint's own checks is a hit."""
         record = self._old.get(relative)
         if record is None:
             return None
         try:
-            if tuple(record["key"]) != key:
+            if tuple(record["key"]) != key or (linted and record["linted"] is not True):
                 return None
             front = FRONT_MATTER.validate_python(record["front"])
             sections = {
@@ -174,12 +181,15 @@ class PackCache:
         self._new[relative] = record
         return card
 
-    def store(self, relative: str, stat: os.stat_result, card: Card) -> None:
-        """Remember a card that loaded with no problem (unless the file changed just now)."""
+    def store(
+        self, relative: str, stat: os.stat_result, card: Card, *, linted: bool = False
+    ) -> None:
+        """Remember a card that loaded with no problem (unless the file changed just now);
+        `linted`: it was also checked for what only lint reports, and passed."""
         newest = max(stat.st_mtime, stat.st_ctime)
         if newest > time.time() - cachefile.RACY_SECONDS:
             return
-        record = _card_record(card, file_key(stat))
+        record = _card_record(card, file_key(stat), linted)
         if record is not None:
             self._new[relative] = record
             self._changed = True

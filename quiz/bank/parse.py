@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks
+from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_headings
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -44,6 +44,10 @@ _FIELDS_BY_KIND = {
     "numeric": set(NumericFront.model_fields),
     "coding": set(CodingFront.model_fields),
 }
+LINT_ONLY_CODES = frozenset({"math"})
+"""Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
+them out, since a card shows whatever it holds (math that does not render is shown as
+written, with a note: `quiz.cardtext`). Looking for them is a third of a cold load."""
 ALL_SECTIONS = sorted({s for sections in REQUIRED_SECTIONS.values() for s in sections})
 
 
@@ -190,11 +194,11 @@ def split_sections(
     `tokens` are the body's Markdown tokens when the caller has them."""
     sections: dict[str, Section] = {}
     lines = body.split("\n")
-    starts = [
-        (h.line - 1, h.title)
-        for h in headings(body, tokens)
-        if h.level == 2 and h.atx and not h.nested and h.title
-    ]
+    if tokens is None:  # the sections alone: most bodies need no parse for them
+        found = section_headings(body)
+    else:
+        found = [h for h in headings(body, tokens) if h.level == 2 and h.atx and not h.nested]
+    starts = [(h.line - 1, h.title) for h in found if h.title]
     first = starts[0][0] if starts else len(lines)
     stray = [(body_line + i, raw) for i, raw in enumerate(lines[:first]) if raw.strip()]
     for position, (row, title) in enumerate(starts):
@@ -353,12 +357,15 @@ def parse_card(
     topic_dir: str | None = None,
     *,
     parsed_body: tuple[str, list[Token]] | None = None,
+    lint: bool = True,
 ) -> tuple[Card | None, list[Problem]]:
     """Parse one card file. Returns the card (None if it cannot be used) and every problem found.
 
     `parsed_body` is (body, its Markdown tokens) from a caller that has already parsed the
     text after the front matter (the importer does, for its key points); the tokens are
-    used only when that body is exactly this card's, so the answer is always the same."""
+    used only when that body is exactly this card's, so the answer is always the same.
+    `lint=False` leaves out the checks only lint needs (see `LINT_ONLY_CODES`): the app's
+    load, which shows a card whose math does not render as written, with a note."""
     out = _Collector(path)
     split = split_front_matter(text)
     if split is None:
@@ -373,7 +380,9 @@ def parse_card(
     front, lines, kind = _validate_front(front_text, front_line, out)
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)
-    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+    return _check_card(
+        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, lint=lint
+    )
 
 
 def card_from_data(
@@ -427,11 +436,13 @@ def _check_card(
     out: _Collector,
     inline_parsed: bool = False,
     math_scan: MathScan | None = None,
+    *,
+    lint: bool = True,
 ) -> tuple[Card | None, list[Problem]]:
-    """Everything `parse_card` checks once the front matter is read: sections, math, names.
-    `places` are the file lines where the front matter and the body start."""
+    """Everything `parse_card` checks once the front matter is read: sections, math (with
+    `lint`), names. `places` are the file lines where the front matter and the body start."""
     front_line, body_line = places
-    if tokens is None:
+    if tokens is None and lint:
         tokens = parse_blocks(body)  # once: the sections and the math check both read them
     sections, stray = split_sections(body, body_line, out, tokens)
     for line, _raw in stray[:1]:
@@ -455,9 +466,11 @@ def _check_card(
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
-    _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
-    if front is not None:
-        _check_front_math(front, lines, out)
+    if lint:
+        assert tokens is not None
+        _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
+        if front is not None:
+            _check_front_math(front, lines, out)
 
     if isinstance(front, ConceptFront):
         answer = sections.get("Answer")

@@ -22,9 +22,9 @@ def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     real = parse.parse_card
 
-    def spy(text: str, path: Path, pack: str, topic: str | None = None) -> Any:
+    def spy(text: str, path: Path, pack: str, topic: str | None = None, **options: Any) -> Any:
         parsed.append(path)
-        return real(text, path, pack, topic)
+        return real(text, path, pack, topic, **options)
 
     monkeypatch.setattr(parse, "parse_card", spy)
     return parsed

@@ -4,6 +4,7 @@ only the card shown; the rest of the bank loads when something needs every card.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +27,7 @@ def warm(build: AppFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loads: list[str] = []
     real = loader.load_bank
 
-    def recorded(roots: list[Path], **kwargs: bool | None) -> loader.Bank:
+    def recorded(roots: list[Path], **kwargs: Any) -> loader.Bank:
         loads.append("full")
         return real(roots, **kwargs)
 
