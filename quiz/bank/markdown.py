@@ -13,6 +13,8 @@ The API:
   with inline tokens left unparsed, which is several times faster); `parse_inline(text)`
   for one line of inline Markdown.
 - `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines;
+  `section_headings(text)`: the top-level `## ` headings alone (a card's sections), for
+  most texts without running the parser;
   `code_spans(text)`: the offsets of inline code.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
@@ -50,6 +52,7 @@ __all__ = [
     "code_blocks",
     "code_spans",
     "headings",
+    "section_headings",
     "inline_children",
     "make_markdown",
     "normalize",
@@ -422,6 +425,133 @@ def headings(text: str, tokens: list[Token] | None = None) -> list[Heading]:
                 )
             )
     return found
+
+
+_UNSURE_LINE = re.compile(
+    r"^(?: {1,3}(?:##(?:[ \t]|$)|`{3}|~{3})|[ \t>*+\-0-9.)]+\$\$|[ \t>*+\-0-9.)]*<)", re.MULTILINE
+)
+"""Lines after which the top-level `## ` headings are no longer plain to see without the
+parser: an indented heading or fence (top level, or inside a list item?), `$$` after
+indentation or a container mark (dollarmath's math block does not stop where its list
+item does), and anything that may open an HTML block."""
+
+
+def section_headings(text: str) -> list[Heading]:
+    """What `[h for h in headings(text) if h.level == 2 and h.atx and not h.nested]` gives,
+    without parsing when it is plain to see: a card's sections are all a load needs, and a
+    block parse is most of a card's cost.
+
+    In a text with no `_UNSURE_LINE`, no `\\r` and no NUL, a top-level `## ` heading is a line
+    that starts with `## ` and is not inside a fence or `$$` block opened at column 0: such a
+    heading ends any paragraph, list, quote, table or reference before it, and indented code
+    ends at any unindented line. Fences are followed as the parser follows them; a `$$` that
+    would open a block anywhere but after a blank line, a heading or a closed block, or a
+    line that might head a table (the table rule is tried first), sends it to the parser.
+    tests/bank/test_markdown_shortcuts.py compares the two on generated and real texts."""
+    found = _plain_section_headings(text)
+    if found is None:
+        return [h for h in headings(text) if h.level == 2 and h.atx and not h.nested]
+    return found
+
+
+def _plain_section_headings(text: str) -> list[Heading] | None:
+    """`section_headings` without the parser, or None when the text needs it."""
+    if "\r" in text or "\0" in text or _UNSURE_LINE.search(text):
+        return None
+    lines = text.split("\n")
+    found: list[Heading] = []
+    fresh = True  # a block may start here (the text's start, after a blank line or a block)
+    row, count = 0, len(lines)
+    while row < count:
+        line = lines[row]
+        head = line[:1]
+        if head == "#" and line.startswith("##") and (len(line) == 2 or line[2] in " \t"):
+            if _table_head(lines, row):
+                return None
+            found.append(Heading(2, _atx_title(line), row + 1, False, True))
+            row, fresh = row + 1, True
+        elif head in "`~" and head and line.startswith(head * 3):
+            mark = len(line) - len(line.lstrip(head))
+            if head == "`" and "`" in line[mark:]:  # not a fence: paragraph text
+                row, fresh = row + 1, False
+                continue
+            if _table_head(lines, row):
+                return None
+            row = _fence_end(lines, row, head, mark)
+            fresh = True
+        elif head == "$" and line.startswith("$$"):
+            if not fresh or _table_head(lines, row):
+                return None
+            end = _math_block_end(lines, row)
+            row, fresh = (row + 1, False) if end is None else (end, True)
+        else:
+            row, fresh = row + 1, not line.strip(" \t")
+    return found
+
+
+def _table_head(lines: list[str], row: int) -> bool:
+    """True when the table rule, which markdown-it tries before any other, might take this
+    line as a table's head: it has a `|` and the next line starts like a delimiter row."""
+    below = lines[row + 1].lstrip(" \t")[:1] if row + 1 < len(lines) else ""
+    return "|" in lines[row] and below in ("|", "-", ":")
+
+
+def _atx_title(line: str) -> str:
+    """The title markdown-it's heading rule reads from a `## ` line (closing #s dropped)."""
+    end = len(line)
+    while end > 2 and line[end - 1] in " \t":
+        end -= 1
+    cut = end
+    while cut > 2 and line[cut - 1] == "#":
+        cut -= 1
+    if cut > 2 and line[cut - 1] in " \t":
+        end = cut
+    return line[2:end].strip()
+
+
+def _columns(line: str) -> tuple[int, int]:
+    """(characters, columns) of the line's leading spaces and tabs, tabs to the next stop of 4."""
+    chars = columns = 0
+    for char in line:
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += 4 - columns % 4
+        else:
+            break
+        chars += 1
+    return chars, columns
+
+
+def _fence_end(lines: list[str], row: int, mark: str, length: int) -> int:
+    """The row after the fence opened at `row` (markdown-it's fence rule, at top level)."""
+    for below in range(row + 1, len(lines)):
+        line = lines[below]
+        chars, columns = _columns(line)
+        if columns >= 4 or not line.startswith(mark, chars):
+            continue
+        run = len(line) - chars - len(line[chars:].lstrip(mark))
+        if run >= length and not line[chars + run :].strip(" \t"):
+            return below + 1
+    return len(lines)
+
+
+def _math_block_end(lines: list[str], row: int) -> int | None:
+    """The row after the `$$` block opened at column 0 of `row`, or None when dollarmath's
+    block rule does not take it (then it is paragraph text)."""
+    first = lines[row].strip()
+    if len(first) > 3:
+        if first.endswith("$$"):
+            return row + 1
+        if "$$" in lines[row][2:]:
+            return None
+    for below in range(row + 1, len(lines)):
+        stripped = lines[below].strip()
+        if stripped.endswith("$$"):
+            return below + 1
+        if stripped == "":
+            return None
+    return None
 
 
 def _fence_closed(token: Token, lines: list[str]) -> bool:

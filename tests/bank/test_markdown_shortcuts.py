@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -16,14 +17,19 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
     _latex_delimited,
+    _plain_section_headings,
     code_blocks,
+    headings,
     inline_children,
     normalize,
     parse,
     parse_blocks,
     parse_inline,
     plain_children,
+    section_headings,
 )
+from quiz.bank.parse import split_front_matter
+from tests.conftest import DATA, REPO
 
 WORDS = ["a", "bc", "Z9", " ", "x y", ".", ":", "(", ")"] * 4
 MARKS = [
@@ -183,3 +189,58 @@ def test_code_blocks_shortcut_finds_every_block_the_parser_finds(text: str) -> N
         if token.type in ("fence", "code_block") and token.map is not None
     ]
     assert [block.first_line for block in code_blocks(text)] == expected
+
+
+SECTION_LINES = [
+    *["## A", "##", "## B ##", "## C #", "##\tD", "## #", "##  E  \\#", "## Question"],
+    *["### E", "# F", "  ## G", "   ## H", "    ## I", "\t## J", " \t## K", "## L | M"],
+    *["a | b", "--|--", "|-|", ":-", "- x | y", "```", "```py", "``` a`b", "````", "~~~"],
+    *["~~~~ x", "  ```", "   ~~~", "    ```", " \t```", "```  ", "$$", "$$x$$", "$$ a $$ b"],
+    *["$$$", "x$$", "  $$", "- $$", "> $$", "1. $$", "$$ y", "- a", "  - b", "1. c", "> q"],
+    *["<div>", "<!--", "-->", "</div>", "text", "", " ", "\t", "    code", "===", "---"],
+    *["***", "[r]: /u", "[r]: /u 'title", "a $x$", "\\## not", "## x\r", "\0", "## é"],
+]
+SECTION_TEXTS = st.one_of(
+    st.lists(st.sampled_from(SECTION_LINES), max_size=30).map("\n".join), TEXTS
+)
+SECTION_EXAMPLES = [
+    "## Question\n\nWhy?\n\n## Answer\n\n$$\nx\n## not\n$$\n\n## Hints\n\n- a\n",
+    "## Task\n\n```python\n## a comment\n```\n\n## Starter\n\n````\n```\n## x\n````\n",
+    "- a\n\n  ```\n## x\n  ```\n## y",
+    "- a\n$$\n## b\n$$",
+    "p\n$$\n## c\n$$",
+    "$$\n\n## d\n$$",
+    "## e | f\n--|--",
+    "<div>\n## g\n</div>",
+    "- $$\n## h\n$$",
+]
+
+
+def _expected_sections(text: str) -> list[object]:
+    """The level-2, top-level `#` headings markdown-it itself (no shortcuts) finds."""
+    tokens = PLAIN.parse(normalize(text))
+    return [h for h in headings(text, tokens) if h.level == 2 and h.atx and not h.nested]
+
+
+@settings(max_examples=400, deadline=None)
+@given(SECTION_TEXTS)
+def test_section_headings_are_those_of_the_parse(text: str) -> None:
+    assert section_headings(text) == _expected_sections(text)
+
+
+@pytest.mark.parametrize("text", SECTION_EXAMPLES)
+def test_section_headings_of_tricky_bodies(text: str) -> None:
+    assert section_headings(text) == _expected_sections(text)
+
+
+def test_section_headings_of_every_real_card_and_note() -> None:
+    files = sorted((REPO / "content").glob("*/*/*.md")) + sorted(DATA.rglob("*.md"))
+    shortcut = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        split = split_front_matter(text)
+        body = split[2] if split else text
+        assert section_headings(body) == _expected_sections(body), path
+        shortcut += _plain_section_headings(body) is not None
+    # the shortcut serves real cards (lists, fences, display math), not only plain ones
+    assert shortcut >= 0.9 * len(files)
