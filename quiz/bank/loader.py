@@ -11,6 +11,7 @@ import stat as stat_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -247,11 +248,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Ba
         from quiz.bank.parallel import map_split
 
         for job, parsed in zip(pending, map_split(_parse_job, pending), strict=True):
-            results[job.slot] = parsed
-            card, card_problems = parsed
+            card, card_problems, data = parsed
+            results[job.slot] = card, card_problems
             if job.cache is not None and job.stat is not None and card is not None:
                 if not card_problems:
-                    job.cache.store(job.relative, job.stat, card, linted=job.lint)
+                    job.cache.store(job.relative, job.stat, card, data, linted=job.lint)
     for pack_cache in caches:
         pack_cache.save()
     cards: list[Card] = []
@@ -282,15 +283,18 @@ class _Job:
     """Parse with lint's checks too (`parse_card(..., lint=True)`)."""
 
 
-def _parse_job(job: _Job) -> tuple[Card | None, list[Problem]]:
-    """Read and parse one card file (in this process or the parallel helper)."""
-    from quiz.bank.parse import parse_card
+def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
+    """Read and parse one card file (in this process or the parallel helper); with the
+    front matter's data when the card cache will store it (else None: less to hand over)."""
+    from quiz.bank import parse
 
     try:
         text = read_regular_text(job.path, limit=CARD_LIMIT)
     except InputFileError as exc:
-        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", f"card file: {exc.reason}")]
-    return parse_card(text, job.path, job.pack, job.topic, lint=job.lint)
+        reason = f"card file: {exc.reason}"
+        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
+    card, problems, data = parse.parse_card_data(text, job.path, job.pack, job.topic, lint=job.lint)
+    return card, problems, data if job.cache is not None else None
 
 
 def _cached_file(
@@ -340,7 +344,7 @@ def load_card_file(
     """
     pack_dir = None if pack_cache is None else path.parent.parent
     found = _cached_file(path, pack, topic, pack_dir, pack_cache)
-    card, _ = _parse_job(found) if isinstance(found, _Job) else found
+    card = _parse_job(found)[0] if isinstance(found, _Job) else found[0]
     return card
 
 

@@ -81,8 +81,12 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
     """1-based file line of each top-level key (cheap: no YAML composition)."""
     lines: dict[str, int] = {}
+    line, counted = first_line, 0
     for match in _TOP_KEY.finditer(front):
-        lines.setdefault(match.group(1), first_line + front.count("\n", 0, match.start()))
+        start = match.start()
+        line += front.count("\n", counted, start)  # from the previous key on, not from 0
+        counted = start
+        lines.setdefault(match.group(1), line)
     return lines
 
 
@@ -149,12 +153,10 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     return loc, "bad-value", f"{name}: {message}" if name else message
 
 
-def _validate_front(
-    front: str, front_line: int, out: _Collector
-) -> tuple[Any | None, dict[str, int], str | None]:
-    """Parse and validate the YAML front matter; returns (model or None, key lines, raw kind)."""
+def _load_front(front: str, front_line: int, out: _Collector) -> tuple[bool, Any]:
+    """(True, the YAML front matter's data), or (False, None) with the YAML problem added."""
     try:
-        data = safeyaml.load(front)
+        return True, safeyaml.load(front)
     except yaml.YAMLError as exc:
         # The context mark points at what was left open (a bracket, a quote); prefer it.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -162,8 +164,7 @@ def _validate_front(
         col = mark.column + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
-        return None, {}, None
-    return _validate_data(data, front, front_line, out)
+        return False, None
 
 
 def _validate_data(
@@ -366,6 +367,23 @@ def parse_card(
     used only when that body is exactly this card's, so the answer is always the same.
     `lint=False` leaves out the checks only lint needs (see `LINT_ONLY_CODES`): the app's
     load, which shows a card whose math does not render as written, with a note."""
+    card, problems, _ = parse_card_data(
+        text, path, pack, topic_dir, parsed_body=parsed_body, lint=lint
+    )
+    return card, problems
+
+
+def parse_card_data(
+    text: str,
+    path: Path,
+    pack: str,
+    topic_dir: str | None = None,
+    *,
+    parsed_body: tuple[str, list[Token]] | None = None,
+    lint: bool = True,
+) -> tuple[Card | None, list[Problem], Any]:
+    """`parse_card`, and the front matter's data as YAML loaded it (None when it did not):
+    validating that data again gives this card's front, so the card cache keeps it."""
     out = _Collector(path)
     split = split_front_matter(text)
     if split is None:
@@ -375,14 +393,18 @@ def parse_card(
             else "a card starts with YAML front matter between '---' lines"
         )
         out.add(1, 1, "front-matter", message)
-        return None, out.problems
+        return None, out.problems, None
     front_text, front_line, body, body_line = split
-    front, lines, kind = _validate_front(front_text, front_line, out)
+    loaded, data = _load_front(front_text, front_line, out)
+    front, lines, kind = (
+        _validate_data(data, front_text, front_line, out) if loaded else (None, {}, None)
+    )
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)
-    return _check_card(
+    card, problems = _check_card(
         front, lines, kind, body, places, path, pack, topic_dir, tokens, out, lint=lint
     )
+    return card, problems, data
 
 
 def card_from_data(
