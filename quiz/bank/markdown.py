@@ -436,6 +436,10 @@ indentation or a container mark (dollarmath's math block does not stop where its
 item does), and anything that may open an HTML block."""
 
 
+_OPENS_AT_START = re.compile(r"^(?:`{3}|~{3}|\$\$)", re.MULTILINE)
+"""A line that may open a fence or a `$$` block at column 0."""
+
+
 def section_headings(text: str) -> list[Heading]:
     """What `[h for h in headings(text) if h.level == 2 and h.atx and not h.nested]` gives,
     without parsing when it is plain to see: a card's sections are all a load needs, and a
@@ -460,6 +464,13 @@ def _plain_section_headings(text: str) -> list[Heading] | None:
         return None
     lines = text.split("\n")
     found: list[Heading] = []
+    if not _OPENS_AT_START.search(text):  # no fence or $$ block: every `## ` line is one
+        for row, line in enumerate(lines):
+            if line.startswith("##") and (len(line) == 2 or line[2] in " \t"):
+                if _table_head(lines, row):
+                    return None
+                found.append(Heading(2, _atx_title(line), row + 1, False, True))
+        return found
     fresh = True  # a block may start here (the text's start, after a blank line or a block)
     row, count = 0, len(lines)
     while row < count:
