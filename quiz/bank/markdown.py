@@ -313,6 +313,54 @@ def _gate_block_rules(md: MarkdownIt) -> None:
     ruler.disable([name for name in names if name != "code"])
 
 
+_INLINE_STARTS = {
+    "newline": "\n",
+    "escape": "\\",
+    "latex_math": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "math_inline": "$",
+}
+"""The character each inline rule but `text` needs at the position (it returns False at
+once, having changed nothing, on any other)."""
+
+
+def _dispatch_inline_rules(md: MarkdownIt) -> None:
+    """The inline rules asked through one rule: `text` first (it takes a run of characters
+    no rule acts on), then, in the chain's order, only the rules that act on the character
+    at the position. Where `text` stops (at `:`, `-`, `(`... as well as at markup) the
+    parser's loop asked every rule, nearly all failing on the first character."""
+    ruler = md.inline.ruler
+    active = [rule for rule in ruler.__rules__ if rule.enabled]
+    if not active or active[0].name != "text":
+        return
+    text = active[0].fn
+    by_character: dict[str, tuple[Callable[[StateInline, bool], bool], ...]] = {}
+    for character in {c for rule in active for c in _INLINE_STARTS.get(rule.name, "")}:
+        by_character[character] = tuple(
+            rule.fn for rule in active if character in _INLINE_STARTS.get(rule.name, "")
+        )
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        if text(state, silent):
+            return True
+        pos = state.pos
+        src = state.src
+        for rule in by_character.get(src[pos], ()) if pos < len(src) else ():
+            if rule(state, silent):
+                return True
+        return False
+
+    ruler.before(active[0].name, "dispatch", dispatch)
+    ruler.disable([rule.name for rule in active])
+
+
 def _normalize_when_needed(state: StateCore) -> None:
     """markdown-it's first core rule (line endings as `\\n`, NUL as U+FFFD), run only on
     a text that has a `\\r` or a NUL: it rewrites every newline of any other text to
@@ -326,10 +374,13 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md = make_markdown(latex_delimiters=latex_delimiters)
     md.core.ruler.at("normalize", _normalize_when_needed)
     _gate_block_rules(md)
+    known = {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES
     if blocks_only:
         md.disable("inline")
-    elif {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES:
+    elif known:
         md.core.ruler.at("inline", _inline_plain_first)
+    if known:
+        _dispatch_inline_rules(md)
     return md
 
 
