@@ -45,6 +45,7 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ITEM_MARKS = ("?", "[", "&", "<", "(")
 """Characters without which a list item's paragraph is no question (see `_needs_inline`)."""
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
+_INLINE_ANSWER = re.compile(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*")
 
 
 @dataclass(frozen=True)
@@ -335,13 +336,20 @@ def _q_line(block: _Block, lines: list[str]) -> _Candidate:
     )
     head = " ".join(lines[block.start : marker_row])
     inline_answer = None
-    split = re.split(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*", head, maxsplit=1)
+    split = _INLINE_ANSWER.split(head, maxsplit=1)
     if len(split) == 2:
         head, inline_answer = split
     head = _LIST_MARK.sub("", head, count=1)
-    plain = (
-        plain_inline(parse_inline(head, latex_delimiters=True)[0].children) if head.strip() else ""
-    )
+    if head == block.raw and block.children is not None and "[" not in head:
+        # the paragraph's one line, read as is: its markup is parsed already (and
+        # without a `[` no link reference of the notes can make it read otherwise)
+        plain = block.plain
+    else:
+        plain = (
+            plain_inline(parse_inline(head, latex_delimiters=True)[0].children)
+            if head.strip()
+            else ""
+        )
     parts = split_title(plain)
     return _Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer)
 
