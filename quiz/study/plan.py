@@ -184,6 +184,11 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
 
     The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
     with fewer than MIN_SAMPLES card-days counts the default for the missing ones.
+
+    A new card's time with its learning steps is measured on the first days that had
+    more than one answer: a single first answer is a day plan mode dropped the steps
+    (or an Easy), and counting it would make the steps look free. Missing samples count
+    the person's own single answer times NEW_ANSWERS.
     """
     days: dict[tuple[str, date], list[Any]] = {}
     singles: dict[str, list[float]] = {}
@@ -191,22 +196,29 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
         if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
             continue
         singles.setdefault(answer.kind, []).append(answer.seconds)
-        entry = days.setdefault((answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0])
+        entry = days.setdefault(
+            (answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0, 0]
+        )
         entry[2] += answer.seconds
+        entry[3] += 1
     found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
-    for kind, first_day, seconds in days.values():
+    for kind, first_day, seconds, count in days.values():
+        if first_day and count < 2:
+            continue  # no same-day steps that day: not a measure of a new card with steps
         found[first_day].setdefault(kind, []).append(seconds)
     base = Pace.default()
-    review, new = dict(base.review), dict(base.new)
+    long_answer: dict[str, float] = {}
+    single = dict(DEFAULT_SECONDS)
+    for kind, values in singles.items():
+        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
+    review = dict(base.review)
+    new = {**base.new, **{kind: seconds * NEW_ANSWERS for kind, seconds in single.items()}}
     for target, first_day in ((review, False), (new, True)):
         for kind, values in found[first_day].items():
             # Fewer than MIN_SAMPLES card-days: the default fills the missing ones, so
             # two slow or quick drills move the estimate only part of the way.
             target[kind] = _filled(sum(values), len(values), target[kind], MIN_SAMPLES)
-    long_answer: dict[str, float] = {}
-    single = dict(DEFAULT_SECONDS)
     for kind, values in singles.items():
-        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
         found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
         long_answer[kind] = _filled(

@@ -14,6 +14,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
+    NEW_ANSWERS,
     READINESS_MARGIN,
     DayPlan,
     Pace,
@@ -154,6 +155,19 @@ def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
     assert pace.new_seconds("concept", steps=False) == pytest.approx(sum(singles) / len(singles))
     assert pace.review_seconds("coding", steps=False) == pytest.approx((4 * 100 + 300) / 5)
     assert Pace.default().new_seconds("numeric", steps=False) == DEFAULT_SECONDS["numeric"]
+
+
+def test_first_days_without_steps_do_not_make_the_steps_look_free() -> None:
+    day = date(2026, 3, 1)
+    # twenty new cards answered once on their first day (plan mode dropped the steps)
+    once = [TimedAnswer(f"n{i}", "concept", day, 10, True) for i in range(20)]
+    pace = estimate_pace(once)
+    assert pace.new_seconds("concept", steps=False) == 10
+    # the cost with steps is the person's own answer times the default answers per new card
+    assert pace.new_seconds("concept") == pytest.approx(10 * NEW_ANSWERS)
+    # first days with steps measure it: five cards at two answers of 10 s
+    stepped = [TimedAnswer(f"s{i}", "concept", day, 10, True) for i in range(5) for _ in (1, 2)]
+    assert estimate_pace(once + stepped).new_seconds("concept") == pytest.approx(20)
 
 
 def test_the_long_answer_time_is_a_high_percentile_blended_with_the_default_while_few() -> None:
