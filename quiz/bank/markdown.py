@@ -205,20 +205,6 @@ _BLOCK_STARTS = {
 rules to match it; each rule returns False, having changed nothing, on any other."""
 
 
-def _gated(rule: Callable[..., bool], starts: str) -> Callable[..., bool]:
-    """The block rule, asked only about lines that start with one of its characters: the
-    parser tries every rule on every block's first line and on each line of a paragraph
-    (can it end the paragraph?), and most of those calls fail on the first character."""
-
-    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        pos = state.bMarks[start_line] + state.tShift[start_line]
-        if pos >= len(state.src) or state.src[pos] not in starts:
-            return False
-        return rule(state, start_line, end_line, silent)
-
-    return gate
-
-
 def _table_gate(rule: Callable[..., bool]) -> Callable[..., bool]:
     """The table rule, asked only when the next line starts with `|`, `-` or `:` (a table
     needs a delimiter row under its first line: the rule's own first checks)."""
@@ -270,13 +256,61 @@ _GATES: dict[str, Callable[[Callable[..., bool]], Callable[..., bool]]] = {
 """Block rules whose first checks look at more than the line's first character."""
 
 
+_CHAINS = ("", "paragraph", "reference", "blockquote", "list")
+"""The block ruler's chains: the main one, and those a paragraph, a reference, a quote and
+a list ask (can this line end me?)."""
+
+
+def _dispatch(rules: list[tuple[Callable[..., bool], str | None]]) -> Callable[..., bool]:
+    """One rule standing for a chain of them: it asks, in the chain's order, only those
+    rules whose first character (`_BLOCK_STARTS`) the line starts with, and the rules that
+    look further. The chain's loop would ask all of them: each of the others returns
+    False at once, having changed nothing, so the answer and the state are the same."""
+    others = tuple(rule for rule, starts in rules if starts is None)
+    characters = {c for _rule, starts in rules if starts is not None for c in starts}
+    by_character = {
+        c: tuple(rule for rule, starts in rules if starts is None or c in starts)
+        for c in characters
+    }
+
+    def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        src = state.src
+        asked = by_character.get(src[pos], others) if pos < len(src) else others
+        for rule in asked:
+            if rule(state, start_line, end_line, silent):
+                return True
+        return False
+
+    return dispatch
+
+
 def _gate_block_rules(md: MarkdownIt) -> None:
-    for rule in md.block.ruler.__rules__:
-        starts = _BLOCK_STARTS.get(rule.name)
-        if starts is not None:
-            md.block.ruler.at(rule.name, _gated(rule.fn, starts), {"alt": list(rule.alt)})
-        elif rule.name in _GATES:
-            md.block.ruler.at(rule.name, _GATES[rule.name](rule.fn), {"alt": list(rule.alt)})
+    """Each chain of block rules asked through one `_dispatch` rule.
+
+    The chains are compiled from the rules as they are now; every rule is then disabled
+    but `code` (a parse asks whether it is active, to tell indented code), which stays
+    behind the main dispatcher and is never reached: the main chain ends with `paragraph`,
+    which takes any line. The chain dispatchers come after it in the main chain, unreached
+    too, and alone in their own chains."""
+    ruler = md.block.ruler
+    active = [rule for rule in ruler.__rules__ if rule.enabled]
+    names = [rule.name for rule in active]
+    for chain in _CHAINS:
+        members: list[tuple[Callable[..., bool], str | None]] = []
+        for rule in active:
+            if chain and chain not in rule.alt:
+                continue
+            starts = _BLOCK_STARTS.get(rule.name)
+            if starts is None and rule.name in _GATES:
+                members.append((_GATES[rule.name](rule.fn), None))
+            else:
+                members.append((rule.fn, starts))
+        if chain:
+            ruler.push(f"dispatch_{chain}", _dispatch(members), {"alt": [chain]})
+        else:
+            ruler.before(names[0], "dispatch", _dispatch(members), {"alt": []})
+    ruler.disable([name for name in names if name != "code"])
 
 
 def _normalize_when_needed(state: StateCore) -> None:
@@ -402,6 +436,10 @@ indentation or a container mark (dollarmath's math block does not stop where its
 item does), and anything that may open an HTML block."""
 
 
+_OPENS_AT_START = re.compile(r"^(?:`{3}|~{3}|\$\$)", re.MULTILINE)
+"""A line that may open a fence or a `$$` block at column 0."""
+
+
 def section_headings(text: str) -> list[Heading]:
     """What `[h for h in headings(text) if h.level == 2 and h.atx and not h.nested]` gives,
     without parsing when it is plain to see: a card's sections are all a load needs, and a
@@ -426,6 +464,13 @@ def _plain_section_headings(text: str) -> list[Heading] | None:
         return None
     lines = text.split("\n")
     found: list[Heading] = []
+    if not _OPENS_AT_START.search(text):  # no fence or $$ block: every `## ` line is one
+        for row, line in enumerate(lines):
+            if line.startswith("##") and (len(line) == 2 or line[2] in " \t"):
+                if _table_head(lines, row):
+                    return None
+                found.append(Heading(2, _atx_title(line), row + 1, False, True))
+        return found
     fresh = True  # a block may start here (the text's start, after a blank line or a block)
     row, count = 0, len(lines)
     while row < count:

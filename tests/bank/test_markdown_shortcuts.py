@@ -6,6 +6,7 @@ or a NUL, no code block where no line could hold one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -79,6 +80,9 @@ EXAMPLES = [
     "a\nb\n===\nc\n---\n\nd\n\n    code\n\n- e\n  f\n  ---",
     "x | y\n--|--\n1 | 2\n\n> q\n> ---\n\n    a | b\n    - | -",
     "p\n    lazy\n=\n\n- i\n\n      code in item\n  q\n  ===",
+    "> a\n> - b\n>   > c\n> # d\n> ```\n> e",
+    "- a\n  > b\n  ```\n  c\n  ```\n- [r]: /u\n  <div>\n  $$\n  x\n  $$",
+    "> p\n> ***\n> p\n> 1. i\n\n[r]: /u\n# h\n[s]: /v\n***",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -128,6 +132,21 @@ def _fields(tokens: list[Token]) -> list[tuple[object, ...]]:
 
 PLAIN = _reference(latex_delimiters=False)
 LATEX = _reference(latex_delimiters=True)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_real_texts_parse_as_markdown_it_parses_them() -> None:
+    """The bundled cards and the notes fixtures: every block and inline rule at work."""
+    texts = [
+        *sorted((ROOT / "content").rglob("*.md")),
+        *sorted((ROOT / "tests" / "data" / "notes").glob("*.md")),
+    ]
+    assert len(texts) > 100
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for latex, reference in ((False, PLAIN), (True, LATEX)):
+            expected = _fields(reference.parse(normalize(text)))
+            assert _fields(parse(text, latex_delimiters=latex)) == expected, path
 
 
 @settings(max_examples=150, deadline=None)
