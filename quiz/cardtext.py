@@ -15,9 +15,36 @@ def render_text(text: str) -> str:
     return render_math(text)
 
 
+MATH_NOTE = (
+    "*Some math in this card cannot be shown as symbols, so it is shown as written "
+    "(`drillbit lint` says where and why).*"
+)
+"""Under the first section shown (Question or Task) of a card whose math does not render."""
+_FIRST_SECTIONS = ("Question", "Task")
+
+
+def math_fails(card: Card) -> bool:
+    """True when some math lint checks in this card (every section but the Starter, key
+    points, choices) does not render. The app's load leaves this check to lint and to
+    here, when the card is shown: such a card loads and shows its LaTeX as written."""
+    from quiz.bank.mathtext import find_math_problems
+
+    texts = [s.text for s in card.sections.values() if s.title != "Starter"]
+    front = card.front
+    if isinstance(front, ConceptFront):
+        texts.extend(front.key_points)
+    elif isinstance(front, ChoiceFront):
+        texts.extend(front.choices)
+    return any(find_math_problems(text) for text in texts)
+
+
 def section_markdown(card: Card, section: str) -> str:
-    """A section of a card, ready for a Markdown widget (math shown as Unicode)."""
-    return render_text(card.section(section))
+    """A section of a card, ready for a Markdown widget (math shown as Unicode); the first
+    section shown says so when some of the card's math cannot be rendered."""
+    text = render_text(card.section(section))
+    if section in _FIRST_SECTIONS and math_fails(card):
+        text = f"{text.rstrip()}\n\n{MATH_NOTE}\n"
+    return text
 
 
 def plain_text(text: str) -> str:

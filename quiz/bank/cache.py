@@ -5,13 +5,18 @@ millisecond; a 10,000-card bank would take seconds at every start. The cache
 keeps, per pack folder, one JSON file with the parsed parts of every *clean*
 card (and of a valid pack.yaml), keyed by the file's size, mtime, ctime and inode. On a hit YAML
 parsing and the math checks are skipped, which is safe because that exact file
-content passed them before with the same code. The front matter is validated
-again from its JSON form (pydantic's validator is faster than `model_construct`
-here), and a record is only written when that gives an equal model.
+content passed them before with the same code. A record keeps the front matter's
+data as YAML loaded it, and a hit validates that data again (pydantic's validator is
+faster than `model_construct` here): the same input to the same validator, so the
+same model, with no check at store time (data JSON would not give back exactly, such
+as a YAML date, is not stored).
 
 Correctness rules:
 - a file with any problem is never cached, so its problems are found again on
   every load (nothing is hidden);
+- a record says whether its card was also checked for what only lint reports (its
+  math): the app's load stores records without that check, and lint counts only
+  records with it as hits, so a warm `drillbit lint` finds every problem a cold one does;
 - a changed, added or removed file misses (or drops out of) the cache;
 - a change to the parsing code or its libraries changes `code_stamp()` and
   discards every entry;
@@ -33,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import tempfile
 import time
@@ -41,7 +47,7 @@ from typing import Any
 
 from quiz.bank import cachefile
 from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, encode_file, file_key
-from quiz.bank.models import FRONT_MATTER, Card, FrontMatter, PackInfo, Section
+from quiz.bank.models import FRONT_MATTER, Card, PackInfo, Section
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
 
@@ -54,27 +60,43 @@ CACHE_LIMIT = 256 * 1024 * 1024
 _DAMAGED = (KeyError, IndexError, TypeError, ValueError)
 
 
-def _same(a: FrontMatter, b: FrontMatter) -> bool:
-    """Equal type, values and set fields: the rebuilt model is indistinguishable."""
-    return type(a) is type(b) and a == b and a.model_fields_set == b.model_fields_set
+def _json_exact(value: Any) -> bool:
+    """True when JSON gives back exactly this value: strings, ints, bools, None, finite
+    floats, lists and string-keyed mappings of them (YAML can also give dates, sets,
+    other keys, which are not stored)."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        kind = type(item)
+        if kind is str or kind is int or kind is bool or item is None:
+            continue
+        if kind is float:
+            if not math.isfinite(item):
+                return False
+        elif kind is list:
+            todo.extend(item)
+        elif kind is dict:
+            if any(type(key) is not str for key in item):
+                return False
+            todo.extend(item.values())
+        else:
+            return False
+    return True
 
 
-def _card_record(card: Card, key: Key) -> dict[str, Any] | None:
-    """The JSON-ready parts of a clean card, or None when they do not round-trip exactly."""
-    front = card.front.model_dump(mode="json", exclude_unset=True)
-    try:
-        back = json.loads(json.dumps(front, allow_nan=False))
-        if not _same(FRONT_MATTER.validate_python(back), card.front):
-            return None
-    except (TypeError, ValueError):
+def _card_record(card: Card, key: Key, data: Any, linted: bool) -> dict[str, Any] | None:
+    """The JSON-ready parts of a clean card, or None when its front matter's data would
+    not come back from JSON exactly."""
+    if not _json_exact(data):
         return None
     return {
         "key": list(key),
-        "front": front,
+        "data": data,
         "sections": [[s.title, s.text, s.line] for s in card.sections.values()],
         "hints": list(card.hints),
         "starter": card.starter,
         "lines": card.lines,
+        "linted": linted,
     }
 
 
@@ -148,15 +170,18 @@ class PackCache:
             self._new_info = {"key": list(file_key(stat)), "info": dumped}
             self._changed = True
 
-    def lookup(self, relative: str, key: Key, path: Path, pack: str) -> Card | None:
-        """The cached card for this exact file version, rebuilt and validated; None on a miss."""
+    def lookup(
+        self, relative: str, key: Key, path: Path, pack: str, *, linted: bool = False
+    ) -> Card | None:
+        """The cached card for this exact file version, rebuilt and validated; None on a miss.
+        With `linted`, only a card that also passed lint's own checks is a hit."""
         record = self._old.get(relative)
         if record is None:
             return None
         try:
-            if tuple(record["key"]) != key:
+            if tuple(record["key"]) != key or (linted and record["linted"] is not True):
                 return None
-            front = FRONT_MATTER.validate_python(record["front"])
+            front = FRONT_MATTER.validate_python(record["data"])
             sections = {
                 title: Section(title, text, line) for title, text, line in record["sections"]
             }
@@ -174,12 +199,16 @@ class PackCache:
         self._new[relative] = record
         return card
 
-    def store(self, relative: str, stat: os.stat_result, card: Card) -> None:
-        """Remember a card that loaded with no problem (unless the file changed just now)."""
+    def store(
+        self, relative: str, stat: os.stat_result, card: Card, data: Any, *, linted: bool = False
+    ) -> None:
+        """Remember a card that loaded with no problem (unless the file changed just now);
+        `data`: its front matter as YAML loaded it (`parse.parse_card_data`), which validates
+        to this card's front; `linted`: it was also checked for what only lint reports."""
         newest = max(stat.st_mtime, stat.st_ctime)
         if newest > time.time() - cachefile.RACY_SECONDS:
             return
-        record = _card_record(card, file_key(stat))
+        record = _card_record(card, file_key(stat), data, linted)
         if record is not None:
             self._new[relative] = record
             self._changed = True

@@ -36,7 +36,7 @@ CACHE_ENV = "DRILLBIT_CACHE"
 RACY_SECONDS = 2.0
 """Files changed more recently than this are not cached (same-tick rewrites are invisible)."""
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when a cache file changes shape."""
 _STAMPED_SOURCES = (
     "models.py",

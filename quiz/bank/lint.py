@@ -48,7 +48,7 @@ def lint(paths: Sequence[Path], *, run_drills: bool = True) -> tuple[Bank, list[
         for root in roots_for(path):
             if all(root.resolve() != r.resolve() for r in roots):
                 roots.append(root)
-    bank = load_bank(roots)
+    bank = load_bank(roots, lint=True)
     problems = list(bank.problems)
     for card in bank.cards:
         if isinstance(card.front, CodingFront):

@@ -11,6 +11,7 @@ import stat as stat_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -175,19 +176,22 @@ def _card_files(pack_dir: Path, problems: list[Problem]) -> list[tuple[Path, str
     return files
 
 
-def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None) -> Bank:
+def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None, lint: bool = False) -> Bank:
     """Load every pack under the given content roots (a root may also be a single pack).
 
     Clean cards are remembered in a persistent cache (see `quiz.bank.cache`) so the
     next load skips their parsing; `use_cache=None` follows DRILLBIT_CACHE (on by default).
+    With `lint`, every card is also checked for what only lint reports (its math, see
+    `parse.LINT_ONLY_CODES`), and a card with such a problem is not loaded; the app's load
+    leaves that to `drillbit lint` and to the moment a card is shown.
     """
     if use_cache is None:
         use_cache = cachefile.enabled()
     with gc_paused():
-        return _load_bank(roots, use_cache)
+        return _load_bank(roots, use_cache, lint)
 
 
-def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
+def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Bank:
     problems: list[Problem] = []
     packs: dict[str, Pack] = {}
     broken: set[Path] = set()
@@ -232,7 +236,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
             if pack_cache is not None:
                 caches.append(pack_cache)
             for path, topic in _card_files(pack_dir, problems):
-                found = _cached_file(path, name, topic, pack_dir, pack_cache, root)
+                found = _cached_file(path, name, topic, pack_dir, pack_cache, root, lint)
                 files.append(path)
                 if isinstance(found, _Job):
                     found.slot = len(results)
@@ -244,11 +248,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool) -> Bank:
         from quiz.bank.parallel import map_split
 
         for job, parsed in zip(pending, map_split(_parse_job, pending), strict=True):
-            results[job.slot] = parsed
-            card, card_problems = parsed
+            card, card_problems, data = parsed
+            results[job.slot] = card, card_problems
             if job.cache is not None and job.stat is not None and card is not None:
                 if not card_problems:
-                    job.cache.store(job.relative, job.stat, card)
+                    job.cache.store(job.relative, job.stat, card, data, linted=job.lint)
     for pack_cache in caches:
         pack_cache.save()
     cards: list[Card] = []
@@ -275,17 +279,22 @@ class _Job:
     relative: str = ""
     stat: os.stat_result | None = None
     slot: int = -1
+    lint: bool = False
+    """Parse with lint's checks too (`parse_card(..., lint=True)`)."""
 
 
-def _parse_job(job: _Job) -> tuple[Card | None, list[Problem]]:
-    """Read and parse one card file (in this process or the parallel helper)."""
-    from quiz.bank.parse import parse_card
+def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
+    """Read and parse one card file (in this process or the parallel helper); with the
+    front matter's data when the card cache will store it (else None: less to hand over)."""
+    from quiz.bank import parse
 
     try:
         text = read_regular_text(job.path, limit=CARD_LIMIT)
     except InputFileError as exc:
-        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", f"card file: {exc.reason}")]
-    return parse_card(text, job.path, job.pack, job.topic)
+        reason = f"card file: {exc.reason}"
+        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
+    card, problems, data = parse.parse_card_data(text, job.path, job.pack, job.topic, lint=job.lint)
+    return card, problems, data if job.cache is not None else None
 
 
 def _cached_file(
@@ -295,9 +304,11 @@ def _cached_file(
     pack_dir: Path | None = None,
     pack_cache: card_cache.PackCache | None = None,
     root: Path | None = None,
+    lint: bool = False,
 ) -> tuple[Card | None, list[Problem]] | _Job:
     """The file's result when no parsing is needed (a refused link, a cache hit), else the
-    job of parsing it."""
+    job of parsing it (with lint's checks too when `lint`: then only a record of a card
+    that passed them is a hit)."""
     try:
         own = os.lstat(path)
     except OSError:
@@ -309,17 +320,17 @@ def _cached_file(
         if refused is not None:
             return None, [refused]
     if pack_cache is None or pack_dir is None:
-        return _Job(path, pack, topic)
+        return _Job(path, pack, topic, lint=lint)
     try:
         if stat is None:
             stat = os.stat(path)  # a link inside the root: the key of what it points to
     except OSError:
-        return _Job(path, pack, topic)  # reading it reports the problem
+        return _Job(path, pack, topic, lint=lint)  # reading it reports the problem
     relative = f"{topic}/{path.name}"  # card files sit at <pack>/<topic>/<name>
-    cached = pack_cache.lookup(relative, cachefile.file_key(stat), path, pack)
+    cached = pack_cache.lookup(relative, cachefile.file_key(stat), path, pack, linted=lint)
     if cached is not None:
         return cached, []
-    return _Job(path, pack, topic, pack_cache, relative, stat)
+    return _Job(path, pack, topic, pack_cache, relative, stat, lint=lint)
 
 
 def load_card_file(
@@ -333,7 +344,7 @@ def load_card_file(
     """
     pack_dir = None if pack_cache is None else path.parent.parent
     found = _cached_file(path, pack, topic, pack_dir, pack_cache)
-    card, _ = _parse_job(found) if isinstance(found, _Job) else found
+    card = _parse_job(found)[0] if isinstance(found, _Job) else found[0]
     return card
 
 

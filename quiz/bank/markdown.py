@@ -13,6 +13,8 @@ The API:
   with inline tokens left unparsed, which is several times faster); `parse_inline(text)`
   for one line of inline Markdown.
 - `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines;
+  `section_headings(text)`: the top-level `## ` headings alone (a card's sections), for
+  most texts without running the parser;
   `code_spans(text)`: the offsets of inline code.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
@@ -50,6 +52,7 @@ __all__ = [
     "code_blocks",
     "code_spans",
     "headings",
+    "section_headings",
     "inline_children",
     "make_markdown",
     "normalize",
@@ -202,20 +205,6 @@ _BLOCK_STARTS = {
 rules to match it; each rule returns False, having changed nothing, on any other."""
 
 
-def _gated(rule: Callable[..., bool], starts: str) -> Callable[..., bool]:
-    """The block rule, asked only about lines that start with one of its characters: the
-    parser tries every rule on every block's first line and on each line of a paragraph
-    (can it end the paragraph?), and most of those calls fail on the first character."""
-
-    def gate(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        pos = state.bMarks[start_line] + state.tShift[start_line]
-        if pos >= len(state.src) or state.src[pos] not in starts:
-            return False
-        return rule(state, start_line, end_line, silent)
-
-    return gate
-
-
 def _table_gate(rule: Callable[..., bool]) -> Callable[..., bool]:
     """The table rule, asked only when the next line starts with `|`, `-` or `:` (a table
     needs a delimiter row under its first line: the rule's own first checks)."""
@@ -267,13 +256,61 @@ _GATES: dict[str, Callable[[Callable[..., bool]], Callable[..., bool]]] = {
 """Block rules whose first checks look at more than the line's first character."""
 
 
+_CHAINS = ("", "paragraph", "reference", "blockquote", "list")
+"""The block ruler's chains: the main one, and those a paragraph, a reference, a quote and
+a list ask (can this line end me?)."""
+
+
+def _dispatch(rules: list[tuple[Callable[..., bool], str | None]]) -> Callable[..., bool]:
+    """One rule standing for a chain of them: it asks, in the chain's order, only those
+    rules whose first character (`_BLOCK_STARTS`) the line starts with, and the rules that
+    look further. The chain's loop would ask all of them: each of the others returns
+    False at once, having changed nothing, so the answer and the state are the same."""
+    others = tuple(rule for rule, starts in rules if starts is None)
+    characters = {c for _rule, starts in rules if starts is not None for c in starts}
+    by_character = {
+        c: tuple(rule for rule, starts in rules if starts is None or c in starts)
+        for c in characters
+    }
+
+    def dispatch(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        pos = state.bMarks[start_line] + state.tShift[start_line]
+        src = state.src
+        asked = by_character.get(src[pos], others) if pos < len(src) else others
+        for rule in asked:
+            if rule(state, start_line, end_line, silent):
+                return True
+        return False
+
+    return dispatch
+
+
 def _gate_block_rules(md: MarkdownIt) -> None:
-    for rule in md.block.ruler.__rules__:
-        starts = _BLOCK_STARTS.get(rule.name)
-        if starts is not None:
-            md.block.ruler.at(rule.name, _gated(rule.fn, starts), {"alt": list(rule.alt)})
-        elif rule.name in _GATES:
-            md.block.ruler.at(rule.name, _GATES[rule.name](rule.fn), {"alt": list(rule.alt)})
+    """Each chain of block rules asked through one `_dispatch` rule.
+
+    The chains are compiled from the rules as they are now; every rule is then disabled
+    but `code` (a parse asks whether it is active, to tell indented code), which stays
+    behind the main dispatcher and is never reached: the main chain ends with `paragraph`,
+    which takes any line. The chain dispatchers come after it in the main chain, unreached
+    too, and alone in their own chains."""
+    ruler = md.block.ruler
+    active = [rule for rule in ruler.__rules__ if rule.enabled]
+    names = [rule.name for rule in active]
+    for chain in _CHAINS:
+        members: list[tuple[Callable[..., bool], str | None]] = []
+        for rule in active:
+            if chain and chain not in rule.alt:
+                continue
+            starts = _BLOCK_STARTS.get(rule.name)
+            if starts is None and rule.name in _GATES:
+                members.append((_GATES[rule.name](rule.fn), None))
+            else:
+                members.append((rule.fn, starts))
+        if chain:
+            ruler.push(f"dispatch_{chain}", _dispatch(members), {"alt": [chain]})
+        else:
+            ruler.before(names[0], "dispatch", _dispatch(members), {"alt": []})
+    ruler.disable([name for name in names if name != "code"])
 
 
 def _normalize_when_needed(state: StateCore) -> None:
@@ -388,6 +425,144 @@ def headings(text: str, tokens: list[Token] | None = None) -> list[Heading]:
                 )
             )
     return found
+
+
+_UNSURE_LINE = re.compile(
+    r"^(?: {1,3}(?:##(?:[ \t]|$)|`{3}|~{3})|[ \t>*+\-0-9.)]+\$\$|[ \t>*+\-0-9.)]*<)", re.MULTILINE
+)
+"""Lines after which the top-level `## ` headings are no longer plain to see without the
+parser: an indented heading or fence (top level, or inside a list item?), `$$` after
+indentation or a container mark (dollarmath's math block does not stop where its list
+item does), and anything that may open an HTML block."""
+
+
+_OPENS_AT_START = re.compile(r"^(?:`{3}|~{3}|\$\$)", re.MULTILINE)
+"""A line that may open a fence or a `$$` block at column 0."""
+
+
+def section_headings(text: str) -> list[Heading]:
+    """What `[h for h in headings(text) if h.level == 2 and h.atx and not h.nested]` gives,
+    without parsing when it is plain to see: a card's sections are all a load needs, and a
+    block parse is most of a card's cost.
+
+    In a text with no `_UNSURE_LINE`, no `\\r` and no NUL, a top-level `## ` heading is a line
+    that starts with `## ` and is not inside a fence or `$$` block opened at column 0: such a
+    heading ends any paragraph, list, quote, table or reference before it, and indented code
+    ends at any unindented line. Fences are followed as the parser follows them; a `$$` that
+    would open a block anywhere but after a blank line, a heading or a closed block, or a
+    line that might head a table (the table rule is tried first), sends it to the parser.
+    tests/bank/test_markdown_shortcuts.py compares the two on generated and real texts."""
+    found = _plain_section_headings(text)
+    if found is None:
+        return [h for h in headings(text) if h.level == 2 and h.atx and not h.nested]
+    return found
+
+
+def _plain_section_headings(text: str) -> list[Heading] | None:
+    """`section_headings` without the parser, or None when the text needs it."""
+    if "\r" in text or "\0" in text or _UNSURE_LINE.search(text):
+        return None
+    lines = text.split("\n")
+    found: list[Heading] = []
+    if not _OPENS_AT_START.search(text):  # no fence or $$ block: every `## ` line is one
+        for row, line in enumerate(lines):
+            if line.startswith("##") and (len(line) == 2 or line[2] in " \t"):
+                if _table_head(lines, row):
+                    return None
+                found.append(Heading(2, _atx_title(line), row + 1, False, True))
+        return found
+    fresh = True  # a block may start here (the text's start, after a blank line or a block)
+    row, count = 0, len(lines)
+    while row < count:
+        line = lines[row]
+        head = line[:1]
+        if head == "#" and line.startswith("##") and (len(line) == 2 or line[2] in " \t"):
+            if _table_head(lines, row):
+                return None
+            found.append(Heading(2, _atx_title(line), row + 1, False, True))
+            row, fresh = row + 1, True
+        elif head in "`~" and head and line.startswith(head * 3):
+            mark = len(line) - len(line.lstrip(head))
+            if head == "`" and "`" in line[mark:]:  # not a fence: paragraph text
+                row, fresh = row + 1, False
+                continue
+            if _table_head(lines, row):
+                return None
+            row = _fence_end(lines, row, head, mark)
+            fresh = True
+        elif head == "$" and line.startswith("$$"):
+            if not fresh or _table_head(lines, row):
+                return None
+            end = _math_block_end(lines, row)
+            row, fresh = (row + 1, False) if end is None else (end, True)
+        else:
+            row, fresh = row + 1, not line.strip(" \t")
+    return found
+
+
+def _table_head(lines: list[str], row: int) -> bool:
+    """True when the table rule, which markdown-it tries before any other, might take this
+    line as a table's head: it has a `|` and the next line starts like a delimiter row."""
+    below = lines[row + 1].lstrip(" \t")[:1] if row + 1 < len(lines) else ""
+    return "|" in lines[row] and below in ("|", "-", ":")
+
+
+def _atx_title(line: str) -> str:
+    """The title markdown-it's heading rule reads from a `## ` line (closing #s dropped)."""
+    end = len(line)
+    while end > 2 and line[end - 1] in " \t":
+        end -= 1
+    cut = end
+    while cut > 2 and line[cut - 1] == "#":
+        cut -= 1
+    if cut > 2 and line[cut - 1] in " \t":
+        end = cut
+    return line[2:end].strip()
+
+
+def _columns(line: str) -> tuple[int, int]:
+    """(characters, columns) of the line's leading spaces and tabs, tabs to the next stop of 4."""
+    chars = columns = 0
+    for char in line:
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += 4 - columns % 4
+        else:
+            break
+        chars += 1
+    return chars, columns
+
+
+def _fence_end(lines: list[str], row: int, mark: str, length: int) -> int:
+    """The row after the fence opened at `row` (markdown-it's fence rule, at top level)."""
+    for below in range(row + 1, len(lines)):
+        line = lines[below]
+        chars, columns = _columns(line)
+        if columns >= 4 or not line.startswith(mark, chars):
+            continue
+        run = len(line) - chars - len(line[chars:].lstrip(mark))
+        if run >= length and not line[chars + run :].strip(" \t"):
+            return below + 1
+    return len(lines)
+
+
+def _math_block_end(lines: list[str], row: int) -> int | None:
+    """The row after the `$$` block opened at column 0 of `row`, or None when dollarmath's
+    block rule does not take it (then it is paragraph text)."""
+    first = lines[row].strip()
+    if len(first) > 3:
+        if first.endswith("$$"):
+            return row + 1
+        if "$$" in lines[row][2:]:
+            return None
+    for below in range(row + 1, len(lines)):
+        stripped = lines[below].strip()
+        if stripped.endswith("$$"):
+            return below + 1
+        if stripped == "":
+            return None
+    return None
 
 
 def _fence_closed(token: Token, lines: list[str]) -> bool:

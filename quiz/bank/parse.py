@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks
+from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_headings
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -44,6 +44,10 @@ _FIELDS_BY_KIND = {
     "numeric": set(NumericFront.model_fields),
     "coding": set(CodingFront.model_fields),
 }
+LINT_ONLY_CODES = frozenset({"math"})
+"""Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
+them out, since a card shows whatever it holds (math that does not render is shown as
+written, with a note: `quiz.cardtext`). Looking for them is a third of a cold load."""
 ALL_SECTIONS = sorted({s for sections in REQUIRED_SECTIONS.values() for s in sections})
 
 
@@ -77,8 +81,12 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
 def _key_lines(front: str, first_line: int) -> dict[str, int]:
     """1-based file line of each top-level key (cheap: no YAML composition)."""
     lines: dict[str, int] = {}
+    line, counted = first_line, 0
     for match in _TOP_KEY.finditer(front):
-        lines.setdefault(match.group(1), first_line + front.count("\n", 0, match.start()))
+        start = match.start()
+        line += front.count("\n", counted, start)  # from the previous key on, not from 0
+        counted = start
+        lines.setdefault(match.group(1), line)
     return lines
 
 
@@ -145,12 +153,10 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     return loc, "bad-value", f"{name}: {message}" if name else message
 
 
-def _validate_front(
-    front: str, front_line: int, out: _Collector
-) -> tuple[Any | None, dict[str, int], str | None]:
-    """Parse and validate the YAML front matter; returns (model or None, key lines, raw kind)."""
+def _load_front(front: str, front_line: int, out: _Collector) -> tuple[bool, Any]:
+    """(True, the YAML front matter's data), or (False, None) with the YAML problem added."""
     try:
-        data = safeyaml.load(front)
+        return True, safeyaml.load(front)
     except yaml.YAMLError as exc:
         # The context mark points at what was left open (a bracket, a quote); prefer it.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -158,8 +164,7 @@ def _validate_front(
         col = mark.column + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
-        return None, {}, None
-    return _validate_data(data, front, front_line, out)
+        return False, None
 
 
 def _validate_data(
@@ -190,11 +195,11 @@ def split_sections(
     `tokens` are the body's Markdown tokens when the caller has them."""
     sections: dict[str, Section] = {}
     lines = body.split("\n")
-    starts = [
-        (h.line - 1, h.title)
-        for h in headings(body, tokens)
-        if h.level == 2 and h.atx and not h.nested and h.title
-    ]
+    if tokens is None:  # the sections alone: most bodies need no parse for them
+        found = section_headings(body)
+    else:
+        found = [h for h in headings(body, tokens) if h.level == 2 and h.atx and not h.nested]
+    starts = [(h.line - 1, h.title) for h in found if h.title]
     first = starts[0][0] if starts else len(lines)
     stray = [(body_line + i, raw) for i, raw in enumerate(lines[:first]) if raw.strip()]
     for position, (row, title) in enumerate(starts):
@@ -353,12 +358,32 @@ def parse_card(
     topic_dir: str | None = None,
     *,
     parsed_body: tuple[str, list[Token]] | None = None,
+    lint: bool = True,
 ) -> tuple[Card | None, list[Problem]]:
     """Parse one card file. Returns the card (None if it cannot be used) and every problem found.
 
     `parsed_body` is (body, its Markdown tokens) from a caller that has already parsed the
     text after the front matter (the importer does, for its key points); the tokens are
-    used only when that body is exactly this card's, so the answer is always the same."""
+    used only when that body is exactly this card's, so the answer is always the same.
+    `lint=False` leaves out the checks only lint needs (see `LINT_ONLY_CODES`): the app's
+    load, which shows a card whose math does not render as written, with a note."""
+    card, problems, _ = parse_card_data(
+        text, path, pack, topic_dir, parsed_body=parsed_body, lint=lint
+    )
+    return card, problems
+
+
+def parse_card_data(
+    text: str,
+    path: Path,
+    pack: str,
+    topic_dir: str | None = None,
+    *,
+    parsed_body: tuple[str, list[Token]] | None = None,
+    lint: bool = True,
+) -> tuple[Card | None, list[Problem], Any]:
+    """`parse_card`, and the front matter's data as YAML loaded it (None when it did not):
+    validating that data again gives this card's front, so the card cache keeps it."""
     out = _Collector(path)
     split = split_front_matter(text)
     if split is None:
@@ -368,12 +393,18 @@ def parse_card(
             else "a card starts with YAML front matter between '---' lines"
         )
         out.add(1, 1, "front-matter", message)
-        return None, out.problems
+        return None, out.problems, None
     front_text, front_line, body, body_line = split
-    front, lines, kind = _validate_front(front_text, front_line, out)
+    loaded, data = _load_front(front_text, front_line, out)
+    front, lines, kind = (
+        _validate_data(data, front_text, front_line, out) if loaded else (None, {}, None)
+    )
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)
-    return _check_card(front, lines, kind, body, places, path, pack, topic_dir, tokens, out)
+    card, problems = _check_card(
+        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, lint=lint
+    )
+    return card, problems, data
 
 
 def card_from_data(
@@ -427,11 +458,13 @@ def _check_card(
     out: _Collector,
     inline_parsed: bool = False,
     math_scan: MathScan | None = None,
+    *,
+    lint: bool = True,
 ) -> tuple[Card | None, list[Problem]]:
-    """Everything `parse_card` checks once the front matter is read: sections, math, names.
-    `places` are the file lines where the front matter and the body start."""
+    """Everything `parse_card` checks once the front matter is read: sections, math (with
+    `lint`), names. `places` are the file lines where the front matter and the body start."""
     front_line, body_line = places
-    if tokens is None:
+    if tokens is None and lint:
         tokens = parse_blocks(body)  # once: the sections and the math check both read them
     sections, stray = split_sections(body, body_line, out, tokens)
     for line, _raw in stray[:1]:
@@ -455,9 +488,11 @@ def _check_card(
                 out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
-    _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
-    if front is not None:
-        _check_front_math(front, lines, out)
+    if lint:
+        assert tokens is not None
+        _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
+        if front is not None:
+            _check_front_math(front, lines, out)
 
     if isinstance(front, ConceptFront):
         answer = sections.get("Answer")

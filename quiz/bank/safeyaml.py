@@ -28,12 +28,35 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_SCALAR_NODE = yaml.ScalarNode
 _SCALARS: dict[str, Callable[[Any, Any], Any]] = {
     "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
     "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
     "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
     "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
 }
+
+
+_RESOLVED: dict[tuple[Any, Any, Any], str] = {}
+_RESOLVED_LIMIT = 4096
+
+
+class _RememberingLoader(_LOADER):  # type: ignore[misc]
+    """The loader with its resolver's answers remembered: the parser asks for the tag of
+    every node, a Python call that runs the implicit resolvers' regular expressions (a
+    quarter of a front matter's load), and most nodes are the same keys and small values
+    card after card. Without path resolvers (none are registered for the safe loader)
+    the answer depends on the node's kind, text and implicit flags alone."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        key = (kind, value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) >= _RESOLVED_LIMIT:
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
 
 
 class AliasRefused(yaml.MarkedYAMLError):
@@ -48,7 +71,10 @@ def load(text: str, *, loader: Any = None) -> Any:
     """Parse YAML (safe tags only); AliasRefused (a yaml.YAMLError) when it uses an alias.
 
     `loader` is the PyYAML loader class to parse with (tests pass the pure-Python one)."""
-    loader_class = _LOADER if loader is None else loader
+    if loader is None:
+        loader_class = _LOADER if _LOADER.yaml_path_resolvers else _RememberingLoader
+    else:
+        loader_class = loader
     if "*" in text:  # no alias is possible without one; most files skip the event scan
         for event in yaml.parse(text, Loader=loader_class):
             if isinstance(event, yaml.AliasEvent):
@@ -82,18 +108,31 @@ def _build(constructor: Any, node: yaml.Node) -> Any:
         if scalar is None:
             raise _Unusual
         return scalar(constructor, node)
+    # A plain string node (most keys and values) is read in place, not by a call.
     if kind is yaml.MappingNode and tag == _MAP:
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Unusual  # `<<` merges: SafeConstructor.flatten_mapping's rules
-            key = _build(constructor, key_node)
-            if isinstance(key, list | dict):
-                raise _Unusual  # SafeConstructor reports the unhashable key
-            mapping[key] = _build(constructor, value_node)  # a repeated key: the last wins
+            if type(key_node) is _SCALAR_NODE and key_node.tag == _STR:
+                key = key_node.value
+            else:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Unusual  # `<<` merges: SafeConstructor.flatten_mapping's rules
+                key = _build(constructor, key_node)
+                if isinstance(key, list | dict):
+                    raise _Unusual  # SafeConstructor reports the unhashable key
+            # a repeated key: the last wins
+            if type(value_node) is _SCALAR_NODE and value_node.tag == _STR:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = _build(constructor, value_node)
         return mapping
     if kind is yaml.SequenceNode and tag == _SEQ:
-        return [_build(constructor, item) for item in node.value]
+        return [
+            item.value
+            if type(item) is _SCALAR_NODE and item.tag == _STR
+            else _build(constructor, item)
+            for item in node.value
+        ]
     raise _Unusual  # an explicit tag on another kind of node, or any other tag
 
 

@@ -6,6 +6,7 @@ Scheduler and, for mock interviews, the random generator. Nothing here reads the
 
 from __future__ import annotations
 
+import heapq
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,18 +77,24 @@ def plan_due(
     `new_allowance` new cards in order.
 
     `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
-    orders as time: `Store.schedule_columns`), so no saved state is parsed.
+    orders as time: `Store.schedule_columns`), so no saved state is parsed. Only the
+    oldest that can be studied are put in order (`heapq.nsmallest`, which equals a full
+    sort cut short): a heavy backlog is thousands of due cards, of which a day allows a
+    few hundred reviews, and sorting all of them was most of starting a session.
     """
     now_text = to_db(now)
     keyed = [(c.id, c) for c in cards]
-    ready = sorted(
+    ready = [
         (at, card_id, n)
         for n, (card_id, _) in enumerate(keyed)
         if (at := due_at.get(card_id)) is not None and at <= now_text
-    )
+    ]
+    caps = [max(0, cap) for cap in (review_allowance, limit) if cap is not None]
+    if caps and min(caps) < len(ready):
+        ready = heapq.nsmallest(min(caps), ready)  # unique n: no ties, the sort's order
+    else:
+        ready.sort()
     due = [keyed[n][1] for _, _, n in ready]
-    if review_allowance is not None:
-        due = due[: max(0, review_allowance)]
     new = [c for card_id, c in keyed if card_id not in due_at][: max(0, new_allowance)]
     queue = due + new
     return queue if limit is None else queue[: max(0, limit)]

@@ -67,13 +67,16 @@ class DrillbitApp(App[None]):
         # store goes on in memory and the person is told that nothing more is saved.
         self.workspace.store.keep_going_in_memory(self._not_saved)
         self.workspace.store.on_notice(self._store_notice)
-        self.push_screen(HomeScreen(self.workspace))
+        # A session opened at start (`drillbit study`) is the first screen on its own: Home
+        # is built when the person goes back to it (`action_home`), not composed under the
+        # session where nobody sees it before the session ends.
+        request = self.start_study_request
+        if request is None or not self.start_study(request):
+            self.push_screen(HomeScreen(self.workspace))
+            if request is None and self.start_drill is not None:
+                self.open_drill(self.start_drill)
         for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
-        if self.start_study_request is not None:
-            self.start_study(self.start_study_request)
-        elif self.start_drill is not None:
-            self.open_drill(self.start_drill)
 
     def _not_saved(self, notice: StoreNotice) -> None:
         """Say that the store stopped saving (called from any thread: notify posts a message)."""
@@ -93,8 +96,8 @@ class DrillbitApp(App[None]):
 
     # -- navigation (called by screens' messages and the command palette) --------------
 
-    def start_study(self, request: StudyRequest) -> None:
-        """Open a session, or say why there is nothing to study."""
+    def start_study(self, request: StudyRequest) -> bool:
+        """Open a session (True), or say why there is nothing to study (False)."""
         session = self.workspace.start_session(request)
         if session.current is None:
             session.finish()
@@ -103,7 +106,7 @@ class DrillbitApp(App[None]):
                 "Try c (cram) or m (mock).",
                 title=request.describe(),
             )
-            return
+            return False
         from quiz.tui.screens.study import StudyScreen
 
         settings = self.workspace.settings
@@ -116,6 +119,14 @@ class DrillbitApp(App[None]):
                 mock_feedback=settings.mock_feedback,
             )
         )
+        return True
+
+    def action_home(self) -> None:
+        """Back to Home: the screen under this one, or a new Home when none is open yet."""
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack[:-1]):
+            self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen(self.workspace))
 
     def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
         """A session's coding card: the drill screen, whose sitting goes back to the session."""

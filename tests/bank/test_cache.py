@@ -20,13 +20,13 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
 def _forbid_parsing(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Record every file that is parsed from scratch (a cache miss)."""
     parsed: list[Path] = []
-    real = parse.parse_card
+    real = parse.parse_card_data
 
-    def spy(text: str, path: Path, pack: str, topic: str | None = None) -> Any:
+    def spy(text: str, path: Path, pack: str, topic: str | None = None, **options: Any) -> Any:
         parsed.append(path)
-        return real(text, path, pack, topic)
+        return real(text, path, pack, topic, **options)
 
-    monkeypatch.setattr(parse, "parse_card", spy)
+    monkeypatch.setattr(parse, "parse_card_data", spy)
     return parsed
 
 
@@ -196,3 +196,19 @@ def test_anything_but_a_regular_cache_file_is_a_miss(
     if kind != "folder":
         assert path.is_file() and not path.is_symlink(), "replaced by a file it wrote"
         assert cachefile.decode_file(path.read_bytes())["stamp"] == cachefile.code_stamp()
+
+
+def test_only_front_matter_data_json_gives_back_exactly_is_stored(mini_bank: Path) -> None:
+    """A record keeps the YAML data and a hit validates it again: data JSON would change
+    (a date, a set, a number as a key, an infinite float) is not stored at all."""
+    import datetime
+    import math
+
+    from quiz.bank.cache import _card_record, _json_exact
+
+    card = load_bank([mini_bank]).cards[0]
+    plain = {"a": ["x", 1, 2.5, True, None, {"b": -0.0}], "c": 10**30}
+    assert _json_exact(plain) and _card_record(card, (1, 2, 3, 4), plain, False) is not None
+    for odd in (datetime.date(2024, 1, 1), {1: "x"}, {"x"}, math.inf, math.nan, ("t",), b"b"):
+        assert not _json_exact({"a": [odd]})
+        assert _card_record(card, (1, 2, 3, 4), {"a": [odd]}, False) is None

@@ -6,7 +6,9 @@ or a NUL, no code block where no line could hold one."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -15,14 +17,19 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
     _latex_delimited,
+    _plain_section_headings,
     code_blocks,
+    headings,
     inline_children,
     normalize,
     parse,
     parse_blocks,
     parse_inline,
     plain_children,
+    section_headings,
 )
+from quiz.bank.parse import split_front_matter
+from tests.conftest import DATA, REPO
 
 WORDS = ["a", "bc", "Z9", " ", "x y", ".", ":", "(", ")"] * 4
 MARKS = [
@@ -73,6 +80,9 @@ EXAMPLES = [
     "a\nb\n===\nc\n---\n\nd\n\n    code\n\n- e\n  f\n  ---",
     "x | y\n--|--\n1 | 2\n\n> q\n> ---\n\n    a | b\n    - | -",
     "p\n    lazy\n=\n\n- i\n\n      code in item\n  q\n  ===",
+    "> a\n> - b\n>   > c\n> # d\n> ```\n> e",
+    "- a\n  > b\n  ```\n  c\n  ```\n- [r]: /u\n  <div>\n  $$\n  x\n  $$",
+    "> p\n> ***\n> p\n> 1. i\n\n[r]: /u\n# h\n[s]: /v\n***",
 ]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -122,6 +132,21 @@ def _fields(tokens: list[Token]) -> list[tuple[object, ...]]:
 
 PLAIN = _reference(latex_delimiters=False)
 LATEX = _reference(latex_delimiters=True)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_real_texts_parse_as_markdown_it_parses_them() -> None:
+    """The bundled cards and the notes fixtures: every block and inline rule at work."""
+    texts = [
+        *sorted((ROOT / "content").rglob("*.md")),
+        *sorted((ROOT / "tests" / "data" / "notes").glob("*.md")),
+    ]
+    assert len(texts) > 100
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for latex, reference in ((False, PLAIN), (True, LATEX)):
+            expected = _fields(reference.parse(normalize(text)))
+            assert _fields(parse(text, latex_delimiters=latex)) == expected, path
 
 
 @settings(max_examples=150, deadline=None)
@@ -164,3 +189,58 @@ def test_code_blocks_shortcut_finds_every_block_the_parser_finds(text: str) -> N
         if token.type in ("fence", "code_block") and token.map is not None
     ]
     assert [block.first_line for block in code_blocks(text)] == expected
+
+
+SECTION_LINES = [
+    *["## A", "##", "## B ##", "## C #", "##\tD", "## #", "##  E  \\#", "## Question"],
+    *["### E", "# F", "  ## G", "   ## H", "    ## I", "\t## J", " \t## K", "## L | M"],
+    *["a | b", "--|--", "|-|", ":-", "- x | y", "```", "```py", "``` a`b", "````", "~~~"],
+    *["~~~~ x", "  ```", "   ~~~", "    ```", " \t```", "```  ", "$$", "$$x$$", "$$ a $$ b"],
+    *["$$$", "x$$", "  $$", "- $$", "> $$", "1. $$", "$$ y", "- a", "  - b", "1. c", "> q"],
+    *["<div>", "<!--", "-->", "</div>", "text", "", " ", "\t", "    code", "===", "---"],
+    *["***", "[r]: /u", "[r]: /u 'title", "a $x$", "\\## not", "## x\r", "\0", "## é"],
+]
+SECTION_TEXTS = st.one_of(
+    st.lists(st.sampled_from(SECTION_LINES), max_size=30).map("\n".join), TEXTS
+)
+SECTION_EXAMPLES = [
+    "## Question\n\nWhy?\n\n## Answer\n\n$$\nx\n## not\n$$\n\n## Hints\n\n- a\n",
+    "## Task\n\n```python\n## a comment\n```\n\n## Starter\n\n````\n```\n## x\n````\n",
+    "- a\n\n  ```\n## x\n  ```\n## y",
+    "- a\n$$\n## b\n$$",
+    "p\n$$\n## c\n$$",
+    "$$\n\n## d\n$$",
+    "## e | f\n--|--",
+    "<div>\n## g\n</div>",
+    "- $$\n## h\n$$",
+]
+
+
+def _expected_sections(text: str) -> list[object]:
+    """The level-2, top-level `#` headings markdown-it itself (no shortcuts) finds."""
+    tokens = PLAIN.parse(normalize(text))
+    return [h for h in headings(text, tokens) if h.level == 2 and h.atx and not h.nested]
+
+
+@settings(max_examples=400, deadline=None)
+@given(SECTION_TEXTS)
+def test_section_headings_are_those_of_the_parse(text: str) -> None:
+    assert section_headings(text) == _expected_sections(text)
+
+
+@pytest.mark.parametrize("text", SECTION_EXAMPLES)
+def test_section_headings_of_tricky_bodies(text: str) -> None:
+    assert section_headings(text) == _expected_sections(text)
+
+
+def test_section_headings_of_every_real_card_and_note() -> None:
+    files = sorted((REPO / "content").glob("*/*/*.md")) + sorted(DATA.rglob("*.md"))
+    shortcut = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        split = split_front_matter(text)
+        body = split[2] if split else text
+        assert section_headings(body) == _expected_sections(body), path
+        shortcut += _plain_section_headings(body) is not None
+    # the shortcut serves real cards (lists, fences, display math), not only plain ones
+    assert shortcut >= 0.9 * len(files)

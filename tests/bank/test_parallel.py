@@ -143,11 +143,12 @@ def test_load_with_a_helper_equals_the_plain_load(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     for roots in ([REPO / "content"], [_broken_bank(tmp_path)]):
-        plain = load_bank(roots, use_cache=False)
-        with monkeypatch.context() as patch:
-            patch.setattr(parallel, "MIN_ITEMS", 1)
-            patch.setattr(parallel, "can_fork", lambda: True)
-            shared = load_bank(roots, use_cache=False)
-        assert shared == plain
-        assert shared.cards
+        for lint in (False, True):
+            plain = load_bank(roots, use_cache=False, lint=lint)
+            with monkeypatch.context() as patch:
+                patch.setattr(parallel, "MIN_ITEMS", 1)
+                patch.setattr(parallel, "can_fork", lambda: True)
+                shared = load_bank(roots, use_cache=False, lint=lint)
+            assert shared == plain
+            assert shared.cards
     assert {p.code for p in plain.problems} >= {"duplicate-id", "math", "misplaced", "yaml"}

@@ -114,3 +114,12 @@ def test_yamlish_text_loads_as_pyyaml_loads_it(text: str) -> None:
     for loader in LOADERS:
         expected = _outcome(lambda t, loader=loader: yaml.load(t, Loader=loader), text)
         assert _outcome(lambda t, loader=loader: safeyaml.load(t, loader=loader), text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(values.map(yaml.safe_dump), st.text(alphabet="abk01:-[]{},?!&<=.~'\"#\n |>")))
+def test_the_default_loader_remembering_tags_loads_as_pyyaml(text: str) -> None:
+    """The default loader remembers its resolver's answers: the same values, asked twice."""
+    expected = _outcome(lambda t: yaml.load(t, Loader=safeyaml._LOADER), text)
+    for _ in range(2):
+        assert _outcome(safeyaml.load, text) == expected

@@ -7,12 +7,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fsrs import Rating, Scheduler
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.store import Store
+from quiz.store.timefmt import to_db
 from quiz.study.cards import Filters
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions, SessionOver
-from tests.study.fakes import NOW, deck
+from quiz.study.session import Session, SessionOptions, SessionOver, plan_due
+from tests.study.fakes import NOW, FakeCard, deck
 
 
 def _seed(
@@ -202,3 +205,62 @@ def test_choice_and_drill_answers_use_their_ratings(store: Store, scheduler: Sch
     assert [(r.rating, r.correct) for r in store.reviews()] == [(2, True), (2, True), (1, False)]
     assert session.current is None
     assert session.progress == (3, 3)
+
+
+def _plan_due_by_full_sort(
+    cards: list[FakeCard],
+    due_at: dict[str, str],
+    now_text: str,
+    new_allowance: int,
+    limit: int | None,
+    review_allowance: int | None,
+) -> list[str]:
+    """The queue as a full sort of every due card gives it (what plan_due must equal)."""
+    ready = sorted(
+        (due_at[c.id], c.id, n)
+        for n, c in enumerate(cards)
+        if c.id in due_at and due_at[c.id] <= now_text
+    )
+    due = [cards[n].id for _, _, n in ready]
+    if review_allowance is not None:
+        due = due[: max(0, review_allowance)]
+    new = [c.id for c in cards if c.id not in due_at][: max(0, new_allowance)]
+    queue = due + new
+    return queue if limit is None else queue[: max(0, limit)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcdefgh"), st.one_of(st.none(), st.integers(0, 9))),
+        max_size=30,
+    ),
+    st.integers(-2, 12),
+    st.one_of(st.none(), st.integers(-2, 40)),
+    st.one_of(st.none(), st.integers(-2, 40)),
+)
+def test_plan_due_orders_as_a_full_sort_of_the_due_cards(
+    entries: list[tuple[str, int | None]],
+    new_allowance: int,
+    limit: int | None,
+    review_allowance: int | None,
+) -> None:
+    # ids may repeat (a card listed twice) and due times tie: the order is the full sort's
+    cards = [FakeCard(card_id) for card_id, _ in entries]
+    due_at = {
+        card_id: to_db(NOW + timedelta(hours=hours - 5))
+        for card_id, hours in entries
+        if hours is not None
+    }
+    planned = plan_due(
+        cards,
+        due_at,
+        NOW,
+        new_allowance=new_allowance,
+        limit=limit,
+        review_allowance=review_allowance,
+    )
+    expected = _plan_due_by_full_sort(
+        cards, due_at, to_db(NOW), new_allowance, limit, review_allowance
+    )
+    assert [c.id for c in planned] == expected

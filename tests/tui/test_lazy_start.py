@@ -4,12 +4,14 @@ only the card shown; the rest of the bank loads when something needs every card.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from quiz.bank import cachefile, loader
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory
 from tests.tui.test_home import table_rows
@@ -25,7 +27,7 @@ def warm(build: AppFactory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     loads: list[str] = []
     real = loader.load_bank
 
-    def recorded(roots: list[Path], **kwargs: bool | None) -> loader.Bank:
+    def recorded(roots: list[Path], **kwargs: Any) -> loader.Bank:
         loads.append("full")
         return real(roots, **kwargs)
 
@@ -96,3 +98,40 @@ async def test_home_counts_only_once_shown(
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
         assert counted == []  # Home, under the session, counts when it is shown
+
+
+async def test_a_session_opened_at_start_builds_home_when_left(build: AppFactory) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
+        await pilot.press("escape")  # ends the session: its summary
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")  # Home, built now, with its counts
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
+        assert table_rows(home)[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        await pilot.press("c")  # a session from Home: its summary goes back to this Home
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+        assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
+
+
+async def test_a_session_at_start_with_nothing_to_study_shows_home(build: AppFactory) -> None:
+    app = build(study=StudyRequest(mode="due"))
+    session = app.workspace.start_session(StudyRequest())
+    while session.current is not None:  # every new card answered Good: none due now
+        session.answer(True)
+    session.finish()
+    async with app.run_test(notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("Nothing to study" in n.message for n in app._notifications)

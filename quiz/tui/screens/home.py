@@ -74,20 +74,20 @@ class HomeScreen(Screen[None]):
         table.add_column("susp.", key="suspended")
         table.add_column("cards", key="total")
         table.focus()
-        # Counted here when Home is the screen shown (not under a session `drillbit study`
-        # opened): rows added before the first frame are measured before it is drawn, so
-        # the table is drawn once; counted at the first resume, it was drawn with the
-        # header's column widths and then again (3-6 ms a line for 10,000 cards' rows).
+        # Counted here when Home is the screen shown: rows added before the first frame are
+        # measured before it is drawn, so the table is drawn once; counted at the first
+        # resume, it was drawn with the header's column widths and then again (3-6 ms a
+        # line for 10,000 cards' rows).
         if self.is_active:
             self.refresh_counts()
             self._counted_at_mount = True
 
     def on_screen_resume(self) -> None:
         # Textual resumes a screen when it is first shown too: the counts are read at mount
-        # (see there) or here, and again after every session. Not while hidden: `drillbit
-        # study` pushes the session over Home at once, and Home counts when it is back.
-        # (`is_active`, not `is_current`: the screen just under the top one is "current"
-        # to Textual, as it may show through a transparent one; a session's does not.)
+        # (see there) or here, and again after every session. Not while hidden under another
+        # screen: Home counts when it is back. (`is_active`, not `is_current`: the screen
+        # just under the top one is "current" to Textual, as it may show through a
+        # transparent one; a session's does not.)
         if self._counted_at_mount:
             self._counted_at_mount = False
         elif self.is_active:

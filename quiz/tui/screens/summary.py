@@ -29,7 +29,7 @@ class SummaryScreen(Screen[None]):
     """Shows a session's Summary; escape or enter goes back Home."""
 
     BINDINGS = [
-        Binding("escape,enter", "app.pop_screen", "Home"),
+        Binding("escape,enter", "app.home", "Home"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
     # no `q` here: a session's last `q` often lands on this screen, which must stay
