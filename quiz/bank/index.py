@@ -230,18 +230,24 @@ def _pack_inputs(pack_dir: Path, fields: list[str]) -> int:
     fields += ("pack", str(pack_dir), str(pack_dir.resolve()), *map(str, _key(stat)))
     add = fields.append
     for topic, folder in topics:
-        with os.scandir(folder) as listed:
-            named = sorted((entry.name, entry) for entry in listed)
-        for name, entry in named:
-            if name.startswith(".") or not name.endswith(".md"):
-                continue
-            if entry.is_symlink():
-                raise _Unsafe(entry.path)
-            stat = entry.stat(follow_symlinks=False)
-            mtime, ctime = stat.st_mtime_ns, stat.st_ctime_ns
-            add(f"card\0{topic}\0{name}\0{stat.st_size}\0{mtime}\0{ctime}\0{stat.st_ino}")
-            if mtime > newest or ctime > newest:
-                newest = max(mtime, ctime)
+        # Listed through an open folder, each file's lstat is relative to it (fstatat):
+        # the kernel looks up one name, not the whole path, a third of the walk's CPU.
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            with os.scandir(folder_fd) as listed:
+                named = sorted((entry.name, entry) for entry in listed)
+            for name, entry in named:
+                if name.startswith(".") or not name.endswith(".md"):
+                    continue
+                if entry.is_symlink():
+                    raise _Unsafe(os.path.join(folder, name))
+                stat = entry.stat(follow_symlinks=False)
+                mtime, ctime = stat.st_mtime_ns, stat.st_ctime_ns
+                add(f"card\0{topic}\0{name}\0{stat.st_size}\0{mtime}\0{ctime}\0{stat.st_ino}")
+                if mtime > newest or ctime > newest:
+                    newest = max(mtime, ctime)
+        finally:
+            os.close(folder_fd)
     return newest
 
 

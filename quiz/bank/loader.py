@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
-from quiz.bank.models import Card, Pack, PackInfo
+from quiz.bank.models import FRONT_MATTER, Card, Pack, PackInfo, Section
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
@@ -247,7 +247,8 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Ba
     if pending:
         from quiz.bank.parallel import map_split
 
-        for job, parsed in zip(pending, map_split(_parse_job, pending), strict=True):
+        parsed_all = map_split(_parse_job, pending, handover=(_pack_parsed, _unpack_parsed))
+        for job, parsed in zip(pending, parsed_all, strict=True):
             card, card_problems, data = parsed
             results[job.slot] = card, card_problems
             if job.cache is not None and job.stat is not None and card is not None:
@@ -284,8 +285,8 @@ class _Job:
 
 
 def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
-    """Read and parse one card file (in this process or the parallel helper); with the
-    front matter's data when the card cache will store it (else None: less to hand over)."""
+    """Read and parse one card file (in this process or the parallel helper), with the
+    front matter's data as YAML loaded it (for the card cache and the hand-over)."""
     from quiz.bank import parse
 
     try:
@@ -293,8 +294,30 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
     except InputFileError as exc:
         reason = f"card file: {exc.reason}"
         return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
-    card, problems, data = parse.parse_card_data(text, job.path, job.pack, job.topic, lint=job.lint)
-    return card, problems, data if job.cache is not None else None
+    return parse.parse_card_data(text, job.path, job.pack, job.topic, lint=job.lint)
+
+
+def _pack_parsed(parsed: tuple[Card | None, list[Problem], Any]) -> tuple[Any, ...]:
+    """A clean card as the helper hands it over: its front matter's data and plain parts.
+    A pickled card (pydantic model, Path, slotted sections) took 40-50 us to load again,
+    validating the data (the same input to the same validator) about 10."""
+    card, problems, data = parsed
+    if card is None or problems:
+        return ("as-is", parsed)
+    sections = [(s.title, s.text, s.line) for s in card.sections.values()]
+    return ("card", data, sections, card.hints, card.starter, card.lines)
+
+
+def _unpack_parsed(job: _Job, packed: tuple[Any, ...]) -> tuple[Card | None, list[Problem], Any]:
+    """The parse result `_pack_parsed` handed over, equal to the helper's."""
+    if packed[0] == "as-is":
+        result: tuple[Card | None, list[Problem], Any] = packed[1]
+        return result
+    _, data, sections, hints, starter, lines = packed
+    front = FRONT_MATTER.validate_python(data)
+    built = {title: Section(title, text, line) for title, text, line in sections}
+    card = Card(front, built, job.path, job.pack, hints=hints, starter=starter, lines=lines)
+    return card, [], data
 
 
 def _cached_file(

@@ -69,15 +69,32 @@ def can_fork() -> bool:
     )
 
 
+Handover = tuple[Callable[[Any], Any], Callable[[Any, Any], Any]]
+"""(pack, unpack): the helper pickles `pack(result)` and this process makes the result
+again with `unpack(item, packed)`, for results whose own pickles are slow to load."""
+
+
+def _as_is(result: Any) -> Any:
+    return result
+
+
+def _unpacked_as_is(item: Any, packed: Any) -> Any:
+    return packed
+
+
 def map_split(
-    work: Callable[[Item], Result], items: Sequence[Item], *, min_items: int | None = None
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    min_items: int | None = None,
+    handover: Handover | None = None,
 ) -> list[Result]:
     """`[work(item) for item in items]`, shared with a forked helper when that is safe and
     the list has at least `min_items` (default `MIN_ITEMS`) items. `work` should not raise
-    (what the helper computes is handed over pickled)."""
+    (what the helper computes is handed over pickled, through `handover` when given)."""
     if len(items) < (MIN_ITEMS if min_items is None else min_items) or not can_fork():
         return [work(item) for item in items]
-    return _split(work, items)
+    return _split(work, items) if handover is None else _split(work, items, handover)
 
 
 @contextlib.contextmanager
@@ -105,7 +122,11 @@ def _claim(counters: mmap.mmap, lock: IO[bytes], from_front: bool) -> range:
         return range(start, back)
 
 
-def _split(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+def _split(
+    work: Callable[[Item], Result],
+    items: Sequence[Item],
+    handover: Handover = (_as_is, _unpacked_as_is),
+) -> list[Result]:
     with contextlib.ExitStack() as stack:
         try:  # shared counters, a lock file and the helper's output file; then the fork
             counters = stack.enter_context(mmap.mmap(-1, _COUNTERS.size))  # shared on fork
@@ -118,9 +139,9 @@ def _split(work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result
         except OSError:
             pid = -1  # no temporary space, no memory for a process: one process does all
         if pid == 0:  # the helper: parse from the back, hand results over, never return
-            _helper(work, items, counters, lock, out)
+            _helper(work, items, counters, lock, out, handover[0])
         if pid > 0:
-            return _share(work, items, pid, counters, lock, out)
+            return _share(work, items, pid, counters, lock, out, handover[1])
     return [work(item) for item in items]
 
 
@@ -131,6 +152,7 @@ def _share(
     counters: mmap.mmap,
     lock: IO[bytes],
     out: IO[bytes],
+    unpack: Callable[[Any, Any], Any],
 ) -> list[Result]:
     """This process's side: parse from the front, then collect what the helper handed over."""
     results: list[Any] = [None] * len(items)
@@ -151,8 +173,8 @@ def _share(
     # was not handed over is parsed below, so nothing is lost or reported twice.
     with contextlib.suppress(Exception):
         while True:
-            for i, result in pickle.load(out):
-                results[i] = result
+            for i, packed in pickle.load(out):
+                results[i] = unpack(items[i], packed)
                 done[i] = True
     for i, finished in enumerate(done):
         if not finished:  # the helper stopped before handing these over
@@ -166,13 +188,14 @@ def _helper(
     counters: mmap.mmap,
     lock: IO[bytes],
     out: IO[bytes],
+    pack: Callable[[Any], Any],
 ) -> NoReturn:
     """The forked child's whole life: claim chunks from the back until none is left."""
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it with its parent
         while chunk := _claim(counters, lock, from_front=False):
-            pickle.dump([(i, work(items[i])) for i in chunk], out, protocol=5)
+            pickle.dump([(i, pack(work(items[i]))) for i in chunk], out, protocol=5)
         code = 0
     finally:
         with contextlib.suppress(BaseException):

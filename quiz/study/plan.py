@@ -12,21 +12,22 @@ Plan mode, each day before the interview, within the minutes-per-day budget, rev
 only what the day needs:
 
 1. today's learning and relearning steps (what cannot wait), when the days left have
-   room for every unseen card with its steps (`steps_fit`); otherwise a first answer or
-   a lapse is not asked again the same day and the card waits for the last pass. No
-   other review comes before the last pass, which has room for one review of every
-   card, and a review nearer the day adds more recall on the day than one now;
-2. new cards, front-loaded: as many as today's budget holds, until every card is seen,
-   so that the last days are free for the last pass;
-3. the last pass (`final_days`: as many days at the end as one review of every card
-   takes; `last_pass`): every (card, day) pair up to the eve of the interview is worth
-   the recall on the day it adds by fsrs's forgetting curve (expected over recalling or
-   not) per second of study; pairs are taken best first, one day per card, while the
-   day has room, until predicted readiness on the day reaches the target plus
-   `READINESS_MARGIN`; today studies what landed on today. Cards still unseen compete in
-   the same way (a card first seen on the eve counts nearly 1 on the day). A card whose
-   recall on the day is under the target is thus brought forward, to the latest day
-   with room; a card well above it is left alone.
+   room for every unseen card with its steps and a full last pass (`steps_fit`);
+   otherwise a first answer or a lapse is not asked again the same day and the card
+   waits for the last pass. No other review comes before the last pass, and a review
+   nearer the day adds more recall on the day than one now;
+2. new cards, front-loaded: as many as today's budget holds, until every card is seen.
+   New cards never come after a review day: the last pass is the days left once the
+   unseen cards have had the days they need (`new_days`), at most as many as one review
+   of every card takes (`final_days`), at least the eve (`pass_days`);
+3. the last pass (`last_pass`): every (card, day) pair up to the eve of the interview is
+   worth the recall on the day it adds by fsrs's forgetting curve (expected over
+   recalling or not) per second of study; pairs are taken best first, one day per card,
+   while the day has room, until predicted readiness on the day reaches the target plus
+   `READINESS_MARGIN`; today studies what landed on today. A card whose recall on the day
+   is under the target is thus brought forward, to the latest day with room; a card well
+   above it is left alone. Cards still unseen compete there only when the days are too
+   few to see them all before the eve (an interview tomorrow).
 
 Plan mode is time-boxed (`TimeBox`): a card starts only while a long answer to it (the
 person's 99th percentile) still ends within today's minutes.
@@ -37,6 +38,7 @@ On the interview day and after it the plan is over and the normal fsrs schedule 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
@@ -69,6 +71,8 @@ __all__ = [
     "interview_start",
     "last_pass",
     "memory_of",
+    "new_days",
+    "pass_days",
     "plan_day",
     "readiness",
     "recall_at",
@@ -180,6 +184,11 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
 
     The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
     with fewer than MIN_SAMPLES card-days counts the default for the missing ones.
+
+    A new card's time with its learning steps is measured on the first days that had
+    more than one answer: a single first answer is a day plan mode dropped the steps
+    (or an Easy), and counting it would make the steps look free. Missing samples count
+    the person's own single answer times NEW_ANSWERS.
     """
     days: dict[tuple[str, date], list[Any]] = {}
     singles: dict[str, list[float]] = {}
@@ -187,22 +196,29 @@ def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
         if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
             continue
         singles.setdefault(answer.kind, []).append(answer.seconds)
-        entry = days.setdefault((answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0])
+        entry = days.setdefault(
+            (answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0, 0]
+        )
         entry[2] += answer.seconds
+        entry[3] += 1
     found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
-    for kind, first_day, seconds in days.values():
+    for kind, first_day, seconds, count in days.values():
+        if first_day and count < 2:
+            continue  # no same-day steps that day: not a measure of a new card with steps
         found[first_day].setdefault(kind, []).append(seconds)
     base = Pace.default()
-    review, new = dict(base.review), dict(base.new)
+    long_answer: dict[str, float] = {}
+    single = dict(DEFAULT_SECONDS)
+    for kind, values in singles.items():
+        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
+    review = dict(base.review)
+    new = {**base.new, **{kind: seconds * NEW_ANSWERS for kind, seconds in single.items()}}
     for target, first_day in ((review, False), (new, True)):
         for kind, values in found[first_day].items():
             # Fewer than MIN_SAMPLES card-days: the default fills the missing ones, so
             # two slow or quick drills move the estimate only part of the way.
             target[kind] = _filled(sum(values), len(values), target[kind], MIN_SAMPLES)
-    long_answer: dict[str, float] = {}
-    single = dict(DEFAULT_SECONDS)
     for kind, values in singles.items():
-        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
         found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
         long_answer[kind] = _filled(
@@ -348,16 +364,65 @@ class DayPlan:
 
 
 def final_days(cards: Sequence[StudyCard], plan: InterviewPlan, days_left: int, pace: Pace) -> int:
-    """How many days at the end form the last pass: as many as one review of every card takes.
+    """How many days a last pass of one review of every card takes within the budget.
 
-    Before them, plan mode introduces new cards as fast as the budget allows; in them,
-    cards still unseen compete with the reviews for the room (see `last_pass`).
+    It is the last pass's length once every card is seen; while cards are unseen, the
+    days they need come first (`pass_days`).
     """
     budget = plan.minutes_per_day * 60.0
     if days_left <= 1 or budget <= 0:
         return min(days_left, 1)
     one_pass = sum(pace.review_seconds(card.kind) for card in cards)
     return max(1, math.ceil(one_pass / budget))
+
+
+def new_days(
+    unseen: Sequence[StudyCard],
+    plan: InterviewPlan,
+    today_left: float,
+    pace: Pace,
+    *,
+    steps: bool = True,
+) -> int:
+    """How many days, today first, introducing every unseen card takes within the budget.
+
+    Today counts with what is left of it (`today_left`); 0 when nothing is unseen.
+    """
+    if not unseen:
+        return 0
+    need = sum(pace.new_seconds(card.kind, steps=steps) for card in unseen)
+    room = max(0.0, today_left)
+    if need <= room + 1e-9:
+        return 1
+    budget = plan.minutes_per_day * 60.0
+    if budget <= 0:
+        return sys.maxsize  # no budget: never all introduced
+    return 1 + math.ceil((need - room) / budget - 1e-9)
+
+
+def pass_days(
+    cards: Sequence[StudyCard],
+    unseen: Sequence[StudyCard],
+    plan: InterviewPlan,
+    days_left: int,
+    today_left: float,
+    pace: Pace,
+    *,
+    steps: bool = True,
+) -> int:
+    """How many days at the end form the last pass: the days left after the new cards.
+
+    New cards come first and never after a review day: the last pass is one review of
+    every card (`final_days`), cut to the days left once the unseen cards have had the
+    days they need (`new_days`), and at least the eve. So a card is not first seen the
+    night before the interview unless the days are too few to see every card before it
+    (then the unseen cards compete with the reviews in the last pass, see `last_pass`).
+    """
+    full = final_days(cards, plan, days_left, pace)
+    if not unseen:
+        return full
+    needed = new_days(unseen, plan, today_left, pace, steps=steps)
+    return max(1, min(full, days_left - needed))
 
 
 def _fits(cost: float, left: float) -> bool:
@@ -377,8 +442,10 @@ def steps_fit(
 
     The need is the unseen cards' first-day time with steps, plus the steps still owed by
     the cards answered today (`stepping`, each with its fsrs state); the room is what is
-    left of today plus the whole days before the last pass. Answers given today move need
-    and room alike, so a later session the same day decides as the first did.
+    left of today plus the whole days before a full last pass (`pass_days`: plan_day
+    passes `final_days`, one review of every card, so steps never shorten the last pass).
+    Answers given today move need and room alike, so a later session the same day decides
+    as the first did.
 
     When the room is too small, plan mode drops the same-day steps: by fsrs's model a step
     minutes after an answer raises stability only by its short-term factor, while the
@@ -433,14 +500,21 @@ def plan_day(
     new: list[str] = []
     unseen = [card for card in cards if card.id not in memory]
     studied = [card for card in cards if card.id in memory]
-    pass_days = final_days(cards, plan, days_left, speed)
-    in_last_pass = time_reviews and days_left <= pass_days
     if same_day_steps is not None:
         steps = same_day_steps
     else:
+        # Steps are taken only when every unseen card with its steps fits before a full
+        # last pass (one review of every card): the steps are worth less on the day than
+        # the first looks and the reviews they would push out.
         stepping = [(c, memory[c.id]) for c in studied if _stepping_today(memory[c.id], today, tz)]
         steps = not time_reviews or steps_fit(
-            unseen, stepping, plan, days_left, pass_days, left, speed
+            unseen,
+            stepping,
+            plan,
+            days_left,
+            final_days(cards, plan, days_left, speed),
+            left,
+            speed,
         )
 
     # New cards take the room in content order, a card that does not fit skipped for a
@@ -477,9 +551,14 @@ def plan_day(
             reviews.append(card_id)
             left -= cost
 
-    # 2. New cards, front-loaded: as many as today's budget holds before the last pass,
-    #    so that the last days are free for it (in it, unseen cards compete with the
-    #    reviews for the room, below).
+    # 2. New cards, front-loaded: as many as today's budget holds, until every card is
+    #    seen. The last pass is the days left after the days they need (counting what
+    #    is left of today), so no card is first seen after a review day; only when the
+    #    days are too few to see every card before the eve do the unseen cards compete
+    #    with the reviews there (below).
+    in_last_pass = time_reviews and days_left <= pass_days(
+        cards, unseen, plan, days_left, left, speed, steps=steps
+    )
     if new_cards is None:
         new = introduce([] if in_last_pass else unseen)
 
@@ -597,8 +676,9 @@ def last_pass(
     gains most on the eve, so the weakest cards wait for the latest days with room.
     What lands on today is today's; the rest is planned again tomorrow.
 
-    A card still in its learning or relearning steps from an earlier day is a candidate
-    like a review. Without `steps` (see `steps_fit`) a look costs one answer and a lapse
+    `unseen` cards compete as first looks (plan_day passes them only when the days are too
+    few to introduce them all before the eve). A card still in its learning or relearning
+    steps from an earlier day is a candidate like a review. Without `steps` (see `steps_fit`) a look costs one answer and a lapse
     is not relearned the same day.
     """
     today = local_date(moment, tz)

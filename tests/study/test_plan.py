@@ -14,6 +14,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.plan import (
     DEFAULT_SECONDS,
+    NEW_ANSWERS,
     READINESS_MARGIN,
     DayPlan,
     Pace,
@@ -25,6 +26,8 @@ from quiz.study.plan import (
     forecast,
     interview_start,
     last_pass,
+    new_days,
+    pass_days,
     plan_day,
     readiness,
     recall_at,
@@ -154,6 +157,19 @@ def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
     assert Pace.default().new_seconds("numeric", steps=False) == DEFAULT_SECONDS["numeric"]
 
 
+def test_first_days_without_steps_do_not_make_the_steps_look_free() -> None:
+    day = date(2026, 3, 1)
+    # twenty new cards answered once on their first day (plan mode dropped the steps)
+    once = [TimedAnswer(f"n{i}", "concept", day, 10, True) for i in range(20)]
+    pace = estimate_pace(once)
+    assert pace.new_seconds("concept", steps=False) == 10
+    # the cost with steps is the person's own answer times the default answers per new card
+    assert pace.new_seconds("concept") == pytest.approx(10 * NEW_ANSWERS)
+    # first days with steps measure it: five cards at two answers of 10 s
+    stepped = [TimedAnswer(f"s{i}", "concept", day, 10, True) for i in range(5) for _ in (1, 2)]
+    assert estimate_pace(once + stepped).new_seconds("concept") == pytest.approx(20)
+
+
 def test_the_long_answer_time_is_a_high_percentile_blended_with_the_default_while_few() -> None:
     day = date(2026, 3, 1)
     many = [TimedAnswer(f"n{i}", "concept", day, float(i + 1), False) for i in range(100)]
@@ -232,6 +248,55 @@ def test_every_card_is_seen_before_the_day_and_no_day_goes_over_budget(
     assert any(len(days) == 1 for days in studied.values()), "not every card is reviewed"
 
 
+def test_new_cards_come_before_the_last_pass_even_when_one_pass_takes_every_day(
+    scheduler: Scheduler,
+) -> None:
+    cards = deck(150)
+    plan = a_plan(7, minutes=20)
+    pace = Pace.per_answer({"concept": 20.0, "coding": 240.0})
+    # one review of every card (4752 s) takes four 20-minute days, and the new cards
+    # without their steps (4320 s) take four more: the week cannot hold both in full
+    assert final_days(cards, plan, 7, pace) == 4
+    assert new_days(cards, plan, 1200.0, pace, steps=False) == 4
+    assert pass_days(cards, cards, plan, 7, 1200.0, pace, steps=False) == 3, "what is left"
+    memory, loads, studied = simulate(cards, plan, scheduler, pace)
+    assert set(memory) == {card.id for card in cards}, "every card seen before the day"
+    assert max(loads) <= 20 * 60, "no day over budget"
+    first_days = [days[0] for days in studied.values()]
+    review_days = [later for days in studied.values() for later in days[1:]]
+    assert review_days, "the last pass reviews"
+    assert max(first_days) < min(review_days), "no card is first seen after a review day"
+    assert max(first_days) <= START.date() + timedelta(days=3)
+    ready = readiness(cards, memory, interview_start(plan, UTC), scheduler).overall
+    assert ready >= plan.target + READINESS_MARGIN
+
+
+def test_new_days_count_what_is_left_of_today() -> None:
+    plan = a_plan(7, minutes=10)
+    pace = Pace.per_answer({"concept": 20.0, "coding": 240.0})
+    cards = [C(f"k{i}") for i in range(59)]  # 59 * 45 s = 2655 s with steps
+    assert new_days([], plan, 600.0, pace) == 0
+    assert new_days(cards[:13], plan, 600.0, pace) == 1  # 585 s fit today
+    assert new_days(cards, plan, 600.0, pace) == 5  # 600 today, then 2055 s: four days
+    assert new_days(cards, plan, 0.0, pace) == 6, "today used up: five days from tomorrow"
+    assert new_days(cards, plan, 600.0, pace, steps=False) == 2  # 1180 s at 20 s each
+
+
+def test_only_an_interview_tomorrow_puts_first_looks_in_the_last_pass(
+    scheduler: Scheduler,
+) -> None:
+    pace = Pace({"concept": 30.0}, {"concept": 30.0}, answer={"concept": 30.0})
+    cards = [C("weak"), C("strong"), C("new")]
+    memory = {"weak": reviewed(20, 2.0), "strong": reviewed(1, 30.0)}
+    day = partial(plan_day, cards, memory, tz=UTC, scheduler=scheduler, pace=pace)
+    # two days left: the unseen card first, the weak card waits for the eve
+    first = day(a_plan(2, minutes=1), START)
+    assert first is not None and first.new == ("new",) and first.forward == ()
+    # the interview tomorrow: the unseen card and the weak one compete in the last pass
+    eve = day(a_plan(1, minutes=1), START)
+    assert eve is not None and eve.new == ("new",) and eve.forward == ("weak",)
+
+
 def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> None:
     cards = deck(60)
     plan = a_plan(7, minutes=600)
@@ -298,8 +363,10 @@ def test_short_of_days_plan_mode_drops_the_same_day_steps(scheduler: Scheduler) 
     today = day(memory, short, START)
     assert today is not None and not today.same_day_steps
     assert "c001" not in today.queue, "answered Again today: not asked again today"
-    # every card seen once: each new card costs its first answer only (30 s)
-    assert today.seconds == pytest.approx(30.0 * len(today.new))
+    # every card seen once: each new card costs its first answer only (30 s, a drill 300 s)
+    kinds = {card.id: card.kind for card in cards}
+    assert today.seconds == pytest.approx(sum(DEFAULT_SECONDS[kinds[c]] for c in today.new))
+    assert today.new[0] == "c000" and today.forward == (), "new cards first, not the last pass"
     # a later session the same day decides as the first did, and its answers wait
     seen = dict(memory)
     for card_id in today.new:
