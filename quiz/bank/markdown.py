@@ -172,7 +172,11 @@ def plain_children(content: str) -> list[Token] | None:
     (one text token; none for an empty text), or None when the text needs the parser."""
     if _RULE_STARTS.search(content):
         return None
-    return [Token("text", "", 0, content=content)] if content else []
+    if not content:
+        return []
+    token = _token("text", "", 0)
+    token.content = content
+    return [token]
 
 
 def _inline_plain_first(state: StateCore) -> None:
