@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -313,6 +313,54 @@ def _gate_block_rules(md: MarkdownIt) -> None:
     ruler.disable([name for name in names if name != "code"])
 
 
+_INLINE_STARTS = {
+    "newline": "\n",
+    "escape": "\\",
+    "latex_math": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+    "math_inline": "$",
+}
+"""The character each inline rule but `text` needs at the position (it returns False at
+once, having changed nothing, on any other)."""
+
+
+def _dispatch_inline_rules(md: MarkdownIt) -> None:
+    """The inline rules asked through one rule: `text` first (it takes a run of characters
+    no rule acts on), then, in the chain's order, only the rules that act on the character
+    at the position. Where `text` stops (at `:`, `-`, `(`... as well as at markup) the
+    parser's loop asked every rule, nearly all failing on the first character."""
+    ruler = md.inline.ruler
+    active = [rule for rule in ruler.__rules__ if rule.enabled]
+    if not active or active[0].name != "text":
+        return
+    text = active[0].fn
+    by_character: dict[str, tuple[Callable[[StateInline, bool], bool], ...]] = {}
+    for character in {c for rule in active for c in _INLINE_STARTS.get(rule.name, "")}:
+        by_character[character] = tuple(
+            rule.fn for rule in active if character in _INLINE_STARTS.get(rule.name, "")
+        )
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        if text(state, silent):
+            return True
+        pos = state.pos
+        src = state.src
+        for rule in by_character.get(src[pos], ()) if pos < len(src) else ():
+            if rule(state, silent):
+                return True
+        return False
+
+    ruler.before(active[0].name, "dispatch", dispatch)
+    ruler.disable([rule.name for rule in active])
+
+
 def _normalize_when_needed(state: StateCore) -> None:
     """markdown-it's first core rule (line endings as `\\n`, NUL as U+FFFD), run only on
     a text that has a `\\r` or a NUL: it rewrites every newline of any other text to
@@ -321,15 +369,125 @@ def _normalize_when_needed(state: StateCore) -> None:
         markdown_normalize(state)
 
 
+def _line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Where each line of `src` begins and ends, its leading spaces and tabs, and their
+    width with tabs expanded (markdown-it's `bMarks`, `eMarks`, `tShift`, `sCount`, the
+    final entry it adds included): what `StateBlock`'s own loop finds, read with string
+    methods a line at a time instead of a Python step per character."""
+    lines = src.split("\n")
+    if src.endswith("\n") or not lines[-1].strip(" \t"):
+        lines.pop()  # nothing after the last line break, or a last line of blanks: no line
+    begins: list[int] = []
+    position = 0
+    for line in lines:
+        begins.append(position)
+        position += len(line) + 1
+    ends = [begin + len(line) for begin, line in zip(begins, lines, strict=True)]
+    shifts = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    if "\t" in src:
+        counts = [_indent_width(line[:shift]) for line, shift in zip(lines, shifts, strict=True)]
+    else:
+        counts = shifts.copy()
+    length = len(src)
+    return [*begins, length], [*ends, length], [*shifts, 0], [*counts, 0]
+
+
+def _indent_width(indent: str) -> int:
+    """Columns of a run of spaces and tabs, a tab reaching the next multiple of four."""
+    width = 0
+    for character in indent:
+        width += 4 - width % 4 if character == "\t" else 1
+    return width
+
+
+_NEW_TOKEN = Token.__new__
+
+
+def _token(kind: str, tag: str, nesting: int) -> Token:
+    """`Token(kind, tag, nesting)` with every other field at its default, set directly:
+    the dataclass's own `__init__` (default factories, then `__post_init__`) costs twice
+    as much, and a parse makes a token for every block opened and closed."""
+    token = _NEW_TOKEN(Token)
+    token.type = kind
+    token.tag = tag
+    token.nesting = nesting  # type: ignore[assignment]
+    token.attrs = {}
+    token.map = None
+    token.level = 0
+    token.children = None
+    token.content = ""
+    token.markup = ""
+    token.info = ""
+    token.meta = {}
+    token.block = False
+    token.hidden = False
+    return token
+
+
+class _BlockState(StateBlock):
+    """markdown-it's block state, made faster where a parse spends on every line and every
+    token: its line marks (`_line_marks`) and `push` (`_token`). Everything else is
+    `StateBlock`'s; a test compares the two states' attributes and the tokens they give."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> None:
+        # StateBlock.__init__ is not called: its marks loop is what this replaces; the
+        # attributes it sets are set here with the same values
+        self.src = src
+        self.md = md
+        self.env = env
+        self.tokens = tokens
+        self.bMarks, self.eMarks, self.tShift, self.sCount = _line_marks(src)
+        self.bsCount = [0] * len(self.bMarks)
+        self.blkIndent = 0
+        self.line = 0
+        self.lineMax = len(self.bMarks) - 1
+        self.tight = False
+        self.ddIndent = -1
+        self.listIndent = -1
+        self.parentType = "root"
+        self.level = 0
+        self.result = ""
+        self._code_enabled = "code" in md.block.ruler.get_active_rules()
+
+    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
+        token = _token(ttype, tag, nesting)
+        token.block = True
+        if nesting < 0:
+            self.level -= 1
+        token.level = self.level
+        if nesting > 0:
+            self.level += 1
+        self.tokens.append(token)
+        return token
+
+
+def _block_core(state: StateCore) -> None:
+    """markdown-it's core `block` rule, parsing with `_BlockState`."""
+    if state.inlineMode:
+        token = Token("inline", "", 0)
+        token.content = state.src
+        token.map = [0, 1]
+        token.children = []
+        state.tokens.append(token)
+    elif state.src:
+        md = state.md
+        block = _BlockState(state.src, md, state.env, state.tokens)
+        md.block.tokenize(block, block.line, block.lineMax)
+
+
 @lru_cache(maxsize=4)
 def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md = make_markdown(latex_delimiters=latex_delimiters)
     md.core.ruler.at("normalize", _normalize_when_needed)
+    md.core.ruler.at("block", _block_core)
     _gate_block_rules(md)
+    known = {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES
     if blocks_only:
         md.disable("inline")
-    elif {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES:
+    elif known:
         md.core.ruler.at("inline", _inline_plain_first)
+    if known:
+        _dispatch_inline_rules(md)
     return md
 
 

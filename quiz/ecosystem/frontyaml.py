@@ -91,7 +91,10 @@ def dump_front(front: Mapping[str, Any]) -> str:
     for key, value in front.items():
         if not isinstance(key, str) or not _plain_key(key):
             return _dump(front)
-        if isinstance(value, Sequence) and not isinstance(value, str):
+        # str first: asking the Sequence ABC about a str (one) is the slow way to a no
+        if not isinstance(value, str) and (
+            isinstance(value, (list, tuple)) or isinstance(value, Sequence)
+        ):
             if not value:
                 lines.append(f"{key}: []")
                 continue

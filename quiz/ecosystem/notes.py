@@ -45,6 +45,7 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _ITEM_MARKS = ("?", "[", "&", "<", "(")
 """Characters without which a list item's paragraph is no question (see `_needs_inline`)."""
 _LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
+_INLINE_ANSWER = re.compile(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*")
 
 
 @dataclass(frozen=True)
@@ -187,12 +188,16 @@ def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     may be an entity, a `<` a tag around the `Q`, `[]`/`()` an empty link)."""
     if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
         return True
-    bare = strip_emoji(raw)
-    if ("**" in raw or "__" in raw) and ("&" in raw or bare.rstrip().endswith(("**", "__"))):
+    if ("**" in raw or "__" in raw) and (
+        "&" in raw or strip_emoji(raw).rstrip().endswith(("**", "__"))
+    ):
         return True  # it may be one bold run
     if not in_item:
         return False
-    return any(mark in raw for mark in _ITEM_MARKS) or bare.lstrip("*_~ ")[:1] in ("Q", "q")
+    return any(mark in raw for mark in _ITEM_MARKS) or strip_emoji(raw).lstrip("*_~ ")[:1] in (
+        "Q",
+        "q",
+    )
 
 
 _SIMPLE_BLOCKS = {
@@ -206,68 +211,73 @@ _SIMPLE_BLOCKS = {
 """Block tokens read as one block each, by the kind of block they become."""
 
 
+_PASSED = frozenset({"inline", "paragraph_close", "heading_close"})
+"""Tokens `_blocks` has nothing to do with (a block's inline token is read at its opening):
+most of a notes file's tokens, let through first."""
+
+
 def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
     blocks: list[_Block] = []
-    containers: list[tuple[str, int]] = []  # (kind, end line)
+    ends: list[int] = []  # end line of each open list item or quote, innermost last
     item_open: int | None = None
     skip_until: str | None = None
+    simple = _SIMPLE_BLOCKS
     for index, token in enumerate(tokens):
+        kind = token.type
         if skip_until is not None:
-            if token.type == skip_until:
+            if kind == skip_until:
                 skip_until = None
             continue
-        kind = token.type
-        container_end = containers[-1][1] if containers else line_count
-        outer_end = containers[-2][1] if len(containers) > 1 else line_count
-        nested = bool(containers)
-        if kind in ("list_item_open", "blockquote_open") and token.map:
-            containers.append((kind, token.map[1]))
-            if kind == "list_item_open":
-                item_open = token.map[0]
+        if kind in _PASSED:
             continue
-        if kind in ("list_item_close", "blockquote_close"):
-            if containers:
-                containers.pop()
+        if kind == "list_item_open" or kind == "blockquote_open":
+            if token.map:
+                ends.append(token.map[1])
+                if kind == "list_item_open":
+                    item_open = token.map[0]
+                continue
+        elif kind == "list_item_close" or kind == "blockquote_close":
+            if ends:
+                ends.pop()
             item_open = None
             continue
         if token.map is None:
             continue
         start, end = token.map
-        if kind in ("heading_open", "paragraph_open"):
+        heading = kind == "heading_open"
+        if heading or kind == "paragraph_open":
             inline = tokens[index + 1]
-            heading = kind == "heading_open"
             children = (
                 inline_children(inline, env, latex_delimiters=True)
                 if _needs_inline(heading, item_open is not None, inline.content)
                 else None
             )
-            block = _Block(
-                "heading" if heading else "paragraph",
-                start,
-                end,
-                level=int(token.tag[1]) if heading else 0,
-                children=children,
-                raw=inline.content,
-                whole_bold=_whole_bold(children),
-                item_start=item_open if kind == "paragraph_open" else None,
-                container_end=container_end,
-                outer_end=outer_end,
-                nested=nested,
+            blocks.append(
+                _Block(
+                    "heading" if heading else "paragraph",
+                    start,
+                    end,
+                    level=int(token.tag[1]) if heading else 0,
+                    children=children,
+                    raw=inline.content,
+                    whole_bold=children is not None and _whole_bold(children),
+                    item_start=None if heading else item_open,
+                    container_end=ends[-1] if ends else line_count,
+                    outer_end=ends[-2] if len(ends) > 1 else line_count,
+                    nested=bool(ends),
+                )
             )
-            blocks.append(block)
             item_open = None
-            continue
-        simple = _SIMPLE_BLOCKS
-        if kind in simple:
+        elif kind in simple:
             blocks.append(
                 _Block(
                     simple[kind],
                     start,
                     end,
                     raw=token.content,
-                    container_end=container_end,
-                    outer_end=outer_end,
-                    nested=nested,
+                    container_end=ends[-1] if ends else line_count,
+                    outer_end=ends[-2] if len(ends) > 1 else line_count,
+                    nested=bool(ends),
                 )
             )
             item_open = None
@@ -335,13 +345,20 @@ def _q_line(block: _Block, lines: list[str]) -> _Candidate:
     )
     head = " ".join(lines[block.start : marker_row])
     inline_answer = None
-    split = re.split(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*", head, maxsplit=1)
+    split = _INLINE_ANSWER.split(head, maxsplit=1)
     if len(split) == 2:
         head, inline_answer = split
     head = _LIST_MARK.sub("", head, count=1)
-    plain = (
-        plain_inline(parse_inline(head, latex_delimiters=True)[0].children) if head.strip() else ""
-    )
+    if head == block.raw and block.children is not None and "[" not in head:
+        # the paragraph's one line, read as is: its markup is parsed already (and
+        # without a `[` no link reference of the notes can make it read otherwise)
+        plain = block.plain
+    else:
+        plain = (
+            plain_inline(parse_inline(head, latex_delimiters=True)[0].children)
+            if head.strip()
+            else ""
+        )
     parts = split_title(plain)
     return _Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer)
 

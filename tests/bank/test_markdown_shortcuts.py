@@ -12,10 +12,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
+    _BlockState,
     _latex_delimited,
     _plain_section_headings,
     code_blocks,
@@ -147,6 +149,32 @@ def test_real_texts_parse_as_markdown_it_parses_them() -> None:
         for latex, reference in ((False, PLAIN), (True, LATEX)):
             expected = _fields(reference.parse(normalize(text)))
             assert _fields(parse(text, latex_delimiters=latex)) == expected, path
+
+
+def _same_block_state(text: str) -> None:
+    ours = vars(_BlockState(text, PLAIN, {}, []))
+    theirs = vars(StateBlock(text, PLAIN, {}, []))
+    assert ours == theirs
+
+
+BLANKS = st.lists(st.sampled_from(["a", " ", "\t", "\n", "  \t ", "b c", ">"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXTS, BLANKS.map("".join)))
+@_examples
+@example("")
+@example("\n")
+@example("a\n  ")
+@example("  ")
+@example("\t a\n \t\tb\n\t")
+def test_block_state_marks_lines_as_markdown_it_does(text: str) -> None:
+    _same_block_state(normalize(text))
+
+
+def test_block_state_of_real_texts_is_markdown_its() -> None:
+    for path in [*(ROOT / "content").rglob("*.md"), *(ROOT / "tests/data/notes").glob("*.md")]:
+        _same_block_state(normalize(path.read_text(encoding="utf-8")))
 
 
 @settings(max_examples=150, deadline=None)
