@@ -47,3 +47,8 @@ def test_the_workspace_stays_a_thin_composition_root() -> None:
     source = Path(__file__).resolve().parent.parent / "quiz" / "workspace.py"
     lines = len(source.read_text(encoding="utf-8").splitlines())
     assert lines < 250, f"quiz/workspace.py has {lines} lines; move logic out of it"
+
+
+def test_the_study_screen_leaves_the_summary_models_to_the_first_answer() -> None:
+    # a due session's first card is shown before any summary model (pydantic) is built
+    assert "quiz.study.summary" not in _modules_after_import("quiz.tui.screens.study")

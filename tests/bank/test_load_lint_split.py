@@ -14,7 +14,7 @@ from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from quiz.bank.parse import LINT_ONLY_CODES, parse_card
 from quiz.cardtext import MATH_NOTE, card_as_text, math_fails, section_markdown
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, RunDrillbit
 
 BAD_MATH_CHOICE = """---
 id: bad-math-choice
@@ -156,3 +156,16 @@ def test_the_load_does_not_look_at_math(monkeypatch: pytest.MonkeyPatch) -> None
     path = DATA / "bad_cards" / "unbalanced-math.md"
     card, problems = parse_card(path.read_text(encoding="utf-8"), path, "p", "basics", lint=False)
     assert card is not None and problems == []
+
+
+def test_through_the_cli_show_says_so_and_lint_fails(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    _bad_math_bank(mini_bank)
+    show = drillbit("show", "unbalanced-math", "--answer", "--content", str(mini_bank))
+    assert show.returncode == 0, show.stderr
+    assert MATH_NOTE in show.stdout
+    assert "$\\sigma(z)(1 - \\sigma(z)) and that is all." in show.stdout  # as written
+    linted = drillbit("lint", str(mini_bank))
+    assert linted.returncode == 1
+    assert "unbalanced-math.md:17:" in linted.stdout

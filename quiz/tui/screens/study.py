@@ -22,9 +22,7 @@ from textual.widgets import Label, Markdown, ProgressBar, Static
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import plain_text, section_markdown
 from quiz.study import (
-    Answer,
     SessionOver,
-    Summary,
     format_interval,
     preview_intervals,
     rating_name,
@@ -35,9 +33,11 @@ from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
+    # Types only: the summary's models (pydantic) are imported at the first answer, not
+    # before the first card is shown.
     from quiz.bank.models import Card
     from quiz.sitting import DrillSitting
-    from quiz.study import Session
+    from quiz.study import Answer, Session, Summary
     from quiz.workspace import StudyRequest, Workspace
 
 Phase = Literal["question", "revealed", "rating", "feedback", "over"]
