@@ -277,7 +277,7 @@ def test_both_copy_paths_lay_out_the_same_bytes() -> None:
     byte-swapped, bool and empty arrays arrive equal to what was sent, at aligned offsets."""
     base = np.arange(4.0 * 300).reshape(4, 300)
     big = wire.SMALL_COPY // 8 + 7
-    value = [
+    value: list[np.ndarray] = [
         base[:, ::7],
         base[:, 5:37],
         np.asfortranarray(base[:, :40]),
@@ -285,7 +285,7 @@ def test_both_copy_paths_lay_out_the_same_bytes() -> None:
         np.asfortranarray(np.arange(big * 2.0).reshape(2, big)),
         np.array([True, False, True]),
         np.zeros((0, 3)),
-        np.float16([1.5, -2.0]),
+        np.array([1.5, -2.0], dtype=np.float16),
     ]
     data = wire.encode_message({"t": "x"}, {"v": value}, allow_str=False)
     ((fields, bulk),) = wire.FrameReader(wire.RESULT_LIMIT).feed(bytes(data))
