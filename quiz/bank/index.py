@@ -19,7 +19,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
@@ -299,6 +298,8 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
         "dirs": {name: str(folder) for name, folder in index.pack_dirs.items()},
         "broken": [str(path) for path in index.broken],
     }
+    import tempfile  # only when writing: reading the index (every stats) does not need it
+
     path = index_path(roots)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
