@@ -575,8 +575,9 @@ def table(figures: Sequence[Figure]) -> str:
         )
         if hit is not None:
             ci = f" ± {hit.params['ci95']}" if "ci95" in hit.params else ""
+            unit = f" {hit.unit}" if hit.unit else ""
             lines.append(
-                f"| {text} | {name} | {horizon} days | {hit.value:g}{ci} {hit.unit} "
+                f"| {text} | {name} | {horizon} days | {hit.value:g}{ci}{unit} "
                 f"| {'yes' if ok(hit.value) else 'NO'} |"
             )
     return "\n".join(lines)

@@ -13,7 +13,10 @@ the node kinds front matter is made of (strings, sequences, mappings, and the sc
 PyYAML's resolver tags int, float, bool or null) `load` builds the values directly,
 calling the SafeConstructor's own methods for the non-string scalars, and hands any
 other document (merge keys, explicit tags, timestamps, a list used as a key) to the
-SafeConstructor whole. The result is always what `yaml.load(text, SafeLoader)` gives.
+SafeConstructor whole (also a document nested deeper than `_DEPTH_LIMIT`). The result is
+always what `yaml.load(text, SafeLoader)` gives, but for a scalar its tag cannot read
+(`2024-02-30` as a date): PyYAML lets a plain ValueError (or KeyError...) escape, `load`
+raises a ConstructorError at the scalar's place.
 """
 
 from __future__ import annotations
@@ -76,6 +79,28 @@ def load(text: str, *, loader: Any = None) -> Any:
     else:
         loader_class = loader
     if "*" in text:  # no alias is possible without one; most files skip the event scan
+        _refuse_aliases(text, loader_class)
+    parser = loader_class(text)
+    try:
+        node = parser.get_single_node()  # what yaml.load does, in two steps
+        if node is None:
+            return None
+        try:
+            try:
+                return _build(parser, node, 0)
+            except _Unusual:
+                return parser.construct_document(node)
+        except _CONSTRUCTOR_FAULTS as exc:
+            raise _unreadable(parser, node, exc) from exc
+    finally:
+        parser.dispose()
+
+
+def _refuse_aliases(text: str, loader_class: Any) -> None:
+    """AliasRefused at the first alias the parser reaches. A YAML error met first is left
+    to the load, which raises PyYAML's own: the composer may stop earlier than the parser
+    (a second document, a repeated anchor) with an error of its own."""
+    try:
         for event in yaml.parse(text, Loader=loader_class):
             if isinstance(event, yaml.AliasEvent):
                 raise AliasRefused(
@@ -85,21 +110,56 @@ def load(text: str, *, loader: Any = None) -> Any:
                     ),
                     problem_mark=_mark(event.start_mark),
                 )
-    parser = loader_class(text)
-    try:
-        node = parser.get_single_node()  # what yaml.load does, in two steps
-        if node is None:
-            return None
-        try:
-            return _build(parser, node)
-        except _Unusual:
-            return parser.construct_document(node)
-    finally:
-        parser.dispose()
+    except AliasRefused:
+        raise
+    except yaml.YAMLError:
+        return
 
 
-def _build(constructor: Any, node: yaml.Node) -> Any:
+_CONSTRUCTOR_FAULTS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+"""What PyYAML's SafeConstructor lets escape on a scalar its tag cannot read (`2024-02-30`
+read as a timestamp, `!!int abc`, `!!bool maybe`): not a yaml.YAMLError, so the callers,
+which report YAML errors with their place, would show a traceback."""
+
+
+def _unreadable(parser: Any, root: yaml.Node, exc: Exception) -> yaml.YAMLError:
+    """A ConstructorError at the first scalar whose tag cannot read it (PyYAML raised
+    `exc`, a plain Python error without a place)."""
+    constructors = yaml.SafeLoader.yaml_constructors
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            construct = constructors.get(node.tag)
+            if construct is None or node.tag == _STR:
+                continue
+            try:
+                construct(parser, node)
+            except _CONSTRUCTOR_FAULTS as fault:
+                kind = node.tag.rsplit(":", 1)[-1]
+                why = f" ({fault})" if type(fault) is ValueError else ""
+                return yaml.constructor.ConstructorError(
+                    None, None, f"cannot read {node.value!r} as {kind}{why}", _mark(node.start_mark)
+                )
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return yaml.constructor.ConstructorError(
+        None, None, f"a value cannot be read ({exc})", _mark(root.start_mark)
+    )
+
+
+_DEPTH_LIMIT = 64
+"""Nesting `_build` follows; a deeper document (PyYAML's constructor does not recurse, so
+it reads hundreds of levels) is left to the constructor rather than hit Python's limit."""
+
+
+def _build(constructor: Any, node: yaml.Node, depth: int) -> Any:
     """The value SafeConstructor gives for a node of the common kinds; _Unusual otherwise."""
+    if depth > _DEPTH_LIMIT:
+        raise _Unusual
     tag, kind = node.tag, type(node)
     if kind is yaml.ScalarNode:
         if tag == _STR:
@@ -117,20 +177,20 @@ def _build(constructor: Any, node: yaml.Node) -> Any:
             else:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise _Unusual  # `<<` merges: SafeConstructor.flatten_mapping's rules
-                key = _build(constructor, key_node)
+                key = _build(constructor, key_node, depth + 1)
                 if isinstance(key, list | dict):
                     raise _Unusual  # SafeConstructor reports the unhashable key
             # a repeated key: the last wins
             if type(value_node) is _SCALAR_NODE and value_node.tag == _STR:
                 mapping[key] = value_node.value
             else:
-                mapping[key] = _build(constructor, value_node)
+                mapping[key] = _build(constructor, value_node, depth + 1)
         return mapping
     if kind is yaml.SequenceNode and tag == _SEQ:
         return [
             item.value
             if type(item) is _SCALAR_NODE and item.tag == _STR
-            else _build(constructor, item)
+            else _build(constructor, item, depth + 1)
             for item in node.value
         ]
     raise _Unusual  # an explicit tag on another kind of node, or any other tag

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.bank import safeyaml
+from quiz.bank.parse import parse_card
 
 LOADERS = [yaml.SafeLoader, *([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])]
 
@@ -44,6 +45,10 @@ EXAMPLES = [
     "a: [unclosed\n",
     "a: b: c\n",
     "\ta: 1\n",
+    # a '*' (the alias scan runs) and a composer error before a later syntax error:
+    # PyYAML raises the composer's, not the syntax error it never reaches
+    "a: '*'\n---\n[",
+    "a: &x 1\nb: &x 2\nc: '*'\nd: [",
 ]
 
 
@@ -123,3 +128,49 @@ def test_the_default_loader_remembering_tags_loads_as_pyyaml(text: str) -> None:
     expected = _outcome(lambda t: yaml.load(t, Loader=safeyaml._LOADER), text)
     for _ in range(2):
         assert _outcome(safeyaml.load, text) == expected
+
+
+DEEP = 600
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="libyaml's parser")
+@pytest.mark.parametrize(
+    "text", ["[" * DEEP + "]" * DEEP, "- " * DEEP + "x", "{a: " * DEEP + "1" + "}" * DEEP]
+)
+def test_deep_nesting_loads_as_pyyaml_loads_it(text: str) -> None:
+    """PyYAML's constructor reads hundreds of levels without recursing; so does load
+    (it recursed, and hit Python's limit)."""
+    assert safeyaml.load(text) == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+UNREADABLE = [
+    ("created: 2024-02-30", 0, 9, "cannot read '2024-02-30' as timestamp (day is out of range"),
+    ("a: 1\nb: !!int abc", 1, 3, "cannot read 'abc' as int (invalid literal"),
+    ("a:\n  - !!bool maybe", 1, 4, "cannot read 'maybe' as bool"),
+    ("a: [!!timestamp nope]", 0, 4, "cannot read 'nope' as timestamp"),
+    ("<<: {k: !!float x}", 0, 8, "cannot read 'x' as float"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "problem"), UNREADABLE)
+def test_a_scalar_its_tag_cannot_read_is_a_yaml_error_with_its_place(
+    text: str, line: int, column: int, problem: str
+) -> None:
+    """PyYAML lets a ValueError, KeyError or AttributeError escape here; load says where."""
+    for loader in [None, *LOADERS]:
+        with pytest.raises(yaml.constructor.ConstructorError) as caught:
+            safeyaml.load(text, loader=loader)
+        assert caught.value.problem is not None
+        assert caught.value.problem.startswith(problem)
+        mark = caught.value.problem_mark
+        assert mark is not None
+        assert (mark.line, mark.column) == (line, column)
+
+
+def test_a_card_with_an_impossible_date_is_a_yaml_problem_not_a_crash(tmp_path: Any) -> None:
+    path = tmp_path / "c.md"
+    text = "---\nid: c\nkind: concept\ncreated: 2024-02-30\n---\n\n## Question\n\nq\n"
+    card, problems = parse_card(text, path, "pack", "topic")
+    assert card is None
+    assert [(p.line, p.col, p.code) for p in problems] == [(4, 10, "yaml")]
+    assert "cannot read '2024-02-30' as timestamp" in problems[0].message
