@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import json
 import os
 import queue
@@ -121,6 +122,20 @@ def workdir_usage(path: str, max_entries: int = QUOTA_ENTRIES) -> tuple[int, int
     return total, entries
 
 
+RESULT_PIPE_BYTES = 1 << 20
+"""What the result pipe holds unread (Linux's default is 64 KiB): a child whose results are
+larger wrote them only as fast as the parent, busy judging on the same cores, drained it."""
+
+
+def _widen_pipe(fd: int) -> None:
+    """Ask the kernel for a larger pipe buffer where it allows one (Linux); else keep the default."""
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setsize is None:
+        return
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(fd, setsize, RESULT_PIPE_BYTES)
+
+
 @dataclass
 class RunResult:
     """What happened to one job, as observed by the parent."""
@@ -227,6 +242,7 @@ class Worker:
         if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
             landlock = landlock_paths(home, pycache)
         self._result_r, result_w = os.pipe()
+        _widen_pipe(self._result_r)
         cfg = {
             "marker": f"{CHILD_MARKER}:{os.getpid()}",
             "rlimits": config.rlimits(),

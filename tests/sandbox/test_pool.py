@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +122,20 @@ def test_a_precompiled_harness_is_used_only_for_the_same_text(pool: WorkerPool) 
     assert grade(DOUBLE, GOOD, seed=3, pool=pool).status is Status.PASSED
     halved = grade(_OwnHarness(), GOOD, seed=3, pool=pool)
     assert halved.status is Status.FAILED, halved.summary
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="Linux pipes only")
+def test_the_result_pipe_holds_a_large_result_unread() -> None:
+    """A child writes results larger than the default 64 KiB pipe without waiting for the
+    parent to read them (the parent judges on the same cores meanwhile)."""
+    from engine.sandbox import worker as worker_module
+
+    read_fd, write_fd = os.pipe()
+    try:
+        worker_module._widen_pipe(read_fd)
+        size = fcntl.fcntl(read_fd, fcntl.F_GETPIPE_SZ)
+        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text(encoding="ascii"))
+        assert size >= min(worker_module.RESULT_PIPE_BYTES, limit)
+    finally:
+        os.close(read_fd)
+        os.close(write_fd)
