@@ -53,6 +53,28 @@ DTYPES: dict[str, np.dtype[Any]] = {
 """The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...)."""
 
 
+_WIRE_NAMES: dict[np.dtype[Any], str] = {d: name for name, d in DTYPES.items()}
+"""The wire name of every accepted dtype (a dict lookup: `dtype.str` builds a new string)."""
+SMALL_COPY = 1 << 14
+"""Arrays up to this many bytes are copied into the bulk buffer with one `tobytes` (cheaper
+than building a view to copy into); larger ones are copied into place without a temporary."""
+
+WirePath = str | tuple["WirePath", int | str]
+"""Where a value sits in a message: the root's name, or (parent, index or key). Built per
+element as a tuple and turned into text ('out[0]['a']') only for an error message."""
+
+
+def path_text(path: WirePath) -> str:
+    """The readable form of a `WirePath`: "value[2]['key']"."""
+    parts: list[str] = []
+    while type(path) is tuple:
+        path, key = path
+        parts.append(f"[{key}]" if type(key) is int else f"[{key!r}]")
+    assert type(path) is str
+    parts.append(path)
+    return "".join(reversed(parts))
+
+
 class WireError(ValueError):
     """Data on the wire is not what the protocol allows (an invalid return, a forged frame)."""
 
@@ -71,23 +93,43 @@ def _describe_type(value: Any) -> str:
 
 
 class Encoder:
-    """Turns plain values into tagged JSON plus the arrays of one bulk buffer."""
+    """Turns plain values into tagged JSON plus the arrays of one bulk buffer.
+
+    Paths are kept as `WirePath` tuples and only written out for an error: a result
+    that is a list of hundreds of arrays pays no string formatting per element.
+    """
 
     def __init__(self, *, allow_str: bool, limit: int | None = None) -> None:
         self.allow_str = allow_str
         self.limit = limit
         self.arrays: list[np.ndarray] = []
+        self.table: list[list[Any]] = []
+        """`[wire dtype name, shape]` of each array, in order (what `message` sends)."""
         self.total = 0
 
-    def encode(self, value: Any, path: str = "value", depth: int = 0) -> Any:
+    def encode(self, value: Any, path: WirePath = "value", depth: int = 0) -> Any:
         """The tagged JSON form of `value`; raises WireError naming the offending path."""
         if depth > MAX_DEPTH:
-            raise WireError(f"{path}: nested more than {MAX_DEPTH} levels deep")
+            raise WireError(f"{path_text(path)}: nested more than {MAX_DEPTH} levels deep")
         cls = type(value)
         if cls is bool or cls is int or cls is float:
             return value
         if cls is np.ndarray:
             return {"$a": self._array(value, path)}
+        if cls is list or cls is tuple:
+            self._charge(len(value), path)
+            depth += 1
+            items = [self.encode(v, (path, i), depth) for i, v in enumerate(value)]
+            return items if cls is list else {"$t": items}
+        if cls is dict:
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                if type(key) is not str:
+                    raise WireError(
+                        f"{path_text(path)}: dict keys must be strings, got {_describe_type(key)}"
+                    )
+                out[key] = self.encode(item, (path, key), depth + 1)
+            return {"$d": out}
         if cls in _NUMPY_SCALAR_TYPES:
             dtype = value.dtype
             py = (
@@ -98,65 +140,54 @@ class Encoder:
                 else float(value)
             )
             return {"$s": [dtype.str, py]}
-        if cls is list:
-            self._charge(len(value), path)
-            return [self.encode(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
-        if cls is tuple:
-            self._charge(len(value), path)
-            return {"$t": [self.encode(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]}
-        if cls is dict:
-            out: dict[str, Any] = {}
-            for key, item in value.items():
-                if type(key) is not str:
-                    raise WireError(f"{path}: dict keys must be strings, got {_describe_type(key)}")
-                out[key] = self.encode(item, f"{path}[{key!r}]", depth + 1)
-            return {"$d": out}
         if self.allow_str and (cls is str or value is None):
             return value
+        where = path_text(path)
         if value is None:
-            raise WireError(f"{path}: got None (did the function forget to `return`?)")
+            raise WireError(f"{where}: got None (did the function forget to `return`?)")
         if isinstance(value, np.ndarray):
             raise WireError(
-                f"{path}: got {_describe_type(value)}, a subclass of numpy.ndarray;"
+                f"{where}: got {_describe_type(value)}, a subclass of numpy.ndarray;"
                 " return a plain numpy.ndarray"
             )
         if cls is str:
-            raise WireError(f"{path}: got a string where a number or an array was expected")
+            raise WireError(f"{where}: got a string where a number or an array was expected")
         raise WireError(
-            f"{path}: got {_describe_type(value)}; only numpy arrays, numbers, bools and"
+            f"{where}: got {_describe_type(value)}; only numpy arrays, numbers, bools and"
             " lists/tuples/dicts of those can be returned"
         )
 
-    def _charge(self, items: int, path: str) -> None:
+    def _charge(self, items: int, path: WirePath) -> None:
         """Count list and tuple items at 8 bytes each, so a huge list is refused before encoding."""
         self._add(8 * items, path)
 
-    def _add(self, size: int, path: str) -> None:
+    def _add(self, size: int, path: WirePath) -> None:
         if self.limit is not None and self.total + size > self.limit:
             raise WireError(
-                f"{path}: the result is too large ({(self.total + size) / 2**20:.1f} MiB;"
+                f"{path_text(path)}: the result is too large ({(self.total + size) / 2**20:.1f} MiB;"
                 f" the limit is {self.limit / 2**20:.0f} MiB in total)"
             )
         self.total += size
 
-    def _array(self, arr: np.ndarray, path: str) -> int:
+    def _array(self, arr: np.ndarray, path: WirePath) -> int:
         dtype = arr.dtype
-        if dtype.kind not in NUMERIC_KINDS or dtype.fields is not None or dtype.hasobject:
-            kind = "object" if dtype.hasobject else str(dtype)
-            raise WireError(
-                f"{path}: an array of dtype {kind} is not accepted; use a numeric dtype (float64)"
-            )
+        name = _WIRE_NAMES.get(dtype)
+        if name is None:
+            if dtype.kind not in NUMERIC_KINDS or dtype.fields is not None or dtype.hasobject:
+                kind = "object" if dtype.hasobject else str(dtype)
+                raise WireError(
+                    f"{path_text(path)}: an array of dtype {kind} is not accepted;"
+                    " use a numeric dtype (float64)"
+                )
+            name = dtype.str  # numeric but not in the table: the parent will refuse it
         if arr.ndim > MAX_NDIM:
-            raise WireError(f"{path}: {arr.ndim} dimensions is too many")
+            raise WireError(f"{path_text(path)}: {arr.ndim} dimensions is too many")
         if len(self.arrays) >= MAX_ARRAYS:
-            raise WireError(f"{path}: more than {MAX_ARRAYS} arrays")
+            raise WireError(f"{path_text(path)}: more than {MAX_ARRAYS} arrays")
         self._add(arr.nbytes + ALIGN, path)
         self.arrays.append(arr)
+        self.table.append([name, list(arr.shape)])
         return len(self.arrays) - 1
-
-
-def _aligned(offset: int) -> int:
-    return -(-offset // ALIGN) * ALIGN
 
 
 def frame(kind: bytes, payload: bytes) -> bytes:
@@ -164,21 +195,28 @@ def frame(kind: bytes, payload: bytes) -> bytes:
     return HEADER.pack(kind, len(payload)) + payload
 
 
-def message(fields: dict[str, Any], arrays: list[np.ndarray] | None = None) -> bytearray:
+def message(
+    fields: dict[str, Any],
+    arrays: list[np.ndarray] | None = None,
+    table: list[list[Any]] | None = None,
+) -> bytearray:
     """A JSON frame (with ``"n"`` and the array table) and, when there are arrays, one bulk frame.
 
     The whole message is laid out in one buffer and each array is copied into
-    place once (C order, whatever its memory layout).
+    place once (C order, whatever its memory layout). `table` is the arrays'
+    `[dtype name, shape]` entries when the caller (an `Encoder`) has them already.
     """
     arrays = arrays or []
     body = dict(fields)
     body["n"] = 1 if arrays else 0
     if arrays:
-        body["arrays"] = [[a.dtype.str, [int(n) for n in a.shape]] for a in arrays]
+        if table is None:
+            table = [[_WIRE_NAMES.get(a.dtype) or a.dtype.str, list(a.shape)] for a in arrays]
+        body["arrays"] = table
     head = json.dumps(body, separators=(",", ":")).encode()
     offsets, size = [], 0
     for arr in arrays:
-        size = _aligned(size)
+        size = -(-size // ALIGN) * ALIGN
         offsets.append(size)
         size += arr.nbytes
     start = 2 * HEADER.size + len(head) if arrays else HEADER.size + len(head)
@@ -188,8 +226,14 @@ def message(fields: dict[str, Any], arrays: list[np.ndarray] | None = None) -> b
     if arrays:
         HEADER.pack_into(out, start - HEADER.size, BULK_KIND, size)
     for arr, offset in zip(arrays, offsets, strict=True):
-        if arr.size:
-            view = np.frombuffer(out, arr.dtype, arr.size, start + offset).reshape(arr.shape)
+        nbytes = arr.nbytes
+        if not nbytes:
+            continue
+        at = start + offset
+        if nbytes <= SMALL_COPY:
+            out[at : at + nbytes] = arr.tobytes()
+        else:
+            view = np.frombuffer(out, arr.dtype, arr.size, at).reshape(arr.shape)
             np.copyto(view, arr, casting="no")
     return out
 
@@ -295,32 +339,34 @@ class Arrays:
         self._data = data
         self._entries: list[tuple[np.dtype[Any], tuple[int, ...], int, int]] = []
         self._taken = bytearray(len(table))
+        entries = self._entries
+        available = len(data)
         end = 0
         for entry in table:
             dtype, shape, count = _table_entry(entry)
-            offset = _aligned(end)
+            offset = -(-end // ALIGN) * ALIGN
             end = offset + count * dtype.itemsize
-            if end > len(data):
+            if end > available:
                 raise WireError("an array's data does not match its header (the data is short)")
-            self._entries.append((dtype, shape, count, offset))
-        if end != len(data):
+            entries.append((dtype, shape, count, offset))
+        if end != available:
             raise WireError("an array's data does not match its header (bytes left over)")
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def take(self, index: Any, path: str) -> np.ndarray:
+    def take(self, index: Any, path: WirePath) -> np.ndarray:
         """The array at `index`: a writable view of the buffer; a second use is refused."""
         if type(index) is not int or not 0 <= index < len(self._entries):
-            raise WireError(f"{path}: a reference to an array the message does not hold")
+            raise WireError(f"{path_text(path)}: a reference to an array the message does not hold")
         if self._taken[index]:
-            raise WireError(f"{path}: an array used twice in one message")
+            raise WireError(f"{path_text(path)}: an array used twice in one message")
         self._taken[index] = 1
         dtype, shape, count, offset = self._entries[index]
         try:
             return np.frombuffer(self._data, dtype, count, offset).reshape(shape)
         except (ValueError, TypeError, OverflowError):
-            raise WireError(f"{path}: an array header numpy cannot build") from None
+            raise WireError(f"{path_text(path)}: an array header numpy cannot build") from None
 
 
 def _table_entry(entry: Any) -> tuple[np.dtype[Any], tuple[int, ...], int]:
@@ -332,14 +378,12 @@ def _table_entry(entry: Any) -> tuple[np.dtype[Any], tuple[int, ...], int]:
     if dtype is None:
         shown = descr[:20] if type(descr) is str else type(descr).__name__
         raise WireError(f"an array of dtype {shown!r} is not accepted")
-    if (
-        type(dims) is not list
-        or len(dims) > MAX_NDIM
-        or any(type(n) is not int or not 0 <= n <= MAX_DIM for n in dims)
-    ):
+    if type(dims) is not list or len(dims) > MAX_NDIM:
         raise WireError("an array header declares a bad shape")
     count = 1
     for n in dims:
+        if type(n) is not int or not 0 <= n <= MAX_DIM:
+            raise WireError("an array header declares a bad shape")
         count *= n
     return dtype, tuple(dims), count
 
@@ -349,20 +393,22 @@ def decode(
     arrays: Arrays,
     *,
     allow_str: bool,
-    path: str = "value",
+    path: WirePath = "value",
     depth: int = 0,
 ) -> Any:
     """Rebuild a value from its tagged JSON form, refusing anything the protocol does not allow."""
+    return _decode(value, arrays, allow_str, path, depth)
+
+
+def _decode(value: Any, arrays: Arrays, allow_str: bool, path: WirePath, depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise WireError(f"{path}: nested too deeply")
+        raise WireError(f"{path_text(path)}: nested too deeply")
     cls = type(value)
     if cls is bool or cls is int or cls is float:
         return value
     if cls is list:
-        return [
-            decode(v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1)
-            for i, v in enumerate(value)
-        ]
+        depth += 1
+        return [_decode(v, arrays, allow_str, (path, i), depth) for i, v in enumerate(value)]
     if allow_str and (cls is str or value is None):
         return value
     if cls is dict and len(value) == 1:
@@ -370,42 +416,40 @@ def decode(
         if tag == "$a":
             return arrays.take(inner, path)
         if tag == "$t" and type(inner) is list:
+            depth += 1
             return tuple(
-                decode(v, arrays, allow_str=allow_str, path=f"{path}[{i}]", depth=depth + 1)
-                for i, v in enumerate(inner)
+                [_decode(v, arrays, allow_str, (path, i), depth) for i, v in enumerate(inner)]
             )
         if tag == "$d" and type(inner) is dict:
-            return {
-                k: decode(v, arrays, allow_str=allow_str, path=f"{path}[{k!r}]", depth=depth + 1)
-                for k, v in inner.items()
-            }
+            depth += 1
+            return {k: _decode(v, arrays, allow_str, (path, k), depth) for k, v in inner.items()}
         if tag == "$s" and type(inner) is list and len(inner) == 2 and type(inner[0]) is str:
             return _scalar(inner[0], inner[1], path)
     if cls is str:
-        raise WireError(f"{path}: got a string where a number or an array was expected")
+        raise WireError(f"{path_text(path)}: got a string where a number or an array was expected")
     if value is None:
-        raise WireError(f"{path}: got None (did the function forget to `return`?)")
-    raise WireError(f"{path}: a value the protocol does not allow")
+        raise WireError(f"{path_text(path)}: got None (did the function forget to `return`?)")
+    raise WireError(f"{path_text(path)}: a value the protocol does not allow")
 
 
 def decode_field(
     fields: dict[str, Any], key: str, data: bytearray, *, allow_str: bool, path: str
 ) -> Any:
     """The value under `key` of a message, its arrays taken from the message's bulk buffer."""
-    return decode(fields[key], Arrays(fields.get("arrays"), data), allow_str=allow_str, path=path)
+    return _decode(fields[key], Arrays(fields.get("arrays"), data), allow_str, path, 0)
 
 
-def _scalar(dtype_str: str, raw: Any, path: str) -> Any:
+def _scalar(dtype_str: str, raw: Any, path: WirePath) -> Any:
     try:
         dtype = np.dtype(dtype_str)
     except (TypeError, ValueError):
-        raise WireError(f"{path}: a scalar of an unknown dtype") from None
+        raise WireError(f"{path_text(path)}: a scalar of an unknown dtype") from None
     if dtype.kind not in NUMERIC_KINDS or type(raw) not in (bool, int, float):
-        raise WireError(f"{path}: a scalar of dtype {dtype} is not accepted")
+        raise WireError(f"{path_text(path)}: a scalar of dtype {dtype} is not accepted")
     try:
         return dtype.type(raw)
     except (OverflowError, ValueError):
-        raise WireError(f"{path}: a scalar that does not fit its dtype") from None
+        raise WireError(f"{path_text(path)}: a scalar that does not fit its dtype") from None
 
 
 def encode_message(
@@ -416,4 +460,4 @@ def encode_message(
     body = dict(fields)
     for key, value in values.items():
         body[key] = enc.encode(value, key)
-    return message(body, enc.arrays)
+    return message(body, enc.arrays, enc.table)

@@ -35,6 +35,7 @@ from engine.sandbox.config import (
     SandboxConfig,
     child_env,
     child_sources,
+    harness_sources,
     host_paths,
     landlock_abi,
     seccomp_support,
@@ -239,6 +240,7 @@ class Worker:
             "allowed": allowed,
             "probe": paths.probe,
             "hooks": config.audit_hooks,
+            "harnesses": harness_sources(),
         }
         env = child_env(home)
         env.update(dict(config.extra_env))

@@ -659,8 +659,18 @@ class Store:
 
     def review_tallies(self) -> dict[str, ReviewTally]:
         """Reviews and correct answers per card (cards no longer in content included)."""
-        rows = self._read("SELECT card_id, reviews, correct FROM review_tally", plain=True)
-        return {card_id: ReviewTally(n, ok) for card_id, n, ok in rows}
+        return {card_id: ReviewTally(n, ok) for card_id, n, ok in self.tally_rows()}
+
+    def tally_rows(self) -> list[tuple[str, int, int]]:
+        """`review_tallies` as the plain (card id, reviews, correct) rows, one per card.
+
+        Stats sums them in one pass: building 10,000 named tuples in a dict first was a
+        tenth of its aggregate time.
+        """
+        rows: list[tuple[str, int, int]] = self._read(
+            "SELECT card_id, reviews, correct FROM review_tally", plain=True
+        )
+        return rows
 
     def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
         """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.

@@ -139,20 +139,21 @@ def stats_of_groups(
 
 def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days: int) -> Stats:
     moment = as_utc(now)
-    tallies = store.review_tallies()
+    rows = store.tally_rows()  # one per card ever reviewed (card_id is the table's key)
     mature, kept = store.mature_reviews()
     drill_attempts, attempted, passed = store.attempt_cards()
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
     topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
 
-    reviews = correct = 0
+    reviews = correct = removed = 0
     tally: dict[str, list[int]] = {}
-    for card_id, (n, ok) in tallies.items():
+    for card_id, n, ok in rows:
         reviews += n
         correct += ok
         topic = topic_of.get(card_id)
         if topic is None:
+            removed += 1
             continue
         entry = tally.get(topic)
         if entry is None:
@@ -165,12 +166,15 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
         for topic, (n, ok, seen) in sorted(tally.items())
     }
 
-    removed = sum(1 for card_id in tallies if card_id not in topic_of)
-    removed += sum(1 for card_id in attempted if card_id not in topic_of and card_id not in tallies)
+    # drills attempted but never reviewed, no longer in the content (a handful at most)
+    orphans = [card_id for card_id in attempted if card_id not in topic_of]
+    if orphans:
+        reviewed = {row[0] for row in rows}
+        removed += sum(1 for card_id in orphans if card_id not in reviewed)
     return Stats(
         generated_at=moment,
         reviews=reviews,
-        cards_seen=len(tallies),
+        cards_seen=len(rows),
         correct=correct,
         accuracy=correct / reviews if reviews else None,
         retention=kept / mature if mature else None,

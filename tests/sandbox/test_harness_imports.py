@@ -4,25 +4,32 @@ grade of its drills and counts against the overhead over the in-process limit.""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
-from engine.sandbox.config import ENGINE_DIR, RUNTIME_PATH
+from engine.sandbox.config import ENGINE_DIR, RUNTIME_PATH, SANDBOX_DIR, host_paths
 
 PROBE = """
-import sys
-import numpy as np
-from engine.sandbox.child import _warm
+import builtins, json, os, resource, signal, sys, typing
 
-runtime, *paths = sys.argv[1:]
-with open(runtime, encoding="utf-8") as handle:
-    exec(compile(handle.read(), runtime, "exec"), {"__name__": "drillbit_runtime"})
-_warm(np)
-loaded = set(sys.modules)
-for path in paths:
-    namespace = {"__name__": "harness"}
+child, wire, runtime, site, *paths = sys.argv[1:]
+sys.path.append(site)
+
+def run(path, name):
+    namespace = {"__name__": name}
     with open(path, encoding="utf-8") as handle:
         exec(compile(handle.read(), path, "exec"), namespace)
+    return namespace
+
+child_ns = run(child, "drillbit_child")
+import numpy as np
+run(wire, "drillbit_wire")
+run(runtime, "drillbit_runtime")
+child_ns["_warm"](np)
+loaded = set(sys.modules)
+for path in paths:
+    run(path, "harness")
     new = sorted(set(sys.modules) - loaded)
     if new:
         print(path, *new)
@@ -31,18 +38,30 @@ for path in paths:
 
 
 def test_no_harness_imports_a_module_the_warm_child_lacks() -> None:
-    """The probe warms up as the child does (the runtime exec'd, then numpy warmed) before
-    the job arrives; the runtime is not a harness, and what it imports is part of the
-    warm-up (importing engine.sandbox here had loaded py_compile, and with it traceback,
-    which the child never had)."""
+    """The probe starts as the child does (`python -I -S`, the launcher's imports, then the
+    child runner, wire and runtime exec'd from their text and numpy warmed) before the job
+    arrives; importing engine.sandbox instead had loaded subprocess, tempfile and with them
+    copy and random, which the child never had (the seeded harness's `import copy` went unseen)."""
     harnesses = sorted(
         str(path)
         for path in (ENGINE_DIR / "harnesses").glob("*.py")
         if path.name not in ("__init__.py", RUNTIME_PATH.name)
     )
     assert harnesses
+    site = os.path.dirname(host_paths().numpy_dir)
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(RUNTIME_PATH), *harnesses],
+        [
+            sys.executable,
+            "-I",
+            "-S",
+            "-c",
+            PROBE,
+            str(SANDBOX_DIR / "child.py"),
+            str(SANDBOX_DIR / "wire.py"),
+            str(RUNTIME_PATH),
+            site,
+            *harnesses,
+        ],
         capture_output=True,
         text=True,
         check=True,

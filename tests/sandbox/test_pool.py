@@ -11,6 +11,7 @@ from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
 from engine.sandbox.worker import Worker
 from engine.verdict import Status
+from tests.sandbox.drills import DoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean
 
 
@@ -103,3 +104,19 @@ def test_the_next_worker_starts_once_the_running_one_is_done() -> None:
         second.close()
         assert pool.wait_warm(60)
     assert_clean([pool])
+
+
+class _OwnHarness(DoubleChecker):
+    """`call` by name, but the job carries a different text: the child must run the job's."""
+
+    def harness_source(self) -> str:
+        return super().harness_source().replace('return {"out": ', 'return {"out": 0.5 * ')
+
+
+def test_a_precompiled_harness_is_used_only_for_the_same_text(pool: WorkerPool) -> None:
+    """The warm child compiles every harness before its job; a job whose harness text
+    differs from the one compiled under that name is run with its own text."""
+    assert pool.wait_warm(60)
+    assert grade(DOUBLE, GOOD, seed=3, pool=pool).status is Status.PASSED
+    halved = grade(_OwnHarness(), GOOD, seed=3, pool=pool)
+    assert halved.status is Status.FAILED, halved.summary

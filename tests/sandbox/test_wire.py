@@ -270,3 +270,44 @@ def test_job_arrays_travel_raw_and_arrive_writable() -> None:
 def test_the_old_raw_array_tag_is_refused() -> None:
     with pytest.raises(wire.WireError):
         _forged([["<f8", [1]]], bytes(8), {"$r": [0, "<f8", [1]]})
+
+
+def test_both_copy_paths_lay_out_the_same_bytes() -> None:
+    """Small arrays are copied with one `tobytes`, large ones into place; strided, Fortran,
+    byte-swapped, bool and empty arrays arrive equal to what was sent, at aligned offsets."""
+    base = np.arange(4.0 * 300).reshape(4, 300)
+    big = wire.SMALL_COPY // 8 + 7
+    value: list[np.ndarray] = [
+        base[:, ::7],
+        base[:, 5:37],
+        np.asfortranarray(base[:, :40]),
+        np.arange(big, dtype=">f8")[::-1],
+        np.asfortranarray(np.arange(big * 2.0).reshape(2, big)),
+        np.array([True, False, True]),
+        np.zeros((0, 3)),
+        np.array([1.5, -2.0], dtype=np.float16),
+    ]
+    data = wire.encode_message({"t": "x"}, {"v": value}, allow_str=False)
+    ((fields, bulk),) = wire.FrameReader(wire.RESULT_LIMIT).feed(bytes(data))
+    back = wire.decode_field(fields, "v", bulk, allow_str=False, path="v")
+    for got, want in zip(back, value, strict=True):
+        assert got.dtype == want.dtype and got.shape == want.shape and got.flags.aligned
+        np.testing.assert_array_equal(got, want)
+    assert fields["arrays"][3] == [">f8", [big]]
+
+
+def test_errors_name_the_full_path_of_the_bad_value() -> None:
+    """Paths are kept as tuples and written out only for the error: the text is the same."""
+    with pytest.raises(wire.WireError) as info:
+        wire.Encoder(allow_str=False).encode({"a": [(1.0, np.zeros(2)), (2.0, None)]}, "out")
+    assert str(info.value).startswith("out['a'][1][1]: got None")
+    with pytest.raises(wire.WireError) as info:
+        wire.Encoder(allow_str=False).encode([{"k": ["x"]}], "out")
+    assert str(info.value).startswith("out[0]['k'][0]: got a string")
+    with pytest.raises(wire.WireError) as info:
+        _forged([["<f8", [1]]], bytes(8), {"$d": {"a": [{"$t": [1.0, {"$a": 3}]}]}})
+    assert str(info.value).startswith("out['a'][0][1]: a reference to an array")
+    with pytest.raises(wire.WireError) as info:
+        _forged([["<f8", [1]]], bytes(8), [1.0, {"$t": ["no"]}])
+    assert str(info.value).startswith("out[1][0]: got a string")
+    assert wire.path_text((("v", 2), "k")) == "v[2]['k']"

@@ -40,6 +40,17 @@ def test_the_review_state_is_fsrs_own() -> None:
     assert REVIEW_STATE == int(State.Review)
 
 
+def test_a_removed_card_reviewed_and_attempted_counts_once(store: Store) -> None:
+    store.record_review(
+        card_id="gone", rating=3, correct=True, reviewed_at=NOW, mode="cram", state_before=None
+    )
+    for card_id in ("gone", "gone-drill", "adam-step"):  # adam-step is in the deck
+        store.record_attempt(card_id=card_id, status="passed", verdict_json="{}", attempted_at=NOW)
+    stats = compute_stats(store, deck(), NOW)
+    assert stats.removed_cards == 2  # gone (reviewed and attempted), gone-drill
+    assert stats.cards_seen == 1 and stats.reviews == 1
+
+
 def test_stats_on_a_hand_built_history(store: Store) -> None:
     def log(card_id: str, rating: int, correct: bool, when: datetime, **extra: object) -> None:
         store.record_review(

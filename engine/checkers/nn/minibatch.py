@@ -11,7 +11,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
-from engine.checks import Judgement
+from engine.checks import CaseFailure, Judgement
 from engine.nn import minibatch as ref
 
 __all__ = ["random_mini_batches"]
@@ -67,7 +67,13 @@ class MiniBatchChecker(NNChecker):
     def _order(
         self, label: str, result: Any, X: np.ndarray, Y: np.ndarray, batch_size: int, j: Judgement
     ) -> np.ndarray:
-        """The column order the batches hold, after checking they partition (X, Y)."""
+        """The column order the batches hold, after checking they partition (X, Y).
+
+        Every batch's shape is checked, then all batches' columns are matched against X
+        in one pass; only when that finds a problem are the batches walked one by one,
+        so the message names the first bad batch exactly as a batch-by-batch check would
+        (a shape problem in a later batch is reported after a column problem before it).
+        """
         m = X.shape[1]
         count = math.ceil(m / batch_size)
         batches = j.sequence(label, result)
@@ -79,14 +85,52 @@ class MiniBatchChecker(NNChecker):
                 f"{label}: got {len(batches)} batches; m={m} with batch_size={batch_size} needs {count}{extra}"
             )
         order_x = np.argsort(X[0])
-        parts = []
-        for k, batch in enumerate(batches):
-            pair = j.sequence(f"batch {k}", batch, 2)
-            width = min(batch_size, m - k * batch_size)
-            xb = j.array(f"X of batch {k}", pair[0], (X.shape[0], width))
-            yb = j.array(f"Y of batch {k}", pair[1], (Y.shape[0], width))
-            pos = np.clip(np.searchsorted(X[0][order_x], xb[0]), 0, m - 1)
-            idx = order_x[pos]
+        sorted_x0 = X[0][order_x]
+        xbs: list[np.ndarray] = []
+        ybs: list[np.ndarray] = []
+        shape_failure: CaseFailure | None = None
+        try:
+            for k, batch in enumerate(batches):
+                pair = j.sequence(f"batch {k}", batch, 2)
+                width = min(batch_size, m - k * batch_size)
+                xb = j.array(f"X of batch {k}", pair[0], (X.shape[0], width))
+                yb = j.array(f"Y of batch {k}", pair[1], (Y.shape[0], width))
+                xbs.append(xb)
+                ybs.append(yb)
+        except CaseFailure as exc:
+            shape_failure = exc
+        perm = np.zeros(0, dtype=np.intp)
+        if xbs:
+            xs = np.concatenate(xbs, axis=1)
+            perm = order_x[np.clip(np.searchsorted(sorted_x0, xs[0]), 0, m - 1)]
+            if not (
+                np.array_equal(X[:, perm], xs)
+                and np.array_equal(Y[:, perm], np.concatenate(ybs, axis=1))
+            ):
+                self._first_bad_batch(xbs, ybs, X, Y, order_x, sorted_x0, j)
+        if shape_failure is not None:
+            raise shape_failure
+        if np.unique(perm).size != m:
+            j.fail(
+                "some examples appear in more than one batch and others in none: use a permutation "
+                "(rng.permutation(m)), not sampling with replacement"
+            )
+        return perm
+
+    @staticmethod
+    def _first_bad_batch(
+        xbs: list[np.ndarray],
+        ybs: list[np.ndarray],
+        X: np.ndarray,
+        Y: np.ndarray,
+        order_x: np.ndarray,
+        sorted_x0: np.ndarray,
+        j: Judgement,
+    ) -> None:
+        """Fail on the first batch whose columns are not columns of (X, Y), kept together."""
+        m = X.shape[1]
+        for k, (xb, yb) in enumerate(zip(xbs, ybs, strict=True)):
+            idx = order_x[np.clip(np.searchsorted(sorted_x0, xb[0]), 0, m - 1)]
             if not np.array_equal(X[:, idx], xb):
                 j.fail(f"the X of batch {k} holds columns that are not columns of X")
             if not np.array_equal(Y[:, idx], yb):
@@ -94,14 +138,6 @@ class MiniBatchChecker(NNChecker):
                     f"in batch {k} the Y columns no longer belong to their X columns: shuffle X and Y "
                     "with the same permutation"
                 )
-            parts.append(idx)
-        perm = np.concatenate(parts)
-        if np.unique(perm).size != m:
-            j.fail(
-                "some examples appear in more than one batch and others in none: use a permutation "
-                "(rng.permutation(m)), not sampling with replacement"
-            )
-        return perm
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         X, Y, batch_size = case.inputs["args"]
