@@ -64,6 +64,24 @@ MARKS = [
     "\n<div>\n",
     "    ",
     "\n|a|b|\n|-|-|\n",
+    # shapes a throwaway fuzzer mixed in (HTML block kinds, tabs before markers, escaped
+    # pipes, non-breaking space, BOM, numeric entities, digits after '$')
+    "\n<script>\n",
+    "\n<!--\n",
+    "\n<?x\n",
+    "\n<![CDATA[\n",
+    "\n<!DOCTYPE html>\n",
+    "\n</pre>\n",
+    "\n\t- ",
+    "\n   > ",
+    "\n10. ",
+    "\n-\t## x\n",
+    "\\|",
+    "\u00a0",
+    "\ufeff",
+    "&#35;",
+    "$5",
+    "\n[r]: <a b> 'x\n",
 ]
 PIECES = WORDS + MARKS
 EXAMPLES = [
@@ -227,6 +245,9 @@ SECTION_LINES = [
     *["$$$", "x$$", "  $$", "- $$", "> $$", "1. $$", "$$ y", "- a", "  - b", "1. c", "> q"],
     *["<div>", "<!--", "-->", "</div>", "text", "", " ", "\t", "    code", "===", "---"],
     *["***", "[r]: /u", "[r]: /u 'title", "a $x$", "\\## not", "## x\r", "\0", "## é"],
+    *["-\t## x", "<script>", "<!-- a", "<?x", "</pre>", "\u00a0## x", "##\u00a0x", "$$\u00a0"],
+    *["\u00a0", "## x $$", "x $$", "```a`", "~~~ a`b", " \t```", "\t```", "```\t", "'", "a|b|c"],
+    *["| --- |", "\ufeff## x", "## x \\#", "## ##", "##\t#", "$$$$", "$$ $$", "```` ", "~~~~~~"],
 ]
 SECTION_TEXTS = st.one_of(
     st.lists(st.sampled_from(SECTION_LINES), max_size=30).map("\n".join), TEXTS
