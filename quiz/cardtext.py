@@ -28,13 +28,10 @@ def math_fails(card: Card) -> bool:
     points, choices) does not render. The app's load leaves this check to lint and to
     here, when the card is shown: such a card loads and shows its LaTeX as written."""
     from quiz.bank.mathtext import find_math_problems
+    from quiz.bank.parse import NO_MATH_SECTIONS, shown_front_texts
 
-    texts = [s.text for s in card.sections.values() if s.title != "Starter"]
-    front = card.front
-    if isinstance(front, ConceptFront):
-        texts.extend(front.key_points)
-    elif isinstance(front, ChoiceFront):
-        texts.extend(front.choices)
+    texts = [s.text for s in card.sections.values() if s.title not in NO_MATH_SECTIONS]
+    texts.extend(text for _key, _index, text in shown_front_texts(card.front))
     return any(find_math_problems(text) for text in texts)
 
 

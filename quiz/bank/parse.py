@@ -10,6 +10,7 @@ import ast
 import bisect
 import difflib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -265,7 +266,7 @@ def _check_math(
     reported with the section it lies in, in the order a per-section check gives."""
     from quiz.bank.mathtext import find_math_problems, math_problem_offsets
 
-    checked = [s for s in sections.values() if s.title != "Starter" and "$" in s.text]
+    checked = [s for s in sections.values() if s.title not in NO_MATH_SECTIONS and "$" in s.text]
     if not checked:
         return
     if "\r" in body:  # offsets of an un-normalized body: check each section on its own
@@ -295,17 +296,27 @@ def _check_math(
             out.add(line, col, "math", message)
 
 
+NO_MATH_SECTIONS = frozenset({"Starter"})
+"""Sections shown as code, never as math: every other section's math must render."""
+
+
+def shown_front_texts(front: Any) -> Iterator[tuple[str, int, str]]:
+    """(field, index, text) of the front matter's texts shown with the card (key points,
+    choices): their math must render too."""
+    fields = type(front).model_fields  # a getattr that misses costs pydantic a slow path
+    for key in ("key_points", "choices"):
+        if key in fields:
+            for index, text in enumerate(getattr(front, key)):
+                yield key, index, text
+
+
 def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:
     """Math in key points and choices is shown too, so it must parse as well."""
     from quiz.bank.mathtext import find_math_problems
 
-    fields = type(front).model_fields  # a getattr that misses costs pydantic a slow path
-    for key in ("key_points", "choices"):
-        if key not in fields:
-            continue
-        for index, text in enumerate(getattr(front, key)):
-            for problem in find_math_problems(text):
-                out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
+    for key, index, text in shown_front_texts(front):
+        for problem in find_math_problems(text):
+            out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
 
 
 def _check_coding(
