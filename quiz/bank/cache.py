@@ -84,18 +84,40 @@ def _json_exact(value: Any) -> bool:
     return True
 
 
+def card_parts(card: Card) -> tuple[list[list[Any]], list[str], str, dict[str, int]]:
+    """A card's plain parts besides its front matter: sections as [title, text, line],
+    hints, starter, lines (what the cache stores and the forked helper hands over)."""
+    sections = [[s.title, s.text, s.line] for s in card.sections.values()]
+    return sections, list(card.hints), card.starter, card.lines
+
+
+def card_from_parts(
+    data: Any,
+    parts: tuple[list[list[Any]], list[str], str, dict[str, int]],
+    path: Path,
+    pack: str,
+) -> Card:
+    """The card again from its front matter's data (validated again: the same input to the
+    same validator gives the same model) and `card_parts`."""
+    sections, hints, starter, lines = parts
+    front = FRONT_MATTER.validate_python(data)
+    built = {title: Section(title, text, line) for title, text, line in sections}
+    return Card(front, built, path, pack, hints=tuple(hints), starter=starter, lines=dict(lines))
+
+
 def _card_record(card: Card, key: Key, data: Any, linted: bool) -> dict[str, Any] | None:
     """The JSON-ready parts of a clean card, or None when its front matter's data would
     not come back from JSON exactly."""
     if not _json_exact(data):
         return None
+    sections, hints, starter, lines = card_parts(card)
     return {
         "key": list(key),
         "data": data,
-        "sections": [[s.title, s.text, s.line] for s in card.sections.values()],
-        "hints": list(card.hints),
-        "starter": card.starter,
-        "lines": card.lines,
+        "sections": sections,
+        "hints": hints,
+        "starter": starter,
+        "lines": lines,
         "linted": linted,
     }
 
@@ -181,19 +203,8 @@ class PackCache:
         try:
             if tuple(record["key"]) != key or (linted and record["linted"] is not True):
                 return None
-            front = FRONT_MATTER.validate_python(record["data"])
-            sections = {
-                title: Section(title, text, line) for title, text, line in record["sections"]
-            }
-            card = Card(
-                front,
-                sections,
-                path,
-                pack,
-                hints=tuple(record["hints"]),
-                starter=record["starter"],
-                lines=dict(record["lines"]),
-            )
+            parts = (record["sections"], record["hints"], record["starter"], record["lines"])
+            card = card_from_parts(record["data"], parts, path, pack)
         except _DAMAGED:  # a record of the wrong shape is a miss
             return None
         self._new[relative] = record

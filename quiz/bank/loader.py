@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
-from quiz.bank.models import FRONT_MATTER, Card, Pack, PackInfo, Section
+from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
@@ -304,8 +304,7 @@ def _pack_parsed(parsed: tuple[Card | None, list[Problem], Any]) -> tuple[Any, .
     card, problems, data = parsed
     if card is None or problems:
         return ("as-is", parsed)
-    sections = [(s.title, s.text, s.line) for s in card.sections.values()]
-    return ("card", data, sections, card.hints, card.starter, card.lines)
+    return ("card", data, card_cache.card_parts(card))
 
 
 def _unpack_parsed(job: _Job, packed: tuple[Any, ...]) -> tuple[Card | None, list[Problem], Any]:
@@ -313,11 +312,8 @@ def _unpack_parsed(job: _Job, packed: tuple[Any, ...]) -> tuple[Card | None, lis
     if packed[0] == "as-is":
         result: tuple[Card | None, list[Problem], Any] = packed[1]
         return result
-    _, data, sections, hints, starter, lines = packed
-    front = FRONT_MATTER.validate_python(data)
-    built = {title: Section(title, text, line) for title, text, line in sections}
-    card = Card(front, built, job.path, job.pack, hints=hints, starter=starter, lines=lines)
-    return card, [], data
+    _, data, parts = packed
+    return card_cache.card_from_parts(data, parts, job.path, job.pack), [], data
 
 
 def _cached_file(
