@@ -82,6 +82,10 @@ def _unpacked_as_is(item: Any, packed: Any) -> Any:
     return packed
 
 
+_AS_IS: Handover = (_as_is, _unpacked_as_is)
+"""Results handed over as they are (their own pickles)."""
+
+
 def map_split(
     work: Callable[[Item], Result],
     items: Sequence[Item],
@@ -94,7 +98,7 @@ def map_split(
     (what the helper computes is handed over pickled, through `handover` when given)."""
     if len(items) < (MIN_ITEMS if min_items is None else min_items) or not can_fork():
         return [work(item) for item in items]
-    return _split(work, items) if handover is None else _split(work, items, handover)
+    return _split(work, items, handover or _AS_IS)
 
 
 @contextlib.contextmanager
@@ -125,7 +129,7 @@ def _claim(counters: mmap.mmap, lock: IO[bytes], from_front: bool) -> range:
 def _split(
     work: Callable[[Item], Result],
     items: Sequence[Item],
-    handover: Handover = (_as_is, _unpacked_as_is),
+    handover: Handover = _AS_IS,
 ) -> list[Result]:
     with contextlib.ExitStack() as stack:
         try:  # shared counters, a lock file and the helper's output file; then the fork
