@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,6 +19,18 @@ import numpy as np
 from engine.verdict import CaseResult
 
 HARNESS_DIR = Path(__file__).resolve().parent.parent / "harnesses"
+
+
+@cache
+def harness_sources() -> dict[str, str]:
+    """Every harness's source text by name, read once: each job ships its harness's text,
+    and the warm sandbox child compiles them all before its job (it uses a compiled one
+    only when the job's text is the same)."""
+    return {
+        path.stem: path.read_text(encoding="utf-8")
+        for path in sorted(HARNESS_DIR.glob("*.py"))
+        if not path.name.startswith("_")
+    }
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,7 @@ class Checker(ABC):
 
     def harness_source(self) -> str:
         """The harness module's source text, shipped to the child as plain text."""
-        return (HARNESS_DIR / f"{self.harness}.py").read_text(encoding="utf-8")
+        return harness_sources()[self.harness]
 
     def signatures(self) -> dict[str, tuple[str, ...]]:
         """Positional parameter names of each entry, taken from the reference."""

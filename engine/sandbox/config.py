@@ -134,21 +134,6 @@ def child_sources() -> tuple[str, str, str, str]:
     )
 
 
-@cache
-def harness_sources() -> dict[str, str]:
-    """Every harness's source text by name, for the warm child to compile before its job.
-
-    The job still carries its harness's source, and the child uses a compiled one only
-    when that text is the same: compiling at job time cost 0.1-1 ms a grade.
-    """
-    folder = ENGINE_DIR / "harnesses"
-    return {
-        path.stem: path.read_text(encoding="utf-8")
-        for path in sorted(folder.glob("*.py"))
-        if not path.name.startswith("_")
-    }
-
-
 @dataclass(frozen=True)
 class SeccompSupport:
     """What the launcher needs to install the seccomp filter, or why it cannot."""

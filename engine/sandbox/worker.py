@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.checkers.base import harness_sources
 from engine.sandbox import pycache as pycache_module
 from engine.sandbox import wire
 from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
@@ -36,7 +37,6 @@ from engine.sandbox.config import (
     SandboxConfig,
     child_env,
     child_sources,
-    harness_sources,
     host_paths,
     landlock_abi,
     seccomp_support,
