@@ -190,6 +190,11 @@ class Encoder:
         return len(self.arrays) - 1
 
 
+def _aligned(offset: int) -> int:
+    """The next offset at or after `offset` where an array's bytes may start."""
+    return -(-offset // ALIGN) * ALIGN
+
+
 def frame(kind: bytes, payload: bytes) -> bytes:
     """One frame: kind, length, payload."""
     return HEADER.pack(kind, len(payload)) + payload
@@ -216,7 +221,7 @@ def message(
     head = json.dumps(body, separators=(",", ":")).encode()
     offsets, size = [], 0
     for arr in arrays:
-        size = -(-size // ALIGN) * ALIGN
+        size = _aligned(size)
         offsets.append(size)
         size += arr.nbytes
     start = 2 * HEADER.size + len(head) if arrays else HEADER.size + len(head)
@@ -344,7 +349,7 @@ class Arrays:
         end = 0
         for entry in table:
             dtype, shape, count = _table_entry(entry)
-            offset = -(-end // ALIGN) * ALIGN
+            offset = _aligned(end)
             end = offset + count * dtype.itemsize
             if end > available:
                 raise WireError("an array's data does not match its header (the data is short)")
