@@ -684,16 +684,8 @@ def _atx_title(line: str) -> str:
 
 def _columns(line: str) -> tuple[int, int]:
     """(characters, columns) of the line's leading spaces and tabs, tabs to the next stop of 4."""
-    chars = columns = 0
-    for char in line:
-        if char == " ":
-            columns += 1
-        elif char == "\t":
-            columns += 4 - columns % 4
-        else:
-            break
-        chars += 1
-    return chars, columns
+    chars = len(line) - len(line.lstrip(" \t"))
+    return chars, _indent_width(line[:chars])
 
 
 def _fence_end(lines: list[str], row: int, mark: str, length: int) -> int:
