@@ -244,6 +244,8 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
         if token.map is None:
             continue
         start, end = token.map
+        container_end = ends[-1] if ends else line_count
+        outer_end = ends[-2] if len(ends) > 1 else line_count
         heading = kind == "heading_open"
         if heading or kind == "paragraph_open":
             inline = tokens[index + 1]
@@ -262,8 +264,8 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                     raw=inline.content,
                     whole_bold=children is not None and _whole_bold(children),
                     item_start=None if heading else item_open,
-                    container_end=ends[-1] if ends else line_count,
-                    outer_end=ends[-2] if len(ends) > 1 else line_count,
+                    container_end=container_end,
+                    outer_end=outer_end,
                     nested=bool(ends),
                 )
             )
@@ -275,8 +277,8 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                     start,
                     end,
                     raw=token.content,
-                    container_end=ends[-1] if ends else line_count,
-                    outer_end=ends[-2] if len(ends) > 1 else line_count,
+                    container_end=container_end,
+                    outer_end=outer_end,
                     nested=bool(ends),
                 )
             )
