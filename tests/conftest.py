@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -249,3 +250,18 @@ def drillbit_process(_warm_card_cache: None) -> RunDrillbit:
     """Run the command line as a separate process: for what only a process shows (the
     entry point itself, signals, packages found on its `sys.path`, a clean interpreter)."""
     return _run_process
+
+
+def modules_imported_by(*args: str) -> tuple[set[str], str]:
+    """The modules `drillbit ARGS` has imported when it is done, run in a fresh interpreter
+    (the test's DRILLBIT_HOME), and what it printed."""
+    code = (
+        "import json, sys\n"
+        "from quiz.cli import main\n"
+        f"main({list(args)!r})\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(json.loads(done.stderr.splitlines()[-1])), done.stdout

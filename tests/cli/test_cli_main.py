@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import importlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from quiz.cli.main import COMMAND_MODULES
-from tests.conftest import RunDrillbit
+from tests.conftest import RunDrillbit, modules_imported_by
 
 CLI = Path(__file__).resolve().parents[2] / "quiz" / "cli"
 
@@ -40,16 +38,6 @@ def test_an_unknown_command_is_a_usage_error(drillbit: RunDrillbit) -> None:
 
 def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) -> None:
     assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
-    code = (
-        "import json, sys\n"
-        "from quiz.cli import main\n"
-        "main(['stats', '--json'])\n"
-        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    loaded = {
-        name for name in json.loads(done.stderr.splitlines()[-1]) if name.startswith("quiz.cli.")
-    }
+    modules, _ = modules_imported_by("stats", "--json")
+    loaded = {name for name in modules if name.startswith("quiz.cli.")}
     assert loaded == {"quiz.cli.main", "quiz.cli.context", "quiz.cli.study"}

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from quiz.settings import load_settings
-from tests.conftest import RunDrillbit
+from tests.conftest import RunDrillbit, modules_imported_by
 
 
 def test_config_lists_reads_and_changes_a_setting(
@@ -127,17 +125,8 @@ def test_stats_json_imports_neither_pydantic_nor_the_sessions(
     # pydantic's import was half of `stats --json`'s time on a large history; the
     # output is held to the schema's model in tests/study/test_counts_stats.py
     assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
-    code = (
-        "import json, sys\n"
-        "from quiz.cli import main\n"
-        "main(['stats', '--json'])\n"
-        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    loaded = set(json.loads(done.stderr.splitlines()[-1]))
-    assert json.loads(done.stdout)["schema_version"] == 1
+    loaded, printed = modules_imported_by("stats", "--json")
+    assert json.loads(printed)["schema_version"] == 1
     assert "quiz.study.stats" in loaded
     heavy = {"pydantic", "quiz.bank.models", "quiz.study.session", "numpy", "textual"}
     assert not heavy & loaded
