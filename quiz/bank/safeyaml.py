@@ -80,14 +80,25 @@ def load(text: str, *, loader: Any = None) -> Any:
 
     `loader` is the PyYAML loader class to parse with (tests pass the pure-Python one)."""
     if loader is None:
-        if not _LOADER.yaml_path_resolvers:
-            try:
-                return _flat(text)
-            except _Unusual:
-                pass  # not a shape `_flat` knows: the full parser reads it (and its errors)
-        loader_class = _LOADER if _LOADER.yaml_path_resolvers else _RememberingLoader
-    else:
-        loader_class = loader
+        return load_with_key_rows(text)[0]
+    return _parse(text, loader)
+
+
+def load_with_key_rows(text: str) -> tuple[Any, dict[str, int] | None]:
+    """`load(text)`, and the 0-based line of each top-level key's first occurrence when
+    `_flat` read the text (None when the parser did: the caller finds the keys itself)."""
+    if _LOADER.yaml_path_resolvers:
+        return _parse(text, _LOADER), None
+    rows: dict[str, int] = {}
+    try:
+        return _flat(text, rows), rows
+    except _Unusual:
+        pass  # not a shape `_flat` knows: the parser reads it (and reports its errors)
+    return _parse(text, _RememberingLoader), None
+
+
+def _parse(text: str, loader_class: Any) -> Any:
+    """The document read by PyYAML's parser (aliases refused)."""
     if "*" in text:  # no alias is possible without one; most files skip the event scan
         _refuse_aliases(text, loader_class)
     parser = loader_class(text)
@@ -237,51 +248,42 @@ _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = frozenset(",[]{}#:?'\"")
 """Characters `_flat` refuses anywhere in a scalar inside `[...]` or `{...}` (their
 meaning there differs between YAML versions and between libyaml and PyYAML)."""
-_FLAT_TAGS: dict[str, str] = {}
-_FLAT_VALUES: dict[tuple[str, str], Any] = {}
+_FLAT_VALUES: dict[str, Any] = {}
+"""Plain scalars the resolver was asked about, and their values."""
+_UNKNOWN = object()
 _FLAT_LIMIT = 4096
 _SAFE_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 """Only its scalar methods are called (they keep no state)."""
 
 
-def _plain_tag(value: str) -> str:
-    """The tag PyYAML's resolver gives a plain scalar (what `Resolver.resolve` does for
-    an implicit plain scalar, from the same table of implicit resolvers)."""
-    tag = _FLAT_TAGS.get(value)
-    if tag is not None:
-        return tag
+def _plain_value(value: str) -> Any:
+    """The value of a plain scalar: what PyYAML's resolver tags it (`Resolver.resolve` for
+    an implicit plain scalar, from the same table) made by the SafeConstructor: a string,
+    int, float, bool or None; _Unusual for any other tag (a date, `<<`, `=`)."""
     table = _LOADER.yaml_implicit_resolvers
-    resolvers = table.get(value[0] if value else "", []) + table.get(None, [])
+    if value[0] not in table and None not in table:
+        return value  # no implicit resolver is for its first character: a string
+    found = _FLAT_VALUES.get(value, _UNKNOWN)
+    if found is not _UNKNOWN:
+        return found  # strings, ints, floats, bools and None: immutable, safe to share
     tag = _STR
-    for candidate, regexp in resolvers:
+    for candidate, regexp in table.get(value[0], []) + table.get(None, []):
         if regexp.match(value):
             tag = candidate
             break
-    if len(_FLAT_TAGS) >= _FLAT_LIMIT:
-        _FLAT_TAGS.clear()
-    _FLAT_TAGS[value] = tag
-    return tag
-
-
-def _plain_value(value: str) -> Any:
-    """The value of a plain scalar: a string, or what the SafeConstructor makes of an
-    int, float, bool or null; _Unusual for any other tag (a date, `<<`, `=`)."""
-    tag = _plain_tag(value)
     if tag == _STR:
-        return value
-    key = (tag, value)
-    if key in _FLAT_VALUES:
-        return _FLAT_VALUES[key]  # ints, floats, bools and None: immutable, safe to share
-    construct = _SCALARS.get(tag)
-    if construct is None:
-        raise _Unusual
-    try:
-        result = construct(_SAFE_CONSTRUCTOR, yaml.ScalarNode(tag, value))
-    except _CONSTRUCTOR_FAULTS as exc:
-        raise _Unusual from exc  # the full load reports it with its place
+        result: Any = value
+    else:
+        construct = _SCALARS.get(tag)
+        if construct is None:
+            raise _Unusual
+        try:
+            result = construct(_SAFE_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+        except _CONSTRUCTOR_FAULTS as exc:
+            raise _Unusual from exc  # the full load reports it with its place
     if len(_FLAT_VALUES) >= _FLAT_LIMIT:
         _FLAT_VALUES.clear()
-    _FLAT_VALUES[key] = result
+    _FLAT_VALUES[value] = result
     return result
 
 
@@ -359,10 +361,13 @@ def _value(text: str) -> Any:
     return _block_scalar(text)
 
 
-def _flat(text: str) -> dict[Any, Any]:
-    """The data of a flat front matter (see above); _Unusual for anything else."""
+def _flat(text: str, rows: dict[str, int] | None = None) -> dict[Any, Any]:
+    """The data of a flat front matter (see above); _Unusual for anything else. `rows`,
+    when given, gets the 0-based line of each top-level key's first occurrence."""
     if _ODD_CHARACTER.search(text):
         raise _Unusual
+    table = _LOADER.yaml_implicit_resolvers
+    plain = None not in table  # a plain scalar whose first character has no resolver is text
     data: dict[Any, Any] = {}
     lines = text.split("\n")
     count = len(lines)
@@ -375,10 +380,24 @@ def _flat(text: str) -> dict[Any, Any]:
         match = _KEY_LINE.fullmatch(line)
         if match is None:
             raise _Unusual  # an indented line, a comment, a document marker, a list...
-        key = _plain_value(match.group(1))
-        rest = (match.group(2) or "").rstrip(" ")
+        name, rest = match.group(1, 2)
+        if rows is not None and name not in rows:
+            rows[name] = row - 1
+        key = name if plain and name[0] not in table else _plain_value(name)
+        rest = rest.rstrip(" ") if rest else ""
         if rest:
-            data[key] = _value(rest)
+            first = rest[0]
+            if (
+                plain
+                and first not in table
+                and first not in _PLAIN_START
+                and rest[-1] != ":"
+                and ": " not in rest
+                and " #" not in rest
+            ):
+                data[key] = rest  # the common case, `_block_scalar`'s plain text in place
+            else:
+                data[key] = _value(rest)
             continue
         # `key:` alone: a list of one-line items below it (at one indentation), or null
         items: list[Any] = []

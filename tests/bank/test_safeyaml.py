@@ -279,8 +279,14 @@ card_lines = st.one_of(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(card_lines, min_size=1, max_size=8).map("\n".join))
 def test_card_shaped_front_matter_takes_the_flat_path(text: str) -> None:
-    """The shapes card files use are read without the parser, to the same value."""
-    assert _typed(safeyaml._flat(text)) == _typed(_full(text))
+    """The shapes card files use are read without the parser, to the same value, with
+    each top-level key's line as the parse finds it from the text."""
+    from quiz.bank.parse import _key_lines
+
+    data, rows = safeyaml.load_with_key_rows(text)
+    assert _typed(data) == _typed(_full(text))
+    assert rows is not None
+    assert rows == _key_lines(text, 0)
 
 
 def test_every_bundled_front_matter_takes_the_flat_path() -> None:
