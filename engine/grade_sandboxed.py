@@ -78,13 +78,13 @@ def grade(
     # killed: starting one takes the parent's CPU (and a core for numpy's import) meanwhile.
     refill, worker.on_spent = worker.on_spent, None
     try:
-        # each case is judged on a thread as its result arrives, the reference prepared before
-        # that: the parent's share of the work overlaps the child's run instead of following it
+        # each case is judged between the loop's reads as its result arrives, the reference
+        # prepared before that: the parent's share of the work overlaps the child's run
         judge = CaseJudge(checker, cases, memory_limit(config))
-        try:
-            run = worker.run(job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent)
-        finally:
-            judged = judge.finish()
+        run = worker.run(
+            job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent, work=judge.step
+        )
+        judged = judge.finish()
         isolation = verified_layers(worker, checker.timeout_s)
         verdict = decide(
             checker,

@@ -421,12 +421,16 @@ class Worker:
         timeout_s: float,
         on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
         on_sent: Callable[[], None] | None = None,
+        work: Callable[[], bool] | None = None,
     ) -> RunResult:
         """Give the child its job and supervise it to the end; the worker is spent afterwards.
 
         `on_result` is told of each case's result message as it is accepted, and
-        `on_sent` once the whole job is written (both must return at once: they
-        run on this supervising loop).
+        `on_sent` once the whole job is written (both must return at once). `work`
+        does one bounded piece of the caller's own work (judging a case) and says
+        whether more is ready; the loop calls it between reads, looking at the
+        pipes without waiting while it returns True, and checks the deadline
+        between any two pieces.
         """
         self.used = True
         result = RunResult()
@@ -442,6 +446,7 @@ class Worker:
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0
+        busy = False
         try:
             while True:
                 now = time.monotonic()
@@ -457,6 +462,8 @@ class Worker:
                     next_quota_check = now + QUOTA_PERIOD_S
                 if self.workdir is not None:
                     remaining = min(remaining, max(next_quota_check - now, 0.001))
+                if busy:
+                    remaining = 0.0
                 self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
                 for fields, data in self._pending:
                     if self._handle(fields, data, result) and on_result is not None:
@@ -466,6 +473,7 @@ class Worker:
                     break
                 if not self.result_stream_open() and self._exited():
                     break  # the child died or closed its result pipe and exited
+                busy = work() if work is not None else False
         except wire.WireError as exc:
             result.protocol_error = str(exc)
         result.wall_s = timeout_s - (deadline - time.monotonic())
