@@ -227,12 +227,14 @@ def _sanitize(verdict: Verdict) -> Verdict:
     """No control characters anywhere in what will be shown."""
 
     def clean_case(result: CaseResult) -> CaseResult:
-        updates = {
-            key: strip_controls(value)
-            for key, value in result.model_dump().items()
-            if isinstance(value, str) and key != "status"
-        }
-        return result.model_copy(update=updates)
+        updates = {}
+        for key, value in result.__dict__.items():
+            if isinstance(value, str) and key != "status":
+                cleaned = strip_controls(value)
+                if cleaned != value:
+                    updates[key] = cleaned
+        # a copy only where something was stripped: most results are clean already
+        return result.model_copy(update=updates) if updates else result
 
     cases = [clean_case(c) for c in verdict.cases]
     first = clean_case(verdict.first_failure) if verdict.first_failure else None
