@@ -415,6 +415,27 @@ class Worker:
         landlock = kernel.get("landlock") if isinstance(kernel, dict) else None
         return isinstance(landlock, str) and landlock.startswith("abi ")
 
+    def begin(self, head: bytes | bytearray) -> None:
+        """Hand the child the first part of its job now, as much as its stdin takes without waiting.
+
+        The child loads the submission from it while the caller still makes the
+        cases; `run` writes whatever is left, then the rest of the job.
+        """
+        self.used = True
+        if self.proc is None or self.ready is None or self.proc.stdin is None:
+            return
+        fd = self.proc.stdin.fileno()
+        os.set_blocking(fd, False)
+        view = memoryview(head)
+        try:
+            while view:
+                view = view[os.write(fd, view[: 1 << 16]) :]
+        except BlockingIOError:
+            pass
+        except OSError:
+            view = view[:0]  # the child is gone; `run` finds out
+        self._job = view
+
     def run(
         self,
         job: bytes | bytearray,
@@ -423,7 +444,8 @@ class Worker:
         on_sent: Callable[[], None] | None = None,
         work: Callable[[], bool] | None = None,
     ) -> RunResult:
-        """Give the child its job and supervise it to the end; the worker is spent afterwards.
+        """Give the child its job (the rest of it after `begin`) and supervise it to the end;
+        the worker is spent afterwards.
 
         `on_result` is told of each case's result message as it is accepted, and
         `on_sent` once the whole job is written (both must return at once). `work`
@@ -441,7 +463,7 @@ class Worker:
         assert self.proc.stdin is not None
         stdin_fd = self.proc.stdin.fileno()
         os.set_blocking(stdin_fd, False)
-        self._job = memoryview(job)
+        self._job = memoryview(bytes(self._job) + bytes(job)) if self._job else memoryview(job)
         self._on_sent = on_sent
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
