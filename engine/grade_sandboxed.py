@@ -73,8 +73,9 @@ def grade(
         worker = pool.acquire() if pool is not None else start_worker(config)
     except (SandboxUnavailableError, OSError) as exc:
         return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
-    # The pool starts the next warm worker once this verdict is built, not when the child is
-    # killed: starting one takes the parent's CPU (and a core for numpy's import) meanwhile.
+    # The pool starts the next warm worker once this verdict is built (and the child reaped),
+    # not when the child is killed: starting one takes the parent's CPU (and a core for
+    # numpy's import) meanwhile.
     refill, worker.on_spent = worker.on_spent, None
     try:
         try:
@@ -110,5 +111,4 @@ def grade(
         )
         return verdict.model_copy(update={"duration_ms": elapsed()})
     finally:
-        if refill is not None:
-            refill()
+        worker.release(refill)
