@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import timedelta
 from functools import cache
@@ -186,6 +185,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if not os.path.lexists(path):
             return Settings()
         raise SettingsError(f"{path}: cannot be read: {exc.reason}") from exc
+    import tomllib  # only with a settings file: most starts have none
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -24,7 +24,6 @@ from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Store
 from quiz.study import DeckCounts, Filters, Session, SessionOptions, Stats, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan import ForecastDay
 from quiz.study.plan_status import PlanQueue, PlanStatus, plan_forecast, plan_queue, plan_status
 from quiz.study.stats import stats_of_groups
 
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from quiz.bank.models import Card
     from quiz.drill_grading import Drill
     from quiz.search import SearchIndex
+    from quiz.study.plan import ForecastDay
 
 __all__ = ["Clock", "DrillSitting", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
 Clock = Callable[[], datetime]

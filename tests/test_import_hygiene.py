@@ -52,3 +52,21 @@ def test_the_workspace_stays_a_thin_composition_root() -> None:
 def test_the_study_screen_leaves_the_summary_models_to_the_first_answer() -> None:
     # a due session's first card is shown before any summary model (pydantic) is built
     assert "quiz.study.summary" not in _modules_after_import("quiz.tui.screens.study")
+
+
+def test_home_and_a_due_session_without_a_plan_leave_the_plan_code_unimported() -> None:
+    # quiz.study.plan (forecast, pacing) is imported when an interview plan exists
+    code = (
+        "import json, sys\n"
+        "from quiz.workspace import StudyRequest, Workspace\n"
+        "ws = Workspace.open()\n"
+        "ws.home_view()\n"
+        "assert ws.plan_status() is None\n"
+        "ws.start_session(StudyRequest(mode='due'))\n"
+        "ws.close()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert "quiz.study.plan_status" in loaded and "quiz.study.plan" not in loaded
+    assert "tomllib" not in loaded  # no settings file: nothing to parse

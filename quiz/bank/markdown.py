@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_core import normalize as markdown_normalize
@@ -60,6 +61,8 @@ __all__ = [
     "parse_blocks",
     "parse_inline",
     "plain_children",
+    "bold_children",
+    "simple_children",
     "scan_math",
     "scan_math_in",
 ]
@@ -179,16 +182,76 @@ def plain_children(content: str) -> list[Token] | None:
     return [token]
 
 
+_NOT_BOLD_ONLY = re.compile(r"[\n$\\`~_\[!<&]")
+"""Characters of inline rules other than emphasis with `*` (see `bold_children`)."""
+_STAR_RUNS = re.compile(r"\*+")
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """(left-flanking, right-flanking) of a delimiter run between these two characters (a
+    space standing for the start or end of the text): markdown-it's `scanDelims` test."""
+    before_punct = isMdAsciiPunct(ord(before)) or isPunctChar(before)
+    after_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    before_space = isWhiteSpace(ord(before))
+    after_space = isWhiteSpace(ord(after))
+    left = not (after_space or (after_punct and not (before_space or before_punct)))
+    right = not (before_space or (before_punct and not (after_space or after_punct)))
+    return left, right
+
+
+def bold_children(content: str) -> list[Token] | None:
+    """What the inline parser gives for one line of text whose only markup is `**bold**`
+    runs that plainly open and close in turn (`**Answer:**`, `**Term:** text`, `**What is
+    X?**`: most of the markup in notes and answers), or None when the text needs the parser.
+
+    Each `*` run must be two stars, the odd ones able to open and not close, the even ones
+    able to close and not open (markdown-it's flanking rules, `*` may split words): then
+    each pair is one strong run, text tokens around them, as emphasis and its pairing give."""
+    if "*" not in content or _NOT_BOLD_ONLY.search(content):
+        return None
+    runs = [match.span() for match in _STAR_RUNS.finditer(content)]
+    if len(runs) % 2:
+        return None
+    children: list[Token] = []
+    done = 0
+    size = len(content)
+    for number, (start, end) in enumerate(runs):
+        if end - start != 2:
+            return None
+        opening = number % 2 == 0
+        side = _flanking(content[start - 1] if start else " ", content[end] if end < size else " ")
+        if side != ((True, False) if opening else (False, True)):
+            return None
+        text = _token("text", "", 0)
+        text.content = content[done:start]
+        text.level = 0 if opening else 1
+        mark = _token("strong_open" if opening else "strong_close", "strong", 1 if opening else -1)
+        mark.markup = "**"
+        children += (text, mark)
+        done = end
+    text = _token("text", "", 0)
+    text.content = content[done:]
+    children.append(text)
+    return children
+
+
+def simple_children(content: str) -> list[Token] | None:
+    """`plain_children` or `bold_children`: the inline parser's children for a text without
+    markup or with only plain bold runs, or None when the text needs the parser."""
+    plain = plain_children(content)
+    return plain if plain is not None else bold_children(content)
+
+
 def _inline_plain_first(state: StateCore) -> None:
-    """The core `inline` rule, with inline tokens of plain text (most answer lines) given
-    their one text token directly: running the inline parser over them finds nothing."""
+    """The core `inline` rule, with inline tokens of plain text (most answer lines) or plain
+    bold runs given their tokens directly (`simple_children`), without the inline parser."""
     md = state.md
     for token in state.tokens:
         if token.type != "inline":
             continue
         if token.children is None:
             token.children = []
-        plain = plain_children(token.content)
+        plain = simple_children(token.content)
         if plain is not None:
             token.children.extend(plain)
         else:
@@ -521,7 +584,7 @@ def inline_children(
     """The children a full `parse` gives an inline token of a `parse_blocks` stream (same
     inline rules, same references, text runs joined), for a caller that needs only some
     blocks' inline markup: parsing inline markup is most of a full parse's cost."""
-    plain = plain_children(token.content)
+    plain = simple_children(token.content)
     if plain is not None:
         return plain
     md = _parser(latex_delimiters, False)

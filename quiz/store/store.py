@@ -718,6 +718,11 @@ class Store:
         rows = self._read("SELECT card_id, state, due FROM card_state", plain=True)
         return {card_id: (state, due) for card_id, state, due in rows}
 
+    def due_times(self) -> dict[str, str]:
+        """Due time as stored text by card id (see `schedule_columns`): what a due session
+        orders its cards by, built from the rows in C (no tuple per card)."""
+        return dict(self._read("SELECT card_id, due FROM card_state", plain=True))
+
     # -- suspended and buried cards ----------------------------------------------------
 
     @_degradable

@@ -54,6 +54,11 @@ class Filters:
             and (self.kind is None or card.kind == self.kind)
         )
 
+    @property
+    def selects_all(self) -> bool:
+        """True when no condition is set: every card matches."""
+        return self.topic is None and self.tag is None and self.kind is None
+
     def as_dict(self) -> dict[str, str]:
         """The conditions that are set, e.g. for logging a session."""
         found = {"topic": self.topic, "tag": self.tag, "kind": self.kind}

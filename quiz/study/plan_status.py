@@ -9,27 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
-from quiz.study.plan import (
-    DayPlan,
-    ForecastDay,
-    Pace,
-    Readiness,
-    TimeBox,
-    TimedAnswer,
-    estimate_pace,
-    forecast,
-    interview_start,
-    memory_of,
-    plan_day,
-    readiness,
-    time_box,
-)
+
+if TYPE_CHECKING:
+    from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness, TimeBox
+
+# quiz.study.plan (its forecast and pacing code) is imported when a plan exists: Home and a
+# due session ask `store.interview_plan()` at every start, and without a plan need none of it.
 
 __all__ = [
     "PACE_WINDOW_DAYS",
@@ -120,6 +112,8 @@ def planned_cards(store: Store, cards: Sequence[StudyCard]) -> list[StudyCard]:
 
 def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime, tz: tzinfo) -> Pace:
     """The person's time per card and day, from their answers of the last weeks."""
+    from quiz.study.plan import TimedAnswer, estimate_pace
+
     kinds = {card.id: card.kind for card in cards}
     states = store.card_states(kinds)
     since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
@@ -153,6 +147,8 @@ def today_plan(
     scheduler: Scheduler,
 ) -> DayPlan | None:
     """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
+    from quiz.study.plan import memory_of, plan_day
+
     cards = planned_cards(store, cards)
     return plan_day(
         cards,
@@ -194,6 +190,8 @@ def plan_queue(
     today = today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler)
     if today is None:
         return None
+    from quiz.study.plan import time_box
+
     box = time_box(
         plan,
         pace_from_store(store, planned_cards(store, cards), now, tz),
@@ -215,6 +213,8 @@ def plan_forecast(
     plan = store.interview_plan()
     if plan is None:
         return []
+    from quiz.study.plan import forecast, memory_of
+
     cards = planned_cards(store, cards)
     return forecast(
         cards,
@@ -240,6 +240,8 @@ def plan_status(
     plan = store.interview_plan()
     if plan is None:
         return None
+    from quiz.study.plan import interview_start, memory_of, readiness
+
     cards = planned_cards(store, cards)
     memory = memory_of(store.card_states([card.id for card in cards]))
     return PlanStatus(

@@ -20,12 +20,13 @@ from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
-from quiz.study.plan import TimeBox
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import default_scheduler, review_card
 
 if TYPE_CHECKING:
-    # The summary's models (pydantic) are imported at the first answer, not at start-up.
+    # The plan's code is imported when a plan exists (quiz.study.plan_status); the
+    # summary's models (pydantic) at the first answer, not at start-up.
+    from quiz.study.plan import TimeBox
     from quiz.study.summary import Answer, Summary
 
 DEFAULT_MOCK_QUESTIONS = 10
@@ -77,7 +78,7 @@ def plan_due(
     `new_allowance` new cards in order.
 
     `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
-    orders as time: `Store.schedule_columns`), so no saved state is parsed. Only the
+    orders as time: `Store.due_times`), so no saved state is parsed. Only the
     oldest that can be studied are put in order (`heapq.nsmallest`, which equals a full
     sort cut short): a heavy backlog is thousands of due cards, of which a day allows a
     few hundred reviews, and sorting all of them was most of starting a session.
@@ -181,7 +182,11 @@ class Session:
         self._deck_ids = [c.id for c in cards]
         self.started_at = as_utc(now if now is not None else self._now())
         hidden = set() if self.options.include_hidden else hidden_ids(store, self.started_at)
-        selected = [c for c in cards if self.options.filters.matches(c) and c.id not in hidden]
+        wanted = self.options.filters
+        if wanted.selects_all:  # the whole deck (Home's due, `drillbit study`): no test per card
+            selected = [c for c in cards if c.id not in hidden] if hidden else list(cards)
+        else:
+            selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
         if self.mode == "due" and self.options.plan_queue is not None:
             queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
@@ -196,7 +201,7 @@ class Session:
                 reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
-                {card_id: due for card_id, (_, due) in store.schedule_columns().items()},
+                store.due_times(),
                 self.started_at,
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,

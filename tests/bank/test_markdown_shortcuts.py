@@ -20,6 +20,7 @@ from quiz.bank.markdown import (
     _BlockState,
     _latex_delimited,
     _plain_section_headings,
+    bold_children,
     code_blocks,
     headings,
     inline_children,
@@ -223,6 +224,39 @@ def test_plain_children_only_for_text_no_rule_acts_on() -> None:
     assert plain_children("") == []
     for marked in ("a *b*", "a\nb", "$x$", "a `b`", "[a](b)", "a &amp; b", "a\\b", "~~a~~"):
         assert plain_children(marked) is None
+
+
+BOLD_PIECES = ["**", "*", "***", " ", "a", "Bc", ":", "?", ".", "(", ")", "'", "-", "é", "😀"]
+BOLD_PIECES += ["\u00a0", "\u2002", "\t", "_", "$", "\n"]
+BOLD_TEXTS = st.lists(st.sampled_from(BOLD_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(BOLD_TEXTS)
+@example("**Answer:**")
+@example("**Q:** What is it?")
+@example("a **b** c **d**")
+@example("**x**y")
+@example("x**y**")
+@example("(**a**)")
+@example("**a** **b**:")
+@example("** a**")
+@example("**a **")
+@example("**a**:**b**")
+def test_bold_children_are_the_inline_parsers(text: str) -> None:
+    """Where the bold shortcut answers, it answers what the inline parser gives."""
+    children = bold_children(text)
+    if children is not None:
+        for reference in (PLAIN, LATEX):
+            assert _fields(children) == _fields(reference.parseInline(text)[0].children or [])
+
+
+def test_bold_children_read_the_bold_of_notes() -> None:
+    """The shapes it is for are read without the parser; anything else is left to it."""
+    for text in ("**Answer:**", "**Bad initialization:** weights too large", "**What is X? 👶**"):
+        assert bold_children(text) is not None, text
+    for text in ("*a*", "***a***", "**a**b**", "** a**", "__a__", "**a** and $x$", "a\n**b**"):
+        assert bold_children(text) is None, text
 
 
 @settings(max_examples=150, deadline=None)

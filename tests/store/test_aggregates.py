@@ -11,10 +11,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from fsrs import Rating, Scheduler
 
 from quiz.store import LATEST_VERSION, Review, Store
 from quiz.store.backup import dump, merge_progress
 from quiz.study.days import days_back, local_date
+from quiz.study.scheduling import review_card
 from quiz.study.stats import compute_stats, streak
 from tests.store.test_migrations import _v1_database
 from tests.study.fakes import deck
@@ -202,3 +204,17 @@ def test_a_streak_longer_than_every_window_reads_the_whole_history(tmp_path: Pat
         assert compute_stats(store, deck(), NOW + timedelta(days=1)).streak == 1000
         assert compute_stats(store, deck(), NOW + timedelta(days=2)).streak == 0
     assert date(2026, 3, 10) == NOW.date()
+
+
+def test_due_times_are_the_schedule_columns_due_texts(tmp_path: Path) -> None:
+    # a due session orders its cards by `due_times`, Home counts with `schedule_columns`
+    scheduler = Scheduler(enable_fuzzing=False)
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        assert store.due_times() == {}
+        for days, card in enumerate(deck()):
+            rating = Rating.Again if days % 2 else Rating.Good
+            when = NOW - timedelta(days=days, minutes=7 * days)
+            review_card(store, scheduler, card.id, rating, now=when, correct=rating > 1)
+        columns = store.schedule_columns()
+        assert len(columns) == len(deck())
+        assert store.due_times() == {cid: due for cid, (_, due) in columns.items()}

@@ -8,6 +8,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study import Session, SessionOptions, deck_counts
+from quiz.study.cards import Filters
 from quiz.study.scheduling import review_card
 from tests.study.fakes import NOW, deck
 
@@ -67,3 +68,19 @@ def test_the_daily_review_cap_limits_scheduled_cards_not_new_ones(
     session = Session(store, deck(), options, now=NOW, scheduler=scheduler)
     planned = [c.id for c in session.planned]
     assert len(planned) == 3 and planned[-1] == "sigmoid-bound"  # 2 reviews + 1 new
+
+
+def test_a_whole_deck_session_and_a_filtered_one_both_leave_hidden_cards_out(
+    store: Store, scheduler: Scheduler
+) -> None:
+    assert Filters().selects_all and not Filters(kind="concept").selects_all
+    store.set_flag("sigmoid-why", suspended=True, buried_until=None, now=NOW)
+    store.set_flag("adam-bias", suspended=False, buried_until=NOW + timedelta(hours=1), now=NOW)
+    options = SessionOptions(new_per_day=20)
+    whole = [c.id for c in Session(store, deck(), options, now=NOW, scheduler=scheduler).planned]
+    assert whole == [c.id for c in deck() if c.id not in {"sigmoid-why", "adam-bias"}]
+    concepts = SessionOptions(new_per_day=20, filters=Filters(kind="concept"))
+    picked = Session(store, deck(), concepts, now=NOW, scheduler=scheduler).planned
+    assert [c.id for c in picked] == [
+        c.id for c in deck() if c.kind == "concept" and c.id not in {"sigmoid-why", "adam-bias"}
+    ]
