@@ -138,18 +138,21 @@ def judge_result(
 
 
 class CaseJudge:
-    """Judges cases between the supervising loop's reads while the child runs: prepare case i,
-    judge it once its result arrived, then prepare case i + 1.
+    """Judges cases between the supervising loop's reads while the child runs: each case is
+    judged once its result arrived, and while none is waiting the next cases are prepared.
 
     `sent` and `put` are the worker's callbacks (the job is written; a result
     arrived) and only record; `step` does one bounded piece of the work (one
-    `prepare` or one case judged) and is called by the loop between its reads,
+    case judged, or one `prepare`) and is called by the loop between its reads,
     so the deadline is still checked between any two pieces; `finish` judges what
     arrived and was not judged yet and returns the judged cases by index. It runs
     on the supervising thread: a thread of its own cost a thread start per grading
     and handed every result over (a wake-up and the GIL each time) on a 2-core
-    machine where the child needs the other core. Nothing is prepared before the
-    job is written. A case's verdict is exactly what `decide` alone would give it.
+    machine where the child needs the other core. A result that arrived is judged
+    before anything more is prepared; while none is waiting (the child still runs)
+    the reference of the next unprepared case is computed, as far ahead as the wait
+    allows. Nothing is prepared before the job is written. A case's verdict is
+    exactly what `decide` alone would give it.
     """
 
     def __init__(self, checker: Checker, cases: Sequence[Case], memory: str) -> None:
@@ -161,9 +164,8 @@ class CaseJudge:
         self._sent = False
         self._next = 0
         """The case to judge next."""
-        self._ready = False
-        """Whether `prepare` ran for case `_next` (`_prepared` holds its value, None if it raised)."""
-        self._prepared: tuple[Any] | None = None
+        self._prepared: dict[int, tuple[Any] | None] = {}
+        """`(checker.prepare(case),)` by case index (None where it raised), from `_next` on."""
         self._stopped = False
 
     def sent(self) -> None:
@@ -175,11 +177,14 @@ class CaseJudge:
         self._arrived.append((fields, data))
 
     def step(self) -> bool:
-        """Prepare the next case or judge one that arrived; True while more can be done now."""
+        """Judge a case that arrived, else prepare the next unprepared one; True while more
+        can be done now."""
         if not self._can_work():
             return False
-        if not self._ready:
-            self._prepare()
+        if not self._arrived:
+            self._prepare(self._next + len(self._prepared))
+        elif self._next not in self._prepared:
+            self._prepare(self._next)
         else:
             self._judge_next()
         return self._can_work()
@@ -189,20 +194,19 @@ class CaseJudge:
             self._sent
             and not self._stopped
             and self._next < len(self._cases)
-            and (not self._ready or bool(self._arrived))
+            and (bool(self._arrived) or self._next + len(self._prepared) < len(self._cases))
         )
 
-    def _prepare(self) -> None:
+    def _prepare(self, index: int) -> None:
         try:
-            self._prepared = (self._checker.prepare(self._cases[self._next]),)
+            self._prepared[index] = (self._checker.prepare(self._cases[index]),)
         except Exception:  # a checker bug: judging again in `_judge` reports it
-            self._prepared = None
-        self._ready = True
+            self._prepared[index] = None
 
     def _judge_next(self) -> None:
         index, case = self._next, self._cases[self._next]
         fields, data = self._arrived.popleft()
-        prepared, self._prepared, self._ready = self._prepared, None, False
+        prepared = self._prepared.pop(index)
         self._next += 1
         try:
             self.judged[index] = judge_result(
@@ -217,8 +221,8 @@ class CaseJudge:
     def finish(self) -> dict[int, Judged]:
         """No more results will come: judge those that arrived and were not judged yet."""
         while self._arrived and not self._stopped and self._next < len(self._cases):
-            if not self._ready:
-                self._prepare()
+            if self._next not in self._prepared:
+                self._prepare(self._next)
             self._judge_next()
         return self.judged
 
