@@ -258,6 +258,35 @@ def _inline_plain_first(state: StateCore) -> None:
             md.inline.parse(token.content, md, state.env, token.children)
 
 
+def _inline_then_join(state: StateCore) -> None:
+    """`_inline_plain_first`, then markdown-it's `text_join` (the core rule that follows it)
+    on the tokens the inline parser made: the children `simple_children` gives have no
+    escaped text and no two texts in a row, so joining them changes nothing."""
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        plain = simple_children(token.content)
+        if plain is not None:
+            token.children.extend(plain)
+            continue
+        md.inline.parse(token.content, md, state.env, token.children)
+        text_join(StateCore("", md, state.env, [token]))
+
+
+def _join_block_text(state: StateCore) -> None:
+    """`text_join` after a block-only parse: the inline tokens' children are the empty
+    lists the block rules gave them, so only a token that has some is joined."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children:
+                text_join(StateCore("", state.md, state.env, [token]))
+            elif token.children is None:
+                token.children = []
+
+
 _BLOCK_STARTS = {
     "math_block": "$",
     "fence": "`~",
@@ -549,8 +578,15 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md.core.ruler.at("block", _block_core)
     _gate_block_rules(md)
     known = {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES
+    core = [rule.name for rule in md.core.ruler.__rules__ if rule.enabled]
+    joined_last = core[-2:] == ["inline", "text_join"]  # no core rule between the two
     if blocks_only:
         md.disable("inline")
+        if joined_last:
+            md.core.ruler.at("text_join", _join_block_text)
+    elif known and joined_last:
+        md.core.ruler.at("inline", _inline_then_join)
+        md.core.ruler.disable("text_join")
     elif known:
         md.core.ruler.at("inline", _inline_plain_first)
     if known:
