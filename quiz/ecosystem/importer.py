@@ -361,11 +361,15 @@ def plan_import(
         note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
         shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
         jobs: list[_Job] = []
+        folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
         for question in parsed.questions:
-            question_topic = topic_name
-            if topic is None and question.section:
-                question_topic = kebab(question.section) or topic_name
-            jobs.append(_Job(question, question_topic, pack_dir / question_topic))
+            where = folders.get(question.section)
+            if where is None:
+                question_topic = topic_name
+                if topic is None and question.section:
+                    question_topic = kebab(question.section) or topic_name
+                where = folders[question.section] = (question_topic, pack_dir / question_topic)
+            jobs.append(_Job(question, *where))
         drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         for index, job in enumerate(jobs):
             question = job.question
