@@ -16,7 +16,7 @@ from engine.sandbox.isolation import verified_layers
 from engine.sandbox.pool import SandboxUnavailableError, WorkerPool, start_worker
 from engine.verdict import Verdict
 
-__all__ = ["build_job", "grade", "random_seed"]
+__all__ = ["job_cases", "job_head", "grade", "random_seed"]
 
 
 def random_seed() -> int:
@@ -24,17 +24,27 @@ def random_seed() -> int:
     return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
 
 
-def build_job(checker: Checker, source: str, cases: list[Case]) -> bytearray:
-    """The one message the child receives: harness and user source text plus the case inputs."""
+def job_head(checker: Checker, source: str) -> bytearray:
+    """The job's first message: the harness and the user's source, with what to call.
+
+    It goes to the child before the cases exist, so the child loads the submission
+    while the parent makes them.
+    """
     job = {
         "harness_name": checker.harness,
         "harness": checker.harness_source(),
         "source": source,
         "entries": list(checker.entries),
         "fp_strict": bool(checker.fp_strict),
-        "cases": [case.inputs for case in cases],
     }
     return wire.encode_message({"t": "job"}, {"job": job}, allow_str=True)
+
+
+def job_cases(cases: list[Case]) -> bytearray:
+    """The job's second message: every case's inputs."""
+    return wire.encode_message(
+        {"t": "cases"}, {"cases": [case.inputs for case in cases]}, allow_str=True
+    )
 
 
 def grade(
@@ -60,31 +70,34 @@ def grade(
         return (time.perf_counter() - start) * 1000
 
     try:
-        cases = checker.make_cases(case_seed_rng(seed), params or {})
-        job = build_job(checker, source, cases)
-    except Exception as exc:  # a checker bug, not the user's
-        return internal_verdict(
-            checker,
-            f"the checker could not prepare its cases ({type(exc).__name__}: {exc})",
-            seed=seed,
-            duration_ms=elapsed(),
-            isolation=[],
-        )
-    try:
         worker = pool.acquire() if pool is not None else start_worker(config)
     except (SandboxUnavailableError, OSError) as exc:
         return internal_verdict(checker, str(exc), seed=seed, duration_ms=elapsed(), isolation=[])
-    # The pool starts the next warm worker once this verdict is built, not when the child is
-    # killed: starting one takes the parent's CPU (and a core for numpy's import) meanwhile.
+    # The pool starts the next warm worker once this verdict is built (and the child reaped),
+    # not when the child is killed: starting one takes the parent's CPU (and a core for
+    # numpy's import) meanwhile.
     refill, worker.on_spent = worker.on_spent, None
     try:
-        # each case is judged on a thread as its result arrives, the reference prepared before
-        # that: the parent's share of the work overlaps the child's run instead of following it
-        judge = CaseJudge(checker, cases, memory_limit(config))
         try:
-            run = worker.run(job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent)
-        finally:
-            judged = judge.finish()
+            worker.begin(job_head(checker, source))  # the child loads it while the cases are made
+            cases = checker.make_cases(case_seed_rng(seed), params or {})
+            job = job_cases(cases)
+        except Exception as exc:  # a checker bug, not the user's
+            worker.close()
+            return internal_verdict(
+                checker,
+                f"the checker could not prepare its cases ({type(exc).__name__}: {exc})",
+                seed=seed,
+                duration_ms=elapsed(),
+                isolation=[],
+            )
+        # each case is judged between the loop's reads as its result arrives, the reference
+        # prepared before that: the parent's share of the work overlaps the child's run
+        judge = CaseJudge(checker, cases, memory_limit(config))
+        run = worker.run(
+            job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent, work=judge.step
+        )
+        judged = judge.finish()
         isolation = verified_layers(worker, checker.timeout_s)
         verdict = decide(
             checker,
@@ -98,5 +111,4 @@ def grade(
         )
         return verdict.model_copy(update={"duration_ms": elapsed()})
     finally:
-        if refill is not None:
-            refill()
+        worker.release(refill)

@@ -1,9 +1,10 @@
 """The sandbox child's runner, shipped as source text and exec'd by the launcher.
 
 Phases: import and warm numpy (the warm worker stops here), install the audit
-hooks, report ``ready``, block on the job, then exec the user's code and run
-each case through the runtime's ``execute_case``, streaming one result
-message per case over the dedicated result pipe. Nothing here is trusted by
+hooks, report ``ready``, block on the job, exec the user's code (while the
+parent still makes the cases), then read the cases and run each through the
+runtime's ``execute_case``, streaming one result message per case over the
+dedicated result pipe. Nothing here is trusted by
 the parent: it re-validates every byte and decides every verdict itself.
 It imports only numpy and the standard library.
 """
@@ -375,16 +376,24 @@ def _base_error(exc: BaseException, when: str) -> str:
     return f"{type(exc).__name__} {when}"
 
 
-def _read_job(wire: dict[str, Any]) -> tuple[dict[str, Any], bytearray]:
-    reader = wire["FrameReader"](1 << 40)
-    while True:
-        data = _read(0, 1 << 20)
-        if not data:
-            _exit(0)  # the parent went away without a job: nothing to do
-        messages = reader.feed(data)
-        if messages:
-            fields, data = messages[0]
-            return fields, data
+class _JobReader:
+    """The job's two messages from stdin, in order: what to load, then the cases."""
+
+    def __init__(self, wire: dict[str, Any]) -> None:
+        self._reader = wire["FrameReader"](1 << 40)
+        self._messages: list[tuple[dict[str, Any], bytearray]] = []
+
+    def next(self, kind: str) -> tuple[dict[str, Any], bytearray]:
+        """The next message, which must be of `kind`; exits when stdin ends first."""
+        while not self._messages:
+            chunk = _read(0, 1 << 20)
+            if not chunk:
+                _exit(0)  # the parent went away (or the submission read its stdin)
+            self._messages.extend(self._reader.feed(chunk))
+        fields, data = self._messages.pop(0)
+        if fields.get("t") != kind:
+            _exit(5)  # not the parent's protocol
+        return fields, data
 
 
 def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
@@ -440,7 +449,10 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         ),
     )
 
-    fields, data = _read_job(wire)
+    # The job comes in two messages: what to load (the submission is loaded while the parent
+    # still makes the cases), then the cases.
+    reader = _JobReader(wire)
+    fields, data = reader.next("job")
     job = wire["decode_field"](fields, "job", data, allow_str=True, path="job")
     execute_case = runtime["execute_case"]
     # The harness and the submission each get their own copy of the builtins: code that
@@ -518,8 +530,10 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _flush_stdio()
     _send(fd, message({"t": "loaded"}))
 
+    fields, data = reader.next("cases")
+    cases = wire["decode_field"](fields, "cases", data, allow_str=True, path="cases")
     remaining = cfg["result_limit"]
-    for index, inputs in enumerate(job["cases"]):
+    for index, inputs in enumerate(cases):
         try:
             raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call

@@ -2,16 +2,16 @@
 
 The child's messages only carry the submission's outputs (validated again
 here, never unpickled, never called); the reference side (checker.judge)
-runs in this process. `CaseJudge` judges each case on a thread of the parent
-as soon as its result arrives (and prepares the reference before that), so
-the parent's share of the work overlaps the child's run instead of following it.
+runs in this process. `CaseJudge` judges each case between the supervising
+loop's reads as soon as its result arrives (and prepares the reference before
+that), so the parent's share of the work overlaps the child's run instead of
+following it.
 """
 
 from __future__ import annotations
 
-import queue
 import signal
-import threading
+from collections import deque
 from collections.abc import Sequence
 from typing import Any
 
@@ -138,75 +138,107 @@ def judge_result(
 
 
 class CaseJudge:
-    """Judges cases on a thread while the child runs: prepare case i, wait for its result, judge it.
+    """Judges cases between the supervising loop's reads while the child runs: each case is
+    judged once its result arrived, and while none is waiting the next cases are prepared.
 
     `sent` and `put` are the worker's callbacks (the job is written; a result
-    arrived), and only signal or queue; `finish` waits for the thread to judge
-    what has arrived and returns the judged cases by index. Nothing is prepared
-    before the job is written: the thread would hold the GIL the writing loop
-    needs for every 64 KiB of a large job. A case's verdict is exactly what
-    `decide` alone would give it.
+    arrived) and only record; `step` does one bounded piece of the work (one
+    case judged, or one `prepare`) and is called by the loop between its reads,
+    so the deadline is still checked between any two pieces; `finish` judges what
+    arrived and was not judged yet and returns the judged cases by index. It runs
+    on the supervising thread: a thread of its own cost a thread start per grading
+    and handed every result over (a wake-up and the GIL each time) on a 2-core
+    machine where the child needs the other core. A result that arrived is judged
+    before anything more is prepared; while none is waiting (the child still runs)
+    the reference of the next unprepared case is computed, as far ahead as the wait
+    allows. Nothing is prepared before the job is written. A case's verdict is
+    exactly what `decide` alone would give it.
     """
 
     def __init__(self, checker: Checker, cases: Sequence[Case], memory: str) -> None:
         self._checker = checker
         self._cases = list(cases)
         self._memory = memory
-        self._queue: queue.SimpleQueue[tuple[dict[str, Any], bytearray] | None] = (
-            queue.SimpleQueue()
-        )
+        self._arrived: deque[tuple[dict[str, Any], bytearray]] = deque()
         self.judged: dict[int, Judged] = {}
-        self._sent = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="drillbit-judge", daemon=True)
-        self._thread.start()
+        self._sent = False
+        self._next = 0
+        """The case to judge next."""
+        self._prepared: dict[int, tuple[Any] | None] = {}
+        """`(checker.prepare(case),)` by case index (None where it raised), from `_next` on."""
+        self._stopped = False
 
     def sent(self) -> None:
-        """The whole job reached the child's pipe (called on the supervising thread)."""
-        self._sent.set()
+        """The whole job reached the child's pipe (called by the supervising loop)."""
+        self._sent = True
 
     def put(self, fields: dict[str, Any], data: bytearray) -> None:
-        """A case's result message arrived (called on the supervising thread)."""
-        self._queue.put((fields, data))
+        """A case's result message arrived (called by the supervising loop)."""
+        self._arrived.append((fields, data))
+
+    def step(self) -> bool:
+        """Judge a case that arrived, else prepare the next unprepared one; True while more
+        can be done now."""
+        if not self._can_work():
+            return False
+        if not self._arrived:
+            self._prepare(self._next + len(self._prepared))
+        elif self._next not in self._prepared:
+            self._prepare(self._next)
+        else:
+            self._judge_next()
+        return self._can_work()
+
+    def _can_work(self) -> bool:
+        return (
+            self._sent
+            and not self._stopped
+            and self._next < len(self._cases)
+            and (bool(self._arrived) or self._next + len(self._prepared) < len(self._cases))
+        )
+
+    def _prepare(self, index: int) -> None:
+        try:
+            self._prepared[index] = (self._checker.prepare(self._cases[index]),)
+        except Exception:  # a checker bug: judging again in `_judge` reports it
+            self._prepared[index] = None
+
+    def _judge_next(self) -> None:
+        index, case = self._next, self._cases[self._next]
+        fields, data = self._arrived.popleft()
+        prepared = self._prepared.pop(index)
+        self._next += 1
+        try:
+            self.judged[index] = judge_result(
+                self._checker, case, fields, data, self._memory, prepared
+            )
+        except wire.WireError as exc:
+            self.judged[index] = exc
+            self._stopped = True
+        except Exception:  # left to `decide`, which judges the case itself
+            self._stopped = True
 
     def finish(self) -> dict[int, Judged]:
-        """No more results will come: wait for the thread to judge those that did."""
-        self._queue.put(None)
-        self._sent.set()
-        self._thread.join()
+        """No more results will come: judge those that arrived and were not judged yet."""
+        while self._arrived and not self._stopped and self._next < len(self._cases):
+            if self._next not in self._prepared:
+                self._prepare(self._next)
+            self._judge_next()
         return self.judged
-
-    def _run(self) -> None:
-        self._sent.wait()
-        for index, case in enumerate(self._cases):
-            prepared: tuple[Any] | None
-            try:
-                prepared = (self._checker.prepare(case),)
-            except Exception:  # a checker bug: judging again in `_judge` reports it
-                prepared = None
-            item = self._queue.get()
-            if item is None:
-                return
-            try:
-                self.judged[index] = judge_result(
-                    self._checker, case, *item, self._memory, prepared
-                )
-            except wire.WireError as exc:
-                self.judged[index] = exc
-                return
-            except Exception:  # noqa: S112 - left to `decide`, which judges the case itself
-                return
 
 
 def _sanitize(verdict: Verdict) -> Verdict:
     """No control characters anywhere in what will be shown."""
 
     def clean_case(result: CaseResult) -> CaseResult:
-        updates = {
-            key: strip_controls(value)
-            for key, value in result.model_dump().items()
-            if isinstance(value, str) and key != "status"
-        }
-        return result.model_copy(update=updates)
+        updates = {}
+        for key, value in result.__dict__.items():
+            if isinstance(value, str) and key != "status":
+                cleaned = strip_controls(value)
+                if cleaned != value:
+                    updates[key] = cleaned
+        # a copy only where something was stripped: most results are clean already
+        return result.model_copy(update=updates) if updates else result
 
     cases = [clean_case(c) for c in verdict.cases]
     first = clean_case(verdict.first_failure) if verdict.first_failure else None

@@ -59,6 +59,10 @@ SMALL_COPY = 1 << 14
 """Arrays up to this many bytes are copied into the bulk buffer with one `tobytes` (cheaper
 than building a view to copy into); larger ones are copied into place without a temporary."""
 
+_dumps = json.JSONEncoder(separators=(",", ":")).encode
+"""`json.dumps(value, separators=(",", ":"))` with its encoder built once (dumps builds one per call
+for any non-default argument)."""
+
 WirePath = str | tuple["WirePath", int | str]
 """Where a value sits in a message: the root's name, or (parent, index or key). Built per
 element as a tuple and turned into text ('out[0]['a']') only for an error message."""
@@ -218,7 +222,7 @@ def message(
         if table is None:
             table = [[_WIRE_NAMES.get(a.dtype) or a.dtype.str, list(a.shape)] for a in arrays]
         body["arrays"] = table
-    head = json.dumps(body, separators=(",", ":")).encode()
+    head = _dumps(body).encode()
     offsets, size = [], 0
     for arr in arrays:
         size = _aligned(size)

@@ -210,6 +210,8 @@ class Worker:
         self.cpu_s = 0.0
         self.on_spent: Callable[[], None] | None = None
         """Called once, when the worker is closed (its pool may then start a replacement)."""
+        self._reap_later = False
+        """`close(background=True)` left the reaping to `release`."""
         sweep_once()
         paths = host_paths()
         launcher, child, wire_src, runtime = child_sources()
@@ -415,18 +417,47 @@ class Worker:
         landlock = kernel.get("landlock") if isinstance(kernel, dict) else None
         return isinstance(landlock, str) and landlock.startswith("abi ")
 
+    def begin(self, head: bytes | bytearray) -> None:
+        """Hand the child the first part of its job now, as much as its stdin takes without waiting.
+
+        The child loads the submission from it while the caller still makes the
+        cases; `run` writes whatever is left, then the rest of the job.
+        """
+        self.used = True
+        if self.proc is None or self.ready is None or self.proc.stdin is None:
+            return
+        fd = self.proc.stdin.fileno()
+        os.set_blocking(fd, False)
+        view = memoryview(head)
+        try:
+            while view:
+                view = view[os.write(fd, view[: 1 << 16]) :]
+        except BlockingIOError:
+            pass
+        except OSError:
+            view = view[:0]  # the child is gone; `run` finds out
+        self._job = view
+
     def run(
         self,
         job: bytes | bytearray,
         timeout_s: float,
         on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
         on_sent: Callable[[], None] | None = None,
+        work: Callable[[], bool] | None = None,
     ) -> RunResult:
-        """Give the child its job and supervise it to the end; the worker is spent afterwards.
+        """Give the child its job (the rest of it after `begin`) and supervise it to the end;
+        the worker is spent afterwards.
+
+        Once the child reported `done`, reaping it is left to `release`, which the
+        caller calls when it has built its verdict.
 
         `on_result` is told of each case's result message as it is accepted, and
-        `on_sent` once the whole job is written (both must return at once: they
-        run on this supervising loop).
+        `on_sent` once the whole job is written (both must return at once). `work`
+        does one bounded piece of the caller's own work (judging a case) and says
+        whether more is ready; the loop calls it between reads, looking at the
+        pipes without waiting while it returns True, and checks the deadline
+        between any two pieces.
         """
         self.used = True
         result = RunResult()
@@ -437,11 +468,12 @@ class Worker:
         assert self.proc.stdin is not None
         stdin_fd = self.proc.stdin.fileno()
         os.set_blocking(stdin_fd, False)
-        self._job = memoryview(job)
+        self._job = memoryview(bytes(self._job) + bytes(job)) if self._job else memoryview(job)
         self._on_sent = on_sent
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0
+        busy = False
         try:
             while True:
                 now = time.monotonic()
@@ -457,6 +489,8 @@ class Worker:
                     next_quota_check = now + QUOTA_PERIOD_S
                 if self.workdir is not None:
                     remaining = min(remaining, max(next_quota_check - now, 0.001))
+                if busy:
+                    remaining = 0.0
                 self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
                 for fields, data in self._pending:
                     if self._handle(fields, data, result) and on_result is not None:
@@ -466,6 +500,7 @@ class Worker:
                     break
                 if not self.result_stream_open() and self._exited():
                     break  # the child died or closed its result pipe and exited
+                busy = work() if work is not None else False
         except wire.WireError as exc:
             result.protocol_error = str(exc)
         result.wall_s = timeout_s - (deadline - time.monotonic())
@@ -521,8 +556,9 @@ class Worker:
     def close(self, *, background: bool = False) -> None:
         """Kill the whole process group, keep what the pipes hold, reap, remove the work dir.
 
-        With `background`, reaping and removing the work dir happen on the reaper
-        thread (the verdict does not need them once the child reported `done`).
+        With `background`, reaping and removing the work dir are left to `release`,
+        which hands them to the reaper thread (the verdict does not need them once
+        the child reported `done`).
         """
         if self._closed:
             return
@@ -548,9 +584,22 @@ class Worker:
         with contextlib.suppress(OSError):
             os.close(self._result_r)
         if background:
-            _reaper.put(self)
+            self._reap_later = True
         else:
             self._remove_workdir()
+
+    def release(self, then: Callable[[], None] | None = None) -> None:
+        """The caller is done with this worker (its verdict is built): close it if it is not,
+        and hand what `close(background=True)` left, then `then` (the pool's refill), to the
+        reaper thread in one go. Waking a thread (and letting it take the GIL) while the verdict
+        was being built held the verdict up on a busy machine; once it is built it costs nothing.
+        """
+        self.close()
+        if self._reap_later:
+            self._reap_later = False
+            _reaper.put(self, then)
+        elif then is not None:
+            then()
 
     def _remove_workdir(self) -> None:
         if self.workdir is not None:
@@ -586,18 +635,21 @@ class Worker:
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):
-            self.close()
+            self.release()
 
 
 class _Reaper:
     """One daemon thread that reaps finished children and removes their work dirs off the hot path."""
 
     def __init__(self) -> None:
-        self._queue: queue.SimpleQueue[Worker | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[Worker, Callable[[], None] | None] | None] = (
+            queue.SimpleQueue()
+        )
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def put(self, worker: Worker) -> None:
+    def put(self, worker: Worker, then: Callable[[], None] | None = None) -> None:
+        """Reap `worker` and remove its work dir, then call `then`, on the reaper thread."""
         with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(
@@ -605,15 +657,14 @@ class _Reaper:
                 )
                 self._thread.start()
                 atexit.register(self.flush)
-        self._queue.put(worker)
+        self._queue.put((worker, then))
 
     def _run(self) -> None:
         while True:
-            worker = self._queue.get()
-            if worker is None:
+            item = self._queue.get()
+            if item is None:
                 return
-            with contextlib.suppress(Exception):
-                worker.finish_in_background()
+            _finish(*item)
 
     def flush(self) -> None:
         """Finish everything queued, the item in progress included (at exit, so no work dir outlives the app)."""
@@ -624,12 +675,19 @@ class _Reaper:
             thread.join(timeout=30)
         while True:
             try:
-                worker = self._queue.get_nowait()
+                item = self._queue.get_nowait()
             except queue.Empty:
                 return
-            if worker is not None:
-                with contextlib.suppress(Exception):
-                    worker.finish_in_background()
+            if item is not None:
+                _finish(*item)
+
+
+def _finish(worker: Worker, then: Callable[[], None] | None) -> None:
+    with contextlib.suppress(Exception):
+        worker.finish_in_background()
+    if then is not None:
+        with contextlib.suppress(Exception):
+            then()
 
 
 _reaper = _Reaper()

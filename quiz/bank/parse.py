@@ -154,10 +154,13 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     return loc, "bad-value", f"{name}: {message}" if name else message
 
 
-def _load_front(front: str, front_line: int, out: _Collector) -> tuple[bool, Any]:
-    """(True, the YAML front matter's data), or (False, None) with the YAML problem added."""
+def _load_front(
+    front: str, front_line: int, out: _Collector
+) -> tuple[bool, Any, dict[str, int] | None]:
+    """(True, the YAML front matter's data, the file line of each top-level key when the
+    reader knew them, else None), or (False, None, None) with the YAML problem added."""
     try:
-        return True, safeyaml.load(front)
+        data, rows = safeyaml.load_with_key_rows(front)
     except yaml.YAMLError as exc:
         # The context mark points at what was left open (a bracket, a quote); prefer it.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -165,14 +168,19 @@ def _load_front(front: str, front_line: int, out: _Collector) -> tuple[bool, Any
         col = mark.column + 1 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
-        return False, None
+        return False, None, None
+    if rows is None:
+        return True, data, None
+    return True, data, {key: front_line + row for key, row in rows.items()}
 
 
 def _validate_data(
-    data: Any, front: str, front_line: int, out: _Collector
+    data: Any, front: str, front_line: int, out: _Collector, lines: dict[str, int] | None = None
 ) -> tuple[Any | None, dict[str, int], str | None]:
-    """Validate front matter already read as data; `front` is its YAML text (for places)."""
-    lines = _key_lines(front, front_line)
+    """Validate front matter already read as data; `front` is its YAML text (for places),
+    `lines` the file line of each top-level key when the caller has them."""
+    if lines is None:
+        lines = _key_lines(front, front_line)
     if not isinstance(data, dict):
         out.add(front_line, 1, "yaml", "front matter must be a mapping of 'key: value' lines")
         return None, lines, None
@@ -406,9 +414,9 @@ def parse_card_data(
         out.add(1, 1, "front-matter", message)
         return None, out.problems, None
     front_text, front_line, body, body_line = split
-    loaded, data = _load_front(front_text, front_line, out)
+    loaded, data, key_lines = _load_front(front_text, front_line, out)
     front, lines, kind = (
-        _validate_data(data, front_text, front_line, out) if loaded else (None, {}, None)
+        _validate_data(data, front_text, front_line, out, key_lines) if loaded else (None, {}, None)
     )
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)

@@ -17,10 +17,15 @@ SafeConstructor whole (also a document nested deeper than `_DEPTH_LIMIT`). The r
 always what `yaml.load(text, SafeLoader)` gives, but for a scalar its tag cannot read
 (`2024-02-30` as a date): PyYAML lets a plain ValueError (or KeyError...) escape, `load`
 raises a ConstructorError at the scalar's place.
+
+Before any of that, `load` (with its default loader) tries `_flat`: the one-line
+`key: value` shape card files are written in, read without the parser and resolved with
+the resolver's own table; any other document goes to the parser (see `_flat`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -75,9 +80,25 @@ def load(text: str, *, loader: Any = None) -> Any:
 
     `loader` is the PyYAML loader class to parse with (tests pass the pure-Python one)."""
     if loader is None:
-        loader_class = _LOADER if _LOADER.yaml_path_resolvers else _RememberingLoader
-    else:
-        loader_class = loader
+        return load_with_key_rows(text)[0]
+    return _parse(text, loader)
+
+
+def load_with_key_rows(text: str) -> tuple[Any, dict[str, int] | None]:
+    """`load(text)`, and the 0-based line of each top-level key's first occurrence when
+    `_flat` read the text (None when the parser did: the caller finds the keys itself)."""
+    if _LOADER.yaml_path_resolvers:
+        return _parse(text, _LOADER), None
+    rows: dict[str, int] = {}
+    try:
+        return _flat(text, rows), rows
+    except _Unusual:
+        pass  # not a shape `_flat` knows: the parser reads it (and reports its errors)
+    return _parse(text, _RememberingLoader), None
+
+
+def _parse(text: str, loader_class: Any) -> Any:
+    """The document read by PyYAML's parser (aliases refused)."""
     if "*" in text:  # no alias is possible without one; most files skip the event scan
         _refuse_aliases(text, loader_class)
     parser = loader_class(text)
@@ -199,3 +220,206 @@ def _build(constructor: Any, node: yaml.Node, depth: int) -> Any:
 def _mark(mark: Any) -> yaml.Mark:
     """A pure-Python Mark (line and column) from the C parser's or the Python parser's."""
     return yaml.Mark("<front matter>", mark.index, mark.line, mark.column, "", 0)
+
+
+# The flat shape of a card's front matter, read without the YAML parser. A card file's
+# front matter is a dozen `key: value` lines: plain or quoted one-line strings, numbers,
+# `[a, b]` lists, a `{k: v}` mapping, and lists of one-line items under a key. libyaml's
+# parser builds a node and a Mark for every one of them and calls the Python resolver
+# back for each (about 60 us a card, the largest single cost of a cold load); `_flat`
+# reads that shape line by line and resolves plain scalars with the same resolver table.
+# Anything else, however harmless (a comment, a quote with an escape, a value running on
+# to the next line, a tab, an anchor), raises _Unusual and the document goes to the full
+# parser, so every error and every unusual value is still PyYAML's own. Property tests
+# (tests/bank/test_safeyaml.py) compare the two on generated documents of this shape.
+
+_ODD_CHARACTER = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+"""Tabs, carriage returns, YAML 1.1's other line breaks, the BOM, control characters:
+whatever the full reader treats specially or refuses."""
+_KEY_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}):(?: +(.*))?")
+"""A top-level `key: value` (value optional) at column 0; a key is far below the 1,024
+characters YAML allows a simple key."""
+_ITEM_LINE = re.compile(r"( *)- +(.*)")
+_FLOW_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,99}")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+"""Characters a plain scalar may not start with (YAML's indicators)."""
+_FLOW_FORBIDDEN = frozenset(",[]{}#:?'\"")
+"""Characters `_flat` refuses anywhere in a scalar inside `[...]` or `{...}` (their
+meaning there differs between YAML versions and between libyaml and PyYAML)."""
+_FLAT_VALUES: dict[str, Any] = {}
+"""Plain scalars the resolver was asked about, and their values."""
+_UNKNOWN = object()
+_FLAT_LIMIT = 4096
+_SAFE_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+"""Only its scalar methods are called (they keep no state)."""
+
+
+def _plain_value(value: str) -> Any:
+    """The value of a plain scalar: what PyYAML's resolver tags it (`Resolver.resolve` for
+    an implicit plain scalar, from the same table) made by the SafeConstructor: a string,
+    int, float, bool or None; _Unusual for any other tag (a date, `<<`, `=`)."""
+    table = _LOADER.yaml_implicit_resolvers
+    if value[0] not in table and None not in table:
+        return value  # no implicit resolver is for its first character: a string
+    found = _FLAT_VALUES.get(value, _UNKNOWN)
+    if found is not _UNKNOWN:
+        return found  # strings, ints, floats, bools and None: immutable, safe to share
+    tag = _STR
+    for candidate, regexp in table.get(value[0], []) + table.get(None, []):
+        if regexp.match(value):
+            tag = candidate
+            break
+    if tag == _STR:
+        result: Any = value
+    else:
+        construct = _SCALARS.get(tag)
+        if construct is None:
+            raise _Unusual
+        try:
+            result = construct(_SAFE_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+        except _CONSTRUCTOR_FAULTS as exc:
+            raise _Unusual from exc  # the full load reports it with its place
+    if len(_FLAT_VALUES) >= _FLAT_LIMIT:
+        _FLAT_VALUES.clear()
+    _FLAT_VALUES[value] = result
+    return result
+
+
+def _block_scalar(text: str) -> Any:
+    """A one-line scalar in block context: double- or single-quoted, or plain."""
+    first = text[0]
+    if first == '"':
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != '"':
+            raise _Unusual  # more after the closing quote (a comment), or none
+        if "\\" in inner:
+            if not _SIMPLE_ESCAPES.fullmatch(inner):
+                raise _Unusual  # an escape other than \\ and \", or a quote ending early
+            return _ESCAPE.sub(r"\1", inner)
+        if '"' in inner:
+            raise _Unusual
+        return inner
+    if first == "'":
+        inner = text[1:-1]
+        if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+            raise _Unusual
+        return inner.replace("''", "'")
+    if (
+        (first in _PLAIN_START and not (first == "-" and text[1:2] in _SIGNED))
+        or ": " in text
+        or text[-1] == ":"
+        or " #" in text
+    ):
+        raise _Unusual
+    return _plain_value(text)
+
+
+_SIMPLE_ESCAPES = re.compile(r'(?:[^"\\]|\\[\\"])*')
+"""A double-quoted text whose escapes are all `\\` or `\"` (LaTeX in a key point)."""
+_ESCAPE = re.compile(r'\\([\\"])')
+_SIGNED = frozenset("0123456789.")
+"""What may follow a leading `-` of a plain scalar `_flat` reads (a negative number)."""
+
+
+def _flow_scalar(text: str) -> Any:
+    """A plain scalar inside `[...]` or `{...}`, already stripped of spaces."""
+    if (
+        not text
+        or (text[0] in _PLAIN_START and not (text[0] == "-" and text[1:2] in _SIGNED))
+        or not _FLOW_FORBIDDEN.isdisjoint(text)
+    ):
+        raise _Unusual
+    return _plain_value(text)
+
+
+def _flow(text: str) -> Any:
+    """A one-line `[a, b]` of plain scalars or `{k: v, ...}` of plain keys and values."""
+    inner = text[1:-1]
+    if inner.strip(" ") == "":
+        return [] if text[0] == "[" else {}
+    parts = inner.split(",")
+    if text[0] == "[":
+        return [_flow_scalar(part.strip(" ")) for part in parts]
+    mapping: dict[Any, Any] = {}
+    for part in parts:
+        key, colon, value = part.strip(" ").partition(":")
+        if not colon or not _FLOW_KEY.fullmatch(key) or value[:1] != " ":
+            raise _Unusual
+        mapping[_plain_value(key)] = _flow_scalar(value.strip(" "))
+    return mapping
+
+
+def _value(text: str) -> Any:
+    """The value after a top-level `key: ` (stripped, not empty)."""
+    first, last = text[0], text[-1]
+    if (first, last) in (("[", "]"), ("{", "}")):
+        if "[" in text[1:-1] or "]" in text[1:-1] or "{" in text[1:-1] or "}" in text[1:-1]:
+            raise _Unusual  # nested: left to the parser
+        return _flow(text)
+    return _block_scalar(text)
+
+
+def _flat(text: str, rows: dict[str, int] | None = None) -> dict[Any, Any]:
+    """The data of a flat front matter (see above); _Unusual for anything else. `rows`,
+    when given, gets the 0-based line of each top-level key's first occurrence."""
+    if _ODD_CHARACTER.search(text):
+        raise _Unusual
+    table = _LOADER.yaml_implicit_resolvers
+    plain = None not in table  # a plain scalar whose first character has no resolver is text
+    data: dict[Any, Any] = {}
+    lines = text.split("\n")
+    count = len(lines)
+    row = 0
+    while row < count:
+        line = lines[row]
+        row += 1
+        if not line.strip(" "):
+            continue
+        match = _KEY_LINE.fullmatch(line)
+        if match is None:
+            raise _Unusual  # an indented line, a comment, a document marker, a list...
+        name, rest = match.group(1, 2)
+        if rows is not None and name not in rows:
+            rows[name] = row - 1
+        key = name if plain and name[0] not in table else _plain_value(name)
+        rest = rest.rstrip(" ") if rest else ""
+        if rest:
+            first = rest[0]
+            if (
+                plain
+                and first not in table
+                and first not in _PLAIN_START
+                and rest[-1] != ":"
+                and ": " not in rest
+                and " #" not in rest
+            ):
+                data[key] = rest  # the common case, `_block_scalar`'s plain text in place
+            else:
+                data[key] = _value(rest)
+            continue
+        # `key:` alone: a list of one-line items below it (at one indentation), or null
+        items: list[Any] = []
+        indent: str | None = None
+        while row < count:
+            line = lines[row]
+            if not line.strip(" "):
+                row += 1
+                continue
+            item = _ITEM_LINE.fullmatch(line)
+            if item is None:
+                break
+            if indent is None:
+                indent = item.group(1)
+            elif item.group(1) != indent:
+                raise _Unusual
+            value = item.group(2).rstrip(" ")
+            if not value:
+                raise _Unusual  # `- ` alone: a null or a nested block
+            items.append(_block_scalar(value))
+            row += 1
+        data[key] = items if indent is not None else None
+    if not data:
+        raise _Unusual  # blank: YAML gives None
+    return data

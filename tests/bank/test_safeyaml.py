@@ -174,3 +174,150 @@ def test_a_card_with_an_impossible_date_is_a_yaml_problem_not_a_crash(tmp_path: 
     assert card is None
     assert [(p.line, p.col, p.code) for p in problems] == [(4, 10, "yaml")]
     assert "cannot read '2024-02-30' as timestamp" in problems[0].message
+
+
+# The flat front matter read without the parser (`safeyaml._flat`): on any document it
+# either steps aside (the full parser reads it) or gives exactly the full parser's value.
+
+FLAT_ALPHABET = "abeflnosuxyAY019 .:-_+#,[]{}'\"\\*&!?|>%@`~=<\t\u00a0\u2028\x85\x7fé\r"
+FLAT_WORDS = [
+    "yes", "No", "on", "OFF", "true", "null", "Null", "~", "0", "-1", "+3", "010", "0x1F",
+    "0o7", "1_000", "1:30", "190:20:30", ".5", "-.5", "1e3", "1.0e+3", "-.inf", ".NaN",
+    "2024-02-30", "2001-12-14", "=", "<<", "-", "- x", "a: b", "a:b", "a #b", "a#b", "#x",
+    "x:", "it's", "'q'", '"q"', "'a''b'", '"a\\"b"', "[a]", "{a: 1}", "*x", "&x y", "!x y",
+    "|", ">", "%x", "@x", "`x", "---", "...", "",
+]  # fmt: skip
+flat_scalars = st.one_of(
+    st.sampled_from(FLAT_WORDS), st.text(alphabet=FLAT_ALPHABET, min_size=1, max_size=10)
+)
+
+
+def _quoted(text: str, quote: str) -> str:
+    return f"{quote}{text}{quote}"
+
+
+flat_values = st.one_of(
+    flat_scalars,
+    flat_scalars.map(lambda s: _quoted(s, '"')),
+    flat_scalars.map(lambda s: _quoted(s, "'")),
+    st.lists(flat_scalars, max_size=4).map(lambda xs: "[" + ", ".join(xs) + "]"),
+    st.lists(flat_scalars, max_size=4).map(lambda xs: "[" + ",".join(xs) + "]"),
+    st.lists(st.tuples(flat_scalars, flat_scalars), max_size=3).map(
+        lambda kvs: "{" + ", ".join(f"{k}: {v}" for k, v in kvs) + "}"
+    ),
+)
+flat_keys = st.one_of(
+    st.sampled_from(["id", "kind", "tags", "key_points", "yes", "null", "on", "a-b", "_x", "Y"]),
+    st.sampled_from(["x y", "1", "<<", "=", "-a", "a" * 100, "a" * 101, "é"]),
+)
+flat_lines = st.one_of(
+    st.tuples(flat_keys, st.sampled_from([": ", ":  ", ":", " : ", ": \t"]), flat_values).map(
+        "".join
+    ),
+    st.tuples(flat_keys, st.sampled_from([":", ": ", ":\t"])).map("".join),
+    st.tuples(
+        st.sampled_from(["", " ", "  ", "    "]), st.sampled_from(["- ", "-  ", "-"])
+    ).flatmap(lambda head: flat_values.map(lambda value: "".join(head) + value)),
+    st.sampled_from(["", "  ", "# a comment", "  # note", "---", "...", "%YAML 1.1"]),
+)
+near_flat_lines = st.one_of(
+    st.tuples(st.sampled_from(["id", "tags", "yes", "a-b"]), flat_values).map(": ".join),
+    st.lists(flat_scalars, min_size=1, max_size=3).map(
+        lambda items: "key_points:\n" + "\n".join(f"  - {item}" for item in items)
+    ),
+)
+flat_documents = st.one_of(
+    st.lists(flat_lines, max_size=8).map("\n".join),
+    st.lists(near_flat_lines, min_size=1, max_size=6).map("\n".join),
+)
+
+
+def _full(text: str) -> Any:
+    """The full parser's reading (an explicit loader never takes the flat path)."""
+    return safeyaml.load(text, loader=safeyaml._LOADER)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(flat_documents)
+def test_flat_front_matter_loads_as_the_full_parser_loads_it(text: str) -> None:
+    """Values, their types and every error (where and what) are the full parser's."""
+    assert _outcome(safeyaml.load, text) == _outcome(_full, text)
+
+
+plain_words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_.", min_size=1, max_size=8)
+plain_texts = (
+    st.lists(plain_words, min_size=1, max_size=4)
+    .map(" ".join)
+    .filter(lambda s: s[0] not in "-_." and not s.endswith(":"))
+)
+card_keys = st.sampled_from(
+    ["id", "kind", "tags", "key_points", "yes", "null", "a-b", "_x", "a" * 100]
+)
+card_values = st.one_of(
+    plain_texts,
+    st.text(alphabet="ab :#$\\\"'{}[],.-*", max_size=12).map(
+        lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    ),
+    st.text(alphabet='ab :#$\\"{}[],.-*', max_size=12).map(
+        lambda s: "'" + s.replace("'", "''") + "'"
+    ),
+    st.lists(plain_words.filter(lambda s: s[0] not in "-_."), max_size=4).map(
+        lambda xs: "[" + ", ".join(xs) + "]"
+    ),
+    st.sampled_from(["{absolute: 0.001}", "{relative: 1e-3}", "{}", "-0.5", "3", "yes", "~"]),
+)
+card_lines = st.one_of(
+    st.tuples(card_keys, card_values).map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    st.tuples(
+        card_keys,
+        st.sampled_from(["", "  "]),
+        st.lists(card_values.filter(lambda v: v[0] not in "[{"), min_size=1, max_size=4),
+    ).map(lambda k: f"{k[0]}:\n" + "\n".join(f"{k[1]}- {item}" for item in k[2])),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(card_lines, min_size=1, max_size=8).map("\n".join))
+def test_card_shaped_front_matter_takes_the_flat_path(text: str) -> None:
+    """The shapes card files use are read without the parser, to the same value, with
+    each top-level key's line as the parse finds it from the text."""
+    from quiz.bank.parse import _key_lines
+
+    data, rows = safeyaml.load_with_key_rows(text)
+    assert _typed(data) == _typed(_full(text))
+    assert rows is not None
+    assert rows == _key_lines(text, 0)
+
+
+def test_every_bundled_front_matter_takes_the_flat_path() -> None:
+    """The bundled cards are what the flat path is for: none of them needs the parser."""
+    from pathlib import Path
+
+    from quiz.bank.parse import split_front_matter
+
+    fronts = []
+    for path in sorted((Path(__file__).parents[2] / "content").rglob("*.md")):
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+        if split is not None:
+            fronts.append(split[0])
+    assert len(fronts) > 100
+    for front in fronts:
+        assert _typed(safeyaml._flat(front)) == _typed(_full(front))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: [x, *y]\n",  # an alias inside a flow list: refused with its place, as before
+        "a:\n  - *y\n",
+        "a: 1\nb: !!int x\n",
+        "title: Adam: the bias correction\n",
+        "created: 2024-02-30\n",
+        "title: one\n  two\n",
+        "a: 'it''s'  # a comment\n",
+    ],
+)
+def test_what_the_flat_path_steps_aside_for(text: str) -> None:
+    with pytest.raises(safeyaml._Unusual):
+        safeyaml._flat(text)
+    assert _outcome(safeyaml.load, text) == _outcome(_full, text)

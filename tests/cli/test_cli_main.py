@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
+import click
+import pytest
+
+from quiz.cli import COMPLETE_ENV, main
 from quiz.cli.main import COMMAND_MODULES
+from quiz.errors import UsageError
+from quiz.store.errors import StoreError
 from tests.conftest import RunDrillbit, modules_imported_by
 
 CLI = Path(__file__).resolve().parents[2] / "quiz" / "cli"
@@ -41,3 +49,68 @@ def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) ->
     modules, _ = modules_imported_by("stats", "--json")
     loaded = {name for name in modules if name.startswith("quiz.cli.")}
     assert loaded == {"quiz.cli.main", "quiz.cli.context", "quiz.cli.study"}
+
+
+def test_drillbit_alone_opens_home_without_importing_click() -> None:
+    code = (
+        "import json, sys\n"
+        "import quiz.tui.launch as launch\n"
+        "opened = []\n"
+        "launch.run_app = opened.append\n"
+        "from quiz.cli import main\n"
+        "main([])\n"
+        "print(json.dumps([opened, 'click' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [[[]], False]
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (UsageError("no such thing"), 2, "no such thing"),
+        (StoreError("the database is locked"), 1, "the database is locked"),
+        (KeyboardInterrupt(), 1, "Aborted."),
+    ],
+)
+def test_drillbit_alone_fails_as_the_click_group_does(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    raised: BaseException,
+    code: int,
+    message: str,
+) -> None:
+    import quiz.tui.launch
+
+    opened: list[list[Path]] = []
+
+    def run_app(content: list[Path]) -> None:
+        opened.append(content)
+        raise raised
+
+    monkeypatch.setattr(quiz.tui.launch, "run_app", run_app)
+    seen = []
+    for args in ([], ["--content", str(tmp_path)]):  # no click, then the click group
+        with pytest.raises(SystemExit) as exited:
+            main(args)
+        assert exited.value.code == code
+        seen.append(capsys.readouterr())
+    assert opened == [[], [tmp_path]]
+    assert seen[0] == seen[1] and message in seen[0].err
+
+
+def test_the_click_group_is_still_there_and_answers_completions(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import quiz.tui.launch
+    from quiz.cli import cli
+
+    assert cli.name == "cli" and "stats" in cli.list_commands(click.Context(cli))
+    monkeypatch.setattr(quiz.tui.launch, "run_app", lambda _content: pytest.fail("opened"))
+    monkeypatch.setenv(COMPLETE_ENV, "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", "drillbit sta")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    with pytest.raises(SystemExit) as exited:
+        main([])  # no arguments, but a shell asking for completions: click answers
+    assert exited.value.code == 0 and "stats" in capsys.readouterr().out

