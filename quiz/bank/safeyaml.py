@@ -251,6 +251,9 @@ meaning there differs between YAML versions and between libyaml and PyYAML)."""
 _FLAT_VALUES: dict[str, Any] = {}
 """Plain scalars the resolver was asked about, and their values."""
 _UNKNOWN = object()
+_LINES: dict[str, tuple[str, Any, Any]] = {}
+"""Top-level `key: value` lines read before: (key's text, key, value). A list or mapping
+value holds only scalars (immutable), so a shallow copy of it is a fresh value."""
 _FLAT_LIMIT = 4096
 _SAFE_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 """Only its scalar methods are called (they keep no state)."""
@@ -375,6 +378,13 @@ def _flat(text: str, rows: dict[str, int] | None = None) -> dict[Any, Any]:
     while row < count:
         line = lines[row]
         row += 1
+        known = _LINES.get(line)
+        if known is not None:  # `kind: concept`, `difficulty: 3`: the same line card after card
+            name, key, value = known
+            if rows is not None and name not in rows:
+                rows[name] = row - 1
+            data[key] = value.copy() if isinstance(value, list | dict) else value
+            continue
         if not line.strip(" "):
             continue
         match = _KEY_LINE.fullmatch(line)
@@ -395,9 +405,14 @@ def _flat(text: str, rows: dict[str, int] | None = None) -> dict[Any, Any]:
                 and ": " not in rest
                 and " #" not in rest
             ):
-                data[key] = rest  # the common case, `_block_scalar`'s plain text in place
+                value = rest  # the common case, `_block_scalar`'s plain text in place
             else:
-                data[key] = _value(rest)
+                value = _value(rest)
+            data[key] = value
+            if len(_LINES) >= _FLAT_LIMIT:
+                _LINES.clear()
+            # its own copy: the caller may change the list or mapping it was given
+            _LINES[line] = (name, key, value.copy() if isinstance(value, list | dict) else value)
             continue
         # `key:` alone: a list of one-line items below it (at one indentation), or null
         items: list[Any] = []

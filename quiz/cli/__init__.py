@@ -1,6 +1,6 @@
 """The `drillbit` command line: parse, call, print. Business logic lives elsewhere.
 
-`main` is the console script; `quiz/cli/main.py` says where a new command goes. The
+`main` is the console script; `quiz/cli/group.py` says where a new command goes. The
 click group (`cli`) is imported on first use: `drillbit` alone opens the app without it.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from quiz.cli.main import cli
+    from quiz.cli.group import cli
 
 __all__ = ["cli", "main"]
 
@@ -21,7 +21,7 @@ COMPLETE_ENV = "_DRILLBIT_COMPLETE"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point (see `quiz.cli.main.main`).
+    """Console-script entry point (see `quiz.cli.group.main`).
 
     `drillbit` with no arguments does what the root group does then, open Home on the
     bank, with the same error handling, but without importing click and the group's
@@ -31,13 +31,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args and COMPLETE_ENV not in os.environ:
         _open_home()
         return
-    from quiz.cli.main import main as run
+    from quiz.cli.group import main as run
 
     run(args)
 
 
 def _open_home() -> None:
-    """The root group's callback for no command, with `quiz.cli.main.main`'s handling of
+    """The root group's callback for no command, with `quiz.cli.group.main`'s handling of
     what it can raise: a DrillbitError is one line and its exit code, an interrupt is
     "Aborted." (exit 1), a closed pipe exits 1 without flushing, as click's `main` does."""
     from quiz.errors import DrillbitError
@@ -60,7 +60,7 @@ def _open_home() -> None:
 def __getattr__(name: str) -> Any:
     """`cli`, the click group, imported when first asked for."""
     if name == "cli":
-        from quiz.cli.main import cli as group
+        from quiz.cli.group import cli as group
 
         return group
     raise AttributeError(f"module 'quiz.cli' has no attribute {name!r}")

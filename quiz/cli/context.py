@@ -1,6 +1,6 @@
 """What every command shares: the `Context` object, the progress store, paths for display.
 
-Command modules import from here and never from `quiz.cli.main`, so the group that
+Command modules import from here and never from `quiz.cli.group`, so the group that
 registers them can import them without a cycle. The bank and the store are imported
 when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 """

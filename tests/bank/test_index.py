@@ -127,3 +127,31 @@ def test_the_cache_turned_off_or_a_damaged_index_file_falls_back(
     path.unlink()
     assert card_index(roots) == expected
     assert not path.exists()
+
+
+def test_the_remembered_refs_read_back_exactly_and_odd_text_is_not_remembered() -> None:
+    refs = (
+        CardRef("a", "p", "t", "concept", "Ünïcode — title, with: punctuation", ("x", "y-z")),
+        CardRef("b", "p", "t", "coding", "no tags", ()),
+        CardRef("c", "q", "u", "choice", "same tags", ("x", "y-z")),
+        CardRef("d", "q", "u", "numeric", "tag separator \x1e in a title is fine", ("x",)),
+    )
+    text = index._refs_text(refs)
+    assert text is not None and index._refs_of_text(text) == refs
+    assert index._refs_of_text(index._refs_text(()) or "") == ()
+    for odd in (
+        CardRef("e", "p", "t", "concept", "a field \x1f separator", ()),
+        CardRef("e", "p", "t", "concept", "title", ("tag\x1ewith separator",)),
+        CardRef("e", "p", "t", "concept", "title", ("",)),
+    ):
+        assert index._refs_text((*refs, odd)) is None
+
+
+def test_an_index_whose_refs_do_not_split_into_cards_is_a_miss(tmp_path: Path) -> None:
+    root = _bank(tmp_path)
+    first = card_index([root])  # remembered
+    path = index.index_path([root])
+    payload = cachefile.decode_file(path.read_bytes())
+    payload["refs"] = payload["refs"] + "one-field-too-many\x1f"
+    path.write_bytes(cachefile.encode_file(payload))
+    assert card_index([root]) == first  # a full load, not a wrong index

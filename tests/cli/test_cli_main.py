@@ -12,7 +12,7 @@ import click
 import pytest
 
 from quiz.cli import COMPLETE_ENV, main
-from quiz.cli.main import COMMAND_MODULES
+from quiz.cli.group import COMMAND_MODULES
 from quiz.errors import UsageError
 from quiz.store.errors import StoreError
 from tests.conftest import RunDrillbit, modules_imported_by
@@ -48,7 +48,7 @@ def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) ->
     assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
     modules, _ = modules_imported_by("stats", "--json")
     loaded = {name for name in modules if name.startswith("quiz.cli.")}
-    assert loaded == {"quiz.cli.main", "quiz.cli.context", "quiz.cli.study"}
+    assert loaded == {"quiz.cli.group", "quiz.cli.context", "quiz.cli.study"}
 
 
 def test_drillbit_alone_opens_home_without_importing_click() -> None:

@@ -29,7 +29,7 @@ def test_the_wheel_holds_the_app_the_bank_and_its_metadata(tmp_path: Path) -> No
         metadata = Parser().parsestr(archive.read(meta_name).decode())
         [entry_name] = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
         entry_points = archive.read(entry_name).decode()
-    assert {"quiz/cli/main.py", "engine/verdict.py", "quiz/py.typed"} <= names
+    assert {"quiz/cli/group.py", "engine/verdict.py", "quiz/py.typed"} <= names
     bundled = [n for n in names if n.startswith("quiz/_bundled_content/") and n.endswith(".md")]
     assert len(bundled) >= 100
     assert not [n for n in names if n.startswith("tests/") or "__pycache__" in n]
