@@ -62,6 +62,7 @@ __all__ = [
     "parse_inline",
     "plain_children",
     "bold_children",
+    "math_children",
     "simple_children",
     "scan_math",
     "scan_math_in",
@@ -235,11 +236,86 @@ def bold_children(content: str) -> list[Token] | None:
     return children
 
 
+def _dollar_escaped(text: str, at: int) -> bool:
+    """dollarmath's `is_escaped` for the `$` at `at`: an odd run of backslashes before it
+    (the run read as the plugin reads it, which for `at == 0` looks at the last character)."""
+    backslashes = 0
+    back = at
+    while back >= 0:
+        back -= 1
+        if text[back] == "\\":
+            backslashes += 1
+        else:
+            break
+    return backslashes % 2 == 1
+
+
+def math_children(content: str) -> list[Token] | None:
+    """What the inline parser gives for one line of plain text with `$...$` formulas in it
+    (`the slope $w$ of $y = wx + b$`), or None when the text needs the parser.
+
+    Outside the formulas no inline rule may act (`_RULE_STARTS`); each `$` pair must be
+    one the `$` rule takes as it is (its checks of spaces, digits and backslashes around
+    the signs, made here the way the plugin makes them), with no `$$` anywhere. The
+    tokens are those the rule and its recording wrapper push: a `math_inline` token with
+    the formula, markup `$` and the source span, text tokens between."""
+    if "$$" in content or "\n" in content:
+        return None
+    children: list[Token] = []
+    size = len(content)
+    done = 0
+    while True:
+        start = content.find("$", done)
+        if start < 0:
+            break
+        if _RULE_STARTS.search(content, done, start):
+            return None
+        if (
+            start + 1 >= size
+            or isWhiteSpace(ord(content[start + 1]))
+            or content[
+                start - 1
+            ].isdigit()  # for start == 0: the last character, as the rule reads it
+            or _dollar_escaped(content, start)
+        ):
+            return None
+        end = content.find("$", start + 1)
+        if (
+            end < 0
+            or _dollar_escaped(content, end)
+            or isWhiteSpace(ord(content[end - 1]))
+            or (end + 1 < size and content[end + 1].isdigit())
+        ):
+            return None
+        if done < start:
+            text = _token("text", "", 0)
+            text.content = content[done:start]
+            children.append(text)
+        math = _token("math_inline", "math", 0)
+        math.content = content[start + 1 : end]
+        math.markup = "$"
+        math.meta = {"span": (start, end + 1)}
+        children.append(math)
+        done = end + 1
+    if not children or _RULE_STARTS.search(content, done):
+        return None
+    if done < size:
+        text = _token("text", "", 0)
+        text.content = content[done:]
+        children.append(text)
+    return children
+
+
 def simple_children(content: str) -> list[Token] | None:
-    """`plain_children` or `bold_children`: the inline parser's children for a text without
-    markup or with only plain bold runs, or None when the text needs the parser."""
+    """`plain_children`, `bold_children` or `math_children`: the inline parser's children
+    for a text without markup, with only plain bold runs or only plain `$` formulas, or
+    None when the text needs the parser."""
     plain = plain_children(content)
-    return plain if plain is not None else bold_children(content)
+    if plain is not None:
+        return plain
+    if "$" in content:
+        return math_children(content)
+    return bold_children(content)
 
 
 def _inline_plain_first(state: StateCore) -> None:
@@ -256,6 +332,35 @@ def _inline_plain_first(state: StateCore) -> None:
             token.children.extend(plain)
         else:
             md.inline.parse(token.content, md, state.env, token.children)
+
+
+def _inline_then_join(state: StateCore) -> None:
+    """`_inline_plain_first`, then markdown-it's `text_join` (the core rule that follows it)
+    on the tokens the inline parser made: the children `simple_children` gives have no
+    escaped text and no two texts in a row, so joining them changes nothing."""
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        plain = simple_children(token.content)
+        if plain is not None:
+            token.children.extend(plain)
+            continue
+        md.inline.parse(token.content, md, state.env, token.children)
+        text_join(StateCore("", md, state.env, [token]))
+
+
+def _join_block_text(state: StateCore) -> None:
+    """`text_join` after a block-only parse: the inline tokens' children are the empty
+    lists the block rules gave them, so only a token that has some is joined."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children:
+                text_join(StateCore("", state.md, state.env, [token]))
+            elif token.children is None:
+                token.children = []
 
 
 _BLOCK_STARTS = {
@@ -549,8 +654,15 @@ def _parser(latex_delimiters: bool, blocks_only: bool) -> MarkdownIt:
     md.core.ruler.at("block", _block_core)
     _gate_block_rules(md)
     known = {rule.name for rule in md.inline.ruler.__rules__ if rule.enabled} <= _KNOWN_INLINE_RULES
+    core = [rule.name for rule in md.core.ruler.__rules__ if rule.enabled]
+    joined_last = core[-2:] == ["inline", "text_join"]  # no core rule between the two
     if blocks_only:
         md.disable("inline")
+        if joined_last:
+            md.core.ruler.at("text_join", _join_block_text)
+    elif known and joined_last:
+        md.core.ruler.at("inline", _inline_then_join)
+        md.core.ruler.disable("text_join")
     elif known:
         md.core.ruler.at("inline", _inline_plain_first)
     if known:

@@ -49,7 +49,6 @@ MAX_TITLE_CHARS = 120
 _MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})([ \t]+.*)?$")
 _KEBAB = re.compile(KEBAB)
-_SPACES = re.compile(r"\s+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
 _KEBAB_WORD = re.compile(r"[a-z0-9]+")
 _MARKUP = re.compile(r"[$`\\&<\[*_~\n\r\x00]|  ")
@@ -128,7 +127,8 @@ def kebab(text: str) -> str:
     """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     # English contractions stay one word: "what's" -> "whats", "don't" -> "dont".
-    folded = _CONTRACTION.sub("", folded)
+    if "'" in folded:  # (NFKD and the ASCII fold leave no other apostrophe)
+        folded = _CONTRACTION.sub("", folded)
     return "-".join(_KEBAB_WORD.findall(folded.lower()))
 
 
@@ -149,7 +149,7 @@ def card_id_for(title: str) -> str:
 
 def card_title(title: str) -> str:
     """The list title: the question's title without a final period, at most 120 characters."""
-    text = _SPACES.sub(" ", title).strip().rstrip(".").strip()
+    text = " ".join(title.split()).rstrip(".").strip()
     if len(text) <= MAX_TITLE_CHARS:
         return text
     return text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -157,7 +157,7 @@ def card_title(title: str) -> str:
 
 def as_question(title: str) -> str:
     """The title phrased as a question or instruction (a bare topic becomes 'Explain ...')."""
-    text = _SPACES.sub(" ", title).strip()
+    text = " ".join(title.split())
     if text.endswith(("?", ".", "!")):
         return text
     first = text.split(" ", 1)[0].lower().strip(",:")
@@ -361,11 +361,15 @@ def plan_import(
         note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
         shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
         jobs: list[_Job] = []
+        folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
         for question in parsed.questions:
-            question_topic = topic_name
-            if topic is None and question.section:
-                question_topic = kebab(question.section) or topic_name
-            jobs.append(_Job(question, question_topic, pack_dir / question_topic))
+            where = folders.get(question.section)
+            if where is None:
+                question_topic = topic_name
+                if topic is None and question.section:
+                    question_topic = kebab(question.section) or topic_name
+                where = folders[question.section] = (question_topic, pack_dir / question_topic)
+            jobs.append(_Job(question, *where))
         drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         for index, job in enumerate(jobs):
             question = job.question
@@ -753,7 +757,7 @@ def _title_text(title: str, *, with_math: bool) -> str:
             parts.append(" ")
         elif kind in ("code_inline", "math_inline", "math_inline_double"):
             parts.append(content.strip() if with_math else " ")
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return " ".join("".join(parts).split())  # whitespace runs as one space (re's `\s`)
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:

@@ -19,11 +19,13 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from quiz.bank.markdown import (
     _BlockState,
     _latex_delimited,
+    _parser,
     _plain_section_headings,
     bold_children,
     code_blocks,
     headings,
     inline_children,
+    math_children,
     normalize,
     parse,
     parse_blocks,
@@ -257,6 +259,44 @@ def test_bold_children_read_the_bold_of_notes() -> None:
         assert bold_children(text) is not None, text
     for text in ("*a*", "***a***", "**a**b**", "** a**", "__a__", "**a** and $x$", "a\n**b**"):
         assert bold_children(text) is None, text
+
+
+MATH_PIECES = ["$", "$$", "a", "Bc", " ", "1", "\\", "\\\\", "_", "^", "x^2", "(", ".", "*", "`"]
+MATH_PIECES += ["\u00a0", "\t", "é", "\n", "{", "}"]
+MATH_TEXTS = st.lists(st.sampled_from(MATH_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MATH_TEXTS)
+@example("the slope $w$ of $y = wx + b$")
+@example("$x$")
+@example("$x$1")
+@example("1$x$")
+@example("$a$b$")
+@example("$a\\$b$")
+@example("$a\\\\$ b")
+@example("$x$ and 5\\")
+@example("$ x$")
+@example("$x $")
+@example("a $x_1^2$ b")
+def test_math_children_are_the_inline_parsers(text: str) -> None:
+    """Where the formula shortcut answers, it answers what the inline parser gives, the
+    source spans the reader records included."""
+    children = math_children(text)
+    if children is not None:
+        for latex, reference in ((False, PLAIN), (True, LATEX)):
+            assert _fields(children) == _fields(reference.parseInline(text)[0].children or [])
+            ours = _parser(latex, False)
+            parsed: list[Token] = []
+            ours.inline.parse(text, ours, {}, parsed)
+            assert [c.meta for c in children] == [c.meta for c in parsed]
+
+
+def test_math_children_read_plain_formulas() -> None:
+    for text in ("the slope $w$ of $y = wx + b$", "$\\frac{a}{b}$ is a ratio", "$x_1$"):
+        assert math_children(text) is not None, text
+    for text in ("costs $5", "$x$ and **b**", "$$x$$", "$ x$", "a\n$x$", "\\$x$", "$x$2"):
+        assert math_children(text) is None, text
 
 
 @settings(max_examples=150, deadline=None)
