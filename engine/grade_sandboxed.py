@@ -91,6 +91,7 @@ def grade(
                 duration_ms=elapsed(),
                 isolation=[],
             )
+        isolation = verified_layers(worker, checker.timeout_s)  # known from its `ready`
         # each case is judged between the loop's reads as its result arrives, the reference
         # prepared before that: the parent's share of the work overlaps the child's run
         judge = CaseJudge(checker, cases, memory_limit(config))
@@ -98,7 +99,6 @@ def grade(
             job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent, work=judge.step
         )
         judged = judge.finish()
-        isolation = verified_layers(worker, checker.timeout_s)
         verdict = decide(
             checker,
             cases,

@@ -531,9 +531,16 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _send(fd, message({"t": "loaded"}))
 
     fields, data = reader.next("cases")
-    cases = wire["decode_field"](fields, "cases", data, allow_str=True, path="cases")
+    # The array table is checked once; each case is built just before it runs, so the
+    # first starts without waiting for the others to be built.
+    case_arrays = wire["Arrays"](fields.get("arrays"), data)
+    raw_cases = fields.get("cases")
+    if type(raw_cases) is not list:
+        _exit(5)  # not the parent's protocol
+    decode = wire["decode"]
     remaining = cfg["result_limit"]
-    for index, inputs in enumerate(cases):
+    for index, raw_case in enumerate(raw_cases):
+        inputs = decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
         try:
             raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call
