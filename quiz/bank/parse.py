@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from pydantic import ValidationError
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_headings
+from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_starts
 from quiz.bank.models import (
     FRONT_MATTER,
     REQUIRED_SECTIONS,
@@ -205,10 +205,10 @@ def split_sections(
     sections: dict[str, Section] = {}
     lines = body.split("\n")
     if tokens is None:  # the sections alone: most bodies need no parse for them
-        found = section_headings(body)
+        starts = [(row, title) for row, title in section_starts(body, lines) if title]
     else:
         found = [h for h in headings(body, tokens) if h.level == 2 and h.atx and not h.nested]
-    starts = [(h.line - 1, h.title) for h in found if h.title]
+        starts = [(h.line - 1, h.title) for h in found if h.title]
     first = starts[0][0] if starts else len(lines)
     stray = [(body_line + i, raw) for i, raw in enumerate(lines[:first]) if raw.strip()]
     for position, (row, title) in enumerate(starts):

@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
+    Heading,
     _BlockState,
     _latex_delimited,
     _parser,
@@ -32,6 +33,7 @@ from quiz.bank.markdown import (
     parse_inline,
     plain_children,
     section_headings,
+    section_starts,
 )
 from quiz.bank.parse import split_front_matter
 from tests.conftest import DATA, REPO
@@ -354,6 +356,23 @@ def test_section_headings_are_those_of_the_parse(text: str) -> None:
 @pytest.mark.parametrize("text", SECTION_EXAMPLES)
 def test_section_headings_of_tricky_bodies(text: str) -> None:
     assert section_headings(text) == _expected_sections(text)
+
+
+def _as_starts(found: list[object]) -> list[tuple[int, str]]:
+    return [(h.line - 1, h.title) for h in found if isinstance(h, Heading)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(SECTION_TEXTS)
+def test_section_starts_are_the_parse_headings_rows_and_titles(text: str) -> None:
+    expected = _as_starts(_expected_sections(text))
+    assert section_starts(text) == expected
+    assert section_starts(text, text.split("\n")) == expected
+
+
+@pytest.mark.parametrize("text", SECTION_EXAMPLES)
+def test_section_starts_of_tricky_bodies(text: str) -> None:
+    assert section_starts(text) == _as_starts(_expected_sections(text))
 
 
 def test_section_headings_of_every_real_card_and_note() -> None:
