@@ -17,15 +17,36 @@ __all__ = ["StartupCollector", "gc_paused"]
 
 
 @contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic collector inside the block; it runs again afterwards if it was on."""
+def gc_paused(*, long_lived: bool = False) -> Iterator[None]:
+    """Hold the cyclic collector inside the block; it runs again afterwards if it was on.
+
+    With `long_lived`, what the block built is meant to stay (a loaded bank): it goes
+    straight to the oldest generation (see `_promote`) instead of being walked by the
+    first young collection after the block, which for a 10,000-card load (some 116,000
+    new tracked objects) took 160 ms, a tenth of the load."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if long_lived:
+                _promote()
             gc.enable()
+
+
+def _promote() -> None:
+    """Move every tracked object to the oldest generation without walking them.
+
+    `gc.freeze` splices the generations' lists onto the permanent one and `gc.unfreeze`
+    splices that onto the oldest: both constant time, and the young counts start again
+    from zero. Nothing is kept from the collector: the next full collection walks these
+    objects as it would have after their promotion, and frees any cycle among them. Not
+    done while something else is frozen (the app after its first frame, see
+    `StartupCollector`): `unfreeze` would release that too."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 class StartupCollector:

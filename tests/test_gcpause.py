@@ -58,3 +58,49 @@ def test_an_app_ending_before_its_first_frame_turns_the_collector_back_on() -> N
     collector.release()
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+class _Node:
+    """A cycle-capable object (tracked by the collector)."""
+
+    def __init__(self) -> None:
+        self.other: object = None
+
+
+def test_long_lived_objects_go_to_the_oldest_generation_unwalked() -> None:
+    gc.collect()
+    with gc_paused(long_lived=True):
+        kept = [_Node() for _ in range(2_000)]
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 2_000  # no young collection is due for them
+    assert gc.get_freeze_count() == 0  # nothing stays frozen
+    assert all(gc.is_tracked(node) for node in kept)
+    oldest = {id(obj) for obj in gc.get_objects(generation=2)}
+    assert all(id(node) in oldest for node in kept)
+
+
+def test_a_cycle_built_in_a_long_lived_block_is_still_freed_by_a_full_collection() -> None:
+    import weakref
+
+    gc.collect()
+    with gc_paused(long_lived=True):
+        first, second = _Node(), _Node()
+        first.other, second.other = second, first
+        ref = weakref.ref(first)
+        del first, second
+    assert ref() is not None
+    gc.collect()
+    assert ref() is None
+
+
+def test_long_lived_leaves_what_something_else_froze_frozen() -> None:
+    gc.collect()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with gc_paused(long_lived=True):
+            kept = [_Node() for _ in range(100)]
+        assert gc.get_freeze_count() == frozen
+        assert kept
+    finally:
+        gc.unfreeze()

@@ -187,7 +187,7 @@ def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None, lint: boo
     """
     if use_cache is None:
         use_cache = cachefile.enabled()
-    with gc_paused():
+    with gc_paused(long_lived=True):  # the bank stays: no young collection walks it
         return _load_bank(roots, use_cache, lint)
 
 
