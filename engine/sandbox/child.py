@@ -1,10 +1,10 @@
 """The sandbox child's runner, shipped as source text and exec'd by the launcher.
 
 Phases: import and warm numpy (the warm worker stops here), install the audit
-hooks, report ``ready``, block on the job, exec the user's code (while the
-parent still makes the cases), then read the cases and run each through the
-runtime's ``execute_case``, streaming one result message per case over the
-dedicated result pipe. Nothing here is trusted by
+hooks, report ``ready``, block on the job, run the harness and compile the
+user's code (while the parent still makes the cases), read the cases, exec
+the user's code and run each case through the runtime's ``execute_case``,
+streaming one result message per case over the dedicated result pipe. Nothing here is trusted by
 the parent: it re-validates every byte and decides every verdict itself.
 It imports only numpy and the standard library.
 """
@@ -449,8 +449,9 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         ),
     )
 
-    # The job comes in two messages: what to load (the submission is loaded while the parent
-    # still makes the cases), then the cases.
+    # The job comes in two messages: what to load (the harness is run and the submission
+    # compiled while the parent still makes the cases), then the cases, read in full before
+    # any submitted code runs: nothing is left on stdin for that code to take.
     reader = _JobReader(wire)
     fields, data = reader.next("job")
     job = wire["decode_field"](fields, "job", data, allow_str=True, path="job")
@@ -499,6 +500,13 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         "__builtins__": dict(vars(builtins_module)),
     }
     format_user_error = runtime["format_user_error"]
+    fields, data = reader.next("cases")
+    # The array table is checked once, here; each case is built just before it runs, so the
+    # first starts without waiting for the others to be built.
+    case_arrays = wire["Arrays"](fields.get("arrays"), data)
+    raw_cases = fields.get("cases")
+    if type(raw_cases) is not list:
+        _exit(5)  # not the parent's protocol
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)
@@ -530,13 +538,6 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _flush_stdio()
     _send(fd, message({"t": "loaded"}))
 
-    fields, data = reader.next("cases")
-    # The array table is checked once; each case is built just before it runs, so the
-    # first starts without waiting for the others to be built.
-    case_arrays = wire["Arrays"](fields.get("arrays"), data)
-    raw_cases = fields.get("cases")
-    if type(raw_cases) is not list:
-        _exit(5)  # not the parent's protocol
     decode = wire["decode"]
     remaining = cfg["result_limit"]
     for index, raw_case in enumerate(raw_cases):
