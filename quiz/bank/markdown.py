@@ -323,23 +323,19 @@ def simple_children(content: str) -> list[Token] | None:
 def _inline_plain_first(state: StateCore) -> None:
     """The core `inline` rule, with inline tokens of plain text (most answer lines) or plain
     bold runs given their tokens directly (`simple_children`), without the inline parser."""
-    md = state.md
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        plain = simple_children(token.content)
-        if plain is not None:
-            token.children.extend(plain)
-        else:
-            md.inline.parse(token.content, md, state.env, token.children)
+    _inline_simple_first(state, join=False)
 
 
 def _inline_then_join(state: StateCore) -> None:
     """`_inline_plain_first`, then markdown-it's `text_join` (the core rule that follows it)
     on the tokens the inline parser made: the children `simple_children` gives have no
     escaped text and no two texts in a row, so joining them changes nothing."""
+    _inline_simple_first(state, join=True)
+
+
+def _inline_simple_first(state: StateCore, *, join: bool) -> None:
+    """Each inline token's children: `simple_children` where they do, else the inline
+    parser's (then `text_join` on them when `join`)."""
     md = state.md
     for token in state.tokens:
         if token.type != "inline":
@@ -351,7 +347,8 @@ def _inline_then_join(state: StateCore) -> None:
             token.children.extend(plain)
             continue
         md.inline.parse(token.content, md, state.env, token.children)
-        text_join(StateCore("", md, state.env, [token]))
+        if join:
+            text_join(StateCore("", md, state.env, [token]))
 
 
 def _join_block_text(state: StateCore) -> None:
