@@ -13,9 +13,8 @@ The API:
   with inline tokens left unparsed, which is several times faster); `parse_inline(text)`
   for one line of inline Markdown.
 - `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines;
-  `section_headings(text)`: the top-level `## ` headings alone (a card's sections), for
-  most texts without running the parser, and `section_starts(text)` the same as
-  (row, title) pairs;
+  `section_starts(text)`: the rows and titles of the top-level `## ` headings alone (a
+  card's sections), for most texts without running the parser;
   `code_spans(text)`: the offsets of inline code.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
@@ -54,7 +53,6 @@ __all__ = [
     "code_blocks",
     "code_spans",
     "headings",
-    "section_headings",
     "section_starts",
     "inline_children",
     "make_markdown",
@@ -776,10 +774,11 @@ _OPENS_AT_START = re.compile(r"^(?:`{3}|~{3}|\$\$)", re.MULTILINE)
 """A line that may open a fence or a `$$` block at column 0."""
 
 
-def section_headings(text: str) -> list[Heading]:
-    """What `[h for h in headings(text) if h.level == 2 and h.atx and not h.nested]` gives,
-    without parsing when it is plain to see: a card's sections are all a load needs, and a
-    block parse is most of a card's cost.
+def section_starts(text: str, lines: list[str] | None = None) -> list[tuple[int, str]]:
+    """(0-based row, title) of each heading `[h for h in headings(text) if h.level == 2 and
+    h.atx and not h.nested]` gives, without parsing when it is plain to see: a card's
+    sections are all a load needs, and a block parse is most of a card's cost. `lines`,
+    when given, is `text.split("\n")` (the caller's, not split again).
 
     In a text with no `_UNSURE_LINE`, no `\\r` and no NUL, a top-level `## ` heading is a line
     that starts with `## ` and is not inside a fence or `$$` block opened at column 0: such a
@@ -788,30 +787,12 @@ def section_headings(text: str) -> list[Heading]:
     would open a block anywhere but after a blank line, a heading or a closed block, or a
     line that might head a table (the table rule is tried first), sends it to the parser.
     tests/bank/test_markdown_shortcuts.py compares the two on generated and real texts."""
-    found = _plain_section_starts(text)
-    if found is None:
-        return [h for h in headings(text) if h.level == 2 and h.atx and not h.nested]
-    return [Heading(2, title, row + 1, False, True) for row, title in found]
-
-
-def section_starts(text: str, lines: list[str] | None = None) -> list[tuple[int, str]]:
-    """(0-based row, title) of each of `section_headings(text)`: all a card load needs, without
-    a frozen `Heading` built for each (a tenth of the section split's cost). `lines`, when
-    given, is `text.split("\n")` (the caller's, not split again)."""
     found = _plain_section_starts(text, lines)
     if found is None:
         return [
             (h.line - 1, h.title) for h in headings(text) if h.level == 2 and h.atx and not h.nested
         ]
     return found
-
-
-def _plain_section_headings(text: str) -> list[Heading] | None:
-    """`section_headings` without the parser, or None when the text needs it."""
-    found = _plain_section_starts(text)
-    if found is None:
-        return None
-    return [Heading(2, title, row + 1, False, True) for row, title in found]
 
 
 def _plain_section_starts(

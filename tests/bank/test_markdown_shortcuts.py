@@ -17,11 +17,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
-    Heading,
     _BlockState,
     _latex_delimited,
     _parser,
-    _plain_section_headings,
+    _plain_section_starts,
     bold_children,
     code_blocks,
     headings,
@@ -32,7 +31,6 @@ from quiz.bank.markdown import (
     parse_blocks,
     parse_inline,
     plain_children,
-    section_headings,
     section_starts,
 )
 from quiz.bank.parse import split_front_matter
@@ -341,48 +339,38 @@ SECTION_EXAMPLES = [
 ]
 
 
-def _expected_sections(text: str) -> list[object]:
-    """The level-2, top-level `#` headings markdown-it itself (no shortcuts) finds."""
+def _expected_sections(text: str) -> list[tuple[int, str]]:
+    """(0-based row, title) of the level-2, top-level `#` headings markdown-it itself (no
+    shortcuts) finds."""
     tokens = PLAIN.parse(normalize(text))
-    return [h for h in headings(text, tokens) if h.level == 2 and h.atx and not h.nested]
+    return [
+        (h.line - 1, h.title)
+        for h in headings(text, tokens)
+        if h.level == 2 and h.atx and not h.nested
+    ]
 
 
 @settings(max_examples=400, deadline=None)
 @given(SECTION_TEXTS)
-def test_section_headings_are_those_of_the_parse(text: str) -> None:
-    assert section_headings(text) == _expected_sections(text)
-
-
-@pytest.mark.parametrize("text", SECTION_EXAMPLES)
-def test_section_headings_of_tricky_bodies(text: str) -> None:
-    assert section_headings(text) == _expected_sections(text)
-
-
-def _as_starts(found: list[object]) -> list[tuple[int, str]]:
-    return [(h.line - 1, h.title) for h in found if isinstance(h, Heading)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(SECTION_TEXTS)
 def test_section_starts_are_the_parse_headings_rows_and_titles(text: str) -> None:
-    expected = _as_starts(_expected_sections(text))
+    expected = _expected_sections(text)
     assert section_starts(text) == expected
     assert section_starts(text, text.split("\n")) == expected
 
 
 @pytest.mark.parametrize("text", SECTION_EXAMPLES)
 def test_section_starts_of_tricky_bodies(text: str) -> None:
-    assert section_starts(text) == _as_starts(_expected_sections(text))
+    assert section_starts(text) == _expected_sections(text)
 
 
-def test_section_headings_of_every_real_card_and_note() -> None:
+def test_section_starts_of_every_real_card_and_note() -> None:
     files = sorted((REPO / "content").glob("*/*/*.md")) + sorted(DATA.rglob("*.md"))
     shortcut = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
         split = split_front_matter(text)
         body = split[2] if split else text
-        assert section_headings(body) == _expected_sections(body), path
-        shortcut += _plain_section_headings(body) is not None
+        assert section_starts(body) == _expected_sections(body), path
+        shortcut += _plain_section_starts(body) is not None
     # the shortcut serves real cards (lists, fences, display math), not only plain ones
     assert shortcut >= 0.9 * len(files)
