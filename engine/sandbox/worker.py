@@ -342,14 +342,21 @@ class Worker:
                 key.data.add(data)
         return bool(self._sel.get_map())
 
-    def _write_job(self, fd: int) -> None:
+    def _write_chunk(self, fd: int) -> bool:
+        """Write the next piece of the job to the child's stdin; False when its pipe is full
+        or the child is gone (then nothing is left to write: the run loop will notice)."""
         try:
             self._job = self._job[os.write(fd, self._job[: 1 << 16]) :]
         except BlockingIOError:
-            return
+            return False
         except OSError:
-            self._job = memoryview(b"")  # the child is gone; the run loop will notice
+            self._job = memoryview(b"")
             self._on_sent = None
+            return False
+        return True
+
+    def _write_job(self, fd: int) -> None:
+        self._write_chunk(fd)  # a full pipe leaves the rest: the selector calls again
         if not self._job:
             self._stop_writing()
             sent, self._on_sent = self._on_sent, None
@@ -428,15 +435,9 @@ class Worker:
             return
         fd = self.proc.stdin.fileno()
         os.set_blocking(fd, False)
-        view = memoryview(head)
-        try:
-            while view:
-                view = view[os.write(fd, view[: 1 << 16]) :]
-        except BlockingIOError:
+        self._job = memoryview(head)
+        while self._job and self._write_chunk(fd):
             pass
-        except OSError:
-            view = view[:0]  # the child is gone; `run` finds out
-        self._job = view
 
     def run(
         self,
