@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
-__all__ = ["SCHEMA_VERSION", "Context", "display_path", "open_store", "pass_context"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Context",
+    "display_path",
+    "display_paths",
+    "open_store",
+    "pass_context",
+]
 
 SCHEMA_VERSION: Literal[1] = 1
 """The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
@@ -26,8 +33,32 @@ SCHEMA_VERSION: Literal[1] = 1
 
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it is below it."""
+    return _shown(path, path.resolve(), Path.cwd().resolve())
+
+
+def display_paths(paths: Sequence[Path]) -> list[str]:
+    """`display_path` of each path, with each folder resolved once: a file that is not a
+    symbolic link resolves to its folder's resolved path plus its name. (`display_path`
+    resolves every part of every path and the working directory again: a fifth of the
+    whole import's CPU time for 2,650 cards.)"""
+    cwd = Path.cwd().resolve()
+    folders: dict[Path, Path] = {}
+    shown: list[str] = []
+    for path in paths:
+        if path.is_symlink():
+            shown.append(_shown(path, path.resolve(), cwd))
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        shown.append(_shown(path, folder / path.name, cwd))
+    return shown
+
+
+def _shown(path: Path, resolved: Path, cwd: Path) -> str:
+    """`resolved` relative to `cwd` when it is below it, else `path` as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved.relative_to(cwd))
     except ValueError:
         return str(path)
 

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store
+from quiz.cli.context import Context, display_path, display_paths, open_store
 from quiz.errors import DrillbitError, UsageError
 from quiz.textsafe import MIB, printable, read_regular_text
 
@@ -32,28 +31,6 @@ def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
     for path in index.broken:  # a card that does not load still owns its file name
         taken.setdefault(path.stem, path)
     return taken
-
-
-def _shown_paths(paths: Sequence[Path]) -> list[str]:
-    """`display_path` of each path, with each folder resolved once: a file that is not a
-    symbolic link resolves to its folder's resolved path plus its name. (`display_path`
-    resolves every part of every path and the working directory again: a fifth of the
-    whole import's CPU time for 2,650 cards.)"""
-    cwd = Path.cwd().resolve()
-    folders: dict[Path, Path] = {}
-    shown: list[str] = []
-    for path in paths:
-        if path.is_symlink():
-            shown.append(display_path(path))
-            continue
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        try:
-            shown.append(str((folder / path.name).relative_to(cwd)))
-        except ValueError:
-            shown.append(str(path))
-    return shown
 
 
 @click.command("import")
@@ -147,7 +124,7 @@ def import_command(
     # One line per card (thousands for a long file), printed at once rather than one
     # write and flush each.
     lines: list[str] = []
-    shown = _shown_paths([card.path for card in plan.cards])
+    shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
         lines.append(printable(f"{action} {where}  ← {card.question.label} {card.question.title}"))

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.cli.context import display_path
-from quiz.cli.ecosystem import _shown_paths
+from quiz.cli.context import display_path, display_paths
 
 
 def test_shown_paths_are_display_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,5 +30,5 @@ def test_shown_paths_are_display_paths(tmp_path: Path, monkeypatch: pytest.Monke
         tmp_path / "outside" / "e.md",
         Path("./content/new/t/f.md"),
     ]
-    assert _shown_paths(paths) == [display_path(p) for p in paths]
-    assert _shown_paths(paths)[0] == os.path.join("content", "p", "t", "a.md")
+    assert display_paths(paths) == [display_path(p) for p in paths]
+    assert display_paths(paths)[0] == os.path.join("content", "p", "t", "a.md")
