@@ -7,6 +7,7 @@ without it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -27,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     Two command lines skip click and the group's options (30-40 ms of CPU), with the
     group's error handling: `drillbit` alone opens Home on the bank, and `stats --json`
     (with only `--content` options, see `quiz.cli.stats`) prints the statistics. Anything
-    else goes through the group.
+    else goes through the group. Without `argv` (the console script, `python -m quiz`) the
+    call is the whole process: `stats --json` then holds the collector to the exit.
     """
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
@@ -39,7 +41,11 @@ def main(argv: Sequence[str] | None = None) -> None:
 
             content = stats_json_content(args)
             if content is not None:
-                _without_click(lambda: print_stats_json(content), as_json=True)
+                from quiz.gcpause import to_the_exit
+
+                # with `argv`, a test or a tool called this: its process goes on
+                with to_the_exit() if argv is None else contextlib.nullcontext():
+                    _without_click(lambda: print_stats_json(content), as_json=True)
                 return
     from quiz.cli.group import main as run
 

@@ -4,6 +4,8 @@ prints, warns and fails exactly as the click group does."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -158,3 +160,24 @@ def test_stats_json_does_not_import_click(drillbit_process: RunDrillbit) -> None
         "quiz.cli.plain",
         "quiz.cli.stats",
     }
+
+
+def test_as_the_whole_process_it_holds_the_collector_to_the_exit(
+    drillbit_process: RunDrillbit,
+) -> None:
+    """The console script and `python -m quiz` call `main()`: nothing runs after it, so
+    the objects alive at its end are frozen, out of the exit's last collection."""
+    assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
+    code = (
+        "import gc, sys\n"
+        "from quiz.cli import main\n"
+        "sys.argv = ['drillbit', *sys.argv[1:]]\n"
+        "main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    for args, seen in ((["stats", "--json"], "True True"), (["list", "--json"], "True False")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        )
+        assert done.stderr.splitlines()[-1] == seen
+        assert json.loads(done.stdout)
