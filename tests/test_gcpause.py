@@ -104,3 +104,16 @@ def test_long_lived_leaves_what_something_else_froze_frozen() -> None:
         assert kept
     finally:
         gc.unfreeze()
+
+
+def test_to_the_exit_holds_the_collector_then_freezes_what_is_alive() -> None:
+    from quiz.gcpause import to_the_exit
+
+    assert gc.get_freeze_count() == 0
+    try:
+        with to_the_exit():
+            assert not gc.isenabled()
+            kept = [[index] for index in range(100)]
+        assert gc.isenabled() and gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import click
+
+from quiz.cli import plain
+from quiz.cli.plain import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from quiz.bank.index import CardRef
@@ -25,10 +28,8 @@ __all__ = [
     "display_paths",
     "open_store",
     "pass_context",
+    "warn",
 ]
-
-SCHEMA_VERSION: Literal[1] = 1
-"""The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
 
 
 def display_path(path: Path) -> str:
@@ -83,12 +84,7 @@ class Context:
 
     def roots(self) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr."""
-        from quiz.bank.sources import content_roots, installed_packs
-
-        installed, refused = installed_packs()
-        for reason in refused:
-            click.echo(f"drillbit: {reason}", err=True)
-        return content_roots(self.content, installed=installed)
+        return plain.content_roots_of(self.content, warn)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -101,10 +97,9 @@ def open_store() -> Store:
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
-    from quiz.store.store import Store
+    return plain.open_store(warn)
 
-    store = Store.open()
-    for notice in store.notices:
-        click.echo(f"drillbit: {notice.message}", err=True)
-    store.on_notice(lambda notice: click.echo(f"drillbit: {notice.message}", err=True))
-    return store
+
+def warn(message: str) -> None:
+    """One line for the person on stderr (the `Warn` the click commands hand on)."""
+    click.echo(message, err=True)

@@ -87,8 +87,7 @@ def import_command(
     at least one card was written (or would be, with --dry-run), 1 when nothing could
     be imported, 2 on usage errors.
     """
-    from quiz.bank.loader import PACK_FILE
-    from quiz.ecosystem.importer import plan_import, write_plan
+    from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.

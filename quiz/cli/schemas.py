@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 Version = Literal[1]
-"""The type of `SCHEMA_VERSION` (kept in `quiz.cli.context`, which imports no pydantic)."""
+"""The type of `SCHEMA_VERSION` (kept in `quiz.cli.plain`: no pydantic, no click)."""
 
 
 class VerdictReport(Verdict):
