@@ -17,6 +17,7 @@ import pytest
 from markdown_it.token import Token
 
 from quiz.bank import models
+from quiz.bank import schema as front_schema
 from quiz.bank.index import PACK_FILE as INDEX_PACK_FILE
 from quiz.bank.loader import PACK_FILE
 from quiz.bank.markdown import MathScan, parse
@@ -81,7 +82,7 @@ def test_the_copied_names_and_limits_are_the_models() -> None:
     assert cardcheck.KEBAB == models.KEBAB
     assert PACK_FILE == INDEX_PACK_FILE == importer.PACK_FILE
     assert cardcheck.CONCEPT_SECTIONS == models.REQUIRED_SECTIONS["concept"]
-    schema = models.ConceptFront.model_json_schema()["properties"]
+    schema = front_schema.ConceptFront.model_json_schema()["properties"]
     assert schema["id"]["maxLength"] == schema["topic"]["maxLength"] == cardcheck.MAX_ID_CHARS
     assert schema["tags"]["items"]["maxLength"] == cardcheck.MAX_ID_CHARS
     assert schema["title"]["maxLength"] == cardcheck.MAX_TITLE_CHARS
