@@ -20,9 +20,10 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from quiz.bank.markdown import MathScan, headings
+from quiz.bank.markdown import MathScan
 from quiz.bank.mathtext import find_math_problems, math_problem_offsets
-from quiz.bank.sentences import key_points_problem
+from quiz.bank.sentences import MAX_POINTS as RULE_MAX_POINTS
+from quiz.bank.sentences import MIN_POINTS, key_points_problem
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """`quiz.bank.models.KEBAB`, not imported from there: that module pulls in pydantic
@@ -42,31 +43,38 @@ CONCEPT_SECTIONS = ("Question", "Answer")
 _KEYS = frozenset({"id", "kind", "title", "topic", "tags", "difficulty", "source", "key_points"})
 
 
-def _text(value: object, most: int | None = None) -> bool:
+def _text(value: object, most: int) -> bool:
     """A string pydantic keeps as it is (nothing to strip: Python strips a superset of
     what pydantic does) and finds 1 to `most` characters long."""
-    return (
-        type(value) is str
-        and 0 < len(value) <= (most if most is not None else len(value))
-        and value == value.strip()
-    )
+    return type(value) is str and 0 < len(value) <= most and value == value.strip()
 
 
 def _kebab(value: object) -> bool:
     """A kebab-case name of at most 80 characters (ids, topics, tags)."""
-    return _text(value, MAX_ID_CHARS) and _KEBAB_WHOLE.fullmatch(str(value)) is not None
+    return (
+        type(value) is str
+        and len(value) <= MAX_ID_CHARS
+        and _KEBAB_WHOLE.fullmatch(value) is not None  # (so nothing to strip, not empty)
+    )
 
 
 def _front_plainly_valid(data: Mapping[str, Any]) -> bool:
     """True when `ConceptFront` surely accepts the data unchanged."""
     if data.keys() != _KEYS or data["kind"] != "concept":
         return False
-    tags, points, difficulty = data["tags"], data["key_points"], data["difficulty"]
+    tags, points, difficulty, source = (
+        data["tags"],
+        data["key_points"],
+        data["difficulty"],
+        data["source"],
+    )
     return (
         _kebab(data["id"])
         and _kebab(data["topic"])
         and _text(data["title"], MAX_TITLE_CHARS)
-        and _text(data["source"])
+        and type(source) is str
+        and source != ""
+        and source == source.strip()
         and type(difficulty) is int
         and difficulty in DIFFICULTIES
         and type(tags) is list
@@ -94,28 +102,39 @@ def plainly_clean(
         return False
     if data["id"] != path.stem or data["topic"] != topic_dir:
         return False
-    # The sections, as `split_sections` finds them in the parsed body.
-    lines = body.split("\n")
-    starts = [
-        (h.line - 1, h.title)
-        for h in headings(body, tokens)
-        if h.level == 2 and h.atx and not h.nested and h.title
-    ]
-    if tuple(title for _row, title in starts) != CONCEPT_SECTIONS:
+    # The sections, as `split_sections` finds them in the parsed body: its top-level
+    # `## ` headings (`headings` with level 2, atx and not nested) that have a title.
+    starts: list[tuple[int, str]] = []
+    for index, token in enumerate(tokens):
+        if (
+            token.type == "heading_open"
+            and token.tag == "h2"
+            and token.level == 0
+            and token.map is not None
+            and token.markup.startswith("#")
+        ):
+            title = tokens[index + 1].content.strip()
+            if title:
+                starts.append((token.map[0], title))
+    if len(starts) != 2 or (starts[0][1], starts[1][1]) != CONCEPT_SECTIONS:
         return False  # missing, unknown or repeated sections
-    if any(raw.strip() for raw in lines[: starts[0][0]]):
+    lines = body.split("\n")
+    (question_row, _), (answer_row, _) = starts
+    if any(raw.strip() for raw in lines[:question_row]):
         return False  # stray text before the first section
-    texts = [
-        "\n".join(lines[row + 1 : (starts[i + 1][0] if i + 1 < len(starts) else len(lines))])
-        for i, (row, _title) in enumerate(starts)
-    ]
-    if not all(text.strip() for text in texts):
-        return False  # an empty section
-    if any("$" in text for text in texts) and math_problem_offsets(
+    if not any(raw.strip() for raw in lines[question_row + 1 : answer_row]):
+        return False  # an empty question
+    if not any(raw.strip() for raw in lines[answer_row + 1 :]):
+        return False  # an empty answer
+    # Only the sections and the lines before them can hold a `$`, and the titles do not.
+    if "$" in body and math_problem_offsets(
         body, tokens, inline_parsed=inline_parsed, scan=math_scan
     ):
         return False  # a formula that does not render, or a stray `$`
     points = data["key_points"]
-    if any(find_math_problems(point) for point in points):
+    if any("$" in point and find_math_problems(point) for point in points):
         return False
-    return key_points_problem(len(points), texts[1].rstrip()) is None
+    if MIN_POINTS <= len(points) <= RULE_MAX_POINTS:  # what key_points_problem allows
+        return True
+    answer = "\n".join(lines[answer_row + 1 :]).rstrip()  # the Answer section's text
+    return key_points_problem(len(points), answer) is None
