@@ -22,7 +22,7 @@ import yaml
 from markdown_it.token import Token
 
 from quiz.bank import parallel
-from quiz.bank.loader import PACK_FILE
+from quiz.bank.index import PACK_FILE as PACK_FILE  # the loader's name, without its models
 from quiz.bank.markdown import (
     MathScan,
     headings,
@@ -32,9 +32,8 @@ from quiz.bank.markdown import (
     scan_math_in,
 )
 from quiz.bank.mathtext import latex_to_unicode
-from quiz.bank.models import KEBAB
-from quiz.bank.parse import card_from_data
 from quiz.bank.sentences import is_short_answer
+from quiz.ecosystem.cardcheck import KEBAB, plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
@@ -709,20 +708,28 @@ def _plan_card(
         points=points,
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML
-    # back: the safe dumper's text loads as the data it was given.
-    card, problems = card_from_data(
-        data,
-        yaml_text,
-        body,
-        path,
-        pack,
-        topic,
-        tokens=body_tokens,
-        inline_parsed=not env.get("references"),
-        math_scan=math_scan,  # with no references, as the check would scan the body
-    )
-    if card is None:
-        return None, f"the card would not pass lint: {problems[0].message}", notes
+    # back: the safe dumper's text loads as the data it was given. The plain check
+    # settles nearly every card without the card models (pydantic); a card it is not
+    # sure of gets the full check, whose first problem is the reason given.
+    inline_parsed = not env.get("references")  # math_scan was made so too
+    if not plainly_clean(
+        data, body, body_tokens, path, topic, inline_parsed=inline_parsed, math_scan=math_scan
+    ):
+        from quiz.bank.parse import card_from_data
+
+        card, problems = card_from_data(
+            data,
+            yaml_text,
+            body,
+            path,
+            pack,
+            topic,
+            tokens=body_tokens,
+            inline_parsed=inline_parsed,
+            math_scan=math_scan,
+        )
+        if card is None:
+            return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"
     folder = folders.get(target_dir)
     if folder is None:
