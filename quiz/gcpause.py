@@ -9,11 +9,12 @@ counting frees them anyway.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["StartupCollector", "gc_paused", "to_the_exit"]
+__all__ = ["StartupCollector", "freeze_at_exit", "gc_paused", "to_the_exit"]
 
 
 @contextlib.contextmanager
@@ -54,6 +55,25 @@ def to_the_exit() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def freeze_at_exit() -> None:
+    """When the interpreter exits, freeze everything first: its last collection then walks
+    nothing (an app's own exit, after it quits; registered once per process).
+
+    At exit that collection walks every object still tracked and frees the app's cyclic
+    garbage (widgets, styles, messages), only for the process to end: 0.1-0.3 s of CPU
+    after a Textual app quits, a bare one included. What is frozen is left to the system
+    like the rest of the process's memory. drillbit closes its database and files itself
+    (never through a collection), and `weakref.finalize` callbacks (temporary folders)
+    still run at exit."""
+    global _freezing_at_exit
+    if not _freezing_at_exit:
+        _freezing_at_exit = True
+        atexit.register(gc.freeze)
+
+
+_freezing_at_exit = False
 
 
 def _promote() -> None:
