@@ -516,6 +516,15 @@ def plan_day(
             left,
             speed,
         )
+        if (
+            steps
+            and time_reviews
+            and days_left <= pass_days(cards, unseen, plan, days_left, left, speed)
+        ):
+            # The last pass looks at each card once: a step minutes after an answer adds
+            # little recall on the day by fsrs's model (nothing on the eve, which counts
+            # as recalled anyway), and costs a review's time the next card needs.
+            steps = False
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
