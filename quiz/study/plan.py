@@ -348,6 +348,8 @@ class DayPlan:
     steps). False when the days left are too few for every unseen card with its steps
     (`steps_fit`): a first answer or a lapse then waits for the last pass, and a plan-mode
     session does not requeue a card answered Again."""
+    last_pass: bool = False
+    """Whether today is in the last pass, which takes no same-day steps either."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -603,6 +605,7 @@ def plan_day(
         days_left=days_left,
         new_remaining=len(unseen),
         same_day_steps=steps,
+        last_pass=in_last_pass,
     )
 
 

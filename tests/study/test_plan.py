@@ -418,6 +418,7 @@ def test_the_last_pass_takes_no_same_day_steps(scheduler: Scheduler) -> None:
         scheduler=scheduler,
     )
     assert last is not None and last.days_left == 1 and not last.same_day_steps
+    assert last.last_pass and not early.last_pass
     assert "lapsed" not in last.queue
     # plain fsrs (the bench's baselines) keeps its steps
     plain = plan_day(
@@ -686,4 +687,7 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert PlanStatus(plan, 10, ready, busy).steps_note() is None
     short = replace(busy, same_day_steps=False)
     note = PlanStatus(plan, 10, ready, short).steps_note()
-    assert note is not None and "not asked again today" in note
+    assert note is not None and "not asked again today" in note and "Too few days" in note
+    final = replace(short, last_pass=True)
+    note = PlanStatus(plan, 10, ready, final).steps_note()
+    assert note is not None and "not asked again today" in note and "last pass" in note
