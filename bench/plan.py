@@ -342,7 +342,8 @@ def simulate(
             box = time_box(plan, pace, 0.0, kinds.values())
             study([c for c in imposed if c not in true], day, None)
             if day < len(steps_by_day) and steps_by_day[day]:
-                steps(day, None, answered_today=True)  # the new cards' steps, as plan mode
+                # the new cards' steps, time-boxed as plan mode's are
+                steps(day, box, answered_today=True)
             # the oracle knows the true memory and answer times; without `truth`, the
             # same greedy with only what the app knows (fsrs defaults, its own memory
             # states, the estimated pace)
@@ -728,6 +729,34 @@ def table(figures: Sequence[Figure]) -> str:
             f"| {found['sim_mean_daily_minutes'].value:.0f} "
             f"| {found['sim_max_load_over_budget_pct'].value:+.0f}% |"
         )
+    ceiling = [
+        "",
+        "| horizon | plan gain | oracle recall | oracle gain | oracle - plan "
+        "| bound recall | bound gain |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    by_horizon: dict[int, dict[str, Figure]] = {}
+    for figure in figures:
+        if figure.name.startswith("plan_") and "policy" not in figure.params:
+            by_horizon.setdefault(figure.params["horizon_days"], {})[figure.name] = figure
+    for horizon, found in sorted(by_horizon.items()):
+        names = (
+            "plan_recall_gain_pp",
+            "plan_oracle_recall_on_day",
+            "plan_oracle_gain_pp",
+            "plan_oracle_room_pp",
+            "plan_recall_bound_on_day",
+            "plan_recall_bound_gain_pp",
+        )
+        if all(name in found for name in names):
+            cells = [
+                f"{found[name].value:g} ± {found[name].params['ci95']:g}"
+                + (" pp" if found[name].unit == "pp" else "")
+                for name in names
+            ]
+            ceiling.append(f"| {horizon} days | " + " | ".join(cells) + " |")
+    if len(ceiling) > 3:
+        lines += ceiling
     lines += ["", "| target | figure | horizon | value | met |", "|---|---|---|---|---|"]
     for name, horizon, text, ok in PLAN_TARGETS:
         hit = next(

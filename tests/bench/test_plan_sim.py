@@ -102,6 +102,8 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
     value = {f.name: f.value for f in figures if "policy" not in f.params}
     assert value["plan_oracle_recall_on_day"] <= value["plan_recall_bound_on_day"]
     assert "| 5 days | plan |" in table(figures)
+    assert "| 5 days | oracle |" in table(figures)
+    assert "| oracle recall |" in table(figures), "the ceiling's own table"
     out = tmp_path / "results.json"
     other = Figure("load_ms", 12.0, "ms", {"cards": 100})
     out.write_text(json.dumps({"machine": {"cpu": "x"}, "figures": [other.as_json()]}))
