@@ -464,6 +464,19 @@ def matched_retention(
     learning_steps: bool = True,
 ) -> float:
     """The desired retention whose plain fsrs spends `target_reviews` reviews (bisection)."""
+    low, high = matched_bracket(run, learners, target_reviews, steps, learning_steps=learning_steps)
+    return round((low + high) / 2, 4)
+
+
+def matched_bracket(
+    run: Callable[[Policy, int], Outcome],
+    learners: int,
+    target_reviews: float,
+    steps: int,
+    *,
+    learning_steps: bool = True,
+) -> tuple[float, float]:
+    """The bisection's last bracket: retentions spending fewer and at least `target_reviews`."""
     low, high = 0.70, 0.99
     for _ in range(steps):
         middle = (low + high) / 2
@@ -473,7 +486,33 @@ def matched_retention(
             low = middle
         else:
             high = middle
-    return round((low + high) / 2, 4)
+    return low, high
+
+
+def equal_reviews_baseline(
+    target_reviews: float, one: Sequence[Outcome], other: Sequence[Outcome]
+) -> tuple[list[float], float, bool]:
+    """Plain fsrs's recall per learner at exactly `target_reviews` reviews on average.
+
+    fsrs's review count is a step function of the desired retention (intervals are whole
+    days), so no one retention may spend exactly plan mode's reviews. Two retentions
+    whose mean counts bracket the target are mixed: a learner follows the one or the
+    other with the weights that make the mean count the target (the recall is that
+    mixture's expected recall). Returns the recalls, the mixture's mean review count and
+    whether the target was bracketed (if not, the run with fewer reviews alone; when even
+    that spends more than plan mode, the comparison is conservative).
+    """
+    low, high = sorted((one, other), key=lambda runs: statistics.fmean(o.reviews for o in runs))
+    spent_low = statistics.fmean(o.reviews for o in low)
+    spent_high = statistics.fmean(o.reviews for o in high)
+    if not spent_low <= target_reviews <= spent_high or spent_high == spent_low:
+        return [o.recall_on_day for o in low], spent_low, False
+    weight = (target_reviews - spent_low) / (spent_high - spent_low)
+    recalls = [
+        (1 - weight) * a.recall_on_day + weight * b.recall_on_day
+        for a, b in zip(low, high, strict=True)
+    ]
+    return recalls, target_reviews, True
 
 
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
@@ -493,10 +532,17 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
 
     plain = [run(Policy("fsrs-0.90"), i) for i in range(settings.learners)]
     subset = min(settings.match_learners, settings.learners)
-    retention = matched_retention(
+    bracket = matched_bracket(
         run, subset, statistics.fmean(o.reviews for o in plan[:subset]), settings.match_steps
     )
+    retention = round(sum(bracket) / 2, 4)
     matched = [run(Policy("fsrs-matched", retention), i) for i in range(settings.learners)]
+    # The retention was matched on a subset, and fsrs's count moves in steps: the other
+    # end of the bracket, on every learner, gives the mixture at exactly plan mode's count.
+    plan_reviews = statistics.fmean(o.reviews for o in plan)
+    side = bracket[1] if statistics.fmean(o.reviews for o in matched) < plan_reviews else bracket[0]
+    beside = [run(Policy("fsrs-bracket", round(side, 4)), i) for i in range(settings.learners)]
+    equal, equal_reviews, bracketed = equal_reviews_baseline(plan_reviews, matched, beside)
     # For honesty: plain fsrs without learning steps (new cards straight to review, no
     # relearning step), at the review count of plan mode, with plan mode's new cards.
     bare_retention = matched_retention(
@@ -574,6 +620,14 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     gain, gain_ci = mean_ci(
         [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, matched, strict=True)]
     )
+    gain_equal, gain_equal_ci = mean_ci(
+        [100 * (p.recall_on_day - e) for p, e in zip(plan, equal, strict=True)]
+    )
+    log(
+        f"    {horizon:>2} days gain at equal reviews {gain_equal:+.2f} ± {gain_equal_ci:.2f} pp "
+        f"(fsrs at {retention} and {round(side, 4)} mixed to {equal_reviews:.1f} reviews, "
+        f"plan {plan_reviews:.1f}{'' if bracketed else ', not bracketed'})"
+    )
     gain_90, gain_90_ci = mean_ci(
         [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, plain, strict=True)]
     )
@@ -615,6 +669,21 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
                 "versus": "fsrs-matched (plain fsrs at the same number of reviews)",
                 "matched_retention": retention,
                 "ci95": round(gain_ci, 2),
+            },
+        ),
+        Figure(
+            "plan_recall_gain_equal_reviews_pp",
+            round(gain_equal, 2),
+            "pp",
+            {
+                **common,
+                "versus": "plain fsrs at exactly plan mode's mean review count: the two "
+                "retentions around it mixed (equal_reviews_baseline)",
+                "retentions": [retention, round(side, 4)],
+                "baseline_reviews": round(equal_reviews, 1),
+                "plan_reviews": round(plan_reviews, 1),
+                "bracketed": bracketed,
+                "ci95": round(gain_equal_ci, 2),
             },
         ),
         Figure(
@@ -695,7 +764,9 @@ PLAN_TARGETS: list[tuple[str, int, str, Callable[[float], bool]]] = [
     ("plan_recall_on_day", 14, ">= 0.90", lambda v: v >= 0.90),
     ("plan_recall_on_day", 30, ">= 0.90", lambda v: v >= 0.90),
     ("plan_recall_gain_pp", 7, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_equal_reviews_pp", 7, ">= 5 pp", lambda v: v >= 5),
     ("plan_recall_gain_pp", 14, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_equal_reviews_pp", 14, ">= 5 pp", lambda v: v >= 5),
     ("plan_recall_gain_pp", 30, ">= 0 pp", lambda v: v >= 0),
     ("plan_max_load_over_budget_pct", 7, "<= 10%", lambda v: v <= 10),
     ("plan_max_load_over_budget_pct", 14, "<= 10%", lambda v: v <= 10),

@@ -16,9 +16,11 @@ from bench.plan import (
     QUICK,
     RECALLED_RATINGS,
     START,
+    Outcome,
     Policy,
     bank,
     draw_learner,
+    equal_reviews_baseline,
     horizon_figures,
     simulate,
     table,
@@ -91,6 +93,7 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "plan_recall_gain_vs_nosteps_pp",
     } <= names
     assert {
+        "plan_recall_gain_equal_reviews_pp",
         "plan_oracle_recall_on_day",
         "plan_oracle_gain_pp",
         "plan_oracle_room_pp",
@@ -193,3 +196,17 @@ def test_the_recall_bound_lifts_the_weakest_cards_to_one() -> None:
     assert recall_bound([0.2, 0.9], reviews=5, cards=2) == 1.0
     assert recall_bound([0.2, 0.9], reviews=0, cards=2) == (0.2 + 0.9) / 2
     assert recall_bound([], reviews=3, cards=0) == 0.0
+
+
+def test_the_equal_review_baseline_mixes_the_two_retentions_around_plan_modes_count() -> None:
+    def runs(*pairs: tuple[int, float]) -> list[Outcome]:
+        return [Outcome(recall, reviews, reviews, 0.0, 1.0) for reviews, recall in pairs]
+
+    fewer = runs((90, 0.80), (110, 0.90))  # 100 reviews on average
+    more = runs((130, 0.84), (170, 0.96))  # 150
+    recalls, spent, bracketed = equal_reviews_baseline(110, more, fewer)
+    assert bracketed and spent == 110
+    assert recalls == [0.8 * 0.80 + 0.2 * 0.84, 0.8 * 0.90 + 0.2 * 0.96]  # 110 is 1/5 of the way
+    # not bracketed (fsrs spends more than plan mode at both): the run with fewer reviews
+    recalls, spent, bracketed = equal_reviews_baseline(60, more, fewer)
+    assert not bracketed and spent == 100 and recalls == [0.80, 0.90]
