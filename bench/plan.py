@@ -9,7 +9,11 @@ away, within a 45-minute daily budget, under four policies:
 - ``fsrs-nosteps-matched``: the same without fsrs's learning and relearning steps (a new
   card goes straight to review), for honesty: plan mode drops the same-day steps when
   the days are too few, and this shows what dropping them alone does;
-- ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs).
+- ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs);
+
+and an ``oracle`` (bench/plan_oracle.py), not a policy the app could run: plan mode's new
+cards and review count, reviews placed with the learner's true memory; a ceiling, with a
+true upper bound beside it.
 
 Fairness: the plain policies introduce exactly the cards plan mode introduced for the
 same learner, on the same days (they call plan_day with `time_reviews=False` and plan
