@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -156,12 +157,19 @@ def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float
         return elapsed, int(out.read_text(encoding="utf-8")) / 1024
 
 
-def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any], float]:
+    """(wall ms from spawn to exit, the probe's report, wall ms from spawn to its idle).
+
+    The idle time is when the probe wrote its report (the file's modification time, on
+    the system clock like the spawn's), so the two show apart the start and the exit.
+    """
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "probe.json"
+        spawned = time.time_ns()
         elapsed, _ = run_python(["-m", "bench.probe", mode, str(out), str(bank)], env=env)
+        idle = (out.stat().st_mtime_ns - spawned) / 1e6
         report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    return elapsed, report
+    return elapsed, report, idle
 
 
 def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
@@ -184,14 +192,16 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     stats_ms: list[float] = []
     peaks: list[float] = []
     times: dict[str, list[float]] = {key: [] for key in variants}
+    idles: dict[str, list[float]] = {key: [] for key in variants}
     inner: dict[str, list[float]] = {"stats": [], "answer": []}
     for _ in range(settings.startup_reps):
         elapsed, peak = _peak_run(stats_args, env)
         stats_ms.append(elapsed)
         peaks.append(peak)
         for key, mode in variants.items():
-            elapsed, report = _probe(mode, bank, env)
+            elapsed, report, idle = _probe(mode, bank, env)
             times[key].append(elapsed)
+            idles[key].append(idle)
             if key in inner:
                 inner[key].append(float(report["inner_ms"]))
             if key == "due" and report["screen"] != "StudyScreen":
@@ -219,14 +229,26 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
             "startup_heavy_vs_bare",
             round(median(times["home"]) / bare, 2),
             "x",
-            {**base, "target": "<= 1.5"},
+            {**base, "measure": "spawn to exit at Home's first idle", "target": "<= 1.5"},
+        ),
+        Figure(
+            "startup_heavy_idle_vs_bare",
+            round(median(idles["home"]) / median(idles["bare"]), 2),
+            "x",
+            {**base, "measure": "spawn to Home's first idle (the exit left out), over bare's"},
         ),
         Figure("study_start_heavy_ms", median(times["due"]), "ms", base),
         Figure(
             "study_start_heavy_vs_bare",
             round(median(times["due"]) / bare, 2),
             "x",
-            {**base, "measure": "spawn to the first card's idle", "target": "<= 1.5"},
+            {**base, "measure": "spawn to exit at the first card's idle", "target": "<= 1.5"},
+        ),
+        Figure(
+            "study_start_heavy_idle_vs_bare",
+            round(median(idles["due"]) / median(idles["bare"]), 2),
+            "x",
+            {**base, "measure": "spawn to the first card's idle (the exit left out)"},
         ),
         Figure(
             "home_refresh_heavy_ms",

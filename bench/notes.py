@@ -7,13 +7,14 @@ titles until they weigh 1 MB, so every shape the importer reads is in the measur
 from __future__ import annotations
 
 import gc
+import os
 import re
 import resource
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bench.common import REPO, Figure, Settings, median
+from bench.common import REPO, Figure, Settings, child_env, median, run_python
 
 if TYPE_CHECKING:
     from quiz.ecosystem.importer import ImportPlan
@@ -88,7 +89,11 @@ def notes_figures(settings: Settings, work: Path, size: int = NOTES_BYTES) -> li
         Figure("import_notes_ms", median(walls), "ms", {**params, "how": how}),
         Figure("import_notes_cpu_ms", median(cpus), "ms", {**params, "how": how}),
     ]
-    return figures + _split_figures(notes, work, settings, params)
+    return (
+        figures
+        + _split_figures(notes, work, settings, params)
+        + _command_figures(notes, work, settings, params)
+    )
 
 
 def _split_figures(
@@ -127,3 +132,40 @@ def _split_figures(
         figures.append(Figure("import_notes_split_ms", median(walls[split]), "ms", where))
         figures.append(Figure("import_notes_split_cpu_ms", median(cpus[split]), "ms", where))
     return figures
+
+
+def _command_figures(
+    notes: Path, work: Path, settings: Settings, params: dict[str, object]
+) -> list[Figure]:
+    """The whole `drillbit import NOTES --pack bench --content DIR` a user runs, in a fresh
+    process from spawn to exit: start-up, imports, the ids already taken, the plan (with
+    its helper when the load average leaves a core free), writing the ~2,650 card files and
+    printing the report. Wall time, and the CPU (user + system) of the command and its
+    helper. Each run writes into a new content folder, and none is deleted between runs:
+    on this machine's file system (mounted with `discard`) deleting thousands of files
+    just before made the next run's file creation up to 20 times slower."""
+    env = child_env()
+    env.pop("DRILLBIT_CONTENT", None)
+    args = ["-m", "quiz", "import", str(notes), "--pack", "bench", "--content"]
+    run_python([*args, str(work / "command-warm-up")], env=env)  # bytecode, the bank index
+    walls: list[float] = []
+    cpus: list[float] = []
+    loads: list[float] = []
+    for run in range(max(1, settings.load_reps)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        loads.append(os.getloadavg()[0])
+        wall, done = run_python([*args, str(work / f"command-{run}")], env=env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        walls.append(wall)
+        cpus.append(1000 * (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
+        if f"{params['cards']} card(s) written" not in done.stderr:  # as many as the plan
+            raise RuntimeError(f"drillbit import wrote something else:\n{done.stderr[-500:]}")
+    where = {
+        **params,
+        "how": "drillbit import into a new content folder, spawn to exit",
+        "load_average": f"{min(loads):.1f}-{max(loads):.1f}",
+    }
+    return [
+        Figure("import_notes_command_ms", median(walls), "ms", where),
+        Figure("import_notes_command_cpu_ms", median(cpus), "ms", where),
+    ]

@@ -9,11 +9,12 @@ counting frees them anyway.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["StartupCollector", "gc_paused"]
+__all__ = ["StartupCollector", "freeze_at_exit", "gc_paused", "to_the_exit"]
 
 
 @contextlib.contextmanager
@@ -33,6 +34,46 @@ def gc_paused(*, long_lived: bool = False) -> Iterator[None]:
             if long_lived:
                 _promote()
             gc.enable()
+
+
+@contextlib.contextmanager
+def to_the_exit() -> Iterator[None]:
+    """No collection inside the block nor at the interpreter's exit: for a short command
+    whose process ends when the block does (`drillbit stats --json`).
+
+    Everything such a command builds lives until it prints; the young collections during
+    it and the interpreter's last collection at its exit only walk objects that reference
+    counting frees anyway. On the heavy history: about 50 ms of that command's 400 ms of
+    CPU. So the collector is held for the block and everything alive at its end is frozen
+    (`gc.freeze`), which the exit's collection skips. Not for anything that goes on after
+    the block, such as a test calling the command in its own process."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def freeze_at_exit() -> None:
+    """When the interpreter exits, freeze everything first: its last collection then walks
+    nothing (an app's own exit, after it quits; registered once per process).
+
+    At exit that collection walks every object still tracked and frees the app's cyclic
+    garbage (widgets, styles, messages), only for the process to end: 0.1-0.3 s of CPU
+    after a Textual app quits, a bare one included. What is frozen is left to the system
+    like the rest of the process's memory. drillbit closes its database and files itself
+    (never through a collection), and `weakref.finalize` callbacks (temporary folders)
+    still run at exit."""
+    global _freezing_at_exit
+    if not _freezing_at_exit:
+        _freezing_at_exit = True
+        atexit.register(gc.freeze)
+
+
+_freezing_at_exit = False
 
 
 def _promote() -> None:

@@ -2,7 +2,10 @@
 
 The file is created on the first change (`drillbit config KEY VALUE` or the settings
 screen) and holds only the keys that differ from the defaults. A bad file or value is
-a one-line error naming the key.
+a one-line error naming the key. Values that are plainly valid (the types the file
+holds, within bounds, steps like `10m`: what this module writes) are taken without
+pydantic (`_plainly_valid`), so a start with a settings file does not import it; any
+other value is judged, and explained, by the pydantic model.
 """
 
 from __future__ import annotations
@@ -92,8 +95,10 @@ class Settings:
         values = asdict(self)
         if values == _DEFAULTS:
             return
-        checked = _validator().model_validate(values)  # raises pydantic's ValidationError
-        for name, value in checked.model_dump().items():
+        checked = _plainly_valid(values)
+        if checked is None:  # pydantic judges (and raises its ValidationError)
+            checked = _validator().model_validate(values).model_dump()
+        for name, value in checked.items():
             object.__setattr__(self, name, value)
 
     def steps(self, key: str) -> tuple[timedelta, ...]:
@@ -110,6 +115,9 @@ class Settings:
 
 
 _DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(Settings)}
+_BOUNDS: dict[str, dict[str, float]] = {
+    f.name: {k: v for k, v in f.metadata.items() if k in ("ge", "le")} for f in fields(Settings)
+}
 KEYS: tuple[str, ...] = tuple(_DEFAULTS)
 
 
@@ -153,7 +161,43 @@ _TYPES: dict[str, Any] = {
 
 def _validated(data: dict[str, Any]) -> Settings:
     """Settings from raw values (TOML or typed), checked; pydantic's ValidationError if not."""
+    plain = _plainly_valid(data)
+    if plain is not None:
+        return Settings(**plain)
     return Settings(**_validator().model_validate(data).model_dump())
+
+
+def _plainly_valid(data: Any) -> dict[str, Any] | None:
+    """Every setting, when `data` is plainly valid: known keys, each value of its field's
+    own type (an int or a float for a float) within the field's bounds, steps a list of
+    strings `_STEP` reads (kept stripped, as the model keeps them). None for anything else
+    (a string for a number, an unknown key, a value out of bounds): the model decides.
+    Whatever this takes, the model takes too, with the same values (a test holds it)."""
+    if type(data) is not dict or not data.keys() <= _DEFAULTS.keys():
+        return None
+    values = dict(_DEFAULTS)
+    for key, value in data.items():
+        default, kind = _DEFAULTS[key], type(value)
+        if type(default) is bool or type(default) is int:
+            if kind is not type(default):
+                return None
+        elif type(default) is float:
+            if kind is not float and kind is not int:
+                return None
+            value = float(value)
+        else:
+            if kind is not tuple and kind is not list:
+                return None
+            if not all(type(step) is str and _STEP.match(step.strip()) for step in value):
+                return None
+            value = tuple(step.strip() for step in value)
+        bounds = _BOUNDS[key]
+        if "ge" in bounds and not value >= bounds["ge"]:
+            return None
+        if "le" in bounds and not value <= bounds["le"]:
+            return None
+        values[key] = value
+    return values
 
 
 def step_duration(step: str) -> timedelta:
@@ -191,7 +235,10 @@ def load_settings(path: Path | None = None) -> Settings:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
-    from pydantic import ValidationError
+    plain = _plainly_valid(data)
+    if plain is not None:
+        return Settings(**plain)
+    from pydantic import ValidationError  # only for a value the model must judge
 
     try:
         return _validated(data)

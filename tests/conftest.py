@@ -43,6 +43,7 @@ SLOW_MODULES = frozenset(
     {
         "bank/test_loader_properties.py",  # hypothesis, hundreds of generated cards
         "bench/test_bench_smoke.py",  # runs the benchmark's probes
+        "tui/test_start_imports.py",  # fresh app processes (the benchmark's probe)
         "ecosystem/test_no_textual.py",  # a fresh interpreter per module
         "engine/test_architectures.py",  # grades answers in the sandbox
         "engine/test_deep_training_sandbox.py",

@@ -104,3 +104,39 @@ def test_long_lived_leaves_what_something_else_froze_frozen() -> None:
         assert kept
     finally:
         gc.unfreeze()
+
+
+def test_to_the_exit_holds_the_collector_then_freezes_what_is_alive() -> None:
+    from quiz.gcpause import to_the_exit
+
+    assert gc.get_freeze_count() == 0
+    try:
+        with to_the_exit():
+            assert not gc.isenabled()
+            kept = [[index] for index in range(100)]
+        assert gc.isenabled() and gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_freeze_at_exit_freezes_when_the_interpreter_exits_not_before() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import atexit, gc, sys\n"
+        # registered first, so it runs last: after the freeze
+        "atexit.register(lambda: print('at exit', gc.get_freeze_count() > 0, file=sys.stderr))\n"
+        "from quiz.gcpause import freeze_at_exit\n"
+        "before = atexit._ncallbacks()\n"
+        "freeze_at_exit()\n"
+        "freeze_at_exit()\n"
+        "kept = [[index] for index in range(100)]\n"
+        "print('running', gc.get_freeze_count() > 0, gc.isenabled())\n"
+        "print('registered', atexit._ncallbacks() - before)\n"  # once, however often asked
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.splitlines() == ["running False True", "registered 1"]
+    assert done.stderr.strip() == "at exit True"

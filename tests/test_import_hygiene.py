@@ -16,6 +16,7 @@ PURE_MODULES = [
     "quiz.bank.loader",
     "quiz.bank.lint",
     "quiz.bank.models",
+    "quiz.bank.schema",
     "quiz.drill_grading",
     "quiz.store.store",
     "quiz.study.session",

@@ -6,10 +6,12 @@ keeps, per pack folder, one JSON file with the parsed parts of every *clean*
 card (and of a valid pack.yaml), keyed by the file's size, mtime, ctime and inode. On a hit YAML
 parsing and the math checks are skipped, which is safe because that exact file
 content passed them before with the same code. A record keeps the front matter's
-data as YAML loaded it, and a hit validates that data again (pydantic's validator is
-faster than `model_construct` here): the same input to the same validator, so the
-same model, with no check at store time (data JSON would not give back exactly, such
-as a YAML date, is not stored).
+data as YAML loaded it (data JSON would not give back exactly, such as a YAML date, is
+not stored); a hit builds the plain front from it without the validator
+(`models.front_of_valid`: the data validated when stored, and the digest line vouches
+that this code wrote it), so a warm load never imports pydantic. Data not in the plain
+form that builder takes is validated again by the schema: the same input to the same
+validator, so the same front.
 
 Correctness rules:
 - a file with any problem is never cached, so its problems are found again on
@@ -47,7 +49,7 @@ from typing import Any
 
 from quiz.bank import cachefile
 from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, encode_file, file_key
-from quiz.bank.models import FRONT_MATTER, Card, PackInfo, Section
+from quiz.bank.models import Card, PackInfo, Section, front_of_valid, pack_info_of_valid
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
 
@@ -56,7 +58,8 @@ __all__ = ["CACHE_LIMIT", "PackCache", "pack_cache_path", "small_pack_cache"]
 CACHE_LIMIT = 256 * 1024 * 1024
 """A cache file larger than this is ignored (a 10,000-card pack needs about a tenth)."""
 # What a record of the wrong shape raises while being rebuilt (pydantic's
-# ValidationError is a ValueError); anything else is a bug and propagates.
+# ValidationError, when the schema validates it again, is a ValueError); anything else
+# is a bug and propagates.
 _DAMAGED = (KeyError, IndexError, TypeError, ValueError)
 
 
@@ -97,10 +100,14 @@ def card_from_parts(
     path: Path,
     pack: str,
 ) -> Card:
-    """The card again from its front matter's data (validated again: the same input to the
-    same validator gives the same model) and `card_parts`."""
+    """The card again from its front matter's data (which validated when the card was parsed:
+    built as `models.front_of_valid` builds it, else validated again) and `card_parts`."""
     sections, hints, starter, lines = parts
-    front = FRONT_MATTER.validate_python(data)
+    front = front_of_valid(data)
+    if front is None:
+        from quiz.bank.schema import validate_front
+
+        front = validate_front(data)
     built = {title: Section(title, text, line) for title, text, line in sections}
     return Card(front, built, path, pack, hints=tuple(hints), starter=starter, lines=dict(lines))
 
@@ -177,7 +184,12 @@ class PackCache:
         try:
             if record is None or tuple(record["key"]) != key:
                 return None
-            info = PackInfo.model_validate(record["info"])
+            info = pack_info_of_valid(record["info"])
+            if info is None:
+                from quiz.bank.schema import PackInfo as PackSchema
+                from quiz.bank.schema import plain_pack_info
+
+                info = plain_pack_info(PackSchema.model_validate(record["info"]))
         except _DAMAGED:  # a record of the wrong shape is a miss
             return None
         self._new_info = record
@@ -187,8 +199,8 @@ class PackCache:
         """Remember a pack.yaml that validated (unless the file changed just now)."""
         if max(stat.st_mtime, stat.st_ctime) > time.time() - cachefile.RACY_SECONDS:
             return
-        dumped = info.model_dump(mode="json", exclude_unset=True)
-        if PackInfo.model_validate(json.loads(json.dumps(dumped))) == info:
+        dumped = {"title": info.title, "description": info.description, "version": info.version}
+        if pack_info_of_valid(json.loads(json.dumps(dumped))) == info:
             self._new_info = {"key": list(file_key(stat)), "info": dumped}
             self._changed = True
 

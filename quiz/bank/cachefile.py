@@ -40,6 +40,7 @@ FORMAT = 2
 """Bumped when a cache file changes shape."""
 _STAMPED_SOURCES = (
     "models.py",
+    "schema.py",
     "parse.py",
     "markdown.py",
     "mathtext.py",

@@ -22,7 +22,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISLNK
 from typing import TYPE_CHECKING, NamedTuple
@@ -74,10 +74,34 @@ class BankIndex:
     """The folder of every pack that has a card: a card is `<folder>/<topic>/<id>.md`."""
     broken: tuple[Path, ...]
     """Card files that do not load (as `Bank.broken_files`, sorted)."""
+    walk: Sequence[str] = field(default=(), compare=False, repr=False)
+    """A remembered index's stat walk (`_pack_inputs`' records): every card file's key as
+    it was when the full load found it clean. Empty for the index of a load."""
 
     def card_path(self, ref: CardRef) -> Path:
         """The file a card of this index was loaded from (ids equal file names)."""
         return self.pack_dirs[ref.pack] / ref.topic / f"{ref.id}.md"
+
+    def vouched_key(self, path: Path) -> cachefile.Key | None:
+        """The key (size, mtime, ctime, inode) the card file at `path` had when it loaded
+        with no problem under this code, when this index was remembered from that load;
+        else None. A file with this key now is that same clean file."""
+        walk = self.walk
+        pack, prefix = str(path.parent.parent), f"card\0{path.parent.name}\0{path.name}\0"
+        current, at, count = "", 0, len(walk)
+        while at < count:  # the records `_root_inputs` and `_pack_inputs` write, in order
+            record = walk[at]
+            if record == "pack":
+                current = walk[at + 1]
+                at += 7
+            elif record == "root" or record == "missing":
+                at += 2
+            else:
+                if current == pack and record.startswith(prefix):
+                    size, mtime, ctime, inode = record[len(prefix) :].split("\0")
+                    return (int(size), int(mtime), int(ctime), int(inode))
+                at += 1
+        return None
 
 
 def card_index(roots: Sequence[Path]) -> tuple[CardRef, ...]:
@@ -183,6 +207,8 @@ class _Inputs:
 
     digest: str
     newest_ns: int
+    fields: Sequence[str] = field(default=(), compare=False, repr=False)
+    """The walk's records the digest is of (kept to vouch for one card file later)."""
 
 
 def _inputs(roots: Sequence[Path]) -> _Inputs | None:
@@ -199,7 +225,7 @@ def _inputs(roots: Sequence[Path]) -> _Inputs | None:
     except (_Unsafe, OSError):
         return None
     digest = hashlib.blake2b("\0".join(fields).encode(), digest_size=20).hexdigest()
-    return _Inputs(digest, newest)
+    return _Inputs(digest, newest, fields)
 
 
 def _root_inputs(root: Path, fields: list[str]) -> int:
@@ -291,6 +317,7 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
             {str(name): str(title) for name, title in data["titles"].items()},
             {str(name): Path(folder) for name, folder in data["dirs"].items()},
             tuple(Path(path) for path in data["broken"]),
+            inputs.fields,
         )
     except (AttributeError, KeyError, TypeError, ValueError):
         return None

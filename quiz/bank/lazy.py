@@ -151,7 +151,13 @@ class LazyBank:
                     if cachefile.enabled()
                     else None
                 )
-            card = load_card_file(path, ref.pack, ref.topic, self._pack_caches[ref.pack])
+            card = load_card_file(
+                path,
+                ref.pack,
+                ref.topic,
+                self._pack_caches[ref.pack],
+                vouched=self._index.vouched_key(path),
+            )
             if card is None or ref_of(card) != ref:
                 self.bank  # noqa: B018 (loads the whole bank, which fills self._cards)
                 return self._cards.get(card_id)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
 from quiz.bank.models import Card, Pack, PackInfo
@@ -92,8 +90,13 @@ def _load_pack_info(
             Problem(path, line, col, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
         )
         return None
+    from pydantic import ValidationError  # only when a pack.yaml is read: validated here
+
+    from quiz.bank.schema import PackInfo as PackSchema
+    from quiz.bank.schema import plain_pack_info
+
     try:
-        info = PackInfo.model_validate(data if data is not None else {})
+        info = plain_pack_info(PackSchema.model_validate(data if data is not None else {}))
     except ValidationError as exc:
         for error in exc.errors():
             name = ".".join(str(p) for p in error["loc"]) or "pack.yaml"
@@ -282,6 +285,15 @@ class _Job:
     slot: int = -1
     lint: bool = False
     """Parse with lint's checks too (`parse_card(..., lint=True)`)."""
+    vouched: cachefile.Key | None = None
+    """The key the file had when it loaded clean under this code (`BankIndex.vouched_key`)."""
+
+
+def _lstat_key(path: Path) -> cachefile.Key | None:
+    try:
+        return cachefile.file_key(os.lstat(path))
+    except OSError:
+        return None
 
 
 def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
@@ -289,12 +301,17 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
     front matter's data as YAML loaded it (for the card cache and the hand-over)."""
     from quiz.bank import parse
 
+    # Vouched only when the file has the clean version's key before and after the read.
+    vouched = job.vouched is not None and _lstat_key(job.path) == job.vouched
     try:
         text = read_regular_text(job.path, limit=CARD_LIMIT)
     except InputFileError as exc:
         reason = f"card file: {exc.reason}"
         return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
-    return parse.parse_card_data(text, job.path, job.pack, job.topic, lint=job.lint)
+    vouched = vouched and _lstat_key(job.path) == job.vouched
+    return parse.parse_card_data(
+        text, job.path, job.pack, job.topic, lint=job.lint, vouched=vouched
+    )
 
 
 def _pack_parsed(parsed: tuple[Card | None, list[Problem], Any]) -> tuple[Any, ...]:
@@ -353,18 +370,27 @@ def _cached_file(
 
 
 def load_card_file(
-    path: Path, pack: str, topic: str, pack_cache: card_cache.PackCache | None = None
+    path: Path,
+    pack: str,
+    topic: str,
+    pack_cache: card_cache.PackCache | None = None,
+    *,
+    vouched: cachefile.Key | None = None,
 ) -> Card | None:
     """One card file as a load of its pack gives it, or None when it does not load.
 
     From `pack_cache` when it holds this version of the file, else parsed (nothing is
     stored: a cache file is only written whole, by a full load). The checks across files
-    are not made.
+    are not made. `vouched`: the key the file had when a full load under this code found
+    it clean (`BankIndex.vouched_key`); a file read with that key has its front built
+    without the schema (`models.front_of_valid`), so showing it does not import pydantic.
     """
     pack_dir = None if pack_cache is None else path.parent.parent
     found = _cached_file(path, pack, topic, pack_dir, pack_cache)
-    card = _parse_job(found)[0] if isinstance(found, _Job) else found[0]
-    return card
+    if isinstance(found, _Job):
+        found.vouched = vouched
+        return _parse_job(found)[0]
+    return found[0]
 
 
 def _link_problem(path: Path, root: Path | None) -> Problem | None:

@@ -1,26 +1,20 @@
-"""Front-matter models of the four card kinds, and the loaded card and pack.
+"""The loaded card and pack as the app holds them: plain frozen classes, no pydantic.
 
-Models are strict (`extra="forbid"`) and frozen: a typo in a key is an error,
-never a silently dropped field. The discriminated union on `kind` picks the model.
+A card's front matter is validated by the pydantic schema in `quiz.bank.schema` (lint,
+a card file read the first time, every error with its place). What the app holds and
+shows is these plain classes with the same attribute names: building one is a few
+attribute stores, and importing them costs nothing, so showing the first card of a due
+session never imports pydantic (about 200 ms of CPU at start). `front_of_valid` builds a
+front straight from front matter that validated before (a card cache record, a file the
+card index vouches for), or declines, and then the schema validates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    TypeAdapter,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from typing import Any, Literal
 
 from quiz.bank.numbers import NumericResult
 from quiz.bank.numbers import parse_number as parse_number  # typed answers are parsed here
@@ -28,85 +22,55 @@ from quiz.bank.numbers import parse_number as parse_number  # typed answers are 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
-
-KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
-
 MAX_PARAM_INT = 2**53
-# A coding card's checker parameters: a few named numbers, flags or short strings (or
-# short lists of them). Bounded so a card cannot make the loader, the cache or the
-# grader's wire carry an arbitrarily large or deep structure.
-ParamScalar = (
-    StrictBool
-    | Annotated[int, Field(ge=-(2**53), le=2**53)]  # MAX_PARAM_INT
-    | Annotated[float, Field(allow_inf_nan=False)]
-    | Annotated[str, Field(max_length=200)]
-)
-ParamValue = ParamScalar | Annotated[list[ParamScalar], Field(max_length=64)]
-ParamName = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
+"""The largest magnitude of an integer checker parameter (a float's exact range)."""
+
+REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
+    "concept": ("Question", "Answer"),
+    "choice": ("Question", "Explanation"),
+    "numeric": ("Question", "Explanation"),
+    "coding": ("Task", "Starter", "Hints", "Explanation"),
+}
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CardFront:
+    """Fields every card has (see `quiz.bank.schema.CardFront` for what each may hold)."""
+
+    id: str
+    """Kebab-case id, unique across the bank; equals the file name."""
+    title: str
+    """Short title shown in lists."""
+    topic: str
+    """The topic folder the card lives in."""
+    tags: tuple[str, ...] = ()
+    """Kebab-case tags for filtering."""
+    difficulty: int
+    """1 (warm-up) to 5 (hard)."""
+    source: str
+    """Where the card comes from, e.g. 'Day 6 Q4'."""
+    related: tuple[str, ...] = ()
+    """Ids of related cards."""
 
 
-class CardFront(_Strict):
-    """Fields every card has."""
-
-    id: KebabId = Field(description="Kebab-case id, unique across the bank; equals the file name.")
-    title: str = Field(min_length=1, max_length=120, description="Short title shown in lists.")
-    topic: KebabId = Field(description="The topic folder the card lives in.")
-    tags: tuple[KebabId, ...] = Field(default=(), description="Kebab-case tags for filtering.")
-    difficulty: int = Field(ge=1, le=5, description="1 (warm-up) to 5 (hard).")
-    source: str = Field(min_length=1, description="Where the card comes from, e.g. 'Day 6 Q4'.")
-    related: tuple[KebabId, ...] = Field(
-        default=(), description="Ids of related cards; each must exist."
-    )
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ConceptFront(CardFront):
     """A question answered in words, self-graded against key points."""
 
-    kind: Literal["concept"] = Field(description="Card kind.")
-    key_points: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
-        min_length=1,
-        max_length=7,
-        description=(
-            "3-7 short points: the self-grading rubric (1-2 when the Answer is at most two "
-            "sentences; lint checks that against the body)."
-        ),
-    )
+    kind: Literal["concept"] = "concept"
+    key_points: tuple[str, ...]
+    """The self-grading rubric."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChoiceFront(CardFront):
     """A multiple-choice question that grades itself."""
 
-    kind: Literal["choice"] = Field(description="Card kind.")
-    choices: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
-        min_length=2, max_length=8, description="2-8 options, shown in this order."
-    )
-    answer: int | tuple[int, ...] = Field(
-        description="Zero-based index of the right choice, or a list of them."
-    )
-
-    @field_validator("answer")
-    @classmethod
-    def _answer_valid(
-        cls, value: int | tuple[int, ...], info: ValidationInfo
-    ) -> int | tuple[int, ...]:
-        indexes = (value,) if isinstance(value, int) else value
-        if not indexes:
-            raise ValueError("answer needs at least one index")
-        if len(set(indexes)) != len(indexes):
-            raise ValueError("answer lists an index twice")
-        choices = info.data.get("choices")
-        if choices is not None:
-            for index in indexes:
-                if not 0 <= index < len(choices):
-                    raise ValueError(
-                        f"index {index} is out of range: there are {len(choices)} choices, "
-                        f"numbered from 0"
-                    )
-        return value
+    kind: Literal["choice"] = "choice"
+    choices: tuple[str, ...]
+    """The options, shown in this order."""
+    answer: int | tuple[int, ...]
+    """Zero-based index of the right choice, or a tuple of them."""
 
     @property
     def correct(self) -> frozenset[int]:
@@ -118,19 +82,14 @@ class ChoiceFront(CardFront):
         return frozenset(picked) == self.correct
 
 
-class Tolerance(_Strict):
-    """How close a typed number must be: give exactly one of `absolute` or `relative`."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tolerance:
+    """How close a typed number must be: exactly one of `absolute` or `relative` is set."""
 
-    absolute: float | None = Field(default=None, ge=0, description="Allowed |given - answer|.")
-    relative: float | None = Field(
-        default=None, ge=0, description="Allowed |given - answer| / |answer|."
-    )
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Tolerance:
-        if (self.absolute is None) == (self.relative is None):
-            raise ValueError("give exactly one of 'absolute' or 'relative'")
-        return self
+    absolute: float | None = None
+    """Allowed |given - answer|."""
+    relative: float | None = None
+    """Allowed |given - answer| / |answer|."""
 
     def accepts(self, answer: float, given: float) -> bool:
         """True when `given` is within tolerance of `answer`."""
@@ -148,13 +107,17 @@ class Tolerance(_Strict):
         return f"± {self.relative * 100:g}%"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NumericFront(CardFront):
     """A question answered with a number, graded within a tolerance."""
 
-    kind: Literal["numeric"] = Field(description="Card kind.")
-    answer: float = Field(allow_inf_nan=False, description="The right number.")
-    tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
-    unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
+    kind: Literal["numeric"] = "numeric"
+    answer: float
+    """The right number."""
+    tolerance: Tolerance
+    """How close a typed number must be."""
+    unit: str | None = None
+    """Unit shown after the input, if any."""
 
     def check_numeric(self, value: float) -> NumericResult:
         """Judge a typed number against the answer and tolerance."""
@@ -166,58 +129,187 @@ class NumericFront(CardFront):
         )
 
 
+ParamScalar = bool | int | float | str
+ParamValue = ParamScalar | list[ParamScalar]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CodingFront(CardFront):
     """A NumPy drill graded by a checker of the hidden reference engine."""
 
-    kind: Literal["coding"] = Field(description="Card kind.")
-    entry: tuple[Annotated[str, Field(pattern=IDENTIFIER)], ...] = Field(
-        min_length=1, description="Function name(s) the person writes."
-    )
-    checker: str = Field(
-        pattern=DOTTED, description="Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."
-    )
-    params: dict[ParamName, ParamValue] = Field(
-        default_factory=dict,
-        max_length=32,
-        description="Parameters for the checker: numbers, flags, short strings or short lists.",
-    )
-
-    @field_validator("entry", mode="before")
-    @classmethod
-    def _single_entry(cls, value: Any) -> Any:
-        return (value,) if isinstance(value, str) else value
-
-    @field_validator("params", mode="before")
-    @classmethod
-    def _exact_integers(cls, value: Any) -> Any:
-        """An integer too large for a float's exact range is refused, not rounded to a float."""
-        if isinstance(value, dict):
-            for item in value.values():
-                for number in item if isinstance(item, list) else [item]:
-                    if type(number) is int and abs(number) > MAX_PARAM_INT:
-                        raise ValueError(f"integer {number} is beyond ±2**53")
-        return value
+    kind: Literal["coding"] = "coding"
+    entry: tuple[str, ...]
+    """Function name(s) the person writes."""
+    checker: str
+    """Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."""
+    params: dict[str, ParamValue] = field(default_factory=dict)
+    """Parameters for the checker: numbers, flags, short strings or short lists."""
 
 
-FrontMatter = Annotated[
-    ConceptFront | ChoiceFront | NumericFront | CodingFront, Field(discriminator="kind")
-]
-FRONT_MATTER: TypeAdapter[FrontMatter] = TypeAdapter(FrontMatter)
-
-REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
-    "concept": ("Question", "Answer"),
-    "choice": ("Question", "Explanation"),
-    "numeric": ("Question", "Explanation"),
-    "coding": ("Task", "Starter", "Hints", "Explanation"),
+FrontMatter = ConceptFront | ChoiceFront | NumericFront | CodingFront
+FRONT_CLASSES: dict[str, type[FrontMatter]] = {
+    "concept": ConceptFront,
+    "choice": ChoiceFront,
+    "numeric": NumericFront,
+    "coding": CodingFront,
 }
 
 
-class PackInfo(_Strict):
-    """A pack's `pack.yaml`."""
+def front_fields(kind: str) -> frozenset[str]:
+    """The front-matter keys a card of this kind may have (those of the schema's model)."""
+    cls = FRONT_CLASSES[kind]
+    return frozenset(cls.__dataclass_fields__)
 
-    title: str = Field(min_length=1, description="Display name of the pack.")
-    description: str = Field(min_length=1, description="One or two sentences.")
-    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version, e.g. 1.0.0.")
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PackInfo:
+    """A pack's `pack.yaml` (see `quiz.bank.schema.PackInfo`)."""
+
+    title: str
+    """Display name of the pack."""
+    description: str
+    """One or two sentences."""
+    version: str
+    """Semantic version, e.g. 1.0.0."""
+
+
+class _NotPlain(Exception):
+    """The data is not in the form `front_of_valid` builds from without the validator."""
+
+
+def _text(value: Any) -> str:
+    # A string the validator would strip (its idea of whitespace may differ) is declined.
+    if type(value) is not str or value != value.strip():
+        raise _NotPlain
+    return value
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if type(value) is not list:
+        raise _NotPlain
+    return tuple([_text(item) for item in value])
+
+
+def _integer(value: Any) -> int:
+    if type(value) is not int:  # not a bool, not a float
+        raise _NotPlain
+    return value
+
+
+def _number(value: Any) -> float:
+    kind = type(value)
+    if kind is float:
+        return float(value)
+    if kind is int:
+        return float(value)
+    raise _NotPlain
+
+
+def _optional(value: Any, read: Callable[[Any], Any]) -> Any:
+    return None if value is None else read(value)
+
+
+def _param(value: Any) -> ParamScalar:
+    kind = type(value)
+    if kind is bool or kind is int or kind is float:
+        return value  # type: ignore[no-any-return]
+    return _text(value)
+
+
+def _params(value: Any) -> dict[str, ParamValue]:
+    if type(value) is not dict:
+        raise _NotPlain
+    out: dict[str, ParamValue] = {}
+    for name, item in value.items():
+        out[_text(name)] = [_param(v) for v in item] if type(item) is list else _param(item)
+    return out
+
+
+def _entry(value: Any) -> tuple[str, ...]:
+    return (_text(value),) if type(value) is str else _texts(value)
+
+
+def _answer(value: Any) -> int | tuple[int, ...]:
+    if type(value) is list:
+        return tuple([_integer(item) for item in value])
+    return _integer(value)
+
+
+def _tolerance(value: Any) -> Tolerance:
+    if type(value) is not dict or not value.keys() <= {"absolute", "relative"}:
+        raise _NotPlain
+    return Tolerance(
+        absolute=_optional(value.get("absolute"), _number),
+        relative=_optional(value.get("relative"), _number),
+    )
+
+
+_COMMON = frozenset({"id", "title", "topic", "tags", "difficulty", "source", "related"})
+_OWN: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "concept": {"key_points": _texts},
+    "choice": {"choices": _texts, "answer": _answer},
+    "numeric": {"answer": _number, "tolerance": _tolerance, "unit": lambda v: _optional(v, _text)},
+    "coding": {"entry": _entry, "checker": _text, "params": _params},
+}
+_REQUIRED = {"concept": {"key_points"}, "choice": {"choices", "answer"}}
+_REQUIRED |= {"numeric": {"answer", "tolerance"}, "coding": {"entry", "checker"}}
+_BASE_REQUIRED = frozenset({"kind", "id", "title", "topic", "difficulty", "source"})
+
+
+def front_of_valid(data: Any) -> FrontMatter | None:
+    """The front that validating `data` gives, built without the validator, or None.
+
+    Only for front matter that validated before under this code (a card cache record,
+    a card file the index vouches for unchanged): the constraints (patterns, lengths,
+    ranges) are not checked again. The data must be in the plain form YAML gives a
+    valid card (exact str, int, float, list and dict, strings with no surrounding
+    whitespace); anything else (a bool where an int goes, a string to strip, an unknown
+    key) gives None, and the caller validates with the schema, which decides.
+    `tests/bank/test_plain_front.py` holds this equal to the schema's answer.
+    """
+    if type(data) is not dict:
+        return None
+    kind = data.get("kind")
+    if type(kind) is not str or kind not in _OWN:
+        return None
+    own = _OWN[kind]
+    keys = data.keys()
+    if not _BASE_REQUIRED <= keys or not _REQUIRED[kind] <= keys:
+        return None
+    try:
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key == "kind":
+                continue
+            read = own.get(key)
+            if read is not None:
+                values[key] = read(value)
+            elif key in ("tags", "related"):
+                values[key] = _texts(value)
+            elif key == "difficulty":
+                values[key] = _integer(value)
+            elif key in _COMMON:
+                values[key] = _text(value)
+            else:
+                return None  # a key the schema forbids: let it say so
+    except _NotPlain:
+        return None
+    front: FrontMatter = FRONT_CLASSES[kind](**values)
+    return front
+
+
+def pack_info_of_valid(data: Any) -> PackInfo | None:
+    """A pack.yaml's info from data that validated before, or None (as `front_of_valid`)."""
+    if type(data) is not dict or data.keys() != {"title", "description", "version"}:
+        return None
+    try:
+        return PackInfo(
+            title=_text(data["title"]),
+            description=_text(data["description"]),
+            version=_text(data["version"]),
+        )
+    except _NotPlain:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

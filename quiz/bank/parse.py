@@ -17,19 +17,18 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
-from pydantic import ValidationError
 
 from quiz.bank import safeyaml
 from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_starts
 from quiz.bank.models import (
-    FRONT_MATTER,
     REQUIRED_SECTIONS,
     Card,
     ChoiceFront,
     CodingFront,
     ConceptFront,
-    NumericFront,
     Section,
+    front_fields,
+    front_of_valid,
 )
 from quiz.bank.problems import Problem
 from quiz.bank.sentences import key_points_problem, key_points_rule
@@ -39,12 +38,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
-_FIELDS_BY_KIND = {
-    "concept": set(ConceptFront.model_fields),
-    "choice": set(ChoiceFront.model_fields),
-    "numeric": set(NumericFront.model_fields),
-    "coding": set(CodingFront.model_fields),
-}
+_FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
 LINT_ONLY_CODES = frozenset({"math"})
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
@@ -128,7 +122,7 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     etype = error["type"]
     if etype == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
-        allowed = _FIELDS_BY_KIND.get(kind or "", set())
+        allowed = _FIELDS_BY_KIND.get(kind or "", frozenset[str]())
         close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(loc) == 1 else []
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return loc, "unknown-key", f"unknown key '{name}'{hint}"
@@ -175,18 +169,34 @@ def _load_front(
 
 
 def _validate_data(
-    data: Any, front: str, front_line: int, out: _Collector, lines: dict[str, int] | None = None
+    data: Any,
+    front: str,
+    front_line: int,
+    out: _Collector,
+    lines: dict[str, int] | None = None,
+    *,
+    vouched: bool = False,
 ) -> tuple[Any | None, dict[str, int], str | None]:
     """Validate front matter already read as data; `front` is its YAML text (for places),
-    `lines` the file line of each top-level key when the caller has them."""
+    `lines` the file line of each top-level key when the caller has them. `vouched`: the
+    file is one that loaded clean under this code, unchanged since (`front_of_valid`)."""
     if lines is None:
         lines = _key_lines(front, front_line)
     if not isinstance(data, dict):
         out.add(front_line, 1, "yaml", "front matter must be a mapping of 'key: value' lines")
         return None, lines, None
     kind = data.get("kind") if isinstance(data.get("kind"), str) else None
+    if vouched:
+        plain = front_of_valid(data)
+        if plain is not None:
+            return plain, lines, kind
+    # The schema validates (pydantic is imported here, not to show a vouched card).
+    from pydantic import ValidationError
+
+    from quiz.bank.schema import validate_front
+
     try:
-        return FRONT_MATTER.validate_python(data), lines, kind
+        return validate_front(data), lines, kind
     except ValidationError as exc:
         for error in exc.errors():
             loc, code, message = _describe_validation_error(error, kind)
@@ -311,11 +321,12 @@ NO_MATH_SECTIONS = frozenset({"Starter"})
 def shown_front_texts(front: Any) -> Iterator[tuple[str, int, str]]:
     """(field, index, text) of the front matter's texts shown with the card (key points,
     choices): their math must render too."""
-    fields = type(front).model_fields  # a getattr that misses costs pydantic a slow path
-    for key in ("key_points", "choices"):
-        if key in fields:
-            for index, text in enumerate(getattr(front, key)):
-                yield key, index, text
+    if isinstance(front, ConceptFront):
+        for index, text in enumerate(front.key_points):
+            yield "key_points", index, text
+    elif isinstance(front, ChoiceFront):
+        for index, text in enumerate(front.choices):
+            yield "choices", index, text
 
 
 def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:
@@ -400,9 +411,13 @@ def parse_card_data(
     *,
     parsed_body: tuple[str, list[Token]] | None = None,
     lint: bool = True,
+    vouched: bool = False,
 ) -> tuple[Card | None, list[Problem], Any]:
     """`parse_card`, and the front matter's data as YAML loaded it (None when it did not):
-    validating that data again gives this card's front, so the card cache keeps it."""
+    validating that data again gives this card's front, so the card cache keeps it.
+    `vouched`: the text is a file's that loaded with no problem under this code and is
+    unchanged since (the card index says so), so its front is built without the schema
+    when it can be (`models.front_of_valid`); every other check is made as usual."""
     out = _Collector(path)
     split = split_front_matter(text)
     if split is None:
@@ -416,7 +431,9 @@ def parse_card_data(
     front_text, front_line, body, body_line = split
     loaded, data, key_lines = _load_front(front_text, front_line, out)
     front, lines, kind = (
-        _validate_data(data, front_text, front_line, out, key_lines) if loaded else (None, {}, None)
+        _validate_data(data, front_text, front_line, out, key_lines, vouched=vouched)
+        if loaded
+        else (None, {}, None)
     )
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)

@@ -1,14 +1,16 @@
 """The `drillbit` command line: parse, call, print. Business logic lives elsewhere.
 
 `main` is the console script; `quiz/cli/group.py` says where a new command goes. The
-click group (`cli`) is imported on first use: `drillbit` alone opens the app without it.
+click group (`cli`) is imported on first use: `drillbit` alone and `stats --json` run
+without it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,35 +25,59 @@ COMPLETE_ENV = "_DRILLBIT_COMPLETE"
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point (see `quiz.cli.group.main`).
 
-    `drillbit` with no arguments does what the root group does then, open Home on the
-    bank, with the same error handling, but without importing click and the group's
-    options (30-40 ms of a start of the app); anything else goes through the group.
+    Two command lines skip click and the group's options (30-40 ms of CPU), with the
+    group's error handling: `drillbit` alone opens Home on the bank, and `stats --json`
+    (with only `--content` options, see `quiz.cli.stats`) prints the statistics. Anything
+    else goes through the group. Without `argv` (the console script, `python -m quiz`) the
+    call is the whole process: `stats --json` then holds the collector to the exit.
     """
     args = list(argv) if argv is not None else sys.argv[1:]
-    if not args and COMPLETE_ENV not in os.environ:
-        _open_home()
-        return
+    if COMPLETE_ENV not in os.environ:
+        if not args:
+            _without_click(_open_home, as_json=False)
+            return
+        if "stats" in args and "--json" in args:
+            from quiz.cli.stats import print_stats_json, stats_json_content
+
+            content = stats_json_content(args)
+            if content is not None:
+                from quiz.gcpause import to_the_exit
+
+                # with `argv`, a test or a tool called this: its process goes on
+                with to_the_exit() if argv is None else contextlib.nullcontext():
+                    _without_click(lambda: print_stats_json(content), as_json=True)
+                return
     from quiz.cli.group import main as run
 
     run(args)
 
 
 def _open_home() -> None:
-    """The root group's callback for no command, with `quiz.cli.group.main`'s handling of
-    what it can raise: a DrillbitError is one line and its exit code, an interrupt is
-    "Aborted." (exit 1), a closed pipe exits 1 without flushing, as click's `main` does."""
+    """The root group's callback for no command: Home on the bank."""
+    from quiz.tui.launch import run_app
+
+    run_app([])
+
+
+def _without_click(action: Callable[[], None], *, as_json: bool) -> None:
+    """Run `action` with `quiz.cli.group.main`'s handling of what it can raise: a
+    DrillbitError is one line (JSON on stdout when JSON was asked for) and its exit code,
+    an interrupt is "Aborted." (exit 1), a closed pipe exits 1 without flushing, as
+    click's `main` does."""
     from quiz.errors import DrillbitError
 
     try:
-        from quiz.tui.launch import run_app
-
-        run_app([])
+        action()
     except (EOFError, KeyboardInterrupt):
-        print(file=sys.stderr)  # closes the terminal's ^C echo
-        print("Aborted.", file=sys.stderr)
+        print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
+        print("Aborted.", file=sys.stderr, flush=True)
         sys.exit(1)
     except DrillbitError as exc:
-        print(exc.one_line(), file=sys.stderr)
+        if as_json:
+            from quiz.cli.group import json_error
+
+            json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
+        print(exc.one_line(), file=sys.stderr, flush=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         os._exit(1)

@@ -7,11 +7,15 @@ when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import click
+
+from quiz.cli import plain
+from quiz.cli.plain import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from quiz.bank.index import CardRef
@@ -25,10 +29,8 @@ __all__ = [
     "display_paths",
     "open_store",
     "pass_context",
+    "warn",
 ]
-
-SCHEMA_VERSION: Literal[1] = 1
-"""The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
 
 
 def display_path(path: Path) -> str:
@@ -37,22 +39,35 @@ def display_path(path: Path) -> str:
 
 
 def display_paths(paths: Sequence[Path]) -> list[str]:
-    """`display_path` of each path, with each folder resolved once: a file that is not a
-    symbolic link resolves to its folder's resolved path plus its name. (`display_path`
-    resolves every part of every path and the working directory again: a fifth of the
-    whole import's CPU time for 2,650 cards.)"""
+    """`display_path` of each path, with each folder resolved and shown once: a file that
+    is not a symbolic link resolves to its folder's resolved path plus its name, so it is
+    shown as its folder is, plus its name. (`display_path` resolves every part of every
+    path and the working directory again: a fifth of the whole import's CPU time for 2,650
+    cards; even one `Path` made per file was 70 ms of it.)"""
     cwd = Path.cwd().resolve()
-    folders: dict[Path, Path] = {}
+    prefixes: dict[str, str | None] = {}  # folder -> how its files start, None: as given
     shown: list[str] = []
     for path in paths:
-        if path.is_symlink():
+        if os.path.islink(path):
             shown.append(_shown(path, path.resolve(), cwd))
             continue
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        shown.append(_shown(path, folder / path.name, cwd))
+        given = str(path)
+        folder, name = os.path.split(given)
+        if folder not in prefixes:
+            prefixes[folder] = _folder_prefix(Path(folder or "."), cwd)
+        prefix = prefixes[folder]
+        shown.append(given if prefix is None else prefix + name)
     return shown
+
+
+def _folder_prefix(folder: Path, cwd: Path) -> str | None:
+    """What `_shown` puts before a file's name in `folder` (relative to `cwd`, with its
+    separator; nothing for `cwd` itself), or None when the folder is not below `cwd`."""
+    try:
+        relative = folder.resolve().relative_to(cwd)
+    except ValueError:
+        return None
+    return "" if relative == Path(".") else str(relative) + os.sep
 
 
 def _shown(path: Path, resolved: Path, cwd: Path) -> str:
@@ -83,12 +98,7 @@ class Context:
 
     def roots(self) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr."""
-        from quiz.bank.sources import content_roots, installed_packs
-
-        installed, refused = installed_packs()
-        for reason in refused:
-            click.echo(f"drillbit: {reason}", err=True)
-        return content_roots(self.content, installed=installed)
+        return plain.content_roots_of(self.content, warn)
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -101,10 +111,9 @@ def open_store() -> Store:
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
-    from quiz.store.store import Store
+    return plain.open_store(warn)
 
-    store = Store.open()
-    for notice in store.notices:
-        click.echo(f"drillbit: {notice.message}", err=True)
-    store.on_notice(lambda notice: click.echo(f"drillbit: {notice.message}", err=True))
-    return store
+
+def warn(message: str) -> None:
+    """One line for the person on stderr (the `Warn` the click commands hand on)."""
+    click.echo(message, err=True)

@@ -10,7 +10,7 @@ import click
 
 from quiz.cli.context import Context, display_path, display_paths, open_store
 from quiz.errors import DrillbitError, UsageError
-from quiz.textsafe import MIB, printable, read_regular_text
+from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
 
 NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
@@ -87,8 +87,7 @@ def import_command(
     at least one card was written (or would be, with --dry-run), 1 when nothing could
     be imported, 2 on usage errors.
     """
-    from quiz.bank.loader import PACK_FILE
-    from quiz.ecosystem.importer import plan_import, write_plan
+    from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
@@ -127,11 +126,11 @@ def import_command(
     shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
-        lines.append(printable(f"{action} {where}  ← {card.question.label} {card.question.title}"))
+        lines.append(f"{action} {where}  ← {card.question.label} {card.question.title}")
         if dry_run:
-            lines.extend(printable(f"    - {point}") for point in card.key_points)
+            lines.extend(f"    - {point}" for point in card.key_points)
     if lines:
-        click.echo("\n".join(lines))
+        click.echo(printable_lines(lines))
     for line in notice_lines(plan.notices):
         click.echo(printable(line), err=True)
     for section in plan.sections:

@@ -128,7 +128,7 @@ def _wants_json(args: Sequence[str]) -> bool:
     return False
 
 
-def _json_error(kind: str, message: str, exit_code: int) -> None:
+def json_error(kind: str, message: str, exit_code: int) -> None:
     """An error as the JSON a tool that asked for JSON can read (`drillbit schema error`)."""
     from quiz.cli.schemas import SCHEMA_VERSION, ErrorReport
 
@@ -163,12 +163,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     except click.ClickException as exc:
         if as_json:
             kind = "usage" if isinstance(exc, click.UsageError) else "error"
-            _json_error(kind, exc.format_message(), exc.exit_code)
+            json_error(kind, exc.format_message(), exc.exit_code)
         exc.show()
         sys.exit(exc.exit_code)
     except DrillbitError as exc:
         if as_json:
-            _json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
+            json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
         click.echo(exc.one_line(), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 Version = Literal[1]
-"""The type of `SCHEMA_VERSION` (kept in `quiz.cli.context`, which imports no pydantic)."""
+"""The type of `SCHEMA_VERSION` (kept in `quiz.cli.plain`: no pydantic, no click)."""
 
 
 class VerdictReport(Verdict):
@@ -158,7 +158,7 @@ _TITLES = {
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one output, or of card front matter for 'card'."""
     if name == "card":
-        from quiz.bank.models import FRONT_MATTER
+        from quiz.bank.schema import FRONT_MATTER
 
         schema = FRONT_MATTER.json_schema()
     else:

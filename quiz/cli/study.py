@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
-
 import click
 
-from quiz.cli.context import SCHEMA_VERSION, Context, open_store, pass_context
+from quiz.cli.context import Context, open_store, pass_context, warn
 
 
 @click.command("study")
@@ -71,19 +68,11 @@ def drill_command(obj: Context, drill_id: str | None) -> None:
 @pass_context
 def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
-    from quiz.study.days import local_timezone
-    from quiz.study.stats import compute_stats
+    from quiz.cli.stats import current_stats, stats_json
 
-    # ids, topics and packs are all stats needs of the cards. The index is walked before
-    # the store is read, not beside it: a walking thread slowed the store's row fetches
-    # (each row hands the GIL back and forth) more than the overlap saved
-    cards = obj.card_index()
-    with open_store() as store:
-        stats = compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
+    stats = current_stats(obj.roots(), warn)
     if as_json:
-        # json, not the pydantic StatsReport: importing pydantic took half this command's time
-        report = {**stats.to_json(), "schema_version": SCHEMA_VERSION}
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(stats_json(stats))
         return
     click.echo(
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"

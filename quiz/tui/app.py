@@ -12,7 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from quiz.errors import DrillbitError
-from quiz.gcpause import StartupCollector
+from quiz.gcpause import StartupCollector, freeze_at_exit
 from quiz.overview import request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
@@ -59,6 +59,7 @@ class DrillbitApp(App[None]):
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so screenshots are stable."""
         self._collector = StartupCollector()
+        freeze_at_exit()  # quitting ends the process: no collection of the app's garbage
 
     def on_mount(self) -> None:
         self._collector.hold()  # until the first frame is drawn (see StartupCollector)

@@ -29,6 +29,11 @@ def test_shown_paths_are_display_paths(tmp_path: Path, monkeypatch: pytest.Monke
         work / "content" / "p" / "t" / "d.md",
         tmp_path / "outside" / "e.md",
         Path("./content/new/t/f.md"),
+        Path("g.md"),  # in the working directory itself, given or resolved
+        work / "h.md",
+        Path("../work/i.md"),
+        Path("content/linked/j.md"),  # in a folder that is a link
+        Path("/"),
     ]
     assert display_paths(paths) == [display_path(p) for p in paths]
     assert display_paths(paths)[0] == os.path.join("content", "p", "t", "a.md")

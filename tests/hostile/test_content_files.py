@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from quiz.bank.models import CodingFront
+from quiz.bank.schema import CodingFront
 from tests.hostile.helpers import HOSTILE, assert_clean_failure, drillbit
 
 HUGE_BYTES = 2 * 1024 * 1024

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz.textsafe import printable
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quiz.textsafe import _SEQUENCE, _UNPRINTABLE, printable, printable_lines
 from tests.hostile.helpers import HOSTILE, assert_clean_failure, drillbit
 
 CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c")
@@ -63,6 +66,26 @@ def test_printable_drops_whole_sequences_and_keeps_text() -> None:
     assert (
         printable("tab\tand\nnewline, é, ü, 中文, $x^2$") == "tab\tand\nnewline, é, ü, 中文, $x^2$"
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(list("ab ;0m[]\\\t\n\x1b\x07\x9b\x9c\x9d\u202e\x00\x7fé")), max_size=30
+    )
+)
+def test_printable_is_its_two_passes(pieces: list[str]) -> None:
+    text = "".join(pieces)  # (the search it starts with only skips them when they do nothing)
+    assert printable(text) == _UNPRINTABLE.sub("", _SEQUENCE.sub("", text))
+
+
+def test_printable_lines_are_each_line_printable() -> None:
+    plain = ["wrote a.md  ← #1 What is it?", "    - é, 中文, $x^2$", ""]
+    assert printable_lines(plain) == "\n".join(plain)
+    # A sequence opened on one line never takes the next line with it.
+    hostile = ["a \x1b]8;;https://x.invalid", "b\x07c", "\x9b31md \u202ee", "f"]
+    assert printable_lines(hostile) == "\n".join(printable(line) for line in hostile)
+    assert printable_lines(hostile) == "a \nbc\nd e\nf"
+    assert printable_lines([]) == ""
 
 
 def test_grade_of_a_fifo_or_a_device_does_not_hang(tmp_path: Path, _isolated_home: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_the_bundled_bank_finds_a_cited_author_and_every_leaky_relu_card() -> No
     assert len(leaky) >= 3
     for card in leaky:
         text = " ".join([card.title, *[s.text for s in card.sections.values()]])
-        front_text = str(card.front.model_dump())
+        front_text = str(dataclasses.asdict(card.front))
         assert "leaky" in (text + front_text).lower()
 
 

@@ -1,0 +1,242 @@
+"""The front-matter schema of the four card kinds and of pack.yaml: what validates them.
+
+Models are strict (`extra="forbid"`) and frozen: a typo in a key is an error,
+never a silently dropped field. The discriminated union on `kind` picks the model.
+This schema is the one source of truth for what a valid card is (lint, a card file
+read the first time, the JSON schema `drillbit schema` prints, errors with their
+place); what the app holds is the plain classes of `quiz.bank.models` that
+`plain_front` and `plain_pack_info` turn a validated model into, so that showing a
+card never imports pydantic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from quiz.bank import models
+from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
+
+KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+
+# A coding card's checker parameters: a few named numbers, flags or short strings (or
+# short lists of them). Bounded so a card cannot make the loader, the cache or the
+# grader's wire carry an arbitrarily large or deep structure.
+ParamScalar = (
+    StrictBool
+    | Annotated[int, Field(ge=-(2**53), le=2**53)]  # MAX_PARAM_INT
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[str, Field(max_length=200)]
+)
+ParamValue = ParamScalar | Annotated[list[ParamScalar], Field(max_length=64)]
+ParamName = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class CardFront(_Strict):
+    """Fields every card has."""
+
+    id: KebabId = Field(description="Kebab-case id, unique across the bank; equals the file name.")
+    title: str = Field(min_length=1, max_length=120, description="Short title shown in lists.")
+    topic: KebabId = Field(description="The topic folder the card lives in.")
+    tags: tuple[KebabId, ...] = Field(default=(), description="Kebab-case tags for filtering.")
+    difficulty: int = Field(ge=1, le=5, description="1 (warm-up) to 5 (hard).")
+    source: str = Field(min_length=1, description="Where the card comes from, e.g. 'Day 6 Q4'.")
+    related: tuple[KebabId, ...] = Field(
+        default=(), description="Ids of related cards; each must exist."
+    )
+
+
+class ConceptFront(CardFront):
+    """A question answered in words, self-graded against key points."""
+
+    kind: Literal["concept"] = Field(description="Card kind.")
+    key_points: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
+        min_length=1,
+        max_length=7,
+        description=(
+            "3-7 short points: the self-grading rubric (1-2 when the Answer is at most two "
+            "sentences; lint checks that against the body)."
+        ),
+    )
+
+
+class ChoiceFront(CardFront):
+    """A multiple-choice question that grades itself."""
+
+    kind: Literal["choice"] = Field(description="Card kind.")
+    choices: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+        min_length=2, max_length=8, description="2-8 options, shown in this order."
+    )
+    answer: int | tuple[int, ...] = Field(
+        description="Zero-based index of the right choice, or a list of them."
+    )
+
+    @field_validator("answer")
+    @classmethod
+    def _answer_valid(
+        cls, value: int | tuple[int, ...], info: ValidationInfo
+    ) -> int | tuple[int, ...]:
+        indexes = (value,) if isinstance(value, int) else value
+        if not indexes:
+            raise ValueError("answer needs at least one index")
+        if len(set(indexes)) != len(indexes):
+            raise ValueError("answer lists an index twice")
+        choices = info.data.get("choices")
+        if choices is not None:
+            for index in indexes:
+                if not 0 <= index < len(choices):
+                    raise ValueError(
+                        f"index {index} is out of range: there are {len(choices)} choices, "
+                        f"numbered from 0"
+                    )
+        return value
+
+
+class Tolerance(_Strict):
+    """How close a typed number must be: give exactly one of `absolute` or `relative`."""
+
+    absolute: float | None = Field(default=None, ge=0, description="Allowed |given - answer|.")
+    relative: float | None = Field(
+        default=None, ge=0, description="Allowed |given - answer| / |answer|."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Tolerance:
+        if (self.absolute is None) == (self.relative is None):
+            raise ValueError("give exactly one of 'absolute' or 'relative'")
+        return self
+
+
+class NumericFront(CardFront):
+    """A question answered with a number, graded within a tolerance."""
+
+    kind: Literal["numeric"] = Field(description="Card kind.")
+    answer: float = Field(allow_inf_nan=False, description="The right number.")
+    tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
+    unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
+
+
+class CodingFront(CardFront):
+    """A NumPy drill graded by a checker of the hidden reference engine."""
+
+    kind: Literal["coding"] = Field(description="Card kind.")
+    entry: tuple[Annotated[str, Field(pattern=IDENTIFIER)], ...] = Field(
+        min_length=1, description="Function name(s) the person writes."
+    )
+    checker: str = Field(
+        pattern=DOTTED, description="Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."
+    )
+    params: dict[ParamName, ParamValue] = Field(
+        default_factory=dict,
+        max_length=32,
+        description="Parameters for the checker: numbers, flags, short strings or short lists.",
+    )
+
+    @field_validator("entry", mode="before")
+    @classmethod
+    def _single_entry(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+    @field_validator("params", mode="before")
+    @classmethod
+    def _exact_integers(cls, value: Any) -> Any:
+        """An integer too large for a float's exact range is refused, not rounded to a float."""
+        if isinstance(value, dict):
+            for item in value.values():
+                for number in item if isinstance(item, list) else [item]:
+                    if type(number) is int and abs(number) > MAX_PARAM_INT:
+                        raise ValueError(f"integer {number} is beyond ±2**53")
+        return value
+
+
+FrontMatter = Annotated[
+    ConceptFront | ChoiceFront | NumericFront | CodingFront, Field(discriminator="kind")
+]
+FRONT_MATTER: TypeAdapter[FrontMatter] = TypeAdapter(FrontMatter)
+
+
+class PackInfo(_Strict):
+    """A pack's `pack.yaml`."""
+
+    title: str = Field(min_length=1, description="Display name of the pack.")
+    description: str = Field(min_length=1, description="One or two sentences.")
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version, e.g. 1.0.0.")
+
+
+def plain_front(model: FrontMatter) -> models.FrontMatter:
+    """The plain front the app holds for a validated model (the same fields, the same values)."""
+    if isinstance(model, ConceptFront):
+        return models.ConceptFront(
+            id=model.id,
+            title=model.title,
+            topic=model.topic,
+            tags=model.tags,
+            difficulty=model.difficulty,
+            source=model.source,
+            related=model.related,
+            key_points=model.key_points,
+        )
+    if isinstance(model, ChoiceFront):
+        return models.ChoiceFront(
+            id=model.id,
+            title=model.title,
+            topic=model.topic,
+            tags=model.tags,
+            difficulty=model.difficulty,
+            source=model.source,
+            related=model.related,
+            choices=model.choices,
+            answer=model.answer,
+        )
+    if isinstance(model, NumericFront):
+        return models.NumericFront(
+            id=model.id,
+            title=model.title,
+            topic=model.topic,
+            tags=model.tags,
+            difficulty=model.difficulty,
+            source=model.source,
+            related=model.related,
+            answer=model.answer,
+            tolerance=models.Tolerance(
+                absolute=model.tolerance.absolute, relative=model.tolerance.relative
+            ),
+            unit=model.unit,
+        )
+    return models.CodingFront(
+        id=model.id,
+        title=model.title,
+        topic=model.topic,
+        tags=model.tags,
+        difficulty=model.difficulty,
+        source=model.source,
+        related=model.related,
+        entry=model.entry,
+        checker=model.checker,
+        params=dict(model.params),
+    )
+
+
+def validate_front(data: Any) -> models.FrontMatter:
+    """Front matter's data validated (pydantic's ValidationError when it is not valid), as
+    the plain front the app holds."""
+    return plain_front(FRONT_MATTER.validate_python(data))
+
+
+def plain_pack_info(model: PackInfo) -> models.PackInfo:
+    """The plain pack info the app holds for a validated pack.yaml."""
+    return models.PackInfo(title=model.title, description=model.description, version=model.version)

@@ -1,0 +1,61 @@
+"""What commands share that needs no click: the content roots, the progress store, warnings.
+
+`quiz.cli.context` hands these to the click commands with click's `echo` as the warning;
+`drillbit stats --json` runs without click (`quiz.cli.stats`) and warns with `warn`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from quiz.store.store import Store
+
+__all__ = ["SCHEMA_VERSION", "Warn", "content_roots_of", "open_store", "warn"]
+
+SCHEMA_VERSION: Literal[1] = 1
+"""The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
+
+Warn = Callable[[str], None]
+"""Prints one line for the person on stderr."""
+
+_ANSI_STYLE = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+
+
+def warn(message: str) -> None:
+    """One line on stderr, as `click.echo(message, err=True)` prints it: terminal styles are
+    dropped when stderr is not a terminal."""
+    stream = sys.stderr
+    if not stream.isatty():
+        message = _ANSI_STYLE.sub("", message)
+    stream.write(message + "\n")
+    stream.flush()
+
+
+def content_roots_of(content: Sequence[Path], warn: Warn) -> list[Path]:
+    """The content roots; installed packs this drillbit cannot load are named with `warn`."""
+    from quiz.bank.sources import content_roots, installed_packs
+
+    installed, refused = installed_packs()
+    for reason in refused:
+        warn(f"drillbit: {reason}")
+    return content_roots(content, installed=installed)
+
+
+def open_store(warn: Warn) -> Store:
+    """The progress database; notices (a corrupt file moved aside, nothing saved) go to `warn`.
+
+    So do notices added later (damage found while reading the logs). Its errors
+    (StoreError, DataDirError) reach the caller, which prints them as one line.
+    """
+    from quiz.store.store import Store
+
+    store = Store.open()
+    for notice in store.notices:
+        warn(f"drillbit: {notice.message}")
+    store.on_notice(lambda notice: warn(f"drillbit: {notice.message}"))
+    return store

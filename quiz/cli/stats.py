@@ -1,0 +1,123 @@
+"""`drillbit stats`'s numbers and its JSON, and `drillbit stats --json` without click.
+
+A tool may call `stats --json` often; click's import (with the `inspect`, `uuid` and
+`gettext` it brings) was about a tenth of that command's CPU on a heavy history. So
+`quiz.cli.main` hands a command line that is `stats --json` with nothing but `--content`
+options around it to `stats_json_content` and `print_stats_json`; anything else (help,
+another option, a value click would refuse) goes through the click group, which prints
+the same JSON (`quiz.cli.study`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.cli.plain import SCHEMA_VERSION, Warn, content_roots_of, open_store, warn
+
+if TYPE_CHECKING:
+    from quiz.study.stats import Stats
+
+_CONTENT = "--content"
+
+
+def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
+    """The statistics of the cards under `roots` against the progress store, now."""
+    from quiz.bank.index import card_index
+    from quiz.study.days import local_timezone
+    from quiz.study.stats import compute_stats
+
+    # ids, topics and packs are all stats needs of the cards. The index is walked before
+    # the store is read, not beside it: a walking thread slowed the store's row fetches
+    # (each row hands the GIL back and forth) more than the overlap saved
+    cards = card_index(list(roots))
+    with open_store(warn) as store:
+        return compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
+
+
+def stats_json(stats: Stats) -> str:
+    """The text `drillbit stats --json` prints (`quiz.cli.schemas.StatsReport` describes it).
+
+    json, not the pydantic model: importing pydantic took half this command's time.
+    """
+    report = {**stats.to_json(), "schema_version": SCHEMA_VERSION}
+    return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+def stats_json_content(args: Sequence[str]) -> list[Path] | None:
+    """The content folders of `args` when they are `stats --json` and `--content` options
+    only, each as click's group would take it; None for anything else (click parses it).
+
+    The folders are those given before the command, then those after it, in order.
+    """
+    before: list[Path] = []
+    after: list[Path] = []
+    command = as_json = False
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == _CONTENT:
+            if index == len(args):
+                return None
+            value = args[index]
+            index += 1
+        elif arg.startswith(_CONTENT + "="):
+            value = arg[len(_CONTENT) + 1 :]
+        elif arg == "stats" and not command:
+            command = True
+            continue
+        elif arg == "--json" and command:
+            as_json = True
+            continue
+        else:
+            return None
+        if not _plain_folder(value):
+            return None
+        (after if command else before).append(Path(value))
+    if not (command and as_json and _streams_as_click_finds_them()):
+        return None
+    return before + after
+
+
+def _plain_folder(value: str) -> bool:
+    """A `--content` value click takes as it is: not empty, not option-like, and not a
+    file or an unreadable folder (click's `Path(file_okay=False)` refuses those)."""
+    if not value or value.startswith("-"):
+        return False
+    try:
+        found = os.stat(value)
+    except ValueError:
+        return False  # a NUL in the name: whatever click does with it
+    except OSError:
+        return True  # click takes a folder that is not there; content_roots says what is wrong
+    return not stat.S_ISREG(found.st_mode) and os.access(value, os.R_OK)
+
+
+def _streams_as_click_finds_them() -> bool:
+    """stdout and stderr are text streams with a real encoding: click would rewrap an ASCII
+    stream (to print UTF-8 with replacements), so such a run is left to click."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding:
+            return False
+        try:
+            if codecs.lookup(encoding).name == "ascii":
+                return False
+        except LookupError:
+            return False
+    return True
+
+
+def print_stats_json(content: Sequence[Path]) -> None:
+    """`drillbit stats --json` with these `--content` folders, printed without click."""
+    text = stats_json(current_stats(content_roots_of(content, warn), warn))
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

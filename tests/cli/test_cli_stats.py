@@ -1,0 +1,183 @@
+"""`drillbit stats --json` without click: which command lines take that path, and that it
+prints, warns and fails exactly as the click group does."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+import quiz.cli.stats
+from quiz.cli.stats import stats_json_content
+from quiz.store import Store
+from tests.conftest import CliResult, RunDrillbit, modules_imported_by
+
+
+@pytest.mark.parametrize(
+    ("args", "content"),
+    [
+        (["stats", "--json"], []),
+        (["stats", "--json", "--json"], []),
+        (["--content", "a", "stats", "--json"], ["a"]),
+        (["--content=a", "stats", "--content", "b", "--json", "--content=c"], ["a", "b", "c"]),
+        (["--content", "b", "stats", "--json", "--content", "a"], ["b", "a"]),
+    ],
+)
+def test_stats_json_with_content_options_only_skips_click(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], content: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert stats_json_content(args) == [Path(name) for name in content]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stats"],  # the table is for people: click prints it
+        ["--json", "stats"],  # the group has no --json
+        ["stats", "--json", "--help"],
+        ["stats", "-h", "--json"],
+        ["stats", "--json", "--"],
+        ["stats", "--json", "stats"],
+        ["stats", "--json", "--jso"],
+        ["stats", "--json=1"],
+        ["stats", "--json", "--content"],  # a value is missing
+        ["stats", "--json", "--content", ""],
+        ["stats", "--json", "--content=-x"],  # option-like values: click decides
+        ["--content", "--json", "stats"],
+        ["--version", "stats", "--json"],
+        ["stats", "--json", "--content", "a-file"],  # click: "Directory ... is a file"
+        ["--content=a-file", "stats", "--json"],
+        ["study", "--json"],
+        ["drills", "--json"],
+    ],
+)
+def test_anything_else_goes_to_click(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder\n")
+    assert stats_json_content(args) is None
+
+
+def _through_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on `quiz.cli.main` sends every command line to the click group."""
+    monkeypatch.setattr(quiz.cli.stats, "stats_json_content", lambda _args: None)
+
+
+def _without_time(printed: str) -> dict[str, object]:
+    report: dict[str, object] = json.loads(printed)
+    assert isinstance(report.pop("generated_at"), str)
+    return report
+
+
+def test_the_same_json_as_the_click_command(
+    drillbit: RunDrillbit,
+    mini_bank: Path,
+    _isolated_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = datetime.now(UTC)
+    with Store.open() as store:
+        for card_id, correct in [("sigmoid", True), ("sigmoid", False), ("gone-card", True)]:
+            store.record_review(
+                card_id=card_id,
+                rating=3 if correct else 1,
+                correct=correct,
+                reviewed_at=now,
+                mode="cram",
+            )
+        store.record_attempt(
+            card_id="sigmoid", status="passed", verdict_json="{}", attempted_at=now
+        )
+    other = mini_bank.parent / "other"
+    other.mkdir()
+    args = ("--content", str(mini_bank), "stats", "--json", f"--content={other}")
+    fast = drillbit(*args)
+    _through_click(monkeypatch)
+    slow = drillbit(*args)
+    assert fast.returncode == slow.returncode == 0, fast.stderr + slow.stderr
+    assert fast.stderr == slow.stderr
+    assert _without_time(fast.stdout) == _without_time(slow.stdout)
+    assert fast.stdout.split("\n", 2)[2] == slow.stdout.split("\n", 2)[2]  # after generated_at
+    assert _without_time(fast.stdout)["removed_cards"] == 1
+
+
+def _both(drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch) -> tuple[CliResult, CliResult]:
+    fast = drillbit("stats", "--json")
+    with monkeypatch.context() as patch:
+        _through_click(patch)
+        slow = drillbit("stats", "--json")
+    return fast, slow
+
+
+def test_a_store_error_is_the_same_json_and_exit_code(
+    drillbit: RunDrillbit, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (_isolated_home / "drillbit.db").mkdir()  # the database is a folder: StoreError
+    fast, slow = _both(drillbit, monkeypatch)
+    assert fast == slow
+    assert fast.returncode == 1 and json.loads(fast.stdout)["error"] == "error"
+    assert "drillbit.db" in json.loads(fast.stdout)["message"]
+
+
+@pytest.mark.parametrize("raised", [KeyboardInterrupt(), EOFError()])
+def test_an_interrupt_is_aborted_as_click_says_it(
+    drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch, raised: BaseException
+) -> None:
+    def interrupted(*_args: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(quiz.cli.stats, "current_stats", interrupted)
+    fast, slow = _both(drillbit, monkeypatch)
+    assert fast == slow
+    assert fast.returncode == 1 and fast.stderr == "\nAborted.\n" and fast.stdout == ""
+
+
+def test_warnings_are_the_lines_click_prints(
+    drillbit: RunDrillbit, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.store.store as store_module
+
+    with Store.open():
+        pass
+    monkeypatch.setattr(store_module, "_writable", lambda _path: False)  # "Nothing will be saved"
+    fast, slow = _both(drillbit, monkeypatch)
+    assert fast.returncode == slow.returncode == 0
+    assert fast.stderr == slow.stderr and "Nothing will be saved" in fast.stderr
+
+
+def test_stats_json_does_not_import_click(drillbit_process: RunDrillbit) -> None:
+    assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
+    loaded, printed = modules_imported_by("stats", "--json")
+    assert json.loads(printed)["schema_version"] == 1
+    assert "click" not in loaded
+    assert {name for name in loaded if name.startswith("quiz.cli.")} == {
+        "quiz.cli.plain",
+        "quiz.cli.stats",
+    }
+
+
+def test_as_the_whole_process_it_holds_the_collector_to_the_exit(
+    drillbit_process: RunDrillbit,
+) -> None:
+    """The console script and `python -m quiz` call `main()`: nothing runs after it, so
+    the objects alive at its end are frozen, out of the exit's last collection."""
+    assert drillbit_process("stats", "--json").returncode == 0  # the card index is remembered
+    code = (
+        "import gc, sys\n"
+        "from quiz.cli import main\n"
+        "sys.argv = ['drillbit', *sys.argv[1:]]\n"
+        "main()\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    for args, seen in ((["stats", "--json"], "True True"), (["list", "--json"], "True False")):
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        )
+        assert done.stderr.splitlines()[-1] == seen
+        assert json.loads(done.stdout)

@@ -1,0 +1,80 @@
+"""Plainly valid settings are taken without pydantic, and exactly as the model takes them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from quiz import settings as settings_module
+from quiz.settings import KEYS, SettingsError, load_settings, save_settings, with_value
+
+VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 100_001),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.7, 0.99, 0.95, 0.6999, 0.9900001, 1]),
+    st.sampled_from(["20", "10m", " 5m ", "1d", "x", ""]),
+    st.lists(st.sampled_from(["1m", " 10m", "2h ", "1.5d", "bad", "", "3"]), max_size=3),
+    st.tuples(st.sampled_from(["1m", "30s"])),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from([*KEYS, "unknown"]), VALUES, max_size=4))
+def test_plainly_valid_settings_equal_the_models(data: dict[str, Any]) -> None:
+    plain = settings_module._plainly_valid(data)
+    try:
+        expected = settings_module._validator().model_validate(data).model_dump()
+    except ValidationError:
+        assert plain is None
+        return
+    assert plain is None or plain == expected
+
+
+def test_what_save_settings_writes_is_plainly_valid(tmp_path: Path) -> None:
+    import tomllib
+
+    changed = with_value(load_settings(tmp_path / "none.toml"), "desired_retention", "0.85")
+    changed = with_value(changed, "learning_steps", "1m, 30m")
+    changed = with_value(changed, "mock_feedback", "yes")
+    path = save_settings(changed, tmp_path / "config.toml")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert settings_module._plainly_valid(data) is not None
+    assert load_settings(path) == changed
+
+
+def test_a_bad_file_is_still_explained_by_the_model(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text("new_per_day = -1\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="new_per_day"):
+        load_settings(path)
+    path.write_text('learning_steps = ["soon"]\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="'soon' is not a duration"):
+        load_settings(path)
+
+
+def test_a_start_with_a_settings_file_does_not_import_pydantic(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'new_per_day = 5\ndesired_retention = 0.8\nlearning_steps = ["2m", "20m"]\n',
+        encoding="utf-8",
+    )
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from quiz.settings import load_settings\n"
+        f"loaded = load_settings(Path({str(path)!r}))\n"
+        "loaded.scheduler()\n"
+        "print(json.dumps([loaded.new_per_day, loaded.learning_steps, 'pydantic' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [5, ["2m", "20m"], False]

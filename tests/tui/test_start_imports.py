@@ -1,0 +1,47 @@
+"""Home and a due session's first card come up without pydantic (about 200 ms of CPU):
+the cards shown are plain classes, the settings plainly valid. Checked in fresh processes
+(`bench.probe`, the benchmark's own probe) once the card index is remembered."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _probe(mode: str, out: Path) -> dict[str, Any]:
+    subprocess.run(
+        [sys.executable, "-m", "bench.probe", mode, str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return report
+
+
+@pytest.mark.parametrize("with_settings", [False, True])
+def test_home_and_the_first_due_card_do_not_import_pydantic(
+    _isolated_home: Path, tmp_path: Path, with_settings: bool
+) -> None:
+    if with_settings:
+        (_isolated_home / "config.toml").write_text(
+            'new_per_day = 7\nlearning_steps = ["2m", "20m"]\n', encoding="utf-8"
+        )
+    out = tmp_path / "probe.json"
+    first = _probe("due", out)  # the first start loads the bank and remembers its index
+    assert first["screen"] == "StudyScreen"
+    for mode, screen in (("app", "HomeScreen"), ("due", "StudyScreen")):
+        report = _probe(mode, out)
+        assert report["screen"] == screen
+        assert not report["bank_loaded"]
+        assert not report["pydantic_loaded"], mode
+        assert not report["numpy_loaded"] and not report["textarea_loaded"]
