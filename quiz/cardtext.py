@@ -5,7 +5,15 @@ Shared by the TUI and the CLI's `show`, so a card reads the same everywhere.
 
 from __future__ import annotations
 
-from quiz.bank.models import Card, ChoiceFront, CodingFront, ConceptFront, NumericFront
+from quiz.bank.models import (
+    NO_MATH_SECTIONS,
+    Card,
+    ChoiceFront,
+    CodingFront,
+    ConceptFront,
+    NumericFront,
+    shown_front_texts,
+)
 
 
 def render_text(text: str) -> str:
@@ -28,7 +36,6 @@ def math_fails(card: Card) -> bool:
     points, choices) does not render. The app's load leaves this check to lint and to
     here, when the card is shown: such a card loads and shows its LaTeX as written."""
     from quiz.bank.mathtext import find_math_problems
-    from quiz.bank.parse import NO_MATH_SECTIONS, shown_front_texts
 
     texts = [s.text for s in card.sections.values() if s.title not in NO_MATH_SECTIONS]
     texts.extend(text for _key, _index, text in shown_front_texts(card.front))

@@ -2,8 +2,10 @@
 
 Parsing a card (YAML front matter, sections, math checks) costs about half a
 millisecond; a 10,000-card bank would take seconds at every start. The cache
-keeps, per pack folder, one JSON file with the parsed parts of every *clean*
-card (and of a valid pack.yaml), keyed by the file's size, mtime, ctime and inode. On a hit YAML
+keeps, per topic folder of a pack, one JSON file with the parsed parts of every *clean*
+card (and per pack one small file with a valid pack.yaml and the topics that have a file;
+a session showing one card of a large bank reads only that card's topic), keyed by the
+file's size, mtime, ctime and inode. On a hit YAML
 parsing and the math checks are skipped, which is safe because that exact file
 content passed them before with the same code. A record keeps the front matter's
 data as YAML loaded it (data JSON would not give back exactly, such as a YAML date, is
@@ -56,7 +58,7 @@ from quiz.textsafe import read_regular
 __all__ = ["CACHE_LIMIT", "PackCache", "pack_cache_path", "small_pack_cache"]
 
 CACHE_LIMIT = 256 * 1024 * 1024
-"""A cache file larger than this is ignored (a 10,000-card pack needs about a tenth)."""
+"""A cache file larger than this is ignored (a 10,000-card topic needs about a fiftieth)."""
 # What a record of the wrong shape raises while being rebuilt (pydantic's
 # ValidationError, when the schema validates it again, is a ValueError); anything else
 # is a bug and propagates.
@@ -130,41 +132,60 @@ def _card_record(card: Card, key: Key, data: Any, linted: bool) -> dict[str, Any
 
 
 def pack_cache_path(pack_dir: Path, directory: Path | None = None) -> Path:
-    """Where the cache file of this pack folder lives."""
+    """Where the cache file of this pack folder lives (its pack.yaml and topic list)."""
     name = hashlib.sha256(str(pack_dir.resolve()).encode()).hexdigest()[:24]
     return (directory or cache_dir()) / f"pack-{name}.json"
 
 
-def small_pack_cache(pack_dir: Path, limit: int) -> PackCache | None:
-    """The pack's cache when its file holds at most `limit` bytes, else None.
+def topic_cache_path(pack_file: Path, topic: str) -> Path:
+    """Where the cards of one topic folder of a pack are cached, beside `pack_file`."""
+    name = hashlib.sha256(topic.encode()).hexdigest()[:16]
+    return pack_file.with_name(f"cards-{pack_file.stem.removeprefix('pack-')}-{name}.json")
 
-    For looking up a card or two: reading a large pack's cache file (5.4 MB for 10,000
-    generated cards) costs more than parsing one card, a small one much less.
-    """
-    try:
-        size = os.stat(pack_cache_path(pack_dir)).st_size
-    except OSError:
-        return None
-    return PackCache(pack_dir) if size <= limit else None
+
+def small_pack_cache(pack_dir: Path, limit: int) -> PackCache:
+    """The pack's cache for looking up a card or two: a topic's file holding more than
+    `limit` bytes is not read (a miss). Reading a large cache file costs more than
+    parsing one card (a 10,000-card topic's is about 5 MB), a small one much less."""
+    return PackCache(pack_dir, topic_limit=limit)
+
+
+def _topic_of(relative: str) -> str:
+    return relative.partition("/")[0]  # card files sit at <topic>/<name>
 
 
 class PackCache:
-    """The cache file of one pack folder: look cards up by relative path and key, store clean ones."""
+    """The cache files of one pack folder: look cards up by relative path and key, store
+    clean ones. One file per topic folder, read when a card of that topic is first looked
+    up, so showing one card of a large bank reads only its topic's cards; one small file
+    for the pack's own pack.yaml and the topics that have a file."""
 
-    def __init__(self, pack_dir: Path, *, directory: Path | None = None) -> None:
+    def __init__(
+        self, pack_dir: Path, *, directory: Path | None = None, topic_limit: int = CACHE_LIMIT
+    ) -> None:
         self.pack_dir = pack_dir.resolve()
         self.path = pack_cache_path(pack_dir, directory)
-        data = self._read()
-        self._old: dict[str, dict[str, Any]] = data.get("cards", {})
+        self._topic_limit = min(topic_limit, CACHE_LIMIT)
+        data = self._read(self.path, CACHE_LIMIT)
+        if not isinstance(data.get("pack_info"), dict | None) or not isinstance(
+            data.get("topics", []), list
+        ):
+            data = {}
         self._old_info: dict[str, Any] | None = data.get("pack_info")
-        self._new: dict[str, dict[str, Any]] = {}
+        self._old_topics: list[Any] = data.get("topics", [])
+        self._old: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per topic: the records of its cache file (read on first use)."""
+        self._new: dict[str, dict[str, dict[str, Any]]] = {}
+        """Per topic seen in this load: the records to keep."""
         self._new_info: dict[str, Any] | None = None
-        self._changed = False
+        self._changed: set[str] = set()
+        self._info_changed = False
 
-    def _read(self) -> dict[str, Any]:
-        """The cache file's content, or {} unless it is a regular file this code wrote whole."""
+    def _read(self, path: Path, limit: int, topic: str | None = None) -> dict[str, Any]:
+        """A cache file's content, or {} unless it is a regular file this code wrote whole,
+        for this pack (and this topic)."""
         try:
-            raw = read_regular(self.path, limit=CACHE_LIMIT, follow_symlinks=False)
+            raw = read_regular(path, limit=limit, follow_symlinks=False)
         except InputFileError:
             return {}  # missing, not a regular file (a FIFO, a link), or too big: a miss
         data = decode_file(raw)
@@ -172,11 +193,19 @@ class PackCache:
             not isinstance(data, dict)
             or data.get("stamp") != code_stamp()
             or data.get("pack") != str(self.pack_dir)
-            or not isinstance(data.get("cards"), dict)
-            or not isinstance(data.get("pack_info"), dict | None)
+            or data.get("topic") != topic
+            or (topic is not None and not isinstance(data.get("cards"), dict))
         ):
             return {}
         return data
+
+    def _old_records(self, topic: str) -> dict[str, dict[str, Any]]:
+        """The cached records of one topic folder (its file read once)."""
+        found = self._old.get(topic)
+        if found is None:
+            data = self._read(topic_cache_path(self.path, topic), self._topic_limit, topic)
+            found = self._old[topic] = data.get("cards", {})
+        return found
 
     def lookup_info(self, key: Key) -> PackInfo | None:
         """The pack's cached pack.yaml for this exact file version, validated; None on a miss."""
@@ -202,14 +231,15 @@ class PackCache:
         dumped = {"title": info.title, "description": info.description, "version": info.version}
         if pack_info_of_valid(json.loads(json.dumps(dumped))) == info:
             self._new_info = {"key": list(file_key(stat)), "info": dumped}
-            self._changed = True
+            self._info_changed = True
 
     def lookup(
         self, relative: str, key: Key, path: Path, pack: str, *, linted: bool = False
     ) -> Card | None:
         """The cached card for this exact file version, rebuilt and validated; None on a miss.
         With `linted`, only a card that also passed lint's own checks is a hit."""
-        record = self._old.get(relative)
+        topic = _topic_of(relative)
+        record = self._old_records(topic).get(relative)
         if record is None:
             return None
         try:
@@ -219,7 +249,7 @@ class PackCache:
             card = card_from_parts(record["data"], parts, path, pack)
         except _DAMAGED:  # a record of the wrong shape is a miss
             return None
-        self._new[relative] = record
+        self._new.setdefault(topic, {})[relative] = record
         return card
 
     def store(
@@ -233,27 +263,48 @@ class PackCache:
             return
         record = _card_record(card, file_key(stat), data, linted)
         if record is not None:
-            self._new[relative] = record
-            self._changed = True
+            topic = _topic_of(relative)
+            self._new.setdefault(topic, {})[relative] = record
+            self._changed.add(topic)
 
     def save(self) -> None:
-        """Write the cards seen in this load (dropping removed or broken files), if anything changed."""
-        unchanged = self._new.keys() == self._old.keys() and self._new_info == self._old_info
-        if not self._changed and unchanged:
-            return
-        payload = {
-            "stamp": code_stamp(),
-            "pack": str(self.pack_dir),
-            "pack_info": self._new_info,
-            "cards": self._new,
-        }
+        """Write what this load saw (dropping removed or broken files, and the files of
+        topics with no card left), each file only if it changed."""
+        topics = sorted(self._new)
+        for topic in topics:
+            records = self._new[topic]
+            if topic in self._changed or records.keys() != self._old_records(topic).keys():
+                payload: dict[str, Any] = {
+                    "stamp": code_stamp(),
+                    "pack": str(self.pack_dir),
+                    "topic": topic,
+                    "cards": records,
+                }
+                self._write(topic_cache_path(self.path, topic), payload)
+        gone = [t for t in self._old_topics if isinstance(t, str) and t not in self._new]
+        for topic in gone:
+            with contextlib.suppress(OSError):
+                os.unlink(topic_cache_path(self.path, topic))
+        if self._info_changed or self._new_info != self._old_info or topics != self._old_topics:
+            info_payload: dict[str, Any] = {
+                "stamp": code_stamp(),
+                "pack": str(self.pack_dir),
+                "topic": None,
+                "pack_info": self._new_info,
+                "topics": topics,
+            }
+            self._write(self.path, info_payload)
+
+    @staticmethod
+    def _write(path: Path, payload: dict[str, Any]) -> None:
+        """Write one cache file whole (a temporary file renamed into place); failures are ignored."""
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.path.parent)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(encode_file(payload))
-                os.replace(tmp, self.path)
+                os.replace(tmp, path)
             except OSError:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)

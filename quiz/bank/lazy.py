@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from quiz.bank.models import Card
 
 SMALL_CACHE_BYTES = 1024 * 1024
-"""A pack's card cache file up to this size is read to build a card shown (about 2,000
-cards; a 144-card pack's is 0.2 MB, read in 3 ms); a larger one costs more than parsing
-the card (first parse about 0.1 s of CPU, mostly importing the parsers)."""
+"""A topic's card cache file up to this size is read to build a card shown (about 2,000
+cards; a 500-card topic's is 0.27 MB); a larger one costs more than parsing the card
+(first parse about 0.1 s of CPU, mostly importing the parsers: PyYAML, the card parser)."""
 
 
 class LazyBank:

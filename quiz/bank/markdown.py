@@ -572,6 +572,12 @@ def _indent_width(indent: str) -> int:
 _NEW_TOKEN = Token.__new__
 
 
+def new_token(kind: str, tag: str, nesting: int) -> Token:
+    """A token as markdown-it makes one (`Token(kind, tag, nesting)`), made quickly: for a
+    caller that builds tokens a parse would give (see `_token`)."""
+    return _token(kind, tag, nesting)
+
+
 def _token(kind: str, tag: str, nesting: int) -> Token:
     """`Token(kind, tag, nesting)` with every other field at its default, set directly:
     the dataclass's own `__init__` (default factories, then `__post_init__`) costs twice

@@ -11,7 +11,7 @@ card index vouches for), or declines, and then the schema validates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -310,6 +310,21 @@ def pack_info_of_valid(data: Any) -> PackInfo | None:
         )
     except _NotPlain:
         return None
+
+
+NO_MATH_SECTIONS = frozenset({"Starter"})
+"""Sections shown as code, never as math: every other section's math must render."""
+
+
+def shown_front_texts(front: FrontMatter) -> Iterator[tuple[str, int, str]]:
+    """(field, index, text) of the front matter's texts shown with the card (key points,
+    choices): their math must render too."""
+    if isinstance(front, ConceptFront):
+        for index, text in enumerate(front.key_points):
+            yield "key_points", index, text
+    elif isinstance(front, ChoiceFront):
+        for index, text in enumerate(front.choices):
+            yield "choices", index, text
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ import ast
 import bisect
 import difflib
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,15 @@ from markdown_it.token import Token
 from quiz.bank import safeyaml
 from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_starts
 from quiz.bank.models import (
+    NO_MATH_SECTIONS,
     REQUIRED_SECTIONS,
     Card,
-    ChoiceFront,
     CodingFront,
     ConceptFront,
     Section,
     front_fields,
     front_of_valid,
+    shown_front_texts,
 )
 from quiz.bank.problems import Problem
 from quiz.bank.sentences import key_points_problem, key_points_rule
@@ -312,21 +312,6 @@ def _check_math(
         placed.sort(key=lambda p: (p[0], p[1]))
         for line, col, message in placed:
             out.add(line, col, "math", message)
-
-
-NO_MATH_SECTIONS = frozenset({"Starter"})
-"""Sections shown as code, never as math: every other section's math must render."""
-
-
-def shown_front_texts(front: Any) -> Iterator[tuple[str, int, str]]:
-    """(field, index, text) of the front matter's texts shown with the card (key points,
-    choices): their math must render too."""
-    if isinstance(front, ConceptFront):
-        for index, text in enumerate(front.key_points):
-            yield "key_points", index, text
-    elif isinstance(front, ChoiceFront):
-        for index, text in enumerate(front.choices):
-            yield "choices", index, text
 
 
 def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:

@@ -78,8 +78,11 @@ def test_removed_and_added_files_are_seen(mini_bank: Path) -> None:
 
 def test_a_corrupt_cache_file_is_ignored(mini_bank: Path) -> None:
     first = load_bank([mini_bank])
-    files = list(cachefile.cache_dir().glob("pack-*.json"))
-    assert files
+    files = [
+        *cachefile.cache_dir().glob("pack-*.json"),
+        *cachefile.cache_dir().glob("cards-*.json"),
+    ]
+    assert len(files) == 2  # the pack's file and its one topic's
     for path in files:
         path.write_text("{not json", encoding="utf-8")
     assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
@@ -92,7 +95,8 @@ def test_another_code_stamp_discards_every_entry(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     load_bank([mini_bank])
-    for path in cachefile.cache_dir().glob("pack-*.json"):
+    folder = cachefile.cache_dir()
+    for path in [*folder.glob("pack-*.json"), *folder.glob("cards-*.json")]:
         data = cachefile.decode_file(path.read_bytes())
         data["stamp"] = "older code"
         path.write_bytes(cachefile.encode_file(data))
@@ -116,7 +120,7 @@ def test_the_cache_can_be_turned_off(mini_bank: Path, monkeypatch: pytest.Monkey
     load_bank([mini_bank])
     assert not cachefile.cache_dir().exists()
     assert load_bank([mini_bank], use_cache=True).cards
-    assert list(cachefile.cache_dir().glob("pack-*.json"))
+    assert list(cachefile.cache_dir().glob("cards-*.json"))
 
 
 def test_every_kind_of_the_bundled_bank_is_cached_and_rebuilt_equal(
@@ -160,7 +164,7 @@ def test_an_edited_record_is_a_miss_not_served(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_bank([mini_bank])
-    (path,) = cachefile.cache_dir().glob("pack-*.json")
+    (path,) = cachefile.cache_dir().glob("cards-*.json")
     raw = path.read_bytes()
     title = first.cards[0].title
     assert title.encode() in raw
@@ -179,7 +183,7 @@ def test_anything_but_a_regular_cache_file_is_a_miss(
     import os
 
     first = load_bank([mini_bank])
-    (path,) = cachefile.cache_dir().glob("pack-*.json")
+    (path,) = cachefile.cache_dir().glob("cards-*.json")
     real = tmp_path / "elsewhere.json"
     real.write_bytes(path.read_bytes())  # a valid cache file, but not at the cache path
     path.unlink()
@@ -212,3 +216,46 @@ def test_only_front_matter_data_json_gives_back_exactly_is_stored(mini_bank: Pat
     for odd in (datetime.date(2024, 1, 1), {1: "x"}, {"x"}, math.inf, math.nan, ("t",), b"b"):
         assert not _json_exact({"a": [odd]})
         assert _card_record(card, (1, 2, 3, 4), {"a": [odd]}, False) is None
+
+
+def _two_topics(mini_bank: Path) -> Path:
+    """The mini bank with a second topic folder (a copy of its cards, renamed)."""
+    (topic,) = [p for p in next(mini_bank.iterdir()).iterdir() if p.is_dir()]
+    other = topic.with_name("second")
+    other.mkdir()
+    for path in topic.glob("*.md"):
+        text = path.read_text(encoding="utf-8").replace(f"id: {path.stem}", f"id: b-{path.stem}")
+        text = text.replace(f"topic: {topic.name}", "topic: second")
+        (other / f"b-{path.name}").write_text(text, encoding="utf-8")
+    return other
+
+
+def test_each_topic_has_its_own_file_and_a_lookup_reads_only_its_topic(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.bank.cache import PackCache, small_pack_cache, topic_cache_path
+
+    other = _two_topics(mini_bank)
+    first = load_bank([mini_bank])
+    assert len(first.cards) == 2 * len(list(other.glob("*.md")))
+    pack_dir = other.parent
+    cache = PackCache(pack_dir)
+    files = {t: topic_cache_path(cache.path, t) for t in ("second", first.cards[0].topic)}
+    assert all(path.is_file() for path in files.values())
+    files[first.cards[0].topic].write_text("{damaged", encoding="utf-8")  # never read below
+    card = next(c for c in first.cards if c.topic == "second")
+    stat = card.path.stat()
+    found = small_pack_cache(pack_dir, 1024 * 1024).lookup(
+        f"second/{card.path.name}", cachefile.file_key(stat), card.path, card.pack
+    )
+    assert found == card
+    # a topic file over the limit is not read: a miss, the card is parsed
+    small = small_pack_cache(pack_dir, 16)
+    key = cachefile.file_key(stat)
+    assert small.lookup(f"second/{card.path.name}", key, card.path, card.pack) is None
+    # a topic with no card left loses its file at the next load
+    for path in other.glob("*.md"):
+        path.unlink()
+    other.rmdir()
+    load_bank([mini_bank])
+    assert not files["second"].exists()
