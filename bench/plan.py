@@ -9,7 +9,11 @@ away, within a 45-minute daily budget, under four policies:
 - ``fsrs-nosteps-matched``: the same without fsrs's learning and relearning steps (a new
   card goes straight to review), for honesty: plan mode drops the same-day steps when
   the days are too few, and this shows what dropping them alone does;
-- ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs).
+- ``plan``: plan mode (`quiz.study.plan.plan_day`, the code the app runs);
+
+and an ``oracle`` (bench/plan_oracle.py), not a policy the app could run: plan mode's new
+cards and review count, reviews placed with the learner's true memory; a ceiling, with a
+true upper bound beside it.
 
 Fairness: the plain policies introduce exactly the cards plan mode introduced for the
 same learner, on the same days (they call plan_day with `time_reviews=False` and plan
@@ -59,6 +63,7 @@ from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from bench.common import REPO, Figure
+from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound
 from quiz.store import InterviewPlan
 from quiz.study.plan import TimeBox, TimedAnswer, estimate_pace, plan_day, time_box
 
@@ -136,6 +141,12 @@ class Policy:
     plan: bool = False
     steps: bool = True
     """fsrs's learning and relearning steps (False: a plain fsrs without them)."""
+    oracle: bool = False
+    """The bench's oracle (bench/plan_oracle.py): reviews planned with the learner's true
+    memory, never available to the app."""
+    truth: bool = True
+    """With `oracle`: plan with the true memory (False: the same greedy with only what
+    the app knows, fsrs's default parameters and its own memory states)."""
 
 
 @dataclass(frozen=True)
@@ -152,10 +163,18 @@ class Outcome:
     """The largest day's answer time over the budget (1.0 = exactly the budget)."""
     daily_seconds: tuple[float, ...] = ()
     """Answer time of each day."""
+    daily_reviews: tuple[int, ...] = ()
+    """Reviews answered each day."""
     daily_planned: tuple[float, ...] = ()
     """The plan's expected time of each day (plan_day's estimate for its queue)."""
     introduced: tuple[tuple[str, ...], ...] = ()
     """The cards introduced on each day, for the plain policies to introduce the same."""
+    steps_by_day: tuple[bool, ...] = ()
+    """Whether each day took same-day learning steps (plan mode decides; the oracle
+    takes its new cards' steps on the same days)."""
+    recall_bound: float | None = None
+    """With a review budget: the most any policy with these first answers and at most
+    that many reviews could reach, with no time budget (`plan_oracle.recall_bound`)."""
 
 
 def bank(count: int) -> list[SimCard]:
@@ -202,6 +221,8 @@ def simulate(
     policy: Policy,
     seed: int,
     new_by_day: Sequence[Sequence[str]] | None = None,
+    review_budget: int | None = None,
+    steps_by_day: Sequence[bool] = (),
 ) -> Outcome:
     """One learner following one policy every day until the interview.
 
@@ -210,6 +231,12 @@ def simulate(
     and every same-day learning or relearning step are studied even past the budget (the
     extra time favours the plain policies; `max_load_ratio` shows how much they took);
     their other reviews keep to the budget's time box.
+
+    The oracle policy (`Policy.oracle`, with `new_by_day`, `review_budget`, the most
+    reviews it may spend, and `steps_by_day`, plan mode's days with same-day steps)
+    studies the imposed new cards (with their learning steps on the days plan mode took
+    them), then the reviews `oracle_reviews` places on today from the true memory,
+    within the time box; a review is not asked again the same day.
     """
     scheduler = Scheduler(
         desired_retention=policy.retention,
@@ -232,8 +259,14 @@ def simulate(
     timed: list[TimedAnswer] = []
     reviews = answers = 0
     daily: list[float] = []
+    counts: list[int] = []
+    """Reviews so far at the end of each day."""
     planned: list[float] = []
     fresh: list[tuple[str, ...]] = []
+    at = START + timedelta(days=horizon)
+    first_recall: dict[str, float] = {}
+    """Each card's true recall on the day after its first day's answers (for the bound)."""
+    stepped: list[bool] = []
     mean_shift = math.exp(ANSWER_SPREAD**2 / 2)  # so the log-normal's mean is the learner's
 
     def answer(card_id: str, moment: datetime, day: int) -> float:
@@ -251,6 +284,8 @@ def simulate(
         before = memory.get(card_id) or Card(card_id=numbers[card_id], due=moment)
         memory[card_id] = scheduler.review_card(before, rating, review_datetime=moment)[0]
         true[card_id] = truth.review_card(known, rating, review_datetime=moment)[0]
+        if introduced[card_id] == day:
+            first_recall[card_id] = truth.get_card_retrievability(true[card_id], at)
         mean = learner.seconds[kinds[card_id]]
         seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
         timed.append(
@@ -298,11 +333,57 @@ def simulate(
             if not study(stepping, day, box, wait=True):
                 break
 
+    model = TrueModel(learner.params if policy.truth else DEFAULT_PARAMETERS)
     for day in range(horizon):
         midnight = START + timedelta(days=day)
         moment = midnight + FIRST_SITTING
         imposed = None if new_by_day is None else [c for d in new_by_day[: day + 1] for c in d]
         spent = expected = 0.0
+        took_steps = False
+        if policy.oracle:
+            assert imposed is not None and new_by_day is not None and review_budget is not None
+            pace = estimate_pace(timed[-2000:])
+            box = time_box(plan, pace, 0.0, kinds.values())
+            study([c for c in imposed if c not in true], day, None)
+            if day < len(steps_by_day) and steps_by_day[day]:
+                # the new cards' steps, time-boxed as plan mode's are
+                steps(day, box, answered_today=True)
+            # the oracle knows the true memory and answer times; without `truth`, the
+            # same greedy with only what the app knows (fsrs defaults, its own memory
+            # states, the estimated pace)
+            seen = true if policy.truth else memory
+            seconds = (
+                learner.seconds
+                if policy.truth
+                else {kind: pace.answer_seconds(kind) for kind in learner.seconds}
+            )
+            candidates = {
+                c: card
+                for c, card in seen.items()
+                if card.last_review is not None and card.last_review < midnight
+            }
+            later = [
+                sum(seconds[kinds[c]] for c in new_by_day[d] if c not in true)
+                for d in range(day + 1, horizon)
+            ]
+            todays = oracle_reviews(
+                candidates,
+                {c: seconds[kinds[c]] for c in candidates},
+                model,
+                [moment]
+                + [START + timedelta(days=d) + FIRST_SITTING for d in range(day + 1, horizon)],
+                at,
+                [BUDGET_MINUTES * 60 - spent] + [BUDGET_MINUTES * 60 - s for s in later],
+                review_budget - reviews,
+                RECALLED_RATINGS,
+            )
+            study(todays, day, box)
+            daily.append(spent)
+            counts.append(reviews)
+            planned.append(spent)
+            fresh.append(tuple(c for c in introduced if introduced[c] == day))
+            stepped.append(day < len(steps_by_day) and steps_by_day[day])
+            continue
         for sitting in range(SITTINGS):
             pace = estimate_pace(timed[-2000:])
             today = plan_day(
@@ -331,6 +412,7 @@ def simulate(
                 if sitting == 0:
                     moment = max(moment, midnight + SECOND_SITTING)
                 if today.same_day_steps:
+                    took_steps = True
                     steps(day, box, answered_today=policy.plan)
             else:
                 # The plain policies: plan mode's new cards and their learning steps first,
@@ -346,10 +428,11 @@ def simulate(
             if studied == 0:
                 break  # the plan has nothing more that fits today
         daily.append(spent)
+        counts.append(reviews)
         planned.append(expected)
         fresh.append(tuple(c for c in introduced if introduced[c] == day))
+        stepped.append(took_steps)
 
-    at = START + timedelta(days=horizon)
     recall = sum(truth.get_card_retrievability(true[c.id], at) for c in cards if c.id in true)
     return Outcome(
         recall_on_day=recall / len(cards),
@@ -358,8 +441,13 @@ def simulate(
         never_seen=1 - len(true) / len(cards),
         max_load_ratio=max(daily, default=0.0) / (BUDGET_MINUTES * 60),
         daily_seconds=tuple(daily),
+        daily_reviews=tuple(b - a for a, b in zip([0, *counts], counts, strict=False)),
         daily_planned=tuple(planned),
         introduced=tuple(fresh),
+        steps_by_day=tuple(stepped),
+        recall_bound=None
+        if review_budget is None
+        else recall_bound(list(first_recall.values()), review_budget, len(cards)),
     )
 
 
@@ -380,6 +468,19 @@ def matched_retention(
     learning_steps: bool = True,
 ) -> float:
     """The desired retention whose plain fsrs spends `target_reviews` reviews (bisection)."""
+    low, high = matched_bracket(run, learners, target_reviews, steps, learning_steps=learning_steps)
+    return round((low + high) / 2, 4)
+
+
+def matched_bracket(
+    run: Callable[[Policy, int], Outcome],
+    learners: int,
+    target_reviews: float,
+    steps: int,
+    *,
+    learning_steps: bool = True,
+) -> tuple[float, float]:
+    """The bisection's last bracket: retentions spending fewer and at least `target_reviews`."""
     low, high = 0.70, 0.99
     for _ in range(steps):
         middle = (low + high) / 2
@@ -389,7 +490,33 @@ def matched_retention(
             low = middle
         else:
             high = middle
-    return round((low + high) / 2, 4)
+    return low, high
+
+
+def equal_reviews_baseline(
+    target_reviews: float, one: Sequence[Outcome], other: Sequence[Outcome]
+) -> tuple[list[float], float, bool]:
+    """Plain fsrs's recall per learner at exactly `target_reviews` reviews on average.
+
+    fsrs's review count is a step function of the desired retention (intervals are whole
+    days), so no one retention may spend exactly plan mode's reviews. Two retentions
+    whose mean counts bracket the target are mixed: a learner follows the one or the
+    other with the weights that make the mean count the target (the recall is that
+    mixture's expected recall). Returns the recalls, the mixture's mean review count and
+    whether the target was bracketed (if not, the run with fewer reviews alone; when even
+    that spends more than plan mode, the comparison is conservative).
+    """
+    low, high = sorted((one, other), key=lambda runs: statistics.fmean(o.reviews for o in runs))
+    spent_low = statistics.fmean(o.reviews for o in low)
+    spent_high = statistics.fmean(o.reviews for o in high)
+    if not spent_low <= target_reviews <= spent_high or spent_high == spent_low:
+        return [o.recall_on_day for o in low], spent_low, False
+    weight = (target_reviews - spent_low) / (spent_high - spent_low)
+    recalls = [
+        (1 - weight) * a.recall_on_day + weight * b.recall_on_day
+        for a, b in zip(low, high, strict=True)
+    ]
+    return recalls, target_reviews, True
 
 
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
@@ -409,10 +536,17 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
 
     plain = [run(Policy("fsrs-0.90"), i) for i in range(settings.learners)]
     subset = min(settings.match_learners, settings.learners)
-    retention = matched_retention(
+    bracket = matched_bracket(
         run, subset, statistics.fmean(o.reviews for o in plan[:subset]), settings.match_steps
     )
+    retention = round(sum(bracket) / 2, 4)
     matched = [run(Policy("fsrs-matched", retention), i) for i in range(settings.learners)]
+    # The retention was matched on a subset, and fsrs's count moves in steps: the other
+    # end of the bracket, on every learner, gives the mixture at exactly plan mode's count.
+    plan_reviews = statistics.fmean(o.reviews for o in plan)
+    side = bracket[1] if statistics.fmean(o.reviews for o in matched) < plan_reviews else bracket[0]
+    beside = [run(Policy("fsrs-bracket", round(side, 4)), i) for i in range(settings.learners)]
+    equal, equal_reviews, bracketed = equal_reviews_baseline(plan_reviews, matched, beside)
     # For honesty: plain fsrs without learning steps (new cards straight to review, no
     # relearning step), at the review count of plan mode, with plan mode's new cards.
     bare_retention = matched_retention(
@@ -424,6 +558,20 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     )
     bare = [
         run(Policy("fsrs-nosteps-matched", bare_retention, steps=False), i)
+        for i in range(settings.learners)
+    ]
+    # The ceiling: plan mode's new cards and review count, reviews placed with the truth.
+    oracle = [
+        simulate(
+            cards,
+            learners[i],
+            horizon,
+            Policy("oracle", oracle=True),
+            settings.seed,
+            plan[i].introduced,
+            review_budget=plan[i].reviews,
+            steps_by_day=plan[i].steps_by_day,
+        )
         for i in range(settings.learners)
     ]
     common: dict[str, Any] = {
@@ -440,6 +588,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
         ("fsrs-matched", matched, retention),
         ("fsrs-nosteps-matched", bare, bare_retention),
         ("plan", plan, None),
+        ("oracle", oracle, None),
     ):
         recall, recall_ci = mean_ci([o.recall_on_day for o in outcomes])
         review_mean, review_ci = mean_ci([float(o.reviews) for o in outcomes])
@@ -475,12 +624,42 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     gain, gain_ci = mean_ci(
         [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, matched, strict=True)]
     )
+    gain_equal, gain_equal_ci = mean_ci(
+        [100 * (p.recall_on_day - e) for p, e in zip(plan, equal, strict=True)]
+    )
+    log(
+        f"    {horizon:>2} days gain at equal reviews {gain_equal:+.2f} ± {gain_equal_ci:.2f} pp "
+        f"(fsrs at {retention} and {round(side, 4)} mixed to {equal_reviews:.1f} reviews, "
+        f"plan {plan_reviews:.1f}{'' if bracketed else ', not bracketed'})"
+    )
     gain_90, gain_90_ci = mean_ci(
         [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, plain, strict=True)]
     )
     gain_bare, gain_bare_ci = mean_ci(
         [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, bare, strict=True)]
     )
+    oracle_recall, oracle_recall_ci = mean_ci([o.recall_on_day for o in oracle])
+    oracle_gain, oracle_gain_ci = mean_ci(
+        [100 * (o.recall_on_day - m.recall_on_day) for o, m in zip(oracle, matched, strict=True)]
+    )
+    room, room_ci = mean_ci(
+        [100 * (o.recall_on_day - p.recall_on_day) for o, p in zip(oracle, plan, strict=True)]
+    )
+    bounds = [o.recall_bound or 0.0 for o in oracle]
+    bound, bound_ci = mean_ci(bounds)
+    bound_gain, bound_gain_ci = mean_ci(
+        [100 * (b - m.recall_on_day) for b, m in zip(bounds, matched, strict=True)]
+    )
+    log(
+        f"    {horizon:>2} days oracle gain {oracle_gain:+.2f} ± {oracle_gain_ci:.2f} pp "
+        f"(over plan {room:+.2f} ± {room_ci:.2f}); bound {bound:.3f}, "
+        f"{bound_gain:+.2f} ± {bound_gain_ci:.2f} pp"
+    )
+    ceiling = {
+        **common,
+        "versus": "fsrs-matched (plain fsrs at the same number of reviews)",
+        "matched_retention": retention,
+    }
     over = max(o.max_load_ratio for o in plan)
     planned_over = max(max(o.daily_planned) for o in plan) / budget
     figures += [
@@ -494,6 +673,21 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
                 "versus": "fsrs-matched (plain fsrs at the same number of reviews)",
                 "matched_retention": retention,
                 "ci95": round(gain_ci, 2),
+            },
+        ),
+        Figure(
+            "plan_recall_gain_equal_reviews_pp",
+            round(gain_equal, 2),
+            "pp",
+            {
+                **common,
+                "versus": "plain fsrs at exactly plan mode's mean review count: the two "
+                "retentions around it mixed (equal_reviews_baseline)",
+                "retentions": [retention, round(side, 4)],
+                "baseline_reviews": round(equal_reviews, 1),
+                "plan_reviews": round(plan_reviews, 1),
+                "bracketed": bracketed,
+                "ci95": round(gain_equal_ci, 2),
             },
         ),
         Figure(
@@ -515,6 +709,46 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
             },
         ),
         Figure(
+            "plan_oracle_recall_on_day",
+            round(oracle_recall, 4),
+            "",
+            {
+                **common,
+                "ci95": round(oracle_recall_ci, 4),
+                "oracle": "plan mode's new cards and review count, reviews placed greedily "
+                "with the learner's true memory (bench/plan_oracle.py)",
+            },
+        ),
+        Figure(
+            "plan_oracle_gain_pp",
+            round(oracle_gain, 2),
+            "pp",
+            {**ceiling, "ci95": round(oracle_gain_ci, 2)},
+        ),
+        Figure(
+            "plan_oracle_room_pp",
+            round(room, 2),
+            "pp",
+            {**common, "versus": "plan", "ci95": round(room_ci, 2)},
+        ),
+        Figure(
+            "plan_recall_bound_on_day",
+            round(bound, 4),
+            "",
+            {
+                **common,
+                "ci95": round(bound_ci, 4),
+                "bound": "plan mode's review count, each review lifting a card to recall 1, "
+                "no time budget, no same-day steps (bench/plan_oracle.py: recall_bound)",
+            },
+        ),
+        Figure(
+            "plan_recall_bound_gain_pp",
+            round(bound_gain, 2),
+            "pp",
+            {**ceiling, "ci95": round(bound_gain_ci, 2)},
+        ),
+        Figure(
             "plan_max_load_over_budget_pct",
             round(100 * (over - 1), 1),
             "%",
@@ -534,7 +768,9 @@ PLAN_TARGETS: list[tuple[str, int, str, Callable[[float], bool]]] = [
     ("plan_recall_on_day", 14, ">= 0.90", lambda v: v >= 0.90),
     ("plan_recall_on_day", 30, ">= 0.90", lambda v: v >= 0.90),
     ("plan_recall_gain_pp", 7, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_equal_reviews_pp", 7, ">= 5 pp", lambda v: v >= 5),
     ("plan_recall_gain_pp", 14, ">= 5 pp", lambda v: v >= 5),
+    ("plan_recall_gain_equal_reviews_pp", 14, ">= 5 pp", lambda v: v >= 5),
     ("plan_recall_gain_pp", 30, ">= 0 pp", lambda v: v >= 0),
     ("plan_max_load_over_budget_pct", 7, "<= 10%", lambda v: v <= 10),
     ("plan_max_load_over_budget_pct", 14, "<= 10%", lambda v: v <= 10),
@@ -568,6 +804,34 @@ def table(figures: Sequence[Figure]) -> str:
             f"| {found['sim_mean_daily_minutes'].value:.0f} "
             f"| {found['sim_max_load_over_budget_pct'].value:+.0f}% |"
         )
+    ceiling = [
+        "",
+        "| horizon | plan gain | oracle recall | oracle gain | oracle - plan "
+        "| bound recall | bound gain |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    by_horizon: dict[int, dict[str, Figure]] = {}
+    for figure in figures:
+        if figure.name.startswith("plan_") and "policy" not in figure.params:
+            by_horizon.setdefault(figure.params["horizon_days"], {})[figure.name] = figure
+    for horizon, found in sorted(by_horizon.items()):
+        names = (
+            "plan_recall_gain_pp",
+            "plan_oracle_recall_on_day",
+            "plan_oracle_gain_pp",
+            "plan_oracle_room_pp",
+            "plan_recall_bound_on_day",
+            "plan_recall_bound_gain_pp",
+        )
+        if all(name in found for name in names):
+            cells = [
+                f"{found[name].value:g} ± {found[name].params['ci95']:g}"
+                + (" pp" if found[name].unit == "pp" else "")
+                for name in names
+            ]
+            ceiling.append(f"| {horizon} days | " + " | ".join(cells) + " |")
+    if len(ceiling) > 3:
+        lines += ceiling
     lines += ["", "| target | figure | horizon | value | met |", "|---|---|---|---|---|"]
     for name, horizon, text, ok in PLAN_TARGETS:
         hit = next(

@@ -6,6 +6,7 @@ every question that gave no card is still named with its line.
 
 from __future__ import annotations
 
+import os
 import shlex
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -98,7 +99,9 @@ def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str
         line += f", {sum(counts.values())} skipped ({detail})"
     if others:
         line += f"; {others} other part(s) not imported"
-    topics = sorted({card.path.parent for card in plan.cards}) or [plan.pack_dir / plan.topic]
+    # the folders as strings first: a `Path.parent` per card was most of this function
+    folders = {os.path.dirname(card.path) for card in plan.cards}
+    topics = sorted({Path(folder) for folder in folders}) or [plan.pack_dir / plan.topic]
     out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
     if written and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))

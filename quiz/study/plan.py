@@ -348,6 +348,8 @@ class DayPlan:
     steps). False when the days left are too few for every unseen card with its steps
     (`steps_fit`): a first answer or a lapse then waits for the last pass, and a plan-mode
     session does not requeue a card answered Again."""
+    last_pass: bool = False
+    """Whether today is in the last pass, which takes no same-day steps either."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -516,6 +518,15 @@ def plan_day(
             left,
             speed,
         )
+        if (
+            steps
+            and time_reviews
+            and days_left <= pass_days(cards, unseen, plan, days_left, left, speed)
+        ):
+            # The last pass looks at each card once: a step minutes after an answer adds
+            # little recall on the day by fsrs's model (nothing on the eve, which counts
+            # as recalled anyway), and costs a review's time the next card needs.
+            steps = False
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
@@ -594,6 +605,7 @@ def plan_day(
         days_left=days_left,
         new_remaining=len(unseen),
         same_day_steps=steps,
+        last_pass=in_last_pass,
     )
 
 

@@ -74,6 +74,11 @@ class PlanStatus:
         """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""
         if self.today is None or self.today.same_day_steps:
             return None
+        if self.today.last_pass:
+            return (
+                "The last pass: today a card is asked once (an Again is not asked again "
+                "today); by fsrs's model a same-day step adds little recall on the day."
+            )
         return (
             "Too few days for every card with fsrs's same-day learning steps: today a card "
             "is asked once (an Again is not asked again today); the last pass reviews it."

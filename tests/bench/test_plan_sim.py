@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+
+import numpy as np
+from fsrs import Card, Rating, Scheduler
 
 from bench.common import Figure
 from bench.plan import (
     BUDGET_MINUTES,
     QUICK,
+    RECALLED_RATINGS,
+    START,
+    Outcome,
     Policy,
     bank,
     draw_learner,
+    equal_reviews_baseline,
     horizon_figures,
     simulate,
     table,
     write,
 )
+from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound, review_gains
 
 TINY = replace(QUICK, cards=24, learners=2, horizons=(5,), match_learners=2, match_steps=2)
 
@@ -83,9 +92,21 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "sim_mean_daily_minutes",
         "plan_recall_gain_vs_nosteps_pp",
     } <= names
+    assert {
+        "plan_recall_gain_equal_reviews_pp",
+        "plan_oracle_recall_on_day",
+        "plan_oracle_gain_pp",
+        "plan_oracle_room_pp",
+        "plan_recall_bound_on_day",
+        "plan_recall_bound_gain_pp",
+    } <= names
     policies = {f.params["policy"] for f in figures if f.name == "sim_reviews"}
-    assert policies == {"fsrs-0.90", "fsrs-matched", "fsrs-nosteps-matched", "plan"}
+    assert policies == {"fsrs-0.90", "fsrs-matched", "fsrs-nosteps-matched", "plan", "oracle"}
+    value = {f.name: f.value for f in figures if "policy" not in f.params}
+    assert value["plan_oracle_recall_on_day"] <= value["plan_recall_bound_on_day"]
     assert "| 5 days | plan |" in table(figures)
+    assert "| 5 days | oracle |" in table(figures)
+    assert "| oracle recall |" in table(figures), "the ceiling's own table"
     out = tmp_path / "results.json"
     other = Figure("load_ms", 12.0, "ms", {"cards": 100})
     out.write_text(json.dumps({"machine": {"cpu": "x"}, "figures": [other.as_json()]}))
@@ -96,3 +117,96 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
     assert {f["name"] for f in written["figures"]} == names | {"load_ms"}
     write(figures, out, TINY)
     assert len(json.loads(out.read_text())["figures"]) == len(figures) + 1, "replaced, not added"
+
+
+def test_the_oracles_memory_model_is_fsrs_with_the_learners_parameters() -> None:
+    # The oracle's vectorised formulas against fsrs itself: the expected recall on the
+    # day a review adds, same-day (short-term) answers and lapses included.
+    learner = draw_learner(7, 3)
+    truth = Scheduler(parameters=learner.params, enable_fuzzing=False)
+    model = TrueModel(learner.params)
+    rng = np.random.default_rng(5)
+    for _trial in range(30):
+        card = Card(card_id=1, due=START)
+        moment = START + timedelta(hours=8, minutes=int(rng.integers(0, 600)))
+        for _answer in range(int(rng.integers(1, 4))):
+            card, _ = truth.review_card(card, Rating(int(rng.integers(1, 5))), moment)
+            moment += timedelta(hours=float(rng.uniform(1, 80)))
+        day = moment + timedelta(days=int(rng.integers(0, 9)), hours=float(rng.uniform(0, 23)))
+        chance = truth.get_card_retrievability(card, moment)
+        expected = chance * sum(
+            share * truth.get_card_retrievability(truth.review_card(card, rating, moment)[0], day)
+            for rating, share in RECALLED_RATINGS
+        ) + (1 - chance) * truth.get_card_retrievability(
+            truth.review_card(card, Rating.Again, moment)[0], day
+        )
+        gain = review_gains(model, [card], [moment], day, RECALLED_RATINGS)[0, 0]
+        assert abs(gain - (expected - truth.get_card_retrievability(card, day))) < 1e-9
+
+
+def test_the_oracle_keeps_plan_modes_new_cards_and_review_count() -> None:
+    cards = bank(60)
+    learner = draw_learner(7, 0)
+    plan = simulate(cards, learner, 6, Policy("plan", plan=True), seed=7)
+    for budget in (0, 10, plan.reviews):
+        for truth in (True, False):
+            oracle = simulate(
+                cards,
+                learner,
+                6,
+                Policy("oracle", oracle=True, truth=truth),
+                seed=7,
+                new_by_day=plan.introduced,
+                review_budget=budget,
+            )
+            assert oracle.introduced == plan.introduced
+            assert oracle.reviews <= budget
+            assert sum(oracle.daily_reviews) == oracle.reviews
+            assert oracle.answers >= 60 + oracle.reviews
+            assert oracle.recall_bound is not None
+            assert oracle.recall_on_day <= oracle.recall_bound + 1e-12
+            assert oracle.max_load_ratio == max(oracle.daily_seconds) / (BUDGET_MINUTES * 60)
+    assert plan.recall_bound is None
+
+
+def test_the_oracle_plans_the_weakest_cards_for_the_eve_within_the_room() -> None:
+    model = TrueModel(draw_learner(7, 0).params)
+    first = START + timedelta(hours=8)
+    known = {
+        "weak": Scheduler().review_card(Card(card_id=1, due=first), Rating.Again, first)[0],
+        "strong": Scheduler().review_card(Card(card_id=2, due=first), Rating.Easy, first)[0],
+    }
+    eve = START + timedelta(days=4, hours=8)
+    day = START + timedelta(days=5)
+    today = START + timedelta(days=3, hours=8)
+    cost = {"weak": 10.0, "strong": 10.0}
+    # room for one review a day, one review left: the weak card, on the eve (not today)
+    assert (
+        oracle_reviews(known, cost, model, [today, eve], day, [10, 10], 1, RECALLED_RATINGS) == []
+    )
+    # only today has room: the weak card is today's
+    assert oracle_reviews(known, cost, model, [today, eve], day, [10, 0], 1, RECALLED_RATINGS) == [
+        "weak"
+    ]
+    assert oracle_reviews(known, cost, model, [today, eve], day, [20, 0], 0, RECALLED_RATINGS) == []
+
+
+def test_the_recall_bound_lifts_the_weakest_cards_to_one() -> None:
+    assert recall_bound([0.2, 0.9, 0.5], reviews=2, cards=4) == (2 + 0.9) / 4
+    assert recall_bound([0.2, 0.9], reviews=5, cards=2) == 1.0
+    assert recall_bound([0.2, 0.9], reviews=0, cards=2) == (0.2 + 0.9) / 2
+    assert recall_bound([], reviews=3, cards=0) == 0.0
+
+
+def test_the_equal_review_baseline_mixes_the_two_retentions_around_plan_modes_count() -> None:
+    def runs(*pairs: tuple[int, float]) -> list[Outcome]:
+        return [Outcome(recall, reviews, reviews, 0.0, 1.0) for reviews, recall in pairs]
+
+    fewer = runs((90, 0.80), (110, 0.90))  # 100 reviews on average
+    more = runs((130, 0.84), (170, 0.96))  # 150
+    recalls, spent, bracketed = equal_reviews_baseline(110, more, fewer)
+    assert bracketed and spent == 110
+    assert recalls == [0.8 * 0.80 + 0.2 * 0.84, 0.8 * 0.90 + 0.2 * 0.96]  # 110 is 1/5 of the way
+    # not bracketed (fsrs spends more than plan mode at both): the run with fewer reviews
+    recalls, spent, bracketed = equal_reviews_baseline(60, more, fewer)
+    assert not bracketed and spent == 100 and recalls == [0.80, 0.90]

@@ -181,3 +181,15 @@ def test_as_the_whole_process_it_holds_the_collector_to_the_exit(
         )
         assert done.stderr.splitlines()[-1] == seen
         assert json.loads(done.stdout)
+
+
+def test_a_content_folder_that_is_not_there_is_taken_as_click_takes_it(
+    drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = str(tmp_path / "not-there")
+    fast = drillbit("stats", "--json", "--content", missing)
+    with monkeypatch.context() as patch:
+        _through_click(patch)
+        slow = drillbit("stats", "--json", "--content", missing)
+    assert fast.returncode == slow.returncode and fast.stderr == slow.stderr
+    assert _without_time(fast.stdout) == _without_time(slow.stdout)

@@ -384,6 +384,55 @@ def test_short_of_days_plan_mode_drops_the_same_day_steps(scheduler: Scheduler) 
     assert tomorrow is not None and tomorrow.same_day_steps and "c001" not in tomorrow.queue
 
 
+def test_the_last_pass_takes_no_same_day_steps(scheduler: Scheduler) -> None:
+    # A lapse 15 minutes ago: before the last pass its relearning step cannot wait; in the
+    # last pass a look is one answer (a step adds little recall on the day by fsrs's
+    # model, and nothing on the eve), so the lapsed card is not asked again today.
+    plan = a_plan(2)
+    cards = [C("lapsed"), C("other")]
+
+    def lapsed_at(moment: datetime) -> Card:
+        card, _ = scheduler.review_card(reviewed(5, 3.0), Rating.Again, review_datetime=moment)
+        assert card.state == State.Relearning and card.due <= moment + timedelta(minutes=15)
+        return card
+
+    other = reviewed(2, 20.0)
+    before = START + timedelta(minutes=15)
+    early = plan_day(
+        cards,
+        {"lapsed": lapsed_at(START), "other": other},
+        plan,
+        before,
+        tz=UTC,
+        scheduler=scheduler,
+    )
+    assert early is not None and early.days_left == 2 and early.same_day_steps
+    assert early.reviews == ("lapsed",)
+    eve = before + timedelta(days=1)
+    last = plan_day(
+        cards,
+        {"lapsed": lapsed_at(eve - timedelta(minutes=15)), "other": other},
+        plan,
+        eve,
+        tz=UTC,
+        scheduler=scheduler,
+    )
+    assert last is not None and last.days_left == 1 and not last.same_day_steps
+    assert last.last_pass and not early.last_pass
+    assert "lapsed" not in last.queue
+    # plain fsrs (the bench's baselines) keeps its steps
+    plain = plan_day(
+        cards,
+        {"lapsed": lapsed_at(eve - timedelta(minutes=15)), "other": other},
+        plan,
+        eve,
+        tz=UTC,
+        scheduler=scheduler,
+        time_reviews=False,
+    )
+    assert plain is not None and plain.same_day_steps and "lapsed" in plain.reviews
+
+
 def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Scheduler) -> None:
     # Studied long ago: fsrs next shows it after the interview, when recall will be ~0.9;
     # the plan asks for 0.97 on the day, so it is reviewed before.
@@ -638,4 +687,7 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert PlanStatus(plan, 10, ready, busy).steps_note() is None
     short = replace(busy, same_day_steps=False)
     note = PlanStatus(plan, 10, ready, short).steps_note()
-    assert note is not None and "not asked again today" in note
+    assert note is not None and "not asked again today" in note and "Too few days" in note
+    final = replace(short, last_pass=True)
+    note = PlanStatus(plan, 10, ready, final).steps_note()
+    assert note is not None and "not asked again today" in note and "last pass" in note
