@@ -3,6 +3,7 @@ it last passed (a stamp beside the database); a damaged or busy file is always c
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = store_module._check_small_tables
 
-    def counting(conn: store_module.sqlite3.Connection) -> None:
+    def counting(conn: sqlite3.Connection) -> None:
         seen.append(Path(conn.execute("PRAGMA database_list").fetchone()[2]))
         real(conn)
 
