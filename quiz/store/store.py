@@ -26,6 +26,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
@@ -61,6 +62,9 @@ from quiz.store.recovery import (
 from quiz.store.timefmt import from_db, to_db
 
 BUSY_TIMEOUT_SECONDS = 10.0
+CHECKED_QUIET_SECONDS = 2.0
+"""A file changed less than this long before an open is checked then, and not stamped as
+checked: a later change inside the same file-system timestamp tick would look unchanged."""
 UNCHECKED_AT_OPEN = frozenset({"review_log", "drill_attempt"})
 """The two logs, which grow with every answer and attempt, are not read page by page at open.
 
@@ -142,9 +146,12 @@ class Store:
         An unusable file (not SQLite, cut short, a small table failing quick_check, or a
         schema newer than this code) is renamed to `<name>.corrupt-<UTC stamp>`, what can
         still be read of a damaged one is copied into a fresh database, and the returned
-        store's `notices` explain it. Nothing is ever deleted. The logs are not read
-        whole here (see UNCHECKED_AT_OPEN): damage found in them later is handled the
-        same way, with a notice added then (see `on_notice`).
+        store's `notices` explain it. Nothing is ever deleted. The small tables' check
+        is skipped when the file is exactly as it was when that check last passed
+        (`.<name>-checked` beside it holds its identity and change times; 8-12 ms of every
+        open of a heavy user's file). The logs are not read whole here (see
+        UNCHECKED_AT_OPEN): damage found in them later is handled the same way, with a
+        notice added then (see `on_notice`).
 
         When the file cannot be written (read-only folder or file system, disk full) or
         `read_only` is asked, the store is an in-memory copy of what is on disk: reading
@@ -1044,6 +1051,7 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
     if short is not None:
         raise UnusableDatabase(short)
+    stamp = _quiet_stamp(path)  # before connecting: a log left with frames is seen as it was
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
@@ -1056,7 +1064,9 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         raise StoreError(f"cannot open {path}: {error}") from error
     conn.row_factory = sqlite3.Row
     try:
-        _check_small_tables(conn)
+        checked = stamp is not None and _read_checked(path) == stamp
+        if not checked:
+            _check_small_tables(conn)
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise UnusableDatabase(
@@ -1069,6 +1079,8 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         _configure(conn)
         migrate(conn, now=now)
+        if stamp is not None and not checked:
+            _write_checked(path, stamp)
     except UnusableDatabase:
         conn.close()
         raise
@@ -1080,6 +1092,48 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
             raise _CannotWrite(str(error)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
+
+
+def _checked_path(path: Path) -> Path:
+    """Where the stamp of the database file's last passed check is kept (beside it)."""
+    return path.with_name(f".{path.name}-checked")
+
+
+def _quiet_stamp(path: Path) -> str | None:
+    """The database file's identity and change times, or None when it must be checked:
+    it changed within CHECKED_QUIET_SECONDS, or its write-ahead log holds frames (a
+    process ended without closing it, or another one is writing)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    try:
+        if os.stat(path.with_name(path.name + "-wal")).st_size:
+            return None
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    latest = max(found.st_mtime_ns, found.st_ctime_ns)
+    if latest > time.time_ns() - int(CHECKED_QUIET_SECONDS * 1e9):
+        return None
+    return f"{found.st_dev} {found.st_ino} {found.st_size} {found.st_mtime_ns} {found.st_ctime_ns}"
+
+
+def _read_checked(path: Path) -> str | None:
+    try:
+        return _checked_path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_checked(path: Path, stamp: str) -> None:
+    """Remember that the file as `stamp` describes it passed the open's check. Best effort:
+    without the stamp the next open checks again."""
+    try:
+        _checked_path(path).write_text(stamp, encoding="ascii")
+    except OSError:
+        pass
 
 
 def _check_small_tables(conn: sqlite3.Connection) -> None:
