@@ -22,15 +22,13 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import MathScan
 from quiz.bank.mathtext import find_math_problems, math_problem_offsets
+from quiz.bank.models import KEBAB, REQUIRED_SECTIONS
 from quiz.bank.sentences import MAX_POINTS as RULE_MAX_POINTS
 from quiz.bank.sentences import MIN_POINTS, key_points_problem
 
-KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-"""`quiz.bank.models.KEBAB`, not imported from there: that module pulls in pydantic
-(a test holds the two equal)."""
-_KEBAB_WHOLE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""KEBAB for the whole string (pydantic's `$` is the end of the text, re's `$` also
-matches before a final newline)."""
+_KEBAB_WHOLE = re.compile(KEBAB.removeprefix("^").removesuffix("$"))
+"""KEBAB for the whole string: pydantic's `$` is the end of the text, re's `$` also
+matches before a final newline."""
 MAX_ID_CHARS = 80
 MAX_TITLE_CHARS = 120
 MAX_POINT_CHARS = 200
@@ -38,8 +36,8 @@ MAX_POINTS = 7
 DIFFICULTIES = range(1, 6)
 """The limits of `ConceptFront` (id, topic and tags; title; each key point; key points;
 difficulty), held equal to the model's by a test."""
-CONCEPT_SECTIONS = ("Question", "Answer")
-"""`REQUIRED_SECTIONS["concept"]`, in the order the importer writes them."""
+CONCEPT_SECTIONS = REQUIRED_SECTIONS["concept"]
+"""The concept card's sections, in the order the importer writes them."""
 _KEYS = frozenset({"id", "kind", "title", "topic", "tags", "difficulty", "source", "key_points"})
 
 
