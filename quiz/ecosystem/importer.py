@@ -34,8 +34,9 @@ from quiz.bank.markdown import (
     scan_math_in,
 )
 from quiz.bank.mathtext import latex_to_unicode
+from quiz.bank.models import KEBAB
 from quiz.bank.sentences import is_short_answer
-from quiz.ecosystem.cardcheck import KEBAB, plainly_clean
+from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
