@@ -216,8 +216,8 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "stats_screen_heavy_ms",
         "startup_heavy_vs_bare",
         "study_start_heavy_vs_bare",
-        "startup_heavy_idle_vs_bare",
-        "study_start_heavy_idle_vs_bare",
+        "startup_heavy_exit_vs_bare",
+        "study_start_heavy_exit_vs_bare",
         "home_refresh_heavy_ms",
     } <= names
     assert _named(figures, "stats_heavy_ms")[0].params["reviews"] >= 300
