@@ -50,6 +50,7 @@ async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> Non
         assert isinstance(app.screen, StudyScreen)
         await pilot.press("2", "enter", "escape")
         await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
         await pilot.pause()

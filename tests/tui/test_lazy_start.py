@@ -13,7 +13,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, wait_until
 from tests.tui.test_home import table_rows
 
 
@@ -108,6 +108,7 @@ async def test_a_session_opened_at_start_builds_home_when_left(build: AppFactory
         assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
         await pilot.press("escape")  # ends the session: its summary
         await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")  # Home, built now, with its counts
         await pilot.pause()

@@ -34,6 +34,7 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         graded = recorder.of(StudyScreen.AnswerGraded)
         assert [g.answer.rating for g in graded] == [Rating.Hard]
         assert app.workspace.store.review_count() == 1
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.cards_reviewed == 1
 
@@ -54,6 +55,7 @@ async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> 
         assert "Right" in str(screen.query_one("#feedback").render())
         await pilot.press("space")
         await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
 
 
@@ -147,6 +149,7 @@ async def test_escape_and_q_end_with_summary(build: AppFactory, recorder: Record
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1
         assert ended[0].summary.answers == 1 and ended[0].summary.planned == 4
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -181,6 +184,7 @@ async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder
         assert summary.mode == "mock" and summary.planned == 3 and summary.answers == 0
         assert summary.seconds == 120  # capped at the limit
         assert [q.answered for q in summary.questions] == [False, False, False]
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
 
 
@@ -192,10 +196,10 @@ async def test_mock_answer_after_time_is_refused(
         await pilot.press("space")
         clock.advance(61)  # no tick yet: the rating itself finds the time is up
         await pilot.press("enter", "3")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert isinstance(app.screen, SummaryScreen)
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert app.workspace.store.review_count() == 0
-        assert isinstance(app.screen, SummaryScreen)
 
 
 async def test_drill_in_a_session_is_rated_by_its_verdict(
@@ -233,6 +237,7 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         assert [(a.status, a.hints_used) for a in attempts] == [("passed", 1)]
         assert attempts[0].session_id is not None  # logged against the session
         assert isinstance(study, SummaryScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
 
 
@@ -257,6 +262,7 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
         await pilot.pause()
         await pilot.pause()
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
 
 

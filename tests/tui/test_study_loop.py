@@ -19,7 +19,7 @@ from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder
+from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder, wait_until
 from tests.tui.test_drill import editor_of, grade_now
 
 
@@ -156,6 +156,7 @@ async def test_mock_hides_feedback_until_the_summary(build: AppFactory, recorder
         await pilot.press("1", "enter")
         await pilot.pause()
         assert not screen.query("#feedback")
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         assert [q.answered for q in app.screen.summary.questions] == [True]
 
@@ -176,6 +177,7 @@ async def test_mock_clock_stops_a_drill_and_its_grade_counts(
         await pilot.pause()
         await pilot.pause()
         assert drill.time_up and not drill.check_action("grade", ())
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         questions = app.screen.summary.questions
         assert [(q.card_id, q.answered, q.correct) for q in questions] == [("tiny-sgd", True, True)]

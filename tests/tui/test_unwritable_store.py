@@ -50,6 +50,7 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
         await pilot.press("space", "enter", "3")  # reveal, leave the checklist, rate Good
         await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         store = app.workspace.store
         assert not store.saving and store.review_count() == 2, "the answer is kept in memory"
