@@ -67,6 +67,9 @@ def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
         "engine_loaded": any(name.startswith("engine") for name in sys.modules),
         "textarea_loaded": "textual.widgets._text_area" in sys.modules,
         "modules": len(sys.modules),
+        "datatable_loaded": "textual.widgets._data_table" in sys.modules,
+        "pylatexenc_loaded": "pylatexenc" in sys.modules,
+        "quiz_modules": sorted(name for name in sys.modules if name.split(".")[0] == "quiz"),
         "inner_ms": inner_ms,
     }
     out.write_text(json.dumps(info), encoding="utf-8")

@@ -10,24 +10,40 @@ from typing import TYPE_CHECKING
 from fsrs import Scheduler
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from quiz.errors import DrillbitError
 from quiz.gcpause import StartupCollector, freeze_at_exit
 from quiz.overview import request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
-from quiz.tui.commands import CardCommands
-from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from quiz.tui.screens.browser import BrowserScreen
     from quiz.tui.screens.drill import DrillScreen
+    from quiz.tui.screens.home import HomeScreen
     from quiz.tui.screens.study import StudyScreen
 
-# The study, drill, summary and stats screens are imported when first shown: they pull
-# in Markdown, TextArea and plotext, which Home's start does not need.
+# Every screen is imported when first shown: the study, drill, summary and stats screens
+# pull in Markdown, TextArea and plotext, which Home's start does not need, and Home and
+# Help (DataTable, the plan's status) are not needed for a due session's first card.
+
+
+def _card_commands() -> type[Provider]:
+    """The palette's card search, imported when the palette first opens."""
+    from quiz.tui.commands import CardCommands
+
+    return CardCommands
+
+
+def _home(workspace: Workspace) -> Screen[None]:
+    """A new Home screen (imported on first use: a due session at start does not show it)."""
+    from quiz.tui.screens.home import HomeScreen
+
+    return HomeScreen(workspace)
 
 
 class DrillbitApp(App[None]):
@@ -36,7 +52,7 @@ class DrillbitApp(App[None]):
     CSS_PATH = "drillbit.tcss"
     TITLE = "drillbit"
     SUB_TITLE = "interview prep: quizzes and NumPy drills"
-    COMMANDS = App.COMMANDS | {CardCommands}
+    COMMANDS = App.COMMANDS | {_card_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
@@ -73,7 +89,7 @@ class DrillbitApp(App[None]):
         # session where nobody sees it before the session ends.
         request = self.start_study_request
         if request is None or not self.start_study(request):
-            self.push_screen(HomeScreen(self.workspace))
+            self.push_screen(_home(self.workspace))
             if request is None and self.start_drill is not None:
                 self.open_drill(self.start_drill)
         for notice in self.workspace.store.notices:
@@ -124,10 +140,12 @@ class DrillbitApp(App[None]):
 
     def action_home(self) -> None:
         """Back to Home: the screen under this one, or a new Home when none is open yet."""
+        from quiz.tui.screens.home import HomeScreen
+
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack[:-1]):
             self.pop_screen()
         else:
-            self.switch_screen(HomeScreen(self.workspace))
+            self.switch_screen(_home(self.workspace))
 
     def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
         """A session's coding card: the drill screen, whose sitting goes back to the session."""
@@ -187,6 +205,8 @@ class DrillbitApp(App[None]):
 
     def action_help(self) -> None:
         """List every binding of the current screen (shown or not)."""
+        from quiz.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         screen = self.screen

@@ -1,6 +1,8 @@
 """Home and a due session's first card come up without pydantic (about 200 ms of CPU):
-the cards shown are plain classes, the settings plainly valid. Checked in fresh processes
-(`bench.probe`, the benchmark's own probe) once the card index is remembered."""
+the cards shown are plain classes, the settings plainly valid. A due session's first card
+also comes up without the screens it does not show (Home, Help, the palette's card search:
+DataTable and the plan's status). Checked in fresh processes (`bench.probe`, the
+benchmark's own probe) once the card index is remembered."""
 
 from __future__ import annotations
 
@@ -45,3 +47,38 @@ def test_home_and_the_first_due_card_do_not_import_pydantic(
         assert not report["bank_loaded"]
         assert not report["pydantic_loaded"], mode
         assert not report["numpy_loaded"] and not report["textarea_loaded"]
+
+
+# What a due session's first card must not import: each is imported where first used.
+NOT_AT_THE_FIRST_DUE_CARD = (
+    "quiz.tui.screens.home",
+    "quiz.tui.screens.help",
+    "quiz.tui.screens.stats",
+    "quiz.tui.screens.settings",
+    "quiz.tui.screens.browser",
+    "quiz.tui.screens.drills",
+    "quiz.tui.screens.drill",
+    "quiz.tui.screens.summary",
+    "quiz.tui.commands",
+)
+
+
+def test_the_first_due_card_imports_no_other_screen(_isolated_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "probe.json"
+    _probe("due", out)  # remembers the card index
+    report = _probe("due", out)
+    assert report["screen"] == "StudyScreen"
+    loaded = set(report["quiz_modules"])
+    assert "quiz.tui.screens.study" in loaded
+    assert not loaded & set(NOT_AT_THE_FIRST_DUE_CARD), sorted(loaded)
+    assert not report["datatable_loaded"]
+
+
+def test_home_imports_no_session_screen(_isolated_home: Path, tmp_path: Path) -> None:
+    out = tmp_path / "probe.json"
+    _probe("app", out)
+    report = _probe("app", out)
+    assert report["screen"] == "HomeScreen"
+    loaded = set(report["quiz_modules"])
+    assert "quiz.tui.screens.home" in loaded
+    assert "quiz.tui.screens.study" not in loaded and "quiz.tui.commands" not in loaded
