@@ -18,6 +18,8 @@ from quiz.bank.models import (
 
 def render_text(text: str) -> str:
     """Markdown card text (a section, a hint) with math shown as Unicode."""
+    if "$" not in text:  # no formula: the math renderer (pylatexenc, its tables) is not needed
+        return text
     from quiz.bank.mathtext import render_math
 
     return render_math(text)
@@ -35,10 +37,13 @@ def math_fails(card: Card) -> bool:
     """True when some math lint checks in this card (every section but the Starter, key
     points, choices) does not render. The app's load leaves this check to lint and to
     here, when the card is shown: such a card loads and shows its LaTeX as written."""
-    from quiz.bank.mathtext import find_math_problems
-
     texts = [s.text for s in card.sections.values() if s.title not in NO_MATH_SECTIONS]
     texts.extend(text for _key, _index, text in shown_front_texts(card.front))
+    texts = [text for text in texts if "$" in text]  # a text with no `$` has no math problem
+    if not texts:
+        return False
+    from quiz.bank.mathtext import find_math_problems
+
     return any(find_math_problems(text) for text in texts)
 
 
@@ -56,6 +61,8 @@ def plain_text(text: str) -> str:
 
     A formula with no faithful Unicode form stays as written.
     """
+    if "$" not in text:  # no formula and no escaped dollar: nothing to convert
+        return text
     from quiz.bank.markdown import scan_math
     from quiz.bank.mathtext import latex_to_unicode
 

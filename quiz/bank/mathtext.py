@@ -76,9 +76,11 @@ class MathProblem:
     message: str
 
 
+@lru_cache(maxsize=1)
 def _walker_db() -> LatexContextDb:
     """pylatexenc's parsing context without specials (``~``, ``--``, quotes are plain chars in
-    math) and with argument specs for every macro we render."""
+    math) and with argument specs for every macro we render. Built when a formula first needs
+    parsing: plain ones ("z > 0") and cards with no math never do."""
     base = _lw.get_default_latex_context_db()
     ours: list[MacroSpec] = [
         MacroSpec(name, "{{") for name in ("frac", "dfrac", "tfrac", "cfrac", "binom")
@@ -98,9 +100,6 @@ def _walker_db() -> LatexContextDb:
     )
     db.add_context_category("pylatexenc", macros=list(base.iter_macro_specs()), specials=[])
     return db
-
-
-_WALKER_DB: Final = _walker_db()
 
 
 # ---------------------------------------------------------------------------
@@ -559,7 +558,7 @@ def _convert(latex: str) -> _Conversion:
         pos, message = problems[0]
         return _Conversion(None, pos, message)
     try:
-        walker = _lw.LatexWalker(latex, latex_context=_WALKER_DB, tolerant_parsing=False)
+        walker = _lw.LatexWalker(latex, latex_context=_walker_db(), tolerant_parsing=False)
         nodes, _, _ = walker.get_latex_nodes(pos=0)
         text = _Renderer().render(nodes, math=True)
     except _Unconvertible as exc:
