@@ -179,55 +179,28 @@ class PackInfo(_Strict):
 
 def plain_front(model: FrontMatter) -> models.FrontMatter:
     """The plain front the app holds for a validated model (the same fields, the same values)."""
+    common: dict[str, Any] = {
+        "id": model.id,
+        "title": model.title,
+        "topic": model.topic,
+        "tags": model.tags,
+        "difficulty": model.difficulty,
+        "source": model.source,
+        "related": model.related,
+    }
     if isinstance(model, ConceptFront):
-        return models.ConceptFront(
-            id=model.id,
-            title=model.title,
-            topic=model.topic,
-            tags=model.tags,
-            difficulty=model.difficulty,
-            source=model.source,
-            related=model.related,
-            key_points=model.key_points,
-        )
+        return models.ConceptFront(**common, key_points=model.key_points)
     if isinstance(model, ChoiceFront):
-        return models.ChoiceFront(
-            id=model.id,
-            title=model.title,
-            topic=model.topic,
-            tags=model.tags,
-            difficulty=model.difficulty,
-            source=model.source,
-            related=model.related,
-            choices=model.choices,
-            answer=model.answer,
-        )
+        return models.ChoiceFront(**common, choices=model.choices, answer=model.answer)
     if isinstance(model, NumericFront):
+        tolerance = models.Tolerance(
+            absolute=model.tolerance.absolute, relative=model.tolerance.relative
+        )
         return models.NumericFront(
-            id=model.id,
-            title=model.title,
-            topic=model.topic,
-            tags=model.tags,
-            difficulty=model.difficulty,
-            source=model.source,
-            related=model.related,
-            answer=model.answer,
-            tolerance=models.Tolerance(
-                absolute=model.tolerance.absolute, relative=model.tolerance.relative
-            ),
-            unit=model.unit,
+            **common, answer=model.answer, tolerance=tolerance, unit=model.unit
         )
     return models.CodingFront(
-        id=model.id,
-        title=model.title,
-        topic=model.topic,
-        tags=model.tags,
-        difficulty=model.difficulty,
-        source=model.source,
-        related=model.related,
-        entry=model.entry,
-        checker=model.checker,
-        params=dict(model.params),
+        **common, entry=model.entry, checker=model.checker, params=dict(model.params)
     )
 
 
