@@ -71,6 +71,7 @@ def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
         "pylatexenc_loaded": "pylatexenc" in sys.modules,
         "quiz_modules": sorted(name for name in sys.modules if name.split(".")[0] == "quiz"),
         "inner_ms": inner_ms,
+        "cpu_ms_at_idle": round(time.process_time() * 1000, 1),
     }
     out.write_text(json.dumps(info), encoding="utf-8")
 
