@@ -156,7 +156,7 @@ class LazyBank:
                 ref.pack,
                 ref.topic,
                 self._pack_caches[ref.pack],
-                vouched=self._index.vouched_key(path),
+                vouch=self._index.vouched_key,  # a scan of the walk: only for a parse
             )
             if card is None or ref_of(card) != ref:
                 self.bank  # noqa: B018 (loads the whole bank, which fills self._cards)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -375,20 +375,21 @@ def load_card_file(
     topic: str,
     pack_cache: card_cache.PackCache | None = None,
     *,
-    vouched: cachefile.Key | None = None,
+    vouch: Callable[[Path], cachefile.Key | None] | None = None,
 ) -> Card | None:
     """One card file as a load of its pack gives it, or None when it does not load.
 
     From `pack_cache` when it holds this version of the file, else parsed (nothing is
     stored: a cache file is only written whole, by a full load). The checks across files
-    are not made. `vouched`: the key the file had when a full load under this code found
-    it clean (`BankIndex.vouched_key`); a file read with that key has its front built
-    without the schema (`models.front_of_valid`), so showing it does not import pydantic.
+    are not made. `vouch`, asked only when the file is parsed: the key the file had when
+    a full load under this code found it clean (`BankIndex.vouched_key`); a file read
+    with that key has its front built without the schema (`models.front_of_valid`), so
+    showing it does not import pydantic.
     """
     pack_dir = None if pack_cache is None else path.parent.parent
     found = _cached_file(path, pack, topic, pack_dir, pack_cache)
     if isinstance(found, _Job):
-        found.vouched = vouched
+        found.vouched = None if vouch is None else vouch(path)
         return _parse_job(found)[0]
     return found[0]
 
