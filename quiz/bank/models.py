@@ -198,9 +198,7 @@ def _integer(value: Any) -> int:
 
 def _number(value: Any) -> float:
     kind = type(value)
-    if kind is float:
-        return float(value)
-    if kind is int:
+    if kind is float or kind is int:  # not a bool
         return float(value)
     raise _NotPlain
 
