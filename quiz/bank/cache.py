@@ -215,10 +215,9 @@ class PackCache:
                 return None
             info = pack_info_of_valid(record["info"])
             if info is None:
-                from quiz.bank.schema import PackInfo as PackSchema
-                from quiz.bank.schema import plain_pack_info
+                from quiz.bank.schema import validate_pack_info
 
-                info = plain_pack_info(PackSchema.model_validate(record["info"]))
+                info = validate_pack_info(record["info"])
         except _DAMAGED:  # a record of the wrong shape is a miss
             return None
         self._new_info = record

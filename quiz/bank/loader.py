@@ -92,11 +92,10 @@ def _load_pack_info(
         return None
     from pydantic import ValidationError  # only when a pack.yaml is read: validated here
 
-    from quiz.bank.schema import PackInfo as PackSchema
-    from quiz.bank.schema import plain_pack_info
+    from quiz.bank.schema import validate_pack_info
 
     try:
-        info = plain_pack_info(PackSchema.model_validate(data if data is not None else {}))
+        info = validate_pack_info(data if data is not None else {})
     except ValidationError as exc:
         for error in exc.errors():
             name = ".".join(str(p) for p in error["loc"]) or "pack.yaml"

@@ -213,3 +213,9 @@ def validate_front(data: Any) -> models.FrontMatter:
 def plain_pack_info(model: PackInfo) -> models.PackInfo:
     """The plain pack info the app holds for a validated pack.yaml."""
     return models.PackInfo(title=model.title, description=model.description, version=model.version)
+
+
+def validate_pack_info(data: Any) -> models.PackInfo:
+    """A pack.yaml's data validated (pydantic's ValidationError when it is not valid), as
+    the plain pack info the app holds."""
+    return plain_pack_info(PackInfo.model_validate(data))
