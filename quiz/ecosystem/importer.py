@@ -333,6 +333,16 @@ def _inline_token(content: str, row: int) -> Token:
     return inline
 
 
+def _parsed_body(
+    question: str, answer: str
+) -> tuple[str, dict[str, Any], list[Token], list[Token] | None]:
+    """A card's body, its parse's env (link references), its tokens and its answer's."""
+    body = card_body(question, answer)
+    env: dict[str, Any] = {}
+    tokens = parse_body(question, answer, env)
+    return body, env, tokens, _answer_tokens(question, tokens, env)
+
+
 def _answer_tokens(question: str, tokens: list[Token], env: dict[str, Any]) -> list[Token] | None:
     """The answer's tokens out of the parsed card body: what parsing the answer alone gives
     (the `## Answer` heading closes every block before it), or None when the question
@@ -709,10 +719,7 @@ def _plan_card(
     # what parse_card splits into sections. The text of the question this one is nested
     # in comes first in the question: it sets the scene.
     question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
-    body = card_body(question_text, answer)
-    env: dict[str, Any] = {}
-    body_tokens = parse_body(question_text, answer, env)
-    answer_tokens = _answer_tokens(question_text, body_tokens, env)
+    body, env, body_tokens, answer_tokens = _parsed_body(question_text, answer)
     if not _no_high_headings(answer, answer_tokens):
         flat = answer
         if deferred:
@@ -720,17 +727,11 @@ def _plan_card(
         else:
             answer, raw, escaped = _prepare_math(stripped)
         if answer != flat:
-            body = card_body(question_text, answer)
-            env = {}
-            body_tokens = parse_body(question_text, answer, env)
-            answer_tokens = _answer_tokens(question_text, body_tokens, env)
+            body, env, body_tokens, answer_tokens = _parsed_body(question_text, answer)
     math_scan = _math_as_is(body, body_tokens, answer_tokens) if deferred else None
     if deferred and math_scan is None:
         answer, raw, escaped = _prepare_math(stripped)
-        body = card_body(question_text, answer)
-        env = {}
-        body_tokens = parse_body(question_text, answer, env)
-        answer_tokens = _answer_tokens(question_text, body_tokens, env)
+        body, env, body_tokens, answer_tokens = _parsed_body(question_text, answer)
     escaped += more
     for latex in [*raw_title, *raw_prompt, *raw]:
         line = _line_of(note_lines, latex, question.line)
