@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Label, ProgressBar, Static
+from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import plain_text, section_markdown
@@ -34,6 +34,7 @@ from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnsw
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
     # Types only: the summary's models (pydantic) are imported at the first answer, not
@@ -165,28 +166,23 @@ class StudyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # The first card is composed with the screen, its title, hint and progress set, so
         # it is mounted, styled and laid out in the screen's one pass instead of a second
-        # round of mounts and updates after it.
+        # round of mounts and updates after it. What the question does not show is not
+        # composed: the mock clock of an untimed session, the key points' column and the
+        # rating keys (both made when first shown, see `_rubric` and `_ratings`).
         card = self._next_card()
         self._first = None if card is None else self._question(card)
         done, total = self.session.progress
         with Horizontal(id="study-bar"):
             yield Label(self.request.describe(), id="study-title")
-            progress = ProgressBar(total=max(total, 1), id="study-progress", show_eta=False)
-            progress.progress = done
-            yield progress
-            yield MockClock(self.session, id="study-clock")
+            yield SessionProgress(done, max(total, 1), id="study-progress")
+            if self.session.time_limit is not None:
+                yield MockClock(self.session, id="study-clock")
         yield Label("" if card is None else self._title(card), id="study-card-title")
         with Horizontal(id="study-main"):
             with VerticalScroll(id="study-body"):
                 if self._first is not None:
                     yield from self._first.widgets
-            rubric = Vertical(id="study-rubric")
-            rubric.display = False
-            yield rubric
         yield Static("" if self._first is None else self._first.status, id="study-status")
-        ratings = Static("", id="study-ratings")
-        ratings.display = False
-        yield ratings
         yield KeysFooter()
 
     async def on_mount(self) -> None:
@@ -211,10 +207,11 @@ class StudyScreen(Screen[None]):
             self.end_session()
             return
         question = self._question(card)
-        self.query_one("#study-ratings").display = False
-        rubric = self.query_one("#study-rubric", Vertical)
-        await rubric.remove_children()
-        rubric.display = False
+        for ratings in self.query("#study-ratings"):
+            ratings.display = False
+        for rubric in self.query("#study-rubric"):
+            await rubric.remove_children()
+            rubric.display = False
         body = self.query_one("#study-body", VerticalScroll)
         await body.remove_children()
         await body.mount_all(question.widgets)
@@ -277,7 +274,7 @@ class StudyScreen(Screen[None]):
     def _present(self, card: Card, question: _Question) -> None:
         """The card's title line, the progress, the focus and the hint, once its widgets are in."""
         done, total = self.session.progress
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one(SessionProgress).update(done, max(total, 1))
         self.query_one("#study-card-title", Label).update(self._title(card))
         self._focus(question)
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
@@ -297,7 +294,8 @@ class StudyScreen(Screen[None]):
 
     def tick(self) -> None:
         """Redraw the mock clock now (it also ticks by itself once a second)."""
-        self.query_one(MockClock).tick()
+        for clock in self.query(MockClock):
+            clock.tick()
 
     def on_screen_resume(self) -> None:
         # after the screen stack settles (a drill above may still be closing)
@@ -336,7 +334,7 @@ class StudyScreen(Screen[None]):
         body = self.query_one("#study-body", VerticalScroll)
         await body.mount(Static("Answer", classes="section-title"))
         await body.mount(CardMarkdown(section_markdown(card, "Answer"), id="answer"))
-        rubric = self.query_one("#study-rubric", Vertical)
+        rubric = await self._rubric()
         rubric.display = True
         checklist = KeyPointChecklist(
             [plain_text(p) for p in card.front.key_points], id="checklist"
@@ -345,6 +343,25 @@ class StudyScreen(Screen[None]):
         checklist.focus()
         self._suggest(0, len(card.front.key_points))
         self.refresh_bindings()
+
+    async def _rubric(self) -> Vertical:
+        """The key points' column beside the body (under it when narrow), made at the
+        first reveal: the question does not show it."""
+        found = self.query("#study-rubric")
+        if found:
+            return found.first(Vertical)
+        rubric = Vertical(id="study-rubric")
+        await self.query_one("#study-main").mount(rubric)
+        return rubric
+
+    def _ratings(self) -> Static:
+        """The rating keys' line under the hint, made when the keys are first shown."""
+        found = self.query("#study-ratings")
+        if found:
+            return found.first(Static)
+        ratings = Static("", id="study-ratings")
+        self.mount(ratings, after="#study-status")
+        return ratings
 
     def _checklist(self) -> KeyPointChecklist | None:
         found = self.query(KeyPointChecklist)
@@ -397,7 +414,7 @@ class StudyScreen(Screen[None]):
             bar.append(f" {label}  ", style=bold)
         if self.session.mode != "due":
             bar.append("(this mode leaves the schedule alone)", style="italic")
-        ratings = self.query_one("#study-ratings", Static)
+        ratings = self._ratings()
         ratings.update(bar)
         ratings.display = True
 

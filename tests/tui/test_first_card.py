@@ -1,15 +1,17 @@
-"""CardMarkdown shows what Textual's Markdown shows, and the study screen uses it throughout."""
+"""The study screen's first card: CardMarkdown shows what Textual's Markdown shows, and the
+screen composes only what the question shows."""
 
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.widget import Widget
-from textual.widgets import Markdown
+from textual.widgets import Markdown, Static
 
 from quiz.cardtext import section_markdown
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import KeyPointChecklist
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
+from quiz.tui.widgets.clock import MockClock
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, wait_until
 
@@ -74,9 +76,26 @@ async def test_study_screen_shows_each_section_as_card_markdown(build: AppFactor
         assert question.source == section_markdown(screen.card, "Question")
         assert len(question.children) > 0
         assert screen.query_one("#study-body").has_focus
+        # what the question does not show is not made yet: the key points' column, the
+        # rating keys, the clock of an untimed session
+        assert not screen.query("#study-rubric") and not screen.query("#study-ratings")
+        assert not screen.query(MockClock)
         await pilot.press("space")
         await pilot.pause()
         answer = screen.query_one("#answer", CardMarkdown)
         assert answer.source == section_markdown(screen.card, "Answer")
         assert len(answer.children) > 0
         assert screen.query_one(KeyPointChecklist).has_focus
+        assert screen.query_one("#study-rubric").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#study-ratings").display
+        assert "Good" in str(screen.query_one("#study-ratings", Static).render())
+
+
+async def test_a_timed_session_composes_its_clock(build: AppFactory) -> None:
+    app = build(study=StudyRequest(mode="mock", kind="numeric"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        clock = app.screen.query_one(MockClock)
+        assert clock.display and "⏱" in str(clock.render())
