@@ -153,6 +153,12 @@ class IndexWalk:
         except Exception as error:  # noqa: BLE001 (raised again by `result`, in the caller)
             self._error = error
 
+    def ready(self) -> bool:
+        """Whether the walk is done (`result` then waits for nothing but the index read)."""
+        if self._helper is not None:
+            return self._helper.done()
+        return self._thread is None or not self._thread.is_alive()
+
     def result(self) -> tuple[BankIndex, Bank | None]:
         """The index (and the bank, when it had to be loaded), as `bank_index` gives them."""
         if self._helper is not None:
@@ -184,7 +190,11 @@ class _WalkHelper:
 
     def __init__(self, pid: int, output: int) -> None:
         self._pid, self._output = pid, output
-        self._done = weakref.finalize(self, _reap, pid, output)
+        self._status: int | None = None
+        """The exit status, once the helper was waited for."""
+        self._running = [pid]
+        """Emptied once waited for: the finalizer must not wait for a reused pid."""
+        self._done = weakref.finalize(self, _reap, self._running, output)
 
     @classmethod
     def start(cls, roots: Sequence[Path]) -> _WalkHelper | None:
@@ -221,12 +231,27 @@ class _WalkHelper:
             return None
         return cls(pid, output)
 
+    def done(self) -> bool:
+        """Whether the helper has ended (its answer is then read without waiting)."""
+        if self._status is None:
+            try:
+                pid, status = os.waitpid(self._pid, os.WNOHANG)
+            except OSError:
+                return True  # `answer` says what became of it
+            if pid:
+                self._status = status
+                self._running.clear()
+        return self._status is not None
+
     def answer(self) -> tuple[int, str] | None:
         """The walk's (newest, records), or None when it cannot vouch (as `statwalk.walk`).
 
         _NoAnswer when the helper gave none."""
         try:
-            _pid, status = os.waitpid(self._pid, 0)
+            if self._status is None:
+                self._status = os.waitpid(self._pid, 0)[1]
+                self._running.clear()
+            status = self._status
             size = os.fstat(self._output).st_size
             data = os.pread(self._output, size, 0)
             if status != 0 or len(data) != size:
@@ -239,12 +264,13 @@ class _WalkHelper:
             os.close(self._output)
 
 
-def _reap(pid: int, output: int) -> None:
+def _reap(running: list[int], output: int) -> None:
     """A helper never asked for its answer: wait for its end (no zombie), free its output."""
     with contextlib.suppress(OSError):
         os.close(output)
-    with contextlib.suppress(OSError):
-        os.waitpid(pid, 0)
+    for pid in running:
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
 
 
 def _index_of_inputs(

@@ -7,6 +7,7 @@ import gc
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,20 @@ def test_a_small_or_new_bank_walks_in_a_thread(
     walk = IndexWalk(roots)
     assert walk._helper is None and walk._thread is not None
     assert walk.result() == bank_index(roots)
+
+
+@needs_helper
+@pytest.mark.parametrize("helper", [False, True])
+def test_a_begun_bank_says_when_its_walk_is_done(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch, helper: bool
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0 if helper else 1 << 40)
+    expected = bank_index(roots)[0]
+    begun = LazyBank.begin(roots)
+    assert begun._walk is not None and (begun._walk._helper is not None) is helper
+    deadline = time.monotonic() + 60
+    while not begun.ready:  # the walk ends by itself, asked or not
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert begun.index == expected and begun.ready
+    assert LazyBank.of(load_bank(roots)).ready
