@@ -39,8 +39,9 @@ from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
+from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
-from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
+from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes, split_line
 from quiz.gcpause import gc_paused
 
 DEFAULT_DIFFICULTY = 2
@@ -427,26 +428,28 @@ def plan_import(
     # reference counting frees them, and the collector's full passes over everything
     # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
     with gc_paused():
-        parsed = parse_notes(notes_text)
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
+        note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
+        jobs: list[_Job] = []
+
+        def prepare(notes: ParsedNotes) -> tuple[int, Callable[[int], _Draft]]:
+            jobs[:] = _jobs(notes, pack_dir, topic_name, by_section=topic is None)
+            return len(jobs), _guessed_work(jobs, shared)
+
+        early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
+        drafts: list[_Draft] | None
+        if early is not None:  # the notes read and the cards planned by two processes
+            parsed, drafts = early
+        else:
+            parsed = parse_notes(notes_text)
+            jobs = _jobs(parsed, pack_dir, topic_name, by_section=topic is None)
+            drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used: set[str] = set()
         cards: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
-        note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
-        jobs: list[_Job] = []
-        folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
-        for question in parsed.questions:
-            where = folders.get(question.section)
-            if where is None:
-                question_topic = topic_name
-                if topic is None and question.section:
-                    question_topic = kebab(question.section) or topic_name
-                where = folders[question.section] = (question_topic, pack_dir / question_topic)
-            jobs.append(_Job(question, *where))
-        drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         for index, job in enumerate(jobs):
             question = job.question
             label = f"{question.label} (line {question.line}) '{question.title}'"
@@ -555,6 +558,9 @@ def _math_as_is(
     return scan
 
 
+SPLIT_MIN_BYTES = 200_000
+"""From this many characters of notes (about 600 questions) they are read, not only
+planned, in two processes when a core is free (`_read_in_two`)."""
 SPLIT_MIN_QUESTIONS = 600
 """From this many questions (about 200 KB of notes) a notes file's cards are planned in two
 processes when a core is free (`quiz.bank.parallel`). The fork, the copied pages and the
@@ -635,13 +641,43 @@ def _split_pays(questions: int) -> bool:
     return questions >= SPLIT_MIN_QUESTIONS and parallel.can_fork()
 
 
-def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
-    """Every job's draft, planned by this process and a forked helper together.
+def _early_split_pays(text: str) -> bool:
+    """True when reading these notes in two processes from the start can save time now."""
+    return len(text) >= SPLIT_MIN_BYTES and _split_pays(SPLIT_MIN_QUESTIONS)
 
-    A card's id depends on the questions before it (a title made twice gets -2), so each
-    question is given the id it gets if every question before it makes a card; the caller
-    redoes (`_Draft.id_choice`) the rare card whose id turns out otherwise, because an
-    earlier question gave no card after all."""
+
+def _read_in_two(
+    text: str, prepare: Callable[[ParsedNotes], tuple[int, Callable[[int], _Draft]]]
+) -> tuple[ParsedNotes, list[_Draft]] | None:
+    """The notes read and every question's draft made by this process and a helper from
+    the start (`quiz.ecosystem.importsplit`), or None when the notes cannot be cut in two
+    parts that read as the whole (then nothing was done)."""
+    where = split_line(text)
+    if where is None:
+        return None
+    return read_and_plan(text, *where, prepare)
+
+
+def _jobs(parsed: ParsedNotes, pack_dir: Path, topic: str, *, by_section: bool) -> list[_Job]:
+    """One job per question, in order, with its topic folder (its numbered section's, when
+    `by_section` and it has one, else `topic`): worked out once per section."""
+    jobs: list[_Job] = []
+    folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
+    for question in parsed.questions:
+        where = folders.get(question.section)
+        if where is None:
+            question_topic = topic
+            if by_section and question.section:
+                question_topic = kebab(question.section) or topic
+            where = folders[question.section] = (question_topic, pack_dir / question_topic)
+        jobs.append(_Job(question, *where))
+    return jobs
+
+
+def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Draft]:
+    """The draft of job i, made with the id it gets if every question before it makes a
+    card (for planning out of order: the caller redoes, `_Draft.id_choice`, the rare card
+    whose id turns out otherwise, because an earlier question gave no card after all)."""
     guessed: set[str] = set()
     guesses: list[tuple[str, Path] | None] = []
     for job in jobs:
@@ -659,6 +695,13 @@ def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
         assert guess is not None, "a question without a title asks for no id"
         return _plan_job(jobs[index], shared, _given(guess))
 
+    return work
+
+
+def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
+    """Every job's draft, planned by this process and a forked helper together
+    (`_guessed_work`)."""
+    work = _guessed_work(jobs, shared)
     return parallel.map_split(work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS)
 
 
