@@ -434,9 +434,9 @@ def plan_import(
         shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
         jobs: list[_Job] = []
 
-        def prepare(notes: ParsedNotes) -> tuple[int, Callable[[int], _Draft]]:
+        def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
             jobs[:] = _jobs(notes, pack_dir, topic_name, by_section=topic is None)
-            return len(jobs), _guessed_work(jobs, shared)
+            return _guessed_work(jobs, shared), _handover(jobs)
 
         early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
         drafts: list[_Draft] | None
@@ -647,7 +647,7 @@ def _early_split_pays(text: str) -> bool:
 
 
 def _read_in_two(
-    text: str, prepare: Callable[[ParsedNotes], tuple[int, Callable[[int], _Draft]]]
+    text: str, prepare: Callable[[ParsedNotes], tuple[Callable[[int], _Draft], parallel.Handover]]
 ) -> tuple[ParsedNotes, list[_Draft]] | None:
     """The notes read and every question's draft made by this process and a helper from
     the start (`quiz.ecosystem.importsplit`), or None when the notes cannot be cut in two
@@ -702,7 +702,54 @@ def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
     """Every job's draft, planned by this process and a forked helper together
     (`_guessed_work`)."""
     work = _guessed_work(jobs, shared)
-    return parallel.map_split(work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS)
+    return parallel.map_split(
+        work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS, handover=_handover(jobs)
+    )
+
+
+_PackedDraft = tuple[
+    tuple[str, str, tuple[str, ...], bool] | None,
+    str,
+    list[tuple[str, str]],
+    tuple[str, str] | None,
+]
+"""A draft as a helper hands it over: its card without the question and the path (both
+made again from the job, which this process has), its reason, notes and id choice."""
+
+
+def _handover(jobs: Sequence[_Job]) -> parallel.Handover:
+    """How a helper hands drafts over: without the question (the job's, here already) and
+    with ids for paths, about a quarter of the time to load the pickle of the whole draft,
+    which this process waits for."""
+
+    def pack(draft: _Draft) -> _PackedDraft:
+        card = draft.planned
+        packed_card = (
+            None if card is None else (card.card_id, card.text, card.key_points, card.replaces)
+        )
+        choice = draft.id_choice
+        return (
+            packed_card,
+            draft.reason,
+            draft.notes,
+            None if choice is None else (choice[0], choice[1][0]),
+        )
+
+    def unpack(index: int, packed: _PackedDraft) -> _Draft:
+        job = jobs[index]
+        card, reason, notes, choice = packed
+        planned = None
+        if card is not None:
+            card_id, text, points, replaces = card
+            path = job.target_dir / f"{card_id}.md"
+            planned = PlannedCard(job.question, card_id, path, text, points, replaces)
+        id_choice = None
+        if choice is not None:
+            base, given = choice
+            id_choice = (base, (given, job.target_dir / f"{given}.md"))
+        return _Draft(planned, reason, notes, id_choice)
+
+    return pack, unpack
 
 
 def _plan_card(

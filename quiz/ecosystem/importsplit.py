@@ -35,9 +35,9 @@ from quiz.ecosystem.notes import (
 
 Result = TypeVar("Result")
 
-Prepare = Callable[[ParsedNotes], tuple[int, Callable[[int], Result]]]
-"""From the notes read, (how many items, the work for item i): run the same way in both
-processes, so that item i means the same in each."""
+Prepare = Callable[[ParsedNotes], tuple[Callable[[int], Result], parallel.Handover]]
+"""From the notes read, (the work for item i, how its result is handed over): run the same
+way in both processes, so that item i means the same in each. One item per question."""
 
 
 def read_and_plan(
@@ -104,11 +104,14 @@ def _here(
         parallel.reap(pid)
         return None
     parsed = merge_parts(first.parsed, second.parsed)
-    count, work = prepare(parsed)
-    parallel.set_items(counters, count)
+    # The helper gets the first part (and may claim items) before this process prepares
+    # its own work: one item per question.
+    parallel.set_items(counters, len(parsed.questions))
     with contextlib.suppress(OSError):  # a helper gone by now claims nothing
         pickle.dump(first.parsed, down, protocol=5)
         down.close()
+    work, (_pack, unpack) = prepare(parsed)
+    count = len(parsed.questions)
     results: list[Result | None] = [None] * count
     done = [False] * count
     while chunk := parallel.claim(counters, lock, from_front=True):
@@ -121,8 +124,8 @@ def _here(
     # not handed over is planned here, so nothing is lost or planned twice.
     with contextlib.suppress(Exception):
         while True:
-            for i, result in pickle.load(out):
-                results[i] = result
+            for i, packed in pickle.load(out):
+                results[i] = unpack(i, packed)
                 done[i] = True
     for i, finished in enumerate(done):
         if not finished:
@@ -152,9 +155,9 @@ def _helper(
             with contextlib.suppress(EOFError):  # no go: the parts do not agree
                 first = pickle.load(pipe)
         if first is not None:
-            _count, work = prepare(merge_parts(first, second.parsed))
+            work, (pack, _unpack) = prepare(merge_parts(first, second.parsed))
             while chunk := parallel.claim(counters, lock, from_front=False):
-                pickle.dump([(i, work(i)) for i in chunk], out, protocol=5)
+                pickle.dump([(i, pack(work(i))) for i in chunk], out, protocol=5)
         code = 0
     finally:
         with contextlib.suppress(BaseException):
