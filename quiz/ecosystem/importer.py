@@ -373,18 +373,21 @@ def pack_yaml_text(name: str, notes: Path, parsed: ParsedNotes) -> str:
 def _unique_id(
     base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]
 ) -> tuple[str, Path]:
-    """The first of base, base-2, base-3... not used in this import nor by another card file."""
+    """The first of base, base-2, base-3... not used in this import nor by another card file,
+    and its path."""
+    name = _unique_name(base, target_dir, used, taken)
+    return name, target_dir / f"{name}.md"
+
+
+def _unique_name(base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]) -> str:
+    """`_unique_id` without the path (made only to compare with a taken id's file)."""
     counter = 1
     while True:
         candidate = base if counter == 1 else f"{base}-{counter}"
-        if candidate in used:  # cheap test first: notes repeat titles many times
-            counter += 1
-            continue
-        path = target_dir / f"{candidate}.md"
-        other = taken.get(candidate)
-        same_file = other is not None and other.resolve() == path.resolve()
-        if candidate not in used and (other is None or same_file):
-            return candidate, path
+        if candidate not in used:  # cheap test first: notes repeat titles many times
+            other = taken.get(candidate)
+            if other is None or other.resolve() == (target_dir / f"{candidate}.md").resolve():
+                return candidate
         counter += 1
 
 
@@ -435,7 +438,7 @@ def plan_import(
         jobs: list[_Job] = []
 
         def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
-            jobs[:] = _jobs(notes, pack_dir, topic_name, by_section=topic is None)
+            jobs[:] = _jobs(notes, pack_dir, pack_name, topic_name, by_section=topic is None)
             return _guessed_work(jobs, shared), _handover(jobs)
 
         early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
@@ -444,7 +447,7 @@ def plan_import(
             parsed, drafts = early
         else:
             parsed = parse_notes(notes_text)
-            jobs = _jobs(parsed, pack_dir, topic_name, by_section=topic is None)
+            jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used: set[str] = set()
         cards: list[PlannedCard] = []
@@ -462,9 +465,9 @@ def plan_import(
                 draft = drafts[index]
                 if draft.id_choice is not None:
                     base, guess = draft.id_choice
-                    choice = _unique_id(base, job.target_dir, used, taken)
-                    if choice != guess:
-                        draft = _plan_job(job, shared, _given(choice))
+                    name = _unique_name(base, job.target_dir, used, taken)
+                    if name != guess:
+                        draft = _plan_job(job, shared, _given(name, job.target_dir))
             planned, reason, notes = draft.planned, draft.reason, draft.notes
             notices.extend(Notice(question.line, label, note, group) for group, note in notes)
             if planned is None:
@@ -589,17 +592,19 @@ class _Job:
     question: NoteQuestion
     topic: str
     target_dir: Path
+    base_id: str
+    """The id its title makes (`_base_id`), worked out once for the id guess and the card."""
 
 
 @dataclass(frozen=True)
 class _Draft:
     """`_plan_card`'s answer for one question, and the id it was given, if it asked for one:
-    (the id its title makes, (the id given, its path))."""
+    (the id its title makes, the id given)."""
 
     planned: PlannedCard | None
     reason: str
     notes: list[tuple[str, str]]
-    id_choice: tuple[str, tuple[str, Path]] | None
+    id_choice: tuple[str, str] | None
 
 
 def _base_id(question: NoteQuestion, pack: str) -> str:
@@ -609,11 +614,11 @@ def _base_id(question: NoteQuestion, pack: str) -> str:
 
 def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, Path]]) -> _Draft:
     """`_plan_card` for one job, noting the id it was given."""
-    asked: list[tuple[str, tuple[str, Path]]] = []
+    asked: list[tuple[str, str]] = []
 
     def choose(base: str) -> tuple[str, Path]:
         choice = choose_id(base)
-        asked.append((base, choice))
+        asked.append((base, choice[0]))
         return choice
 
     planned, reason, notes = _plan_card(
@@ -626,14 +631,16 @@ def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, 
         difficulty=shared.difficulty,
         target_dir=job.target_dir,
         choose_id=choose,
+        base_id=job.base_id,
         folders=shared.folders,
     )
     return _Draft(planned, reason, notes, asked[0] if asked else None)
 
 
-def _given(choice: tuple[str, Path]) -> Callable[[str], tuple[str, Path]]:
-    """An id chooser that gives this id whatever the title makes."""
-    return lambda _base: choice
+def _given(name: str, target_dir: Path) -> Callable[[str], tuple[str, Path]]:
+    """An id chooser that gives this id (and its path in `target_dir`) whatever the title
+    makes; the path is made only for a question that makes a card."""
+    return lambda _base: (name, target_dir / f"{name}.md")
 
 
 def _split_pays(questions: int) -> bool:
@@ -658,7 +665,9 @@ def _read_in_two(
     return read_and_plan(text, *where, prepare)
 
 
-def _jobs(parsed: ParsedNotes, pack_dir: Path, topic: str, *, by_section: bool) -> list[_Job]:
+def _jobs(
+    parsed: ParsedNotes, pack_dir: Path, pack: str, topic: str, *, by_section: bool
+) -> list[_Job]:
     """One job per question, in order, with its topic folder (its numbered section's, when
     `by_section` and it has one, else `topic`): worked out once per section."""
     jobs: list[_Job] = []
@@ -670,7 +679,7 @@ def _jobs(parsed: ParsedNotes, pack_dir: Path, topic: str, *, by_section: bool) 
             if by_section and question.section:
                 question_topic = kebab(question.section) or topic
             where = folders[question.section] = (question_topic, pack_dir / question_topic)
-        jobs.append(_Job(question, *where))
+        jobs.append(_Job(question, *where, _base_id(question, pack)))
     return jobs
 
 
@@ -679,21 +688,19 @@ def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Dra
     card (for planning out of order: the caller redoes, `_Draft.id_choice`, the rare card
     whose id turns out otherwise, because an earlier question gave no card after all)."""
     guessed: set[str] = set()
-    guesses: list[tuple[str, Path] | None] = []
+    guesses: list[str | None] = []
     for job in jobs:
         if not job.question.title:  # no title, no card: it takes no id
             guesses.append(None)
             continue
-        guess = _unique_id(
-            _base_id(job.question, shared.pack), job.target_dir, guessed, shared.taken
-        )
-        guessed.add(guess[0])
+        guess = _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
+        guessed.add(guess)
         guesses.append(guess)
 
     def work(index: int) -> _Draft:
         guess = guesses[index]
         assert guess is not None, "a question without a title asks for no id"
-        return _plan_job(jobs[index], shared, _given(guess))
+        return _plan_job(jobs[index], shared, _given(guess, jobs[index].target_dir))
 
     return work
 
@@ -727,13 +734,7 @@ def _handover(jobs: Sequence[_Job]) -> parallel.Handover:
         packed_card = (
             None if card is None else (card.card_id, card.text, card.key_points, card.replaces)
         )
-        choice = draft.id_choice
-        return (
-            packed_card,
-            draft.reason,
-            draft.notes,
-            None if choice is None else (choice[0], choice[1][0]),
-        )
+        return packed_card, draft.reason, draft.notes, draft.id_choice
 
     def unpack(index: int, packed: _PackedDraft) -> _Draft:
         job = jobs[index]
@@ -743,11 +744,7 @@ def _handover(jobs: Sequence[_Job]) -> parallel.Handover:
             card_id, text, points, replaces = card
             path = job.target_dir / f"{card_id}.md"
             planned = PlannedCard(job.question, card_id, path, text, points, replaces)
-        id_choice = None
-        if choice is not None:
-            base, given = choice
-            id_choice = (base, (given, job.target_dir / f"{given}.md"))
-        return _Draft(planned, reason, notes, id_choice)
+        return _Draft(planned, reason, notes, choice)
 
     return pack, unpack
 
@@ -763,10 +760,12 @@ def _plan_card(
     difficulty: int,
     target_dir: Path,
     choose_id: Callable[[str], tuple[str, Path]],
+    base_id: str,
     folders: dict[Path, bool],
 ) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
     """One card, or (None, why not), plus notices as (group, text). `choose_id` gives the
-    card's id and path from the id its title makes (asked only once the card is made)."""
+    card's id and path from `base_id`, the id its title makes (asked only once the card is
+    made)."""
     notes: list[tuple[str, str]] = []
     if not question.title:
         return None, "the question has no title", notes
@@ -854,7 +853,7 @@ def _plan_card(
             "fewer; add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
-    card_id, path = choose_id(_base_id(question, pack))
+    card_id, path = choose_id(base_id)
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(
         card_id=card_id,
