@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
 import sys
 import threading
@@ -25,6 +26,7 @@ import time
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,15 +40,10 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card
 
-FORMAT = 3
+FORMAT = 4
 """Bumped when what is remembered changes shape (the card cache's stamp covers the loader)."""
-FIELD, TAG = "\x1f", "\x1e"
-"""The refs are remembered as one string: each card's six fields end with FIELD, its tags
-are joined by TAG. Split in C, that reads in half the time of a JSON list per card (10,000
-cards: 10-15 ms against 17-29 ms); an index whose text holds either character is not
-remembered."""
 INDEX_LIMIT = 64 * 1024 * 1024
-"""A remembered index larger than this is ignored (10,000 cards take about 2 MB)."""
+"""A remembered index larger than this is ignored (10,000 cards take about 0.7 MB)."""
 
 
 class CardRef(NamedTuple):
@@ -314,7 +311,8 @@ def index_of(bank: Bank) -> BankIndex:
 def index_path(roots: Sequence[Path]) -> Path:
     """Where the index of these content roots is remembered (in the card cache's folder)."""
     named = json.dumps([str(root) for root in roots])
-    return cachefile.cache_dir() / f"index-{hashlib.sha256(named.encode()).hexdigest()[:24]}.json"
+    digest = hashlib.sha256(named.encode()).hexdigest()[:24]
+    return cachefile.cache_dir() / f"index-{digest}.marshal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,76 +344,49 @@ def _racy(inputs: _Inputs, now: float) -> bool:
 
 
 def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
-    """The remembered index when it was made from exactly these inputs, else None."""
+    """The remembered index when it was made from exactly these inputs, else None.
+
+    The file is `marshal` data (Python's own format for its compiled files) behind the
+    card cache's digest line: the refs come back as tuples built in C, with the pack,
+    topic and tag strings shared. For 10,000 cards that reads in a third of the time of
+    the JSON it was (the split fields and 10,000 tuples built in Python: 18-20 ms of CPU
+    against 5-8, at load 6). The digest line vouches that this code wrote the file whole;
+    the code stamp covers the Python version (whose marshal wrote it)."""
     try:
         raw = read_regular(index_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
     except InputFileError:
         return None
-    data = cachefile.decode_file(raw)
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != FORMAT
-        or data.get("stamp") != cachefile.code_stamp()
-        or data.get("inputs") != inputs.digest
-    ):
+    body = cachefile.unseal(raw)
+    if body is None:
         return None
     try:
+        data = marshal.loads(body)
+        kept, stamp, digest, refs, titles, dirs, broken = data
+        if (kept, stamp, digest) != (FORMAT, cachefile.code_stamp(), inputs.digest):
+            return None
         # The digest line vouches that this code wrote the file: no per-field type checks.
         return BankIndex(
-            _refs_of_text(data["refs"]),
-            {str(name): str(title) for name, title in data["titles"].items()},
-            {str(name): Path(folder) for name, folder in data["dirs"].items()},
-            tuple(Path(path) for path in data["broken"]),
+            tuple(map(tuple.__new__, repeat(CardRef), refs)),  # CardRef's __new__ is Python
+            dict(titles),
+            {name: Path(folder) for name, folder in dirs},
+            tuple(map(Path, broken)),
             inputs.records,
         )
-    except (AttributeError, KeyError, TypeError, ValueError):
+    except (EOFError, TypeError, ValueError):  # not marshal data, or of another shape
         return None
-
-
-def _refs_text(refs: Sequence[CardRef]) -> str | None:
-    """The refs as one string (see FIELD), or None when a field holds FIELD, or a tag is
-    empty or holds TAG (it would not read back the same)."""
-    fields = [
-        field
-        for ref in refs
-        for field in (ref.id, ref.pack, ref.topic, ref.kind, ref.title, TAG.join(ref.tags))
-    ]
-    text = "".join(field + FIELD for field in fields)
-    if text.count(FIELD) != len(fields) or any(
-        not tag or TAG in tag for ref in refs for tag in ref.tags
-    ):
-        return None
-    return text
-
-
-def _refs_of_text(text: str) -> tuple[CardRef, ...]:
-    """The refs `_refs_text` wrote, in order (the same tags tuple for equal tags)."""
-    fields = iter(text.split(FIELD)[:-1])
-    build = tuple.__new__  # CardRef's own __new__ is Python code: a third of the time
-    tag_tuples: dict[str, tuple[str, ...]] = {"": ()}
-    refs = []
-    for card_id, pack, topic, kind, title, tags in zip(*[fields] * 6, strict=True):
-        found = tag_tuples.get(tags)
-        if found is None:
-            found = tag_tuples[tags] = tuple(tags.split(TAG))
-        refs.append(build(CardRef, (card_id, pack, topic, kind, title, found)))
-    return tuple(refs)
 
 
 def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
     """Remember the index (written whole, then renamed into place); failures are ignored."""
-    refs = _refs_text(index.refs)
-    if refs is None:
-        return  # a field holds a separator: not remembered, every start loads the bank
-    payload = {
-        "format": FORMAT,
-        "stamp": cachefile.code_stamp(),
-        "inputs": inputs.digest,
-        "refs": refs,
-        "titles": dict(index.pack_titles),
-        "dirs": {name: str(folder) for name, folder in index.pack_dirs.items()},
-        "broken": [str(path) for path in index.broken],
-    }
+    data = (
+        FORMAT,
+        cachefile.code_stamp(),
+        inputs.digest,
+        tuple((r.id, r.pack, r.topic, r.kind, r.title, r.tags) for r in index.refs),
+        tuple(index.pack_titles.items()),
+        tuple((name, str(folder)) for name, folder in index.pack_dirs.items()),
+        tuple(map(str, index.broken)),
+    )
     import tempfile  # only when writing: reading the index (every stats) does not need it
 
     path = index_path(roots)
@@ -424,8 +395,10 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(cachefile.encode_file(payload))
+                handle.write(cachefile.seal(marshal.dumps(data)))
             os.replace(tmp, path)
+            with contextlib.suppress(OSError):
+                os.unlink(path.with_suffix(".json"))  # the JSON the third format wrote
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
