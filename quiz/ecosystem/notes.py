@@ -721,6 +721,8 @@ def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> 
 
 _FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$", re.MULTILINE)
 _SPLIT_HEADING = re.compile(r"(?<=\n\n)(#{1,6})(?=[ \t\n])")
+_REFERENCE_LIKE = re.compile(r"^[ \t>*+\-\d.)]*\[[^\]\n]+\]:", re.MULTILINE)
+"""A line that may define a link reference (in a list or quote too)."""
 _SPLIT_WINDOW = (0.3, 0.7)
 """Where in the text (as fractions of its length) a split line is looked for."""
 
@@ -734,11 +736,12 @@ def split_line(text: str) -> tuple[int, int] | None:
     extent ends at a heading of its level or higher) and then is nearest the middle. This
     is a guess made without parsing: `parts_agree` tells from the two parts' reading
     whether it held (no block runs on over it, no question-like heading above its level
-    is open there, no link references)."""
+    is open there, no link references). Notes with a line that may define a link
+    reference get None: their parts would be refused."""
     text = normalize(text.lstrip("\ufeff"))
     low, high = (int(len(text) * f) for f in _SPLIT_WINDOW)
-    if "\n\n#" not in text[low:high]:
-        return None
+    if "\n\n#" not in text[low:high] or ("]:" in text and _REFERENCE_LIKE.search(text)):
+        return None  # no heading to cut at; or link references, which the parts would refuse
     fences: list[tuple[int, bool]] = []  # (offset, inside a fence after it)
     opened: str | None = None
     for match in _FENCE_LINE.finditer(text, 0, high):

@@ -115,6 +115,7 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
     assert split_line(with_title) is not None
     assert with_title.split("\n")[split_line(with_title)[0]] == "# Second part"  # type: ignore[index]
     assert split_line("no headings at all\n" * 100) is None
+    assert split_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
 
 
 def _summary(plan: ImportPlan) -> tuple[object, ...]:
@@ -164,5 +165,6 @@ def test_notes_read_in_two_plan_as_in_one(
         patch.setattr(parallel, "can_fork", lambda: True)
         patch.setattr(importer, "read_and_plan", recording)
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
-    assert read == [kind == "fixtures"]
+    # notes with link references are not even cut; a fence over the cut is refused
+    assert read == {"fixtures": [True], "references": [], "fence": [False]}[kind]
     assert _summary(split) == _summary(plain)
