@@ -100,6 +100,7 @@ def _here(
     with contextlib.suppress(Exception):  # nothing or a cut record: the helper died
         second = pickle.load(up)
     if second is None or not parts_agree(first, second, line, level):
+        up.close()  # a helper still writing its part gets an error instead of waiting
         down.close()  # the helper reads no go and exits
         parallel.reap(pid)
         return None

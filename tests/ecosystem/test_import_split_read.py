@@ -6,6 +6,7 @@ is the same either way."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -167,4 +168,49 @@ def test_notes_read_in_two_plan_as_in_one(
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
     # notes with link references are not even cut; a fence over the cut is refused
     assert read == {"fixtures": [True], "references": [], "fence": [False]}[kind]
+    assert _summary(split) == _summary(plain)
+
+
+@linux_only
+@pytest.mark.parametrize("dies", ["reading", "planning"])
+def test_a_helper_that_dies_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies: str
+) -> None:
+    """A helper that dies before handing its part over leaves the notes to be read here in
+    one piece; one that dies while planning leaves its cards to be planned here."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in _FIXTURES), "utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "_split_pays", lambda questions: False)
+        plain = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    here = os.getpid()
+    real_read, real_merge = read_part, merge_parts
+
+    def read(text: str) -> object:
+        if os.getpid() != here and dies == "reading":
+            os._exit(3)
+        return real_read(text)
+
+    def merge(*args: Any) -> object:
+        if os.getpid() != here and dies == "planning":
+            os._exit(3)
+        return real_merge(*args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
+        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+        patch.setattr(parallel, "can_fork", lambda: True)
+        patch.setattr(importsplit, "read_part", read)
+        patch.setattr(importsplit, "merge_parts", merge)
+        tried: list[bool] = []
+        real = importsplit.read_and_plan
+
+        def recording(*args: Any) -> object:
+            result: object = real(*args)
+            tried.append(result is not None)
+            return result
+
+        patch.setattr(importer, "read_and_plan", recording)
+        split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    assert tried == [dies == "planning"]  # read in one piece / the helper's cards planned here
     assert _summary(split) == _summary(plain)
