@@ -41,7 +41,7 @@ from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
-from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes, split_line
+from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.gcpause import gc_paused
 
 DEFAULT_DIFFICULTY = 2
@@ -659,10 +659,10 @@ def _read_in_two(
     """The notes read and every question's draft made by this process and a helper from
     the start (`quiz.ecosystem.importsplit`), or None when the notes cannot be cut in two
     parts that read as the whole (then nothing was done)."""
-    where = split_line(text)
-    if where is None:
+    parts = cut_notes(text)
+    if parts is None:
         return None
-    return read_and_plan(text, *where, prepare)
+    return read_and_plan(*parts, prepare)
 
 
 def _jobs(

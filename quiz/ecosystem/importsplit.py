@@ -3,7 +3,7 @@
 `quiz.bank.parallel.map_split` shares the cards' planning with a helper, but only once
 the notes are read, and reading 1 MB of notes (markdown-it's block parse, the questions)
 is a third of the plan. Here the helper is forked first: the notes are cut at a heading
-near their middle (`notes.split_line`), this process reads the first part while the
+near their middle (`notes.cut_notes`), this process reads the first part while the
 helper reads the second, the helper hands its part over, and when the two parts read as
 the whole file does (`notes.parts_agree`: the cut is at a heading no block runs over and
 no question's extent crosses), both go on to plan the cards, claiming chunks of questions
@@ -30,7 +30,6 @@ from quiz.ecosystem.notes import (
     merge_parts,
     parts_agree,
     read_part,
-    split_text,
 )
 
 Result = TypeVar("Result")
@@ -41,12 +40,12 @@ way in both processes, so that item i means the same in each. One item per quest
 
 
 def read_and_plan(
-    text: str, line: int, level: int, prepare: Prepare[Result]
+    first_text: str, second_text: str, line: int, level: int, prepare: Prepare[Result]
 ) -> tuple[ParsedNotes, list[Result]] | None:
     """(the notes read, every item's result), read and worked out by this process and a
-    forked helper, the notes cut at the heading `line` of `level`; None when the two parts
-    do not read as the whole file (or no helper could be made): then nothing was done."""
-    first_text, second_text = split_text(text, line)
+    forked helper, the notes cut at the heading `line` of `level` into these two parts
+    (`notes.cut_notes`); None when the two parts do not read as the whole file (or no
+    helper could be made): then nothing was done."""
     with contextlib.ExitStack() as stack:
         fds: list[int] = []
         try:  # shared counters, a lock file, the helper's output file, two pipes; the fork

@@ -719,8 +719,6 @@ def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> 
 # Parts read apart
 # ---------------------------------------------------------------------------
 
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$", re.MULTILINE)
-_SPLIT_HEADING = re.compile(r"(?<=\n\n)(#{1,6})(?=[ \t\n])")
 _REFERENCE_LIKE = re.compile(r"^[ \t>*+\-\d.)]*\[[^\]\n]+\]:", re.MULTILINE)
 """A line that may define a link reference (in a list or quote too)."""
 _SPLIT_WINDOW = (0.3, 0.7)
@@ -738,35 +736,76 @@ def split_line(text: str) -> tuple[int, int] | None:
     whether it held (no block runs on over it, no question-like heading above its level
     is open there, no link references). Notes with a line that may define a link
     reference get None: their parts would be refused."""
+    cut = _cut(normalize(text.lstrip("\ufeff")))
+    return None if cut is None else (cut[1], cut[2])
+
+
+def cut_notes(text: str) -> tuple[str, str, int, int] | None:
+    """`split_text` at `split_line`, and that line and level: (first part, second part,
+    line, level), or None. Made from the heading's offset (no list of the lines)."""
     text = normalize(text.lstrip("\ufeff"))
+    cut = _cut(text)
+    if cut is None:
+        return None
+    offset, line, level = cut
+    # The line before the heading is blank: the first part ends at its newline.
+    return text[: offset - 1], "\n" * line + text[offset:], line, level
+
+
+def _cut(text: str) -> tuple[int, int, int] | None:
+    """(offset, line, level) of `split_line`'s heading in a normalized text."""
     low, high = (int(len(text) * f) for f in _SPLIT_WINDOW)
     if "\n\n#" not in text[low:high] or ("]:" in text and _REFERENCE_LIKE.search(text)):
         return None  # no heading to cut at; or link references, which the parts would refuse
     fences: list[tuple[int, bool]] = []  # (offset, inside a fence after it)
     opened: str | None = None
-    for match in _FENCE_LINE.finditer(text, 0, high):
-        mark, rest = match.group(1), match.group(2)
+    for at, mark, rest in _fence_lines(text, high):
         if opened is None:
             if not (mark[0] == "`" and "`" in rest):
                 opened = mark
-                fences.append((match.start(), True))
+                fences.append((at, True))
         elif mark[0] == opened[0] and len(mark) >= len(opened) and not rest.strip():
             opened = None
-            fences.append((match.start(), False))
+            fences.append((at, False))
     starts = [offset for offset, _ in fences]
     best: tuple[int, int, int] | None = None  # (level, distance from the middle, offset)
     middle = len(text) // 2
-    for match in _SPLIT_HEADING.finditer(text, low, high):
-        at = match.start()
-        before = bisect.bisect_right(starts, at) - 1
-        if before >= 0 and fences[before][1]:
-            continue  # inside a fence: a comment line of code
-        key = (len(match.group(1)), abs(at - middle), at)
-        if best is None or key < best:
-            best = key
+    at = text.find("\n\n#", low - 2, high) + 2
+    while at >= 2:
+        level = 1
+        while level < 7 and text.startswith("#", at + level):
+            level += 1
+        if level <= 6 and text[at + level : at + level + 1] in (" ", "\t", "\n"):
+            before = bisect.bisect_right(starts, at) - 1
+            if not (before >= 0 and fences[before][1]):  # not a comment line in code
+                key = (level, abs(at - middle), at)
+                if best is None or key < best:
+                    best = key
+        at = text.find("\n\n#", at, high) + 2
     if best is None:
         return None
-    return text.count("\n", 0, best[2]), best[0]
+    return best[2], text.count("\n", 0, best[2]), best[0]
+
+
+def _fence_lines(text: str, end: int) -> list[tuple[int, str, str]]:
+    """(line start, fence mark, rest of the line) of each line before `end` that starts, after
+    at most three spaces, with three or more backticks or tildes; in order. Found with
+    `str.find`: a regex anchored at every line start walks the whole text."""
+    found: list[tuple[int, str, str]] = []
+    for mark in ("```", "~~~"):
+        at = text.find(mark, 0, end)
+        while at >= 0:
+            run_end = at + 3
+            while text.startswith(mark[0], run_end):
+                run_end += 1
+            line_start = text.rfind("\n", 0, at) + 1
+            if at - line_start <= 3 and text[line_start:at] == " " * (at - line_start):
+                line_end = text.find("\n", run_end)
+                rest = text[run_end : line_end if line_end >= 0 else len(text)]
+                found.append((line_start, text[at:run_end], rest))
+            at = text.find(mark, run_end, end)
+    found.sort()
+    return found
 
 
 def split_text(text: str, line: int) -> tuple[str, str]:

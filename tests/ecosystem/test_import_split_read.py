@@ -18,6 +18,7 @@ import quiz.ecosystem.importsplit as importsplit
 from quiz.bank import parallel
 from quiz.ecosystem.importer import ImportPlan, plan_import
 from quiz.ecosystem.notes import (
+    cut_notes,
     merge_parts,
     parse_notes,
     parts_agree,
@@ -116,6 +117,9 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
     assert split_line(with_title) is not None
     assert with_title.split("\n")[split_line(with_title)[0]] == "# Second part"  # type: ignore[index]
     assert split_line("no headings at all\n" * 100) is None
+    for notes in (text, with_title, "\ufeff" + text.replace("\n", "\r\n")):
+        line, level = split_line(notes) or (0, 0)
+        assert cut_notes(notes) == (*split_text(notes, line), line, level)
     assert split_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
 
 
@@ -146,7 +150,8 @@ def test_notes_read_in_two_plan_as_in_one(
         text = text[:middle] + "\n\n~~~~~~~~~~\n" + text[middle:]
         row = text[: text.index("\n\n#", middle + 14)].count("\n") + 2
         level = len(text.split("\n")[row]) - len(text.split("\n")[row].lstrip("#"))
-        monkeypatch.setattr(importer, "split_line", lambda _text: (row, level))
+        parts = (*split_text(text, row), row, level)
+        monkeypatch.setattr(importer, "cut_notes", lambda _text: parts)
     notes = tmp_path / "notes.md"
     notes.write_text(text, encoding="utf-8")
     with monkeypatch.context() as patch:
