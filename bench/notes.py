@@ -168,4 +168,71 @@ def _command_figures(
     return [
         Figure("import_notes_command_ms", median(walls), "ms", where),
         Figure("import_notes_command_cpu_ms", median(cpus), "ms", where),
+        *_command_split_figures(notes, work, settings, params, env),
     ]
+
+
+_FORCED = """\
+import sys
+from quiz.bank import parallel
+if {helper}:
+    parallel.idle_cpus = lambda: float(parallel.usable_cpus())
+else:
+    parallel.can_fork = lambda: False
+sys.argv = ["drillbit", *{args!r}]
+from quiz.cli import main
+main()
+"""
+"""The command as the console script runs it, with its helper forced or refused."""
+
+
+def _command_split_figures(
+    notes: Path, work: Path, settings: Settings, params: dict[str, object], env: dict[str, str]
+) -> list[Figure]:
+    """The whole command with its helper process forced and refused, alternating, so what
+    the helper gives the user's wait is read side by side (as `_split_figures` does for
+    the plan). Forced even when the load average says no core is free (the command would
+    not fork then): the figure shows what it would give on this machine now."""
+    walls: dict[bool, list[float]] = {True: [], False: []}
+    cpus: dict[bool, list[float]] = {True: [], False: []}
+    loads: list[float] = []
+    would_fork = _can_fork_now()
+    for run in range(max(1, settings.load_reps)):
+        for helper in (True, False):
+            folder = work / f"command-{'split' if helper else 'one'}-{run}"
+            args = ["import", str(notes), "--pack", "bench", "--content", str(folder)]
+            code = _FORCED.format(helper=helper, args=args)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            loads.append(os.getloadavg()[0])
+            wall, done = run_python(["-c", code], env=env)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            walls[helper].append(wall)
+            cpus[helper].append(
+                1000 * (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            )
+            if f"{params['cards']} card(s) written" not in done.stderr:
+                raise RuntimeError(f"drillbit import wrote something else:\n{done.stderr[-500:]}")
+    figures = []
+    for helper in (True, False):
+        how = (
+            "helper process"
+            if would_fork
+            else "helper process (forced: the load average left no core free)"
+        )
+        where = {
+            **params,
+            "how": how if helper else "one process",
+            "load_average": f"{min(loads):.1f}-{max(loads):.1f}",
+        }
+        figures.append(Figure("import_notes_command_split_ms", median(walls[helper]), "ms", where))
+        figures.append(
+            Figure("import_notes_command_split_cpu_ms", median(cpus[helper]), "ms", where)
+        )
+    return figures
+
+
+def _can_fork_now() -> bool:
+    """Whether the import would fork its helper now (the load average leaves a core free)."""
+    from quiz.bank import parallel
+
+    return parallel.can_fork()

@@ -7,13 +7,11 @@ so recall is tested, and the stale draft stays available as the previous code.
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.drill_grading import starter_text
 from quiz.paths import data_dir
 from quiz.store import Store
 
@@ -49,12 +47,12 @@ class Drafts:
         """The draft in progress, or the starter (always the starter for a review)."""
         draft = self.store.draft(card.id)
         if draft is None or self.previous_code(card) is not None:
-            return starter_text(card)
+            return _starter(card)
         return draft.text
 
     def save(self, card: Card, text: str) -> None:
         """Autosave the code (committed at once); the starter itself is not saved."""
-        if text == starter_text(card):
+        if text == _starter(card):
             self.store.delete_draft(card.id)
         else:
             self.store.save_draft(card.id, text, updated_at=self.clock())
@@ -62,7 +60,7 @@ class Drafts:
     def reset(self, card: Card) -> str:
         """Forget the draft; returns the starter code."""
         self.store.delete_draft(card.id)
-        return starter_text(card)
+        return _starter(card)
 
     def file(self, card: Card, text: str) -> Path:
         """Write the code to a file the person's editor can open: <data dir>/drafts/<id>.py."""
@@ -75,6 +73,8 @@ class Drafts:
     def editor_command(self, path: Path) -> list[str]:
         """$VISUAL, then $EDITOR, then vi, with the file appended."""
         editor = self._editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        import shlex
+
         return [*shlex.split(editor), str(path)]
 
     def read_file(self, card: Card, path: Path) -> str:
@@ -82,3 +82,10 @@ class Drafts:
         text = path.read_text(encoding="utf-8")
         self.save(card, text)
         return text
+
+
+def _starter(card: Card) -> str:
+    """A drill's starter code (the grading module is imported here: not at the app's start)."""
+    from quiz.drill_grading import starter_text
+
+    return starter_text(card)

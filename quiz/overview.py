@@ -8,10 +8,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from quiz.bank.lazy import LazyBank
 from quiz.store import Mode
 from quiz.study import Counts, DeckCounts
+
+if TYPE_CHECKING:
+    from quiz.settings import Settings
+    from quiz.study import SessionOptions
+    from quiz.study.plan_status import PlanQueue
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,30 @@ def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyReques
         if c.pack == row.pack and (row.topic is None or c.topic == row.topic)
     )
     return StudyRequest(mode=mode, card_ids=ids)
+
+
+def session_options(
+    request: StudyRequest, settings: Settings, tz: tzinfo, planned: PlanQueue | None
+) -> SessionOptions:
+    """How to build the session a request asks for, under these settings and today's plan
+    (`planned`: plan mode's queue, for a due session over the whole bank with a plan)."""
+    from quiz.study import Filters, SessionOptions
+
+    mock = request.mode == "mock"
+    return SessionOptions(
+        mode=request.mode,
+        filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
+        limit=request.limit if request.limit is not None or not mock else settings.mock_questions,
+        minutes=request.minutes if request.minutes is not None else settings.mock_minutes,
+        new_per_day=settings.new_per_day,
+        max_reviews_per_day=settings.max_reviews_per_day,
+        tz=tz,
+        include_hidden=request.card_ids is not None,
+        plan_queue=None if planned is None else planned.ids,
+        time_box=None if planned is None else planned.box,
+        # plan mode short of days: a card answered Again waits for the last pass
+        requeue_again=planned is None or planned.same_day_steps,
+    )
 
 
 def describe_due(moment: datetime | None, now: datetime, tz: tzinfo) -> str:

@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Protocol
 
 from quiz.bank.models import Card
 from quiz.errors import UsageError
 from quiz.study import KINDS
 
 
-def known_names(cards: Iterable[Card]) -> dict[str, set[str]]:
+class Named(Protocol):
+    """What names a card: a loaded Card, or its ref in the card index (`CardRef`)."""
+
+    @property
+    def topic(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
+def known_names(cards: Iterable[Named]) -> dict[str, set[str]]:
     """Every topic, tag, pack and kind the cards use."""
     names: dict[str, set[str]] = {"topic": set(), "tag": set(), "pack": set(), "kind": set(KINDS)}
     for card in cards:
@@ -30,7 +42,7 @@ def suggest(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def check_names(cards: Iterable[Card], **given: str | None) -> None:
+def check_names(cards: Iterable[Named], **given: str | None) -> None:
     """UsageError (exit 2) for the first given name the bank does not use, with a suggestion.
 
     Keywords are topic, tag, pack and kind; None means "not given".

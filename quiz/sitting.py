@@ -12,7 +12,6 @@ from quiz.store import Store
 from quiz.study import DrillProgress, count_practice_pass, record_attempt
 
 if TYPE_CHECKING:
-    from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.bank.models import Card
     from quiz.drill_grading import Drill
@@ -72,26 +71,3 @@ class DrillSitting:
             return None
         self.progress.reveal_hint()
         return self.card.hints[self.progress.hints_used - 1]
-
-
-class SandboxGrader:
-    """Grades in the sandbox through one warm worker, started on first use.
-
-    The engine and numpy are imported only then, to keep the app's start fast.
-    """
-
-    def __init__(self) -> None:
-        self._pool: WorkerPool | None = None
-
-    def pool(self) -> WorkerPool | None:
-        """The warm grading worker, started on first use."""
-        if self._pool is None:
-            from engine.sandbox import default_pool
-
-            self._pool = default_pool()
-        return self._pool
-
-    def __call__(self, drill: Drill, source: str) -> Verdict:
-        from quiz.drill_grading import grade_source
-
-        return grade_source(drill, source, pool=self.pool())

@@ -2,7 +2,8 @@
 
 It wires the Textual-free parts together (sessions get the clock, drafts get the store,
 drills get the grader) and answers the few questions that need more than one of them.
-numpy, the engine and the grader are imported only when a drill is opened or graded.
+numpy, the engine and the grader are imported only when a drill is opened or graded; the
+sittings, the sessions and the stats when first used (Home's start needs none of them).
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from fsrs import Scheduler
 
 from quiz.bank.lazy import LazyBank
 from quiz.drafts import Drafts
-from quiz.overview import StudyRequest, TopicRow, home_rows
+from quiz.overview import StudyRequest, TopicRow, home_rows, session_options
+from quiz.sandbox_grader import SandboxGrader
 from quiz.settings import Settings, load_settings
-from quiz.sitting import DrillSitting, SandboxGrader
 from quiz.store import Store
-from quiz.study import DeckCounts, Filters, Session, SessionOptions, Stats, local_timezone
+from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan_status import PlanQueue, PlanStatus, plan_forecast, plan_queue, plan_status
-from quiz.study.stats import stats_of_groups
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from quiz.bank.models import Card
     from quiz.drill_grading import Drill
     from quiz.search import SearchIndex
+    from quiz.sitting import DrillSitting
+    from quiz.study import Session, Stats
     from quiz.study.plan import ForecastDay
 
-__all__ = ["Clock", "DrillSitting", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
+__all__ = ["Clock", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware; tests inject a fake one."""
 
@@ -179,36 +181,26 @@ class Workspace:
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
+        from quiz.study.stats import stats_of_groups
+
         return stats_of_groups(self.store, self.card_groups, self.now(), tz=self.tz)
 
     # -- sessions ----------------------------------------------------------------------
 
     def start_session(self, request: StudyRequest) -> Session:
         """A new session over the card refs (or exactly `request.card_ids`), logged in the store."""
+        from quiz.study.session import Session
+
         if request.card_ids is not None:
             cards = [c for cid in request.card_ids if (c := self.content.ref(cid)) is not None]
         else:
             cards = list(self.content.refs)
-        s, mock = self.settings, request.mode == "mock"
         # plan mode paces the whole bank; cards picked by hand are studied as picked
         planned: PlanQueue | None = None
         if request.mode == "due" and request.card_ids is None:
             refs, now = self.content.refs, self.now()
             planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
-        options = SessionOptions(
-            mode=request.mode,
-            filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
-            limit=request.limit if request.limit is not None or not mock else s.mock_questions,
-            minutes=request.minutes if request.minutes is not None else s.mock_minutes,
-            new_per_day=s.new_per_day,
-            max_reviews_per_day=s.max_reviews_per_day,
-            tz=self.tz,
-            include_hidden=request.card_ids is not None,
-            plan_queue=None if planned is None else planned.ids,
-            time_box=None if planned is None else planned.box,
-            # plan mode short of days: a card answered Again waits for the last pass
-            requeue_again=planned is None or planned.same_day_steps,
-        )
+        options = session_options(request, self.settings, self.tz, planned)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )
@@ -222,6 +214,7 @@ class Workspace:
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
         """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
         from quiz.drill_grading import drill_of, find_drill
+        from quiz.sitting import DrillSitting
 
         card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
         drill = drill_of(card) if card and card.kind == "coding" else find_drill(self.bank, card_id)

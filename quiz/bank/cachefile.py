@@ -28,6 +28,8 @@ __all__ = [
     "enabled",
     "encode_file",
     "file_key",
+    "seal",
+    "unseal",
 ]
 
 CACHE_ENV = "DRILLBIT_CACHE"
@@ -69,17 +71,29 @@ def _header(body: bytes) -> bytes:
     return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
 
 
+def seal(body: bytes) -> bytes:
+    """A cache file's bytes: the digest line, then the body."""
+    return _header(body) + b"\n" + body
+
+
+def unseal(raw: bytes) -> bytes | None:
+    """The body of a cache file's bytes, or None when the digest line does not match."""
+    header, newline, body = raw.partition(b"\n")
+    if not newline or header != _header(body):
+        return None  # not written by this code, cut short or edited
+    return body
+
+
 def encode_file(payload: dict[str, Any]) -> bytes:
     """A cache file's bytes: the digest line, then the payload as compact JSON."""
-    body = json.dumps(payload, separators=(",", ":")).encode()
-    return _header(body) + b"\n" + body
+    return seal(json.dumps(payload, separators=(",", ":")).encode())
 
 
 def decode_file(raw: bytes) -> Any:
     """The payload of a cache file's bytes, or {} when the digest line does not match."""
-    header, newline, body = raw.partition(b"\n")
-    if not newline or header != _header(body):
-        return {}  # not written by this code, cut short or edited
+    body = unseal(raw)
+    if body is None:
+        return {}
     try:
         return json.loads(body)
     except ValueError:

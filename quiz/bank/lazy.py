@@ -76,6 +76,13 @@ class LazyBank:
                     self._install(bank)
                 self._walk = None
 
+    @property
+    def ready(self) -> bool:
+        """Whether the index is at hand, or its walk (begun by `begin`) is done: asking for
+        it waits for no walk. A caller with other work to do first can do it meanwhile."""
+        walk = self._walk
+        return walk is None or walk.ready()
+
     @classmethod
     def of(cls, bank: Bank) -> LazyBank:
         """A bank that is already loaded."""

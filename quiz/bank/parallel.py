@@ -144,6 +144,28 @@ def _claim(counters: mmap.mmap, lock: IO[bytes], from_front: bool) -> range:
         return range(start, back)
 
 
+def new_counters() -> mmap.mmap:
+    """Claim counters shared with a helper forked after this (set with `set_items`)."""
+    return mmap.mmap(-1, _COUNTERS.size)
+
+
+def set_items(counters: mmap.mmap, count: int) -> None:
+    """Let the two sides of a split claim items 0 to `count` - 1 (`claim`)."""
+    _COUNTERS.pack_into(counters, 0, 0, count)
+
+
+def claim(counters: mmap.mmap, lock: IO[bytes], *, from_front: bool) -> range:
+    """The next chunk of items for one side of a split, this process's (`from_front`) or
+    the helper's; empty when nothing is left. For a caller that forks its own helper and
+    shares the items as `map_split` does."""
+    return _claim(counters, lock, from_front)
+
+
+def reap(pid: int) -> None:
+    """Wait for a helper to exit."""
+    _reap(pid)
+
+
 def _split(
     work: Callable[[Item], Result],
     items: Sequence[Item],

@@ -1,8 +1,8 @@
 """The `drillbit` command line: parse, call, print. Business logic lives elsewhere.
 
 `main` is the console script; `quiz/cli/group.py` says where a new command goes. The
-click group (`cli`) is imported on first use: `drillbit` alone and `stats --json` run
-without it.
+click group (`cli`) is imported on first use: `drillbit` alone, `drillbit study` alone and
+`stats --json` run without it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ COMPLETE_ENV = "_DRILLBIT_COMPLETE"
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point (see `quiz.cli.group.main`).
 
-    Two command lines skip click and the group's options (30-40 ms of CPU), with the
-    group's error handling: `drillbit` alone opens Home on the bank, and `stats --json`
+    Three command lines skip click and the group's options (30-40 ms of CPU), with the
+    group's error handling: `drillbit` alone opens Home on the bank, `drillbit study`
+    alone a due session (what `study` with no option does), and `stats --json`
     (with only `--content` options, see `quiz.cli.stats`) prints the statistics. Anything
     else goes through the group. Without `argv` (the console script, `python -m quiz`) the
     call is the whole process: `stats --json` and `import` then hold the collector to the
@@ -36,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     if COMPLETE_ENV not in os.environ:
         if not args:
             _without_click(_open_home, as_json=False)
+            return
+        if args == ["study"]:
+            _without_click(_open_due_session, as_json=False)
             return
         if "stats" in args and "--json" in args:
             from quiz.cli.stats import print_stats_json, stats_json_content
@@ -84,6 +88,13 @@ def _open_home() -> None:
     from quiz.tui.launch import run_app
 
     run_app([])
+
+
+def _open_due_session() -> None:
+    """`drillbit study` with no option: a due session on the bank."""
+    from quiz.tui.launch import run_study
+
+    run_study([])
 
 
 def _without_click(action: Callable[[], None], *, as_json: bool) -> None:

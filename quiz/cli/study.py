@@ -38,7 +38,9 @@ def study_command(
     from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
-    check_names(obj.load_bank().cards, topic=topic, tag=tag, kind=kind)
+    if topic is not None or tag is not None or kind is not None:
+        # the card index has every name: no card is loaded (the app reads the index anyway)
+        check_names(obj.card_index(), topic=topic, tag=tag, kind=kind)
     run_study(obj.content, mode=mode, topic=topic, tag=tag, kind=kind, limit=limit, minutes=minutes)
 
 

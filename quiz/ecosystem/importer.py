@@ -39,8 +39,9 @@ from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
+from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
-from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, parse_notes
+from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.gcpause import gc_paused
 
 DEFAULT_DIFFICULTY = 2
@@ -372,18 +373,21 @@ def pack_yaml_text(name: str, notes: Path, parsed: ParsedNotes) -> str:
 def _unique_id(
     base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]
 ) -> tuple[str, Path]:
-    """The first of base, base-2, base-3... not used in this import nor by another card file."""
+    """The first of base, base-2, base-3... not used in this import nor by another card file,
+    and its path."""
+    name = _unique_name(base, target_dir, used, taken)
+    return name, target_dir / f"{name}.md"
+
+
+def _unique_name(base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]) -> str:
+    """`_unique_id` without the path (made only to compare with a taken id's file)."""
     counter = 1
     while True:
         candidate = base if counter == 1 else f"{base}-{counter}"
-        if candidate in used:  # cheap test first: notes repeat titles many times
-            counter += 1
-            continue
-        path = target_dir / f"{candidate}.md"
-        other = taken.get(candidate)
-        same_file = other is not None and other.resolve() == path.resolve()
-        if candidate not in used and (other is None or same_file):
-            return candidate, path
+        if candidate not in used:  # cheap test first: notes repeat titles many times
+            other = taken.get(candidate)
+            if other is None or other.resolve() == (target_dir / f"{candidate}.md").resolve():
+                return candidate
         counter += 1
 
 
@@ -427,26 +431,28 @@ def plan_import(
     # reference counting frees them, and the collector's full passes over everything
     # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
     with gc_paused():
-        parsed = parse_notes(notes_text)
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
+        note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
+        jobs: list[_Job] = []
+
+        def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
+            jobs[:] = _jobs(notes, pack_dir, pack_name, topic_name, by_section=topic is None)
+            return _guessed_work(jobs, shared), _handover(jobs)
+
+        early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
+        drafts: list[_Draft] | None
+        if early is not None:  # the notes read and the cards planned by two processes
+            parsed, drafts = early
+        else:
+            parsed = parse_notes(notes_text)
+            jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
+            drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used: set[str] = set()
         cards: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
-        note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
-        jobs: list[_Job] = []
-        folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
-        for question in parsed.questions:
-            where = folders.get(question.section)
-            if where is None:
-                question_topic = topic_name
-                if topic is None and question.section:
-                    question_topic = kebab(question.section) or topic_name
-                where = folders[question.section] = (question_topic, pack_dir / question_topic)
-            jobs.append(_Job(question, *where))
-        drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         for index, job in enumerate(jobs):
             question = job.question
             label = f"{question.label} (line {question.line}) '{question.title}'"
@@ -459,9 +465,9 @@ def plan_import(
                 draft = drafts[index]
                 if draft.id_choice is not None:
                     base, guess = draft.id_choice
-                    choice = _unique_id(base, job.target_dir, used, taken)
-                    if choice != guess:
-                        draft = _plan_job(job, shared, _given(choice))
+                    name = _unique_name(base, job.target_dir, used, taken)
+                    if name != guess:
+                        draft = _plan_job(job, shared, _given(name, job.target_dir))
             planned, reason, notes = draft.planned, draft.reason, draft.notes
             notices.extend(Notice(question.line, label, note, group) for group, note in notes)
             if planned is None:
@@ -555,6 +561,9 @@ def _math_as_is(
     return scan
 
 
+SPLIT_MIN_BYTES = 200_000
+"""From this many characters of notes (about 600 questions) they are read, not only
+planned, in two processes when a core is free (`_read_in_two`)."""
 SPLIT_MIN_QUESTIONS = 600
 """From this many questions (about 200 KB of notes) a notes file's cards are planned in two
 processes when a core is free (`quiz.bank.parallel`). The fork, the copied pages and the
@@ -583,17 +592,19 @@ class _Job:
     question: NoteQuestion
     topic: str
     target_dir: Path
+    base_id: str
+    """The id its title makes (`_base_id`), worked out once for the id guess and the card."""
 
 
 @dataclass(frozen=True)
 class _Draft:
     """`_plan_card`'s answer for one question, and the id it was given, if it asked for one:
-    (the id its title makes, (the id given, its path))."""
+    (the id its title makes, the id given)."""
 
     planned: PlannedCard | None
     reason: str
     notes: list[tuple[str, str]]
-    id_choice: tuple[str, tuple[str, Path]] | None
+    id_choice: tuple[str, str] | None
 
 
 def _base_id(question: NoteQuestion, pack: str) -> str:
@@ -603,11 +614,11 @@ def _base_id(question: NoteQuestion, pack: str) -> str:
 
 def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, Path]]) -> _Draft:
     """`_plan_card` for one job, noting the id it was given."""
-    asked: list[tuple[str, tuple[str, Path]]] = []
+    asked: list[tuple[str, str]] = []
 
     def choose(base: str) -> tuple[str, Path]:
         choice = choose_id(base)
-        asked.append((base, choice))
+        asked.append((base, choice[0]))
         return choice
 
     planned, reason, notes = _plan_card(
@@ -620,14 +631,16 @@ def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, 
         difficulty=shared.difficulty,
         target_dir=job.target_dir,
         choose_id=choose,
+        base_id=job.base_id,
         folders=shared.folders,
     )
     return _Draft(planned, reason, notes, asked[0] if asked else None)
 
 
-def _given(choice: tuple[str, Path]) -> Callable[[str], tuple[str, Path]]:
-    """An id chooser that gives this id whatever the title makes."""
-    return lambda _base: choice
+def _given(name: str, target_dir: Path) -> Callable[[str], tuple[str, Path]]:
+    """An id chooser that gives this id (and its path in `target_dir`) whatever the title
+    makes; the path is made only for a question that makes a card."""
+    return lambda _base: (name, target_dir / f"{name}.md")
 
 
 def _split_pays(questions: int) -> bool:
@@ -635,31 +648,105 @@ def _split_pays(questions: int) -> bool:
     return questions >= SPLIT_MIN_QUESTIONS and parallel.can_fork()
 
 
-def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
-    """Every job's draft, planned by this process and a forked helper together.
+def _early_split_pays(text: str) -> bool:
+    """True when reading these notes in two processes from the start can save time now."""
+    return len(text) >= SPLIT_MIN_BYTES and _split_pays(SPLIT_MIN_QUESTIONS)
 
-    A card's id depends on the questions before it (a title made twice gets -2), so each
-    question is given the id it gets if every question before it makes a card; the caller
-    redoes (`_Draft.id_choice`) the rare card whose id turns out otherwise, because an
-    earlier question gave no card after all."""
+
+def _read_in_two(
+    text: str, prepare: Callable[[ParsedNotes], tuple[Callable[[int], _Draft], parallel.Handover]]
+) -> tuple[ParsedNotes, list[_Draft]] | None:
+    """The notes read and every question's draft made by this process and a helper from
+    the start (`quiz.ecosystem.importsplit`), or None when the notes cannot be cut in two
+    parts that read as the whole (then nothing was done)."""
+    parts = cut_notes(text)
+    if parts is None:
+        return None
+    return read_and_plan(*parts, prepare)
+
+
+def _jobs(
+    parsed: ParsedNotes, pack_dir: Path, pack: str, topic: str, *, by_section: bool
+) -> list[_Job]:
+    """One job per question, in order, with its topic folder (its numbered section's, when
+    `by_section` and it has one, else `topic`): worked out once per section."""
+    jobs: list[_Job] = []
+    folders: dict[str | None, tuple[str, Path]] = {}  # section -> (topic, folder), once each
+    for question in parsed.questions:
+        where = folders.get(question.section)
+        if where is None:
+            question_topic = topic
+            if by_section and question.section:
+                question_topic = kebab(question.section) or topic
+            where = folders[question.section] = (question_topic, pack_dir / question_topic)
+        jobs.append(_Job(question, *where, _base_id(question, pack)))
+    return jobs
+
+
+def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Draft]:
+    """The draft of job i, made with the id it gets if every question before it makes a
+    card (for planning out of order: the caller redoes, `_Draft.id_choice`, the rare card
+    whose id turns out otherwise, because an earlier question gave no card after all)."""
     guessed: set[str] = set()
-    guesses: list[tuple[str, Path] | None] = []
+    guesses: list[str | None] = []
     for job in jobs:
         if not job.question.title:  # no title, no card: it takes no id
             guesses.append(None)
             continue
-        guess = _unique_id(
-            _base_id(job.question, shared.pack), job.target_dir, guessed, shared.taken
-        )
-        guessed.add(guess[0])
+        guess = _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
+        guessed.add(guess)
         guesses.append(guess)
 
     def work(index: int) -> _Draft:
         guess = guesses[index]
         assert guess is not None, "a question without a title asks for no id"
-        return _plan_job(jobs[index], shared, _given(guess))
+        return _plan_job(jobs[index], shared, _given(guess, jobs[index].target_dir))
 
-    return parallel.map_split(work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS)
+    return work
+
+
+def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
+    """Every job's draft, planned by this process and a forked helper together
+    (`_guessed_work`)."""
+    work = _guessed_work(jobs, shared)
+    return parallel.map_split(
+        work, range(len(jobs)), min_items=SPLIT_MIN_QUESTIONS, handover=_handover(jobs)
+    )
+
+
+_PackedDraft = tuple[
+    tuple[str, str, tuple[str, ...], bool] | None,
+    str,
+    list[tuple[str, str]],
+    tuple[str, str] | None,
+]
+"""A draft as a helper hands it over: its card without the question and the path (both
+made again from the job, which this process has), its reason, notes and id choice."""
+
+
+def _handover(jobs: Sequence[_Job]) -> parallel.Handover:
+    """How a helper hands drafts over: without the question (the job's, here already) and
+    with ids for paths, about a quarter of the time to load the pickle of the whole draft,
+    which this process waits for."""
+
+    def pack(draft: _Draft) -> _PackedDraft:
+        card = draft.planned
+        packed_card = (
+            None if card is None else (card.card_id, card.text, card.key_points, card.replaces)
+        )
+        return packed_card, draft.reason, draft.notes, draft.id_choice
+
+    def unpack(index: int, packed: _PackedDraft) -> _Draft:
+        job = jobs[index]
+        card, reason, notes, choice = packed
+        planned = None
+        if card is not None:
+            card_id, text, points, replaces = card
+            path = job.target_dir / f"{card_id}.md"
+            planned = PlannedCard(job.question, card_id, path, text, points, replaces)
+        return _Draft(planned, reason, notes, choice)
+
+    return pack, unpack
 
 
 def _plan_card(
@@ -673,10 +760,12 @@ def _plan_card(
     difficulty: int,
     target_dir: Path,
     choose_id: Callable[[str], tuple[str, Path]],
+    base_id: str,
     folders: dict[Path, bool],
 ) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
     """One card, or (None, why not), plus notices as (group, text). `choose_id` gives the
-    card's id and path from the id its title makes (asked only once the card is made)."""
+    card's id and path from `base_id`, the id its title makes (asked only once the card is
+    made)."""
     notes: list[tuple[str, str]] = []
     if not question.title:
         return None, "the question has no title", notes
@@ -764,7 +853,7 @@ def _plan_card(
             "fewer; add list items, bold 'Term:' lines or sentences to it",
             notes,
         )
-    card_id, path = choose_id(_base_id(question, pack))
+    card_id, path = choose_id(base_id)
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(
         card_id=card_id,

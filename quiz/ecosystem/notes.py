@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -440,11 +440,76 @@ def _first_after(starts: list[int], line: int) -> int | None:
 
 def parse_notes(text: str) -> ParsedNotes:
     """Questions and answers of a notes file, plus what gave no question and why."""
+    return read_part(text).parsed
+
+
+@dataclass(frozen=True)
+class NotesPart:
+    """`parse_notes` of a part of the notes (see `split_line`), with what tells whether the
+    part reads as it does in the whole file."""
+
+    parsed: ParsedNotes
+    references: bool
+    """It defines link references (another part's inline markup may use them)."""
+    runs_to_end: bool
+    """A fence, math, HTML or indented code block reaches its end (it may go on past it)."""
+    open_level: int
+    """The lowest level of a question-like heading whose extent reaches its end (7: none)."""
+    first_heading: tuple[int, int] | None
+    """(line, level) of its first block when that is a heading."""
+
+
+_RUN_ON = frozenset({"fence", "math_block", "html_block"})
+"""Blocks that can run on past the end of a part of the notes (an unclosed fence does)."""
+_HTML_ENDS = (
+    (
+        re.compile(r"<(?:script|pre|style|textarea)(?:\s|>|$)", re.IGNORECASE),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<![A-Z]"), re.compile(r">")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+)
+"""markdown-it's HTML blocks that end at a closing mark rather than at a blank line:
+(how one starts, what ends it)."""
+
+
+def _closed(token: Token, lines: list[str]) -> bool:
+    """True when a fence, math or HTML block that reaches the end of a text was closed by
+    its own last line (so it ends there in a longer text too); False when it may run on."""
+    assert token.map is not None
+    first, last = token.map[0], token.map[1] - 1
+    if token.type == "fence":
+        mark = token.markup
+        closing = lines[last].strip()
+        return last > first and len(closing) >= len(mark) and closing == mark[0] * len(closing)
+    if token.type == "math_block":
+        return last > first and lines[last].rstrip().endswith("$$")
+    opening = lines[first].lstrip()
+    for starts, ends in _HTML_ENDS:
+        if starts.match(opening):
+            return ends.search(lines[last]) is not None
+    return True  # an HTML block that ends at a blank line (or the end) ends so anyway
+
+
+def read_part(text: str) -> NotesPart:
+    """`parse_notes` of a text, with the facts `split_line`'s parts are checked by."""
     text = normalize(text.lstrip("\ufeff"))
     lines = text.split("\n")
     count = len(lines)
     env: dict[str, Any] = {}
     tokens = parse_blocks(text, env=env)
+    runs_to_end = False
+    line_max = text.count("\n") + (0 if text.endswith("\n") or not text else 1)  # the parser's
+    for token in reversed(tokens):  # the last top-level block and what it holds
+        if token.map is None:
+            continue
+        if token.type in _RUN_ON and token.map[1] >= line_max and not _closed(token, lines):
+            runs_to_end = True
+            break
+        if token.level == 0 and token.nesting != -1:
+            break
     blocks = _blocks(tokens, count, env)
     headings = [b for b in blocks if b.kind == "heading"]
     heading_starts = [h.start for h in headings]
@@ -596,7 +661,22 @@ def parse_notes(text: str) -> ParsedNotes:
         )
         for s in sections
     )
-    return ParsedNotes(title, tuple(found), tuple(ignored), section_notes)
+    open_level = min(
+        (
+            c.block.level
+            for c in candidates
+            if c.kind == "heading" and heading_end[c.block.start] >= count
+        ),
+        default=7,
+    )
+    first = blocks[0] if blocks else None
+    return NotesPart(
+        ParsedNotes(title, tuple(found), tuple(ignored), section_notes),
+        references=bool(env.get("references")),
+        runs_to_end=runs_to_end,
+        open_level=open_level,
+        first_heading=(first.start, first.level) if first and first.kind == "heading" else None,
+    )
 
 
 def _drop_weak(
@@ -633,3 +713,131 @@ def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> 
         return False
     same_style = first_inner.kind == "heading" and first_inner.parts.style == cand.parts.style
     return not (same_style or cand.parts.title.endswith("?") or cand.parts.style == "q")
+
+
+# ---------------------------------------------------------------------------
+# Parts read apart
+# ---------------------------------------------------------------------------
+
+_REFERENCE_LIKE = re.compile(r"^[ \t>*+\-\d.)]*\[[^\]\n]+\]:", re.MULTILINE)
+"""A line that may define a link reference (in a list or quote too)."""
+_SPLIT_WINDOW = (0.3, 0.7)
+"""Where in the text (as fractions of its length) a split line is looked for."""
+
+
+def split_line(text: str) -> tuple[int, int] | None:
+    """(line, level) of a heading near the middle of the notes at which they can be read as
+    two parts, or None.
+
+    The heading starts its line and follows a blank line, outside the fences a line scan
+    sees, and among such headings it has the lowest level (a question's or section's
+    extent ends at a heading of its level or higher) and then is nearest the middle. This
+    is a guess made without parsing: `parts_agree` tells from the two parts' reading
+    whether it held (no block runs on over it, no question-like heading above its level
+    is open there, no link references). Notes with a line that may define a link
+    reference get None: their parts would be refused."""
+    cut = _cut(normalize(text.lstrip("\ufeff")))
+    return None if cut is None else (cut[1], cut[2])
+
+
+def cut_notes(text: str) -> tuple[str, str, int, int] | None:
+    """`split_text` at `split_line`, and that line and level: (first part, second part,
+    line, level), or None. Made from the heading's offset (no list of the lines)."""
+    text = normalize(text.lstrip("\ufeff"))
+    cut = _cut(text)
+    if cut is None:
+        return None
+    offset, line, level = cut
+    # The line before the heading is blank: the first part ends at its newline.
+    return text[: offset - 1], "\n" * line + text[offset:], line, level
+
+
+def _cut(text: str) -> tuple[int, int, int] | None:
+    """(offset, line, level) of `split_line`'s heading in a normalized text."""
+    low, high = (int(len(text) * f) for f in _SPLIT_WINDOW)
+    if "\n\n#" not in text[low:high] or ("]:" in text and _REFERENCE_LIKE.search(text)):
+        return None  # no heading to cut at; or link references, which the parts would refuse
+    fences: list[tuple[int, bool]] = []  # (offset, inside a fence after it)
+    opened: str | None = None
+    for at, mark, rest in _fence_lines(text, high):
+        if opened is None:
+            if not (mark[0] == "`" and "`" in rest):
+                opened = mark
+                fences.append((at, True))
+        elif mark[0] == opened[0] and len(mark) >= len(opened) and not rest.strip():
+            opened = None
+            fences.append((at, False))
+    starts = [offset for offset, _ in fences]
+    best: tuple[int, int, int] | None = None  # (level, distance from the middle, offset)
+    middle = len(text) // 2
+    at = text.find("\n\n#", low - 2, high) + 2
+    while at >= 2:
+        level = 1
+        while level < 7 and text.startswith("#", at + level):
+            level += 1
+        if level <= 6 and text[at + level : at + level + 1] in (" ", "\t", "\n"):
+            before = bisect.bisect_right(starts, at) - 1
+            if not (before >= 0 and fences[before][1]):  # not a comment line in code
+                key = (level, abs(at - middle), at)
+                if best is None or key < best:
+                    best = key
+        at = text.find("\n\n#", at, high) + 2
+    if best is None:
+        return None
+    return best[2], text.count("\n", 0, best[2]), best[0]
+
+
+def _fence_lines(text: str, end: int) -> list[tuple[int, str, str]]:
+    """(line start, fence mark, rest of the line) of each line before `end` that starts, after
+    at most three spaces, with three or more backticks or tildes; in order. Found with
+    `str.find`: a regex anchored at every line start walks the whole text."""
+    found: list[tuple[int, str, str]] = []
+    for mark in ("```", "~~~"):
+        at = text.find(mark, 0, end)
+        while at >= 0:
+            run_end = at + 3
+            while text.startswith(mark[0], run_end):
+                run_end += 1
+            line_start = text.rfind("\n", 0, at) + 1
+            if at - line_start <= 3 and text[line_start:at] == " " * (at - line_start):
+                line_end = text.find("\n", run_end)
+                rest = text[run_end : line_end if line_end >= 0 else len(text)]
+                found.append((line_start, text[at:run_end], rest))
+            at = text.find(mark, run_end, end)
+    found.sort()
+    return found
+
+
+def split_text(text: str, line: int) -> tuple[str, str]:
+    """The notes as two parts at `line` (0-based): the lines before it, and blank lines
+    for those followed by the rest, so that every line keeps its number."""
+    text = normalize(text.lstrip("\ufeff"))
+    lines = text.split("\n")
+    return "\n".join(lines[:line]), "\n" * line + "\n".join(lines[line:])
+
+
+def parts_agree(first: NotesPart, second: NotesPart, line: int, level: int) -> bool:
+    """True when two parts split at a heading (`split_line`) read as the whole file does:
+    nothing in the first runs on past its end, no question-like heading of a higher level
+    than the split's is open at it (its extent would go on into the second), the second
+    starts with that heading, and neither defines link references (the other's inline
+    markup could use them)."""
+    return (
+        not first.runs_to_end
+        and not first.references
+        and not second.references
+        and first.open_level >= level
+        and second.first_heading == (line, level)
+    )
+
+
+def merge_parts(first: ParsedNotes, second: ParsedNotes) -> ParsedNotes:
+    """The notes read as two agreeing parts, as one: the second part's questions numbered
+    after the first's."""
+    offset = len(first.questions)
+    return ParsedNotes(
+        first.title if first.title is not None else second.title,
+        first.questions + tuple(replace(q, ordinal=q.ordinal + offset) for q in second.questions),
+        first.ignored + second.ignored,
+        first.sections + second.sections,
+    )

@@ -115,6 +115,10 @@ class DrillbitApp(App[None]):
 
     def start_study(self, request: StudyRequest) -> bool:
         """Open a session (True), or say why there is nothing to study (False)."""
+        if not self.workspace.content.ready:
+            # At start the card index's walk is still running beside this process: import
+            # the screen meanwhile, rather than after waiting for the walk.
+            import quiz.tui.screens.study  # noqa: F401
         session = self.workspace.start_session(request)
         if session.current is None:
             session.finish()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -129,29 +130,38 @@ def test_the_cache_turned_off_or_a_damaged_index_file_falls_back(
     assert not path.exists()
 
 
-def test_the_remembered_refs_read_back_exactly_and_odd_text_is_not_remembered() -> None:
+def test_the_remembered_refs_read_back_exactly_whatever_their_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roots = [tmp_path / "content"]
     refs = (
         CardRef("a", "p", "t", "concept", "Ünïcode — title, with: punctuation", ("x", "y-z")),
         CardRef("b", "p", "t", "coding", "no tags", ()),
         CardRef("c", "q", "u", "choice", "same tags", ("x", "y-z")),
-        CardRef("d", "q", "u", "numeric", "tag separator \x1e in a title is fine", ("x",)),
+        CardRef("d", "q", "u", "numeric", "separators \x1e \x1f \0 and a\nline", ("", "\x1e")),
     )
-    text = index._refs_text(refs)
-    assert text is not None and index._refs_of_text(text) == refs
-    assert index._refs_of_text(index._refs_text(()) or "") == ()
-    for odd in (
-        CardRef("e", "p", "t", "concept", "a field \x1f separator", ()),
-        CardRef("e", "p", "t", "concept", "title", ("tag\x1ewith separator",)),
-        CardRef("e", "p", "t", "concept", "title", ("",)),
-    ):
-        assert index._refs_text((*refs, odd)) is None
+    remembered = index.BankIndex(refs, {"p": "P \x1f", "q": "Q"}, {"p": tmp_path}, (tmp_path,))
+    inputs = index._inputs_of(1, "root\0somewhere")
+    index._write(roots, inputs, remembered)
+    found = index._read(roots, inputs)
+    assert found == remembered and all(type(ref) is CardRef for ref in found.refs)
+    assert index._read(roots, index._inputs_of(1, "root\0elsewhere")) is None  # other inputs
+    monkeypatch.setattr(cachefile, "code_stamp", lambda: "another code")
+    assert index._read(roots, inputs) is None
 
 
-def test_an_index_whose_refs_do_not_split_into_cards_is_a_miss(tmp_path: Path) -> None:
+def test_an_index_file_of_another_shape_or_format_is_a_miss(tmp_path: Path) -> None:
     root = _bank(tmp_path)
     first = card_index([root])  # remembered
     path = index.index_path([root])
-    payload = cachefile.decode_file(path.read_bytes())
-    payload["refs"] = payload["refs"] + "one-field-too-many\x1f"
-    path.write_bytes(cachefile.encode_file(payload))
-    assert card_index([root]) == first  # a full load, not a wrong index
+    data = marshal.loads(cachefile.unseal(path.read_bytes()) or b"")
+    assert data[0] == index.FORMAT
+    for odd in (
+        cachefile.seal(marshal.dumps(data[:-1])),  # a field short
+        cachefile.seal(marshal.dumps((index.FORMAT - 1, *data[1:]))),  # another format
+        cachefile.seal(b"not marshal data"),
+        cachefile.encode_file({"format": 3, "refs": ""}),  # the JSON of the third format
+    ):
+        path.write_bytes(odd)
+        assert card_index([root]) == first  # a full load, not a wrong index
+        assert marshal.loads(cachefile.unseal(path.read_bytes()) or b"") == data  # rewritten

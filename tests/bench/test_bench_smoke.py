@@ -202,6 +202,8 @@ def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
     split = _named(figures, "import_notes_split_ms")
     assert len(split) == 2 and len(_named(figures, "import_notes_split_cpu_ms")) == 2
     assert split[1].params["how"] == "one process"
+    command = _named(figures, "import_notes_command_split_ms")
+    assert [f.params["how"] == "one process" for f in command] == [False, True]
 
 
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:

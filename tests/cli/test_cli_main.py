@@ -73,6 +73,32 @@ def test_drillbit_alone_opens_home_without_importing_click() -> None:
     assert json.loads(done.stdout) == [[[]], False]
 
 
+def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> None:
+    code = (
+        "import json, sys\n"
+        "import quiz.tui.launch as launch\n"
+        "opened = []\n"
+        "launch.run_study = lambda content, **how: opened.append([content, how])\n"
+        "from quiz.cli import main\n"
+        "main(['study'])\n"
+        "main(['study', '--topic', 'optimizers'])\n"
+        "print(json.dumps([opened, 'click' in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    first, second = json.loads(done.stdout)[0]
+    assert second[0] == first[0] == []
+    assert first == [[], {}]  # what the study command gives run_study with no option:
+    assert second[1] == {  # due mode, no filter, no limit
+        "mode": "due",
+        "topic": "optimizers",
+        "tag": None,
+        "kind": None,
+        "limit": None,
+        "minutes": None,
+    }
+    assert json.loads(done.stdout)[1]  # the second went through the click group
+
+
 @pytest.mark.parametrize(
     ("raised", "code", "message"),
     [

@@ -68,6 +68,34 @@ def test_unknown_names_are_usage_errors_with_a_suggestion(drillbit: RunDrillbit)
     assert known.returncode == 0 and "optimizers" in known.stdout
 
 
+def test_study_checks_names_in_the_card_index_and_loads_no_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`drillbit study` opens the app without loading the bank first (10,000 cards: most of
+    a second); a topic, tag or kind given is checked against the card index."""
+    import quiz.tui.launch
+    from quiz.bank import loader
+    from quiz.bank.index import card_index
+    from quiz.bank.sources import bundled_content_dir, content_roots
+    from quiz.cli import main
+
+    card_index(content_roots([]))  # remembered, as after the app's first start
+    opened: list[dict[str, object]] = []
+    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: opened.append(how))
+    monkeypatch.setattr(loader, "load_bank", lambda *_a, **_k: pytest.fail("loaded the bank"))
+    main(["study"])  # (without click: tests/cli/test_cli_main.py)
+    main(["--content", str(bundled_content_dir()), "study"])  # the click group's command
+    main(["study", "--topic", "optimizers", "--kind", "concept"])
+    assert [(how.get("topic"), how.get("kind")) for how in opened] == [
+        (None, None),
+        (None, None),
+        ("optimizers", "concept"),
+    ]
+    with pytest.raises(SystemExit) as exited:
+        main(["study", "--tag", "no-such-tag-anywhere"])
+    assert exited.value.code == 2 and len(opened) == 3
+
+
 def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillbit) -> None:
     from quiz.bank.loader import load_bank
     from quiz.bank.sources import content_roots

@@ -1,5 +1,6 @@
-"""The key footer shows the keys that apply where the focus is, and keeps its key widgets
-when a focus change leaves those keys as they were."""
+"""The key footer shows the keys that apply where the focus is, and keeps the key widgets
+that stay the same when the keys change (all of them when a focus change leaves the keys
+as they were)."""
 
 from __future__ import annotations
 
@@ -81,13 +82,15 @@ async def test_a_focus_change_that_keeps_the_keys_keeps_the_key_widgets(
         before, rebuilt = footer_keys(app), len(rebuilds)
         app.set_focus(app.query_one("#two"))  # the same keys
         assert await wait_until(pilot, lambda: app.focused is app.query_one("#two"))
-        app.set_focus(app.query_one("#with-key"))  # one key more
+        app.set_focus(app.query_one("#with-key"))  # one key more: mounted beside the others
         # bindings updates are handled in order: once this one shows, the one before was handled
         assert await wait_until(pilot, lambda: "Extra" in described(app))
-        assert len(rebuilds) == rebuilt + 1
-        assert not any(key.is_attached for key in before)
-        app.set_focus(app.query_one("#one"))
+        assert len(rebuilds) == rebuilt
+        assert all(key.is_attached for key in before)
+        assert [key.description for key in footer_keys(app)] == ["Extra", "Alpha", "palette"]
+        app.set_focus(app.query_one("#one"))  # and removed again
         assert await wait_until(pilot, lambda: described(app) == PLAIN)
+        assert footer_keys(app) == before and len(rebuilds) == rebuilt
 
 
 async def test_a_key_that_becomes_disabled_is_shown_dim() -> None:
@@ -138,3 +141,32 @@ async def test_the_footer_looks_as_textuals_does(compact: bool) -> None:
     stock = await drawn(lambda: Footer(compact=compact))
     assert len(stock) == 4  # left, right, alpha, the palette
     assert await drawn(lambda: KeysFooter(compact=compact)) == stock
+
+
+async def test_keys_changed_in_place_look_as_textuals_footer_draws_them() -> None:
+    """Added, removed and disabled in place: the same keys, classes, text and places as the
+    stock Footer composing them afresh."""
+
+    async def drawn(footer: Callable[[], Footer]) -> list[list[tuple[object, ...]]]:
+        app = FooterApp(footer)
+        seen: list[list[tuple[object, ...]]] = []
+        async with app.run_test() as pilot:
+            for focus, alpha, count in (("one", True, 2), ("with-key", True, 3), ("one", False, 2)):
+                app.alpha_enabled = alpha
+                app.set_focus(app.query_one(f"#{focus}"))
+                app.refresh_bindings()
+                assert await wait_until(
+                    pilot,
+                    lambda count=count, alpha=alpha: (  # type: ignore[misc]
+                        len(footer_keys(app)) == count
+                        and described(app)["Alpha"] is not alpha
+                        and all(key.region.width for key in footer_keys(app))
+                    ),
+                )
+                await pilot.pause()
+                seen.append(
+                    [(k.key, sorted(k.classes), k.render(), k.region) for k in footer_keys(app)]
+                )
+        return seen
+
+    assert await drawn(KeysFooter) == await drawn(Footer)

@@ -60,6 +60,10 @@ NOT_AT_THE_FIRST_DUE_CARD = (
     "quiz.tui.screens.drill",
     "quiz.tui.screens.summary",
     "quiz.tui.commands",
+    # a drill's sitting and grading, the stats: imported where first used
+    "quiz.sitting",
+    "quiz.drill_grading",
+    "quiz.study.stats",
 )
 
 
@@ -82,3 +86,5 @@ def test_home_imports_no_session_screen(_isolated_home: Path, tmp_path: Path) ->
     loaded = set(report["quiz_modules"])
     assert "quiz.tui.screens.home" in loaded
     assert "quiz.tui.screens.study" not in loaded and "quiz.tui.commands" not in loaded
+    # nor a session, a drill's sitting or grading, the stats (the workspace's lazy parts)
+    assert not loaded & {"quiz.study.session", *NOT_AT_THE_FIRST_DUE_CARD[-3:]}, sorted(loaded)

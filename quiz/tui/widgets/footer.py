@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.compose import compose
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -11,9 +12,29 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.binding import Binding
     from textual.screen import Screen
+    from textual.widget import Widget
 
 ShownKey = tuple[str, "Binding", bool, str, str]
 """One key as the footer draws it: the key pressed, the binding, enabled, tooltip, display."""
+KeyLook = tuple[str, str, str, str, bool, object, bool]
+"""A key widget as composed: key, display, description, action, disabled, tooltip, and
+whether it is the command palette's."""
+
+
+def _look(widget: Widget) -> KeyLook | None:
+    """What a key widget was composed with (None for anything but a plain FooterKey)."""
+    tooltip = widget.tooltip if type(widget) is FooterKey else None
+    if type(widget) is not FooterKey or not (tooltip is None or isinstance(tooltip, str)):
+        return None
+    return (
+        widget.key,
+        widget.key_display,
+        widget.description,
+        widget.action,
+        widget._disabled,
+        tooltip,
+        widget.has_class("-command-palette"),
+    )
 
 
 class KeysFooter(Footer):
@@ -23,7 +44,9 @@ class KeysFooter(Footer):
     Textual sends one on each focus change: moving between a drill's editor and its screen
     restyled every key for the same keys (a third of the Pilot tests' CPU, and the same
     work on each Tab a user presses). This one compares what it would show with what it
-    shows, and recomposes only when they differ.
+    shows, and when they differ, removes the keys no longer shown and mounts the new ones
+    where a recompose would put them, keeping the rest (a session's first card dropped
+    one key after its answer box took the focus: a recompose restyled the other five).
 
     Each key bound to the footer's `compact` also starts with the footer's value: a
     FooterKey starts compact and the binding then turned it back, two restylings of every
@@ -62,10 +85,47 @@ class KeysFooter(Footer):
         )
 
     async def _recompose_if_changed(self) -> None:
-        """Recompose when the keys differ from those last composed (always the first time)."""
+        """Update the keys when they differ from those last composed (always the first time)."""
         if not self.is_attached:
             return
         keys = self._keys()
         if keys != self._shown:
             self._shown = keys
-            await self.recompose()
+            if any(binding.group is not None for _, binding, *_rest in keys[1]):
+                await self.recompose()  # grouped keys: containers and labels, not only keys
+            else:
+                await self._update_keys()
+
+    async def _update_keys(self) -> None:
+        """The children a recompose would give, keeping the key widgets that stay the same."""
+        if self._pruning:
+            return  # as recompose: the footer is being removed
+        shown = list(self.children)
+        wanted = compose(self)
+        old, new = [_look(w) for w in shown], [_look(w) for w in wanted]
+        at = {look: index for index, look in enumerate(old)}
+        kept = [at[look] for look in new if look in at]
+        if (
+            None in old
+            or None in new
+            or len(at) != len(old)
+            or len(set(new)) != len(new)
+            or kept != sorted(kept)
+        ):
+            await self.recompose()  # not only keys, or keys in another order
+            return
+        staying = set(new)
+        async with self.batch():
+            gone = [widget for widget, look in zip(shown, old, strict=True) if look not in staying]
+            if gone:
+                await self.remove_children(gone)
+            # Each run of new keys is mounted before the next key that stays (or at the end).
+            run: list[Widget] = []
+            for widget, look in zip(wanted, new, strict=True):
+                if look not in at:
+                    run.append(widget)
+                elif run:
+                    await self.mount_all(run, before=shown[at[look]])
+                    run = []
+            if run:
+                await self.mount_all(run)

@@ -1,0 +1,221 @@
+"""Large notes are read by two processes from the start: cut at a heading near the middle,
+each part read alone. Whenever the two parts say they agree, what they read must be what
+the whole file reads; when they cannot agree (a fence running over the cut, a section
+open across it, link references) the import reads the notes in one piece, and the plan
+is the same either way."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quiz.ecosystem.importer as importer
+import quiz.ecosystem.importsplit as importsplit
+from quiz.bank import parallel
+from quiz.ecosystem.importer import ImportPlan, plan_import
+from quiz.ecosystem.notes import (
+    cut_notes,
+    merge_parts,
+    parse_notes,
+    parts_agree,
+    read_part,
+    split_line,
+    split_text,
+)
+from tests.conftest import DATA, linux_only
+
+_FIXTURES = sorted((DATA / "notes").glob("*.md"))
+
+# Documents whose cut at a heading must not be taken for the whole file's reading.
+_TRAPS = {
+    "unclosed fence": "## Q1: What is A?\n\n```python\nx = 1\n\n# not a heading\n\nmore\n",
+    "html comment": "## Q1: What is A?\n\n<!-- a comment\n\n# inside it\n\n-->\n\nAnswer: A.\n",
+    "section open": (
+        "# Notes\n\n## 1. Concepts\n\n### Q1: What is A?\n\n**Answer:** A is a letter.\n"
+        "It comes first. It is a vowel.\n\n### Q2: What is B?\n\n**Answer:** B is next.\n"
+        "It is a consonant. It is second.\n"
+    ),
+    "references": (
+        "## Q1: What is [A]?\n\nAnswer: A is [the first][a] letter. It is a vowel. It "
+        "is big.\n\n## Q2: What is B?\n\nAnswer: B is a letter. It is second. It is "
+        "small.\n\n[a]: https://example.com\n"
+    ),
+    "math block": "## Q1: What is A?\n\n$$\nx = 1\n\n# y\n\n$$\n\nAnswer: it is.\n",
+    "list then heading": (
+        "1. **What is A?**\n\n   A is a letter. It is first. It is a vowel.\n\n"
+        "# Later\n\n- **What is B?** B is a letter. It is second. It is small.\n"
+    ),
+}
+
+
+def _heading_lines(text: str) -> list[tuple[int, int]]:
+    """Every (line, level) a cut could be made at: a `#` heading line after a blank line."""
+    lines = text.split("\n")
+    found = []
+    for row in range(1, len(lines)):
+        match = re.match(r"(#{1,6})(?:[ \t]|$)", lines[row])
+        if match and lines[row - 1] == "":
+            found.append((row, len(match.group(1))))
+    return found
+
+
+def _texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in _FIXTURES]
+    joined = "\n\n".join(texts)
+    return [*texts, *_TRAPS.values(), joined]
+
+
+def test_parts_that_agree_read_as_the_whole() -> None:
+    """At every heading of every fixture, of the traps and of all fixtures joined: when
+    the parts agree, their merge is the whole file's reading."""
+    agreed = refused = 0
+    for text in _texts():
+        whole = parse_notes(text)
+        for line, level in _heading_lines(text):
+            first_text, second_text = split_text(text, line)
+            first, second = read_part(first_text), read_part(second_text)
+            if not parts_agree(first, second, line, level):
+                refused += 1
+                continue
+            agreed += 1
+            assert merge_parts(first.parsed, second.parsed) == whole, (line, text[:60])
+    assert agreed > 100 and refused > 10  # both answers are exercised
+
+
+@pytest.mark.parametrize("name", sorted(_TRAPS))
+def test_a_cut_over_a_trap_is_refused(name: str) -> None:
+    text = _TRAPS[name]
+    whole = parse_notes(text)
+    cuts = [
+        (line, level)
+        for line, level in _heading_lines(text)
+        if line > 0 and not text.split("\n")[line].startswith("## Q1")
+    ]
+    assert cuts, name
+    for line, level in cuts:
+        first_text, second_text = split_text(text, line)
+        first, second = read_part(first_text), read_part(second_text)
+        if parts_agree(first, second, line, level):
+            assert merge_parts(first.parsed, second.parsed) == whole, name
+        else:
+            assert name != "list then heading", "a heading after a list is a clean cut"
+
+
+def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
+    body = "".join(f"## Q{i}: What is item {i}?\n\nAnswer: it is item {i}.\n\n" for i in range(40))
+    code = "```python\n\n# a comment, not a heading\n\n```\n\n"
+    text = f"# Title\n\n{body}{code}{body}"
+    line, level = split_line(text) or (0, 0)
+    assert text.split("\n")[line].startswith("## Q")
+    assert level == 2
+    assert abs(sum(len(r) + 1 for r in text.split("\n")[:line]) - len(text) / 2) < len(text) / 5
+    with_title = f"{body}\n\n# Second part\n\n{body}"
+    assert split_line(with_title) is not None
+    assert with_title.split("\n")[split_line(with_title)[0]] == "# Second part"  # type: ignore[index]
+    assert split_line("no headings at all\n" * 100) is None
+    for notes in (text, with_title, "\ufeff" + text.replace("\n", "\r\n")):
+        line, level = split_line(notes) or (0, 0)
+        assert cut_notes(notes) == (*split_text(notes, line), line, level)
+    assert split_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
+
+
+def _summary(plan: ImportPlan) -> tuple[object, ...]:
+    return (
+        [(c.card_id, c.path, c.text, c.key_points, c.replaces) for c in plan.cards],
+        plan.skipped,
+        plan.notices,
+        plan.sections,
+        plan.questions_seen,
+        plan.pack_yaml,
+    )
+
+
+@linux_only
+@pytest.mark.parametrize("kind", ["fixtures", "references", "fence"])
+def test_notes_read_in_two_plan_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """The whole plan, read and planned by two processes, is the one-process plan; with a
+    cut the parts refuse (link references, a fence over it), the notes are read in one."""
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in _FIXTURES)
+    text = text.replace("?", " (again)?")  # titles met twice get -2 ids: across the cut too
+    if kind == "references":
+        text += "\n\n[a]: https://example.com\n"
+    elif kind == "fence":  # a fence no line closes, cut at the heading after it
+        middle = text.index("\n\n#", len(text) // 2)
+        text = text[:middle] + "\n\n~~~~~~~~~~\n" + text[middle:]
+        row = text[: text.index("\n\n#", middle + 14)].count("\n") + 2
+        level = len(text.split("\n")[row]) - len(text.split("\n")[row].lstrip("#"))
+        parts = (*split_text(text, row), row, level)
+        monkeypatch.setattr(importer, "cut_notes", lambda _text: parts)
+    notes = tmp_path / "notes.md"
+    notes.write_text(text, encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "_split_pays", lambda questions: False)
+        plain = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    read: list[bool] = []
+    real = importsplit.read_and_plan
+
+    def recording(*args: Any) -> object:
+        result: object = real(*args)
+        read.append(result is not None)
+        return result
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
+        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+        patch.setattr(parallel, "can_fork", lambda: True)
+        patch.setattr(importer, "read_and_plan", recording)
+        split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    # notes with link references are not even cut; a fence over the cut is refused
+    assert read == {"fixtures": [True], "references": [], "fence": [False]}[kind]
+    assert _summary(split) == _summary(plain)
+
+
+@linux_only
+@pytest.mark.parametrize("dies", ["reading", "planning"])
+def test_a_helper_that_dies_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dies: str
+) -> None:
+    """A helper that dies before handing its part over leaves the notes to be read here in
+    one piece; one that dies while planning leaves its cards to be planned here."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in _FIXTURES), "utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "_split_pays", lambda questions: False)
+        plain = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    here = os.getpid()
+    real_read, real_merge = read_part, merge_parts
+
+    def read(text: str) -> object:
+        if os.getpid() != here and dies == "reading":
+            os._exit(3)
+        return real_read(text)
+
+    def merge(*args: Any) -> object:
+        if os.getpid() != here and dies == "planning":
+            os._exit(3)
+        return real_merge(*args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
+        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+        patch.setattr(parallel, "can_fork", lambda: True)
+        patch.setattr(importsplit, "read_part", read)
+        patch.setattr(importsplit, "merge_parts", merge)
+        tried: list[bool] = []
+        real = importsplit.read_and_plan
+
+        def recording(*args: Any) -> object:
+            result: object = real(*args)
+            tried.append(result is not None)
+            return result
+
+        patch.setattr(importer, "read_and_plan", recording)
+        split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    assert tried == [dies == "planning"]  # read in one piece / the helper's cards planned here
+    assert _summary(split) == _summary(plain)
