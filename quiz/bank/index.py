@@ -20,6 +20,7 @@ import hashlib
 import json
 import marshal
 import os
+import signal
 import sys
 import threading
 import time
@@ -262,12 +263,15 @@ class _WalkHelper:
 
 
 def _reap(running: list[int], output: int) -> None:
-    """A helper never asked for its answer: wait for its end (no zombie), free its output."""
+    """A helper never asked for its answer: end it if it still runs (nobody waits for its
+    walk, and an exit must not wait for it either), reap it (no zombie), free its output."""
     with contextlib.suppress(OSError):
         os.close(output)
     for pid in running:
         with contextlib.suppress(OSError):
-            os.waitpid(pid, 0)
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
 
 
 def _index_of_inputs(

@@ -156,3 +156,22 @@ def test_a_begun_bank_says_when_its_walk_is_done(
         time.sleep(0.01)
     assert begun.index == expected and begun.ready
     assert LazyBank.of(load_bank(roots)).ready
+
+
+@needs_helper
+def test_a_helper_still_walking_when_nobody_wants_its_answer_is_ended(
+    roots: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    bank_index(roots)
+    slow = tmp_path / "slow-python"
+    slow.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(slow))  # a helper that would walk for minutes
+    walk = IndexWalk(roots)
+    assert walk._helper is not None and not walk.ready()
+    pid = walk._helper._pid
+    del walk
+    gc.collect()  # its finalizer ends it rather than waiting for it
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from fsrs import Rating
@@ -17,7 +18,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Label, Markdown, ProgressBar, Static
+from textual.widget import Widget
+from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import plain_text, section_markdown
@@ -29,8 +31,10 @@ from quiz.study import (
     suggested_rating,
 )
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
+from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
     # Types only: the summary's models (pydantic) are imported at the first answer, not
@@ -43,12 +47,26 @@ if TYPE_CHECKING:
 Phase = Literal["question", "revealed", "rating", "feedback", "over"]
 
 
+@dataclass(frozen=True)
+class _Question:
+    """A card's question phase: its widgets (for the body), the one to focus (None: the
+    body) and the hint under the card."""
+
+    widgets: list[Widget]
+    focus: Widget | None
+    status: str
+
+
 class StudyScreen(Screen[None]):
     """One session. Posts AnswerGraded after every committed answer and SessionEnded at the end.
 
     A concept card goes question -> revealed (digits tick key points) -> rating (1-4 rate,
     each with its next interval; enter takes the suggested rating).
     """
+
+    AUTO_FOCUS = ""
+    """No focus chosen by Textual: each card focuses its own answer widget (or the body)
+    when it is shown, so the first one does not move the focus (and restyle) twice."""
 
     BINDINGS = [
         Binding("space", "reveal", "Reveal"),
@@ -129,24 +147,51 @@ class StudyScreen(Screen[None]):
         self.order: list[int] = []
         """Choice cards: the card's option index shown at each position."""
         self._rng = workspace.rng if workspace.rng is not None else random.Random()
+        self._first: _Question | None = None
+        """The first card's question, composed with the screen and presented at its mount."""
+        self._set_width_classes()
+
+    def _set_width_classes(self) -> None:
+        """The app's width classes (-narrow, -wide) from the start, as Textual sets them on
+        each resize: the first one then finds them set, instead of restyling the whole
+        screen for them once the first card is in."""
+        width = self.app.size.width
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        reached = next(
+            (name for at, name in sorted(breakpoints, reverse=True) if width >= at), None
+        )
+        for _, name in breakpoints:
+            self.set_class(name == reached, name, update=False)
 
     def compose(self) -> ComposeResult:
+        # The first card is composed with the screen, its title, hint and progress set, so
+        # it is mounted, styled and laid out in the screen's one pass instead of a second
+        # round of mounts and updates after it. What the question does not show is not
+        # composed: the mock clock of an untimed session, the key points' column and the
+        # rating keys (both made when first shown, see `_rubric` and `_ratings`).
+        card = self._next_card()
+        self._first = None if card is None else self._question(card)
+        done, total = self.session.progress
         with Horizontal(id="study-bar"):
             yield Label(self.request.describe(), id="study-title")
-            yield ProgressBar(id="study-progress", show_eta=False)
-            yield MockClock(self.session, id="study-clock")
-        yield Label("", id="study-card-title")
+            yield SessionProgress(done, max(total, 1), id="study-progress")
+            if self.session.time_limit is not None:
+                yield MockClock(self.session, id="study-clock")
+        yield Label("" if card is None else self._title(card), id="study-card-title")
         with Horizontal(id="study-main"):
-            yield VerticalScroll(id="study-body")
-            yield Vertical(id="study-rubric")
-        yield Static("", id="study-status")
-        yield Static("", id="study-ratings")
+            with VerticalScroll(id="study-body"):
+                if self._first is not None:
+                    yield from self._first.widgets
+        yield Static("" if self._first is None else self._first.status, id="study-status")
         yield KeysFooter()
 
     async def on_mount(self) -> None:
-        self.query_one("#study-rubric").display = False
-        self.query_one("#study-ratings").display = False
-        await self.show_card()
+        first, self._first = self._first, None
+        if first is None:
+            self.end_session()
+            return
+        self._focus(first)
+        self.refresh_bindings()
 
     @property
     def hides_feedback(self) -> bool:
@@ -157,33 +202,39 @@ class StudyScreen(Screen[None]):
 
     async def show_card(self) -> None:
         """Render the session's current card in its question phase (or end the session)."""
-        if self.session.is_over():
+        card = self._next_card()
+        if card is None:
             self.end_session()
             return
-        card = self.workspace.session_card(self.session)
-        if card is None:  # a card that vanished from the bank: nothing to show
-            self.end_session()
-            return
-        self.card = card
-        self.phase = "question"
-        self.query_one("#study-ratings").display = False
-        self.session.show()
-        done, total = self.session.progress
-        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
-        title = Text()
-        title.append(f" {card.kind} ", style="reverse")
-        title.append(f" {card.title}  ", style="bold")
-        title.append(f"{card.topic} · {done + 1}/{total}", style="dim")
-        self.query_one("#study-card-title", Label).update(title)
-        rubric = self.query_one("#study-rubric", Vertical)
-        await rubric.remove_children()
-        rubric.display = False
+        question = self._question(card)
+        for ratings in self.query("#study-ratings"):
+            ratings.display = False
+        for rubric in self.query("#study-rubric"):
+            await rubric.remove_children()
+            rubric.display = False
         body = self.query_one("#study-body", VerticalScroll)
         await body.remove_children()
+        await body.mount_all(question.widgets)
+        self._present(card, question)
+
+    def _next_card(self) -> Card | None:
+        """The session's current card, now shown to the person; None when the session is over
+        (or its card vanished from the bank)."""
+        if self.session.is_over():
+            return None
+        card = self.workspace.session_card(self.session)
+        if card is None:
+            return None
+        self.card = card
+        self.phase = "question"
+        self.session.show()
+        return card
+
+    def _question(self, card: Card) -> _Question:
+        """The widgets of a card's question phase, the one to focus and the hint under them."""
         question = "Task" if isinstance(card.front, CodingFront) else "Question"
-        await body.mount(Markdown(section_markdown(card, question), id="question"))
+        widgets: list[Widget] = [CardMarkdown(section_markdown(card, question), id="question")]
         front = card.front
-        status = ""
         if isinstance(front, ChoiceFront):
             self.order = list(range(len(front.choices)))
             if self.shuffle_choices:
@@ -193,21 +244,41 @@ class StudyScreen(Screen[None]):
                 multiple=len(front.correct) > 1,
                 id="picker",
             )
-            await body.mount(picker)
-            picker.focus()
-        elif isinstance(front, NumericFront):
+            return _Question([*widgets, picker], picker, "")
+        if isinstance(front, NumericFront):
             answer = NumberAnswer(unit=front.unit, id="number")
-            await body.mount(answer)
-            answer.focus()
-            status = "Type your answer and press enter · escape ends the session"
-        elif isinstance(front, CodingFront):
-            body.focus()
-            status = "enter opens the drill editor · s skips it for now"
-        else:
-            body.focus()
-            status = "Answer in your head (or out loud), then press space to reveal"
-        body.scroll_home(animate=False)
-        self.set_status(status)
+            return _Question(
+                [*widgets, answer],
+                answer,
+                "Type your answer and press enter · escape ends the session",
+            )
+        if isinstance(front, CodingFront):
+            return _Question(widgets, None, "enter opens the drill editor · s skips it for now")
+        return _Question(
+            widgets, None, "Answer in your head (or out loud), then press space to reveal"
+        )
+
+    def _title(self, card: Card) -> Text:
+        """The line above the card: kind, title, topic and where the session is."""
+        done, total = self.session.progress
+        title = Text()
+        title.append(f" {card.kind} ", style="reverse")
+        title.append(f" {card.title}  ", style="bold")
+        title.append(f"{card.topic} · {done + 1}/{total}", style="dim")
+        return title
+
+    def _focus(self, question: _Question) -> None:
+        """Focus the card's answer widget (or the body) now, before the keys are drawn."""
+        self.set_focus(question.focus or self.query_one("#study-body", VerticalScroll))
+
+    def _present(self, card: Card, question: _Question) -> None:
+        """The card's title line, the progress, the focus and the hint, once its widgets are in."""
+        done, total = self.session.progress
+        self.query_one(SessionProgress).update(done, max(total, 1))
+        self.query_one("#study-card-title", Label).update(self._title(card))
+        self._focus(question)
+        self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
+        self.set_status(question.status)
         self.refresh_bindings()
 
     def set_status(self, text: str | Text) -> None:
@@ -223,7 +294,8 @@ class StudyScreen(Screen[None]):
 
     def tick(self) -> None:
         """Redraw the mock clock now (it also ticks by itself once a second)."""
-        self.query_one(MockClock).tick()
+        for clock in self.query(MockClock):
+            clock.tick()
 
     def on_screen_resume(self) -> None:
         # after the screen stack settles (a drill above may still be closing)
@@ -261,8 +333,8 @@ class StudyScreen(Screen[None]):
         self.phase = "revealed"
         body = self.query_one("#study-body", VerticalScroll)
         await body.mount(Static("Answer", classes="section-title"))
-        await body.mount(Markdown(section_markdown(card, "Answer"), id="answer"))
-        rubric = self.query_one("#study-rubric", Vertical)
+        await body.mount(CardMarkdown(section_markdown(card, "Answer"), id="answer"))
+        rubric = await self._rubric()
         rubric.display = True
         checklist = KeyPointChecklist(
             [plain_text(p) for p in card.front.key_points], id="checklist"
@@ -271,6 +343,25 @@ class StudyScreen(Screen[None]):
         checklist.focus()
         self._suggest(0, len(card.front.key_points))
         self.refresh_bindings()
+
+    async def _rubric(self) -> Vertical:
+        """The key points' column beside the body (under it when narrow), made at the
+        first reveal: the question does not show it."""
+        found = self.query("#study-rubric")
+        if found:
+            return found.first(Vertical)
+        rubric = Vertical(id="study-rubric")
+        await self.query_one("#study-main").mount(rubric)
+        return rubric
+
+    def _ratings(self) -> Static:
+        """The rating keys' line under the hint, made when the keys are first shown."""
+        found = self.query("#study-ratings")
+        if found:
+            return found.first(Static)
+        ratings = Static("", id="study-ratings")
+        self.mount(ratings, after="#study-status")
+        return ratings
 
     def _checklist(self) -> KeyPointChecklist | None:
         found = self.query(KeyPointChecklist)
@@ -323,7 +414,7 @@ class StudyScreen(Screen[None]):
             bar.append(f" {label}  ", style=bold)
         if self.session.mode != "due":
             bar.append("(this mode leaves the schedule alone)", style="italic")
-        ratings = self.query_one("#study-ratings", Static)
+        ratings = self._ratings()
         ratings.update(bar)
         ratings.display = True
 
@@ -429,7 +520,7 @@ class StudyScreen(Screen[None]):
         await body.mount(feedback)
         explanation = section_markdown(card, "Explanation")
         if explanation:
-            await body.mount(Markdown(explanation, id="explanation"))
+            await body.mount(CardMarkdown(explanation, id="explanation"))
         body.focus()
         self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.set_status("space or enter: next card · u: undo")
