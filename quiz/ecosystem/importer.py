@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -592,8 +592,13 @@ class _Job:
     question: NoteQuestion
     topic: str
     target_dir: Path
-    base_id: str
-    """The id its title makes (`_base_id`), worked out once for the id guess and the card."""
+    pack: str
+
+    @cached_property
+    def base_id(self) -> str:
+        """The id its title makes (`_base_id`), worked out once for the id guess and the
+        card, and only when asked (a process planning half the cards guesses half the ids)."""
+        return _base_id(self.question, self.pack)
 
 
 @dataclass(frozen=True)
@@ -679,7 +684,7 @@ def _jobs(
             if by_section and question.section:
                 question_topic = kebab(question.section) or topic
             where = folders[question.section] = (question_topic, pack_dir / question_topic)
-        jobs.append(_Job(question, *where, _base_id(question, pack)))
+        jobs.append(_Job(question, *where, pack))
     return jobs
 
 
@@ -688,16 +693,17 @@ def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Dra
     card (for planning out of order: the caller redoes, `_Draft.id_choice`, the rare card
     whose id turns out otherwise, because an earlier question gave no card after all)."""
     guessed: set[str] = set()
-    guesses: list[str | None] = []
-    for job in jobs:
-        if not job.question.title:  # no title, no card: it takes no id
-            guesses.append(None)
-            continue
-        guess = _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
-        guessed.add(guess)
-        guesses.append(guess)
+    guesses: list[str | None] = []  # the first ones, made as far as a job asks
 
     def work(index: int) -> _Draft:
+        while len(guesses) <= index:
+            job = jobs[len(guesses)]
+            if not job.question.title:  # no title, no card: it takes no id
+                guesses.append(None)
+                continue
+            name = _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
+            guessed.add(name)
+            guesses.append(name)
         guess = guesses[index]
         assert guess is not None, "a question without a title asks for no id"
         return _plan_job(jobs[index], shared, _given(guess, jobs[index].target_dir))
