@@ -1,15 +1,16 @@
 """The Unicode side of math rendering: scripts, letter alphabets, accents, symbols.
 
-Pure tables (plus pylatexenc's symbol database, read once) that the LaTeX converter in
-`quiz.bank.mathtext` looks things up in; nothing here parses or renders.
+Pure tables (plus pylatexenc's plain-text symbols, kept in `quiz.bank.latexsymbols`) that
+the LaTeX converter in `quiz.bank.mathtext` looks things up in; nothing here parses or
+renders.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
-from pylatexenc import latexwalker as _lw
-from pylatexenc.latex2text import get_default_latex_context_db as _latex2text_db
+from quiz.bank.latexsymbols import PYLATEXENC_SYMBOLS
 
 __all__ = [
     "ACCENTS",
@@ -230,12 +231,16 @@ CLOSERS: Final = ")]}⟩⌋⌉"
 NO_SPACE_BEFORE: Final = frozenset("()[]{},;.:!'′_^⟩|‖")
 
 
-def _symbol_table() -> dict[str, str]:
-    """Plain-string symbols from pylatexenc's latex2text database, with our overrides."""
-    walker_db = _lw.get_default_latex_context_db()
+def pylatexenc_symbols() -> dict[str, str]:
+    """Plain-string symbols from pylatexenc's latex2text database: its argument-free macros
+    whose text is a plain string (what `quiz.bank.latexsymbols` holds, written from here)."""
+    from pylatexenc import latexwalker
+    from pylatexenc.latex2text import get_default_latex_context_db
+
+    walker_db = latexwalker.get_default_latex_context_db()
     table: dict[str, str] = {}
     for category in ("latex-base", "advanced-symbols"):
-        for spec in _latex2text_db().iter_macro_specs([category]):
+        for spec in get_default_latex_context_db().iter_macro_specs([category]):
             repl = spec.simplify_repl
             name = str(spec.macroname)
             if not isinstance(repl, str) or "%" in repl or name == "today":
@@ -244,6 +249,42 @@ def _symbol_table() -> dict[str, str]:
             if wspec is not None and wspec.args_parser.argspec:
                 continue
             table[name] = repl
+    return table
+
+
+def write_latex_symbols(path: Path | None = None) -> Path:
+    """Write `pylatexenc_symbols()` as the `quiz.bank.latexsymbols` module (after a
+    pylatexenc upgrade; tests/bank/test_latexsymbols.py says when)."""
+    import json
+    from importlib.metadata import version
+
+    target = path if path is not None else Path(__file__).with_name("latexsymbols.py")
+    entries = "".join(
+        f"    {json.dumps(name, ensure_ascii=False)}: {json.dumps(text, ensure_ascii=False)},\n"
+        for name, text in pylatexenc_symbols().items()
+    )
+    target.write_text(
+        f'''"""pylatexenc's plain-text symbols (its latex2text database, pylatexenc {version("pylatexenc")}).
+
+Written by `quiz.bank.mathsymbols.write_latex_symbols()`, not by hand: reading the database
+meant importing `pylatexenc.latex2text` and walking its macros (6-10 ms) before the first
+formula of a session could be shown. tests/bank/test_latexsymbols.py holds this table equal
+to the installed pylatexenc's.
+"""
+
+from typing import Final
+
+PYLATEXENC_SYMBOLS: Final[dict[str, str]] = {{
+{entries}}}
+''',
+        encoding="utf-8",
+    )
+    return target
+
+
+def _symbol_table() -> dict[str, str]:
+    """pylatexenc's plain-string symbols, with our overrides."""
+    table = dict(PYLATEXENC_SYMBOLS)
     for name in list(table):
         if name in SPACING or name in INVISIBLE or name == "-":
             del table[name]
