@@ -1,16 +1,17 @@
 """The Unicode side of math rendering: scripts, letter alphabets, accents, symbols.
 
-Pure tables (plus pylatexenc's plain-text symbols, kept in `quiz.bank.latexsymbols`) that
-the LaTeX converter in `quiz.bank.mathtext` looks things up in; nothing here parses or
-renders.
+Pure tables (plus pylatexenc's plain-text symbols, read once and kept in the cache folder)
+that the LaTeX converter in `quiz.bank.mathtext` looks things up in; nothing here parses
+or renders.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
+import os
 from typing import Final
 
-from quiz.bank.latexsymbols import PYLATEXENC_SYMBOLS
+from quiz.bank import cachefile
 
 __all__ = [
     "ACCENTS",
@@ -233,7 +234,7 @@ NO_SPACE_BEFORE: Final = frozenset("()[]{},;.:!'′_^⟩|‖")
 
 def pylatexenc_symbols() -> dict[str, str]:
     """Plain-string symbols from pylatexenc's latex2text database: its argument-free macros
-    whose text is a plain string (what `quiz.bank.latexsymbols` holds, written from here)."""
+    whose text is a plain string."""
     from pylatexenc import latexwalker
     from pylatexenc.latex2text import get_default_latex_context_db
 
@@ -252,39 +253,63 @@ def pylatexenc_symbols() -> dict[str, str]:
     return table
 
 
-def write_latex_symbols(path: Path | None = None) -> Path:
-    """Write `pylatexenc_symbols()` as the `quiz.bank.latexsymbols` module (after a
-    pylatexenc upgrade; tests/bank/test_latexsymbols.py says when)."""
-    import json
-    from importlib.metadata import version
+_SYMBOLS_FORMAT = 1
+"""Bumped when `pylatexenc_symbols` changes what it keeps (pylatexenc's version and
+Python's are in the cache's code stamp)."""
+_SYMBOLS_PREFIX = "latex-symbols-"
 
-    target = path if path is not None else Path(__file__).with_name("latexsymbols.py")
-    entries = "".join(
-        f"    {json.dumps(name, ensure_ascii=False)}: {json.dumps(text, ensure_ascii=False)},\n"
-        for name, text in pylatexenc_symbols().items()
-    )
-    target.write_text(
-        f'''"""pylatexenc's plain-text symbols (its latex2text database, pylatexenc {version("pylatexenc")}).
 
-Written by `quiz.bank.mathsymbols.write_latex_symbols()`, not by hand: reading the database
-meant importing `pylatexenc.latex2text` and walking its macros (6-10 ms) before the first
-formula of a session could be shown. tests/bank/test_latexsymbols.py holds this table equal
-to the installed pylatexenc's.
-"""
+def symbols_cache_path() -> str:
+    """Where `remembered_pylatexenc_symbols` keeps the table for this code and pylatexenc."""
+    stamp = cachefile.code_stamp()[:24]
+    return os.path.join(cachefile.cache_dir(), f"{_SYMBOLS_PREFIX}{_SYMBOLS_FORMAT}-{stamp}.json")
 
-from typing import Final
 
-PYLATEXENC_SYMBOLS: Final[dict[str, str]] = {{
-{entries}}}
-''',
-        encoding="utf-8",
-    )
-    return target
+def remembered_pylatexenc_symbols() -> dict[str, str]:
+    """`pylatexenc_symbols()`, read from the cache folder when an earlier run wrote it.
+
+    Importing `pylatexenc.latex2text` and walking its macros costs 6-10 ms before the
+    first formula of a session can be shown; the table it gives changes only with
+    pylatexenc. A missing, stale or edited file is made again (and written, when the cache
+    is on and its folder writable), never trusted."""
+    if not cachefile.enabled():
+        return pylatexenc_symbols()
+    path = symbols_cache_path()
+    try:
+        with open(path, "rb") as handle:
+            kept = cachefile.decode_file(handle.read())
+    except OSError:
+        kept = {}
+    table = kept.get("symbols") if isinstance(kept, dict) else None
+    if isinstance(table, dict) and all(
+        type(name) is str and type(text) is str for name, text in table.items()
+    ):
+        return table
+    table = pylatexenc_symbols()
+    _remember_symbols(path, table)
+    return table
+
+
+def _remember_symbols(path: str, table: dict[str, str]) -> None:
+    """Write the table whole (a temporary file renamed over) and drop other versions' tables."""
+    folder, name = os.path.split(path)
+    partial = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(partial, "wb") as handle:
+            handle.write(cachefile.encode_file({"symbols": table}))
+        os.replace(partial, path)
+        for other in os.listdir(folder):
+            if other.startswith(_SYMBOLS_PREFIX) and other != name and other.endswith(".json"):
+                os.unlink(os.path.join(folder, other))
+    except OSError:  # an unwritable cache: the next run reads pylatexenc again
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
 
 
 def _symbol_table() -> dict[str, str]:
     """pylatexenc's plain-string symbols, with our overrides."""
-    table = dict(PYLATEXENC_SYMBOLS)
+    table = remembered_pylatexenc_symbols()
     for name in list(table):
         if name in SPACING or name in INVISIBLE or name == "-":
             del table[name]
