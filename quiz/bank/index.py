@@ -20,8 +20,11 @@ import hashlib
 import json
 import marshal
 import os
+import signal
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -116,13 +119,16 @@ def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
 
 
 class IndexWalk:
-    """`bank_index(roots)` whose stat walk has begun in a thread.
+    """`bank_index(roots)` whose stat walk has begun beside the caller.
 
-    The walk is one `lstat` per card file (10,000 for a large bank), system calls that
-    release the GIL: begun before the caller opens the store and starts its screens, it
-    runs beside them on another core, and `result` waits only for what is left of it.
-    The answer is the one `bank_index` gives: the remembered index only when every file
-    is as it was, else a full load (here, in the caller's thread).
+    The walk is one `lstat` per card file (10,000 for a large bank). Begun before the
+    caller opens the store and starts its screens, it runs on another core, and `result`
+    waits only for what is left of it. A large bank's walk runs in a helper process
+    (`quiz.bank.statwalk` as a script) when a core is free: it needs no GIL, where a
+    thread asks for the app's back after every `lstat`. Otherwise it runs in a thread,
+    which yields to the app (a helper with no core of its own would share the app's). The
+    answer is the one `bank_index` gives: the remembered index only when every file is as
+    it was, else a full load (here, in the caller's thread).
     """
 
     def __init__(self, roots: Sequence[Path]) -> None:
@@ -130,9 +136,14 @@ class IndexWalk:
         self._inputs: _Inputs | None = None
         self._error: Exception | None = None
         self._thread: threading.Thread | None = None
+        self._helper: _WalkHelper | None = None
         if cachefile.enabled():
-            self._thread = threading.Thread(target=self._walk, name="card-index-walk", daemon=True)
-            self._thread.start()
+            self._helper = _WalkHelper.start(self.roots)
+            if self._helper is None:
+                self._thread = threading.Thread(
+                    target=self._walk, name="card-index-walk", daemon=True
+                )
+                self._thread.start()
 
     def _walk(self) -> None:
         try:
@@ -142,15 +153,146 @@ class IndexWalk:
 
     def ready(self) -> bool:
         """Whether the walk is done (`result` then waits for nothing but the index read)."""
+        if self._helper is not None:
+            return self._helper.done()
         return self._thread is None or not self._thread.is_alive()
 
     def result(self) -> tuple[BankIndex, Bank | None]:
         """The index (and the bank, when it had to be loaded), as `bank_index` gives them."""
+        if self._helper is not None:
+            helper, self._helper = self._helper, None
+            try:
+                found = helper.answer()
+            except _NoAnswer:  # walk here, as `bank_index` would
+                self._walk()
+            else:
+                self._inputs = None if found is None else _inputs_of(*found)
         if self._thread is not None:
             self._thread.join()
         if self._error is not None:
             raise self._error  # as `bank_index` would have raised it
         return _index_of_inputs(self.roots, self._inputs)
+
+
+HELPER_MIN_BYTES = 256 * 1024
+"""A walk runs in a helper process when the remembered index is at least this large (about
+2,500 cards): a fresh interpreter's start (10-20 ms of CPU) is then less than the walk."""
+
+
+class _NoAnswer(Exception):
+    """The helper did not answer: it could not start, was killed, or wrote something else."""
+
+
+class _WalkHelper:
+    """`python -I -S statwalk.py ROOT...` begun with `posix_spawn`, writing to a memory file."""
+
+    def __init__(self, pid: int, output: int) -> None:
+        self._pid, self._output = pid, output
+        self._status: int | None = None
+        """The exit status, once the helper was waited for."""
+        self._running = [pid]
+        """Emptied once waited for: the finalizer must not wait for a reused pid."""
+        self._done = weakref.finalize(self, _reap, self._running, output)
+
+    @classmethod
+    def start(cls, roots: Sequence[Path]) -> _WalkHelper | None:
+        """The helper, or None when a walk here is the better choice (a small or new bank,
+        no free core, no `posix_spawn` or memory files, no interpreter to start)."""
+        if not (
+            hasattr(os, "posix_spawn")
+            and hasattr(os, "memfd_create")
+            and hasattr(os, "sched_getaffinity")
+            and sys.executable
+            and _free_core()
+        ):
+            return None
+        try:
+            if os.stat(index_path(roots)).st_size < HELPER_MIN_BYTES:
+                return None
+        except OSError:
+            return None
+        output = os.memfd_create("drillbit-index-walk", os.MFD_CLOEXEC)
+        args = [sys.executable, "-I", "-S", statwalk.__file__, *map(str, roots)]
+        try:
+            pid = os.posix_spawn(
+                sys.executable,
+                args,
+                os.environ,
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_DUP2, output, 1),
+                    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                ],
+            )
+        except (OSError, ValueError):
+            os.close(output)
+            return None
+        return cls(pid, output)
+
+    def done(self) -> bool:
+        """Whether the helper has ended (its answer is then read without waiting)."""
+        if self._status is None:
+            try:
+                pid, status = os.waitpid(self._pid, os.WNOHANG)
+            except OSError:
+                return True  # `answer` says what became of it
+            if pid:
+                self._status = status
+                self._running.clear()
+        return self._status is not None
+
+    def answer(self) -> tuple[int, str] | None:
+        """The walk's (newest, records), or None when it cannot vouch (as `statwalk.walk`).
+
+        _NoAnswer when the helper gave none."""
+        try:
+            if self._status is None:
+                self._status = os.waitpid(self._pid, 0)[1]
+                self._running.clear()
+            status = self._status
+            size = os.fstat(self._output).st_size
+            data = os.pread(self._output, size, 0)
+            if status != 0 or len(data) != size:
+                raise _NoAnswer(status)
+            return statwalk.read_answer(data)
+        except (OSError, ValueError) as error:
+            raise _NoAnswer(error) from error
+        finally:
+            self._done.detach()
+            os.close(self._output)
+
+
+LOADAVG = "/proc/loadavg"
+"""Linux's load averages, then "running/total" tasks (the fourth field)."""
+
+
+def _free_core() -> bool:
+    """Whether a core is free for the helper right now: fewer tasks are running than this
+    process may use (`/proc/loadavg`'s running count, this process included).
+
+    With no free core the helper shares one with the app at the scheduler's fair share,
+    where the thread yields to the app's GIL: Home came up 84-140 ms later with the
+    helper than with the thread at load 2-2.8 on 2 cores, and 41-49 ms sooner at load 1.3
+    (docs/performance.md, "Eighth round"). The load average itself lags by a minute and
+    counts the programs just run before this one: the running count is now."""
+    try:
+        with open(LOADAVG, encoding="ascii") as handle:
+            running = int(handle.read().split()[3].partition("/")[0])
+        return running < len(os.sched_getaffinity(0))
+    except (OSError, ValueError, IndexError):
+        return False
+
+
+def _reap(running: list[int], output: int) -> None:
+    """A helper never asked for its answer: end it if it still runs (nobody waits for its
+    walk, and an exit must not wait for it either), reap it (no zombie), free its output."""
+    with contextlib.suppress(OSError):
+        os.close(output)
+    for pid in running:
+        with contextlib.suppress(OSError):
+            if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
 
 
 def _index_of_inputs(

@@ -1,27 +1,36 @@
-"""The index's stat walk: one string of records, the same for any spelling of a root that
-names the same folders, and a begun walk says when it is done."""
+"""The index's stat walk in a helper process answers exactly as the walk in this one, and
+a helper that does not answer only means the walk is done here."""
 
 from __future__ import annotations
 
-import hashlib
+import gc
+import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, index, statwalk
-from quiz.bank.index import bank_index
+from quiz.bank import cachefile, index, loader, statwalk
+from quiz.bank.index import IndexWalk, bank_index, index_of
 from quiz.bank.lazy import LazyBank
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
 from tests.conftest import DATA
 
+needs_helper = pytest.mark.skipif(
+    not hasattr(os, "memfd_create") or len(os.sched_getaffinity(0)) < 2,
+    reason="the helper runs only where it can run beside this process",
+)
+
 
 @pytest.fixture(autouse=True)
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Files in these tests were just written; let the index be remembered anyway."""
+    """Files in these tests were just written; let the index be remembered anyway; and a
+    core is free for the helper (the machine's own load must not decide a test)."""
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(index, "_free_core", lambda: True)
 
 
 @pytest.fixture
@@ -32,32 +41,163 @@ def roots(tmp_path: Path) -> list[Path]:
     return [bundled_content_dir(), root]
 
 
-def test_the_walk_is_one_string_of_records_and_its_digest_is_the_strings(
+def _helper_walk(roots: list[Path]) -> tuple[int, str] | None:
+    """What the helper answers, run as IndexWalk runs it."""
+    helper = index._WalkHelper.start(roots)
+    assert helper is not None
+    return helper.answer()
+
+
+def _loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = loader.load_bank
+
+    def counting(*args: object, **kwargs: object) -> loader.Bank:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_bank", counting)
+    return calls
+
+
+@needs_helper
+def test_the_helper_walks_as_this_process_does(
     roots: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    found = statwalk.walk([str(root) for root in roots])
-    assert found is not None
-    newest, records = found
-    cards = sorted(roots[1].glob("*/*/*.md"))
-    assert records.count("card\0") >= len(cards) and newest > 0
-    inputs = index._inputs(roots)
-    assert inputs is not None and inputs.records == records
-    assert inputs.digest == hashlib.blake2b(records.encode(), digest_size=20).hexdigest()
-    monkeypatch.chdir(tmp_path)  # a relative root walks as its folder does, named as given
-    relative = statwalk.walk(["content"])
-    assert relative is not None and relative[1].count("card\0") == len(cards)
-    assert "\0content/mini\0" in relative[1]
-    assert statwalk.walk([str(tmp_path / "gone")]) == (0, f"missing\0{tmp_path / 'gone'}")
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    bank_index(roots)  # remembered: the helper starts only where an index is
+    monkeypatch.chdir(tmp_path)
+    for some in (roots, [roots[1]], [roots[1] / "mini"], [tmp_path / "gone"], [Path("content")]):
+        bank_index(some)
+        assert _helper_walk(some) == statwalk.walk([str(root) for root in some])
     (roots[1] / "mini" / "basics" / "linked.md").symlink_to(roots[1] / "mini" / "pack.yaml")
-    assert statwalk.walk([str(root) for root in roots]) is None  # a link: cannot vouch
+    assert _helper_walk(roots) is None is statwalk.walk([str(root) for root in roots])
 
 
-def test_a_begun_bank_says_when_its_walk_is_done(roots: list[Path]) -> None:
+@needs_helper
+def test_a_walk_in_the_helper_answers_as_an_opened_bank(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    full = load_bank(roots, use_cache=False)
+    assert LazyBank.begin(roots).index == index_of(full)  # nothing remembered: a thread
+    loads = _loads(monkeypatch)
+    begun = LazyBank.begin(roots)
+    assert begun._walk is not None and begun._walk._helper is not None
+    assert begun.refs == index_of(full).refs and not begun.loaded and loads == []
+    card_path = begun.index.card_path(begun.refs[-1])
+    assert begun.index.vouched_key(card_path) == cachefile.file_key(os.lstat(card_path))
+    first = next((roots[1] / "mini").glob("*/*.md"))
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = LazyBank.begin(roots)  # a change before the walk: seen, a full load
+    assert changed.loaded and loads == [1]
+
+
+@needs_helper
+def test_a_helper_that_does_not_answer_means_a_walk_here(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    expected = bank_index(roots)[0]
+    walked: list[int] = []
+    real = index._inputs
+
+    def counting(some: list[Path]) -> object:
+        walked.append(1)
+        return real(some)
+
+    monkeypatch.setattr(index, "_inputs", counting)
+    for failing in ("/bin/false", "/bin/true", str(Path(sys.executable).parent / "nowhere")):
+        monkeypatch.setattr(sys, "executable", failing)  # exit 1; no output; no program
+        loads = _loads(monkeypatch)
+        walk = IndexWalk(roots)
+        assert walk.result() == (expected, None) and loads == []
+        assert walked == [1]
+        walked.clear()
+
+
+@needs_helper
+def test_a_helper_never_asked_is_waited_for(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    bank_index(roots)
+    walk = IndexWalk(roots)
+    assert walk._helper is not None
+    pid = walk._helper._pid
+    del walk
+    gc.collect()
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_small_or_new_bank_walks_in_a_thread(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walk = IndexWalk(roots)  # nothing remembered yet
+    assert walk._helper is None and walk._thread is not None
+    walk.result()
+    assert index.index_path(roots).stat().st_size < index.HELPER_MIN_BYTES
+    walk = IndexWalk(roots)
+    assert walk._helper is None and walk._thread is not None
+    assert walk.result() == bank_index(roots)
+
+
+@needs_helper
+@pytest.mark.parametrize("helper", [False, True])
+def test_a_begun_bank_says_when_its_walk_is_done(
+    roots: list[Path], monkeypatch: pytest.MonkeyPatch, helper: bool
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0 if helper else 1 << 40)
     expected = bank_index(roots)[0]
     begun = LazyBank.begin(roots)
+    assert begun._walk is not None and (begun._walk._helper is not None) is helper
     deadline = time.monotonic() + 60
     while not begun.ready:  # the walk ends by itself, asked or not
         assert time.monotonic() < deadline
         time.sleep(0.01)
     assert begun.index == expected and begun.ready
     assert LazyBank.of(load_bank(roots)).ready
+
+
+@needs_helper
+def test_a_helper_still_walking_when_nobody_wants_its_answer_is_ended(
+    roots: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    bank_index(roots)
+    slow = tmp_path / "slow-python"
+    slow.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(slow))  # a helper that would walk for minutes
+    walk = IndexWalk(roots)
+    assert walk._helper is not None and not walk.ready()
+    pid = walk._helper._pid
+    del walk
+    gc.collect()  # its finalizer ends it rather than waiting for it
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_helper_runs_only_beside_a_free_core(
+    roots: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.undo()  # the real _free_core, reading a made-up load file
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(index, "LOADAVG", str(loadavg))
+    for text, free in (
+        ("0.52 0.80 1.01 1/345 4242\n", True),  # only this process runs
+        ("1.90 2.10 2.30 2/345 4242\n", False),  # another one runs too: no core is free
+        ("garbled\n", False),
+    ):
+        loadavg.write_text(text, encoding="ascii")
+        assert index._free_core() is free
+    loadavg.unlink()
+    assert not index._free_core()
+    bank_index(roots)
+    walk = IndexWalk(roots)  # no free core: the walk in a thread, as for a small bank
+    assert walk._helper is None and walk._thread is not None
+    assert walk.result() == bank_index(roots)
