@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bench.bankgen import generate_bank
 from bench.common import Figure, Settings, median, time_ms
+from quiz import cores
 from quiz.bank import cachefile, parallel
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
@@ -147,17 +148,17 @@ def _cold_split_figures(root: Path, size: int, reps: int) -> list[Figure]:
     would_fork = parallel.can_fork()
     for _ in range(reps):
         for split in (True, False):
-            old_min, old_idle = parallel.MIN_ITEMS, parallel.idle_cpus
+            old_min, old_idle = parallel.MIN_ITEMS, cores.idle_cpus
             parallel.MIN_ITEMS = old_min if split else size + 1
             if split:
-                parallel.idle_cpus = lambda: float(parallel.usable_cpus())
+                cores.idle_cpus = cores.usable_cpus
             try:
                 walls[split].extend(_repeat(load, 1))
                 cpus[split].append(_cpu_with_children_ms(load))
             finally:
-                parallel.MIN_ITEMS, parallel.idle_cpus = old_min, old_idle
+                parallel.MIN_ITEMS, cores.idle_cpus = old_min, old_idle
     figures = []
-    helper = parallel.usable_cpus() >= 2 and size >= parallel.MIN_ITEMS
+    helper = cores.usable_cpus() >= 2 and size >= parallel.MIN_ITEMS
     for split in (True, False):
         params = {"cards": size, "card_cache": "off", "repeats": reps, "in_process": True}
         how = "helper process" if split and helper else "one process"

@@ -103,24 +103,25 @@ def _split_figures(
     effect is read side by side. The helper is used here even when the load average says
     no core is free (the import would not fork then): the figure shows what it would give
     on this machine now."""
+    from quiz import cores
     from quiz.bank import parallel
     from quiz.ecosystem import importer
 
     would_fork = parallel.can_fork()
-    helper = parallel.usable_cpus() >= 2
+    helper = cores.usable_cpus() >= 2
     walls: dict[bool, list[float]] = {True: [], False: []}
     cpus: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(max(1, settings.load_reps)):
         for split in (True, False):
-            old_pays, old_idle = importer._split_pays, parallel.idle_cpus
+            old_pays, old_idle = importer._split_pays, cores.idle_cpus
             if split:
-                parallel.idle_cpus = lambda: float(parallel.usable_cpus())
+                cores.idle_cpus = cores.usable_cpus
             else:
                 importer._split_pays = lambda questions: False
             try:
                 wall, cpu, _helped, _plan = _plan_once(notes, work)
             finally:
-                importer._split_pays, parallel.idle_cpus = old_pays, old_idle
+                importer._split_pays, cores.idle_cpus = old_pays, old_idle
             walls[split].append(wall)
             cpus[split].append(cpu)
     figures = []
@@ -174,9 +175,10 @@ def _command_figures(
 
 _FORCED = """\
 import sys
+from quiz import cores
 from quiz.bank import parallel
 if {helper}:
-    parallel.idle_cpus = lambda: float(parallel.usable_cpus())
+    cores.idle_cpus = cores.usable_cpus
 else:
     parallel.can_fork = lambda: False
 sys.argv = ["drillbit", *{args!r}]

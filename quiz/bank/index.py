@@ -31,6 +31,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from quiz import cores
 from quiz.bank import cachefile, statwalk
 from quiz.bank.statwalk import PACK_FILE as PACK_FILE  # the loader's name, without its models
 from quiz.errors import InputFileError
@@ -203,7 +204,7 @@ class _WalkHelper:
             and hasattr(os, "memfd_create")
             and hasattr(os, "sched_getaffinity")
             and sys.executable
-            and _free_core()
+            and cores.idle_cpus() >= 1
         ):
             return None
         try:
@@ -260,27 +261,6 @@ class _WalkHelper:
         finally:
             self._done.detach()
             os.close(self._output)
-
-
-LOADAVG = "/proc/loadavg"
-"""Linux's load averages, then "running/total" tasks (the fourth field)."""
-
-
-def _free_core() -> bool:
-    """Whether a core is free for the helper right now: fewer tasks are running than this
-    process may use (`/proc/loadavg`'s running count, this process included).
-
-    With no free core the helper shares one with the app at the scheduler's fair share,
-    where the thread yields to the app's GIL: Home came up 84-140 ms later with the
-    helper than with the thread at load 2-2.8 on 2 cores, and 41-49 ms sooner at load 1.3
-    (docs/performance.md, "Eighth round"). The load average itself lags by a minute and
-    counts the programs just run before this one: the running count is now."""
-    try:
-        with open(LOADAVG, encoding="ascii") as handle:
-            running = int(handle.read().split()[3].partition("/")[0])
-        return running < len(os.sched_getaffinity(0))
-    except (OSError, ValueError, IndexError):
-        return False
 
 
 def _reap(running: list[int], output: int) -> None:

@@ -11,8 +11,8 @@ unlinked temporary file; anything it did not deliver (it died, was killed) is do
 
 It forks only where that is safe and can pay: Linux, this thread the only one (forking a
 threaded process can leave a lock held forever in the child), at least `MIN_ITEMS` items,
-and a free core (two usable CPUs or more, and a 1-minute load average, less this
-process's own part of it (`own_load`), at least one below their number). On a machine whose cores are all busy the helper only competes with this
+and a free core (two usable CPUs or more, fewer tasks running right now than their number:
+`quiz.cores`). On a machine whose cores are all busy the helper only competes with this
 process and the hand-over is extra work: measured on 2 cores at load averages of 4.5-6,
 10,000 cards took 16.6 s with it and 13.9 s without. Everywhere else it is a plain loop.
 """
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import math
 import mmap
 import os
 import pickle
@@ -33,6 +32,8 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, NoReturn, TypeVar
 
+from quiz import cores
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -43,47 +44,14 @@ CHUNK = 32
 _COUNTERS = struct.Struct("qq")  # next item from the front, end of what is left (the back)
 
 
-def usable_cpus() -> int:
-    """CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-def idle_cpus() -> float:
-    """Usable CPUs minus the 1-minute load average of the other processes (this one's own
-    part taken out, see `own_load`): roughly how many cores the others leave free."""
-    try:
-        others = max(0.0, os.getloadavg()[0] - own_load())
-    except (AttributeError, OSError):
-        return 0.0
-    return usable_cpus() - others
-
-
-def own_load() -> float:
-    """At most how much of the 1-minute load average is this process's own running.
-
-    The kernel adds the number of runnable tasks to the average every 5 seconds with the
-    weight 1 - exp(-5/60), older samples decaying by exp(-5/60); a process that used C
-    seconds of CPU was running at about C/5 samples, which weigh at most 1 - exp(-C/60)
-    together (if they were the latest). Without this, a process that had been busy for a
-    while (the benchmark, `drillbit lint` after other work) counted itself as load and on
-    an otherwise idle 2-core machine saw no free core, while a freshly started one (the
-    app) did: the same machine, two answers. Waiting for a CPU counts as load but not as
-    CPU time, so on a busy machine this is less than the process's real part."""
-    times = os.times()
-    return 1.0 - math.exp(-(times.user + times.system) / 60.0)
-
-
 def can_fork() -> bool:
     """True where `map_split` may use a helper process: it must have a core of its own."""
     return (
         sys.platform.startswith("linux")
         and hasattr(os, "fork")
         and threading.active_count() == 1
-        and usable_cpus() >= 2
-        and idle_cpus() >= 1.0
+        and cores.usable_cpus() >= 2
+        and cores.idle_cpus() >= 1
     )
 
 

@@ -3,7 +3,6 @@ ones a plain loop gives, in order, whatever happens to the helper."""
 
 from __future__ import annotations
 
-import math
 import os
 import shutil
 import tempfile
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz import cores
 from quiz.bank import parallel
 from quiz.bank.loader import load_bank
 from tests.conftest import DATA, REPO, linux_only
@@ -111,17 +111,18 @@ def test_short_lists_and_unsafe_places_are_a_plain_loop(monkeypatch: pytest.Monk
 
 @linux_only
 def test_can_fork_needs_a_lone_thread_and_a_free_core(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "own_load", lambda: 0.0)  # a process that just started
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
+    monkeypatch.setattr(cores, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(cores, "running_tasks", lambda: 1)  # only this process runs
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert parallel.can_fork()
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.5, 0.5, 0.5))
+    monkeypatch.setattr(cores, "running_tasks", lambda: 2)
     assert not parallel.can_fork(), "both cores busy: the helper would only compete"
-    monkeypatch.setattr(os, "getloadavg", lambda: (0.5, 0.5, 0.5))
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 1)
+    monkeypatch.setattr(cores, "running_tasks", lambda: None)
+    assert not parallel.can_fork(), "a count that cannot be read is no free core"
+    monkeypatch.setattr(cores, "running_tasks", lambda: 1)
+    monkeypatch.setattr(cores, "usable_cpus", lambda: 1)
     assert not parallel.can_fork()
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(cores, "usable_cpus", lambda: 2)
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert not parallel.can_fork()
 
@@ -154,28 +155,3 @@ def test_load_with_a_helper_equals_the_plain_load(
             assert shared == plain
             assert shared.cards
     assert {p.code for p in plain.problems} >= {"duplicate-id", "math", "misplaced", "yaml"}
-
-
-def _cpu_used(seconds: float) -> os.times_result:
-    return os.times_result((seconds, 0.0, 0.0, 0.0, 0.0))
-
-
-@linux_only
-def test_the_load_this_process_made_itself_is_not_counted(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The 1-minute load average counts this process's own running: a process busy for a
-    minute on an otherwise idle 2-core machine (load 1.0) still has a core free beside it."""
-    monkeypatch.setattr(parallel, "usable_cpus", lambda: 2)
-    monkeypatch.setattr(threading, "active_count", lambda: 1)
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.3, 1.0, 0.5))
-    monkeypatch.setattr(os, "times", lambda: _cpu_used(0.0))
-    assert parallel.own_load() == 0.0
-    assert not parallel.can_fork(), "load 1.3 from others: no core is free"
-    monkeypatch.setattr(os, "times", lambda: _cpu_used(60.0))
-    assert parallel.own_load() == pytest.approx(1 - math.exp(-1))
-    assert parallel.can_fork(), "0.67 of the 1.3 is this process's own"
-    monkeypatch.setattr(os, "times", lambda: _cpu_used(600.0))
-    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 2.0, 1.5))
-    assert parallel.own_load() <= 1.0
-    assert not parallel.can_fork(), "at most one of the 2.5 is its own: the others are busy"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz import cores
 from quiz.bank import cachefile, index, loader, statwalk
 from quiz.bank.index import IndexWalk, bank_index, index_of
 from quiz.bank.lazy import LazyBank
@@ -30,7 +31,7 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files in these tests were just written; let the index be remembered anyway; and a
     core is free for the helper (the machine's own load must not decide a test)."""
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
-    monkeypatch.setattr(index, "_free_core", lambda: True)
+    monkeypatch.setattr(cores, "idle_cpus", lambda: 2)
 
 
 @pytest.fixture
@@ -182,21 +183,13 @@ def test_a_helper_still_walking_when_nobody_wants_its_answer_is_ended(
 def test_the_helper_runs_only_beside_a_free_core(
     roots: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.undo()  # the real _free_core, reading a made-up load file
+    monkeypatch.undo()  # the real count of free cores, reading a made-up load file
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
     monkeypatch.setattr(index, "HELPER_MIN_BYTES", 0)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
     loadavg = tmp_path / "loadavg"
-    monkeypatch.setattr(index, "LOADAVG", str(loadavg))
-    for text, free in (
-        ("0.52 0.80 1.01 1/345 4242\n", True),  # only this process runs
-        ("1.90 2.10 2.30 2/345 4242\n", False),  # another one runs too: no core is free
-        ("garbled\n", False),
-    ):
-        loadavg.write_text(text, encoding="ascii")
-        assert index._free_core() is free
-    loadavg.unlink()
-    assert not index._free_core()
+    loadavg.write_text("1.90 2.10 2.30 2/345 4242\n", encoding="ascii")  # another task runs
+    monkeypatch.setattr(cores, "LOADAVG", str(loadavg))
     bank_index(roots)
     walk = IndexWalk(roots)  # no free core: the walk in a thread, as for a small bank
     assert walk._helper is None and walk._thread is not None
