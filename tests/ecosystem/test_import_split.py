@@ -12,6 +12,7 @@ import quiz.ecosystem.importer as importer
 from quiz.bank import parallel
 from quiz.ecosystem.importer import ImportPlan, plan_import
 from tests.conftest import DATA, linux_only
+from tests.ecosystem.plans import plan_summary
 
 # The first "What is X?" has no answer (no card, so no id); the second one then gets the
 # plain id, not the -2 it would get if the first had made a card; "Why?" is too short.
@@ -39,17 +40,6 @@ Yes.
 - Y is the vertical axis.
 - Y is asked as why, sometimes.
 """
-
-
-def _summary(plan: ImportPlan) -> tuple[object, ...]:
-    return (
-        [(c.card_id, c.path, c.text, c.key_points, c.replaces) for c in plan.cards],
-        plan.skipped,
-        plan.notices,
-        plan.sections,
-        plan.questions_seen,
-        plan.pack_yaml,
-    )
 
 
 def _plans(
@@ -87,7 +77,7 @@ def test_a_split_plan_is_the_plain_plan(
     (existing / "what-is-y.md").write_text("an older card\n", encoding="utf-8")
     for notes in [repeated, *sorted((DATA / "notes").glob("*.md"))]:
         plain, split = _plans(notes, tmp_path / "content", monkeypatch, fork=fork)
-        assert _summary(split) == _summary(plain), notes.name
+        assert plan_summary(split) == plan_summary(plain), notes.name
     plain, _ = _plans(repeated, tmp_path / "content", monkeypatch, fork=fork)
     assert [c.card_id for c in plain.cards] == ["what-is-x", "what-is-x-2"]
     assert [s.label.split(" ")[0] for s in plain.skipped] == ["#1", "#3", "#5"]

@@ -16,7 +16,7 @@ import pytest
 import quiz.ecosystem.importer as importer
 import quiz.ecosystem.importsplit as importsplit
 from quiz.bank import parallel
-from quiz.ecosystem.importer import ImportPlan, plan_import
+from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.notes import (
     cut_notes,
     merge_parts,
@@ -27,6 +27,7 @@ from quiz.ecosystem.notes import (
     split_text,
 )
 from tests.conftest import DATA, linux_only
+from tests.ecosystem.plans import plan_summary
 
 _FIXTURES = sorted((DATA / "notes").glob("*.md"))
 
@@ -123,17 +124,6 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
     assert split_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
 
 
-def _summary(plan: ImportPlan) -> tuple[object, ...]:
-    return (
-        [(c.card_id, c.path, c.text, c.key_points, c.replaces) for c in plan.cards],
-        plan.skipped,
-        plan.notices,
-        plan.sections,
-        plan.questions_seen,
-        plan.pack_yaml,
-    )
-
-
 @linux_only
 @pytest.mark.parametrize("kind", ["fixtures", "references", "fence"])
 def test_notes_read_in_two_plan_as_in_one(
@@ -173,7 +163,7 @@ def test_notes_read_in_two_plan_as_in_one(
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
     # notes with link references are not even cut; a fence over the cut is refused
     assert read == {"fixtures": [True], "references": [], "fence": [False]}[kind]
-    assert _summary(split) == _summary(plain)
+    assert plan_summary(split) == plan_summary(plain)
 
 
 @linux_only
@@ -218,4 +208,4 @@ def test_a_helper_that_dies_loses_nothing(
         patch.setattr(importer, "read_and_plan", recording)
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
     assert tried == [dies == "planning"]  # read in one piece / the helper's cards planned here
-    assert _summary(split) == _summary(plain)
+    assert plan_summary(split) == plan_summary(plain)

@@ -1,0 +1,17 @@
+"""What two import plans must agree on, for the tests that plan the same notes two ways."""
+
+from __future__ import annotations
+
+from quiz.ecosystem.importer import ImportPlan
+
+
+def plan_summary(plan: ImportPlan) -> tuple[object, ...]:
+    """Every card's id, path, text, key points and replacement, and the plan's report."""
+    return (
+        [(c.card_id, c.path, c.text, c.key_points, c.replaces) for c in plan.cards],
+        plan.skipped,
+        plan.notices,
+        plan.sections,
+        plan.questions_seen,
+        plan.pack_yaml,
+    )
