@@ -77,6 +77,10 @@ class BankIndex:
     walk: str = field(default="", compare=False, repr=False)
     """A remembered index's stat walk (`quiz.bank.statwalk`'s records): every card file's
     key as it was when the full load found it clean. Empty for the index of a load."""
+    _card_keys: dict[tuple[str, str, str], tuple[str, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    """The walk's card keys by file, read from it once, when a card file is first parsed."""
 
     def card_path(self, ref: CardRef) -> Path:
         """The file a card of this index was loaded from (ids equal file names)."""
@@ -86,22 +90,36 @@ class BankIndex:
         """The key (size, mtime, ctime, inode) the card file at `path` had when it loaded
         with no problem under this code, when this index was remembered from that load;
         else None. A file with this key now is that same clean file."""
-        walk = self.walk.split("\0")
-        pack, topic, name = str(path.parent.parent), path.parent.name, path.name
-        current, at, count = "", 0, len(walk)
-        while at < count:  # the records `statwalk` writes, each kind its count of fields
-            record = walk[at]
-            if record == "pack":
-                current = walk[at + 1]
-                at += 7
-            elif record == "card":
-                if current == pack and walk[at + 1] == topic and walk[at + 2] == name:
-                    size, mtime, ctime, inode = walk[at + 3 : at + 7]
-                    return (int(size), int(mtime), int(ctime), int(inode))
-                at += 7
-            else:  # root, missing
-                at += 2
-        return None
+        keys = self._card_keys
+        if not keys and self.walk:  # read from the walk at the first file parsed
+            keys.update(_card_keys(self.walk))
+        found = keys.get((str(path.parent.parent), path.parent.name, path.name))
+        if found is None:
+            return None
+        size, mtime, ctime, inode = found
+        return (int(size), int(mtime), int(ctime), int(inode))
+
+
+def _card_keys(walk: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """Every card file's key fields in a walk, by (pack folder, topic, file name): one pass
+    over the records `statwalk` writes, each kind its count of fields (the first record of
+    a file wins, as a scan from the start would find it)."""
+    fields = walk.split("\0")
+    keys: dict[tuple[str, str, str], tuple[str, ...]] = {}
+    current, at, count = "", 0, len(fields)
+    while at < count:
+        record = fields[at]
+        if record == "pack":
+            current = fields[at + 1]
+            at += 7
+        elif record == "card":
+            keys.setdefault(
+                (current, fields[at + 1], fields[at + 2]), tuple(fields[at + 3 : at + 7])
+            )
+            at += 7
+        else:  # root, missing
+            at += 2
+    return keys
 
 
 def card_index(roots: Sequence[Path]) -> tuple[CardRef, ...]:
