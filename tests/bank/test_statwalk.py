@@ -21,8 +21,8 @@ from quiz.bank.sources import bundled_content_dir
 from tests.conftest import DATA
 
 needs_helper = pytest.mark.skipif(
-    not hasattr(os, "memfd_create") or len(os.sched_getaffinity(0)) < 2,
-    reason="the helper runs only where it can run beside this process",
+    not all(hasattr(os, name) for name in ("posix_spawn", "memfd_create", "sched_getaffinity")),
+    reason="the walk's helper needs Linux's posix_spawn and memory files",
 )
 
 
