@@ -122,16 +122,57 @@ def set_items(counters: mmap.mmap, count: int) -> None:
     _COUNTERS.pack_into(counters, 0, 0, count)
 
 
-def claim(counters: mmap.mmap, lock: IO[bytes], *, from_front: bool) -> range:
-    """The next chunk of items for one side of a split, this process's (`from_front`) or
-    the helper's; empty when nothing is left. For a caller that forks its own helper and
-    shares the items as `map_split` does."""
-    return _claim(counters, lock, from_front)
+def work_from_front(
+    work_at: Callable[[int], Result],
+    count: int,
+    pid: int,
+    counters: mmap.mmap,
+    lock: IO[bytes],
+    out: IO[bytes],
+    unpack_at: Callable[[int, Any], Result],
+) -> list[Result]:
+    """This process's side of a split of items 0 to `count` - 1 with the helper `pid`:
+    work chunks from the front, wait for the helper, take what it handed over
+    (`unpack_at(i, packed)`), and work here whatever it did not. Also for a caller that
+    forks its own helper (the notes import), which runs `work_from_back`."""
+    results: list[Any] = [None] * count
+    done = [False] * count
+    try:
+        while chunk := _claim(counters, lock, from_front=True):
+            for i in chunk:
+                results[i] = work_at(i)
+                done[i] = True
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # interrupted: no one will read its results
+        reap(pid)
+        raise
+    reap(pid)
+    out.seek(0)
+    # A record cut short (the helper was killed mid-write) ends the reading; whatever
+    # was not handed over is worked here, so nothing is lost or reported twice.
+    with contextlib.suppress(Exception):
+        while True:
+            for i, packed in pickle.load(out):
+                results[i] = unpack_at(i, packed)
+                done[i] = True
+    for i, finished in enumerate(done):
+        if not finished:  # the helper stopped before handing these over
+            results[i] = work_at(i)
+    return results
 
 
-def reap(pid: int) -> None:
-    """Wait for a helper to exit."""
-    _reap(pid)
+def work_from_back(
+    work_at: Callable[[int], Any],
+    counters: mmap.mmap,
+    lock: IO[bytes],
+    out: IO[bytes],
+    pack: Callable[[Any], Any],
+) -> None:
+    """The helper's side of a split: work chunks from the back until none is left, each
+    chunk's results handed over as one pickled record of (item, `pack(result)`)."""
+    while chunk := _claim(counters, lock, from_front=False):
+        pickle.dump([(i, pack(work_at(i))) for i in chunk], out, protocol=5)
 
 
 def _split(
@@ -153,45 +194,17 @@ def _split(
         if pid == 0:  # the helper: parse from the back, hand results over, never return
             _helper(work, items, counters, lock, out, handover[0])
         if pid > 0:
-            return _share(work, items, pid, counters, lock, out, handover[1])
+            unpack = handover[1]
+            return work_from_front(
+                lambda i: work(items[i]),
+                len(items),
+                pid,
+                counters,
+                lock,
+                out,
+                lambda i, packed: unpack(items[i], packed),
+            )
     return [work(item) for item in items]
-
-
-def _share(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    pid: int,
-    counters: mmap.mmap,
-    lock: IO[bytes],
-    out: IO[bytes],
-    unpack: Callable[[Any, Any], Any],
-) -> list[Result]:
-    """This process's side: parse from the front, then collect what the helper handed over."""
-    results: list[Any] = [None] * len(items)
-    done = [False] * len(items)
-    try:
-        while chunk := _claim(counters, lock, from_front=True):
-            for i in chunk:
-                results[i] = work(items[i])
-                done[i] = True
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)  # interrupted: no one will read its results
-        _reap(pid)
-        raise
-    _reap(pid)
-    out.seek(0)
-    # A record cut short (the helper was killed mid-write) ends the reading; whatever
-    # was not handed over is parsed below, so nothing is lost or reported twice.
-    with contextlib.suppress(Exception):
-        while True:
-            for i, packed in pickle.load(out):
-                results[i] = unpack(items[i], packed)
-                done[i] = True
-    for i, finished in enumerate(done):
-        if not finished:  # the helper stopped before handing these over
-            results[i] = work(items[i])
-    return results
 
 
 def _helper(
@@ -206,8 +219,7 @@ def _helper(
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it with its parent
-        while chunk := _claim(counters, lock, from_front=False):
-            pickle.dump([(i, pack(work(items[i]))) for i in chunk], out, protocol=5)
+        work_from_back(lambda i: work(items[i]), counters, lock, out, pack)
         code = 0
     finally:
         with contextlib.suppress(BaseException):
@@ -215,8 +227,8 @@ def _helper(
         os._exit(code)  # never run the parent's cleanup (atexit, buffered output) twice
 
 
-def _reap(pid: int) -> None:
-    """Wait for the helper to exit (it does once nothing is left to claim)."""
+def reap(pid: int) -> None:
+    """Wait for a helper to exit (it does once nothing is left to claim)."""
     while True:
         try:
             os.waitpid(pid, 0)

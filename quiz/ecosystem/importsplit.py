@@ -112,25 +112,7 @@ def _here(
         down.close()
     work, (_pack, unpack) = prepare(parsed)
     count = len(parsed.questions)
-    results: list[Result | None] = [None] * count
-    done = [False] * count
-    while chunk := parallel.claim(counters, lock, from_front=True):
-        for i in chunk:
-            results[i] = work(i)
-            done[i] = True
-    parallel.reap(pid)
-    out.seek(0)
-    # A record cut short (the helper was killed mid-write) ends the reading; whatever was
-    # not handed over is planned here, so nothing is lost or planned twice.
-    with contextlib.suppress(Exception):
-        while True:
-            for i, packed in pickle.load(out):
-                results[i] = unpack(i, packed)
-                done[i] = True
-    for i, finished in enumerate(done):
-        if not finished:
-            results[i] = work(i)
-    return parsed, results  # type: ignore[return-value]  # every item is done
+    return parsed, parallel.work_from_front(work, count, pid, counters, lock, out, unpack)
 
 
 def _helper(
@@ -156,8 +138,7 @@ def _helper(
                 first = pickle.load(pipe)
         if first is not None:
             work, (pack, _unpack) = prepare(merge_parts(first, second.parsed))
-            while chunk := parallel.claim(counters, lock, from_front=False):
-                pickle.dump([(i, pack(work(i))) for i in chunk], out, protocol=5)
+            parallel.work_from_back(work, counters, lock, out, pack)
         code = 0
     finally:
         with contextlib.suppress(BaseException):
