@@ -7,10 +7,8 @@ temporary DRILLBIT_HOME, so no user's database or card cache is touched.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -18,7 +16,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import FULL, QUICK, REPO, Figure, Settings, cpu_share
+from bench.common import (
+    FULL,
+    QUICK,
+    REPO,
+    Figure,
+    Settings,
+    commit,
+    cpu_share,
+    merge_results,
+)
 
 SECTIONS = ("loading", "startup", "heavy", "notes", "grading", "scaling", "rss")
 
@@ -53,12 +60,6 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip()
-    except OSError:
-        commit = ""
     import numpy
 
     return {
@@ -67,24 +68,24 @@ def machine() -> dict[str, Any]:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "numpy": numpy.__version__,
-        "commit": commit,
+        "commit": commit(),
         "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else [],
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
 
 
-def run(settings: Settings, sections: Sequence[str], work: Path) -> list[Figure]:
-    """Run the chosen sections, each printing a line as it finishes."""
+def run(settings: Settings, sections: Sequence[str], work: Path) -> dict[str, list[Figure]]:
+    """Run the chosen sections, each printing a line as it finishes: their figures."""
     from bench import grading, heavy, loading, notes, startup
 
-    figures: list[Figure] = []
+    figures: dict[str, list[Figure]] = {}
 
     def step(name: str, action: Callable[[], list[Figure]]) -> None:
         if name not in sections:
             return
         start = time.perf_counter()
         found = action()
-        figures.extend(found)
+        figures.setdefault(name, []).extend(found)
         print(
             f"  {name}: {len(found)} figures in {time.perf_counter() - start:.1f} s",
             file=sys.stderr,
@@ -215,22 +216,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         share_before = cpu_share()
-        figures = run(settings, sections, work)
+        by_section = run(settings, sections, work)
         share_after = cpu_share()
-    figures.append(
+    by_section["machine"] = [
         Figure(
             "cpu_share",
             min(share_before, share_after),
             "cores",
             {"before": share_before, "after": share_after, "idle_machine": 1.0},
         )
-    )
+    ]
     info["load_average_after"] = (
         [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
     )
     info["duration_s"] = round(time.perf_counter() - start, 1)
-    result = {"machine": info, "quick": settings.quick, "figures": [f.as_json() for f in figures]}
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    merge_results(args.out, by_section, {"machine": info, "quick": settings.quick})
+    figures = [figure for found in by_section.values() for figure in found]
     print(table(figures))
     print(
         f"\n{len(figures)} figures in {info['duration_s']} s; written to {args.out}",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,57 @@ class Figure:
     def as_json(self) -> dict[str, Any]:
         """The record written to bench/results.json."""
         return {"name": self.name, "value": self.value, "unit": self.unit, "params": self.params}
+
+
+def commit() -> str:
+    """The checkout's short commit ("" outside a git checkout)."""
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return ""
+
+
+def merge_results(
+    out: Path, written: Mapping[str, Sequence[Figure]], header: Mapping[str, Any]
+) -> None:
+    """Write each section's figures into `out`, keeping what other sections wrote there.
+
+    A run replaces every figure of the sections it ran (so a figure a section no longer
+    measures goes too) and keeps the rest: `--plan` after a full run, or `--only heavy`
+    after `--quick`, leaves the other sections' figures as they were. Each record names
+    its section; a record from before sections were named goes when a figure of the same
+    name is written. `header` (the machine, the plan simulation's settings) is set on top,
+    and `sections` says which commit wrote each section's figures, and when.
+    """
+    try:
+        existing = json.loads(out.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        existing = {}
+    if not isinstance(existing, dict):
+        existing = {}
+    fresh = {figure.name for figures in written.values() for figure in figures}
+    previous = existing.get("figures")
+    kept = [
+        record
+        for record in (previous if isinstance(previous, list) else [])
+        if isinstance(record, dict)
+        and record.get("section") not in written
+        and record.get("name") not in fresh
+    ]
+    existing.update(header)
+    stamps = existing.get("sections")
+    stamps = dict(stamps) if isinstance(stamps, dict) else {}
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    stamps.update({section: {"commit": commit(), "date": when} for section in written})
+    existing["sections"] = stamps
+    existing["figures"] = kept + [
+        {**figure.as_json(), "section": section}
+        for section, figures in written.items()
+        for figure in figures
+    ]
+    out.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)

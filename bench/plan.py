@@ -47,7 +47,6 @@ confidence interval (1.96 standard errors); the gain is a per-learner paired dif
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import statistics
 import sys
@@ -62,10 +61,17 @@ import numpy as np
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
-from bench.common import REPO, Figure
+from bench.common import REPO, Figure, merge_results
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound
 from quiz.store import InterviewPlan
-from quiz.study.plan import TimeBox, TimedAnswer, estimate_pace, plan_day, time_box
+from quiz.study.plan import (
+    READINESS_MARGIN,
+    TimeBox,
+    TimedAnswer,
+    estimate_pace,
+    plan_day,
+    time_box,
+)
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 """Midnight of the first study day (the simulation's clock is UTC)."""
@@ -106,7 +112,14 @@ class Settings:
     """Learners the matched retention is searched on."""
     match_steps: int = 7
     seed: int = 20260105
+    margin: float = READINESS_MARGIN
+    """Plan mode's readiness margin (`plan_day`'s `margin`): where its last pass stops."""
+    bank_order: str = "content"
+    """The simulated bank's content order (`BANK_ORDERS`), which plan mode introduces in."""
 
+
+BANK_ORDERS = ("content", "drills-last", "drills-first")
+"""`content`: every tenth card a drill; the others put the drills after or before the rest."""
 
 FULL = Settings()
 QUICK = Settings(cards=120, learners=8, horizons=(7, 14), match_learners=4, match_steps=4)
@@ -141,6 +154,8 @@ class Policy:
     plan: bool = False
     steps: bool = True
     """fsrs's learning and relearning steps (False: a plain fsrs without them)."""
+    margin: float = READINESS_MARGIN
+    """With `plan`: the readiness margin over the target where the last pass stops."""
     oracle: bool = False
     """The bench's oracle (bench/plan_oracle.py): reviews planned with the learner's true
     memory, never available to the app."""
@@ -177,15 +192,26 @@ class Outcome:
     that many reviews could reach, with no time budget (`plan_oracle.recall_bound`)."""
 
 
-def bank(count: int) -> list[SimCard]:
-    """`count` cards over six topics; every tenth a coding drill."""
+def bank(count: int, order: str = "content") -> list[SimCard]:
+    """`count` cards over six topics; every tenth a coding drill.
+
+    `order` (`BANK_ORDERS`) is the content order plan mode introduces new cards in: the
+    drills spread through the bank, or all after (or before) the quiz cards.
+    """
     every = round(1 / DRILL_SHARE)
-    return [
+    cards = [
         SimCard(
             f"card-{i:03d}", "coding" if i % every == every - 1 else "concept", f"topic-{i % 6}"
         )
         for i in range(count)
     ]
+    if order == "drills-last":
+        return sorted(cards, key=lambda card: card.kind == "coding")
+    if order == "drills-first":
+        return sorted(cards, key=lambda card: card.kind != "coding")
+    if order != "content":
+        raise ValueError(f"bank order {order!r}: one of {', '.join(BANK_ORDERS)}")
+    return cards
 
 
 def draw_learner(seed: int, index: int) -> Learner:
@@ -238,10 +264,15 @@ def simulate(
     them), then the reviews `oracle_reviews` places on today from the true memory,
     within the time box; a review is not asked again the same day.
     """
-    scheduler = Scheduler(
-        desired_retention=policy.retention,
-        enable_fuzzing=False,
-        **({} if policy.steps else {"learning_steps": (), "relearning_steps": ()}),
+    scheduler = (
+        Scheduler(desired_retention=policy.retention, enable_fuzzing=False)
+        if policy.steps
+        else Scheduler(
+            desired_retention=policy.retention,
+            enable_fuzzing=False,
+            learning_steps=(),
+            relearning_steps=(),
+        )
     )
     truth = Scheduler(parameters=learner.params, enable_fuzzing=False)
     rng = np.random.default_rng([seed, learner.index, 1])
@@ -398,6 +429,7 @@ def simulate(
                 time_reviews=policy.plan,
                 new_cards=imposed,
                 same_day_steps=None if policy.steps else False,
+                margin=policy.margin,
             )
             assert today is not None  # the plan runs until the interview day
             expected = max(expected, spent + today.seconds)
@@ -521,11 +553,11 @@ def equal_reviews_baseline(
 
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
     """Every policy on every learner for one horizon, and the figures they give."""
-    cards = bank(settings.cards)
+    cards = bank(settings.cards, settings.bank_order)
     learners = [draw_learner(settings.seed, i) for i in range(settings.learners)]
-
+    planned = Policy("plan", plan=True, margin=settings.margin)
     plan = [
-        simulate(cards, learners[i], horizon, Policy("plan", plan=True), settings.seed)
+        simulate(cards, learners[i], horizon, planned, settings.seed)
         for i in range(settings.learners)
     ]
 
@@ -580,6 +612,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
         "learners": settings.learners,
         "budget_minutes": BUDGET_MINUTES,
         "target": TARGET,
+        **_variant(settings),
     }
     budget = BUDGET_MINUTES * 60
     figures: list[Figure] = []
@@ -649,6 +682,9 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     bound, bound_ci = mean_ci(bounds)
     bound_gain, bound_gain_ci = mean_ci(
         [100 * (b - m.recall_on_day) for b, m in zip(bounds, matched, strict=True)]
+    )
+    bound_equal, bound_equal_ci = mean_ci(
+        [100 * (b - e) for b, e in zip(bounds, equal, strict=True)]
     )
     log(
         f"    {horizon:>2} days oracle gain {oracle_gain:+.2f} ± {oracle_gain_ci:.2f} pp "
@@ -749,6 +785,16 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
             {**ceiling, "ci95": round(bound_gain_ci, 2)},
         ),
         Figure(
+            "plan_recall_bound_gain_equal_reviews_pp",
+            round(bound_equal, 2),
+            "pp",
+            {
+                **common,
+                "versus": "the equal-review baseline of plan_recall_gain_equal_reviews_pp",
+                "ci95": round(bound_equal_ci, 2),
+            },
+        ),
+        Figure(
             "plan_max_load_over_budget_pct",
             round(100 * (over - 1), 1),
             "%",
@@ -807,8 +853,9 @@ def table(figures: Sequence[Figure]) -> str:
     ceiling = [
         "",
         "| horizon | plan gain | oracle recall | oracle gain | oracle - plan "
-        "| bound recall | bound gain |",
-        "|---|---|---|---|---|---|---|",
+        "| bound recall | bound gain | plan gain, equal reviews "
+        "| bound gain, equal reviews |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     by_horizon: dict[int, dict[str, Figure]] = {}
     for figure in figures:
@@ -822,6 +869,8 @@ def table(figures: Sequence[Figure]) -> str:
             "plan_oracle_room_pp",
             "plan_recall_bound_on_day",
             "plan_recall_bound_gain_pp",
+            "plan_recall_gain_equal_reviews_pp",
+            "plan_recall_bound_gain_equal_reviews_pp",
         )
         if all(name in found for name in names):
             cells = [
@@ -847,6 +896,19 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
+def _variant(settings: Settings) -> dict[str, Any]:
+    """The run's settings that differ from the bench's own (seed, margin, bank order), so
+    that a figure from a variant run is never read as the bench's."""
+    found: dict[str, Any] = {}
+    if settings.seed != FULL.seed:
+        found["seed"] = settings.seed
+    if settings.margin != FULL.margin:
+        found["margin"] = settings.margin
+    if settings.bank_order != FULL.bank_order:
+        found["bank_order"] = settings.bank_order
+    return found
+
+
 def run_all(settings: Settings, log: Callable[[str], None]) -> list[Figure]:
     """Every horizon's figures."""
     figures: list[Figure] = []
@@ -859,20 +921,20 @@ def run_all(settings: Settings, log: Callable[[str], None]) -> list[Figure]:
 
 def write(figures: Sequence[Figure], out: Path, settings: Settings) -> None:
     """Put the plan figures into `out`, keeping the other sections' figures already there."""
-    names = {f.name for f in figures}
-    try:
-        existing: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        existing = {}
-    kept = [f for f in existing.get("figures", []) if f.get("name") not in names]
-    existing["figures"] = kept + [f.as_json() for f in figures]
-    existing["plan_simulation"] = {
-        "cards": settings.cards,
-        "learners": settings.learners,
-        "horizons": list(settings.horizons),
-        "seed": settings.seed,
-    }
-    out.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
+    merge_results(
+        out,
+        {"plan": figures},
+        {
+            "plan_simulation": {
+                "cards": settings.cards,
+                "learners": settings.learners,
+                "horizons": list(settings.horizons),
+                "seed": settings.seed,
+                "margin": settings.margin,
+                "bank_order": settings.bank_order,
+            }
+        },
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -884,6 +946,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--learners", type=int, help="learners per horizon (default 50)")
     parser.add_argument(
         "--horizons", help="comma-separated days to the interview (default 7,14,30)"
+    )
+    parser.add_argument("--seed", type=int, help=f"the learners' seed (default {FULL.seed})")
+    parser.add_argument(
+        "--margin",
+        type=float,
+        help=f"plan mode's readiness margin over the target (default {READINESS_MARGIN})",
+    )
+    parser.add_argument(
+        "--bank-order",
+        choices=BANK_ORDERS,
+        help="where the drills sit in the bank's content order (default content)",
     )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
@@ -897,6 +970,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"--horizons: whole numbers of days, comma-separated, not {args.horizons!r}"
             )
         settings = replace(settings, horizons=days)
+    if args.margin is not None and not 0 <= args.margin < 1 - TARGET:
+        parser.error(
+            f"--margin: from 0 up to {1 - TARGET:g} (the target is {TARGET}), not {args.margin}"
+        )
+    for name, value in (
+        ("seed", args.seed),
+        ("margin", args.margin),
+        ("bank_order", args.bank_order),
+    ):
+        if value is not None:
+            settings = replace(settings, **{name: value})
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)

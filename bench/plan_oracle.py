@@ -50,7 +50,9 @@ class TrueModel:
 
     def recall(self, elapsed_days: np.ndarray, stability: np.ndarray) -> np.ndarray:
         """Probability of recall after whole `elapsed_days` (fsrs's forgetting curve)."""
-        return np.power(1 + self.factor * np.maximum(elapsed_days, 0) / stability, self.decay)
+        return np.asarray(
+            np.power(1 + self.factor * np.maximum(elapsed_days, 0) / stability, self.decay)
+        )
 
     def stability_after(
         self,
@@ -85,12 +87,12 @@ class TrueModel:
                 * (np.exp((1 - recall) * w[10]) - 1)
                 * bonus
             )
-        return np.maximum(np.where(elapsed_days < 1, short, long_term), STABILITY_MIN)
+        return np.asarray(np.maximum(np.where(elapsed_days < 1, short, long_term), STABILITY_MIN))
 
 
 def _days(later: np.ndarray, earlier: np.ndarray) -> np.ndarray:
     """Whole days between two epoch-second times, as datetime's timedelta.days counts."""
-    return np.floor((later - earlier) / DAY_SECONDS)
+    return np.asarray(np.floor((later - earlier) / DAY_SECONDS))
 
 
 def review_gains(
@@ -120,7 +122,7 @@ def review_gains(
         )
     lapsed = model.recall(left, model.stability_after(stability, difficulty, elapsed, Rating.Again))
     idle = model.recall(_days(np.array([[day]]), last), stability)
-    return chance * kept + (1 - chance) * lapsed - idle
+    return np.asarray(chance * kept + (1 - chance) * lapsed - idle)
 
 
 def oracle_reviews(

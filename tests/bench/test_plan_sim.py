@@ -6,10 +6,13 @@ import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pytest
 from fsrs import Card, Rating, Scheduler
 
+import bench.plan
 from bench.common import Figure
 from bench.plan import (
     BUDGET_MINUTES,
@@ -22,11 +25,13 @@ from bench.plan import (
     draw_learner,
     equal_reviews_baseline,
     horizon_figures,
+    main,
     simulate,
     table,
     write,
 )
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound, review_gains
+from quiz.study.plan import DayPlan, plan_day
 
 TINY = replace(QUICK, cards=24, learners=2, horizons=(5,), match_learners=2, match_steps=2)
 
@@ -99,11 +104,18 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "plan_oracle_room_pp",
         "plan_recall_bound_on_day",
         "plan_recall_bound_gain_pp",
+        "plan_recall_bound_gain_equal_reviews_pp",
     } <= names
     policies = {f.params["policy"] for f in figures if f.name == "sim_reviews"}
     assert policies == {"fsrs-0.90", "fsrs-matched", "fsrs-nosteps-matched", "plan", "oracle"}
     value = {f.name: f.value for f in figures if "policy" not in f.params}
     assert value["plan_oracle_recall_on_day"] <= value["plan_recall_bound_on_day"]
+    # both gains at equal reviews are against the same baseline: they differ by bound - plan
+    assert value["plan_recall_bound_gain_equal_reviews_pp"] - value[
+        "plan_recall_gain_equal_reviews_pp"
+    ] == pytest.approx(
+        100 * (value["plan_recall_bound_on_day"] - value["plan_recall_on_day"]), abs=0.03
+    )
     assert "| 5 days | plan |" in table(figures)
     assert "| 5 days | oracle |" in table(figures)
     assert "| oracle recall |" in table(figures), "the ceiling's own table"
@@ -210,3 +222,67 @@ def test_the_equal_review_baseline_mixes_the_two_retentions_around_plan_modes_co
     # not bracketed (fsrs spends more than plan mode at both): the run with fewer reviews
     recalls, spent, bracketed = equal_reviews_baseline(60, more, fewer)
     assert not bracketed and spent == 100 and recalls == [0.80, 0.90]
+
+
+def test_the_bank_order_moves_the_drills_and_nothing_else() -> None:
+    content = bank(30)
+    assert [card.kind for card in content].count("coding") == 3
+    assert content[9].kind == "coding", "every tenth card a drill"
+    last = bank(30, "drills-last")
+    first = bank(30, "drills-first")
+    assert [card.kind for card in last] == ["concept"] * 27 + ["coding"] * 3
+    assert [card.kind for card in first] == ["coding"] * 3 + ["concept"] * 27
+    assert sorted(last, key=lambda c: c.id) == sorted(first, key=lambda c: c.id) == content
+    assert [c.id for c in last if c.kind == "concept"] == [
+        c.id for c in content if c.kind == "concept"
+    ], "the quiz cards keep their content order"
+    with pytest.raises(ValueError, match="bank order 'random'"):
+        bank(30, "random")
+
+
+def test_plan_modes_margin_reaches_plan_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[float] = []
+
+    def spy(*args: Any, **kwargs: Any) -> DayPlan | None:
+        seen.append(kwargs["margin"])
+        return plan_day(*args, **kwargs)
+
+    monkeypatch.setattr(bench.plan, "plan_day", spy)
+    simulate(bank(24), draw_learner(7, 1), 3, Policy("plan", plan=True, margin=0.06), seed=7)
+    assert seen and set(seen) == {0.06}
+
+
+def test_a_variant_runs_settings_are_in_every_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    variant = replace(TINY, seed=11, margin=0.05, bank_order="drills-last")
+    figures = horizon_figures(variant, 5, lambda _line: None)
+    assert figures
+    for figure in figures:
+        assert (figure.params["seed"], figure.params["margin"], figure.params["bank_order"]) == (
+            11,
+            0.05,
+            "drills-last",
+        ), figure.name
+    plain = horizon_figures(TINY, 5, lambda _line: None)
+    assert not any({"seed", "margin", "bank_order"} & set(f.params) for f in plain), (
+        "the bench's own run carries no variant keys"
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        (["--margin", "0.2"], "--margin: from 0 up to 0.1"),
+        (["--margin", "-0.01"], "--margin: from 0 up to 0.1"),
+        (["--bank-order", "random"], "invalid choice: 'random'"),
+        (["--seed", "x"], "invalid int value"),
+    ],
+)
+def test_bad_flags_are_refused_before_anything_runs(
+    flag: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "results.json"
+    with pytest.raises(SystemExit) as stop:
+        main(["--plan", "--out", str(out), *flag])
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
