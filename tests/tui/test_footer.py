@@ -9,12 +9,13 @@ from collections.abc import Callable
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
-from tests.tui.conftest import wait_until
+from tests.tui.conftest import AppFactory, wait_until
 
 
 class Plain(Button):
@@ -170,3 +171,62 @@ async def test_keys_changed_in_place_look_as_textuals_footer_draws_them() -> Non
         return seen
 
     assert await drawn(KeysFooter) == await drawn(Footer)
+
+
+def _drawn(app: App[None]) -> tuple[bool, list[tuple[str, int, int]]]:
+    """The footer's compact flag and each key's (description, left, right) cells."""
+    footer = app.screen.query_one(Footer)
+    return footer.compact, [
+        (key.description, key.region.x, key.region.right) for key in footer_keys(app)
+    ]
+
+
+async def _settled(pilot: Pilot[None], app: App[None], width: int, described: str) -> None:
+    assert await wait_until(
+        pilot,
+        lambda: (
+            any(key.description == described for key in footer_keys(app))
+            and all(key.region.width for key in footer_keys(app))
+            and app.screen.query_one(Footer).size.width == width
+        ),
+    )
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(("width", "compact"), [(80, True), (84, False), (120, False)])
+async def test_homes_keys_all_fit_narrowing_only_as_far_as_needed(
+    build: AppFactory, width: int, compact: bool
+) -> None:
+    """At 80 columns the stock spacing cut Help to "? He"; compact spacing fits every key."""
+    app = build()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await _settled(pilot, app, width, "Help")
+        is_compact, keys = _drawn(app)
+        assert is_compact is compact
+        assert [name for name, *_ in keys] == [
+            "Due", "Cram", "Mock", "Stats", "Cards", "Drills", "Settings", "Help", "palette",
+        ]  # fmt: skip
+        assert all(right <= width for _name, _left, right in keys), keys
+        lefts = [left for _name, left, _right in keys]
+        rights = [right for _name, _left, right in keys]
+        assert all(a <= b for a, b in zip(rights, lefts[1:], strict=False)), "no key overlaps"
+
+
+async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
+    build: AppFactory,
+) -> None:
+    """Its seven keys need 80 cells even compact: the palette's key (ctrl+p still works)
+    goes at 80 columns and comes back when the terminal is widened."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await _settled(pilot, app, 80, "Back")
+        compact, keys = _drawn(app)
+        assert compact and "palette" not in [name for name, *_ in keys]
+        assert keys[-1][0] == "Back" and keys[-1][2] <= 80, keys
+        await pilot.resize_terminal(120, 24)
+        await _settled(pilot, app, 120, "palette")
+        compact, keys = _drawn(app)
+        assert not compact and [name for name, *_ in keys][-2:] == ["Back", "palette"]
+        await pilot.press("ctrl+p")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")

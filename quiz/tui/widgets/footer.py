@@ -56,6 +56,42 @@ class KeysFooter(Footer):
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
         self._shown: tuple[bool, tuple[ShownKey, ...]] | None = None
+        self._compact_asked = compact
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Narrow the footer until its keys fit: compact, then without the palette's key.
+
+        Textual's Footer cuts whatever does not fit: at 80 columns Home's seven keys, Help
+        and the palette's key need 83 cells, and Help read "? He". Compact takes a cell
+        less per key (Home: 75); the card browser's eight keys need 92 cells, 80 compact,
+        and leave out the palette's key (ctrl+p still opens it; Home's hint line says so).
+        A footer asked to be compact stays compact; grouped keys (none in drillbit) are
+        left as Textual draws them.
+        """
+        if self._compact_asked or self._shown is None or not self.size.width:
+            return
+        app = self.app
+        _palette, keys = self._shown
+        if any(binding.group is not None for _key, binding, *_rest in keys):
+            return
+        cells: dict[str, int] = {}  # Footer shows the first key of each action
+        for key, binding, _enabled, _tooltip, display in keys:
+            if key != app.COMMAND_PALETTE_BINDING:
+                cells.setdefault(binding.action, len(display) + len(binding.description) + 3)
+        need = sum(cells.values())
+        palette = 0
+        found = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        if app.ENABLE_COMMAND_PALETTE and found is not None:
+            palette = len(app.get_key_display(found[1])) + len(found[1].description) + 4
+        width = self.size.width
+        self.compact = width < need + palette
+        show_palette = width >= need - len(cells) + palette - 1
+        if show_palette != self.show_command_palette:
+            self.show_command_palette = show_palette
+            self.call_after_refresh(self._recompose_if_changed)
 
     def compose(self) -> ComposeResult:
         """Footer's keys, the bound ones already in the footer's compact style."""
@@ -91,6 +127,7 @@ class KeysFooter(Footer):
         keys = self._keys()
         if keys != self._shown:
             self._shown = keys
+            self._fit()
             if any(binding.group is not None for _, binding, *_rest in keys[1]):
                 await self.recompose()  # grouped keys: containers and labels, not only keys
             else:
