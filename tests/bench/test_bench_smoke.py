@@ -189,6 +189,9 @@ def test_main_writes_every_figure_as_json(tmp_path: Path, monkeypatch: pytest.Mo
         "load_10k_cold_ms",
     }
     assert all({"name", "value", "unit", "params"} <= f.keys() for f in data["figures"])
+    assert (
+        {f["section"] for f in data["figures"]} == set(data["sections"]) == {"loading", "machine"}
+    )
 
 
 def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
