@@ -34,6 +34,7 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         assert "days left" not in summary_text(screen), "no plan, no plan line"
+        assert summary_text(screen).startswith("0 due · 4 new today  |  4 new + ")
         await pilot.press("d")
         await pilot.pause()
         study = app.screen
@@ -50,6 +51,8 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         # over 11 min for a drill), nothing due yet
         assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
         assert "today: 0 reviews + 2 new, about 2 min" in line
+        # fsrs's "4 new today" (its daily limit) would contradict the plan's two
+        assert "new today" not in line and line.startswith("4 new + 0 learning + 0 review")
         await pilot.press("d")
         await pilot.pause()
         planned = app.screen

@@ -118,14 +118,18 @@ class HomeScreen(Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         t = counts.total
+        plan = ws.plan_status()
         summary = Text()
-        summary.append(f"{t.due} due", style="bold yellow")
-        summary.append(f" · {counts.new_today} new today", style="cyan")
-        summary.append(f"  |  {t.new} new + {t.learning} learning + {t.learned} review")
+        if plan is None or plan.today is None:
+            summary.append(f"{t.due} due", style="bold yellow")
+            summary.append(f" · {counts.new_today} new today", style="cyan")
+            summary.append("  |  ")
+        # While a plan runs, the due session is plan mode's: its line below says today's
+        # reviews and new cards (fsrs's due count and daily new-card limit would differ).
+        summary.append(f"{t.new} new + {t.learning} learning + {t.learned} review")
         if t.suspended:
             summary.append(f" + {t.suspended} suspended")
         summary.append(f" = {t.total} cards")
-        plan = ws.plan_status()
         if plan is not None:
             summary.append(f"\n{plan.line()}", style="bold")
         broken = len(ws.content.index.broken)  # card files that did not load
