@@ -25,6 +25,7 @@ from bench.common import (
     commit,
     cpu_share,
     merge_results,
+    run_stamp,
 )
 
 SECTIONS = ("loading", "startup", "heavy", "notes", "grading", "scaling", "rss")
@@ -211,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
         info = machine()
+        stamp = run_stamp()
         print(
             f"drillbit bench ({'quick' if settings.quick else 'full'}) on {info['arch']}, {info['cpu']}, {info['cores']} cores",
             file=sys.stderr,
@@ -230,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else []
     )
     info["duration_s"] = round(time.perf_counter() - start, 1)
-    merge_results(args.out, by_section, {"machine": info, "quick": settings.quick})
+    merge_results(args.out, by_section, {"machine": info, "quick": settings.quick}, stamp)
     figures = [figure for found in by_section.values() for figure in found]
     print(table(figures))
     print(

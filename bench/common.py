@@ -40,8 +40,17 @@ def commit() -> str:
         return ""
 
 
+def run_stamp() -> dict[str, str]:
+    """Which commit a run measures and when it started, taken as it starts (the checkout
+    can move on while a run of minutes goes on)."""
+    return {"commit": commit(), "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+
 def merge_results(
-    out: Path, written: Mapping[str, Sequence[Figure]], header: Mapping[str, Any]
+    out: Path,
+    written: Mapping[str, Sequence[Figure]],
+    header: Mapping[str, Any],
+    stamp: Mapping[str, str],
 ) -> None:
     """Write each section's figures into `out`, keeping what other sections wrote there.
 
@@ -50,7 +59,7 @@ def merge_results(
     after `--quick`, leaves the other sections' figures as they were. Each record names
     its section; a record from before sections were named goes when a figure of the same
     name is written. `header` (the machine, the plan simulation's settings) is set on top,
-    and `sections` says which commit wrote each section's figures, and when.
+    and `sections` gives each section the `stamp` of the run that wrote it (`run_stamp`).
     """
     try:
         existing = json.loads(out.read_text(encoding="utf-8"))
@@ -70,8 +79,7 @@ def merge_results(
     existing.update(header)
     stamps = existing.get("sections")
     stamps = dict(stamps) if isinstance(stamps, dict) else {}
-    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    stamps.update({section: {"commit": commit(), "date": when} for section in written})
+    stamps.update({section: dict(stamp) for section in written})
     existing["sections"] = stamps
     existing["figures"] = kept + [
         {**figure.as_json(), "section": section}

@@ -61,7 +61,7 @@ import numpy as np
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
-from bench.common import REPO, Figure, merge_results
+from bench.common import REPO, Figure, merge_results, run_stamp
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound
 from quiz.store import InterviewPlan
 from quiz.study.plan import (
@@ -919,8 +919,11 @@ def run_all(settings: Settings, log: Callable[[str], None]) -> list[Figure]:
     return figures
 
 
-def write(figures: Sequence[Figure], out: Path, settings: Settings) -> None:
-    """Put the plan figures into `out`, keeping the other sections' figures already there."""
+def write(
+    figures: Sequence[Figure], out: Path, settings: Settings, stamp: dict[str, str] | None = None
+) -> None:
+    """Put the plan figures into `out`, keeping the other sections' figures already there
+    (`stamp`: the run's commit and start, `run_stamp`, taken now when not given)."""
     merge_results(
         out,
         {"plan": figures},
@@ -934,6 +937,7 @@ def write(figures: Sequence[Figure], out: Path, settings: Settings) -> None:
                 "bank_order": settings.bank_order,
             }
         },
+        stamp if stamp is not None else run_stamp(),
     )
 
 
@@ -985,8 +989,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
+    stamp = run_stamp()
     figures = run_all(settings, log)
-    write(figures, args.out, settings)
+    write(figures, args.out, settings, stamp)
     print(table(figures))
     log(f"\nwritten to {args.out}")
     return 0
