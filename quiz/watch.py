@@ -7,11 +7,69 @@ temp file and renaming it over the original: the inode changes and we notice.
 from __future__ import annotations
 
 import os
-import threading
+import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any, Protocol
 
 Signature = tuple[int, int, int] | None
+
+
+class Stop(Protocol):
+    """What the watch loop asks to know when to stop (a threading.Event will do)."""
+
+    def wait(self, timeout: float) -> bool: ...
+
+    def is_set(self) -> bool: ...
+
+
+class CtrlC:
+    """Ctrl-C for watch mode, as a flag: the first press asks the loop to stop, a second
+    stops at once (KeyboardInterrupt, as before).
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be: inside the
+    sandbox pool's locks or a grading, whose exit then waited on what the interrupt left
+    half done (a CI run waited over 30 s). Here the handler only sets a flag and writes
+    with os.write (no Python lock), and the loop stops between gradings: within its poll
+    (0.1 s), or when a grading in progress ends (its time limit bounds it).
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self.grading = False
+        """Set by the caller around a grading, so that a press says it waits for it."""
+        self._previous: Callable[[int, FrameType | None], Any] | int = signal.SIG_DFL
+
+    def __enter__(self) -> CtrlC:
+        previous = signal.signal(signal.SIGINT, self._handle)
+        self._previous = signal.SIG_DFL if previous is None else previous
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+        if self.pressed:
+            raise KeyboardInterrupt
+        self.pressed = True
+        if self.grading:
+            os.write(2, b"\nStopping when this grading ends (Ctrl-C again stops now).\n")
+
+    def wait(self, timeout: float) -> bool:
+        """Sleep `timeout` seconds (a press cuts nothing short: it is seen at the next poll)."""
+        if not self.pressed:
+            time.sleep(timeout)
+        return self.pressed
+
+    def is_set(self) -> bool:
+        return self.pressed
 
 
 def file_signature(path: Path) -> Signature:
@@ -26,7 +84,7 @@ def file_signature(path: Path) -> Signature:
 def watch_file(
     path: Path,
     on_change: Callable[[str], None],
-    stop: threading.Event,
+    stop: Stop,
     *,
     poll_seconds: float = 0.1,
     settle_seconds: float = 0.15,

@@ -118,14 +118,13 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     When FILE does not exist, the drill's starter code is written to it first.
     """
     import shutil
-    import threading
 
     from engine.sandbox import default_pool
     from quiz.drill_grading import find_drill, grade_source, starter_text
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
-    from quiz.watch import file_signature, watch_file
+    from quiz.watch import CtrlC, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
     drill = find_drill(obj.load_bank(), drill_id)
@@ -163,17 +162,25 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         if unsaved is not None:
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
 
+    def grade_between_presses(text: str) -> None:
+        ctrl_c.grading = True
+        try:
+            grade_and_print(text)
+        finally:
+            ctrl_c.grading = False
+
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     graded = file_signature(file)  # before reading: a save during this grading is seen
-    grade_and_print(_read_submission(file))
-    stop = threading.Event()
     try:
-        watch_file(file, grade_and_print, stop, graded=graded)
+        with CtrlC() as ctrl_c:
+            grade_between_presses(_read_submission(file))
+            if not ctrl_c.pressed:
+                watch_file(file, grade_between_presses, ctrl_c, graded=graded)
     except KeyboardInterrupt:
-        stop.set()
-        click.echo("\nStopped watching.")
+        pass  # a second Ctrl-C: stop now
     finally:
         store.close()
+    click.echo("\nStopped watching.")
 
 
 @click.command("doctor")

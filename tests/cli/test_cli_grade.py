@@ -88,6 +88,7 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # a stuck run shows its threads' stacks
     )
     output: list[str] = []
     stdout = process.stdout
@@ -114,14 +115,22 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         os.killpg(process.pid, signal.SIGINT)
         try:
             process.wait(CTRL_C_SECONDS)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
-            process.wait()
-            raise AssertionError(f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s") from None
+        except subprocess.TimeoutExpired as late:  # its context: what failed before, if anything
+            os.killpg(process.pid, signal.SIGABRT)  # faulthandler prints every thread's stack
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
+                process.wait()
+            reader.join(5)
+            raise AssertionError(
+                f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s; it printed:\n{''.join(output)}"
+            ) from late
         finally:
             reader.join(5)
             stdout.close()
     text = "".join(output)
+    assert process.returncode == 0 and text.rstrip().endswith("Stopped watching."), text
     assert text.count("First problem") == 1 and "[ERR ]" not in text  # said once, no case table
     assert "$" not in text.partition("Why it works")[2]  # math shown as Unicode
     with Store.open() as store:  # the pass counts for the schedule, as in a session

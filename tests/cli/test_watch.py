@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from pathlib import Path
 
-from quiz.watch import file_signature, watch_file
+import pytest
+
+from quiz.watch import CtrlC, file_signature, watch_file
 
 
 def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
@@ -104,3 +107,41 @@ def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> Non
     finally:
         give_up.cancel()
     assert seen == ["the answer"]
+
+
+def test_the_first_ctrl_c_is_a_flag_and_the_second_interrupts(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    before = signal.getsignal(signal.SIGINT)
+    with CtrlC() as ctrl_c:
+        assert not ctrl_c.is_set() and not ctrl_c.wait(0.01)
+        ctrl_c.grading = True
+        os.kill(os.getpid(), signal.SIGINT)  # the handler runs before the next line
+        assert ctrl_c.is_set() and ctrl_c.wait(0.01)
+        assert "Stopping when this grading ends" in capfd.readouterr().err
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # the second press cuts the sleep short
+    assert signal.getsignal(signal.SIGINT) is before, "the previous handler is back"
+
+
+def test_a_ctrl_c_during_a_grading_lets_it_finish_then_the_loop_stops(tmp_path: Path) -> None:
+    """The grading is not cut by the press (Python would raise KeyboardInterrupt in it,
+    wherever it was); the loop ends right after it, without another poll's grading."""
+    path = tmp_path / "answer.py"
+    path.write_text("v1")
+    graded: list[str] = []
+
+    def grade(text: str) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # pressed while this grading runs
+        time.sleep(0.05)
+        graded.append(text)
+        path.write_text(text + "+")  # a save the loop must not grade: it was asked to stop
+
+    with CtrlC() as ctrl_c:
+        graded_before = file_signature(path)
+        path.write_text("version 2")  # another size: the same mtime tick would hide "v2"
+        watch_file(
+            path, grade, ctrl_c, poll_seconds=0.01, settle_seconds=0.01, graded=graded_before
+        )
+    assert graded == ["version 2"] and ctrl_c.pressed
