@@ -29,11 +29,12 @@ class CtrlC:
     """Ctrl-C for watch mode, as a flag: the first press asks the loop to stop, a second
     stops at once (KeyboardInterrupt, as before).
 
-    Python raises KeyboardInterrupt wherever the main thread happens to be: inside the
-    sandbox pool's locks or a grading, whose exit then waited on what the interrupt left
-    half done (a CI run waited over 30 s). Here the handler only sets a flag and writes
-    with os.write (no Python lock), and the loop stops between gradings: within its poll
-    (0.1 s), or when a grading in progress ends (its time limit bounds it).
+    Python raises KeyboardInterrupt wherever the main thread happens to be, a grading or
+    the sandbox pool's locks included, and leaves that work half done for the exit to
+    wait on (a CI run once waited over 30 s for watch to end; not seen again in 30 runs).
+    Here the handler only sets a flag and writes with os.write (no Python lock), and the
+    loop stops between gradings: within its poll (0.1 s), or when a grading in progress
+    ends (its time limit bounds it).
     """
 
     def __init__(self) -> None:

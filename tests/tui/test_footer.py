@@ -215,8 +215,8 @@ async def test_homes_keys_all_fit_narrowing_only_as_far_as_needed(
 async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
     build: AppFactory,
 ) -> None:
-    """Its seven keys need 80 cells even compact: the palette's key (ctrl+p still works)
-    goes at 80 columns and comes back when the terminal is widened."""
+    """Its seven keys and the palette's need 85 cells even compact: the palette's key
+    (ctrl+p still works) goes at 80 columns and comes back when the terminal is widened."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b")

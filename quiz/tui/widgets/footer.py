@@ -65,9 +65,10 @@ class KeysFooter(Footer):
         """Narrow the footer until its keys fit: compact, then without the palette's key.
 
         Textual's Footer cuts whatever does not fit: at 80 columns Home's seven keys, Help
-        and the palette's key need 83 cells, and Help read "? He". Compact takes a cell
-        less per key (Home: 75); the card browser's eight keys need 92 cells, 80 compact,
-        and leave out the palette's key (ctrl+p still opens it; Home's hint line says so).
+        and the palette's key need 84 cells, and Help read "? He". Compact takes a cell
+        less per key (Home: 75); the card browser's seven keys and the palette's need 93
+        cells, 85 compact, so there the palette's key goes (ctrl+p still opens it; Home's
+        hint line says so).
         A footer asked to be compact stays compact; grouped keys (none in drillbit) are
         left as Textual draws them.
         """
