@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType, TracebackType
-from typing import Any, Protocol
+from types import FrameType
+from typing import Protocol
 
 Signature = tuple[int, int, int] | None
 
@@ -41,22 +42,9 @@ class CtrlC:
         self.pressed = False
         self.grading = False
         """Set by the caller around a grading, so that a press says it waits for it."""
-        self._previous: Callable[[int, FrameType | None], Any] | int = signal.SIG_DFL
 
-    def __enter__(self) -> CtrlC:
-        previous = signal.signal(signal.SIGINT, self._handle)
-        self._previous = signal.SIG_DFL if previous is None else previous
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        signal.signal(signal.SIGINT, self._previous)
-
-    def _handle(self, _signum: int, _frame: FrameType | None) -> None:
+    def handle(self, _signum: int, _frame: FrameType | None) -> None:
+        """The SIGINT handler (`ctrl_c_stops` installs it)."""
         if self.pressed:
             raise KeyboardInterrupt
         self.pressed = True
@@ -71,6 +59,17 @@ class CtrlC:
 
     def is_set(self) -> bool:
         return self.pressed
+
+
+@contextmanager
+def ctrl_c_stops() -> Iterator[CtrlC]:
+    """Ctrl-C as a `CtrlC` flag inside the block; the handler before it is put back after."""
+    ctrl_c = CtrlC()
+    previous = signal.signal(signal.SIGINT, ctrl_c.handle)
+    try:
+        yield ctrl_c
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
 def file_signature(path: Path) -> Signature:

@@ -124,7 +124,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
-    from quiz.watch import CtrlC, file_signature, watch_file
+    from quiz.watch import ctrl_c_stops, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
     drill = find_drill(obj.load_bank(), drill_id)
@@ -172,7 +172,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     graded = file_signature(file)  # before reading: a save during this grading is seen
     try:
-        with CtrlC() as ctrl_c:
+        with ctrl_c_stops() as ctrl_c:
             grade_between_presses(_read_submission(file))
             if not ctrl_c.pressed:
                 watch_file(file, grade_between_presses, ctrl_c, graded=graded)

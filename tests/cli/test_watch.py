@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.watch import CtrlC, file_signature, watch_file
+from quiz.watch import ctrl_c_stops, file_signature, watch_file
 
 
 def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
@@ -113,7 +113,7 @@ def test_the_first_ctrl_c_is_a_flag_and_the_second_interrupts(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
     before = signal.getsignal(signal.SIGINT)
-    with CtrlC() as ctrl_c:
+    with ctrl_c_stops() as ctrl_c:
         assert not ctrl_c.is_set() and not ctrl_c.wait(0.01)
         ctrl_c.grading = True
         os.kill(os.getpid(), signal.SIGINT)  # the handler runs before the next line
@@ -138,7 +138,7 @@ def test_a_ctrl_c_during_a_grading_lets_it_finish_then_the_loop_stops(tmp_path: 
         graded.append(text)
         path.write_text(text + "+")  # a save the loop must not grade: it was asked to stop
 
-    with CtrlC() as ctrl_c:
+    with ctrl_c_stops() as ctrl_c:
         graded_before = file_signature(path)
         path.write_text("version 2")  # another size: the same mtime tick would hide "v2"
         watch_file(
