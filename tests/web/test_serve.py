@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
 import re
@@ -316,3 +317,36 @@ def test_the_page_rewrite_keeps_the_rest_of_the_template() -> None:
     assert "googleapis" not in page and 'href="x.css"' in page
     assert page.count("@font-face") == 2 and page.index("@font-face") < page.index("</head>")
     assert local_font_page("<head></head>") == "<head></head>"
+
+
+class _EndsAtTheKill:
+    """A tab's app process that outlives the wait and ends just before the kill, as asyncio
+    reports it: the kill raises ProcessLookupError, and wait() then returns at once."""
+
+    def __init__(self) -> None:
+        self.returncode: int | None = None
+        self.waits = 0
+
+    async def wait(self) -> int:
+        self.waits += 1
+        if self.returncode is None:
+            await asyncio.sleep(5)  # longer than _stop_app's wait for it
+        return 0
+
+    def kill(self) -> None:
+        self.returncode = 0
+        raise ProcessLookupError
+
+
+class _Service:
+    def __init__(self, process: _EndsAtTheKill) -> None:
+        self._process = process
+
+    async def stop(self) -> None:
+        return None
+
+
+def test_a_tab_that_ends_as_it_is_killed_is_stopped_without_an_error() -> None:
+    process = _EndsAtTheKill()
+    asyncio.run(serve_module._stop_app(_Service(process)))
+    assert process.returncode == 0 and process.waits == 2, "killed, then reaped"
