@@ -12,7 +12,7 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ from bench.common import (
     REPO,
     Figure,
     Settings,
-    commit,
     cpu_share,
     merge_results,
     run_stamp,
@@ -51,8 +50,8 @@ TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
 ]
 
 
-def machine() -> dict[str, Any]:
-    """Where the numbers come from."""
+def machine(stamp: Mapping[str, str]) -> dict[str, Any]:
+    """Where the numbers come from (`stamp`: the run's commit and start, `run_stamp`)."""
     cpu = platform.processor() or "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
@@ -69,9 +68,9 @@ def machine() -> dict[str, Any]:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "numpy": numpy.__version__,
-        "commit": commit(),
+        "commit": stamp["commit"],
         "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else [],
-        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "date": stamp["started"],
     }
 
 
@@ -211,8 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # in the run's folder, not the source tree), even where this shell disables them.
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        info = machine()
         stamp = run_stamp()
+        info = machine(stamp)
         print(
             f"drillbit bench ({'quick' if settings.quick else 'full'}) on {info['arch']}, {info['cpu']}, {info['cores']} cores",
             file=sys.stderr,

@@ -140,7 +140,7 @@ def _cpu_with_children_ms(action: Callable[[], object]) -> float:
 def _cold_split_figures(root: Path, size: int, reps: int) -> list[Figure]:
     """The cold load with a forked helper and as one plain loop, alternating (wall and the
     CPU of both processes), so the split's effect is read side by side. The helper is used
-    here even when the load average says no core is free (the app would not fork then):
+    here even when no core is free (`quiz.cores`; the app would not fork then):
     the figure shows what it would give on this machine now."""
     walls: dict[bool, list[float]] = {True: [], False: []}
     cpus: dict[bool, list[float]] = {True: [], False: []}
@@ -163,7 +163,7 @@ def _cold_split_figures(root: Path, size: int, reps: int) -> list[Figure]:
         params = {"cards": size, "card_cache": "off", "repeats": reps, "in_process": True}
         how = "helper process" if split and helper else "one process"
         if split and helper and not would_fork:
-            how += " (forced: the load average left no core free)"
+            how += " (forced: no core was free)"
         figures.append(
             Figure("load_cold_split_ms", median(walls[split]), "ms", {**params, "how": how})
         )

@@ -63,8 +63,8 @@ def _plan_once(notes: Path, work: Path) -> tuple[float, float, bool, ImportPlan]
 
 def notes_figures(settings: Settings, work: Path, size: int = NOTES_BYTES) -> list[Figure]:
     """Wall and CPU time of planning the import of 1 MB of notes (nothing written), as
-    `drillbit import` runs now (a forked helper plans half the cards when the load average
-    leaves a core free), then with the helper and without it, alternating, side by side.
+    `drillbit import` runs now (a forked helper plans half the cards when a core is
+    free), then with the helper and without it, alternating, side by side.
     CPU figures count both processes."""
     notes = make_notes(work / "notes.md", size)
     walls: list[float] = []
@@ -100,8 +100,8 @@ def _split_figures(
     notes: Path, work: Path, settings: Settings, params: dict[str, object]
 ) -> list[Figure]:
     """The plan with a forked helper and in one process, alternating, so the helper's
-    effect is read side by side. The helper is used here even when the load average says
-    no core is free (the import would not fork then): the figure shows what it would give
+    effect is read side by side. The helper is used here even when no core is free
+    (`quiz.cores`; the import would not fork then): the figure shows what it would give
     on this machine now."""
     from quiz import cores
     from quiz.bank import parallel
@@ -128,7 +128,7 @@ def _split_figures(
     for split in (True, False):
         how = "helper process" if split and helper else "one process"
         if split and helper and not would_fork:
-            how += " (forced: the load average left no core free)"
+            how += " (forced: no core was free)"
         where = {**params, "how": how}
         figures.append(Figure("import_notes_split_ms", median(walls[split]), "ms", where))
         figures.append(Figure("import_notes_split_cpu_ms", median(cpus[split]), "ms", where))
@@ -140,7 +140,7 @@ def _command_figures(
 ) -> list[Figure]:
     """The whole `drillbit import NOTES --pack bench --content DIR` a user runs, in a fresh
     process from spawn to exit: start-up, imports, the ids already taken, the plan (with
-    its helper when the load average leaves a core free), writing the ~2,650 card files and
+    its helper when a core is free), writing the ~2,650 card files and
     printing the report. Wall time, and the CPU (user + system) of the command and its
     helper. Each run writes into a new content folder, and none is deleted between runs:
     on this machine's file system (mounted with `discard`) deleting thousands of files
@@ -193,12 +193,14 @@ def _command_split_figures(
 ) -> list[Figure]:
     """The whole command with its helper process forced and refused, alternating, so what
     the helper gives the user's wait is read side by side (as `_split_figures` does for
-    the plan). Forced even when the load average says no core is free (the command would
+    the plan). Forced even when no core is free (the command would
     not fork then): the figure shows what it would give on this machine now."""
     walls: dict[bool, list[float]] = {True: [], False: []}
     cpus: dict[bool, list[float]] = {True: [], False: []}
     loads: list[float] = []
-    would_fork = _can_fork_now()
+    from quiz.bank import parallel
+
+    would_fork = parallel.can_fork()
     for run in range(max(1, settings.load_reps)):
         for helper in (True, False):
             folder = work / f"command-{'split' if helper else 'one'}-{run}"
@@ -216,11 +218,7 @@ def _command_split_figures(
                 raise RuntimeError(f"drillbit import wrote something else:\n{done.stderr[-500:]}")
     figures = []
     for helper in (True, False):
-        how = (
-            "helper process"
-            if would_fork
-            else "helper process (forced: the load average left no core free)"
-        )
+        how = "helper process" if would_fork else "helper process (forced: no core was free)"
         where = {
             **params,
             "how": how if helper else "one process",
@@ -231,10 +229,3 @@ def _command_split_figures(
             Figure("import_notes_command_split_cpu_ms", median(cpus[helper]), "ms", where)
         )
     return figures
-
-
-def _can_fork_now() -> bool:
-    """Whether the import would fork its helper now (the load average leaves a core free)."""
-    from quiz.bank import parallel
-
-    return parallel.can_fork()

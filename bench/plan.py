@@ -896,17 +896,19 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
+VARIANTS = ("seed", "margin", "bank_order")
+"""The settings a run may change from the command line (`--seed`, `--margin`,
+`--bank-order`)."""
+
+
 def _variant(settings: Settings) -> dict[str, Any]:
-    """The run's settings that differ from the bench's own (seed, margin, bank order), so
-    that a figure from a variant run is never read as the bench's."""
-    found: dict[str, Any] = {}
-    if settings.seed != FULL.seed:
-        found["seed"] = settings.seed
-    if settings.margin != FULL.margin:
-        found["margin"] = settings.margin
-    if settings.bank_order != FULL.bank_order:
-        found["bank_order"] = settings.bank_order
-    return found
+    """The run's `VARIANTS` that differ from the bench's own, so that a figure from a
+    variant run is never read as the bench's."""
+    return {
+        name: getattr(settings, name)
+        for name in VARIANTS
+        if getattr(settings, name) != getattr(FULL, name)
+    }
 
 
 def run_all(settings: Settings, log: Callable[[str], None]) -> list[Figure]:
@@ -978,13 +980,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(
             f"--margin: from 0 up to {1 - TARGET:g} (the target is {TARGET}), not {args.margin}"
         )
-    for name, value in (
-        ("seed", args.seed),
-        ("margin", args.margin),
-        ("bank_order", args.bank_order),
-    ):
-        if value is not None:
-            settings = replace(settings, **{name: value})
+    given = {name: getattr(args, name) for name in VARIANTS}
+    settings = replace(settings, **{name: v for name, v in given.items() if v is not None})
 
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
