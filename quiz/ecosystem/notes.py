@@ -445,7 +445,7 @@ def parse_notes(text: str) -> ParsedNotes:
 
 @dataclass(frozen=True)
 class NotesPart:
-    """`parse_notes` of a part of the notes (see `split_line`), with what tells whether the
+    """`parse_notes` of a part of the notes (see `cut_notes`), with what tells whether the
     part reads as it does in the whole file."""
 
     parsed: ParsedNotes
@@ -494,7 +494,7 @@ def _closed(token: Token, lines: list[str]) -> bool:
 
 
 def read_part(text: str) -> NotesPart:
-    """`parse_notes` of a text, with the facts `split_line`'s parts are checked by."""
+    """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by."""
     text = normalize(text.lstrip("\ufeff"))
     lines = text.split("\n")
     count = len(lines)
@@ -725,9 +725,10 @@ _SPLIT_WINDOW = (0.3, 0.7)
 """Where in the text (as fractions of its length) a split line is looked for."""
 
 
-def split_line(text: str) -> tuple[int, int] | None:
-    """(line, level) of a heading near the middle of the notes at which they can be read as
-    two parts, or None.
+def cut_notes(text: str) -> tuple[str, str, int, int] | None:
+    """The notes cut in two at a heading near their middle: (first part, second part, the
+    heading's line, its level), or None. The second part starts with blank lines for the
+    first's, so that every line keeps its number.
 
     The heading starts its line and follows a blank line, outside the fences a line scan
     sees, and among such headings it has the lowest level (a question's or section's
@@ -735,14 +736,8 @@ def split_line(text: str) -> tuple[int, int] | None:
     is a guess made without parsing: `parts_agree` tells from the two parts' reading
     whether it held (no block runs on over it, no question-like heading above its level
     is open there, no link references). Notes with a line that may define a link
-    reference get None: their parts would be refused."""
-    cut = _cut(normalize(text.lstrip("\ufeff")))
-    return None if cut is None else (cut[1], cut[2])
-
-
-def cut_notes(text: str) -> tuple[str, str, int, int] | None:
-    """`split_text` at `split_line`, and that line and level: (first part, second part,
-    line, level), or None. Made from the heading's offset (no list of the lines)."""
+    reference get None: their parts would be refused. Made from the heading's offset (no
+    list of the lines)."""
     text = normalize(text.lstrip("\ufeff"))
     cut = _cut(text)
     if cut is None:
@@ -753,7 +748,7 @@ def cut_notes(text: str) -> tuple[str, str, int, int] | None:
 
 
 def _cut(text: str) -> tuple[int, int, int] | None:
-    """(offset, line, level) of `split_line`'s heading in a normalized text."""
+    """(offset, line, level) of `cut_notes`'s heading in a normalized text."""
     low, high = (int(len(text) * f) for f in _SPLIT_WINDOW)
     if "\n\n#" not in text[low:high] or ("]:" in text and _REFERENCE_LIKE.search(text)):
         return None  # no heading to cut at; or link references, which the parts would refuse
@@ -808,16 +803,8 @@ def _fence_lines(text: str, end: int) -> list[tuple[int, str, str]]:
     return found
 
 
-def split_text(text: str, line: int) -> tuple[str, str]:
-    """The notes as two parts at `line` (0-based): the lines before it, and blank lines
-    for those followed by the rest, so that every line keeps its number."""
-    text = normalize(text.lstrip("\ufeff"))
-    lines = text.split("\n")
-    return "\n".join(lines[:line]), "\n" * line + "\n".join(lines[line:])
-
-
 def parts_agree(first: NotesPart, second: NotesPart, line: int, level: int) -> bool:
-    """True when two parts split at a heading (`split_line`) read as the whole file does:
+    """True when two parts cut at a heading (`cut_notes`) read as the whole file does:
     nothing in the first runs on past its end, no question-like heading of a higher level
     than the split's is open at it (its extent would go on into the second), the second
     starts with that heading, and neither defines link references (the other's inline

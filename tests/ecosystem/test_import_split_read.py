@@ -16,16 +16,9 @@ import pytest
 import quiz.ecosystem.importer as importer
 import quiz.ecosystem.importsplit as importsplit
 from quiz.bank import parallel
+from quiz.bank.markdown import normalize
 from quiz.ecosystem.importer import plan_import
-from quiz.ecosystem.notes import (
-    cut_notes,
-    merge_parts,
-    parse_notes,
-    parts_agree,
-    read_part,
-    split_line,
-    split_text,
-)
+from quiz.ecosystem.notes import cut_notes, merge_parts, parse_notes, parts_agree, read_part
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
 
@@ -64,6 +57,20 @@ def _heading_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _split_at(text: str, line: int) -> tuple[str, str]:
+    """The notes as two parts at `line` (0-based), line by line: the lines before it, and
+    blank lines for those followed by the rest (every line keeps its number). Any heading
+    can be cut at here; `cut_notes` makes its own cut from an offset and must agree."""
+    lines = normalize(text.lstrip("\ufeff")).split("\n")
+    return "\n".join(lines[:line]), "\n" * line + "\n".join(lines[line:])
+
+
+def _cut_line(text: str) -> tuple[int, int] | None:
+    """(line, level) of the heading `cut_notes` cuts at, or None."""
+    cut = cut_notes(text)
+    return None if cut is None else (cut[2], cut[3])
+
+
 def _texts() -> list[str]:
     texts = [path.read_text(encoding="utf-8") for path in _FIXTURES]
     joined = "\n\n".join(texts)
@@ -77,7 +84,7 @@ def test_parts_that_agree_read_as_the_whole() -> None:
     for text in _texts():
         whole = parse_notes(text)
         for line, level in _heading_lines(text):
-            first_text, second_text = split_text(text, line)
+            first_text, second_text = _split_at(text, line)
             first, second = read_part(first_text), read_part(second_text)
             if not parts_agree(first, second, line, level):
                 refused += 1
@@ -98,7 +105,7 @@ def test_a_cut_over_a_trap_is_refused(name: str) -> None:
     ]
     assert cuts, name
     for line, level in cuts:
-        first_text, second_text = split_text(text, line)
+        first_text, second_text = _split_at(text, line)
         first, second = read_part(first_text), read_part(second_text)
         if parts_agree(first, second, line, level):
             assert merge_parts(first.parsed, second.parsed) == whole, name
@@ -110,18 +117,18 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
     body = "".join(f"## Q{i}: What is item {i}?\n\nAnswer: it is item {i}.\n\n" for i in range(40))
     code = "```python\n\n# a comment, not a heading\n\n```\n\n"
     text = f"# Title\n\n{body}{code}{body}"
-    line, level = split_line(text) or (0, 0)
+    line, level = _cut_line(text) or (0, 0)
     assert text.split("\n")[line].startswith("## Q")
     assert level == 2
     assert abs(sum(len(r) + 1 for r in text.split("\n")[:line]) - len(text) / 2) < len(text) / 5
     with_title = f"{body}\n\n# Second part\n\n{body}"
-    assert split_line(with_title) is not None
-    assert with_title.split("\n")[split_line(with_title)[0]] == "# Second part"  # type: ignore[index]
-    assert split_line("no headings at all\n" * 100) is None
+    assert _cut_line(with_title) is not None
+    assert with_title.split("\n")[_cut_line(with_title)[0]] == "# Second part"  # type: ignore[index]
+    assert _cut_line("no headings at all\n" * 100) is None
     for notes in (text, with_title, "\ufeff" + text.replace("\n", "\r\n")):
-        line, level = split_line(notes) or (0, 0)
-        assert cut_notes(notes) == (*split_text(notes, line), line, level)
-    assert split_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
+        line, level = _cut_line(notes) or (0, 0)
+        assert cut_notes(notes) == (*_split_at(notes, line), line, level)
+    assert _cut_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
 
 
 @linux_only
@@ -140,7 +147,7 @@ def test_notes_read_in_two_plan_as_in_one(
         text = text[:middle] + "\n\n~~~~~~~~~~\n" + text[middle:]
         row = text[: text.index("\n\n#", middle + 14)].count("\n") + 2
         level = len(text.split("\n")[row]) - len(text.split("\n")[row].lstrip("#"))
-        parts = (*split_text(text, row), row, level)
+        parts = (*_split_at(text, row), row, level)
         monkeypatch.setattr(importer, "cut_notes", lambda _text: parts)
     notes = tmp_path / "notes.md"
     notes.write_text(text, encoding="utf-8")
