@@ -17,7 +17,7 @@ import quiz.ecosystem.importer as importer
 import quiz.ecosystem.importsplit as importsplit
 from quiz.bank import parallel
 from quiz.bank.markdown import normalize
-from quiz.ecosystem.importer import plan_import
+from quiz.ecosystem.importer import ImportPlan, plan_import
 from quiz.ecosystem.notes import cut_notes, merge_parts, parse_notes, parts_agree, read_part
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
@@ -131,6 +131,29 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
     assert _cut_line(f"{text}\n- [a]: https://example.com\n") is None  # a link reference
 
 
+def _plan_in_one(notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImportPlan:
+    """The notes' plan made by this process alone."""
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "_split_pays", lambda questions: False)
+        return plan_import(notes, content_dir=tmp_path / "content", pack="p")
+
+
+def _split_always(patch: pytest.MonkeyPatch, tried: list[bool]) -> None:
+    """Read any notes in two from the start; `tried` gets, per attempt, whether the two
+    parts agreed (and were planned in two)."""
+    patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
+    patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+    patch.setattr(parallel, "can_fork", lambda: True)
+    real = importsplit.read_and_plan
+
+    def recording(*args: Any) -> object:
+        result: object = real(*args)
+        tried.append(result is not None)
+        return result
+
+    patch.setattr(importer, "read_and_plan", recording)
+
+
 @linux_only
 @pytest.mark.parametrize("kind", ["fixtures", "references", "fence"])
 def test_notes_read_in_two_plan_as_in_one(
@@ -151,22 +174,10 @@ def test_notes_read_in_two_plan_as_in_one(
         monkeypatch.setattr(importer, "cut_notes", lambda _text: parts)
     notes = tmp_path / "notes.md"
     notes.write_text(text, encoding="utf-8")
-    with monkeypatch.context() as patch:
-        patch.setattr(importer, "_split_pays", lambda questions: False)
-        plain = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    plain = _plan_in_one(notes, tmp_path, monkeypatch)
     read: list[bool] = []
-    real = importsplit.read_and_plan
-
-    def recording(*args: Any) -> object:
-        result: object = real(*args)
-        read.append(result is not None)
-        return result
-
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
-        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
-        patch.setattr(parallel, "can_fork", lambda: True)
-        patch.setattr(importer, "read_and_plan", recording)
+        _split_always(patch, read)
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
     # notes with link references are not even cut; a fence over the cut is refused
     assert read == {"fixtures": [True], "references": [], "fence": [False]}[kind]
@@ -182,9 +193,7 @@ def test_a_helper_that_dies_loses_nothing(
     one piece; one that dies while planning leaves its cards to be planned here."""
     notes = tmp_path / "notes.md"
     notes.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in _FIXTURES), "utf-8")
-    with monkeypatch.context() as patch:
-        patch.setattr(importer, "_split_pays", lambda questions: False)
-        plain = plan_import(notes, content_dir=tmp_path / "content", pack="p")
+    plain = _plan_in_one(notes, tmp_path, monkeypatch)
     here = os.getpid()
     real_read, real_merge = read_part, merge_parts
 
@@ -198,21 +207,11 @@ def test_a_helper_that_dies_loses_nothing(
             os._exit(3)
         return real_merge(*args)
 
+    tried: list[bool] = []
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
-        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
-        patch.setattr(parallel, "can_fork", lambda: True)
+        _split_always(patch, tried)
         patch.setattr(importsplit, "read_part", read)
         patch.setattr(importsplit, "merge_parts", merge)
-        tried: list[bool] = []
-        real = importsplit.read_and_plan
-
-        def recording(*args: Any) -> object:
-            result: object = real(*args)
-            tried.append(result is not None)
-            return result
-
-        patch.setattr(importer, "read_and_plan", recording)
         split = plan_import(notes, content_dir=tmp_path / "content", pack="p")
     assert tried == [dies == "planning"]  # read in one piece / the helper's cards planned here
     assert plan_summary(split) == plan_summary(plain)
