@@ -152,16 +152,17 @@ class StudyScreen(Screen[None]):
         self._set_width_classes()
 
     def _set_width_classes(self) -> None:
-        """The app's width classes (-narrow, -wide) from the start, as Textual sets them on
-        each resize: the first one then finds them set, instead of restyling the whole
-        screen for them once the first card is in."""
-        width = self.app.size.width
-        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
-        reached = next(
-            (name for at, name in sorted(breakpoints, reverse=True) if width >= at), None
-        )
+        """The width classes (-narrow, -wide) from the start, chosen by Textual's own rule
+        as its resize handler chooses them: the first resize then finds them set, instead
+        of restyling the whole screen for them once the first card is in."""
+        breakpoints = (
+            self.app.HORIZONTAL_BREAKPOINTS
+            if self.HORIZONTAL_BREAKPOINTS is None
+            else self.HORIZONTAL_BREAKPOINTS
+        ) or []
+        reached = self._get_breakpoint_classes(self.app.size.width, breakpoints)
         for _, name in breakpoints:
-            self.set_class(name == reached, name, update=False)
+            self.set_class(name in reached, name, update=False)
 
     def compose(self) -> ComposeResult:
         # The first card is composed with the screen, its title, hint and progress set, so
