@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from fsrs import Rating
+from textual.app import App, ComposeResult
+from textual.widgets._footer import FooterKey
 
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, Recorder, wait_until
 
@@ -37,6 +41,52 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.cards_reviewed == 1
+
+
+def _footer_displays(app: App[None]) -> dict[str, str]:
+    """description -> key display, of the keys the footer shows."""
+    return {key.description: key.key_display for key in app.screen.query(FooterKey)}
+
+
+async def test_the_footer_shows_the_cards_own_tick_keys(build: AppFactory) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test() as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        await pilot.press("space")
+        checklist = screen.query_one(KeyPointChecklist)
+        assert checklist.option_count == 3
+        await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
+        assert _footer_displays(app)["Tick a point"] == "1-3"  # not the lint's maximum, 1-7
+        await pilot.press("7", "4")  # past the last point: nothing
+        assert checklist.selected == frozenset() and screen.phase == "revealed"
+        await pilot.press("1", "3")
+        assert checklist.selected == frozenset({0, 2})
+
+
+class _Points(App[None]):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        yield KeyPointChecklist([f"point {n}" for n in range(1, self.count + 1)])
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(KeyPointChecklist).focus()
+
+
+@pytest.mark.parametrize(("count", "keys"), [(1, "1"), (2, "1-2"), (7, "1-7")])
+async def test_the_tick_keys_shown_are_the_points_own(count: int, keys: str) -> None:
+    app = _Points(count)
+    async with app.run_test() as pilot:
+        await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
+        assert _footer_displays(app)["Tick a point"] == keys
+        checklist = app.query_one(KeyPointChecklist)
+        assert checklist.border_title == f"Key points you covered: {keys} tick"
+        await pilot.press("1", "9")
+        assert checklist.selected == frozenset({0})
 
 
 async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> None:

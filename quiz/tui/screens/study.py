@@ -30,7 +30,7 @@ from quiz.study import (
     rating_name,
     suggested_rating,
 )
-from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
+from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
@@ -379,7 +379,7 @@ class StudyScreen(Screen[None]):
         suggestion = suggested_rating(ticked, total)
         self.set_status(
             Text.assemble(
-                f"{ticked}/{total} ticked (1-{total}) → ",
+                f"{ticked}/{total} ticked ({point_keys(total)}) → ",
                 (f"{int(suggestion)} {rating_name(suggestion)}", "bold"),
                 " · enter: rate · pgup/pgdn scroll",
             )

@@ -110,6 +110,11 @@ class NumberAnswer(Input):
         self.post_message(self.AnswerSubmitted(self.value))
 
 
+def point_keys(count: int) -> str:
+    """The digits that tick `count` key points: "1-3", or "1" for one point."""
+    return "1" if count == 1 else f"1-{count}"
+
+
 class KeyPointChecklist(Static, can_focus=True):
     """A concept card's key points, wrapped and numbered: a digit ticks that point.
 
@@ -117,7 +122,12 @@ class KeyPointChecklist(Static, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("1", "tick(0)", "Tick a point", key_display="1-7"),
+        # 1 ticks the first point; the footer shows it as the card's own digits ("1-3"):
+        # one binding per number of points, check_action keeps the one for this card.
+        *[
+            Binding("1", f"tick_first({count})", "Tick a point", key_display=point_keys(count))
+            for count in range(1, 10)
+        ],
         *[Binding(str(n), f"tick({n - 1})", f"Tick {n}", show=False) for n in range(2, 10)],
         Binding("space", "toggle_cursor", "Tick next", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
@@ -140,7 +150,7 @@ class KeyPointChecklist(Static, can_focus=True):
     def __init__(self, points: Sequence[str], *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
         self.points = tuple(points)
-        self.border_title = f"Key points you covered: 1-{len(self.points)} tick"
+        self.border_title = f"Key points you covered: {point_keys(len(self.points))} tick"
         self.locked = False
         """True while the screen takes a rating: digits no longer tick."""
 
@@ -148,6 +158,21 @@ class KeyPointChecklist(Static, can_focus=True):
     def option_count(self) -> int:
         """How many points there are."""
         return len(self.points)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only this card's digits: the footer's 1 made for its number of points, and no
+        digit past its last point (such a digit is left to the screen, which ignores it
+        while the points are ticked)."""
+        if action == "tick_first":
+            return parameters == (len(self.points),)
+        if action == "tick":
+            index = parameters[0] if parameters else None
+            return isinstance(index, int) and 0 <= index < len(self.points)
+        return True
+
+    def action_tick_first(self, _count: int) -> None:
+        """Key 1: tick or untick the first point (`_count` only picks the footer's entry)."""
+        self.action_tick(0)
 
     def action_tick(self, index: int) -> None:
         """Tick or untick one point (0-based)."""
