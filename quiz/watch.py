@@ -38,6 +38,12 @@ class CtrlC:
     ends (its time limit bounds it).
     """
 
+    NOTICE = "Stopping when this grading ends (Ctrl-C again stops now)."
+    """What a press during a grading writes at once, on stderr."""
+    STOPPING = "Stopping: Ctrl-C was pressed during this grading."
+    """What watch says after that grading's verdict: on a terminal the verdict clears the
+    screen, and the notice with it."""
+
     def __init__(self) -> None:
         self.pressed = False
         self.grading = False
@@ -49,7 +55,7 @@ class CtrlC:
             raise KeyboardInterrupt
         self.pressed = True
         if self.grading:
-            os.write(2, b"\nStopping when this grading ends (Ctrl-C again stops now).\n")
+            os.write(2, f"\n{self.NOTICE}\n".encode())
 
     def wait(self, timeout: float) -> bool:
         """Sleep `timeout` seconds (a press cuts nothing short: it is seen at the next poll)."""

@@ -161,6 +161,8 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         click.echo((CLEAR if on_terminal else "\n") + report)
         if unsaved is not None:
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
+        if on_terminal and ctrl_c.pressed:  # the clear took the press's notice away
+            click.echo(ctrl_c.STOPPING, err=True)
 
     def grade_between_presses(text: str) -> None:
         ctrl_c.grading = True

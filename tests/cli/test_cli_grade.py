@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import signal
 import subprocess
 import threading
@@ -14,6 +15,8 @@ import time
 from pathlib import Path
 
 from quiz.store import Store
+from quiz.watch import CtrlC
+from quiz.watch_report import CLEAR
 from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit
 
 ANSWERS = DATA / "answers"
@@ -136,3 +139,68 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
     with Store.open() as store:  # the pass counts for the schedule, as in a session
         state = store.card_state("sigmoid")
         assert state is not None and [r.mode for r in store.reviews()] == ["due"]
+
+
+def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_screen(
+    tmp_path: Path,
+) -> None:
+    """A Ctrl-C during a grading writes a notice at once; on a terminal the verdict that
+    follows clears the screen, so watch says it again under the verdict."""
+    target = tmp_path / "slow.py"  # its grading lasts the sleep: time to press during it
+    correct = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
+    target.write_text("import time\n\ntime.sleep(3)\n" + correct)
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
+        cwd=REPO,
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        start_new_session=True,
+        env={**os.environ, "COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the terminal's other end closed with the process
+                return
+            if not chunk:
+                return
+            chunks.append(chunk)
+
+    def printed() -> str:
+        return b"".join(chunks).decode(errors="replace")
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def wait_for(text: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and process.poll() is None:
+            if text in printed():
+                return
+            time.sleep(0.05)
+        assert text in printed(), f"{text!r} never appeared in: {printed()}"
+
+    try:
+        wait_for("Watching")
+        time.sleep(0.5)  # the first grading is under way (and sleeps for 3 s)
+        os.killpg(process.pid, signal.SIGINT)
+        wait_for(CtrlC.NOTICE)  # pressed during the grading
+        process.wait(CTRL_C_SECONDS)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
+            process.wait()
+        reader.join(5)
+        os.close(leader)
+    text = printed().replace("\r\n", "\n")
+    assert process.returncode == 0, text
+    before, clear, verdict = text.rpartition(CLEAR)
+    assert clear and CtrlC.NOTICE in before, text
+    assert "PASSED" in verdict, text
+    assert CtrlC.STOPPING in verdict and verdict.rstrip().endswith("Stopped watching."), text
