@@ -62,6 +62,7 @@ from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from bench.common import REPO, Figure, merge_results, run_stamp
+from bench.plan_bound import BUDGET_BOUND_DAYS, CardStart, budget_bound
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound
 from quiz.store import InterviewPlan
 from quiz.study.plan import (
@@ -190,6 +191,10 @@ class Outcome:
     recall_bound: float | None = None
     """With a review budget: the most any policy with these first answers and at most
     that many reviews could reach, with no time budget (`plan_oracle.recall_bound`)."""
+    first_memory: tuple[tuple[str, float, float, int], ...] = ()
+    """Each card's true (stability, difficulty) at the end of its first day, and that day."""
+    first_day_seconds: tuple[float, ...] = ()
+    """Answer time each day spent on cards on their first day (new cards and their steps)."""
 
 
 def bank(count: int, order: str = "content") -> list[SimCard]:
@@ -297,6 +302,8 @@ def simulate(
     at = START + timedelta(days=horizon)
     first_recall: dict[str, float] = {}
     """Each card's true recall on the day after its first day's answers (for the bound)."""
+    first_memory: dict[str, tuple[str, float, float, int]] = {}
+    first_day_seconds = [0.0] * horizon
     stepped: list[bool] = []
     mean_shift = math.exp(ANSWER_SPREAD**2 / 2)  # so the log-normal's mean is the learner's
 
@@ -317,8 +324,17 @@ def simulate(
         true[card_id] = truth.review_card(known, rating, review_datetime=moment)[0]
         if introduced[card_id] == day:
             first_recall[card_id] = truth.get_card_retrievability(true[card_id], at)
+            state = true[card_id]
+            first_memory[card_id] = (
+                kinds[card_id],
+                float(state.stability or 0.0),
+                float(state.difficulty or 0.0),
+                day,
+            )
         mean = learner.seconds[kinds[card_id]]
         seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
+        if introduced[card_id] == day:
+            first_day_seconds[day] += seconds
         timed.append(
             TimedAnswer(
                 card_id=card_id,
@@ -480,6 +496,8 @@ def simulate(
         recall_bound=None
         if review_budget is None
         else recall_bound(list(first_recall.values()), review_budget, len(cards)),
+        first_memory=tuple(first_memory.values()),
+        first_day_seconds=tuple(first_day_seconds),
     )
 
 
@@ -549,6 +567,20 @@ def equal_reviews_baseline(
         for a, b in zip(low, high, strict=True)
     ]
     return recalls, target_reviews, True
+
+
+def budgeted_bound(
+    learner: Learner, horizon: int, oracle: Outcome, reviews: int, cards: int
+) -> float:
+    """`plan_bound.budget_bound` for one learner: the oracle run's first days (its cards'
+    true memory after them, the time they took), at most `reviews` reviews."""
+    starts = [
+        CardStart(stability, difficulty, day, learner.seconds[kind])
+        for kind, stability, difficulty, day in oracle.first_memory
+    ]
+    room = [BUDGET_MINUTES * 60 - spent for spent in oracle.first_day_seconds]
+    model = TrueModel(learner.params)
+    return budget_bound(model, starts, horizon, room, reviews, RECALLED_RATINGS, cards).recall
 
 
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
@@ -686,6 +718,53 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     bound_equal, bound_equal_ci = mean_ci(
         [100 * (b - e) for b, e in zip(bounds, equal, strict=True)]
     )
+    budgeted: list[Figure] = []
+    if horizon <= BUDGET_BOUND_DAYS:
+        tight = [
+            budgeted_bound(learners[i], horizon, oracle[i], plan[i].reviews, settings.cards)
+            for i in range(settings.learners)
+        ]
+        tight_recall, tight_recall_ci = mean_ci(tight)
+        tight_equal, tight_equal_ci = mean_ci(
+            [100 * (b - e) for b, e in zip(tight, equal, strict=True)]
+        )
+        tight_room, tight_room_ci = mean_ci(
+            [100 * (b - p.recall_on_day) for b, p in zip(tight, plan, strict=True)]
+        )
+        log(
+            f"    {horizon:>2} days budgeted bound {tight_recall:.4f}, "
+            f"{tight_equal:+.2f} ± {tight_equal_ci:.2f} pp at equal reviews, "
+            f"{tight_room:+.2f} ± {tight_room_ci:.2f} pp over plan"
+        )
+        what = (
+            "plan mode's first days and review count, each day's reviews within the time "
+            "its new cards leave, at most one answer a card a day; any adaptive timing with "
+            "the true memory, any time of day (bench/plan_bound.py)"
+        )
+        budgeted = [
+            Figure(
+                "plan_recall_budget_bound_on_day",
+                round(tight_recall, 4),
+                "",
+                {**common, "ci95": round(tight_recall_ci, 4), "bound": what},
+            ),
+            Figure(
+                "plan_recall_budget_bound_gain_equal_reviews_pp",
+                round(tight_equal, 2),
+                "pp",
+                {
+                    **common,
+                    "versus": "the equal-review baseline of plan_recall_gain_equal_reviews_pp",
+                    "ci95": round(tight_equal_ci, 2),
+                },
+            ),
+            Figure(
+                "plan_recall_budget_bound_room_pp",
+                round(tight_room, 2),
+                "pp",
+                {**common, "versus": "plan", "ci95": round(tight_room_ci, 2)},
+            ),
+        ]
     log(
         f"    {horizon:>2} days oracle gain {oracle_gain:+.2f} ± {oracle_gain_ci:.2f} pp "
         f"(over plan {room:+.2f} ± {room_ci:.2f}); bound {bound:.3f}, "
@@ -806,6 +885,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
             "%",
             {**common, "measure": "plan_day's expected time, worst learner and day"},
         ),
+        *budgeted,
     ]
     return figures
 
