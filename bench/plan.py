@@ -961,6 +961,27 @@ def table(figures: Sequence[Figure]) -> str:
             ceiling.append(f"| {horizon} days | " + " | ".join(cells) + " |")
     if len(ceiling) > 3:
         lines += ceiling
+    budgeted = [
+        "",
+        "| horizon | budgeted bound recall | budgeted bound gain, equal reviews "
+        "| budgeted bound - plan |",
+        "|---|---|---|---|",
+    ]
+    for horizon, found in sorted(by_horizon.items()):
+        names = (
+            "plan_recall_budget_bound_on_day",
+            "plan_recall_budget_bound_gain_equal_reviews_pp",
+            "plan_recall_budget_bound_room_pp",
+        )
+        if all(name in found for name in names):
+            cells = [
+                f"{found[name].value:g} ± {found[name].params['ci95']:g}"
+                + (" pp" if found[name].unit == "pp" else "")
+                for name in names
+            ]
+            budgeted.append(f"| {horizon} days | " + " | ".join(cells) + " |")
+    if len(budgeted) > 3:
+        lines += budgeted
     lines += ["", "| target | figure | horizon | value | met |", "|---|---|---|---|---|"]
     for name, horizon, text, ok in PLAN_TARGETS:
         hit = next(

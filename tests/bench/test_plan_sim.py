@@ -105,6 +105,9 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "plan_recall_bound_on_day",
         "plan_recall_bound_gain_pp",
         "plan_recall_bound_gain_equal_reviews_pp",
+        "plan_recall_budget_bound_on_day",
+        "plan_recall_budget_bound_gain_equal_reviews_pp",
+        "plan_recall_budget_bound_room_pp",
     } <= names
     policies = {f.params["policy"] for f in figures if f.name == "sim_reviews"}
     assert policies == {"fsrs-0.90", "fsrs-matched", "fsrs-nosteps-matched", "plan", "oracle"}
@@ -119,6 +122,12 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
     assert "| 5 days | plan |" in table(figures)
     assert "| 5 days | oracle |" in table(figures)
     assert "| oracle recall |" in table(figures), "the ceiling's own table"
+    # the budget only takes away from the bound without one
+    assert value["plan_recall_budget_bound_on_day"] <= value["plan_recall_bound_on_day"] + 1e-4
+    assert value["plan_recall_budget_bound_gain_equal_reviews_pp"] - value[
+        "plan_recall_gain_equal_reviews_pp"
+    ] == pytest.approx(value["plan_recall_budget_bound_room_pp"], abs=0.03)
+    assert "| budgeted bound recall |" in table(figures)
     out = tmp_path / "results.json"
     other = Figure("load_ms", 12.0, "ms", {"cards": 100})
     out.write_text(json.dumps({"machine": {"cpu": "x"}, "figures": [other.as_json()]}))
