@@ -907,6 +907,14 @@ PLAN_TARGETS: list[tuple[str, int, str, Callable[[float], bool]]] = [
 ]
 
 
+BUDGET_BOUND_FIGURES = (
+    "plan_recall_budget_bound_on_day",
+    "plan_recall_budget_bound_gain_equal_reviews_pp",
+    "plan_recall_budget_bound_room_pp",
+)
+"""The budgeted bound's figures, in the order of their table's columns."""
+
+
 def table(figures: Sequence[Figure]) -> str:
     """The results table of docs/plan.md: per horizon and policy, then the targets."""
     lines = [
@@ -968,16 +976,11 @@ def table(figures: Sequence[Figure]) -> str:
         "|---|---|---|---|",
     ]
     for horizon, found in sorted(by_horizon.items()):
-        names = (
-            "plan_recall_budget_bound_on_day",
-            "plan_recall_budget_bound_gain_equal_reviews_pp",
-            "plan_recall_budget_bound_room_pp",
-        )
-        if all(name in found for name in names):
+        if all(name in found for name in BUDGET_BOUND_FIGURES):
             cells = [
                 f"{found[name].value:g} ± {found[name].params['ci95']:g}"
                 + (" pp" if found[name].unit == "pp" else "")
-                for name in names
+                for name in BUDGET_BOUND_FIGURES
             ]
             budgeted.append(f"| {horizon} days | " + " | ".join(cells) + " |")
     if len(budgeted) > 3:

@@ -21,7 +21,7 @@ offsets. For any prices,
 
 is at least the expected recall of every policy within the rules (weak duality; the rules
 are then only kept on average, which allows more, so the bound stays a bound). The prices
-are searched to make the bound as low as possible (projected subgradient steps); whatever
+are searched to make the bound as low as possible (Kelley's cutting planes); whatever
 prices the search ends on, the figure is a true bound, only less tight.
 """
 
