@@ -583,6 +583,30 @@ def budgeted_bound(
     return budget_bound(model, starts, horizon, room, reviews, RECALLED_RATINGS, cards).recall
 
 
+def exact_baseline(
+    run: Callable[[Policy, int], Outcome],
+    learners: int,
+    target_reviews: float,
+    steps: int,
+    found: tuple[tuple[float, Sequence[Outcome]], tuple[float, Sequence[Outcome]]],
+) -> tuple[list[float], float, bool, tuple[float, float]]:
+    """`equal_reviews_baseline` from the two retentions `found` on a subset of learners;
+    if on all of them both spend fewer (or both more) reviews than `target_reviews`, the
+    bracket is searched again on all of them, so that the mixture is exact where fsrs can
+    spend that many. Also returns the two retentions mixed."""
+    (one, one_runs), (other, other_runs) = found
+    equal, reviews, bracketed = equal_reviews_baseline(target_reviews, one_runs, other_runs)
+    if bracketed:
+        return equal, reviews, True, (one, other)
+    low, high = (round(r, 4) for r in matched_bracket(run, learners, target_reviews, steps))
+    fewer = [run(Policy("fsrs-bracket", low), i) for i in range(learners)]
+    more = [run(Policy("fsrs-bracket", high), i) for i in range(learners)]
+    again, again_reviews, again_bracketed = equal_reviews_baseline(target_reviews, fewer, more)
+    if again_bracketed:
+        return again, again_reviews, True, (low, high)
+    return equal, reviews, False, (one, other)
+
+
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
     """Every policy on every learner for one horizon, and the figures they give."""
     cards = bank(settings.cards, settings.bank_order)
@@ -610,7 +634,13 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     plan_reviews = statistics.fmean(o.reviews for o in plan)
     side = bracket[1] if statistics.fmean(o.reviews for o in matched) < plan_reviews else bracket[0]
     beside = [run(Policy("fsrs-bracket", round(side, 4)), i) for i in range(settings.learners)]
-    equal, equal_reviews, bracketed = equal_reviews_baseline(plan_reviews, matched, beside)
+    equal, equal_reviews, bracketed, pair = exact_baseline(
+        run,
+        settings.learners,
+        plan_reviews,
+        settings.match_steps,
+        ((retention, matched), (round(side, 4), beside)),
+    )
     # For honesty: plain fsrs without learning steps (new cards straight to review, no
     # relearning step), at the review count of plan mode, with plan mode's new cards.
     bare_retention = matched_retention(
@@ -694,7 +724,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     )
     log(
         f"    {horizon:>2} days gain at equal reviews {gain_equal:+.2f} ± {gain_equal_ci:.2f} pp "
-        f"(fsrs at {retention} and {round(side, 4)} mixed to {equal_reviews:.1f} reviews, "
+        f"(fsrs at {pair[0]} and {pair[1]} mixed to {equal_reviews:.1f} reviews, "
         f"plan {plan_reviews:.1f}{'' if bracketed else ', not bracketed'})"
     )
     gain_90, gain_90_ci = mean_ci(
@@ -798,7 +828,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
                 **common,
                 "versus": "plain fsrs at exactly plan mode's mean review count: the two "
                 "retentions around it mixed (equal_reviews_baseline)",
-                "retentions": [retention, round(side, 4)],
+                "retentions": list(pair),
                 "baseline_reviews": round(equal_reviews, 1),
                 "plan_reviews": round(plan_reviews, 1),
                 "bracketed": bracketed,

@@ -651,6 +651,127 @@ def _recall_after_first_look(
 
 
 @dataclass(frozen=True)
+class Look:
+    """One candidate of the last pass: a look at a card on a day (0 is today)."""
+
+    card_id: str
+    day: int
+    gain: float
+    """Predicted recall on the interview day it adds."""
+    seconds: float
+    new: bool
+    """A first look at a card still unseen."""
+
+
+@dataclass(frozen=True)
+class _Placement:
+    days: tuple[tuple[str, ...], ...]
+    new: frozenset[str]
+    ready: float
+    """Readiness on the day summed over the cards, with the placed looks."""
+    looks: int
+    seconds: float
+    crowded: frozenset[int]
+    """Days that had to turn a look away for lack of room."""
+
+
+PRICE_ROUNDS = 16
+"""How many prices per second of a crowded day `_fewest_looks` tries."""
+PRICE_STEP = 1.35
+
+
+def _place(
+    looks: Sequence[Look], room: Sequence[float], ready: float, goal: float, order: Sequence[int]
+) -> _Placement:
+    """Take the looks in `order` (indices), one day per card, while the day has room,
+    until readiness reaches `goal`."""
+    left = list(room)
+    placed: set[str] = set()
+    days: list[list[str]] = [[] for _ in room]
+    new: set[str] = set()
+    crowded: set[int] = set()
+    seconds = 0.0
+    for index in order:
+        if ready >= goal:
+            break  # the day is covered: no look is spent beyond the goal
+        look = looks[index]
+        if look.card_id in placed:
+            continue
+        if not _fits(look.seconds, left[look.day]):
+            crowded.add(look.day)
+            continue
+        placed.add(look.card_id)
+        ready += look.gain
+        seconds += look.seconds
+        left[look.day] -= look.seconds
+        days[look.day].append(look.card_id)
+        if look.new:
+            new.add(look.card_id)
+    return _Placement(
+        days=tuple(tuple(day) for day in days),
+        new=frozenset(new),
+        ready=ready,
+        looks=len(placed),
+        seconds=seconds,
+        crowded=frozenset(crowded),
+    )
+
+
+def _fewest_looks(
+    looks: Sequence[Look], room: Sequence[float], ready: float, goal: float
+) -> _Placement:
+    """The placement that reaches `goal` with the fewest looks, each day within `room`.
+
+    Why not the most recall per second: the plan aims at the target with as few reviews
+    as possible, and a day's minutes up to the budget are the learner's to spend; ranked
+    per second, a drill (ten times a quiz card's time) was hardly ever reviewed, however
+    much recall a review of it added, while the days before the eve kept free minutes.
+    So looks are ranked by the recall they add, less a price per second on each day that
+    ran out of room: the price moves the longest looks off a full day (a drill goes to the
+    day before the eve, the quick cards take the eve). Prices are raised step by step on
+    the crowded days (a greedy Lagrangian search, `PRICE_ROUNDS`); the ranking per second
+    is a candidate too, so a goal it reaches is never missed. Kept: the placement that
+    reaches the goal with the fewest looks (then the least time), else the most readiness.
+    """
+
+    def ranked(prices: Sequence[float]) -> list[int]:
+        # best first; on a tie the later day (a look nearer the interview)
+        return sorted(
+            range(len(looks)),
+            key=lambda i: (
+                -(looks[i].gain - prices[looks[i].day] * looks[i].seconds),
+                -looks[i].day,
+            ),
+        )
+
+    def better(one: _Placement, other: _Placement | None) -> bool:
+        if other is None:
+            return True
+        reached, was = one.ready >= goal, other.ready >= goal
+        if reached != was:
+            return reached
+        if not reached:
+            return one.ready > other.ready
+        return (one.looks, one.seconds) < (other.looks, other.seconds)
+
+    per_second = sorted(
+        range(len(looks)), key=lambda i: (-looks[i].gain / looks[i].seconds, -looks[i].day)
+    )
+    best = _place(looks, room, ready, goal, per_second)
+    top = max((look.gain / look.seconds for look in looks), default=0.0)
+    prices = [0.0] * len(room)
+    for _round in range(PRICE_ROUNDS):
+        placement = _place(looks, room, ready, goal, ranked(prices))
+        if better(placement, best):
+            best = placement
+        if not placement.crowded:
+            break
+        for day in placement.crowded:
+            prices[day] = prices[day] * PRICE_STEP if prices[day] else top / 50
+    return best
+
+
+@dataclass(frozen=True)
 class LastPass:
     """Where the last pass places each card's look, from today (index 0) to the eve."""
 
@@ -680,25 +801,26 @@ def last_pass(
     """The last pass from `moment` to the eve of the interview: what to look at, and when.
 
     Every (card, day) pair is worth the recall on the day it adds (fsrs's forgetting
-    curve, expected over recalling or not) per second of study. Pairs are taken best
-    first, one day per card, while the day has room (`today_left` today, the budget on
-    the later days), until predicted readiness on the day reaches the plan's target plus
-    `margin`: nothing is reviewed beyond what the day needs. A card well above the target
-    on the day gains little and comes last, so it is left alone; a card far under it
-    gains most on the eve, so the weakest cards wait for the latest days with room.
+    curve, expected over recalling or not). The aim is the fewest looks that bring
+    predicted readiness on the day to the plan's target plus `margin`, each day within
+    its minutes (`today_left` today, the budget on the later days): see `_fewest_looks`.
+    Nothing is reviewed beyond what the day needs. A card well above the target on the
+    day gains little and comes last, so it is left alone; a card far under it gains most
+    on the eve, so the weakest cards wait for the latest days with room, and when the eve
+    is full the looks that take longest (a drill) go to the day before.
     What lands on today is today's; the rest is planned again tomorrow.
 
     `unseen` cards compete as first looks (plan_day passes them only when the days are too
     few to introduce them all before the eve). A card still in its learning or relearning
-    steps from an earlier day is a candidate like a review. Without `steps` (see `steps_fit`) a look costs one answer and a lapse
-    is not relearned the same day.
+    steps from an earlier day is a candidate like a review. Without `steps` (see
+    `steps_fit`) a look costs one answer and a lapse is not relearned the same day.
     """
     today = local_date(moment, tz)
     start = interview_start(plan, tz)
     days_left = max(1, (plan.interview - today).days)
     budget = plan.minutes_per_day * 60.0
     room = [today_left] + [budget] * (days_left - 1)
-    offers: list[tuple[float, int, str, bool, float, float]] = []
+    offers: list[Look] = []
     # Readiness on the day if nothing more is studied, summed over the cards: the
     # placed looks add to it until the goal.
     ready = sum(recall_at(memory[card.id], start, scheduler) for card in studied)
@@ -722,7 +844,7 @@ def last_pass(
         cost = pace.review_seconds(card.kind, steps=steps)
         for offset, gain in enumerate(gains[key]):
             if gain > 0:
-                offers.append((-gain / cost, -offset, card.id, False, cost, gain))
+                offers.append(Look(card.id, offset, gain, cost, new=False))
     first_look = [
         _recall_after_first_look(moment + timedelta(days=offset), start, scheduler, steps=steps)
         for offset in range(days_left if unseen else 0)
@@ -730,27 +852,13 @@ def last_pass(
     for card in unseen:
         cost = pace.new_seconds(card.kind, steps=steps)
         for offset, gain in enumerate(first_look):
-            offers.append((-gain / cost, -offset, card.id, True, cost, gain))
-    offers.sort()
-    placed: set[str] = set()
-    days: list[list[str]] = [[] for _ in range(days_left)]
-    new: set[str] = set()
-    for _density, minus_offset, card_id, is_new, cost, gain in offers:
-        if ready >= goal:
-            break  # the day is covered: no look is spent beyond the goal
-        if card_id in placed or not _fits(cost, room[-minus_offset]):
-            continue
-        placed.add(card_id)
-        ready += gain
-        room[-minus_offset] -= cost
-        days[-minus_offset].append(card_id)
-        if is_new:
-            new.add(card_id)
+            offers.append(Look(card.id, offset, gain, cost, new=True))
+    placement = _fewest_looks(offers, room, ready, goal)
     count = len(studied) + len(unseen)
     return LastPass(
-        days=tuple(tuple(day) for day in days),
-        new=frozenset(new),
-        predicted=ready / count if count else 0.0,
+        days=placement.days,
+        new=placement.new,
+        predicted=placement.ready / count if count else 0.0,
     )
 
 

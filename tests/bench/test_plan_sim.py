@@ -24,6 +24,7 @@ from bench.plan import (
     bank,
     draw_learner,
     equal_reviews_baseline,
+    exact_baseline,
     horizon_figures,
     main,
     simulate,
@@ -231,6 +232,34 @@ def test_the_equal_review_baseline_mixes_the_two_retentions_around_plan_modes_co
     # not bracketed (fsrs spends more than plan mode at both): the run with fewer reviews
     recalls, spent, bracketed = equal_reviews_baseline(60, more, fewer)
     assert not bracketed and spent == 100 and recalls == [0.80, 0.90]
+
+
+def test_an_unbracketed_baseline_is_searched_again_on_every_learner() -> None:
+    """On the subset the two retentions bracketed plan mode's count; on all learners both
+    spend fewer: the bracket is found again on all of them, so the mixture is exact."""
+
+    def spends(retention: float) -> int:  # fsrs's count jumps at 0.80: 140 to 180 reviews
+        return 140 if retention < 0.80 else 180
+
+    def run(policy: Policy, index: int) -> Outcome:
+        reviews = spends(policy.retention) + index  # learners 0 and 1: +0, +1
+        return Outcome(policy.retention, reviews, reviews, 0.0, 1.0)
+
+    found = [run(Policy("a", retention=0.78), i) for i in range(2)]
+    beside = [run(Policy("b", retention=0.79), i) for i in range(2)]
+    recalls, spent, bracketed, pair = exact_baseline(
+        run, 2, 150.5, 8, ((0.78, found), (0.79, beside))
+    )
+    assert bracketed and spent == 150.5
+    low, high = pair
+    assert low < 0.80 <= high, "the retentions either side of the jump"
+    weight = (150.5 - 140.5) / 40  # a quarter of the way from 140.5 to 180.5 reviews
+    assert recalls == pytest.approx([(1 - weight) * low + weight * high] * 2)
+    # already bracketed: kept as found, nothing run again
+    again = exact_baseline(
+        run, 2, 141.0, 8, ((0.78, found), (0.85, [run(Policy("c", 0.85), i) for i in range(2)]))
+    )
+    assert again[2] and again[3] == (0.78, 0.85)
 
 
 def test_the_bank_order_moves_the_drills_and_nothing_else() -> None:

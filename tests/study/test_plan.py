@@ -10,6 +10,7 @@ from functools import partial
 import pytest
 from fsrs import Card, Rating, Scheduler, State
 
+import quiz.study.plan
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.plan import (
@@ -17,6 +18,7 @@ from quiz.study.plan import (
     NEW_ANSWERS,
     READINESS_MARGIN,
     DayPlan,
+    LastPass,
     Pace,
     Readiness,
     TimeBox,
@@ -453,7 +455,7 @@ def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Schedul
     assert "fresh" in last.forward
 
 
-def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
+def test_the_last_pass_puts_the_weakest_cards_nearest_the_day(
     scheduler: Scheduler,
 ) -> None:
     plan = a_plan(3, minutes=1)  # 60 s a day: two 30 s reviews fit
@@ -511,6 +513,32 @@ def test_the_last_pass_puts_the_most_recall_per_second_nearest_the_day(
         pace=priced,
     )
     assert eve is not None and eve.forward == ("slow",), "the drill cannot wait for the last day"
+
+
+def test_the_last_pass_reaches_the_goal_with_the_fewest_looks(
+    scheduler: Scheduler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weak drill adds the most recall per look; ranked per second (ten quiz answers'
+    time) it never came, and six quiz cards were looked at where a drill and four do."""
+    plan = a_plan(2, minutes=10)  # 600 s a day: room for the drill and more on the eve
+    pace = Pace({"concept": 30.0, "coding": 300.0}, {})
+    cards = [C("drill", kind="coding")] + [C(f"q{i}") for i in range(6)]
+    memory = {"drill": reviewed(20, 1.0), **{f"q{i}": reviewed(20, 6.0) for i in range(6)}}
+    start = interview_start(plan, UTC)
+    assert recall_at(memory["drill"], start, scheduler) < recall_at(memory["q0"], start, scheduler)
+
+    def placed() -> LastPass:
+        return last_pass(
+            cards, [], memory, plan, START, tz=UTC, scheduler=scheduler, pace=pace, today_left=600.0
+        )
+
+    fewest = placed()
+    assert fewest.days[0] == () and "drill" in fewest.days[1]
+    assert len(fewest.days[1]) == 5
+    assert fewest.predicted >= plan.target + READINESS_MARGIN
+    monkeypatch.setattr(quiz.study.plan, "PRICE_ROUNDS", 0)  # the ranking per second alone
+    per_second = placed()
+    assert "drill" not in per_second.days[1] and len(per_second.days[1]) == 6
 
 
 def test_a_card_above_the_target_on_the_day_is_not_reviewed_in_the_last_pass(
