@@ -937,12 +937,44 @@ PLAN_TARGETS: list[tuple[str, int, str, Callable[[float], bool]]] = [
 ]
 
 
+CEILING_FIGURES = (
+    "plan_recall_gain_pp",
+    "plan_oracle_recall_on_day",
+    "plan_oracle_gain_pp",
+    "plan_oracle_room_pp",
+    "plan_recall_bound_on_day",
+    "plan_recall_bound_gain_pp",
+    "plan_recall_gain_equal_reviews_pp",
+    "plan_recall_bound_gain_equal_reviews_pp",
+)
+"""The ceiling's figures (the oracle and the bound without a budget), in column order."""
 BUDGET_BOUND_FIGURES = (
     "plan_recall_budget_bound_on_day",
     "plan_recall_budget_bound_gain_equal_reviews_pp",
     "plan_recall_budget_bound_room_pp",
 )
 """The budgeted bound's figures, in the order of their table's columns."""
+
+
+def _horizon_table(
+    by_horizon: dict[int, dict[str, Figure]], header: str, names: Sequence[str]
+) -> list[str]:
+    """A table of `names` (value ± CI) with a row per horizon that has them all, led by a
+    blank line; nothing when no horizon has them."""
+    rows = [
+        f"| {horizon} days | "
+        + " | ".join(
+            f"{found[name].value:g} ± {found[name].params['ci95']:g}"
+            + (" pp" if found[name].unit == "pp" else "")
+            for name in names
+        )
+        + " |"
+        for horizon, found in sorted(by_horizon.items())
+        if all(name in found for name in names)
+    ]
+    if not rows:
+        return []
+    return ["", "| horizon " + header, "|---" * (len(names) + 1) + "|", *rows]
 
 
 def table(figures: Sequence[Figure]) -> str:
@@ -968,53 +1000,21 @@ def table(figures: Sequence[Figure]) -> str:
             f"| {found['sim_mean_daily_minutes'].value:.0f} "
             f"| {found['sim_max_load_over_budget_pct'].value:+.0f}% |"
         )
-    ceiling = [
-        "",
-        "| horizon | plan gain | oracle recall | oracle gain | oracle - plan "
-        "| bound recall | bound gain | plan gain, equal reviews "
-        "| bound gain, equal reviews |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
     by_horizon: dict[int, dict[str, Figure]] = {}
     for figure in figures:
         if figure.name.startswith("plan_") and "policy" not in figure.params:
             by_horizon.setdefault(figure.params["horizon_days"], {})[figure.name] = figure
-    for horizon, found in sorted(by_horizon.items()):
-        names = (
-            "plan_recall_gain_pp",
-            "plan_oracle_recall_on_day",
-            "plan_oracle_gain_pp",
-            "plan_oracle_room_pp",
-            "plan_recall_bound_on_day",
-            "plan_recall_bound_gain_pp",
-            "plan_recall_gain_equal_reviews_pp",
-            "plan_recall_bound_gain_equal_reviews_pp",
-        )
-        if all(name in found for name in names):
-            cells = [
-                f"{found[name].value:g} ± {found[name].params['ci95']:g}"
-                + (" pp" if found[name].unit == "pp" else "")
-                for name in names
-            ]
-            ceiling.append(f"| {horizon} days | " + " | ".join(cells) + " |")
-    if len(ceiling) > 3:
-        lines += ceiling
-    budgeted = [
-        "",
-        "| horizon | budgeted bound recall | budgeted bound gain, equal reviews "
-        "| budgeted bound - plan |",
-        "|---|---|---|---|",
-    ]
-    for horizon, found in sorted(by_horizon.items()):
-        if all(name in found for name in BUDGET_BOUND_FIGURES):
-            cells = [
-                f"{found[name].value:g} ± {found[name].params['ci95']:g}"
-                + (" pp" if found[name].unit == "pp" else "")
-                for name in BUDGET_BOUND_FIGURES
-            ]
-            budgeted.append(f"| {horizon} days | " + " | ".join(cells) + " |")
-    if len(budgeted) > 3:
-        lines += budgeted
+    lines += _horizon_table(
+        by_horizon,
+        "| plan gain | oracle recall | oracle gain | oracle - plan | bound recall | bound gain "
+        "| plan gain, equal reviews | bound gain, equal reviews |",
+        CEILING_FIGURES,
+    )
+    lines += _horizon_table(
+        by_horizon,
+        "| budgeted bound recall | budgeted bound gain, equal reviews | budgeted bound - plan |",
+        BUDGET_BOUND_FIGURES,
+    )
     lines += ["", "| target | figure | horizon | value | met |", "|---|---|---|---|---|"]
     for name, horizon, text, ok in PLAN_TARGETS:
         hit = next(
