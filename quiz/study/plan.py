@@ -665,6 +665,8 @@ class Look:
 
 @dataclass(frozen=True)
 class _Placement:
+    """Where one ranking of the looks put them, and what that placement reaches."""
+
     days: tuple[tuple[str, ...], ...]
     new: frozenset[str]
     ready: float
@@ -678,6 +680,8 @@ class _Placement:
 PRICE_ROUNDS = 16
 """How many prices per second of a crowded day `_fewest_looks` tries."""
 PRICE_STEP = 1.35
+"""Each round multiplies a crowded day's price per second by this (the first price is a
+fiftieth of the best recall per second of any look)."""
 
 
 def _place(
@@ -744,9 +748,7 @@ def _fewest_looks(
             ),
         )
 
-    def better(one: _Placement, other: _Placement | None) -> bool:
-        if other is None:
-            return True
+    def better(one: _Placement, other: _Placement) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
         if reached != was:
             return reached
