@@ -322,6 +322,8 @@ def simulate(
         before = memory.get(card_id) or Card(card_id=numbers[card_id], due=moment)
         memory[card_id] = scheduler.review_card(before, rating, review_datetime=moment)[0]
         true[card_id] = truth.review_card(known, rating, review_datetime=moment)[0]
+        mean = learner.seconds[kinds[card_id]]
+        seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
         if introduced[card_id] == day:
             first_recall[card_id] = truth.get_card_retrievability(true[card_id], at)
             state = true[card_id]
@@ -331,9 +333,6 @@ def simulate(
                 float(state.difficulty or 0.0),
                 day,
             )
-        mean = learner.seconds[kinds[card_id]]
-        seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
-        if introduced[card_id] == day:
             first_day_seconds[day] += seconds
         timed.append(
             TimedAnswer(

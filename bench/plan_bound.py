@@ -66,7 +66,6 @@ class Bound:
     lowest: float
     """The least the relaxation's bound can be (its dual's minimum is at least this), so
     `recall - lowest` is how much tighter more search could make it."""
-    steps: int
 
 
 def difficulty_after(model: TrueModel, difficulty: np.ndarray, rating: Rating) -> np.ndarray:
@@ -81,19 +80,15 @@ def difficulty_after(model: TrueModel, difficulty: np.ndarray, rating: Rating) -
 
 @dataclass
 class _Level:
-    """The states before one decision day, for a group of cards with the same first day.
+    """One decision day of a group of cards with the same first day: how many states the
+    cards can be in before it (its nodes) and what a review there can lead to.
 
     Node i of the next level: i < n is node i not reviewed; n + 4 k i + 4 e + o is node i
-    reviewed with time-of-day offset e of k (with both: 0 is one day less elapsed) and
-    answer o.
+    reviewed with time-of-day offset e of the k in `TIMES_OF_DAY` and answer o.
     """
 
     day: int
-    last: np.ndarray
-    """(nodes,) the day of each node's last answer."""
-    stability: np.ndarray
-    """(nodes, cards)."""
-    difficulty: np.ndarray
+    nodes: int
     chance: np.ndarray
     """(nodes, 4 k, cards): the probability of each review outcome (offset, answer)."""
 
@@ -135,7 +130,6 @@ def _group(
     days: Sequence[int],
     horizon: int,
     recalled: Sequence[tuple[Rating, float]],
-    offsets: Sequence[int],
 ) -> _Group:
     """Every state a group's cards can reach over `days` (the last may be the eve)."""
     eve = bool(days) and days[-1] == horizon - 1
@@ -147,18 +141,18 @@ def _group(
     for day in deciding:
         nodes = len(last)
         chances, stabilities, difficulties = [], [], []
-        for offset in offsets:
+        for offset in TIMES_OF_DAY:
             elapsed = np.broadcast_to((day - last - offset)[:, None], stability.shape)
             chance, after, harder = _outcomes(model, stability, difficulty, elapsed, recalled)
             chances.append(chance)
             stabilities.append(after)
             difficulties.append(harder)
         # (k, 4, nodes, cards) -> (nodes, 4 k, cards): node i's outcomes side by side
-        ways = 4 * len(offsets)
+        ways = 4 * len(TIMES_OF_DAY)
         chance_all = np.stack(chances).reshape(ways, nodes, -1).transpose(1, 0, 2)
         stability_all = np.stack(stabilities).reshape(ways, nodes, -1).transpose(1, 0, 2)
         difficulty_all = np.stack(difficulties).reshape(ways, nodes, -1).transpose(1, 0, 2)
-        levels.append(_Level(day, last, stability, difficulty, chance_all))
+        levels.append(_Level(day, nodes, chance_all))
         last = np.concatenate([last, np.full(nodes * ways, day)])
         stability = np.concatenate([stability, stability_all.reshape(nodes * ways, -1)])
         difficulty = np.concatenate([difficulty, difficulty_all.reshape(nodes * ways, -1)])
@@ -193,7 +187,7 @@ def _solve(
         value = np.where(eve_take, 1.0 - cost, keep)
     choices: list[tuple[np.ndarray, np.ndarray]] = []
     for level in reversed(group.levels):
-        nodes = len(level.last)
+        nodes = level.nodes
         cost = price_review + price_second[level.day] * group.seconds
         ways = level.chance.shape[1]
         weighted = level.chance * value[nodes:].reshape(nodes, ways, -1)
@@ -211,7 +205,7 @@ def _solve(
         taken = reach * take
         reviews += float(taken.sum())
         seconds[level.day] = float((taken * group.seconds).sum())
-        nodes, ways = len(level.last), level.chance.shape[1]
+        nodes, ways = level.nodes, level.chance.shape[1]
         pick = np.zeros_like(level.chance).reshape(nodes, ways // 4, 4, -1)
         np.put_along_axis(
             pick,
@@ -246,7 +240,7 @@ def budget_bound(
     any policy within the module's rules can expect; `room[d]` is day d's seconds left
     after its new cards, `reviews` the most reviews."""
     if cards <= 0:
-        return Bound(0.0, 0.0, 0)
+        return Bound(0.0, 0.0)
     days = [d for d in range(horizon) if room[d] > 0]
     groups = []
     fixed = 0.0
@@ -254,7 +248,7 @@ def budget_bound(
         members = [s for s in starts if s.day == first]
         later = [d for d in days if d > first]
         if later:
-            groups.append(_group(model, members, later, horizon, recalled, TIMES_OF_DAY))
+            groups.append(_group(model, members, later, horizon, recalled))
         else:
             left = np.full(len(members), max(horizon - 1 - first, 0))
             fixed += float(model.recall(left, np.array([s.stability for s in members])).sum())
@@ -282,9 +276,7 @@ def budget_bound(
     slopes: list[np.ndarray] = []
     point = np.array([0.05] + [1e-4] * len(days))
     best, lowest = math.inf, -math.inf
-    used = 0
-    while used < steps:
-        used += 1
+    for _step in range(steps):
         total, count, *spent = dual(point[0], dict(zip(days, point[1:], strict=True)))
         points.append(point)
         values.append(total)
@@ -311,4 +303,4 @@ def budget_bound(
         point = np.asarray(answer.x[:size])
         if best - lowest <= tolerance * cards:
             break
-    return Bound(best / cards, lowest / cards, used)
+    return Bound(best / cards, lowest / cards)
