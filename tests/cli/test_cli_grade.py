@@ -82,38 +82,67 @@ CTRL_C_SECONDS = 30
 end after Ctrl-C, and the process it left running failed the worker's next test."""
 
 
-def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
-    target = tmp_path / "mine.py"
-    process = subprocess.Popen(
-        [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-        env={**os.environ, "PYTHONFAULTHANDLER": "1"},  # a stuck run shows its threads' stacks
-    )
-    output: list[str] = []
-    stdout = process.stdout
-    assert stdout is not None
-    reader = threading.Thread(target=lambda: output.extend(iter(stdout.readline, "")), daemon=True)
-    reader.start()
+class WatchRun:
+    """`drillbit watch sigmoid FILE --seed 3` as a process in its own session (so that a
+    Ctrl-C goes to it alone), its stdout and stderr read as they come, on a pipe or on a
+    terminal (where watch clears the screen for each verdict)."""
 
-    def wait_for(text: str, timeout: float = 60) -> None:
+    def __init__(self, target: Path, *, terminal: bool = False) -> None:
+        self._fd, written = pty.openpty() if terminal else os.pipe()
+        self.process = subprocess.Popen(
+            [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=written,
+            stderr=written,
+            start_new_session=True,
+            # a stuck run shows its threads' stacks; a terminal's width is set
+            env={**os.environ, "COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
+        )
+        os.close(written)
+        self._chunks: list[bytes] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self._fd, 4096)
+            except OSError:  # EIO: a terminal's other end closed with the process
+                return
+            if not chunk:
+                return
+            self._chunks.append(chunk)
+
+    def printed(self) -> str:
+        return b"".join(self._chunks).decode(errors="replace").replace("\r\n", "\n")
+
+    def wait_for(self, text: str, timeout: float = 60) -> None:
+        """Until `text` is printed; fails at once if watch has ended without it."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in "".join(output):
+        while time.monotonic() < deadline and self.process.poll() is None:
+            if text in self.printed():
                 return
             time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared in: {''.join(output)}")
+        assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}"
 
+    def close(self) -> None:
+        """After the process has ended: the rest of its output, then the descriptor."""
+        self._reader.join(5)
+        os.close(self._fd)
+
+
+def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
+    target = tmp_path / "mine.py"
+    watch = WatchRun(target)
+    process = watch.process
     try:
-        wait_for("Watching")
-        wait_for("ERROR")  # the untouched starter raises NotImplementedError
+        watch.wait_for("Watching")
+        watch.wait_for("ERROR")  # the untouched starter raises NotImplementedError
         assert "def sigmoid(z)" in target.read_text()
         target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
-        wait_for("PASSED")
-        wait_for("Why it works")
+        watch.wait_for("PASSED")
+        watch.wait_for("Why it works")
     finally:
         os.killpg(process.pid, signal.SIGINT)
         try:
@@ -125,14 +154,13 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
                 process.wait()
-            reader.join(5)
+            watch.close()
             raise AssertionError(
-                f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s; it printed:\n{''.join(output)}"
+                f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s; it printed:\n{watch.printed()}"
             ) from late
-        finally:
-            reader.join(5)
-            stdout.close()
-    text = "".join(output)
+        else:
+            watch.close()
+    text = watch.printed()
     assert process.returncode == 0 and text.rstrip().endswith("Stopped watching."), text
     assert text.count("First problem") == 1 and "[ERR ]" not in text  # said once, no case table
     assert "$" not in text.partition("Why it works")[2]  # math shown as Unicode
@@ -149,56 +177,20 @@ def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_scre
     target = tmp_path / "slow.py"  # its grading lasts the sleep: time to press during it
     correct = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
     target.write_text("import time\n\ntime.sleep(3)\n" + correct)
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(
-        [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
-        cwd=REPO,
-        stdin=subprocess.DEVNULL,
-        stdout=follower,
-        stderr=follower,
-        start_new_session=True,
-        env={**os.environ, "COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
-    )
-    os.close(follower)
-    chunks: list[bytes] = []
-
-    def read() -> None:
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # EIO: the terminal's other end closed with the process
-                return
-            if not chunk:
-                return
-            chunks.append(chunk)
-
-    def printed() -> str:
-        return b"".join(chunks).decode(errors="replace")
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-
-    def wait_for(text: str, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and process.poll() is None:
-            if text in printed():
-                return
-            time.sleep(0.05)
-        assert text in printed(), f"{text!r} never appeared in: {printed()}"
-
+    watch = WatchRun(target, terminal=True)
+    process = watch.process
     try:
-        wait_for("Watching")
+        watch.wait_for("Watching")
         time.sleep(0.5)  # the first grading is under way (and sleeps for 3 s)
         os.killpg(process.pid, signal.SIGINT)
-        wait_for(CtrlC.NOTICE)  # pressed during the grading
+        watch.wait_for(CtrlC.NOTICE)  # pressed during the grading
         process.wait(CTRL_C_SECONDS)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
             process.wait()
-        reader.join(5)
-        os.close(leader)
-    text = printed().replace("\r\n", "\n")
+        watch.close()
+    text = watch.printed()
     assert process.returncode == 0, text
     before, clear, verdict = text.rpartition(CLEAR)
     assert clear and CtrlC.NOTICE in before, text
