@@ -11,6 +11,7 @@ from fsrs import Card, Rating, Scheduler
 from bench.plan import RECALLED_RATINGS, START, draw_learner
 from bench.plan_bound import CardStart, budget_bound, difficulty_after
 from bench.plan_oracle import TrueModel, recall_bound
+from tests.bench.fsrs_expected import expected_recall_after
 
 HORIZON = 5
 DAY = START + timedelta(days=HORIZON)
@@ -19,16 +20,6 @@ DAY = START + timedelta(days=HORIZON)
 
 def _first_look(truth: Scheduler, rating: Rating, when: datetime) -> Card:
     return truth.review_card(Card(card_id=1, due=when), rating, review_datetime=when)[0]
-
-
-def _expected_after(truth: Scheduler, card: Card, when: datetime) -> float:
-    """fsrs's own expected recall on the day after one review at `when`."""
-    chance = truth.get_card_retrievability(card, when)
-    outcomes = [(Rating.Again, 1 - chance)] + [(r, chance * s) for r, s in RECALLED_RATINGS]
-    return sum(
-        share * truth.get_card_retrievability(truth.review_card(card, r, when)[0], DAY)
-        for r, share in outcomes
-    )
 
 
 @pytest.mark.parametrize("rating", [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy])
@@ -56,8 +47,8 @@ def test_one_review_day_is_fsrss_expected_recall_at_the_better_time_of_day(first
     earlier = START + timedelta(days=review_day, hours=8)  # a day and 20 hours: 1 day
     best = max(
         truth.get_card_retrievability(card, DAY),
-        _expected_after(truth, card, later),
-        _expected_after(truth, card, earlier),
+        expected_recall_after(truth, card, later, DAY),
+        expected_recall_after(truth, card, earlier, DAY),
     )
     start = CardStart(float(card.stability or 0), float(card.difficulty or 0), 0, 20.0)
     room = [0.0] * HORIZON

@@ -33,6 +33,7 @@ from bench.plan import (
 )
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound, review_gains
 from quiz.study.plan import DayPlan, plan_day
+from tests.bench.fsrs_expected import expected_recall_after
 
 TINY = replace(QUICK, cards=24, learners=2, horizons=(5,), match_learners=2, match_steps=2)
 
@@ -155,13 +156,7 @@ def test_the_oracles_memory_model_is_fsrs_with_the_learners_parameters() -> None
             card, _ = truth.review_card(card, Rating(int(rng.integers(1, 5))), moment)
             moment += timedelta(hours=float(rng.uniform(1, 80)))
         day = moment + timedelta(days=int(rng.integers(0, 9)), hours=float(rng.uniform(0, 23)))
-        chance = truth.get_card_retrievability(card, moment)
-        expected = chance * sum(
-            share * truth.get_card_retrievability(truth.review_card(card, rating, moment)[0], day)
-            for rating, share in RECALLED_RATINGS
-        ) + (1 - chance) * truth.get_card_retrievability(
-            truth.review_card(card, Rating.Again, moment)[0], day
-        )
+        expected = expected_recall_after(truth, card, moment, day)
         gain = review_gains(model, [card], [moment], day, RECALLED_RATINGS)[0, 0]
         assert abs(gain - (expected - truth.get_card_retrievability(card, day))) < 1e-9
 
