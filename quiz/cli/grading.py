@@ -164,18 +164,19 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         if on_terminal and ctrl_c.pressed:  # the clear took the press's notice away
             click.echo(ctrl_c.STOPPING, err=True)
 
-    def grade_between_presses(text: str) -> None:
+    def grade_between_presses(text: str, *, first: bool = False) -> None:
         ctrl_c.grading = True
         try:
+            if first:  # said once a press is ours and waits for this grading, not before
+                click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
             grade_and_print(text)
         finally:
             ctrl_c.grading = False
 
-    click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
     graded = file_signature(file)  # before reading: a save during this grading is seen
     try:
         with ctrl_c_stops() as ctrl_c:
-            grade_between_presses(_read_submission(file))
+            grade_between_presses(_read_submission(file), first=True)
             if not ctrl_c.pressed:
                 watch_file(file, grade_between_presses, ctrl_c, graded=graded)
     except KeyboardInterrupt:
