@@ -508,6 +508,16 @@ def mean_ci(values: Sequence[float]) -> tuple[float, float]:
     return mean, 1.96 * statistics.stdev(values) / math.sqrt(len(values))
 
 
+def on_day(outcomes: Sequence[Outcome]) -> list[float]:
+    """Each learner's recall on the interview day."""
+    return [o.recall_on_day for o in outcomes]
+
+
+def paired_pp(ones: Sequence[float], others: Sequence[float]) -> tuple[float, float]:
+    """`mean_ci` of the learners' paired differences `ones - others`, in percentage points."""
+    return mean_ci([100 * (one - other) for one, other in zip(ones, others, strict=True)])
+
+
 def matched_retention(
     run: Callable[[Policy, int], Outcome],
     learners: int,
@@ -559,7 +569,7 @@ def equal_reviews_baseline(
     spent_low = statistics.fmean(o.reviews for o in low)
     spent_high = statistics.fmean(o.reviews for o in high)
     if not spent_low <= target_reviews <= spent_high or spent_high == spent_low:
-        return [o.recall_on_day for o in low], spent_low, False
+        return on_day(low), spent_low, False
     weight = (target_reviews - spent_low) / (spent_high - spent_low)
     recalls = [
         (1 - weight) * a.recall_on_day + weight * b.recall_on_day
@@ -684,7 +694,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
         ("plan", plan, None),
         ("oracle", oracle, None),
     ):
-        recall, recall_ci = mean_ci([o.recall_on_day for o in outcomes])
+        recall, recall_ci = mean_ci(on_day(outcomes))
         review_mean, review_ci = mean_ci([float(o.reviews) for o in outcomes])
         unseen, _ = mean_ci([o.never_seen for o in outcomes])
         worst = max(o.max_load_ratio for o in outcomes)
@@ -714,39 +724,25 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
             f"reviews {review_mean:.0f} ± {review_ci:.0f}, never seen {unseen:.1%}, "
             f"{minutes:.0f} min a day, worst day {100 * (worst - 1):+.0f}%"
         )
-    recall, recall_ci = mean_ci([o.recall_on_day for o in plan])
-    gain, gain_ci = mean_ci(
-        [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, matched, strict=True)]
-    )
-    gain_equal, gain_equal_ci = mean_ci(
-        [100 * (p.recall_on_day - e) for p, e in zip(plan, equal, strict=True)]
-    )
+    by_plan, by_matched = on_day(plan), on_day(matched)
+    recall, recall_ci = mean_ci(by_plan)
+    gain, gain_ci = paired_pp(by_plan, by_matched)
+    gain_equal, gain_equal_ci = paired_pp(by_plan, equal)
     log(
         f"    {horizon:>2} days gain at equal reviews {gain_equal:+.2f} ± {gain_equal_ci:.2f} pp "
         f"(fsrs at {pair[0]} and {pair[1]} mixed to {equal_reviews:.1f} reviews, "
         f"plan {plan_reviews:.1f}{'' if bracketed else ', not bracketed'})"
     )
-    gain_90, gain_90_ci = mean_ci(
-        [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, plain, strict=True)]
-    )
-    gain_bare, gain_bare_ci = mean_ci(
-        [100 * (p.recall_on_day - m.recall_on_day) for p, m in zip(plan, bare, strict=True)]
-    )
-    oracle_recall, oracle_recall_ci = mean_ci([o.recall_on_day for o in oracle])
-    oracle_gain, oracle_gain_ci = mean_ci(
-        [100 * (o.recall_on_day - m.recall_on_day) for o, m in zip(oracle, matched, strict=True)]
-    )
-    room, room_ci = mean_ci(
-        [100 * (o.recall_on_day - p.recall_on_day) for o, p in zip(oracle, plan, strict=True)]
-    )
+    gain_90, gain_90_ci = paired_pp(by_plan, on_day(plain))
+    gain_bare, gain_bare_ci = paired_pp(by_plan, on_day(bare))
+    by_oracle = on_day(oracle)
+    oracle_recall, oracle_recall_ci = mean_ci(by_oracle)
+    oracle_gain, oracle_gain_ci = paired_pp(by_oracle, by_matched)
+    room, room_ci = paired_pp(by_oracle, by_plan)
     bounds = [o.recall_bound or 0.0 for o in oracle]
     bound, bound_ci = mean_ci(bounds)
-    bound_gain, bound_gain_ci = mean_ci(
-        [100 * (b - m.recall_on_day) for b, m in zip(bounds, matched, strict=True)]
-    )
-    bound_equal, bound_equal_ci = mean_ci(
-        [100 * (b - e) for b, e in zip(bounds, equal, strict=True)]
-    )
+    bound_gain, bound_gain_ci = paired_pp(bounds, by_matched)
+    bound_equal, bound_equal_ci = paired_pp(bounds, equal)
     budgeted: list[Figure] = []
     if horizon <= BUDGET_BOUND_DAYS:
         tight = [
@@ -754,12 +750,8 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
             for i in range(settings.learners)
         ]
         tight_recall, tight_recall_ci = mean_ci(tight)
-        tight_equal, tight_equal_ci = mean_ci(
-            [100 * (b - e) for b, e in zip(tight, equal, strict=True)]
-        )
-        tight_room, tight_room_ci = mean_ci(
-            [100 * (b - p.recall_on_day) for b, p in zip(tight, plan, strict=True)]
-        )
+        tight_equal, tight_equal_ci = paired_pp(tight, equal)
+        tight_room, tight_room_ci = paired_pp(tight, by_plan)
         log(
             f"    {horizon:>2} days budgeted bound {tight_recall:.4f}, "
             f"{tight_equal:+.2f} ± {tight_equal_ci:.2f} pp at equal reviews, "
