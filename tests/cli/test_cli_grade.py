@@ -5,6 +5,7 @@ runs as a process, since it is stopped by Ctrl-C."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -126,6 +127,12 @@ class WatchRun:
             time.sleep(0.05)
         assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}"
 
+    def kill(self) -> None:
+        """Kill it if it still runs, so that it is not left running into the next test."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
     def close(self) -> None:
         """After the process has ended: the rest of its output, then the descriptor."""
         self._reader.join(5)
@@ -149,11 +156,9 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
             process.wait(CTRL_C_SECONDS)
         except subprocess.TimeoutExpired as late:  # its context: what failed before, if anything
             os.killpg(process.pid, signal.SIGABRT)  # faulthandler prints every thread's stack
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(5)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
-                process.wait()
+            watch.kill()
             watch.close()
             raise AssertionError(
                 f"Ctrl-C did not end watch in {CTRL_C_SECONDS} s; it printed:\n{watch.printed()}"
@@ -186,9 +191,7 @@ def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_scre
         watch.wait_for(CtrlC.NOTICE)  # pressed during the grading
         process.wait(CTRL_C_SECONDS)
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)  # not left running into the next test
-            process.wait()
+        watch.kill()
         watch.close()
     text = watch.printed()
     assert process.returncode == 0, text
