@@ -38,16 +38,30 @@ def test_the_cache_is_private_and_holds_numpy_for_both_layouts() -> None:
     assert sandboxed.exists()
 
 
-def test_a_foreign_or_open_cache_dir_is_not_trusted() -> None:
-    assert pycache._owned_private_dir(pycache.cache_root())
-    assert not pycache._owned_private_dir(pycache.cache_root() / "does-not-exist")
-    open_dir = pycache.cache_root() / "open-for-test"
-    open_dir.mkdir(exist_ok=True)
-    try:
-        open_dir.chmod(0o777)
-        assert not pycache._owned_private_dir(open_dir)
-    finally:
-        open_dir.rmdir()
+def test_a_foreign_or_open_cache_dir_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a real directory of this user's, closed to everyone else, is trusted. In this
+    test's own folder: the machine's cache root may not exist yet (a clean machine, and
+    under xdist this test can run before any build)."""
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o700)
+    assert pycache._owned_private_dir(mine)
+    assert not pycache._owned_private_dir(tmp_path / "does-not-exist")
+    open_dir = tmp_path / "open"
+    open_dir.mkdir()
+    open_dir.chmod(0o777)
+    assert not pycache._owned_private_dir(open_dir)
+    link = tmp_path / "link"
+    link.symlink_to(mine)
+    assert not pycache._owned_private_dir(link)
+    a_file = tmp_path / "file"
+    a_file.write_text("")
+    a_file.chmod(0o600)
+    assert not pycache._owned_private_dir(a_file)
+    uid = os.geteuid()
+    monkeypatch.setattr(os, "geteuid", lambda: uid + 1)  # as if another user owned it
+    assert not pycache._owned_private_dir(mine)
 
 
 def _numpy_init_pycs(root: Path) -> list[Path]:
