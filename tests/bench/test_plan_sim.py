@@ -19,9 +19,11 @@ from bench.plan import (
     QUICK,
     RECALLED_RATINGS,
     START,
+    EqualBaseline,
     Outcome,
     Policy,
     bank,
+    best_baseline,
     draw_learner,
     equal_reviews_baseline,
     exact_baseline,
@@ -98,9 +100,12 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
         "sim_max_load_over_budget_pct",
         "sim_mean_daily_minutes",
         "plan_recall_gain_vs_nosteps_pp",
+        "plan_recall_gain_vs_matched_pp",
+        "plan_recall_gain_equal_reviews_with_steps_pp",
+        "plan_recall_gain_equal_reviews_without_steps_pp",
     } <= names
+    assert "plan_recall_gain_equal_reviews_pp" not in names, "it is plan_recall_gain_pp now"
     assert {
-        "plan_recall_gain_equal_reviews_pp",
         "plan_oracle_recall_on_day",
         "plan_oracle_gain_pp",
         "plan_oracle_room_pp",
@@ -117,17 +122,26 @@ def test_figures_table_and_results_file(tmp_path: Path) -> None:
     assert value["plan_oracle_recall_on_day"] <= value["plan_recall_bound_on_day"]
     # both gains at equal reviews are against the same baseline: they differ by bound - plan
     assert value["plan_recall_bound_gain_equal_reviews_pp"] - value[
-        "plan_recall_gain_equal_reviews_pp"
+        "plan_recall_gain_pp"
     ] == pytest.approx(
         100 * (value["plan_recall_bound_on_day"] - value["plan_recall_on_day"]), abs=0.03
     )
+    # the target's figure is against the best plain fsrs at equal reviews: with its
+    # learning steps or without, whichever recalls more (the smaller gain)
+    split = [f for f in figures if f.name.startswith("plan_recall_gain_equal_reviews_with")]
+    assert {f.params["versus"] for f in split} == {
+        "plain fsrs with learning steps at exactly plan mode's mean review count",
+        "plain fsrs without learning steps at exactly plan mode's mean review count",
+    }
+    reachable = [f.value for f in split if f.params["bracketed"]] or [f.value for f in split]
+    assert value["plan_recall_gain_pp"] == min(reachable)
     assert "| 5 days | plan |" in table(figures)
     assert "| 5 days | oracle |" in table(figures)
     assert "| oracle recall |" in table(figures), "the ceiling's own table"
     # the budget only takes away from the bound without one
     assert value["plan_recall_budget_bound_on_day"] <= value["plan_recall_bound_on_day"] + 1e-4
     assert value["plan_recall_budget_bound_gain_equal_reviews_pp"] - value[
-        "plan_recall_gain_equal_reviews_pp"
+        "plan_recall_gain_pp"
     ] == pytest.approx(value["plan_recall_budget_bound_room_pp"], abs=0.03)
     assert "| budgeted bound recall |" in table(figures)
     out = tmp_path / "results.json"
@@ -319,3 +333,16 @@ def test_bad_flags_are_refused_before_anything_runs(
     assert stop.value.code == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_targets_baseline_is_the_best_plain_fsrs_that_spends_plan_modes_reviews() -> None:
+    def at(name: str, recall: float, *, bracketed: bool = True) -> EqualBaseline:
+        return EqualBaseline(name, [recall, recall], 146.0, bracketed, (0.81, 0.82))
+
+    steps, bare = at("with learning steps", 0.877), at("without learning steps", 0.879)
+    assert best_baseline([steps, bare]) is bare
+    assert best_baseline([at("with", 0.88), bare]).name == "with"
+    # a plain fsrs that cannot spend plan mode's count is not at equal reviews
+    assert best_baseline([steps, at("fewer", 0.9, bracketed=False)]) is steps
+    unreached = [at("with", 0.8, bracketed=False), at("without", 0.9, bracketed=False)]
+    assert best_baseline(unreached).name == "without", "the strongest, when none is exact"
