@@ -525,19 +525,6 @@ def paired_pp(ones: Sequence[float], others: Sequence[float]) -> tuple[float, fl
     return mean_ci([100 * (one - other) for one, other in zip(ones, others, strict=True)])
 
 
-def matched_retention(
-    run: Callable[[Policy, int], Outcome],
-    learners: int,
-    target_reviews: float,
-    steps: int,
-    *,
-    learning_steps: bool = True,
-) -> float:
-    """The desired retention whose plain fsrs spends `target_reviews` reviews (bisection)."""
-    low, high = matched_bracket(run, learners, target_reviews, steps, learning_steps=learning_steps)
-    return round((low + high) / 2, 4)
-
-
 def matched_bracket(
     run: Callable[[Policy, int], Outcome],
     learners: int,
@@ -629,16 +616,17 @@ def exact_baseline(
     found: tuple[tuple[float, Sequence[Outcome]], tuple[float, Sequence[Outcome]]],
     *,
     learning_steps: bool = True,
-) -> tuple[list[float], float, bool, tuple[float, float]]:
+) -> EqualBaseline:
     """`equal_reviews_baseline` from the two retentions `found` on a subset of learners;
     if on all of them both spend fewer (or both more) reviews than `target_reviews`, the
     bracket is searched again on all of them, so that the mixture is exact where fsrs can
-    spend that many. Also returns the two retentions mixed. `learning_steps` False: plain
-    fsrs without its learning and relearning steps."""
+    spend that many. `learning_steps` False: plain fsrs without its learning and
+    relearning steps."""
+    name = "with learning steps" if learning_steps else "without learning steps"
     (one, one_runs), (other, other_runs) = found
     equal, reviews, bracketed = equal_reviews_baseline(target_reviews, one_runs, other_runs)
     if bracketed:
-        return equal, reviews, True, (one, other)
+        return EqualBaseline(name, equal, reviews, True, (one, other))
     low, high = (
         round(r, 4)
         for r in matched_bracket(
@@ -649,8 +637,50 @@ def exact_baseline(
     more = [run(Policy("fsrs-bracket", high, steps=learning_steps), i) for i in range(learners)]
     again, again_reviews, again_bracketed = equal_reviews_baseline(target_reviews, fewer, more)
     if again_bracketed:
-        return again, again_reviews, True, (low, high)
-    return equal, reviews, False, (one, other)
+        return EqualBaseline(name, again, again_reviews, True, (low, high))
+    return EqualBaseline(name, equal, reviews, False, (one, other))
+
+
+def matched_baseline(
+    run: Callable[[Policy, int], Outcome],
+    plan: Sequence[Outcome],
+    settings: Settings,
+    name: str,
+    *,
+    learning_steps: bool = True,
+) -> tuple[float, list[Outcome], EqualBaseline]:
+    """Plain fsrs matched to plan mode's review count: the retention bisected on a subset
+    of the learners and its runs on all of them (the policy `name`), and the mixture at
+    exactly plan mode's mean count (`exact_baseline`, from that retention and the other
+    end of the bisection's bracket)."""
+    subset = min(settings.match_learners, settings.learners)
+    low, high = matched_bracket(
+        run,
+        subset,
+        statistics.fmean(o.reviews for o in plan[:subset]),
+        settings.match_steps,
+        learning_steps=learning_steps,
+    )
+    retention = round((low + high) / 2, 4)
+    matched = [
+        run(Policy(name, retention, steps=learning_steps), i) for i in range(settings.learners)
+    ]
+    # The retention was matched on a subset, and fsrs's count moves in steps: the other
+    # end of the bracket, on every learner, gives the mixture at exactly plan mode's count.
+    plan_reviews = statistics.fmean(o.reviews for o in plan)
+    side = round(high if statistics.fmean(o.reviews for o in matched) < plan_reviews else low, 4)
+    beside = [
+        run(Policy("fsrs-bracket", side, steps=learning_steps), i) for i in range(settings.learners)
+    ]
+    equal = exact_baseline(
+        run,
+        settings.learners,
+        plan_reviews,
+        settings.match_steps,
+        ((retention, matched), (side, beside)),
+        learning_steps=learning_steps,
+    )
+    return retention, matched, equal
 
 
 def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]) -> list[Figure]:
@@ -669,62 +699,15 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
         )
 
     plain = [run(Policy("fsrs-0.90"), i) for i in range(settings.learners)]
-    subset = min(settings.match_learners, settings.learners)
-    bracket = matched_bracket(
-        run, subset, statistics.fmean(o.reviews for o in plan[:subset]), settings.match_steps
-    )
-    retention = round(sum(bracket) / 2, 4)
-    matched = [run(Policy("fsrs-matched", retention), i) for i in range(settings.learners)]
-    # The retention was matched on a subset, and fsrs's count moves in steps: the other
-    # end of the bracket, on every learner, gives the mixture at exactly plan mode's count.
-    plan_reviews = statistics.fmean(o.reviews for o in plan)
-    side = bracket[1] if statistics.fmean(o.reviews for o in matched) < plan_reviews else bracket[0]
-    beside = [run(Policy("fsrs-bracket", round(side, 4)), i) for i in range(settings.learners)]
-    equal, equal_reviews, bracketed, pair = exact_baseline(
-        run,
-        settings.learners,
-        plan_reviews,
-        settings.match_steps,
-        ((retention, matched), (round(side, 4), beside)),
-    )
+    retention, matched, with_steps = matched_baseline(run, plan, settings, "fsrs-matched")
     # For honesty: plain fsrs without learning steps (new cards straight to review, no
     # relearning step), at the review count of plan mode, with plan mode's new cards.
-    bare_bracket = matched_bracket(
-        run,
-        subset,
-        statistics.fmean(o.reviews for o in plan[:subset]),
-        settings.match_steps,
-        learning_steps=False,
+    bare_retention, bare, without_steps = matched_baseline(
+        run, plan, settings, "fsrs-nosteps-matched", learning_steps=False
     )
-    bare_retention = round(sum(bare_bracket) / 2, 4)
-    bare = [
-        run(Policy("fsrs-nosteps-matched", bare_retention, steps=False), i)
-        for i in range(settings.learners)
-    ]
-    bare_side = round(
-        bare_bracket[1]
-        if statistics.fmean(o.reviews for o in bare) < plan_reviews
-        else bare_bracket[0],
-        4,
-    )
-    bare_beside = [
-        run(Policy("fsrs-bracket", bare_side, steps=False), i) for i in range(settings.learners)
-    ]
-    bare_equal, bare_equal_reviews, bare_bracketed, bare_pair = exact_baseline(
-        run,
-        settings.learners,
-        plan_reviews,
-        settings.match_steps,
-        ((bare_retention, bare), (bare_side, bare_beside)),
-        learning_steps=False,
-    )
-    at_equal = [
-        EqualBaseline("with learning steps", equal, equal_reviews, bracketed, pair),
-        EqualBaseline(
-            "without learning steps", bare_equal, bare_equal_reviews, bare_bracketed, bare_pair
-        ),
-    ]
+    at_equal = [with_steps, without_steps]
     best = best_baseline(at_equal)
+    plan_reviews = statistics.fmean(o.reviews for o in plan)
     # The ceiling: plan mode's new cards and review count, reviews placed with the truth.
     oracle = [
         simulate(

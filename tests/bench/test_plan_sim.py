@@ -250,25 +250,33 @@ def test_an_unbracketed_baseline_is_searched_again_on_every_learner() -> None:
     def spends(retention: float) -> int:  # fsrs's count jumps at 0.80: 140 to 180 reviews
         return 140 if retention < 0.80 else 180
 
+    asked: list[Policy] = []
+
     def run(policy: Policy, index: int) -> Outcome:
+        asked.append(policy)
         reviews = spends(policy.retention) + index  # learners 0 and 1: +0, +1
         return Outcome(policy.retention, reviews, reviews, 0.0, 1.0)
 
     found = [run(Policy("a", retention=0.78), i) for i in range(2)]
     beside = [run(Policy("b", retention=0.79), i) for i in range(2)]
-    recalls, spent, bracketed, pair = exact_baseline(
-        run, 2, 150.5, 8, ((0.78, found), (0.79, beside))
-    )
-    assert bracketed and spent == 150.5
-    low, high = pair
+    asked.clear()
+    equal = exact_baseline(run, 2, 150.5, 8, ((0.78, found), (0.79, beside)))
+    assert equal.bracketed and equal.reviews == 150.5 and equal.name == "with learning steps"
+    low, high = equal.retentions
     assert low < 0.80 <= high, "the retentions either side of the jump"
     weight = (150.5 - 140.5) / 40  # a quarter of the way from 140.5 to 180.5 reviews
-    assert recalls == pytest.approx([(1 - weight) * low + weight * high] * 2)
+    assert equal.recalls == pytest.approx([(1 - weight) * low + weight * high] * 2)
+    assert asked and all(policy.steps for policy in asked)
+    # without learning steps, the search runs plain fsrs without them
+    asked.clear()
+    bare = exact_baseline(run, 2, 150.5, 8, ((0.78, found), (0.79, beside)), learning_steps=False)
+    assert bare.name == "without learning steps" and bare.retentions == equal.retentions
+    assert asked and not any(policy.steps for policy in asked)
     # already bracketed: kept as found, nothing run again
-    again = exact_baseline(
-        run, 2, 141.0, 8, ((0.78, found), (0.85, [run(Policy("c", 0.85), i) for i in range(2)]))
-    )
-    assert again[2] and again[3] == (0.78, 0.85)
+    asked.clear()
+    kept = [run(Policy("c", 0.85), i) for i in range(2)]
+    again = exact_baseline(run, 2, 141.0, 8, ((0.78, found), (0.85, kept)))
+    assert again.bracketed and again.retentions == (0.78, 0.85) and len(asked) == 2
 
 
 def test_the_bank_order_moves_the_drills_and_nothing_else() -> None:
