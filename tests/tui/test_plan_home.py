@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
@@ -82,6 +83,44 @@ async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
         assert isinstance(stats, StatsScreen)
         assert len(stats.query("#plan-forecast")) == 1
         assert len(stats.forecast) == 6 and stats.forecast[-1].followed > stats.forecast[-1].idle
+
+
+async def test_at_80x24_the_charts_stack_readiness_first_and_n_pages_through_them(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build()
+    app.workspace.tz = UTC
+    app.workspace.store.set_interview_plan(
+        InterviewPlan(clock().date() + timedelta(days=10), 20.0, 0.9, clock())
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        charts = stats.query_one("#stats-charts", VerticalScroll)
+        order = [chart.id for chart in charts.children]
+        assert order == ["plan-forecast", "per-day", "by-topic"], "readiness first"
+        plot = stats.query_one("#plan-forecast")
+        assert plot.region.height >= 14, "tall enough to read, not squeezed to a few rows"
+        assert stats.check_action("next_chart", ()), "the stack scrolls: the key is shown"
+        tops = [chart.virtual_region.y for chart in charts.children]
+        seen = []
+        for _ in range(4):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.append(charts.scroll_y)
+        assert seen == [tops[1], min(tops[2], charts.max_scroll_y), 0, tops[1]]
+    wide = build()  # the same home: the plan is saved
+    wide.workspace.tz = UTC
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        stats = wide.screen
+        assert isinstance(stats, StatsScreen)
+        assert not stats.check_action("next_chart", ()), "side by side: nothing to page"
+        charts = stats.query_one("#stats-charts", VerticalScroll)
+        assert len({chart.region.y for chart in charts.children}) == 1
 
 
 async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(

@@ -7,12 +7,13 @@ at the SVGs before committing them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
+from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import WRONG, AppFactory, FakeClock
@@ -108,6 +109,24 @@ def test_stats(
 
     async def open_stats(pilot: Pilot[None]) -> None:
         history(app, clock)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=open_stats, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stats_with_a_plan(
+    snap_compare: SnapCompare, build: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """The readiness plot comes first; at 80x24 it fills the screen and "n" shows the next."""
+    app = build()
+    app.workspace.tz = UTC
+    plan = InterviewPlan(clock().date() + timedelta(days=10), 20.0, 0.9, clock())
+
+    async def open_stats(pilot: Pilot[None]) -> None:
+        history(app, clock)
+        app.workspace.store.set_interview_plan(plan)
         await pilot.press("s")
         await pilot.pause()
 

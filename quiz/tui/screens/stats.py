@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
@@ -34,6 +34,7 @@ class StatsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("q", "app.pop_screen", "Back", show=False),
+        Binding("n", "next_chart", "Next chart"),
     ]
 
     def __init__(self, workspace: Workspace) -> None:
@@ -55,7 +56,18 @@ class StatsScreen(Screen[None]):
         yield Static(numbers, id="stats-numbers")
         labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
-        with Container(id="stats-charts"):
+        with VerticalScroll(id="stats-charts"):
+            if self.forecast:
+                # first while a plan runs: readiness on the day is what the plan is for
+                # (plotext only then: its import is ~50 ms)
+                from quiz.tui.widgets.readiness import ReadinessPlot
+
+                yield ReadinessPlot(
+                    [d.day for d in self.forecast],
+                    [d.followed for d in self.forecast],
+                    [d.idle for d in self.forecast],
+                    id="plan-forecast",
+                )
             yield ColumnChart(
                 "Reviews per day (last {shown} days)",
                 [d.reviews for d in s.reviews_per_day],
@@ -68,16 +80,30 @@ class StatsScreen(Screen[None]):
                 empty="Accuracy by topic: no reviews yet",
                 id="by-topic",
             )
-            if self.forecast:
-                # plotext only for the plan's two lines (its import is ~50 ms): not without a plan
-                from textual_plotext import PlotextPlot
-
-                yield PlotextPlot(id="plan-forecast")
         yield Static("", id="stats-too-small")
         yield KeysFooter()
 
     def on_resize(self) -> None:
         self._fit()
+        self.call_after_refresh(self.refresh_bindings)  # "Next chart" only when they scroll
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "Next chart" only when the charts are stacked past the screen's height."""
+        if action == "next_chart":
+            charts = self.query_one("#stats-charts", VerticalScroll)
+            return charts.display and charts.max_scroll_y > 0
+        return True
+
+    def action_next_chart(self) -> None:
+        """Scroll the next chart to the top; after the last, back to the first."""
+        charts = self.query_one("#stats-charts", VerticalScroll)
+        below = [
+            c.virtual_region.y for c in charts.children if c.virtual_region.y > charts.scroll_y
+        ]
+        if below and charts.scroll_y < charts.max_scroll_y:
+            charts.scroll_to(y=below[0], animate=False)
+        else:
+            charts.scroll_home(animate=False)
 
     def _fit(self) -> None:
         """Hide the charts, with a note, when the terminal is too small to draw them."""
@@ -96,20 +122,3 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit()
-        if self.forecast:
-            self._plot_forecast()
-
-    def _plot_forecast(self) -> None:
-        """Readiness over the days to the interview: plan followed vs nothing more studied."""
-        from textual_plotext import PlotextPlot
-
-        plot = self.query_one("#plan-forecast", PlotextPlot).plt
-        xs = list(range(1, len(self.forecast) + 1))
-        plot.plot(xs, [round(100 * d.followed, 1) for d in self.forecast], label="plan followed")
-        plot.plot(xs, [round(100 * d.idle, 1) for d in self.forecast], label="nothing more")
-        step = max(1, len(xs) // 6)
-        ticks = [float(x) for x in xs[::step]]
-        days = [self.forecast[int(x) - 1].day for x in ticks]
-        plot.xticks(ticks, [day.strftime("%b %d").replace(" 0", " ") for day in days])
-        plot.ylim(0, 100)
-        plot.title("Readiness to the interview day (%)")
