@@ -1,4 +1,5 @@
-"""Stats: reviews per day and accuracy by topic as charts, plus retention, drills, streak."""
+"""Stats: reviews per day, accuracy by topic and (with a plan) readiness to the interview day
+as charts, plus retention, drills, streak."""
 
 from __future__ import annotations
 
@@ -88,7 +89,7 @@ class StatsScreen(Screen[None]):
         self.call_after_refresh(self.refresh_bindings)  # "Next chart" only when they scroll
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """ "Next chart" only when the charts are stacked past the screen's height."""
+        """Offer "Next chart" only when the stacked charts run past the screen's height."""
         if action == "next_chart":
             charts = self.query_one("#stats-charts", VerticalScroll)
             return charts.display and charts.max_scroll_y > 0
