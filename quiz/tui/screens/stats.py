@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
-from quiz.tui.widgets.bars import ColumnChart, RowChart
+from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class StatsScreen(Screen[None]):
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
         numbers.append(f" · {s.cards.due} due, {s.cards.new} new, {s.cards.learned} learned")
         yield Static(numbers, id="stats-numbers")
-        labels = [d.date.strftime("%b %d").replace(" 0", " ") for d in s.reviews_per_day]
+        labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
         with VerticalScroll(id="stats-charts"):
             if self.forecast:

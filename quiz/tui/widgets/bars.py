@@ -9,15 +9,21 @@ into Rich text, sized to the widget, with the bar colour from the widget's CSS `
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from rich.text import Text
 from textual.widget import Widget
 
-__all__ = ["ColumnChart", "RowChart", "column_heights"]
+__all__ = ["ColumnChart", "RowChart", "chart_day", "column_heights"]
 
 _EIGHTHS_UP = " ▁▂▃▄▅▆▇█"
 _EIGHTHS_RIGHT = " ▏▎▍▌▋▊▉█"
 _AXIS = "dim"
+
+
+def chart_day(day: date) -> str:
+    """A day as the stats screen's charts label it: "Mar 2", "Mar 12"."""
+    return day.strftime("%b %d").replace(" 0", " ")
 
 
 def column_heights(values: Sequence[int], rows: int) -> list[int]:

@@ -13,6 +13,8 @@ from datetime import date
 from textual.app import RenderResult
 from textual_plotext import PlotextPlot
 
+from quiz.tui.widgets.bars import chart_day
+
 __all__ = ["LABEL_COLUMNS", "ReadinessPlot", "labelled_days"]
 
 LABEL_COLUMNS = 10
@@ -58,6 +60,6 @@ class ReadinessPlot(PlotextPlot):
         shown = labelled_days(len(self.days), self.size.width)
         self.plt.xticks(
             [float(i + 1) for i in shown],
-            [self.days[i].strftime("%b %d").replace(" 0", " ") for i in shown],
+            [chart_day(self.days[i]) for i in shown],
         )
         return super().render()
