@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
@@ -63,24 +64,27 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         await pilot.pause()
 
 
+async def open_stats(pilot: Pilot[None]) -> StatsScreen:
+    """Press s on Home and return the stats screen it opens."""
+    await pilot.press("s")
+    await pilot.pause()
+    stats = pilot.app.screen
+    assert isinstance(stats, StatsScreen)
+    return stats
+
+
 async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
     build: AppFactory, clock: FakeClock
 ) -> None:
     app = build()
     app.workspace.tz = UTC
     async with app.run_test() as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, StatsScreen)
-        assert not app.screen.query("#plan-forecast"), "no plan, no plot"
+        assert not (await open_stats(pilot)).query("#plan-forecast"), "no plan, no plot"
         await pilot.press("escape")
         app.workspace.store.set_interview_plan(
             InterviewPlan(clock().date() + timedelta(days=6), 20.0, 0.9, clock())
         )
-        await pilot.press("s")
-        await pilot.pause()
-        stats = app.screen
-        assert isinstance(stats, StatsScreen)
+        stats = await open_stats(pilot)
         assert len(stats.query("#plan-forecast")) == 1
         assert len(stats.forecast) == 6 and stats.forecast[-1].followed > stats.forecast[-1].idle
 
@@ -94,10 +98,7 @@ async def test_at_80x24_the_charts_stack_readiness_first_and_n_pages_through_the
         InterviewPlan(clock().date() + timedelta(days=10), 20.0, 0.9, clock())
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        stats = app.screen
-        assert isinstance(stats, StatsScreen)
+        stats = await open_stats(pilot)
         charts = stats.query_one("#stats-charts", VerticalScroll)
         order = [chart.id for chart in charts.children]
         assert order == ["plan-forecast", "per-day", "by-topic"], "readiness first"
@@ -114,10 +115,7 @@ async def test_at_80x24_the_charts_stack_readiness_first_and_n_pages_through_the
     wide = build()  # the same home: the plan is saved
     wide.workspace.tz = UTC
     async with wide.run_test(size=(120, 40)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
-        stats = wide.screen
-        assert isinstance(stats, StatsScreen)
+        stats = await open_stats(pilot)
         assert not stats.check_action("next_chart", ()), "side by side: nothing to page"
         charts = stats.query_one("#stats-charts", VerticalScroll)
         assert len({chart.region.y for chart in charts.children}) == 1
