@@ -32,11 +32,13 @@ class StudyRequest:
     minutes: float | None = None
     card_ids: tuple[str, ...] | None = None
     """Study exactly these cards (e.g. one card picked in the command palette)."""
+    pack: str | None = None
+    """Only this pack's cards (Home's rows when the bank has several packs)."""
 
     def describe(self) -> str:
         """A short title such as 'due · optimizers'."""
         parts: list[str] = [self.mode]
-        parts += [value for value in (self.topic, self.tag, self.kind) if value]
+        parts += [value for value in (self.pack, self.topic, self.tag, self.kind) if value]
         if self.card_ids and len(self.card_ids) == 1:
             parts.append(self.card_ids[0])
         return " · ".join(parts)
@@ -96,12 +98,9 @@ def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyReques
         return StudyRequest(mode=mode)
     if len(bank.index.pack_titles) <= 1:
         return StudyRequest(mode=mode, topic=row.topic)
-    ids = tuple(
-        c.id
-        for c in bank.refs
-        if c.pack == row.pack and (row.topic is None or c.topic == row.topic)
-    )
-    return StudyRequest(mode=mode, card_ids=ids)
+    # a selection, not a list of ids: suspended and buried cards stay out, and a due
+    # session over a pack or topic is plan mode's when a plan is set
+    return StudyRequest(mode=mode, pack=row.pack, topic=row.topic)
 
 
 def session_options(
@@ -114,7 +113,7 @@ def session_options(
     mock = request.mode == "mock"
     return SessionOptions(
         mode=request.mode,
-        filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind),
+        filters=Filters(topic=request.topic, tag=request.tag, kind=request.kind, pack=request.pack),
         limit=request.limit if request.limit is not None or not mock else settings.mock_questions,
         minutes=request.minutes if request.minutes is not None else settings.mock_minutes,
         new_per_day=settings.new_per_day,

@@ -15,6 +15,7 @@ from quiz.cli.context import Context, open_store, pass_context, warn
     show_default=True,
     help="due: what the schedule says; cram: any selection, schedule untouched; mock: a timed mock interview.",
 )
+@click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option("--tag", help="Only cards with this tag.")
 @click.option(
@@ -28,6 +29,7 @@ from quiz.cli.context import Context, open_store, pass_context, warn
 def study_command(
     obj: Context,
     mode: str,
+    pack: str | None,
     topic: str | None,
     tag: str | None,
     kind: str | None,
@@ -38,10 +40,19 @@ def study_command(
     from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
-    if topic is not None or tag is not None or kind is not None:
+    if any(name is not None for name in (pack, topic, tag, kind)):
         # the card index has every name: no card is loaded (the app reads the index anyway)
-        check_names(obj.card_index(), topic=topic, tag=tag, kind=kind)
-    run_study(obj.content, mode=mode, topic=topic, tag=tag, kind=kind, limit=limit, minutes=minutes)
+        check_names(obj.card_index(), pack=pack, topic=topic, tag=tag, kind=kind)
+    run_study(
+        obj.content,
+        mode=mode,
+        pack=pack,
+        topic=topic,
+        tag=tag,
+        kind=kind,
+        limit=limit,
+        minutes=minutes,
+    )
 
 
 @click.command("drill")

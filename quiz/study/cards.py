@@ -45,11 +45,14 @@ class Filters:
     topic: str | None = None
     tag: str | None = None
     kind: str | None = None
+    pack: str | None = None
+    """A pack's name (its folder): Home's pack rows, and a topic within one pack."""
 
     def matches(self, card: StudyCard) -> bool:
         """True when the card belongs to this selection."""
         return (
-            (self.topic is None or card.topic == self.topic)
+            (self.pack is None or pack_of(card) == self.pack)
+            and (self.topic is None or card.topic == self.topic)
             and (self.tag is None or self.tag in card.tags)
             and (self.kind is None or card.kind == self.kind)
         )
@@ -57,9 +60,9 @@ class Filters:
     @property
     def selects_all(self) -> bool:
         """True when no condition is set: every card matches."""
-        return self.topic is None and self.tag is None and self.kind is None
+        return all(value is None for value in (self.pack, self.topic, self.tag, self.kind))
 
     def as_dict(self) -> dict[str, str]:
         """The conditions that are set, e.g. for logging a session."""
-        found = {"topic": self.topic, "tag": self.tag, "kind": self.kind}
+        found = {"pack": self.pack, "topic": self.topic, "tag": self.tag, "kind": self.kind}
         return {key: value for key, value in found.items() if value is not None}

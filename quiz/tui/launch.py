@@ -18,6 +18,7 @@ def run_study(
     content_dirs: list[Path],
     *,
     mode: str = "due",
+    pack: str | None = None,
     topic: str | None = None,
     tag: str | None = None,
     kind: str | None = None,
@@ -29,6 +30,7 @@ def run_study(
         raise UsageError(f"unknown mode {mode!r}: use due, cram or mock")
     request = StudyRequest(
         mode=mode,  # type: ignore[arg-type]
+        pack=pack,
         topic=topic,
         tag=tag,
         kind=kind,

@@ -90,6 +90,7 @@ def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> N
     assert first == [[], {}]  # what the study command gives run_study with no option:
     assert second[1] == {  # due mode, no filter, no limit
         "mode": "due",
+        "pack": None,
         "topic": "optimizers",
         "tag": None,
         "kind": None,

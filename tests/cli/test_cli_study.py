@@ -86,14 +86,19 @@ def test_study_checks_names_in_the_card_index_and_loads_no_card(
     main(["study"])  # (without click: tests/cli/test_cli_main.py)
     main(["--content", str(bundled_content_dir()), "study"])  # the click group's command
     main(["study", "--topic", "optimizers", "--kind", "concept"])
-    assert [(how.get("topic"), how.get("kind")) for how in opened] == [
-        (None, None),
-        (None, None),
-        ("optimizers", "concept"),
+    main(["study", "--pack", "architectures", "--topic", "attention"])
+    assert [(how.get("pack"), how.get("topic"), how.get("kind")) for how in opened] == [
+        (None, None, None),
+        (None, None, None),
+        (None, "optimizers", "concept"),
+        ("architectures", "attention", None),
     ]
     with pytest.raises(SystemExit) as exited:
         main(["study", "--tag", "no-such-tag-anywhere"])
-    assert exited.value.code == 2 and len(opened) == 3
+    assert exited.value.code == 2 and len(opened) == 4
+    with pytest.raises(SystemExit) as exited:
+        main(["study", "--pack", "architecturs"])
+    assert exited.value.code == 2 and len(opened) == 4
 
 
 def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillbit) -> None:

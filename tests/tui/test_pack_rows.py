@@ -1,0 +1,158 @@
+"""Home's rows on a bank of several packs: each row is a selection (pack, then topic), so
+a suspended card stays out and a due session under a plan is plan mode's part of today."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, timedelta
+from pathlib import Path
+from random import Random
+
+import pytest
+from fsrs import Scheduler
+
+from quiz.bank.loader import load_bank
+from quiz.overview import request_for
+from quiz.store import InterviewPlan, Store
+from quiz.study.plan_status import plan_queue
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest, Workspace
+from tests.tui.conftest import AppFactory, FakeClock, inprocess_grade
+
+MORE_CARD = """---
+id: {id}
+kind: concept
+title: {title}
+topic: basics
+tags: [activations]
+difficulty: 1
+source: tests
+key_points:
+  - {point}
+---
+
+## Question
+
+What does {title} compute?
+
+## Answer
+
+{point}.
+"""
+
+
+@pytest.fixture
+def more_pack(tmp_path: Path) -> Path:
+    """A second pack whose one topic has the same name as the mini pack's (basics)."""
+    root = tmp_path / "more-content"
+    topic = root / "more" / "basics"
+    topic.mkdir(parents=True)
+    (root / "more" / "pack.yaml").write_text(
+        "title: More\ndescription: A second pack.\nversion: 0.1.0\n", encoding="utf-8"
+    )
+    for card_id, title, point in [
+        ("leaky-relu", "Leaky ReLU", "max(a z, z) with a small slope a"),
+        ("gelu-shape", "GELU", "z times the normal CDF of z"),
+    ]:
+        text = MORE_CARD.format(id=card_id, title=title, point=point)
+        (topic / f"{card_id}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def ws(tui_bank: Path, more_pack: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
+    store = Store.open(tmp_path / "db.sqlite")
+    workspace = Workspace(
+        load_bank([tui_bank, more_pack]),
+        store,
+        clock=clock,
+        tz=UTC,
+        scheduler=Scheduler(enable_fuzzing=False),
+        rng=Random(1),
+        grader=inprocess_grade,
+        drafts_dir=tmp_path / "drafts",
+    )
+    yield workspace
+    workspace.close()
+
+
+def queue_of(ws: Workspace, request: StudyRequest) -> list[str]:
+    return [card.id for card in ws.start_session(request).planned]
+
+
+def test_a_row_is_its_pack_and_topic_not_the_same_topic_name_elsewhere(ws: Workspace) -> None:
+    rows, _ = ws.home_view()
+    assert [(r.pack, r.topic, r.total) for r in rows] == [
+        ("mini", None, 4),
+        ("mini", "basics", 3),
+        ("mini", "drills", 1),
+        ("more", None, 2),
+        ("more", "basics", 2),
+    ]
+    requests = [request_for(ws.content, "due", row) for row in rows]
+    assert requests[1] == StudyRequest(mode="due", pack="mini", topic="basics")
+    assert requests[3] == StudyRequest(mode="due", pack="more")
+    assert requests[1].describe() == "due · mini · basics"
+    mini_basics = {"what-is-relu", "dropout-inference", "sigmoid-bound"}
+    assert set(queue_of(ws, requests[1])) == mini_basics, "more's basics cards are not mini's"
+    assert set(queue_of(ws, requests[4])) == {"leaky-relu", "gelu-shape"}
+    assert len(queue_of(ws, requests[0])) == 4
+
+
+@pytest.mark.parametrize("mode", ["due", "cram"])
+def test_a_suspended_or_buried_card_stays_out_of_its_rows_sessions(
+    ws: Workspace, mode: str
+) -> None:
+    now = ws.now()
+    ws.store.set_flag("dropout-inference", suspended=True, buried_until=None, now=now)
+    ws.store.set_flag("gelu-shape", suspended=False, buried_until=now + timedelta(days=1), now=now)
+    rows, _ = ws.home_view()
+    asked = {
+        (row.pack, row.topic): set(queue_of(ws, request_for(ws.content, mode, row)))  # type: ignore[arg-type]
+        for row in rows
+    }
+    assert asked[("mini", "basics")] == {"what-is-relu", "sigmoid-bound"}
+    assert "dropout-inference" not in asked[("mini", None)]
+    assert asked[("more", None)] == asked[("more", "basics")] == {"leaky-relu"}
+
+
+def test_under_a_plan_a_rows_due_session_is_plan_mode_s_part_of_today(ws: Workspace) -> None:
+    rows, _ = ws.home_view()
+    mini, more = rows[0], rows[3]
+    assert len(queue_of(ws, request_for(ws.content, "due", mini))) == 4, "no plan: fsrs's 4 new"
+    assert len(queue_of(ws, request_for(ws.content, "due", more))) == 2
+    ws.store.set_interview_plan(
+        InterviewPlan(ws.now().date() + timedelta(days=12), 3.0, 0.9, ws.now())
+    )
+    today = plan_queue(ws.store, ws.content.refs, ws.now(), tz=ws.tz, scheduler=ws.scheduler)
+    assert today is not None and len(today.ids) == 2, "3 minutes: two new cards today"
+    by_pack = {card.id: card.pack for card in ws.content.refs}
+    for row in (mini, more):
+        session = ws.start_session(request_for(ws.content, "due", row))
+        assert [card.id for card in session.planned] == [
+            card_id for card_id in today.ids if by_pack[card_id] == row.pack
+        ]
+        assert session.options.plan_queue == today.ids, "plan mode, with its time box"
+        assert session.options.time_box == today.box
+        assert session.options.requeue_again == today.same_day_steps
+
+
+async def test_home_d_on_a_pack_row_studies_the_plan(
+    build: AppFactory, more_pack: Path, clock: FakeClock
+) -> None:
+    app = build(extra=[more_pack])
+    app.workspace.tz = UTC
+    app.workspace.store.set_interview_plan(
+        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
+    )
+    async with app.run_test() as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.highlighted() is not None and home.highlighted().pack == "mini"  # type: ignore[union-attr]
+        await pilot.press("d")
+        await pilot.pause()
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
+        assert study.session.options.plan_queue is not None
