@@ -16,7 +16,7 @@ from quiz.study import Counts, DeckCounts
 
 if TYPE_CHECKING:
     from quiz.settings import Settings
-    from quiz.study import SessionOptions
+    from quiz.study import Session, SessionOptions
     from quiz.study.plan_status import PlanQueue
 
 
@@ -124,6 +124,29 @@ def session_options(
         time_box=None if planned is None else planned.box,
         # plan mode short of days: a card answered Again waits for the last pass
         requeue_again=planned is None or planned.same_day_steps,
+    )
+
+
+def nothing_to_study(session: Session) -> str:
+    """Why a session found no card, for the note shown instead of opening it.
+
+    Under a plan the reason is the plan's, not fsrs's due times and daily new-card limit.
+    """
+    goes_on = "Try c (cram) or m (mock): they do not change the schedule."
+    if session.options.plan_queue is None:
+        return (
+            "Nothing to study here right now: no card is due and today's new cards are done. "
+            + goes_on
+        )
+    if (minutes_used := session.time_box_note) is not None:
+        return minutes_used
+    planned = len(session.options.plan_queue)
+    if planned:
+        cards = "1 card" if planned == 1 else f"{planned} cards"
+        return f"Nothing here in today's plan: its {cards} for today are in other packs or topics. {goes_on}"
+    return (
+        "Nothing more is planned for today: today's cards are done, or the plan reaches "
+        f"its target without any today. {goes_on}"
     )
 
 

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from quiz.errors import DrillbitError
 from quiz.gcpause import StartupCollector, freeze_at_exit
-from quiz.overview import request_for
+from quiz.overview import nothing_to_study, request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
@@ -122,11 +122,7 @@ class DrillbitApp(App[None]):
         session = self.workspace.start_session(request)
         if session.current is None:
             session.finish()
-            self.notify(
-                "Nothing to study here right now: no card is due and today's new cards are done. "
-                "Try c (cram) or m (mock).",
-                title=request.describe(),
-            )
+            self.notify(nothing_to_study(session), title=request.describe())
             return False
         from quiz.tui.screens.study import StudyScreen
 

@@ -12,8 +12,10 @@ import pytest
 from fsrs import Scheduler
 
 from quiz.bank.loader import load_bank
-from quiz.overview import request_for
+from quiz.overview import nothing_to_study, request_for
 from quiz.store import InterviewPlan, Store
+from quiz.study import Session, SessionOptions
+from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_queue
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
@@ -156,3 +158,44 @@ async def test_home_d_on_a_pack_row_studies_the_plan(
         assert isinstance(study, StudyScreen)
         assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
         assert study.session.options.plan_queue is not None
+
+
+def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> None:
+    more = ws.home_view()[0][3]
+    for card in ("leaky-relu", "gelu-shape"):
+        ws.store.set_flag(card, suspended=True, buried_until=None, now=ws.now())
+    empty = ws.start_session(request_for(ws.content, "due", more))
+    assert nothing_to_study(empty).startswith("Nothing to study here right now: no card is due")
+    for card in ("leaky-relu", "gelu-shape"):
+        ws.store.set_flag(card, suspended=False, buried_until=None, now=ws.now())
+    ws.store.set_interview_plan(
+        InterviewPlan(ws.now().date() + timedelta(days=12), 3.0, 0.9, ws.now())
+    )
+    elsewhere = ws.start_session(request_for(ws.content, "due", more))
+    assert elsewhere.current is None
+    assert nothing_to_study(elsewhere) == (
+        "Nothing here in today's plan: its 2 cards for today are in other packs or topics. "
+        "Try c (cram) or m (mock): they do not change the schedule."
+    )
+    done = Session(ws.store, [], SessionOptions(plan_queue=()), clock=ws.clock)
+    assert nothing_to_study(done).startswith("Nothing more is planned for today")
+    no_minutes = SessionOptions(plan_queue=("leaky-relu",), time_box=TimeBox(5.0, {}))
+    used = Session(ws.store, list(ws.content.refs), no_minutes, clock=ws.clock)
+    assert used.current is None
+    assert nothing_to_study(used).startswith("Today's plan minutes are used: 1 card")
+
+
+async def test_home_says_when_todays_plan_has_nothing_in_a_row(
+    build: AppFactory, more_pack: Path, clock: FakeClock
+) -> None:
+    app = build(extra=[more_pack])
+    app.workspace.tz = UTC
+    app.workspace.store.set_interview_plan(
+        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
+    )
+    async with app.run_test() as pilot:
+        await pilot.press("down", "down", "down", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "no session opened"
+        notes = [n for n in app._notifications if n.title == "due · more"]
+        assert len(notes) == 1 and "in other packs or topics" in notes[0].message
