@@ -151,13 +151,20 @@ def today_plan(
     tz: tzinfo,
     scheduler: Scheduler,
 ) -> DayPlan | None:
-    """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
+    """Today's plan-mode study for `cards`, counting what earlier sessions today used.
+
+    A card buried until later than `now` is left out of today: it counts for readiness
+    (it is back tomorrow), but no session shows it today, so today's line and queue
+    would promise a card the session cannot give.
+    """
     from quiz.study.plan import memory_of, plan_day
 
     cards = planned_cards(store, cards)
+    flags = store.card_flags()
+    today = [card for card in cards if card.id not in flags or not flags[card.id].hidden_at(now)]
     return plan_day(
-        cards,
-        memory_of(store.card_states([card.id for card in cards])),
+        today,
+        memory_of(store.card_states([card.id for card in today])),
         plan,
         now,
         tz=tz,

@@ -35,7 +35,7 @@ from quiz.study.plan import (
     recall_at,
     time_box,
 )
-from quiz.study.plan_status import PlanStatus
+from quiz.study.plan_status import PlanStatus, plan_status
 from quiz.study.session import Session, SessionOptions
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -635,6 +635,29 @@ def test_a_due_session_studies_the_plan_queue_in_its_order(store: Store) -> None
     assert [card.id for card in Session(store, cards, narrowed, now=START).planned] == ["c", "a"]
     plain = Session(store, cards, SessionOptions(), now=START)
     assert [card.id for card in plain.planned] == ["a", "b", "c"], "no plan: the usual due queue"
+
+
+def test_a_card_buried_today_leaves_today_s_plan_but_counts_on_the_day(
+    store: Store, scheduler: Scheduler
+) -> None:
+    cards = deck(6)
+    store.set_interview_plan(a_plan(12, minutes=3))
+    status = partial(plan_status, store, cards, START, tz=UTC, scheduler=scheduler)
+    first = status()
+    assert first is not None and first.today is not None
+    buried = first.today.queue[0]
+    store.set_flag(buried, suspended=False, buried_until=START + timedelta(hours=16), now=START)
+    later = status()
+    assert later is not None and later.today is not None
+    assert buried not in later.today.queue, "no session shows it today: the line must not count it"
+    assert len(later.today.new) == len(first.today.new), "another new card takes its place"
+    assert later.on_the_day.cards == first.on_the_day.cards == 6, "it is back tomorrow"
+    tomorrow = plan_status(store, cards, START + timedelta(days=1), tz=UTC, scheduler=scheduler)
+    assert tomorrow is not None and tomorrow.today is not None
+    assert buried in tomorrow.today.queue
+    store.set_flag(buried, suspended=True, buried_until=None, now=START)
+    suspended = status()
+    assert suspended is not None and suspended.on_the_day.cards == 5, "suspended: out of the plan"
 
 
 def test_the_forecast_runs_to_the_day_and_following_the_plan_beats_stopping(
