@@ -60,15 +60,20 @@ class PlanStatus:
         if self.days_left == 0 or self.today is None:
             return f"Interview today · {ready}"
         days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
+        return f"{days} · {ready} · {self.load()}"
+
+    def load(self) -> str:
+        """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min'."""
+        if self.today is None:
+            return "today: the plan is over"
         if not self.today.queue:
             # the day needs nothing more (or today's minutes are used): say so plainly
-            return f"{days} · {ready} · today: nothing planned"
+            return "today: nothing planned"
         minutes = max(1, round(self.today.seconds / 60))
-        load = (
+        return (
             f"today: {self.today.review_count} reviews + {len(self.today.new)} new, "
             f"about {minutes} min"
         )
-        return f"{days} · {ready} · {load}"
 
     def steps_note(self) -> str | None:
         """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""

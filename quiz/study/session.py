@@ -462,5 +462,6 @@ class Session:
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
                 note=self.time_box_note,
+                plan_mode=self.options.plan_queue is not None,
             )
         return self._summary

@@ -76,6 +76,8 @@ class Summary(BaseModel):
     questions: list[QuestionResult]
     note: str | None = None
     """A line for the person (plan mode: today's minutes ran out, and how to go on)."""
+    plan_mode: bool = False
+    """The session was plan mode's: what comes next is the plan's, not `next_due`."""
 
 
 def weakest_topics(answers: Sequence[Answer], count: int = WEAKEST_TOPICS) -> list[TopicScore]:
@@ -104,6 +106,7 @@ def build_summary(
     next_due: datetime | None,
     time_limit_seconds: float | None = None,
     note: str | None = None,
+    plan_mode: bool = False,
 ) -> Summary:
     """Summarize a session; in mock mode the planned but unanswered questions are listed too."""
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
@@ -152,6 +155,7 @@ def build_summary(
         pace_seconds=elapsed / len(answers) if answers else None,
         time_limit_seconds=time_limit_seconds,
         note=note,
+        plan_mode=plan_mode,
         weakest_topics=weakest_topics(answers),
         next_due=next_due,
         questions=questions,

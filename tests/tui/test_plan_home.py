@@ -148,3 +148,30 @@ async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
         note = summary.summary.note
         assert note is not None and "1 card of today's plan" in note
         assert "drillbit study --mode cram" in str(summary.query_one("#summary-numbers").render())
+
+
+async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_due_time(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(study=StudyRequest(mode="due"))
+    app.workspace.tz = UTC
+    app.workspace.store.set_interview_plan(
+        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
+    )
+    async with app.run_test() as pilot:
+        assert isinstance(app.screen, StudyScreen)
+        clock.advance(20)
+        await pilot.press("1", "enter")  # a wrong choice: Again, due again in a minute by fsrs
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen) and summary.summary.plan_mode
+        numbers = str(summary.query_one("#summary-numbers").render())
+        status = app.workspace.plan_status()
+        assert status is not None and status.today is not None
+        assert status.load() == "today: 0 reviews + 2 new, about 3 min"
+        assert f"Plan            {status.load()}" in numbers
+        assert "Next due" not in numbers, "plan mode does not ask it again today"

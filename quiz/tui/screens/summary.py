@@ -64,8 +64,12 @@ class SummaryScreen(Screen[None]):
             weak = ", ".join(f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics)
             lines.append(f"\nWeakest topics  {weak or 'none: no misses'}")
             ws = self.workspace
-            next_due = describe_due(s.next_due, ws.now(), ws.tz)
-            lines.append(f"\nNext due        {next_due}")
+            plan = ws.plan_status() if s.plan_mode else None
+            if plan is not None:
+                # plan mode asks a card when the plan says, not when fsrs's due time comes
+                lines.append(f"\nPlan            {plan.load()}")
+            else:
+                lines.append(f"\nNext due        {describe_due(s.next_due, ws.now(), ws.tz)}")
             if s.note:
                 lines.append(f"\n\n{s.note}", style="bold")
             yield Static(lines, id="summary-numbers")
