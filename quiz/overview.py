@@ -133,7 +133,7 @@ def nothing_to_study(session: Session) -> str:
     Under a plan the reason is the plan's, not fsrs's due times and daily new-card limit.
     """
     goes_on = "Try c (cram) or m (mock): they do not change the schedule."
-    if session.options.plan_queue is None:
+    if not session.plan_mode or session.options.plan_queue is None:
         return (
             "Nothing to study here right now: no card is due and today's new cards are done. "
             + goes_on

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         fsrs_card_id,
         preview_intervals,
         review_card,
+        shown_interval,
     )
     from quiz.study.session import Session, SessionOptions, SessionOver, set_card_aside
     from quiz.study.stats import Stats, compute_stats
@@ -58,6 +59,7 @@ _HOMES = {
         "fsrs_card_id",
         "preview_intervals",
         "review_card",
+        "shown_interval",
     ),
     "session": ("Session", "SessionOptions", "SessionOver", "set_card_aside"),
     "stats": ("Stats", "compute_stats"),
@@ -97,6 +99,7 @@ __all__ = [
     "record_attempt",
     "review_card",
     "set_card_aside",
+    "shown_interval",
     "suggested_rating",
 ]
 

@@ -102,6 +102,18 @@ def preview_intervals(
     return result
 
 
+def shown_interval(span: timedelta, *, plan_mode: bool, same_day_steps: bool) -> str | None:
+    """What a rating key shows of fsrs's next interval, or None for nothing.
+
+    In plan mode the plan, not fsrs's interval, says on which day a card comes back (a
+    due review may wait for the last pass), so only a same-day step is shown, and only
+    when the plan takes them.
+    """
+    if plan_mode and not (same_day_steps and span < timedelta(days=1)):
+        return None
+    return format_interval(span)
+
+
 def format_interval(span: timedelta) -> str:
     """'<1m', '6m', '3h', '1d', '4d', '2mo', '1.5y': short, as on Anki's rating buttons."""
     seconds = span.total_seconds()

@@ -200,7 +200,7 @@ class Session:
         else:
             selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
-        if self.mode == "due" and self.options.plan_queue is not None:
+        if self.plan_mode and self.options.plan_queue is not None:
             queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
         elif self.mode == "due":
             today = day_start(self.started_at, self.options.tz)
@@ -284,6 +284,12 @@ class Session:
     def current(self) -> StudyCard | None:
         """The card to show now, or None when the queue is empty."""
         return self._queue[0] if self._queue and self._summary is None else None
+
+    @property
+    def plan_mode(self) -> bool:
+        """A due session under an interview plan: the plan, not fsrs's due times, says
+        when a card comes back (a due review may wait for the last pass)."""
+        return self.mode == "due" and self.options.plan_queue is not None
 
     @property
     def remaining(self) -> int:
@@ -462,6 +468,6 @@ class Session:
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
                 note=self.time_box_note,
-                plan_mode=self.options.plan_queue is not None,
+                plan_mode=self.plan_mode,
             )
         return self._summary

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
-from quiz.study.scheduling import fsrs_card_id, load_card, new_card, review_card
+from quiz.study.scheduling import (
+    fsrs_card_id,
+    load_card,
+    new_card,
+    review_card,
+    shown_interval,
+)
 from tests.study.fakes import NOW
 
 
@@ -95,3 +102,13 @@ def test_a_non_utc_aware_time_is_converted_for_fsrs(store: Store, scheduler: Sch
     assert review.reviewed_at == NOW
     assert review.card_after is not None
     assert Card.from_json(review.card_after).last_review == NOW
+
+
+def test_rating_keys_show_fsrs_interval_except_what_plan_mode_decides() -> None:
+    step, day = timedelta(minutes=10), timedelta(days=8)
+    plain = partial(shown_interval, plan_mode=False, same_day_steps=True)
+    assert (plain(step), plain(day)) == ("10m", "8d")
+    with_steps = partial(shown_interval, plan_mode=True, same_day_steps=True)
+    assert (with_steps(step), with_steps(day)) == ("10m", None), "the plan picks the day"
+    without = partial(shown_interval, plan_mode=True, same_day_steps=False)
+    assert (without(step), without(day)) == (None, None), "no step today: nothing to show"

@@ -159,7 +159,11 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
         InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
     )
     async with app.run_test() as pilot:
-        assert isinstance(app.screen, StudyScreen)
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        # 12 days, 4 cards: plan mode keeps fsrs's steps, so an Again's minute is shown
+        assert study.session.plan_mode and study.session.options.requeue_again
+        assert study.preview().startswith("1 Again 1m · ") and study.preview().endswith(" 4 Easy")
         clock.advance(20)
         await pilot.press("1", "enter")  # a wrong choice: Again, due again in a minute by fsrs
         await pilot.pause()
@@ -174,4 +178,23 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
         assert status is not None and status.today is not None
         assert status.load() == "today: 0 reviews + 2 new, about 3 min"
         assert f"Plan            {status.load()}" in numbers
-        assert "Next due" not in numbers, "plan mode does not ask it again today"
+        assert "Next due" not in numbers, "the plan's load, not fsrs's due time"
+
+
+async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_keep(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(study=StudyRequest(mode="due", kind="concept"))
+    app.workspace.tz = UTC
+    app.workspace.store.set_interview_plan(
+        InterviewPlan(clock().date() + timedelta(days=2), 3.0, 0.9, clock())
+    )
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        assert study.session.plan_mode and not study.session.options.requeue_again
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert study.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
+        shown = str(study.query_one("#study-ratings").render())
+        assert "(the interview plan says when it comes back)" in shown

@@ -25,9 +25,9 @@ from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFron
 from quiz.cardtext import plain_text, section_markdown
 from quiz.study import (
     SessionOver,
-    format_interval,
     preview_intervals,
     rating_name,
+    shown_interval,
     suggested_rating,
 )
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -393,18 +393,25 @@ class StudyScreen(Screen[None]):
         return " · ".join(f"{key} {label}" for key, label in self._rating_labels())
 
     def _rating_labels(self) -> list[tuple[str, str]]:
-        """Each rating key with its name and, in a due session, the card's next interval."""
+        """Each rating key with its name and, in a due session, the card's next interval
+        (plan mode: only a same-day step the plan takes; see `shown_interval`)."""
         card = self.card
         if card is None:
             return []
-        if self.session.mode != "due":
+        session = self.session
+        if session.mode != "due":
             return [(str(int(rating)), rating.name) for rating in Rating]
         ws = self.workspace
         spans = preview_intervals(ws.store, ws.scheduler, card.id, now=ws.now())
-        return [
-            (str(int(rating)), f"{rating.name} {format_interval(span)}")
-            for rating, span in spans.items()
-        ]
+        labels = []
+        for rating, span in spans.items():
+            shown = shown_interval(
+                span, plan_mode=session.plan_mode, same_day_steps=session.options.requeue_again
+            )
+            labels.append(
+                (str(int(rating)), rating.name if shown is None else f"{rating.name} {shown}")
+            )
+        return labels
 
     def _show_rating_bar(self, suggestion: Rating) -> None:
         """The rating keys, styled like the footer's, each with its next interval."""
@@ -415,6 +422,8 @@ class StudyScreen(Screen[None]):
             bar.append(f" {label}  ", style=bold)
         if self.session.mode != "due":
             bar.append("(this mode leaves the schedule alone)", style="italic")
+        elif self.session.plan_mode:
+            bar.append("(the interview plan says when it comes back)", style="italic")
         ratings = self._ratings()
         ratings.update(bar)
         ratings.display = True
