@@ -201,7 +201,7 @@ class DrillbitApp(App[None]):
     def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
         from quiz.tui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(self.workspace, event.summary))
+        self.switch_screen(SummaryScreen(self.workspace, event.summary, title=event.title))
 
     def action_help(self) -> None:
         """List every binding of the current screen (shown or not)."""

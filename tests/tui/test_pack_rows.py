@@ -10,6 +10,7 @@ from random import Random
 
 import pytest
 from fsrs import Scheduler
+from textual.widgets import Label
 
 from quiz.bank.loader import load_bank
 from quiz.overview import nothing_to_study, request_for
@@ -19,6 +20,7 @@ from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_queue
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import AppFactory, FakeClock, inprocess_grade
 
@@ -158,6 +160,12 @@ async def test_home_d_on_a_pack_row_studies_the_plan(
         assert isinstance(study, StudyScreen)
         assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
         assert study.session.options.plan_queue is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        title = str(summary.query_one("#summary-title", Label).render())
+        assert title.strip() == "Session summary · due · mini", "what was studied, as begun"
 
 
 def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> None:

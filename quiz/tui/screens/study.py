@@ -108,9 +108,11 @@ class StudyScreen(Screen[None]):
     class SessionEnded(Message):
         """The session is over; the app shows the summary."""
 
-        def __init__(self, summary: Summary) -> None:
+        def __init__(self, summary: Summary, title: str) -> None:
             super().__init__()
             self.summary = summary
+            self.title = title
+            """What was studied, as the session's own title said ('due · optimizers')."""
 
     class DrillRequested(Message):
         """Open the drill editor on the current coding card; the app pushes the screen."""
@@ -630,4 +632,4 @@ class StudyScreen(Screen[None]):
             return
         self.phase = "over"
         summary = self.session.finish()
-        self.post_message(self.SessionEnded(summary))
+        self.post_message(self.SessionEnded(summary, self.request.describe()))

@@ -34,16 +34,18 @@ class SummaryScreen(Screen[None]):
     ]
     # no `q` here: a session's last `q` often lands on this screen, which must stay
 
-    def __init__(self, workspace: Workspace, summary: Summary) -> None:
+    def __init__(self, workspace: Workspace, summary: Summary, *, title: str | None = None) -> None:
         super().__init__()
         self.workspace = workspace
         self.summary = summary
+        self.heading = title if title is not None else summary.mode
 
     def compose(self) -> ComposeResult:
         s = self.summary
         from datetime import timedelta
 
-        yield Label(Text(f" Session summary · {s.mode} ", style="reverse bold"), id="summary-title")
+        heading = Text(f" Session summary · {self.heading} ", style="reverse bold")
+        yield Label(heading, id="summary-title")
         with VerticalScroll(id="summary-body"):
             lines = Text()
             lines.append(f"Cards reviewed  {s.cards_reviewed}", style="bold")
