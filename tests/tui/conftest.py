@@ -17,8 +17,9 @@ from textual.message import Message
 from textual.pilot import Pilot
 
 from quiz.settings import Settings
+from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp, make_app
-from quiz.workspace import StudyRequest
+from quiz.workspace import StudyRequest, Workspace
 from tests.conftest import DATA
 
 if TYPE_CHECKING:
@@ -159,3 +160,12 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
         )
 
     return factory
+
+
+def set_plan(workspace: Workspace, days: int, minutes: float) -> InterviewPlan:
+    """Put the workspace in UTC and give it an interview `days` ahead (target 0.9)."""
+    workspace.tz = UTC
+    now = workspace.now()
+    plan = InterviewPlan(now.date() + timedelta(days=days), minutes, 0.9, now)
+    workspace.store.set_interview_plan(plan)
+    return plan

@@ -14,7 +14,7 @@ from textual.widgets import Label
 
 from quiz.bank.loader import load_bank
 from quiz.overview import nothing_to_study, request_for
-from quiz.store import InterviewPlan, Store
+from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_queue
@@ -22,7 +22,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest, Workspace
-from tests.tui.conftest import AppFactory, FakeClock, inprocess_grade
+from tests.tui.conftest import AppFactory, FakeClock, inprocess_grade, set_plan
 
 MORE_CARD = """---
 id: {id}
@@ -126,9 +126,7 @@ def test_under_a_plan_a_rows_due_session_is_plan_mode_s_part_of_today(ws: Worksp
     mini, more = rows[0], rows[3]
     assert len(queue_of(ws, request_for(ws.content, "due", mini))) == 4, "no plan: fsrs's 4 new"
     assert len(queue_of(ws, request_for(ws.content, "due", more))) == 2
-    ws.store.set_interview_plan(
-        InterviewPlan(ws.now().date() + timedelta(days=12), 3.0, 0.9, ws.now())
-    )
+    set_plan(ws, 12, 3.0)
     today = plan_queue(ws.store, ws.content.refs, ws.now(), tz=ws.tz, scheduler=ws.scheduler)
     assert today is not None and len(today.ids) == 2, "3 minutes: two new cards today"
     by_pack = {card.id: card.pack for card in ws.content.refs}
@@ -142,14 +140,9 @@ def test_under_a_plan_a_rows_due_session_is_plan_mode_s_part_of_today(ws: Worksp
         assert session.options.requeue_again == today.same_day_steps
 
 
-async def test_home_d_on_a_pack_row_studies_the_plan(
-    build: AppFactory, more_pack: Path, clock: FakeClock
-) -> None:
+async def test_home_d_on_a_pack_row_studies_the_plan(build: AppFactory, more_pack: Path) -> None:
     app = build(extra=[more_pack])
-    app.workspace.tz = UTC
-    app.workspace.store.set_interview_plan(
-        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
-    )
+    set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
@@ -176,9 +169,7 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     assert nothing_to_study(empty).startswith("Nothing to study here right now: no card is due")
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=False, buried_until=None, now=ws.now())
-    ws.store.set_interview_plan(
-        InterviewPlan(ws.now().date() + timedelta(days=12), 3.0, 0.9, ws.now())
-    )
+    set_plan(ws, 12, 3.0)
     elsewhere = ws.start_session(request_for(ws.content, "due", more))
     assert elsewhere.current is None
     assert nothing_to_study(elsewhere) == (
@@ -194,13 +185,10 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
 
 
 async def test_home_says_when_todays_plan_has_nothing_in_a_row(
-    build: AppFactory, more_pack: Path, clock: FakeClock
+    build: AppFactory, more_pack: Path
 ) -> None:
     app = build(extra=[more_pack])
-    app.workspace.tz = UTC
-    app.workspace.store.set_interview_plan(
-        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
-    )
+    set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         await pilot.press("down", "down", "down", "d")
         await pilot.pause()

@@ -14,7 +14,7 @@ from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock
+from tests.tui.conftest import AppFactory, FakeClock, set_plan
 
 
 def summary_text(screen: HomeScreen) -> str:
@@ -90,13 +90,10 @@ async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
 
 
 async def test_at_80x24_the_charts_stack_readiness_first_and_n_pages_through_them(
-    build: AppFactory, clock: FakeClock
+    build: AppFactory,
 ) -> None:
     app = build()
-    app.workspace.tz = UTC
-    app.workspace.store.set_interview_plan(
-        InterviewPlan(clock().date() + timedelta(days=10), 20.0, 0.9, clock())
-    )
+    set_plan(app.workspace, 10, 20.0)
     async with app.run_test(size=(80, 24)) as pilot:
         stats = await open_stats(pilot)
         charts = stats.query_one("#stats-charts", VerticalScroll)
@@ -125,10 +122,8 @@ async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
     build: AppFactory, clock: FakeClock
 ) -> None:
     app = build(study=StudyRequest(mode="due"))
-    app.workspace.tz = UTC
     # 3 minutes: the plan offers the choice card (about 34 s) and the numeric one (90 s)
-    plan = InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
-    app.workspace.store.set_interview_plan(plan)
+    set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         screen = app.screen
         assert isinstance(screen, StudyScreen)
@@ -154,10 +149,7 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
     build: AppFactory, clock: FakeClock
 ) -> None:
     app = build(study=StudyRequest(mode="due"))
-    app.workspace.tz = UTC
-    app.workspace.store.set_interview_plan(
-        InterviewPlan(clock().date() + timedelta(days=12), 3.0, 0.9, clock())
-    )
+    set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         study = app.screen
         assert isinstance(study, StudyScreen)
@@ -182,13 +174,10 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
 
 
 async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_keep(
-    build: AppFactory, clock: FakeClock
+    build: AppFactory,
 ) -> None:
     app = build(study=StudyRequest(mode="due", kind="concept"))
-    app.workspace.tz = UTC
-    app.workspace.store.set_interview_plan(
-        InterviewPlan(clock().date() + timedelta(days=2), 3.0, 0.9, clock())
-    )
+    set_plan(app.workspace, 2, 3.0)
     async with app.run_test() as pilot:
         study = app.screen
         assert isinstance(study, StudyScreen)
