@@ -5,14 +5,16 @@ Textual-free, so the CLI and the TUI describe the bank the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.bank.lazy import LazyBank
 from quiz.store import Mode
-from quiz.study import Counts, DeckCounts
+from quiz.study import Counts, DeckCounts, StudyCard
+from quiz.study.cards import pack_of
 
 if TYPE_CHECKING:
     from quiz.settings import Settings
@@ -66,6 +68,22 @@ class TopicRow:
     def review(self) -> int:
         """Graduated cards (fsrs review state), due or not."""
         return self.learned
+
+
+def planned_by_row(
+    rows: Sequence[TopicRow], cards: Iterable[StudyCard], planned: Iterable[str]
+) -> list[int]:
+    """How many of today's planned cards (`planned`, ids) each Home row holds: what a
+    due session over that row studies while an interview plan is set."""
+    wanted = set(planned)
+    per_pack: Counter[str] = Counter()
+    per_topic: Counter[tuple[str, str]] = Counter()
+    for card in cards:
+        if card.id in wanted:
+            pack = pack_of(card)
+            per_pack[pack] += 1
+            per_topic[pack, card.topic] += 1
+    return [per_pack[r.pack] if r.topic is None else per_topic[r.pack, r.topic] for r in rows]
 
 
 def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicRow]:

@@ -19,7 +19,7 @@ from fsrs import Scheduler
 
 from quiz.bank.lazy import LazyBank
 from quiz.drafts import Drafts
-from quiz.overview import StudyRequest, TopicRow, home_rows, session_options
+from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
 from quiz.sandbox_grader import SandboxGrader
 from quiz.settings import Settings, load_settings
 from quiz.store import Store
@@ -168,6 +168,13 @@ class Workspace:
         """Home's rows and the bank's totals, from the card index."""
         counts = self.counts()
         return home_rows(self.content.index.pack_titles, counts), counts
+
+    def plan_by_row(self, rows: Sequence[TopicRow], plan: PlanStatus) -> list[int] | None:
+        """Today's planned cards in each Home row, or None when the plan plans no day today
+        (on and after the interview day)."""
+        if plan.today is None:
+            return None
+        return planned_by_row(rows, self.content.refs, plan.today.queue)
 
     def plan_status(self) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan."""

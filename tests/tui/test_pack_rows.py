@@ -10,10 +10,10 @@ from random import Random
 
 import pytest
 from fsrs import Scheduler
-from textual.widgets import Label
+from textual.widgets import DataTable, Label, Static
 
 from quiz.bank.loader import load_bank
-from quiz.overview import nothing_to_study, request_for
+from quiz.overview import nothing_to_study, planned_by_row, request_for
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
@@ -195,3 +195,40 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
         assert isinstance(app.screen, HomeScreen), "no session opened"
         notes = [n for n in app._notifications if n.title == "due · more"]
         assert len(notes) == 1 and "in other packs or topics" in notes[0].message
+
+
+def test_planned_by_row_counts_todays_cards_of_each_pack_and_topic(ws: Workspace) -> None:
+    rows, _ = ws.home_view()
+    planned = ["sigmoid-bound", "tiny-sgd", "gelu-shape", "not-a-card"]
+    assert planned_by_row(rows, ws.content.refs, planned) == [2, 1, 1, 1, 1]
+    assert planned_by_row(rows, ws.content.refs, []) == [0, 0, 0, 0, 0]
+
+
+async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
+    build: AppFactory, more_pack: Path
+) -> None:
+    app = build(extra=[more_pack])
+    async with app.run_test() as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        table = home.query_one(DataTable)
+
+        def first_count() -> tuple[str, list[str]]:
+            column = table.ordered_columns[1]
+            return column.label.plain, [str(table.get_row_at(i)[1]) for i in range(5)]
+
+        hint = home.query_one("#home-hint", Static)
+        assert first_count() == ("due", ["0"] * 5)
+        assert "studies what is due" in str(hint.render())
+        set_plan(app.workspace, 12, 3.0)
+        home.refresh_counts()
+        await pilot.pause()
+        status = app.workspace.plan_status()
+        assert status is not None and status.today is not None
+        assert len(status.today.queue) == 2
+        assert first_count() == ("today", ["2", "2", "0", "0", "0"]), "the mini basics pair"
+        assert "studies today's plan" in str(hint.render())
+        app.workspace.store.clear_interview_plan()
+        home.refresh_counts()
+        await pilot.pause()
+        assert first_count() == ("due", ["0"] * 5), "back to fsrs's due without the plan"

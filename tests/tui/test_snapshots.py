@@ -16,7 +16,7 @@ from textual.widgets import TextArea
 from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import WRONG, AppFactory, FakeClock
+from tests.tui.conftest import WRONG, AppFactory, FakeClock, set_plan
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -45,6 +45,21 @@ def history(app: DrillbitApp, clock: FakeClock) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
     assert snap_compare(build(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_a_plan(
+    snap_compare: SnapCompare, build: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = build()
+    start = clock.moment
+    clock.moment = start - timedelta(days=3)  # a card answered then is due now by fsrs
+    session = app.workspace.start_session(StudyRequest(mode="due", kind="choice"))
+    session.answer(True)
+    session.finish()
+    clock.moment = start
+    set_plan(app.workspace, 10, 5.0)  # the first count is the plan's for today instead
+    assert snap_compare(app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -56,6 +56,7 @@ class HomeScreen(Screen[None]):
         self.workspace = workspace
         self.rows: list[TopicRow] = []
         self._counted_at_mount = False
+        self._first_count = "due"
 
     def compose(self) -> ComposeResult:
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
@@ -67,13 +68,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("pack / topic", key="name")
-        table.add_column("due", key="due")
-        table.add_column("new", key="new")
-        table.add_column("learning", key="learning")
-        table.add_column("review", key="review")
-        table.add_column("susp.", key="suspended")
-        table.add_column("cards", key="total")
+        self._add_columns(table, "due")
         table.focus()
         # Counted here when Home is the screen shown: rows added before the first frame are
         # measured before it is drawn, so the table is drawn once; counted at the first
@@ -94,20 +89,39 @@ class HomeScreen(Screen[None]):
         elif self.is_active:
             self.refresh_counts()
 
+    def _add_columns(self, table: DataTable[object], first_count: str) -> None:
+        """The table's columns; the first count is fsrs's `due`, or the plan's `today`."""
+        table.add_column("pack / topic", key="name")
+        table.add_column(first_count, key="due")
+        table.add_column("new", key="new")
+        table.add_column("learning", key="learning")
+        table.add_column("review", key="review")
+        table.add_column("susp.", key="suspended")
+        table.add_column("cards", key="total")
+        self._first_count = first_count
+
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
         ws = self.workspace
         self.rows, counts = ws.home_view()
+        plan = ws.plan_status()
+        # While a plan runs, d studies the plan's cards for today, not what fsrs says is
+        # due (plan mode lets due reviews wait for the last pass): count those.
+        today = ws.plan_by_row(self.rows, plan) if plan is not None else None
+        first_count = "due" if today is None else "today"
         table = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear()
+        table.clear(columns=first_count != self._first_count)
+        if first_count != self._first_count:
+            self._add_columns(table, first_count)
         for index, row in enumerate(self.rows):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
             # strings, a third of the cost of the table's first frame.
             name = Cell(row.title, "bold") if row.topic is None else Cell("  " + row.title)
+            count = row.due if today is None else today[index]
             table.add_row(
                 name,
-                Cell(str(row.due), "bold yellow" if row.due else "dim"),
+                Cell(str(count), "bold yellow" if count else "dim"),
                 Cell(str(row.new), "cyan" if row.new else "dim"),
                 Cell(str(row.learning)),
                 Cell(str(row.review)),
@@ -118,7 +132,6 @@ class HomeScreen(Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         t = counts.total
-        plan = ws.plan_status()
         summary = Text()
         if plan is None or plan.today is None:
             summary.append(f"{t.due} due", style="bold yellow")
@@ -139,9 +152,10 @@ class HomeScreen(Screen[None]):
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)
+        studies = "what is due" if today is None else "today's plan"
         self.query_one("#home-hint", Static).update(
             Text(
-                "enter/d studies what is due in the highlighted row · ctrl+p finds any card",
+                f"enter/d studies {studies} in the highlighted row · ctrl+p finds any card",
                 style="dim",
             )
         )
