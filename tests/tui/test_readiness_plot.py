@@ -64,3 +64,30 @@ def test_the_plot_is_the_same_whatever_the_hash_seed() -> None:
     assert len(drawn) == 1
     (plot,) = drawn
     assert "Mar 3" in plot and "Mar 6" in plot and "Mar 12" in plot
+
+
+@pytest.mark.parametrize("height", [10, 14, 20, 30])
+async def test_the_legend_lies_above_every_value_so_no_line_hides_under_it(height: int) -> None:
+    from datetime import date, timedelta
+
+    from textual.app import App, ComposeResult
+
+    from quiz.tui.widgets.readiness import ReadinessPlot
+
+    days = [date(2026, 3, 3) + timedelta(days=i) for i in range(10)]
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReadinessPlot(days, [1.0] * 10, [0.97] * 10, id="plot")
+
+    app = One()
+    async with app.run_test(size=(60, height)) as pilot:
+        await pilot.pause()
+        lines = app.query_one("#plot", ReadinessPlot).render().plain.splitlines()  # type: ignore[union-attr]
+    legend = [
+        n for n, line in enumerate(lines) if "plan followed" in line or "nothing more" in line
+    ]
+    top = next(n for n, line in enumerate(lines) if line.startswith("100┤"))
+    assert len(legend) == 2 and max(legend) < top, "the legend's rows are above 100 %"
+    assert all("▀" not in lines[n] and "▄" not in lines[n] for n in legend), "no line under it"
+    assert set(lines[top]) & set("▀▄"), "a line at 100 % is drawn, not hidden"

@@ -15,14 +15,29 @@ from textual_plotext import PlotextPlot
 
 from quiz.tui.widgets.bars import chart_day
 
-__all__ = ["LABEL_COLUMNS", "ReadinessPlot", "labelled_days"]
+__all__ = ["LABEL_COLUMNS", "ReadinessPlot", "headroom", "labelled_days"]
 
 LABEL_COLUMNS = 10
 """Columns one date label needs on the x axis ("Mar 12" and a gap). plotext drops labels
 that overlap, and which ones it drops changes from run to run (it follows string hashing),
 so the plot never asks for more labels than its width holds."""
 AXIS_COLUMNS = 8
-"""Columns left of and right of the plotting area (the y labels "100.0┤", the frame)."""
+"""Columns left of and right of the plotting area (the y labels "100┤", the frame), with
+room to spare."""
+FRAME_ROWS = 4
+"""Rows around the plotting area: the title, the frame's top and bottom, the date labels."""
+LEGEND_ROWS = 2
+"""Rows plotext's legend takes in the plotting area's top left corner, one per line."""
+PERCENT_TICKS = (0, 25, 50, 75, 100)
+
+
+def headroom(height: int) -> float:
+    """The y axis's top on a plot `height` rows high: far enough above 100 % that the
+    legend's rows lie above every value, so it never hides a line near the target."""
+    rows = height - FRAME_ROWS
+    if rows <= LEGEND_ROWS:
+        return 100.0
+    return 100.0 * rows / (rows - LEGEND_ROWS) + 0.1
 
 
 def labelled_days(count: int, width: int) -> list[int]:
@@ -52,11 +67,12 @@ class ReadinessPlot(PlotextPlot):
         xs = list(range(1, len(self.days) + 1))
         self.plt.plot(xs, [round(100 * v, 1) for v in followed], label="plan followed")
         self.plt.plot(xs, [round(100 * v, 1) for v in idle], label="nothing more")
-        self.plt.ylim(0, 100)
+        self.plt.yticks(list(PERCENT_TICKS), [str(tick) for tick in PERCENT_TICKS])
         self.plt.title("Readiness to the interview day (%)")
 
     def render(self) -> RenderResult:
-        """The plot at this size, with as many date labels as fit."""
+        """The plot at this size: as many date labels as fit, the legend above 100 %."""
+        self.plt.ylim(0, headroom(self.size.height))
         shown = labelled_days(len(self.days), self.size.width)
         self.plt.xticks(
             [float(i + 1) for i in shown],
