@@ -52,15 +52,22 @@ class PlanStatus:
 
     def line(self) -> str:
         """One line for Home: days left, readiness against the target, today's load."""
+        return " · ".join(self.phrases())
+
+    def phrases(self) -> list[str]:
+        """The line's phrases, for a screen too narrow for it to break between them."""
         ready = (
             f"readiness {self.on_the_day.overall:.2f} → target {self.plan.target:.2f} on the day"
         )
         if self.days_left < 0:
-            return f"Interview on {self.plan.interview.isoformat()} is over · normal reviews resume"
+            return [
+                f"Interview on {self.plan.interview.isoformat()} is over",
+                "normal reviews resume",
+            ]
         if self.days_left == 0 or self.today is None:
-            return f"Interview today · {ready}"
+            return ["Interview today", ready]
         days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
-        return f"{days} · {ready} · {self.load()}"
+        return [days, ready, self.load()]
 
     def load(self) -> str:
         """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min'."""

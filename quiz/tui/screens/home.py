@@ -14,8 +14,11 @@ from textual.widgets import DataTable, Header, Static
 from quiz.store import Mode
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.phrases import break_between
 
 if TYPE_CHECKING:
+    from quiz.study import DeckCounts
+    from quiz.study.plan_status import PlanStatus
     from quiz.workspace import TopicRow, Workspace
 
 
@@ -57,6 +60,8 @@ class HomeScreen(Screen[None]):
         self.rows: list[TopicRow] = []
         self._counted_at_mount = False
         self._first_count = "due"
+        self._counts: DeckCounts | None = None
+        self._plan: PlanStatus | None = None
 
     def compose(self) -> ComposeResult:
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
@@ -131,6 +136,26 @@ class HomeScreen(Screen[None]):
             )
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
+        self._counts, self._plan = counts, plan
+        self._show_summary()
+        studies = "what is due" if today is None else "today's plan"
+        self.query_one("#home-hint", Static).update(
+            Text(
+                f"enter/d studies {studies} in the highlighted row · ctrl+p finds any card",
+                style="dim",
+            )
+        )
+
+    def on_resize(self) -> None:
+        # the plan line breaks between its phrases at the width it has
+        if self._counts is not None:
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        """The totals line, the plan's line (broken between phrases to fit), broken files."""
+        counts, plan = self._counts, self._plan
+        if counts is None:
+            return
         t = counts.total
         summary = Text()
         if plan is None or plan.today is None:
@@ -144,21 +169,15 @@ class HomeScreen(Screen[None]):
             summary.append(f" + {t.suspended} suspended")
         summary.append(f" = {t.total} cards")
         if plan is not None:
-            summary.append(f"\n{plan.line()}", style="bold")
-        broken = len(ws.content.index.broken)  # card files that did not load
+            width = self.size.width - 2  # the summary's padding
+            summary.append(f"\n{break_between(plan.phrases(), width)}", style="bold")
+        broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:
             summary.append(
                 f"\n{broken} card file(s) could not be loaded: run `drillbit lint`.",
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)
-        studies = "what is due" if today is None else "today's plan"
-        self.query_one("#home-hint", Static).update(
-            Text(
-                f"enter/d studies {studies} in the highlighted row · ctrl+p finds any card",
-                style="dim",
-            )
-        )
 
     def highlighted(self) -> TopicRow | None:
         """The pack or topic under the cursor."""
