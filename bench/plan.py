@@ -124,6 +124,9 @@ class Settings:
     """Plan mode's readiness margin (`plan_day`'s `margin`): where its last pass stops."""
     bank_order: str = "content"
     """The simulated bank's content order (`BANK_ORDERS`), which plan mode introduces in."""
+    spread_days: int | None = None
+    """Plan mode's new cards spread evenly over this many first days (`plan_day`'s
+    `spread_over`), not front-loaded; the plain policies follow, as with any pace."""
 
 
 BANK_ORDERS = ("content", "drills-last", "drills-first")
@@ -164,6 +167,8 @@ class Policy:
     """fsrs's learning and relearning steps (False: a plain fsrs without them)."""
     margin: float = READINESS_MARGIN
     """With `plan`: the readiness margin over the target where the last pass stops."""
+    spread_over: int | None = None
+    """With `plan`: new cards spread evenly over this many first days (None: front-loaded)."""
     oracle: bool = False
     """The bench's oracle (bench/plan_oracle.py): reviews planned with the learner's true
     memory, never available to the app."""
@@ -452,6 +457,7 @@ def simulate(
                 new_cards=imposed,
                 same_day_steps=None if policy.steps else False,
                 margin=policy.margin,
+                spread_over=policy.spread_over,
             )
             assert today is not None  # the plan runs until the interview day
             expected = max(expected, spent + today.seconds)
@@ -687,7 +693,7 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     """Every policy on every learner for one horizon, and the figures they give."""
     cards = bank(settings.cards, settings.bank_order)
     learners = [draw_learner(settings.seed, i) for i in range(settings.learners)]
-    planned = Policy("plan", plan=True, margin=settings.margin)
+    planned = Policy("plan", plan=True, margin=settings.margin, spread_over=settings.spread_days)
     plan = [
         simulate(cards, learners[i], horizon, planned, settings.seed)
         for i in range(settings.learners)
@@ -1104,9 +1110,9 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
-VARIANTS = ("seed", "margin", "bank_order")
+VARIANTS = ("seed", "margin", "bank_order", "spread_days")
 """The settings a run may change from the command line (`--seed`, `--margin`,
-`--bank-order`)."""
+`--bank-order`, `--spread-days`)."""
 
 
 def _variant(settings: Settings) -> dict[str, Any]:
@@ -1145,6 +1151,7 @@ def write(
                 "seed": settings.seed,
                 "margin": settings.margin,
                 "bank_order": settings.bank_order,
+                "spread_days": settings.spread_days,
             }
         },
         stamp if stamp is not None else run_stamp(),
@@ -1172,6 +1179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=BANK_ORDERS,
         help="where the drills sit in the bank's content order (default content)",
     )
+    parser.add_argument(
+        "--spread-days",
+        type=int,
+        help="spread plan mode's new cards evenly over this many first days "
+        "(default: front-loaded, as many a day as the budget holds)",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
     if args.learners is not None:
@@ -1188,6 +1201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(
             f"--margin: from 0 up to {1 - TARGET:g} (the target is {TARGET}), not {args.margin}"
         )
+    if args.spread_days is not None and args.spread_days < 1:
+        parser.error(f"--spread-days: one day or more, not {args.spread_days}")
     given = {name: getattr(args, name) for name in VARIANTS}
     settings = replace(settings, **{name: v for name, v in given.items() if v is not None})
 

@@ -476,6 +476,7 @@ def plan_day(
     new_cards: Sequence[str] | None = None,
     margin: float = READINESS_MARGIN,
     same_day_steps: bool | None = None,
+    spread_over: int | None = None,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
 
@@ -490,6 +491,11 @@ def plan_day(
 
     `same_day_steps` None lets plan mode decide (`steps_fit`; plain fsrs always does its
     steps); True or False imposes it (the bench's fsrs without learning steps).
+
+    `spread_over` N spreads the new cards evenly over the plan's first N days instead of
+    as many a day as the budget holds (the bench's `--spread-days`, a pacing the app
+    does not use: at 7 days it gains no more, and less the later the new cards come; see
+    docs/plan-7-days.md).
     """
     moment = as_utc(now)
     speed = pace if pace is not None else Pace.default()
@@ -530,10 +536,14 @@ def plan_day(
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
-    def introduce(offered: Sequence[StudyCard], *, imposed: bool = False) -> list[str]:
+    def introduce(
+        offered: Sequence[StudyCard], *, imposed: bool = False, most: int | None = None
+    ) -> list[str]:
         nonlocal left
         chosen: list[str] = []
         for card in offered:
+            if most is not None and len(chosen) >= most:
+                break
             cost = speed.new_seconds(card.kind, steps=steps)
             if imposed or _fits(cost, left):
                 chosen.append(card.id)
@@ -571,7 +581,11 @@ def plan_day(
         cards, unseen, plan, days_left, left, speed, steps=steps
     )
     if new_cards is None:
-        new = introduce([] if in_last_pass else unseen)
+        most = None
+        if spread_over is not None:
+            spread_days_left = spread_over - (today - local_date(plan.created_at, tz)).days
+            most = math.ceil(len(unseen) / max(1, spread_days_left))
+        new = introduce([] if in_last_pass else unseen, most=most)
 
     # 3. The last pass: each card's last review placed on the day before the interview
     #    where it adds the most recall on the day per second, within each day's room.

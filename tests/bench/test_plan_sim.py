@@ -295,30 +295,33 @@ def test_the_bank_order_moves_the_drills_and_nothing_else() -> None:
         bank(30, "random")
 
 
-def test_plan_modes_margin_reaches_plan_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[float] = []
+def test_plan_modes_margin_and_spread_reach_plan_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[float, int | None]] = []
 
     def spy(*args: Any, **kwargs: Any) -> DayPlan | None:
-        seen.append(kwargs["margin"])
+        seen.append((kwargs["margin"], kwargs["spread_over"]))
         return plan_day(*args, **kwargs)
 
     monkeypatch.setattr(bench.plan, "plan_day", spy)
-    simulate(bank(24), draw_learner(7, 1), 3, Policy("plan", plan=True, margin=0.06), seed=7)
-    assert seen and set(seen) == {0.06}
+    policy = Policy("plan", plan=True, margin=0.06, spread_over=2)
+    simulate(bank(24), draw_learner(7, 1), 3, policy, seed=7)
+    assert seen and set(seen) == {(0.06, 2)}
 
 
 def test_a_variant_runs_settings_are_in_every_figure(monkeypatch: pytest.MonkeyPatch) -> None:
-    variant = replace(TINY, seed=11, margin=0.05, bank_order="drills-last")
+    variant = replace(TINY, seed=11, margin=0.05, bank_order="drills-last", spread_days=3)
     figures = horizon_figures(variant, 5, lambda _line: None)
     assert figures
+    names = ("seed", "margin", "bank_order", "spread_days")
     for figure in figures:
-        assert (figure.params["seed"], figure.params["margin"], figure.params["bank_order"]) == (
+        assert tuple(figure.params[name] for name in names) == (
             11,
             0.05,
             "drills-last",
+            3,
         ), figure.name
     plain = horizon_figures(TINY, 5, lambda _line: None)
-    assert not any({"seed", "margin", "bank_order"} & set(f.params) for f in plain), (
+    assert not any(set(names) & set(f.params) for f in plain), (
         "the bench's own run carries no variant keys"
     )
 
@@ -330,6 +333,7 @@ def test_a_variant_runs_settings_are_in_every_figure(monkeypatch: pytest.MonkeyP
         (["--margin", "-0.01"], "--margin: from 0 up to 0.1"),
         (["--bank-order", "random"], "invalid choice: 'random'"),
         (["--seed", "x"], "invalid int value"),
+        (["--spread-days", "0"], "--spread-days: one day or more, not 0"),
     ],
 )
 def test_bad_flags_are_refused_before_anything_runs(

@@ -314,6 +314,25 @@ def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> No
     assert again is not None and again.new == (), "today's minutes are used: no more today"
 
 
+def test_the_bench_s_spread_pace_shares_the_unseen_cards_over_its_first_days(
+    scheduler: Scheduler,
+) -> None:
+    cards = deck(60)
+    plan = a_plan(7, minutes=600)  # room for every card on the first day
+    spread = partial(plan_day, tz=UTC, scheduler=scheduler, spread_over=4)
+    first = spread(cards, {}, plan, START)
+    assert first is not None and len(first.new) == 15, "60 cards over 4 days"
+    assert list(first.new) == [card.id for card in cards[:15]], "in content order"
+    seen = {card_id: learned(scheduler, START, 2) for card_id in first.new}
+    second = spread(cards, seen, plan, START + timedelta(days=1))
+    assert second is not None and len(second.new) == 15, "45 left over the 3 days left"
+    seen |= {card_id: learned(scheduler, START, 2) for card_id in second.new[:5]}
+    third = spread(cards, seen, plan, START + timedelta(days=2))
+    assert third is not None and len(third.new) == 20, "a day short: 40 over the 2 days left"
+    late = spread(cards, seen, plan, START + timedelta(days=5))
+    assert late is not None and len(late.new) == 40, "past its days: what is left, at once"
+
+
 def test_a_tight_budget_caps_the_day(scheduler: Scheduler) -> None:
     cards = deck(60)
     plan = a_plan(14, minutes=5)
