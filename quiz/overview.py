@@ -46,9 +46,14 @@ class StudyRequest:
         return " · ".join(parts)
 
 
+ALL_PACKS = ""
+"""The pack of Home's first row when the bank has several packs: every card."""
+
+
 @dataclass(frozen=True)
 class TopicRow:
-    """One line of the Home screen: a pack (topic None) or one of its topics.
+    """One line of the Home screen: every pack (pack `ALL_PACKS`), a pack (topic None)
+    or one of its topics.
 
     new + learning + review + suspended == total; `due` is the part of learning and
     review whose time has come.
@@ -83,12 +88,37 @@ def planned_by_row(
             pack = pack_of(card)
             per_pack[pack] += 1
             per_topic[pack, card.topic] += 1
-    return [per_pack[r.pack] if r.topic is None else per_topic[r.pack, r.topic] for r in rows]
+    every = sum(per_pack.values())
+    return [
+        every
+        if r.pack == ALL_PACKS
+        else per_pack[r.pack]
+        if r.topic is None
+        else per_topic[r.pack, r.topic]
+        for r in rows
+    ]
 
 
 def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicRow]:
-    """Each pack (content order) followed by its topics (sorted), with counts."""
+    """Each pack (content order) followed by its topics (sorted), with counts; first, when
+    there are several packs, a row of every card (one session over the whole bank, as
+    Home's totals and an interview plan's day count them)."""
     rows: list[TopicRow] = []
+    if len(counts.by_pack_topic) > 1:
+        t = counts.total
+        rows.append(
+            TopicRow(
+                pack=ALL_PACKS,
+                title="All packs",
+                topic=None,
+                due=t.due,
+                new=t.new,
+                learned=t.learned,
+                total=t.total,
+                learning=t.learning,
+                suspended=t.suspended,
+            )
+        )
     for pack, topics in counts.by_pack_topic.items():
         title = pack_titles.get(pack, pack)
         groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.by_pack[pack])]
@@ -112,7 +142,7 @@ def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicR
 
 def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyRequest:
     """The session Home starts for a highlighted pack or topic row (from the card index)."""
-    if row is None:
+    if row is None or row.pack == ALL_PACKS:
         return StudyRequest(mode=mode)
     if len(bank.index.pack_titles) <= 1:
         return StudyRequest(mode=mode, topic=row.topic)

@@ -13,7 +13,7 @@ from fsrs import Scheduler
 from textual.widgets import DataTable, Label, Static
 
 from quiz.bank.loader import load_bank
-from quiz.overview import nothing_to_study, planned_by_row, request_for
+from quiz.overview import ALL_PACKS, nothing_to_study, planned_by_row, request_for
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
@@ -87,21 +87,24 @@ def queue_of(ws: Workspace, request: StudyRequest) -> list[str]:
 
 def test_a_row_is_its_pack_and_topic_not_the_same_topic_name_elsewhere(ws: Workspace) -> None:
     rows, _ = ws.home_view()
-    assert [(r.pack, r.topic, r.total) for r in rows] == [
-        ("mini", None, 4),
-        ("mini", "basics", 3),
-        ("mini", "drills", 1),
-        ("more", None, 2),
-        ("more", "basics", 2),
+    assert [(r.title, r.pack, r.topic, r.total) for r in rows] == [
+        ("All packs", ALL_PACKS, None, 6),
+        ("Mini", "mini", None, 4),
+        ("basics", "mini", "basics", 3),
+        ("drills", "mini", "drills", 1),
+        ("More", "more", None, 2),
+        ("basics", "more", "basics", 2),
     ]
     requests = [request_for(ws.content, "due", row) for row in rows]
-    assert requests[1] == StudyRequest(mode="due", pack="mini", topic="basics")
-    assert requests[3] == StudyRequest(mode="due", pack="more")
-    assert requests[1].describe() == "due · mini · basics"
+    assert requests[0] == StudyRequest(mode="due"), "every card: the whole bank's session"
+    assert requests[2] == StudyRequest(mode="due", pack="mini", topic="basics")
+    assert requests[4] == StudyRequest(mode="due", pack="more")
+    assert requests[2].describe() == "due · mini · basics"
     mini_basics = {"what-is-relu", "dropout-inference", "sigmoid-bound"}
-    assert set(queue_of(ws, requests[1])) == mini_basics, "more's basics cards are not mini's"
-    assert set(queue_of(ws, requests[4])) == {"leaky-relu", "gelu-shape"}
-    assert len(queue_of(ws, requests[0])) == 4
+    assert set(queue_of(ws, requests[2])) == mini_basics, "more's basics cards are not mini's"
+    assert set(queue_of(ws, requests[5])) == {"leaky-relu", "gelu-shape"}
+    assert len(queue_of(ws, requests[1])) == 4
+    assert len(queue_of(ws, requests[0])) == 6
 
 
 @pytest.mark.parametrize("mode", ["due", "cram"])
@@ -119,50 +122,59 @@ def test_a_suspended_or_buried_card_stays_out_of_its_rows_sessions(
     assert asked[("mini", "basics")] == {"what-is-relu", "sigmoid-bound"}
     assert "dropout-inference" not in asked[("mini", None)]
     assert asked[("more", None)] == asked[("more", "basics")] == {"leaky-relu"}
+    assert not {"dropout-inference", "gelu-shape"} & asked[(ALL_PACKS, None)]
 
 
 def test_under_a_plan_a_rows_due_session_is_plan_mode_s_part_of_today(ws: Workspace) -> None:
     rows, _ = ws.home_view()
-    mini, more = rows[0], rows[3]
+    every, mini, more = rows[0], rows[1], rows[4]
     assert len(queue_of(ws, request_for(ws.content, "due", mini))) == 4, "no plan: fsrs's 4 new"
     assert len(queue_of(ws, request_for(ws.content, "due", more))) == 2
     set_plan(ws, 12, 3.0)
     today = plan_queue(ws.store, ws.content.refs, ws.now(), tz=ws.tz, scheduler=ws.scheduler)
     assert today is not None and len(today.ids) == 2, "3 minutes: two new cards today"
     by_pack = {card.id: card.pack for card in ws.content.refs}
-    for row in (mini, more):
+    for row in (every, mini, more):
         session = ws.start_session(request_for(ws.content, "due", row))
         assert [card.id for card in session.planned] == [
-            card_id for card_id in today.ids if by_pack[card_id] == row.pack
+            card_id for card_id in today.ids if row is every or by_pack[card_id] == row.pack
         ]
         assert session.options.plan_queue == today.ids, "plan mode, with its time box"
         assert session.options.time_box == today.box
         assert session.options.requeue_again == today.same_day_steps
 
 
-async def test_home_d_on_a_pack_row_studies_the_plan(build: AppFactory, more_pack: Path) -> None:
+async def test_home_d_studies_the_plan_on_all_packs_or_on_one(
+    build: AppFactory, more_pack: Path
+) -> None:
     app = build(extra=[more_pack])
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
-        assert home.highlighted() is not None and home.highlighted().pack == "mini"  # type: ignore[union-attr]
-        await pilot.press("d")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
-        assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
-        assert study.session.options.plan_queue is not None
-        await pilot.press("escape")
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
-        title = str(summary.query_one("#summary-title", Label).render())
-        assert title.strip() == "Session summary · due · mini", "what was studied, as begun"
+        for downs, pack, title in [(0, ALL_PACKS, "due"), (1, "mini", "due · mini")]:
+            await pilot.press(*["down"] * downs)
+            row = home.highlighted()
+            assert row is not None and row.pack == pack
+            await pilot.press("d")
+            await pilot.pause()
+            study = app.screen
+            assert isinstance(study, StudyScreen)
+            assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
+            assert study.session.plan_mode
+            await pilot.press("escape")
+            await pilot.pause()
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            heading = str(summary.query_one("#summary-title", Label).render())
+            assert heading.strip() == f"Session summary · {title}", "what was studied"
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
 
 
 def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> None:
-    more = ws.home_view()[0][3]
+    more = ws.home_view()[0][4]
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=True, buried_until=None, now=ws.now())
     empty = ws.start_session(request_for(ws.content, "due", more))
@@ -190,7 +202,7 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
     app = build(extra=[more_pack])
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        await pilot.press("down", "down", "down", "d")
+        await pilot.press("down", "down", "down", "down", "d")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), "no session opened"
         notes = [n for n in app._notifications if n.title == "due · more"]
@@ -200,8 +212,8 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
 def test_planned_by_row_counts_todays_cards_of_each_pack_and_topic(ws: Workspace) -> None:
     rows, _ = ws.home_view()
     planned = ["sigmoid-bound", "tiny-sgd", "gelu-shape", "not-a-card"]
-    assert planned_by_row(rows, ws.content.refs, planned) == [2, 1, 1, 1, 1]
-    assert planned_by_row(rows, ws.content.refs, []) == [0, 0, 0, 0, 0]
+    assert planned_by_row(rows, ws.content.refs, planned) == [3, 2, 1, 1, 1, 1]
+    assert planned_by_row(rows, ws.content.refs, []) == [0] * 6
 
 
 async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
@@ -215,10 +227,10 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
 
         def first_count() -> tuple[str, list[str]]:
             column = table.ordered_columns[1]
-            return column.label.plain, [str(table.get_row_at(i)[1]) for i in range(5)]
+            return column.label.plain, [str(table.get_row_at(i)[1]) for i in range(6)]
 
         hint = home.query_one("#home-hint", Static)
-        assert first_count() == ("due", ["0"] * 5)
+        assert first_count() == ("due", ["0"] * 6)
         assert "studies what is due" in str(hint.render())
         set_plan(app.workspace, 12, 3.0)
         home.refresh_counts()
@@ -226,9 +238,9 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert len(status.today.queue) == 2
-        assert first_count() == ("today", ["2", "2", "0", "0", "0"]), "the mini basics pair"
+        assert first_count() == ("today", ["2", "2", "2", "0", "0", "0"]), "the mini basics pair"
         assert "studies today's plan" in str(hint.render())
         app.workspace.store.clear_interview_plan()
         home.refresh_counts()
         await pilot.pause()
-        assert first_count() == ("due", ["0"] * 5), "back to fsrs's due without the plan"
+        assert first_count() == ("due", ["0"] * 6), "back to fsrs's due without the plan"
