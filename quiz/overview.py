@@ -103,41 +103,26 @@ def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicR
     """Each pack (content order) followed by its topics (sorted), with counts; first, when
     there are several packs, a row of every card (one session over the whole bank, as
     Home's totals and an interview plan's day count them)."""
-    rows: list[TopicRow] = []
+    groups: list[tuple[str, str, str | None, Counts]] = []
     if len(counts.by_pack_topic) > 1:
-        t = counts.total
-        rows.append(
-            TopicRow(
-                pack=ALL_PACKS,
-                title="All packs",
-                topic=None,
-                due=t.due,
-                new=t.new,
-                learned=t.learned,
-                total=t.total,
-                learning=t.learning,
-                suspended=t.suspended,
-            )
-        )
+        groups.append((ALL_PACKS, "All packs", None, counts.total))
     for pack, topics in counts.by_pack_topic.items():
-        title = pack_titles.get(pack, pack)
-        groups: list[tuple[str, str | None, Counts]] = [(title, None, counts.by_pack[pack])]
-        groups += [(topic, topic, topics[topic]) for topic in sorted(topics)]
-        rows += [
-            TopicRow(
-                pack=pack,
-                title=name,
-                topic=topic,
-                due=c.due,
-                new=c.new,
-                learned=c.learned,
-                total=c.total,
-                learning=c.learning,
-                suspended=c.suspended,
-            )
-            for name, topic, c in groups
-        ]
-    return rows
+        groups.append((pack, pack_titles.get(pack, pack), None, counts.by_pack[pack]))
+        groups += [(pack, topic, topic, topics[topic]) for topic in sorted(topics)]
+    return [
+        TopicRow(
+            pack=pack,
+            title=title,
+            topic=topic,
+            due=c.due,
+            new=c.new,
+            learned=c.learned,
+            total=c.total,
+            learning=c.learning,
+            suspended=c.suspended,
+        )
+        for pack, title, topic, c in groups
+    ]
 
 
 def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyRequest:
