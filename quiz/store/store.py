@@ -806,6 +806,10 @@ class Store:
             for row in rows
         }
 
+    def hidden_ids(self, now: datetime) -> set[str]:
+        """Cards suspended, or buried until later than `now`: no session shows them."""
+        return {cid for cid, flag in self.card_flags().items() if flag.hidden_at(now)}
+
     # -- code drafts -----------------------------------------------------------------
 
     @_degradable

@@ -172,8 +172,8 @@ def today_plan(
     from quiz.study.plan import memory_of, plan_day
 
     cards = planned_cards(store, cards)
-    flags = store.card_flags()
-    today = [card for card in cards if card.id not in flags or not flags[card.id].hidden_at(now)]
+    hidden = store.hidden_ids(now)
+    today = [card for card in cards if card.id not in hidden]
     return plan_day(
         today,
         memory_of(store.card_states([card.id for card in today])),

@@ -161,11 +161,6 @@ def set_card_aside(store: Store, card_id: str, *, suspend: bool, now: datetime, 
     store.set_flag(card_id, suspended=suspend, buried_until=until, now=moment)
 
 
-def hidden_ids(store: Store, now: datetime) -> set[str]:
-    """Cards suspended, or buried until later than `now`: no session shows them."""
-    return {cid for cid, flag in store.card_flags().items() if flag.hidden_at(now)}
-
-
 class Session:
     """One sitting: `current` card, answer it (persisted at once), `undo`, `finish`.
 
@@ -193,14 +188,14 @@ class Session:
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
         self._deck_ids = [c.id for c in cards]
         self.started_at = as_utc(now if now is not None else self._now())
-        hidden = set() if self.options.include_hidden else hidden_ids(store, self.started_at)
+        hidden = set() if self.options.include_hidden else store.hidden_ids(self.started_at)
         wanted = self.options.filters
         if wanted.selects_all:  # the whole deck (Home's due, `drillbit study`): no test per card
             selected = [c for c in cards if c.id not in hidden] if hidden else list(cards)
         else:
             selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
-        if self.plan_mode and self.options.plan_queue is not None:
+        if self.mode == "due" and self.options.plan_queue is not None:
             queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
         elif self.mode == "due":
             today = day_start(self.started_at, self.options.tz)
