@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import ColumnKey
 
 from quiz.store import Mode
 from quiz.tui.widgets.cell import Cell
@@ -59,7 +60,6 @@ class HomeScreen(Screen[None]):
         self.workspace = workspace
         self.rows: list[TopicRow] = []
         self._counted_at_mount = False
-        self._first_count = "due"
         self._counts: DeckCounts | None = None
         self._plan: PlanStatus | None = None
 
@@ -103,7 +103,6 @@ class HomeScreen(Screen[None]):
         table.add_column("review", key="review")
         table.add_column("susp.", key="suspended")
         table.add_column("cards", key="total")
-        self._first_count = first_count
 
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
@@ -116,8 +115,9 @@ class HomeScreen(Screen[None]):
         first_count = "due" if today is None else "today"
         table = self.query_one(DataTable)
         cursor = table.cursor_row
-        table.clear(columns=first_count != self._first_count)
-        if first_count != self._first_count:
+        relabel = table.columns[ColumnKey("due")].label.plain != first_count
+        table.clear(columns=relabel)
+        if relabel:
             self._add_columns(table, first_count)
         for index, row in enumerate(self.rows):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
