@@ -284,7 +284,7 @@ async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
 
 
 @pytest.mark.parametrize("key", ["x", "b"])
-async def test_bury_and_suspend_reach_the_screen_from_the_number_box(
+async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
     build: AppFactory, key: str
 ) -> None:
     app = build(study=StudyRequest(kind="numeric"))
@@ -292,14 +292,38 @@ async def test_bury_and_suspend_reach_the_screen_from_the_number_box(
         study = app.screen
         assert isinstance(study, StudyScreen) and study.card is not None
         box = study.query_one(NumberAnswer)
-        assert box.has_focus
-        await pilot.press(*"1e-3")  # e is part of a number: it stays in the box
-        assert box.value == "1e-3"
+        assert box.has_focus and box.value == ""
         card, before = study.card.id, study.session.remaining
         await pilot.press(key)
         await pilot.pause()
-        assert box.value == "1e-3"  # the letter went to the screen, not into the box
         assert study.session.remaining == before - 1
         flag = app.workspace.store.card_flags()[card]
         assert flag.suspended is (key == "x")
         assert (flag.buried_until is not None) is (key == "b")
+
+
+@pytest.mark.parametrize("typed", ["10x", "64 mib", "3 s"])
+async def test_letters_typed_after_a_number_stay_in_the_box(
+    build: AppFactory, recorder: Recorder, typed: str
+) -> None:
+    """s, b and x are skip, bury and suspend only in an empty box: "10x" (ten times) or
+    a unit typed after the number is refused as an answer, and the card stays."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        box = study.query_one(NumberAnswer)
+        card, before = study.card.id, study.session.remaining
+        await pilot.press(*typed)
+        await pilot.pause()
+        assert box.value == typed
+        assert study.session.remaining == before and study.card.id == card
+        assert app.workspace.store.card_flags().get(card) is None
+        assert not {"b", "x"} & set(study.active_bindings)  # gone from the footer
+        await pilot.press("enter")
+        await pilot.pause()
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert "is not part of" in str(study.query_one("#study-status").render())
+        box.value = ""
+        await pilot.pause()
+        assert {"b", "x"} <= set(study.active_bindings)  # (s: the session has one card)

@@ -80,7 +80,8 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        # priority: the number box would type them; no number holds an s, b or x
+        # priority: an empty number box would type them (no answer starts with s, b or x);
+        # once something is typed the box takes them (NumberAnswer.check_consume_key)
         Binding("s", "skip", "Skip", priority=True),
         Binding("b", "set_aside(False)", "Bury", priority=True),
         Binding("x", "set_aside(True)", "Suspend", priority=True),
@@ -327,6 +328,12 @@ class StudyScreen(Screen[None]):
         if action == "undo":
             return bool(self.session.answers) and self.phase != "over" and not self.hides_feedback
         return True
+
+    def on_input_changed(self, event: NumberAnswer.Changed) -> None:
+        """Skip, bury and suspend leave the footer while the box holds text (it takes
+        those letters then, `NumberAnswer.check_consume_key`), and come back when it is empty."""
+        if isinstance(event.input, NumberAnswer):
+            self.refresh_bindings()
 
     async def action_reveal(self) -> None:
         """Show the answer, and the key-point checklist beside (or under) it."""

@@ -97,13 +97,20 @@ class NumberAnswer(Input):
         super().__init__(placeholder=placeholder, id=id)
 
     SCREEN_KEYS = frozenset("sbx")
-    """Skip, bury and suspend: no typed number holds these letters (unlike e, as in 1e-3)."""
+    """Skip, bury and suspend: no answer starts with these letters (unlike e, as in 1e-3)."""
+
+    @property
+    def started(self) -> bool:
+        """Something is typed: from then on every letter belongs to the answer ("10x" is a
+        typo to refuse, not a key that suspends the card)."""
+        return bool(self.value)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        """The footer keeps showing skip, bury and suspend (priority keys) while the box has focus."""
-        return (
-            character is not None and character.isprintable() and character not in self.SCREEN_KEYS
-        )
+        """An empty box leaves skip, bury and suspend to the screen (its footer shows them);
+        once something is typed, the box takes every printable key."""
+        if character is None or not character.isprintable():
+            return False
+        return self.started or character not in self.SCREEN_KEYS
 
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
