@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from fsrs import Rating, Scheduler
+from textual import events
 from textual.widgets import TextArea
 
 from quiz.bank.models import ChoiceFront
@@ -300,6 +301,21 @@ async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
         flag = app.workspace.store.card_flags()[card]
         assert flag.suspended is (key == "x")
         assert (flag.buried_until is not None) is (key == "b")
+
+
+async def test_a_burst_of_keys_is_judged_in_order(build: AppFactory) -> None:
+    """Keys typed faster than the app draws (or pasted as keys) reach the box in order:
+    the x of "10x" finds "10" in the box and is typed, not taken as suspend."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        card = study.card.id
+        for character in "10x":
+            app.post_message(events.Key(character, character))  # no pause between keys
+        await pilot.pause()
+        assert study.query_one(NumberAnswer).value == "10x"
+        assert app.workspace.store.card_flags().get(card) is None
 
 
 @pytest.mark.parametrize("typed", ["10x", "64 mib", "3 s"])

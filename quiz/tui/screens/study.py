@@ -80,11 +80,11 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        # priority: an empty number box would type them (no answer starts with s, b or x);
-        # once something is typed the box takes them (NumberAnswer.check_consume_key)
-        Binding("s", "skip", "Skip", priority=True),
-        Binding("b", "set_aside(False)", "Bury", priority=True),
-        Binding("x", "set_aside(True)", "Suspend", priority=True),
+        # an empty number box passes these on (no answer starts with s, b or x); once
+        # something is typed it keeps them (NumberAnswer._on_key, check_consume_key)
+        Binding("s", "skip", "Skip"),
+        Binding("b", "set_aside(False)", "Bury"),
+        Binding("x", "set_aside(True)", "Suspend"),
         Binding("u", "undo", "Undo"),
         Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
         Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
@@ -111,6 +112,16 @@ class NumberAnswer(Input):
         if character is None or not character.isprintable():
             return False
         return self.started or character not in self.SCREEN_KEYS
+
+    async def _on_key(self, event: events.Key) -> None:
+        """s, b or x in an empty box goes on to the screen's keys instead of into the box.
+
+        Decided here, in the box's own turn, not by a priority key: keys typed in a burst
+        ("10x" pasted or typed fast) reach the box in order, so the x is judged with
+        "10" already in it.
+        """
+        if not self.started and event.character in self.SCREEN_KEYS:
+            event.prevent_default()  # not Input's own handler: the key bubbles up unhandled
 
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
