@@ -19,13 +19,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Label, Markdown, Static, TextArea
+from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.heading import CardHeading
 from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
@@ -111,12 +112,8 @@ class DrillScreen(Screen["DrillSitting"]):
     def compose(self) -> ComposeResult:
         ws = self.workspace
         card = self.sitting.card
-        title = Text()
-        title.append(" drill ", style="reverse")
-        title.append(f" {card.title}  ", style="bold")
-        title.append(f"{card.topic} · {card.id}", style="dim")
         with Horizontal(id="drill-bar"):
-            yield Label(title, id="drill-title")
+            yield CardHeading("drill", card.title, f"{card.topic} · {card.id}", id="drill-title")
             yield MockClock(self.session, id="drill-clock")
         with Horizontal(id="drill-main"):
             with VerticalScroll(id="drill-task", can_focus=True):

@@ -34,6 +34,7 @@ from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnsw
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.heading import CardHeading
 from quiz.tui.widgets.progress import SessionProgress
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ class StudyScreen(Screen[None]):
             yield SessionProgress(done, max(total, 1), id="study-progress")
             if self.session.time_limit is not None:
                 yield MockClock(self.session, id="study-clock")
-        yield Label("" if card is None else self._title(card), id="study-card-title")
+        yield CardHeading(*(() if card is None else self._heading(card)), id="study-card-title")
         with Horizontal(id="study-main"):
             with VerticalScroll(id="study-body"):
                 if self._first is not None:
@@ -262,14 +263,10 @@ class StudyScreen(Screen[None]):
             widgets, None, "Answer in your head (or out loud), then press space to reveal"
         )
 
-    def _title(self, card: Card) -> Text:
-        """The line above the card: kind, title, topic and where the session is."""
+    def _heading(self, card: Card) -> tuple[str, str, str]:
+        """The line above the card: kind, title, and its topic and place in the session."""
         done, total = self.session.progress
-        title = Text()
-        title.append(f" {card.kind} ", style="reverse")
-        title.append(f" {card.title}  ", style="bold")
-        title.append(f"{card.topic} · {done + 1}/{total}", style="dim")
-        return title
+        return card.kind, card.title, f"{card.topic} · {done + 1}/{total}"
 
     def _focus(self, question: _Question) -> None:
         """Focus the card's answer widget (or the body) now, before the keys are drawn."""
@@ -279,7 +276,7 @@ class StudyScreen(Screen[None]):
         """The card's title line, the progress, the focus and the hint, once its widgets are in."""
         done, total = self.session.progress
         self.query_one(SessionProgress).update(done, max(total, 1))
-        self.query_one("#study-card-title", Label).update(self._title(card))
+        self.query_one("#study-card-title", CardHeading).show(*self._heading(card))
         self._focus(question)
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
         self.set_status(question.status)
