@@ -47,11 +47,11 @@ def plan_command(
     as_json: bool,
 ) -> None:
     """Plan for an interview date: paced new cards, reviews timed for the day, readiness."""
+    from quiz.settings import load_settings
     from quiz.store import InterviewPlan
     from quiz.study.days import local_date, local_timezone
     from quiz.study.plan import DEFAULT_MINUTES_PER_DAY, DEFAULT_TARGET
     from quiz.study.plan_status import plan_status
-    from quiz.study.scheduling import default_scheduler
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
@@ -83,7 +83,9 @@ def plan_command(
                 )
             )
         cards = list(obj.load_bank().cards)
-        status = plan_status(store, cards, now, tz=tz, scheduler=default_scheduler())
+        # the settings' scheduler (retention, steps), as Home's line and plan mode use
+        scheduler = load_settings().scheduler()
+        status = plan_status(store, cards, now, tz=tz, scheduler=scheduler)
     if as_json:
         from quiz.cli.schemas import SCHEMA_VERSION, PlanReport
 
