@@ -784,6 +784,23 @@ class Store:
             )
 
     @_degradable
+    def bury(self, card_id: str, *, until: datetime, now: datetime) -> CardFlag:
+        """Bury a card until `until`; a suspended card stays suspended (one statement, so
+        no other writer can slip between reading the flag and writing it). Returns the flag."""
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
+                   VALUES (?, 0, ?, ?)
+                   ON CONFLICT (card_id) DO UPDATE SET buried_until = excluded.buried_until,
+                       updated_at = excluded.updated_at""",
+                (card_id, to_db(until), to_db(now)),
+            )
+            row = conn.execute(
+                "SELECT suspended FROM card_flag WHERE card_id = ?", (card_id,)
+            ).fetchone()
+        return CardFlag(card_id=card_id, suspended=bool(row["suspended"]), buried_until=until)
+
+    @_degradable
     def forget_card(self, card_id: str) -> bool:
         """Reset a card to new: its schedule and flags go, its review history stays.
 

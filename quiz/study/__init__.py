@@ -37,7 +37,13 @@ if TYPE_CHECKING:
         review_card,
         shown_interval,
     )
-    from quiz.study.session import Session, SessionOptions, SessionOver, set_card_aside
+    from quiz.study.session import (
+        Session,
+        SessionOptions,
+        SessionOver,
+        aside_phrase,
+        set_card_aside,
+    )
     from quiz.study.stats import Stats, compute_stats
     from quiz.study.summary import Answer, QuestionResult, Summary, TopicScore
 
@@ -61,7 +67,7 @@ _HOMES = {
         "review_card",
         "shown_interval",
     ),
-    "session": ("Session", "SessionOptions", "SessionOver", "set_card_aside"),
+    "session": ("Session", "SessionOptions", "SessionOver", "aside_phrase", "set_card_aside"),
     "stats": ("Stats", "compute_stats"),
     "summary": ("Answer", "QuestionResult", "Summary", "TopicScore"),
 }
@@ -84,6 +90,7 @@ __all__ = [
     "Summary",
     "TopicScore",
     "VerdictLike",
+    "aside_phrase",
     "compute_stats",
     "count_practice_pass",
     "deck_counts",

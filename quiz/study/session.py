@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Rating, Scheduler
 
-from quiz.store import Mode, Store
+from quiz.store import CardFlag, Mode, Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
@@ -154,11 +154,30 @@ def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> lis
     return picked
 
 
-def set_card_aside(store: Store, card_id: str, *, suspend: bool, now: datetime, tz: tzinfo) -> None:
-    """Suspend a card (until unsuspended) or bury it until the start of tomorrow in `tz`."""
+def set_card_aside(
+    store: Store, card_id: str, *, suspend: bool, now: datetime, tz: tzinfo
+) -> CardFlag:
+    """Suspend a card (until unsuspended) or bury it until the start of tomorrow in `tz`.
+
+    Burying a suspended card leaves it suspended: a bury is for today only, and it must
+    not quietly bring back a card someone took out of study. Returns the card's flag.
+    """
     moment = as_utc(now)
-    until = None if suspend else day_start(moment, tz) + timedelta(days=1)
-    store.set_flag(card_id, suspended=suspend, buried_until=until, now=moment)
+    if suspend:
+        store.set_flag(card_id, suspended=True, buried_until=None, now=moment)
+        return CardFlag(card_id=card_id, suspended=True, buried_until=None)
+    return store.bury(card_id, until=day_start(moment, tz) + timedelta(days=1), now=moment)
+
+
+def aside_phrase(flag: CardFlag) -> str:
+    """What a person is told after a suspend or a bury."""
+    if flag.suspended:
+        return (
+            "Suspended"
+            if flag.buried_until is None
+            else "Still suspended (a bury leaves a suspended card as it is)"
+        )
+    return "Buried until tomorrow"
 
 
 class Session:
@@ -403,19 +422,22 @@ class Session:
         self._shown_at = self._now(now)
         return self.current
 
-    def set_aside(self, *, suspend: bool, now: datetime | None = None) -> StudyCard | None:
+    def set_aside(
+        self, *, suspend: bool, now: datetime | None = None
+    ) -> tuple[StudyCard, CardFlag] | None:
         """Suspend the current card (until unsuspended) or bury it (until tomorrow).
 
-        It leaves the queue unanswered; nothing is logged as a review. Returns the card.
+        It leaves the queue unanswered; nothing is logged as a review. Returns the card
+        and its flag (a suspended card opened by hand and buried stays suspended).
         """
         card = self.current
         if card is None:
             return None
         moment = self._now(now)
-        set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
+        flag = set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
         self._queue = [c for c in self._queue if c.id != card.id]
         self._shown_at = moment
-        return card
+        return card, flag
 
     def undo(self, *, now: datetime | None = None) -> Answer | None:
         """Take back the last answer: the card's fsrs state and the log are restored exactly.

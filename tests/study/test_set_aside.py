@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
-from quiz.study import Session, SessionOptions, deck_counts
+from quiz.study import Session, SessionOptions, aside_phrase, deck_counts, set_card_aside
 from quiz.study.cards import Filters
 from quiz.study.scheduling import review_card
 from tests.study.fakes import NOW, deck
@@ -19,7 +19,8 @@ def test_bury_hides_a_card_until_tomorrow_and_suspend_until_undone(
     session = Session(store, deck(), SessionOptions(new_per_day=8), now=NOW, scheduler=scheduler)
     first = session.current
     assert first is not None and first.id == "sigmoid-why"
-    assert session.set_aside(suspend=False, now=NOW) is first  # bury
+    buried = session.set_aside(suspend=False, now=NOW)
+    assert buried is not None and buried[0] is first and not buried[1].suspended
     second = session.current
     assert second is not None and second.id == "sigmoid-bound"
     session.set_aside(suspend=True, now=NOW)  # suspend
@@ -84,3 +85,14 @@ def test_a_whole_deck_session_and_a_filtered_one_both_leave_hidden_cards_out(
     assert [c.id for c in picked] == [
         c.id for c in deck() if c.kind == "concept" and c.id not in {"sigmoid-why", "adam-bias"}
     ]
+
+
+def test_burying_a_suspended_card_leaves_it_suspended(store: Store) -> None:
+    store.set_flag("adam-step", suspended=True, buried_until=None, now=NOW)
+    flag = set_card_aside(store, "adam-step", suspend=False, now=NOW, tz=UTC)
+    assert flag.suspended and aside_phrase(flag).startswith("Still suspended")
+    kept = store.card_flags()["adam-step"]
+    assert kept.suspended and kept.hidden_at(NOW + timedelta(days=30))
+    fresh = set_card_aside(store, "relu-dead", suspend=False, now=NOW, tz=UTC)
+    assert not fresh.suspended and aside_phrase(fresh) == "Buried until tomorrow"
+    assert fresh.buried_until is not None and not fresh.hidden_at(NOW + timedelta(days=1))

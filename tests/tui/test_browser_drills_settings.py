@@ -45,6 +45,28 @@ async def test_browser_searches_suspends_and_opens(build: AppFactory) -> None:
         assert study.card.id == "dropout-inference"
 
 
+async def test_browser_bury_keeps_a_suspension_and_unburies(build: AppFactory) -> None:
+    """ctrl+b on a suspended card leaves it suspended (it used to bring it back for
+    tomorrow); on a buried card it puts the card back into study."""
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        await pilot.press(*"keep_prob", "ctrl+s", "ctrl+b")
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["suspended"]
+        assert app.workspace.store.card_flags()["dropout-inference"].suspended
+        await pilot.press("ctrl+s", "ctrl+b")  # back in study, then buried
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["buried"]
+        await pilot.press("ctrl+b")  # and back again
+        await pilot.pause()
+        assert [row.state for row in browser.shown] == ["new"]
+        assert "dropout-inference" not in app.workspace.store.card_flags()
+
+
 async def test_drill_list_shows_states_and_opens_the_next_unsolved(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:

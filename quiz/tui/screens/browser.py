@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Label
 
 from quiz.bank.problems import ContentError
 from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
-from quiz.study import set_card_aside
+from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.footer import KeysFooter
 
@@ -34,7 +34,7 @@ class BrowserScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True),
         Binding("ctrl+s", "suspend", "Suspend/unsuspend", priority=True),
-        Binding("ctrl+b", "bury", "Bury", priority=True),
+        Binding("ctrl+b", "bury", "Bury/unbury", priority=True),
         Binding("ctrl+o", "sort", "Sort", priority=True),
         Binding("ctrl+e", "edit_file", "$EDITOR", priority=True),
         Binding("ctrl+r", "reset", "Reset", priority=True),
@@ -136,13 +136,17 @@ class BrowserScreen(Screen[None]):
         self.refresh_rows()
 
     def action_bury(self) -> None:
-        """Bury the highlighted card until tomorrow."""
+        """Bury the highlighted card until tomorrow, or put a buried one back into study."""
         row = self.highlighted()
         if row is None:
             return
         ws = self.workspace
-        set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
-        self.notify(f"Buried until tomorrow: {row.card.title}")
+        if row.state == "buried":
+            ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
+            self.notify(f"Back in study: {row.card.title}")
+        else:
+            flag = set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
+            self.notify(f"{aside_phrase(flag)}: {row.card.title}")
         self.refresh_rows()
 
     def action_reset(self) -> None:

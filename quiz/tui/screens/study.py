@@ -25,6 +25,7 @@ from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFron
 from quiz.cardtext import plain_text, section_markdown
 from quiz.study import (
     SessionOver,
+    aside_phrase,
     preview_intervals,
     rating_name,
     shown_interval,
@@ -557,11 +558,11 @@ class StudyScreen(Screen[None]):
 
     async def action_set_aside(self, suspend: bool) -> None:
         """Suspend this card (until unsuspended in the browser) or bury it until tomorrow."""
-        card = self.session.set_aside(suspend=suspend)
-        if card is None:
+        aside = self.session.set_aside(suspend=suspend)
+        if aside is None:
             return
-        what = "Suspended" if suspend else "Buried until tomorrow"
-        self.notify(f"{what}: {card.title}.")
+        card, flag = aside
+        self.notify(f"{aside_phrase(flag)}: {card.title}.")
         await self.show_card()
 
     def action_open_drill(self) -> None:
