@@ -15,6 +15,7 @@ from quiz.drill_grading import starter_text
 from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
@@ -301,6 +302,30 @@ async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
         flag = app.workspace.store.card_flags()[card]
         assert flag.suspended is (key == "x")
         assert (flag.buried_until is not None) is (key == "b")
+
+
+async def test_undo_and_help_reach_the_screen_from_the_empty_number_box(
+    build: AppFactory,
+) -> None:
+    """On a numeric card u undoes the last answer and ? opens help, as on any card (the
+    box used to type them)."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        await pilot.press(*"0.3", "enter")  # wrong: requeued in a due session
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        box = study.query_one(NumberAnswer)
+        assert study.phase == "question" and box.has_focus and box.value == ""
+        assert len(study.session.answers) == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert study.session.answers == [] and study.query_one(NumberAnswer).value == ""
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_a_burst_of_keys_is_judged_in_order(build: AppFactory) -> None:

@@ -82,8 +82,8 @@ class StudyScreen(Screen[None]):
         Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
         Binding("enter", "rate_suggested", "Suggested", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
-        # an empty number box passes these on (no answer starts with s, b or x); once
-        # something is typed it keeps them (NumberAnswer._on_key, check_consume_key)
+        # an empty number box passes these and u on (no answer starts with s, b, x or u);
+        # once something is typed it keeps them (NumberAnswer._on_key, check_consume_key)
         Binding("s", "skip", "Skip"),
         Binding("b", "set_aside(False)", "Bury"),
         Binding("x", "set_aside(True)", "Suspend"),

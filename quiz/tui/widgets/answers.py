@@ -97,8 +97,9 @@ class NumberAnswer(Input):
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
         super().__init__(placeholder=placeholder, id=id)
 
-    SCREEN_KEYS = frozenset("sbx")
-    """Skip, bury and suspend: no answer starts with these letters (unlike e, as in 1e-3)."""
+    SCREEN_KEYS = frozenset("sbxu?")
+    """Skip, bury, suspend, undo and help: no answer starts with these (unlike e, as in
+    1e-3), so an empty box leaves them to the screen and the app."""
 
     @property
     def started(self) -> bool:
@@ -114,7 +115,7 @@ class NumberAnswer(Input):
         return self.started or character not in self.SCREEN_KEYS
 
     async def _on_key(self, event: events.Key) -> None:
-        """s, b or x in an empty box goes on to the screen's keys instead of into the box.
+        """s, b, x, u or ? in an empty box goes on to the screen's keys, not into the box.
 
         Decided here, in the box's own turn, not by a priority key: keys typed in a burst
         ("10x" pasted or typed fast) reach the box in order, so the x is judged with
