@@ -55,13 +55,17 @@ def plan_command(
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
+    if clear:
+        with open_store() as store:
+            removed = store.clear_interview_plan()
+        click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
+        return
     now = datetime.now(UTC)
+    # the settings' scheduler (retention, steps), as Home's line and plan mode use; read
+    # first, so a broken settings file stops the command before anything is saved
+    scheduler = load_settings().scheduler()
     tz = local_timezone()
     with open_store() as store:
-        if clear:
-            removed = store.clear_interview_plan()
-            click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
-            return
         current = store.interview_plan()
         if interview is None and (minutes_per_day is not None or target is not None):
             if current is None:
@@ -83,8 +87,6 @@ def plan_command(
                 )
             )
         cards = list(obj.load_bank().cards)
-        # the settings' scheduler (retention, steps), as Home's line and plan mode use
-        scheduler = load_settings().scheduler()
         status = plan_status(store, cards, now, tz=tz, scheduler=scheduler)
     if as_json:
         from quiz.cli.schemas import SCHEMA_VERSION, PlanReport

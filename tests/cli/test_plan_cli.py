@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -67,3 +68,21 @@ def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDr
         assert [e.message for e in validator.iter_errors(data)] == []
     assert data["schema_version"] == 1 and data["days_left"] == 9
     assert not validator.is_valid({**data, "readiness": {"overall": 2.0}})
+
+
+def test_a_broken_settings_file_saves_no_plan(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """The forecast needs the settings' scheduler: a broken file stops `plan --interview`
+    before the plan is saved, with the file's one-line error; `--clear` does not need it."""
+    content = ("--content", str(mini_bank))
+    assert drillbit(*content, "plan", "--interview", in_days(10)).returncode == 0
+    config = Path(os.environ["DRILLBIT_HOME"]) / "config.toml"
+    config.write_text("colour = 1\n", encoding="utf-8")
+    refused = drillbit(*content, "plan", "--interview", in_days(20))
+    assert refused.returncode != 0 and "colour" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    config.unlink()
+    data = json.loads(drillbit(*content, "plan", "--json").stdout)
+    assert data["interview"] == in_days(10), "the refused plan was not saved"
+    config.write_text("colour = 1\n", encoding="utf-8")
+    cleared = drillbit(*content, "plan", "--clear")
+    assert cleared.returncode == 0 and "removed" in cleared.stdout
