@@ -97,6 +97,8 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         await pilot.pause()
         assert len(screen.query(".hint")) == 1
         assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
+        note = str(screen.query_one(".hint-note").render())
+        assert "ctrl+t (or h outside the editor)" in note  # h typed in the editor is an h
         screen.query_one("#drill-task").focus()  # focus leaves the editor
         await pilot.pause()
         assert not editor_of(screen).has_focus

@@ -282,7 +282,12 @@ class DrillScreen(Screen["DrillSitting"]):
         if sitting.card.hints:
             left = sitting.hints_left
             key = "f2" if self.app.is_web else "ctrl+t"
-            note = f"{left} hint(s) left: h (or {key})" if left else "No hints left."
+            # the editor has the focus at first, and there h types an h
+            note = (
+                f"{left} hint(s) left: {key} (or h outside the editor)"
+                if left
+                else "No hints left."
+            )
             widgets.append(Static(Text(note, style="dim"), classes="hint-note"))
         box.mount_all(widgets)
 
