@@ -7,12 +7,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from quiz.settings import load_settings
+from quiz.settings import describe, load_settings
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import SOLUTION, AppFactory
 from tests.tui.test_drill import editor_of, grade_now
@@ -110,6 +111,28 @@ async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_
         await pilot.pause()
         summary = str(app.screen.query_one("#home-summary").render())
         assert "4 new today" in summary  # the bank has 4 new cards, fewer than 7
+
+
+async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) -> None:
+    """At 80 columns the line under the table wraps: a refusal ends "... as an integer",
+    and editing a setting shows its whole description, which the table's column cuts."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        help_line = screen.query_one("#settings-help")
+        await pilot.press("enter")
+        await pilot.pause()
+        editing = str(help_line.render())
+        assert describe("new_per_day") in editing and "enter saves" in editing
+        await pilot.press("ctrl+u", *"abc", "enter")
+        await pilot.pause()
+        refusal = str(help_line.render())
+        assert refusal.startswith("new_per_day") and len(refusal) > 78
+        assert help_line.size.height >= 2  # wrapped, all of it on screen
+        assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
 
 
 async def test_stats_says_when_the_terminal_is_too_small(build: AppFactory) -> None:

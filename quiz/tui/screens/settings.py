@@ -73,7 +73,10 @@ class SettingsScreen(Screen[None]):
         box.value = format_value(getattr(self.workspace.settings, key))
         box.display = True
         box.focus()
-        self.query_one("#settings-help", Static).update(f"{key}: enter saves, escape cancels")
+        # the table's last column is cut at 80 columns: the whole description is here
+        self.query_one("#settings-help", Static).update(
+            f"{key}: {describe(key)} · enter saves, escape cancels"
+        )
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
