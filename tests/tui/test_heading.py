@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.widgets import Label
 
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.heading import CardHeading
@@ -52,3 +53,18 @@ async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) 
         await pilot.pause()
         assert heading.text.plain.endswith(place)
         assert "…" in heading.text.plain
+
+
+async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) -> None:
+    """The bar's title ('cram · basics · numeric · sigmoid-bound') was cut at 30
+    columns, even at 120, and with no "…"; it may now take half the bar."""
+    request = StudyRequest(mode="cram", topic="basics", kind="numeric", card_ids=("sigmoid-bound",))
+    app = build(study=request)
+    async with app.run_test(size=(120, 24)) as pilot:
+        title = app.screen.query_one("#study-title", Label)
+        assert len(request.describe()) > 30
+        assert title.size.width == len(request.describe())
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        assert title.size.width <= 25
+        assert title.styles.text_overflow == "ellipsis"
