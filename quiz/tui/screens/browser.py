@@ -19,6 +19,7 @@ from quiz.bank.problems import ContentError
 from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
 
 _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
 SORTS = ("content", "due", "difficulty", "lapses")
+
+
+def title_width(terminal_width: int) -> int:
+    """The card column's width: what the kind, state, due and lapses columns leave."""
+    return max(20, terminal_width - 48)
 
 
 class BrowserScreen(Screen[None]):
@@ -59,15 +65,23 @@ class BrowserScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
         yield Input(placeholder="search every card's text (words must all appear)", id="search")
-        yield DataTable(id="browser-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="browser-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("card", width=max(20, self.app.size.width - 48))
+        table.add_column("card", key="card", width=title_width(self.app.size.width))
         table.add_columns("kind", "state", "due", "lapses")
         self.query_one(Input).focus()
         self.refresh_rows()
+
+    def on_resize(self) -> None:
+        """Refit the card column to the terminal's new width (a no-op if it is unchanged).
+
+        Textual also sends this when the screen comes back after a resize while it was
+        hidden under others.
+        """
+        self.query_one(FittedTable).set_column_width("card", title_width(self.app.size.width))
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()

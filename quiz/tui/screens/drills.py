@@ -12,12 +12,18 @@ from textual.widgets import DataTable, Label
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
 from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 _STYLE = {"passed": "green", "passed with hints": "yellow", "failed": "red", "not started": "dim"}
+
+
+def title_width(terminal_width: int) -> int:
+    """The drill column's width: what the state, tries, best and topic columns leave."""
+    return max(20, terminal_width - 52)
 
 
 class DrillsScreen(Screen[None]):
@@ -36,14 +42,22 @@ class DrillsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Label("", id="drills-title")
-        yield DataTable(id="drills-table", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="drills-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("drill", width=max(20, self.app.size.width - 52))
+        table.add_column("drill", key="drill", width=title_width(self.app.size.width))
         table.add_columns("state", "tries", "best", "topic")
         self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        """Refit the drill column to the terminal's new width (a no-op if it is unchanged).
+
+        Textual also sends this when the screen comes back after a resize while it was
+        hidden under others.
+        """
+        self.query_one(FittedTable).set_column_width("drill", title_width(self.app.size.width))
 
     def on_screen_resume(self) -> None:
         ws = self.workspace

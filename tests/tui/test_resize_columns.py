@@ -1,0 +1,125 @@
+"""Tables follow the terminal's width: after a resize, columns are as if opened at that size.
+
+The drill list and the card browser give their title column what the other columns leave;
+each must redo that when the terminal's width changes, not keep the width it had when it
+was opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from quiz.tui.app import DrillbitApp
+from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.help import HelpScreen
+from tests.tui.conftest import AppFactory, wait_until
+
+NARROW, WIDE = (80, 24), (120, 40)
+LONG_TITLE = "A gradient-descent step that moves theta against its gradient"
+"""61 cells: whole in a 120-column table, cut in an 80-column one."""
+
+
+@pytest.fixture
+def long_title(tui_bank: Path) -> str:
+    """Give the drill a title too long for 80 columns (before the app is built)."""
+    card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("title: A gradient-descent step", f"title: {LONG_TITLE}"))
+    return LONG_TITLE
+
+
+def widths(table: DataTable[object]) -> list[int]:
+    """Each column's width on screen, padding included."""
+    return [column.get_render_width(table) for column in table.ordered_columns]
+
+
+def row_text(table: DataTable[object], title: str) -> str:
+    """The visible text of the row that starts with `title` (the header is line 0)."""
+    for y in range(1, table.row_count + 1):
+        line = table.render_line(y).text
+        if line.strip().startswith(title[:20]):
+            return line
+    raise AssertionError(f"no row for {title!r}")
+
+
+async def resize(pilot: Pilot[None], widget: Widget, size: tuple[int, int]) -> None:
+    """Resize the terminal and let the widget's screen lay itself out and tables re-measure."""
+    await pilot.resize_terminal(*size)
+    assert await wait_until(pilot, lambda: widget.screen.size == size)
+    await pilot.pause()
+
+
+async def open_table(app: DrillbitApp, pilot: Pilot[None], key: str) -> DataTable[object]:
+    """Open the drill list (`l`) or the card browser (`b`) from Home; its table."""
+    await pilot.press(key)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, DrillsScreen if key == "l" else BrowserScreen)
+    table: DataTable[object] = screen.query_one(DataTable)
+    assert await wait_until(pilot, lambda: table.row_count > 0)
+    await pilot.pause()
+    return table
+
+
+async def widths_when_opened(build: AppFactory, key: str, size: tuple[int, int]) -> list[int]:
+    """The columns' widths when the screen is opened at `size` (the reference)."""
+    app = build()
+    async with app.run_test(size=size) as pilot:
+        return widths(await open_table(app, pilot, key))
+
+
+@pytest.mark.parametrize("key", ["l", "b"], ids=["drills", "browser"])
+@pytest.mark.parametrize(
+    ("start", "end"), [(WIDE, NARROW), (NARROW, WIDE)], ids=["120to80", "80to120"]
+)
+async def test_title_column_follows_the_terminal_width(
+    build: AppFactory, long_title: str, key: str, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    expected = {end: await widths_when_opened(build, key, end)}
+    app = build()
+    async with app.run_test(size=start) as pilot:
+        table = await open_table(app, pilot, key)
+        expected[start] = widths(table)
+        for size in (end, start):  # there and back
+            await resize(pilot, table, size)
+            assert widths(table) == expected[size], f"as if opened at {size}"
+            # every column is on screen: nothing pushed off to the right
+            assert table.virtual_size.width <= table.size.width
+            line = row_text(table, long_title)
+            if size == NARROW:
+                assert long_title not in line, "the title is cut at 80 columns"
+                # the last column (the drill's topic, the card's lapses) is visible
+                assert line.rstrip().endswith("drills" if key == "l" else "0")
+            else:
+                assert long_title in line, "the whole title at 120 columns"
+
+
+async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
+    build: AppFactory, long_title: str
+) -> None:
+    """Resized while under a drill and its help (the list is not laid out then), the list
+    refits when it comes back."""
+    expected = await widths_when_opened(build, "l", NARROW)
+    app = build()
+    async with app.run_test(size=WIDE) as pilot:
+        table = await open_table(app, pilot, "l")
+        listing = app.screen
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        await pilot.press("f1")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await resize(pilot, app.screen, NARROW)
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: app.screen is listing)
+        await pilot.pause()
+        assert widths(table) == expected
+        assert table.virtual_size.width <= table.size.width
