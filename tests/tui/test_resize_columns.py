@@ -1,8 +1,8 @@
 """Tables follow the terminal's width: after a resize, columns are as if opened at that size.
 
 The drill list and the card browser give their title column what the other columns leave;
-each must redo that when the terminal's width changes, not keep the width it had when it
-was opened.
+the session summary cuts its card and topic columns below 110 columns. Each must redo
+that when the terminal's width changes, not keep the width it had when it was opened.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
@@ -123,3 +125,39 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
         await pilot.pause()
         assert widths(table) == expected
         assert table.virtual_size.width <= table.size.width
+
+
+async def open_summary(app: DrillbitApp, pilot: Pilot[None]) -> DataTable[object]:
+    """Answer one card of a cram session and end it; the summary's table."""
+    await pilot.press("2", "enter", "escape")
+    await pilot.pause()
+    assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    table: DataTable[object] = app.screen.query_one(DataTable)
+    assert await wait_until(pilot, lambda: table.row_count > 0)
+    await pilot.pause()
+    return table
+
+
+async def summary_widths_when_opened(build: AppFactory, size: tuple[int, int]) -> list[int]:
+    """The summary table's column widths when the summary is shown at `size`."""
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=size) as pilot:
+        return widths(await open_summary(app, pilot))
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [(WIDE, NARROW), (NARROW, WIDE)], ids=["120to80", "80to120"]
+)
+async def test_summary_layout_follows_the_terminal_width(
+    build: AppFactory, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    expected = {end: await summary_widths_when_opened(build, end)}
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=start) as pilot:
+        table = await open_summary(app, pilot)
+        expected[start] = widths(table)
+        assert expected[WIDE] != expected[NARROW], "the two layouts differ"
+        for size in (end, start):
+            await resize(pilot, table, size)
+            assert widths(table) == expected[size], f"the layout chosen at {size}"
+            assert table.virtual_size.width <= table.size.width

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label, Static
 from quiz.overview import describe_due
 from quiz.study import rating_name
 from quiz.tui.widgets.clock import format_clock
+from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -23,6 +24,17 @@ if TYPE_CHECKING:
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
+
+
+WIDE = 110
+"""From this terminal width the card and topic columns fit their content; below it they are
+cut (at 34 and 14 cells) so the result and time columns stay on screen."""
+
+
+def column_widths(terminal_width: int) -> dict[str, int | None]:
+    """The card and topic columns' widths at this terminal width (None: fit the content)."""
+    wide = terminal_width >= WIDE
+    return {"card": None if wide else 34, "topic": None if wide else 14}
 
 
 class SummaryScreen(Screen[None]):
@@ -76,16 +88,15 @@ class SummaryScreen(Screen[None]):
                 lines.append(f"\n\n{s.note}", style="bold")
             yield Static(lines, id="summary-numbers")
             if s.questions:
-                yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         if not self.summary.questions:
             return
         table = self.query_one(DataTable)
-        wide = self.app.size.width >= 110
-        table.add_column("card", width=None if wide else 34)
-        table.add_column("topic", width=None if wide else 14)
+        for key, width in column_widths(self.app.size.width).items():
+            table.add_column(key, key=key, width=width)
         table.add_columns("result", "time")
         for q in self.summary.questions:
             if not q.answered:
@@ -98,3 +109,14 @@ class SummaryScreen(Screen[None]):
                 )
             seconds = "" if q.seconds is None else f"{q.seconds:.0f} s"
             table.add_row(q.title, q.topic, result, seconds)
+
+    def on_resize(self) -> None:
+        """Switch between the wide and the narrow layout when the terminal crosses WIDE.
+
+        Within a layout nothing changes, so a resize that crosses nothing costs nothing.
+        """
+        if not self.summary.questions:
+            return
+        table = self.query_one(FittedTable)
+        for key, width in column_widths(self.app.size.width).items():
+            table.set_column_width(key, width)
