@@ -39,7 +39,7 @@ async def test_in_a_browser_f2_and_f3_stand_in_and_the_footer_shows_them(
         await pilot.pause()
         assert len(screen.query(".hint")) == 1
         assert editor.text == starter_text(screen.sitting.card)
-        assert "h (or f2)" in str(screen.query_one(".hint-note").render())
+        assert "f2 (or h outside the editor)" in str(screen.query_one(".hint-note").render())
         editor.insert("# mine\n")
         await pilot.press("f3")
         await pilot.pause()
