@@ -139,13 +139,17 @@ class DrillbitApp(App[None]):
         return True
 
     def action_home(self) -> None:
-        """Back to Home: the screen under this one, or a new Home when none is open yet."""
-        from quiz.tui.screens.home import HomeScreen
-
-        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack[:-1]):
+        """Leave a summary: back to the screen under it (Home, the browser, or a session
+        the palette interrupted, which goes on), or to a new Home when it is alone (the
+        session `drillbit study` opened)."""
+        if self.has_screen_below():
             self.pop_screen()
         else:
             self.switch_screen(_home(self.workspace))
+
+    def has_screen_below(self) -> bool:
+        """Whether the current screen covers one of drillbit's (not Textual's blank base)."""
+        return len(self.screen_stack) > 2
 
     def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
         """A session's coding card: the drill screen, whose sitting goes back to the session."""

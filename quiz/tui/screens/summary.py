@@ -38,10 +38,13 @@ def column_widths(terminal_width: int) -> dict[str, int | None]:
 
 
 class SummaryScreen(Screen[None]):
-    """Shows a session's Summary; escape or enter goes back Home."""
+    """Shows a session's Summary; escape or enter goes back to the screen under it (Home,
+    or a session interrupted to study one card), or Home when nothing is under it."""
 
     BINDINGS = [
-        Binding("escape,enter", "app.home", "Home"),
+        # one of the two, by what is under the summary (check_action)
+        Binding("escape,enter", "leave_home", "Home"),
+        Binding("escape,enter", "leave_back", "Back"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
     # no `q` here: a session's last `q` often lands on this screen, which must stay
@@ -90,6 +93,22 @@ class SummaryScreen(Screen[None]):
             if s.questions:
                 yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """escape says Home when Home (or nothing yet) is under the summary, else Back."""
+        if action in ("leave_home", "leave_back"):
+            from quiz.tui.screens.home import HomeScreen
+
+            stack = self.app.screen_stack
+            under = stack[-2] if len(stack) > 2 and stack[-1] is self else None
+            return (action == "leave_home") is (under is None or isinstance(under, HomeScreen))
+        return True
+
+    async def action_leave_home(self) -> None:
+        await self.run_action("app.home")
+
+    async def action_leave_back(self) -> None:
+        await self.run_action("app.home")
 
     def on_mount(self) -> None:
         if not self.summary.questions:
