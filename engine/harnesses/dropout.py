@@ -2,7 +2,7 @@
 
 Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
 Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA"},
-or {"bad_forward": description} when dropout_forward does not return two values.
+or {"bad_forward": code} when dropout_forward does not return two values.
 """
 
 from __future__ import annotations
@@ -23,6 +23,25 @@ def _pair(result: Any) -> bool:
     return isinstance(result, tuple | list) and len(result) == 2
 
 
+def _kind(value: Any) -> int:
+    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
+    if isinstance(value, tuple | list):
+        return min(len(value), 999)
+    if value is None:
+        return -1
+    if isinstance(value, np.ndarray):
+        return -2
+    if isinstance(value, bool | np.bool_):
+        return -4
+    if isinstance(value, int | float | np.number):
+        return -3
+    if isinstance(value, str):
+        return -5
+    if isinstance(value, dict):
+        return -6
+    return -7
+
+
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     """Forward with seed (twice) and other_seed, backward with the first mask."""
     g1, g2, g3 = inputs["global_seeds"]
@@ -36,7 +55,7 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     ]
     for result in results:
         if not _pair(result):
-            return {"bad_forward": type(result).__name__}
+            return {"bad_forward": _kind(result)}
     (out, mask), (out_again, mask_again), (out_other, mask_other) = results
     dA = fns["dropout_backward"](inputs["dout"], mask, inputs["keep_prob"])
     return {

@@ -2,12 +2,33 @@
 
 Case inputs: {"x", "h_prev", "c_prev", "W", "b", "dh", "dc"}.
 Returns {"h", "c", "dx", "dh_prev", "dc_prev", "dW", "db"}, or {"bad_forward"/"bad_backward":
-description} when an entry does not return the number of values the task asks for.
+code} when an entry does not return the number of values the task asks for.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import numpy as np
+
+
+def _kind(value: Any) -> int:
+    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
+    if isinstance(value, tuple | list):
+        return min(len(value), 999)
+    if value is None:
+        return -1
+    if isinstance(value, np.ndarray):
+        return -2
+    if isinstance(value, bool | np.bool_):
+        return -4
+    if isinstance(value, int | float | np.number):
+        return -3
+    if isinstance(value, str):
+        return -5
+    if isinstance(value, dict):
+        return -6
+    return -7
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -16,10 +37,10 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         inputs["x"], inputs["h_prev"], inputs["c_prev"], inputs["W"], inputs["b"]
     )
     if not (isinstance(result, tuple | list) and len(result) == 3):
-        return {"bad_forward": type(result).__name__}
+        return {"bad_forward": _kind(result)}
     h, c, cache = result
     grads = fns["lstm_cell_backward"](inputs["dh"], inputs["dc"], cache)
     if not (isinstance(grads, tuple | list) and len(grads) == 5):
-        return {"h": h, "c": c, "bad_backward": type(grads).__name__}
+        return {"h": h, "c": c, "bad_backward": _kind(grads)}
     dx, dh_prev, dc_prev, dW, db = grads
     return {"h": h, "c": c, "dx": dx, "dh_prev": dh_prev, "dc_prev": dc_prev, "dW": dW, "db": db}

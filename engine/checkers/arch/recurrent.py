@@ -13,6 +13,7 @@ from engine.arch import recurrent as ref
 from engine.checkers.arch._common import NUMERIC_TOL, check_shape
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
+from engine.checkers.returned import wrong_return
 from engine.checks import Judgement, Tolerance
 from engine.nn.gradcheck import numerical_gradient
 
@@ -185,7 +186,7 @@ class LstmCellChecker(NNChecker):
         n, m = h_prev.shape
         d = x.shape[0]
         if "bad_forward" in outputs:
-            j.fail(f"lstm_cell_forward should return (h, c, cache), got a {outputs['bad_forward']}")
+            j.fail(wrong_return("lstm_cell_forward", "(h, c, cache)", outputs["bad_forward"]))
         expected = j.prepared
         h_ref, c_ref = expected["h"], expected["c"]
         h = j.array("h", outputs.get("h"), (n, m))
@@ -195,8 +196,9 @@ class LstmCellChecker(NNChecker):
         j.close("h", h, h_ref, TOL, hints=[(msg, h_fn) for msg, h_fn, _ in hints])
         if "bad_backward" in outputs:
             j.fail(
-                "lstm_cell_backward should return (dx, dh_prev, dc_prev, dW, db), "
-                f"got a {outputs['bad_backward']}"
+                wrong_return(
+                    "lstm_cell_backward", "(dx, dh_prev, dc_prev, dW, db)", outputs["bad_backward"]
+                )
             )
         grads_ref, no_dc, only_dc = expected["grads"], expected["no_dc"], expected["only_dc"]
         shapes = {

@@ -10,6 +10,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, normalization_numeric_grads
+from engine.checkers.returned import wrong_return
 from engine.checks import Judgement, Tolerance
 from engine.deep import layernorm as ref
 
@@ -132,7 +133,7 @@ class LayernormChecker(NNChecker):
         eps = case.inputs.get("eps", DEFAULT_EPS)
         n, m = X.shape
         if "bad_forward" in outputs:
-            j.fail(f"layernorm_forward should return (out, cache), got a {outputs['bad_forward']}")
+            j.fail(wrong_return("layernorm_forward", "(out, cache)", outputs["bad_forward"]))
         expected = j.prepared
         out_ref = expected["out"]
         dX_ref, dgamma_ref, dbeta_ref = expected["grads"]
@@ -165,8 +166,7 @@ class LayernormChecker(NNChecker):
         )
         if "bad_backward" in outputs:
             j.fail(
-                "layernorm_backward should return (dX, dgamma, dbeta), "
-                f"got a {outputs['bad_backward']}"
+                wrong_return("layernorm_backward", "(dX, dgamma, dbeta)", outputs["bad_backward"])
             )
         dX = j.array("dX", outputs.get("dX"))
         dgamma = j.array("dgamma", outputs.get("dgamma"))

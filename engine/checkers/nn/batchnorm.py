@@ -10,6 +10,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, normalization_numeric_grads
+from engine.checkers.returned import wrong_return
 from engine.checks import Judgement, Tolerance
 from engine.nn import batchnorm as ref
 
@@ -114,7 +115,7 @@ class BatchnormChecker(NNChecker):
         eps = case.inputs.get("eps", DEFAULT_EPS)
         n, m = X.shape
         if "bad_forward" in outputs:
-            j.fail(f"batchnorm_forward should return (out, cache), got a {outputs['bad_forward']}")
+            j.fail(wrong_return("batchnorm_forward", "(out, cache)", outputs["bad_forward"]))
         out_ref, cache = ref.batchnorm_forward(X, gamma, beta, eps)
         dX_ref, dgamma_ref, dbeta_ref = ref.batchnorm_backward(dout, cache)
         out = j.array("out", outputs.get("out"), (n, m))
@@ -144,7 +145,7 @@ class BatchnormChecker(NNChecker):
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-11 * scale), hints=forward_hints)
         if "bad_backward" in outputs:
             j.fail(
-                f"batchnorm_backward should return (dX, dgamma, dbeta), got a {outputs['bad_backward']}"
+                wrong_return("batchnorm_backward", "(dX, dgamma, dbeta)", outputs["bad_backward"])
             )
         dX = j.array("dX", outputs.get("dX"), (n, m))
         dgamma = j.array("dgamma", outputs.get("dgamma"), (n, 1))

@@ -16,6 +16,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
+from engine.checkers.returned import wrong_return
 from engine.checks import FALSE_FAILURE_RATE, Judgement, Tolerance, binomial_bounds
 from engine.nn import dropout as ref
 
@@ -81,7 +82,7 @@ class DropoutChecker(NNChecker):
         A, dout, keep_prob = case.inputs["A"], case.inputs["dout"], case.inputs["keep_prob"]
         alpha = case.private["alpha"]
         if "bad_forward" in outputs:
-            j.fail(f"dropout_forward should return (out, mask), got a {outputs['bad_forward']}")
+            j.fail(wrong_return("dropout_forward", "(out, mask)", outputs["bad_forward"]))
         out = j.array("out", outputs.get("out"), A.shape)
         mask = j.array("mask", outputs.get("mask"), A.shape, float64=False)
         kept = mask != 0

@@ -15,6 +15,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
+from engine.checkers.returned import wrong_return
 from engine.checks import Judgement, Tolerance
 from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn import gradcheck as ref
@@ -260,7 +261,7 @@ class GradientCheckChecker(NNChecker):
             case.private["rel_diff"],
         )
         if "bad_result" in outputs:
-            j.fail(f"gradient_check should return (ok, rel_diff), got a {outputs['bad_result']}")
+            j.fail(wrong_return("gradient_check", "(ok, rel_diff)", outputs["bad_result"]))
         ok = outputs.get("ok")
         if isinstance(ok, np.ndarray) and ok.size == 1 and ok.dtype.kind == "b":
             ok = bool(ok.reshape(()))  # np.bool_ may arrive as a 0-d array over the wire

@@ -1,0 +1,172 @@
+"""An entry returning the wrong number of values gets the checker's own message, through the sandbox.
+
+The harnesses report such a return as a small integer code (the wire refuses strings in
+results); before, they sent the type's name as a string and the user saw
+"invalid return: out['bad_forward']: got a string ..." instead of what to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from engine.checkers import get_checker
+from engine.checkers.returned import KINDS, MAX_LENGTH, describe_return, wrong_return
+from engine.grade_inprocess import grade_inprocess, load_submission
+from engine.grade_sandboxed import grade
+from engine.harnesses import batchnorm, dropout, gradcheck, layernorm, lstm
+from engine.sandbox import WorkerPool, wire
+from engine.verdict import Status
+from tests.engine.answer_files import ANSWERS
+from tests.sandbox.helpers import LIVE_POOLS, shown
+
+
+def _correct(drill: str, name: str) -> str:
+    return (ANSWERS / drill / name).read_text(encoding="utf-8")
+
+
+BN = _correct("batchnorm", "correct_compact.py")
+LN = _correct("layernorm", "correct_compact.py")
+LSTM = _correct("lstm-cell", "correct_stacked.py")
+DO = _correct("dropout", "correct_uniform_mask.py")
+GC = _correct("gradient-check", "correct_basic.py")
+
+
+def _wrap(source: str, entry: str, body: str) -> str:
+    """The correct source with `entry` replaced by a wrapper returning `body` (of `r`, the result)."""
+    return f"{source}\n\n_right_{entry} = {entry}\n\n\ndef {entry}(*args):\n    r = _right_{entry}(*args)\n    {body}\n"
+
+
+WRONG = [
+    (
+        "nn.batchnorm.batchnorm",
+        _wrap(BN, "batchnorm_forward", "return r[0]"),
+        "batchnorm_forward should return (out, cache), got a single numpy array",
+    ),
+    (
+        "nn.batchnorm.batchnorm",
+        _wrap(BN, "batchnorm_backward", "pass"),
+        "batchnorm_backward should return (dX, dgamma, dbeta), got None (did it forget",
+    ),
+    (
+        "nn.batchnorm.batchnorm",
+        _wrap(BN, "batchnorm_backward", "return r[0], r[1]"),
+        "batchnorm_backward should return (dX, dgamma, dbeta), got 2 values",
+    ),
+    (
+        "deep.layernorm.layernorm",
+        _wrap(LN, "layernorm_forward", "return [r[0]]"),
+        "layernorm_forward should return (out, cache), got 1 value",
+    ),
+    (
+        "deep.layernorm.layernorm",
+        _wrap(LN, "layernorm_backward", "return {'dX': r[0]}"),
+        "layernorm_backward should return (dX, dgamma, dbeta), got a dict",
+    ),
+    (
+        "arch.recurrent.lstm_cell",
+        _wrap(LSTM, "lstm_cell_forward", "return r[0], r[1]"),
+        "lstm_cell_forward should return (h, c, cache), got 2 values",
+    ),
+    (
+        "arch.recurrent.lstm_cell",
+        _wrap(LSTM, "lstm_cell_backward", "return r[:4]"),
+        "lstm_cell_backward should return (dx, dh_prev, dc_prev, dW, db), got 4 values",
+    ),
+    (
+        "nn.dropout.dropout",
+        _wrap(DO, "dropout_forward", "return r[0]"),
+        "dropout_forward should return (out, mask), got a single numpy array",
+    ),
+    (
+        "nn.gradcheck.gradient_check",
+        _wrap(GC, "gradient_check", "return float(r[1])"),
+        "gradient_check should return (ok, rel_diff), got a single number",
+    ),
+    (
+        "nn.gradcheck.gradient_check",
+        _wrap(GC, "gradient_check", "return r[0]"),
+        "gradient_check should return (ok, rel_diff), got a bool",
+    ),
+]
+
+RIGHT = [
+    ("nn.batchnorm.batchnorm", _wrap(BN, "batchnorm_forward", "return list(r)")),
+    ("deep.layernorm.layernorm", _wrap(LN, "layernorm_backward", "return list(r)")),
+    ("arch.recurrent.lstm_cell", _wrap(LSTM, "lstm_cell_forward", "return [r[0], r[1], r[2]]")),
+    ("nn.gradcheck.gradient_check", _wrap(GC, "gradient_check", "return [bool(r[0]), r[1]]")),
+]
+
+
+@pytest.fixture(scope="module")
+def returns_pool() -> Iterator[WorkerPool]:
+    """One warm worker at a time is enough for back-to-back grading."""
+    with WorkerPool(size=1) as pool:
+        LIVE_POOLS.append(pool)
+        yield pool
+
+
+@pytest.mark.parametrize(("checker", "source", "phrase"), WRONG, ids=[w[2][:40] for w in WRONG])
+def test_a_wrong_number_of_values_is_named(
+    returns_pool: WorkerPool, checker: str, source: str, phrase: str
+) -> None:
+    verdict = grade(get_checker(checker), source, seed=5, pool=returns_pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert phrase in shown(verdict), shown(verdict)
+    assert "invalid return" not in shown(verdict)
+    entries = get_checker(checker).entries
+    local = grade_inprocess(get_checker(checker), load_submission(source, entries), seed=5)
+    assert local.status is Status.FAILED and phrase in shown(local), shown(local)
+
+
+@pytest.mark.parametrize(("checker", "source"), RIGHT, ids=[r[0] for r in RIGHT])
+def test_lists_in_place_of_tuples_pass(returns_pool: WorkerPool, checker: str, source: str) -> None:
+    verdict = grade(get_checker(checker), source, seed=5, pool=returns_pool)
+    assert verdict.status is Status.PASSED, shown(verdict)
+
+
+class _Odd:
+    pass
+
+
+SAMPLES: list[object] = [
+    None,
+    np.zeros(3),
+    1.5,
+    2,
+    np.float32(1.0),
+    True,
+    np.bool_(False),
+    "s",
+    {},
+    _Odd(),
+    (1,),
+    [],
+]
+
+
+@pytest.mark.parametrize("module", [batchnorm, layernorm, lstm, dropout, gradcheck])
+def test_every_harness_code_has_words(module: ModuleType) -> None:
+    """Each harness's `_kind` only sends codes the parent's table describes."""
+    kind = module._kind
+    for value in SAMPLES:
+        code = kind(value)
+        assert type(code) is int and (code in KINDS or 0 <= code <= MAX_LENGTH)
+        assert describe_return(code) != "something else"
+    assert kind((0,) * 5000) == MAX_LENGTH
+    assert [kind(v) for v in SAMPLES] == [batchnorm._kind(v) for v in SAMPLES]
+
+
+@pytest.mark.parametrize("forged", ["<b>ndarray</b>", -99, 10**9, True, 1.0, None, [1]])
+def test_a_forged_code_gets_neutral_words(forged: object) -> None:
+    """A code is read through a fixed table: the child's text or a stray number never shows."""
+    assert wrong_return("f", "(a, b)", forged) == "f should return (a, b), got something else"
+
+
+def test_the_wire_still_refuses_strings_in_results() -> None:
+    fields = {"out": {"$d": {"bad_forward": "ndarray"}}}
+    with pytest.raises(wire.WireError, match="got a string"):
+        wire.decode_field(fields, "out", bytearray(), allow_str=False, path="result")
