@@ -15,6 +15,7 @@ from typing import Any
 from engine.cases import case_seed_rng
 from engine.checkers.base import Checker, Outcome
 from engine.harnesses import _runtime
+from engine.source import without_bom
 from engine.verdict import CaseResult, Verdict, build_verdict
 
 
@@ -33,7 +34,7 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
     the code in this process, with no isolation. Missing entries are simply absent.
     """
     namespace: dict[str, Any] = {"__name__": "submission"}
-    exec(compile(source, _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+    exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
     return {name: namespace[name] for name in entries if name in namespace}
 
 

@@ -14,6 +14,7 @@ from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import CaseJudge, decide, internal_verdict, memory_limit
 from engine.sandbox.isolation import verified_layers
 from engine.sandbox.pool import SandboxUnavailableError, WorkerPool, start_worker
+from engine.source import without_bom
 from engine.verdict import Verdict
 
 __all__ = ["job_cases", "job_head", "grade", "random_seed"]
@@ -33,7 +34,7 @@ def job_head(checker: Checker, source: str) -> bytearray:
     job = {
         "harness_name": checker.harness,
         "harness": checker.harness_source(),
-        "source": source,
+        "source": without_bom(source),
         "entries": list(checker.entries),
         "fp_strict": bool(checker.fp_strict),
     }

@@ -117,7 +117,7 @@ def watch_file(
         if stop.is_set() or current is None:
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # as Python reads a file: no BOM
         except (OSError, UnicodeDecodeError):
             continue
         last_graded = current

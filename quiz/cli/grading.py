@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 
 def _read_submission(path: Path) -> str:
-    """The submission's text: a regular UTF-8 file of at most SUBMISSION_LIMIT bytes."""
-    return read_regular_text(path, limit=SUBMISSION_LIMIT, title="grade")
+    """The submission's text: a regular UTF-8 file of at most SUBMISSION_LIMIT bytes.
+
+    One leading byte order mark is dropped, as Python drops it when it runs a file.
+    """
+    return read_regular_text(path, limit=SUBMISSION_LIMIT, title="grade").removeprefix("\ufeff")
 
 
 @click.command("grade")

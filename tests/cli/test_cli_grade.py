@@ -199,3 +199,13 @@ def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_scre
     assert clear and CtrlC.NOTICE in before, text
     assert "TIMEOUT" in verdict and "2 s of CPU time" in verdict, text
     assert CtrlC.STOPPING in verdict and verdict.rstrip().endswith("Stopped watching."), text
+
+
+def test_a_file_saved_with_a_byte_order_mark_grades(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """Python runs a "UTF-8 with BOM" file; grading it must not report U+FEFF as a syntax error."""
+    path = tmp_path / "bom.py"
+    source = (ANSWERS / "softmax" / "correct_logsumexp.py").read_text(encoding="utf-8")
+    path.write_text(source, encoding="utf-8-sig")
+    result = drillbit("grade", "softmax", str(path), "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["status"] == "passed"

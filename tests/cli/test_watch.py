@@ -145,3 +145,18 @@ def test_a_ctrl_c_during_a_grading_lets_it_finish_then_the_loop_stops(tmp_path: 
             path, grade, ctrl_c, poll_seconds=0.01, settle_seconds=0.01, graded=graded_before
         )
     assert graded == ["version 2"] and ctrl_c.pressed
+
+
+def test_a_save_with_a_byte_order_mark_is_reported_without_it(tmp_path: Path) -> None:
+    """Editors that save "UTF-8 with BOM": the text is read as Python reads a file."""
+    path = tmp_path / "answer.py"
+    path.write_text("v1")
+    seen, stop, thread = _start(path)
+    try:
+        time.sleep(0.1)
+        path.write_text("def f():\n    return 1\n", encoding="utf-8-sig")
+        _wait_for(seen, 1)
+        assert seen == ["def f():\n    return 1\n"]
+    finally:
+        stop.set()
+        thread.join(5)
