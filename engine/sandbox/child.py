@@ -25,6 +25,7 @@ _stat = os.stat
 _readlink = os.readlink
 _fsdecode = os.fsdecode
 _getpid = os.getpid
+_times = os.times
 _S_ISLNK = stat.S_ISLNK
 _S_ISDIR = stat.S_ISDIR
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -87,6 +88,12 @@ PATH_WRITE_EVENTS = {
     "shutil.move",
 }
 PATH_READ_EVENTS = {"os.listdir", "os.scandir", "os.listxattr", "os.getxattr", "glob.glob"}
+
+
+def _cpu_seconds() -> float:
+    """User plus system CPU time of this process so far, in seconds (what RLIMIT_CPU counts)."""
+    times = _times()
+    return round(times.user + times.system, 3)
 
 
 def _send(fd: int, data: bytes) -> None:
@@ -557,6 +564,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             "error": raw.get("error"),
             "mutated": list(raw.get("mutated", [])),
             "fp": list(raw.get("fp_warnings", [])),
+            # the CPU the process has used so far: the limit counts it all, not one case's
+            "cpu": _cpu_seconds(),
         }
         try:
             values = {} if raw.get("outputs") is None else {"out": raw["outputs"]}

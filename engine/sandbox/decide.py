@@ -354,17 +354,24 @@ def decide(
     elif run.timed_out:
         status = Status.TIMEOUT
         limit = f"{checker.timeout_s:g} s"
-        summary = f"timeout: {where} did not finish within {limit} (wall clock)"
+        summary = (
+            f"timeout: {where} did not finish within {limit} (wall clock, for all"
+            f" {len(cases)} cases together)"
+        )
         results.append(
             CaseResult(
                 name=where,
                 status=CaseStatus.TIMEOUT,
-                message=f"did not finish within {limit} (wall clock); the process was killed",
+                message=(
+                    f"did not finish within {limit} (wall clock); the process was killed."
+                    f" The {limit} are for the whole run (all {len(cases)} cases together),"
+                    " not for this case alone"
+                ),
                 inputs=inputs,
             )
         )
     elif not run.done:
-        status, summary, message = _death(run, where, config, memory)
+        status, summary, message = _death(run, where, config, memory, len(cases))
         results.append(
             CaseResult(
                 name=where,
@@ -414,8 +421,40 @@ def _load_error(
     return status, summary, CaseResult(name=LOADING, status=CaseStatus.ERROR, message=text)
 
 
+def _cpu_so_far(run: RunResult) -> float | None:
+    """The CPU seconds the child said it had used when it sent its last result, if plausible.
+
+    The child reports it (`cpu` in a result message); it only goes into a message, so a
+    value that is not a finite number within an hour is dropped, never trusted further.
+    """
+    if not run.results:
+        return None
+    cpu = run.results[-1][0].get("cpu")
+    if not (type(cpu) is float or type(cpu) is int):  # a bool is not a figure
+        return None
+    seconds = float(cpu)
+    return seconds if 0 <= seconds <= 3600 else None  # NaN fails both comparisons
+
+
+def _cpu_limit_message(run: RunResult, limit: str, cases: int) -> str:
+    """The CPU limit is one budget for the whole run: say so, and what earlier cases used.
+
+    Otherwise a correct but slow solution sends its author hunting a bug in whichever
+    (possibly tiny) case happened to be running when the budget ran out.
+    """
+    message = (
+        f"used more than {limit} of CPU time; the process was stopped. The limit is one budget"
+        f" for the whole run (loading your code and all {cases} cases together), not for this"
+        " case alone"
+    )
+    done, cpu = len(run.results), _cpu_so_far(run)
+    if done and cpu is not None:
+        message += f"; the run had used {cpu:.2f} s of it by the end of case {done}"
+    return message + "; look at how fast the whole function is rather than at this case's inputs"
+
+
 def _death(
-    run: RunResult, where: str, config: SandboxConfig, memory: str
+    run: RunResult, where: str, config: SandboxConfig, memory: str, cases: int
 ) -> tuple[Status, str, str]:
     """Why the child stopped without finishing: CPU limit, a signal, an exit."""
     # bwrap's monitor exits without reaping the sandboxed process, so its CPU time can be
@@ -427,8 +466,12 @@ def _death(
         limit = (
             f"{config.cpu_soft_s} s" if run.signal == signal.SIGXCPU else f"{config.cpu_hard_s} s"
         )
-        message = f"used more than {limit} of CPU time; the process was stopped"
-        return Status.TIMEOUT, f"timeout: {where} exceeded the CPU time limit ({limit})", message
+        message = _cpu_limit_message(run, limit, cases)
+        summary = (
+            f"timeout: the run exceeded the CPU time limit ({limit}), one budget for all"
+            f" {cases} cases together, {_during(where)}"
+        )
+        return Status.TIMEOUT, summary, message
     memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
     if run.signal is not None:
         name = _signal_name(run.signal)

@@ -1,0 +1,68 @@
+"""The CPU limit is one budget for the whole run, and the timeout says so.
+
+A correct but slow submission used to read "[TIME] case 4: ... used more than 2 s of CPU
+time", which blames whichever (possibly tiny) case was running when the budget ran out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far
+from engine.sandbox.worker import RunResult
+from engine.verdict import CaseStatus, Status
+from tests.sandbox.drills import CpuBoundDoubleChecker
+from tests.sandbox.helpers import LIVE_POOLS, shown
+
+SLOW = """\
+import time
+
+
+def double(x):
+    start = time.process_time()
+    while time.process_time() - start < 0.6:
+        pass
+    return 2 * x
+"""
+
+
+@pytest.fixture(scope="module")
+def cpu_pool() -> Iterator[WorkerPool]:
+    """One warm worker at a time is enough for back-to-back grading."""
+    with WorkerPool(size=1) as pool:
+        LIVE_POOLS.append(pool)
+        yield pool
+
+
+def test_a_slow_correct_answer_is_told_the_budget_is_for_all_cases(cpu_pool: WorkerPool) -> None:
+    checker = CpuBoundDoubleChecker()
+    verdict = grade(checker, SLOW, seed=2, params={"n": 8}, pool=cpu_pool)
+    assert verdict.status is Status.TIMEOUT, shown(verdict)
+    passed = [c for c in verdict.cases if c.status is CaseStatus.PASSED]
+    assert passed and verdict.cases[len(passed)].status is CaseStatus.TIMEOUT, shown(verdict)
+    assert "one budget for all 8 cases together" in verdict.summary
+    assert verdict.first_failure is not None
+    message = verdict.first_failure.message
+    assert "used more than 2 s of CPU time" in message
+    assert "one budget for the whole run (loading your code and all 8 cases together)" in message
+    found = re.search(r"had used ([0-9.]+) s of it by the end of case (\d+)", message)
+    assert found is not None, message
+    assert int(found.group(2)) == len(passed)
+    assert 0.6 * len(passed) <= float(found.group(1)) <= 2.1, message
+
+
+def test_a_missing_or_forged_cpu_figure_is_left_out() -> None:
+    for forged in ("1.5", None, math.nan, math.inf, -1.0, 1e9, True, [1.0]):
+        run = RunResult(results=[({"t": "result", "i": 0, "cpu": forged}, bytearray())])
+        assert _cpu_so_far(run) is None, forged
+        assert "had used" not in _cpu_limit_message(run, "2 s", 5)
+    run = RunResult(results=[({"t": "result", "i": 0, "cpu": 1.25}, bytearray())])
+    assert _cpu_so_far(run) == 1.25
+    assert "had used 1.25 s of it by the end of case 1" in _cpu_limit_message(run, "2 s", 5)
+    assert "had used" not in _cpu_limit_message(RunResult(), "2 s", 5)  # still loading
