@@ -301,3 +301,27 @@ def test_judges_explain_junk_instead_of_crashing(name: str) -> None:
             assert result.message
         raised = checker.judge(case, Outcome(outputs=None, error="ValueError: boom"))
         assert raised.status is CaseStatus.ERROR and "ValueError: boom" in raised.message
+
+
+def test_gradient_check_has_a_case_only_a_check_using_its_eps_gets_right() -> None:
+    """A correct gradient at a coarse eps: the reference's own central difference disagrees
+    with it past the threshold, so ok is False; a check with a fixed small step says True."""
+    from engine.checkers.nn.gradcheck import COARSE_EPS
+    from engine.nn import gradcheck as ref
+
+    checker = get_checker("nn.gradcheck.gradient_check")
+    for seed in range(40):
+        cases = checker.make_cases(np.random.default_rng(seed), {})
+        (case,) = [c for c in cases if c.private["variant"] == "coarse"]
+        inputs = case.inputs
+        assert inputs["eps"] == COARSE_EPS and inputs["threshold"] == 1e-5
+        f, g = make_function(inputs["coef"]), make_gradient(inputs["gcoef"])
+        x = inputs["x"]
+        # the ground truth is the reference engine's answer at the case's eps ...
+        assert ref.gradient_check(f, g, x.copy(), COARSE_EPS, 1e-5) == (
+            case.private["ok"],
+            case.private["rel_diff"],
+        )
+        assert case.private["ok"] is False and case.private["rel_diff"] > 1e-4
+        # ... and a fixed 1e-5 step would have found the gradient fine
+        assert ref.gradient_check(f, g, x.copy(), 1e-5, 1e-5)[0]

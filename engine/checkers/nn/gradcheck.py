@@ -24,6 +24,8 @@ __all__ = ["gradient_check", "numerical_gradient"]
 
 DEFAULT_EPS = 1e-5
 DEFAULT_THRESHOLD = 1e-7
+COARSE_EPS = 0.2
+"""The eps of the case whose right answer depends on using the given eps."""
 
 
 def _coefficients(rng: np.random.Generator, shape: tuple[int, ...]) -> dict[str, np.ndarray]:
@@ -207,6 +209,16 @@ class GradientCheckChecker(NNChecker):
             ("a gradient off by 1e-4 (relative)", (n, n), "tiny", None, None),
             ("a gradient off by 1e-4 with threshold 1e-3", (n, 2), "tiny", 1e-5, 1e-3),
             ("a zero gradient (f is constant)", (gen.size(rng, 2, 4),), "zero", None, None),
+            # Only a check that uses its eps gets this one: at eps = 0.2 the central
+            # difference itself is off by about eps**2 (rel_diff 8e-4 or more), so a correct
+            # gradient fails threshold 1e-5; a hard-coded 1e-5 step would call it fine.
+            (
+                f"a correct gradient with a coarse eps = {COARSE_EPS:g}",
+                (gen.size(rng, 2, 5),),
+                "coarse",
+                COARSE_EPS,
+                1e-5,
+            ),
         ]
         out = []
         for i, (what, shape, variant, eps, threshold) in enumerate(plans, 1):
@@ -283,6 +295,8 @@ class GradientCheckChecker(NNChecker):
             "transposed": "the gradient had one term transposed",
             "tiny": "every entry of the gradient was off by a relative 1e-4",
             "zero": "both gradients were exactly zero",
+            "coarse": f"the gradient was correct, but with eps = {eps:g} the central difference "
+            "itself is off by about eps**2",
         }.get(variant, f"every entry of the gradient was scaled by {variant.partition(':')[2]}")
         if rel_ref < 1e-6:
             if not 0.0 <= rel <= 1e-6:
@@ -293,6 +307,14 @@ class GradientCheckChecker(NNChecker):
                     expected=f"{rel_ref:.1e}",
                     got=f"{rel:.3g}",
                 )
+        elif variant == "coarse" and 0.0 <= rel < rel_ref / 10:
+            j.fail(
+                f"{what}, so rel_diff should be {rel_ref:.4g} and ok False, got rel_diff "
+                f"{rel:.3g}: was the eps argument ignored (a fixed step such as 1e-5 used "
+                "instead)? The grader varies eps and threshold",
+                expected=f"{rel_ref:.4g}",
+                got=f"{rel:.3g}",
+            )
         elif not abs(rel - rel_ref) <= 1e-3 * rel_ref:
             j.fail(
                 f"{what}; rel_diff = ||num - grad|| / (||num|| + ||grad||) should be {rel_ref:.4g}, got {rel:.4g}",
