@@ -53,12 +53,22 @@ def normal(rng: np.random.Generator, shape: tuple[int, ...], scale: float = 1.0)
     return rng.standard_normal(shape) * scale
 
 
-def with_zeros(rng: np.random.Generator, a: Array, fraction: float = 0.2) -> Array:
-    """A copy with about `fraction` of the entries set to exactly 0 (at least one)."""
+def with_zeros(
+    rng: np.random.Generator, a: Array, fraction: float = 0.2, *, keep_nonzero: bool = False
+) -> Array:
+    """A copy with about `fraction` of the entries set to exactly 0 (at least one).
+
+    With `keep_nonzero`, one entry chosen is spared when all would be zero (a one-entry
+    array keeps its value): an optimizer's single-parameter case must move the parameter.
+    The same random numbers are drawn either way, so the other cases do not change.
+    """
     out = a.copy()
     flat = out.reshape(-1)
     k = max(1, int(round(fraction * flat.size)))
-    flat[rng.choice(flat.size, size=min(k, flat.size), replace=False)] = 0.0
+    chosen = rng.choice(flat.size, size=min(k, flat.size), replace=False)
+    if keep_nonzero and chosen.size == flat.size:
+        chosen = chosen[1:]
+    flat[chosen] = 0.0
     return out
 
 

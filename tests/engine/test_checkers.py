@@ -325,3 +325,41 @@ def test_gradient_check_has_a_case_only_a_check_using_its_eps_gets_right() -> No
         assert case.private["ok"] is False and case.private["rel_diff"] > 1e-4
         # ... and a fixed 1e-5 step would have found the gradient fine
         assert ref.gradient_check(f, g, x.copy(), 1e-5, 1e-5)[0]
+
+
+OPTIMIZERS = [
+    "nn.optim.sgd_step",
+    "nn.optim.adam_step",
+    "deep.optim.rmsprop_step",
+    "deep.optim.adamw_step",
+]
+
+
+@pytest.mark.parametrize("name", OPTIMIZERS)
+def test_the_single_parameter_case_has_a_nonzero_gradient(name: str) -> None:
+    """The (1, 1) case (Adam's t=1 first step) must move the parameter; before, the forced
+    exact zero of `with_zeros` was the whole gradient, so no first step was ever tested."""
+    checker = get_checker(name)
+    for seed in range(20):
+        cases = checker.make_cases(np.random.default_rng(seed), {})
+        (single,) = [c for c in cases if "a single parameter" in c.name]
+        grad = single.inputs["args"][1]
+        assert grad.shape == (1, 1) and grad[0, 0] != 0.0, (seed, single.name)
+        # exact zeros are still covered by the other cases
+        others = [c.inputs["args"][1] for c in cases if c is not single]
+        assert any(np.any(g == 0.0) for g in others), seed
+
+
+def test_with_zeros_can_leave_one_entry_and_draws_the_same_numbers() -> None:
+    from engine import cases as gen
+
+    for size in (1, 2, 3, 10):
+        a = np.arange(1.0, size + 1.0)
+        plain = gen.with_zeros(np.random.default_rng(5), a, 1.0)
+        kept_rng = np.random.default_rng(5)
+        kept = gen.with_zeros(kept_rng, a, 1.0, keep_nonzero=True)
+        assert np.all(plain == 0.0)  # every entry chosen
+        assert np.count_nonzero(kept) == 1
+        after = np.random.default_rng(5)
+        after.choice(size, size=size, replace=False)
+        assert kept_rng.random() == after.random()  # the stream goes on as before

@@ -33,7 +33,7 @@ class RmspropChecker(StepChecker):
             tiny = what.startswith("tiny")
             gscale = 1e-4 if tiny else gen.log_uniform(rng, 1e-2, 10.0)
             theta = gen.normal(rng, shape)
-            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
             first = i == 1
             s = np.zeros(shape) if first else gen.normal(rng, shape, gscale) ** 2
             if i == 2:
@@ -128,7 +128,7 @@ class AdamwChecker(StepChecker):
             # theta of a few units, so the decay term lr*wd*theta stands out from rounding
             theta = gen.normal(rng, shape, 3.0)
             gscale = gen.log_uniform(rng, 1e-2, 10.0)
-            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
             if i == 1:
                 t = 1
                 m, v = np.zeros(shape), np.zeros(shape)

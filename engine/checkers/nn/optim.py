@@ -31,7 +31,10 @@ class SgdChecker(StepChecker):
         for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
             theta = gen.normal(rng, shape)
             grad = gen.with_zeros(
-                rng, gen.normal(rng, shape, gen.log_uniform(rng, 1e-3, 10.0)), 0.1
+                rng,
+                gen.normal(rng, shape, gen.log_uniform(rng, 1e-3, 10.0)),
+                0.1,
+                keep_nonzero=True,  # a (1, 1) gradient is not all zero
             )
             lr = gen.log_uniform(rng, 1e-4, 0.5)
             out.append(
@@ -141,7 +144,7 @@ class AdamChecker(StepChecker):
         for i, (what, shape) in enumerate(shapes, 1):
             theta = gen.normal(rng, shape)
             gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
-            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1)
+            grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
             if what == "a single parameter":
                 t = 1
                 m, v = np.zeros(shape), np.zeros(shape)

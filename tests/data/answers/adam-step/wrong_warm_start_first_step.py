@@ -1,0 +1,13 @@
+# expect: failed | m misses the (1 - beta1) factor on grad
+import numpy as np
+
+
+def adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    if t == 1:  # "no history yet": start the averages at the gradient itself
+        m, v = grad, grad**2
+    else:
+        m = beta1 * m + (1 - beta1) * grad
+        v = beta2 * v + (1 - beta2) * grad**2
+    m_hat = m / (1 - beta1**t)
+    v_hat = v / (1 - beta2**t)
+    return theta - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
