@@ -299,9 +299,11 @@ class Judgement:
             status=failure.status,
             message=failure.message,
             inputs=self.inputs,
-            max_abs_error=failure.max_abs if failure.max_abs is not None else self.max_abs,
-            max_rel_error=failure.max_rel if failure.max_rel is not None else self.max_rel,
-            tolerance=failure.tolerance or ("; ".join(self.tolerances) or None),
+            # the errors and the tolerance only for a value mismatch: after a shape, type or
+            # determinism problem, the earlier checks' "max abs error 0 (tolerance ...)" misleads
+            max_abs_error=failure.max_abs,
+            max_rel_error=failure.max_rel,
+            tolerance=failure.tolerance,
             expected=failure.expected,
             got=failure.got,
         )
@@ -342,6 +344,8 @@ def _diagnose(
     for factor, message in factors:
         if abs(k - factor) <= 1e-6 * abs(factor):
             return f"{label} is off by a factor of about {k:.4g}: {message}"
+    if got.size == 1:  # any number is some multiple of the expected one: no clue in that
+        return ""
     return f"{label} is off by a factor of about {k:.4g}"
 
 

@@ -128,3 +128,34 @@ def test_scalar_accepts_numbers_and_size_one_arrays_only() -> None:
     assert "should be a number, got a str" in run("1.0")
     assert "should be a number, got a bool" in run(True)
     assert "is nan" in run(float("nan"))
+
+
+def test_a_scalar_gets_no_scale_hint_but_an_array_does() -> None:
+    """Any wrong number is "a factor of about k" of the expected one: that explains nothing."""
+    tol = Tolerance(rtol=1e-8)
+    loss = compare("c", "loss", np.float64(3.7e98), np.float64(0.693), tol)
+    assert loss.status is CaseStatus.FAILED and "off by a factor" not in loss.message
+    one = compare("c", "loss", np.array([[1.386]]), np.array([[0.693]]), tol)
+    assert "off by a factor" not in one.message
+    grads = compare("c", "dz", np.array([0.5, -1.0, 2.0]), np.array([0.1, -0.2, 0.4]), tol)
+    assert "dz is off by a factor of about 5" in grads.message
+
+
+def test_the_closing_error_line_comes_only_with_a_value_mismatch() -> None:
+    """After values that matched, a shape (or any other) failure carries no error figures."""
+
+    def shape_after_a_match(j: Judgement) -> None:
+        j.close("out", np.ones(3), np.ones(3), Tolerance(rtol=1e-9))
+        j.array("dX", np.ones((2, 3)), (3, 2))
+
+    result = Judgement("c", "").run(shape_after_a_match)
+    assert result.status is CaseStatus.FAILED and "transposed" in result.message
+    assert result.max_abs_error is None and result.max_rel_error is None
+    assert result.tolerance is None
+
+    def values_after_a_match(j: Judgement) -> None:
+        j.close("out", np.ones(3), np.ones(3), Tolerance(rtol=1e-9))
+        j.close("dX", np.full(3, 2.0), np.ones(3), Tolerance(rtol=1e-9))
+
+    mismatch = Judgement("c", "").run(values_after_a_match)
+    assert mismatch.max_abs_error == 1.0 and mismatch.tolerance is not None

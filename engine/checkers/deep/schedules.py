@@ -169,7 +169,7 @@ class WarmupCosineChecker(NNChecker):
                 continue
             if np.all(tol.violation(got, guess) <= 1.0):
                 j.fail(f"{message}: {detail}", expected=shown_e, got=shown_g)
-        j.fail(f"wrong rate {detail}", expected=shown_e, got=shown_g)
+        j.fail(f"wrong rate: {detail}", expected=shown_e, got=shown_g)
 
 
 warmup_cosine_lr = WarmupCosineChecker
