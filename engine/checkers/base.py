@@ -105,6 +105,20 @@ class Checker(ABC):
         """The harness module's source text, shipped to the child as plain text."""
         return harness_sources()[self.harness]
 
+    def returned_none(self, case: Case, outputs: Mapping[str, Any]) -> str | None:
+        """'softmax(z) returned None ...' when the call harness reported a None return, else None.
+
+        The child only reports that it was None (`{"returned_none": 1}`: the wire refuses
+        None in a result); the name and parameters come from the case and the reference.
+        """
+        flag = outputs.get("returned_none")
+        if self.harness != "call" or type(flag) is not int or flag != 1:
+            return None
+        fn = str(case.inputs.get("fn", ""))
+        params = self.signatures().get(fn)
+        call = f"{fn}({', '.join(params)})" if params is not None else "your function"
+        return f"{call} returned None (did it forget to `return`?)"
+
     def signatures(self) -> dict[str, tuple[str, ...]]:
         """Positional parameter names of each entry, taken from the reference."""
         import inspect

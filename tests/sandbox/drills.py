@@ -53,6 +53,9 @@ class DoubleChecker(Checker):
         if outcome.error is not None:
             return result(CaseStatus.ERROR, outcome.error)
         assert outcome.outputs is not None
+        returned_none = self.returned_none(case, outcome.outputs)
+        if returned_none is not None:
+            return result(CaseStatus.INVALID, returned_none)
         got = outcome.outputs.get("out")
         expected = case.private["expected"]
         if not isinstance(got, np.ndarray):

@@ -170,3 +170,38 @@ def test_the_wire_still_refuses_strings_in_results() -> None:
     fields = {"out": {"$d": {"bad_forward": "ndarray"}}}
     with pytest.raises(wire.WireError, match="got a string"):
         wire.decode_field(fields, "out", bytearray(), allow_str=False, path="result")
+
+
+NONE_RETURNS = [
+    (
+        "nn.softmax.softmax",
+        "import numpy as np\n\n\ndef softmax(z):\n    e = np.exp(z - z.max(axis=0))\n"
+        "    e / e.sum(axis=0)\n",
+        "softmax(z) returned None (did it forget to `return`?)",
+    ),
+    (
+        "nn.activations.sigmoid",
+        "import numpy as np\n\n\ndef sigmoid(z):\n    out = 1 / (1 + np.exp(-z))\n    print(out)\n",
+        "sigmoid(z) returned None (did it forget to `return`?)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("checker", "source", "phrase"), NONE_RETURNS, ids=["softmax", "sigmoid"])
+def test_a_none_return_names_the_function(
+    returns_pool: WorkerPool, checker: str, source: str, phrase: str
+) -> None:
+    verdict = grade(get_checker(checker), source, seed=5, pool=returns_pool)
+    assert verdict.status is Status.INVALID, shown(verdict)
+    assert phrase in shown(verdict) and "out['out']" not in shown(verdict), shown(verdict)
+    entries = get_checker(checker).entries
+    local = grade_inprocess(get_checker(checker), load_submission(source, entries), seed=5)
+    assert local.status is Status.INVALID and phrase in shown(local), shown(local)
+
+
+def test_only_the_call_harness_exact_report_names_a_none_return() -> None:
+    softmax = get_checker("nn.softmax.softmax")
+    (case, *_) = softmax.make_cases(np.random.default_rng(0), {})
+    assert softmax.returned_none(case, {"returned_none": 1}) is not None
+    for forged in ({"returned_none": 2}, {"returned_none": True}, {"out": np.ones(1)}, {}):
+        assert softmax.returned_none(case, forged) is None

@@ -122,6 +122,9 @@ class NNChecker(Checker):
                     )
             if not isinstance(outputs, Mapping):
                 j.fail("the grader got no result from this case", status=CaseStatus.ERROR)
+            returned_none = self.returned_none(case, outputs)
+            if returned_none is not None:
+                j.fail(returned_none, status=CaseStatus.INVALID)
             self.check(case, dict(outputs), j)
 
         return Judgement(case.name, case.describe, prepared).run(body)
