@@ -6,7 +6,8 @@ A question can be:
 
 - a heading of any level: `## Q1: title`, `### Q1.1: title`, `## Q 2 . title`,
   `#### 12) title`, `### Q: title`, `## 3. title`, or any heading ending in `?`;
-- a bold paragraph: `**What is linear regression?**`;
+- a bold paragraph: `**What is linear regression?**`, or a paragraph (or list item) whose
+  first line is one (the lines after it, with no blank line between, start its answer);
 - a `Q:` paragraph or line: `Q: title`, `**Q:** title`, `**Q3.** title`;
 - a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
   that only ends in `?` counts when an answer comes with it).
@@ -179,19 +180,48 @@ def _whole_bold(children: list[Token] | None) -> bool:
     return True
 
 
+def _bold_head(children: list[Token] | None) -> tuple[list[Token], int] | None:
+    """(tokens, line count) of a paragraph's first line when that line is one bold run and
+    more text follows on the next lines, else None. `**What is X?**` with its answer on the
+    next line and no blank line between is one paragraph (a soft break joins them), yet the
+    bold run is the question, as it is when a blank line parts them."""
+    if not children:
+        return None
+    depth = 0
+    breaks = 0
+    for index, child in enumerate(children):
+        kind = child.type
+        if kind == "strong_open":
+            depth += 1
+        elif kind == "strong_close":
+            depth -= 1
+        elif kind in ("softbreak", "hardbreak"):
+            if depth > 0:
+                breaks += 1  # a bold run over two lines: still the first line's
+                continue
+            head = children[:index]
+            if index + 1 < len(children) and _whole_bold(head):
+                return head, breaks + 1
+            return None
+    return None
+
+
 def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     """True when a heading's or paragraph's inline markup can matter: it could be a question
-    (a heading, a `Q` line, a bold paragraph, a list item whose text has a `?`, a `[tag]`
-    or starts with `Q`) or a bold line that ends an answer. Other paragraphs are answer
-    text, read later from the lines, so their markup is not parsed. Every test here is
-    looser than the one `_candidate` and `_whole_bold` make on the parsed text (an `&`
-    may be an entity, a `<` a tag around the `Q`, `[]`/`()` an empty link)."""
+    (a heading, a `Q` line, a bold paragraph or one whose first line is bold, a list item
+    whose text has a `?`, a `[tag]` or starts with `Q`) or a bold line that ends an answer.
+    Other paragraphs are answer text, read later from the lines, so their markup is not
+    parsed. Every test here is looser than the one `_candidate`, `_whole_bold` and
+    `_bold_head` make on the parsed text (an `&` may be an entity, a `<` a tag around the
+    `Q`, `[]`/`()` an empty link)."""
     if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
         return True
     if ("**" in raw or "__" in raw) and (
-        "&" in raw or strip_emoji(raw).rstrip().endswith(("**", "__"))
+        "&" in raw
+        or strip_emoji(raw).rstrip().endswith(("**", "__"))
+        or ("\n" in raw and strip_emoji(raw.split("\n", 1)[0]).rstrip().endswith(("**", "__")))
     ):
-        return True  # it may be one bold run
+        return True  # it may be one bold run, or start with one
     if not in_item:
         return False
     return any(mark in raw for mark in _ITEM_MARKS) or strip_emoji(raw).lstrip("*_~ ")[:1] in (
@@ -318,11 +348,23 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if block.kind != "paragraph":
         return None
     in_item = block.item_start is not None
-    if not (in_item or block.whole_bold or block.raw.lstrip("*_ ")[:1] in ("Q", "q")):
-        return None  # a plain paragraph: only `Q:` makes it a question
+    head = None if block.whole_bold else _bold_head(block.children)
+    if not (
+        in_item or block.whole_bold or head is not None or block.raw.lstrip("*_ ")[:1] in ("Q", "q")
+    ):
+        return None  # a plain paragraph: only `Q:` or bold makes it a question
     first_raw = lines[block.start] if block.start < len(lines) else ""
     if answer_marker(first_raw) is not None:
         return None
+    if head is not None:
+        # The bold first line is the question, the lines after it start the answer, as
+        # they would with a blank line between (so `**Q1: title**` ends the title too).
+        tokens, rows = head
+        parts = split_title(plain_inline(tokens))
+        if parts.style == "q":
+            return _Candidate(block, parts, block.start + rows, "q-line")
+        if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
+            return _Candidate(block, parts, block.start + rows, "bold")
     parts = split_title(block.plain)
     if parts.style == "q":
         return _q_line(block, lines)
