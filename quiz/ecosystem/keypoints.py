@@ -290,7 +290,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             list_depth -= 1
         elif kind == "list_item_open":
             item_first = True
-        elif kind == "heading_open":
+        elif kind == "heading_open" and not list_depth:
             out.new_group()
             label, sublabel = _inline_text(tokens[index]), ""
             index += 2
@@ -302,7 +302,8 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             item_first = False
         elif kind == "math_block":
             _formula(token.content, out)
-        elif kind == "paragraph_open":
+        elif kind in ("paragraph_open", "heading_open"):
+            # a heading in a list item (`2. # Normalize it`) is the item's text, no label
             inline = tokens[index]
             index += 2
             raw = inline.content

@@ -12,12 +12,12 @@ A question can be:
 - a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
   that only ends in `?` counts when an answer comes with it).
 
-Its answer is everything that follows up to the next question, or the next heading at
-the same or a higher level. `Answer:`, `**Answer**`, `A:`, `*A:*`, `Ans.`, an `Answer`
-heading and `<details>` mark where the answer starts and are removed; text between the
-question and the marker is part of the question. A heading whose extent holds other
-questions is a section, not a question (a numbered one names the questions' topic).
-Nothing is dropped silently: every question-like block that gives no question is
+Its answer is everything that follows up to the next question, or the next top-level
+heading at the same or a higher level (a heading in a list item or quote is text).
+`Answer:`, `**Answer**`, `A:`, `*A:*`, `Ans.`, an `Answer` heading and `<details>` mark
+where the answer starts and are removed; text between the question and the marker is
+part of the question. A heading whose extent holds other questions is a section, not a
+question (a numbered one names the questions' topic). Nothing is dropped silently: every question-like block that gives no question is
 listed in `ParsedNotes.ignored` with its line and the reason.
 """
 
@@ -143,7 +143,7 @@ class _Block:
     raw: str = ""
     whole_bold: bool = False
     item_start: int | None = None
-    """For the first paragraph of a list item: the item's first line."""
+    """For the first paragraph or heading of a list item: the item's first line."""
     container_end: int = 0
     """Line past the innermost list item or quote holding the block (the end of the text)."""
     outer_end: int = 0
@@ -293,7 +293,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                     children=children,
                     raw=inline.content,
                     whole_bold=children is not None and _whole_bold(children),
-                    item_start=None if heading else item_open,
+                    item_start=item_open,
                     container_end=container_end,
                     outer_end=outer_end,
                     nested=bool(ends),
@@ -343,7 +343,9 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if block.kind == "heading":
         parts = split_title(block.plain)
         if parts.question_like and parts.title:
-            return _Candidate(block, parts, block.end, "heading")
+            # in a list item or quote it is that item's text: a question only with an
+            # answer in the item or right below it, as a list item's question
+            return _Candidate(block, parts, block.end, "heading", weak=block.nested)
         return None
     if block.kind != "paragraph":
         return None
@@ -553,12 +555,16 @@ def read_part(text: str) -> NotesPart:
         if token.level == 0 and token.nesting != -1:
             break
     blocks = _blocks(tokens, count, env)
-    headings = [b for b in blocks if b.kind == "heading"]
+    all_headings = [b for b in blocks if b.kind == "heading"]
+    # Only a heading at the top level ends an answer or a section: one in a list item or
+    # a quote (`2. # Normalize it`) is part of the text it is in, and reaches its end.
+    headings = [h for h in all_headings if not h.nested]
     heading_starts = [h.start for h in headings]
     code_rows = {
         row for b in blocks if b.kind in ("fence", "code") for row in range(b.start, b.end)
     }
     heading_end = _heading_ends(headings, count)
+    heading_end.update((h.start, h.container_end) for h in all_headings if h.nested)
     title = next(
         (clean_title(b.plain) for b in headings if b.level == 1 and not split_title(b.plain).style),
         None,
@@ -656,7 +662,7 @@ def read_part(text: str) -> NotesPart:
         if question.subquestions and not question.answer:
             groups.append((block.start, block.container_end, question.title))
         found.append(question)
-    for part in [*headings, *breaks]:
+    for part in [*all_headings, *breaks]:
         if id(part) in candidate_blocks or part.level == 1:
             continue
         before = bisect.bisect_left(starts, part.start) - 1
@@ -717,7 +723,11 @@ def read_part(text: str) -> NotesPart:
         references=bool(env.get("references")),
         runs_to_end=runs_to_end,
         open_level=open_level,
-        first_heading=(first.start, first.level) if first and first.kind == "heading" else None,
+        first_heading=(
+            (first.start, first.level)
+            if first and first.kind == "heading" and not first.nested
+            else None
+        ),
     )
 
 

@@ -103,3 +103,65 @@ def test_a_bold_first_line_that_is_no_question_stays_answer_text() -> None:
     parsed = parse_notes(notes)
     assert [q.title for q in parsed.questions] == ["What are the steps?"]
     assert "Fit the model." in parsed.questions[0].answer
+
+
+# --- b. a heading inside a list item or quote is text, not where the answer ends -------
+
+HASH_IN_A_LIST = """\
+## Q1: What are the steps?
+
+1. Load the data.
+2. # Normalize it (this line starts with a hash).
+3. Train the model.
+4. Evaluate on held-out data.
+"""
+
+
+def test_a_list_item_that_starts_with_a_hash_does_not_end_the_answer(tmp_path: Path) -> None:
+    parsed = parse_notes(HASH_IN_A_LIST)
+    assert parsed.title is None  # the item's `#` is no document title either
+    [question] = parsed.questions
+    assert question.answer == HASH_IN_A_LIST.split("\n\n", 1)[1].strip()
+    plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=HASH_IN_A_LIST)
+    [card] = plan.cards
+    assert card.key_points == (
+        "Load the data.",
+        "Normalize it (this line starts with a hash).",
+        "Train the model.",
+        "Evaluate on held-out data.",
+    )
+    write_plan(plan)
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
+
+
+def test_headings_in_items_and_quotes_end_no_answer_and_no_section() -> None:
+    notes = (
+        "## Q1: What goes in a training loop?\n\n"
+        "- Forward pass.\n- ## Loss\n  Compute the loss on the batch.\n- Backward pass.\n\n"
+        "> ### A quoted heading\n> Quoted text that belongs to the answer.\n\n"
+        "## Q2: What is next?\n\nIts own answer. It is short.\n"
+    )
+    parsed = parse_notes(notes)
+    assert [q.title for q in parsed.questions] == ["What goes in a training loop?", "What is next?"]
+    first = parsed.questions[0].answer
+    assert "Backward pass." in first and first.endswith("Quoted text that belongs to the answer.")
+    assert parsed.ignored == () and parsed.sections == ()
+
+
+def test_a_question_like_heading_in_an_item_needs_an_answer_of_its_own() -> None:
+    """As a list item ending in '?': without text in its item it is part of the answer
+    around it (which goes on after it), with text it is a question."""
+    notes = (
+        "## Q1: What are the steps?\n\n"
+        "1. Load the data.\n2. # What could go wrong here?\n3. Train the model.\n\n"
+        "## 2. More\n\n- ### Why scale inputs?\n  Gradients behave better. Steps are even.\n"
+    )
+    parsed = parse_notes(notes)
+    assert [(q.line, q.title) for q in parsed.questions] == [
+        (1, "What are the steps?"),
+        (9, "Why scale inputs?"),
+    ]
+    assert parsed.questions[0].answer.endswith("3. Train the model.")
+    assert parsed.questions[1].answer == "Gradients behave better. Steps are even."
+    assert parsed.ignored == ()
