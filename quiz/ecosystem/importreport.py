@@ -25,7 +25,9 @@ _NOTICE_GROUPS = {
 }
 
 
-_NOT_QUESTIONS = frozenset({"not a question", "no questions found", "unanswered list item"})
+_NOT_QUESTIONS = frozenset(
+    {"not a question", "no questions found", "unanswered list item", "text under a section"}
+)
 
 
 def reason_key(reason: str) -> str:
@@ -44,6 +46,8 @@ def reason_key(reason: str) -> str:
         return "no questions found"
     if reason.startswith("a list item ending in '?'"):
         return "unanswered list item"
+    if reason.startswith("text") and " under the section " in reason:
+        return "text under a section"
     if reason.startswith("the card would not pass lint"):
         return "would not pass lint"
     return reason.split(":")[0].split(";")[0]

@@ -662,6 +662,7 @@ def read_part(text: str) -> NotesPart:
         if question.subquestions and not question.answer:
             groups.append((block.start, block.container_end, question.title))
         found.append(question)
+    reported: list[tuple[int, int]] = []  # lines the parts below name as not imported
     for part in [*all_headings, *breaks]:
         if id(part) in candidate_blocks or part.level == 1:
             continue
@@ -674,6 +675,7 @@ def read_part(text: str) -> NotesPart:
             if after is not None:
                 end = min(end, others[after])
         if any(row.strip() for row in lines[part.end : end]):
+            reported.append((part.start, end))
             what = (
                 "no Q number, no number, no '?'"
                 if part.kind == "heading"
@@ -693,6 +695,7 @@ def read_part(text: str) -> NotesPart:
         before = bisect.bisect_left(starts, cand.block.start) - 1
         if before >= 0 and extents[before][0] < cand.block.start < extents[before][1]:
             continue  # part of that question's answer
+        reported.append((cand.block.start, cand.block.end))
         ignored.append(
             Ignored(
                 cand.block.start + 1,
@@ -700,6 +703,7 @@ def read_part(text: str) -> NotesPart:
                 "a list item ending in '?' with no answer in it or right below it",
             )
         )
+    ignored.extend(_section_intros(sections, blocks, lines, reported))
     ignored.sort(key=lambda item: item.line)
     section_notes = tuple(
         Ignored(
@@ -729,6 +733,51 @@ def read_part(text: str) -> NotesPart:
             else None
         ),
     )
+
+
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
+_SNIPPET = 50
+"""Characters of skipped text shown to name it."""
+
+
+def _section_intros(
+    sections: list[_Candidate],
+    blocks: list[_Block],
+    lines: list[str],
+    reported: list[tuple[int, int]],
+) -> list[Ignored]:
+    """Text between a section's heading and its first question, which no question takes
+    (its answer would not be its own, and a card's answer cannot be made up), listed so that
+    it is not lost without a word. Headings, rules, HTML comments and lines some other part
+    already names as not imported are left out."""
+    quiet: set[int] = {row for start, end in reported for row in range(start, end)}
+    for block in blocks:
+        if block.kind == "heading" or (block.kind == "html" and _COMMENT.match(block.raw)):
+            quiet.update(range(block.start, block.end))
+    found: list[Ignored] = []
+    for section in sections:
+        first = section.section_of[0].block.start
+        rows = [
+            row
+            for row in range(section.block.end, first)
+            if row not in quiet and lines[row].strip() and not _RULE.match(lines[row])
+        ]
+        if not rows:
+            continue
+        text = " ".join(lines[rows[0]].split())
+        if len(text) > _SNIPPET:
+            text = text[: _SNIPPET - 1].rstrip() + "…"
+        title = clean_title(section.block.plain)
+        span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
+        found.append(
+            Ignored(
+                rows[0] + 1,
+                text,
+                f"text{span} under the section '{title}' (line {section.block.start + 1}) "
+                f"before its first question (line {first + 1}), not imported",
+            )
+        )
+    return found
 
 
 def _drop_weak(

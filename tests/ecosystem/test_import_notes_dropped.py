@@ -165,3 +165,81 @@ def test_a_question_like_heading_in_an_item_needs_an_answer_of_its_own() -> None
     assert parsed.questions[0].answer.endswith("3. Train the model.")
     assert parsed.questions[1].answer == "Gradients behave better. Steps are even."
     assert parsed.ignored == ()
+
+
+# --- c. text between a section's heading and its first question ------------------------
+
+SECTION_INTRO = """\
+## 2. Math
+
+An important intro note about the math below.
+It spans two lines.
+
+**What is a Jacobian?**
+
+The matrix of all first-order partial derivatives. It generalizes the gradient.
+"""
+
+
+def test_text_before_a_sections_first_question_is_reported_not_imported(tmp_path: Path) -> None:
+    parsed = parse_notes(SECTION_INTRO)
+    assert [(q.title, q.answer) for q in parsed.questions] == [
+        (
+            "What is a Jacobian?",
+            "The matrix of all first-order partial derivatives. It generalizes the gradient.",
+        )
+    ]
+    assert [(i.line, i.text, i.reason) for i in parsed.ignored] == [
+        (
+            3,
+            "An important intro note about the math below.",
+            "text (lines 3-4) under the section '2. Math' (line 1) before its first question "
+            "(line 6), not imported",
+        )
+    ]
+    result = run_import(
+        str(_write(tmp_path, SECTION_INTRO)), "--into", str(tmp_path / "c"), "--dry-run"
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "skipped line 3 'An important intro note about the math below.': text (lines 3-4) "
+        "under the section '2. Math' (line 1)"
+    ) in result.output
+    assert "1 card(s) to write; 1 other part(s) not imported" in result.output
+
+
+def test_only_what_nothing_else_names_is_reported_under_a_section() -> None:
+    """Headings, rules and comments are no lost text; a heading with text under it, or an
+    unanswered list question, is already named on its own line (once, not twice)."""
+    notes = (
+        "# Notes\n\nThe document's own introduction is no section's.\n\n"
+        "## 1. Basics\n\n<!-- todo -->\n\n---\n\n### Overview\n\nSome overview text.\n\n"
+        "- What is left for later?\n\n"
+        "### 1.1 Which loss for classification?\n\nCross-entropy. It matches the likelihood.\n\n"
+        "## 2. More\n\nA long introduction that goes on and on for more than fifty characters.\n\n"
+        "### Q2: What is a margin?\n\nThe distance to the boundary. Larger is safer.\n"
+    )
+    parsed = parse_notes(notes)
+    assert [q.title for q in parsed.questions] == [
+        "Which loss for classification?",
+        "What is a margin?",
+    ]
+    assert [(i.line, i.text, i.reason.split(" under ")[0]) for i in parsed.ignored] == [
+        (
+            11,
+            "Overview",
+            "not a question (no Q number, no number, no '?'), its text was not imported",
+        ),
+        (
+            15,
+            "What is left for later?",
+            "a list item ending in '?' with no answer in it or right below it",
+        ),
+        (23, "A long introduction that goes on and on for more…", "text"),
+    ]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    return path
