@@ -82,10 +82,11 @@ def import_command(
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
-    points from its answer. Every question that gives no card is listed with its line
-    and the reason. Existing cards are never overwritten without --force. Exit 0 when
-    at least one card was written (or would be, with --dry-run), 1 when nothing could
-    be imported, 2 on usage errors.
+    points from its answer, or 1-2 when the answer is one or two sentences that hold no
+    more. Every question that gives no card is listed with its line and the reason.
+    Existing cards are never overwritten without --force. Exit 0 when at least one card
+    was written (or would be, with --dry-run), 1 when nothing could be imported, 2 on
+    usage errors.
     """
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines

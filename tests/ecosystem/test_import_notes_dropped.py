@@ -11,6 +11,7 @@ from quiz.bank.lint import lint
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
+from quiz.ecosystem.keypoints import MAX_POINTS, MIN_POINTS
 from quiz.ecosystem.notes import parse_notes
 
 
@@ -243,3 +244,17 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# --- the smaller points -----------------------------------------------------------------
+
+
+def test_the_help_gives_the_key_point_counts_cards_are_written_with(tmp_path: Path) -> None:
+    """3-6 points, or 1-2 for a short answer: a one-point card is written, so the help
+    says so (it said "3-6" alone)."""
+    help_text = " ".join(CliRunner().invoke(import_command, ["--help"]).output.split())
+    assert f"each card gets {MIN_POINTS}-{MAX_POINTS} key points" in help_text
+    assert "or 1-2 when the answer is one or two sentences" in help_text
+    text = "## Q1: Is the loss convex?\n**Answer:** Yes, for a linear model with squared error.\n"
+    plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=text)
+    assert [len(card.key_points) for card in plan.cards] == [1]
