@@ -32,7 +32,14 @@ from typing import Any
 from markdown_it.token import Token
 
 from quiz.bank.markdown import inline_children, normalize, parse_blocks, parse_inline
-from quiz.ecosystem.titles import TitleParts, clean_title, plain_inline, split_title, strip_emoji
+from quiz.ecosystem.titles import (
+    TitleParts,
+    clean_title,
+    number_only,
+    plain_inline,
+    split_title,
+    strip_emoji,
+)
 
 _ANSWER = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
@@ -676,11 +683,12 @@ def read_part(text: str) -> NotesPart:
                 end = min(end, others[after])
         if any(row.strip() for row in lines[part.end : end]):
             reported.append((part.start, end))
-            what = (
-                "no Q number, no number, no '?'"
-                if part.kind == "heading"
-                else "a bold line without '?'"
-            )
+            if part.kind != "heading":
+                what = "a bold line without '?'"
+            elif number_only(part.plain):  # `## Q5: ---`: numbered, and nothing to ask
+                what = _untitled(part.plain)
+            else:
+                what = "no Q number, no number, no '?'"
             ignored.append(
                 Ignored(
                     part.start + 1,
@@ -733,6 +741,13 @@ def read_part(text: str) -> NotesPart:
             else None
         ),
     )
+
+
+def _untitled(plain: str) -> str:
+    """Why a heading that is only a question's numbering (`number_only`) is no question."""
+    number = "number" if any(c.isdigit() for c in plain) else "prefix"
+    q = "Q " if plain.lstrip()[:1] in ("Q", "q") else ""
+    return f"its {q}{number} has no title"
 
 
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)

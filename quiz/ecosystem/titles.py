@@ -29,6 +29,22 @@ _EMOJI = re.compile(
 )
 
 
+_NUMBER_ONLY = re.compile(
+    r"^(?:Q(?:uestion)?\s*\d+(?:\.\d+)*|Q(?:uestion)?(?=\s*[:.)])"
+    r"|\d{1,4}(?:\.\d{1,4})*(?=\s*[.):])|\d{1,4}(?:\.\d{1,4})+)"
+    r"[\s.:)|*_=~\-–—]*$",
+    re.IGNORECASE,
+)
+"""Question numbering with nothing after it but punctuation or a rule: `Q5: ---`, `3.`."""
+
+
+def number_only(plain: str) -> bool:
+    """True when a heading's plain text is a question's numbering with no title (`Q5: ---`,
+    `Q 2 .`, `3)`, `1.2`), so a report can say that rather than "no number"; a bare number
+    (`2024`) is no numbering."""
+    return _NUMBER_ONLY.match(" ".join(strip_emoji(plain).split())) is not None
+
+
 def strip_emoji(text: str) -> str:
     """The text without emoji and pictographs (and their joiners)."""
     return _EMOJI.sub("", text)

@@ -13,6 +13,7 @@ from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.ecosystem.keypoints import MAX_POINTS, MIN_POINTS
 from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.titles import number_only
 
 
 def run_import(*args: str) -> Result:
@@ -258,3 +259,29 @@ def test_the_help_gives_the_key_point_counts_cards_are_written_with(tmp_path: Pa
     text = "## Q1: Is the loss convex?\n**Answer:** Yes, for a linear model with squared error.\n"
     plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=text)
     assert [len(card.key_points) for card in plan.cards] == [1]
+
+
+def test_a_numbered_heading_without_a_title_is_reported_as_such() -> None:
+    notes = (
+        "## Q5: ---\n\nSome text here. More text.\n\n## 3.\n\nMore text. Still more.\n\n"
+        "## Q:\n\nText again. And again.\n\n## 2024\n\nA year is no numbering. It is a word.\n"
+    )
+    parsed = parse_notes(notes)
+    assert parsed.questions == ()
+    assert [(i.line, i.text, i.reason) for i in parsed.ignored] == [
+        (1, "Q5", "not a question (its Q number has no title), its text was not imported"),
+        (5, "3.", "not a question (its number has no title), its text was not imported"),
+        (9, "Q", "not a question (its Q prefix has no title), its text was not imported"),
+        (
+            13,
+            "2024",
+            "not a question (no Q number, no number, no '?'), its text was not imported",
+        ),
+    ]
+
+
+def test_number_only_reads_numbering_without_a_title() -> None:
+    for text in ("Q5: ---", "Q5", "Q 2 .", "3)", "1.2", "Question 4:", "Q1.2 —", "Q:"):
+        assert number_only(text), text
+    for text in ("2024", "Q", "Questions", "Q5: What?", "3. Math", "Q&A"):
+        assert not number_only(text), text
