@@ -902,7 +902,10 @@ def _plan_card(
 
 
 def _plain_title(title: str) -> str:
-    """The list title: math and code shown as their text (no `$`, no backticks)."""
+    """The list title: plain text, since lists and card headings show it as is. Math is
+    shown as the app shows formulas, in Unicode (`$\\nabla_\\theta L$` -> `∇_θ L`; raw
+    LaTeX without its `$` read as the title's words went missing), or as its LaTeX when it
+    has no faithful text form; code as its text (no backticks)."""
     return _title_text(title, with_math=True)
 
 
@@ -917,16 +920,19 @@ def _title_pieces(title: str) -> tuple[tuple[str, str], ...]:
 
 
 def _title_text(title: str, *, with_math: bool) -> str:
-    """A title's words as read by the Markdown reader: formulas and code spans as their
-    source text, or left out."""
+    """A title's words as read by the Markdown reader: formulas as Unicode and code spans as
+    their text, or both left out."""
     parts: list[str] = []
     for kind, content in _title_pieces(title):
         if kind in ("text", "text_special"):
             parts.append(content)
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif kind in ("code_inline", "math_inline", "math_inline_double"):
+        elif kind == "code_inline":
             parts.append(content.strip() if with_math else " ")
+        elif kind in ("math_inline", "math_inline_double"):
+            latex = content.strip()
+            parts.append((latex_to_unicode(latex) or latex) if with_math else " ")
     return " ".join("".join(parts).split())  # whitespace runs as one space (re's `\s`)
 
 

@@ -285,3 +285,30 @@ def test_number_only_reads_numbering_without_a_title() -> None:
         assert number_only(text), text
     for text in ("2024", "Q", "Questions", "Q5: What?", "3. Math", "Q&A"):
         assert not number_only(text), text
+
+
+def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> None:
+    """Lists and card headings show a title as plain text: its formulas in Unicode, not as
+    LaTeX without its `$`; one with no text form keeps its LaTeX. Ids leave math out, as
+    before (a new id would make a second card of one already imported)."""
+    notes = (
+        "## What does \\(\\nabla_\\theta L\\) mean?\n\n"
+        "The gradient of the loss with respect to the parameters. It points uphill.\n\n"
+        "## Q2: Why is $\\sum_{i=1}^n x_i$ linear?\n\nEach term enters once. It is a sum.\n\n"
+        "## Q3: What is $\\begin{bmatrix}1 & 0\\end{bmatrix}$ here?\n\n"
+        "A row vector. It picks the first coordinate.\n"
+    )
+    plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=notes)
+    fronts = [card.text.split("\n---\n", 1)[0] for card in plan.cards]
+    assert [card.card_id for card in plan.cards] == [
+        "what-does-mean",
+        "why-is-linear",
+        "what-is-here",
+    ]
+    assert "title: What does ∇_θ L mean?" in fronts[0]
+    assert "title: Why is ∑ᵢ₌₁ⁿ xᵢ linear?" in fronts[1]
+    assert "title: What is \\begin{bmatrix}1 & 0\\end{bmatrix} here?" in fronts[2]
+    assert "What does $\\nabla_\\theta L$ mean?" in plan.cards[0].text  # the question keeps it
+    write_plan(plan)
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
