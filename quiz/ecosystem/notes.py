@@ -224,11 +224,13 @@ def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
         return True
     if ("**" in raw or "__" in raw) and (
-        "&" in raw
-        or strip_emoji(raw).rstrip().endswith(("**", "__"))
-        or ("\n" in raw and strip_emoji(raw.split("\n", 1)[0]).rstrip().endswith(("**", "__")))
+        "&" in raw or strip_emoji(raw).rstrip().endswith(("**", "__"))
     ):
-        return True  # it may be one bold run, or start with one
+        return True  # it may be one bold run
+    if "\n" in raw and ("**" in raw or "__" in raw):
+        first = raw.split("\n", 1)[0]  # a bold question, then its answer (`**Answer:**` no)
+        if ("?" in first or in_item) and strip_emoji(first).rstrip().endswith(("**", "__")):
+            return True
     if not in_item:
         return False
     return any(mark in raw for mark in _ITEM_MARKS) or strip_emoji(raw).lstrip("*_~ ")[:1] in (
