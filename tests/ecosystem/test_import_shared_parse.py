@@ -170,6 +170,21 @@ Text after a bold line. More text.
 
 - plain item without any mark
 - **Term:** a labelled fact
+
+**What is a bold first line?** 🤔
+Its answer follows at once. No blank line between.
+
+**Answer:**
+A label line, then text. It is no question.
+
+1. **2. A numbered bold first line**
+   Its answer. Another sentence.
+
+__Q7: An underscored first line?__
+Its answer. Another one.
+
+**What is an entity in a first line&#63;**
+Its answer. More of it.
 """
 
 
