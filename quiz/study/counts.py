@@ -1,4 +1,4 @@
-"""Due / new / learned counts per topic and pack, for the Home screen."""
+"""Due / new / learning / review counts per topic and pack, for Home and Stats."""
 
 from __future__ import annotations
 
@@ -33,6 +33,18 @@ class Counts:
     """In fsrs review state (graduated)."""
     suspended: int = 0
     """Taken out of study by the person (counted here, not in new/learning/learned)."""
+
+    def breakdown(self) -> str:
+        """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards": the words and the
+        sum Home and Stats both print, so the two screens cannot tell the counts apart.
+
+        Graduated cards are "review" (fsrs's name, Home's column); a zero suspended is
+        left out, as it is rare.
+        """
+        text = f"{self.new} new + {self.learning} learning + {self.learned} review"
+        if self.suspended:
+            text += f" + {self.suspended} suspended"
+        return f"{text} = {self.total} cards"
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
-from quiz.study.counts import REVIEW_STATE, deck_counts
+from quiz.study.counts import REVIEW_STATE, Counts, deck_counts
 from quiz.study.scheduling import review_card
 from quiz.study.stats import TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, deck
@@ -140,3 +140,11 @@ def test_stats_days_follow_the_time_zone(store: Store) -> None:
     tokyo = compute_stats(store, deck(), NOW, tz=ZoneInfo("Asia/Tokyo"))
     assert utc.reviews_per_day[-1].reviews == 0 and utc.reviews_per_day[-2].reviews == 1
     assert tokyo.reviews_per_day[-1].reviews == 1
+
+
+def test_breakdown_says_what_home_and_stats_say() -> None:
+    counts = Counts(total=144, new=128, due=10, learning=15, learned=0, suspended=1)
+    assert counts.breakdown() == "128 new + 15 learning + 0 review + 1 suspended = 144 cards"
+    # no suspended card: the term is left out, the sum still adds up
+    counts = Counts(total=4, new=2, learning=1, learned=1)
+    assert counts.breakdown() == "2 new + 1 learning + 1 review = 4 cards"

@@ -164,10 +164,7 @@ class HomeScreen(Screen[None]):
             summary.append("  |  ")
         # While a plan runs, the due session is plan mode's: its line below says today's
         # reviews and new cards (fsrs's due count and daily new-card limit would differ).
-        summary.append(f"{t.new} new + {t.learning} learning + {t.learned} review")
-        if t.suspended:
-            summary.append(f" + {t.suspended} suspended")
-        summary.append(f" = {t.total} cards")
+        summary.append(t.breakdown())
         if plan is not None:
             width = self.size.width - 2  # the summary's padding
             summary.append(f"\n{break_between(plan.phrases(), width)}", style="bold")

@@ -53,7 +53,9 @@ class StatsScreen(Screen[None]):
         numbers.append(f" · retention {_percent(s.retention)}")
         numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
-        numbers.append(f" · {s.cards.due} due, {s.cards.new} new, {s.cards.learned} learned")
+        # Home's words and sum (every card in one term), not a shorter list of its own
+        numbers.append(f"\n{s.cards.due} due", style="bold yellow")
+        numbers.append(f"  |  {s.cards.breakdown()}")
         yield Static(numbers, id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]

@@ -1,0 +1,39 @@
+"""Pilot tests of the stats screen's numbers and charts against Home's."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Rating
+from textual.widgets import Static
+
+from quiz.study.scheduling import review_card
+from quiz.study.session import set_card_aside
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.stats import StatsScreen
+from tests.tui.conftest import AppFactory, FakeClock
+
+
+async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: FakeClock) -> None:
+    """One card of each kind: Stats named learning and suspended cards nowhere, called
+    review cards "learned", and its numbers did not add up to the bank."""
+    app = build()
+    ws = app.workspace
+    now = clock()
+    review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=now, correct=True)
+    long_ago = now - timedelta(days=60)  # graduated then: in review state, due by now
+    review_card(ws.store, ws.scheduler, "sigmoid-bound", Rating.Easy, now=long_ago, correct=True)
+    set_card_aside(ws.store, "dropout-inference", suspend=True, now=now, tz=ws.tz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        breakdown = "1 new + 1 learning + 1 review + 1 suspended = 4 cards"
+        home_line = str(home.query_one("#home-summary", Static).render())
+        assert home_line.startswith(f"1 due · 1 new today  |  {breakdown}")
+        await pilot.press("s")
+        await pilot.pause()
+        stats = app.screen
+        assert isinstance(stats, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert f"1 due  |  {breakdown}" in numbers
+        assert "learned" not in numbers
