@@ -11,6 +11,7 @@ from quiz.study.scheduling import review_card
 from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.widgets.bars import RowChart
 from tests.tui.conftest import AppFactory, FakeClock
 
 
@@ -37,3 +38,14 @@ async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: Fak
         numbers = str(stats.query_one("#stats-numbers", Static).render())
         assert f"1 due  |  {breakdown}" in numbers
         assert "learned" not in numbers
+
+
+async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None:
+    """The empty chart's note repeated the title above it: "Accuracy by topic" twice."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        chart = app.screen.query_one("#by-topic", RowChart).render().plain
+        assert chart.count("Accuracy by topic") == 1
+        assert chart.splitlines()[1] == "no reviews yet"

@@ -80,7 +80,7 @@ class StatsScreen(Screen[None]):
             yield RowChart(
                 "Accuracy by topic (%)",
                 topics,
-                empty="Accuracy by topic: no reviews yet",
+                empty="no reviews yet",  # under the title, which names the chart
                 id="by-topic",
             )
         yield Static("", id="stats-too-small")
