@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.app import App, ComposeResult
 
 from quiz.tui.widgets.bars import ColumnChart, RowChart, column_heights
@@ -82,3 +84,43 @@ async def test_an_empty_chart_labels_its_axis_once() -> None:
         marks = [line.strip() for line in lines if "┤" in line]
         assert marks == ["0 ┤"]
         assert "█" not in "".join(lines)
+
+
+class _Month(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ColumnChart("last {shown} days", [1] * 30, [f"day {i}" for i in range(30)], id="m")
+
+
+def _labels(line: str) -> list[tuple[int, str]]:
+    """(column, text) of each label of a chart's last line (labels are two spaces apart)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+async def test_the_latest_day_is_labelled_under_its_bar_when_its_label_fits() -> None:
+    # labels were laid from the oldest day on, every fourth: at 80 columns the last one
+    # fell days back and the latest day, at the right edge, had none
+    for width in (70, 75, 80, 117):
+        app = _Month()
+        async with app.run_test(size=(width, 12)) as pilot:
+            await pilot.pause()
+            chart = app.query_one("#m", ColumnChart)
+            lines = chart.render().plain.splitlines()
+            assert all(len(line) <= chart.content_size.width for line in lines)
+            bars = [i for i, ch in enumerate(lines[-2]) if ch == "█" and lines[-2][i - 1] != ch]
+            labels = _labels(lines[-1])
+            assert labels[-1] == (bars[-1], "day 29"), width
+            shown = int(lines[0].split()[1])
+            first_bar = {f"day {30 - shown + i}": bars[i] for i in range(shown)}
+            assert all(first_bar[text] == column for column, text in labels), width
+
+
+async def test_a_label_that_does_not_fit_leaves_the_latest_day_to_an_earlier_label() -> None:
+    app = _Month()
+    async with app.run_test(size=(20, 8)) as pilot:
+        await pilot.pause()
+        chart = app.query_one("#m", ColumnChart)
+        lines = chart.render().plain.splitlines()
+        assert all(len(line) <= chart.content_size.width for line in lines)
+        assert lines[1].rstrip().endswith("█")
+        labels = _labels(lines[-1])
+        assert labels and labels[-1][1] != "day 29"  # "day 29" would run past the edge

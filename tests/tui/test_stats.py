@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from fsrs import Rating
 from textual.widgets import Static
 
@@ -11,7 +12,7 @@ from quiz.study.scheduling import review_card
 from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
-from quiz.tui.widgets.bars import RowChart
+from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from tests.tui.conftest import AppFactory, FakeClock
 
 
@@ -49,3 +50,22 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
         chart = app.screen.query_one("#by-topic", RowChart).render().plain
         assert chart.count("Accuracy by topic") == 1
         assert chart.splitlines()[1] == "no reviews yet"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_todays_bar_carries_the_last_day_label(
+    build: AppFactory, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """At 80 columns the labels ended five days back (Feb 25) and today's bar, at the
+    right edge, had none. (Side by side, at 120 columns, the chart keeps the days that
+    fill it: no room is left after today's bar for its label.)"""
+    app = build()
+    ws = app.workspace
+    review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        lines = app.screen.query_one("#per-day", ColumnChart).render().plain.splitlines()
+        today = chart_day(clock().date())
+        assert lines[-1].rstrip().endswith(today)
+        assert lines[-1].index(today) == lines[-2].index("█"), "under today's bar, its only one"

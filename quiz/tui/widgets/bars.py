@@ -37,7 +37,7 @@ def column_heights(values: Sequence[int], rows: int) -> list[int]:
 
 
 class ColumnChart(Widget):
-    """Vertical bars over labelled slots (the labels shown below every few columns).
+    """Vertical bars over labelled slots (a label every few columns, the latest slot's first).
 
     When the widget is too narrow for a bar and a gap per slot it shows the latest slots
     that fit; `{shown}` in the title is replaced by how many it shows.
@@ -93,14 +93,8 @@ class ColumnChart(Widget):
                     cells[first : first + bar] = _EIGHTHS_UP[fill] * bar
             line.append("".join(cells))
             lines.append(line)
-        footer = [" "] * plot
-        free = 0  # labels never overlap: each starts after the last one and a space
-        for index, label in enumerate(labels):
-            start = starts[index]
-            if start >= free and start + len(label) <= plot:
-                footer[start : start + len(label)] = label
-                free = start + len(label) + 2
-        lines.append(Text(pad + " " * axis + "".join(footer), style=_AXIS))
+        footer = _footer(labels, starts, width - len(pad) - axis)
+        lines.append(Text(pad + " " * axis + footer, style=_AXIS))
         return Text("\n").join(lines[: max(1, height)])
 
     def _fitting(self, plot: int) -> tuple[list[int], list[str]]:
@@ -109,6 +103,23 @@ class ColumnChart(Widget):
         labels = (self.labels + [""] * len(self.values))[: len(self.values)]
         values = self.values[-keep:] if self.values else [0]
         return values, labels[-keep:] if self.values else [""]
+
+
+def _footer(labels: Sequence[str], starts: Sequence[int], room: int) -> str:
+    """The labels, each from its bar's first column, laid from the latest slot back.
+
+    Laid from the first slot on, the labels fell where the first one's spacing put them:
+    the latest (today, at the right edge) was often left out. Counted back from it, the
+    latest is labelled whenever its label fits in `room` (it may run into the margin on
+    the right of the bars); labels never overlap, two columns apart at least.
+    """
+    footer = [" "] * room
+    end = room  # where the next label to the left must end by
+    for label, start in zip(reversed(labels), reversed(starts), strict=True):
+        if label and start + len(label) <= end:
+            footer[start : start + len(label)] = label
+            end = start - 2
+    return "".join(footer)
 
 
 class RowChart(Widget):
