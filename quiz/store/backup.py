@@ -94,6 +94,8 @@ def _parse_moment(value: Any) -> Any:
             return from_db(value)
         except ValueError as exc:
             raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
+        except OverflowError as exc:  # year 1 or 9999 shifted past the calendar by its offset
+            raise ValueError(f"{value[:40]!r} is out of range once in UTC") from exc
     return value
 
 

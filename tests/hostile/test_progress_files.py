@@ -127,3 +127,10 @@ def test_a_time_a_day_ahead_is_fine_and_two_days_is_not() -> None:
     late = BASE + ', "reviews": [' + review + '"2026-03-02T01:00:00+00:00"}]}'
     with pytest.raises(ProgressFormatError, match=r"reviews\.0\.reviewed_at: .* is in the future"):
         parse_progress_bytes(late.encode(), now=NOW)
+
+
+def test_a_time_past_the_calendar_in_utc_is_refused_not_a_traceback() -> None:
+    review = '{"card_id": "c", "rating": 3, "correct": true, "mode": "due", "reviewed_at": '
+    early = BASE + ', "reviews": [' + review + '"0001-01-01T00:00:00+01:00"}]}'
+    with pytest.raises(ProgressFormatError, match=r"reviews\.0\.reviewed_at: .* out of range"):
+        parse_progress_bytes(early.encode(), now=NOW)
