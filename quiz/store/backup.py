@@ -9,9 +9,11 @@ models before `merge_progress` writes anything.
 A backup is input from outside: it is read only from a regular file of at most
 `MAX_FILE_BYTES`, and any value that could break the store or a later merge is refused
 with its JSON path (`reviews.3.duration_ms`): nesting deeper than `MAX_DEPTH`, integers
-beyond 64 bits, NaN and infinities, strings over their field's length, and times later
+beyond 64 bits, NaN and infinities, strings over their field's length, times later
 than now plus a day (a future `last_review` would win every later merge and freeze the
-card). Nothing is written unless the whole file is valid.
+card), and fsrs card JSON that fsrs or the app could not use on a later run (each field is
+checked, the path goes into the text: `card_states.0.fsrs_card.state`). Nothing is
+written unless the whole file is valid.
 
 Merge rules (one transaction of the store, so a failure changes nothing): reviews are the
 same review when (card id, reviewed_at, rating) match, attempts when (card id,
@@ -35,8 +37,10 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
+from fsrs import Card, State
+from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
 from pydantic import (
     AfterValidator,
     AwareDatetime,
@@ -57,6 +61,9 @@ from quiz.store.records import InterviewPlan, Mode
 from quiz.store.store import Store, fsrs_columns, write_interview_plan
 from quiz.store.timefmt import from_db, to_db
 from quiz.textsafe import MIB, read_regular
+
+if TYPE_CHECKING:
+    from fsrs.card import CardDict
 
 FORMAT = "drillbit-progress"
 VERSION = 2
@@ -146,7 +153,10 @@ FsrsCardText = Annotated[
     str,
     Field(
         max_length=4096,
-        description="fsrs `Card.to_json()` text, kept verbatim (undo compares it byte for byte)",
+        description=(
+            "fsrs `Card.to_json()` text, kept verbatim (undo compares it byte for byte);"
+            " each field is checked (see *fsrs cards*)"
+        ),
     ),
 ]
 FilterScalar = (
@@ -159,23 +169,152 @@ FilterScalar = (
 FilterValue = FilterScalar | Annotated[list[FilterScalar], Field(max_length=10_000)]
 
 
+FSRS_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
+"""The fields of fsrs's `Card.to_json()`, each required (fsrs's `Card.from_json` needs them all)."""
+MAX_STABILITY = 1e6
+"""Days (about 2,700 years): no schedule comes near it (fsrs caps an interval at 100 years),
+and fsrs's arithmetic on it stays finite (1e308 overflows into a crash)."""
+MAX_DUE_AHEAD = timedelta(days=2 * 36_500)
+"""How far past now a card may be due: twice fsrs's longest interval, 100 years."""
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+"""No fsrs time is older; year 1 overflows when moved to a time zone west of UTC."""
+_STATES = ", ".join(f"{int(state)} {state.name}" for state in State)
+_STATE_VALUES = frozenset(int(state) for state in State)
+
+
+class FsrsCardError(ValueError):
+    """A bad fsrs Card JSON; `key` (when one field is at fault) extends the JSON path."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 def _fsrs(value: str, info: ValidationInfo) -> str:
-    """Check fsrs Card JSON text: a mapping with `state` and `due`, a `last_review` not ahead."""
+    """Check fsrs Card JSON text as every reader of the store will use it, before it is stored.
+
+    The app hands this text to `fsrs.Card.from_json` and the scheduler on every later run
+    (cards, plan, Home, undo), so a value they cannot use must be refused here: otherwise
+    each of those runs would crash on it. Each field is checked against what fsrs itself
+    writes, then the text must read back through fsrs as exactly that card.
+    """
     try:
-        data = json.loads(value)
+        data = json.loads(value)  # NaN and huge integers are refused field by field below
     except (ValueError, RecursionError) as exc:
-        raise ValueError("not JSON text") from exc
-    if not isinstance(data, dict) or "state" not in data or "due" not in data:
-        raise ValueError("not an fsrs Card JSON (needs 'state' and 'due')")
-    try:
-        from_db(str(data["due"]))
-        last = data.get("last_review")
-        last_moment = from_db(str(last)) if last else None
-    except ValueError as exc:
-        raise ValueError(f"not an fsrs Card JSON: {exc}") from exc
-    if last_moment is not None:
-        _not_in_future(last_moment, info)
+        raise FsrsCardError("not JSON text") from exc
+    if not isinstance(data, dict):
+        raise FsrsCardError(f"not an fsrs Card JSON (an object of {', '.join(FSRS_KEYS)})")
+    for key in data:
+        if key not in FSRS_KEYS:
+            raise FsrsCardError(f"not a field of an fsrs Card ({', '.join(FSRS_KEYS)})", key)
+    for key in FSRS_KEYS:
+        if key not in data:
+            raise FsrsCardError("missing (an fsrs Card JSON has every one of its fields)", key)
+    card_id = _fsrs_int(data["card_id"], "card_id")
+    state = data["state"]
+    if isinstance(state, bool) or not isinstance(state, int) or state not in _STATE_VALUES:
+        raise FsrsCardError(f"{_shown(state)} is not an fsrs state ({_STATES})", "state")
+    step = None if data["step"] is None else _fsrs_int(data["step"], "step", low=0)
+    stability = _fsrs_number(
+        data["stability"], "stability", STABILITY_MIN, MAX_STABILITY, "days, fsrs's least is 0.001"
+    )
+    difficulty = _fsrs_number(
+        data["difficulty"], "difficulty", MIN_DIFFICULTY, MAX_DIFFICULTY, "fsrs's scale"
+    )
+    now = _now_of(info)
+    last_review = (
+        None
+        if data["last_review"] is None
+        else _fsrs_time(data["last_review"], "last_review", now + FUTURE_SLACK, "in the future")
+    )
+    due = _fsrs_time(
+        data["due"], "due", now + FUTURE_SLACK + MAX_DUE_AHEAD, "too far ahead for a due time"
+    )
+    if (stability is None) != (difficulty is None):
+        known = "difficulty" if stability is None else "stability"
+        raise FsrsCardError(
+            f"null while {known} is set (both are null only for a card never reviewed)",
+            "stability" if stability is None else "difficulty",
+        )
+    if stability is None and state != State.Learning:
+        name = State(state).name
+        raise FsrsCardError(f"null for a card in {name} (only a new card has none)", "stability")
+    if (step is None) != (state == State.Review):
+        name = State(state).name
+        raise FsrsCardError(
+            f"a card in {name} has no step (null)"
+            if step is not None
+            else f"null for a card in {name} (its learning step, 0 or more)",
+            "step",
+        )
+    expected = Card(
+        card_id=card_id,
+        state=State(state),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        due=due,
+        last_review=last_review,
+    )
+    try:  # Card.from_json is json.loads then this: the text is parsed once
+        read = Card.from_dict(cast("CardDict", data))
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # the checks above missed it
+        raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
+    if read != expected:
+        raise FsrsCardError("fsrs reads it as another card than it says")
     return value
+
+
+def _shown(value: Any) -> str:
+    """A JSON value as the file spells it, cut short."""
+    text = json.dumps(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _fsrs_int(value: Any, key: str, *, low: int = -INT64 - 1) -> int:
+    """A card id or step: a JSON integer (fsrs writes no 1.0 or "1"), within 64 bits."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FsrsCardError(f"{_shown(value)} is not a whole number", key)
+    if value > INT64 or value < -INT64 - 1:
+        raise FsrsCardError(f"the integer {_shown(value)} is beyond 64 bits", key)
+    if value < low:
+        raise FsrsCardError(f"{value} is below {low}", key)
+    return value
+
+
+def _fsrs_number(value: Any, key: str, low: float, high: float, scale: str) -> float | None:
+    """A stability or difficulty: null, or a finite number within fsrs's range."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FsrsCardError(f"{_shown(value)} is not a number", key)
+    number = float(value)
+    if not math.isfinite(number):
+        raise FsrsCardError(f"{number} is not a finite number (JSON has no NaN or Infinity)", key)
+    if not low <= number <= high:
+        raise FsrsCardError(f"{number:g} is outside {low:g}..{high:g} ({scale})", key)
+    return number
+
+
+def _fsrs_time(value: Any, key: str, latest: datetime, beyond: str) -> datetime:
+    """An fsrs time: ISO-8601 with its offset (fsrs compares it with aware times), 1970 on."""
+    if not isinstance(value, str):
+        raise FsrsCardError(f"{_shown(value)} is not an ISO-8601 time", key)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise FsrsCardError(f"not an ISO-8601 time: {value[:40]!r}", key) from exc
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise FsrsCardError(f"{value[:40]!r} has no UTC offset (fsrs writes +00:00)", key)
+    if moment < EARLIEST:
+        raise FsrsCardError(f"{value[:40]!r} is before {to_db(EARLIEST)}", key)
+    if moment > latest:
+        try:
+            shown = to_db(moment)
+        except OverflowError:  # 9999-12-31T23:00-01:00 is past year 9999 in UTC
+            shown = repr(value[:40])
+        raise FsrsCardError(f"{shown} is {beyond} (after {to_db(latest)})", key)
+    return moment
 
 
 class _Row(BaseModel):
@@ -593,7 +732,11 @@ def parse_progress(
         first = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise ProgressFormatError(f"{name}: {_path(first['loc'])}: {message}{more}") from exc
+        loc = list(first["loc"])
+        cause = first.get("ctx", {}).get("error")
+        if isinstance(cause, FsrsCardError) and cause.key is not None:
+            loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
+        raise ProgressFormatError(f"{name}: {_path(loc)}: {message}{more}") from exc
 
 
 def _path(loc: tuple[int | str, ...] | list[int | str]) -> str:

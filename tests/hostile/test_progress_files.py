@@ -40,7 +40,7 @@ def _nothing_imported(home: Path) -> None:
         ),
         (
             "progress-future.json",
-            "card_states.0.fsrs_card",
+            "card_states.0.fsrs_card.last_review",
             "9999-01-01T00:00:00.000000+00:00 is in the future",
         ),
         ("progress-future-review.json", "reviews.1.reviewed_at", "is in the future"),
@@ -52,6 +52,42 @@ def test_hostile_backups_from_the_corpus(
     path = HOSTILE / name
     run = drillbit("import-progress", str(path), home=_isolated_home)
     assert_clean_failure(run, f"import-progress: {path}: {where}: ", what)
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    _nothing_imported(_isolated_home)
+
+
+@pytest.mark.parametrize(
+    ("field", "key", "value", "message"),
+    [
+        ("fsrs_card", "state", 99, "card_states.0.fsrs_card.state: 99 is not an fsrs state"),
+        ("fsrs_card", "stability", -5, "card_states.0.fsrs_card.stability: -5 is outside"),
+        ("card_before", "difficulty", 1e308, "reviews.0.card_before.difficulty: 1e+308 is"),
+    ],
+)
+def test_a_bad_fsrs_card_is_one_line_and_imports_nothing(
+    tmp_path: Path, _isolated_home: Path, field: str, key: str, value: object, message: str
+) -> None:
+    """`drillbit cards` and `drillbit plan` crashed on every run after such an import."""
+    card: dict[str, object] = {"card_id": 1, "state": 2, "step": None, "stability": 3.0}
+    card |= {"difficulty": 5.0}
+    card |= {"due": "2026-01-08T09:00:00+00:00", "last_review": "2026-01-05T09:00:00+00:00"}
+    state = {"card_id": "attention", "fsrs_card": json.dumps(card)}
+    state |= {"introduced_at": "2026-01-05T09:00:00+00:00", "updated_at": "2026-01-05T09:00:00Z"}
+    review = {"card_id": "attention", "rating": 3, "correct": True, "mode": "due"}
+    review |= {"reviewed_at": "2026-01-05T09:00:00+00:00", "card_before": json.dumps(card)}
+    bad = {**card, key: value}
+    (state if field == "fsrs_card" else review)[field] = json.dumps(bad)
+    path = tmp_path / "backup.json"
+    path.write_text(
+        BASE
+        + ', "card_states": ['
+        + json.dumps(state)
+        + '], "reviews": ['
+        + json.dumps(review)
+        + "]}"
+    )
+    run = drillbit("import-progress", str(path), home=_isolated_home)
+    assert_clean_failure(run, f"import-progress: {path}: {message}")
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     _nothing_imported(_isolated_home)
 
