@@ -22,8 +22,9 @@ twice adds nothing. For a card's schedule the state with the latest last review 
 (ties keep the local one); for a draft the newest wins. A suspended or buried card (a
 `card_flags` row) takes the file's flag when it was set later than this machine's and the
 card has not been answered here since (putting a card back into study deletes its flag,
-so a later answer is the only trace of that); a burial that has ended by the time of the
-import is not brought back.
+so a later answer is the only trace of that; the file's own reviews do not count, as a
+suspended card can be answered and stay suspended); a burial that has ended by the time of
+the import is not brought back.
 """
 
 from __future__ import annotations
@@ -830,14 +831,30 @@ def merge_progress(
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
     counts: dict[str, int] = {field.name: 0 for field in fields(MergeReport)}
     with store.write_transaction() as conn:
+        # Read before the file's reviews are merged: those were answered on the exporting
+        # machine (a suspended card can be answered there and stay suspended), so only an
+        # answer this database already held says the card was taken back into study here.
+        answered = _answered_here(conn, backup.card_flags)
         sessions = _merge_sessions(conn, backup.sessions, counts)
         _merge_reviews(conn, backup.reviews, sessions, counts)
         _merge_attempts(conn, backup.attempts, sessions, counts)
         _merge_states(conn, backup.card_states, counts)
         _merge_drafts(conn, backup.drafts, counts)
         _merge_plan(conn, backup.plan, counts)
-        _merge_flags(conn, backup.card_flags, now or datetime.now(UTC), counts)
+        _merge_flags(conn, backup.card_flags, answered, now or datetime.now(UTC), counts)
     return MergeReport(**counts)
+
+
+def _answered_here(conn: sqlite3.Connection, rows: list[FlagRow]) -> dict[str, str]:
+    """The latest answer (store time text) in this database of each card the file flags."""
+    latest: dict[str, str] = {}
+    for card_id in {row.card_id for row in rows}:
+        found = conn.execute(
+            "SELECT MAX(reviewed_at) AS at FROM review_log WHERE card_id = ?", (card_id,)
+        ).fetchone()
+        if found is not None and found["at"] is not None:
+            latest[card_id] = str(found["at"])
+    return latest
 
 
 def _merge_sessions(
@@ -1017,10 +1034,15 @@ def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str,
 
 
 def _merge_flags(
-    conn: sqlite3.Connection, rows: list[FlagRow], now: datetime, counts: dict[str, int]
+    conn: sqlite3.Connection,
+    rows: list[FlagRow],
+    answered: dict[str, str],
+    now: datetime,
+    counts: dict[str, int],
 ) -> None:
     """The flag set last wins, unless the card was answered here after it (it was put back
-    into study here); a burial already over is dropped, so it never hides a card again."""
+    into study here; `answered`: this database's latest answers from before the merge); a
+    burial already over is dropped, so it never hides a card again."""
     for row in rows:
         buried = (
             row.buried_until if row.buried_until is not None and row.buried_until > now else None
@@ -1029,13 +1051,10 @@ def _merge_flags(
         local = conn.execute(
             "SELECT updated_at FROM card_flag WHERE card_id = ?", (row.card_id,)
         ).fetchone()
-        answered_since = conn.execute(
-            "SELECT 1 FROM review_log WHERE card_id = ? AND reviewed_at > ? LIMIT 1",
-            (row.card_id, updated),
-        ).fetchone()
+        answered_since = answered.get(row.card_id, "") > updated
         if (
             (not row.suspended and buried is None)
-            or answered_since is not None
+            or answered_since
             or (local is not None and updated <= local["updated_at"])
         ):
             counts["flags_kept"] += 1

@@ -121,3 +121,35 @@ def test_version_1_files_stay_readable_and_bad_flags_are_named() -> None:
         parse_progress(
             {**BASE, "version": 2, "card_flags": [{**flag, "suspended": "maybe"}]}, now=NOW
         )
+
+
+def test_a_card_answered_while_suspended_stays_suspended_on_import(tmp_path: Path) -> None:
+    """A suspended card opened by hand and answered stays suspended; its backup's own
+    answer is no sign it was taken back into study on the importing machine."""
+    backup = tmp_path / "laptop.json"
+    with Store.open(tmp_path / "laptop.db", now=NOW) as laptop:
+        laptop.set_flag("relu", suspended=True, buried_until=None, now=NOW)
+        laptop.record_review(
+            card_id="relu",
+            rating=3,
+            correct=True,
+            reviewed_at=NOW + timedelta(minutes=3),
+            mode="due",
+        )
+        assert laptop.card_flags()["relu"].suspended
+        export_progress(laptop, backup, now=NOW + timedelta(minutes=5))
+    later = NOW + timedelta(minutes=10)
+    with Store.open(tmp_path / "desktop.db", now=later) as desktop:
+        report = import_progress(desktop, backup, now=later)
+        assert (report.flags_added, report.flags_updated, report.flags_kept) == (1, 0, 0)
+        assert "suspended or buried cards: 1 added, 0 updated, 0 kept" in report.describe()
+        assert report.reviews_added == 1
+        assert _hidden(desktop, later) == {"relu"}
+        again = import_progress(desktop, backup, now=later)
+        assert (again.flags_added, again.flags_updated, again.flags_kept) == (0, 0, 1)
+        assert _hidden(desktop, later) == {"relu"}
+        # Put back into study here: the answer now in this database keeps it there.
+        desktop.set_flag("relu", suspended=False, buried_until=None, now=later)
+        third = import_progress(desktop, backup, now=later)
+        assert (third.flags_added, third.flags_updated, third.flags_kept) == (0, 0, 1)
+        assert "relu" not in desktop.card_flags()
