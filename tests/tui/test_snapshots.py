@@ -12,11 +12,12 @@ from datetime import UTC, timedelta
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
+from textual.widgets._footer import FooterKey
 
 from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import WRONG, AppFactory, FakeClock, set_plan
+from tests.tui.conftest import WRONG, AppFactory, FakeClock, set_plan, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -83,7 +84,19 @@ def test_study_mock_numeric(
     snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="numeric", minutes=5))
-    assert snap_compare(app, press=["0", ".", "2"], terminal_size=size)
+
+    async def type_a_number(pilot: Pilot[None]) -> None:
+        await pilot.press("0", ".", "2")
+        # The footer drops "? Help" once the box holds text (it takes "?" then); its
+        # keys are rebuilt a few messages after the key, later still on a loaded machine.
+        await wait_until(pilot, lambda: "question_mark" not in _footer_keys(app))
+
+    assert snap_compare(app, run_before=type_a_number, terminal_size=size)
+
+
+def _footer_keys(app: DrillbitApp) -> set[str]:
+    """The keys the footer shows now."""
+    return {key.key for key in app.screen.query(FooterKey)}
 
 
 @pytest.mark.parametrize("size", SIZES)
