@@ -197,7 +197,10 @@ def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_scre
     assert process.returncode == 0, text
     before, clear, verdict = text.rpartition(CLEAR)
     assert clear and CtrlC.NOTICE in before, text
-    assert "TIMEOUT" in verdict and "2 s of CPU time" in verdict, text
+    # Which limit stops the endless loop is the machine's business: 2 s of CPU, or, on a
+    # machine too loaded to give the child those 2 s in time, the wall clock.
+    assert "TIMEOUT" in verdict, text
+    assert "2 s of CPU time" in verdict or "(wall clock" in verdict, text
     assert CtrlC.STOPPING in verdict and verdict.rstrip().endswith("Stopped watching."), text
 
 
