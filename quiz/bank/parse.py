@@ -113,6 +113,22 @@ def _node_position(front: str, first_line: int, loc: tuple[Any, ...]) -> tuple[i
     return first_line + best[0], best[1] + 1
 
 
+_KINDS = ", ".join(REQUIRED_SECTIONS)
+"""The kinds a card may be, for the message naming a wrong one."""
+
+
+def _given_kind(error: Any) -> str:
+    """The `kind` value a union_tag_invalid error is about, as YAML gave it ('essay', 5).
+
+    The error's input is the whole front matter (naming it printed every key); its
+    context holds only the tag as text, so the value is taken from the input when it can be.
+    """
+    given = error.get("input")
+    if isinstance(given, dict) and "kind" in given:
+        return repr(given["kind"])
+    return repr(error.get("ctx", {}).get("tag", "?"))
+
+
 def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any, ...], str, str]:
     """(location inside the front matter, problem code, plain message) for one pydantic error."""
     loc = tuple(error["loc"])
@@ -131,11 +147,7 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     if etype == "union_tag_not_found":
         return (), "missing-key", "missing required key 'kind' (concept, choice, numeric or coding)"
     if etype == "union_tag_invalid":
-        return (
-            ("kind",),
-            "bad-kind",
-            f"kind must be one of concept, choice, numeric, coding, not {error['input']!r}",
-        )
+        return ("kind",), "bad-kind", f"kind must be one of {_KINDS}, not {_given_kind(error)}"
     if loc == ("key_points",) and etype in ("too_short", "too_long"):
         given = error.get("ctx", {}).get("actual_length")
         if isinstance(given, int):

@@ -110,3 +110,15 @@ def test_math_in_key_points_is_checked_too(mini_bank: Path) -> None:
     _, problems = lint([target])
     assert [(p.code, p.line) for p in problems] == [("math", 10)]
     assert problems[0].message.startswith("key_points[2]:")
+
+
+@pytest.mark.parametrize(("value", "shown"), [("essay", "'essay'"), ("5", "5"), ("[a]", "['a']")])
+def test_an_unknown_kind_is_named_not_the_whole_front_matter(
+    mini_bank: Path, value: str, shown: str
+) -> None:
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    target.write_text(target.read_text().replace("kind: concept", f"kind: {value}"))
+    _, problems = lint([target])
+    [problem] = [p for p in problems if p.code == "bad-kind"]
+    assert problem.line == 3
+    assert problem.message == f"kind must be one of concept, choice, numeric, coding, not {shown}"

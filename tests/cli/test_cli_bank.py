@@ -103,3 +103,18 @@ def test_schema_is_json_schema_with_every_kind(drillbit: RunDrillbit) -> None:
     }
     assert kinds == {"concept", "choice", "numeric", "coding"}
     assert schema["$defs"]["ConceptFront"]["additionalProperties"] is False
+
+
+def test_an_unknown_kind_is_named_in_every_format(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    target.write_text(target.read_text().replace("kind: concept", "kind: essay"))
+    expected = "kind must be one of concept, choice, numeric, coding, not 'essay'"
+    text = drillbit("lint", str(target))
+    assert text.returncode == 1
+    assert f"{target}:3:1: {expected} [bad-kind]" in text.stdout
+    assert "key_points" not in text.stdout
+    as_json = drillbit("lint", str(target), "--format", "json")
+    [problem] = json.loads(as_json.stdout)["problems"]
+    assert problem["message"] == expected
+    github = drillbit("lint", str(target), "--format", "github")
+    assert github.stdout.rstrip("\n").endswith(f"::{expected}")
