@@ -416,11 +416,16 @@ def parse_card_data(
     unchanged since (the card index says so), so its front is built without the schema
     when it can be (`models.front_of_valid`); every other check is made as usual."""
     out = _Collector(path)
+    # A byte-order mark (Notepad and other Windows editors write one) is not content: the
+    # file is read as if it were not there, by the app and lint alike (every card file is
+    # parsed here), as the notes importer reads notes. It sits before line 1's text, so no
+    # line number moves.
+    text = text.removeprefix("\ufeff")
     split = split_front_matter(text)
     if split is None:
         message = (
             "front matter is not closed by a '---' line"
-            if text.lstrip("\ufeff").startswith("---")
+            if text.startswith("---")
             else "a card starts with YAML front matter between '---' lines"
         )
         out.add(1, 1, "front-matter", message)

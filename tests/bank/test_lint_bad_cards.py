@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank, load_card_text
 from tests.conftest import DATA
 
 # file in tests/data/bad_cards -> (expected line, expected code, a phrase of the message)
@@ -122,3 +123,30 @@ def test_an_unknown_kind_is_named_not_the_whole_front_matter(
     [problem] = [p for p in problems if p.code == "bad-kind"]
     assert problem.line == 3
     assert problem.message == f"kind must be one of concept, choice, numeric, coding, not {shown}"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_byte_order_mark_is_read_past_by_lint_and_the_app(mini_bank: Path, newline: str) -> None:
+    """Windows editors start UTF-8 files with a BOM: the card is lint-clean and loads."""
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    text = target.read_text(encoding="utf-8").replace("\n", newline)
+    target.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    bank, problems = lint([target])
+    assert problems == []
+    assert bank.get("what-is-relu") is not None
+    for use_cache in (False, True, True):  # parsed, then stored, then from the card cache
+        app = load_bank([mini_bank], use_cache=use_cache)
+        assert app.problems == () and app.get("what-is-relu") is not None
+    reloaded = load_card_text(target.read_text(encoding="utf-8"), target, "mini", "basics")
+    assert reloaded.lines["related"] == 9  # lines count as without the mark
+
+
+def test_an_unclosed_front_matter_after_a_byte_order_mark_is_still_reported(
+    mini_bank: Path,
+) -> None:
+    target = mini_bank / "mini" / "basics" / "open.md"
+    target.write_text("\ufeff---\nid: open\nkind: concept\n", encoding="utf-8")
+    _, problems = lint([target])
+    assert [(p.line, p.code, p.message) for p in problems] == [
+        (1, "front-matter", "front matter is not closed by a '---' line")
+    ]
