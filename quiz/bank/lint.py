@@ -7,7 +7,10 @@ crowd one option position, not a broken card.
 Cross-file checks (unique ids, related ids) see the whole bank a path belongs to,
 so linting one changed file (as pre-commit does) does not report false problems, and
 a related id anywhere in that bank that no longer resolves (its card was deleted or
-broken by the change) is reported too.
+broken by the change) is reported too. The command also loads the bank the app loads
+around them (the bundled bank, --content and DRILLBIT_CONTENT folders, installed packs):
+a pack name or card id that bank already has makes the app refuse the linted pack or
+card, so lint reports it, at the linted file.
 Coding cards are also checked against their checker in the engine.
 """
 
@@ -19,13 +22,25 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.answer_positions import answer_position_warnings
-from quiz.bank.loader import Bank, find_pack_dirs, load_bank, only_under, pack_dir_of
+from quiz.bank.loader import (
+    PACK_FILE,
+    Bank,
+    find_pack_dirs,
+    load_bank,
+    only_under,
+    pack_dir_of,
+    under,
+)
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
 
 REFERENCE_CODES = frozenset({"unknown-related", "invalid-related"})
 """Problems of one card caused by another: reported whichever file of the bank is linted."""
+
+PACK_CODES = frozenset({"duplicate-pack"})
+"""Problems of a pack's pack.yaml that keep all its cards from loading: reported when any
+file of that pack is linted (pre-commit passes only the changed card files)."""
 
 LINT_SEED = 20240601
 """A fixed seed, so lint's drill checks are reproducible."""
@@ -41,24 +56,62 @@ def roots_for(path: Path) -> list[Path]:
     return [path if path.is_dir() else path.parent]
 
 
-def lint(paths: Sequence[Path], *, run_drills: bool = True) -> tuple[Bank, list[Problem]]:
-    """Every problem located under `paths`, sorted by place."""
+def lint_roots(paths: Sequence[Path]) -> list[Path]:
+    """The content roots of the linted paths' own banks, each once, in the paths' order."""
     roots: list[Path] = []
     for path in paths:
         for root in roots_for(path):
             if all(root.resolve() != r.resolve() for r in roots):
                 roots.append(root)
-    bank = load_bank(roots, lint=True)
+    return roots
+
+
+def checked_cards(bank: Bank, paths: Sequence[Path]) -> list[Card]:
+    """The cards of the linted paths that loaded: what lint's summary counts as fine (a
+    sibling pack loaded for its ids, or the bundled bank, is not counted)."""
+    inside = under(paths)
+    return [card for card in bank.cards if inside(card.path)]
+
+
+def lint(
+    paths: Sequence[Path], *, roots: Sequence[Path] | None = None, run_drills: bool = True
+) -> tuple[Bank, list[Problem]]:
+    """Every problem located under `paths`, sorted by place, and the bank loaded to find them.
+
+    `roots`: the content roots the app loads, in its order (`drillbit lint` passes the
+    bundled bank, --content and DRILLBIT_CONTENT folders and installed packs, with the
+    paths' own roots as --content folders), so what the app would refuse because of the
+    rest of its bank is found; a path's own root missing from them is loaded last. By
+    default only the paths' own roots are loaded. Only the packs of their own roots are
+    checked as lint checks; the rest is loaded as the app loads it, and its own problems
+    are not the linted files' (they are not reported).
+    """
+    own = lint_roots(paths)
+    load = list(own if roots is None else roots)
+    for root in own:
+        if all(root.resolve() != r.resolve() for r in load):
+            load.append(root)
+    in_own = under(own)
+    bank = load_bank(load, lint=in_own)
     problems = list(bank.problems)
-    for card in bank.cards:
+    for card in checked_cards(bank, paths):
         if isinstance(card.front, CodingFront):
             problems.extend(check_coding_card(card, run_drills=run_drills))
-    problems.extend(answer_position_warnings(bank.cards, bank.packs))
+    problems.extend(answer_position_warnings([c for c in bank.cards if in_own(c.path)], bank.packs))
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems.
-    references = [p for p in bank.problems if p.code in REFERENCE_CODES]
+    references = [p for p in bank.problems if p.code in REFERENCE_CODES and in_own(p.path)]
+    # A linted card whose whole pack is refused does not load: say why, at the pack.yaml.
+    linted = [path.resolve() for path in paths]
+    refused_packs = [
+        p
+        for p in bank.problems
+        if p.code in PACK_CODES
+        and p.path.name == PACK_FILE
+        and any(under([p.path.parent])(path) for path in linted)
+    ]
     found = set(only_under(problems, paths))
-    return bank, sorted(found | set(references))
+    return bank, sorted(found | set(references) | set(refused_packs))
 
 
 def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:

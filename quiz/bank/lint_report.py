@@ -50,7 +50,11 @@ class LintTotals(BaseModel):
     errors: int = Field(ge=0, description="Problems that fail the run.")
     warnings: int = Field(ge=0, description="Problems reported without failing it.")
     files_with_errors: int = Field(ge=0, description="Distinct files holding an error.")
-    cards_loaded: int = Field(ge=0, description="Cards that loaded in the linted bank.")
+    cards_loaded: int = Field(
+        ge=0,
+        description="Cards of the linted paths that loaded (not the rest of the bank they "
+        "were checked with).",
+    )
 
 
 class LintReport(BaseModel):

@@ -11,7 +11,7 @@ import stat as stat_module
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
@@ -178,14 +178,24 @@ def _card_files(pack_dir: Path, problems: list[Problem]) -> list[tuple[Path, str
     return files
 
 
-def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None, lint: bool = False) -> Bank:
+LintPacks: TypeAlias = bool | Callable[[Path], bool]
+"""Which packs a load checks as lint does: all (True), none (False), or those whose folder
+the function accepts (lint checks its own packs, and loads the rest of the bank as the app
+does, to find what the app would refuse)."""
+
+
+def load_bank(
+    roots: Sequence[Path], *, use_cache: bool | None = None, lint: LintPacks = False
+) -> Bank:
     """Load every pack under the given content roots (a root may also be a single pack).
 
     Clean cards are remembered in a persistent cache (see `quiz.bank.cache`) so the
     next load skips their parsing; `use_cache=None` follows DRILLBIT_CACHE (on by default).
-    With `lint`, every card is also checked for what only lint reports (its math, see
-    `parse.LINT_ONLY_CODES`), and a card with such a problem is not loaded; the app's load
-    leaves that to `drillbit lint` and to the moment a card is shown.
+    With `lint` (for a pack it names), every card is also checked for what only lint
+    reports (its math, see `parse.LINT_ONLY_CODES`), and a card with such a problem is not
+    loaded; the app's load leaves that to `drillbit lint` and to the moment a card is
+    shown. A linted pack refused because another pack has its name still has its cards
+    checked, each on its own: none of them loads, but their own problems are reported.
     """
     if use_cache is None:
         use_cache = cachefile.enabled()
@@ -193,11 +203,12 @@ def load_bank(roots: Sequence[Path], *, use_cache: bool | None = None, lint: boo
         return _load_bank(roots, use_cache, lint)
 
 
-def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Bank:
+def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) -> Bank:
     problems: list[Problem] = []
     packs: dict[str, Pack] = {}
     broken: set[Path] = set()
     seen_dirs: set[Path] = set()
+    refused: set[Path] = set()  # card files of a pack refused for its name, checked by lint
     # Every card file in load order: its result, or None until it is parsed below.
     results: list[tuple[Card | None, list[Problem]] | None] = []
     files: list[Path] = []
@@ -219,27 +230,33 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Ba
             if resolved in seen_dirs:
                 continue
             seen_dirs.add(resolved)
+            pack_lint = lint(pack_dir) if callable(lint) else lint
             pack_cache = card_cache.PackCache(pack_dir) if use_cache else None
             info = _load_pack_info(pack_dir, problems, pack_cache)
             name = pack_dir.name
-            if name in packs:
+            duplicate = name in packs
+            if duplicate:
                 problems.append(
                     Problem(
                         pack_dir / PACK_FILE,
                         1,
                         1,
                         "duplicate-pack",
-                        f"pack '{name}' is also at {packs[name].path}",
+                        f"pack '{name}' is also at {packs[name].path}: this pack and its "
+                        "cards are not loaded (a pack is named after its folder: rename it)",
                     )
                 )
-                continue
-            if info is not None:
+                if not pack_lint:
+                    continue
+            elif info is not None:
                 packs[name] = Pack(name, info, pack_dir)
             if pack_cache is not None:
                 caches.append(pack_cache)
             for path, topic in _card_files(pack_dir, problems):
-                found = _cached_file(path, name, topic, pack_dir, pack_cache, root, lint)
+                found = _cached_file(path, name, topic, pack_dir, pack_cache, root, pack_lint)
                 files.append(path)
+                if duplicate:
+                    refused.add(path)
                 if isinstance(found, _Job):
                     found.slot = len(results)
                     pending.append(found)
@@ -263,7 +280,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: bool = False) -> Ba
         assert result is not None
         card, card_problems = result
         problems.extend(card_problems)
-        if card is None:
+        if card is None or path in refused:
             broken.add(path)
         else:
             cards.append(card)
@@ -472,16 +489,27 @@ def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Probl
     A problem's own file is not resolved: a symlink in the pack that points elsewhere is
     reported where it sits.
     """
+    inside = under(paths)
+    return [problem for problem in problems if inside(problem.path)]
+
+
+def under(paths: Sequence[Path]) -> Callable[[Path], bool]:
+    """Whether a file or folder is one of `paths` or below one (`only_under`'s test).
+
+    The file's own name is not resolved (a symlink is where it sits); its folder is, as
+    every given path is, so `./content` and its absolute form agree.
+    """
     resolved = [p.resolve() for p in paths]
+    folders: dict[Path, Path] = {}  # a bank's cards share a few folders: resolved once each
 
-    def place(path: Path) -> Path:
-        return path.parent.resolve() / path.name
+    def inside(path: Path) -> bool:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        place = folder / path.name
+        return any(place == p or p in place.parents for p in resolved)
 
-    return [
-        problem
-        for problem in problems
-        if any(place(problem.path) == p or p in place(problem.path).parents for p in resolved)
-    ]
+    return inside
 
 
 def load_card_text(text: str, path: Path, pack: str = "", topic: str | None = None) -> Card:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from quiz.cli.context import Context, display_path, pass_context
+from quiz.cli import plain
+from quiz.cli.context import Context, display_path, pass_context, warn
 from quiz.textsafe import printable
 
 
@@ -25,23 +26,38 @@ from quiz.textsafe import printable
 @click.option(
     "--no-drills", is_flag=True, help="Skip running the checkers on coding cards (faster)."
 )
-def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -> None:
+@pass_context
+def lint_command(
+    obj: Context, paths: tuple[Path, ...], output_format: str, no_drills: bool
+) -> None:
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    bundled bank). A related id anywhere in their bank that no longer resolves (its
-    card was deleted or does not load) is reported too. `--format json` prints one
-    object (schema_version, problems, totals; `drillbit schema lint`); `--format github`
-    prints annotations, paths relative to $GITHUB_WORKSPACE when it is set. Exit 0 when clean or only warned, 1 when there are errors, 2 on
-    usage errors. Warnings (such as right answers crowding one option position in a
-    pack) are printed with "warning:" and do not fail the run.
+    bundled bank, plus every --content and DRILLBIT_CONTENT folder). They are checked
+    with the bank the app loads (the bundled bank, --content, DRILLBIT_CONTENT and
+    installed packs), as if given to --content: a pack name or card id that bank already
+    has is reported at the linted file, since the app would not load it. A related id
+    anywhere in their own bank that no longer resolves (its card was deleted or does not
+    load) is reported too. `--format json` prints one object (schema_version, problems,
+    totals; `drillbit schema lint`); `--format github` prints annotations, paths relative
+    to $GITHUB_WORKSPACE when it is set. Exit 0 when clean or only warned, 1 when there
+    are errors, 2 on usage errors. Warnings (such as right answers crowding one option
+    position in a pack) are printed with "warning:" and do not fail the run.
     """
-    from quiz.bank.lint import lint
+    from quiz.bank.lint import checked_cards, lint, lint_roots
     from quiz.bank.lint_report import github_annotation, lint_report
-    from quiz.bank.sources import bundled_content_dir
+    from quiz.bank.sources import bundled_content_dir, env_content_dirs
 
     if not paths:
-        paths = (Path("content"),) if Path("content").is_dir() else (bundled_content_dir(),)
+        home = Path("content") if Path("content").is_dir() else bundled_content_dir()
+        added = _unique([*env_content_dirs(), *obj.content])
+        gone = [p for p in added if not p.is_dir()]
+        if gone:
+            raise click.UsageError(
+                f"no such content folder (--content or DRILLBIT_CONTENT): "
+                f"{', '.join(map(str, gone))}"
+            )
+        paths = tuple(_unique([home, *added]))
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(
@@ -52,9 +68,12 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
         raise click.BadParameter(
             f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
         )
-    bank, problems = lint(list(paths), run_drills=not no_drills)
+    # The app's bank, with the linted paths' roots where --content folders go.
+    roots = plain.content_roots_of([*obj.content, *lint_roots(paths)], warn)
+    bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
+    fine = len(checked_cards(bank, paths))
     if output_format == "json":
-        report = lint_report(problems, len(bank.cards), display_path)
+        report = lint_report(problems, fine, display_path)
         click.echo(report.model_dump_json(indent=2))
     elif output_format == "github":
         for p in problems:
@@ -70,12 +89,20 @@ def lint_command(paths: tuple[Path, ...], output_format: str, no_drills: bool) -
     if errors:
         files = len({p.path for p in errors})
         click.echo(
-            f"{len(errors)} problem(s) in {files} file(s){warned}; "
-            f"{len(bank.cards)} card(s) are fine",
+            f"{len(errors)} problem(s) in {files} file(s){warned}; {fine} card(s) are fine",
             err=True,
         )
         sys.exit(1)
-    click.echo(f"{len(bank.cards)} card(s) checked, no problems{warned}", err=True)
+    click.echo(f"{fine} card(s) checked, no problems{warned}", err=True)
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    """Each folder once (by where it resolves to), in order: `lint`'s default paths."""
+    unique: list[Path] = []
+    for path in paths:
+        if all(path.resolve() != seen.resolve() for seen in unique):
+            unique.append(path)
+    return unique
 
 
 @click.command("list")

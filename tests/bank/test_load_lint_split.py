@@ -169,3 +169,26 @@ def test_through_the_cli_show_says_so_and_lint_fails(
     linted = drillbit("lint", str(mini_bank))
     assert linted.returncode == 1
     assert "unbalanced-math.md:17:" in linted.stdout
+
+
+def test_only_the_packs_lint_names_are_checked_as_lint_checks(tmp_path: Path) -> None:
+    """lint loads the app's bank around its own packs: the rest as the app loads it."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for root in (first, second):
+        shutil.copytree(DATA / "mini_bank", root)
+        shutil.copy(DATA / "bad_cards" / "unbalanced-math.md", root / "mini" / "basics")
+    mine = second / "mini"  # the same pack name: the app refuses this one
+
+    def linted(pack_dir: Path) -> bool:
+        return pack_dir.resolve() == mine.resolve()
+
+    app = load_bank([first, second], use_cache=False)
+    assert [p.code for p in app.problems] == ["duplicate-pack"]
+    checked = load_bank([first, second], use_cache=False, lint=linted)
+    assert {(p.path.relative_to(tmp_path).parts[0], p.code) for p in checked.problems} == {
+        ("second", "duplicate-pack"),
+        ("second", "math"),  # a refused pack's cards are still checked, each on its own
+    }
+    assert {c.path.parents[2].name for c in checked.cards} == {"first"}
+    assert {p.parents[2].name for p in checked.broken_files} == {"second"}
+    assert len(checked.broken_files) == 4
