@@ -16,11 +16,13 @@ NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
 
 
-def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
-    """Ids already used in the bank the new cards will join: every loaded source plus DIR.
+def _taken(obj: Context, content_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
+    """Ids and pack names already used in the bank the new cards will join (every loaded
+    source plus DIR), with their files and folders.
 
     Read from the card index (the cards' ids and files without building them; a full
-    load only when some file changed since the index was made).
+    load only when some file changed since the index was made). A pack is known by its
+    cards: one without any holds no id a new card could clash with either.
     """
     from quiz.bank.index import bank_index
     from quiz.bank.sources import content_roots
@@ -30,7 +32,7 @@ def _taken_ids(obj: Context, content_dir: Path) -> dict[str, Path]:
     taken = {ref.id: index.card_path(ref) for ref in index.refs}
     for path in index.broken:  # a card that does not load still owns its file name
         taken.setdefault(path.stem, path)
-    return taken
+    return taken, dict(index.pack_dirs)
 
 
 @click.command("import")
@@ -103,6 +105,7 @@ def import_command(
     # Terminal controls in notes never belong in a card; dropped before parsing.
     text = printable(read_regular_text(notes, limit=NOTES_LIMIT, title="import"))
     try:
+        taken_ids, taken_packs = _taken(obj, into)
         plan = plan_import(
             notes,
             content_dir=into,
@@ -111,8 +114,9 @@ def import_command(
             tags=tags,
             difficulty=difficulty,
             force=force,
-            taken_ids=_taken_ids(obj, into),
+            taken_ids=taken_ids,
             text=text,
+            taken_packs=taken_packs,
         )
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc

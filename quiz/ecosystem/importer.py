@@ -411,12 +411,15 @@ def plan_import(
     force: bool = False,
     taken_ids: Mapping[str, Path] | None = None,
     text: str | None = None,
+    taken_packs: Mapping[str, Path] | None = None,
 ) -> ImportPlan:
     """Decide the cards for a notes file. Nothing is written.
 
     `taken_ids` maps ids already in the bank to their files: a new card never reuses
     one (it gets -2, -3...) unless it is that very file, which is replaced only with
-    `force`. ValueError for a bad pack/topic/tag name.
+    `force`. `taken_packs` maps pack names already in the bank to their folders: the
+    pack may only be that folder (the app loads no second pack of a name, nor its cards).
+    ValueError for a bad pack/topic/tag name, or a pack name taken elsewhere.
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
@@ -424,6 +427,12 @@ def plan_import(
         topic if topic is not None else (pack_name if _KEBAB.match(pack_name) else "general")
     )
     validate_names(pack_name, topic_name)
+    elsewhere = (taken_packs or {}).get(pack_name)
+    if elsewhere is not None and elsewhere.resolve() != (content_dir / pack_name).resolve():
+        raise ValueError(
+            f"pack '{pack_name}' is already at {elsewhere}: the app would load neither a "
+            "second pack of that name nor its cards; choose another name with --pack"
+        )
     for tag in tags:
         if not _KEBAB.match(tag):
             raise ValueError(f"tag '{tag}' must be kebab-case")
