@@ -142,3 +142,11 @@ def test_only_the_linted_packs_cards_are_counted(mini_bank: Path, drillbit: RunD
     assert json.loads(report.stdout)["totals"]["cards_loaded"] == 3
     one = drillbit("lint", str(mini_bank / "sibling" / "t" / "sibling-one.md"), "--no-drills")
     assert "1 card(s) checked, no problems" in one.stderr
+
+
+def test_without_paths_a_missing_content_folder_is_a_usage_error(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    result = drillbit("--content", "nope", "lint", "--no-drills", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no such content folder (--content or DRILLBIT_CONTENT): nope" in result.stderr
