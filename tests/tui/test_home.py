@@ -176,3 +176,24 @@ async def test_the_bundled_bank_opens_on_home() -> None:
         rows = {row[0]: row for row in table_rows(home)}
         nn = rows["Neural networks"]
         assert int(nn[2]) == int(nn[6]) > 40  # every card new
+
+
+async def test_the_totals_line_breaks_before_the_totals_not_inside_them(
+    build: AppFactory,
+) -> None:
+    """With a suspended card the line is longer: where it does not fit, the totals go on
+    the next line whole (it wrapped at a space, "= 4" then "cards")."""
+    app = build()
+    app.workspace.store.set_flag(
+        "what-is-relu", suspended=True, buried_until=None, now=app.workspace.now()
+    )
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        summary = screen.query_one("#home-summary")
+        totals = "3 new + 0 learning + 0 review + 1 suspended = 4 cards"
+        assert str(summary.render()).splitlines() == [f"0 due · 3 new today  |  {totals}"]
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert str(summary.render()).splitlines() == ["0 due · 3 new today", totals]
+        assert summary.size.height == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -147,7 +148,7 @@ class HomeScreen(Screen[None]):
         )
 
     def on_resize(self) -> None:
-        # the plan line breaks between its phrases at the width it has
+        # the totals and the plan line break between their phrases at the width they have
         if self._counts is not None:
             self._show_summary()
 
@@ -157,16 +158,21 @@ class HomeScreen(Screen[None]):
         if counts is None:
             return
         t = counts.total
+        width = self.size.width - 2  # the summary's padding
         summary = Text()
+        breakdown = t.breakdown()
         if plan is None or plan.today is None:
-            summary.append(f"{t.due} due", style="bold yellow")
-            summary.append(f" · {counts.new_today} new today", style="cyan")
-            summary.append("  |  ")
+            due, new = f"{t.due} due", f" · {counts.new_today} new today"
+            summary.append(due, style="bold yellow")
+            summary.append(new, style="cyan")
+            # too long for one line (a suspended card adds a term): the totals go on the
+            # next line whole, not "= 144" and then "cards"
+            fits = cell_len(f"{due}{new}  |  {breakdown}") <= width
+            summary.append("  |  " if fits else "\n")
         # While a plan runs, the due session is plan mode's: its line below says today's
         # reviews and new cards (fsrs's due count and daily new-card limit would differ).
-        summary.append(t.breakdown())
+        summary.append(breakdown)
         if plan is not None:
-            width = self.size.width - 2  # the summary's padding
             summary.append(f"\n{break_between(plan.phrases(), width)}", style="bold")
         broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:
