@@ -140,13 +140,12 @@ class BrowserScreen(Screen[None]):
         row = self.highlighted()
         if row is None:
             return
+        if row.state == "suspended":
+            self._back_in_study(row)
+            return
         ws = self.workspace
-        suspend = row.state != "suspended"
-        if suspend:
-            set_card_aside(ws.store, row.card.id, suspend=True, now=ws.now(), tz=ws.tz)
-        else:
-            ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
-        self.notify(f"{'Suspended' if suspend else 'Back in study'}: {row.card.title}")
+        set_card_aside(ws.store, row.card.id, suspend=True, now=ws.now(), tz=ws.tz)
+        self.notify(f"Suspended: {row.card.title}")
         self.refresh_rows()
 
     def action_bury(self) -> None:
@@ -154,13 +153,19 @@ class BrowserScreen(Screen[None]):
         row = self.highlighted()
         if row is None:
             return
-        ws = self.workspace
         if row.state == "buried":
-            ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
-            self.notify(f"Back in study: {row.card.title}")
-        else:
-            flag = set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
-            self.notify(f"{aside_phrase(flag)}: {row.card.title}")
+            self._back_in_study(row)
+            return
+        ws = self.workspace
+        flag = set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
+        self.notify(f"{aside_phrase(flag)}: {row.card.title}")
+        self.refresh_rows()
+
+    def _back_in_study(self, row: CardRow) -> None:
+        """Unsuspend or unbury: the card's flag goes, and it is studied again."""
+        ws = self.workspace
+        ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
+        self.notify(f"Back in study: {row.card.title}")
         self.refresh_rows()
 
     def action_reset(self) -> None:
