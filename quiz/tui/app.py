@@ -17,6 +17,7 @@ from quiz.gcpause import StartupCollector, freeze_at_exit
 from quiz.overview import nothing_to_study, request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
+from quiz.tui.navigation import screen_under
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
@@ -142,14 +143,10 @@ class DrillbitApp(App[None]):
         """Leave a summary: back to the screen under it (Home, the browser, or a session
         the palette interrupted, which goes on), or to a new Home when it is alone (the
         session `drillbit study` opened)."""
-        if self.has_screen_below():
+        if screen_under(self.screen_stack, self.screen) is not None:
             self.pop_screen()
         else:
             self.switch_screen(_home(self.workspace))
-
-    def has_screen_below(self) -> bool:
-        """Whether the current screen covers one of drillbit's (not Textual's blank base)."""
-        return len(self.screen_stack) > 2
 
     def on_study_screen_drill_requested(self, event: StudyScreen.DrillRequested) -> None:
         """A session's coding card: the drill screen, whose sitting goes back to the session."""

@@ -97,10 +97,10 @@ class SummaryScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """escape says Home when Home (or nothing yet) is under the summary, else Back."""
         if action in ("leave_home", "leave_back"):
+            from quiz.tui.navigation import screen_under
             from quiz.tui.screens.home import HomeScreen
 
-            stack = self.app.screen_stack
-            under = stack[-2] if len(stack) > 2 and stack[-1] is self else None
+            under = screen_under(self.app.screen_stack, self)
             return (action == "leave_home") is (under is None or isinstance(under, HomeScreen))
         return True
 
