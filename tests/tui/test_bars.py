@@ -6,7 +6,7 @@ import re
 
 from textual.app import App, ComposeResult
 
-from quiz.tui.widgets.bars import ColumnChart, RowChart, column_heights
+from quiz.tui.widgets.bars import ColumnChart, RowChart, column_heights, kept_slots
 
 
 def test_column_heights_scale_to_the_tallest_and_never_hide_a_review() -> None:
@@ -14,6 +14,16 @@ def test_column_heights_scale_to_the_tallest_and_never_hide_a_review() -> None:
     assert column_heights([1, 1000], 2) == [1, 16]  # one review still shows
     assert column_heights([0, 0], 5) == [0, 0]
     assert column_heights([], 5) == []
+
+
+def test_the_chart_gives_up_a_few_days_for_the_latest_label_never_more() -> None:
+    # 55 columns (the stats screen at 120x40): 27 slots filled them and "Mar 2" had no
+    # room after today's bar; 25 slots, centred, leave it room
+    assert kept_slots(55, 30, 0) == 27
+    assert kept_slots(55, 30, len("Mar 2")) == 25
+    assert kept_slots(55, 20, len("Mar 2")) == 20  # fewer days than fit: all of them
+    # 17 columns would keep 3 slots of 8 for "day 29": too many given up, the label goes
+    assert kept_slots(17, 30, len("day 29")) == 8
 
 
 class _Charts(App[None]):

@@ -52,13 +52,13 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
         assert chart.splitlines()[1] == "no reviews yet"
 
 
-@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
 async def test_todays_bar_carries_the_last_day_label(
     build: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     """At 80 columns the labels ended five days back (Feb 25) and today's bar, at the
-    right edge, had none. (Side by side, at 120 columns, the chart keeps the days that
-    fill it: no room is left after today's bar for its label.)"""
+    right edge, had none. At 120 columns, side by side, the chart keeps the days that
+    filled it and today's label did not fit after its bar: it now keeps a day fewer."""
     app = build()
     ws = app.workspace
     review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)

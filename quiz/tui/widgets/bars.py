@@ -98,11 +98,29 @@ class ColumnChart(Widget):
         return Text("\n").join(lines[: max(1, height)])
 
     def _fitting(self, plot: int) -> tuple[list[int], list[str]]:
-        """The latest values (and their labels) that get two columns each: a bar and a gap."""
-        keep = max(1, min(len(self.values), plot // 2))
+        """The latest values (and their labels) that get two columns each: a bar and a gap,
+        and leave the latest label room under its bar."""
+        latest = len(self.labels[-1]) if len(self.labels) == len(self.values) > 0 else 0
+        keep = kept_slots(plot, len(self.values), latest)
         labels = (self.labels + [""] * len(self.values))[: len(self.values)]
         values = self.values[-keep:] if self.values else [0]
         return values, labels[-keep:] if self.values else [""]
+
+
+def kept_slots(plot: int, count: int, latest: int) -> int:
+    """How many of the latest `count` slots fit in `plot` columns: two columns each at least,
+    and, once the slack is split around the chart as `render` does, room from the last
+    slot's first column for its `latest`-wide label. With every slot that fits shown, the
+    bars filled the width and today's bar went unlabelled. At most the label's width in
+    slots is given up for it; a chart too narrow for that keeps them all and leaves the
+    label out (an earlier slot's label is the last one then)."""
+    most = max(1, min(count, plot // 2))
+    for keep in range(most, max(1, most - latest // 2 - 1) - 1, -1):
+        slot = plot // keep
+        pad = (plot - slot * keep) // 2
+        if (keep - 1) * slot + latest <= plot - pad:
+            return keep
+    return most
 
 
 def _footer(labels: Sequence[str], starts: Sequence[int], room: int) -> str:
