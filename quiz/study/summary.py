@@ -67,7 +67,7 @@ class Summary(BaseModel):
     seconds: float
     """Time used (mock: capped at the time limit)."""
     pace_seconds: float | None
-    """Seconds per answer."""
+    """Mean seconds an answer took (its card shown to answered), idle time left out."""
     time_limit_seconds: float | None
     weakest_topics: list[TopicScore]
     """Up to three topics with misses, worst first."""
@@ -152,7 +152,9 @@ def build_summary(
         correct=correct,
         accuracy=correct / len(answers) if answers else None,
         seconds=elapsed,
-        pace_seconds=elapsed / len(answers) if answers else None,
+        # the answers' own times: the session's clock also ran on the question the time
+        # ran out on, and on skipped ones
+        pace_seconds=sum(a.seconds for a in answers) / len(answers) if answers else None,
         time_limit_seconds=time_limit_seconds,
         note=note,
         plan_mode=plan_mode,
