@@ -404,6 +404,7 @@ class Session:
             review_id=review.id,
             seconds=duration / 1000,
             requeued=requeued,
+            answered_at=moment,
         )
         self.answers.append(result)
         self._shown_at = moment

@@ -25,6 +25,7 @@ class Answer:
     seconds: float
     requeued: bool
     """True when the card went back to the end of the queue to be seen again."""
+    answered_at: datetime
 
 
 class TopicScore(BaseModel):
@@ -67,7 +68,8 @@ class Summary(BaseModel):
     seconds: float
     """Time used (mock: capped at the time limit)."""
     pace_seconds: float | None
-    """Mean seconds an answer took (its card shown to answered), idle time left out."""
+    """The session's time up to its last answer over the answers: the time after it (the
+    question a mock's time ran out on, a pause before quitting) is no answering pace."""
     time_limit_seconds: float | None
     weakest_topics: list[TopicScore]
     """Up to three topics with misses, worst first."""
@@ -112,6 +114,9 @@ def build_summary(
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
     if time_limit_seconds is not None:
         elapsed = min(elapsed, time_limit_seconds)
+    answering = elapsed
+    if answers:
+        answering = min(elapsed, max(0.0, (answers[-1].answered_at - started_at).total_seconds()))
     correct = sum(1 for a in answers if a.correct)
     questions = [
         QuestionResult(
@@ -152,9 +157,7 @@ def build_summary(
         correct=correct,
         accuracy=correct / len(answers) if answers else None,
         seconds=elapsed,
-        # the answers' own times: the session's clock also ran on the question the time
-        # ran out on, and on skipped ones
-        pace_seconds=sum(a.seconds for a in answers) / len(answers) if answers else None,
+        pace_seconds=answering / len(answers) if answers else None,
         time_limit_seconds=time_limit_seconds,
         note=note,
         plan_mode=plan_mode,

@@ -98,7 +98,7 @@ def test_mock_is_timed_scored_and_leaves_the_schedule(store: Store, scheduler: S
         (False, False),
     ]
     assert [q.seconds for q in summary.questions[:2]] == [30.0, 60.0]
-    assert summary.pace_seconds == 45.0  # not 300 s over 2 answers: idle at the end is no pace
+    assert summary.pace_seconds == 45.0  # 90 s to the last answer; not 300 s over 2
     assert {q.card_id for q in summary.questions} == {c.id for c in session.planned}
     assert session.finish(now=NOW + timedelta(hours=1)) is summary
 
