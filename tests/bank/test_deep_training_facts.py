@@ -1,14 +1,19 @@
 """Claims of the deep-training pack that an expert review corrected, computed where they can be.
 
 Each test checks a fact numerically where it is a formula, then that the card states it
-(the wording the review found wrong is gone).
+(the wording the review found wrong is gone). The last one keeps the pack's key points and
+choices writing their formulas as `$...$` math, rendered as Unicode like the card bodies.
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from quiz.bank.loader import load_bank
+from quiz.bank.markdown import scan_math
+from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import Card, ChoiceFront, ConceptFront
 from quiz.bank.sources import bundled_content_dir
 
@@ -73,3 +78,33 @@ def test_corrected_citations_and_figures() -> None:
     assert "can only cause underfitting" not in text("l2-regularization-effect")
     assert "Its only parameter is the run length." not in text("learning-rate-schedules")
     assert "is a main reason" not in text("adamw-step")
+
+
+# ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
+# hats and d/dx fractions written with a slash.
+_ASCII_MATH = re.compile(
+    r"sqrt\(|\^|_hat\b|\b[dD][A-Za-z]/d[a-z]\b"
+    r"|\b(alpha|beta|gamma|eta|lambda|rho|sigma|theta|epsilon|pi)\b",
+    re.IGNORECASE,
+)
+
+
+def test_key_points_and_choices_write_formulas_as_math_that_renders() -> None:
+    for c in BANK.cards:
+        if c.pack != "deep-training":
+            continue
+        front = c.front
+        if isinstance(front, ConceptFront):
+            texts = list(front.key_points)
+        elif isinstance(front, ChoiceFront):
+            texts = list(front.choices)
+        else:
+            continue
+        for line in texts:
+            spans = scan_math(line).spans
+            outside = line
+            for span in reversed(spans):
+                outside = outside[: span.start] + outside[span.end :]
+            assert _ASCII_MATH.search(outside) is None, (c.id, line)
+            for span in spans:
+                assert latex_to_unicode(span.latex) is not None, (c.id, span.latex)
