@@ -34,6 +34,17 @@ CONFIG_LIMIT = 64 * 1024
 
 _STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|h|d)$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MAX_STEP_DAYS = 36500
+"""The longest learning or relearning step, fsrs's longest interval (100 years): a longer
+one overflowed a due date (a traceback at every start, or at the answer)."""
+
+
+def _step_ok(step: str) -> bool:
+    """A duration `_STEP` reads, at most MAX_STEP_DAYS."""
+    match = _STEP.match(step.strip())
+    return match is not None and (
+        float(match.group(1)) * _UNIT_SECONDS[match.group(2)] <= MAX_STEP_DAYS * 86400
+    )
 
 
 class SettingsError(UsageError):
@@ -146,6 +157,8 @@ def _validator() -> type[BaseModel]:
             for step in value:
                 if _STEP.match(step.strip()) is None:
                     raise ValueError(f"'{step}' is not a duration: use e.g. 30s, 1m, 10m, 1h or 1d")
+                if not _step_ok(step):
+                    raise ValueError(f"'{step}' is too long: a step is at most {MAX_STEP_DAYS}d")
             return tuple(step.strip() for step in value)
 
     return SettingsModel
@@ -170,7 +183,7 @@ def _validated(data: dict[str, Any]) -> Settings:
 def _plainly_valid(data: Any) -> dict[str, Any] | None:
     """Every setting, when `data` is plainly valid: known keys, each value of its field's
     own type (an int or a float for a float) within the field's bounds, steps a list of
-    strings `_STEP` reads (kept stripped, as the model keeps them). None for anything else
+    strings `_step_ok` takes (kept stripped, as the model keeps them). None for anything else
     (a string for a number, an unknown key, a value out of bounds): the model decides.
     Whatever this takes, the model takes too, with the same values (a test holds it)."""
     if type(data) is not dict or not data.keys() <= _DEFAULTS.keys():
@@ -188,7 +201,7 @@ def _plainly_valid(data: Any) -> dict[str, Any] | None:
         else:
             if kind is not tuple and kind is not list:
                 return None
-            if not all(type(step) is str and _STEP.match(step.strip()) for step in value):
+            if not all(type(step) is str and _step_ok(step) for step in value):
                 return None
             value = tuple(step.strip() for step in value)
         bounds = _BOUNDS[key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,12 @@ VALUES = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([0.7, 0.99, 0.95, 0.6999, 0.9900001, 1]),
     st.sampled_from(["20", "10m", " 5m ", "1d", "x", ""]),
-    st.lists(st.sampled_from(["1m", " 10m", "2h ", "1.5d", "bad", "", "3"]), max_size=3),
+    st.lists(
+        st.sampled_from(
+            ["1m", " 10m", "2h ", "1.5d", "bad", "", "3", "36500d", "36501d", "9" * 40 + "d"]
+        ),
+        max_size=3,
+    ),
     st.tuples(st.sampled_from(["1m", "30s"])),
 )
 
@@ -59,6 +65,21 @@ def test_a_bad_file_is_still_explained_by_the_model(tmp_path: Path) -> None:
         load_settings(path)
     path.write_text('learning_steps = ["soon"]\n', encoding="utf-8")
     with pytest.raises(SettingsError, match="'soon' is not a duration"):
+        load_settings(path)
+
+
+def test_a_step_longer_than_fsrs_longest_interval_is_refused(tmp_path: Path) -> None:
+    # 10 million days overflowed the due date at the answer; 1e14 days, the scheduler at start
+    base = load_settings(tmp_path / "none.toml")
+    for text in ("10000000d", "99999999999999d", "36501d"):
+        with pytest.raises(SettingsError, match=f"'{text}' is too long: a step is at most 36500d"):
+            with_value(base, "relearning_steps", text)
+    assert with_value(base, "learning_steps", "36500d").steps("learning_steps") == (
+        timedelta(days=36500),
+    )
+    path = tmp_path / "config.toml"
+    path.write_text('learning_steps = ["1m", "99999999999999d"]\n', encoding="utf-8")
+    with pytest.raises(SettingsError, match="learning_steps: .* is too long"):
         load_settings(path)
 
 
