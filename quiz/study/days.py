@@ -24,6 +24,15 @@ def day_start(moment: datetime, tz: tzinfo) -> datetime:
     return midnight.astimezone(UTC)
 
 
+def next_day_start(moment: datetime, tz: tzinfo) -> datetime:
+    """Midnight (in `tz`) that ends the day containing `moment`, as a UTC datetime.
+
+    A day is 23 to 25 hours where the clocks change: 36 hours after the day's start is
+    always within the next day, whose start this is.
+    """
+    return day_start(day_start(moment, tz) + timedelta(hours=36), tz)
+
+
 def days_back(today: date, count: int) -> list[date]:
     """`count` dates ending with `today`, oldest first."""
     return [today - timedelta(days=offset) for offset in range(count - 1, -1, -1)]

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 import hashlib
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Mode, Review, Store
-from quiz.study.days import as_utc
+from quiz.study.days import as_utc, next_day_start
 
 
 def fsrs_card_id(card_id: str) -> int:
@@ -78,6 +78,26 @@ def review_card(
         reschedule=reschedule,
         duration_ms=duration_ms,
         session_id=session_id,
+    )
+
+
+def step_due_today(review: Review, tz: tzinfo) -> bool:
+    """Whether fsrs left the reviewed card in a learning or relearning step shorter than a
+    day that falls due before the end of the review's day (midnight in `tz`).
+
+    Only such a card comes back in today's session, as in Anki. With no steps (an empty
+    `learning_steps` or `relearning_steps`) fsrs schedules a card answered Again a day or
+    more out as a review, and a step of a day or more ends today's study of the card too.
+    False when the review left the schedule alone (cram, mock).
+    """
+    if review.card_after is None:
+        return False
+    card = Card.from_json(review.card_after)
+    moment = as_utc(review.reviewed_at)
+    return (
+        card.state in (State.Learning, State.Relearning)
+        and card.due - moment < timedelta(days=1)
+        and card.due < next_day_start(moment, tz)
     )
 
 

@@ -21,7 +21,7 @@ from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.scheduling import default_scheduler, review_card
+from quiz.study.scheduling import default_scheduler, review_card, step_due_today
 
 if TYPE_CHECKING:
     # The plan's code is imported when a plan exists (quiz.study.plan_status); the
@@ -51,7 +51,9 @@ class SessionOptions:
     max_reviews_per_day: int | None = None
     """due: most scheduled (not new) cards reviewed per day; None means no limit."""
     requeue_again: bool = True
-    """due/cram: a card rated Again comes back at the end of the queue, as in Anki."""
+    """due/cram: a card rated Again comes back at the end of the queue, as in Anki. In a
+    due session only while fsrs keeps it in a learning or relearning step due today
+    (`step_due_today`): with no steps, or a step of a day or more, it is done for the day."""
     shuffle: bool = False
     """cram: shuffle the selection with the session's rng instead of content order."""
     tz: tzinfo = UTC
@@ -392,7 +394,14 @@ class Session:
             session_id=self.session_id,
         )
         self._queue.pop(0)
-        requeued = self.mode != "mock" and self.options.requeue_again and rating == Rating.Again
+        requeued = (
+            self.mode != "mock"
+            and self.options.requeue_again
+            and rating == Rating.Again
+            # cram leaves the schedule alone and asks a miss again; a due session asks it
+            # again only when fsrs wants it back today, so no review is logged early
+            and (self.mode != "due" or step_due_today(review, self.options.tz))
+        )
         if requeued:
             self._queue.append(card)
         from quiz.study.summary import Answer

@@ -304,6 +304,30 @@ async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
         assert (flag.buried_until is not None) is (key == "b")
 
 
+async def test_a_wrong_answer_without_learning_steps_does_not_come_back_today(
+    build: AppFactory,
+) -> None:
+    """`learning_steps = ""`: fsrs schedules the missed card a day out, so the due session
+    moves on to its summary instead of asking it again a moment later."""
+    app = build(study=StudyRequest(kind="numeric"))
+    app.workspace.scheduler = Scheduler(
+        learning_steps=(), relearning_steps=(), enable_fuzzing=False
+    )
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.card is not None
+        assert study.session.progress == (0, 1)
+        await pilot.press(*"0.3", "enter")  # wrong: Again, due tomorrow
+        await pilot.pause()
+        assert study.session.progress == (1, 1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = app.screen.summary
+        assert (summary.planned, summary.answers, summary.cards_reviewed) == (1, 1, 1)
+        assert app.workspace.store.review_count() == 1
+
+
 async def test_undo_and_help_reach_the_screen_from_the_empty_number_box(
     build: AppFactory,
 ) -> None:

@@ -409,7 +409,7 @@ class DrillScreen(Screen["DrillSitting"]):
                 self.action_leave()
 
         self.app.push_screen(
-            ConfirmScreen("Give up on this drill? It counts as Again and comes back soon."),
+            ConfirmScreen("Give up on this drill? It counts as Again."),
             give_up,
         )
 
