@@ -1,0 +1,150 @@
+"""Claims of the architectures pack that an expert review corrected, computed where they can be.
+
+Each test checks a fact numerically where it is a formula, then that the card states it
+(the wording the review found wrong is gone). The last one keeps the pack's key points and
+choices writing their formulas as `$...$` math, rendered as Unicode like the card bodies.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import numpy as np
+
+from quiz.bank.loader import load_bank
+from quiz.bank.markdown import scan_math
+from quiz.bank.mathtext import latex_to_unicode
+from quiz.bank.models import Card, ChoiceFront, ConceptFront
+from quiz.bank.sources import bundled_content_dir
+
+BANK = load_bank([bundled_content_dir()])
+
+
+def card(card_id: str) -> Card:
+    found = BANK.get(card_id)
+    assert found is not None, card_id
+    return found
+
+
+def text(card_id: str) -> str:
+    c = card(card_id)
+    parts = [c.front.source, *(s.text for s in c.sections.values())]
+    if isinstance(c.front, ChoiceFront):
+        parts.extend(c.front.choices)
+    if isinstance(c.front, ConceptFront):
+        parts.extend(c.front.key_points)
+    return "\n".join(parts)
+
+
+def out_size(n: int, k: int, s: int, p: int) -> int:
+    return (n + 2 * p - k) // s + 1
+
+
+def test_alexnet_gets_55_from_227_exactly_or_from_224_padded_by_2() -> None:
+    assert out_size(224, 11, 4, 0) == 54
+    assert out_size(227, 11, 4, 0) == 55 and (227 - 11) % 4 == 0
+    assert out_size(224, 11, 4, 2) == 55
+    # With symmetric padding 224 + 2p - 11 is odd: no padding makes the division exact.
+    assert all((224 + 2 * p - 11) % 4 != 0 for p in range(10))
+    body = text("conv-output-size")
+    assert "only 227 (or padding) gives an integer 55 exactly" not in body
+    assert "no padding is implied by the formula" not in body
+    assert "\\lfloor 217/4 \\rfloor + 1 = 55" in body
+
+
+def test_the_variance_argument_needs_zero_mean_entries() -> None:
+    # q_i, k_i independent, each mu - 1 or mu + 1 with probability 1/2: mean mu, variance 1.
+    for mu in (0.0, 0.5, 2.0):
+        values = [mu - 1.0, mu + 1.0]
+        products = [q * k for q, k in itertools.product(values, values)]
+        assert np.isclose(np.var(products), 1 + 2 * mu**2)
+    right = card("sqrt-dk-claims")
+    assert isinstance(right.front, ChoiceFront)
+    answer = right.front.answer
+    assert isinstance(answer, int)
+    assert "mean 0 and variance 1" in right.front.choices[answer]
+    assert "$1 + 2\\mu^2$" in text("sqrt-dk-claims")
+
+
+def test_a_finite_mask_is_zero_by_underflow_and_a_full_finite_mask_is_uniform() -> None:
+    scores = np.array([3.0, -1e9, 1.0])
+    shifted = scores - scores.max()
+    assert np.exp(shifted)[1] == 0.0  # underflow, not an exact -inf
+    masked_row = np.full(4, -1e9)
+    weights = np.exp(masked_row - masked_row.max())
+    assert np.allclose(weights / weights.sum(), 0.25)
+    body = text("attention")
+    assert "(or a very large negative number) makes the masked probabilities exactly 0" not in body
+    assert "only through underflow" in body
+
+
+def test_the_singular_value_power_bounds_the_gradient_but_does_not_set_it() -> None:
+    rng = np.random.default_rng(0)
+    W = rng.standard_normal((4, 4))
+    sigma = np.linalg.norm(W, 2)
+    product = np.eye(4)
+    for _ in range(6):
+        d = np.diag(1 - np.tanh(rng.standard_normal(4)) ** 2)  # tanh', at most 1
+        product = d @ W @ product
+    assert np.linalg.norm(product, 2) <= sigma**6 * (1 + 1e-12)
+    nilpotent = np.array([[0.0, 2.0], [0.0, 0.0]])  # sigma_max 2, yet its square is 0
+    assert np.linalg.norm(nilpotent, 2) > 1 and not np.any(nilpotent @ nilpotent)
+    body = text("rnn-gradient-flow")
+    assert "shrinks or grows roughly like" not in body
+    assert "Roughly, its size behaves like" not in body
+    assert "possible, not certain" in body
+
+
+def test_dilation_grows_the_field_exponentially_only_when_it_doubles() -> None:
+    def field(dilations: list[int], k: int = 3) -> int:
+        return 1 + sum((k - 1) * d for d in dilations)
+
+    assert [field([2**i for i in range(n)]) for n in (1, 2, 3, 4)] == [3, 7, 15, 31]
+    assert [field([2] * n) for n in (1, 2, 3, 4)] == [5, 9, 13, 17]  # constant: linear
+    assert "when the dilation doubles at every layer" in text("receptive-field")
+
+
+def test_corrected_claims_and_citations() -> None:
+    for card_id in ("self-attention-complexity-choice", "attention-complexity"):
+        assert "Keles et al. 2023" in card(card_id).front.source, card_id
+    assert "There is no $\\log T$ algorithm" not in text("self-attention-complexity-choice")
+    for card_id in ("attention", "attention-complexity", "attention-score-memory"):
+        assert "Dao et al. 2022" in card(card_id).front.source, card_id
+    assert "tensor2tensor" in text("norm-placement-claims")
+    assert "Yu & Koltun 2016" in card("receptive-field").front.source
+    assert "Jozefowicz et al. 2015" in card("gru-vs-lstm").front.source
+    assert "Press et al. 2022" in card("positional-encodings-why").front.source
+
+
+# ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
+# slash derivatives, big-O, comparisons, subscripts and "3x3"-style products.
+_ASCII_MATH = re.compile(
+    r"sqrt\(|\^|_hat\b|\b[dD][A-Za-z]/d[a-z]\b|\bO\(|<=|>=|\b[A-Za-z]+_\{?\w|\b\d+x\d+\b"
+    r"|\b(alpha|beta|gamma|eta|lambda|rho|sigma|theta|epsilon|pi)\b",
+    re.IGNORECASE,
+)
+
+
+def test_key_points_and_choices_write_formulas_as_math_that_renders() -> None:
+    checked = 0
+    for c in BANK.cards:
+        if c.pack != "architectures":
+            continue
+        front = c.front
+        if isinstance(front, ConceptFront):
+            texts = list(front.key_points)
+        elif isinstance(front, ChoiceFront):
+            texts = list(front.choices)
+        else:
+            continue
+        for line in texts:
+            spans = scan_math(line).spans
+            outside = line
+            for span in reversed(spans):
+                outside = outside[: span.start] + outside[span.end :]
+            assert _ASCII_MATH.search(outside) is None, (c.id, line)
+            for span in spans:
+                assert latex_to_unicode(span.latex) is not None, (c.id, span.latex)
+            checked += len(spans)
+    assert checked > 50
