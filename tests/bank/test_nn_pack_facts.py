@@ -13,7 +13,7 @@ import numpy as np
 
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from quiz.bank.loader import load_bank
-from quiz.bank.models import Card, ChoiceFront
+from quiz.bank.models import Card, ChoiceFront, ConceptFront
 from quiz.bank.sources import bundled_content_dir
 
 BANK = load_bank([bundled_content_dir()])
@@ -31,6 +31,12 @@ def text(card_id: str) -> str:
     if isinstance(c.front, ChoiceFront):
         parts.extend(c.front.choices)
     return "\n".join(parts)
+
+
+def key_points(card_id: str) -> tuple[str, ...]:
+    front = card(card_id).front
+    assert isinstance(front, ConceptFront), card_id
+    return tuple(front.key_points)
 
 
 def test_a_constant_feature_with_m_above_1_gets_a_large_dx() -> None:
@@ -143,6 +149,95 @@ def test_numerical_gradient_card_states_its_contract() -> None:
     assert "against the exact gradient" not in body
     assert "**with the same `eps`**" in body
     assert "`x.flat[i] = v` is fine" in body
+
+
+def test_a_dead_relu_revives_only_when_its_inputs_change() -> None:
+    body = text("relu-vs-sigmoid")
+    assert "its weights never change again" not in body
+    assert "a deeper unit can revive when earlier layers change its inputs" in body
+    assert any(
+        "unless earlier layers change its inputs" in p for p in key_points("relu-vs-sigmoid")
+    )
+
+
+def test_alexnet_speedup_is_stated_as_measured() -> None:
+    body = text("relu-vs-sigmoid")
+    assert "several times faster convergence" not in body
+    assert "25% training error on CIFAR-10 six times faster" in body
+
+
+def test_pre_activation_resnets_still_put_bn_before_relu() -> None:
+    # x -> BN -> ReLU -> conv -> BN -> ReLU -> conv: every BN feeds a ReLU
+    block = ["BN", "ReLU", "conv", "BN", "ReLU", "conv"]
+    assert all(block[i + 1] == "ReLU" for i, layer in enumerate(block) if layer == "BN")
+    for card_id in ("batch-normalization", "batchnorm-claims"):
+        body = text(card_id)
+        assert "pre-activation ResNets use BN, then ReLU, then the convolution" not in body
+        assert "(Pre-activation ResNets use BN, ReLU, then the convolution.)" not in body
+        assert "before each ReLU" in body
+
+
+def test_linear_scaling_comes_from_k_small_steps_not_from_the_variance() -> None:
+    # quadratic losses: k steps of lr on batches of B move the weights like one step of k*lr
+    rng = np.random.default_rng(3)
+    k, b, lr = 4, 32, 1e-3
+    data = rng.standard_normal((k, b))
+    theta_small = 0.5
+    for batch in data:
+        theta_small -= lr * float(np.mean(theta_small - batch))
+    theta_big = 0.5 - k * lr * float(np.mean(0.5 - data))
+    step = abs(theta_big - 0.5)
+    assert abs(theta_small - theta_big) < 0.01 * step
+    # an update of the same variance would only allow sqrt(k): var(lr * mean of kB) = var / k
+    assert math.isclose((k * lr) ** 2 / (k * b), k * lr**2 / b)
+    assert math.isclose((math.sqrt(k) * lr) ** 2 / (k * b), lr**2 / b)
+    body = text("mini-batch-gradient-descent")
+    assert "cuts the gradient variance by $B$, so a larger batch supports a larger step" not in body
+    assert "the square-root rule" in body
+    old_reason = "because the averaged gradient's noise shrinks as the batch grows"
+    assert old_reason not in text("mini-batches")
+
+
+def test_the_relative_difference_options_are_all_plausible() -> None:
+    assert 2e-3 > 1e-6  # the old "smaller than the step size" option was false on its face
+    c = card("relative-difference-threshold")
+    assert isinstance(c.front, ChoiceFront)
+    assert not any("step size" in choice for choice in c.front.choices)
+    assert "tanh is smooth everywhere" in text("relative-difference-threshold")
+
+
+def test_the_central_difference_step_is_best_between_1e_6_and_1e_5() -> None:
+    def error(eps: float) -> float:
+        return eps**2 + 1e-16 / eps
+
+    best = (1e-16 / 2) ** (1 / 3)
+    assert 1e-6 < best < 1e-5
+    assert 5 < error(1e-7) / error(1e-5) < 20  # ten times, not a hundred
+    body = text("numerical-gradient")
+    assert "a hundred times worse" not in body
+    assert "smallest around $\\epsilon \\approx 10^{-5}$" not in body
+    assert "best near $10^{-5}$" not in text("gradient-check")
+
+
+def test_a_relu_network_far_out_is_affine_along_a_ray_not_linear() -> None:
+    rng = np.random.default_rng(4)
+    w1, b1 = rng.standard_normal((20, 2)), rng.standard_normal((20, 1))
+    w2, b2 = rng.standard_normal((1, 20)), rng.standard_normal((1, 1))
+    ray = np.array([[0.6], [0.8]])
+
+    def net(t: float) -> float:
+        return float((w2 @ np.maximum(w1 @ (t * ray) + b1, 0) + b2)[0, 0])
+
+    t = 1e3
+    assert math.isclose(net(t + 1) - net(t), net(t + 2) - net(t + 1), rel_tol=1e-9)
+    slope = net(t + 1) - net(t)
+    assert abs(net(t) - slope * t) > 1e-6  # an intercept: affine, not linear
+    assert "a ReLU network is linear far away" not in text("universal-approximation")
+
+
+def test_smaller_fifteenth_round_fixes() -> None:
+    assert "an additive cell-state path through time" not in text("vanishing-gradient")
+    assert "slope $\\frac{1}{4}$ at 0" in text("weight-initialization")
 
 
 _BY_NUMBER = re.compile(
