@@ -13,8 +13,11 @@ import numpy as np
 
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from quiz.bank.loader import load_bank
+from quiz.bank.markdown import scan_math
+from quiz.bank.mathtext import find_math_problems
 from quiz.bank.models import Card, ChoiceFront, ConceptFront
 from quiz.bank.sources import bundled_content_dir
+from quiz.cardtext import plain_text
 
 BANK = load_bank([bundled_content_dir()])
 
@@ -149,6 +152,50 @@ def test_numerical_gradient_card_states_its_contract() -> None:
     assert "against the exact gradient" not in body
     assert "**with the same `eps`**" in body
     assert "`x.flat[i] = v` is fine" in body
+
+
+# Formula spellings in ASCII that the app would show as typed, where the body shows Unicode
+_ASCII_MATH = re.compile(
+    r"\^|_hat\b|\bsqrt\(|\b\d+e-\d+\b|\|\||\bO\(|\bVar\(|/\(|\((?:1/m|1-\w+)\)"
+    r"|\b(?:alpha|beta[12]?|gamma|eps|epsilon|sigma|lr)\b|\bd[WZAb]\d|\b[ZAW]\d\b"
+)
+
+
+def _outside_math(text: str) -> str:
+    """The text with every `$...$` formula cut out."""
+    kept, last = [], 0
+    for span in scan_math(text).spans:
+        kept.append(text[last : span.start])
+        last = span.end
+    return "".join([*kept, text[last:]])
+
+
+def test_key_points_and_choices_write_formulas_as_math() -> None:
+    """The checklist and the options render `$...$` as Unicode, like the body: no ASCII math."""
+    checked = 0
+    for c in BANK.cards:
+        if c.pack != "neural-networks":
+            continue
+        if isinstance(c.front, ConceptFront):
+            lines = list(c.front.key_points)
+        elif isinstance(c.front, ChoiceFront):
+            lines = [x for x in c.front.choices if "`" not in x]  # code options stay code
+        else:
+            continue
+        for line in lines:
+            checked += 1
+            found = _ASCII_MATH.search(_outside_math(line))
+            assert found is None, (c.id, line, found)
+            assert not find_math_problems(line), (c.id, line)
+    assert checked > 80
+
+
+def test_the_gradient_check_key_points_render_their_formulas() -> None:
+    points = [plain_text(p) for p in key_points("gradient-checking-method")]
+    assert any("O(ε²), against O(ε)" in p for p in points)
+    assert any("about 10⁻⁷ good, 10⁻⁵ suspicious, above 10⁻³ a bug" in p for p in points)
+    points = [plain_text(p) for p in key_points("sgd-momentum-adam")]
+    assert any("mₜ/(1 − β₁ᵗ) and vₜ/(1 − β₂ᵗ)" in p for p in points)
 
 
 def test_a_dead_relu_revives_only_when_its_inputs_change() -> None:
