@@ -1,27 +1,32 @@
 """The person's settings: `$DRILLBIT_HOME/config.toml`, validated with pydantic.
 
 The file is created on the first change (`drillbit config KEY VALUE` or the settings
-screen) and holds only the keys that differ from the defaults. A bad file or value is
-a one-line error naming the key. Values that are plainly valid (the types the file
-holds, within bounds, steps like `10m`: what this module writes) are taken without
-pydantic (`_plainly_valid`), so a start with a settings file does not import it; any
-other value is judged, and explained, by the pydantic model.
+screen) and holds only the keys that differ from the defaults. A bad value typed on the
+command line is a usage error naming the key (exit 2); a bad file is one line naming the
+file, the line, the key and the command that repairs it (exit 1), and `drillbit config`
+reads it key by key (`read_settings_file`) to show every problem and repair one key.
+
+Values that are plainly valid (the types the file holds, within bounds, steps like
+`10m`: what this module writes) are taken without pydantic (`_plainly_valid`), so a start
+with a settings file does not import it; any other value is judged, and explained, by
+the pydantic model.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 from dataclasses import asdict, dataclass, field, fields
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fsrs import Scheduler
 
-from quiz.errors import InputFileError, UsageError
+from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
@@ -48,7 +53,8 @@ def _step_ok(step: str) -> bool:
 
 
 class SettingsError(UsageError):
-    """config.toml or a value given for it is not valid."""
+    """A key or value given on the command line is not valid (exit 2); a bad config.toml
+    is a SettingsFileError (exit 1)."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -232,31 +238,160 @@ def _error_text(exc: ValidationError) -> str:
     return f"{key}: {error['msg']}"
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The saved settings, or the defaults when there is no file; SettingsError when invalid."""
-    path = path if path is not None else config_path()
+@dataclass(frozen=True)
+class Problem:
+    """One key of config.toml that cannot be used, with what is wrong and where."""
+
+    key: str
+    raw: object
+    """The value as the file holds it."""
+    reason: str
+    """What is wrong: the model's message, or that the key is unknown."""
+    line: int | None
+    """The line the key is on, when it can be found (1-based)."""
+
+    @property
+    def known(self) -> bool:
+        """A key drillbit has (a bad value), rather than one it does not know."""
+        return self.key in _DEFAULTS
+
+    def repair(self) -> str:
+        """The command that repairs this key."""
+        if not self.known:
+            return f"`drillbit config {self.key} --reset` removes it"
+        default = format_value(_DEFAULTS[self.key])
+        return f"`drillbit config {self.key} VALUE` (`--reset` for the default, {default})"
+
+    def one_line(self, path: Path | str) -> str:
+        """`path:line: key = value: reason; repair: command`."""
+        place = f"{path}:{self.line}" if self.line is not None else f"{path}"
+        return (
+            f"{place}: {self.key} = {shown_raw(self.raw)}: {self.reason}; repair: {self.repair()}"
+        )
+
+
+class SettingsFileError(DrillbitError):
+    """config.toml cannot be used as it is: exit 1 (a file a person can meet, not a wrong
+    command line), naming the file, the place and the command that repairs it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="settings")
+
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """config.toml read key by key: what each good key holds and what is wrong with the rest."""
+
+    path: Path
+    data: dict[str, Any]
+    """The keys and values as the file holds them (none when there is no file)."""
+    values: dict[str, Any]
+    """Every known key the file sets to a valid value, as the model keeps it."""
+    problems: tuple[Problem, ...]
+    """Every key that cannot be used, in the file's order."""
+
+    def settings(self) -> Settings:
+        """The good keys' values over the defaults (a bad key shown as its default)."""
+        return Settings(**{**_DEFAULTS, **self.values})
+
+    def problem(self, key: str) -> Problem | None:
+        """What is wrong with `key`, if anything."""
+        return next((p for p in self.problems if p.key == key), None)
+
+    def error(self) -> SettingsFileError:
+        """The first problem as one line, with how many more there are."""
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        rest = f" (and {more} more: `drillbit config` lists them)" if more else ""
+        return SettingsFileError(first.one_line(self.path) + rest)
+
+
+def _read_text(path: Path) -> str | None:
+    """config.toml's text, or None when there is none; SettingsFileError when it cannot be read."""
     try:
         # only a regular file is read: a FIFO or a device at this path must not hang start-up
-        text = read_regular_text(path, limit=CONFIG_LIMIT, title="settings")
+        return read_regular_text(path, limit=CONFIG_LIMIT, title="settings")
     except InputFileError as exc:
         if not os.path.lexists(path):
-            return Settings()
-        raise SettingsError(f"{path}: cannot be read: {exc.reason}") from exc
+            return None
+        # not UTF-8 has a line; a folder, a FIFO, a device, a file too large have none
+        repair = "save it as UTF-8, or move it away" if exc.line is not None else "move it away"
+        raise SettingsFileError(
+            f"{exc.message}; repair: {repair} (every setting then has its default)"
+        ) from exc
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
     import tomllib  # only with a settings file: most starts have none
 
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from exc
+        raise SettingsFileError(
+            f"{path}: not valid TOML: {exc}; repair: correct that line, or move the file away "
+            "(every setting then has its default)"
+        ) from exc
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The first line of `text` that sets `key` at the top level (`key =`, `key.x =`, `[key]`)."""
+    name = rf"(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')"
+    pattern = re.compile(rf"^\s*(?:{name}\s*[=.]|\[\[?\s*{name}\s*[\].])")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _judged(path: Path, text: str, data: dict[str, Any]) -> SettingsFile:
+    """Each key of `data` checked on its own (the model has no rule across keys)."""
+    from pydantic import ValidationError
+
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, raw in data.items():
+        if key not in _DEFAULTS:
+            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(key, raw, f"unknown key{hint}", _key_line(text, key)))
+            continue
+        try:
+            values[key] = _validator().model_validate({key: raw}).model_dump()[key]
+        except ValidationError as exc:
+            reason = exc.errors()[0]["msg"]
+            problems.append(Problem(key, raw, reason, _key_line(text, key)))
+    return SettingsFile(path, data, values, tuple(problems))
+
+
+def read_settings_file(path: Path | None = None) -> SettingsFile:
+    """config.toml key by key, for `drillbit config` to show and repair; SettingsFileError
+    only when the whole file cannot be used (unreadable, not UTF-8, not TOML)."""
+    path = path if path is not None else config_path()
+    text = _read_text(path)
+    if text is None:
+        return SettingsFile(path, {}, {}, ())
+    data = _parsed(path, text)
+    plain = _plainly_valid(data)
+    if plain is not None:
+        return SettingsFile(path, data, {key: plain[key] for key in data}, ())
+    return _judged(path, text, data)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings, or the defaults when there is no file; SettingsFileError (one
+    line: the file, the key, the repair command) when they cannot be used."""
+    path = path if path is not None else config_path()
+    text = _read_text(path)
+    if text is None:
+        return Settings()
+    data = _parsed(path, text)
     plain = _plainly_valid(data)
     if plain is not None:
         return Settings(**plain)
-    from pydantic import ValidationError  # only for a value the model must judge
-
-    try:
-        return _validated(data)
-    except ValidationError as exc:
-        raise SettingsError(f"{path}: {_error_text(exc)}") from exc
+    judged = _judged(path, text, data)  # only for a value the model must judge
+    if judged.problems:
+        raise judged.error()
+    return judged.settings()
 
 
 def parse_value(key: str, text: str) -> Any:
@@ -300,26 +435,87 @@ def format_value(value: object) -> str:
     return str(value)
 
 
+_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
+
+    return '"' + _ESCAPED.sub(escape, text) + '"'
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _toml_string(key)
+
+
 def _toml_value(value: object) -> str:
+    """Any value TOML holds, as TOML (a bad or unknown key's value is written back as read)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return repr(value)
-    if isinstance(value, tuple):
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, tuple | list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
+        return "{ " + pairs + " }" if pairs else "{}"
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return _toml_string(str(value))
+
+
+def shown_raw(value: object, limit: int = 40) -> str:
+    """A value as config.toml holds it, cut to `limit` characters for a message."""
+    text = _toml_value(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_HEADER = "# drillbit settings: `drillbit config` lists every key and its default.\n"
+
+
+def _write(lines: list[str], path: Path) -> Path:
+    """Write config.toml atomically (a crash leaves the old file)."""
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(_HEADER + "".join(lines), encoding="utf-8")
+    os.replace(temporary, path)
+    return path
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write the keys that differ from the defaults, atomically (a crash leaves the old file)."""
     path = path if path is not None else config_path()
-    defaults = Settings()
-    lines = ["# drillbit settings: `drillbit config` lists every key and its default.\n"]
-    for key in KEYS:
-        value = getattr(settings, key)
-        if value != getattr(defaults, key):
-            lines.append(f"{key} = {_toml_value(value)}\n")
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text("".join(lines), encoding="utf-8")
-    os.replace(temporary, path)
-    return path
+    lines = [
+        f"{key} = {_toml_value(getattr(settings, key))}\n"
+        for key in KEYS
+        if getattr(settings, key) != _DEFAULTS[key]
+    ]
+    return _write(lines, path)
+
+
+def save_repair(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
+    """Save config.toml with `key` set to `value` (a valid one) or, with None, removed (its
+    default); every other key stays as the file holds it, a bad one too (it is the next
+    repair's, not lost). The file as saved, read again. OSError when it cannot be written."""
+    values = {name: kept for name, kept in file.values.items() if name != key}
+    if value is not None:
+        values[key] = value
+    bad = {p.key: p.raw for p in file.problems if p.key != key}
+    lines: list[str] = []
+    for name in KEYS:
+        if name in values and values[name] != _DEFAULTS[name]:
+            lines.append(f"{name} = {_toml_value(values[name])}\n")
+        elif name in bad:
+            lines.append(f"{name} = {_toml_value(bad.pop(name))}\n")
+    lines += [f"{_toml_key(name)} = {_toml_value(raw)}\n" for name, raw in bad.items()]
+    return read_settings_file(_write(lines, file.path))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import timedelta
+from dataclasses import asdict
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,17 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from quiz import settings as settings_module
-from quiz.settings import KEYS, SettingsError, load_settings, save_settings, with_value
+from quiz.settings import (
+    KEYS,
+    Settings,
+    SettingsError,
+    SettingsFileError,
+    load_settings,
+    read_settings_file,
+    save_repair,
+    save_settings,
+    with_value,
+)
 
 VALUES = st.one_of(
     st.none(),
@@ -61,10 +72,10 @@ def test_what_save_settings_writes_is_plainly_valid(tmp_path: Path) -> None:
 def test_a_bad_file_is_still_explained_by_the_model(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text("new_per_day = -1\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match="new_per_day"):
+    with pytest.raises(SettingsFileError, match="new_per_day"):
         load_settings(path)
     path.write_text('learning_steps = ["soon"]\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match="'soon' is not a duration"):
+    with pytest.raises(SettingsFileError, match="'soon' is not a duration"):
         load_settings(path)
 
 
@@ -79,7 +90,7 @@ def test_a_step_longer_than_fsrs_longest_interval_is_refused(tmp_path: Path) -> 
     )
     path = tmp_path / "config.toml"
     path.write_text('learning_steps = ["1m", "99999999999999d"]\n', encoding="utf-8")
-    with pytest.raises(SettingsError, match="learning_steps: .* is too long"):
+    with pytest.raises(SettingsFileError, match="learning_steps = .* is too long"):
         load_settings(path)
 
 
@@ -99,3 +110,63 @@ def test_a_start_with_a_settings_file_does_not_import_pydantic(tmp_path: Path) -
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(done.stdout) == [5, ["2m", "20m"], False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from([*KEYS, "unknown"]), VALUES, max_size=4))
+def test_keys_judged_one_by_one_agree_with_the_whole_model(data: dict[str, Any]) -> None:
+    """`drillbit config` checks each key on its own: the problems are exactly the keys the
+    model refuses, and with none the settings are the model's."""
+    judged = settings_module._judged(Path("config.toml"), "", data)
+    try:
+        expected = settings_module._validator().model_validate(data).model_dump()
+    except ValidationError as exc:
+        refused = {str(error["loc"][0]) for error in exc.errors()}
+        assert {p.key for p in judged.problems} == refused
+        return
+    assert judged.problems == () and asdict(judged.settings()) == expected
+
+
+TOML_VALUES = st.recursive(
+    st.one_of(
+        st.booleans(),
+        st.integers(-(2**63), 2**63 - 1),
+        st.floats(allow_nan=False),
+        st.text(),
+        st.dates(),
+        st.times(),
+        st.datetimes(timezones=st.sampled_from([None, UTC])),
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1), TOML_VALUES, max_size=3), st.sampled_from(KEYS))
+def test_a_repair_keeps_every_other_key_as_the_file_held_it(
+    tmp_path_factory: pytest.TempPathFactory, data: dict[str, Any], key: str
+) -> None:
+    """What a repair writes back of a bad or unknown key reads as the same value."""
+    import tomllib
+
+    path = tmp_path_factory.mktemp("repair") / "config.toml"
+    others = {name: value for name, value in data.items() if name != key}
+    file = settings_module._judged(path, "", others)
+    saved = save_repair(file, key, None)
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == {
+        name: value for name, value in others.items() if name not in file.values
+    } | {name: value for name, value in file.values.items() if value != asdict(Settings())[name]}
+    assert {p.key for p in saved.problems} == {p.key for p in file.problems}
+
+
+def test_special_floats_and_control_characters_are_written_back(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'new_per_day = nan\nmock_minutes = -inf\n"a key" = "tab\\t del\\u007f"\n', encoding="utf-8"
+    )
+    saved = save_repair(read_settings_file(path), "mock_feedback", True)
+    text = path.read_text(encoding="utf-8")
+    assert "new_per_day = nan\n" in text and "mock_minutes = -inf\n" in text
+    assert [p.key for p in saved.problems] == ["new_per_day", "mock_minutes", "a key"]
+    assert saved.data["a key"] == "tab\t del\x7f" and saved.values == {"mock_feedback": True}

@@ -1,52 +1,157 @@
-"""`drillbit config [KEY [VALUE]]`: list, read or change a setting in config.toml."""
+"""`drillbit config [KEY [VALUE]] [--reset]`: list, read, change or reset a setting in config.toml.
+
+It is also the repair command for a bad config.toml: it reads the file key by key
+(`read_settings_file`), so a bad or unknown key is shown and marked rather than stopping
+it, and `KEY VALUE` or `KEY --reset` rewrites the key named.
+"""
 
 from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from quiz.cli.context import display_path
 
+if TYPE_CHECKING:
+    from quiz.settings import SettingsFile
+
 
 @click.command("config", context_settings={"ignore_unknown_options": True})
 @click.argument("key", required=False)
 @click.argument("value", required=False)
-def config_command(key: str | None, value: str | None) -> None:
-    """List the settings, print one (KEY), or change one (KEY VALUE).
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Put KEY back to its default (it is removed from config.toml; an unknown key too).",
+)
+def config_command(key: str | None, value: str | None, reset: bool) -> None:
+    """List the settings, print one (KEY), change one (KEY VALUE) or put one back to its
+    default (KEY --reset).
 
     Lists take commas or spaces: `drillbit config learning_steps "1m, 10m"`. Values are
-    checked before anything is saved; a bad one exits 2 naming the key.
+    checked before anything is saved; a bad one exits 2 naming the key. A config.toml
+    edited by hand into a bad value or an unknown key is listed with that key marked
+    (exit 1); `KEY VALUE` or `KEY --reset` repairs it.
     """
-    from quiz.settings import (
-        KEYS,
-        Settings,
-        config_path,
-        describe,
-        format_value,
-        load_settings,
-        parse_value,
-        save_settings,
-        with_value,
-    )
+    from quiz.settings import read_settings_file
 
-    settings = load_settings()
+    if reset and (key is None or value is not None):
+        raise click.UsageError("--reset takes a KEY and no VALUE")
     if key is None:
-        defaults = Settings()
-        for name in KEYS:
+        _list(read_settings_file())
+    elif reset:
+        _reset(key)
+    elif value is None:
+        _show(key)
+    else:
+        _change(key, value)
+
+
+def _list(file: SettingsFile) -> None:
+    """Every key with its value (a bad one as the file holds it, marked), then the problems."""
+    from quiz.settings import KEYS, describe, format_value, shown_raw
+
+    settings = file.settings()
+    for name in KEYS:
+        problem = file.problem(name)
+        if problem is not None:
+            shown, note = shown_raw(problem.raw), f"  (invalid: {problem.reason})"
+        else:
             current = getattr(settings, name)
-            changed = "" if current == getattr(defaults, name) else "  (changed)"
-            description = describe(name)
-            click.echo(f"{name:<20} = {format_value(current)}{changed}")
-            click.echo(f"{'':<20}   {description}")
-        click.echo(f"\nSaved in {display_path(config_path())}", err=True)
+            shown = format_value(current)
+            note = "" if current == _default(name) else "  (changed)"
+        click.echo(f"{name:<20} = {shown}{note}")
+        click.echo(f"{'':<20}   {describe(name)}")
+    for problem in file.problems:
+        if not problem.known:
+            click.echo(f"{problem.key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
+    click.echo(f"\nSaved in {display_path(file.path)}", err=True)
+    _exit_on(file)
+
+
+def _show(key: str) -> None:
+    """One key's value; a bad file still answers for its good keys, and exits 1."""
+    from quiz.settings import KEYS, format_value, parse_value, read_settings_file
+
+    if key not in KEYS:
+        parse_value(key, "")  # says which key was meant, exit 2
+    file = read_settings_file()
+    if file.problem(key) is None:
+        click.echo(format_value(getattr(file.settings(), key)))
+    _exit_on(file)
+
+
+def _change(key: str, text: str) -> None:
+    """Set KEY: the value is checked first (exit 2), then the rest of the file."""
+    from quiz.settings import Settings, format_value, read_settings_file, with_value
+
+    value = getattr(with_value(Settings(), key, text), key)  # no rule spans two keys
+    file = read_settings_file()
+    saved = _save(file, key, value)
+    shown = format_value(getattr(saved.settings(), key))
+    click.echo(f"{key} = {shown}  (saved to {display_path(saved.path)})")
+    _exit_on(saved)
+
+
+def _reset(key: str) -> None:
+    """KEY back to its default: removed from the file (an unknown key the file holds too)."""
+    from quiz.settings import KEYS, format_value, parse_value, read_settings_file
+
+    file = read_settings_file()
+    if key not in KEYS and key not in file.data:
+        parse_value(key, "")  # says which key was meant, exit 2
+    if key not in file.data:
+        click.echo(
+            f"{key} = {format_value(_default(key))}  (the default; config.toml does not set it)"
+        )
+        _exit_on(file)
         return
-    if value is None:
-        if key not in KEYS:
-            parse_value(key, "")  # says which key was meant, exit 2
-        click.echo(format_value(getattr(settings, key)))
+    saved = _save(file, key, None)
+    where = display_path(saved.path)
+    if key in KEYS:
+        click.echo(f"{key} = {format_value(_default(key))}  (the default; saved to {where})")
+    else:
+        click.echo(f"{key} removed from {where}")
+    _exit_on(saved)
+
+
+def _save(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
+    """Save the repair of `key`; refused (nothing saved, exit 1) when another key is bad and
+    `key` is not: that one is to repair first. When `key` was bad too, its repair is saved
+    and the others are kept as they are, so two bad keys are repaired one command each."""
+    from quiz.errors import DrillbitError
+    from quiz.settings import SettingsFileError, save_repair
+
+    others = [p for p in file.problems if p.key != key]
+    if others and file.problem(key) is None:
+        more = len(others) - 1
+        rest = f" (and {more} more: `drillbit config` lists them)" if more else ""
+        raise SettingsFileError(
+            f"nothing saved: repair this key first: {others[0].one_line(file.path)}{rest}"
+        )
+    try:
+        return save_repair(file, key, value)
+    except OSError as exc:
+        raise DrillbitError(
+            f"cannot save {file.path}: {exc.strerror or exc}", title="settings"
+        ) from exc
+
+
+def _exit_on(file: SettingsFile) -> None:
+    """Each of the file's problems on its own line (stderr) and exit 1, when it has any."""
+    if not file.problems:
         return
-    updated = with_value(settings, key, value)
-    path = save_settings(updated)
-    click.echo(f"{key} = {format_value(getattr(updated, key))}  (saved to {display_path(path)})")
+    for problem in file.problems:
+        click.echo(f"settings: {problem.one_line(display_path(file.path))}", err=True)
+    sys.exit(1)
+
+
+def _default(key: str) -> object:
+    from quiz.settings import Settings
+
+    return getattr(Settings(), key)
 
 
 COMMANDS: tuple[click.Command, ...] = (config_command,)

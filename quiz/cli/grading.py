@@ -130,6 +130,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.watch import ctrl_c_stops, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
+    scheduler = load_settings().scheduler()  # a bad settings file stops it before any write
     drill = find_drill(obj.load_bank(), drill_id)
     if not file.exists():
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +138,6 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()
     store = open_store()
-    scheduler = load_settings().scheduler()
     progress = DrillProgress()
     on_terminal = sys.stdout.isatty()
 

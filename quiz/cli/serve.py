@@ -35,7 +35,11 @@ def serve_command(obj: Context, port: int, host: str, max_tabs: int) -> None:
     It prints a URL with a token made for this run: only a browser that opened it gets in.
     """
     from quiz.serve import serve
+    from quiz.settings import load_settings
 
+    # each tab's app reads the settings at its start: a bad file is said here once, not
+    # by every tab closing at once
+    load_settings()
     serve(host, port, obj.content, max_tabs=max_tabs)
 
 
