@@ -181,6 +181,9 @@ EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 """No fsrs time is older; year 1 overflows when moved to a time zone west of UTC."""
 _STATES = ", ".join(f"{int(state)} {state.name}" for state in State)
 _STATE_VALUES = frozenset(int(state) for state in State)
+_FSRS_KEY_SET = frozenset(FSRS_KEYS)
+_CHECKED = "fsrs_checked"
+"""The key of the validation context's {card id: its fsrs text last checked} (`_fsrs_once`)."""
 
 
 class FsrsCardError(ValueError):
@@ -205,12 +208,13 @@ def _fsrs(value: str, info: ValidationInfo) -> str:
         raise FsrsCardError("not JSON text") from exc
     if not isinstance(data, dict):
         raise FsrsCardError(f"not an fsrs Card JSON (an object of {', '.join(FSRS_KEYS)})")
-    for key in data:
-        if key not in FSRS_KEYS:
-            raise FsrsCardError(f"not a field of an fsrs Card ({', '.join(FSRS_KEYS)})", key)
-    for key in FSRS_KEYS:
-        if key not in data:
-            raise FsrsCardError("missing (an fsrs Card JSON has every one of its fields)", key)
+    if data.keys() != _FSRS_KEY_SET:
+        for key in data:
+            if key not in FSRS_KEYS:
+                raise FsrsCardError(f"not a field of an fsrs Card ({', '.join(FSRS_KEYS)})", key)
+        for key in FSRS_KEYS:
+            if key not in data:
+                raise FsrsCardError("missing (an fsrs Card JSON has every one of its fields)", key)
     card_id = _fsrs_int(data["card_id"], "card_id")
     state = data["state"]
     if isinstance(state, bool) or not isinstance(state, int) or state not in _STATE_VALUES:
@@ -248,21 +252,40 @@ def _fsrs(value: str, info: ValidationInfo) -> str:
             else f"null for a card in {name} (its learning step, 0 or more)",
             "step",
         )
-    expected = Card(
-        card_id=card_id,
-        state=State(state),
-        step=step,
-        stability=stability,
-        difficulty=difficulty,
-        due=due,
-        last_review=last_review,
-    )
     try:  # Card.from_json is json.loads then this: the text is parsed once
         read = Card.from_dict(cast("CardDict", data))
     except (ValueError, TypeError, KeyError, OverflowError) as exc:  # the checks above missed it
         raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
-    if read != expected:
+    # Field by field as Card's dataclass equality compares them, without building the
+    # expected Card (state 1..3 is its State; a Learning card's step is never null here).
+    if (
+        read.card_id,
+        read.state,
+        read.step,
+        read.stability,
+        read.difficulty,
+        read.due,
+        read.last_review,
+    ) != (card_id, state, step, stability, difficulty, due, last_review):
         raise FsrsCardError("fsrs reads it as another card than it says")
+    return value
+
+
+def _fsrs_once(value: str, info: ValidationInfo) -> str:
+    """`_fsrs`, except for the text the row's card last passed with in this validation.
+
+    A backup holds most schedules twice: a review's `card_before` is the text of the same
+    card's previous `card_after`. The check depends on nothing but the text and `now`, so a
+    text that passed passes again; the last text of each card is kept in the validation's
+    context (`parse_progress` puts the dict there), a text per card, not per review.
+    """
+    context = info.context
+    checked = context.get(_CHECKED) if isinstance(context, dict) else None
+    card_id = info.data.get("card_id")
+    if not isinstance(checked, dict) or not isinstance(card_id, str):
+        return _fsrs(value, info)
+    if checked.get(card_id) != value:
+        checked[card_id] = _fsrs(value, info)
     return value
 
 
@@ -333,7 +356,7 @@ class CardStateRow(_Row):
     @field_validator("fsrs_card")
     @classmethod
     def _fsrs_card(cls, value: str, info: ValidationInfo) -> str:
-        return _fsrs(value, info)
+        return _fsrs_once(value, info)
 
 
 class SessionRow(_Row):
@@ -373,7 +396,7 @@ class ReviewRow(_Row):
     @field_validator("card_before", "card_after")
     @classmethod
     def _cards(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _fsrs(value, info) if value is not None else None
+        return _fsrs_once(value, info) if value is not None else None
 
 
 class AttemptRow(_Row):
@@ -728,7 +751,7 @@ def parse_progress(
                 )
     moment = now if now is not None else datetime.now(UTC)
     try:
-        return ProgressFile.model_validate(data, context={"now": moment})
+        return ProgressFile.model_validate(data, context={"now": moment, _CHECKED: {}})
     except ValidationError as exc:
         first = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
