@@ -772,6 +772,8 @@ def _unsafe_value(
     value: Any, where: tuple[int | str, ...]
 ) -> tuple[tuple[int | str, ...], str] | None:
     """The first value no valid backup holds, with its path, or None (iterative, any depth)."""
+    if _plainly_safe(value, len(where)):
+        return None
     todo: list[tuple[Any, tuple[int | str, ...]]] = [(value, where)]
     while todo:
         item, at = todo.pop()
@@ -794,6 +796,38 @@ def _unsafe_value(
         elif isinstance(item, list):
             todo.extend((child, (*at, index)) for index, child in reversed(list(enumerate(item))))
     return None
+
+
+def _plainly_safe(value: Any, depth: int) -> bool:
+    """True when `_unsafe_value` would find nothing, by a walk that builds no paths.
+
+    Only plain JSON values are judged here (str, bool, None, int and float as `json.loads`
+    makes them, dicts and lists); anything else (a `_TooLong`, a `_NonFinite`, a value from
+    outside JSON) answers False, and so does any problem: the walk with paths then names it.
+    """
+    if type(value) is not dict and type(value) is not list:
+        return False
+    todo: list[tuple[Any, int]] = [(value, depth)]
+    low, high = -INT64 - 1, INT64
+    while todo:
+        item, level = todo.pop()
+        if level >= MAX_DEPTH:
+            return False
+        for child in item.values() if type(item) is dict else item:
+            kind = type(child)
+            if kind is str or kind is bool or child is None:
+                continue
+            if kind is int:
+                if not low <= child <= high:
+                    return False
+            elif kind is float:
+                if not -INT64 <= child <= INT64:  # NaN and the infinities fail it too
+                    return False
+            elif kind is dict or kind is list:
+                todo.append((child, level + 1))
+            else:
+                return False
+    return True
 
 
 def _deep_path(text: str) -> str:

@@ -1,9 +1,11 @@
-"""What reading a backup checks once: each card's fsrs text.
+"""What reading a backup checks, once: each card's fsrs text, and the walk over every value.
 
 A backup holds most fsrs texts twice (a review's `card_before` is the same card's previous
 `card_after`), and the check of one text depends only on the text and the time of the
 import: a text its card passed with is not checked again in the same file, while whatever a check
-refuses is still refused at each place it occurs, and a new import checks again.
+refuses is still refused at each place it occurs, and a new import checks again. The walk
+for values no backup holds (deep nesting, integers beyond 64 bits, NaN) first runs without
+building paths, and agrees with the walk that names them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from fsrs import Rating
 from quiz.store import Store
 from quiz.store import backup as backup_module
 from quiz.store.backup import (
+    INT64,
+    MAX_DEPTH,
     ProgressFormatError,
+    _NonFinite,
+    _plainly_safe,
+    _TooLong,
+    _unsafe_value,
     export_progress,
     parse_progress,
 )
@@ -102,3 +110,46 @@ def test_a_bad_text_is_refused_wherever_it_occurs(document: dict[str, Any]) -> N
         parse_progress({**document, "reviews": reviews}, now=NOW)
     assert refused.value.message.startswith("the file: reviews.2.card_after.state: 99 is not")
     assert refused.value.message.endswith("(and 1 more)")
+
+
+def _nested(levels: int) -> dict[str, Any]:
+    """`{"k": [[...]]}` with `levels` lists, the innermost at path length `levels`."""
+    value: list[Any] = []
+    for _ in range(levels - 1):
+        value = [value]
+    return {"k": value}
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ({"a": INT64, "b": -INT64 - 1, "c": [True, None, "x", 1.5]}, None),
+        ({"a": INT64 + 1}, "the integer 9223372036854775808 is beyond 64 bits"),
+        ({"a": [-INT64 - 2]}, "the integer -9223372036854775809 is beyond 64 bits"),
+        ({"a": 9.2e18, "b": -9.2e18}, None),
+        ({"a": float(INT64)}, "the number 9.22337e+18 is beyond 64 bits"),
+        ({"a": [float("nan")]}, "nan is not a finite number"),
+        ({"a": -float("inf")}, "-inf is not a finite number"),
+        ({"a": _NonFinite("nan")}, "nan is not a finite number"),
+        ({"a": _TooLong(30)}, "an integer of 30 digits, beyond 64 bits"),
+        ({"a": (1, 2), "b": {"c": b"x"}}, None),  # not JSON's values: the models refuse them
+        (_nested(MAX_DEPTH - 1), None),
+        (_nested(MAX_DEPTH), "nested deeper than 8 levels"),
+        ([{"a": [{"b": [2**70]}]}], "the integer 1180591620717411303424 is beyond 64 bits"),
+        (5, None),
+    ],
+)
+def test_the_walk_without_paths_agrees_with_the_one_that_names_them(
+    value: Any, problem: str | None
+) -> None:
+    found = _unsafe_value(value, ())
+    assert (found[1].split(" (")[0] if found else None) == problem
+    if problem is not None:
+        assert not _plainly_safe(value, 0)
+    if found is not None and isinstance(value, dict) and "k" in value:
+        assert found[0] == ("k", *([0] * (MAX_DEPTH - 1)))
+
+
+def test_a_real_backup_is_plainly_safe(document: dict[str, Any]) -> None:
+    assert _plainly_safe(document, 0)
+    assert not _plainly_safe(document, MAX_DEPTH), "its rows then sit too deep"
