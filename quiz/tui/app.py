@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 # Help (DataTable, the plan's status) are not needed for a due session's first card.
 
 
+PALETTE_PLACEHOLDER = "Find a card by its words or id, or a command (theme, keys, quit)…"
+"""The palette's search box before anything is typed (Textual's says "Search for commands…")."""
+
+
 def _card_commands() -> type[Provider]:
     """The palette's card search, imported when the palette first opens."""
     from quiz.tui.commands import CardCommands
@@ -203,6 +207,16 @@ class DrillbitApp(App[None]):
         from quiz.tui.screens.summary import SummaryScreen
 
         self.switch_screen(SummaryScreen(self.workspace, event.summary, title=event.title))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with a placeholder saying what drillbit's palette finds: the
+        cards (CardCommands) and Textual's commands (theme, keys, screenshot, quit)."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(placeholder=PALETTE_PLACEHOLDER, id="--command-palette")
+            )
 
     def action_help(self) -> None:
         """List every binding of the current screen (shown or not)."""

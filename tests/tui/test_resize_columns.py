@@ -97,6 +97,7 @@ async def test_title_column_follows_the_terminal_width(
             line = row_text(table, long_title)
             if size == NARROW:
                 assert long_title not in line, "the title is cut at 80 columns"
+                assert long_title[:18] in line and "…" in line, "and says so with an ellipsis"
                 # the last column (the drill's topic, the card's lapses) is visible
                 assert line.rstrip().endswith("drills" if key == "l" else "0")
             else:
@@ -161,3 +162,20 @@ async def test_summary_layout_follows_the_terminal_width(
             await resize(pilot, table, size)
             assert widths(table) == expected[size], f"the layout chosen at {size}"
             assert table.virtual_size.width <= table.size.width
+
+
+async def test_a_title_the_summary_cuts_ends_in_an_ellipsis(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    card = tui_bank / "mini" / "basics" / "dropout-inference.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("title: Inverted dropout at inference", f"title: {LONG_TITLE}"))
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=NARROW) as pilot:
+        table = await open_summary(app, pilot)
+        line = row_text(table, LONG_TITLE)
+        assert LONG_TITLE not in line and f"{LONG_TITLE[:33]}…" in line  # 34 cells
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=WIDE) as pilot:
+        table = await open_summary(app, pilot)
+        assert LONG_TITLE in row_text(table, LONG_TITLE)

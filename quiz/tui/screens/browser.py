@@ -19,6 +19,7 @@ from quiz.bank.problems import ContentError
 from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
@@ -29,9 +30,21 @@ _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspend
 SORTS = ("content", "due", "difficulty", "lapses")
 
 
-def title_width(terminal_width: int) -> int:
-    """The card column's width: what the kind, state, due and lapses columns leave."""
-    return max(20, terminal_width - 48)
+DIFFICULTY = "difficulty"
+"""The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
+
+
+def title_width(terminal_width: int, sort: str = "content") -> int:
+    """The card column's width: what the kind, state, due and lapses columns leave (and
+    the difficulty column, while the rows are sorted by it)."""
+    return max(20, terminal_width - 48 - (len(DIFFICULTY) + 2 if sort == "difficulty" else 0))
+
+
+def difficulty_cell(row: CardRow) -> Text:
+    """fsrs's difficulty to one decimal, or a dash for a card never reviewed (new)."""
+    if row.difficulty is None:
+        return Text("–", style="dim", justify="right")
+    return Text(f"{row.difficulty:.1f}", justify="right")
 
 
 class BrowserScreen(Screen[None]):
@@ -69,11 +82,21 @@ class BrowserScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("card", key="card", width=title_width(self.app.size.width))
-        table.add_columns("kind", "state", "due", "lapses")
         self.query_one(Input).focus()
         self.refresh_rows()
+
+    def _columns(self, table: DataTable[object]) -> None:
+        """The table's columns for the current sort: sorted by difficulty, it is shown."""
+        wanted = ["card", "kind", "state", "due"]
+        if self.sort == "difficulty":
+            wanted.append(DIFFICULTY)
+        wanted.append("lapses")
+        if [column.key.value for column in table.ordered_columns] == wanted:
+            return
+        table.clear(columns=True)
+        for key in wanted:
+            width = title_width(self.app.size.width, self.sort) if key == "card" else None
+            table.add_column(key, key=key, width=width)
 
     def on_resize(self) -> None:
         """Refit the card column to the terminal's new width (a no-op if it is unchanged).
@@ -81,7 +104,9 @@ class BrowserScreen(Screen[None]):
         Textual also sends this when the screen comes back after a resize while it was
         hidden under others.
         """
-        self.query_one(FittedTable).set_column_width("card", title_width(self.app.size.width))
+        self.query_one(FittedTable).set_column_width(
+            "card", title_width(self.app.size.width, self.sort)
+        )
 
     def on_screen_resume(self) -> None:
         self.refresh_rows()
@@ -96,15 +121,20 @@ class BrowserScreen(Screen[None]):
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
+        self._columns(table)
+        by_difficulty = self.sort == "difficulty"
         for row in self.shown:
             due = row.due.astimezone(ws.tz).strftime("%m-%d %H:%M") if row.due else ""
-            table.add_row(
-                row.card.title,
+            cells: list[object] = [
+                clipped(row.card.title),
                 row.card.kind,
                 Text(row.state, style=_STATE_STYLE.get(row.state, "")),
                 Text(due, style="bold yellow" if row.is_due else ""),
-                str(row.lapses),
-            )
+            ]
+            if by_difficulty:
+                cells.append(difficulty_cell(row))
+            cells.append(str(row.lapses))
+            table.add_row(*cells)
         if self.shown:
             table.move_cursor(row=min(max(cursor, 0), len(self.shown) - 1))
         title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} "

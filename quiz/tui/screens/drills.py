@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
 from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
@@ -21,9 +22,21 @@ if TYPE_CHECKING:
 _STYLE = {"passed": "green", "passed with hints": "yellow", "failed": "red", "not started": "dim"}
 
 
-def title_width(terminal_width: int) -> int:
-    """The drill column's width: what the state, tries, best and topic columns leave."""
-    return max(20, terminal_width - 52)
+TOPIC_WIDTH = 14
+"""The topic column's widest (a longer topic ends in "…")."""
+
+
+def title_width(terminal_width: int, topic_width: int = TOPIC_WIDTH, best_width: int = 7) -> int:
+    """The drill column's width: what the state (17 cells), tries (5), best and topic
+    columns leave, with a cell of padding either side of each and the scroll bar (2)."""
+    return max(
+        20, terminal_width - 2 - 2 - (17 + 2) - (5 + 2) - (best_width + 2) - (topic_width + 2)
+    )
+
+
+def _best(row: DrillRow) -> str:
+    """The fastest passing run, or nothing before a pass."""
+    return "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
 
 
 class DrillsScreen(Screen[None]):
@@ -48,8 +61,21 @@ class DrillsScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("drill", key="drill", width=title_width(self.app.size.width))
-        table.add_columns("state", "tries", "best", "topic")
+        table.add_column("state", key="state")
+        table.add_column("tries", key="tries")
+        table.add_column("best", key="best", width=7)
+        table.add_column("topic", key="topic", width=TOPIC_WIDTH)
         self.query_one(DataTable).focus()
+
+    def _fit(self) -> None:
+        """The topic and best columns as wide as their widest cell (the topic at most
+        TOPIC_WIDTH), and the drill column what is left."""
+        table = self.query_one(FittedTable)
+        topic = max([5, *(min(TOPIC_WIDTH, len(row.topic)) for row in self.rows)])
+        best = max([4, *(len(_best(row)) for row in self.rows)])
+        table.set_column_width("topic", topic)
+        table.set_column_width("best", best)
+        table.set_column_width("drill", title_width(self.app.size.width, topic, best))
 
     def on_resize(self) -> None:
         """Refit the drill column to the terminal's new width (a no-op if it is unchanged).
@@ -57,7 +83,7 @@ class DrillsScreen(Screen[None]):
         Textual also sends this when the screen comes back after a resize while it was
         hidden under others.
         """
-        self.query_one(FittedTable).set_column_width("drill", title_width(self.app.size.width))
+        self._fit()
 
     def on_screen_resume(self) -> None:
         ws = self.workspace
@@ -66,14 +92,14 @@ class DrillsScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         for row in self.rows:
-            best = "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
             table.add_row(
-                row.title,
+                clipped(row.title),
                 Text(row.state, style=_STYLE[row.state]),
                 str(row.attempts),
-                best,
-                row.topic,
+                _best(row),
+                clipped(row.topic),
             )
+        self._fit()
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         solved = sum(row.solved for row in self.rows)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, Static
 
 from quiz.overview import describe_due
 from quiz.study import rating_name
+from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.clock import format_clock
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -28,7 +29,7 @@ def _percent(value: float | None) -> str:
 
 WIDE = 110
 """From this terminal width the card and topic columns fit their content; below it they are
-cut (at 34 and 14 cells) so the result and time columns stay on screen."""
+cut (at 34 and 14 cells, ending in "…") so the result and time columns stay on screen."""
 
 
 def column_widths(terminal_width: int) -> dict[str, int | None]:
@@ -127,7 +128,7 @@ class SummaryScreen(Screen[None]):
                     style="green" if q.correct else "red",
                 )
             seconds = "" if q.seconds is None else f"{q.seconds:.0f} s"
-            table.add_row(q.title, q.topic, result, seconds)
+            table.add_row(clipped(q.title), clipped(q.topic), result, seconds)
 
     def on_resize(self) -> None:
         """Switch between the wide and the narrow layout when the terminal crosses WIDE.

@@ -51,3 +51,12 @@ class Cell:
         if self._width < 0:
             return Measurement.get(console, options, self.as_text())
         return Measurement(self._width, self._width)
+
+
+def clipped(text: str, style: str = "") -> Text:
+    """A one-line table cell that ends in "…" when its column is narrower than it.
+
+    A plain string cell is cut at the column's edge with nothing to say so (and is read as
+    markup: a title with `[i]` in it lost it); titles and topics use this instead.
+    """
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
