@@ -7,12 +7,16 @@ from typing import TYPE_CHECKING
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, TextArea
+from textual.widgets._footer import FooterKey
 
 from quiz.drill_grading import starter_text
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.widgets.footer import KeysFooter
 from tests.tui.conftest import (
     SOLUTION,
     WAIT_SECONDS,
@@ -268,24 +272,74 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
         assert "PASSED" in str(screen.query_one("#verdict-status").render())
 
 
-async def test_at_80_columns_the_explanation_gets_the_whole_width(build: AppFactory) -> None:
+LONG_SIGNATURE = "def sgd_step(theta, grad, lr, momentum=0.0, dampening=0.0, nesterov=False):"
+"""77 characters: wider than the editor at 80 columns (its gutter takes 5)."""
+
+
+def shown_lines(widget: Widget) -> list[str]:
+    """The text a widget draws, line by line."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def footer_descriptions(screen: DrillScreen) -> list[str]:
+    return [key.description for key in screen.query(FooterKey)]
+
+
+async def test_at_80_columns_the_task_sits_above_the_editor_and_the_verdict_stays(
+    build: AppFactory,
+) -> None:
+    """At 80x24 the task and the editor are stacked, each the whole width: the task's
+    lines are not split into a 29-column strip, a long signature wraps in the editor
+    instead of running off its edge, and the verdict under the editor is on screen after
+    a run and after a pass, whichever pane has the focus (it was hidden until tab)."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
         editor, task = editor_of(screen), screen.query_one("#drill-task")
-        assert editor.has_focus and screen.query_one("#drill-right").display
-        assert task.size.width < 40  # side by side while coding
+        verdict = screen.query_one("#verdict")
+        assert editor.has_focus
+        assert task.region.bottom <= editor.region.y  # stacked
+        assert task.size.width >= 76 and editor.size.width >= 78
+        editor.load_text(WRONG.replace("def sgd_step(theta, grad, lr):", LONG_SIGNATURE))
+        await pilot.pause()
+        drawn = " ".join(line.strip() for line in shown_lines(editor))
+        assert "nesterov=False):" in drawn  # the whole signature is on screen
+        await grade_now(app, pilot)
+        assert "FAILED" in str(screen.query_one("#verdict-status").render())
+        assert verdict.display and verdict.region.height >= 3
+        assert verdict.region.bottom <= screen.query_one(KeysFooter).region.y
+        assert editor.region.height >= 4  # room to keep coding
         editor.load_text(SOLUTION)
         await grade_now(app, pilot)
         await pilot.pause()
-        assert task.has_focus and screen.has_class("-reading")
-        assert not screen.query_one("#drill-right").display
-        assert task.size.width >= 76  # the explanation's code lines fit
+        assert task.has_focus and screen.has_class("-reading")  # the explanation, larger
         assert screen.query_one("#explanation").display
+        assert task.region.height > editor.region.height
+        assert "PASSED" in str(screen.query_one("#verdict-status").render())
+        assert verdict.display and verdict.region.height >= 2  # no key needed to see it
+        assert screen.query_one("#drill-right").display
         await pilot.press("tab")
         await pilot.pause()
-        assert editor.has_focus and screen.query_one("#drill-right").display
+        assert editor.has_focus and not screen.has_class("-reading")
+        assert editor.region.height > task.region.height - 4
+
+
+async def test_the_drill_footer_names_help_once(build: AppFactory) -> None:
+    """f1 is the drill's help key (? types into the editor); with the task pane focused
+    ? opens the help too, and the footer said "f1 Help ? Help"."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        await pilot.pause()
+        assert footer_descriptions(screen).count("Help") == 1
+        screen.query_one("#drill-task").focus()
+        await pilot.pause()
+        await wait_until(pilot, lambda: footer_descriptions(screen).count("Help") <= 1)
+        assert footer_descriptions(screen).count("Help") == 1
+        await pilot.press("question_mark")  # still opens the help from the task pane
+        assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
 async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: AppFactory) -> None:
@@ -293,6 +347,12 @@ async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: Ap
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
+        editor_of(screen).load_text(
+            SOLUTION.replace("def sgd_step(theta, grad, lr):", LONG_SIGNATURE)
+        )
+        await pilot.pause()
+        drawn = " ".join(line.strip() for line in shown_lines(editor_of(screen)))
+        assert "nesterov=False):" in drawn  # wrapped in the editor, not cut at its edge
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         await pilot.pause()

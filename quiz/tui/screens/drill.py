@@ -63,6 +63,9 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("tab", "switch_pane", "Switch pane", show=False),
         Binding("escape", "leave", "Back", priority=True),
         Binding("f1", "app.help", "Help"),  # ? goes into the editor
+        # Outside the editor ? opens the help too; only f1 is in the footer (it was there
+        # twice, "f1 Help ? Help", while the task pane had the focus).
+        Binding("question_mark", "app.help", "Help", show=False),
     ]
 
     class DrillSubmitted(Message):
@@ -134,7 +137,7 @@ class DrillScreen(Screen["DrillSitting"]):
                     ws.drafts.initial_code(card),
                     language="python",
                     id="editor",
-                    soft_wrap=False,
+                    soft_wrap=True,  # a long signature wraps: none of it is off screen
                 )
                 yield VerdictView(id="verdict")
         yield KeysFooter()
@@ -253,7 +256,7 @@ class DrillScreen(Screen["DrillSitting"]):
             await explanation.update(
                 "## Why it works\n\n" + section_markdown(self.sitting.card, "Explanation")
             )
-            if self.has_class("-narrow"):  # the task pane takes the width, so code fits
+            if self.has_class("-narrow"):  # the task pane, over the editor, gets more rows
                 self.query_one("#drill-task").focus()
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
             more = " ctrl+f: next drill." if self.session is None else ""
@@ -388,7 +391,7 @@ class DrillScreen(Screen["DrillSitting"]):
             task.focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """On a narrow terminal the focused task pane takes the whole width (code is not cut)."""
+        """On a narrow terminal the focused pane, the task or the editor, gets more rows."""
         task, focused = self.query_one("#drill-task"), self.focused
         self.set_class(
             focused is not None and (task is focused or task in focused.ancestors), "-reading"
