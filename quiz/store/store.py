@@ -800,6 +800,48 @@ class Store:
             ).fetchone()
         return CardFlag(card_id=card_id, suspended=bool(row["suspended"]), buried_until=until)
 
+    def card_flag(self, card_id: str) -> tuple[CardFlag, datetime] | None:
+        """One card's flag and when it was set, or None when the card has none."""
+        rows = self._read("SELECT * FROM card_flag WHERE card_id = ?", (card_id,))
+        if not rows:
+            return None
+        row = rows[0]
+        buried = None if row["buried_until"] is None else from_db(row["buried_until"])
+        flag = CardFlag(card_id=card_id, suspended=bool(row["suspended"]), buried_until=buried)
+        return flag, from_db(row["updated_at"])
+
+    @_degradable
+    def restore_flag(
+        self, card_id: str, before: tuple[CardFlag, datetime] | None, *, set_at: datetime
+    ) -> bool:
+        """Take back a suspend or bury made at `set_at`: the card's flag becomes `before`
+        again (as `card_flag` read it just before; None: no flag), set when it was then.
+
+        Refuses (False, nothing changed) when the flag is no longer the one set at
+        `set_at` (changed since in the browser or another tab): that later change stays.
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT updated_at FROM card_flag WHERE card_id = ?", (card_id,)
+            ).fetchone()
+            if row is None or row["updated_at"] != to_db(set_at):
+                return False
+            if before is None:
+                conn.execute("DELETE FROM card_flag WHERE card_id = ?", (card_id,))
+                return True
+            flag, updated_at = before
+            conn.execute(
+                """UPDATE card_flag SET suspended = ?, buried_until = ?, updated_at = ?
+                   WHERE card_id = ?""",
+                (
+                    int(flag.suspended),
+                    None if flag.buried_until is None else to_db(flag.buried_until),
+                    to_db(updated_at),
+                    card_id,
+                ),
+            )
+        return True
+
     @_degradable
     def forget_card(self, card_id: str) -> bool:
         """Reset a card to new: its schedule and flags go, its review history stays.

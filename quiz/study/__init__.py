@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Session,
         SessionOptions,
         SessionOver,
+        SetAside,
         aside_phrase,
         set_card_aside,
     )
@@ -67,7 +68,14 @@ _HOMES = {
         "review_card",
         "shown_interval",
     ),
-    "session": ("Session", "SessionOptions", "SessionOver", "aside_phrase", "set_card_aside"),
+    "session": (
+        "Session",
+        "SessionOptions",
+        "SessionOver",
+        "SetAside",
+        "aside_phrase",
+        "set_card_aside",
+    ),
     "stats": ("Stats", "compute_stats"),
     "summary": ("Answer", "QuestionResult", "Summary", "TopicScore"),
 }
@@ -85,6 +93,7 @@ __all__ = [
     "Session",
     "SessionOptions",
     "SessionOver",
+    "SetAside",
     "Stats",
     "StudyCard",
     "Summary",

@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from fsrs import Rating, Scheduler
 
@@ -182,6 +182,32 @@ def aside_phrase(flag: CardFlag) -> str:
     return "Buried until tomorrow"
 
 
+class SetAside(NamedTuple):
+    """A card buried or suspended in a session, with the flag it has now."""
+
+    card: StudyCard
+    flag: CardFlag
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One thing `Session.undo` takes back: an answer, or a card set aside (`answer` None)."""
+
+    card: StudyCard
+    answer: Answer | None
+    removed: tuple[tuple[int, StudyCard], ...]
+    """The queue entries the step took out, each with its index in the queue before it,
+    in index order: inserting them back in that order rebuilds that queue."""
+    appended: bool
+    """An answer Again put the card back at the end of the queue (and it is still there)."""
+    later: int
+    """Plan mode: how many cards `left_for_later` held before the step."""
+    aside: SetAside | None = None
+    flag_before: tuple[CardFlag, datetime] | None = None
+    """A set-aside's card flag before it (None: none), with when it was set."""
+    set_at: datetime | None = None
+
+
 class Session:
     """One sitting: `current` card, answer it (persisted at once), `undo`, `finish`.
 
@@ -250,6 +276,8 @@ class Session:
         self.answers: list[Answer] = []
         self.left_for_later: list[StudyCard] = []
         """Plan mode: cards taken out because today's minutes are used (still due)."""
+        self._steps: list[_Step] = []
+        """What `undo` takes back, the last action last: answers, buries and suspends."""
         self._fit_time_box()
         self._shown_at = self.started_at
         self._summary: Summary | None = None
@@ -268,16 +296,23 @@ class Session:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
 
-    def _fit_time_box(self) -> None:
-        """Drop the queued cards that no longer fit in today's plan minutes."""
+    def _fit_time_box(self) -> list[tuple[int, StudyCard]]:
+        """Drop the queued cards that no longer fit in today's plan minutes (into
+        `left_for_later`); returns them with their indices in the queue as it was."""
         box = self.options.time_box
         if box is None:
-            return
+            return []
         used = sum(answer.seconds for answer in self.answers)
         kept: list[StudyCard] = []
-        for card in self._queue:
-            (kept if box.fits(card.kind, used) else self.left_for_later).append(card)
+        dropped: list[tuple[int, StudyCard]] = []
+        for index, card in enumerate(self._queue):
+            if box.fits(card.kind, used):
+                kept.append(card)
+            else:
+                dropped.append((index, card))
+                self.left_for_later.append(card)
         self._queue = kept
+        return dropped
 
     @property
     def time_box_note(self) -> str | None:
@@ -306,6 +341,11 @@ class Session:
         """A due session under an interview plan: the plan, not fsrs's due times, says
         when a card comes back (a due review may wait for the last pass)."""
         return self.mode == "due" and self.options.plan_queue is not None
+
+    @property
+    def queued(self) -> tuple[StudyCard, ...]:
+        """The cards still queued, in order, the current one first."""
+        return tuple(self._queue) if self._summary is None else ()
 
     @property
     def remaining(self) -> int:
@@ -393,6 +433,8 @@ class Session:
             duration_ms=duration,
             session_id=self.session_id,
         )
+        before = len(self._queue)
+        later = len(self.left_for_later)
         self._queue.pop(0)
         requeued = (
             self.mode != "mock"
@@ -417,7 +459,15 @@ class Session:
         )
         self.answers.append(result)
         self._shown_at = moment
-        self._fit_time_box()
+        # The queue before this answer was [card, *rest] and is now rest (and the Again
+        # copy at its end): rest's entry i, if the time box drops it, was at i + 1 before.
+        # A dropped Again copy was not there before: undo takes it out of left_for_later.
+        cut = self._fit_time_box()
+        removed = [(0, card)] + [(i + 1, c) for i, c in cut if i < before - 1]
+        kept_copy = requeued and all(i < before - 1 for i, _ in cut)
+        self._steps.append(
+            _Step(card=card, answer=result, removed=tuple(removed), appended=kept_copy, later=later)
+        )
         return result
 
     def skip(self, *, now: datetime | None = None) -> StudyCard | None:
@@ -432,42 +482,71 @@ class Session:
         self._shown_at = self._now(now)
         return self.current
 
-    def set_aside(
-        self, *, suspend: bool, now: datetime | None = None
-    ) -> tuple[StudyCard, CardFlag] | None:
+    def set_aside(self, *, suspend: bool, now: datetime | None = None) -> SetAside | None:
         """Suspend the current card (until unsuspended) or bury it (until tomorrow).
 
         It leaves the queue unanswered; nothing is logged as a review. Returns the card
-        and its flag (a suspended card opened by hand and buried stays suspended).
+        and its flag (a suspended card opened by hand and buried stays suspended). `undo`
+        takes it back.
         """
         card = self.current
         if card is None:
             return None
         moment = self._now(now)
+        before = self._store.card_flag(card.id)
         flag = set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
+        removed = tuple((i, c) for i, c in enumerate(self._queue) if c.id == card.id)
         self._queue = [c for c in self._queue if c.id != card.id]
         self._shown_at = moment
-        return card, flag
+        aside = SetAside(card, flag)
+        self._steps.append(
+            _Step(
+                card=card,
+                answer=None,
+                removed=removed,
+                appended=False,
+                later=len(self.left_for_later),
+                aside=aside,
+                flag_before=before,
+                set_at=moment,
+            )
+        )
+        return aside
 
-    def undo(self, *, now: datetime | None = None) -> Answer | None:
-        """Take back the last answer: the card's fsrs state and the log are restored exactly.
+    @property
+    def can_undo(self) -> bool:
+        """Something to take back: an answer, a bury or a suspend of this session."""
+        return bool(self._steps) and self._summary is None
 
-        The card becomes current again. Returns the undone answer, or None if none.
+    def undo(self, *, now: datetime | None = None) -> Answer | SetAside | None:
+        """Take back the last action, as Anki does: an answer, a bury or a suspend.
+
+        An answer: the card's fsrs state and the log are restored exactly. A bury or a
+        suspend: the card's flag is what it was before (unless changed since elsewhere,
+        `Store.restore_flag`). Either way the queue is again what it was before the action
+        (the card current again, an Again copy gone, cards the plan's minutes dropped
+        back; a skip since is not undone). Returns what was undone, or None if nothing.
         """
-        if not self.answers or self._summary is not None:
+        if not self.can_undo:
             return None
-        last = self.answers[-1]
+        step = self._steps[-1]
         moment = self._now(now)
-        self._store.undo_review(last.review_id, now=moment)
-        self.answers.pop()
-        if last.requeued:
+        if step.answer is not None:
+            self._store.undo_review(step.answer.review_id, now=moment)
+            self.answers.pop()
+        elif step.set_at is not None:
+            self._store.restore_flag(step.card.id, step.flag_before, set_at=step.set_at)
+        self._steps.pop()
+        del self.left_for_later[step.later :]
+        if step.appended:
             for index in range(len(self._queue) - 1, -1, -1):
-                if self._queue[index].id == last.card.id:
+                if self._queue[index].id == step.card.id:
                     del self._queue[index]
                     break
-        self._queue.insert(0, last.card)
+        for index, card in step.removed:
+            self._queue.insert(min(index, len(self._queue)), card)
         self._shown_at = moment
-        return last
+        return step.answer if step.answer is not None else step.aside
 
     # -- the end ---------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFron
 from quiz.cardtext import plain_text, section_markdown
 from quiz.study import (
     SessionOver,
+    SetAside,
     aside_phrase,
     preview_intervals,
     rating_name,
@@ -324,7 +325,7 @@ class StudyScreen(Screen[None]):
         if action == "set_aside":
             return self.phase in ("question", "revealed") and self.session.mode != "mock"
         if action == "undo":
-            return bool(self.session.answers) and self.phase != "over" and not self.hides_feedback
+            return self.session.can_undo and self.phase != "over" and not self.hides_feedback
         return True
 
     def on_input_changed(self, event: NumberAnswer.Changed) -> None:
@@ -611,12 +612,16 @@ class StudyScreen(Screen[None]):
             await self.show_card()
 
     async def action_undo(self) -> None:
-        """Take back the last answer; its card comes back."""
-        answer = self.session.undo()
-        if answer is None:
+        """Take back the last answer, bury or suspend; its card comes back."""
+        undone = self.session.undo()
+        if undone is None:
             return
-        self.post_message(self.AnswerUndone(answer))
-        self.notify(f"Undid {rating_name(answer.rating)} on '{answer.card.title}'.")
+        if isinstance(undone, SetAside):
+            what = "bury" if undone.flag.buried_until is not None else "suspend"
+            self.notify(f"Undid the {what} of '{undone.card.title}'.")
+        else:
+            self.post_message(self.AnswerUndone(undone))
+            self.notify(f"Undid {rating_name(undone.rating)} on '{undone.card.title}'.")
         await self.show_card()
 
     def action_scroll_body(self, direction: int) -> None:
