@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -32,6 +32,7 @@ from quiz.study import (
     shown_interval,
     suggested_rating,
 )
+from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
@@ -290,10 +291,16 @@ class StudyScreen(Screen[None]):
 
     def on_mock_clock_time_up(self, event: MockClock.TimeUp) -> None:
         event.stop()
-        if self.phase != "over" and self.app.screen is self:
-            # (under an open drill, the drill's return ends the session instead)
-            self.notify("Time is up.", title="Mock interview")
-            self.end_session()
+        if self.phase == "over":
+            return
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        if not all(isinstance(screen, ModalScreen) for screen in above):
+            return  # under an open drill, the drill's return ends the session instead
+        for _screen in above:  # the end's confirmation, help, the palette: the time is up
+            self.app.pop_screen()
+        self.notify("Time is up.", title="Mock interview")
+        self.end_session()
 
     def tick(self) -> None:
         """Redraw the mock clock now (it also ticks by itself once a second)."""
@@ -633,8 +640,31 @@ class StudyScreen(Screen[None]):
             body.scroll_page_up(animate=False)
 
     def action_end(self) -> None:
-        """End the session now and show the summary."""
-        self.end_session()
+        """End the session now and show the summary.
+
+        A mock interview asks first: one key must not end a timed interview, whose clock
+        cannot be started again. A due or cram session ends at once, as before: every
+        answer is already saved, and the next session goes on with what is left.
+        """
+        if self.phase == "over":
+            return
+        if self.session.mode != "mock":
+            self.end_session()
+            return
+
+        def end(yes: bool | None) -> None:
+            if yes:
+                self.end_session()
+
+        left = self.session.remaining
+        questions = "1 question is" if left == 1 else f"{left} questions are"
+        self.app.push_screen(
+            ConfirmScreen(
+                f"End the mock interview now? {questions} not answered yet "
+                "(the summary counts them as unanswered)."
+            ),
+            end,
+        )
 
     def end_session(self) -> None:
         """Finish the session (idempotent) and hand the summary to the app."""
