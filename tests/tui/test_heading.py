@@ -46,7 +46,7 @@ async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) 
         assert isinstance(study, StudyScreen) and study.card is not None
         heading = study.query_one(CardHeading)
         done, total = study.session.progress
-        place = f"{study.card.topic} · {done + 1}/{total}"
+        place = f"{study.card.topic} · {done} done · {total - done} left"
         assert study.card.title in heading.text.plain
         narrow = len(f" {study.card.kind}  ") + len(f"  {place}") + 6
         await pilot.resize_terminal(narrow + 2, 24)  # the heading's padding: one a side

@@ -6,8 +6,49 @@ from __future__ import annotations
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.heading import CardHeading
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, Recorder, set_plan, wait_until
+
+
+def _place(screen: StudyScreen) -> str:
+    """The count at the end of the card's heading ('basics · 1 done · 3 left')."""
+    return screen.query_one(CardHeading).text.plain.rsplit("  ", 1)[-1]
+
+
+async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        store = app.workspace.store
+        await pilot.press("2", "enter", "space")  # answer the choice card, go on
+        await pilot.pause()
+        second = screen.card
+        assert second is not None and store.review_count() == 1
+        assert _place(screen).endswith("1 done · 3 left")
+        clock.advance(10)
+        await pilot.press("b")
+        await pilot.pause()
+        assert second.id in store.hidden_ids(clock())
+        assert screen.card is not second and _place(screen).endswith("1 done · 2 left")
+        clock.advance(10)
+        await pilot.press("u")
+        await pilot.pause()
+        assert screen.card is not None and screen.card.id == second.id, "the buried card is back"
+        assert store.card_flags() == {}, "and no longer buried"
+        assert store.review_count() == 1, "the answer before the bury is kept"
+        assert recorder.of(StudyScreen.AnswerUndone) == []
+        assert any(f"Undid the bury of '{second.title}'" in n.message for n in app._notifications)
+        assert _place(screen).endswith("1 done · 3 left")
+        await pilot.press("x", "u")  # a suspend, undone the same way
+        await pilot.pause()
+        assert store.card_flags() == {} and screen.card.id == second.id
+        await pilot.press("u")  # then the answer
+        await pilot.pause()
+        assert store.review_count() == 0 and _place(screen).endswith("0 done · 4 left")
 
 
 async def test_escape_in_a_mock_interview_asks_first(build: AppFactory, recorder: Recorder) -> None:
@@ -61,3 +102,36 @@ async def test_the_mock_clock_ends_the_interview_under_the_question(
         assert isinstance(app.screen, SummaryScreen), "the time is up: no question left open"
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
         assert [type(s).__name__ for s in app.screen_stack][-1] == "SummaryScreen"
+
+
+async def test_the_count_says_why_cards_leave_a_plan_session(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """In plan mode an answer that uses up the minutes for some cards says so, with the
+    count of cards left dropping by them; an Again asked again keeps its card left."""
+    app = build(study=StudyRequest(mode="due"))
+    set_plan(app.workspace, 12, 3.0)
+    async with app.run_test(notifications=True) as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen)
+        session = study.session
+        assert session.plan_mode and session.options.time_box is not None
+        done, total = session.progress
+        assert _place(study).endswith(f"0 done · {total} left")
+        queued = [card.kind for card in session.queued]
+        box = session.options.time_box
+        # answer so slowly that one card of another kind no longer fits, the Again copy does
+        first = queued[0]
+        longest = max(box.long_answer[kind] for kind in queued[1:])
+        used = box.seconds_left - longest + 1
+        assert box.fits(first, used), "the setting this test needs"
+        clock.advance(used)
+        await pilot.press("1", "enter")  # the choice card, wrong: Again, asked again
+        await pilot.pause()
+        assert session.left_for_later, "a card no longer fits"
+        assert session.current is not None
+        await pilot.press("space")  # from the choice's feedback to the next card
+        await pilot.pause()
+        left = total - len(session.left_for_later)  # the Again copy stands in for its card
+        assert _place(study).endswith(f"1 done · {left} left")
+        assert any("plan minutes are nearly used" in n.message for n in app._notifications)

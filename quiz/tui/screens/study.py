@@ -267,9 +267,14 @@ class StudyScreen(Screen[None]):
         )
 
     def _heading(self, card: Card) -> tuple[str, str, str]:
-        """The line above the card: kind, title, and its topic and place in the session."""
+        """The line above the card: kind, title, its topic and the session's count.
+
+        The count says what it counts, answers given and cards still queued (this one
+        included), rather than a place out of a total: the total would move under the
+        person (a bury, an Again that comes back, the plan's minutes running out).
+        """
         done, total = self.session.progress
-        return card.kind, card.title, f"{card.topic} · {done + 1}/{total}"
+        return card.kind, card.title, f"{card.topic} · {done} done · {total - done} left"
 
     def _focus(self, question: _Question) -> None:
         """Focus the card's answer widget (or the body) now, before the keys are drawn."""
@@ -484,13 +489,25 @@ class StudyScreen(Screen[None]):
         await self.action_rate(int(self.suggestion()))
 
     def _commit(self, give: Callable[[], Answer]) -> Answer | None:
-        """Run an answering call; post AnswerGraded, or end the session if it is over."""
+        """Run an answering call; post AnswerGraded, or end the session if it is over.
+
+        In plan mode, when the answer used up the minutes for some queued cards, say so
+        (the count of cards left drops by them); the summary says it again.
+        """
+        waiting = len(self.session.left_for_later)
         try:
             answer = give()
         except SessionOver:
             self.end_session()
             return None
         self.post_message(self.AnswerGraded(answer))
+        dropped = len(self.session.left_for_later) - waiting
+        if dropped and self.session.current is not None:
+            cards = "1 card waits" if dropped == 1 else f"{dropped} cards wait"
+            self.notify(
+                f"Today's plan minutes are nearly used: {cards} for the next day.",
+                title="Interview plan",
+            )
         return answer
 
     async def on_choice_picker_answer_submitted(self, event: ChoicePicker.AnswerSubmitted) -> None:

@@ -10,8 +10,8 @@ from textual.widget import Widget
 class CardHeading(Widget):
     """Kind, title and place on one line; a title too long for the width is cut with "…".
 
-    The place ("attention · 3/20") is what changes from card to card and what a person
-    checks; a plain Label cut the line's end, so at 80 columns a long title hid it.
+    The place ("attention · 2 done · 18 left") is what changes from card to card and what
+    a person checks; a plain Label cut the line's end, so at 80 columns a long title hid it.
     """
 
     DEFAULT_CSS = """
