@@ -186,4 +186,4 @@ async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_
         await pilot.pause()
         assert study.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
         shown = str(study.query_one("#study-ratings").render())
-        assert "(the interview plan says when it comes back)" in shown
+        assert "(the plan picks the day)" in shown

@@ -3,6 +3,8 @@ count and the rating keys' line, driven with Pilot on a fake clock."""
 
 from __future__ import annotations
 
+from rich.text import Text
+
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -135,3 +137,38 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
         assert _place(study).endswith(f"1 done · {left} left")
         assert any("plan minutes are nearly used" in n.message for n in app._notifications)
+
+
+async def _rating_line(
+    build: AppFactory, request: StudyRequest, size: tuple[int, int], *, plan: bool
+) -> tuple[int, str]:
+    """The rating keys' line of the first concept card: its height and its text."""
+    app = build(study=request)
+    if plan:
+        set_plan(app.workspace, 12, 30.0)
+    else:
+        app.workspace.store.clear_interview_plan()
+    async with app.run_test(size=size) as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.session.plan_mode == plan
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        ratings = study.query_one("#study-ratings")
+        rendered = ratings.render()
+        text = rendered.plain if isinstance(rendered, Text) else str(rendered)
+        return ratings.size.height, " ".join(text.split())
+
+
+async def test_the_rating_keys_fit_one_line_at_80_columns(build: AppFactory) -> None:
+    """Each mode's note beside the keys, and in plan mode fsrs's same-day steps, on one
+    line at 80 columns (and at 120)."""
+    concepts = StudyRequest(mode="due", kind="concept")
+    for size in ((80, 24), (120, 40)):
+        for request, plan, shown in (
+            (concepts, False, "1 Again 1m 2 Hard 6m 3 Good 10m 4 Easy"),
+            (StudyRequest(mode="cram", kind="concept"), False, "(the schedule stays as it is)"),
+            (concepts, True, "4 Easy (the plan picks the day)"),
+        ):
+            height, text = await _rating_line(build, request, size, plan=plan)
+            assert shown in text
+            assert height == 1, f"{size}: {text}"

@@ -434,16 +434,19 @@ class StudyScreen(Screen[None]):
         return labels
 
     def _show_rating_bar(self, suggestion: Rating) -> None:
-        """The rating keys, styled like the footer's, each with its next interval."""
+        """The rating keys, styled like the footer's, each with its next interval, on one
+        line at 80 columns: the longest, plan mode with a same-day step on three keys, is
+        ' 1  Again 10m   2  Hard 10m   3  Good 10m   4  Easy  (the plan picks the day)',
+        77 cells of the 78 inside the padding."""
         bar = Text()
         for key, label in self._rating_labels():
             bold = "bold" if key == str(int(suggestion)) else ""
             bar.append(f" {key} ", style="reverse bold")
             bar.append(f" {label}  ", style=bold)
         if self.session.mode != "due":
-            bar.append("(this mode leaves the schedule alone)", style="italic")
+            bar.append("(the schedule stays as it is)", style="italic")
         elif self.session.plan_mode:
-            bar.append("(the interview plan says when it comes back)", style="italic")
+            bar.append("(the plan picks the day)", style="italic")
         ratings = self._ratings()
         ratings.update(bar)
         ratings.display = True
