@@ -10,7 +10,9 @@ and reported by :func:`find_math_problems`, which ``drillbit lint`` uses.
 Where the formulas are is decided by `quiz.bank.markdown.scan_math` (the one Markdown
 reader); the Unicode tables live in `quiz.bank.mathsymbols`. Rendering rules that keep the
 text unambiguous: a fraction with a factor beside it is bracketed, ``(1/m) dZ Xᵀ``; a
-radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
+numerator, denominator or radicand of more than one term is bracketed, including factors
+side by side, ``(σ(z) − y)/(σ(z)(1 − σ(z)))`` (a name applied to its argument, ``σ(z)``,
+is one term); a radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
 order, ``dZ^[2]_(:, j)``; no zero-width characters are emitted.
 """
 
@@ -233,16 +235,36 @@ def _ends_factor(c: str) -> bool:
 
 
 def _atomic(text: str) -> bool:
-    """No space or operator outside brackets: safe as a numerator, radicand, base."""
+    """One term: safe as a numerator, denominator, radicand, base.
+
+    Not one term: a space or an operator outside brackets (a + b, a b), or factors side by
+    side that a bracket group makes plain: a group right after another, σ(z)(1 − σ(z)),
+    after a digit, 2(x + 1), or after a single letter when the group holds more than one
+    term, p(1 − p). A name applied to its argument is one term: σ(z), f(x), max(a, b).
+    """
     depth = 0
-    for c in text:
+    opened = 0  # where the outermost open group starts
+    for k, c in enumerate(text):
         if c in OPENERS:
+            if depth == 0:
+                opened = k
+                before = text[k - 1] if k else ""
+                if before and (before in CLOSERS or before.isdigit()):
+                    return False
             depth += 1
         elif c in CLOSERS:
             depth -= 1
+            if depth == 0 and _single_letter_before(text, opened):
+                if not _atomic(text[opened + 1 : k]):
+                    return False  # p(1 − p) is a product: p times (1 − p)
         elif depth == 0 and (c.isspace() or c in OPERATOR_CHARS):
             return False
     return True
+
+
+def _single_letter_before(text: str, k: int) -> bool:
+    """The character before position k is a letter that starts the text or follows a non-letter."""
+    return k >= 1 and text[k - 1].isalpha() and (k == 1 or not text[k - 2].isalpha())
 
 
 def _script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:

@@ -524,3 +524,32 @@ def test_lint_places_math_problems_inside_quotes_and_lists() -> None:
     assert find_math_problems(listed) == [
         MathProblem(5, 4, "an accent over more than one symbol has no text form")
     ]
+
+
+# ------------------------------------------ sixteenth round: products as numerator/denominator
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        # a product of factors side by side is not one term: it gets brackets
+        (r"\frac{\sigma(z) - y}{\sigma(z)(1 - \sigma(z))}", "(σ(z) − y)/(σ(z)(1 − σ(z)))"),
+        (r"\frac{p - y}{p(1 - p)}", "(p − y)/(p(1 − p))"),
+        (r"\frac{1}{2(x + 1)}", "1/(2(x + 1))"),
+        (r"\frac{(a + b)(a - b)}{c}", "((a + b)(a − b))/c"),
+        (r"\frac{1}{x^2(1 - x)}", "1/(x²(1 − x))"),
+        (r"\sqrt{\sigma(z)(1 - \sigma(z))}", "√(σ(z)(1 − σ(z)))"),
+        (r"\sqrt{p(1 - p)}", "√(p(1 − p))"),
+        # a name applied to its argument is one term, and so is one bracket group
+        (r"-\frac{y}{\sigma(z)}", "−y/σ(z)"),
+        (r"\frac{f(x)}{g(x)}", "f(x)/g(x)"),
+        (r"\frac{a}{\max(1, b - c)}", "a/max(1, b − c)"),
+        (r"\frac{x_i}{\operatorname{RMS}(x)}", "xᵢ/RMS(x)"),
+        (r"\frac{1}{(a + b)}", "1/(a + b)"),
+        (r"\frac{\partial L}{\partial W^{[l]}}", "∂L/∂W^[l]"),
+    ],
+)
+def test_a_product_as_numerator_denominator_or_radicand_is_bracketed(
+    latex: str, expected: str
+) -> None:
+    assert latex_to_unicode(latex) == expected
