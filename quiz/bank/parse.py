@@ -23,6 +23,7 @@ from quiz.bank.models import (
     NO_MATH_SECTIONS,
     REQUIRED_SECTIONS,
     Card,
+    ChoiceFront,
     CodingFront,
     ConceptFront,
     Section,
@@ -39,10 +40,11 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
-LINT_ONLY_CODES = frozenset({"math"})
+LINT_ONLY_CODES = frozenset({"math", "author-note", "option-position"})
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
-written, with a note: `quiz.cardtext`). Looking for them is a third of a cold load."""
+written, with a note: `quiz.cardtext`; wording, `quiz.bank.wording`, as written). Looking
+for them is a third of a cold load."""
 ALL_SECTIONS = sorted({s for sections in REQUIRED_SECTIONS.values() for s in sections})
 
 
@@ -335,6 +337,34 @@ def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> Non
             out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
 
 
+def _check_wording(
+    front: Any, lines: dict[str, int], sections: dict[str, Section], out: _Collector
+) -> None:
+    """Author notes anywhere a user reads (title, sections but the Starter, key points,
+    choices), and a choice card's options named by their place (`quiz.bank.wording`)."""
+    from quiz.bank.wording import author_note_problems, option_position_problems
+
+    for problem in author_note_problems(front.title):
+        out.add(lines.get("title", 1), 1, "author-note", f"title: {problem.message}")
+    for key, index, text in shown_front_texts(front):
+        for problem in author_note_problems(text):
+            out.add(lines.get(key, 1), 1, "author-note", f"{key}[{index}]: {problem.message}")
+    for section in sections.values():
+        if section.title in NO_MATH_SECTIONS:
+            continue  # the Starter is code
+        for problem in author_note_problems(section.text):
+            out.add(section.line + problem.line, problem.col, "author-note", problem.message)
+        if isinstance(front, ChoiceFront) and section.title == "Explanation":
+            for problem in option_position_problems(section.text):
+                line = section.line + problem.line
+                out.add(line, problem.col, "option-position", problem.message)
+    if isinstance(front, ChoiceFront):
+        for index, choice in enumerate(front.choices):
+            for problem in option_position_problems(choice, choice=True):
+                message = f"choices[{index}]: {problem.message}"
+                out.add(lines.get("choices", 1), 1, "option-position", message)
+
+
 def _check_coding(
     front: CodingFront, sections: dict[str, Section], out: _Collector
 ) -> tuple[str, tuple[str, ...]]:
@@ -531,6 +561,7 @@ def _check_card(
         _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
         if front is not None:
             _check_front_math(front, lines, out)
+            _check_wording(front, lines, sections, out)
 
     if isinstance(front, ConceptFront):
         answer = sections.get("Answer")

@@ -23,6 +23,8 @@ BAD_CARDS = {
     "bad-choice-answer.md": (11, "bad-value", "out of range"),
     "key-points-short.md": (8, "bad-value", "key_points"),
     "no-front-matter.md": (1, "front-matter", "front matter"),
+    "author-note.md": (22, "author-note", "Interview connection (Q4)"),
+    "option-position.md": (21, "option-position", "shown shuffled"),
 }
 
 
