@@ -227,7 +227,15 @@ class PackCache:
         """Remember a pack.yaml that validated (unless the file changed just now)."""
         if max(stat.st_mtime, stat.st_ctime) > time.time() - cachefile.RACY_SECONDS:
             return
-        dumped = {"title": info.title, "description": info.description, "version": info.version}
+        dumped: dict[str, Any] = {
+            "title": info.title,
+            "description": info.description,
+            "version": info.version,
+        }
+        if info.after:
+            dumped["after"] = list(info.after)
+        if info.order:
+            dumped["order"] = list(info.order)
         if pack_info_of_valid(json.loads(json.dumps(dumped))) == info:
             self._new_info = {"key": list(file_key(stat)), "info": dumped}
             self._info_changed = True

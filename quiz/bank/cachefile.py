@@ -50,6 +50,8 @@ _STAMPED_SOURCES = (
     "cache.py",
     "cachefile.py",
     "safeyaml.py",
+    "order.py",
+    "wording.py",
 )
 _STAMPED_DISTS = (
     "pydantic",

@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
 from quiz.bank.models import Card, Pack, PackInfo
+from quiz.bank.order import order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
@@ -285,6 +286,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         else:
             cards.append(card)
     cards = _check_across_files(cards, problems, broken)
+    if lint:
+        for pack in packs.values():
+            if lint(pack.path) if callable(lint) else lint:
+                problems.extend(order_problems(pack, cards, sorted(broken)))
+    cards = teaching_order(cards, packs)  # after the clashes: the first loaded card wins
     return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
 
 

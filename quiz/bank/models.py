@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from quiz.bank.numbers import NumericResult
 from quiz.bank.numbers import parse_number as parse_number  # typed answers are parsed here
@@ -171,6 +171,10 @@ class PackInfo:
     """One or two sentences."""
     version: str
     """Semantic version, e.g. 1.0.0."""
+    after: tuple[str, ...] = ()
+    """Packs this one builds on: loaded together, their cards come first."""
+    order: tuple[str, ...] = ()
+    """Card ids in the order they are introduced; the pack's other cards follow in file order."""
 
 
 class _NotPlain(Exception):
@@ -296,15 +300,21 @@ def front_of_valid(data: Any) -> FrontMatter | None:
     return front
 
 
+_PACK_KEYS: Final = frozenset({"title", "description", "version"})
+_PACK_LISTS: Final = frozenset({"after", "order"})
+
+
 def pack_info_of_valid(data: Any) -> PackInfo | None:
     """A pack.yaml's info from data that validated before, or None (as `front_of_valid`)."""
-    if type(data) is not dict or data.keys() != {"title", "description", "version"}:
+    if type(data) is not dict or not _PACK_KEYS <= data.keys() <= _PACK_KEYS | _PACK_LISTS:
         return None
     try:
         return PackInfo(
             title=_text(data["title"]),
             description=_text(data["description"]),
             version=_text(data["version"]),
+            after=_texts(data.get("after", [])),
+            order=_texts(data.get("order", [])),
         )
     except _NotPlain:
         return None

@@ -175,6 +175,24 @@ class PackInfo(_Strict):
     title: str = Field(min_length=1, description="Display name of the pack.")
     description: str = Field(min_length=1, description="One or two sentences.")
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version, e.g. 1.0.0.")
+    after: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="Packs this one builds on: when they are loaded too, their cards are "
+        "introduced first. A pack that is not loaded is ignored.",
+    )
+    order: list[KebabId] = Field(
+        default_factory=list,
+        description="Card ids of this pack in the order new cards are introduced (basics "
+        "before what builds on them); the pack's other cards follow in file order.",
+    )
+
+    @field_validator("after", "order")
+    @classmethod
+    def _no_repeats(cls, value: list[str]) -> list[str]:
+        repeated = sorted({name for name in value if value.count(name) > 1})
+        if repeated:
+            raise ValueError(f"listed more than once: {', '.join(repeated)}")
+        return value
 
 
 def plain_front(model: FrontMatter) -> models.FrontMatter:
@@ -212,7 +230,13 @@ def validate_front(data: Any) -> models.FrontMatter:
 
 def plain_pack_info(model: PackInfo) -> models.PackInfo:
     """The plain pack info the app holds for a validated pack.yaml."""
-    return models.PackInfo(title=model.title, description=model.description, version=model.version)
+    return models.PackInfo(
+        title=model.title,
+        description=model.description,
+        version=model.version,
+        after=tuple(model.after),
+        order=tuple(model.order),
+    )
 
 
 def validate_pack_info(data: Any) -> models.PackInfo:

@@ -1,0 +1,94 @@
+"""Teaching order: the order a bank's cards are in, which is the order new cards are introduced.
+
+Without a word from the author, cards come in load order: the content roots in turn, each
+root's packs by folder name, each pack's cards by path (topic folder, then file name). That
+put the architectures pack (CNNs) before the neural-networks basics, and `conv2d-backward`
+before `conv2d-forward`. A pack's `pack.yaml` can say better:
+
+- `after: [pack, ...]`: the packs it builds on. When they are loaded too, their cards come
+  first; a pack that is not loaded is ignored, and in a cycle the load order decides.
+- `order: [card-id, ...]`: the pack's cards in the order they are introduced; the pack's
+  other cards follow in file order.
+
+Study sessions, the interview plan, `drillbit list` and Home all take the bank in this
+order (Home sorts topics by name within a pack).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from quiz.bank.models import Card, Pack
+from quiz.bank.problems import Problem
+
+__all__ = ["order_problems", "pack_order", "teaching_order"]
+
+
+def pack_order(names: Sequence[str], packs: Mapping[str, Pack]) -> list[str]:
+    """The pack names in load order, each moved after the loaded packs its `after` names.
+
+    Each step takes the first pack (in load order) whose loaded `after` packs are all
+    placed; when none is ready (a cycle), the first left is taken as it is."""
+    left = list(dict.fromkeys(names))
+    loaded = set(left)
+    placed: list[str] = []
+    done: set[str] = set()
+    while left:
+        for name in left:
+            pack = packs.get(name)
+            needs = [] if pack is None else [n for n in pack.info.after if n in loaded]
+            if all(n in done or n == name for n in needs):
+                break
+        else:
+            name = left[0]
+        left.remove(name)
+        placed.append(name)
+        done.add(name)
+    return placed
+
+
+def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Card]:
+    """The cards by pack (`pack_order`), then by the pack's `order`, then in load order."""
+    if not any(pack.info.after or pack.info.order for pack in packs.values()):
+        return list(cards)  # nothing said: load order
+    rank = {name: k for k, name in enumerate(pack_order([c.pack for c in cards], packs))}
+    listed = {
+        name: {card_id: k for k, card_id in enumerate(pack.info.order)}
+        for name, pack in packs.items()
+    }
+    unlisted = len(cards)
+
+    def key(item: tuple[int, Card]) -> tuple[int, int, int]:
+        place, card = item
+        return (rank[card.pack], listed.get(card.pack, {}).get(card.id, unlisted), place)
+
+    return [card for _, card in sorted(enumerate(cards), key=key)]
+
+
+def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) -> list[Problem]:
+    """An `order` entry that names no card of the pack, at its line of `pack.yaml`."""
+    if not pack.info.order:
+        return []
+    mine = {card.id for card in cards if card.pack == pack.name}
+    path = pack.path / "pack.yaml"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    problems: list[Problem] = []
+    broken_ids = {p.stem for p in broken if pack.path in p.parents}
+    for card_id in pack.info.order:
+        if card_id in mine:
+            continue
+        line = next((k for k, text in enumerate(lines, 1) if _names(text, card_id)), 1)
+        why = "does not load" if card_id in broken_ids else "is not a card of this pack"
+        problems.append(Problem(path, line, 1, "pack", f"order: '{card_id}' {why}"))
+    return problems
+
+
+def _names(line: str, card_id: str) -> bool:
+    """The pack.yaml line lists `card_id` (as `- id` or inside a flow list)."""
+    pattern = rf"(?:^|[\s\[,-])['\"]?{re.escape(card_id)}['\"]?\s*(?:[,\]#]|$)"
+    return re.search(pattern, line) is not None
