@@ -18,7 +18,14 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
 
 from quiz.bank import safeyaml
-from quiz.bank.markdown import MathScan, code_blocks, headings, parse_blocks, section_starts
+from quiz.bank.markdown import (
+    MathScan,
+    code_blocks,
+    headings,
+    parse_blocks,
+    scan_math,
+    section_starts,
+)
 from quiz.bank.models import (
     NO_MATH_SECTIONS,
     REQUIRED_SECTIONS,
@@ -40,7 +47,7 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
-LINT_ONLY_CODES = frozenset({"math", "author-note", "option-position"})
+LINT_ONLY_CODES = frozenset({"math", "author-note", "option-position", "title-math"})
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
 written, with a note: `quiz.cardtext`; wording, `quiz.bank.wording`, as written). Looking
@@ -346,6 +353,14 @@ def _check_wording(
 
     for problem in author_note_problems(front.title):
         out.add(lines.get("title", 1), 1, "author-note", f"title: {problem.message}")
+    if scan_math(front.title).spans:
+        out.add(
+            lines.get("title", 1),
+            1,
+            "title-math",
+            "a title is shown as written (lists, headings, the Anki export): write its math "
+            "in Unicode (√dₖ, 3×3, σ′), not as $...$",
+        )
     for key, index, text in shown_front_texts(front):
         for problem in author_note_problems(text):
             out.add(lines.get(key, 1), 1, "author-note", f"{key}[{index}]: {problem.message}")

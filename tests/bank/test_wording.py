@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from quiz.bank.models import ChoiceFront, shown_front_texts
 from quiz.bank.sources import bundled_content_dir
@@ -111,3 +114,20 @@ def test_no_bundled_card_has_an_author_note_or_an_option_named_by_place() -> Non
             for choice in card.front.choices:
                 found += [(card.id, p) for p in option_position_problems(choice, choice=True)]
     assert found == []
+
+
+def test_math_in_a_title_is_a_lint_problem(tmp_path: Path) -> None:
+    pack = tmp_path / "p"
+    (pack / "t").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("title: P\ndescription: d\nversion: 0.1.0\n")
+    (pack / "t" / "c.md").write_text(
+        "---\nid: c\nkind: concept\ntitle: What the $1/\\sqrt{d_k}$ factor does\ntopic: t\n"
+        "difficulty: 1\nsource: tests\nkey_points: [one]\n---\n\n## Question\n\nQ?\n\n"
+        "## Answer\n\nA.\n"
+    )
+    _, problems = lint([tmp_path], run_drills=False)
+    assert [(p.line, p.code) for p in problems] == [(4, "title-math")]
+    (pack / "t" / "c.md").write_text(
+        (pack / "t" / "c.md").read_text().replace("$1/\\sqrt{d_k}$", "1/√dₖ")
+    )
+    assert lint([tmp_path], run_drills=False)[1] == []
