@@ -37,9 +37,10 @@ class StudyRequest:
     pack: str | None = None
     """Only this pack's cards (Home's rows when the bank has several packs)."""
 
-    def describe(self) -> str:
-        """A short title such as 'due · optimizers'."""
-        parts: list[str] = [self.mode]
+    def describe(self, *, plan: bool = False) -> str:
+        """A short title such as 'due · optimizers'; 'plan · optimizers' for a due session
+        under an interview plan (`plan`: it studies the plan's day, not fsrs's due cards)."""
+        parts: list[str] = ["plan" if plan and self.mode == "due" else self.mode]
         parts += [value for value in (self.pack, self.topic, self.tag, self.kind) if value]
         if self.card_ids and len(self.card_ids) == 1:
             parts.append(self.card_ids[0])
@@ -174,6 +175,13 @@ def nothing_to_study(session: Session) -> str:
     if (minutes_used := session.time_box_note) is not None:
         return minutes_used
     planned = len(session.options.plan_queue)
+    box = session.options.time_box
+    if not planned and box is not None and not any(box.fits(k, 0.0) for k in box.long_answer):
+        # Home says "today: done, N of M min used" (PlanQueue.minutes_used): the same
+        return (
+            "Today's plan minutes are used. To practise more (the schedule stays as "
+            "planned): drillbit study --mode cram."
+        )
     if planned:
         cards = "1 card" if planned == 1 else f"{planned} cards"
         return f"Nothing here in today's plan: its {cards} for today are in other packs or topics. {goes_on}"

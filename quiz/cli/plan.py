@@ -87,7 +87,8 @@ def plan_command(
                 )
             )
         cards = list(obj.load_bank().cards)
-        status = plan_status(store, cards, now, tz=tz, scheduler=scheduler)
+        # with the plan-followed forecast: it says when the target is out of reach
+        status = plan_status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=True)
     if as_json:
         from quiz.cli.schemas import SCHEMA_VERSION, PlanReport
 
@@ -104,11 +105,12 @@ def plan_command(
         f"target recall {plan.target:.2f}"
     )
     click.echo(status.line())
-    note = status.steps_note()
-    if note is not None:
-        click.echo(note)
+    for note in (status.steps_note(), status.advice(), status.ended_note()):
+        if note is not None:
+            click.echo(note)
     click.echo("")
-    click.echo(f"{'topic':<28} {'readiness on the day':>21}")
+    heading = "readiness on the day"
+    click.echo(f"{'topic':<28} {heading:>21}")
     for topic, value in status.on_the_day.by_topic.items():
         click.echo(f"{topic:<28} {value:>21.2f}")
 

@@ -97,14 +97,35 @@ class PlanReadinessReport(BaseModel):
 
 
 class PlanTodayReport(BaseModel):
-    """Today's plan-mode load."""
+    """What a plan-mode session started now studies today (Home's `today:` line): the
+    cards of today's plan whose long answer still fits in today's minutes."""
 
     model_config = ConfigDict(extra="forbid")
 
-    reviews: int = Field(ge=0, description="Reviews fsrs has due today.")
-    brought_forward: int = Field(ge=0, description="Reviews brought forward for the day.")
+    reviews: int = Field(
+        ge=0,
+        description=(
+            "Same-day learning and relearning steps of today's answers: the only reviews "
+            "plan mode takes when fsrs says they are due (other due reviews wait for the "
+            "last pass). Not fsrs's due count."
+        ),
+    )
+    brought_forward: int = Field(
+        ge=0, description="Reviews the last pass places today, due by fsrs or not."
+    )
+    review_total: int = Field(
+        ge=0, description="reviews + brought_forward: Home's 'N reviews' for today."
+    )
     new: int = Field(ge=0, description="New cards introduced today.")
     minutes: float = Field(ge=0, description="Expected time, from your own answer times.")
+    waiting: int = Field(
+        ge=0, description="Cards of today's plan left for the next day: the minutes are used."
+    )
+    minutes_used: float = Field(ge=0, description="Minutes today's due sessions already spent.")
+    same_day_steps: bool = Field(
+        description="Whether a card answered Again is asked again today (decided once a day)."
+    )
+    last_pass: bool = Field(description="Whether today is in the last pass.")
 
 
 class PlanReport(BaseModel):
@@ -119,7 +140,31 @@ class PlanReport(BaseModel):
     )
     minutes_per_day: float | None = Field(default=None, description="The daily budget.")
     target: float | None = Field(default=None, description="Recall on the day to reach.")
-    readiness: PlanReadinessReport | None = Field(default=None)
+    status: (
+        Literal["studying", "minutes_used", "nothing_planned", "interview_today", "ended"] | None
+    ) = Field(
+        default=None,
+        description=(
+            "Today under the plan: cards to study, today's minutes used, nothing needed "
+            "today, the interview day, or the plan ended (the interview is past)."
+        ),
+    )
+    readiness: PlanReadinessReport | None = Field(
+        default=None,
+        description=(
+            "Before the day, if nothing more is studied; on and after it, what the memory "
+            "gave at the start of the day (later answers do not change it)."
+        ),
+    )
+    forecast_on_the_day: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description=(
+            "Readiness on the day if the plan is followed with every answer Good; null on "
+            "and after the day. Under the target: the plan cannot reach it."
+        ),
+    )
     today: PlanTodayReport | None = Field(
         default=None, description="null on and after the interview day."
     )

@@ -77,6 +77,7 @@ __all__ = [
     "readiness",
     "recall_at",
     "steps_fit",
+    "takes_steps",
     "time_box",
 ]
 
@@ -462,6 +463,47 @@ def steps_fit(
     return need <= max(0.0, today_left) + whole_days * plan.minutes_per_day * 60.0 + 1e-9
 
 
+def takes_steps(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    pace: Pace,
+    spent_seconds: float = 0.0,
+) -> bool:
+    """Whether plan mode takes fsrs's same-day steps today (a card answered Again is asked
+    again today), from `memory` at `now` with `spent_seconds` of today used.
+
+    Steps are taken only when every unseen card with its steps fits before a full last
+    pass (`steps_fit`: one review of every card), and never in the last pass: the steps
+    are worth less on the day than the first looks and the reviews they would push out.
+    The app decides once a day, from the day's start (`quiz.study.plan_status`): the
+    answers given today and the times they took move the inputs (the pace too), and a
+    second session the same day must not decide otherwise than the first.
+    """
+    today = local_date(now, tz)
+    days_left = (plan.interview - today).days
+    if days_left <= 0:
+        return True  # the plan is over: plain fsrs, with its steps
+    left = plan.minutes_per_day * 60.0 - spent_seconds
+    unseen = [card for card in cards if card.id not in memory]
+    stepping = [
+        (card, memory[card.id])
+        for card in cards
+        if card.id in memory and _stepping_today(memory[card.id], today, tz)
+    ]
+    if not steps_fit(
+        unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace
+    ):
+        return False
+    # The last pass looks at each card once: a step minutes after an answer adds little
+    # recall on the day by fsrs's model (nothing on the eve, which counts as recalled
+    # anyway), and costs a review's time the next card needs.
+    return days_left > pass_days(cards, unseen, plan, days_left, left, pace)
+
+
 def plan_day(
     cards: Sequence[StudyCard],
     memory: Mapping[str, Card],
@@ -511,28 +553,9 @@ def plan_day(
     if same_day_steps is not None:
         steps = same_day_steps
     else:
-        # Steps are taken only when every unseen card with its steps fits before a full
-        # last pass (one review of every card): the steps are worth less on the day than
-        # the first looks and the reviews they would push out.
-        stepping = [(c, memory[c.id]) for c in studied if _stepping_today(memory[c.id], today, tz)]
-        steps = not time_reviews or steps_fit(
-            unseen,
-            stepping,
-            plan,
-            days_left,
-            final_days(cards, plan, days_left, speed),
-            left,
-            speed,
+        steps = not time_reviews or takes_steps(
+            cards, memory, plan, moment, tz=tz, pace=speed, spent_seconds=spent_seconds
         )
-        if (
-            steps
-            and time_reviews
-            and days_left <= pass_days(cards, unseen, plan, days_left, left, speed)
-        ):
-            # The last pass looks at each card once: a step minutes after an answer adds
-            # little recall on the day by fsrs's model (nothing on the eve, which counts
-            # as recalled anyway), and costs a review's time the next card needs.
-            steps = False
 
     # New cards take the room in content order, a card that does not fit skipped for a
     # smaller one. Imposed new cards (the bench's plain policies) come first: a pace.
@@ -903,12 +926,15 @@ def forecast(
     scheduler: Scheduler,
     pace: Pace | None = None,
     spent_seconds: float = 0.0,
+    same_day_steps: bool | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
     "Followed" runs `plan_day` day by day on a copy of the memory, answering every card
     Good (same-day learning steps too, on the days the plan takes them; fuzz off): a sketch of where the plan leads, not a
     promise, since real answers are not all Good. The last point is readiness on the day.
+    `same_day_steps` is today's decision when the caller made it (the app decides once a
+    day, `quiz.study.plan_status.steps_today`); the later days decide as plan_day does.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
@@ -926,6 +952,7 @@ def forecast(
             scheduler=exact,
             pace=pace,
             spent_seconds=spent_seconds if first else 0.0,
+            same_day_steps=same_day_steps if first else None,
         )
         if todays is None:
             break

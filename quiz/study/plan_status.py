@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from fsrs import Scheduler
+from fsrs import Card, Scheduler
 
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import StudyCard
@@ -27,15 +27,50 @@ __all__ = [
     "PACE_WINDOW_DAYS",
     "PlanQueue",
     "PlanStatus",
+    "memory_at",
     "pace_from_store",
     "planned_cards",
     "plan_queue",
     "plan_status",
+    "steps_today",
     "today_plan",
 ]
 
 PACE_WINDOW_DAYS = 60
 """Answer times older than this are left out of the pace estimate."""
+
+
+@dataclass(frozen=True)
+class PlanQueue:
+    """What a plan-mode session studies today, as `plan_day` decided it, and what of it a
+    session started now gives within what is left of today's minutes.
+
+    Home, `drillbit plan` and the session all read today from here, so the line never
+    promises a card that `d` then refuses.
+    """
+
+    ids: tuple[str, ...]
+    """Today's card ids, in study order (`DayPlan.queue`)."""
+    box: TimeBox
+    """What is left of today's minutes."""
+    same_day_steps: bool
+    """False: a card answered Again is not asked again today (no requeue)."""
+    offered: tuple[str, ...] = ()
+    """The ids a session started now studies: those whose long answer still fits in
+    today's minutes (the session's time box drops the others at its start)."""
+    spent_seconds: float = 0.0
+    """What today's due sessions already used."""
+
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """Today's cards the minutes leave for the next day."""
+        offered = set(self.offered)
+        return tuple(card_id for card_id in self.ids if card_id not in offered)
+
+    @property
+    def minutes_used(self) -> bool:
+        """No card of any kind fits in what is left of today's minutes."""
+        return not any(self.box.fits(kind, 0.0) for kind in self.box.long_answer)
 
 
 @dataclass(frozen=True)
@@ -46,9 +81,23 @@ class PlanStatus:
     days_left: int
     """Days from today to the interview (0 on the day, negative after it)."""
     on_the_day: Readiness
-    """Predicted readiness at the start of the interview day if nothing more is studied."""
+    """Predicted readiness at the start of the interview day if nothing more is studied.
+    On and after the day, what it was at the start of the day (answers since do not move
+    it)."""
     today: DayPlan | None
     """Today's plan-mode study; None on and after the interview day."""
+    queue: PlanQueue | None = None
+    """What a session started now gives of `today` (None: all of it)."""
+    followed: float | None = None
+    """Readiness on the day if the plan is followed with every answer Good (the stats
+    screen's forecast); None when not computed."""
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """Today's cards a due session started now studies (in study order)."""
+        if self.today is None:
+            return ()
+        return self.today.queue if self.queue is None else self.queue.offered
 
     def line(self) -> str:
         """One line for Home: days left, readiness against the target, today's load."""
@@ -59,27 +108,82 @@ class PlanStatus:
         ready = (
             f"readiness {self.on_the_day.overall:.2f} → target {self.plan.target:.2f} on the day"
         )
+        reached = (
+            f"readiness on the day {self.on_the_day.overall:.2f} (target {self.plan.target:.2f})"
+        )
         if self.days_left < 0:
             return [
-                f"Interview on {self.plan.interview.isoformat()} is over",
+                f"The plan ended on {self.plan.interview.isoformat()} (the interview)",
+                reached,
                 "normal reviews resume",
             ]
         if self.days_left == 0 or self.today is None:
-            return ["Interview today", ready]
+            return ["Interview today", reached, "normal reviews resume"]
         days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
-        return [days, ready, self.load()]
+        phrases = [days, ready, self.load()]
+        if self.short_of_target():
+            phrases.append(
+                f"following it reaches only {self.followed:.2f}: more minutes, a later date "
+                "or fewer packs would help"
+            )
+        return phrases
 
     def load(self) -> str:
-        """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min'."""
+        """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min', or
+        that today's minutes are used, from what a session started now gives."""
         if self.today is None:
             return "today: the plan is over"
-        if not self.today.queue:
-            # the day needs nothing more (or today's minutes are used): say so plainly
+        offered = self.offered
+        waiting = () if self.queue is None else self.queue.waiting
+        if not offered:
+            if waiting or (self.queue is not None and self.queue.minutes_used):
+                used = round(self.queue.spent_seconds / 60) if self.queue is not None else 0
+                wait = ""
+                if waiting:
+                    count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
+                    wait = f"; {count} for tomorrow"
+                return f"today: done, {used} of {self.plan.minutes_per_day:g} min used{wait}"
+            # the day needs nothing more: say so plainly
             return "today: nothing planned"
-        minutes = max(1, round(self.today.seconds / 60))
+        new = set(self.today.new)
+        fresh = sum(1 for card_id in offered if card_id in new)
+        seconds = self.today.seconds
+        if waiting and self.queue is not None:
+            seconds = min(seconds, max(0.0, self.queue.box.seconds_left))
+        minutes = max(1, round(seconds / 60))
+        text = f"today: {len(offered) - fresh} reviews + {fresh} new, about {minutes} min"
+        if waiting:
+            count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
+            text += f"; {count} for tomorrow"
+        return text
+
+    def short_of_target(self) -> bool:
+        """Whether the forecast with the plan followed ends under the target on the day."""
         return (
-            f"today: {self.today.review_count} reviews + {len(self.today.new)} new, "
-            f"about {minutes} min"
+            self.followed is not None
+            and self.today is not None
+            and self.followed < self.plan.target
+        )
+
+    def advice(self) -> str | None:
+        """What would help when the forecast ends under the target (`drillbit plan`)."""
+        if not self.short_of_target():
+            return None
+        return (
+            f"Following the plan (every answer Good) reaches {self.followed:.2f} on the day, "
+            f"under the target {self.plan.target:.2f}: the days left and "
+            f"{self.plan.minutes_per_day:g} min a day are too few for these cards. "
+            "More minutes (drillbit plan --minutes-per-day N), a later date "
+            "(drillbit plan --interview YYYY-MM-DD) or fewer packs would help."
+        )
+
+    def ended_note(self) -> str | None:
+        """On and after the interview day: how to set a new plan or clear this one."""
+        if self.days_left > 0 and self.today is not None:
+            return None
+        return (
+            "Set a new date with drillbit plan --interview YYYY-MM-DD, "
+            "or remove the plan with drillbit plan --clear."
         )
 
     def steps_note(self) -> str | None:
@@ -96,27 +200,58 @@ class PlanStatus:
             "is asked once (an Again is not asked again today); the last pass reviews it."
         )
 
+    def status(self) -> str:
+        """One word for `drillbit plan --json`: what today is under the plan."""
+        if self.days_left < 0:
+            return "ended"
+        if self.today is None:
+            return "interview_today"
+        if self.offered:
+            return "studying"
+        if self.queue is not None and (self.queue.waiting or self.queue.minutes_used):
+            return "minutes_used"
+        return "nothing_planned"
+
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape of `drillbit plan --json`."""
+        """The JSON shape of `drillbit plan --json` (its fields: docs/plan.md)."""
         today: dict[str, object] | None = None
         if self.today is not None:
+            offered = set(self.offered)
+            steps = [c for c in self.today.reviews if c in offered]
+            forward = [c for c in self.today.forward if c in offered]
+            new = [c for c in self.today.new if c in offered]
+            seconds = self.today.seconds
+            spent = 0.0
+            if self.queue is not None:
+                spent = self.queue.spent_seconds
+                if self.queue.waiting:
+                    seconds = min(seconds, max(0.0, self.queue.box.seconds_left))
+                if not offered:
+                    seconds = 0.0
             today = {
-                "reviews": len(self.today.reviews),
-                "brought_forward": len(self.today.forward),
-                "new": len(self.today.new),
-                "minutes": round(self.today.seconds / 60, 1),
+                "reviews": len(steps),
+                "brought_forward": len(forward),
+                "review_total": len(steps) + len(forward),
+                "new": len(new),
+                "minutes": round(seconds / 60, 1),
+                "waiting": 0 if self.queue is None else len(self.queue.waiting),
+                "minutes_used": round(spent / 60, 1),
+                "same_day_steps": self.today.same_day_steps,
+                "last_pass": self.today.last_pass,
             }
         return {
             "interview": self.plan.interview.isoformat(),
             "days_left": self.days_left,
             "minutes_per_day": self.plan.minutes_per_day,
             "target": self.plan.target,
+            "status": self.status(),
             "readiness": {
                 "overall": round(self.on_the_day.overall, 4),
                 "by_topic": {k: round(v, 4) for k, v in self.on_the_day.by_topic.items()},
                 "cards": self.on_the_day.cards,
                 "seen": self.on_the_day.seen,
             },
+            "forecast_on_the_day": None if self.followed is None else round(self.followed, 4),
             "today": today,
         }
 
@@ -127,13 +262,22 @@ def planned_cards(store: Store, cards: Sequence[StudyCard]) -> list[StudyCard]:
     return [card for card in cards if card.id not in suspended]
 
 
-def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime, tz: tzinfo) -> Pace:
-    """The person's time per card and day, from their answers of the last weeks."""
+def pace_from_store(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    tz: tzinfo,
+    *,
+    before: datetime | None = None,
+) -> Pace:
+    """The person's time per card and day, from their answers of the last weeks (only
+    those before `before` when given: the pace at the start of a day)."""
     from quiz.study.plan import TimedAnswer, estimate_pace
 
     kinds = {card.id: card.kind for card in cards}
     states = store.card_states(kinds)
     since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
+    until = None if before is None else as_utc(before)
     return estimate_pace(
         TimedAnswer(
             card_id=review.card_id,
@@ -144,7 +288,9 @@ def pace_from_store(store: Store, cards: Sequence[StudyCard], now: datetime, tz:
             == local_date(states[review.card_id].introduced_at, tz),
         )
         for review in store.reviews(since=since)
-        if review.duration_ms is not None and review.card_id in states
+        if review.duration_ms is not None
+        and review.card_id in states
+        and (until is None or review.reviewed_at < until)
     )
 
 
@@ -152,6 +298,101 @@ def _spent_today(store: Store, now: datetime, tz: tzinfo) -> float:
     """Seconds today's due (plan-mode) sessions already spent, from the answers' durations."""
     midnight = day_start(now, tz)
     return sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
+
+
+def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[str, Card]:
+    """The cards' fsrs memory states as they were at `moment`: a card answered since has
+    the state before its first answer since (absent when it was new then); the others
+    their saved state. From the review log, which keeps each answer's state before."""
+    from quiz.study.plan import memory_of
+
+    memory = memory_of(store.card_states(card_ids))
+    wanted = set(card_ids)
+    done: set[str] = set()
+    for review in store.reviews(since=as_utc(moment)):
+        if review.card_after is None or review.card_id in done or review.card_id not in wanted:
+            continue  # cram and mock answers leave the schedule alone
+        done.add(review.card_id)
+        if review.card_before is None:
+            memory.pop(review.card_id, None)
+        else:
+            memory[review.card_id] = Card.from_json(review.card_before)
+    return memory
+
+
+def steps_today(
+    store: Store, cards: Sequence[StudyCard], plan: InterviewPlan, now: datetime, tz: tzinfo
+) -> bool:
+    """Whether today takes fsrs's same-day steps, decided once for the day from its start.
+
+    The memory as it was at midnight, the pace from the answers before it and none of
+    today's minutes spent: today's answers and their times change none of it, so every
+    session of the day (and Home, and `drillbit plan`) decides as the first did. Deciding
+    again with today's answers flipped: a few quick answers (a drill given up in seconds)
+    made the measured pace so fast that the steps seemed to fit, and a card answered
+    Again was asked again in the day's second session but not in its first.
+    """
+    from quiz.study.plan import takes_steps
+
+    midnight = day_start(now, tz)
+    return takes_steps(
+        cards,
+        memory_at(store, [card.id for card in cards], midnight),
+        plan,
+        now,
+        tz=tz,
+        pace=pace_from_store(store, cards, now, tz, before=midnight),
+    )
+
+
+def _today(
+    store: Store,
+    cards: Sequence[StudyCard],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> tuple[DayPlan, PlanQueue] | None:
+    """Today's plan-mode study over `cards` and what a session started now gives of it.
+
+    A card buried until later than `now` is left out of today: it counts for readiness
+    (it is back tomorrow), but no session shows it today, so today's line and queue
+    would promise a card the session cannot give.
+    """
+    from quiz.study.plan import memory_of, plan_day, time_box
+
+    cards = planned_cards(store, cards)
+    hidden = store.hidden_ids(now)
+    today = [card for card in cards if card.id not in hidden]
+    pace = pace_from_store(store, cards, now, tz)
+    spent = _spent_today(store, now, tz)
+    day = plan_day(
+        today,
+        memory_of(store.card_states([card.id for card in today])),
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace,
+        spent_seconds=spent,
+        same_day_steps=steps_today(store, today, plan, now, tz),
+    )
+    if day is None:
+        return None
+    box = time_box(plan, pace, spent, (card.kind for card in cards))
+    kinds = {card.id: card.kind for card in today}
+    # the session's time box at its start (nothing used yet): a card whose long answer
+    # does not fit in what is left waits for the next day (Session._fit_time_box)
+    offered = tuple(card_id for card_id in day.queue if box.fits(kinds[card_id], 0.0))
+    queue = PlanQueue(
+        ids=day.queue,
+        box=box,
+        same_day_steps=day.same_day_steps,
+        offered=offered,
+        spent_seconds=spent,
+    )
+    return day, queue
 
 
 def today_plan(
@@ -163,39 +404,9 @@ def today_plan(
     tz: tzinfo,
     scheduler: Scheduler,
 ) -> DayPlan | None:
-    """Today's plan-mode study for `cards`, counting what earlier sessions today used.
-
-    A card buried until later than `now` is left out of today: it counts for readiness
-    (it is back tomorrow), but no session shows it today, so today's line and queue
-    would promise a card the session cannot give.
-    """
-    from quiz.study.plan import memory_of, plan_day
-
-    cards = planned_cards(store, cards)
-    hidden = store.hidden_ids(now)
-    today = [card for card in cards if card.id not in hidden]
-    return plan_day(
-        today,
-        memory_of(store.card_states([card.id for card in today])),
-        plan,
-        now,
-        tz=tz,
-        scheduler=scheduler,
-        pace=pace_from_store(store, cards, now, tz),
-        spent_seconds=_spent_today(store, now, tz),
-    )
-
-
-@dataclass(frozen=True)
-class PlanQueue:
-    """What a plan-mode session studies today, as `plan_day` decided it."""
-
-    ids: tuple[str, ...]
-    """Today's card ids, in study order."""
-    box: TimeBox
-    """What is left of today's minutes."""
-    same_day_steps: bool
-    """False: a card answered Again is not asked again today (no requeue)."""
+    """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    return None if found is None else found[0]
 
 
 def plan_queue(
@@ -211,18 +422,8 @@ def plan_queue(
     plan = store.interview_plan()
     if plan is None:
         return None
-    today = today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler)
-    if today is None:
-        return None
-    from quiz.study.plan import time_box
-
-    box = time_box(
-        plan,
-        pace_from_store(store, planned_cards(store, cards), now, tz),
-        _spent_today(store, now, tz),
-        (card.kind for card in cards),
-    )
-    return PlanQueue(ids=today.queue, box=box, same_day_steps=today.same_day_steps)
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    return None if found is None else found[1]
 
 
 def plan_forecast(
@@ -249,6 +450,7 @@ def plan_forecast(
         scheduler=scheduler,
         pace=pace_from_store(store, cards, now, tz),
         spent_seconds=_spent_today(store, now, tz),
+        same_day_steps=steps_today(store, cards, plan, now, tz),
     )
 
 
@@ -259,18 +461,48 @@ def plan_status(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
+    with_forecast: bool = False,
 ) -> PlanStatus | None:
-    """The saved plan with its forecast for `cards`, or None when no plan is set."""
+    """The saved plan with its forecast for `cards`, or None when no plan is set.
+
+    On and after the interview day, readiness on the day is what the memory gave at the
+    start of the day: answers given since do not move it. `with_forecast` also runs the
+    plan-followed forecast (`followed`, the stats screen's), to say when it ends under
+    the target.
+    """
     plan = store.interview_plan()
     if plan is None:
         return None
-    from quiz.study.plan import interview_start, memory_of, readiness
+    from quiz.study.plan import forecast, interview_start, memory_of, readiness
 
     cards = planned_cards(store, cards)
-    memory = memory_of(store.card_states([card.id for card in cards]))
+    ids = [card.id for card in cards]
+    days_left = (plan.interview - local_date(now, tz)).days
+    start = interview_start(plan, tz)
+    if days_left <= 0:
+        memory = memory_at(store, ids, start)
+    else:
+        memory = memory_of(store.card_states(ids))
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    followed = None
+    if with_forecast and found is not None:
+        points = forecast(
+            cards,
+            memory,
+            plan,
+            now,
+            tz=tz,
+            scheduler=scheduler,
+            pace=pace_from_store(store, cards, now, tz),
+            spent_seconds=_spent_today(store, now, tz),
+            same_day_steps=found[0].same_day_steps,
+        )
+        followed = points[-1].followed if points else None
     return PlanStatus(
         plan=plan,
-        days_left=(plan.interview - local_date(now, tz)).days,
-        on_the_day=readiness(cards, memory, interview_start(plan, tz), scheduler),
-        today=today_plan(store, cards, plan, now, tz=tz, scheduler=scheduler),
+        days_left=days_left,
+        on_the_day=readiness(cards, memory, start, scheduler),
+        today=None if found is None else found[0],
+        queue=None if found is None else found[1],
+        followed=followed,
     )

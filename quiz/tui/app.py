@@ -127,7 +127,7 @@ class DrillbitApp(App[None]):
         session = self.workspace.start_session(request)
         if session.current is None:
             session.finish()
-            self.notify(nothing_to_study(session), title=request.describe())
+            self.notify(nothing_to_study(session), title=request.describe(plan=session.plan_mode))
             return False
         from quiz.tui.screens.study import StudyScreen
 

@@ -43,7 +43,9 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
         "days_left": None,
         "minutes_per_day": None,
         "target": None,
+        "status": None,
         "readiness": None,
+        "forecast_on_the_day": None,
         "today": None,
     }
 

@@ -11,6 +11,7 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 import quiz.study.plan
+import quiz.study.plan_status
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.plan import (
@@ -35,7 +36,7 @@ from quiz.study.plan import (
     recall_at,
     time_box,
 )
-from quiz.study.plan_status import PlanStatus, plan_status
+from quiz.study.plan_status import PlanStatus, plan_queue, plan_status
 from quiz.study.session import Session, SessionOptions
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -761,3 +762,125 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     final = replace(short, last_pass=True)
     note = PlanStatus(plan, 10, ready, final).steps_note()
     assert note is not None and "not asked again today" in note and "last pass" in note
+
+
+# -- one decision a day ------------------------------------------------------------------
+
+
+def plan_session(store: Store, cards: list[C], now: datetime, scheduler: Scheduler) -> Session:
+    """A plan-mode due session over `cards` at `now`, as the app builds it."""
+    planned = plan_queue(store, cards, now, tz=UTC, scheduler=scheduler)
+    assert planned is not None
+    options = SessionOptions(
+        plan_queue=planned.ids,
+        time_box=planned.box,
+        requeue_again=planned.same_day_steps,
+    )
+    return Session(store, cards, options, now=now, scheduler=scheduler)
+
+
+def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # The tester's week: a first session drops the same-day steps (too few days for
+    # every card with them), its answers are quick (a drill given up in seconds), and a
+    # second session the same day took the steps, asking an Again again. The day decides
+    # once, from its start: today's answers and their times change nothing.
+    cards = [C(f"c{i:03d}") for i in range(60)]
+    store.set_interview_plan(a_plan(3, minutes=10))
+    first = plan_session(store, cards, START, scheduler)
+    assert not first.options.requeue_again, "short of days: no same-day steps today"
+    moment = START
+    for index in range(8):
+        moment += timedelta(seconds=2)
+        rating = Rating.Again if index == 0 else Rating.Good
+        answer = first.rate(rating, now=moment, duration_ms=1_000)
+        assert not answer.requeued
+    again = first.answers[0].card.id
+    first.finish(now=moment)
+    # the quick answers make the measured pace fast: deciding again with them, the steps
+    # seemed to fit
+    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
+    later = START + timedelta(hours=3)
+    second = plan_session(store, cards, later, scheduler)
+    assert not second.options.requeue_again, "the day decided without same-day steps"
+    assert again not in {card.id for card in second.planned}, "the Again waits for the last pass"
+    answer = second.rate(Rating.Again, now=later + timedelta(seconds=5), duration_ms=1_000)
+    assert not answer.requeued, "an Again in the second session is not asked again either"
+    status = plan_status(store, cards, later, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.today is not None
+    assert not status.today.same_day_steps and status.steps_note() is not None
+
+
+def test_the_line_counts_only_what_a_session_started_now_gives(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # The tester's Home said "today: 0 reviews + 2 new" while d refused: "today's plan
+    # minutes are used". The plan's day fitted its cards by their expected time, the
+    # session's time box by a long answer. Both now read the same time box.
+    cards = [C(f"c{i:03d}") for i in range(10)]
+    store.set_interview_plan(a_plan(10, minutes=3))
+    first = plan_session(store, cards, START, scheduler)
+    first.rate(Rating.Again, now=START + timedelta(minutes=2), duration_ms=140_000)
+    first.finish(now=START + timedelta(minutes=2))
+    later = START + timedelta(minutes=30)
+    status = plan_status(store, cards, later, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.today is not None and status.queue is not None
+    assert status.today.queue, "the plan's day still holds a card by its expected time"
+    session = plan_session(store, cards, later, scheduler)
+    assert session.current is None, "... that no long answer fits: d gives nothing"
+    assert status.offered == ()
+    waiting = len(status.queue.waiting)
+    assert session.time_box_note is not None and f"{waiting} card" in session.time_box_note
+    word = "card waits" if waiting == 1 else "cards wait"
+    assert status.load() == f"today: done, 2 of 3 min used; {waiting} {word} for tomorrow"
+    assert status.status() == "minutes_used"
+    today = status.as_dict()["today"]
+    assert isinstance(today, dict)
+    assert (today["reviews"], today["new"], today["waiting"]) == (0, 0, waiting)
+    assert today["minutes_used"] == pytest.approx(140 / 60, abs=0.05)
+
+
+def test_after_the_interview_readiness_on_the_day_stays_what_it_was(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # The tester saw "readiness on the day" change after the interview: it was computed
+    # again from each day's memory. On and after the day it is what the memory gave at
+    # the start of the day, whatever is studied since.
+    cards = [C(f"c{i}") for i in range(4)]
+    plan = a_plan(2, minutes=30)
+    store.set_interview_plan(plan)
+    first = plan_session(store, cards, START, scheduler)
+    for step in range(2):
+        first.rate(Rating.Good, now=START + timedelta(seconds=30 * (step + 1)), duration_ms=30_000)
+    first.finish(now=START + timedelta(minutes=2))
+
+    def status_at(moment: datetime) -> PlanStatus:
+        found = plan_status(store, cards, moment, tz=UTC, scheduler=scheduler)
+        assert found is not None
+        return found
+
+    morning = START + timedelta(days=2)
+    on_the_day = status_at(morning).on_the_day
+    assert 0 < on_the_day.overall < 1 and on_the_day.seen == 2
+    # a plain due session on the day and after it (the plan is over): every card answered
+    for day in (0, 3):
+        moment = morning + timedelta(days=day, hours=2)
+        session = Session(store, cards, SessionOptions(), now=moment, scheduler=scheduler)
+        while session.current is not None:
+            moment += timedelta(seconds=20)
+            session.rate(Rating.Good, now=moment, duration_ms=20_000)
+        session.finish(now=moment)
+        later = status_at(moment)
+        assert later.on_the_day == on_the_day, "readiness on the day does not drift"
+    ended = status_at(morning + timedelta(days=3))
+    assert ended.days_left == -3 and ended.today is None
+    assert ended.line() == (
+        f"The plan ended on {plan.interview.isoformat()} (the interview) · "
+        f"readiness on the day {on_the_day.overall:.2f} (target 0.90) · normal reviews resume"
+    )
+    assert ended.status() == "ended"
+    note = ended.ended_note()
+    assert note is not None and "drillbit plan --clear" in note and "--interview" in note
+    assert status_at(morning).line().startswith("Interview today · readiness on the day")

@@ -152,7 +152,7 @@ async def test_home_d_studies_the_plan_on_all_packs_or_on_one(
     async with app.run_test() as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
-        for downs, pack, title in [(0, ALL_PACKS, "due"), (1, "mini", "due · mini")]:
+        for downs, pack, title in [(0, ALL_PACKS, "plan"), (1, "mini", "plan · mini")]:
             await pilot.press(*["down"] * downs)
             row = home.highlighted()
             assert row is not None and row.pack == pack
@@ -162,6 +162,8 @@ async def test_home_d_studies_the_plan_on_all_packs_or_on_one(
             assert isinstance(study, StudyScreen)
             assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
             assert study.session.plan_mode
+            # the plan's session, named so: it studies the plan's day, not fsrs's due cards
+            assert str(study.query_one("#study-title", Label).render()) == title
             await pilot.press("escape")
             await pilot.pause()
             summary = app.screen
@@ -205,7 +207,7 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
         await pilot.press("down", "down", "down", "down", "d")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), "no session opened"
-        notes = [n for n in app._notifications if n.title == "due · more"]
+        notes = [n for n in app._notifications if n.title == "plan · more"]
         assert len(notes) == 1 and "in other packs or topics" in notes[0].message
 
 

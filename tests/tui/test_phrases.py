@@ -36,12 +36,17 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
     build: AppFactory,
 ) -> None:
     app = build()
-    set_plan(app.workspace, 12, 3.0)
+    # minutes enough for the drill: the plan reaches its target (no warning phrase)
+    set_plan(app.workspace, 12, 30.0)
     async with app.run_test(size=(120, 30)) as pilot:
         home = app.screen
         assert isinstance(home, HomeScreen)
+        await app.workers.wait_for_complete()  # the forecast beside the screen
+        await pilot.pause()
         status = app.workspace.plan_status()
         assert status is not None
+        followed = app.workspace.plan_followed()
+        assert followed is not None and followed >= status.plan.target
 
         def plan_lines() -> list[str]:
             shown = str(home.query_one("#home-summary").render()).splitlines()

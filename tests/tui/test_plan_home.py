@@ -187,3 +187,93 @@ async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_
         assert study.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
         shown = str(study.query_one("#study-ratings").render())
         assert "(the plan picks the day)" in shown
+
+
+async def test_home_counts_again_when_a_learning_step_falls_due(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    # The tester's Home went stale: a card answered Again comes back in a minute (its
+    # learning step, which the plan takes with days to spare), but Home, open meanwhile,
+    # kept saying what it said when it was drawn. Home now counts again when the next due
+    # time passes: a timer to it (the clock is the app's, injected here).
+    app = build(study=StudyRequest(mode="due"))
+    set_plan(app.workspace, 12, 3.0)
+    async with app.run_test() as pilot:
+        study = app.screen
+        assert isinstance(study, StudyScreen) and study.session.options.requeue_again
+        clock.advance(20)
+        await pilot.press("1", "enter")  # a wrong choice: Again, its step due in a minute
+        await pilot.pause()
+        answered = clock()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("escape")  # end the session: its summary
+        await pilot.pause()
+        await pilot.press("enter")  # Home
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert "today: 0 reviews + 2 new" in summary_text(home)
+        assert home.refresh_at is not None
+        assert answered < home.refresh_at <= answered + timedelta(minutes=1)
+        home.check_due()  # the timer fired early (the clock has not moved): nothing changes
+        assert "today: 0 reviews + 2 new" in summary_text(home)
+        clock.advance(90)
+        home.check_due()  # the step is due: Home counts again
+        await pilot.pause()
+        assert "today: 1 reviews + 1 new" in summary_text(home)
+        assert home.refresh_at > clock()
+
+
+async def test_home_says_when_following_the_plan_ends_under_the_target(
+    build: AppFactory,
+) -> None:
+    app = build()
+    set_plan(app.workspace, 1, 1.0)  # the interview tomorrow, a minute today: out of reach
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        followed = app.workspace.plan_followed()
+        assert followed is not None and followed < 0.9
+        text = " ".join(summary_text(home).split())
+        assert f"following it reaches only {followed:.2f}" in text
+        assert "more minutes, a later date or fewer packs would help" in text
+    roomy = build()
+    set_plan(roomy.workspace, 12, 30.0)
+    async with roomy.run_test(size=(120, 40)) as pilot:
+        await roomy.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(roomy.screen, HomeScreen)
+        assert "following it reaches" not in summary_text(roomy.screen), "on course: no warning"
+
+
+async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    # The tester read "due" on the stats screen and "Next due now" after a cram while
+    # Home said the plan had nothing: two different counts under one word.
+    app = build(study=StudyRequest(mode="cram"))
+    set_plan(app.workspace, 12, 3.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, StudyScreen)
+        clock.advance(20)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen) and not summary.summary.plan_mode
+        numbers = str(summary.query_one("#summary-numbers").render())
+        status = app.workspace.plan_status()
+        assert status is not None and status.today is not None
+        assert f"Plan            {status.load()}" in numbers, "Home's words for what d gives"
+        assert "Next due" not in numbers
+        await pilot.press("enter")
+        await pilot.pause()
+        stats = await open_stats(pilot)
+        shown = str(stats.query_one("#stats-numbers", Static).render())
+        assert f"0 due (fsrs) · {len(status.offered)} planned today" in shown

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -19,9 +22,15 @@ from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import break_between
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from quiz.study import DeckCounts
     from quiz.study.plan_status import PlanStatus
     from quiz.workspace import TopicRow, Workspace
+
+
+MAX_WAIT = 300.0
+"""Seconds at most between two looks at the clock while Home waits for a due time."""
 
 
 class HomeScreen(Screen[None]):
@@ -63,6 +72,10 @@ class HomeScreen(Screen[None]):
         self._counted_at_mount = False
         self._counts: DeckCounts | None = None
         self._plan: PlanStatus | None = None
+        self.refresh_at: datetime | None = None
+        """When the counts next change by the clock alone (a learning step falls due,
+        midnight): Home counts again then, though nothing was studied."""
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
@@ -139,6 +152,9 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         self._counts, self._plan = counts, plan
         self._show_summary()
+        self._arm(ws.counts_change_at())
+        if plan is not None and plan.today is not None:
+            self._check_target(plan)
         studies = "what is due" if today is None else "today's plan"
         self.query_one("#home-hint", Static).update(
             Text(
@@ -146,6 +162,41 @@ class HomeScreen(Screen[None]):
                 style="dim",
             )
         )
+
+    @work(thread=True, exclusive=True, group="plan-forecast", exit_on_error=False)
+    def _check_target(self, plan: PlanStatus) -> None:
+        """The plan-followed forecast (up to a second with a few hundred cards studied,
+        off the screen's thread): the line says when it ends under the target."""
+        followed = self.workspace.plan_followed()
+        self.app.call_from_thread(self._show_target, plan, followed)
+
+    def _show_target(self, plan: PlanStatus, followed: float | None) -> None:
+        if self._plan is not plan or followed is None:
+            return  # counted again meanwhile: that count's forecast says
+        self._plan = replace(plan, followed=followed)
+        if self._plan.short_of_target():
+            self._show_summary()
+
+    def _arm(self, moment: datetime) -> None:
+        """Count again at `moment`: a timer to it, at most MAX_WAIT away (a computer that
+        slept does not run timers: the clock is read again when it fires)."""
+        self.refresh_at = moment
+        if self._timer is not None:
+            self._timer.stop()
+        wait = (moment - self.workspace.now()).total_seconds()
+        self._timer = self.set_timer(min(max(wait, 0.0) + 0.5, MAX_WAIT), self.check_due)
+
+    def check_due(self) -> None:
+        """The timer's call: count again once the moment has come (while Home is shown;
+        hidden, it counts when it is back), else wait on."""
+        if self.refresh_at is None:
+            return
+        if self.workspace.now() < self.refresh_at:
+            self._arm(self.refresh_at)
+        elif self.is_active:
+            self.refresh_counts()
+        else:
+            self._timer = None  # on_screen_resume counts
 
     def on_resize(self) -> None:
         # the totals and the plan line break between their phrases at the width they have

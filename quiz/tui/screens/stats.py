@@ -43,6 +43,9 @@ class StatsScreen(Screen[None]):
         self.workspace = workspace
         self.stats: Stats = workspace.stats()
         self.forecast: list[ForecastDay] = workspace.plan_forecast()
+        plan = workspace.plan_status() if self.forecast else None
+        self.planned: int | None = None if plan is None or plan.today is None else len(plan.offered)
+        """While a plan runs: the cards `d` studies now (Home's `today`)."""
 
     def compose(self) -> ComposeResult:
         s = self.stats
@@ -54,7 +57,13 @@ class StatsScreen(Screen[None]):
         numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
-        numbers.append(f"\n{s.cards.due} due", style="bold yellow")
+        if self.planned is None:
+            numbers.append(f"\n{s.cards.due} due", style="bold yellow")
+        else:
+            # two different counts: fsrs's due times, and what the plan studies today
+            # (Home's `today` and its line; plan mode lets due reviews wait)
+            numbers.append(f"\n{s.cards.due} due (fsrs)", style="bold yellow")
+            numbers.append(f" · {self.planned} planned today", style="bold")
         numbers.append(f"  |  {s.cards.breakdown()}")
         yield Static(numbers, id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]

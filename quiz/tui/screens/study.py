@@ -181,7 +181,7 @@ class StudyScreen(Screen[None]):
         self._first = None if card is None else self._question(card)
         done, total = self.session.progress
         with Horizontal(id="study-bar"):
-            yield Label(self.request.describe(), id="study-title")
+            yield Label(self.request.describe(plan=self.session.plan_mode), id="study-title")
             yield SessionProgress(done, max(total, 1), id="study-progress")
             if self.session.time_limit is not None:
                 yield MockClock(self.session, id="study-clock")
@@ -692,4 +692,6 @@ class StudyScreen(Screen[None]):
             return
         self.phase = "over"
         summary = self.session.finish()
-        self.post_message(self.SessionEnded(summary, self.request.describe()))
+        self.post_message(
+            self.SessionEnded(summary, self.request.describe(plan=self.session.plan_mode))
+        )

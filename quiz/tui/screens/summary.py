@@ -82,9 +82,11 @@ class SummaryScreen(Screen[None]):
             weak = ", ".join(f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics)
             lines.append(f"\nWeakest topics  {weak or 'none: no misses'}")
             ws = self.workspace
-            plan = ws.plan_status() if s.plan_mode else None
-            if plan is not None:
-                # plan mode asks a card when the plan says, not when fsrs's due time comes
+            plan = ws.plan_status()
+            if plan is not None and plan.today is not None:
+                # while a plan runs, Home's d studies the plan's cards when the plan says,
+                # not when fsrs's due time comes: after any session (cram and mock too),
+                # what comes next is the plan's, in Home's words
                 lines.append(f"\nPlan            {plan.load()}")
             else:
                 lines.append(f"\nNext due        {describe_due(s.next_due, ws.now(), ws.tz)}")
