@@ -23,10 +23,8 @@ from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, ses
 from quiz.sandbox_grader import SandboxGrader
 from quiz.settings import Settings, load_settings
 from quiz.store import Store
-from quiz.store.timefmt import from_db, to_db
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.days import next_day_start
 from quiz.study.plan_status import PlanQueue, PlanStatus, plan_forecast, plan_queue, plan_status
 
 if TYPE_CHECKING:
@@ -179,19 +177,6 @@ class Workspace:
         # what `d` on each row gives now: the cards that still fit in today's minutes
         return planned_by_row(rows, self.content.refs, plan.offered)
 
-    def counts_change_at(self) -> datetime:
-        """When Home's counts next change by the clock alone: the next due time of a
-        card not yet due (a learning step, say), or the next midnight (a new day: new
-        cards, buried cards back, the plan's next day), whichever comes first."""
-        now = self.now()
-        after = to_db(now)
-        due = min(
-            (at for _state, at in self.store.schedule_columns().values() if at > after),
-            default=None,
-        )
-        midnight = next_day_start(now, self.tz)
-        return midnight if due is None else min(from_db(due), midnight)
-
     def plan_status(self) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan."""
         refs = self.content.refs
@@ -201,12 +186,6 @@ class Workspace:
         """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""
         refs = self.content.refs
         return plan_forecast(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
-
-    def plan_followed(self) -> float | None:
-        """Readiness on the day if the plan is followed with every answer Good (the
-        stats screen's forecast, its last point); None without a plan or once it is over."""
-        points = self.plan_forecast()
-        return points[-1].followed if points else None
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, tzinfo
 
 from quiz.gcpause import gc_paused
 from quiz.store import Store
-from quiz.store.timefmt import to_db
+from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, day_start
+from quiz.study.days import as_utc, day_start, next_day_start
 
 DEFAULT_NEW_PER_DAY = 20
 
@@ -170,3 +170,13 @@ def count_groups(
         },
         new_today=min(total[_NEW] - buried_new, allowance),
     )
+
+
+def counts_change_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
+    """When the counts next change by the clock alone: the next due time of a card not
+    yet due (a learning step, say), or the next midnight in `tz` (a new day: new cards,
+    buried cards back, an interview plan's next day), whichever comes first."""
+    after = to_db(now)
+    due = min((at for _state, at in store.schedule_columns().values() if at > after), default=None)
+    midnight = next_day_start(now, tz)
+    return midnight if due is None else min(from_db(due), midnight)

@@ -123,8 +123,8 @@ class PlanStatus:
         phrases = [days, ready, self.load()]
         if self.short_of_target():
             phrases.append(
-                f"following it reaches only {self.followed:.2f}: more minutes, a later date "
-                "or fewer packs would help"
+                f"the plan reaches only {self.followed:.2f}: add minutes, a later date "
+                "or fewer packs"
             )
         return phrases
 

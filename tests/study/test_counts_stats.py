@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
-from quiz.study.counts import REVIEW_STATE, Counts, deck_counts
+from quiz.study.counts import REVIEW_STATE, Counts, counts_change_at, deck_counts
 from quiz.study.scheduling import review_card
 from quiz.study.stats import TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, deck
@@ -148,3 +148,14 @@ def test_breakdown_says_what_home_and_stats_say() -> None:
     # no suspended card: the term is left out, the sum still adds up
     counts = Counts(total=4, new=2, learning=1, learned=1)
     assert counts.breakdown() == "2 new + 1 learning + 1 review = 4 cards"
+
+
+def test_the_counts_next_change_at_the_next_due_time_or_midnight(
+    store: Store, scheduler: Scheduler
+) -> None:
+    midnight = datetime(NOW.year, NOW.month, NOW.day, tzinfo=UTC) + timedelta(days=1)
+    assert counts_change_at(store, NOW, UTC) == midnight, "nothing scheduled: a new day"
+    review_card(store, scheduler, "sigmoid-why", Rating.Again, now=NOW, correct=False)
+    step = counts_change_at(store, NOW, UTC)
+    assert NOW < step <= NOW + timedelta(minutes=1), "a learning step a minute away"
+    assert counts_change_at(store, step, UTC) == midnight, "once due, the next change"

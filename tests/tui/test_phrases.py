@@ -45,8 +45,8 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
         await pilot.pause()
         status = app.workspace.plan_status()
         assert status is not None
-        followed = app.workspace.plan_followed()
-        assert followed is not None and followed >= status.plan.target
+        followed = app.workspace.plan_forecast()[-1].followed
+        assert followed >= status.plan.target
 
         def plan_lines() -> list[str]:
             shown = str(home.query_one("#home-summary").render()).splitlines()

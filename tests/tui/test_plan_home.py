@@ -235,18 +235,18 @@ async def test_home_says_when_following_the_plan_ends_under_the_target(
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
-        followed = app.workspace.plan_followed()
-        assert followed is not None and followed < 0.9
+        followed = app.workspace.plan_forecast()[-1].followed
+        assert followed < 0.9
         text = " ".join(summary_text(home).split())
-        assert f"following it reaches only {followed:.2f}" in text
-        assert "more minutes, a later date or fewer packs would help" in text
+        assert f"the plan reaches only {followed:.2f}" in text
+        assert "add minutes, a later date or fewer packs" in text
     roomy = build()
     set_plan(roomy.workspace, 12, 30.0)
     async with roomy.run_test(size=(120, 40)) as pilot:
         await roomy.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(roomy.screen, HomeScreen)
-        assert "following it reaches" not in summary_text(roomy.screen), "on course: no warning"
+        assert "the plan reaches only" not in summary_text(roomy.screen), "on course: no warning"
 
 
 async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from quiz.store import Mode
+from quiz.study.counts import counts_change_at
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import break_between
@@ -152,7 +153,7 @@ class HomeScreen(Screen[None]):
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         self._counts, self._plan = counts, plan
         self._show_summary()
-        self._arm(ws.counts_change_at())
+        self._arm(counts_change_at(ws.store, ws.now(), ws.tz))
         if plan is not None and plan.today is not None:
             self._check_target(plan)
         studies = "what is due" if today is None else "today's plan"
@@ -167,7 +168,8 @@ class HomeScreen(Screen[None]):
     def _check_target(self, plan: PlanStatus) -> None:
         """The plan-followed forecast (up to a second with a few hundred cards studied,
         off the screen's thread): the line says when it ends under the target."""
-        followed = self.workspace.plan_followed()
+        points = self.workspace.plan_forecast()
+        followed = points[-1].followed if points else None
         self.app.call_from_thread(self._show_target, plan, followed)
 
     def _show_target(self, plan: PlanStatus, followed: float | None) -> None:
