@@ -6,8 +6,11 @@ from __future__ import annotations
 from textual.command import CommandInput
 from textual.widgets import DataTable
 
+from quiz.settings import KEYS, describe
 from quiz.tui.app import PALETTE_PLACEHOLDER
 from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, wait_until
 
@@ -50,3 +53,43 @@ async def test_sorted_by_difficulty_the_browser_shows_the_difficulty(build: AppF
         await pilot.press("ctrl+o")  # lapses: the column goes
         await pilot.pause()
         assert "difficulty" not in [str(column.label) for column in table.ordered_columns]
+
+
+def table_text(table: DataTable[object]) -> str:
+    """Everything the table draws, its lines joined with spaces (wrapped cells rejoined)."""
+    lines = [table.render_line(y).text for y in range(table.size.height)]
+    return " ".join(" ".join(lines).split())
+
+
+async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
+    build: AppFactory,
+) -> None:
+    """At 80x24 every setting's whole description is in the table (the column cut them:
+    "Steps of a forgotten card before it returns to re"); a refused value is said in full
+    above the setting's description, which stays."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        table: DataTable[object] = screen.query_one(DataTable)
+        await pilot.pause()
+        drawn = table_text(table)
+        for key in KEYS:
+            assert describe(key) in drawn, key
+        assert table.virtual_size.width <= table.size.width
+        await pilot.press("enter", "ctrl+u", *"10x", "enter")
+        await pilot.pause()
+        help_line = screen.query_one("#settings-help")
+        said = str(help_line.render())
+        assert said.startswith("new_per_day: ") and said.splitlines()[0].endswith("an integer")
+        assert describe("new_per_day") in said and "enter saves" in said
+        assert help_line.size.height >= 3  # all of it on screen
+        assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        drawn = table_text(app.screen.query_one(DataTable))
+        assert all(describe(key) in drawn for key in KEYS)
