@@ -109,10 +109,12 @@ def plan_command(
         if note is not None:
             click.echo(note)
     click.echo("")
+    topics = status.on_the_day.by_topic  # "topic (pack)" for a name two packs share
+    width = max(28, *(len(topic) for topic in topics)) if topics else 28
     heading = "readiness on the day"
-    click.echo(f"{'topic':<28} {heading:>21}")
-    for topic, value in status.on_the_day.by_topic.items():
-        click.echo(f"{topic:<28} {value:>21.2f}")
+    click.echo(f"{'topic':<{width}} {heading:>21}")
+    for topic, value in topics.items():
+        click.echo(f"{topic:<{width}} {value:>21.2f}")
 
 
 COMMANDS: tuple[click.Command, ...] = (plan_command,)

@@ -91,7 +91,10 @@ class PlanReadinessReport(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     overall: float = Field(ge=0, le=1, description="Mean predicted recall on the day (unseen = 0).")
-    by_topic: dict[str, float] = Field(description="The same mean, per topic.")
+    by_topic: dict[str, float] = Field(
+        description="The same mean, per topic; a topic name two packs share is one entry "
+        'per pack, "topic (pack)".'
+    )
     cards: int = Field(ge=0, description="Cards the mean is over (suspended ones left out).")
     seen: int = Field(ge=0, description="How many of them were ever studied.")
 

@@ -90,13 +90,15 @@ def stats_command(obj: Context, as_json: bool) -> None:
     click.echo(
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
     )
-    click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}")
+    why = " (no answers to review cards yet)" if stats.retention is None else ""
+    click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}{why}")
     if stats.by_topic:
         click.echo("")
-        click.echo(f"{'topic':<20} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
-        for topic, row in sorted(stats.by_topic.items()):
+        width = max(20, *(len(topic) for topic in stats.by_topic))  # "topic (pack)" too
+        click.echo(f"{'topic':<{width}} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
+        for topic, row in stats.by_topic.items():  # by topic name, then pack
             click.echo(
-                f"{topic:<20} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
+                f"{topic:<{width}} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
             )
 
 

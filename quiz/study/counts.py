@@ -99,6 +99,21 @@ def group_cards(cards: Iterable[StudyCard]) -> CardGroups:
     return groups
 
 
+def topic_labels(groups: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Each (pack, topic)'s name in per-topic figures: the topic's own name, or
+    "topic (pack)" when a topic of the same name is in another pack too. Two packs'
+    "optimizers" are two rows, not one row of both packs' reviews; the topic comes first,
+    so the two sort together and a chart that cuts the name still shows the topic."""
+    packs: dict[str, set[str]] = {}
+    for pack, topic in groups:
+        packs.setdefault(topic, set()).add(pack)
+    return {
+        (pack, topic): topic if len(packs[topic]) == 1 else f"{topic} ({pack})"
+        for topic, names in packs.items()
+        for pack in names
+    }
+
+
 def deck_counts(
     store: Store,
     cards: Iterable[StudyCard],

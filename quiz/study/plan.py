@@ -48,6 +48,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
+from quiz.study.counts import topic_labels
 from quiz.study.days import as_utc, day_start, local_date
 from quiz.study.scheduling import new_card
 
@@ -297,6 +298,7 @@ class Readiness:
 
     overall: float
     by_topic: dict[str, float]
+    """By topic name then pack; a name two packs share is one entry per pack, "topic (pack)"."""
     cards: int
     """How many cards the mean is over."""
     seen: int
@@ -310,7 +312,7 @@ def readiness(
     scheduler: Scheduler,
 ) -> Readiness:
     """Readiness of `cards` at `moment` from their fsrs memory states."""
-    totals: dict[str, list[float]] = {}
+    totals: dict[tuple[str, str], list[float]] = {}
     overall = 0.0
     seen = 0
     for card in cards:
@@ -318,11 +320,18 @@ def readiness(
         recall = recall_at(known, moment, scheduler)
         seen += known is not None
         overall += recall
-        totals.setdefault(card.topic, []).append(recall)
+        pack = getattr(card, "pack", "")  # pack_of, inlined (called per card and per day)
+        group = (pack if isinstance(pack, str) else "", card.topic)
+        totals.setdefault(group, []).append(recall)
     count = len(cards)
+    # a topic name two packs share is one figure per pack, "topic (pack)", as in stats
+    labels = topic_labels(totals)
     return Readiness(
         overall=overall / count if count else 0.0,
-        by_topic={topic: sum(values) / len(values) for topic, values in sorted(totals.items())},
+        by_topic={
+            labels[group]: sum(values) / len(values)
+            for group, values in sorted(totals.items(), key=lambda item: item[0][::-1])
+        },
         cards=count,
         seen=seen,
     )

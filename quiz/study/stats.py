@@ -17,7 +17,7 @@ from typing import Any
 from quiz.gcpause import gc_paused
 from quiz.store import Store
 from quiz.study.cards import StudyCard
-from quiz.study.counts import CardGroups, Counts, count_groups, group_cards
+from quiz.study.counts import CardGroups, Counts, count_groups, group_cards, topic_labels
 from quiz.study.days import as_utc, day_start, days_back, local_date
 
 HISTORY_DAYS = 30
@@ -61,7 +61,8 @@ class Stats:
     reviews_per_day: list[DayCount]
     """The last 30 days, oldest first, today last."""
     by_topic: dict[str, TopicStats]
-    """Topics of the cards in the content; history of removed cards is in the totals only."""
+    """Topics of the cards in the content, by topic name then pack; a name two packs share
+    is one entry per pack, "topic (pack)". History of removed cards is in the totals only."""
     removed_cards: int
     """Cards with history that are no longer in the content."""
     cards: Counts
@@ -144,7 +145,10 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
     drill_attempts, attempted, passed = store.attempt_cards()
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
-    topic_of = {card_id: topic for (_, topic), ids in groups.items() for card_id in ids}
+    # a topic name two packs share is one row per pack, "topic (pack)", not one of both
+    labels = topic_labels(groups)
+    topic_of = {card_id: labels[group] for group, ids in groups.items() for card_id in ids}
+    order = {label: (topic, pack) for (pack, topic), label in labels.items()}
 
     reviews = correct = removed = 0
     tally: dict[str, list[int]] = {}
@@ -163,7 +167,7 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
         entry[2] += 1
     by_topic = {
         topic: TopicStats(reviews=n, accuracy=ok / n, cards_seen=seen)
-        for topic, (n, ok, seen) in sorted(tally.items())
+        for topic, (n, ok, seen) in sorted(tally.items(), key=lambda item: order[item[0]])
     }
 
     # drills attempted but never reviewed, no longer in the content (a handful at most)

@@ -10,10 +10,16 @@ from pydantic import TypeAdapter
 
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
-from quiz.study.counts import REVIEW_STATE, Counts, counts_change_at, deck_counts
+from quiz.study.counts import (
+    REVIEW_STATE,
+    Counts,
+    counts_change_at,
+    deck_counts,
+    topic_labels,
+)
 from quiz.study.scheduling import review_card
 from quiz.study.stats import TopicStats, compute_stats, streak
-from tests.study.fakes import NOW, deck
+from tests.study.fakes import NOW, FakeCard, deck
 
 
 def test_deck_counts_by_topic_and_pack(store: Store, scheduler: Scheduler) -> None:
@@ -159,3 +165,31 @@ def test_the_counts_next_change_at_the_next_due_time_or_midnight(
     step = counts_change_at(store, NOW, UTC)
     assert NOW < step <= NOW + timedelta(minutes=1), "a learning step a minute away"
     assert counts_change_at(store, step, UTC) == midnight, "once due, the next change"
+
+
+def test_a_topic_name_two_packs_share_is_one_row_per_pack(store: Store) -> None:
+    """Two packs' "optim" were one row of both packs' reviews; a name only one pack has
+    keeps its own name. Rows go by topic name, then pack."""
+    cards = [
+        FakeCard("a", topic="optim", pack="nn"),
+        FakeCard("b", topic="optim", pack="deep"),
+        FakeCard("c", topic="losses", pack="deep"),
+    ]
+    assert topic_labels([("nn", "optim"), ("deep", "optim"), ("deep", "losses")]) == {
+        ("nn", "optim"): "optim (nn)",
+        ("deep", "optim"): "optim (deep)",
+        ("deep", "losses"): "losses",
+    }
+    for card_id, correct in (("a", True), ("a", True), ("b", False), ("c", True)):
+        store.record_review(
+            card_id=card_id,
+            rating=3 if correct else 1,
+            correct=correct,
+            reviewed_at=NOW,
+            mode="cram",
+            state_before=None,
+        )
+    stats = compute_stats(store, cards, NOW)
+    assert list(stats.by_topic) == ["losses", "optim (deep)", "optim (nn)"]
+    assert stats.by_topic["optim (nn)"] == TopicStats(reviews=2, accuracy=1.0, cards_seen=1)
+    assert stats.by_topic["optim (deep)"] == TopicStats(reviews=1, accuracy=0.0, cards_seen=1)

@@ -38,6 +38,7 @@ from quiz.study.plan import (
 )
 from quiz.study.plan_status import PlanStatus, plan_queue, plan_status
 from quiz.study.session import Session, SessionOptions
+from tests.study.fakes import FakeCard
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 
@@ -111,6 +112,16 @@ def test_readiness_is_the_mean_over_cards_overall_and_per_topic(scheduler: Sched
         "optim": pytest.approx((ra + rb) / 2),
     }
     assert (found.cards, found.seen) == (4, 3)
+
+
+def test_readiness_keeps_a_topic_two_packs_share_apart(scheduler: Scheduler) -> None:
+    """The plan's per-topic readiness merged two packs' "optim"; it is one figure per pack."""
+    cards = [FakeCard("a", topic="optim", pack="nn"), FakeCard("b", topic="optim", pack="deep")]
+    memory = {"a": learned(scheduler, START, 3)}
+    moment = START + timedelta(days=10)
+    found = readiness(cards, memory, moment, scheduler)
+    ra = scheduler.get_card_retrievability(memory["a"], moment)
+    assert found.by_topic == {"optim (deep)": 0.0, "optim (nn)": pytest.approx(ra)}
 
 
 def test_readiness_falls_as_the_interview_moves_away(scheduler: Scheduler) -> None:

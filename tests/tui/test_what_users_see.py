@@ -3,6 +3,8 @@ nothing hidden that the screen is for, words that say what the screen does."""
 
 from __future__ import annotations
 
+from fsrs import State
+from textual.app import App, ComposeResult
 from textual.command import CommandInput
 from textual.widgets import DataTable
 
@@ -10,9 +12,11 @@ from quiz.settings import KEYS, describe
 from quiz.tui.app import PALETTE_PLACEHOLDER
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.stats import NO_RETENTION
+from quiz.tui.widgets.bars import MIN_BAR, RowChart
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, wait_until
 
 
 async def test_the_palette_says_it_finds_cards_and_commands(build: AppFactory) -> None:
@@ -93,3 +97,52 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         await pilot.pause()
         drawn = table_text(app.screen.query_one(DataTable))
         assert all(describe(key) in drawn for key in KEYS)
+
+
+class _TopicChart(App[None]):
+    NAMES = ("gradient-checking", "normalization (neural-networks)", "x" * 60)
+
+    def compose(self) -> ComposeResult:
+        yield RowChart("by topic", [(name, 50.0) for name in self.NAMES], id="rows")
+
+
+async def test_topic_names_get_the_room_they_need_and_a_cut_one_ends_in_an_ellipsis() -> None:
+    """The names' column was a third of the chart (19 cells at 120x40): "gradient-checki"
+    and nothing to show it was cut. Now it takes what the bars (10 cells at least) leave."""
+    for width, whole in ((40, 1), (58, 2)):
+        app = _TopicChart()
+        async with app.run_test(size=(width, 10)) as pilot:
+            await pilot.pause()
+            lines = app.query_one(RowChart).render().plain.splitlines()[1:]
+            names = [line.split("│")[0].rstrip() for line in lines]
+            assert names[:whole] == list(_TopicChart.NAMES[:whole])
+            for name in names[whole:]:
+                assert name.endswith("…") and len(name) == width - 7 - MIN_BAR
+            assert all(line.endswith("50%") for line in lines)
+
+
+async def test_stats_says_why_retention_is_a_dash(build: AppFactory, clock: FakeClock) -> None:
+    app = build()
+    session = app.workspace.start_session(StudyRequest(mode="due", kind="choice"))
+    session.answer(True)  # a new card: no answer to a card in review yet
+    session.finish()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        numbers = str(app.screen.query_one("#stats-numbers").render())
+        assert "retention –*" in numbers and NO_RETENTION in numbers
+        assert len(NO_RETENTION) <= 78  # one line at 80 columns
+    app = build()
+    app.workspace.store.record_review(  # an answer to the card once it is in review
+        card_id="dropout-inference",
+        rating=3,
+        correct=True,
+        reviewed_at=clock(),
+        mode="due",
+        state_before=State.Review,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        numbers = str(app.screen.query_one("#stats-numbers").render())
+        assert "retention 100%" in numbers and NO_RETENTION not in numbers

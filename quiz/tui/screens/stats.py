@@ -25,6 +25,11 @@ MIN_CHART_SIZE = (70, 20)
 """Below this the bar charts collapse into noise: a note replaces them."""
 
 
+NO_RETENTION = "* retention: the share of answers to review cards not rated Again; none yet"
+"""Why retention is a dash (75 cells, one line at 80 columns): no card has been answered
+while in review (past its learning steps) yet."""
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
@@ -54,6 +59,8 @@ class StatsScreen(Screen[None]):
         numbers.append(f"reviews {s.reviews}", style="bold")
         numbers.append(f" · cards seen {s.cards_seen} · accuracy {_percent(s.accuracy)}")
         numbers.append(f" · retention {_percent(s.retention)}")
+        if s.retention is None:  # a dash alone read as a fault: a footnote says why
+            numbers.append("*")
         numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
@@ -65,6 +72,8 @@ class StatsScreen(Screen[None]):
             numbers.append(f"\n{s.cards.due} due (fsrs)", style="bold yellow")
             numbers.append(f" · {self.planned} planned today", style="bold")
         numbers.append(f"  |  {s.cards.breakdown()}")
+        if s.retention is None:
+            numbers.append(f"\n{NO_RETENTION}", style="dim")
         yield Static(numbers, id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]

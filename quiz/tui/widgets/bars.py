@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
@@ -140,6 +141,17 @@ def _footer(labels: Sequence[str], starts: Sequence[int], room: int) -> str:
     return "".join(footer)
 
 
+MIN_BAR = 10
+"""The fewest cells a row chart's bars get: names longer than the rest are cut."""
+
+
+def fit_name(name: str, width: int) -> str:
+    """`name` padded to `width` cells, or cut to it with "…" as its last cell."""
+    if cell_len(name) <= width:
+        return name + " " * (width - cell_len(name))
+    return set_cell_size(name, max(0, width - 1)) + "…"
+
+
 class RowChart(Widget):
     """One horizontal bar per name, as a percentage (0-100), the value printed after it."""
 
@@ -169,7 +181,10 @@ class RowChart(Widget):
         if not self.rows:
             lines.append(Text(self.empty, style=_AXIS))
             return Text("\n").join(lines)
-        name_width = min(max(len(name) for name, _ in self.rows), max(4, width // 3))
+        # the names get what they need, as long as the bars keep MIN_BAR cells; a name
+        # still too long ends in "…" (they were cut at a third of the width, unmarked)
+        longest = max(cell_len(name) for name, _ in self.rows)
+        name_width = min(longest, max(4, width - 7 - MIN_BAR))
         bar_width = max(1, width - name_width - 7)  # " │" before, " 100%" after
         room = max(0, height - 1)
         shown = self.rows if len(self.rows) <= room else self.rows[: max(0, room - 1)]
@@ -177,7 +192,7 @@ class RowChart(Widget):
             eighths = round(max(0.0, min(100.0, percent)) * bar_width * 8 / 100)
             full, part = divmod(eighths, 8)
             drawn = "█" * full + (_EIGHTHS_RIGHT[part] if part else "")
-            line = Text(name[:name_width].ljust(name_width) + " ", style=_AXIS)
+            line = Text(fit_name(name, name_width) + " ", style=_AXIS)
             line.append("│", style=_AXIS)
             line.append(drawn.ljust(bar_width))
             line.append(f"{percent:4.0f}%", style=_AXIS)
