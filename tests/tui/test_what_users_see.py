@@ -91,6 +91,11 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         assert describe("new_per_day") in said and "enter saves" in said
         assert help_line.size.height >= 3  # all of it on screen
         assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
+        await pilot.resize_terminal(120, 40)  # the table refits; the refusal stays
+        assert await wait_until(pilot, lambda: screen.size == (120, 40))
+        await pilot.pause()
+        assert str(help_line.render()) == said
+        assert all(describe(key) in table_text(table) for key in KEYS)
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("comma")

@@ -77,6 +77,8 @@ class SettingsScreen(Screen[None]):
                 key, Text(format_value(value), style=style), Text(describe(key)), height=None
             )
         table.move_cursor(row=max(cursor, 0))
+        if self.editing is not None:  # a resize while editing: the line under the box stays
+            return
         self.query_one("#settings-help", Static).update(
             Text("enter edits the highlighted setting · bold = changed from the default", "dim")
         )
