@@ -179,3 +179,22 @@ async def test_a_title_the_summary_cuts_ends_in_an_ellipsis(
     async with app.run_test(size=WIDE) as pilot:
         table = await open_summary(app, pilot)
         assert LONG_TITLE in row_text(table, LONG_TITLE)
+
+
+@pytest.mark.parametrize(("size", "whole"), [(NARROW, False), (WIDE, True)], ids=["80", "120"])
+async def test_the_drill_lists_topic_is_whole_when_wide_and_marked_when_cut(
+    build: AppFactory, tui_bank: Path, size: tuple[int, int], whole: bool
+) -> None:
+    """The topic column was cut at 14 cells even at 120 columns ("gradient-chec…")."""
+    topic = "gradient-checking-drills"
+    folder = tui_bank / "mini" / topic
+    (tui_bank / "mini" / "drills").rename(folder)
+    card = folder / "tiny-sgd.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("topic: drills", f"topic: {topic}"))
+    app = build()
+    async with app.run_test(size=size) as pilot:
+        table = await open_table(app, pilot, "l")
+        line = row_text(table, "A gradient-descent step")
+        assert (topic in line) is whole
+        assert whole or f"{topic[:13]}…" in line
+        assert table.virtual_size.width <= table.size.width

@@ -23,7 +23,10 @@ _STYLE = {"passed": "green", "passed with hints": "yellow", "failed": "red", "no
 
 
 TOPIC_WIDTH = 14
-"""The topic column's widest (a longer topic ends in "…")."""
+"""The topic column's widest under WIDE columns (a longer topic ends in "…")."""
+TOPIC_WIDTH_WIDE = 30
+"""The same from WIDE columns on, where the drill column has room to spare."""
+WIDE = 110
 
 
 def title_width(terminal_width: int, topic_width: int = TOPIC_WIDTH, best_width: int = 7) -> int:
@@ -69,13 +72,16 @@ class DrillsScreen(Screen[None]):
 
     def _fit(self) -> None:
         """The topic and best columns as wide as their widest cell (the topic at most
-        TOPIC_WIDTH), and the drill column what is left."""
+        TOPIC_WIDTH, or TOPIC_WIDTH_WIDE on a wide terminal), and the drill column what
+        is left."""
         table = self.query_one(FittedTable)
-        topic = max([5, *(min(TOPIC_WIDTH, len(row.topic)) for row in self.rows)])
+        width = self.app.size.width
+        cap = TOPIC_WIDTH if width < WIDE else TOPIC_WIDTH_WIDE
+        topic = max([5, *(min(cap, len(row.topic)) for row in self.rows)])
         best = max([4, *(len(_best(row)) for row in self.rows)])
         table.set_column_width("topic", topic)
         table.set_column_width("best", best)
-        table.set_column_width("drill", title_width(self.app.size.width, topic, best))
+        table.set_column_width("drill", title_width(width, topic, best))
 
     def on_resize(self) -> None:
         """Refit the drill column to the terminal's new width (a no-op if it is unchanged).
