@@ -31,7 +31,7 @@ from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import BaseModel
 
 CONFIG_NAME = "config.toml"
 CONFIG_LIMIT = 64 * 1024
@@ -42,6 +42,8 @@ _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_STEP_DAYS = 36500
 """The longest learning or relearning step, fsrs's longest interval (100 years): a longer
 one overflowed a due date (a traceback at every start, or at the answer)."""
+NO_STEPS = "(none)"
+"""How an empty list of steps is shown (and may be typed back, as may `none` or nothing)."""
 
 
 def _step_ok(step: str) -> bool:
@@ -232,10 +234,38 @@ def config_path() -> Path:
     return data_dir() / CONFIG_NAME
 
 
-def _error_text(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    key = ".".join(str(part) for part in error["loc"]) or "config"
-    return f"{key}: {error['msg']}"
+def accepted(key: str, *, typed: bool = False) -> str:
+    """What `key` takes, in words, for the message that refuses a value: the bounds of a
+    number, true or false, durations. `typed`: as typed on the command line or the settings
+    screen (a retention may be a percentage there; config.toml holds the number)."""
+    default, bounds = _DEFAULTS[key], _BOUNDS[key]
+    if isinstance(default, bool):
+        return "true or false (yes/no, on/off and 1/0 work too)" if typed else "true or false"
+    if isinstance(default, tuple):
+        if typed:
+            return 'durations such as 1m, 10m (commas or spaces between; "" or none for none)'
+        return 'a list of durations such as ["1m", "10m"] ([] for none)'
+    low, high = format_value(bounds["ge"]), format_value(bounds["le"])
+    if isinstance(default, int):
+        return f"a whole number from {low} to {high}"
+    example = format_value(default)
+    percent = f" or {_percent(default)}" if typed else ""
+    return f"a number from {low} to {high}, e.g. {example}{percent}"
+
+
+def _percent(value: float) -> str:
+    """0.9 -> '90%'."""
+    from decimal import Decimal
+
+    return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+
+
+def _reason(key: str, error: Any, *, typed: bool = False) -> str:
+    """Why pydantic refused `key`'s value, in our words: a step's own message (which names
+    the step), otherwise what the key takes (`accepted`)."""
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    return f"not {accepted(key, typed=typed)}"
 
 
 @dataclass(frozen=True)
@@ -358,7 +388,7 @@ def _judged(path: Path, text: str, data: dict[str, Any]) -> SettingsFile:
         try:
             values[key] = _validator().model_validate({key: raw}).model_dump()[key]
         except ValidationError as exc:
-            reason = exc.errors()[0]["msg"]
+            reason = _reason(key, exc.errors()[0])
             problems.append(Problem(key, raw, reason, _key_line(text, key)))
     return SettingsFile(path, data, values, tuple(problems))
 
@@ -409,10 +439,43 @@ def parse_value(key: str, text: str) -> Any:
             return True
         if lowered in ("false", "no", "off", "0"):
             return False
-        raise SettingsError(f"{key}: '{text}' is not true or false")
+        raise SettingsError(f"{key}: '{text}' is not {accepted(key, typed=True)}")
     if isinstance(default, tuple):
+        if raw.lower() in _NO_STEPS:
+            return ()
         return tuple(part for part in re.split(r"[,\s]+", raw) if part)
+    if isinstance(default, float) and raw.endswith("%"):
+        number = _from_percent(raw)
+        return raw if number is None else number  # not a number before the %: refused
     return raw
+
+
+_NO_STEPS = ("none", NO_STEPS)
+"""What a list of steps may be typed as when it is empty, besides nothing at all."""
+
+
+def _from_percent(raw: str) -> float | None:
+    """'95%' -> 0.95 (the decimal number divided by 100, rounded once), None when the text
+    before the % is not a finite number."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(raw.removesuffix("%").strip())
+    except InvalidOperation:
+        return None
+    return float(number / 100) if number.is_finite() else None
+
+
+def _did_you_mean(key: str, value: Any) -> str:
+    """A hint for a retention typed as a percentage without its % sign ('95')."""
+    if not isinstance(_DEFAULTS[key], float) or not isinstance(value, str):
+        return ""
+    try:
+        number = float(value)
+    except ValueError:
+        return ""
+    low, high = _BOUNDS[key]["ge"] * 100, _BOUNDS[key]["le"] * 100
+    return f" (did you mean {value}%?)" if low <= number <= high else ""
 
 
 def with_value(settings: Settings, key: str, text: str) -> Settings:
@@ -423,15 +486,18 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
     try:
         return _validated({**asdict(settings), key: value})
     except ValidationError as exc:
-        raise SettingsError(_error_text(exc)) from exc
+        reason = _reason(key, exc.errors()[0], typed=True)
+        if reason.startswith("not "):  # what the key takes, after the value typed
+            reason = f"'{text.strip()}' is {reason}{_did_you_mean(key, value)}"
+        raise SettingsError(f"{key}: {reason}") from exc
 
 
 def format_value(value: object) -> str:
-    """A setting as `drillbit config` prints it (and accepts it back)."""
+    """A setting as `drillbit config` prints it (and accepts it back); no steps: (none)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(str(v) for v in value) if value else NO_STEPS
     return str(value)
 
 

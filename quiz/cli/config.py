@@ -30,8 +30,10 @@ def config_command(key: str | None, value: str | None, reset: bool) -> None:
     """List the settings, print one (KEY), change one (KEY VALUE) or put one back to its
     default (KEY --reset).
 
-    Lists take commas or spaces: `drillbit config learning_steps "1m, 10m"`. Values are
-    checked before anything is saved; a bad one exits 2 naming the key. A config.toml
+    Lists take commas or spaces: `drillbit config learning_steps "1m, 10m"`; no steps is
+    "" or none, shown as (none). The retention may be a percentage: 95% is 0.95. Values are
+    checked before anything is saved; a bad one exits 2 naming the key and what it takes. A
+    config.toml
     edited by hand into a bad value or an unknown key is listed with that key marked
     (exit 1); `KEY VALUE` or `KEY --reset` repairs it.
     """

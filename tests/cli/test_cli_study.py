@@ -34,7 +34,7 @@ def test_config_refuses_bad_keys_and_values_without_saving(
     typo = drillbit("config", "new_per_dya", "3")
     assert typo.returncode == 2 and "did you mean 'new_per_day'?" in typo.stderr
     for key, value, says in [
-        ("new_per_day", "-1", "new_per_day: Input should be greater than or equal to 0"),
+        ("new_per_day", "-1", "new_per_day: '-1' is not a whole number from 0 to 9999"),
         ("desired_retention", "1.5", "desired_retention"),
         ("learning_steps", "1m, soon", "'soon' is not a duration"),
         ("shuffle_choices", "maybe", "'maybe' is not true or false"),

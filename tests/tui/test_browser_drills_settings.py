@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from quiz.settings import describe, load_settings
 from quiz.tui.screens.browser import BrowserScreen
@@ -114,7 +114,7 @@ async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_
 
 
 async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) -> None:
-    """At 80 columns the line under the table wraps: a refusal ends "... as an integer",
+    """At 80 columns the line under the table wraps: a long refusal ends "... 0 to 9999",
     and editing a setting shows its whole description, which the table's column cuts."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -127,10 +127,11 @@ async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) ->
         await pilot.pause()
         editing = str(help_line.render())
         assert describe("new_per_day") in editing and "enter saves" in editing
-        await pilot.press("ctrl+u", *"abc", "enter")
+        await pilot.press("ctrl+u", *"one hundred and twenty-three", "enter")
         await pilot.pause()
         refusal = str(help_line.render())
         assert refusal.startswith("new_per_day") and len(refusal) > 78
+        assert refusal.endswith("is not a whole number from 0 to 9999")
         assert help_line.size.height >= 2  # wrapped, all of it on screen
         assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
 
@@ -205,6 +206,40 @@ async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
         assert [row.state for row in browser.shown] == ["new"]
         assert app.workspace.store.card_state("dropout-inference") is None
         assert app.workspace.store.review_count() == 1  # the history stays
+
+
+async def test_the_settings_screen_words_values_as_the_command_line_does(
+    build: AppFactory, _isolated_home: Path
+) -> None:
+    """The same check and words as `drillbit config`: a percentage for the retention, a
+    refusal that says what the key takes, and (none) for empty steps."""
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        help_line = screen.query_one("#settings-help")
+        await pilot.press("down", "down", "enter", "ctrl+u", *"1.5", "enter")
+        await pilot.pause()
+        assert str(help_line.render()) == (
+            "desired_retention: '1.5' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%"
+        )
+        await pilot.press("ctrl+u", *"95%", "enter")
+        await pilot.pause()
+        assert load_settings(_isolated_home / "config.toml").desired_retention == 0.95
+        await pilot.press("down", "enter", "ctrl+u", "enter")  # learning_steps: none
+        await pilot.pause()
+        assert app.workspace.settings.learning_steps == ()
+        table = screen.query_one(DataTable)
+        assert str(table.get_row_at(3)[1]) == "(none)"
+        await pilot.press("enter")  # the box shows (none), and takes it back as it is
+        await pilot.pause()
+        box = screen.query_one("#settings-input", Input)
+        assert box.value == "(none)" and not box.cursor_blink  # the app's choice, as tests ask
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_settings(_isolated_home / "config.toml").learning_steps == ()
 
 
 async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppFactory) -> None:

@@ -44,7 +44,9 @@ class SettingsScreen(Screen[None]):
         table.add_column("setting", key="setting")
         table.add_column("value", key="value")
         table.add_column("what it does", key="what", width=self._description_width())
-        self.query_one(Input).display = False
+        box = self.query_one(Input)
+        box.display = False
+        box.cursor_blink = bool(getattr(self.app, "cursor_blink", True))  # as NumberAnswer
         self.refresh_rows()
         table.focus()
 
