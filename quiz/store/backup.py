@@ -501,7 +501,12 @@ class ExportCounts:
 
 @dataclass(frozen=True)
 class MergeReport:
-    """What an import added, replaced and left alone."""
+    """What an import added, replaced and left alone.
+
+    "Unchanged" is a row this machine already holds exactly as the file does (importing the
+    same file twice); "kept (newer here)" is a row this machine holds in a later version,
+    which wins over the file's.
+    """
 
     reviews_added: int = 0
     reviews_present: int = 0
@@ -510,33 +515,98 @@ class MergeReport:
     sessions_added: int = 0
     states_added: int = 0
     states_updated: int = 0
+    states_same: int = 0
+    """The card's schedule here is the file's, to the last field."""
     states_kept: int = 0
+    """The card was reviewed later here than in the file: this machine's schedule wins."""
+    states_tied: int = 0
+    """Different schedules from a review at the same moment (or none): this machine's kept."""
     drafts_added: int = 0
     drafts_updated: int = 0
+    drafts_same: int = 0
+    """The draft here holds the file's text."""
     drafts_kept: int = 0
+    """The draft here was saved later than the file's: it wins."""
+    drafts_tied: int = 0
+    """Different texts saved at the same moment: this machine's kept."""
     plan_replaced: int = 0
     """1 when the file's interview plan replaced this machine's (or filled its absence)."""
+    plan_same: int = 0
+    """1 when this machine's interview plan is the file's."""
+    plan_kept: int = 0
+    """1 when this machine's interview plan was set later than the file's (it wins)."""
     flags_added: int = 0
     flags_updated: int = 0
+    flags_same: int = 0
+    """The card is suspended or buried here exactly as the file says."""
     flags_kept: int = 0
     """The file's flag was older, or the card was answered here since, or its burial has ended."""
 
     def describe(self) -> str:
-        """One line for the person."""
-        plan = "; interview plan: taken from the file" if self.plan_replaced else ""
-        if self.flags_added or self.flags_updated or self.flags_kept:
-            plan += (
-                f"; suspended or buried cards: {self.flags_added} added, "
-                f"{self.flags_updated} updated, {self.flags_kept} kept"
-            )
-        return (
-            f"reviews: {self.reviews_added} added, {self.reviews_present} already here; "
-            f"card schedules: {self.states_added} added, {self.states_updated} updated, "
-            f"{self.states_kept} kept (newer here); "
-            f"drill attempts: {self.attempts_added} added, {self.attempts_present} already here; "
-            f"drafts: {self.drafts_added} added, {self.drafts_updated} updated, "
-            f"{self.drafts_kept} kept{plan}"
+        """One line for the person: each kind of row the file held, with what became of it
+        (counts of none left out); `nothing new:` first when nothing here changed."""
+        groups = [
+            ("reviews", [(self.reviews_added, "added"), (self.reviews_present, "already here")]),
+            (
+                "card schedules",
+                [
+                    (self.states_added, "added"),
+                    (self.states_updated, "updated"),
+                    (self.states_same, "unchanged"),
+                    (self.states_kept, "kept (newer here)"),
+                    (self.states_tied, "kept (reviewed at the same time here)"),
+                ],
+            ),
+            (
+                "drill attempts",
+                [(self.attempts_added, "added"), (self.attempts_present, "already here")],
+            ),
+            (
+                "drafts",
+                [
+                    (self.drafts_added, "added"),
+                    (self.drafts_updated, "updated"),
+                    (self.drafts_same, "unchanged"),
+                    (self.drafts_kept, "kept (newer here)"),
+                    (self.drafts_tied, "kept (saved at the same time here)"),
+                ],
+            ),
+            (
+                "suspended or buried cards",
+                [
+                    (self.flags_added, "added"),
+                    (self.flags_updated, "updated"),
+                    (self.flags_same, "unchanged"),
+                    (self.flags_kept, "kept as they are here"),
+                ],
+            ),
+        ]
+        parts = [
+            f"{name}: " + ", ".join(f"{count} {what}" for count, what in counts if count)
+            for name, counts in groups
+            if any(count for count, _ in counts)
+        ]
+        if self.plan_replaced:
+            parts.append("interview plan: taken from the file")
+        elif self.plan_same:
+            parts.append("interview plan: unchanged")
+        elif self.plan_kept:
+            parts.append("interview plan: kept (newer here)")
+        if not parts:
+            return "the file holds no progress: nothing imported"
+        changed = (
+            self.reviews_added
+            + self.attempts_added
+            + self.sessions_added
+            + self.states_added
+            + self.states_updated
+            + self.drafts_added
+            + self.drafts_updated
+            + self.plan_replaced
+            + self.flags_added
+            + self.flags_updated
         )
+        return ("" if changed else "nothing new: ") + "; ".join(parts)
 
 
 # -- export ------------------------------------------------------------------------
@@ -1029,9 +1099,15 @@ def _merge_states(
             )
             counts["states_added"] += 1
             continue
+        if _same_card(local["fsrs_card"], row.fsrs_card):
+            counts["states_same"] += 1
+            continue
         local_last = fsrs_columns(local["fsrs_card"])[2]
-        if last_review is None or (local_last is not None and last_review <= local_last):
+        if local_last is not None and (last_review is None or last_review < local_last):
             counts["states_kept"] += 1
+            continue
+        if last_review == local_last:  # the same moment (or never reviewed): ties keep ours
+            counts["states_tied"] += 1
             continue
         conn.execute(
             """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?, last_review = ?,
@@ -1049,11 +1125,16 @@ def _merge_states(
         counts["states_updated"] += 1
 
 
+def _same_card(local: str, theirs: str) -> bool:
+    """Whether two fsrs card JSON texts hold the same schedule (key order aside)."""
+    return local == theirs or json.loads(local) == json.loads(theirs)
+
+
 def _merge_drafts(conn: sqlite3.Connection, rows: list[DraftRow], counts: dict[str, int]) -> None:
     for row in rows:
         updated = to_db(row.updated_at)
         local = conn.execute(
-            "SELECT updated_at FROM code_draft WHERE card_id = ?", (row.card_id,)
+            "SELECT text, updated_at FROM code_draft WHERE card_id = ?", (row.card_id,)
         ).fetchone()
         if local is None:
             conn.execute(
@@ -1061,12 +1142,21 @@ def _merge_drafts(conn: sqlite3.Connection, rows: list[DraftRow], counts: dict[s
                 (row.card_id, row.text, updated),
             )
             counts["drafts_added"] += 1
+        elif local["text"] == row.text:  # the same code: only its later time is taken
+            if updated > local["updated_at"]:
+                conn.execute(
+                    "UPDATE code_draft SET updated_at = ? WHERE card_id = ?",
+                    (updated, row.card_id),
+                )
+            counts["drafts_same"] += 1
         elif updated > local["updated_at"]:
             conn.execute(
                 "UPDATE code_draft SET text = ?, updated_at = ? WHERE card_id = ?",
                 (row.text, updated, row.card_id),
             )
             counts["drafts_updated"] += 1
+        elif updated == local["updated_at"]:
+            counts["drafts_tied"] += 1
         else:
             counts["drafts_kept"] += 1
 
@@ -1075,8 +1165,17 @@ def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str,
     """The plan set last wins; a file without one leaves this machine's plan alone."""
     if row is None:
         return
-    local = conn.execute("SELECT created_at FROM interview_plan WHERE id = 1").fetchone()
+    local = conn.execute(
+        "SELECT interview, minutes_per_day, target, created_at FROM interview_plan WHERE id = 1"
+    ).fetchone()
     if local is not None and to_db(row.created_at) <= local["created_at"]:
+        same = (
+            to_db(row.created_at) == local["created_at"]
+            and row.interview.isoformat() == local["interview"]
+            and row.minutes_per_day == float(local["minutes_per_day"])
+            and row.target == float(local["target"])
+        )
+        counts["plan_same" if same else "plan_kept"] = 1
         return
     write_interview_plan(
         conn,
@@ -1106,8 +1205,17 @@ def _merge_flags(
         )
         updated = to_db(row.updated_at)
         local = conn.execute(
-            "SELECT updated_at FROM card_flag WHERE card_id = ?", (row.card_id,)
+            "SELECT suspended, buried_until, updated_at FROM card_flag WHERE card_id = ?",
+            (row.card_id,),
         ).fetchone()
+        if (
+            local is not None
+            and local["updated_at"] == updated
+            and bool(local["suspended"]) == row.suspended
+            and local["buried_until"] == (None if buried is None else to_db(buried))
+        ):
+            counts["flags_same"] += 1
+            continue
         answered_since = answered.get(row.card_id, "") > updated
         if (
             (not row.suspended and buried is None)

@@ -115,6 +115,68 @@ def test_importing_twice_adds_nothing(tmp_path: Path) -> None:
         assert target.review_count() == 2
 
 
+def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: Path) -> None:
+    """Importing the same file again says "unchanged"; "kept (newer here)" is only for a card
+    reviewed, or a draft saved, later here than in the file."""
+    backup = tmp_path / "progress.json"
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        populate(laptop, ["relu", "softmax"], T0, draft="x = 1\n")
+        export_progress(laptop, backup)
+    with Store.open(tmp_path / "desktop.db") as desktop:
+        first = import_progress(desktop, backup)
+        assert first.describe() == (
+            "reviews: 2 added; card schedules: 2 added; drill attempts: 1 added; drafts: 1 added"
+        )
+        again = import_progress(desktop, backup)
+        assert (again.states_same, again.states_kept, again.drafts_same, again.drafts_kept) == (
+            2,
+            0,
+            1,
+            0,
+        )
+        assert again.describe() == (
+            "nothing new: reviews: 2 already here; card schedules: 2 unchanged; "
+            "drill attempts: 1 already here; drafts: 1 unchanged"
+        )
+        review_card(
+            desktop,
+            default_scheduler(),
+            "relu",
+            Rating.Good,
+            now=T0 + timedelta(days=3),
+            correct=True,
+        )
+        desktop.save_draft("sigmoid", "x = 2\n", updated_at=T0 + timedelta(days=3))
+        newer_here = import_progress(desktop, backup)
+        assert (newer_here.states_same, newer_here.states_kept) == (1, 1)
+        assert (newer_here.drafts_same, newer_here.drafts_kept) == (0, 1)
+        assert newer_here.describe() == (
+            "nothing new: reviews: 2 already here; card schedules: 1 unchanged, "
+            "1 kept (newer here); drill attempts: 1 already here; drafts: 1 kept (newer here)"
+        )
+
+
+def test_schedules_and_drafts_of_the_same_moment_keep_this_machines(tmp_path: Path) -> None:
+    """A tie (a different schedule from a review at the same moment, a different text saved
+    at the same moment) keeps this machine's, and is not called newer here."""
+    backup = tmp_path / "progress.json"
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        populate(laptop, ["relu"], T0, draft="laptop\n")
+        export_progress(laptop, backup)
+    with Store.open(tmp_path / "desktop.db") as desktop:
+        review_card(desktop, default_scheduler(), "relu", Rating.Easy, now=T0, correct=True)
+        desktop.save_draft("sigmoid", "desktop\n", updated_at=T0 + timedelta(hours=1))
+        before = desktop.card_state("relu")
+        report = import_progress(desktop, backup)
+        assert (report.states_tied, report.states_kept, report.states_same) == (1, 0, 0)
+        assert (report.drafts_tied, report.drafts_kept) == (1, 0)
+        assert "card schedules: 1 kept (reviewed at the same time here)" in report.describe()
+        assert "drafts: 1 kept (saved at the same time here)" in report.describe()
+        assert desktop.card_state("relu") == before
+        draft = desktop.draft("sigmoid")
+        assert draft is not None and draft.text == "desktop\n"
+
+
 def test_merging_two_machines(tmp_path: Path) -> None:
     laptop_file, desktop_file = tmp_path / "laptop.json", tmp_path / "desktop.json"
     with Store.open(tmp_path / "laptop.db") as laptop:
@@ -202,7 +264,10 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     assert "1 card state(s), 1 review(s), 1 drill attempt(s), 1 draft(s)" in exported.output
     again = CliRunner().invoke(import_progress_command, [str(backup)])
     assert again.exit_code == 0, again.output
-    assert "reviews: 0 added, 1 already here" in again.output
+    assert again.output == (
+        "nothing new: reviews: 1 already here; card schedules: 1 unchanged; "
+        "drill attempts: 1 already here; drafts: 1 unchanged\n"
+    )
     future = tmp_path / "future.json"
     future.write_text(json.dumps(minimal(version=3)))
     refused = CliRunner().invoke(import_progress_command, [str(future)])

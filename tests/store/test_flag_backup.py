@@ -59,7 +59,10 @@ def test_suspended_and_buried_cards_survive_a_round_trip(tmp_path: Path) -> None
         assert _hidden(desktop, NOW) == {"relu", "gelu"}
         assert _hidden(desktop, TONIGHT) == {"relu"}, "the burial ends; the suspension stays"
         again = import_progress(desktop, backup, now=NOW)
-        assert (again.flags_added, again.flags_updated, again.flags_kept) == (0, 0, 2)
+        assert (again.flags_added, again.flags_updated, again.flags_kept) == (0, 0, 0)
+        assert again.flags_same == 2 and "suspended or buried cards: 2 unchanged" in (
+            again.describe()
+        )
 
 
 def test_a_burial_that_has_ended_is_not_brought_back(tmp_path: Path) -> None:
@@ -142,14 +145,15 @@ def test_a_card_answered_while_suspended_stays_suspended_on_import(tmp_path: Pat
     with Store.open(tmp_path / "desktop.db", now=later) as desktop:
         report = import_progress(desktop, backup, now=later)
         assert (report.flags_added, report.flags_updated, report.flags_kept) == (1, 0, 0)
-        assert "suspended or buried cards: 1 added, 0 updated, 0 kept" in report.describe()
+        assert "suspended or buried cards: 1 added" in report.describe()
         assert report.reviews_added == 1
         assert _hidden(desktop, later) == {"relu"}
         again = import_progress(desktop, backup, now=later)
-        assert (again.flags_added, again.flags_updated, again.flags_kept) == (0, 0, 1)
+        assert (again.flags_added, again.flags_updated, again.flags_same) == (0, 0, 1)
         assert _hidden(desktop, later) == {"relu"}
         # Put back into study here: the answer now in this database keeps it there.
         desktop.set_flag("relu", suspended=False, buried_until=None, now=later)
         third = import_progress(desktop, backup, now=later)
         assert (third.flags_added, third.flags_updated, third.flags_kept) == (0, 0, 1)
+        assert "suspended or buried cards: 1 kept as they are here" in third.describe()
         assert "relu" not in desktop.card_flags()

@@ -42,6 +42,7 @@ def test_the_plan_travels_with_the_backup(tmp_path: Path) -> None:
         )
         again = import_progress(desktop, backup, now=NOW)
         assert again.plan_replaced == 0, "the same plan is not taken twice"
+        assert again.plan_same == 1 and again.describe() == "nothing new: interview plan: unchanged"
 
 
 def test_the_plan_set_last_wins_and_a_file_without_one_changes_nothing(tmp_path: Path) -> None:
@@ -57,7 +58,9 @@ def test_the_plan_set_last_wins_and_a_file_without_one_changes_nothing(tmp_path:
     assert json.loads(empty.read_text())["plan"] is None
     with Store.open(tmp_path / "b.db", now=NOW) as store:
         store.set_interview_plan(PLAN)
-        assert import_progress(store, older, now=NOW).plan_replaced == 0
+        kept = import_progress(store, older, now=NOW)
+        assert kept.plan_replaced == 0 and kept.plan_kept == 1
+        assert kept.describe() == "nothing new: interview plan: kept (newer here)"
         assert import_progress(store, empty, now=NOW).plan_replaced == 0
         assert store.interview_plan() == PLAN
 
