@@ -106,6 +106,19 @@ class Tolerance:
         assert self.relative is not None
         return f"± {self.relative * 100:g}%"
 
+    def around(self, answer: str, unit: str | None = None) -> str:
+        """The answer with its tolerance and unit: '0.25 ± 0.001 s' (the unit is the
+        tolerance's too), '1024 MiB ± 0.1%' (a percentage has no unit)."""
+        shown_unit = f" {unit}" if unit else ""
+        if self.absolute is not None:
+            return f"{answer} {self.describe()}{shown_unit}"
+        return f"{answer}{shown_unit} {self.describe()}"
+
+    def bounds(self, answer: float) -> tuple[float, float]:
+        """The lowest and highest numbers `accepts` takes."""
+        margin = self.absolute if self.absolute is not None else (self.relative or 0) * abs(answer)
+        return answer - margin, answer + margin
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NumericFront(CardFront):
@@ -121,11 +134,10 @@ class NumericFront(CardFront):
 
     def check_numeric(self, value: float) -> NumericResult:
         """Judge a typed number against the answer and tolerance."""
-        unit = f" {self.unit}" if self.unit else ""
         return NumericResult(
             correct=self.tolerance.accepts(self.answer, value),
             value=value,
-            expected=f"{self.answer:g} {self.tolerance.describe()}{unit}",
+            expected=self.tolerance.around(f"{self.answer:g}", self.unit),
         )
 
 

@@ -248,7 +248,7 @@ def note_for(card: Card) -> _TimedNote | None:
         unit = f" {escape(front.unit)}" if front.unit else ""
         answer = (
             f'<div class="numeric-answer">{escape(written_number(card, "answer", front.answer))}{unit}</div>'
-            f"<div>accepted: {escape(_tolerance(front))}{unit}</div>"
+            f"<div>accepted: {escape(_accepted(front))}</div>"
         )
         if front.unit:
             question += f"<p><i>Answer in {escape(front.unit)}.</i></p>"
@@ -264,13 +264,19 @@ def note_for(card: Card) -> _TimedNote | None:
     )
 
 
-def _tolerance(front: NumericFront) -> str:
-    """'± 0.001' or '± 1%', numbers as written."""
+def _accepted(front: NumericFront) -> str:
+    """The numbers taken as right: '0.249 to 0.251 s (± 0.001)', '1022.976 to 1025.024 MiB
+    (± 0.1%)'; the bounds to 12 significant digits (no float noise), the tolerance as
+    written."""
     tolerance = front.tolerance
     if tolerance.absolute is not None:
-        return f"± {format_number(tolerance.absolute)}"
-    assert tolerance.relative is not None
-    return f"± {format_number(tolerance.relative * 100)}%"
+        written = f"± {format_number(tolerance.absolute)}"
+    else:
+        assert tolerance.relative is not None
+        written = f"± {tolerance.relative * 100:.10g}%"  # 0.07 * 100 is 7.000000000000001
+    low, high = tolerance.bounds(front.answer)
+    unit = f" {front.unit}" if front.unit else ""
+    return f"{low:.12g} to {high:.12g}{unit} ({written})"
 
 
 def content_hash(note: genanki.Note) -> str:

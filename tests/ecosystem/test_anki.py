@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from quiz.bank.loader import load_bank
+from quiz.bank.models import NumericFront
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import export_group
 from quiz.ecosystem.anki import (
@@ -24,6 +27,7 @@ from quiz.ecosystem.anki import (
 from quiz.ecosystem.anki_times import FILE_NAME
 from quiz.errors import UsageError
 from quiz.paths import data_dir
+from quiz.selection import find_card
 from tests.conftest import DATA
 
 ANKI_BANK = DATA / "anki_bank"
@@ -148,7 +152,50 @@ def test_choice_and_numeric_backs(tmp_path: Path) -> None:
     numeric = by_id["sigmoid-max-slope"]
     assert numeric.model == NUMERIC_MODEL_ID
     assert "0.25 per unit of z" in numeric.fields[1]
-    assert "± 0.001" in numeric.fields[1]
+    assert "<div>accepted: 0.249 to 0.251 per unit of z (± 0.001)</div>" in numeric.fields[1]
+
+
+MEMORY_CARD = """---
+id: score-memory
+kind: numeric
+title: Attention scores in memory
+topic: math
+tags: []
+difficulty: 1
+source: tests
+answer: 1024
+tolerance: {relative: 0.001}
+unit: MiB
+---
+
+## Question
+
+How many MiB do 16 heads of 4096 x 4096 float32 scores take?
+
+## Explanation
+
+$16 \\cdot 4096^2 \\cdot 4$ bytes.
+"""
+
+
+def test_a_relative_tolerance_is_a_range_in_the_unit_and_a_percentage(tmp_path: Path) -> None:
+    """'± 0.1% MiB' read as a size: the range is in the unit, the percentage has none."""
+    content = tmp_path / "content"
+    shutil.copytree(ANKI_BANK, content)
+    (content / "anki" / "math" / "score-memory.md").write_text(MEMORY_CARD, encoding="utf-8")
+    result = export(tmp_path, "deck.apkg", "--pack", "anki", content=[content])
+    assert result.exit_code == 0, result.output
+    notes, _, _ = read_apkg(tmp_path / "deck.apkg", tmp_path)
+    (memory,) = [n for n in notes if n.card_id == "score-memory"]
+    assert '<div class="numeric-answer">1024 MiB</div>' in memory.fields[1]
+    assert "<div>accepted: 1022.976 to 1025.024 MiB (± 0.1%)</div>" in memory.fields[1]
+    assert "% MiB" not in memory.fields[1]
+    card = find_card(load_bank([content]).cards, "score-memory")
+    assert isinstance(card.front, NumericFront)
+    assert card.front.check_numeric(1000).expected == "1024 MiB ± 0.1%"
+    slope = find_card(load_bank([content]).cards, "sigmoid-max-slope")
+    assert isinstance(slope.front, NumericFront)
+    assert slope.front.check_numeric(0).expected == "0.25 ± 0.001 per unit of z"
 
 
 def test_unknown_pack_is_a_usage_error(tmp_path: Path) -> None:
