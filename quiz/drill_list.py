@@ -28,7 +28,9 @@ class DrillRow:
     state: DrillState
     attempts: int
     best_ms: float | None
-    """The fastest passing run of the person's code, in milliseconds."""
+    """The shortest grading of a passing submission, in milliseconds: submit to verdict,
+    the sandbox's start and the machine's load included, so not a measure of the code's
+    speed (`drillbit drills --json` only; the table leaves it out)."""
     last_attempt: datetime | None
 
     @property

@@ -14,7 +14,7 @@ from quiz.textsafe import printable
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @pass_context
 def drills_command(obj: Context, as_json: bool) -> None:
-    """List every coding drill with its state, attempts and fastest passing run."""
+    """List every coding drill with its state and number of attempts, like `rustlings list`."""
     from quiz.drill_list import drill_rows, next_unsolved
 
     bank = obj.load_bank()
@@ -25,14 +25,11 @@ def drills_command(obj: Context, as_json: bool) -> None:
         click.echo(json.dumps(document, indent=2))
         return
     width = max((len(row.id) for row in rows), default=5)
-    click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  {'best':>8}  title")
+    # No timing column: a grading's time is mostly the sandbox's and the machine's load,
+    # not a measure of the person's code (the JSON keeps it as best_ms, said so there).
+    click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  title")
     for row in rows:
-        best = "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
-        click.echo(
-            printable(
-                f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {best:>8}  {row.title}"
-            )
-        )
+        click.echo(printable(f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {row.title}"))
     solved = sum(row.solved for row in rows)
     following = next_unsolved(rows)
     tail = f"; next: drillbit drill {following.id}" if following else "; all solved"

@@ -130,6 +130,32 @@ def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillb
     assert f"next: drillbit drill {coding[0]}" in table.stderr
 
 
+def test_the_drills_table_shows_no_grading_time_as_a_best(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """A grading's time is mostly the sandbox's and the machine's: the table leaves it out
+    (it read "best 14 ms"); the JSON keeps it as best_ms."""
+    from datetime import UTC, datetime
+
+    from quiz.store import Store
+
+    first = json.loads(drillbit("drills", "--json").stdout)["drills"][0]["id"]
+    with Store.open() as store:
+        store.record_attempt(
+            card_id=first,
+            status="passed",
+            verdict_json='{"status": "passed"}',
+            attempted_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC),
+            duration_ms=14.0,
+        )
+    table = drillbit("drills")
+    header, row = table.stdout.splitlines()[:2]
+    assert header.split() == ["drill", "state", "tries", "title"]
+    assert row.split()[:3] == [first, "passed", "1"]
+    assert " ms" not in table.stdout and "best" not in table.stdout
+    assert json.loads(drillbit("drills", "--json").stdout)["drills"][0]["best_ms"] == 14.0
+
+
 def test_drill_without_an_id_opens_the_first_unsolved(
     drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
