@@ -16,6 +16,7 @@ from textual.widgets._footer import FooterKey
 
 from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
+from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import WRONG, AppFactory, FakeClock, set_plan, wait_until
 
@@ -95,7 +96,13 @@ def test_study_mock_numeric(
         await pilot.press("0", ".", "2")
         # The footer drops "? Help" once the box holds text (it takes "?" then); its
         # keys are rebuilt a few messages after the key, later still on a loaded machine.
-        await wait_until(pilot, lambda: "question_mark" not in _footer_keys(app))
+        # The box's cursor does not blink (the app's cursor_blink=False reaches it): it
+        # blinked every 0.5 s, and a screenshot taken more than 0.5 s after the last key,
+        # as on a loaded machine, caught it off (13 of 45 runs, three at a time beside two
+        # busy loops, load 15-19).
+        assert await wait_until(pilot, lambda: "question_mark" not in _footer_keys(app))
+        box = app.screen.query_one(NumberAnswer)
+        assert box.value == "0.2" and box.has_focus and not box.cursor_blink
 
     assert snap_compare(app, run_before=type_a_number, terminal_size=size)
 
