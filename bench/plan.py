@@ -322,6 +322,7 @@ def simulate(
     def answer(card_id: str, moment: datetime, day: int) -> float:
         nonlocal reviews, answers
         known = true.get(card_id)
+        first = known is None
         if known is None:
             rating = _pick(rng, FIRST_RATINGS)
             known = Card(card_id=numbers[card_id], due=moment)
@@ -350,9 +351,8 @@ def simulate(
             TimedAnswer(
                 card_id=card_id,
                 kind=kinds[card_id],
-                day=moment.date(),
                 seconds=seconds,
-                first_day=introduced[card_id] == day,
+                first=first,
             )
         )
         return seconds
@@ -400,7 +400,7 @@ def simulate(
         took_steps = False
         if policy.oracle:
             assert imposed is not None and new_by_day is not None and review_budget is not None
-            pace = estimate_pace(timed[-2000:])
+            pace = estimate_pace(timed[-2000:], scheduler)
             box = time_box(plan, pace, 0.0, kinds.values())
             study([c for c in imposed if c not in true], day, None)
             if day < len(steps_by_day) and steps_by_day[day]:
@@ -443,7 +443,7 @@ def simulate(
             stepped.append(day < len(steps_by_day) and steps_by_day[day])
             continue
         for sitting in range(SITTINGS):
-            pace = estimate_pace(timed[-2000:])
+            pace = estimate_pace(timed[-2000:], scheduler)
             today = plan_day(
                 cards,
                 memory,

@@ -612,6 +612,14 @@ class Store:
                 (to_db(ended_at), session_id),
             )
 
+    def session_ends(self, since: datetime | None = None) -> dict[int, datetime | None]:
+        """When each session started at or after `since` ended (None: not ended), by id."""
+        where, params = _where(("started_at >= ?", None if since is None else to_db(since)))
+        rows = self._read(f"SELECT id, ended_at FROM study_session{where}", params)
+        return {
+            int(row["id"]): from_db(row["ended_at"]) if row["ended_at"] else None for row in rows
+        }
+
     # -- drill attempts --------------------------------------------------------------
 
     @_degradable

@@ -40,9 +40,8 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -66,6 +65,7 @@ __all__ = [
     "Readiness",
     "TimeBox",
     "TimedAnswer",
+    "answers_per_card",
     "estimate_pace",
     "final_days",
     "forecast",
@@ -92,9 +92,20 @@ DEFAULT_SECONDS: Mapping[str, float] = {
 }
 """Seconds one answer takes, by card kind, until the person's own history says otherwise."""
 REVIEW_ANSWERS = 1.1
-"""Answers a review takes on its day without history: one, plus a relearning step ~10% of the time."""
+"""Answers a review takes on its day with fsrs's default relearning step (10 minutes): one,
+plus the step after a lapse, ~10% of the time (`answers_per_card` for other steps)."""
 NEW_ANSWERS = 2.25
-"""Answers a new card takes on its first day without history (fsrs's learning steps)."""
+"""Answers a new card takes on its first day with fsrs's default learning steps (1 and 10
+minutes): two when every answer is Good, a step more after an Again or Hard on a quarter
+of the first answers (`answers_per_card` for other steps)."""
+FIRST_AGAIN_SHARE = 0.25
+"""The share of first answers that are Again or Hard, each costing a learning step more."""
+LAPSE_SHARE = 0.1
+"""The share of reviews that lapse, each followed by the same day's relearning steps."""
+DEFAULT_LEARNING_STEPS = (timedelta(minutes=1), timedelta(minutes=10))
+"""fsrs's default learning steps (`Scheduler().learning_steps`)."""
+DEFAULT_RELEARNING_STEPS = (timedelta(minutes=10),)
+"""fsrs's default relearning steps."""
 MIN_SAMPLES = 5
 """Card-days of a kind before their mean alone is the estimate (fewer: blended with the default)."""
 LONG_ANSWER_FACTOR = 2.5
@@ -116,11 +127,46 @@ class TimedAnswer:
 
     card_id: str
     kind: str
-    day: date
-    """The answer's calendar day in the person's time zone."""
     seconds: float
-    first_day: bool
-    """True when the card was introduced that day (its learning steps)."""
+    """The card's time on the clock: from the card shown to the next card shown, the
+    part after the answer capped (`quiz.study.spent.card_seconds`)."""
+    first: bool
+    """The person's first answer to the card (a first look, before any learning step)."""
+
+
+def _same_day(steps: Sequence[timedelta]) -> int:
+    """How many of `steps`, taken one after the other, come back within a day."""
+    total = timedelta(0)
+    count = 0
+    for step in steps:
+        total += step
+        if total >= timedelta(days=1):
+            break
+        count += 1
+    return count
+
+
+def answers_per_card(scheduler: Scheduler | None = None) -> tuple[float, float]:
+    """Answers a card takes on its day with the same day's steps of `scheduler` (None:
+    fsrs's defaults): (a new card, a review).
+
+    fsrs moves a new card answered Good from its first answer to its second learning step
+    (the first step follows an Again or Hard) and graduates it after the last, so a new
+    card takes one answer plus one per later step within the day, and a step more after
+    the quarter of first answers that are Again or Hard (`FIRST_AGAIN_SHARE`); a review
+    takes one answer plus, after the tenth that lapse (`LAPSE_SHARE`), one per relearning
+    step within the day. No steps (or only steps of a day or more): one answer each.
+    """
+    learning = (
+        DEFAULT_LEARNING_STEPS if scheduler is None else tuple(scheduler.learning_steps or ())
+    )
+    relearning = (
+        DEFAULT_RELEARNING_STEPS if scheduler is None else tuple(scheduler.relearning_steps or ())
+    )
+    new = 1.0 + _same_day(learning[1:])
+    if learning and learning[0] < timedelta(days=1):
+        new += FIRST_AGAIN_SHARE
+    return new, 1.0 + LAPSE_SHARE * _same_day(relearning)
 
 
 @dataclass(frozen=True)
@@ -128,7 +174,8 @@ class Pace:
     """Expected seconds a card costs on a day, by kind: as a review, and as a new card.
 
     Both include the same day's further steps (relearning after a lapse, learning steps),
-    so a day's budget is the sum over its cards.
+    so a day's budget is the sum over its cards. Seconds are on the clock: a card's time
+    from shown to the next card shown (reading the feedback and rating included).
     """
 
     review: Mapping[str, float]
@@ -136,24 +183,37 @@ class Pace:
     long_answer: Mapping[str, float] = field(default_factory=dict)
     """A long single answer by kind (the person's 99th percentile): the time box's margin."""
     answer: Mapping[str, float] = field(default_factory=dict)
-    """The mean single answer by kind: a card's cost on a day without same-day steps."""
+    """The mean single answer to a card already seen, by kind: a review's cost on a day
+    without same-day steps, and the cost of each learning or relearning step."""
+    first: Mapping[str, float] = field(default_factory=dict)
+    """The mean first answer to a new card, by kind: a new card's cost without steps."""
 
     @classmethod
-    def per_answer(cls, seconds: Mapping[str, float]) -> Pace:
-        """A Pace from seconds per answer, with the default answers per review and new card."""
+    def per_answer(
+        cls,
+        seconds: Mapping[str, float],
+        first: Mapping[str, float] | None = None,
+        *,
+        scheduler: Scheduler | None = None,
+    ) -> Pace:
+        """A Pace from seconds per answer (`first`: per first answer, default the same),
+        with the answers per review and new card of `scheduler`'s steps (`answers_per_card`)."""
+        firsts = dict(seconds) if first is None else {**seconds, **first}
+        new_answers, review_answers = answers_per_card(scheduler)
         return cls(
-            review={kind: value * REVIEW_ANSWERS for kind, value in seconds.items()},
-            new={kind: value * NEW_ANSWERS for kind, value in seconds.items()},
+            review={kind: value * review_answers for kind, value in seconds.items()},
+            new={kind: firsts[kind] + (new_answers - 1) * seconds[kind] for kind in seconds},
             answer=dict(seconds),
+            first=firsts,
         )
 
     @classmethod
-    def default(cls) -> Pace:
-        """The pace without any history."""
-        return cls.per_answer(DEFAULT_SECONDS)
+    def default(cls, scheduler: Scheduler | None = None) -> Pace:
+        """The pace without any history (with `scheduler`'s learning steps)."""
+        return cls.per_answer(DEFAULT_SECONDS, scheduler=scheduler)
 
     def answer_seconds(self, kind: str) -> float:
-        """Expected time of one answer to a card of this kind."""
+        """Expected time of one answer to a card of this kind already seen."""
         found = self.answer.get(kind)
         if found is not None:
             return found
@@ -170,7 +230,8 @@ class Pace:
         """Expected time to introduce a new card of this kind today (`steps=False`: its
         first answer only, no same-day learning steps)."""
         if not steps:
-            return self.answer_seconds(kind)
+            found = self.first.get(kind)
+            return found if found is not None else self.answer_seconds(kind)
         return self.new.get(kind, DEFAULT_SECONDS["concept"] * NEW_ANSWERS)
 
     def long_answer_seconds(self, kind: str) -> float:
@@ -181,52 +242,48 @@ class Pace:
         return LONG_ANSWER_FACTOR * DEFAULT_SECONDS.get(kind, DEFAULT_SECONDS["concept"])
 
 
-def estimate_pace(answers: Iterable[TimedAnswer]) -> Pace:
-    """The mean time per card and day, by kind and by new/review, from the person's answers.
+def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = None) -> Pace:
+    """The person's time per card, by kind: a first answer, a later one, and a long one.
 
-    The mean, not the median: a day's load is a sum, and the mean is what sums. A kind
-    with fewer than MIN_SAMPLES card-days counts the default for the missing ones.
+    The mean, not the median: a day's load is a sum, and the mean is what sums. First
+    answers (a card new to the person) and later ones (reviews and learning steps) are
+    apart: a first look at a drill takes much longer than a review of it. Each mean
+    learns from the first answer of its kind: while there are fewer than MIN_SAMPLES,
+    the default (`DEFAULT_SECONDS`) stands in for each missing one, so one slow or quick
+    answer moves the estimate part of the way.
 
-    A new card's time with its learning steps is measured on the first days that had
-    more than one answer: a single first answer is a day plan mode dropped the steps
-    (or an Easy), and counting it would make the steps look free. Missing samples count
-    the person's own single answer times NEW_ANSWERS.
+    A new card with its same-day learning steps costs its first answer plus a later answer
+    per step, and a review a later answer plus its relearning steps, by `scheduler`'s
+    steps (`answers_per_card`; None: fsrs's defaults).
     """
-    days: dict[tuple[str, date], list[Any]] = {}
+    firsts: dict[str, list[float]] = {}
+    laters: dict[str, list[float]] = {}
     singles: dict[str, list[float]] = {}
     for answer in answers:
         if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
-            continue
+            continue  # a break, not an answer
         singles.setdefault(answer.kind, []).append(answer.seconds)
-        entry = days.setdefault(
-            (answer.card_id, answer.day), [answer.kind, answer.first_day, 0.0, 0]
-        )
-        entry[2] += answer.seconds
-        entry[3] += 1
-    found: dict[bool, dict[str, list[float]]] = {True: {}, False: {}}
-    for kind, first_day, seconds, count in days.values():
-        if first_day and count < 2:
-            continue  # no same-day steps that day: not a measure of a new card with steps
-        found[first_day].setdefault(kind, []).append(seconds)
-    base = Pace.default()
+        (firsts if answer.first else laters).setdefault(answer.kind, []).append(answer.seconds)
+    base = Pace.default(scheduler)
+    kinds = set(DEFAULT_SECONDS) | set(singles)
+
+    def mean(found: Mapping[str, list[float]], kind: str) -> float:
+        values = found.get(kind, [])
+        return _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
+
+    pace = Pace.per_answer(
+        {kind: mean(laters, kind) for kind in kinds},
+        {kind: mean(firsts, kind) for kind in kinds},
+        scheduler=scheduler,
+    )
     long_answer: dict[str, float] = {}
-    single = dict(DEFAULT_SECONDS)
-    for kind, values in singles.items():
-        single[kind] = _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
-    review = dict(base.review)
-    new = {**base.new, **{kind: seconds * NEW_ANSWERS for kind, seconds in single.items()}}
-    for target, first_day in ((review, False), (new, True)):
-        for kind, values in found[first_day].items():
-            # Fewer than MIN_SAMPLES card-days: the default fills the missing ones, so
-            # two slow or quick drills move the estimate only part of the way.
-            target[kind] = _filled(sum(values), len(values), target[kind], MIN_SAMPLES)
     for kind, values in singles.items():
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
         found_tail = _percentile(values, LONG_ANSWER_QUANTILE)
         long_answer[kind] = _filled(
             len(values) * found_tail, len(values), base.long_answer_seconds(kind), LONG_SAMPLES
         )
-    return Pace(review=review, new=new, long_answer=long_answer, answer=single)
+    return replace(pace, long_answer=long_answer)
 
 
 def _filled(total: float, count: int, default: float, samples: int) -> float:
@@ -466,8 +523,10 @@ def steps_fit(
     """
     need = sum(pace.new_seconds(card.kind) for card in unseen)
     for card, memory in stepping:
-        one = pace.answer_seconds(card.kind)
-        need += one if memory.state == State.Relearning else pace.new_seconds(card.kind) - one
+        if memory.state == State.Relearning:
+            need += pace.answer_seconds(card.kind)
+        else:  # a new card's steps: its day's time with them, less its first answer
+            need += pace.new_seconds(card.kind) - pace.new_seconds(card.kind, steps=False)
     whole_days = max(0, days_left - pass_days - 1)
     return need <= max(0.0, today_left) + whole_days * plan.minutes_per_day * 60.0 + 1e-9
 
@@ -664,20 +723,19 @@ def _stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
     )
 
 
-RELEARN_AFTER = timedelta(minutes=10)
-"""When a lapsed card's relearning step comes back (fsrs's default relearning step)."""
-
-
 def _recall_after_review(
     card: Card, when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool = True
 ) -> float:
     """Expected recall at `start` if `card` is reviewed at `when` (recalled or not; a
-    lapse is relearned the same day only with `steps`)."""
+    lapse is relearned the same day only with `steps`, through `scheduler`'s relearning
+    steps that come back within the day, answered Good)."""
     chance = recall_at(card, when, scheduler)
     kept, _ = scheduler.review_card(card, Rating.Good, review_datetime=when)
     lapsed, _ = scheduler.review_card(card, Rating.Again, review_datetime=when)
-    if steps:
-        lapsed, _ = scheduler.review_card(lapsed, Rating.Good, review_datetime=when + RELEARN_AFTER)
+    for _step in range(10 if steps else 0):
+        if lapsed.state == State.Review or lapsed.due - when >= timedelta(days=1):
+            break
+        lapsed, _ = scheduler.review_card(lapsed, Rating.Good, review_datetime=lapsed.due)
     return chance * recall_at(kept, start, scheduler) + (1 - chance) * recall_at(
         lapsed, start, scheduler
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Card, Scheduler
 
-from quiz.store import InterviewPlan, Store
+from quiz.store import InterviewPlan, Review, Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date
 
@@ -267,37 +267,57 @@ def pace_from_store(
     cards: Sequence[StudyCard],
     now: datetime,
     tz: tzinfo,
+    scheduler: Scheduler | None = None,
     *,
     before: datetime | None = None,
 ) -> Pace:
-    """The person's time per card and day, from their answers of the last weeks (only
-    those before `before` when given: the pace at the start of a day)."""
+    """The person's time per card, from their answers of the last weeks (only those
+    before `before` when given: the pace at the start of a day): each card's time on the
+    clock (`quiz.study.spent`), first answers apart; `scheduler`'s steps say how many
+    answers a new card and a review take on their day."""
     from quiz.study.plan import TimedAnswer, estimate_pace
 
     kinds = {card.id: card.kind for card in cards}
-    states = store.card_states(kinds)
     since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
     until = None if before is None else as_utc(before)
-    return estimate_pace(
-        TimedAnswer(
-            card_id=review.card_id,
-            kind=kinds[review.card_id],
-            day=local_date(review.reviewed_at, tz),
-            seconds=review.duration_ms / 1000,
-            first_day=local_date(review.reviewed_at, tz)
-            == local_date(states[review.card_id].introduced_at, tz),
-        )
+    reviews = [
+        review
         for review in store.reviews(since=since)
         if review.duration_ms is not None
-        and review.card_id in states
+        and review.card_id in kinds
         and (until is None or review.reviewed_at < until)
-    )
+    ]
+    seconds = _card_seconds(store, reviews, since)
+    seen: set[str] = set()
+    answers: list[TimedAnswer] = []
+    for review in reviews:
+        # a first look: the card's first answer here, to a card fsrs had not scheduled
+        first = review.state_before is None and review.card_id not in seen
+        seen.add(review.card_id)
+        answers.append(
+            TimedAnswer(
+                card_id=review.card_id,
+                kind=kinds[review.card_id],
+                seconds=seconds[review.id],
+                first=first,
+            )
+        )
+    return estimate_pace(answers, scheduler)
+
+
+def _card_seconds(store: Store, reviews: Sequence[Review], since: datetime) -> dict[int, float]:
+    """Each review's card time on the clock (`quiz.study.spent`), by review id."""
+    from quiz.study.spent import review_seconds
+
+    # a session started the evening before `since` may hold its first answers
+    return review_seconds(reviews, store.session_ends(since - timedelta(days=1)))
 
 
 def _spent_today(store: Store, now: datetime, tz: tzinfo) -> float:
-    """Seconds today's due (plan-mode) sessions already spent, from the answers' durations."""
+    """Seconds today's due (plan-mode) sessions already spent: each card's time on the
+    clock, from the card shown to the next card shown (`quiz.study.spent`)."""
     midnight = day_start(now, tz)
-    return sum((r.duration_ms or 0) for r in store.reviews(since=midnight, mode="due")) / 1000
+    return sum(_card_seconds(store, store.reviews(since=midnight, mode="due"), midnight).values())
 
 
 def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[str, Card]:
@@ -321,7 +341,12 @@ def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[s
 
 
 def steps_today(
-    store: Store, cards: Sequence[StudyCard], plan: InterviewPlan, now: datetime, tz: tzinfo
+    store: Store,
+    cards: Sequence[StudyCard],
+    plan: InterviewPlan,
+    now: datetime,
+    tz: tzinfo,
+    scheduler: Scheduler | None = None,
 ) -> bool:
     """Whether today takes fsrs's same-day steps, decided once for the day from its start.
 
@@ -341,7 +366,7 @@ def steps_today(
         plan,
         now,
         tz=tz,
-        pace=pace_from_store(store, cards, now, tz, before=midnight),
+        pace=pace_from_store(store, cards, now, tz, scheduler, before=midnight),
     )
 
 
@@ -365,7 +390,7 @@ def _today(
     cards = planned_cards(store, cards)
     hidden = store.hidden_ids(now)
     today = [card for card in cards if card.id not in hidden]
-    pace = pace_from_store(store, cards, now, tz)
+    pace = pace_from_store(store, cards, now, tz, scheduler)
     spent = _spent_today(store, now, tz)
     day = plan_day(
         today,
@@ -376,7 +401,7 @@ def _today(
         scheduler=scheduler,
         pace=pace,
         spent_seconds=spent,
-        same_day_steps=steps_today(store, today, plan, now, tz),
+        same_day_steps=steps_today(store, today, plan, now, tz, scheduler),
     )
     if day is None:
         return None
@@ -448,9 +473,9 @@ def plan_forecast(
         now,
         tz=tz,
         scheduler=scheduler,
-        pace=pace_from_store(store, cards, now, tz),
+        pace=pace_from_store(store, cards, now, tz, scheduler),
         spent_seconds=_spent_today(store, now, tz),
-        same_day_steps=steps_today(store, cards, plan, now, tz),
+        same_day_steps=steps_today(store, cards, plan, now, tz, scheduler),
     )
 
 
@@ -493,7 +518,7 @@ def plan_status(
             now,
             tz=tz,
             scheduler=scheduler,
-            pace=pace_from_store(store, cards, now, tz),
+            pace=pace_from_store(store, cards, now, tz, scheduler),
             spent_seconds=_spent_today(store, now, tz),
             same_day_steps=found[0].same_day_steps,
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -296,13 +296,24 @@ class Session:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
 
-    def _fit_time_box(self) -> list[tuple[int, StudyCard]]:
+    def _fit_time_box(self, shown_at: datetime | None = None) -> list[tuple[int, StudyCard]]:
         """Drop the queued cards that no longer fit in today's plan minutes (into
-        `left_for_later`); returns them with their indices in the queue as it was."""
+        `left_for_later`); returns them with their indices in the queue as it was.
+
+        The minutes used are the answered cards' time on the clock (`quiz.study.spent`):
+        each from its card shown to the next one shown; `shown_at`, when the next card
+        is shown, ends the last answer's time (the feedback read after it).
+        """
         box = self.options.time_box
         if box is None:
             return []
-        used = sum(answer.seconds for answer in self.answers)
+        from quiz.study.spent import card_seconds
+
+        used = sum(
+            card_seconds(
+                [(answer.answered_at, answer.seconds) for answer in self.answers], shown_at
+            )
+        )
         kept: list[StudyCard] = []
         dropped: list[tuple[int, StudyCard]] = []
         for index, card in enumerate(self._queue):
@@ -379,8 +390,42 @@ class Session:
         return self.current is None or (left is not None and left <= timedelta(0))
 
     def show(self, now: datetime | None = None) -> None:
-        """Restart the answer timer when the current card actually appears on screen."""
+        """Restart the answer timer when the current card actually appears on screen.
+
+        In plan mode the time since the last answer (its feedback, read before moving on)
+        counts in today's minutes: call this before reading `current`, since a card that
+        no longer fits is left for the next day.
+        """
         self._shown_at = self._now(now)
+        if not self.answers or not self._steps:
+            return
+        queue = list(self._queue)
+        cut = self._fit_time_box(self._shown_at)
+        if cut:
+            self._undo_also(queue, cut)
+
+    def _undo_also(self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]]) -> None:
+        """Make the last step's undo bring back `cut` too: entries the time box took out of
+        `queue` (the queue as the step left it) after the step, when the next card was
+        shown. Their indices are turned into indices in the queue before the step, as
+        `_Step.removed` holds them (undo's own moves replayed on the positions)."""
+        step = self._steps[-1]
+        positions: list[int | None] = list(range(len(queue)))
+        copy = None
+        if step.appended:  # the Again copy at the end: undo takes it out
+            copy = max(i for i, card in enumerate(queue) if card.id == step.card.id)
+            positions.remove(copy)
+        for index, _card in step.removed:
+            positions.insert(min(index, len(positions)), None)
+        removed = list(step.removed)
+        appended = step.appended
+        for index, card in cut:
+            if index == copy:
+                appended = False  # undo has no copy to take out; left_for_later is cut
+                continue
+            removed.append((positions.index(index), card))
+        removed.sort(key=lambda entry: entry[0])
+        self._steps[-1] = replace(step, removed=tuple(removed), appended=appended)
 
     # -- answering -------------------------------------------------------------------
 

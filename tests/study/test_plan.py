@@ -24,6 +24,7 @@ from quiz.study.plan import (
     Readiness,
     TimeBox,
     TimedAnswer,
+    answers_per_card,
     estimate_pace,
     final_days,
     forecast,
@@ -143,50 +144,73 @@ def test_interview_start_is_local_midnight() -> None:
 # -- pace ------------------------------------------------------------------------------
 
 
-def test_pace_is_the_mean_time_per_card_and_day_new_and_review_apart() -> None:
-    day = date(2026, 3, 1)
+def test_pace_learns_first_answers_and_later_ones_apart_per_kind() -> None:
     answers = [
-        # five new concept cards: two answers each on their first day (learning steps)
-        *(TimedAnswer(f"n{i}", "concept", day, s, True) for i in range(5) for s in (20, 10)),
-        # five reviews, one with a relearning step; a 5000 s "answer" is a break, left out
-        *(TimedAnswer(f"r{i}", "concept", day, 12, False) for i in range(5)),
-        TimedAnswer("r0", "concept", day, 6, False),
-        TimedAnswer("r1", "concept", day, 5000, False),
-        # the same card on another day is another review
-        TimedAnswer("r0", "concept", day + timedelta(days=3), 12, False),
-        # only four drill reviews: the default counts for the missing fifth
-        *(TimedAnswer(f"d{i}", "coding", day, 100, False) for i in range(4)),
+        # five new concept cards: a 20 s first look, then a 10 s learning step
+        *(
+            TimedAnswer(f"n{i}", "concept", s, first)
+            for i in range(5)
+            for s, first in ((20, True), (10, False))
+        ),
+        # five reviews of 12 s; a 5000 s "answer" is a break, left out
+        *(TimedAnswer(f"r{i}", "concept", 12, False) for i in range(5)),
+        TimedAnswer("r1", "concept", 5000, False),
     ]
     pace = estimate_pace(answers)
-    assert pace.new_seconds("concept") == 30
-    assert pace.review_seconds("concept") == pytest.approx((18 + 12 * 5) / 6)
-    default = Pace.default().review_seconds("coding")
-    assert default == DEFAULT_SECONDS["coding"] * 1.1
-    assert pace.review_seconds("coding") == pytest.approx((4 * 100 + default) / 5)
-    # without same-day steps a card costs one answer: the mean single answer (a drill's
-    # four answers blended with one default answer)
-    singles = [20, 10] * 5 + [12] * 5 + [6, 12]
-    assert pace.new_seconds("concept", steps=False) == pytest.approx(sum(singles) / len(singles))
-    assert pace.review_seconds("coding", steps=False) == pytest.approx((4 * 100 + 300) / 5)
+    later = (5 * 10 + 5 * 12) / 10
+    assert pace.new_seconds("concept", steps=False) == 20, (
+        "a new card without steps: its first look"
+    )
+    assert pace.answer_seconds("concept") == pytest.approx(later)
+    # with fsrs's default steps: the first look, then 1.25 later answers (NEW_ANSWERS - 1)
+    assert pace.new_seconds("concept") == pytest.approx(20 + (NEW_ANSWERS - 1) * later)
+    assert pace.review_seconds("concept") == pytest.approx(later * 1.1)
+    assert Pace.default().review_seconds("coding") == DEFAULT_SECONDS["coding"] * 1.1
     assert Pace.default().new_seconds("numeric", steps=False) == DEFAULT_SECONDS["numeric"]
 
 
-def test_first_days_without_steps_do_not_make_the_steps_look_free() -> None:
-    day = date(2026, 3, 1)
-    # twenty new cards answered once on their first day (plan mode dropped the steps)
-    once = [TimedAnswer(f"n{i}", "concept", day, 10, True) for i in range(20)]
-    pace = estimate_pace(once)
-    assert pace.new_seconds("concept", steps=False) == 10
-    # the cost with steps is the person's own answer times the default answers per new card
-    assert pace.new_seconds("concept") == pytest.approx(10 * NEW_ANSWERS)
-    # first days with steps measure it: five cards at two answers of 10 s
-    stepped = [TimedAnswer(f"s{i}", "concept", day, 10, True) for i in range(5) for _ in (1, 2)]
-    assert estimate_pace(once + stepped).new_seconds("concept") == pytest.approx(20)
+def test_a_new_drill_s_time_learns_from_the_first_looks_at_once() -> None:
+    """The tester's week: first looks at drills took 100-250 s; the plan said 47 s, from
+    learning-step answers seconds apart on one day. First looks are measured alone."""
+    quick_steps = [TimedAnswer("old", "coding", 4, False) for _ in range(9)]
+    two = [TimedAnswer("a", "coding", 150, True), TimedAnswer("b", "coding", 250, True)]
+    pace = estimate_pace(quick_steps + two)
+    # two first looks already move the estimate, the default filling the three missing
+    assert pace.new_seconds("coding", steps=False) == pytest.approx((150 + 250 + 3 * 300) / 5)
+    many = [
+        TimedAnswer(f"d{i}", "coding", float(t), True) for i, t in enumerate(range(100, 260, 10))
+    ]
+    pace = estimate_pace(quick_steps + many)
+    assert pace.new_seconds("coding", steps=False) == pytest.approx(175)
+    assert pace.new_seconds("coding") >= 175, "the steps add to the first look, never less"
+    # the quiz cards keep their own (default) estimate
+    assert pace.new_seconds("concept", steps=False) == DEFAULT_SECONDS["concept"]
+
+
+def test_the_answers_per_card_follow_the_configured_steps() -> None:
+    assert answers_per_card() == (NEW_ANSWERS, 1.1)
+    assert answers_per_card(Scheduler()) == (NEW_ANSWERS, 1.1)
+    none = Scheduler(learning_steps=(), relearning_steps=())
+    assert answers_per_card(none) == (1.0, 1.0)
+    three = Scheduler(
+        learning_steps=(timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1)),
+        relearning_steps=(timedelta(minutes=10), timedelta(minutes=30)),
+    )
+    assert answers_per_card(three) == pytest.approx((3.25, 1.2))
+    # a step of a day or more is not the same day's
+    daily = Scheduler(
+        learning_steps=(timedelta(minutes=10), timedelta(days=1)),
+        relearning_steps=(timedelta(days=1),),
+    )
+    assert answers_per_card(daily) == pytest.approx((1.25, 1.0))
+    answers = [TimedAnswer(f"n{i}", "concept", 20, True) for i in range(5)]
+    assert estimate_pace(answers, none).new_seconds("concept") == 20, "no steps: one answer"
+    assert Pace.default(none).review_seconds("coding") == DEFAULT_SECONDS["coding"]
+    assert Pace.default(three).new_seconds("concept") == pytest.approx(30 * 3.25)
 
 
 def test_the_long_answer_time_is_a_high_percentile_blended_with_the_default_while_few() -> None:
-    day = date(2026, 3, 1)
-    many = [TimedAnswer(f"n{i}", "concept", day, float(i + 1), False) for i in range(100)]
+    many = [TimedAnswer(f"n{i}", "concept", float(i + 1), False) for i in range(100)]
     assert estimate_pace(many).long_answer_seconds("concept") == pytest.approx(99.01)
     few = many[:10]  # 1..10 s: half the weight goes to the default (2.5 x 30 s)
     assert estimate_pace(few).long_answer_seconds("concept") == pytest.approx(

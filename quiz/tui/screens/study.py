@@ -228,6 +228,9 @@ class StudyScreen(Screen[None]):
     def _next_card(self) -> Card | None:
         """The session's current card, now shown to the person; None when the session is over
         (or its card vanished from the bank)."""
+        # first: the last card's time ends now, and a card that no longer fits in today's
+        # plan minutes leaves the queue before it is shown
+        self.session.show()
         if self.session.is_over():
             return None
         card = self.workspace.session_card(self.session)
@@ -235,7 +238,6 @@ class StudyScreen(Screen[None]):
             return None
         self.card = card
         self.phase = "question"
-        self.session.show()
         return card
 
     def _question(self, card: Card) -> _Question:

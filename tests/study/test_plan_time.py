@@ -1,0 +1,103 @@
+"""The plan's clock: a card's time from shown to the next shown, the pace learnt from
+first looks, and no learning-step backlog left when plan mode drops the steps."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fsrs import Rating, Scheduler
+
+from quiz.store import InterviewPlan, Store
+from quiz.study.cards import Filters
+from quiz.study.plan_status import _spent_today, pace_from_store
+from quiz.study.session import Session, SessionOptions
+from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
+from tests.study.fakes import deck
+
+T = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def at(seconds: float) -> datetime:
+    return T + timedelta(seconds=seconds)
+
+
+def test_a_card_s_time_runs_from_shown_to_the_next_card_shown() -> None:
+    # card 1 shown at 0, answered at 20, feedback read until 50 (card 2 shown at 50)
+    # card 2 answered at 60, a coffee break, card 3 shown at 60 + 20 min, answered 10 s later
+    answers = [(at(20), 20.0), (at(60), 10.0), (at(60 + 1200 + 10), 10.0)]
+    times = card_seconds(answers, end=at(1270 + 15))
+    assert times == [50.0, 10.0 + AFTER_ANSWER_CAP, 25.0]
+    assert card_seconds(answers, end=None)[-1] == 10.0, "a session not ended: answer time only"
+    assert card_seconds([(at(4000), 4000.0)], end=None) == [ANSWER_CAP]
+
+
+def _answer(session: Session, shown: datetime, seconds: float, rating: Rating) -> datetime:
+    session.show(now=shown)
+    answered = shown + timedelta(seconds=seconds)
+    session.rate(rating, now=answered)
+    return answered
+
+
+def test_the_budget_counts_the_feedback_read_after_an_answer(store: Store) -> None:
+    cards = deck()
+    plan = InterviewPlan(
+        interview=date(2026, 3, 12), minutes_per_day=30.0, target=0.9, created_at=T
+    )
+    store.set_interview_plan(plan)
+    concepts = [card for card in cards if card.kind == "concept"]
+    session = Session(store, cards, SessionOptions(plan_queue=tuple(c.id for c in concepts)), now=T)
+    moment = T
+    for _card in concepts[:2]:
+        moment = _answer(session, moment, 20.0, Rating.Good) + timedelta(seconds=40)
+    session.show(now=moment)
+    session.finish(now=moment)
+    # two cards: 20 s answering and 40 s reading each, the last until the session's end
+    assert _spent_today(store, moment, UTC) == pytest.approx(120.0)
+
+
+def test_a_plan_session_counts_the_time_after_an_answer_before_the_next_card(
+    store: Store,
+) -> None:
+    from quiz.study.plan import TimeBox
+
+    cards = [card for card in deck() if card.kind == "concept"]
+    box = TimeBox(seconds_left=100.0, long_answer={"concept": 30.0})
+    options = SessionOptions(plan_queue=tuple(card.id for card in cards), time_box=box)
+    session = Session(store, cards, options, now=T)
+    answered = _answer(session, T, 20.0, Rating.Good)
+    assert session.current is not None, "20 s used: a 30 s answer still fits in 100 s"
+    # the feedback is read for 60 s: 80 s used when the next card would be shown
+    session.show(now=answered + timedelta(seconds=60))
+    assert session.current is None
+    assert session.time_box_note is not None
+
+
+def test_the_pace_learns_a_new_drill_s_time_from_the_first_looks(store: Store) -> None:
+    """A fake history: three drills first looked at for 200 s each plus 30 s reading the
+    verdict, and a quick concept card's learning step; the plan's new-drill time moves
+    from the default toward 230 s at once."""
+    cards = deck()
+    drills = [card for card in cards if card.kind == "coding"]
+    assert len(drills) >= 1
+    options = SessionOptions(filters=Filters(kind="coding"))
+    session = Session(store, cards, options, now=T)
+    moment = T
+    looked = 0
+    while session.current is not None and looked < 3:
+        session.show(now=moment)
+        moment += timedelta(seconds=200)
+        session.answer_drill(passed=True, hints_used=0, failed_attempts=0, now=moment)
+        moment += timedelta(seconds=30)
+        looked += 1
+    session.show(now=moment)
+    session.finish(now=moment)
+    pace = pace_from_store(store, cards, moment, UTC)
+    default = 300.0
+    expected = (looked * 230.0 + (5 - looked) * default) / 5
+    assert pace.new_seconds("coding", steps=False) == pytest.approx(expected)
+    # no learning steps configured: a new card costs its first look alone
+    none = Scheduler(learning_steps=(), relearning_steps=())
+    assert pace_from_store(store, cards, moment, UTC, none).new_seconds("coding") == (
+        pytest.approx(expected)
+    )
