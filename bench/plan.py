@@ -80,6 +80,7 @@ from quiz.study.plan import (
     plan_day,
     time_box,
 )
+from quiz.study.scheduling import without_steps
 
 START = datetime(2026, 1, 5, tzinfo=UTC)
 """Midnight of the first study day (the simulation's clock is UTC)."""
@@ -292,6 +293,9 @@ def simulate(
         )
     )
     truth = Scheduler(parameters=learner.params, enable_fuzzing=False)
+    no_steps = without_steps(scheduler)
+    answering = scheduler
+    """The scheduler the learner's answers go through now (plan mode's day without steps)."""
     rng = np.random.default_rng([seed, learner.index, 1])
     plan = InterviewPlan(
         interview=START.date() + timedelta(days=horizon),
@@ -333,7 +337,7 @@ def simulate(
             reviews += introduced[card_id] < day
         answers += 1
         before = memory.get(card_id) or Card(card_id=numbers[card_id], due=moment)
-        memory[card_id] = scheduler.review_card(before, rating, review_datetime=moment)[0]
+        memory[card_id] = answering.review_card(before, rating, review_datetime=moment)[0]
         true[card_id] = truth.review_card(known, rating, review_datetime=moment)[0]
         mean = learner.seconds[kinds[card_id]]
         seconds = float(mean * rng.lognormal(0.0, ANSWER_SPREAD) / mean_shift)
@@ -460,6 +464,9 @@ def simulate(
                 spread_over=policy.spread_over,
             )
             assert today is not None  # the plan runs until the interview day
+            # as the app's plan-mode session: a day without same-day steps schedules its
+            # answers without them (the memory moves alike, only state and due differ)
+            answering = scheduler if today.same_day_steps or not policy.plan else no_steps
             expected = max(expected, spent + today.seconds)
             # Time-boxed as the app's plan-mode session is: a card starts only if the
             # learner's long answer to it still ends within today's budget.

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Literal, get_args
 
 from fsrs import Card as FsrsCard
-from fsrs import State
+from fsrs import Rating, State
 
 from quiz.bank.loader import Bank, load_card_text
 from quiz.bank.models import Card
@@ -36,7 +36,9 @@ class CardRow:
     difficulty: float | None
     """fsrs difficulty (1 easy - 10 hard) once reviewed; None while new."""
     lapses: int
-    """Reviews rated Again after the card left the new state."""
+    """Times the card was forgotten once learned: an Again to a card in review (as Anki
+    counts lapses). An Again during the learning steps is no lapse (the card is being
+    learned, not forgotten), nor is a cram or mock answer."""
     is_due: bool
 
     def as_json(self) -> dict[str, object]:
@@ -60,7 +62,7 @@ def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRo
     flags = store.card_flags()
     lapses: dict[str, int] = {}
     for review in store.reviews(mode="due"):
-        if review.rating == 1 and review.state_before is not None:
+        if review.rating == Rating.Again and review.state_before == State.Review:
             lapses[review.card_id] = lapses.get(review.card_id, 0) + 1
     rows: list[CardRow] = []
     for card in cards:

@@ -158,6 +158,8 @@ def session_options(
         time_box=None if planned is None else planned.box,
         # plan mode short of days: a card answered Again waits for the last pass
         requeue_again=planned is None or planned.same_day_steps,
+        # ... and its answers are scheduled without steps, so none is left in a step
+        same_day_steps=planned is None or planned.same_day_steps,
     )
 
 

@@ -32,6 +32,16 @@ def default_scheduler() -> Scheduler:
     return Scheduler()
 
 
+def without_steps(scheduler: Scheduler) -> Scheduler:
+    """`scheduler` with no learning or relearning steps: every answer goes straight to
+    review, with the interval fsrs gives the card's memory (how fsrs runs with both step
+    lists empty). The memory itself (stability, difficulty) moves exactly as with steps:
+    fsrs updates it the same way in every state; only the state and the due time differ."""
+    return Scheduler.from_dict(
+        {**scheduler.to_dict(), "learning_steps": [], "relearning_steps": []}
+    )
+
+
 def load_card(store: Store, card_id: str) -> Card | None:
     """The card's saved fsrs state, or None when it is new."""
     saved = store.card_state(card_id)

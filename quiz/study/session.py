@@ -21,7 +21,12 @@ from quiz.study.cards import Filters, StudyCard
 from quiz.study.counts import DEFAULT_NEW_PER_DAY
 from quiz.study.days import as_utc, day_start
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.scheduling import default_scheduler, review_card, step_due_today
+from quiz.study.scheduling import (
+    default_scheduler,
+    review_card,
+    step_due_today,
+    without_steps,
+)
 
 if TYPE_CHECKING:
     # The plan's code is imported when a plan exists (quiz.study.plan_status); the
@@ -65,6 +70,12 @@ class SessionOptions:
     studied instead of the fsrs due cards and the daily new-card limit."""
     time_box: TimeBox | None = None
     """Plan mode: what is left of today's minutes; a card starts only if it still fits."""
+    same_day_steps: bool = True
+    """due mode: False when an interview plan drops today's same-day steps (short of days,
+    or its last pass): answers are then scheduled as fsrs does without learning and
+    relearning steps (`without_steps`: the card goes to review with an interval from its
+    memory), so no card is left in a step nobody asks (after the interview, fsrs's own
+    schedule takes over from review states, not from a backlog of learning steps)."""
 
 
 def plan_due(
@@ -233,6 +244,8 @@ class Session:
         self.mode: Mode = self.options.mode
         self._store = store
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
+        if self.mode == "due" and not self.options.same_day_steps:
+            self._scheduler = without_steps(self._scheduler)
         self._deck_ids = [c.id for c in cards]
         self.started_at = as_utc(now if now is not None else self._now())
         hidden = set() if self.options.include_hidden else store.hidden_ids(self.started_at)

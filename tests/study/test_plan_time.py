@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from fsrs import Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
+from quiz.browser import card_rows
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
-from quiz.study.plan_status import _spent_today, pace_from_store
+from quiz.study.plan_status import _spent_today, pace_from_store, plan_queue
 from quiz.study.session import Session, SessionOptions
 from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
-from tests.study.fakes import deck
+from tests.study.fakes import NOW, deck
 
 T = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -101,3 +102,68 @@ def test_the_pace_learns_a_new_drill_s_time_from_the_first_looks(store: Store) -
     assert pace_from_store(store, cards, moment, UTC, none).new_seconds("coding") == (
         pytest.approx(expected)
     )
+
+
+def test_a_plan_day_without_steps_leaves_no_card_in_a_learning_step(store: Store) -> None:
+    """After the interview the tester found cards stuck at the first learning step: plan
+    mode had dropped the same-day steps, so each card's Again or Good on its day left it
+    in a step no session asked. Without steps, answers go to review as fsrs schedules."""
+    cards = [card for card in deck() if card.kind == "concept"]
+    scheduler = Scheduler(enable_fuzzing=False)
+    options = SessionOptions(
+        plan_queue=tuple(card.id for card in cards), requeue_again=False, same_day_steps=False
+    )
+    session = Session(store, cards, options, now=NOW, scheduler=scheduler)
+    ratings = [Rating.Again, Rating.Good, Rating.Hard]
+    for rating in ratings[: len(cards)]:
+        assert not session.rate(rating, now=NOW).requeued
+    states = store.card_states()
+    assert states and all(state.state == State.Review for state in states.values())
+    # the memory is what fsrs gives with steps: only the state and the due time differ
+    stepped, _log = scheduler.review_card(
+        Card(card_id=1, due=NOW), Rating.Again, review_datetime=NOW
+    )
+    first = Card.from_json(states[cards[0].id].fsrs_card)
+    assert first.stability == pytest.approx(stepped.stability)
+    # a day later, plain fsrs (the plan over) finds no learning step due
+    later = Session(
+        store, cards, SessionOptions(), now=NOW + timedelta(days=1), scheduler=scheduler
+    )
+    assert all(
+        store.card_state(card.id).state == State.Review  # type: ignore[union-attr]
+        for card in later.planned
+    )
+
+
+def test_plan_queue_passes_on_whether_today_takes_steps(store: Store) -> None:
+    cards = deck()
+    store.set_interview_plan(
+        InterviewPlan(interview=date(2026, 3, 3), minutes_per_day=30.0, target=0.9, created_at=T)
+    )
+    planned = plan_queue(store, cards, T, tz=UTC, scheduler=Scheduler())
+    assert planned is not None and not planned.same_day_steps, "the eve: the last pass"
+
+
+def test_an_again_during_learning_is_no_lapse(store: Store) -> None:
+    cards = [card for card in deck() if card.kind == "concept"][:1]
+    scheduler = Scheduler(enable_fuzzing=False)
+    session = Session(store, cards, SessionOptions(), now=NOW, scheduler=scheduler)
+    moment = NOW
+    for _ in range(4):  # Again in the learning steps, asked again each time
+        moment += timedelta(minutes=1)
+        assert session.rate(Rating.Again, now=moment).requeued
+    session.rate(Rating.Good, now=moment)
+    (row,) = card_rows(cards, store, moment)  # type: ignore[arg-type]
+    assert row.state == "learning" and row.lapses == 0, "four Agains while learning: no lapse"
+    moment += timedelta(minutes=10)
+    step = Session(store, cards, SessionOptions(), now=moment, scheduler=scheduler)
+    step.rate(Rating.Good, now=moment)
+    assert store.card_state(cards[0].id).state == State.Review  # type: ignore[union-attr]
+    (row,) = card_rows(cards, store, moment)  # type: ignore[arg-type]
+    assert row.lapses == 0, "never forgotten once learned"
+    review = Session(
+        store, cards, SessionOptions(), now=moment + timedelta(days=30), scheduler=scheduler
+    )
+    review.rate(Rating.Again, now=moment + timedelta(days=30))
+    (row,) = card_rows(cards, store, moment + timedelta(days=30))  # type: ignore[arg-type]
+    assert row.lapses == 1
