@@ -78,7 +78,12 @@ class Settings:
     """
 
     new_per_day: int = field(
-        default=20, metadata=_help("New cards introduced per day.", ge=0, le=9999)
+        default=20,
+        metadata=_help(
+            "New cards per day; an interview plan sets its own pace.",
+            ge=0,
+            le=9999,
+        ),
     )
     max_reviews_per_day: int = field(
         default=200,

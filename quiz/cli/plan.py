@@ -63,7 +63,8 @@ def plan_command(
     now = datetime.now(UTC)
     # the settings' scheduler (retention, steps), as Home's line and plan mode use; read
     # first, so a broken settings file stops the command before anything is saved
-    scheduler = load_settings().scheduler()
+    settings = load_settings()
+    scheduler = settings.scheduler()
     tz = local_timezone()
     with open_store() as store:
         current = store.interview_plan()
@@ -108,6 +109,13 @@ def plan_command(
     for note in (status.steps_note(), status.advice(), status.ended_note()):
         if note is not None:
             click.echo(note)
+    ready = status.on_the_day
+    if status.days_left > 0 and ready.seen < ready.cards:
+        click.echo(
+            f"New cards: the plan shows every card before the day, as many a day as its "
+            f"minutes hold; the new_per_day setting ({settings.new_per_day}) applies again "
+            "when the plan ends."
+        )
     click.echo("")
     topics = status.on_the_day.by_topic  # "topic (pack)" for a name two packs share
     width = max(28, *(len(topic) for topic in topics)) if topics else 28

@@ -22,6 +22,8 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
     made = drillbit(*content, "plan", "--interview", in_days(14), "--minutes-per-day", "40")
     assert made.returncode == 0, made.stderr
     assert "14 days left" in made.stdout and "target 0.90" in made.stdout
+    # the plan overrides the daily new-card limit, and says so
+    assert "new_per_day setting (20) applies again when the plan ends" in made.stdout
     shown = drillbit(*content, "plan", "--json")
     assert shown.returncode == 0, shown.stderr
     data = json.loads(shown.stdout)
