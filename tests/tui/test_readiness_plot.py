@@ -91,3 +91,32 @@ async def test_the_legend_lies_above_every_value_so_no_line_hides_under_it(heigh
     assert len(legend) == 2 and max(legend) < top, "the legend's rows are above 100 %"
     assert all("▀" not in lines[n] and "▄" not in lines[n] for n in legend), "no line under it"
     assert set(lines[top]) & set("▀▄"), "a line at 100 % is drawn, not hidden"
+
+
+@pytest.mark.parametrize(("width", "height"), [(78, 14), (78, 20), (118, 30)])
+async def test_the_target_is_a_labelled_dashed_line_under_the_legend(
+    width: int, height: int
+) -> None:
+    """The tester found no line for the target: it is drawn across the plot at the plan's
+    target, its row labelled with the target's percent, its legend above every value."""
+    from datetime import date, timedelta
+
+    from textual.app import App, ComposeResult
+
+    from quiz.tui.widgets.readiness import TARGET_MARKER, ReadinessPlot
+
+    days = [date(2026, 3, 3) + timedelta(days=i) for i in range(7)]
+    followed = [0.2, 0.4, 0.55, 0.7, 0.8, 0.88, 0.93]
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ReadinessPlot(days, followed, [0.2] * 7, target=0.9, id="plot")
+
+    app = One()
+    async with app.run_test(size=(width, height)) as pilot:
+        await pilot.pause()
+        lines = app.query_one("#plot", ReadinessPlot).render().plain.splitlines()  # type: ignore[union-attr]
+    legend = [n for n, line in enumerate(lines) if "target 90" in line]
+    (row,) = [n for n, line in enumerate(lines) if line.lstrip().startswith("90┤")]
+    assert len(legend) == 1 and legend[0] < row, "the legend names it, above the values"
+    assert lines[row].count(TARGET_MARKER) > (width - 10) // 2, "a line across the plot"

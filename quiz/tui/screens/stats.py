@@ -51,6 +51,8 @@ class StatsScreen(Screen[None]):
         plan = workspace.plan_status() if self.forecast else None
         self.planned: int | None = None if plan is None or plan.today is None else len(plan.offered)
         """While a plan runs: the cards `d` studies now (Home's `today`)."""
+        self.target = plan.plan.target if plan is not None else None
+        """While a plan runs: its target, a line on the readiness plot."""
 
     def compose(self) -> ComposeResult:
         s = self.stats
@@ -87,6 +89,7 @@ class StatsScreen(Screen[None]):
                     [d.day for d in self.forecast],
                     [d.followed for d in self.forecast],
                     [d.idle for d in self.forecast],
+                    target=self.target,
                     id="plan-forecast",
                 )
             yield ColumnChart(
