@@ -446,6 +446,9 @@ def simulate(
             fresh.append(tuple(c for c in introduced if introduced[c] == day))
             stepped.append(day < len(steps_by_day) and steps_by_day[day])
             continue
+        decided: bool | None = None
+        """Plan mode's same-day steps, decided by the day's first sitting: as the app
+        decides once a day, from its start (`plan_status.steps_today`)."""
         for sitting in range(SITTINGS):
             pace = estimate_pace(timed[-2000:], scheduler)
             today = plan_day(
@@ -459,11 +462,15 @@ def simulate(
                 spent_seconds=spent,
                 time_reviews=policy.plan,
                 new_cards=imposed,
-                same_day_steps=None if policy.steps else False,
+                same_day_steps=decided
+                if decided is not None
+                else (None if policy.steps else False),
                 margin=policy.margin,
                 spread_over=policy.spread_over,
             )
             assert today is not None  # the plan runs until the interview day
+            if policy.plan and decided is None:
+                decided = today.same_day_steps
             # as the app's plan-mode session: a day without same-day steps schedules its
             # answers without them (the memory moves alike, only state and due differ)
             answering = scheduler if today.same_day_steps or not policy.plan else no_steps
