@@ -248,9 +248,11 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
     The mean, not the median: a day's load is a sum, and the mean is what sums. First
     answers (a card new to the person) and later ones (reviews and learning steps) are
     apart: a first look at a drill takes much longer than a review of it. Each mean
-    learns from the first answer of its kind: while there are fewer than MIN_SAMPLES,
-    the default (`DEFAULT_SECONDS`) stands in for each missing one, so one slow or quick
-    answer moves the estimate part of the way.
+    learns from the first answer of its kind: while there are fewer than MIN_SAMPLES, a
+    prior stands in for each missing one, so one slow or quick answer moves the estimate
+    part of the way. The prior of a first look is the default (`DEFAULT_SECONDS`); that
+    of a later answer is the first-look estimate of its kind (before any review or step,
+    a new card's steps are priced at the person's own pace).
 
     A new card with its same-day learning steps costs its first answer plus a later answer
     per step, and a review a later answer plus its relearning steps, by `scheduler`'s
@@ -267,15 +269,16 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
     base = Pace.default(scheduler)
     kinds = set(DEFAULT_SECONDS) | set(singles)
 
-    def mean(found: Mapping[str, list[float]], kind: str) -> float:
+    def mean(found: Mapping[str, list[float]], kind: str, prior: float) -> float:
         values = found.get(kind, [])
-        return _filled(sum(values), len(values), base.answer_seconds(kind), MIN_SAMPLES)
+        return _filled(sum(values), len(values), prior, MIN_SAMPLES)
 
-    pace = Pace.per_answer(
-        {kind: mean(laters, kind) for kind in kinds},
-        {kind: mean(firsts, kind) for kind in kinds},
-        scheduler=scheduler,
-    )
+    first = {kind: mean(firsts, kind, base.answer_seconds(kind)) for kind in kinds}
+    # a later answer's prior is your own first look at the kind: before any review or
+    # step is measured (plan mode's first days without steps), it is your pace, not the
+    # default's, that the steps of a new card are priced at
+    later = {kind: mean(laters, kind, first[kind]) for kind in kinds}
+    pace = Pace.per_answer(later, first, scheduler=scheduler)
     long_answer: dict[str, float] = {}
     for kind, values in singles.items():
         # A tail from few answers is too short: below LONG_SAMPLES the default fills in.
