@@ -10,7 +10,7 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from fsrs import Rating, Scheduler
+from fsrs import Rating, Scheduler, State
 
 from quiz.bank.loader import load_bank
 from quiz.bank.models import ChoiceFront, NumericFront, parse_number
@@ -221,10 +221,15 @@ def test_plan_mode_short_of_days_does_not_ask_an_again_card_again_today(
     later.finish()
     logged = ws.store.reviews()
     assert [(r.card_id, r.rating) for r in logged] == [(first.id, int(Rating.Again))]
-    # without a plan the learning step is due and an Again comes back in the session
+    # the answer was scheduled without steps: in review, not left in a learning step, so
+    # without a plan it is not due today (the plan's Again left no step behind)
+    state = ws.store.card_state(first.id)
+    assert state is not None and state.state == State.Review
+    assert state.due >= clock().replace(hour=0, minute=0, second=0) + timedelta(days=1)
     ws.store.clear_interview_plan()
     plain = ws.start_session(StudyRequest())
-    assert plain.current is not None and plain.current.id == first.id
+    assert plain.current is not None and first.id not in {c.id for c in plain.planned}
+    # without a plan a new card's Again comes back in the session (its learning step)
     before = plain.remaining
     clock.moment += timedelta(seconds=20)
     assert plain.rate(Rating.Again, duration_ms=20_000).requeued
