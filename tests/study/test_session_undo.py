@@ -231,3 +231,36 @@ def test_undo_in_plan_mode_of_an_again_not_asked_again(store: Store) -> None:
     assert not again.requeued and session.current is None
     session.undo()
     assert _queue(session) == ["a", "b", "c"] and session.left_for_later == []
+
+
+def test_undo_brings_back_the_cards_dropped_when_the_next_card_was_shown(
+    store: Store,
+) -> None:
+    """The plan's minutes count the feedback read after an answer, so the time box may
+    drop cards when the next card is shown, after the answer: undo brings them back too."""
+    clock = Clock()
+    session = _plan_session(store, clock, ("a", "b", "c", "d"), seconds=120)
+    clock.advance(30)
+    session.rate(Rating.Good)  # 30 s used: b, c and d still fit
+    assert _queue(session) == ["b", "c", "d"]
+    clock.advance(60)  # the feedback read for a minute: 90 s used
+    session.show()
+    assert session.current is None and [c.id for c in session.left_for_later] == ["b", "c", "d"]
+    session.undo()
+    assert _queue(session) == ["a", "b", "c", "d"] and session.left_for_later == []
+
+
+def test_undo_of_an_again_whose_copy_was_dropped_when_the_next_card_was_shown(
+    store: Store,
+) -> None:
+    clock = Clock()
+    session = _plan_session(store, clock, ("a", "b", "c"), seconds=200)
+    clock.advance(30)
+    assert session.rate(Rating.Again).requeued  # fsrs's 1-minute step: asked again
+    assert _queue(session) == ["b", "c", "a"]
+    clock.advance(140)  # 170 s used when the next card would be shown
+    session.show()
+    assert session.current is None and [c.id for c in session.left_for_later] == ["b", "c", "a"]
+    session.undo()
+    assert _queue(session) == ["a", "b", "c"] and session.left_for_later == []
+    assert store.reviews() == []
