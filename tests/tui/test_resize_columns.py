@@ -104,6 +104,18 @@ async def test_title_column_follows_the_terminal_width(
                 assert long_title in line, "the whole title at 120 columns"
 
 
+async def test_the_drill_list_shows_no_grading_time(build: AppFactory) -> None:
+    """A grading's time is mostly the sandbox starting and the machine's load, so the list
+    does not show it as a "best" (nor does `drillbit drills`): its columns are the drill,
+    its state, the tries and the topic."""
+    app = build()
+    async with app.run_test(size=WIDE) as pilot:
+        table = await open_table(app, pilot, "l")
+        labels = [str(column.label) for column in table.ordered_columns]
+        assert labels == ["drill", "state", "tries", "topic"]
+        assert table.virtual_size.width <= table.size.width
+
+
 async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
     build: AppFactory, long_title: str
 ) -> None:

@@ -29,17 +29,14 @@ TOPIC_WIDTH_WIDE = 30
 WIDE = 110
 
 
-def title_width(terminal_width: int, topic_width: int = TOPIC_WIDTH, best_width: int = 7) -> int:
-    """The drill column's width: what the state (17 cells), tries (5), best and topic
-    columns leave, with a cell of padding either side of each and the scroll bar (2)."""
-    return max(
-        20, terminal_width - 2 - 2 - (17 + 2) - (5 + 2) - (best_width + 2) - (topic_width + 2)
-    )
+def title_width(terminal_width: int, topic_width: int = TOPIC_WIDTH) -> int:
+    """The drill column's width: what the state (17 cells), tries (5) and topic columns
+    leave, with a cell of padding either side of each and the scroll bar (2).
 
-
-def _best(row: DrillRow) -> str:
-    """The fastest passing run, or nothing before a pass."""
-    return "" if row.best_ms is None else f"{row.best_ms:.0f} ms"
+    There is no "best time" column: a grading's time is mostly the sandbox's start-up and
+    the machine's load, not the code's speed (`drillbit drills` shows none either).
+    """
+    return max(20, terminal_width - 2 - 2 - (17 + 2) - (5 + 2) - (topic_width + 2))
 
 
 class DrillsScreen(Screen[None]):
@@ -66,22 +63,19 @@ class DrillsScreen(Screen[None]):
         table.add_column("drill", key="drill", width=title_width(self.app.size.width))
         table.add_column("state", key="state")
         table.add_column("tries", key="tries")
-        table.add_column("best", key="best", width=7)
         table.add_column("topic", key="topic", width=TOPIC_WIDTH)
         self.query_one(DataTable).focus()
 
     def _fit(self) -> None:
-        """The topic and best columns as wide as their widest cell (the topic at most
+        """The topic column as wide as its widest cell (the topic at most
         TOPIC_WIDTH, or TOPIC_WIDTH_WIDE on a wide terminal), and the drill column what
         is left."""
         table = self.query_one(FittedTable)
         width = self.app.size.width
         cap = TOPIC_WIDTH if width < WIDE else TOPIC_WIDTH_WIDE
         topic = max([5, *(min(cap, len(row.topic)) for row in self.rows)])
-        best = max([4, *(len(_best(row)) for row in self.rows)])
         table.set_column_width("topic", topic)
-        table.set_column_width("best", best)
-        table.set_column_width("drill", title_width(width, topic, best))
+        table.set_column_width("drill", title_width(width, topic))
 
     def on_resize(self) -> None:
         """Refit the drill column to the terminal's new width (a no-op if it is unchanged).
@@ -102,7 +96,6 @@ class DrillsScreen(Screen[None]):
                 clipped(row.title),
                 Text(row.state, style=_STYLE[row.state]),
                 str(row.attempts),
-                _best(row),
                 clipped(row.topic),
             )
         self._fit()
