@@ -87,7 +87,8 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         await pilot.pause()
         help_line = screen.query_one("#settings-help")
         said = str(help_line.render())
-        assert said.startswith("new_per_day: ") and said.splitlines()[0].endswith("an integer")
+        first = said.splitlines()[0]
+        assert first == "new_per_day: '10x' is not a whole number from 0 to 9999", first
         assert describe("new_per_day") in said and "enter saves" in said
         assert help_line.size.height >= 3  # all of it on screen
         assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
