@@ -11,29 +11,10 @@ import re
 
 import numpy as np
 
-from quiz.bank.loader import load_bank
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
-from quiz.bank.models import Card, ChoiceFront, ConceptFront
-from quiz.bank.sources import bundled_content_dir
-
-BANK = load_bank([bundled_content_dir()])
-
-
-def card(card_id: str) -> Card:
-    found = BANK.get(card_id)
-    assert found is not None, card_id
-    return found
-
-
-def text(card_id: str) -> str:
-    c = card(card_id)
-    parts = [c.front.source, *(s.text for s in c.sections.values())]
-    if isinstance(c.front, ChoiceFront):
-        parts.extend(c.front.choices)
-    if isinstance(c.front, ConceptFront):
-        parts.extend(c.front.key_points)
-    return "\n".join(parts)
+from quiz.bank.models import ChoiceFront, ConceptFront
+from tests.bank.bundled import BANK, card, text
 
 
 def test_the_softmax_loss_is_logsumexp_minus_the_true_logit() -> None:

@@ -12,28 +12,11 @@ import re
 import numpy as np
 
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
-from quiz.bank.loader import load_bank
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.bank.models import Card, ChoiceFront, ConceptFront
-from quiz.bank.sources import bundled_content_dir
+from quiz.bank.models import ChoiceFront, ConceptFront
 from quiz.cardtext import plain_text
-
-BANK = load_bank([bundled_content_dir()])
-
-
-def card(card_id: str) -> Card:
-    found = BANK.get(card_id)
-    assert found is not None, card_id
-    return found
-
-
-def text(card_id: str) -> str:
-    c = card(card_id)
-    parts = [s.text for s in c.sections.values()]
-    if isinstance(c.front, ChoiceFront):
-        parts.extend(c.front.choices)
-    return "\n".join(parts)
+from tests.bank.bundled import BANK, card, text
 
 
 def key_points(card_id: str) -> tuple[str, ...]:
