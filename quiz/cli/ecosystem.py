@@ -86,12 +86,19 @@ def import_command(
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
     points from its answer, or 1-2 when the answer is one or two sentences that hold no
     more. Every question that gives no card is listed with its line and the reason.
-    Existing cards are never overwritten without --force. Exit 0 when at least one card
-    was written (or would be, with --dry-run), 1 when nothing could be imported, 2 on
-    usage errors.
+    A card whose file already holds it (the same notes imported again) is reported
+    unchanged and left as it is; one whose file differs is never overwritten without
+    --force. Exit 0 when cards were written (or would be, with --dry-run) or found
+    unchanged and none differs from its file, 1 when a card differs from its file or
+    nothing could be imported, 2 on usage errors.
     """
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
-    from quiz.ecosystem.importreport import notice_lines, skip_lines, summary_lines
+    from quiz.ecosystem.importreport import (
+        notice_lines,
+        reason_key,
+        skip_lines,
+        summary_lines,
+    )
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
     if into is None:
@@ -134,6 +141,11 @@ def import_command(
         lines.append(f"{action} {where}  ← {card.question.label} {card.question.title}")
         if dry_run:
             lines.extend(f"    - {point}" for point in card.key_points)
+    shown = display_paths([card.path for card in plan.unchanged])
+    lines.extend(
+        f"unchanged {where}  ← {card.question.label} {card.question.title}"
+        for card, where in zip(plan.unchanged, shown, strict=True)
+    )
     if lines:
         click.echo(printable_lines(lines))
     for line in notice_lines(plan.notices):
@@ -144,9 +156,11 @@ def import_command(
         click.echo(printable(line), err=True)
     for line in summary_lines(plan, dry_run=dry_run, show=display_path):
         click.echo(printable(line), err=True)
-    if not plan.cards:
+    if not plan.cards and not plan.unchanged:
         click.echo("nothing imported", err=True)
         sys.exit(1)
+    if any(reason_key(s.reason) == "card exists" for s in plan.skipped):
+        sys.exit(1)  # a card of the notes differs from its file, which is kept
 
 
 @click.group("export")

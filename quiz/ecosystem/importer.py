@@ -124,6 +124,9 @@ class ImportPlan:
     questions_seen: int = 0
     sections: tuple[Skipped, ...] = ()
     """Headings read as sections holding questions (not questions themselves)."""
+    unchanged: tuple[PlannedCard, ...] = ()
+    """Cards already in their files as the notes would write them (`same_card`): not
+    written again, and not a conflict (without `force`)."""
 
 
 def kebab(text: str) -> str:
@@ -460,6 +463,7 @@ def plan_import(
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used: set[str] = set()
         cards: list[PlannedCard] = []
+        unchanged: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
         for index, job in enumerate(jobs):
@@ -484,6 +488,9 @@ def plan_import(
                 continue
             used.add(planned.card_id)
             if planned.replaces and not force:
+                if same_card(planned, pack_name):
+                    unchanged.append(planned)
+                    continue
                 skipped.append(
                     Skipped(
                         question.line,
@@ -517,6 +524,40 @@ def plan_import(
         sections=tuple(
             Skipped(s.line, f"line {s.line} '{s.text}'", s.reason) for s in parsed.sections
         ),
+        unchanged=tuple(unchanged),
+    )
+
+
+def same_card(planned: PlannedCard, pack: str) -> bool:
+    """True when the file at the planned card's path already holds that card: the same
+    bytes, or a text that the bank reads as the same card (its front matter's values and
+    its sections' texts: the YAML's layout or a byte-order mark aside).
+    A file that cannot be read, or does not load as a card, differs."""
+    try:
+        existing = planned.path.read_bytes()
+    except OSError:
+        return False
+    if existing == planned.text.encode("utf-8"):
+        return True  # a re-import of the same notes: no parse needed
+    try:
+        old_text = existing.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    # Only for a file whose bytes differ, so the plain re-import loads no card models.
+    from quiz.bank.parse import parse_card
+
+    topic = planned.path.parent.name
+    old, _ = parse_card(old_text, planned.path, pack, topic, lint=False)
+    if old is None:
+        return False
+    new, _ = parse_card(planned.text, planned.path, pack, topic, lint=False)
+    if new is None:
+        return False
+    return (
+        old.front == new.front
+        and {name: s.text for name, s in old.sections.items()}
+        == {name: s.text for name, s in new.sections.items()}
+        and (old.hints, old.starter) == (new.hints, new.starter)
     )
 
 

@@ -98,16 +98,20 @@ def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str
     others = sum(1 for key in parts if key in _NOT_QUESTIONS)
     verb = "to write" if dry_run else "written"
     line = f"{questions} question(s) seen, {written} card(s) {verb}"
+    if plan.unchanged:
+        line += f", {len(plan.unchanged)} unchanged"
+        if not written and not counts["card exists"]:
+            line = "nothing new: " + line  # the notes hold nothing their cards do not
     if counts:
         detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
         line += f", {sum(counts.values())} skipped ({detail})"
     if others:
         line += f"; {others} other part(s) not imported"
     # the folders as strings first: a `Path.parent` per card was most of this function
-    folders = {os.path.dirname(card.path) for card in plan.cards}
+    folders = {os.path.dirname(card.path) for card in (*plan.cards, *plan.unchanged)}
     topics = sorted({Path(folder) for folder in folders}) or [plan.pack_dir / plan.topic]
     out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
-    if written and not dry_run:
+    if (written or plan.unchanged) and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))
         out.append(
             f"next: drillbit --content {content} list, then "

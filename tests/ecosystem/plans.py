@@ -6,7 +6,8 @@ from quiz.ecosystem.importer import ImportPlan
 
 
 def plan_summary(plan: ImportPlan) -> tuple[object, ...]:
-    """Every card's id, path, text, key points and replacement, and the plan's report."""
+    """Every card's id, path, text, key points and replacement, the plan's report and the
+    cards found unchanged."""
     return (
         [(c.card_id, c.path, c.text, c.key_points, c.replaces) for c in plan.cards],
         plan.skipped,
@@ -14,4 +15,5 @@ def plan_summary(plan: ImportPlan) -> tuple[object, ...]:
         plan.sections,
         plan.questions_seen,
         plan.pack_yaml,
+        [(c.card_id, c.path, c.text) for c in plan.unchanged],
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -222,6 +223,103 @@ def test_existing_cards_need_force(tmp_path: Path) -> None:
         "normalize-input-features",
         "what-is-overfitting",
     ]
+
+
+def _files(folder: Path) -> dict[Path, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and modification time."""
+    return {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def _backdate(folder: Path) -> None:
+    """Every file an hour old, so that a rewrite shows in its mtime on any file system."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns - 3600 * 10**9))
+
+
+def test_importing_the_same_notes_twice_changes_nothing(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(str(NOTES / "qa-lines.md"), "--into", str(content)).exit_code == 0
+    _backdate(content)
+    before = _files(content)
+    again = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert "already exists" not in again.output and "nothing imported" not in again.output
+    topic = content / "qa-lines" / "qa-lines"
+    assert f"unchanged {topic / 'what-is-overfitting.md'}  ← #1 What is overfitting?" in (
+        again.output
+    )
+    assert (
+        f"nothing new: 3 question(s) seen, 0 card(s) written, 2 unchanged, 1 skipped "
+        f"(1 no answer) -> {topic}"
+    ) in again.output
+    assert _files(content) == before  # no file written again, not even with the same bytes
+    dry = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "0 card(s) to write, 2 unchanged" in dry.output
+    assert _files(content) == before
+
+
+def test_a_card_edited_in_the_notes_is_refused_and_the_others_unchanged(tmp_path: Path) -> None:
+    notes = tmp_path / "qa-lines.md"
+    shutil.copy(NOTES / "qa-lines.md", notes)
+    content = tmp_path / "content"
+    assert run_import(str(notes), "--into", str(content)).exit_code == 0
+    topic = content / "qa-lines" / "qa-lines"
+    edited, kept = topic / "what-is-overfitting.md", topic / "normalize-input-features.md"
+    _backdate(content)
+    before = _files(content)
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace(
+            "Regularization and more data help.", "Regularization, dropout and more data help."
+        ),
+        encoding="utf-8",
+    )
+    again = run_import(str(notes), "--into", str(content))
+    assert again.exit_code == 1, again.output
+    assert f"{edited} already exists (use --force to overwrite it)" in again.output
+    assert f"unchanged {kept}" in again.output
+    assert "0 card(s) written, 1 unchanged, 2 skipped (1 card exists, 1 no answer)" in (
+        again.output
+    )
+    assert "nothing new" not in again.output
+    assert _files(content) == before
+    # a new question beside the refused one: written, and the exit still says a card differs
+    with notes.open("a", encoding="utf-8") as out:
+        out.write("\nQ: What is dropout?\nA: Units are zeroed at random while training.\n")
+    added = run_import(str(notes), "--into", str(content))
+    assert added.exit_code == 1, added.output
+    assert "1 card(s) written, 1 unchanged" in added.output
+    assert (topic / "what-is-dropout.md").is_file()
+    forced = run_import(str(notes), "--into", str(content), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert f"wrote (replacing) {edited}" in forced.output
+    assert f"wrote (replacing) {kept}" in forced.output  # --force writes every card, as before
+    assert "unchanged" not in forced.output
+    assert "Regularization, dropout and more data help." in edited.read_text(encoding="utf-8")
+    assert kept.read_bytes() == before[kept][0]
+
+
+def test_a_card_file_laid_out_differently_but_the_same_card_is_unchanged(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    assert run_import(str(NOTES / "qa-lines.md"), "--into", str(content)).exit_code == 0
+    card = content / "qa-lines" / "qa-lines" / "what-is-overfitting.md"
+    text = card.read_text(encoding="utf-8")
+    restyled = "\ufeff" + text.replace("title: What is overfitting?\n", "").replace(
+        "kind: concept\n", "kind: concept\ntitle: 'What is overfitting?'\n"
+    ).replace("tags: []", "tags:   [ ]")
+    assert restyled != text
+    card.write_text(restyled, encoding="utf-8")
+    again = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert "2 unchanged" in again.output
+    assert card.read_text(encoding="utf-8") == restyled  # left as the person wrote it
+    card.write_text(restyled.replace("Regularization and", "Early stopping and"), encoding="utf-8")
+    changed = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert changed.exit_code == 1 and "already exists (use --force" in changed.output
+    card.write_text("not a card\n", encoding="utf-8")
+    broken = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert broken.exit_code == 1 and "already exists (use --force" in broken.output
 
 
 def test_ids_used_elsewhere_in_the_bank_get_a_suffix(tmp_path: Path, mini_bank: Path) -> None:

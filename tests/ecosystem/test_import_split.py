@@ -82,6 +82,12 @@ def test_a_split_plan_is_the_plain_plan(
     assert [c.card_id for c in plain.cards] == ["what-is-x", "what-is-x-2"]
     assert [s.label.split(" ")[0] for s in plain.skipped] == ["#1", "#3", "#5"]
     assert "already exists" in plain.skipped[-1].reason
+    # a card already in its file as the notes write it is unchanged, split or not
+    plain.cards[0].path.write_text(plain.cards[0].text, encoding="utf-8")
+    plain, split = _plans(repeated, tmp_path / "content", monkeypatch, fork=fork)
+    assert plan_summary(split) == plan_summary(plain)
+    assert [c.card_id for c in plain.unchanged] == ["what-is-x"]
+    assert [c.card_id for c in plain.cards] == ["what-is-x-2"]
 
 
 def test_small_notes_are_planned_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
