@@ -15,6 +15,7 @@ from quiz.bank.lazy import LazyBank
 from quiz.store import Mode
 from quiz.study import Counts, DeckCounts, StudyCard
 from quiz.study.cards import pack_of
+from quiz.study.counts import CardGroups, topic_labels
 
 if TYPE_CHECKING:
     from quiz.settings import Settings
@@ -138,10 +139,17 @@ def request_for(bank: LazyBank, mode: Mode, row: TopicRow | None) -> StudyReques
 
 
 def session_options(
-    request: StudyRequest, settings: Settings, tz: tzinfo, planned: PlanQueue | None
+    request: StudyRequest,
+    settings: Settings,
+    tz: tzinfo,
+    planned: PlanQueue | None,
+    groups: CardGroups | None = None,
 ) -> SessionOptions:
     """How to build the session a request asks for, under these settings and today's plan
-    (`planned`: plan mode's queue, for a due session over the whole bank with a plan)."""
+    (`planned`: plan mode's queue, for a due session over the whole bank with a plan).
+
+    `groups`, the bank's cards by (pack, topic), name the summary's topics as the stats
+    screen does: "topic (pack)" for a name two packs share, a card picked by hand too."""
     from quiz.study import Filters, SessionOptions
 
     mock = request.mode == "mock"
@@ -160,6 +168,7 @@ def session_options(
         requeue_again=planned is None or planned.same_day_steps,
         # ... and its answers are scheduled without steps, so none is left in a step
         same_day_steps=planned is None or planned.same_day_steps,
+        topic_names=None if groups is None else topic_labels(groups),
     )
 
 

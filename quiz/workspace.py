@@ -208,7 +208,7 @@ class Workspace:
         if request.mode == "due" and request.card_ids is None:
             refs, now = self.content.refs, self.now()
             planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
-        options = session_options(request, self.settings, self.tz, planned)
+        options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
         )

@@ -17,8 +17,8 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import CardFlag, Mode, Store
 from quiz.store.timefmt import from_db, to_db
-from quiz.study.cards import Filters, StudyCard
-from quiz.study.counts import DEFAULT_NEW_PER_DAY
+from quiz.study.cards import Filters, StudyCard, pack_of
+from quiz.study.counts import DEFAULT_NEW_PER_DAY, topic_labels
 from quiz.study.days import as_utc, day_start
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
@@ -76,6 +76,10 @@ class SessionOptions:
     relearning steps (`without_steps`: the card goes to review with an interval from its
     memory), so no card is left in a step nobody asks (after the interview, fsrs's own
     schedule takes over from review states, not from a backlog of learning steps)."""
+    topic_names: Mapping[tuple[str, str], str] | None = None
+    """The summary's name for each (pack, topic) of the bank, as per-topic figures name it
+    (`topic_labels`: "topic (pack)" for a name two packs share); None: those of the cards
+    the session is given (the bank, unless cards were picked by hand)."""
 
 
 def plan_due(
@@ -247,6 +251,10 @@ class Session:
         if self.mode == "due" and not self.options.same_day_steps:
             self._scheduler = without_steps(self._scheduler)
         self._deck_ids = [c.id for c in cards]
+        names = self.options.topic_names
+        self._topic_names = (
+            names if names is not None else topic_labels({(pack_of(c), c.topic) for c in cards})
+        )
         self.started_at = as_utc(now if now is not None else self._now())
         hidden = set() if self.options.include_hidden else store.hidden_ids(self.started_at)
         wanted = self.options.filters
@@ -633,5 +641,6 @@ class Session:
                 ),
                 note=self.time_box_note,
                 plan_mode=self.plan_mode,
+                topic_names=self._topic_names,
             )
         return self._summary

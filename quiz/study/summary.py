@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from fsrs import Rating
 from pydantic import BaseModel
 
-from quiz.study.cards import StudyCard
+from quiz.study.cards import StudyCard, pack_of
 
 WEAKEST_TOPICS = 3
 
@@ -28,10 +28,23 @@ class Answer:
     answered_at: datetime
 
 
+TopicNames = Mapping[tuple[str, str], str]
+"""Each (pack, topic)'s name in per-topic figures (`quiz.study.counts.topic_labels`)."""
+
+
+def topic_name(card: StudyCard, names: TopicNames | None) -> str:
+    """The card's topic as per-topic figures name it: "topic (pack)" when another pack of
+    the bank has a topic of the same name (as `names` says), else the topic's own name."""
+    if not names:
+        return card.topic
+    return names.get((pack_of(card), card.topic), card.topic)
+
+
 class TopicScore(BaseModel):
     """How one topic went in a session."""
 
     topic: str
+    """The topic's name, "topic (pack)" when two packs of the bank share it."""
     answered: int
     correct: int
     accuracy: float
@@ -43,6 +56,7 @@ class QuestionResult(BaseModel):
     card_id: str
     title: str
     topic: str
+    """The card's topic, "topic (pack)" when two packs of the bank share it."""
     kind: str
     answered: bool
     rating: int | None
@@ -82,11 +96,16 @@ class Summary(BaseModel):
     """The session was plan mode's: what comes next is the plan's, not `next_due`."""
 
 
-def weakest_topics(answers: Sequence[Answer], count: int = WEAKEST_TOPICS) -> list[TopicScore]:
-    """Topics with at least one miss, lowest accuracy first (more answers first on ties)."""
+def weakest_topics(
+    answers: Sequence[Answer], count: int = WEAKEST_TOPICS, *, names: TopicNames | None = None
+) -> list[TopicScore]:
+    """Topics with at least one miss, lowest accuracy first (more answers first on ties).
+
+    A topic name two packs share is one topic per pack, named as `names` says ("topic
+    (pack)"), as on the stats screen: the two packs' answers are not added up."""
     tally: dict[str, list[int]] = {}
     for answer in answers:
-        entry = tally.setdefault(answer.card.topic, [0, 0])
+        entry = tally.setdefault(topic_name(answer.card, names), [0, 0])
         entry[0] += 1
         entry[1] += int(answer.correct)
     scores = [
@@ -109,8 +128,12 @@ def build_summary(
     time_limit_seconds: float | None = None,
     note: str | None = None,
     plan_mode: bool = False,
+    topic_names: TopicNames | None = None,
 ) -> Summary:
-    """Summarize a session; in mock mode the planned but unanswered questions are listed too."""
+    """Summarize a session; in mock mode the planned but unanswered questions are listed too.
+
+    `topic_names` names each (pack, topic) of the bank (`topic_labels`); without it every
+    topic is named by its own name."""
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
     if time_limit_seconds is not None:
         elapsed = min(elapsed, time_limit_seconds)
@@ -122,7 +145,7 @@ def build_summary(
         QuestionResult(
             card_id=a.card.id,
             title=a.card.title,
-            topic=a.card.topic,
+            topic=topic_name(a.card, topic_names),
             kind=a.card.kind,
             answered=True,
             rating=int(a.rating),
@@ -137,7 +160,7 @@ def build_summary(
             QuestionResult(
                 card_id=c.id,
                 title=c.title,
-                topic=c.topic,
+                topic=topic_name(c, topic_names),
                 kind=c.kind,
                 answered=False,
                 rating=None,
@@ -161,7 +184,7 @@ def build_summary(
         time_limit_seconds=time_limit_seconds,
         note=note,
         plan_mode=plan_mode,
-        weakest_topics=weakest_topics(answers),
+        weakest_topics=weakest_topics(answers, names=topic_names),
         next_due=next_due,
         questions=questions,
     )
