@@ -59,16 +59,24 @@ def cards_command(
         click.echo(rows_json(shown))
         return
     width = max((len(row.card.id) for row in shown), default=2)
+    by_difficulty = sort == "difficulty"
     for row in shown:
         due = row.due.astimezone().strftime("%Y-%m-%d %H:%M") if row.due else ""
         mark = "*" if row.is_due else " "
+        difficulty = f"  {_difficulty(row.difficulty):>4}" if by_difficulty else ""
         click.echo(
             printable(
                 f"{row.card.id:<{width}}  {row.card.kind:<8} {row.state:<9} {mark}{due:<16}"
-                f"  {row.lapses:>2}  {row.card.title}"
+                f"  {row.lapses:>2}{difficulty}  {row.card.title}"
             )
         )
-    click.echo(f"{len(shown)} of {len(rows)} card(s) (* due now)", err=True)
+    legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
+    click.echo(f"{len(shown)} of {len(rows)} card(s) (* due now{legend})", err=True)
+
+
+def _difficulty(value: float | None) -> str:
+    """fsrs's difficulty to one decimal (as the card browser shows it), - while new."""
+    return "-" if value is None else f"{value:.1f}"
 
 
 COMMANDS: tuple[click.Command, ...] = (cards_command,)

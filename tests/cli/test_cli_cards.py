@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
+from fsrs import Card, Rating, Scheduler
+
+from quiz.store.store import Store
 from tests.conftest import RunDrillbit
 
 
@@ -21,3 +25,31 @@ def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
     assert table.returncode == 0 and "card(s)" in table.stderr
     typo = drillbit("cards", "--pack", "neural-network")
     assert typo.returncode == 2 and "did you mean 'neural-networks'?" in typo.stderr
+
+
+def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
+    """The browser shows a difficulty column when sorted by it; the command line too (it
+    printed the order with nothing to say why)."""
+    now = datetime.now(UTC)
+    hard, _ = Scheduler().review_card(Card(), Rating.Again, now)
+    easy, _ = Scheduler().review_card(Card(), Rating.Easy, now)
+    with Store.open() as store:
+        for card_id, after, rating in (("sigmoid", hard, 1), ("relu-family", easy, 4)):
+            store.record_review(
+                card_id=card_id,
+                rating=rating,
+                correct=rating > 1,
+                reviewed_at=now,
+                mode="due",
+                card_after=after.to_json(),
+            )
+    table = drillbit("cards", "--sort", "difficulty")
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].startswith("sigmoid ") and f"  {hard.difficulty:.1f}  " in lines[0]
+    assert lines[1].startswith("relu-family ") and f"  {easy.difficulty:.1f}  " in lines[1]
+    assert "     -  " in lines[2], "a card never reviewed: a dash"
+    assert "difficulty: fsrs's, 1 easy to 10 hard" in table.stderr
+    plain = drillbit("cards")
+    assert f"{hard.difficulty:.1f}" not in plain.stdout.splitlines()[0]
+    assert "difficulty" not in plain.stderr

@@ -257,10 +257,12 @@ class StudyScreen(Screen[None]):
             return _Question([*widgets, picker], picker, "")
         if isinstance(front, NumericFront):
             answer = NumberAnswer(unit=front.unit, id="number")
+            # a mock asks before it ends (action_end), so its hint says so
+            ending = "asks to end the mock" if self.session.mode == "mock" else "ends the session"
             return _Question(
                 [*widgets, answer],
                 answer,
-                "Type your answer and press enter · escape ends the session",
+                f"Type your answer and press enter · escape {ending}",
             )
         if isinstance(front, CodingFront):
             return _Question(widgets, None, "enter opens the drill editor · s skips it for now")
