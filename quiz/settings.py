@@ -31,6 +31,8 @@ from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pydantic import BaseModel
 
 CONFIG_NAME = "config.toml"
@@ -555,38 +557,52 @@ def shown_raw(value: object, limit: int = 40) -> str:
 _HEADER = "# drillbit settings: `drillbit config` lists every key and its default.\n"
 
 
-def _write(lines: list[str], path: Path) -> Path:
-    """Write config.toml atomically (a crash leaves the old file)."""
+def _write(path: Path, changes: Mapping[str, object | None]) -> Path:
+    """Set (or, with None, remove) each key of `changes` in config.toml, atomically (a crash
+    leaves the old file).
+
+    The file is edited, not rewritten: a person's comments, blank lines, order and the
+    keys not changed stay as they wrote them (tomlkit keeps them). A new file starts with
+    a header comment.
+    """
+    import tomlkit  # only when saving
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = _HEADER
+    document = tomlkit.parse(text)
+    for key, value in changes.items():
+        if value is None:
+            document.pop(key, None)
+        else:
+            document[key] = value
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(_HEADER + "".join(lines), encoding="utf-8")
+    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
     os.replace(temporary, path)
     return path
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the keys that differ from the defaults, atomically (a crash leaves the old file)."""
+    """Save every key: one that differs from its default is set, one at its default is
+    removed (the file holds only what the person changed); comments and the rest stay."""
     path = path if path is not None else config_path()
-    lines = [
-        f"{key} = {_toml_value(getattr(settings, key))}\n"
+    changes = {
+        key: None if getattr(settings, key) == _DEFAULTS[key] else _stored(getattr(settings, key))
         for key in KEYS
-        if getattr(settings, key) != _DEFAULTS[key]
-    ]
-    return _write(lines, path)
+    }
+    return _write(path, changes)
 
 
 def save_repair(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
     """Save config.toml with `key` set to `value` (a valid one) or, with None, removed (its
     default); every other key stays as the file holds it, a bad one too (it is the next
-    repair's, not lost). The file as saved, read again. OSError when it cannot be written."""
-    values = {name: kept for name, kept in file.values.items() if name != key}
-    if value is not None:
-        values[key] = value
-    bad = {p.key: p.raw for p in file.problems if p.key != key}
-    lines: list[str] = []
-    for name in KEYS:
-        if name in values and values[name] != _DEFAULTS[name]:
-            lines.append(f"{name} = {_toml_value(values[name])}\n")
-        elif name in bad:
-            lines.append(f"{name} = {_toml_value(bad.pop(name))}\n")
-    lines += [f"{_toml_key(name)} = {_toml_value(raw)}\n" for name, raw in bad.items()]
-    return read_settings_file(_write(lines, file.path))
+    repair's, not lost), and so do comments. The file as saved, read again. OSError when
+    it cannot be written."""
+    stored = None if value is None or value == _DEFAULTS[key] else _stored(value)
+    return read_settings_file(_write(file.path, {key: stored}))
+
+
+def _stored(value: object) -> object:
+    """A setting's value as TOML holds it (a tuple as an array)."""
+    return list(value) if isinstance(value, tuple) else value

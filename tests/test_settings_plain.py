@@ -150,13 +150,16 @@ def test_a_repair_keeps_every_other_key_as_the_file_held_it(
     """What a repair writes back of a bad or unknown key reads as the same value."""
     import tomllib
 
+    import tomlkit
+
     path = tmp_path_factory.mktemp("repair") / "config.toml"
     others = {name: value for name, value in data.items() if name != key}
-    file = settings_module._judged(path, "", others)
+    text = tomlkit.dumps(others)
+    path.write_text(text, encoding="utf-8")
+    file = settings_module._judged(path, text, tomllib.loads(text))
     saved = save_repair(file, key, None)
-    assert tomllib.loads(path.read_text(encoding="utf-8")) == {
-        name: value for name, value in others.items() if name not in file.values
-    } | {name: value for name, value in file.values.items() if value != asdict(Settings())[name]}
+    # the file is edited, not rewritten: every other key, good, bad or unknown, as it was
+    assert tomllib.loads(path.read_text(encoding="utf-8")) == others
     assert {p.key for p in saved.problems} == {p.key for p in file.problems}
 
 
@@ -170,3 +173,39 @@ def test_special_floats_and_control_characters_are_written_back(tmp_path: Path) 
     assert "new_per_day = nan\n" in text and "mock_minutes = -inf\n" in text
     assert [p.key for p in saved.problems] == ["new_per_day", "mock_minutes", "a key"]
     assert saved.data["a key"] == "tab\t del\x7f" and saved.values == {"mock_feedback": True}
+
+
+HAND_WRITTEN = """\
+# my drillbit settings
+new_per_day = 5  # interview in two weeks: slow down
+
+# ask fewer mock questions
+mock_questions = 3
+desired_retention = 150  # a typo, to repair
+"""
+
+
+def test_saving_keeps_what_the_person_wrote_around_the_keys(tmp_path: Path) -> None:
+    """The settings screen and `drillbit config` edit config.toml in place: comments,
+    blank lines, order and the keys not changed stay (the file was rewritten whole, so a
+    person's comments were lost at the first save)."""
+    path = tmp_path / "config.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    # `drillbit config desired_retention 0.85` repairs the typo in its place
+    save_repair(read_settings_file(path), "desired_retention", 0.85)
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN.replace("150", "0.85")
+    # the settings screen saves every key: one changed, one back to its default (removed)
+    settings = with_value(load_settings(path), "new_per_day", "8")
+    settings = with_value(settings, "mock_questions", str(Settings().mock_questions))
+    save_settings(settings, path)
+    assert path.read_text(encoding="utf-8") == (
+        "# my drillbit settings\n"
+        "new_per_day = 8  # interview in two weeks: slow down\n"
+        "\n"
+        "# ask fewer mock questions\n"
+        "desired_retention = 0.85  # a typo, to repair\n"
+    )
+    # a new file starts with the header that says where to read about the keys
+    fresh = save_settings(settings, tmp_path / "new.toml").read_text(encoding="utf-8")
+    assert fresh.startswith("# drillbit settings: `drillbit config` lists every key")
+    assert "new_per_day = 8\n" in fresh and "mock_questions" not in fresh
