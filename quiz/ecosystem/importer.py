@@ -531,7 +531,7 @@ def plan_import(
 def same_card(planned: PlannedCard, pack: str) -> bool:
     """True when the file at the planned card's path already holds that card: the same
     bytes, or a text that the bank reads as the same card (its front matter's values and
-    its sections' texts: the YAML's layout or a byte-order mark aside).
+    its sections' texts: the YAML's layout, a byte-order mark or CRLF line ends aside).
     A file that cannot be read, or does not load as a card, differs."""
     try:
         existing = planned.path.read_bytes()
@@ -540,7 +540,8 @@ def same_card(planned: PlannedCard, pack: str) -> bool:
     if existing == planned.text.encode("utf-8"):
         return True  # a re-import of the same notes: no parse needed
     try:
-        old_text = existing.decode("utf-8")
+        # a Windows editor's line ends: the card is the same (the parse would keep the CRs)
+        old_text = existing.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         return False
     # Only for a file whose bytes differ, so the plain re-import loads no card models.

@@ -314,6 +314,12 @@ def test_a_card_file_laid_out_differently_but_the_same_card_is_unchanged(tmp_pat
     assert again.exit_code == 0, again.output
     assert "2 unchanged" in again.output
     assert card.read_text(encoding="utf-8") == restyled  # left as the person wrote it
+    # saved by a Windows editor: every line ends in CRLF, the card is the same
+    windows = restyled.replace("\n", "\r\n").encode("utf-8")
+    card.write_bytes(windows)
+    crlf = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert crlf.exit_code == 0, crlf.output
+    assert "2 unchanged" in crlf.output and card.read_bytes() == windows
     card.write_text(restyled.replace("Regularization and", "Early stopping and"), encoding="utf-8")
     changed = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
     assert changed.exit_code == 1 and "already exists (use --force" in changed.output
