@@ -99,6 +99,16 @@ class PlanStatus:
             return ()
         return self.today.queue if self.queue is None else self.queue.offered
 
+    @property
+    def offered_seconds(self) -> float:
+        """Expected time of the cards a due session started now studies: today's plan,
+        or what is left of today's minutes when some of it waits for the next day."""
+        if self.today is None or not self.offered:
+            return 0.0
+        if self.queue is not None and self.queue.waiting:
+            return min(self.today.seconds, max(0.0, self.queue.box.seconds_left))
+        return self.today.seconds
+
     def line(self) -> str:
         """One line for Home: days left, readiness against the target, today's load."""
         return " · ".join(self.phrases())
@@ -135,27 +145,20 @@ class PlanStatus:
             return "today: the plan is over"
         offered = self.offered
         waiting = () if self.queue is None else self.queue.waiting
+        wait = ""
+        if waiting:
+            count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
+            wait = f"; {count} for tomorrow"
         if not offered:
             if waiting or (self.queue is not None and self.queue.minutes_used):
                 used = round(self.queue.spent_seconds / 60) if self.queue is not None else 0
-                wait = ""
-                if waiting:
-                    count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
-                    wait = f"; {count} for tomorrow"
                 return f"today: done, {used} of {self.plan.minutes_per_day:g} min used{wait}"
             # the day needs nothing more: say so plainly
             return "today: nothing planned"
         new = set(self.today.new)
         fresh = sum(1 for card_id in offered if card_id in new)
-        seconds = self.today.seconds
-        if waiting and self.queue is not None:
-            seconds = min(seconds, max(0.0, self.queue.box.seconds_left))
-        minutes = max(1, round(seconds / 60))
-        text = f"today: {len(offered) - fresh} reviews + {fresh} new, about {minutes} min"
-        if waiting:
-            count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
-            text += f"; {count} for tomorrow"
-        return text
+        minutes = max(1, round(self.offered_seconds / 60))
+        return f"today: {len(offered) - fresh} reviews + {fresh} new, about {minutes} min{wait}"
 
     def short_of_target(self) -> bool:
         """Whether the forecast with the plan followed ends under the target on the day."""
@@ -220,20 +223,13 @@ class PlanStatus:
             steps = [c for c in self.today.reviews if c in offered]
             forward = [c for c in self.today.forward if c in offered]
             new = [c for c in self.today.new if c in offered]
-            seconds = self.today.seconds
-            spent = 0.0
-            if self.queue is not None:
-                spent = self.queue.spent_seconds
-                if self.queue.waiting:
-                    seconds = min(seconds, max(0.0, self.queue.box.seconds_left))
-                if not offered:
-                    seconds = 0.0
+            spent = 0.0 if self.queue is None else self.queue.spent_seconds
             today = {
                 "reviews": len(steps),
                 "brought_forward": len(forward),
                 "review_total": len(steps) + len(forward),
                 "new": len(new),
-                "minutes": round(seconds / 60, 1),
+                "minutes": round(self.offered_seconds / 60, 1),
                 "waiting": 0 if self.queue is None else len(self.queue.waiting),
                 "minutes_used": round(spent / 60, 1),
                 "same_day_steps": self.today.same_day_steps,
