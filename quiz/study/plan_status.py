@@ -374,8 +374,9 @@ def _today(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
-) -> tuple[DayPlan, PlanQueue] | None:
-    """Today's plan-mode study over `cards` and what a session started now gives of it.
+) -> tuple[DayPlan, PlanQueue, Pace] | None:
+    """Today's plan-mode study over `cards`, what a session started now gives of it, and
+    the pace both were planned with (the forecast plans the days after with it too).
 
     A card buried until later than `now` is left out of today: it counts for readiness
     (it is back tomorrow), but no session shows it today, so today's line and queue
@@ -413,7 +414,7 @@ def _today(
         offered=offered,
         spent_seconds=spent,
     )
-    return day, queue
+    return day, queue, pace
 
 
 def today_plan(
@@ -514,8 +515,8 @@ def plan_status(
             now,
             tz=tz,
             scheduler=scheduler,
-            pace=pace_from_store(store, cards, now, tz, scheduler),
-            spent_seconds=_spent_today(store, now, tz),
+            pace=found[2],
+            spent_seconds=found[1].spent_seconds,
             same_day_steps=found[0].same_day_steps,
         )
         followed = points[-1].followed if points else None
