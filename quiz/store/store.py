@@ -813,10 +813,7 @@ class Store:
         rows = self._read("SELECT * FROM card_flag WHERE card_id = ?", (card_id,))
         if not rows:
             return None
-        row = rows[0]
-        buried = None if row["buried_until"] is None else from_db(row["buried_until"])
-        flag = CardFlag(card_id=card_id, suspended=bool(row["suspended"]), buried_until=buried)
-        return flag, from_db(row["updated_at"])
+        return _flag_of(rows[0]), from_db(rows[0]["updated_at"])
 
     @_degradable
     def restore_flag(
@@ -864,14 +861,7 @@ class Store:
     def card_flags(self) -> dict[str, CardFlag]:
         """Every suspended or buried card (a burial may have ended: see `hidden_at`)."""
         rows = self._read("SELECT * FROM card_flag")
-        return {
-            row["card_id"]: CardFlag(
-                card_id=row["card_id"],
-                suspended=bool(row["suspended"]),
-                buried_until=None if row["buried_until"] is None else from_db(row["buried_until"]),
-            )
-            for row in rows
-        }
+        return {row["card_id"]: _flag_of(row) for row in rows}
 
     def hidden_ids(self, now: datetime) -> set[str]:
         """Cards suspended, or buried until later than `now`: no session shows them."""
@@ -1308,3 +1298,9 @@ def _attempt(row: sqlite3.Row) -> Attempt:
         attempted_at=from_db(row["attempted_at"]),
         session_id=row["session_id"],
     )
+
+
+def _flag_of(row: sqlite3.Row) -> CardFlag:
+    """A card_flag row as the CardFlag it holds."""
+    buried = None if row["buried_until"] is None else from_db(row["buried_until"])
+    return CardFlag(card_id=row["card_id"], suspended=bool(row["suspended"]), buried_until=buried)
