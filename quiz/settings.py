@@ -587,11 +587,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Save every key: one that differs from its default is set, one at its default is
     removed (the file holds only what the person changed); comments and the rest stay."""
     path = path if path is not None else config_path()
-    changes = {
-        key: None if getattr(settings, key) == _DEFAULTS[key] else _stored(getattr(settings, key))
-        for key in KEYS
-    }
-    return _write(path, changes)
+    return _write(path, {key: _stored(key, getattr(settings, key)) for key in KEYS})
 
 
 def save_repair(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
@@ -599,10 +595,12 @@ def save_repair(file: SettingsFile, key: str, value: Any | None) -> SettingsFile
     default); every other key stays as the file holds it, a bad one too (it is the next
     repair's, not lost), and so do comments. The file as saved, read again. OSError when
     it cannot be written."""
-    stored = None if value is None or value == _DEFAULTS[key] else _stored(value)
-    return read_settings_file(_write(file.path, {key: stored}))
+    return read_settings_file(_write(file.path, {key: _stored(key, value)}))
 
 
-def _stored(value: object) -> object:
-    """A setting's value as TOML holds it (a tuple as an array)."""
+def _stored(key: str, value: object) -> object | None:
+    """A setting's value as config.toml holds it (a tuple as an array), or None at its
+    default (or None): the key is then removed, the file holds only what was changed."""
+    if value is None or value == _DEFAULTS[key]:
+        return None
     return list(value) if isinstance(value, tuple) else value
