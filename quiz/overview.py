@@ -187,8 +187,8 @@ def nothing_to_study(session: Session) -> str:
         return minutes_used
     planned = len(session.options.plan_queue)
     box = session.options.time_box
-    if not planned and box is not None and not any(box.fits(k, 0.0) for k in box.long_answer):
-        # Home says "today: done, N of M min used" (PlanQueue.minutes_used): the same
+    if not planned and box is not None and box.used_up:
+        # Home says "today: done, N of M min used" from the same TimeBox.used_up
         return (
             "Today's plan minutes are used. To practise more (the schedule stays as "
             "planned): drillbit study --mode cram."

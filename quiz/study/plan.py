@@ -322,6 +322,11 @@ class TimeBox:
         allowed = self.long_answer.get(kind, LONG_ANSWER_FACTOR * DEFAULT_SECONDS["concept"])
         return used_seconds + allowed <= self.seconds_left
 
+    @property
+    def used_up(self) -> bool:
+        """No card of any kind may start: today's minutes are used."""
+        return not any(self.fits(kind, 0.0) for kind in self.long_answer)
+
 
 def time_box(
     plan: InterviewPlan, pace: Pace, spent_seconds: float, kinds: Iterable[str]

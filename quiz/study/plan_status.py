@@ -70,7 +70,7 @@ class PlanQueue:
     @property
     def minutes_used(self) -> bool:
         """No card of any kind fits in what is left of today's minutes."""
-        return not any(self.box.fits(kind, 0.0) for kind in self.box.long_answer)
+        return self.box.used_up
 
 
 @dataclass(frozen=True)
