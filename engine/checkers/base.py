@@ -21,13 +21,28 @@ from engine.verdict import CaseResult
 HARNESS_DIR = Path(__file__).resolve().parent.parent / "harnesses"
 
 
+SHARED_IMPORT = "from engine.harnesses._returns import return_code\n"
+"""The one import a harness may make of engine: the shipped text holds the function instead."""
+
+
+def _shipped(text: str) -> str:
+    """A harness's text as the child gets it: the shared helper, with its own imports,
+    written in place of its import (the child cannot import engine)."""
+    if SHARED_IMPORT not in text:
+        return text
+    helper = (HARNESS_DIR / "_returns.py").read_text(encoding="utf-8")
+    future = "from __future__ import annotations\n"
+    body = helper[helper.index(future) + len(future) :].lstrip("\n")
+    return text.replace(SHARED_IMPORT, body, 1)
+
+
 @cache
 def harness_sources() -> dict[str, str]:
     """Every harness's source text by name, read once: each job ships its harness's text,
     and the warm sandbox child compiles them all before its job (it uses a compiled one
     only when the job's text is the same)."""
     return {
-        path.stem: path.read_text(encoding="utf-8")
+        path.stem: _shipped(path.read_text(encoding="utf-8"))
         for path in sorted(HARNESS_DIR.glob("*.py"))
         if not path.name.startswith("_")
     }

@@ -2,7 +2,8 @@
 
 The harness runs in the submission's process, so its report is untrusted and the
 wire refuses strings in results. It therefore reports a small integer code (the
-`_kind` function each harness defines, kept equal to `KINDS` here by a test);
+`return_code` in engine/harnesses/_returns.py, which each harness ships with;
+its codes are kept to `KINDS` here by a test);
 the parent turns it into text through this fixed table, so no text written in the
 submission's process ever reaches the message.
 """

@@ -9,26 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-
-def _kind(value: Any) -> int:
-    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
-    if isinstance(value, tuple | list):
-        return min(len(value), 999)
-    if value is None:
-        return -1
-    if isinstance(value, np.ndarray):
-        return -2
-    if isinstance(value, bool | np.bool_):
-        return -4
-    if isinstance(value, int | float | np.number):
-        return -3
-    if isinstance(value, str):
-        return -5
-    if isinstance(value, dict):
-        return -6
-    return -7
+from engine.harnesses._returns import return_code
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -38,10 +19,10 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         args.append(inputs["eps"])
     result = fns["batchnorm_forward"](*args)
     if not (isinstance(result, tuple | list) and len(result) == 2):
-        return {"bad_forward": _kind(result)}
+        return {"bad_forward": return_code(result)}
     out, cache = result
     grads = fns["batchnorm_backward"](inputs["dout"], cache)
     if not (isinstance(grads, tuple | list) and len(grads) == 3):
-        return {"out": out, "bad_backward": _kind(grads)}
+        return {"out": out, "bad_backward": return_code(grads)}
     dX, dgamma, dbeta = grads
     return {"out": out, "dX": dX, "dgamma": dgamma, "dbeta": dbeta}

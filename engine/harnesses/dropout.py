@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.harnesses._returns import return_code
+
 
 def _forward(fns: dict[str, Any], A: Any, keep_prob: float, seed: int, global_seed: int) -> Any:
     np.random.seed(global_seed)
@@ -21,25 +23,6 @@ def _forward(fns: dict[str, Any], A: Any, keep_prob: float, seed: int, global_se
 
 def _pair(result: Any) -> bool:
     return isinstance(result, tuple | list) and len(result) == 2
-
-
-def _kind(value: Any) -> int:
-    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
-    if isinstance(value, tuple | list):
-        return min(len(value), 999)
-    if value is None:
-        return -1
-    if isinstance(value, np.ndarray):
-        return -2
-    if isinstance(value, bool | np.bool_):
-        return -4
-    if isinstance(value, int | float | np.number):
-        return -3
-    if isinstance(value, str):
-        return -5
-    if isinstance(value, dict):
-        return -6
-    return -7
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +38,7 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     ]
     for result in results:
         if not _pair(result):
-            return {"bad_forward": _kind(result)}
+            return {"bad_forward": return_code(result)}
     (out, mask), (out_again, mask_again), (out_other, mask_other) = results
     dA = fns["dropout_backward"](inputs["dout"], mask, inputs["keep_prob"])
     return {

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from engine.harnesses._returns import return_code
+
 if TYPE_CHECKING:  # numpy.typing is not imported in the child: 3-6 ms on every grade
     from numpy.typing import NDArray
 
@@ -63,25 +65,6 @@ def _optional(args: list[Any], inputs: dict[str, Any], *names: str) -> list[Any]
     return out
 
 
-def _kind(value: Any) -> int:
-    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
-    if isinstance(value, tuple | list):
-        return min(len(value), 999)
-    if value is None:
-        return -1
-    if isinstance(value, np.ndarray):
-        return -2
-    if isinstance(value, bool | np.bool_):
-        return -4
-    if isinstance(value, int | float | np.number):
-        return -3
-    if isinstance(value, str):
-        return -5
-    if isinstance(value, dict):
-        return -6
-    return -7
-
-
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     """Call the entry on a fresh copy of x and return the result plus x afterwards."""
     f = make_function(inputs["coef"])
@@ -92,6 +75,6 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     grad_f = make_gradient(inputs["gcoef"])
     result = fns["gradient_check"](*_optional([f, grad_f, x], inputs, "eps", "threshold"))
     if not (isinstance(result, tuple | list) and len(result) == 2):
-        return {"bad_result": _kind(result), "x_after": x}
+        return {"bad_result": return_code(result), "x_after": x}
     ok, rel_diff = result
     return {"ok": ok, "rel_diff": rel_diff, "x_after": x}

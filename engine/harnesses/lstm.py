@@ -9,26 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-
-def _kind(value: Any) -> int:
-    """What a wrong return is, as a code (engine/checkers/returned.py): no text crosses the wire."""
-    if isinstance(value, tuple | list):
-        return min(len(value), 999)
-    if value is None:
-        return -1
-    if isinstance(value, np.ndarray):
-        return -2
-    if isinstance(value, bool | np.bool_):
-        return -4
-    if isinstance(value, int | float | np.number):
-        return -3
-    if isinstance(value, str):
-        return -5
-    if isinstance(value, dict):
-        return -6
-    return -7
+from engine.harnesses._returns import return_code
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
@@ -37,10 +18,10 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         inputs["x"], inputs["h_prev"], inputs["c_prev"], inputs["W"], inputs["b"]
     )
     if not (isinstance(result, tuple | list) and len(result) == 3):
-        return {"bad_forward": _kind(result)}
+        return {"bad_forward": return_code(result)}
     h, c, cache = result
     grads = fns["lstm_cell_backward"](inputs["dh"], inputs["dc"], cache)
     if not (isinstance(grads, tuple | list) and len(grads) == 5):
-        return {"h": h, "c": c, "bad_backward": _kind(grads)}
+        return {"h": h, "c": c, "bad_backward": return_code(grads)}
     dx, dh_prev, dc_prev, dW, db = grads
     return {"h": h, "c": c, "dx": dx, "dh_prev": dh_prev, "dc_prev": dc_prev, "dW": dW, "db": db}

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from engine.sandbox.config import ENGINE_DIR, RUNTIME_PATH, SANDBOX_DIR, host_paths
+from engine.checkers.base import harness_sources
+from engine.sandbox.config import RUNTIME_PATH, SANDBOX_DIR, host_paths
 
 PROBE = """
 import builtins, json, os, resource, signal, sys, typing
@@ -37,17 +39,17 @@ for path in paths:
 """
 
 
-def test_no_harness_imports_a_module_the_warm_child_lacks() -> None:
+def test_no_harness_imports_a_module_the_warm_child_lacks(tmp_path: Path) -> None:
     """The probe starts as the child does (`python -I -S`, the launcher's imports, then the
     child runner, wire and runtime exec'd from their text and numpy warmed) before the job
     arrives; importing engine.sandbox instead had loaded subprocess, tempfile and with them
     copy and random, which the child never had (the seeded harness's `import copy` went unseen)."""
-    harnesses = sorted(
-        str(path)
-        for path in (ENGINE_DIR / "harnesses").glob("*.py")
-        if path.name not in ("__init__.py", RUNTIME_PATH.name)
-    )
-    assert harnesses
+    harnesses = []
+    for name, text in sorted(harness_sources().items()):  # the texts the child gets
+        shipped = tmp_path / f"{name}.py"
+        shipped.write_text(text, encoding="utf-8")
+        harnesses.append(str(shipped))
+    assert len(harnesses) == 9
     site = os.path.dirname(host_paths().numpy_dir)
     result = subprocess.run(
         [

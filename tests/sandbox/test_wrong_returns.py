@@ -8,16 +8,16 @@ results); before, they sent the type's name as a string and the user saw
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import ModuleType
 
 import numpy as np
 import pytest
 
 from engine.checkers import get_checker
+from engine.checkers.base import HARNESS_DIR, SHARED_IMPORT, harness_sources
 from engine.checkers.returned import KINDS, MAX_LENGTH, describe_return, wrong_return
 from engine.grade_inprocess import grade_inprocess, load_submission
 from engine.grade_sandboxed import grade
-from engine.harnesses import batchnorm, dropout, gradcheck, layernorm, lstm
+from engine.harnesses._returns import return_code
 from engine.sandbox import WorkerPool, wire
 from engine.verdict import Status
 from tests.engine.answer_files import ANSWERS
@@ -148,16 +148,27 @@ SAMPLES: list[object] = [
 ]
 
 
-@pytest.mark.parametrize("module", [batchnorm, layernorm, lstm, dropout, gradcheck])
-def test_every_harness_code_has_words(module: ModuleType) -> None:
-    """Each harness's `_kind` only sends codes the parent's table describes."""
-    kind = module._kind
+def test_every_code_has_words() -> None:
+    """`return_code` only sends codes the parent's table describes."""
     for value in SAMPLES:
-        code = kind(value)
+        code = return_code(value)
         assert type(code) is int and (code in KINDS or 0 <= code <= MAX_LENGTH)
         assert describe_return(code) != "something else"
-    assert kind((0,) * 5000) == MAX_LENGTH
-    assert [kind(v) for v in SAMPLES] == [batchnorm._kind(v) for v in SAMPLES]
+    assert return_code((0,) * 5000) == MAX_LENGTH
+
+
+@pytest.mark.parametrize("name", ["batchnorm", "layernorm", "lstm", "dropout", "gradcheck"])
+def test_each_shipped_harness_holds_the_helper_not_its_import(name: str) -> None:
+    """The child cannot import engine: the text it gets runs on its own (numpy and the
+    standard library only) and its `return_code` is the shared one."""
+    assert SHARED_IMPORT in (HARNESS_DIR / f"{name}.py").read_text(encoding="utf-8")
+    text = harness_sources()[name]
+    assert "import engine" not in text and "from engine" not in text
+    namespace: dict[str, object] = {"__name__": "harness"}
+    exec(compile(text, f"harness/{name}.py", "exec"), namespace)
+    shipped = namespace["return_code"]
+    assert callable(shipped) and shipped is not return_code
+    assert [shipped(v) for v in SAMPLES] == [return_code(v) for v in SAMPLES]
 
 
 @pytest.mark.parametrize("forged", ["<b>ndarray</b>", -99, 10**9, True, 1.0, None, [1]])
