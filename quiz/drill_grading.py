@@ -6,7 +6,9 @@ numpy and the engine are imported lazily so that starting the app stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.errors import UsageError
@@ -35,11 +37,15 @@ class Drill:
         return self.card.front
 
 
-def find_drill(bank: Bank, drill_id: str) -> Drill:
-    """The drill with this card id; UsageError (exit 2) naming the known drills when unknown."""
+def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> Drill:
+    """The drill with this card id; UsageError (exit 2) naming the known drills when unknown,
+    or the card's file when it did not load (`show` writes its path)."""
     from quiz.bank.models import CodingFront
+    from quiz.selection import not_loaded
 
     card = bank.get(drill_id)
+    if card is None:
+        not_loaded(drill_id, sorted(bank.broken_files), show)
     if card is None or not isinstance(card.front, CodingFront):
         known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
         what = "is not a coding drill" if card is not None else "is not a drill in the bank"

@@ -7,7 +7,8 @@ empty selection that looks like "nothing to study".
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from quiz.bank.models import Card
@@ -42,18 +43,52 @@ def suggest(name: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def check_names(cards: Iterable[Named], **given: str | None) -> None:
+def check_names(
+    cards: Iterable[Named],
+    *,
+    broken: Sequence[Path] = (),
+    show: Callable[[Path], str] = str,
+    **given: str | None,
+) -> None:
     """UsageError (exit 2) for the first given name the bank does not use, with a suggestion.
 
-    Keywords are topic, tag, pack and kind; None means "not given".
+    Keywords are topic, tag, pack and kind; None means "not given". `broken` are the card
+    files that did not load: a topic or pack whose files are among them is said to have
+    no card that loads (with the lint to run), not to be unknown. `show` writes a path.
     """
     names = known_names(cards)
     for what, name in given.items():
         if name is None or name in names[what]:
             continue
+        failed = _broken_of(what, name, broken)
+        if failed:
+            raise UsageError(f"{what} '{name}' has no card that loads: {_lint_hint(failed, show)}")
         close = suggest(name, names[what])
         hint = f"did you mean '{close}'?" if close else _listing(what, names[what])
-        raise UsageError(f"unknown {what} '{name}': {hint}")
+        raise UsageError(f"unknown {what} '{name}': {hint}{_also_broken(broken, show)}")
+
+
+def _broken_of(what: str, name: str, broken: Sequence[Path]) -> list[Path]:
+    """The broken card files of this topic or pack (`<pack folder>/<topic>/<id>.md`)."""
+    if what == "topic":
+        return [path for path in broken if path.parent.name == name]
+    if what == "pack":
+        return [path for path in broken if path.parent.parent.name == name]
+    return []
+
+
+def _lint_hint(failed: Sequence[Path], show: Callable[[Path], str]) -> str:
+    """'1 card file has problems; `drillbit lint X` shows them' for the files that failed."""
+    if len(failed) == 1:
+        return f"{show(failed[0])} has problems; `drillbit lint {show(failed[0])}` shows them"
+    folders = sorted({path.parent.parent for path in failed})
+    where = " ".join(show(folder) for folder in folders[:3])
+    return f"{len(failed)} card files have problems; `drillbit lint {where}` shows them"
+
+
+def _also_broken(broken: Sequence[Path], show: Callable[[Path], str]) -> str:
+    """A note that some card files did not load, when some did not (the name may be theirs)."""
+    return f" (also: {_lint_hint(broken, show)})" if broken else ""
 
 
 def _listing(what: str, known: set[str]) -> str:
@@ -62,11 +97,27 @@ def _listing(what: str, known: set[str]) -> str:
     return f"known {what}s: {', '.join(shown[:12]) or 'none'}{more}"
 
 
-def find_card(cards: Iterable[Card], card_id: str) -> Card:
-    """The card with this id; UsageError (exit 2) suggesting the closest id otherwise."""
+def find_card(
+    cards: Iterable[Card],
+    card_id: str,
+    *,
+    broken: Sequence[Path] = (),
+    show: Callable[[Path], str] = str,
+) -> Card:
+    """The card with this id; UsageError (exit 2) suggesting the closest id otherwise, or
+    naming its file when that file is among the `broken` ones that did not load."""
     by_id = {card.id: card for card in cards}
     if card_id in by_id:
         return by_id[card_id]
+    not_loaded(card_id, broken, show)
     close = suggest(card_id, by_id)
     hint = f": did you mean '{close}'?" if close else "; `drillbit list` shows every id"
-    raise UsageError(f"no card '{card_id}'{hint}")
+    raise UsageError(f"no card '{card_id}'{hint}{_also_broken(broken, show)}")
+
+
+def not_loaded(card_id: str, broken: Sequence[Path], show: Callable[[Path], str] = str) -> None:
+    """UsageError when the card file of this id is among those that did not load: the card
+    exists, and the person needs to know why it cannot be used, not that it is unknown."""
+    failed = [path for path in broken if path.stem == card_id]
+    if failed:
+        raise UsageError(f"card '{card_id}' did not load: {_lint_hint(failed, show)}")

@@ -123,14 +123,18 @@ def list_command(
     tag: str | None,
 ) -> None:
     """List the cards of the bank: id, kind, pack, topic and title, under a header."""
-    from quiz.errors import UsageError
     from quiz.selection import check_names
 
     bank = obj.load_bank()
-    packs = sorted({c.pack for c in bank.cards})
-    if pack is not None and pack not in packs:
-        raise UsageError(f"unknown pack '{pack}': packs: {', '.join(packs) or 'none'}")
-    check_names(bank.cards, topic=topic, tag=tag, kind=kind)
+    check_names(
+        bank.cards,
+        broken=sorted(bank.broken_files),
+        show=display_path,
+        pack=pack,
+        topic=topic,
+        tag=tag,
+        kind=kind,
+    )
     cards = [
         c
         for c in bank.cards

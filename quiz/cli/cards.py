@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context
+from quiz.cli.context import Context, display_path, open_store, pass_context
 from quiz.textsafe import printable
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -40,7 +40,15 @@ def cards_command(
     from quiz.selection import check_names
 
     bank = obj.load_bank()
-    check_names(bank.cards, pack=pack, topic=topic, tag=tag, kind=kind)
+    check_names(
+        bank.cards,
+        broken=sorted(bank.broken_files),
+        show=display_path,
+        pack=pack,
+        topic=topic,
+        tag=tag,
+        kind=kind,
+    )
     with open_store() as store:
         rows = card_rows(bank.cards, store, datetime.now(UTC))
     index = SearchIndex(bank.cards) if search.strip() else None
@@ -60,6 +68,11 @@ def cards_command(
         return
     width = max((len(row.card.id) for row in shown), default=2)
     by_difficulty = sort == "difficulty"
+    if shown:  # a header, as `drillbit list` has: the numbers say what they are
+        difficulty = "  DIFF" if by_difficulty else ""
+        click.echo(
+            f"{'ID':<{width}}  {'KIND':<8} {'STATE':<9} {'DUE':<17}  LAPSES{difficulty}  TITLE"
+        )
     for row in shown:
         due = row.due.astimezone().strftime("%Y-%m-%d %H:%M") if row.due else ""
         mark = "*" if row.is_due else " "
@@ -67,11 +80,14 @@ def cards_command(
         click.echo(
             printable(
                 f"{row.card.id:<{width}}  {row.card.kind:<8} {row.state:<9} {mark}{due:<16}"
-                f"  {row.lapses:>2}{difficulty}  {row.card.title}"
+                f"  {row.lapses:>6}{difficulty}  {row.card.title}"
             )
         )
     legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
     click.echo(f"{len(shown)} of {len(rows)} card(s) (* due now{legend})", err=True)
+    summary = bank.problem_summary()
+    if summary is not None:
+        click.echo(printable(summary), err=True)
 
 
 def _difficulty(value: float | None) -> str:

@@ -18,7 +18,7 @@ from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    from quiz.bank.index import CardRef
+    from quiz.bank.index import BankIndex
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
 
@@ -90,11 +90,12 @@ class Context:
 
         return load_bank(self.roots())
 
-    def card_index(self) -> tuple[CardRef, ...]:
-        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, cheaply."""
-        from quiz.bank.index import card_index
+    def bank_index(self) -> BankIndex:
+        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, and
+        the card files that do not load, cheaply."""
+        from quiz.bank.index import bank_index
 
-        return card_index(self.roots())
+        return bank_index(self.roots())[0]
 
     def roots(self) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr."""

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context
+from quiz.cli.context import Context, display_path, open_store, pass_context
 from quiz.textsafe import printable
 
 
@@ -45,7 +45,8 @@ def show_command(obj: Context, card_id: str, answer: bool) -> None:
     from quiz.cardtext import card_as_text
     from quiz.selection import find_card
 
-    card = find_card(obj.load_bank().cards, card_id)
+    bank = obj.load_bank()
+    card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
     click.echo(printable(card_as_text(card, answer=answer)), nl=False)
 
 

@@ -80,7 +80,7 @@ def import_command(
     Answers run to the next question (or the next heading at the same or a higher
     level); these markers are recognized and removed:
       **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
-    \b
+
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context
+from quiz.cli.context import Context, display_path, open_store, pass_context
 from quiz.errors import DrillbitError
 from quiz.textsafe import MIB, read_regular_text
 
@@ -69,7 +69,7 @@ def grade_command(
     if as_json and output_format not in (None, "json"):
         raise click.UsageError(f"--json and --format {output_format} contradict each other")
     chosen = "json" if as_json else (output_format or "text")
-    drill = find_drill(obj.load_bank(), drill_id)
+    drill = find_drill(obj.load_bank(), drill_id, display_path)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
     if chosen == "json":
@@ -131,7 +131,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.watch_report import CLEAR, watch_report
 
     scheduler = load_settings().scheduler()  # a bad settings file stops it before any write
-    drill = find_drill(obj.load_bank(), drill_id)
+    drill = find_drill(obj.load_bank(), drill_id, display_path)
     if not file.exists():
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(starter_text(drill.card), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context, warn
+from quiz.cli.context import Context, display_path, open_store, pass_context, warn
 
 
 @click.command("study")
@@ -42,7 +42,16 @@ def study_command(
 
     if any(name is not None for name in (pack, topic, tag, kind)):
         # the card index has every name: no card is loaded (the app reads the index anyway)
-        check_names(obj.card_index(), pack=pack, topic=topic, tag=tag, kind=kind)
+        index = obj.bank_index()
+        check_names(
+            index.refs,
+            broken=index.broken,
+            show=display_path,
+            pack=pack,
+            topic=topic,
+            tag=tag,
+            kind=kind,
+        )
     run_study(
         obj.content,
         mode=mode,
@@ -72,7 +81,7 @@ def drill_command(obj: Context, drill_id: str | None) -> None:
             click.echo("Every drill is passed. `drillbit drills` lists them; name one to redo it.")
             return
         drill_id = following.id
-    find_drill(bank, drill_id)  # an unknown id is a usage error before the app opens
+    find_drill(bank, drill_id, display_path)  # an unknown id is a usage error before the app opens
     run_drill(obj.content, drill_id)
 
 
