@@ -56,6 +56,23 @@ def test_the_bundled_bank_is_in_teaching_order() -> None:
         assert ids.index(earlier) < ids.index(later), (earlier, later)
 
 
+def test_each_topic_meets_the_idea_before_the_drill() -> None:
+    """Each pack opens with a concept card, and every drill comes after a concept card of its
+    own topic: the card it practises (a pack's `after` puts the packs it builds on first)."""
+    cards = load_bank([bundled_content_dir()]).cards
+    seen: set[tuple[str, str]] = set()  # (pack, topic) with a concept card so far
+    first_of_pack: dict[str, str] = {}
+    for card in cards:
+        first_of_pack.setdefault(card.pack, card.front.kind)
+        if card.front.kind == "concept":
+            seen.add((card.pack, card.topic))
+        elif card.front.kind == "coding":
+            assert (card.pack, card.topic) in seen, (
+                f"{card.id} comes before any concept of its topic"
+            )
+    assert first_of_pack == dict.fromkeys(first_of_pack, "concept"), first_of_pack
+
+
 def test_a_fresh_home_starts_with_the_basics(tmp_path: Path) -> None:
     workspace = _workspace(tmp_path, new_per_day=20)
     try:
@@ -66,6 +83,7 @@ def test_a_fresh_home_starts_with_the_basics(tmp_path: Path) -> None:
     assert len(first) == 20
     assert all(card is not None and card.pack == "neural-networks" for card in first)
     assert first[0] is not None and first[0].topic == "activations"
+    assert first[0].front.kind == "concept"  # the idea before the code (Anki's habit)
     ids = [card.id for card in first if card is not None]
     assert ids.index("sigmoid") < ids.index("sigmoid-grad")
     assert ids.index("softmax") < ids.index("two-layer-backprop")
@@ -99,7 +117,7 @@ def test_an_interview_plan_introduces_new_cards_in_teaching_order(tmp_path: Path
     assert ids, "the plan studies something on its first day"
     bank = [card.id for card in load_bank([bundled_content_dir()]).cards]
     assert ids == sorted(ids, key=bank.index)  # new cards only on day one, in bank order
-    assert ids[0] == "sigmoid"
+    assert ids[0] == bank[0] == "relu-vs-sigmoid"  # a concept card, then the sigmoid drill
 
 
 def _pack(root: Path, name: str, yaml_extra: str, ids: list[str]) -> None:
