@@ -98,6 +98,50 @@ def test_corrected_claims_and_citations() -> None:
     assert "Press et al. 2022" in card("positional-encodings-why").front.source
 
 
+def _attend(X: np.ndarray, causal: bool) -> np.ndarray:
+    """One head of self-attention with identity projections, tokens as rows."""
+    scores = X @ X.T / np.sqrt(X.shape[1])
+    if causal:
+        scores = np.where(np.tril(np.ones(scores.shape, dtype=bool)), scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return np.asarray((e / e.sum(axis=1, keepdims=True)) @ X)
+
+
+def test_only_unmasked_self_attention_ignores_the_order() -> None:
+    X = np.random.default_rng(1).standard_normal((5, 4))
+    reverse = X[::-1]
+    assert np.allclose(_attend(reverse, False), _attend(X, False)[::-1])
+    assert not np.allclose(_attend(reverse, True), _attend(X, True)[::-1])
+    c = card("positional-encoding-claims")
+    assert isinstance(c.front, ChoiceFront) and isinstance(c.front.answer, tuple)
+    assert c.front.choices[0].startswith("Unmasked self-attention") and 0 in c.front.answer
+    assert "A causal mask (the decoder's) breaks this symmetry" in text(c.id)
+
+
+def test_seventeenth_round_corrections_and_citations() -> None:
+    # The additive-versus-dot-product comparison is one the Transformer paper cites.
+    assert "Britz et al. 2017" in card("attention-scaling").front.source
+    assert "The paper reports that for small" not in text("attention-scaling")
+    # Head specialization is Voita et al.'s finding; the head ablation is the paper's table 3.
+    assert "Voita et al. 2019" in card("why-multiple-heads").front.source
+    assert "0.9 BLEU" in text("why-multiple-heads")
+    # "Hundreds of steps" had no source: the 1997 lags and the measured context use.
+    body = text("lstm-gates")
+    assert "handle dependencies of hundreds of steps" not in body
+    assert "more than 1000 steps" in body and "about the last 200 tokens" in body
+    assert "Khandelwal et al. 2018" in card("lstm-gates").front.source
+    # A dense optimizer does not keep an embedding's update sparse.
+    body = text("embeddings-concept")
+    assert "treat rarely seen rows differently from frequent ones" not in body
+    assert "SparseAdam" in body
+    # The GRU of cuDNN and PyTorch resets after the hidden product.
+    assert "cuDNN and PyTorch apply it after" in text("gru-vs-lstm")
+    # The SETH lower bound has an exception: small heads with small entries.
+    for card_id in ("attention-complexity", "self-attention-complexity-choice"):
+        assert "Alman & Song 2023" in card(card_id).front.source, card_id
+        assert "almost linear time" in text(card_id), card_id
+
+
 # ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
 # slash derivatives, big-O, comparisons, subscripts and "3x3"-style products.
 _ASCII_MATH = re.compile(
