@@ -15,11 +15,11 @@ the pydantic model.
 from __future__ import annotations
 
 import difflib
-import math
 import os
 import re
+import shlex
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -292,10 +292,17 @@ class Problem:
         """A key drillbit has (a bad value), rather than one it does not know."""
         return self.key in _DEFAULTS
 
+    @property
+    def shown_key(self) -> str:
+        """The key as TOML writes it (quoted and escaped when it must be), for a message."""
+        return toml_key(self.key)
+
     def repair(self) -> str:
         """The command that repairs this key."""
         if not self.known:
-            return f"`drillbit config {self.key} --reset` removes it"
+            if not self.key.isprintable():  # no command line a person can type back
+                return "remove it from the file"
+            return f"`drillbit config {shlex.quote(self.key)} --reset` removes it"
         default = format_value(_DEFAULTS[self.key])
         return f"`drillbit config {self.key} VALUE` (`--reset` for the default, {default})"
 
@@ -303,7 +310,8 @@ class Problem:
         """`path:line: key = value: reason; repair: command`."""
         place = f"{path}:{self.line}" if self.line is not None else f"{path}"
         return (
-            f"{place}: {self.key} = {shown_raw(self.raw)}: {self.reason}; repair: {self.repair()}"
+            f"{place}: {self.shown_key} = {shown_raw(self.raw)}: {self.reason}; "
+            f"repair: {self.repair()}"
         )
 
 
@@ -508,49 +516,56 @@ def format_value(value: object) -> str:
     return str(value)
 
 
-_ESCAPED = re.compile(r'[\x00-\x1f\x7f"\\]')
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+def _toml_item(value: object) -> Any:
+    """`value` as a tomlkit item on one line: a table inline, at any depth (tomlkit makes a
+    top-level dict a [table] and a list of dicts an array of tables)."""
+    import tomlkit
 
-
-def _toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-
-    def escape(match: re.Match[str]) -> str:
-        char = match.group()
-        return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
-
-    return '"' + _ESCAPED.sub(escape, text) + '"'
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _toml_string(key)
-
-
-def _toml_value(value: object) -> str:
-    """Any value TOML holds, as TOML (a bad or unknown key's value is written back as read)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return repr(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        pairs = ", ".join(f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items())
-        return "{ " + pairs + " }" if pairs else "{}"
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return _toml_string(str(value))
+        table = tomlkit.inline_table()
+        for key, inner in value.items():
+            table.append(str(key), _toml_item(inner))
+        return table
+    if isinstance(value, list | tuple):
+        array = tomlkit.array()
+        array.extend(_toml_item(inner) for inner in value)
+        return array
+    return tomlkit.item(value)
+
+
+def _one_line(toml: str) -> str:
+    """tomlkit's text with every character Python finds unprintable but a space escaped
+    (TOML holds raw in a string what a screen does not show as itself: C1 controls, line
+    separators, zero-width, bidirectional and private-use characters, spaces other than
+    the space): one line, every character seen, and still TOML for the same value
+    (tomlkit writes such characters only inside a basic string, where the escape means the
+    character)."""
+    if toml.isprintable():
+        return toml
+    return "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in toml)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def toml_text(value: object) -> str:
+    """Any value TOML holds as TOML on one line, as tomlkit writes it: how a message shows
+    a bad value as the file holds it (a string quoted, its control characters escaped)."""
+    return _one_line(_toml_item(value).as_string())
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it may be, else a quoted, escaped string."""
+    import tomlkit
+
+    return _one_line(tomlkit.key(key).as_string())
 
 
 def shown_raw(value: object, limit: int = 40) -> str:
     """A value as config.toml holds it, cut to `limit` characters for a message."""
-    text = _toml_value(value)
+    text = toml_text(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

@@ -209,3 +209,60 @@ def test_saving_keeps_what_the_person_wrote_around_the_keys(tmp_path: Path) -> N
     fresh = save_settings(settings, tmp_path / "new.toml").read_text(encoding="utf-8")
     assert fresh.startswith("# drillbit settings: `drillbit config` lists every key")
     assert "new_per_day = 8\n" in fresh and "mock_questions" not in fresh
+
+
+@settings(max_examples=300, deadline=None)
+@given(TOML_VALUES | st.floats(), st.text(min_size=1))
+def test_a_bad_value_is_shown_as_toml_on_one_line_that_reads_back(value: Any, key: str) -> None:
+    """A message shows a value and a key as TOML (tomlkit writes it): one line, and read
+    back it is the value the file held, so the person sees exactly what they wrote."""
+    import tomllib
+
+    shown = f"{settings_module.toml_key(key)} = {settings_module.toml_text(value)}"
+    assert shown.isprintable()  # one line, every character seen (a space is printable)
+    read = tomllib.loads(shown)[key]
+    assert read == value or (read != read and value != value)  # nan is nan
+
+
+def test_bad_values_are_shown_as_the_file_wrote_them(tmp_path: Path) -> None:
+    """The message of each kind of value TOML holds: special floats as TOML writes them, a
+    table inline at any depth, a string quoted with its control characters, line breaks and
+    invisible characters escaped, an unknown key quoted when TOML quotes it."""
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "new_per_day = nan\n"
+        "mock_minutes = -inf\n"
+        'mock_questions = { a = 1, "b c" = [1.5, "s"], d = { e = [{ f = {} }] } }\n'
+        'learning_steps = "tab\\t nl\\n esc\\u001b c1\\u009b nel\\u0085 ls\\u2028 rlo\\u202e"\n'
+        "relearning_steps = [{ a = 1 }, { b = 2 }]\n"
+        "mock_feedback = 1979-05-27T07:32:00Z\n"
+        '"a key" = "q\\" bs\\\\ é"\n'
+        '"new\\nline" = 1\n',
+        encoding="utf-8",
+    )
+    shown = {p.key: p.one_line("config.toml") for p in read_settings_file(path).problems}
+    assert shown["new_per_day"].startswith("config.toml:1: new_per_day = nan: not a whole")
+    assert shown["mock_minutes"].startswith("config.toml:2: mock_minutes = -inf: not a whole")
+    assert settings_module.toml_text(read_settings_file(path).data["mock_questions"]) == (
+        '{a = 1, "b c" = [1.5, "s"], d = {e = [{f = {}}]}}'
+    )
+    assert shown["mock_questions"].startswith(
+        'config.toml:3: mock_questions = {a = 1, "b c" = [1.5, "s"], d = {e = ...: not a whole'
+    )
+    assert settings_module.toml_text(read_settings_file(path).data["learning_steps"]) == (
+        '"tab\\t nl\\n esc\\u001b c1\\u009b nel\\u0085 ls\\u2028 rlo\\u202e"'
+    )
+    assert shown["relearning_steps"].startswith(
+        "config.toml:5: relearning_steps = [{a = 1}, {b = 2}]: not a list of durations"
+    )
+    assert shown["mock_feedback"].startswith(
+        "config.toml:6: mock_feedback = 1979-05-27T07:32:00Z: not true or false"
+    )
+    assert shown["a key"] == (
+        'config.toml:7: "a key" = "q\\" bs\\\\ é": unknown key; '
+        "repair: `drillbit config 'a key' --reset` removes it"
+    )
+    assert shown["new\nline"] == (
+        'config.toml: "new\\nline" = 1: unknown key; repair: remove it from the file'
+    )
+    assert all(len(line.splitlines()) == 1 for line in shown.values())

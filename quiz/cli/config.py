@@ -68,7 +68,7 @@ def _list(file: SettingsFile) -> None:
         click.echo(f"{'':<20}   {describe(name)}")
     for problem in file.problems:
         if not problem.known:
-            click.echo(f"{problem.key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
+            click.echo(f"{problem.shown_key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
     click.echo(f"\nSaved in {display_path(file.path)}", err=True)
     _exit_on(file)
 

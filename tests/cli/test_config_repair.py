@@ -219,3 +219,18 @@ def test_a_save_that_fails_is_one_line(drillbit: RunDrillbit, _isolated_home: Pa
     run = drillbit("config", "new_per_day", "5")
     assert run.returncode == 1 and run.stderr.startswith("settings: cannot save ")
     assert "Traceback" not in run.stderr and not (_isolated_home / "config.toml").exists()
+
+
+def test_an_unknown_key_toml_quotes_is_shown_quoted_and_removed_by_its_command(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    config = _broken(_isolated_home, '"mock minutes" = "thirty\\u2028min"\nnew_per_day = 5\n')
+    listed = drillbit("config")
+    assert listed.returncode == 1
+    assert '"mock minutes"       = "thirty\\u2028min"  (unknown key (did you mean' in listed.stdout
+    assert (
+        f'settings: {config}:1: "mock minutes" = "thirty\\u2028min": unknown key '
+        "(did you mean 'mock_minutes'?); repair: `drillbit config 'mock minutes' --reset` removes it"
+    ) in listed.stderr.splitlines()
+    removed = drillbit("config", "mock minutes", "--reset")
+    assert removed.returncode == 0 and config.read_text() == "new_per_day = 5\n"
