@@ -335,9 +335,12 @@ class SettingsFile:
     problems: tuple[Problem, ...]
     """Every key that cannot be used, in the file's order."""
 
-    def settings(self) -> Settings:
-        """The good keys' values over the defaults (a bad key shown as its default)."""
-        return Settings(**{**_DEFAULTS, **self.values})
+    def settings(self, kept: Settings | None = None) -> Settings:
+        """The good keys' values over the defaults; a bad key has `kept`'s value (the
+        settings in use, which the app keeps while the file is repaired), else its default."""
+        held = _DEFAULTS if kept is None else asdict(kept)
+        bad = {p.key: held[p.key] for p in self.problems if p.known}
+        return Settings(**{**_DEFAULTS, **self.values, **bad})
 
     def problem(self, key: str) -> Problem | None:
         """What is wrong with `key`, if anything."""
@@ -372,10 +375,15 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsFileError(
-            f"{path}: not valid TOML: {exc}; repair: correct that line, or move the file away "
-            "(every setting then has its default)"
-        ) from exc
+        raise _not_toml(path, exc) from exc
+
+
+def _not_toml(path: Path, error: ValueError) -> SettingsFileError:
+    """config.toml is not TOML: the parser's words name the line."""
+    return SettingsFileError(
+        f"{path}: not valid TOML: {error}; repair: correct that line, or move the file away "
+        "(every setting then has its default)"
+    )
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -578,15 +586,16 @@ def _write(path: Path, changes: Mapping[str, object | None]) -> Path:
 
     The file is edited, not rewritten: a person's comments, blank lines, order and the
     keys not changed stay as they wrote them (tomlkit keeps them). A new file starts with
-    a header comment.
+    a header comment. SettingsFileError, nothing written, when the file cannot be read as
+    TOML (it may have been edited since it was checked); OSError when it cannot be written.
     """
     import tomlkit  # only when saving
 
+    text = _read_text(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = _HEADER
-    document = tomlkit.parse(text)
+        document = tomlkit.parse(_HEADER if text is None else text)
+    except tomlkit.exceptions.ParseError as exc:
+        raise _not_toml(path, exc) from exc
     for key, value in changes.items():
         if value is None:
             document.pop(key, None)
@@ -598,19 +607,44 @@ def _write(path: Path, changes: Mapping[str, object | None]) -> Path:
     return path
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Save every key: one that differs from its default is set, one at its default is
-    removed (the file holds only what the person changed); comments and the rest stay."""
-    path = path if path is not None else config_path()
-    return _write(path, {key: _stored(key, getattr(settings, key)) for key in KEYS})
-
-
 def save_repair(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
     """Save config.toml with `key` set to `value` (a valid one) or, with None, removed (its
     default); every other key stays as the file holds it, a bad one too (it is the next
     repair's, not lost), and so do comments. The file as saved, read again. OSError when
     it cannot be written."""
     return read_settings_file(_write(file.path, {key: _stored(key, value)}))
+
+
+def save_key(key: str, value: Any | None, path: Path | None = None) -> SettingsFile:
+    """Save one setting, as `drillbit config KEY VALUE` (`--reset`: None) and the settings
+    screen do: config.toml is read first, and only `key` is written (the file as saved,
+    read again).
+
+    Nothing is saved (SettingsFileError naming the file and the line) when the file cannot
+    be read as TOML, or when another key is bad and `key` is not: that one is to repair
+    first. When `key` was bad too, its repair is saved and the other bad keys are kept as
+    written, so two bad keys are repaired one save each. A file that cannot be written is
+    a DrillbitError naming it.
+    """
+    try:
+        file = read_settings_file(path)
+    except SettingsFileError as exc:
+        raise SettingsFileError(f"nothing saved: {exc.message}") from exc
+    others = [p for p in file.problems if p.key != key]
+    if others and file.problem(key) is None:
+        more = len(others) - 1
+        rest = f" (and {more} more: `drillbit config` lists them)" if more else ""
+        raise SettingsFileError(
+            f"nothing saved: repair this key first: {others[0].one_line(file.path)}{rest}"
+        )
+    try:
+        return save_repair(file, key, value)
+    except SettingsFileError as exc:  # edited into something else since it was read
+        raise SettingsFileError(f"nothing saved: {exc.message}") from exc
+    except OSError as exc:
+        raise DrillbitError(
+            f"cannot save {file.path}: {exc.strerror or exc}", title="settings"
+        ) from exc
 
 
 def _stored(key: str, value: object) -> object | None:

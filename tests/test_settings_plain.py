@@ -23,8 +23,8 @@ from quiz.settings import (
     SettingsFileError,
     load_settings,
     read_settings_file,
+    save_key,
     save_repair,
-    save_settings,
     with_value,
 )
 
@@ -57,13 +57,15 @@ def test_plainly_valid_settings_equal_the_models(data: dict[str, Any]) -> None:
     assert plain is None or plain == expected
 
 
-def test_what_save_settings_writes_is_plainly_valid(tmp_path: Path) -> None:
+def test_what_save_key_writes_is_plainly_valid(tmp_path: Path) -> None:
     import tomllib
 
     changed = with_value(load_settings(tmp_path / "none.toml"), "desired_retention", "0.85")
     changed = with_value(changed, "learning_steps", "1m, 30m")
     changed = with_value(changed, "mock_feedback", "yes")
-    path = save_settings(changed, tmp_path / "config.toml")
+    path = tmp_path / "config.toml"
+    for key in ("desired_retention", "learning_steps", "mock_feedback"):
+        save_key(key, getattr(changed, key), path)
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert settings_module._plainly_valid(data) is not None
     assert load_settings(path) == changed
@@ -194,10 +196,9 @@ def test_saving_keeps_what_the_person_wrote_around_the_keys(tmp_path: Path) -> N
     # `drillbit config desired_retention 0.85` repairs the typo in its place
     save_repair(read_settings_file(path), "desired_retention", 0.85)
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN.replace("150", "0.85")
-    # the settings screen saves every key: one changed, one back to its default (removed)
-    settings = with_value(load_settings(path), "new_per_day", "8")
-    settings = with_value(settings, "mock_questions", str(Settings().mock_questions))
-    save_settings(settings, path)
+    # the settings screen saves the key edited: one changed, one back to its default (removed)
+    save_key("new_per_day", 8, path)
+    save_key("mock_questions", Settings().mock_questions, path)
     assert path.read_text(encoding="utf-8") == (
         "# my drillbit settings\n"
         "new_per_day = 8  # interview in two weeks: slow down\n"
@@ -206,7 +207,7 @@ def test_saving_keeps_what_the_person_wrote_around_the_keys(tmp_path: Path) -> N
         "desired_retention = 0.85  # a typo, to repair\n"
     )
     # a new file starts with the header that says where to read about the keys
-    fresh = save_settings(settings, tmp_path / "new.toml").read_text(encoding="utf-8")
+    fresh = save_key("new_per_day", 8, tmp_path / "new.toml").path.read_text(encoding="utf-8")
     assert fresh.startswith("# drillbit settings: `drillbit config` lists every key")
     assert "new_per_day = 8\n" in fresh and "mock_questions" not in fresh
 
@@ -266,3 +267,20 @@ def test_bad_values_are_shown_as_the_file_wrote_them(tmp_path: Path) -> None:
         'config.toml: "new\\nline" = 1: unknown key; repair: remove it from the file'
     )
     assert all(len(line.splitlines()) == 1 for line in shown.values())
+
+
+def test_a_file_edited_into_bad_toml_after_it_was_read_is_not_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """save_key reads config.toml, then writes it: a hand edit between the two that tomlkit
+    cannot parse is refused with the file and the line (tomlkit's ParseError was a
+    traceback), and the file stays as the person left it."""
+    path = tmp_path / "config.toml"
+    path.write_text("new_per_day = 7\n", encoding="utf-8")
+    checked = read_settings_file(path)
+    broken = "new_per_day = 7\nmock_minutes = = 3\n"
+    path.write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(settings_module, "read_settings_file", lambda _path=None: checked)
+    with pytest.raises(SettingsFileError, match=r"^nothing saved: .*config\.toml: not valid TOML"):
+        save_key("mock_feedback", True, path)
+    assert path.read_text(encoding="utf-8") == broken

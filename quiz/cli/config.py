@@ -8,7 +8,7 @@ it, and `KEY VALUE` or `KEY --reset` rewrites the key named.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -87,11 +87,10 @@ def _show(key: str) -> None:
 
 def _change(key: str, text: str) -> None:
     """Set KEY: the value is checked first (exit 2), then the rest of the file."""
-    from quiz.settings import Settings, format_value, read_settings_file, with_value
+    from quiz.settings import Settings, format_value, save_key, with_value
 
     value = getattr(with_value(Settings(), key, text), key)  # no rule spans two keys
-    file = read_settings_file()
-    saved = _save(file, key, value)
+    saved = save_key(key, value)
     shown = format_value(getattr(saved.settings(), key))
     click.echo(f"{key} = {shown}  (saved to {display_path(saved.path)})")
     _exit_on(saved)
@@ -99,7 +98,7 @@ def _change(key: str, text: str) -> None:
 
 def _reset(key: str) -> None:
     """KEY back to its default: removed from the file (an unknown key the file holds too)."""
-    from quiz.settings import KEYS, format_value, parse_value, read_settings_file
+    from quiz.settings import KEYS, format_value, parse_value, read_settings_file, save_key
 
     file = read_settings_file()
     if key not in KEYS and key not in file.data:
@@ -110,35 +109,13 @@ def _reset(key: str) -> None:
         )
         _exit_on(file)
         return
-    saved = _save(file, key, None)
+    saved = save_key(key, None, file.path)
     where = display_path(saved.path)
     if key in KEYS:
         click.echo(f"{key} = {format_value(_default(key))}  (the default; saved to {where})")
     else:
         click.echo(f"{key} removed from {where}")
     _exit_on(saved)
-
-
-def _save(file: SettingsFile, key: str, value: Any | None) -> SettingsFile:
-    """Save the repair of `key`; refused (nothing saved, exit 1) when another key is bad and
-    `key` is not: that one is to repair first. When `key` was bad too, its repair is saved
-    and the others are kept as they are, so two bad keys are repaired one command each."""
-    from quiz.errors import DrillbitError
-    from quiz.settings import SettingsFileError, save_repair
-
-    others = [p for p in file.problems if p.key != key]
-    if others and file.problem(key) is None:
-        more = len(others) - 1
-        rest = f" (and {more} more: `drillbit config` lists them)" if more else ""
-        raise SettingsFileError(
-            f"nothing saved: repair this key first: {others[0].one_line(file.path)}{rest}"
-        )
-    try:
-        return save_repair(file, key, value)
-    except OSError as exc:
-        raise DrillbitError(
-            f"cannot save {file.path}: {exc.strerror or exc}", title="settings"
-        ) from exc
 
 
 def _exit_on(file: SettingsFile) -> None:

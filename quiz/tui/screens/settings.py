@@ -1,4 +1,9 @@
-"""Settings: every key of config.toml with its value; enter edits one, checked before saving."""
+"""Settings: every key of config.toml with its value; enter edits one, checked before saving.
+
+Saving writes only the key edited, into config.toml as it is now (`save_key`): a file
+edited by hand while the app runs keeps its other keys and comments; one that is not TOML,
+or that holds another bad key, is not saved over, and the screen says why (as it says,
+when it opens, what is wrong with the file)."""
 
 from __future__ import annotations
 
@@ -11,7 +16,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
 from quiz.errors import DrillbitError
-from quiz.settings import KEYS, Settings, describe, format_value, save_settings, with_value
+from quiz.settings import (
+    KEYS,
+    Settings,
+    SettingsFileError,
+    describe,
+    format_value,
+    read_settings_file,
+    save_key,
+    with_value,
+)
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
@@ -31,6 +45,8 @@ class SettingsScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.editing: str | None = None
+        self.file_problem: str | None = None
+        """What is wrong with config.toml, as the file was when last read (None: nothing)."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Settings ", style="reverse bold"), id="settings-title")
@@ -47,6 +63,7 @@ class SettingsScreen(Screen[None]):
         box = self.query_one(Input)
         box.display = False
         box.cursor_blink = bool(getattr(self.app, "cursor_blink", True))  # as NumberAnswer
+        self.file_problem = self._check_file()
         self.refresh_rows()
         table.focus()
 
@@ -81,9 +98,20 @@ class SettingsScreen(Screen[None]):
         table.move_cursor(row=max(cursor, 0))
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return
-        self.query_one("#settings-help", Static).update(
-            Text("enter edits the highlighted setting · bold = changed from the default", "dim")
-        )
+        hint = Text("enter edits the highlighted setting · bold = changed from the default", "dim")
+        if self.file_problem is not None:
+            hint = Text.assemble((self.file_problem, "bold red"), "\n", hint)
+        self.query_one("#settings-help", Static).update(hint)
+
+    @staticmethod
+    def _check_file() -> str | None:
+        """What is wrong with config.toml now (edited by hand since the app started?), in
+        the words `drillbit config` uses, or None."""
+        try:
+            file = read_settings_file()
+        except SettingsFileError as exc:
+            return exc.message
+        return file.error().message if file.problems else None
 
     def action_edit(self) -> None:
         """Open the value of the highlighted setting for editing."""
@@ -117,14 +145,18 @@ class SettingsScreen(Screen[None]):
         key = self.editing
         if key is None:
             return
+        current = self.workspace.settings
         try:
-            updated = with_value(self.workspace.settings, key, event.value)
-            save_settings(updated)
-        except (DrillbitError, OSError) as exc:
-            message = exc.message if isinstance(exc, DrillbitError) else str(exc)
-            self.query_one("#settings-help", Static).update(self._editing_help(key, message))
+            value = getattr(with_value(current, key, event.value), key)
+            saved = save_key(key, value)
+        except DrillbitError as exc:
+            self.file_problem = self._check_file()
+            self.query_one("#settings-help", Static).update(self._editing_help(key, exc.message))
             return
+        # the file as saved: a key edited there by hand since the start is used too
+        updated = saved.settings(kept=current)
         self.workspace.apply_settings(updated)
+        self.file_problem = saved.error().message if saved.problems else None
         self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
         self._close_editor()
 
