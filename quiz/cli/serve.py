@@ -38,9 +38,10 @@ def serve_command(obj: Context, port: int, host: str, max_tabs: int) -> None:
     from quiz.settings import load_settings
 
     # each tab's app reads the settings at its start: a bad file is said here once, not
-    # by every tab closing at once
+    # by every tab closing at once; edited into a bad state later, each new tab's page
+    # says so (the app would exit before drawing anything)
     load_settings()
-    serve(host, port, obj.content, max_tabs=max_tabs)
+    serve(host, port, obj.content, max_tabs=max_tabs, check=load_settings)
 
 
 COMMANDS: tuple[click.Command, ...] = (serve_command,)

@@ -71,8 +71,16 @@ async def _stop_app(service: Any) -> None:
         await process.wait()
 
 
-def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int) -> Any:
-    """A textual-serve Server with drillbit's banner, the login, a tab limit and a clean shutdown."""
+def _make_server(
+    command: str,
+    host: str,
+    port: int,
+    login: Login,
+    max_tabs: int,
+    check: Callable[[], object] | None = None,
+) -> Any:
+    """A textual-serve Server with drillbit's banner, the login, a tab limit, a check
+    before each tab (`check`: a DrillbitError refuses it) and a clean shutdown."""
     from aiohttp import web
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
@@ -139,10 +147,29 @@ def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int
             await asyncio.gather(*(socket.close() for _, socket in tabs), return_exceptions=True)
             await asyncio.gather(*(_stop_app(service) for service, _ in tabs))
 
+        def cannot_start(self) -> str | None:
+            """Why a tab's app would not start (a config.toml edited into a bad state since
+            the server started: the app would exit at once, its words in this console
+            only, the page blank), or None. The page says it instead."""
+            if check is None:
+                return None
+            try:
+                check()
+            except DrillbitError as exc:
+                log.warning("no app started for a tab: %s", exc.one_line())
+                return (
+                    f"drillbit serve: no app started: {exc.one_line()}\n"
+                    "Reload this page once it is repaired.\n"
+                )
+            return None
+
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
-            """The page, unless every tab slot is taken (then a one-line 503)."""
+            """The page, unless every tab slot is taken or the app cannot start (then a 503
+            that says why)."""
             if self.tabs_full():
                 raise web.HTTPServiceUnavailable(text=self._full_message())
+            if (reason := self.cannot_start()) is not None:
+                raise web.HTTPServiceUnavailable(text=reason)
             response: web.StreamResponse = await super().handle_index(request)
             return response
 
@@ -150,6 +177,8 @@ def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int
             """One tab (the login already passed): start an app process, relay until either side ends."""
             if self.tabs_full():
                 raise web.HTTPServiceUnavailable(text=self._full_message())
+            if (reason := self.cannot_start()) is not None:
+                raise web.HTTPServiceUnavailable(text=reason)
             self.tabs_starting += 1  # no await between the check and this line
             try:
                 websocket = web.WebSocketResponse(heartbeat=15)
@@ -229,9 +258,17 @@ def _make_server(command: str, host: str, port: int, login: Login, max_tabs: int
     return server
 
 
-def serve(host: str, port: int, content_dirs: list[Path], *, max_tabs: int) -> None:
+def serve(
+    host: str,
+    port: int,
+    content_dirs: list[Path],
+    *,
+    max_tabs: int,
+    check: Callable[[], object] | None = None,
+) -> None:
     """Serve the app on host:port until Ctrl-C, behind a fresh token; the app processes
-    inherit the environment (DRILLBIT_HOME...)."""
+    inherit the environment (DRILLBIT_HOME...). `check` runs before each tab's app starts:
+    a DrillbitError it raises is the page's answer instead (503), and no app starts."""
     if is_wildcard(host):
         # the page tells the browser to open its websocket at this very host
         raise UsageError(
@@ -248,7 +285,7 @@ def serve(host: str, port: int, content_dirs: list[Path], *, max_tabs: int) -> N
             flush=True,
         )
     login = Login.new(host, port)
-    server = _make_server(app_command(content_dirs), host, port, login, max_tabs)
+    server = _make_server(app_command(content_dirs), host, port, login, max_tabs, check)
     try:
         server.serve()
     except OSError as exc:

@@ -350,3 +350,31 @@ def test_a_tab_that_ends_as_it_is_killed_is_stopped_without_an_error() -> None:
     process = _EndsAtTheKill()
     asyncio.run(serve_module._stop_app(_Service(process)))
     assert process.returncode == 0 and process.waits == 2, "killed, then reaped"
+
+
+def test_a_config_broken_while_serving_is_said_by_the_page(
+    served: Served, _isolated_home: Path
+) -> None:
+    """config.toml edited into a bad value after the server started: a new tab's app would
+    exit before drawing (the page stayed on its splash, the reason only in the server's
+    console); the page now says it, no app starts, and a reload after the repair opens it."""
+    config = _isolated_home / "config.toml"
+    config.write_text("# mine\nmock_minutes = 0\n", encoding="utf-8")
+    status, _, body = _get(served.url)
+    assert status == 503
+    assert body == (
+        f"drillbit serve: no app started: settings: {config}:2: mock_minutes = 0: not a whole "
+        "number from 1 to 600; repair: `drillbit config mock_minutes VALUE` (`--reset` for the "
+        "default, 20)\nReload this page once it is repaired.\n"
+    )
+    page = f"http://127.0.0.1:{served.port}"
+    assert " 503 " in _handshake(served.port, origin=page, token=served.token)
+    config.write_text("mock_minutes = = 0\n", encoding="utf-8")
+    status, _, body = _get(served.url)
+    assert status == 503 and f"settings: {config}: not valid TOML: " in body
+    assert "line 1" in body
+    config.write_text("# mine\nmock_minutes = 30\n", encoding="utf-8")
+    status, _, body = _get(served.url)
+    assert status == 200 and "textual-terminal" in body
+    assert config.read_text(encoding="utf-8") == "# mine\nmock_minutes = 30\n"
+    assert "no app started for a tab: settings: " in served.log.read_text()
