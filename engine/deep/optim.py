@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.nn.optim import adam_update
+
 __all__ = ["adamw_step", "rmsprop_step"]
 
 Array = NDArray[np.float64]
@@ -35,9 +37,5 @@ def adamw_step(
     The decay never enters m or v, so Adam's per-coordinate scaling does not weaken it
     (it is multiplied by lr, as in PyTorch's AdamW).
     """
-    m_new = beta1 * m + (1.0 - beta1) * grad
-    v_new = beta2 * v + (1.0 - beta2) * grad * grad
-    m_hat = m_new / (1.0 - beta1**t)
-    v_hat = v_new / (1.0 - beta2**t)
-    step = lr * m_hat / (np.sqrt(v_hat) + eps)
+    step, m_new, v_new = adam_update(grad, m, v, t, lr, beta1, beta2, eps)
     return theta * (1.0 - lr * weight_decay) - step, m_new, v_new

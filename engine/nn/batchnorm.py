@@ -7,33 +7,23 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["batchnorm_backward", "batchnorm_forward"]
+from engine.nn.normalization import normalize_backward, normalize_forward
+
+__all__ = ["BATCH_AXIS", "batchnorm_backward", "batchnorm_forward"]
 
 Array = NDArray[np.float64]
+
+BATCH_AXIS = 1
+"""Batch norm's statistics run over the examples, which are columns."""
 
 
 def batchnorm_forward(
     X: Array, gamma: Array, beta: Array, eps: float = 1e-5
 ) -> tuple[Array, tuple[Any, ...]]:
     """Normalize each row with the biased batch variance, then scale and shift."""
-    mu = X.mean(axis=1, keepdims=True)
-    xc = X - mu
-    var = np.mean(xc * xc, axis=1, keepdims=True)
-    inv_std = 1.0 / np.sqrt(var + eps)
-    x_hat = xc * inv_std
-    return gamma * x_hat + beta, (x_hat, inv_std, gamma)
+    return normalize_forward(X, gamma, beta, eps, axis=BATCH_AXIS)
 
 
 def batchnorm_backward(dout: Array, cache: tuple[Any, ...]) -> tuple[Array, Array, Array]:
     """Gradients through the batch mean and variance too (not just the scaling)."""
-    x_hat, inv_std, gamma = cache
-    m = dout.shape[1]
-    dbeta = dout.sum(axis=1, keepdims=True)
-    dgamma = np.sum(dout * x_hat, axis=1, keepdims=True)
-    dx_hat = dout * gamma
-    dX = (inv_std / m) * (
-        m * dx_hat
-        - dx_hat.sum(axis=1, keepdims=True)
-        - x_hat * np.sum(dx_hat * x_hat, axis=1, keepdims=True)
-    )
-    return dX, dgamma, dbeta
+    return normalize_backward(dout, cache, axis=BATCH_AXIS)
