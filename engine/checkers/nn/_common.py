@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import numpy as np
@@ -12,10 +12,9 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case, Checker, Outcome
 from engine.checks import FALSE_FAILURE_RATE, Judgement, Tolerance
-from engine.nn.gradcheck import numerical_gradient
 from engine.verdict import CaseResult, CaseStatus
 
-__all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "normalization_numeric_grads", "stat_note"]
+__all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "stat_note"]
 
 FP_EVENTS = ("overflow", "divide by zero", "invalid value")
 """Floating-point events that fail a stability drill (underflow to 0 is expected and fine)."""
@@ -29,31 +28,6 @@ def call_inputs(fn: str, *args: Any) -> dict[str, Any]:
 def stat_note(rate: float = FALSE_FAILURE_RATE) -> str:
     """The sentence every statistical failure ends with."""
     return f"(a correct answer fails this check with probability below {rate:.0e} per grading)"
-
-
-def normalization_numeric_grads(
-    forward: Callable[[np.ndarray, np.ndarray, np.ndarray, float], tuple[np.ndarray, Any]],
-    X: np.ndarray,
-    gamma: np.ndarray,
-    beta: np.ndarray,
-    dout: np.ndarray,
-    eps: float,
-) -> dict[str, np.ndarray]:
-    """dX, dgamma and dbeta of sum(dout * forward(X, gamma, beta, eps)) by central differences:
-    the independent witness batch norm and layer norm hold an answer's backward pass to."""
-    numeric: dict[str, np.ndarray] = {}
-    for label, which in (("dX", "X"), ("dgamma", "gamma"), ("dbeta", "beta")):
-        values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
-
-        def loss(
-            theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
-        ) -> float:
-            values[which] = theta
-            y, _ = forward(values["X"], values["gamma"], values["beta"], eps)
-            return float(np.sum(dout * y))
-
-        numeric[label] = numerical_gradient(loss, values[which].copy())
-    return numeric
 
 
 _ARG_PATH = re.compile(r"^args\[(\d+)\](.*)$")

@@ -1,0 +1,272 @@
+"""What the batch-norm and layer-norm checkers share: the same maths over another axis.
+
+Both drills run forward then backward with the answer's own cache, on X of shape
+(n features, m examples) with gamma and beta of shape (n, 1). They differ in the axis
+the statistics run over (`axis`: 1 for batch norm, 0 for layer norm), in the words that
+name it, and in the known mistakes each one names; those are the class variables and
+`forward_hints` of each drill's checker.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker
+from engine.checkers.returned import wrong_return
+from engine.checks import Hint, Judgement, Tolerance
+from engine.nn.gradcheck import numerical_gradient
+from engine.nn.normalization import normalize_backward
+
+__all__ = [
+    "DEFAULT_EPS",
+    "NormalizationChecker",
+    "normalization_cases",
+    "normalization_inputs",
+    "normalization_numeric_grads",
+    "normalization_variant",
+]
+
+DEFAULT_EPS = 1e-5
+"""The eps both drills' entries default to."""
+NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-7)
+"""Central differences with eps = 1e-5 on a smooth function: errors ~1e-9, far below 1e-5."""
+
+Forward = Callable[[np.ndarray, np.ndarray, np.ndarray, float], tuple[np.ndarray, Any]]
+Backward = Callable[[np.ndarray, Any], tuple[np.ndarray, np.ndarray, np.ndarray]]
+
+
+def normalization_numeric_grads(
+    forward: Forward,
+    X: np.ndarray,
+    gamma: np.ndarray,
+    beta: np.ndarray,
+    dout: np.ndarray,
+    eps: float,
+) -> dict[str, np.ndarray]:
+    """dX, dgamma and dbeta of sum(dout * forward(X, gamma, beta, eps)) by central differences:
+    the independent witness batch norm and layer norm hold an answer's backward pass to."""
+    numeric: dict[str, np.ndarray] = {}
+    for label, which in (("dX", "X"), ("dgamma", "gamma"), ("dbeta", "beta")):
+        values = {"X": X.copy(), "gamma": gamma.copy(), "beta": beta.copy()}
+
+        def loss(
+            theta: np.ndarray, which: str = which, values: dict[str, np.ndarray] = values
+        ) -> float:
+            values[which] = theta
+            y, _ = forward(values["X"], values["gamma"], values["beta"], eps)
+            return float(np.sum(dout * y))
+
+        numeric[label] = numerical_gradient(loss, values[which].copy())
+    return numeric
+
+
+def normalization_variant(
+    X: np.ndarray,
+    gamma: np.ndarray,
+    beta: np.ndarray,
+    eps: float,
+    *,
+    axis: int,
+    ddof: int = 0,
+    outside: bool = False,
+) -> np.ndarray:
+    """The forward pass over `axis` with one known mistake: the unbiased variance (ddof=1),
+    eps outside the square root, or (called with the other axis or eps) the wrong one."""
+    with np.errstate(all="ignore"):
+        mu = X.mean(axis=axis, keepdims=True)
+        var = (
+            X.var(axis=axis, keepdims=True, ddof=ddof)
+            if X.shape[axis] > ddof
+            else np.full_like(mu, np.nan)
+        )
+        std = np.sqrt(var) + eps if outside else np.sqrt(var + eps)
+        return np.asarray(gamma * (X - mu) / std + beta)
+
+
+def normalization_inputs(
+    rng: np.random.Generator, X: np.ndarray, eps: float | None
+) -> dict[str, Any]:
+    """A case's inputs around X: a gamma of either sign, beta and dout (drawn in that order),
+    and eps (no key when None: the entry's own default is used)."""
+    n, m = X.shape
+    inputs: dict[str, Any] = {
+        "X": X,
+        "gamma": rng.uniform(0.5, 2.0, size=(n, 1)) * rng.choice([-1.0, 1.0], size=(n, 1)),
+        "beta": gen.normal(rng, (n, 1)),
+        "dout": gen.normal(rng, (n, m)),
+    }
+    if eps is not None:
+        inputs["eps"] = eps
+    return inputs
+
+
+def normalization_cases(plans: list[tuple[str, dict[str, Any], bool]]) -> list[Case]:
+    """The cases from (what, inputs, against a numerical gradient too) plans, numbered from 1."""
+    out = []
+    for i, (what, inputs, numeric) in enumerate(plans, 1):
+        eps = inputs.get("eps")
+        out.append(
+            Case(
+                f"case {i}: {what}",
+                inputs,
+                gen.describe(
+                    X=inputs["X"],
+                    gamma=inputs["gamma"],
+                    eps=eps if eps is not None else "default (1e-5)",
+                ),
+                private={"numeric": numeric},
+            )
+        )
+    return out
+
+
+class NormalizationChecker(NNChecker):
+    """FORWARD then BACKWARD(dout, cache) in one harness call, for statistics over `axis`."""
+
+    axis: ClassVar[int]
+    """The axis of X the statistics run over (1: the examples, 0: each example's features)."""
+    statistics_of: ClassVar[str]
+    """Whose mean and variance, in words ('the batch', "each example's")."""
+    backward_eps_hints: ClassVar[bool] = False
+    """Name a backward pass that recomputed the statistics with eps = 1e-5 or 0."""
+    features_sum_hint: ClassVar[bool] = False
+    """Name a dgamma or dbeta of shape (1, m) as summed over the features, before shapes."""
+    other_axis_dX_hint: ClassVar[str | None] = None
+    """The words for a dX whose sums run over the other axis (None: not named)."""
+    copy_hint = "work on copies (e.g. X - mu builds a new array, X -= mu does not)"
+
+    @abstractmethod
+    def forward_hints(
+        self, X: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float
+    ) -> list[Hint]:
+        """The known mistakes of the forward pass this drill names, first match first."""
+
+    def passes(self) -> tuple[Forward, Backward]:
+        """The reference's forward and backward entries."""
+        forward, backward = self.entries
+        reference = self.reference()
+        return reference[forward], reference[backward]
+
+    def prepare(self, case: Case) -> dict[str, Any]:
+        """The reference's passes and, on the numerical-gradient case, central differences of its loss."""
+        X, gamma, beta, dout = (case.inputs[k] for k in ("X", "gamma", "beta", "dout"))
+        eps = case.inputs.get("eps", DEFAULT_EPS)
+        forward, backward = self.passes()
+        out_ref, cache = forward(X, gamma, beta, eps)
+        numeric = (
+            normalization_numeric_grads(forward, X, gamma, beta, dout, eps)
+            if case.private.get("numeric")
+            else {}
+        )
+        return {"out": out_ref, "grads": backward(dout, cache), "numeric": numeric}
+
+    def returned_grads(
+        self, j: Judgement, outputs: dict[str, Any], n: int, m: int
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """dX, dgamma and dbeta as float64 arrays of shapes (n, m), (n, 1), (n, 1)."""
+        got: dict[str, Any] = {label: outputs.get(label) for label in ("dX", "dgamma", "dbeta")}
+        if self.features_sum_hint:
+            got = {label: j.array(label, value) for label, value in got.items()}
+            for label in ("dgamma", "dbeta"):
+                if got[label].shape == (1, m) and m != n:
+                    j.fail(
+                        f"{label} has shape (1, {m}): it was summed over the features; gamma and "
+                        f"beta are (n, 1) = ({n}, 1), shared by every example, so sum over the "
+                        "examples (axis 1)"
+                    )
+        return (
+            j.array("dX", got["dX"], (n, m)),
+            j.array("dgamma", got["dgamma"], (n, 1)),
+            j.array("dbeta", got["dbeta"], (n, 1)),
+        )
+
+    def eps_hints(
+        self, X: np.ndarray, gamma: np.ndarray, beta: np.ndarray, dout: np.ndarray, eps: float
+    ) -> list[tuple[str, tuple[np.ndarray, np.ndarray, np.ndarray]]]:
+        """The gradients of a backward pass that recomputed the statistics with its own eps."""
+        if not self.backward_eps_hints:
+            return []
+        forward, backward = self.passes()
+        hints = []
+        for other, said in ((DEFAULT_EPS, "1e-5 (its own default)"), (0.0, "0 (no eps)")):
+            if other != eps:
+                with np.errstate(all="ignore"):
+                    _, other_cache = forward(X, gamma, beta, other)
+                    hints.append(
+                        (
+                            f"the backward pass used eps = {said}, not the eps = {eps:g} given "
+                            "to the forward pass: keep what the forward pass computed (or eps "
+                            "itself) in the cache",
+                            backward(dout, other_cache),
+                        )
+                    )
+        return hints
+
+    def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        X, gamma, beta, dout = (case.inputs[k] for k in ("X", "gamma", "beta", "dout"))
+        eps = case.inputs.get("eps", DEFAULT_EPS)
+        n, m = X.shape
+        forward_entry, backward_entry = self.entries
+        if "bad_forward" in outputs:
+            j.fail(wrong_return(forward_entry, "(out, cache)", outputs["bad_forward"]))
+        expected = j.prepared
+        out_ref = expected["out"]
+        dX_ref, dgamma_ref, dbeta_ref = expected["grads"]
+        out = j.array("out", outputs.get("out"), (n, m))
+        scale = float(np.abs(out_ref).max()) + 1.0
+        j.close(
+            "out",
+            out,
+            out_ref,
+            Tolerance(rtol=1e-8, atol=1e-11 * scale),
+            hints=self.forward_hints(X, gamma, beta, eps),
+        )
+        if "bad_backward" in outputs:
+            j.fail(wrong_return(backward_entry, "(dX, dgamma, dbeta)", outputs["bad_backward"]))
+        dX, dgamma, dbeta = self.returned_grads(j, outputs, n, m)
+        size = 1 + float(np.abs(dout).sum())
+        j.close("dbeta", dbeta, dbeta_ref, Tolerance(rtol=1e-8, atol=1e-12 * size))
+        eps_hints = self.eps_hints(X, gamma, beta, dout, eps)
+        j.close(
+            "dgamma",
+            dgamma,
+            dgamma_ref,
+            Tolerance(rtol=1e-8, atol=1e-11 * size),
+            hints=[(msg, grads[1]) for msg, grads in eps_hints],
+        )
+        inv_std = 1.0 / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
+        direct = dout * gamma * inv_std
+        dX_hints: list[Hint] = [
+            *((msg, grads[0]) for msg, grads in eps_hints),
+            (
+                f"dX ignores how {self.statistics_of} mean and variance depend on X "
+                "(it is only dout * gamma / std)",
+                direct,
+            ),
+            (
+                "dX keeps the mean term but drops the variance term",
+                direct - direct.mean(axis=self.axis, keepdims=True),
+            ),
+        ]
+        if self.other_axis_dX_hint is not None:
+            forward, _ = self.passes()
+            _, cache = forward(X, gamma, beta, eps)
+            dX_hints.append(
+                (self.other_axis_dX_hint, normalize_backward(dout, cache, axis=1 - self.axis)[0])
+            )
+        j.close(
+            "dX",
+            dX,
+            dX_ref,
+            Tolerance(rtol=1e-7, atol=1e-10 * float(np.abs(direct).max()) + 1e-300),
+            hints=dX_hints,
+        )
+        returned = {"dX": dX, "dgamma": dgamma, "dbeta": dbeta}
+        for label, numeric in expected["numeric"].items():
+            j.close(f"{label} vs numerical gradient", returned[label], numeric, NUMERIC_TOL)
