@@ -9,8 +9,18 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import STEP_TOL as TOL
-from engine.checkers.nn._common import StepChecker, call_inputs, parameter_shapes
+from engine.checkers.nn._common import call_inputs
+from engine.checkers.nn._steps import STEP_TOL as TOL
+from engine.checkers.nn._steps import (
+    StepChecker,
+    adam_betas,
+    adam_moments,
+    adam_slips,
+    entry_defaults,
+    parameter_shapes,
+    second_moment_slips,
+    with_defaults,
+)
 from engine.checks import Judgement
 from engine.deep import optim as ref
 
@@ -38,7 +48,7 @@ class RmspropChecker(StepChecker):
             s = np.zeros(shape) if first else gen.normal(rng, shape, gscale) ** 2
             if i == 2:
                 args: tuple[Any, ...] = (theta, grad, s)
-                extra: dict[str, Any] = {"lr": 1e-3, "rho": 0.9, "eps": 1e-8}
+                extra: dict[str, Any] = entry_defaults(ref.rmsprop_step)
                 label = "default hyperparameters"
             else:
                 lr = gen.log_uniform(rng, 1e-4, 0.1)
@@ -57,23 +67,16 @@ class RmspropChecker(StepChecker):
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
-        args = list(case.inputs["args"]) + [1e-3, 0.9, 1e-8][len(case.inputs["args"]) - 3 :]
-        theta, grad, s, lr, rho, eps = args
+        theta, grad, s, lr, rho, eps = with_defaults(ref.rmsprop_step, case.inputs["args"])
         theta_ref, s_ref = ref.rmsprop_step(theta, grad, s, lr, rho, eps)
-        got = j.sequence("the result (theta, s)", outputs.get("out"), 2)
-        got_theta = j.array("theta", got[0], theta.shape)
-        got_s = j.array("s", got[1], s.shape)
+        got_theta, got_s = self.returned(j, outputs, theta=theta, s=s)
         j.close(
             "s",
             got_s,
             s_ref,
             TOL,
             hints=[
-                (
-                    "s must average the squared gradient (grad**2)",
-                    lambda: rho * s + (1 - rho) * grad,
-                ),
-                ("s misses the (1 - rho) factor on grad**2", lambda: rho * s + grad * grad),
+                *second_moment_slips("s", "rho", s, rho, grad),
                 ("rho was ignored (0.9 used instead)", lambda: 0.9 * s + 0.1 * grad * grad),
                 ("s was not updated: return rho*s + (1-rho)*grad**2", s),
             ],
@@ -129,28 +132,17 @@ class AdamwChecker(StepChecker):
             theta = gen.normal(rng, shape, 3.0)
             gscale = gen.log_uniform(rng, 1e-2, 10.0)
             grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
-            if i == 1:
-                t = 1
-                m, v = np.zeros(shape), np.zeros(shape)
-            else:
-                t = 1000 if what == "late in training" else gen.size(rng, 2, 30)
-                m = gen.normal(rng, shape, gscale * 0.5)
-                v = np.abs(gen.normal(rng, shape, gscale)) ** 2
+            t, m, v = adam_moments(
+                rng, shape, gscale, first=i == 1, late=what == "late in training"
+            )
             if i == 2:
                 args: tuple[Any, ...] = (theta, grad, m, v, t)
-                extra: dict[str, Any] = {
-                    "lr": 1e-3,
-                    "beta1": 0.9,
-                    "beta2": 0.999,
-                    "eps": 1e-8,
-                    "weight_decay": 1e-2,
-                }
+                extra: dict[str, Any] = entry_defaults(ref.adamw_step)
                 label = "default hyperparameters"
             else:
                 strong = what.startswith("strong")
                 lr = gen.log_uniform(rng, 0.05, 0.3) if strong else gen.log_uniform(rng, 1e-4, 0.1)
-                beta1 = round(float(rng.uniform(0.5, 0.95)), 3)
-                beta2 = round(float(rng.uniform(0.9, 0.9999)), 5)
+                beta1, beta2 = adam_betas(rng)
                 eps = gen.log_uniform(rng, 1e-8, 1e-4)
                 if what.startswith("no weight decay"):
                     wd = 0.0
@@ -177,14 +169,10 @@ class AdamwChecker(StepChecker):
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
-        given = list(case.inputs["args"])
-        args = given + [1e-3, 0.9, 0.999, 1e-8, 1e-2][len(given) - 5 :]
+        args = with_defaults(ref.adamw_step, case.inputs["args"])
         theta, grad, m, v, t, lr, b1, b2, eps, wd = args
         theta_ref, m_ref, v_ref = ref.adamw_step(theta, grad, m, v, t, lr, b1, b2, eps, wd)
-        got = j.sequence("the result (theta, m, v)", outputs.get("out"), 3)
-        got_theta = j.array("theta", got[0], theta.shape)
-        got_m = j.array("m", got[1], m.shape)
-        got_v = j.array("v", got[2], v.shape)
+        got_theta, got_m, got_v = self.returned(j, outputs, theta=theta, m=m, v=v)
         g_l2 = grad + wd * theta  # cheap; the hints below are callables, computed on a failure
         l2_msg = (
             "weight_decay * theta was added to the gradient (L2 regularization inside Adam); "
@@ -208,12 +196,14 @@ class AdamwChecker(StepChecker):
             TOL,
             hints=[
                 (l2_msg, lambda: b2 * v + (1 - b2) * g_l2 * g_l2),
-                ("v must average the squared gradient (grad**2)", lambda: b2 * v + (1 - b2) * grad),
-                ("v misses the (1 - beta2) factor on grad**2", lambda: b2 * v + grad * grad),
+                *second_moment_slips("v", "beta2", v, b2, grad),
             ],
         )
         m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
         step = lr * m_hat / (np.sqrt(v_hat) + eps)
+        no_bias_correction, eps_inside = adam_slips(
+            theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
+        )
         # callables: computed only when theta is wrong (as in nn.optim's adam_step)
         hints = [
             (
@@ -235,14 +225,8 @@ class AdamwChecker(StepChecker):
                 "the decay was added instead of subtracted: theta * (1 - lr * weight_decay)",
                 lambda: theta * (1 + lr * wd) - step,
             ),
-            (
-                "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
-                lambda: theta * (1 - lr * wd) - lr * m_ref / (np.sqrt(v_ref) + eps),
-            ),
-            (
-                "eps belongs outside the square root: sqrt(v_hat) + eps",
-                lambda: theta * (1 - lr * wd) - lr * m_hat / np.sqrt(v_hat + eps),
-            ),
+            no_bias_correction,
+            eps_inside,
             (
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,

@@ -7,11 +7,8 @@ from abc import abstractmethod
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import numpy as np
-
-from engine import cases as gen
 from engine.checkers.base import Case, Checker, Outcome
-from engine.checks import FALSE_FAILURE_RATE, Judgement, Tolerance
+from engine.checks import FALSE_FAILURE_RATE, Judgement
 from engine.verdict import CaseResult, CaseStatus
 
 __all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "stat_note"]
@@ -102,24 +99,3 @@ class NNChecker(Checker):
             self.check(case, dict(outputs), j)
 
         return Judgement(case.name, case.describe, prepared).run(body)
-
-
-STEP_TOL = Tolerance(rtol=1e-9, atol=1e-13)
-"""Optimizer steps are a few flops per entry: any faithful formula agrees to ~1e-15."""
-
-
-def parameter_shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
-    """Parameter shapes every optimizer drill is graded on, from a scalar to a matrix."""
-    return [
-        ("a single parameter", (1, 1)),
-        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
-        ("a bias vector", (gen.size(rng, 2, 8), 1)),
-        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
-        ("a larger matrix", (32, 48)),
-    ]
-
-
-class StepChecker(NNChecker):
-    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
-
-    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="

@@ -9,8 +9,18 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import STEP_TOL as TOL
-from engine.checkers.nn._common import StepChecker, call_inputs, parameter_shapes
+from engine.checkers.nn._common import call_inputs
+from engine.checkers.nn._steps import STEP_TOL as TOL
+from engine.checkers.nn._steps import (
+    StepChecker,
+    adam_betas,
+    adam_moments,
+    adam_slips,
+    entry_defaults,
+    parameter_shapes,
+    second_moment_slips,
+    with_defaults,
+)
 from engine.checks import Judgement
 from engine.nn import optim as ref
 
@@ -67,6 +77,7 @@ class MomentumChecker(StepChecker):
         return {"momentum_step": ref.momentum_step}
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        default_beta = entry_defaults(ref.momentum_step)["beta"]
         out = []
         for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
             theta = gen.normal(rng, shape)
@@ -83,19 +94,17 @@ class MomentumChecker(StepChecker):
                 Case(
                     f"case {i}: {what}, {label}",
                     call_inputs("momentum_step", *args),
-                    gen.describe(theta=theta, grad=grad, v=v, lr=lr, beta=beta if i != 2 else 0.9),
+                    gen.describe(
+                        theta=theta, grad=grad, v=v, lr=lr, beta=beta if i != 2 else default_beta
+                    ),
                 )
             )
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
-        args = case.inputs["args"]
-        theta, grad, v, lr = args[:4]
-        beta = args[4] if len(args) > 4 else 0.9
+        theta, grad, v, lr, beta = with_defaults(ref.momentum_step, case.inputs["args"])
         theta_ref, v_ref = ref.momentum_step(theta, grad, v, lr, beta)
-        got_theta, got_v = j.sequence("the result (theta, v)", outputs.get("out"), 2)
-        got_theta = j.array("theta", got_theta, theta.shape)
-        got_v = j.array("v", got_v, v.shape)
+        got_theta, got_v = self.returned(j, outputs, theta=theta, v=v)
         ema = beta * v + (1 - beta) * grad
         ema_msg = (
             "this is the other convention, v = beta*v + (1-beta)*grad (an exponential moving "
@@ -145,21 +154,20 @@ class AdamChecker(StepChecker):
             theta = gen.normal(rng, shape)
             gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
             grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
-            if what == "a single parameter":
-                t = 1
-                m, v = np.zeros(shape), np.zeros(shape)
-            else:
-                t = 1000 if what == "late in training" else gen.size(rng, 2, 30)
-                m = gen.normal(rng, shape, gscale * 0.5)
-                v = np.abs(gen.normal(rng, shape, gscale)) ** 2
+            t, m, v = adam_moments(
+                rng,
+                shape,
+                gscale,
+                first=what == "a single parameter",
+                late=what == "late in training",
+            )
             if what == "a weight matrix":
                 args: tuple[Any, ...] = (theta, grad, m, v, t)
-                extra: dict[str, Any] = {"lr": 1e-3, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+                extra: dict[str, Any] = entry_defaults(ref.adam_step)
                 label = "default hyperparameters"
             else:
                 lr = gen.log_uniform(rng, 1e-4, 0.1)
-                beta1 = round(float(rng.uniform(0.5, 0.95)), 3)
-                beta2 = round(float(rng.uniform(0.9, 0.9999)), 5)
+                beta1, beta2 = adam_betas(rng)
                 eps = (
                     gen.log_uniform(rng, 1e-4, 1e-2)
                     if what == "small gradients"
@@ -178,13 +186,9 @@ class AdamChecker(StepChecker):
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
-        args = list(case.inputs["args"]) + [1e-3, 0.9, 0.999, 1e-8][len(case.inputs["args"]) - 5 :]
-        theta, grad, m, v, t, lr, b1, b2, eps = args
+        theta, grad, m, v, t, lr, b1, b2, eps = with_defaults(ref.adam_step, case.inputs["args"])
         theta_ref, m_ref, v_ref = ref.adam_step(theta, grad, m, v, t, lr, b1, b2, eps)
-        got = j.sequence("the result (theta, m, v)", outputs.get("out"), 3)
-        got_theta = j.array("theta", got[0], theta.shape)
-        got_m = j.array("m", got[1], m.shape)
-        got_v = j.array("v", got[2], v.shape)
+        got_theta, got_m, got_v = self.returned(j, outputs, theta=theta, m=m, v=v)
         # Hints are callables: each is computed only when a comparison fails (eleven arrays
         # per case otherwise, most of this check's time; in the sandbox the judging of the
         # last cases then lagged the child's run).
@@ -204,11 +208,7 @@ class AdamChecker(StepChecker):
             v_ref,
             TOL,
             hints=[
-                (
-                    "v must average the squared gradient (grad**2)",
-                    lambda: b2 * v + (1 - b2) * grad,
-                ),
-                ("v misses the (1 - beta2) factor on grad**2", lambda: b2 * v + grad * grad),
+                *second_moment_slips("v", "beta2", v, b2, grad),
                 (
                     "beta2 was ignored (0.999 used instead)",
                     lambda: 0.999 * v + 0.001 * grad * grad,
@@ -222,11 +222,9 @@ class AdamChecker(StepChecker):
         def v_hat() -> Any:
             return v_ref / (1 - b2**t)
 
+        no_bias_correction, eps_inside = adam_slips(theta, m_ref, v_ref, t, lr, b1, b2, eps)
         hints = [
-            (
-                "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
-                lambda: theta - lr * m_ref / (np.sqrt(v_ref) + eps),
-            ),
+            no_bias_correction,
             (
                 "the bias correction used t + 1; t already counts from 1 for the first step",
                 lambda: (
@@ -236,10 +234,7 @@ class AdamChecker(StepChecker):
                     / (np.sqrt(v_ref / (1 - b2 ** (t + 1))) + eps)
                 ),
             ),
-            (
-                "eps belongs outside the square root: sqrt(v_hat) + eps",
-                lambda: theta - lr * m_hat() / np.sqrt(v_hat() + eps),
-            ),
+            eps_inside,
             (
                 "eps is added to sqrt(v) after the bias corrections were folded into the step "
                 "size (the paper's efficient form); that form needs eps * sqrt(1 - beta2**t) "

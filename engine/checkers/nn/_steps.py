@@ -1,0 +1,137 @@
+"""What the optimizer-step checkers share (SGD, momentum and Adam; RMSprop and AdamW).
+
+The drills' defaults are the reference's: a case that leaves a hyperparameter out is
+described and checked with the default the reference entry declares. The slips named
+here are the ones more than one optimizer can make in the same way.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from engine import cases as gen
+from engine.checkers.nn._common import NNChecker
+from engine.checks import Hint, Judgement, Tolerance
+
+__all__ = [
+    "STEP_TOL",
+    "StepChecker",
+    "adam_betas",
+    "adam_moments",
+    "adam_slips",
+    "entry_defaults",
+    "parameter_shapes",
+    "second_moment_slips",
+    "with_defaults",
+]
+
+STEP_TOL = Tolerance(rtol=1e-9, atol=1e-13)
+"""Optimizer steps are a few flops per entry: any faithful formula agrees to ~1e-15."""
+
+
+def parameter_shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...]]]:
+    """Parameter shapes every optimizer drill is graded on, from a scalar to a matrix."""
+    return [
+        ("a single parameter", (1, 1)),
+        ("a weight matrix", (gen.size(rng, 2, 6), gen.size(rng, 2, 6))),
+        ("a bias vector", (gen.size(rng, 2, 8), 1)),
+        ("a 1-D parameter", (gen.size(rng, 3, 10),)),
+        ("a larger matrix", (32, 48)),
+    ]
+
+
+def entry_defaults(fn: Callable[..., Any]) -> dict[str, Any]:
+    """The parameters the reference entry gives a default, with it, in the signature's order."""
+    return {
+        name: param.default
+        for name, param in inspect.signature(fn).parameters.items()
+        if param.default is not inspect.Parameter.empty
+    }
+
+
+def with_defaults(fn: Callable[..., Any], args: Sequence[Any]) -> list[Any]:
+    """A case's positional arguments, then the reference's defaults for those it left out."""
+    params = list(inspect.signature(fn).parameters.values())
+    return [*args, *(param.default for param in params[len(args) :])]
+
+
+def adam_moments(
+    rng: np.random.Generator, shape: tuple[int, ...], gscale: float, *, first: bool, late: bool
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """(t, m, v) for an Adam-family case: the first step from zero moments, or moments of
+    the gradient's scale at step t (t = 1000 late in training, when the corrections fade)."""
+    if first:
+        return 1, np.zeros(shape), np.zeros(shape)
+    t = 1000 if late else gen.size(rng, 2, 30)
+    m = gen.normal(rng, shape, gscale * 0.5)
+    v = np.abs(gen.normal(rng, shape, gscale)) ** 2
+    return t, m, v
+
+
+def adam_betas(rng: np.random.Generator) -> tuple[float, float]:
+    """beta1 and beta2 for an Adam-family case, rounded so the case's description shows them."""
+    beta1 = round(float(rng.uniform(0.5, 0.95)), 3)
+    beta2 = round(float(rng.uniform(0.9, 0.9999)), 5)
+    return beta1, beta2
+
+
+def second_moment_slips(
+    name: str, decay_name: str, state: np.ndarray, decay: float, grad: np.ndarray
+) -> list[Hint]:
+    """The slips in state = decay * state + (1 - decay) * grad**2 (Adam's v, RMSprop's s):
+    the gradient not squared, and the (1 - decay) factor left out."""
+    return [
+        (
+            f"{name} must average the squared gradient (grad**2)",
+            lambda: decay * state + (1 - decay) * grad,
+        ),
+        (
+            f"{name} misses the (1 - {decay_name}) factor on grad**2",
+            lambda: decay * state + grad * grad,
+        ),
+    ]
+
+
+def adam_slips(
+    base: np.ndarray,
+    m_new: np.ndarray,
+    v_new: np.ndarray,
+    t: int,
+    lr: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> tuple[Hint, Hint]:
+    """Adam's step taken from `base` (theta, or AdamW's decayed theta) without the bias
+    correction, and with eps inside the square root: the slips Adam and AdamW share."""
+    return (
+        (
+            "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
+            lambda: base - lr * m_new / (np.sqrt(v_new) + eps),
+        ),
+        (
+            "eps belongs outside the square root: sqrt(v_hat) + eps",
+            lambda: base - lr * (m_new / (1 - beta1**t)) / np.sqrt(v_new / (1 - beta2**t) + eps),
+        ),
+    )
+
+
+class StepChecker(NNChecker):
+    """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
+
+    copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
+
+    def returned(
+        self, j: Judgement, outputs: dict[str, Any], **inputs: np.ndarray
+    ) -> list[np.ndarray]:
+        """The step's result, a tuple of float64 arrays each shaped like the input of its name
+        (`theta=theta, v=v` reads a (theta, v) result)."""
+        names = list(inputs)
+        got = j.sequence(f"the result ({', '.join(names)})", outputs.get("out"), len(names))
+        return [
+            j.array(name, value, inputs[name].shape) for name, value in zip(names, got, strict=True)
+        ]
