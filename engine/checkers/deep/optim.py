@@ -9,16 +9,15 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import call_inputs
 from engine.checkers.nn._steps import STEP_TOL as TOL
 from engine.checkers.nn._steps import (
     StepChecker,
     adam_betas,
     adam_moments,
     adam_slips,
-    entry_defaults,
     parameter_shapes,
     second_moment_slips,
+    step_case,
     with_defaults,
 )
 from engine.checks import Judgement
@@ -48,22 +47,14 @@ class RmspropChecker(StepChecker):
             s = np.zeros(shape) if first else gen.normal(rng, shape, gscale) ** 2
             if i == 2:
                 args: tuple[Any, ...] = (theta, grad, s)
-                extra: dict[str, Any] = entry_defaults(ref.rmsprop_step)
                 label = "default hyperparameters"
             else:
                 lr = gen.log_uniform(rng, 1e-4, 0.1)
                 rho = round(float(rng.uniform(0.5, 0.999)), 4)
                 eps = gen.log_uniform(rng, 1e-6, 1e-3) if tiny else gen.log_uniform(rng, 1e-8, 1e-4)
                 args = (theta, grad, s, lr, rho, eps)
-                extra = {"lr": lr, "rho": rho, "eps": eps}
                 label = f"rho={rho}" + (", first step (s = 0)" if first else "")
-            out.append(
-                Case(
-                    f"case {i}: {what}, {label}",
-                    call_inputs("rmsprop_step", *args),
-                    gen.describe(theta=theta, grad=grad, s=s, **extra),
-                )
-            )
+            out.append(step_case(f"case {i}: {what}, {label}", ref.rmsprop_step, args))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -137,7 +128,6 @@ class AdamwChecker(StepChecker):
             )
             if i == 2:
                 args: tuple[Any, ...] = (theta, grad, m, v, t)
-                extra: dict[str, Any] = entry_defaults(ref.adamw_step)
                 label = "default hyperparameters"
             else:
                 strong = what.startswith("strong")
@@ -151,21 +141,8 @@ class AdamwChecker(StepChecker):
                 else:
                     wd = gen.log_uniform(rng, 1e-3, 0.3)
                 args = (theta, grad, m, v, t, lr, beta1, beta2, eps, wd)
-                extra = {
-                    "lr": lr,
-                    "beta1": beta1,
-                    "beta2": beta2,
-                    "eps": eps,
-                    "weight_decay": wd,
-                }
                 label = f"t={t}" + (" (first step)" if t == 1 else "")
-            out.append(
-                Case(
-                    f"case {i}: {what}, {label}",
-                    call_inputs("adamw_step", *args),
-                    gen.describe(theta=theta, grad=grad, m=m, v=v, t=t, **extra),
-                )
-            )
+            out.append(step_case(f"case {i}: {what}, {label}", ref.adamw_step, args))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:

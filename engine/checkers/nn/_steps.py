@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from engine import cases as gen
-from engine.checkers.nn._common import NNChecker
+from engine.checkers.base import Case
+from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Hint, Judgement, Tolerance
 
 __all__ = [
@@ -23,9 +24,9 @@ __all__ = [
     "adam_betas",
     "adam_moments",
     "adam_slips",
-    "entry_defaults",
     "parameter_shapes",
     "second_moment_slips",
+    "step_case",
     "with_defaults",
 ]
 
@@ -44,19 +45,18 @@ def parameter_shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...
     ]
 
 
-def entry_defaults(fn: Callable[..., Any]) -> dict[str, Any]:
-    """The parameters the reference entry gives a default, with it, in the signature's order."""
-    return {
-        name: param.default
-        for name, param in inspect.signature(fn).parameters.items()
-        if param.default is not inspect.Parameter.empty
-    }
-
-
 def with_defaults(fn: Callable[..., Any], args: Sequence[Any]) -> list[Any]:
     """A case's positional arguments, then the reference's defaults for those it left out."""
     params = list(inspect.signature(fn).parameters.values())
     return [*args, *(param.default for param in params[len(args) :])]
+
+
+def step_case(name: str, fn: Callable[..., Any], args: Sequence[Any]) -> Case:
+    """A case that calls the entry `fn` is the reference of (same name) with `args`, described
+    by every parameter in the signature's order, the defaults standing for those left out."""
+    params = inspect.signature(fn).parameters
+    shown = dict(zip(params, with_defaults(fn, args), strict=True))
+    return Case(name, call_inputs(fn.__name__, *args), gen.describe(**shown))
 
 
 def adam_moments(

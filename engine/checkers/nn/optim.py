@@ -9,16 +9,15 @@ import numpy as np
 
 from engine import cases as gen
 from engine.checkers.base import Case
-from engine.checkers.nn._common import call_inputs
 from engine.checkers.nn._steps import STEP_TOL as TOL
 from engine.checkers.nn._steps import (
     StepChecker,
     adam_betas,
     adam_moments,
     adam_slips,
-    entry_defaults,
     parameter_shapes,
     second_moment_slips,
+    step_case,
     with_defaults,
 )
 from engine.checks import Judgement
@@ -47,13 +46,7 @@ class SgdChecker(StepChecker):
                 keep_nonzero=True,  # a (1, 1) gradient is not all zero
             )
             lr = gen.log_uniform(rng, 1e-4, 0.5)
-            out.append(
-                Case(
-                    f"case {i}: {what}",
-                    call_inputs("sgd_step", theta, grad, lr),
-                    gen.describe(theta=theta, grad=grad, lr=lr),
-                )
-            )
+            out.append(step_case(f"case {i}: {what}", ref.sgd_step, (theta, grad, lr)))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -77,7 +70,6 @@ class MomentumChecker(StepChecker):
         return {"momentum_step": ref.momentum_step}
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
-        default_beta = entry_defaults(ref.momentum_step)["beta"]
         out = []
         for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
             theta = gen.normal(rng, shape)
@@ -90,15 +82,7 @@ class MomentumChecker(StepChecker):
             label = "default beta" if i == 2 else f"beta={beta}"
             if first:
                 label += ", first step (v = 0)"
-            out.append(
-                Case(
-                    f"case {i}: {what}, {label}",
-                    call_inputs("momentum_step", *args),
-                    gen.describe(
-                        theta=theta, grad=grad, v=v, lr=lr, beta=beta if i != 2 else default_beta
-                    ),
-                )
-            )
+            out.append(step_case(f"case {i}: {what}, {label}", ref.momentum_step, args))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -163,7 +147,6 @@ class AdamChecker(StepChecker):
             )
             if what == "a weight matrix":
                 args: tuple[Any, ...] = (theta, grad, m, v, t)
-                extra: dict[str, Any] = entry_defaults(ref.adam_step)
                 label = "default hyperparameters"
             else:
                 lr = gen.log_uniform(rng, 1e-4, 0.1)
@@ -174,15 +157,8 @@ class AdamChecker(StepChecker):
                     else gen.log_uniform(rng, 1e-8, 1e-3)
                 )
                 args = (theta, grad, m, v, t, lr, beta1, beta2, eps)
-                extra = {"lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps}
                 label = f"t={t}" + (" (first step)" if t == 1 else "")
-            out.append(
-                Case(
-                    f"case {i}: {what}, {label}",
-                    call_inputs("adam_step", *args),
-                    gen.describe(theta=theta, grad=grad, m=m, v=v, t=t, **extra),
-                )
-            )
+            out.append(step_case(f"case {i}: {what}, {label}", ref.adam_step, args))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
