@@ -30,6 +30,13 @@ RNG_HINT = (
 )
 
 
+def _through_mask(kept: np.ndarray, values: np.ndarray, divisor: float) -> np.ndarray:
+    """values / divisor where a unit was kept, 0 where it was dropped: what inverted dropout
+    gives forward (A) and backward (dout), or, with another divisor, a known mistake (all NaN,
+    which nothing matches, for a divisor of 0: 1 - keep_prob when nothing is dropped)."""
+    return np.where(kept, values / divisor, 0.0) if divisor else np.nan * values
+
+
 class DropoutChecker(NNChecker):
     """dropout_forward(A, keep_prob, rng) -> (out, mask) and dropout_backward(dout, mask, keep_prob)."""
 
@@ -89,7 +96,7 @@ class DropoutChecker(NNChecker):
         j.close(
             "out",
             out,
-            np.where(kept, A / keep_prob, 0.0),
+            _through_mask(kept, A, keep_prob),
             TOL,
             hints=[
                 (
@@ -104,7 +111,7 @@ class DropoutChecker(NNChecker):
                     f"the survivors were divided by the drop probability 1 - keep_prob = "
                     f"{1 - keep_prob:.3g}; inverted dropout divides by keep_prob = {keep_prob:g}, "
                     "the probability of keeping a unit",
-                    np.where(kept, A / (1 - keep_prob), 0.0) if keep_prob < 1 else np.nan * A,
+                    _through_mask(kept, A, 1 - keep_prob),
                 ),
             ],
         )
@@ -137,7 +144,7 @@ class DropoutChecker(NNChecker):
         j.close(
             "dA",
             dA,
-            np.where(kept, dout / keep_prob, 0.0),
+            _through_mask(kept, dout, keep_prob),
             TOL,
             hints=[
                 (
@@ -147,7 +154,7 @@ class DropoutChecker(NNChecker):
                 (
                     "dA was divided by the drop probability 1 - keep_prob; divide by keep_prob, "
                     "as in the forward pass",
-                    np.where(kept, dout / (1 - keep_prob), 0.0) if keep_prob < 1 else np.nan * A,
+                    _through_mask(kept, dout, 1 - keep_prob),
                 ),
             ],
         )
