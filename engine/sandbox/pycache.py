@@ -126,7 +126,9 @@ def _sources(sandbox_site: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """True while a process with this pid exists (another user's counts: it may not be
+    signalled, but it is there). Leftovers named by their maker's pid are swept by this."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -173,7 +175,7 @@ def sweep_stale_builds(root: Path) -> int:
             if name.startswith("build-"):
                 pid_text = name.split("-")[1]
                 if pid_text.isdigit():
-                    stale = not _alive(int(pid_text))
+                    stale = not process_alive(int(pid_text))
                 else:
                     with contextlib.suppress(OSError):
                         stale = time.time() - entry.lstat().st_mtime > STALE_UNNAMED_S

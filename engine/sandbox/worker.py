@@ -41,7 +41,7 @@ from engine.sandbox.config import (
     landlock_abi,
     seccomp_support,
 )
-from engine.sandbox.pycache import ready_cache
+from engine.sandbox.pycache import process_alive, ready_cache
 from engine.sandbox.text import CappedOutput
 
 CHILD_MARKER = "drillbit-sandbox-child"
@@ -58,16 +58,6 @@ QUOTA_PERIOD_S = 0.05
 """How often the parent measures the host work dir while a job runs."""
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep_stale_workdirs() -> int:
     """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL)."""
     removed = 0
@@ -77,7 +67,7 @@ def sweep_stale_workdirs() -> int:
             if not entry.name.startswith(WORKDIR_PREFIX):
                 continue
             pid_text = entry.name[len(WORKDIR_PREFIX) :].split("-", 1)[0]
-            if pid_text.isdigit() and not _alive(int(pid_text)):
+            if pid_text.isdigit() and not process_alive(int(pid_text)):
                 with contextlib.suppress(OSError):
                     if (
                         entry.is_dir(follow_symlinks=False)

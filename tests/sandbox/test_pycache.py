@@ -122,6 +122,14 @@ def test_a_build_writes_what_py_compile_writes(
         assert stat.S_IMODE(pyc.stat().st_mode) == stat.S_IMODE(expected_pyc.stat().st_mode)
 
 
+def test_process_alive_tells_a_running_process_from_a_reaped_one() -> None:
+    """Both sweeps (pycache builds, worker dirs) name leftovers by pid and ask this."""
+    done = subprocess.Popen(["true"])  # noqa: S607 - any short-lived process
+    done.wait()
+    assert pycache.process_alive(os.getpid())
+    assert not pycache.process_alive(done.pid)
+
+
 def test_unfinished_builds_of_dead_processes_are_swept(tmp_path: Path) -> None:
     dead_pid = subprocess.Popen(["true"])  # noqa: S607 - any short-lived process
     dead_pid.wait()
