@@ -1002,14 +1002,20 @@ def forecast(
     pace: Pace | None = None,
     spent_seconds: float = 0.0,
     same_day_steps: bool | None = None,
+    studied_today: Sequence[str] | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
     "Followed" runs `plan_day` day by day on a copy of the memory, answering every card
-    Good (same-day learning steps too, on the days the plan takes them; fuzz off): a sketch of where the plan leads, not a
-    promise, since real answers are not all Good. The last point is readiness on the day.
-    `same_day_steps` is today's decision when the caller made it (the app decides once a
-    day, `quiz.study.plan_status.steps_today`); the later days decide as plan_day does.
+    Good (same-day learning steps too, on the days the plan takes them; fuzz off): a
+    sketch of where the plan leads, not a promise, since real answers are not all Good.
+    The last point is readiness on the day.
+
+    Today may be the caller's decision (the app's, `quiz.study.plan_status`): the ids
+    `studied_today` are what today's sessions give (a buried card is not among them, nor a
+    card the minutes leave for tomorrow), and `same_day_steps` whether their answers are
+    asked again today. Without `studied_today` today is planned like the later days, with
+    `spent_seconds` used; the later days decide as plan_day does.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
@@ -1018,23 +1024,28 @@ def forecast(
     points: list[ForecastDay] = []
     for offset in range((plan.interview - today).days):
         first = offset == 0
-        todays = plan_day(
-            cards,
-            followed,
-            plan,
-            moment,
-            tz=tz,
-            scheduler=exact,
-            pace=pace,
-            spent_seconds=spent_seconds if first else 0.0,
-            same_day_steps=same_day_steps if first else None,
-        )
-        if todays is None:
-            break
-        for card_id in todays.queue:
+        if first and studied_today is not None:
+            queue = tuple(studied_today)
+            steps = same_day_steps if same_day_steps is not None else True
+        else:
+            todays = plan_day(
+                cards,
+                followed,
+                plan,
+                moment,
+                tz=tz,
+                scheduler=exact,
+                pace=pace,
+                spent_seconds=spent_seconds if first else 0.0,
+                same_day_steps=same_day_steps if first else None,
+            )
+            if todays is None:
+                break
+            queue, steps = todays.queue, todays.same_day_steps
+        for card_id in queue:
             card = followed.get(card_id) or new_card(card_id, moment)
             card, _log = exact.review_card(card, Rating.Good, review_datetime=moment)
-            for _step in range(10 if todays.same_day_steps else 0):  # today's steps, all Good
+            for _step in range(10 if steps else 0):  # today's steps, all Good
                 if card.state == State.Review:
                     break
                 card, _log = exact.review_card(card, Rating.Good, review_datetime=card.due)

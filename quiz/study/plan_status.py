@@ -6,7 +6,7 @@ fsrs states, the person's answer times, what today already used) and calls them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -378,9 +378,13 @@ def _today(
     """Today's plan-mode study over `cards`, what a session started now gives of it, and
     the pace both were planned with (the forecast plans the days after with it too).
 
-    A card buried until later than `now` is left out of today: it counts for readiness
-    (it is back tomorrow), but no session shows it today, so today's line and queue
-    would promise a card the session cannot give.
+    A card buried until later than `now` is left out of today's cards: it counts for
+    readiness (it is back tomorrow), but no session shows it today, so today's line and
+    queue would promise a card the session cannot give. It still counts in the decision
+    whether today takes same-day steps: it is a planned card the days left must still
+    get to (seen with its steps, or reviewed in the last pass), and the decision is the
+    day's, made from its start; leaving it out made a bury in the day's first session
+    change what the later ones decided, and Home's forecast disagree with `drillbit plan`.
     """
     from quiz.study.plan import memory_of, plan_day, time_box
 
@@ -398,7 +402,7 @@ def _today(
         scheduler=scheduler,
         pace=pace,
         spent_seconds=spent,
-        same_day_steps=steps_today(store, today, plan, now, tz, scheduler),
+        same_day_steps=steps_today(store, cards, plan, now, tz, scheduler),
     )
     if day is None:
         return None
@@ -456,23 +460,55 @@ def plan_forecast(
     tz: tzinfo,
     scheduler: Scheduler,
 ) -> list[ForecastDay]:
-    """Readiness over the days to the interview, plan followed vs not; [] without a plan."""
+    """Readiness over the days to the interview, plan followed vs not; [] without a plan
+    or once it is over (the stats screen's plot, Home's "the plan reaches only")."""
     plan = store.interview_plan()
     if plan is None:
         return []
-    from quiz.study.plan import forecast, memory_of
+    from quiz.study.plan import memory_of
 
     cards = planned_cards(store, cards)
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    if found is None:
+        return []
+    memory = memory_of(store.card_states([card.id for card in cards]))
+    return _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
+
+
+def _followed(
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    found: tuple[DayPlan, PlanQueue, Pace],
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> list[ForecastDay]:
+    """The plan-followed forecast from today's decision (`_today`): the only place it is
+    computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
+
+    Today studies what a session started now gives (`PlanQueue.offered`: no buried card,
+    no card the minutes leave for tomorrow), with today's same-day-steps decision; the
+    days after plan every planned card (`cards`: a buried card among them, back
+    tomorrow) with today's pace. Until the seventeenth round Home and the stats screen
+    planned today again over every card, buried ones too, and could disagree with
+    `drillbit plan`.
+    """
+    from quiz.study.plan import forecast
+
+    day, queue, pace = found
     return forecast(
         cards,
-        memory_of(store.card_states([card.id for card in cards])),
+        memory,
         plan,
         now,
         tz=tz,
         scheduler=scheduler,
-        pace=pace_from_store(store, cards, now, tz, scheduler),
-        spent_seconds=_spent_today(store, now, tz),
-        same_day_steps=steps_today(store, cards, plan, now, tz, scheduler),
+        pace=pace,
+        spent_seconds=queue.spent_seconds,
+        same_day_steps=day.same_day_steps,
+        studied_today=queue.offered,
     )
 
 
@@ -495,7 +531,7 @@ def plan_status(
     plan = store.interview_plan()
     if plan is None:
         return None
-    from quiz.study.plan import forecast, interview_start, memory_of, readiness
+    from quiz.study.plan import interview_start, memory_of, readiness
 
     cards = planned_cards(store, cards)
     ids = [card.id for card in cards]
@@ -508,17 +544,7 @@ def plan_status(
     found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
     followed = None
     if with_forecast and found is not None:
-        points = forecast(
-            cards,
-            memory,
-            plan,
-            now,
-            tz=tz,
-            scheduler=scheduler,
-            pace=found[2],
-            spent_seconds=found[1].spent_seconds,
-            same_day_steps=found[0].same_day_steps,
-        )
+        points = _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
         followed = points[-1].followed if points else None
     return PlanStatus(
         plan=plan,

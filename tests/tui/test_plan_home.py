@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -14,6 +17,7 @@ from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
+from tests.conftest import RunDrillbit
 from tests.tui.conftest import AppFactory, FakeClock, set_plan
 
 
@@ -277,3 +281,44 @@ async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
         stats = await open_stats(pilot)
         shown = str(stats.query_one("#stats-numbers", Static).render())
         assert f"0 due (fsrs) · {len(status.offered)} planned today" in shown
+
+
+async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
+    build: AppFactory,
+    clock: FakeClock,
+    tui_bank: Path,
+    drillbit: RunDrillbit,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Home and the stats screen planned today again over every card, the buried one too,
+    # and decided today's same-day steps with it; `drillbit plan` used today's decision,
+    # made without it: Home said "the plan reaches only 0.71", drillbit plan 0.72.
+    app = build()
+    set_plan(app.workspace, 6, 1.0)
+    moment = clock()
+    app.workspace.store.set_flag(
+        "tiny-sgd", suspended=False, buried_until=moment + timedelta(hours=16), now=moment
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        line = " ".join(summary_text(home).split())
+        points = app.workspace.plan_forecast()  # the stats screen's plot
+    assert points and points[-1].followed < 0.9
+
+    class Now(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Now:
+            return cls.fromtimestamp(moment.timestamp(), UTC)
+
+    # `drillbit plan --json` on the same progress, at the same moment, over the same cards
+    monkeypatch.setattr("quiz.cli.plan.datetime", Now)
+    monkeypatch.setattr("quiz.study.days.local_timezone", lambda: UTC)
+    monkeypatch.setattr("quiz.bank.sources.bundled_content_dir", lambda: tui_bank)
+    shown = drillbit("--content", str(tui_bank), "plan", "--json")
+    assert shown.returncode == 0, shown.stderr
+    cli = json.loads(shown.stdout)["forecast_on_the_day"]
+    assert cli == round(points[-1].followed, 4)
+    assert f"the plan reaches only {cli:.2f}" in line
