@@ -27,6 +27,7 @@ __all__ = [
     "PACE_WINDOW_DAYS",
     "PlanQueue",
     "PlanStatus",
+    "cards_wait",
     "memory_at",
     "pace_from_store",
     "planned_cards",
@@ -38,6 +39,19 @@ __all__ = [
 
 PACE_WINDOW_DAYS = 60
 """Answer times older than this are left out of the pace estimate."""
+
+
+def cards_wait(count: int, *, more: bool = False) -> str:
+    """'4 cards wait for tomorrow' ('1 more card waits for tomorrow'): today's planned
+    cards whose long answer no longer fits in what is left of today's minutes.
+
+    The one wording of Home's line, `drillbit plan`, the study screen's notice when an
+    answer leaves cards out (`more`: some had been left out before) and the session's
+    summary. They said "for tomorrow", "for the next day" and "cards of today's plan"
+    for the same cards.
+    """
+    cards = "card waits" if count == 1 else "cards wait"
+    return f"{count} {'more ' if more else ''}{cards} for tomorrow"
 
 
 @dataclass(frozen=True)
@@ -145,10 +159,7 @@ class PlanStatus:
             return "today: the plan is over"
         offered = self.offered
         waiting = () if self.queue is None else self.queue.waiting
-        wait = ""
-        if waiting:
-            count = "1 card waits" if len(waiting) == 1 else f"{len(waiting)} cards wait"
-            wait = f"; {count} for tomorrow"
+        wait = f"; {cards_wait(len(waiting))}" if waiting else ""
         if not offered:
             if waiting or (self.queue is not None and self.queue.minutes_used):
                 used = round(self.queue.spent_seconds / 60) if self.queue is not None else 0

@@ -20,6 +20,7 @@ from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, topic_labels
 from quiz.study.days import as_utc, day_start
+from quiz.study.plan_status import cards_wait
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
     default_scheduler,
@@ -353,11 +354,8 @@ class Session:
         if box is None or not self.left_for_later:
             return None
         count = len({card.id for card in self.left_for_later})
-        left = (
-            "1 card of today's plan waits" if count == 1 else f"{count} cards of today's plan wait"
-        )
         return (
-            f"Today's plan minutes are used: {left} for the next day. "
+            f"Today's plan minutes are used: {cards_wait(count)}. "
             "To practise more (the schedule stays as planned): drillbit study --mode cram."
         )
 

@@ -37,7 +37,7 @@ from quiz.study.plan import (
     recall_at,
     time_box,
 )
-from quiz.study.plan_status import PlanStatus, plan_queue, plan_status
+from quiz.study.plan_status import PlanStatus, cards_wait, plan_queue, plan_status
 from quiz.study.session import Session, SessionOptions
 from tests.study.fakes import FakeCard
 
@@ -869,9 +869,15 @@ def test_the_line_counts_only_what_a_session_started_now_gives(
     assert session.current is None, "... that no long answer fits: d gives nothing"
     assert status.offered == ()
     waiting = len(status.queue.waiting)
-    assert session.time_box_note is not None and f"{waiting} card" in session.time_box_note
     word = "card waits" if waiting == 1 else "cards wait"
     assert status.load() == f"today: done, 2 of 3 min used; {waiting} {word} for tomorrow"
+    assert cards_wait(1, more=True) == "1 more card waits for tomorrow"
+    # the session's note says it in the line's words ("cards of today's plan wait for
+    # the next day" before the seventeenth round)
+    assert session.time_box_note == (
+        f"Today's plan minutes are used: {waiting} {word} for tomorrow. "
+        "To practise more (the schedule stays as planned): drillbit study --mode cram."
+    )
     assert status.status() == "minutes_used"
     today = status.as_dict()["today"]
     assert isinstance(today, dict)

@@ -145,7 +145,7 @@ async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
         assert isinstance(summary, SummaryScreen)
         assert summary.summary.cards_reviewed == 1
         note = summary.summary.note
-        assert note is not None and "1 card of today's plan" in note
+        assert note is not None and "minutes are used: 1 card waits for tomorrow" in note
         assert "drillbit study --mode cram" in str(summary.query_one("#summary-numbers").render())
 
 

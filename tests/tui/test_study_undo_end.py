@@ -136,7 +136,11 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         await pilot.pause()
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
         assert _place(study).endswith(f"1 done · {left} left")
-        assert any("plan minutes are nearly used" in n.message for n in app._notifications)
+        # in the words of Home's line ("for the next day" before the seventeenth round)
+        dropped = len(session.left_for_later)
+        word = "card waits" if dropped == 1 else "cards wait"
+        notices = [n.message for n in app._notifications]
+        assert f"Today's plan minutes are nearly used: {dropped} {word} for tomorrow." in notices
 
 
 async def _rating_line(

@@ -32,6 +32,7 @@ from quiz.study import (
     shown_interval,
     suggested_rating,
 )
+from quiz.study.plan_status import cards_wait
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -510,9 +511,9 @@ class StudyScreen(Screen[None]):
         self.post_message(self.AnswerGraded(answer))
         dropped = len(self.session.left_for_later) - waiting
         if dropped and self.session.current is not None:
-            cards = "1 card waits" if dropped == 1 else f"{dropped} cards wait"
+            cards = cards_wait(dropped, more=waiting > 0)
             self.notify(
-                f"Today's plan minutes are nearly used: {cards} for the next day.",
+                f"Today's plan minutes are nearly used: {cards}.",
                 title="Interview plan",
             )
         return answer
