@@ -153,8 +153,15 @@ class PlanStatus:
         return phrases
 
     def load(self) -> str:
-        """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min', or
-        that today's minutes are used, from what a session started now gives."""
+        """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min at
+        your pace', or that today's minutes are used, from what a session started now gives.
+
+        The counts are what the minutes left hold at the pace measured from your answer
+        times, and each answer moves that estimate (most of all on the first days): after
+        a quick first answer the same minutes can hold one more card, and "16 new" stays
+        16 (or becomes 17) with a card answered. "at your pace" says where the count comes
+        from; the count is not a list of cards set in the morning.
+        """
         if self.today is None:
             return "today: the plan is over"
         offered = self.offered
@@ -169,7 +176,8 @@ class PlanStatus:
         new = set(self.today.new)
         fresh = sum(1 for card_id in offered if card_id in new)
         minutes = max(1, round(self.offered_seconds / 60))
-        return f"today: {len(offered) - fresh} reviews + {fresh} new, about {minutes} min{wait}"
+        reviews = len(offered) - fresh
+        return f"today: {reviews} reviews + {fresh} new, about {minutes} min at your pace{wait}"
 
     def short_of_target(self) -> bool:
         """Whether the forecast with the plan followed ends under the target on the day."""

@@ -788,7 +788,9 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
         reviews=("a",), forward=("b",), new=("c",), seconds=150.0, days_left=10, new_remaining=1
     )
     assert (
-        PlanStatus(plan, 10, ready, busy).line().endswith("today: 2 reviews + 1 new, about 2 min")
+        PlanStatus(plan, 10, ready, busy)
+        .line()
+        .endswith("today: 2 reviews + 1 new, about 2 min at your pace")
     )
     assert PlanStatus(plan, 10, ready, busy).steps_note() is None
     short = replace(busy, same_day_steps=False)
@@ -812,6 +814,28 @@ def plan_session(store: Store, cards: list[C], now: datetime, scheduler: Schedul
         requeue_again=planned.same_day_steps,
     )
     return Session(store, cards, options, now=now, scheduler=scheduler)
+
+
+def test_after_a_quick_first_answer_the_line_says_the_count_is_at_your_pace(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # The tester saw "16 new", answered one card in 8 s, and Home said "17 new": the
+    # pace learned from that answer, and the same minutes hold more cards. The count is
+    # what the minutes hold at the measured pace, and the line now says so.
+    cards = [C(f"c{i:03d}") for i in range(100)]
+    store.set_interview_plan(a_plan(14, minutes=30))
+    before = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert before is not None and before.today is not None
+    session = plan_session(store, cards, START, scheduler)
+    answered = START + timedelta(seconds=4)
+    session.rate(Rating.Good, now=answered, duration_ms=4_000)
+    session.finish(now=answered)
+    after = plan_status(store, cards, answered, tz=UTC, scheduler=scheduler)
+    assert after is not None and after.today is not None
+    assert len(after.offered) >= len(before.offered), "one answered, as many (or more) left"
+    fresh = len(after.today.new)
+    assert after.load().startswith(f"today: 0 reviews + {fresh} new, about ")
+    assert after.load().endswith(" min at your pace")
 
 
 def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(

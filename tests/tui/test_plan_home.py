@@ -172,7 +172,7 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
         numbers = str(summary.query_one("#summary-numbers").render())
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
-        assert status.load() == "today: 0 reviews + 2 new, about 3 min"
+        assert status.load() == "today: 0 reviews + 2 new, about 3 min at your pace"
         assert f"Plan            {status.load()}" in numbers
         assert "Next due" not in numbers, "the plan's load, not fsrs's due time"
 
