@@ -189,10 +189,9 @@ def nothing_to_study(session: Session) -> str:
     box = session.options.time_box
     if not planned and box is not None and box.used_up:
         # Home says "today: done, N of M min used" from the same TimeBox.used_up
-        return (
-            "Today's plan minutes are used. To practise more (the schedule stays as "
-            "planned): drillbit study --mode cram."
-        )
+        from quiz.study.plan_status import minutes_used_note
+
+        return minutes_used_note()
     if planned:
         cards = "1 card" if planned == 1 else f"{planned} cards"
         return f"Nothing here in today's plan: its {cards} for today are in other packs or topics. {goes_on}"

@@ -25,14 +25,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PACE_WINDOW_DAYS",
+    "PRACTISE_MORE",
     "PlanQueue",
     "PlanStatus",
     "cards_wait",
     "memory_at",
+    "minutes_used_note",
     "pace_from_store",
     "planned_cards",
     "plan_queue",
     "plan_status",
+    "session_cut_note",
     "steps_today",
     "today_plan",
 ]
@@ -52,6 +55,30 @@ def cards_wait(count: int, *, more: bool = False) -> str:
     """
     cards = "card waits" if count == 1 else "cards wait"
     return f"{count} {'more ' if more else ''}{cards} for tomorrow"
+
+
+PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."
+"""How to go on when today's plan minutes stop a session."""
+
+
+def minutes_used_note(waiting: int = 0) -> str:
+    """What `d` says when today's plan minutes leave it nothing to start, with how many
+    of the cards it would have studied wait (`waiting`) and how to go on anyway."""
+    said = f": {cards_wait(waiting)}" if waiting else ""
+    return f"Today's plan minutes are used{said}. {PRACTISE_MORE}"
+
+
+def session_cut_note() -> str:
+    """A plan-mode session's summary when today's minutes ended it: that its last cards
+    no longer fit, and how to go on.
+
+    No count and no "minutes are used": the summary's Plan row says what is left of
+    today's plan, as Home does, from the plan made again after the session, and that can
+    differ from the session's queue made at its start (a summary said "1 card waits for
+    tomorrow" and "2 cards wait for tomorrow" one line apart, or "minutes are used"
+    above a row offering one more card that fits in the minutes left).
+    """
+    return f"The session's last cards no longer fit in today's plan minutes. {PRACTISE_MORE}"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, topic_labels
 from quiz.study.days import as_utc, day_start
-from quiz.study.plan_status import cards_wait
+from quiz.study.plan_status import minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
     default_scheduler,
@@ -349,15 +349,18 @@ class Session:
 
     @property
     def time_box_note(self) -> str | None:
-        """Plan mode, when the minutes ran out: what is left and how to go on anyway."""
+        """Plan mode, when the minutes ran out: how many of the session's cards wait for
+        tomorrow and how to go on anyway (what `d` says when it finds nothing to start)."""
         box = self.options.time_box
         if box is None or not self.left_for_later:
             return None
-        count = len({card.id for card in self.left_for_later})
-        return (
-            f"Today's plan minutes are used: {cards_wait(count)}. "
-            "To practise more (the schedule stays as planned): drillbit study --mode cram."
-        )
+        return minutes_used_note(len({card.id for card in self.left_for_later}))
+
+    @property
+    def _summary_note(self) -> str | None:
+        """The summary's note when today's minutes ended the session (`session_cut_note`:
+        its Plan row, not this note, says what is left of today's plan)."""
+        return None if self.time_box_note is None else session_cut_note()
 
     # -- where we are ----------------------------------------------------------------
 
@@ -637,7 +640,7 @@ class Session:
                 time_limit_seconds=(
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
-                note=self.time_box_note,
+                note=self._summary_note,
                 plan_mode=self.plan_mode,
                 topic_names=self._topic_names,
             )

@@ -37,7 +37,13 @@ from quiz.study.plan import (
     recall_at,
     time_box,
 )
-from quiz.study.plan_status import PlanStatus, cards_wait, plan_queue, plan_status
+from quiz.study.plan_status import (
+    PlanStatus,
+    cards_wait,
+    plan_queue,
+    plan_status,
+    session_cut_note,
+)
 from quiz.study.session import Session, SessionOptions
 from tests.study.fakes import FakeCard
 
@@ -764,7 +770,11 @@ def test_a_plan_session_stops_offering_cards_once_the_minutes_are_used(store: St
     session.rate(Rating.Good, now=START + timedelta(seconds=80), duration_ms=30_000)
     assert session.current is None, "80 s used: a 40 s answer would end past 100 s"
     summary = session.finish(now=START + timedelta(seconds=90))
-    assert summary.note is not None and "2 cards" in summary.note and "cram" in summary.note
+    assert (
+        session.time_box_note is not None and "2 cards wait for tomorrow" in session.time_box_note
+    )
+    # the summary's Plan row counts what waits, from the plan after the session
+    assert summary.note == session_cut_note() and "cram" in summary.note
 
 
 def test_without_a_plan_a_due_session_has_no_time_box(store: Store) -> None:
