@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from fsrs import Scheduler
+from textual.geometry import Size
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -39,6 +40,24 @@ async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
             return True
         await pilot.pause(0.05)
     return ready()
+
+
+async def resize(pilot: Pilot[None], width: int, height: int) -> None:
+    """Resize the terminal and wait until the current screen has handled it: its own
+    `on_resize` (where screens refit tables and lines) and its layout; then one pause for
+    the widgets' own Resize events.
+
+    `pilot.resize_terminal` and a pause are not enough: the app takes the new size at once
+    (`screen.size` is the app's), but tells the screen a timer tick later, and a pause
+    ends on a wall-clock guess that a loaded machine defeats. The screen's layout
+    (`outer_size`) changes while it handles that Resize, after its `on_resize`.
+    """
+    await pilot.resize_terminal(width, height)
+    size = Size(width, height)
+    assert await wait_until(pilot, lambda: pilot.app.screen.outer_size == size), (
+        f"the screen was never laid out at {width}x{height}"
+    )
+    await pilot.pause()
 
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, resize, wait_until
 
 
 class Plain(Button):
@@ -224,7 +224,7 @@ async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
         compact, keys = _drawn(app)
         assert compact and "palette" not in [name for name, *_ in keys]
         assert keys[-1][0] == "Back" and keys[-1][2] <= 80, keys
-        await pilot.resize_terminal(120, 24)
+        await resize(pilot, 120, 24)
         await _settled(pilot, app, 120, "palette")
         compact, keys = _drawn(app)
         assert not compact and [name for name, *_ in keys][-2:] == ["Back", "palette"]

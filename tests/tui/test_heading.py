@@ -9,7 +9,7 @@ from textual.widgets import Label
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.heading import CardHeading
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, resize
 
 TITLE = "Memory of the attention weights for a long sequence"
 
@@ -49,8 +49,7 @@ async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) 
         place = f"{study.card.topic} · {done} done · {total - done} left"
         assert study.card.title in heading.text.plain
         narrow = len(f" {study.card.kind}  ") + len(f"  {place}") + 6
-        await pilot.resize_terminal(narrow + 2, 24)  # the heading's padding: one a side
-        await pilot.pause()
+        await resize(pilot, narrow + 2, 24)  # the heading's padding: one a side
         assert heading.text.plain.endswith(place)
         assert "…" in heading.text.plain
 
@@ -64,7 +63,6 @@ async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) 
         title = app.screen.query_one("#study-title", Label)
         assert len(request.describe()) > 30
         assert title.size.width == len(request.describe())
-        await pilot.resize_terminal(50, 24)
-        await pilot.pause()
+        await resize(pilot, 50, 24)
         assert title.size.width <= 25
         assert title.styles.text_overflow == "ellipsis"

@@ -18,7 +18,7 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
-from tests.tui.conftest import AppFactory, Recorder, wait_until
+from tests.tui.conftest import AppFactory, Recorder, resize, wait_until
 
 
 async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
@@ -193,7 +193,6 @@ async def test_the_totals_line_breaks_before_the_totals_not_inside_them(
         summary = screen.query_one("#home-summary")
         totals = "3 new + 0 learning + 0 review + 1 suspended = 4 cards"
         assert str(summary.render()).splitlines() == [f"0 due · 3 new today  |  {totals}"]
-        await pilot.resize_terminal(70, 24)
-        await pilot.pause()
+        await resize(pilot, 70, 24)
         assert str(summary.render()).splitlines() == ["0 due · 3 new today", totals]
         assert summary.size.height == 2

@@ -6,7 +6,7 @@ import pytest
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.widgets.phrases import break_between
-from tests.tui.conftest import AppFactory, set_plan
+from tests.tui.conftest import AppFactory, resize, set_plan
 
 PHRASES = ["12 days left", "readiness 0.71 → target 0.90 on the day", "today: 34 reviews + 12 new"]
 
@@ -53,9 +53,7 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
             return shown[1:]
 
         assert plan_lines() == [status.line()], "one line where it fits"
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await resize(pilot, 80, 24)
         assert plan_lines() == [" · ".join(status.phrases()[:2]) + " ·", status.phrases()[2]]
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
+        await resize(pilot, 120, 30)
         assert plan_lines() == [status.line()], "and back on one line when wide again"

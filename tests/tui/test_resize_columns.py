@@ -8,10 +8,11 @@ that when the terminal's width changes, not keep the width it had when it was op
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widget import Widget
+from textual.screen import Screen
 from textual.widgets import DataTable
 
 from quiz.tui.app import DrillbitApp
@@ -19,9 +20,10 @@ from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, resize, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
 LONG_TITLE = "A gradient-descent step that moves theta against its gradient"
@@ -51,23 +53,29 @@ def row_text(table: DataTable[object], title: str) -> str:
     raise AssertionError(f"no row for {title!r}")
 
 
-async def resize(pilot: Pilot[None], widget: Widget, size: tuple[int, int]) -> None:
-    """Resize the terminal and let the widget's screen lay itself out and tables re-measure."""
-    await pilot.resize_terminal(*size)
-    assert await wait_until(pilot, lambda: widget.screen.size == size)
-    await pilot.pause()
+async def filled_table(
+    app: DrillbitApp, pilot: Pilot[None], kind: type[Screen[Any]]
+) -> DataTable[object]:
+    """Wait until the current screen is a `kind` whose table has rows; that table.
+
+    A key reaches the app's screens through several messages, and a pushed screen mounts
+    its widgets after it is on the stack: one pause after the key may come before either.
+    """
+
+    def ready() -> bool:
+        screen = app.screen
+        return isinstance(screen, kind) and any(t.row_count for t in screen.query(DataTable))
+
+    assert await wait_until(pilot, ready), f"no {kind.__name__} with a filled table"
+    await pilot.pause()  # the table measures its new rows when idle
+    table: DataTable[object] = app.screen.query_one(DataTable)
+    return table
 
 
 async def open_table(app: DrillbitApp, pilot: Pilot[None], key: str) -> DataTable[object]:
     """Open the drill list (`l`) or the card browser (`b`) from Home; its table."""
     await pilot.press(key)
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, DrillsScreen if key == "l" else BrowserScreen)
-    table: DataTable[object] = screen.query_one(DataTable)
-    assert await wait_until(pilot, lambda: table.row_count > 0)
-    await pilot.pause()
-    return table
+    return await filled_table(app, pilot, DrillsScreen if key == "l" else BrowserScreen)
 
 
 async def widths_when_opened(build: AppFactory, key: str, size: tuple[int, int]) -> list[int]:
@@ -90,7 +98,7 @@ async def test_title_column_follows_the_terminal_width(
         table = await open_table(app, pilot, key)
         expected[start] = widths(table)
         for size in (end, start):  # there and back
-            await resize(pilot, table, size)
+            await resize(pilot, *size)
             assert widths(table) == expected[size], f"as if opened at {size}"
             # every column is on screen: nothing pushed off to the right
             assert table.virtual_size.width <= table.size.width
@@ -130,7 +138,7 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
         assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
         await pilot.press("f1")
         assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        await resize(pilot, app.screen, NARROW)
+        await resize(pilot, *NARROW)
         await pilot.press("escape")
         assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
         await pilot.press("escape")
@@ -142,13 +150,15 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
 
 async def open_summary(app: DrillbitApp, pilot: Pilot[None]) -> DataTable[object]:
     """Answer one card of a cram session and end it; the summary's table."""
-    await pilot.press("2", "enter", "escape")
-    await pilot.pause()
-    assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-    table: DataTable[object] = app.screen.query_one(DataTable)
-    assert await wait_until(pilot, lambda: table.row_count > 0)
-    await pilot.pause()
-    return table
+    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    study = app.screen
+    await pilot.press("2", "enter")
+    # escape before the answer is in would end a session with nothing answered
+    assert await wait_until(
+        pilot, lambda: isinstance(study, StudyScreen) and study.phase == "feedback"
+    )
+    await pilot.press("escape")
+    return await filled_table(app, pilot, SummaryScreen)
 
 
 async def summary_widths_when_opened(build: AppFactory, size: tuple[int, int]) -> list[int]:
@@ -171,7 +181,7 @@ async def test_summary_layout_follows_the_terminal_width(
         expected[start] = widths(table)
         assert expected[WIDE] != expected[NARROW], "the two layouts differ"
         for size in (end, start):
-            await resize(pilot, table, size)
+            await resize(pilot, *size)
             assert widths(table) == expected[size], f"the layout chosen at {size}"
             assert table.virtual_size.width <= table.size.width
 

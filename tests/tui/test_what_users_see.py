@@ -16,7 +16,7 @@ from quiz.tui.screens.stats import NO_RETENTION
 from quiz.tui.widgets.bars import MIN_BAR, RowChart
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, resize, wait_until
 
 
 async def test_the_palette_says_it_finds_cards_and_commands(build: AppFactory) -> None:
@@ -92,9 +92,7 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         assert describe("new_per_day") in said and "enter saves" in said
         assert help_line.size.height >= 3  # all of it on screen
         assert help_line.region.bottom <= screen.query_one(KeysFooter).region.y
-        await pilot.resize_terminal(120, 40)  # the table refits; the refusal stays
-        assert await wait_until(pilot, lambda: screen.size == (120, 40))
-        await pilot.pause()
+        await resize(pilot, 120, 40)  # the table refits; the refusal stays
         assert str(help_line.render()) == said
         assert all(describe(key) in table_text(table) for key in KEYS)
     app = build()
