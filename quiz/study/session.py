@@ -11,7 +11,7 @@ import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from fsrs import Rating, Scheduler
 
@@ -198,11 +198,17 @@ def aside_phrase(flag: CardFlag) -> str:
     return "Buried until tomorrow"
 
 
+AsideAction = Literal["bury", "suspend"]
+
+
 class SetAside(NamedTuple):
     """A card buried or suspended in a session, with the flag it has now."""
 
     card: StudyCard
     flag: CardFlag
+    action: AsideAction
+    """What was done, as asked: not read back from `flag`, which is the result (a bury
+    leaves a suspended card suspended, a suspend ends a burial)."""
 
 
 @dataclass(frozen=True)
@@ -565,7 +571,7 @@ class Session:
         removed = tuple((i, c) for i, c in enumerate(self._queue) if c.id == card.id)
         self._queue = [c for c in self._queue if c.id != card.id]
         self._shown_at = moment
-        aside = SetAside(card, flag)
+        aside = SetAside(card, flag, "suspend" if suspend else "bury")
         self._steps.append(
             _Step(
                 card=card,

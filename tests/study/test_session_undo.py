@@ -163,6 +163,30 @@ def test_undoing_a_bury_of_a_suspended_card_restores_its_flag_exactly(
     assert store.card_flag("adam-step") == before, "suspended, not buried, set when it was"
 
 
+def test_what_undo_takes_back_says_which_action_it_was(store: Store, scheduler: Scheduler) -> None:
+    """The flag is the result, not the action: a bury leaves a suspended card suspended
+    and a suspend ends a burial, so the step keeps what the person asked for."""
+    earlier = NOW - timedelta(hours=3)
+    store.bury("adam-step", until=NOW + timedelta(hours=8), now=earlier)
+    store.set_flag("bn-forward", suspended=True, buried_until=None, now=earlier)
+    flags = {card_id: store.card_flag(card_id) for card_id in ("adam-step", "bn-forward")}
+    picked = SessionOptions(mode="cram", filters=Filters(tag="drill"), include_hidden=True)
+    clock = Clock()
+    session = Session(store, deck(), picked, clock=clock, scheduler=scheduler)
+    assert [card.id for card in session.planned] == ["adam-step", "bn-forward"]
+    suspended = session.set_aside(suspend=True)  # the card buried earlier
+    assert suspended is not None and suspended.action == "suspend"
+    clock.advance(10)
+    buried = session.set_aside(suspend=False)  # the card suspended earlier: it stays so
+    assert buried is not None and buried.action == "bury" and buried.flag.suspended
+    undone = [session.undo(), session.undo()]
+    assert [(u.card.id, u.action) for u in undone if isinstance(u, SetAside)] == [
+        ("bn-forward", "bury"),
+        ("adam-step", "suspend"),
+    ]
+    assert {card_id: store.card_flag(card_id) for card_id in flags} == flags
+
+
 def test_undo_leaves_a_flag_changed_elsewhere_since(store: Store, scheduler: Scheduler) -> None:
     clock = Clock()
     session = _session(store, scheduler, clock)

@@ -3,6 +3,8 @@ count and the rating keys' line, driven with Pilot on a fake clock."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.text import Text
 
 from quiz.tui.screens.confirm import ConfirmScreen
@@ -176,3 +178,33 @@ async def test_the_rating_keys_fit_one_line_at_80_columns(build: AppFactory) -> 
             height, text = await _rating_line(build, request, size, plan=plan)
             assert shown in text
             assert height == 1, f"{size}: {text}"
+
+
+async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A card buried earlier, opened by hand and suspended: u undoes a suspend (the notice
+    said "bury" whenever the card had a burial date). A suspended card opened and buried
+    stays suspended, and u undoes a bury."""
+    app = build(study=StudyRequest(mode="cram", card_ids=("what-is-relu", "sigmoid-bound")))
+    store = app.workspace.store
+    store.bury("what-is-relu", until=clock() + timedelta(hours=8), now=clock())
+    store.set_flag("sigmoid-bound", suspended=True, buried_until=None, now=clock())
+    async with app.run_test(notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        for key in ("x", "u", "s", "b", "u"):
+            clock.advance(5)
+            await pilot.press(key)
+            await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "Suspended: What ReLU computes." in messages
+        assert "Undid the suspend of 'What ReLU computes'." in messages
+        assert (
+            "Still suspended (a bury leaves a suspended card as it is): "
+            "The largest value of sigmoid'." in messages
+        )
+        assert "Undid the bury of 'The largest value of sigmoid''." in messages
+        assert not any("Undid the bury of 'What ReLU" in m for m in messages)
+        flag = store.card_flags()["what-is-relu"]
+        assert not flag.suspended and flag.buried_until is not None, "buried as before"

@@ -594,8 +594,7 @@ class StudyScreen(Screen[None]):
         aside = self.session.set_aside(suspend=suspend)
         if aside is None:
             return
-        card, flag = aside
-        self.notify(f"{aside_phrase(flag)}: {card.title}.")
+        self.notify(f"{aside_phrase(aside.flag)}: {aside.card.title}.")
         await self.show_card()
 
     def action_open_drill(self) -> None:
@@ -649,8 +648,7 @@ class StudyScreen(Screen[None]):
         if undone is None:
             return
         if isinstance(undone, SetAside):
-            what = "bury" if undone.flag.buried_until is not None else "suspend"
-            self.notify(f"Undid the {what} of '{undone.card.title}'.")
+            self.notify(f"Undid the {undone.action} of '{undone.card.title}'.")
         else:
             self.post_message(self.AnswerUndone(undone))
             self.notify(f"Undid {rating_name(undone.rating)} on '{undone.card.title}'.")
