@@ -117,6 +117,45 @@ def tui_bank(tmp_path: Path) -> Path:
     return root
 
 
+SHARED_TOPIC_CARD = """---
+id: dropout-training
+kind: choice
+title: Inverted dropout in training
+topic: basics
+tags: [dropout]
+difficulty: 2
+source: tests
+choices:
+  - Divide the kept activations by keep_prob
+  - Multiply every activation by keep_prob
+answer: 0
+---
+
+## Question
+
+With inverted dropout, what happens to the kept activations in training?
+
+## Explanation
+
+Dividing by keep_prob keeps their expected value, so inference needs no change.
+"""
+
+
+@pytest.fixture
+def shared_topic(tmp_path: Path) -> Path:
+    """A second pack, deep-training, with a card in mini's topic "basics": the two packs'
+    topics are named "basics (mini)" and "basics (deep-training)" (pass it as `extra`)."""
+    root = tmp_path / "more"
+    pack = root / "deep-training"
+    (pack / "basics").mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "title: Deep training\ndescription: A second pack for the tests.\nversion: 0.1.0\n",
+        encoding="utf-8",
+    )
+    (pack / "basics" / "dropout-training.md").write_text(SHARED_TOPIC_CARD, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A fake clock at START."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, timedelta
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -140,6 +141,32 @@ def test_summary(
         await pilot.pause()
 
     assert snap_compare(app, run_before=answer_some, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_of_a_topic_two_packs_share(
+    snap_compare: SnapCompare,
+    build: AppFactory,
+    clock: FakeClock,
+    shared_topic: Path,
+    size: tuple[int, int],
+) -> None:
+    """ "basics (deep-training)" wraps onto two whole lines at 80 columns, whole at 120."""
+    app = build(study=StudyRequest(mode="cram", topic="basics"), extra=[shared_topic])
+
+    async def answer_all(pilot: Pilot[None]) -> None:
+        clock.advance(12)
+        await pilot.press("2", "enter")
+        await pilot.press("enter", *"0.25")
+        clock.advance(40)
+        await pilot.press("enter", "enter", "space", "enter")
+        clock.advance(25)
+        await pilot.press("1")
+        clock.advance(15)
+        await pilot.press("2", "enter", "escape")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=answer_all, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

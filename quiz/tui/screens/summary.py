@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import Label, Static
 
 from quiz.overview import describe_due
 from quiz.study import rating_name
@@ -19,6 +22,8 @@ from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from quiz.study import Summary
     from quiz.workspace import Workspace
 
@@ -27,15 +32,91 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
-WIDE = 110
-"""From this terminal width the card and topic columns fit their content; below it they are
-cut (at 34 and 14 cells, ending in "…") so the result and time columns stay on screen."""
+CHROME = 16
+"""Cells of a row that no column's text gets: the body's padding (2 a side), two scroll
+bars (2 each: a long session's table scrolls, and so does the body around it) and a cell
+of padding either side of each of the four columns."""
+NUMBERS_CHROME = 6
+"""The body's padding (2 a side) and its scroll bar (2), around the figures."""
+LABEL = "Weakest topics  "
+"""The figures' labels are this wide; a value wraps under the value, not the label."""
+CARD_MIN = 34
+"""The card column's width that a long topic name does not take from it: the topic wraps
+instead (see `topic_lines`)."""
+COLUMN_MIN = 10
+"""Neither the card nor the topic column is narrower, however narrow the terminal."""
+WORD_MAX = 20
+"""A word of a topic's name up to this wide is never cut to keep the card at CARD_MIN."""
 
 
-def column_widths(terminal_width: int) -> dict[str, int | None]:
-    """The card and topic columns' widths at this terminal width (None: fit the content)."""
-    wide = terminal_width >= WIDE
-    return {"card": None if wide else 34, "topic": None if wide else 14}
+def joined_lines(items: Sequence[str], width: int, separator: str = ", ") -> list[str]:
+    """`items` joined by `separator` into lines of at most `width` cells, broken only
+    between items (an item wider than the width has a line of its own)."""
+    lines: list[str] = []
+    for item in items:
+        # room for the item and the separator's end a line broken after it keeps (",")
+        after = cell_len(separator) + cell_len(item) + cell_len(separator.rstrip())
+        if lines and cell_len(lines[-1]) + after <= width:
+            lines[-1] += f"{separator}{item}"
+        else:
+            if lines:
+                lines[-1] += separator.rstrip()
+            lines.append(item)
+    return lines
+
+
+def topic_lines(name: str, width: int) -> list[str]:
+    """A topic's name in at most two lines of `width` cells, broken at spaces:
+    "optimizers (deep-training)" at 15 is "optimizers" and "(deep-training)". A word
+    longer than the width, or a third line, is cut with "…"."""
+    lines: list[str] = []
+    for word in name.split(" "):
+        if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    return [line if cell_len(line) <= width else _cut(line, width) for line in lines]
+
+
+def _cut(text: str, width: int) -> str:
+    line = Text(text)
+    line.truncate(width, overflow="ellipsis")
+    return line.plain
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """The summary table's card and topic columns' widths (in cells, padding not included)."""
+
+    card: int
+    topic: int
+
+
+def table_layout(
+    terminal_width: int, titles: Sequence[str], topics: Sequence[str], others: int
+) -> TableLayout:
+    """The topic column as wide as its longest name, the card column what is left (at
+    most its longest title); `others` is what the result and time columns take.
+
+    When the longest name would leave the card column under CARD_MIN, the names wrap
+    (`topic_lines`) and the column is as wide as their longest line: at 80 columns a topic
+    two packs share, "optimizers (deep-training)", is two whole lines, not "optimizers (d…".
+    A word of a name (a pack's, "(neural-networks)") is not cut for CARD_MIN, up to
+    WORD_MAX cells: the card column gives up those few cells.
+    """
+    available = terminal_width - CHROME - others
+    room = max(COLUMN_MIN, available - CARD_MIN)
+    whole = max(cell_len(name) for name in ["topic", *topics])
+    topic = whole
+    if whole > room:
+        words = max(cell_len(word) for name in topics for word in name.split(" "))
+        room = max(room, min(words, WORD_MAX, whole))
+        lines = (line for name in topics for line in topic_lines(name, room))
+        topic = max(cell_len("topic"), *(cell_len(line) for line in lines))
+    longest = max(cell_len(title) for title in ["card", *titles])
+    return TableLayout(card=max(COLUMN_MIN, min(longest, available - topic)), topic=topic)
 
 
 class SummaryScreen(Screen[None]):
@@ -55,47 +136,64 @@ class SummaryScreen(Screen[None]):
         self.workspace = workspace
         self.summary = summary
         self.heading = title if title is not None else summary.mode
+        self._rows: list[tuple[str, str, Text, str]] = []
+        """Each question's title, topic, result and time, as the table shows them."""
+        self._topic_width = 0
+        self._next = ""
+        """The line about what comes next (the plan's load, or fsrs's next due time)."""
+        self._numbers_width = 0
+        """The terminal width the figures were last wrapped at."""
 
     def compose(self) -> ComposeResult:
         s = self.summary
-        from datetime import timedelta
-
         heading = Text(f" Session summary · {self.heading} ", style="reverse bold")
         yield Label(heading, id="summary-title")
+        ws = self.workspace
+        plan = ws.plan_status()
+        if plan is not None and plan.today is not None:
+            # while a plan runs, Home's d studies the plan's cards when the plan says,
+            # not when fsrs's due time comes: after any session (cram and mock too),
+            # what comes next is the plan's, in Home's words
+            self._next = f"Plan            {plan.load()}"
+        else:
+            self._next = f"Next due        {describe_due(s.next_due, ws.now(), ws.tz)}"
         with VerticalScroll(id="summary-body"):
-            lines = Text()
-            lines.append(f"Cards reviewed  {s.cards_reviewed}", style="bold")
-            if s.answers != s.cards_reviewed:
-                lines.append(f"  ({s.answers} answers)")
-            if s.mode == "mock":
-                lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
-            time_used = format_clock(timedelta(seconds=s.seconds))
-            limit = (
-                f" of {format_clock(timedelta(seconds=s.time_limit_seconds))}"
-                if s.time_limit_seconds is not None
-                else ""
-            )
-            lines.append(f"\nTime            {time_used}{limit}")
-            pace = "–" if s.pace_seconds is None else f"{s.pace_seconds:.0f} s per answer"
-            lines.append(f"\nPace            {pace}")
-            lines.append(f"\nAccuracy        {_percent(s.accuracy)} ({s.correct} right)")
-            weak = ", ".join(f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics)
-            lines.append(f"\nWeakest topics  {weak or 'none: no misses'}")
-            ws = self.workspace
-            plan = ws.plan_status()
-            if plan is not None and plan.today is not None:
-                # while a plan runs, Home's d studies the plan's cards when the plan says,
-                # not when fsrs's due time comes: after any session (cram and mock too),
-                # what comes next is the plan's, in Home's words
-                lines.append(f"\nPlan            {plan.load()}")
-            else:
-                lines.append(f"\nNext due        {describe_due(s.next_due, ws.now(), ws.tz)}")
-            if s.note:
-                lines.append(f"\n\n{s.note}", style="bold")
-            yield Static(lines, id="summary-numbers")
+            self._numbers_width = self.app.size.width
+            yield Static(self._numbers(self._numbers_width), id="summary-numbers")
             if s.questions:
                 yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
+
+    def _numbers(self, terminal_width: int) -> Text:
+        """The figures above the table. The weakest topics wrap between topics, under the
+        first (a name two packs share, "optimizers (deep-training)", is not broken)."""
+        from datetime import timedelta
+
+        s = self.summary
+        lines = Text()
+        lines.append(f"Cards reviewed  {s.cards_reviewed}", style="bold")
+        if s.answers != s.cards_reviewed:
+            lines.append(f"  ({s.answers} answers)")
+        if s.mode == "mock":
+            lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
+        time_used = format_clock(timedelta(seconds=s.seconds))
+        limit = (
+            f" of {format_clock(timedelta(seconds=s.time_limit_seconds))}"
+            if s.time_limit_seconds is not None
+            else ""
+        )
+        lines.append(f"\nTime            {time_used}{limit}")
+        pace = "–" if s.pace_seconds is None else f"{s.pace_seconds:.0f} s per answer"
+        lines.append(f"\nPace            {pace}")
+        lines.append(f"\nAccuracy        {_percent(s.accuracy)} ({s.correct} right)")
+        weak = [f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics]
+        room = terminal_width - NUMBERS_CHROME - len(LABEL)
+        shown = f"\n{' ' * len(LABEL)}".join(joined_lines(weak, room))
+        lines.append(f"\nWeakest topics  {shown or 'none: no misses'}")
+        lines.append(f"\n{self._next}")
+        if s.note:
+            lines.append(f"\n\n{s.note}", style="bold")
+        return lines
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """escape says Home when Home (or nothing yet) is under the summary, else Back."""
@@ -116,13 +214,10 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         if not self.summary.questions:
             return
-        table = self.query_one(DataTable)
-        for key, width in column_widths(self.app.size.width).items():
-            table.add_column(key, key=key, width=width)
-        table.add_columns("result", "time")
         for q in self.summary.questions:
             if not q.answered:
-                result = Text("not reached", style="dim")
+                # skipped or never shown (a mock ended early): as the end's question says
+                result = Text("unanswered", style="dim")
             else:
                 name = rating_name(q.rating) if q.rating else "?"
                 result = Text(
@@ -130,15 +225,50 @@ class SummaryScreen(Screen[None]):
                     style="green" if q.correct else "red",
                 )
             seconds = "" if q.seconds is None else f"{q.seconds:.0f} s"
-            table.add_row(clipped(q.title), clipped(q.topic), result, seconds)
+            self._rows.append((q.title, q.topic, result, seconds))
+        table = self.query_one(FittedTable)
+        layout = self._layout()
+        table.add_column("card", key="card", width=layout.card)
+        table.add_column("topic", key="topic", width=layout.topic)
+        table.add_columns("result", "time")
+        self._fill(table, layout)
+
+    def _layout(self) -> TableLayout:
+        """The card and topic columns' widths at the terminal's width now."""
+        results = max(cell_len("result"), *(row[2].cell_len for row in self._rows))
+        times = max(cell_len("time"), *(cell_len(row[3]) for row in self._rows))
+        return table_layout(
+            self.app.size.width,
+            [row[0] for row in self._rows],
+            [row[1] for row in self._rows],
+            results + times,
+        )
+
+    def _fill(self, table: FittedTable[RenderableType], layout: TableLayout) -> None:
+        """The rows, each topic in as many lines as `layout` gives it (one or two)."""
+        table.clear()
+        for title, topic, result, seconds in self._rows:
+            lines = topic_lines(topic, layout.topic) if cell_len(topic) > layout.topic else [topic]
+            table.add_row(
+                clipped(title), clipped("\n".join(lines)), result, seconds, height=len(lines)
+            )
+        self._topic_width = layout.topic
 
     def on_resize(self) -> None:
-        """Switch between the wide and the narrow layout when the terminal crosses WIDE.
-
-        Within a layout nothing changes, so a resize that crosses nothing costs nothing.
-        """
-        if not self.summary.questions:
+        """Refit the columns to the terminal's new width: the card column takes what the
+        others leave, and when the topic column's width changes its names are wrapped
+        again (the rows rebuilt, the cursor kept)."""
+        width = self.app.size.width
+        if width != self._numbers_width:
+            self._numbers_width = width
+            self.query_one("#summary-numbers", Static).update(self._numbers(width))
+        if not self._rows:
             return
         table = self.query_one(FittedTable)
-        for key, width in column_widths(self.app.size.width).items():
-            table.set_column_width(key, width)
+        layout = self._layout()
+        table.set_column_width("card", layout.card)
+        if layout.topic != self._topic_width:
+            table.set_column_width("topic", layout.topic)
+            row = table.cursor_row
+            self._fill(table, layout)
+            table.move_cursor(row=row)
