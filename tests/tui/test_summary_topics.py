@@ -62,15 +62,30 @@ def cells(table: DataTable[object], column: int) -> list[str]:
 
 
 async def end_with_four_answers(app: DrillbitApp, pilot: Pilot[None], clock: FakeClock) -> None:
-    """Answer the four basics cards of both packs and end; the summary is then shown."""
-    await pilot.press("2", "enter")  # mini's choice, right
+    """Answer the four basics cards of both packs and end; the summary is then shown.
+    Each key waits for the phase it is meant for (a loaded machine runs the app late)."""
+    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    study = app.screen
+    assert isinstance(study, StudyScreen)
+
+    async def press(*keys: str, phase: str, answers: int) -> None:
+        assert await wait_until(
+            pilot, lambda: study.phase == phase and len(study.session.answers) == answers
+        )
+        await pilot.press(*keys)
+
+    await press("2", "enter", phase="question", answers=0)  # mini's choice, right
     clock.advance(20)
-    await pilot.press("enter", *"0.25", "enter")  # its numeric, right
+    await press("enter", phase="feedback", answers=1)
+    await press(*"0.25", "enter", phase="question", answers=1)  # its numeric, right
     clock.advance(20)
-    await pilot.press("enter", "space", "enter", "1")  # its concept, Again
+    await press("enter", phase="feedback", answers=2)
+    await press("space", phase="question", answers=2)  # its concept
+    await press("enter", phase="revealed", answers=2)
+    await press("1", phase="rating", answers=2)  # Again
     clock.advance(20)
-    await pilot.press("2", "enter")  # deep-training's choice, wrong
-    await pilot.press("escape")
+    await press("2", "enter", phase="question", answers=3)  # deep-training's choice, wrong
+    await press("escape", phase="feedback", answers=4)
     assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
 
 
