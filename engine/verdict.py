@@ -31,6 +31,11 @@ class CaseStatus(StrEnum):
     NOT_RUN = "not_run"
 
 
+LOADING = "loading your code"
+"""The name of the result that stands for loading the submission when that failed: it
+comes first, before the cases (then all not run), and is not one of the cases."""
+
+
 class CaseResult(BaseModel):
     """One randomized case and how the submission did on it."""
 

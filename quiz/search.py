@@ -25,6 +25,11 @@ WEIGHTS: dict[str, float] = {
 }
 """How much a query word counts in each field (the best field it appears in counts)."""
 
+EXACT_ID = 1000.0
+"""Added for the card whose id is the whole query (`batchnorm`, or `layer norm` for
+`layer-norm`): a person who types an id wants that card first, before the cards whose
+titles hold the word."""
+
 _BODY_SECTIONS = ("Answer", "Task", "Explanation", "Hints")
 _LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
 
@@ -78,6 +83,7 @@ class SearchIndex:
         words = query_words(query)
         if not words:
             return []
+        whole = "-".join(words)
         found: list[tuple[float, int]] = []
         for position, fields in enumerate(self._fields):
             score = 0.0
@@ -95,7 +101,7 @@ class SearchIndex:
                     break
                 score += best
             else:
-                found.append((score, position))
+                found.append((score + EXACT_ID * (self.cards[position].id == whole), position))
         found.sort(key=lambda item: (-item[0], item[1]))
         matches = [Match(self.cards[position], score) for score, position in found]
         return matches if limit is None else matches[:limit]

@@ -20,9 +20,7 @@ from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.text import clip, strip_controls
 from engine.sandbox.worker import DISK_QUOTA, QUOTA_ENTRIES, RunResult, is_memory_error
-from engine.verdict import CaseResult, CaseStatus, Status, Verdict, build_verdict
-
-LOADING = "loading your code"
+from engine.verdict import LOADING, CaseResult, CaseStatus, Status, Verdict, build_verdict
 
 
 def _signal_name(number: int) -> str:

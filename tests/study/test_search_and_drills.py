@@ -53,6 +53,16 @@ def test_the_bundled_bank_finds_a_cited_author_and_every_leaky_relu_card() -> No
         assert "leaky" in (text + front_text).lower()
 
 
+def test_a_query_that_is_a_card_id_finds_that_card_first() -> None:
+    """`batchnorm` in the palette listed the drill whose id it is fourth, after three
+    cards with "batchnorm" in their ids and titles."""
+    index = SearchIndex(load_bank(content_roots([])).cards)
+    assert [m.card.id for m in index.search("batchnorm")][0] == "batchnorm"
+    assert len(index.search("batchnorm")) > 3
+    assert index.search("BatchNorm")[0].card.id == "batchnorm"
+    assert index.search("relu family")[0].card.id == "relu-family"
+
+
 def test_drill_states_come_from_the_attempts(tmp_path: Path) -> None:
     extra = tmp_path / "extra"
     (extra / "more" / "drills").mkdir(parents=True)

@@ -180,18 +180,49 @@ async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder)
 async def test_external_editor_is_off_in_a_browser(
     build: AppFactory, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Served in a browser, ctrl+e would start the editor on the server: it says so instead."""
+    """Served in a browser, ctrl+e would start the editor on the server: the footer does
+    not offer it (it did, and the key only said it was off), and the key does not run it."""
     app = build(drill="tiny-sgd")
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
     async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, DrillScreen)
+        shown = [key.description for key in screen.query(FooterKey)]
+        assert "$EDITOR" not in shown and "Hint" in shown
         before = editor_of(screen).text
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert recorder.of(DrillScreen.DrillSubmitted) == []
         assert editor_of(screen).text == before  # the fake editor (it writes a pass) never ran
+        screen.action_external_editor()  # any other way in says why
+        await pilot.pause()
         assert any("$EDITOR is off in the browser" in n.message for n in app._notifications)
+
+
+async def test_the_card_browser_offers_no_editor_in_a_browser(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The card browser's ctrl+e ran $EDITOR on the server when served in a browser."""
+    from quiz.tui.screens.browser import BrowserScreen
+
+    calls: list[object] = []
+
+    def call(*args: object, **kwargs: object) -> int:
+        calls.append(args)
+        return 0
+
+    monkeypatch.setattr("subprocess.call", call)
+    monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowserScreen)
+        assert "$EDITOR" not in [key.description for key in screen.query(FooterKey)]
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert calls == []
 
 
 async def test_grader_failure_is_shown_not_swallowed(build: AppFactory, recorder: Recorder) -> None:
@@ -361,3 +392,48 @@ async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: Ap
         await pilot.pause()
         assert screen.query_one("#drill-right").display
         assert screen.query_one("#drill-task").size.width < 60
+
+
+async def test_after_a_failed_grading_the_line_being_edited_stays_in_view(
+    build: AppFactory,
+) -> None:
+    """At 80x24 the verdict takes the lower rows: the editor, now shorter, kept its scroll
+    and the line with the cursor went out of view (found in a week-long try)."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, DrillScreen)
+        editor = editor_of(screen)
+        editor.load_text(WRONG + "".join(f"# note {n}\n" for n in range(12)))
+        last = editor.document.line_count - 1
+        editor.move_cursor((last, 0))
+        await pilot.pause()
+        await grade_now(app, pilot)
+        await pilot.pause()
+        top, rows = editor.scroll_offset.y, editor.scrollable_content_region.height
+        assert top <= editor.cursor_location[0] < top + rows, (top, rows)
+
+
+async def test_a_code_that_does_not_load_is_not_counted_as_a_case(build: AppFactory) -> None:
+    """The load failure stands first in the case list; the head said '0/10 cases passed'
+    for a drill of 9 cases, and the table said 'not_run'."""
+    from engine.verdict import LOADING, CaseResult, CaseStatus, Status, build_verdict
+    from quiz.tui.widgets.verdict_view import VerdictView
+
+    results = [
+        CaseResult(name=LOADING, status=CaseStatus.ERROR, message="SyntaxError: expected ':'"),
+        *(CaseResult(name=f"case {n}", status=CaseStatus.NOT_RUN) for n in range(1, 10)),
+    ]
+    verdict = build_verdict(
+        "tiny", results, status=Status.ERROR, summary="error", seed=1, duration_ms=1, isolation=[]
+    )
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(VerdictView)
+        view.show_verdict(verdict)
+        await pilot.pause()
+        head = str(view.query_one("#verdict-status").render())
+        assert "the code did not load, so none of the 9 cases ran" in head
+        assert "/10" not in head
+        table = view.query_one("#verdict-cases", DataTable)
+        assert str(table.get_row_at(1)[1]) == "not run"

@@ -215,10 +215,17 @@ class BrowserScreen(Screen[None]):
             ConfirmScreen(f"Reset '{card.title}' to new? Its schedule is forgotten."), reset
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In a browser tab $EDITOR would start on the server, where nobody sees it (and the
+        app would wait for it): its key is not offered there."""
+        if action == "edit_file":
+            return not self.app.is_web
+        return True
+
     def action_edit_file(self) -> None:
         """Open the card's file in $VISUAL/$EDITOR; the card is read again afterwards."""
         row = self.highlighted()
-        if row is None:
+        if row is None or self.app.is_web:
             return
         ws = self.workspace
         command = ws.drafts.editor_command(row.card.path)

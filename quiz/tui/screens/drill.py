@@ -25,6 +25,7 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
+from quiz.tui.widgets.code_editor import CodeEditor
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.heading import CardHeading
 from quiz.tui.widgets.verdict_view import VerdictView
@@ -133,7 +134,7 @@ class DrillScreen(Screen["DrillSitting"]):
                 yield Vertical(id="hints")
                 yield Markdown("", id="explanation")
             with Vertical(id="drill-right"):
-                yield TextArea.code_editor(
+                yield CodeEditor.code_editor(
                     ws.drafts.initial_code(card),
                     language="python",
                     id="editor",
@@ -161,11 +162,12 @@ class DrillScreen(Screen["DrillSitting"]):
         """Offer only the keys that can do something now, and where the app runs.
 
         In a browser tab ctrl+t and ctrl+n never arrive: f2 and f3 stand in for them and
-        the footer shows those; in a terminal the ctrl keys are shown.
+        the footer shows those; in a terminal the ctrl keys are shown. $EDITOR would start
+        on the server: in a browser its key is not offered (ctrl+e is the editor's end of line).
         """
         if action in WEB_KEYS.values():
             return self.app.is_web
-        if action in WEB_KEYS:
+        if action in WEB_KEYS or action == "external_editor":
             return not self.app.is_web
         if action == "grade":
             return not self.time_up
@@ -333,7 +335,8 @@ class DrillScreen(Screen["DrillSitting"]):
     def action_external_editor(self) -> None:
         """Open the draft in $VISUAL/$EDITOR with the app suspended; re-grade on return.
 
-        Not in a browser: the editor would start on the server, where nobody sees it.
+        Not in a browser: the editor would start on the server, where nobody sees it
+        (`check_action` does not offer the key there; this says why to any other caller).
         """
         if self.app.is_web:
             self.notify(

@@ -83,9 +83,15 @@ class VerdictView(VerticalScroll):
         status = verdict.status.value
         head = Text()
         head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
-        passed = sum(case.status.value == "passed" for case in verdict.cases)
-        if verdict.cases and verdict.first_failure is not None:
-            head.append(f"  {passed}/{len(verdict.cases)} cases passed")
+        from engine.verdict import LOADING  # loaded with the verdict: no start-up cost
+
+        cases = [case for case in verdict.cases if case.name != LOADING]
+        passed = sum(case.status.value == "passed" for case in cases)
+        failure = verdict.first_failure
+        if failure is not None and failure.name == LOADING:
+            head.append(f"  the code did not load, so none of the {len(cases)} cases ran")
+        elif cases and failure is not None:
+            head.append(f"  {passed}/{len(cases)} cases passed")
         else:
             head.append(f"  {verdict.summary}")
         for warning in isolation_warnings(verdict):
@@ -98,11 +104,10 @@ class VerdictView(VerticalScroll):
             detail = case.message.splitlines()[0] if case.message else ""
             table.add_row(
                 case.name,
-                Text(case.status.value, style=_STYLE.get(case.status.value, "")),
+                Text(case.status.value.replace("_", " "), style=_STYLE.get(case.status.value, "")),
                 detail,
             )
         table.display = bool(verdict.cases)
-        failure = verdict.first_failure
         failure_view = self.query_one("#verdict-failure", Static)
         failure_view.update(_failure_text(failure) if failure is not None else "")
         failure_view.display = failure is not None
