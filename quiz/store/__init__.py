@@ -1,6 +1,6 @@
 """SQLite persistence: card states, review logs, drill attempts, drafts, migrations."""
 
-from quiz.store.errors import NotSavedError, StoreError
+from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION
 from quiz.store.records import (
     MODES,
@@ -23,6 +23,7 @@ __all__ = [
     "Attempt",
     "CardFlag",
     "CardState",
+    "ChangedSinceError",
     "Draft",
     "InterviewPlan",
     "Mode",

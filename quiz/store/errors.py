@@ -18,3 +18,8 @@ class NotSavedError(StoreError):
     The database is unchanged (the transaction was rolled back), so what was saved before
     is intact; the caller still has the result it meant to save and can show it.
     """
+
+
+class ChangedSinceError(StoreError):
+    """An undo was refused: the card was answered again since (in another session, or
+    another window of the app), so restoring the older state would lose that answer."""

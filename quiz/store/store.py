@@ -35,7 +35,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from quiz.paths import database_path, ensure_dir
-from quiz.store.errors import NotSavedError, StoreError
+from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import (
     MODES,
@@ -543,7 +543,7 @@ class Store:
                     "SELECT fsrs_card FROM card_state WHERE card_id = ?", (review.card_id,)
                 ).fetchone()
                 if current is None or current["fsrs_card"] != review.card_after:
-                    raise StoreError(
+                    raise ChangedSinceError(
                         f"review {review_id} of {review.card_id} is not the card's latest; "
                         "undo the later reviews first"
                     )

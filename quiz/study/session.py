@@ -591,6 +591,11 @@ class Session:
         """Something to take back: an answer, a bury or a suspend of this session."""
         return bool(self._steps) and self._summary is None
 
+    @property
+    def undo_card(self) -> StudyCard | None:
+        """The card `undo` would bring back, if there is something to take back."""
+        return self._steps[-1].card if self.can_undo else None
+
     def undo(self, *, now: datetime | None = None) -> Answer | SetAside | None:
         """Take back the last action, as Anki does: an answer, a bury or a suspend.
 

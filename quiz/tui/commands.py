@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
+    from quiz.search import SearchIndex
     from quiz.workspace import Workspace
 
 
@@ -38,16 +39,29 @@ class CardCommands(Provider):
         for text, help_text, command in self._entries():
             yield DiscoveryHit(text, command, text=text, help=help_text)
 
+    _index: asyncio.Future[SearchIndex] | None = None
+    """The index being built off the UI thread (or built)."""
+
+    def _building(self) -> asyncio.Future[SearchIndex]:
+        if self._index is None:
+            workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+            self._index = asyncio.ensure_future(asyncio.to_thread(lambda: workspace.search_index))
+        return self._index
+
     async def startup(self) -> None:
-        """Build the search index off the UI thread while the palette opens."""
-        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
-        await asyncio.to_thread(lambda: workspace.search_index)
+        """Start building the search index off the UI thread as the palette opens.
+
+        Not awaited here: the palette cancels a search at every keystroke, and a search
+        waiting on the startup cancelled the startup with it, so the index never came and
+        no search found anything until the palette was opened again.
+        """
+        self._building()
 
     async def search(self, query: str) -> Hits:
         """Every card whose text holds all the query's words, best first."""
-        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
         open_card: Callable[[str], None] = self.app.open_card  # type: ignore[attr-defined]
-        matches = workspace.search_index.search(query, limit=40)
+        index = await asyncio.shield(self._building())  # a cancelled search leaves the build
+        matches = index.search(query, limit=40)
         top = matches[0].score if matches else 1.0
         matcher = self.matcher(query)
         for match in matches:

@@ -208,3 +208,43 @@ async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
         assert not any("Undid the bury of 'What ReLU" in m for m in messages)
         flag = store.card_flags()["what-is-relu"]
         assert not flag.suspended and flag.buried_until is not None, "buried as before"
+
+
+async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Two sessions on the same progress: undoing here an answer the other session has
+    answered over ended the app with the store's traceback. Now it is refused in words
+    and the session goes on; both answers stay."""
+    from fsrs import Card, Rating, Scheduler
+
+    app = build(study=StudyRequest(mode="due"))
+    async with app.run_test(notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        store = app.workspace.store
+        first = screen.card
+        assert first is not None
+        await pilot.press("2", "enter")
+        assert await wait_until(pilot, lambda: store.review_count() == 1)
+        await pilot.press("space")
+        assert await wait_until(pilot, lambda: screen.card is not first)
+        second = screen.card
+        later, _ = Scheduler().review_card(Card(), Rating.Easy, clock())
+        store.record_review(  # the other session's answer of the same card
+            card_id=first.id,
+            rating=4,
+            correct=True,
+            reviewed_at=clock(),
+            mode="due",
+            card_after=later.to_json(),
+        )
+        await pilot.press("u")
+        assert await wait_until(pilot, lambda: bool(app._notifications))
+        assert any(
+            f"Could not undo: '{first.title}' was answered since, in another session" in n.message
+            for n in app._notifications
+        )
+        assert screen.card is second
+        assert app.is_running and app.screen is screen
+        assert store.review_count() == 2

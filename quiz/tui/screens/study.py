@@ -23,6 +23,7 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import plain_text, section_markdown
+from quiz.store import ChangedSinceError, StoreError
 from quiz.study import (
     SessionOver,
     SetAside,
@@ -643,8 +644,25 @@ class StudyScreen(Screen[None]):
             await self.show_card()
 
     async def action_undo(self) -> None:
-        """Take back the last answer, bury or suspend; its card comes back."""
-        undone = self.session.undo()
+        """Take back the last answer, bury or suspend; its card comes back.
+
+        The store refuses when the card was answered since elsewhere (another session on
+        the same progress): the session is left as it was and the person is told why.
+        """
+        try:
+            undone = self.session.undo()
+        except ChangedSinceError:
+            card = self.session.undo_card
+            title = f"'{card.title}'" if card is not None else "the card"
+            self.notify(
+                f"Could not undo: {title} was answered since, in another session. "
+                "Nothing was changed.",
+                severity="warning",
+            )
+            return
+        except StoreError as exc:
+            self.notify(f"Could not undo: {exc}", severity="error")
+            return
         if undone is None:
             return
         if isinstance(undone, SetAside):

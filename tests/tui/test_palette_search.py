@@ -1,0 +1,41 @@
+"""The palette's card search while its index is still being built.
+
+The palette cancels the running search at every keystroke. The provider's startup
+waited for the index build, and a search waiting on the startup cancelled it with
+itself: on a loaded machine the palette then found nothing (sometimes spinning) until it
+was opened again.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from quiz.search import SearchIndex
+from tests.tui.conftest import AppFactory, wait_until
+
+
+async def test_typing_while_the_index_builds_still_finds_the_card(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow_init = SearchIndex.__init__
+
+    def slowly(self: SearchIndex, *args: object, **kwargs: object) -> None:
+        time.sleep(0.5)  # the build takes longer than the typing (it runs in a thread)
+        slow_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "__init__", slowly)
+    app = build()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        for key in "tiny":  # each key cancels the search the one before started
+            await pilot.press(key)
+        listed = app.screen.query_one(CommandList)
+
+        def prompts() -> list[str]:
+            return [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+
+        assert await wait_until(pilot, lambda: any("(tiny-sgd)" in p for p in prompts()))
