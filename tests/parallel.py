@@ -16,7 +16,20 @@ DEFAULT_XDIST_ARGS = ("-n", "auto", "--dist", "loadgroup")
 xdist group run on one worker."""
 
 
+COLLECT_ONLY = ("--co", "--collect-only", "--collectonly")
+"""Listing the tests runs none: one process lists them faster than workers started for
+nothing, and syrupy is left out (hearing from no worker it warned, which `filterwarnings
+= error` turned into a traceback; in one process it called every snapshot unused and
+exited 1)."""
+
+
 def pytest_load_initial_conftests(early_config: pytest.Config, args: list[str]) -> None:
-    """Prepend the default xdist options when the xdist plugin is there to read them."""
-    if early_config.pluginmanager.has_plugin("xdist"):
+    """Prepend the default xdist options when the xdist plugin is there to read them,
+    unless the run only lists the tests."""
+    listing = bool(set(COLLECT_ONLY) & set(args))
+    if listing:  # no test runs, so no snapshot is used: syrupy would call them all unused
+        syrupy = early_config.pluginmanager.get_plugin("syrupy")
+        if syrupy is not None:
+            early_config.pluginmanager.unregister(syrupy)
+    elif early_config.pluginmanager.has_plugin("xdist"):
         args[:] = [*DEFAULT_XDIST_ARGS, *args]
