@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context
 from quiz.textsafe import printable
+
+if TYPE_CHECKING:
+    from quiz.bank.models import Card
+    from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
 _SORTS = ("content", "due", "difficulty", "lapses")
@@ -50,7 +56,9 @@ def cards_command(
         kind=kind,
     )
     with open_store() as store:
-        rows = card_rows(bank.cards, store, datetime.now(UTC))
+        now = datetime.now(UTC)
+        rows = card_rows(bank.cards, store, now)
+        planned = _planned_today(store, bank.cards, now)
     index = SearchIndex(bank.cards) if search.strip() else None
     shown = browse(
         rows,
@@ -84,7 +92,14 @@ def cards_command(
             )
         )
     legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
-    click.echo(f"{len(shown)} of {len(rows)} card(s) (* due now{legend})", err=True)
+    due = "* due now" if planned is None else "* due now by fsrs"
+    click.echo(f"{len(shown)} of {len(rows)} card(s) ({due}{legend})", err=True)
+    if planned is not None:
+        click.echo(
+            f"Under the interview plan a session studies {planned} card(s) today, not every "
+            "due card (`drillbit plan` says why).",
+            err=True,
+        )
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)
@@ -96,3 +111,18 @@ def _difficulty(value: float | None) -> str:
 
 
 COMMANDS: tuple[click.Command, ...] = (cards_command,)
+
+
+def _planned_today(store: Store, cards: Sequence[Card], now: datetime) -> int | None:
+    """How many cards the interview plan studies today (what `d` gives, Home's `today`),
+    or None without a running plan: then fsrs's due cards are what a session studies."""
+    if store.interview_plan() is None:
+        return None
+    from quiz.settings import load_settings
+    from quiz.study.days import local_timezone
+    from quiz.study.plan_status import plan_status
+
+    status = plan_status(
+        store, cards, now, tz=local_timezone(), scheduler=load_settings().scheduler()
+    )
+    return None if status is None or status.today is None else len(status.offered)

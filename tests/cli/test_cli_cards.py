@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -55,3 +55,19 @@ def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     assert plain.stdout.splitlines()[0].split() == ["ID", "KIND", "STATE", "DUE", "LAPSES", "TITLE"]
     assert f"{hard.difficulty:.1f}" not in plain.stdout.splitlines()[1]
     assert "difficulty" not in plain.stderr
+
+
+def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> None:
+    """Under a plan, `cards --state due` marked cards "due now" that no session would
+    show today, while Home and `plan` said "0 reviews": the listing now says whose due
+    date it shows and how many cards the plan studies today."""
+    plain = drillbit("cards")
+    assert "(* due now)" in plain.stderr and "interview plan" not in plain.stderr
+    interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
+    assert drillbit("plan", "--interview", interview).returncode == 0
+    listed = drillbit("cards")
+    assert listed.returncode == 0, listed.stderr
+    assert "(* due now by fsrs)" in listed.stderr
+    status = json.loads(drillbit("plan", "--json").stdout)
+    today = status["today"]["reviews"] + status["today"]["new"]
+    assert f"a session studies {today} card(s) today, not every due card" in listed.stderr
