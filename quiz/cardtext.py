@@ -1,6 +1,9 @@
 """Card text as the app shows it: Markdown sections and one-line strings, math as Unicode.
 
-Shared by the TUI and the CLI's `show`, so a card reads the same everywhere.
+Shared by the TUI and the CLI's `show`, so a card reads the same everywhere. Text for a
+Markdown widget keeps its Markdown (the widget reads the backslash escapes); text printed
+as it is (`section_text`, `plain_text`, `card_as_text`) has the escapes read, so `\\_` and
+`\\[` print as `_` and `[`, except in code, where a backslash is what was written.
 """
 
 from __future__ import annotations
@@ -56,35 +59,60 @@ def section_markdown(card: Card, section: str) -> str:
     return text
 
 
+def section_text(card: Card, section: str) -> str:
+    """`section_markdown` for a terminal that prints it as it is: the Markdown layout kept
+    (headings, lists, emphasis marks) and its backslash escapes read, those the math
+    rendering adds (`K\\_H`) and those the card has (`\\[0, 1)`), code excepted."""
+    from quiz.bank.markdown import unescape
+
+    return unescape(section_markdown(card, section))
+
+
 def plain_text(text: str) -> str:
-    """A one-line plain string (a choice, a key point) with each `$...$` as Unicode.
+    """A one-line plain string (a choice, a key point) with each `$...$` as Unicode and its
+    Markdown backslash escapes read (`\\_` is `_`, `\\$` a dollar), except in code spans.
 
-    A formula with no faithful Unicode form stays as written.
+    A formula with no faithful Unicode form stays as written, backslashes and all.
     """
-    if "$" not in text:  # no formula and no escaped dollar: nothing to convert
+    if "$" not in text and "\\" not in text:  # no formula and no escape: nothing to convert
         return text
-    from quiz.bank.markdown import scan_math
-    from quiz.bank.mathtext import latex_to_unicode
+    from quiz.bank.markdown import escape_offsets, scan_math
 
+    escapes = escape_offsets(text)  # none is in a formula: the parser reads it as math
+    spans = scan_math(text).spans  # the formulas lint checked, paired the same way
+    if spans:
+        from quiz.bank.mathtext import latex_to_unicode
     pieces, last = [], 0
-    for span in scan_math(text).spans:  # the formulas lint checked, paired the same way
+    for span in spans:
         pieces += [
-            text[last : span.start],
+            _drop(text, last, span.start, escapes),
             latex_to_unicode(span.latex) or text[span.start : span.end],
         ]
         last = span.end
-    return "".join([*pieces, text[last:]]).replace("\\$", "$")
+    return "".join([*pieces, _drop(text, last, len(text), escapes)])
+
+
+def _drop(text: str, start: int, end: int, offsets: list[int]) -> str:
+    """`text[start:end]` without the characters at the given offsets (in order)."""
+    pieces, last = [], start
+    for offset in offsets:
+        if start <= offset < end:
+            pieces.append(text[last:offset])
+            last = offset + 1
+    pieces.append(text[last:end])
+    return "".join(pieces)
 
 
 def card_as_text(card: Card, *, answer: bool = False) -> str:
     """A card for the terminal: title line, question (options, unit), and with `answer` the rest.
 
-    Math is Unicode as in the app; the layout is Markdown, readable as it is.
+    Math is Unicode as in the app; the layout is Markdown, readable as it is, with its
+    backslash escapes read (`section_text`).
     """
     front = card.front
     heading = f"# {card.title}\n\n{card.kind} · {card.pack}/{card.topic} · {card.id}\n"
     question = "Task" if isinstance(front, CodingFront) else "Question"
-    parts = [heading, section_markdown(card, question).strip() + "\n"]
+    parts = [heading, section_text(card, question).strip() + "\n"]
     if isinstance(front, ChoiceFront):
         parts.append(
             "\n".join(f"{n}. {plain_text(choice)}" for n, choice in enumerate(front.choices, 1))
@@ -94,7 +122,7 @@ def card_as_text(card: Card, *, answer: bool = False) -> str:
         parts.append(f"(answer in {front.unit})\n")
     if answer:
         if isinstance(front, ConceptFront):
-            parts.append("## Answer\n\n" + section_markdown(card, "Answer").strip() + "\n")
+            parts.append("## Answer\n\n" + section_text(card, "Answer").strip() + "\n")
             points = "\n".join(f"- {plain_text(point)}" for point in front.key_points)
             parts.append(f"## Key points\n\n{points}\n")
         elif isinstance(front, ChoiceFront):
@@ -102,7 +130,7 @@ def card_as_text(card: Card, *, answer: bool = False) -> str:
             parts.append(f"## Answer\n\n{right}\n")
         elif isinstance(front, NumericFront):
             parts.append(f"## Answer\n\n{front.check_numeric(front.answer).expected}\n")
-        explanation = section_markdown(card, "Explanation").strip()
+        explanation = section_text(card, "Explanation").strip()
         if explanation:
             parts.append(f"## Explanation\n\n{explanation}\n")
     return "\n".join(parts)

@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from quiz.bank.markdown import code_blocks
-from quiz.cardtext import section_markdown
+from quiz.cardtext import section_text
 from quiz.verdict_text import isolation_warnings
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: 
         lines += ["", "Your output (last lines):"]
         lines += [f"  {line}" for line in output.splitlines()[-10:]]
     if verdict.passed:
-        explanation = section_markdown(card, "Explanation").strip()
+        explanation = section_text(card, "Explanation").strip()
         if explanation:
             lines += ["", "Why it works:", *_wrap(explanation, width)]
     warnings = isolation_warnings(verdict)

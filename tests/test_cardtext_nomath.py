@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.bank.markdown import scan_math
+from quiz.bank.markdown import escape_offsets, scan_math
 from quiz.bank.mathtext import find_math_problems, latex_to_unicode, render_math
 from quiz.cardtext import plain_text, render_text
 
@@ -31,15 +31,17 @@ _PIECES = (
 
 
 def _renderer_plain_text(text: str) -> str:
-    """What plain_text gave before it skipped texts with no `$` (the renderer's path)."""
+    """What plain_text gives a text when it skips nothing (the renderer's path): formulas
+    as Unicode, the Markdown escapes outside them read."""
+    escapes = set(escape_offsets(text))
     pieces, last = [], 0
-    for span in scan_math(text).spans:
-        pieces += [
-            text[last : span.start],
-            latex_to_unicode(span.latex) or text[span.start : span.end],
-        ]
-        last = span.end
-    return "".join([*pieces, text[last:]]).replace("\\$", "$")
+    for span in [*scan_math(text).spans, None]:
+        end = len(text) if span is None else span.start
+        pieces += [c for i, c in enumerate(text[last:end], last) if i not in escapes]
+        if span is not None:
+            pieces.append(latex_to_unicode(span.latex) or text[span.start : span.end])
+            last = span.end
+    return "".join(pieces)
 
 
 def test_texts_without_dollars_read_as_the_renderer_makes_them() -> None:

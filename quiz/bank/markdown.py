@@ -15,7 +15,8 @@ The API:
 - `headings(text)`, `code_blocks(text)`: headings and fenced/indented code, with lines;
   `section_starts(text)`: the rows and titles of the top-level `## ` headings alone (a
   card's sections), for most texts without running the parser;
-  `code_spans(text)`: the offsets of inline code.
+  `code_spans(text)`: the offsets of inline code; `escape_offsets(text)`: the backslashes
+  that escape punctuation (`\\_`), and `unescape(text)`: the text without them.
 - `scan_math(text)`: every math span (`$..$`, `$$..$$`, and with `latex_delimiters=True`
   also `\\(..\\)`/`\\[..\\]`) with its offsets, plus every `$` that opens nothing.
 - `make_markdown(...)`: a configured `MarkdownIt` for renderers (the Anki export).
@@ -39,7 +40,15 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_core import normalize as markdown_normalize
-from markdown_it.rules_inline import StateInline, autolink, backtick, html_inline, image, link
+from markdown_it.rules_inline import (
+    StateInline,
+    autolink,
+    backtick,
+    escape,
+    html_inline,
+    image,
+    link,
+)
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.dollarmath.index import math_inline_dollar
@@ -52,6 +61,8 @@ __all__ = [
     "MathSpan",
     "code_blocks",
     "code_spans",
+    "escape_offsets",
+    "unescape",
     "headings",
     "section_starts",
     "inline_children",
@@ -134,8 +145,9 @@ def make_markdown(
 ) -> MarkdownIt:
     """CommonMark with tables, strikethrough and drillbit's `$` math rules.
 
-    Inline math, code spans, links and raw HTML tokens carry `meta["span"]`: the range
-    of the inline source they were read from, which `scan_math` maps back to offsets.
+    Inline math, code spans, links, raw HTML and backslash escapes carry `meta["span"]`:
+    the range of the inline source they were read from, which `scan_math`, `code_spans`
+    and `escape_offsets` map back to offsets.
     """
     options: dict[str, Any] = {"html": html}
     if highlight is not None:
@@ -156,6 +168,7 @@ def make_markdown(
     md.inline.ruler.at("image", _recording(image, "!"))
     md.inline.ruler.at("autolink", _recording(autolink, "<"))
     md.inline.ruler.at("html_inline", _recording(html_inline, "<"))
+    md.inline.ruler.at("escape", _recording(escape, "\\"))
     if latex_delimiters:
         md.inline.ruler.before("escape", "latex_math", _latex_delimited)
     return md
@@ -1201,6 +1214,57 @@ def code_spans(text: str) -> list[tuple[int, int]]:
                 if start >= 0 and end > 0:
                     found.append((at(start), at(end)))
     return found
+
+
+_ESCAPE_PAIR = re.compile(r"\\[!-/:-@\[-`{-~]")
+"""A backslash and an ASCII punctuation character: what an escape needs to be one."""
+
+
+def escape_offsets(text: str) -> list[int]:
+    """Offset of every backslash that escapes an ASCII punctuation character (CommonMark's
+    backslash escapes, `\\_` `\\[` `\\$`...), as the parser reads them: one in a code
+    span or code block, in math, in an autolink or raw HTML is text, not an escape, and is
+    not listed. Offsets refer to `text` as given."""
+    if "\\" not in text or not _ESCAPE_PAIR.search(text):
+        return []  # no backslash before punctuation (`\\frac` is none): no parse needed
+    normal = normalize(text)
+    at = _original_offset(text) if normal is not text else (lambda offset: offset)
+    lines = _LineIndex(normal)
+    cursors: dict[int, int] = {}
+    md = _parser(False, False)
+    found: list[int] = []
+    for token in _parser(False, True).parse(normal):
+        if token.type != "inline" or token.map is None:
+            continue
+        origins = _inline_offsets(token, lines, cursors)  # every inline: cursors of table rows
+        if "\\" not in token.content:
+            continue
+        children: list[Token] = []
+        md.inline.parse(token.content, md, {}, children)
+        for child in children:  # not an image's alt text: its tokens are read from the alt alone
+            span = child.meta.get("span") if child.meta else None
+            # an escape of a character that is not ASCII punctuation keeps its backslash
+            if child.type == "text_special" and child.info == "escape" and span is not None:
+                if child.content != child.markup:
+                    offset = _locate(token.content, origins, span[0])
+                    if offset >= 0 and normal[offset] == "\\":
+                        found.append(at(offset))
+    return found
+
+
+def unescape(text: str) -> str:
+    """The text with its Markdown backslash escapes read (`\\_` as `_`), what a reader sees;
+    code, math, autolinks and raw HTML keep their backslashes. The rest of the Markdown
+    (emphasis, headings, lists) is left as written."""
+    offsets = escape_offsets(text)
+    if not offsets:
+        return text
+    pieces, last = [], 0
+    for offset in offsets:
+        pieces.append(text[last:offset])
+        last = offset + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _restore_offsets(original: str, scan: MathScan) -> MathScan:
