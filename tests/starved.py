@@ -5,9 +5,10 @@ is done when this process used little CPU during a 20 ms sleep; a process the sc
 did not run at all passes that guess at once, with the app's messages still queued. This
 plugin makes the guess always pass after one turn of the event loop, so a test that reads
 the screen before waiting for what it needs fails on every run instead of one run in
-many: `uv run pytest -n0 -p tests.starved tests/tui/test_resize_columns.py`. Not loaded
-by default: `pilot.pause()` right after a key is still fine for what that key does in the
-same message (most tests), and slower to prove otherwise test by test.
+many: `uv run pytest -p tests.starved tests/tui`, which passes: the TUI tests wait for what
+they read (`settle`, `press`, `showing` and `wait_until` in tests/tui/conftest.py), not for
+`pilot.pause()`'s guess. Not loaded by default, so a plain run still tests Textual's own
+waiting as a person's machine runs it.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sys
 from collections.abc import Callable
@@ -9,13 +10,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from random import Random
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 from fsrs import Scheduler
 from textual.geometry import Size
 from textual.message import Message
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from quiz.settings import Settings
 from quiz.store import InterviewPlan
@@ -40,6 +42,68 @@ async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
             return True
         await pilot.pause(0.05)
     return ready()
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the app handle every message it has been sent, every message those handlers send,
+    and finish its workers: then what a key did is on the screen, on a loaded machine too.
+
+    `pilot.pause()` waits for the messages queued on the current screen when it is called,
+    then guesses from the CPU used that the rest is done; a key's effect often takes more
+    hops than that (the binding posts a request, the app pushes a screen, the screen mounts
+    and counts, a resumed screen counts again), and a starved process passes the guess after
+    one turn (`-p tests.starved`). Here each round waits until every screen's every node has
+    handled what it had queued, until a round ends with nothing queued and no worker running.
+    """
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT_SECONDS
+    while loop.time() < deadline:
+        await pilot.pause()
+        nodes = [
+            app,
+            *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True)),
+        ]
+        handled = {node: asyncio.Event() for node in nodes}
+        posted = [(node, e) for node, e in handled.items() if node.call_later(e.set)]
+        # a node closed meanwhile (a screen popped) never runs its callback
+        while any(node.is_running and not e.is_set() for node, e in posted):
+            if loop.time() > deadline:
+                break
+            await asyncio.sleep(0.01)
+        nodes = [
+            app,
+            *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True)),
+        ]
+        queued = any(node.message_queue_size for node in nodes)
+        if not queued and not any(worker.is_running for worker in app.workers):
+            return
+    raise AssertionError(f"the app was still busy after {WAIT_SECONDS:.0f} s")
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys one at a time as a person types them, each handled in full (`settle`)
+    before the next: a key often acts a few messages later (a screen pushed, an answer
+    mounted), and `pilot.press` waits for the next key only on `pilot.pause()`'s guess."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
+    """The app's screen once it is a `kind`. A key's screen comes a few messages after the key
+    (the binding's action posts a request, the app pushes the screen, the screen mounts), and
+    `pilot.pause()` ends on a guess that a starved process passes after one turn."""
+    app = pilot.app
+    assert await wait_until(pilot, lambda: isinstance(app.screen, kind)), (
+        f"{kind.__name__} was never shown: {type(app.screen).__name__} is"
+    )
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 async def resize(pilot: Pilot[None], width: int, height: int) -> None:

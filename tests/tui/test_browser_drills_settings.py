@@ -15,34 +15,33 @@ from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import SOLUTION, AppFactory
+from tests.tui.conftest import SOLUTION, AppFactory, press, settle, showing
 from tests.tui.test_drill import editor_of, grade_now
 
 
 async def test_browser_searches_suspends_and_opens(build: AppFactory) -> None:
     app = build()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b")
-        await pilot.pause()
-        browser = app.screen
-        assert isinstance(browser, BrowserScreen)
+        await press(pilot, "b")
+        await settle(pilot)
+        browser = await showing(pilot, BrowserScreen)
         assert [row.card.id for row in browser.shown] == [c.id for c in app.workspace.cards]
-        await pilot.press(*"keep_prob")
-        await pilot.pause()
+        await press(pilot, *"keep_prob")
+        await settle(pilot)
         assert [row.card.id for row in browser.shown] == ["dropout-inference"]
-        await pilot.press("ctrl+s")  # suspend it
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # suspend it
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["suspended"]
         session = app.workspace.start_session(StudyRequest(kind="choice"))
         assert session.current is None  # a suspended card is not studied
         session.finish()
-        await pilot.press("ctrl+s")  # and back
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # and back
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["new"]
-        await pilot.press("enter")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        await press(pilot, "enter")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         assert study.card.id == "dropout-inference"
 
 
@@ -51,19 +50,18 @@ async def test_browser_bury_keeps_a_suspension_and_unburies(build: AppFactory) -
     tomorrow); on a buried card it puts the card back into study."""
     app = build()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b")
-        await pilot.pause()
-        browser = app.screen
-        assert isinstance(browser, BrowserScreen)
-        await pilot.press(*"keep_prob", "ctrl+s", "ctrl+b")
-        await pilot.pause()
+        await press(pilot, "b")
+        await settle(pilot)
+        browser = await showing(pilot, BrowserScreen)
+        await press(pilot, *"keep_prob", "ctrl+s", "ctrl+b")
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["suspended"]
         assert app.workspace.store.card_flags()["dropout-inference"].suspended
-        await pilot.press("ctrl+s", "ctrl+b")  # back in study, then buried
-        await pilot.pause()
+        await press(pilot, "ctrl+s", "ctrl+b")  # back in study, then buried
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["buried"]
-        await pilot.press("ctrl+b")  # and back again
-        await pilot.pause()
+        await press(pilot, "ctrl+b")  # and back again
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["new"]
         assert "dropout-inference" not in app.workspace.store.card_flags()
 
@@ -71,44 +69,41 @@ async def test_browser_bury_keeps_a_suspension_and_unburies(build: AppFactory) -
 async def test_drill_list_shows_states_and_opens_the_next_unsolved(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
+        drill = await showing(pilot, DrillScreen)
         editor_of(drill).load_text(SOLUTION)
         await grade_now(app, pilot)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        listing = app.screen
-        assert isinstance(listing, DrillsScreen)
+        await press(pilot, "escape")
+        await settle(pilot)
+        await press(pilot, "l")
+        await settle(pilot)
+        listing = await showing(pilot, DrillsScreen)
         assert [(row.id, row.state) for row in listing.rows] == [("tiny-sgd", "passed")]
         table = listing.query_one(DataTable)
         assert "passed" in str(table.get_row_at(0)[1])
-        await pilot.press("n")  # nothing unsolved: it says so and stays
-        await pilot.pause()
+        await press(pilot, "n")  # nothing unsolved: it says so and stays
+        await settle(pilot)
         assert app.screen is listing
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, DrillScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        await showing(pilot, DrillScreen)
 
 
 async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_home: Path) -> None:
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("comma")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
-        await pilot.press("enter", "ctrl+u", *"-3", "enter")  # new_per_day: refused
-        await pilot.pause()
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
+        await press(pilot, "enter", "ctrl+u", *"-3", "enter")  # new_per_day: refused
+        await settle(pilot)
         assert "new_per_day" in str(screen.query_one("#settings-help").render())
         assert not (_isolated_home / "config.toml").exists()
-        await pilot.press("ctrl+u", "7", "enter")
-        await pilot.pause()
+        await press(pilot, "ctrl+u", "7", "enter")
+        await settle(pilot)
         assert load_settings(_isolated_home / "config.toml").new_per_day == 7
         assert app.workspace.settings.new_per_day == 7
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await settle(pilot)
         summary = str(app.screen.query_one("#home-summary").render())
         assert "4 new today" in summary  # the bank has 4 new cards, fewer than 7
 
@@ -118,17 +113,16 @@ async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) ->
     and editing a setting shows its whole description, which the table's column cuts."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("comma")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
         help_line = screen.query_one("#settings-help")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         editing = str(help_line.render())
         assert describe("new_per_day") in editing and "enter saves" in editing
-        await pilot.press("ctrl+u", *"one hundred and twenty-three", "enter")
-        await pilot.pause()
+        await press(pilot, "ctrl+u", *"one hundred and twenty-three", "enter")
+        await settle(pilot)
         refusal = str(help_line.render())
         assert refusal.startswith("new_per_day") and len(refusal) > 78
         assert refusal.splitlines()[0].endswith("is not a whole number from 0 to 9999")
@@ -139,15 +133,15 @@ async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) ->
 async def test_stats_says_when_the_terminal_is_too_small(build: AppFactory) -> None:
     app = build()
     async with app.run_test(size=(60, 15)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         note = app.screen.query_one("#stats-too-small")
         assert note.display and "too small" in str(note.render())
         assert not app.screen.query_one("#stats-charts").display
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         assert app.screen.query_one("#stats-charts").display
         assert not app.screen.query_one("#stats-too-small").display
 
@@ -165,12 +159,11 @@ async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_p
     )
     app = build(editor=f"{sys.executable} {script}")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("b", *"keep_prob")
-        await pilot.pause()
-        browser = app.screen
-        assert isinstance(browser, BrowserScreen)
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "b", *"keep_prob")
+        await settle(pilot)
+        await showing(pilot, BrowserScreen)
+        await press(pilot, "ctrl+e")
+        await settle(pilot)
         card = app.workspace.card("dropout-inference")
         assert card is not None and card.title == "Dropout at test time"
         assert [m.card.id for m in app.workspace.search_index.search("test time")] == [
@@ -181,8 +174,8 @@ async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_p
 async def test_browser_keeps_the_card_when_the_edit_breaks_it(build: AppFactory) -> None:
     app = build()  # the fake editor writes Python code into the card file
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("b", *"keep_prob", "ctrl+e")
-        await pilot.pause()
+        await press(pilot, "b", *"keep_prob", "ctrl+e")
+        await settle(pilot)
         card = app.workspace.card("dropout-inference")
         assert card is not None and card.title == "Inverted dropout at inference"
         assert any("not reloaded" in n.message for n in app._notifications)
@@ -191,18 +184,17 @@ async def test_browser_keeps_the_card_when_the_edit_breaks_it(build: AppFactory)
 async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
     app = build(study=StudyRequest(kind="choice"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("2", "enter", "space")  # right: the card is scheduled
-        await pilot.pause()
+        await press(pilot, "2", "enter", "space")  # right: the card is scheduled
+        await settle(pilot)
         assert app.workspace.store.card_state("dropout-inference") is not None
-        await pilot.press("escape")  # summary -> Home
-        await pilot.pause()
-        await pilot.press("b", *"keep_prob")
-        await pilot.pause()
-        browser = app.screen
-        assert isinstance(browser, BrowserScreen)
+        await press(pilot, "escape")  # summary -> Home
+        await settle(pilot)
+        await press(pilot, "b", *"keep_prob")
+        await settle(pilot)
+        browser = await showing(pilot, BrowserScreen)
         assert [row.state for row in browser.shown] == ["learning"]
-        await pilot.press("ctrl+r", "y")
-        await pilot.pause()
+        await press(pilot, "ctrl+r", "y")
+        await settle(pilot)
         assert [row.state for row in browser.shown] == ["new"]
         assert app.workspace.store.card_state("dropout-inference") is None
         assert app.workspace.store.review_count() == 1  # the history stays
@@ -215,30 +207,29 @@ async def test_the_settings_screen_words_values_as_the_command_line_does(
     refusal that says what the key takes, and (none) for empty steps."""
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("comma")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
         help_line = screen.query_one("#settings-help")
-        await pilot.press("down", "down", "enter", "ctrl+u", *"1.5", "enter")
-        await pilot.pause()
+        await press(pilot, "down", "down", "enter", "ctrl+u", *"1.5", "enter")
+        await settle(pilot)
         assert str(help_line.render()).splitlines()[0] == (
             "desired_retention: '1.5' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%"
         )
-        await pilot.press("ctrl+u", *"95%", "enter")
-        await pilot.pause()
+        await press(pilot, "ctrl+u", *"95%", "enter")
+        await settle(pilot)
         assert load_settings(_isolated_home / "config.toml").desired_retention == 0.95
-        await pilot.press("down", "enter", "ctrl+u", "enter")  # learning_steps: none
-        await pilot.pause()
+        await press(pilot, "down", "enter", "ctrl+u", "enter")  # learning_steps: none
+        await settle(pilot)
         assert app.workspace.settings.learning_steps == ()
         table = screen.query_one(DataTable)
         assert str(table.get_row_at(3)[1]) == "(none)"
-        await pilot.press("enter")  # the box shows (none), and takes it back as it is
-        await pilot.pause()
+        await press(pilot, "enter")  # the box shows (none), and takes it back as it is
+        await settle(pilot)
         box = screen.query_one("#settings-input", Input)
         assert box.value == "(none)" and not box.cursor_blink  # the app's choice, as tests ask
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         assert load_settings(_isolated_home / "config.toml").learning_steps == ()
 
 
@@ -247,13 +238,13 @@ async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppF
     async with app.run_test() as pilot:
         before = app.workspace.scheduler
         assert before.desired_retention == 0.9
-        await pilot.press("comma")
-        await pilot.pause()
-        assert isinstance(app.screen, SettingsScreen)
-        await pilot.press("down", "down", "enter", "ctrl+u", *"0.8", "enter")  # desired_retention
-        await pilot.pause()
-        await pilot.press("down", "enter", "ctrl+u", *"2m, 20m", "enter")  # learning_steps
-        await pilot.pause()
+        await press(pilot, "comma")
+        await settle(pilot)
+        await showing(pilot, SettingsScreen)
+        await press(pilot, "down", "down", "enter", "ctrl+u", *"0.8", "enter")  # desired_retention
+        await settle(pilot)
+        await press(pilot, "down", "enter", "ctrl+u", *"2m, 20m", "enter")  # learning_steps
+        await settle(pilot)
         scheduler = app.workspace.scheduler
         assert scheduler is not before
         assert scheduler.desired_retention == 0.8

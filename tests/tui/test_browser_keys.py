@@ -10,7 +10,7 @@ from quiz.drill_grading import starter_text
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, press, settle, showing
 
 
 def shown_keys(screen: DrillScreen) -> dict[str, str]:
@@ -28,37 +28,35 @@ async def test_in_a_browser_f2_and_f3_stand_in_and_the_footer_shows_them(
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         keys = shown_keys(screen)
         assert keys.get("f2") == "Hint" and keys.get("f3") == "Reset"
         assert "ctrl+t" not in keys and "ctrl+n" not in keys
         editor = screen.query_one("#editor", TextArea)
         assert editor.has_focus
-        await pilot.press("f2")  # from the editor
-        await pilot.pause()
+        await press(pilot, "f2")  # from the editor
+        await settle(pilot)
         assert len(screen.query(".hint")) == 1
         assert editor.text == starter_text(screen.sitting.card)
         assert "f2 (or h outside the editor)" in str(screen.query_one(".hint-note").render())
         editor.insert("# mine\n")
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "f3")
+        await settle(pilot)
+        await showing(pilot, ConfirmScreen)
+        await press(pilot, "y")
+        await settle(pilot)
         assert editor.text == starter_text(screen.sitting.card)
 
 
 async def test_in_a_terminal_the_footer_shows_the_ctrl_keys(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         keys = shown_keys(screen)
         assert keys.get("ctrl+t") == "Hint" and keys.get("ctrl+n") == "Reset"
         assert "f2" not in keys and "f3" not in keys
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press(pilot, "ctrl+t")
+        await settle(pilot)
         assert len(screen.query(".hint")) == 1
 
 
@@ -69,9 +67,8 @@ async def test_the_first_escape_in_the_editor_leaves_the_drill(
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: web))
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         assert screen.query_one("#editor", TextArea).has_focus
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await settle(pilot)
         assert not isinstance(app.screen, DrillScreen)

@@ -24,6 +24,9 @@ from tests.tui.conftest import (
     AppFactory,
     Recorder,
     inprocess_grade,
+    press,
+    settle,
+    showing,
     wait_until,
 )
 
@@ -37,16 +40,15 @@ def editor_of(screen: DrillScreen) -> TextArea:
 
 async def grade_now(app: DrillbitApp, pilot: Pilot[None]) -> None:
     """Press ctrl+r and wait until the grading worker has posted its result."""
-    await pilot.press("ctrl+r")
+    await press(pilot, "ctrl+r")
     await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         card = screen.sitting.card
         assert editor_of(screen).text == starter_text(card)
         assert editor_of(screen).has_focus
@@ -64,8 +66,7 @@ async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Re
 async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(WRONG)
         await grade_now(app, pilot)
         verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
@@ -79,8 +80,7 @@ async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: R
 async def test_pass_shows_the_explanation(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         assert recorder.of(DrillScreen.VerdictReady)[0].verdict.passed
@@ -94,20 +94,19 @@ async def test_pass_shows_the_explanation(build: AppFactory, recorder: Recorder)
 async def test_hints_one_at_a_time(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         assert screen.query(".hint").results() and not list(screen.query(".hint"))
-        await pilot.press("ctrl+t")  # from the editor
-        await pilot.pause()
+        await press(pilot, "ctrl+t")  # from the editor
+        await settle(pilot)
         assert len(screen.query(".hint")) == 1
         assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
         note = str(screen.query_one(".hint-note").render())
         assert "ctrl+t (or h outside the editor)" in note  # h typed in the editor is an h
         screen.query_one("#drill-task").focus()  # focus leaves the editor
-        await pilot.pause()
+        await settle(pilot)
         assert not editor_of(screen).has_focus
-        await pilot.press("h", "h")  # the second press finds no hint left
-        await pilot.pause()
+        await press(pilot, "h", "h")  # the second press finds no hint left
+        await settle(pilot)
         assert len(screen.query(".hint")) == 2
         assert screen.sitting.progress.hints_used == 2
         assert "No hints left" in str(screen.query_one(".hint-note").render())
@@ -119,36 +118,37 @@ async def test_drafts_autosave_and_reload(
     monkeypatch.setattr("quiz.tui.screens.drill.AUTOSAVE_SECONDS", 0.1)
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).move_cursor((99, 0))
-        await pilot.press(*"# mine")
-        await pilot.pause(0.4)  # past the autosave debounce
-        draft = app.workspace.store.draft("tiny-sgd")
-        assert draft is not None and draft.text.endswith("# mine")
+        await press(pilot, *"# mine")
+        store = app.workspace.store
+
+        # saved by the autosave's timer once the keys stop, with no key or save asked for
+        def saved() -> str:
+            draft = store.draft("tiny-sgd")
+            return "" if draft is None else draft.text
+
+        assert await wait_until(pilot, lambda: saved().endswith("# mine"))
     app = build(drill="tiny-sgd")
-    async with app.run_test():
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, DrillScreen)
         assert editor_of(screen).text.endswith("# mine")
 
 
 async def test_reset_asks_first(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(WRONG)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        confirm = app.screen
-        assert isinstance(confirm, ConfirmScreen)
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await settle(pilot)
+        await showing(pilot, ConfirmScreen)
+        await press(pilot, "n")
+        await settle(pilot)
         back = app.screen is screen
         assert back and editor_of(screen).text == WRONG
-        await pilot.press("ctrl+n", "y")
-        await pilot.pause()
+        await press(pilot, "ctrl+n", "y")
+        await settle(pilot)
         assert editor_of(screen).text == starter_text(screen.sitting.card)
         assert app.workspace.store.draft("tiny-sgd") is None
 
@@ -156,11 +156,10 @@ async def test_reset_asks_first(build: AppFactory) -> None:
 async def test_external_editor_then_regrade(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
-        await pilot.press("ctrl+e")
+        screen = await showing(pilot, DrillScreen)
+        await press(pilot, "ctrl+e")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "return theta - lr * grad" in editor_of(screen).text
         verdicts = recorder.of(DrillScreen.VerdictReady)
         assert len(verdicts) == 1 and verdicts[0].verdict.passed
@@ -171,8 +170,8 @@ async def test_external_editor_then_regrade(build: AppFactory, recorder: Recorde
 async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd", editor="/nonexistent/editor-xyz")
     async with app.run_test(message_hook=recorder, notifications=True) as pilot:
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
+        await settle(pilot)
         assert recorder.of(DrillScreen.DrillSubmitted) == []
         assert any("Could not run" in n.message for n in app._notifications)
 
@@ -185,17 +184,16 @@ async def test_external_editor_is_off_in_a_browser(
     app = build(drill="tiny-sgd")
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
     async with app.run_test(message_hook=recorder, notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         shown = [key.description for key in screen.query(FooterKey)]
         assert "$EDITOR" not in shown and "Hint" in shown
         before = editor_of(screen).text
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
+        await settle(pilot)
         assert recorder.of(DrillScreen.DrillSubmitted) == []
         assert editor_of(screen).text == before  # the fake editor (it writes a pass) never ran
         screen.action_external_editor()  # any other way in says why
-        await pilot.pause()
+        await settle(pilot)
         assert any("$EDITOR is off in the browser" in n.message for n in app._notifications)
 
 
@@ -215,13 +213,12 @@ async def test_the_card_browser_offers_no_editor_in_a_browser(
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("b")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, BrowserScreen)
+        await press(pilot, "b")
+        await settle(pilot)
+        screen = await showing(pilot, BrowserScreen)
         assert "$EDITOR" not in [key.description for key in screen.query(FooterKey)]
-        await pilot.press("ctrl+e")
-        await pilot.pause()
+        await press(pilot, "ctrl+e")
+        await settle(pilot)
         assert calls == []
 
 
@@ -231,8 +228,7 @@ async def test_grader_failure_is_shown_not_swallowed(build: AppFactory, recorder
 
     app = build(drill="tiny-sgd", grader=broken)
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         await grade_now(app, pilot)
         failed = recorder.of(DrillScreen.GradingFailed)
         assert len(failed) == 1 and "grader exploded" in failed[0].error
@@ -243,8 +239,7 @@ async def test_real_sandbox_grades_a_pass(build: AppFactory, recorder: Recorder)
     """The default grader (the sandbox, as users get it) behind the same key."""
     app = build(drill="tiny-sgd", grader=None)
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         verdict = recorder.of(DrillScreen.VerdictReady)[0].verdict
@@ -259,15 +254,13 @@ def test_fake_editor_exists() -> None:
 async def test_quitting_mid_typing_keeps_the_draft(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).move_cursor((99, 0))
-        await pilot.press(*"# last")
-        await pilot.press("ctrl+q")  # before the autosave debounce fires
+        await press(pilot, *"# last")
+        await press(pilot, "ctrl+q")  # before the autosave debounce fires
     app = build(drill="tiny-sgd")
-    async with app.run_test():
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, DrillScreen)
         assert editor_of(screen).text.endswith("# last")
 
 
@@ -287,10 +280,12 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
 
     app = build(drill="tiny-sgd", grader=slow_then_fast)
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(WRONG)
+        # not `press`: it waits for the workers, and the first grading waits for the second
         await pilot.press("ctrl+r")
+        submitted = recorder.of
+        assert await wait_until(pilot, lambda: len(submitted(DrillScreen.DrillSubmitted)) == 1)
         editor_of(screen).load_text(SOLUTION)
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: bool(recorder.of(DrillScreen.VerdictReady)))
@@ -325,15 +320,14 @@ async def test_at_80_columns_the_task_sits_above_the_editor_and_the_verdict_stay
     a run and after a pass, whichever pane has the focus (it was hidden until tab)."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor, task = editor_of(screen), screen.query_one("#drill-task")
         verdict = screen.query_one("#verdict")
         assert editor.has_focus
         assert task.region.bottom <= editor.region.y  # stacked
         assert task.size.width >= 76 and editor.size.width >= 78
         editor.load_text(WRONG.replace("def sgd_step(theta, grad, lr):", LONG_SIGNATURE))
-        await pilot.pause()
+        await settle(pilot)
         drawn = " ".join(line.strip() for line in shown_lines(editor))
         assert "nesterov=False):" in drawn  # the whole signature is on screen
         await grade_now(app, pilot)
@@ -343,15 +337,15 @@ async def test_at_80_columns_the_task_sits_above_the_editor_and_the_verdict_stay
         assert editor.region.height >= 4  # room to keep coding
         editor.load_text(SOLUTION)
         await grade_now(app, pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert task.has_focus and screen.has_class("-reading")  # the explanation, larger
         assert screen.query_one("#explanation").display
         assert task.region.height > editor.region.height
         assert "PASSED" in str(screen.query_one("#verdict-status").render())
         assert verdict.display and verdict.region.height >= 2  # no key needed to see it
         assert screen.query_one("#drill-right").display
-        await pilot.press("tab")
-        await pilot.pause()
+        await press(pilot, "tab")
+        await settle(pilot)
         assert editor.has_focus and not screen.has_class("-reading")
         assert editor.region.height > task.region.height - 4
 
@@ -361,35 +355,33 @@ async def test_the_drill_footer_names_help_once(build: AppFactory) -> None:
     ? opens the help too, and the footer said "f1 Help ? Help"."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
-        await pilot.pause()
+        screen = await showing(pilot, DrillScreen)
+        await settle(pilot)
         assert footer_descriptions(screen).count("Help") == 1
         screen.query_one("#drill-task").focus()
-        await pilot.pause()
+        await settle(pilot)
         await wait_until(pilot, lambda: footer_descriptions(screen).count("Help") <= 1)
         assert footer_descriptions(screen).count("Help") == 1
-        await pilot.press("question_mark")  # still opens the help from the task pane
+        await press(pilot, "question_mark")  # still opens the help from the task pane
         assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
 async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(
             SOLUTION.replace("def sgd_step(theta, grad, lr):", LONG_SIGNATURE)
         )
-        await pilot.pause()
+        await settle(pilot)
         drawn = " ".join(line.strip() for line in shown_lines(editor_of(screen)))
         assert "nesterov=False):" in drawn  # wrapped in the editor, not cut at its edge
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
-        await pilot.pause()
+        await settle(pilot)
         assert editor_of(screen).has_focus and screen.query_one("#drill-right").display
         screen.query_one("#drill-task").focus()  # reading the task: the editor stays beside it
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one("#drill-right").display
         assert screen.query_one("#drill-task").size.width < 60
 
@@ -401,15 +393,14 @@ async def test_after_a_failed_grading_the_line_being_edited_stays_in_view(
     and the line with the cursor went out of view (found in a week-long try)."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor = editor_of(screen)
         editor.load_text(WRONG + "".join(f"# note {n}\n" for n in range(12)))
         last = editor.document.line_count - 1
         editor.move_cursor((last, 0))
-        await pilot.pause()
+        await settle(pilot)
         await grade_now(app, pilot)
-        await pilot.pause()
+        await settle(pilot)
         top, rows = editor.scroll_offset.y, editor.scrollable_content_region.height
         assert top <= editor.cursor_location[0] < top + rows, (top, rows)
 
@@ -431,7 +422,7 @@ async def test_a_code_that_does_not_load_is_not_counted_as_a_case(build: AppFact
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(VerdictView)
         view.show_verdict(verdict)
-        await pilot.pause()
+        await settle(pilot)
         head = str(view.query_one("#verdict-status").render())
         assert "the code did not load, so none of the 9 cases ran" in head
         assert "/10" not in head

@@ -13,7 +13,7 @@ from quiz.tui.widgets.answers import KeyPointChecklist
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
 
 TEXTS = [
     "",
@@ -58,7 +58,7 @@ async def test_card_markdown_builds_the_blocks_markdown_builds() -> None:
         assert await wait_until(
             pilot, lambda: all(len(s.children) > 0 for s, t in zip(stock, TEXTS, strict=True) if t)
         )
-        await pilot.pause()
+        await settle(pilot)
         for index, text in enumerate(TEXTS):
             card = app.query_one(f"#card-{index}", CardMarkdown)
             assert _tree(card) == _tree(stock[index]), text
@@ -69,8 +69,8 @@ async def test_card_markdown_builds_the_blocks_markdown_builds() -> None:
 async def test_study_screen_shows_each_section_as_card_markdown(build: AppFactory) -> None:
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen) and screen.card is not None
+        screen = await showing(pilot, StudyScreen)
+        assert screen.card is not None
         # the first card is there at the first idle, composed with the screen
         question = screen.query_one("#question", CardMarkdown)
         assert question.source == section_markdown(screen.card, "Question")
@@ -80,15 +80,15 @@ async def test_study_screen_shows_each_section_as_card_markdown(build: AppFactor
         # rating keys, the clock of an untimed session
         assert not screen.query("#study-rubric") and not screen.query("#study-ratings")
         assert not screen.query(MockClock)
-        await pilot.press("space")
-        await pilot.pause()
+        await press(pilot, "space")
+        await settle(pilot)
         answer = screen.query_one("#answer", CardMarkdown)
         assert answer.source == section_markdown(screen.card, "Answer")
         assert len(answer.children) > 0
         assert screen.query_one(KeyPointChecklist).has_focus
         assert screen.query_one("#study-rubric").display
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         assert screen.query_one("#study-ratings").display
         assert "Good" in str(screen.query_one("#study-ratings", Static).render())
 
@@ -96,6 +96,6 @@ async def test_study_screen_shows_each_section_as_card_markdown(build: AppFactor
 async def test_a_timed_session_composes_its_clock(build: AppFactory) -> None:
     app = build(study=StudyRequest(mode="mock", kind="numeric"))
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         clock = app.screen.query_one(MockClock)
         assert clock.display and "⏱" in str(clock.render())

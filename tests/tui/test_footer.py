@@ -15,7 +15,7 @@ from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
-from tests.tui.conftest import AppFactory, resize, wait_until
+from tests.tui.conftest import AppFactory, press, resize, settle, wait_until
 
 
 class Plain(Button):
@@ -164,7 +164,7 @@ async def test_keys_changed_in_place_look_as_textuals_footer_draws_them() -> Non
                         and all(key.region.width for key in footer_keys(app))
                     ),
                 )
-                await pilot.pause()
+                await settle(pilot)
                 seen.append(
                     [(k.key, sorted(k.classes), k.render(), k.region) for k in footer_keys(app)]
                 )
@@ -190,7 +190,7 @@ async def _settled(pilot: Pilot[None], app: App[None], width: int, described: st
             and app.screen.query_one(Footer).size.width == width
         ),
     )
-    await pilot.pause()
+    await settle(pilot)
 
 
 @pytest.mark.parametrize(("width", "compact"), [(80, True), (84, False), (120, False)])
@@ -219,7 +219,7 @@ async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
     (ctrl+p still works) goes at 80 columns and comes back when the terminal is widened."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("b")
+        await press(pilot, "b")
         await _settled(pilot, app, 80, "Back")
         compact, keys = _drawn(app)
         assert compact and "palette" not in [name for name, *_ in keys]
@@ -228,5 +228,5 @@ async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
         await _settled(pilot, app, 120, "palette")
         compact, keys = _drawn(app)
         assert not compact and [name for name, *_ in keys][-2:] == ["Back", "palette"]
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")

@@ -9,7 +9,7 @@ from textual.widgets import Label
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.heading import CardHeading
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, resize
+from tests.tui.conftest import AppFactory, resize, showing
 
 TITLE = "Memory of the attention weights for a long sequence"
 
@@ -42,8 +42,8 @@ async def test_a_title_that_fits_is_whole() -> None:
 async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(size=(120, 24)) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         heading = study.query_one(CardHeading)
         done, total = study.session.progress
         place = f"{study.card.topic} · {done} done · {total - done} left"

@@ -18,13 +18,12 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
-from tests.tui.conftest import AppFactory, Recorder, resize, wait_until
+from tests.tui.conftest import AppFactory, Recorder, press, resize, settle, showing, wait_until
 
 
 async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
     """Type a query into the open palette and wait (bounded) until it lists hits."""
-    await pilot.press(*query)
-    await pilot.pause(0.05)
+    await press(pilot, *query)
     await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
     return app.screen.query_one(CommandList).option_count
 
@@ -37,23 +36,21 @@ def table_rows(screen: HomeScreen) -> list[list[str]]:
 async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> None:
     app = build()
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
+        screen = await showing(pilot, HomeScreen)
         rows = table_rows(screen)
         # due, new, learning, review, suspended, cards
         assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
         assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
         assert rows[1][1:] == ["0", "3", "0", "0", "0", "3"]
         # a due session over everything, answered and ended: the counts follow
-        await pilot.press("d")
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
-        await pilot.press("2", "enter", "escape")
-        await pilot.pause()
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "d")
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
+        await press(pilot, "2", "enter", "escape")
+        await settle(pilot)
+        await showing(pilot, SummaryScreen)
+        await press(pilot, "escape")
+        await settle(pilot)
         assert app.screen is screen
         assert table_rows(screen)[0][2] == "3"  # one new card was introduced
 
@@ -61,12 +58,11 @@ async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> Non
 async def test_topic_row_filters_the_session(build: AppFactory, recorder: Recorder) -> None:
     app = build()
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("down", "down", "c")  # the "drills" topic row, cram
-        await pilot.pause()
+        await press(pilot, "down", "down", "c")  # the "drills" topic row, cram
+        await settle(pilot)
         requested = recorder.of(HomeScreen.StudyRequested)
         assert requested[0].mode == "cram" and requested[0].row.topic == "drills"
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await showing(pilot, StudyScreen)
         assert [c.id for c in study.session.planned] == ["tiny-sgd"]
 
 
@@ -82,25 +78,24 @@ async def test_broken_cards_are_counted(build: AppFactory, tui_bank: Path) -> No
 async def test_palette_finds_a_card_by_title_and_opens_it(build: AppFactory) -> None:
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        await press(pilot, "ctrl+p")
+        await settle(pilot)
+        await showing(pilot, CommandPalette)
         assert await palette_results(app, pilot, "gradient-descent") >= 1
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, DrillScreen)
-        assert app.screen.sitting.card.id == "tiny-sgd"
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
+        assert drill.sitting.card.id == "tiny-sgd"
 
 
 async def test_palette_opens_a_quiz_card_as_one_card_cram(build: AppFactory) -> None:
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         assert await palette_results(app, pilot, "what-is-relu") >= 1
-        await pilot.press("enter")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
         assert study.session.mode == "cram"
         assert [c.id for c in study.session.planned] == ["what-is-relu"]
 
@@ -108,33 +103,30 @@ async def test_palette_opens_a_quiz_card_as_one_card_cram(build: AppFactory) -> 
 async def test_stats_screen_shows_the_history(build: AppFactory) -> None:
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("c", "1", "enter", "escape", "escape", "s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StatsScreen)
+        await press(pilot, "c", "1", "enter", "escape", "escape", "s")
+        await settle(pilot)
+        screen = await showing(pilot, StatsScreen)
         assert screen.stats.reviews == 1
         numbers = str(screen.query_one("#stats-numbers").render())
         assert "reviews 1" in numbers and "streak 1 day" in numbers
-        await pilot.press("escape")
-        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
 
 
 async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) -> None:
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("question_mark")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
+        await press(pilot, "question_mark")
+        await settle(pilot)
+        help_screen = await showing(pilot, HelpScreen)
         described = {description for _key, description in help_screen.rows}
         assert {"Due", "Cram", "Mock", "Stats", "Quit"} <= described
-        await pilot.press("escape")
-        await pilot.press("c")  # a study session's keys differ
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
-        help_screen = app.screen
-        assert isinstance(help_screen, HelpScreen)
+        await press(pilot, "escape")
+        await press(pilot, "c")  # a study session's keys differ
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        await settle(pilot)
+        help_screen = await showing(pilot, HelpScreen)
         described = {description for _key, description in help_screen.rows}
         assert {"End", "Help"} <= described and "Cram" not in described
 
@@ -148,8 +140,8 @@ async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
             session.answer(True)
         session.finish()
         home = app.screen
-        await pilot.press("d")
-        await pilot.pause()
+        await press(pilot, "d")
+        await settle(pilot)
         assert app.screen is home
         assert any("Nothing to study" in n.message for n in app._notifications)
 
@@ -170,9 +162,8 @@ async def test_the_bundled_bank_opens_on_home() -> None:
 
     app = make_app([], cursor_blink=False)
     async with app.run_test() as pilot:
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        await settle(pilot)
+        home = await showing(pilot, HomeScreen)
         rows = {row[0]: row for row in table_rows(home)}
         nn = rows["Neural networks"]
         assert int(nn[2]) == int(nn[6]) > 40  # every card new
@@ -188,8 +179,7 @@ async def test_the_totals_line_breaks_before_the_totals_not_inside_them(
         "what-is-relu", suspended=True, buried_until=None, now=app.workspace.now()
     )
     async with app.run_test(size=(120, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
+        screen = await showing(pilot, HomeScreen)
         summary = screen.query_one("#home-summary")
         totals = "3 new + 0 learning + 0 review + 1 suspended = 4 cards"
         assert str(summary.render()).splitlines() == [f"0 due · 3 new today  |  {totals}"]

@@ -13,7 +13,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, press, settle, showing
 from tests.tui.test_home import table_rows
 
 
@@ -46,9 +46,8 @@ async def test_home_counts_before_the_bank_is_loaded(
     app.workspace.close()
     warm.clear()
     app = build()
-    async with app.run_test():
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, HomeScreen)
         assert not app.workspace.content.loaded and warm == []
         rows = table_rows(screen)
         assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
@@ -64,9 +63,8 @@ async def test_a_due_session_shows_its_first_card_from_its_own_file(
 ) -> None:
     app = build(study=StudyRequest(mode="due"))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        await settle(pilot)
+        screen = await showing(pilot, StudyScreen)
         first = screen.session.current
         shown = screen.card
         assert first is not None and shown is not None and shown.id == first.id
@@ -90,38 +88,36 @@ async def test_home_counts_only_once_shown(
     monkeypatch.setattr(HomeScreen, "refresh_counts", recorded)
     app = build()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert counted == ["HomeScreen"]  # once at the start, not again when first resumed
     counted.clear()
     app = build(study=StudyRequest(mode="due"))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
         assert counted == []  # Home, under the session, counts when it is shown
 
 
 async def test_a_session_opened_at_start_builds_home_when_left(build: AppFactory) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
         assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
-        await pilot.press("escape")  # ends the session: its summary
-        await pilot.pause()
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("escape")  # Home, built now, with its counts
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        await press(pilot, "escape")  # ends the session: its summary
+        await settle(pilot)
+        await showing(pilot, SummaryScreen)
+        await press(pilot, "escape")  # Home, built now, with its counts
+        await settle(pilot)
+        home = await showing(pilot, HomeScreen)
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
         assert table_rows(home)[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
-        await pilot.press("c")  # a session from Home: its summary goes back to this Home
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "c")  # a session from Home: its summary goes back to this Home
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
         assert app.screen is home
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
 
@@ -133,6 +129,6 @@ async def test_a_session_at_start_with_nothing_to_study_shows_home(build: AppFac
         session.answer(True)
     session.finish()
     async with app.run_test(notifications=True) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await settle(pilot)
+        await showing(pilot, HomeScreen)
         assert any("Nothing to study" in n.message for n in app._notifications)

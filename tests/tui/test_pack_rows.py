@@ -22,7 +22,15 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest, Workspace
-from tests.tui.conftest import AppFactory, FakeClock, inprocess_grade, set_plan
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    inprocess_grade,
+    press,
+    set_plan,
+    settle,
+    showing,
+)
 
 MORE_CARD = """---
 id: {id}
@@ -150,29 +158,26 @@ async def test_home_d_studies_the_plan_on_all_packs_or_on_one(
     app = build(extra=[more_pack])
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await showing(pilot, HomeScreen)
         for downs, pack, title in [(0, ALL_PACKS, "plan"), (1, "mini", "plan · mini")]:
-            await pilot.press(*["down"] * downs)
+            await press(pilot, *["down"] * downs)
             row = home.highlighted()
             assert row is not None and row.pack == pack
-            await pilot.press("d")
-            await pilot.pause()
-            study = app.screen
-            assert isinstance(study, StudyScreen)
+            await press(pilot, "d")
+            await settle(pilot)
+            study = await showing(pilot, StudyScreen)
             assert study.session.remaining == 2, "the plan's two cards, not fsrs's four new"
             assert study.session.plan_mode
             # the plan's session, named so: it studies the plan's day, not fsrs's due cards
             assert str(study.query_one("#study-title", Label).render()) == title
-            await pilot.press("escape")
-            await pilot.pause()
-            summary = app.screen
-            assert isinstance(summary, SummaryScreen)
+            await press(pilot, "escape")
+            await settle(pilot)
+            summary = await showing(pilot, SummaryScreen)
             heading = str(summary.query_one("#summary-title", Label).render())
             assert heading.strip() == f"Session summary · {title}", "what was studied"
-            await pilot.press("escape")
-            await pilot.pause()
-            assert isinstance(app.screen, HomeScreen)
+            await press(pilot, "escape")
+            await settle(pilot)
+            await showing(pilot, HomeScreen)
 
 
 def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> None:
@@ -204,8 +209,8 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
     app = build(extra=[more_pack])
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        await pilot.press("down", "down", "down", "down", "d")
-        await pilot.pause()
+        await press(pilot, "down", "down", "down", "down", "d")
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen), "no session opened"
         notes = [n for n in app._notifications if n.title == "plan · more"]
         assert len(notes) == 1 and "in other packs or topics" in notes[0].message
@@ -223,8 +228,7 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
 ) -> None:
     app = build(extra=[more_pack])
     async with app.run_test() as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await showing(pilot, HomeScreen)
         table = home.query_one(DataTable)
 
         def first_count() -> tuple[str, list[str]]:
@@ -236,7 +240,7 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
         assert "studies what is due" in str(hint.render())
         set_plan(app.workspace, 12, 3.0)
         home.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert len(status.today.queue) == 2
@@ -244,5 +248,5 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
         assert "studies today's plan" in str(hint.render())
         app.workspace.store.clear_interview_plan()
         home.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         assert first_count() == ("due", ["0"] * 6), "back to fsrs's due without the plan"

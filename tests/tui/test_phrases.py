@@ -6,7 +6,7 @@ import pytest
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.widgets.phrases import break_between
-from tests.tui.conftest import AppFactory, resize, set_plan
+from tests.tui.conftest import AppFactory, resize, set_plan, settle, showing
 
 PHRASES = ["12 days left", "readiness 0.71 → target 0.90 on the day", "today: 34 reviews + 12 new"]
 
@@ -39,10 +39,9 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
     # minutes enough for the drill: the plan reaches its target (no warning phrase)
     set_plan(app.workspace, 12, 30.0)
     async with app.run_test(size=(120, 30)) as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await showing(pilot, HomeScreen)
         await app.workers.wait_for_complete()  # the forecast beside the screen
-        await pilot.pause()
+        await settle(pilot)
         status = app.workspace.plan_status()
         assert status is not None
         followed = app.workspace.plan_forecast()[-1].followed

@@ -18,7 +18,7 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import RunDrillbit
-from tests.tui.conftest import AppFactory, FakeClock, set_plan
+from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
 
 
 def summary_text(screen: HomeScreen) -> str:
@@ -37,21 +37,19 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         created_at=clock(),
     )
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
+        screen = await showing(pilot, HomeScreen)
         assert "days left" not in summary_text(screen), "no plan, no plan line"
         assert summary_text(screen).startswith("0 due · 4 new today  |  4 new + ")
-        await pilot.press("d")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        await press(pilot, "d")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
         assert study.session.remaining == 4, "without a plan: every new card (limit 20 a day)"
         while not isinstance(app.screen, HomeScreen):
-            await pilot.press("escape")
-            await pilot.pause()
+            await press(pilot, "escape")
+            await settle(pilot)
         app.workspace.store.set_interview_plan(plan)
         screen.refresh_counts()
-        await pilot.pause()
+        await settle(pilot)
         line = summary_text(screen)
         # new cards as fast as 3 minutes allow (the default pace: 34-90 s a quiz card,
         # over 11 min for a drill), nothing due yet
@@ -59,19 +57,18 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         assert "today: 0 reviews + 2 new, about 2 min" in line
         # fsrs's "4 new today" (its daily limit) would contradict the plan's two
         assert "new today" not in line and line.startswith("4 new + 0 learning + 0 review")
-        await pilot.press("d")
-        await pilot.pause()
-        planned = app.screen
-        assert isinstance(planned, StudyScreen)
+        await press(pilot, "d")
+        await settle(pilot)
+        planned = await showing(pilot, StudyScreen)
         assert planned.session.remaining == 2, "plan mode keeps to the budget: two, not four"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await settle(pilot)
 
 
 async def open_stats(pilot: Pilot[None]) -> StatsScreen:
     """Press s on Home and return the stats screen it opens."""
-    await pilot.press("s")
-    await pilot.pause()
+    await press(pilot, "s")
+    await settle(pilot)
     stats = pilot.app.screen
     assert isinstance(stats, StatsScreen)
     return stats
@@ -84,7 +81,7 @@ async def test_stats_plots_readiness_to_the_day_only_with_a_plan(
     app.workspace.tz = UTC
     async with app.run_test() as pilot:
         assert not (await open_stats(pilot)).query("#plan-forecast"), "no plan, no plot"
-        await pilot.press("escape")
+        await press(pilot, "escape")
         app.workspace.store.set_interview_plan(
             InterviewPlan(clock().date() + timedelta(days=6), 20.0, 0.9, clock())
         )
@@ -109,8 +106,8 @@ async def test_at_80x24_the_charts_stack_readiness_first_and_n_pages_through_the
         tops = [chart.virtual_region.y for chart in charts.children]
         seen = []
         for _ in range(4):
-            await pilot.press("n")
-            await pilot.pause()
+            await press(pilot, "n")
+            await settle(pilot)
             seen.append(charts.scroll_y)
         assert seen == [tops[1], min(tops[2], charts.max_scroll_y), 0, tops[1]]
     wide = build()  # the same home: the plan is saved
@@ -129,20 +126,18 @@ async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
     # 3 minutes: the plan offers the choice card (about 34 s) and the numeric one (90 s)
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         assert [card.id for card in screen.session.planned] == [
             "dropout-inference",
             "sigmoid-bound",
         ]
         clock.advance(100)  # a slow answer: 100 s of the 180
-        await pilot.press("2", "enter")
-        await pilot.pause()
-        await pilot.press("space")
-        await pilot.pause()
+        await press(pilot, "2", "enter")
+        await settle(pilot)
+        await press(pilot, "space")
+        await settle(pilot)
         # a long numeric answer (2.5 x 40 s by default) would end past the 3 minutes
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
+        summary = await showing(pilot, SummaryScreen)
         assert summary.summary.cards_reviewed == 1
         shown = " ".join(str(summary.query_one("#summary-numbers").render()).split())
         # The numeric card no longer fits in the 80 s left, a concept card (75 s at
@@ -161,20 +156,19 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
     app = build(study=StudyRequest(mode="due"))
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await showing(pilot, StudyScreen)
         # 12 days, 4 cards: plan mode keeps fsrs's steps, so an Again's minute is shown
         assert study.session.plan_mode and study.session.options.requeue_again
         assert study.preview().startswith("1 Again 1m · ") and study.preview().endswith(" 4 Easy")
         clock.advance(20)
-        await pilot.press("1", "enter")  # a wrong choice: Again, due again in a minute by fsrs
-        await pilot.pause()
-        await pilot.press("space")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen) and summary.summary.plan_mode
+        await press(pilot, "1", "enter")  # a wrong choice: Again, due again in a minute by fsrs
+        await settle(pilot)
+        await press(pilot, "space")
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
+        summary = await showing(pilot, SummaryScreen)
+        assert summary.summary.plan_mode
         numbers = str(summary.query_one("#summary-numbers").render())
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
@@ -189,11 +183,10 @@ async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_
     app = build(study=StudyRequest(mode="due", kind="concept"))
     set_plan(app.workspace, 2, 3.0)
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await showing(pilot, StudyScreen)
         assert study.session.plan_mode and not study.session.options.requeue_again
-        await pilot.press("space", "enter")
-        await pilot.pause()
+        await press(pilot, "space", "enter")
+        await settle(pilot)
         assert study.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
         shown = str(study.query_one("#study-ratings").render())
         assert "(the plan picks the day)" in shown
@@ -209,20 +202,19 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
     app = build(study=StudyRequest(mode="due"))
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.session.options.requeue_again
+        study = await showing(pilot, StudyScreen)
+        assert study.session.options.requeue_again
         clock.advance(20)
-        await pilot.press("1", "enter")  # a wrong choice: Again, its step due in a minute
-        await pilot.pause()
+        await press(pilot, "1", "enter")  # a wrong choice: Again, its step due in a minute
+        await settle(pilot)
         answered = clock()
-        await pilot.press("space")
-        await pilot.pause()
-        await pilot.press("escape")  # end the session: its summary
-        await pilot.pause()
-        await pilot.press("enter")  # Home
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        await press(pilot, "space")
+        await settle(pilot)
+        await press(pilot, "escape")  # end the session: its summary
+        await settle(pilot)
+        await press(pilot, "enter")  # Home
+        await settle(pilot)
+        home = await showing(pilot, HomeScreen)
         assert "today: 0 reviews + 2 new" in summary_text(home)
         assert home.refresh_at is not None
         assert answered < home.refresh_at <= answered + timedelta(minutes=1)
@@ -230,7 +222,7 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
         assert "today: 0 reviews + 2 new" in summary_text(home)
         clock.advance(90)
         home.check_due()  # the step is due: Home counts again
-        await pilot.pause()
+        await settle(pilot)
         assert "today: 1 reviews + 1 new" in summary_text(home)
         assert home.refresh_at > clock()
 
@@ -242,9 +234,8 @@ async def test_home_says_when_following_the_plan_ends_under_the_target(
     set_plan(app.workspace, 1, 1.0)  # the interview tomorrow, a minute today: out of reach
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        await settle(pilot)
+        home = await showing(pilot, HomeScreen)
         followed = app.workspace.plan_forecast()[-1].followed
         assert followed < 0.9
         text = " ".join(summary_text(home).split())
@@ -254,7 +245,7 @@ async def test_home_says_when_following_the_plan_ends_under_the_target(
     set_plan(roomy.workspace, 12, 30.0)
     async with roomy.run_test(size=(120, 40)) as pilot:
         await roomy.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(roomy.screen, HomeScreen)
         assert "the plan reaches only" not in summary_text(roomy.screen), "on course: no warning"
 
@@ -267,23 +258,23 @@ async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
     app = build(study=StudyRequest(mode="cram"))
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert isinstance(app.screen, StudyScreen)
+        await showing(pilot, StudyScreen)
         clock.advance(20)
-        await pilot.press("1", "enter")
-        await pilot.pause()
-        await pilot.press("space")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen) and not summary.summary.plan_mode
+        await press(pilot, "1", "enter")
+        await settle(pilot)
+        await press(pilot, "space")
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
+        summary = await showing(pilot, SummaryScreen)
+        assert not summary.summary.plan_mode
         numbers = str(summary.query_one("#summary-numbers").render())
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert f"Plan            {status.load()}" in numbers, "Home's words for what d gives"
         assert "Next due" not in numbers
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         stats = await open_stats(pilot)
         shown = str(stats.query_one("#stats-numbers", Static).render())
         assert f"0 due (fsrs) · {len(status.offered)} planned today" in shown
@@ -307,9 +298,8 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        await settle(pilot)
+        home = await showing(pilot, HomeScreen)
         line = " ".join(summary_text(home).split())
         points = app.workspace.plan_forecast()  # the stats screen's plot
     assert points and points[-1].followed < 0.9

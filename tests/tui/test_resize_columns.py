@@ -23,7 +23,7 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, resize, wait_until
+from tests.tui.conftest import AppFactory, press, resize, settle, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
 LONG_TITLE = "A gradient-descent step that moves theta against its gradient"
@@ -74,7 +74,7 @@ async def filled_table(
 
 async def open_table(app: DrillbitApp, pilot: Pilot[None], key: str) -> DataTable[object]:
     """Open the drill list (`l`) or the card browser (`b`) from Home; its table."""
-    await pilot.press(key)
+    await press(pilot, key)
     return await filled_table(app, pilot, DrillsScreen if key == "l" else BrowserScreen)
 
 
@@ -134,16 +134,16 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
     async with app.run_test(size=WIDE) as pilot:
         table = await open_table(app, pilot, "l")
         listing = app.screen
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
-        await pilot.press("f1")
+        await press(pilot, "f1")
         assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         await resize(pilot, *NARROW)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert await wait_until(pilot, lambda: app.screen is listing)
-        await pilot.pause()
+        await settle(pilot)
         assert widths(table) == expected
         assert table.virtual_size.width <= table.size.width
 
@@ -152,12 +152,12 @@ async def open_summary(app: DrillbitApp, pilot: Pilot[None]) -> DataTable[object
     """Answer one card of a cram session and end it; the summary's table."""
     assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
     study = app.screen
-    await pilot.press("2", "enter")
+    await press(pilot, "2", "enter")
     # escape before the answer is in would end a session with nothing answered
     assert await wait_until(
         pilot, lambda: isinstance(study, StudyScreen) and study.phase == "feedback"
     )
-    await pilot.press("escape")
+    await press(pilot, "escape")
     return await filled_table(app, pilot, SummaryScreen)
 
 

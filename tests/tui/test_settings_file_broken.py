@@ -13,16 +13,15 @@ from quiz.settings import load_settings
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, press, settle, showing
 
 MOCK_FEEDBACK_ROW = 8
 
 
 async def _open_settings(pilot: Pilot[None], app: DrillbitApp) -> SettingsScreen:
-    await pilot.press("comma")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, SettingsScreen)
+    await press(pilot, "comma")
+    await settle(pilot)
+    screen = await showing(pilot, SettingsScreen)
     return screen
 
 
@@ -43,19 +42,19 @@ async def test_a_file_made_not_toml_is_not_saved_over(
         opened = _help(screen)
         assert f"{config}: not valid TOML: " in opened and "(at line 3, column 21)" in opened
         screen.query_one(DataTable).move_cursor(row=MOCK_FEEDBACK_ROW)
-        await pilot.press("enter", "ctrl+u", *"yes", "enter")
-        await pilot.pause()
+        await press(pilot, "enter", "ctrl+u", *"yes", "enter")
+        await settle(pilot)
         refused = _help(screen)
         assert refused.startswith(f"nothing saved: {config}: not valid TOML: ")
         assert "line 3" in refused and "repair: correct that line" in refused
         assert config.read_text(encoding="utf-8") == broken
         assert app.workspace.settings.mock_feedback is False  # not applied either
         # the app goes on with the settings it started with: a session starts
-        await pilot.press("escape", "escape")
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
+        await press(pilot, "escape", "escape")
+        await settle(pilot)
+        await press(pilot, "c")
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
 
 
 async def test_another_bad_key_is_kept_and_refused_as_drillbit_config_does(
@@ -73,14 +72,14 @@ async def test_another_bad_key_is_kept_and_refused_as_drillbit_config_does(
         )
         assert _help(screen).splitlines()[0] == says
         screen.query_one(DataTable).move_cursor(row=MOCK_FEEDBACK_ROW)
-        await pilot.press("enter", "ctrl+u", *"yes", "enter")
-        await pilot.pause()
+        await press(pilot, "enter", "ctrl+u", *"yes", "enter")
+        await settle(pilot)
         assert _help(screen).splitlines()[0] == f"nothing saved: repair this key first: {says}"
         assert config.read_text(encoding="utf-8") == broken  # 1.5 and 30 were dropped
         # the bad key itself is repaired from the screen, and only it is written
         screen.query_one(DataTable).move_cursor(row=2)
-        await pilot.press("escape", "enter", "ctrl+u", *"85%", "enter")
-        await pilot.pause()
+        await press(pilot, "escape", "enter", "ctrl+u", *"85%", "enter")
+        await settle(pilot)
         assert config.read_text(encoding="utf-8") == broken.replace("1.5", "0.85")
         settings = app.workspace.settings
         # the file as saved is used: its hand-edited keys too
@@ -103,8 +102,8 @@ async def test_a_save_keeps_keys_edited_by_hand_since_the_start(
         config.write_text("mock_minutes = 30  # mine\n", encoding="utf-8")
         screen = await _open_settings(pilot, app)
         screen.query_one(DataTable).move_cursor(row=MOCK_FEEDBACK_ROW)
-        await pilot.press("enter", "ctrl+u", *"yes", "enter")
-        await pilot.pause()
+        await press(pilot, "enter", "ctrl+u", *"yes", "enter")
+        await settle(pilot)
         assert config.read_text(encoding="utf-8") == (
             "mock_minutes = 30  # mine\nmock_feedback = true\n"
         )
@@ -123,8 +122,8 @@ async def test_two_bad_keys_one_repaired_from_the_screen_keeps_the_other(
         screen = await _open_settings(pilot, app)
         assert "(and 1 more: `drillbit config` lists them)" in _help(screen)
         screen.query_one(DataTable).move_cursor(row=7)  # mock_minutes
-        await pilot.press("enter", "ctrl+u", *"25", "enter")
-        await pilot.pause()
+        await press(pilot, "enter", "ctrl+u", *"25", "enter")
+        await settle(pilot)
         assert config.read_text(encoding="utf-8") == "mock_minutes = 25\nmock_questions = 0\n"
         assert app.workspace.settings.mock_minutes == 25
         assert app.workspace.settings.mock_questions == 10  # kept as the app had it

@@ -6,7 +6,7 @@ at the SVGs before committing them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, timedelta
 from pathlib import Path
 
@@ -19,11 +19,21 @@ from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import WRONG, AppFactory, FakeClock, set_plan, wait_until
+from tests.tui.conftest import WRONG, AppFactory, FakeClock, press, set_plan, settle, wait_until
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 SnapCompare = Callable[..., bool]
+
+
+def keys(*pressed: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+    """A `run_before` that presses the keys one at a time, each handled in full (`press`):
+    snap_compare's `press=` waits between keys only on `pilot.pause()`'s guess."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await press(pilot, *pressed)
+
+    return run_before
 
 
 def history(app: DrillbitApp, clock: FakeClock) -> None:
@@ -66,7 +76,7 @@ def test_home_with_a_plan(
     async def forecast_done(pilot: Pilot[None]) -> None:
         # 5 minutes a day never fit the drill: the forecast's warning, once it is in
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=forecast_done, terminal_size=size)
 
@@ -76,7 +86,7 @@ def test_study_concept_revealed(
     snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
 ) -> None:
     app = build(study=StudyRequest(kind="concept"))
-    assert snap_compare(app, press=["space", "space"], terminal_size=size)
+    assert snap_compare(app, run_before=keys("space", "space"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -84,7 +94,7 @@ def test_study_choice_feedback(
     snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
 ) -> None:
     app = build(study=StudyRequest(kind="choice"))
-    assert snap_compare(app, press=["1", "enter"], terminal_size=size)
+    assert snap_compare(app, run_before=keys("1", "enter"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -94,7 +104,7 @@ def test_study_mock_numeric(
     app = build(study=StudyRequest(mode="mock", kind="numeric", minutes=5))
 
     async def type_a_number(pilot: Pilot[None]) -> None:
-        await pilot.press("0", ".", "2")
+        await press(pilot, "0", ".", "2")
         # The footer drops "? Help" once the box holds text (it takes "?" then); its
         # keys are rebuilt a few messages after the key, later still on a loaded machine.
         # The box's cursor does not blink (the app's cursor_blink=False reaches it): it
@@ -119,9 +129,9 @@ def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
 
     async def grade_wrong(pilot: Pilot[None]) -> None:
         app.screen.query_one("#editor", TextArea).load_text(WRONG)
-        await pilot.press("ctrl+t", "ctrl+r")
+        await press(pilot, "ctrl+t", "ctrl+r")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(app, run_before=grade_wrong, terminal_size=size)
 
@@ -133,12 +143,12 @@ def test_summary(
     app = build(study=StudyRequest(mode="cram"))
 
     async def answer_some(pilot: Pilot[None]) -> None:
-        await pilot.press("2", "enter")
+        await press(pilot, "2", "enter")
         clock.advance(40)
-        await pilot.press("enter", *"0.25", "enter")
+        await press(pilot, "enter", *"0.25", "enter")
         clock.advance(20)
-        await pilot.press("enter", "space", "enter", "1", "escape")
-        await pilot.pause()
+        await press(pilot, "enter", "space", "enter", "1", "escape")
+        await settle(pilot)
 
     assert snap_compare(app, run_before=answer_some, terminal_size=size)
 
@@ -156,15 +166,15 @@ def test_summary_of_a_topic_two_packs_share(
 
     async def answer_all(pilot: Pilot[None]) -> None:
         clock.advance(12)
-        await pilot.press("2", "enter")
-        await pilot.press("enter", *"0.25")
+        await press(pilot, "2", "enter")
+        await press(pilot, "enter", *"0.25")
         clock.advance(40)
-        await pilot.press("enter", "enter", "space", "enter")
+        await press(pilot, "enter", "enter", "space", "enter")
         clock.advance(25)
-        await pilot.press("1")
+        await press(pilot, "1")
         clock.advance(15)
-        await pilot.press("2", "enter", "escape")
-        await pilot.pause()
+        await press(pilot, "2", "enter", "escape")
+        await settle(pilot)
 
     assert snap_compare(app, run_before=answer_all, terminal_size=size)
 
@@ -177,8 +187,8 @@ def test_stats(
 
     async def open_stats(pilot: Pilot[None]) -> None:
         history(app, clock)
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
 
     assert snap_compare(app, run_before=open_stats, terminal_size=size)
 
@@ -195,8 +205,8 @@ def test_stats_with_a_plan(
     async def open_stats(pilot: Pilot[None]) -> None:
         history(app, clock)
         app.workspace.store.set_interview_plan(plan)
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
 
     assert snap_compare(app, run_before=open_stats, terminal_size=size)
 
@@ -204,4 +214,4 @@ def test_stats_with_a_plan(
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
     app = build(study=StudyRequest(kind="concept"))
-    assert snap_compare(app, press=["space", "question_mark"], terminal_size=size)
+    assert snap_compare(app, run_before=keys("space", "question_mark"), terminal_size=size)

@@ -13,7 +13,7 @@ from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
-from tests.tui.conftest import AppFactory, FakeClock
+from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
 
 
 async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: FakeClock) -> None:
@@ -27,15 +27,13 @@ async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: Fak
     review_card(ws.store, ws.scheduler, "sigmoid-bound", Rating.Easy, now=long_ago, correct=True)
     set_card_aside(ws.store, "dropout-inference", suspend=True, now=now, tz=ws.tz)
     async with app.run_test(size=(80, 24)) as pilot:
-        home = app.screen
-        assert isinstance(home, HomeScreen)
+        home = await showing(pilot, HomeScreen)
         breakdown = "1 new + 1 learning + 1 review + 1 suspended = 4 cards"
         home_line = str(home.query_one("#home-summary", Static).render())
         assert home_line.startswith(f"1 due · 1 new today  |  {breakdown}")
-        await pilot.press("s")
-        await pilot.pause()
-        stats = app.screen
-        assert isinstance(stats, StatsScreen)
+        await press(pilot, "s")
+        await settle(pilot)
+        stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render())
         assert f"1 due  |  {breakdown}" in numbers
         assert "learned" not in numbers
@@ -45,8 +43,8 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
     """The empty chart's note repeated the title above it: "Accuracy by topic" twice."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         chart = app.screen.query_one("#by-topic", RowChart).render().plain
         assert chart.count("Accuracy by topic") == 1
         assert chart.splitlines()[1] == "no reviews yet"
@@ -63,8 +61,8 @@ async def test_todays_bar_carries_the_last_day_label(
     ws = app.workspace
     review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         lines = app.screen.query_one("#per-day", ColumnChart).render().plain.splitlines()
         today = chart_day(clock().date())
         assert lines[-1].rstrip().endswith(today)

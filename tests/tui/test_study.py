@@ -15,32 +15,30 @@ from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnsw
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, Recorder, press, settle, showing, wait_until
 
 
 async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         assert screen.card is not None and screen.card.id == "what-is-relu"
-        await pilot.press("3")  # rating before the reveal does nothing
+        await press(pilot, "3")  # rating before the reveal does nothing
         assert recorder.of(StudyScreen.AnswerGraded) == []
-        await pilot.press("space")
+        await press(pilot, "space")
         assert screen.phase == "revealed"
         checklist = screen.query_one(KeyPointChecklist)
         assert checklist.has_focus
-        await pilot.press("space", "down", "space")
+        await press(pilot, "space", "down", "space")
         assert len(checklist.selected) == 2
         assert "2/3 ticked" in str(screen.query_one("#study-status").render())
-        await pilot.press("enter", "2")  # enter: from ticking to the rating keys
-        await pilot.pause()
+        await press(pilot, "enter", "2")  # enter: from ticking to the rating keys
+        await settle(pilot)
         graded = recorder.of(StudyScreen.AnswerGraded)
         assert [g.answer.rating for g in graded] == [Rating.Hard]
         assert app.workspace.store.review_count() == 1
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.summary.cards_reviewed == 1
+        summary = await showing(pilot, SummaryScreen)
+        assert summary.summary.cards_reviewed == 1
 
 
 def _footer_displays(app: App[None]) -> dict[str, str]:
@@ -51,16 +49,15 @@ def _footer_displays(app: App[None]) -> dict[str, str]:
 async def test_the_footer_shows_the_cards_own_tick_keys(build: AppFactory) -> None:
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("space")
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space")
         checklist = screen.query_one(KeyPointChecklist)
         assert checklist.option_count == 3
         await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
         assert _footer_displays(app)["Tick a point"] == "1-3"  # not the lint's maximum, 1-7
-        await pilot.press("7", "4")  # past the last point: nothing
+        await press(pilot, "7", "4")  # past the last point: nothing
         assert checklist.selected == frozenset() and screen.phase == "revealed"
-        await pilot.press("1", "3")
+        await press(pilot, "1", "3")
         assert checklist.selected == frozenset({0, 2})
 
 
@@ -85,44 +82,41 @@ async def test_the_tick_keys_shown_are_the_points_own(count: int, keys: str) -> 
         assert _footer_displays(app)["Tick a point"] == keys
         checklist = app.query_one(KeyPointChecklist)
         assert checklist.border_title == f"Key points you covered: {keys} tick"
-        await pilot.press("1", "9")
+        await press(pilot, "1", "9")
         assert checklist.selected == frozenset({0})
 
 
 async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(kind="choice"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("enter")  # nothing picked yet: not submitted
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "enter")  # nothing picked yet: not submitted
         assert recorder.of(ChoicePicker.AnswerSubmitted) == []
-        await pilot.press("1", "2", "enter")  # one-answer card: 2 replaces 1
-        await pilot.pause()
+        await press(pilot, "1", "2", "enter")  # one-answer card: 2 replaces 1
+        await settle(pilot)
         assert [m.picked for m in recorder.of(ChoicePicker.AnswerSubmitted)] == [frozenset({1})]
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Good
         assert screen.phase == "feedback"
         assert "Right" in str(screen.query_one("#feedback").render())
-        await pilot.press("space")
-        await pilot.pause()
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "space")
+        await settle(pilot)
+        await showing(pilot, SummaryScreen)
 
 
 async def test_choice_wrong_is_again_and_comes_back(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(kind="choice"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("3", "enter")
-        await pilot.pause()
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "3", "enter")
+        await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert not answer.correct and answer.rating == Rating.Again
         assert "Wrong" in str(screen.query_one("#feedback").render())
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         # rated Again: the card is requeued in a due session
-        assert isinstance(app.screen, StudyScreen)
+        await showing(pilot, StudyScreen)
         assert screen.card is not None and screen.card.id == "dropout-inference"
         assert screen.phase == "question"
 
@@ -130,15 +124,14 @@ async def test_choice_wrong_is_again_and_comes_back(build: AppFactory, recorder:
 async def test_numeric_typed_answers(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="cram", kind="numeric"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         assert screen.query_one(NumberAnswer).has_focus
-        await pilot.press("a", "c", "enter")
+        await press(pilot, "a", "c", "enter")
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert "not a number" in str(screen.query_one("#study-status").render())
         screen.query_one(NumberAnswer).value = ""
-        await pilot.press("2", "5", "%", "enter")
-        await pilot.pause()
+        await press(pilot, "2", "5", "%", "enter")
+        await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct
         assert "0.25" in str(screen.query_one("#feedback").render())
@@ -149,8 +142,8 @@ async def test_numeric_typed_answers(build: AppFactory, recorder: Recorder) -> N
 async def test_numeric_out_of_tolerance_is_wrong(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press(*"0.3", "enter")
-        await pilot.pause()
+        await press(pilot, *"0.3", "enter")
+        await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert not answer.correct and answer.rating == Rating.Again
 
@@ -158,15 +151,14 @@ async def test_numeric_out_of_tolerance_is_wrong(build: AppFactory, recorder: Re
 async def test_undo_restores_the_card(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         first = screen.card
         assert first is not None and first.kind == "choice"
-        await pilot.press("2", "enter")
-        await pilot.pause()
+        await press(pilot, "2", "enter")
+        await settle(pilot)
         assert app.workspace.store.review_count() == 1
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
+        await settle(pilot)
         assert [m.answer.card.id for m in recorder.of(StudyScreen.AnswerUndone)] == [first.id]
         assert app.workspace.store.review_count() == 0
         assert screen.card is first and screen.phase == "question"
@@ -178,45 +170,43 @@ async def test_undo_restores_the_schedule_exactly(build: AppFactory, clock: Fake
     async with app.run_test() as pilot:
         store = app.workspace.store
         assert store.card_state("what-is-relu") is None
-        await pilot.press("space", "enter", "4")
-        await pilot.pause()
+        await press(pilot, "space", "enter", "4")
+        await settle(pilot)
         assert store.card_state("what-is-relu") is not None
     # a second session: rate, undo, and the state equals the one before
     app = build(study=StudyRequest(mode="cram", kind="concept"))
     async with app.run_test() as pilot:
         store = app.workspace.store
         before = store.card_state("what-is-relu")
-        await pilot.press("space", "enter", "1", "u")
-        await pilot.pause()
+        await press(pilot, "space", "enter", "1", "u")
+        await settle(pilot)
         assert store.card_state("what-is-relu") == before
 
 
 async def test_escape_and_q_end_with_summary(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("1", "enter", "space", "escape")
-        await pilot.pause()
+        await press(pilot, "1", "enter", "space", "escape")
+        await settle(pilot)
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1
         assert ended[0].summary.answers == 1 and ended[0].summary.planned == 4
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await showing(pilot, SummaryScreen)
+        await press(pilot, "escape")
+        await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
-        await pilot.press("c")  # cram from Home, then q ends it
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
-        await pilot.press("q")
-        await pilot.pause()
+        await press(pilot, "c")  # cram from Home, then q ends it
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
+        await press(pilot, "q")
+        await settle(pilot)
         assert len(recorder.of(StudyScreen.SessionEnded)) == 2
 
 
 async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=2))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         assert str(screen.query_one("#study-clock").render()) == "⏱ 02:00"
         clock.advance(50)
         screen.tick()
@@ -227,15 +217,14 @@ async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder
         assert screen.query_one("#study-clock").has_class("-urgent")
         clock.advance(60)
         screen.tick()
-        await pilot.pause()
+        await settle(pilot)
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1
         summary = ended[0].summary
         assert summary.mode == "mock" and summary.planned == 3 and summary.answers == 0
         assert summary.seconds == 120  # capped at the limit
         assert [q.answered for q in summary.questions] == [False, False, False]
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await showing(pilot, SummaryScreen)
 
 
 async def test_mock_answer_after_time_is_refused(
@@ -243,11 +232,10 @@ async def test_mock_answer_after_time_is_refused(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", limit=2, minutes=1, kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("space")
+        await press(pilot, "space")
         clock.advance(61)  # no tick yet: the rating itself finds the time is up
-        await pilot.press("enter", "3")
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "enter", "3")
+        await showing(pilot, SummaryScreen)
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert app.workspace.store.review_count() == 0
 
@@ -262,24 +250,22 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
 
     app = build(study=StudyRequest(kind="coding"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
-        await pilot.press("escape")  # leave without grading: no answer
-        await pilot.pause()
-        assert isinstance(app.screen, StudyScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        await showing(pilot, DrillScreen)
+        await press(pilot, "escape")  # leave without grading: no answer
+        await settle(pilot)
+        await showing(pilot, StudyScreen)
         assert recorder.of(StudyScreen.AnswerGraded) == []
-        await pilot.press("enter")
-        await pilot.pause()
-        again = app.screen
-        assert isinstance(again, DrillScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        again = await showing(pilot, DrillScreen)
         again.query_one("#editor", TextArea).load_text(SOLUTION)
-        await pilot.press("ctrl+t", "ctrl+r")
+        await press(pilot, "ctrl+t", "ctrl+r")
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
         study = app.screen
@@ -287,8 +273,7 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         assert [(a.status, a.hints_used) for a in attempts] == [("passed", 1)]
         assert attempts[0].session_id is not None  # logged against the session
         assert isinstance(study, SummaryScreen)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await showing(pilot, SummaryScreen)
 
 
 async def test_mock_time_up_during_a_drill_ends_after_it(
@@ -298,22 +283,19 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
 
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
-        await pilot.press("enter")
-        await pilot.pause()
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
+        await showing(pilot, StudyScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
         assert str(drill.query_one("#drill-clock").render()) == "⏱ 01:00"
         clock.advance(90)
         # the drill's own clock closes the drill (no grading after the time), then the
         # session ends once
         drill.query_one(MockClock).tick()
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await showing(pilot, SummaryScreen)
 
 
 async def test_page_keys_scroll_a_long_card(build: AppFactory, tui_bank: Path) -> None:
@@ -321,23 +303,23 @@ async def test_page_keys_scroll_a_long_card(build: AppFactory, tui_bank: Path) -
     card.write_text(card.read_text() + "\n" + "More detail.\n\n" * 60, encoding="utf-8")
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
-        await pilot.press("space")
-        await pilot.pause()
+        await press(pilot, "space")
+        await settle(pilot)
         body = app.screen.query_one("#study-body")
         # the answer's Markdown renders asynchronously, and focusing the key points may
         # scroll down to them: start from the top, whatever the timing
         assert await wait_until(pilot, lambda: body.max_scroll_y > 0)
-        await pilot.pause()
+        await settle(pilot)
         body.scroll_home(animate=False)
-        await pilot.pause()
+        await settle(pilot)
         start = body.scroll_y
         assert start < body.max_scroll_y
-        await pilot.press("pagedown")
-        await pilot.pause()
+        await press(pilot, "pagedown")
+        await settle(pilot)
         assert body.scroll_y > start
         assert app.screen.query_one(KeyPointChecklist).has_focus  # focus stays for ticking
-        await pilot.press("pageup")
-        await pilot.pause()
+        await press(pilot, "pageup")
+        await settle(pilot)
         assert body.scroll_y == start
 
 
@@ -350,8 +332,8 @@ async def test_multi_answer_choice_toggles(
     async with app.run_test(message_hook=recorder) as pilot:
         picker = app.screen.query_one(ChoicePicker)
         assert picker.multiple
-        await pilot.press("1", "2", "3", "2")  # 2 toggled on then off
+        await press(pilot, "1", "2", "3", "2")  # 2 toggled on then off
         assert picker.picked == frozenset({0, 2})
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         assert recorder.of(StudyScreen.AnswerGraded)[0].answer.correct

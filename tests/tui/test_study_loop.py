@@ -21,7 +21,16 @@ from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import SOLUTION, WRONG, AppFactory, FakeClock, Recorder, wait_until
+from tests.tui.conftest import (
+    SOLUTION,
+    WRONG,
+    AppFactory,
+    FakeClock,
+    Recorder,
+    press,
+    settle,
+    showing,
+)
 from tests.tui.test_drill import editor_of, grade_now
 
 
@@ -30,8 +39,7 @@ async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
 ) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         state = app.workspace.store.card_state("tiny-sgd")
@@ -42,18 +50,17 @@ async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
     clock.moment = due + timedelta(seconds=1)
     app = build(study=StudyRequest(kind="coding"))
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         assert study.card.id == "tiny-sgd"  # due again, not new
-        await pilot.press("enter")
-        await pilot.pause()
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
         card = drill.sitting.card
         assert editor_of(drill).text == starter_text(card)  # recall, not the old answer
         assert drill.sitting.previous_code == SOLUTION
-        await pilot.press("ctrl+o")  # the previous code is one key away
-        await pilot.pause()
+        await press(pilot, "ctrl+o")  # the previous code is one key away
+        await settle(pilot)
         assert editor_of(drill).text == SOLUTION
 
 
@@ -62,33 +69,31 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
 ) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await showing(pilot, StudyScreen)
         for _ in range(3):
             if study.card is not None and study.card.kind == "coding":
                 break
-            await pilot.press("s")  # skip: nothing logged
-            await pilot.pause()
+            await press(pilot, "s")  # skip: nothing logged
+            await settle(pilot)
         assert app.workspace.store.review_count() == 0
-        await pilot.press("enter")
-        await pilot.pause()
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
         editor_of(drill).load_text(WRONG)
         await grade_now(app, pilot)
-        await pilot.press("escape")  # leaving after a failed run is a skip, not Again
-        await pilot.pause()
+        await press(pilot, "escape")  # leaving after a failed run is a skip, not Again
+        await settle(pilot)
         assert isinstance(app.screen, StudyScreen) and app.screen is study
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert study.card is not None and study.card.kind != "coding"
         while study.card is not None and study.card.kind != "coding":
-            await pilot.press("s")
-            await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, DrillScreen)
-        await pilot.press("ctrl+g", "y")  # give up, confirmed
-        await pilot.pause()
+            await press(pilot, "s")
+            await settle(pilot)
+        await press(pilot, "enter")
+        await settle(pilot)
+        await showing(pilot, DrillScreen)
+        await press(pilot, "ctrl+g", "y")  # give up, confirmed
+        await settle(pilot)
         graded = recorder.of(StudyScreen.AnswerGraded)
         assert [(g.answer.card.id, g.answer.rating) for g in graded] == [("tiny-sgd", Rating.Again)]
 
@@ -98,26 +103,25 @@ async def test_number_keys_tick_points_and_the_rubric_is_on_screen_at_80x24(
 ) -> None:
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("space")
-        await pilot.pause()
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space")
+        await settle(pilot)
         checklist = screen.query_one(KeyPointChecklist)
         region = checklist.region
         assert region.height >= 3 + 2 and region.bottom <= 24 - 2  # points + border, above status
-        await pilot.press("3")
+        await press(pilot, "3")
         assert checklist.selected == frozenset({2})
-        await pilot.press("1", "3")  # 3 again unticks the third
+        await press(pilot, "1", "3")  # 3 again unticks the third
         assert checklist.selected == frozenset({0})
-        await pilot.press("enter")
+        await press(pilot, "enter")
         status = str(screen.query_one("#study-status").render())
         assert "enter takes Again" in status
         ratings = screen.query_one("#study-ratings")
         shown = str(ratings.render())
         assert " 1  Again" in shown and " 4  Easy" in shown
         assert ratings.region.bottom <= 24 - 1  # above the footer, on screen
-        await pilot.press("backspace", "2", "enter", "enter")  # 2 of 3 points: Hard
-        await pilot.pause()
+        await press(pilot, "backspace", "2", "enter", "enter")  # 2 of 3 points: Hard
+        await settle(pilot)
         assert [g.answer.rating for g in recorder.of(StudyScreen.AnswerGraded)] == [Rating.Hard]
 
 
@@ -126,9 +130,8 @@ async def test_rating_preview_matches_fsrs_without_changing_anything(
 ) -> None:
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("space", "enter")
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space", "enter")
         store = app.workspace.store
         spans = preview_intervals(
             store, Scheduler(enable_fuzzing=False), "what-is-relu", now=clock()
@@ -143,8 +146,8 @@ async def test_rating_preview_matches_fsrs_without_changing_anything(
         for r in Rating:
             assert f" {int(r)}  {r.name} {format_interval(spans[r])} " in shown
         assert store.card_state("what-is-relu") is None and store.review_count() == 0
-        await pilot.press("3")
-        await pilot.pause()
+        await press(pilot, "3")
+        await settle(pilot)
         state = store.card_state("what-is-relu")
         assert state is not None and state.due - clock() == spans[Rating.Good]
         assert not bar.display  # the next card starts in its question phase
@@ -153,14 +156,12 @@ async def test_rating_preview_matches_fsrs_without_changing_anything(
 async def test_mock_hides_feedback_until_the_summary(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="mock", kind="choice", limit=1))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press("1", "enter")
-        await pilot.pause()
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "1", "enter")
+        await settle(pilot)
         assert not screen.query("#feedback")
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        assert [q.answered for q in app.screen.summary.questions] == [True]
+        done = await showing(pilot, SummaryScreen)
+        assert [q.answered for q in done.summary.questions] == [True]
 
 
 async def test_mock_clock_stops_a_drill_and_its_grade_counts(
@@ -168,20 +169,18 @@ async def test_mock_clock_stops_a_drill_and_its_grade_counts(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        drill = app.screen
-        assert isinstance(drill, DrillScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
         editor_of(drill).load_text(SOLUTION)
         await grade_now(app, pilot)
         clock.advance(61)
         drill.query_one("#drill-clock").tick()  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert drill.time_up and not drill.check_action("grade", ())
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
-        questions = app.screen.summary.questions
+        done = await showing(pilot, SummaryScreen)
+        questions = done.summary.questions
         assert [(q.card_id, q.answered, q.correct) for q in questions] == [("tiny-sgd", True, True)]
 
 
@@ -190,35 +189,33 @@ async def test_reset_clears_the_old_verdict_and_escape_leaves_from_the_editor(
 ) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
-        screen = app.screen
-        assert isinstance(screen, DrillScreen)
+        screen = await showing(pilot, DrillScreen)
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         assert "PASSED" in str(screen.query_one("#verdict-status").render())
-        await pilot.press("ctrl+n", "y")
-        await pilot.pause()
+        await press(pilot, "ctrl+n", "y")
+        await settle(pilot)
         assert "PASSED" not in str(screen.query_one("#verdict-status").render())
         assert not screen.query_one(VerdictView).query_one("#verdict-cases").display
-        await pilot.press("ctrl+a")
+        await press(pilot, "ctrl+a")
         editor = screen.query_one("#editor", TextArea)
         assert editor.selected_text == editor.text
         assert editor.has_focus
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await settle(pilot)
         assert not isinstance(app.screen, DrillScreen)
 
 
 async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="cram", kind="numeric"))
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-        await pilot.press(*"0.25^y", "enter")
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, *"0.25^y", "enter")
         status = str(screen.query_one("#study-status").render())
         assert "not a number" in status and "0.5^10" in status and "float" not in status
         screen.query_one(NumberAnswer).value = ""
-        await pilot.press(*"0.5^2", "enter")
-        await pilot.pause()
+        await press(pilot, *"0.5^2", "enter")
+        await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct  # 0.5^2 = 0.25, the card's answer
 
@@ -228,24 +225,24 @@ async def test_shuffled_choices_are_graded_by_the_option_not_its_position(
 ) -> None:
     app = build(study=StudyRequest(mode="cram", kind="choice"), settings=Settings())
     async with app.run_test(message_hook=recorder) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen) and screen.card is not None
+        screen = await showing(pilot, StudyScreen)
+        assert screen.card is not None
         front = screen.card.front
         assert isinstance(front, ChoiceFront)
         assert screen.order != list(range(len(front.choices)))  # the seeded rng moved them
         picker = screen.query_one(ChoicePicker)
         assert picker.choices == tuple(front.choices[i] for i in screen.order)
         wrong = next(p for p, i in enumerate(screen.order) if i not in front.correct)
-        await pilot.press(str(wrong + 1), "enter")
-        await pilot.pause()
+        await press(pilot, str(wrong + 1), "enter")
+        await settle(pilot)
         assert not recorder.of(StudyScreen.AnswerGraded)[0].answer.correct
         assert picker.correct == frozenset(screen.order.index(i) for i in front.correct)
-        await pilot.press("enter")  # next: the same card, requeued after Again, reshuffled
-        await pilot.pause()
+        await press(pilot, "enter")  # next: the same card, requeued after Again, reshuffled
+        await settle(pilot)
         assert screen.card is not None and screen.card.kind == "choice"
         right = screen.order.index(next(iter(front.correct)))
-        await pilot.press(str(right + 1), "enter")
-        await pilot.pause()
+        await press(pilot, str(right + 1), "enter")
+        await settle(pilot)
         assert recorder.of(StudyScreen.AnswerGraded)[1].answer.correct
 
 
@@ -256,15 +253,15 @@ async def test_home_follows_new_per_day_and_bury_takes_a_card_out(
     async with app.run_test() as pilot:
         summary = str(app.screen.query_one("#home-summary").render())
         assert "2 new today" in summary and "4 new + 0 learning + 0 review = 4 cards" in summary
-        await pilot.press("d")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.session.remaining == 2
-        await pilot.press("x")  # suspend the first card
-        await pilot.pause()
+        await press(pilot, "d")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
+        assert study.session.remaining == 2
+        await press(pilot, "x")  # suspend the first card
+        await settle(pilot)
         assert study.session.remaining == 1
-        await pilot.press("escape", "escape")
-        await pilot.pause()
+        await press(pilot, "escape", "escape")
+        await settle(pilot)
         summary = str(app.screen.query_one("#home-summary").render())
         assert "3 new + 0 learning + 0 review + 1 suspended = 4 cards" in summary
         assert "2 new today" in summary  # suspending introduced nothing
@@ -275,13 +272,13 @@ async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
 
     app = build()
     async with app.run_test() as pilot:
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         # "keep_prob" is only in the options of the dropout card, not in any title or id
         assert await palette_results(app, pilot, "keep_prob") == 1
-        await pilot.press("enter")
-        await pilot.pause()
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        await press(pilot, "enter")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         assert study.card.id == "dropout-inference"
 
 
@@ -291,13 +288,13 @@ async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
 ) -> None:
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         box = study.query_one(NumberAnswer)
         assert box.has_focus and box.value == ""
         card, before = study.card.id, study.session.remaining
-        await pilot.press(key)
-        await pilot.pause()
+        await press(pilot, key)
+        await settle(pilot)
         assert study.session.remaining == before - 1
         flag = app.workspace.store.card_flags()[card]
         assert flag.suspended is (key == "x")
@@ -314,16 +311,16 @@ async def test_a_wrong_answer_without_learning_steps_does_not_come_back_today(
         learning_steps=(), relearning_steps=(), enable_fuzzing=False
     )
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         assert study.session.progress == (0, 1)
-        await pilot.press(*"0.3", "enter")  # wrong: Again, due tomorrow
-        await pilot.pause()
+        await press(pilot, *"0.3", "enter")  # wrong: Again, due tomorrow
+        await settle(pilot)
         assert study.session.progress == (1, 1)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        summary = app.screen.summary
+        await press(pilot, "enter")
+        await settle(pilot)
+        done = await showing(pilot, SummaryScreen)
+        summary = done.summary
         assert (summary.planned, summary.answers, summary.cards_reviewed) == (1, 1, 1)
         assert app.workspace.store.review_count() == 1
 
@@ -335,21 +332,21 @@ async def test_undo_and_help_reach_the_screen_from_the_empty_number_box(
     box used to type them)."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
-        await pilot.press(*"0.3", "enter")  # wrong: requeued in a due session
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
+        await press(pilot, *"0.3", "enter")  # wrong: requeued in a due session
+        await settle(pilot)
+        await press(pilot, "enter")
+        await settle(pilot)
         box = study.query_one(NumberAnswer)
         assert study.phase == "question" and box.has_focus and box.value == ""
         assert len(study.session.answers) == 1
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
+        await settle(pilot)
         assert study.session.answers == [] and study.query_one(NumberAnswer).value == ""
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await press(pilot, "question_mark")
+        await settle(pilot)
+        await showing(pilot, HelpScreen)
 
 
 async def test_a_burst_of_keys_is_judged_in_order(build: AppFactory) -> None:
@@ -357,12 +354,12 @@ async def test_a_burst_of_keys_is_judged_in_order(build: AppFactory) -> None:
     the x of "10x" finds "10" in the box and is typed, not taken as suspend."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test() as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         card = study.card.id
         for character in "10x":
             app.post_message(events.Key(character, character))  # no pause between keys
-        await pilot.pause()
+        await settle(pilot)
         assert study.query_one(NumberAnswer).value == "10x"
         assert app.workspace.store.card_flags().get(card) is None
 
@@ -375,20 +372,20 @@ async def test_letters_typed_after_a_number_stay_in_the_box(
     a unit typed after the number is refused as an answer, and the card stays."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(message_hook=recorder) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         box = study.query_one(NumberAnswer)
         card, before = study.card.id, study.session.remaining
-        await pilot.press(*typed)
-        await pilot.pause()
+        await press(pilot, *typed)
+        await settle(pilot)
         assert box.value == typed
         assert study.session.remaining == before and study.card.id == card
         assert app.workspace.store.card_flags().get(card) is None
         assert not {"b", "x"} & set(study.active_bindings)  # gone from the footer
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await settle(pilot)
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert "is not part of" in str(study.query_one("#study-status").render())
         box.value = ""
-        await pilot.pause()
+        await settle(pilot)
         assert {"b", "x"} <= set(study.active_bindings)  # (s: the session has one card)

@@ -12,7 +12,16 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.heading import CardHeading
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, set_plan, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    Recorder,
+    press,
+    set_plan,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 def _place(screen: StudyScreen) -> str:
@@ -25,57 +34,54 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
 ) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder, notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         store = app.workspace.store
-        await pilot.press("2", "enter", "space")  # answer the choice card, go on
-        await pilot.pause()
+        await press(pilot, "2", "enter", "space")  # answer the choice card, go on
+        await settle(pilot)
         second = screen.card
         assert second is not None and store.review_count() == 1
         assert _place(screen).endswith("1 done · 3 left")
         clock.advance(10)
-        await pilot.press("b")
-        await pilot.pause()
+        await press(pilot, "b")
+        await settle(pilot)
         assert second.id in store.hidden_ids(clock())
         assert screen.card is not second and _place(screen).endswith("1 done · 2 left")
         clock.advance(10)
-        await pilot.press("u")
-        await pilot.pause()
+        await press(pilot, "u")
+        await settle(pilot)
         assert screen.card is not None and screen.card.id == second.id, "the buried card is back"
         assert store.card_flags() == {}, "and no longer buried"
         assert store.review_count() == 1, "the answer before the bury is kept"
         assert recorder.of(StudyScreen.AnswerUndone) == []
         assert any(f"Undid the bury of '{second.title}'" in n.message for n in app._notifications)
         assert _place(screen).endswith("1 done · 3 left")
-        await pilot.press("x", "u")  # a suspend, undone the same way
-        await pilot.pause()
+        await press(pilot, "x", "u")  # a suspend, undone the same way
+        await settle(pilot)
         assert store.card_flags() == {} and screen.card.id == second.id
-        await pilot.press("u")  # then the answer
-        await pilot.pause()
+        await press(pilot, "u")  # then the answer
+        await settle(pilot)
         assert store.review_count() == 0 and _place(screen).endswith("0 done · 4 left")
 
 
 async def test_escape_in_a_mock_interview_asks_first(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=20))
     async with app.run_test(message_hook=recorder) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        confirm = app.screen
-        assert isinstance(confirm, ConfirmScreen)
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "escape")
+        await settle(pilot)
+        confirm = await showing(pilot, ConfirmScreen)
         assert confirm.question.startswith("End the mock interview now? 3 questions")
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
+        await settle(pilot)
         assert study.phase == "question" and app.screen is study
         assert recorder.of(StudyScreen.SessionEnded) == []
-        await pilot.press("escape", "escape")  # escape also answers no
-        await pilot.pause()
+        await press(pilot, "escape", "escape")  # escape also answers no
+        await settle(pilot)
         assert app.screen is study and recorder.of(StudyScreen.SessionEnded) == []
-        await pilot.press("q")  # q asks as escape does
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        await press(pilot, "q")  # q asks as escape does
+        await settle(pilot)
+        await showing(pilot, ConfirmScreen)
+        await press(pilot, "y")
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1 and ended[0].summary.planned == 3
@@ -85,7 +91,7 @@ async def test_escape_ends_a_cram_session_at_once(build: AppFactory, recorder: R
     """Nothing is lost there (every answer is saved): no question, as before."""
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
 
@@ -95,11 +101,10 @@ async def test_the_mock_clock_ends_the_interview_under_the_question(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "escape")
+        await settle(pilot)
+        await showing(pilot, ConfirmScreen)
         clock.advance(61)
         study.tick()
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
@@ -116,8 +121,7 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
     app = build(study=StudyRequest(mode="due"))
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test(notifications=True) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen)
+        study = await showing(pilot, StudyScreen)
         session = study.session
         assert session.plan_mode and session.options.time_box is not None
         done, total = session.progress
@@ -130,12 +134,12 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         used = box.seconds_left - longest + 1
         assert box.fits(first, used), "the setting this test needs"
         clock.advance(used)
-        await pilot.press("1", "enter")  # the choice card, wrong: Again, asked again
-        await pilot.pause()
+        await press(pilot, "1", "enter")  # the choice card, wrong: Again, asked again
+        await settle(pilot)
         assert session.left_for_later, "a card no longer fits"
         assert session.current is not None
-        await pilot.press("space")  # from the choice's feedback to the next card
-        await pilot.pause()
+        await press(pilot, "space")  # from the choice's feedback to the next card
+        await settle(pilot)
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
         assert _place(study).endswith(f"1 done · {left} left")
         # in the words of Home's line ("for the next day" before the seventeenth round)
@@ -155,10 +159,10 @@ async def _rating_line(
     else:
         app.workspace.store.clear_interview_plan()
     async with app.run_test(size=size) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.session.plan_mode == plan
-        await pilot.press("space", "enter")
-        await pilot.pause()
+        study = await showing(pilot, StudyScreen)
+        assert study.session.plan_mode == plan
+        await press(pilot, "space", "enter")
+        await settle(pilot)
         ratings = study.query_one("#study-ratings")
         rendered = ratings.render()
         text = rendered.plain if isinstance(rendered, Text) else str(rendered)
@@ -191,12 +195,11 @@ async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
     store.bury("what-is-relu", until=clock() + timedelta(hours=8), now=clock())
     store.set_flag("sigmoid-bound", suspended=True, buried_until=None, now=clock())
     async with app.run_test(notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        await showing(pilot, StudyScreen)
         for key in ("x", "u", "s", "b", "u"):
             clock.advance(5)
-            await pilot.press(key)
-            await pilot.pause()
+            await press(pilot, key)
+            await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert "Suspended: What ReLU computes." in messages
         assert "Undid the suspend of 'What ReLU computes'." in messages

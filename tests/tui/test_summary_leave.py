@@ -12,18 +12,19 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
 
 
 def _escape_label(app: DrillbitApp) -> str:
-    """What the summary's footer says escape does."""
-    return next(key.description for key in app.screen.query(FooterKey) if key.key == "escape")
+    """What the summary's footer says escape does ("" until the footer has its keys)."""
+    keys = app.screen.query(FooterKey)
+    return next((key.description for key in keys if key.key == "escape"), "")
 
 
 async def _one_card_from_the_palette(app: DrillbitApp, pilot: Pilot[None]) -> None:
     app.open_card("what-is-relu")  # as the palette's pick does
     await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
-    await pilot.press("escape")
+    await press(pilot, "escape")
     await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
 
 
@@ -34,16 +35,16 @@ async def test_a_session_interrupted_from_the_palette_goes_on(
     app = build(study=None if from_home else StudyRequest(kind="numeric"))
     async with app.run_test(size=(100, 30)) as pilot:
         if from_home:
-            assert isinstance(app.screen, HomeScreen)
+            await showing(pilot, HomeScreen)
             app.start_study(StudyRequest(kind="numeric"))
-            await pilot.pause()
-        first = app.screen
-        assert isinstance(first, StudyScreen) and first.card is not None
+            await settle(pilot)
+        first = await showing(pilot, StudyScreen)
+        assert first.card is not None
         card = first.card.id
         await _one_card_from_the_palette(app, pilot)
-        assert _escape_label(app) == "Back"
-        await pilot.press("escape")
-        await pilot.pause()
+        assert await wait_until(pilot, lambda: _escape_label(app) == "Back")
+        await press(pilot, "escape")
+        await settle(pilot)
         back = app.screen
         assert back is first, "the interrupted session is back, not a new Home"
         assert isinstance(back, StudyScreen) and back.card is not None
@@ -53,9 +54,9 @@ async def test_a_session_interrupted_from_the_palette_goes_on(
 async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFactory) -> None:
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("escape")  # end the only session: its summary is alone
+        await press(pilot, "escape")  # end the only session: its summary is alone
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert _escape_label(app) == "Home"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert await wait_until(pilot, lambda: _escape_label(app) == "Home")
+        await press(pilot, "escape")
+        await settle(pilot)
+        await showing(pilot, HomeScreen)

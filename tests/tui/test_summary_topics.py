@@ -18,7 +18,7 @@ from quiz.tui.screens.summary import (
     topic_lines,
 )
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, settle, showing, wait_until
 
 BOTH = StudyRequest(mode="cram", topic="basics")
 """Both packs' basics: three cards of mini, then one of deep-training."""
@@ -65,8 +65,7 @@ async def end_with_four_answers(app: DrillbitApp, pilot: Pilot[None], clock: Fak
     """Answer the four basics cards of both packs and end; the summary is then shown.
     Each key waits for the phase it is meant for (a loaded machine runs the app late)."""
     assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
-    study = app.screen
-    assert isinstance(study, StudyScreen)
+    study = await showing(pilot, StudyScreen)
 
     async def press(*keys: str, phase: str, answers: int) -> None:
         assert await wait_until(
@@ -97,7 +96,7 @@ async def test_at_80_columns_a_shared_topic_is_two_whole_lines(
         await end_with_four_answers(app, pilot, clock)
         table: DataTable[object] = app.screen.query_one(DataTable)
         assert await wait_until(pilot, lambda: table.row_count == 4)
-        await pilot.pause()
+        await settle(pilot)
         # "basics (mini)" fits in the column the longest line gives; only the other wraps
         assert cells(table, 1) == [*["basics (mini)"] * 3, "basics\n(deep-training)"]
         assert [table.get_row_height(row.key) for row in table.ordered_rows] == [1, 1, 1, 2]
@@ -107,7 +106,7 @@ async def test_at_80_columns_a_shared_topic_is_two_whole_lines(
         assert table.virtual_size.width <= table.size.width, "every column on screen"
         await pilot.resize_terminal(120, 40)
         assert await wait_until(pilot, lambda: cells(table, 1)[3] == "basics (deep-training)")
-        await pilot.pause()
+        await settle(pilot)
         assert [table.get_row_height(row.key) for row in table.ordered_rows] == [1, 1, 1, 1]
         numbers = str(app.screen.query_one("#summary-numbers", Static).render())
         assert "Weakest topics  basics (deep-training) 0/1, basics (mini) 2/3" in numbers
@@ -120,11 +119,11 @@ async def test_a_mock_question_skipped_and_left_is_unanswered_not_not_reached(
     "not reached" even for a question shown and skipped."""
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=20))
     async with app.run_test(size=(80, 24)) as pilot:
-        study = app.screen
-        assert isinstance(study, StudyScreen) and study.card is not None
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None
         skipped = study.card
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         clock.advance(10)
         await pilot.press("escape", "y")
         assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))

@@ -12,7 +12,7 @@ from quiz.store import store as store_module
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import START, AppFactory, wait_until
+from tests.tui.conftest import START, AppFactory, press, settle, showing, wait_until
 
 
 def _cap_at_current_size(conn: sqlite3.Connection) -> None:
@@ -48,10 +48,9 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
-        await pilot.press("space", "enter", "3")  # reveal, leave the checklist, rate Good
-        await pilot.pause()
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
-        assert isinstance(app.screen, SummaryScreen)
+        await press(pilot, "space", "enter", "3")  # reveal, leave the checklist, rate Good
+        await settle(pilot)
+        await showing(pilot, SummaryScreen)
         store = app.workspace.store
         assert not store.saving and store.review_count() == 2, "the answer is kept in memory"
         assert await wait_until(
@@ -70,9 +69,9 @@ async def test_a_read_only_database_opens_with_a_notice(
     monkeypatch.setattr(store_module, "_writable", lambda _path: False)
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
-        assert isinstance(app.screen, StudyScreen)
-        await pilot.press("space", "enter", "3")
-        await pilot.pause()
+        await showing(pilot, StudyScreen)
+        await press(pilot, "space", "enter", "3")
+        await settle(pilot)
         assert app.workspace.store.review_count() == 1
         assert any("Nothing will be saved" in m for m in _messages(app))
     monkeypatch.undo()

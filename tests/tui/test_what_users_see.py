@@ -16,13 +16,13 @@ from quiz.tui.screens.stats import NO_RETENTION
 from quiz.tui.widgets.bars import MIN_BAR, RowChart
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, resize, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, showing, wait_until
 
 
 async def test_the_palette_says_it_finds_cards_and_commands(build: AppFactory) -> None:
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         assert await wait_until(pilot, lambda: bool(app.screen.query(CommandInput)))
         placeholder = str(app.screen.query_one(CommandInput).placeholder)
         assert placeholder == PALETTE_PLACEHOLDER
@@ -35,15 +35,14 @@ async def test_sorted_by_difficulty_the_browser_shows_the_difficulty(build: AppF
     session.answer(False)  # Again: fsrs's difficulty of this card is set, the rest are new
     session.finish()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("b")
-        await pilot.pause()
-        browser = app.screen
-        assert isinstance(browser, BrowserScreen)
+        await press(pilot, "b")
+        await settle(pilot)
+        browser = await showing(pilot, BrowserScreen)
         table: DataTable[object] = browser.query_one(DataTable)
         labels = [str(column.label) for column in table.ordered_columns]
         assert "difficulty" not in labels
-        await pilot.press("ctrl+o", "ctrl+o")  # content -> due -> difficulty
-        await pilot.pause()
+        await press(pilot, "ctrl+o", "ctrl+o")  # content -> due -> difficulty
+        await settle(pilot)
         assert browser.sort == "difficulty"
         labels = [str(column.label) for column in table.ordered_columns]
         assert labels == ["card", "kind", "state", "due", "difficulty", "lapses"]
@@ -52,10 +51,10 @@ async def test_sorted_by_difficulty_the_browser_shows_the_difficulty(build: AppF
         reviewed = browser.shown[0]
         assert reviewed.difficulty is not None and shown[0] == f"{reviewed.difficulty:.1f}"
         assert shown[1:] == ["–"] * (len(shown) - 1)  # new cards have none yet
-        await pilot.pause()
+        await settle(pilot)
         assert table.virtual_size.width <= table.size.width  # every column on screen
-        await pilot.press("ctrl+o")  # lapses: the column goes
-        await pilot.pause()
+        await press(pilot, "ctrl+o")  # lapses: the column goes
+        await settle(pilot)
         assert "difficulty" not in [str(column.label) for column in table.ordered_columns]
 
 
@@ -73,18 +72,17 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
     above the setting's description, which stays."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("comma")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SettingsScreen)
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
         table: DataTable[object] = screen.query_one(DataTable)
-        await pilot.pause()
+        await settle(pilot)
         drawn = table_text(table)
         for key in KEYS:
             assert describe(key) in drawn, key
         assert table.virtual_size.width <= table.size.width
-        await pilot.press("enter", "ctrl+u", *"10x", "enter")
-        await pilot.pause()
+        await press(pilot, "enter", "ctrl+u", *"10x", "enter")
+        await settle(pilot)
         help_line = screen.query_one("#settings-help")
         said = str(help_line.render())
         first = said.splitlines()[0]
@@ -97,8 +95,8 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         assert all(describe(key) in table_text(table) for key in KEYS)
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("comma")
-        await pilot.pause()
+        await press(pilot, "comma")
+        await settle(pilot)
         drawn = table_text(app.screen.query_one(DataTable))
         assert all(describe(key) in drawn for key in KEYS)
 
@@ -116,7 +114,7 @@ async def test_topic_names_get_the_room_they_need_and_a_cut_one_ends_in_an_ellip
     for width, whole in ((40, 1), (58, 2)):
         app = _TopicChart()
         async with app.run_test(size=(width, 10)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             lines = app.query_one(RowChart).render().plain.splitlines()[1:]
             names = [line.split("│")[0].rstrip() for line in lines]
             assert names[:whole] == list(_TopicChart.NAMES[:whole])
@@ -131,8 +129,8 @@ async def test_stats_says_why_retention_is_a_dash(build: AppFactory, clock: Fake
     session.answer(True)  # a new card: no answer to a card in review yet
     session.finish()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         numbers = str(app.screen.query_one("#stats-numbers").render())
         assert "retention –*" in numbers and NO_RETENTION in numbers
         assert len(NO_RETENTION) <= 78  # one line at 80 columns
@@ -146,7 +144,7 @@ async def test_stats_says_why_retention_is_a_dash(build: AppFactory, clock: Fake
         state_before=State.Review,
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
-        await pilot.pause()
+        await press(pilot, "s")
+        await settle(pilot)
         numbers = str(app.screen.query_one("#stats-numbers").render())
         assert "retention 100%" in numbers and NO_RETENTION not in numbers
