@@ -223,14 +223,13 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
 
     app = build(study=StudyRequest(mode="due"))
     async with app.run_test(notifications=True) as pilot:
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
+        screen = await showing(pilot, StudyScreen)
         store = app.workspace.store
         first = screen.card
         assert first is not None
-        await pilot.press("2", "enter")
+        await press(pilot, "2", "enter")
         assert await wait_until(pilot, lambda: store.review_count() == 1)
-        await pilot.press("space")
+        await press(pilot, "space")
         assert await wait_until(pilot, lambda: screen.card is not first)
         second = screen.card
         later, _ = Scheduler().review_card(Card(), Rating.Easy, clock())
@@ -242,7 +241,7 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
             mode="due",
             card_after=later.to_json(),
         )
-        await pilot.press("u")
+        await press(pilot, "u")
         assert await wait_until(pilot, lambda: bool(app._notifications))
         assert any(
             f"Could not undo: '{first.title}' was answered since, in another session" in n.message
