@@ -132,6 +132,10 @@ class TimedAnswer:
     part after the answer capped (`quiz.study.spent.card_seconds`)."""
     first: bool
     """The person's first answer to the card (a first look, before any learning step)."""
+    gave_up: bool = False
+    """A drill given up (ctrl+g, rated Again): not a solve time. It says the card takes
+    longer than this, not how long, so it counts only where it lengthens the estimate
+    (`estimate_pace`)."""
 
 
 def _same_day(steps: Sequence[timedelta]) -> int:
@@ -254,6 +258,13 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
     of a later answer is the first-look estimate of its kind (before any review or step,
     a new card's steps are priced at the person's own pace).
 
+    A drill given up (`TimedAnswer.gave_up`) is not a solve time: its time is only a
+    lower bound on what the card takes. It counts, like any answer, when it is longer
+    than both its mean's prior and the mean of the other answers of its kind (first
+    looks or later ones), so it can only lengthen the estimate; a quicker give-up is left
+    out. Counted at its own time, a drill given up in 23 s made the first look at a drill
+    cheaper and plan mode scheduled more drills the quicker one gave up.
+
     A new card with its same-day learning steps costs its first answer plus a later answer
     per step, and a review a later answer plus its relearning steps, by `scheduler`'s
     steps (`answers_per_card`; None: fsrs's defaults).
@@ -261,23 +272,37 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
     firsts: dict[str, list[float]] = {}
     laters: dict[str, list[float]] = {}
     singles: dict[str, list[float]] = {}
+    given_up: list[TimedAnswer] = []
     for answer in answers:
         if not 0 < answer.seconds <= MAX_ANSWER_SECONDS:
             continue  # a break, not an answer
+        if answer.gave_up:
+            given_up.append(answer)
+            continue
         singles.setdefault(answer.kind, []).append(answer.seconds)
         (firsts if answer.first else laters).setdefault(answer.kind, []).append(answer.seconds)
     base = Pace.default(scheduler)
-    kinds = set(DEFAULT_SECONDS) | set(singles)
+    kinds = set(DEFAULT_SECONDS) | set(singles) | {answer.kind for answer in given_up}
 
     def mean(found: Mapping[str, list[float]], kind: str, prior: float) -> float:
         values = found.get(kind, [])
         return _filled(sum(values), len(values), prior, MIN_SAMPLES)
 
-    first = {kind: mean(firsts, kind, base.answer_seconds(kind)) for kind in kinds}
+    def with_given_up(found: dict[str, list[float]], first: bool, kind: str, prior: float) -> float:
+        """The mean of `found`'s answers of `kind`, with the give-ups that lengthen it:
+        each longer than the prior and the mean without them (so none shortens it)."""
+        floor = max(prior, mean(found, kind, prior))
+        for answer in given_up:
+            if answer.kind == kind and answer.first == first and answer.seconds > floor:
+                found.setdefault(kind, []).append(answer.seconds)
+                singles.setdefault(kind, []).append(answer.seconds)
+        return mean(found, kind, prior)
+
+    first = {kind: with_given_up(firsts, True, kind, base.answer_seconds(kind)) for kind in kinds}
     # a later answer's prior is your own first look at the kind: before any review or
     # step is measured (plan mode's first days without steps), it is your pace, not the
     # default's, that the steps of a new card are priced at
-    later = {kind: mean(laters, kind, first[kind]) for kind in kinds}
+    later = {kind: with_given_up(laters, False, kind, first[kind]) for kind in kinds}
     pace = Pace.per_answer(later, first, scheduler=scheduler)
     long_answer: dict[str, float] = {}
     for kind, values in singles.items():

@@ -316,7 +316,16 @@ def pace_from_store(
     """The person's time per card, from their answers of the last weeks (only those
     before `before` when given: the pace at the start of a day): each card's time on the
     clock (`quiz.study.spent`), first answers apart; `scheduler`'s steps say how many
-    answers a new card and a review take on their day."""
+    answers a new card and a review take on their day.
+
+    What a plan-mode day will take is learnt from answers taken as plan mode takes them:
+    due and cram answers (the same screen, the feedback read after each). A mock
+    interview's answers are left out: they race its own time limit, show no feedback and
+    answer an unpassed drill as it stands, so they are quicker than a card on a plan day
+    (a card seen first in a mock still makes the next answer to it a later one, not a
+    first look). A drill answered without a pass outside a mock was given up (a session
+    rates an unpassed drill only after ctrl+g, and skips it otherwise): marked `gave_up`,
+    it does not make drills look quicker (`estimate_pace`)."""
     from quiz.study.plan import TimedAnswer, estimate_pace
 
     kinds = {card.id: card.kind for card in cards}
@@ -336,12 +345,16 @@ def pace_from_store(
         # a first look: the card's first answer here, to a card fsrs had not scheduled
         first = review.state_before is None and review.card_id not in seen
         seen.add(review.card_id)
+        if review.mode == "mock":
+            continue
+        kind = kinds[review.card_id]
         answers.append(
             TimedAnswer(
                 card_id=review.card_id,
-                kind=kinds[review.card_id],
+                kind=kind,
                 seconds=seconds[review.id],
                 first=first,
+                gave_up=kind == "coding" and not review.correct,
             )
         )
     return estimate_pace(answers, scheduler)

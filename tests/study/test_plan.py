@@ -193,6 +193,35 @@ def test_a_new_drill_s_time_learns_from_the_first_looks_at_once() -> None:
     assert pace.new_seconds("concept", steps=False) == DEFAULT_SECONDS["concept"]
 
 
+def test_a_given_up_drill_only_ever_lengthens_the_estimate() -> None:
+    """A give-up is not a solve time: a quick one is left out (it made the plan schedule
+    more drills the quicker one gave up), a long one counts as any answer would."""
+    solved = [TimedAnswer(f"d{i}", "coding", 200.0, True) for i in range(2)]
+    quick = TimedAnswer("g", "coding", 23.0, True, gave_up=True)
+    alone = estimate_pace(solved).new_seconds("coding", steps=False)
+    assert alone == pytest.approx((2 * 200 + 3 * 300) / 5)
+    assert estimate_pace([*solved, quick]).new_seconds("coding", steps=False) == alone
+    assert estimate_pace([quick]).new_seconds("coding", steps=False) == DEFAULT_SECONDS["coding"]
+    assert estimate_pace([quick]).long_answer_seconds("coding") == 2.5 * DEFAULT_SECONDS["coding"]
+    # a give-up after 20 minutes: the drill takes at least that, and it counts
+    long = TimedAnswer("h", "coding", 1200.0, True, gave_up=True)
+    pace = estimate_pace([*solved, quick, long])
+    assert pace.new_seconds("coding", steps=False) == pytest.approx((2 * 200 + 1200 + 2 * 300) / 5)
+    # a slow person (first looks of 600 s): a give-up at 400 s would pull the mean down
+    slow = [TimedAnswer(f"s{i}", "coding", 600.0, True) for i in range(5)]
+    middling = TimedAnswer("m", "coding", 400.0, True, gave_up=True)
+    assert estimate_pace([*slow, middling]).new_seconds("coding", steps=False) == 600
+    # a review given up: the later answers keep their estimate too
+    reviews = [TimedAnswer(f"r{i}", "coding", 90.0, False) for i in range(5)]
+    again = TimedAnswer("r0", "coding", 10.0, False, gave_up=True)
+    assert estimate_pace([*reviews, again]).answer_seconds("coding") == 90
+    # answers that are not give-ups still teach the pace, quick or slow
+    quick_solve = TimedAnswer("q", "coding", 23.0, True)
+    assert estimate_pace([quick_solve]).new_seconds("coding", steps=False) == pytest.approx(
+        (23 + 4 * 300) / 5
+    )
+
+
 def test_the_answers_per_card_follow_the_configured_steps() -> None:
     assert answers_per_card() == (NEW_ANSWERS, 1.1)
     assert answers_per_card(Scheduler()) == (NEW_ANSWERS, 1.1)

@@ -167,3 +167,67 @@ def test_an_again_during_learning_is_no_lapse(store: Store) -> None:
     review.rate(Rating.Again, now=moment + timedelta(days=30))
     (row,) = card_rows(cards, store, moment + timedelta(days=30))  # type: ignore[arg-type]
     assert row.lapses == 1
+
+
+def test_a_drill_given_up_in_seconds_does_not_make_the_plan_expect_quick_drills(
+    store: Store,
+) -> None:
+    """The new user's walkthrough: a drill given up with ctrl+g after 23 s counted as a
+    23 s first look, so the plan priced new drills lower and scheduled more of them. A
+    give-up says the drill takes longer than that, not how long: the estimate stays.
+    Solved drills, and cram answers, still teach it; a mock's rushed answers do not."""
+    cards = deck()
+    default = 300.0
+    session = Session(store, cards, SessionOptions(filters=Filters(kind="coding")), now=T)
+    given_up = session.current
+    assert given_up is not None and given_up.kind == "coding"
+    session.show(now=T)
+    moment = T + timedelta(seconds=23)
+    session.answer_drill(passed=False, hints_used=0, failed_attempts=0, now=moment)
+    moment += timedelta(seconds=5)
+    session.show(now=moment)
+    session.finish(now=moment)
+    pace = pace_from_store(store, cards, moment, UTC)
+    assert pace.new_seconds("coding", steps=False) == pytest.approx(default)
+    assert pace.answer_seconds("coding") == pytest.approx(default)
+    assert pace.long_answer_seconds("coding") == pytest.approx(2.5 * default)
+
+    # a drill solved in 200 s (and 30 s reading the verdict) is a first look that counts
+    session = Session(store, cards, SessionOptions(filters=Filters(kind="coding")), now=moment)
+    while session.current is not None and session.current.id == given_up.id:
+        session.skip(now=moment)
+    session.show(now=moment)
+    moment += timedelta(seconds=200)
+    session.answer_drill(passed=True, hints_used=0, failed_attempts=0, now=moment)
+    moment += timedelta(seconds=30)
+    session.show(now=moment)
+    session.finish(now=moment)
+    pace = pace_from_store(store, cards, moment, UTC)
+    assert pace.new_seconds("coding", steps=False) == pytest.approx((230 + 4 * default) / 5)
+
+    # quick mock answers (its own time limit, no feedback read) leave the pace alone
+    before = pace_from_store(store, cards, moment, UTC)
+    mock = SessionOptions(mode="mock", filters=Filters(kind="concept"), limit=3)
+    session = Session(store, cards, mock, now=moment)
+    while session.current is not None:
+        session.show(now=moment)
+        moment += timedelta(seconds=3)
+        session.answer(True, now=moment)
+    session.finish(now=moment)
+    assert pace_from_store(store, cards, moment, UTC) == before
+
+    # cram answers are answers like any: 10 s first looks at concept cards teach the pace
+    cram = SessionOptions(mode="cram", filters=Filters(kind="concept"))
+    session = Session(store, cards, cram, now=moment)
+    looked = 0
+    while session.current is not None:
+        session.show(now=moment)
+        moment += timedelta(seconds=10)
+        session.rate(Rating.Good, now=moment)
+        looked += 1
+    session.show(now=moment)
+    session.finish(now=moment)
+    pace = pace_from_store(store, cards, moment, UTC)
+    # the mock's looks came first, so the cram answers are later answers, not first looks
+    assert pace.answer_seconds("concept") < pace.new_seconds("concept", steps=False)
+    assert pace.answer_seconds("concept") == pytest.approx((looked * 10 + (5 - looked) * 30) / 5)
