@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from quiz.cli import plain
-from quiz.cli.context import Context, display_path, pass_context, warn
+from quiz.cli.context import Context, check_bank_names, display_path, pass_context, warn
 from quiz.textsafe import printable
 
 
@@ -123,18 +123,9 @@ def list_command(
     tag: str | None,
 ) -> None:
     """List the cards of the bank: id, kind, pack, topic and title, under a header."""
-    from quiz.selection import check_names
 
     bank = obj.load_bank()
-    check_names(
-        bank.cards,
-        broken=sorted(bank.broken_files),
-        show=display_path,
-        pack=pack,
-        topic=topic,
-        tag=tag,
-        kind=kind,
-    )
+    check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
     cards = [
         c
         for c in bank.cards

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store, pass_context
+from quiz.cli.context import Context, check_bank_names, open_store, pass_context
 from quiz.textsafe import printable
 
 if TYPE_CHECKING:
@@ -43,18 +43,9 @@ def cards_command(
     """List cards with their state (new, learning, review, suspended, buried) and due date."""
     from quiz.browser import browse, card_rows, rows_json
     from quiz.search import SearchIndex
-    from quiz.selection import check_names
 
     bank = obj.load_bank()
-    check_names(
-        bank.cards,
-        broken=sorted(bank.broken_files),
-        show=display_path,
-        pack=pack,
-        topic=topic,
-        tag=tag,
-        kind=kind,
-    )
+    check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
     with open_store() as store:
         now = datetime.now(UTC)
         rows = card_rows(bank.cards, store, now)

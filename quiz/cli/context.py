@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "Context",
+    "check_bank_names",
     "display_path",
     "display_paths",
     "open_store",
@@ -36,6 +37,14 @@ __all__ = [
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it is below it."""
     return _shown(path, path.resolve(), Path.cwd().resolve())
+
+
+def check_bank_names(bank: Bank, **given: str | None) -> None:
+    """`quiz.selection.check_names` over a loaded bank: a name whose card files did not
+    load is said to be so, with the file and the lint to run."""
+    from quiz.selection import check_names
+
+    check_names(bank.cards, broken=sorted(bank.broken_files), show=display_path, **given)
 
 
 def display_paths(paths: Sequence[Path]) -> list[str]:
