@@ -25,7 +25,14 @@ from quiz.settings import Settings, load_settings
 from quiz.store import Store
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan_status import PlanQueue, PlanStatus, plan_forecast, plan_queue, plan_status
+from quiz.study.plan_status import (
+    PlanQueue,
+    PlanStatus,
+    plan_forecast,
+    plan_queue,
+    plan_status,
+    plan_with_forecast,
+)
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -181,6 +188,14 @@ class Workspace:
         """The interview plan with its forecast over the whole bank, or None without a plan."""
         refs = self.content.refs
         return plan_status(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
+
+    def plan_with_forecast(self) -> tuple[PlanStatus | None, list[ForecastDay]]:
+        """`plan_status` and `plan_forecast` together, from one plan of today (the stats
+        screen shows both: asked apart, today was planned twice)."""
+        refs = self.content.refs
+        return plan_with_forecast(
+            self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler
+        )
 
     def plan_forecast(self) -> list[ForecastDay]:
         """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""

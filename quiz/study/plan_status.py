@@ -35,6 +35,7 @@ __all__ = [
     "planned_cards",
     "plan_queue",
     "plan_status",
+    "plan_with_forecast",
     "session_cut_note",
     "steps_today",
     "today_plan",
@@ -587,9 +588,34 @@ def plan_status(
     plan-followed forecast (`followed`, the stats screen's), to say when it ends under
     the target.
     """
+    return _status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=with_forecast)[0]
+
+
+def plan_with_forecast(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> tuple[PlanStatus | None, list[ForecastDay]]:
+    """`plan_status` with the plan-followed forecast, and that forecast's days (the stats
+    screen's plot: [] without a plan or once it is over), from one plan of today."""
+    return _status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=True)
+
+
+def _status(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    with_forecast: bool,
+) -> tuple[PlanStatus | None, list[ForecastDay]]:
     plan = store.interview_plan()
     if plan is None:
-        return None
+        return None, []
     from quiz.study.plan import interview_start, memory_of, readiness
 
     cards = planned_cards(store, cards)
@@ -601,15 +627,15 @@ def plan_status(
     else:
         memory = memory_of(store.card_states(ids))
     found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
-    followed = None
+    points: list[ForecastDay] = []
     if with_forecast and found is not None:
         points = _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
-        followed = points[-1].followed if points else None
-    return PlanStatus(
+    status = PlanStatus(
         plan=plan,
         days_left=days_left,
         on_the_day=readiness(cards, memory, start, scheduler),
         today=None if found is None else found[0],
         queue=None if found is None else found[1],
-        followed=followed,
+        followed=points[-1].followed if points else None,
     )
+    return status, points

@@ -17,7 +17,6 @@ from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.study import Stats
-    from quiz.study.plan import ForecastDay
     from quiz.workspace import Workspace
 
 
@@ -47,8 +46,8 @@ class StatsScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.stats: Stats = workspace.stats()
-        self.forecast: list[ForecastDay] = workspace.plan_forecast()
-        plan = workspace.plan_status() if self.forecast else None
+        status, self.forecast = workspace.plan_with_forecast()
+        plan = status if self.forecast else None
         self.planned: int | None = None if plan is None or plan.today is None else len(plan.offered)
         """While a plan runs: the cards `d` studies now (Home's `today`)."""
         self.target = plan.plan.target if plan is not None else None
