@@ -111,9 +111,9 @@ def _planned_today(store: Store, cards: Sequence[Card], now: datetime) -> int | 
         return None
     from quiz.settings import load_settings
     from quiz.study.days import local_timezone
-    from quiz.study.plan_status import plan_status
+    from quiz.study.plan_status import plan_queue
 
-    status = plan_status(
+    queue = plan_queue(
         store, cards, now, tz=local_timezone(), scheduler=load_settings().scheduler()
     )
-    return None if status is None or status.today is None else len(status.offered)
+    return None if queue is None else len(queue.offered)
