@@ -76,7 +76,7 @@ def plain_text(text: str) -> str:
     """
     if "$" not in text and "\\" not in text:  # no formula and no escape: nothing to convert
         return text
-    from quiz.bank.markdown import escape_offsets, scan_math
+    from quiz.bank.markdown import escape_offsets, scan_math, without_offsets
 
     escapes = escape_offsets(text)  # none is in a formula: the parser reads it as math
     spans = scan_math(text).spans  # the formulas lint checked, paired the same way
@@ -85,22 +85,11 @@ def plain_text(text: str) -> str:
     pieces, last = [], 0
     for span in spans:
         pieces += [
-            _drop(text, last, span.start, escapes),
+            without_offsets(text, escapes, last, span.start),
             latex_to_unicode(span.latex) or text[span.start : span.end],
         ]
         last = span.end
-    return "".join([*pieces, _drop(text, last, len(text), escapes)])
-
-
-def _drop(text: str, start: int, end: int, offsets: list[int]) -> str:
-    """`text[start:end]` without the characters at the given offsets (in order)."""
-    pieces, last = [], start
-    for offset in offsets:
-        if start <= offset < end:
-            pieces.append(text[last:offset])
-            last = offset + 1
-    pieces.append(text[last:end])
-    return "".join(pieces)
+    return "".join([*pieces, without_offsets(text, escapes, last)])
 
 
 def card_as_text(card: Card, *, answer: bool = False) -> str:

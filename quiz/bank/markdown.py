@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -63,6 +63,7 @@ __all__ = [
     "code_spans",
     "escape_offsets",
     "unescape",
+    "without_offsets",
     "headings",
     "section_starts",
     "inline_children",
@@ -1257,13 +1258,21 @@ def unescape(text: str) -> str:
     code, math, autolinks and raw HTML keep their backslashes. The rest of the Markdown
     (emphasis, headings, lists) is left as written."""
     offsets = escape_offsets(text)
-    if not offsets:
-        return text
-    pieces, last = [], 0
+    return without_offsets(text, offsets) if offsets else text
+
+
+def without_offsets(
+    text: str, offsets: Sequence[int], start: int = 0, end: int | None = None
+) -> str:
+    """`text[start:end]` without the characters at `offsets` (ascending; those outside the
+    range are ignored): a text with its escapes' backslashes taken out."""
+    stop = len(text) if end is None else end
+    pieces, last = [], start
     for offset in offsets:
-        pieces.append(text[last:offset])
-        last = offset + 1
-    pieces.append(text[last:])
+        if start <= offset < stop:
+            pieces.append(text[last:offset])
+            last = offset + 1
+    pieces.append(text[last:stop])
     return "".join(pieces)
 
 
