@@ -532,10 +532,15 @@ def same_card(planned: PlannedCard, pack: str) -> bool:
     """True when the file at the planned card's path already holds that card: the same
     bytes, or a text that the bank reads as the same card (its front matter's values and
     its sections' texts: the YAML's layout, a byte-order mark or CRLF line ends aside).
-    A file that cannot be read, or does not load as a card, differs."""
+    A file that cannot be read as the loader reads a card (a regular file within its size
+    limit: not a FIFO that would never end), or does not load as a card, differs."""
+    from quiz.bank.loader import CARD_LIMIT
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular
+
     try:
-        existing = planned.path.read_bytes()
-    except OSError:
+        existing = read_regular(planned.path, limit=CARD_LIMIT)
+    except InputFileError:
         return False
     if existing == planned.text.encode("utf-8"):
         return True  # a re-import of the same notes: no parse needed

@@ -326,6 +326,11 @@ def test_a_card_file_laid_out_differently_but_the_same_card_is_unchanged(tmp_pat
     card.write_text("not a card\n", encoding="utf-8")
     broken = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
     assert broken.exit_code == 1 and "already exists (use --force" in broken.output
+    # read as the loader reads a card: a FIFO in its place is not waited on for ever
+    card.unlink()
+    os.mkfifo(card)
+    fifo = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
+    assert fifo.exit_code == 1 and "already exists (use --force" in fifo.output
 
 
 def test_ids_used_elsewhere_in_the_bank_get_a_suffix(tmp_path: Path, mini_bank: Path) -> None:
