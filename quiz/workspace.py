@@ -25,14 +25,7 @@ from quiz.settings import Settings, load_settings
 from quiz.store import Store
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan_status import (
-    PlanQueue,
-    PlanStatus,
-    plan_forecast,
-    plan_queue,
-    plan_status,
-    plan_with_forecast,
-)
+from quiz.study.plan_status import PlanQueue, PlanStatus, plan_queue, plan_status
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -42,7 +35,6 @@ if TYPE_CHECKING:
     from quiz.search import SearchIndex
     from quiz.sitting import DrillSitting
     from quiz.study import Session, Stats
-    from quiz.study.plan import ForecastDay
 
 __all__ = ["Clock", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
 Clock = Callable[[], datetime]
@@ -184,23 +176,13 @@ class Workspace:
         # what `d` on each row gives now: the cards that still fit in today's minutes
         return planned_by_row(rows, self.content.refs, plan.offered)
 
-    def plan_status(self) -> PlanStatus | None:
-        """The interview plan with its forecast over the whole bank, or None without a plan."""
-        refs = self.content.refs
-        return plan_status(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
-
-    def plan_with_forecast(self) -> tuple[PlanStatus | None, list[ForecastDay]]:
-        """`plan_status` and `plan_forecast` together, from one plan of today (the stats
-        screen shows both: asked apart, today was planned twice)."""
-        refs = self.content.refs
-        return plan_with_forecast(
-            self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler
+    def plan_status(self, *, with_forecast: bool = False) -> PlanStatus | None:
+        """The interview plan with its forecast over the whole bank, or None without a plan
+        (`with_forecast`: and the plan-followed forecast, up to a second)."""
+        refs, now, tz = self.content.refs, self.now(), self.tz
+        return plan_status(
+            self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
         )
-
-    def plan_forecast(self) -> list[ForecastDay]:
-        """Readiness over the days to the interview, plan followed vs not ([] without a plan)."""
-        refs = self.content.refs
-        return plan_forecast(self.store, refs, self.now(), tz=self.tz, scheduler=self.scheduler)
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

@@ -35,7 +35,6 @@ __all__ = [
     "planned_cards",
     "plan_queue",
     "plan_status",
-    "plan_with_forecast",
     "session_cut_note",
     "steps_today",
     "today_plan",
@@ -130,9 +129,15 @@ class PlanStatus:
     """Today's plan-mode study; None on and after the interview day."""
     queue: PlanQueue | None = None
     """What a session started now gives of `today` (None: all of it)."""
-    followed: float | None = None
-    """Readiness on the day if the plan is followed with every answer Good (the stats
-    screen's forecast); None when not computed."""
+    forecast: tuple[ForecastDay, ...] = ()
+    """Readiness at the start of each day to the interview, the plan followed (every
+    answer Good) and not (the stats screen's plot); () when not computed."""
+
+    @property
+    def followed(self) -> float | None:
+        """Readiness on the day if the plan is followed with every answer Good (the
+        forecast's last day); None when the forecast was not computed."""
+        return self.forecast[-1].followed if self.forecast else None
 
     @property
     def offered(self) -> tuple[str, ...]:
@@ -512,29 +517,6 @@ def plan_queue(
     return None if found is None else found[1]
 
 
-def plan_forecast(
-    store: Store,
-    cards: Sequence[StudyCard],
-    now: datetime,
-    *,
-    tz: tzinfo,
-    scheduler: Scheduler,
-) -> list[ForecastDay]:
-    """Readiness over the days to the interview, plan followed vs not; [] without a plan
-    or once it is over (the stats screen's plot, Home's "the plan reaches only")."""
-    plan = store.interview_plan()
-    if plan is None:
-        return []
-    from quiz.study.plan import memory_of
-
-    cards = planned_cards(store, cards)
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
-    if found is None:
-        return []
-    memory = memory_of(store.card_states([card.id for card in cards]))
-    return _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
-
-
 def _followed(
     cards: Sequence[StudyCard],
     memory: Mapping[str, Card],
@@ -585,37 +567,12 @@ def plan_status(
 
     On and after the interview day, readiness on the day is what the memory gave at the
     start of the day: answers given since do not move it. `with_forecast` also runs the
-    plan-followed forecast (`followed`, the stats screen's), to say when it ends under
-    the target.
+    plan-followed forecast (`forecast`, the stats screen's plot; `followed`, its last
+    day), to say when it ends under the target.
     """
-    return _status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=with_forecast)[0]
-
-
-def plan_with_forecast(
-    store: Store,
-    cards: Sequence[StudyCard],
-    now: datetime,
-    *,
-    tz: tzinfo,
-    scheduler: Scheduler,
-) -> tuple[PlanStatus | None, list[ForecastDay]]:
-    """`plan_status` with the plan-followed forecast, and that forecast's days (the stats
-    screen's plot: [] without a plan or once it is over), from one plan of today."""
-    return _status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=True)
-
-
-def _status(
-    store: Store,
-    cards: Sequence[StudyCard],
-    now: datetime,
-    *,
-    tz: tzinfo,
-    scheduler: Scheduler,
-    with_forecast: bool,
-) -> tuple[PlanStatus | None, list[ForecastDay]]:
     plan = store.interview_plan()
     if plan is None:
-        return None, []
+        return None
     from quiz.study.plan import interview_start, memory_of, readiness
 
     cards = planned_cards(store, cards)
@@ -630,12 +587,11 @@ def _status(
     points: list[ForecastDay] = []
     if with_forecast and found is not None:
         points = _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
-    status = PlanStatus(
+    return PlanStatus(
         plan=plan,
         days_left=days_left,
         on_the_day=readiness(cards, memory, start, scheduler),
         today=None if found is None else found[0],
         queue=None if found is None else found[1],
-        followed=points[-1].followed if points else None,
+        forecast=tuple(points),
     )
-    return status, points

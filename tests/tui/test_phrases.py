@@ -44,7 +44,9 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
         await settle(pilot)
         status = app.workspace.plan_status()
         assert status is not None
-        followed = app.workspace.plan_forecast()[-1].followed
+        planned = app.workspace.plan_status(with_forecast=True)
+        assert planned is not None and planned.forecast
+        followed = planned.forecast[-1].followed
         assert followed >= status.plan.target
 
         def plan_lines() -> list[str]:

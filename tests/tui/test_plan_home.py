@@ -236,7 +236,9 @@ async def test_home_says_when_following_the_plan_ends_under_the_target(
         await app.workers.wait_for_complete()
         await settle(pilot)
         home = await showing(pilot, HomeScreen)
-        followed = app.workspace.plan_forecast()[-1].followed
+        status = app.workspace.plan_status(with_forecast=True)
+        assert status is not None and status.forecast
+        followed = status.forecast[-1].followed
         assert followed < 0.9
         text = " ".join(summary_text(home).split())
         assert f"the plan reaches only {followed:.2f}" in text
@@ -301,7 +303,9 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
         await settle(pilot)
         home = await showing(pilot, HomeScreen)
         line = " ".join(summary_text(home).split())
-        points = app.workspace.plan_forecast()  # the stats screen's plot
+        status = app.workspace.plan_status(with_forecast=True)
+        assert status is not None
+        points = status.forecast  # the stats screen's plot
     assert points and points[-1].followed < 0.9
 
     class Now(datetime):

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from quiz.study import DeckCounts
+    from quiz.study.plan import ForecastDay
     from quiz.study.plan_status import PlanStatus
     from quiz.workspace import TopicRow, Workspace
 
@@ -168,14 +169,14 @@ class HomeScreen(Screen[None]):
     def _check_target(self, plan: PlanStatus) -> None:
         """The plan-followed forecast (up to a second with a few hundred cards studied,
         off the screen's thread): the line says when it ends under the target."""
-        points = self.workspace.plan_forecast()
-        followed = points[-1].followed if points else None
-        self.app.call_from_thread(self._show_target, plan, followed)
+        status = self.workspace.plan_status(with_forecast=True)
+        forecast = () if status is None else status.forecast
+        self.app.call_from_thread(self._show_target, plan, forecast)
 
-    def _show_target(self, plan: PlanStatus, followed: float | None) -> None:
-        if self._plan is not plan or followed is None:
+    def _show_target(self, plan: PlanStatus, forecast: tuple[ForecastDay, ...]) -> None:
+        if self._plan is not plan or not forecast:
             return  # counted again meanwhile: that count's forecast says
-        self._plan = replace(plan, followed=followed)
+        self._plan = replace(plan, forecast=forecast)
         if self._plan.short_of_target():
             self._show_summary()
 

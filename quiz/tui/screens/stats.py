@@ -17,6 +17,7 @@ from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.study import Stats
+    from quiz.study.plan import ForecastDay
     from quiz.workspace import Workspace
 
 
@@ -46,7 +47,8 @@ class StatsScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.stats: Stats = workspace.stats()
-        status, self.forecast = workspace.plan_with_forecast()
+        status = workspace.plan_status(with_forecast=True)
+        self.forecast: list[ForecastDay] = [] if status is None else list(status.forecast)
         plan = status if self.forecast else None
         self.planned: int | None = None if plan is None or plan.today is None else len(plan.offered)
         """While a plan runs: the cards `d` studies now (Home's `today`)."""
