@@ -61,6 +61,83 @@ def test_corrected_citations_and_figures() -> None:
     assert "is a main reason" not in text("adamw-step")
 
 
+def test_jacobian_norms_above_one_allow_explosion_but_do_not_force_it() -> None:
+    # The product of the norms bounds the product's norm...
+    rng = np.random.default_rng(0)
+    factors = [rng.standard_normal((3, 3)) for _ in range(5)]
+    product = np.linalg.multi_dot(factors)
+    bound = np.prod([np.linalg.norm(f, 2) for f in factors])
+    assert np.linalg.norm(product, 2) <= bound * (1 + 1e-12)
+    # ...but two matrices of norm 2 can multiply to zero.
+    n = np.array([[0.0, 2.0], [0.0, 0.0]])
+    assert np.linalg.norm(n, 2) == 2.0 and not np.any(n @ n)
+    body = text("exploding-gradients")
+    assert "norms above 1 compound exponentially" not in body
+    assert "the product grows exponentially with depth" not in body
+    assert "two matrices of norm 2 can multiply to zero" in body
+    assert "necessary for them to explode, not sufficient" in body
+
+
+def test_the_starting_bce_is_log_2_only_with_a_zero_output_bias() -> None:
+    pi = 0.01
+    bias = np.log(pi / (1 - pi))  # the focal-loss paper's prior initialization
+    p = 1 / (1 + np.exp(-bias))
+    assert np.isclose(p, pi)
+    labels = np.r_[np.ones(1), np.zeros(99)]  # 1% positives
+    loss = float(np.mean(-labels * np.log(p) - (1 - labels) * np.log(1 - p)))
+    entropy = -pi * np.log(pi) - (1 - pi) * np.log(1 - pi)
+    assert np.isclose(loss, entropy) and loss < np.log(2) / 10
+    body = text("bce-at-zero-logit")
+    assert "small output weights and a zero output bias" in body
+    assert "the entropy of that rate" in body
+
+
+def _softmax_ce_optimum(target: np.ndarray) -> np.ndarray:
+    """Gradient descent on the logits of softmax cross-entropy against `target`."""
+    z = np.zeros_like(target)
+    for _ in range(2000):
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        z -= 1.0 * (p * target.sum() - target)
+    p = np.exp(z - z.max())
+    return np.asarray(p / p.sum())
+
+
+def test_a_softmax_against_several_tags_ranks_them_and_cannot_say_yes_to_each() -> None:
+    several_ones = np.array([1.0, 1.0, 1.0, 0.0, 0.0])
+    p = _softmax_ce_optimum(several_ones)
+    # Three true tags share one unit of probability: at best a third each, never near 1.
+    assert np.allclose(p[:3], 1 / 3, atol=1e-3) and p.max() < 0.34
+    # Several ones is k times the 1/k target: the same optimum, the loss weighted by k.
+    assert np.allclose(_softmax_ce_optimum(several_ones / 3), p, atol=1e-3)
+    assert "Mahajan et al. 2018" in card("multilabel-output-layer").front.source
+    assert "only weights each image by $k$" in text("multilabel-output-layer")
+
+
+def test_eighteenth_round_corrections_and_citations() -> None:
+    # Cosine has a run length besides the peak and floor every schedule has.
+    assert "with a single hyperparameter (the length of the run)" not in text("warmup-cosine")
+    assert "besides the peak and the floor" in text("warmup-cosine")
+    # The early-stopping/L2 match needs small curvatures, in the choice card too.
+    assert "small compared with $\\lambda$" in text("early-stopping-claims")
+    # A bias gains little from shrinkage, not nothing.
+    assert "gains nothing from shrinkage" not in text("weight-decay-l2")
+    # AdamW's separable lr and decay hold for the paper's lambda, not PyTorch's weight_decay.
+    body = text("decoupled-weight-decay")
+    assert "changing `weight_decay` in inverse proportion" in body
+    # Layer norm over the channels of each position (ConvNeXt) does not lose to BN.
+    assert "Liu et al. 2022" in card("layernorm-vs-batchnorm").front.source
+    assert "ConvNeXt" in text("layernorm-vs-batchnorm")
+    # Batch renormalization is not the running-averages option.
+    assert "Ioffe 2017" in card("small-batch-normalization").front.source
+    assert "Batch renormalization (Ioffe 2017) is a different method" in text(
+        "small-batch-normalization"
+    )
+    # The sources the body already cites.
+    source = card("adagrad-rmsprop-adam").front.source
+    assert "Wilson et al. 2017" in source and "Loshchilov & Hutter 2019" in source
+
+
 # ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
 # hats and d/dx fractions written with a slash.
 _ASCII_MATH = re.compile(
