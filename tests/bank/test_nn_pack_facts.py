@@ -286,3 +286,81 @@ def test_choice_explanations_name_options_by_text() -> None:
             explanation = c.sections["Explanation"].text
             assert _BY_NUMBER.search(explanation) is None, (c.id, _BY_NUMBER.search(explanation))
             assert _BARE_VERDICT.search(explanation) is None, c.id
+
+
+# Eighteenth round
+
+
+def test_the_naive_sigmoid_overflows_only_below_minus_709_78() -> None:
+    limit = math.log(float(np.finfo(np.float64).max))
+    assert 709.78 < limit < 709.79
+    with np.errstate(over="raise"):
+        assert math.isfinite(float(np.exp(709.5)))  # z = -709.5 is below -709 yet does not overflow
+        try:
+            np.exp(709.8)
+        except FloatingPointError:
+            pass
+        else:
+            raise AssertionError("exp(709.8) should overflow")
+    body = text("sigmoid-grad")
+    assert "overflows for $z < -709$," not in body
+    assert "for $z < -709.78$" in body
+
+
+def test_the_gradient_check_card_names_the_coarse_eps_case() -> None:
+    from engine.nn.gradcheck import gradient_check
+
+    def f(x: np.ndarray) -> float:
+        return float(np.sum(x**3) / 3 + np.sum(np.sin(x)))
+
+    def grad(x: np.ndarray) -> np.ndarray:
+        return np.asarray(x**2 + np.cos(x))
+
+    x = np.array([0.7, -1.3, 1.9])
+    ok_coarse, rel_coarse = gradient_check(f, grad, x.copy(), 0.2, 1e-5)
+    ok_fine, _ = gradient_check(f, grad, x.copy(), 1e-5, 1e-5)
+    assert not ok_coarse and rel_coarse > 1e-4 and ok_fine  # a correct gradient, yet ok False
+    body = text("gradient-check")
+    old = "with their correct gradients, which must give `ok == True` and a `rel_diff` close to the reference's;"
+    assert old not in body
+    assert "`eps = 0.2`" in body and "even the correct gradient must give `ok == False`" in body
+
+
+def test_keras_epsilon_is_the_papers_epsilon_hat() -> None:
+    rng = np.random.default_rng(5)
+    grads = rng.normal(0.0, 1e-3, size=(3, 4))
+    m, v, lr, b1, b2, eps = np.zeros(4), np.zeros(4), 1e-3, 0.9, 0.999, 1e-3
+    for t, g in enumerate(grads, 1):
+        m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g * g
+        folded = lr * math.sqrt(1 - b2**t) / (1 - b1**t) * m / (np.sqrt(v) + eps)
+        algorithm_1 = (
+            lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps / math.sqrt(1 - b2**t))
+        )
+        assert np.allclose(folded, algorithm_1)
+    assert round(1 / math.sqrt(1 - b2)) == 32
+    body = text("adam-step")
+    assert "Some libraries put it inside" not in body
+    assert "$\\hat{\\epsilon}$" in body and "`eps_root`" in body and "about 32 times larger" in body
+
+
+def test_positive_inputs_give_one_sign_per_example_not_per_batch() -> None:
+    a = np.array([[0.2, 1.5], [0.7, 0.1], [1.1, 0.4]])  # 3 positive inputs, 2 examples
+    delta = np.array([0.5, -2.0])  # the unit's dL/dz on each example
+    per_example = a * delta  # column j: the weight gradients from example j
+    assert all(len(set(np.sign(per_example[:, j]))) == 1 for j in range(2))
+    assert len(set(np.sign(per_example.sum(axis=1)))) == 2  # the batch sum mixes signs
+    body = text("relu-vs-sigmoid")
+    assert "it matters less when gradients do not vanish" not in body
+    assert "share one sign per unit and causes" not in body
+    assert "For one example" in body and "summing over a mini-batch softens this" in body
+    assert "Efficient BackProp (1998), sec. 4.3" in body
+
+
+def test_smaller_eighteenth_round_fixes() -> None:
+    assert "So the answer is 2, the usual remark" not in text("xor-hidden-units")
+    body = text("momentum-step")
+    assert "week 2, gradient descent with momentum" in body
+    assert "(Goodfellow et al., sec. 8.3.2, and the CS231n notes)" in body
+    body = text("linear-scaling-rule")
+    assert "start from a small rate and ramp" not in body
+    assert "start from the small-batch rate 0.1" in body
