@@ -364,3 +364,13 @@ def test_smaller_eighteenth_round_fixes() -> None:
     body = text("linear-scaling-rule")
     assert "start from a small rate and ramp" not in body
     assert "start from the small-batch rate 0.1" in body
+
+
+def test_batchnorm_inference_says_where_the_population_estimates_come_from() -> None:
+    batch = np.random.default_rng(6).standard_normal(8)
+    m = batch.size
+    assert math.isclose(batch.var() * m / (m - 1), batch.var(ddof=1))  # the paper's correction
+    body = text("batchnorm-inference")
+    assert "the paper's algorithm 2 averages the means and variances" in body
+    assert "the unbiased $\\frac{m}{m-1}$ correction" in body
+    assert "PyTorch with momentum 0.1, storing the unbiased batch variance" in body
