@@ -12,6 +12,8 @@ import re
 import numpy as np
 
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
+from engine.nn.gradcheck import gradient_check
+from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import find_math_problems
 from quiz.bank.models import ChoiceFront, ConceptFront
@@ -308,8 +310,6 @@ def test_the_naive_sigmoid_overflows_only_below_minus_709_78() -> None:
 
 
 def test_the_gradient_check_card_names_the_coarse_eps_case() -> None:
-    from engine.nn.gradcheck import gradient_check
-
     def f(x: np.ndarray) -> float:
         return float(np.sum(x**3) / 3 + np.sum(np.sin(x)))
 
@@ -374,3 +374,23 @@ def test_batchnorm_inference_says_where_the_population_estimates_come_from() -> 
     assert "the paper's algorithm 2 averages the means and variances" in body
     assert "the unbiased $\\frac{m}{m-1}$ correction" in body
     assert "PyTorch with momentum 0.1, storing the unbiased batch variance" in body
+
+
+def test_a_uniformly_shrunk_gradient_slows_sgd_but_not_adam() -> None:
+    rng = np.random.default_rng(7)
+    grads = 1e3 * (1 + rng.random((5, 3)))  # scaled by 1e-6 they stay far above Adam's eps
+    theta, shrink = np.zeros(3), 0.25**10
+    # from theta = 0, SGD's step is the update itself: it shrinks by the same factor
+    assert np.allclose(
+        sgd_step(theta, shrink * grads[0], 0.1), shrink * sgd_step(theta, grads[0], 0.1)
+    )
+    steps = []
+    for scale in (1.0, shrink):
+        th, m, v = theta, np.zeros(3), np.zeros(3)
+        for t, g in enumerate(grads, 1):
+            th, m, v = adam_step(th, scale * g, m, v, t)
+        steps.append(th)
+    assert np.allclose(steps[0], steps[1], rtol=1e-4)  # Adam barely notices the 1e-6 factor
+    body = text("sigmoid-gradient-depth")
+    assert "with plain SGD (whose step is proportional to the gradient)" in body
+    assert "Adam is different" in body
