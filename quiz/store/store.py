@@ -863,6 +863,12 @@ class Store:
         rows = self._read("SELECT * FROM card_flag")
         return {row["card_id"]: _flag_of(row) for row in rows}
 
+    def flagged_since(self, moment: datetime) -> set[str]:
+        """Cards whose suspend or bury was set at or after `moment` (an interview plan's
+        day subtracts them from the list it decided at its start)."""
+        rows = self._read("SELECT card_id FROM card_flag WHERE updated_at >= ?", (to_db(moment),))
+        return {row["card_id"] for row in rows}
+
     def hidden_ids(self, now: datetime) -> set[str]:
         """Cards suspended, or buried until later than `now`: no session shows them."""
         return {cid for cid, flag in self.card_flags().items() if flag.hidden_at(now)}

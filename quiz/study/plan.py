@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -77,6 +77,8 @@ __all__ = [
     "plan_day",
     "readiness",
     "recall_at",
+    "rest_of_day",
+    "steps_due",
     "steps_fit",
     "takes_steps",
     "time_box",
@@ -744,6 +746,54 @@ def plan_day(
         new_remaining=len(unseen),
         same_day_steps=steps,
         last_pass=in_last_pass,
+    )
+
+
+def rest_of_day(
+    day: DayPlan,
+    kinds: Mapping[str, str],
+    pace: Pace,
+    *,
+    gone: Collection[str] = (),
+    stepping: Sequence[str] = (),
+) -> DayPlan:
+    """What is left of `day`, the day's plan as decided at its start: its cards less those
+    `gone` since (answered, buried, suspended), with `stepping` (cards answered today whose
+    same-day learning or relearning step is due now) among its reviews. Its seconds are
+    the cards left at `pace` (the day's, as `plan_day` priced them).
+
+    The day's counts thus only go down as it is studied, as in Anki, but for a card
+    answered Again that comes back in a step. Planning the day again at each call, with
+    the pace measured now and the minutes spent taken off, made them grow: quick
+    answers (a drill given up in seconds) made the pace faster, so the minutes left
+    held more cards, and a drill that no longer fitted made room for quicker cards.
+    """
+    left = set(gone) | set(stepping)
+    new = tuple(card_id for card_id in day.new if card_id not in left)
+    reviews = tuple(card_id for card_id in day.reviews if card_id not in left)
+    reviews += tuple(dict.fromkeys(card_id for card_id in stepping if card_id in kinds))
+    forward = tuple(card_id for card_id in day.forward if card_id not in left)
+    steps = day.same_day_steps
+    seconds = (
+        sum(pace.new_seconds(kinds[c], steps=steps) for c in new)
+        + sum(pace.review_seconds(kinds[c]) for c in reviews)
+        + sum(pace.review_seconds(kinds[c], steps=steps) for c in forward)
+    )
+    return replace(day, reviews=reviews, forward=forward, new=new, seconds=seconds)
+
+
+def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str]:
+    """The cards of `memory` in a same-day learning or relearning step of an answer given
+    today, due by `now` (soonest first): what `rest_of_day` adds to the day's reviews."""
+    moment = as_utc(now)
+    today = local_date(moment, tz)
+    return sorted(
+        (
+            card_id
+            for card_id, card in memory.items()
+            if _stepping_today(card, today, tz) and card.due <= moment
+        ),
+        key=lambda card_id: (memory[card_id].due, card_id),
     )
 
 

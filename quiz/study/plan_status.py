@@ -29,6 +29,7 @@ __all__ = [
     "PlanQueue",
     "PlanStatus",
     "cards_wait",
+    "day_decided_at",
     "memory_at",
     "minutes_used_note",
     "pace_from_store",
@@ -73,8 +74,8 @@ def session_cut_note() -> str:
     no longer fit, and how to go on.
 
     No count and no "minutes are used": the summary's Plan row says what is left of
-    today's plan, as Home does, from the plan made again after the session, and that can
-    differ from the session's queue made at its start (a summary said "1 card waits for
+    today's plan, as Home does, with the minutes spent by the end of the session, and that
+    can differ from the session's queue made at its start (a summary said "1 card waits for
     tomorrow" and "2 cards wait for tomorrow" one line apart, or "minutes are used"
     above a row offering one more card that fits in the minutes left).
     """
@@ -83,15 +84,16 @@ def session_cut_note() -> str:
 
 @dataclass(frozen=True)
 class PlanQueue:
-    """What a plan-mode session studies today, as `plan_day` decided it, and what of it a
-    session started now gives within what is left of today's minutes.
+    """What is left of today's plan-mode study (the day's plan decided at its start, less
+    what is done since: `_today`), and what of it a session started now gives within what
+    is left of today's minutes.
 
     Home, `drillbit plan` and the session all read today from here, so the line never
     promises a card that `d` then refuses.
     """
 
     ids: tuple[str, ...]
-    """Today's card ids, in study order (`DayPlan.queue`)."""
+    """Today's card ids left, in study order (`DayPlan.queue`)."""
     box: TimeBox
     """What is left of today's minutes."""
     same_day_steps: bool
@@ -189,11 +191,11 @@ class PlanStatus:
         """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min at
         your pace', or that today's minutes are used, from what a session started now gives.
 
-        The counts are what the minutes left hold at the pace measured from your answer
-        times, and each answer moves that estimate (most of all on the first days): after
-        a quick first answer the same minutes can hold one more card, and "16 new" stays
-        16 (or becomes 17) with a card answered. "at your pace" says where the count comes
-        from; the count is not a list of cards set in the morning.
+        The counts are what is left of the list decided at the start of the day, at the
+        pace measured then ("at your pace"): they only go down as cards are answered, but
+        for a card answered Again that is back in a same-day step (`_today`). Until the
+        eighteenth round they were the minutes left at the pace measured at each call, and
+        quick answers made them grow ("16 new" became 17 after an 8 s answer).
         """
         if self.today is None:
             return "today: the plan is over"
@@ -335,7 +337,8 @@ def pace_from_store(
     from quiz.study.plan import TimedAnswer, estimate_pace
 
     kinds = {card.id: card.kind for card in cards}
-    since = as_utc(now) - timedelta(days=PACE_WINDOW_DAYS)
+    # the window ends at `before` when given, so the day's pace stays the same all day
+    since = as_utc(now if before is None else before) - timedelta(days=PACE_WINDOW_DAYS)
     until = None if before is None else as_utc(before)
     reviews = [
         review
@@ -381,6 +384,15 @@ def _spent_today(store: Store, now: datetime, tz: tzinfo) -> float:
     return sum(_card_seconds(store, store.reviews(since=midnight, mode="due"), midnight).values())
 
 
+def _spent_between(store: Store, start: datetime, end: datetime) -> float:
+    """Seconds due sessions spent on the cards answered from `start` to before `end`."""
+    until = as_utc(end)
+    if until <= as_utc(start):
+        return 0.0
+    reviews = [r for r in store.reviews(since=start, mode="due") if r.reviewed_at < until]
+    return sum(_card_seconds(store, reviews, start).values())
+
+
 def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[str, Card]:
     """The cards' fsrs memory states as they were at `moment`: a card answered since has
     the state before its first answer since (absent when it was new then); the others
@@ -401,6 +413,76 @@ def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[s
     return memory
 
 
+def day_decided_at(plan: InterviewPlan, now: datetime, tz: tzinfo) -> datetime:
+    """When today's plan is decided: the start of the day, or when the plan was set if
+    that was later today (a plan's first day is planned from its making: what it says
+    then, Home says right after). Never later than `now`."""
+    moment = as_utc(now)
+    return min(moment, max(day_start(moment, tz), as_utc(plan.created_at)))
+
+
+@dataclass(frozen=True)
+class _DayStart:
+    """What today's plan is decided from: the store as it was at `at`."""
+
+    at: datetime
+    """Midnight, or when the plan was set today (`day_decided_at`)."""
+    memory: dict[str, Card]
+    """The cards' fsrs states at `at` (`memory_at`)."""
+    pace: Pace
+    """The pace from the answers before `at`."""
+    spent: float
+    """Seconds today's due sessions had used by `at` (none at midnight)."""
+    planned: list[StudyCard]
+    """The cards the plan covered at `at`: none suspended before it (buried ones in)."""
+    studied: list[StudyCard]
+    """Of those, the cards a session could show at `at`: none buried before it either."""
+
+
+def _day_start(
+    store: Store,
+    cards: Sequence[StudyCard],
+    plan: InterviewPlan,
+    now: datetime,
+    tz: tzinfo,
+    scheduler: Scheduler | None,
+) -> _DayStart:
+    """Today's inputs as they were when the day was decided (`day_decided_at`): the
+    answers and flags of the day since leave them as they were."""
+    at = day_decided_at(plan, now, tz)
+    since = store.flagged_since(at)
+    earlier = {
+        card_id: flag for card_id, flag in store.card_flags().items() if card_id not in since
+    }
+    planned = [card for card in cards if not (card.id in earlier and earlier[card.id].suspended)]
+    studied = [
+        card for card in planned if not (card.id in earlier and earlier[card.id].hidden_at(at))
+    ]
+    midnight = day_start(now, tz)
+    return _DayStart(
+        at=at,
+        memory=memory_at(store, [card.id for card in planned], at),
+        pace=pace_from_store(store, planned, at, tz, scheduler, before=at),
+        spent=_spent_between(store, midnight, at),
+        planned=planned,
+        studied=studied,
+    )
+
+
+def _takes_steps(start: _DayStart, plan: InterviewPlan, tz: tzinfo) -> bool:
+    from quiz.study.plan import takes_steps
+
+    return takes_steps(
+        start.planned,
+        start.memory,
+        plan,
+        start.at,
+        tz=tz,
+        pace=start.pace,
+        spent_seconds=start.spent,
+    )
+
+
 def steps_today(
     store: Store,
     cards: Sequence[StudyCard],
@@ -411,24 +493,15 @@ def steps_today(
 ) -> bool:
     """Whether today takes fsrs's same-day steps, decided once for the day from its start.
 
-    The memory as it was at midnight, the pace from the answers before it and none of
-    today's minutes spent: today's answers and their times change none of it, so every
-    session of the day (and Home, and `drillbit plan`) decides as the first did. Deciding
-    again with today's answers flipped: a few quick answers (a drill given up in seconds)
-    made the measured pace so fast that the steps seemed to fit, and a card answered
-    Again was asked again in the day's second session but not in its first.
+    The memory as it was at midnight (or when the plan was set today), the pace from the
+    answers before it and the minutes spent by then: today's answers and their times
+    change none of it, so every session of the day (and Home, and `drillbit plan`)
+    decides as the first did. Deciding again with today's answers flipped: a few quick
+    answers (a drill given up in seconds) made the measured pace so fast that the steps
+    seemed to fit, and a card answered Again was asked again in the day's second session
+    but not in its first.
     """
-    from quiz.study.plan import takes_steps
-
-    midnight = day_start(now, tz)
-    return takes_steps(
-        cards,
-        memory_at(store, [card.id for card in cards], midnight),
-        plan,
-        now,
-        tz=tz,
-        pace=pace_from_store(store, cards, now, tz, scheduler, before=midnight),
-    )
+    return _takes_steps(_day_start(store, cards, plan, now, tz, scheduler), plan, tz)
 
 
 def _today(
@@ -440,50 +513,74 @@ def _today(
     tz: tzinfo,
     scheduler: Scheduler,
 ) -> tuple[DayPlan, PlanQueue, Pace] | None:
-    """Today's plan-mode study over `cards`, what a session started now gives of it, and
-    the pace both were planned with (the forecast plans the days after with it too).
+    """What is left now of today's plan-mode study over `cards`, what a session started
+    now gives of it, and the pace the day was planned with (the forecast plans the days
+    after with it too).
 
-    A card buried until later than `now` is left out of today's cards: it counts for
-    readiness (it is back tomorrow), but no session shows it today, so today's line and
-    queue would promise a card the session cannot give. It still counts in the decision
+    The day is decided once, from its start (`_day_start`: the memory at midnight, the
+    pace from the answers before it, none of its minutes spent; from the plan's making
+    on its first day), like its same-day steps. What a session, Home, `drillbit plan`
+    and `drillbit cards` show later in the day is that plan less what is done since
+    (`rest_of_day`): the cards answered (in a due session: cram and mock leave the
+    schedule alone), buried or suspended; a card answered Again on a day with steps is
+    back among the reviews once its step is due. So the counts only go down as the day
+    is studied, as in Anki. Until the eighteenth round the day was planned again at every
+    call, with the pace measured then and the minutes spent taken off: quick answers
+    made the pace faster and more cards fitted ("15 new" became "18 new" after two
+    answers, then 24).
+
+    A card buried before the day's start is out of its plan; one buried since leaves
+    what is left (no other card takes its place). It still counts in the decision
     whether today takes same-day steps: it is a planned card the days left must still
-    get to (seen with its steps, or reviewed in the last pass), and the decision is the
-    day's, made from its start; leaving it out made a bury in the day's first session
-    change what the later ones decided, and Home's forecast disagree with `drillbit plan`.
+    get to. The minutes: the time box is the budget less what today's due sessions used
+    (a slow day leaves cards for tomorrow). The bank's cards are today's: a card added
+    since the day's start is planned as if it had been there then.
     """
-    from quiz.study.plan import memory_of, plan_day, time_box
+    from quiz.study.plan import memory_of, plan_day, rest_of_day, steps_due, time_box
 
-    cards = planned_cards(store, cards)
-    hidden = store.hidden_ids(now)
-    today = [card for card in cards if card.id not in hidden]
-    pace = pace_from_store(store, cards, now, tz, scheduler)
-    spent = _spent_today(store, now, tz)
+    start = _day_start(store, cards, plan, now, tz, scheduler)
+    steps = _takes_steps(start, plan, tz)
     day = plan_day(
-        today,
-        memory_of(store.card_states([card.id for card in today])),
+        start.studied,
+        start.memory,
         plan,
-        now,
+        start.at,
         tz=tz,
         scheduler=scheduler,
-        pace=pace,
-        spent_seconds=spent,
-        same_day_steps=steps_today(store, cards, plan, now, tz, scheduler),
+        pace=start.pace,
+        spent_seconds=start.spent,
+        same_day_steps=steps,
     )
     if day is None:
         return None
-    box = time_box(plan, pace, spent, (card.kind for card in cards))
-    kinds = {card.id: card.kind for card in today}
+    answered = {
+        review.card_id for review in store.reviews(since=start.at) if review.card_after is not None
+    }
+    kinds = {card.id: card.kind for card in start.planned}
+    hidden = store.hidden_ids(now)
+    stepping: list[str] = []
+    if steps:
+        today_ids = {
+            review.card_id
+            for review in store.reviews(since=day_start(now, tz))
+            if review.card_after is not None and review.card_id in kinds
+        }
+        current = memory_of(store.card_states(sorted(today_ids - hidden)))
+        stepping = steps_due(current, now, tz)
+    rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
+    spent = _spent_today(store, now, tz)
+    box = time_box(plan, start.pace, spent, kinds.values())
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)
-    offered = tuple(card_id for card_id in day.queue if box.fits(kinds[card_id], 0.0))
+    offered = tuple(card_id for card_id in rest.queue if box.fits(kinds[card_id], 0.0))
     queue = PlanQueue(
-        ids=day.queue,
+        ids=rest.queue,
         box=box,
-        same_day_steps=day.same_day_steps,
+        same_day_steps=rest.same_day_steps,
         offered=offered,
         spent_seconds=spent,
     )
-    return day, queue, pace
+    return rest, queue, start.pace
 
 
 def today_plan(
@@ -533,9 +630,9 @@ def _followed(
     Today studies what a session started now gives (`PlanQueue.offered`: no buried card,
     no card the minutes leave for tomorrow), with today's same-day-steps decision; the
     days after plan every planned card (`cards`: a buried card among them, back
-    tomorrow) with today's pace. Until the seventeenth round Home and the stats screen
-    planned today again over every card, buried ones too, and could disagree with
-    `drillbit plan`.
+    tomorrow) with the pace today was planned with. Until the seventeenth round Home and
+    the stats screen planned today again over every card, buried ones too, and could
+    disagree with `drillbit plan`.
     """
     from quiz.study.plan import forecast
 
@@ -575,6 +672,8 @@ def plan_status(
         return None
     from quiz.study.plan import interview_start, memory_of, readiness
 
+    # today's plan from every card: one suspended since the day's start leaves it
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
     cards = planned_cards(store, cards)
     ids = [card.id for card in cards]
     days_left = (plan.interview - local_date(now, tz)).days
@@ -583,7 +682,6 @@ def plan_status(
         memory = memory_at(store, ids, start)
     else:
         memory = memory_of(store.card_states(ids))
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
     points: list[ForecastDay] = []
     if with_forecast and found is not None:
         points = _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)

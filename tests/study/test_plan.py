@@ -740,7 +740,9 @@ def test_a_card_buried_today_leaves_today_s_plan_but_counts_on_the_day(
     later = status()
     assert later is not None and later.today is not None
     assert buried not in later.today.queue, "no session shows it today: the line must not count it"
-    assert len(later.today.new) == len(first.today.new), "another new card takes its place"
+    # the day's list was decided at its start: it loses the card, and none takes its
+    # place (until the eighteenth round another new card did, and the count stayed)
+    assert later.today.new == tuple(c for c in first.today.new if c != buried)
     assert later.on_the_day.cards == first.on_the_day.cards == 6, "it is back tomorrow"
     tomorrow = plan_status(store, cards, START + timedelta(days=1), tz=UTC, scheduler=scheduler)
     assert tomorrow is not None and tomorrow.today is not None
@@ -855,26 +857,115 @@ def plan_session(store: Store, cards: list[C], now: datetime, scheduler: Schedul
     return Session(store, cards, options, now=now, scheduler=scheduler)
 
 
-def test_after_a_quick_first_answer_the_line_says_the_count_is_at_your_pace(
+def yesterday_s_plan(days: int, *, minutes: float = 30.0) -> InterviewPlan:
+    """A plan set the day before START: today is planned from its midnight."""
+    return replace(a_plan(days, minutes=minutes), created_at=START - timedelta(days=1))
+
+
+def a_mixed_deck(count: int) -> list[C]:
+    """Concept cards with a drill second and every tenth."""
+    return [C(f"c{i:03d}", kind="coding" if i % 10 == 1 else "concept") for i in range(count)]
+
+
+def answer_current(session: Session, moment: datetime, seconds: float) -> datetime:
+    """Answer the session's current card in `seconds`: Good, or a drill given up."""
+    card = session.current
+    assert card is not None
+    session.show(now=moment)
+    moment += timedelta(seconds=seconds)
+    if card.kind == "coding":
+        session.answer_drill(passed=False, hints_used=0, failed_attempts=0, now=moment)
+    else:
+        session.rate(Rating.Good, now=moment, duration_ms=int(seconds * 1000))
+    return moment
+
+
+def test_the_day_s_counts_only_go_down_as_it_is_studied(store: Store, scheduler: Scheduler) -> None:
+    # The new user's walkthrough: `drillbit plan` said "0 reviews + 15 new", two quick
+    # answers later Home said "+ 18 new", a few more (a drill given up) "+ 24 new". The
+    # day was planned again at each call with the pace measured then: quick answers made
+    # it faster and more cards fitted. In Anki the day's counts are set at its start and
+    # only go down; the plan's day is now decided once, from its midnight.
+    cards = a_mixed_deck(120)
+    store.set_interview_plan(yesterday_s_plan(14))
+    status = partial(plan_status, store, cards, tz=UTC, scheduler=scheduler)
+    morning = status(START)
+    assert morning is not None and morning.today is not None
+    assert "c001" in morning.offered, "a drill among today's cards"
+    session = plan_session(store, cards, START, scheduler)
+    assert tuple(card.id for card in session.planned) == morning.offered
+    moment, seen = START, morning
+    gave_up = False
+    for _answer in range(8):
+        assert session.current is not None
+        gave_up |= session.current.kind == "coding"
+        answered = session.current.id
+        moment = answer_current(session, moment, 2.0)
+        now = status(moment)
+        assert now is not None and now.today is not None and seen.today is not None
+        assert len(now.today.new) <= len(seen.today.new), "the new count never grows"
+        assert now.offered == tuple(c for c in seen.offered if c != answered), "one card less"
+        seen = now
+    assert gave_up, "a drill given up in seconds among the answers"
+    assert seen.today is not None and len(seen.today.new) == len(morning.today.new) - 8
+    assert seen.load().startswith(f"today: 0 reviews + {len(morning.today.new) - 8} new")
+    # the pace measured now is much quicker: planning the day again with it held more
+    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
+
+
+def test_a_later_session_the_same_day_offers_the_rest_of_the_morning_s_list(
     store: Store, scheduler: Scheduler
 ) -> None:
-    # The tester saw "16 new", answered one card in 8 s, and Home said "17 new": the
-    # pace learned from that answer, and the same minutes hold more cards. The count is
-    # what the minutes hold at the measured pace, and the line now says so.
-    cards = [C(f"c{i:03d}") for i in range(100)]
-    store.set_interview_plan(a_plan(14, minutes=30))
-    before = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
-    assert before is not None and before.today is not None
-    session = plan_session(store, cards, START, scheduler)
-    answered = START + timedelta(seconds=4)
-    session.rate(Rating.Good, now=answered, duration_ms=4_000)
-    session.finish(now=answered)
-    after = plan_status(store, cards, answered, tz=UTC, scheduler=scheduler)
-    assert after is not None and after.today is not None
-    assert len(after.offered) >= len(before.offered), "one answered, as many (or more) left"
-    fresh = len(after.today.new)
-    assert after.load().startswith(f"today: 0 reviews + {fresh} new, about ")
-    assert after.load().endswith(" min at your pace")
+    cards = a_mixed_deck(120)
+    store.set_interview_plan(yesterday_s_plan(14))
+    morning = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert morning is not None and morning.today is not None
+    first = plan_session(store, cards, START, scheduler)
+    moment = START
+    for _answer in range(4):
+        moment = answer_current(first, moment, 3.0)
+    answered = {answer.card.id for answer in first.answers}
+    first.finish(now=moment)
+    later = START + timedelta(hours=6)
+    second = plan_session(store, cards, later, scheduler)
+    rest = tuple(c for c in morning.offered if c not in answered)
+    planned = tuple(card.id for card in second.planned)
+    assert planned[: len(rest)] == rest, "the morning's cards not yet answered, in order"
+    # ... then the answered ones whose same-day learning step is due (the day takes them)
+    assert morning.today.same_day_steps and set(planned[len(rest) :]) == answered
+    home = plan_status(store, cards, later, tz=UTC, scheduler=scheduler)
+    assert home is not None and home.offered == planned
+    assert home.load().startswith(f"today: 4 reviews + {len(rest)} new")
+    assert home.queue is not None and home.queue.spent_seconds > 0, "the minutes used count"
+
+
+def test_a_plan_set_during_the_day_says_at_once_what_home_says_after(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # a plain due session in the morning, then a plan set at noon: its first day is
+    # planned from its making (the morning's minutes count), and the line does not move
+    cards = a_mixed_deck(60)
+    session = Session(store, cards, SessionOptions(), now=START, scheduler=scheduler)
+    moment = START
+    for _answer in range(3):
+        moment = answer_current(session, moment, 20.0)
+    session.finish(now=moment)
+    noon = START + timedelta(hours=4)
+    store.set_interview_plan(replace(a_plan(14), created_at=noon))
+    status = partial(plan_status, store, cards, tz=UTC, scheduler=scheduler)
+    made = status(noon)
+    assert made is not None and made.today is not None
+    morning = {answer.card.id for answer in session.answers}
+    assert not morning & set(made.today.new), "the morning's first looks are not new today"
+    assert set(made.today.reviews) == morning, "... their learning steps are due"
+    assert made.queue is not None and made.queue.spent_seconds == 60.0
+    assert status(noon + timedelta(minutes=5)) == made
+    # a change of minutes is asked for: the day is decided again with them
+    store.set_interview_plan(replace(a_plan(14, minutes=90), created_at=noon))
+    more = status(noon + timedelta(minutes=6))
+    assert more is not None and more.today is not None
+    assert len(more.today.new) > len(made.today.new)
 
 
 def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(

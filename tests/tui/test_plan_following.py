@@ -1,6 +1,7 @@
 """Following an interview plan for its days through the app's own Workspace and sessions
-(store, pace from the person's answers, time box, the plan recomputed every session), not
-through `plan_day` alone: each day within its minutes, every card seen, the target reached."""
+(store, pace from the person's answers, time box, each day planned at its start and every
+session given what is left of it), not through `plan_day` alone: each day within its
+minutes, every card seen, the target reached."""
 
 from __future__ import annotations
 
@@ -90,7 +91,10 @@ def test_following_the_plan_keeps_each_day_in_budget_and_reaches_the_target(
             session.finish()
         spent.append(seconds)
     assert max(spent) <= minutes * 60, f"a day over its minutes: {spent}"
-    assert min(spent[:2]) > 0.8 * minutes * 60, "the new cards fill the first days"
+    # the new cards fill the first days, each as its start planned it: these answers
+    # (25 s on average) are quicker than the pace the day was planned with (the default
+    # on the first), and a day's list does not grow with them (the eighteenth round)
+    assert min(spent[:2]) > 0.75 * minutes * 60, "the new cards fill the first days"
     assert len(ws.store.card_states()) == count, "every card seen before the day"
     now[0] = START + timedelta(days=days)
     status = ws.plan_status()
