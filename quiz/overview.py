@@ -164,8 +164,8 @@ def session_options(
         include_hidden=request.card_ids is not None,
         plan_queue=None if planned is None else planned.ids,
         time_box=None if planned is None else planned.box,
-        # plan mode short of days: a card answered Again waits for the last pass
-        requeue_again=planned is None or planned.same_day_steps,
+        # plan mode short of days: no card is asked again today (it waits for the plan)
+        requeue=planned is None or planned.same_day_steps,
         # ... and its answers are scheduled without steps, so none is left in a step
         same_day_steps=planned is None or planned.same_day_steps,
         topic_names=None if groups is None else topic_labels(groups),

@@ -126,7 +126,8 @@ class PlanTodayReport(BaseModel):
     )
     minutes_used: float = Field(ge=0, description="Minutes today's due sessions already spent.")
     same_day_steps: bool = Field(
-        description="Whether a card answered Again is asked again today (decided once a day)."
+        description="Whether an answer that leaves a card in a learning or relearning step "
+        "brings it back today (decided once a day)."
     )
     last_pass: bool = Field(description="Whether today is in the last pass.")
 

@@ -449,7 +449,7 @@ class DayPlan:
     """Whether today's answers are asked again today (fsrs's learning and relearning
     steps). False when the days left are too few for every unseen card with its steps
     (`steps_fit`): a first answer or a lapse then waits for the last pass, and a plan-mode
-    session does not requeue a card answered Again."""
+    session asks no card again (no requeue, whatever the rating)."""
     last_pass: bool = False
     """Whether today is in the last pass, which takes no same-day steps either."""
 
@@ -576,8 +576,9 @@ def takes_steps(
     pace: Pace,
     spent_seconds: float = 0.0,
 ) -> bool:
-    """Whether plan mode takes fsrs's same-day steps today (a card answered Again is asked
-    again today), from `memory` at `now` with `spent_seconds` of today used.
+    """Whether plan mode takes fsrs's same-day steps today (a card an answer leaves in a
+    learning or relearning step is asked again today), from `memory` at `now` with
+    `spent_seconds` of today used.
 
     Steps are taken only when every unseen card with its steps fits before a full last
     pass (`steps_fit`: one review of every card), and never in the last pass: the steps

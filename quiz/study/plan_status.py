@@ -97,7 +97,7 @@ class PlanQueue:
     box: TimeBox
     """What is left of today's minutes."""
     same_day_steps: bool
-    """False: a card answered Again is not asked again today (no requeue)."""
+    """False: no card is asked again today, whatever the rating (no requeue)."""
     offered: tuple[str, ...] = ()
     """The ids a session started now studies: those whose long answer still fits in
     today's minutes (the session's time box drops the others at its start)."""

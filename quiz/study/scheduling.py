@@ -95,10 +95,11 @@ def step_due_today(review: Review, tz: tzinfo) -> bool:
     """Whether fsrs left the reviewed card in a learning or relearning step shorter than a
     day that falls due before the end of the review's day (midnight in `tz`).
 
-    Only such a card comes back in today's session, as in Anki. With no steps (an empty
-    `learning_steps` or `relearning_steps`) fsrs schedules a card answered Again a day or
-    more out as a review, and a step of a day or more ends today's study of the card too.
-    False when the review left the schedule alone (cram, mock).
+    Such a card comes back in today's due session, whatever the rating (a new card's Good
+    is fsrs's 10-minute step), as in Anki; no other does. With no steps (an empty
+    `learning_steps` or `relearning_steps`) fsrs schedules every answer a day or more out
+    as a review, a card that graduates is a review too, and a step of a day or more ends
+    today's study of the card. False when the review left the schedule alone (cram, mock).
     """
     if review.card_after is None:
         return False

@@ -56,10 +56,14 @@ class SessionOptions:
     new_per_day: int = DEFAULT_NEW_PER_DAY
     max_reviews_per_day: int | None = None
     """due: most scheduled (not new) cards reviewed per day; None means no limit."""
-    requeue_again: bool = True
-    """due/cram: a card rated Again comes back at the end of the queue, as in Anki. In a
-    due session only while fsrs keeps it in a learning or relearning step due today
-    (`step_due_today`): with no steps, or a step of a day or more, it is done for the day."""
+    requeue: bool = True
+    """A card comes back at the end of the queue to be asked again in this session, as in
+    Anki. due: after any answer that leaves it in a learning or relearning step due today
+    (`step_due_today`: Again, Hard or Good on a new or lapsed card, by the steps fsrs is
+    given); with no steps, a step of a day or more, or a card that graduates, it is done
+    for the day. cram (schedule untouched, so no step): after a miss (Again). A mock
+    interview asks nothing again. False: nothing comes back (plan mode on a day without
+    same-day steps)."""
     shuffle: bool = False
     """cram: shuffle the selection with the session's rng instead of content order."""
     tz: tzinfo = UTC
@@ -221,7 +225,8 @@ class _Step:
     """The queue entries the step took out, each with its index in the queue before it,
     in index order: inserting them back in that order rebuilds that queue."""
     appended: bool
-    """An answer Again put the card back at the end of the queue (and it is still there)."""
+    """The answer put the card back at the end of the queue (`Answer.requeued`), and the
+    copy is still there."""
     later: int
     """Plan mode: how many cards `left_for_later` held before the step."""
     aside: SetAside | None = None
@@ -440,7 +445,7 @@ class Session:
         step = self._steps[-1]
         positions: list[int | None] = list(range(len(queue)))
         copy = None
-        if step.appended:  # the Again copy at the end: undo takes it out
+        if step.appended:  # the requeued copy at the end: undo takes it out
             copy = max(i for i, card in enumerate(queue) if card.id == step.card.id)
             positions.remove(copy)
         for index, _card in step.removed:
@@ -509,13 +514,13 @@ class Session:
         before = len(self._queue)
         later = len(self.left_for_later)
         self._queue.pop(0)
-        requeued = (
-            self.mode != "mock"
-            and self.options.requeue_again
-            and rating == Rating.Again
-            # cram leaves the schedule alone and asks a miss again; a due session asks it
-            # again only when fsrs wants it back today, so no review is logged early
-            and (self.mode != "due" or step_due_today(review, self.options.tz))
+        requeued = self.options.requeue and (
+            # a due session asks a card again whenever fsrs keeps it in a step due today,
+            # whatever the rating, and never otherwise, so no review is logged a day early;
+            # cram leaves the schedule alone (no step) and asks a miss again
+            step_due_today(review, self.options.tz)
+            if self.mode == "due"
+            else self.mode == "cram" and rating == Rating.Again
         )
         if requeued:
             self._queue.append(card)
@@ -532,9 +537,9 @@ class Session:
         )
         self.answers.append(result)
         self._shown_at = moment
-        # The queue before this answer was [card, *rest] and is now rest (and the Again
+        # The queue before this answer was [card, *rest] and is now rest (and the requeued
         # copy at its end): rest's entry i, if the time box drops it, was at i + 1 before.
-        # A dropped Again copy was not there before: undo takes it out of left_for_later.
+        # A dropped requeued copy was not there before: undo takes it out of left_for_later.
         cut = self._fit_time_box()
         removed = [(0, card)] + [(i + 1, c) for i, c in cut if i < before - 1]
         kept_copy = requeued and all(i < before - 1 for i, _ in cut)
@@ -602,7 +607,7 @@ class Session:
         An answer: the card's fsrs state and the log are restored exactly. A bury or a
         suspend: the card's flag is what it was before (unless changed since elsewhere,
         `Store.restore_flag`). Either way the queue is again what it was before the action
-        (the card current again, an Again copy gone, cards the plan's minutes dropped
+        (the card current again, a requeued copy gone, cards the plan's minutes dropped
         back; a skip since is not undone). Returns what was undone, or None if nothing.
         """
         if not self.can_undo:

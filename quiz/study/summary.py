@@ -73,7 +73,8 @@ class Summary(BaseModel):
     planned: int
     """Cards queued at the start (mock: the number of questions)."""
     answers: int
-    """Answers logged; a card rated Again and seen again counts twice."""
+    """Answers logged; a card asked again in the session (after Again, or a Good that
+    left it in a learning step) counts once per answer."""
     cards_reviewed: int
     """Distinct cards answered."""
     correct: int

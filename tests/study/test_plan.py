@@ -796,9 +796,10 @@ def test_a_plan_session_stops_offering_cards_once_the_minutes_are_used(store: St
     assert [card.id for card in session.planned] == ["a", "b", "d", "c"]
     assert session.current is not None and session.current.id == "a"
     assert session.remaining == 3, "the drill never fits: it waits for another day"
-    session.rate(Rating.Good, now=START + timedelta(seconds=50), duration_ms=50_000)
+    # Easy: each card graduates, so none comes back for a learning step
+    session.rate(Rating.Easy, now=START + timedelta(seconds=50), duration_ms=50_000)
     assert session.current is not None and session.current.id == "b"  # 50 + 40 <= 100
-    session.rate(Rating.Good, now=START + timedelta(seconds=80), duration_ms=30_000)
+    session.rate(Rating.Easy, now=START + timedelta(seconds=80), duration_ms=30_000)
     assert session.current is None, "80 s used: a 40 s answer would end past 100 s"
     summary = session.finish(now=START + timedelta(seconds=90))
     assert (
@@ -852,7 +853,7 @@ def plan_session(store: Store, cards: list[C], now: datetime, scheduler: Schedul
     options = SessionOptions(
         plan_queue=planned.ids,
         time_box=planned.box,
-        requeue_again=planned.same_day_steps,
+        requeue=planned.same_day_steps,
     )
     return Session(store, cards, options, now=now, scheduler=scheduler)
 
@@ -978,7 +979,7 @@ def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(
     cards = [C(f"c{i:03d}") for i in range(60)]
     store.set_interview_plan(a_plan(3, minutes=10))
     first = plan_session(store, cards, START, scheduler)
-    assert not first.options.requeue_again, "short of days: no same-day steps today"
+    assert not first.options.requeue, "short of days: no same-day steps today"
     moment = START
     for index in range(8):
         moment += timedelta(seconds=2)
@@ -993,7 +994,7 @@ def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(
     assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
     later = START + timedelta(hours=3)
     second = plan_session(store, cards, later, scheduler)
-    assert not second.options.requeue_again, "the day decided without same-day steps"
+    assert not second.options.requeue, "the day decided without same-day steps"
     assert again not in {card.id for card in second.planned}, "the Again waits for the last pass"
     answer = second.rate(Rating.Again, now=later + timedelta(seconds=5), duration_ms=1_000)
     assert not answer.requeued, "an Again in the second session is not asked again either"

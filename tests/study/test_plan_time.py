@@ -81,7 +81,8 @@ def test_the_pace_learns_a_new_drill_s_time_from_the_first_looks(store: Store) -
     cards = deck()
     drills = [card for card in cards if card.kind == "coding"]
     assert len(drills) >= 1
-    options = SessionOptions(filters=Filters(kind="coding"))
+    # each drill looked at once: a first look, not its learning step asked again
+    options = SessionOptions(filters=Filters(kind="coding"), requeue=False)
     session = Session(store, cards, options, now=T)
     moment = T
     looked = 0
@@ -111,7 +112,7 @@ def test_a_plan_day_without_steps_leaves_no_card_in_a_learning_step(store: Store
     cards = [card for card in deck() if card.kind == "concept"]
     scheduler = Scheduler(enable_fuzzing=False)
     options = SessionOptions(
-        plan_queue=tuple(card.id for card in cards), requeue_again=False, same_day_steps=False
+        plan_queue=tuple(card.id for card in cards), requeue=False, same_day_steps=False
     )
     session = Session(store, cards, options, now=NOW, scheduler=scheduler)
     ratings = [Rating.Again, Rating.Good, Rating.Hard]

@@ -104,7 +104,7 @@ def test_answering_three_concepts_persists_three_reviews(
     moment = NOW
     while session.current is not None:
         moment += timedelta(seconds=20)
-        answer = session.rate(Rating.Good, now=moment)
+        answer = session.rate(Rating.Easy, now=moment)  # graduates: not asked again
         assert answer.seconds == pytest.approx(20.0)
     summary = session.finish(now=moment)
     assert summary.cards_reviewed == 3 and summary.answers == 3
@@ -127,7 +127,7 @@ def test_again_requeues_the_card_at_the_end(store: Store, scheduler: Scheduler) 
     order = []
     while session.current is not None:
         order.append(session.current.id)
-        session.rate(Rating.Good, now=NOW + timedelta(seconds=10))
+        session.rate(Rating.Easy, now=NOW + timedelta(seconds=10))  # graduates
     assert order == ["adam-bias", "bn-where", "sigmoid-why"]
     summary = session.finish(now=NOW + timedelta(seconds=10))
     assert summary.answers == 4 and summary.cards_reviewed == 3
@@ -193,7 +193,7 @@ def test_undo_of_a_requeued_again_removes_the_extra_copy(
 
 
 def test_choice_and_drill_answers_use_their_ratings(store: Store, scheduler: Scheduler) -> None:
-    options = SessionOptions(filters=Filters(topic="optim"), requeue_again=False)
+    options = SessionOptions(filters=Filters(topic="optim"), requeue=False)
     session = Session(store, deck(), options, now=NOW, scheduler=scheduler)
     assert [c.id for c in session.planned] == ["adam-bias", "adam-step", "lr-scaling"]
     session.rate(Rating.Hard, now=NOW)

@@ -1,4 +1,5 @@
-"""Again brings a card back in the session only for a learning or relearning step due today.
+"""Again brings a card back in the session only for a learning or relearning step due today
+(as any rating does: tests/study/test_session_learning_steps.py).
 
 With no steps (`learning_steps = ""`) fsrs schedules a card answered Again a day or more
 out; asking it again minutes later would log a review before its time.
@@ -162,12 +163,12 @@ def test_cram_still_asks_a_miss_again_without_steps(store: Store) -> None:
 
 def test_plan_mode_taking_steps_asks_again_only_a_step_due_today(store: Store) -> None:
     ids = ("sigmoid-why", "adam-bias")
-    options = SessionOptions(filters=CONCEPTS, plan_queue=ids, requeue_again=True)
+    options = SessionOptions(filters=CONCEPTS, plan_queue=ids, requeue=True)
     without = Session(store, deck(), options, now=NOW, scheduler=_scheduler())
     assert without.plan_mode
     assert not without.rate(Rating.Again, now=NOW).requeued
     assert without.progress == (1, 2)
-    stepping = SessionOptions(filters=CONCEPTS, plan_queue=ids[1:], requeue_again=True)
+    stepping = SessionOptions(filters=CONCEPTS, plan_queue=ids[1:], requeue=True)
     with_steps = Session(store, deck(), stepping, now=NOW, scheduler=_scheduler(("1m", "10m")))
     assert with_steps.current is not None and with_steps.current.id == "adam-bias"
     assert with_steps.rate(Rating.Again, now=NOW).requeued

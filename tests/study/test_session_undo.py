@@ -54,7 +54,7 @@ def test_undo_after_a_bury_takes_back_the_bury_not_the_answer_before_it(
     session = _session(store, scheduler, clock)
     planned = [card.id for card in session.planned]
     clock.advance(20)
-    answered = session.rate(Rating.Good)
+    answered = session.rate(Rating.Easy)  # graduates: not asked again
     assert answered.card.id == "sigmoid-why"
     before_bury = _queue(session)
     clock.advance(5)
@@ -215,11 +215,11 @@ def test_undo_in_plan_mode_brings_back_the_cards_the_minutes_dropped(store: Stor
     clock = Clock()
     session = _plan_session(store, clock, ("a", "b", "c", "d"), seconds=120)
     clock.advance(30)
-    session.rate(Rating.Good)  # 30 s used: b, c and d still fit (30 + 40 <= 120)
+    session.rate(Rating.Easy)  # 30 s used: b, c and d still fit (30 + 40 <= 120)
     before = _queue(session)
     assert before == ["b", "c", "d"]
     clock.advance(60)
-    session.rate(Rating.Good)  # 90 s used: nothing else fits
+    session.rate(Rating.Easy)  # 90 s used: nothing else fits
     assert session.current is None and [c.id for c in session.left_for_later] == ["c", "d"]
     assert session.time_box_note is not None
     session.undo()
@@ -232,7 +232,7 @@ def test_undo_in_plan_mode_of_an_again_whose_copy_the_minutes_dropped(store: Sto
     clock = Clock()
     session = _plan_session(store, clock, ("a", "b", "c"), seconds=100)
     clock.advance(30)
-    session.rate(Rating.Good)
+    session.rate(Rating.Easy)
     before = _queue(session)
     clock.advance(40)
     again = session.rate(Rating.Again)  # 70 s used: c and the Again copy of b no longer fit
@@ -265,7 +265,7 @@ def test_undo_brings_back_the_cards_dropped_when_the_next_card_was_shown(
     clock = Clock()
     session = _plan_session(store, clock, ("a", "b", "c", "d"), seconds=120)
     clock.advance(30)
-    session.rate(Rating.Good)  # 30 s used: b, c and d still fit
+    session.rate(Rating.Easy)  # 30 s used: b, c and d still fit
     assert _queue(session) == ["b", "c", "d"]
     clock.advance(60)  # the feedback read for a minute: 90 s used
     session.show()

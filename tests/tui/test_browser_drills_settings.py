@@ -187,7 +187,8 @@ async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
         await press(pilot, "2", "enter", "space")  # right: the card is scheduled
         await settle(pilot)
         assert app.workspace.store.card_state("dropout-inference") is not None
-        await press(pilot, "escape")  # summary -> Home
+        # the card, in its learning step, comes back: end the session, then summary -> Home
+        await press(pilot, "escape", "escape")
         await settle(pilot)
         await press(pilot, "b", *"keep_prob")
         await settle(pilot)

@@ -149,7 +149,7 @@ def test_under_a_plan_a_rows_due_session_is_plan_mode_s_part_of_today(ws: Worksp
         ]
         assert session.options.plan_queue == today.ids, "plan mode, with its time box"
         assert session.options.time_box == today.box
-        assert session.options.requeue_again == today.same_day_steps
+        assert session.options.requeue == today.same_day_steps
 
 
 async def test_home_d_studies_the_plan_on_all_packs_or_on_one(

@@ -136,6 +136,11 @@ async def test_a_plan_session_ends_when_todays_minutes_are_used_and_says_so(
         await settle(pilot)
         await press(pilot, "space")
         await settle(pilot)
+        # the day takes same-day steps: the choice card's 10-minute step comes back, and
+        # its short answer still fits in the 80 s left
+        assert screen.card is not None and screen.card.id == "dropout-inference"
+        await press(pilot, "2", "enter", "space")
+        await settle(pilot)
         # a long numeric answer (2.5 x 40 s by default) would end past the 3 minutes
         summary = await showing(pilot, SummaryScreen)
         assert summary.summary.cards_reviewed == 1
@@ -159,7 +164,7 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
         # 12 days, 4 cards: plan mode keeps fsrs's steps, so an Again's minute is shown
-        assert study.session.plan_mode and study.session.options.requeue_again
+        assert study.session.plan_mode and study.session.options.requeue
         assert study.preview().startswith("1 Again 1m · ") and study.preview().endswith(" 4 Easy")
         clock.advance(20)
         await press(pilot, "1", "enter")  # a wrong choice: Again, due again in a minute by fsrs
@@ -186,7 +191,7 @@ async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_
     set_plan(app.workspace, 2, 3.0)
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
-        assert study.session.plan_mode and not study.session.options.requeue_again
+        assert study.session.plan_mode and not study.session.options.requeue
         await press(pilot, "space", "enter")
         await settle(pilot)
         assert study.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
@@ -205,7 +210,7 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
     set_plan(app.workspace, 12, 3.0)
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
-        assert study.session.options.requeue_again
+        assert study.session.options.requeue
         clock.advance(20)
         await press(pilot, "1", "enter")  # a wrong choice: Again, its step due in a minute
         await settle(pilot)

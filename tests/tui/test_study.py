@@ -37,6 +37,10 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         graded = recorder.of(StudyScreen.AnswerGraded)
         assert [g.answer.rating for g in graded] == [Rating.Hard]
         assert app.workspace.store.review_count() == 1
+        # Hard leaves the new card in its first learning step, due today: it comes back
+        assert screen.card is not None and screen.card.id == "what-is-relu"
+        assert not screen.query(KeyPointChecklist), "asked again, its answer not shown"
+        await press(pilot, "escape")  # a due session ends at once
         summary = await showing(pilot, SummaryScreen)
         assert summary.summary.cards_reviewed == 1
 
@@ -101,7 +105,12 @@ async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> 
         assert "Right" in str(screen.query_one("#feedback").render())
         await press(pilot, "space")
         await settle(pilot)
-        await showing(pilot, SummaryScreen)
+        # right is Good: the new card goes to its 10-minute learning step and comes back
+        assert screen.card is not None and screen.card.id == "dropout-inference"
+        await press(pilot, "2", "enter", "space")  # right in the last step: graduated
+        await settle(pilot)
+        summary = await showing(pilot, SummaryScreen)
+        assert (summary.summary.answers, summary.summary.cards_reviewed) == (2, 1)
 
 
 async def test_choice_wrong_is_again_and_comes_back(build: AppFactory, recorder: Recorder) -> None:
@@ -272,7 +281,10 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         attempts = app.workspace.store.attempts(card_id="tiny-sgd")
         assert [(a.status, a.hints_used) for a in attempts] == [("passed", 1)]
         assert attempts[0].session_id is not None  # logged against the session
-        assert isinstance(study, SummaryScreen)
+        # Hard leaves the new drill in its first learning step, due today: it comes back
+        assert isinstance(study, StudyScreen)
+        assert study.card is not None and study.card.id == "tiny-sgd"
+        await press(pilot, "escape")
         await showing(pilot, SummaryScreen)
 
 

@@ -250,3 +250,45 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
         assert screen.card is second
         assert app.is_running and app.screen is screen
         assert store.review_count() == 2
+
+
+async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """As in Anki, a new card answered Good goes to fsrs's 10-minute step and is asked
+    again in the same due session: the count keeps it left, and it comes back at the end.
+    u takes the answer back with the card's second place in the queue."""
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        session = study.session
+        ids = ["dropout-inference", "sigmoid-bound", "what-is-relu"]
+        assert [card.id for card in session.queued] == ids
+        assert _place(study).endswith("0 done · 3 left")
+        clock.advance(10)
+        await press(pilot, "2", "enter", "space")  # the choice card, right: Good
+        await settle(pilot)
+        assert _place(study).endswith("1 done · 3 left"), "it comes back: still left"
+        assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
+        await press(pilot, "u")  # undo: the card current again, its second place gone
+        await settle(pilot)
+        assert study.card is not None and study.card.id == ids[0]
+        assert _place(study).endswith("0 done · 3 left")
+        assert [card.id for card in session.queued] == ids
+        await press(pilot, "2", "enter", "space")
+        await settle(pilot)
+        await press(pilot, *"0.25", "enter", "space")  # the numeric card, right: Good
+        await settle(pilot)
+        assert _place(study).endswith("2 done · 3 left")
+        await press(pilot, "space", "enter", "4")  # the concept card, Easy: graduated
+        await settle(pilot)
+        assert study.card is not None and study.card.id == ids[0], "shown again"
+        assert _place(study).endswith("3 done · 2 left")
+        await press(pilot, "2", "enter", "space")  # right in its last step: graduated
+        await settle(pilot)
+        assert study.card is not None and study.card.id == ids[1]
+        assert _place(study).endswith("4 done · 1 left")
+        await press(pilot, *"0.25", "enter", "space")
+        await settle(pilot)
+        summary = await showing(pilot, SummaryScreen)
+        assert (summary.summary.answers, summary.summary.cards_reviewed) == (5, 3)

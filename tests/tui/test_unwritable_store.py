@@ -48,7 +48,8 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test() as pilot:
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
-        await press(pilot, "space", "enter", "3")  # reveal, leave the checklist, rate Good
+        # reveal, leave the checklist, rate Easy (it graduates: the session is over)
+        await press(pilot, "space", "enter", "4")
         await settle(pilot)
         await showing(pilot, SummaryScreen)
         store = app.workspace.store

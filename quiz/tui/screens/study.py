@@ -277,7 +277,8 @@ class StudyScreen(Screen[None]):
 
         The count says what it counts, answers given and cards still queued (this one
         included), rather than a place out of a total: the total would move under the
-        person (a bury, an Again that comes back, the plan's minutes running out).
+        person (a bury, a card in a learning step that comes back, the plan's minutes
+        running out).
         """
         done, total = self.session.progress
         return card.kind, card.title, f"{card.topic} · {done} done · {total - done} left"
@@ -432,7 +433,7 @@ class StudyScreen(Screen[None]):
         labels = []
         for rating, span in spans.items():
             shown = shown_interval(
-                span, plan_mode=session.plan_mode, same_day_steps=session.options.requeue_again
+                span, plan_mode=session.plan_mode, same_day_steps=session.options.same_day_steps
             )
             labels.append(
                 (str(int(rating)), rating.name if shown is None else f"{rating.name} {shown}")
