@@ -87,6 +87,14 @@ class Verdict(BaseModel):
         """True only when every case passed."""
         return self.status is Status.PASSED
 
+    @property
+    def code_loaded(self) -> bool:
+        """False when loading the submission failed (a SyntaxError, an exception or a
+        missing function at import, a crash or timeout before the first case): none of
+        the cases ran, so the code was never tested."""
+        first = self.first_failure
+        return first is None or first.name != LOADING
+
 
 def overall_status(results: list[CaseResult]) -> Status:
     """The verdict status implied by case results (timeouts/crashes are decided by the runner)."""

@@ -58,7 +58,7 @@ class DrillSitting:
             store, self.card.id, verdict, now=now, hints_used=hints, session_id=session_id
         )
         passed_before = self.progress.passed
-        self.progress.note(verdict.status.value)
+        self.progress.note(verdict.status.value, loaded=verdict.code_loaded)
         self.last_verdict = verdict
         self.attempts += 1
         self.graded_at = now

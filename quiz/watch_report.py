@@ -59,8 +59,13 @@ def _failure(case: CaseResult, width: int) -> list[str]:
 
 def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: int) -> str:
     """The text for one graded save."""
-    passed = sum(case.status.value == "passed" for case in verdict.cases)
-    count = f" ({passed}/{len(verdict.cases)} cases)" if verdict.cases else ""
+    from engine.verdict import LOADING  # loaded with the verdict: no start-up cost
+
+    cases = [case for case in verdict.cases if case.name != LOADING]
+    passed = sum(case.status.value == "passed" for case in cases)
+    count = f" ({passed}/{len(cases)} cases)" if cases else ""
+    if not verdict.code_loaded:  # as the app's drill screen says it
+        count = f": the code did not load, so none of the {len(cases)} cases ran"
     head = "PASSED" if verdict.passed else verdict.status.value.upper()
     lines = [f"{stamp} · {file}", "", f"{head}{count}"]
     failure = verdict.first_failure

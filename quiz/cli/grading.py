@@ -153,7 +153,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             width=width - 1,
         )
         passed_before = progress.passed
-        progress.note(verdict.status.value)
+        progress.note(verdict.status.value, loaded=verdict.code_loaded)
         unsaved = None
         try:  # saved before it is shown: an interrupt after the verdict loses nothing
             record_attempt(store, drill.card.id, verdict, now=now)

@@ -67,11 +67,17 @@ class DrillProgress:
         """Count a revealed hint (it lowers a pass to Hard)."""
         self.hints_used += 1
 
-    def note(self, status: str) -> None:
-        """Count a graded attempt by its verdict status."""
+    def note(self, status: str, *, loaded: bool = True) -> None:
+        """Count a graded attempt by its verdict status.
+
+        Code that did not load (`loaded` False: a SyntaxError, an import error; no case
+        ran) is no attempt at the drill, as a compile error is none in rustlings or
+        Exercism: it does not lower the pass that follows to Hard. It is still logged
+        (`record_attempt`) with its verdict, like every grading.
+        """
         if status == "passed":
             self.passed = True
-        elif status not in NOT_THE_USERS_FAULT and not self.passed:
+        elif status not in NOT_THE_USERS_FAULT and loaded and not self.passed:
             self.failed_attempts += 1
 
     def rating(self) -> Rating:

@@ -174,6 +174,25 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         assert state is not None and [r.mode for r in store.reviews()] == ["due"]
 
 
+def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: Path) -> None:
+    """A save with a SyntaxError is no attempt: the pass after it is reviewed Good, not Hard."""
+    target = tmp_path / "mine.py"
+    target.write_text("def sigmoid(z)\n    return z\n")
+    watch = WatchRun(target)
+    try:
+        watch.wait_for("did not load")  # the head of a verdict whose code did not load
+        target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+        watch.wait_for("PASSED")
+        os.killpg(watch.process.pid, signal.SIGINT)
+        watch.process.wait(CTRL_C_SECONDS)
+    finally:
+        watch.kill()
+        watch.close()
+    with Store.open() as store:
+        assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "passed"]
+        assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
+
+
 def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_screen(
     tmp_path: Path,
 ) -> None:

@@ -17,3 +17,20 @@ def test_code_in_the_explanation_is_never_re_flowed() -> None:
     text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=40)
     # the prose is wrapped to 40 columns; the code line stays one line, as written
     assert [line for line in text.splitlines() if len(line) > 40] == [LONG_CODE_LINE]
+
+
+def test_code_that_did_not_load_is_not_counted_as_a_case() -> None:
+    """As the drill screen: the head said 'ERROR (0/4 cases)' for a drill of 3 cases."""
+    from engine.verdict import LOADING, CaseResult, CaseStatus, build_verdict
+
+    card = next(c for c in load_bank([bundled_content_dir()]).cards if c.id == "relu-family")
+    results = [
+        CaseResult(name=LOADING, status=CaseStatus.ERROR, message="SyntaxError: expected ':'"),
+        *(CaseResult(name=f"case {n}", status=CaseStatus.NOT_RUN) for n in range(1, 4)),
+    ]
+    verdict = build_verdict(
+        "relu", results, status=Status.ERROR, summary="error", seed=1, duration_ms=1, isolation=[]
+    )
+    text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80)
+    assert "ERROR: the code did not load, so none of the 3 cases ran" in text.splitlines()
+    assert "/4" not in text

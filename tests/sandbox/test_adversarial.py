@@ -385,6 +385,24 @@ def test_syntax_error_names_the_line(pool: WorkerPool) -> None:
     assert "2 * * x" in shown(verdict)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def double(x)\n    return 2 * x\n",  # SyntaxError
+        "import no_such_module\n\ndef double(x):\n    return 2 * x\n",  # import error
+        "def twice(x):\n    return 2 * x\n",  # the function is missing
+    ],
+    ids=["syntax", "import", "missing"],
+)
+def test_code_that_does_not_load_says_so(pool: WorkerPool, source: str) -> None:
+    """`code_loaded` is what the rating asks: code that never loaded is no attempt."""
+    verdict = grade(DOUBLE, source, seed=1, pool=pool)
+    assert verdict.status is Status.ERROR and not verdict.code_loaded
+    wrong = grade(DOUBLE, "def double(x):\n    return 3 * x\n", seed=1, pool=pool)
+    assert wrong.status is Status.FAILED and wrong.code_loaded
+    assert grade(DOUBLE, GOOD, seed=1, pool=pool).code_loaded
+
+
 def test_user_traceback_only(pool: WorkerPool) -> None:
     verdict = run_adversarial(pool, "def double(x):\n    return 1 / 0\n", Status.ERROR)
     message = shown(verdict)

@@ -49,3 +49,18 @@ def test_drill_progress_counts_failures_hints_and_ignores_grader_faults() -> Non
     hinted.reveal_hint()
     hinted.note("passed")
     assert hinted.rating() is Rating.Hard
+
+
+def test_code_that_did_not_load_is_no_failed_attempt() -> None:
+    # as a compile error in rustlings or Exercism: a SyntaxError then a pass is Good
+    progress = DrillProgress()
+    progress.note("error", loaded=False)
+    progress.note("crashed", loaded=False)
+    assert progress.failed_attempts == 0 and progress.rating() is Rating.Again
+    progress.note("passed")
+    assert progress.rating() is Rating.Good
+    loaded = DrillProgress()
+    loaded.note("error", loaded=False)
+    loaded.note("error")  # the code loaded and raised in a case: a failed attempt
+    loaded.note("passed")
+    assert loaded.failed_attempts == 1 and loaded.rating() is Rating.Hard

@@ -161,14 +161,21 @@ class FakeClock:
 def inprocess_grade(drill: Drill, source: str) -> Verdict:
     """Grade trusted test code in this process with a fixed seed (fast, deterministic)."""
     from engine.grade_inprocess import grade_inprocess, load_submission
-    from engine.verdict import Status, Verdict
+    from engine.verdict import LOADING, CaseResult, CaseStatus, Status, build_verdict
 
     try:
         fns = load_submission(source, drill.checker.entries)
-    except (
-        Exception
-    ) as exc:  # the test's code failed to load: an error verdict, as the sandbox says
-        return Verdict(drill=drill.checker.name, status=Status.ERROR, summary=str(exc), seed=0)
+    except Exception as exc:  # the code failed to load: the sandbox's verdict, no case run
+        loading = CaseResult(name=LOADING, status=CaseStatus.ERROR, message=str(exc))
+        return build_verdict(
+            drill.checker.name,
+            [loading],
+            status=Status.ERROR,
+            summary=f"error: {exc}",
+            seed=0,
+            duration_ms=12.0,
+            isolation=[],
+        )
     verdict = grade_inprocess(drill.checker, fns, seed=0, params=drill.front.params)
     return verdict.model_copy(update={"duration_ms": 12.0})  # a fixed time for screenshots
 

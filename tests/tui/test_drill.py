@@ -77,6 +77,24 @@ async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: R
         assert screen.sitting.progress.failed_attempts == 1
 
 
+async def test_code_that_did_not_load_does_not_lower_the_pass(build: AppFactory) -> None:
+    """A SyntaxError is no attempt (as a compile error in rustlings): the pass after it
+    is Good, not Hard; the load failure is still in the attempts' history."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, DrillScreen)
+        editor_of(screen).load_text("def sgd_step(theta, grad, lr)\n    return theta\n")
+        await grade_now(app, pilot)
+        assert "the code did not load" in str(screen.query_one("#verdict-status").render())
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert screen.sitting.progress.failed_attempts == 0
+        assert screen.sitting.progress.rating().name == "Good"
+        store = app.workspace.store
+        assert [a.status for a in store.attempts(card_id="tiny-sgd")] == ["error", "passed"]
+        assert [review.rating for review in store.reviews()] == [3]  # Good
+
+
 async def test_pass_shows_the_explanation(build: AppFactory, recorder: Recorder) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test(message_hook=recorder) as pilot:

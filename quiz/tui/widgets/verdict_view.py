@@ -88,7 +88,7 @@ class VerdictView(VerticalScroll):
         cases = [case for case in verdict.cases if case.name != LOADING]
         passed = sum(case.status.value == "passed" for case in cases)
         failure = verdict.first_failure
-        if failure is not None and failure.name == LOADING:
+        if not verdict.code_loaded:
             head.append(f"  the code did not load, so none of the {len(cases)} cases ran")
         elif cases and failure is not None:
             head.append(f"  {passed}/{len(cases)} cases passed")
