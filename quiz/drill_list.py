@@ -1,7 +1,8 @@
 """Every coding drill with its state, like `rustlings list`: for `drillbit drills` and the TUI.
 
-States come from the logged attempts: not started, failed (attempted, never passed),
-passed with hints (every pass used a hint), passed.
+States come from the logged attempts and the saved drafts: not started, draft (code typed
+and kept, never graded), failed (graded, never passed), passed with hints (every pass used
+a hint), passed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Literal
 from quiz.bank.models import Card, CodingFront
 from quiz.store import Attempt, Store
 
-DrillState = Literal["not started", "failed", "passed with hints", "passed"]
+DrillState = Literal["not started", "draft", "failed", "passed with hints", "passed"]
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,10 @@ class DrillRow:
         return data
 
 
-def _state(attempts: Sequence[Attempt]) -> DrillState:
+def _state(attempts: Sequence[Attempt], drafted: bool) -> DrillState:
     passes = [a for a in attempts if a.passed]
     if not attempts:
-        return "not started"
+        return "draft" if drafted else "not started"
     if not passes:
         return "failed"
     return "passed" if any(a.hints_used == 0 for a in passes) else "passed with hints"
@@ -59,6 +60,7 @@ def drill_rows(cards: Sequence[Card], store: Store) -> list[DrillRow]:
     by_card: dict[str, list[Attempt]] = {}
     for attempt in store.attempts():
         by_card.setdefault(attempt.card_id, []).append(attempt)
+    drafted = store.draft_ids()
     rows: list[DrillRow] = []
     for card in cards:
         if not isinstance(card.front, CodingFront):
@@ -71,7 +73,7 @@ def drill_rows(cards: Sequence[Card], store: Store) -> list[DrillRow]:
                 title=card.title,
                 pack=card.pack,
                 topic=card.topic,
-                state=_state(attempts),
+                state=_state(attempts, card.id in drafted),
                 attempts=len(attempts),
                 best_ms=min(times) if times else None,
                 last_attempt=attempts[-1].attempted_at if attempts else None,

@@ -897,6 +897,10 @@ class Store:
             card_id=row["card_id"], text=row["text"], updated_at=from_db(row["updated_at"])
         )
 
+    def draft_ids(self) -> set[str]:
+        """The drills with a saved draft (their texts are not read)."""
+        return {row["card_id"] for row in self._read("SELECT card_id FROM code_draft")}
+
     @_degradable
     def delete_draft(self, card_id: str) -> bool:
         """Forget a draft (reset to starter); True when there was one."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from quiz.settings import load_settings
+from quiz.store import Store
 from tests.conftest import RunDrillbit, modules_imported_by
 
 
@@ -101,6 +103,18 @@ def test_study_checks_names_in_the_card_index_and_loads_no_card(
     with pytest.raises(SystemExit) as exited:
         main(["study", "--pack", "architecturs"])
     assert exited.value.code == 2 and len(opened) == 4
+
+
+def test_drills_says_draft_for_a_drill_with_kept_code(drillbit: RunDrillbit) -> None:
+    """A draft typed and kept in the drill editor, never graded: not "not started"."""
+    with Store.open() as store:
+        store.save_draft("sigmoid", "def sigmoid(z):\n    pass\n", updated_at=datetime.now(UTC))
+    result = drillbit("drills")
+    assert result.returncode == 0
+    line = next(line for line in result.stdout.splitlines() if line.startswith("sigmoid "))
+    assert line.split()[1:3] == ["draft", "0"], line
+    rows = json.loads(drillbit("drills", "--json").stdout)["drills"]
+    assert {row["id"]: row["state"] for row in rows}["sigmoid"] == "draft"
 
 
 def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillbit) -> None:

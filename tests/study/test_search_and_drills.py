@@ -103,4 +103,9 @@ def test_drill_states_come_from_the_attempts(tmp_path: Path) -> None:
     assert after is not None and after.id == "third-sgd"
     attempt("tiny-sgd", "passed", 0, 20.0, 4)
     assert {r.id: r.state for r in drill_rows(bank.cards, store)}["tiny-sgd"] == "passed"
+    # code typed and kept, never graded: a draft, not "not started"; once graded, its grade
+    store.save_draft("third-sgd", "def sgd_step(theta, grad, lr):\n    pass\n", updated_at=NOW)
+    store.save_draft("second-sgd", "# mine\n", updated_at=NOW)
+    states = {r.id: r.state for r in drill_rows(bank.cards, store)}
+    assert (states["third-sgd"], states["second-sgd"]) == ("draft", "failed")
     store.close()

@@ -88,6 +88,21 @@ async def test_drill_list_shows_states_and_opens_the_next_unsolved(build: AppFac
         await showing(pilot, DrillScreen)
 
 
+async def test_drill_list_says_draft_for_kept_code_never_graded(build: AppFactory) -> None:
+    """The same word as `drillbit drills`: "draft", not "not started"."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        drill = await showing(pilot, DrillScreen)
+        editor_of(drill).load_text(SOLUTION)
+        await press(pilot, "escape")  # leaving saves the draft
+        await settle(pilot)
+        await press(pilot, "l")
+        await settle(pilot)
+        listing = await showing(pilot, DrillsScreen)
+        assert [(row.id, row.state) for row in listing.rows] == [("tiny-sgd", "draft")]
+        assert str(listing.query_one(DataTable).get_row_at(0)[1]) == "draft"
+
+
 async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_home: Path) -> None:
     app = build()
     async with app.run_test() as pilot:

@@ -19,7 +19,13 @@ from quiz.tui.widgets.footer import KeysFooter
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
-_STYLE = {"passed": "green", "passed with hints": "yellow", "failed": "red", "not started": "dim"}
+_STYLE = {
+    "passed": "green",
+    "passed with hints": "yellow",
+    "failed": "red",
+    "draft": "",
+    "not started": "dim",
+}
 
 
 TOPIC_WIDTH = 14
