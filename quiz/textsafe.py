@@ -63,7 +63,8 @@ def describe_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """'a folder', 'a FIFO (named pipe)', 'a device'... for a mode that is not a regular file's."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -104,7 +105,7 @@ def read_regular(
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise InputFileError(
-                path, title=title, reason=f"{_kind(info.st_mode)}, not a regular file"
+                path, title=title, reason=f"{file_kind(info.st_mode)}, not a regular file"
             )
         if info.st_size > limit:
             raise InputFileError(

@@ -35,6 +35,21 @@ def _taken(obj: Context, content_dir: Path) -> tuple[dict[str, Path], dict[str, 
     return taken, dict(index.pack_dirs)
 
 
+def _plan_running() -> bool:
+    """True while an interview plan is set and its day has not come: its days, not a due
+    session's `--topic`, bring new cards in (False when the progress cannot be read)."""
+    from datetime import UTC, datetime
+
+    from quiz.study.days import local_date, local_timezone
+
+    try:
+        with open_store() as store:
+            plan = store.interview_plan()
+    except DrillbitError:
+        return False
+    return plan is not None and local_date(datetime.now(UTC), local_timezone()) < plan.interview
+
+
 @click.command("import")
 @click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--pack", help="Pack folder name (default: the notes file's name, kebab-cased).")
@@ -94,6 +109,7 @@ def import_command(
     """
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import (
+        NOT_WRITTEN_OVER,
         notice_lines,
         reason_key,
         skip_lines,
@@ -154,13 +170,14 @@ def import_command(
         click.echo(printable(f"section {section.label}: {section.reason}"), err=True)
     for line in skip_lines(plan.skipped):
         click.echo(printable(line), err=True)
-    for line in summary_lines(plan, dry_run=dry_run, show=display_path):
+    running = not dry_run and bool(plan.cards or plan.unchanged) and _plan_running()
+    for line in summary_lines(plan, dry_run=dry_run, show=display_path, plan_running=running):
         click.echo(printable(line), err=True)
     if not plan.cards and not plan.unchanged:
         click.echo("nothing imported", err=True)
         sys.exit(1)
-    if any(reason_key(s.reason) == "card exists" for s in plan.skipped):
-        sys.exit(1)  # a card of the notes differs from its file, which is kept
+    if any(reason_key(s.reason) in NOT_WRITTEN_OVER for s in plan.skipped):
+        sys.exit(1)  # a card's place holds something else (a file that differs, a FIFO...)
 
 
 @click.group("export")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +43,9 @@ from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
+from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
+from quiz.textsafe import file_kind
 
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
@@ -466,6 +469,7 @@ def plan_import(
         unchanged: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
+        folder_problems: dict[Path, str | None] = {}
         for index, job in enumerate(jobs):
             question = job.question
             label = f"{question.label} (line {question.line}) '{question.title}'"
@@ -487,6 +491,13 @@ def plan_import(
                 skipped.append(Skipped(question.line, label, reason))
                 continue
             used.add(planned.card_id)
+            odd = odd_target(planned, job.target_dir, folder_problems)
+            if odd is not None:
+                if planned.path.is_symlink() and same_card(planned, pack_name):
+                    unchanged.append(planned)  # the linked file holds the card: no write
+                else:
+                    skipped.append(Skipped(question.line, label, odd))
+                continue
             if planned.replaces and not force:
                 if same_card(planned, pack_name):
                     unchanged.append(planned)
@@ -526,6 +537,58 @@ def plan_import(
         ),
         unchanged=tuple(unchanged),
     )
+
+
+NEVER_WRITTEN = "import never writes"
+"""In the reason a card is not written at its path (what is there is no regular file)."""
+
+
+def odd_target(planned: PlannedCard, folder: Path, folders: dict[Path, str | None]) -> str | None:
+    """Why the card is not written at its path, even with --force, or None.
+
+    Only a regular file is written over: writing to a FIFO would wait for a reader for
+    ever, and a symbolic link (in the card's place or the topic folder's) may lead out of
+    the pack (the caller leaves a link to a file that already holds the card as it is,
+    unchanged). A topic folder that is a link is refused too: the loader does not follow one, so a
+    card written through it would not even load. `folders` caches the topic folders'
+    answers (a pack's cards share a few); `folder` is the card's.
+    """
+    if folder not in folders:
+        folders[folder] = _folder_problem(folder)
+    if (problem := folders[folder]) is not None:
+        return problem
+    try:
+        mode = os.lstat(planned.path).st_mode
+    except OSError:  # nothing there (or no folder yet): a new file
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return (
+            f"{planned.path} is a symbolic link: {NEVER_WRITTEN} through one, even with "
+            "--force (it may lead out of the pack); put a regular file in its place"
+        )
+    return (
+        f"{planned.path} is {file_kind(mode)}, not a regular file: {NEVER_WRITTEN} over "
+        "one, even with --force; remove it or import with another --topic"
+    )
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why cards are not written in this topic folder (a link, not a folder), or None."""
+    try:
+        mode = os.lstat(folder).st_mode
+    except OSError:
+        return None  # made when the cards are written
+    if stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return (
+            f"the topic folder {folder} is a symbolic link: the app loads no card through "
+            f"one, and {NEVER_WRITTEN} through one"
+        )
+    what = "a regular file" if stat.S_ISREG(mode) else file_kind(mode)
+    return f"the topic folder {folder} is {what}, not a folder: {NEVER_WRITTEN} in it"
 
 
 def same_card(planned: PlannedCard, pack: str) -> bool:
@@ -997,7 +1060,7 @@ def write_plan(plan: ImportPlan) -> list[Path]:
     written: list[Path] = []
     if plan.pack_yaml is not None and plan.cards:
         plan.pack_dir.mkdir(parents=True, exist_ok=True)
-        (plan.pack_dir / PACK_FILE).write_text(plan.pack_yaml, encoding="utf-8")
+        _write_new(plan.pack_dir / PACK_FILE, plan.pack_yaml)
         written.append(plan.pack_dir / PACK_FILE)
     made: set[Path] = set()  # each topic folder is made once, not asked again per card
     for card in plan.cards:
@@ -1010,14 +1073,53 @@ def write_plan(plan: ImportPlan) -> list[Path]:
     return written
 
 
+_WRITE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_TRUNC
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+)
+"""A card's file is opened without following a link in its place and without waiting
+for a FIFO's reader (`odd_target` refused both when the plan was made; this holds when
+one appears since)."""
+
+
 def _write_new(path: Path, text: str) -> None:
     """`path.write_text(text, encoding="utf-8")` with the bytes handed to the file at once
-    (no text layer: it asks the file about buffering and seeking first, per card)."""
+    (no text layer: it asks the file about buffering and seeking first, per card).
+
+    Only ever into a regular file: DrillbitError, naming the path, for a link in its
+    place, a FIFO, a folder (or any file that cannot be written)."""
     data = text.encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
     try:
+        fd = os.open(path, _WRITE, 0o666)
+    except OSError as exc:
+        raise DrillbitError(
+            f"{path}: not written: {_open_failure(path, exc)}", title="import"
+        ) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DrillbitError(
+                f"{path}: not written: {file_kind(mode)}, not a regular file", title="import"
+            )
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
+
+
+def _open_failure(path: Path, error: OSError) -> str:
+    """Why a card's file could not be opened for writing, in words."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISLNK(mode):
+        return "a symbolic link; import never writes through one"
+    if mode and not stat.S_ISREG(mode):
+        return f"{file_kind(mode)}, not a regular file"
+    return str(error.strerror or error)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.ecosystem.importer import ImportPlan, Notice, Skipped
+from quiz.ecosystem.importer import NEVER_WRITTEN, ImportPlan, Notice, Skipped
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
@@ -30,6 +30,10 @@ _NOT_QUESTIONS = frozenset(
 )
 
 
+NOT_WRITTEN_OVER = frozenset({"card exists", "not a regular file", "topic folder unusable"})
+"""Skips whose card's place holds something else, left as it is: the import exits 1."""
+
+
 def reason_key(reason: str) -> str:
     """A skip reason without its details, to count skips by reason."""
     if reason.startswith("no answer of its own"):
@@ -40,6 +44,12 @@ def reason_key(reason: str) -> str:
         return "answer too short"
     if "already exists" in reason:
         return "card exists"
+    if NEVER_WRITTEN in reason:
+        return (
+            "topic folder unusable"
+            if reason.startswith("the topic folder")
+            else "not a regular file"
+        )
     if reason.startswith("not a question"):
         return "not a question"
     if reason.startswith("no questions found"):
@@ -81,7 +91,7 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
         by_reason.setdefault(reason_key(skip.reason), []).append(skip)
     out: list[str] = []
     for key, items in by_reason.items():
-        if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", "card exists"}:
+        if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", *NOT_WRITTEN_OVER}:
             out.append(f"skipped {len(items)} question(s), {key}: {items[0].reason}")
             out.extend(f"  - {s.label}" for s in items)
         else:
@@ -89,8 +99,15 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
     return out
 
 
-def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str]) -> list[str]:
-    """The closing lines: counts (questions seen, cards, skips by reason), then the next step."""
+def summary_lines(
+    plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str], plan_running: bool = False
+) -> list[str]:
+    """The closing lines: counts (questions seen, cards, skips by reason), then the next step.
+
+    `plan_running`: an interview plan is set and its day has not come. A due session then
+    studies the plan's cards for today, which new cards join on the plan's own days, so
+    `study --topic T` would find none of them today: cram is the way to study them now.
+    """
     questions = plan.questions_seen
     written = len(plan.cards)
     parts = [reason_key(s.reason) for s in plan.skipped]
@@ -100,7 +117,7 @@ def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str
     line = f"{questions} question(s) seen, {written} card(s) {verb}"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"
-        if not written and not counts["card exists"]:
+        if not written and not any(counts[key] for key in NOT_WRITTEN_OVER):
             line = "nothing new: " + line  # the notes hold nothing their cards do not
     if counts:
         detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
@@ -113,10 +130,15 @@ def summary_lines(plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str
     out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
     if (written or plan.unchanged) and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))
-        out.append(
-            f"next: drillbit --content {content} list, then "
-            f"drillbit --content {content} study --topic {topics[0].name}"
-        )
+        listing = f"next: drillbit --content {content} list, then "
+        if plan_running:
+            out.append(
+                f"{listing}drillbit --content {content} study --mode cram --topic "
+                f"{topics[0].name} to study them now; your interview plan brings new cards "
+                "in on its own days (cram leaves their schedule alone)"
+            )
+        else:
+            out.append(f"{listing}drillbit --content {content} study --topic {topics[0].name}")
     elif written:
         out.append("next: run the same command without --dry-run to write the cards")
     return out

@@ -330,7 +330,7 @@ def test_a_card_file_laid_out_differently_but_the_same_card_is_unchanged(tmp_pat
     card.unlink()
     os.mkfifo(card)
     fifo = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
-    assert fifo.exit_code == 1 and "already exists (use --force" in fifo.output
+    assert fifo.exit_code == 1 and "is a FIFO (named pipe), not a regular file" in fifo.output
 
 
 def test_ids_used_elsewhere_in_the_bank_get_a_suffix(tmp_path: Path, mini_bank: Path) -> None:
