@@ -44,11 +44,13 @@ def _card_commands() -> type[Provider]:
     return CardCommands
 
 
-def _home(workspace: Workspace) -> Screen[None]:
-    """A new Home screen (imported on first use: a due session at start does not show it)."""
+def _home(workspace: Workspace, request: StudyRequest | None = None) -> Screen[None]:
+    """A new Home screen (imported on first use: a due session at start does not show it),
+    its cursor on the pack or topic row of `request` (a session it could not open)."""
     from quiz.tui.screens.home import HomeScreen
 
-    return HomeScreen(workspace)
+    at = None if request is None else (request.pack, request.topic)
+    return HomeScreen(workspace, at=at)
 
 
 class DrillbitApp(App[None]):
@@ -94,7 +96,8 @@ class DrillbitApp(App[None]):
         # session where nobody sees it before the session ends.
         request = self.start_study_request
         if request is None or not self.start_study(request):
-            self.push_screen(_home(self.workspace))
+            # on the row asked for: c and m, which the note suggests, take that row
+            self.push_screen(_home(self.workspace, request))
             if request is None and self.start_drill is not None:
                 self.open_drill(self.start_drill)
         for notice in self.workspace.store.notices:

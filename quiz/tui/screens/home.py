@@ -67,10 +67,15 @@ class HomeScreen(Screen[None]):
             super().__init__()
             self.name = name
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(
+        self, workspace: Workspace, *, at: tuple[str | None, str | None] | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.rows: list[TopicRow] = []
+        self._at = at
+        """(pack, topic) of the row the cursor starts on, when one row is that: the
+        selection of a `drillbit study` that found nothing to study."""
         self._counted_at_mount = False
         self._counts: DeckCounts | None = None
         self._plan: PlanStatus | None = None
@@ -131,6 +136,9 @@ class HomeScreen(Screen[None]):
         first_count = "due" if today is None else "today"
         table = self.query_one(DataTable)
         cursor = table.cursor_row
+        if self._at is not None:
+            cursor = _row_of(self.rows, *self._at, default=cursor)
+            self._at = None
         relabel = table.columns[ColumnKey("due")].label.plain != first_count
         table.clear(columns=relabel)
         if relabel:
@@ -258,3 +266,16 @@ class HomeScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_study("due")
+
+
+def _row_of(rows: list[TopicRow], pack: str | None, topic: str | None, *, default: int) -> int:
+    """The index of the one row of this pack and topic (a topic alone: the one pack that
+    has it), or `default` when none or several are."""
+    if pack is None and topic is None:
+        return default
+    found = [
+        index
+        for index, row in enumerate(rows)
+        if row.topic == topic and (pack is None or row.pack == pack)
+    ]
+    return found[0] if len(found) == 1 else default
