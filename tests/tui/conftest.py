@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 from fsrs import Scheduler
+from textual.app import App
 from textual.geometry import Size
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.strip import Strip
 
 from quiz.settings import Settings
 from quiz.store import InterviewPlan
@@ -91,6 +94,19 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+def screen_lines(app: App[Any]) -> list[Strip]:
+    """The current screen as drawn, one Strip (styled segments) per row.
+
+    The one read of a Textual internal in the TUI tests: Textual has no public way to read
+    the drawn cells of a screen (`export_screenshot` gives an SVG; a widget's `render_lines`
+    leaves out its children, and ProgressBar is made of children), so this asks the
+    screen's compositor for a full frame. test_textual_contract.py fails loudly when a
+    Textual upgrade renames or changes it.
+    """
+    rows = app.screen._compositor.render_full_update().strips  # each row: its widgets' strips
+    return [Strip.join(list(row)) for row in rows]
 
 
 async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
@@ -249,6 +265,22 @@ class Recorder:
             if isinstance(message, kind) and all(message is not seen for seen in found):
                 found.append(message)
         return found
+
+
+def notifications(recorder: Recorder) -> list[Notification]:
+    """Every notification the app raised, in order: the `Notify` messages it handled, as
+    `run_test(message_hook=recorder)` saw them.
+
+    Not `app._notifications`: besides being private, Textual drops a notification from it
+    once its timeout (5 s of wall clock) has passed, so a test that raised one and read
+    the list after several keys lost it on a loaded machine (it took 4.8 s alone).
+    """
+    return [message.notification for message in recorder.of(Notify)]
+
+
+def notices(recorder: Recorder) -> list[str]:
+    """The text of every notification the app raised, in order (`notifications`)."""
+    return [str(notification.message) for notification in notifications(recorder)]
 
 
 @pytest.fixture

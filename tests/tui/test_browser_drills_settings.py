@@ -15,7 +15,7 @@ from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import SOLUTION, AppFactory, press, settle, showing
+from tests.tui.conftest import SOLUTION, AppFactory, Recorder, notices, press, settle, showing
 from tests.tui.test_drill import editor_of, grade_now
 
 
@@ -186,14 +186,16 @@ async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_p
         ]
 
 
-async def test_browser_keeps_the_card_when_the_edit_breaks_it(build: AppFactory) -> None:
+async def test_browser_keeps_the_card_when_the_edit_breaks_it(
+    build: AppFactory, recorder: Recorder
+) -> None:
     app = build()  # the fake editor writes Python code into the card file
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=(100, 30), message_hook=recorder, notifications=True) as pilot:
         await press(pilot, "b", *"keep_prob", "ctrl+e")
         await settle(pilot)
         card = app.workspace.card("dropout-inference")
         assert card is not None and card.title == "Inverted dropout at inference"
-        assert any("not reloaded" in n.message for n in app._notifications)
+        assert any("not reloaded" in m for m in notices(recorder))
 
 
 async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:

@@ -24,6 +24,7 @@ from tests.tui.conftest import (
     AppFactory,
     Recorder,
     inprocess_grade,
+    notices,
     press,
     settle,
     showing,
@@ -191,7 +192,7 @@ async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder)
         await press(pilot, "ctrl+e")
         await settle(pilot)
         assert recorder.of(DrillScreen.DrillSubmitted) == []
-        assert any("Could not run" in n.message for n in app._notifications)
+        assert any("Could not run" in m for m in notices(recorder))
 
 
 async def test_external_editor_is_off_in_a_browser(
@@ -212,7 +213,7 @@ async def test_external_editor_is_off_in_a_browser(
         assert editor_of(screen).text == before  # the fake editor (it writes a pass) never ran
         screen.action_external_editor()  # any other way in says why
         await settle(pilot)
-        assert any("$EDITOR is off in the browser" in n.message for n in app._notifications)
+        assert any("$EDITOR is off in the browser" in m for m in notices(recorder))
 
 
 async def test_the_card_browser_offers_no_editor_in_a_browser(

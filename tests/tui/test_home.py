@@ -18,7 +18,16 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import DATA
-from tests.tui.conftest import AppFactory, Recorder, press, resize, settle, showing, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    resize,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
@@ -131,9 +140,9 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         assert {"End", "Help"} <= described and "Cram" not in described
 
 
-async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
+async def test_nothing_due_is_said_not_opened(build: AppFactory, recorder: Recorder) -> None:
     app = build()
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         ws = app.workspace
         session = ws.start_session(StudyRequest())
         while session.current is not None:  # every new card answered Good: none due now
@@ -143,16 +152,16 @@ async def test_nothing_due_is_said_not_opened(build: AppFactory) -> None:
         await press(pilot, "d")
         await settle(pilot)
         assert app.screen is home
-        assert any("Nothing to study" in n.message for n in app._notifications)
+        assert any("Nothing to study" in m for m in notices(recorder))
 
 
 async def test_a_corrupt_database_is_reported_on_screen(
-    build: AppFactory, _isolated_home: Path
+    build: AppFactory, _isolated_home: Path, recorder: Recorder
 ) -> None:
     (_isolated_home / "drillbit.db").write_bytes(b"this is not a database" * 100)
     app = build()
-    async with app.run_test(notifications=True):
-        messages = [n.message for n in app._notifications]
+    async with app.run_test(message_hook=recorder, notifications=True):
+        messages = notices(recorder)
         assert any("moved" in m and "fresh database" in m for m in messages), messages
     assert list(_isolated_home.glob("drillbit.db.corrupt-*"))
 

@@ -13,7 +13,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, settle, showing
+from tests.tui.conftest import AppFactory, Recorder, notices, press, settle, showing
 from tests.tui.test_home import table_rows
 
 
@@ -122,13 +122,15 @@ async def test_a_session_opened_at_start_builds_home_when_left(build: AppFactory
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
 
 
-async def test_a_session_at_start_with_nothing_to_study_shows_home(build: AppFactory) -> None:
+async def test_a_session_at_start_with_nothing_to_study_shows_home(
+    build: AppFactory, recorder: Recorder
+) -> None:
     app = build(study=StudyRequest(mode="due"))
     session = app.workspace.start_session(StudyRequest())
     while session.current is not None:  # every new card answered Good: none due now
         session.answer(True)
     session.finish()
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         await settle(pilot)
         await showing(pilot, HomeScreen)
-        assert any("Nothing to study" in n.message for n in app._notifications)
+        assert any("Nothing to study" in m for m in notices(recorder))

@@ -25,7 +25,9 @@ from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import (
     AppFactory,
     FakeClock,
+    Recorder,
     inprocess_grade,
+    notifications,
     press,
     set_plan,
     settle,
@@ -204,15 +206,15 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
 
 
 async def test_home_says_when_todays_plan_has_nothing_in_a_row(
-    build: AppFactory, more_pack: Path
+    build: AppFactory, more_pack: Path, recorder: Recorder
 ) -> None:
     app = build(extra=[more_pack])
     set_plan(app.workspace, 12, 3.0)
-    async with app.run_test() as pilot:
+    async with app.run_test(message_hook=recorder) as pilot:
         await press(pilot, "down", "down", "down", "down", "d")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen), "no session opened"
-        notes = [n for n in app._notifications if n.title == "plan · more"]
+        notes = [n for n in notifications(recorder) if n.title == "plan · more"]
         assert len(notes) == 1 and "in other packs or topics" in notes[0].message
 
 

@@ -9,6 +9,7 @@ from textual.strip import Strip
 from textual.widgets import ProgressBar
 
 from quiz.tui.widgets.progress import SessionProgress
+from tests.tui.conftest import screen_lines
 
 COUNTS = [(0, 5), (1, 3), (2, 7), (3, 8), (5, 9), (7, 9), (4, 4), (0, 1), (13, 40)]
 
@@ -58,11 +59,11 @@ async def test_session_progress_draws_textuals_progress_bar(width: int) -> None:
             app.query_one(ProgressBar).update(progress=done)
             app.query_one(SessionProgress).update(done, total)
             await pilot.pause()
-            lines = app.screen._compositor.render_full_update().strips
-            stock, ours = (_cells(Strip.join(list(line))) for line in lines[:2])
+            lines = screen_lines(app)
+            stock, ours = (_cells(line) for line in lines[:2])
             assert len(stock) == len(ours) == width
             assert ours == stock, (done, total, width)
-            assert f"{round(100 * done / total)}%" in Strip.join(list(lines[1])).text
+            assert f"{round(100 * done / total)}%" in lines[1].text
 
 
 def test_session_progress_fraction() -> None:

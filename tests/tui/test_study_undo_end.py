@@ -16,6 +16,7 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    notices,
     press,
     set_plan,
     settle,
@@ -53,7 +54,7 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
         assert store.card_flags() == {}, "and no longer buried"
         assert store.review_count() == 1, "the answer before the bury is kept"
         assert recorder.of(StudyScreen.AnswerUndone) == []
-        assert any(f"Undid the bury of '{second.title}'" in n.message for n in app._notifications)
+        assert any(f"Undid the bury of '{second.title}'" in m for m in notices(recorder))
         assert _place(screen).endswith("1 done · 3 left")
         await press(pilot, "x", "u")  # a suspend, undone the same way
         await settle(pilot)
@@ -114,13 +115,13 @@ async def test_the_mock_clock_ends_the_interview_under_the_question(
 
 
 async def test_the_count_says_why_cards_leave_a_plan_session(
-    build: AppFactory, clock: FakeClock
+    build: AppFactory, clock: FakeClock, recorder: Recorder
 ) -> None:
     """In plan mode an answer that uses up the minutes for some cards says so, with the
     count of cards left dropping by them; an Again asked again keeps its card left."""
     app = build(study=StudyRequest(mode="due"))
     set_plan(app.workspace, 12, 3.0)
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         study = await showing(pilot, StudyScreen)
         session = study.session
         assert session.plan_mode and session.options.time_box is not None
@@ -145,8 +146,8 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         # in the words of Home's line ("for the next day" before the seventeenth round)
         dropped = len(session.left_for_later)
         word = "card waits" if dropped == 1 else "cards wait"
-        notices = [n.message for n in app._notifications]
-        assert f"Today's plan minutes are nearly used: {dropped} {word} for tomorrow." in notices
+        said = notices(recorder)
+        assert f"Today's plan minutes are nearly used: {dropped} {word} for tomorrow." in said
 
 
 async def _rating_line(
@@ -185,7 +186,7 @@ async def test_the_rating_keys_fit_one_line_at_80_columns(build: AppFactory) -> 
 
 
 async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
-    build: AppFactory, clock: FakeClock
+    build: AppFactory, clock: FakeClock, recorder: Recorder
 ) -> None:
     """A card buried earlier, opened by hand and suspended: u undoes a suspend (the notice
     said "bury" whenever the card had a burial date). A suspended card opened and buried
@@ -194,13 +195,13 @@ async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
     store = app.workspace.store
     store.bury("what-is-relu", until=clock() + timedelta(hours=8), now=clock())
     store.set_flag("sigmoid-bound", suspended=True, buried_until=None, now=clock())
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         await showing(pilot, StudyScreen)
         for key in ("x", "u", "s", "b", "u"):
             clock.advance(5)
             await press(pilot, key)
             await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices(recorder)  # the first one's 5 s had run out on a loaded machine
         assert "Suspended: What ReLU computes." in messages
         assert "Undid the suspend of 'What ReLU computes'." in messages
         assert (
@@ -214,7 +215,7 @@ async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
 
 
 async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
-    build: AppFactory, clock: FakeClock
+    build: AppFactory, clock: FakeClock, recorder: Recorder
 ) -> None:
     """Two sessions on the same progress: undoing here an answer the other session has
     answered over ended the app with the store's traceback. Now it is refused in words
@@ -222,7 +223,7 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
     from fsrs import Card, Rating, Scheduler
 
     app = build(study=StudyRequest(mode="due"))
-    async with app.run_test(notifications=True) as pilot:
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         screen = await showing(pilot, StudyScreen)
         store = app.workspace.store
         first = screen.card
@@ -242,10 +243,10 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
             card_after=later.to_json(),
         )
         await press(pilot, "u")
-        assert await wait_until(pilot, lambda: bool(app._notifications))
+        assert await wait_until(pilot, lambda: bool(notices(recorder)))
         assert any(
-            f"Could not undo: '{first.title}' was answered since, in another session" in n.message
-            for n in app._notifications
+            f"Could not undo: '{first.title}' was answered since, in another session" in m
+            for m in notices(recorder)
         )
         assert screen.card is second
         assert app.is_running and app.screen is screen

@@ -12,7 +12,16 @@ from quiz.store import store as store_module
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import START, AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import (
+    START,
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 def _cap_at_current_size(conn: sqlite3.Connection) -> None:
@@ -35,18 +44,14 @@ def _full_database(path: Path) -> None:
         )
 
 
-def _messages(app: object) -> list[str]:
-    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
-
-
 async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
-    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch, recorder: Recorder
 ) -> None:
     database = _isolated_home / "drillbit.db"
     _full_database(database)
     monkeypatch.setattr(store_module, "_configure", _cap_at_current_size)
     app = build(study=StudyRequest(kind="concept"))
-    async with app.run_test() as pilot:
+    async with app.run_test(message_hook=recorder) as pilot:
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
         # reveal, leave the checklist, rate Easy (it graduates: the session is over)
         await press(pilot, "space", "enter", "4")
@@ -55,7 +60,7 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
         store = app.workspace.store
         assert not store.saving and store.review_count() == 2, "the answer is kept in memory"
         assert await wait_until(
-            pilot, lambda: any("Nothing more will be saved" in m for m in _messages(app))
+            pilot, lambda: any("Nothing more will be saved" in m for m in notices(recorder))
         )
     monkeypatch.undo()
     with Store.open(database) as store:
@@ -63,18 +68,18 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
 
 
 async def test_a_read_only_database_opens_with_a_notice(
-    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+    build: AppFactory, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch, recorder: Recorder
 ) -> None:
     database = _isolated_home / "drillbit.db"
     Store.open(database).close()
     monkeypatch.setattr(store_module, "_writable", lambda _path: False)
     app = build(study=StudyRequest(kind="concept"))
-    async with app.run_test() as pilot:
+    async with app.run_test(message_hook=recorder) as pilot:
         await showing(pilot, StudyScreen)
         await press(pilot, "space", "enter", "3")
         await settle(pilot)
         assert app.workspace.store.review_count() == 1
-        assert any("Nothing will be saved" in m for m in _messages(app))
+        assert any("Nothing will be saved" in m for m in notices(recorder))
     monkeypatch.undo()
     with Store.open(database) as store:
         assert store.review_count() == 0

@@ -1,0 +1,38 @@
+"""What the TUI tests' helpers take from Textual, checked on the installed version: a
+Textual upgrade that changes it fails here, by name, rather than as a flaky test elsewhere."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from tests.tui.conftest import Recorder, notices, notifications, screen_lines, settle
+
+
+class _Hello(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("hello, drawn")
+
+
+async def test_notices_keep_a_notification_after_its_timeout(recorder: Recorder) -> None:
+    """A notification lives 5 s of wall clock in the app's own list (private), and a test
+    that read the list after a few keys on a loaded machine found it gone: the helpers keep
+    every Notify the app handled. A timeout of 0 has run out by the time anything reads."""
+    app = _Hello()
+    async with app.run_test(message_hook=recorder, notifications=True) as pilot:
+        app.notify("first", title="one", timeout=0)
+        app.notify("second")
+        await settle(pilot)
+        assert notices(recorder) == ["first", "second"]
+        assert [n.title for n in notifications(recorder)] == ["one", ""]
+
+
+async def test_screen_lines_reads_the_cells_as_drawn() -> None:
+    """`screen_lines` reads the screen's compositor, a Textual internal (no public API draws
+    a frame as cells): the text drawn is there, one Strip per row of the terminal."""
+    app = _Hello()
+    async with app.run_test(size=(30, 3)) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert len(lines) == 3 and all(line.cell_length == 30 for line in lines)
+        assert lines[0].text.startswith("hello, drawn")
