@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -43,26 +44,76 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
-def _stop(process: subprocess.Popen[bytes]) -> bool:
-    """Ctrl-C the server; True when it and every app process of its group ended by themselves.
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command's name (state, ppid, ...), or None."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # gone, or no /proc (not Linux)
+        return None
+    return text.rsplit(")", 1)[1].split()
 
-    Whatever happens, the whole group is killed before returning: no process outlives the test.
+
+def _descendants(pid: int) -> dict[int, str]:
+    """Every process under `pid` now, whatever its session (a sandbox worker starts its
+    own), with its start time: a pid the kernel reuses later is not taken for it."""
+    children: dict[int, list[int]] = {}
+    started: dict[int, str] = {}
+    for entry in Path("/proc").glob("[0-9]*") if Path("/proc").is_dir() else ():
+        fields = _stat(int(entry.name))
+        if fields is not None:
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            started[int(entry.name)] = fields[19]
+    found: dict[int, str] = {}
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found[child] = started[child]
+            todo.append(child)
+    return found
+
+
+def _running(pid: int, started: str) -> bool:
+    """The process `pid` that started at `started` still runs (a zombie has ended)."""
+    fields = _stat(pid)
+    return fields is not None and fields[19] == started and fields[0] != "Z"
+
+
+def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
+    """Ctrl-C the server; what did not end by itself: the server, its process group (its
+    apps), or a process it started in a session of its own (a sandbox worker), once the
+    server has gone and `grace` seconds more have passed. Empty when all ended.
+
+    Whatever happens, all of them are killed before returning: no process outlives the
+    test. The group alone missed a sandbox worker, which leaves it (setsid).
     """
     pgid = process.pid  # start_new_session: the server leads its own process group
+    spawned = _descendants(process.pid)  # found while their parents live, before Ctrl-C
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=SERVER_STOP_SECONDS)
         except subprocess.TimeoutExpired:
             pass
-    deadline = time.monotonic() + 10  # its apps, once the server is gone
-    while time.monotonic() < deadline and _group_alive(pgid):
+
+    def running() -> list[int]:
+        return [pid for pid, started in spawned.items() if _running(pid, started)]
+
+    deadline = time.monotonic() + grace  # its apps and workers, once the server is gone
+    while time.monotonic() < deadline and (_group_alive(pgid) or running()):
         time.sleep(0.1)
-    clean = process.poll() is not None and not _group_alive(pgid)
+    left = [] if process.poll() is not None else ["the server"]
     if _group_alive(pgid):
+        left.append("its process group")
         os.killpg(pgid, signal.SIGKILL)
+    for pid in running():
+        left.append(f"process {pid}, started by the server in a session of its own")
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
     process.wait(timeout=10)
-    return clean
+    deadline = time.monotonic() + 10  # a killed process ends a moment after the signal
+    while time.monotonic() < deadline and running():
+        time.sleep(0.05)
+    return left
 
 
 def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
@@ -83,9 +134,9 @@ def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
     try:
         yield Served(_wait_for_url(process, log, port), port, process, log)
     finally:
-        clean = _stop(process)
+        left = _stop(process)
     output = log.read_text()
-    assert clean, f"Ctrl-C left the server or its app processes running:\n{output}"
+    assert not left, f"Ctrl-C left {', '.join(left)} running:\n{output}"
     assert f"drillbit is served at http://127.0.0.1:{port}/?token=" in output
     assert "Traceback" not in output, output
 
