@@ -11,7 +11,13 @@ import sys
 from tests.conftest import linux_only
 from tests.web.conftest import _descendants, _running, _stop
 
-STAND_IN = """
+READY = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+"""A stand-in server takes Ctrl-C as `drillbit serve` does, even where it was started with
+SIGINT ignored (as an xdist worker starts its children); it says so before the test stops it."""
+
+STAND_IN = (
+    READY
+    + """
 import subprocess, sys, time
 # a sandbox worker's way out of the server's group: a session of its own (setsid)
 worker = subprocess.Popen(
@@ -24,6 +30,7 @@ try:
 except KeyboardInterrupt:  # Ctrl-C ends the stand-in server, not its worker
     pass
 """
+)
 
 
 @linux_only
@@ -48,12 +55,16 @@ def test_a_process_the_server_started_in_its_own_session_is_reported_and_ended()
 
 @linux_only
 def test_a_server_whose_processes_all_end_leaves_nothing_to_report() -> None:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import time\ntry:\n    time.sleep(600)\nexcept KeyboardInterrupt:\n    pass",
-        ],
-        start_new_session=True,
+    code = (
+        READY
+        + "import time\nprint(flush=True)\ntry:\n    time.sleep(600)\nexcept KeyboardInterrupt:\n    pass"
     )
-    assert _stop(server, grace=0.5) == []
+    server = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, start_new_session=True
+    )
+    assert server.stdout is not None
+    server.stdout.readline()
+    try:
+        assert _stop(server, grace=0.5) == []
+    finally:
+        server.stdout.close()
