@@ -219,15 +219,15 @@ async def test_home_says_when_todays_plan_has_nothing_in_a_row(
 
 
 async def test_a_study_at_start_with_nothing_planned_leaves_home_on_its_row(
-    build: AppFactory, more_pack: Path
+    build: AppFactory, more_pack: Path, recorder: Recorder
 ) -> None:
     """`drillbit study --pack more --topic basics` under a plan with none of its cards
     today: Home says "Try c (cram)", and c crams that row, not every pack."""
     app = build(extra=[more_pack], study=StudyRequest(pack="more", topic="basics"))
     set_plan(app.workspace, 12, 3.0)
-    async with app.run_test() as pilot:
+    async with app.run_test(message_hook=recorder) as pilot:
         home = await showing(pilot, HomeScreen)
-        notes = [n.message for n in app._notifications if n.title == "plan · more · basics"]
+        notes = [n.message for n in notifications(recorder) if n.title == "plan · more · basics"]
         assert len(notes) == 1 and "Try c (cram)" in notes[0], notes
         row = home.highlighted()
         assert row is not None and (row.pack, row.topic) == ("more", "basics")
