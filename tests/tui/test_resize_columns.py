@@ -229,3 +229,37 @@ async def test_the_drill_lists_topic_is_whole_when_wide_and_marked_when_cut(
         assert (topic in line) is whole
         assert whole or f"{topic[:13]}…" in line
         assert table.virtual_size.width <= table.size.width
+
+
+@pytest.mark.parametrize("reviewed", [False, True], ids=["all-new", "one-reviewed"])
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80", "120"])
+async def test_the_browsers_title_column_takes_what_the_others_leave_in_every_sort(
+    build: AppFactory, long_title: str, size: tuple[int, int], reviewed: bool
+) -> None:
+    """At 80 columns sorted by difficulty the card column was 20 cells ("One step of Adam,
+    w…") while the table used 62 of the 80 and the due column was empty (every card new):
+    the other columns are as wide as what they show, and the card column takes the rest
+    (the scroll bar's two cells kept), in every sort."""
+    app = build()
+    if reviewed:  # a due time and a difficulty to show widen their columns
+        session = app.workspace.start_session(StudyRequest(mode="due", kind="choice"))
+        session.answer(False)
+        session.finish()
+    async with app.run_test(size=size) as pilot:
+        table = await open_table(app, pilot, "b")
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        for sort in ("content", "due", "difficulty", "lapses"):
+            if browser.sort != sort:
+                await press(pilot, "ctrl+o")
+            assert browser.sort == sort
+            await settle(pilot)
+            used = sum(widths(table))
+            assert table.size.width - 2 <= used <= table.size.width, (sort, widths(table))
+            card = table.columns[table.ordered_columns[0].key].get_render_width(table) - 2
+            line = row_text(table, long_title)
+            if len(long_title) <= card:
+                assert long_title in line, sort
+            else:  # cut where the column ends, with a sign
+                assert f"{long_title[: card - 1]}…" in line, sort
+            assert line.rstrip().endswith("0"), "the lapses column is on screen"

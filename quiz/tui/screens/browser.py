@@ -6,8 +6,10 @@ Rows, filters and ranking come from `quiz.browser`; the screen renders and forwa
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
@@ -34,10 +36,25 @@ DIFFICULTY = "difficulty"
 """The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
 
 
-def title_width(terminal_width: int, sort: str = "content") -> int:
-    """The card column's width: what the kind, state, due and lapses columns leave (and
-    the difficulty column, while the rows are sorted by it)."""
-    return max(20, terminal_width - 48 - (len(DIFFICULTY) + 2 if sort == "difficulty" else 0))
+TITLE_MIN = 20
+"""The card column's narrowest, however wide the others are."""
+CHROME = 2 + 2
+"""What the table keeps besides its other columns: the vertical scroll bar (2 cells, kept
+when the rows fit, so filtering does not shift the columns) and the card column's padding."""
+
+
+def title_width(terminal_width: int, others: int) -> int:
+    """The card column's width: what the other columns leave (`others` is their width with
+    their padding), at least TITLE_MIN."""
+    return max(TITLE_MIN, terminal_width - CHROME - others)
+
+
+def content_widths(header: Sequence[str], rows: Sequence[Sequence[Text | str]]) -> list[int]:
+    """Each column's width as DataTable would fit it: its widest cell or its label."""
+    return [
+        max([cell_len(label), *(cell_len(str(row[n])) for row in rows)])
+        for n, label in enumerate(header)
+    ]
 
 
 def difficulty_cell(row: CardRow) -> Text:
@@ -74,6 +91,8 @@ class BrowserScreen(Screen[None]):
         self.workspace = workspace
         self.sort = "content"
         self.shown: list[CardRow] = []
+        self._others = 0
+        """The width of the columns besides the card's, padding included."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -85,18 +104,17 @@ class BrowserScreen(Screen[None]):
         self.query_one(Input).focus()
         self.refresh_rows()
 
-    def _columns(self, table: DataTable[object]) -> None:
-        """The table's columns for the current sort: sorted by difficulty, it is shown."""
-        wanted = ["card", "kind", "state", "due"]
-        if self.sort == "difficulty":
-            wanted.append(DIFFICULTY)
-        wanted.append("lapses")
-        if [column.key.value for column in table.ordered_columns] == wanted:
-            return
-        table.clear(columns=True)
-        for key in wanted:
-            width = title_width(self.app.size.width, self.sort) if key == "card" else None
-            table.add_column(key, key=key, width=width)
+    def _columns(self, table: FittedTable[object], widths: dict[str, int]) -> None:
+        """The table's columns for the current sort (sorted by difficulty, it is shown),
+        each as wide as `widths` says; the card column takes what the others leave."""
+        self._others = sum(width + 2 for width in widths.values())
+        widths = {"card": title_width(self.app.size.width, self._others), **widths}
+        if [column.key.value for column in table.ordered_columns] != list(widths):
+            table.clear(columns=True)
+            for key, width in widths.items():
+                table.add_column(key, key=key, width=width)
+        for key, width in widths.items():
+            table.set_column_width(key, width)
 
     def on_resize(self) -> None:
         """Refit the card column to the terminal's new width (a no-op if it is unchanged).
@@ -105,7 +123,7 @@ class BrowserScreen(Screen[None]):
         hidden under others.
         """
         self.query_one(FittedTable).set_column_width(
-            "card", title_width(self.app.size.width, self.sort)
+            "card", title_width(self.app.size.width, self._others)
         )
 
     def on_screen_resume(self) -> None:
@@ -118,15 +136,12 @@ class BrowserScreen(Screen[None]):
         query = self.query_one(Input).value
         index = ws.search_index if query.strip() else None
         self.shown = browse(rows, index=index, search=query, sort=self.sort)
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        self._columns(table)
         by_difficulty = self.sort == "difficulty"
+        header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
+        cells_by_row: list[list[Text | str]] = []
         for row in self.shown:
             due = row.due.astimezone(ws.tz).strftime("%m-%d %H:%M") if row.due else ""
-            cells: list[object] = [
-                clipped(row.card.title),
+            cells: list[Text | str] = [
                 row.card.kind,
                 Text(row.state, style=_STATE_STYLE.get(row.state, "")),
                 Text(due, style="bold yellow" if row.is_due else ""),
@@ -134,7 +149,13 @@ class BrowserScreen(Screen[None]):
             if by_difficulty:
                 cells.append(difficulty_cell(row))
             cells.append(str(row.lapses))
-            table.add_row(*cells)
+            cells_by_row.append(cells)
+        table = self.query_one(FittedTable)
+        cursor = table.cursor_row
+        table.clear()
+        self._columns(table, dict(zip(header, content_widths(header, cells_by_row), strict=True)))
+        for row, cells in zip(self.shown, cells_by_row, strict=True):
+            table.add_row(clipped(row.card.title), *cells)
         if self.shown:
             table.move_cursor(row=min(max(cursor, 0), len(self.shown) - 1))
         title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} "
