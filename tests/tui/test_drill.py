@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, TextArea
 from textual.widgets._footer import FooterKey
@@ -16,7 +17,10 @@ from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.workspace import StudyRequest
 from tests.tui.conftest import (
     SOLUTION,
     WAIT_SECONDS,
@@ -447,3 +451,56 @@ async def test_a_code_that_does_not_load_is_not_counted_as_a_case(build: AppFact
         assert "/10" not in head
         table = view.query_one("#verdict-cases", DataTable)
         assert str(table.get_row_at(1)[1]) == "not run"
+
+
+def first_drill_frame(app: DrillbitApp) -> list[str]:
+    """What the first frame the app draws of a DrillScreen shows (filled in when drawn):
+    whether the task sits above the editor or beside it, and whether the footer is on
+    screen. Call before the drill is opened (before `run_test` for a drill opened at start)."""
+    frame: list[str] = []
+    draw = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, DrillScreen) and renderable is not None and not frame:
+            task, right = screen.query_one("#drill-task"), screen.query_one("#drill-right")
+            stacked = task.region.bottom <= right.region.y and task.region.right > right.region.x
+            frame.append("stacked" if stacked else "side by side")
+            frame.append("footer" if screen.query_one(KeysFooter).region.height else "no footer")
+        draw(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return frame
+
+
+@pytest.mark.parametrize(
+    ("opened", "width", "layout"),
+    [
+        ("command", 80, "stacked"),
+        ("session", 80, "stacked"),
+        ("list", 80, "stacked"),
+        ("session", 120, "side by side"),
+    ],
+)
+async def test_the_drill_has_the_layout_of_its_width_from_its_first_frame(
+    build: AppFactory, opened: str, width: int, layout: str
+) -> None:
+    """Opened at 80 columns from a session or the drill list, the drill's first frames drew
+    the wide layout (the task beside the editor, its code lines cut) until the screen's
+    first resize event set its width class; the layout is chosen before the first frame."""
+    keys: tuple[str, ...] = ()
+    if opened == "command":
+        app = build(drill="tiny-sgd")
+    elif opened == "session":
+        app, keys = build(study=StudyRequest(kind="coding")), ("enter",)
+    else:
+        app, keys = build(), ("l", "enter")
+    frame = first_drill_frame(app)
+    async with app.run_test(size=(width, 24)) as pilot:
+        first: type[Screen[Any]] = HomeScreen
+        if opened != "list":
+            first = DrillScreen if opened == "command" else StudyScreen
+        await showing(pilot, first)
+        await press(pilot, *keys)
+        await showing(pilot, DrillScreen)
+        await settle(pilot)
+        assert frame == [layout, "footer"]

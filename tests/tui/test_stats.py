@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from fsrs import Rating
@@ -67,3 +68,27 @@ async def test_todays_bar_carries_the_last_day_label(
         today = chart_day(clock().date())
         assert lines[-1].rstrip().endswith(today)
         assert lines[-1].index(today) == lines[-2].index("█"), "under today's bar, its only one"
+
+
+@pytest.mark.parametrize(("width", "narrow"), [(80, True), (120, False)])
+async def test_the_stats_charts_have_the_layout_of_the_width_from_the_first_frame(
+    build: AppFactory, width: int, narrow: bool
+) -> None:
+    """At 80 columns the stats screen's first frame laid its charts side by side (the wide
+    layout) until its first resize event set its width class: now they are stacked from it."""
+    app = build()
+    first: list[bool] = []
+    draw = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, StatsScreen) and renderable is not None and not first:
+            first.append(screen.has_class("-narrow"))
+        draw(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=(width, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "s")
+        await showing(pilot, StatsScreen)
+        await settle(pilot)
+        assert first == [narrow]

@@ -23,6 +23,7 @@ from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
+from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.code_editor import CodeEditor
@@ -112,6 +113,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
         self._submission = 0
+        set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
         ws = self.workspace

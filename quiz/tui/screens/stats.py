@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
 
@@ -45,6 +46,7 @@ class StatsScreen(Screen[None]):
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
+        set_width_classes(self)  # the charts stacked from the first frame under 110 columns
         self.workspace = workspace
         self.stats: Stats = workspace.stats()
         status = workspace.plan_status(with_forecast=True)

@@ -34,6 +34,7 @@ from quiz.study import (
     suggested_rating,
 )
 from quiz.study.plan_status import cards_wait
+from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -158,20 +159,7 @@ class StudyScreen(Screen[None]):
         self._rng = workspace.rng if workspace.rng is not None else random.Random()
         self._first: _Question | None = None
         """The first card's question, composed with the screen and presented at its mount."""
-        self._set_width_classes()
-
-    def _set_width_classes(self) -> None:
-        """The width classes (-narrow, -wide) from the start, chosen by Textual's own rule
-        as its resize handler chooses them: the first resize then finds them set, instead
-        of restyling the whole screen for them once the first card is in."""
-        breakpoints = (
-            self.app.HORIZONTAL_BREAKPOINTS
-            if self.HORIZONTAL_BREAKPOINTS is None
-            else self.HORIZONTAL_BREAKPOINTS
-        ) or []
-        reached = self._get_breakpoint_classes(self.app.size.width, breakpoints)
-        for _, name in breakpoints:
-            self.set_class(name in reached, name, update=False)
+        set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
         # The first card is composed with the screen, its title, hint and progress set, so
