@@ -92,6 +92,38 @@ def plain_text(text: str) -> str:
     return "".join([*pieces, without_offsets(text, escapes, last)])
 
 
+def code_span_text(span: str) -> str:
+    """What a code span (its backticks included) shows, as CommonMark reads it: the
+    backticks gone, line endings as spaces, and one space off each end when both ends have
+    one (so `` `` `x` `` `` shows `` `x` ``); the backslashes are kept."""
+    ticks = len(span) - len(span.lstrip("`"))
+    inner = span[ticks : len(span) - ticks].replace("\r\n", " ").replace("\n", " ")
+    if len(inner) > 1 and inner[0] == inner[-1] == " " and inner.strip(" "):
+        inner = inner[1:-1]
+    return inner
+
+
+def inline_pieces(text: str) -> list[tuple[str, bool]]:
+    """A one-line string (a choice, a key point) as a reader sees it, in pieces of
+    (text, is code): each inline code span without its backticks, as the card's Markdown
+    shows it, and the text around it as `plain_text` gives it (math as Unicode, escapes
+    read). A string with no code span is one piece."""
+    if "`" not in text:
+        return [(plain_text(text), False)]
+    from quiz.bank.markdown import code_spans
+
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for start, end in code_spans(text):
+        if start > last:
+            pieces.append((plain_text(text[last:start]), False))
+        pieces.append((code_span_text(text[start:end]), True))
+        last = end
+    if last < len(text) or not pieces:
+        pieces.append((plain_text(text[last:]), False))
+    return pieces
+
+
 def card_as_text(card: Card, *, answer: bool = False) -> str:
     """A card for the terminal: title line, question (options, unit), and with `answer` the rest.
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from fsrs import Rating
+from rich.style import Style
 from textual.app import App, ComposeResult
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.screens.study import StudyScreen
@@ -71,7 +73,7 @@ class _Points(App[None]):
         self.count = count
 
     def compose(self) -> ComposeResult:
-        yield KeyPointChecklist([f"point {n}" for n in range(1, self.count + 1)])
+        yield KeyPointChecklist([[(f"point {n}", False)] for n in range(1, self.count + 1)])
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -349,3 +351,80 @@ async def test_multi_answer_choice_toggles(
         await press(pilot, "enter")
         await settle(pilot)
         assert recorder.of(StudyScreen.AnswerGraded)[0].answer.correct
+
+
+def code_styles(widget: Widget, words: str) -> list[Style]:
+    """The style of every drawn segment of `widget` (or its descendants) that holds `words`."""
+    found: list[Style] = []
+    for node in widget.walk_children(with_self=True):
+        if not isinstance(node, Widget):
+            continue
+        for y in range(node.size.height):
+            for segment in node.render_line(y):
+                if words in segment.text and segment.style is not None:
+                    found.append(segment.style)
+    return found
+
+
+def near(one: Style, other: Style) -> bool:
+    """The same text colour, give or take the blending of a translucent colour over the
+    widget's background (code's background is a tint of the background under it, and a
+    focused picker's is lighter than the question's)."""
+    if one.color is None or other.color is None:
+        return False
+    triplets = (one.color.get_truecolor(), other.color.get_truecolor())
+    return all(abs(x - y) <= 4 for x, y in zip(*triplets, strict=True))
+
+
+def drawn_text(widget: Widget) -> str:
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+@pytest.mark.parametrize("mode", ["cram", "mock"])
+async def test_choice_options_show_inline_code_as_the_question_does(
+    build: AppFactory, tui_bank: Path, mode: str
+) -> None:
+    """An option's `np.exp` was shown with its backticks, while the question above drew its
+    inline code without them, in the code style: the options now draw code as it does (a
+    mock interview shows the same options)."""
+    card = tui_bank / "mini" / "basics" / "dropout-inference.md"
+    text = card.read_text(encoding="utf-8")
+    text = text.replace("  - Multiply activations by keep_prob", "  - Multiply by `keep_prob`")
+    text = text.replace("what happens at inference time?", "what does `keep_prob` do at inference?")
+    card.write_text(text, encoding="utf-8")
+    app = build(study=StudyRequest(mode=mode, kind="choice"))  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await settle(pilot)
+        picker = screen.query_one(ChoicePicker)
+        assert "Multiply by keep_prob" in drawn_text(picker)
+        assert "`" not in drawn_text(picker)
+        question = code_styles(screen.query_one("#question"), "keep_prob")
+        option = code_styles(picker, "keep_prob")
+        assert question and option
+        assert near(option[0], question[0]), (option[0], question[0])
+        plain = code_styles(picker, "Multiply by")
+        assert plain and plain[0].bgcolor != option[0].bgcolor  # the rest is not code
+
+
+async def test_key_points_show_inline_code_as_the_answer_does(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    card = tui_bank / "mini" / "basics" / "what-is-relu.md"
+    text = card.read_text(encoding="utf-8")
+    text = text.replace("  - cheap to compute", "  - cheap as `np.maximum(0, z)`")
+    text = text.replace("What does ReLU compute,", "What does `relu` compute,")
+    card.write_text(text, encoding="utf-8")
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space")
+        checklist = screen.query_one(KeyPointChecklist)
+        await settle(pilot)
+        assert "cheap as np.maximum(0, z)" in drawn_text(checklist)
+        question = code_styles(screen.query_one("#question"), "relu")
+        point = code_styles(checklist, "np.maximum")
+        assert question and point
+        assert near(point[0], question[0]), (point[0], question[0])
+        plain = code_styles(checklist, "cheap as")
+        assert plain and plain[0].bgcolor != point[0].bgcolor  # the rest is not code

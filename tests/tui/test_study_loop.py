@@ -11,6 +11,7 @@ from textual import events
 from textual.widgets import TextArea
 
 from quiz.bank.models import ChoiceFront
+from quiz.cardtext import inline_pieces
 from quiz.drill_grading import starter_text
 from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
@@ -231,7 +232,7 @@ async def test_shuffled_choices_are_graded_by_the_option_not_its_position(
         assert isinstance(front, ChoiceFront)
         assert screen.order != list(range(len(front.choices)))  # the seeded rng moved them
         picker = screen.query_one(ChoicePicker)
-        assert picker.choices == tuple(front.choices[i] for i in screen.order)
+        assert picker.choices == tuple(inline_pieces(front.choices[i]) for i in screen.order)
         wrong = next(p for p, i in enumerate(screen.order) if i not in front.correct)
         await press(pilot, str(wrong + 1), "enter")
         await settle(pilot)

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
-from quiz.cardtext import plain_text, section_markdown
+from quiz.cardtext import inline_pieces, section_markdown
 from quiz.store import ChangedSinceError, StoreError
 from quiz.study import (
     SessionOver,
@@ -240,7 +240,7 @@ class StudyScreen(Screen[None]):
             if self.shuffle_choices:
                 self._rng.shuffle(self.order)
             picker = ChoicePicker(
-                [plain_text(front.choices[i]) for i in self.order],
+                [inline_pieces(front.choices[i]) for i in self.order],
                 multiple=len(front.correct) > 1,
                 id="picker",
             )
@@ -353,7 +353,7 @@ class StudyScreen(Screen[None]):
         rubric = await self._rubric()
         rubric.display = True
         checklist = KeyPointChecklist(
-            [plain_text(p) for p in card.front.key_points], id="checklist"
+            [inline_pieces(p) for p in card.front.key_points], id="checklist"
         )
         await rubric.mount(checklist)
         checklist.focus()

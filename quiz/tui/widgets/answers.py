@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -12,9 +13,26 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+Inline = Sequence[tuple[str, bool]]
+"""A one-line text in pieces of (text, is code), as `quiz.cardtext.inline_pieces` gives it."""
+
+CODE = "answers--code"
+"""The component class of inline code in options and key points (drillbit.tcss gives it
+the style the card's Markdown gives inline code)."""
+
+
+def inline_text(pieces: Inline, code: Style, style: str = "") -> Text:
+    """One option or key point: its code pieces in the `code` style, all of it in `style`."""
+    text = Text(style=style)
+    for piece, is_code in pieces:
+        text.append(piece, code if is_code else None)
+    return text
+
 
 class ChoicePicker(Static, can_focus=True):
     """The options of a choice card: digits toggle a pick, enter submits."""
+
+    COMPONENT_CLASSES = {CODE}
 
     BINDINGS = [
         *[Binding(str(n), f"pick({n - 1})", f"Pick {n}", show=False) for n in range(1, 9)],
@@ -31,7 +49,7 @@ class ChoicePicker(Static, can_focus=True):
             super().__init__()
             self.picked = picked
 
-    def __init__(self, choices: Sequence[str], *, multiple: bool, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(self, choices: Sequence[Inline], *, multiple: bool, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
         self.choices = tuple(choices)
         self.multiple = multiple
@@ -64,6 +82,7 @@ class ChoicePicker(Static, can_focus=True):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
+        code = self.get_component_rich_style(CODE)
         for index, choice in enumerate(self.choices):
             box = "[x]" if index in self.picked else "[ ]"
             style = ""
@@ -73,7 +92,9 @@ class ChoicePicker(Static, can_focus=True):
                     mark, style = "✓", "bold green"
                 elif index in self.picked:
                     mark, style = "✗", "bold red"
-            grid.add_row(Text(f"{mark} {box} {index + 1}.", style=style), Text(choice, style=style))
+            grid.add_row(
+                Text(f"{mark} {box} {index + 1}.", style=style), inline_text(choice, code, style)
+            )
         if self.correct is None:
             hint = "several answers: toggle each" if self.multiple else "one answer"
             grid.add_row("", Text(f"({hint}; enter submits)", style="dim"))
@@ -145,6 +166,8 @@ class KeyPointChecklist(Static, can_focus=True):
     space ticks (or unticks) the highlighted point and moves to the next; up/down move.
     """
 
+    COMPONENT_CLASSES = {CODE}
+
     BINDINGS = [
         # 1 ticks the first point; the footer shows it as the card's own digits ("1-3"):
         # one binding per number of points, check_action keeps the one for this card.
@@ -171,7 +194,7 @@ class KeyPointChecklist(Static, can_focus=True):
             self.ticked = ticked
             self.total = total
 
-    def __init__(self, points: Sequence[str], *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(self, points: Sequence[Inline], *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
         self.points = tuple(points)
         self.border_title = f"Key points you covered: {point_keys(len(self.points))} tick"
@@ -221,13 +244,14 @@ class KeyPointChecklist(Static, can_focus=True):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
+        code = self.get_component_rich_style(CODE)
         for index, point in enumerate(self.points):
             ticked = index in self.selected
             style = "bold green" if ticked else ""
             if index == self.cursor and self.has_focus:
                 style += " reverse"
             box = "[x]" if ticked else "[ ]"
-            grid.add_row(Text(f"{box} {index + 1}.", style=style), Text(point, style=style))
+            grid.add_row(Text(f"{box} {index + 1}.", style=style), inline_text(point, code, style))
         return grid
 
     def watch_selected(self) -> None:
