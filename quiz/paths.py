@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Literal
@@ -51,3 +52,27 @@ def ensure_dir(path: Path, what: str) -> None:
 def database_path(*, create: bool = True) -> Path:
     """The SQLite file with every review, attempt and draft."""
     return data_dir(create=create) / DATABASE_NAME
+
+
+def as_found(path: Path) -> Path:
+    """`path` made absolute with its folder resolved and its own name as given: a symbolic
+    link is where it sits, never where it points (a file to fix is the link an author
+    made), and a link loop never raises (`Path.resolve` raises RuntimeError on one)."""
+    try:
+        if path.name == "..":  # `x/..` names a folder, not a link: resolve it all
+            return path.resolve()
+        return path.parent.resolve() / path.name
+    except (OSError, RuntimeError):  # the folder itself is a loop: as given
+        return path.absolute()
+
+
+def link_trouble(path: Path) -> str | None:
+    """Why a symbolic link at `path` leads to no file ("a symbolic link loop", "a broken
+    symbolic link"), or None when `path` is not a link or its target exists."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
+    return None

@@ -34,6 +34,7 @@ from quiz.bank.loader import (
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+from quiz.paths import as_found
 
 REFERENCE_CODES = frozenset({"unknown-related", "invalid-related"})
 """Problems of one card caused by another: reported whichever file of the bank is linted."""
@@ -102,7 +103,7 @@ def lint(
     # deleted or broken by this change is part of the change's problems.
     references = [p for p in bank.problems if p.code in REFERENCE_CODES and in_own(p.path)]
     # A linted card whose whole pack is refused does not load: say why, at the pack.yaml.
-    linted = [path.resolve() for path in paths]
+    linted = [as_found(path) for path in paths]
     refused_packs = [
         p
         for p in bank.problems

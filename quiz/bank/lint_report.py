@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from quiz.bank.problems import Problem
+from quiz.paths import as_found
 
 __all__ = [
     "LINT_SCHEMA_VERSION",
@@ -108,18 +109,20 @@ def github_path(path: Path, workspace: str | None = None) -> str:
     """The path GitHub matches against the checkout: relative to $GITHUB_WORKSPACE when set.
 
     Outside the workspace (or without one) it is relative to the working directory
-    when below it, else absolute.
+    when below it, else absolute. A symbolic link is named where it sits, not where it
+    points (`quiz.paths.as_found`): the annotation lands on the file the author made.
     """
     base = os.environ.get("GITHUB_WORKSPACE", "") if workspace is None else workspace
     full = path.absolute()
+    found = as_found(path)
     for root in [Path(base)] if base else []:
-        for candidate, anchor in ((full, root.absolute()), (full.resolve(), root.resolve())):
+        for candidate, anchor in ((full, root.absolute()), (found, root.resolve())):
             try:
                 return candidate.relative_to(anchor).as_posix()
             except ValueError:
                 continue
     try:
-        return full.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return found.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(full)
 

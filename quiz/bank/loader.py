@@ -20,6 +20,7 @@ from quiz.bank.order import order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
+from quiz.paths import as_found, link_trouble
 from quiz.textsafe import read_regular_text
 
 PACK_FILE = "pack.yaml"
@@ -422,8 +423,9 @@ def _link_problem(path: Path, root: Path | None) -> Problem | None:
         if not stat_module.S_ISLNK(os.lstat(path).st_mode):
             return None
         target = path.resolve(strict=True)
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
-        return Problem(path, 1, 1, "unreadable", "card file: a broken symbolic link")
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        why = link_trouble(path) or "a broken symbolic link"
+        return Problem(path, 1, 1, "unreadable", f"card file: {why}")
     if root is not None and not target.is_relative_to(root.resolve()):
         return Problem(
             path,
@@ -503,9 +505,10 @@ def under(paths: Sequence[Path]) -> Callable[[Path], bool]:
     """Whether a file or folder is one of `paths` or below one (`only_under`'s test).
 
     The file's own name is not resolved (a symlink is where it sits); its folder is, as
-    every given path is, so `./content` and its absolute form agree.
+    every given folder is, so `./content` and its absolute form agree. A given file is
+    where it sits too: a link given by name (to a card, or a loop) is that link.
     """
-    resolved = [p.resolve() for p in paths]
+    resolved = [p.resolve() if p.is_dir() else as_found(p) for p in paths]
     folders: dict[Path, Path] = {}  # a bank's cards share a few folders: resolved once each
 
     def inside(path: Path) -> bool:

@@ -47,6 +47,7 @@ def lint_command(
     from quiz.bank.lint import checked_cards, lint, lint_roots
     from quiz.bank.lint_report import github_annotation, lint_report
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
+    from quiz.paths import link_trouble
 
     if not paths:
         home = Path("content") if Path("content").is_dir() else bundled_content_dir()
@@ -58,6 +59,10 @@ def lint_command(
                 f"{', '.join(map(str, gone))}"
             )
         paths = tuple(_unique([home, *added]))
+    for path in paths:
+        trouble = link_trouble(path)  # a link leading nowhere exists, but is no card file
+        if trouble is not None:
+            raise click.BadParameter(f"{trouble}: {path}", param_hint="PATHS")
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.BadParameter(

@@ -16,6 +16,7 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION
+from quiz.paths import as_found
 
 if TYPE_CHECKING:
     from quiz.bank.index import BankIndex
@@ -35,8 +36,9 @@ __all__ = [
 
 
 def display_path(path: Path) -> str:
-    """A path relative to the working directory when it is below it."""
-    return _shown(path, path.resolve(), Path.cwd().resolve())
+    """A path relative to the working directory when it is below it; a symbolic link is
+    shown where it sits (`quiz.paths.as_found`), not where it points."""
+    return _shown(path, as_found(path), Path.cwd().resolve())
 
 
 def check_bank_names(bank: Bank, **given: str | None) -> None:
@@ -48,18 +50,14 @@ def check_bank_names(bank: Bank, **given: str | None) -> None:
 
 
 def display_paths(paths: Sequence[Path]) -> list[str]:
-    """`display_path` of each path, with each folder resolved and shown once: a file that
-    is not a symbolic link resolves to its folder's resolved path plus its name, so it is
-    shown as its folder is, plus its name. (`display_path` resolves every part of every
-    path and the working directory again: a fifth of the whole import's CPU time for 2,650
+    """`display_path` of each path, with each folder resolved and shown once: a file is
+    shown as its folder is, plus its name (a symbolic link too: where it sits).
+    (`display_path` resolves every part of every path and the working directory again: a fifth of the whole import's CPU time for 2,650
     cards; even one `Path` made per file was 70 ms of it.)"""
     cwd = Path.cwd().resolve()
     prefixes: dict[str, str | None] = {}  # folder -> how its files start, None: as given
     shown: list[str] = []
     for path in paths:
-        if os.path.islink(path):
-            shown.append(_shown(path, path.resolve(), cwd))
-            continue
         given = str(path)
         folder, name = os.path.split(given)
         if folder not in prefixes:
@@ -80,7 +78,8 @@ def _folder_prefix(folder: Path, cwd: Path) -> str | None:
 
 
 def _shown(path: Path, resolved: Path, cwd: Path) -> str:
-    """`resolved` relative to `cwd` when it is below it, else `path` as given."""
+    """`resolved` (the path as found) relative to `cwd` when it is below it, else `path`
+    as given."""
     try:
         return str(resolved.relative_to(cwd))
     except ValueError:
