@@ -36,7 +36,7 @@ from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
 from quiz.paths import as_found
 
-REFERENCE_CODES = frozenset({"unknown-related", "invalid-related"})
+REFERENCE_CODES = frozenset({"unknown-related"})
 """Problems of one card caused by another: reported whichever file of the bank is linted."""
 
 PACK_CODES = frozenset({"duplicate-pack"})

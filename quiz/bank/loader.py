@@ -81,7 +81,8 @@ def _load_pack_info(
     from quiz.bank import safeyaml
 
     try:
-        data = safeyaml.load(read_regular_text(path, limit=CARD_LIMIT))
+        text = read_regular_text(path, limit=CARD_LIMIT)
+        data = safeyaml.load(text)
     except InputFileError as exc:
         problems.append(Problem(path, exc.line or 1, 1, "unreadable", f"pack file: {exc.reason}"))
         return None
@@ -94,14 +95,16 @@ def _load_pack_info(
         return None
     from pydantic import ValidationError  # only when a pack.yaml is read: validated here
 
+    from quiz.bank.parse import PACK_FIELDS, schema_problems
     from quiz.bank.schema import validate_pack_info
 
     try:
         info = validate_pack_info(data if data is not None else {})
     except ValidationError as exc:
-        for error in exc.errors():
-            name = ".".join(str(p) for p in error["loc"]) or "pack.yaml"
-            problems.append(Problem(path, 1, 1, "pack", f"{name}: {error['msg']}"))
+        # As a card's front matter is told: at the key's line, with a did-you-mean.
+        found = schema_problems(exc.errors(), text, 1, fields=PACK_FIELDS, data=data)
+        for line, col, code, message in found:
+            problems.append(Problem(path, line, col, code, message or "not a valid pack.yaml"))
         return None
     if pack_cache is not None and stat is not None:
         pack_cache.store_info(stat, info)
@@ -194,9 +197,9 @@ def load_bank(
     Clean cards are remembered in a persistent cache (see `quiz.bank.cache`) so the
     next load skips their parsing; `use_cache=None` follows DRILLBIT_CACHE (on by default).
     With `lint` (for a pack it names), every card is also checked for what only lint
-    reports (its math, see `parse.LINT_ONLY_CODES`), and a card with such a problem is not
-    loaded; the app's load leaves that to `drillbit lint` and to the moment a card is
-    shown. A linted pack refused because another pack has its name still has its cards
+    reports (its math, see `parse.LINT_ONLY_CODES`); a card with only such problems still
+    loads, as in the app's load, which leaves them to `drillbit lint` and to the moment a
+    card is shown (so `order` and `related` do not call it broken). A linted pack refused because another pack has its name still has its cards
     checked, each on its own: none of them loads, but their own problems are reported.
     """
     if use_cache is None:
@@ -333,7 +336,7 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
         return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
     vouched = vouched and _lstat_key(job.path) == job.vouched
     return parse.parse_card_data(
-        text, job.path, job.pack, job.topic, lint=job.lint, vouched=vouched
+        text, job.path, job.pack, job.topic, lint=job.lint, vouched=vouched, loads_as_app=True
     )
 
 
@@ -460,34 +463,22 @@ def _check_across_files(
             continue
         first[card.id] = card
         kept.append(card)
-    # A card file that does not load still names its id (ids equal file names).
-    invalid = {path.stem: path for path in sorted(broken) if path.stem not in first}
+    # A card file that does not load still names its id (ids equal file names): a related
+    # id naming it is not a second problem (its file's own problem says what to fix).
+    invalid = {path.stem for path in broken if path.stem not in first}
     for card in kept:
         for related in card.front.related:
-            if related in first:
+            if related in first or related in invalid:
                 continue
-            line = card.lines.get("related", 1)
-            if related in invalid:
-                problems.append(
-                    Problem(
-                        card.path,
-                        line,
-                        1,
-                        "invalid-related",
-                        f"related id '{related}' refers to an invalid card "
-                        f"({invalid[related].name} does not load; fix it first)",
-                    )
+            problems.append(
+                Problem(
+                    card.path,
+                    card.lines.get("related", 1),
+                    1,
+                    "unknown-related",
+                    f"related id '{related}' does not exist in the bank",
                 )
-            else:
-                problems.append(
-                    Problem(
-                        card.path,
-                        line,
-                        1,
-                        "unknown-related",
-                        f"related id '{related}' does not exist in the bank",
-                    )
-                )
+            )
     return kept
 
 

@@ -68,7 +68,9 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
 
 
 def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) -> list[Problem]:
-    """An `order` entry that names no card of the pack, at its line of `pack.yaml`."""
+    """An `order` entry that names no card of the pack, at its line of `pack.yaml`. An
+    entry naming a card file of the pack that does not load (`broken`) is not a second
+    problem: that file's own problem says what to fix."""
     if not pack.info.order:
         return []
     mine = {card.id for card in cards if card.pack == pack.name}
@@ -80,11 +82,12 @@ def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) ->
     problems: list[Problem] = []
     broken_ids = {p.stem for p in broken if pack.path in p.parents}
     for card_id in pack.info.order:
-        if card_id in mine:
+        if card_id in mine or card_id in broken_ids:
             continue
         line = next((k for k, text in enumerate(lines, 1) if _names(text, card_id)), 1)
-        why = "does not load" if card_id in broken_ids else "is not a card of this pack"
-        problems.append(Problem(path, line, 1, "pack", f"order: '{card_id}' {why}"))
+        problems.append(
+            Problem(path, line, 1, "pack", f"order: '{card_id}' is not a card of this pack")
+        )
     return problems
 
 

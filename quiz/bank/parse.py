@@ -33,7 +33,9 @@ from quiz.bank.models import (
     ChoiceFront,
     CodingFront,
     ConceptFront,
+    PackInfo,
     Section,
+    Tolerance,
     front_fields,
     front_of_valid,
     shown_front_texts,
@@ -138,17 +140,33 @@ def _given_kind(error: Any) -> str:
     return repr(error.get("ctx", {}).get("tag", "?"))
 
 
-def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any, ...], str, str]:
-    """(location inside the front matter, problem code, plain message) for one pydantic error."""
+_NESTED_FIELDS = {"tolerance": frozenset(Tolerance.__dataclass_fields__)}
+"""The keys of a mapping inside the front matter, for an unknown one's did-you-mean."""
+PACK_FIELDS = frozenset(PackInfo.__dataclass_fields__)
+"""The keys a pack.yaml may have."""
+
+
+def _describe_validation_error(
+    error: Any, kind: str | None, fields: frozenset[str] | None = None, data: Any = None
+) -> tuple[tuple[Any, ...], str, str]:
+    """(location inside the front matter, problem code, plain message) for one pydantic
+    error; `fields`: the top-level keys allowed (default: those of a card of `kind`);
+    `data`: what was validated (for a message naming the value given)."""
     loc = tuple(error["loc"])
     if kind and loc and loc[0] == kind:
         loc = loc[1:]
     name = ".".join(str(p) for p in loc)
     etype = error["type"]
+    given = data if isinstance(data, dict) else {}
     if etype == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
-        allowed = _FIELDS_BY_KIND.get(kind or "", frozenset[str]())
-        close = difflib.get_close_matches(key, sorted(allowed), n=1) if len(loc) == 1 else []
+        if len(loc) == 1:
+            allowed = fields if fields is not None else _FIELDS_BY_KIND.get(kind or "", frozenset())
+        else:
+            allowed = _NESTED_FIELDS.get(str(loc[-2]), frozenset())
+        close = difflib.get_close_matches(key, sorted(allowed), n=1) or [
+            known for known in sorted(allowed) if len(key) >= 3 and known.startswith(key)
+        ]  # an abbreviation ('abs' for 'absolute') is too short for the close match
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return loc, "unknown-key", f"unknown key '{name}'{hint}"
     if etype == "missing":
@@ -158,15 +176,82 @@ def _describe_validation_error(error: Any, kind: str | None) -> tuple[tuple[Any,
     if etype == "union_tag_invalid":
         return ("kind",), "bad-kind", f"kind must be one of {_KINDS}, not {_given_kind(error)}"
     if loc == ("key_points",) and etype in ("too_short", "too_long"):
-        given = error.get("ctx", {}).get("actual_length")
-        if isinstance(given, int):
-            return loc, "bad-value", key_points_rule(given)
-    message = error["msg"]
+        count = error.get("ctx", {}).get("actual_length")
+        if isinstance(count, int):
+            return loc, "bad-value", key_points_rule(count)
+    if kind == "choice" and loc[:1] == ("answer",) and etype != "value_error":
+        # One message for the union's two errors (`answer.int`, `answer.tuple[int, ...]`).
+        choices = given.get("choices")
+        span = f" (0-{len(choices) - 1})" if isinstance(choices, list) and choices else ""
+        return (
+            ("answer",),
+            "bad-value",
+            f"answer: {given.get('answer')!r} is not a choice index: write the zero-based "
+            f"index{span} or a list of them, e.g. [0, 2]",
+        )
+    if kind == "numeric" and loc == ("answer",) and etype == "float_parsing":
+        percent = _percent(given.get("answer"))
+        if percent is not None:
+            return (
+                loc,
+                "bad-value",
+                f"answer: {given.get('answer')!r} is not a number: write it as {percent:g} "
+                "(a learner may type a percentage; the file holds the number)",
+            )
+    if loc == ("version",) and isinstance(error.get("input"), int | float):
+        return (
+            loc,
+            "bad-value",
+            f"version: YAML reads {error['input']!r} as a number: write three numbers, "
+            "e.g. version: 1.0.0",
+        )
+    message = str(error["msg"]).removeprefix("Value error, ")
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
     if etype == "string_pattern_mismatch" and loc and loc[0] in {"id", "topic", "tags", "related"}:
         message = "must be kebab-case (lowercase letters and digits joined by '-')"
+    if etype == "string_pattern_mismatch" and loc == ("version",):
+        message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+def _percent(value: Any) -> float | None:
+    """`value` as a fraction when it is a percentage written as text ('80%' -> 0.8)."""
+    if not isinstance(value, str) or not value.strip().endswith("%"):
+        return None
+    try:
+        number = float(value.strip()[:-1])
+    except ValueError:
+        return None
+    return number / 100
+
+
+def schema_problems(
+    errors: Any,
+    text: str,
+    first_line: int,
+    lines: dict[str, int] | None = None,
+    *,
+    kind: str | None = None,
+    fields: frozenset[str] | None = None,
+    data: Any = None,
+) -> list[tuple[int, int, str, str]]:
+    """(line, col, code, message) of each of a YAML mapping's pydantic `errors`, at the
+    node it is about (else its key's line): a card's front matter (`text`, starting at
+    file line `first_line`) or a pack.yaml (`fields`: its keys). A problem said twice
+    (a union's errors, said once) is listed once."""
+    if lines is None:
+        lines = _key_lines(text, first_line)
+    found: list[tuple[int, int, str, str]] = []
+    for error in errors:
+        loc, code, message = _describe_validation_error(error, kind, fields, data)
+        position = _node_position(text, first_line, loc) if loc else None
+        if position is None:
+            position = (lines.get(str(loc[0]), first_line - 1) if loc else first_line - 1, 1)
+        problem = (max(position[0], 1), max(position[1], 1), code, message)
+        if problem not in found:
+            found.append(problem)
+    return found
 
 
 def _load_front(
@@ -219,12 +304,10 @@ def _validate_data(
     try:
         return validate_front(data), lines, kind
     except ValidationError as exc:
-        for error in exc.errors():
-            loc, code, message = _describe_validation_error(error, kind)
-            position = _node_position(front, front_line, loc) if loc else None
-            if position is None:
-                position = (lines.get(str(loc[0]), front_line - 1) if loc else front_line - 1, 1)
-            out.add(position[0], position[1], code, message)
+        for line, col, code, message in schema_problems(
+            exc.errors(), front, front_line, lines, kind=kind, data=data
+        ):
+            out.add(line, col, code, message)
         return None, lines, kind
 
 
@@ -454,12 +537,16 @@ def parse_card_data(
     parsed_body: tuple[str, list[Token]] | None = None,
     lint: bool = True,
     vouched: bool = False,
+    loads_as_app: bool = False,
 ) -> tuple[Card | None, list[Problem], Any]:
     """`parse_card`, and the front matter's data as YAML loaded it (None when it did not):
     validating that data again gives this card's front, so the card cache keeps it.
     `vouched`: the text is a file's that loaded with no problem under this code and is
     unchanged since (the card index says so), so its front is built without the schema
-    when it can be (`models.front_of_valid`); every other check is made as usual."""
+    when it can be (`models.front_of_valid`); every other check is made as usual.
+    `loads_as_app`: a card whose only problems are lint's own (`LINT_ONLY_CODES`) is
+    returned with them, as the app loads it (lint's load: `order` and `related` then
+    treat it as loaded)."""
     out = _Collector(path)
     # A byte-order mark (Notepad and other Windows editors write one) is not content: the
     # file is read as if it were not there, by the app and lint alike (every card file is
@@ -485,7 +572,18 @@ def parse_card_data(
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)
     card, problems = _check_card(
-        front, lines, kind, body, places, path, pack, topic_dir, tokens, out, lint=lint
+        front,
+        lines,
+        kind,
+        body,
+        places,
+        path,
+        pack,
+        topic_dir,
+        tokens,
+        out,
+        lint=lint,
+        loads_as_app=loads_as_app,
     )
     return card, problems, data
 
@@ -543,9 +641,11 @@ def _check_card(
     math_scan: MathScan | None = None,
     *,
     lint: bool = True,
+    loads_as_app: bool = False,
 ) -> tuple[Card | None, list[Problem]]:
     """Everything `parse_card` checks once the front matter is read: sections, math (with
-    `lint`), names. `places` are the file lines where the front matter and the body start."""
+    `lint`), names. `places` are the file lines where the front matter and the body start.
+    `loads_as_app`: see `parse_card_data`."""
     front_line, body_line = places
     if tokens is None and lint:
         tokens = parse_blocks(body)  # once: the sections and the math check both read them
@@ -602,6 +702,9 @@ def _check_card(
                 "topic-folder",
                 f"topic '{front.topic}' must equal the folder name '{topic_dir}'",
             )
-    if front is None or out.problems:
+    if front is None:
         return None, out.problems
-    return Card(front, sections, path, pack, hints=hints, starter=starter, lines=lines), []
+    if out.problems and not (loads_as_app and all(p.code in LINT_ONLY_CODES for p in out.problems)):
+        return None, out.problems
+    card = Card(front, sections, path, pack, hints=hints, starter=starter, lines=lines)
+    return card, out.problems

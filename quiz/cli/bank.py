@@ -76,9 +76,12 @@ def lint_command(
     # The app's bank, with the linted paths' roots where --content folders go.
     roots = plain.content_roots_of([*obj.content, *lint_roots(paths)], warn)
     bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
-    fine = len(checked_cards(bank, paths))
+    loaded = checked_cards(bank, paths)
+    # A card that loads with a problem (math that does not render) is loaded, not fine.
+    with_errors = {p.path for p in problems if p.is_error}
+    fine = sum(1 for card in loaded if card.path not in with_errors)
     if output_format == "json":
-        report = lint_report(problems, fine, display_path)
+        report = lint_report(problems, len(loaded), display_path)
         click.echo(report.model_dump_json(indent=2))
     elif output_format == "github":
         for p in problems:

@@ -168,7 +168,13 @@ def test_lint_reports_an_order_entry_that_is_no_card_of_the_pack(tmp_path: Path)
 def test_a_repeated_name_is_a_pack_problem(tmp_path: Path, extra: str, phrase: str) -> None:
     _pack(tmp_path, "p", extra, ["p1"])
     _, problems = lint([tmp_path], run_drills=False)
-    assert any(p.code == "pack" and phrase in p.message for p in problems), problems
+    [problem] = [p for p in problems if phrase in p.message]
+    # at the key's own line, as a card's front matter problem is, without pydantic's prefix
+    key = extra.split(":")[0]
+    lines = (tmp_path / "p" / "pack.yaml").read_text(encoding="utf-8").splitlines()
+    assert problem.line == 1 + [line.split(":")[0] for line in lines].index(key)
+    assert problem.code == "bad-value" and problem.message.startswith(f"{key}: ")
+    assert "Value error" not in problem.message
 
 
 def test_the_cached_pack_info_keeps_the_order(

@@ -1,0 +1,68 @@
+"""A card whose only problems are lint's own (math that does not render, `$` in a title)
+loads in the app, so lint's `order:` and `related:` checks treat it as loaded; a card that
+really does not load is one problem, at its file, not one more per pack.yaml `order:` entry
+or `related:` id naming it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
+from tests.conftest import RunDrillbit
+
+
+def _order_all(mini_bank: Path) -> Path:
+    pack = mini_bank / "mini"
+    with (pack / "pack.yaml").open("a", encoding="utf-8") as out:
+        out.write("order: [sigmoid-bound, what-is-relu, dropout-inference]\n")
+    return pack
+
+
+def test_a_card_with_only_math_problems_is_loaded_for_order_and_related(
+    mini_bank: Path,
+) -> None:
+    pack = _order_all(mini_bank)
+    card = pack / "basics" / "sigmoid-bound.md"  # what-is-relu names it in `related`
+    text = card.read_text(encoding="utf-8")
+    text = text.replace("title: The largest value of sigmoid'", "title: Max of $\\sigma'$")
+    card.write_text(text.replace("peaks at $z = 0$", "peaks at $z = 0"), encoding="utf-8")
+    bank, problems = lint([mini_bank], run_drills=False)
+    assert sorted((p.path.name, p.code) for p in problems) == [
+        ("sigmoid-bound.md", "math"),
+        ("sigmoid-bound.md", "title-math"),
+    ]
+    assert bank.get("sigmoid-bound") is not None  # as the app loads it
+    assert load_bank([mini_bank]).get("sigmoid-bound") is not None
+
+
+def test_a_card_that_does_not_load_is_one_problem(mini_bank: Path) -> None:
+    pack = _order_all(mini_bank)
+    for name in ("sigmoid-bound.md", "dropout-inference.md"):
+        card = pack / "basics" / name
+        card.write_text(card.read_text(encoding="utf-8").replace("difficulty: 2", "difficulty: 9"))
+    _, problems = lint([mini_bank], run_drills=False)
+    assert sorted(p.path.name for p in problems) == ["dropout-inference.md", "sigmoid-bound.md"]
+
+
+def test_an_order_entry_that_names_no_card_file_is_still_a_problem(mini_bank: Path) -> None:
+    pack = _order_all(mini_bank)
+    yaml_text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    (pack / "pack.yaml").write_text(yaml_text.replace("what-is-relu,", "what-is-relux,"))
+    _, problems = lint([mini_bank], run_drills=False)
+    assert [(p.path.name, p.line, p.message) for p in problems] == [
+        ("pack.yaml", 4, "order: 'what-is-relux' is not a card of this pack")
+    ]
+
+
+def test_the_summary_counts_a_card_with_a_math_problem_as_loaded_not_fine(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("peaks at $z = 0$", "peaks at $z = 0"), encoding="utf-8")
+    text_run = drillbit("lint", "--no-drills", str(mini_bank))
+    assert "1 problem(s) in 1 file(s); 2 card(s) are fine" in text_run.stderr
+    report = json.loads(drillbit("lint", "--no-drills", str(mini_bank), "--format", "json").stdout)
+    assert report["totals"]["cards_loaded"] == 3

@@ -1,0 +1,90 @@
+"""Schema problems in an author's words: pack.yaml gets a card front matter's treatment
+(the key's line, did-you-mean, a hint for `version: 1`), one line per mistake in a choice
+card's answer, no pydantic prefixes, and a did-you-mean for a nested key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.lint import lint
+
+
+def _problems(mini_bank: Path) -> list[tuple[str, int, str, str]]:
+    _, problems = lint([mini_bank], run_drills=False)
+    return [(p.path.name, p.line, p.code, p.message) for p in problems]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_pack_yaml_problems_are_at_their_keys_with_did_you_mean(mini_bank: Path) -> None:
+    (mini_bank / "mini" / "pack.yaml").write_text(
+        "title: Mini\ndescripton: x\nversion: 1\n", encoding="utf-8"
+    )
+    assert _problems(mini_bank) == [
+        ("pack.yaml", 1, "missing-key", "missing required key 'description'"),
+        ("pack.yaml", 2, "unknown-key", "unknown key 'descripton' (did you mean 'description'?)"),
+        (
+            "pack.yaml",
+            3,
+            "bad-value",
+            "version: YAML reads 1 as a number: write three numbers, e.g. version: 1.0.0",
+        ),
+    ]
+
+
+def test_a_two_part_version_is_told_the_form(mini_bank: Path) -> None:
+    pack = mini_bank / "mini" / "pack.yaml"
+    pack.write_text("title: Mini\ndescription: d\nversion: 1.0\n", encoding="utf-8")
+    assert [m for *_, m in _problems(mini_bank)] == [
+        "version: YAML reads 1.0 as a number: write three numbers, e.g. version: 1.0.0"
+    ]
+    pack.write_text("title: Mini\ndescription: d\nversion: '1.0'\n", encoding="utf-8")
+    assert [m for *_, m in _problems(mini_bank)] == [
+        "version: '1.0' is not three numbers: write e.g. version: 1.0.0"
+    ]
+
+
+def test_a_letter_as_a_choice_answer_is_one_problem(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    _edit(card, "answer: 1\n", "answer: B\n")
+    assert _problems(mini_bank) == [
+        (
+            "dropout-inference.md",
+            13,
+            "bad-value",
+            "answer: 'B' is not a choice index: write the zero-based index (0-2) or a list "
+            "of them, e.g. [0, 2]",
+        )
+    ]
+
+
+def test_an_out_of_range_index_has_no_pydantic_prefix(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    _edit(card, "answer: 1\n", "answer: 7\n")
+    [(_, _, _, message)] = _problems(mini_bank)
+    assert message.startswith("answer: index 7 is out of range")
+    assert "Value error" not in message
+
+
+def test_a_percentage_as_a_numeric_answer_is_told_the_number(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    _edit(card, "answer: 0.25\n", 'answer: "25%"\n')
+    [(_, line, _, message)] = _problems(mini_bank)
+    assert line == 9
+    assert message.startswith("answer: '25%' is not a number: write it as 0.25")
+
+
+def test_a_nested_unknown_key_gets_did_you_mean(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    _edit(card, "{absolute: 0.001}", "{abs: 0.001}")
+    assert [m for *_, m in _problems(mini_bank)] == [
+        "unknown key 'tolerance.abs' (did you mean 'absolute'?)"
+    ]
+    _edit(card, "{abs: 0.001}", "{relativ: 0.001}")
+    assert [m for *_, m in _problems(mini_bank)] == [
+        "unknown key 'tolerance.relativ' (did you mean 'relative'?)"
+    ]
