@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Literal, get_args
 
 from fsrs import Card as FsrsCard
-from fsrs import Rating, State
+from fsrs import State
 
 from quiz.bank.loader import Bank, load_card_text
 from quiz.bank.models import Card
@@ -60,10 +60,7 @@ def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRo
     """Every card with its state at `now`, in content order."""
     states = store.card_states()
     flags = store.card_flags()
-    lapses: dict[str, int] = {}
-    for review in store.reviews(mode="due"):
-        if review.rating == Rating.Again and review.state_before == State.Review:
-            lapses[review.card_id] = lapses.get(review.card_id, 0) + 1
+    lapses = store.lapse_counts()
     rows: list[CardRow] = []
     for card in cards:
         saved = states.get(card.id)

@@ -241,3 +241,28 @@ def test_the_schedule_columns_are_read_again_after_any_change(tmp_path: Path) ->
         }
         with pytest.raises(TypeError):
             after[cards[0]] = (2, "x")  # type: ignore[index]
+
+
+def test_lapse_counts_are_due_session_agains_to_cards_in_review(tmp_path: Path) -> None:
+    """As Anki counts lapses: an Again in a due session to a card in review state. Not an
+    Again while learning (state 1) or relearning (3), not a cram or mock answer."""
+    rng = random.Random(7)
+    ids = [card.id for card in deck()]
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        for n in range(600):
+            rating = rng.randrange(1, 5)
+            store.record_review(
+                card_id=rng.choice(ids),
+                rating=rating,
+                correct=rating >= 2,
+                reviewed_at=NOW - timedelta(minutes=600 - n),
+                mode=rng.choice(["due", "due", "cram", "mock"]),
+                state_before=rng.choice([None, 1, 2, 2, 3]),
+            )
+        want = Counter(
+            r.card_id
+            for r in store.reviews()
+            if r.mode == "due" and r.rating == Rating.Again and r.state_before == 2
+        )
+        assert store.lapse_counts() == dict(want)
+        assert sum(want.values()) > 20, "the history holds lapses to count"
