@@ -9,7 +9,7 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Literal, get_args
 
 from fsrs import Card as FsrsCard
@@ -86,6 +86,18 @@ def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRo
             )
         )
     return rows
+
+
+def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
+    """The due time as the card browser shows it: "12-06 09:48" within `now`'s year, the
+    date with its year otherwise, "*" before it when the card is due now (as `drillbit
+    cards` marks it). A heavy user's card overdue since 2024-12-06 showed as "12-06",
+    which reads as a date a few days ahead."""
+    if row.due is None:
+        return ""
+    local = row.due.astimezone(tz)
+    shown = local.strftime("%m-%d %H:%M" if local.year == now.astimezone(tz).year else "%Y-%m-%d")
+    return f"*{shown}" if row.is_due else shown
 
 
 def browse(

@@ -1,0 +1,53 @@
+"""The card browser's due column (`quiz.browser.due_label`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from quiz.browser import CardRow, due_label
+from tests.study.fakes import deck
+
+NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+def _row(due: datetime | None, *, is_due: bool) -> CardRow:
+    return CardRow(
+        card=deck()[0],  # type: ignore[arg-type]
+        state="review" if due else "new",
+        due=due,
+        difficulty=None,
+        lapses=0,
+        is_due=is_due,
+    )
+
+
+def test_a_due_time_this_year_shows_month_day_and_time() -> None:
+    assert due_label(_row(datetime(2026, 12, 6, 9, 48, tzinfo=UTC), is_due=False), NOW, UTC) == (
+        "12-06 09:48"
+    )
+
+
+def test_a_card_overdue_since_another_year_shows_the_year_and_the_due_mark() -> None:
+    """It read "12-06", a date three days ahead, for a card two years overdue."""
+    row = _row(datetime(2024, 12, 6, 9, 48, tzinfo=UTC), is_due=True)
+    assert due_label(row, NOW, UTC) == "*2024-12-06"
+
+
+def test_due_next_year_shows_the_year() -> None:
+    row = _row(datetime(2027, 1, 2, 8, 0, tzinfo=UTC), is_due=False)
+    assert due_label(row, NOW, UTC) == "2027-01-02"
+
+
+def test_the_year_is_the_local_one() -> None:
+    """23:30 UTC on 31 December is already next year in Tokyo, and so is its now."""
+    now = datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
+    row = _row(datetime(2026, 12, 31, 23, 30, tzinfo=UTC), is_due=False)
+    assert due_label(row, now, ZoneInfo("Asia/Tokyo")) == "01-01 08:30"
+    assert due_label(row, datetime(2026, 12, 31, 12, 0, tzinfo=UTC), ZoneInfo("Asia/Tokyo")) == (
+        "2027-01-01"
+    )
+
+
+def test_a_new_card_has_no_due_time() -> None:
+    assert due_label(_row(None, is_due=False), NOW, UTC) == ""
