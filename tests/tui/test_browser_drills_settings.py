@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input
 
 from quiz.settings import describe, load_settings
-from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.screens.browser import BATCH_ROWS, FIRST_ROWS, BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.settings import SettingsScreen
@@ -267,3 +269,44 @@ async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppF
         assert scheduler is not before
         assert scheduler.desired_retention == 0.8
         assert tuple(scheduler.learning_steps) == (timedelta(minutes=2), timedelta(minutes=20))
+
+
+async def test_a_big_bank_fills_the_browser_in_batches_and_searches_without_rereading(
+    build: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heavy user's browser took seconds to open and seconds per search key: every key
+    read every card's state again, and DataTable measured all the rows before the next
+    key. The rows now come in batches, a refresh drops an older one's batches, and a
+    search or a sort reuses the rows read when the screen was shown."""
+    import quiz.tui.screens.browser as browser_module
+    from bench.bankgen import generate_bank
+    from quiz.browser import card_rows as real_rows
+
+    reads: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return real_rows(*args, **kwargs)
+
+    monkeypatch.setattr(browser_module, "card_rows", counted)
+    app = build(extra=[generate_bank(tmp_path / "big", 1500)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        table = browser.query_one(DataTable)
+        assert len(browser.shown) > FIRST_ROWS + BATCH_ROWS, "three batches at least"
+        assert table.row_count == len(browser.shown) == len(app.workspace.cards)
+        assert len(reads) == 1, "read once when shown"
+        # two refreshes in a row: the first one's later batches must not be added
+        browser.refresh_rows(reread=False)
+        browser.query_one(Input).value = "card 15"
+        await settle(pilot)
+        assert len(reads) == 1, "a search does not read the states again"
+        assert 0 < len(browser.shown) < FIRST_ROWS
+        assert table.row_count == len(browser.shown)
+        assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == [
+            row.card.title for row in browser.shown
+        ]
+        await press(pilot, "ctrl+o")  # sort by due: the same rows, no read
+        assert len(reads) == 1 and table.row_count == len(browser.shown)

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from quiz.bank.problems import ContentError
-from quiz.browser import CardRow, browse, card_rows, with_card_reloaded
+from quiz.browser import CardRow, browse, card_rows, due_label, with_card_reloaded
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.cell import clipped
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
 SORTS = ("content", "due", "difficulty", "lapses")
 
+
+FIRST_ROWS = 200
+"""Rows put in the table at once: a screenful and more, whatever the terminal."""
+BATCH_ROWS = 1000
+"""Rows added after each screen update once the first are in."""
 
 DIFFICULTY = "difficulty"
 """The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
@@ -49,19 +54,17 @@ def title_width(terminal_width: int, others: int) -> int:
     return max(TITLE_MIN, terminal_width - CHROME - others)
 
 
-def content_widths(header: Sequence[str], rows: Sequence[Sequence[Text | str]]) -> list[int]:
+def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
     """Each column's width as DataTable would fit it: its widest cell or its label."""
     return [
-        max([cell_len(label), *(cell_len(str(row[n])) for row in rows)])
+        max([cell_len(label), *(cell_len(row[n]) for row in rows)])
         for n, label in enumerate(header)
     ]
 
 
-def difficulty_cell(row: CardRow) -> Text:
+def difficulty_text(row: CardRow) -> str:
     """fsrs's difficulty to one decimal, or a dash for a card never reviewed (new)."""
-    if row.difficulty is None:
-        return Text("–", style="dim", justify="right")
-    return Text(f"{row.difficulty:.1f}", justify="right")
+    return "–" if row.difficulty is None else f"{row.difficulty:.1f}"
 
 
 class BrowserScreen(Screen[None]):
@@ -93,6 +96,10 @@ class BrowserScreen(Screen[None]):
         self.shown: list[CardRow] = []
         self._others = 0
         """The width of the columns besides the card's, padding included."""
+        self._rows: list[CardRow] | None = None
+        """Every card with its state, as last read from the store."""
+        self._filling = 0
+        """Counts the refreshes: a batch of rows from an older one is not added."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -102,7 +109,6 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-        self.refresh_rows()
 
     def _columns(self, table: FittedTable[object], widths: dict[str, int]) -> None:
         """The table's columns for the current sort (sorted by difficulty, it is shown),
@@ -127,43 +133,83 @@ class BrowserScreen(Screen[None]):
         )
 
     def on_screen_resume(self) -> None:
+        """Read the states again when the screen is shown (first, and after a card opened
+        from it was studied): on_mount leaves it to this, which follows it at once."""
         self.refresh_rows()
 
-    def refresh_rows(self) -> None:
-        """Re-read states and apply the search and sort."""
+    def refresh_rows(self, *, reread: bool = True) -> None:
+        """Apply the search and sort to the rows, read again from the store unless
+        `reread` is False (a keystroke in the search box or a new sort changes neither the
+        cards nor their states; reading 10,000 states at every key was most of its time).
+
+        The first FIRST_ROWS rows go in the table at once and the rest a batch at a time
+        after each screen update (`_add_rows`): DataTable measures every new cell when it
+        is next idle, about 1.3 s for a heavy user's 10,000 rows, and meanwhile nothing,
+        not a key, was handled.
+        """
         ws = self.workspace
-        rows = card_rows(ws.cards, ws.store, ws.now())
+        if reread or self._rows is None:
+            self._rows = card_rows(ws.cards, ws.store, ws.now())
+        rows = self._rows
         query = self.query_one(Input).value
         index = ws.search_index if query.strip() else None
         self.shown = browse(rows, index=index, search=query, sort=self.sort)
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
-        cells_by_row: list[list[Text | str]] = []
-        for row in self.shown:
-            due = row.due.astimezone(ws.tz).strftime("%m-%d %H:%M") if row.due else ""
-            cells: list[Text | str] = [
+        now = ws.now()
+        # plain strings for every row (the widths); the styled cells only for the rows
+        # added, a batch at a time
+        texts = [
+            (
                 row.card.kind,
-                Text(row.state, style=_STATE_STYLE.get(row.state, "")),
+                row.state,
+                due_label(row, now, ws.tz),
+                *([difficulty_text(row)] if by_difficulty else []),
+                str(row.lapses),
+            )
+            for row in self.shown
+        ]
+        table = self.query_one(FittedTable)
+        cursor = min(max(table.cursor_row, 0), len(self.shown) - 1)
+        table.clear()
+        self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
+        self._filling += 1
+        self._add_rows(self._filling, texts, 0, cursor)
+        title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} · * due now "
+        self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+
+    def _add_rows(
+        self, filling: int, texts: list[tuple[str, ...]], start: int, cursor: int
+    ) -> None:
+        """Add the next batch of rows, unless a newer refresh has begun; the cursor goes
+        back to its row once that row is in."""
+        if filling != self._filling:
+            return
+        table = self.query_one(FittedTable)
+        end = min(len(texts), start + (FIRST_ROWS if start == 0 else BATCH_ROWS))
+        by_difficulty = self.sort == "difficulty"  # a new sort begins a new refresh
+        for row, (kind, state, due, *more) in zip(
+            self.shown[start:end], texts[start:end], strict=True
+        ):
+            cells: list[object] = [
+                clipped(row.card.title),
+                kind,
+                Text(state, style=_STATE_STYLE.get(state, "")),
                 Text(due, style="bold yellow" if row.is_due else ""),
             ]
             if by_difficulty:
-                cells.append(difficulty_cell(row))
-            cells.append(str(row.lapses))
-            cells_by_row.append(cells)
-        table = self.query_one(FittedTable)
-        cursor = table.cursor_row
-        table.clear()
-        self._columns(table, dict(zip(header, content_widths(header, cells_by_row), strict=True)))
-        for row, cells in zip(self.shown, cells_by_row, strict=True):
-            table.add_row(clipped(row.card.title), *cells)
-        if self.shown:
-            table.move_cursor(row=min(max(cursor, 0), len(self.shown) - 1))
-        title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} "
-        self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+                style = "dim" if row.difficulty is None else ""
+                cells.append(Text(more[0], style=style, justify="right"))
+            cells.append(more[-1])
+            table.add_row(*cells)
+        if start <= cursor < end:
+            table.move_cursor(row=cursor)
+        if end < len(texts):
+            self.call_after_refresh(self._add_rows, filling, texts, end, cursor)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.refresh_rows()
+        self.refresh_rows(reread=False)
 
     def highlighted(self) -> CardRow | None:
         """The row under the cursor."""
@@ -271,4 +317,4 @@ class BrowserScreen(Screen[None]):
     def action_sort(self) -> None:
         """Cycle the sort: content, due, difficulty, lapses."""
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.refresh_rows()
+        self.refresh_rows(reread=False)
