@@ -152,8 +152,9 @@ class Workspace:
 
     def counts(self) -> DeckCounts:
         """New / learning / review / due counts for the whole bank, per topic and per pack."""
-        groups, per_day = self.card_groups, self.settings.new_per_day
-        return count_groups(self.store, groups, self.now(), new_per_day=per_day, tz=self.tz)
+        per_day, most = self.settings.new_per_day, self.settings.max_reviews_per_day
+        at, tz = self.now(), self.tz
+        return count_groups(self.store, self.card_groups, at, per_day, most, tz=tz)
 
     @property
     def card_groups(self) -> CardGroups:

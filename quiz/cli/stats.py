@@ -42,6 +42,34 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
         return compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
 
 
+def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str]:
+    """`current_stats` and Home's count of today in the same words: "200 due · 20 new
+    today (9,991 due by fsrs; max_reviews_per_day 200)" under the settings' daily limits.
+
+    While an interview plan runs, its cards are today's: the line names `drillbit plan`,
+    which works them out (seconds on a heavy history, which `stats` does not spend)."""
+    from quiz.bank.index import card_index
+    from quiz.settings import load_settings
+    from quiz.study.counts import count_groups, fsrs_due, group_cards
+    from quiz.study.days import local_date, local_timezone
+    from quiz.study.stats import compute_stats
+
+    settings = load_settings()
+    cards = card_index(list(roots))
+    now, tz = datetime.now(UTC), local_timezone()
+    with open_store(warn) as store:
+        stats = compute_stats(store, cards, now, tz=tz)
+        plan = store.interview_plan()
+        if plan is not None and plan.interview > local_date(now, tz):
+            due = fsrs_due(stats.cards.due)
+            return stats, f"the interview plan's cards (`drillbit plan` lists them) · {due}"
+        groups = group_cards(cards)
+        counts = count_groups(
+            store, groups, now, settings.new_per_day, settings.max_reviews_per_day, tz=tz
+        )
+    return stats, "".join(counts.headline())
+
+
 def stats_json(stats: Stats) -> str:
     """The text `drillbit stats --json` prints (`quiz.cli.schemas.StatsReport` describes it).
 

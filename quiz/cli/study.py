@@ -90,17 +90,19 @@ def drill_command(obj: Context, drill_id: str | None) -> None:
 @pass_context
 def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
-    from quiz.cli.stats import current_stats, stats_json
+    from quiz.cli.stats import current_stats, stats_json, stats_today
 
-    stats = current_stats(obj.roots(), warn)
     if as_json:
-        click.echo(stats_json(stats))
+        click.echo(stats_json(current_stats(obj.roots(), warn)))
         return
+    stats, today = stats_today(obj.roots(), warn)
     click.echo(
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}{why}")
+    click.echo(f"Today: {today}")  # Home's words: what `d` studies today, then the cards
+    click.echo(f"Cards: {stats.cards.breakdown()}")
     if stats.by_topic:
         click.echo("")
         width = max(20, *(len(topic) for topic in stats.by_topic))  # "topic (pack)" too

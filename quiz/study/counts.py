@@ -58,6 +58,57 @@ class DeckCounts:
     """New cards a `due` session would still introduce today (daily limit applied)."""
     by_pack_topic: dict[str, dict[str, Counts]] = field(default_factory=dict)
     """Per pack, per topic (a topic name may recur in several packs)."""
+    max_reviews: int | None = None
+    """The max_reviews_per_day setting the count was made with (None: no limit)."""
+    reviews_done: int = 0
+    """Reviews of scheduled cards today's due sessions already did (with `max_reviews`)."""
+
+    @property
+    def reviews_left(self) -> int | None:
+        """Scheduled cards today's due sessions may still review, or None without a limit."""
+        return None if self.max_reviews is None else max(0, self.max_reviews - self.reviews_done)
+
+    def due_today(self, due: int) -> int:
+        """Of `due` cards (fsrs due now, a row's or the total), how many a due session
+        gives today: at most what is left of max_reviews_per_day, as the session's queue
+        (`plan_due`'s `review_allowance`) and Anki's deck list count them."""
+        left = self.reviews_left
+        return due if left is None else min(due, left)
+
+    def headline(self) -> tuple[str, ...]:
+        """Home's and the stats screen's count of today, without a plan: ("200 due",
+        " · 20 new today") and, only when the daily limit holds back part of fsrs's due
+        cards, a note of the backlog and why: " (9,991 due by fsrs; max_reviews_per_day
+        200, 8 done today)". The first two are what `d` studies today."""
+        due = self.total.due
+        today = self.due_today(due)
+        parts: tuple[str, ...] = (f"{today} due", f" · {self.new_today} new today")
+        if today < due:
+            did = f", {self.reviews_done} done today" if self.reviews_done else ""
+            parts += (f" ({fsrs_due(due)}; max_reviews_per_day {self.max_reviews}{did})",)
+        return parts
+
+
+def fsrs_due(count: int) -> str:
+    """'9,991 due by fsrs': the cards whose fsrs due time has come, all of them.
+
+    The one wording of that backlog beside a smaller count of today (Home's and the stats
+    screen's note when max_reviews_per_day holds part of it back, and their line while an
+    interview plan studies its own cards instead), so no screen shows a third "due"."""
+    return f"{count:,} due by fsrs"
+
+
+def plan_headline(planned: int, due: int) -> tuple[str, str]:
+    """Home's and the stats screen's count of today while an interview plan runs: "14
+    planned today" (what `d` studies now, Home's `today` column) and " · 9,984 due by fsrs"
+    (left out when none is due)."""
+    return f"{planned} planned today", f" · {fsrs_due(due)}" if due else ""
+
+
+def reviews_done_since(store: Store, since: datetime) -> int:
+    """Reviews of scheduled (not new) cards in due sessions since `since`: what counts
+    against max_reviews_per_day, as a due session counts it."""
+    return sum(1 for r in store.reviews(since=since, mode="due") if r.state_before is not None)
 
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED = range(6)
@@ -120,21 +171,33 @@ def deck_counts(
     now: datetime,
     *,
     new_per_day: int = DEFAULT_NEW_PER_DAY,
+    max_reviews_per_day: int | None = None,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
     """Count the given cards against their saved states at `now` (see `count_groups`)."""
-    return count_groups(store, group_cards(cards), now, new_per_day=new_per_day, tz=tz)
+    return count_groups(
+        store,
+        group_cards(cards),
+        now,
+        new_per_day=new_per_day,
+        max_reviews_per_day=max_reviews_per_day,
+        tz=tz,
+    )
 
 
 def count_groups(
     store: Store,
     groups: CardGroups,
     now: datetime,
-    *,
     new_per_day: int = DEFAULT_NEW_PER_DAY,
+    max_reviews_per_day: int | None = None,
+    *,
     tz: tzinfo = UTC,
 ) -> DeckCounts:
     """Count grouped cards against their saved states at `now`, each card once.
+
+    With `max_reviews_per_day`, the reviews today's due sessions already did are read too
+    (`DeckCounts.due_today` caps a due count by what is left).
 
     Reads only the state and due columns (due compared as the store's fixed-width UTC
     text, which orders as time): no fsrs Card JSON, no datetime per card. Topics, packs
@@ -174,7 +237,9 @@ def count_groups(
         if pack:
             _add_into(by_pack.setdefault(pack, [0] * 6), row)
             by_pack_topic.setdefault(pack, {})[topic] = row
-    allowance = max(0, new_per_day - store.introduced_since(day_start(moment, tz)))
+    today = day_start(moment, tz)
+    allowance = max(0, new_per_day - store.introduced_since(today))
+    done = 0 if max_reviews_per_day is None else reviews_done_since(store, today)
     return DeckCounts(
         total=_counts(total),
         by_topic={topic: _counts(row) for topic, row in by_topic.items()},
@@ -184,6 +249,8 @@ def count_groups(
             for pack, topics in by_pack_topic.items()
         },
         new_today=min(total[_NEW] - buried_new, allowance),
+        max_reviews=max_reviews_per_day,
+        reviews_done=done,
     )
 
 

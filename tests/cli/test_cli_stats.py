@@ -6,14 +6,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from fsrs import Rating, Scheduler
 
 import quiz.cli.stats
 from quiz.cli.stats import stats_json_content
 from quiz.store import Store
+from quiz.study.scheduling import review_card
 from tests.conftest import CliResult, RunDrillbit, modules_imported_by
 
 
@@ -193,3 +195,27 @@ def test_a_content_folder_that_is_not_there_is_taken_as_click_takes_it(
         slow = drillbit("stats", "--json", "--content", missing)
     assert fast.returncode == slow.returncode and fast.stderr == slow.stderr
     assert _without_time(fast.stdout) == _without_time(slow.stdout)
+
+
+def test_stats_says_todays_count_as_home_does(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """`drillbit stats` printed no count of today; it now prints Home's headline, capped by
+    max_reviews_per_day with fsrs's backlog beside it, and names the plan while one runs."""
+    long_ago = datetime.now(UTC) - timedelta(days=60)
+    scheduler = Scheduler(enable_fuzzing=False)
+    with Store.open() as store:
+        for card_id in ("what-is-relu", "sigmoid-bound"):
+            review_card(store, scheduler, card_id, Rating.Easy, now=long_ago, correct=True)
+    assert drillbit("config", "max_reviews_per_day", "1").returncode == 0
+    assert drillbit("config", "new_per_day", "0").returncode == 0
+    result = drillbit("--content", str(mini_bank), "stats")
+    assert result.returncode == 0, result.stderr
+    assert "Today: 1 due · 0 new today (2 due by fsrs; max_reviews_per_day 1)\n" in result.stdout
+    assert "\nCards: " in result.stdout
+    in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
+    assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
+    planned = drillbit("--content", str(mini_bank), "stats").stdout
+    assert (
+        "Today: the interview plan's cards (`drillbit plan` lists them) · 2 due by fsrs" in planned
+    )

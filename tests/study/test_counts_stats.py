@@ -15,9 +15,12 @@ from quiz.study.counts import (
     Counts,
     counts_change_at,
     deck_counts,
+    fsrs_due,
+    plan_headline,
     topic_labels,
 )
 from quiz.study.scheduling import review_card
+from quiz.study.session import Session, SessionOptions
 from quiz.study.stats import TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, FakeCard, deck
 
@@ -193,3 +196,37 @@ def test_a_topic_name_two_packs_share_is_one_row_per_pack(store: Store) -> None:
     assert list(stats.by_topic) == ["losses", "optim (deep)", "optim (nn)"]
     assert stats.by_topic["optim (nn)"] == TopicStats(reviews=2, accuracy=1.0, cards_seen=1)
     assert stats.by_topic["optim (deep)"] == TopicStats(reviews=1, accuracy=0.0, cards_seen=1)
+
+
+def test_due_today_is_capped_by_max_reviews_per_day_as_the_session_is(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Home said "5 due" (fsrs's count) while `d` gave max_reviews_per_day of them: Home's
+    count is now the session's, the reviews done today counted, and the backlog is said."""
+    cards = deck()
+    long_ago = NOW - timedelta(days=40)
+    for card in cards[:6]:  # Easy: to review state, due long before NOW
+        review_card(store, scheduler, card.id, Rating.Easy, now=long_ago, correct=True)
+    # two reviews of scheduled cards in today's due sessions, one cram answer (not counted)
+    for card in cards[:2]:
+        review_card(store, scheduler, card.id, Rating.Good, now=NOW, correct=True)
+    review_card(store, scheduler, cards[2].id, Rating.Good, now=NOW, correct=True, mode="cram")
+    counts = deck_counts(store, cards, NOW, new_per_day=1, max_reviews_per_day=5)
+    assert counts.total.due == 4 and counts.reviews_done == 2 and counts.reviews_left == 3
+    assert counts.due_today(counts.total.due) == 3
+    assert counts.due_today(1) == 1  # a row with fewer due cards than the limit leaves
+    assert counts.headline() == (
+        "3 due",
+        " · 1 new today",
+        " (4 due by fsrs; max_reviews_per_day 5, 2 done today)",
+    )
+    session = Session(store, cards, SessionOptions(new_per_day=1, max_reviews_per_day=5), now=NOW)
+    assert len(session.planned) == counts.due_today(counts.total.due) + counts.new_today
+    unlimited = deck_counts(store, cards, NOW, new_per_day=1)
+    assert unlimited.due_today(4) == 4 and unlimited.headline() == ("4 due", " · 1 new today")
+
+
+def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
+    assert fsrs_due(9991) == "9,991 due by fsrs"
+    assert plan_headline(14, 9984) == ("14 planned today", " · 9,984 due by fsrs")
+    assert plan_headline(3, 0) == ("3 planned today", "")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
+from fsrs import Rating
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
+from quiz.settings import Settings
+from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
@@ -20,6 +24,7 @@ from quiz.workspace import StudyRequest
 from tests.conftest import DATA
 from tests.tui.conftest import (
     AppFactory,
+    FakeClock,
     Recorder,
     notices,
     press,
@@ -195,3 +200,25 @@ async def test_the_totals_line_breaks_before_the_totals_not_inside_them(
         await resize(pilot, 70, 24)
         assert str(summary.render()).splitlines() == ["0 due · 3 new today", totals]
         assert summary.size.height == 2
+
+
+async def test_home_counts_due_within_max_reviews_per_day(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Home said "3 due" and `d` gave max_reviews_per_day (2) of them: as Anki's deck list,
+    Home counts what the session gives today and says fsrs's larger backlog beside it."""
+    app = build(settings=Settings(shuffle_choices=False, max_reviews_per_day=2, new_per_day=0))
+    ws = app.workspace
+    long_ago = clock() - timedelta(days=60)
+    for card_id in ("what-is-relu", "sigmoid-bound", "dropout-inference"):
+        review_card(ws.store, ws.scheduler, card_id, Rating.Easy, now=long_ago, correct=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await showing(pilot, HomeScreen)
+        line = str(home.query_one("#home-summary", Static).render()).splitlines()[0]
+        assert line == "2 due · 0 new today (3 due by fsrs; max_reviews_per_day 2)"
+        rows = table_rows(home)
+        assert [row[1] for row in rows[:2]] == ["2", "2"]  # the pack, and basics's 3 due
+        await press(pilot, "d")
+        await settle(pilot)
+        study = await showing(pilot, StudyScreen)
+        assert len(study.session.planned) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.widgets.phrases import break_between
+from quiz.tui.widgets.phrases import break_between, count_line
 from tests.tui.conftest import AppFactory, resize, set_plan, settle, showing
 
 PHRASES = ["12 days left", "readiness 0.71 → target 0.90 on the day", "today: 34 reviews + 12 new"]
@@ -58,3 +58,21 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
         assert plan_lines() == [" · ".join(status.phrases()[:2]) + " ·", status.phrases()[2]]
         await resize(pilot, 120, 30)
         assert plan_lines() == [status.line()], "and back on one line when wide again"
+
+
+def test_the_count_line_breaks_before_the_backlog_note_not_inside_it() -> None:
+    """At 80 columns Home's count wrapped inside its note: "8 done" / "today)"."""
+    parts = [
+        ("192 due", "bold yellow"),
+        (" · 20 new today", "cyan"),
+        (" (9,986 due by fsrs; max_reviews_per_day 200, 8 done today)", ""),
+    ]
+    breakdown = "144 new + 1732 learning + 8268 review = 10144 cards"
+    assert count_line(parts, breakdown, 78).plain.splitlines() == [
+        "192 due · 20 new today",
+        "(9,986 due by fsrs; max_reviews_per_day 200, 8 done today)",
+        breakdown,
+    ]
+    assert count_line(parts[:2], "3 new = 3 cards", 78).plain == (
+        "192 due · 20 new today  |  3 new = 3 cards"
+    )

@@ -55,8 +55,10 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         # over 11 min for a drill), nothing due yet
         assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
         assert "today: 0 reviews + 2 new, about 2 min" in line
-        # fsrs's "4 new today" (its daily limit) would contradict the plan's two
-        assert "new today" not in line and line.startswith("4 new + 0 learning + 0 review")
+        # fsrs's "4 new today" (its daily limit) would contradict the plan's two; the
+        # count is the plan's (the stats screen's words), and no card is due by fsrs
+        assert "new today" not in line and "due by fsrs" not in line
+        assert line.startswith("2 planned today  |  4 new + 0 learning + 0 review")
         await press(pilot, "d")
         await settle(pilot)
         planned = await showing(pilot, StudyScreen)
@@ -286,7 +288,8 @@ async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
         await settle(pilot)
         stats = await open_stats(pilot)
         shown = str(stats.query_one("#stats-numbers", Static).render())
-        assert f"0 due (fsrs) · {len(status.offered)} planned today" in shown
+        # Home's words (`plan_headline`): no fsrs backlog to name, none is due
+        assert f"\n{len(status.offered)} planned today  |  4 new" in shown
 
 
 async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(

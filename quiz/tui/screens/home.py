@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -17,10 +16,10 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from quiz.store import Mode
-from quiz.study.counts import counts_change_at
+from quiz.study.counts import counts_change_at, plan_headline
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.phrases import break_between
+from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -147,7 +146,9 @@ class HomeScreen(Screen[None]):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
             # strings, a third of the cost of the table's first frame.
             name = Cell(row.title, "bold") if row.topic is None else Cell("  " + row.title)
-            count = row.due if today is None else today[index]
+            # what `d` on the row gives today: fsrs's due cards within what is left of
+            # max_reviews_per_day (the summary says the backlog), or the plan's
+            count = counts.due_today(row.due) if today is None else today[index]
             table.add_row(
                 name,
                 Cell(str(count), "bold yellow" if count else "dim"),
@@ -221,19 +222,16 @@ class HomeScreen(Screen[None]):
             return
         t = counts.total
         width = self.size.width - 2  # the summary's padding
-        summary = Text()
         breakdown = t.breakdown()
+        # What `d` studies today, as the stats screen words it: fsrs's due cards within
+        # max_reviews_per_day and the new cards of today (the backlog said when larger);
+        # while a plan runs, the plan's cards (its line below says which), beside fsrs's
+        # due count, which plan mode lets wait.
         if plan is None or plan.today is None:
-            due, new = f"{t.due} due", f" · {counts.new_today} new today"
-            summary.append(due, style="bold yellow")
-            summary.append(new, style="cyan")
-            # too long for one line (a suspended card adds a term): the totals go on the
-            # next line whole, not "= 144" and then "cards"
-            fits = cell_len(f"{due}{new}  |  {breakdown}") <= width
-            summary.append("  |  " if fits else "\n")
-        # While a plan runs, the due session is plan mode's: its line below says today's
-        # reviews and new cards (fsrs's due count and daily new-card limit would differ).
-        summary.append(breakdown)
+            parts = counts.headline()
+        else:
+            parts = plan_headline(len(plan.offered), t.due)
+        summary = count_line(list(zip(parts, COUNT_STYLES, strict=False)), breakdown, width)
         if plan is not None:
             summary.append(f"\n{break_between(plan.phrases(), width)}", style="bold")
         broken = len(self.workspace.content.index.broken)  # card files that did not load

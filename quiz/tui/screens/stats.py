@@ -12,9 +12,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from quiz.study.counts import plan_headline
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.phrases import COUNT_STYLES, count_line
 
 if TYPE_CHECKING:
     from quiz.study import Stats
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
 
 MIN_CHART_SIZE = (70, 20)
 """Below this the bar charts collapse into noise: a note replaces them."""
+
+
+MIN_TOPIC_ROWS = 10
+"""The accuracy chart's least height stacked under 110 columns (as the CSS gives each chart);
+more topics make it taller."""
 
 
 NO_RETENTION = "* retention: the share of answers to review cards not rated Again; none yet"
@@ -69,14 +76,15 @@ class StatsScreen(Screen[None]):
         numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
         numbers.append(f" · streak {s.streak} day(s)", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
+        # and Home's count of today: what `d` studies (fsrs's due cards within
+        # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
         if self.planned is None:
-            numbers.append(f"\n{s.cards.due} due", style="bold yellow")
+            parts = self.workspace.counts().headline()
         else:
-            # two different counts: fsrs's due times, and what the plan studies today
-            # (Home's `today` and its line; plan mode lets due reviews wait)
-            numbers.append(f"\n{s.cards.due} due (fsrs)", style="bold yellow")
-            numbers.append(f" · {self.planned} planned today", style="bold")
-        numbers.append(f"  |  {s.cards.breakdown()}")
+            parts = plan_headline(self.planned, s.cards.due)
+        styled = list(zip(parts, COUNT_STYLES, strict=False))
+        numbers.append("\n")
+        numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
         if s.retention is None:
             numbers.append(f"\n{NO_RETENTION}", style="dim")
         yield Static(numbers, id="stats-numbers")
@@ -101,12 +109,17 @@ class StatsScreen(Screen[None]):
                 labels,
                 id="per-day",
             )
-            yield RowChart(
+            by_topic = RowChart(
                 "Accuracy by topic (%)",
                 topics,
                 empty="no reviews yet",  # under the title, which names the chart
                 id="by-topic",
             )
+            # every topic a row (the title above them): the charts scroll to the last,
+            # as `drillbit stats` prints them all (cut to the screen, "… 3 more" was
+            # the end of it, with no key to the rest)
+            by_topic.styles.min_height = max(MIN_TOPIC_ROWS, len(topics) + 1)
+            yield by_topic
         yield Static("", id="stats-too-small")
         yield KeysFooter()
 
@@ -122,13 +135,18 @@ class StatsScreen(Screen[None]):
         return True
 
     def action_next_chart(self) -> None:
-        """Scroll the next chart to the top; after the last, back to the first."""
+        """Scroll the next chart to the top, then the last one's rows past the screen a page
+        at a time (the accuracy chart has a row per topic); after that, back to the first."""
         charts = self.query_one("#stats-charts", VerticalScroll)
         below = [
             c.virtual_region.y for c in charts.children if c.virtual_region.y > charts.scroll_y
         ]
         if below and charts.scroll_y < charts.max_scroll_y:
             charts.scroll_to(y=below[0], animate=False)
+        elif charts.scroll_y < charts.max_scroll_y:  # the last chart goes on below: its rest
+            charts.scroll_to(
+                y=charts.scroll_y + charts.scrollable_content_region.height - 1, animate=False
+            )
         else:
             charts.scroll_home(animate=False)
 

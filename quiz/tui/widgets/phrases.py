@@ -5,8 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from rich.text import Text
 
 SEPARATOR = " · "
+
+COUNT_STYLES = ("bold yellow", "cyan", "")
+"""The count of today's parts: what `d` studies, then the new cards (or fsrs's due count
+beside a plan's), then the fsrs backlog's note (the stats screen's line too)."""
 
 
 def break_between(phrases: Sequence[str], width: int, separator: str = SEPARATOR) -> str:
@@ -28,3 +33,23 @@ def break_between(phrases: Sequence[str], width: int, separator: str = SEPARATOR
             current = joined
     lines.append(current)
     return "\n".join(lines)
+
+
+def count_line(parts: Sequence[tuple[str, str]], breakdown: str, width: int) -> Text:
+    """Home's and the stats screen's count of today, then the cards' breakdown:
+    "12 due · 20 new today  |  144 new + … = 10144 cards" on one line when it fits.
+
+    `parts` are (text, style); one that would overflow starts the next line (Home's note
+    of the fsrs backlog, " (9,991 due by fsrs; …)", goes under "200 due · 20 new today"),
+    and the breakdown goes whole on a line of its own, never "= 144" and then "cards"."""
+    text = Text()
+    used = 0
+    for index, (part, style) in enumerate(parts):
+        if index and used + cell_len(part) > width:
+            text.append("\n")
+            part, used = part.lstrip(), 0
+        text.append(part, style=style)
+        used += cell_len(part)
+    fits = used + cell_len(f"  |  {breakdown}") <= width
+    text.append(("  |  " if fits else "\n") + breakdown)
+    return text
