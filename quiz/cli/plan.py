@@ -119,10 +119,17 @@ def plan_command(
     click.echo("")
     topics = status.on_the_day.by_topic  # "topic (pack)" for a name two packs share
     width = max(28, *(len(topic) for topic in topics)) if topics else 28
-    heading = "readiness on the day"
-    click.echo(f"{'topic':<{width}} {heading:>21}")
+    # the do-nothing figure, which the line above does not give: it speaks of the plan
+    # followed (the forecast is overall only, not per topic); on and after the day, what
+    # the memory gave at the start of it
+    if status.days_left > 0:
+        heading = "readiness on the day if nothing more is studied"
+    else:
+        heading = "readiness at the start of the interview day"
+    column = len(heading)
+    click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
-        click.echo(f"{topic:<{width}} {value:>21.2f}")
+        click.echo(f"{topic:<{width}} {value:>{column}.2f}")
 
 
 COMMANDS: tuple[click.Command, ...] = (plan_command,)

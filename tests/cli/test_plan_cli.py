@@ -90,3 +90,19 @@ def test_a_broken_settings_file_saves_no_plan(mini_bank: Path, drillbit: RunDril
     config.write_text("colour = 1\n", encoding="utf-8")
     cleared = drillbit(*content, "plan", "--clear")
     assert cleared.returncode == 0 and "removed" in cleared.stdout
+
+
+def test_the_topic_table_says_which_readiness_it_gives(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """The headline speaks of the plan followed; the table's "readiness on the day" was
+    the do-nothing figure (0.00 for topics whose cards the plan shows before the day)."""
+    content = ("--content", str(mini_bank))
+    made = drillbit(*content, "plan", "--interview", in_days(10))
+    assert made.returncode == 0, made.stderr
+    lines = made.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("topic "))
+    assert header.endswith(" readiness on the day if nothing more is studied")
+    assert all(len(line) <= 80 for line in lines[lines.index(header) :]), "80 columns"
+    row = lines[lines.index(header) + 1]
+    assert row.endswith("0.00") and len(row) == len(header), "the figures under the heading"
