@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from fsrs import Rating, Scheduler
 from textual import events
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from quiz.bank.models import ChoiceFront
 from quiz.cardtext import inline_pieces
@@ -17,7 +17,7 @@ from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.study import LAST_CARD, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
@@ -33,6 +33,7 @@ from tests.tui.conftest import (
     showing,
 )
 from tests.tui.test_drill import editor_of, grade_now
+from tests.tui.test_footer import described
 
 
 async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
@@ -390,3 +391,18 @@ async def test_letters_typed_after_a_number_stay_in_the_box(
         box.value = ""
         await settle(pilot)
         assert {"b", "x"} <= set(study.active_bindings)  # (s: the session has one card)
+
+
+async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFactory) -> None:
+    """The last card's hint said "s skips it for now"; s did nothing visible and the footer
+    left it out. It is in the footer now and says why the card stays."""
+    app = build(study=StudyRequest(mode="cram", card_ids=("tiny-sgd",)))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        assert screen.session.remaining == 1
+        assert "s skips it" in str(screen.query_one("#study-status", Static).render())
+        assert "Skip" in described(app) and not described(app)["Skip"], "listed, enabled"
+        await press(pilot, "s")
+        await settle(pilot)
+        assert any(n.message == LAST_CARD for n in app._notifications)
+        assert app.screen is screen and screen.session.remaining == 1

@@ -53,6 +53,9 @@ if TYPE_CHECKING:
 
 Phase = Literal["question", "revealed", "rating", "feedback", "over"]
 
+LAST_CARD = "Nothing left to skip to: this is the last card."
+"""What s says on the session's last card (a skip would bring the same card back)."""
+
 
 @dataclass(frozen=True)
 class _Question:
@@ -327,8 +330,8 @@ class StudyScreen(Screen[None]):
             return self.phase == "feedback"
         if action == "open_drill":
             return self.phase == "question" and isinstance(front, CodingFront)
-        if action == "skip":
-            return self.phase in ("question", "revealed") and self.session.remaining > 1
+        if action == "skip":  # on the last card too: the hint offers it, and it says why not
+            return self.phase in ("question", "revealed")
         if action == "set_aside":
             return self.phase in ("question", "revealed") and self.session.mode != "mock"
         if action == "undo":
@@ -574,6 +577,9 @@ class StudyScreen(Screen[None]):
     async def action_skip(self) -> None:
         """Put this card at the end of the queue, unanswered (nothing is logged)."""
         if self.phase not in ("question", "revealed"):
+            return
+        if self.session.remaining <= 1:  # it would come back at once: say so, not nothing
+            self.notify(LAST_CARD)
             return
         self.session.skip()
         self.notify("Skipped: it comes back at the end.")
