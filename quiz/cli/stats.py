@@ -42,19 +42,25 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
         return compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
 
 
-def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str]:
+def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:
     """`current_stats` and Home's count of today in the same words: "200 due · 20 new
     today (9,991 due by fsrs; max_reviews_per_day 200)" under the settings' daily limits.
 
     While an interview plan runs, its cards are today's: the line names `drillbit plan`,
-    which works them out (seconds on a heavy history, which `stats` does not spend)."""
+    which works them out (seconds on a heavy history, which `stats` does not spend). A
+    settings file that cannot be used leaves the line out, with its warning: the rest of
+    the statistics do not depend on it."""
     from quiz.bank.index import card_index
-    from quiz.settings import load_settings
+    from quiz.settings import SettingsFileError, load_settings
     from quiz.study.counts import count_groups, fsrs_due, group_cards
     from quiz.study.days import local_date, local_timezone
     from quiz.study.stats import compute_stats
 
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except SettingsFileError as exc:
+        warn(str(exc))
+        return current_stats(roots, warn), None
     cards = card_index(list(roots))
     now, tz = datetime.now(UTC), local_timezone()
     with open_store(warn) as store:

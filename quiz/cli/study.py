@@ -101,7 +101,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}{why}")
-    click.echo(f"Today: {today}")  # Home's words: what `d` studies today, then the cards
+    if today is not None:  # Home's words: what `d` studies today, then the cards
+        click.echo(f"Today: {today}")
     click.echo(f"Cards: {stats.cards.breakdown()}")
     if stats.by_topic:
         click.echo("")

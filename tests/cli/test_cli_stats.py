@@ -219,3 +219,14 @@ def test_stats_says_todays_count_as_home_does(
     assert (
         "Today: the interview plan's cards (`drillbit plan` lists them) · 2 due by fsrs" in planned
     )
+
+
+def test_a_broken_settings_file_leaves_out_only_todays_line(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """Today's count needs the daily limits; the rest of `drillbit stats` does not."""
+    (_isolated_home / "config.toml").write_text("max_reviews_per_day = -3\n", encoding="utf-8")
+    result = drillbit("--content", str(mini_bank), "stats")
+    assert result.returncode == 0, result.stderr
+    assert "Reviews: 0" in result.stdout and "Cards: " in result.stdout
+    assert "Today:" not in result.stdout and "max_reviews_per_day" in result.stderr
