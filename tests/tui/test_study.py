@@ -243,9 +243,15 @@ async def test_mock_answer_after_time_is_refused(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", limit=2, minutes=1, kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await press(pilot, "space")
-        clock.advance(61)  # no tick yet: the rating itself finds the time is up
-        await press(pilot, "enter", "3")
+        await press(pilot, "space", "enter")
+        study = await showing(pilot, StudyScreen)
+        assert study.phase == "rating"
+        # The rating itself must find the time is up, before the clock's once-a-second tick
+        # does: the action runs in this task right after the advance, with no turn of the
+        # loop between them for the tick. Pressed as keys, a tick under load sometimes came
+        # first, ended the mock, and the "enter" meant for the rating left the summary.
+        clock.advance(61)
+        await app.run_action("screen.rate(3)")
         await showing(pilot, SummaryScreen)
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert app.workspace.store.review_count() == 0
