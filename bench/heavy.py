@@ -4,12 +4,15 @@ The progress file is simulated with the real fsrs Scheduler (every review's card
 card_after are genuine `Card.to_json()` states), imported with `drillbit import-progress`
 into a private DRILLBIT_HOME, and then `stats --json`, the stats screen, start-up and the
 first card of a due session are measured there, side by side with a bare Textual app.
+The user's own backup is measured too: `export progress` of that home (plain and .gz) and
+its `import-progress` into a fresh home, wall time, peak memory and size.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -20,7 +23,6 @@ from bench.common import Figure, Settings, child_env, median, run_python
 
 YEARS = 3
 REVIEWS = 200_000
-CHUNK = 70_000
 MAX_INTERVAL_DAYS = 25
 """Short enough that a diligent learner reviews each card ~20 times in three years."""
 
@@ -36,13 +38,13 @@ def progress_files(
 ) -> tuple[list[Path], int]:
     """Write drillbit-progress files of at least `reviews` due-mode reviews in all.
 
-    Returns the files, oldest reviews first, and the review count. One file would be about
-    130 MiB, over the importer's 64 MiB limit, so the history comes in pieces of
-    `CHUNK` reviews, merged one after another (the card schedules travel with the last).
+    Returns the files (one: the importer streams a file of any size) and the review count.
     Cards are introduced over the three years (most early, as a learner starting a bank) and
     reviewed when fsrs says they are due, until `now`.
     """
     from fsrs import Card, Rating, Scheduler
+
+    from quiz.study.ratings import is_success
 
     rng = random.Random(seed)
     scheduler = Scheduler(maximum_interval=MAX_INTERVAL_DAYS, enable_fuzzing=False)
@@ -68,7 +70,7 @@ def progress_files(
                 {
                     "card_id": card_id,
                     "rating": rating,
-                    "correct": rating >= 3,
+                    "correct": is_success(rating),  # as the app records it: Hard is a pass
                     "reviewed_at": _text(moment),
                     "duration_ms": 4000 + rng.randrange(20_000),
                     "mode": "due",
@@ -91,20 +93,16 @@ def progress_files(
                 }
             )
     rows.sort(key=lambda row: str(row["reviewed_at"]))
-    paths: list[Path] = []
-    for first in range(0, len(rows), CHUNK):
-        last = first + CHUNK >= len(rows)
-        document = {
-            "format": "drillbit-progress",
-            "version": 2,
-            "exported_at": _text(now),
-            "card_states": states if last else [],
-            "reviews": rows[first : first + CHUNK],
-        }
-        path = folder / f"progress-{len(paths)}.json"
-        path.write_text(json.dumps(document), encoding="utf-8")
-        paths.append(path)
-    return paths, len(rows)
+    document = {
+        "format": "drillbit-progress",
+        "version": 2,
+        "exported_at": _text(now),
+        "card_states": states,
+        "reviews": rows,
+    }
+    path = folder / "progress.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return [path], len(rows)
 
 
 def _text(moment: datetime) -> str:
@@ -172,11 +170,57 @@ def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str,
     return elapsed, report, idle
 
 
-def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
-    """stats --json time and peak, the stats screen, start-up and due-session start ratios."""
-    home, reviews, import_ms = heavy_home(work, bank, cards, settings.heavy_reviews)
+def _home_env(home: Path) -> dict[str, str]:
     env = child_env(DRILLBIT_HOME=str(home))
     env.pop("DRILLBIT_CONTENT", None)
+    return env
+
+
+def _without_time(stats: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in stats.items() if key != "generated_at"}
+
+
+def backup_figures(work: Path, bank: Path, home: Path, shape: dict[str, Any]) -> list[Figure]:
+    """The heavy user's own backup: `export progress` (plain and .gz) and its restore.
+
+    Each file is imported into a fresh home, whose `stats --json` must equal the heavy
+    home's (the round trip loses nothing); wall ms, peak RSS (VmHWM) and file size.
+    """
+    stats_args = ["-m", "quiz", "--content", str(bank), "stats", "--json"]
+    _, done = run_python(stats_args, env=_home_env(home))
+    expected = _without_time(json.loads(done.stdout))
+    figures: list[Figure] = []
+    for kind, name in (("plain", "backup.json"), ("gzip", "backup.json.gz")):
+        backup, restored = work / name, work / f"restored-{kind}"
+        params = {**shape, "file": kind, "repeats": 1}
+        export_ms, export_peak = _peak_run(
+            ["quiz", "--content", str(bank), "export", "progress", str(backup)], _home_env(home)
+        )
+        size = backup.stat().st_size
+        import_ms, import_peak = _peak_run(
+            ["quiz", "--content", str(bank), "import-progress", str(backup)],
+            _home_env(restored),
+        )
+        _, done = run_python(stats_args, env=_home_env(restored))
+        if _without_time(json.loads(done.stdout)) != expected:
+            raise RuntimeError(f"the {kind} backup's restore has other stats than its home")
+        backup.unlink()
+        shutil.rmtree(restored)
+        figures += [
+            Figure("export_progress_heavy_ms", round(export_ms, 3), "ms", params),
+            Figure("export_progress_heavy_peak_mb", round(export_peak, 1), "MB", params),
+            Figure("export_progress_heavy_mib", round(size / 2**20, 2), "MiB", params),
+            Figure("restore_progress_heavy_ms", round(import_ms, 3), "ms", params),
+            Figure("restore_progress_heavy_peak_mb", round(import_peak, 1), "MB", params),
+        ]
+    return figures
+
+
+def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
+    """stats --json time and peak, the stats screen, start-up and due-session start ratios,
+    and the heavy user's backup round trip (`backup_figures`)."""
+    home, reviews, import_ms = heavy_home(work, bank, cards, settings.heavy_reviews)
+    env = _home_env(home)
     shape = {"cards": cards, "reviews": reviews}
     stats_args = ["quiz", "--content", str(bank), "stats", "--json"]
     _, done = run_python(
@@ -185,6 +229,7 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     told = json.loads(done.stdout)["reviews"]
     if told != reviews:
         raise RuntimeError(f"stats --json counts {told} reviews; {reviews} were imported")
+    backups = backup_figures(work, bank, home, shape)
     variants = {"bare": "bare", "home": "app", "due": "due", "stats": "stats", "answer": "answer"}
     if settings.warm_up_probes:
         for mode in variants.values():
@@ -209,6 +254,7 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     bare = median(times["bare"])
     base = {**shape, "repeats": settings.startup_reps}
     return [
+        *backups,
         Figure("import_progress_heavy_ms", round(import_ms, 3), "ms", {**shape, "repeats": 1}),
         Figure(
             "stats_heavy_ms",

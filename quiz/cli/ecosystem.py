@@ -227,8 +227,9 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
 def export_progress_command(file: Path) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json).
 
-    The whole database is checked first (as `check-store`): a backup of a damaged file
-    would carry the damage along unseen.
+    A FILE ending in .gz is gzip-compressed (about a sixth of the size). The whole
+    database is checked first (as `check-store`): a backup of a damaged file would carry
+    the damage along unseen.
     """
     from quiz.store.backup import export_progress
 
@@ -250,12 +251,12 @@ def import_progress_command(file: Path) -> None:
     Reviews already present are not added twice; for each card the schedule with the
     latest review wins; for each drill the newest draft wins; a card suspended or
     buried later than here (and not answered here since) is set aside here too.
+    FILE may be gzip-compressed; it is read row by row, so its size is not limited.
     """
-    from quiz.store.backup import merge_progress, read_progress
+    from quiz.store.backup import import_progress
 
-    backup = read_progress(file)  # validated whole before the database is opened
     with open_store() as store:
-        report = merge_progress(store, backup)
+        report = import_progress(store, file)  # one transaction: a bad row merges nothing
     click.echo(report.describe())
 
 

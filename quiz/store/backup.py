@@ -2,18 +2,20 @@
 
 The file (format `drillbit-progress`, version 2; version 1 files are still read) is described field by field in
 docs/progress-format.md, whose table is generated from these models' JSON Schema. The
-models are used both ways: `dump` builds them from the store's rows (aware datetimes),
-`export_progress` serializes them, and `read_progress` validates a file into the same
-models before `merge_progress` writes anything.
+models are used both ways: `export_progress` builds them from the store's rows (aware
+datetimes) and writes them one by one, and `import_progress` validates a file's rows into
+the same models one by one (`quiz.store.jsonstream` reads them), merging each in one write
+transaction: memory is bounded by the largest row, not the file (`dump` and
+`read_progress` hold a whole backup, for small ones and tests).
 
-A backup is input from outside: it is read only from a regular file of at most
-`MAX_FILE_BYTES`, and any value that could break the store or a later merge is refused
-with its JSON path (`reviews.3.duration_ms`): nesting deeper than `MAX_DEPTH`, integers
+A backup is input from outside: it is read only from a regular file (gzip or not), no
+value of it over `MAX_ITEM_BYTES`, and any value that could break the store or a later
+merge is refused with its JSON path (`reviews.3.duration_ms`): nesting deeper than `MAX_DEPTH`, integers
 beyond 64 bits, NaN and infinities, strings over their field's length, times later
 than now plus a day (a future `last_review` would win every later merge and freeze the
 card), and fsrs card JSON that fsrs or the app could not use on a later run (each field is
 checked, the path goes into the text: `card_states.0.fsrs_card.state`). Nothing is
-written unless the whole file is valid.
+kept unless the whole file is valid (a problem rolls back the rows merged before it).
 
 Merge rules (one transaction of the store, so a failure changes nothing): reviews are the
 same review when (card id, reviewed_at, rating) match, attempts when (card id,
@@ -29,16 +31,20 @@ the import is not brought back.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import math
 import os
 import sqlite3
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, cast
 
 from fsrs import Card, State
 from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
@@ -56,12 +62,21 @@ from pydantic import (
     model_validator,
 )
 
-from quiz.errors import DrillbitError, InputFileError
+from quiz.errors import DrillbitError
 from quiz.store.errors import NotSavedError
+from quiz.store.jsonstream import (
+    GZIP_MAGIC,
+    Member,
+    Readable,
+    StreamError,
+    TooDeep,
+    members,
+    open_regular,
+)
 from quiz.store.records import InterviewPlan, Mode
 from quiz.store.store import Store, fsrs_columns, write_interview_plan
 from quiz.store.timefmt import from_db, to_db
-from quiz.textsafe import MIB, read_regular
+from quiz.textsafe import MIB
 
 if TYPE_CHECKING:
     from fsrs.card import CardDict
@@ -72,8 +87,6 @@ READABLE_VERSIONS = (1, 2)
 """Version 2 added the interview plan (`plan`) and suspended or buried cards (`card_flags`);
 a version 1 file is a version 2 file without them."""
 
-MAX_FILE_BYTES = 64 * MIB
-"""The largest backup file read (years of daily study fit in a few MiB)."""
 MAX_DEPTH = 8
 """Deepest JSON nesting accepted; the format itself needs 5 (file, list, row, filters, list)."""
 FUTURE_SLACK = timedelta(days=1)
@@ -612,98 +625,122 @@ class MergeReport:
 # -- export ------------------------------------------------------------------------
 
 
+_QUERIES = {
+    "card_states": "SELECT * FROM card_state ORDER BY card_id",
+    "sessions": "SELECT * FROM study_session ORDER BY id",
+    "reviews": "SELECT * FROM review_log ORDER BY reviewed_at, id",
+    "attempts": "SELECT * FROM drill_attempt ORDER BY attempted_at, id",
+    "drafts": "SELECT * FROM code_draft ORDER BY card_id",
+    "card_flags": "SELECT * FROM card_flag ORDER BY card_id",
+}
+"""The store's rows of each list of the file, in the file's order."""
+
+
+def _state_row(r: sqlite3.Row) -> CardStateRow:
+    return CardStateRow.model_construct(
+        card_id=r["card_id"],
+        fsrs_card=r["fsrs_card"],
+        introduced_at=from_db(r["introduced_at"]),
+        updated_at=from_db(r["updated_at"]),
+    )
+
+
+def _session_row(r: sqlite3.Row) -> SessionRow:
+    return SessionRow.model_construct(
+        id=r["id"],
+        mode=r["mode"],
+        started_at=from_db(r["started_at"]),
+        ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
+        filters=json.loads(r["filters"] or "{}"),
+    )
+
+
+def _review_row(r: sqlite3.Row) -> ReviewRow:
+    return ReviewRow.model_construct(
+        card_id=r["card_id"],
+        rating=r["rating"],
+        correct=bool(r["correct"]),
+        reviewed_at=from_db(r["reviewed_at"]),
+        duration_ms=r["duration_ms"],
+        mode=r["mode"],
+        state_before=r["state_before"],
+        card_before=r["card_before"],
+        card_after=r["card_after"],
+        session=r["session_id"],
+    )
+
+
+def _attempt_row(r: sqlite3.Row) -> AttemptRow:
+    return AttemptRow.model_construct(
+        card_id=r["card_id"],
+        status=r["status"],
+        seed=r["seed"],
+        duration_ms=r["duration_ms"],
+        hints_used=r["hints_used"],
+        verdict=r["verdict"],
+        attempted_at=from_db(r["attempted_at"]),
+        session=r["session_id"],
+    )
+
+
+def _draft_row(r: sqlite3.Row) -> DraftRow:
+    return DraftRow.model_construct(
+        card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
+    )
+
+
+def _flag_row(r: sqlite3.Row) -> FlagRow:
+    return FlagRow.model_construct(
+        card_id=r["card_id"],
+        suspended=bool(r["suspended"]),
+        buried_until=from_db(r["buried_until"]) if r["buried_until"] else None,
+        updated_at=from_db(r["updated_at"]),
+    )
+
+
+def _plan_row(conn: sqlite3.Connection) -> PlanRow | None:
+    r = conn.execute("SELECT * FROM interview_plan").fetchone()
+    if r is None:
+        return None
+    return PlanRow.model_construct(
+        interview=date.fromisoformat(r["interview"]),
+        minutes_per_day=float(r["minutes_per_day"]),
+        target=float(r["target"]),
+        created_at=from_db(r["created_at"]),
+    )
+
+
+_BUILDERS: dict[str, Callable[[sqlite3.Row], _Row]] = {
+    "card_states": _state_row,
+    "sessions": _session_row,
+    "reviews": _review_row,
+    "attempts": _attempt_row,
+    "drafts": _draft_row,
+    "card_flags": _flag_row,
+}
+
+
 def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
-    """Everything in the store as one consistent snapshot (a single read transaction)."""
+    """Everything in the store as one consistent snapshot (a single read transaction).
+
+    The whole history in memory: for a look at a small store (tests); `export_progress`
+    writes a file row by row instead.
+    """
     moment = now if now is not None else datetime.now(UTC)
-    with store.read_transaction() as conn:
-        states = conn.execute("SELECT * FROM card_state ORDER BY card_id").fetchall()
-        sessions = conn.execute("SELECT * FROM study_session ORDER BY id").fetchall()
-        reviews = conn.execute("SELECT * FROM review_log ORDER BY reviewed_at, id").fetchall()
-        attempts = conn.execute("SELECT * FROM drill_attempt ORDER BY attempted_at, id").fetchall()
-        drafts = conn.execute("SELECT * FROM code_draft ORDER BY card_id").fetchall()
-        plans = conn.execute("SELECT * FROM interview_plan").fetchall()
-        flags = conn.execute("SELECT * FROM card_flag ORDER BY card_id").fetchall()
     # Rows come from the store itself: built without re-validation (no future-date
     # check against this clock, no re-parsing of every fsrs JSON).
+    with store.read_transaction() as conn:
+        lists: dict[str, Any] = {
+            key: [_BUILDERS[key](r) for r in conn.execute(query)] for key, query in _QUERIES.items()
+        }
+        plan = _plan_row(conn)
     return ProgressFile.model_construct(
         format=FORMAT,
         version=VERSION,
         exported_at=moment,
         drillbit_version=_drillbit_version(),
-        card_states=[
-            CardStateRow.model_construct(
-                card_id=r["card_id"],
-                fsrs_card=r["fsrs_card"],
-                introduced_at=from_db(r["introduced_at"]),
-                updated_at=from_db(r["updated_at"]),
-            )
-            for r in states
-        ],
-        sessions=[
-            SessionRow.model_construct(
-                id=r["id"],
-                mode=r["mode"],
-                started_at=from_db(r["started_at"]),
-                ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
-                filters=json.loads(r["filters"] or "{}"),
-            )
-            for r in sessions
-        ],
-        reviews=[
-            ReviewRow.model_construct(
-                card_id=r["card_id"],
-                rating=r["rating"],
-                correct=bool(r["correct"]),
-                reviewed_at=from_db(r["reviewed_at"]),
-                duration_ms=r["duration_ms"],
-                mode=r["mode"],
-                state_before=r["state_before"],
-                card_before=r["card_before"],
-                card_after=r["card_after"],
-                session=r["session_id"],
-            )
-            for r in reviews
-        ],
-        attempts=[
-            AttemptRow.model_construct(
-                card_id=r["card_id"],
-                status=r["status"],
-                seed=r["seed"],
-                duration_ms=r["duration_ms"],
-                hints_used=r["hints_used"],
-                verdict=r["verdict"],
-                attempted_at=from_db(r["attempted_at"]),
-                session=r["session_id"],
-            )
-            for r in attempts
-        ],
-        drafts=[
-            DraftRow.model_construct(
-                card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
-            )
-            for r in drafts
-        ],
-        card_flags=[
-            FlagRow.model_construct(
-                card_id=r["card_id"],
-                suspended=bool(r["suspended"]),
-                buried_until=from_db(r["buried_until"]) if r["buried_until"] else None,
-                updated_at=from_db(r["updated_at"]),
-            )
-            for r in flags
-        ],
-        plan=next(
-            (
-                PlanRow.model_construct(
-                    interview=date.fromisoformat(r["interview"]),
-                    minutes_per_day=float(r["minutes_per_day"]),
-                    target=float(r["target"]),
-                    created_at=from_db(r["created_at"]),
-                )
-                for r in plans
-            ),
-            None,
-        ),
+        plan=plan,
+        **lists,
     )
 
 
@@ -714,18 +751,33 @@ def _drillbit_version() -> str:
         return ""
 
 
+GZIP_LEVEL = 1
+"""zlib's fastest: a heavy user's 129 MiB of JSON becomes 22 MiB for 0.8 s of CPU (the
+default, 6, makes 17.5 MiB for 2.5 s)."""
+
+
 def export_progress(store: Store, path: Path, *, now: datetime | None = None) -> ExportCounts:
-    """Write the store's progress to `path` as JSON (written whole, then renamed into place)."""
-    backup = dump(store, now=now)
-    text = backup.model_dump_json(indent=2) + "\n"
+    """Write the store's progress to `path` as JSON, gzip-compressed when it ends in `.gz`.
+
+    Written row by row from one read transaction (memory does not grow with the history),
+    one row per line, into a temporary file renamed into place at the end: a failure
+    leaves any old file at `path` untouched.
+    """
+    moment = now if now is not None else datetime.now(UTC)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as exc:
         raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as raw:
+            if path.name.lower().endswith(".gz"):
+                with gzip.GzipFile(
+                    filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
+                ) as packed:
+                    counts = _write_rows(store, packed, moment)
+            else:
+                counts = _write_rows(store, raw, moment)
         os.replace(partial, path)
     except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
         Path(partial).unlink(missing_ok=True)
@@ -733,13 +785,57 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
+    return counts
+
+
+class _Writable(Protocol):
+    """A binary file being written (a plain file or a GzipFile)."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
+    """The file's JSON: the header, then each list with one row per line, then the plan."""
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": to_db(moment),
+        "drillbit_version": _drillbit_version(),
+    }
+    written: dict[str, int] = {}
+    pending: list[bytes] = []
+    size = 0
+
+    def put(data: bytes) -> None:  # about a MiB per write: gzip compresses it at one go
+        nonlocal size
+        pending.append(data)
+        size += len(data)
+        if size >= MIB:
+            out.write(b"".join(pending))
+            pending.clear()
+            size = 0
+
+    with store.read_transaction() as conn:
+        put(json.dumps(header)[:-1].encode())
+        for key, query in _QUERIES.items():
+            build = _BUILDERS[key]
+            put(f',\n"{key}": ['.encode())
+            count = 0
+            for r in conn.execute(query):
+                put((b"\n" if count == 0 else b",\n") + build(r).model_dump_json().encode())
+                count += 1
+            put(b"\n]" if count else b"]")
+            written[key] = count
+        plan = _plan_row(conn)
+    put(b',\n"plan": ' + (plan.model_dump_json().encode() if plan is not None else b"null"))
+    out.write(b"".join(pending) + b"\n}\n")
     return ExportCounts(
-        card_states=len(backup.card_states),
-        reviews=len(backup.reviews),
-        attempts=len(backup.attempts),
-        drafts=len(backup.drafts),
-        sessions=len(backup.sessions),
-        card_flags=len(backup.card_flags),
+        card_states=written["card_states"],
+        reviews=written["reviews"],
+        attempts=written["attempts"],
+        drafts=written["drafts"],
+        sessions=written["sessions"],
+        card_flags=written["card_flags"],
     )
 
 
@@ -763,74 +859,261 @@ def _parse_constant(name: str) -> float:
     return _NonFinite(float(name.replace("Infinity", "inf")))
 
 
-def read_progress(path: Path, *, now: datetime | None = None) -> ProgressFile:
-    """Read and validate a backup file; ProgressFormatError says what and where is wrong."""
+MAX_ITEM_BYTES = 64 * MIB
+"""The largest single value of a backup (a row of a list, or a top-level value) read.
+
+Memory is bounded by this, not by the file: rows are read, checked and merged one at a
+time. 64 MiB holds the longest row a backup can have (a 4 Mi-character verdict, escaped)."""
+MAX_TEXT_BYTES = 4096 * MIB
+"""The most JSON text (after gzip) read: over 6 million reviews; it only bounds the time."""
+
+_ROW_MODELS: dict[str, type[_Row]] = {
+    "card_states": CardStateRow,
+    "sessions": SessionRow,
+    "reviews": ReviewRow,
+    "attempts": AttemptRow,
+    "drafts": DraftRow,
+    "card_flags": FlagRow,
+}
+"""The lists of the file, each streamed row by row."""
+_FIELD_RANK = {field: rank for rank, field in enumerate(ProgressFile.model_fields)}
+
+
+class _Sink:
+    """Where the rows of a backup go once each is valid (nowhere: only checked)."""
+
+    def add(self, key: str, row: _Row) -> None:
+        """One valid row of the list `key`."""
+
+    def finish(self, header: ProgressFile) -> None:
+        """The whole file was valid (`header`: its fields, lists empty)."""
+
+
+class _Check:
+    """The validation of one backup as its members stream past (see `parse_progress`).
+
+    The first value no backup holds is refused at once (it comes first in the file). Other
+    problems are counted, and the one pydantic would name first for the whole file (its
+    fields in order, a list's rows by index) is kept for the end, after the format tag and
+    version are known: those come first in the message, wherever they stand in the file.
+    """
+
+    def __init__(self, name: str, now: datetime) -> None:
+        self.name = name
+        self.context: dict[str, Any] = {"now": now, _CHECKED: {}}
+        self.header: dict[str, Any] = {}
+        self.root: Any = None
+        self.lists: set[str] = set()
+        self.flags = False
+        self.first: tuple[tuple[int, int, int], str] | None = None
+        self.errors = 0
+
+    def value(self, key: str, value: Any) -> None:
+        """A whole top-level value (`key` "": the whole document, not an object)."""
+        where: tuple[int | str, ...] = (key,) if key else ()
+        self._safe(value, where)
+        if key:
+            self.header[key] = value
+        else:
+            self.root = value
+
+    def row(self, key: str, index: int, value: Any) -> _Row | None:
+        """One row of the list `key`: the validated row, or None when it is not valid."""
+        self._safe(value, (key, index))
+        self.flags = self.flags or key == "card_flags"
+        model = _ROW_MODELS.get(key)
+        if model is None:  # not a list of the format: the key is refused at the end
+            return None
+        try:
+            return model.model_validate(value, context=self.context)
+        except ValidationError as exc:
+            self._note(exc, (key, index))
+            return None
+
+    def _safe(self, value: Any, where: tuple[int | str, ...]) -> None:
+        problem = _unsafe_value(value, where)
+        if problem is not None:
+            at, what = problem
+            raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
+
+    def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
+        self.errors += exc.error_count()
+        first = exc.errors()[0]
+        loc = [*where, *first["loc"]]
+        rank = (
+            _FIELD_RANK.get(str(loc[0]), len(_FIELD_RANK)),
+            loc[1] if len(where) == 2 and isinstance(loc[1], int) else -1,
+            self.errors,
+        )
+        if self.first is not None and self.first[0] <= rank:
+            return
+        message = str(first["msg"]).removeprefix("Value error, ")
+        cause = first.get("ctx", {}).get("error")
+        if isinstance(cause, FsrsCardError) and cause.key is not None:
+            loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
+        self.first = (rank, f"{_path(loc)}: {message}")
+
+    @property
+    def failed(self) -> bool:
+        return self.first is not None
+
+    def finish(self) -> ProgressFile:
+        """The file's fields (lists empty), or ProgressFormatError for its first problem."""
+        name = self.name
+        data = self.header if self.root is None else self.root
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ProgressFormatError(
+                f'{name} is not a drillbit progress file (no "format": "{FORMAT}")'
+            )
+        version = data.get("version")
+        if version not in READABLE_VERSIONS or isinstance(version, bool):
+            raise ProgressFormatError(
+                f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
+                f"{READABLE_VERSIONS[0]} to {VERSION}"
+                + (" (update drillbit to import it)" if _newer(version) else "")
+            )
+        if version == 1:
+            for field, present in (("plan", data.get("plan")), ("card_flags", self.flags)):
+                if present:
+                    raise ProgressFormatError(
+                        f"{name}: {field}: not part of version 1 (it came in version 2)"
+                    )
+        header: ProgressFile | None = None
+        try:
+            header = ProgressFile.model_validate(
+                {**data, **dict.fromkeys(self.lists, [])}, context=self.context
+            )
+        except ValidationError as exc:
+            self._note(exc, ())
+        if self.first is not None or header is None:
+            more = f" (and {self.errors - 1} more)" if self.errors > 1 else ""
+            problem = self.first[1] if self.first is not None else "not valid"
+            raise ProgressFormatError(f"{name}: {problem}{more}")
+        return header
+
+
+def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink) -> ProgressFile:
+    """Check every member of a backup, handing each valid row to `sink` while all are."""
+    check = _Check(name, now)
     try:
-        raw = read_regular(path, limit=MAX_FILE_BYTES, title="import-progress")
-    except InputFileError as exc:
-        raise ProgressFormatError(exc.message) from exc
-    return parse_progress_bytes(raw, str(path), now=now)
+        for member in members_of:
+            if member.index is None:
+                check.value(member.key, member.value)
+            elif member.index < 0:
+                check.lists.add(member.key)
+            else:
+                row = check.row(member.key, member.index, member.value)
+                if row is not None and not check.failed:
+                    sink.add(member.key, row)
+    except TooDeep as exc:
+        raise ProgressFormatError(
+            f"{name}: {_deep_path(exc.text, exc.path)}: nested deeper than {MAX_DEPTH} levels"
+        ) from None
+    except StreamError as exc:
+        where = f"{_path(exc.path)}: " if exc.path else ""
+        raise ProgressFormatError(f"{name}: {where}{exc.message}") from exc
+    header = check.finish()
+    sink.finish(header)
+    return header
+
+
+def _file_members(source: Readable, item_limit: int) -> Iterator[Member]:
+    return members(
+        source,
+        item_limit=item_limit,
+        total_limit=MAX_TEXT_BYTES,
+        parse_int=_parse_int,
+        parse_constant=_parse_constant,
+    )
+
+
+def _decoded_members(data: Any) -> Iterator[Member]:
+    """The members of an already decoded document, as `members` gives a file's."""
+    if not isinstance(data, dict):
+        yield Member("", None, data)
+        return
+    for key, value in data.items():
+        if isinstance(value, list):
+            yield Member(key, -1, None)
+            for index, item in enumerate(value):
+                yield Member(key, index, item)
+        else:
+            yield Member(key, None, value)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Readable]:
+    """The backup at `path` opened for streaming (gzip or not); ProgressFormatError if not."""
+    try:
+        with open_regular(path) as source:
+            yield source
+    except ValueError as exc:
+        raise ProgressFormatError(f"{path}: {exc}, not a regular file") from exc
+    except OSError as exc:
+        raise ProgressFormatError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
+
+
+class _Collect(_Sink):
+    """Every valid row kept, for a whole `ProgressFile` in memory."""
+
+    def __init__(self) -> None:
+        self.lists: dict[str, list[_Row]] = {key: [] for key in _ROW_MODELS}
+
+    def add(self, key: str, row: _Row) -> None:
+        self.lists[key].append(row)
+
+    def backup(self, header: ProgressFile) -> ProgressFile:
+        return header.model_copy(update=self.lists)
+
+
+def check_progress(
+    path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
+) -> ProgressFile:
+    """Read and check the backup at `path` row by row, keeping none (bounded memory).
+
+    Its header fields (lists empty), or ProgressFormatError saying what and where is wrong.
+    """
+    moment = now if now is not None else datetime.now(UTC)
+    with _opened(path) as source:
+        return _intake(_file_members(source, item_limit), str(path), moment, _Sink())
+
+
+def read_progress(
+    path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
+) -> ProgressFile:
+    """Read and validate a backup file whole into memory (`import_progress` streams it)."""
+    moment = now if now is not None else datetime.now(UTC)
+    collect = _Collect()
+    with _opened(path) as source:
+        header = _intake(_file_members(source, item_limit), str(path), moment, collect)
+    return collect.backup(header)
 
 
 def parse_progress_bytes(
-    raw: bytes, name: str = "the file", *, now: datetime | None = None
+    raw: bytes,
+    name: str = "the file",
+    *,
+    now: datetime | None = None,
+    item_limit: int = MAX_ITEM_BYTES,
 ) -> ProgressFile:
-    """Decode JSON text and validate it (see `parse_progress`)."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ProgressFormatError(f"{name}:{line}: not UTF-8 text ({exc.reason})") from exc
-    try:
-        data = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
-    except json.JSONDecodeError as exc:
-        raise ProgressFormatError(
-            f"{name} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
-    except RecursionError:
-        raise ProgressFormatError(
-            f"{name}: {_deep_path(text)}: nested deeper than {MAX_DEPTH} levels"
-        ) from None
-    return parse_progress(data, name, now=now)
+    """Decode JSON text (gzip or not) and validate it (see `parse_progress`)."""
+    moment = now if now is not None else datetime.now(UTC)
+    collect = _Collect()
+    source: Readable = io.BytesIO(raw)
+    if raw.startswith(GZIP_MAGIC):
+        source = gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb")
+    header = _intake(_file_members(source, item_limit), name, moment, collect)
+    return collect.backup(header)
 
 
 def parse_progress(
     data: Any, name: str = "the file", *, now: datetime | None = None
 ) -> ProgressFile:
     """Validate a decoded backup document (format tag and version first, then every row)."""
-    problem = _unsafe_value(data, ())
-    if problem is not None:
-        where, what = problem
-        raise ProgressFormatError(f"{name}: {_path(where)}: {what}")
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProgressFormatError(
-            f'{name} is not a drillbit progress file (no "format": "{FORMAT}")'
-        )
-    version = data.get("version")
-    if version not in READABLE_VERSIONS or isinstance(version, bool):
-        raise ProgressFormatError(
-            f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
-            f"{READABLE_VERSIONS[0]} to {VERSION}"
-            + (" (update drillbit to import it)" if _newer(version) else "")
-        )
-    if version == 1:
-        for field in ("plan", "card_flags"):
-            if data.get(field):
-                raise ProgressFormatError(
-                    f"{name}: {field}: not part of version 1 (it came in version 2)"
-                )
     moment = now if now is not None else datetime.now(UTC)
-    try:
-        return ProgressFile.model_validate(data, context={"now": moment, _CHECKED: {}})
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        message = str(first["msg"]).removeprefix("Value error, ")
-        loc = list(first["loc"])
-        cause = first.get("ctx", {}).get("error")
-        if isinstance(cause, FsrsCardError) and cause.key is not None:
-            loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
-        raise ProgressFormatError(f"{name}: {_path(loc)}: {message}{more}") from exc
+    collect = _Collect()
+    header = _intake(_decoded_members(data), name, moment, collect)
+    return collect.backup(header)
 
 
 def _path(loc: tuple[int | str, ...] | list[int | str]) -> str:
@@ -900,8 +1183,8 @@ def _plainly_safe(value: Any, depth: int) -> bool:
     return True
 
 
-def _deep_path(text: str) -> str:
-    """The path at which `text` first nests deeper than MAX_DEPTH (for a JSON too deep to decode)."""
+def _deep_path(text: str, where: tuple[int | str, ...] = ()) -> str:
+    """The path at which `text`, a value at `where`, first nests deeper than MAX_DEPTH."""
     stack: list[list[Any]] = []  # [kind, the current key or index]
     in_string = escaped = False
     token: list[str] = []
@@ -921,8 +1204,8 @@ def _deep_path(text: str) -> str:
         if char == '"':
             in_string, token = True, []
         elif char in "[{":
-            if len(stack) == MAX_DEPTH:
-                return _path([entry[1] for entry in stack])
+            if len(stack) + len(where) == MAX_DEPTH:
+                return _path([*where, *(entry[1] for entry in stack)])
             stack.append(["list", 0] if char == "[" else ["dict", ""])
         elif char in "]}":
             if stack:
@@ -931,7 +1214,7 @@ def _deep_path(text: str) -> str:
             stack[-1][1] = last_string
         elif char == "," and stack and stack[-1][0] == "list":
             stack[-1][1] += 1
-    return _path([entry[1] for entry in stack])
+    return _path([*where, *(entry[1] for entry in stack)])
 
 
 def _newer(version: object) -> bool:
@@ -941,9 +1224,22 @@ def _newer(version: object) -> bool:
 # -- merging -----------------------------------------------------------------------
 
 
-def import_progress(store: Store, path: Path, *, now: datetime | None = None) -> MergeReport:
-    """Merge the backup at `path` into the store (see the module docstring for the rules)."""
-    return merge_progress(store, read_progress(path, now=now), now=now)
+def import_progress(
+    store: Store, path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
+) -> MergeReport:
+    """Merge the backup at `path` into the store (see the module docstring for the rules).
+
+    The file is read once, row by row, each row checked and merged inside one write
+    transaction: memory stays bounded whatever the file's size, and a problem anywhere
+    (ProgressFormatError) rolls back every row merged before it.
+    """
+    moment = now if now is not None else datetime.now(UTC)
+    if not store.saving:
+        raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
+    with _opened(path) as source, store.write_transaction() as conn:
+        merger = _Merger(conn, moment)
+        _intake(_file_members(source, item_limit), str(path), moment, merger)
+    return merger.report()
 
 
 def merge_progress(
@@ -956,78 +1252,102 @@ def merge_progress(
     """
     if not store.saving:
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
-    counts: dict[str, int] = {field.name: 0 for field in fields(MergeReport)}
     with store.write_transaction() as conn:
-        # Read before the file's reviews are merged: those were answered on the exporting
-        # machine (a suspended card can be answered there and stay suspended), so only an
-        # answer this database already held says the card was taken back into study here.
-        answered = _answered_here(conn, backup.card_flags)
-        sessions = _merge_sessions(conn, backup.sessions, counts)
-        _merge_reviews(conn, backup.reviews, sessions, counts)
-        _merge_attempts(conn, backup.attempts, sessions, counts)
-        _merge_states(conn, backup.card_states, counts)
-        _merge_drafts(conn, backup.drafts, counts)
-        _merge_plan(conn, backup.plan, counts)
-        _merge_flags(conn, backup.card_flags, answered, now or datetime.now(UTC), counts)
-    return MergeReport(**counts)
+        merger = _Merger(conn, now or datetime.now(UTC))
+        for key in _ROW_MODELS:
+            for row in getattr(backup, key):
+                merger.add(key, row)
+        merger.finish(backup)
+    return merger.report()
 
 
-def _answered_here(conn: sqlite3.Connection, rows: list[FlagRow]) -> dict[str, str]:
-    """The latest answer (store time text) in this database of each card the file flags."""
-    latest: dict[str, str] = {}
-    for card_id in {row.card_id for row in rows}:
-        found = conn.execute(
-            "SELECT MAX(reviewed_at) AS at FROM review_log WHERE card_id = ?", (card_id,)
-        ).fetchone()
-        if found is not None and found["at"] is not None:
-            latest[card_id] = str(found["at"])
-    return latest
+class _Merger(_Sink):
+    """Rows merged one at a time into an open write transaction (the module's rules).
 
+    A file's `session` ids are mapped to this database's as its sessions are merged; a
+    review or attempt met before its session (a file drillbit does not write, but may be
+    given) is stored without one and linked when the file ends. A flag's "answered here
+    since" counts only answers this database held before the import (ids up to `known`).
+    """
 
-def _merge_sessions(
-    conn: sqlite3.Connection, rows: list[SessionRow], counts: dict[str, int]
-) -> dict[int, int]:
-    """Map file session ids to local ones, adding sessions not seen here."""
-    local = {
-        (r["mode"], r["started_at"]): int(r["id"])
-        for r in conn.execute("SELECT id, mode, started_at FROM study_session")
-    }
-    mapping: dict[int, int] = {}
-    for row in rows:
+    def __init__(self, conn: sqlite3.Connection, now: datetime) -> None:
+        self.conn = conn
+        self.now = now
+        self.counts: dict[str, int] = {field.name: 0 for field in fields(MergeReport)}
+        self.known = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM review_log").fetchone()[0])
+        self.local = {
+            (r["mode"], r["started_at"]): int(r["id"])
+            for r in conn.execute("SELECT id, mode, started_at FROM study_session")
+        }
+        self.sessions: dict[int, int] = {}
+        self.pending = False
+        self._add = {
+            "sessions": self._session,
+            "reviews": self._review,
+            "attempts": self._attempt,
+            "card_states": self._state,
+            "drafts": self._draft,
+            "card_flags": self._flag,
+        }
+
+    def add(self, key: str, row: _Row) -> None:
+        self._add[key](row)
+
+    def finish(self, header: ProgressFile) -> None:
+        if self.pending:
+            for table in ("review_log", "drill_attempt"):
+                self.conn.executemany(
+                    f"UPDATE {table} SET session_id = ? WHERE id IN "  # noqa: S608 (fixed names)
+                    "(SELECT row_id FROM temp.import_unlinked WHERE tab = ? AND file_session = ?)",
+                    [(local, table, file_id) for file_id, local in self.sessions.items()],
+                )
+            self.conn.execute("DROP TABLE temp.import_unlinked")
+        _merge_plan(self.conn, header.plan, self.counts)
+
+    def report(self) -> MergeReport:
+        return MergeReport(**self.counts)
+
+    def _session_of(self, table: str, file_session: int | None, row_id: int) -> None:
+        if file_session is None or file_session in self.sessions:
+            return
+        if not self.pending:
+            self.conn.execute(
+                "CREATE TEMP TABLE import_unlinked (tab TEXT, row_id INTEGER, file_session INTEGER)"
+            )
+            self.pending = True
+        self.conn.execute(
+            "INSERT INTO temp.import_unlinked VALUES (?, ?, ?)", (table, row_id, file_session)
+        )
+
+    def _session(self, row: _Row) -> None:
+        assert isinstance(row, SessionRow)
         key = (row.mode, to_db(row.started_at))
         ended = to_db(row.ended_at) if row.ended_at is not None else None
-        if key not in local:
-            cursor = conn.execute(
+        if key not in self.local:
+            cursor = self.conn.execute(
                 "INSERT INTO study_session (mode, started_at, ended_at, filters) VALUES (?, ?, ?, ?)",
                 (row.mode, key[1], ended, json.dumps(row.filters, sort_keys=True)),
             )
-            local[key] = int(cursor.lastrowid or 0)
-            counts["sessions_added"] += 1
+            self.local[key] = int(cursor.lastrowid or 0)
+            self.counts["sessions_added"] += 1
         elif ended is not None:
-            conn.execute(
+            self.conn.execute(
                 "UPDATE study_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                (ended, local[key]),
+                (ended, self.local[key]),
             )
-        mapping[row.id] = local[key]
-    return mapping
+        self.sessions[row.id] = self.local[key]
 
-
-def _merge_reviews(
-    conn: sqlite3.Connection,
-    rows: list[ReviewRow],
-    sessions: dict[int, int],
-    counts: dict[str, int],
-) -> None:
-    seen = {
-        (r["card_id"], r["reviewed_at"], int(r["rating"]))
-        for r in conn.execute("SELECT card_id, reviewed_at, rating FROM review_log")
-    }
-    for row in rows:
-        key = (row.card_id, to_db(row.reviewed_at), row.rating)
-        if key in seen:
-            counts["reviews_present"] += 1
-            continue
-        conn.execute(
+    def _review(self, row: _Row) -> None:
+        assert isinstance(row, ReviewRow)
+        at = to_db(row.reviewed_at)
+        present = self.conn.execute(  # `+card_id`: by the time index, one row, not the card's
+            "SELECT 1 FROM review_log WHERE reviewed_at = ? AND +card_id = ? AND rating = ?",
+            (at, row.card_id, row.rating),
+        ).fetchone()
+        if present is not None:
+            self.counts["reviews_present"] += 1
+            return
+        cursor = self.conn.execute(
             """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms, mode,
                    state_before, card_before, card_after, session_id)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -1035,35 +1355,29 @@ def _merge_reviews(
                 row.card_id,
                 row.rating,
                 int(row.correct),
-                key[1],
+                at,
                 row.duration_ms,
                 row.mode,
                 row.state_before,
                 row.card_before,
                 row.card_after,
-                sessions.get(row.session) if row.session is not None else None,
+                self.sessions.get(row.session) if row.session is not None else None,
             ),
         )
-        seen.add(key)
-        counts["reviews_added"] += 1
+        self._session_of("review_log", row.session, int(cursor.lastrowid or 0))
+        self.counts["reviews_added"] += 1
 
-
-def _merge_attempts(
-    conn: sqlite3.Connection,
-    rows: list[AttemptRow],
-    sessions: dict[int, int],
-    counts: dict[str, int],
-) -> None:
-    seen = {
-        (r["card_id"], r["attempted_at"], r["status"])
-        for r in conn.execute("SELECT card_id, attempted_at, status FROM drill_attempt")
-    }
-    for row in rows:
-        key = (row.card_id, to_db(row.attempted_at), row.status)
-        if key in seen:
-            counts["attempts_present"] += 1
-            continue
-        conn.execute(
+    def _attempt(self, row: _Row) -> None:
+        assert isinstance(row, AttemptRow)
+        at = to_db(row.attempted_at)
+        present = self.conn.execute(
+            "SELECT 1 FROM drill_attempt WHERE card_id = ? AND attempted_at = ? AND status = ?",
+            (row.card_id, at, row.status),
+        ).fetchone()
+        if present is not None:
+            self.counts["attempts_present"] += 1
+            return
+        cursor = self.conn.execute(
             """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
                    verdict, attempted_at, session_id)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -1074,55 +1388,69 @@ def _merge_attempts(
                 row.duration_ms,
                 row.hints_used,
                 row.verdict,
-                key[1],
-                sessions.get(row.session) if row.session is not None else None,
+                at,
+                self.sessions.get(row.session) if row.session is not None else None,
             ),
         )
-        seen.add(key)
-        counts["attempts_added"] += 1
+        self._session_of("drill_attempt", row.session, int(cursor.lastrowid or 0))
+        self.counts["attempts_added"] += 1
 
+    def _state(self, row: _Row) -> None:
+        assert isinstance(row, CardStateRow)
+        _merge_state(self.conn, row, self.counts)
 
-def _merge_states(
-    conn: sqlite3.Connection, rows: list[CardStateRow], counts: dict[str, int]
-) -> None:
-    for row in rows:
-        state, due, last_review = fsrs_columns(row.fsrs_card)
-        local = conn.execute(
-            "SELECT fsrs_card, introduced_at FROM card_state WHERE card_id = ?", (row.card_id,)
+    def _draft(self, row: _Row) -> None:
+        assert isinstance(row, DraftRow)
+        _merge_draft(self.conn, row, self.counts)
+
+    def _flag(self, row: _Row) -> None:
+        assert isinstance(row, FlagRow)
+        found = self.conn.execute(
+            "SELECT MAX(reviewed_at) AS at FROM review_log WHERE card_id = ? AND id <= ?",
+            (row.card_id, self.known),
         ).fetchone()
-        introduced, updated = to_db(row.introduced_at), to_db(row.updated_at)
-        if local is None:
-            conn.execute(
-                """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
-                       introduced_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                (row.card_id, row.fsrs_card, state, due, last_review, introduced, updated),
-            )
-            counts["states_added"] += 1
-            continue
-        if _same_card(local["fsrs_card"], row.fsrs_card):
-            counts["states_same"] += 1
-            continue
-        local_last = fsrs_columns(local["fsrs_card"])[2]
-        if local_last is not None and (last_review is None or last_review < local_last):
-            counts["states_kept"] += 1
-            continue
-        if last_review == local_last:  # the same moment (or never reviewed): ties keep ours
-            counts["states_tied"] += 1
-            continue
+        answered = str(found["at"]) if found is not None and found["at"] is not None else ""
+        _merge_flag(self.conn, row, answered, self.now, self.counts)
+
+
+def _merge_state(conn: sqlite3.Connection, row: CardStateRow, counts: dict[str, int]) -> None:
+    state, due, last_review = fsrs_columns(row.fsrs_card)
+    local = conn.execute(
+        "SELECT fsrs_card, introduced_at FROM card_state WHERE card_id = ?", (row.card_id,)
+    ).fetchone()
+    introduced, updated = to_db(row.introduced_at), to_db(row.updated_at)
+    if local is None:
         conn.execute(
-            """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?, last_review = ?,
-                   introduced_at = ?, updated_at = ? WHERE card_id = ?""",
-            (
-                row.fsrs_card,
-                state,
-                due,
-                last_review,
-                min(local["introduced_at"], introduced),
-                updated,
-                row.card_id,
-            ),
+            """INSERT INTO card_state (card_id, fsrs_card, state, due, last_review,
+                   introduced_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (row.card_id, row.fsrs_card, state, due, last_review, introduced, updated),
         )
-        counts["states_updated"] += 1
+        counts["states_added"] += 1
+        return
+    if _same_card(local["fsrs_card"], row.fsrs_card):
+        counts["states_same"] += 1
+        return
+    local_last = fsrs_columns(local["fsrs_card"])[2]
+    if local_last is not None and (last_review is None or last_review < local_last):
+        counts["states_kept"] += 1
+        return
+    if last_review == local_last:  # the same moment (or never reviewed): ties keep ours
+        counts["states_tied"] += 1
+        return
+    conn.execute(
+        """UPDATE card_state SET fsrs_card = ?, state = ?, due = ?, last_review = ?,
+               introduced_at = ?, updated_at = ? WHERE card_id = ?""",
+        (
+            row.fsrs_card,
+            state,
+            due,
+            last_review,
+            min(local["introduced_at"], introduced),
+            updated,
+            row.card_id,
+        ),
+    )
+    counts["states_updated"] += 1
 
 
 def _same_card(local: str, theirs: str) -> bool:
@@ -1130,35 +1458,34 @@ def _same_card(local: str, theirs: str) -> bool:
     return local == theirs or json.loads(local) == json.loads(theirs)
 
 
-def _merge_drafts(conn: sqlite3.Connection, rows: list[DraftRow], counts: dict[str, int]) -> None:
-    for row in rows:
-        updated = to_db(row.updated_at)
-        local = conn.execute(
-            "SELECT text, updated_at FROM code_draft WHERE card_id = ?", (row.card_id,)
-        ).fetchone()
-        if local is None:
+def _merge_draft(conn: sqlite3.Connection, row: DraftRow, counts: dict[str, int]) -> None:
+    updated = to_db(row.updated_at)
+    local = conn.execute(
+        "SELECT text, updated_at FROM code_draft WHERE card_id = ?", (row.card_id,)
+    ).fetchone()
+    if local is None:
+        conn.execute(
+            "INSERT INTO code_draft (card_id, text, updated_at) VALUES (?, ?, ?)",
+            (row.card_id, row.text, updated),
+        )
+        counts["drafts_added"] += 1
+    elif local["text"] == row.text:  # the same code: only its later time is taken
+        if updated > local["updated_at"]:
             conn.execute(
-                "INSERT INTO code_draft (card_id, text, updated_at) VALUES (?, ?, ?)",
-                (row.card_id, row.text, updated),
+                "UPDATE code_draft SET updated_at = ? WHERE card_id = ?",
+                (updated, row.card_id),
             )
-            counts["drafts_added"] += 1
-        elif local["text"] == row.text:  # the same code: only its later time is taken
-            if updated > local["updated_at"]:
-                conn.execute(
-                    "UPDATE code_draft SET updated_at = ? WHERE card_id = ?",
-                    (updated, row.card_id),
-                )
-            counts["drafts_same"] += 1
-        elif updated > local["updated_at"]:
-            conn.execute(
-                "UPDATE code_draft SET text = ?, updated_at = ? WHERE card_id = ?",
-                (row.text, updated, row.card_id),
-            )
-            counts["drafts_updated"] += 1
-        elif updated == local["updated_at"]:
-            counts["drafts_tied"] += 1
-        else:
-            counts["drafts_kept"] += 1
+        counts["drafts_same"] += 1
+    elif updated > local["updated_at"]:
+        conn.execute(
+            "UPDATE code_draft SET text = ?, updated_at = ? WHERE card_id = ?",
+            (row.text, updated, row.card_id),
+        )
+        counts["drafts_updated"] += 1
+    elif updated == local["updated_at"]:
+        counts["drafts_tied"] += 1
+    else:
+        counts["drafts_kept"] += 1
 
 
 def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str, int]) -> None:
@@ -1189,46 +1516,43 @@ def _merge_plan(conn: sqlite3.Connection, row: PlanRow | None, counts: dict[str,
     counts["plan_replaced"] = 1
 
 
-def _merge_flags(
+def _merge_flag(
     conn: sqlite3.Connection,
-    rows: list[FlagRow],
-    answered: dict[str, str],
+    row: FlagRow,
+    answered: str,
     now: datetime,
     counts: dict[str, int],
 ) -> None:
     """The flag set last wins, unless the card was answered here after it (it was put back
     into study here; `answered`: this database's latest answers from before the merge); a
     burial already over is dropped, so it never hides a card again."""
-    for row in rows:
-        buried = (
-            row.buried_until if row.buried_until is not None and row.buried_until > now else None
-        )
-        updated = to_db(row.updated_at)
-        local = conn.execute(
-            "SELECT suspended, buried_until, updated_at FROM card_flag WHERE card_id = ?",
-            (row.card_id,),
-        ).fetchone()
-        if (
-            local is not None
-            and local["updated_at"] == updated
-            and bool(local["suspended"]) == row.suspended
-            and local["buried_until"] == (None if buried is None else to_db(buried))
-        ):
-            counts["flags_same"] += 1
-            continue
-        answered_since = answered.get(row.card_id, "") > updated
-        if (
-            (not row.suspended and buried is None)
-            or answered_since
-            or (local is not None and updated <= local["updated_at"])
-        ):
-            counts["flags_kept"] += 1
-            continue
-        conn.execute(
-            """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
-               VALUES (?, ?, ?, ?)
-               ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
-                   buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
-            (row.card_id, int(row.suspended), None if buried is None else to_db(buried), updated),
-        )
-        counts["flags_updated" if local is not None else "flags_added"] += 1
+    buried = row.buried_until if row.buried_until is not None and row.buried_until > now else None
+    updated = to_db(row.updated_at)
+    local = conn.execute(
+        "SELECT suspended, buried_until, updated_at FROM card_flag WHERE card_id = ?",
+        (row.card_id,),
+    ).fetchone()
+    if (
+        local is not None
+        and local["updated_at"] == updated
+        and bool(local["suspended"]) == row.suspended
+        and local["buried_until"] == (None if buried is None else to_db(buried))
+    ):
+        counts["flags_same"] += 1
+        return
+    answered_since = answered > updated
+    if (
+        (not row.suspended and buried is None)
+        or answered_since
+        or (local is not None and updated <= local["updated_at"])
+    ):
+        counts["flags_kept"] += 1
+        return
+    conn.execute(
+        """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
+           VALUES (?, ?, ?, ?)
+           ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
+               buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+        (row.card_id, int(row.suspended), None if buried is None else to_db(buried), updated),
+    )
+    counts["flags_updated" if local is not None else "flags_added"] += 1

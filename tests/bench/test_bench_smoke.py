@@ -224,7 +224,12 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "startup_heavy_exit_vs_bare",
         "study_start_heavy_exit_vs_bare",
         "home_refresh_heavy_ms",
+        "export_progress_heavy_ms",
+        "export_progress_heavy_peak_mb",
+        "restore_progress_heavy_peak_mb",
     } <= names
+    kinds = {f.params["file"] for f in figures if f.name == "export_progress_heavy_mib"}
+    assert kinds == {"plain", "gzip"}
     assert _named(figures, "stats_heavy_ms")[0].params["reviews"] >= 300
     assert all(f.value > 0 for f in figures)
 

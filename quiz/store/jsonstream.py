@@ -1,0 +1,294 @@
+"""Reading a large JSON object member by member, in bounded memory (for progress backups).
+
+A progress backup is one JSON object whose lists (`reviews`, ...) can hold hundreds of
+thousands of rows. `members` walks the object's top level itself and hands each value, or
+each element of a list value, to the standard library's decoder, so at most one element
+is held at a time: memory is bounded by the largest element (`item_limit`), not the file.
+The standard decoder keeps its exact rules (and the caller's `parse_int` and
+`parse_constant` hooks); only the punctuation of the top two levels is read here.
+
+A file that starts with gzip's magic bytes is decompressed as it is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import os
+import stat
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from quiz.textsafe import MIB, describe_size
+
+CHUNK = MIB
+"""Bytes read at a time."""
+GZIP_MAGIC = b"\x1f\x8b"
+_WHITESPACE = " \t\n\r"
+
+
+class Readable(Protocol):
+    """A binary file being read (a plain file or a GzipFile)."""
+
+    def read1(self, size: int = -1, /) -> bytes: ...
+
+
+class StreamError(Exception):
+    """The file cannot be read as one JSON object; `path` is the JSON path reached (or ())."""
+
+    def __init__(self, message: str, path: tuple[int | str, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+
+class TooDeep(StreamError):
+    """An element nests too deeply for the decoder; `text` is its start, for locating it."""
+
+    def __init__(self, path: tuple[int | str, ...], text: str) -> None:
+        super().__init__("nested too deeply to decode", path)
+        self.text = text
+
+
+@dataclass(frozen=True)
+class Member:
+    """One step of the top level: a whole value (`index` None), the start of a list
+    (`index` -1, `value` None), or one element of a list (`index` >= 0)."""
+
+    key: str
+    index: int | None
+    value: Any
+
+
+@contextmanager
+def open_regular(path: Path) -> Iterator[Readable]:
+    """The regular file at `path` opened for reading, decompressed when it is gzip.
+
+    OSError (with its strerror) when it cannot be opened; ValueError naming what it is
+    when it is not a regular file (a FIFO is opened non-blocking so it cannot hang).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise ValueError(_kind(mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as raw:
+        if raw.read(2) != GZIP_MAGIC:
+            raw.seek(0)
+            yield raw
+            return
+        raw.seek(0)
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
+            yield unpacked
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+class _Text:
+    """UTF-8 text read in chunks, with the line and column of any position kept."""
+
+    def __init__(self, source: Readable, total_limit: int) -> None:
+        self._source = source
+        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self._total_limit = total_limit
+        self.read_bytes = 0
+        self.lines_before = 0  # newlines in the text already dropped from `buf`
+        self.column_before = 0  # characters after the last dropped newline
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.at: tuple[int | str, ...] = ()  # the JSON path being read, for errors
+
+    def more(self, size: int = CHUNK) -> bool:
+        """Read another chunk into `buf` (dropping what is consumed); False at the end."""
+        if self.eof:
+            return False
+        try:
+            chunk = self._source.read1(size)  # one read: gzip's text before a bad spot counts
+        except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+            raise StreamError(f"not readable as gzip ({exc})", self.at) from exc
+        self.read_bytes += len(chunk)
+        if self.read_bytes > self._total_limit:
+            raise StreamError(
+                f"over the limit of {describe_size(self._total_limit)} of JSON text", self.at
+            )
+        try:
+            text = self._decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            line = self.lines_before + self.buf.count("\n") + chunk[: exc.start].count(b"\n") + 1
+            raise StreamError(f"line {line}: not UTF-8 text ({exc.reason})", self.at) from exc
+        self._drop()
+        self.buf += text
+        if not chunk:
+            self.eof = True
+        return bool(chunk)
+
+    def _drop(self) -> None:
+        consumed = self.buf[: self.pos]
+        newlines = consumed.count("\n")
+        if newlines:
+            self.lines_before += newlines
+            self.column_before = len(consumed) - consumed.rfind("\n") - 1
+        else:
+            self.column_before += len(consumed)
+        self.buf = self.buf[self.pos :]
+        self.pos = 0
+
+    def where(self, pos: int) -> str:
+        """`line L, column C` of a position in `buf`."""
+        before = self.buf[:pos]
+        newline = before.rfind("\n")
+        line = self.lines_before + before.count("\n") + 1
+        column = pos - newline if newline >= 0 else self.column_before + pos + 1
+        return f"line {line}, column {column}"
+
+    def skip_space(self) -> str:
+        """The next non-blank character (not consumed), '' at the end of the text."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in _WHITESPACE:
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self.more():
+                return ""
+
+
+def members(
+    source: Readable,
+    *,
+    item_limit: int,
+    total_limit: int,
+    parse_int: Callable[[str], Any] | None = None,
+    parse_constant: Callable[[str], Any] | None = None,
+) -> Iterator[Member]:
+    """Each member of the JSON object in `source`, a list's elements one by one.
+
+    A top-level value other than an object is yielded whole with key "" (the caller says
+    what it expected). StreamError (with the JSON path reached) for text that is not JSON,
+    that ends early, or an element over `item_limit` characters; TooDeep for an element
+    the decoder cannot descend.
+    """
+    decoder = json.JSONDecoder(parse_int=parse_int, parse_constant=parse_constant)
+    text = _Text(source, total_limit)
+
+    def value(path: tuple[int | str, ...]) -> Any:
+        text.at = path
+        text.skip_space()  # raw_decode takes no leading blanks
+        start = text.pos
+        while True:
+            try:
+                found, end = decoder.raw_decode(text.buf, start)
+            except json.JSONDecodeError as exc:
+                # An element cut by the chunk's end fails too: read on and try again,
+                # unless the text is over (a real error) or the element over its limit.
+                if len(text.buf) - start > item_limit:
+                    raise StreamError(
+                        f"one value over the limit of {describe_size(item_limit)}", path
+                    ) from exc
+                cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.buf) - 6
+                if not cut or not _grow(text, start):
+                    ended = "the file ends inside it; was it cut short? " if text.eof else ""
+                    raise StreamError(
+                        f"not JSON ({ended}{text.where(exc.pos)}: {exc.msg})", path
+                    ) from exc
+                start = text.pos
+                continue
+            except RecursionError:
+                raise TooDeep(path, text.buf[start : start + 4 * MIB]) from None
+            # A number cut at the chunk's end decodes as a shorter number: read on.
+            if end == len(text.buf) and not text.eof and _grow(text, start):
+                start = text.pos
+                continue
+            if end - start > item_limit:
+                raise StreamError(f"one value over the limit of {describe_size(item_limit)}", path)
+            text.pos = end
+            return found
+
+    def expect(char: str, path: tuple[int | str, ...], what: str) -> None:
+        found = text.skip_space()
+        if not found:
+            raise StreamError(
+                f"not JSON (the file ends after it; was it cut short? {text.where(text.pos)}:"
+                f" {what})",
+                path,
+            )
+        if found != char:
+            raise StreamError(f"not JSON ({text.where(text.pos)}: {what}; found {found!r})", path)
+        text.pos += 1
+
+    first = text.skip_space()
+    if first != "{":
+        if not first:
+            raise StreamError(f"not JSON ({text.where(text.pos)}: the file is empty)")
+        yield Member("", None, value(()))
+        _end(text)
+        return
+    text.pos += 1
+    if text.skip_space() == "}":
+        text.pos += 1
+        _end(text)
+        return
+    while True:
+        if text.skip_space() != '"':
+            expect('"', (), "expecting a key in double quotes")
+        key = value(())
+        assert isinstance(key, str)
+        expect(":", (key,), "expecting ':' after a key")
+        if text.skip_space() == "[":
+            text.pos += 1
+            yield Member(key, -1, None)
+            index = 0
+            if text.skip_space() == "]":
+                text.pos += 1
+            else:
+                while True:
+                    yield Member(key, index, value((key, index)))
+                    following = text.skip_space()
+                    text.pos += 1
+                    if following == "]":
+                        break
+                    if following != ",":
+                        text.pos -= 1
+                        expect(",", (key, index), "expecting ',' or ']' after a list item")
+                    index += 1
+        else:
+            yield Member(key, None, value((key,)))
+        following = text.skip_space()
+        text.pos += 1
+        if following == "}":
+            break
+        if following != ",":
+            text.pos -= 1
+            expect(",", (key,), "expecting ',' or '}' after a value")
+    _end(text)
+
+
+def _grow(text: _Text, start: int) -> bool:
+    """Read more text after `start` (kept), as much again as is held; False when there is none."""
+    text.pos = start
+    return text.more(max(CHUNK, len(text.buf) - start))
+
+
+def _end(text: _Text) -> None:
+    extra = text.skip_space()
+    if extra:
+        raise StreamError(f"not JSON ({text.where(text.pos)}: extra data after the object)")
