@@ -264,3 +264,20 @@ def test_broken_json_is_refused_with_its_path(document: str, message: str) -> No
     with pytest.raises(ProgressFormatError) as bad:
         parse_progress_bytes(document.encode(), "b.json", now=NOW)
     assert f"b.json: {message}" in bad.value.message
+
+
+def test_a_review_twice_in_one_file_is_added_once(tmp_path: Path) -> None:
+    """Reviews later than every stored one skip the look-up; a repeat is still found."""
+    review = {"card_id": "c", "rating": 3, "correct": True, "mode": "cram"}
+    rows = [
+        {**review, "reviewed_at": "2026-01-05T09:00:00+00:00"},
+        {**review, "reviewed_at": "2026-01-05T09:00:00+00:00"},
+        {**review, "reviewed_at": "2026-01-05T08:00:00+00:00"},
+        {**review, "reviewed_at": "2026-01-05T08:00:00+00:00"},
+    ]
+    backup = tmp_path / "b.json"
+    header = '{"format": "drillbit-progress", "version": 2, "exported_at": "2026-01-05T10:00:00Z"'
+    backup.write_text(header + ', "reviews": ' + json.dumps(rows) + "}")
+    with Store.open(tmp_path / "b.db", now=NOW) as store:
+        report = import_progress(store, backup, now=NOW)
+    assert (report.reviews_added, report.reviews_present) == (2, 2)
