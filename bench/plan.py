@@ -78,6 +78,8 @@ from quiz.study.plan import (
     TimedAnswer,
     estimate_pace,
     plan_day,
+    rest_of_day,
+    steps_due,
     time_box,
 )
 from quiz.study.scheduling import without_steps
@@ -208,6 +210,9 @@ class Outcome:
     """Each card's true (stability, difficulty) at the end of its first day, and that day."""
     first_day_seconds: tuple[float, ...] = ()
     """Answer time each day spent on cards on their first day (new cards and their steps)."""
+    off_plan: int = 0
+    """Plan mode: answers of a card neither in its day's plan, as decided at the day's
+    start, nor in a same-day step of an answer given that day (the app's rule makes it 0)."""
 
 
 def bank(count: int, order: str = "content") -> list[SimCard]:
@@ -363,17 +368,29 @@ def simulate(
 
     spent = 0.0
     moment = START
+    decided_list: set[str] | None = None
+    """Plan mode: today's cards as decided at the day's start (for `off_plan`)."""
+    off_plan = 0
 
     def study(card_ids: Sequence[str], day: int, box: TimeBox | None, *, wait: bool = False) -> int:
         """Answer the cards in order, each only if it still fits the box (None: all);
         `wait`: a learning step is answered when it falls due (the wait is not study)."""
-        nonlocal spent, moment
+        nonlocal spent, moment, off_plan
         done = 0
         for card_id in card_ids:
             if box is not None and not box.fits(kinds[card_id], spent):
                 continue
             if wait:
                 moment = max(moment, memory[card_id].due)
+            if decided_list is not None and card_id not in decided_list:
+                known = memory.get(card_id)
+                midnight = START + timedelta(days=day)
+                off_plan += not (
+                    known is not None
+                    and known.state in (State.Learning, State.Relearning)
+                    and known.last_review is not None
+                    and known.last_review >= midnight
+                )
             seconds = answer(card_id, moment, day)
             spent += seconds
             moment += timedelta(seconds=seconds)
@@ -384,14 +401,18 @@ def simulate(
         """The same day's learning and relearning steps, round after round, as they fall
         due; `answered_today`: only steps of answers given today (plan mode's rule)."""
         midnight = START + timedelta(days=day)
+        last = midnight + timedelta(days=1) - timedelta(microseconds=1)
         for _round in range(10):
-            stepping = [
-                cid
-                for cid, card in sorted(memory.items(), key=lambda item: item[1].due)
-                if card.state in (State.Learning, State.Relearning)
-                and card.due < midnight + timedelta(days=1)
-                and (not answered_today or (card.last_review or START) >= midnight)
-            ]
+            # plan mode's: the app's rule (`steps_due`), every step due before midnight
+            stepping = (
+                steps_due(memory, last, UTC)
+                if answered_today
+                else [
+                    cid
+                    for cid, card in sorted(memory.items(), key=lambda item: item[1].due)
+                    if card.state in (State.Learning, State.Relearning) and card.due <= last
+                ]
+            )
             if not study(stepping, day, box, wait=True):
                 break
 
@@ -446,9 +467,62 @@ def simulate(
             fresh.append(tuple(c for c in introduced if introduced[c] == day))
             stepped.append(day < len(steps_by_day) and steps_by_day[day])
             continue
-        decided: bool | None = None
-        """Plan mode's same-day steps, decided by the day's first sitting: as the app
-        decides once a day, from its start (`plan_status.steps_today`)."""
+        if policy.plan:
+            assert imposed is None
+            # As the app (`quiz.study.plan_status._today`): the day is decided once, from
+            # its start (the memory at midnight, the pace from the answers before it,
+            # nothing spent), its same-day steps with it. A later sitting gets that list
+            # less the cards answered since, with the cards whose same-day step is due
+            # (`rest_of_day`, `steps_due`): it never adds a card the day's start did not
+            # plan. The time box keeps the day's pace and counts the minutes really spent.
+            pace = estimate_pace(timed[-2000:], scheduler)
+            decided_day = plan_day(
+                cards,
+                memory,
+                plan,
+                midnight,
+                tz=UTC,
+                scheduler=scheduler,
+                pace=pace,
+                spent_seconds=0.0,
+                same_day_steps=None if policy.steps else False,
+                margin=policy.margin,
+                spread_over=policy.spread_over,
+            )
+            assert decided_day is not None  # the plan runs until the interview day
+            answering = scheduler if decided_day.same_day_steps else no_steps
+            took_steps = decided_day.same_day_steps
+            box = time_box(plan, pace, 0.0, kinds.values())
+            decided_list = set(decided_day.queue)
+            rest = decided_day
+            for sitting in range(SITTINGS):
+                if sitting:
+                    gone = {
+                        c
+                        for c, card in memory.items()
+                        if card.last_review is not None and card.last_review >= midnight
+                    }
+                    stepping = (
+                        steps_due({c: memory[c] for c in gone}, moment, UTC)
+                        if decided_day.same_day_steps
+                        else []
+                    )
+                    rest = rest_of_day(decided_day, kinds, pace, gone=gone, stepping=stepping)
+                expected = max(expected, spent + rest.seconds)
+                studied = study(rest.queue, day, box)
+                if sitting == 0:  # the evening sitting, for the steps
+                    moment = max(moment, midnight + SECOND_SITTING)
+                if decided_day.same_day_steps:
+                    steps(day, box, answered_today=True)
+                if studied == 0:
+                    break  # nothing left of today's plan fits
+            decided_list = None
+            daily.append(spent)
+            counts.append(reviews)
+            planned.append(expected)
+            fresh.append(tuple(c for c in introduced if introduced[c] == day))
+            stepped.append(took_steps)
+            continue
         for sitting in range(SITTINGS):
             pace = estimate_pace(timed[-2000:], scheduler)
             today = plan_day(
@@ -460,34 +534,26 @@ def simulate(
                 scheduler=scheduler,
                 pace=pace,
                 spent_seconds=spent,
-                time_reviews=policy.plan,
+                time_reviews=False,
                 new_cards=imposed,
-                same_day_steps=decided
-                if decided is not None
-                else (None if policy.steps else False),
+                same_day_steps=None if policy.steps else False,
                 margin=policy.margin,
                 spread_over=policy.spread_over,
             )
             assert today is not None  # the plan runs until the interview day
-            if policy.plan and decided is None:
-                decided = today.same_day_steps
-            # as the app's plan-mode session: a day without same-day steps schedules its
-            # answers without them (the memory moves alike, only state and due differ)
-            answering = scheduler if today.same_day_steps or not policy.plan else no_steps
             expected = max(expected, spent + today.seconds)
             # Time-boxed as the app's plan-mode session is: a card starts only if the
             # learner's long answer to it still ends within today's budget.
             box = time_box(plan, pace, 0.0, kinds.values())
             if imposed is None:
+                # plain fsrs introducing its own new cards (the bench's tests): the
+                # steps at the first sitting's wait for the evening
                 studied = study(today.queue, day, box)
-                # the steps (the first sitting's wait for the evening), unless plan mode
-                # decided today has no room for them: then a card answered today waits
-                # for the last pass, as in the app's plan-mode session
                 if sitting == 0:
                     moment = max(moment, midnight + SECOND_SITTING)
                 if today.same_day_steps:
                     took_steps = True
-                    steps(day, box, answered_today=policy.plan)
+                    steps(day, box, answered_today=False)
             else:
                 # The plain policies: plan mode's new cards and their learning steps first,
                 # whatever the time they take (the extra time is theirs), then the due
@@ -524,6 +590,7 @@ def simulate(
         else recall_bound(list(first_recall.values()), review_budget, len(cards)),
         first_memory=tuple(first_memory.values()),
         first_day_seconds=tuple(first_day_seconds),
+        off_plan=off_plan,
     )
 
 
