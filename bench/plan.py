@@ -35,10 +35,16 @@ updated with that rating. Answer times are log-normal around each learner's own 
 (`QUICK_CARD_SECONDS` for quiz cards, `DRILL_SECONDS` for the 10% that are coding drills);
 plan mode budgets with `estimate_pace` over the learner's answers so far, as the app does.
 
-A day is a sitting at 08:00 (plan_day's queue) and one at 19:00 for the same day's
+A day is a sitting at 08:00 (the policy's queue) and one at 19:00 for the same day's
 learning and relearning steps (none when plan_day decided the day has no room for them,
 as the app's plan-mode session then asks nothing again the same day); both count in the
-day's load. Recall on the day is the
+day's load. Plan mode's day is decided as the app decides it (`plan_status._today`):
+once, from its start (plan_day at midnight, the pace from the answers before it, nothing
+spent), and a later sitting gets that list less what was answered, with the cards whose
+same-day step is due (`rest_of_day`, `steps_due`); the time box keeps the day's pace and
+counts the time really spent. Until the eighteenth round the evening sitting planned the
+day again with the pace and memory then. The plain policies open a sitting again while
+fsrs has due cards that fit. Recall on the day is the
 mean over all cards of the true probability of recall at midnight starting the interview
 day (a card never seen counts 0). Figures are means over the learners with a 95%
 confidence interval (1.96 standard errors); the gain is a per-learner paired difference.
@@ -494,6 +500,9 @@ def simulate(
             took_steps = decided_day.same_day_steps
             box = time_box(plan, pace, 0.0, kinds.values())
             decided_list = set(decided_day.queue)
+            # the plan's estimate is the day's as decided: a later sitting plans nothing
+            # (what is left of a slow morning is not planned again, it waits)
+            expected = decided_day.seconds
             rest = decided_day
             for sitting in range(SITTINGS):
                 if sitting:
@@ -508,7 +517,6 @@ def simulate(
                         else []
                     )
                     rest = rest_of_day(decided_day, kinds, pace, gone=gone, stepping=stepping)
-                expected = max(expected, spent + rest.seconds)
                 studied = study(rest.queue, day, box)
                 if sitting == 0:  # the evening sitting, for the steps
                     moment = max(moment, midnight + SECOND_SITTING)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from bench.plan import (
     write,
 )
 from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound, review_gains
-from quiz.study.plan import DayPlan, plan_day
+from quiz.study.plan import DayPlan, Pace, plan_day, rest_of_day
 from tests.bench.fsrs_expected import expected_recall_after
 
 TINY = replace(QUICK, cards=24, learners=2, horizons=(5,), match_learners=2, match_steps=2)
@@ -306,6 +307,66 @@ def test_plan_modes_margin_and_spread_reach_plan_day(monkeypatch: pytest.MonkeyP
     policy = Policy("plan", plan=True, margin=0.06, spread_over=2)
     simulate(bank(24), draw_learner(7, 1), 3, policy, seed=7)
     assert seen and set(seen) == {(0.06, 2)}
+
+
+def test_plan_modes_later_sittings_get_the_rest_of_the_day_decided_at_its_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the app since 4f6d37a: plan_day once a day, at midnight, nothing spent; a later
+    sitting studies the app's `rest_of_day` of it, which adds only cards in a step."""
+    decided: list[tuple[datetime, float, DayPlan]] = []
+    rests: list[tuple[DayPlan, set[str], tuple[str, ...], DayPlan]] = []
+
+    def plan_spy(*args: Any, **kwargs: Any) -> DayPlan | None:
+        day = plan_day(*args, **kwargs)
+        assert day is not None
+        decided.append((args[3], kwargs["spent_seconds"], day))
+        return day
+
+    def rest_spy(
+        day: DayPlan,
+        kinds: Mapping[str, str],
+        pace: Pace,
+        *,
+        gone: Collection[str] = (),
+        stepping: Sequence[str] = (),
+    ) -> DayPlan:
+        rest = rest_of_day(day, kinds, pace, gone=gone, stepping=stepping)
+        rests.append((day, set(gone), tuple(stepping), rest))
+        return rest
+
+    monkeypatch.setattr(bench.plan, "plan_day", plan_spy)
+    monkeypatch.setattr(bench.plan, "rest_of_day", rest_spy)
+    outcome = simulate(bank(24), draw_learner(7, 1), 5, Policy("plan", plan=True), seed=7)
+    assert [(now, spent) for now, spent, _ in decided] == [
+        (START + timedelta(days=day), 0.0) for day in range(5)
+    ], "decided once a day, from its start"
+    assert rests, "a later sitting asks for what is left"
+    mornings = [day for _, _, day in decided]
+    for day, gone, stepping, rest in rests:
+        assert any(day is morning for morning in mornings)
+        assert set(rest.queue) <= set(day.queue) | set(stepping), "nothing off the list"
+        assert set(stepping) <= gone, "a step is of a card answered today"
+        assert not (set(rest.queue) - set(stepping)) & gone, "an answered card is done"
+    assert outcome.off_plan == 0
+
+
+def test_off_plan_counts_an_answer_outside_the_days_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bookkeeping catches a later sitting that adds a card the day's start did not plan."""
+    cards = bank(24)
+
+    def adding(day: DayPlan, kinds: Mapping[str, str], pace: Pace, **kwargs: Any) -> DayPlan:
+        rest = rest_of_day(day, kinds, pace, **kwargs)
+        extra = [
+            card.id
+            for card in cards
+            if card.kind == "concept" and card.id not in day.queue and card.id not in rest.queue
+        ]
+        return replace(rest, reviews=rest.reviews + tuple(extra[:1]))
+
+    monkeypatch.setattr(bench.plan, "rest_of_day", adding)
+    outcome = simulate(cards, draw_learner(7, 1), 5, Policy("plan", plan=True), seed=7)
+    assert outcome.off_plan > 0
 
 
 def test_a_variant_runs_settings_are_in_every_figure(monkeypatch: pytest.MonkeyPatch) -> None:
