@@ -191,8 +191,8 @@ class PlanStatus:
         """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min at
         your pace', or that today's minutes are used, from what a session started now gives.
 
-        The counts are what is left of the list decided at the start of the day, at the
-        pace measured then ("at your pace"): they only go down as cards are answered, but
+        The counts are what is left of the list decided at the day's first plan-mode
+        answer, at the pace measured before it ("at your pace"): they only go down as cards are answered, but
         for a card answered Again that is back in a same-day step (`_today`). Until the
         eighteenth round they were the minutes left at the pace measured at each call, and
         quick answers made them grow ("16 new" became 17 after an 8 s answer).
@@ -413,12 +413,31 @@ def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[s
     return memory
 
 
-def day_decided_at(plan: InterviewPlan, now: datetime, tz: tzinfo) -> datetime:
-    """When today's plan is decided: the start of the day, or when the plan was set if
-    that was later today (a plan's first day is planned from its making: what it says
-    then, Home says right after). Never later than `now`."""
+def day_decided_at(
+    plan: InterviewPlan, now: datetime, tz: tzinfo, first_answer: datetime | None = None
+) -> datetime:
+    """When today's plan is decided: at the day's first plan-mode answer (`first_answer`,
+    a due-session answer given since the day began), or `now` while there is none. Never
+    before the start of the day, or before the plan was set if that was later today (a
+    plan's first day is planned from its making).
+
+    The day is decided from the store as it was then (its memory, the pace from the
+    answers before), so today's answers change nothing of it; and it is priced at the time
+    it is studied. Priced at midnight (eighteenth round, first take), a review on the eve
+    counted as a whole day before the interview: the last pass took about 90 reviews more
+    than its target needed at 7 days (the plan bench: 226 against 136)."""
     moment = as_utc(now)
-    return min(moment, max(day_start(moment, tz), as_utc(plan.created_at)))
+    start = max(day_start(moment, tz), as_utc(plan.created_at))
+    decided = moment if first_answer is None else min(moment, as_utc(first_answer))
+    return max(start, decided)
+
+
+def _first_answer(store: Store, plan: InterviewPlan, now: datetime, tz: tzinfo) -> datetime | None:
+    """The time of the day's first due-session (plan-mode) answer, since the day began or
+    the plan was set today; None before it."""
+    start = max(day_start(now, tz), as_utc(plan.created_at))
+    answers = store.reviews(since=start, mode="due")
+    return answers[0].reviewed_at if answers else None
 
 
 @dataclass(frozen=True)
@@ -426,13 +445,13 @@ class _DayStart:
     """What today's plan is decided from: the store as it was at `at`."""
 
     at: datetime
-    """Midnight, or when the plan was set today (`day_decided_at`)."""
+    """The day's first plan-mode answer, or now before it (`day_decided_at`)."""
     memory: dict[str, Card]
     """The cards' fsrs states at `at` (`memory_at`)."""
     pace: Pace
     """The pace from the answers before `at`."""
     spent: float
-    """Seconds today's due sessions had used by `at` (none at midnight)."""
+    """Seconds today's due sessions had used by `at` (none, but on a plan's first day)."""
     planned: list[StudyCard]
     """The cards the plan covered at `at`: none suspended before it (buried ones in)."""
     studied: list[StudyCard]
@@ -449,7 +468,7 @@ def _day_start(
 ) -> _DayStart:
     """Today's inputs as they were when the day was decided (`day_decided_at`): the
     answers and flags of the day since leave them as they were."""
-    at = day_decided_at(plan, now, tz)
+    at = day_decided_at(plan, now, tz, first_answer=_first_answer(store, plan, now, tz))
     since = store.flagged_since(at)
     earlier = {
         card_id: flag for card_id, flag in store.card_flags().items() if card_id not in since
@@ -491,10 +510,10 @@ def steps_today(
     tz: tzinfo,
     scheduler: Scheduler | None = None,
 ) -> bool:
-    """Whether today takes fsrs's same-day steps, decided once for the day from its start.
+    """Whether today takes fsrs's same-day steps, decided once for the day (`_day_start`).
 
-    The memory as it was at midnight (or when the plan was set today), the pace from the
-    answers before it and the minutes spent by then: today's answers and their times
+    The memory as it was at the day's first plan-mode answer (now, before it), the pace
+    from the answers before it and the minutes spent by then: today's answers and their times
     change none of it, so every session of the day (and Home, and `drillbit plan`)
     decides as the first did. Deciding again with today's answers flipped: a few quick
     answers (a drill given up in seconds) made the measured pace so fast that the steps
@@ -517,9 +536,10 @@ def _today(
     now gives of it, and the pace the day was planned with (the forecast plans the days
     after with it too).
 
-    The day is decided once, from its start (`_day_start`: the memory at midnight, the
-    pace from the answers before it, none of its minutes spent; from the plan's making
-    on its first day), like its same-day steps. What a session, Home, `drillbit plan`
+    The day is decided once, at its first plan-mode answer (`_day_start`: the memory
+    then, the pace from the answers before it, none of its minutes spent; until that
+    answer, now: the reviews are priced at the time they are studied, not at midnight),
+    like its same-day steps. What a session, Home, `drillbit plan`
     and `drillbit cards` show later in the day is that plan less what is done since
     (`rest_of_day`): the cards answered (in a due session: cram and mock leave the
     schedule alone), buried or suspended; a card answered Again on a day with steps is
@@ -529,12 +549,12 @@ def _today(
     made the pace faster and more cards fitted ("15 new" became "18 new" after two
     answers, then 24).
 
-    A card buried before the day's start is out of its plan; one buried since leaves
+    A card buried before the day is decided is out of its plan; one buried since leaves
     what is left (no other card takes its place). It still counts in the decision
     whether today takes same-day steps: it is a planned card the days left must still
     get to. The minutes: the time box is the budget less what today's due sessions used
     (a slow day leaves cards for tomorrow). The bank's cards are today's: a card added
-    since the day's start is planned as if it had been there then.
+    since the day was decided is planned as if it had been there then.
     """
     from quiz.study.plan import memory_of, plan_day, rest_of_day, steps_due, time_box
 

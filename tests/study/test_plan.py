@@ -40,6 +40,7 @@ from quiz.study.plan import (
 from quiz.study.plan_status import (
     PlanStatus,
     cards_wait,
+    day_decided_at,
     plan_queue,
     plan_status,
     session_cut_note,
@@ -1082,3 +1083,44 @@ def test_after_the_interview_readiness_on_the_day_stays_what_it_was(
     note = ended.ended_note()
     assert note is not None and "drillbit plan --clear" in note and "--interview" in note
     assert status_at(morning).line().startswith("Interview today · readiness on the day")
+
+
+def test_the_day_is_priced_when_it_is_studied_and_kept_from_its_first_answer(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """A first take decided the day at midnight: the eve's last pass priced its looks at
+    00:00, a whole day before the interview, and asked for more looks than the target
+    needed (the plan bench: 226 reviews at 7 days where 136 reach the same goal). The day
+    is decided at its first plan-mode answer, and at the moment asked before it."""
+    cards = [C(f"r{i:02d}") for i in range(30)]
+    store.set_interview_plan(yesterday_s_plan(1, minutes=120.0))  # today is the eve
+    for n, card in enumerate(cards):
+        state = replace(reviewed(days_ago=4 + n % 5, stability=3.0 + n % 7), card_id=n + 1)
+        store.record_review(
+            card_id=card.id,
+            rating=Rating.Good,
+            correct=True,
+            reviewed_at=state.last_review,  # type: ignore[arg-type]
+            mode="due",
+            card_after=state.to_json(),
+        )
+    midnight = START.replace(hour=0)
+    status = partial(plan_status, store, cards, tz=UTC, scheduler=scheduler)
+    at_midnight, in_the_evening = status(midnight), status(midnight + timedelta(hours=20))
+    assert at_midnight is not None and at_midnight.today is not None
+    assert in_the_evening is not None and in_the_evening.today is not None
+    needed = len(in_the_evening.today.queue)
+    assert 0 < needed < len(at_midnight.today.queue), "a later look needs fewer of them"
+    # from the day's first answer on, the day is the one decided then
+    session = plan_session(store, cards, midnight + timedelta(hours=20), scheduler)
+    first = session.current
+    assert first is not None
+    answer_current(session, midnight + timedelta(hours=20), 5.0)
+    late = status(midnight + timedelta(hours=23))
+    assert late is not None and late.today is not None
+    assert late.today.reviews == tuple(c for c in in_the_evening.today.reviews if c != first.id), (
+        "the evening's list less the card answered"
+    )
+    assert day_decided_at(
+        yesterday_s_plan(1), midnight + timedelta(hours=23), UTC, first_answer=midnight
+    ) == midnight + timedelta(hours=0), "never before the day began"
