@@ -17,6 +17,7 @@ import bench.plan
 from bench.common import Figure
 from bench.plan import (
     BUDGET_MINUTES,
+    FIRST_SITTING,
     QUICK,
     RECALLED_RATINGS,
     START,
@@ -309,11 +310,12 @@ def test_plan_modes_margin_and_spread_reach_plan_day(monkeypatch: pytest.MonkeyP
     assert seen and set(seen) == {(0.06, 2)}
 
 
-def test_plan_modes_later_sittings_get_the_rest_of_the_day_decided_at_its_start(
+def test_plan_modes_later_sittings_get_the_rest_of_the_day_decided_at_its_first_sitting(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """As the app since 4f6d37a: plan_day once a day, at midnight, nothing spent; a later
-    sitting studies the app's `rest_of_day` of it, which adds only cards in a step."""
+    """As the app: plan_day once a day, at its first plan-mode answer (the morning
+    sitting), nothing spent; a later sitting studies the app's `rest_of_day` of it,
+    which adds only cards in a step."""
     decided: list[tuple[datetime, float, DayPlan]] = []
     rests: list[tuple[DayPlan, set[str], tuple[str, ...], DayPlan]] = []
 
@@ -339,8 +341,8 @@ def test_plan_modes_later_sittings_get_the_rest_of_the_day_decided_at_its_start(
     monkeypatch.setattr(bench.plan, "rest_of_day", rest_spy)
     outcome = simulate(bank(24), draw_learner(7, 1), 5, Policy("plan", plan=True), seed=7)
     assert [(now, spent) for now, spent, _ in decided] == [
-        (START + timedelta(days=day), 0.0) for day in range(5)
-    ], "decided once a day, from its start"
+        (START + timedelta(days=day) + FIRST_SITTING, 0.0) for day in range(5)
+    ], "decided once a day, at the morning sitting, when it is studied"
     assert rests, "a later sitting asks for what is left"
     mornings = [day for _, _, day in decided]
     for day, gone, stepping, rest in rests:
