@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from quiz.textsafe import MIB, describe_size
+from quiz.textsafe import MIB, describe_size, file_kind
 
 CHUNK = MIB
 """Bytes read at a time."""
@@ -77,7 +77,7 @@ def open_regular(path: Path) -> Iterator[Readable]:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise ValueError(_kind(mode))
+            raise ValueError(file_kind(mode))
     except BaseException:
         os.close(fd)
         raise
@@ -89,18 +89,6 @@ def open_regular(path: Path) -> Iterator[Readable]:
         raw.seek(0)
         with gzip.GzipFile(fileobj=raw, mode="rb") as unpacked:
             yield unpacked
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 class _Text:
