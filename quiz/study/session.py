@@ -18,7 +18,7 @@ from fsrs import Rating, Scheduler
 from quiz.store import CardFlag, Mode, Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
-from quiz.study.counts import DEFAULT_NEW_PER_DAY, topic_labels
+from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
 from quiz.study.days import as_utc, day_start
 from quiz.study.plan_status import minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
@@ -282,9 +282,7 @@ class Session:
             introduced = store.introduced_since(today)
             reviews_left = None
             if self.options.max_reviews_per_day is not None:
-                done = sum(
-                    1 for r in store.reviews(since=today, mode="due") if r.state_before is not None
-                )
+                done = reviews_done_since(store, today)
                 reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
