@@ -377,19 +377,16 @@ def _card_seconds(store: Store, reviews: Sequence[Review], since: datetime) -> d
     return review_seconds(reviews, store.session_ends(since - timedelta(days=1)))
 
 
-def _spent_today(store: Store, now: datetime, tz: tzinfo) -> float:
-    """Seconds today's due (plan-mode) sessions already spent: each card's time on the
-    clock, from the card shown to the next card shown (`quiz.study.spent`)."""
-    midnight = day_start(now, tz)
-    return sum(_card_seconds(store, store.reviews(since=midnight, mode="due"), midnight).values())
-
-
-def _spent_between(store: Store, start: datetime, end: datetime) -> float:
-    """Seconds due sessions spent on the cards answered from `start` to before `end`."""
-    until = as_utc(end)
-    if until <= as_utc(start):
+def _spent_between(store: Store, start: datetime, end: datetime | None = None) -> float:
+    """Seconds due (plan-mode) sessions spent on the cards answered from `start` to before
+    `end` (to now without it): each card's time on the clock, from the card shown to the
+    next card shown (`quiz.study.spent`)."""
+    until = None if end is None else as_utc(end)
+    if until is not None and until <= as_utc(start):
         return 0.0
-    reviews = [r for r in store.reviews(since=start, mode="due") if r.reviewed_at < until]
+    reviews = [
+        r for r in store.reviews(since=start, mode="due") if until is None or r.reviewed_at < until
+    ]
     return sum(_card_seconds(store, reviews, start).values())
 
 
@@ -573,22 +570,21 @@ def _today(
     )
     if day is None:
         return None
-    answered = {
-        review.card_id for review in store.reviews(since=start.at) if review.card_after is not None
-    }
+    midnight = day_start(now, tz)
+    # today's answers that moved a schedule (cram and mock answers leave it alone), read
+    # once: those since the day was decided leave its list; on a day with same-day steps,
+    # any of today's may be back in a step
+    todays = [r for r in store.reviews(since=midnight) if r.card_after is not None]
+    answered = {r.card_id for r in todays if r.reviewed_at >= start.at}
     kinds = {card.id: card.kind for card in start.planned}
     hidden = store.hidden_ids(now)
     stepping: list[str] = []
     if steps:
-        today_ids = {
-            review.card_id
-            for review in store.reviews(since=day_start(now, tz))
-            if review.card_after is not None and review.card_id in kinds
-        }
+        today_ids = {r.card_id for r in todays if r.card_id in kinds}
         current = memory_of(store.card_states(sorted(today_ids - hidden)))
         stepping = steps_due(current, now, tz)
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
-    spent = _spent_today(store, now, tz)
+    spent = _spent_between(store, midnight)
     box = time_box(plan, start.pace, spent, kinds.values())
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)

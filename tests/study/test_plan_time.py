@@ -11,7 +11,8 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.browser import card_rows
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
-from quiz.study.plan_status import _spent_today, pace_from_store, plan_queue
+from quiz.study.days import day_start
+from quiz.study.plan_status import _spent_between, pace_from_store, plan_queue
 from quiz.study.session import Session, SessionOptions
 from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
 from tests.study.fakes import NOW, deck
@@ -54,7 +55,7 @@ def test_the_budget_counts_the_feedback_read_after_an_answer(store: Store) -> No
     session.show(now=moment)
     session.finish(now=moment)
     # two cards: 20 s answering and 40 s reading each, the last until the session's end
-    assert _spent_today(store, moment, UTC) == pytest.approx(120.0)
+    assert _spent_between(store, day_start(moment, UTC)) == pytest.approx(120.0)
 
 
 def test_a_plan_session_counts_the_time_after_an_answer_before_the_next_card(
