@@ -148,15 +148,15 @@ class BrowserScreen(Screen[None]):
         not a key, was handled.
         """
         ws = self.workspace
+        now = ws.now()
         if reread or self._rows is None:
-            self._rows = card_rows(ws.cards, ws.store, ws.now())
+            self._rows = card_rows(ws.cards, ws.store, now)
         rows = self._rows
         query = self.query_one(Input).value
         index = ws.search_index if query.strip() else None
         self.shown = browse(rows, index=index, search=query, sort=self.sort)
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
-        now = ws.now()
         # plain strings for every row (the widths); the styled cells only for the rows
         # added, a batch at a time
         texts = [
