@@ -1066,18 +1066,6 @@ class _Collect(_Sink):
         return header.model_copy(update=self.lists)
 
 
-def check_progress(
-    path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
-) -> ProgressFile:
-    """Read and check the backup at `path` row by row, keeping none (bounded memory).
-
-    Its header fields (lists empty), or ProgressFormatError saying what and where is wrong.
-    """
-    moment = now if now is not None else datetime.now(UTC)
-    with _opened(path) as source:
-        return _intake(_file_members(source, item_limit), str(path), moment, _Sink())
-
-
 def read_progress(
     path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
 ) -> ProgressFile:
