@@ -4,14 +4,9 @@ where it points, and a link loop is one problem line per file, not a traceback."
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import RunDrillbit
-
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="symbolic links")
 
 
 def _lines(result_stdout: str) -> list[str]:
