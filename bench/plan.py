@@ -477,10 +477,11 @@ def simulate(
             assert imposed is None
             # As the app (`quiz.study.plan_status._today`): the day is decided once, at its
             # first plan-mode answer (the morning sitting: the memory then, the pace from
-            # the answers before it, nothing spent), its same-day steps with it. A later sitting gets that list
-            # less the cards answered since, with the cards whose same-day step is due
-            # (`rest_of_day`, `steps_due`): it never adds a card the day's start did not
-            # plan. The time box keeps the day's pace and counts the minutes really spent.
+            # the answers before it, nothing spent), its same-day steps with it. A later
+            # sitting gets that list less the cards answered since, with the cards whose
+            # same-day step is due (`rest_of_day`, `steps_due`): it never adds a card the
+            # day's decision did not plan. The time box keeps the day's pace and counts
+            # the minutes really spent.
             pace = estimate_pace(timed[-2000:], scheduler)
             decided_day = plan_day(
                 cards,
