@@ -80,6 +80,7 @@ __all__ = [
     "rest_of_day",
     "steps_due",
     "steps_fit",
+    "study_ahead",
     "takes_steps",
     "time_box",
 ]
@@ -781,6 +782,51 @@ def rest_of_day(
         + sum(pace.review_seconds(kinds[c], steps=steps) for c in forward)
     )
     return replace(day, reviews=reviews, forward=forward, new=new, seconds=seconds)
+
+
+def study_ahead(
+    rest: DayPlan,
+    cards: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace,
+    spent_seconds: float,
+) -> tuple[str, ...]:
+    """The new cards a person may study ahead once today's list is done (`rest`, what is
+    left of the day's plan, is empty): the next unseen cards in content order, as many as
+    fit in what is left of today's minutes at `pace`, the pace measured now.
+
+    The day is decided once, at its first answer, with the pace known then: a new
+    learner's first day is planned at the default pace, and someone quicker than it
+    finishes the list with minutes to spare. Those minutes are the budget the plan was
+    given; studying ahead spends them on the cards the next days would introduce (the
+    new cards come first in plan mode, so seeing them sooner leaves the last pass more
+    room), as Anki's custom study ("increase today's new card limit") does. It is offered
+    apart from the day's counts, which still only go down: the person asks for it.
+
+    None are offered while the day's list has cards left, in the last pass (it places the
+    looks that are left on their best days itself), or on and after the interview day.
+    """
+    if rest.queue or rest.last_pass:
+        return ()
+    now_day = plan_day(
+        cards,
+        memory,
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace,
+        spent_seconds=spent_seconds,
+        same_day_steps=rest.same_day_steps,
+    )
+    if now_day is None or now_day.last_pass:
+        return ()
+    return now_day.new
 
 
 def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str]:

@@ -35,6 +35,8 @@ from quiz.study.plan import (
     plan_day,
     readiness,
     recall_at,
+    rest_of_day,
+    study_ahead,
     time_box,
 )
 from quiz.study.plan_status import (
@@ -384,6 +386,60 @@ def test_new_cards_come_as_fast_as_the_budget_allows(scheduler: Scheduler) -> No
         cards, seen, a_plan(7, minutes=10), later, tz=UTC, scheduler=scheduler, spent_seconds=600
     )
     assert again is not None and again.new == (), "today's minutes are used: no more today"
+
+
+def test_a_day_done_early_offers_the_next_new_cards_that_fit_at_the_pace_measured_now(
+    scheduler: Scheduler,
+) -> None:
+    cards = deck(60)
+    plan = a_plan(7, minutes=20)
+    slow = Pace.per_answer({"concept": 60.0, "coding": 300.0})
+    day = plan_day(cards, {}, plan, START, tz=UTC, scheduler=scheduler, pace=slow)
+    assert day is not None and 0 < len(day.new) < 60
+    kinds = {card.id: card.kind for card in cards}
+    # the day's list answered in half the minutes the slow pace gave it
+    seen = {card_id: learned(scheduler, START, 1) for card_id in day.new}
+    spent = plan.minutes_per_day * 60 / 2
+    later = START + timedelta(hours=1)
+    rest = rest_of_day(day, kinds, slow, gone=set(seen))
+    assert rest.queue == ()
+    quick = Pace.per_answer({"concept": 15.0, "coding": 120.0})
+    ahead = study_ahead(
+        rest, cards, seen, plan, later, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=spent
+    )
+    unseen = [card.id for card in cards if card.id not in seen]
+    assert ahead and ahead == tuple(unseen[: len(ahead)]), "the next cards, in content order"
+    cost = sum(quick.new_seconds(kinds[card_id], steps=rest.same_day_steps) for card_id in ahead)
+    assert cost <= plan.minutes_per_day * 60 - spent, "within what is left of today's minutes"
+    # nothing ahead while the list has cards left, once the minutes are used, or in the last pass
+    assert (
+        study_ahead(
+            day, cards, {}, plan, START, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=0
+        )
+        == ()
+    )
+    used = plan.minutes_per_day * 60
+    assert (
+        study_ahead(
+            rest,
+            cards,
+            seen,
+            plan,
+            later,
+            tz=UTC,
+            scheduler=scheduler,
+            pace=quick,
+            spent_seconds=used,
+        )
+        == ()
+    )
+    last = replace(rest, last_pass=True)
+    assert (
+        study_ahead(
+            last, cards, seen, plan, later, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=0
+        )
+        == ()
+    )
 
 
 def test_the_bench_s_spread_pace_shares_the_unseen_cards_over_its_first_days(
