@@ -86,6 +86,7 @@ from quiz.study.plan import (
     plan_day,
     rest_of_day,
     steps_due,
+    study_ahead,
     time_box,
 )
 from quiz.study.scheduling import without_steps
@@ -136,6 +137,9 @@ class Settings:
     spread_days: int | None = None
     """Plan mode's new cards spread evenly over this many first days (`plan_day`'s
     `spread_over`), not front-loaded; the plain policies follow, as with any pace."""
+    study_ahead: bool = True
+    """Plan mode studies ahead when its day's list is done with minutes left, as the app
+    offers (`Policy.ahead`); False: the learner stops there (`--no-study-ahead`)."""
 
 
 BANK_ORDERS = ("content", "drills-last", "drills-first")
@@ -178,6 +182,9 @@ class Policy:
     """With `plan`: the readiness margin over the target where the last pass stops."""
     spread_over: int | None = None
     """With `plan`: new cards spread evenly over this many first days (None: front-loaded)."""
+    ahead: bool = True
+    """With `plan`: a day whose list is done with minutes left studies ahead, as the app
+    offers (`study_ahead`: the next new cards that fit, at the pace measured then)."""
     oracle: bool = False
     """The bench's oracle (bench/plan_oracle.py): reviews planned with the learner's true
     memory, never available to the app."""
@@ -525,6 +532,38 @@ def simulate(
                     steps(day, box, answered_today=True)
                 if studied == 0:
                     break  # nothing left of today's plan fits
+            if policy.ahead:
+                # The list done with minutes left, the app offers to study ahead (Home's
+                # plan line, the end of the session): the learner takes it, that evening.
+                gone = {
+                    c
+                    for c, card in memory.items()
+                    if card.last_review is not None and card.last_review >= midnight
+                }
+                stepping = (
+                    steps_due({c: memory[c] for c in gone}, moment, UTC)
+                    if decided_day.same_day_steps
+                    else []
+                )
+                rest = rest_of_day(decided_day, kinds, pace, gone=gone, stepping=stepping)
+                now_pace = estimate_pace(timed[-2000:], scheduler)
+                ahead = study_ahead(
+                    rest,
+                    cards,
+                    memory,
+                    plan,
+                    moment,
+                    tz=UTC,
+                    scheduler=scheduler,
+                    pace=now_pace,
+                    spent_seconds=spent,
+                )
+                if ahead:
+                    decided_list = set(decided_day.queue) | set(ahead)
+                    ahead_box = time_box(plan, now_pace, 0.0, kinds.values())
+                    study(ahead, day, ahead_box)
+                    if decided_day.same_day_steps:
+                        steps(day, ahead_box, answered_today=True)
             decided_list = None
             daily.append(spent)
             counts.append(reviews)
@@ -783,7 +822,13 @@ def horizon_figures(settings: Settings, horizon: int, log: Callable[[str], None]
     """Every policy on every learner for one horizon, and the figures they give."""
     cards = bank(settings.cards, settings.bank_order)
     learners = [draw_learner(settings.seed, i) for i in range(settings.learners)]
-    planned = Policy("plan", plan=True, margin=settings.margin, spread_over=settings.spread_days)
+    planned = Policy(
+        "plan",
+        plan=True,
+        margin=settings.margin,
+        spread_over=settings.spread_days,
+        ahead=settings.study_ahead,
+    )
     plan = [
         simulate(cards, learners[i], horizon, planned, settings.seed)
         for i in range(settings.learners)
@@ -1200,9 +1245,9 @@ def table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
-VARIANTS = ("seed", "margin", "bank_order", "spread_days")
+VARIANTS = ("seed", "margin", "bank_order", "spread_days", "study_ahead")
 """The settings a run may change from the command line (`--seed`, `--margin`,
-`--bank-order`, `--spread-days`)."""
+`--bank-order`, `--spread-days`, `--no-study-ahead`)."""
 
 
 def _variant(settings: Settings) -> dict[str, Any]:
@@ -1242,6 +1287,7 @@ def write(
                 "margin": settings.margin,
                 "bank_order": settings.bank_order,
                 "spread_days": settings.spread_days,
+                "study_ahead": settings.study_ahead,
             }
         },
         stamp if stamp is not None else run_stamp(),
@@ -1274,6 +1320,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=int,
         help="spread plan mode's new cards evenly over this many first days "
         "(default: front-loaded, as many a day as the budget holds)",
+    )
+    parser.add_argument(
+        "--no-study-ahead",
+        dest="study_ahead",
+        action="store_const",
+        const=False,
+        help="plan mode's learner stops when the day's list is done, minutes left or not "
+        "(default: studies ahead, as the app offers)",
     )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
