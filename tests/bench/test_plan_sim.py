@@ -353,6 +353,39 @@ def test_plan_modes_later_sittings_get_the_rest_of_the_day_decided_at_its_first_
     assert outcome.off_plan == 0
 
 
+def test_a_quick_learner_s_first_day_done_early_studies_ahead_and_only_then(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first day is planned at the default pace; a learner quicker than it ends the
+    list with minutes left and studies ahead (the app's `study_ahead`), within the
+    budget. With `ahead=False` no day introduces a card its morning did not plan."""
+    mornings: dict[int, DayPlan] = {}
+
+    def plan_spy(*args: Any, **kwargs: Any) -> DayPlan | None:
+        day = plan_day(*args, **kwargs)
+        assert day is not None
+        mornings[(args[3] - START).days] = day
+        return day
+
+    monkeypatch.setattr(bench.plan, "plan_day", plan_spy)
+    cards, learner = bank(120), draw_learner(7, 0)
+    assert learner.seconds["concept"] < 15, "quicker than the default pace's 30 s"
+
+    def beyond_the_morning(outcome: Outcome) -> list[int]:
+        return [
+            len(set(fresh) - set(mornings[day].new)) for day, fresh in enumerate(outcome.introduced)
+        ]
+
+    ahead = simulate(cards, learner, 5, Policy("plan", plan=True), seed=7)
+    extra = beyond_the_morning(ahead)
+    assert extra[0] > 0, "the first day went on with the next days' new cards"
+    assert ahead.off_plan == 0, "studied ahead are not off the plan"
+    assert ahead.max_load_ratio <= 1.0
+    stopped = simulate(cards, learner, 5, Policy("plan", plan=True, ahead=False), seed=7)
+    assert beyond_the_morning(stopped) == [0] * 5
+    assert len(stopped.introduced[0]) < len(ahead.introduced[0])
+
+
 def test_off_plan_counts_an_answer_outside_the_days_list(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bookkeeping catches a later sitting that adds a card the day's start did not plan."""
     cards = bank(24)
@@ -372,16 +405,19 @@ def test_off_plan_counts_an_answer_outside_the_days_list(monkeypatch: pytest.Mon
 
 
 def test_a_variant_runs_settings_are_in_every_figure(monkeypatch: pytest.MonkeyPatch) -> None:
-    variant = replace(TINY, seed=11, margin=0.05, bank_order="drills-last", spread_days=3)
+    variant = replace(
+        TINY, seed=11, margin=0.05, bank_order="drills-last", spread_days=3, study_ahead=False
+    )
     figures = horizon_figures(variant, 5, lambda _line: None)
     assert figures
-    names = ("seed", "margin", "bank_order", "spread_days")
+    names = ("seed", "margin", "bank_order", "spread_days", "study_ahead")
     for figure in figures:
         assert tuple(figure.params[name] for name in names) == (
             11,
             0.05,
             "drills-last",
             3,
+            False,
         ), figure.name
     plain = horizon_figures(TINY, 5, lambda _line: None)
     assert not any(set(names) & set(f.params) for f in plain), (
