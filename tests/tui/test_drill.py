@@ -30,6 +30,7 @@ from tests.tui.conftest import (
     inprocess_grade,
     notices,
     press,
+    screen_lines,
     settle,
     showing,
     wait_until,
@@ -504,3 +505,60 @@ async def test_the_drill_has_the_layout_of_its_width_from_its_first_frame(
         await showing(pilot, DrillScreen)
         await settle(pilot)
         assert frame == [layout, "footer"]
+
+
+LONG_LINE = "    # the step moves theta against its gradient, scaled by the learning rate lr"
+"""79 cells: longer than an 80-column editor leaves beside its line numbers."""
+
+
+def first_drill_rows(app: DrillbitApp) -> list[str]:
+    """The rows of text of the first frame the app draws of a DrillScreen (filled in when
+    drawn). Call before the drill is opened (before `run_test` for one opened at start)."""
+    rows: list[str] = []
+    draw = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if isinstance(screen, DrillScreen) and renderable is not None and not rows:
+            rows.extend(line.text for line in screen_lines(app))
+        draw(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return rows
+
+
+async def first_rows_of_a_drill(build: AppFactory, tui_bank: Path, opened: str) -> list[str]:
+    """The first frame of tiny-sgd (a starter line longer than 80 cells) at 80x24, opened
+    at start (`command`), from a session's first card or from the drill list."""
+    card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("    raise NotImplementedError", f"{LONG_LINE}\n    raise"))
+    keys: tuple[str, ...] = ()
+    if opened == "command":
+        app = build(drill="tiny-sgd")
+    elif opened == "session":
+        app, keys = build(study=StudyRequest(kind="coding")), ("enter",)
+    else:
+        app, keys = build(), ("l", "enter")
+    rows = first_drill_rows(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first: type[Screen[Any]] = HomeScreen
+        if opened != "list":
+            first = DrillScreen if opened == "command" else StudyScreen
+        await showing(pilot, first)
+        await press(pilot, *keys)
+        await showing(pilot, DrillScreen)
+        await settle(pilot)
+    assert len(rows) == 24
+    return rows
+
+
+@pytest.mark.parametrize("opened", ["command", "session", "list"])
+async def test_the_drills_first_frame_has_the_code_wrapped(
+    build: AppFactory, tui_bank: Path, opened: str
+) -> None:
+    """At 80 columns a drill's first frame drew the starter's long lines cut at the
+    editor's edge: the editor wrapped them when its first resize event came, a frame later."""
+    code = "\n".join(await first_rows_of_a_drill(build, tui_bank, opened))
+    assert "def sgd_step(theta, grad, lr):" in code
+    assert LONG_LINE.strip() not in code, "too long for a row"
+    assert LONG_LINE.strip() in " ".join(code.split()), "wrapped, none of it cut"
