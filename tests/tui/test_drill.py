@@ -526,9 +526,12 @@ def first_drill_rows(app: DrillbitApp) -> list[str]:
     return rows
 
 
-async def first_rows_of_a_drill(build: AppFactory, tui_bank: Path, opened: str) -> list[str]:
+async def first_rows_of_a_drill(
+    build: AppFactory, tui_bank: Path, opened: str
+) -> tuple[list[str], list[str]]:
     """The first frame of tiny-sgd (a starter line longer than 80 cells) at 80x24, opened
-    at start (`command`), from a session's first card or from the drill list."""
+    at start (`command`), from a session's first card or from the drill list; and the
+    frame once it has settled."""
     card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
     text = card.read_text(encoding="utf-8")
     card.write_text(text.replace("    raise NotImplementedError", f"{LONG_LINE}\n    raise"))
@@ -548,8 +551,9 @@ async def first_rows_of_a_drill(build: AppFactory, tui_bank: Path, opened: str) 
         await press(pilot, *keys)
         await showing(pilot, DrillScreen)
         await settle(pilot)
+        settled = [line.text for line in screen_lines(app)]
     assert len(rows) == 24
-    return rows
+    return rows, settled
 
 
 @pytest.mark.parametrize("opened", ["command", "session", "list"])
@@ -558,7 +562,21 @@ async def test_the_drills_first_frame_has_the_code_wrapped(
 ) -> None:
     """At 80 columns a drill's first frame drew the starter's long lines cut at the
     editor's edge: the editor wrapped them when its first resize event came, a frame later."""
-    code = "\n".join(await first_rows_of_a_drill(build, tui_bank, opened))
+    first, _settled = await first_rows_of_a_drill(build, tui_bank, opened)
+    code = "\n".join(first)
     assert "def sgd_step(theta, grad, lr):" in code
     assert LONG_LINE.strip() not in code, "too long for a row"
     assert LONG_LINE.strip() in " ".join(code.split()), "wrapped, none of it cut"
+
+
+@pytest.mark.parametrize("opened", ["command", "session", "list"])
+async def test_the_drills_first_frame_has_the_footers_keys(
+    build: AppFactory, tui_bank: Path, opened: str
+) -> None:
+    """At 80 columns a drill's first two frames had an empty footer: Textual's Footer
+    mounts its keys a refresh after the screen's first bindings update. The first frame
+    has the keys the drill keeps, in their order."""
+    first, settled = await first_rows_of_a_drill(build, tui_bank, opened)
+    for key in ("^r Grade", "^t Hint", "esc Back", "f1 Help"):
+        assert key in first[-1]
+    assert first[-1] == settled[-1]

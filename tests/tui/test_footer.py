@@ -5,6 +5,7 @@ as they were)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from textual.app import App, ComposeResult
@@ -15,7 +16,7 @@ from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.widgets.footer import KeysFooter
-from tests.tui.conftest import AppFactory, press, resize, settle, wait_until
+from tests.tui.conftest import AppFactory, press, resize, screen_lines, settle, wait_until
 
 
 class Plain(Button):
@@ -230,3 +231,47 @@ async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
         assert not compact and [name for name, *_ in keys][-2:] == ["Back", "palette"]
         await press(pilot, "ctrl+p")
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
+
+
+def first_footer_row(app: App[None], kind: str) -> list[str]:
+    """The bottom row of the first frame drawn of the screen class named `kind` (filled
+    in when drawn). Call before that screen is shown."""
+    row: list[str] = []
+    draw = app._display
+
+    def display(screen: Any, renderable: Any) -> None:
+        if type(screen).__name__ == kind and renderable is not None and not row:
+            row.append(screen_lines(app)[-1].text)
+        draw(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("keys", "kind", "shown", "left_out"),
+    [
+        ((), "HomeScreen", ["d Due", "l Drills", ", Settings", "? Help"], []),
+        (("b",), "BrowserScreen", ["esc Back"], ["palette"]),
+    ],
+    ids=["home", "browser"],
+)
+async def test_a_screens_first_frame_has_its_keys_fitted_to_80_columns(
+    build: AppFactory, keys: tuple[str, ...], kind: str, shown: list[str], left_out: list[str]
+) -> None:
+    """Textual's Footer mounts its keys a refresh after the screen's first bindings update:
+    a screen's first frames had an empty footer. The first frame has them, fitted to the
+    terminal's width (the footer's own comes with its first resize, after that frame)."""
+    app = build()
+    row = first_footer_row(app, kind)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, *keys)
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == kind)
+        await settle(pilot)
+        settled = screen_lines(app)[-1].text
+    assert row, "drawn"
+    for key in shown:
+        assert key in row[0]
+    for key in left_out:
+        assert key not in row[0]
+    assert row[0] == settled, "the keys it keeps, where it keeps them"

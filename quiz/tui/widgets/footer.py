@@ -51,6 +51,14 @@ class KeysFooter(Footer):
     Each key bound to the footer's `compact` also starts with the footer's value: a
     FooterKey starts compact and the binding then turned it back, two restylings of every
     key each time a screen mounted its footer.
+
+    Its keys are in the screen's first frame. Footer mounts them a refresh after the
+    screen's first bindings update, which comes when the screen takes its focus or at the
+    latest as it is shown, just before its first frame: a drill opened at 80 columns drew
+    two frames with an empty footer. This one mounts its first keys in that update, fitted
+    to the terminal's width (a footer is as wide as its screen; its own width comes with
+    its first resize, after the first frame): mounted widgets are in the screen's layout
+    at once.
     """
 
     def __init__(self, *, compact: bool = False) -> None:
@@ -59,9 +67,9 @@ class KeysFooter(Footer):
         self._compact_asked = compact
 
     def on_resize(self) -> None:
-        self._fit()
+        self._fit(self.size.width)
 
-    def _fit(self) -> None:
+    def _fit(self, width: int) -> None:
         """Narrow the footer until its keys fit: compact, then without the palette's key.
 
         Textual's Footer cuts whatever does not fit: at 80 columns Home's seven keys, Help
@@ -72,7 +80,7 @@ class KeysFooter(Footer):
         A footer asked to be compact stays compact; grouped keys (none in drillbit) are
         left as Textual draws them.
         """
-        if self._compact_asked or self._shown is None or not self.size.width:
+        if self._compact_asked or self._shown is None or not width:
             return
         app = self.app
         _palette, keys = self._shown
@@ -87,7 +95,6 @@ class KeysFooter(Footer):
         found = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
         if app.ENABLE_COMMAND_PALETTE and found is not None:
             palette = len(app.get_key_display(found[1])) + len(found[1].description) + 4
-        width = self.size.width
         self.compact = width < need + palette
         show_palette = width >= need - len(cells) + palette - 1
         if show_palette != self.show_command_palette:
@@ -103,12 +110,24 @@ class KeysFooter(Footer):
             yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        """As Footer's, except that the rebuild waits for `_recompose_if_changed`."""
+        """As Footer's, except that the first keys are mounted at once and a later change
+        waits for `_recompose_if_changed`."""
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed)
+            if self._shown is None:
+                self._mount_first_keys()
+            else:
+                self.call_after_refresh(self._recompose_if_changed)
+
+    def _mount_first_keys(self) -> None:
+        """Mount the keys now, fitted to the terminal's width (the footer's own comes with
+        its first resize, after the first frame)."""
+        self._shown = self._keys()
+        self._fit(self.app.size.width)
+        self._shown = self._keys()  # with the palette's key if _fit kept it
+        self.mount_all(compose(self))
 
     def _keys(self) -> tuple[bool, tuple[ShownKey, ...]]:
         """Everything Footer.compose reads, as comparable values: the shown bindings and
@@ -122,13 +141,13 @@ class KeysFooter(Footer):
         )
 
     async def _recompose_if_changed(self) -> None:
-        """Update the keys when they differ from those last composed (always the first time)."""
+        """Update the keys when they differ from those last composed."""
         if not self.is_attached:
             return
         keys = self._keys()
         if keys != self._shown:
             self._shown = keys
-            self._fit()
+            self._fit(self.size.width)
             if any(binding.group is not None for _, binding, *_rest in keys[1]):
                 await self.recompose()  # grouped keys: containers and labels, not only keys
             else:
