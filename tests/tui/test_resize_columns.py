@@ -23,7 +23,7 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, resize, settle, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
 LONG_TITLE = "A gradient-descent step that moves theta against its gradient"
@@ -122,6 +122,34 @@ async def test_the_drill_list_shows_no_grading_time(build: AppFactory) -> None:
         labels = [str(column.label) for column in table.ordered_columns]
         assert labels == ["drill", "state", "tries", "topic"]
         assert table.virtual_size.width <= table.size.width
+
+
+@pytest.mark.parametrize("state", ["not started", "passed with hints"])
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80", "120"])
+async def test_the_drill_lists_state_column_is_as_wide_as_the_states_it_shows(
+    build: AppFactory, clock: FakeClock, long_title: str, size: tuple[int, int], state: str
+) -> None:
+    """At 80 columns the drill column kept 17 cells for "passed with hints" while every
+    drill was "not started" (11): the table used 72 of its 78 cells and the titles were cut
+    6 cells short. The state and tries columns are as wide as what they show, and the drill
+    column takes the rest (the scroll bar's two cells kept)."""
+    app = build()
+    if state == "passed with hints":
+        app.workspace.store.record_attempt(
+            card_id="tiny-sgd", status="passed", verdict_json="{}", attempted_at=clock(),
+            hints_used=1,
+        )  # fmt: skip
+    async with app.run_test(size=size) as pilot:
+        table = await open_table(app, pilot, "l")
+        drill, shown, tries, topic = widths(table)
+        assert (shown, tries, topic) == (len(state) + 2, len("tries") + 2, len("drills") + 2)
+        assert drill + shown + tries + topic == table.size.width - 2
+        line = row_text(table, long_title)
+        if len(long_title) <= drill - 2:
+            assert long_title in line
+        else:  # cut where the column ends, with a sign
+            assert f"{long_title[: drill - 3]}…" in line
+        assert f" {state} " in line and line.rstrip().endswith("drills"), "nothing else cut"
 
 
 async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(

@@ -137,6 +137,13 @@ def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_drills(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    """The drill list: its state column as wide as the states it shows."""
+    app = build()
+    assert snap_compare(app, run_before=keys("l"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_summary(
     snap_compare: SnapCompare, build: AppFactory, clock: FakeClock, size: tuple[int, int]
 ) -> None:

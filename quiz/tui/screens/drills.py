@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,16 +35,31 @@ TOPIC_WIDTH = 14
 TOPIC_WIDTH_WIDE = 30
 """The same from WIDE columns on, where the drill column has room to spare."""
 WIDE = 110
+CHROME = 2 + 2
+"""The drill column's padding (a cell either side) and the table's scroll bar."""
 
 
-def title_width(terminal_width: int, topic_width: int = TOPIC_WIDTH) -> int:
-    """The drill column's width: what the state (17 cells), tries (5) and topic columns
-    leave, with a cell of padding either side of each and the scroll bar (2).
+def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, int]:
+    """Each column's width, padding left out: the state, tries and topic columns as wide as
+    their widest cell or label (the topic at most TOPIC_WIDTH, or TOPIC_WIDTH_WIDE from
+    WIDE columns on), the drill column what they leave (a cell of padding either side of
+    each, and CHROME).
+
+    The state column is as wide as the states shown: 11 cells while every drill is "not
+    started", 17 once one is "passed with hints". Kept at 17, it cut the titles 6 cells
+    short at 80 columns.
 
     There is no "best time" column: a grading's time is mostly the sandbox's start-up and
     the machine's load, not the code's speed (`drillbit drills` shows none either).
     """
-    return max(20, terminal_width - 2 - 2 - (17 + 2) - (5 + 2) - (topic_width + 2))
+    cap = TOPIC_WIDTH if terminal_width < WIDE else TOPIC_WIDTH_WIDE
+    others = {
+        "state": max([len("state"), *(cell_len(row.state) for row in rows)]),
+        "tries": max([len("tries"), *(len(str(row.attempts)) for row in rows)]),
+        "topic": max([len("topic"), *(min(cap, cell_len(row.topic)) for row in rows)]),
+    }
+    drill = max(20, terminal_width - CHROME - sum(width + 2 for width in others.values()))
+    return {"drill": drill, **others}
 
 
 class DrillsScreen(Screen[None]):
@@ -66,25 +83,18 @@ class DrillsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("drill", key="drill", width=title_width(self.app.size.width))
-        table.add_column("state", key="state")
-        table.add_column("tries", key="tries")
-        table.add_column("topic", key="topic", width=TOPIC_WIDTH)
+        for key, width in column_widths(self.rows, self.app.size.width).items():
+            table.add_column(key, key=key, width=width)
         self.query_one(DataTable).focus()
 
     def _fit(self) -> None:
-        """The topic column as wide as its widest cell (the topic at most
-        TOPIC_WIDTH, or TOPIC_WIDTH_WIDE on a wide terminal), and the drill column what
-        is left."""
+        """Each column as `column_widths` says for the rows and the terminal's width."""
         table = self.query_one(FittedTable)
-        width = self.app.size.width
-        cap = TOPIC_WIDTH if width < WIDE else TOPIC_WIDTH_WIDE
-        topic = max([5, *(min(cap, len(row.topic)) for row in self.rows)])
-        table.set_column_width("topic", topic)
-        table.set_column_width("drill", title_width(width, topic))
+        for key, width in column_widths(self.rows, self.app.size.width).items():
+            table.set_column_width(key, width)
 
     def on_resize(self) -> None:
-        """Refit the drill column to the terminal's new width (a no-op if it is unchanged).
+        """Refit the columns to the terminal's new width (a no-op if it is unchanged).
 
         Textual also sends this when the screen comes back after a resize while it was
         hidden under others.
