@@ -253,10 +253,16 @@ def import_progress_command(file: Path) -> None:
     buried later than here (and not answered here since) is set aside here too.
     FILE may be gzip-compressed; it is read row by row, so its size is not limited.
     """
+    from quiz.paths import database_path
     from quiz.store.backup import import_progress
+    from quiz.store.staged import build_new
 
-    with open_store() as store:
-        report = import_progress(store, file)  # one transaction: a bad row merges nothing
+    # No database yet: one is made only if the file is imported (a refused file leaves
+    # no empty database behind); else one transaction: a bad row merges nothing.
+    report = build_new(database_path(create=False), lambda store: import_progress(store, file))
+    if report is None:
+        with open_store() as store:
+            report = import_progress(store, file)
     click.echo(report.describe())
 
 

@@ -1177,7 +1177,7 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
     return conn
 
 
-def _checked_path(path: Path) -> Path:
+def checked_path(path: Path) -> Path:
     """Where the stamp of the database file's last passed check is kept (beside it)."""
     return path.with_name(f".{path.name}-checked")
 
@@ -1205,7 +1205,7 @@ def _quiet_stamp(path: Path) -> str | None:
 
 def _read_checked(path: Path) -> str | None:
     try:
-        return _checked_path(path).read_text(encoding="ascii")
+        return checked_path(path).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -1214,7 +1214,7 @@ def _write_checked(path: Path, stamp: str) -> None:
     """Remember that the file as `stamp` describes it passed the open's check. Best effort:
     without the stamp the next open checks again."""
     try:
-        _checked_path(path).write_text(stamp, encoding="ascii")
+        checked_path(path).write_text(stamp, encoding="ascii")
     except OSError:
         pass
 

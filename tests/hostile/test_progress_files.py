@@ -170,3 +170,61 @@ def test_a_time_past_the_calendar_in_utc_is_refused_not_a_traceback() -> None:
     early = BASE + ', "reviews": [' + review + '"0001-01-01T00:00:00+01:00"}]}'
     with pytest.raises(ProgressFormatError, match=r"reviews\.0\.reviewed_at: .* out of range"):
         parse_progress_bytes(early.encode(), now=NOW)
+
+
+def _files(home: Path) -> dict[str, bytes]:
+    """Every file under `home` (hidden ones too) with its bytes, by path relative to it."""
+    return {
+        str(path.relative_to(home)): path.read_bytes()
+        for path in sorted(home.rglob("*"))
+        if path.is_file()
+    }
+
+
+REFUSED = {
+    "bad JSON": '{"format": "drillbit-progress", "version": 2, "reviews": [nope]}',
+    "cut short": BASE + ', "reviews": [{"card_id": "relu", "rating": 3',
+    "a wrong field": BASE
+    + ', "reviews": [{"card_id": "relu", "rating": 3, "correct": true, "mode": "party",'
+    + ' "reviewed_at": "2026-01-05T09:00:00+00:00"}]}',
+    "too new": '{"format": "drillbit-progress", "version": 3}',
+}
+
+
+@pytest.mark.parametrize("problem", sorted(REFUSED))
+def test_a_refused_import_into_a_fresh_home_leaves_nothing_behind(
+    tmp_path: Path, problem: str
+) -> None:
+    """It left an empty drillbit.db (and the home folder) after printing its error: the
+    next `drillbit` found an initialised home, as if the import had half worked."""
+    path = tmp_path / "backup.json"
+    path.write_text(REFUSED[problem])
+    home = tmp_path / "new" / "home"  # neither folder exists yet
+    run = drillbit("import-progress", str(path), home=home)
+    assert_clean_failure(run, f"import-progress: {path}")
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert not (tmp_path / "new").exists(), sorted(_files(tmp_path / "new"))
+    home.mkdir(parents=True)  # an empty home folder stays empty: no -wal, -shm or stamp
+    run = drillbit("import-progress", str(path), home=home)
+    assert_clean_failure(run, f"import-progress: {path}")
+    assert list(home.iterdir()) == []
+
+
+def test_a_refused_import_leaves_an_existing_database_as_it_was(
+    tmp_path: Path, _isolated_home: Path
+) -> None:
+    ok = tmp_path / "ok.json"  # a database drillbit made, closed, with a review in it
+    review = {"card_id": "relu", "rating": 3, "correct": True, "mode": "due"}
+    review |= {"reviewed_at": "2026-01-05T09:00:00+00:00"}
+    ok.write_text(BASE + ', "reviews": ' + json.dumps([review]) + "}")
+    assert drillbit("import-progress", str(ok), home=_isolated_home).returncode == 0
+    stamp = ".drillbit.db-checked"  # an open's own record of its check, import or not
+    before = {name: data for name, data in _files(_isolated_home).items() if name != stamp}
+    assert "drillbit.db" in before
+    bad = tmp_path / "bad.json"
+    for problem in sorted(REFUSED):
+        bad.write_text(REFUSED[problem])
+        run = drillbit("import-progress", str(bad), home=_isolated_home)
+        assert_clean_failure(run, f"import-progress: {bad}")
+        after = {name: data for name, data in _files(_isolated_home).items() if name != stamp}
+        assert after == before, problem
