@@ -14,17 +14,13 @@ the pydantic model.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import shlex
 from dataclasses import asdict, dataclass, field, fields
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from fsrs import Scheduler
 
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.paths import data_dir
@@ -33,6 +29,7 @@ from quiz.textsafe import read_regular_text
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from fsrs import Scheduler
     from pydantic import BaseModel
 
 CONFIG_NAME = "config.toml"
@@ -133,6 +130,8 @@ class Settings:
 
     def scheduler(self) -> Scheduler:
         """fsrs with this retention and these steps (fuzzing on, as fsrs defaults)."""
+        from fsrs import Scheduler  # not at import: `drillbit stats --json` reads the settings
+
         return Scheduler(
             desired_retention=self.desired_retention,
             learning_steps=self.steps("learning_steps"),
@@ -302,6 +301,8 @@ class Problem:
         if not self.known:
             if not self.key.isprintable():  # no command line a person can type back
                 return "remove it from the file"
+            import shlex  # error messages only: `drillbit stats --json` reads the settings
+
             return f"`drillbit config {shlex.quote(self.key)} --reset` removes it"
         default = format_value(_DEFAULTS[self.key])
         return f"`drillbit config {self.key} VALUE` (`--reset` for the default, {default})"
@@ -404,6 +405,8 @@ def _judged(path: Path, text: str, data: dict[str, Any]) -> SettingsFile:
     problems: list[Problem] = []
     for key, raw in data.items():
         if key not in _DEFAULTS:
+            import difflib  # error messages only, as shlex
+
             close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(Problem(key, raw, f"unknown key{hint}", _key_line(text, key)))
@@ -450,6 +453,8 @@ def load_settings(path: Path | None = None) -> Settings:
 def parse_value(key: str, text: str) -> Any:
     """A value typed on the command line for `key`, as the model expects it."""
     if key not in _DEFAULTS:
+        import difflib  # error messages only, as shlex
+
         matches = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
         close = matches[0] if matches else None
         hint = f"did you mean '{close}'?" if close else f"known keys: {', '.join(KEYS)}"
