@@ -45,6 +45,9 @@ class VerdictReport(Verdict):
 class StatsReport(Stats):
     """`drillbit stats --json`."""
 
+    # the nested objects' fields (`today`, `cards`...) described by their docstrings
+    __pydantic_config__ = ConfigDict(use_attribute_docstrings=True)
+
     schema_version: Annotated[Version, Field(description="Version of this output's shape.")]
 
 

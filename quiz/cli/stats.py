@@ -29,17 +29,32 @@ _CONTENT = "--content"
 
 
 def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
-    """The statistics of the cards under `roots` against the progress store, now."""
-    from quiz.bank.index import card_index
-    from quiz.study.days import local_timezone
-    from quiz.study.stats import compute_stats
+    """The statistics of the cards under `roots` against the progress store, now, with
+    today's count under the settings' daily limits (`Stats.today`, as Home counts it).
 
+    A settings file that cannot be used leaves `today` out (None), with its warning: the
+    rest of the statistics do not depend on it."""
+    from quiz.bank.index import card_index
+    from quiz.settings import SettingsFileError, load_settings
+    from quiz.study.days import local_date, local_timezone
+    from quiz.study.stats import DailyLimits, compute_stats
+
+    try:
+        settings = load_settings()
+    except SettingsFileError as exc:
+        warn(str(exc))
+        limits = None
+    else:
+        limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
     # ids, topics and packs are all stats needs of the cards. The index is walked before
     # the store is read, not beside it: a walking thread slowed the store's row fetches
     # (each row hands the GIL back and forth) more than the overlap saved
     cards = card_index(list(roots))
+    now, tz = datetime.now(UTC), local_timezone()
     with open_store(warn) as store:
-        return compute_stats(store, cards, datetime.now(UTC), tz=local_timezone())
+        plan = store.interview_plan() if limits is not None else None
+        running = plan is not None and plan.interview > local_date(now, tz)
+        return compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
 
 
 def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:
@@ -48,32 +63,9 @@ def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:
 
     While an interview plan runs, its cards are today's: the line names `drillbit plan`,
     which works them out (seconds on a heavy history, which `stats` does not spend). A
-    settings file that cannot be used leaves the line out, with its warning: the rest of
-    the statistics do not depend on it."""
-    from quiz.bank.index import card_index
-    from quiz.settings import SettingsFileError, load_settings
-    from quiz.study.counts import count_groups, fsrs_due, group_cards
-    from quiz.study.days import local_date, local_timezone
-    from quiz.study.stats import compute_stats
-
-    try:
-        settings = load_settings()
-    except SettingsFileError as exc:
-        warn(str(exc))
-        return current_stats(roots, warn), None
-    cards = card_index(list(roots))
-    now, tz = datetime.now(UTC), local_timezone()
-    with open_store(warn) as store:
-        stats = compute_stats(store, cards, now, tz=tz)
-        plan = store.interview_plan()
-        if plan is not None and plan.interview > local_date(now, tz):
-            due = fsrs_due(stats.cards.due)
-            return stats, f"the interview plan's cards (`drillbit plan` lists them) · {due}"
-        groups = group_cards(cards)
-        counts = count_groups(
-            store, groups, now, settings.new_per_day, settings.max_reviews_per_day, tz=tz
-        )
-    return stats, "".join(counts.headline())
+    settings file that cannot be used leaves the line out (None), with its warning."""
+    stats = current_stats(roots, warn)
+    return stats, None if stats.today is None else stats.today.headline()
 
 
 def stats_json(stats: Stats) -> str:

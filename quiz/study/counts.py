@@ -76,17 +76,25 @@ class DeckCounts:
         return due if left is None else min(due, left)
 
     def headline(self) -> tuple[str, ...]:
-        """Home's and the stats screen's count of today, without a plan: ("200 due",
-        " · 20 new today") and, only when the daily limit holds back part of fsrs's due
-        cards, a note of the backlog and why: " (9,991 due by fsrs; max_reviews_per_day
-        200, 8 done today)". The first two are what `d` studies today."""
+        """Home's and the stats screen's count of today, without a plan (`today_headline`)."""
         due = self.total.due
-        today = self.due_today(due)
-        parts: tuple[str, ...] = (f"{today} due", f" · {self.new_today} new today")
-        if today < due:
-            did = f", {self.reviews_done} done today" if self.reviews_done else ""
-            parts += (f" ({fsrs_due(due)}; max_reviews_per_day {self.max_reviews}{did})",)
-        return parts
+        return today_headline(
+            self.due_today(due), self.new_today, due, self.max_reviews, self.reviews_done
+        )
+
+
+def today_headline(
+    today: int, new_today: int, due: int, max_reviews: int | None, reviews_done: int
+) -> tuple[str, ...]:
+    """The count of today without a plan, in Home's, the stats screen's and `drillbit
+    stats`' words: ("200 due", " · 20 new today") and, only when the daily limit holds
+    back part of fsrs's `due` cards, a note of the backlog and why: " (9,991 due by fsrs;
+    max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today."""
+    parts: tuple[str, ...] = (f"{today} due", f" · {new_today} new today")
+    if today < due:
+        did = f", {reviews_done} done today" if reviews_done else ""
+        parts += (f" ({fsrs_due(due)}; max_reviews_per_day {max_reviews}{did})",)
+    return parts
 
 
 def fsrs_due(count: int) -> str:

@@ -17,7 +17,16 @@ from typing import Any
 from quiz.gcpause import gc_paused
 from quiz.store import Store
 from quiz.study.cards import StudyCard
-from quiz.study.counts import CardGroups, Counts, count_groups, group_cards, topic_labels
+from quiz.study.counts import (
+    CardGroups,
+    Counts,
+    DeckCounts,
+    count_groups,
+    fsrs_due,
+    group_cards,
+    today_headline,
+    topic_labels,
+)
 from quiz.study.days import as_utc, day_start, days_back, local_date
 
 HISTORY_DAYS = 30
@@ -39,6 +48,64 @@ class DayCount:
 
     date: date
     reviews: int
+
+
+@dataclass(frozen=True)
+class DailyLimits:
+    """The settings today's count is made with (`new_per_day`, `max_reviews_per_day`)."""
+
+    new_per_day: int
+    max_reviews_per_day: int
+
+
+@dataclass
+class TodayCounts:
+    """What a due session gives today: the count Home and `drillbit stats` print
+    (`192 due · 20 new today (9,986 due by fsrs; max_reviews_per_day 200, 8 done today)`)."""
+
+    due: int | None
+    """Scheduled cards a due session gives today: `due_by_fsrs`, at most what is left of
+    `max_reviews_per_day` once `reviews_done` are counted (Home's `192 due`). Null while an
+    interview plan runs: `d` studies the plan's cards then (`drillbit plan --json`)."""
+    new: int | None
+    """New cards a due session still introduces today: `new_per_day` less those already
+    introduced today (Home's `20 new today`). Null while an interview plan runs."""
+    due_by_fsrs: int
+    """Cards whose fsrs due time has come, all of them (`cards.due`): the backlog."""
+    max_reviews_per_day: int
+    """The setting: reviews of scheduled cards a day's due sessions give at most."""
+    reviews_done: int
+    """Reviews of scheduled cards today's due sessions already did, which count against
+    `max_reviews_per_day`."""
+    interview_plan: bool
+    """An interview plan runs (its day has not come): its cards are today's."""
+
+    @classmethod
+    def of(cls, counts: DeckCounts, limits: DailyLimits, *, interview_plan: bool) -> TodayCounts:
+        """Today's count out of `count_groups`' counts, made with `limits`."""
+        due = counts.total.due
+        return cls(
+            due=None if interview_plan else counts.due_today(due),
+            new=None if interview_plan else counts.new_today,
+            due_by_fsrs=due,
+            max_reviews_per_day=limits.max_reviews_per_day,
+            reviews_done=counts.reviews_done,
+            interview_plan=interview_plan,
+        )
+
+    def headline(self) -> str:
+        """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
+        if self.due is None or self.new is None:
+            backlog = fsrs_due(self.due_by_fsrs)
+            return f"the interview plan's cards (`drillbit plan` lists them) · {backlog}"
+        parts = today_headline(
+            self.due,
+            self.new,
+            self.due_by_fsrs,
+            self.max_reviews_per_day,
+            self.reviews_done,
+        )
+        return "".join(parts)
 
 
 @dataclass
@@ -67,6 +134,8 @@ class Stats:
     """Cards with history that are no longer in the content."""
     cards: Counts
     """Current new / due / learning / learned counts of the content's cards."""
+    today: TodayCounts | None
+    """Today's count under the daily limits (null when the settings could not be read)."""
 
     def to_json(self) -> dict[str, Any]:
         """The JSON-ready form `drillbit stats --json` prints (times as ISO 8601 text)."""
@@ -120,9 +189,23 @@ def compute_stats(
     *,
     tz: tzinfo = UTC,
     days: int = HISTORY_DAYS,
+    limits: DailyLimits | None = None,
+    interview_plan: bool = False,
 ) -> Stats:
-    """Aggregate the whole history at `now`; days are calendar days in `tz`."""
-    return stats_of_groups(store, group_cards(cards), now, tz=tz, days=days)
+    """Aggregate the whole history at `now`; days are calendar days in `tz`.
+
+    With `limits`, `today` is the count of today under them (`interview_plan`: a plan's
+    day has not come yet); without, it is None.
+    """
+    return stats_of_groups(
+        store,
+        group_cards(cards),
+        now,
+        tz=tz,
+        days=days,
+        limits=limits,
+        interview_plan=interview_plan,
+    )
 
 
 def stats_of_groups(
@@ -132,13 +215,26 @@ def stats_of_groups(
     *,
     tz: tzinfo = UTC,
     days: int = HISTORY_DAYS,
+    limits: DailyLimits | None = None,
+    interview_plan: bool = False,
 ) -> Stats:
     """`compute_stats` of the cards grouped by `group_cards` (the app keeps that grouping)."""
     with gc_paused():  # 10,000-row reads: no full collection over the app's objects
-        return _stats(store, groups, now, tz=tz, days=days)
+        return _stats(
+            store, groups, now, tz=tz, days=days, limits=limits, interview_plan=interview_plan
+        )
 
 
-def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days: int) -> Stats:
+def _stats(
+    store: Store,
+    groups: CardGroups,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    days: int,
+    limits: DailyLimits | None,
+    interview_plan: bool,
+) -> Stats:
     moment = as_utc(now)
     rows = store.tally_rows()  # one per card ever reviewed (card_id is the table's key)
     mature, kept = store.mature_reviews()
@@ -175,6 +271,13 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
     if orphans:
         reviewed = {row[0] for row in rows}
         removed += sum(1 for card_id in orphans if card_id not in reviewed)
+    counts = (
+        count_groups(store, groups, moment, tz=tz)
+        if limits is None
+        else count_groups(
+            store, groups, moment, limits.new_per_day, limits.max_reviews_per_day, tz=tz
+        )
+    )
     return Stats(
         generated_at=moment,
         reviews=reviews,
@@ -190,5 +293,8 @@ def _stats(store: Store, groups: CardGroups, now: datetime, *, tz: tzinfo, days:
         ],
         by_topic=by_topic,
         removed_cards=removed,
-        cards=count_groups(store, groups, moment, tz=tz).total,
+        cards=counts.total,
+        today=None
+        if limits is None
+        else TodayCounts.of(counts, limits, interview_plan=interview_plan),
     )

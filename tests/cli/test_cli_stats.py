@@ -230,3 +230,68 @@ def test_a_broken_settings_file_leaves_out_only_todays_line(
     assert result.returncode == 0, result.stderr
     assert "Reviews: 0" in result.stdout and "Cards: " in result.stdout
     assert "Today:" not in result.stdout and "max_reviews_per_day" in result.stderr
+
+
+def test_stats_json_has_todays_count_beside_fsrs_backlog(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """`stats --json` gave only fsrs's due count (`cards.due`), not the count Home and
+    `drillbit stats` show once max_reviews_per_day holds part of it back: `today` has it,
+    with the limit and the reviews done today that explain it, as the text says them."""
+    long_ago = datetime.now(UTC) - timedelta(days=60)
+    scheduler = Scheduler(enable_fuzzing=False)
+    with Store.open() as store:
+        for card_id in ("what-is-relu", "sigmoid-bound", "dropout-inference"):
+            review_card(store, scheduler, card_id, Rating.Easy, now=long_ago, correct=True)
+        # one of them answered in today's due session: it counts against the daily limit
+        review_card(
+            store, scheduler, "dropout-inference", Rating.Good, now=datetime.now(UTC), correct=True
+        )
+    assert drillbit("config", "max_reviews_per_day", "2").returncode == 0
+    assert drillbit("config", "new_per_day", "0").returncode == 0
+    result = drillbit("--content", str(mini_bank), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["cards"]["due"] == 2  # unchanged: fsrs's due cards, all of them
+    assert report["today"] == {
+        "due": 1,
+        "new": 0,
+        "due_by_fsrs": 2,
+        "max_reviews_per_day": 2,
+        "reviews_done": 1,
+        "interview_plan": False,
+    }
+    today = report["today"]
+    text = drillbit("--content", str(mini_bank), "stats").stdout
+    assert (
+        f"Today: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
+        f"fsrs; max_reviews_per_day {today['max_reviews_per_day']}, "
+        f"{today['reviews_done']} done today)\n"
+    ) in text
+    assert drillbit("config", "max_reviews_per_day", "--reset").returncode == 0  # 200
+    unlimited = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
+    assert unlimited["today"] == {
+        "due": 2,
+        "new": 0,
+        "due_by_fsrs": 2,
+        "max_reviews_per_day": 200,
+        "reviews_done": 1,
+        "interview_plan": False,
+    }
+    assert "Today: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
+    assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
+    planned = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
+    assert planned["today"]["interview_plan"] is True
+    assert planned["today"]["due"] is None and planned["today"]["new"] is None
+    assert planned["today"]["due_by_fsrs"] == 2
+
+
+def test_stats_json_today_is_null_when_the_settings_cannot_be_used(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    (_isolated_home / "config.toml").write_text("max_reviews_per_day = -3\n", encoding="utf-8")
+    result = drillbit("--content", str(mini_bank), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["today"] is None
+    assert "max_reviews_per_day" in result.stderr
