@@ -8,8 +8,10 @@ succeeded:
 
 - a refused step (or any error) deletes the temporary file, its -wal and -shm, and the
   folders made for it: the home is as it was;
-- a crash mid-step leaves only the hidden `.drillbit.db.new-*` file, which nothing
-  opens: the home still has no database;
+- a crash mid-step leaves only the hidden `.drillbit.db.new-PID-*` file (and its -wal
+  and -shm), which nothing opens: the home still has no database, and the next
+  `build_new` there removes such leftovers once their process is gone and they have not
+  been written for `LEFTOVER_QUIET_SECONDS` (a live import writes its rows as it goes);
 - another drillbit that opens the home meanwhile creates its own database, which is never
   overwritten (the finished file is hard-linked into place, and a link does not replace
   a file): `build_new` then answers None and the caller does the step again on that
@@ -22,6 +24,7 @@ import contextlib
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +39,11 @@ from quiz.store.store import Store, checked_path
 _T = TypeVar("_T")
 
 NEW_PREFIX = ".{name}.new-"
-"""The temporary file's name before its random part (`.drillbit.db.new-3f9a…`)."""
+"""The temporary file's name before its process id and random part
+(`.drillbit.db.new-4242-3f9a…`)."""
+LEFTOVER_QUIET_SECONDS = 3600.0
+"""How long a temporary database of a process that is gone must have been left unwritten
+before it is removed as a crash's leftover."""
 
 
 def build_new(
@@ -50,6 +57,7 @@ def build_new(
     say what is wrong; a step run in one transaction leaves an existing database as it was.
     An error raised by `build` is raised again once everything made for it is removed.
     """
+    _clear_leftovers(target)
     if os.path.lexists(target):
         return None
     made = _missing_folders(target.parent)
@@ -57,7 +65,8 @@ def build_new(
         ensure_dir(target.parent, "the database folder")
     except DataDirError:
         return None  # Store.open raises it again, with the home's own wording
-    staged = target.with_name(f"{NEW_PREFIX.format(name=target.name)}{secrets.token_hex(8)}")
+    prefix = NEW_PREFIX.format(name=target.name)
+    staged = target.with_name(f"{prefix}{os.getpid()}-{secrets.token_hex(8)}")
     done = False
     try:
         store = Store.open(staged, now=now)
@@ -76,6 +85,48 @@ def build_new(
         if not done:
             _remove_folders(made)
     return result
+
+
+def _clear_leftovers(target: Path) -> None:
+    """Remove the temporary databases crashed `build_new`s left beside `target`: those of
+    a process no longer running, not written for `LEFTOVER_QUIET_SECONDS`."""
+    prefix = NEW_PREFIX.format(name=target.name)
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        pid, dash, token = name.removeprefix(prefix).partition("-")
+        if name.startswith(prefix) and pid.isdigit() and dash and token.isalnum():
+            path = target.with_name(name)
+            if not _running(int(pid)) and _quiet(path):
+                _remove(path)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` runs (True when that cannot be told: the file is kept)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no such call: keep its file
+        return True
+    return True
+
+
+def _quiet(staged: Path) -> bool:
+    """Whether the temporary database and its log have not been written for a while."""
+    latest = 0.0
+    for path in (staged, staged.with_name(staged.name + SIDECARS[0])):
+        try:
+            latest = max(latest, path.stat().st_mtime)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+    return latest < time.time() - LEFTOVER_QUIET_SECONDS
 
 
 def _missing_folders(folder: Path) -> list[Path]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from quiz.store import Store
-from quiz.store.staged import build_new
+from quiz.store.staged import LEFTOVER_QUIET_SECONDS, build_new
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -83,3 +86,33 @@ def test_a_database_made_meanwhile_is_never_replaced(tmp_path: Path) -> None:
     assert _names(tmp_path) == ["drillbit.db"]
     with Store.open(target, now=NOW) as store:
         assert [review.card_id for review in store.reviews()] == ["answered-meanwhile"]
+
+
+def _gone_pid() -> int:
+    """The id of a process that has ended (reaped: no process has it now, barring reuse)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _leftover(folder: Path, pid: int, *, age: float) -> Path:
+    """What a `build_new` killed mid-step leaves: the file, its -wal and -shm."""
+    staged = folder / f".drillbit.db.new-{pid}-0123456789abcdef"
+    for path in (staged, folder / f"{staged.name}-wal", folder / f"{staged.name}-shm"):
+        path.write_bytes(b"x")
+        when = time.time() - age
+        os.utime(path, (when, when))
+    return staged
+
+
+def test_a_crashed_builds_leftovers_are_removed_once_quiet_and_ownerless(tmp_path: Path) -> None:
+    """A killed import left its hidden file (a full backup's: 100+ MB) there for good."""
+    hour = LEFTOVER_QUIET_SECONDS
+    gone = _leftover(tmp_path, _gone_pid(), age=hour + 60)
+    recent = _leftover(tmp_path, _gone_pid(), age=hour - 60)  # perhaps still being written
+    running = _leftover(tmp_path, os.getppid(), age=hour + 60)  # its process still runs
+    assert build_new(tmp_path / "drillbit.db", lambda store: store.review_count()) == 0
+    left = _names(tmp_path)
+    assert not any(name.startswith(gone.name) for name in left), left
+    assert {recent.name, running.name, f"{running.name}-wal"} <= set(left)
+    assert "drillbit.db" in left
