@@ -37,11 +37,16 @@ class StudyRequest:
     """Study exactly these cards (e.g. one card picked in the command palette)."""
     pack: str | None = None
     """Only this pack's cards (Home's rows when the bank has several packs)."""
+    ahead: bool = False
+    """due under a plan whose day's list is done: study ahead, the next days' new cards
+    that fit in today's minutes left (`PlanQueue.ahead`), not the day's list."""
 
     def describe(self, *, plan: bool = False) -> str:
         """A short title such as 'due · optimizers'; 'plan · optimizers' for a due session
         under an interview plan (`plan`: it studies the plan's day, not fsrs's due cards)."""
         parts: list[str] = ["plan" if plan and self.mode == "due" else self.mode]
+        if self.ahead and self.mode == "due":
+            parts.append("ahead")
         parts += [value for value in (self.pack, self.topic, self.tag, self.kind) if value]
         if self.card_ids and len(self.card_ids) == 1:
             parts.append(self.card_ids[0])
@@ -172,12 +177,21 @@ def session_options(
     )
 
 
-def nothing_to_study(session: Session) -> str:
+def nothing_to_study(
+    session: Session, planned: PlanQueue | None = None, *, ahead: bool = False
+) -> str:
     """Why a session found no card, for the note shown instead of opening it.
 
-    Under a plan the reason is the plan's, not fsrs's due times and daily new-card limit.
+    Under a plan the reason is the plan's, not fsrs's due times and daily new-card limit;
+    `planned`, today's plan queue now, says what may be studied ahead (a session studying
+    ahead, `ahead`, says why nothing may).
     """
     goes_on = "Try c (cram) or m (mock): they do not change the schedule."
+    if ahead:
+        if planned is None:
+            return "Nothing to study ahead: no interview plan runs today."
+        return f"Nothing to study ahead: {planned.no_ahead_reason()}."
+    offer = None if planned is None else planned.offer_note()
     if not session.plan_mode or session.options.plan_queue is None:
         return (
             "Nothing to study here right now: no card is due and today's new cards are done. "
@@ -185,15 +199,17 @@ def nothing_to_study(session: Session) -> str:
         )
     if (minutes_used := session.time_box_note) is not None:
         return minutes_used
-    planned = len(session.options.plan_queue)
+    queued = len(session.options.plan_queue)
     box = session.options.time_box
-    if not planned and box is not None and box.used_up:
+    if not queued and offer is not None:
+        return f"Today's plan is done. {offer}"
+    if not queued and box is not None and box.used_up:
         # Home says "today: done, N of M min used" from the same TimeBox.used_up
         from quiz.study.plan_status import minutes_used_note
 
         return minutes_used_note()
-    if planned:
-        cards = "1 card" if planned == 1 else f"{planned} cards"
+    if queued:
+        cards = "1 card" if queued == 1 else f"{queued} cards"
         return f"Nothing here in today's plan: its {cards} for today are in other packs or topics. {goes_on}"
     return (
         "Nothing more is planned for today: today's cards are done, or the plan reaches "

@@ -127,6 +127,14 @@ class PlanTodayReport(BaseModel):
     waiting: int = Field(
         ge=0, description="Cards of today's plan left for the next day: the minutes are used."
     )
+    ahead: int = Field(
+        ge=0,
+        description=(
+            "New cards of the next days you may study ahead now (`drillbit study --ahead`): "
+            "today's list is done and their long answers fit in the minutes left, at your "
+            "pace measured now. Not among today's counts; 0 while the list has cards."
+        ),
+    )
     minutes_used: float = Field(ge=0, description="Minutes today's due sessions already spent.")
     same_day_steps: bool = Field(
         description="Whether an answer that leaves a card in a learning or relearning step "

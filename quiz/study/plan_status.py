@@ -6,10 +6,11 @@ fsrs states, the person's answer times, what today already used) and calls them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from fsrs import Card, Scheduler
 
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
 # due session ask `store.interview_plan()` at every start, and without a plan need none of it.
 
 __all__ = [
+    "AHEAD_COMMAND",
     "PACE_WINDOW_DAYS",
     "PRACTISE_MORE",
     "PlanQueue",
     "PlanStatus",
+    "ahead_offer",
     "cards_wait",
     "day_decided_at",
     "memory_at",
@@ -60,6 +63,33 @@ def cards_wait(count: int, *, more: bool = False) -> str:
 
 PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."
 """How to go on when today's plan minutes stop a session."""
+
+
+AHEAD_COMMAND = "drillbit study --ahead"
+"""How to study ahead from a shell (Home's key is a)."""
+
+
+def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> str:
+    """'Study ahead: 20 new cards of the next days fit in the 14 min left: press a
+    (drillbit study --ahead).' Offered once today's list is done with minutes left
+    (`PlanQueue.ahead`); `key` None: the command alone (`drillbit plan`)."""
+    if count == 1:
+        cards = "1 new card of the next days fits"
+    else:
+        cards = f"{count} new cards of the next days fit"
+    how = AHEAD_COMMAND if key is None else f"press {key} ({AHEAD_COMMAND})"
+    return f"Study ahead: {cards} in the {_minutes(minutes_left)} min left: {how}."
+
+
+def _minutes(seconds: float) -> str:
+    """Seconds as whole minutes, at least 1 (a box with a card in it is never '0 min')."""
+    return str(max(1, math.floor(seconds / 60)))
+
+
+AheadNone = Literal["seen", "last_pass", "minutes", "fit"]
+"""Why a day whose list is done offers nothing to study ahead: every card is seen, the
+last pass has begun, no card of any kind may start in the minutes left, or none of the
+next new cards fits in them (`PlanQueue.no_ahead`)."""
 
 
 def minutes_used_note(waiting: int = 0) -> str:
@@ -103,6 +133,16 @@ class PlanQueue:
     today's minutes (the session's time box drops the others at its start)."""
     spent_seconds: float = 0.0
     """What today's due sessions already used."""
+    ahead: tuple[str, ...] = ()
+    """Once today's list is done (`ids` empty) with minutes left: the next new cards in
+    content order that fit in them at the pace measured now (`study_ahead`), each one's
+    long answer within `ahead_box`. The person asks for them (`drillbit study --ahead`,
+    Home's a), as Anki's custom study: they are not among the day's counts."""
+    ahead_box: TimeBox | None = None
+    """The time box of a session studying ahead: what is left of today's minutes, with
+    the long answers of the pace measured now. None while the list has cards."""
+    no_ahead: AheadNone | None = None
+    """Why the list done offers nothing ahead; None while it has cards, or with `ahead`."""
 
     @property
     def waiting(self) -> tuple[str, ...]:
@@ -114,6 +154,57 @@ class PlanQueue:
     def minutes_used(self) -> bool:
         """No card of any kind fits in what is left of today's minutes."""
         return self.box.used_up
+
+    @classmethod
+    def empty(cls) -> PlanQueue:
+        """A queue of no card and no minutes: a session studying ahead without a plan."""
+        from quiz.study.plan import TimeBox
+
+        return cls(ids=(), box=TimeBox(seconds_left=0.0, long_answer={}), same_day_steps=False)
+
+    def studying_ahead(self) -> PlanQueue:
+        """The queue of a session studying ahead: exactly `ahead` (none when nothing is
+        offered), with its time box and the day's same-day-steps decision."""
+        box = self.ahead_box if self.ahead_box is not None else self.box
+        return PlanQueue(
+            ids=self.ahead,
+            box=box,
+            same_day_steps=self.same_day_steps,
+            offered=self.ahead,
+            spent_seconds=self.spent_seconds,
+        )
+
+    def ahead_seconds_left(self) -> float:
+        """Seconds left of today's minutes, as the ahead offer counts them."""
+        box = self.ahead_box if self.ahead_box is not None else self.box
+        return max(0.0, box.seconds_left)
+
+    def offer_note(self, *, key: str | None = "a") -> str | None:
+        """'Study ahead: 20 new cards ... fit in the 14 min left: press a (...)', or None
+        when nothing is offered ahead."""
+        if not self.ahead:
+            return None
+        return ahead_offer(len(self.ahead), self.ahead_seconds_left(), key=key)
+
+    def no_ahead_reason(self) -> str:
+        """Why nothing is offered ahead, in a few words (`drillbit study --ahead`)."""
+        if self.ids:
+            if self.offered:
+                cards = "1 card" if len(self.offered) == 1 else f"{len(self.offered)} cards"
+                return f"today's list still has {cards}: study them first: drillbit study"
+            return "today's plan minutes are used"
+        why = self.no_ahead
+        if why == "seen":
+            return "every card is seen: the plan's next days only review"
+        if why == "last_pass":
+            return (
+                "the plan is in its last pass: it places each card's last look on its best "
+                "day itself"
+            )
+        if why == "fit":
+            left = _minutes(self.ahead_seconds_left())
+            return f"no new card of the next days fits in the {left} min left"
+        return "today's plan minutes are used"
 
 
 @dataclass(frozen=True)
@@ -158,12 +249,19 @@ class PlanStatus:
             return min(self.today.seconds, max(0.0, self.queue.box.seconds_left))
         return self.today.seconds
 
-    def line(self) -> str:
-        """One line for Home: days left, readiness against the target, today's load."""
-        return " · ".join(self.phrases())
+    @property
+    def ahead(self) -> tuple[str, ...]:
+        """The new cards offered to study ahead now (`PlanQueue.ahead`): today's list is
+        done with minutes left. Not among today's counts."""
+        return () if self.queue is None or self.today is None else self.queue.ahead
 
-    def phrases(self) -> list[str]:
-        """The line's phrases, for a screen too narrow for it to break between them."""
+    def line(self, *, ahead_key: str | None = None) -> str:
+        """One line for Home: days left, readiness against the target, today's load."""
+        return " · ".join(self.phrases(ahead_key=ahead_key))
+
+    def phrases(self, *, ahead_key: str | None = None) -> list[str]:
+        """The line's phrases, for a screen too narrow for it to break between them;
+        with cards to study ahead, 'ahead: 20 new', and the key that starts it (`ahead_key`)."""
         ready = (
             f"readiness {self.on_the_day.overall:.2f} → target {self.plan.target:.2f} on the day"
         )
@@ -180,6 +278,9 @@ class PlanStatus:
             return ["Interview today", reached, "normal reviews resume"]
         days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
         phrases = [days, ready, self.load()]
+        if self.ahead:
+            key = "" if ahead_key is None else f" ({ahead_key})"
+            phrases.append(f"ahead: {len(self.ahead)} new{key}")
         if self.short_of_target():
             phrases.append(
                 f"the plan reaches only {self.followed:.2f}: add minutes, a later date "
@@ -203,10 +304,15 @@ class PlanStatus:
         waiting = () if self.queue is None else self.queue.waiting
         wait = f"; {cards_wait(len(waiting))}" if waiting else ""
         if not offered:
-            if waiting or (self.queue is not None and self.queue.minutes_used):
-                used = round(self.queue.spent_seconds / 60) if self.queue is not None else 0
+            queue = self.queue
+            if queue is not None and (
+                waiting or queue.ahead or queue.minutes_used or queue.spent_seconds > 0
+            ):
+                # a day studied ("nothing planned" after its list was done read as if the
+                # plan had skipped the day), or whose minutes are used
+                used = round(queue.spent_seconds / 60)
                 return f"today: done, {used} of {self.plan.minutes_per_day:g} min used{wait}"
-            # the day needs nothing more: say so plainly
+            # the day needs nothing: say so plainly
             return "today: nothing planned"
         new = set(self.today.new)
         fresh = sum(1 for card_id in offered if card_id in new)
@@ -233,6 +339,10 @@ class PlanStatus:
             "More minutes (drillbit plan --minutes-per-day N), a later date "
             "(drillbit plan --interview YYYY-MM-DD) or fewer packs would help."
         )
+
+    def ahead_note(self) -> str | None:
+        """With cards to study ahead: how to (`drillbit plan`), else None."""
+        return None if self.queue is None or not self.ahead else self.queue.offer_note(key=None)
 
     def ended_note(self) -> str | None:
         """On and after the interview day: how to set a new plan or clear this one."""
@@ -285,6 +395,7 @@ class PlanStatus:
                 "new": len(new),
                 "minutes": round(self.offered_seconds / 60, 1),
                 "waiting": 0 if self.queue is None else len(self.queue.waiting),
+                "ahead": len(self.ahead),
                 "minutes_used": round(spent / 60, 1),
                 "same_day_steps": self.today.same_day_steps,
                 "last_pass": self.today.last_pass,
@@ -596,7 +707,54 @@ def _today(
         offered=offered,
         spent_seconds=spent,
     )
+    if not rest.queue:
+        # the list done: what the minutes left hold of the next days (never computed
+        # while the list has cards, so a day being studied pays nothing for it)
+        shown = [card for card in cards if card.id not in hidden]
+        queue = _with_ahead(queue, store, shown, plan, rest, now, tz=tz, scheduler=scheduler)
     return rest, queue, start.pace
+
+
+def _with_ahead(
+    queue: PlanQueue,
+    store: Store,
+    cards: Sequence[StudyCard],
+    plan: InterviewPlan,
+    rest: DayPlan,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> PlanQueue:
+    """`queue`, today's list done, with what may be studied ahead (`study_ahead`) over
+    `cards` (those a session may show now): the memory now, the pace measured now (all
+    of the day's answers in it), today's minutes spent. An ahead card is kept only if its
+    long answer at that pace fits in the minutes left, as `offered` keeps the day's."""
+    from quiz.study.plan import memory_of, study_ahead, time_box
+
+    if rest.last_pass:
+        return replace(queue, no_ahead="last_pass")
+    memory = memory_of(store.card_states([card.id for card in cards]))
+    if all(card.id in memory for card in cards):
+        return replace(queue, no_ahead="seen")
+    pace = pace_from_store(store, cards, now, tz, scheduler)
+    kinds = {card.id: card.kind for card in cards}
+    box = time_box(plan, pace, queue.spent_seconds, kinds.values())
+    if box.used_up:
+        return replace(queue, ahead_box=box, no_ahead="minutes")
+    found = study_ahead(
+        rest,
+        cards,
+        memory,
+        plan,
+        now,
+        tz=tz,
+        scheduler=scheduler,
+        pace=pace,
+        spent_seconds=queue.spent_seconds,
+    )
+    ahead = tuple(card_id for card_id in found if box.fits(kinds[card_id], 0.0))
+    return replace(queue, ahead=ahead, ahead_box=box, no_ahead=None if ahead else "fit")
 
 
 def today_plan(
