@@ -106,7 +106,8 @@ def plan_command(
         f"target recall {plan.target:.2f}"
     )
     click.echo(status.line())
-    for note in (status.steps_note(), status.advice(), status.ended_note()):
+    notes = (status.ahead_note(), status.steps_note(), status.advice(), status.ended_note())
+    for note in notes:
         if note is not None:
             click.echo(note)
     ready = status.on_the_day

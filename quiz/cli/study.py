@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context, warn
@@ -25,6 +27,11 @@ from quiz.cli.context import Context, display_path, open_store, pass_context, wa
     "--limit", type=click.IntRange(min=1), help="At most this many cards (mock: questions)."
 )
 @click.option("--minutes", type=click.IntRange(min=1), help="Mock interview length in minutes.")
+@click.option(
+    "--ahead",
+    is_flag=True,
+    help="Under a plan whose day is done with minutes left: the next days' new cards that fit.",
+)
 @pass_context
 def study_command(
     obj: Context,
@@ -35,11 +42,23 @@ def study_command(
     kind: str | None,
     limit: int | None,
     minutes: int | None,
+    ahead: bool,
 ) -> None:
     """Open a study session directly."""
     from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
+    if ahead:  # one line each, as every refusal of --ahead below
+        from quiz.errors import UsageError
+
+        if mode != "due":
+            raise UsageError("--ahead studies the plan's next cards: only with --mode due")
+        if any(name is not None for name in (pack, topic, tag, kind)):
+            raise UsageError(
+                "--ahead studies the plan's next cards over the whole bank: "
+                "no --pack, --topic, --tag or --kind"
+            )
+        _check_ahead(obj)
     if any(name is not None for name in (pack, topic, tag, kind)):
         # the card index has every name: no card is loaded (the app reads the index anyway)
         index = obj.bank_index()
@@ -61,7 +80,39 @@ def study_command(
         kind=kind,
         limit=limit,
         minutes=minutes,
+        ahead=ahead,
     )
+
+
+def _check_ahead(obj: Context) -> None:
+    """Stop `study --ahead` with one line when there is nothing to study ahead now: no
+    plan, the plan over, today's list not done, or why the done list offers none."""
+    from quiz.errors import DrillbitError
+    from quiz.settings import load_settings
+    from quiz.study.days import local_timezone
+    from quiz.study.plan_status import plan_queue
+
+    scheduler = load_settings().scheduler()  # the settings' steps, as the app's
+    with open_store() as store:
+        if store.interview_plan() is None:
+            raise DrillbitError(
+                "no plan is set, so nothing is ahead: set one with "
+                "drillbit plan --interview YYYY-MM-DD"
+            )
+        queue = plan_queue(
+            store,
+            obj.bank_index().refs,
+            datetime.now(UTC),
+            tz=local_timezone(),
+            scheduler=scheduler,
+        )
+    if queue is None:
+        raise DrillbitError(
+            "nothing to study ahead: the plan is over (the interview is today or past)"
+        )
+    if not queue.ahead:
+        reason = queue.no_ahead_reason()
+        raise DrillbitError(reason if queue.offered else f"nothing to study ahead: {reason}")
 
 
 @click.command("drill")

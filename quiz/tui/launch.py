@@ -24,6 +24,7 @@ def run_study(
     kind: str | None = None,
     limit: int | None = None,
     minutes: float | None = None,
+    ahead: bool = False,
 ) -> None:
     """Open a session directly (`drillbit study`); the summary then leads Home."""
     if mode not in ("due", "cram", "mock"):
@@ -36,6 +37,7 @@ def run_study(
         kind=kind,
         limit=limit,
         minutes=minutes,
+        ahead=ahead,
     )
     make_app(content_dirs, study=request).run()
 

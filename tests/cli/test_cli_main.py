@@ -96,6 +96,7 @@ def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> N
         "kind": None,
         "limit": None,
         "minutes": None,
+        "ahead": False,
     }
     assert json.loads(done.stdout)[1]  # the second went through the click group
 
