@@ -130,7 +130,10 @@ class DrillbitApp(App[None]):
         session = self.workspace.start_session(request)
         if session.current is None:
             session.finish()
-            self.notify(nothing_to_study(session), title=request.describe(plan=session.plan_mode))
+            # under a plan whose day's list is done, the note offers to study ahead
+            planned = self.workspace.plan_queue() if session.plan_mode else None
+            note = nothing_to_study(session, planned, ahead=request.ahead)
+            self.notify(note, title=request.describe(plan=session.plan_mode))
             return False
         from quiz.tui.screens.study import StudyScreen
 
@@ -188,6 +191,9 @@ class DrillbitApp(App[None]):
             self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
 
     def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
+        if event.ahead:  # the plan's next cards over the whole bank, whatever the row
+            self.start_study(StudyRequest(mode="due", ahead=True))
+            return
         self.start_study(request_for(self.workspace.content, event.mode, event.row))
 
     def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:

@@ -41,6 +41,7 @@ class HomeScreen(Screen[None]):
         Binding("enter,d", "study('due')", "Due"),
         Binding("c", "study('cram')", "Cram"),
         Binding("m", "study('mock')", "Mock"),
+        Binding("a", "study_ahead", "Ahead"),
         Binding("s", "stats", "Stats"),
         Binding("b", "open('browser')", "Cards"),
         Binding("l", "open('drills')", "Drills"),
@@ -51,10 +52,12 @@ class HomeScreen(Screen[None]):
     class StudyRequested(Message):
         """Start a session of this mode over the highlighted pack or topic."""
 
-        def __init__(self, mode: Mode, row: TopicRow | None) -> None:
+        def __init__(self, mode: Mode, row: TopicRow | None, *, ahead: bool = False) -> None:
             super().__init__()
             self.mode = mode
             self.row = row
+            self.ahead = ahead
+            """Study ahead: the plan's next new cards over the whole bank (`a`)."""
 
     class StatsRequested(Message):
         """Open the stats screen."""
@@ -162,6 +165,7 @@ class HomeScreen(Screen[None]):
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         self._counts, self._plan = counts, plan
+        self.refresh_bindings()  # `a` is offered only while there are cards to study ahead
         self._show_summary()
         self._arm(counts_change_at(ws.store, ws.now(), ws.tz))
         if plan is not None and plan.today is not None:
@@ -233,7 +237,8 @@ class HomeScreen(Screen[None]):
             parts = plan_headline(len(plan.offered), t.due)
         summary = count_line(list(zip(parts, COUNT_STYLES, strict=False)), breakdown, width)
         if plan is not None:
-            summary.append(f"\n{break_between(plan.phrases(), width)}", style="bold")
+            phrases = plan.phrases(ahead_key="a")
+            summary.append(f"\n{break_between(phrases, width)}", style="bold")
         broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:
             summary.append(
@@ -252,6 +257,15 @@ class HomeScreen(Screen[None]):
     def action_study(self, mode: Mode) -> None:
         """Ask the app for a session over the highlighted row."""
         self.post_message(self.StudyRequested(mode, self.highlighted()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "study_ahead":  # shown, and bound, only when the plan offers cards
+            return self._plan is not None and bool(self._plan.ahead)
+        return True
+
+    def action_study_ahead(self) -> None:
+        """Ask the app for a session studying ahead (the plan's next new cards)."""
+        self.post_message(self.StudyRequested("due", None, ahead=True))
 
     def action_stats(self) -> None:
         """Ask the app for the stats screen."""

@@ -154,7 +154,8 @@ class SummaryScreen(Screen[None]):
             # while a plan runs, Home's d studies the plan's cards when the plan says,
             # not when fsrs's due time comes: after any session (cram and mock too),
             # what comes next is the plan's, in Home's words
-            self._next = f"Plan            {plan.load()}"
+            ahead = f" · ahead: {len(plan.ahead)} new (a on Home)" if plan.ahead else ""
+            self._next = f"Plan            {plan.load()}{ahead}"
         else:
             self._next = f"Next due        {describe_due(s.next_due, ws.now(), ws.tz)}"
         with VerticalScroll(id="summary-body"):
