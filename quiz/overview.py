@@ -151,12 +151,19 @@ def session_options(
     groups: CardGroups | None = None,
 ) -> SessionOptions:
     """How to build the session a request asks for, under these settings and today's plan
-    (`planned`: plan mode's queue, for a due session over the whole bank with a plan).
+    (`planned`: plan mode's queue, for a due session over the whole bank with a plan; a
+    request to study ahead takes its `ahead` cards).
 
     `groups`, the bank's cards by (pack, topic), name the summary's topics as the stats
     screen does: "topic (pack)" for a name two packs share, a card picked by hand too."""
     from quiz.study import Filters, SessionOptions
 
+    if request.ahead and request.mode == "due":
+        from quiz.study.plan_status import PlanQueue
+
+        # exactly the cards offered ahead, in their own time box (none without a plan or
+        # an offer: the session is then empty, not fsrs's due cards)
+        planned = PlanQueue.empty() if planned is None else planned.studying_ahead()
     mock = request.mode == "mock"
     return SessionOptions(
         mode=request.mode,

@@ -185,12 +185,6 @@ class Workspace:
             self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
         )
 
-    def plan_queue(self) -> PlanQueue | None:
-        """Today's plan-mode queue over the whole bank now (with what may be studied
-        ahead once the day's list is done), or None without a plan or once it is over."""
-        refs, now = self.content.refs, self.now()
-        return plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
-
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""
         from quiz.study.stats import stats_of_groups
@@ -210,11 +204,8 @@ class Workspace:
         # plan mode paces the whole bank; cards picked by hand are studied as picked
         planned: PlanQueue | None = None
         if request.mode == "due" and request.card_ids is None:
-            planned = self.plan_queue()
-        if request.ahead and request.mode == "due":
-            # exactly the cards offered ahead (none without a plan or an offer: the
-            # session is then empty, not fsrs's due cards), in their own time box
-            planned = PlanQueue.empty() if planned is None else planned.studying_ahead()
+            refs, now = self.content.refs, self.now()
+            planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
         options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng

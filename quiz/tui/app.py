@@ -131,7 +131,8 @@ class DrillbitApp(App[None]):
         if session.current is None:
             session.finish()
             # under a plan whose day's list is done, the note offers to study ahead
-            planned = self.workspace.plan_queue() if session.plan_mode else None
+            status = self.workspace.plan_status() if session.plan_mode else None
+            planned = None if status is None else status.queue
             note = nothing_to_study(session, planned, ahead=request.ahead)
             self.notify(note, title=request.describe(plan=session.plan_mode))
             return False

@@ -61,10 +61,12 @@ def answer_all(
     refs: Sequence[CardRef],
     moment: datetime,
     seconds: float = 3.0,
+    *,
+    ahead: bool = False,
 ) -> datetime:
     """The app's session over `queue`, every card right (Good) in `seconds` an answer."""
     tz, scheduler = local_timezone(), Settings().scheduler()
-    options = session_options(StudyRequest(), Settings(), tz, queue)
+    options = session_options(StudyRequest(ahead=ahead), Settings(), tz, queue)
     session = Session(store, refs, options, now=moment, scheduler=scheduler)
     while (card := session.current) is not None:
         session.show(now=moment)
@@ -112,7 +114,7 @@ def study_ahead_now(mini_bank: Path) -> None:
             store, refs, moment, tz=local_timezone(), scheduler=Settings().scheduler()
         )
         assert queue is not None and queue.ahead
-        answer_all(store, queue.studying_ahead(), refs, moment)
+        answer_all(store, queue, refs, moment, ahead=True)
 
 
 def test_study_ahead_refuses_in_one_line_and_says_why(

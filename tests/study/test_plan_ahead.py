@@ -32,9 +32,7 @@ def study(
 ) -> tuple[Session, datetime]:
     """A plan-mode due session as the workspace builds it (`ahead`: studying ahead),
     every card answered Good in `seconds` until none is left; returns it and the time."""
-    request = StudyRequest(mode="due", ahead=ahead)
-    planned = queue.studying_ahead() if ahead else queue
-    options = session_options(request, Settings(), UTC, planned)
+    options = session_options(StudyRequest(mode="due", ahead=ahead), Settings(), UTC, queue)
     session = Session(store, deck, options, now=moment, scheduler=scheduler)
     while session.current is not None:
         session.show(now=moment)
