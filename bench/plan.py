@@ -557,7 +557,7 @@ def simulate(
                     scheduler=scheduler,
                     pace=now_pace,
                     spent_seconds=spent,
-                )
+                ).cards
                 if ahead:
                     decided_list = set(decided_day.queue) | set(ahead)
                     ahead_box = time_box(plan, now_pace, 0.0, kinds.values())

@@ -58,6 +58,7 @@ __all__ = [
     "NEW_ANSWERS",
     "READINESS_MARGIN",
     "REVIEW_ANSWERS",
+    "Ahead",
     "DayPlan",
     "ForecastDay",
     "LastPass",
@@ -784,6 +785,18 @@ def rest_of_day(
     return replace(day, reviews=reviews, forward=forward, new=new, seconds=seconds)
 
 
+@dataclass(frozen=True)
+class Ahead:
+    """What may be studied ahead now (`study_ahead`)."""
+
+    cards: tuple[str, ...] = ()
+    """The next new cards that fit in the minutes left, in content order."""
+    last_pass: bool = False
+    """None is offered because the plan is in its last pass, decided so at the day's
+    start or, planned now, with what is left of the day: it places the looks left on
+    their best days itself, and a person told "no card fits" would be told wrong."""
+
+
 def study_ahead(
     rest: DayPlan,
     cards: Sequence[StudyCard],
@@ -795,7 +808,7 @@ def study_ahead(
     scheduler: Scheduler,
     pace: Pace,
     spent_seconds: float,
-) -> tuple[str, ...]:
+) -> Ahead:
     """The new cards a person may study ahead once today's list is done (`rest`, what is
     left of the day's plan, is empty): the next unseen cards in content order, as many as
     fit in what is left of today's minutes at `pace`, the pace measured now.
@@ -811,8 +824,10 @@ def study_ahead(
     None are offered while the day's list has cards left, in the last pass (it places the
     looks that are left on their best days itself), or on and after the interview day.
     """
-    if rest.queue or rest.last_pass:
-        return ()
+    if rest.queue:
+        return Ahead()
+    if rest.last_pass:
+        return Ahead(last_pass=True)
     now_day = plan_day(
         cards,
         memory,
@@ -824,9 +839,11 @@ def study_ahead(
         spent_seconds=spent_seconds,
         same_day_steps=rest.same_day_steps,
     )
-    if now_day is None or now_day.last_pass:
-        return ()
-    return now_day.new
+    if now_day is None:
+        return Ahead()
+    if now_day.last_pass:  # the minutes spent since the day was decided brought it forward
+        return Ahead(last_pass=True)
+    return Ahead(cards=now_day.new)
 
 
 def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str]:

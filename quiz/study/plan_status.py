@@ -753,7 +753,9 @@ def _with_ahead(
         pace=pace,
         spent_seconds=queue.spent_seconds,
     )
-    ahead = tuple(card_id for card_id in found if box.fits(kinds[card_id], 0.0))
+    if found.last_pass:
+        return replace(queue, ahead_box=box, no_ahead="last_pass")
+    ahead = tuple(card_id for card_id in found.cards if box.fits(kinds[card_id], 0.0))
     return replace(queue, ahead=ahead, ahead_box=box, no_ahead=None if ahead else "fit")
 
 

@@ -18,6 +18,7 @@ from quiz.study.plan import (
     DEFAULT_SECONDS,
     NEW_ANSWERS,
     READINESS_MARGIN,
+    Ahead,
     DayPlan,
     LastPass,
     Pace,
@@ -406,40 +407,33 @@ def test_a_day_done_early_offers_the_next_new_cards_that_fit_at_the_pace_measure
     quick = Pace.per_answer({"concept": 15.0, "coding": 120.0})
     ahead = study_ahead(
         rest, cards, seen, plan, later, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=spent
-    )
+    ).cards
     unseen = [card.id for card in cards if card.id not in seen]
     assert ahead and ahead == tuple(unseen[: len(ahead)]), "the next cards, in content order"
     cost = sum(quick.new_seconds(kinds[card_id], steps=rest.same_day_steps) for card_id in ahead)
     assert cost <= plan.minutes_per_day * 60 - spent, "within what is left of today's minutes"
     # nothing ahead while the list has cards left, once the minutes are used, or in the last pass
-    assert (
-        study_ahead(
-            day, cards, {}, plan, START, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=0
-        )
-        == ()
-    )
-    used = plan.minutes_per_day * 60
-    assert (
-        study_ahead(
-            rest,
-            cards,
-            seen,
-            plan,
-            later,
-            tz=UTC,
-            scheduler=scheduler,
-            pace=quick,
-            spent_seconds=used,
-        )
-        == ()
-    )
+    offer = partial(study_ahead, tz=UTC, scheduler=scheduler, pace=quick)
+    assert offer(day, cards, {}, plan, START, spent_seconds=0) == Ahead()
+    assert offer(rest, cards, seen, plan, later, spent_seconds=plan.minutes_per_day * 60) == Ahead()
     last = replace(rest, last_pass=True)
-    assert (
-        study_ahead(
-            last, cards, seen, plan, later, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=0
-        )
-        == ()
+    assert offer(last, cards, seen, plan, later, spent_seconds=0) == Ahead(last_pass=True)
+
+
+def test_nothing_ahead_when_the_plan_made_now_is_in_its_last_pass(scheduler: Scheduler) -> None:
+    """A day decided before its last pass whose plan made now has begun it (the minutes
+    spent since) offers nothing, and says it is the last pass, not that no card fits."""
+    cards = deck(30)
+    plan = a_plan(1, minutes=45)  # the interview tomorrow: today is the last pass
+    seen = {card.id: learned(scheduler, START, 1) for card in cards[:10]}
+    rest = DayPlan(
+        reviews=(), forward=(), new=(), seconds=0.0, days_left=1, new_remaining=20
+    )  # as if decided before the last pass
+    quick = Pace.per_answer({"concept": 15.0, "coding": 120.0})
+    found = study_ahead(
+        rest, cards, seen, plan, START, tz=UTC, scheduler=scheduler, pace=quick, spent_seconds=60
     )
+    assert found == Ahead(last_pass=True)
 
 
 def test_the_bench_s_spread_pace_shares_the_unseen_cards_over_its_first_days(
