@@ -1224,7 +1224,7 @@ def import_progress(
     moment = now if now is not None else datetime.now(UTC)
     if not store.saving:
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
-    with _opened(path) as source, store.write_transaction() as conn:
+    with _opened(path) as source, store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, moment)
         _intake(_file_members(source, item_limit), str(path), moment, merger)
     return merger.report()
@@ -1240,7 +1240,7 @@ def merge_progress(
     """
     if not store.saving:
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
-    with store.write_transaction() as conn:
+    with store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, now or datetime.now(UTC))
         for key in _ROW_MODELS:
             for row in getattr(backup, key):
