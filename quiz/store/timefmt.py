@@ -9,7 +9,10 @@ def to_db(moment: datetime) -> str:
     """Fixed-width UTC ISO-8601 text; refuses naive datetimes, which would be ambiguous."""
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment!r}: pass a timezone-aware time")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    utc = moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+    if utc.year >= 1000:  # the same text, for a fraction of strftime's time (a restore's 250,000)
+        return utc.isoformat(timespec="microseconds")
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")  # %Y unpadded, as it always was
 
 
 def from_db(text: str) -> datetime:
