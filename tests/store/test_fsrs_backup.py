@@ -19,6 +19,7 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.store import Store
 from quiz.store.backup import (
     ProgressFormatError,
+    _fsrs_layout,
     export_progress,
     import_progress,
     parse_progress,
@@ -261,3 +262,42 @@ def test_whatever_is_accepted_the_app_can_read(tmp_path: Path, drillbit: RunDril
         run = drillbit(*command)
         assert run.returncode == 0, (command, run.stdout, run.stderr)
         assert "Traceback" not in run.stdout + run.stderr
+
+
+FSRS_TEXTS = [
+    '{"card_id": 01, "state": 1, "step": 0, "stability": null, "difficulty": null,'
+    ' "due": "2026-01-05T09:00:00+00:00", "last_review": null}',  # not JSON: a leading zero
+    '{"card_id": -0, "state": 2, "step": null, "stability": 1e5, "difficulty": 2,'
+    ' "due": "x", "last_review": "y"}',
+    '{"card_id": 7, "state": 1, "step": 3, "stability": 1.0E-3, "difficulty": 2.50,'
+    ' "due": "\u00e9", "last_review": null}',
+    '{"card_id": 7, "state": 1, "step": 3, "stability": null, "difficulty": null,'
+    ' "due": "a\x01", "last_review": null}',  # not JSON: a control character in a string
+    '{"card_id": 7, "state": 1, "step": 3, "stability": NaN, "difficulty": 1,'
+    ' "due": "a", "last_review": null}',
+    '{"card_id": 7, "state": 1, "step": 3, "stability": null, "difficulty": null,'
+    ' "due": "a\\u0041", "last_review": null}',  # an escape: left to the decoder
+    '{"card_id":7,"state":1,"step":3,"stability":null,"difficulty":null,"due":"a",'
+    '"last_review":null}',
+]
+
+
+@pytest.mark.parametrize("text", FSRS_TEXTS)
+def test_fsrs_layout_reads_as_the_decoder_or_not_at_all(text: str) -> None:
+    read = _fsrs_layout(text)
+    if read is None:
+        return  # json.loads decides
+    decoded = json.loads(text)
+    assert read == decoded
+    assert [type(value) for value in read.values()] == [type(v) for v in decoded.values()]
+
+
+def test_fsrs_layout_reads_every_card_fsrs_writes() -> None:
+    scheduler = Scheduler(enable_fuzzing=False)
+    card = Card(card_id=12345, due=T0)
+    texts = [card.to_json()]
+    for step, rating in enumerate([Rating.Again, Rating.Good, Rating.Good, Rating.Easy] * 3):
+        card, _ = scheduler.review_card(card, rating, T0 + timedelta(days=step * 3))
+        texts.append(card.to_json())
+    for text in texts:
+        assert _fsrs_layout(text) == json.loads(text)
