@@ -130,29 +130,32 @@ def heavy_home(work: Path, bank: Path, cards: int, reviews: int) -> tuple[Path, 
 
 
 _PEAK_WRAPPER = """
-import atexit, runpy, sys
+import atexit, resource, runpy, sys
 out = sys.argv[1]
 def report():
     with open("/proc/self/status", encoding="utf-8") as status:
         peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    used = resource.getrusage(resource.RUSAGE_SELF)
     with open(out, "w", encoding="utf-8") as handle:
-        handle.write(peak)
+        handle.write(f"{peak} {(used.ru_utime + used.ru_stime) * 1000:.1f}")
 atexit.register(report)
 sys.argv = [sys.argv[2], *sys.argv[3:]]
 runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
 """
 
 
-def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall ms, peak RSS MB) of `python -m MODULE ARGS`.
+def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall ms, peak RSS MB, CPU ms: user + system) of `python -m MODULE ARGS`.
 
     The peak is the child's own VmHWM, read at its exit: ru_maxrss of a forked child
-    starts from this (large) process's peak.
+    starts from this (large) process's peak. The CPU time is the child's own too (on a
+    shared machine it moves far less than the wall time).
     """
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "peak"
         elapsed, _ = run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
-        return elapsed, int(out.read_text(encoding="utf-8")) / 1024
+        peak, cpu = out.read_text(encoding="utf-8").split()
+        return elapsed, int(peak) / 1024, float(cpu)
 
 
 def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any], float]:
@@ -184,7 +187,8 @@ def backup_figures(work: Path, bank: Path, home: Path, shape: dict[str, Any]) ->
     """The heavy user's own backup: `export progress` (plain and .gz) and its restore.
 
     Each file is imported into a fresh home, whose `stats --json` must equal the heavy
-    home's (the round trip loses nothing); wall ms, peak RSS (VmHWM) and file size.
+    home's (the round trip loses nothing); wall ms, peak RSS (VmHWM) and file size, and
+    the restore's CPU ms (user + system).
     """
     stats_args = ["-m", "quiz", "--content", str(bank), "stats", "--json"]
     _, done = run_python(stats_args, env=_home_env(home))
@@ -193,11 +197,11 @@ def backup_figures(work: Path, bank: Path, home: Path, shape: dict[str, Any]) ->
     for kind, name in (("plain", "backup.json"), ("gzip", "backup.json.gz")):
         backup, restored = work / name, work / f"restored-{kind}"
         params = {**shape, "file": kind, "repeats": 1}
-        export_ms, export_peak = _peak_run(
+        export_ms, export_peak, _ = _peak_run(
             ["quiz", "--content", str(bank), "export", "progress", str(backup)], _home_env(home)
         )
         size = backup.stat().st_size
-        import_ms, import_peak = _peak_run(
+        import_ms, import_peak, import_cpu = _peak_run(
             ["quiz", "--content", str(bank), "import-progress", str(backup)],
             _home_env(restored),
         )
@@ -212,6 +216,7 @@ def backup_figures(work: Path, bank: Path, home: Path, shape: dict[str, Any]) ->
             Figure("export_progress_heavy_mib", round(size / 2**20, 2), "MiB", params),
             Figure("restore_progress_heavy_ms", round(import_ms, 3), "ms", params),
             Figure("restore_progress_heavy_peak_mb", round(import_peak, 1), "MB", params),
+            Figure("restore_progress_heavy_cpu_ms", round(import_cpu, 1), "ms", params),
         ]
     return figures
 
@@ -240,7 +245,7 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
     idles: dict[str, list[float]] = {key: [] for key in variants}
     inner: dict[str, list[float]] = {"stats": [], "answer": []}
     for _ in range(settings.startup_reps):
-        elapsed, peak = _peak_run(stats_args, env)
+        elapsed, peak, _ = _peak_run(stats_args, env)
         stats_ms.append(elapsed)
         peaks.append(peak)
         for key, mode in variants.items():

@@ -315,17 +315,16 @@ def _fsrs_layout(value: str) -> dict[str, Any] | None:
         "card_id": int(card_id),
         "state": int(state),
         "step": None if step == "null" else int(step),
-        "stability": _json_number(stability),
-        "difficulty": _json_number(difficulty),
+        "stability": _json_number(stability) if stability != "null" else None,
+        "difficulty": _json_number(difficulty) if difficulty != "null" else None,
         "due": due[1:-1],
         "last_review": None if last_review == "null" else last_review[1:-1],
     }
 
 
-def _json_number(token: str) -> int | float | None:
-    if token == "null":
-        return None
-    return float(token) if any(mark in token for mark in ".eE") else int(token)
+def _json_number(token: str) -> int | float:
+    """A JSON number token as the decoder reads it: a fraction or an exponent makes a float."""
+    return float(token) if "." in token or "e" in token or "E" in token else int(token)
 
 
 def _fsrs_once(value: str, info: ValidationInfo) -> str:
