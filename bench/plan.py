@@ -64,7 +64,7 @@ import math
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -80,6 +80,8 @@ from bench.plan_oracle import TrueModel, oracle_reviews, recall_bound
 from quiz.store import InterviewPlan
 from quiz.study.plan import (
     READINESS_MARGIN,
+    DayPlan,
+    Pace,
     TimeBox,
     TimedAnswer,
     estimate_pace,
@@ -274,6 +276,26 @@ def _pick(rng: np.random.Generator, table: Sequence[tuple[Rating, float]]) -> Ra
         if roll < 0:
             return rating
     return table[-1][0]
+
+
+def left_of_day(
+    day: DayPlan,
+    memory: Mapping[str, Card],
+    kinds: Mapping[str, str],
+    pace: Pace,
+    midnight: datetime,
+    moment: datetime,
+) -> DayPlan:
+    """What is left at `moment` of plan mode's `day`, decided at its first sitting, as
+    the app has it (`rest_of_day`): less the cards answered since `midnight`, with those
+    whose same-day step is due by then on a day that takes steps."""
+    gone = {
+        c
+        for c, card in memory.items()
+        if card.last_review is not None and card.last_review >= midnight
+    }
+    stepping = steps_due({c: memory[c] for c in gone}, moment, UTC) if day.same_day_steps else []
+    return rest_of_day(day, kinds, pace, gone=gone, stepping=stepping)
 
 
 def simulate(
@@ -514,17 +536,7 @@ def simulate(
             rest = decided_day
             for sitting in range(SITTINGS):
                 if sitting:
-                    gone = {
-                        c
-                        for c, card in memory.items()
-                        if card.last_review is not None and card.last_review >= midnight
-                    }
-                    stepping = (
-                        steps_due({c: memory[c] for c in gone}, moment, UTC)
-                        if decided_day.same_day_steps
-                        else []
-                    )
-                    rest = rest_of_day(decided_day, kinds, pace, gone=gone, stepping=stepping)
+                    rest = left_of_day(decided_day, memory, kinds, pace, midnight, moment)
                 studied = study(rest.queue, day, box)
                 if sitting == 0:  # the evening sitting, for the steps
                     moment = max(moment, midnight + SECOND_SITTING)
@@ -535,17 +547,7 @@ def simulate(
             if policy.ahead:
                 # The list done with minutes left, the app offers to study ahead (Home's
                 # plan line, the end of the session): the learner takes it, that evening.
-                gone = {
-                    c
-                    for c, card in memory.items()
-                    if card.last_review is not None and card.last_review >= midnight
-                }
-                stepping = (
-                    steps_due({c: memory[c] for c in gone}, moment, UTC)
-                    if decided_day.same_day_steps
-                    else []
-                )
-                rest = rest_of_day(decided_day, kinds, pace, gone=gone, stepping=stepping)
+                rest = left_of_day(decided_day, memory, kinds, pace, midnight, moment)
                 now_pace = estimate_pace(timed[-2000:], scheduler)
                 ahead = study_ahead(
                     rest,
