@@ -156,11 +156,13 @@ class PlanReport(BaseModel):
     minutes_per_day: float | None = Field(default=None, description="The daily budget.")
     target: float | None = Field(default=None, description="Recall on the day to reach.")
     status: (
-        Literal["studying", "minutes_used", "nothing_planned", "interview_today", "ended"] | None
+        Literal["studying", "minutes_used", "done", "nothing_planned", "interview_today", "ended"]
+        | None
     ) = Field(
         default=None,
         description=(
-            "Today under the plan: cards to study, today's minutes used, nothing needed "
+            "Today under the plan: cards to study, today's minutes used, today's list "
+            "studied with minutes left (today.ahead: what fits ahead), nothing needed "
             "today, the interview day, or the plan ended (the interview is past)."
         ),
     )

@@ -375,8 +375,11 @@ class PlanStatus:
             return "interview_today"
         if self.offered:
             return "studying"
-        if self.queue is not None and (self.queue.waiting or self.queue.minutes_used):
+        queue = self.queue
+        if queue is not None and (queue.waiting or queue.minutes_used):
             return "minutes_used"
+        if queue is not None and (queue.ahead or queue.spent_seconds > 0):
+            return "done"  # Home's "today: done, N of M min used" (`load`)
         return "nothing_planned"
 
     def as_dict(self) -> dict[str, object]:

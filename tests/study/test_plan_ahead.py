@@ -100,6 +100,7 @@ def test_a_day_done_early_offers_the_next_new_cards_that_fit_in_the_minutes_left
     minutes = int(left // 60)
     # apart from the day's counts: the day is done, what is ahead is said beside it
     assert status.load().startswith("today: done, ")
+    assert status.status() == "done", "plan --json says what Home says, not 'nothing_planned'"
     assert status.line(ahead_key="a").endswith(f" · ahead: {len(status.ahead)} new (a)")
     today = status.as_dict()["today"]
     assert isinstance(today, dict)
@@ -156,6 +157,7 @@ def test_once_every_card_is_seen_nothing_is_ahead_and_the_reason_says_so(
     assert after is not None and after.queue is not None
     assert len(store.card_states([card.id for card in DECK])) == len(DECK), "all seen"
     assert after.ahead == () and after.queue.no_ahead == "seen"
+    assert after.status() == "done", "studied today, nothing more fits ahead"
     assert after.queue.no_ahead_reason() == "every card is seen: the plan's next days only review"
     assert "ahead" not in after.line(ahead_key="a")
 
