@@ -144,6 +144,9 @@ _NESTED_FIELDS = {"tolerance": frozenset(Tolerance.__dataclass_fields__)}
 """The keys of a mapping inside the front matter, for an unknown one's did-you-mean."""
 PACK_FIELDS = frozenset(PackInfo.__dataclass_fields__)
 """The keys a pack.yaml may have."""
+_LISTED_KEYS = 5
+"""At most this many allowed keys are listed after an unknown key nothing is close to
+(a tolerance's two, a pack.yaml's five; not a card's dozen)."""
 
 
 def _describe_validation_error(
@@ -167,7 +170,12 @@ def _describe_validation_error(
         close = difflib.get_close_matches(key, sorted(allowed), n=1) or [
             known for known in sorted(allowed) if len(key) >= 3 and known.startswith(key)
         ]  # an abbreviation ('abs' for 'absolute') is too short for the close match
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if close:
+            hint = f" (did you mean '{close[0]}'?)"
+        elif 0 < len(allowed) <= _LISTED_KEYS:
+            hint = f" (allowed: {', '.join(sorted(allowed))})"
+        else:
+            hint = ""  # a card's dozen keys: `drillbit schema` and CONTRIBUTING.md list them
         return loc, "unknown-key", f"unknown key '{name}'{hint}"
     if etype == "missing":
         return loc, "missing-key", f"missing required key '{name}'"

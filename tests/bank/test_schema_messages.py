@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
+from tests.conftest import RunDrillbit
 
 
 def _problems(mini_bank: Path) -> list[tuple[str, int, str, str]]:
@@ -88,3 +89,42 @@ def test_a_nested_unknown_key_gets_did_you_mean(mini_bank: Path) -> None:
     assert [m for *_, m in _problems(mini_bank)] == [
         "unknown key 'tolerance.relativ' (did you mean 'relative'?)"
     ]
+
+
+def test_a_nested_unknown_key_nothing_is_close_to_lists_the_allowed_keys(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    _edit(card, "tolerance: {absolute: 0.001}", "tolerance:\n  absolute: 0.001\n  zzz: 1")
+    run = drillbit("lint", "--no-drills", str(mini_bank))
+    assert run.stdout.splitlines() == [
+        f"{card}:12:3: unknown key 'tolerance.zzz' (allowed: absolute, relative) [unknown-key]"
+    ]
+    github = drillbit("lint", "--no-drills", str(mini_bank), "--format", "github")
+    assert github.stdout.splitlines() == [
+        f"::error file={card},line=12,col=3,title=drillbit lint (unknown-key)::"
+        "unknown key 'tolerance.zzz' (allowed: absolute, relative)"
+    ]
+
+
+def test_a_pack_yaml_unknown_key_nothing_is_close_to_lists_the_allowed_keys(
+    mini_bank: Path,
+) -> None:
+    pack = mini_bank / "mini" / "pack.yaml"
+    pack.write_text("title: Mini\ndescription: d\nversion: 1.0.0\nauthors: me\n")
+    assert _problems(mini_bank) == [
+        (
+            "pack.yaml",
+            4,
+            "unknown-key",
+            "unknown key 'authors' (allowed: after, description, order, title, version)",
+        )
+    ]
+
+
+def test_a_card_unknown_key_nothing_is_close_to_is_not_followed_by_a_dozen_keys(
+    mini_bank: Path,
+) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    _edit(card, "answer: 0.25\n", "answer: 0.25\nzzz: 1\n")
+    assert _problems(mini_bank) == [("sigmoid-bound.md", 10, "unknown-key", "unknown key 'zzz'")]
