@@ -164,13 +164,17 @@ def _markdown_files(pack_dir: Path) -> list[tuple[tuple[str, ...], Path]]:
     return [(parts, pack_dir.joinpath(*parts)) for parts in names]
 
 
-def _card_files(pack_dir: Path, problems: list[Problem]) -> list[tuple[Path, str]]:
-    """(card file, topic folder) pairs; Markdown files at the wrong depth are reported."""
+def _card_files(
+    pack_dir: Path, problems: list[Problem], misplaced: set[Path]
+) -> list[tuple[Path, str]]:
+    """(card file, topic folder) pairs; Markdown files at the wrong depth are reported
+    (and added to `misplaced`)."""
     files: list[tuple[Path, str]] = []
     for parts, path in _markdown_files(pack_dir):
         if len(parts) == 2:
             files.append((path, parts[0]))
         elif path.name not in _IGNORED_MARKDOWN:
+            misplaced.add(path)
             problems.append(
                 Problem(
                     path,
@@ -214,6 +218,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     broken: set[Path] = set()
     seen_dirs: set[Path] = set()
     refused: set[Path] = set()  # card files of a pack refused for its name, checked by lint
+    misplaced: set[Path] = set()  # Markdown files at the wrong depth, reported and not loaded
     # Every card file in load order: its result, or None until it is parsed below.
     results: list[tuple[Card | None, list[Problem]] | None] = []
     files: list[Path] = []
@@ -257,7 +262,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
                 packs[name] = Pack(name, info, pack_dir)
             if pack_cache is not None:
                 caches.append(pack_cache)
-            for path, topic in _card_files(pack_dir, problems):
+            for path, topic in _card_files(pack_dir, problems, misplaced):
                 found = _cached_file(path, name, topic, pack_dir, pack_cache, root, pack_lint)
                 files.append(path)
                 if duplicate:
@@ -289,11 +294,14 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             broken.add(path)
         else:
             cards.append(card)
-    cards = _check_across_files(cards, problems, broken)
+    cards = _check_across_files(cards, problems, broken, misplaced)
     if lint:
+        # A misplaced file is not a card file (the app never counts it), but it is reported
+        # at its own file: an `order` entry naming it is not a second problem either.
+        not_loaded = sorted(broken | misplaced)
         for pack in packs.values():
             if lint(pack.path) if callable(lint) else lint:
-                problems.extend(order_problems(pack, cards, sorted(broken)))
+                problems.extend(order_problems(pack, cards, not_loaded))
     cards = teaching_order(cards, packs)  # after the clashes: the first loaded card wins
     return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
 
@@ -442,9 +450,10 @@ def _link_problem(path: Path, root: Path | None) -> Problem | None:
 
 
 def _check_across_files(
-    cards: list[Card], problems: list[Problem], broken: set[Path]
+    cards: list[Card], problems: list[Problem], broken: set[Path], misplaced: set[Path]
 ) -> list[Card]:
-    """Unique ids (the later file is not loaded) and `related` ids that exist."""
+    """Unique ids (the later file is not loaded) and `related` ids that exist; a `related`
+    id naming a file of `broken` or `misplaced` is not a problem (that file has its own)."""
     first: dict[str, Card] = {}
     kept: list[Card] = []
     for card in cards:
@@ -465,7 +474,7 @@ def _check_across_files(
         kept.append(card)
     # A card file that does not load still names its id (ids equal file names): a related
     # id naming it is not a second problem (its file's own problem says what to fix).
-    invalid = {path.stem for path in broken if path.stem not in first}
+    invalid = {path.stem for path in broken | misplaced if path.stem not in first}
     for card in kept:
         for related in card.front.related:
             if related in first or related in invalid:

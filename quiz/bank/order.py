@@ -69,8 +69,8 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
 
 def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) -> list[Problem]:
     """An `order` entry that names no card of the pack, at its line of `pack.yaml`. An
-    entry naming a card file of the pack that does not load (`broken`) is not a second
-    problem: that file's own problem says what to fix."""
+    entry naming a card file of the pack that does not load (`broken`, a misplaced `.md`
+    too) is not a second problem: that file's own problem says what to fix."""
     if not pack.info.order:
         return []
     mine = {card.id for card in cards if card.pack == pack.name}

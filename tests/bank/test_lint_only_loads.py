@@ -66,3 +66,51 @@ def test_the_summary_counts_a_card_with_a_math_problem_as_loaded_not_fine(
     assert "1 problem(s) in 1 file(s); 2 card(s) are fine" in text_run.stderr
     report = json.loads(drillbit("lint", "--no-drills", str(mini_bank), "--format", "json").stdout)
     assert report["totals"]["cards_loaded"] == 3
+
+
+_BROKEN_WAYS = {
+    "bad-yaml": ("tags: [activations, sigmoid]", "tags: [activations, sigmoid"),
+    "bad-kind": ("kind: numeric", "kind: essay"),
+    "no-section": ("## Explanation\n", ""),
+}
+
+
+def test_cards_broken_every_way_are_one_problem_each_in_text_and_github(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """Bad YAML, an unknown kind, a missing section, a card file at the wrong depth: each
+    is one problem at its own file, not one more at the pack.yaml `order:` entry or the
+    `related:` id naming it, and pack.yaml is not counted as a file with errors."""
+    pack = mini_bank / "mini"
+    source = (pack / "basics" / "sigmoid-bound.md").read_text(encoding="utf-8")
+    for name, (old, new) in _BROKEN_WAYS.items():
+        assert old in source
+        text = source.replace("id: sigmoid-bound", f"id: {name}").replace(old, new)
+        (pack / "basics" / f"{name}.md").write_text(text, encoding="utf-8")
+    (pack / "misplaced.md").write_text(source.replace("sigmoid-bound", "misplaced"))
+    ids = [*_BROKEN_WAYS, "misplaced"]
+    with (pack / "pack.yaml").open("a", encoding="utf-8") as out:
+        out.write("order:\n" + "".join(f"  - {card_id}\n" for card_id in ids))
+    relu = pack / "basics" / "what-is-relu.md"
+    text = relu.read_text(encoding="utf-8")
+    relu.write_text(text.replace("related: [sigmoid-bound]", f"related: [{', '.join(ids)}]"))
+    basics = pack / "basics"
+    expected = [
+        (basics / "bad-kind.md", 3, 1, "bad-kind", "kind must be one of concept, choice, "
+         "numeric, coding, not 'essay'"),
+        (basics / "bad-yaml.md", 6, 7, "yaml", "invalid YAML in front matter: did not find "
+         "expected ',' or ']'"),
+        (basics / "no-section.md", 12, 1, "missing-section", "missing section '## Explanation'"),
+        (pack / "misplaced.md", 1, 1, "misplaced", "card files live at "
+         "<pack>/<topic>/<id>.md; this one is not loaded"),
+    ]  # fmt: skip
+    text_run = drillbit("lint", "--no-drills", str(mini_bank))
+    assert text_run.stdout.splitlines() == [
+        f"{path}:{line}:{col}: {message} [{code}]" for path, line, col, code, message in expected
+    ]
+    assert "4 problem(s) in 4 file(s); 3 card(s) are fine" in text_run.stderr
+    github = drillbit("lint", "--no-drills", str(mini_bank), "--format", "github")
+    assert github.stdout.splitlines() == [
+        f"::error file={path},line={line},col={col},title=drillbit lint ({code})::{message}"
+        for path, line, col, code, message in expected
+    ]
