@@ -1,0 +1,205 @@
+"""The last pass's quick paths give what the plain ones gave (nineteenth round).
+
+The heavy home (10,000 cards) made `drillbit plan` take 20 s of CPU, nearly all of it in
+the forecast's last-pass days: fsrs simulated every card's review on every day left
+again each day, the looks were ranked with a Python key per look, and each ranking
+walked all 200,000 looks after the days were full. Each quick path is checked here
+against the plain computation it replaced, on looks made to tie and to crowd the days.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+from fsrs import Card, Rating, Scheduler
+
+from quiz.study import plan as plan_module
+from quiz.study.plan import RecallCache
+
+
+def _plain_place(
+    looks: Sequence[plan_module.Look],
+    room: Sequence[float],
+    ready: float,
+    goal: float,
+    order: Sequence[int],
+) -> plan_module._Placement:
+    """`_place` as it was before the nineteenth round: one look at a time to the end."""
+    left = list(room)
+    placed: set[str] = set()
+    days: list[list[str]] = [[] for _ in room]
+    new: set[str] = set()
+    crowded: set[int] = set()
+    seconds = 0.0
+    for index in order:
+        if ready >= goal:
+            break
+        look = looks[index]
+        if look.card_id in placed:
+            continue
+        if not plan_module._fits(look.seconds, left[look.day]):
+            crowded.add(look.day)
+            continue
+        placed.add(look.card_id)
+        ready += look.gain
+        seconds += look.seconds
+        left[look.day] -= look.seconds
+        days[look.day].append(look.card_id)
+        if look.new:
+            new.add(look.card_id)
+    return plan_module._Placement(
+        days=tuple(tuple(day) for day in days),
+        new=frozenset(new),
+        ready=ready,
+        looks=len(placed),
+        seconds=seconds,
+        crowded=frozenset(crowded),
+    )
+
+
+def _looks(rng: random.Random, cards: int, days: int) -> list[plan_module.Look]:
+    # few distinct gains and times: many ties, for the ranking's order among equals
+    gains = [0.0, 0.01, 0.02, 0.05, 0.1, 0.3]
+    costs = [8.0, 20.0, 20.0, 45.0, 300.0]
+    looks = []
+    for number in range(cards):
+        cost = rng.choice(costs)
+        new = rng.random() < 0.2
+        for day in range(days):
+            looks.append(plan_module.Look(f"c{number}", day, rng.choice(gains), cost, new=new))
+    return looks
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int) -> None:
+    rng = random.Random(seed)
+    days = rng.randint(1, 5)
+    looks = _looks(rng, rng.randint(0, 120), days)
+    room = [rng.choice([0.0, 30.0, 100.0, 400.0, 1800.0]) for _ in range(days)]
+    order = list(range(len(looks)))
+    rng.shuffle(order)
+    goal = rng.choice([5.0, 30.0, 1e9])  # reached, or never (every day fills)
+    assert plan_module._place(looks, room, 2.0, goal, order) == _plain_place(
+        looks, room, 2.0, goal, order
+    )
+
+
+def _plain_fewest_looks(
+    looks: Sequence[plan_module.Look],
+    room: Sequence[float],
+    ready: float,
+    goal: float,
+    tried: list[list[int]],
+) -> plan_module._Placement:
+    """`_fewest_looks` as it was before the nineteenth round (a Python key per look),
+    noting each order it places in `tried`."""
+
+    def place(order: list[int]) -> plan_module._Placement:
+        tried.append(order)
+        return _plain_place(looks, room, ready, goal, order)
+
+    def ranked(prices: Sequence[float]) -> list[int]:
+        return sorted(
+            range(len(looks)),
+            key=lambda i: (
+                -(looks[i].gain - prices[looks[i].day] * looks[i].seconds),
+                -looks[i].day,
+            ),
+        )
+
+    def better(one: plan_module._Placement, other: plan_module._Placement) -> bool:
+        reached, was = one.ready >= goal, other.ready >= goal
+        if reached != was:
+            return reached
+        if not reached:
+            return one.ready > other.ready
+        return (one.looks, one.seconds) < (other.looks, other.seconds)
+
+    per_second = sorted(
+        range(len(looks)), key=lambda i: (-looks[i].gain / looks[i].seconds, -looks[i].day)
+    )
+    best = place(per_second)
+    top = max((look.gain / look.seconds for look in looks), default=0.0)
+    prices = [0.0] * len(room)
+    for _round in range(plan_module.PRICE_ROUNDS):
+        placement = place(ranked(prices))
+        if better(placement, best):
+            best = placement
+        if not placement.crowded:
+            break
+        for day in placement.crowded:
+            prices[day] = prices[day] * plan_module.PRICE_STEP if prices[day] else top / 50
+    return best
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(100 + seed)
+    days = rng.randint(2, 6)
+    looks = _looks(rng, 150, days)
+    # a day with room for most looks is never crowded: its price stays 0 while the
+    # others' rise, so the days are priced apart
+    room = [rng.choice([60.0, 300.0, 900.0]) for _ in range(days - 1)] + [4000.0]
+    rng.shuffle(room)
+    place = plan_module._place
+    quick_orders: list[list[int]] = []
+
+    def noted(*args: object, **kwargs: object) -> plan_module._Placement:
+        quick_orders.append(list(args[4]))  # type: ignore[call-overload]
+        return place(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_module, "_place", noted)
+    quick = plan_module._fewest_looks(looks, room, 10.0, 40.0)
+    plain_orders: list[list[int]] = []
+    assert quick == _plain_fewest_looks(looks, room, 10.0, 40.0, plain_orders)
+    # every ranking tried (per second, then at each round's prices) is the same order
+    assert quick_orders == plain_orders
+    assert len(quick_orders) > 2, "the prices moved: several rounds were ranked"
+
+
+def test_the_ranking_is_a_stable_sort_on_both_keys() -> None:
+    rng = random.Random(7)
+    first = np.array([rng.choice([-0.5, -0.1, 0.0, -0.0, 0.2]) for _ in range(300)])
+    then = np.array([-rng.randint(0, 3) for _ in range(300)], dtype=np.int64)
+    plain = sorted(range(300), key=lambda i: (float(first[i]), int(then[i])))
+    assert plan_module._ranking(first, then) == plain
+
+
+def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() -> None:
+    scheduler = Scheduler(enable_fuzzing=False)
+    start = datetime(2026, 3, 20, tzinfo=UTC)
+    moment = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    card = Card(card_id=1, due=moment - timedelta(days=30))
+    cards = []
+    for rating in (Rating.Good, Rating.Again, Rating.Good, Rating.Hard, Rating.Easy):
+        card, _ = scheduler.review_card(card, rating, review_datetime=card.due)
+        cards.append(card)
+    cache = RecallCache()
+    for steps in (True, False):
+        for known in cards * 2:  # asked twice: the second answer is the remembered one
+            for offset in range(5):
+                when = moment + timedelta(days=offset)
+                plain = plan_module._recall_after_review(known, when, start, scheduler, steps=steps)
+                assert cache.after_review(known, when, start, scheduler, steps=steps) == plain
+
+
+def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day() -> None:
+    look = plan_module.Look
+    looks = [
+        look("a", 0, 0.5, 20.0, new=False),
+        look("b", 1, 0.45, 20.0, new=False),
+        look("a", 1, 0.4, 20.0, new=False),
+        look("b", 0, 0.1, 20.0, new=False),
+        look("c", 1, 0.05, 20.0, new=True),
+    ]
+    for order in ([0, 1, 2, 3], [0, 1, 2, 3, 4]):
+        placed = plan_module._place(looks, [20.0, 20.0], 0.0, 10.0, order)
+        assert placed == _plain_place(looks, [20.0, 20.0], 0.0, 10.0, order)
+        # both days full: "c" turned away from day 1 crowds it; "a" and "b" are placed
+        assert placed.crowded == (frozenset({1}) if 4 in order else frozenset())
