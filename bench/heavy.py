@@ -221,6 +221,44 @@ def backup_figures(work: Path, bank: Path, home: Path, shape: dict[str, Any]) ->
     return figures
 
 
+PLAN_DAYS = 14
+"""The heavy plan figure's interview: this many days ahead (the reviewer's case)."""
+
+
+def plan_figures(
+    work: Path, bank: Path, home: Path, shape: dict[str, Any], repeats: int
+) -> list[Figure]:
+    """`drillbit plan --json` on a copy of the heavy home with a plan `PLAN_DAYS` ahead:
+    the child's CPU (user + system: it moves far less than the wall on a shared machine)
+    and wall, spawn to exit. Its forecast plans each day to the interview, the last days
+    with the last pass over every seen card; Home and the stats screen compute the same
+    (`Workspace.plan_status(with_forecast=True)`). A copy: the other figures are of a
+    home without a plan."""
+    planned = work / "plan-home"
+    shutil.copytree(home, planned)
+    env = _home_env(planned)
+    interview = (datetime.now().astimezone().date() + timedelta(days=PLAN_DAYS)).isoformat()
+    run_python(["-m", "quiz", "--content", str(bank), "plan", "--interview", interview], env=env)
+    walls: list[float] = []
+    cpus: list[float] = []
+    for _ in range(repeats):
+        wall, _, cpu = _peak_run(["quiz", "--content", str(bank), "plan", "--json"], env)
+        walls.append(wall)
+        cpus.append(cpu)
+    params = {**shape, "repeats": repeats, "days_left": PLAN_DAYS}
+    return [
+        Figure(
+            "plan_heavy_cpu_ms",
+            median(cpus),
+            "ms",
+            {**params, "measure": "CPU (user + system) of drillbit plan --json, one process"},
+        ),
+        Figure(
+            "plan_heavy_ms", median(walls), "ms", {**params, "measure": "spawn to exit, same runs"}
+        ),
+    ]
+
+
 def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
     """stats --json time and peak, the stats screen, start-up and due-session start ratios,
     and the heavy user's backup round trip (`backup_figures`)."""
@@ -256,10 +294,12 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
                 inner[key].append(float(report["inner_ms"]))
             if key == "due" and report["screen"] != "StudyScreen":
                 raise RuntimeError(f"a due session did not show a card first: {report}")
+    plans = plan_figures(work, bank, home, shape, settings.startup_reps)
     bare = median(times["bare"])
     base = {**shape, "repeats": settings.startup_reps}
     return [
         *backups,
+        *plans,
         Figure("import_progress_heavy_ms", round(import_ms, 3), "ms", {**shape, "repeats": 1}),
         Figure(
             "stats_heavy_ms",
