@@ -995,31 +995,36 @@ class _Columns:
     costs: list[float]
     numbers: list[int]
     """Each look's card as a number (the same for a card's looks on different days)."""
-    cards: NDArray[np.int64]
-    """`numbers` as an array."""
+    cards: NDArray[np.int64] | None
+    """`numbers` as an array (None: numpy is not used, `NUMPY_LOOKS`)."""
     count: int
     """How many cards (numbered from 0)."""
-    on_day: NDArray[np.int64]
+    on_day: NDArray[np.int64] | None
+    """`days` as an array (None: numpy is not used)."""
     cheapest: float
     """The least time of any look: a day with less room left takes no more look."""
 
     @classmethod
-    def of(cls, looks: Sequence[Look]) -> _Columns:
-        import numpy as np
-
+    def of(cls, looks: Sequence[Look], *, vectorised: bool = False) -> _Columns:
         numbers: dict[str, int] = {}
         ids = [look.card_id for look in looks]
         days = [look.day for look in looks]
         costs = [look.seconds for look in looks]
         card_numbers = [numbers.setdefault(i, len(numbers)) for i in ids]
+        cards = on_day = None
+        if vectorised:
+            import numpy as np
+
+            cards = np.array(card_numbers, dtype=np.int64)
+            on_day = np.array(days, dtype=np.int64)
         return cls(
             ids=ids,
             days=days,
             costs=costs,
             numbers=card_numbers,
-            cards=np.array(card_numbers, dtype=np.int64),
+            cards=cards,
             count=len(numbers),
-            on_day=np.array(days, dtype=np.int64),
+            on_day=on_day,
             cheapest=min(costs, default=0.0),
         )
 
@@ -1040,8 +1045,6 @@ def _place(
     of one look at a time (most of the 200,000 looks of a heavy home's last pass come
     after the days are full, and `_fewest_looks` places them up to 17 times a day).
     """
-    import numpy as np
-
     cols = columns if columns is not None else _Columns.of(looks)
     ids, on_day, costs = cols.ids, cols.days, cols.costs
     left = list(room)
@@ -1057,10 +1060,7 @@ def _place(
             break  # the day is covered: no look is spent beyond the goal
         if not open_days:
             # no look fits any more: each one left of a card not placed is turned away
-            rest = np.asarray(order[position:], dtype=np.int64)
-            taken = np.zeros(cols.count, dtype=bool)
-            taken[placed_numbers] = True
-            crowded.update(cols.on_day[rest][~taken[cols.cards[rest]]].tolist())
+            crowded.update(_turned_away(cols, order[position:], placed, placed_numbers))
             break
         card_id = ids[index]
         if card_id in placed:
@@ -1091,6 +1091,27 @@ def _place(
     )
 
 
+def _turned_away(
+    cols: _Columns, rest: Sequence[int], placed: set[str], placed_numbers: list[int]
+) -> set[int]:
+    """The days of the looks `rest` (indices) of cards not `placed`."""
+    if cols.cards is None or cols.on_day is None:
+        return {cols.days[i] for i in rest if cols.ids[i] not in placed}
+    import numpy as np
+
+    left = np.asarray(rest, dtype=np.int64)
+    taken = np.zeros(cols.count, dtype=bool)
+    taken[placed_numbers] = True
+    days: list[int] = cols.on_day[left][~taken[cols.cards[left]]].tolist()
+    return set(days)
+
+
+NUMPY_LOOKS = 20_000
+"""From this many looks the last pass ranks them, and finds the days they crowd, with
+numpy: on a heavy home (10,000 cards, some 200,000 looks a day) it is many times quicker,
+and under it importing numpy (about a third of a second) costs more than it saves."""
+
+
 def _ranking(first: NDArray[np.float64], then: NDArray[np.int64]) -> list[int]:
     """The indices sorted by `first`, then `then`, ascending; on a tie of both, in index
     order: what `sorted(range(n), key=lambda i: (first[i], then[i]))` gives (Python's
@@ -1119,17 +1140,33 @@ def _fewest_looks(
     reaches the goal with the fewest looks (then the least time), else the most readiness.
     """
 
-    import numpy as np
-
-    gain = np.array([look.gain for look in looks], dtype=np.float64)
-    cost = np.array([look.seconds for look in looks], dtype=np.float64)
-    look_day = np.array([look.day for look in looks], dtype=np.int64)
-    later = -look_day
+    vectorised = len(looks) >= NUMPY_LOOKS
 
     def ranked(prices: Sequence[float]) -> list[int]:
-        # best first; on a tie the later day (a look nearer the interview): `_ranking`
-        price = np.array(prices, dtype=np.float64)[look_day]
-        return _ranking(-(gain - price * cost), later)
+        # best first; on a tie the later day (a look nearer the interview)
+        if vectorised:
+            price = np.array(prices, dtype=np.float64)[look_day]
+            return _ranking(-(gain - price * cost), later)
+        return sorted(
+            range(len(looks)),
+            key=lambda i: (
+                -(looks[i].gain - prices[looks[i].day] * looks[i].seconds),
+                -looks[i].day,
+            ),
+        )
+
+    if vectorised:
+        import numpy as np
+
+        gain = np.array([look.gain for look in looks], dtype=np.float64)
+        cost = np.array([look.seconds for look in looks], dtype=np.float64)
+        look_day = np.array([look.day for look in looks], dtype=np.int64)
+        later = -look_day
+        per_second = _ranking(-gain / cost, later)
+    else:
+        per_second = sorted(
+            range(len(looks)), key=lambda i: (-looks[i].gain / looks[i].seconds, -looks[i].day)
+        )
 
     def better(one: _Placement, other: _Placement) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
@@ -1139,8 +1176,7 @@ def _fewest_looks(
             return one.ready > other.ready
         return (one.looks, one.seconds) < (other.looks, other.seconds)
 
-    per_second = _ranking(-gain / cost, later)
-    columns = _Columns.of(looks)
+    columns = _Columns.of(looks, vectorised=vectorised)
     best = _place(looks, room, ready, goal, per_second, columns)
     top = max((look.gain / look.seconds for look in looks), default=0.0)
     prices = [0.0] * len(room)

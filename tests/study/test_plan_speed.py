@@ -74,8 +74,9 @@ def _looks(rng: random.Random, cards: int, days: int) -> list[plan_module.Look]:
     return looks
 
 
+@pytest.mark.parametrize("vectorised", [False, True])
 @pytest.mark.parametrize("seed", range(12))
-def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int) -> None:
+def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int, vectorised: bool) -> None:
     rng = random.Random(seed)
     days = rng.randint(1, 5)
     looks = _looks(rng, rng.randint(0, 120), days)
@@ -83,7 +84,8 @@ def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int) -> None:
     order = list(range(len(looks)))
     rng.shuffle(order)
     goal = rng.choice([5.0, 30.0, 1e9])  # reached, or never (every day fills)
-    assert plan_module._place(looks, room, 2.0, goal, order) == _plain_place(
+    columns = plan_module._Columns.of(looks, vectorised=vectorised)
+    assert plan_module._place(looks, room, 2.0, goal, order, columns) == _plain_place(
         looks, room, 2.0, goal, order
     )
 
@@ -136,10 +138,12 @@ def _plain_fewest_looks(
     return best
 
 
+@pytest.mark.parametrize("numpy_from", [0, 10**9])  # numpy used, or not
 @pytest.mark.parametrize("seed", range(12))
 def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
-    seed: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, numpy_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
     rng = random.Random(100 + seed)
     days = rng.randint(2, 6)
     looks = _looks(rng, 150, days)
@@ -189,7 +193,8 @@ def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() 
                 assert cache.after_review(known, when, start, scheduler, steps=steps) == plain
 
 
-def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day() -> None:
+@pytest.mark.parametrize("vectorised", [False, True])
+def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectorised: bool) -> None:
     look = plan_module.Look
     looks = [
         look("a", 0, 0.5, 20.0, new=False),
@@ -199,7 +204,8 @@ def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day() -> No
         look("c", 1, 0.05, 20.0, new=True),
     ]
     for order in ([0, 1, 2, 3], [0, 1, 2, 3, 4]):
-        placed = plan_module._place(looks, [20.0, 20.0], 0.0, 10.0, order)
+        columns = plan_module._Columns.of(looks, vectorised=vectorised)
+        placed = plan_module._place(looks, [20.0, 20.0], 0.0, 10.0, order, columns)
         assert placed == _plain_place(looks, [20.0, 20.0], 0.0, 10.0, order)
         # both days full: "c" turned away from day 1 crowds it; "a" and "b" are placed
         assert placed.crowded == (frozenset({1}) if 4 in order else frozenset())
