@@ -224,6 +224,8 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "startup_heavy_exit_vs_bare",
         "study_start_heavy_exit_vs_bare",
         "home_refresh_heavy_ms",
+        "plan_heavy_cpu_ms",
+        "plan_heavy_ms",
         "export_progress_heavy_ms",
         "export_progress_heavy_peak_mb",
         "restore_progress_heavy_peak_mb",
