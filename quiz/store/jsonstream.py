@@ -223,6 +223,14 @@ def members(
             raise StreamError(f"not JSON ({text.where(text.pos)}: {what}; found {found!r})", path)
         text.pos += 1
 
+    def closed(close: str, path: tuple[int | str, ...], what: str) -> bool:
+        """After an item: True at `close`, False at a ',' (either taken); else the error."""
+        following = text.skip_space()
+        if following != close and following != ",":
+            expect(",", path, what)  # neither: it raises, saying what was expected
+        text.pos += 1
+        return following == close
+
     first = text.skip_space()
     if first != "{":
         if not first:
@@ -250,23 +258,13 @@ def members(
             else:
                 while True:
                     yield Member(key, index, value((key, index)))
-                    following = text.skip_space()
-                    text.pos += 1
-                    if following == "]":
+                    if closed("]", (key, index), "expecting ',' or ']' after a list item"):
                         break
-                    if following != ",":
-                        text.pos -= 1
-                        expect(",", (key, index), "expecting ',' or ']' after a list item")
                     index += 1
         else:
             yield Member(key, None, value((key,)))
-        following = text.skip_space()
-        text.pos += 1
-        if following == "}":
+        if closed("}", (key,), "expecting ',' or '}' after a value"):
             break
-        if following != ",":
-            text.pos -= 1
-            expect(",", (key,), "expecting ',' or '}' after a value")
     _end(text)
 
 
