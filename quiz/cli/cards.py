@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, check_bank_names, open_store, pass_context
+from quiz.cli.context import Context, check_bank_names, open_store, pass_context, plan_queue_now
 from quiz.textsafe import printable
 
 if TYPE_CHECKING:
@@ -109,11 +109,5 @@ def _planned_today(store: Store, cards: Sequence[Card], now: datetime) -> int | 
     or None without a running plan: then fsrs's due cards are what a session studies."""
     if store.interview_plan() is None:
         return None
-    from quiz.settings import load_settings
-    from quiz.study.days import local_timezone
-    from quiz.study.plan_status import plan_queue
-
-    queue = plan_queue(
-        store, cards, now, tz=local_timezone(), scheduler=load_settings().scheduler()
-    )
+    queue = plan_queue_now(store, cards, now)
     return None if queue is None else len(queue.offered)

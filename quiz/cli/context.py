@@ -19,9 +19,13 @@ from quiz.cli.plain import SCHEMA_VERSION
 from quiz.paths import as_found
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from quiz.bank.index import BankIndex
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
+    from quiz.study.cards import StudyCard
+    from quiz.study.plan_status import PlanQueue
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -31,6 +35,7 @@ __all__ = [
     "display_paths",
     "open_store",
     "pass_context",
+    "plan_queue_now",
     "warn",
 ]
 
@@ -121,6 +126,16 @@ def open_store() -> Store:
     (StoreError, DataDirError) reach `main`, which prints them as one line.
     """
     return plain.open_store(warn)
+
+
+def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> PlanQueue | None:
+    """Today's plan-mode queue as the app has it (the settings' fsrs steps, the local time
+    zone), or None without a running plan."""
+    from quiz.settings import load_settings
+    from quiz.study.days import local_timezone
+    from quiz.study.plan_status import plan_queue
+
+    return plan_queue(store, cards, now, tz=local_timezone(), scheduler=load_settings().scheduler())
 
 
 def warn(message: str) -> None:

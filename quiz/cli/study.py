@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store, pass_context, warn
+from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
 
 
 @click.command("study")
@@ -88,24 +88,14 @@ def _check_ahead(obj: Context) -> None:
     """Stop `study --ahead` with one line when there is nothing to study ahead now: no
     plan, the plan over, today's list not done, or why the done list offers none."""
     from quiz.errors import DrillbitError
-    from quiz.settings import load_settings
-    from quiz.study.days import local_timezone
-    from quiz.study.plan_status import plan_queue
 
-    scheduler = load_settings().scheduler()  # the settings' steps, as the app's
     with open_store() as store:
         if store.interview_plan() is None:
             raise DrillbitError(
                 "no plan is set, so nothing is ahead: set one with "
                 "drillbit plan --interview YYYY-MM-DD"
             )
-        queue = plan_queue(
-            store,
-            obj.bank_index().refs,
-            datetime.now(UTC),
-            tz=local_timezone(),
-            scheduler=scheduler,
-        )
+        queue = plan_queue_now(store, obj.bank_index().refs, datetime.now(UTC))
     if queue is None:
         raise DrillbitError(
             "nothing to study ahead: the plan is over (the interview is today or past)"
