@@ -473,6 +473,30 @@ def first_drill_frame(app: DrillbitApp) -> list[str]:
     return frame
 
 
+def drill_app(build: AppFactory, opened: str) -> DrillbitApp:
+    """An app that opens tiny-sgd at start (`command`), or shows Home (`list`) or a
+    session of the coding cards (`session`) for `open_drill` to open it from."""
+    if opened == "command":
+        return build(drill="tiny-sgd")
+    if opened == "session":
+        return build(study=StudyRequest(kind="coding"))
+    return build()
+
+
+async def open_drill(pilot: Pilot[None], opened: str) -> None:
+    """Open tiny-sgd as `drill_app` set up for (`enter` on the session's card, `l` then
+    `enter` on the drill list) and wait until its screen has settled."""
+    first: type[Screen[Any]] = HomeScreen
+    keys: tuple[str, ...] = ("l", "enter")
+    if opened != "list":
+        first = DrillScreen if opened == "command" else StudyScreen
+        keys = () if opened == "command" else ("enter",)
+    await showing(pilot, first)
+    await press(pilot, *keys)
+    await showing(pilot, DrillScreen)
+    await settle(pilot)
+
+
 @pytest.mark.parametrize(
     ("opened", "width", "layout"),
     [
@@ -488,22 +512,10 @@ async def test_the_drill_has_the_layout_of_its_width_from_its_first_frame(
     """Opened at 80 columns from a session or the drill list, the drill's first frames drew
     the wide layout (the task beside the editor, its code lines cut) until the screen's
     first resize event set its width class; the layout is chosen before the first frame."""
-    keys: tuple[str, ...] = ()
-    if opened == "command":
-        app = build(drill="tiny-sgd")
-    elif opened == "session":
-        app, keys = build(study=StudyRequest(kind="coding")), ("enter",)
-    else:
-        app, keys = build(), ("l", "enter")
+    app = drill_app(build, opened)
     frame = first_drill_frame(app)
     async with app.run_test(size=(width, 24)) as pilot:
-        first: type[Screen[Any]] = HomeScreen
-        if opened != "list":
-            first = DrillScreen if opened == "command" else StudyScreen
-        await showing(pilot, first)
-        await press(pilot, *keys)
-        await showing(pilot, DrillScreen)
-        await settle(pilot)
+        await open_drill(pilot, opened)
         assert frame == [layout, "footer"]
 
 
@@ -535,22 +547,10 @@ async def first_rows_of_a_drill(
     card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
     text = card.read_text(encoding="utf-8")
     card.write_text(text.replace("    raise NotImplementedError", f"{LONG_LINE}\n    raise"))
-    keys: tuple[str, ...] = ()
-    if opened == "command":
-        app = build(drill="tiny-sgd")
-    elif opened == "session":
-        app, keys = build(study=StudyRequest(kind="coding")), ("enter",)
-    else:
-        app, keys = build(), ("l", "enter")
+    app = drill_app(build, opened)
     rows = first_drill_rows(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        first: type[Screen[Any]] = HomeScreen
-        if opened != "list":
-            first = DrillScreen if opened == "command" else StudyScreen
-        await showing(pilot, first)
-        await press(pilot, *keys)
-        await showing(pilot, DrillScreen)
-        await settle(pilot)
+        await open_drill(pilot, opened)
         settled = [line.text for line in screen_lines(app)]
     assert len(rows) == 24
     return rows, settled
