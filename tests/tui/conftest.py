@@ -21,6 +21,7 @@ from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.widgets._footer import FooterKey
 
 from quiz.settings import Settings
 from quiz.store import InterviewPlan
@@ -94,6 +95,11 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+def footer_descriptions(screen: Screen[Any]) -> list[str]:
+    """The descriptions of the keys a screen's footer draws, in order."""
+    return [key.description for key in screen.query(FooterKey)]
 
 
 def screen_lines(app: App[Any]) -> list[Strip]:

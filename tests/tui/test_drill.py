@@ -10,7 +10,6 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, TextArea
-from textual.widgets._footer import FooterKey
 
 from quiz.drill_grading import starter_text
 from quiz.tui.app import DrillbitApp
@@ -27,6 +26,7 @@ from tests.tui.conftest import (
     WRONG,
     AppFactory,
     Recorder,
+    footer_descriptions,
     inprocess_grade,
     notices,
     press,
@@ -209,7 +209,7 @@ async def test_external_editor_is_off_in_a_browser(
     monkeypatch.setattr(DrillbitApp, "is_web", property(lambda _: True))
     async with app.run_test(message_hook=recorder, notifications=True) as pilot:
         screen = await showing(pilot, DrillScreen)
-        shown = [key.description for key in screen.query(FooterKey)]
+        shown = footer_descriptions(screen)
         assert "$EDITOR" not in shown and "Hint" in shown
         before = editor_of(screen).text
         await press(pilot, "ctrl+e")
@@ -240,7 +240,7 @@ async def test_the_card_browser_offers_no_editor_in_a_browser(
         await press(pilot, "b")
         await settle(pilot)
         screen = await showing(pilot, BrowserScreen)
-        assert "$EDITOR" not in [key.description for key in screen.query(FooterKey)]
+        assert "$EDITOR" not in footer_descriptions(screen)
         await press(pilot, "ctrl+e")
         await settle(pilot)
         assert calls == []
@@ -329,10 +329,6 @@ LONG_SIGNATURE = "def sgd_step(theta, grad, lr, momentum=0.0, dampening=0.0, nes
 def shown_lines(widget: Widget) -> list[str]:
     """The text a widget draws, line by line."""
     return [widget.render_line(y).text for y in range(widget.size.height)]
-
-
-def footer_descriptions(screen: DrillScreen) -> list[str]:
-    return [key.description for key in screen.query(FooterKey)]
 
 
 async def test_at_80_columns_the_task_sits_above_the_editor_and_the_verdict_stays(

@@ -4,7 +4,6 @@ fits ahead and `a` studies it (a fake clock)."""
 from __future__ import annotations
 
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
@@ -13,17 +12,13 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    footer_descriptions,
     notices,
     press,
     set_plan,
     settle,
     showing,
 )
-
-
-def footer_keys(screen: HomeScreen) -> list[str]:
-    """The descriptions of the keys Home's footer draws."""
-    return [key.description for key in screen.query(FooterKey)]
 
 
 async def test_home_offers_to_study_ahead_once_the_day_is_done_and_a_studies_it(
@@ -36,7 +31,7 @@ async def test_home_offers_to_study_ahead_once_the_day_is_done_and_a_studies_it(
         home = await showing(pilot, HomeScreen)
         line = str(home.query_one("#home-summary", Static).render())
         assert "today: 0 reviews + 2 new" in line and "ahead" not in line
-        assert not home.check_action("study_ahead", ()) and "Ahead" not in footer_keys(home)
+        assert not home.check_action("study_ahead", ()) and "Ahead" not in footer_descriptions(home)
         await press(pilot, "a")
         assert isinstance(app.screen, HomeScreen), "a does nothing while the list has cards"
         # the day's list answered quickly, each card right in 4 s
@@ -56,7 +51,7 @@ async def test_home_offers_to_study_ahead_once_the_day_is_done_and_a_studies_it(
         line = " ".join(str(home.query_one("#home-summary", Static).render()).split())
         assert "today: done, 0 of 3 min used · ahead: 1 new (a)" in line
         assert line.startswith("0 planned today"), "the day's count: not the ahead card"
-        assert home.check_action("study_ahead", ()) and "Ahead" in footer_keys(home)
+        assert home.check_action("study_ahead", ()) and "Ahead" in footer_descriptions(home)
         # d on the done day says what a offers
         await press(pilot, "d")
         assert isinstance(app.screen, HomeScreen)
