@@ -45,6 +45,17 @@ def _noon(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(quiz.cli.study, "datetime", AtNoon)
 
 
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """The sessions `drillbit study` opens, each as the keywords it gave `run_study`
+    (recorded, not run)."""
+    import quiz.tui.launch
+
+    found: list[dict[str, object]] = []
+    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: found.append(how))
+    return found
+
+
 def one_line_refusal(drillbit: RunDrillbit, *args: str, code: int = 1) -> str:
     """Run `drillbit ARGS`, expect it to refuse with one line and `code`; that line."""
     result = drillbit(*args)
@@ -118,12 +129,8 @@ def study_ahead_now(mini_bank: Path) -> None:
 
 
 def test_study_ahead_refuses_in_one_line_and_says_why(
-    mini_bank: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+    mini_bank: Path, drillbit: RunDrillbit, opened: list[dict[str, object]]
 ) -> None:
-    import quiz.tui.launch
-
-    opened: list[dict[str, object]] = []
-    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: opened.append(how))
     content = ("--content", str(mini_bank))
     cram = one_line_refusal(drillbit, *content, "study", "--ahead", "--mode", "cram", code=2)
     assert "--ahead studies the plan's next cards: only with --mode due" in cram
@@ -146,12 +153,8 @@ def test_study_ahead_refuses_in_one_line_and_says_why(
 
 
 def test_a_day_done_early_offers_its_minutes_left_to_study_ahead(
-    mini_bank: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+    mini_bank: Path, drillbit: RunDrillbit, opened: list[dict[str, object]]
 ) -> None:
-    import quiz.tui.launch
-
-    opened: list[dict[str, object]] = []
-    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: opened.append(how))
     content = ("--content", str(mini_bank))
     answer_today_s_list(mini_bank, seconds=3.0)
     data = json.loads(drillbit(*content, "plan", "--json").stdout)
