@@ -15,12 +15,17 @@ succeeded:
 - another drillbit that opens the home meanwhile creates its own database, which is never
   overwritten (the finished file is hard-linked into place, and a link does not replace
   a file): `build_new` then answers None and the caller does the step again on that
-  database, as on any existing one.
+  database, as on any existing one;
+- a failure of the store's own (the disk full, a write refused, the final checkpoint or
+  the link failing) is told in the real database's words, never the temporary file's,
+  which means nothing to the person: `~/…/drillbit.db was not created: could not give it
+  its name (No space left on device). Nothing was changed: …` (`NotCreatedError`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 import sqlite3
@@ -32,9 +37,9 @@ from typing import TypeVar
 
 from quiz.errors import DataDirError
 from quiz.paths import ensure_dir
-from quiz.store.errors import NotSavedError
+from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.recovery import SIDECARS
-from quiz.store.store import Store, checked_path
+from quiz.store.store import Store, _Replaced, checked_path
 
 _T = TypeVar("_T")
 
@@ -55,7 +60,9 @@ def build_new(
     at `target` already or appeared there meanwhile, or its folder cannot be made or
     written. The caller then runs the step on `Store.open(target)`, whose own messages
     say what is wrong; a step run in one transaction leaves an existing database as it was.
-    An error raised by `build` is raised again once everything made for it is removed.
+    An error raised by `build` is raised again once everything made for it is removed; a
+    StoreError (the store could not write the temporary file, or the finished file could
+    not be checked or named) as a NotCreatedError naming `target`.
     """
     _clear_leftovers(target)
     if os.path.lexists(target):
@@ -69,22 +76,62 @@ def build_new(
     staged = target.with_name(f"{prefix}{os.getpid()}-{secrets.token_hex(8)}")
     done = False
     try:
-        store = Store.open(staged, now=now)
         try:
-            if not store.saving:  # an unwritable folder: Store.open(target) says so itself
+            store = Store.open(staged, now=now)
+            try:
+                if not store.saving:  # an unwritable folder: Store.open(target) says so itself
+                    return None
+                result = build(store)
+            finally:
+                store.close()
+            _self_contained(staged)
+            if not _publish(staged, target):
                 return None
-            result = build(store)
-        finally:
-            store.close()
-        _self_contained(staged)
-        if not _publish(staged, target):
-            return None
+        except _Failed as failed:
+            raise NotCreatedError(target, failed.what) from failed.__cause__
+        except StoreError as error:  # its message names the temporary file
+            raise NotCreatedError(target, _reason(error, staged, target)) from error
         done = True
     finally:
         _remove(staged)  # after a success only its name goes: the file is `target` now
         if not done:
+            _remove_moved_aside(staged)
             _remove_folders(made)
     return result
+
+
+class NotCreatedError(NotSavedError):
+    """`build_new` failed once its temporary file was made: it is removed, and the home is
+    as it was (no database at `target`, no folder made for it). The message names
+    `target` and says what failed."""
+
+    def __init__(self, target: Path, what: str) -> None:
+        super().__init__(
+            f"{target} was not created: {what}. Nothing was changed: there is still no "
+            "database there"
+        )
+        self.target = target
+        self.what = what
+
+
+class _Failed(Exception):
+    """A step of `build_new`'s own failed; `what` says which and why, without a path."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def _reason(error: StoreError, staged: Path, target: Path) -> str:
+    """What a store error says, less the temporary file's name it starts with
+    (`could not save to /…/.drillbit.db.new-…: database or disk is full`)."""
+    if isinstance(error, _Replaced):  # its notice tells of a copy `build_new` removes
+        return f"it was found damaged while being written ({error.notice.reason})"
+    message = error.message.rstrip(". ")
+    _, named, reason = message.partition(f"{staged}: ")
+    if named and str(staged) not in reason:
+        return reason
+    return message.replace(str(staged), target.name)
 
 
 def _clear_leftovers(target: Path) -> None:
@@ -149,14 +196,26 @@ def _remove_folders(made: list[Path]) -> None:
 
 
 def _remove(staged: Path) -> None:
-    """The temporary database, its sidecars and its checked stamp, whichever exist."""
+    """The temporary database, its sidecars and its checked stamp, whichever exist.
+
+    Best effort: a file that cannot be removed is left (a crash's leftover, removed by a
+    later `build_new`) rather than hide the error that brought `build_new` here.
+    """
     for path in (
         staged,
         *(staged.with_name(staged.name + suffix) for suffix in (*SIDECARS, "-journal")),
         checked_path(staged),
     ):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             path.unlink()
+
+
+def _remove_moved_aside(staged: Path) -> None:
+    """The temporary database as the store moved it aside when it found it damaged
+    (`<name>.corrupt-<stamp>`, see `Store.open`): a copy of a file that is gone."""
+    for name in glob.glob(glob.escape(str(staged)) + ".corrupt-*"):
+        if not name.endswith(SIDECARS):
+            _remove(Path(name))
 
 
 def _self_contained(staged: Path) -> None:
@@ -175,9 +234,9 @@ def _self_contained(staged: Path) -> None:
             conn.close()
         left = log.stat().st_size if log.exists() else 0
     except (sqlite3.Error, OSError) as error:
-        raise NotSavedError(f"could not save to {staged}: {error}") from error
+        raise _Failed(f"could not write it whole ({_said(error)})") from error
     if busy or left:
-        raise NotSavedError(f"could not save to {staged}: its write-ahead log stayed beside it")
+        raise _Failed("could not write it whole (its write-ahead log stayed beside it)")
 
 
 def _publish(staged: Path, target: Path) -> bool:
@@ -186,15 +245,20 @@ def _publish(staged: Path, target: Path) -> bool:
         os.link(staged, target)  # never replaces: a database made meanwhile is kept
     except FileExistsError:
         return False
-    except OSError as error:  # a file system without hard links: a rename, checked first
+    except OSError:  # a file system without hard links: a rename, checked first
         if os.path.lexists(target):
             return False
         try:
             os.rename(staged, target)
         except OSError as again:
-            raise NotSavedError(f"could not save to {target}: {again.strerror or again}") from error
+            raise _Failed(f"could not give it its name ({_said(again)})") from again
     _sync_folder(target.parent)
     return True
+
+
+def _said(error: BaseException) -> str:
+    """An OSError's reason without the file names it may carry, or any error's text."""
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import subprocess
@@ -9,11 +10,13 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from quiz.store import Store
-from quiz.store.staged import LEFTOVER_QUIET_SECONDS, build_new
+from quiz.store import Store, staged
+from quiz.store.staged import LEFTOVER_QUIET_SECONDS, NotCreatedError, build_new
+from quiz.store.store import _Replaced
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -116,3 +119,128 @@ def test_a_crashed_builds_leftovers_are_removed_once_quiet_and_ownerless(tmp_pat
     assert not any(name.startswith(gone.name) for name in left), left
     assert {recent.name, running.name, f"{running.name}-wal"} <= set(left)
     assert "drillbit.db" in left
+
+
+# -- a failure once the temporary file exists names the real database ----------------
+
+
+def _link_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hard links and renames fail as on a full disk."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "link", refuse)
+    monkeypatch.setattr(os, "rename", refuse)
+
+
+def _checkpoint_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The final checkpoint's connection cannot be opened (a disk error)."""
+
+    def connect(*_args: object, **_kwargs: object) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(staged, "sqlite3", SimpleNamespace(connect=connect, Error=sqlite3.Error))
+
+
+class _Busy:
+    """A connection whose checkpoint could not copy the whole log (another reader)."""
+
+    def execute(self, _sql: str) -> _Busy:
+        return self
+
+    def fetchone(self) -> tuple[int, int, int]:
+        return (1, 10, 5)
+
+    def close(self) -> None:
+        pass
+
+
+def _checkpoint_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        staged, "sqlite3", SimpleNamespace(connect=lambda *_a, **_k: _Busy(), Error=sqlite3.Error)
+    )
+
+
+FINAL_FAILURES = {
+    "link": (_link_refused, "could not give it its name (No space left on device)"),
+    "checkpoint": (_checkpoint_fails, "could not write it whole (disk I/O error)"),
+    "log kept": (_checkpoint_busy, "its write-ahead log stayed beside it"),
+}
+
+
+def _assert_not_created(error: NotCreatedError, target: Path, what: str) -> None:
+    assert error.message.startswith(f"{target} was not created: "), error.message
+    assert what in error.message
+    assert "Nothing was changed: there is still no database there" in error.message
+    assert ".new-" not in error.message  # the temporary file's name means nothing to anyone
+
+
+@pytest.mark.parametrize("failure", sorted(FINAL_FAILURES))
+def test_a_failure_after_the_step_names_the_database_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """The step succeeded (the data is in) but the check or the link failed: the message
+    named `.drillbit.db.new-PID-…`, a file the person never heard of."""
+    inject, what = FINAL_FAILURES[failure]
+    target = tmp_path / "a" / "home" / "drillbit.db"
+    ran: list[int] = []
+
+    def step(store: Store) -> None:
+        _review(store, "relu")
+        ran.append(store.review_count())
+        inject(monkeypatch)  # from here on: the step is done, the data in the file
+
+    with pytest.raises(NotCreatedError) as raised:
+        build_new(target, step, now=NOW)
+    assert ran == [1]
+    _assert_not_created(raised.value, target, what)
+    assert _names(tmp_path) == []  # the folders made for it are gone too
+
+
+def test_a_write_the_disk_refuses_names_the_database(tmp_path: Path) -> None:
+    """The disk filled up while the step wrote: the store's own `could not save to
+    <the temporary file>: database or disk is full` names the database instead."""
+    target = tmp_path / "drillbit.db"
+    (tmp_path / "notes.txt").write_text("mine")
+
+    def step(store: Store) -> None:
+        with store.write_transaction() as conn:  # a full disk: SQLite's page cap
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {pages}")
+        for number in range(1000):
+            _review(store, f"card-{number}-" + "x" * 200)
+
+    with pytest.raises(NotCreatedError) as raised:
+        build_new(target, step, now=NOW)
+    _assert_not_created(raised.value, target, "database or disk is full")
+    assert _names(tmp_path) == ["notes.txt"]
+
+
+def test_a_temporary_file_found_damaged_is_removed_with_its_moved_copy(tmp_path: Path) -> None:
+    """Damage met in the temporary file moves it aside as `<name>.corrupt-<stamp>`, a
+    name no leftover cleanup knew: the copy stayed for good."""
+    target = tmp_path / "drillbit.db"
+
+    def step(store: Store) -> None:
+        _review(store, "relu")
+        store._recover("damaged, found while reading it: database disk image is malformed")
+        assert any(".corrupt-" in name for name in _names(tmp_path))
+        raise _Replaced(store.notices[-1])  # what a write meeting the damage raises
+
+    with pytest.raises(NotCreatedError) as raised:
+        build_new(target, step, now=NOW)
+    _assert_not_created(raised.value, target, "found damaged while being written")
+    assert _names(tmp_path) == []
+
+
+def test_ctrl_c_in_the_step_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "home" / "drillbit.db"
+
+    def step(store: Store) -> None:
+        _review(store, "relu")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_new(target, step, now=NOW)
+    assert _names(tmp_path) == []
