@@ -255,14 +255,16 @@ def import_progress_command(file: Path) -> None:
     """
     from quiz.paths import database_path
     from quiz.store.backup import import_progress
-    from quiz.store.staged import build_new
+    from quiz.store.staged import build_new, ending_cleanly
 
     # No database yet: one is made only if the file is imported (a refused file leaves
-    # no empty database behind); else one transaction: a bad row merges nothing.
-    report = build_new(database_path(create=False), lambda store: import_progress(store, file))
-    if report is None:
-        with open_store() as store:
-            report = import_progress(store, file)
+    # no empty database behind); else one transaction: a bad row merges nothing. Ctrl-C,
+    # `kill` or a closed terminal midway leave the home as it was.
+    with ending_cleanly():
+        report = build_new(database_path(create=False), lambda store: import_progress(store, file))
+        if report is None:
+            with open_store() as store:
+                report = import_progress(store, file)
     click.echo(report.describe())
 
 

@@ -28,11 +28,14 @@ import contextlib
 import glob
 import os
 import secrets
+import signal
 import sqlite3
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import TypeVar
 
 from quiz.errors import DataDirError
@@ -273,3 +276,55 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+"""What ends a process other than Ctrl-C (`kill`, a closed terminal or ssh session)."""
+
+
+class _Ended(BaseException):
+    """One of ENDING_SIGNALS arrived: unwinds the step as KeyboardInterrupt would."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def ending_cleanly() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP end the process as Ctrl-C does, cleanly.
+
+    By default either ends Python at once: an import into a new home left its hidden
+    temporary database (a heavy backup's 130 MB) for a later import to remove, and one
+    into an existing database its write-ahead log full of rolled-back pages. Here the
+    signal raises inside the step, whose cleanup runs (the transaction rolled back, the
+    temporary file removed; a second signal meanwhile is ignored), and the process then
+    ends by the same signal, as it would have. Outside the main thread it does nothing
+    (only that thread may set handlers), nor to a signal the process ignores.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        for each in previous:
+            signal.signal(each, signal.SIG_IGN)
+        raise _Ended(signum)
+
+    previous: dict[int, signal.Handlers | Callable[[int, FrameType | None], object] | int] = {}
+    for each in ENDING_SIGNALS:
+        if signal.getsignal(each) is not signal.SIG_IGN:  # `nohup drillbit …` keeps it so
+            previous[each] = signal.signal(each, stop) or signal.SIG_DFL
+    ended: int | None = None
+    try:
+        yield
+    except _Ended as error:
+        ended = error.signum
+    finally:
+        for each, handler in previous.items():
+            signal.signal(each, handler)
+    if ended is not None:
+        signal.raise_signal(ended)  # the handler it had: by default, the process ends
+        raise KeyboardInterrupt  # a handler that did not end it: stop as Ctrl-C does
