@@ -14,7 +14,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
+from quiz.ecosystem.idwords import id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
@@ -142,15 +143,50 @@ def kebab(text: str) -> str:
 
 
 def card_id_for(title: str) -> str:
-    """A short, stable id from a question title: filler words dropped, at most 6 words."""
-    title = _title_text(title, with_math=False)  # formulas and code make poor ids
-    slug_words = kebab(title)
-    words = slug_words.split("-") if slug_words else []
-    kept = [w for w in words if w not in _ID_STOP_WORDS]
+    """A short, stable id from a question title: filler words dropped, at most 6 words and
+    60 characters. Formulas and code are words of it, in ASCII (`idwords`): "What is the
+    derivative of $\\sigma(x)$?" -> `derivative-sigma-x`, "Why does σ saturate?" ->
+    `sigma-saturate`; their words are never dropped as filler (`$a$` is no article)."""
+    words: list[tuple[str, bool]] = []  # (word, kept even if filler)
+    text: list[str] = []  # the prose since the last formula or code span
+
+    def prose() -> None:
+        if text:
+            words.extend((word, False) for word in id_words("".join(text)))
+            text.clear()
+
+    for kind, content in _title_pieces(title):
+        if kind in ("text", "text_special"):
+            text.append(content)
+        elif kind in ("softbreak", "hardbreak"):
+            text.append(" ")
+        elif kind in ("code_inline", "math_inline", "math_inline_double"):
+            prose()
+            if kind == "code_inline":
+                found = id_words(content)
+            else:
+                latex = content.strip()
+                shown = latex_to_unicode(latex)
+                found = id_words(shown) if shown is not None else latex_words(latex)
+            words.extend((word, True) for word in found)
+    prose()
+    return _short_id(words)
+
+
+def legacy_card_id_for(title: str) -> str:
+    """The id `card_id_for` gave before formulas, code and symbols were words of it (they
+    were left out: `what-is-the-derivative-of`): what cards imported then are named."""
+    slug_words = kebab(_title_text(title, with_math=False))
+    return _short_id([(word, False) for word in slug_words.split("-") if word])
+
+
+def _short_id(words: Sequence[tuple[str, bool]]) -> str:
+    """An id of these words: filler words dropped (unless that leaves fewer than two, or
+    a word is marked kept), at most 6 words, cut at a word to at most 60 characters."""
+    kept = [word for word, keep in words if keep or word not in _ID_STOP_WORDS]
     if len(kept) < 2:
-        kept = words
-    kept = kept[:MAX_ID_WORDS]
-    slug = "-".join(kept)
+        kept = [word for word, _ in words]
+    slug = "-".join(kept[:MAX_ID_WORDS])
     while len(slug) > MAX_ID_CHARS and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
     return slug[:MAX_ID_CHARS].strip("-")
@@ -454,6 +490,7 @@ def plan_import(
 
         def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
             jobs[:] = _jobs(notes, pack_dir, pack_name, topic_name, by_section=topic is None)
+            jobs[:] = _keep_old_ids(jobs, shared)
             return _guessed_work(jobs, shared), _handover(jobs)
 
         early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
@@ -463,8 +500,9 @@ def plan_import(
         else:
             parsed = parse_notes(notes_text)
             jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
+            jobs = _keep_old_ids(jobs, shared)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
-        used: set[str] = set()
+        used = _kept_ids(jobs)  # no other question takes a card's id kept from before
         cards: list[PlannedCard] = []
         unchanged: list[PlannedCard] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
@@ -474,7 +512,10 @@ def plan_import(
             question = job.question
             label = f"{question.label} (line {question.line}) '{question.title}'"
             if drafts is None:
-                unique = partial(_unique_id, target_dir=job.target_dir, used=used, taken=taken)
+                if job.kept_id is not None:
+                    unique = _given(job.kept_id, job.target_dir)
+                else:
+                    unique = partial(_unique_id, target_dir=job.target_dir, used=used, taken=taken)
                 draft = _plan_job(job, shared, unique)
             else:
                 # Made with the id guessed for it; made again when that is not its id
@@ -482,7 +523,7 @@ def plan_import(
                 draft = drafts[index]
                 if draft.id_choice is not None:
                     base, guess = draft.id_choice
-                    name = _unique_name(base, job.target_dir, used, taken)
+                    name = job.kept_id or _unique_name(base, job.target_dir, used, taken)
                     if name != guess:
                         draft = _plan_job(job, shared, _given(name, job.target_dir))
             planned, reason, notes = draft.planned, draft.reason, draft.notes
@@ -712,6 +753,9 @@ class _Job:
     topic: str
     target_dir: Path
     pack: str
+    kept_id: str | None = None
+    """The id of the card this question already has under the id rule before formulas
+    were words of ids (`_keep_old_ids`): the card keeps it, and its review history."""
 
     @cached_property
     def base_id(self) -> str:
@@ -731,9 +775,97 @@ class _Draft:
     id_choice: tuple[str, str] | None
 
 
-def _base_id(question: NoteQuestion, pack: str) -> str:
-    """The id the question's title makes (before -2, -3... keep it unique)."""
-    return card_id_for(question.title) or f"{pack}-q{question.number or question.ordinal}"
+def _base_id(question: NoteQuestion, pack: str, *, legacy: bool = False) -> str:
+    """The id the question's title makes (before -2, -3... keep it unique); `legacy`: the
+    one it made before formulas, code and symbols were words of ids."""
+    made = legacy_card_id_for(question.title) if legacy else card_id_for(question.title)
+    return made or f"{pack}-q{question.number or question.ordinal}"
+
+
+def _kept_ids(jobs: Sequence[_Job]) -> set[str]:
+    """The ids kept from before (`_Job.kept_id`): taken, for every other question."""
+    return {job.kept_id for job in jobs if job.kept_id is not None}
+
+
+def _same_legacy_id(title: str) -> bool:
+    """True when the title surely makes the same id by both rules: ASCII with no formula,
+    code or escape (the words are the same, and so is the filler dropped)."""
+    return title.isascii() and not any(mark in title for mark in "$`\\")
+
+
+_SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
+"""The `-2`, `-3`... an id gets to be unique (`_unique_name`)."""
+
+
+def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
+    """The jobs, each question that already has its card under the id the rule before
+    made (`legacy_card_id_for`, -2, -3... as `_unique_name` gave them) keeping that id.
+
+    Ids used to leave formulas, code and symbols out; now they are words of them, so a
+    card imported before would get a new id on a re-import, and a second file beside its
+    first (the review history stays with the old id). As Anki matches an imported note to
+    the one it has by its first field, a card is matched here by its title: the file of
+    an old id (its base or a -N of it, in the question's topic folder) whose front matter
+    has the title this card gets is this question's card. Each file is matched once, in
+    the order of the notes. Only read for questions whose two ids differ, with such a file
+    in the bank."""
+    if not shared.taken:
+        return jobs
+    by_base: dict[str, list[str]] | None = None
+    claimed: set[str] = set()
+    kept = list(jobs)
+    for index, job in enumerate(jobs):
+        title = job.question.title
+        if not title or _same_legacy_id(title):
+            continue
+        old = _base_id(job.question, job.pack, legacy=True)
+        if old == job.base_id:
+            continue
+        if by_base is None:  # the bank's ids by the base they were made from
+            by_base = {}
+            for taken_id in sorted(shared.taken, key=lambda i: (len(i), i)):
+                by_base.setdefault(taken_id, []).append(taken_id)
+                base = _SUFFIX.sub("", taken_id)
+                if base != taken_id:
+                    by_base.setdefault(base, []).append(taken_id)
+        wanted: str | None = None
+        for candidate in by_base.get(old, ()):
+            path = job.target_dir / f"{candidate}.md"
+            if candidate in claimed or shared.taken[candidate].resolve() != path.resolve():
+                continue
+            if wanted is None:
+                wanted = card_title(_plain_title(title))
+            if _card_title_of(path) == wanted:
+                claimed.add(candidate)
+                kept[index] = replace(job, kept_id=candidate)
+                break
+    return kept
+
+
+def _card_title_of(path: Path) -> str | None:
+    """The `title` in a card file's front matter, or None when it cannot be read so."""
+    from quiz.bank import safeyaml
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular_text
+
+    try:
+        text = read_regular_text(path, limit=_CARD_LIMIT, title="import")
+    except InputFileError:
+        return None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    try:
+        front = safeyaml.load(text[4 : end + 1]) if end >= 0 else None
+    except yaml.YAMLError:
+        return None
+    title = front.get("title") if isinstance(front, dict) else None
+    return title if isinstance(title, str) else None
+
+
+_CARD_LIMIT = 1024 * 1024
+"""The largest card file read (the loader's `CARD_LIMIT`, without importing the loader)."""
 
 
 def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, Path]]) -> _Draft:
@@ -811,7 +943,7 @@ def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Dra
     """The draft of job i, made with the id it gets if every question before it makes a
     card (for planning out of order: the caller redoes, `_Draft.id_choice`, the rare card
     whose id turns out otherwise, because an earlier question gave no card after all)."""
-    guessed: set[str] = set()
+    guessed = _kept_ids(jobs)
     guesses: list[str | None] = []  # the first ones, made as far as a job asks
 
     def work(index: int) -> _Draft:
@@ -820,7 +952,7 @@ def _guessed_work(jobs: Sequence[_Job], shared: _Shared) -> Callable[[int], _Dra
             if not job.question.title:  # no title, no card: it takes no id
                 guesses.append(None)
                 continue
-            name = _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
+            name = job.kept_id or _unique_name(job.base_id, job.target_dir, guessed, shared.taken)
             guessed.add(name)
             guesses.append(name)
         guess = guesses[index]

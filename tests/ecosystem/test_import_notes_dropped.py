@@ -289,8 +289,8 @@ def test_number_only_reads_numbering_without_a_title() -> None:
 
 def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> None:
     """Lists and card headings show a title as plain text: its formulas in Unicode, not as
-    LaTeX without its `$`; one with no text form keeps its LaTeX. Ids leave math out, as
-    before (a new id would make a second card of one already imported)."""
+    LaTeX without its `$`; one with no text form keeps its LaTeX. Ids spell the formulas
+    in ASCII words (`tests/ecosystem/test_import_ids.py`)."""
     notes = (
         "## What does \\(\\nabla_\\theta L\\) mean?\n\n"
         "The gradient of the loss with respect to the parameters. It points uphill.\n\n"
@@ -301,9 +301,9 @@ def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> N
     plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=notes)
     fronts = [card.text.split("\n---\n", 1)[0] for card in plan.cards]
     assert [card.card_id for card in plan.cards] == [
-        "what-does-mean",
-        "why-is-linear",
-        "what-is-here",
+        "nabla-theta-l-mean",
+        "sum-i-1-n-xi-linear",
+        "1-0-here",
     ]
     assert "title: What does ∇_θ L mean?" in fronts[0]
     assert "title: Why is ∑ᵢ₌₁ⁿ xᵢ linear?" in fronts[1]

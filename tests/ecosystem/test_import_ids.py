@@ -1,0 +1,214 @@
+"""Imported cards' ids keep their formulas, code and symbols as words, and a card imported
+under the rule before (formulas left out) keeps its id when its notes are imported again."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quiz.ecosystem.importer as importer
+from quiz.bank import parallel
+from quiz.bank.models import KEBAB
+from quiz.ecosystem.idwords import id_words, latex_words
+from quiz.ecosystem.importer import (
+    MAX_ID_CHARS,
+    card_id_for,
+    legacy_card_id_for,
+    plan_import,
+    write_plan,
+)
+from tests.conftest import linux_only
+from tests.ecosystem.test_import_notes import run_import
+
+SIGMA = "What is the derivative of $\\sigma(x)$?"
+TANH = "What is the derivative of $\\tanh(x)$?"
+
+
+def test_ids_keep_the_math_as_words() -> None:
+    assert card_id_for(SIGMA) == "derivative-sigma-x"
+    assert card_id_for(TANH) == "derivative-tanh-x"
+    assert card_id_for("Why does σ saturate?") == "sigma-saturate"
+    assert card_id_for("What is $x^2$ here?") == "x2-here"
+    assert card_id_for("Simplify $\\frac{a}{b}$ when $b = 1$") == "simplify-a-b-when-b-1"
+    assert card_id_for("What does \\(\\nabla_\\theta L\\) mean?") == "nabla-theta-l-mean"
+    assert card_id_for("Why is $\\frac{\\partial L}{\\partial w}$ zero?") == (
+        "partial-l-partial-w-zero"
+    )
+    assert card_id_for("What does `torch.no_grad()` do?") == "torch-no-grad"
+    # A formula's letters are never dropped as filler words ("a", "in", "is").
+    assert card_id_for("When is $x \\in A$ true?") == "when-x-in-a-true"
+    # A formula the terminal cannot show is read from its LaTeX.
+    assert card_id_for("How to invert $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$?") == (
+        "invert-a-b-c-d"
+    )
+
+
+def test_titles_without_math_keep_their_ids() -> None:
+    for title in (
+        "Why is ReLU preferred over sigmoid?",
+        "Qu'est-ce que l'entropie croisée ?",
+        "What’s the trade-off between bias and variance?",
+        "What is it?",
+    ):
+        assert card_id_for(title) == legacy_card_id_for(title)
+    assert legacy_card_id_for(SIGMA) == legacy_card_id_for(TANH) == "what-is-the-derivative-of"
+
+
+def test_symbols_become_the_names_of_their_macros() -> None:
+    assert id_words("σ(x) ≤ ∞ → ∂L/∂w") == ["sigma", "x", "le", "infty", "to", "partial", "l"] + [
+        "partial",
+        "w",
+    ]
+    assert id_words("φ √d ½ x² xᵢ β₁ naïve ﬁne") == (
+        "phi sqrt d 1 2 x2 xi beta 1 naive fine".split()
+    )
+    assert id_words("bias–variance 🙂 日本") == ["bias", "variance"]
+    # A script joins its word; the other script, or the line after one, starts a word.
+    assert id_words("∑ᵢ₌₁ⁿ xᵢ²  Wᵀx") == ["sum", "i", "1", "n", "xi", "2", "wt", "x"]
+    assert latex_words("\\frac{\\sigma}{\\log x}") == ["sigma", "log", "x"]
+
+
+_PIECES = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["$\\sigma(x)$", "$x^2$", "$\\frac{a}{b}$", "σ", "`np.dot`", "$\\nabla$", "$", "\\"]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=8))
+def test_ids_stay_kebab_case_and_short(pieces: list[str]) -> None:
+    title = " ".join(pieces)
+    made = card_id_for(title)
+    assert made == "" or re.match(KEBAB, made), made
+    assert len(made) <= MAX_ID_CHARS
+    assert card_id_for(title) == made  # the same title, the same id
+
+
+_NOTES = f"""\
+# Activations
+
+## {SIGMA}
+
+It is $\\sigma(x)(1 - \\sigma(x))$. It peaks at a quarter when x is zero. It vanishes for large inputs.
+
+## {TANH}
+
+It is $1 - \\tanh^2(x)$. It peaks at one when x is zero. It vanishes for large inputs too.
+
+## Why does σ saturate?
+
+For large inputs the output is flat. The gradient goes to zero there. Learning slows down.
+"""
+
+_NEW_QUESTIONS = """
+## What is the derivative of?
+
+A question with no formula left in it. Its id is all words. It comes after the others.
+
+## What is the derivative of $\\mathrm{ReLU}(x)$?
+
+It is one for positive inputs. It is zero for negative inputs. At zero it is set by convention.
+"""
+
+
+def _import_as_before(notes: Path, content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import the notes as the importer did before ids kept their formulas."""
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "card_id_for", importer.legacy_card_id_for)
+        result = run_import(str(notes), "--pack", "act", "--into", str(content))
+    assert result.exit_code == 0, result.output
+
+
+def test_a_re_import_keeps_the_ids_cards_were_imported_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "act.md"
+    notes.write_text(_NOTES, encoding="utf-8")
+    content = tmp_path / "content"
+    _import_as_before(notes, content, monkeypatch)
+    folder = content / "act" / "act"
+    before = {path.name: path.read_bytes() for path in folder.glob("*.md")}
+    assert sorted(before) == [
+        "what-is-the-derivative-of-2.md",
+        "what-is-the-derivative-of.md",
+        "why-does-saturate.md",
+    ]
+
+    again = run_import(str(notes), "--pack", "act", "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert "nothing new: 3 question(s) seen, 0 card(s) written, 3 unchanged" in again.output
+    assert {path.name: path.read_bytes() for path in folder.glob("*.md")} == before
+
+    # New questions get the new ids; the one whose new id is an old card's takes -2.
+    notes.write_text(_NOTES + _NEW_QUESTIONS, encoding="utf-8")
+    more = run_import(str(notes), "--pack", "act", "--into", str(content))
+    assert more.exit_code == 0, more.output
+    assert sorted(path.name for path in folder.glob("*.md")) == sorted(
+        [*before, "what-is-the-derivative-of-3.md", "derivative-relu-x.md"]
+    )
+    # An edited answer of an old card is refused under its old id (not written beside it),
+    # and --force writes it there.
+    notes.write_text(_NOTES.replace("It vanishes for large inputs too.", "It is even."))
+    edited = run_import(str(notes), "--pack", "act", "--into", str(content))
+    assert edited.exit_code == 1
+    assert "what-is-the-derivative-of-2.md already exists" in edited.output
+    forced = run_import(str(notes), "--pack", "act", "--into", str(content), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "It is even." in (folder / "what-is-the-derivative-of-2.md").read_text()
+    assert not (folder / "derivative-tanh-x.md").exists()
+
+
+def test_a_new_question_never_takes_a_kept_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question before an old card whose new id is that card's old one gets -2."""
+    notes = tmp_path / "act.md"
+    notes.write_text(_NOTES, encoding="utf-8")
+    content = tmp_path / "content"
+    _import_as_before(notes, content, monkeypatch)
+    first, rest = _NOTES.split("## What is the derivative of $\\sigma", 1)
+    notes.write_text(
+        first + _NEW_QUESTIONS.split("\n## What is the derivative of $")[0].strip() + "\n\n"
+        "## What is the derivative of $\\sigma" + rest,
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "act", "--into", str(content))
+    assert "what-is-the-derivative-of-3.md  ← #1 What is the derivative of?" in result.output
+    # The old cards are matched under their old ids (their numbers in `source` moved on,
+    # so they differ from their files: refused, as any card that changed, not duplicated).
+    assert "3 skipped (3 card exists)" in result.output
+    assert "what-is-the-derivative-of.md already exists" in result.output
+    assert len(list((content / "act" / "act").glob("*.md"))) == 4
+
+
+@pytest.mark.parametrize("fork", [False, pytest.param(True, marks=linux_only)])
+def test_kept_ids_are_the_same_when_planned_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    notes = tmp_path / "act.md"
+    notes.write_text(_NOTES * 3 + _NEW_QUESTIONS, encoding="utf-8")
+    content = tmp_path / "content"
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "card_id_for", importer.legacy_card_id_for)
+        first = plan_import(notes, content_dir=content, pack="act")
+        write_plan(first)
+    folder = content / "act" / "act"
+    taken = {path.stem: path for path in folder.glob("*.md")}
+    assert len(taken) == len(first.cards) == 11
+
+    def ids(split: bool) -> list[str]:
+        with monkeypatch.context() as patch:
+            patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+            patch.setattr(parallel, "can_fork", lambda: fork)
+            patch.setattr(importer, "_split_pays", lambda questions: split)
+            plan = plan_import(notes, content_dir=content, pack="act", taken_ids=taken)
+        assert plan.cards == ()
+        return [card.card_id for card in plan.unchanged]
+
+    assert ids(split=False) == ids(split=True) == [card.card_id for card in first.cards]
