@@ -26,7 +26,13 @@ _NOTICE_GROUPS = {
 
 
 _NOT_QUESTIONS = frozenset(
-    {"not a question", "no questions found", "unanswered list item", "text under a section"}
+    {
+        "not a question",
+        "no questions found",
+        "unanswered list item",
+        "text under a section",
+        "unclosed block",
+    }
 )
 
 
@@ -58,6 +64,8 @@ def reason_key(reason: str) -> str:
         return "unanswered list item"
     if reason.startswith("text") and " under the section " in reason:
         return "text under a section"
+    if " is never closed, so the rest of the file " in reason:
+        return "unclosed block"
     if reason.startswith("the card would not pass lint"):
         return "would not pass lint"
     return reason.split(":")[0].split(";")[0]

@@ -546,6 +546,45 @@ def _closed(token: Token, lines: list[str]) -> bool:
     return True  # an HTML block that ends at a blank line (or the end) ends so anyway
 
 
+_QUESTION_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+(?P<heading>.*\S)|\*\*(?P<bold>.*\?)\*\*\s*$)")
+"""A line that would be a question outside a code block: a heading, or a bold line
+ending in `?`."""
+
+
+def _unclosed(token: Token, lines: list[str], line_max: int) -> Ignored | None:
+    """What an unclosed code fence at the top level costs: everything after it, to the end
+    of the notes, is its code (a question in it is no question), said with the first
+    question-like line it swallowed; None for another block (a fence in a list item or
+    quote ends with its item; an HTML block's text stays in its answer)."""
+    assert token.map is not None
+    if token.level != 0 or token.type != "fence":
+        return None
+    first = token.map[0]
+    last = min(line_max, len(lines))
+    swallowed: list[tuple[int, str]] = []
+    for row in range(first + 1, last):
+        match = _QUESTION_LINE.match(lines[row])
+        if match is None:
+            continue
+        title = clean_title(match.group("heading") or match.group("bold"))
+        if match.group("bold") is not None or split_title(title).question_like:
+            swallowed.append((row + 1, title))
+    reason = (
+        f"this code fence is never closed, so the rest of the file (lines {first + 1}-{last}) "
+        f"was read as its text"
+    )
+    if swallowed:
+        row, title = swallowed[0]
+        more = f" and {len(swallowed) - 1} more" if len(swallowed) > 1 else ""
+        reason += (
+            f", with {len(swallowed)} question-like line(s) in it that are no questions "
+            f"(line {row} '{title}'{more})"
+        )
+    shown = lines[first].strip()
+    shown = shown if len(shown) <= _SNIPPET else shown[: _SNIPPET - 1] + "…"
+    return Ignored(first + 1, shown, f"{reason}; close it with a '{token.markup}' line")
+
+
 def read_part(text: str) -> NotesPart:
     """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by."""
     text = normalize(text.lstrip("\ufeff"))
@@ -554,12 +593,14 @@ def read_part(text: str) -> NotesPart:
     env: dict[str, Any] = {}
     tokens = parse_blocks(text, env=env)
     runs_to_end = False
+    unclosed: Ignored | None = None
     line_max = text.count("\n") + (0 if text.endswith("\n") or not text else 1)  # the parser's
     for token in reversed(tokens):  # the last top-level block and what it holds
         if token.map is None:
             continue
         if token.type in _RUN_ON and token.map[1] >= line_max and not _closed(token, lines):
             runs_to_end = True
+            unclosed = _unclosed(token, lines, line_max)
             break
         if token.level == 0 and token.nesting != -1:
             break
@@ -714,6 +755,8 @@ def read_part(text: str) -> NotesPart:
             )
         )
     ignored.extend(_section_intros(sections, blocks, lines, reported))
+    if unclosed is not None:
+        ignored.append(unclosed)
     ignored.sort(key=lambda item: item.line)
     section_notes = tuple(
         Ignored(

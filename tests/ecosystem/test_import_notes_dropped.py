@@ -312,3 +312,51 @@ def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> N
     write_plan(plan)
     _, problems = lint([tmp_path / "c"])
     assert problems == []
+
+
+# --- an unclosed code fence swallows the rest of the notes ------------------------------
+
+
+UNCLOSED_FENCE = """\
+## Q1: What does this print?
+
+It prints the sum. The loop adds each item. The result is printed once.
+
+```python
+total = sum(items)
+print(total)
+
+## Q2: What is Y?
+
+Y is a letter. It is the vertical axis. It is asked about often.
+
+**Why is Z last?**
+
+Z ends the alphabet. It is rare in English. It is used for unknowns.
+"""
+
+
+def test_an_unclosed_fence_is_reported_with_what_it_swallowed(tmp_path: Path) -> None:
+    """The fence runs to the end of the notes: its questions are code, not questions.
+    That is said at the fence's line, with the first question lost in it."""
+    notes = tmp_path / "n.md"
+    notes.write_text(UNCLOSED_FENCE, encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert (
+        "skipped line 5 '```python': this code fence is never closed, so the rest of the "
+        "file (lines 5-15) was read as its text, with 2 question-like line(s) in it that are "
+        "no questions (line 9 'Q2: What is Y?' and 1 more); close it with a '```' line"
+    ) in result.output
+    assert "1 question(s) seen, 1 card(s) to write; 1 other part(s) not imported" in (result.output)
+    # Closed, it is the answer's code and every question is read.
+    closed = UNCLOSED_FENCE.replace("print(total)\n", "print(total)\n```\n")
+    assert plan_and_lint(tmp_path, closed) == [
+        "What does this print?",
+        "What is Y?",
+        "Why is Z last?",
+    ]
+    # A fence in a list item ends with the item: nothing is swallowed, nothing said.
+    listed = "## What is X?\n\n- X is a letter.\n- It marks spots.\n- ```\n  x = 1\n\nThe end.\n"
+    plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "d", pack="p", text=listed)
+    assert [s.reason for s in plan.skipped if "never closed" in s.reason] == []
