@@ -42,7 +42,9 @@ _CLAUSE = re.compile(
     r"though|although|as|or|where|when|unless)\b)"
 )
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`])")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`\0])")
+"""A sentence's end: a capital, a formula (`$`, or its blanked form in a masked text:
+`_mask_math`), a bracket, emphasis or code comes next."""
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
 _SUBORDINATORS = frozenset(

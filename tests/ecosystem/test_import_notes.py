@@ -532,6 +532,20 @@ def test_an_abbreviation_ends_no_sentence() -> None:
     ]
 
 
+def test_a_sentence_may_start_with_a_formula() -> None:
+    """Sentences starting with `$L_2$` were not cut: the three were one key point (and one
+    of more than 200 characters left the answer without any)."""
+    answer = (
+        "$L_1$ adds $\\lambda \\sum |w_i|$ and pushes weights to exactly zero. "
+        "$L_2$ adds $\\lambda \\sum w_i^2$ and shrinks them smoothly. $L_1$ gives sparse models."
+    )
+    assert key_points(answer) == [
+        "$L_1$ adds $\\lambda \\sum |w_i|$ and pushes weights to exactly zero.",
+        "$L_2$ adds $\\lambda \\sum w_i^2$ and shrinks them smoothly.",
+        "$L_1$ gives sparse models.",
+    ]
+
+
 def test_a_sentence_cut_short_by_a_formula_is_not_a_point() -> None:
     answer = (
         "The chain rule gives\n\n$$ \\nabla L = 2 X^T (Xw - y) $$\n\n"
