@@ -96,6 +96,11 @@ def import_command(
     level); these markers are recognized and removed:
       **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
 
+    An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, HTML, with
+    its #separator/#html/#... column header lines or none) is read as one question per
+    note: its first field the question, its second the answer; a cloze note is asked
+    with its deletions as [...] and answered whole; its deck names the topic.
+
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key

@@ -37,6 +37,7 @@ from quiz.bank.markdown import (
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.sentences import is_short_answer
+from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
@@ -493,12 +494,17 @@ def plan_import(
             jobs[:] = _keep_old_ids(jobs, shared)
             return _guessed_work(jobs, shared), _handover(jobs)
 
-        early = _read_in_two(notes_text, prepare) if _early_split_pays(notes_text) else None
+        anki = is_anki_text(notes_text, notes_path.suffix)
+        early = (
+            _read_in_two(notes_text, prepare)
+            if not anki and _early_split_pays(notes_text)
+            else None
+        )
         drafts: list[_Draft] | None
         if early is not None:  # the notes read and the cards planned by two processes
             parsed, drafts = early
         else:
-            parsed = parse_notes(notes_text)
+            parsed = parse_anki_text(notes_text) if anki else parse_notes(notes_text)
             jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
             jobs = _keep_old_ids(jobs, shared)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
@@ -552,14 +558,29 @@ def plan_import(
                 )
                 continue
             cards.append(planned)
-    if not parsed.questions:
+    if not parsed.questions and anki:
+        skipped.append(
+            Skipped(
+                1,
+                notes_path.name,
+                "no questions found: read as an Anki plain-text export, it has no note with "
+                "a question and an answer (or a cloze) in its first two fields",
+            )
+        )
+    elif not parsed.questions:
         skipped.append(
             Skipped(
                 1,
                 notes_path.name,
                 "no questions found: expected headings like '## Q1: title', '### 3) title' "
                 "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
-                "items (see drillbit import --help)",
+                "items (see drillbit import --help)"
+                + (
+                    "; its lines are tab-separated: an Anki plain-text export is read from a "
+                    ".txt file, or any file starting with Anki's '#separator:tab' line"
+                    if tab_separated(notes_text)
+                    else ""
+                ),
             )
         )
     new_pack = not (pack_dir / PACK_FILE).exists()
