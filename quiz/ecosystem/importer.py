@@ -43,6 +43,7 @@ from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.idwords import id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
+from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.errors import DrillbitError
@@ -567,6 +568,9 @@ def plan_import(
                 "a question and an answer (or a cloze) in its first two fields",
             )
         )
+    elif not notes_text.strip("\ufeff \t\r\n"):
+        empty = "empty" if not notes_text else "blank"
+        skipped.append(Skipped(1, notes_path.name, f"no questions found: the file is {empty}"))
     elif not parsed.questions:
         skipped.append(
             Skipped(
@@ -1116,6 +1120,14 @@ def _plan_card(
     short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
     if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement
         points = [point for point in points if len(point.split()) >= 3]
+    if short_answer and not points and len(" ".join(answer.split())) > MAX_POINT_CHARS:
+        # Long, yet no point: its sentences are over a key point's length, not too short.
+        return (
+            None,
+            f"the answer has no statement of at most {MAX_POINT_CHARS} characters (a key "
+            "point's limit) with a clause that stands alone; split it into shorter sentences",
+            notes,
+        )
     if short_answer and not points:
         return (
             None,

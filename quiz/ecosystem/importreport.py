@@ -48,6 +48,8 @@ def reason_key(reason: str) -> str:
         return "no answer"
     if reason.startswith("the answer is too short"):
         return "answer too short"
+    if reason.startswith("the answer has no statement of at most"):
+        return "sentences too long"
     if "already exists" in reason:
         return "card exists"
     if NEVER_WRITTEN in reason:

@@ -360,3 +360,23 @@ def test_an_unclosed_fence_is_reported_with_what_it_swallowed(tmp_path: Path) ->
     listed = "## What is X?\n\n- X is a letter.\n- It marks spots.\n- ```\n  x = 1\n\nThe end.\n"
     plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "d", pack="p", text=listed)
     assert [s.reason for s in plan.skipped if "never closed" in s.reason] == []
+
+
+def test_an_empty_file_and_an_overlong_sentence_are_said_so(tmp_path: Path) -> None:
+    """An empty file got the list of question shapes, and an answer of one sentence
+    too long for a key point was "too short for a key point"."""
+    for text, reason in (("", "empty"), ("\n  \n", "blank")):
+        notes = tmp_path / f"{reason}.md"
+        notes.write_text(text, encoding="utf-8")
+        result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+        assert result.exit_code == 1
+        assert f"skipped {reason}.md: no questions found: the file is {reason}\n" in result.output
+    notes = tmp_path / "long.md"
+    notes.write_text("## What is a long line?\n\n" + "word " * 300 + "\n", encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert (
+        "the answer has no statement of at most 200 characters (a key point's limit) with a "
+        "clause that stands alone; split it into shorter sentences"
+    ) in result.output
+    assert "1 skipped (1 sentences too long)" in result.output
