@@ -16,9 +16,11 @@ NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
 
 
-def _taken(obj: Context, content_dir: Path) -> tuple[dict[str, Path], dict[str, Path]]:
+def _taken(
+    obj: Context, content_dir: Path
+) -> tuple[dict[str, Path], dict[str, Path], dict[str, str]]:
     """Ids and pack names already used in the bank the new cards will join (every loaded
-    source plus DIR), with their files and folders.
+    source plus DIR), with their files and folders, and the titles of those cards.
 
     Read from the card index (the cards' ids and files without building them; a full
     load only when some file changed since the index was made). A pack is known by its
@@ -32,7 +34,7 @@ def _taken(obj: Context, content_dir: Path) -> tuple[dict[str, Path], dict[str, 
     taken = {ref.id: index.card_path(ref) for ref in index.refs}
     for path in index.broken:  # a card that does not load still owns its file name
         taken.setdefault(path.stem, path)
-    return taken, dict(index.pack_dirs)
+    return taken, dict(index.pack_dirs), {ref.id: ref.title for ref in index.refs}
 
 
 def _plan_running() -> bool:
@@ -133,7 +135,7 @@ def import_command(
     # Terminal controls in notes never belong in a card; dropped before parsing.
     text = printable(read_regular_text(notes, limit=NOTES_LIMIT, title="import"))
     try:
-        taken_ids, taken_packs = _taken(obj, into)
+        taken_ids, taken_packs, taken_titles = _taken(obj, into)
         plan = plan_import(
             notes,
             content_dir=into,
@@ -145,6 +147,7 @@ def import_command(
             taken_ids=taken_ids,
             text=text,
             taken_packs=taken_packs,
+            taken_titles=taken_titles,
         )
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc

@@ -456,6 +456,7 @@ def plan_import(
     taken_ids: Mapping[str, Path] | None = None,
     text: str | None = None,
     taken_packs: Mapping[str, Path] | None = None,
+    taken_titles: Mapping[str, str] | None = None,
 ) -> ImportPlan:
     """Decide the cards for a notes file. Nothing is written.
 
@@ -463,6 +464,9 @@ def plan_import(
     one (it gets -2, -3...) unless it is that very file, which is replaced only with
     `force`. `taken_packs` maps pack names already in the bank to their folders: the
     pack may only be that folder (the app loads no second pack of a name, nor its cards).
+    `taken_titles` gives the titles of those ids' cards where known (the bank index has
+    them), so that a card imported before ids spelled formulas is matched to its
+    question (`_keep_old_ids`) without reading its file.
     ValueError for a bad pack/topic/tag name, or a pack name taken elsewhere.
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
@@ -487,7 +491,9 @@ def plan_import(
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
         note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
-        shared = _Shared(notes_path, note_lines, pack_name, tuple(tags), difficulty, taken)
+        shared = _Shared(
+            notes_path, note_lines, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
+        )
         jobs: list[_Job] = []
 
         def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
@@ -766,6 +772,8 @@ class _Shared:
     tags: tuple[str, ...]
     difficulty: int
     taken: Mapping[str, Path]
+    titles: Mapping[str, str]
+    """The titles of the taken ids' cards, where known."""
     folders: dict[Path, bool] = field(default_factory=dict)
     """Topic folder -> exists (a new pack's cards need no stat); filled as it goes."""
 
@@ -838,6 +846,8 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
         return jobs
     by_base: dict[str, list[str]] | None = None
     claimed: set[str] = set()
+    first_open: dict[str, int] = {}  # base -> where its unclaimed candidates start
+    titles: dict[tuple[str, Path], str | None] = {}  # (id, folder) -> its file's title
     kept = list(jobs)
     for index, job in enumerate(jobs):
         title = job.question.title
@@ -853,18 +863,38 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
                 base = _SUFFIX.sub("", taken_id)
                 if base != taken_id:
                     by_base.setdefault(base, []).append(taken_id)
-        wanted: str | None = None
-        for candidate in by_base.get(old, ()):
-            path = job.target_dir / f"{candidate}.md"
-            if candidate in claimed or shared.taken[candidate].resolve() != path.resolve():
+        candidates = by_base.get(old, [])
+        start = first_open.get(old, 0)
+        while start < len(candidates) and candidates[start] in claimed:
+            start += 1  # notes repeating a title claim its -2, -3... in order: skipped once
+        first_open[old] = start
+        wanted = card_title(_plain_title(title))
+        for candidate in candidates[start:]:
+            if candidate in claimed:
                 continue
-            if wanted is None:
-                wanted = card_title(_plain_title(title))
-            if _card_title_of(path) == wanted:
+            key = (candidate, job.target_dir)
+            if key not in titles:
+                path = job.target_dir / f"{candidate}.md"
+                if not _same_file(shared.taken[candidate], path):
+                    titles[key] = None
+                elif candidate in shared.titles:
+                    titles[key] = shared.titles[candidate]
+                else:
+                    titles[key] = _card_title_of(path)
+            if titles[key] == wanted:
                 claimed.add(candidate)
                 kept[index] = replace(job, kept_id=candidate)
+                vars(kept[index])["base_id"] = job.base_id  # worked out already
                 break
     return kept
+
+
+def _same_file(known: Path, path: Path) -> bool:
+    """True when the two paths name one file: as written or made absolute (no system
+    call), else once links are followed."""
+    if known == path or os.path.abspath(known) == os.path.abspath(path):
+        return True
+    return known.resolve() == path.resolve()
 
 
 def _card_title_of(path: Path) -> str | None:
