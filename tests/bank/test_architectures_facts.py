@@ -142,6 +142,21 @@ def test_seventeenth_round_corrections_and_citations() -> None:
         assert "almost linear time" in text(card_id), card_id
 
 
+def test_an_lstm_damps_its_cell_path_but_can_still_explode_elsewhere() -> None:
+    # One step: the direct derivative of c_t = f * c_prev + i * g in c_prev is f, in (0, 1).
+    rng = np.random.default_rng(0)
+    f = 1 / (1 + np.exp(-rng.normal(size=5) * 3))
+    assert np.all((f > 0) & (f < 1))
+    # A path through the recurrent weights is not damped: W^T diag(o * tanh') grows when
+    # W is large, whatever the forget gate does.
+    W = 4.0 * np.eye(5)
+    step = W.T @ np.diag(np.full(5, 0.5))
+    assert np.linalg.norm(np.linalg.matrix_power(step, 10), 2) > 1e3
+    body = text("lstm-cell")
+    assert "do nothing against exploding gradients" not in body
+    assert "the direct cell path is damped by $f < 1$" in body
+
+
 # ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
 # slash derivatives, big-O, comparisons, subscripts and "3x3"-style products.
 _ASCII_MATH = re.compile(
