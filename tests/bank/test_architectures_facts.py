@@ -157,6 +157,13 @@ def test_an_lstm_damps_its_cell_path_but_can_still_explode_elsewhere() -> None:
     assert "the direct cell path is damped by $f < 1$" in body
 
 
+def test_the_post_norm_sources_are_named_by_title() -> None:
+    # Two "Liu et al. 2020" and two "He et al. 2016" exist; the card cites these ones.
+    source = card("pre-norm-vs-post-norm").front.source
+    assert "Liu et al. 2020 (Understanding the Difficulty of Training Transformers)" in source
+    assert "He et al. 2016 (Identity Mappings in Deep Residual Networks)" in source
+
+
 # ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
 # slash derivatives, big-O, comparisons, subscripts and "3x3"-style products.
 _ASCII_MATH = re.compile(
