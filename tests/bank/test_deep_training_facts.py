@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 
+from engine.checkers.deep.clipping import ClipGradNormChecker
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import ChoiceFront, ConceptFront
@@ -136,6 +137,15 @@ def test_eighteenth_round_corrections_and_citations() -> None:
     # The sources the body already cites.
     source = card("adagrad-rmsprop-adam").front.source
     assert "Wilson et al. 2017" in source and "Loshchilov & Hutter 2019" in source
+
+
+def test_the_clipping_task_names_every_case_the_checker_runs() -> None:
+    cases = ClipGradNormChecker().make_cases(np.random.default_rng(0), {})
+    names = [c.name.split(": ", 1)[1] for c in cases]
+    assert "a single 1-D array" in names
+    task = card("clip-grad-norm").sections["Task"].text
+    assert "a single 1-D array" in task
+    assert "a view of one" in task
 
 
 # ASCII spellings of math that belong inside `$...$`: sqrt(...), powers, Greek names,
