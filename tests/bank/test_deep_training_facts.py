@@ -139,6 +139,27 @@ def test_eighteenth_round_corrections_and_citations() -> None:
     assert "Wilson et al. 2017" in source and "Loshchilov & Hutter 2019" in source
 
 
+def test_float16_range_and_rounding_as_the_mixed_precision_cards_state_them() -> None:
+    half = np.finfo(np.float16)
+    assert float(half.max) == 65504.0
+    assert float(half.tiny) == 2.0**-14  # smallest normal
+    assert float(np.float16(2.0**-24)) == 2.0**-24 and float(np.float16(2.0**-26)) == 0.0
+    assert float(np.float16(2.0**-25)) == 0.0  # half the smallest subnormal rounds to 0
+    # Loss scaling: a gradient lost in float16 survives once the loss is scaled by 2**16.
+    g = 1e-9
+    assert float(np.float16(g)) == 0.0 and float(np.float16(g * 2.0**16)) > 0.0
+    # An update below about 2**-11 of a weight rounds away in float16, not in float32.
+    w, u = np.float16(1.0), 2.0**-12
+    assert w + np.float16(u) == w and np.float32(1.0) + np.float32(u) != np.float32(1.0)
+    body = text("mixed-precision-loss-scaling")
+    assert "It prevents **underflow**, not overflow." in body
+    assert "`scaler.unscale_(optimizer)` before `clip_grad_norm_`" in body
+    front = card("loss-scaling-claims").front
+    assert isinstance(front, ChoiceFront)
+    assert front.answer == (0, 3)
+    assert "overflowing" in front.choices[1] and "divided by $S$" in front.choices[2]
+
+
 def test_the_clipping_task_names_every_case_the_checker_runs() -> None:
     cases = ClipGradNormChecker().make_cases(np.random.default_rng(0), {})
     names = [c.name.split(": ", 1)[1] for c in cases]
