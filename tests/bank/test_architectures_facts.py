@@ -157,6 +157,28 @@ def test_an_lstm_damps_its_cell_path_but_can_still_explode_elsewhere() -> None:
     assert "the direct cell path is damped by $f < 1$" in body
 
 
+def test_the_rnn_jacobian_chain_has_the_latest_step_on_the_left() -> None:
+    # h_i = tanh(W h_{i-1}): the chain rule gives J_t ... J_{k+1}, J_i = diag(1 - h_i^2) W.
+    rng = np.random.default_rng(1)
+    W = rng.normal(size=(3, 3))
+    h0 = rng.normal(size=3)
+    h1 = np.tanh(W @ h0)
+    h2 = np.tanh(W @ h1)
+    J1, J2 = np.diag(1 - h1**2) @ W, np.diag(1 - h2**2) @ W
+    eps = 1e-6
+    numeric = np.column_stack(
+        [
+            (np.tanh(W @ np.tanh(W @ (h0 + e))) - np.tanh(W @ np.tanh(W @ (h0 - e)))) / (2 * eps)
+            for e in np.eye(3) * eps
+        ]
+    )
+    assert np.allclose(numeric, J2 @ J1, atol=1e-8)
+    assert not np.allclose(numeric, J1 @ J2, atol=1e-3)  # the other order is wrong
+    body = text("rnn-gradient-flow")
+    assert "\\prod_{i=k+1}^{t}" not in body
+    assert "the latest step on the left" in body
+
+
 def test_the_post_norm_sources_are_named_by_title() -> None:
     # Two "Liu et al. 2020" and two "He et al. 2016" exist; the card cites these ones.
     source = card("pre-norm-vs-post-norm").front.source
