@@ -160,6 +160,14 @@ def test_float16_range_and_rounding_as_the_mixed_precision_cards_state_them() ->
     assert "overflowing" in front.choices[1] and "divided by $S$" in front.choices[2]
 
 
+def test_adam_divides_its_running_average_not_the_gradient() -> None:
+    # One Adam step from m = 0.5, g = 2: the numerator is m_hat, not g.
+    beta1, m, g = 0.9, 0.5, 2.0
+    m_new = beta1 * m + (1 - beta1) * g
+    assert not np.isclose(m_new / (1 - beta1**2), g)
+    assert "dividing the gradient (in Adam, its running average)" in text("adagrad-rmsprop-adam")
+
+
 def test_the_clipping_task_names_every_case_the_checker_runs() -> None:
     cases = ClipGradNormChecker().make_cases(np.random.default_rng(0), {})
     names = [c.name.split(": ", 1)[1] for c in cases]
