@@ -25,7 +25,7 @@ from quiz.settings import Settings, load_settings
 from quiz.store import Store
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan_status import PlanQueue, PlanStatus, plan_queue, plan_status
+from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -77,6 +77,9 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._grouped: tuple[object, CardGroups] = ((), {})
+        self.plans = PlanCache()
+        """The plan's status, kept while the store, the bank, the settings and the day are
+        unchanged: Home's line and warning, the stats screen and `d` share it."""
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -179,9 +182,11 @@ class Workspace:
 
     def plan_status(self, *, with_forecast: bool = False) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan
-        (`with_forecast`: and the plan-followed forecast, up to a second)."""
+        (`with_forecast`: and the plan-followed forecast, seconds on a heavy home). Kept
+        while nothing it is computed from changes (`PlanCache`): Home's line, its target
+        warning and the stats screen compute it once."""
         refs, now, tz = self.content.refs, self.now(), self.tz
-        return plan_status(
+        return self.plans.status(
             self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
         )
 
@@ -204,8 +209,9 @@ class Workspace:
         # plan mode paces the whole bank; cards picked by hand are studied as picked
         planned: PlanQueue | None = None
         if request.mode == "due" and request.card_ids is None:
-            refs, now = self.content.refs, self.now()
-            planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
+            # today's queue as Home's line counted it (`plan_queue`'s, kept: `PlanCache`)
+            status = self.plan_status()
+            planned = None if status is None else status.queue
         options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng

@@ -800,6 +800,14 @@ class Store:
             self._columns = None if key is None else (key, columns)
             return columns
 
+    def version(self) -> object:
+        """What identifies the database's content as this store sees it (`_columns_key`):
+        equal between two calls when nothing was written in between, through this store or
+        another connection; None when it cannot be told (then keep nothing read from it).
+        What the app keeps of the interview plan's status is keyed by it."""
+        with self._lock:
+            return self._columns_key()
+
     def _columns_key(self) -> object:
         """What identifies the database's content as this store sees it: its connection,
         its own writes, and SQLite's count of other connections' commits. None when the

@@ -7,6 +7,7 @@ fsrs states, the person's answer times, what today already used) and calls them.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
@@ -16,7 +17,7 @@ from fsrs import Card, Scheduler
 
 from quiz.store import InterviewPlan, Review, Store
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, day_start, local_date
+from quiz.study.days import as_utc, day_start, local_date, next_day_start
 
 if TYPE_CHECKING:
     from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness, TimeBox
@@ -28,10 +29,12 @@ __all__ = [
     "AHEAD_COMMAND",
     "PACE_WINDOW_DAYS",
     "PRACTISE_MORE",
+    "PlanCache",
     "PlanQueue",
     "PlanStatus",
     "ahead_offer",
     "cards_wait",
+    "clock_changes_at",
     "day_decided_at",
     "memory_at",
     "minutes_used_note",
@@ -846,6 +849,36 @@ def plan_status(
     plan-followed forecast (`forecast`, the stats screen's plot; `followed`, its last
     day), to say when it ends under the target.
     """
+    made = _status(store, cards, now, tz=tz, scheduler=scheduler)
+    if made is None:
+        return None
+    status, parts = made
+    return (
+        _with_forecast(status, parts, now, tz=tz, scheduler=scheduler) if with_forecast else status
+    )
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What a status was computed from that its forecast needs too."""
+
+    cards: list[StudyCard]
+    """The cards the plan covers (`planned_cards`)."""
+    memory: dict[str, Card]
+    """Their fsrs states readiness on the day is measured from."""
+    found: tuple[DayPlan, PlanQueue, Pace] | None
+    """Today's decision (`_today`); None on and after the interview day."""
+
+
+def _status(
+    store: Store,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+) -> tuple[PlanStatus, _Parts] | None:
+    """`plan_status` without its forecast, and what the forecast is computed from."""
     plan = store.interview_plan()
     if plan is None:
         return None
@@ -861,14 +894,141 @@ def plan_status(
         memory = memory_at(store, ids, start)
     else:
         memory = memory_of(store.card_states(ids))
-    points: list[ForecastDay] = []
-    if with_forecast and found is not None:
-        points = _followed(cards, memory, plan, now, found, tz=tz, scheduler=scheduler)
-    return PlanStatus(
+    status = PlanStatus(
         plan=plan,
         days_left=days_left,
         on_the_day=readiness(cards, memory, start, scheduler),
         today=None if found is None else found[0],
         queue=None if found is None else found[1],
-        forecast=tuple(points),
     )
+    return status, _Parts(cards=cards, memory=memory, found=found)
+
+
+def _with_forecast(
+    status: PlanStatus, parts: _Parts, now: datetime, *, tz: tzinfo, scheduler: Scheduler
+) -> PlanStatus:
+    """`status` with its plan-followed forecast (none on and after the interview day)."""
+    if parts.found is None:
+        return status
+    points = _followed(
+        parts.cards, parts.memory, status.plan, now, parts.found, tz=tz, scheduler=scheduler
+    )
+    return replace(status, forecast=tuple(points))
+
+
+def clock_changes_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
+    """When the plan's status may next change by the clock alone, the store as it is:
+    the next midnight (a new day is planned), a step of a card answered today falling
+    due (back among the day's reviews), a buried card coming back (`PlanCache`)."""
+    from quiz.store.timefmt import from_db, to_db
+
+    moment = as_utc(now)
+    until = next_day_start(moment, tz)
+    answered = {
+        r.card_id for r in store.reviews(since=day_start(moment, tz)) if r.card_after is not None
+    }
+    columns = store.schedule_columns()
+    after = to_db(moment)
+    for card_id in answered:
+        column = columns.get(card_id)
+        if column is not None and column[1] > after:
+            until = min(until, from_db(column[1]))
+    for flag in store.card_flags().values():
+        if flag.buried_until is not None and as_utc(flag.buried_until) > moment:
+            until = min(until, as_utc(flag.buried_until))
+    return until
+
+
+@dataclass
+class _Kept:
+    """One status `PlanCache` keeps, and what it was computed from."""
+
+    key: object
+    """The store's version, the local day and the time zone."""
+    cards: Sequence[StudyCard]
+    scheduler: Scheduler
+    at: datetime
+    """The moment it was computed at (its forecast is computed at it too)."""
+    until: datetime
+    """It holds before this moment (`clock_changes_at`)."""
+    made: tuple[PlanStatus, _Parts] | None
+    forecast: PlanStatus | None = None
+    """The status with its forecast, once asked."""
+
+
+class PlanCache:
+    """The plan's status kept while nothing it is computed from has changed, so Home's
+    line, Home's target warning, the stats screen's plot and a due session's queue share
+    one computation (on a heavy home the forecast is seconds of CPU, and each of them
+    computed it).
+
+    A kept status is given again while the store is unchanged (`Store.version`: no
+    answer, import, flag or plan change, through this store or another connection), the
+    cards and the scheduler are the same objects (a reloaded bank, new settings), and the
+    clock is on the same local day, before the next moment the clock alone changes it
+    (`clock_changes_at`). It is exactly what `plan_status` gave at the moment it was
+    computed, the forecast included (computed at that moment when first asked). Before the
+    day's first plan-mode answer the day is decided at the moment of that computation,
+    and a later one within the same day could price its reviews a few hours later
+    (docs/plan.md, "The day is decided once").
+
+    Safe to share between Home's forecast worker and the screen's thread: a status is
+    computed once under a lock, its forecast under another, so counting Home's line again
+    does not wait for a forecast being computed.
+    """
+
+    def __init__(self) -> None:
+        self._kept: _Kept | None = None
+        self._lock = threading.Lock()
+        self._forecast_lock = threading.Lock()
+
+    def status(
+        self,
+        store: Store,
+        cards: Sequence[StudyCard],
+        now: datetime,
+        *,
+        tz: tzinfo,
+        scheduler: Scheduler,
+        with_forecast: bool = False,
+    ) -> PlanStatus | None:
+        """`plan_status(store, cards, now, ...)`, or the one kept when it still holds."""
+        kept = self._current(store, cards, now, tz=tz, scheduler=scheduler)
+        if kept.made is None:
+            return None
+        status, parts = kept.made
+        if not with_forecast:
+            return status
+        with self._forecast_lock:
+            if kept.forecast is None:
+                kept.forecast = _with_forecast(status, parts, kept.at, tz=tz, scheduler=scheduler)
+            return kept.forecast
+
+    def _current(
+        self,
+        store: Store,
+        cards: Sequence[StudyCard],
+        now: datetime,
+        *,
+        tz: tzinfo,
+        scheduler: Scheduler,
+    ) -> _Kept:
+        with self._lock:
+            # the version before the reads: a write during them computes again next time
+            version = store.version()
+            key = (version, local_date(now, tz), tz)
+            kept = self._kept
+            if (
+                version is not None
+                and kept is not None
+                and kept.key == key
+                and kept.cards is cards
+                and kept.scheduler is scheduler
+                and as_utc(kept.at) <= as_utc(now) < kept.until
+            ):
+                return kept
+            made = _status(store, cards, now, tz=tz, scheduler=scheduler)
+            until = clock_changes_at(store, now, tz)
+            kept = _Kept(key, cards, scheduler, now, until, made)
+            self._kept = kept if version is not None else None
+            return kept
