@@ -35,6 +35,7 @@ __all__ = [
     "ahead_offer",
     "cards_wait",
     "clock_changes_at",
+    "current_memory",
     "day_decided_at",
     "memory_at",
     "minutes_used_note",
@@ -507,13 +508,19 @@ def _spent_between(store: Store, start: datetime, end: datetime | None = None) -
     return sum(_card_seconds(store, reviews, start).values())
 
 
-def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[str, Card]:
+def memory_at(
+    store: Store,
+    card_ids: Sequence[str],
+    moment: datetime,
+    current: Mapping[str, Card] | None = None,
+) -> dict[str, Card]:
     """The cards' fsrs memory states as they were at `moment`: a card answered since has
     the state before its first answer since (absent when it was new then); the others
-    their saved state. From the review log, which keeps each answer's state before."""
-    from quiz.study.plan import memory_of
+    their saved state. From the review log, which keeps each answer's state before.
 
-    memory = memory_of(store.card_states(card_ids))
+    `current`: the saved states already read (`current_memory`, of these cards or more),
+    so a caller that needs them too reads the card states once."""
+    memory = _memory(store, card_ids, current)
     wanted = set(card_ids)
     done: set[str] = set()
     for review in store.reviews(since=as_utc(moment)):
@@ -525,6 +532,26 @@ def memory_at(store: Store, card_ids: Sequence[str], moment: datetime) -> dict[s
         else:
             memory[review.card_id] = Card.from_json(review.card_before)
     return memory
+
+
+def current_memory(store: Store, card_ids: Sequence[str]) -> dict[str, Card]:
+    """The saved fsrs states of `card_ids` (absent: never seen), in their order. Read once
+    for one `plan_status`: the day's start, the steps due, the offer ahead and readiness on
+    the day take theirs from it (each read the whole card_state table and parsed its
+    states again: three times in one status once the day's list was done)."""
+    from quiz.study.plan import memory_of
+
+    return memory_of(store.card_states(card_ids))
+
+
+def _memory(
+    store: Store, card_ids: Sequence[str], current: Mapping[str, Card] | None
+) -> dict[str, Card]:
+    """The saved states of `card_ids`, in their order, as `current_memory` gives them:
+    taken from `current` (states of these cards or more) when given, else read."""
+    if current is None:
+        return current_memory(store, card_ids)
+    return {card_id: current[card_id] for card_id in card_ids if card_id in current}
 
 
 def day_decided_at(
@@ -579,9 +606,11 @@ def _day_start(
     now: datetime,
     tz: tzinfo,
     scheduler: Scheduler | None,
+    current: Mapping[str, Card] | None = None,
 ) -> _DayStart:
     """Today's inputs as they were when the day was decided (`day_decided_at`): the
-    answers and flags of the day since leave them as they were."""
+    answers and flags of the day since leave them as they were. `current`: the cards'
+    saved states, when already read (`current_memory`)."""
     at = day_decided_at(plan, now, tz, first_answer=_first_answer(store, plan, now, tz))
     since = store.flagged_since(at)
     earlier = {
@@ -594,7 +623,7 @@ def _day_start(
     midnight = day_start(now, tz)
     return _DayStart(
         at=at,
-        memory=memory_at(store, [card.id for card in planned], at),
+        memory=memory_at(store, [card.id for card in planned], at, current),
         pace=pace_from_store(store, planned, at, tz, scheduler, before=at),
         spent=_spent_between(store, midnight, at),
         planned=planned,
@@ -645,10 +674,12 @@ def _today(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
+    current: Mapping[str, Card] | None = None,
 ) -> tuple[DayPlan, PlanQueue, Pace] | None:
     """What is left now of today's plan-mode study over `cards`, what a session started
     now gives of it, and the pace the day was planned with (the forecast plans the days
-    after with it too).
+    after with it too). `current`: the saved states of `cards`, when already read
+    (`current_memory`: `plan_status` reads them once).
 
     The day is decided once, at its first plan-mode answer (`_day_start`: the memory
     then, the pace from the answers before it, none of its minutes spent; until that
@@ -670,9 +701,9 @@ def _today(
     (a slow day leaves cards for tomorrow). The bank's cards are today's: a card added
     since the day was decided is planned as if it had been there then.
     """
-    from quiz.study.plan import memory_of, plan_day, rest_of_day, steps_due, time_box
+    from quiz.study.plan import plan_day, rest_of_day, steps_due, time_box
 
-    start = _day_start(store, cards, plan, now, tz, scheduler)
+    start = _day_start(store, cards, plan, now, tz, scheduler, current)
     steps = _takes_steps(start, plan, tz)
     day = plan_day(
         start.studied,
@@ -698,8 +729,7 @@ def _today(
     stepping: list[str] = []
     if steps:
         today_ids = {r.card_id for r in todays if r.card_id in kinds}
-        current = memory_of(store.card_states(sorted(today_ids - hidden)))
-        stepping = steps_due(current, now, tz)
+        stepping = steps_due(_memory(store, sorted(today_ids - hidden), current), now, tz)
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
     spent = _spent_between(store, midnight)
     box = time_box(plan, start.pace, spent, kinds.values())
@@ -717,7 +747,9 @@ def _today(
         # the list done: what the minutes left hold of the next days (never computed
         # while the list has cards, so a day being studied pays nothing for it)
         shown = [card for card in cards if card.id not in hidden]
-        queue = _with_ahead(queue, store, shown, plan, rest, now, tz=tz, scheduler=scheduler)
+        queue = _with_ahead(
+            queue, store, shown, plan, rest, now, tz=tz, scheduler=scheduler, current=current
+        )
     return rest, queue, start.pace
 
 
@@ -731,16 +763,17 @@ def _with_ahead(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
+    current: Mapping[str, Card] | None = None,
 ) -> PlanQueue:
     """`queue`, today's list done, with what may be studied ahead (`study_ahead`) over
     `cards` (those a session may show now): the memory now, the pace measured now (all
     of the day's answers in it), today's minutes spent. An ahead card is kept only if its
     long answer at that pace fits in the minutes left, as `offered` keeps the day's."""
-    from quiz.study.plan import memory_of, study_ahead, time_box
+    from quiz.study.plan import study_ahead, time_box
 
     if rest.last_pass:
         return replace(queue, no_ahead="last_pass")
-    memory = memory_of(store.card_states([card.id for card in cards]))
+    memory = _memory(store, [card.id for card in cards], current)
     if all(card.id in memory for card in cards):
         return replace(queue, no_ahead="seen")
     pace = pace_from_store(store, cards, now, tz, scheduler)
@@ -882,18 +915,21 @@ def _status(
     plan = store.interview_plan()
     if plan is None:
         return None
-    from quiz.study.plan import interview_start, memory_of, readiness
+    from quiz.study.plan import interview_start, readiness
 
+    # every card's saved state, read once (today's start, its steps, the offer ahead and
+    # readiness on the day all take theirs from it)
+    current = current_memory(store, [card.id for card in cards])
     # today's plan from every card: one suspended since the day's start leaves it
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler, current=current)
     cards = planned_cards(store, cards)
     ids = [card.id for card in cards]
     days_left = (plan.interview - local_date(now, tz)).days
     start = interview_start(plan, tz)
     if days_left <= 0:
-        memory = memory_at(store, ids, start)
+        memory = memory_at(store, ids, start, current)
     else:
-        memory = memory_of(store.card_states(ids))
+        memory = _memory(store, ids, current)
     status = PlanStatus(
         plan=plan,
         days_left=days_left,

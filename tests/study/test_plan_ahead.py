@@ -3,6 +3,7 @@ days' new cards that fit in them, offered apart from the day's counts (Anki's cu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -12,7 +13,15 @@ import quiz.study.plan
 from quiz.overview import StudyRequest, nothing_to_study, session_options
 from quiz.settings import Settings
 from quiz.store import Store
-from quiz.study.plan_status import PlanQueue, PlanStatus, plan_queue, plan_status
+from quiz.study.plan_status import (
+    PlanQueue,
+    PlanStatus,
+    _today,
+    current_memory,
+    memory_at,
+    plan_queue,
+    plan_status,
+)
 from quiz.study.session import Session
 from tests.study.test_plan import START, C, yesterday_s_plan
 
@@ -178,3 +187,41 @@ def test_the_time_box_stops_a_session_studying_ahead_when_the_minutes_run_out(
     # and wait for tomorrow with the minutes used
     assert after.ahead == () and after.queue.no_ahead_reason() == "today's plan minutes are used"
     assert after.load().startswith(f"today: done, {round(after.queue.spent_seconds / 60)} of 30")
+
+
+def test_a_done_day_s_status_reads_the_card_states_once(
+    store: Store, scheduler: Scheduler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the day's start, the offer ahead and readiness on the day each read every card's
+    # state (the whole table, each state parsed): three reads in one status
+    status, moment = day_done_quickly(store, scheduler)
+    assert status.ahead, "the list done with minutes left: the offer ahead is computed"
+    reads: list[object] = []
+    read = Store.card_states
+
+    def counted(self: Store, card_ids: object = None) -> object:
+        reads.append(card_ids)
+        return read(self, card_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "card_states", counted)
+    again = plan_status(store, DECK, moment, tz=UTC, scheduler=scheduler, with_forecast=True)
+    assert len(reads) == 1
+    assert again is not None and again.forecast
+    assert replace(again, forecast=()) == status, "the same status"
+
+
+def test_the_day_s_parts_from_the_states_read_once_are_those_read_each_time(
+    store: Store, scheduler: Scheduler
+) -> None:
+    status, moment = day_done_quickly(store, scheduler)
+    plan = store.interview_plan()
+    assert plan is not None
+    ids = [card.id for card in DECK]
+    current = current_memory(store, ids)
+    assert current and len(current) < len(DECK), "some cards seen, some new"
+    # the memory at the day's start: today's answers taken back, from the states given
+    assert memory_at(store, ids, START, current) == memory_at(store, ids, START)
+    assert memory_at(store, ids[::-1], START, current) == memory_at(store, ids[::-1], START)
+    given = _today(store, DECK, plan, moment, tz=UTC, scheduler=scheduler, current=current)
+    assert given == _today(store, DECK, plan, moment, tz=UTC, scheduler=scheduler)
+    assert given is not None and given[1] == status.queue
