@@ -225,6 +225,34 @@ PLAN_DAYS = 14
 """The heavy plan figure's interview: this many days ahead (the reviewer's case)."""
 
 
+_PLAN_SCREENS = """
+import json, resource, sys
+from pathlib import Path
+import quiz.study.plan
+from quiz.workspace import Workspace
+made = []
+forecast = quiz.study.plan.forecast
+def counted(*args, **kwargs):
+    made.append(1)
+    return forecast(*args, **kwargs)
+quiz.study.plan.forecast = counted
+ws = Workspace.open([Path(sys.argv[1])])
+ws.content.refs
+def cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+start = cpu()
+ws.home_view()
+ws.plan_status()  # Home's line
+ws.plan_status(with_forecast=True)  # Home's target warning (its worker)
+ws.stats()
+ws.plan_status(with_forecast=True)  # the stats screen's plot
+print(json.dumps({"cpu_ms": (cpu() - start) * 1000, "forecasts": len(made)}))
+"""
+"""Home's counts and plan line, its target warning, then the stats screen opened: the
+workspace calls the screens make, in one process (`plan_screens_heavy_cpu_ms`)."""
+
+
 def plan_figures(
     work: Path, bank: Path, home: Path, shape: dict[str, Any], repeats: int
 ) -> list[Figure]:
@@ -233,7 +261,9 @@ def plan_figures(
     and wall, spawn to exit. Its forecast plans each day to the interview, the last days
     with the last pass over every seen card; Home and the stats screen compute the same
     (`Workspace.plan_status(with_forecast=True)`). A copy: the other figures are of a
-    home without a plan."""
+    home without a plan. `plan_screens_heavy_cpu_ms`: Home then the stats screen, which
+    share one status and one forecast (`PlanCache`; `forecasts` says how many were
+    computed: 3 until the twentieth round)."""
     planned = work / "plan-home"
     shutil.copytree(home, planned)
     env = _home_env(planned)
@@ -241,12 +271,29 @@ def plan_figures(
     run_python(["-m", "quiz", "--content", str(bank), "plan", "--interview", interview], env=env)
     walls: list[float] = []
     cpus: list[float] = []
+    screens: list[float] = []
+    forecasts: set[int] = set()
     for _ in range(repeats):
         wall, _, cpu = _peak_run(["quiz", "--content", str(bank), "plan", "--json"], env)
         walls.append(wall)
         cpus.append(cpu)
+        _, done = run_python(["-c", _PLAN_SCREENS, str(bank)], env=env)
+        report = json.loads(done.stdout)
+        screens.append(float(report["cpu_ms"]))
+        forecasts.add(int(report["forecasts"]))
     params = {**shape, "repeats": repeats, "days_left": PLAN_DAYS}
     return [
+        Figure(
+            "plan_screens_heavy_cpu_ms",
+            median(screens),
+            "ms",
+            {
+                **params,
+                "measure": "CPU of Home's plan line and target warning, then the stats "
+                "screen opened (their Workspace calls), one process",
+                "forecasts": sorted(forecasts),
+            },
+        ),
         Figure(
             "plan_heavy_cpu_ms",
             median(cpus),

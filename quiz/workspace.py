@@ -25,7 +25,7 @@ from quiz.settings import Settings, load_settings
 from quiz.store import Store
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus
+from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus, plan_queue
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -79,7 +79,8 @@ class Workspace:
         self._grouped: tuple[object, CardGroups] = ((), {})
         self.plans = PlanCache()
         """The plan's status, kept while the store, the bank, the settings and the day are
-        unchanged: Home's line and warning, the stats screen and `d` share it."""
+        unchanged: Home's line, its target warning and the stats screen share it (a
+        session's queue is counted when it starts: `plan_queue`)."""
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -209,9 +210,8 @@ class Workspace:
         # plan mode paces the whole bank; cards picked by hand are studied as picked
         planned: PlanQueue | None = None
         if request.mode == "due" and request.card_ids is None:
-            # today's queue as Home's line counted it (`plan_queue`'s, kept: `PlanCache`)
-            status = self.plan_status()
-            planned = None if status is None else status.queue
+            refs, now = self.content.refs, self.now()
+            planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
         options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng

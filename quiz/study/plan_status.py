@@ -994,19 +994,23 @@ class _Kept:
 
 class PlanCache:
     """The plan's status kept while nothing it is computed from has changed, so Home's
-    line, Home's target warning, the stats screen's plot and a due session's queue share
-    one computation (on a heavy home the forecast is seconds of CPU, and each of them
-    computed it).
+    line, Home's target warning and the stats screen's plot share one computation (on a
+    heavy home the forecast is seconds of CPU, and each of them computed it).
 
     A kept status is given again while the store is unchanged (`Store.version`: no
     answer, import, flag or plan change, through this store or another connection), the
     cards and the scheduler are the same objects (a reloaded bank, new settings), and the
     clock is on the same local day, before the next moment the clock alone changes it
     (`clock_changes_at`). It is exactly what `plan_status` gave at the moment it was
-    computed, the forecast included (computed at that moment when first asked). Before the
-    day's first plan-mode answer the day is decided at the moment of that computation,
-    and a later one within the same day could price its reviews a few hours later
-    (docs/plan.md, "The day is decided once").
+    computed, the forecast included (computed at that moment when first asked).
+
+    Before the day's first plan-mode answer the day is decided at the moment it is
+    computed (`day_decided_at`), so a status computed hours later could in principle
+    differ: fsrs counts elapsed time in whole days, and a card's recall today steps down
+    when the time of its last review passes, which may reorder the last pass's ranking.
+    On the heavy home and a small one the day's list was the same from midnight to 23:30
+    (docs/plan.md, "The day is decided once"); a session's queue is still counted when it
+    starts (`plan_queue`), so the first answer decides from that moment.
 
     Safe to share between Home's forecast worker and the screen's thread: a status is
     computed once under a lock, its forecast under another, so counting Home's line again

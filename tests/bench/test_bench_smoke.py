@@ -226,6 +226,7 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "home_refresh_heavy_ms",
         "plan_heavy_cpu_ms",
         "plan_heavy_ms",
+        "plan_screens_heavy_cpu_ms",
         "export_progress_heavy_ms",
         "export_progress_heavy_peak_mb",
         "restore_progress_heavy_peak_mb",
@@ -234,6 +235,8 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     kinds = {f.params["file"] for f in figures if f.name == "export_progress_heavy_mib"}
     assert kinds == {"plain", "gzip"}
     assert _named(figures, "stats_heavy_ms")[0].params["reviews"] >= 300
+    screens = _named(figures, "plan_screens_heavy_cpu_ms")[0]
+    assert screens.params["forecasts"] == [1], "Home and the stats screen share one forecast"
     assert all(f.value > 0 for f in figures)
 
 
