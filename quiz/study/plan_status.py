@@ -1008,9 +1008,9 @@ class PlanCache:
     computed (`day_decided_at`), so a status computed hours later could in principle
     differ: fsrs counts elapsed time in whole days, and a card's recall today steps down
     when the time of its last review passes, which may reorder the last pass's ranking.
-    On the heavy home and a small one the day's list was the same from midnight to 23:30
-    (docs/plan.md, "The day is decided once"); a session's queue is still counted when it
-    starts (`plan_queue`), so the first answer decides from that moment.
+    On the heavy home and two small ones the day's list was the same at every hour sampled
+    from 00:30 to 23:30 (docs/plan.md, after "The day is decided once"); a session's queue
+    is still counted when it starts (`plan_queue`), so the first answer decides from then.
 
     Safe to share between Home's forecast worker and the screen's thread: a status is
     computed once under a lock, its forecast under another, so counting Home's line again
