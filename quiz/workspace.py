@@ -77,10 +77,7 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._grouped: tuple[object, CardGroups] = ((), {})
-        self.plans = PlanCache()
-        """The plan's status, kept while the store, the bank, the settings and the day are
-        unchanged: Home's line, its target warning and the stats screen share it (a
-        session's queue is counted when it starts: `plan_queue`)."""
+        self.plans = PlanCache()  # the plan's status, shared by Home and the stats screen
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -183,9 +180,8 @@ class Workspace:
 
     def plan_status(self, *, with_forecast: bool = False) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan
-        (`with_forecast`: and the plan-followed forecast, seconds on a heavy home). Kept
-        while nothing it is computed from changes (`PlanCache`): Home's line, its target
-        warning and the stats screen compute it once."""
+        (`with_forecast`: and the plan-followed forecast), kept while nothing it is computed
+        from changes (`PlanCache`): Home's line, its warning and the stats screen share it."""
         refs, now, tz = self.content.refs, self.now(), self.tz
         return self.plans.status(
             self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
