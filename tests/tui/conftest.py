@@ -249,6 +249,44 @@ def shared_topic(tmp_path: Path) -> Path:
     return root
 
 
+CODE_CHOICE_CARD = """---
+id: dropout-rate-code
+kind: choice
+title: Dropout rate in NumPy
+topic: arrays
+tags: [dropout]
+difficulty: 2
+source: tests
+choices:
+  - "`keep = rng.random(A.shape) < 0.8`, then `A * keep / 0.8`"
+  - "`keep = rng.random(A.shape) < 0.2`, then `A * keep / 0.2`"
+answer: 0
+---
+
+## Question
+
+Dropout with rate `p = 0.2`: which training-time NumPy code is inverted dropout?
+
+## Explanation
+
+The rate is the chance of dropping a unit, so 80% are kept and divided by 0.8.
+"""
+
+
+@pytest.fixture
+def code_choices(tmp_path: Path) -> Path:
+    """A pack "snippets" with one choice card whose options are inline code (pass it as
+    `extra`; study it with `StudyRequest(mode="cram", pack="snippets")`)."""
+    root = tmp_path / "snippets-bank"
+    pack = root / "snippets"
+    (pack / "arrays").mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "title: Snippets\ndescription: Code in the options.\nversion: 0.1.0\n", encoding="utf-8"
+    )
+    (pack / "arrays" / "dropout-rate-code.md").write_text(CODE_CHOICE_CARD, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """A fake clock at START."""

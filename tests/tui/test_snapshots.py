@@ -97,6 +97,26 @@ def test_study_choice_feedback(
     assert snap_compare(app, run_before=keys("1", "enter"), terminal_size=size)
 
 
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("size", SIZES)
+def test_study_choice_code_focused(
+    snap_compare: SnapCompare,
+    build: AppFactory,
+    code_choices: Path,
+    size: tuple[int, int],
+    theme: str,
+) -> None:
+    """Options in inline code, the list focused: each code span a grey box a shade off the
+    list's highlight (test_code_in_options.py checks its 256-colour form)."""
+    app = build(study=StudyRequest(mode="cram", pack="snippets"), extra=[code_choices])
+
+    async def set_theme(pilot: Pilot[None]) -> None:
+        app.theme = theme
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=set_theme, terminal_size=size)
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_study_mock_numeric(
     snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
