@@ -576,3 +576,30 @@ async def test_the_drills_first_frame_has_the_footers_keys(
     for key in ("^r Grade", "^t Hint", "esc Back", "f1 Help"):
         assert key in first[-1]
     assert first[-1] == settled[-1]
+
+
+TASK_LINE = "Every paragraph of this task is 77 cells long, so it fits 78 columns, not 76."
+"""77 cells: one row of an 80-column task pane without a scroll bar, two rows with one."""
+
+
+@pytest.mark.parametrize("opened", ["command", "session", "list"])
+async def test_the_drills_first_frame_wraps_the_task_as_it_stays(
+    build: AppFactory, tui_bank: Path, opened: str
+) -> None:
+    """At 80x24 a task longer than its pane was wrapped, in the drill's first frame, as if
+    it had no scroll bar (Textual arranges a widget with its previous scroll-bar state),
+    then wrapped again a frame later, every row moving. The pane keeps its scroll bar's
+    gutter (`scrollbar-gutter: stable`), so the first frame has the text where it stays;
+    only the scroll bars' thumbs (columns 77-78) come a frame later, drawn by Textual."""
+    assert len(TASK_LINE) == 77
+    card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    text = card.read_text(encoding="utf-8")
+    paragraphs = "\n\n".join([TASK_LINE] * 6)
+    card.write_text(text.replace("in place.\n", f"in place.\n\n{paragraphs}\n"))
+    app = drill_app(build, opened)
+    first = first_drill_rows(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_drill(pilot, opened)
+        settled = [line.text for line in screen_lines(app)]
+    assert "Every paragraph of this task" in "\n".join(settled)
+    assert [row[:77] for row in first] == [row[:77] for row in settled]
