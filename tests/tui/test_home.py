@@ -29,6 +29,7 @@ from tests.tui.conftest import (
     notices,
     press,
     resize,
+    screen_lines,
     settle,
     showing,
     wait_until,
@@ -143,6 +144,22 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         help_screen = await showing(pilot, HelpScreen)
         described = {description for _key, description in help_screen.rows}
         assert {"End", "Help"} <= described and "Cram" not in described
+
+
+async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:
+    """A study screen's help (twenty keys) at 80x24: its table filled the box and the foot,
+    "escape closes", was cut off; the table now scrolls above it. At 120x40, and back at
+    80x24 after a resize, the foot shows too."""
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "space", "question_mark")
+        help_screen = await showing(pilot, HelpScreen)
+        assert len(help_screen.rows) > 17
+        assert any("escape closes" in line.text for line in screen_lines(app))
+        for width, height in [(120, 40), (80, 24)]:
+            await resize(pilot, width, height)
+            await settle(pilot)
+            assert any("escape closes" in line.text for line in screen_lines(app))
 
 
 async def test_nothing_due_is_said_not_opened(build: AppFactory, recorder: Recorder) -> None:

@@ -10,6 +10,21 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+TABLE_ROWS = 18
+"""The table's most rows (its header counted); it scrolls for the rest."""
+AROUND_TABLE = 4
+"""The help box's rows besides the table: its two borders, the title and the foot."""
+
+
+def table_height(screen_height: int) -> int:
+    """The table's most rows on a screen this high: TABLE_ROWS, or what the box (at most
+    90% of the screen, as drillbit.tcss says) leaves with the title and the foot in it.
+
+    Kept at 18 rows, the table filled a 24-row screen's box (21 rows) with the title, and
+    the foot ("escape closes") was cut off.
+    """
+    return max(3, min(TABLE_ROWS, screen_height * 9 // 10 - AROUND_TABLE))
+
 
 class HelpScreen(ModalScreen[None]):
     """A table of keys and what they do; escape closes it."""
@@ -29,8 +44,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static(f"Keys: {self.title_text}", id="help-title")
-            yield DataTable(id="help-table", cursor_type="row", show_cursor=False)
+            table: DataTable[str] = DataTable(id="help-table", cursor_type="row", show_cursor=False)
+            table.styles.max_height = table_height(self.app.size.height)  # from the first frame
+            yield table
             yield Static("escape closes", id="help-foot")
+
+    def on_resize(self) -> None:
+        self.query_one(DataTable).styles.max_height = table_height(self.size.height)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
