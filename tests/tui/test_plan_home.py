@@ -18,7 +18,15 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.conftest import RunDrillbit
-from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    footer_descriptions,
+    press,
+    set_plan,
+    settle,
+    showing,
+)
 
 
 def summary_text(screen: HomeScreen) -> str:
@@ -65,6 +73,34 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         assert planned.session.remaining == 2, "plan mode keeps to the budget: two, not four"
         await press(pilot, "escape")
         await settle(pilot)
+
+
+async def test_homes_footer_names_the_plan_while_d_studies_it(build: AppFactory) -> None:
+    """Under a plan d studies today's plan (the hint line and the session's title say
+    so), but the footer still read "d Due". It reads "d Plan" while a plan runs, and
+    enter and d both open the plan's session; "d Due" comes back with the plan gone."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, HomeScreen)
+        assert "Due" in footer_descriptions(screen)
+        assert "Plan" not in footer_descriptions(screen)
+        set_plan(app.workspace, 14, 30.0)
+        screen.refresh_counts()
+        await settle(pilot)
+        assert "Plan" in footer_descriptions(screen)
+        assert "Due" not in footer_descriptions(screen)
+        for key in ("d", "enter"):
+            await press(pilot, key)
+            study = await showing(pilot, StudyScreen)
+            assert study.session.plan_mode and study.request.mode == "due"
+            await press(pilot, "escape")
+            while not isinstance(app.screen, HomeScreen):
+                await press(pilot, "escape")
+        app.workspace.store.clear_interview_plan()
+        screen.refresh_counts()
+        await settle(pilot)
+        assert "Due" in footer_descriptions(screen)
+        assert "Plan" not in footer_descriptions(screen)
 
 
 async def open_stats(pilot: Pilot[None]) -> StatsScreen:

@@ -38,7 +38,10 @@ class HomeScreen(Screen[None]):
     """The overview. Posts StudyRequested / StatsRequested; the app acts on them."""
 
     BINDINGS = [
+        # d studies what is due, or today's plan while one runs: the footer names which
+        # (check_action keeps one of the two)
         Binding("enter,d", "study('due')", "Due"),
+        Binding("enter,d", "study_plan", "Plan"),
         Binding("c", "study('cram')", "Cram"),
         Binding("m", "study('mock')", "Mock"),
         Binding("a", "study_ahead", "Ahead"),
@@ -81,6 +84,8 @@ class HomeScreen(Screen[None]):
         self._counted_at_mount = False
         self._counts: DeckCounts | None = None
         self._plan: PlanStatus | None = None
+        self._planned = False
+        """d studies today's plan (a plan runs and has a day today), not what is due."""
         self.refresh_at: datetime | None = None
         """When the counts next change by the clock alone (a learning step falls due,
         midnight): Home counts again then, though nothing was studied."""
@@ -164,8 +169,9 @@ class HomeScreen(Screen[None]):
             )
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
-        self._counts, self._plan = counts, plan
-        self.refresh_bindings()  # `a` is offered only while there are cards to study ahead
+        self._counts, self._plan, self._planned = counts, plan, today is not None
+        # `a` is offered only while there are cards to study ahead; d is "Plan" under a plan
+        self.refresh_bindings()
         self._show_summary()
         self._arm(counts_change_at(ws.store, ws.now(), ws.tz))
         if plan is not None and plan.today is not None:
@@ -261,7 +267,15 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "study_ahead":  # shown, and bound, only when the plan offers cards
             return self._plan is not None and bool(self._plan.ahead)
+        if action == "study_plan":
+            return self._planned
+        if action == "study" and parameters == ("due",):
+            return not self._planned
         return True
+
+    def action_study_plan(self) -> None:
+        """d under a plan: the same due-mode session, which studies today's plan."""
+        self.action_study("due")
 
     def action_study_ahead(self) -> None:
         """Ask the app for a session studying ahead (the plan's next new cards)."""
