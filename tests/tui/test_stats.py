@@ -53,6 +53,28 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
         assert chart.splitlines()[1] == "no reviews yet"
 
 
+@pytest.mark.parametrize(
+    ("attempts", "said"), [(0, "(0 attempts)"), (1, "(1 attempt)"), (2, "(2 attempts)")]
+)
+async def test_the_drill_attempts_and_the_streak_are_counted_in_words(
+    build: AppFactory, clock: FakeClock, attempts: int, said: str
+) -> None:
+    """One drill graded once read "drills passed 0 (1 attempts) · streak 1 day(s)"."""
+    app = build()
+    ws = app.workspace
+    review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)
+    for _ in range(attempts):
+        ws.store.record_attempt(
+            card_id="tiny-sgd", status="failed", verdict_json="{}", attempted_at=clock()
+        )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert f"drills passed 0 {said} · streak 1 day\n" in numbers
+        assert "(s)" not in numbers
+
+
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
 async def test_todays_bar_carries_the_last_day_label(
     build: AppFactory, clock: FakeClock, size: tuple[int, int]

@@ -42,6 +42,11 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
+def _counted(count: int, noun: str) -> str:
+    """'1 attempt', '2 attempts': the line read '(1 attempts)' and 'streak 1 day(s)'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 class StatsScreen(Screen[None]):
     """Progress over the whole history; escape goes back."""
 
@@ -73,8 +78,10 @@ class StatsScreen(Screen[None]):
         numbers.append(f" · retention {_percent(s.retention)}")
         if s.retention is None:  # a dash alone read as a fault: a footnote says why
             numbers.append("*")
-        numbers.append(f"\ndrills passed {s.drills_passed} ({s.drill_attempts} attempts)")
-        numbers.append(f" · streak {s.streak} day(s)", style="bold")
+        numbers.append(
+            f"\ndrills passed {s.drills_passed} ({_counted(s.drill_attempts, 'attempt')})"
+        )
+        numbers.append(f" · streak {_counted(s.streak, 'day')}", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
