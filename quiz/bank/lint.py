@@ -4,10 +4,16 @@ Problems are errors (lint fails) or warnings (reported, exit code still 0): a
 warning is a statistical hint about a whole pack, such as right answers that
 crowd one option position, not a broken card.
 
-Cross-file checks (unique ids, related ids) see the whole bank a path belongs to,
-so linting one changed file (as pre-commit does) does not report false problems, and
-a related id anywhere in that bank that no longer resolves (its card was deleted or
-broken by the change) is reported too. The command also loads the bank the app loads
+What is read depends on what is linted (`lint_roots`). A folder of packs is checked
+whole. A pack folder (or a folder inside one) is linted alone: that pack, plus the packs
+its `after` names from the same folder (loaded as the app loads them, so a `related` id
+may name their cards; their own problems are not reported); no other pack of the folder
+is read, so a broken neighbour does not fail the run. A card file (pre-commit passes the
+changed files) is checked with the whole folder of packs it belongs to: cross-file
+checks (unique ids, related ids) see that whole bank, so linting one changed file does
+not report false problems, and a related id anywhere in that bank that no longer
+resolves (its card was deleted or broken by the change) is reported too. The command
+also loads the bank the app loads
 around them (the bundled bank, --content and DRILLBIT_CONTENT folders, installed packs):
 a pack name or card id that bank already has makes the app refuse the linted pack or
 card, so lint reports it, at the linted file.
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -48,23 +55,83 @@ LINT_SEED = 20240601
 
 
 def roots_for(path: Path) -> list[Path]:
-    """The content root(s) to load so that `path` is checked in the context of its bank."""
+    """The content root(s) whose packs `path` is checked as part of (see `lint_roots`)."""
     pack = pack_dir_of(path)
     if pack is not None:
-        return [pack.parent]
+        # A pack (or a folder inside one) is linted alone; a file, as pre-commit passes
+        # changed files, with the whole folder of packs it belongs to.
+        return [pack] if path.is_dir() else [pack.parent]
     if path.is_dir() and find_pack_dirs(path):
         return [path]
     return [path if path.is_dir() else path.parent]
 
 
+def _same(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
 def lint_roots(paths: Sequence[Path]) -> list[Path]:
-    """The content roots of the linted paths' own banks, each once, in the paths' order."""
+    """The content roots the linted paths are checked in, each once, in the paths' order.
+
+    A card or pack.yaml file is checked with the whole folder of packs it belongs to, so a
+    changed file's id is unique and a related id resolves across that bank (pre-commit
+    passes the changed files). A pack folder, or a folder inside one, is linted alone: its
+    root is the pack, and no other pack of its folder is read (`support_roots` adds the
+    packs it builds on). A folder of packs is that folder. A pack whose whole folder is
+    also linted is not named again.
+    """
     roots: list[Path] = []
     for path in paths:
         for root in roots_for(path):
-            if all(root.resolve() != r.resolve() for r in roots):
+            if all(not _same(root, r) for r in roots):
                 roots.append(root)
-    return roots
+    folders = [r.resolve() for r in roots if not (r / PACK_FILE).is_file()]
+    return [r for r in roots if not (r / PACK_FILE).is_file() or r.parent.resolve() not in folders]
+
+
+def _after_names(pack: Path) -> tuple[str, ...]:
+    """The pack names a pack's `pack.yaml` lists in `after` (none when it does not load:
+    linting the pack reports why)."""
+    from quiz.bank.loader import load_pack_info
+
+    info = load_pack_info(pack)
+    return () if info is None else info.after
+
+
+def _sibling(pack: Path, name: str) -> Path | None:
+    """The pack named `name` in the folder around `pack`, if there is one. Only a plain
+    folder name counts: `after` names packs, never paths (`../x` is not followed)."""
+    if name in (".", "..") or "\0" in name or Path(name).name != name:
+        return None
+    candidate = pack.parent / name
+    return candidate if (candidate / PACK_FILE).is_file() else None
+
+
+def support_roots(own: Sequence[Path]) -> list[Path]:
+    """The packs the packs linted alone build on (`after`, and what those build on), from
+    the same folder: loaded with them as the app loads packs, so a `related` id may name
+    their cards, and their own problems are not reported. Another pack of the folder is
+    never read."""
+    found: list[Path] = []
+    todo = [root for root in own if (root / PACK_FILE).is_file()]
+    seen = {root.resolve() for root in todo}
+    while todo:
+        pack = todo.pop(0)
+        for name in _after_names(pack):
+            sibling = _sibling(pack, name)
+            if sibling is None or sibling.resolve() in seen:
+                continue
+            seen.add(sibling.resolve())
+            found.append(sibling)
+            todo.append(sibling)
+    return found
+
+
+def lint_load_roots(paths: Sequence[Path]) -> list[Path]:
+    """The roots a lint of `paths` loads besides the app's bank: the packs the packs
+    linted alone build on, first (as their cards come first), then `lint_roots`."""
+    own = lint_roots(paths)
+    return [*support_roots(own), *own]
 
 
 def checked_cards(bank: Bank, paths: Sequence[Path]) -> list[Card]:
@@ -82,15 +149,17 @@ def lint(
     `roots`: the content roots the app loads, in its order (`drillbit lint` passes the
     bundled bank, --content and DRILLBIT_CONTENT folders and installed packs, with the
     paths' own roots as --content folders), so what the app would refuse because of the
-    rest of its bank is found; a path's own root missing from them is loaded last. By
-    default only the paths' own roots are loaded. Only the packs of their own roots are
-    checked as lint checks; the rest is loaded as the app loads it, and its own problems
-    are not the linted files' (they are not reported).
+    rest of its bank is found; a root of `lint_load_roots` missing from them is loaded
+    last. By default only those are loaded. Only the packs of the paths' own roots
+    (`lint_roots`) are checked as lint checks; the rest (the packs a pack linted alone
+    builds on, the app's bank) is loaded as the app loads it, and its own problems are not
+    the linted files' (they are not reported).
     """
     own = lint_roots(paths)
-    load = list(own if roots is None else roots)
-    for root in own:
-        if all(root.resolve() != r.resolve() for r in load):
+    mine = lint_load_roots(paths)
+    load = list(mine if roots is None else roots)
+    for root in mine:
+        if all(not _same(root, r) for r in load):
             load.append(root)
     in_own = under(own)
     bank = load_bank(load, lint=in_own)
@@ -112,7 +181,28 @@ def lint(
         and any(under([p.path.parent])(path) for path in linted)
     ]
     found = set(only_under(problems, paths))
-    return bank, sorted(found | set(references) | set(refused_packs))
+    alone = [root for root in own if (root / PACK_FILE).is_file()]
+    return bank, sorted(_say_alone(found | set(references) | set(refused_packs), alone))
+
+
+ALONE_NOTE = (
+    "; linted alone, a pack sees only its own cards, the packs its `after` names and the "
+    "app's bank: name the card's pack in `after`, or lint the whole folder"
+)
+
+
+def _say_alone(problems: set[Problem], alone: Sequence[Path]) -> list[Problem]:
+    """An unknown related id in a pack linted alone says what the pack was linted with:
+    it may name a card of a pack of the folder that was not read."""
+    if not alone:
+        return list(problems)
+    inside = under(alone)
+    return [
+        replace(p, message=p.message + ALONE_NOTE)
+        if p.code in REFERENCE_CODES and inside(p.path)
+        else p
+        for p in problems
+    ]
 
 
 def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:

@@ -111,6 +111,12 @@ def _load_pack_info(
     return info
 
 
+def load_pack_info(pack_dir: Path) -> PackInfo | None:
+    """A pack's `pack.yaml` as a load reads it; None when it does not load (a load of the
+    pack says why)."""
+    return _load_pack_info(pack_dir, [])
+
+
 def find_pack_dirs(root: Path) -> list[Path]:
     """Pack folders in a content root, or the root itself when it is a pack."""
     if (root / PACK_FILE).is_file():

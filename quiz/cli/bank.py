@@ -33,7 +33,10 @@ def lint_command(
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    bundled bank, plus every --content and DRILLBIT_CONTENT folder). They are checked
+    bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
+    linted alone, with the packs its `after` names: no other pack of its folder is
+    read. A folder of packs is checked whole, and a card file (as pre-commit passes
+    changed files) with the whole folder of packs it is in. They are checked
     with the bank the app loads (the bundled bank, --content, DRILLBIT_CONTENT and
     installed packs), as if given to --content: a pack name or card id that bank already
     has is reported at the linted file, since the app would not load it. A related id
@@ -44,7 +47,7 @@ def lint_command(
     are errors, 2 on usage errors. Warnings (such as right answers crowding one option
     position in a pack) are printed with "warning:" and do not fail the run.
     """
-    from quiz.bank.lint import checked_cards, lint, lint_roots
+    from quiz.bank.lint import checked_cards, lint, lint_load_roots
     from quiz.bank.lint_report import github_annotation, lint_report
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
     from quiz.paths import link_trouble
@@ -74,7 +77,7 @@ def lint_command(
             f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
         )
     # The app's bank, with the linted paths' roots where --content folders go.
-    roots = plain.content_roots_of([*obj.content, *lint_roots(paths)], warn)
+    roots = plain.content_roots_of([*obj.content, *lint_load_roots(paths)], warn)
     bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
     loaded = checked_cards(bank, paths)
     # A card that loads with a problem (math that does not render) is loaded, not fine.
