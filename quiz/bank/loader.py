@@ -66,6 +66,10 @@ def _load_pack_info(
     pack_dir: Path, problems: list[Problem], pack_cache: card_cache.PackCache | None = None
 ) -> PackInfo | None:
     path = pack_dir / PACK_FILE
+    refused = _link_problem(path, pack_dir)
+    if refused is not None:  # a pack.yaml is the pack's own file, as its cards are
+        problems.append(refused)
+        return None
     stat: os.stat_result | None = None
     if pack_cache is not None:
         try:
@@ -269,7 +273,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             if pack_cache is not None:
                 caches.append(pack_cache)
             for path, topic in _card_files(pack_dir, problems, misplaced):
-                found = _cached_file(path, name, topic, pack_dir, pack_cache, root, pack_lint)
+                found = _cached_file(path, name, topic, pack_dir, pack_cache, pack_lint)
                 files.append(path)
                 if duplicate:
                     refused.add(path)
@@ -379,12 +383,11 @@ def _cached_file(
     topic: str,
     pack_dir: Path | None = None,
     pack_cache: card_cache.PackCache | None = None,
-    root: Path | None = None,
     lint: bool = False,
 ) -> tuple[Card | None, list[Problem]] | _Job:
     """The file's result when no parsing is needed (a refused link, a cache hit), else the
     job of parsing it (with lint's checks too when `lint`: then only a record of a card
-    that passed them is a hit)."""
+    that passed them is a hit). A symbolic link must stay inside the card's pack."""
     try:
         own = os.lstat(path)
     except OSError:
@@ -392,14 +395,15 @@ def _cached_file(
     # A plain file's lstat is its stat (the cache key): one system call per card, not two.
     stat: os.stat_result | None = None if stat_module.S_ISLNK(own.st_mode) else own
     if stat is None:
-        refused = _link_problem(path, root if root is not None else pack_dir)
+        # Card files sit at <pack>/<topic>/<name>: the pack is known without pack_dir.
+        refused = _link_problem(path, pack_dir if pack_dir is not None else path.parent.parent)
         if refused is not None:
             return None, [refused]
     if pack_cache is None or pack_dir is None:
         return _Job(path, pack, topic, lint=lint)
     try:
         if stat is None:
-            stat = os.stat(path)  # a link inside the root: the key of what it points to
+            stat = os.stat(path)  # a link inside the pack: the key of what it points to
     except OSError:
         return _Job(path, pack, topic, lint=lint)  # reading it reports the problem
     relative = f"{topic}/{path.name}"  # card files sit at <pack>/<topic>/<name>
@@ -434,8 +438,13 @@ def load_card_file(
     return found[0]
 
 
-def _link_problem(path: Path, root: Path | None) -> Problem | None:
-    """A problem when `path` is a symlink that leaves the content root (or is broken)."""
+def _link_problem(path: Path, pack_dir: Path) -> Problem | None:
+    """A problem when `path` is a symlink that leaves its pack (or is broken, or a loop).
+
+    A pack's files stay inside the pack: a link to a card of a sibling pack, to a file of
+    the folder around the packs or to anything else outside is refused (the file it names
+    is not read), so a pack loads, lints and installs the same wherever it is put.
+    """
     try:
         if not stat_module.S_ISLNK(os.lstat(path).st_mode):
             return None
@@ -443,14 +452,19 @@ def _link_problem(path: Path, root: Path | None) -> Problem | None:
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         why = link_trouble(path) or "a broken symbolic link"
         return Problem(path, 1, 1, "unreadable", f"card file: {why}")
-    if root is not None and not target.is_relative_to(root.resolve()):
+    try:
+        pack = pack_dir.resolve()
+    except (OSError, RuntimeError):
+        pack = None
+    if pack is None or not target.is_relative_to(pack):
         return Problem(
             path,
             1,
             1,
             "link-outside",
-            f"symbolic link to {target}, outside the content folder {root}; "
-            "links may only point inside it (copy the file in instead)",
+            f"symbolic link to {target}, outside its pack "
+            f"'{pack_dir.name if pack is None else pack.name}'; "
+            "links may only point inside the pack (copy the file in instead)",
         )
     return None
 

@@ -4,6 +4,7 @@ where it points, and a link loop is one problem line per file, not a traceback."
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import RunDrillbit
@@ -76,4 +77,93 @@ def test_links_are_named_where_they_sit(mini_bank: Path, drillbit: RunDrillbit) 
     alone = drillbit("lint", "--no-drills", "basics/alias.md", cwd=pack)
     assert _lines(alone.stdout) == [
         "basics/alias.md:2:1: id 'sigmoid-bound' must equal the file name 'alias' [id-file-name]"
+    ]
+
+
+def _outside(result_stdout: str) -> list[str]:
+    """The `path:line:col` of each link-outside problem."""
+    return [
+        line.split(": ")[0] for line in _lines(result_stdout) if line.endswith("[link-outside]")
+    ]
+
+
+def test_a_link_out_of_its_pack_is_refused_wherever_it_points(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """A pack's files stay inside the pack: a link to a card of a sibling pack, to a file
+    of the folder around the packs, to a folder, and a pack.yaml borrowed from another
+    pack are each a problem at the link, in a lint of the pack and of the folder, and the
+    app does not load them either."""
+    pack = mini_bank / "mini"
+    sibling = mini_bank / "sibling"
+    shutil.copytree(pack, sibling)
+    for card in (sibling / "basics").glob("*.md"):  # the same cards under other ids
+        text = card.read_text(encoding="utf-8").replace("id: ", "id: sibling-", 1)
+        card.rename(card.with_name(f"sibling-{card.name}"))
+        card.with_name(f"sibling-{card.name}").write_text(
+            text.replace("related: [sigmoid-bound]", "related: []"), encoding="utf-8"
+        )
+    basics = pack / "basics"
+    (basics / "sibling-what-is-relu.md").symlink_to(sibling / "basics" / "sibling-what-is-relu.md")
+    loose = mini_bank / "loose-card.md"
+    loose.write_text(
+        (basics / "what-is-relu.md").read_text().replace("id: what-is-relu", "id: loose-card")
+    )
+    (basics / "loose-card.md").symlink_to("../../loose-card.md")
+    (basics / "folder.md").symlink_to(sibling / "basics")
+    (basics / "outer.md").symlink_to(mini_bank)
+    (sibling / "pack.yaml").unlink()
+    (sibling / "pack.yaml").symlink_to(pack / "pack.yaml")
+    expected = [
+        "basics/folder.md:1:1",
+        "basics/loose-card.md:1:1",
+        "basics/outer.md:1:1",
+        "basics/sibling-what-is-relu.md:1:1",
+    ]
+    alone = drillbit("lint", "--no-drills", ".", cwd=pack)
+    assert alone.returncode == 1
+    assert _outside(alone.stdout) == expected
+    assert len(_lines(alone.stdout)) == len(expected), alone.stdout
+    assert f"symbolic link to {loose}, outside its pack 'mini'; links" in alone.stdout
+    whole = drillbit("lint", "--no-drills", str(mini_bank), cwd=pack)
+    assert _outside(whole.stdout) == [*expected, f"{sibling / 'pack.yaml'}:1:1"]
+    # The card a link in a changed file names is not read either (pre-commit).
+    one = drillbit("lint", "--no-drills", "basics/sibling-what-is-relu.md", cwd=pack)
+    assert _outside(one.stdout) == ["basics/sibling-what-is-relu.md:1:1"]
+    listed = drillbit("--content", str(mini_bank), "list", "--json", cwd=pack)
+    ids = {card["id"] for card in json.loads(listed.stdout)["cards"]}
+    assert "loose-card" not in ids and "sibling-what-is-relu" in ids
+    assert "4 card file(s) could not be loaded" in listed.stderr
+
+
+def test_a_link_to_a_file_of_its_own_pack_is_fine(
+    tmp_path: Path, mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """Inside the pack a link is followed, also when the pack itself is reached through a
+    link (its files are named in the folder the link leads to, as before); a loop that
+    passes through another pack is still a loop."""
+    real = tmp_path / "elsewhere" / "mini"
+    shutil.move(mini_bank / "mini", real)
+    (mini_bank / "mini").symlink_to(real)
+    pack = mini_bank / "mini"
+    drafts = pack / "drafts"
+    drafts.mkdir()
+    text = (pack / "basics" / "what-is-relu.md").read_text(encoding="utf-8")
+    (drafts / "kept.txt").write_text(text.replace("id: what-is-relu", "id: kept"))
+    (pack / "basics" / "kept.md").symlink_to("../drafts/kept.txt")
+    (pack / "basics" / "kept-absolute.md").symlink_to(real / "drafts" / "kept.txt")
+    clean = drillbit("lint", "--no-drills", str(pack), cwd=tmp_path)
+    assert _lines(clean.stdout) == [
+        f"{Path('elsewhere/mini/basics/kept-absolute.md')}:2:1: id 'kept' must equal the file "
+        "name 'kept-absolute' [id-file-name]"
+    ]
+    (pack / "basics" / "kept-absolute.md").unlink()
+    assert drillbit("lint", "--no-drills", str(pack), cwd=tmp_path).returncode == 0
+    other = mini_bank / "other" / "t"
+    other.mkdir(parents=True)
+    (other / "round.md").symlink_to(pack / "basics" / "round.md")
+    (pack / "basics" / "round.md").symlink_to(other / "round.md")
+    loop = drillbit("lint", "--no-drills", str(pack), cwd=tmp_path)
+    assert _lines(loop.stdout) == [
+        f"{Path('elsewhere/mini/basics/round.md')}:1:1: card file: a symbolic link loop [unreadable]"
     ]

@@ -23,7 +23,7 @@ def _hostile_pack(tmp_path: Path) -> Path:
     os.mkfifo(cards / "fifo.md")
     (cards / "zero.md").symlink_to("/dev/zero")
     (cards / "huge.md").write_bytes(b"---\nid: huge\n" + b"x" * HUGE_BYTES)
-    (cards / "inside.md").symlink_to(cards / "what-is-relu.md")  # inside the root: fine
+    (cards / "inside.md").symlink_to(cards / "what-is-relu.md")  # inside the pack: fine
     return root
 
 
@@ -36,7 +36,7 @@ def test_lint_names_every_hostile_file_and_exits_1(tmp_path: Path, _isolated_hom
         f"{cards / 'alias-bomb.md'}:10:",
         "YAML aliases (*l0) are not allowed here",
         f"{cards / 'fifo.md'}:1:1: card file: a FIFO (named pipe), not a regular file",
-        f"{cards / 'zero.md'}:1:1: symbolic link to /dev/zero, outside the content folder",
+        f"{cards / 'zero.md'}:1:1: symbolic link to /dev/zero, outside its pack 'hostile'",
         f"{cards / 'huge.md'}:1:1: card file: 2.0 MiB, over the limit of 1 MiB",
     )
     assert "inside.md" in run.output, "a second card with the same id, through the link"
