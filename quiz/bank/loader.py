@@ -136,11 +136,15 @@ def pack_dir_of(path: Path) -> Path | None:
     return None
 
 
-def _markdown_files(pack_dir: Path) -> list[tuple[tuple[str, ...], Path]]:
+def _markdown_files(
+    pack_dir: Path, linked: list[Path] | None = None
+) -> list[tuple[tuple[str, ...], Path]]:
     """(parts relative to pack_dir, path) of every `*.md` below it that no hidden part hides.
 
     The same set and order as `sorted(pack_dir.rglob("*.md"))` minus hidden parts, from
     one os.scandir per folder: rglob's per-path objects cost a tenth of a large load.
+    `linked`, when given, gets every other symbolic link met (a linked folder is not
+    walked: lint says so).
     """
     if os.name != "posix":
         found = []
@@ -170,17 +174,20 @@ def _markdown_files(pack_dir: Path) -> list[tuple[tuple[str, ...], Path]]:
                 is_dir = False
             if is_dir:
                 todo.append((entry.path, (*prefix, name)))
+            elif linked is not None and not name.endswith(".md") and entry.is_symlink():
+                linked.append(Path(entry.path))
     names.sort()
     return [(parts, pack_dir.joinpath(*parts)) for parts in names]
 
 
 def _card_files(
-    pack_dir: Path, problems: list[Problem], misplaced: set[Path]
+    pack_dir: Path, problems: list[Problem], misplaced: set[Path], lint: bool = False
 ) -> list[tuple[Path, str]]:
     """(card file, topic folder) pairs; Markdown files at the wrong depth are reported
-    (and added to `misplaced`)."""
+    (and added to `misplaced`). With `lint`, links the load does not follow are too."""
     files: list[tuple[Path, str]] = []
-    for parts, path in _markdown_files(pack_dir):
+    linked: list[Path] | None = [] if lint else None
+    for parts, path in _markdown_files(pack_dir, linked):
         if len(parts) == 2:
             files.append((path, parts[0]))
         elif path.name not in _IGNORED_MARKDOWN:
@@ -194,7 +201,33 @@ def _card_files(
                     "card files live at <pack>/<topic>/<id>.md; this one is not loaded",
                 )
             )
+    problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
     return files
+
+
+def _unfollowed_link_problems(links: Sequence[Path], pack_dir: Path) -> list[Problem]:
+    """Lint's word on links that are not card files (never followed, nothing read through
+    them): one leaving the pack is `link-outside`, as a card's is; a folder linked from
+    inside the pack is a warning, since the cards in it are not loaded."""
+    problems: list[Problem] = []
+    for path in sorted(links):
+        problem = _link_problem(path, pack_dir)
+        if problem is not None:
+            if problem.code == "link-outside":
+                problems.append(problem)
+        elif os.path.isdir(path):
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "linked-folder",
+                    "a linked folder is not followed: the cards in it are not loaded "
+                    "(make it a real folder)",
+                    severity="warning",
+                )
+            )
+    return problems
 
 
 LintPacks: TypeAlias = bool | Callable[[Path], bool]
@@ -272,7 +305,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
                 packs[name] = Pack(name, info, pack_dir)
             if pack_cache is not None:
                 caches.append(pack_cache)
-            for path, topic in _card_files(pack_dir, problems, misplaced):
+            for path, topic in _card_files(pack_dir, problems, misplaced, pack_lint):
                 found = _cached_file(path, name, topic, pack_dir, pack_cache, pack_lint)
                 files.append(path)
                 if duplicate:

@@ -167,3 +167,32 @@ def test_a_link_to_a_file_of_its_own_pack_is_fine(
     assert _lines(loop.stdout) == [
         f"{Path('elsewhere/mini/basics/round.md')}:1:1: card file: a symbolic link loop [unreadable]"
     ]
+
+
+def test_a_linked_folder_is_not_followed_and_lint_says_so(
+    tmp_path: Path, mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """A folder linked into a pack is never walked (nothing outside is read through it);
+    lint reports one leading out of the pack as a link out of it, and warns about one
+    inside, since its cards are not loaded."""
+    pack = mini_bank / "mini"
+    outside = tmp_path / "elsewhere" / "topic"
+    outside.mkdir(parents=True)
+    (outside / "secret.md").write_text("---\nid: [broken\n", encoding="utf-8")
+    (pack / "shared").symlink_to(outside)
+    (pack / "again").symlink_to("basics")
+    (pack / "basics" / "notes.txt").symlink_to(tmp_path / "elsewhere")
+    result = drillbit("lint", "--no-drills", ".", cwd=pack)
+    assert result.returncode == 1
+    assert _lines(result.stdout) == [
+        "again:1:1: warning: a linked folder is not followed: the cards in it are not "
+        "loaded (make it a real folder) [linked-folder]",
+        f"basics/notes.txt:1:1: symbolic link to {tmp_path / 'elsewhere'}, outside its pack "
+        "'mini'; links may only point inside the pack (copy the file in instead) "
+        "[link-outside]",
+        f"shared:1:1: symbolic link to {outside}, outside its pack 'mini'; links may only "
+        "point inside the pack (copy the file in instead) [link-outside]",
+    ]
+    assert "secret" not in result.stdout
+    listed = drillbit("--content", str(mini_bank), "list", cwd=pack)
+    assert listed.returncode == 0 and listed.stderr == ""
