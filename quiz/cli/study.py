@@ -141,7 +141,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
-    click.echo(f"Streak: {stats.streak} day(s)   retention: {_percent(stats.retention)}{why}")
+    days = "1 day" if stats.streak == 1 else f"{stats.streak} days"
+    click.echo(f"Streak: {days}   retention: {_percent(stats.retention)}{why}")
     if today is not None:  # Home's words: what `d` studies today, then the cards
         click.echo(f"Today: {today}")
     click.echo(f"Cards: {stats.cards.breakdown()}")

@@ -221,6 +221,18 @@ def test_stats_says_todays_count_as_home_does(
     )
 
 
+def test_stats_counts_the_streak_in_words(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """The line read "Streak: 1 day(s)", as the stats screen's did until it said "1 day"."""
+    assert "Streak: 0 days   " in drillbit("--content", str(mini_bank), "stats").stdout
+    with Store.open() as store:
+        review_card(
+            store, Scheduler(), "what-is-relu", Rating.Good, now=datetime.now(UTC), correct=True
+        )
+    assert "Streak: 1 day   " in drillbit("--content", str(mini_bank), "stats").stdout
+
+
 def test_a_broken_settings_file_leaves_out_only_todays_line(
     drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
 ) -> None:
