@@ -109,8 +109,10 @@ def import_command(
     points from its answer, or 1-2 when the answer is one or two sentences that hold no
     more. Every question that gives no card is listed with its line and the reason.
     A card whose file already holds it (the same notes imported again) is reported
-    unchanged and left as it is; one whose file differs is never overwritten without
-    --force. Exit 0 when cards were written (or would be, with --dry-run) or found
+    unchanged and left as it is, wherever its question now is in the notes: when only
+    its question's number moved (a question inserted, removed or moved before it), the
+    number in its source is renumbered. One whose file differs otherwise (an edited
+    answer) is never overwritten without --force. Exit 0 when cards were written (or would be, with --dry-run) or found
     unchanged and none differs from its file, 1 when a card differs from its file or
     nothing could be imported, 2 on usage errors.
     """
@@ -165,6 +167,13 @@ def import_command(
         lines.append(f"{action} {where}  ← {card.question.label} {card.question.title}")
         if dry_run:
             lines.extend(f"    - {point}" for point in card.key_points)
+    shown = display_paths([moved.card.path for moved in plan.renumbered])
+    renumber = "would renumber" if dry_run else "renumbered"
+    lines.extend(
+        f"{renumber} {where}  ← {moved.card.question.label} {moved.card.question.title} "
+        f"(was {moved.old_source})"
+        for moved, where in zip(plan.renumbered, shown, strict=True)
+    )
     shown = display_paths([card.path for card in plan.unchanged])
     lines.extend(
         f"unchanged {where}  ← {card.question.label} {card.question.title}"
@@ -174,14 +183,26 @@ def import_command(
         click.echo(printable_lines(lines))
     for line in notice_lines(plan.notices):
         click.echo(printable(line), err=True)
+    left = display_paths([path for path, _ in plan.left])
+    for (_, source), where in zip(plan.left, left, strict=True):
+        click.echo(
+            printable(
+                f"note: {where} ({source} before) is no longer in {plan.notes.name} "
+                "(deleted, or its title edited): left as it is, with its reviews; delete "
+                "the file to drop the card"
+            ),
+            err=True,
+        )
     for section in plan.sections:
         click.echo(printable(f"section {section.label}: {section.reason}"), err=True)
     for line in skip_lines(plan.skipped):
         click.echo(printable(line), err=True)
-    running = not dry_run and bool(plan.cards or plan.unchanged) and _plan_running()
+    running = (
+        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
+    )
     for line in summary_lines(plan, dry_run=dry_run, show=display_path, plan_running=running):
         click.echo(printable(line), err=True)
-    if not plan.cards and not plan.unchanged:
+    if not plan.cards and not plan.unchanged and not plan.renumbered:
         click.echo("nothing imported", err=True)
         sys.exit(1)
     if any(reason_key(s.reason) in NOT_WRITTEN_OVER for s in plan.skipped):

@@ -133,6 +133,23 @@ class ImportPlan:
     unchanged: tuple[PlannedCard, ...] = ()
     """Cards already in their files as the notes would write them (`same_card`): not
     written again, and not a conflict (without `force`)."""
+    renumbered: tuple[Renumbered, ...] = ()
+    """Cards in their files as the notes would write them but for the question's number
+    in `source` (a question inserted, removed or moved before them in notes without
+    numbers): written again with the new number, and not a conflict."""
+    left: tuple[tuple[Path, str], ...] = ()
+    """Card files in the import's topic folders whose `source` names these notes (as
+    `notes.md Q4`) that no question of the notes gives now (its question was deleted,
+    or its title edited): (path, that source). Left as they are, with their reviews."""
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    """A card whose file differs from the notes only in its question's number."""
+
+    card: PlannedCard
+    old_source: str
+    """The `source` in its file (e.g. `notes.md Q3`), replaced by the card's."""
 
 
 def kebab(text: str) -> str:
@@ -518,9 +535,11 @@ def plan_import(
         used = _kept_ids(jobs)  # no other question takes a card's id kept from before
         cards: list[PlannedCard] = []
         unchanged: list[PlannedCard] = []
+        renumbered: list[Renumbered] = []
         skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
         notices: list[Notice] = []
         folder_problems: dict[Path, str | None] = {}
+        planned_paths: set[Path] = set()  # every card file a question of the notes gives
         for index, job in enumerate(jobs):
             question = job.question
             label = f"{question.label} (line {question.line}) '{question.title}'"
@@ -545,6 +564,7 @@ def plan_import(
                 skipped.append(Skipped(question.line, label, reason))
                 continue
             used.add(planned.card_id)
+            planned_paths.add(planned.path)
             odd = odd_target(planned, job.target_dir, folder_problems)
             if odd is not None:
                 if planned.path.is_symlink() and same_card(planned, pack_name):
@@ -553,16 +573,13 @@ def plan_import(
                     skipped.append(Skipped(question.line, label, odd))
                 continue
             if planned.replaces and not force:
-                if same_card(planned, pack_name):
+                differs, old_source = card_differences(planned, pack_name)
+                if not differs and old_source is None:
                     unchanged.append(planned)
-                    continue
-                skipped.append(
-                    Skipped(
-                        question.line,
-                        label,
-                        f"{planned.path} already exists (use --force to overwrite it)",
-                    )
-                )
+                elif not differs and old_source is not None:
+                    renumbered.append(Renumbered(planned, old_source))
+                else:
+                    skipped.append(Skipped(question.line, label, _exists(planned, differs)))
                 continue
             cards.append(planned)
     if not parsed.questions and anki:
@@ -608,7 +625,63 @@ def plan_import(
             Skipped(s.line, f"line {s.line} '{s.text}'", s.reason) for s in parsed.sections
         ),
         unchanged=tuple(unchanged),
+        renumbered=tuple(renumbered),
+        left=_left_cards({job.target_dir for job in jobs}, planned_paths, notes_path.name),
     )
+
+
+_SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_LEFT_READ = 64 * 1024
+"""Bytes of a card file read for its `source` (front matter comes first; a longer one
+is not of an import)."""
+
+
+def _left_cards(
+    folders: set[Path], planned: set[Path], notes_name: str
+) -> tuple[tuple[Path, str], ...]:
+    """`ImportPlan.left`: the cards in `folders` not in `planned` whose `source` is a
+    question of `notes_name` (the import's own `notes.md Q4` form)."""
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular
+
+    left: list[tuple[Path, str]] = []
+    for folder in sorted(folders):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if path in planned:
+                continue
+            try:
+                head = read_regular(path, limit=_LEFT_READ).decode("utf-8", "replace")
+            except InputFileError:
+                continue  # not a regular file (or too long for a card made here)
+            if not head.startswith("---"):
+                continue
+            front = head.split("\n---", 1)[0]
+            match = _SOURCE_LINE.search(front)
+            if match is None:
+                continue
+            try:
+                source = yaml.safe_load(match[1])
+            except yaml.YAMLError:
+                continue
+            number = _SOURCE_NUMBER.fullmatch(source) if isinstance(source, str) else None
+            if number is not None and number["notes"] == notes_name:
+                left.append((path, source))
+    return tuple(left)
+
+
+def _exists(planned: PlannedCard, differs: Sequence[str]) -> str:
+    """Why a card whose file differs from it is not written (without --force)."""
+    if tuple(differs) == (UNREADABLE,):
+        what = f" as a {UNREADABLE}"
+    else:
+        what = " with another " + (
+            " and ".join(differs)
+            if len(differs) < 3
+            else ", ".join(differs[:-1]) + " and " + differs[-1]
+        )
+    return f"{planned.path} already exists{what} (use --force to overwrite it)"
 
 
 NEVER_WRITTEN = "import never writes"
@@ -669,6 +742,22 @@ def same_card(planned: PlannedCard, pack: str) -> bool:
     its sections' texts: the YAML's layout, a byte-order mark or CRLF line ends aside).
     A file that cannot be read as the loader reads a card (a regular file within its size
     limit: not a FIFO that would never end), or does not load as a card, differs."""
+    return card_differences(planned, pack) == ((), None)
+
+
+_SOURCE_NUMBER = re.compile(r"(?P<notes>.+) Q(?P<number>\S+)")
+"""An imported card's `source`: the notes file's name and the question's number."""
+UNREADABLE = "file, which does not load as a card"
+"""In `card_differences`: the file at the card's path is no card the loader reads."""
+
+
+def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], str | None]:
+    """How the file at the planned card's path differs from the card: the parts that
+    differ, in words ("title", "question", "answer", a front matter field such as "tags"),
+    or (UNREADABLE,); and the file's `source` when it names the same notes file with
+    another question number (`notes.md Q3` in the file, `notes.md Q4` in the notes: a
+    question was inserted, removed or moved before it in notes without numbers), which
+    is then no part that differs. ((), None): the file holds that very card."""
     from quiz.bank.loader import CARD_LIMIT
     from quiz.errors import InputFileError
     from quiz.textsafe import read_regular
@@ -676,30 +765,68 @@ def same_card(planned: PlannedCard, pack: str) -> bool:
     try:
         existing = read_regular(planned.path, limit=CARD_LIMIT)
     except InputFileError:
-        return False
+        return (UNREADABLE,), None
     if existing == planned.text.encode("utf-8"):
-        return True  # a re-import of the same notes: no parse needed
+        return (), None  # a re-import of the same notes: no parse needed
     try:
         # a Windows editor's line ends: the card is the same (the parse would keep the CRs)
         old_text = existing.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        return False
+        return (UNREADABLE,), None
     # Only for a file whose bytes differ, so the plain re-import loads no card models.
     from quiz.bank.parse import parse_card
 
     topic = planned.path.parent.name
     old, _ = parse_card(old_text, planned.path, pack, topic, lint=False)
     if old is None:
-        return False
+        return (UNREADABLE,), None
     new, _ = parse_card(planned.text, planned.path, pack, topic, lint=False)
     if new is None:
-        return False
-    return (
-        old.front == new.front
-        and {name: s.text for name, s in old.sections.items()}
-        == {name: s.text for name, s in new.sections.items()}
-        and (old.hints, old.starter) == (new.hints, new.starter)
+        return (UNREADABLE,), None
+    differs: list[str] = []
+    old_front, new_front = _fields(old.front), _fields(new.front)
+    if old_front.get("title") != new_front.get("title"):
+        differs.append("title")
+    old_sections = {name: s.text for name, s in old.sections.items()}
+    new_sections = {name: s.text for name, s in new.sections.items()}
+    for name in dict.fromkeys([*old_sections, *new_sections]):
+        if old_sections.get(name) != new_sections.get(name):
+            differs.append(name.lower())
+    if old.hints != new.hints:
+        differs.append("hints")
+    if old.starter != new.starter:
+        differs.append("starter code")
+    renumbered = _renumbered(old_front.get("source"), new_front.get("source"))
+    # the key points are drawn from the answer: an answer that differs says it all
+    skip = {
+        "title",
+        *(["source"] if renumbered else []),
+        *(["key_points"] if "answer" in differs else []),
+    }
+    differs.extend(
+        name.replace("_", " ")
+        for name in dict.fromkeys([*old_front, *new_front])
+        if name not in skip and old_front.get(name) != new_front.get(name)
     )
+    return tuple(differs), renumbered
+
+
+def _fields(front: object) -> dict[str, object]:
+    """A card's front matter (a dataclass) as its fields' values by name."""
+    import dataclasses
+
+    assert dataclasses.is_dataclass(front)
+    return {f.name: getattr(front, f.name) for f in dataclasses.fields(front)}
+
+
+def _renumbered(old: object, new: object) -> str | None:
+    """`old` when both sources name the same notes file with other question numbers."""
+    if not isinstance(old, str) or not isinstance(new, str) or old == new:
+        return None
+    was, now = _SOURCE_NUMBER.fullmatch(old), _SOURCE_NUMBER.fullmatch(new)
+    if was is None or now is None or was["notes"] != now["notes"]:
+        return None
+    return old
 
 
 def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:
@@ -1258,7 +1385,7 @@ def write_plan(plan: ImportPlan) -> list[Path]:
         _write_new(plan.pack_dir / PACK_FILE, plan.pack_yaml)
         written.append(plan.pack_dir / PACK_FILE)
     made: set[Path] = set()  # each topic folder is made once, not asked again per card
-    for card in plan.cards:
+    for card in (*plan.cards, *(moved.card for moved in plan.renumbered)):
         folder = card.path.parent
         if folder not in made:
             folder.mkdir(parents=True, exist_ok=True)

@@ -125,9 +125,11 @@ def summary_lines(
     others = sum(1 for key in parts if key in _NOT_QUESTIONS)
     verb = "to write" if dry_run else "written"
     line = f"{questions} question(s) seen, {written} card(s) {verb}"
+    if plan.renumbered:
+        line += f", {len(plan.renumbered)} renumbered"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"
-        if not written and not any(counts[key] for key in NOT_WRITTEN_OVER):
+        if not written and not plan.renumbered and not any(counts[key] for key in NOT_WRITTEN_OVER):
             line = "nothing new: " + line  # the notes hold nothing their cards do not
     if counts:
         detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
@@ -135,10 +137,11 @@ def summary_lines(
     if others:
         line += f"; {others} other part(s) not imported"
     # the folders as strings first: a `Path.parent` per card was most of this function
-    folders = {os.path.dirname(card.path) for card in (*plan.cards, *plan.unchanged)}
+    cards = (*plan.cards, *(moved.card for moved in plan.renumbered), *plan.unchanged)
+    folders = {os.path.dirname(card.path) for card in cards}
     topics = sorted({Path(folder) for folder in folders}) or [plan.pack_dir / plan.topic]
     out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
-    if (written or plan.unchanged) and not dry_run:
+    if (written or plan.unchanged or plan.renumbered) and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))
         listing = f"next: drillbit --content {content} list, then "
         if plan_running:

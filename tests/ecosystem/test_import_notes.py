@@ -213,7 +213,7 @@ def test_existing_cards_need_force(tmp_path: Path) -> None:
     card.write_text(card.read_text(encoding="utf-8").replace("difficulty: 2", "difficulty: 4"))
     again = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
     assert again.exit_code == 1
-    assert "already exists (use --force to overwrite it)" in again.output
+    assert "already exists with another difficulty (use --force to overwrite it)" in again.output
     assert "difficulty: 4" in card.read_text(encoding="utf-8")
     forced = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--force")
     assert forced.exit_code == 0, forced.output
@@ -277,7 +277,9 @@ def test_a_card_edited_in_the_notes_is_refused_and_the_others_unchanged(tmp_path
     )
     again = run_import(str(notes), "--into", str(content))
     assert again.exit_code == 1, again.output
-    assert f"{edited} already exists (use --force to overwrite it)" in again.output
+    assert f"{edited} already exists with another answer (use --force to overwrite it)" in (
+        again.output
+    )
     assert f"unchanged {kept}" in again.output
     assert "0 card(s) written, 1 unchanged, 2 skipped (1 card exists, 1 no answer)" in (
         again.output
@@ -322,10 +324,14 @@ def test_a_card_file_laid_out_differently_but_the_same_card_is_unchanged(tmp_pat
     assert "2 unchanged" in crlf.output and card.read_bytes() == windows
     card.write_text(restyled.replace("Regularization and", "Early stopping and"), encoding="utf-8")
     changed = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
-    assert changed.exit_code == 1 and "already exists (use --force" in changed.output
+    assert changed.exit_code == 1 and "already exists with another answer (use --force" in (
+        changed.output
+    )
     card.write_text("not a card\n", encoding="utf-8")
     broken = run_import(str(NOTES / "qa-lines.md"), "--into", str(content))
-    assert broken.exit_code == 1 and "already exists (use --force" in broken.output
+    assert broken.exit_code == 1
+    unreadable = "already exists as a file, which does not load as a card (use --force"
+    assert unreadable in broken.output
     # read as the loader reads a card: a FIFO in its place is not waited on for ever
     card.unlink()
     os.mkfifo(card)
