@@ -386,10 +386,36 @@ def interview_start(plan: InterviewPlan, tz: tzinfo) -> datetime:
 
 
 def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> float:
-    """fsrs's predicted probability of recall at `moment`; 0 for a card never seen."""
+    """fsrs's predicted probability of recall at `moment`; 0 for a card never seen.
+
+    fsrs's own forgetting curve (`Scheduler.get_card_retrievability`), with its decay and
+    factor read once from the scheduler: the same expression, evaluated in the same order on
+    the same floats, so the same bits, without fsrs's method call and `as_utc` per card
+    (readiness and the last pass ask it some 700,000 times for a heavy home's forecast).
+    `tests/study/test_plan_speed.py` compares it with fsrs's on random states.
+    """
     if card is None:
         return 0.0
-    return float(scheduler.get_card_retrievability(card, as_utc(moment)))
+    curve = _curve(scheduler)
+    if curve is None or moment.tzinfo is None:
+        return float(scheduler.get_card_retrievability(card, as_utc(moment)))
+    reviewed, stability = card.last_review, card.stability
+    if reviewed is None or stability is None:
+        return 0.0
+    factor, decay = curve
+    # aware datetimes subtract as instants: the days are those between the UTC times
+    return float((1 + factor * max(0, (moment - reviewed).days) / stability) ** decay)
+
+
+def _curve(scheduler: Scheduler) -> tuple[float, float] | None:
+    """fsrs's forgetting-curve constants (factor, decay) of `scheduler`, or None where this
+    fsrs does not keep them as `get_card_retrievability` reads them (fsrs 6: `_FACTOR`,
+    `_DECAY`): then fsrs's method is called."""
+    factor = getattr(scheduler, "_FACTOR", None)
+    decay = getattr(scheduler, "_DECAY", None)
+    if isinstance(factor, float) and isinstance(decay, float):
+        return factor, decay
+    return None
 
 
 @dataclass(frozen=True)
@@ -415,9 +441,19 @@ def readiness(
     totals: dict[tuple[str, str], list[float]] = {}
     overall = 0.0
     seen = 0
+    curve = _curve(scheduler) if moment.tzinfo is not None else None
+    factor, decay = curve if curve is not None else (0.0, 0.0)
     for card in cards:
         known = memory.get(card.id)
-        recall = recall_at(known, moment, scheduler)
+        if curve is None or known is None:
+            recall = recall_at(known, moment, scheduler)
+        else:  # recall_at, inlined (called per card, twice per forecast day)
+            reviewed, stability = known.last_review, known.stability
+            recall = (
+                0.0
+                if reviewed is None or stability is None
+                else float((1 + factor * max(0, (moment - reviewed).days) / stability) ** decay)
+            )
         seen += known is not None
         overall += recall
         pack = getattr(card, "pack", "")  # pack_of, inlined (called per card and per day)
@@ -890,7 +926,70 @@ def _recall_after_review(
 ) -> float:
     """Expected recall at `start` if `card` is reviewed at `when` (recalled or not; a
     lapse is relearned the same day only with `steps`, through `scheduler`'s relearning
-    steps that come back within the day, answered Good)."""
+    steps that come back within the day, answered Good).
+
+    A card in review, last reviewed a day or more before `when`, whose lapse is not
+    relearned the same day (the last pass's usual case) takes `_recall_after_plain_review`:
+    only the stabilities fsrs's `review_card` would work out, without its two card copies.
+    """
+    if (
+        card.state == State.Review
+        and card.last_review is not None
+        and card.stability is not None
+        and card.difficulty is not None
+        and when.tzinfo is not None
+        and start.tzinfo is not None
+        and (when - card.last_review).days >= 1
+        and _curve(scheduler) is not None
+        and not _relearns_same_day(scheduler, steps=steps)
+    ):
+        return _recall_after_plain_review(card, when, start, scheduler)
+    return _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
+
+
+def _relearns_same_day(scheduler: Scheduler, *, steps: bool) -> bool:
+    """Whether `_recall_after_review_fsrs` would review a lapse again the same day: with
+    `steps` and a first relearning step under a day."""
+    relearning = scheduler.relearning_steps
+    return steps and len(relearning) > 0 and relearning[0] < timedelta(days=1)
+
+
+def _recall_after_plain_review(
+    card: Card, when: datetime, start: datetime, scheduler: Scheduler
+) -> float:
+    """`_recall_after_review_fsrs` for a card in review, last reviewed at least a day before
+    `when`, whose lapse is not relearned the same day: the stability after Good and after
+    Again from fsrs's own formulas (what `review_card` calls on that path: the difficulty
+    it also updates does not enter the recall), each then on fsrs's forgetting curve from
+    `when` (the review becomes the card's last) to `start`."""
+    curve = _curve(scheduler)
+    assert curve is not None and card.stability is not None and card.difficulty is not None
+    factor, decay = curve
+    chance = recall_at(card, when, scheduler)
+    # review_card passes fsrs's retrievability (0 as an int only for a card never seen)
+    kept = scheduler._next_stability(
+        difficulty=card.difficulty,
+        stability=card.stability,
+        retrievability=chance,
+        rating=Rating.Good,
+    )
+    lapsed = scheduler._next_stability(
+        difficulty=card.difficulty,
+        stability=card.stability,
+        retrievability=chance,
+        rating=Rating.Again,
+    )
+    elapsed = max(0, (start - when).days)
+    return chance * float((1 + factor * elapsed / kept) ** decay) + (1 - chance) * float(
+        (1 + factor * elapsed / lapsed) ** decay
+    )
+
+
+def _recall_after_review_fsrs(
+    card: Card, when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool = True
+) -> float:
+    """`_recall_after_review` through fsrs's `review_card`: every case, and the reference
+    the quick path is tested against."""
     chance = recall_at(card, when, scheduler)
     kept, _ = scheduler.review_card(card, Rating.Good, review_datetime=when)
     lapsed, _ = scheduler.review_card(card, Rating.Again, review_datetime=when)

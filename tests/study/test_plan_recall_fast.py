@@ -1,0 +1,181 @@
+"""The forecast's quick recall paths give fsrs's own numbers, to the bit (twentieth round).
+
+`recall_at` and `readiness` evaluate fsrs's forgetting curve with the scheduler's factor and
+decay instead of calling `Scheduler.get_card_retrievability` per card, and a review-state
+card's recall after a review takes fsrs's stability formulas instead of two `review_card`s
+(`_recall_after_plain_review`). Each is compared here with fsrs's own computation on random
+memory states, including a card never seen, a card due now, a review at the same moment as
+the last one, a review before it, and stabilities at fsrs's floor and far beyond any
+interval. Equality is exact (`==` on floats): `drillbit plan --json` prints these.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from fsrs import Card, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS
+
+from quiz.study import plan as plan_module
+from quiz.study.plan import readiness, recall_at
+from tests.study.fakes import FakeCard
+
+MOMENT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+
+STABILITIES = (0.001, 0.0123, 0.5, 1.0, 3.7, 25.0, 365.0, 36_500.0, 1e9)
+"""fsrs's floor (`STABILITY_MIN`), tiny, ordinary, and far beyond any interval."""
+
+
+def _schedulers() -> list[Scheduler]:
+    """The default, another retention, another decay (fsrs 6's last parameter), no
+    relearning steps, and a relearning step of a day or more."""
+    other_decay = (*DEFAULT_PARAMETERS[:20], 0.5)
+    return [
+        Scheduler(enable_fuzzing=False),
+        Scheduler(desired_retention=0.8, enable_fuzzing=False),
+        Scheduler(parameters=other_decay, enable_fuzzing=False),
+        Scheduler(relearning_steps=(), enable_fuzzing=False),
+        Scheduler(relearning_steps=(timedelta(days=1),), enable_fuzzing=False),
+        Scheduler(relearning_steps=(timedelta(days=2), timedelta(minutes=5)), enable_fuzzing=False),
+        Scheduler(learning_steps=(), relearning_steps=(timedelta(minutes=1),)),
+    ]
+
+
+def _states(rng: random.Random, count: int) -> list[Card]:
+    """Random fsrs memory states around `MOMENT`, with the edge cases first."""
+    cards = [
+        Card(card_id=1, due=MOMENT),  # never answered: no stability, no last review
+        Card(1, State.Review, None, 5.0, 5.0, due=MOMENT, last_review=MOMENT),  # reviewed now
+        Card(1, State.Review, None, 5.0, 5.0, due=MOMENT, last_review=MOMENT - timedelta(days=5)),
+        Card(1, State.Review, None, 0.001, 10.0, due=MOMENT, last_review=MOMENT - timedelta(1)),
+        Card(1, State.Review, None, 1e9, 1.0, due=MOMENT, last_review=MOMENT - timedelta(900)),
+        Card(1, State.Review, None, 2.0, 3.0, due=MOMENT, last_review=MOMENT + timedelta(hours=30)),
+    ]
+    for _ in range(count):
+        state = rng.choice([State.Learning, State.Review, State.Relearning])
+        ago = timedelta(days=rng.choice([0, 0.2, 0.99, 1, 1.01, 3, 17.5, 400]) * rng.random() * 2)
+        reviewed = MOMENT - ago
+        cards.append(
+            Card(
+                card_id=1,
+                state=state,
+                step=None if state == State.Review else rng.choice([0, 1]),
+                stability=rng.choice(STABILITIES) * rng.choice([1.0, 1.0 + rng.random()]),
+                difficulty=rng.choice([1.0, 10.0, 1.0 + 9.0 * rng.random()]),
+                due=MOMENT + timedelta(hours=rng.randint(-48, 48)),
+                last_review=reviewed,
+            )
+        )
+    return cards
+
+
+def _moments(rng: random.Random) -> list[datetime]:
+    """Moments around `MOMENT`: the same instant, within the day, days on, and in another
+    time zone (an aware local time is the same instant)."""
+    east = timezone(timedelta(hours=5, minutes=30))
+    return [
+        MOMENT,
+        MOMENT + timedelta(hours=rng.randint(1, 23)),
+        MOMENT + timedelta(days=rng.randint(1, 40), minutes=rng.randint(0, 1440)),
+        (MOMENT + timedelta(days=rng.randint(1, 9))).astimezone(east),
+        MOMENT - timedelta(days=2),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_recall_at_is_fsrs_own_retrievability_to_the_bit(seed: int) -> None:
+    rng = random.Random(seed)
+    for scheduler in _schedulers():
+        for card in _states(rng, 60):
+            for moment in _moments(rng):
+                own = float(scheduler.get_card_retrievability(card, moment.astimezone(UTC)))
+                assert recall_at(card, moment, scheduler) == own
+    assert recall_at(None, MOMENT, Scheduler()) == 0.0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_recall_after_a_review_is_fsrs_own_review_to_the_bit(seed: int) -> None:
+    rng = random.Random(seed)
+    for scheduler in _schedulers():
+        exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
+        for card in _states(rng, 60):
+            if card.last_review is None:
+                continue  # the last pass prices reviews of cards seen
+            for when in _moments(rng)[:4]:
+                when = when.astimezone(UTC)
+                start = when + timedelta(days=rng.choice([0, 1, 5, 30]), hours=rng.randint(0, 20))
+                for steps in (True, False):
+                    quick = plan_module._recall_after_review(card, when, start, exact, steps=steps)
+                    own = plan_module._recall_after_review_fsrs(
+                        card, when, start, exact, steps=steps
+                    )
+                    assert quick == own
+
+
+def test_the_quick_review_path_is_taken_only_where_fsrs_would_not_relearn_the_same_day() -> None:
+    default = Scheduler(enable_fuzzing=False)  # relearning step: 10 minutes
+    assert plan_module._relearns_same_day(default, steps=True)
+    assert not plan_module._relearns_same_day(default, steps=False)
+    no_steps = Scheduler(relearning_steps=(), enable_fuzzing=False)
+    assert not plan_module._relearns_same_day(no_steps, steps=True)
+    day = Scheduler(relearning_steps=(timedelta(days=1),), enable_fuzzing=False)
+    assert not plan_module._relearns_same_day(day, steps=True)
+
+
+def test_readiness_is_the_mean_of_fsrs_own_retrievabilities_to_the_bit() -> None:
+    rng = random.Random(11)
+    for scheduler in _schedulers():
+        states = _states(rng, 80)
+        cards = [
+            FakeCard(f"c{index}", topic=rng.choice(["optim", "losses"]), pack=rng.choice("ab"))
+            for index in range(len(states) + 5)  # the last five never seen
+        ]
+        memory = {card.id: state for card, state in zip(cards, states, strict=False)}
+        for moment in _moments(rng):
+            found = readiness(cards, memory, moment, scheduler)
+            recalls = [
+                float(scheduler.get_card_retrievability(memory[c.id], moment.astimezone(UTC)))
+                if c.id in memory
+                else 0.0
+                for c in cards
+            ]
+            overall = 0.0
+            for recall in recalls:
+                overall += recall
+            assert found.overall == overall / len(cards)
+            for topic in ("optim", "losses"):
+                for pack in "ab":
+                    mine = [
+                        r
+                        for c, r in zip(cards, recalls, strict=True)
+                        if (c.topic, c.pack) == (topic, pack)
+                    ]
+                    if mine:
+                        assert found.by_topic[f"{topic} ({pack})"] == sum(mine) / len(mine)
+            assert (found.cards, found.seen) == (len(cards), len(states))
+
+
+def test_without_the_curve_constants_fsrs_is_asked_per_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An fsrs not keeping `_FACTOR`/`_DECAY` as `get_card_retrievability` reads them: every
+    path calls fsrs's own methods, with the same results."""
+    scheduler = Scheduler(enable_fuzzing=False)
+    card = Card(1, State.Review, None, 4.0, 5.0, due=MOMENT, last_review=MOMENT - timedelta(3))
+    later = MOMENT + timedelta(days=6)
+    start = later + timedelta(days=4)
+    quick = (
+        recall_at(card, later, scheduler),
+        plan_module._recall_after_review(card, later, start, scheduler, steps=False),
+        readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
+    )
+    monkeypatch.setattr(plan_module, "_curve", lambda scheduler: None)
+    assert recall_at(card, later, scheduler) == scheduler.get_card_retrievability(card, later)
+    plain = (
+        recall_at(card, later, scheduler),
+        plan_module._recall_after_review(card, later, start, scheduler, steps=False),
+        readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
+    )
+    assert quick == plain
