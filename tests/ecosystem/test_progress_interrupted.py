@@ -32,12 +32,17 @@ BACKUP = {
 # process sends it to itself as the file ends, as `kill` or a closed terminal would.
 _SIGNALLED_AT_THE_END = """
 import os, signal, sys
+signum = int(sys.argv[1])
 if sys.argv[3:] == ["ignored"]:
-    signal.signal(int(sys.argv[1]), signal.SIG_IGN)
+    signal.signal(signum, signal.SIG_IGN)
+else:  # as started from a terminal, whatever the test run inherited (a shell's `&`
+    # starts a job with SIGINT ignored, and Python then leaves Ctrl-C ignored)
+    default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+    signal.signal(signum, default)
 from quiz.store import backup
 finish = backup._Merger.finish
 def finish_then_signal(self, header):
-    os.kill(os.getpid(), int(sys.argv[1]))
+    os.kill(os.getpid(), signum)
     finish(self, header)
 backup._Merger.finish = finish_then_signal
 from quiz.cli import main
