@@ -37,11 +37,12 @@ On the interview day and after it the plan is over and the normal fsrs schedule 
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
@@ -392,7 +393,7 @@ def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> floa
     factor read once from the scheduler: the same expression, evaluated in the same order on
     the same floats, so the same bits, without fsrs's method call and `as_utc` per card
     (readiness and the last pass ask it some 700,000 times for a heavy home's forecast).
-    `tests/study/test_plan_speed.py` compares it with fsrs's on random states.
+    `tests/study/test_plan_recall_fast.py` compares it with fsrs's on random states.
     """
     if card is None:
         return 0.0
@@ -402,20 +403,78 @@ def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> floa
     reviewed, stability = card.last_review, card.stability
     if reviewed is None or stability is None:
         return 0.0
-    factor, decay = curve
-    # aware datetimes subtract as instants: the days are those between the UTC times
-    return float((1 + factor * max(0, (moment - reviewed).days) / stability) ** decay)
+    return _plain_recall(reviewed, stability, moment, curve)
 
 
 def _curve(scheduler: Scheduler) -> tuple[float, float] | None:
-    """fsrs's forgetting-curve constants (factor, decay) of `scheduler`, or None where this
-    fsrs does not keep them as `get_card_retrievability` reads them (fsrs 6: `_FACTOR`,
-    `_DECAY`): then fsrs's method is called."""
+    """fsrs's forgetting-curve constants (factor, decay) of `scheduler` for the quick paths,
+    or None where this fsrs does not keep them as `get_card_retrievability` reads them, or
+    its private pieces do not give what its public methods give (`_internals_agree`): then
+    fsrs's methods are called."""
+    constants = _curve_constants(scheduler)
+    return constants if constants is not None and _internals_agree() else None
+
+
+def _curve_constants(scheduler: Scheduler) -> tuple[float, float] | None:
+    """`_FACTOR` and `_DECAY` as fsrs 6 keeps them, when it has them and `_next_stability`."""
     factor = getattr(scheduler, "_FACTOR", None)
     decay = getattr(scheduler, "_DECAY", None)
-    if isinstance(factor, float) and isinstance(decay, float):
+    if (
+        isinstance(factor, float)
+        and isinstance(decay, float)
+        and callable(getattr(scheduler, "_next_stability", None))
+    ):
         return factor, decay
     return None
+
+
+@functools.cache
+def _internals_agree() -> bool:
+    """Whether the private pieces of fsrs the quick paths use (`_FACTOR`, `_DECAY`,
+    `_next_stability`) give, to the bit, what its public methods give on probe cards.
+
+    pyproject asks only fsrs>=6 and uv.lock pins the version the tests compare against
+    (`tests/study/test_plan_recall_fast.py`); an fsrs installed otherwise may rename or
+    change them. Checked once a process; if they disagree, every recall goes through
+    fsrs's public methods, slower and right."""
+    try:
+        scheduler = Scheduler(enable_fuzzing=False, relearning_steps=())
+        constants = _curve_constants(scheduler)
+        if constants is None:
+            return False
+        reviewed = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+        when = reviewed + timedelta(days=5, hours=3)
+        start = when + timedelta(days=4, hours=14)
+        for stability, difficulty in ((0.4, 8.9), (3.7, 6.1), (210.0, 2.2)):
+            card = Card(
+                state=State.Review,
+                stability=stability,
+                difficulty=difficulty,
+                last_review=reviewed,
+                due=when,
+            )
+            chance = float(scheduler.get_card_retrievability(card, when))
+            if _plain_recall(reviewed, stability, when, constants) != chance:
+                return False
+            kept, _ = scheduler.review_card(card, Rating.Good, review_datetime=when)
+            lapsed, _ = scheduler.review_card(card, Rating.Again, review_datetime=when)
+            expected = chance * float(scheduler.get_card_retrievability(kept, start)) + (
+                1 - chance
+            ) * float(scheduler.get_card_retrievability(lapsed, start))
+            if _recall_after_plain_review(card, when, start, scheduler, constants) != expected:
+                return False
+    except Exception:  # noqa: BLE001 - any failure of a private piece means: do not use it
+        return False
+    return True
+
+
+def _plain_recall(
+    reviewed: datetime, stability: float, moment: datetime, constants: tuple[float, float]
+) -> float:
+    """fsrs's forgetting curve at `moment` for a card last reviewed at `reviewed`."""
+    factor, decay = constants
+    # aware datetimes subtract as instants: the days are those between the UTC times
+    return float((1 + factor * max(0, (moment - reviewed).days) / stability) ** decay)
 
 
 @dataclass(frozen=True)
@@ -943,7 +1002,7 @@ def _recall_after_review(
         and _curve(scheduler) is not None
         and not _relearns_same_day(scheduler, steps=steps)
     ):
-        return _recall_after_plain_review(card, when, start, scheduler)
+        return _recall_after_plain_review(card, when, start, scheduler, _curve(scheduler))
     return _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
 
 
@@ -955,17 +1014,22 @@ def _relearns_same_day(scheduler: Scheduler, *, steps: bool) -> bool:
 
 
 def _recall_after_plain_review(
-    card: Card, when: datetime, start: datetime, scheduler: Scheduler
+    card: Card,
+    when: datetime,
+    start: datetime,
+    scheduler: Scheduler,
+    curve: tuple[float, float] | None,
 ) -> float:
     """`_recall_after_review_fsrs` for a card in review, last reviewed at least a day before
     `when`, whose lapse is not relearned the same day: the stability after Good and after
     Again from fsrs's own formulas (what `review_card` calls on that path: the difficulty
     it also updates does not enter the recall), each then on fsrs's forgetting curve from
-    `when` (the review becomes the card's last) to `start`."""
-    curve = _curve(scheduler)
+    `when` (the review becomes the card's last) to `start`. `curve`: `_curve`'s constants
+    (given, so that `_internals_agree` can check this function before `_curve` trusts it)."""
     assert curve is not None and card.stability is not None and card.difficulty is not None
+    assert card.last_review is not None
     factor, decay = curve
-    chance = recall_at(card, when, scheduler)
+    chance = _plain_recall(card.last_review, card.stability, when, curve)
     # review_card passes fsrs's retrievability (0 as an int only for a card never seen)
     kept = scheduler._next_stability(
         difficulty=card.difficulty,

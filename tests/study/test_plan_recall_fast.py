@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from fsrs import Card, Scheduler, State
@@ -179,3 +180,50 @@ def test_without_the_curve_constants_fsrs_is_asked_per_card(
         readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
     )
     assert quick == plain
+
+
+def test_the_locked_fsrs_agrees_with_the_quick_paths() -> None:
+    """uv.lock's fsrs passes the check that lets the quick paths run at all."""
+    plan_module._internals_agree.cache_clear()
+    assert plan_module._internals_agree()
+    assert plan_module._curve(Scheduler(enable_fuzzing=False)) is not None
+
+
+@pytest.mark.parametrize("change", ["review_card", "missing", "raises"])
+def test_an_fsrs_whose_private_pieces_differ_is_asked_per_card(
+    monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """pyproject allows any fsrs>=6: one whose `review_card` no longer works out its
+    stability as `_next_stability` does, or with no `_next_stability`, or one that fails,
+    is not used; the quick paths fall back to fsrs's public methods."""
+    if change == "review_card":
+        real = Scheduler.review_card
+
+        def other(self: Scheduler, card: Card, *args: Any, **kwargs: Any) -> tuple[Card, Any]:
+            reviewed, log = real(self, card, *args, **kwargs)
+            assert reviewed.stability is not None
+            reviewed.stability *= 1 + 1e-9
+            return reviewed, log
+
+        monkeypatch.setattr(Scheduler, "review_card", other)
+    elif change == "missing":
+        monkeypatch.delattr(Scheduler, "_next_stability")
+    else:
+
+        def broken(self: Scheduler, **kwargs: object) -> float:
+            raise TypeError("renamed argument")
+
+        monkeypatch.setattr(Scheduler, "_next_stability", broken)
+    plan_module._internals_agree.cache_clear()
+    try:
+        scheduler = Scheduler(enable_fuzzing=False)
+        assert plan_module._curve(scheduler) is None
+        card = Card(1, State.Review, None, 4.0, 5.0, due=MOMENT, last_review=MOMENT - timedelta(3))
+        later = MOMENT + timedelta(days=6)
+        start = later + timedelta(days=4)
+        assert recall_at(card, later, scheduler) == scheduler.get_card_retrievability(card, later)
+        if change == "review_card":  # (in the other two, review_card itself cannot run)
+            expected = plan_module._recall_after_review_fsrs(card, later, start, scheduler)
+            assert plan_module._recall_after_review(card, later, start, scheduler) == expected
+    finally:
+        plan_module._internals_agree.cache_clear()
