@@ -130,7 +130,11 @@ def support_roots(own: Sequence[Path]) -> list[Path]:
 def lint_load_roots(paths: Sequence[Path]) -> list[Path]:
     """The roots a lint of `paths` loads besides the app's bank: the packs the packs
     linted alone build on, first (as their cards come first), then `lint_roots`."""
-    own = lint_roots(paths)
+    return _with_support(lint_roots(paths))
+
+
+def _with_support(own: Sequence[Path]) -> list[Path]:
+    """`own` (`lint_roots`) after the packs its packs linted alone build on."""
     return [*support_roots(own), *own]
 
 
@@ -156,7 +160,7 @@ def lint(
     the linted files' (they are not reported).
     """
     own = lint_roots(paths)
-    mine = lint_load_roots(paths)
+    mine = _with_support(own)
     load = list(mine if roots is None else roots)
     for root in mine:
         if all(not _same(root, r) for r in load):
