@@ -107,7 +107,7 @@ def import_command(
     becomes the topic unless --topic is given. Answers keep code, tables and math
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
     points from its answer, or 1-2 when the answer is one or two sentences that hold no
-    more. Every question that gives no card is listed with its line and the reason.
+    more. Every question that gives no card is listed at its place (FILE:LINE) and why.
     A card whose file already holds it (the same notes imported again) is reported
     unchanged and left as it is, wherever its question now is in the notes: when only
     its question's number moved (a question inserted, removed or moved before it), the
@@ -119,8 +119,10 @@ def import_command(
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import (
         NOT_WRITTEN_OVER,
+        asked_at,
         notice_lines,
         reason_key,
+        section_lines,
         skip_lines,
         summary_lines,
     )
@@ -164,19 +166,19 @@ def import_command(
     shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
-        lines.append(f"{action} {where}  ← {card.question.label} {card.question.title}")
+        lines.append(f"{action} {where}  ← {asked_at(notes, card.question)}")
         if dry_run:
             lines.extend(f"    - {point}" for point in card.key_points)
     shown = display_paths([moved.card.path for moved in plan.renumbered])
     renumber = "would renumber" if dry_run else "renumbered"
     lines.extend(
-        f"{renumber} {where}  ← {moved.card.question.label} {moved.card.question.title} "
-        f"(was {moved.old_source})"
+        f"{renumber} {where}  ← {asked_at(notes, moved.card.question)} "
+        f"(was {moved.old_source}, now Q{moved.number})"
         for moved, where in zip(plan.renumbered, shown, strict=True)
     )
     shown = display_paths([card.path for card in plan.unchanged])
     lines.extend(
-        f"unchanged {where}  ← {card.question.label} {card.question.title}"
+        f"unchanged {where}  ← {asked_at(notes, card.question)}"
         for card, where in zip(plan.unchanged, shown, strict=True)
     )
     if lines:
@@ -193,8 +195,8 @@ def import_command(
             ),
             err=True,
         )
-    for section in plan.sections:
-        click.echo(printable(f"section {section.label}: {section.reason}"), err=True)
+    for line in section_lines(plan.sections):
+        click.echo(printable(line), err=True)
     for line in skip_lines(plan.skipped):
         click.echo(printable(line), err=True)
     running = (

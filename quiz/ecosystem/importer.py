@@ -99,7 +99,10 @@ class Skipped:
 
     line: int
     label: str
+    """What it is: `Q4 'title'` (with the notes' own number, if any), `'heading text'`."""
     reason: str
+    place: str = ""
+    """Where it is in the notes, as editors read it: `notes.md:12` (the path as given)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,21 @@ class Notice:
     message: str
     group: str
     """What kind of notice (repeated ones are summed up under it)."""
+    place: str = ""
+    """Where it is in the notes (`notes.md:12`); `line` is that line."""
+
+
+def place_of(notes: Path, line: int) -> str:
+    """A line of the notes as editors and terminals read a place: `notes.md:12`, the path
+    as the user gave it (lint names a card's problems so too)."""
+    return f"{notes}:{line}"
+
+
+def question_label(question: NoteQuestion) -> str:
+    """How messages name a question after its place: `Q4 'title'` when the notes number it
+    (`Q4` is their own name for it), else `'title'`."""
+    number = f"Q{question.number} " if question.number is not None else ""
+    return f"{number}'{question.title}'"
 
 
 @dataclass(frozen=True)
@@ -150,6 +168,12 @@ class Renumbered:
     card: PlannedCard
     old_source: str
     """The `source` in its file (e.g. `notes.md Q3`), replaced by the card's."""
+
+    @property
+    def number(self) -> str:
+        """The question's number in the card's new `source` (`4` of `notes.md Q4`)."""
+        question = self.card.question
+        return question.number if question.number is not None else str(question.ordinal)
 
 
 def kebab(text: str) -> str:
@@ -536,13 +560,17 @@ def plan_import(
         cards: list[PlannedCard] = []
         unchanged: list[PlannedCard] = []
         renumbered: list[Renumbered] = []
-        skipped = [Skipped(i.line, f"line {i.line} '{i.text}'", i.reason) for i in parsed.ignored]
+        skipped = [
+            Skipped(i.line, f"'{i.text}'", i.reason, place_of(notes_path, i.line))
+            for i in parsed.ignored
+        ]
         notices: list[Notice] = []
         folder_problems: dict[Path, str | None] = {}
         planned_paths: set[Path] = set()  # every card file a question of the notes gives
         for index, job in enumerate(jobs):
             question = job.question
-            label = f"{question.label} (line {question.line}) '{question.title}'"
+            label = question_label(question)
+            where = place_of(notes_path, question.line)
             if drafts is None:
                 if job.kept_id is not None:
                     unique = _given(job.kept_id, job.target_dir)
@@ -559,9 +587,18 @@ def plan_import(
                     if name != guess:
                         draft = _plan_job(job, shared, _given(name, job.target_dir))
             planned, reason, notes = draft.planned, draft.reason, draft.notes
-            notices.extend(Notice(question.line, label, note, group) for group, note in notes)
+            notices.extend(
+                Notice(
+                    line or question.line,
+                    label,
+                    note,
+                    group,
+                    place_of(notes_path, line or question.line),
+                )
+                for group, note, line in notes
+            )
             if planned is None:
-                skipped.append(Skipped(question.line, label, reason))
+                skipped.append(Skipped(question.line, label, reason, where))
                 continue
             used.add(planned.card_id)
             planned_paths.add(planned.path)
@@ -570,7 +607,7 @@ def plan_import(
                 if planned.path.is_symlink() and same_card(planned, pack_name):
                     unchanged.append(planned)  # the linked file holds the card: no write
                 else:
-                    skipped.append(Skipped(question.line, label, odd))
+                    skipped.append(Skipped(question.line, label, odd, where))
                 continue
             if planned.replaces and not force:
                 differs, old_source = card_differences(planned, pack_name)
@@ -579,26 +616,27 @@ def plan_import(
                 elif not differs and old_source is not None:
                     renumbered.append(Renumbered(planned, old_source))
                 else:
-                    skipped.append(Skipped(question.line, label, _exists(planned, differs)))
+                    skipped.append(Skipped(question.line, label, _exists(planned, differs), where))
                 continue
             cards.append(planned)
     if not parsed.questions and anki:
         skipped.append(
             Skipped(
                 1,
-                notes_path.name,
+                "",
                 "no questions found: read as an Anki plain-text export, it has no note with "
                 "a question and an answer (or a cloze) in its first two fields",
+                str(notes_path),
             )
         )
     elif not notes_text.strip("\ufeff \t\r\n"):
         empty = "empty" if not notes_text else "blank"
-        skipped.append(Skipped(1, notes_path.name, f"no questions found: the file is {empty}"))
+        skipped.append(Skipped(1, "", f"no questions found: the file is {empty}", str(notes_path)))
     elif not parsed.questions:
         skipped.append(
             Skipped(
                 1,
-                notes_path.name,
+                "",
                 "no questions found: expected headings like '## Q1: title', '### 3) title' "
                 "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
                 "items (see drillbit import --help)"
@@ -608,6 +646,7 @@ def plan_import(
                     if tab_separated(notes_text)
                     else ""
                 ),
+                str(notes_path),
             )
         )
     new_pack = not (pack_dir / PACK_FILE).exists()
@@ -622,7 +661,8 @@ def plan_import(
         notices=tuple(notices),
         questions_seen=len(parsed.questions),
         sections=tuple(
-            Skipped(s.line, f"line {s.line} '{s.text}'", s.reason) for s in parsed.sections
+            Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))
+            for s in parsed.sections
         ),
         unchanged=tuple(unchanged),
         renumbered=tuple(renumbered),
@@ -931,7 +971,8 @@ class _Draft:
 
     planned: PlannedCard | None
     reason: str
-    notes: list[tuple[str, str]]
+    notes: list[tuple[str, str, int]]
+    """Notices as (group, text, line of the notes they concern, 0 for the question's)."""
     id_choice: tuple[str, str] | None
 
 
@@ -1156,7 +1197,7 @@ def _drafts_split(jobs: Sequence[_Job], shared: _Shared) -> list[_Draft]:
 _PackedDraft = tuple[
     tuple[str, str, tuple[str, ...], bool] | None,
     str,
-    list[tuple[str, str]],
+    list[tuple[str, str, int]],
     tuple[str, str] | None,
 ]
 """A draft as a helper hands it over: its card without the question and the path (both
@@ -1201,11 +1242,11 @@ def _plan_card(
     choose_id: Callable[[str], tuple[str, Path]],
     base_id: str,
     folders: dict[Path, bool],
-) -> tuple[PlannedCard | None, str, list[tuple[str, str]]]:
+) -> tuple[PlannedCard | None, str, list[tuple[str, str, int]]]:
     """One card, or (None, why not), plus notices as (group, text). `choose_id` gives the
     card's id and path from `base_id`, the id its title makes (asked only once the card is
     made)."""
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, int]] = []
     if not question.title:
         return None, "the question has no title", notes
     stripped = strip_html(question.answer)
@@ -1233,7 +1274,7 @@ def _plan_card(
         return None, "no answer under the question", notes
     if not question.marker:
         notes.append(
-            ("no-marker", "no answer marker; the whole text under the question is the answer")
+            ("no-marker", "no answer marker; the whole text under the question is the answer", 0)
         )
     prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
     context, raw_context, context_escaped = (
@@ -1266,13 +1307,10 @@ def _plan_card(
         flat = " ".join(latex.split())
         short = flat if len(flat) <= 60 else flat[:57] + "..."
         notes.append(
-            (
-                "raw-latex",
-                f"line {line}: formula kept as raw LaTeX (the terminal cannot show it): {short}",
-            )
+            ("raw-latex", f"formula kept as raw LaTeX (the terminal cannot show it): {short}", line)
         )
     if escaped:
-        notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math"))
+        notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math", 0))
     points = key_points(answer, answer_tokens)
     short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
     if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement

@@ -1,7 +1,9 @@
 """The text `drillbit import` prints about a plan: notes grouped, skips last, then a summary.
 
 A file of 160 questions without answer markers should say so once, not 160 times, while
-every question that gave no card is still named with its line.
+every question that gave no card is still named with its place. A place in the notes is
+`notes.md:12` (the path as the user gave it), first on its line as lint puts a card's, so
+that an editor or a terminal jumps to it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.ecosystem.importer import NEVER_WRITTEN, ImportPlan, Notice, Skipped
+from quiz.ecosystem.importer import NEVER_WRITTEN, ImportPlan, Notice, Skipped, place_of
+from quiz.ecosystem.notes import NoteQuestion
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
@@ -73,28 +76,38 @@ def reason_key(reason: str) -> str:
     return reason.split(":")[0].split(";")[0]
 
 
-def _lines_list(lines: Sequence[int]) -> str:
-    shown = ", ".join(str(n) for n in lines[:SHOWN_LINES])
-    return shown + (f" and {len(lines) - SHOWN_LINES} more" if len(lines) > SHOWN_LINES else "")
+def _places_list(places: Sequence[str]) -> str:
+    shown = ", ".join(places[:SHOWN_LINES])
+    more = len(places) - SHOWN_LINES
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def asked_at(notes: Path, question: NoteQuestion) -> str:
+    """What a card line says of its question: `notes.md:12 Q4 title` (its place, the
+    notes' own number if they give one, its title)."""
+    number = f" Q{question.number}" if question.number is not None else ""
+    return f"{place_of(notes, question.line)}{number} {question.title}"
 
 
 def notice_lines(notices: Sequence[Notice]) -> list[str]:
-    """`note:` lines, a kind that repeats summed up with the lines it concerns."""
+    """`note:` lines, each after its place; a kind that repeats summed up with the places
+    it concerns."""
     by_group: dict[str, list[Notice]] = {}
     for notice in notices:
         by_group.setdefault(notice.group, []).append(notice)
     out: list[str] = []
     for group, items in by_group.items():
         if len(items) >= GROUP_FROM and group in _NOTICE_GROUPS:
-            where = _lines_list(sorted({n.line for n in items}))
-            out.append(f"note: {len(items)} {_NOTICE_GROUPS[group]} (question lines {where})")
+            lines = {n.line: n.place for n in items}
+            where = _places_list([lines[line] for line in sorted(lines)])
+            out.append(f"note: {len(items)} {_NOTICE_GROUPS[group]} ({where})")
         else:
-            out.extend(f"note: {n.label}: {n.message}" for n in items)
+            out.extend(_placed(n.place, f"note: {n.label}: {n.message}") for n in items)
     return out
 
 
 def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
-    """`skipped` lines, each naming the question and its line; a reason that repeats is
+    """`skipped` lines, each naming the question after its place; a reason that repeats is
     given once with the questions it concerns."""
     by_reason: dict[str, list[Skipped]] = {}
     for skip in skipped:
@@ -103,10 +116,23 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
     for key, items in by_reason.items():
         if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", *NOT_WRITTEN_OVER}:
             out.append(f"skipped {len(items)} question(s), {key}: {items[0].reason}")
-            out.extend(f"  - {s.label}" for s in items)
+            out.extend(f"  - {' '.join(p for p in (s.place, s.label) if p)}" for s in items)
         else:
-            out.extend(f"skipped {s.label}: {s.reason}" for s in items)
+            out.extend(
+                _placed(s.place, f"skipped {s.label}: {s.reason}" if s.label else s.reason)
+                for s in items
+            )
     return out
+
+
+def section_lines(sections: Sequence[Skipped]) -> list[str]:
+    """A line for each heading read as a section holding questions, after its place."""
+    return [_placed(s.place, f"section {s.label}: {s.reason}") for s in sections]
+
+
+def _placed(place: str, text: str) -> str:
+    """`notes.md:12: text` (or the text alone, for no place)."""
+    return f"{place}: {text}" if place else text
 
 
 def summary_lines(

@@ -179,12 +179,14 @@ def test_a_new_question_never_takes_a_kept_id(
         encoding="utf-8",
     )
     result = run_import(str(notes), "--pack", "act", "--into", str(content))
-    assert "what-is-the-derivative-of-3.md  ← #1 What is the derivative of?" in result.output
+    assert f"what-is-the-derivative-of-3.md  ← {notes}:3 What is the derivative of?" in (
+        result.output
+    )
     # The old cards are matched under their old ids: only their numbers in `source`
     # moved on, which are renumbered (not refused, not duplicated).
     assert result.exit_code == 0, result.output
     assert "1 card(s) written, 3 renumbered" in result.output
-    assert "what-is-the-derivative-of.md  ← #2 What is the derivative of $\\sigma" in (
+    assert f"what-is-the-derivative-of.md  ← {notes}:7 What is the derivative of $\\sigma" in (
         result.output
     )
     assert len(list((content / "act" / "act").glob("*.md"))) == 4

@@ -129,12 +129,17 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
         "softmax-function-compute",
         "softmax-function-compute-2",
     ]
-    assert "skipped Q4 (line 34) 'A question nobody answered yet': no answer" in result.output
-    # a one-word answer is short, but "Yes." is no statement to grade oneself against
-    assert "skipped Q5 (line 37) 'Too thin': the answer is too short for a key point" in (
+    # every skip is named at its place in the notes as FILE:LINE, as lint names a card's
+    variants = NOTES / "variants.md"
+    assert f"{variants}:34: skipped Q4 'A question nobody answered yet': no answer" in (
         result.output
     )
-    assert "skipped line 40 'Shopping list': not a question" in result.output
+    # a one-word answer is short, but "Yes." is no statement to grade oneself against
+    assert f"{variants}:37: skipped Q5 'Too thin': the answer is too short for a key point" in (
+        result.output
+    )
+    assert f"{variants}:40: skipped 'Shopping list': not a question" in result.output
+    assert "(line " not in result.output
     assert "escaped 1 '$' sign(s)" in result.output
     assert (
         "7 question(s) seen, 5 card(s) written, 2 skipped (1 no answer, 1 answer too short); "
@@ -171,7 +176,9 @@ def test_question_and_answer_lines(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     ids = sorted(p.stem for p in (content / "flash" / "flash").glob("*.md"))
     assert ids == ["normalize-input-features", "what-is-overfitting"]
-    assert "skipped #3 (line 12) 'What is early stopping?': no answer" in result.output
+    assert f"{NOTES / 'qa-lines.md'}:12: skipped 'What is early stopping?': no answer" in (
+        result.output
+    )
     points = front(content / "flash" / "flash" / "normalize-input-features.md")["key_points"]
     assert points == [
         "Gradient descent converges faster",
@@ -246,7 +253,8 @@ def test_importing_the_same_notes_twice_changes_nothing(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert "already exists" not in again.output and "nothing imported" not in again.output
     topic = content / "qa-lines" / "qa-lines"
-    assert f"unchanged {topic / 'what-is-overfitting.md'}  ← #1 What is overfitting?" in (
+    notes = NOTES / "qa-lines.md"
+    assert f"unchanged {topic / 'what-is-overfitting.md'}  ← {notes}:3 What is overfitting?" in (
         again.output
     )
     assert (
@@ -672,8 +680,8 @@ def test_shape2_bold_paragraph_questions(tmp_path: Path) -> None:
         pack / "p" / "trade-off-between-bias-variance.md"
     )
     assert "👶" not in body(pack / "p" / "linear-regression.md")
-    assert "skipped #5" not in result.output
-    assert "skipped line 27 'Summary': not a question" in result.output
+    assert "skipped '" not in result.output.replace("skipped 'Summary'", "")
+    assert f"{NOTES / 'shape2-bold.md'}:27: skipped 'Summary': not a question" in result.output
     assert "5 question(s) had no answer marker" in result.output
 
 
@@ -737,7 +745,9 @@ def test_shape5_spaced_numbers_tables_and_short_answers(tmp_path: Path) -> None:
         "p/what-is-precision",
         "p/when-accuracy-misleading",
     ]
-    assert "skipped Q3 (line 16) 'What is an ROC curve?': no answer" in result.output
+    assert f"{NOTES / 'shape5-q-space.md'}:16: skipped Q3 'What is an ROC curve?': no answer" in (
+        result.output
+    )
     table = front(pack / "p" / "precision-recall-compare.md")["key_points"]
     assert table == [
         "Precision: Of the items flagged, how many were right?",
@@ -819,11 +829,14 @@ def test_shape8_nested_lists_with_heavy_latex(tmp_path: Path) -> None:
     ]
     mse = answer_of(pack / "calculus" / "derive-gradient-mean-squared-error-linear.md")
     assert "```latex\n\\begin{aligned}" in mse and "Setting it to zero" in mse
-    assert "line 16: formula kept as raw LaTeX" in result.output
-    assert "line 29: formula kept as raw LaTeX" in result.output
-    assert "section line 5 '5.1.4 Calculus'" in result.output
+    # each raw formula is named at its own line, not its question's
+    notes = NOTES / "shape8-nested.md"
+    assert f"{notes}:16: note: " in result.output
+    assert f"{notes}:29: note: " in result.output
+    assert result.output.count(": formula kept as raw LaTeX") == 2
+    assert f"{notes}:5: section '5.1.4 Calculus'" in result.output
     assert (
-        "skipped #3 (line 24) 'Consider the piecewise function below.': no answer of its own"
+        f"{notes}:24: skipped 'Consider the piecewise function below.': no answer of its own"
         in (result.output)
     )
     sub = body(pack / "calculus" / "what-is-a-subgradient.md")
@@ -941,7 +954,8 @@ def test_key_point_cases_give_whole_statements_or_reported_skips(tmp_path: Path)
     # Two sentences and code: the code is no point, and an answer with code is not short,
     # so the card is a reported skip.
     assert (
-        "skipped Q3 (line 13) 'How do you clip gradients in PyTorch?': the answer is too "
+        f"{NOTES / 'keypoints.md'}:13: skipped Q3 'How do you clip gradients in PyTorch?': "
+        "the answer is too "
         "short for 3 key points (found 2 whole statement(s)), and only an answer of at most "
         "two sentences of prose may have fewer"
     ) in result.output
@@ -950,7 +964,7 @@ def test_key_point_cases_give_whole_statements_or_reported_skips(tmp_path: Path)
         "It sets the size of each step along the negative gradient.",
         "A rate too large makes the loss diverge.",
     ]
-    assert "skipped Q6" not in result.output
+    assert "skipped Q6" not in result.output and "skipped Q3" in result.output
     _, problems = lint([tmp_path / "content"])
     assert problems == []
 

@@ -199,12 +199,11 @@ def test_text_before_a_sections_first_question_is_reported_not_imported(tmp_path
             "(line 6), not imported",
         )
     ]
-    result = run_import(
-        str(_write(tmp_path, SECTION_INTRO)), "--into", str(tmp_path / "c"), "--dry-run"
-    )
+    notes = _write(tmp_path, SECTION_INTRO)
+    result = run_import(str(notes), "--into", str(tmp_path / "c"), "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "skipped line 3 'An important intro note about the math below.': text (lines 3-4) "
+        f"{notes}:3: skipped 'An important intro note about the math below.': text (lines 3-4) "
         "under the section '2. Math' (line 1)"
     ) in result.output
     assert "1 card(s) to write; 1 other part(s) not imported" in result.output
@@ -344,7 +343,7 @@ def test_an_unclosed_fence_is_reported_with_what_it_swallowed(tmp_path: Path) ->
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "skipped line 5 '```python': this code fence is never closed, so the rest of the "
+        f"{notes}:5: skipped '```python': this code fence is never closed, so the rest of the "
         "file (lines 5-15) was read as its text, with 2 question-like line(s) in it that are "
         "no questions (line 9 'Q2: What is Y?' and 1 more); close it with a '```' line"
     ) in result.output
@@ -370,7 +369,7 @@ def test_an_empty_file_and_an_overlong_sentence_are_said_so(tmp_path: Path) -> N
         notes.write_text(text, encoding="utf-8")
         result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
         assert result.exit_code == 1
-        assert f"skipped {reason}.md: no questions found: the file is {reason}\n" in result.output
+        assert f"\n{notes}: no questions found: the file is {reason}\n" in "\n" + result.output
     notes = tmp_path / "long.md"
     notes.write_text("## What is a long line?\n\n" + "word " * 300 + "\n", encoding="utf-8")
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))

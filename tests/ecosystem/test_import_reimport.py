@@ -116,8 +116,8 @@ def test_a_question_inserted_in_the_middle_adds_its_card_and_renumbers_the_rest(
     )
     assert after["momentum-sgd.md"][2] == before["momentum-sgd.md"][2]
     assert (
-        "renumbered content/optim/optim/weight-decay.md  ← #4 What is weight decay? "
-        "(was optim.md Q3)" in result.output.replace(str(tmp_path) + "/", "")
+        "renumbered content/optim/optim/weight-decay.md  ← optim.md:27 What is weight decay? "
+        "(was optim.md Q3, now Q4)" in result.output.replace(str(tmp_path) + "/", "")
     )
     assert "1 card(s) written, 3 renumbered, 2 unchanged" in result.output
     again = _import(notes, content)
@@ -150,7 +150,7 @@ def test_an_edited_answer_is_refused_naming_the_card_its_line_and_what_differs(
     assert result.exit_code == 1
     line = next(n for n, text in enumerate(notes.read_text().split("\n"), 1) if "weight" in text)
     assert (
-        f"skipped #4 (line {line}) 'What is weight decay?': "
+        f"{notes}:{line}: skipped 'What is weight decay?': "
         f"{content}/optim/optim/weight-decay.md already exists with another answer "
         "(use --force to overwrite it)"
     ) in result.output

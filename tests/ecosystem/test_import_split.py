@@ -80,7 +80,7 @@ def test_a_split_plan_is_the_plain_plan(
         assert plan_summary(split) == plan_summary(plain), notes.name
     plain, _ = _plans(repeated, tmp_path / "content", monkeypatch, fork=fork)
     assert [c.card_id for c in plain.cards] == ["what-is-x", "what-is-x-2"]
-    assert [s.label.split(" ")[0] for s in plain.skipped] == ["#1", "#3", "#5"]
+    assert [s.place for s in plain.skipped] == [f"{repeated}:{n}" for n in (1, 8, 18)]
     assert "already exists" in plain.skipped[-1].reason
     # a card already in its file as the notes write it is unchanged, split or not
     plain.cards[0].path.write_text(plain.cards[0].text, encoding="utf-8")

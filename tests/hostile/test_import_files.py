@@ -47,8 +47,8 @@ def test_control_characters_never_reach_the_terminal_or_the_cards(
     assert not any(c in run.output for c in CONTROLS), repr(run.output)
     assert "What is overfitting?" in run.stdout
     # a one-sentence answer is a card now (issue 14): its title is printed cleaned
-    assert "#2 Why normalize inputs evil?" in run.stdout
-    assert "skipped #3 (line 9) 'Q'" in run.stderr
+    assert f"{notes}:6 Why normalize inputs evil?" in run.stdout
+    assert f"{notes}:9: skipped 'Q'" in run.stderr
     written = list((tmp_path / "c").rglob("*.md"))
     assert written
     for card in written:
@@ -79,7 +79,7 @@ def test_printable_is_its_two_passes(pieces: list[str]) -> None:
 
 
 def test_printable_lines_are_each_line_printable() -> None:
-    plain = ["wrote a.md  ← #1 What is it?", "    - é, 中文, $x^2$", ""]
+    plain = ["wrote a.md  ← notes.md:3 What is it?", "    - é, 中文, $x^2$", ""]
     assert printable_lines(plain) == "\n".join(plain)
     # A sequence opened on one line never takes the next line with it.
     hostile = ["a \x1b]8;;https://x.invalid", "b\x07c", "\x9b31md \u202ee", "f"]
