@@ -120,6 +120,7 @@ def import_command(
     from quiz.ecosystem.importreport import (
         NOT_WRITTEN_OVER,
         asked_at,
+        left_lines,
         notice_lines,
         reason_key,
         section_lines,
@@ -185,16 +186,8 @@ def import_command(
         click.echo(printable_lines(lines))
     for line in notice_lines(plan.notices):
         click.echo(printable(line), err=True)
-    left = display_paths([path for path, _ in plan.left])
-    for (_, source), where in zip(plan.left, left, strict=True):
-        click.echo(
-            printable(
-                f"note: {where} ({source} before) is no longer in {plan.notes.name} "
-                "(deleted, or its title edited): left as it is, with its reviews; delete "
-                "the file to drop the card"
-            ),
-            err=True,
-        )
+    for line in left_lines(plan, display_path):
+        click.echo(printable(line), err=True)
     for line in section_lines(plan.sections):
         click.echo(printable(line), err=True)
     for line in skip_lines(plan.skipped):

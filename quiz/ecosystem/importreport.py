@@ -20,6 +20,8 @@ from quiz.ecosystem.notes import NoteQuestion
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
 SHOWN_LINES = 12
+SHOWN_LEFT = 10
+"""This many ids of cards the notes no longer give are named; the rest are counted."""
 
 _NOTICE_GROUPS = {
     "no-marker": "question(s) had no answer marker; the text under each was taken as its answer",
@@ -123,6 +125,32 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
                 for s in items
             )
     return out
+
+
+def left_lines(plan: ImportPlan, show: Callable[[Path], str]) -> list[str]:
+    """The note on card files of the import's topic folders that these notes gave once and
+    no longer do (`ImportPlan.left`): the card named with its path and old source when it
+    is one, else one line with how many, their folders and their ids (the first
+    `SHOWN_LEFT`, then how many more), as Anki sums up the notes an import left alone."""
+    if not plan.left:
+        return []
+    name = plan.notes.name
+    if len(plan.left) == 1:
+        path, source = plan.left[0]
+        return [
+            f"note: {show(path)} ({source} before) is no longer in {name} (deleted, or its "
+            "title edited): left as it is, with its reviews; delete the file to drop the card"
+        ]
+    ids = [path.stem for path, _ in plan.left]
+    folders = ", ".join(show(folder) for folder in dict.fromkeys(p.parent for p, _ in plan.left))
+    named = ", ".join(ids[:SHOWN_LEFT])
+    if len(ids) > SHOWN_LEFT:
+        named += f" and {len(ids) - SHOWN_LEFT} more"
+    return [
+        f"note: {len(ids)} cards are no longer in {name} (deleted, or their titles edited), "
+        f"left as they are in {folders} with their reviews: {named}; delete a card's file "
+        "to drop it"
+    ]
 
 
 def section_lines(sections: Sequence[Skipped]) -> list[str]:

@@ -80,3 +80,24 @@ def test_a_single_notice_is_named_at_its_own_line(tmp_path: Path) -> None:
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
     assert result.exit_code == 0, result.output
     assert f"{notes}:1: note: 'What is a kernel?': no answer marker" in result.output
+
+
+def test_cards_no_longer_in_the_notes_are_summed_up_on_one_line(tmp_path: Path) -> None:
+    """A re-import after deleting questions printed one note per card: 14 deleted
+    questions, 14 lines. Now one line: how many, where, and their ids (the first ten)."""
+    notes = tmp_path / "ml.md"
+    titles = [f"What is topic number {word}?" for word in "abcdefghijklmnopq"]
+    notes.write_text("".join(_answered(title) for title in titles), encoding="utf-8")
+    content = tmp_path / "c"
+    assert run_import(str(notes), "--pack", "p", "--into", str(content)).exit_code == 0
+    notes.write_text("".join(_answered(title) for title in titles[:3]), encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    notes_lines = [line for line in result.output.splitlines() if "no longer in" in line]
+    ids = ", ".join(f"topic-number-{word}" for word in "defghijklm")
+    assert notes_lines == [
+        f"note: 14 cards are no longer in ml.md (deleted, or their titles edited), left as "
+        f"they are in {content / 'p' / 'p'} with their reviews: {ids} and 4 more; delete a "
+        "card's file to drop it"
+    ]
+    assert len(list((content / "p" / "p").glob("*.md"))) == 17  # none deleted
