@@ -49,6 +49,16 @@ def ensure_dir(path: Path, what: str) -> None:
         raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
 
 
+def write_trouble(path: Path, exc: OSError) -> str:
+    """Why `path` could not be written, for a one-line error: a file where one of its
+    folders should be is named (mkdir says only "File exists" or "Not a directory"),
+    anything else is the system's reason."""
+    for folder in reversed(path.parents):
+        if os.path.lexists(folder) and not folder.is_dir():
+            return f"{folder} is not a folder"
+    return exc.strerror or str(exc)
+
+
 def database_path(*, create: bool = True) -> Path:
     """The SQLite file with every review, attempt and draft."""
     return data_dir(create=create) / DATABASE_NAME

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import secrets
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +37,8 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.ecosystem.anki_times import ContentTimes
+from quiz.errors import DrillbitError
+from quiz.paths import write_trouble
 
 CONCEPT_MODEL_ID = 1_607_392_301
 CHOICE_MODEL_ID = 1_607_392_302
@@ -318,9 +322,32 @@ def export_anki(
         deck.add_note(note)
         notes += 1
     if decks:
-        path.parent.mkdir(parents=True, exist_ok=True)
         newest = max(note.mod for deck in decks.values() for note in deck.notes)
-        genanki.Package(list(decks.values())).write_to_file(str(path), timestamp=newest)
+        _write_package(genanki.Package(list(decks.values())), path, timestamp=newest)
         if times is not None:
             times.save()
     return AnkiReport(notes=notes, decks=len(decks), skipped_coding=skipped)
+
+
+def _write_package(package: genanki.Package, path: Path, *, timestamp: float) -> None:
+    """Write the deck into a temporary file beside `path`, renamed into place at the end: a
+    failure (a full disk, a file where a folder should be) leaves any old deck untouched
+    and raises one line naming the file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.parent / f".{path.name}.{secrets.token_hex(4)}.partial"
+        # 0o666 less the umask, as a file written in place gets (mkstemp's is 0o600)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as exc:
+        raise DrillbitError(
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export anki"
+        ) from exc
+    try:
+        package.write_to_file(str(partial), timestamp=timestamp)
+        os.replace(partial, path)
+    except OSError as exc:
+        raise DrillbitError(
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export anki"
+        ) from exc
+    finally:
+        partial.unlink(missing_ok=True)

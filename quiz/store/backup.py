@@ -64,6 +64,7 @@ from pydantic import (
 )
 
 from quiz.errors import DrillbitError
+from quiz.paths import write_trouble
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
@@ -811,7 +812,9 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as exc:
-        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
+        raise DrillbitError(
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as raw:
             if path.name.lower().endswith(".gz"):
@@ -824,7 +827,9 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
         os.replace(partial, path)
     except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
         Path(partial).unlink(missing_ok=True)
-        raise DrillbitError(f"cannot write {path}: {exc.strerror or exc}", title="export") from exc
+        raise DrillbitError(
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
+        ) from exc
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise

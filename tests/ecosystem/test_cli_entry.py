@@ -4,10 +4,17 @@ lint as a `python -m quiz` process in a project folder, the exports in this proc
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zipfile
 from pathlib import Path
 
+import genanki
+import pytest
+
+from quiz.bank.loader import load_bank
+from quiz.ecosystem.anki import export_anki
+from quiz.errors import DrillbitError
 from tests.conftest import DATA, REPO, RunDrillbit
 
 NOTES = DATA / "notes"
@@ -87,3 +94,44 @@ def test_export_and_import_progress(tmp_path: Path, drillbit: RunDrillbit) -> No
     )
     assert refused.returncode == 1
     assert "version 3; this drillbit reads versions 1 to 2" in refused.stderr
+
+
+def test_an_anki_deck_that_cannot_be_written_is_one_line(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """A file where the deck's folder should be: one line naming it, exit 1, no traceback."""
+    blocker = tmp_path / "decks"
+    blocker.write_text("a file where the deck's folder should be\n")
+    for target in (blocker / "deck.apkg", blocker / "more" / "deck.apkg"):
+        result = drillbit("export", "anki", str(target), cwd=tmp_path)
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == f"export anki: cannot write {target}: {blocker} is not a folder\n"
+        assert result.stdout == ""
+    assert blocker.read_text() == "a file where the deck's folder should be\n"
+
+
+def test_a_failed_anki_export_leaves_the_old_deck(
+    tmp_path: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deck is written beside its place and renamed in at the end: a write that fails
+    halfway leaves the previous deck whole and no partial file behind."""
+    cards = load_bank([DATA / "anki_bank"]).cards
+    target = tmp_path / "deck.apkg"
+    export_anki(cards, target, now=1)
+    before = target.read_bytes()
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # as written in place, not 0o600
+
+    def full_disk(self: genanki.Package, file: str, timestamp: float | None = None) -> None:
+        Path(file).write_bytes(b"half a deck")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(genanki.Package, "write_to_file", full_disk)
+    with pytest.raises(DrillbitError) as refused:
+        export_anki(cards, target, now=2)
+    assert refused.value.one_line() == (
+        f"export anki: cannot write {target}: No space left on device"
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]
