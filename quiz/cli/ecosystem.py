@@ -100,8 +100,9 @@ def import_command(
 
     An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, HTML, with
     its #separator/#html/#... column header lines or none) is read as one question per
-    note: its first field the question, its second the answer; a cloze note is asked
-    with its deletions as [...] and answered whole; its deck names the topic.
+    note: its first field the question, its second the answer; a cloze note gives a
+    card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
+    names the topic and its tags (the #tags column) are the cards'.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
@@ -126,6 +127,7 @@ def import_command(
         section_lines,
         skip_lines,
         summary_lines,
+        updated_line,
     )
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
@@ -171,10 +173,8 @@ def import_command(
         if dry_run:
             lines.extend(f"    - {point}" for point in card.key_points)
     shown = display_paths([moved.card.path for moved in plan.renumbered])
-    renumber = "would renumber" if dry_run else "renumbered"
     lines.extend(
-        f"{renumber} {where}  ← {asked_at(notes, moved.card.question)} "
-        f"(was {moved.old_source}, now Q{moved.number})"
+        updated_line(moved, where, notes, dry_run=dry_run)
         for moved, where in zip(plan.renumbered, shown, strict=True)
     )
     shown = display_paths([card.path for card in plan.unchanged])

@@ -7,8 +7,11 @@ quote), fields in HTML (`<br>`, `<b>`, `&sigma;`) unless `#html:false`. Its head
 `#tags column:5`, `#guid column:1`) say which columns are not fields. The first field
 is the question and the second the answer; a cloze note (`{{c1::answer::hint}}` in its
 first field) is asked with each deletion shown as `[...]` (or `[hint]`) and answered
-with the text whole, its deletions in bold, then its second field (Back Extra). A
-note's deck names its topic, as a numbered section of Markdown notes does.
+with the text whole, its deletions in bold, then its second field (Back Extra). A cloze
+note with several numbers (`c1`, `c2`...) gives one card per number, as Anki makes
+them: each hides its own number's deletions and shows the others' text. A note's deck
+names its topic, as a numbered section of Markdown notes does; its tags (the
+`#tags column:`, space-separated, `::` for a hierarchy) are the card's, kebab-cased.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from __future__ import annotations
 import csv
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from quiz.ecosystem.idwords import id_words
 from quiz.ecosystem.notes import Ignored, NoteQuestion, ParsedNotes
 
-__all__ = ["is_anki_text", "parse_anki_text", "tab_separated"]
+__all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "tab_separated"]
 
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _KNOWN_HEADERS = frozenset(
@@ -53,6 +57,11 @@ _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTA
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _SNIPPET = 50
+MAX_TAG_CHARS = 80
+"""A tag's length limit (the card schema's for kebab names)."""
+_ANKI_OWN_TAGS = frozenset({"leech"})
+"""Tags Anki's scheduler adds of itself (a card failed too often there): about the review
+history in Anki, which does not come along, not about the note."""
 
 
 def is_anki_text(text: str, suffix: str) -> bool:
@@ -122,11 +131,38 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     return "\n".join(lines).strip()
 
 
-def _cloze(front: str) -> tuple[str, str]:
-    """(the question with each deletion hidden, the text whole with its deletions bold)."""
-    asked = _CLOZE.sub(lambda m: f"[{m.group(3) or '...'}]", front)
-    whole = _CLOZE.sub(lambda m: f"**{m.group(2)}**", front)
-    return asked, whole
+def _cloze(front: str, number: str | None = None) -> tuple[str, str]:
+    """(the question with each deletion of `number` hidden, the text whole with those
+    deletions bold); every deletion when `number` is None. Another number's deletion
+    shows its text, as Anki shows it on this number's card."""
+
+    def asked(match: re.Match[str]) -> str:
+        if number is None or match.group(1) == number:
+            return f"[{match.group(3) or '...'}]"
+        return match.group(2)
+
+    def whole(match: re.Match[str]) -> str:
+        if number is None or match.group(1) == number:
+            return f"**{match.group(2)}**"
+        return match.group(2)
+
+    return _CLOZE.sub(asked, front), _CLOZE.sub(whole, front)
+
+
+def anki_tag(tag: str) -> str:
+    """An Anki tag as a card's tag (kebab-case ASCII, as lint asks): its words as an id's
+    (`ML::Deep_Learning` -> `ml-deep-learning`, `σ` -> `sigma`), cut at a word to 80
+    characters; "" when it has no word."""
+    name = "-".join(id_words(tag))
+    while len(name) > MAX_TAG_CHARS and "-" in name:
+        name = name.rsplit("-", 1)[0]
+    return name[:MAX_TAG_CHARS].strip("-")
+
+
+def _tags(field: str) -> tuple[str, ...]:
+    """The card tags of a note's tags field (space-separated), each once, in order."""
+    tags = (anki_tag(tag) for tag in field.split() if tag.lower() not in _ANKI_OWN_TAGS)
+    return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
 def _snippet(text: str) -> str:
@@ -145,6 +181,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
     reader = csv.reader(body.splitlines(keepends=True), delimiter=layout.separator, strict=False)
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []
+    given = 0  # notes that gave questions: a note's number in `source`, whatever its cards
     start = skip + 1
     for row in reader:
         line = start
@@ -152,6 +189,9 @@ def parse_anki_text(text: str) -> ParsedNotes:
         fields = [value for column, value in enumerate(row) if column not in meta]
         deck = next((row[c] for c, kind in meta.items() if kind == "deck" and c < len(row)), None)
         deck = deck or layout.deck
+        tags = _tags(
+            " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
+        )
         # The question is a title: plain text (bold is markup the title would show).
         texts = [
             _to_markdown(value, layout.html, bold=column > 0) for column, value in enumerate(fields)
@@ -162,7 +202,10 @@ def parse_anki_text(text: str) -> ParsedNotes:
             continue
         front = texts[0] if texts else ""
         back = texts[1] if len(texts) > 1 else ""
-        if _CLOZE.search(front):
+        extra = back
+        numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
+        cloze_front = front
+        if numbers:
             asked, whole = _cloze(front)
             back = "\n\n".join(part for part in (whole, back) if part)
             front = asked
@@ -178,18 +221,34 @@ def parse_anki_text(text: str) -> ParsedNotes:
                 )
             )
             continue
+        given += 1
         title, _, prompt = front.partition("\n")
-        questions.append(
-            NoteQuestion(
-                ordinal=len(questions) + 1,
-                number=None,
-                title=title.strip(),
-                prompt=prompt.strip(),
-                answer=back,
-                line=line,
-                marker=True,
-                answer_line=line,
-                section=deck.replace("::", " ") if deck else None,
-            )
+        note = NoteQuestion(
+            ordinal=given,
+            number=None,
+            title=title.strip(),
+            prompt=prompt.strip(),
+            answer=back,
+            line=line,
+            marker=True,
+            answer_line=line,
+            section=deck.replace("::", " ") if deck else None,
+            tags=tags,
         )
+        if len(numbers) < 2:
+            questions.append(note)
+            continue
+        for number in numbers:  # one card per cloze number, as Anki makes them
+            asked, whole = _cloze(cloze_front, number)
+            title, _, prompt = asked.partition("\n")
+            questions.append(
+                replace(
+                    note,
+                    title=title.strip(),
+                    prompt=prompt.strip(),
+                    answer="\n\n".join(part for part in (whole, extra) if part),
+                    cloze=int(number),
+                    whole=note,
+                )
+            )
     return ParsedNotes(None, tuple(questions), tuple(ignored))

@@ -154,7 +154,8 @@ class ImportPlan:
     renumbered: tuple[Renumbered, ...] = ()
     """Cards in their files as the notes would write them but for the question's number
     in `source` (a question inserted, removed or moved before them in notes without
-    numbers): written again with the new number, and not a conflict."""
+    numbers) or tags the notes add (`card_changes`): written again with the new number
+    and tags, and not a conflict."""
     left: tuple[tuple[Path, str], ...] = ()
     """Card files in the import's topic folders whose `source` names these notes (as
     `notes.md Q4`) that no question of the notes gives now (its question was deleted,
@@ -163,11 +164,15 @@ class ImportPlan:
 
 @dataclass(frozen=True)
 class Renumbered:
-    """A card whose file differs from the notes only in its question's number."""
+    """A card whose file differs from the notes only in its question's number, or in tags
+    the notes add to it."""
 
     card: PlannedCard
-    old_source: str
-    """The `source` in its file (e.g. `notes.md Q3`), replaced by the card's."""
+    old_source: str | None
+    """The `source` in its file (e.g. `notes.md Q3`), replaced by the card's; None when
+    it is the card's."""
+    added_tags: tuple[str, ...] = ()
+    """The tags the card adds to its file's (`card_changes`)."""
 
     @property
     def number(self) -> str:
@@ -539,7 +544,7 @@ def plan_import(
 
         def prepare(notes: ParsedNotes) -> tuple[Callable[[int], _Draft], parallel.Handover]:
             jobs[:] = _jobs(notes, pack_dir, pack_name, topic_name, by_section=topic is None)
-            jobs[:] = _keep_old_ids(jobs, shared)
+            jobs[:] = _keep_old_ids(_keep_old_clozes(jobs, shared), shared)
             return _guessed_work(jobs, shared), _handover(jobs)
 
         anki = is_anki_text(notes_text, notes_path.suffix)
@@ -554,7 +559,7 @@ def plan_import(
         else:
             parsed = parse_anki_text(notes_text) if anki else parse_notes(notes_text)
             jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
-            jobs = _keep_old_ids(jobs, shared)
+            jobs = _keep_old_ids(_keep_old_clozes(jobs, shared), shared)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used = _kept_ids(jobs)  # no other question takes a card's id kept from before
         cards: list[PlannedCard] = []
@@ -587,6 +592,8 @@ def plan_import(
                     if name != guess:
                         draft = _plan_job(job, shared, _given(name, job.target_dir))
             planned, reason, notes = draft.planned, draft.reason, draft.notes
+            if job.kept_whole:
+                notes = [*notes, ("one-cloze-card", _one_cloze_card(job), 0)]
             notices.extend(
                 Notice(
                     line or question.line,
@@ -610,11 +617,11 @@ def plan_import(
                     skipped.append(Skipped(question.line, label, odd, where))
                 continue
             if planned.replaces and not force:
-                differs, old_source = card_differences(planned, pack_name)
-                if not differs and old_source is None:
+                differs, old_source, added = card_changes(planned, pack_name)
+                if not differs and old_source is None and not added:
                     unchanged.append(planned)
-                elif not differs and old_source is not None:
-                    renumbered.append(Renumbered(planned, old_source))
+                elif not differs:
+                    renumbered.append(Renumbered(planned, old_source, added))
                 else:
                     skipped.append(Skipped(question.line, label, _exists(planned, differs), where))
                 continue
@@ -659,7 +666,7 @@ def plan_import(
         cards=tuple(cards),
         skipped=tuple(sorted(skipped, key=lambda s: s.line)),
         notices=tuple(notices),
-        questions_seen=len(parsed.questions),
+        questions_seen=len(jobs),  # a cloze note kept as one card is one
         sections=tuple(
             Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))
             for s in parsed.sections
@@ -709,6 +716,15 @@ def _left_cards(
             if number is not None and number["notes"] == notes_name:
                 left.append((path, source))
     return tuple(left)
+
+
+def _one_cloze_card(job: _Job) -> str:
+    """The note for a cloze note kept as the one card it was imported as."""
+    return (
+        f"a cloze note with {job.kept_whole} numbers, imported before as one card with "
+        f"every deletion hidden ({job.kept_id}): kept so, with its reviews; delete its file "
+        f"and import again for one card per number, as Anki makes them"
+    )
 
 
 def _exists(planned: PlannedCard, differs: Sequence[str]) -> str:
@@ -792,12 +808,34 @@ UNREADABLE = "file, which does not load as a card"
 
 
 def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], str | None]:
+    """`card_changes` without the tags told apart: tags added are a part that differs."""
+    differs, renumbered, _ = _compared(planned, pack)
+    return differs, renumbered
+
+
+def card_changes(
+    planned: PlannedCard, pack: str
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """`card_differences`, and the tags the card adds to its file's: when the file has
+    only some of the card's tags and none other (a card imported before an Anki note's
+    tags were carried over, or before its note got more), "tags" is no part that differs
+    but the tags it adds, written to the file as a changed number is."""
+    differs, renumbered, added = _compared(planned, pack)
+    if added:
+        differs = tuple(part for part in differs if part != "tags")
+    return differs, renumbered, added
+
+
+def _compared(
+    planned: PlannedCard, pack: str
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
     """How the file at the planned card's path differs from the card: the parts that
     differ, in words ("title", "question", "answer", a front matter field such as "tags"),
     or (UNREADABLE,); and the file's `source` when it names the same notes file with
     another question number (`notes.md Q3` in the file, `notes.md Q4` in the notes: a
     question was inserted, removed or moved before it in notes without numbers), which
-    is then no part that differs. ((), None): the file holds that very card."""
+    is then no part that differs. ((), None): the file holds that very card. Then the
+    tags the card adds to the file's when it has only some of them (`card_changes`)."""
     from quiz.bank.loader import CARD_LIMIT
     from quiz.errors import InputFileError
     from quiz.textsafe import read_regular
@@ -805,24 +843,24 @@ def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], 
     try:
         existing = read_regular(planned.path, limit=CARD_LIMIT)
     except InputFileError:
-        return (UNREADABLE,), None
+        return (UNREADABLE,), None, ()
     if existing == planned.text.encode("utf-8"):
-        return (), None  # a re-import of the same notes: no parse needed
+        return (), None, ()  # a re-import of the same notes: no parse needed
     try:
         # a Windows editor's line ends: the card is the same (the parse would keep the CRs)
         old_text = existing.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        return (UNREADABLE,), None
+        return (UNREADABLE,), None, ()
     # Only for a file whose bytes differ, so the plain re-import loads no card models.
     from quiz.bank.parse import parse_card
 
     topic = planned.path.parent.name
     old, _ = parse_card(old_text, planned.path, pack, topic, lint=False)
     if old is None:
-        return (UNREADABLE,), None
+        return (UNREADABLE,), None, ()
     new, _ = parse_card(planned.text, planned.path, pack, topic, lint=False)
     if new is None:
-        return (UNREADABLE,), None
+        return (UNREADABLE,), None, ()
     differs: list[str] = []
     old_front, new_front = _fields(old.front), _fields(new.front)
     if old_front.get("title") != new_front.get("title"):
@@ -848,7 +886,11 @@ def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], 
         for name in dict.fromkeys([*old_front, *new_front])
         if name not in skip and old_front.get(name) != new_front.get(name)
     )
-    return tuple(differs), renumbered
+    old_tags, new_tags = old.front.tags, new.front.tags
+    added: tuple[str, ...] = ()
+    if old_tags != new_tags and set(old_tags) < set(new_tags):
+        added = tuple(tag for tag in new_tags if tag not in old_tags)
+    return tuple(differs), renumbered, added
 
 
 def _fields(front: object) -> dict[str, object]:
@@ -956,6 +998,10 @@ class _Job:
     kept_id: str | None = None
     """The id of the card this question already has under the id rule before formulas
     were words of ids (`_keep_old_ids`): the card keeps it, and its review history."""
+    kept_whole: int = 0
+    """For a cloze note with several numbers already imported as one card (every
+    deletion hidden) before cards per number: how many cards it would give now; that
+    card is kept instead (`_keep_old_clozes`)."""
 
     @cached_property
     def base_id(self) -> str:
@@ -978,7 +1024,11 @@ class _Draft:
 
 def _base_id(question: NoteQuestion, pack: str, *, legacy: bool = False) -> str:
     """The id the question's title makes (before -2, -3... keep it unique); `legacy`: the
-    one it made before formulas, code and symbols were words of ids."""
+    one it made before formulas, code and symbols were words of ids. A card of a cloze
+    number is its note's id (every deletion hidden) and `-c1`, `-c2`...: the same for each
+    number's card whatever the others show, and new (no rule before made such cards)."""
+    if question.whole is not None:
+        return f"{_base_id(question.whole, pack)}-c{question.cloze}"
     made = legacy_card_id_for(question.title) if legacy else card_id_for(question.title)
     return made or f"{pack}-q{question.number or question.ordinal}"
 
@@ -1013,13 +1063,13 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
     if not shared.taken:
         return jobs
     by_base: dict[str, list[str]] | None = None
-    claimed: set[str] = set()
+    claimed = _kept_ids(jobs)
     first_open: dict[str, int] = {}  # base -> where its unclaimed candidates start
     titles: dict[tuple[str, Path], str | None] = {}  # (id, folder) -> its file's title
     kept = list(jobs)
     for index, job in enumerate(jobs):
         title = job.question.title
-        if not title or _same_legacy_id(title):
+        if not title or job.kept_id is not None or _same_legacy_id(title):
             continue
         old = _base_id(job.question, job.pack, legacy=True)
         if old == job.base_id:
@@ -1055,6 +1105,62 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
                 vars(kept[index])["base_id"] = job.base_id  # worked out already
                 break
     return kept
+
+
+def _keep_old_clozes(jobs: list[_Job], shared: _Shared) -> list[_Job]:
+    """The jobs, the cards of each cloze number of a note replaced by the one card that
+    note already has, every deletion hidden, as imports made it before cards per number:
+    its file (in the topic folder, of the id its title makes by either id rule, or a -2,
+    -3... of it) has that title. It keeps its id, its reviews, and its form: nothing is
+    duplicated, and `plan_import` says how to get a card per number instead."""
+    if not shared.taken or not any(job.question.whole is not None for job in jobs):
+        return jobs
+    by_base: dict[str, list[str]] = {}
+    for taken_id in sorted(shared.taken, key=lambda i: (len(i), i)):
+        by_base.setdefault(_SUFFIX.sub("", taken_id), []).append(taken_id)
+    claimed = _kept_ids(jobs)
+    kept: list[_Job] = []
+    index = 0
+    while index < len(jobs):
+        job = jobs[index]
+        whole = job.question.whole
+        end = index + 1
+        while whole is not None and end < len(jobs) and jobs[end].question.whole is whole:
+            end += 1
+        found = None if whole is None else _old_whole_card(whole, job, shared, by_base, claimed)
+        if whole is None or found is None:
+            kept.extend(jobs[index:end])
+        else:
+            claimed.add(found)
+            kept.append(_Job(whole, job.topic, job.target_dir, job.pack, found, end - index))
+        index = end
+    return kept
+
+
+def _old_whole_card(
+    whole: NoteQuestion,
+    job: _Job,
+    shared: _Shared,
+    by_base: Mapping[str, list[str]],
+    claimed: set[str],
+) -> str | None:
+    """The id of the card file in the job's folder that holds this cloze note as one card
+    (`_keep_old_clozes`), or None."""
+    wanted = card_title(_plain_title(whole.title))
+    bases = dict.fromkeys([_base_id(whole, job.pack), _base_id(whole, job.pack, legacy=True)])
+    for base in bases:
+        for candidate in by_base.get(base, []):
+            if candidate in claimed:
+                continue
+            path = job.target_dir / f"{candidate}.md"
+            if not _same_file(shared.taken[candidate], path):
+                continue
+            title = shared.titles.get(candidate)
+            if title is None:
+                title = _card_title_of(path)
+            if title == wanted:
+                return candidate
+    return None
 
 
 def _same_file(known: Path, path: Path) -> bool:
@@ -1344,7 +1450,7 @@ def _plan_card(
         card_id=card_id,
         title=card_title(_plain_title(question.title)),
         topic=topic,
-        tags=tags,
+        tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
         difficulty=difficulty,
         source=f"{notes_path.name} Q{number}",
         points=points,

@@ -14,7 +14,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.ecosystem.importer import NEVER_WRITTEN, ImportPlan, Notice, Skipped, place_of
+from quiz.ecosystem.importer import (
+    NEVER_WRITTEN,
+    ImportPlan,
+    Notice,
+    Renumbered,
+    Skipped,
+    place_of,
+)
 from quiz.ecosystem.notes import NoteQuestion
 
 GROUP_FROM = 3
@@ -27,6 +34,9 @@ _NOTICE_GROUPS = {
     "no-marker": "question(s) had no answer marker; the text under each was taken as its answer",
     "dollars": "question(s) had '$' signs that open no math; they were escaped as \\$",
     "raw-latex": "formula(s) are kept as raw LaTeX in code (the terminal cannot show them)",
+    "one-cloze-card": "cloze note(s) imported before as one card each, every deletion hidden, "
+    "are kept so, with their reviews; delete such a card's file and import again for one "
+    "card per cloze number, as Anki makes them",
 }
 
 
@@ -82,6 +92,18 @@ def _places_list(places: Sequence[str]) -> str:
     shown = ", ".join(places[:SHOWN_LINES])
     more = len(places) - SHOWN_LINES
     return shown + (f" and {more} more" if more > 0 else "")
+
+
+def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -> str:
+    """The line of a card written again for its new number or its added tags."""
+    changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.old_source else []
+    if moved.added_tags:
+        changes.append(f"tags added: {', '.join(moved.added_tags)}")
+    if moved.old_source is not None:
+        action = "would renumber" if dry_run else "renumbered"
+    else:
+        action = "would retag" if dry_run else "retagged"
+    return f"{action} {where}  ← {asked_at(notes, moved.card.question)} ({'; '.join(changes)})"
 
 
 def asked_at(notes: Path, question: NoteQuestion) -> str:
@@ -179,8 +201,11 @@ def summary_lines(
     others = sum(1 for key in parts if key in _NOT_QUESTIONS)
     verb = "to write" if dry_run else "written"
     line = f"{questions} question(s) seen, {written} card(s) {verb}"
-    if plan.renumbered:
-        line += f", {len(plan.renumbered)} renumbered"
+    renumbered = sum(1 for moved in plan.renumbered if moved.old_source is not None)
+    if renumbered:
+        line += f", {renumbered} renumbered"
+    if retagged := len(plan.renumbered) - renumbered:
+        line += f", {retagged} retagged"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"
         if not written and not plan.renumbered and not any(counts[key] for key in NOT_WRITTEN_OVER):

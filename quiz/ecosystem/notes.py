@@ -81,6 +81,14 @@ class NoteQuestion:
     """How many questions are nested in this one's list item (it is their context)."""
     context: str = ""
     """The title of the question this one is nested in, when that one has no answer."""
+    tags: tuple[str, ...] = ()
+    """Its own tags, kebab-case (an Anki note's), added to the import's `--tag`s."""
+    cloze: int = 0
+    """The cloze number this card asks (`c2` -> 2) of an Anki cloze note with several
+    numbers, one card per number as Anki makes them; 0 for any other question."""
+    whole: NoteQuestion | None = None
+    """For a card of a cloze number: its note asked as one card, every deletion hidden,
+    as imports made it before cards per number (such a card already imported is kept)."""
 
     @property
     def label(self) -> str:

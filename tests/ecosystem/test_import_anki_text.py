@@ -1,12 +1,20 @@
 """`drillbit import` of an Anki plain-text export (Notes in Plain Text, .txt): one card per
-note, HTML made Markdown, clozes asked with their deletions hidden, decks as topics."""
+note (per cloze number for a cloze note with several), HTML made Markdown, clozes asked
+with their deletions hidden, decks as topics, tags carried over."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.lint import lint
-from quiz.ecosystem.ankitext import parse_anki_text
+from quiz.bank.models import KEBAB
+from quiz.ecosystem import importer
+from quiz.ecosystem.ankitext import anki_tag, parse_anki_text
+from quiz.ecosystem.notes import ParsedNotes
 from tests.ecosystem.test_import_notes import front, run_import
 
 EXPORT = (
@@ -37,7 +45,8 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
     basics = content / "anki" / "ml-basics"  # the deck names the topic
     assert sorted(p.name for p in basics.glob("*.md")) == [
         "sigma-x-compute.md",
-        "trade-off-says-which-models-have.md",
+        "trade-off-says-which-models-have-c1.md",
+        "trade-off-says-which-models-have-c2.md",
         "what-is-overfitting.md",
     ]
     overfitting = front(basics / "what-is-overfitting.md")
@@ -49,9 +58,17 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
     ]
     sigma = (basics / "sigma-x-compute.md").read_text(encoding="utf-8")
     assert "title: What does σ(x) compute?" in sigma and "e^-x" in sigma
-    cloze = (basics / "trade-off-says-which-models-have.md").read_text(encoding="utf-8")
-    assert "The [...] trade-off says [which] models have higher bias." in cloze
-    assert "The **bias-variance** trade-off says **simpler** models have higher bias." in cloze
+    # one card per cloze number: each hides its own deletions and shows the others' text
+    c1 = (basics / "trade-off-says-which-models-have-c1.md").read_text(encoding="utf-8")
+    assert "## Question\n\nThe [...] trade-off says simpler models have higher bias." in c1
+    assert "## Answer\n\nThe **bias-variance** trade-off says simpler models have" in c1
+    c2 = (basics / "trade-off-says-which-models-have-c2.md").read_text(encoding="utf-8")
+    assert "## Question\n\nThe bias-variance trade-off says [which] models have higher" in c2
+    assert "## Answer\n\nThe bias-variance trade-off says **simpler** models have" in c2
+    # the tags column is the cards' tags
+    assert overfitting["tags"] == ["ml"]
+    assert front(basics / "sigma-x-compute.md")["tags"] == ["ml", "math"]
+    assert front(content / "anki" / "ml" / "quoted-field.md")["tags"] == []
     quoted = front(content / "anki" / "ml" / "quoted-field.md")
     assert quoted["title"] == 'What is a "quoted" field?'
     # The note without a back is named at its line (the quoted field ran over two).
@@ -89,3 +106,109 @@ def test_rows_without_text_are_named_with_their_lines() -> None:
     assert [(i.line, i.reason) for i in parsed.ignored] == [
         (4, "a note whose first field is empty")
     ]
+
+
+def _plain(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Imports as before cards per cloze number and tags: a cloze note one card."""
+
+    def as_before(notes: str) -> ParsedNotes:
+        parsed = parse_anki_text(notes)
+        questions = []
+        for question in parsed.questions:
+            whole = question.whole or question
+            if question.cloze <= 1:
+                questions.append(dataclasses.replace(whole, tags=()))
+        return dataclasses.replace(parsed, questions=tuple(questions))
+
+    monkeypatch.setattr(importer, "parse_anki_text", as_before)
+
+
+def test_anki_tags_are_kebab_cased_and_anki_own_ones_left_out() -> None:
+    parsed = parse_anki_text(
+        "#separator:tab\n#html:false\n#tags column:3\n"
+        "Q?\tAn answer.\tML::Deep_Learning ml leech Ml σ-algebra 日本 " + "word_" * 30 + "\n"
+    )
+    # `::` and `_` part words, each tag once, `leech` (Anki's scheduler's) and a tag with
+    # no ASCII word left out, a long one cut at a word to lint's 80 characters
+    assert parsed.questions[0].tags == (
+        "ml-deep-learning",
+        "ml",
+        "sigma-algebra",
+        "-".join(["word"] * 16),
+    )
+    assert all(re.fullmatch(KEBAB, tag) for tag in parsed.questions[0].tags)
+    assert anki_tag("C++") == "c" and anki_tag("++") == ""
+
+
+def test_a_cloze_note_gives_a_card_per_number_and_reimports_unchanged(tmp_path: Path) -> None:
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#tags column:3\n"
+        "The {{c1::softmax}} turns {{c2::logits}} into {{c1::probabilities}}.\t\tnn\n"
+        "A {{c1::ReLU}} is max(0, x).\tIt does not saturate for positive inputs.\tnn\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    folder = content / "p" / "t"
+    assert sorted(p.stem for p in folder.glob("*.md")) == [
+        "max-0-x",  # one number: one card, its id as before
+        "turns-into-c1",  # the note's id (no deletion spelled out), then its number
+        "turns-into-c2",
+    ]
+    c1 = front(folder / "turns-into-c1.md")
+    assert c1["title"] == "The [...] turns logits into [...]"
+    assert c1["source"] == "deck.txt Q1" and c1["tags"] == ["nn"]
+    c2 = front(folder / "turns-into-c2.md")
+    assert c2["title"] == "The softmax turns [...] into probabilities"
+    assert front(folder / "max-0-x.md")["source"] == "deck.txt Q2"
+    assert "3 question(s) seen, 3 card(s) written" in result.output
+    again = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(content))
+    assert again.exit_code == 0 and "nothing new: 3 question(s) seen" in again.output
+
+
+def test_cards_imported_before_keep_their_ids_and_reviews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Imported before tags and cards per cloze number: the re-import adds the tags to
+    the same files (retagged, exit 0) and keeps a cloze note's one card as it is, saying
+    how to get one per number; nothing is duplicated, no id changes."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(EXPORT, encoding="utf-8")
+    content = tmp_path / "c"
+    with monkeypatch.context() as patched:
+        _plain(EXPORT, patched)
+        first = run_import(str(notes), "--pack", "anki", "--into", str(content))
+    assert first.exit_code == 0, first.output
+    before = sorted(p.name for p in content.rglob("*.md"))
+    basics = content / "anki" / "ml-basics"
+    assert "trade-off-says-which-models-have.md" in before
+    assert front(basics / "what-is-overfitting.md")["tags"] == []
+    result = run_import(str(notes), "--pack", "anki", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in content.rglob("*.md")) == before
+    assert front(basics / "what-is-overfitting.md")["tags"] == ["ml"]
+    assert front(basics / "trade-off-says-which-models-have.md")["tags"] == ["ml"]
+    assert f"retagged {basics / 'what-is-overfitting.md'}  ← {notes}:6 What is overfitting? " in (
+        result.output
+    )
+    assert "(tags added: ml, math)" in result.output
+    assert (
+        f"{notes}:8: note: 'The [...] trade-off says [which] models have higher bias.': a cloze "
+        "note with 2 numbers, imported before as one card with every deletion hidden "
+        "(trade-off-says-which-models-have): kept so, with its reviews"
+    ) in result.output
+    assert "4 question(s) seen, 0 card(s) written, 3 retagged, 1 unchanged" in result.output
+    again = run_import(str(notes), "--pack", "anki", "--into", str(content))
+    assert again.exit_code == 0 and "nothing new: 4 question(s) seen" in again.output
+    # A tag removed from a card's file by hand is an edit: refused, as before.
+    card = basics / "what-is-overfitting.md"
+    card.write_text(card.read_text().replace("tags:\n- ml\n", "tags:\n- mine\n"))
+    edited = run_import(str(notes), "--pack", "anki", "--into", str(content))
+    assert edited.exit_code == 1
+    assert "what-is-overfitting.md already exists with another tags" in edited.output
+    # Deleted, the one card gives way to one per number.
+    (basics / "trade-off-says-which-models-have.md").unlink()
+    split = run_import(str(notes), "--pack", "anki", "--into", str(content))
+    assert "trade-off-says-which-models-have-c2.md" in split.output
