@@ -68,6 +68,9 @@ __all__ = [
 # and such a character travels with text copied from the terminal.
 DISPLAY_PREFIX: Final = ""
 
+SIGNS: Final = frozenset({"pm", "mp"})
+"""Macros that are a sign when they start a term (±10³) and an operator between two (a ± b)."""
+
 
 @dataclass(frozen=True)
 class MathProblem:
@@ -151,6 +154,12 @@ class _Buffer:
                 self.parts.append(" ")
         self.want_space = False
         self.parts.append(text)
+
+    def starts_term(self) -> bool:
+        """Nothing yet, or an opening bracket or an operator last: what comes next begins
+        a term (a sign put here is unary: "(±1)", "x = ±1")."""
+        shown = "".join(self.parts).rstrip()
+        return not shown or shown[-1] in OPENERS or shown[-1] in OPERATOR_CHARS
 
     def space(self) -> None:
         self.want_space = False
@@ -427,9 +436,10 @@ class _Renderer:
         symbol = SYMBOLS.get(name)
         if symbol is None:
             raise _Unconvertible(node.pos, f"unknown macro \\{name}")
+        unary = name in SIGNS and out.starts_term()
         out.add(symbol)
-        if post_space and name not in PREFIX:
-            out.space()
+        if post_space and name not in PREFIX and not unary:
+            out.space()  # \pm 10^3 is ±10³, as -10^3 is −10³; a \pm b keeps its spaces
 
     # -- macros with arguments ------------------------------------------------
 

@@ -152,6 +152,12 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"\text{if } x > 0", "if x > 0"),
         (r"\text{cross-entropy}", "cross-entropy"),
         (r"a - b", "a − b"),
+        (r"\pm 10^3", "±10³"),  # a sign before its number, as −10³: no space to wrap at
+        (r"(\pm 1)", "(±1)"),
+        (r"x = \pm \sqrt{2}", "x = ±√2"),
+        (r"\mp x", "∓x"),
+        (r"f(x \pm \epsilon)", "f(x ± ε)"),  # between two terms it stays spaced
+        (r"a \mp b", "a ∓ b"),
         (r"\{a, b\}", "{a, b}"),
         (r"100\%", "100%"),
         (r"{}", ""),
