@@ -11,13 +11,22 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.study import SKIPPED, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, press, settle, showing, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    Recorder,
+    notices,
+    press,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorder) -> None:
@@ -434,3 +443,24 @@ async def test_key_points_show_inline_code_as_the_answer_does(
         assert near(point[0], question[0]), (point[0], question[0])
         plain = code_styles(checklist, "cheap as")
         assert plain and plain[0].bgcolor != point[0].bgcolor  # the rest is not code
+
+
+async def test_a_run_of_skips_shows_one_notice_at_a_time(
+    build: AppFactory, recorder: Recorder, clock: FakeClock
+) -> None:
+    """Each s stacked one more "Skipped" toast over the card (six skips, six toasts); a
+    skip while the last notice still shows adds none, and one after it has gone says so
+    again."""
+    app = build(study=StudyRequest())
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        seen = []
+        for _ in range(3):
+            assert screen.card is not None
+            seen.append(screen.card.id)
+            await press(pilot, "s")
+        assert len(set(seen)) == 3, "each s moved on to another card"
+        assert notices(recorder).count(SKIPPED) == 1
+        clock.advance(app.NOTIFICATION_TIMEOUT)
+        await press(pilot, "s")
+        assert notices(recorder).count(SKIPPED) == 2

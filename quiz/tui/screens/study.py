@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from fsrs import Rating
@@ -55,6 +56,8 @@ Phase = Literal["question", "revealed", "rating", "feedback", "over"]
 
 LAST_CARD = "Nothing left to skip to: this is the last card."
 """What s says on the session's last card (a skip would bring the same card back)."""
+
+SKIPPED = "Skipped: it comes back at the end."
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,9 @@ class StudyScreen(Screen[None]):
         self._rng = workspace.rng if workspace.rng is not None else random.Random()
         self._first: _Question | None = None
         """The first card's question, composed with the screen and presented at its mount."""
+        self._skipped_shown_until: datetime | None = None
+        """Until when the last SKIPPED notice is on screen: a skip meanwhile adds none (a run
+        of skips stacked one toast per key over the card)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -582,8 +588,16 @@ class StudyScreen(Screen[None]):
             self.notify(LAST_CARD)
             return
         self.session.skip()
-        self.notify("Skipped: it comes back at the end.")
+        self._notify_skipped()
         await self.show_card()
+
+    def _notify_skipped(self) -> None:
+        """Say SKIPPED, unless the notice of an earlier skip is still showing."""
+        now = self.workspace.clock()
+        if self._skipped_shown_until is not None and now < self._skipped_shown_until:
+            return
+        self._skipped_shown_until = now + timedelta(seconds=self.app.NOTIFICATION_TIMEOUT)
+        self.notify(SKIPPED)
 
     async def action_set_aside(self, suspend: bool) -> None:
         """Suspend this card (until unsuspended in the browser) or bury it until tomorrow."""
