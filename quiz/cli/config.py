@@ -69,7 +69,12 @@ def _list(file: SettingsFile) -> None:
     for problem in file.problems:
         if not problem.known:
             click.echo(f"{problem.shown_key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
-    click.echo(f"\nSaved in {display_path(file.path)}", err=True)
+    if file.path.exists():
+        click.echo(f"\nSaved in {display_path(file.path)}", err=True)
+    else:  # a new user's: no file to look for yet
+        click.echo(
+            f"\nAll defaults: {display_path(file.path)} is written at the first change", err=True
+        )
     _exit_on(file)
 
 

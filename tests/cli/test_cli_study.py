@@ -20,8 +20,12 @@ def test_config_lists_reads_and_changes_a_setting(
     assert listed.returncode == 0
     assert "new_per_day          = 20" in listed.stdout and "desired_retention" in listed.stdout
     assert not (_isolated_home / "config.toml").exists()  # created on the first change only
+    # no "Saved in" a file that is not there: where the first change will save
+    file = _isolated_home / "config.toml"
+    assert listed.stderr == f"\nAll defaults: {file} is written at the first change\n"
     changed = drillbit("config", "new_per_day", "5")
     assert changed.returncode == 0 and "new_per_day = 5" in changed.stdout
+    assert drillbit("config").stderr == f"\nSaved in {file}\n"
     assert drillbit("config", "new_per_day").stdout.strip() == "5"
     assert load_settings(_isolated_home / "config.toml").new_per_day == 5
     assert "(changed)" in drillbit("config").stdout
