@@ -118,7 +118,8 @@ def _save_attempt(card_id: str, verdict: Verdict) -> None:
 def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.
 
-    When FILE does not exist, the drill's starter code is written to it first.
+    FILE as it is is graded at once; when FILE does not exist, the drill's starter code
+    is written to it and the first save is graded (the untouched starter is no try).
     """
     import shutil
 
@@ -132,7 +133,8 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     scheduler = load_settings().scheduler()  # a bad settings file stops it before any write
     drill = find_drill(obj.load_bank(), drill_id, display_path)
-    if not file.exists():
+    wrote_starter = not file.exists()
+    if wrote_starter:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(starter_text(drill.card), encoding="utf-8")
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
@@ -179,7 +181,10 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     graded = file_signature(file)  # before reading: a save during this grading is seen
     try:
         with ctrl_c_stops() as ctrl_c:
-            grade_between_presses(_read_submission(file), first=True)
+            if wrote_starter:  # untouched starter code: no grading, no failed try logged
+                click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
+            else:
+                grade_between_presses(_read_submission(file), first=True)
             if not ctrl_c.pressed:
                 watch_file(file, grade_between_presses, ctrl_c, graded=graded)
     except KeyboardInterrupt:

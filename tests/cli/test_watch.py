@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.watch import ctrl_c_stops, file_signature, watch_file
+from tests.conftest import RunDrillbit
 
 
 def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
@@ -160,3 +161,56 @@ def test_a_save_with_a_byte_order_mark_is_reported_without_it(tmp_path: Path) ->
     finally:
         stop.set()
         thread.join(5)
+
+
+class _Stopped(Exception):
+    """Raised by the fake watch loop: the command under test has set itself up."""
+
+
+def _watch_command_once(
+    drillbit: RunDrillbit, file: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], int, str]:
+    """`drillbit watch sigmoid FILE` up to its watch loop: the texts it graded first, how
+    many times it entered the loop, and what it printed. Grading is faked (no sandbox)."""
+    import quiz.drill_grading
+    import quiz.watch
+
+    graded: list[str] = []
+    loops: list[Path] = []
+
+    def fake_grade(drill: object, text: str, **_: object) -> object:
+        graded.append(text)
+        raise KeyboardInterrupt  # the command's second Ctrl-C: it stops at once
+
+    def fake_loop(path: Path, *_: object, **__: object) -> None:
+        loops.append(path)
+
+    monkeypatch.setattr(quiz.drill_grading, "grade_source", fake_grade)
+    monkeypatch.setattr(quiz.watch, "watch_file", fake_loop)
+    result = drillbit("watch", "sigmoid", str(file))
+    assert result.returncode == 0, result.stderr
+    return graded, len(loops), result.stdout
+
+
+def test_watch_on_a_new_file_waits_for_its_first_save(
+    drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The starter code watch writes was graded at once: an untouched starter logged as a
+    try and `drillbit drills` said "failed, 1 try" before a line was written."""
+    file = tmp_path / "sigmoid.py"
+    graded, loops, stdout = _watch_command_once(drillbit, file, monkeypatch)
+    assert graded == [] and loops == 1
+    assert "NotImplementedError" in file.read_text(encoding="utf-8")  # the starter
+    assert f"Wrote the starter code of 'sigmoid' to {file}." in stdout
+    assert f"Watching {file}: save it to grade 'sigmoid'. Ctrl-C stops." in stdout
+
+
+def test_watch_on_an_existing_file_grades_it_at_once(
+    drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = tmp_path / "sigmoid.py"
+    file.write_text("import numpy as np\n", encoding="utf-8")
+    graded, loops, stdout = _watch_command_once(drillbit, file, monkeypatch)
+    assert graded == ["import numpy as np\n"] and loops == 0  # interrupted in that grading
+    assert "Wrote the starter" not in stdout
+    assert f"Watching {file}: save it to grade 'sigmoid'. Ctrl-C stops." in stdout
