@@ -93,6 +93,15 @@ class DropoutChecker(NNChecker):
         out = j.array("out", outputs.get("out"), A.shape)
         mask = j.array("mask", outputs.get("mask"), A.shape, float64=False)
         kept = mask != 0
+        if not np.all((mask == 0) | (mask == 1)):
+            value = float(mask[(mask != 0) & (mask != 1)].flat[0])
+            scaled = " (1 / keep_prob)" if abs(value * keep_prob - 1) < 1e-9 else ""
+            j.fail(
+                f"mask holds {value:.6g}{scaled}, not only 0 and 1: the mask is True (or 1.0) "
+                "where a unit was kept and False (or 0.0) where it was dropped, and "
+                "dropout_backward gets such a mask; divide by keep_prob in out and in "
+                "dropout_backward, not in the mask"
+            )
         j.close(
             "out",
             out,

@@ -57,6 +57,13 @@ class SoftmaxChecker(NNChecker):
         c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
         offsets = rng.choice([-1e3, 1e3], size=(1, m)) * rng.uniform(0.5, 1.0, size=(1, m))
         offsets[0, :2] = [1e3, -1e3]  # both signs, so one global shift cannot fit every column
+        # each column holds one logit near +1e3 and one near -1e3, in random rows: shifting by
+        # the column's min instead of its max then asks for exp(2e3), which overflows
+        wide = gen.normal(rng, (c, m), 3.0)
+        for col in range(m):
+            top, bottom = rng.choice(c, size=2, replace=False)
+            wide[top, col] += 1e3
+            wide[bottom, col] -= 1e3
         items = [
             ("one logit, one example", gen.normal(rng, (1, 1))),
             ("one example", gen.normal(rng, (c, 1), 2.0)),
@@ -68,6 +75,7 @@ class SoftmaxChecker(NNChecker):
             ),
             ("logits near +-1e3", gen.normal(rng, (c, m), 5.0) + 1e3 * rng.choice([-1.0, 1.0])),
             ("columns far apart (+-1e3)", gen.normal(rng, (c, m), 3.0) + offsets),
+            ("logits from -1e3 to +1e3 within each column", wide),
             (
                 "columns of very different scales",
                 gen.column_scales(rng, gen.normal(rng, (c, m)), 1e-3, 3e2),
