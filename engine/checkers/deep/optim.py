@@ -15,6 +15,7 @@ from engine.checkers.nn._steps import (
     adam_betas,
     adam_moments,
     adam_slips,
+    corrected_moment,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -163,6 +164,7 @@ class AdamwChecker(StepChecker):
             TOL,
             hints=[
                 (l2_msg, lambda: b1 * m + (1 - b1) * g_l2),
+                corrected_moment("m", "beta1", m_ref, m, b1, t),
                 ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
             ],
         )
@@ -173,6 +175,7 @@ class AdamwChecker(StepChecker):
             TOL,
             hints=[
                 (l2_msg, lambda: b2 * v + (1 - b2) * g_l2 * g_l2),
+                corrected_moment("v", "beta2", v_ref, v, b2, t),
                 *second_moment_slips("v", "beta2", v, b2, grad),
             ],
         )

@@ -231,14 +231,27 @@ class NormalizationChecker(NNChecker):
             j.fail(wrong_return(backward_entry, "(dX, dgamma, dbeta)", outputs["bad_backward"]))
         dX, dgamma, dbeta = self.returned_grads(j, outputs, n, m)
         size = 1 + float(np.abs(dout).sum())
-        j.close("dbeta", dbeta, dbeta_ref, Tolerance(rtol=1e-8, atol=1e-12 * size))
+        averaged = (
+            "{0} is the mean over the examples, not the sum: gamma and beta are shared by "
+            "all {1} examples, so their gradients add up (np.sum(..., axis=1, keepdims=True))"
+        )
+        j.close(
+            "dbeta",
+            dbeta,
+            dbeta_ref,
+            Tolerance(rtol=1e-8, atol=1e-12 * size),
+            hints=[(averaged.format("dbeta", m), dbeta_ref / m)] if m > 1 else [],
+        )
         eps_hints = self.eps_hints(X, gamma, beta, dout, eps)
         j.close(
             "dgamma",
             dgamma,
             dgamma_ref,
             Tolerance(rtol=1e-8, atol=1e-11 * size),
-            hints=[(msg, grads[1]) for msg, grads in eps_hints],
+            hints=[
+                *((msg, grads[1]) for msg, grads in eps_hints),
+                *([(averaged.format("dgamma", m), dgamma_ref / m)] if m > 1 else []),
+            ],
         )
         inv_std = 1.0 / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
         direct = dout * gamma * inv_std

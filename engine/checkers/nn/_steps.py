@@ -96,6 +96,32 @@ def second_moment_slips(
     ]
 
 
+def corrected_moment(
+    name: str, beta_name: str, moment: np.ndarray, state: np.ndarray, beta: float, t: int
+) -> Hint:
+    """The bias-corrected moment returned as the state: m_hat instead of m_t (or v_hat).
+
+    At t = 1 from a zero state the hat is grad (or grad**2) itself, which is also what
+    leaving out the (1 - beta) factor or starting the average at the gradient gives: the
+    message then names all three. Put it before the (1 - beta) slip's hint.
+    """
+    keep = (
+        f"return the uncorrected {name}_t, the state the next step starts from, and use "
+        f"{name}_hat only inside this step"
+    )
+    if t == 1 and not np.any(state):
+        what = "grad" if name == "m" else "grad**2"
+        text = (
+            f"{name} is {what} itself, but at t = 1 from {name} = 0, {name}_t = "
+            f"(1 - {beta_name}) * {what}: the (1 - {beta_name}) factor is missing, the "
+            f"average was started at {what}, or the bias-corrected {name}_hat was returned; "
+            f"{keep}"
+        )
+    else:
+        text = f"{name} is the bias-corrected {name}_hat = {name}_t / (1 - {beta_name}**t); {keep}"
+    return (text, lambda: moment / (1 - beta**t))
+
+
 def adam_slips(
     base: np.ndarray,
     m_new: np.ndarray,

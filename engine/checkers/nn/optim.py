@@ -15,6 +15,7 @@ from engine.checkers.nn._steps import (
     adam_betas,
     adam_moments,
     adam_slips,
+    corrected_moment,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -174,6 +175,7 @@ class AdamChecker(StepChecker):
             m_ref,
             TOL,
             hints=[
+                corrected_moment("m", "beta1", m_ref, m, b1, t),
                 ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
                 ("beta1 was ignored (0.9 used instead)", lambda: 0.9 * m + 0.1 * grad),
             ],
@@ -184,6 +186,7 @@ class AdamChecker(StepChecker):
             v_ref,
             TOL,
             hints=[
+                corrected_moment("v", "beta2", v_ref, v, b2, t),
                 *second_moment_slips("v", "beta2", v, b2, grad),
                 (
                     "beta2 was ignored (0.999 used instead)",

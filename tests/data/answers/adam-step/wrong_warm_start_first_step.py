@@ -1,4 +1,4 @@
-# expect: failed | m misses the (1 - beta1) factor on grad
+# expect: failed | the average was started at grad
 import numpy as np
 
 
