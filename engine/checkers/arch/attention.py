@@ -147,6 +147,31 @@ class AttentionChecker(NNChecker):
             )
         return out
 
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """An inverted mask: a row whose keys are all allowed then keeps none, and its softmax
+        is 0/0, so numpy's invalid-value warning would hide the real mistake."""
+        args = case.inputs["args"]
+        got = outputs.get("out") if isinstance(outputs, Mapping) else None
+        if len(args) < 4 or not isinstance(got, list | tuple) or len(got) != 2:
+            return None
+        weights = got[1]
+        if not isinstance(weights, np.ndarray) or weights.dtype.kind != "f":
+            return None
+        try:
+            allowed = np.broadcast_to(args[3], weights.shape)
+        except ValueError:
+            return None
+        finite = np.isfinite(weights)
+        if np.any(weights[allowed & finite] != 0.0) or not np.any(
+            (weights != 0.0) & finite & ~allowed
+        ):
+            return None
+        return (
+            "the mask is inverted: the weights are 0 exactly where the mask is True, and True "
+            "means the query may attend to that key; a row whose keys are all allowed then "
+            "keeps none of them, and its softmax is 0 / 0"
+        )
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         args = case.inputs["args"]
         Q, K, V = args[:3]

@@ -64,6 +64,11 @@ class NNChecker(Checker):
             f"so {self.copy_hint}"
         )
 
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """A drill-specific mistake that explains the floating-point warnings of this case
+        better than the generic stability message (None: use that message)."""
+        return None
+
     def judge(self, case: Case, outcome: Outcome) -> CaseResult:
         """The common prelude, then `check` (with `prepare` run first, here)."""
         return self.judge_prepared(case, outcome, self.prepare(case))
@@ -85,6 +90,9 @@ class NNChecker(Checker):
             if self.fp_strict:
                 events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
                 if events:
+                    cause = self.fp_cause(case, outputs)
+                    if cause is not None:
+                        j.fail(f"{cause} (numpy reported {' and '.join(events)} during the call)")
                     j.fail(
                         f"numpy reported {' and '.join(events)} during the call; this drill is "
                         "about numerical stability, so nothing may overflow, divide by zero or "
