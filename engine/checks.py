@@ -9,6 +9,7 @@ false-failure rate is an upper bound, not an approximation.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
@@ -29,6 +30,7 @@ __all__ = [
     "fmt",
     "fmt_pair",
     "max_abs_error",
+    "missing_module_note",
     "normal_z",
     "rel_error",
     "rel_errors",
@@ -39,6 +41,22 @@ FALSE_FAILURE_RATE = 1e-6
 """Upper bound on the chance that a correct random drill fails one grading."""
 
 Array = NDArray[np.float64]
+
+_MISSING_MODULE = re.compile(r"No module named '([A-Za-z_][\w.]*)'$", re.MULTILINE)
+
+
+def missing_module_note(error: str) -> str:
+    """A sentence to add to an error that is Python's own "No module named 'scipy'": drills
+    get NumPy and the standard library only. Empty for other errors, and for the sandbox's
+    refusals, which already say why ("...: the sandbox does not provide it to drills")."""
+    match = _MISSING_MODULE.search(error)
+    if match is None:
+        return ""
+    top = match.group(1).partition(".")[0]
+    return (
+        f"drills run with NumPy and the Python standard library only, so {top} is not "
+        "available here: write that part with NumPy (the prompt's formulas are all it needs)"
+    )
 
 
 def rel_errors(x: Any, y: Any) -> Array:

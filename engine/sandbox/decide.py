@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.checkers.base import Case, Checker, Outcome
+from engine.checks import missing_module_note
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.text import clip, strip_controls
@@ -414,6 +415,8 @@ def _load_error(
         status = Status.ERROR
     else:
         text = f"your code raised an exception while loading:\n{text}"
+        note = missing_module_note(text)
+        text += f"\n{note}" if note else ""
         status = Status.ERROR
     summary = f"{status.value}: {text.splitlines()[0] if text else 'your code could not be loaded'}"
     return status, summary, CaseResult(name=LOADING, status=CaseStatus.ERROR, message=text)

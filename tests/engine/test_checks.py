@@ -11,6 +11,7 @@ from engine.checks import (
     compare,
     fmt_pair,
     max_abs_error,
+    missing_module_note,
     rel_error,
     scale_factor,
 )
@@ -159,3 +160,11 @@ def test_the_closing_error_line_comes_only_with_a_value_mismatch() -> None:
 
     mismatch = Judgement("c", "").run(values_after_a_match)
     assert mismatch.max_abs_error == 1.0 and mismatch.tolerance is not None
+
+
+def test_missing_module_note_only_for_pythons_own_message() -> None:
+    python = "ModuleNotFoundError: No module named 'scipy.special'\n  line 1, in <module>"
+    assert "standard library only, so scipy is not available" in missing_module_note(python)
+    refused = "ModuleNotFoundError: No module named 'subprocess': the sandbox does not provide it"
+    assert missing_module_note(refused) == ""
+    assert missing_module_note("ValueError: shapes (3,) and (4,) not aligned") == ""

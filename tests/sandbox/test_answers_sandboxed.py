@@ -42,3 +42,23 @@ def test_answer_through_the_sandbox(drills_pool: WorkerPool, answer: Answer) -> 
     verdict = grade(get_checker(answer.checker), answer.source, seed=1, pool=drills_pool)
     assert verdict.status.value == answer.status, shown(verdict)
     assert answer.phrase in shown(verdict), shown(verdict)
+
+
+SCIPY_SOFTMAX = (
+    "from scipy.special import softmax as columns\n\n\n"
+    "def softmax(z):\n    return columns(z, axis=0)\n"
+)
+SCIPY_INSIDE = (
+    "def softmax(z):\n    from scipy.special import softmax as columns\n\n"
+    "    return columns(z, axis=0)\n"
+)
+
+
+@pytest.mark.parametrize("source", [SCIPY_SOFTMAX, SCIPY_INSIDE], ids=["at-load", "in-a-call"])
+def test_a_library_the_sandbox_lacks_is_named_as_such(drills_pool: WorkerPool, source: str) -> None:
+    """scipy is not in the sandbox (only NumPy and the standard library): the verdict says
+    so, whether the import runs as the file loads or inside the function."""
+    verdict = grade(get_checker("nn.softmax.softmax"), source, seed=1, pool=drills_pool)
+    assert verdict.status.value == "error", shown(verdict)
+    assert "No module named 'scipy'" in shown(verdict), shown(verdict)
+    assert "NumPy and the Python standard library only, so scipy" in shown(verdict), shown(verdict)

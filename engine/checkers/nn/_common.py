@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from engine.checkers.base import Case, Checker, Outcome
-from engine.checks import FALSE_FAILURE_RATE, Judgement
+from engine.checks import FALSE_FAILURE_RATE, Judgement, missing_module_note
 from engine.verdict import CaseResult, CaseStatus
 
 __all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "stat_note"]
@@ -79,7 +79,8 @@ class NNChecker(Checker):
             return CaseResult(
                 name=case.name,
                 status=CaseStatus.ERROR,
-                message=f"your code raised {outcome.error}",
+                message=f"your code raised {outcome.error}"
+                + (f"\n{note}" if (note := missing_module_note(outcome.error)) else ""),
                 inputs=case.describe,
             )
         outputs = outcome.outputs
