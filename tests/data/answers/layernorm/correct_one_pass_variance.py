@@ -1,0 +1,17 @@
+# expect: passed | passed
+import numpy as np
+
+
+def layernorm_forward(X, gamma, beta, eps=1e-5):
+    mu = X.mean(axis=0, keepdims=True)
+    var = (X * X).mean(axis=0, keepdims=True) - mu * mu  # E[x^2] - E[x]^2, one pass
+    rstd = 1 / np.sqrt(var + eps)
+    xhat = (X - mu) * rstd
+    return gamma * xhat + beta, (xhat, rstd, gamma)
+
+
+def layernorm_backward(dout, cache):
+    xhat, rstd, gamma = cache
+    dxhat = dout * gamma
+    dX = (dxhat - dxhat.mean(axis=0, keepdims=True) - xhat * (dxhat * xhat).mean(axis=0, keepdims=True)) * rstd
+    return dX, (dout * xhat).sum(axis=1, keepdims=True), dout.sum(axis=1, keepdims=True)
