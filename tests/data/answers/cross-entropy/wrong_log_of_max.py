@@ -1,0 +1,7 @@
+# expect: failed | loss
+import numpy as np
+
+
+def cross_entropy(y_hat, y):
+    # the log of the predicted class instead of the true one
+    return float(-np.mean(np.log(y_hat.max(axis=0))))

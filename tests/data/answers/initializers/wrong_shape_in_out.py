@@ -1,0 +1,10 @@
+# expect: failed | shape
+import numpy as np
+
+
+def he_init(n_in, n_out, rng):
+    return rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / (n_in + n_out))

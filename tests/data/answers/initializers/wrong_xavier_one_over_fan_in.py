@@ -1,0 +1,11 @@
+# expect: failed | variance
+import numpy as np
+
+
+def he_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_in)
+
+
+def xavier_init(n_in, n_out, rng):
+    # LeCun's 1/n_in, often mistaken for Glorot's
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(1.0 / n_in)

@@ -1,0 +1,9 @@
+# expect: passed | passed
+import numpy as np
+
+
+def rmsprop_step(theta, grad, s, lr=1e-3, rho=0.9, eps=1e-8):
+    s_new = s + (1.0 - rho) * (grad * grad - s)
+    theta_new = theta.copy()
+    theta_new -= lr * grad / (np.sqrt(s_new) + eps)
+    return theta_new, s_new

@@ -1,0 +1,3 @@
+# expect: failed | at theta
+def sgd_step(theta, grad, lr):
+    return theta - grad / lr
