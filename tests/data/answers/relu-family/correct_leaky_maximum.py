@@ -11,7 +11,7 @@ def relu_grad(z):
 
 
 def leaky_relu(z, alpha=0.01):
-    # max(z, alpha z) is leaky ReLU only for alpha <= 1
+    # max(z, alpha z) is leaky ReLU for the slopes the prompt allows, 0 < alpha < 1
     return np.maximum(z, alpha * z)
 
 
