@@ -5,7 +5,8 @@ to stay in it: a Greek letter or a math symbol becomes the name of the LaTeX mac
 the app renders as it (`quiz.bank.mathsymbols.SYMBOLS`, read backwards: `σ` -> `sigma`,
 `∇` -> `nabla`, `→` -> `to`); a letter or digit with an ASCII form joins its word in
 that form (`é` -> `e`, `²` -> `2`, `ᵢ` -> `i`, `𝐱` -> `x`); anything else parts words.
-So `σ(x)` gives `sigma x`, `x²` gives `x2`, `∂L/∂w` gives `partial l partial w`.
+So `σ(x)` gives `sigma x`, `x²` gives `x2`, `∂L/∂w` gives `partial l partial w`. A norm
+reads as it is said: `‖w‖₂²` gives `w l2 norm squared`, `‖W‖_F` `w frobenius norm`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,28 @@ _OWN_NAMES = {
     "∓": "mp",
 }
 """Names the macro table does not give, or gives in a form nobody writes."""
+_NORM = re.compile(
+    r"‖(?P<inner>[^‖]*)‖"
+    r"(?:_(?P<named>[A-Za-z0-9]+|∞|\*)|(?P<sub>[\u2080-\u2089\u209a\u2099]+))?"
+    r"(?P<power>[²³]|\^[23])?"
+)
+"""A norm `‖x‖`, with its subscript (`₂`, `_p`, `_F`, `_∞`) and a square or cube."""
+_NORM_NAMES = {"f": "frobenius", "*": "nuclear", "∞": "inf", "infty": "inf"}
+"""Subscripts of norms with a name (`‖A‖_F` is the Frobenius norm)."""
+_POWERS = {"²": "squared", "^2": "squared", "³": "cubed", "^3": "cubed"}
+
+
+def _norm_words(match: re.Match[str]) -> str:
+    """A norm as its words: the inside, then `l2`/`lp`/`linf` (an Lp norm) or the
+    subscript's name, then `norm`, then `squared` or `cubed`."""
+    sub = match["named"] or unicodedata.normalize("NFKC", match["sub"] or "")
+    sub = _NORM_NAMES.get(sub.lower(), sub.lower())
+    if sub.isdigit() or sub in ("p", "q", "n", "inf"):
+        sub = f"l{sub}"
+    power = _POWERS.get(match["power"] or "", "")
+    return f" {match['inner']} {sub} norm {power} "
+
+
 _ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}")
 _MACRO = re.compile(r"\\([A-Za-z]+)")
 
@@ -75,13 +98,17 @@ def _fold(char: str) -> tuple[tuple[str, ...], str]:
     return tuple(runs), level if level in ("<sub>", "<super>") else ""
 
 
-def id_words(text: str) -> list[str]:
+def id_words(text: str, *, norms: bool = True) -> list[str]:
     """Lowercase ASCII words of `text` for an id: English contractions kept as one word
     ("what's" -> "whats"), letters with an ASCII form folded, named letters and symbols
     as their own word, everything else a separator. A script joins the word it is on
     (`x²` -> `x2`, `xᵢ` -> `xi`); the other script or the line after a script starts a
-    word (`∑ᵢ₌₁ⁿ` -> `sum i 1 n`, `Wᵀx` -> `wt x`)."""
+    word (`∑ᵢ₌₁ⁿ` -> `sum i 1 n`, `Wᵀx` -> `wt x`). A norm is read as said (`‖w‖₂²` ->
+    `w l2 norm squared`, not `w 2 2`); `norms=False`: as before that rule (the bars
+    part words, the scripts are words of their own), for ids imported then."""
     text = _CONTRACTION.sub("", text) if ("'" in text or "’" in text) else text
+    if norms and "‖" in text:
+        text = _NORM.sub(_norm_words, text)
     if text.isascii():
         return _WORD.findall(text.lower())
     names = _names()

@@ -190,17 +190,18 @@ def kebab(text: str) -> str:
     return "-".join(_KEBAB_WORD.findall(folded.lower()))
 
 
-def card_id_for(title: str) -> str:
+def card_id_for(title: str, *, norms: bool = True) -> str:
     """A short, stable id from a question title: filler words dropped, at most 6 words and
     60 characters. Formulas and code are words of it, in ASCII (`idwords`): "What is the
     derivative of $\\sigma(x)$?" -> `derivative-sigma-x`, "Why does σ saturate?" ->
-    `sigma-saturate`; their words are never dropped as filler (`$a$` is no article)."""
+    `sigma-saturate`; their words are never dropped as filler (`$a$` is no article).
+    `norms=False`: the id made before norms were read as said (`idwords.id_words`)."""
     words: list[tuple[str, bool]] = []  # (word, kept even if filler)
     text: list[str] = []  # the prose since the last formula or code span
 
     def prose() -> None:
         if text:
-            words.extend((word, False) for word in id_words("".join(text)))
+            words.extend((word, False) for word in id_words("".join(text), norms=norms))
             text.clear()
 
     for kind, content in _title_pieces(title):
@@ -211,11 +212,11 @@ def card_id_for(title: str) -> str:
         elif kind in ("code_inline", "math_inline", "math_inline_double"):
             prose()
             if kind == "code_inline":
-                found = id_words(content)
+                found = id_words(content, norms=norms)
             else:
                 latex = content.strip()
                 shown = latex_to_unicode(latex)
-                found = id_words(shown) if shown is not None else latex_words(latex)
+                found = id_words(shown, norms=norms) if shown is not None else latex_words(latex)
             words.extend((word, True) for word in found)
     prose()
     return _short_id(words)
@@ -1022,6 +1023,21 @@ class _Draft:
     id_choice: tuple[str, str] | None
 
 
+_MAY_NORM = ("‖", "\\|", "Vert")
+"""In a title whose id may hold a norm read as said (`‖`, LaTeX's `\\|`, `\\Vert`)."""
+
+
+def _old_base_ids(question: NoteQuestion, pack: str) -> list[str]:
+    """The ids the question's title made under the rules before (`_keep_old_ids`): before
+    formulas, code and symbols were words of ids, and before norms were read as said;
+    each once, and not the id it makes now."""
+    olds = [_base_id(question, pack, legacy=True)]
+    if any(mark in question.title for mark in _MAY_NORM) and question.whole is None:
+        olds.append(card_id_for(question.title, norms=False) or olds[0])
+    now = _base_id(question, pack)
+    return [old for old in dict.fromkeys(olds) if old != now]
+
+
 def _base_id(question: NoteQuestion, pack: str, *, legacy: bool = False) -> str:
     """The id the question's title makes (before -2, -3... keep it unique); `legacy`: the
     one it made before formulas, code and symbols were words of ids. A card of a cloze
@@ -1049,8 +1065,8 @@ _SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
 
 
 def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
-    """The jobs, each question that already has its card under the id the rule before
-    made (`legacy_card_id_for`, -2, -3... as `_unique_name` gave them) keeping that id.
+    """The jobs, each question that already has its card under the id a rule before
+    made (`_old_base_ids`, -2, -3... as `_unique_name` gave them) keeping that id.
 
     Ids used to leave formulas, code and symbols out; now they are words of them, so a
     card imported before would get a new id on a re-import, and a second file beside its
@@ -1071,8 +1087,8 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
         title = job.question.title
         if not title or job.kept_id is not None or _same_legacy_id(title):
             continue
-        old = _base_id(job.question, job.pack, legacy=True)
-        if old == job.base_id:
+        olds = _old_base_ids(job.question, job.pack)
+        if not olds:
             continue
         if by_base is None:  # the bank's ids by the base they were made from
             by_base = {}
@@ -1081,27 +1097,32 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
                 base = _SUFFIX.sub("", taken_id)
                 if base != taken_id:
                     by_base.setdefault(base, []).append(taken_id)
-        candidates = by_base.get(old, [])
-        start = first_open.get(old, 0)
-        while start < len(candidates) and candidates[start] in claimed:
-            start += 1  # notes repeating a title claim its -2, -3... in order: skipped once
-        first_open[old] = start
         wanted = card_title(_plain_title(title))
-        for candidate in candidates[start:]:
-            if candidate in claimed:
-                continue
-            key = (candidate, job.target_dir)
-            if key not in titles:
-                path = job.target_dir / f"{candidate}.md"
-                if not _same_file(shared.taken[candidate], path):
-                    titles[key] = None
-                elif candidate in shared.titles:
-                    titles[key] = shared.titles[candidate]
-                else:
-                    titles[key] = _card_title_of(path)
-            if titles[key] == wanted:
-                claimed.add(candidate)
-                kept[index] = replace(job, kept_id=candidate)
+        for old in olds:
+            candidates = by_base.get(old, [])
+            start = first_open.get(old, 0)
+            while start < len(candidates) and candidates[start] in claimed:
+                start += 1  # notes repeating a title claim its -2, -3... in order: once
+            first_open[old] = start
+            found = None
+            for candidate in candidates[start:]:
+                if candidate in claimed:
+                    continue
+                key = (candidate, job.target_dir)
+                if key not in titles:
+                    path = job.target_dir / f"{candidate}.md"
+                    if not _same_file(shared.taken[candidate], path):
+                        titles[key] = None
+                    elif candidate in shared.titles:
+                        titles[key] = shared.titles[candidate]
+                    else:
+                        titles[key] = _card_title_of(path)
+                if titles[key] == wanted:
+                    found = candidate
+                    break
+            if found is not None:
+                claimed.add(found)
+                kept[index] = replace(job, kept_id=found)
                 vars(kept[index])["base_id"] = job.base_id  # worked out already
                 break
     return kept
@@ -1147,7 +1168,7 @@ def _old_whole_card(
     """The id of the card file in the job's folder that holds this cloze note as one card
     (`_keep_old_clozes`), or None."""
     wanted = card_title(_plain_title(whole.title))
-    bases = dict.fromkeys([_base_id(whole, job.pack), _base_id(whole, job.pack, legacy=True)])
+    bases = [_base_id(whole, job.pack), *_old_base_ids(whole, job.pack)]
     for base in bases:
         for candidate in by_base.get(base, []):
             if candidate in claimed:

@@ -217,3 +217,60 @@ def test_kept_ids_are_the_same_when_planned_split(
         return [card.card_id for card in plan.unchanged]
 
     assert ids(split=False) == ids(split=True) == [card.card_id for card in first.cards]
+
+
+def test_norms_read_as_said() -> None:
+    """`‖w‖₂²` gave `w-2-2`: its bars parted words and each script was a word."""
+    assert card_id_for("What is the gradient of ‖w‖₂²?") == "gradient-w-l2-norm-squared"
+    assert card_id_for("Why is $\\|w\\|_2^2$ a penalty?") == "w-l2-norm-squared-penalty"
+    assert card_id_for("What does $\\lVert W \\rVert_F$ measure?") == "w-frobenius-norm-measure"
+    assert id_words("‖x−y‖₁") == ["x", "y", "l1", "norm"]
+    assert id_words("‖x‖_∞ and ‖A‖_*") == ["x", "linf", "norm", "and", "a", "nuclear", "norm"]
+    assert id_words("‖w‖²") == ["w", "norm", "squared"]
+    assert id_words("a ‖ b") == ["a", "b"]  # one bar is no norm
+    # scripts on a letter join it, as before
+    assert id_words("x² + xᵢ") == ["x2", "xi"]
+
+
+_NORM_NOTES = """\
+## What is the gradient of ‖w‖₂²?
+
+It is twice the weights, 2w. It grows with the weights. It shrinks them in gradient descent.
+
+## Why does ‖x‖₁ give sparse solutions?
+
+Its corners lie on the axes. The optimum often lands on one. So some weights are exactly zero.
+"""
+
+
+def test_a_card_imported_before_norms_were_read_keeps_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "reg.md"
+    notes.write_text(_NORM_NOTES, encoding="utf-8")
+    content = tmp_path / "content"
+    with monkeypatch.context() as patch:
+        before_norms = importer.card_id_for
+
+        def as_before(title: str, *, norms: bool = True) -> str:
+            return before_norms(title, norms=False)
+
+        patch.setattr(importer, "card_id_for", as_before)
+        first = run_import(str(notes), "--pack", "reg", "--into", str(content))
+    assert first.exit_code == 0, first.output
+    folder = content / "reg" / "reg"
+    names = sorted(path.name for path in folder.glob("*.md"))
+    assert names == ["gradient-w-2-2.md", "x-1-give-sparse-solutions.md"]
+    again = run_import(str(notes), "--pack", "reg", "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert "nothing new: 2 question(s) seen, 0 card(s) written, 2 unchanged" in again.output
+    assert sorted(path.name for path in folder.glob("*.md")) == names
+    # a new question gets the id read as said
+    notes.write_text(
+        _NORM_NOTES + "\n## Why square ‖w‖₂?\n\nThe square is smooth at zero. Its gradient is "
+        "linear. It is cheap to compute.\n",
+        encoding="utf-8",
+    )
+    third = run_import(str(notes), "--pack", "reg", "--into", str(content))
+    assert third.exit_code == 0, third.output
+    assert (folder / "square-w-l2-norm.md").is_file()
