@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.bank.lazy import LazyBank
+from quiz.plural import counted
 from quiz.store import Mode
 from quiz.study import Counts, DeckCounts, StudyCard
 from quiz.study.cards import pack_of
@@ -216,8 +217,10 @@ def nothing_to_study(
 
         return minutes_used_note()
     if queued:
-        cards = "1 card" if queued == 1 else f"{queued} cards"
-        return f"Nothing here in today's plan: its {cards} for today are in other packs or topics. {goes_on}"
+        return (
+            f"Nothing here in today's plan: its {counted(queued, 'card')} for today are in "
+            f"other packs or topics. {goes_on}"
+        )
     return (
         "Nothing more is planned for today: today's cards are done, or the plan reaches "
         f"its target without any today. {goes_on}"
@@ -235,4 +238,4 @@ def describe_due(moment: datetime | None, now: datetime, tz: tzinfo) -> str:
         return f"in {round(seconds / 60)} min"
     if seconds < 86400:
         return f"in {round(seconds / 3600)} h"
-    return f"in {round(seconds / 86400)} days ({moment.astimezone(tz):%Y-%m-%d})"
+    return f"in {counted(round(seconds / 86400), 'day')} ({moment.astimezone(tz):%Y-%m-%d})"

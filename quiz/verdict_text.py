@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.verdict import CaseResult, CaseStatus, Status, Verdict
+from quiz.plural import counted
 
 _MARK = {
     CaseStatus.PASSED: "ok  ",
@@ -44,6 +45,12 @@ def _explain(case: CaseResult) -> list[str]:
     return lines
 
 
+def none_ran(cases: int) -> str:
+    """'none of the 12 cases ran' ('the one case did not run'): the verdict view and the
+    watch report's words when the code did not load."""
+    return "the one case did not run" if cases == 1 else f"none of the {cases} cases ran"
+
+
 def isolation_warnings(verdict: Verdict) -> list[str]:
     """'WARNING: ...' lines for what the sandbox could not protect on this run (e.g. your files)."""
     return [
@@ -75,7 +82,7 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
             )
             lines.append(f"  [{_MARK[case.status]}] {case.name}{detail}")
         if len(shown) < len(verdict.cases):
-            lines.append(f"  ... {len(verdict.cases) - len(shown)} more cases")
+            lines.append(f"  ... {counted(len(verdict.cases) - len(shown), 'more case')}")
     if verdict.first_failure is not None:
         lines.append("")
         lines.extend(_explain(verdict.first_failure))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_text
-from quiz.verdict_text import isolation_warnings
+from quiz.verdict_text import isolation_warnings, none_ran
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -65,7 +65,7 @@ def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: 
     passed = sum(case.status.value == "passed" for case in cases)
     count = f" ({passed}/{len(cases)} cases)" if cases else ""
     if not verdict.code_loaded:  # as the app's drill screen says it
-        count = f": the code did not load, so none of the {len(cases)} cases ran"
+        count = f": the code did not load, so {none_ran(len(cases))}"
     head = "PASSED" if verdict.passed else verdict.status.value.upper()
     lines = [f"{stamp} · {file}", "", f"{head}{count}"]
     failure = verdict.first_failure

@@ -21,6 +21,7 @@ from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
 from quiz.paths import as_found, link_trouble
+from quiz.plural import counted
 from quiz.textsafe import read_regular_text
 
 PACK_FILE = "pack.yaml"
@@ -49,7 +50,7 @@ class Bank:
             return None
         parts = []
         if self.broken_files:
-            parts.append(f"{len(self.broken_files)} card file(s) could not be loaded")
+            parts.append(f"{counted(len(self.broken_files), 'card file')} could not be loaded")
         others = sorted({p.path for p in self.problems} - self.broken_files)
         if others:
             named = ", ".join(str(path) for path in others[:3])

@@ -13,6 +13,7 @@ import re
 from markdown_it.token import Token
 
 from quiz.bank.markdown import parse
+from quiz.plural import counted
 
 SHORT_ANSWER = 2
 """An answer of at most this many sentences may carry 1-2 key points."""
@@ -110,7 +111,7 @@ def key_points_problem(given: int, answer: str | None) -> str | None:
         found = (
             "a code block, table, display formula or HTML block"
             if count is None
-            else f"{count} sentences"
+            else counted(count, "sentence")
         )
         message += f"; this Answer holds {found}"
     return message

@@ -10,6 +10,7 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.context import Context, check_bank_names, display_path, pass_context, warn
+from quiz.plural import counted
 from quiz.textsafe import printable
 
 
@@ -96,15 +97,17 @@ def lint_command(
                 printable(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
             )
     errors = [p for p in problems if p.is_error]
-    warned = f", {len(problems) - len(errors)} warning(s)" if len(errors) < len(problems) else ""
+    warning_count = len(problems) - len(errors)
+    warned = f", {counted(warning_count, 'warning')}" if warning_count else ""
     if errors:
         files = len({p.path for p in errors})
         click.echo(
-            f"{len(errors)} problem(s) in {files} file(s){warned}; {fine} card(s) are fine",
+            f"{counted(len(errors), 'problem')} in {counted(files, 'file')}{warned}; "
+            f"{counted(fine, 'card is', 'cards are')} fine",
             err=True,
         )
         sys.exit(1)
-    click.echo(f"{fine} card(s) checked, no problems{warned}", err=True)
+    click.echo(f"{counted(fine, 'card')} checked, no problems{warned}", err=True)
 
 
 def _unique(paths: list[Path]) -> list[Path]:

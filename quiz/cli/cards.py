@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import Context, check_bank_names, open_store, pass_context, plan_queue_now
+from quiz.plural import counted
 from quiz.textsafe import printable
 
 if TYPE_CHECKING:
@@ -84,11 +85,11 @@ def cards_command(
         )
     legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
     due = "* due now" if planned is None else "* due now by fsrs"
-    click.echo(f"{len(shown)} of {len(rows)} card(s) ({due}{legend})", err=True)
+    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due}{legend})", err=True)
     if planned is not None:
         click.echo(
-            f"Under the interview plan a session studies {planned} card(s) today, not every "
-            "due card (`drillbit plan` says why).",
+            f"Under the interview plan a session studies {counted(planned, 'card')} today, "
+            "not every due card (`drillbit plan` says why).",
             err=True,
         )
     summary = bank.problem_summary()

@@ -10,6 +10,7 @@ import click
 
 from quiz.cli.context import Context, display_path, display_paths, open_store
 from quiz.errors import DrillbitError, UsageError
+from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
 
 NOTES_LIMIT = 8 * MIB
@@ -239,8 +240,13 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
         times=ContentTimes.default(),
     )
     click.echo(
-        f"wrote {display_path(file)}: {report.notes} note(s) in {report.decks} deck(s)"
-        + (f", {report.skipped_coding} coding drill(s) skipped" if report.skipped_coding else "")
+        f"wrote {display_path(file)}: {counted(report.notes, 'note')} in "
+        f"{counted(report.decks, 'deck')}"
+        + (
+            f", {counted(report.skipped_coding, 'coding drill')} skipped"
+            if report.skipped_coding
+            else ""
+        )
     )
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
@@ -261,9 +267,14 @@ def export_progress_command(file: Path) -> None:
         store.check_integrity()  # a damaged file is replaced by its salvage, and said so
         counts = export_progress(store, file)
     click.echo(
-        f"wrote {display_path(file)}: {counts.card_states} card state(s), {counts.reviews} review(s), "
-        f"{counts.attempts} drill attempt(s), {counts.drafts} draft(s)"
-        + (f", {counts.card_flags} suspended or buried card(s)" if counts.card_flags else "")
+        f"wrote {display_path(file)}: {counted(counts.card_states, 'card state')}, "
+        f"{counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')}, "
+        f"{counted(counts.drafts, 'draft')}"
+        + (
+            f", {counted(counts.card_flags, 'suspended or buried card')}"
+            if counts.card_flags
+            else ""
+        )
     )
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
+from quiz.plural import counted
 
 
 @click.command("study")
@@ -141,8 +142,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
         f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
-    days = "1 day" if stats.streak == 1 else f"{stats.streak} days"
-    click.echo(f"Streak: {days}   retention: {_percent(stats.retention)}{why}")
+    click.echo(
+        f"Streak: {counted(stats.streak, 'day')}   retention: {_percent(stats.retention)}{why}"
+    )
     if today is not None:  # Home's words: what `d` studies today, then the cards
         click.echo(f"Today: {today}")
     click.echo(f"Cards: {stats.cards.breakdown()}")

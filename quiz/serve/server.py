@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import DrillbitError, UsageError
+from quiz.plural import counted
 from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
 
 SHUTDOWN_SECONDS = 3.0
@@ -126,8 +127,8 @@ def _make_server(
 
         def _full_message(self) -> str:
             return (
-                f"drillbit serve: {max_tabs} tab(s) are open, the limit (--max-tabs); "
-                "close one and reload\n"
+                f"drillbit serve: {counted(max_tabs, 'tab is', 'tabs are')} open, the limit "
+                "(--max-tabs); close one and reload\n"
             )
 
         async def on_startup(self, app: web.Application) -> None:

@@ -36,6 +36,7 @@ from types import MappingProxyType, TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from quiz.paths import database_path, ensure_dir
+from quiz.plural import counted
 from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import (
@@ -1106,8 +1107,8 @@ def _start_over(
     if problem.salvageable:
         counts = salvage(moved, conn)
         recovered = (
-            f" {counts.reviews} review(s), {counts.attempts} drill attempt(s) and "
-            f"{counts.card_states} card schedule(s) could be read from it and were "
+            f" {counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')} "
+            f"and {counted(counts.card_states, 'card schedule')} could be read from it and were "
             "copied into the new one."
         )
     found = " was found damaged" if found_in_use else " could not be used"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from quiz.gcpause import gc_paused
+from quiz.plural import counted
 from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
@@ -44,7 +45,7 @@ class Counts:
         text = f"{self.new} new + {self.learning} learning + {self.learned} review"
         if self.suspended:
             text += f" + {self.suspended} suspended"
-        return f"{text} = {self.total} cards"
+        return f"{text} = {counted(self.total, 'card')}"
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from fsrs import Card, Scheduler
 
+from quiz.plural import counted, plural
 from quiz.store import InterviewPlan, Review, Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date, next_day_start
@@ -61,7 +62,7 @@ def cards_wait(count: int, *, more: bool = False) -> str:
     summary. They said "for tomorrow", "for the next day" and "cards of today's plan"
     for the same cards.
     """
-    cards = "card waits" if count == 1 else "cards wait"
+    cards = plural(count, "card waits", "cards wait")
     return f"{count} {'more ' if more else ''}{cards} for tomorrow"
 
 
@@ -77,10 +78,7 @@ def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> st
     """'Study ahead: 20 new cards of the next days fit in the 14 min left: press a
     (drillbit study --ahead).' Offered once today's list is done with minutes left
     (`PlanQueue.ahead`); `key` None: the command alone (`drillbit plan`)."""
-    if count == 1:
-        cards = "1 new card of the next days fits"
-    else:
-        cards = f"{count} new cards of the next days fit"
+    cards = f"{counted(count, 'new card')} of the next days {plural(count, 'fits', 'fit')}"
     how = AHEAD_COMMAND if key is None else f"press {key} ({AHEAD_COMMAND})"
     return f"Study ahead: {cards} in the {_minutes(minutes_left)} min left: {how}."
 
@@ -194,7 +192,7 @@ class PlanQueue:
         """Why nothing is offered ahead, in a few words (`drillbit study --ahead`)."""
         if self.ids:
             if self.offered:
-                cards = "1 card" if len(self.offered) == 1 else f"{len(self.offered)} cards"
+                cards = counted(len(self.offered), "card")
                 return f"today's list still has {cards}: study them first: drillbit study"
             return "today's plan minutes are used"
         why = self.no_ahead
@@ -280,8 +278,7 @@ class PlanStatus:
             ]
         if self.days_left == 0 or self.today is None:
             return ["Interview today", reached, "normal reviews resume"]
-        days = "1 day left" if self.days_left == 1 else f"{self.days_left} days left"
-        phrases = [days, ready, self.load()]
+        phrases = [f"{counted(self.days_left, 'day')} left", ready, self.load()]
         if self.ahead:
             key = "" if ahead_key is None else f" ({ahead_key})"
             phrases.append(f"ahead: {len(self.ahead)} new{key}")
@@ -322,7 +319,10 @@ class PlanStatus:
         fresh = sum(1 for card_id in offered if card_id in new)
         minutes = max(1, round(self.offered_seconds / 60))
         reviews = len(offered) - fresh
-        return f"today: {reviews} reviews + {fresh} new, about {minutes} min at your pace{wait}"
+        return (
+            f"today: {counted(reviews, 'review')} + {fresh} new, about {minutes} min at your "
+            f"pace{wait}"
+        )
 
     def short_of_target(self) -> bool:
         """Whether the forecast with the plan followed ends under the target on the day."""

@@ -63,7 +63,7 @@ def test_the_summary_counts_a_card_with_a_math_problem_as_loaded_not_fine(
     text = card.read_text(encoding="utf-8")
     card.write_text(text.replace("peaks at $z = 0$", "peaks at $z = 0"), encoding="utf-8")
     text_run = drillbit("lint", "--no-drills", str(mini_bank))
-    assert "1 problem(s) in 1 file(s); 2 card(s) are fine" in text_run.stderr
+    assert "1 problem in 1 file; 2 cards are fine" in text_run.stderr
     report = json.loads(drillbit("lint", "--no-drills", str(mini_bank), "--format", "json").stdout)
     assert report["totals"]["cards_loaded"] == 3
 
@@ -108,7 +108,7 @@ def test_cards_broken_every_way_are_one_problem_each_in_text_and_github(
     assert text_run.stdout.splitlines() == [
         f"{path}:{line}:{col}: {message} [{code}]" for path, line, col, code, message in expected
     ]
-    assert "4 problem(s) in 4 file(s); 3 card(s) are fine" in text_run.stderr
+    assert "4 problems in 4 files; 3 cards are fine" in text_run.stderr
     github = drillbit("lint", "--no-drills", str(mini_bank), "--format", "github")
     assert github.stdout.splitlines() == [
         f"::error file={path},line={line},col={col},title=drillbit lint ({code})::{message}"

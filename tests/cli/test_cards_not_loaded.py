@@ -99,5 +99,5 @@ def test_cards_says_when_card_files_did_not_load(drillbit: RunDrillbit, tiny: Pa
     """As `list` does: the broken card is not silently missing from the listing."""
     result = drillbit("--content", str(tiny), "cards", "--pack", "neural-networks")
     assert result.returncode == 0, result.stderr
-    assert "1 card file(s) could not be loaded; run `drillbit lint` to see why" in result.stderr
+    assert "1 card file could not be loaded; run `drillbit lint` to see why" in result.stderr
     assert "pack.yaml" not in result.stderr

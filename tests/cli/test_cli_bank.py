@@ -13,7 +13,7 @@ from tests.conftest import DATA, RunDrillbit
 def test_lint_clean_bank_exits_0(mini_bank: Path, drillbit: RunDrillbit) -> None:
     result = drillbit("lint", str(mini_bank))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 card(s) checked, no problems" in result.stderr
+    assert "3 cards checked, no problems" in result.stderr
 
 
 def test_lint_reports_file_and_line_in_every_format(mini_bank: Path, drillbit: RunDrillbit) -> None:
@@ -82,7 +82,7 @@ def test_list_says_how_many_files_are_broken(mini_bank: Path, drillbit: RunDrill
         result = drillbit("--content", str(mini_bank), "list", "--topic", "basics")
         assert result.returncode == 0
         assert "what-is-relu" in result.stdout
-        counts = re.findall(r"(\d+) card file\(s\) could not be loaded", result.stderr)
+        counts = re.findall(r"(\d+) card files? could not be loaded", result.stderr)
         return int(counts[0]) if counts else 0
 
     before = broken_count()

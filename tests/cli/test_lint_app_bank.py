@@ -52,7 +52,7 @@ def test_a_pack_named_like_a_bundled_pack_is_reported_at_its_pack_yaml(
         assert result.returncode == 1, (args, result.stderr)
         assert result.stdout.startswith(expected) and "[duplicate-pack]" in result.stdout
         assert result.stdout.count("\n") == 1
-    assert "0 card(s) are fine" in drillbit("lint", "out9", "--no-drills", cwd=tmp_path).stderr
+    assert "0 cards are fine" in drillbit("lint", "out9", "--no-drills", cwd=tmp_path).stderr
     # pre-commit passes only a changed card: the reason it does not load is still given
     one = drillbit("lint", f"out9/{name}/t/my-own-card.md", "--no-drills", cwd=tmp_path)
     assert one.returncode == 1 and one.stdout.startswith(expected)
@@ -74,7 +74,7 @@ def test_a_card_id_of_the_bundled_bank_is_reported_however_lint_is_called(
     write_pack(tmp_path, "p3", [taken, "my-own-card"])
     mine = Path("p3", "t", f"{taken}.md")
     app = drillbit("--content", "p3", "list", cwd=tmp_path)
-    assert "1 card file(s) could not be loaded" in app.stderr
+    assert "1 card file could not be loaded" in app.stderr
     expected = f"{mine}:2:1: id '{taken}' is also used by {BUNDLED_CARD} [duplicate-id]"
     env = {"DRILLBIT_CONTENT": "p3"}
     for args, extra in (
@@ -96,7 +96,7 @@ def test_a_card_may_name_a_bundled_card_as_related(tmp_path: Path, drillbit: Run
     write_pack(tmp_path, "p3", ["my-own-card"], related=f"[{BUNDLED_CARD.stem}]")
     result = drillbit("lint", "p3", "--no-drills", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
-    assert "1 card(s) checked, no problems" in result.stderr
+    assert "1 card checked, no problems" in result.stderr
 
 
 def test_problems_elsewhere_in_the_app_bank_are_not_the_linted_packs(
@@ -112,7 +112,7 @@ def test_problems_elsewhere_in_the_app_bank_are_not_the_linted_packs(
         result = drillbit(*args, "--no-drills", cwd=tmp_path, env=env)
         assert result.returncode == 0, (args, result.stdout)
         assert result.stdout == ""
-        assert "1 card(s) checked, no problems" in result.stderr
+        assert "1 card checked, no problems" in result.stderr
     theirs = drillbit("lint", "elsewhere", "--no-drills", "--format", "json", cwd=tmp_path)
     codes = sorted(p["code"] for p in json.loads(theirs.stdout)["problems"])
     assert codes == ["duplicate-id", "duplicate-pack", "missing-key", "unknown-key"]
@@ -132,16 +132,16 @@ def test_only_the_linted_packs_cards_are_counted(mini_bank: Path, drillbit: RunD
     """A sibling pack is loaded for its ids and related cards, not counted as checked."""
     write_pack(mini_bank, "sibling", ["sibling-one", "sibling-two"])
     clean = drillbit("lint", str(mini_bank / "mini"), "--no-drills")
-    assert "3 card(s) checked, no problems" in clean.stderr
+    assert "3 cards checked, no problems" in clean.stderr
     for name in ("unknown-key.md", "invalid-yaml.md"):
         shutil.copy(DATA / "bad_cards" / name, mini_bank / "mini" / "basics" / name)
     broken = drillbit("lint", str(mini_bank / "mini"), "--no-drills")
     assert broken.returncode == 1
-    assert "in 2 file(s); 3 card(s) are fine" in broken.stderr
+    assert "in 2 files; 3 cards are fine" in broken.stderr
     report = drillbit("lint", str(mini_bank / "mini"), "--no-drills", "--format", "json")
     assert json.loads(report.stdout)["totals"]["cards_loaded"] == 3
     one = drillbit("lint", str(mini_bank / "sibling" / "t" / "sibling-one.md"), "--no-drills")
-    assert "1 card(s) checked, no problems" in one.stderr
+    assert "1 card checked, no problems" in one.stderr
 
 
 def test_without_paths_a_missing_content_folder_is_a_usage_error(

@@ -133,7 +133,7 @@ def test_a_link_out_of_its_pack_is_refused_wherever_it_points(
     listed = drillbit("--content", str(mini_bank), "list", "--json", cwd=pack)
     ids = {card["id"] for card in json.loads(listed.stdout)["cards"]}
     assert "loose-card" not in ids and "sibling-what-is-relu" in ids
-    assert "4 card file(s) could not be loaded" in listed.stderr
+    assert "4 card files could not be loaded" in listed.stderr
 
 
 def test_a_link_to_a_file_of_its_own_pack_is_fine(

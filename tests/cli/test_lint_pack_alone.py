@@ -46,7 +46,7 @@ def test_a_broken_sibling_pack_does_not_fail_or_print_in_a_lint_of_another_pack(
         assert alone.returncode == 0, alone.stdout + alone.stderr
         assert "other" not in alone.stdout + alone.stderr, output_format
     assert (
-        "2 card(s) checked, no problems"
+        "2 cards checked, no problems"
         in drillbit("lint", "content/mine", "--no-drills", cwd=tmp_path).stderr
     )
     # The folder of packs, or no path at all (./content), still checks every pack.
@@ -142,7 +142,7 @@ def test_a_related_id_of_another_pack_resolves_in_the_packs_named_in_after(
     linted = drillbit("lint", "content/mine", "--no-drills", cwd=tmp_path)
     assert linted.returncode == 0, linted.stdout
     assert linted.stdout == ""
-    assert "1 card(s) checked, no problems" in linted.stderr
+    assert "1 card checked, no problems" in linted.stderr
 
 
 def test_a_pack_builds_on_packs_of_its_own_folder_only(tmp_path: Path) -> None:

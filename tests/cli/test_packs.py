@@ -55,7 +55,7 @@ def test_an_installed_pack_lints_with_its_own_checker(
     content = EXAMPLE / "drillbit_example_pack" / "content"
     result = drillbit_process("lint", str(content), env=installed_example)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 card(s) checked, no problems" in result.stderr
+    assert "2 cards checked, no problems" in result.stderr
 
 
 def test_a_drill_of_an_installed_pack_is_graded_in_the_sandbox(

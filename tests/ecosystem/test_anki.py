@@ -73,7 +73,7 @@ def export(tmp_path: Path, name: str, *args: str, content: list[Path] | None = N
 def test_exportable_cards_become_notes_and_coding_is_skipped(tmp_path: Path) -> None:
     result = export(tmp_path, "deck.apkg", "--pack", "anki")
     assert result.exit_code == 0, result.output
-    assert "3 note(s) in 1 deck(s), 1 coding drill(s) skipped" in result.output
+    assert "3 notes in 1 deck, 1 coding drill skipped" in result.output
     notes, decks, models = read_apkg(tmp_path / "deck.apkg", tmp_path)
     assert sorted(n.card_id for n in notes) == [
         "bigger-learning-rate",

@@ -261,7 +261,7 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     backup = tmp_path / "backup.json"
     exported = CliRunner().invoke(export_group, ["progress", str(backup)])
     assert exported.exit_code == 0, exported.output
-    assert "1 card state(s), 1 review(s), 1 drill attempt(s), 1 draft(s)" in exported.output
+    assert "1 card state, 1 review, 1 drill attempt, 1 draft" in exported.output
     again = CliRunner().invoke(import_progress_command, [str(backup)])
     assert again.exit_code == 0, again.output
     assert again.output == (

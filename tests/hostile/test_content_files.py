@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def test_lint_names_every_hostile_file_and_exits_1(tmp_path: Path, _isolated_hom
         f"{cards / 'huge.md'}:1:1: card file: 2.0 MiB, over the limit of 1 MiB",
     )
     assert "inside.md" in run.output, "a second card with the same id, through the link"
-    assert "4 problem(s)" not in run.output
+    assert "4 problems" not in run.output
 
 
 @pytest.mark.parametrize("command", [("list",), ("stats",)])
@@ -54,7 +55,7 @@ def test_loading_the_bank_survives_the_hostile_pack(
     assert run.peak_mb < 300
     if command == ("list",):
         assert "what-is-relu" in run.stdout and "alias-bomb" not in run.stdout
-        assert "card file(s) could not be loaded" in run.stderr
+        assert re.search(r"\d+ card files? could not be loaded", run.stderr)
 
 
 def test_grading_the_alias_bomb_is_an_unknown_drill(tmp_path: Path, _isolated_home: Path) -> None:
@@ -74,7 +75,7 @@ def test_only_a_bad_pack_yaml_is_named_not_counted_as_zero_cards(
     (root / "hostile" / "pack.yaml").write_text("title: [unclosed\n")
     run = drillbit("--content", str(root), "list", home=_isolated_home)
     assert run.returncode == 0
-    assert "0 card file(s)" not in run.stderr
+    assert "0 card files" not in run.stderr
     assert f"problems in {root / 'hostile' / 'pack.yaml'}" in run.stderr
 
 

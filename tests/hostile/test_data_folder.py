@@ -111,7 +111,7 @@ def test_a_damaged_review_log_is_salvaged_by_check_store_and_stats_say_how_much(
     assert "Traceback" not in check.output and check.peak_mb < 300
     notice = check.stderr.strip()
     assert "was found damaged" in notice and "It was moved to" in notice
-    recovered = int(notice.split(" review(s)")[0].rsplit(" ", 1)[-1])
+    recovered = int(notice.split(" reviews, ")[0].rsplit(" ", 1)[-1])
     assert 250 < recovered < 300
     after = drillbit("stats", "--json", home=home)
     assert after.returncode == 0 and after.stderr.strip() == "", after.output

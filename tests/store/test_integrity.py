@@ -70,7 +70,7 @@ def test_a_damaged_review_page_is_not_read_at_open_but_at_first_use(tmp_path: Pa
         assert told == store.notices and len(told) == 1
         _assert_salvaged(tmp_path, damaged, told[0])
         assert TOTAL - 60 < len(recovered) < TOTAL
-        assert f"{len(recovered)} review(s)" in told[0].message
+        assert f"{len(recovered)} reviews, " in told[0].message
         assert "card-0200" not in {review.card_id for review in recovered}
         assert store.review_count() == len(recovered)
         store.record_review(card_id="c", rating=3, correct=True, reviewed_at=NOW, mode="due")

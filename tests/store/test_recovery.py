@@ -155,7 +155,7 @@ def test_a_damaged_page_hides_only_its_own_reviews(tmp_path: Path) -> None:
     assert notice.moved_to is not None and notice.moved_to.read_bytes() == bytes(whole)
     assert 0 < len(recovered) < total, "the damaged page's rows are lost, the others kept"
     assert len(recovered) > total - 60, "one 4 KiB page holds at most a few dozen of these rows"
-    assert f"{len(recovered)} review(s)" in notice.message
+    assert f"{len(recovered)} reviews, " in notice.message
     assert "could be read from it and were copied into the new one" in notice.message
     ids = {review.card_id for review in recovered}
     assert "card-0200" not in ids and {"card-0000", "card-0399"} <= ids

@@ -87,7 +87,7 @@ async def test_broken_cards_are_counted(build: AppFactory, tui_bank: Path) -> No
     async with app.run_test():
         assert len(app.workspace.content.index.broken) == 1
         summary = str(app.screen.query_one("#home-summary").render())
-        assert "1 card file(s) could not be loaded" in summary
+        assert "1 card file could not be loaded" in summary
 
 
 async def test_palette_finds_a_card_by_title_and_opens_it(build: AppFactory) -> None:

@@ -54,7 +54,7 @@ async def test_home_counts_before_the_bank_is_loaded(
         assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
         summary = str(screen.query_one("#home-summary").render())
         assert "4 new" in summary and "= 4 cards" in summary
-        assert "1 card file(s) could not be loaded" in summary
+        assert "1 card file could not be loaded" in summary
         assert not app.workspace.content.loaded and warm == []
 
 

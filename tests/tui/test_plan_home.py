@@ -268,7 +268,7 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
         clock.advance(90)
         home.check_due()  # the step is due: Home counts again
         await settle(pilot)
-        assert "today: 1 reviews + 1 new" in summary_text(home)
+        assert "today: 1 review + 1 new" in summary_text(home)
         assert home.refresh_at > clock()
 
 

@@ -23,6 +23,7 @@ from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
+from quiz.plural import counted
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
@@ -291,7 +292,7 @@ class DrillScreen(Screen["DrillSitting"]):
             key = "f2" if self.app.is_web else "ctrl+t"
             # the editor has the focus at first, and there h types an h
             note = (
-                f"{left} hint(s) left: {key} (or h outside the editor)"
+                f"{counted(left, 'hint')} left: {key} (or h outside the editor)"
                 if left
                 else "No hints left."
             )

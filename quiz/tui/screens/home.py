@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
+from quiz.plural import counted
 from quiz.store import Mode
 from quiz.study.counts import counts_change_at, plan_headline
 from quiz.tui.widgets.cell import Cell
@@ -248,7 +249,7 @@ class HomeScreen(Screen[None]):
         broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:
             summary.append(
-                f"\n{broken} card file(s) could not be loaded: run `drillbit lint`.",
+                f"\n{counted(broken, 'card file')} could not be loaded: run `drillbit lint`.",
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from quiz.plural import counted
 from quiz.study.counts import plan_headline
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
@@ -40,11 +41,6 @@ while in review (past its learning steps) yet."""
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
-
-
-def _counted(count: int, noun: str) -> str:
-    """'1 attempt', '2 attempts': the line read '(1 attempts)' and 'streak 1 day(s)'."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class StatsScreen(Screen[None]):
@@ -79,9 +75,9 @@ class StatsScreen(Screen[None]):
         if s.retention is None:  # a dash alone read as a fault: a footnote says why
             numbers.append("*")
         numbers.append(
-            f"\ndrills passed {s.drills_passed} ({_counted(s.drill_attempts, 'attempt')})"
+            f"\ndrills passed {s.drills_passed} ({counted(s.drill_attempts, 'attempt')})"
         )
-        numbers.append(f" · streak {_counted(s.streak, 'day')}", style="bold")
+        numbers.append(f" · streak {counted(s.streak, 'day')}", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger

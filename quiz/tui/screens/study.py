@@ -24,6 +24,7 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.cardtext import inline_pieces, section_markdown
+from quiz.plural import counted
 from quiz.store import ChangedSinceError, StoreError
 from quiz.study import (
     SessionOver,
@@ -707,7 +708,7 @@ class StudyScreen(Screen[None]):
                 self.end_session()
 
         left = self.session.remaining
-        questions = "1 question is" if left == 1 else f"{left} questions are"
+        questions = counted(left, "question is", "questions are")
         self.app.push_screen(
             ConfirmScreen(
                 f"End the mock interview now? {questions} not answered yet "

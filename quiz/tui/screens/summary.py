@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from quiz.overview import describe_due
+from quiz.plural import counted
 from quiz.study import rating_name
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.clock import format_clock
@@ -174,7 +175,7 @@ class SummaryScreen(Screen[None]):
         lines = Text()
         lines.append(f"Cards reviewed  {s.cards_reviewed}", style="bold")
         if s.answers != s.cards_reviewed:
-            lines.append(f"  ({s.answers} answers)")
+            lines.append(f"  ({counted(s.answers, 'answer')})")
         if s.mode == "mock":
             lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
         time_used = format_clock(timedelta(seconds=s.seconds))

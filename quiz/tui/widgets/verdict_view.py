@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from quiz.verdict_text import isolation_warnings
+from quiz.verdict_text import isolation_warnings, none_ran
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -89,7 +89,7 @@ class VerdictView(VerticalScroll):
         passed = sum(case.status.value == "passed" for case in cases)
         failure = verdict.first_failure
         if not verdict.code_loaded:
-            head.append(f"  the code did not load, so none of the {len(cases)} cases ran")
+            head.append(f"  the code did not load, so {none_ran(len(cases))}")
         elif cases and failure is not None:
             head.append(f"  {passed}/{len(cases)} cases passed")
         else:
