@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from quiz.bank.numbers import NumericResult
+from quiz.bank.numbers import NumericResult, format_number
 from quiz.bank.numbers import parse_number as parse_number  # typed answers are parsed here
 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -102,7 +102,7 @@ class Tolerance:
     def describe(self) -> str:
         """Human form, e.g. '± 0.001' or '± 1%'."""
         if self.absolute is not None:
-            return f"± {self.absolute:g}"
+            return f"± {format_number(self.absolute)}"
         assert self.relative is not None
         return f"± {self.relative * 100:g}%"
 
@@ -137,7 +137,7 @@ class NumericFront(CardFront):
         return NumericResult(
             correct=self.tolerance.accepts(self.answer, value),
             value=value,
-            expected=self.tolerance.around(f"{self.answer:g}", self.unit),
+            expected=self.tolerance.around(format_number(self.answer), self.unit),
         )
 
 

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 ACCEPTED = "a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"
 
+_LITERAL = re.compile(r"[-+\u2212]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+"""One number as written (no comma, operator or %): echoed back just as typed."""
+
 _TOKEN = re.compile(
     r"\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(\*\*|[-+*/^()%]))"
 )
@@ -126,3 +129,40 @@ def parse_number(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError("type a finite number")
     return value
+
+
+def _plain_exponent(text: str) -> str:
+    """'1e-06' as a person writes it, '1e-6'; '1e+20' as '1e20' (Python pads and signs)."""
+    mantissa, _, exponent = text.partition("e")
+    if not exponent:
+        return text
+    sign = "-" if exponent.startswith("-") else ""
+    return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
+
+
+def format_number(value: float) -> str:
+    """A number the way a person writes it: `4`, `0.25`, `9.5367431640625e-7` (shortest exact).
+
+    A card's answer and tolerance are shown so (and exported to Anki so): `:g` showed
+    1048576 as '1.04858e+06' and 1e-6 as '1e-06'.
+    """
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return _plain_exponent(repr(value))
+
+
+def typed_echo(text: str, value: float) -> str:
+    """What the person typed, as the verdict repeats it: trimmed, in their notation.
+
+    `value` is `parse_number(text)`. One number comes back as typed ('1e-6', which `:g`
+    echoed as '1e-06'); anything else (a fraction, a power, a percentage, a comma) is
+    followed by the value it was read as: '1/4 (= 0.25)', '0.5^10 (≈ 0.000976562)',
+    '1,5 (= 15)'.
+    """
+    typed = text.strip()
+    if _LITERAL.fullmatch(typed):
+        return typed
+    short = f"{value:.6g}"
+    sign = "=" if float(short) == value else "≈"
+    shown = format_number(float(short)) if "e" not in short else _plain_exponent(short)
+    return f"{typed} ({sign} {shown})"

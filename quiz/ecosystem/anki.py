@@ -36,6 +36,7 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
 from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
+from quiz.bank.numbers import format_number
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
 from quiz.paths import write_trouble
@@ -154,18 +155,6 @@ def deck_id(pack: str) -> int:
 def note_guid(card_id: str) -> str:
     """The note's GUID: from the card id only, so re-exports update the same note."""
     return str(genanki.guid_for(GUID_NAMESPACE, card_id))
-
-
-def format_number(value: float) -> str:
-    """A number the way a person writes it: `4`, `0.25`, `9.5367431640625e-7` (shortest exact)."""
-    if value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    text = repr(value)
-    mantissa, _, exponent = text.partition("e")
-    if not exponent:
-        return text
-    sign = "-" if exponent.startswith("-") else ""
-    return f"{mantissa}e{sign}{exponent.lstrip('+-').lstrip('0') or '0'}"
 
 
 def written_number(card: Card, key: str, value: float) -> str:

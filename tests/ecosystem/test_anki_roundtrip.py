@@ -11,10 +11,10 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.notes import Note
 
 from quiz.bank.loader import load_bank
+from quiz.bank.numbers import format_number
 from quiz.bank.sources import content_roots
 from quiz.ecosystem.anki import (
     export_anki,
-    format_number,
     note_for,
     note_guid,
 )

@@ -222,6 +222,28 @@ async def test_typed_powers_are_numbers(build: AppFactory, recorder: Recorder) -
         assert answer.correct  # 0.5^2 = 0.25, the card's answer
 
 
+@pytest.mark.parametrize(
+    ("typed", "echoed", "correct"),
+    [
+        ("1e-6", "You typed 1e-6; the answer is 0.25 ± 0.001.", False),
+        ("  25e-2 ", "You typed 25e-2; the answer is 0.25 ± 0.001.", True),
+        ("1/4", "You typed 1/4 (= 0.25); the answer is 0.25 ± 0.001.", True),
+    ],
+)
+async def test_the_feedback_echoes_the_number_as_typed(
+    build: AppFactory, recorder: Recorder, typed: str, echoed: str, correct: bool
+) -> None:
+    """ "1e-6" was echoed "You typed 1e-06" (Python's `:g`); the grading is unchanged."""
+    app = build(study=StudyRequest(mode="cram", kind="numeric"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        screen.query_one(NumberAnswer).value = typed
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert recorder.of(StudyScreen.AnswerGraded)[0].answer.correct is correct
+        assert echoed in str(screen.query_one("#feedback", Static).render())
+
+
 async def test_shuffled_choices_are_graded_by_the_option_not_its_position(
     build: AppFactory, recorder: Recorder
 ) -> None:

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
+from quiz.bank.numbers import typed_echo
 from quiz.cardtext import inline_pieces, section_markdown
 from quiz.plural import counted
 from quiz.store import ChangedSinceError, StoreError
@@ -554,7 +555,9 @@ class StudyScreen(Screen[None]):
             return
         self.query_one(NumberAnswer).disabled = True
         await self._feedback(
-            card, answer.correct, f"You typed {value:g}; the answer is {result.expected}."
+            card,
+            answer.correct,
+            f"You typed {typed_echo(event.text, value)}; the answer is {result.expected}.",
         )
 
     async def _feedback(self, card: Card, correct: bool, detail: str) -> None:
