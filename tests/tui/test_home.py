@@ -26,10 +26,12 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    footer_descriptions,
     notices,
     press,
     resize,
     screen_lines,
+    set_plan,
     settle,
     showing,
     wait_until,
@@ -135,7 +137,8 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         await settle(pilot)
         help_screen = await showing(pilot, HelpScreen)
         described = {description for _key, description in help_screen.rows}
-        assert {"Due", "Cram", "Mock", "Stats", "Quit"} <= described
+        assert {"Cram", "Mock", "Stats", "Quit"} <= described
+        assert "Due: study what is due in the highlighted row" in described
         await press(pilot, "escape")
         await press(pilot, "c")  # a study session's keys differ
         await settle(pilot)
@@ -144,6 +147,30 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         help_screen = await showing(pilot, HelpScreen)
         described = {description for _key, description in help_screen.rows}
         assert {"End", "Help"} <= described and "Cram" not in described
+
+
+async def test_help_lists_d_once_with_or_without_a_plan(build: AppFactory) -> None:
+    """While a plan ran, Home's help listed "d Plan" and "⏎, d Due (not now)" (and,
+    without one, "⏎, d Plan (not now)"): one key, two meanings by state, listed once."""
+    app = build()
+    async with app.run_test() as pilot:
+        for planned, says in [(False, "Due"), (True, "Plan")]:
+            home = await showing(pilot, HomeScreen)
+            if planned:
+                set_plan(app.workspace, 12, 30.0)
+                home.refresh_counts()
+                await settle(pilot)
+            await press(pilot, "question_mark")
+            await settle(pilot)
+            help_screen = await showing(pilot, HelpScreen)
+            of_d = [(key, what) for key, what in help_screen.rows if "d" in key.split(", ")]
+            assert len(of_d) == 1, of_d
+            assert of_d[0][1].startswith(f"{says}: study ")
+            assert sum(what.startswith(("Due", "Plan")) for _key, what in help_screen.rows) == 1
+            await press(pilot, "escape")
+            await settle(pilot)
+            shown = footer_descriptions(await showing(pilot, HomeScreen))
+            assert says in shown and ({"Due", "Plan"} - {says}).isdisjoint(shown)
 
 
 async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:

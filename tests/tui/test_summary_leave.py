@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.app import DrillbitApp
+from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -60,3 +61,23 @@ async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFact
         await press(pilot, "escape")
         await settle(pilot)
         await showing(pilot, HomeScreen)
+
+
+@pytest.mark.parametrize("from_palette", [False, True])
+async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool) -> None:
+    """escape is Home or Back by what is under the summary; the help listed the other one
+    as "esc, ⏎ Back (not now)" beside it."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        if from_palette:
+            await showing(pilot, StudyScreen)
+            await _one_card_from_the_palette(app, pilot)
+        else:
+            await press(pilot, "escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        says = "Back" if from_palette else "Home"
+        assert await wait_until(pilot, lambda: _escape_label(app) == says)
+        await press(pilot, "question_mark")
+        help_screen = await showing(pilot, HelpScreen)
+        leaving = [row for row in help_screen.rows if row[1].startswith(("Home", "Back"))]
+        assert leaving == [("esc", says), ("⏎", says)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -41,8 +41,12 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # d studies what is due, or today's plan while one runs: the footer names which
         # (check_action keeps one of the two)
-        Binding("enter,d", "study('due')", "Due"),
-        Binding("enter,d", "study_plan", "Plan"),
+        Binding(
+            "enter,d", "study('due')", "Due", tooltip="study what is due in the highlighted row"
+        ),
+        Binding(
+            "enter,d", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
+        ),
         Binding("c", "study('cram')", "Cram"),
         Binding("m", "study('mock')", "Mock"),
         Binding("a", "study_ahead", "Ahead"),
@@ -52,6 +56,9 @@ class HomeScreen(Screen[None]):
         Binding("comma", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
+    HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Due", "Plan"}),)
+    """Bindings (by description) that stand in for one another by state: the help lists
+    the one check_action keeps, and not the other as "not now"."""
 
     class StudyRequested(Message):
         """Start a session of this mode over the highlighted pack or topic."""

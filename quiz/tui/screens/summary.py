@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -130,6 +130,8 @@ class SummaryScreen(Screen[None]):
         Binding("escape,enter", "leave_back", "Back"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
+    HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Home", "Back"}),)
+    """escape is Home or Back by what is under the summary: the help lists the one."""
     # no `q` here: a session's last `q` often lands on this screen, which must stay
 
     def __init__(self, workspace: Workspace, summary: Summary, *, title: str | None = None) -> None:
