@@ -1076,14 +1076,30 @@ class RecallCache:
     are not reviewed from one day to the next. On a heavy home (10,000 cards) that was
     210,000 reviews simulated twice each by fsrs for `drillbit plan`, most of them
     already worked out the day before.
+
+    Kept by the card's state first, then by the review's moment: the last pass asks a
+    card's recall on every day left at once (`after_reviews`), one look-up of its state.
     """
 
     def __init__(self) -> None:
-        self._known: dict[tuple[object, ...], float] = {}
+        self._known: dict[tuple[object, ...], dict[datetime, float]] = {}
 
     def after_review(
         self, card: Card, when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool
     ) -> float:
+        """`_recall_after_review`, worked out once per card state, review and recall moment."""
+        return self.after_reviews(card, (when,), start, scheduler, steps=steps)[0]
+
+    def after_reviews(
+        self,
+        card: Card,
+        whens: Sequence[datetime],
+        start: datetime,
+        scheduler: Scheduler,
+        *,
+        steps: bool,
+    ) -> list[float]:
+        """`after_review` at each of `whens`, in their order."""
         key = (
             card.state,
             card.step,
@@ -1091,14 +1107,20 @@ class RecallCache:
             card.difficulty,
             card.due,
             card.last_review,
-            when,
             start,
             steps,
         )
-        found = self._known.get(key)
-        if found is None:
-            found = _recall_after_review(card, when, start, scheduler, steps=steps)
-            self._known[key] = found
+        known = self._known.get(key)
+        if known is None:
+            known = self._known[key] = {}
+        found: list[float] = []
+        for when in whens:
+            recall = known.get(when)
+            if recall is None:
+                recall = known[when] = _recall_after_review(
+                    card, when, start, scheduler, steps=steps
+                )
+            found.append(recall)
         return found
 
 
@@ -1115,17 +1137,38 @@ def _recall_after_first_look(
     return recall_at(card, start, scheduler)
 
 
-@dataclass(frozen=True)
-class Look:
-    """One candidate of the last pass: a look at a card on a day (0 is today)."""
+@dataclass
+class _Looks:
+    """The last pass's candidates, each a look at a card on a day (0 is today), as columns:
+    look i is at card number `cards[i]` on day `days[i]`.
 
-    card_id: str
-    day: int
-    gain: float
-    """Predicted recall on the interview day it adds."""
-    seconds: float
-    new: bool
-    """A first look at a card still unseen."""
+    Columns, not an object per look: a heavy home's last pass has some 60,000 looks a day,
+    each ranking `_fewest_looks` tries reads them whole, and an object per look cost more
+    to build and read back than the rankings (the twentieth round's profile).
+    """
+
+    names: list[str] = field(default_factory=list)
+    """Each card's id, by its number."""
+    unseen: list[bool] = field(default_factory=list)
+    """By card number: its looks are first looks at a card never seen, not reviews."""
+    cards: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    gains: list[float] = field(default_factory=list)
+    """Predicted recall on the interview day each look adds."""
+    costs: list[float] = field(default_factory=list)
+    """Expected seconds each look takes."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Each card's number, by its id."""
+
+    def number(self, card_id: str, *, unseen: bool) -> int:
+        """The number of `card_id` (the next one when it is new here): a card's looks on
+        different days share it, and `_place` takes one look per card by it."""
+        found = self.numbers.get(card_id)
+        if found is None:
+            found = self.numbers[card_id] = len(self.names)
+            self.names.append(card_id)
+            self.unseen.append(unseen)
+        return found
 
 
 @dataclass(frozen=True)
@@ -1151,49 +1194,29 @@ fiftieth of the best recall per second of any look)."""
 
 @dataclass(frozen=True)
 class _Columns:
-    """The looks' fields as columns, read once for every ranking `_fewest_looks` tries."""
+    """What every ranking `_fewest_looks` tries reads of the looks, made once: their cards
+    and days as arrays (None below `NUMPY_LOOKS`: numpy is not used) and the least time."""
 
-    ids: list[str]
-    days: list[int]
-    costs: list[float]
-    numbers: list[int]
-    """Each look's card as a number (the same for a card's looks on different days)."""
     cards: NDArray[np.int64] | None
-    """`numbers` as an array (None: numpy is not used, `NUMPY_LOOKS`)."""
-    count: int
-    """How many cards (numbered from 0)."""
+    """`_Looks.cards` as an array."""
     on_day: NDArray[np.int64] | None
-    """`days` as an array (None: numpy is not used)."""
+    """`_Looks.days` as an array."""
     cheapest: float
     """The least time of any look: a day with less room left takes no more look."""
 
     @classmethod
-    def of(cls, looks: Sequence[Look], *, vectorised: bool = False) -> _Columns:
-        numbers: dict[str, int] = {}
-        ids = [look.card_id for look in looks]
-        days = [look.day for look in looks]
-        costs = [look.seconds for look in looks]
-        card_numbers = [numbers.setdefault(i, len(numbers)) for i in ids]
+    def of(cls, looks: _Looks, *, vectorised: bool = False) -> _Columns:
         cards = on_day = None
         if vectorised:
             import numpy as np
 
-            cards = np.array(card_numbers, dtype=np.int64)
-            on_day = np.array(days, dtype=np.int64)
-        return cls(
-            ids=ids,
-            days=days,
-            costs=costs,
-            numbers=card_numbers,
-            cards=cards,
-            count=len(numbers),
-            on_day=on_day,
-            cheapest=min(costs, default=0.0),
-        )
+            cards = np.array(looks.cards, dtype=np.int64)
+            on_day = np.array(looks.days, dtype=np.int64)
+        return cls(cards=cards, on_day=on_day, cheapest=min(looks.costs, default=0.0))
 
 
 def _place(
-    looks: Sequence[Look],
+    looks: _Looks,
     room: Sequence[float],
     ready: float,
     goal: float,
@@ -1209,13 +1232,13 @@ def _place(
     after the days are full, and `_fewest_looks` places them up to 17 times a day).
     """
     cols = columns if columns is not None else _Columns.of(looks)
-    ids, on_day, costs = cols.ids, cols.days, cols.costs
+    cards, on_day, costs, gains = looks.cards, looks.days, looks.costs, looks.gains
     left = list(room)
     open_days = sum(1 for room_left in left if _fits(cols.cheapest, room_left))
-    placed: set[str] = set()
-    placed_numbers: list[int] = []
+    taken = bytearray(len(looks.names))
+    """By card number: 1 once one of its looks is placed."""
+    placed: list[int] = []
     days: list[list[str]] = [[] for _ in room]
-    new: set[str] = set()
     crowded: set[int] = set()
     seconds = 0.0
     for position, index in enumerate(order):
@@ -1223,30 +1246,27 @@ def _place(
             break  # the day is covered: no look is spent beyond the goal
         if not open_days:
             # no look fits any more: each one left of a card not placed is turned away
-            crowded.update(_turned_away(cols, order[position:], placed, placed_numbers))
+            crowded.update(_turned_away(looks, cols, order[position:], taken))
             break
-        card_id = ids[index]
-        if card_id in placed:
+        card = cards[index]
+        if taken[card]:
             continue
         day, cost = on_day[index], costs[index]
         if not cost <= left[day] + FITS_SLACK:  # not _fits(cost, left[day]), inlined
             crowded.add(day)
             continue
-        look = looks[index]
-        placed.add(card_id)
-        placed_numbers.append(cols.numbers[index])
-        ready += look.gain
+        taken[card] = 1
+        placed.append(card)
+        ready += gains[index]
         seconds += cost
         was_open = _fits(cols.cheapest, left[day])
         left[day] -= cost
         if was_open and not _fits(cols.cheapest, left[day]):
             open_days -= 1
-        days[day].append(card_id)
-        if look.new:
-            new.add(card_id)
+        days[day].append(looks.names[card])
     return _Placement(
         days=tuple(tuple(day) for day in days),
-        new=frozenset(new),
+        new=frozenset(looks.names[card] for card in placed if looks.unseen[card]),
         ready=ready,
         looks=len(placed),
         seconds=seconds,
@@ -1254,18 +1274,15 @@ def _place(
     )
 
 
-def _turned_away(
-    cols: _Columns, rest: Sequence[int], placed: set[str], placed_numbers: list[int]
-) -> set[int]:
-    """The days of the looks `rest` (indices) of cards not `placed`."""
+def _turned_away(looks: _Looks, cols: _Columns, rest: Sequence[int], taken: bytearray) -> set[int]:
+    """The days of the looks `rest` (indices) of cards not `taken`."""
     if cols.cards is None or cols.on_day is None:
-        return {cols.days[i] for i in rest if cols.ids[i] not in placed}
+        return {looks.days[i] for i in rest if not taken[looks.cards[i]]}
     import numpy as np
 
     left = np.asarray(rest, dtype=np.int64)
-    taken = np.zeros(cols.count, dtype=bool)
-    taken[placed_numbers] = True
-    days: list[int] = cols.on_day[left][~taken[cols.cards[left]]].tolist()
+    placed = np.frombuffer(taken, dtype=np.bool_)
+    days: list[int] = cols.on_day[left][~placed[cols.cards[left]]].tolist()
     return set(days)
 
 
@@ -1286,9 +1303,7 @@ def _ranking(first: NDArray[np.float64], then: NDArray[np.int64]) -> list[int]:
     return ranked
 
 
-def _fewest_looks(
-    looks: Sequence[Look], room: Sequence[float], ready: float, goal: float
-) -> _Placement:
+def _fewest_looks(looks: _Looks, room: Sequence[float], ready: float, goal: float) -> _Placement:
     """The placement that reaches `goal` with the fewest looks, each day within `room`.
 
     Why not the most recall per second: the plan aims at the target with as few reviews
@@ -1303,7 +1318,10 @@ def _fewest_looks(
     reaches the goal with the fewest looks (then the least time), else the most readiness.
     """
 
-    vectorised = len(looks) >= NUMPY_LOOKS
+    count = len(looks.days)
+    vectorised = count >= NUMPY_LOOKS
+    gains, costs, on_day = looks.gains, looks.costs, looks.days
+    columns = _Columns.of(looks, vectorised=vectorised)
 
     def ranked(prices: Sequence[float]) -> list[int]:
         # best first; on a tie the later day (a look nearer the interview)
@@ -1311,25 +1329,21 @@ def _fewest_looks(
             price = np.array(prices, dtype=np.float64)[look_day]
             return _ranking(-(gain - price * cost), later)
         return sorted(
-            range(len(looks)),
-            key=lambda i: (
-                -(looks[i].gain - prices[looks[i].day] * looks[i].seconds),
-                -looks[i].day,
-            ),
+            range(count),
+            key=lambda i: (-(gains[i] - prices[on_day[i]] * costs[i]), -on_day[i]),
         )
 
     if vectorised:
         import numpy as np
 
-        gain = np.array([look.gain for look in looks], dtype=np.float64)
-        cost = np.array([look.seconds for look in looks], dtype=np.float64)
-        look_day = np.array([look.day for look in looks], dtype=np.int64)
+        assert columns.on_day is not None
+        gain = np.array(gains, dtype=np.float64)
+        cost = np.array(costs, dtype=np.float64)
+        look_day = columns.on_day
         later = -look_day
         per_second = _ranking(-gain / cost, later)
     else:
-        per_second = sorted(
-            range(len(looks)), key=lambda i: (-looks[i].gain / looks[i].seconds, -looks[i].day)
-        )
+        per_second = sorted(range(count), key=lambda i: (-gains[i] / costs[i], -on_day[i]))
 
     def better(one: _Placement, other: _Placement) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
@@ -1339,9 +1353,8 @@ def _fewest_looks(
             return one.ready > other.ready
         return (one.looks, one.seconds) < (other.looks, other.seconds)
 
-    columns = _Columns.of(looks, vectorised=vectorised)
     best = _place(looks, room, ready, goal, per_second, columns)
-    top = max((look.gain / look.seconds for look in looks), default=0.0)
+    top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
     prices = [0.0] * len(room)
     for _round in range(PRICE_ROUNDS):
         placement = _place(looks, room, ready, goal, ranked(prices), columns)
@@ -1407,39 +1420,57 @@ def last_pass(
     days_left = max(1, (plan.interview - today).days)
     budget = plan.minutes_per_day * 60.0
     room = [today_left] + [budget] * (days_left - 1)
-    offers: list[Look] = []
+    whens = [moment + timedelta(days=offset) for offset in range(days_left)]
+    known_cards = [memory[card.id] for card in studied]
     # Readiness on the day if nothing more is studied, summed over the cards: the
     # placed looks add to it until the goal.
-    ready = sum(recall_at(memory[card.id], start, scheduler) for card in studied)
+    now_recalls = [recall_at(known, start, scheduler) for known in known_cards]
+    ready = sum(now_recalls)
     goal = (plan.target + margin) * (len(studied) + len(unseen))
+    looks = _Looks()
+    # the columns' appends, looked up once (some 60,000 looks a day on a heavy home)
+    add_card, add_day = looks.cards.append, looks.days.append
+    add_gain, add_cost = looks.gains.append, looks.costs.append
+    after = (recalls if recalls is not None else RecallCache()).after_reviews
+    # Python's offsets are under a day each way, so a review 3 days before `moment` was
+    # on an earlier local date: only the later ones need theirs worked out.
+    recent = moment - timedelta(days=3)
+    review_costs: dict[str, float] = {}
     # Cards in the same memory state gain the same: worked out once per state.
     gains: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
-    for card in studied:
-        known = memory[card.id]
-        if known.last_review is None or local_date(known.last_review, tz) >= today:
+    for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
+        reviewed = known.last_review
+        if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
             continue  # answered today already (its steps are plan_day's step 1)
-        key = (known.state, known.stability, known.difficulty, known.last_review)
-        if key not in gains:
-            now_recall = recall_at(known, start, scheduler)
-            after = _recall_after_review if recalls is None else recalls.after_review
-            gains[key] = [
-                after(known, moment + timedelta(days=offset), start, scheduler, steps=steps)
-                - now_recall
-                for offset in range(days_left)
+        key = (known.state, known.stability, known.difficulty, reviewed)
+        card_gains = gains.get(key)
+        if card_gains is None:
+            card_gains = gains[key] = [
+                recall - now_recall for recall in after(known, whens, start, scheduler, steps=steps)
             ]
-        cost = pace.review_seconds(card.kind, steps=steps)
-        for offset, gain in enumerate(gains[key]):
+        cost = review_costs.get(card.kind)
+        if cost is None:
+            cost = review_costs[card.kind] = pace.review_seconds(card.kind, steps=steps)
+        number = looks.number(card.id, unseen=False)
+        for offset, gain in enumerate(card_gains):
             if gain > 0:
-                offers.append(Look(card.id, offset, gain, cost, new=False))
+                add_card(number)
+                add_day(offset)
+                add_gain(gain)
+                add_cost(cost)
     first_look = [
-        _recall_after_first_look(moment + timedelta(days=offset), start, scheduler, steps=steps)
-        for offset in range(days_left if unseen else 0)
+        _recall_after_first_look(when, start, scheduler, steps=steps)
+        for when in (whens if unseen else ())
     ]
     for card in unseen:
         cost = pace.new_seconds(card.kind, steps=steps)
+        number = looks.number(card.id, unseen=True)
         for offset, gain in enumerate(first_look):
-            offers.append(Look(card.id, offset, gain, cost, new=True))
-    placement = _fewest_looks(offers, room, ready, goal)
+            add_card(number)
+            add_day(offset)
+            add_gain(gain)
+            add_cost(cost)
+    placement = _fewest_looks(looks, room, ready, goal)
     count = len(studied) + len(unseen)
     return LastPass(
         days=placement.days,

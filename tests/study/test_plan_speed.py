@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -21,8 +22,31 @@ from quiz.study import plan as plan_module
 from quiz.study.plan import RecallCache
 
 
+@dataclass(frozen=True)
+class Look:
+    """One candidate of the last pass, as `last_pass` made them until the twenty-first round
+    (an object per look; now columns, `plan_module._Looks`)."""
+
+    card_id: str
+    day: int
+    gain: float
+    seconds: float
+    new: bool
+
+
+def columns(looks: Sequence[Look]) -> plan_module._Looks:
+    """The looks as the last pass's columns, each card numbered at its first look."""
+    made = plan_module._Looks()
+    for look in looks:
+        made.cards.append(made.number(look.card_id, unseen=look.new))
+        made.days.append(look.day)
+        made.gains.append(look.gain)
+        made.costs.append(look.seconds)
+    return made
+
+
 def _plain_place(
-    looks: Sequence[plan_module.Look],
+    looks: Sequence[Look],
     room: Sequence[float],
     ready: float,
     goal: float,
@@ -61,7 +85,7 @@ def _plain_place(
     )
 
 
-def _looks(rng: random.Random, cards: int, days: int) -> list[plan_module.Look]:
+def _looks(rng: random.Random, cards: int, days: int) -> list[Look]:
     # few distinct gains and times: many ties, for the ranking's order among equals
     gains = [0.0, 0.01, 0.02, 0.05, 0.1, 0.3]
     costs = [8.0, 20.0, 20.0, 45.0, 300.0]
@@ -70,7 +94,7 @@ def _looks(rng: random.Random, cards: int, days: int) -> list[plan_module.Look]:
         cost = rng.choice(costs)
         new = rng.random() < 0.2
         for day in range(days):
-            looks.append(plan_module.Look(f"c{number}", day, rng.choice(gains), cost, new=new))
+            looks.append(Look(f"c{number}", day, rng.choice(gains), cost, new=new))
     return looks
 
 
@@ -84,14 +108,15 @@ def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int, vectorised:
     order = list(range(len(looks)))
     rng.shuffle(order)
     goal = rng.choice([5.0, 30.0, 1e9])  # reached, or never (every day fills)
-    columns = plan_module._Columns.of(looks, vectorised=vectorised)
-    assert plan_module._place(looks, room, 2.0, goal, order, columns) == _plain_place(
+    table = columns(looks)
+    made = plan_module._Columns.of(table, vectorised=vectorised)
+    assert plan_module._place(table, room, 2.0, goal, order, made) == _plain_place(
         looks, room, 2.0, goal, order
     )
 
 
 def _plain_fewest_looks(
-    looks: Sequence[plan_module.Look],
+    looks: Sequence[Look],
     room: Sequence[float],
     ready: float,
     goal: float,
@@ -159,7 +184,7 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
         return place(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(plan_module, "_place", noted)
-    quick = plan_module._fewest_looks(looks, room, 10.0, 40.0)
+    quick = plan_module._fewest_looks(columns(looks), room, 10.0, 40.0)
     plain_orders: list[list[int]] = []
     assert quick == _plain_fewest_looks(looks, room, 10.0, 40.0, plain_orders)
     # every ranking tried (per second, then at each round's prices) is the same order
@@ -195,7 +220,7 @@ def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() 
 
 @pytest.mark.parametrize("vectorised", [False, True])
 def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectorised: bool) -> None:
-    look = plan_module.Look
+    look = Look
     looks = [
         look("a", 0, 0.5, 20.0, new=False),
         look("b", 1, 0.45, 20.0, new=False),
@@ -204,8 +229,9 @@ def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectori
         look("c", 1, 0.05, 20.0, new=True),
     ]
     for order in ([0, 1, 2, 3], [0, 1, 2, 3, 4]):
-        columns = plan_module._Columns.of(looks, vectorised=vectorised)
-        placed = plan_module._place(looks, [20.0, 20.0], 0.0, 10.0, order, columns)
+        table = columns(looks)
+        made = plan_module._Columns.of(table, vectorised=vectorised)
+        placed = plan_module._place(table, [20.0, 20.0], 0.0, 10.0, order, made)
         assert placed == _plain_place(looks, [20.0, 20.0], 0.0, 10.0, order)
         # both days full: "c" turned away from day 1 crowds it; "a" and "b" are placed
         assert placed.crowded == (frozenset({1}) if 4 in order else frozenset())
