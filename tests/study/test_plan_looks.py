@@ -6,7 +6,10 @@ columns directly, asks each card's recall after a review on every day left at on
 (`RecallCache.after_reviews`) and works out a card's local date of last review only when it
 may be today. `_old_last_pass` is the last pass as it was, with the plain ranking and walk
 (`tests/study/test_plan_speed.py`); the new one is compared with it, and the forecast,
-`plan_day` and `study_ahead` made with each, on random memory states. Equality is exact.
+`plan_day` and `study_ahead` made with each, on random memory states. The forecast's
+points were `readiness(...).overall` (compared with fsrs's own in
+`tests/study/test_plan_recall_fast.py`); they are now its mean without the topics
+(`_overall`). Equality is exact.
 """
 
 from __future__ import annotations
@@ -32,9 +35,10 @@ from quiz.study.plan import (
     forecast,
     last_pass,
     plan_day,
+    readiness,
     study_ahead,
 )
-from tests.study.test_plan_speed import Look, _plain_fewest_looks
+from tests.study.test_plan_speed import CHUNKS, Look, _plain_fewest_looks
 
 KINDS = ("concept", "choice", "numeric", "coding")
 ZONES: tuple[tzinfo, ...] = (
@@ -126,6 +130,12 @@ def _old_last_pass(
     )
 
 
+def _old_overall(
+    cards: Sequence[StudyCard], memory: Mapping[str, Card], moment: datetime, scheduler: Scheduler
+) -> float:
+    return readiness(cards, memory, moment, scheduler).overall
+
+
 def _memory(rng: random.Random, cards: Sequence[C], moment: datetime) -> dict[str, Card]:
     """Random fsrs states for most of `cards` (the rest unseen): reviews from months ago to
     minutes ago (today's are skipped by the last pass), around the 3 days before `moment`
@@ -188,6 +198,8 @@ def test_the_last_pass_places_what_the_look_objects_placed(
     seed: int, numpy_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     rng = random.Random(seed)
     scheduler = rng.choice(SCHEDULERS)
     cards, memory, plan, moment, tz, pace = _case(rng)
@@ -218,7 +230,10 @@ def test_the_forecast_plan_day_and_study_ahead_are_what_the_look_objects_gave(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(1000 + seed)
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", rng.choice([0, 10**9]))
+    numpy_from = rng.choice([0, 10**9])
+    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     scheduler = rng.choice(SCHEDULERS)
     cards, memory, plan, moment, tz, pace = _case(rng)
 
@@ -255,5 +270,7 @@ def test_the_forecast_plan_day_and_study_ahead_are_what_the_look_objects_gave(
     rng.setstate(state)
     with monkeypatch.context() as old:
         old.setattr(plan_module, "last_pass", _old_last_pass)
+        # the forecast's points as they were: readiness's overall figure
+        old.setattr(plan_module, "_overall", _old_overall)
         before = made()
     assert quick == before

@@ -98,10 +98,17 @@ def _looks(rng: random.Random, cards: int, days: int) -> list[Look]:
     return looks
 
 
+CHUNKS = (1, 2, 7, 64, 1024)
+"""`LIVE_CHUNK`s to walk with: the walk's state is read at each chunk's start."""
+
+
 @pytest.mark.parametrize("vectorised", [False, True])
-@pytest.mark.parametrize("seed", range(12))
-def test_placing_the_looks_gives_what_the_plain_walk_gave(seed: int, vectorised: bool) -> None:
+@pytest.mark.parametrize("seed", range(24))
+def test_placing_the_looks_gives_what_the_plain_walk_gave(
+    seed: int, vectorised: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rng = random.Random(seed)
+    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     days = rng.randint(1, 5)
     looks = _looks(rng, rng.randint(0, 120), days)
     room = [rng.choice([0.0, 30.0, 100.0, 400.0, 1800.0]) for _ in range(days)]
@@ -169,6 +176,8 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
     seed: int, numpy_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     rng = random.Random(100 + seed)
     days = rng.randint(2, 6)
     looks = _looks(rng, 150, days)
@@ -197,7 +206,7 @@ def test_the_ranking_is_a_stable_sort_on_both_keys() -> None:
     first = np.array([rng.choice([-0.5, -0.1, 0.0, -0.0, 0.2]) for _ in range(300)])
     then = np.array([-rng.randint(0, 3) for _ in range(300)], dtype=np.int64)
     plain = sorted(range(300), key=lambda i: (float(first[i]), int(then[i])))
-    assert plan_module._ranking(first, then) == plain
+    assert plan_module._ranking(first, then).tolist() == plain
 
 
 def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() -> None:
