@@ -265,7 +265,9 @@ def plan_figures(
     share one status and one forecast (`PlanCache`; `forecasts` says how many were
     computed: 3 until the twentieth round). The twentieth round also took the forecast's
     per-card fsrs calls out (its recall and review stabilities, the same bits): one forecast
-    1.47x quicker side by side, so both figures fall by the forecast's share of them."""
+    1.47x quicker side by side, so both figures fall by the forecast's share of them; the
+    twenty-first round built the last pass's looks as columns and skipped the looks that
+    can do nothing in its walk: one forecast 2.14x quicker side by side (docs/performance.md)."""
     planned = work / "plan-home"
     shutil.copytree(home, planned)
     env = _home_env(planned)
