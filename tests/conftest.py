@@ -59,6 +59,7 @@ SLOW_MODULES = frozenset(
         "sandbox/test_doctor.py",
         "sandbox/test_kernel_layers.py",
         "sandbox/test_layers.py",
+        "sandbox/test_other_processes.py",
         "sandbox/test_pool.py",
         "sandbox/test_pycache.py",
         "sandbox/test_resources.py",

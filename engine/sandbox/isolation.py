@@ -21,8 +21,9 @@ HOOKS = (
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
 SECCOMP = (
-    "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals, pidfds"
-    " and ptrace to other processes, mknod, mount, namespaces and changing limits"
+    "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals"
+    " (a descriptor's owner included), pidfds, ptrace and scheduling changes to other processes,"
+    " System V and POSIX message IPC, mknod, mount, namespaces and changing limits"
 )
 LANDLOCK = (
     "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"
@@ -41,7 +42,9 @@ SELF_CHECKS = (
 )
 FILES_READABLE = (
     "warning: the file system is not restricted by the kernel here (no bubblewrap or Landlock):"
-    " your code could read your files (`drillbit doctor` says how to get the missing layers)"
+    " your code could read and change your files, and, through /proc/<pid>/mem, the memory of"
+    " your other processes, this app's included (`drillbit doctor` says how to get the missing"
+    " layers)"
 )
 
 

@@ -128,7 +128,22 @@ DENIED_SYSCALLS = (
     " delete_module reboot swapon swapoff acct quotactl open_by_handle_at name_to_handle_at"
     " fsopen fsmount fsconfig fspick move_mount open_tree setpriority ioprio_set"
     " process_madvise process_mrelease migrate_pages move_pages kcmp"
+    # System V and POSIX message IPC: objects that outlive the child, shared with every
+    # process of the user outside bubblewrap's private IPC namespace
+    " shmget shmat shmctl semget semop semtimedop semctl msgget msgsnd msgrcv msgctl ipc"
+    " mq_open mq_unlink mq_timedsend mq_timedreceive mq_notify mq_getsetattr"
 ).split()
+SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
+"""Allowed on the calling thread only (pid 0): on another process they would pin the grading
+app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
+OWNER_COMMANDS = {
+    "fcntl": (8, 10, 15),  # F_SETOWN, F_SETSIG, F_SETOWN_EX
+    "fcntl64": (8, 10, 15),
+    "ioctl": (0x8901, 0x8902),  # FIOSETOWN, SIOCSPGRP
+}
+"""A descriptor's owner gets SIGIO (or the F_SETSIG signal) whenever its pipe is read or written:
+owning the child's stdout would signal the grading app each time it drains it. The kernel reads
+the command as 32 bits, so the filter compares only those."""
 
 
 def _seccomp(source: str, library: str) -> str:
@@ -160,6 +175,14 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
+        for name in SELF_ONLY_SYSCALLS:
+            flt.add_rule(deny, name, arg(0, ns["NE"], 0))
+        for name, commands in OWNER_COMMANDS.items():
+            for command in commands:
+                try:
+                    flt.add_rule(deny, name, arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, command))
+                except (OSError, RuntimeError, ValueError):
+                    pass  # fcntl64: only on 32-bit architectures
         flt.load()
     except (OSError, RuntimeError, ValueError) as exc:
         return f"not set up ({exc})"

@@ -1,0 +1,179 @@
+"""Other processes stay out of reach by the kernel alone: no signal, no scheduling change, no IPC.
+
+Each escape here needs no hook bypass (a file descriptor's owner, the scheduler's
+calls and System V IPC raise no audit event the hooks refuse), so the pools run
+without the audit hooks: what is tested is the seccomp filter, in the two modes
+where the grading app's pid is visible to the child (Landlock + seccomp, and
+seccomp alone). Landlock's own signal scope (ABI 6, Linux 6.12) does not cover
+the scheduler or IPC, and older kernels, or seccomp alone, have no scope at all.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import textwrap
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from engine.grade_sandboxed import grade
+from engine.sandbox import SandboxConfig, WorkerPool
+from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown
+
+PATIENT = PatientDoubleChecker()
+"""A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
+
+
+@pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
+def visible_parent_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
+    """No bubblewrap (the app's pid is visible to the child) and no audit hooks."""
+    config = SandboxConfig(bwrap=False, audit_hooks=False, landlock=request.param == "landlock")
+    with WorkerPool(config) as p:
+        LIVE_POOLS.append(p)
+        yield p
+
+
+def _double(*pieces: str) -> str:
+    """`double(x)` whose body runs `pieces` (each dedented) in order."""
+    body = "\n".join(textwrap.dedent(piece).strip("\n") for piece in pieces)
+    return "import ctypes, fcntl, os, struct\n\ndef double(x):\n" + textwrap.indent(body, "    ")
+
+
+def _raw_syscall() -> str:
+    """`sc(number, *args)`: a system call with 64-bit arguments as given, OSError on failure."""
+    return textwrap.dedent("""
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.syscall.restype = ctypes.c_long
+        def sc(*args):
+            r = libc.syscall(*[ctypes.c_long(a) for a in args])
+            if r < 0:
+                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+            return r
+    """)
+
+
+@pytest.fixture
+def sigusr1_received() -> Iterator[list[int]]:
+    received: list[int] = []
+    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
+    yield received
+    signal.signal(signal.SIGUSR1, old)
+
+
+F_SETSIG = 10
+OWNER: dict[str, str] = {
+    "F_SETOWN": "fcntl.fcntl(1, fcntl.F_SETOWN, {pid})",
+    "F_SETOWN_EX": "fcntl.fcntl(1, 15, struct.pack('ii', 1, {pid}))",  # F_OWNER_PID
+    # the kernel reads the command as 32 bits: the upper ones must not hide it from the filter
+    "F_SETOWN-upper-bits": _raw_syscall() + "\nsc(72, 1, (1 << 32) | fcntl.F_SETOWN, {pid})",
+}
+
+
+@pytest.mark.parametrize("how", list(OWNER))
+def test_the_grading_app_cannot_be_signalled_through_a_file_owner(
+    visible_parent_pool: WorkerPool, sigusr1_received: list[int], how: str
+) -> None:
+    """SIGIO (or any signal set with F_SETSIG) goes to a descriptor's owner when its pipe is
+    read: owning the child's stdout would signal the app each time it drains the output."""
+    owner = textwrap.dedent(OWNER[how]).format(pid=os.getpid())
+    body = f"""
+        fcntl.fcntl(1, {F_SETSIG}, {int(signal.SIGUSR1)})
+        fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_ASYNC)
+        for _ in range(20):
+            os.write(1, b"x" * 100)
+        return 2 * x
+    """
+    run_adversarial(
+        visible_parent_pool, _double(owner, body), Status.ERROR, "PermissionError", checker=PATIENT
+    )
+    assert sigusr1_received == []
+
+
+@pytest.fixture
+def own_scheduling() -> Iterator[None]:
+    """This process's CPU affinity and scheduling policy, put back whatever the test did."""
+    affinity = os.sched_getaffinity(0)
+    policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
+    yield
+    os.sched_setaffinity(0, affinity)
+    os.sched_setscheduler(0, policy, param)
+
+
+SCHEDULING: dict[str, str] = {
+    "affinity": "os.sched_setaffinity({pid}, {{0}})",
+    "idle-policy": "os.sched_setscheduler({pid}, os.SCHED_IDLE, os.sched_param(0))",
+    "param": "os.sched_setparam({pid}, os.sched_param(0))",
+    "attr": _raw_syscall()
+    # struct sched_attr: size, policy (SCHED_IDLE), flags, nice, priority, runtime, deadline, period
+    + "\nattr = ctypes.create_string_buffer(struct.pack('IIQiIQQQ', 48, 5, 0, 0, 0, 0, 0, 0), 48)"
+    + "\nsc(314, {pid}, ctypes.addressof(attr), 0)",
+}
+
+
+@pytest.mark.parametrize("how", list(SCHEDULING))
+@pytest.mark.usefixtures("own_scheduling")
+def test_the_grading_app_keeps_its_scheduling(visible_parent_pool: WorkerPool, how: str) -> None:
+    """Pinning the app to one core or making it SCHED_IDLE would outlive the grading."""
+    affinity, policy = os.sched_getaffinity(0), os.sched_getscheduler(0)
+    call = textwrap.dedent(SCHEDULING[how]).format(pid=os.getpid())
+    run_adversarial(
+        visible_parent_pool,
+        _double(call, "return 2 * x"),
+        Status.ERROR,
+        "PermissionError",
+        checker=PATIENT,
+    )
+    assert os.sched_getaffinity(0) == affinity
+    assert os.sched_getscheduler(0) == policy
+
+
+def _sysv_keys() -> set[int]:
+    """The keys of every System V shared memory segment, semaphore set and message queue."""
+    keys: set[int] = set()
+    for kind in ("shm", "sem", "msg"):
+        try:
+            lines = Path(f"/proc/sysvipc/{kind}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        keys.update(int(line.split()[0]) for line in lines if line.split())
+    return keys
+
+
+SYSV: dict[str, tuple[int, str]] = {
+    "shmget": (29, "sc(29, {key}, 4096, 0o1600)"),
+    "semget": (64, "sc(64, {key}, 1, 0o1600)"),
+    "msgget": (68, "sc(68, {key}, 0o1600)"),
+}
+
+
+@pytest.mark.skipif(os.uname().machine != "x86_64", reason="x86_64 system call numbers")
+@pytest.mark.parametrize("how", list(SYSV))
+def test_no_ipc_object_outlives_the_grading(visible_parent_pool: WorkerPool, how: str) -> None:
+    """A System V object would stay in the machine's IPC namespace after the child is gone
+    (and one the user's other programs made could be read or removed)."""
+    key = 0x5D000000 + uuid.uuid4().int % 0xFFFFFF
+    body = _double(_raw_syscall(), SYSV[how][1].format(key=key), "return 2 * x")
+    try:
+        run_adversarial(visible_parent_pool, body, Status.ERROR, "PermissionError", checker=PATIENT)
+        assert key not in _sysv_keys()
+    finally:
+        if key in _sysv_keys():
+            flag = {"shmget": "-M", "semget": "-S", "msgget": "-Q"}[how]
+            subprocess.run(["ipcrm", flag, hex(key)], check=False)
+
+
+def test_without_a_file_system_layer_every_verdict_says_what_is_left_open() -> None:
+    """seccomp alone cannot refuse a file: the verdict names the files and the memory of the
+    user's processes (/proc/<pid>/mem, the app's included), not the files alone."""
+    with WorkerPool(SandboxConfig(bwrap=False, landlock=False)) as pool:
+        verdict = grade(DOUBLE, GOOD, pool=pool)
+    assert verdict.passed, shown(verdict)
+    (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
+    assert "read and change your files" in warning
+    assert "/proc/<pid>/mem" in warning and "this app's included" in warning
