@@ -275,7 +275,8 @@ class DrillScreen(Screen["DrillSitting"]):
         event.stop()
         self.grading = False
         self.query_one(VerdictView).show_error(event.error)
-        self.notify(event.error, title="Could not grade", severity="error")
+        # its text may quote the submission: shown as it is, never read as markup
+        self.notify(event.error, title="Could not grade", severity="error", markup=False)
 
     # -- hints, reset, $EDITOR ---------------------------------------------------------
 

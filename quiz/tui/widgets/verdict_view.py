@@ -102,10 +102,12 @@ class VerdictView(VerticalScroll):
         table.clear()
         for case in verdict.cases:
             detail = case.message.splitlines()[0] if case.message else ""
+            # Text, not str: DataTable reads a str cell as markup, and the message quotes the
+            # submission (`raise ValueError("[/x]")` crashed the app, `[@click=...]` made a link)
             table.add_row(
-                case.name,
+                Text(case.name),
                 Text(case.status.value.replace("_", " "), style=_STYLE.get(case.status.value, "")),
-                detail,
+                Text(detail),
             )
         table.display = bool(verdict.cases)
         failure_view = self.query_one("#verdict-failure", Static)
