@@ -7,7 +7,8 @@ Layers, each listed in a verdict's `isolation` only when verified for that run:
 * rlimits, set by a launcher inside the child before any user code (the child
   reads them back and reports them);
 * wall clock: the parent SIGKILLs the process group (and with it the bwrap PID
-  namespace) at the drill's deadline;
+  namespace) at the drill's deadline; a child dies with the app (bwrap's
+  --die-with-parent, else PR_SET_PDEATHSIG, which seccomp keeps it from clearing);
 * audit hooks (installed after numpy is imported, self-checked): no processes,
   sockets, ctypes, signals to others, writes outside the work dir, engine/quiz,
   and no stack frames once submitted code runs; they explain refusals, the

@@ -43,6 +43,23 @@ def _move_result_fd(cfg: dict[str, Any]) -> int:
     return inherited
 
 
+def _die_with_parent(parent: Any) -> None:
+    """SIGKILL this process when the thread that started it ends, as bubblewrap's
+    --die-with-parent does (the modes without bwrap); exit now if that already happened.
+
+    Otherwise a submission sleeping when the app was killed (a crash, the OOM killer) would
+    live on for good: nothing would be left to enforce its wall clock. The seccomp filter
+    keeps the submission from clearing it."""
+    if type(parent) is not int or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(0)
+
+
 def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
     """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
     import ctypes
@@ -175,6 +192,7 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
+        flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
         for name, commands in OWNER_COMMANDS.items():
@@ -196,6 +214,7 @@ def _seccomp(source: str, library: str) -> str:
     return "NOT verified (fork still worked)"
 
 
+_die_with_parent(_cfg.pop("parent", None))
 _cfg["result_fd"] = _move_result_fd(_cfg)
 try:
     for _name, (_soft, _hard) in _cfg["rlimits"].items():

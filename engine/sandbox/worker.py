@@ -19,6 +19,7 @@ import queue
 import selectors
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -58,6 +59,29 @@ QUOTA_PERIOD_S = 0.05
 """How often the parent measures the host work dir while a job runs."""
 
 
+def remove_tree(path: str) -> None:
+    """Remove a work dir whatever its child left in it: folders chmod'ed to 0 included.
+
+    Without root's power over file modes, `rmtree` can neither list nor empty a folder
+    the submission made unreadable, and the work dir stayed in the temp dir for good. Its
+    child is dead by now, so the folders found here (by lstat: a link is never followed,
+    never chmod'ed) are given back to their owner, and the removal runs again.
+    """
+    shutil.rmtree(path, ignore_errors=True)
+    if not os.path.lexists(path):
+        return
+    stack = [path]
+    while stack:
+        folder = stack.pop()
+        with contextlib.suppress(OSError):
+            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+                continue
+            os.chmod(folder, stat.S_IRWXU)
+            with os.scandir(folder) as entries:
+                stack.extend(e.path for e in entries if e.is_dir(follow_symlinks=False))
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def sweep_stale_workdirs() -> int:
     """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL)."""
     removed = 0
@@ -73,7 +97,7 @@ def sweep_stale_workdirs() -> int:
                         entry.is_dir(follow_symlinks=False)
                         and entry.stat(follow_symlinks=False).st_uid == os.geteuid()
                     ):
-                        shutil.rmtree(entry.path, ignore_errors=True)
+                        remove_tree(entry.path)
                         removed += 1
     return removed
 
@@ -237,6 +261,8 @@ class Worker:
         _widen_pipe(self._result_r)
         cfg = {
             "marker": f"{CHILD_MARKER}:{os.getpid()}",
+            # without bwrap (whose --die-with-parent does it), the launcher dies with its parent
+            "parent": os.getpid() if self.bwrap is None else None,
             "rlimits": config.rlimits(),
             "inherited_fd": result_w,
             "seccomp": seccomp.library if config.seccomp and not seccomp.reason else None,
@@ -594,7 +620,7 @@ class Worker:
 
     def _remove_workdir(self) -> None:
         if self.workdir is not None:
-            shutil.rmtree(self.workdir, ignore_errors=True)
+            remove_tree(self.workdir)
 
     def finish_in_background(self) -> None:
         """The reaper thread's part of `close(background=True)`."""

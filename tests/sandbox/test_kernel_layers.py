@@ -147,6 +147,18 @@ KERNEL: list[tuple[str, str, str]] = [
         "not allowed",
     ),
     ("mkfifo", "os.mkfifo('fifo')", "PermissionError"),
+    (
+        # without bwrap the launcher dies with the app through this signal: it must stay set
+        "clear-the-parent-death-signal",
+        """
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, 0, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        return 2 * x
+        """,
+        "PermissionError",
+    ),
     ("mknod", "import stat\nos.mknod('node', stat.S_IFIFO | 0o600)", "PermissionError"),
     (
         "unshare",

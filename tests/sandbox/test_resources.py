@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,12 +19,12 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.bwrap import SHM_SIZE
-from engine.sandbox.worker import DISK_QUOTA, WORKDIR_PREFIX, sweep_stale_workdirs
+from engine.sandbox.worker import CHILD_MARKER, DISK_QUOTA, WORKDIR_PREFIX, sweep_stale_workdirs
 from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, LIVE_POOLS, run_adversarial, shown
+from tests.sandbox.helpers import DOUBLE, LIVE_POOLS, _proc_table, run_adversarial, shown
 
 MiB = 1 << 20
 
@@ -139,3 +142,106 @@ def test_nothing_is_left_when_the_app_exits_right_after_a_grading() -> None:
     pid = int(result.stdout.split()[-1])
     left = glob.glob(os.path.join(tempfile.gettempdir(), f"{WORKDIR_PREFIX}{pid}-*"))
     assert left == []
+
+
+LOCKED_DIRS = textwrap.dedent("""
+    import os
+    def double(x):
+        if not os.path.exists("d"):
+            os.makedirs("d/e")
+            open("d/e/f", "wb").close()
+            os.chmod("d/e", 0)
+            os.chmod("d", 0o100)
+        return 2 * x
+""")
+GRADE_AND_LIST = textwrap.dedent("""
+    import glob, os, sys, tempfile
+    from engine.grade_sandboxed import grade
+    from engine.sandbox import SandboxConfig, WorkerPool
+    from engine.sandbox.worker import WORKDIR_PREFIX, _reaper
+    from tests.sandbox.drills import PatientDoubleChecker
+    with WorkerPool(SandboxConfig(bwrap=False, landlock=sys.argv[2] == "landlock")) as pool:
+        verdict = grade(PatientDoubleChecker(), sys.argv[1], pool=pool)
+    _reaper.flush()
+    print(verdict.status.value)
+    print(*glob.glob(os.path.join(tempfile.gettempdir(), f"{WORKDIR_PREFIX}{os.getpid()}-*")))
+""")
+
+
+def _without_privileges() -> list[str]:
+    """A command prefix that takes root's power over file modes away (nothing when not root)."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root without setpriv: file modes would not bind the grader")
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all", "--"]
+
+
+@pytest.mark.parametrize("mode", ["landlock", "seccomp-alone"])
+def test_directories_the_submission_locked_are_removed(mode: str) -> None:
+    """A submission may chmod its own work dir's folders to 0: the grader, not root on a user's
+    machine, could neither list nor empty them, and left them in the temp dir for good."""
+    run = subprocess.run(
+        [*_without_privileges(), sys.executable, "-c", GRADE_AND_LIST, LOCKED_DIRS, mode],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    status, _, left = run.stdout.strip().partition("\n")
+    try:
+        assert run.returncode == 0, run.stderr[-2000:]
+        assert status == "passed"
+        assert left.split() == []
+    finally:
+        for path in left.split():  # this test's own leftovers (root can remove them)
+            shutil.rmtree(path, ignore_errors=True)
+
+
+ORPHANED_APP = textwrap.dedent("""
+    import sys
+    from engine.grade_sandboxed import grade
+    from engine.sandbox import SandboxConfig, WorkerPool
+    from tests.sandbox.drills import CpuBoundDoubleChecker
+    SLEEPER = "import time\\n\\ndef double(x):\\n    open('running', 'w').close()\\n    time.sleep(3600)\\n"
+    pool = WorkerPool(SandboxConfig(bwrap=False, landlock=sys.argv[1] == "landlock"))
+    grade(CpuBoundDoubleChecker(), SLEEPER, pool=pool)
+""")
+
+
+def _marked(app_pid: int) -> list[int]:
+    marker = f"{CHILD_MARKER}:{app_pid}"
+    return [pid for pid, (_, cmd) in _proc_table().items() if marker in cmd]
+
+
+def _within(seconds: float, done: Callable[[], object]) -> bool:
+    """Whether `done()` turns true within `seconds` (a ceiling for a busy machine, not a measure)."""
+    end = time.monotonic() + seconds
+    while not done():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.parametrize("mode", ["landlock", "seccomp-alone"])
+def test_a_running_submission_dies_with_the_app(mode: str) -> None:
+    """Without bubblewrap's --die-with-parent, a submission sleeping when the app was killed (a
+    crash, the OOM killer, SIGKILL) lived on for good: nothing was left to enforce its clock."""
+    app = subprocess.Popen([sys.executable, "-c", ORPHANED_APP, mode], cwd=REPO)
+    workdirs = os.path.join(tempfile.gettempdir(), f"{WORKDIR_PREFIX}{app.pid}-*")
+    try:
+        assert _within(120, lambda: glob.glob(f"{workdirs}/running") or app.poll() is not None)
+        assert app.poll() is None, "the app ended before its submission ran"
+    finally:
+        app.kill()
+        app.wait()
+    try:
+        assert _within(30, lambda: not _marked(app.pid)), "the submission outlived the app"
+    finally:
+        for pid in _marked(app.pid):
+            os.kill(pid, signal.SIGKILL)
+        for path in glob.glob(workdirs):
+            shutil.rmtree(path, ignore_errors=True)
