@@ -22,6 +22,7 @@ from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from quiz.tui.screens.browser import BrowserScreen
     from quiz.tui.screens.drill import DrillScreen
@@ -66,6 +67,23 @@ class DrillbitApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
     ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification as plain text, whatever `markup` says.
+
+        Notifications quote card titles, file names, typed values and error messages, and
+        Textual reads `[...]` in a message as markup: `E[x]` lost its `[x]`, and a title
+        with `[/x]` ended the app with a MarkupError. No message of drillbit's uses markup.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def __init__(
         self,

@@ -24,7 +24,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)  # it quotes titles
             yield Static("y = yes   n = no", id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
