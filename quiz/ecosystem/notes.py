@@ -90,11 +90,6 @@ class NoteQuestion:
     """For a card of a cloze number: its note asked as one card, every deletion hidden,
     as imports made it before cards per number (such a card already imported is kept)."""
 
-    @property
-    def label(self) -> str:
-        """How messages name it: `Q4` (the notes' number) or `#4` (its position)."""
-        return f"Q{self.number}" if self.number is not None else f"#{self.ordinal}"
-
 
 @dataclass(frozen=True)
 class Ignored:
