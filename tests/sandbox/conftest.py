@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -31,3 +32,12 @@ def bare_bwrap_pool() -> Iterator[WorkerPool]:
     with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False, seccomp=False)) as p:
         LIVE_POOLS.append(p)
         yield p
+
+
+@pytest.fixture
+def sigusr1_received() -> Iterator[list[int]]:
+    """Records SIGUSR1 deliveries to this process (a harmless stand-in for killing the app)."""
+    received: list[int] = []
+    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
+    yield received
+    signal.signal(signal.SIGUSR1, old)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import selectors
-import signal
 import socket
 import textwrap
 from collections.abc import Iterator
@@ -515,15 +514,6 @@ def test_reading_the_parents_environ(pool: WorkerPool, monkeypatch: pytest.Monke
     )
     verdict = run_adversarial(pool, source, Status.ERROR)
     assert "hunter2" not in verdict.model_dump_json()
-
-
-@pytest.fixture
-def sigusr1_received() -> Iterator[list[int]]:
-    """Records SIGUSR1 deliveries to this process (a harmless stand-in for killing the app)."""
-    received: list[int] = []
-    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
-    yield received
-    signal.signal(signal.SIGUSR1, old)
 
 
 def test_kill_the_parent(pool: WorkerPool, sigusr1_received: list[int]) -> None:

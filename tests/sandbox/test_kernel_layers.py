@@ -9,7 +9,6 @@ dir and no process left behind.
 from __future__ import annotations
 
 import os
-import signal
 import textwrap
 import uuid
 from collections.abc import Iterator
@@ -193,14 +192,6 @@ def test_threads_still_work(kernel_pool: WorkerPool) -> None:
     """)
     verdict = grade(DOUBLE, source, pool=kernel_pool)
     assert verdict.passed, shown(verdict)
-
-
-@pytest.fixture
-def sigusr1_received() -> Iterator[list[int]]:
-    received: list[int] = []
-    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
-    yield received
-    signal.signal(signal.SIGUSR1, old)
 
 
 @pytest.mark.parametrize("how", ["kill", "pidfd"])

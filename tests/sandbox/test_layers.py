@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import selectors
-import signal
 import socket
 from collections.abc import Iterator
 
@@ -161,14 +160,6 @@ BARE: list[tuple[str, str, Status, str]] = [
 def test_bwrap_alone(bare_bwrap_pool: WorkerPool, source: str, status: Status, phrase: str) -> None:
     run_adversarial(bare_bwrap_pool, source, status, phrase)
     assert not (ENGINE_DIR.parent / "pwned.txt").exists()
-
-
-@pytest.fixture
-def sigusr1_received() -> Iterator[list[int]]:
-    received: list[int] = []
-    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
-    yield received
-    signal.signal(signal.SIGUSR1, old)
 
 
 def test_bwrap_alone_hides_the_parent(

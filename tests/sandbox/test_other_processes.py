@@ -58,14 +58,6 @@ def _raw_syscall() -> str:
     """)
 
 
-@pytest.fixture
-def sigusr1_received() -> Iterator[list[int]]:
-    received: list[int] = []
-    old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
-    yield received
-    signal.signal(signal.SIGUSR1, old)
-
-
 F_SETSIG = 10
 OWNER: dict[str, str] = {
     "F_SETOWN": "fcntl.fcntl(1, fcntl.F_SETOWN, {pid})",
