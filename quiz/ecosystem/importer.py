@@ -48,6 +48,7 @@ from quiz.ecosystem.keypoints import MIN_POINTS, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
+from quiz.plural import counted, plural
 from quiz.textsafe import file_kind
 
 DEFAULT_DIFFICULTY = 2
@@ -1394,8 +1395,9 @@ def _plan_card(
         if question.subquestions:
             return (
                 None,
-                f"no answer of its own: it introduces {question.subquestions} nested "
-                "question(s), which carry its text as context",
+                f"no answer of its own: it introduces "
+                f"{counted(question.subquestions, 'nested question')}, which carry its text "
+                "as context",
                 notes,
             )
         return None, "no answer under the question", notes
@@ -1437,7 +1439,15 @@ def _plan_card(
             ("raw-latex", f"formula kept as raw LaTeX (the terminal cannot show it): {short}", line)
         )
     if escaped:
-        notes.append(("dollars", f"escaped {escaped} '$' sign(s) that open no math", 0))
+        notes.append(
+            (
+                "dollars",
+                f"escaped {escaped} "
+                + plural(escaped, "'$' sign that opens", "'$' signs that open")
+                + " no math",
+                0,
+            )
+        )
     points = key_points(answer, answer_tokens)
     short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
     if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement
@@ -1460,8 +1470,8 @@ def _plan_card(
     if len(points) < MIN_POINTS and not short_answer:
         return (
             None,
-            f"the answer is too short for {MIN_POINTS} key points (found {len(points)} whole "
-            "statement(s)), and only an answer of at most two sentences of prose may have "
+            f"the answer is too short for {MIN_POINTS} key points (found "
+            f"{counted(len(points), 'whole statement')}), and only an answer of at most two sentences of prose may have "
             "fewer; add list items, bold 'Term:' lines or sentences to it",
             notes,
         )

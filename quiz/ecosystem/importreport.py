@@ -23,6 +23,7 @@ from quiz.ecosystem.importer import (
     place_of,
 )
 from quiz.ecosystem.notes import NoteQuestion
+from quiz.plural import counted
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
@@ -30,11 +31,11 @@ SHOWN_LINES = 12
 SHOWN_LEFT = 10
 """This many ids of cards the notes no longer give are named; the rest are counted."""
 
-_NOTICE_GROUPS = {
-    "no-marker": "question(s) had no answer marker; the text under each was taken as its answer",
-    "dollars": "question(s) had '$' signs that open no math; they were escaped as \\$",
-    "raw-latex": "formula(s) are kept as raw LaTeX in code (the terminal cannot show them)",
-    "one-cloze-card": "cloze note(s) imported before as one card each, every deletion hidden, "
+_NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
+    "no-marker": "questions had no answer marker; the text under each was taken as its answer",
+    "dollars": "questions had '$' signs that open no math; they were escaped as \\$",
+    "raw-latex": "formulas are kept as raw LaTeX in code (the terminal cannot show them)",
+    "one-cloze-card": "cloze notes imported before as one card each, every deletion hidden, "
     "are kept so, with their reviews; delete such a card's file and import again for one "
     "card per cloze number, as Anki makes them",
 }
@@ -139,7 +140,7 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
     out: list[str] = []
     for key, items in by_reason.items():
         if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", *NOT_WRITTEN_OVER}:
-            out.append(f"skipped {len(items)} question(s), {key}: {items[0].reason}")
+            out.append(f"skipped {counted(len(items), 'question')}, {key}: {items[0].reason}")
             out.extend(f"  - {' '.join(p for p in (s.place, s.label) if p)}" for s in items)
         else:
             out.extend(
@@ -200,7 +201,7 @@ def summary_lines(
     counts = Counter(key for key in parts if key not in _NOT_QUESTIONS)
     others = sum(1 for key in parts if key in _NOT_QUESTIONS)
     verb = "to write" if dry_run else "written"
-    line = f"{questions} question(s) seen, {written} card(s) {verb}"
+    line = f"{counted(questions, 'question')} seen, {counted(written, 'card')} {verb}"
     renumbered = sum(1 for moved in plan.renumbered if moved.old_source is not None)
     if renumbered:
         line += f", {renumbered} renumbered"
@@ -214,7 +215,7 @@ def summary_lines(
         detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
         line += f", {sum(counts.values())} skipped ({detail})"
     if others:
-        line += f"; {others} other part(s) not imported"
+        line += f"; {counted(others, 'other part')} not imported"
     # the folders as strings first: a `Path.parent` per card was most of this function
     cards = (*plan.cards, *(moved.card for moved in plan.renumbered), *plan.unchanged)
     folders = {os.path.dirname(card.path) for card in cards}

@@ -40,6 +40,7 @@ from quiz.ecosystem.titles import (
     split_title,
     strip_emoji,
 )
+from quiz.plural import counted, plural
 
 _ANSWER = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
@@ -580,8 +581,13 @@ def _unclosed(token: Token, lines: list[str], line_max: int) -> Ignored | None:
         row, title = swallowed[0]
         more = f" and {len(swallowed) - 1} more" if len(swallowed) > 1 else ""
         reason += (
-            f", with {len(swallowed)} question-like line(s) in it that are no questions "
-            f"(line {row} '{title}'{more})"
+            f", with {len(swallowed)} "
+            + plural(
+                len(swallowed),
+                "question-like line in it that is no question ",
+                "question-like lines in it that are no questions ",
+            )
+            + f"(line {row} '{title}'{more})"
         )
     shown = lines[first].strip()
     shown = shown if len(shown) <= _SNIPPET else shown[: _SNIPPET - 1] + "…"
@@ -765,7 +771,7 @@ def read_part(text: str) -> NotesPart:
         Ignored(
             s.block.start + 1,
             clean_title(s.block.plain),
-            f"a section holding {len(s.section_of)} question(s), not a question itself",
+            f"a section holding {counted(len(s.section_of), 'question')}, not a question itself",
         )
         for s in sections
     )

@@ -31,7 +31,7 @@ def test_import_then_lint_in_a_project_folder(
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "10 card(s) written" in result.stderr
+    assert "10 cards written" in result.stderr
     assert len(list((tmp_path / "content" / "imported" / "imported").glob("*.md"))) == 10
     lint = drillbit_process("lint", cwd=tmp_path)
     assert lint.returncode == 0, lint.stdout + lint.stderr

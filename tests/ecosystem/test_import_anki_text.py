@@ -163,9 +163,9 @@ def test_a_cloze_note_gives_a_card_per_number_and_reimports_unchanged(tmp_path: 
     c2 = front(folder / "turns-into-c2.md")
     assert c2["title"] == "The softmax turns [...] into probabilities"
     assert front(folder / "max-0-x.md")["source"] == "deck.txt Q2"
-    assert "3 question(s) seen, 3 card(s) written" in result.output
+    assert "3 questions seen, 3 cards written" in result.output
     again = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(content))
-    assert again.exit_code == 0 and "nothing new: 3 question(s) seen" in again.output
+    assert again.exit_code == 0 and "nothing new: 3 questions seen" in again.output
 
 
 def test_cards_imported_before_keep_their_ids_and_reviews(
@@ -199,9 +199,9 @@ def test_cards_imported_before_keep_their_ids_and_reviews(
         "note with 2 numbers, imported before as one card with every deletion hidden "
         "(trade-off-says-which-models-have): kept so, with its reviews"
     ) in result.output
-    assert "4 question(s) seen, 0 card(s) written, 3 retagged, 1 unchanged" in result.output
+    assert "4 questions seen, 0 cards written, 3 retagged, 1 unchanged" in result.output
     again = run_import(str(notes), "--pack", "anki", "--into", str(content))
-    assert again.exit_code == 0 and "nothing new: 4 question(s) seen" in again.output
+    assert again.exit_code == 0 and "nothing new: 4 questions seen" in again.output
     # A tag removed from a card's file by hand is an edit: refused, as before.
     card = basics / "what-is-overfitting.md"
     card.write_text(card.read_text().replace("tags:\n- ml\n", "tags:\n- mine\n"))

@@ -142,7 +142,7 @@ def test_a_re_import_keeps_the_ids_cards_were_imported_with(
 
     again = run_import(str(notes), "--pack", "act", "--into", str(content))
     assert again.exit_code == 0, again.output
-    assert "nothing new: 3 question(s) seen, 0 card(s) written, 3 unchanged" in again.output
+    assert "nothing new: 3 questions seen, 0 cards written, 3 unchanged" in again.output
     assert {path.name: path.read_bytes() for path in folder.glob("*.md")} == before
 
     # New questions get the new ids; the one whose new id is an old card's takes -2.
@@ -185,7 +185,7 @@ def test_a_new_question_never_takes_a_kept_id(
     # The old cards are matched under their old ids: only their numbers in `source`
     # moved on, which are renumbered (not refused, not duplicated).
     assert result.exit_code == 0, result.output
-    assert "1 card(s) written, 3 renumbered" in result.output
+    assert "1 card written, 3 renumbered" in result.output
     assert f"what-is-the-derivative-of.md  ← {notes}:7 What is the derivative of $\\sigma" in (
         result.output
     )
@@ -263,7 +263,7 @@ def test_a_card_imported_before_norms_were_read_keeps_its_id(
     assert names == ["gradient-w-2-2.md", "x-1-give-sparse-solutions.md"]
     again = run_import(str(notes), "--pack", "reg", "--into", str(content))
     assert again.exit_code == 0, again.output
-    assert "nothing new: 2 question(s) seen, 0 card(s) written, 2 unchanged" in again.output
+    assert "nothing new: 2 questions seen, 0 cards written, 2 unchanged" in again.output
     assert sorted(path.name for path in folder.glob("*.md")) == names
     # a new question gets the id read as said
     notes.write_text(

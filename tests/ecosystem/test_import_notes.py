@@ -140,10 +140,10 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
     )
     assert f"{variants}:40: skipped 'Shopping list': not a question" in result.output
     assert "(line " not in result.output
-    assert "escaped 1 '$' sign(s)" in result.output
+    assert "escaped 1 '$' sign that opens" in result.output
     assert (
-        "7 question(s) seen, 5 card(s) written, 2 skipped (1 no answer, 1 answer too short); "
-        "1 other part(s) not imported"
+        "7 questions seen, 5 cards written, 2 skipped (1 no answer, 1 answer too short); "
+        "1 other part not imported"
     ) in result.output
     assert result.output.rstrip().split("\n")[-1].startswith("next: drillbit --content ")
     picked = (folder / "pick-learning-rate.md").read_text(encoding="utf-8")
@@ -209,7 +209,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert "would write" in result.output and "    - Gradient descent converges faster" in (
         result.output
     )
-    assert "2 card(s) to write" in result.output
+    assert "2 cards to write" in result.output
     assert not content.exists()
 
 
@@ -258,13 +258,13 @@ def test_importing_the_same_notes_twice_changes_nothing(tmp_path: Path) -> None:
         again.output
     )
     assert (
-        f"nothing new: 3 question(s) seen, 0 card(s) written, 2 unchanged, 1 skipped "
+        f"nothing new: 3 questions seen, 0 cards written, 2 unchanged, 1 skipped "
         f"(1 no answer) -> {topic}"
     ) in again.output
     assert _files(content) == before  # no file written again, not even with the same bytes
     dry = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "0 card(s) to write, 2 unchanged" in dry.output
+    assert "0 cards to write, 2 unchanged" in dry.output
     assert _files(content) == before
 
 
@@ -289,9 +289,7 @@ def test_a_card_edited_in_the_notes_is_refused_and_the_others_unchanged(tmp_path
         again.output
     )
     assert f"unchanged {kept}" in again.output
-    assert "0 card(s) written, 1 unchanged, 2 skipped (1 card exists, 1 no answer)" in (
-        again.output
-    )
+    assert "0 cards written, 1 unchanged, 2 skipped (1 card exists, 1 no answer)" in (again.output)
     assert "nothing new" not in again.output
     assert _files(content) == before
     # a new question beside the refused one: written, and the exit still says a card differs
@@ -299,7 +297,7 @@ def test_a_card_edited_in_the_notes_is_refused_and_the_others_unchanged(tmp_path
         out.write("\nQ: What is dropout?\nA: Units are zeroed at random while training.\n")
     added = run_import(str(notes), "--into", str(content))
     assert added.exit_code == 1, added.output
-    assert "1 card(s) written, 1 unchanged" in added.output
+    assert "1 card written, 1 unchanged" in added.output
     assert (topic / "what-is-dropout.md").is_file()
     forced = run_import(str(notes), "--into", str(content), "--force")
     assert forced.exit_code == 0, forced.output
@@ -682,7 +680,7 @@ def test_shape2_bold_paragraph_questions(tmp_path: Path) -> None:
     assert "👶" not in body(pack / "p" / "linear-regression.md")
     assert "skipped '" not in result.output.replace("skipped 'Summary'", "")
     assert f"{NOTES / 'shape2-bold.md'}:27: skipped 'Summary': not a question" in result.output
-    assert "5 question(s) had no answer marker" in result.output
+    assert "5 questions had no answer marker" in result.output
 
 
 def test_shape2_a_file_of_170_bold_questions(tmp_path: Path) -> None:
@@ -700,8 +698,8 @@ def test_shape2_a_file_of_170_bold_questions(tmp_path: Path) -> None:
     result = run_import(str(notes), "--pack", "many", "--content", str(content))
     assert result.exit_code == 0, result.output
     assert len(list((content / "many").glob("*/*.md"))) == 170
-    assert "170 question(s) had no answer marker" in result.output
-    assert "170 question(s) seen, 170 card(s) written" in result.output
+    assert "170 questions had no answer marker" in result.output
+    assert "170 questions seen, 170 cards written" in result.output
 
 
 def test_shape3_numbered_headings_with_links_and_one_level_higher(tmp_path: Path) -> None:
@@ -733,7 +731,7 @@ def test_shape4_mixed_levels(tmp_path: Path) -> None:
         "p/when-would-you-use-t-test",
     ]
     assert "Questions & Answers" not in result.output
-    assert "5 question(s) seen, 5 card(s) written" in result.output
+    assert "5 questions seen, 5 cards written" in result.output
 
 
 def test_shape5_spaced_numbers_tables_and_short_answers(tmp_path: Path) -> None:
@@ -956,7 +954,7 @@ def test_key_point_cases_give_whole_statements_or_reported_skips(tmp_path: Path)
     assert (
         f"{NOTES / 'keypoints.md'}:13: skipped Q3 'How do you clip gradients in PyTorch?': "
         "the answer is too "
-        "short for 3 key points (found 2 whole statement(s)), and only an answer of at most "
+        "short for 3 key points (found 2 whole statements), and only an answer of at most "
         "two sentences of prose may have fewer"
     ) in result.output
     # Two plain sentences: a short answer, its two sentences are its key points.

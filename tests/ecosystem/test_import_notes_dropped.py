@@ -53,7 +53,7 @@ def test_a_numbered_bold_question_with_its_answer_on_the_next_line(tmp_path: Pat
     ]
     assert all(q.section == "Math" for q in parsed.questions)
     assert [s.reason for s in parsed.sections] == [
-        "a section holding 3 question(s), not a question itself"
+        "a section holding 3 questions, not a question itself"
     ]
     assert parsed.ignored == ()
     assert plan_and_lint(tmp_path, LIST_WITHOUT_BLANK_LINES) == [
@@ -206,7 +206,7 @@ def test_text_before_a_sections_first_question_is_reported_not_imported(tmp_path
         f"{notes}:3: skipped 'An important intro note about the math below.': text (lines 3-4) "
         "under the section '2. Math' (line 1)"
     ) in result.output
-    assert "1 card(s) to write; 1 other part(s) not imported" in result.output
+    assert "1 card to write; 1 other part not imported" in result.output
 
 
 def test_only_what_nothing_else_names_is_reported_under_a_section() -> None:
@@ -344,10 +344,10 @@ def test_an_unclosed_fence_is_reported_with_what_it_swallowed(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert (
         f"{notes}:5: skipped '```python': this code fence is never closed, so the rest of the "
-        "file (lines 5-15) was read as its text, with 2 question-like line(s) in it that are "
+        "file (lines 5-15) was read as its text, with 2 question-like lines in it that are "
         "no questions (line 9 'Q2: What is Y?' and 1 more); close it with a '```' line"
     ) in result.output
-    assert "1 question(s) seen, 1 card(s) to write; 1 other part(s) not imported" in (result.output)
+    assert "1 question seen, 1 card to write; 1 other part not imported" in (result.output)
     # Closed, it is the answer's code and every question is read.
     closed = UNCLOSED_FENCE.replace("print(total)\n", "print(total)\n```\n")
     assert plan_and_lint(tmp_path, closed) == [

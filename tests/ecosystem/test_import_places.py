@@ -52,7 +52,7 @@ def test_skips_notes_and_sections_are_named_as_file_and_line(
     lines = result.output.splitlines()
     assert "ml notes.md:3: skipped Q1 'What is bias?': the answer is too short" in (result.output)
     # a reason that repeats is said once, each question under it at its place
-    at = lines.index(next(line for line in lines if line.startswith("skipped 3 question(s)")))
+    at = lines.index(next(line for line in lines if line.startswith("skipped 3 questions")))
     assert lines[at + 1 : at + 4] == [
         "  - ml notes.md:7 'What is variance?'",
         "  - ml notes.md:9 'What is noise?'",
@@ -61,7 +61,7 @@ def test_skips_notes_and_sections_are_named_as_file_and_line(
     assert "ml notes.md:13: skipped 'Big heading': not a question" in result.output
     # a notice that repeats lists its places
     assert (
-        "note: 3 question(s) had no answer marker; the text under each was taken as its "
+        "note: 3 questions had no answer marker; the text under each was taken as its "
         "answer (ml notes.md:17, ml notes.md:21, ml notes.md:25)"
     ) in lines
     # the card lines name their question's place too

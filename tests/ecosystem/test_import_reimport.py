@@ -119,10 +119,10 @@ def test_a_question_inserted_in_the_middle_adds_its_card_and_renumbers_the_rest(
         "renumbered content/optim/optim/weight-decay.md  ← optim.md:27 What is weight decay? "
         "(was optim.md Q3, now Q4)" in result.output.replace(str(tmp_path) + "/", "")
     )
-    assert "1 card(s) written, 3 renumbered, 2 unchanged" in result.output
+    assert "1 card written, 3 renumbered, 2 unchanged" in result.output
     again = _import(notes, content)
     assert again.exit_code == 0, again.output
-    assert "nothing new: 6 question(s) seen, 0 card(s) written, 6 unchanged" in again.output
+    assert "nothing new: 6 questions seen, 0 cards written, 6 unchanged" in again.output
 
 
 def test_two_questions_swapped_keep_their_cards(tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_a_deleted_question_leaves_its_card_and_says_so(tmp_path: Path) -> None:
         "in optim.md (deleted, or its title edited): left as it is, with its reviews; "
         "delete the file to drop the card"
     ) in result.output
-    assert "0 card(s) written, 2 renumbered, 2 unchanged" in result.output
+    assert "0 cards written, 2 renumbered, 2 unchanged" in result.output
 
 
 def test_a_source_edited_by_hand_is_not_a_renumbering(tmp_path: Path) -> None:
