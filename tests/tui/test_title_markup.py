@@ -13,7 +13,7 @@ from textual.widgets._toast import Toast
 
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, Recorder, notifications, press, settle
+from tests.tui.conftest import AppFactory, Recorder, notices, notifications, press, settle
 
 TITLE = "Why E[x] and [/x] differ"
 
@@ -67,6 +67,19 @@ async def test_setting_aside_a_bracketed_title_notifies_it_as_written(
         # drawn as a toast draws it (the title needs a mounted toast's styles)
         drawn = Toast(replace(raised[0], title="")).render().plain
         assert f"{said}: {TITLE}." in drawn
+
+
+async def test_a_title_ending_in_a_question_mark_gets_no_full_stop_after_it(
+    build: AppFactory, bracket_pack: Path, recorder: Recorder
+) -> None:
+    card = bracket_pack / "brackets" / "brackets" / "bracket-title.md"
+    card.write_text(CARD.replace(TITLE, "What is E[X]?"), encoding="utf-8")
+    app = build(study=StudyRequest(mode="cram", pack="brackets"), extra=[bracket_pack])
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        await settle(pilot)
+        await press(pilot, "b")
+        await settle(pilot)
+        assert "Buried until tomorrow: What is E[X]?" in notices(recorder)
 
 
 async def test_a_question_quoting_a_title_shows_its_brackets(build: AppFactory) -> None:

@@ -608,7 +608,9 @@ class StudyScreen(Screen[None]):
         aside = self.session.set_aside(suspend=suspend)
         if aside is None:
             return
-        self.notify(f"{aside_phrase(aside.flag)}: {aside.card.title}.")
+        title = aside.card.title
+        stop = "" if title.endswith((".", "?", "!", ":")) else "."  # not "...die?."
+        self.notify(f"{aside_phrase(aside.flag)}: {title}{stop}")
         await self.show_card()
 
     def action_open_drill(self) -> None:
