@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench.common import REPO, Figure, Settings, child_env, median, run_python
+from quiz.plural import counted
 
 if TYPE_CHECKING:
     from quiz.ecosystem.importer import ImportPlan
@@ -135,6 +136,13 @@ def _split_figures(
     return figures
 
 
+def _written(params: dict[str, object]) -> str:
+    """The import's own words for the plan's card count: '12 cards written'."""
+    cards = params["cards"]
+    assert isinstance(cards, int)
+    return f"{counted(cards, 'card')} written"
+
+
 def _command_figures(
     notes: Path, work: Path, settings: Settings, params: dict[str, object]
 ) -> list[Figure]:
@@ -159,7 +167,7 @@ def _command_figures(
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         walls.append(wall)
         cpus.append(1000 * (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
-        if f"{params['cards']} card(s) written" not in done.stderr:  # as many as the plan
+        if _written(params) not in done.stderr:  # as many as the plan
             raise RuntimeError(f"drillbit import wrote something else:\n{done.stderr[-500:]}")
     where = {
         **params,
@@ -214,7 +222,7 @@ def _command_split_figures(
             cpus[helper].append(
                 1000 * (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
             )
-            if f"{params['cards']} card(s) written" not in done.stderr:
+            if _written(params) not in done.stderr:
                 raise RuntimeError(f"drillbit import wrote something else:\n{done.stderr[-500:]}")
     figures = []
     for helper in (True, False):
