@@ -10,6 +10,8 @@ the scheduler or IPC, and older kernels, or seccomp alone, have no scope at all.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import signal
 import subprocess
@@ -22,6 +24,7 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
+from engine.sandbox.config import seccomp_support
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown
@@ -58,12 +61,32 @@ def _raw_syscall() -> str:
     """)
 
 
+@functools.cache
+def _numbers() -> dict[str, int]:
+    """This machine's system call numbers of the raw calls below, as libseccomp names them
+    (the filter under test is written with the same names)."""
+    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
+    resolve.argtypes = [ctypes.c_char_p]
+    numbers = {name: resolve(name.encode()) for name in RAW_CALLS}
+    assert all(number >= 0 for number in numbers.values()), numbers
+    return numbers
+
+
+RAW_CALLS = ("fcntl", "sched_setattr", "shmget", "semget", "msgget")
+"""The calls made with `sc`, whose numbers differ from one architecture to another."""
+
+
+def _filled(template: str) -> str:
+    """`template` with the grading app's pid and the raw calls' numbers in it."""
+    return textwrap.dedent(template).format(pid=os.getpid(), **_numbers())
+
+
 F_SETSIG = 10
 OWNER: dict[str, str] = {
     "F_SETOWN": "fcntl.fcntl(1, fcntl.F_SETOWN, {pid})",
     "F_SETOWN_EX": "fcntl.fcntl(1, 15, struct.pack('ii', 1, {pid}))",  # F_OWNER_PID
     # the kernel reads the command as 32 bits: the upper ones must not hide it from the filter
-    "F_SETOWN-upper-bits": _raw_syscall() + "\nsc(72, 1, (1 << 32) | fcntl.F_SETOWN, {pid})",
+    "F_SETOWN-upper-bits": _raw_syscall() + "\nsc({fcntl}, 1, (1 << 32) | fcntl.F_SETOWN, {pid})",
 }
 
 
@@ -73,7 +96,7 @@ def test_the_grading_app_cannot_be_signalled_through_a_file_owner(
 ) -> None:
     """SIGIO (or any signal set with F_SETSIG) goes to a descriptor's owner when its pipe is
     read: owning the child's stdout would signal the app each time it drains the output."""
-    owner = textwrap.dedent(OWNER[how]).format(pid=os.getpid())
+    owner = _filled(OWNER[how])
     body = f"""
         fcntl.fcntl(1, {F_SETSIG}, {int(signal.SIGUSR1)})
         fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_ASYNC)
@@ -104,7 +127,7 @@ SCHEDULING: dict[str, str] = {
     "attr": _raw_syscall()
     # struct sched_attr: size, policy (SCHED_IDLE), flags, nice, priority, runtime, deadline, period
     + "\nattr = ctypes.create_string_buffer(struct.pack('IIQiIQQQ', 48, 5, 0, 0, 0, 0, 0, 0), 48)"
-    + "\nsc(314, {pid}, ctypes.addressof(attr), 0)",
+    + "\nsc({sched_setattr}, {pid}, ctypes.addressof(attr), 0)",
 }
 
 
@@ -113,7 +136,7 @@ SCHEDULING: dict[str, str] = {
 def test_the_grading_app_keeps_its_scheduling(visible_parent_pool: WorkerPool, how: str) -> None:
     """Pinning the app to one core or making it SCHED_IDLE would outlive the grading."""
     affinity, policy = os.sched_getaffinity(0), os.sched_getscheduler(0)
-    call = textwrap.dedent(SCHEDULING[how]).format(pid=os.getpid())
+    call = _filled(SCHEDULING[how])
     run_adversarial(
         visible_parent_pool,
         _double(call, "return 2 * x"),
@@ -137,20 +160,19 @@ def _sysv_keys() -> set[int]:
     return keys
 
 
-SYSV: dict[str, tuple[int, str]] = {
-    "shmget": (29, "sc(29, {key}, 4096, 0o1600)"),
-    "semget": (64, "sc(64, {key}, 1, 0o1600)"),
-    "msgget": (68, "sc(68, {key}, 0o1600)"),
+SYSV: dict[str, str] = {
+    "shmget": "sc({shmget}, {{key}}, 4096, 0o1600)",
+    "semget": "sc({semget}, {{key}}, 1, 0o1600)",
+    "msgget": "sc({msgget}, {{key}}, 0o1600)",
 }
 
 
-@pytest.mark.skipif(os.uname().machine != "x86_64", reason="x86_64 system call numbers")
 @pytest.mark.parametrize("how", list(SYSV))
 def test_no_ipc_object_outlives_the_grading(visible_parent_pool: WorkerPool, how: str) -> None:
     """A System V object would stay in the machine's IPC namespace after the child is gone
     (and one the user's other programs made could be read or removed)."""
     key = 0x5D000000 + uuid.uuid4().int % 0xFFFFFF
-    body = _double(_raw_syscall(), SYSV[how][1].format(key=key), "return 2 * x")
+    body = _double(_raw_syscall(), _filled(SYSV[how]).format(key=key), "return 2 * x")
     try:
         run_adversarial(visible_parent_pool, body, Status.ERROR, "PermissionError", checker=PATIENT)
         assert key not in _sysv_keys()
