@@ -21,7 +21,8 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from quiz.ecosystem.idwords import id_words
+from quiz.ecosystem.cardcheck import MAX_ID_CHARS
+from quiz.ecosystem.idwords import cut_at_word, id_words
 from quiz.ecosystem.notes import Ignored, NoteQuestion, ParsedNotes
 
 __all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "tab_separated"]
@@ -57,8 +58,6 @@ _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTA
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _SNIPPET = 50
-MAX_TAG_CHARS = 80
-"""A tag's length limit (the card schema's for kebab names)."""
 _ANKI_OWN_TAGS = frozenset({"leech"})
 """Tags Anki's scheduler adds of itself (a card failed too often there): about the review
 history in Anki, which does not come along, not about the note."""
@@ -153,10 +152,7 @@ def anki_tag(tag: str) -> str:
     """An Anki tag as a card's tag (kebab-case ASCII, as lint asks): its words as an id's
     (`ML::Deep_Learning` -> `ml-deep-learning`, `σ` -> `sigma`), cut at a word to 80
     characters; "" when it has no word."""
-    name = "-".join(id_words(tag))
-    while len(name) > MAX_TAG_CHARS and "-" in name:
-        name = name.rsplit("-", 1)[0]
-    return name[:MAX_TAG_CHARS].strip("-")
+    return cut_at_word("-".join(id_words(tag)), MAX_ID_CHARS)  # the schema's limit
 
 
 def _tags(field: str) -> tuple[str, ...]:

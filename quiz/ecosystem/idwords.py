@@ -17,7 +17,7 @@ from functools import cache
 
 from quiz.bank.mathsymbols import FUNCTIONS, SYMBOLS
 
-__all__ = ["id_words", "latex_words"]
+__all__ = ["cut_at_word", "id_words", "latex_words"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
@@ -144,6 +144,14 @@ def id_words(text: str, *, norms: bool = True) -> list[str]:
     if word := "".join(current):
         words.append(word)
     return words
+
+
+def cut_at_word(name: str, limit: int) -> str:
+    """A kebab-case `name` cut at a word to at most `limit` characters (a single word
+    longer than that is cut inside it)."""
+    while len(name) > limit and "-" in name:
+        name = name.rsplit("-", 1)[0]
+    return name[:limit].strip("-")
 
 
 def latex_words(latex: str) -> list[str]:

@@ -41,7 +41,7 @@ from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
-from quiz.ecosystem.idwords import id_words, latex_words
+from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, key_points
@@ -236,10 +236,7 @@ def _short_id(words: Sequence[tuple[str, bool]]) -> str:
     kept = [word for word, keep in words if keep or word not in _ID_STOP_WORDS]
     if len(kept) < 2:
         kept = [word for word, _ in words]
-    slug = "-".join(kept[:MAX_ID_WORDS])
-    while len(slug) > MAX_ID_CHARS and "-" in slug:
-        slug = slug.rsplit("-", 1)[0]
-    return slug[:MAX_ID_CHARS].strip("-")
+    return cut_at_word("-".join(kept[:MAX_ID_WORDS]), MAX_ID_CHARS)
 
 
 def card_title(title: str) -> str:
