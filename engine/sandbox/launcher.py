@@ -149,18 +149,33 @@ DENIED_SYSCALLS = (
     # process of the user outside bubblewrap's private IPC namespace
     " shmget shmat shmctl semget semop semtimedop semctl msgget msgsnd msgrcv msgctl ipc"
     " mq_open mq_unlink mq_timedsend mq_timedreceive mq_notify mq_getsetattr"
+    # A file's mode, owner, times, attributes and length by path: Landlock rules opens, reads
+    # and writes, not these (nor truncate() before ABI 3), so a submission could chmod 0 any
+    # file of the user's, and under bubblewrap, run by root, the host's /dev/null
+    " chmod fchmod fchmodat fchmodat2 chown fchown lchown fchownat chown32 fchown32 lchown32"
+    " utime utimes futimesat utimensat utimensat_time64 setxattr lsetxattr fsetxattr"
+    " setxattrat removexattr lremovexattr fremovexattr removexattrat truncate truncate64"
+    # Watching the user's folders (no read right is needed) and root's powers over the
+    # machine, which a child of an app run as root (a container) has without bubblewrap
+    " inotify_add_watch fanotify_init fanotify_mark sethostname setdomainname syslog"
+    " settimeofday clock_settime clock_settime64 adjtimex clock_adjtime clock_adjtime64 stime"
+    " iopl ioperm vhangup setfsuid setfsgid setfsuid32 setfsgid32 mount_setattr quotactl_fd"
+    " lookup_dcookie nfsservctl"
 ).split()
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
-OWNER_COMMANDS = {
-    "fcntl": (8, 10, 15),  # F_SETOWN, F_SETSIG, F_SETOWN_EX
-    "fcntl64": (8, 10, 15),
-    "ioctl": (0x8901, 0x8902),  # FIOSETOWN, SIOCSPGRP
+DENIED_COMMANDS = {
+    "fcntl": (8, 10, 15, 1024),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE
+    "fcntl64": (8, 10, 15, 1024),
+    # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR
+    "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820),
 }
 """A descriptor's owner gets SIGIO (or the F_SETSIG signal) whenever its pipe is read or written:
-owning the child's stdout would signal the grading app each time it drains it. The kernel reads
-the command as 32 bits, so the filter compares only those."""
+owning the child's stdout would signal the grading app each time it drains it. A lease on a
+file the child may read (numpy's, the bytecode cache's) holds every other process's open of
+it until the child dies. A file's flags (immutable when the app is root) outlive the child.
+The kernel reads the command as 32 bits, so the filter compares only those."""
 
 
 def _seccomp(source: str, library: str) -> str:
@@ -195,7 +210,7 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
-        for name, commands in OWNER_COMMANDS.items():
+        for name, commands in DENIED_COMMANDS.items():
             for command in commands:
                 try:
                     flt.add_rule(deny, name, arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, command))

@@ -342,6 +342,13 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         "grader's files",
     ),
     (
+        # the kernel refuses it too (Landlock does not cover a file's mode): the hook says why
+        "chmod-in-the-work-dir",
+        "import os\n\ndef double(x):\n    open('f', 'w').close()\n    os.chmod('f', 0)\n",
+        Status.ERROR,
+        "changing a file's mode is not allowed",
+    ),
+    (
         "exception-at-import",
         "import numpy as np\nnp.frobnicate()\n",
         Status.ERROR,
