@@ -179,6 +179,41 @@ def test_the_rnn_jacobian_chain_has_the_latest_step_on_the_left() -> None:
     assert "the latest step on the left" in body
 
 
+def test_the_linear_layers_dominate_a_block_until_t_is_about_six_d() -> None:
+    # Multiply-adds of one block for T tokens of width d: Q, K, V, O projections 4Td^2,
+    # a feed-forward layer of inner width 4d 8Td^2, the scores and weighted sum 2T^2 d.
+    def linear(t: int, d: int) -> int:
+        return 4 * t * d * d + 2 * t * d * 4 * d
+
+    def quadratic(t: int, d: int) -> int:
+        return 2 * t * t * d
+
+    d = 512
+    assert linear(6 * d, d) == quadratic(6 * d, d)
+    assert linear(2 * d, d) > 2 * quadratic(2 * d, d)  # past T = d the linear part still leads
+    assert quadratic(12 * d, d) // 2 == linear(12 * d, d)  # a causal kernel halves the T^2 part
+    body = text("attention-complexity")
+    assert "which dominates while $T < d$" not in body
+    assert "$T \\approx 6 d$" in body and "near $T = 6d$" in body
+    assert "Kaplan et al. 2020" in card("attention-complexity").front.source
+
+
+def test_twenty_second_round_corrections() -> None:
+    # The forget gate damps one path of an LSTM; it does something, but not enough.
+    body = text("bptt-claims")
+    assert "gating does nothing against" not in body
+    assert "the forget gate damps only the direct cell-state path" in body
+    # Splitting a tie is a subgradient as valid as the first maximum; frameworks store one index.
+    body = text("maxpool-backward-ties")
+    assert "exact float equality" not in body
+    assert "record one index per window" in body
+    # Relative positions do not by themselves extrapolate: Press et al. 2022 measured it.
+    body = text("positional-encodings-why")
+    assert "These tend to generalize better across lengths" not in body
+    assert "only ALiBi keeps its quality" in body
+    assert "Chen et al. 2023" in card("positional-encodings-why").front.source
+
+
 def test_the_post_norm_sources_are_named_by_title() -> None:
     # Two "Liu et al. 2020" and two "He et al. 2016" exist; the card cites these ones.
     source = card("pre-norm-vs-post-norm").front.source
