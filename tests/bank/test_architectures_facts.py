@@ -214,6 +214,15 @@ def test_twenty_second_round_corrections() -> None:
     assert "Chen et al. 2023" in card("positional-encodings-why").front.source
 
 
+def test_the_sources_cover_what_the_bodies_cite() -> None:
+    # The receptive-field recurrence is Araujo et al.'s; Dumoulin & Visin give output sizes.
+    for card_id in ("receptive-field", "receptive-field-with-pooling"):
+        assert "Araujo, Norris & Sim 2019" in card(card_id).front.source, card_id
+    source = card("one-by-one-convolution").front.source
+    assert "Howard et al. 2017 (MobileNets)" in source and "Chollet 2017 (Xception)" in source
+    assert "Lin et al. 2014 (Network in Network)" in card("maxpool").front.source
+
+
 def test_the_post_norm_sources_are_named_by_title() -> None:
     # Two "Liu et al. 2020" and two "He et al. 2016" exist; the card cites these ones.
     source = card("pre-norm-vs-post-norm").front.source

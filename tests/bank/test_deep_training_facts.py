@@ -186,6 +186,23 @@ _ASCII_MATH = re.compile(
 )
 
 
+def test_the_sources_cover_what_the_bodies_cite() -> None:
+    # Each body names these works; the source now lists them too (twenty-second round).
+    cited = {
+        "bce-at-zero-logit": ["Lin et al. 2017 (Focal Loss for Dense Object Detection)"],
+        "bce-with-logits": ["Lin et al. 2017 (Focal Loss for Dense Object Detection)"],
+        "learning-rate-schedules": ["Vaswani et al. 2017 sec. 5.3"],
+        "one-cycle-policy": ["Loshchilov & Hutter 2017", "Smith, Kindermans, Ying & Le 2018"],
+        "group-norm-and-rmsnorm": ["Raffel et al. 2020 (T5)", "Touvron et al. 2023 (LLaMA)"],
+        "layernorm": ["Zhang & Sennrich 2019"],
+        "rmsprop-step": ["Algorithm 8.5", "Kingma & Ba 2015"],
+    }
+    for card_id, works in cited.items():
+        source = card(card_id).front.source
+        for work in works:
+            assert work in source, (card_id, work)
+
+
 def test_key_points_and_choices_write_formulas_as_math_that_renders() -> None:
     for c in BANK.cards:
         if c.pack != "deep-training":
