@@ -394,3 +394,23 @@ def test_a_uniformly_shrunk_gradient_slows_sgd_but_not_adam() -> None:
     body = text("sigmoid-gradient-depth")
     assert "with plain SGD (whose step is proportional to the gradient)" in body
     assert "Adam is different" in body
+
+
+# Twenty-second round
+
+
+def test_adams_second_moment_correction_has_not_faded_at_step_1000() -> None:
+    rng = np.random.default_rng(8)
+    theta, grad = np.zeros(4), rng.normal(0.0, 1.0, 4)
+    m, v = rng.normal(0.0, 0.5, 4), rng.normal(0.0, 1.0, 4) ** 2
+    lr, b1, t, eps = 1e-3, 0.9, 1000, 1e-12
+    for b2, too_large in ((0.999, 1.26), (0.9999, 3.24)):
+        corrected, m_new, v_new = adam_step(theta, grad, m, v, t, lr, b1, b2, eps)
+        uncorrected = theta - lr * m_new / (np.sqrt(v_new) + eps)
+        assert np.allclose(uncorrected / corrected, too_large, rtol=1e-2)
+    assert math.isclose(0.999**1000, 0.37, abs_tol=0.005)
+    assert math.isclose(1 / (1 - 0.999**1000), 1.6, abs_tol=0.02)
+    body = text("adam-step")
+    assert "`t = 1000` where it has faded" not in body
+    assert "the second moment's has not when $\\beta_2$ is close to 1" in body
+    assert "still about 26% too large" in body
