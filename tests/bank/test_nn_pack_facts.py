@@ -414,3 +414,20 @@ def test_adams_second_moment_correction_has_not_faded_at_step_1000() -> None:
     assert "`t = 1000` where it has faded" not in body
     assert "the second moment's has not when $\\beta_2$ is close to 1" in body
     assert "still about 26% too large" in body
+
+
+def test_the_dropout_papers_p_is_the_keep_probability() -> None:
+    # Srivastava et al. (2014) keep a unit with probability p; PyTorch and Keras drop it with p
+    keep = 0.8
+    mask = np.random.default_rng(9).random(200_000) < keep
+    assert abs(mask.mean() - keep) < 0.01
+    assert "the original paper's retention probability, and a common name" not in text(
+        "dropout-train-vs-inference"
+    )
+    assert "writes it as $p$" in text("dropout-train-vs-inference")
+    assert "original paper writes $p$ for the keep probability" in text(
+        "dropout-train-vs-inference"
+    )
+    assert "as many texts and frameworks write it" not in text("dropout")
+    assert "uses $p$ for the probability of keeping instead" in text("dropout")
+    assert "writes $p$ for the probability of *keeping* a unit" in text("dropout-keep-prob")
