@@ -431,3 +431,16 @@ def test_the_dropout_papers_p_is_the_keep_probability() -> None:
     assert "as many texts and frameworks write it" not in text("dropout")
     assert "uses $p$ for the probability of keeping instead" in text("dropout")
     assert "writes $p$ for the probability of *keeping* a unit" in text("dropout-keep-prob")
+
+
+def test_class_sums_render_with_a_subscript_the_terminal_has() -> None:
+    # Unicode has no subscript c, so y_c showed as "y_c"; c is also the number of classes
+    for card_id in ("backprop-derivation", "softmax-ce-gradient", "cross-entropy"):
+        body = text(card_id)
+        assert "\\sum_c y_c" not in body and "\\hat{y}_c" not in body, card_id
+        assert "−∑_c" not in plain_text(body), card_id
+    assert "ŷₗ − yₗ" in plain_text(text("backprop-derivation"))
+    assert "if you add the same constant to every entry" not in text("softmax")
+    assert "subtract the same constant $c$" in text("softmax")
+    body = text("gradient-check")
+    assert "g_{num}" not in body and "g^{num} - g^{ana}" in body
