@@ -444,3 +444,27 @@ def test_class_sums_render_with_a_subscript_the_terminal_has() -> None:
     assert "subtract the same constant $c$" in text("softmax")
     body = text("gradient-check")
     assert "g_{num}" not in body and "g^{num} - g^{ana}" in body
+
+
+def test_all_zero_weights_with_tanh_train_only_the_output_bias() -> None:
+    rng = np.random.default_rng(10)
+    X, y = rng.standard_normal((3, 8)), rng.standard_normal((1, 8))
+    W1, b1, W2, b2 = np.zeros((4, 3)), np.zeros((4, 1)), np.zeros((1, 4)), np.zeros((1, 1))
+    for _ in range(5):
+        A1 = np.tanh(W1 @ X + b1)
+        dZ2 = (W2 @ A1 + b2 - y) / 8  # mean squared error / 2, linear output
+        dW2, db2 = dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+        dZ1 = (W2.T @ dZ2) * (1 - A1**2)
+        dW1, db1 = dZ1 @ X.T, dZ1.sum(axis=1, keepdims=True)
+        W1, b1, W2, b2 = W1 - 0.5 * dW1, b1 - 0.5 * db1, W2 - 0.5 * dW2, b2 - 0.5 * db2
+    assert not W1.any() and not b1.any() and not W2.any() and b2.item() != 0
+    assert "Only the output bias ever moves" in text("zero-init-symmetry")
+
+
+def test_smaller_twenty_second_round_fixes() -> None:
+    source = card("vanishing-gradient").front.source
+    assert "8.7.1" in source and "10.11.1" in source and "Ioffe and Szegedy" in source
+    assert "Pascanu, Mikolov and Bengio" in source
+    body = text("batchnorm-parameter-count")
+    assert "holds 256 numbers in total" not in body and "`num_batches_tracked`" in body
+    assert "poor: no parallelism across examples" in text("mini-batch-gradient-descent")
