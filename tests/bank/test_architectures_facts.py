@@ -11,6 +11,7 @@ import itertools
 import re
 
 import numpy as np
+import pytest
 
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
@@ -212,6 +213,24 @@ def test_twenty_second_round_corrections() -> None:
     assert "These tend to generalize better across lengths" not in body
     assert "only ALiBi keeps its quality" in body
     assert "Chen et al. 2023" in card("positional-encodings-why").front.source
+
+
+def test_bincount_adds_an_embedding_gradient_one_column_at_a_time() -> None:
+    ids = np.array([4, 1, 4])
+    dout = np.arange(9.0).reshape(3, 3)
+    expected = np.zeros((6, 3))
+    np.add.at(expected, ids, dout)
+    columns = [np.bincount(ids, weights=dout[:, k], minlength=6) for k in range(3)]
+    assert np.array_equal(np.stack(columns, axis=1), expected)
+    with pytest.raises(ValueError):
+        np.bincount(ids, weights=dout, minlength=6)  # weights must be one-dimensional
+    body = text("embedding-gradient-choice")
+    assert "`np.bincount` with weights or a one-hot" not in body
+    assert "one column $k$ at a time" in body
+    # Bengio et al. 1994 showed a difficulty, not an impossibility.
+    body = text("rnn-gradient-flow")
+    assert "so the network cannot learn that" not in body
+    assert "learns only with great difficulty" in body
 
 
 def test_the_sources_cover_what_the_bodies_cite() -> None:
