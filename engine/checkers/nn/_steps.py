@@ -63,7 +63,8 @@ def adam_moments(
     rng: np.random.Generator, shape: tuple[int, ...], gscale: float, *, first: bool, late: bool
 ) -> tuple[int, np.ndarray, np.ndarray]:
     """(t, m, v) for an Adam-family case: the first step from zero moments, or moments of
-    the gradient's scale at step t (t = 1000 late in training, when the corrections fade)."""
+    the gradient's scale at step t (t = 1000 late in training: β₁'s correction has faded there,
+    β₂'s not when β₂ is near 1)."""
     if first:
         return 1, np.zeros(shape), np.zeros(shape)
     t = 1000 if late else gen.size(rng, 2, 30)
