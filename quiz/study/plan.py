@@ -445,9 +445,15 @@ def _internals_agree() -> bool:
         reviewed = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
         when = reviewed + timedelta(days=5, hours=3)
         start = when + timedelta(days=4, hours=14)
-        for stability, difficulty in ((0.4, 8.9), (3.7, 6.1), (210.0, 2.2)):
+        probes = (
+            (State.Review, 0.4, 8.9),
+            (State.Relearning, 3.7, 6.1),
+            (State.Learning, 210.0, 2.2),
+        )
+        for state, stability, difficulty in probes:
             card = Card(
-                state=State.Review,
+                state=state,
+                step=None if state == State.Review else 0,
                 stability=stability,
                 difficulty=difficulty,
                 last_review=reviewed,
@@ -713,12 +719,14 @@ def takes_steps(
     if days_left <= 0:
         return True  # the plan is over: plain fsrs, with its steps
     left = plan.minutes_per_day * 60.0 - spent_seconds
-    unseen = [card for card in cards if card.id not in memory]
-    stepping = [
-        (card, memory[card.id])
-        for card in cards
-        if card.id in memory and _stepping_today(memory[card.id], today, tz)
-    ]
+    unseen: list[StudyCard] = []
+    stepping: list[tuple[StudyCard, Card]] = []
+    for card in cards:  # one pass, the state checked inline (10,000 cards a forecast day)
+        known = memory.get(card.id)
+        if known is None:
+            unseen.append(card)
+        elif known.state in _STEPPING and _stepping_today(known, today, tz):
+            stepping.append((card, known))
     if not steps_fit(
         unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace
     ):
@@ -811,16 +819,23 @@ def plan_day(
     #    and step. Plan mode leaves the reviews, and the steps of earlier days, to the
     #    last pass: it has room for one review of every card, a review nearer the day adds
     #    more recall on the day than one now, and it reviews only as much as the day needs.
+    #    Plan mode sorts only those cards (the order of a sort of all the due cards, left
+    #    out the others: each day of a heavy home's forecast sorted 10,000 for none).
+    candidates = (
+        studied
+        if not time_reviews
+        else [card for card in studied if _stepping_today(memory[card.id], today, tz)]
+        if steps
+        else []
+    )
     due = [
         card_id
         for _, card_id in sorted(
-            (memory[card.id].due, card.id) for card in studied if memory[card.id].due <= moment
+            (memory[card.id].due, card.id) for card in candidates if memory[card.id].due <= moment
         )
     ]
     reviews: list[str] = []
     for card_id in due:
-        if time_reviews and not (steps and _stepping_today(memory[card_id], today, tz)):
-            continue  # placed by the last pass
         cost = speed.review_seconds(kinds[card_id])
         if _fits(cost, left):
             reviews.append(card_id)
@@ -987,10 +1002,13 @@ def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str
     )
 
 
+_STEPPING = (State.Learning, State.Relearning)
+
+
 def _stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
     """A learning or relearning step of an answer given today (fsrs's same-day steps)."""
     return (
-        card.state in (State.Learning, State.Relearning)
+        card.state in _STEPPING
         and card.last_review is not None
         and local_date(card.last_review, tz) == today
     )
@@ -1003,31 +1021,42 @@ def _recall_after_review(
     lapse is relearned the same day only with `steps`, through `scheduler`'s relearning
     steps that come back within the day, answered Good).
 
-    A card in review, last reviewed a day or more before `when`, whose lapse is not
-    relearned the same day (the last pass's usual case) takes `_recall_after_plain_review`:
-    only the stabilities fsrs's `review_card` would work out, without its two card copies.
+    A card with a memory state (in review, relearning or learning), last reviewed a day or
+    more before `when`, whose lapse is not asked again the same day (the last pass's usual
+    case) takes `_recall_after_plain_review`: only the stabilities fsrs's `review_card`
+    would work out, without its two card copies. fsrs works them out alike in the three
+    states on that path (`_next_stability` with the card's retrievability at `when`).
     """
     curve = _curve(scheduler)
     if (
-        card.state == State.Review
-        and card.last_review is not None
+        card.last_review is not None
         and card.stability is not None
         and card.difficulty is not None
         and when.tzinfo is not None
         and start.tzinfo is not None
         and (when - card.last_review).days >= 1
         and curve is not None
-        and not _relearns_same_day(scheduler, steps=steps)
+        and not _lapse_stepped_same_day(scheduler, card.state, steps=steps)
     ):
         return _recall_after_plain_review(card, when, start, scheduler, curve)
     return _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
 
 
 def _relearns_same_day(scheduler: Scheduler, *, steps: bool) -> bool:
-    """Whether `_recall_after_review_fsrs` would review a lapse again the same day: with
-    `steps` and a first relearning step under a day."""
+    """Whether `_recall_after_review_fsrs` would review a lapse of a card in review or
+    relearning again the same day: with `steps` and a first relearning step under a day."""
     relearning = scheduler.relearning_steps
     return steps and len(relearning) > 0 and relearning[0] < timedelta(days=1)
+
+
+def _lapse_stepped_same_day(scheduler: Scheduler, state: State, *, steps: bool) -> bool:
+    """Whether `_recall_after_review_fsrs` would review a lapse of a card in `state` again
+    the same day. fsrs sends an Again in review or relearning to the first relearning
+    step, and one in learning to the first learning step (none: straight to review)."""
+    if state in (State.Review, State.Relearning):
+        return _relearns_same_day(scheduler, steps=steps)
+    learning = scheduler.learning_steps
+    return steps and len(learning) > 0 and learning[0] < timedelta(days=1)
 
 
 def _recall_after_plain_review(
@@ -1037,11 +1066,12 @@ def _recall_after_plain_review(
     scheduler: Scheduler,
     curve: tuple[float, float] | None,
 ) -> float:
-    """`_recall_after_review_fsrs` for a card in review, last reviewed at least a day before
-    `when`, whose lapse is not relearned the same day: the stability after Good and after
-    Again from fsrs's own formulas (what `review_card` calls on that path: the difficulty
-    it also updates does not enter the recall), each then on fsrs's forgetting curve from
-    `when` (the review becomes the card's last) to `start`. `curve`: `_curve`'s constants
+    """`_recall_after_review_fsrs` for a card with a stability and a difficulty (in review,
+    relearning or learning: `review_card` takes the same path in each), last reviewed at
+    least a day before `when`, whose lapse is not asked again the same day: the stability
+    after Good and after Again from fsrs's own formulas (what `review_card` calls on that
+    path: the difficulty it also updates does not enter the recall), each then on fsrs's
+    forgetting curve from `when` (the review becomes the card's last) to `start`. `curve`: `_curve`'s constants
     (given, so that `_internals_agree` can check this function before `_curve` trusts it)."""
     assert curve is not None and card.stability is not None and card.difficulty is not None
     assert card.last_review is not None
@@ -1554,6 +1584,85 @@ def _overall(
     return _mean(_recalls([memory.get(card.id) for card in cards], moment, scheduler))
 
 
+NUMPY_CARDS = 5_000
+"""From this many cards the forecast's points take the forgetting curve's base with numpy
+(`_DayRecalls`); under it importing numpy costs more than it saves."""
+NUMPY_CARDS_LOADED = 500
+"""Once numpy is imported, from this many cards."""
+_DAY_US = 86_400_000_000
+"""Microseconds in a day: `timedelta.days` is the floor of a difference's microseconds
+divided by this."""
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class _DayRecalls:
+    """`_overall(cards, memory, moment, scheduler)` for one list of cards at many moments,
+    `memory` changing a few cards at a time (`update`): the forecast's two points a day.
+
+    Each card's last review (whole microseconds since the epoch) and stability are kept as
+    numpy columns, so a point works out the curve's base `1 + FACTOR * days / S` for all
+    cards at once: the whole days between the instants are the floor of their microseconds
+    over a day's (what `timedelta.days` is), floored at 0, made a float and multiplied,
+    divided and added in the order `_recalls` does, each an IEEE operation rounded alike
+    in numpy, so the same bits. The power stays Python's `**` per card (numpy's `power`
+    may round otherwise on some machines), and the mean adds one by one in card order as
+    `_mean` does. Without the curve's constants, or below `NUMPY_CARDS`: `_overall`.
+    """
+
+    def __init__(
+        self, cards: Sequence[StudyCard], memory: Mapping[str, Card], scheduler: Scheduler
+    ) -> None:
+        self._cards, self._memory, self._scheduler = cards, memory, scheduler
+        self._curve = _curve(scheduler)
+        count = len(cards)
+        vectorised = count >= NUMPY_CARDS or (
+            "numpy" in sys.modules and count >= NUMPY_CARDS_LOADED
+        )
+        self._vectorised = self._curve is not None and vectorised
+        if not self._vectorised:
+            return
+        import numpy as np
+
+        self._positions: dict[str, list[int]] = {}
+        self._reviewed = np.zeros(count, dtype=np.int64)
+        self._stability = np.ones(count, dtype=np.float64)
+        self._seen = [False] * count
+        for position, card in enumerate(cards):
+            self._positions.setdefault(card.id, []).append(position)
+            self._set(position, memory.get(card.id))
+
+    def _set(self, position: int, known: Card | None) -> None:
+        reviewed = None if known is None else known.last_review
+        stability = None if known is None else known.stability
+        self._seen[position] = reviewed is not None and stability is not None
+        if reviewed is not None and stability is not None:
+            self._reviewed[position] = (reviewed - _EPOCH) // timedelta(microseconds=1)
+            self._stability[position] = stability
+
+    def update(self, card_id: str) -> None:
+        """Take the card's state from the memory again (the caller changed it)."""
+        if not self._vectorised:
+            return
+        known = self._memory.get(card_id)
+        for position in self._positions.get(card_id, ()):
+            self._set(position, known)
+
+    def overall(self, moment: datetime) -> float:
+        """The mean recall of the cards at `moment` (a never-seen card counts 0)."""
+        if not self._vectorised or self._curve is None or moment.tzinfo is None:
+            return _overall(self._cards, self._memory, moment, self._scheduler)
+        import numpy as np
+
+        factor, decay = self._curve
+        now_us = (moment - _EPOCH) // timedelta(microseconds=1)
+        days = np.maximum((now_us - self._reviewed) // _DAY_US, 0).astype(np.float64)
+        bases: list[float] = (1 + factor * days / self._stability).tolist()
+        recalls = [
+            base**decay if seen else 0.0 for base, seen in zip(bases, self._seen, strict=True)
+        ]
+        return _mean(recalls)
+
+
 FORECAST_HOUR = 9
 """The local hour the forecast assumes a day's study happens (after today)."""
 
@@ -1601,6 +1710,8 @@ def forecast(
     moment = as_utc(now)
     points: list[ForecastDay] = []
     recalls = RecallCache()
+    followed_recalls = _DayRecalls(cards, followed, exact)
+    idle_recalls = _DayRecalls(cards, memory, exact)
     for offset in range((plan.interview - today).days):
         first = offset == 0
         if first and studied_today is not None:
@@ -1630,13 +1741,14 @@ def forecast(
                     break
                 card, _log = exact.review_card(card, Rating.Good, review_datetime=card.due)
             followed[card_id] = card
+            followed_recalls.update(card_id)
         day = today + timedelta(days=offset + 1)
         midnight = day_start(datetime(day.year, day.month, day.day, 12, tzinfo=tz), tz)
         points.append(
             ForecastDay(
                 day=day,
-                followed=_overall(cards, followed, midnight, exact),
-                idle=_overall(cards, memory, midnight, exact),
+                followed=followed_recalls.overall(midnight),
+                idle=idle_recalls.overall(midnight),
             )
         )
         moment = midnight + timedelta(hours=FORECAST_HOUR)

@@ -227,3 +227,37 @@ def test_an_fsrs_whose_private_pieces_differ_is_asked_per_card(
             assert plan_module._recall_after_review(card, later, start, scheduler) == expected
     finally:
         plan_module._internals_agree.cache_clear()
+
+
+@pytest.mark.parametrize("state", [State.Review, State.Relearning, State.Learning])
+def test_cards_in_relearning_and_learning_take_the_quick_path_too(
+    monkeypatch: pytest.MonkeyPatch, state: State
+) -> None:
+    """A card in relearning or learning, last answered a day or more before the review,
+    whose lapse is not asked again the same day, is priced by fsrs's stability formulas
+    as a card in review is (the heavy home's 1,700 cards in relearning each cost two
+    `review_card`s a day of the last pass): fsrs takes the same path for the three."""
+    scheduler = Scheduler(enable_fuzzing=False)
+    card = Card(1, state, 0 if state != State.Review else None, 4.0, 5.0, due=MOMENT)
+    card.last_review = MOMENT - timedelta(days=3)
+    later = MOMENT + timedelta(days=6)
+    start = later + timedelta(days=4)
+    expected = plan_module._recall_after_review_fsrs(card, later, start, scheduler, steps=False)
+
+    def refused(*args: object, **kwargs: object) -> float:
+        raise AssertionError("fsrs's review_card path taken")
+
+    monkeypatch.setattr(plan_module, "_recall_after_review_fsrs", refused)
+    assert plan_module._recall_after_review(card, later, start, scheduler, steps=False) == expected
+
+
+def test_a_lapse_in_learning_is_stepped_by_the_learning_steps() -> None:
+    default = Scheduler(enable_fuzzing=False)  # learning steps 1 and 10 minutes
+    assert plan_module._lapse_stepped_same_day(default, State.Learning, steps=True)
+    assert not plan_module._lapse_stepped_same_day(default, State.Learning, steps=False)
+    no_learning = Scheduler(learning_steps=(), enable_fuzzing=False)
+    assert not plan_module._lapse_stepped_same_day(no_learning, State.Learning, steps=True)
+    assert plan_module._lapse_stepped_same_day(no_learning, State.Relearning, steps=True)
+    day = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(), enable_fuzzing=False)
+    assert not plan_module._lapse_stepped_same_day(day, State.Learning, steps=True)
+    assert not plan_module._lapse_stepped_same_day(day, State.Review, steps=True)
