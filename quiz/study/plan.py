@@ -1027,19 +1027,35 @@ def _recall_after_review(
     would work out, without its two card copies. fsrs works them out alike in the three
     states on that path (`_next_stability` with the card's retrievability at `when`).
     """
-    curve = _curve(scheduler)
-    if (
-        card.last_review is not None
-        and card.stability is not None
-        and card.difficulty is not None
-        and when.tzinfo is not None
-        and start.tzinfo is not None
-        and (when - card.last_review).days >= 1
-        and curve is not None
-        and not _lapse_stepped_same_day(scheduler, card.state, steps=steps)
-    ):
+    curve = _plain_curve(card, start, scheduler, steps=steps)
+    if curve is not None and _plain_when(card, when):
         return _recall_after_plain_review(card, when, start, scheduler, curve)
     return _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
+
+
+def _plain_curve(
+    card: Card, start: datetime, scheduler: Scheduler, *, steps: bool
+) -> tuple[float, float] | None:
+    """The curve's constants when `card`'s review takes `_recall_after_plain_review` at
+    every moment `_plain_when` allows (None: fsrs's `review_card` at every moment): a card
+    with a memory state, a recall moment with its time zone, and a lapse not asked again
+    the same day. Asked once per card by `RecallCache.after_reviews`, for all its days."""
+    if (
+        card.last_review is None
+        or card.stability is None
+        or card.difficulty is None
+        or start.tzinfo is None
+        or _lapse_stepped_same_day(scheduler, card.state, steps=steps)
+    ):
+        return None
+    return _curve(scheduler)
+
+
+def _plain_when(card: Card, when: datetime) -> bool:
+    """Whether a review of `card` at `when` takes the quick path (given `_plain_curve`):
+    a moment with its time zone, a day or more after the card's last review."""
+    assert card.last_review is not None
+    return when.tzinfo is not None and (when - card.last_review).days >= 1
 
 
 def _relearns_same_day(scheduler: Scheduler, *, steps: bool) -> bool:
@@ -1161,12 +1177,19 @@ class RecallCache:
         if known is None:
             known = self._known[key] = {}
         found: list[float] = []
+        curve: tuple[float, float] | None = None
+        decided = False
         for when in whens:
             recall = known.get(when)
             if recall is None:
-                recall = known[when] = _recall_after_review(
-                    card, when, start, scheduler, steps=steps
-                )
+                # _recall_after_review, its path decided once per card
+                if not decided:
+                    curve, decided = _plain_curve(card, start, scheduler, steps=steps), True
+                if curve is not None and _plain_when(card, when):
+                    recall = _recall_after_plain_review(card, when, start, scheduler, curve)
+                else:
+                    recall = _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
+                known[when] = recall
             found.append(recall)
         return found
 

@@ -261,3 +261,26 @@ def test_a_lapse_in_learning_is_stepped_by_the_learning_steps() -> None:
     day = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(), enable_fuzzing=False)
     assert not plan_module._lapse_stepped_same_day(day, State.Learning, steps=True)
     assert not plan_module._lapse_stepped_same_day(day, State.Review, steps=True)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_recall_cache_gives_fsrs_own_review_on_every_day_to_the_bit(seed: int) -> None:
+    """`RecallCache.after_reviews` decides a card's path once for all its days (quick or
+    fsrs's `review_card`), each day then a day or more after the last review or not."""
+    rng = random.Random(50 + seed)
+    for scheduler in _schedulers():
+        exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
+        cache = plan_module.RecallCache()
+        for card in _states(rng, 40):
+            if card.last_review is None:
+                continue
+            first = (MOMENT + timedelta(hours=rng.randint(-40, 30))).astimezone(UTC)
+            whens = [first + timedelta(days=offset) for offset in range(rng.randint(1, 6))]
+            start = whens[-1] + timedelta(days=rng.choice([0, 1, 4]), hours=rng.randint(0, 20))
+            for steps in (True, False):
+                found = cache.after_reviews(card, whens, start, exact, steps=steps)
+                own = [
+                    plan_module._recall_after_review_fsrs(card, when, start, exact, steps=steps)
+                    for when in whens
+                ]
+                assert found == own
