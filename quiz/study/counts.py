@@ -271,3 +271,21 @@ def counts_change_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
     due = min((at for _state, at in store.schedule_columns().values() if at > after), default=None)
     midnight = next_day_start(now, tz)
     return midnight if due is None else min(from_db(due), midnight)
+
+
+STORE_POLL_SECONDS = 3.0
+"""How often Home asks whether the database changed under it (`counts_stale`)."""
+
+
+def counts_stale(store: Store, counted_at: object) -> bool:
+    """Whether what was counted at the store's version `counted_at` (`Store.version()`,
+    read before the counts) is out of date: a commit since, through this store or another
+    connection (a drillbit in another shell rating a card: SQLite's `data_version`).
+
+    One PRAGMA on the open connection, nothing read: Home asks it every
+    `STORE_POLL_SECONDS` and counts again only when it says so. A version that cannot be
+    told (None) is never stale here: Home then counts on its other occasions only."""
+    if counted_at is None:
+        return False
+    now = store.version()
+    return now is not None and now != counted_at

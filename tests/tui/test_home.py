@@ -266,3 +266,46 @@ async def test_home_counts_due_within_max_reviews_per_day(
         await settle(pilot)
         study = await showing(pilot, StudyScreen)
         assert len(study.session.planned) == 2
+
+
+async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A card rated in another shell (another connection to the same database) left Home's
+    counts as they were until its 5-minute timer: Home now asks every few seconds whether
+    the database changed (SQLite's `data_version`, one PRAGMA) and counts again only then."""
+    from quiz.store import Store
+
+    app = build(settings=Settings(shuffle_choices=False))
+    async with app.run_test() as pilot:
+        home = await showing(pilot, HomeScreen)
+        assert table_rows(home)[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        counted = 0
+        recount = home.refresh_counts
+
+        def counting() -> None:
+            nonlocal counted
+            counted += 1
+            recount()
+
+        home.refresh_counts = counting  # type: ignore[method-assign]
+        home.check_store()  # nothing changed: nothing is counted
+        assert counted == 0
+        other = Store.open(app.workspace.store.path)
+        try:
+            review_card(
+                other,
+                app.workspace.scheduler,
+                "what-is-relu",
+                Rating.Good,
+                now=clock(),
+                correct=True,
+            )
+        finally:
+            other.close()
+        home.check_store()  # the other connection's commit: Home counts again
+        await settle(pilot)
+        assert counted == 1
+        assert table_rows(home)[0] == ["Mini", "0", "3", "1", "0", "0", "4"]
+        home.check_store()  # and once only
+        assert counted == 1

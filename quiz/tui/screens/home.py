@@ -17,7 +17,7 @@ from textual.widgets.data_table import ColumnKey
 
 from quiz.plural import counted
 from quiz.store import Mode
-from quiz.study.counts import counts_change_at, plan_headline
+from quiz.study.counts import STORE_POLL_SECONDS, counts_change_at, counts_stale, plan_headline
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
@@ -98,6 +98,8 @@ class HomeScreen(Screen[None]):
         """When the counts next change by the clock alone (a learning step falls due,
         midnight): Home counts again then, though nothing was studied."""
         self._timer: Timer | None = None
+        self._counted_version: object = None
+        """The store's version the shown counts were read at (`Store.version()`)."""
 
     def compose(self) -> ComposeResult:
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
@@ -118,6 +120,8 @@ class HomeScreen(Screen[None]):
         if self.is_active:
             self.refresh_counts()
             self._counted_at_mount = True
+        # a card rated in another shell (another drillbit's commit) shows within seconds
+        self.set_interval(STORE_POLL_SECONDS, self.check_store)
 
     def on_screen_resume(self) -> None:
         # Textual resumes a screen when it is first shown too: the counts are read at mount
@@ -143,6 +147,8 @@ class HomeScreen(Screen[None]):
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
         ws = self.workspace
+        # before the reads: a commit while they run makes the next check count again
+        self._counted_version = ws.store.version()
         self.rows, counts = ws.home_view()
         plan = ws.plan_status()
         # While a plan runs, d studies the plan's cards for today, not what fsrs says is
@@ -227,6 +233,13 @@ class HomeScreen(Screen[None]):
             self.refresh_counts()
         else:
             self._timer = None  # on_screen_resume counts
+
+    def check_store(self) -> None:
+        """The poll's call: count again when the database changed since the counts were
+        read (another drillbit rated a card), while Home is shown (hidden, it counts when
+        it is back). Asking costs one PRAGMA; the 5-minute timer alone left Home stale."""
+        if self.is_active and counts_stale(self.workspace.store, self._counted_version):
+            self.refresh_counts()
 
     def on_resize(self) -> None:
         # the totals and the plan line break between their phrases at the width they have
