@@ -8,10 +8,10 @@ succeeded:
 
 - a refused step (or any error) deletes the temporary file, its -wal and -shm, and the
   folders made for it: the home is as it was;
-- a crash mid-step leaves only the hidden `.drillbit.db.new-PID-*` file (and its -wal
-  and -shm), which nothing opens: the home still has no database, and the next
-  `build_new` there removes such leftovers once their process is gone and they have not
-  been written for `LEFTOVER_QUIET_SECONDS` (a live import writes its rows as it goes);
+- a crash or SIGKILL mid-step leaves only the hidden `.drillbit.db.new-PID-*` file (and
+  its -wal and -shm), which nothing opens: the home still has no database, and the next
+  open of the store there removes it (`quiz.store.leftovers`: the file is locked while
+  it is built, and only a file whose lock is free is removed);
 - another drillbit that opens the home meanwhile creates its own database, which is never
   overwritten (the finished file is hard-linked into place, and a link does not replace
   a file): `build_new` then answers None and the caller does the step again on that
@@ -27,11 +27,9 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import secrets
 import signal
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -41,17 +39,11 @@ from typing import TypeVar
 from quiz.errors import DataDirError
 from quiz.paths import ensure_dir
 from quiz.store.errors import NotSavedError, StoreError
+from quiz.store.leftovers import Claim, clear_leftovers, remove_staged
 from quiz.store.recovery import SIDECARS
-from quiz.store.store import Store, _Replaced, checked_path
+from quiz.store.store import Store, _Replaced
 
 _T = TypeVar("_T")
-
-NEW_PREFIX = ".{name}.new-"
-"""The temporary file's name before its process id and random part
-(`.drillbit.db.new-4242-3f9a…`)."""
-LEFTOVER_QUIET_SECONDS = 3600.0
-"""How long a temporary database of a process that is gone must have been left unwritten
-before it is removed as a crash's leftover."""
 
 
 def build_new(
@@ -67,7 +59,7 @@ def build_new(
     StoreError (the store could not write the temporary file, or the finished file could
     not be checked or named) as a NotCreatedError naming `target`.
     """
-    _clear_leftovers(target)
+    clear_leftovers(target)  # as `Store.open(target)` does: a killed build's file
     if os.path.lexists(target):
         return None
     made = _missing_folders(target.parent)
@@ -75,8 +67,21 @@ def build_new(
         ensure_dir(target.parent, "the database folder")
     except DataDirError:
         return None  # Store.open raises it again, with the home's own wording
-    prefix = NEW_PREFIX.format(name=target.name)
-    staged = target.with_name(f"{prefix}{os.getpid()}-{secrets.token_hex(8)}")
+    try:
+        claimed = Claim.take(target)
+    except OSError:  # the folder refuses a new file: Store.open(target) says why itself
+        _remove_folders(made)
+        return None
+    try:
+        return _build(claimed.path, target, build, made, now)
+    finally:
+        claimed.release()  # once its name is gone (or is `target`'s)
+
+
+def _build(
+    staged: Path, target: Path, build: Callable[[Store], _T], made: list[Path], now: datetime | None
+) -> _T | None:
+    """`build_new`'s step on the claimed (locked, empty) temporary file `staged`."""
     done = False
     try:
         try:
@@ -96,7 +101,7 @@ def build_new(
             raise NotCreatedError(target, _reason(error, staged, target)) from error
         done = True
     finally:
-        _remove(staged)  # after a success only its name goes: the file is `target` now
+        remove_staged(staged)  # after a success only its name goes: it is `target` now
         if not done:
             _remove_moved_aside(staged)
             _remove_folders(made)
@@ -137,48 +142,6 @@ def _reason(error: StoreError, staged: Path, target: Path) -> str:
     return message.replace(str(staged), target.name)
 
 
-def _clear_leftovers(target: Path) -> None:
-    """Remove the temporary databases crashed `build_new`s left beside `target`: those of
-    a process no longer running, not written for `LEFTOVER_QUIET_SECONDS`."""
-    prefix = NEW_PREFIX.format(name=target.name)
-    try:
-        names = os.listdir(target.parent)
-    except OSError:
-        return
-    for name in names:
-        pid, dash, token = name.removeprefix(prefix).partition("-")
-        if name.startswith(prefix) and pid.isdigit() and dash and token.isalnum():
-            path = target.with_name(name)
-            if not _running(int(pid)) and _quiet(path):
-                _remove(path)
-
-
-def _running(pid: int) -> bool:
-    """Whether process `pid` runs (True when that cannot be told: the file is kept)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process, or no such call: keep its file
-        return True
-    return True
-
-
-def _quiet(staged: Path) -> bool:
-    """Whether the temporary database and its log have not been written for a while."""
-    latest = 0.0
-    for path in (staged, staged.with_name(staged.name + SIDECARS[0])):
-        try:
-            latest = max(latest, path.stat().st_mtime)
-        except FileNotFoundError:
-            continue
-        except OSError:
-            return False
-    return latest < time.time() - LEFTOVER_QUIET_SECONDS
-
-
 def _missing_folders(folder: Path) -> list[Path]:
     """`folder` and those of its parents that do not exist yet, deepest first."""
     missing: list[Path] = []
@@ -198,27 +161,12 @@ def _remove_folders(made: list[Path]) -> None:
             return
 
 
-def _remove(staged: Path) -> None:
-    """The temporary database, its sidecars and its checked stamp, whichever exist.
-
-    Best effort: a file that cannot be removed is left (a crash's leftover, removed by a
-    later `build_new`) rather than hide the error that brought `build_new` here.
-    """
-    for path in (
-        staged,
-        *(staged.with_name(staged.name + suffix) for suffix in (*SIDECARS, "-journal")),
-        checked_path(staged),
-    ):
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
 def _remove_moved_aside(staged: Path) -> None:
     """The temporary database as the store moved it aside when it found it damaged
     (`<name>.corrupt-<stamp>`, see `Store.open`): a copy of a file that is gone."""
     for name in glob.glob(glob.escape(str(staged)) + ".corrupt-*"):
         if not name.endswith(SIDECARS):
-            _remove(Path(name))
+            remove_staged(Path(name))
 
 
 def _self_contained(staged: Path) -> None:

@@ -38,6 +38,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 from quiz.paths import database_path, ensure_dir
 from quiz.plural import counted
 from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
+from quiz.store.leftovers import checked_path, clear_leftovers
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import (
     MODES,
@@ -163,10 +164,14 @@ class Store:
         `read_only` is asked, the store is an in-memory copy of what is on disk: reading
         works, writes succeed in memory only, `saving` is False and a notice says so.
         A path that is a folder or another non-file raises StoreError naming it.
+        The hidden temporary databases a killed `drillbit import-progress` left beside
+        the file are removed first (`quiz.store.leftovers`; not when `read_only`).
         """
         moment = now if now is not None else datetime.now(UTC)
         target = Path(path) if path is not None else database_path()
         ensure_dir(target.parent, "the database folder")
+        if not read_only:  # a killed `import-progress`'s hidden database (130 MB)
+            clear_leftovers(target)
         _check_file_type(target)
         notices: list[StoreNotice] = []
         if read_only:
@@ -1225,11 +1230,6 @@ def _connect(path: Path, now: datetime) -> sqlite3.Connection:
             raise _CannotWrite(str(error)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
-
-
-def checked_path(path: Path) -> Path:
-    """Where the stamp of the database file's last passed check is kept (beside it)."""
-    return path.with_name(f".{path.name}-checked")
 
 
 def _quiet_stamp(path: Path) -> str | None:
