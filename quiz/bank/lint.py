@@ -8,7 +8,9 @@ What is read depends on what is linted (`lint_roots`). A folder of packs is chec
 whole. A pack folder (or a folder inside one) is linted alone: that pack, plus the packs
 its `after` names from the same folder (loaded as the app loads them, so a `related` id
 may name their cards; their own problems are not reported); no other pack of the folder
-is read, so a broken neighbour does not fail the run. A card file (pre-commit passes the
+is read, so a broken neighbour does not fail the run: only their card file names are
+listed, for a warning at a linted card whose id one of them also has
+(`sibling_id_warnings`). A card file (pre-commit passes the
 changed files) is checked with the whole folder of packs it belongs to: cross-file
 checks (unique ids, related ids) see that whole bank, so linting one changed file does
 not report false problems, and a related id anywhere in that bank that no longer
@@ -23,6 +25,7 @@ Coding cards are also checked against their checker in the engine.
 from __future__ import annotations
 
 import ast
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -30,6 +33,7 @@ from typing import Any
 
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.loader import (
+    IGNORED_MARKDOWN,
     PACK_FILE,
     Bank,
     find_pack_dirs,
@@ -186,7 +190,97 @@ def lint(
     ]
     found = set(only_under(problems, paths))
     alone = [root for root in own if (root / PACK_FILE).is_file()]
+    found.update(sibling_id_warnings(bank, alone, loaded=load, paths=paths))
     return bank, sorted(_say_alone(found | set(references) | set(refused_packs), alone))
+
+
+def sibling_id_warnings(
+    bank: Bank, alone: Sequence[Path], *, loaded: Sequence[Path], paths: Sequence[Path]
+) -> list[Problem]:
+    """A warning at each linted card whose id a pack of the same folder also has, for the
+    packs linted alone.
+
+    The app given the folder loads every pack in it, and of two cards with one id keeps
+    the first (packs load in name order): the other is left out, as a whole-folder lint
+    reports (`duplicate-id`). A pack linted alone does not load its neighbours, so only
+    their card ids are read, from their file names (ids equal file names): no file of
+    theirs is opened, and their own problems stay theirs. A warning, not an error: the
+    clash is between two packs, the neighbour's card may not load at all (names alone
+    cannot tell), and a pack's own lint must not fail for what is added beside it.
+    Neighbours the lint loads anyway (named in `after`, or the folder in the app's bank)
+    are skipped: the load reports their clashes itself.
+    """
+    inside = under(paths)
+    warnings: list[Problem] = []
+    for pack in alone:
+        mine = [card for card in bank.cards if inside(card.path) and under([pack])(card.path)]
+        if not mine:
+            continue
+        for sibling in _unloaded_siblings(pack, loaded):
+            ids = _card_ids(sibling)
+            for card in mine:
+                other = ids.get(card.id)
+                if other is None:
+                    continue
+                kept = (
+                    "that one, and leaves this one out"
+                    if sibling.name < pack.name
+                    else ("this one, and leaves that one out")
+                )
+                warnings.append(
+                    Problem(
+                        card.path,
+                        card.lines.get("id", 1),
+                        1,
+                        "sibling-duplicate-id",
+                        f"id '{card.id}' is also the name of {other}, in pack "
+                        f"'{sibling.name}' of the same folder (not linted); the app, loading "
+                        f"the folder, keeps {kept}: rename one, or lint the whole folder",
+                        severity="warning",
+                    )
+                )
+    return warnings
+
+
+def _unloaded_siblings(pack: Path, loaded: Sequence[Path]) -> list[Path]:
+    """The other packs of `pack`'s folder that a load of `loaded` does not read."""
+    folder = pack.parent
+    if any(_same(root, folder) for root in loaded):
+        return []
+    try:
+        packs = find_pack_dirs(folder)
+    except OSError:
+        return []
+    return [
+        sibling
+        for sibling in packs
+        if not _same(sibling, pack) and not any(_same(root, sibling) for root in loaded)
+    ]
+
+
+def _card_ids(pack: Path) -> dict[str, Path]:
+    """The card ids of a pack from its card files' names (`<pack>/<topic>/<id>.md`, hidden
+    names skipped, as a load finds them): two folder listings deep, no file opened."""
+    ids: dict[str, Path] = {}
+    try:
+        with os.scandir(pack) as entries:
+            topics = sorted(
+                entry.path
+                for entry in entries
+                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
+            )
+    except OSError:
+        return ids
+    for topic in topics:
+        try:
+            with os.scandir(topic) as entries:
+                names = sorted(entry.name for entry in entries)
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".md") and not name.startswith(".") and name not in IGNORED_MARKDOWN:
+                ids.setdefault(name.removesuffix(".md"), Path(topic, name))
+    return ids
 
 
 ALONE_NOTE = (

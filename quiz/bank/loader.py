@@ -27,7 +27,7 @@ from quiz.textsafe import read_regular_text
 PACK_FILE = "pack.yaml"
 CARD_LIMIT = 1024 * 1024
 """The largest card (or pack.yaml) file read, in bytes; a bigger one is a problem."""
-_IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
+IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def _card_files(
     for parts, path in _markdown_files(pack_dir, linked):
         if len(parts) == 2:
             files.append((path, parts[0]))
-        elif path.name not in _IGNORED_MARKDOWN:
+        elif path.name not in IGNORED_MARKDOWN:
             misplaced.add(path)
             problems.append(
                 Problem(

@@ -36,7 +36,8 @@ def lint_command(
     PATHS are card files or folders (default: ./content if it exists, else the
     bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
     linted alone, with the packs its `after` names: no other pack of its folder is
-    read. A folder of packs is checked whole, and a card file (as pre-commit passes
+    read, but the names of their card files (a card id one of them also has is a
+    warning: the app, loading the folder, keeps only one). A folder of packs is checked whole, and a card file (as pre-commit passes
     changed files) with the whole folder of packs it is in. They are checked
     with the bank the app loads (the bundled bank, --content, DRILLBIT_CONTENT and
     installed packs), as if given to --content: a pack name or card id that bank already

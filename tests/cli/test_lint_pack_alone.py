@@ -72,7 +72,7 @@ def hook(event, args):
     if event in ("open", "os.scandir", "os.listdir") and args and isinstance(args[0], str):
         path = str(Path(args[0]).absolute())
         if path.startswith(watched):
-            seen.append(path)
+            seen.append(path if event == "open" else path + "/")
 sys.addaudithook(hook)
 from quiz.cli import main
 code = 0
@@ -86,7 +86,8 @@ print(json.dumps([code, sorted(set(seen))]), file=sys.stderr)
 
 def _opened(cwd: Path, watched: Path, *args: str) -> tuple[int, list[str]]:
     """The exit code of `drillbit ARGS` and the files and folders under `watched` it
-    opened or listed (Python's audit events), run in a fresh interpreter."""
+    opened or listed (a folder listed ends in `/`; Python's audit events), run in a
+    fresh interpreter."""
     done = subprocess.run(
         [sys.executable, "-c", _OPENED, str(watched), *args],
         capture_output=True,
@@ -103,7 +104,9 @@ def test_linting_a_pack_opens_no_file_of_another_pack(tmp_path: Path) -> None:
     content = _folder(tmp_path)
     code, seen = _opened(tmp_path, content / "other", "lint", "content/mine", "--no-drills")
     assert code == 0
-    assert seen == []
+    # its card ids, from its file names: the pack's folder and its topic folder listed
+    other = content.resolve() / "other"
+    assert seen == [f"{other}/", f"{other / 't'}/"]
     # The watch works: the folder lint does open them.
     code, seen = _opened(tmp_path, content / "other", "lint", "content", "--no-drills")
     assert code == 1
@@ -172,4 +175,63 @@ def test_an_id_of_a_pack_it_builds_on_is_reported_at_the_linted_pack(
     assert result.stdout == (
         f"{Path('content/a-mine/t/shared-id.md')}:2:1: id 'shared-id' is also used by "
         f"{Path('content/base/t/shared-id.md')} [duplicate-id]\n"
+    )
+
+
+def test_an_id_a_sibling_pack_also_has_is_a_warning_in_a_lint_of_the_pack_alone(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """Two packs of one folder that never name each other: the app, given the folder,
+    loads both and leaves the later card out, and a lint of either pack alone said
+    nothing. It warns (exit 0), from the neighbour's file names alone: the neighbour's
+    own problems are still not printed (content/other is broken in every way)."""
+    content = _folder(tmp_path)
+    write_pack(content, "alpha", ["my-first"])  # loads before `mine`
+    write_pack(content, "zeta", ["my-second"])  # and this one after it
+    (content / "mine" / "t" / "other-a.md").write_text(  # a card of the broken `other`'s id
+        (content / "mine" / "t" / "my-first.md").read_text().replace("my-first", "other-a")
+    )
+    linted = drillbit("lint", "content/mine", "--no-drills", cwd=tmp_path)
+    assert linted.returncode == 0, linted.stdout + linted.stderr
+
+    def warned(card: str, pack: str, kept: str) -> str:
+        return (
+            f"{Path('content/mine/t', card + '.md')}:2:1: warning: id '{card}' is also the "
+            f"name of {Path('content', pack, 't', card + '.md')}, in pack '{pack}' of the "
+            f"same folder (not linted); the app, loading the folder, keeps {kept}: rename "
+            "one, or lint the whole folder [sibling-duplicate-id]\n"
+        )
+
+    assert linted.stdout == (
+        warned("my-first", "alpha", "that one, and leaves this one out")
+        + warned("my-second", "zeta", "this one, and leaves that one out")
+        + warned("other-a", "other", "this one, and leaves that one out")
+    )
+    assert linted.stderr.endswith("3 cards checked, no problems, 3 warnings\n")
+    as_json = drillbit("lint", "content/mine", "--no-drills", "--format", "json", cwd=tmp_path)
+    found = json.loads(as_json.stdout)["problems"]
+    assert [(p["code"], p["severity"]) for p in found] == [("sibling-duplicate-id", "warning")] * 3
+    # The other pack's lint says it from its side; the whole folder is the error it was.
+    zeta = drillbit("lint", "content/zeta", "--no-drills", cwd=tmp_path)
+    assert (zeta.returncode, zeta.stdout.count("\n")) == (0, 1)
+    assert "keeps that one, and leaves this one out" in zeta.stdout
+    whole = drillbit("lint", "content", "--no-drills", "--format", "json", cwd=tmp_path)
+    codes = {(p["path"], p["code"]) for p in json.loads(whole.stdout)["problems"]}
+    assert (str(Path("content/zeta/t/my-second.md")), "duplicate-id") in codes
+    assert not any(code == "sibling-duplicate-id" for _, code in codes)
+
+
+def test_a_sibling_the_lint_loads_anyway_is_not_warned_about_twice(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """The folder given as --content (the app's bank) loads every sibling: the load's
+    own `duplicate-id` says it, once."""
+    content = tmp_path / "content"
+    write_pack(content, "mine", ["shared-id"])
+    write_pack(content, "zeta", ["shared-id"])
+    linted = drillbit("--content", "content", "lint", "content/zeta", "--no-drills", cwd=tmp_path)
+    assert linted.returncode == 1
+    assert linted.stdout == (
+        f"{Path('content/zeta/t/shared-id.md')}:2:1: id 'shared-id' is also used by "
+        f"{Path('content/mine/t/shared-id.md')} [duplicate-id]\n"
     )
