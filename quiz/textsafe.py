@@ -82,7 +82,9 @@ def read_regular(
     """The bytes of the regular file at `path`, at most `limit` of them.
 
     InputFileError (naming the path) for anything else: a missing file, a folder, a
-    FIFO, a device, a symlink when `follow_symlinks` is False, or a file over `limit`.
+    FIFO, a device, a symlink when `follow_symlinks` is False, a file over `limit`, or
+    one written to while it was read (its size or change time differ after the read:
+    what was read may be cut anywhere).
     The open is non-blocking and the type is checked on the opened descriptor, so a
     file swapped for a FIFO between the check and the open still cannot block.
     """
@@ -121,6 +123,7 @@ def read_regular(
                 break
             chunks.append(chunk)
             remaining -= len(chunk)
+        after = os.fstat(fd)
     except OSError as exc:
         raise InputFileError(
             path, title=title, reason=f"cannot read it: {exc.strerror or exc}"
@@ -134,6 +137,14 @@ def read_regular(
             title=title,
             reason=f"over the limit of {describe_size(limit)} (it grew while read)",
         )
+    if (after.st_size, after.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+        # written to while read (an editor saving in place, a download going on): what
+        # was read may be cut mid-answer, and a card made of it would lose the rest
+        raise InputFileError(
+            path,
+            title=title,
+            reason="it changed while it was read; try again once it is saved",
+        )
     return data
 
 
@@ -145,7 +156,58 @@ def read_regular_text(
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        kind = binary_kind(data)
+        if kind is not None:
+            raise InputFileError(
+                path, title=title, reason=f"not UTF-8 text but {kind}", line=1
+            ) from exc
+        before = data[: exc.start]
+        line = _line_ends(before) + 1
+        start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+        column = len(before[start:].decode("utf-8", "replace")) + 1
         raise InputFileError(
-            path, title=title, reason=f"not UTF-8 text ({exc.reason})", line=line
+            path,
+            title=title,
+            reason=f"not UTF-8 text (byte 0x{data[exc.start]:02X} at column {column}: "
+            f"{exc.reason}); save it as UTF-8",
+            line=line,
         ) from exc
+
+
+_SIGNATURES = (
+    (
+        b"\xff\xfe\x00\x00",
+        "UTF-32 text (it starts with a UTF-32 byte-order mark); save it as UTF-8",
+    ),
+    (
+        b"\x00\x00\xfe\xff",
+        "UTF-32 text (it starts with a UTF-32 byte-order mark); save it as UTF-8",
+    ),
+    (
+        b"\xff\xfe",
+        "UTF-16 text (it starts with a UTF-16 byte-order mark, as Windows Notepad's "
+        "'Unicode' writes); save it as UTF-8",
+    ),
+    (b"\xfe\xff", "UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8"),
+    (b"PK\x03\x04", "a ZIP archive (such as an Anki .apkg or .colpkg deck, or a .docx)"),
+    (b"SQLite format 3\x00", "an SQLite database (such as an Anki collection)"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+)
+"""The first bytes of files that are no UTF-8 text, and what each is."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file that is not UTF-8 text is, by its first bytes, or 'a binary file' when
+    its start holds NUL bytes; None when it looks like text in another encoding."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "a binary file (it holds NUL bytes)"
+    return None
+
+
+def _line_ends(data: bytes) -> int:
+    """The line ends in `data`, as Markdown counts them: LF, CRLF, or a lone CR."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")

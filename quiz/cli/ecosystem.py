@@ -9,12 +9,14 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import Context, display_path, display_paths, open_store
-from quiz.errors import DrillbitError, UsageError
+from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
 
 NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
+ANKI_PACKAGES = (".apkg", ".colpkg", ".anki2", ".anki21", ".anki21b")
+"""Anki's own deck and collection files (ZIP archives and SQLite databases): not read."""
 
 
 def _taken(
@@ -118,6 +120,7 @@ def import_command(
     unchanged and none differs from its file, 1 when a card differs from its file or
     nothing could be imported, 2 on usage errors.
     """
+    from quiz.bank.markdown import normalize
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import (
         NOT_WRITTEN_OVER,
@@ -140,8 +143,17 @@ def import_command(
             f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
             title="import",
         )
-    # Terminal controls in notes never belong in a card; dropped before parsing.
-    text = printable(read_regular_text(notes, limit=NOTES_LIMIT, title="import"))
+    if notes.suffix.lower() in ANKI_PACKAGES:
+        raise InputFileError(
+            notes,
+            title="import",
+            reason="an Anki package, which import does not read: in Anki, export the deck "
+            "with File > Export... as 'Notes in Plain Text (.txt)' and import that file",
+        )
+    # Terminal controls in notes never belong in a card; dropped before parsing, once
+    # every line end is a newline (a lone CR, an old Mac's line end, is one too, as
+    # Markdown reads it: dropped as a control, it joined the whole file into one line).
+    text = printable(normalize(read_regular_text(notes, limit=NOTES_LIMIT, title="import")))
     try:
         taken_ids, taken_packs, taken_titles = _taken(obj, into)
         plan = plan_import(

@@ -49,7 +49,7 @@ from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_not
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
-from quiz.textsafe import file_kind
+from quiz.textsafe import describe_size, file_kind
 
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
@@ -129,7 +129,15 @@ def question_label(question: NoteQuestion) -> str:
     """How messages name a question after its place: `Q4 'title'` when the notes number it
     (`Q4` is their own name for it), else `'title'`."""
     number = f"Q{question.number} " if question.number is not None else ""
-    return f"{number}'{question.title}'"
+    return f"{number}'{title_shown(question.title)}'"
+
+
+def title_shown(title: str) -> str:
+    """A question's title as reports quote it: at most MAX_TITLE_CHARS characters (a
+    5 MB heading was printed whole, on every line that named it)."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[: MAX_TITLE_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -1507,6 +1515,15 @@ def _plan_card(
         if card is None:
             return None, f"the card would not pass lint: {problems[0].message}", notes
     text = f"---\n{yaml_text}---\n{body}"
+    size = len(text) if text.isascii() else len(text.encode("utf-8"))
+    if size > _CARD_LIMIT:  # the app and lint would refuse the file, unread
+        return (
+            None,
+            f"the card would be {describe_size(size)}, over a card file's limit of "
+            f"{describe_size(_CARD_LIMIT)} (the app would not load it); split the question "
+            "or its answer",
+            notes,
+        )
     folder = folders.get(target_dir)
     if folder is None:
         folder = folders[target_dir] = target_dir.is_dir()

@@ -21,6 +21,7 @@ from quiz.ecosystem.importer import (
     Renumbered,
     Skipped,
     place_of,
+    title_shown,
 )
 from quiz.ecosystem.notes import NoteQuestion
 from quiz.plural import counted
@@ -86,6 +87,8 @@ def reason_key(reason: str) -> str:
         return "unclosed block"
     if reason.startswith("the card would not pass lint"):
         return "would not pass lint"
+    if reason.startswith("the card would be ") and "over a card file's limit" in reason:
+        return "card too large"
     return reason.split(":")[0].split(";")[0]
 
 
@@ -111,7 +114,7 @@ def asked_at(notes: Path, question: NoteQuestion) -> str:
     """What a card line says of its question: `notes.md:12 Q4 title` (its place, the
     notes' own number if they give one, its title)."""
     number = f" Q{question.number}" if question.number is not None else ""
-    return f"{place_of(notes, question.line)}{number} {question.title}"
+    return f"{place_of(notes, question.line)}{number} {title_shown(question.title)}"
 
 
 def notice_lines(notices: Sequence[Notice]) -> list[str]:
