@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.sandbox.config import HostPaths, child_env, host_paths
+from engine.sandbox.config import HostPaths, child_env, descriptor_holding, host_paths
 
 SANDBOX_SITE = "/opt/drillbit/site"
 SANDBOX_PYCACHE = "/opt/drillbit/pycache"
@@ -117,6 +117,14 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     return argv
 
 
+def bwrap_args(options: list[str]) -> bytes:
+    """`options` as `bwrap --args FD` reads them (NUL-terminated), bwrap closes FD after.
+
+    On bwrap's command line they showed in the sandbox as /proc/1/cmdline (bwrap is its
+    pid 1): every host path it mounts, the checkout's and the user's home included."""
+    return b"".join(option.encode() + b"\0" for option in options)
+
+
 def own_pid_namespace() -> str | None:
     """This process's PID namespace identity, e.g. 'pid:[4026531836]' (None without /proc)."""
     try:
@@ -156,19 +164,27 @@ def run_canary(bwrap: str, paths: HostPaths, timeout_s: float = 20.0) -> BwrapSt
         "site": SANDBOX_SITE,
         "port": listener.getsockname()[1],
     }
+    options = -1
     try:
+        # the options as every worker passes them (--args), so a bwrap without it fails here
+        options = descriptor_holding(bwrap_args(argv[1:]), "drillbit-bwrap-args")
         proc = subprocess.run(
-            [*argv, paths.interpreter, "-I", "-B", "-S", "-c", CANARY, json.dumps(args)],
+            [argv[0], "--args", str(options), paths.interpreter, "-I", "-B", "-S", "-c", CANARY]
+            + [json.dumps(args)],
             capture_output=True,
             timeout=timeout_s,
             env=child_env(SANDBOX_HOME),
             cwd="/",
             start_new_session=True,
+            pass_fds=(options,),
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         listener.close()
         return BwrapStatus(False, f"bwrap did not run ({type(exc).__name__}: {exc})")
+    finally:
+        if options >= 0:
+            os.close(options)
     sel = selectors.DefaultSelector()
     sel.register(listener, selectors.EVENT_READ)
     reached = bool(sel.select(0.05))

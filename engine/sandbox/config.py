@@ -7,6 +7,7 @@ import ctypes.util
 import importlib.util
 import os
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -132,6 +133,29 @@ def child_sources() -> tuple[str, str, str, str]:
         (SANDBOX_DIR / "wire.py").read_text(encoding="utf-8"),
         RUNTIME_PATH.read_text(encoding="utf-8"),
     )
+
+
+def descriptor_holding(data: bytes, name: str) -> int:
+    """A descriptor to read `data` from (from its start), for a child to inherit.
+
+    A memfd where the platform has one (nothing written to disk), else an unlinked
+    temporary file. The caller closes it once the child is started; the child reads it
+    to its end and closes it too, so it holds nothing afterwards.
+    """
+    if hasattr(os, "memfd_create"):
+        fd = os.memfd_create(name, os.MFD_CLOEXEC)
+    else:
+        with tempfile.TemporaryFile() as file:
+            fd = os.dup(file.fileno())
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.lseek(fd, 0, os.SEEK_SET)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 @dataclass(frozen=True)

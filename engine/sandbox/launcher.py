@@ -1,4 +1,9 @@
-"""The first code the sandbox child runs: `python -I -B -S -c <this file's text> CONFIG CHILD WIRE RUNTIME SECCOMP`.
+"""The first code the sandbox child runs, with sys.argv = ['-c', CONFIG, CHILD, WIRE, RUNTIME, SECCOMP].
+
+The child's command line is only `python -I -B -S -c BOOTSTRAP MARKER FD`: the
+bootstrap (worker.BOOTSTRAP) reads this file's text and those arguments from the
+inherited descriptor FD, closes it and runs this file, so /proc/<pid>/cmdline
+shows neither the configuration nor the host's paths.
 
 It sets the rlimits before anything else can run (not preexec_fn, which can
 deadlock a threaded parent), then installs the kernel layers the parent asked

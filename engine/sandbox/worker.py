@@ -33,11 +33,18 @@ from typing import Any
 from engine.checkers.base import harness_sources
 from engine.sandbox import pycache as pycache_module
 from engine.sandbox import wire
-from engine.sandbox.bwrap import SANDBOX_HOME, SANDBOX_PYCACHE, SANDBOX_SITE, BwrapStatus
+from engine.sandbox.bwrap import (
+    SANDBOX_HOME,
+    SANDBOX_PYCACHE,
+    SANDBOX_SITE,
+    BwrapStatus,
+    bwrap_args,
+)
 from engine.sandbox.config import (
     SandboxConfig,
     child_env,
     child_sources,
+    descriptor_holding,
     host_paths,
     landlock_abi,
     seccomp_support,
@@ -49,6 +56,24 @@ CHILD_MARKER = "drillbit-sandbox-child"
 """Appears, followed by ':<parent pid>', in every child's command line, so leftovers can be found."""
 WORKDIR_PREFIX = "drillbit-sandbox-"
 """Work directories (without bwrap) are temp dirs named <prefix><parent pid>-<random>."""
+BOOTSTRAP = """import os, sys
+def _boot(fd):
+    data = bytearray()
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        data += chunk
+    os.close(fd)
+    return data.decode().split("\\0")
+sys.argv[1:] = _boot(int(sys.argv[2]))
+del _boot
+exec(compile(sys.argv.pop(1), "drillbit/launcher.py", "exec"))
+"""
+"""The child's whole program text on its command line: it reads the launcher, the config and
+the sources from an inherited descriptor (NUL-separated) and runs the launcher with them as
+its arguments. Passed on the command line, they showed in /proc/<pid>/cmdline (and, under
+bubblewrap, with bwrap's host paths in /proc/1/cmdline)."""
 CONTROL_SLACK = 256 * 1024
 """Bytes of control messages allowed on top of the result limit."""
 DISK_QUOTA = 64 * 1024 * 1024
@@ -233,7 +258,7 @@ class Worker:
             home = SANDBOX_HOME
             site = SANDBOX_SITE
             allowed = [f"{SANDBOX_SITE}/numpy", f"{SANDBOX_SITE}/numpy.libs"]
-            prefix = list(self.bwrap.argv)
+            prefix = list(self.bwrap.argv)  # bwrap, then its options (passed with --args)
             interpreter = paths.interpreter
             cwd = "/"
         else:
@@ -278,29 +303,24 @@ class Worker:
         }
         env = child_env(home)
         env.update(dict(config.extra_env))
-        argv = [
-            *prefix,
-            interpreter,
-            "-I",
-            "-B",
-            "-S",
-            *cache_opts,
-            "-c",
-            launcher,
-            json.dumps(cfg),
-            child,
-            wire_src,
-            runtime,
-            seccomp.source if config.seccomp else "",
-        ]
+        payload = [launcher, json.dumps(cfg), child, wire_src, runtime]
+        payload.append(seccomp.source if config.seccomp else "")
+        inherited = [result_w]
         self.started = time.perf_counter()
         try:
+            boot = descriptor_holding("\0".join(payload).encode(), "drillbit-boot")
+            inherited.append(boot)
+            if prefix:
+                options = descriptor_holding(bwrap_args(prefix[1:]), "drillbit-bwrap-args")
+                inherited.append(options)
+                prefix = [prefix[0], "--args", str(options)]
+            argv = [*prefix, interpreter, "-I", "-B", "-S", *cache_opts, "-c", BOOTSTRAP]
             self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                argv,
+                [*argv, str(cfg["marker"]), str(boot)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                pass_fds=(result_w,),
+                pass_fds=tuple(inherited),
                 start_new_session=True,
                 env=env,
                 cwd=cwd,
@@ -309,7 +329,8 @@ class Worker:
             self.proc = None
             self.failure = f"the sandbox process could not be started ({exc})"
         finally:
-            os.close(result_w)
+            for fd in inherited:
+                os.close(fd)
         self._reader = wire.FrameReader(config.result_limit + CONTROL_SLACK)
         self._pending: list[tuple[dict[str, Any], bytearray]] = []
         self._job = memoryview(b"")

@@ -12,7 +12,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, isolation_report
 from engine.sandbox import bwrap as bwrap_module
-from engine.sandbox.config import ENGINE_DIR
+from engine.sandbox.config import ENGINE_DIR, host_paths
 from engine.verdict import Status
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, run_adversarial, shown
 
@@ -184,3 +184,36 @@ def test_bwrap_alone_has_no_network(bare_bwrap_pool: WorkerPool) -> None:
         sel.register(listener, selectors.EVENT_READ)
         assert sel.select(0.2) == []
         sel.close()
+
+
+SHOW_COMMAND_LINES = """
+def double(x):
+    for path in ("/proc/1/cmdline", "/proc/self/cmdline"):
+        with open(path, "rb") as f:
+            print(path, f.read().replace(b"\\0", b" ").replace(b"\\n", b" ").decode())
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "seccomp-alone"])
+def test_the_command_lines_name_no_host_path(bare_bwrap_pool: WorkerPool, mode: str) -> None:
+    """Under bubblewrap, /proc/1/cmdline is bwrap's (its pid 1): it listed every mount's host
+    path (the checkout, numpy in the venv, the user's home). The child's own listed its whole
+    configuration (the grader's paths, the work dir) and the sources it runs. Both options
+    and sources now come from descriptors (bwrap's --args, the launcher's boot file)."""
+    numpy_dir = host_paths().numpy_dir
+    if mode == "bwrap":
+        verdict = grade(DOUBLE, SHOW_COMMAND_LINES, pool=bare_bwrap_pool)
+    else:  # /proc/1 is this machine's init there: only the child's own line is the grader's
+        config = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+        with WorkerPool(config) as pool:
+            verdict = grade(DOUBLE, SHOW_COMMAND_LINES, pool=pool)
+    assert verdict.passed, shown(verdict)
+    lines = verdict.stdout.splitlines()[:2]
+    assert [line.split(" ", 1)[0] for line in lines] == ["/proc/1/cmdline", "/proc/self/cmdline"]
+    shown_lines = "\n".join(lines) if mode == "bwrap" else lines[1]
+    # without bubblewrap the interpreter is the venv's, in the checkout: its path stays
+    hidden = [str(ENGINE_DIR.parent), numpy_dir] if mode == "bwrap" else []
+    for secret in [*hidden, "--ro-bind", '"forbidden"', "REFUSED_EVENTS"]:
+        assert secret not in shown_lines, (secret, shown_lines[:300])
+    assert len(shown_lines) < 2000, shown_lines[:300]
