@@ -374,6 +374,20 @@ def _flush_stdio() -> None:
             pass
 
 
+ERROR_CHARS = 1 << 14
+"""An error message's length sent to the parent, which shows at most 4000 characters of it
+(40 lines, repeated lines folded): a longer one, sent whole, could pass the result limit alone
+and was then taken for a broken result channel."""
+
+
+def _bounded(text: Any) -> Any:
+    """`text` (an error message) cut to ERROR_CHARS, its start and its end (the traceback) kept."""
+    if type(text) is not str or len(text) <= ERROR_CHARS:
+        return text
+    half = ERROR_CHARS // 2
+    return f"{text[:half]}\n[... {len(text) - 2 * half} characters cut]\n{text[-half:]}"
+
+
 def _base_error(exc: BaseException, when: str) -> str:
     if isinstance(exc, SystemExit):
         return (
@@ -481,7 +495,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
 
     def load_error(kind: str, text: str, **extra: Any) -> None:
         _flush_stdio()
-        _send(fd, message({"t": "load_error", "kind": kind, "message": text, **extra}))
+        _send(fd, message({"t": "load_error", "kind": kind, "message": _bounded(text), **extra}))
         _exit(0)
 
     source: str = job["source"]
@@ -562,7 +576,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         head = {
             "t": "result",
             "i": index,
-            "error": raw.get("error"),
+            "error": _bounded(raw.get("error")),
             "mutated": list(raw.get("mutated", [])),
             "fp": list(raw.get("fp_warnings", [])),
             # the CPU the process has used so far: the limit counts it all, not one case's
@@ -579,6 +593,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             frame = message(
                 {
                     **head,
+                    "error": None,  # the frame must be small: an error would not be shown anyway
                     "invalid": f"the result is too large (limit {cfg['result_limit'] >> 20} MiB)",
                 }
             )

@@ -342,6 +342,13 @@ SIMPLE: list[tuple[str, str, Status, str | None]] = [
         "grader's files",
     ),
     (
+        # 12 MB of JSON, over the result limit alone: it was taken for a broken result channel
+        "huge-exception-message",
+        "def double(x):\n    raise ValueError('\u00e9' * 2_000_000)\n",
+        Status.ERROR,
+        "characters cut",
+    ),
+    (
         # the kernel refuses it too (Landlock does not cover a file's mode): the hook says why
         "chmod-in-the-work-dir",
         "import os\n\ndef double(x):\n    open('f', 'w').close()\n    os.chmod('f', 0)\n",
