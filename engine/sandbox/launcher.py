@@ -65,6 +65,28 @@ def _die_with_parent(parent: Any) -> None:
         os._exit(0)
 
 
+def _drop_capabilities() -> str:
+    """Give up every capability (those of an app run as root); 'none' when none is left.
+
+    bubblewrap drops them itself (--cap-drop ALL); without it, the child of a root app kept
+    root's powers: real-time scheduling, locked memory, every file's mode and owner. The
+    seccomp filter refuses the calls that would use the worst of them as well."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(47, 4, 0, 0, 0)  # PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL
+    for cap in range(64):
+        if libc.prctl(24, cap, 0, 0, 0) != 0 and ctypes.get_errno() == 22:  # PR_CAPBSET_DROP
+            break  # EINVAL: past the kernel's last capability (EPERM: not ours to drop)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable; twice (64 bits)
+    if libc.capset(header, data) != 0:
+        return f"not dropped (capset: {os.strerror(ctypes.get_errno())})"
+    if libc.capget(header, data) != 0 or any(data):
+        return "not dropped (some are still held)"
+    return "none"
+
+
 def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
     """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
     import ctypes
@@ -247,6 +269,11 @@ try:
 except (OSError, ValueError, AttributeError) as _exc:
     _fatal(_cfg["result_fd"], f"could not set rlimits: {_exc}")
 _kernel: dict[str, str] = {}
+if sys.platform.startswith("linux"):
+    try:
+        _kernel["capabilities"] = _drop_capabilities()
+    except (OSError, AttributeError) as _exc:
+        _kernel["capabilities"] = f"not dropped ({_exc})"
 _lock = _cfg.get("landlock")
 if _lock is not None and sys.platform.startswith("linux"):
     try:

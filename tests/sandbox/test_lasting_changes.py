@@ -162,6 +162,9 @@ ROOT_POWERS: dict[str, str] = {
     "clock": "libc.syscall.restype = ctypes.c_long\ncheck(libc.syscall({settimeofday}, None, None))",
     "kernel-log": "check(libc.klogctl(10, None, 0))",  # SYSLOG_ACTION_SIZE_BUFFER
     "fanotify": "check(libc.fanotify_init(0, 0))",
+    # a real-time busy loop on each core starves the machine, the app included, until the
+    # CPU limit: the child has no capabilities left (bubblewrap drops them, else the launcher)
+    "realtime": "os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))",
 }
 """Each harmless as called (the same name, no time given, a size asked, a group not marked)."""
 
