@@ -388,6 +388,43 @@ async def test_a_burst_of_keys_is_judged_in_order(build: AppFactory) -> None:
         assert app.workspace.store.card_flags().get(card) is None
 
 
+async def test_enter_twice_on_a_coding_card_opens_one_drill(build: AppFactory) -> None:
+    """Both enters arrive before the first has opened the drill (the driver read them in
+    one go): one drill editor opens, not a second over the first."""
+    app = build(study=StudyRequest(kind="coding"))
+    async with app.run_test() as pilot:
+        await showing(pilot, StudyScreen)
+        for _ in range(2):
+            app.post_message(events.Key("enter", "\r"))  # no pause between keys
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
+        assert sum(isinstance(s, DrillScreen) for s in app.screen_stack) == 1
+        assert editor_of(drill).text == starter_text(drill.sitting.card)
+
+
+async def test_an_enter_pressed_before_the_drill_was_shown_does_not_reach_its_editor(
+    build: AppFactory,
+) -> None:
+    """On a loaded machine the second enter of a quick double press is handled after the
+    drill's editor has the focus: it was typed before the editor was on screen, so it is
+    dropped, not a blank line at the top of the code. An enter typed afterwards is typed."""
+    app = build(study=StudyRequest(kind="coding"))
+    async with app.run_test() as pilot:
+        await showing(pilot, StudyScreen)
+        early = events.Key("enter", "\r")  # pressed now, its time stamped now ...
+        app.post_message(events.Key("enter", "\r"))
+        drill = await showing(pilot, DrillScreen)
+        await settle(pilot)
+        editor = editor_of(drill)
+        assert editor.has_focus
+        app.post_message(early)  # ... and handled once the editor is shown
+        await settle(pilot)
+        starter = starter_text(drill.sitting.card)
+        assert editor.text == starter
+        await press(pilot, "enter")  # pressed on the editor: a new line, as ever
+        assert editor.text == "\n" + starter
+
+
 @pytest.mark.parametrize("typed", ["10x", "64 mib", "3 s"])
 async def test_letters_typed_after_a_number_stay_in_the_box(
     build: AppFactory, recorder: Recorder, typed: str

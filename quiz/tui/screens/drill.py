@@ -150,6 +150,8 @@ class DrillScreen(Screen["DrillSitting"]):
         editor = self.query_one("#editor", TextArea)
         editor.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
         editor.focus()
+        # an enter read before the first frame was drawn is not typed (a double enter)
+        self.call_after_refresh(self.query_one("#editor", CodeEditor).show_keys_from_now)
         self.query_one("#explanation", Markdown).display = False
         self._show_hints()
         self._warm_up()

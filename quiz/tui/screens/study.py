@@ -167,6 +167,9 @@ class StudyScreen(Screen[None]):
         self._rng = workspace.rng if workspace.rng is not None else random.Random()
         self._first: _Question | None = None
         """The first card's question, composed with the screen and presented at its mount."""
+        self._drill_open = False
+        """A drill was asked for and has not come back: a second enter queued meanwhile
+        (a quick double press) opens no second drill over it."""
         self._skipped_shown_until: datetime | None = None
         """Until when the last SKIPPED notice is on screen: a skip meanwhile adds none (a run
         of skips stacked one toast per key over the card)."""
@@ -337,7 +340,9 @@ class StudyScreen(Screen[None]):
         if action == "next":
             return self.phase == "feedback"
         if action == "open_drill":
-            return self.phase == "question" and isinstance(front, CodingFront)
+            return (
+                self.phase == "question" and isinstance(front, CodingFront) and not self._drill_open
+            )
         if action == "skip":  # on the last card too: the hint offers it, and it says why not
             return self.phase in ("question", "revealed")
         if action == "set_aside":
@@ -616,8 +621,9 @@ class StudyScreen(Screen[None]):
     def action_open_drill(self) -> None:
         """Ask the app to open the drill editor; the sitting comes back to `_drill_done`."""
         card = self.card
-        if card is None or not isinstance(card.front, CodingFront):
+        if card is None or not isinstance(card.front, CodingFront) or self._drill_open:
             return
+        self._drill_open = True
         sitting = self.workspace.open_drill(card.id, self.session)
         self.post_message(self.DrillRequested(sitting, self.session, self._drill_done))
 
@@ -626,6 +632,7 @@ class StudyScreen(Screen[None]):
 
         In a mock interview a graded drill is answered as it stands, at its last grading.
         """
+        self._drill_open = False
         if sitting is None:
             return
         counts = sitting.progress.passed or sitting.gave_up

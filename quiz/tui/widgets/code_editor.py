@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual._time import get_time  # the clock of Message.time, which stamps every key
 from textual.geometry import Size
 from textual.widgets import TextArea
 
@@ -14,7 +15,28 @@ class CodeEditor(TextArea):
     A verdict shown under the editor, or a narrower terminal, takes rows from it; a plain
     TextArea keeps its scroll offset, so the line with the cursor could leave the view
     while the person was editing it.
+
+    An enter typed before the editor was on screen is dropped (see `show_keys_from_now`).
     """
+
+    keys_from: float | None = None
+    """When the editor was first drawn, on the clock of the keys' time stamps; None until
+    then."""
+
+    def show_keys_from_now(self) -> None:
+        """The editor is on screen: an enter typed from now on is typed into it.
+
+        On a loaded machine the second enter of a quick double press on a coding card (the
+        first opens the drill) was handled after this editor had the focus, a blank line
+        at the top of the code. Every key carries the time the terminal's input was read:
+        an enter read before the editor was drawn was meant for the card, not the code.
+        """
+        self.keys_from = get_time()
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and (self.keys_from is None or event.time < self.keys_from):
+            event.prevent_default()  # TextArea's own handler would insert the line
+            event.stop()
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
