@@ -247,67 +247,13 @@ class DrillbitApp(App[None]):
             )
 
     def action_help(self) -> None:
-        """List every binding of the current screen (shown or not)."""
-        from quiz.tui.screens.help import HelpScreen
+        """List every binding of the current screen (shown or not), one row per meaning."""
+        from quiz.tui.screens.help import HelpScreen, help_rows
 
         if isinstance(self.screen, HelpScreen):
             return
-        screen = self.screen
-        mine = {
-            (b.action, b.description)
-            for b in [*type(screen).BINDINGS, *type(self).BINDINGS]
-            if isinstance(b, Binding)
-        }
-        first: list[tuple[str, str]] = []
-        rest: list[tuple[str, str]] = []
-        widget: list[tuple[str, str]] = []
-        listed: set[str] = set()  # the listed bindings' descriptions (a row adds a tooltip)
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not active.enabled or not binding.description:
-                continue
-            listed.add(binding.description)
-            description = binding.description
-            if binding.action == "command_palette":
-                description = "Find any card (command palette)"
-            elif binding.tooltip and active.node is screen:
-                # Home's d: "Plan: study today's plan in the highlighted row" (Textual's own
-                # keys' tooltips repeat their description: "Quit the app and return ...")
-                description = f"{description}: {binding.tooltip}"
-            row = (self.get_key_display(binding), description)
-            if active.node not in (screen, self):
-                target = widget
-            else:
-                target = first if (binding.action, binding.description) in mine else rest
-            if row not in target:
-                target.append(row)
-        # One key's meanings in two states (Home's d: Due, or Plan while a plan runs) are
-        # listed as the one that applies: Home's help said "d Plan" and "⏎, d Due (not now)".
-        # (A study card's phases are not such: "space Next (not now)" says what comes.)
-        standing_in = {
-            description
-            for group in getattr(screen, "HELP_ALTERNATIVES", ())
-            if group & listed
-            for description in group
-        }
-        for declared in type(screen).BINDINGS:
-            # keys of this screen that do nothing right now (another phase, or the editor has them)
-            if (
-                isinstance(declared, Binding)
-                and declared.description not in listed
-                and declared.description not in standing_in
-            ):
-                keys = ", ".join(
-                    self.get_key_display(Binding(key, declared.action))
-                    for key in declared.key.split(",")
-                )
-                first.append((keys, f"{declared.description} (not now)"))
-                listed.add(declared.description)
-        rows = [*first, *rest]
-        if widget:
-            rows += [("", ""), ("", "In the focused widget:"), *widget]
         title = type(self.screen).__name__.removesuffix("Screen")
-        self.push_screen(HelpScreen(title, rows))
+        self.push_screen(HelpScreen(title, help_rows(self, self.screen)))
 
 
 def make_app(

@@ -173,6 +173,56 @@ async def test_help_lists_d_once_with_or_without_a_plan(build: AppFactory) -> No
             assert says in shown and ({"Due", "Plan"} - {says}).isdisjoint(shown)
 
 
+async def _help_rows(pilot: Pilot[None]) -> list[tuple[str, str]]:
+    """The help's rows of the current screen; the help is closed again."""
+    await press(pilot, "f1")
+    help_screen = await showing(pilot, HelpScreen)
+    rows = list(help_screen.rows)
+    await press(pilot, "escape")
+    await settle(pilot)
+    return rows
+
+
+def _each_key_once(rows: list[tuple[str, str]]) -> dict[str, str]:
+    """Each key of the help's rows -> its row's description; fails on a key in two rows."""
+    meaning: dict[str, str] = {}
+    for keys, description in rows:
+        for key in filter(None, keys.split(", ")):
+            assert key not in meaning, f"{key}: {meaning[key]!r} and {description!r}"
+            meaning[key] = description
+    return meaning
+
+
+async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFactory) -> None:
+    """Home's help listed ⏎ as the table's "Select" (enter studies there) and the settings'
+    as "Select" beside "⏎ Edit (not now)"; a study card's listed ⏎ four times, one meaning
+    a row. Every key now has one row, which says what it does there."""
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = _each_key_once(await _help_rows(pilot))
+        assert home["⏎"] == home["d"] == "Due: study what is due in the highlighted row"
+        await press(pilot, "comma")
+        settings = _each_key_once(await _help_rows(pilot))
+        assert settings["⏎"] == "Edit"
+        assert "Select" not in home.values() and "Select" not in settings.values()
+    app = build(study=StudyRequest(mode="cram", kind="concept"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await showing(pilot, StudyScreen)
+        question = _each_key_once(await _help_rows(pilot))
+        assert question["space"] == "Reveal"
+        assert question["⏎"].endswith("(not now)") and "Rate" in question["⏎"]
+        await press(pilot, "space")
+        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Rate"
+        await press(pilot, "enter")
+        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Suggested rating"
+    app = build(study=StudyRequest(mode="cram", kind="choice"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await showing(pilot, StudyScreen)
+        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Submit"
+        await press(pilot, "1", "enter")
+        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Next"
+
+
 async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:
     """A study screen's help (twenty keys) at 80x24: its table filled the box and the foot,
     "escape closes", was cut off; the table now scrolls above it. At 120x40, and back at

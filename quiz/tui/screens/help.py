@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.actions import parse
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 TABLE_ROWS = 18
@@ -24,6 +26,89 @@ def table_height(screen_height: int) -> int:
     the foot ("escape closes") was cut off.
     """
     return max(3, min(TABLE_ROWS, screen_height * 9 // 10 - AROUND_TABLE))
+
+
+def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
+    """The help's (keys, what they do) rows for `screen`: one row per meaning, its keys
+    joined ("esc, q  End"), what a key does now before what it does at other times.
+
+    A key that does something now is listed with that meaning only: the study screen's
+    help listed enter four times ("⏎ Rate", "⏎ Open drill (not now)", "⏎ Suggested (not
+    now)"...). A key that does nothing now is listed once, with its meanings at other
+    times joined ("⏎  Rate / Next / Open drill (not now)"). A screen whose table hands it
+    enter (Home's and the settings' RowSelected) names it in HELP_SCREEN_KEYS: the help
+    lists what enter does there, not the table's "Select".
+    """
+    declared = [b for b in type(screen).BINDINGS if isinstance(b, Binding)]
+    mine = {
+        (b.action, b.description)
+        for b in [*declared, *type(app).BINDINGS]
+        if isinstance(b, Binding)
+    }
+    active = dict(screen.active_bindings)
+    for key in getattr(screen, "HELP_SCREEN_KEYS", ()):
+        for binding in declared:
+            _namespace, name, parameters = parse(binding.action)
+            if key in binding.key.split(",") and screen.check_action(name, parameters):
+                own = Binding(key, binding.action, binding.description, tooltip=binding.tooltip)
+                active[key] = ActiveBinding(screen, own, True, binding.tooltip)
+                break
+    doing = {key for key, found in active.items() if found.enabled}
+    """Keys that do something now (a described binding or not)."""
+    first: dict[str, list[str]] = {}  # what it does -> its keys, in order
+    rest: dict[str, list[str]] = {}
+    widget: dict[str, list[str]] = {}
+    for found in active.values():
+        binding = found.binding
+        if not found.enabled or not binding.description:
+            continue
+        description = binding.description
+        if binding.action == "command_palette":
+            description = "Find any card (command palette)"
+        elif binding.tooltip and found.node is screen:
+            # Home's d: "Plan: study today's plan in the highlighted row" (Textual's own
+            # keys' tooltips repeat their description: "Quit the app and return ...")
+            description = f"{description}: {binding.tooltip}"
+        if found.node not in (screen, app):
+            target = widget
+        else:
+            target = first if (binding.action, binding.description) in mine else rest
+        keys = target.setdefault(description, [])
+        shown = app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    listed = {found.binding.description for found in active.values() if found.enabled}
+    # One key's meanings in two states (Home's d: Due, or Plan while a plan runs) are
+    # listed as the one that applies: Home's help said "d Plan" and "⏎, d Due (not now)".
+    standing_in = {
+        description
+        for group in getattr(screen, "HELP_ALTERNATIVES", ())
+        if group & listed
+        for description in group
+    }
+    later: dict[str, list[str]] = {}  # keys -> what they do at other times
+    for binding in declared:
+        # this screen's keys that do nothing right now (another phase, or a widget has them)
+        if binding.description in listed or binding.description in standing_in:
+            continue
+        keys = [key for key in binding.key.split(",") if key not in doing]
+        if not keys:
+            continue
+        shown = ", ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
+        meanings = later.setdefault(shown, [])
+        if binding.description not in meanings:
+            meanings.append(binding.description)
+    for description in [d for d in rest if d in first]:  # Home's q and ctrl+q: one Quit
+        first[description] += [
+            key for key in rest.pop(description) if key not in first[description]
+        ]
+    rows = [(", ".join(keys), description) for description, keys in first.items()]
+    rows += [(keys, " / ".join(meanings) + " (not now)") for keys, meanings in later.items()]
+    rows += [(", ".join(keys), description) for description, keys in rest.items()]
+    if widget:
+        rows += [("", ""), ("", "In the focused widget:")]
+        rows += [(", ".join(keys), description) for description, keys in widget.items()]
+    return rows
 
 
 class HelpScreen(ModalScreen[None]):

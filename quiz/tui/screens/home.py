@@ -56,6 +56,9 @@ class HomeScreen(Screen[None]):
         Binding("comma", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
+    HELP_SCREEN_KEYS: ClassVar[frozenset[str]] = frozenset({"enter"})
+    """Keys the table hands to this screen (its RowSelected studies): the help lists the
+    screen's meaning of enter, not the table's "Select"."""
     HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Due", "Plan"}),)
     """Bindings (by description) that stand in for one another by state: the help lists
     the one check_action keeps, and not the other as "not now"."""

@@ -7,7 +7,7 @@ when it opens, what is wrong with the file)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -40,6 +40,9 @@ class SettingsScreen(Screen[None]):
         Binding("enter", "edit", "Edit", show=True),
         Binding("escape", "back", "Back", priority=True),
     ]
+    HELP_SCREEN_KEYS: ClassVar[frozenset[str]] = frozenset({"enter"})
+    """Keys the table hands to this screen (its RowSelected edits): the help lists Edit for
+    enter, not the table's "Select" beside "Edit (not now)"."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

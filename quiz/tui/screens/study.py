@@ -93,7 +93,7 @@ class StudyScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", show=False),  # the rating bar shows it
         Binding("3", "rate(3)", "Good", show=False),  # the rating bar shows it
         Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
-        Binding("enter", "rate_suggested", "Suggested", show=False),
+        Binding("enter", "rate_suggested", "Suggested rating", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
         # an empty number box passes these and u on (no answer starts with s, b, x or u);
         # once something is typed it keeps them (NumberAnswer._on_key, check_consume_key)

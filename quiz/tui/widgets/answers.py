@@ -56,6 +56,13 @@ class ChoicePicker(Static, can_focus=True):
         self.correct: frozenset[int] | None = None
         """Set once graded: the right indexes, shown with marks."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No digit past the last option (the help listed "8 Pick 8" under four options)."""
+        if action == "pick":
+            index = parameters[0]
+            return isinstance(index, int) and index < len(self.choices)
+        return True
+
     def action_pick(self, index: int) -> None:
         """Pick (or, for multi-answer cards, toggle) one option."""
         if self.correct is not None or not 0 <= index < len(self.choices):
@@ -175,7 +182,8 @@ class KeyPointChecklist(Static, can_focus=True):
             Binding("1", f"tick_first({count})", "Tick a point", key_display=point_keys(count))
             for count in range(1, 10)
         ],
-        *[Binding(str(n), f"tick({n - 1})", f"Tick {n}", show=False) for n in range(2, 10)],
+        # undescribed: the footer's and the help's "1-3 Tick a point" stands for them
+        *[Binding(str(n), f"tick({n - 1})", "", show=False) for n in range(2, 10)],
         Binding("space", "toggle_cursor", "Tick next", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
