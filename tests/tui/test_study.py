@@ -23,6 +23,7 @@ from tests.tui.conftest import (
     Recorder,
     notices,
     press,
+    screen_lines,
     settle,
     showing,
     wait_until,
@@ -464,3 +465,79 @@ async def test_a_run_of_skips_shows_one_notice_at_a_time(
         clock.advance(app.NOTIFICATION_TIMEOUT)
         await press(pilot, "s")
         assert notices(recorder).count(SKIPPED) == 2
+
+
+LONG_CONCEPT = """---
+id: long-answer
+kind: concept
+title: A long answer at 80x24
+topic: long
+difficulty: 1
+source: tests
+key_points:
+  - the first key point, worded at length so that it wraps onto a second row at eighty columns
+  - the second key point, worded at length so that it wraps onto a second row at eighty columns
+  - the third key point, worded at length so that it wraps onto a second row at eighty columns
+  - the fourth key point, worded at length so that it wraps onto a second row at eighty columns
+  - the fifth key point, worded at length so that it wraps onto a second row at eighty columns
+  - the sixth key point, worded at length so that it wraps onto a second row at eighty columns
+---
+
+## Question
+
+A question of two rows at eighty columns: it asks for something that takes a few lines
+to answer, and for the problems it has and how they are dealt with.
+
+## Answer
+
+answer-row-one holds the first line of the answer.
+
+answer-row-two holds the second line of the answer.
+
+answer-row-three holds the third line of the answer.
+
+answer-row-four holds the fourth line of the answer.
+""" + "".join(
+    f"\nA further paragraph, number {n}, so the answer is longer than 40 rows.\n" for n in range(20)
+)
+
+
+@pytest.fixture
+def long_concept(tmp_path: Path) -> Path:
+    """A pack "long" with one concept card: a two-row question, a four-paragraph answer and
+    six key points of two rows each at 80 columns."""
+    root = tmp_path / "long-bank"
+    pack = root / "long"
+    (pack / "long").mkdir(parents=True)
+    (pack / "pack.yaml").write_text(
+        "title: Long\ndescription: A long answer.\nversion: 0.1.0\n", encoding="utf-8"
+    )
+    (pack / "long" / "long-answer.md").write_text(LONG_CONCEPT, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_revealed_answer_is_on_screen_above_its_key_points(
+    build: AppFactory, long_concept: Path, size: tuple[int, int]
+) -> None:
+    """At 80x24 six two-row key points and the rating keys left the body five rows: the
+    question and its margins filled them and not a line of the answer showed until pgdn.
+    Revealed, the answer comes to the top of the body (pgup brings the question back);
+    at 120x40 the question stays on screen above it (the answer is longer than the body
+    there too, and starts high enough)."""
+    app = build(study=StudyRequest(mode="cram", pack="long"), extra=[long_concept])
+    async with app.run_test(size=size) as pilot:
+        await showing(pilot, StudyScreen)
+        for phase in ("space", "enter"):  # revealed, then the rating keys under the card
+            await press(pilot, phase)
+            await settle(pilot)
+            drawn = "\n".join(line.text for line in screen_lines(app))
+            assert "Answer" in drawn
+            assert "answer-row-one" in drawn and "answer-row-two" in drawn
+            if phase == "space":  # the answer's title on the body's top row, no margin above
+                assert "answer-row-three" in drawn
+            assert "the sixth key point" in drawn
+            assert ("A question of two rows" in drawn) is (size == (120, 40))
+        await press(pilot, "pageup")
+        drawn = "\n".join(line.text for line in screen_lines(app))
+        assert "A question of two rows" in drawn

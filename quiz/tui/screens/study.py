@@ -364,7 +364,8 @@ class StudyScreen(Screen[None]):
             return
         self.phase = "revealed"
         body = self.query_one("#study-body", VerticalScroll)
-        await body.mount(Static("Answer", classes="section-title"))
+        title = Static("Answer", classes="section-title")
+        await body.mount(title)
         await body.mount(CardMarkdown(section_markdown(card, "Answer"), id="answer"))
         rubric = await self._rubric()
         rubric.display = True
@@ -373,8 +374,20 @@ class StudyScreen(Screen[None]):
         )
         await rubric.mount(checklist)
         checklist.focus()
+        # Once laid out beside (or under) the key points: at 80x24 they and the question
+        # left no row of the answer in view. The question is one pgup away.
+        self.call_after_refresh(self._answer_in_view, title)
         self._suggest(0, len(card.front.key_points))
         self.refresh_bindings()
+
+    def _answer_in_view(self, title: Widget) -> None:
+        """Scroll the body so the answer's title is its top row (its margin out of view:
+        one blank row of the few at 80x24), when the title would otherwise start in the
+        body's lower half; on a tall screen the question stays in view above it."""
+        body = self.query_one("#study-body", VerticalScroll)
+        if title.virtual_region.y - body.scroll_y <= body.scrollable_content_region.height // 2:
+            return
+        body.scroll_to_region(title.virtual_region, top=True, animate=False, immediate=True)
 
     async def _rubric(self) -> Vertical:
         """The key points' column beside the body (under it when narrow), made at the
