@@ -604,3 +604,24 @@ async def test_the_drills_first_frame_wraps_the_task_as_it_stays(
         settled = [line.text for line in screen_lines(app)]
     assert "Every paragraph of this task" in "\n".join(settled)
     assert [row[:77] for row in first] == [row[:77] for row in settled]
+
+
+@pytest.mark.parametrize("opened", ["command", "session", "list"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_drills_first_frame_has_the_editors_scroll_bar(
+    build: AppFactory, tui_bank: Path, opened: str, size: tuple[int, int]
+) -> None:
+    """A starter taller than the editor: opened from a session or the drill list, the
+    first frame had no scroll thumb beside the code, drawn a frame later (Textual places
+    a scroll bar in the layout after the one that measured the text). The first frame is
+    the one that stays."""
+    card = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    text = card.read_text(encoding="utf-8")
+    filler = "\n".join(f"    # line {n} of a long starter" for n in range(60))
+    card.write_text(text.replace("    raise NotImplementedError", f"{filler}\n    raise"))
+    app = drill_app(build, opened)
+    rows = first_drill_rows(app)
+    async with app.run_test(size=size) as pilot:
+        await open_drill(pilot, opened)
+        settled = [line.text for line in screen_lines(app)]
+    assert rows == settled
