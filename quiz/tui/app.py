@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from random import Random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fsrs import Scheduler
 from textual.app import App
@@ -209,27 +209,48 @@ class DrillbitApp(App[None]):
         else:
             self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
 
+    def _asked_from_the_top(self, *kinds: type[Screen[Any]]) -> bool:
+        """Whether the screen on top is one that asks for this (Home, a list).
+
+        Both enters of a quick double press are read before the first has opened its
+        screen: the second one's request comes once that screen is on top, and opened a
+        second session (or drill) over the first. It is dropped.
+        """
+        return isinstance(self.screen, kinds)
+
     def on_home_screen_study_requested(self, event: HomeScreen.StudyRequested) -> None:
+        from quiz.tui.screens.home import HomeScreen
+
+        if not self._asked_from_the_top(HomeScreen):
+            return
         if event.ahead:  # the plan's next cards over the whole bank, whatever the row
             self.start_study(StudyRequest(mode="due", ahead=True))
             return
         self.start_study(request_for(self.workspace.content, event.mode, event.row))
 
     def on_home_screen_stats_requested(self, event: HomeScreen.StatsRequested) -> None:
+        from quiz.tui.screens.home import HomeScreen
         from quiz.tui.screens.stats import StatsScreen
 
-        self.push_screen(StatsScreen(self.workspace))
+        if self._asked_from_the_top(HomeScreen):
+            self.push_screen(StatsScreen(self.workspace))
 
     def on_home_screen_screen_requested(self, event: HomeScreen.ScreenRequested) -> None:
         from quiz.tui.screens.browser import BrowserScreen
         from quiz.tui.screens.drills import DrillsScreen
+        from quiz.tui.screens.home import HomeScreen
         from quiz.tui.screens.settings import SettingsScreen
 
         screens = {"browser": BrowserScreen, "drills": DrillsScreen, "settings": SettingsScreen}
-        self.push_screen(screens[event.name](self.workspace))
+        if self._asked_from_the_top(HomeScreen):
+            self.push_screen(screens[event.name](self.workspace))
 
     def on_browser_screen_card_opened(self, event: BrowserScreen.CardOpened) -> None:
-        self.open_card(event.card_id)
+        from quiz.tui.screens.browser import BrowserScreen
+        from quiz.tui.screens.drills import DrillsScreen
+
+        if self._asked_from_the_top(BrowserScreen, DrillsScreen):
+            self.open_card(event.card_id)
 
     def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
         from quiz.tui.screens.summary import SummaryScreen

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Input
 
 from quiz.settings import describe, load_settings
@@ -310,3 +311,30 @@ async def test_a_big_bank_fills_the_browser_in_batches_and_searches_without_rere
         ]
         await press(pilot, "ctrl+o")  # sort by due: the same rows, no read
         assert len(reads) == 1 and table.row_count == len(browser.shown)
+
+
+@pytest.mark.parametrize(
+    ("opening", "opened"),
+    [
+        ("home", StudyScreen),  # enter studies the highlighted row
+        ("b", StudyScreen),  # the card browser: a one-card cram
+        ("l", DrillScreen),  # the drill list: the drill's editor
+    ],
+)
+async def test_enter_twice_on_a_list_opens_one_screen(
+    build: AppFactory, opening: str, opened: type[Any]
+) -> None:
+    """Both enters of a quick double press read before the first had opened its screen:
+    Home, the card browser and the drill list each opened a second session (or drill)
+    over the first, and escape left the second to find the first still there."""
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        if opening != "home":
+            await press(pilot, opening)
+            await settle(pilot)
+        for _ in range(2):
+            app.post_message(events.Key("enter", "\r"))  # no pause between keys
+        await settle(pilot)
+        await showing(pilot, opened)
+        assert sum(isinstance(screen, opened) for screen in app.screen_stack) == 1
