@@ -25,6 +25,8 @@ __all__ = [
     "Judgement",
     "Tolerance",
     "binomial_bounds",
+    "binomial_range_bounds",
+    "binomial_range_cdf",
     "chi2_mean_bounds",
     "compare",
     "fmt",
@@ -388,17 +390,23 @@ def compare(
 # ----------------------------------------------------------------- statistics
 
 
+def _binomial_pmf(n: int, p: float) -> Array:
+    """P(X = k) for k = 0..n, X ~ Binomial(n, p) with 0 < p < 1 (log space, then normalized)."""
+    k = np.arange(1, n + 1, dtype=np.float64)
+    steps = np.log(n - k + 1) - np.log(k) + math.log(p) - math.log1p(-p)
+    logpmf = np.concatenate([[n * math.log1p(-p)], n * math.log1p(-p) + np.cumsum(steps)])
+    pmf: Array = np.exp(logpmf - logpmf.max())
+    pmf /= pmf.sum()
+    return pmf
+
+
 def binomial_bounds(n: int, p: float, alpha: float) -> tuple[int, int]:
     """[lo, hi] holding Binomial(n, p) with probability >= 1 - alpha (exact tails, alpha/2 each)."""
     if p <= 0.0:
         return 0, 0
     if p >= 1.0:
         return n, n
-    k = np.arange(1, n + 1, dtype=np.float64)
-    steps = np.log(n - k + 1) - np.log(k) + math.log(p) - math.log1p(-p)
-    logpmf = np.concatenate([[n * math.log1p(-p)], n * math.log1p(-p) + np.cumsum(steps)])
-    pmf = np.exp(logpmf - logpmf.max())
-    pmf /= pmf.sum()
+    pmf = _binomial_pmf(n, p)
     lower_tail = np.cumsum(pmf)  # P(X <= k)
     upper_tail = np.cumsum(pmf[::-1])[::-1]  # P(X >= k)
     below = np.nonzero(lower_tail <= alpha / 2)[0]
@@ -406,6 +414,76 @@ def binomial_bounds(n: int, p: float, alpha: float) -> tuple[int, int]:
     lo = int(below[-1]) + 1 if below.size else 0
     hi = int(above[0]) - 1 if above.size else n
     return lo, hi
+
+
+def _range_cdf(cdf: Array, draws: int, r: int, lowest: tuple[int, int] | None = None) -> float:
+    """P(max - min <= r) for `draws` counts with CDF `cdf` (cdf[k + 1] = F(k), cdf[0] = 0).
+
+    The smallest count is m and all lie within [m, m + r] with probability
+    (F(m + r) - F(m - 1))**draws - (F(m + r) - F(m))**draws; summed over m, or over the
+    m in `lowest` = (a, b) only, which leaves out at most P(min < a) + P(min > b).
+    """
+    n = cdf.size - 2
+    if r >= n:
+        return 1.0
+    if r < 0:
+        return 0.0
+    m = np.arange(n + 1)
+    if lowest is not None:
+        m = m[lowest[0] : lowest[1] + 1]
+    top = cdf[np.minimum(m + r, n) + 1]
+    total = float(np.sum((top - cdf[m]) ** draws - (top - cdf[m + 1]) ** draws))
+    return min(max(total, 0.0), 1.0)
+
+
+def _binomial_cdf(n: int, p: float) -> Array:
+    cdf: Array = np.concatenate([[0.0], np.cumsum(_binomial_pmf(n, p))])
+    return cdf
+
+
+def binomial_range_cdf(n: int, p: float, draws: int, r: int) -> float:
+    """P(max - min <= r) for `draws` independent Binomial(n, p) counts (exact)."""
+    if p <= 0.0 or p >= 1.0:
+        return 1.0 if r >= 0 else 0.0
+    return _range_cdf(_binomial_cdf(n, p), draws, r)
+
+
+def binomial_range_bounds(n: int, p: float, draws: int, alpha: float) -> tuple[int, int]:
+    """[lo, hi] holding the range (max - min) of `draws` independent Binomial(n, p) counts
+    with probability >= 1 - alpha: exact tails, at most alpha/2 each (lo = 0 or hi = n
+    when a side cannot be that unlikely).
+
+    A range below lo means counts that barely vary, as when a fixed number is kept every
+    time; above hi, counts that vary too much, as when units are kept or dropped together.
+    """
+    if p <= 0.0 or p >= 1.0 or n == 0:
+        return 0, 0
+    pmf = _binomial_pmf(n, p)
+    cdf: Array = np.concatenate([[0.0], np.cumsum(pmf)])
+    # the sums leave out the smallest counts m that lie in a tail of probability below 1e-30
+    # (P(min < a) <= draws * F(a - 1), P(min > b) <= P(X > b)), far below any alpha here:
+    # each sum gets cheaper and nothing else changes
+    a = int(np.count_nonzero(cdf[1:] <= 1e-30 / draws))
+    b = int(np.count_nonzero(np.cumsum(pmf[::-1])[::-1] > 1e-30)) - 1  # P(X >= b) > 1e-30
+    lowest = (a, max(a, b))
+
+    def cdf_at(r: int) -> float:
+        return _range_cdf(cdf, draws, r, lowest)
+
+    # lo: one more than the largest r with P(range <= r) <= alpha/2 (a few steps up from 0)
+    low = 0
+    while low <= n and cdf_at(low) <= alpha / 2:
+        low += 1
+    # hi: the smallest r with P(range > r) <= alpha/2, by bisection; counts outside [a, b]
+    # are too unlikely to matter, so the range exceeds b - a too rarely to count
+    below, high = low - 1, min(n, max(low, b - a))
+    while high - below > 1:
+        mid = (below + high) // 2
+        if 1.0 - cdf_at(mid) <= alpha / 2:
+            high = mid
+        else:
+            below = mid
+    return low, high
 
 
 def normal_z(alpha: float) -> float:

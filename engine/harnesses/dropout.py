@@ -1,8 +1,11 @@
-"""Harness for dropout: forward three times (determinism, use of the rng), then backward.
+"""Harness for dropout: forward three times (determinism, use of the rng), then backward,
+then once per spread seed (how much the number of kept units varies between draws).
 
-Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
-Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA"},
-or {"bad_forward": code} when dropout_forward does not return two values.
+Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g1, g2, g3],
+"spread_seeds": [s1, ...]} (the list may be empty).
+Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA",
+"spread_masks": [mask per spread seed]}, or {"bad_forward": code} when dropout_forward
+does not return two values.
 """
 
 from __future__ import annotations
@@ -26,11 +29,12 @@ def _pair(result: Any) -> bool:
 
 
 def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
-    """Forward with seed (twice) and other_seed, backward with the first mask."""
+    """Forward with seed (twice) and other_seed, backward with the first mask, then forward
+    with each spread seed."""
     g1, g2, g3 = inputs["global_seeds"]
     A, keep_prob = inputs["A"], inputs["keep_prob"]
     # later calls get pristine copies, so an in-place change shows up as a mutated A
-    spare = [np.array(A, copy=True), np.array(A, copy=True)]
+    spare = [np.array(A, copy=True) for _ in range(3)]
     results = [
         _forward(fns, A, keep_prob, inputs["seed"], g1),
         _forward(fns, spare[0], keep_prob, inputs["seed"], g2),
@@ -41,6 +45,13 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
             return {"bad_forward": return_code(result)}
     (out, mask), (out_again, mask_again), (out_other, mask_other) = results
     dA = fns["dropout_backward"](inputs["dout"], mask, inputs["keep_prob"])
+    spread_masks = []
+    for spread_seed in inputs["spread_seeds"]:
+        pristine = np.array(spare[2], copy=True)
+        result = _forward(fns, pristine, keep_prob, spread_seed, spread_seed % 2**32)
+        if not _pair(result):
+            return {"bad_forward": return_code(result)}
+        spread_masks.append(result[1])
     return {
         "out": out,
         "mask": mask,
@@ -49,4 +60,5 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         "out_other": out_other,
         "mask_other": mask_other,
         "dA": dA,
+        "spread_masks": spread_masks,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -9,8 +10,16 @@ from typing import Any
 import numpy as np
 import pytest
 
+from engine.cases import case_seed_rng
 from engine.checkers import get_checker
-from engine.checks import binomial_bounds, chi2_mean_bounds, normal_z
+from engine.checkers.nn import dropout as dropout_checker
+from engine.checks import (
+    binomial_bounds,
+    binomial_range_bounds,
+    binomial_range_cdf,
+    chi2_mean_bounds,
+    normal_z,
+)
 from engine.grade_inprocess import grade_inprocess
 from engine.nn import dropout as dropout_ref
 from engine.nn import init as init_ref
@@ -19,6 +28,7 @@ from engine.verdict import Status
 
 
 def _binomial_pmf(n: int, p: float) -> list[float]:
+    """P(X = k), k = 0..n, from the formula (the helpers under test compute it in log space)."""
     return [math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)]
 
 
@@ -36,6 +46,38 @@ def test_binomial_bounds_are_exact_two_sided_tails(n: int, p: float, alpha: floa
 def test_binomial_bounds_at_the_edges() -> None:
     assert binomial_bounds(24, 1.0, 1e-6) == (24, 24)
     assert binomial_bounds(24, 0.0, 1e-6) == (0, 0)
+
+
+@pytest.mark.parametrize(("n", "p", "draws"), [(4, 0.3, 3), (5, 0.5, 4), (3, 0.9, 5)])
+def test_binomial_range_cdf_matches_enumeration(n: int, p: float, draws: int) -> None:
+    pmf = _binomial_pmf(n, p)
+    by_range = [0.0] * (n + 1)
+    for counts in itertools.product(range(n + 1), repeat=draws):
+        by_range[max(counts) - min(counts)] += math.prod(pmf[c] for c in counts)
+    for r in range(-1, n + 1):
+        assert binomial_range_cdf(n, p, draws, r) == pytest.approx(
+            sum(by_range[: r + 1]), abs=1e-12
+        )
+
+
+@pytest.mark.parametrize(
+    ("n", "p", "draws", "alpha"), [(2000, 0.2, 12, 1e-10), (300, 0.9, 12, 1e-6)]
+)
+def test_binomial_range_bounds_are_exact_tails(n: int, p: float, draws: int, alpha: float) -> None:
+    lo, hi = binomial_range_bounds(n, p, draws, alpha)
+    below = binomial_range_cdf(n, p, draws, lo - 1)  # P(range < lo)
+    above = 1 - binomial_range_cdf(n, p, draws, hi)  # P(range > hi)
+    assert below <= alpha / 2 and above <= alpha / 2
+    # tight: one step further in would exceed alpha / 2 on that side
+    assert binomial_range_cdf(n, p, draws, lo) > alpha / 2
+    assert 1 - binomial_range_cdf(n, p, draws, hi - 1) > alpha / 2
+    assert 0 < lo < hi < n
+
+
+def test_binomial_range_bounds_where_a_side_cannot_be_unlikely() -> None:
+    # one unit in 12 draws: a range of 0 (all kept or all dropped) is common, 1 more so
+    assert binomial_range_bounds(1, 0.5, 12, 1e-9) == (0, 1)
+    assert binomial_range_bounds(24, 1.0, 12, 1e-9) == (0, 0)
 
 
 def test_normal_z_matches_the_gaussian_tail() -> None:
@@ -92,6 +134,70 @@ def test_dropout_that_ignores_keep_prob_for_the_mask_fails_every_time() -> None:
         assert verdict.first_failure is not None
         assert "a correct answer keeps" in verdict.first_failure.message
         assert "probability below 1e-06 per grading" in verdict.first_failure.message
+
+
+def _fixed_count_forward(
+    A: np.ndarray, keep_prob: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keeps exactly round(keep_prob * n) units: the right fraction, but not independent units."""
+    flat = np.zeros(A.size, dtype=bool)
+    flat[rng.permutation(A.size)[: round(keep_prob * A.size)]] = True
+    mask = flat.reshape(A.shape)
+    return A * mask / keep_prob, mask
+
+
+def test_dropout_that_keeps_a_fixed_count_fails_every_time() -> None:
+    # two draws per case (the checker before the range test) could not tell it apart
+    fns: dict[str, Callable[..., Any]] = {
+        "dropout_forward": _fixed_count_forward,
+        "dropout_backward": dropout_ref.dropout_backward,
+    }
+    checker = get_checker("nn.dropout.dropout")
+    for seed in range(20):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.status is Status.FAILED, f"seed {seed}"
+        assert verdict.first_failure is not None
+        assert "units every time" in verdict.first_failure.message
+        assert "is not dropout" in verdict.first_failure.message
+
+
+def test_the_dropout_range_test_has_the_stated_false_failure_rate() -> None:
+    """Exact, from the cases: a correct answer fails the range test of one grading with
+    probability at most SPREAD_RATE, and every grading has a case where a fixed count fails."""
+    checker = get_checker("nn.dropout.dropout")
+    for seed in range(100):
+        rate, catches_fixed = 0.0, False
+        for case in checker.make_cases(case_seed_rng(seed), {}):
+            bounds = case.private["spread"]
+            if bounds is None:
+                continue
+            n, q = case.inputs["A"].size, case.inputs["keep_prob"]
+            draws = len(case.inputs["spread_seeds"])
+            assert draws == dropout_checker.SPREAD_DRAWS
+            rate += binomial_range_cdf(n, q, draws, bounds[0] - 1)
+            rate += 1 - binomial_range_cdf(n, q, draws, bounds[1])
+            catches_fixed = catches_fixed or bounds[0] > 0
+        assert rate <= dropout_checker.SPREAD_RATE, f"seed {seed}"
+        assert catches_fixed, f"seed {seed}"
+
+
+def test_dropout_with_one_draw_per_row_is_named() -> None:
+    def forward(
+        A: np.ndarray, keep_prob: float, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        mask = np.broadcast_to(rng.random((A.shape[0], 1)) < keep_prob, A.shape)
+        return A * mask / keep_prob, mask
+
+    fns: dict[str, Callable[..., Any]] = {
+        "dropout_forward": forward,
+        "dropout_backward": dropout_ref.dropout_backward,
+    }
+    checker = get_checker("nn.dropout.dropout")
+    for seed in range(20):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.first_failure is not None, f"seed {seed}"
+        message = verdict.first_failure.message
+        assert "draw one per element" in message, f"seed {seed}: {message}"
 
 
 def test_correct_initializers_pass_across_200_seeds() -> None:

@@ -2,12 +2,18 @@
 
 Statistics: the count of kept units is Binomial(n, keep_prob); exact two-sided tails
 bound it. "Another seed gives another mask" is checked only where a correct answer
-repeats its mask with chance <= alpha. The FALSE_FAILURE_RATE budget (1e-6 per grading)
-is split evenly over those two tests of every case.
+repeats its mask with chance <= alpha. One count cannot tell independent units from an
+answer that keeps a fixed number of them (a permutation's first round(q * n)): that
+takes several draws, so SPREAD_DRAWS more masks are drawn and the range (max - min) of
+their counts is held to exact bounds: too narrow means a fixed count, too wide units
+kept or dropped together. The FALSE_FAILURE_RATE budget (1e-6 per grading) gives
+SPREAD_RATE to the range test and splits the rest evenly over the other two tests of
+every case.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,13 +23,25 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
 from engine.checkers.returned import wrong_return
-from engine.checks import FALSE_FAILURE_RATE, Judgement, Tolerance, binomial_bounds
+from engine.checks import (
+    FALSE_FAILURE_RATE,
+    Judgement,
+    Tolerance,
+    binomial_bounds,
+    binomial_range_bounds,
+)
 from engine.nn import dropout as ref
 
 __all__ = ["dropout"]
 
 TOL = Tolerance(rtol=1e-12, atol=1e-300)
 TESTS_PER_CASE = 2  # the binomial count test and "another seed gives another mask"
+SPREAD_DRAWS = 12
+"""Masks drawn per case for the range test. With 2 draws a fixed count of kept units is
+as likely for a correct answer as 1 in 40 or so; 12 draws of a layer of 2000 units put
+that below 1e-15, so a fixed count fails every grading."""
+SPREAD_RATE = 1e-9
+"""The part of FALSE_FAILURE_RATE the range test may use, over all cases of a grading."""
 RNG_HINT = (
     "draw random numbers only from the rng argument (rng.random, rng.binomial...), "
     "not np.random.* or a new default_rng()"
@@ -35,6 +53,32 @@ def _through_mask(kept: np.ndarray, values: np.ndarray, divisor: float) -> np.nd
     gives forward (A) and backward (dout), or, with another divisor, a known mistake (all NaN,
     which nothing matches, for a divisor of 0: 1 - keep_prob when nothing is dropped)."""
     return np.where(kept, values / divisor, 0.0) if divisor else np.nan * values
+
+
+def _shared_draws(mask: np.ndarray, keep_prob: float) -> str:
+    """A sentence when the units of a mask were evidently kept or dropped together: all of
+    them at once (0 < keep_prob < 1), or every row (or every column) of a 2-D mask that
+    keeps some and drops others all kept or all dropped, as one draw per row (column)
+    broadcast over the array gives; else empty. Only words a message: a case that has
+    already failed."""
+    kept = mask != 0
+    one_each = " draw one per element, rng.random(A.shape) < keep_prob."
+    if kept.all() or not kept.any():
+        if mask.size < 2 or not 0 < keep_prob < 1:
+            return ""
+        return (
+            f" All {mask.size} units were {'kept' if kept.all() else 'dropped'} together, as "
+            f"one draw shared by the whole array gives:{one_each}"
+        )
+    if mask.ndim != 2 or min(mask.shape) < 2:
+        return ""
+    for axis, what in ((1, "row"), (0, "column")):
+        if np.all(kept.all(axis=axis) | ~kept.any(axis=axis)):
+            return (
+                f" Every {what} of the mask is all kept or all dropped: one draw per {what} was "
+                f"shared by its units;{one_each}"
+            )
+    return ""
 
 
 class DropoutChecker(NNChecker):
@@ -61,12 +105,17 @@ class DropoutChecker(NNChecker):
             ("a low keep_prob", (40, 50), round(float(rng.uniform(0.1, 0.3)), 3)),
             ("a high keep_prob", (60, 40), round(float(rng.uniform(0.85, 0.97)), 3)),
         ]
-        alpha = FALSE_FAILURE_RATE / (TESTS_PER_CASE * len(plans))
+        alpha = (FALSE_FAILURE_RATE - SPREAD_RATE) / (TESTS_PER_CASE * len(plans))
+        spread_alpha = SPREAD_RATE / len(plans)
         out = []
         for i, (what, shape, keep_prob) in enumerate(plans, 1):
             A = gen.normal(rng, shape) + np.where(
                 rng.random(shape) < 0.5, 0.5, -0.5
             )  # never exactly 0
+            n = shape[0] * shape[1]
+            spread = binomial_range_bounds(n, keep_prob, SPREAD_DRAWS, spread_alpha)
+            testable = spread != (0, n) and 0 < keep_prob < 1
+            spread_seeds = [gen.child_seed(rng) for _ in range(SPREAD_DRAWS)]
             inputs = {
                 "A": A,
                 "dout": gen.normal(rng, shape),
@@ -74,13 +123,14 @@ class DropoutChecker(NNChecker):
                 "seed": gen.child_seed(rng),
                 "other_seed": gen.child_seed(rng),
                 "global_seeds": [gen.child_seed(rng) % 2**32 for _ in range(3)],
+                "spread_seeds": spread_seeds if testable else [],
             }
             out.append(
                 Case(
                     f"case {i}: {what}, keep_prob={keep_prob}",
                     inputs,
                     gen.describe(A=A, keep_prob=keep_prob),
-                    private={"alpha": alpha},
+                    private={"alpha": alpha, "spread": spread if testable else None},
                 )
             )
         return out
@@ -134,8 +184,8 @@ class DropoutChecker(NNChecker):
         lo, hi = binomial_bounds(n, keep_prob, alpha)
         if not lo <= count <= hi:
             flipped = binomial_bounds(n, 1 - keep_prob, alpha)
-            why = ""
-            if flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
+            why = _shared_draws(mask, keep_prob)
+            if not why and flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
                 why = " It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < keep_prob)."
             allowed = f"all {n}" if lo == hi == n else f"between {lo} and {hi}"
             j.fail(
@@ -149,6 +199,7 @@ class DropoutChecker(NNChecker):
                 "generators built from different seeds gave the same mask: the randomness must "
                 f"come from the rng argument {stat_note()}"
             )
+        self._check_spread(case, outputs, j)
         dA = j.array("dA", outputs.get("dA"), A.shape)
         j.close(
             "dA",
@@ -167,6 +218,47 @@ class DropoutChecker(NNChecker):
                 ),
             ],
         )
+
+    @staticmethod
+    def _check_spread(case: Case, outputs: dict[str, Any], j: Judgement) -> None:
+        """The range of the kept counts over the spread draws is within the exact bounds."""
+        bounds = case.private["spread"]
+        if bounds is None:
+            return
+        A, keep_prob = case.inputs["A"], case.inputs["keep_prob"]
+        n, draws = A.size, len(case.inputs["spread_seeds"])
+        masks = outputs.get("spread_masks")
+        if not isinstance(masks, list) or len(masks) != draws:
+            j.fail(f"dropout_forward did not return a mask for each of {draws} more calls")
+        arrays = [
+            j.array(f"mask (call {k + 4})", m, A.shape, float64=False) for k, m in enumerate(masks)
+        ]
+        counts = [int(np.count_nonzero(m)) for m in arrays]
+        low, high = min(counts), max(counts)
+        lo, hi = bounds
+        sd = math.sqrt(n * keep_prob * (1 - keep_prob))
+        if high - low < lo:
+            kept = f"exactly {low}" if low == high else f"between {low} and {high}"
+            j.fail(
+                f"{draws} calls with generators built from different seeds kept {kept} of {n} "
+                f"units every time (keep_prob={keep_prob}); when each unit is kept independently "
+                f"the count varies from call to call (Binomial(n, keep_prob), standard deviation "
+                f"{sd:.3g}): a correct answer's largest and smallest counts differ by at least {lo}. Keeping a fixed "
+                f"number of units (e.g. the first round(keep_prob * n) of a permutation, or "
+                f"rng.choice(n, k, replace=False)) is not dropout: draw one uniform per unit, "
+                f"rng.random(A.shape) < keep_prob. {stat_note()}"
+            )
+        if high - low > hi:
+            why = next((w for w in (_shared_draws(m, keep_prob) for m in arrays) if w), "") or (
+                " Draw one uniform per element, rng.random(A.shape) < keep_prob."
+            )
+            j.fail(
+                f"{draws} calls with generators built from different seeds kept between {low} "
+                f"and {high} of {n} units (keep_prob={keep_prob}): the count varies far more "
+                f"than when each unit is kept independently (standard deviation {sd:.3g}; a "
+                f"correct answer's largest and smallest counts differ by at most {hi}): units are "
+                f"kept or dropped together.{why} {stat_note()}"
+            )
 
 
 dropout = DropoutChecker
