@@ -202,7 +202,17 @@ class Judgement:
         if value.dtype.kind not in "biuf":
             self.fail(f"{label} has dtype {value.dtype}; expected a numeric array")
         if float64 and value.dtype != np.float64:
-            extra = " (convert with .astype(np.float64))" if value.dtype.kind in "biu" else ""
+            extra = ""
+            if value.dtype.kind == "b":
+                extra = " (convert with .astype(np.float64))"
+            elif value.dtype.kind in "iu":
+                # an array made with dtype=int (or np.zeros_like of integer ids) and then added
+                # into keeps only whole numbers: converting afterwards cannot bring them back
+                extra = (
+                    ": an integer array drops the fractions of whatever is stored in it, so build "
+                    "it as float64 (np.zeros(shape), not dtype=int or np.zeros_like of an "
+                    "integer array); .astype(np.float64) helps only if nothing was dropped"
+                )
             self.fail(f"{label} has dtype {value.dtype}; expected float64{extra}")
         if shape is not None and value.shape != shape:
             self.fail(
