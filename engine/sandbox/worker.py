@@ -262,16 +262,20 @@ class Worker:
             interpreter = paths.interpreter
             cwd = "/"
         else:
-            self.workdir = home = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
             site = os.path.dirname(paths.numpy_dir)
             allowed = [paths.numpy_dir] + ([paths.numpy_libs] if paths.numpy_libs else [])
             prefix = []
             interpreter = paths.venv_interpreter
-            cwd = home
         # The cache goes only to a child that cannot write it: bwrap mounts it read-only,
         # Landlock leaves it out of the writable set.
         self.fs_layer_expected = self.bwrap is not None or (config.landlock and landlock_abi() > 0)
         pycache = ready_cache(SANDBOX_SITE) if self.fs_layer_expected else None
+        if self.bwrap is None:
+            # made only now, after the cache, whose rebuild (another process retired it) can
+            # take many seconds: a pool lists this worker's dir once the worker is built, and
+            # a dir that exists long before that looks like a leftover
+            self.workdir = home = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
+            cwd = home
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
             prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]

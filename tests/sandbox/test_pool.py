@@ -14,11 +14,14 @@ import pytest
 
 from engine.checkers.base import Case
 from engine.grade_sandboxed import grade
-from engine.sandbox import SandboxUnavailableError, WorkerPool, default_pool
+from engine.sandbox import SandboxConfig, SandboxUnavailableError, WorkerPool, default_pool
+from engine.sandbox import pycache as pycache_module
+from engine.sandbox import worker as worker_module
+from engine.sandbox.config import landlock_abi
 from engine.sandbox.worker import Worker
 from engine.verdict import Status
 from tests.sandbox.drills import DoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean
+from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, leftover_dirs
 
 
 def test_concurrent_grades_from_threads(pool: WorkerPool) -> None:
@@ -132,8 +135,6 @@ def test_a_precompiled_harness_is_used_only_for_the_same_text(pool: WorkerPool) 
 def test_the_result_pipe_holds_a_large_result_unread() -> None:
     """A child writes results larger than the default 64 KiB pipe without waiting for the
     parent to read them (the parent judges on the same cores meanwhile)."""
-    from engine.sandbox import worker as worker_module
-
     read_fd, write_fd = os.pipe()
     try:
         worker_module._widen_pipe(read_fd)
@@ -177,3 +178,38 @@ def test_a_submission_finds_nothing_on_its_stdin(pool: WorkerPool) -> None:
     )
     verdict = grade(DOUBLE, source, pool=pool)
     assert verdict.status is Status.PASSED, verdict.summary
+
+
+def test_a_worker_makes_its_work_dir_after_the_bytecode_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rebuilding the cache (another process retired it) can take many seconds on a loaded
+    machine; a work dir made before it sat in the temp dir, in no pool's list, for all that
+    time, and the sandbox tests' leftover check called it left behind."""
+    if landlock_abi() == 0:
+        pytest.skip("without Landlock an unconfined worker does not use the cache")
+    entered, release = threading.Event(), threading.Event()
+    real = pycache_module.ready_cache
+
+    def slow_cache(site: str) -> Path | None:
+        entered.set()
+        release.wait(60)
+        return real(site)
+
+    monkeypatch.setattr(worker_module, "ready_cache", slow_cache)
+    before = set(leftover_dirs([]))
+    built: list[Worker] = []
+    thread = threading.Thread(
+        target=lambda: built.append(Worker(SandboxConfig(bwrap=False), None)), daemon=True
+    )
+    thread.start()
+    try:
+        assert entered.wait(60)
+        assert set(leftover_dirs([])) == before  # no dir while the cache is being readied
+    finally:
+        release.set()
+        thread.join(60)
+        for worker in built:
+            worker.close()
+    assert built and built[0].workdir is not None
+    assert not os.path.exists(built[0].workdir)
