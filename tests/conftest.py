@@ -169,6 +169,19 @@ DRILLBIT_COMMAND = (sys.executable, "-m", "quiz")
 PROCESS_TIMEOUT_SECONDS = 120
 """A ceiling for one `drillbit` process, so a hang fails the test instead of stalling it."""
 
+SMALL_BACKUP_REVIEWS = [
+    {"card_id": f"card-{number}", "rating": 3, "correct": True, "mode": "due"}
+    | {"reviewed_at": f"2026-01-05T09:{number:02d}:00+00:00"}
+    for number in range(20)
+]
+SMALL_BACKUP = {
+    "format": "drillbit-progress",
+    "version": 1,
+    "exported_at": "2026-01-05T10:00:00+00:00",
+    "reviews": SMALL_BACKUP_REVIEWS,
+}
+"""A progress backup of 20 reviews, for the tests that interrupt or kill an import."""
+
 
 @dataclass(frozen=True)
 class CliResult:

@@ -14,19 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO, RunDrillbit
-
-REVIEWS = [
-    {"card_id": f"card-{number}", "rating": 3, "correct": True, "mode": "due"}
-    | {"reviewed_at": f"2026-01-05T09:{number:02d}:00+00:00"}
-    for number in range(20)
-]
-BACKUP = {
-    "format": "drillbit-progress",
-    "version": 1,
-    "exported_at": "2026-01-05T10:00:00+00:00",
-    "reviews": REVIEWS,
-}
+from tests.conftest import (
+    PROCESS_TIMEOUT_SECONDS,
+    REPO,
+    SMALL_BACKUP,
+    SMALL_BACKUP_REVIEWS,
+    RunDrillbit,
+)
 
 # The import's rows are in (in its one open transaction) when the signal comes: the
 # process sends it to itself as the file ends, as `kill` or a closed terminal would.
@@ -52,7 +46,7 @@ main(["import-progress", sys.argv[2]])
 
 def _backup(tmp_path: Path) -> Path:
     path = tmp_path / "backup.json"
-    path.write_text(json.dumps(BACKUP))
+    path.write_text(json.dumps(SMALL_BACKUP))
     return path
 
 
@@ -118,7 +112,7 @@ def test_a_hangup_the_process_ignores_does_not_stop_the_import(tmp_path: Path) -
 def test_a_signal_midway_leaves_an_existing_database_as_it_was(tmp_path: Path, signum: int) -> None:
     home = tmp_path / "home"
     first = tmp_path / "first.json"  # a database drillbit made, with one review
-    first.write_text(json.dumps(BACKUP | {"reviews": REVIEWS[:1]}))
+    first.write_text(json.dumps(SMALL_BACKUP | {"reviews": SMALL_BACKUP_REVIEWS[:1]}))
     env = {**os.environ, "DRILLBIT_HOME": str(home), "PYTHONPATH": str(REPO)}
     env.pop("DRILLBIT_CONTENT", None)
     done = subprocess.run(

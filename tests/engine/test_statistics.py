@@ -108,6 +108,23 @@ def _grade_many(checker_name: str, fns: dict[str, Callable[..., Any]], seeds: ra
     return failures
 
 
+def _dropout_first_failures(forward: Callable[..., Any], seeds: range = range(20)) -> list[str]:
+    """The first failing case's message of each grading of a dropout with this `forward`
+    (and the reference backward); a grading that passes fails the calling test here."""
+    fns: dict[str, Callable[..., Any]] = {
+        "dropout_forward": forward,
+        "dropout_backward": dropout_ref.dropout_backward,
+    }
+    checker = get_checker("nn.dropout.dropout")
+    messages = []
+    for seed in seeds:
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.status is Status.FAILED, f"seed {seed}"
+        assert verdict.first_failure is not None, f"seed {seed}"
+        messages.append(verdict.first_failure.message)
+    return messages
+
+
 def test_correct_dropout_passes_across_200_seeds() -> None:
     fns: dict[str, Callable[..., Any]] = {
         "dropout_forward": dropout_ref.dropout_forward,
@@ -123,17 +140,9 @@ def test_dropout_that_ignores_keep_prob_for_the_mask_fails_every_time() -> None:
         mask = rng.random(A.shape) < 0.8
         return A * mask / keep_prob, mask
 
-    fns: dict[str, Callable[..., Any]] = {
-        "dropout_forward": forward,
-        "dropout_backward": dropout_ref.dropout_backward,
-    }
-    checker = get_checker("nn.dropout.dropout")
-    for seed in range(20):
-        verdict = grade_inprocess(checker, fns, seed=seed)
-        assert verdict.status is Status.FAILED
-        assert verdict.first_failure is not None
-        assert "a correct answer keeps" in verdict.first_failure.message
-        assert "probability below 1e-06 per grading" in verdict.first_failure.message
+    for message in _dropout_first_failures(forward):
+        assert "a correct answer keeps" in message
+        assert "probability below 1e-06 per grading" in message
 
 
 def _fixed_count_forward(
@@ -148,17 +157,9 @@ def _fixed_count_forward(
 
 def test_dropout_that_keeps_a_fixed_count_fails_every_time() -> None:
     # two draws per case (the checker before the range test) could not tell it apart
-    fns: dict[str, Callable[..., Any]] = {
-        "dropout_forward": _fixed_count_forward,
-        "dropout_backward": dropout_ref.dropout_backward,
-    }
-    checker = get_checker("nn.dropout.dropout")
-    for seed in range(20):
-        verdict = grade_inprocess(checker, fns, seed=seed)
-        assert verdict.status is Status.FAILED, f"seed {seed}"
-        assert verdict.first_failure is not None
-        assert "units every time" in verdict.first_failure.message
-        assert "is not dropout" in verdict.first_failure.message
+    for message in _dropout_first_failures(_fixed_count_forward):
+        assert "units every time" in message
+        assert "is not dropout" in message
 
 
 def test_the_dropout_range_test_has_the_stated_false_failure_rate() -> None:
@@ -188,16 +189,8 @@ def test_dropout_with_one_draw_per_row_is_named() -> None:
         mask = np.broadcast_to(rng.random((A.shape[0], 1)) < keep_prob, A.shape)
         return A * mask / keep_prob, mask
 
-    fns: dict[str, Callable[..., Any]] = {
-        "dropout_forward": forward,
-        "dropout_backward": dropout_ref.dropout_backward,
-    }
-    checker = get_checker("nn.dropout.dropout")
-    for seed in range(20):
-        verdict = grade_inprocess(checker, fns, seed=seed)
-        assert verdict.first_failure is not None, f"seed {seed}"
-        message = verdict.first_failure.message
-        assert "draw one per element" in message, f"seed {seed}: {message}"
+    for message in _dropout_first_failures(forward):
+        assert "draw one per element" in message, message
 
 
 def test_correct_initializers_pass_across_200_seeds() -> None:

@@ -19,19 +19,12 @@ import pytest
 from quiz.store import Store
 from quiz.store.leftovers import LEFTOVER_QUIET_SECONDS, Claim, clear_leftovers
 from quiz.workspace import Workspace
-from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, REPO
-
-REVIEWS = [
-    {"card_id": f"card-{number}", "rating": 3, "correct": True, "mode": "due"}
-    | {"reviewed_at": f"2026-01-05T09:{number:02d}:00+00:00"}
-    for number in range(20)
-]
-BACKUP = {
-    "format": "drillbit-progress",
-    "version": 1,
-    "exported_at": "2026-01-05T10:00:00+00:00",
-    "reviews": REVIEWS,
-}
+from tests.conftest import (
+    DRILLBIT_COMMAND,
+    PROCESS_TIMEOUT_SECONDS,
+    REPO,
+    SMALL_BACKUP,
+)
 
 # `drillbit import-progress` whose rows are all in (its transaction open, in the hidden
 # file) when it says `in` on stdout; then it kills itself (`kill`), or waits for a line
@@ -73,7 +66,7 @@ def _import(how: str, home: Path, backup: Path) -> subprocess.Popen[str]:
 @pytest.fixture
 def backup(tmp_path: Path) -> Path:
     path = tmp_path / "backup.json"
-    path.write_text(json.dumps(BACKUP))
+    path.write_text(json.dumps(SMALL_BACKUP))
     return path
 
 
