@@ -918,6 +918,18 @@ def _renumbered(old: object, new: object) -> str | None:
     return old
 
 
+def _indented_hint(answer: str, answer_tokens: list[Token] | None) -> str:
+    """Why an answer indented by a tab or four spaces has no statements: Markdown reads
+    those lines as a code block, whose text is no prose (a note pasted from an outline)."""
+    tokens = answer_tokens if answer_tokens is not None else parse(answer)
+    if any(token.type == "code_block" for token in tokens):
+        return (
+            "; its lines are indented by a tab or four spaces, which Markdown reads as a "
+            "code block, not prose: remove the indent"
+        )
+    return ""
+
+
 def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:
     """1-based line of the notes where `needle`'s first line appears (from line `start`)."""
     first = needle.strip().split("\n")[0].strip()
@@ -1469,7 +1481,7 @@ def _plan_card(
         return (
             None,
             "the answer is too short for a key point (no statement of three words or more "
-            "in it); write the answer as a sentence",
+            "in it); write the answer as a sentence" + _indented_hint(answer, answer_tokens),
             notes,
         )
     if len(points) < MIN_POINTS and not short_answer:
@@ -1477,7 +1489,8 @@ def _plan_card(
             None,
             f"the answer is too short for {MIN_POINTS} key points (found "
             f"{counted(len(points), 'whole statement')}), and only an answer of at most two sentences of prose may have "
-            "fewer; add list items, bold 'Term:' lines or sentences to it",
+            "fewer; add list items, bold 'Term:' lines or sentences to it"
+            + _indented_hint(answer, answer_tokens),
             notes,
         )
     card_id, path = choose_id(base_id)

@@ -163,3 +163,25 @@ def test_a_file_written_to_while_it_is_read_is_refused(
     )
     monkeypatch.setattr(os, "read", real_read)
     assert read_regular(notes, limit=8 * 1024 * 1024).endswith(b"meanwhile?\n")
+
+
+@pytest.mark.parametrize("indent", ["\t", "    "])
+def test_an_answer_indented_as_code_says_why_it_has_no_statements(
+    tmp_path: Path, drillbit: RunDrillbit, indent: str
+) -> None:
+    """A tab-indented answer (a note pasted from an outline) is a code block to Markdown:
+    it was skipped as "found 0 whole statements" with no word of why."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(NOTES.replace("ReLU is max", indent + "ReLU is max"))
+    code, output = _import(drillbit, notes)
+    assert code == 0, output
+    skipped = next(line for line in output.splitlines() if "skipped Q1 'What is ReLU?'" in line)
+    assert skipped.startswith("notes.md:3: ")
+    assert "found 0 whole statements" in skipped
+    assert "indented by a tab or four spaces, which Markdown reads as a code block" in skipped
+    assert "← notes.md:7 Q2 What is dropout?" in output
+    # a fenced block is code the author meant: its skip says nothing of indents
+    notes.write_text(NOTES.replace("ReLU is max(0, x).", "```\nrelu = max(0, x)\n```\n\n"))
+    code, output = _import(drillbit, notes)
+    assert code == 0, output
+    assert "indented" not in output
