@@ -25,7 +25,6 @@ Coding cards are also checked against their checker in the engine.
 from __future__ import annotations
 
 import ast
-import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -33,9 +32,9 @@ from typing import Any
 
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.loader import (
-    IGNORED_MARKDOWN,
     PACK_FILE,
     Bank,
+    card_ids_by_name,
     find_pack_dirs,
     load_bank,
     only_under,
@@ -217,7 +216,7 @@ def sibling_id_warnings(
         if not mine:
             continue
         for sibling in _unloaded_siblings(pack, loaded):
-            ids = _card_ids(sibling)
+            ids = card_ids_by_name(sibling)
             for card in mine:
                 other = ids.get(card.id)
                 if other is None:
@@ -225,7 +224,7 @@ def sibling_id_warnings(
                 kept = (
                     "that one, and leaves this one out"
                     if sibling.name < pack.name
-                    else ("this one, and leaves that one out")
+                    else "this one, and leaves that one out"
                 )
                 warnings.append(
                     Problem(
@@ -256,31 +255,6 @@ def _unloaded_siblings(pack: Path, loaded: Sequence[Path]) -> list[Path]:
         for sibling in packs
         if not _same(sibling, pack) and not any(_same(root, sibling) for root in loaded)
     ]
-
-
-def _card_ids(pack: Path) -> dict[str, Path]:
-    """The card ids of a pack from its card files' names (`<pack>/<topic>/<id>.md`, hidden
-    names skipped, as a load finds them): two folder listings deep, no file opened."""
-    ids: dict[str, Path] = {}
-    try:
-        with os.scandir(pack) as entries:
-            topics = sorted(
-                entry.path
-                for entry in entries
-                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
-            )
-    except OSError:
-        return ids
-    for topic in topics:
-        try:
-            with os.scandir(topic) as entries:
-                names = sorted(entry.name for entry in entries)
-        except OSError:
-            continue
-        for name in names:
-            if name.endswith(".md") and not name.startswith(".") and name not in IGNORED_MARKDOWN:
-                ids.setdefault(name.removesuffix(".md"), Path(topic, name))
-    return ids
 
 
 ALONE_NOTE = (

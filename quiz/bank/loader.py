@@ -27,7 +27,7 @@ from quiz.textsafe import read_regular_text
 PACK_FILE = "pack.yaml"
 CARD_LIMIT = 1024 * 1024
 """The largest card (or pack.yaml) file read, in bytes; a bigger one is a problem."""
-IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
+_IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
 
 
 @dataclass(frozen=True)
@@ -181,6 +181,17 @@ def _markdown_files(
     return [(parts, pack_dir.joinpath(*parts)) for parts in names]
 
 
+def card_ids_by_name(pack_dir: Path) -> dict[str, Path]:
+    """The ids of a pack's cards, from the names of the files a load would read as cards
+    (`<pack>/<topic>/<id>.md`): folders listed, no file opened. The first file of an id
+    in name order, as a load keeps it."""
+    ids: dict[str, Path] = {}
+    for parts, path in _markdown_files(pack_dir):
+        if len(parts) == 2:
+            ids.setdefault(path.name.removesuffix(".md"), path)
+    return ids
+
+
 def _card_files(
     pack_dir: Path, problems: list[Problem], misplaced: set[Path], lint: bool = False
 ) -> list[tuple[Path, str]]:
@@ -191,7 +202,7 @@ def _card_files(
     for parts, path in _markdown_files(pack_dir, linked):
         if len(parts) == 2:
             files.append((path, parts[0]))
-        elif path.name not in IGNORED_MARKDOWN:
+        elif path.name not in _IGNORED_MARKDOWN:
             misplaced.add(path)
             problems.append(
                 Problem(
