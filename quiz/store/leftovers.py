@@ -36,15 +36,17 @@ import stat
 import time
 from pathlib import Path
 
+from quiz.store.recovery import SIDECARS
+
 NEW_PREFIX = ".{name}.new-"
 """The temporary file's name before its process id and random part
 (`.drillbit.db.new-4242-3f9a…`)."""
 LEFTOVER_QUIET_SECONDS = 3600.0
 """Where no lock can be taken: how long a temporary database of a process that is gone
 must have been left unwritten before it is removed as a crash's leftover."""
-SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
-"""The files SQLite keeps beside a database (`quiz.store.recovery.SIDECARS` and the
-rollback journal)."""
+SIDECAR_SUFFIXES = (*SIDECARS, "-journal")
+"""The files SQLite keeps beside a database: its write-ahead log and shared memory, and
+the rollback journal."""
 _START_SLACK_SECONDS = 2.0
 """A process counts as started after a file's last write only by more than this: the
 kernel's start time and a file's change time are read from different clocks."""
@@ -209,7 +211,7 @@ def _quiet(staged: Path, written: float) -> bool:
     """Whether the temporary database and its log have not been written for a while."""
     latest = written
     try:
-        latest = max(latest, staged.with_name(staged.name + "-wal").stat().st_mtime)
+        latest = max(latest, staged.with_name(staged.name + SIDECARS[0]).stat().st_mtime)
     except FileNotFoundError:
         pass
     except OSError:
