@@ -1058,21 +1058,13 @@ def _plain_when(card: Card, when: datetime) -> bool:
     return when.tzinfo is not None and (when - card.last_review).days >= 1
 
 
-def _relearns_same_day(scheduler: Scheduler, *, steps: bool) -> bool:
-    """Whether `_recall_after_review_fsrs` would review a lapse of a card in review or
-    relearning again the same day: with `steps` and a first relearning step under a day."""
-    relearning = scheduler.relearning_steps
-    return steps and len(relearning) > 0 and relearning[0] < timedelta(days=1)
-
-
 def _lapse_stepped_same_day(scheduler: Scheduler, state: State, *, steps: bool) -> bool:
     """Whether `_recall_after_review_fsrs` would review a lapse of a card in `state` again
-    the same day. fsrs sends an Again in review or relearning to the first relearning
-    step, and one in learning to the first learning step (none: straight to review)."""
-    if state in (State.Review, State.Relearning):
-        return _relearns_same_day(scheduler, steps=steps)
-    learning = scheduler.learning_steps
-    return steps and len(learning) > 0 and learning[0] < timedelta(days=1)
+    the same day: with `steps` and a first step under a day. fsrs sends an Again in review
+    or relearning to the first relearning step, and one in learning to the first learning
+    step (none: straight to review)."""
+    first = scheduler.learning_steps if state == State.Learning else scheduler.relearning_steps
+    return steps and len(first) > 0 and first[0] < timedelta(days=1)
 
 
 def _recall_after_plain_review(

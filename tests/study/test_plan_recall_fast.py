@@ -117,12 +117,12 @@ def test_the_recall_after_a_review_is_fsrs_own_review_to_the_bit(seed: int) -> N
 
 def test_the_quick_review_path_is_taken_only_where_fsrs_would_not_relearn_the_same_day() -> None:
     default = Scheduler(enable_fuzzing=False)  # relearning step: 10 minutes
-    assert plan_module._relearns_same_day(default, steps=True)
-    assert not plan_module._relearns_same_day(default, steps=False)
+    assert plan_module._lapse_stepped_same_day(default, State.Review, steps=True)
+    assert not plan_module._lapse_stepped_same_day(default, State.Review, steps=False)
     no_steps = Scheduler(relearning_steps=(), enable_fuzzing=False)
-    assert not plan_module._relearns_same_day(no_steps, steps=True)
+    assert not plan_module._lapse_stepped_same_day(no_steps, State.Review, steps=True)
     day = Scheduler(relearning_steps=(timedelta(days=1),), enable_fuzzing=False)
-    assert not plan_module._relearns_same_day(day, steps=True)
+    assert not plan_module._lapse_stepped_same_day(day, State.Review, steps=True)
 
 
 def test_readiness_is_the_mean_of_fsrs_own_retrievabilities_to_the_bit() -> None:
