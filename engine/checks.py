@@ -446,8 +446,9 @@ def _range_cdf(cdf: Array, draws: int, r: int, lowest: tuple[int, int] | None = 
     return min(max(total, 0.0), 1.0)
 
 
-def _binomial_cdf(n: int, p: float) -> Array:
-    cdf: Array = np.concatenate([[0.0], np.cumsum(_binomial_pmf(n, p))])
+def _shifted_cdf(pmf: Array) -> Array:
+    """The CDF as `_range_cdf` takes it: cdf[k + 1] = P(X <= k), cdf[0] = 0."""
+    cdf: Array = np.concatenate([[0.0], np.cumsum(pmf)])
     return cdf
 
 
@@ -455,7 +456,7 @@ def binomial_range_cdf(n: int, p: float, draws: int, r: int) -> float:
     """P(max - min <= r) for `draws` independent Binomial(n, p) counts (exact)."""
     if p <= 0.0 or p >= 1.0:
         return 1.0 if r >= 0 else 0.0
-    return _range_cdf(_binomial_cdf(n, p), draws, r)
+    return _range_cdf(_shifted_cdf(_binomial_pmf(n, p)), draws, r)
 
 
 def binomial_range_bounds(n: int, p: float, draws: int, alpha: float) -> tuple[int, int]:
@@ -469,7 +470,7 @@ def binomial_range_bounds(n: int, p: float, draws: int, alpha: float) -> tuple[i
     if p <= 0.0 or p >= 1.0 or n == 0:
         return 0, 0
     pmf = _binomial_pmf(n, p)
-    cdf: Array = np.concatenate([[0.0], np.cumsum(pmf)])
+    cdf = _shifted_cdf(pmf)
     # the sums leave out the smallest counts m that lie in a tail of probability below 1e-30
     # (P(min < a) <= draws * F(a - 1), P(min > b) <= P(X > b)), far below any alpha here:
     # each sum gets cheaper and nothing else changes
