@@ -18,6 +18,11 @@ only removed it an hour after its last write. Every open of the store now sweeps
   process that started before the file was last written (one that may be its builder,
   run by a drillbit from before these locks, which took none): a PID reused by a later
   process does not keep a leftover for good;
+- a temporary database `Store.open` found damaged is moved aside (`….corrupt-<stamp>`,
+  its sidecars after it) and a fresh one is built under its name: the moved file is the
+  claimed one and keeps its lock, so while that lock is held nothing of the build is
+  removed, the fresh file and the sidecars on their way included (the twenty-second
+  round judged those by the PID alone, which another PID namespace does not see);
 - where locks cannot be taken (a file system without them), the old rule stands: the
   PID is not running and the file has not been written for `LEFTOVER_QUIET_SECONDS`.
 
@@ -36,7 +41,7 @@ import stat
 import time
 from pathlib import Path
 
-from quiz.store.recovery import SIDECARS
+from quiz.store.recovery import MOVED_ASIDE, SIDECARS
 
 NEW_PREFIX = ".{name}.new-"
 """The temporary file's name before its process id and random part
@@ -105,34 +110,80 @@ def clear_leftovers(target: Path) -> None:
     """Remove the temporary databases crashed builds left beside `target` (see the module),
     then their companions whose database is gone: sidecars, checked stamps and the copies
     `Store.open` moved aside (`….corrupt-<stamp>`) when it found one damaged."""
+    found = _listed(target)
+    if not found:
+        return
+    held = _held_builds(target, found)
+    for name, pid, staged, _ in found:
+        if name == staged and staged not in held:
+            _sweep(target.with_name(name), pid)
+    found = _listed(target)  # listed again: what the sweep removed, what moved meanwhile
+    present = {name for name, *_ in found}
+    held = _held_builds(target, found)  # after listing: a copy moved aside since is seen
+    for name, pid, staged, rest in found:
+        # made after their database and removed before it (`staged_files`): one whose
+        # database is gone belongs to a build that has ended, is removing it, or is
+        # moving it aside (`Store.open` found it damaged): the build's lock tells which
+        if rest and staged not in present and staged not in held:
+            _sweep_orphan(target.with_name(name), pid)
+
+
+def _listed(target: Path) -> list[tuple[str, int, str, str]]:
+    """The temporary databases and their companions beside `target`: for each its name,
+    the PID in it, its database's name (`.drillbit.db.new-PID-TOKEN`) and what follows
+    that (empty for the database itself)."""
     prefix = NEW_PREFIX.format(name=target.name)
     stamp_prefix = "." + prefix  # the checked stamp: `..drillbit.db.new-PID-TOKEN-checked`
     try:
         names = os.listdir(target.parent)
     except OSError:
-        return
+        return []
     found: list[tuple[str, int, str, str]] = []
     for name in names:
-        tail = name.removeprefix(stamp_prefix) if name.startswith(stamp_prefix) else None
-        if tail is None and name.startswith(prefix):
-            tail = name.removeprefix(prefix)
-        if tail is not None:
-            pid, base, rest = _parts(tail)
-            if pid is not None:
-                found.append((name, pid, prefix + base, rest))
-    if not found:
-        return
-    for name, pid, _, rest in found:
-        if not rest and name.startswith(prefix):
-            _sweep(target.with_name(name), pid)
-    with contextlib.suppress(OSError):
-        names = os.listdir(target.parent)
-    present = set(names)
-    for name, pid, staged, rest in found:
-        # made after their database and removed before it (`staged_files`): one whose
-        # database is gone belongs to a build that has ended or is removing it
-        if rest and name in present and staged not in present:
-            _sweep_orphan(target.with_name(name), pid)
+        if name.startswith(stamp_prefix):
+            pid, base, rest = _parts(name.removeprefix(stamp_prefix))
+        elif name.startswith(prefix):
+            pid, base, rest = _parts(name.removeprefix(prefix))
+        else:
+            continue
+        if pid is not None:
+            found.append((name, pid, prefix + base, rest))
+    return found
+
+
+def _held_builds(target: Path, found: list[tuple[str, int, str, str]]) -> set[str]:
+    """The temporary databases (`.drillbit.db.new-PID-TOKEN`) whose build holds its lock on
+    a copy `Store.open` moved aside (`….corrupt-<stamp>`), named by the database's name.
+
+    The claimed file keeps its lock under its new name: while it is moved aside (its
+    sidecars follow it one by one) and while a fresh database is built in its place (a
+    new file, which no lock guards), the build is alive exactly when that copy's lock is
+    held, whichever PID namespace it runs in. Everything of such a build is kept.
+    """
+    held: set[str] = set()
+    for name, _, staged, rest in found:
+        if (
+            staged not in held
+            and name.startswith(staged)
+            and rest.startswith(MOVED_ASIDE)
+            and not rest.endswith(SIDECAR_SUFFIXES)
+            and _lock_held(target.with_name(name))
+        ):
+            held.add(staged)
+    return held
+
+
+def _lock_held(path: Path) -> bool:
+    """Whether a process holds its lock on the regular file at `path` (False when the file
+    is gone, is not a regular file, or this file system has no such locks)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(handle).st_mode) and _lock(handle) is False
+    finally:
+        os.close(handle)  # drops the lock when it was taken
 
 
 def _parts(tail: str) -> tuple[int | None, str, str]:

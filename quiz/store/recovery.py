@@ -18,6 +18,8 @@ WRITE_ERRORS = frozenset(
     {"SQLITE_READONLY", "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR"}
 )
 SIDECARS = ("-wal", "-shm")
+MOVED_ASIDE = ".corrupt-"
+"""What follows a damaged database's name once it is moved aside (`corrupt_name`)."""
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
@@ -126,11 +128,11 @@ def cannot_write(error: sqlite3.Error) -> bool:
 def corrupt_name(path: Path, now: datetime) -> Path:
     """`drillbit.db.corrupt-<UTC stamp>`, with a counter if that name is taken."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    candidate = path.with_name(f"{path.name}{MOVED_ASIDE}{stamp}")
     counter = 1
     while candidate.exists():
         counter += 1
-        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        candidate = path.with_name(f"{path.name}{MOVED_ASIDE}{stamp}-{counter}")
     return candidate
 
 

@@ -40,7 +40,7 @@ from quiz.errors import DataDirError
 from quiz.paths import ensure_dir
 from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.leftovers import Claim, clear_leftovers, remove_staged
-from quiz.store.recovery import SIDECARS
+from quiz.store.recovery import MOVED_ASIDE, SIDECARS
 from quiz.store.store import Store, _Replaced
 
 _T = TypeVar("_T")
@@ -164,7 +164,7 @@ def _remove_folders(made: list[Path]) -> None:
 def _remove_moved_aside(staged: Path) -> None:
     """The temporary database as the store moved it aside when it found it damaged
     (`<name>.corrupt-<stamp>`, see `Store.open`): a copy of a file that is gone."""
-    for name in glob.glob(glob.escape(str(staged)) + ".corrupt-*"):
+    for name in glob.glob(glob.escape(str(staged)) + MOVED_ASIDE + "*"):
         if not name.endswith(SIDECARS):
             remove_staged(Path(name))
 

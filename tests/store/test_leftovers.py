@@ -295,3 +295,57 @@ def test_a_read_only_open_removes_nothing(tmp_path: Path) -> None:
     _leftover(tmp_path, _gone_pid())
     Store.open(tmp_path / "drillbit.db", read_only=True).close()
     assert len(_left(tmp_path)) == 4
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[Path]:
+    """A build's temporary database, damaged (not SQLite), with its -wal, -shm and checked
+    stamp, locked by a running process whose PID its name does not give (as from another
+    PID namespace: the name's PID is gone here)."""
+    staged = _leftover(tmp_path, _gone_pid())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(staged)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        yield staged
+    finally:
+        holder.communicate("", timeout=PROCESS_TIMEOUT_SECONDS)
+
+
+def test_a_locked_file_moved_aside_midway_keeps_everything(tmp_path: Path, held: Path) -> None:
+    """`move_aside` renames the database, then its sidecars one by one: between the two a
+    sweep saw companions whose database was gone and judged them by the PID alone, so a
+    build from another PID namespace lost its copy and its write-ahead log."""
+    moved = held.with_name(f"{held.name}.corrupt-20260105T100000Z")
+    held.rename(moved)  # the first step of `recovery.move_aside`
+    before = _left(tmp_path)
+    clear_leftovers(tmp_path / "drillbit.db")
+    assert _left(tmp_path) == before
+    assert (tmp_path / f"{held.name}-wal").read_bytes() == b"x"
+
+
+def test_a_fresh_file_built_in_place_of_a_locked_one_is_kept(tmp_path: Path, held: Path) -> None:
+    """`Store.open` found the temporary database damaged: it moved it aside (the locked
+    file, under its new name) and built a fresh, unlocked one under its name. While the
+    build's lock is held, neither is removed (once it is free they go: the next test)."""
+    with Store.open(held) as store:
+        assert store.notices and store.notices[0].moved_to is not None
+        moved = store.notices[0].moved_to
+    before = _left(tmp_path)
+    assert held.name in before and moved.name in before
+    clear_leftovers(tmp_path / "drillbit.db")
+    assert _left(tmp_path) == before
+
+
+def test_a_gone_build_s_moved_aside_copy_and_fresh_file_are_removed(tmp_path: Path) -> None:
+    """The same files with no lock held (the build was killed): all of them go."""
+    staged = _leftover(tmp_path, _gone_pid())
+    with Store.open(staged):
+        pass
+    assert any(".corrupt-" in name for name in _left(tmp_path))
+    clear_leftovers(tmp_path / "drillbit.db")
+    assert _left(tmp_path) == []
