@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.widgets import DataTable, Input
+from textual.widgets._footer import FooterKey
 
 from quiz.settings import describe, load_settings
 from quiz.tui.screens.browser import BATCH_ROWS, FIRST_ROWS, BrowserScreen
@@ -18,7 +19,16 @@ from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import SOLUTION, AppFactory, Recorder, notices, press, settle, showing
+from tests.tui.conftest import (
+    SOLUTION,
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    settle,
+    showing,
+    wait_until,
+)
 from tests.tui.test_drill import editor_of, grade_now
 
 
@@ -338,3 +348,32 @@ async def test_enter_twice_on_a_list_opens_one_screen(
         await settle(pilot)
         await showing(pilot, opened)
         assert sum(isinstance(screen, opened) for screen in app.screen_stack) == 1
+
+
+async def test_at_80_columns_the_browser_shows_its_help_key_and_f1_opens_the_help(
+    build: AppFactory,
+) -> None:
+    """? is typed into the search box (cards' text has question marks), and the footer had
+    no room for a Help key at 80 columns: a person could not find the help. f1 is in the
+    footer, whole, and opens a help that says what the shortened keys toggle."""
+    from quiz.tui.screens.help import HelpScreen
+
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        footer = browser.query_one(KeysFooter)
+        assert await wait_until(
+            pilot, lambda: any(key.description == "Help" for key in footer.query(FooterKey))
+        )
+        await settle(pilot)
+        (help_key,) = [key for key in footer.query(FooterKey) if key.description == "Help"]
+        assert help_key.key == "f1"
+        assert help_key.region.width and help_key.region.right <= 80, "drawn whole"
+        await press(pilot, "question_mark")
+        assert browser.query_one(Input).value == "?"  # a search, as before
+        await press(pilot, "f1")
+        help_screen = await showing(pilot, HelpScreen)
+        rows = dict((description, key) for key, description in help_screen.rows)
+        assert rows["Suspend: suspend the highlighted card, or unsuspend a suspended one"] == "^s"
+        assert rows["Help"] == "f1"

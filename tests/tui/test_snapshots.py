@@ -157,6 +157,13 @@ def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_browser(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    """The card browser: its footer ends with f1 Help at 80 columns too."""
+    app = build()
+    assert snap_compare(app, run_before=keys("b"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_drills(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
     """The drill list: its state column as wide as the states it shows."""
     app = build()

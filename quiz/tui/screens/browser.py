@@ -72,14 +72,33 @@ class BrowserScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True),
-        Binding("ctrl+s", "suspend", "Suspend/unsuspend", priority=True),
-        Binding("ctrl+b", "bury", "Bury/unbury", priority=True),
-        Binding("ctrl+o", "sort", "Sort", priority=True),
-        Binding("ctrl+e", "edit_file", "$EDITOR", priority=True),
-        Binding("ctrl+r", "reset", "Reset", priority=True),
+        # One word a key, the toggle said in the help (its tooltip): with "Suspend/unsuspend"
+        # and "Bury/unbury" the footer had no room for Help at 80 columns.
+        Binding(
+            "ctrl+s",
+            "suspend",
+            "Suspend",
+            tooltip="suspend the highlighted card, or unsuspend a suspended one",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+b",
+            "bury",
+            "Bury",
+            tooltip="bury the highlighted card until tomorrow, or unbury a buried one",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+o", "sort", "Sort", tooltip="content, due, difficulty, lapses", priority=True
+        ),
+        Binding("ctrl+e", "edit_file", "$EDITOR", tooltip="open the card's file", priority=True),
+        Binding("ctrl+r", "reset", "Reset", tooltip="make the card new again", priority=True),
         Binding("down", "cursor(1)", "Down", show=False, priority=True),
         Binding("up", "cursor(-1)", "Up", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Back"),
+        # ? is typed into the search box (a card's text has question marks): f1 is the
+        # help's key here, in the footer as on the drill screen.
+        Binding("f1", "app.help", "Help"),
     ]
 
     class CardOpened(Message):

@@ -74,9 +74,9 @@ class KeysFooter(Footer):
 
         Textual's Footer cuts whatever does not fit: at 80 columns Home's seven keys, Help
         and the palette's key need 84 cells, and Help read "? He". Compact takes a cell
-        less per key (Home: 75); the card browser's seven keys and the palette's need 93
-        cells, 85 compact, so there the palette's key goes (ctrl+p still opens it; Home's
-        hint line says so).
+        less per key (Home: 75); the card browser's eight keys (Help among them) and the
+        palette's need 92 cells, 83 compact, so there the palette's key goes (ctrl+p still
+        opens it; Home's hint line says so).
         A footer asked to be compact stays compact; grouped keys (none in drillbit) are
         left as Textual draws them.
         """
