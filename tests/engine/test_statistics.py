@@ -13,6 +13,7 @@ import pytest
 from engine.cases import case_seed_rng
 from engine.checkers import get_checker
 from engine.checkers.nn import dropout as dropout_checker
+from engine.checkers.nn import minibatch as minibatch_checker
 from engine.checks import (
     binomial_bounds,
     binomial_range_bounds,
@@ -222,3 +223,70 @@ def test_an_rng_seeded_inside_the_function_is_caught() -> None:
     verdict = grade_inprocess(checker, {"random_mini_batches": batches}, seed=3)
     assert verdict.first_failure is not None
     assert "different seeds gave the same shuffle" in verdict.first_failure.message
+
+
+def _rolled_batches(
+    reverse: bool, fixed_shift: int | None
+) -> Callable[[np.ndarray, np.ndarray, int, np.random.Generator], list[Any]]:
+    """A mini-batch split that rotates the columns (np.roll) instead of shuffling them."""
+
+    def batches(
+        X: np.ndarray, Y: np.ndarray, batch_size: int, rng: np.random.Generator
+    ) -> list[Any]:
+        m = X.shape[1]
+        shift = int(rng.integers(m)) if fixed_shift is None else fixed_shift
+        if reverse:
+            X, Y = X[:, ::-1], Y[:, ::-1]
+        X_s, Y_s = np.roll(X, shift, axis=1), np.roll(Y, shift, axis=1)
+        return [
+            (X_s[:, k : k + batch_size], Y_s[:, k : k + batch_size])
+            for k in range(0, m, batch_size)
+        ]
+
+    return batches
+
+
+@pytest.mark.parametrize(
+    ("reverse", "fixed_shift"),
+    [(False, None), (True, None), (False, 1)],
+    ids=["random", "reversed", "by-one"],
+)
+def test_mini_batches_rotated_with_np_roll_fail_every_time(
+    reverse: bool, fixed_shift: int | None
+) -> None:
+    # a random rotation passed 83 gradings in 100: only a shift of 0, or the same shift
+    # for both seeds, in a case with m >= 12 gave it away
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    fns = {"random_mini_batches": _rolled_batches(reverse, fixed_shift)}
+    for seed in range(100):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        assert verdict.status is Status.FAILED, f"seed {seed}"
+        assert verdict.first_failure is not None
+        message = verdict.first_failure.message
+        if "original order" not in message:  # both seeds rotated by 0 in one case: no shuffle
+            assert "np.roll" in message, f"seed {seed}: {message}"
+            assert ("reversed and rotated" in message) == reverse, message
+
+
+def test_the_rotation_test_flags_exactly_2m_orders_of_m() -> None:
+    """ROTATION_RATE counts 2m flagged orders of m! (rotations of the order and of its reverse)."""
+    rotation = minibatch_checker.MiniBatchChecker._rotation
+    for m in (3, 5, 6, 7):
+        flagged = sum(rotation(np.array(p)) is not None for p in itertools.permutations(range(m)))
+        assert flagged == 2 * m
+
+
+def test_the_rotation_test_has_the_stated_false_failure_rate() -> None:
+    """Exact, from the cases: both seeds' uniform orders are rotations with chance
+    (2m/m!)**2 in a case with m >= 12; summed over a grading it stays below ROTATION_RATE."""
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    assert minibatch_checker.ROTATION_RATE <= 1e-9
+    for seed in range(100):
+        cases = checker.make_cases(case_seed_rng(seed), {})
+        assert len(cases) == minibatch_checker.CASES
+        rate = 0.0
+        for case in cases:
+            m = case.inputs["args"][0].shape[1]
+            if m >= minibatch_checker.MIN_M_FOR_ORDER_TESTS:
+                rate += (2 * m / math.factorial(m)) ** 2
+        assert rate <= minibatch_checker.ROTATION_RATE, f"seed {seed}"

@@ -19,6 +19,16 @@ __all__ = ["random_mini_batches"]
 RNG_HINT = "shuffle with the rng argument (rng.permutation), not np.random.* or a new default_rng()"
 MIN_M_FOR_ORDER_TESTS = 12
 """A uniform shuffle of m >= 12 columns keeps the original order with chance 1/m! < 2.1e-9."""
+CASES = 7
+"""How many cases make_cases builds (the rotation test's rate is summed over them)."""
+ROTATION_RATE = CASES * (2 * MIN_M_FOR_ORDER_TESTS / math.factorial(MIN_M_FOR_ORDER_TESTS)) ** 2
+"""Upper bound on the chance that a correct answer fails the rotation test in one grading.
+
+Of the m! orders of m >= 3 columns, 2m are rotations of the original order or of its
+reverse, so one uniform shuffle is one with chance 2m/m! = 2/(m-1)!; the test fails
+only when both calls with different seeds give one: (2/(m-1)!)**2 <= 2.5e-15 per case
+for m >= 12, about 1.8e-14 over the seven cases. A rotation (np.roll) is caught every
+time, whatever shift it draws."""
 
 
 class MiniBatchChecker(NNChecker):
@@ -139,6 +149,36 @@ class MiniBatchChecker(NNChecker):
                     "with the same permutation"
                 )
 
+    @staticmethod
+    def _rotation(perm: np.ndarray) -> tuple[int, bool] | None:
+        """(shift, reversed) when the order is the original one (or its reverse) rotated by
+        `shift` places, as np.roll(X, shift, axis=1) gives; None for any other order."""
+        m = perm.size
+        if m == 0:
+            return None
+        start = int(perm[0])
+        steps = np.arange(m)
+        if np.array_equal(perm, (start + steps) % m):
+            return (-start) % m, False
+        if np.array_equal(perm, (start - steps) % m):
+            return (start + 1) % m, True
+        return None
+
+    def _rotation_failure(self, perm: np.ndarray, other: np.ndarray, j: Judgement) -> None:
+        """Fail when both seeds' orders are rotations (np.roll) of the original order, and not
+        both the original order itself (that is no shuffle, reported on its own)."""
+        first, second = self._rotation(perm), self._rotation(other)
+        if first is None or second is None or first == second == (0, False):
+            return
+        shift, backwards = first if first != (0, False) else second
+        how = f"reversed and rotated by {shift}" if backwards else f"rotated by {shift}"
+        j.fail(
+            f"with both seeds the examples keep their original cyclic order, only {how} "
+            "places: np.roll moves where the order starts but keeps neighbours together, so the "
+            "batches are nearly the same every epoch; that is not a shuffle: use "
+            f"rng.permutation(m) {stat_note(ROTATION_RATE)}"
+        )
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         X, Y, batch_size = case.inputs["args"]
         m = X.shape[1]
@@ -150,11 +190,12 @@ class MiniBatchChecker(NNChecker):
             )
         if m < MIN_M_FOR_ORDER_TESTS:
             return
+        other = self._order("the batches (another seed)", outputs.get("other"), X, Y, batch_size, j)
+        self._rotation_failure(perm, other, j)
         if np.array_equal(perm, np.arange(m)):
             j.fail(
                 f"the examples are in their original order: shuffle the columns first {stat_note()}"
             )
-        other = self._order("the batches (another seed)", outputs.get("other"), X, Y, batch_size, j)
         if np.array_equal(perm, other):
             j.fail(
                 f"generators built from different seeds gave the same shuffle: {RNG_HINT} {stat_note()}"
