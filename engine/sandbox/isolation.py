@@ -24,8 +24,8 @@ SECCOMP = (
     "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals"
     " (a descriptor's owner included), pidfds, ptrace and scheduling changes to other processes,"
     " System V and POSIX message IPC, mknod, mount, namespaces and changing limits; file"
-    " modes, owners, times, attributes, flags and leases; watching folders; the clock and"
-    " the other powers of root"
+    " modes, owners, times, attributes, flags and leases; watching folders; typing into a"
+    " terminal; the clock and the other powers of root"
 )
 LANDLOCK = (
     "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"

@@ -195,13 +195,18 @@ app to one core or make it SCHED_IDLE for the rest of its life (Landlock does no
 DENIED_COMMANDS = {
     "fcntl": (8, 10, 15, 1024),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE
     "fcntl64": (8, 10, 15, 1024),
-    # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR
-    "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820),
+    # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR;
+    # TIOCSTI, TIOCLINUX
+    "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820, 0x5412, 0x541C),
 }
 """A descriptor's owner gets SIGIO (or the F_SETSIG signal) whenever its pipe is read or written:
 owning the child's stdout would signal the grading app each time it drains it. A lease on a
 file the child may read (numpy's, the bytecode cache's) holds every other process's open of
 it until the child dies. A file's flags (immutable when the app is root) outlive the child.
+TIOCSTI pushes characters into a terminal's input, as if typed (a shell runs them), and
+TIOCLINUX pastes a virtual console's selection: without a file system layer the child can
+open a terminal of the user's, and one no session holds becomes its controlling terminal
+(the child leads its own session), on which the kernel allows TIOCSTI without any privilege.
 The kernel reads the command as 32 bits, so the filter compares only those."""
 
 

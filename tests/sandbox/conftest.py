@@ -34,6 +34,19 @@ def bare_bwrap_pool() -> Iterator[WorkerPool]:
         yield p
 
 
+@pytest.fixture(scope="session", params=["bwrap", "landlock", "seccomp-alone"])
+def mode_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, WorkerPool]]:
+    """Each isolation mode the README names, without the audit hooks: what a test then sees
+    refused is refused by the kernel layers alone."""
+    mode = request.param
+    if mode == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    config = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock", audit_hooks=False)
+    with WorkerPool(config) as pool:
+        LIVE_POOLS.append(pool)
+        yield mode, pool
+
+
 @pytest.fixture
 def sigusr1_received() -> Iterator[list[int]]:
     """Records SIGUSR1 deliveries to this process (a harmless stand-in for killing the app)."""

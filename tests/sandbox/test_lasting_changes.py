@@ -16,32 +16,18 @@ from __future__ import annotations
 import ctypes
 import os
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from engine.sandbox import SandboxConfig, WorkerPool
+from engine.sandbox import WorkerPool
 from engine.sandbox.config import seccomp_support
 from engine.verdict import Status
-from tests.sandbox.conftest import BWRAP
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import LIVE_POOLS, run_adversarial
+from tests.sandbox.helpers import run_adversarial
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
-
-
-@pytest.fixture(scope="module", params=["bwrap", "landlock", "seccomp-alone"])
-def mode_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, WorkerPool]]:
-    """Each isolation mode the README names, without the audit hooks."""
-    mode = request.param
-    if mode == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
-    config = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock", audit_hooks=False)
-    with WorkerPool(config) as pool:
-        LIVE_POOLS.append(pool)
-        yield mode, pool
 
 
 @pytest.fixture
