@@ -7,11 +7,14 @@ choices writing their formulas as `$...$` math, rendered as Unicode like the car
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
 
 from engine.checkers.deep.clipping import ClipGradNormChecker
+from engine.checkers.deep.schedules import WarmupCosineChecker
+from engine.deep.schedules import warmup_cosine_lr
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import ChoiceFront, ConceptFront
@@ -222,3 +225,22 @@ def test_key_points_and_choices_write_formulas_as_math_that_renders() -> None:
             assert _ASCII_MATH.search(outside) is None, (c.id, line)
             for span in spans:
                 assert latex_to_unicode(span.latex) is not None, (c.id, span.latex)
+
+
+# Twenty-third round
+
+
+def test_warmup_cosine_keeps_base_lr_at_total_steps_when_warmup_fills_the_run() -> None:
+    # warmup_steps == total_steps is a graded case: max(1, 0) = 1 makes p = 0 at
+    # total_steps, so that step trains at base_lr; the floor comes one step later.
+    w = 5
+    assert warmup_cosine_lr(w, 0.1, w, w, 0.01) == 0.1
+    assert warmup_cosine_lr(w + 1, 0.1, w, w, 0.01) == 0.01
+    # With a longer run, total_steps is where the floor is reached.
+    assert math.isclose(warmup_cosine_lr(100, 0.1, 10, 100, 0.01), 0.01)
+    cases = WarmupCosineChecker().make_cases(np.random.default_rng(0), {})
+    assert any(c.inputs["args"][1] == c.inputs["args"][2] for c in cases)
+    body = text("warmup-cosine")
+    assert "the rate is `base_lr`; at `step = total_steps` it is 1" not in body
+    assert "when `total_steps > warmup_steps`, at `step = total_steps` it is 1" in body
+    assert "the step at `total_steps` has $p = 0$ and trains at `base_lr`" in body

@@ -122,6 +122,16 @@ class WarmupCosineChecker(NNChecker):
                 ),
             ),
             (
+                # differs from the reference only when warmup_steps == total_steps, where the
+                # progress-from-zero slip gives the same rates: name this one first
+                "with warmup_steps == total_steps the step at total_steps still trains at "
+                "base_lr: max(1, total_steps - warmup_steps) is 1, so p is 0 there and 1 only "
+                "from the next step; compute p instead of testing step >= total_steps",
+                lambda s: (
+                    floor if s >= max(total, warmup) else _cosine(s, base, warmup, total, floor)
+                ),
+            ),
+            (
                 "the cosine's progress must start when warmup ends: "
                 "p = (step - warmup_steps) / (total_steps - warmup_steps)",
                 lambda s: _cosine(s, base, warmup, total, floor, p_of=lambda t: t / max(1, total)),
