@@ -280,3 +280,37 @@ def test_key_points_and_choices_write_formulas_as_math_that_renders() -> None:
                 assert latex_to_unicode(span.latex) is not None, (c.id, span.latex)
             checked += len(spans)
     assert checked > 50
+
+
+def _gru_step(h: np.ndarray, x: np.ndarray, w: dict[str, np.ndarray], z_keeps: bool) -> np.ndarray:
+    """One GRU step with the reset gate before the product; `z_keeps` puts z on h (Cho et al.)."""
+
+    def sigmoid(a: np.ndarray) -> np.ndarray:
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-a))
+        return out
+
+    hx = np.concatenate([h, x])
+    z = sigmoid(w["Wz"] @ hx + w["bz"])
+    r = sigmoid(w["Wr"] @ hx + w["br"])
+    cand = np.tanh(w["Wh"] @ np.concatenate([r * h, x]) + w["bh"])
+    out: np.ndarray = z * h + (1 - z) * cand if z_keeps else (1 - z) * h + z * cand
+    return out
+
+
+def test_the_two_gru_conventions_differ_by_negating_the_update_gate() -> None:
+    rng = np.random.default_rng(0)
+    n, d = 3, 2
+    w = {k: rng.standard_normal((n, n + d)) for k in ("Wz", "Wr", "Wh")}
+    w |= {k: rng.standard_normal(n) for k in ("bz", "br", "bh")}
+    h, x = rng.standard_normal(n), rng.standard_normal(d)
+    chung = _gru_step(h, x, w, z_keeps=False)
+    cho = _gru_step(h, x, w, z_keeps=True)
+    assert not np.allclose(chung, cho)  # the same weights give different cells
+    negated = w | {"Wz": -w["Wz"], "bz": -w["bz"]}
+    assert np.allclose(chung, _gru_step(h, x, negated, z_keeps=True))
+    # The card's form is Chung et al.'s; Cho et al., Goodfellow et al. and PyTorch put z on h.
+    body = text("gru-vs-lstm")
+    assert "libraries differ" not in body
+    assert "This is Chung et al.'s (2014) way of writing it" in body
+    assert "PyTorch's `nn.GRU`" in body
+    assert "negating $W_z$ and $b_z$" in body
