@@ -13,6 +13,7 @@ import re
 import numpy as np
 
 from engine.checkers.deep.clipping import ClipGradNormChecker
+from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
 from engine.deep.schedules import warmup_cosine_lr
 from quiz.bank.markdown import scan_math
@@ -244,3 +245,17 @@ def test_warmup_cosine_keeps_base_lr_at_total_steps_when_warmup_fills_the_run() 
     assert "the rate is `base_lr`; at `step = total_steps` it is 1" not in body
     assert "when `total_steps > warmup_steps`, at `step = total_steps` it is 1" in body
     assert "the step at `total_steps` has $p = 0$ and trains at `base_lr`" in body
+
+
+def test_the_smoothing_task_names_the_default_and_the_logit_range_the_checker_uses() -> None:
+    cases = SmoothedCrossEntropyChecker().make_cases(np.random.default_rng(0), {})
+    args = [c.inputs["args"] for c in cases]
+    assert any(len(a) == 2 for a in args)  # a case leaves smoothing out: the default is graded
+    widest = max(float(np.ptp(a[0], axis=0).max()) for a in args)
+    assert widest > 1e4  # logits drawn from [-1e4, 1e4] spread further than 1e4 in a column
+    task = card("label-smoothing").sections["Task"].text
+    assert "`smoothed_cross_entropy(logits, labels, smoothing=0.1)`" in task
+    assert "**0.1 when it is not passed**" in task
+    assert "left out (the default 0.1)" in task
+    assert "up to** $10^4$ apart" not in task and "logits up to $10^4$ apart" not in task
+    assert "$[-10^4, 10^4]$ (up to $2 \\times 10^4$ apart in one column)" in task
