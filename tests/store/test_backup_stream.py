@@ -281,3 +281,39 @@ def test_a_review_twice_in_one_file_is_added_once(tmp_path: Path) -> None:
     with Store.open(tmp_path / "b.db", now=NOW) as store:
         report = import_progress(store, backup, now=NOW)
     assert (report.reviews_added, report.reviews_present) == (2, 2)
+
+
+class _Endless:
+    """`size` bytes: `head`, then `fill` repeated, made as they are read; counts them."""
+
+    def __init__(self, head: bytes, fill: bytes, size: int) -> None:
+        self.head, self.fill, self.left, self.read = head, fill, size, 0
+
+    def read1(self, size: int = -1, /) -> bytes:
+        size = min(size if size >= 0 else self.left, self.left)
+        data = (self.head + self.fill * size)[:size]
+        self.head = self.head[len(data) :]
+        self.left -= len(data)
+        self.read += len(data)
+        return data
+
+
+def test_a_number_over_the_limit_is_refused_before_the_rest_is_read() -> None:
+    """A number cut at a chunk's end is read on; one over the value limit was read on to
+    the end of the file first (2 GB of digits held 5 GB of memory), then refused."""
+    source = _Endless(b'{"format": "drillbit-progress", "x": 1', b"1", 32 * jsonstream.CHUNK)
+    with pytest.raises(jsonstream.StreamError) as over:
+        list(members(source, item_limit=LIMIT, total_limit=1 << 40, parse_int=str))
+    assert (over.value.message, over.value.path) == ("one value over the limit of 4 KiB", ("x",))
+    assert source.read <= 2 * jsonstream.CHUNK
+
+
+@pytest.mark.parametrize("blanks", [" \t\r\n" * 3, "\n" * 5])
+def test_json_s_four_blanks_are_skipped_and_no_other(blanks: str) -> None:
+    document = f'{blanks}{{{blanks}"a"{blanks}:{blanks}[{blanks}1{blanks}]{blanks}}}{blanks}'
+    assert [
+        m.value for m in members(io.BytesIO(document.encode()), item_limit=99, total_limit=999)
+    ] == [None, 1]
+    for other in ("\f", "\u00a0", "\u2028"):
+        with pytest.raises(jsonstream.StreamError, match="expecting a key in double quotes"):
+            list(members(io.BytesIO(f'{{{other}"a": 1}}'.encode()), item_limit=99, total_limit=999))
