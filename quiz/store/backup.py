@@ -65,6 +65,7 @@ from pydantic import (
 
 from quiz.errors import DrillbitError
 from quiz.paths import write_trouble
+from quiz.store.backup_problems import problems, shown
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
@@ -111,14 +112,28 @@ class ProgressFormatError(DrillbitError):
 
 
 def _parse_moment(value: Any) -> Any:
-    """ISO-8601 text to a datetime; a time without an offset is UTC, as the store writes."""
-    if isinstance(value, str):
-        try:
-            return from_db(value)
-        except ValueError as exc:
-            raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
-        except OverflowError as exc:  # year 1 or 9999 shifted past the calendar by its offset
-            raise ValueError(f"{value[:40]!r} is out of range once in UTC") from exc
+    """ISO-8601 text to a datetime; a time without an offset is UTC, as the store writes.
+
+    From a file only text: a number was read by pydantic as seconds since 1970, a guess
+    no drillbit file needs (it writes every time as text). A datetime (a row built in
+    code) passes."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"a time is ISO-8601 text, not {shown(value)}")
+    try:
+        return from_db(value)
+    except ValueError as exc:
+        raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
+    except OverflowError as exc:  # year 1 or 9999 shifted past the calendar by its offset
+        raise ValueError(f"{value[:40]!r} is out of range once in UTC") from exc
+
+
+def _day_text(value: Any) -> Any:
+    """A day is text (`2026-01-19`), parsed by pydantic; a number is not one (a date
+    built in code passes)."""
+    if not isinstance(value, str | date):
+        raise ValueError(f"a day is `YYYY-MM-DD` text, not {shown(value)}")
     return value
 
 
@@ -399,7 +414,11 @@ def _fsrs_time(value: Any, key: str, latest: datetime, beyond: str) -> datetime:
 
 
 class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """`strict`: each value has its own JSON type. pydantic's usual conversions read
+    `"rating": true` as 1 (Again), `"3"` as 3 and `"yes"` as true: a file no drillbit
+    wrote, whose meaning is a guess, is refused instead, naming the value."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class CardStateRow(_Row):
@@ -509,7 +528,9 @@ class FlagRow(_Row):
 class PlanRow(_Row):
     """The interview plan (version 2)."""
 
-    interview: date = Field(description="The interview day, `YYYY-MM-DD`")
+    interview: Annotated[date, BeforeValidator(_day_text)] = Field(
+        strict=False, description="The interview day, `YYYY-MM-DD`"
+    )
     minutes_per_day: float = Field(
         ge=1, le=24 * 60, allow_inf_nan=False, description="The daily study budget in minutes"
     )
@@ -985,9 +1006,10 @@ class _Check:
             raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
 
     def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
-        self.errors += exc.error_count()
-        first = exc.errors()[0]
-        loc = [*where, *first["loc"]]
+        found = problems(exc)
+        self.errors += len(found)
+        at, message, first = found[0]
+        loc = [*where, *at]
         rank = (
             _FIELD_RANK.get(str(loc[0]), len(_FIELD_RANK)),
             loc[1] if len(where) == 2 and isinstance(loc[1], int) else -1,
@@ -995,7 +1017,6 @@ class _Check:
         )
         if self.first is not None and self.first[0] <= rank:
             return
-        message = str(first["msg"]).removeprefix("Value error, ")
         cause = first.get("ctx", {}).get("error")
         if isinstance(cause, FsrsCardError) and cause.key is not None:
             loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
