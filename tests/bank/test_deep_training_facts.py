@@ -259,3 +259,13 @@ def test_the_smoothing_task_names_the_default_and_the_logit_range_the_checker_us
     assert "left out (the default 0.1)" in task
     assert "up to** $10^4$ apart" not in task and "logits up to $10^4$ apart" not in task
     assert "$[-10^4, 10^4]$ (up to $2 \\times 10^4$ apart in one column)" in task
+
+
+def test_gated_units_ease_vanishing_gradients_without_removing_them() -> None:
+    # Along an LSTM's cell state each step multiplies the gradient by the forget gate.
+    f = np.full(100, 0.95)
+    assert np.isclose(np.prod(f), 0.95**100) and abs(np.prod(f) - 0.006) < 5e-4
+    body = text("exploding-gradients")
+    assert "mainly fix vanishing gradients" not in body
+    assert "ease vanishing gradients without removing them" in body
+    assert "$0.95^{100} \\approx 0.006$" in body
