@@ -21,6 +21,7 @@ from engine.verdict import CaseResult, CaseStatus
 
 __all__ = [
     "FALSE_FAILURE_RATE",
+    "FLOAT32_CLOSE",
     "CaseFailure",
     "Judgement",
     "Tolerance",
@@ -30,6 +31,7 @@ __all__ = [
     "chi2_mean_bounds",
     "compare",
     "fmt",
+    "float32_only",
     "fmt_pair",
     "max_abs_error",
     "missing_module_note",
@@ -163,6 +165,26 @@ def scale_factor(got: Array, expected: Array, tol: Tolerance) -> float | None:
     if np.all(tol.violation(got, k * expected) <= 1.0):
         return k
     return None
+
+
+FLOAT32_CLOSE = 1e-4
+"""How near (relative to the largest expected value) a float32 result must be to be called
+float32 rounding: about 800 float32 steps, room for rounding that grows through a sum or an
+angle, yet far below what a wrong formula gives."""
+
+
+def float32_only(got: Array, expected: Array) -> bool:
+    """True when `got` was computed in float32 and cast: every value is exactly a float32
+    number while some expected values are not (a float64 result is one by chance with odds
+    about 2**-29 per value), and `got` is within FLOAT32_CLOSE of `expected`."""
+    if got.shape != expected.shape or got.size == 0:
+        return False
+    with np.errstate(all="ignore"):
+        got_is_32 = bool(np.all(got.astype(np.float32).astype(np.float64) == got))
+        expected_is_32 = bool(np.all(expected.astype(np.float32).astype(np.float64) == expected))
+        scale = max(float(np.abs(expected).max()), 1e-30)
+        near = bool(np.all(np.abs(got - expected) <= FLOAT32_CLOSE * scale))
+    return got_is_32 and not expected_is_32 and near
 
 
 Hint = tuple[str, Any]
@@ -368,6 +390,18 @@ def _diagnose(
             v = np.asarray(value() if callable(value) else value, dtype=np.float64)
         if v.shape == got.shape and np.all(tol.violation(got, v) <= 1.0):
             return message
+    if (
+        got.ndim == 2
+        and got.shape[0] == got.shape[1] > 1
+        and np.all(tol.violation(got, expected.T) <= 1.0)
+    ):  # a symmetric expected value would have passed: the claim cannot be wrong
+        return f"{label} is transposed: rows and columns are swapped"
+    if float32_only(got, expected):
+        return (
+            f"your result matches in float32 precision only (every value of {label} is a "
+            "float32 number): compute in float64; float32 keeps about 7 digits, and "
+            ".astype(np.float64) afterwards cannot bring the lost ones back"
+        )
     k = scale_factor(got, expected, tol)
     if k is None or f"{k:.4g}" == "1":  # "off by a factor of about 1" explains nothing
         return ""

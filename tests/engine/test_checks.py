@@ -9,6 +9,7 @@ from engine.checks import (
     Judgement,
     Tolerance,
     compare,
+    float32_only,
     fmt_pair,
     max_abs_error,
     missing_module_note,
@@ -169,3 +170,34 @@ def test_missing_module_note_only_for_pythons_own_message() -> None:
     refused = "ModuleNotFoundError: No module named 'subprocess': the sandbox does not provide it"
     assert missing_module_note(refused) == ""
     assert missing_module_note("ValueError: shapes (3,) and (4,) not aligned") == ""
+
+
+def test_a_result_computed_in_float32_and_cast_back_is_named() -> None:
+    angles = np.random.default_rng(4).uniform(0, 500, size=(40, 8))
+    expected = np.sin(angles)
+    # the same angles in float32 all the way, then cast: every value is a float32 number
+    in_float32 = np.sin(angles.astype(np.float32)).astype(np.float64)
+    assert float32_only(in_float32, expected) and not float32_only(expected, expected)
+    result = compare("c", "PE", in_float32, expected, Tolerance(rtol=1e-9, atol=1e-12))
+    assert result.status is CaseStatus.FAILED
+    assert "matches in float32 precision only" in result.message
+    assert "every value of PE is a float32 number" in result.message
+
+
+def test_float32_is_not_claimed_without_float32_values_or_when_far() -> None:
+    tol = Tolerance(rtol=1e-9)
+    expected = np.linspace(0.1, 0.9, 12)
+    near_in_float64 = expected * (1 + 1e-7)  # close, but float64 values: another cause
+    assert "float32" not in compare("c", "y", near_in_float64, expected, tol).message
+    far_float32 = (expected * 1.5).astype(np.float32).astype(np.float64)  # a float32 slip and more
+    assert "float32" not in compare("c", "y", far_float32, expected, tol).message
+    whole = np.arange(12.0)  # float32 numbers themselves: the values cannot tell
+    assert "float32" not in compare("c", "y", whole + 0.5, whole, tol).message
+
+
+def test_a_transposed_square_result_is_named() -> None:
+    expected = np.arange(9.0).reshape(3, 3) ** 1.5
+    result = compare("c", "dW", expected.T.copy(), expected, Tolerance(rtol=1e-9))
+    assert "dW is transposed: rows and columns are swapped" in result.message
+    other = compare("c", "dW", expected[::-1].copy(), expected, Tolerance(rtol=1e-9))
+    assert "transposed" not in other.message

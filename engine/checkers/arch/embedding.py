@@ -23,11 +23,20 @@ LOOKUP = Tolerance(rtol=1e-15)
 """The forward pass copies rows: exact."""
 
 
-def _lost_repeats(dout: np.ndarray, ids: np.ndarray, vocab_size: int) -> np.ndarray:
-    """What dW[ids] += dout gives: one occurrence of a repeated id survives, the rest are lost."""
+def _counted_once(
+    dout: np.ndarray, ids: np.ndarray, vocab_size: int, got: np.ndarray
+) -> np.ndarray:
+    """What a backward that writes each id's row once gives (dW[ids] += dout, or a loop that
+    assigns dW[t] = ...): every id's row is one of its occurrences' rows of dout, the one
+    nearest `got`'s row, so whichever occurrence the answer kept, the last or the first."""
     d = dout.shape[-1]
+    flat_ids, rows = ids.reshape(-1), dout.reshape(-1, d)
     dW = np.zeros((vocab_size, d))
-    dW[ids.reshape(-1)] += dout.reshape(-1, d)
+    for t in np.unique(flat_ids):
+        occurrences = rows[flat_ids == t]
+        with np.errstate(all="ignore"):
+            nearest = int(np.argmin(np.abs(occurrences - got[t]).max(axis=1)))
+        dW[t] = occurrences[nearest]
     return dW
 
 
@@ -124,10 +133,19 @@ class EmbeddingChecker(NNChecker):
             Tolerance(rtol=1e-12, atol=1e-14 * (1.0 + float(np.abs(dout).sum()))),
             hints=[
                 (
-                    "repeated ids lost their extra gradients: dW[ids] += dout writes each row "
-                    "once; use np.add.at(dW, ids, dout) (or a loop) so repeats add up",
-                    lambda: _lost_repeats(dout, ids, vocab),
-                )
+                    "rows for repeated ids are counted once: dW[ids] += dout (or a loop that "
+                    "assigns dW[t] = ...) writes each id's row once, so only one occurrence "
+                    "survives; use np.add.at(dW, ids, dout), or += in a loop, so repeats add up",
+                    lambda: _counted_once(dout, ids, vocab, got),
+                ),
+                (
+                    "rows for repeated ids are averaged over their occurrences; the gradient "
+                    "adds them up: every occurrence of an id adds its row of dout",
+                    lambda: (
+                        expected
+                        / np.maximum(np.bincount(ids.reshape(-1), minlength=vocab), 1)[:, None]
+                    ),
+                ),
             ],
         )
         if case.private.get("numeric"):

@@ -1,4 +1,4 @@
-# expect: failed | repeated ids lost their extra gradients
+# expect: failed | rows for repeated ids are counted once
 import numpy as np
 
 

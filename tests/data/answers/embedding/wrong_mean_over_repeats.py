@@ -1,4 +1,4 @@
-# expect: failed | a repeated id
+# expect: failed | averaged over their occurrences
 import numpy as np
 
 
