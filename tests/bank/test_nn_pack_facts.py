@@ -468,3 +468,21 @@ def test_smaller_twenty_second_round_fixes() -> None:
     body = text("batchnorm-parameter-count")
     assert "holds 256 numbers in total" not in body and "`num_batches_tracked`" in body
     assert "poor: no parallelism across examples" in text("mini-batch-gradient-descent")
+
+
+# Twenty-third round
+
+
+def test_the_stable_sigmoid_card_puts_the_overflow_at_minus_709_78_too() -> None:
+    # exp(-z) overflows from z = -709.79 on, not from -710: -709.8 already warns.
+    with np.errstate(over="raise"):
+        assert math.isfinite(float(np.exp(709.78)))
+        try:
+            np.exp(709.8)
+        except FloatingPointError:
+            pass
+        else:
+            raise AssertionError("exp(709.8) should overflow")
+    body = text("sigmoid")
+    assert "an overflow warning for $z \\leq -710$" not in body
+    assert "for $z < -709.78$" in body
