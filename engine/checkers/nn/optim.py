@@ -62,7 +62,7 @@ class SgdChecker(StepChecker):
 
 
 class MomentumChecker(StepChecker):
-    """momentum_step with the seed's convention v = beta * v + grad."""
+    """momentum_step in the sum convention v = beta * v + grad (PyTorch's SGD)."""
 
     name = "nn.optim.momentum_step"
     entries = ("momentum_step",)
@@ -93,7 +93,7 @@ class MomentumChecker(StepChecker):
         ema = beta * v + (1 - beta) * grad
         ema_msg = (
             "this is the other convention, v = beta*v + (1-beta)*grad (an exponential moving "
-            "average); this drill uses the seed's convention v = beta*v + grad"
+            "average); this drill uses the sum convention v = beta*v + grad, as PyTorch's SGD does"
         )
         j.close(
             "v",

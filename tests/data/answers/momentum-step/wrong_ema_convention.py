@@ -1,4 +1,4 @@
-# expect: failed | this is the other convention, v = beta*v + (1-beta)*grad
+# expect: failed | this drill uses the sum convention v = beta*v + grad, as PyTorch's SGD does
 def momentum_step(theta, grad, v, lr, beta=0.9):
     v = beta * v + (1 - beta) * grad
     return theta - lr * v, v
