@@ -16,6 +16,7 @@ from engine.checkers.deep.clipping import ClipGradNormChecker
 from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
 from engine.deep.schedules import warmup_cosine_lr
+from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import ChoiceFront, ConceptFront
@@ -269,3 +270,19 @@ def test_gated_units_ease_vanishing_gradients_without_removing_them() -> None:
     assert "mainly fix vanishing gradients" not in body
     assert "ease vanishing gradients without removing them" in body
     assert "$0.95^{100} \\approx 0.006$" in body
+
+
+def test_adams_early_steps_are_about_alpha_not_huge() -> None:
+    # Bias-corrected Adam's first step is alpha * g / (|g| + eps) in every coordinate:
+    # a tiny, noise-sized gradient moves as far as a large one, where SGD's step scales with g.
+    lr = 1e-3
+    g = np.array([1e-4, -3e-2, 50.0])
+    theta = np.zeros(3)
+    new, _, _ = adam_step(theta, g, np.zeros(3), np.zeros(3), 1, lr)
+    assert np.allclose(np.abs(new - theta), lr, rtol=1e-3)
+    assert np.allclose(sgd_step(theta, g, lr), -lr * g)
+    body = text("why-learning-rate-warmup")
+    assert "some coordinates get very large steps" not in body
+    assert "avoids huge early steps" not in body
+    assert "The danger is not one huge step" in body
+    assert "Kingma & Ba 2015 (Adam), sec. 2.1" in card("why-learning-rate-warmup").front.source
