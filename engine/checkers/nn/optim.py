@@ -57,6 +57,19 @@ class SgdChecker(StepChecker):
             ("theta moved uphill: subtract lr * grad", theta + lr * grad),
             ("lr was ignored", theta - grad),
             ("lr was ignored (0.01 used instead)", theta - 0.01 * grad),
+            (
+                "you returned the step lr * grad, not the new parameters: return theta - lr * grad",
+                lr * grad,
+            ),
+            (
+                "you returned the step -lr * grad, not the new parameters: add it to theta",
+                -lr * grad,
+            ),
+            (
+                "grad was averaged into one number, so every parameter moved by the same "
+                "amount: each parameter moves by lr times its own gradient",
+                theta - lr * np.mean(grad),
+            ),
         ]
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
 

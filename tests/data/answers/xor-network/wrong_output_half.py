@@ -1,0 +1,12 @@
+# expect: failed | which reads as 0 (> 0.5 means 1), but 0 XOR 1 = 1
+import numpy as np
+
+
+def xor_params():
+    # outputs 0, 0.5, 0.5, 0: exactly 0.5 is not "> 0.5"
+    return {
+        "W1": np.array([[1.0, 1.0], [1.0, 1.0]]),
+        "b1": np.array([[0.0], [-1.0]]),
+        "W2": np.array([[0.5, -1.0]]),
+        "b2": np.array([[0.0]]),
+    }
