@@ -314,3 +314,14 @@ def test_the_two_gru_conventions_differ_by_negating_the_update_gate() -> None:
     assert "This is Chung et al.'s (2014) way of writing it" in body
     assert "PyTorch's `nn.GRU`" in body
     assert "negating $W_z$ and $b_z$" in body
+
+
+def test_the_attention_cost_counts_the_product_with_v() -> None:
+    n_q, n_k, d_k, d_v = 3, 5, 4, 7
+    Q, K, V = np.ones((n_q, d_k)), np.ones((n_k, d_k)), np.ones((n_k, d_v))
+    # With all-ones inputs each output entry is its dot product's length: count the terms.
+    scores, out = Q @ K.T, np.full((n_q, n_k), 1.0) @ V
+    assert scores.sum() == n_q * n_k * d_k and out.sum() == n_q * n_k * d_v
+    body = text("attention")
+    assert "time $O(n_q n_k d_k)$ and memory" not in body
+    assert "$O(n_q n_k (d_k + d_v))$" in body
