@@ -189,8 +189,10 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
     quick_orders: list[list[int]] = []
 
     def noted(*args: object, **kwargs: object) -> plan_module._Placement:
+        placed = place(*args, **kwargs)  # type: ignore[arg-type]
+        # read whole after the walk, which sorted a ranking only as far as it went
         quick_orders.append(list(args[4]))  # type: ignore[call-overload]
-        return place(*args, **kwargs)  # type: ignore[arg-type]
+        return placed
 
     monkeypatch.setattr(plan_module, "_place", noted)
     quick = plan_module._fewest_looks(columns(looks), room, 10.0, 40.0)
@@ -201,12 +203,84 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
     assert len(quick_orders) > 2, "the prices moved: several rounds were ranked"
 
 
-def test_the_ranking_is_a_stable_sort_on_both_keys() -> None:
-    rng = random.Random(7)
-    first = np.array([rng.choice([-0.5, -0.1, 0.0, -0.0, 0.2]) for _ in range(300)])
-    then = np.array([-rng.randint(0, 3) for _ in range(300)], dtype=np.int64)
-    plain = sorted(range(300), key=lambda i: (float(first[i]), int(then[i])))
-    assert plan_module._ranking(first, then).tolist() == plain
+def _keys(rng: random.Random, count: int, values: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    first = np.array([rng.choice(values) for _ in range(count)], dtype=np.float64)
+    then = np.array([-rng.randint(0, 3) for _ in range(count)], dtype=np.int64)
+    return first, then
+
+
+SPREADS = (
+    [-0.5, -0.1, 0.0, -0.0, 0.2],  # nearly all tied, 0.0 and -0.0 among them
+    [round(-0.001 * k, 3) for k in range(200)],  # some ties
+    None,  # no ties: random floats
+)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_ranking_read_in_parts_is_a_stable_sort_on_both_keys(seed: int) -> None:
+    rng = random.Random(seed)
+    count = rng.randint(0, 400)
+    spread = SPREADS[seed % len(SPREADS)]
+    if spread is None:
+        first = np.array([-rng.random() for _ in range(count)], dtype=np.float64)
+        then = np.array([-rng.randint(0, 3) for _ in range(count)], dtype=np.int64)
+    else:
+        first, then = _keys(rng, count, spread)
+    plain = sorted(range(count), key=lambda i: (float(first[i]), int(then[i])))
+    ranking = plan_module._Ranking(first, then, size=rng.choice([1, 5, 40, 1000]))
+    assert len(ranking) == count
+    end = 0
+    while end < count:
+        end = min(count, end + rng.randint(1, 60))
+        head = ranking.head(end)
+        assert head[:end].tolist() == plain[:end]
+        position = rng.randint(0, end)
+        # the rest is read as a set: every look from `position` on, once each
+        assert sorted(ranking.rest(position).tolist()) == sorted(plain[position:])
+    assert list(ranking) == plain
+
+
+@pytest.mark.parametrize("seed", range(9))
+def test_the_quick_sort_with_its_ties_put_in_order_is_lexsort(seed: int) -> None:
+    rng = random.Random(seed)
+    count = rng.randint(1, 3000)
+    spread = SPREADS[seed % len(SPREADS)]
+    if spread is None:
+        first = np.array([-rng.random() for _ in range(count)], dtype=np.float64)
+        # a few ties, under TIED_SHARE: the quick sort, then the ties in order
+        for _ in range(count // 20):
+            first[rng.randrange(count)] = first[rng.randrange(count)]
+        then = np.array([-rng.randint(0, 3) for _ in range(count)], dtype=np.int64)
+    else:
+        first, then = _keys(rng, count, spread)
+    index = np.array(sorted(rng.sample(range(10 * count), count)), dtype=np.int64)
+    plain = np.lexsort((then, first)).tolist()
+    assert plan_module._ties_in_order(first, then, index).tolist() == plain
+    with_nan = first.copy()
+    with_nan[rng.randrange(count)] = np.nan
+    assert (
+        plan_module._ties_in_order(with_nan, then, index).tolist()
+        == np.lexsort((then, with_nan)).tolist()
+    )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_placing_a_ranking_sorted_as_far_as_it_is_read_gives_the_plain_walk(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(200 + seed)
+    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    days = rng.randint(1, 5)
+    looks = _looks(rng, rng.randint(1, 150), days)
+    room = [rng.choice([0.0, 30.0, 100.0, 400.0, 1800.0]) for _ in range(days)]
+    goal = rng.choice([5.0, 30.0, 1e9])
+    table = columns(looks)
+    made = plan_module._Columns.of(table, vectorised=True)
+    first = np.array([-(look.gain - 0.001 * look.day * look.seconds) for look in looks])
+    then = np.array([-look.day for look in looks], dtype=np.int64)
+    ranking = plan_module._Ranking(first, then, size=rng.choice([1, 3, 50]))
+    placed = plan_module._place(table, room, 2.0, goal, ranking, made)
+    assert placed == _plain_place(looks, room, 2.0, goal, list(ranking))
 
 
 def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() -> None:
