@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from engine.checkers.nn.init import InitializersChecker
+from engine.nn.backprop import two_layer_loss_and_grads
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from engine.nn.gradcheck import gradient_check
 from engine.nn.optim import adam_step, sgd_step
@@ -486,3 +488,36 @@ def test_the_stable_sigmoid_card_puts_the_overflow_at_minus_709_78_too() -> None
     body = text("sigmoid")
     assert "an overflow warning for $z \\leq -710$" not in body
     assert "for $z < -709.78$" in body
+
+
+def test_the_backprop_shapes_table_lists_all_four_parameters() -> None:
+    rng = np.random.default_rng(4)
+    n_x, n_h, c, m = 3, 4, 2, 5
+    X = rng.standard_normal((n_x, m))
+    Y = np.eye(c)[:, rng.integers(0, c, size=m)]
+    params = {
+        "W1": rng.standard_normal((n_h, n_x)),
+        "b1": rng.standard_normal((n_h, 1)),
+        "W2": rng.standard_normal((c, n_h)),
+        "b2": rng.standard_normal((c, 1)),
+    }
+    _, grads = two_layer_loss_and_grads(X, Y, params)
+    assert grads["db2"].shape == (c, 1) and grads["db1"].shape == (n_h, 1)
+    body = text("backprop-derivation")
+    for row in (
+        "| $W^{[1]}, dW^{[1]}$ | $(n_h, n_x)$ |",
+        "| $b^{[1]}, db^{[1]}$ | $(n_h, 1)$ |",
+        "| $W^{[2]}, dW^{[2]}$ | $(c, n_h)$ |",
+        "| $b^{[2]}, db^{[2]}$ | $(c, 1)$ |",
+    ):
+        assert row in body, row
+
+
+def test_the_initializers_task_says_which_case_has_n_in_equal_to_n_out() -> None:
+    cases = InitializersChecker().make_cases(np.random.default_rng(0), {})
+    shapes = [tuple(c.inputs["args"]) for c in cases]
+    assert (1, 1) in shapes
+    assert all(n_in != n_out for n_in, n_out in shapes if (n_in, n_out) != (1, 1))
+    body = text("initializers")
+    assert "(with randomized $n_{in} \\neq n_{out}$, including 1)" not in body
+    assert "in every layer except a single weight, $n_{in} = n_{out} = 1$" in body
