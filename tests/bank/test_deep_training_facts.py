@@ -15,6 +15,7 @@ import numpy as np
 from engine.checkers.deep.clipping import ClipGradNormChecker
 from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
+from engine.deep.optim import rmsprop_step
 from engine.deep.schedules import warmup_cosine_lr
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
@@ -286,3 +287,18 @@ def test_adams_early_steps_are_about_alpha_not_huge() -> None:
     assert "avoids huge early steps" not in body
     assert "The danger is not one huge step" in body
     assert "Kingma & Ba 2015 (Adam), sec. 2.1" in card("why-learning-rate-warmup").front.source
+
+
+def test_adaptive_steps_ignore_a_positive_loss_scale_and_flip_for_a_negative_one() -> None:
+    rng = np.random.default_rng(5)
+    theta, g = rng.standard_normal(4), rng.standard_normal(4)
+    s0 = np.zeros(4)
+    step = rmsprop_step(theta, g, s0, 1e-2, 0.9, 1e-12)[0] - theta
+    for c in (3.0, 1e-3):
+        scaled = rmsprop_step(theta, c * g, s0, 1e-2, 0.9, 1e-12)[0] - theta
+        assert np.allclose(scaled, step, rtol=1e-6)
+    flipped = rmsprop_step(theta, -3.0 * g, s0, 1e-2, 0.9, 1e-12)[0] - theta
+    assert np.allclose(flipped, -step, rtol=1e-6)
+    body = text("adagrad-rmsprop-adam")
+    assert "multiplying the loss by a constant $c$ multiplies" not in body
+    assert "multiplying the loss by a constant $c > 0$ multiplies" in body
