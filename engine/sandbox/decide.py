@@ -343,7 +343,8 @@ def decide(
     elif run.disk_quota:
         status = Status.CRASHED
         message = (
-            f"wrote more than {DISK_QUOTA >> 20} MiB (or {QUOTA_ENTRIES} files) into its work"
+            f"wrote more than {DISK_QUOTA >> 20} MiB (or {QUOTA_ENTRIES} files, or folders"
+            " nested too deep or too closed for the grader to measure) into its work"
             " directory; the process was killed and the directory removed"
         )
         summary = f"crashed {_during(where)}: {message}"

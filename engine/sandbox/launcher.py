@@ -240,6 +240,9 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
+        # FALLOC_FL_KEEP_SIZE & co.: blocks past the end of a file, which RLIMIT_FSIZE does not
+        # count (one call took the disk's free space); posix_fallocate's mode 0 stays allowed
+        flt.add_rule(deny, "fallocate", arg(1, ns["NE"], 0))
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
         for name, commands in DENIED_COMMANDS.items():

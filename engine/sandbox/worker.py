@@ -17,7 +17,6 @@ import json
 import os
 import queue
 import selectors
-import shutil
 import signal
 import stat
 import subprocess
@@ -85,26 +84,69 @@ QUOTA_PERIOD_S = 0.05
 
 
 def remove_tree(path: str) -> None:
-    """Remove a work dir whatever its child left in it: folders chmod'ed to 0 included.
+    """Remove a work dir whatever its child left in it: folders chmod'ed to 0, or nested
+    deeper than a path can name, included.
 
-    Without root's power over file modes, `rmtree` can neither list nor empty a folder
-    the submission made unreadable, and the work dir stayed in the temp dir for good. Its
-    child is dead by now, so the folders found here (by lstat: a link is never followed,
-    never chmod'ed) are given back to their owner, and the removal runs again.
+    `shutil.rmtree` recurses once per level and joins paths: a nest of a few thousand
+    folders (made with `mkdir(dir_fd=...)`, one level at a time) raised RecursionError past
+    1,000 levels and ENAMETOOLONG past 4,096 bytes of path, and the work dir stayed in the
+    temp dir for good, its files with it. Here each folder found is moved up to the work
+    dir's top level first (by descriptor, with a name of ours), so no path grows and nothing
+    recurses; then every entry is removed. Its child is dead by now: a folder found by lstat
+    (a link is never followed) is given back to its owner before it is opened or moved.
     """
-    shutil.rmtree(path, ignore_errors=True)
-    if not os.path.lexists(path):
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            os.chmod(path, stat.S_IRWXU)
+    try:
+        top = os.open(path, flags)
+    except OSError:
         return
-    stack = [path]
-    while stack:
-        folder = stack.pop()
-        with contextlib.suppress(OSError):
-            if not stat.S_ISDIR(os.lstat(folder).st_mode):
+    try:
+        pending: list[str | None] = [None]  # None: the top itself, else a folder in it
+        moved = 0
+        while pending:
+            name = pending.pop()
+            try:
+                fd = top if name is None else os.open(name, flags, dir_fd=top)
+            except OSError:
                 continue
-            os.chmod(folder, stat.S_IRWXU)
-            with os.scandir(folder) as entries:
-                stack.extend(e.path for e in entries if e.is_dir(follow_symlinks=False))
-    shutil.rmtree(path, ignore_errors=True)
+            try:
+                with os.scandir(fd) as entries:
+                    found = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+                for entry, is_dir in found:
+                    with contextlib.suppress(OSError):
+                        if not is_dir:
+                            os.unlink(entry, dir_fd=fd)
+                            continue
+                        os.chmod(entry, stat.S_IRWXU, dir_fd=fd)  # a folder: lstat said so
+                        if name is not None:
+                            while True:  # a name the top does not hold yet
+                                moved += 1
+                                target = f".drillbit-removing-{moved}"
+                                try:
+                                    os.lstat(target, dir_fd=top)
+                                except FileNotFoundError:
+                                    break
+                            os.rename(entry, target, src_dir_fd=fd, dst_dir_fd=top)
+                            entry = target
+                        pending.append(entry)
+            except OSError:
+                pass
+            finally:
+                if fd != top:
+                    os.close(fd)
+        with os.scandir(top) as entries:  # each folder is empty and at the top by now
+            for leftover in [e.name for e in entries]:
+                with contextlib.suppress(OSError):
+                    os.rmdir(leftover, dir_fd=top)
+    except OSError:
+        pass
+    finally:
+        os.close(top)
+    with contextlib.suppress(OSError):
+        os.rmdir(path)
 
 
 def sweep_stale_workdirs() -> int:
@@ -141,7 +183,8 @@ def sweep_once() -> None:
 
 
 def workdir_usage(path: str, max_entries: int = QUOTA_ENTRIES) -> tuple[int, int]:
-    """(bytes allocated, entries) under `path`, without following links; stops past `max_entries`."""
+    """(bytes allocated, entries) under `path`, without following links; stops past `max_entries`,
+    and reports more than `max_entries` for a folder it cannot list."""
     total, entries = 0, 0
     stack = [path]
     while stack and entries <= max_entries:
@@ -151,13 +194,18 @@ def workdir_usage(path: str, max_entries: int = QUOTA_ENTRIES) -> tuple[int, int
                     entries += 1
                     try:
                         info = entry.stat(follow_symlinks=False)
-                    except OSError:
-                        continue
+                    except FileNotFoundError:
+                        continue  # removed by the child since it was listed
                     total += getattr(info, "st_blocks", 0) * 512 or info.st_size
                     if entry.is_dir(follow_symlinks=False):
                         stack.append(entry.path)
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # removed (or replaced) by the child since it was listed
         except OSError:
-            continue
+            # a folder (or an entry) this process cannot reach: nested past a path's 4,096
+            # bytes, or made unreadable (mode 0o300 still lets the child fill it). What it
+            # holds cannot be measured, and was not counted: a child filled the disk beneath.
+            return total, max_entries + 1
     return total, entries
 
 

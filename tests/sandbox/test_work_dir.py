@@ -1,0 +1,133 @@
+"""The host work dir (no bubblewrap): its disk quota holds and it is removed, whatever the child made.
+
+A child makes folders one level at a time from a descriptor (`mkdir(dir_fd=...)`), so no
+path limit stops it: `shutil.rmtree` recursed once per level (RecursionError past 1,000
+levels) and joined paths (ENAMETOOLONG past 4,096 bytes), so such a work dir stayed in the
+temp dir for good; the quota's walk skipped what it could not reach, so files beneath were
+never counted. And `fallocate(FALLOC_FL_KEEP_SIZE)` allocated blocks past a file's end,
+which RLIMIT_FSIZE does not count: one call could take the disk's free space. The pools run
+without the audit hooks: what is tested is the grader and the kernel layers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from engine.sandbox import SandboxConfig, WorkerPool
+from engine.sandbox.worker import QUOTA_ENTRIES, remove_tree, workdir_usage
+from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.helpers import LIVE_POOLS, run_adversarial
+
+PATIENT = PatientDoubleChecker()
+"""A 9 s wall clock: the quota, not the deadline, must end the run."""
+PAST_PATH_MAX = 2100
+"""Levels of a one-letter folder: 4,200 bytes of path, past Linux's 4,096."""
+
+
+def _nest(top: Path, levels: int) -> int:
+    """`levels` folders named `d`, each in the last, made from descriptors; the deepest's fd."""
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    for _ in range(levels):
+        os.mkdir("d", dir_fd=fd)
+        deeper = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    return fd
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Iterator[Path]:
+    """An empty folder, removed afterwards by GNU rm (which neither recurses nor joins paths):
+    pytest's own clean-up of tmp_path recurses as rmtree does, and a nest left there broke
+    every later pytest run's exit."""
+    path = tmp_path / "work"
+    path.mkdir()
+    yield path
+    subprocess.run(["rm", "-rf", "--", str(path)], check=False)  # noqa: S607
+
+
+def test_a_nest_deeper_than_recursion_and_paths_is_removed(work: Path) -> None:
+    fd = _nest(work, 3000)
+    os.close(os.open("file", os.O_CREAT | os.O_WRONLY, 0o600, dir_fd=fd))
+    os.close(fd)
+    (work / "top-file").write_bytes(b"x")
+    remove_tree(str(work))
+    assert not work.exists()
+
+
+def test_the_quota_walk_does_not_skip_what_it_cannot_reach(work: Path) -> None:
+    """Beneath 4,096 bytes of path nothing could be listed: it was left out of the count."""
+    os.close(_nest(work, PAST_PATH_MAX))
+    _, entries = workdir_usage(str(work))
+    assert entries > QUOTA_ENTRIES
+
+
+@pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
+def host_dir_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
+    """The two modes whose work dir is on the host's disk, without the audit hooks."""
+    config = SandboxConfig(bwrap=False, landlock=request.param == "landlock", audit_hooks=False)
+    with WorkerPool(config) as pool:
+        LIVE_POOLS.append(pool)
+        yield pool
+
+
+NEST = """
+import os, time
+
+def double(x):
+    if os.path.exists("d"):  # a later case: the nest is made once
+        return 2 * x
+    fd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
+    for _ in range({levels}):
+        os.mkdir("d", dir_fd=fd)
+        deeper = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+{then}
+"""
+FILL_AND_WAIT = """
+    for i in range(100):  # 100 MiB, past the 64 MiB quota
+        f = os.open(str(i), os.O_CREAT | os.O_WRONLY, 0o600, dir_fd=fd)
+        os.posix_fallocate(f, 0, 1 << 20)
+        os.close(f)
+    time.sleep(30)
+"""
+
+
+def test_files_beneath_a_nest_past_path_max_count_against_the_quota(
+    host_dir_pool: WorkerPool,
+) -> None:
+    """They were never counted (the run timed out with 100 MiB on the disk) and never removed."""
+    source = NEST.format(levels=PAST_PATH_MAX, then=FILL_AND_WAIT)
+    run_adversarial(host_dir_pool, source, Status.CRASHED, "work directory", checker=PATIENT)
+
+
+def test_a_deep_nest_is_removed_after_a_passing_run(host_dir_pool: WorkerPool) -> None:
+    """1,500 levels: within a path's length (measured, under the quota), past rmtree's recursion.
+    `run_adversarial` checks that no work dir is left once the run is over."""
+    source = NEST.format(levels=1500, then="    os.close(fd)\n    return 2 * x")
+    run_adversarial(host_dir_pool, source, Status.PASSED, None, checker=PATIENT)
+
+
+def test_no_blocks_past_a_files_end(mode_pool: tuple[str, WorkerPool]) -> None:
+    """FALLOC_FL_KEEP_SIZE is refused; posix_fallocate (mode 0, bounded by RLIMIT_FSIZE) works."""
+    _, pool = mode_pool
+    source = textwrap.dedent("""
+        import ctypes, os
+
+        def double(x):
+            fd = os.open("blocks", os.O_CREAT | os.O_WRONLY, 0o600)
+            os.posix_fallocate(fd, 0, 4096)
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.fallocate(fd, 1, ctypes.c_long(0), ctypes.c_long(200 << 20)) != 0:
+                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+            return 2 * x
+    """)
+    run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
