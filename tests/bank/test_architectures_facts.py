@@ -325,3 +325,29 @@ def test_the_attention_cost_counts_the_product_with_v() -> None:
     body = text("attention")
     assert "time $O(n_q n_k d_k)$ and memory" not in body
     assert "$O(n_q n_k (d_k + d_v))$" in body
+
+
+def test_library_and_paper_claims_cite_their_source() -> None:
+    # Each body states what a library does or a work found; the source names it (23rd round).
+    cited = {
+        "lstm-cell": (
+            "PyTorch stacks its gates as i, f, g, o and Keras as i, f, c, o",
+            ["PyTorch nn.LSTM documentation", "Keras LSTMCell source"],
+        ),
+        "lstm-parameter-count": ("`b_ih` and `b_hh`", ["PyTorch nn.LSTM documentation"]),
+        "gru-parameter-count": ("like PyTorch, add $3n$ more", ["PyTorch nn.GRU documentation"]),
+        "same-padding": (
+            "TensorFlow pads more at the bottom and right",
+            ["TensorFlow tf.nn.convolution documentation (SAME padding)"],
+        ),
+        "conv-output-size": ("torchvision's AlexNet does this", ["torchvision models/alexnet.py"]),
+        "embedding": (
+            "shares its weights with the pre-softmax output layer",
+            ["Vaswani et al. 2017, section 3.4"],
+        ),
+        "pre-norm-vs-post-norm": ("GPT-2/3-style models", ["Radford et al. 2019 (GPT-2"]),
+    }
+    for card_id, (claim, works) in cited.items():
+        assert claim in text(card_id), card_id
+        for work in works:
+            assert work in card(card_id).front.source, (card_id, work)

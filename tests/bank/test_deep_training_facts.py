@@ -302,3 +302,31 @@ def test_adaptive_steps_ignore_a_positive_loss_scale_and_flip_for_a_negative_one
     body = text("adagrad-rmsprop-adam")
     assert "multiplying the loss by a constant $c$ multiplies" not in body
     assert "multiplying the loss by a constant $c > 0$ multiplies" in body
+
+
+def test_library_and_paper_claims_cite_their_source() -> None:
+    # Each body states what a library does or a work found; the source names it (23rd round).
+    adamw = "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization)"
+    cited = {
+        "clip-grad-norm": (
+            "divides by `total_norm + 1e-6`",
+            ["PyTorch torch.nn.utils.clip_grad_norm_"],
+        ),
+        "label-smoothing": ("PyTorch's `label_smoothing`", ["PyTorch nn.CrossEntropyLoss"]),
+        "label-smoothing-true-class": (
+            "PyTorch's `label_smoothing`",
+            ["PyTorch nn.CrossEntropyLoss"],
+        ),
+        "bce-with-logits": (
+            "`BCEWithLogitsLoss` and `sigmoid_cross_entropy_with_logits`",
+            ["PyTorch nn.BCEWithLogitsLoss", "tf.nn.sigmoid_cross_entropy_with_logits"],
+        ),
+        "layernorm-param-count": ("RMSNorm, which has only the gain", ["Zhang & Sennrich 2019"]),
+        "weight-decay-l2": ("AdamW", [adamw]),
+        "sgd-l2-decay-factor": ("AdamW", [adamw]),
+        "l2-regularization-effect": ("AdamW", [adamw]),
+    }
+    for card_id, (claim, works) in cited.items():
+        assert claim in text(card_id), card_id
+        for work in works:
+            assert work in card(card_id).front.source, (card_id, work)
