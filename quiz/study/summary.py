@@ -96,6 +96,16 @@ class Summary(BaseModel):
     plan_mode: bool = False
     """The session was plan mode's: what comes next is the plan's, not `next_due`."""
 
+    @property
+    def nothing_to_show(self) -> bool:
+        """Nothing was answered and nothing needs saying: the app goes straight back, as
+        Anki does, rather than showing zeros ("Cards reviewed 0", "Accuracy –").
+
+        A mock interview keeps its summary: it lists the questions left unanswered, and
+        its time. So does a session with a note (plan mode's minutes ran out).
+        """
+        return self.answers == 0 and self.mode != "mock" and self.note is None
+
 
 def weakest_topics(
     answers: Sequence[Answer], count: int = WEAKEST_TOPICS, *, names: TopicNames | None = None

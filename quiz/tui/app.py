@@ -169,7 +169,7 @@ class DrillbitApp(App[None]):
         return True
 
     def action_home(self) -> None:
-        """Leave a summary: back to the screen under it (Home, the browser, or a session
+        """Leave a summary (or a session that has none): back to the screen under it (Home, the browser, or a session
         the palette interrupted, which goes on), or to a new Home when it is alone (the
         session `drillbit study` opened)."""
         if screen_under(self.screen_stack, self.screen) is not None:
@@ -253,6 +253,10 @@ class DrillbitApp(App[None]):
             self.open_card(event.card_id)
 
     def on_study_screen_session_ended(self, event: StudyScreen.SessionEnded) -> None:
+        if event.summary.nothing_to_show:
+            self.notify("Nothing was answered.", title=f"Session ended: {event.title}")
+            self.action_home()  # straight back to what was under the session
+            return
         from quiz.tui.screens.summary import SummaryScreen
 
         self.switch_screen(SummaryScreen(self.workspace, event.summary, title=event.title))

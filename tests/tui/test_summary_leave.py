@@ -13,7 +13,15 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 def _escape_label(app: DrillbitApp) -> str:
@@ -22,10 +30,14 @@ def _escape_label(app: DrillbitApp) -> str:
     return next((key.description for key in keys if key.key == "escape"), "")
 
 
+ANSWER_A_CONCEPT = ("space", "enter", "3")
+"""Reveal, take the rating screen, Good: a session with nothing answered has no summary."""
+
+
 async def _one_card_from_the_palette(app: DrillbitApp, pilot: Pilot[None]) -> None:
     app.open_card("what-is-relu")  # as the palette's pick does
     await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
-    await press(pilot, "escape")
+    await press(pilot, *ANSWER_A_CONCEPT)  # its one card answered, the cram ends
     await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
 
 
@@ -53,9 +65,9 @@ async def test_a_session_interrupted_from_the_palette_goes_on(
 
 
 async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFactory) -> None:
-    app = build(study=StudyRequest(kind="numeric"))
+    app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(100, 30)) as pilot:
-        await press(pilot, "escape")  # end the only session: its summary is alone
+        await press(pilot, *ANSWER_A_CONCEPT, "escape")  # its summary is alone
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert await wait_until(pilot, lambda: _escape_label(app) == "Home")
         await press(pilot, "escape")
@@ -67,13 +79,13 @@ async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFact
 async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool) -> None:
     """escape is Home or Back by what is under the summary; the help listed the other one
     as "esc, ⏎ Back (not now)" beside it."""
-    app = build(study=StudyRequest(kind="numeric"))
+    app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(100, 30)) as pilot:
         if from_palette:
             await showing(pilot, StudyScreen)
             await _one_card_from_the_palette(app, pilot)
         else:
-            await press(pilot, "escape")
+            await press(pilot, *ANSWER_A_CONCEPT, "escape")
             await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         says = "Back" if from_palette else "Home"
         assert await wait_until(pilot, lambda: _escape_label(app) == says)
@@ -81,3 +93,45 @@ async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool)
         help_screen = await showing(pilot, HelpScreen)
         leaving = [row for row in help_screen.rows if row[1].startswith(("Home", "Back"))]
         assert leaving == [("esc, ⏎", says)]
+
+
+@pytest.mark.parametrize("from_home", [False, True])
+async def test_a_session_ended_with_nothing_answered_goes_straight_back(
+    build: AppFactory, recorder: Recorder, from_home: bool
+) -> None:
+    """An empty summary ("Cards reviewed 0", "Accuracy –") was shown: as in Anki, the app
+    goes back (to Home it came from, or a new Home) and says so in one line."""
+    app = build(study=None if from_home else StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        if from_home:
+            home = await showing(pilot, HomeScreen)
+            await press(pilot, "d")
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "s", "escape")  # a skip is no answer
+        await settle(pilot)
+        assert not any(isinstance(shown, SummaryScreen) for shown in app.screen_stack)
+        back = await showing(pilot, HomeScreen)
+        if from_home:
+            assert back is home, "the Home it came from"
+        assert study not in app.screen_stack
+        assert notices(recorder)[-1] == "Nothing was answered."
+
+
+async def test_one_answer_still_gets_its_summary(build: AppFactory) -> None:
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, StudyScreen)
+        await press(pilot, *ANSWER_A_CONCEPT, "escape")
+        summary = await showing(pilot, SummaryScreen)
+        assert summary.summary.answers == 1
+
+
+async def test_a_mock_interview_ended_unanswered_keeps_its_summary(build: AppFactory) -> None:
+    """It lists the questions left unanswered: the one kind of empty summary that says
+    something."""
+    app = build(study=StudyRequest(mode="mock"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, StudyScreen)
+        await press(pilot, "escape", "y")
+        summary = await showing(pilot, SummaryScreen)
+        assert summary.summary.answers == 0
