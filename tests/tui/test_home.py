@@ -136,9 +136,11 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         await press(pilot, "question_mark")
         await settle(pilot)
         help_screen = await showing(pilot, HelpScreen)
-        described = {description for _key, description in help_screen.rows}
+        described = {description.split(":")[0] for _key, description in help_screen.rows}
         assert {"Cram", "Mock", "Stats", "Quit"} <= described
-        assert "Due: study what is due in the highlighted row" in described
+        assert "Due: study what is due in the highlighted row" in {
+            description for _key, description in help_screen.rows
+        }
         await press(pilot, "escape")
         await press(pilot, "c")  # a study session's keys differ
         await settle(pilot)
@@ -359,3 +361,27 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
         assert table_rows(home)[0] == ["Mini", "0", "3", "1", "0", "0", "4"]
         home.check_store()  # and once only
         assert counted == 1
+
+
+async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFactory) -> None:
+    """Home's help listed the table's own keys by the widget's names ("home  Home", "←
+    Cursor left", "tab  Focus Next" with nothing else to focus) and its keys by one word
+    ("a  Ahead (not now)"). Each key now says what it does on Home."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        rows = await _help_rows(pilot)
+        meaning = _each_key_once(rows)
+        assert meaning["↑"] == meaning["↓"] == "Move between packs and topics"
+        assert meaning["home"] == meaning["end"] == "The first or the last row"
+        assert meaning["pgup"] == "A screenful up or down"
+        assert meaning["c"] == "Cram: every card of the row, schedule untouched"
+        assert meaning["a"] == "Ahead: the plan's next new cards, once today's are done (not now)"
+        assert meaning["b"] == "Cards: browse and search every card"
+        for key in ("c", "m", "s", "b", "l", ","):
+            assert ": " in meaning[key], f"{key} says what it does: {meaning[key]!r}"
+        said = [description for _keys, description in rows]
+        for widget_word in ("Home", "End", "Cursor left", "Cursor right", "Page up", "Focus Next"):
+            assert widget_word not in said, widget_word
+        assert "In the focused widget:" not in said
+        assert "tab" not in meaning and "shift+tab" not in meaning

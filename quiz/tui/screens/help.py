@@ -37,7 +37,10 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     now)"...). A key that does nothing now is listed once, with its meanings at other
     times joined ("⏎  Rate / Next / Open drill (not now)"). A screen whose table hands it
     enter (Home's and the settings' RowSelected) names it in HELP_SCREEN_KEYS: the help
-    lists what enter does there, not the table's "Select".
+    lists what enter does there, not the table's "Select". A screen whose focused widget's
+    own names mean nothing there (Home's table: "home  Home", "←  Cursor left") says what
+    those keys do in HELP_FOCUSED_KEYS, listed instead; tab and shift+tab are left out
+    where only one widget takes the focus.
     """
     declared = [b for b in type(screen).BINDINGS if isinstance(b, Binding)]
     mine = {
@@ -53,6 +56,12 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
                 own = Binding(key, binding.action, binding.description, tooltip=binding.tooltip)
                 active[key] = ActiveBinding(screen, own, True, binding.tooltip)
                 break
+    if len(screen.focus_chain) <= 1:  # Home's table alone: tab moves the focus nowhere
+        active = {
+            key: found
+            for key, found in active.items()
+            if found.binding.action not in ("app.focus_next", "app.focus_previous")
+        }
     doing = {key for key, found in active.items() if found.enabled}
     """Keys that do something now (a described binding or not)."""
     first: dict[str, list[str]] = {}  # what it does -> its keys, in order
@@ -96,8 +105,11 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             continue
         shown = ", ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
         meanings = later.setdefault(shown, [])
-        if binding.description not in meanings:
-            meanings.append(binding.description)
+        meaning = binding.description
+        if binding.tooltip:  # Home's a: "Ahead" alone told a new user nothing
+            meaning = f"{meaning}: {binding.tooltip}"
+        if meaning not in meanings:
+            meanings.append(meaning)
     for description in [d for d in rest if d in first]:  # Home's q and ctrl+q: one Quit
         first[description] += [
             key for key in rest.pop(description) if key not in first[description]
@@ -105,7 +117,10 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     rows = [(", ".join(keys), description) for description, keys in first.items()]
     rows += [(keys, " / ".join(meanings) + " (not now)") for keys, meanings in later.items()]
     rows += [(", ".join(keys), description) for description, keys in rest.items()]
-    if widget:
+    focused: Sequence[tuple[str, str]] = getattr(screen, "HELP_FOCUSED_KEYS", ())
+    if widget and focused:
+        rows += [("", ""), *focused]
+    elif widget:
         rows += [("", ""), ("", "In the focused widget:")]
         rows += [(", ".join(keys), description) for description, keys in widget.items()]
     return rows

@@ -47,15 +47,30 @@ class HomeScreen(Screen[None]):
         Binding(
             "enter,d", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
         ),
-        Binding("c", "study('cram')", "Cram"),
-        Binding("m", "study('mock')", "Mock"),
-        Binding("a", "study_ahead", "Ahead"),
-        Binding("s", "stats", "Stats"),
-        Binding("b", "open('browser')", "Cards"),
-        Binding("l", "open('drills')", "Drills"),
-        Binding("comma", "open('settings')", "Settings"),
+        # The tooltips are what the help says each key does (the footer shows them on hover)
+        Binding("c", "study('cram')", "Cram", tooltip="every card of the row, schedule untouched"),
+        Binding("m", "study('mock')", "Mock", tooltip="a timed mock interview from the row"),
+        Binding(
+            "a", "study_ahead", "Ahead", tooltip="the plan's next new cards, once today's are done"
+        ),
+        Binding("s", "stats", "Stats", tooltip="reviews, accuracy, retention and forecast"),
+        Binding("b", "open('browser')", "Cards", tooltip="browse and search every card"),
+        Binding("l", "open('drills')", "Drills", tooltip="every coding drill and its state"),
+        Binding(
+            "comma",
+            "open('settings')",
+            "Settings",
+            tooltip="daily limits, retention, steps, mock length",
+        ),
         Binding("q", "app.quit", "Quit", show=False),
     ]
+    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Move between packs and topics"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The first or the last row"),
+    )
+    """The table's keys in the help, by what they do here (the table's own names read
+    "home  Home", "←  Cursor left")."""
     HELP_SCREEN_KEYS: ClassVar[frozenset[str]] = frozenset({"enter"})
     """Keys the table hands to this screen (its RowSelected studies): the help lists the
     screen's meaning of enter, not the table's "Select"."""
