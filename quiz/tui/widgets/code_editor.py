@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual import events
-from textual._time import get_time  # the clock of Message.time, which stamps every key
 from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import TextArea
 
 
@@ -23,15 +23,27 @@ class CodeEditor(TextArea):
     """When the editor was first drawn, on the clock of the keys' time stamps; None until
     then."""
 
+    class Shown(Message):
+        """The editor is on screen; the message's own `time` is when."""
+
     def show_keys_from_now(self) -> None:
         """The editor is on screen: an enter typed from now on is typed into it.
 
         On a loaded machine the second enter of a quick double press on a coding card (the
         first opens the drill) was handled after this editor had the focus, a blank line
-        at the top of the code. Every key carries the time the terminal's input was read:
-        an enter read before the editor was drawn was meant for the card, not the code.
+        at the top of the code. Every key carries the time the terminal's input was read
+        (`Message.time`): an enter read before the editor was drawn was meant for the card,
+        not the code. The stamp to compare with is a message's `time` too, on the same
+        clock through public attributes only (Textual has no public function for that
+        clock; `textual._time.get_time` is private). Until the message is handled every
+        enter is dropped, as before the first frame: those queued before it were read
+        before it was made.
         """
-        self.keys_from = get_time()
+        self.post_message(self.Shown())
+
+    def on_code_editor_shown(self, message: Shown) -> None:
+        message.stop()
+        self.keys_from = message.time
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter" and (self.keys_from is None or event.time < self.keys_from):
