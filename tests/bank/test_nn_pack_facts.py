@@ -521,3 +521,17 @@ def test_the_initializers_task_says_which_case_has_n_in_equal_to_n_out() -> None
     body = text("initializers")
     assert "(with randomized $n_{in} \\neq n_{out}$, including 1)" not in body
     assert "in every layer except a single weight, $n_{in} = n_{out} = 1$" in body
+
+
+def test_a_full_batch_gradient_can_be_accumulated_chunk_by_chunk() -> None:
+    # Least squares J = ||Xw - y||^2 / (2n): the chunks' summed gradients are the full one,
+    # so full batch needs a pass per update, not the whole dataset's activations at once.
+    rng = np.random.default_rng(6)
+    n, d = 1000, 5
+    X, y, w = rng.standard_normal((n, d)), rng.standard_normal(n), rng.standard_normal(d)
+    full = X.T @ (X @ w - y) / n
+    chunked = sum(X[k : k + 64].T @ (X[k : k + 64] @ w - y[k : k + 64]) for k in range(0, n, 64))
+    assert np.allclose(chunked / n, full)
+    body = text("mini-batch-gradient-descent")
+    assert "| memory | whole dataset's activations |" not in body
+    assert "Memory alone does not rule out full batch" in body
