@@ -1,9 +1,10 @@
 """bubblewrap: the command line that mounts only the interpreter, the stdlib and numpy, and its canary.
 
 The layer is claimed only after the canary, run once per process through the
-exact same mounts, showed that the engine is unreadable, the loopback
-listener of the parent is unreachable, and it runs in a PID namespace other
-than the parent's (compared by namespace identity) while fork itself works.
+same mounts (and a /proc, which workers do not get), showed that the engine is
+unreadable, the loopback listener of the parent is unreachable, and it runs in
+a PID namespace other than the parent's (compared by namespace identity) while
+fork itself works.
 """
 
 from __future__ import annotations
@@ -112,9 +113,18 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     argv += ["--ro-bind", paths.numpy_dir, f"{SANDBOX_SITE}/numpy"]
     if paths.numpy_libs:
         argv += ["--ro-bind", paths.numpy_libs, f"{SANDBOX_SITE}/numpy.libs"]
-    argv += ["--proc", "/proc", "--dev", "/dev", "--size", str(SHM_SIZE), "--tmpfs", "/dev/shm"]
+    # No /proc: its mountinfo (mounts, mountstats, of every pid and thread) names the host
+    # path of each bind mount's source (the checkout's venv, the bytecode cache), and bwrap
+    # cannot mount over files of pids that do not exist yet. Nothing the child runs needs it.
+    argv += ["--dev", "/dev", "--size", str(SHM_SIZE), "--tmpfs", "/dev/shm"]
     argv += ["--size", str(TMPFS_SIZE), "--tmpfs", SANDBOX_HOME, "--chdir", SANDBOX_HOME]
     return argv
+
+
+CANARY_PROC = ("--proc", "/proc")
+"""The canary's one mount more than a worker's: it reads its PID namespace's identity from
+/proc/self/ns/pid (the namespaces are --unshare-all's either way; the mounts under test are
+the others, which are the workers')."""
 
 
 def bwrap_args(options: list[str]) -> bytes:
@@ -169,7 +179,18 @@ def run_canary(bwrap: str, paths: HostPaths, timeout_s: float = 20.0) -> BwrapSt
         # the options as every worker passes them (--args), so a bwrap without it fails here
         options = descriptor_holding(bwrap_args(argv[1:]), "drillbit-bwrap-args")
         proc = subprocess.run(
-            [argv[0], "--args", str(options), paths.interpreter, "-I", "-B", "-S", "-c", CANARY]
+            [
+                argv[0],
+                "--args",
+                str(options),
+                *CANARY_PROC,
+                paths.interpreter,
+                "-I",
+                "-B",
+                "-S",
+                "-c",
+                CANARY,
+            ]
             + [json.dumps(args)],
             capture_output=True,
             timeout=timeout_s,
@@ -245,4 +266,7 @@ def reset_bwrap_status() -> None:
 def sandbox_paths_note(paths: HostPaths) -> str:
     """What the bwrap child can see, for humans."""
     libs = " + numpy.libs" if paths.numpy_libs else ""
-    return f"read-only /usr, the interpreter, numpy{libs} at {SANDBOX_SITE}; {Path(SANDBOX_HOME)} is a tmpfs"
+    return (
+        f"read-only /usr, the interpreter, numpy{libs} at {SANDBOX_SITE};"
+        f" {Path(SANDBOX_HOME)} is a tmpfs; no /proc"
+    )

@@ -186,34 +186,48 @@ def test_bwrap_alone_has_no_network(bare_bwrap_pool: WorkerPool) -> None:
         sel.close()
 
 
-SHOW_COMMAND_LINES = """
+SHOW_PROC = """
 def double(x):
-    for path in ("/proc/1/cmdline", "/proc/self/cmdline"):
-        with open(path, "rb") as f:
-            print(path, f.read().replace(b"\\0", b" ").replace(b"\\n", b" ").decode())
+    for path in ("/proc/1/cmdline", "/proc/self/cmdline", "/proc/self/mountinfo"):
+        try:
+            with open(path, "rb") as f:
+                text = f.read().replace(b"\\0", b" ").replace(b"\\n", b" ").decode()
+        except FileNotFoundError:
+            text = "(absent)"
+        print(path, text)
     return 2 * x
 """
 
 
 @pytest.mark.parametrize("mode", ["bwrap", "seccomp-alone"])
-def test_the_command_lines_name_no_host_path(bare_bwrap_pool: WorkerPool, mode: str) -> None:
-    """Under bubblewrap, /proc/1/cmdline is bwrap's (its pid 1): it listed every mount's host
-    path (the checkout, numpy in the venv, the user's home). The child's own listed its whole
-    configuration (the grader's paths, the work dir) and the sources it runs. Both options
-    and sources now come from descriptors (bwrap's --args, the launcher's boot file)."""
+def test_the_command_lines_and_mounts_name_no_host_path(
+    bare_bwrap_pool: WorkerPool, mode: str
+) -> None:
+    """Under bubblewrap, /proc/1/cmdline was bwrap's (its pid 1): it listed every mount's host
+    path (the checkout, numpy in the venv, the user's home), and /proc/self/mountinfo named
+    each bind mount's source (numpy in the checkout's venv, the bytecode cache). The options
+    now come from a descriptor (bwrap's --args) and the sandbox has no /proc at all. The
+    child's own command line listed its whole configuration (the grader's paths, the work
+    dir) and the sources it runs: they come from a descriptor too."""
     numpy_dir = host_paths().numpy_dir
     if mode == "bwrap":
-        verdict = grade(DOUBLE, SHOW_COMMAND_LINES, pool=bare_bwrap_pool)
+        verdict = grade(DOUBLE, SHOW_PROC, pool=bare_bwrap_pool)
     else:  # /proc/1 is this machine's init there: only the child's own line is the grader's
         config = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
         with WorkerPool(config) as pool:
-            verdict = grade(DOUBLE, SHOW_COMMAND_LINES, pool=pool)
+            verdict = grade(DOUBLE, SHOW_PROC, pool=pool)
     assert verdict.passed, shown(verdict)
-    lines = verdict.stdout.splitlines()[:2]
-    assert [line.split(" ", 1)[0] for line in lines] == ["/proc/1/cmdline", "/proc/self/cmdline"]
-    shown_lines = "\n".join(lines) if mode == "bwrap" else lines[1]
+    lines = verdict.stdout.splitlines()[:3]
+    assert [line.split(" ", 1)[0] for line in lines] == [
+        "/proc/1/cmdline",
+        "/proc/self/cmdline",
+        "/proc/self/mountinfo",
+    ]
+    if mode == "bwrap":
+        assert [line.split(" ", 1)[1] for line in lines] == ["(absent)"] * 3, lines
+        return
     # without bubblewrap the interpreter is the venv's, in the checkout: its path stays
-    hidden = [str(ENGINE_DIR.parent), numpy_dir] if mode == "bwrap" else []
-    for secret in [*hidden, "--ro-bind", '"forbidden"', "REFUSED_EVENTS"]:
-        assert secret not in shown_lines, (secret, shown_lines[:300])
-    assert len(shown_lines) < 2000, shown_lines[:300]
+    own = lines[1]
+    for secret in ["--ro-bind", '"forbidden"', "REFUSED_EVENTS", numpy_dir]:
+        assert secret not in own, (secret, own[:300])
+    assert len(own) < 2000, own[:300]
