@@ -29,9 +29,9 @@ def _softmax(scores: np.ndarray, axis: int = -1) -> np.ndarray:
 
 
 def _weight_variants(
-    Q: np.ndarray, K: np.ndarray, mask: np.ndarray | None
+    Q: np.ndarray, K: np.ndarray, d_v: int, mask: np.ndarray | None
 ) -> list[tuple[str, Callable[[], Any]]]:
-    """Attention weights that known mistakes produce, computed on demand."""
+    """Attention weights that known mistakes produce, computed on demand (d_v: V's width)."""
     d_k = Q.shape[-1]
     raw = Q @ np.swapaxes(K, -1, -2)
 
@@ -46,6 +46,11 @@ def _weight_variants(
         (
             "the scores are divided by d_k; divide by sqrt(d_k)",
             lambda: _softmax(masked(raw / d_k, mask)),
+        ),
+        (
+            "the scores are divided by sqrt(d_v), the width of V; divide by sqrt(d_k), the "
+            "width of Q and K",
+            lambda: _softmax(masked(raw / np.sqrt(d_v), mask)),
         ),
         (
             "the softmax runs over the queries (axis -2); each query's weights over the keys "
@@ -207,7 +212,9 @@ class AttentionChecker(NNChecker):
                     f"= {weights[idx]:.3g} where the mask is False: fill masked scores with "
                     "-inf (or a value so negative that exp underflows to 0) before the softmax"
                 )
-        j.close("weights", weights, w_ref, WEIGHTS_TOL, hints=_weight_variants(Q, K, mask))
+        j.close(
+            "weights", weights, w_ref, WEIGHTS_TOL, hints=_weight_variants(Q, K, V.shape[-1], mask)
+        )
         out = check_shape(j, "out", out, out_ref.shape)
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))

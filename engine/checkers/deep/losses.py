@@ -104,7 +104,6 @@ class BceWithLogitsChecker(NNChecker):
         loss, dz = _unpack(j, outputs, z.shape, "dz")
         with np.errstate(all="ignore"):
             flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + np.log1p(np.exp(-np.abs(z)))))
-            first_axis = np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z))), axis=0)
         j.close(
             "the loss",
             loss,
@@ -112,10 +111,16 @@ class BceWithLogitsChecker(NNChecker):
             LOSS_TOL,
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
-                (
-                    "the loss is averaged over the first axis only and then summed; "
-                    "take the mean over every entry",
-                    float(np.sum(first_axis)),
+                *(
+                    (
+                        f"the loss is a sum divided by {length}, the length of axis "
+                        f"{' or '.join(str(k) for k, d in enumerate(z.shape) if d == length)}, "
+                        "so it is averaged over that axis only and summed over the others; "
+                        f"take the mean over all {n} entries",
+                        loss_ref * n / length,
+                    )
+                    for length in dict.fromkeys(z.shape)
+                    if 1 < length < n
                 ),
             ],
             factors=[

@@ -211,6 +211,12 @@ class AdamwChecker(StepChecker):
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,
             ),
+            (
+                "the decay went through the adaptive denominator, (m_hat + weight_decay * "
+                "theta) / (sqrt(v_hat) + eps), so it shrinks each weight by a different "
+                "amount; AdamW decays outside it: theta * (1 - lr * weight_decay) - step",
+                lambda: theta - lr * (m_hat + wd * theta) / (np.sqrt(v_hat) + eps),
+            ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 

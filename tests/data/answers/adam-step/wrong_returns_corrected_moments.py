@@ -1,4 +1,4 @@
-# expect: failed | bias-corrected m_hat
+# expect: failed | is the bias-corrected
 import numpy as np
 
 

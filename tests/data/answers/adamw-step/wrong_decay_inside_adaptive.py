@@ -1,4 +1,4 @@
-# expect: failed | theta
+# expect: failed | the decay went through the adaptive denominator
 import numpy as np
 
 

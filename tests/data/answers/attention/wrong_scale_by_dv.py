@@ -1,4 +1,4 @@
-# expect: failed | weights
+# expect: failed | divided by sqrt(d_v)
 import numpy as np
 
 

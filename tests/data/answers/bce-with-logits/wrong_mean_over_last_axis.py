@@ -1,4 +1,4 @@
-# expect: failed | loss
+# expect: failed | averaged over that axis only
 import numpy as np
 
 
