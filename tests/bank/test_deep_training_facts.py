@@ -330,3 +330,24 @@ def test_library_and_paper_claims_cite_their_source() -> None:
         assert claim in text(card_id), card_id
         for work in works:
             assert work in card(card_id).front.source, (card_id, work)
+
+
+def test_a_residual_gradient_vanishes_only_where_the_branches_undo_the_identity() -> None:
+    rng = np.random.default_rng(3)
+    n = 4
+    u = rng.standard_normal(n)
+    u /= np.linalg.norm(u)
+    # dL/dx_l = dL/dx_k (I + J), J the Jacobian of the branches' sum with respect to x_l.
+    small = 0.1 * rng.standard_normal((n, n))
+    assert np.linalg.norm(u @ (np.eye(n) + small)) > 0.5  # a typical branch leaves most of it
+    minus_x = -np.eye(n)  # F(x) = -x: the block outputs 0 and passes no gradient at all
+    assert np.allclose(u @ (np.eye(n) + minus_x), 0.0)
+    along_u = -np.outer(u, u)  # a branch that undoes the identity along u only
+    assert np.allclose(u @ (np.eye(n) + along_u), 0.0)
+    v = rng.standard_normal(n)
+    v -= (v @ u) * u
+    assert np.allclose(v @ (np.eye(n) + along_u), v)  # other directions pass unchanged
+    body = text("residual-identity-path")
+    assert "so it cannot vanish just because the network is deep" not in body
+    assert "gradients reach early layers without vanishing" not in body
+    assert "He et al. argue that this is unlikely" in body
