@@ -87,6 +87,22 @@ def _drop_capabilities() -> str:
     return "none"
 
 
+def _undumpable() -> str:
+    """Make this process undumpable: 'set' when the kernel reads it back so.
+
+    Another process of the same user (a sibling warm worker, without bubblewrap or Landlock,
+    whose submission runs next) could otherwise open this one's /proc/<pid>/mem read-write
+    and rewrite it while it waits; an undumpable process's memory, environment and
+    descriptors are reachable only with CAP_SYS_PTRACE, which no child holds. The seccomp
+    filter keeps the submission from setting it back."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(4, 0, 0, 0, 0) != 0:  # PR_SET_DUMPABLE
+        return f"not set ({os.strerror(ctypes.get_errno())})"
+    return "set" if libc.prctl(3, 0, 0, 0, 0) == 0 else "not set (still dumpable)"  # GET
+
+
 def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
     """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
     import ctypes
@@ -240,6 +256,7 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
+        flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 4))  # PR_SET_DUMPABLE
         # FALLOC_FL_KEEP_SIZE & co.: blocks past the end of a file, which RLIMIT_FSIZE does not
         # count (one call took the disk's free space); posix_fallocate's mode 0 stays allowed
         flt.add_rule(deny, "fallocate", arg(1, ns["NE"], 0))
@@ -282,6 +299,10 @@ if sys.platform.startswith("linux"):
         _kernel["capabilities"] = _drop_capabilities()
     except (OSError, AttributeError) as _exc:
         _kernel["capabilities"] = f"not dropped ({_exc})"
+    try:
+        _kernel["undumpable"] = _undumpable()
+    except (OSError, AttributeError) as _exc:
+        _kernel["undumpable"] = f"not set ({_exc})"
 _lock = _cfg.get("landlock")
 if _lock is not None and sys.platform.startswith("linux"):
     try:

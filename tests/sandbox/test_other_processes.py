@@ -25,6 +25,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.config import seccomp_support
+from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown
@@ -191,3 +192,52 @@ def test_without_a_file_system_layer_every_verdict_says_what_is_left_open() -> N
     (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
     assert "read and change your files" in warning
     assert "/proc/<pid>/mem" in warning and "this app's included" in warning
+
+
+@pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
+def sibling_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
+    """Two warm workers, no bubblewrap, no audit hooks: a grading runs beside a waiting sibling."""
+    config = SandboxConfig(bwrap=False, audit_hooks=False, landlock=request.param == "landlock")
+    with WorkerPool(config, size=2) as p:
+        LIVE_POOLS.append(p)
+        yield p
+
+
+SIBLING = """
+    marker = b"{marker}"
+    siblings = []
+    for name in os.listdir("/proc"):
+        if name.isdigit() and int(name) != os.getpid():
+            try:
+                with open(f"/proc/{{name}}/cmdline", "rb") as f:
+                    if marker in f.read():
+                        siblings.append(int(name))
+            except OSError:
+                pass
+    if not siblings:
+        raise RuntimeError("no waiting sibling was found")
+    os.close(os.open(f"/proc/{{siblings[0]}}/{what}", os.O_RDWR if "{what}" == "mem" else os.O_RDONLY))
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("what", ["mem", "environ"])
+def test_a_waiting_sibling_worker_is_out_of_reach(sibling_pool: WorkerPool, what: str) -> None:
+    """The next submission's child waits beside this one: with seccomp alone, the same user's
+    process, dumpable, its /proc/<pid>/mem opened read-write (this one could rewrite it before
+    its job came). Each child is now undumpable, which takes CAP_SYS_PTRACE to get past; under
+    Landlock, /proc is closed to the child besides."""
+    marker = f"{CHILD_MARKER}:{os.getpid()}"
+    source = _double(SIBLING.format(marker=marker, what=what))
+    run_adversarial(sibling_pool, source, Status.ERROR, "Permission denied", checker=PATIENT)
+
+
+def test_the_child_cannot_make_itself_dumpable_again(mode_pool: tuple[str, WorkerPool]) -> None:
+    _, pool = mode_pool
+    body = """
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(4, 1, 0, 0, 0) != 0:  # PR_SET_DUMPABLE
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        return 2 * x
+    """
+    run_adversarial(pool, _double(body), Status.ERROR, "Operation not permitted", checker=PATIENT)
