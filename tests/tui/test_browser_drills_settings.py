@@ -375,5 +375,7 @@ async def test_at_80_columns_the_browser_shows_its_help_key_and_f1_opens_the_hel
         await press(pilot, "f1")
         help_screen = await showing(pilot, HelpScreen)
         rows = dict((description, key) for key, description in help_screen.rows)
-        assert rows["Suspend: suspend the highlighted card, or unsuspend a suspended one"] == "^s"
+        assert rows["Suspend: set the card aside, or bring it back"] == "^s"
+        assert rows["Bury: hide it until tomorrow, or bring it back"] == "^b"
         assert rows["Help"] == "f1"
+        assert rows["Next card"] == "↓" and rows["Previous card"] == "↑"

@@ -376,7 +376,7 @@ async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFac
         assert meaning["home"] == meaning["end"] == "The first or the last row"
         assert meaning["pgup"] == "A screenful up or down"
         assert meaning["c"] == "Cram: every card of the row, schedule untouched"
-        assert meaning["a"] == "Ahead: the plan's next new cards, once today's are done (not now)"
+        assert meaning["a"] == "Ahead: the plan's next cards, early (not now)"
         assert meaning["b"] == "Cards: browse and search every card"
         for key in ("c", "m", "s", "b", "l", ","):
             assert ": " in meaning[key], f"{key} says what it does: {meaning[key]!r}"
@@ -385,3 +385,24 @@ async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFac
             assert widget_word not in said, widget_word
         assert "In the focused widget:" not in said
         assert "tab" not in meaning and "shift+tab" not in meaning
+
+
+async def test_the_help_of_home_and_the_browser_fits_its_box_at_80_columns(
+    build: AppFactory,
+) -> None:
+    """The help's box is 66 cells wide inside: a row wider than that was cut at its edge
+    ("Suspend: suspend the highlighted card, or unsuspen"), the rest a sideways scroll
+    away that nobody finds."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys, opens in [((), "question_mark"), (("b",), "f1")]:
+            await press(pilot, *keys, opens)
+            help_screen = await showing(pilot, HelpScreen)
+            table = help_screen.query_one(DataTable)
+            rows = len(help_screen.rows)
+            assert await wait_until(pilot, lambda t=table, n=rows: t.row_count == n)
+            await settle(pilot)
+            assert table.virtual_size.width <= table.scrollable_content_region.width, [
+                row for row in help_screen.rows if len(row[1]) > 45
+            ]
+            await press(pilot, "escape")

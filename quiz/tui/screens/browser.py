@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -78,14 +78,14 @@ class BrowserScreen(Screen[None]):
             "ctrl+s",
             "suspend",
             "Suspend",
-            tooltip="suspend the highlighted card, or unsuspend a suspended one",
+            tooltip="set the card aside, or bring it back",
             priority=True,
         ),
         Binding(
             "ctrl+b",
             "bury",
             "Bury",
-            tooltip="bury the highlighted card until tomorrow, or unbury a buried one",
+            tooltip="hide it until tomorrow, or bring it back",
             priority=True,
         ),
         Binding(
@@ -93,13 +93,22 @@ class BrowserScreen(Screen[None]):
         ),
         Binding("ctrl+e", "edit_file", "$EDITOR", tooltip="open the card's file", priority=True),
         Binding("ctrl+r", "reset", "Reset", tooltip="make the card new again", priority=True),
-        Binding("down", "cursor(1)", "Down", show=False, priority=True),
-        Binding("up", "cursor(-1)", "Up", show=False, priority=True),
+        Binding("down", "cursor(1)", "Next card", show=False, priority=True),
+        Binding("up", "cursor(-1)", "Previous card", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Back"),
         # ? is typed into the search box (a card's text has question marks): f1 is the
         # help's key here, in the footer as on the drill screen.
         Binding("f1", "app.help", "Help"),
     ]
+
+    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("←, →", "Move in the search text"),
+        ("home, end", "Its start or its end"),
+        ("^w, ^u", "Delete a word, or all before the cursor"),
+    )
+    """The search box's keys in the help, in a few rows: its own were 23 rows of text
+    editing, one ("Move cursor right or accept the completion suggestion") wider than
+    the help's box."""
 
     class CardOpened(Message):
         """Open this card (a drill in its editor, others as a one-card cram)."""

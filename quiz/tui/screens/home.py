@@ -47,12 +47,11 @@ class HomeScreen(Screen[None]):
         Binding(
             "enter,d", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
         ),
-        # The tooltips are what the help says each key does (the footer shows them on hover)
+        # The tooltips are what the help says each key does (the footer shows them on
+        # hover); with the description, under 50 cells: the help box's width at 80 columns
         Binding("c", "study('cram')", "Cram", tooltip="every card of the row, schedule untouched"),
         Binding("m", "study('mock')", "Mock", tooltip="a timed mock interview from the row"),
-        Binding(
-            "a", "study_ahead", "Ahead", tooltip="the plan's next new cards, once today's are done"
-        ),
+        Binding("a", "study_ahead", "Ahead", tooltip="the plan's next cards, early"),
         Binding("s", "stats", "Stats", tooltip="reviews, accuracy, retention and forecast"),
         Binding("b", "open('browser')", "Cards", tooltip="browse and search every card"),
         Binding("l", "open('drills')", "Drills", tooltip="every coding drill and its state"),
@@ -60,7 +59,7 @@ class HomeScreen(Screen[None]):
             "comma",
             "open('settings')",
             "Settings",
-            tooltip="daily limits, retention, steps, mock length",
+            tooltip="daily limits, steps, mock length",
         ),
         Binding("q", "app.quit", "Quit", show=False),
     ]
