@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -387,6 +388,10 @@ async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFac
         assert "tab" not in meaning and "shift+tab" not in meaning
 
 
+def _all_rows_in(table: DataTable[object], rows: int) -> Callable[[], bool]:
+    return lambda: table.row_count == rows
+
+
 async def test_the_help_of_home_and_the_browser_fits_its_box_at_80_columns(
     build: AppFactory,
 ) -> None:
@@ -399,8 +404,7 @@ async def test_the_help_of_home_and_the_browser_fits_its_box_at_80_columns(
             await press(pilot, *keys, opens)
             help_screen = await showing(pilot, HelpScreen)
             table = help_screen.query_one(DataTable)
-            rows = len(help_screen.rows)
-            assert await wait_until(pilot, lambda t=table, n=rows: t.row_count == n)
+            assert await wait_until(pilot, _all_rows_in(table, len(help_screen.rows)))
             await settle(pilot)
             assert table.virtual_size.width <= table.scrollable_content_region.width, [
                 row for row in help_screen.rows if len(row[1]) > 45
