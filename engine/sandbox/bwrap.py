@@ -79,7 +79,10 @@ class BwrapStatus:
     """The bwrap prefix to put before the interpreter's argv (empty when inactive)."""
 
 
-def _base_site_dirs() -> list[str]:
+def base_site_dirs() -> list[str]:
+    """The base interpreter's own site-packages: packages installed beside the stdlib, never
+    the sandbox's to import or read (bubblewrap hides them under a tmpfs, Landlock leaves
+    them out of its rules)."""
     base = {"base": sys.base_prefix, "platbase": sys.base_exec_prefix}
     paths = sysconfig.get_paths(vars=base)
     return sorted({paths["purelib"], paths["platlib"]})
@@ -106,7 +109,7 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     interp = paths.interpreter
     if not any(interp.startswith(b + "/") for b in bound):
         argv += ["--ro-bind", interp, interp]
-    for site in _base_site_dirs():
+    for site in base_site_dirs():
         real = os.path.realpath(site)
         if os.path.isdir(real) and any(real.startswith(b + "/") for b in bound):
             argv += ["--tmpfs", real]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import queue
@@ -37,6 +38,7 @@ from engine.sandbox.bwrap import (
     SANDBOX_PYCACHE,
     SANDBOX_SITE,
     BwrapStatus,
+    base_site_dirs,
     bwrap_args,
 )
 from engine.sandbox.config import (
@@ -258,19 +260,59 @@ def landlock_paths(workdir: str, pycache: object) -> dict[str, list[str]]:
     must be refused once the ruleset is in force.
     """
     paths = host_paths()
-    stdlib = os.path.realpath(sysconfig.get_paths()["stdlib"])
-    ro = [stdlib, paths.numpy_dir, "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/etc/ld.so.cache"]
+    system, listed = _system_rules()
+    ro = [*system, paths.numpy_dir]
+    list_only = [os.path.dirname(paths.numpy_dir), *listed]
     if paths.numpy_libs:
         ro.append(paths.numpy_libs)
     if pycache is not None:
         ro.append(str(pycache))
-    list_only = [os.path.dirname(paths.numpy_dir)]
     return {
         "rw": [workdir, "/dev/null"],
         "ro": [os.path.realpath(p) for p in ro],
         "list": list_only,
         "probes": [paths.probe, os.path.dirname(workdir) + "/"],
     }
+
+
+@functools.cache
+def _system_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stdlib and the system libraries as Landlock rules, without the base interpreter's
+    site-packages: (readable, list-only), once per process (about 10 ms to work out)."""
+    stdlib = sysconfig.get_paths()["stdlib"]
+    hidden = [os.path.realpath(site) for site in base_site_dirs()]
+    readable: list[str] = []
+    listed: list[str] = []
+    for root in (stdlib, "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/etc/ld.so.cache"):
+        more, more_listed = readable_beneath(os.path.realpath(root), hidden)
+        readable += more
+        listed += more_listed
+    return tuple(readable), tuple(listed)
+
+
+def readable_beneath(root: str, hidden: list[str]) -> tuple[list[str], list[str]]:
+    """Landlock rules for `root` that leave out the `hidden` folders beneath it: (readable,
+    list-only).
+
+    A rule grants a whole tree, so a root holding a hidden folder is granted entry by entry
+    (itself only listed), down to the hidden one. The base interpreter's site-packages sits
+    in its stdlib folder: granted with it, every package installed there (IPython and awscli
+    on this machine) could be read and imported by a submission; bubblewrap hides it."""
+    if root in hidden:
+        return [], []
+    inside = [h for h in hidden if h.startswith(root + "/")]
+    if not inside:
+        return [root], []
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        return [], []  # nothing beneath it is granted (a failed import names the cause)
+    readable, listed = [], [root]
+    for name in names:
+        more, more_listed = readable_beneath(os.path.join(root, name), inside)
+        readable += more
+        listed += more_listed
+    return readable, listed
 
 
 def is_memory_error(error: str) -> bool:

@@ -21,6 +21,7 @@ from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox import isolation as isolation_module
 from engine.sandbox import worker as worker_module
+from engine.sandbox.bwrap import base_site_dirs
 from engine.sandbox.config import SeccompSupport
 from engine.verdict import Status, Verdict
 from quiz.verdict_text import format_verdict, isolation_warnings
@@ -273,3 +274,19 @@ def test_without_any_kernel_layer_every_verdict_says_so(monkeypatch: pytest.Monk
     (shown_on_the_drill_screen,) = isolation_warnings(verdict)
     assert shown_on_the_drill_screen.startswith("WARNING: no kernel-enforced layer")
     assert "your user's rights" in verdict.model_dump_json()
+
+
+def test_landlock_keeps_the_base_interpreters_packages_out() -> None:
+    """The base interpreter's site-packages sits in its stdlib folder, which Landlock granted
+    whole: every package installed there could be read and imported (bubblewrap hides it).
+    CPython puts a README.txt in every site-packages; the stdlib around it still imports."""
+    (site,) = [s for s in base_site_dirs() if os.path.isfile(os.path.join(s, "README.txt"))][:1]
+    body = f"""
+        import decimal, fractions, statistics, sqlite3
+        return open({os.path.join(site, "README.txt")!r}).read()
+    """
+    with WorkerPool(SandboxConfig(bwrap=False)) as pool:
+        verdict = run_adversarial(
+            pool, _double(body), Status.ERROR, "PermissionError", checker=PATIENT
+        )
+    assert any(layer.startswith("landlock: the kernel lets") for layer in verdict.isolation)
