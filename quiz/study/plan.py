@@ -1221,6 +1221,8 @@ class _Looks:
     """Expected seconds each look takes."""
     numbers: dict[str, int] = field(default_factory=dict)
     """Each card's number, by its id."""
+    arrays: _LookArrays | None = None
+    """The same four columns as numpy arrays, when they were built with numpy."""
 
     def number(self, card_id: str, *, unseen: bool) -> int:
         """The number of `card_id` (the next one when it is new here): a card's looks on
@@ -1231,6 +1233,96 @@ class _Looks:
             self.names.append(card_id)
             self.unseen.append(unseen)
         return found
+
+
+@dataclass(frozen=True)
+class _LookArrays:
+    """`_Looks`'s four columns as numpy arrays, kept from a build with numpy (`_add_looks`)
+    for the rankings, which read them whole."""
+
+    cards: NDArray[np.int64]
+    days: NDArray[np.int64]
+    gains: NDArray[np.float64]
+    costs: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class _Reviews:
+    """The last pass's seen cards as rows: each one's recall on the interview day after a
+    review on each day left (`after`), without one (`now`), its number and seconds."""
+
+    after: list[list[float]] = field(default_factory=list)
+    now: list[float] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    costs: list[float] = field(default_factory=list)
+
+
+def _add_looks(
+    looks: _Looks,
+    reviews: _Reviews,
+    firsts: Sequence[float],
+    unseen: Sequence[tuple[int, float]],
+    *,
+    vectorised: bool,
+) -> None:
+    """Fill `looks`: a review of each row of `reviews` on each day it gains on (its recall
+    after less its recall now, above 0), rows in order and days in order; then a first look
+    at each `unseen` card (number, seconds) on every day, gaining `firsts[day]`.
+
+    With numpy (`vectorised`) the gains are one matrix and the reviews its positive cells
+    in row-major order, which is the loop's order, by the same subtraction (IEEE on both
+    sides), and the columns are kept as arrays (`_LookArrays`) for the rankings: a heavy
+    home's last pass made some 60,000 looks a day by four appends each.
+    """
+    if not vectorised:
+        add_card, add_day = looks.cards.append, looks.days.append
+        add_gain, add_cost = looks.gains.append, looks.costs.append
+        for after, now, number, cost in zip(
+            reviews.after, reviews.now, reviews.numbers, reviews.costs, strict=True
+        ):
+            for offset, recall in enumerate(after):
+                gain = recall - now
+                if gain > 0:
+                    add_card(number)
+                    add_day(offset)
+                    add_gain(gain)
+                    add_cost(cost)
+        for number, cost in unseen:
+            for offset, gain in enumerate(firsts):
+                add_card(number)
+                add_day(offset)
+                add_gain(gain)
+                add_cost(cost)
+        return
+    import numpy as np
+
+    cards = [np.empty(0, dtype=np.int64)]
+    days = [np.empty(0, dtype=np.int64)]
+    gains = [np.empty(0, dtype=np.float64)]
+    costs = [np.empty(0, dtype=np.float64)]
+    if reviews.after:
+        matrix = np.array(reviews.after, dtype=np.float64)
+        matrix -= np.array(reviews.now, dtype=np.float64)[:, None]
+        row, day = np.nonzero(matrix > 0)
+        cards.append(np.array(reviews.numbers, dtype=np.int64)[row])
+        days.append(day.astype(np.int64))
+        gains.append(matrix[row, day])
+        costs.append(np.array(reviews.costs, dtype=np.float64)[row])
+    if unseen and firsts:
+        numbers, seconds = zip(*unseen, strict=True)
+        cards.append(np.repeat(np.array(numbers, dtype=np.int64), len(firsts)))
+        days.append(np.tile(np.arange(len(firsts), dtype=np.int64), len(unseen)))
+        gains.append(np.tile(np.array(firsts, dtype=np.float64), len(unseen)))
+        costs.append(np.repeat(np.array(seconds, dtype=np.float64), len(firsts)))
+    arrays = _LookArrays(
+        cards=np.concatenate(cards),
+        days=np.concatenate(days),
+        gains=np.concatenate(gains),
+        costs=np.concatenate(costs),
+    )
+    looks.arrays = arrays
+    looks.cards, looks.days = arrays.cards.tolist(), arrays.days.tolist()
+    looks.gains, looks.costs = arrays.gains.tolist(), arrays.costs.tolist()
 
 
 @dataclass(frozen=True)
@@ -1271,7 +1363,9 @@ class _Columns:
     @classmethod
     def of(cls, looks: _Looks, *, vectorised: bool = False) -> _Columns:
         cards = on_day = costs = None
-        if vectorised:
+        if vectorised and looks.arrays is not None:
+            cards, on_day, costs = looks.arrays.cards, looks.arrays.days, looks.arrays.costs
+        elif vectorised:
             import numpy as np
 
             cards = np.array(looks.cards, dtype=np.int64)
@@ -1574,8 +1668,11 @@ def _fewest_looks(looks: _Looks, room: Sequence[float], ready: float, goal: floa
         import numpy as np
 
         assert columns.on_day is not None
-        gain = np.array(gains, dtype=np.float64)
-        cost = np.array(costs, dtype=np.float64)
+        if looks.arrays is not None:
+            gain, cost = looks.arrays.gains, looks.arrays.costs
+        else:
+            gain = np.array(gains, dtype=np.float64)
+            cost = np.array(costs, dtype=np.float64)
         look_day = columns.on_day
         later = -look_day
         per_second = _Ranking(-gain / cost, later, size=count // 4 + LIVE_CHUNK)
@@ -1592,7 +1689,10 @@ def _fewest_looks(looks: _Looks, room: Sequence[float], ready: float, goal: floa
         return (one.looks, one.seconds) < (other.looks, other.seconds)
 
     best = _place(looks, room, ready, goal, per_second, columns)
-    top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
+    if vectorised and count:
+        top = float((gain / cost).max())  # the same quotients; no NaN, so the same greatest
+    else:
+        top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
     prices = [0.0] * len(room)
     for _round in range(PRICE_ROUNDS):
         placement = _place(looks, room, ready, goal, ranked(prices), columns)
@@ -1666,48 +1766,40 @@ def last_pass(
     ready = sum(now_recalls)
     goal = (plan.target + margin) * (len(studied) + len(unseen))
     looks = _Looks()
-    # the columns' appends, looked up once (some 60,000 looks a day on a heavy home)
-    add_card, add_day = looks.cards.append, looks.days.append
-    add_gain, add_cost = looks.gains.append, looks.costs.append
     after = (recalls if recalls is not None else RecallCache()).after_reviews
     # Python's offsets are under a day each way, so a review 3 days before `moment` was
     # on an earlier local date: only the later ones need theirs worked out.
     recent = moment - timedelta(days=3)
     review_costs: dict[str, float] = {}
-    # Cards in the same memory state gain the same: worked out once per state.
-    gains: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
+    # Cards in the same memory state recall the same after a review: worked out once per state.
+    afters: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
+    reviews = _Reviews()
     for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
         reviewed = known.last_review
         if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
             continue  # answered today already (its steps are plan_day's step 1)
         key = (known.state, known.stability, known.difficulty, reviewed)
-        card_gains = gains.get(key)
-        if card_gains is None:
-            card_gains = gains[key] = [
-                recall - now_recall for recall in after(known, whens, start, scheduler, steps=steps)
-            ]
+        card_after = afters.get(key)
+        if card_after is None:
+            card_after = afters[key] = after(known, whens, start, scheduler, steps=steps)
         cost = review_costs.get(card.kind)
         if cost is None:
             cost = review_costs[card.kind] = pace.review_seconds(card.kind, steps=steps)
-        number = looks.number(card.id, unseen=False)
-        for offset, gain in enumerate(card_gains):
-            if gain > 0:
-                add_card(number)
-                add_day(offset)
-                add_gain(gain)
-                add_cost(cost)
+        reviews.after.append(card_after)
+        reviews.now.append(now_recall)
+        reviews.numbers.append(looks.number(card.id, unseen=False))
+        reviews.costs.append(cost)
     first_look = [
         _recall_after_first_look(when, start, scheduler, steps=steps)
         for when in (whens if unseen else ())
     ]
-    for card in unseen:
-        cost = pace.new_seconds(card.kind, steps=steps)
-        number = looks.number(card.id, unseen=True)
-        for offset, gain in enumerate(first_look):
-            add_card(number)
-            add_day(offset)
-            add_gain(gain)
-            add_cost(cost)
+    firsts = [
+        (looks.number(card.id, unseen=True), pace.new_seconds(card.kind, steps=steps))
+        for card in unseen
+    ]
+    most = (len(reviews.after) + len(firsts)) * days_left
+    vectorised = most >= NUMPY_LOOKS or ("numpy" in sys.modules and most >= NUMPY_LOOKS_LOADED)
+    _add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
     placement = _fewest_looks(looks, room, ready, goal)
     count = len(studied) + len(unseen)
     return LastPass(

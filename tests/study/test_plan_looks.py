@@ -274,3 +274,35 @@ def test_the_forecast_plan_day_and_study_ahead_are_what_the_look_objects_gave(
         old.setattr(plan_module, "_overall", _old_overall)
         before = made()
     assert quick == before
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_looks_built_as_a_matrix_are_the_loop_s(seed: int) -> None:
+    """The twenty-third round builds a heavy pass's looks from a matrix of gains: its
+    positive cells in row-major order must be the loop's looks, in the loop's order."""
+    rng = random.Random(300 + seed)
+    days = rng.randint(1, 6)
+    reviews = plan_module._Reviews()
+    for number in range(rng.randint(0, 40)):
+        now = rng.choice([0.0, 0.3, 0.5, rng.random()])
+        # gains below, at and above 0; rows shared by cards, as cards in one state share
+        row = [rng.choice([now, now - 0.1, now + 1e-12, rng.random()]) for _ in range(days)]
+        reviews.after.append(rng.choice([row, *reviews.after[-1:]]))
+        reviews.now.append(now)
+        reviews.numbers.append(number)
+        reviews.costs.append(rng.choice([8.0, 20.0, 240.0]))
+    firsts = [rng.random() * rng.choice([0.0, 1.0]) for _ in range(days)]
+    count = len(reviews.numbers)
+    unseen = [(count + k, rng.choice([8.0, 45.0])) for k in range(rng.randint(0, 5))]
+    plain, matrix = plan_module._Looks(), plan_module._Looks()
+    plan_module._add_looks(plain, reviews, firsts, unseen, vectorised=False)
+    plan_module._add_looks(matrix, reviews, firsts, unseen, vectorised=True)
+    assert matrix.arrays is not None
+    for made in (matrix.cards, matrix.arrays.cards.tolist()):
+        assert made == plain.cards
+    for made in (matrix.days, matrix.arrays.days.tolist()):
+        assert made == plain.days
+    for made in (matrix.gains, matrix.arrays.gains.tolist()):
+        assert made == plain.gains  # the same floats, bit for bit
+    for made in (matrix.costs, matrix.arrays.costs.tolist()):
+        assert made == plain.costs
