@@ -276,3 +276,40 @@ async def test_a_screens_first_frame_has_its_keys_fitted_to_80_columns(
     for key in left_out:
         assert key not in row[0]
     assert row[0] == settled, "the keys it keeps, where it keeps them"
+
+
+async def test_keys_keep_their_screens_order_wherever_the_focus_is(build: AppFactory) -> None:
+    """A key a focused Input or TextArea also binds (ctrl+e, which the screen takes over)
+    came first: the card browser's footer began "^e $EDITOR ⏎ Open", and a drill's ^e
+    was first while its editor had the focus and third once the focus left it."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settled(pilot, app, 120, "Grade")
+        editor = app.screen.query_one("#editor")
+        assert editor.has_focus
+        in_editor = [key.description for key in footer_keys(app)]
+        await press(pilot, "shift+tab")  # to the task
+        assert not editor.has_focus
+        await settle(pilot)
+        out_of_it = [key.description for key in footer_keys(app)]
+        assert in_editor[:3] == ["Grade", "Hint", "$EDITOR"], in_editor
+        both = set(in_editor) & set(out_of_it)
+        assert [d for d in in_editor if d in both] == [d for d in out_of_it if d in both]
+        assert out_of_it[:3] == ["Grade", "Hint", "$EDITOR"], out_of_it
+        await press(pilot, "escape")
+    app = build()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await press(pilot, "b")
+        await _settled(pilot, app, 120, "Help")
+        shown = [key.description for key in footer_keys(app)]
+        assert shown[:2] == ["Open", "Suspend"] and shown[-2:] == ["Help", "palette"], shown
+
+
+async def test_a_focused_widgets_own_keys_come_first(build: AppFactory) -> None:
+    """The key a person is about to use, the options' ⏎ Submit, stays first."""
+    from quiz.workspace import StudyRequest
+
+    app = build(study=StudyRequest(kind="choice"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settled(pilot, app, 120, "Submit")
+        assert [key.description for key in footer_keys(app)][0] == "Submit"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.compose import compose
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.binding import Binding
     from textual.screen import Screen
     from textual.widget import Widget
 
@@ -35,6 +35,49 @@ def _look(widget: Widget) -> KeyLook | None:
         tooltip,
         widget.has_class("-command-palette"),
     )
+
+
+def declared_keys(bindings: object) -> dict[tuple[str, str], int]:
+    """Each (key, action) of a BINDINGS list -> where it is declared."""
+    order: dict[tuple[str, str], int] = {}
+    for binding in bindings if isinstance(bindings, list) else []:
+        keys, action = (
+            (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
+        )
+        for key in keys.split(","):
+            order.setdefault((key.strip(), action), len(order))
+    return order
+
+
+def in_declared_order(
+    widgets: list[Widget], screen: dict[tuple[str, str], int], app: dict[tuple[str, str], int]
+) -> list[Widget]:
+    """The footer's keys in a fixed order: the focused widget's own keys first (a
+    checklist's "1-3 Tick a point", the options' "⏎ Submit"), as they came; then the
+    screen's, in the order of its BINDINGS (`screen`: (key, action) -> place); then the app's
+    (`app`, Help); the palette's key last.
+
+    Footer lists keys in the order the focused widget, then the screen, then the app
+    first bind them: a key a focused Input or TextArea also binds (ctrl+e, taken over by
+    the screen) came first, so the card browser's footer began "^e $EDITOR ⏎ Open", and
+    a drill's ^e moved from first to third as the focus left the editor. Anything but
+    plain keys (a group of keys, none in drillbit) is left as Textual orders it.
+    """
+    keys = [w for w in widgets if type(w) is FooterKey and not w.has_class("-grouped")]
+    if len(keys) != len(widgets):
+        return widgets
+    palette = [key for key in keys if key.has_class("-command-palette")]
+    keys = [key for key in keys if key not in palette]
+
+    def place(key: FooterKey) -> tuple[int, int]:
+        bound = (key.key, key.action)
+        if bound in screen:
+            return (1, screen[bound])
+        if bound in app:
+            return (2, app[bound])
+        return (0, 0)  # the widget's: as they came (the sort is stable)
+
+    return [*sorted(keys, key=place), *palette]
 
 
 class KeysFooter(Footer):
@@ -102,12 +145,18 @@ class KeysFooter(Footer):
             self.call_after_refresh(self._recompose_if_changed)
 
     def compose(self) -> ComposeResult:
-        """Footer's keys, the bound ones already in the footer's compact style."""
-        for widget in super().compose():
+        """Footer's keys, the bound ones already in the footer's compact style, in the
+        order the screen declares them (`in_declared_order`)."""
+        widgets = list(super().compose())
+        for widget in widgets:
             if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+        yield from in_declared_order(
+            widgets,
+            declared_keys(type(self.screen).BINDINGS),
+            declared_keys(type(self.app).BINDINGS),
+        )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """As Footer's, except that the first keys are mounted at once and a later change
