@@ -290,3 +290,33 @@ def test_the_rotation_test_has_the_stated_false_failure_rate() -> None:
             if m >= minibatch_checker.MIN_M_FOR_ORDER_TESTS:
                 rate += (2 * m / math.factorial(m)) ** 2
         assert rate <= minibatch_checker.ROTATION_RATE, f"seed {seed}"
+
+
+def test_splitting_into_ceil_m_over_b_near_equal_parts_fails_every_time() -> None:
+    """np.array_split(X, ceil(m / b)) gives sizes that differ by at most 1: b, ..., b, b - 1
+    is the right split, so a grading whose partial cases all fell 1 short passed (seed 135)."""
+
+    def batches(
+        X: np.ndarray, Y: np.ndarray, batch_size: int, rng: np.random.Generator
+    ) -> list[Any]:
+        m = X.shape[1]
+        perm = rng.permutation(m)
+        n = -(-m // batch_size)
+        return list(
+            zip(
+                np.array_split(X[:, perm], n, axis=1),
+                np.array_split(Y[:, perm], n, axis=1),
+                strict=True,
+            )
+        )
+
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    for seed in (135, *range(40)):
+        verdict = grade_inprocess(checker, {"random_mini_batches": batches}, seed=seed)
+        assert verdict.status is Status.FAILED, f"seed {seed}"
+    for seed in range(300):  # every grading has a last batch at least 2 short
+        shapes = [
+            (case.inputs["args"][0].shape[1], case.inputs["args"][2])
+            for case in checker.make_cases(case_seed_rng(seed), {})
+        ]
+        assert any(m > b and m % b and b - m % b >= 2 for m, b in shapes), f"seed {seed}"
