@@ -4,7 +4,7 @@ A child makes folders one level at a time from a descriptor (`mkdir(dir_fd=...)`
 path limit stops it: `shutil.rmtree` recursed once per level (RecursionError past 1,000
 levels) and joined paths (ENAMETOOLONG past 4,096 bytes), so such a work dir stayed in the
 temp dir for good; the quota's walk skipped what it could not reach, so files beneath were
-never counted. And `fallocate(FALLOC_FL_KEEP_SIZE)` allocated blocks past a file's end,
+never counted, and walked every level by path (2,000 levels cost the parent seconds). And `fallocate(FALLOC_FL_KEEP_SIZE)` allocated blocks past a file's end,
 which RLIMIT_FSIZE does not count: one call could take the disk's free space. The pools run
 without the audit hooks: what is tested is the grader and the kernel layers.
 """
@@ -20,23 +20,23 @@ from pathlib import Path
 import pytest
 
 from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.worker import QUOTA_ENTRIES, remove_tree, workdir_usage
+from engine.sandbox.worker import QUOTA_DEPTH, QUOTA_ENTRIES, remove_tree, workdir_usage
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import LIVE_POOLS, run_adversarial
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: the quota, not the deadline, must end the run."""
-PAST_PATH_MAX = 2100
-"""Levels of a one-letter folder: 4,200 bytes of path, past Linux's 4,096."""
+LONG = "d" * 250
+"""A folder name that takes 20 levels (within QUOTA_DEPTH) to pass a path's 4,096 bytes."""
 
 
-def _nest(top: Path, levels: int) -> int:
-    """`levels` folders named `d`, each in the last, made from descriptors; the deepest's fd."""
+def _nest(top: Path, levels: int, name: str = "d") -> int:
+    """`levels` folders named `name`, each in the last, made from descriptors; the deepest's fd."""
     fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
     for _ in range(levels):
-        os.mkdir("d", dir_fd=fd)
-        deeper = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.mkdir(name, dir_fd=fd)
+        deeper = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
         os.close(fd)
         fd = deeper
     return fd
@@ -64,7 +64,15 @@ def test_a_nest_deeper_than_recursion_and_paths_is_removed(work: Path) -> None:
 
 def test_the_quota_walk_does_not_skip_what_it_cannot_reach(work: Path) -> None:
     """Beneath 4,096 bytes of path nothing could be listed: it was left out of the count."""
-    os.close(_nest(work, PAST_PATH_MAX))
+    os.close(_nest(work, 20, LONG))
+    _, entries = workdir_usage(str(work))
+    assert entries > QUOTA_ENTRIES
+
+
+def test_the_quota_walk_stops_at_its_depth(work: Path) -> None:
+    """Each level cost the walk a lookup per level above it, at every check: past QUOTA_DEPTH
+    the work dir counts as over the quota, before the walk goes on."""
+    os.close(_nest(work, QUOTA_DEPTH + 1))
     _, entries = workdir_usage(str(work))
     assert entries > QUOTA_ENTRIES
 
@@ -82,12 +90,10 @@ NEST = """
 import os, time
 
 def double(x):
-    if os.path.exists("d"):  # a later case: the nest is made once
-        return 2 * x
     fd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
     for _ in range({levels}):
-        os.mkdir("d", dir_fd=fd)
-        deeper = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.mkdir({name!r}, dir_fd=fd)
+        deeper = os.open({name!r}, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
         os.close(fd)
         fd = deeper
 {then}
@@ -104,16 +110,18 @@ FILL_AND_WAIT = """
 def test_files_beneath_a_nest_past_path_max_count_against_the_quota(
     host_dir_pool: WorkerPool,
 ) -> None:
-    """They were never counted (the run timed out with 100 MiB on the disk) and never removed."""
-    source = NEST.format(levels=PAST_PATH_MAX, then=FILL_AND_WAIT)
+    """They were never counted (the run timed out with 100 MiB on the disk) and, 2,100
+    levels deep, never removed; `run_adversarial` checks that no work dir is left."""
+    source = NEST.format(levels=20, name=LONG, then=FILL_AND_WAIT)
     run_adversarial(host_dir_pool, source, Status.CRASHED, "work directory", checker=PATIENT)
 
 
-def test_a_deep_nest_is_removed_after_a_passing_run(host_dir_pool: WorkerPool) -> None:
-    """1,500 levels: within a path's length (measured, under the quota), past rmtree's recursion.
-    `run_adversarial` checks that no work dir is left once the run is over."""
-    source = NEST.format(levels=1500, then="    os.close(fd)\n    return 2 * x")
-    run_adversarial(host_dir_pool, source, Status.PASSED, None, checker=PATIENT)
+def test_a_deep_nest_ends_the_run_at_once(host_dir_pool: WorkerPool) -> None:
+    """2,000 levels within a path's length: every check of the quota took the parent about
+    0.35 s of CPU, and a 9 s deadline ended the run after 16 s. Past rmtree's recursion too:
+    `run_adversarial` checks that the work dir is removed and that the deadline held."""
+    source = NEST.format(levels=2000, name="d", then="    time.sleep(30)")
+    run_adversarial(host_dir_pool, source, Status.CRASHED, "nested too deep", checker=PATIENT)
 
 
 def test_no_blocks_past_a_files_end(mode_pool: tuple[str, WorkerPool]) -> None:
