@@ -320,3 +320,37 @@ def test_splitting_into_ceil_m_over_b_near_equal_parts_fails_every_time() -> Non
             for case in checker.make_cases(case_seed_rng(seed), {})
         ]
         assert any(m > b and m % b and b - m % b >= 2 for m, b in shapes), f"seed {seed}"
+
+
+def test_a_small_layer_dropped_whole_names_the_flipped_probability_first() -> None:
+    # keep_prob 0.932 on 24 units: all dropped has chance 0.932**24 = 0.19 when units are
+    # kept with probability 1 - keep_prob, against 0.068 for one shared draw
+    def flipped(
+        A: np.ndarray, keep_prob: float, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        mask = rng.random(A.shape) > keep_prob
+        return A * mask / keep_prob, mask
+
+    messages = _dropout_first_failures(flipped, range(4, 5))
+    assert "kept 0 of 24" in messages[0]
+    assert messages[0].index("probability 1 - keep_prob") < messages[0].index("shared")
+    all_dropped, all_kept = np.zeros((4, 6), dtype=bool), np.ones((4, 5), dtype=bool)
+    shared = dropout_checker._shared_draws(all_kept, 0.405)
+    assert dropout_checker._shared_or_flipped(shared, all_kept, 0.405) == shared  # 0.595**20
+    named = dropout_checker._shared_or_flipped(
+        dropout_checker._shared_draws(all_dropped, 0.932), all_dropped, 0.932
+    )
+    assert named.startswith(dropout_checker.FLIPPED)
+
+
+def test_dividing_by_the_drop_probability_is_named_when_keep_prob_is_1() -> None:
+    def forward(
+        A: np.ndarray, keep_prob: float, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        mask = rng.random(A.shape) < keep_prob
+        with np.errstate(all="ignore"):
+            return A * mask / (1 - keep_prob), mask
+
+    # seed 43's first failing case is keep_prob = 1, where the division makes inf
+    (message,) = _dropout_first_failures(forward, range(43, 44))
+    assert "divided by the drop probability 1 - keep_prob = 0" in message

@@ -66,9 +66,10 @@ def _shared_draws(mask: np.ndarray, keep_prob: float) -> str:
     if kept.all() or not kept.any():
         if mask.size < 2 or not 0 < keep_prob < 1:
             return ""
+        per_line = " (or one draw per row or column, all alike)" if min(mask.shape) >= 2 else ""
         return (
             f" All {mask.size} units were {'kept' if kept.all() else 'dropped'} together, as "
-            f"one draw shared by the whole array gives:{one_each}"
+            f"one draw shared by the whole array{per_line} gives:{one_each}"
         )
     if mask.ndim != 2 or min(mask.shape) < 2:
         return ""
@@ -79,6 +80,35 @@ def _shared_draws(mask: np.ndarray, keep_prob: float) -> str:
                 f"shared by its units;{one_each}"
             )
     return ""
+
+
+FLIPPED = (
+    " It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < "
+    "keep_prob)."
+)
+
+
+def _shared_or_flipped(shared: str, kept: np.ndarray, keep_prob: float) -> str:
+    """The reason to give when the count also fits units kept with probability 1 - keep_prob.
+
+    A mask all kept (or all dropped) fits both that and one draw shared by the whole array;
+    its chance under each, (1 - keep_prob)**n against keep_prob (keep_prob**n against
+    1 - keep_prob), decides which comes first, and the other is named too unless it is
+    over 100 times less likely (a small layer dropped whole at keep_prob = 0.93 is the
+    flipped probability more often than a shared draw).
+    """
+    if not shared:
+        return FLIPPED
+    if not (kept.all() or not kept.any()):
+        return shared
+    n = kept.size
+    p_flipped = (1 - keep_prob) ** n if kept.all() else keep_prob**n
+    p_shared = keep_prob if kept.all() else 1 - keep_prob
+    if p_flipped >= p_shared:
+        return f"{FLIPPED} One draw shared by the whole array can give this too."
+    if p_flipped >= p_shared / 100:
+        return f"{shared} Keeping units with probability 1 - keep_prob can give this too."
+    return shared
 
 
 class DropoutChecker(NNChecker):
@@ -140,7 +170,21 @@ class DropoutChecker(NNChecker):
         alpha = case.private["alpha"]
         if "bad_forward" in outputs:
             j.fail(wrong_return("dropout_forward", "(out, mask)", outputs["bad_forward"]))
-        out = j.array("out", outputs.get("out"), A.shape)
+        raw_out = outputs.get("out")
+        if (
+            keep_prob == 1.0
+            and isinstance(raw_out, np.ndarray)
+            and raw_out.shape == A.shape
+            and raw_out.dtype.kind == "f"
+            and np.any(A != 0)
+            and not np.any(np.isfinite(raw_out[A != 0]))
+        ):
+            j.fail(
+                "out is inf or NaN wherever A is not 0 with keep_prob = 1, where nothing is "
+                "dropped: the survivors were divided by the drop probability 1 - keep_prob = 0; "
+                "inverted dropout divides them by keep_prob"
+            )
+        out = j.array("out", raw_out, A.shape)
         mask = j.array("mask", outputs.get("mask"), A.shape, float64=False)
         kept = mask != 0
         if not np.all((mask == 0) | (mask == 1)):
@@ -185,8 +229,8 @@ class DropoutChecker(NNChecker):
         if not lo <= count <= hi:
             flipped = binomial_bounds(n, 1 - keep_prob, alpha)
             why = _shared_draws(mask, keep_prob)
-            if not why and flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
-                why = " It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < keep_prob)."
+            if flipped[0] <= count <= flipped[1] and keep_prob != 0.5:
+                why = _shared_or_flipped(why, kept, keep_prob)
             allowed = f"all {n}" if lo == hi == n else f"between {lo} and {hi}"
             j.fail(
                 f"kept {count} of {n} units ({count / n:.1%}) with keep_prob={keep_prob}; a correct "

@@ -1,4 +1,4 @@
-# expect: failed | kept with probability 1 - keep_prob
+# expect: failed | 1 - keep_prob
 import numpy as np
 
 

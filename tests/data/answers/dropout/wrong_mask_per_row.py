@@ -1,4 +1,4 @@
-# expect: failed | Every row of the mask is all kept or all dropped
+# expect: failed | draw per row
 import numpy as np
 
 
