@@ -28,6 +28,15 @@ def _softmax(scores: np.ndarray, axis: int = -1) -> np.ndarray:
     return out
 
 
+def _shifted_causal(T: int, k: int) -> np.ndarray:
+    """np.tril's mask with diagonal offset k; a row left with no key (k < 0) keeps the
+    diagonal, the one fallback whose softmax is defined."""
+    mask: np.ndarray = np.tril(np.ones((T, T), dtype=bool), k)
+    empty = ~mask.any(axis=1)
+    mask[empty, np.nonzero(empty)[0]] = True
+    return mask
+
+
 def _weight_variants(
     Q: np.ndarray, K: np.ndarray, d_v: int, mask: np.ndarray | None
 ) -> list[tuple[str, Callable[[], Any]]]:
@@ -282,6 +291,21 @@ def _heads_variants(
             "the causal mask is transposed: position t attends to positions >= t",
             lambda: (
                 merge(attend(split(Q), split(K), split(V), np.sqrt(dh), ref.causal_mask(T).T)) @ Wo
+            ),
+        ),
+        (
+            "the causal mask is off by one: position t also attends to t + 1 "
+            "(np.tril(..., k=1)); it attends to positions <= t",
+            lambda: (
+                merge(attend(split(Q), split(K), split(V), np.sqrt(dh), _shifted_causal(T, 1))) @ Wo
+            ),
+        ),
+        (
+            "the causal mask leaves out the diagonal (np.tril(..., k=-1)): position t "
+            "attends to positions <= t, itself included",
+            lambda: (
+                merge(attend(split(Q), split(K), split(V), np.sqrt(dh), _shifted_causal(T, -1)))
+                @ Wo
             ),
         ),
         (

@@ -116,6 +116,12 @@ class MomentumChecker(StepChecker):
             hints=[
                 (ema_msg, ema),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
+                (
+                    "v holds lr * grad, v = beta*v + lr*grad (Sutskever's form, the same steps "
+                    "for a fixed lr but another state); this drill's v = beta*v + grad, and "
+                    "theta moves by lr * v",
+                    lambda: beta * v + lr * grad,
+                ),
             ],
         )
         j.close(
@@ -130,6 +136,11 @@ class MomentumChecker(StepChecker):
                     theta - lr * v,
                 ),
                 ("theta moved uphill: subtract lr * v", theta + lr * v_ref),
+                (
+                    "this is Nesterov's step, theta - lr * (grad + beta * v) (PyTorch's "
+                    "nesterov=True); this drill's classical momentum is theta - lr * v",
+                    lambda: theta - lr * (grad + beta * v_ref),
+                ),
             ],
         )
 

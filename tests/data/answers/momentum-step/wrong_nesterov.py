@@ -1,4 +1,4 @@
-# expect: failed | theta
+# expect: failed | this is Nesterov's step
 def momentum_step(theta, grad, v, lr, beta=0.9):
     # Nesterov's look-ahead (PyTorch nesterov=True), not the heavy ball the drill asks for
     v_new = beta * v + grad

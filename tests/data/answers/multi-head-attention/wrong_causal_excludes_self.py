@@ -1,4 +1,4 @@
-# expect: failed | causal
+# expect: failed | leaves out the diagonal
 import numpy as np
 
 
