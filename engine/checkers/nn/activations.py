@@ -189,7 +189,14 @@ class ReluFamilyChecker(_Elementwise):
         if fn == "leaky_relu" and alpha is not None:
             return [("alpha was ignored (0.01 used instead)", ref.leaky_relu(z, 0.01))]
         if fn == "elu" and alpha is not None:
-            return [("alpha was ignored (1.0 used instead)", ref.elu(z, 1.0))]
+            return [
+                ("alpha was ignored (1.0 used instead)", ref.elu(z, 1.0)),
+                (
+                    "alpha multiplies e^z only; it multiplies (e^z - 1): alpha * (e^z - 1) "
+                    "for z <= 0",
+                    lambda: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0.0)) - 1.0),
+                ),
+            ]
         return []
 
 

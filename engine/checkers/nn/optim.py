@@ -57,6 +57,7 @@ class SgdChecker(StepChecker):
             ("theta moved uphill: subtract lr * grad", theta + lr * grad),
             ("lr was ignored", theta - grad),
             ("lr was ignored (0.01 used instead)", theta - 0.01 * grad),
+            ("the gradient was divided by lr; multiply it: theta - lr * grad", theta - grad / lr),
             (
                 "you returned the step lr * grad, not the new parameters: return theta - lr * grad",
                 lr * grad,

@@ -174,7 +174,14 @@ class CrossEntropyChecker(NNChecker):
             (1.0 / c, f"np.mean over all c*m entries divides by c = {c} too; divide by m only"),
             (-1.0, "the loss must be positive: the minus sign is missing"),
         ]
-        hints = _additive_guard_hints(y_hat, y)
+        hints = [
+            *_additive_guard_hints(y_hat, y),
+            (
+                "the loss takes the largest predicted probability of each column, not the "
+                "probability of the true class: pick it with the one-hot y",
+                lambda: float(-np.mean(np.log(np.max(y_hat, axis=0)))),
+            ),
+        ]
         if expected == 0.0:
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:

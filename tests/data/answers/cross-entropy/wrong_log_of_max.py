@@ -1,4 +1,4 @@
-# expect: failed | loss
+# expect: failed | the largest predicted probability
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | elu
+# expect: failed | alpha multiplies e^z only
 import numpy as np
 
 

@@ -1,3 +1,3 @@
-# expect: failed | at theta
+# expect: failed | the gradient was divided by lr
 def sgd_step(theta, grad, lr):
     return theta - grad / lr
