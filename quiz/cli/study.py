@@ -139,7 +139,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
         return
     stats, today = stats_today(obj.roots(), warn)
     click.echo(
-        f"Reviews: {stats.reviews}   cards seen: {stats.cards_seen}   drills passed: {stats.drills_passed}"
+        f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
+        f"   drills passed: {stats.drills_passed}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     click.echo(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
 from quiz.gcpause import gc_paused
-from quiz.plural import counted
+from quiz.plural import plural
 from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
@@ -40,12 +40,13 @@ class Counts:
         sum Home and Stats both print, so the two screens cannot tell the counts apart.
 
         Graduated cards are "review" (fsrs's name, Home's column); a zero suspended is
-        left out, as it is rare.
+        left out, as it is rare. Thousands are separated ("1,732 learning ... = 10,146
+        cards"), as the backlog beside it is ("9,991 due by fsrs").
         """
-        text = f"{self.new} new + {self.learning} learning + {self.learned} review"
+        text = f"{self.new:,} new + {self.learning:,} learning + {self.learned:,} review"
         if self.suspended:
-            text += f" + {self.suspended} suspended"
-        return f"{text} = {counted(self.total, 'card')}"
+            text += f" + {self.suspended:,} suspended"
+        return f"{text} = {self.total:,} {plural(self.total, 'card')}"
 
 
 @dataclass(slots=True)

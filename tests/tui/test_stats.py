@@ -175,3 +175,29 @@ async def test_every_topic_is_reachable_at_80x24(
         await press(pilot, "pagedown", "pagedown", "pagedown")
         await settle(pilot)
         assert last_row_shown()
+
+
+async def test_a_heavy_users_numbers_separate_thousands(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stats screen said "reviews 209997 · cards seen 10000" above "(9,991 due by
+    fsrs ...)". Every count on it is written one way."""
+    from dataclasses import replace
+
+    app = build()
+    real = app.workspace.stats
+    heavy = replace(
+        real(),
+        reviews=209997,
+        cards_seen=10000,
+        cards=replace(real().cards, total=10146, new=146, learning=1732, learned=8268),
+    )
+    monkeypatch.setattr(app.workspace, "stats", lambda: heavy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert "reviews 209,997 · cards seen 10,000 · " in numbers
+        assert "146 new + 1,732 learning + 8,268 review = 10,146 cards" in numbers.replace(
+            "\n", " "
+        )

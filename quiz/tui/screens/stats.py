@@ -69,8 +69,9 @@ class StatsScreen(Screen[None]):
         s = self.stats
         yield Label(Text(" Stats ", style="reverse bold"), id="stats-title")
         numbers = Text()
-        numbers.append(f"reviews {s.reviews}", style="bold")
-        numbers.append(f" · cards seen {s.cards_seen} · accuracy {_percent(s.accuracy)}")
+        # thousands separated, as the counts under them ("9,991 due by fsrs")
+        numbers.append(f"reviews {s.reviews:,}", style="bold")
+        numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {_percent(s.accuracy)}")
         numbers.append(f" · retention {_percent(s.retention)}")
         if s.retention is None:  # a dash alone read as a fault: a footnote says why
             numbers.append("*")
