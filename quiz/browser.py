@@ -101,6 +101,12 @@ def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
     return f"*{shown}" if row.is_due else shown
 
 
+def sort_name(sort: str, search: str) -> str:
+    """What the rows are in order of, as the browser's title says it: a search with the
+    content sort ranks them by how well they match (`browse`), not in the bank's order."""
+    return "best match" if sort == "content" and search.strip() else sort
+
+
 def browse(
     rows: Sequence[CardRow],
     *,

@@ -379,3 +379,26 @@ async def test_at_80_columns_the_browser_shows_its_help_key_and_f1_opens_the_hel
         assert rows["Bury: hide it until tomorrow, or bring it back"] == "^b"
         assert rows["Help"] == "f1"
         assert rows["Next card"] == "↓" and rows["Previous card"] == "↑"
+
+
+async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
+    build: AppFactory,
+) -> None:
+    """A search ranks the rows by how well they match, and the title said "sort by
+    content" over them. It says "best match" while a search ranks them, the sort's name
+    otherwise (ctrl+o's sorts apply to a search's rows too)."""
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+
+        def title() -> str:
+            return str(browser.query_one("#browser-title").render())
+
+        assert "· sort by content ·" in title()
+        await press(pilot, *"relu")
+        assert "· sort by best match ·" in title()
+        await press(pilot, "ctrl+o")
+        assert "· sort by due ·" in title()
+        await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o", *["backspace"] * 4)
+        assert "· sort by content ·" in title()

@@ -18,7 +18,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
 from quiz.bank.problems import ContentError
-from quiz.browser import CardRow, browse, card_rows, due_label, with_card_reloaded
+from quiz.browser import (
+    CardRow,
+    browse,
+    card_rows,
+    due_label,
+    sort_name,
+    with_card_reloaded,
+)
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.cell import clipped
@@ -203,7 +210,8 @@ class BrowserScreen(Screen[None]):
         self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
         self._filling += 1
         self._add_rows(self._filling, texts, 0, cursor)
-        title = f" Cards: {len(self.shown)} of {len(rows)} · sort by {self.sort} · * due now "
+        sort = sort_name(self.sort, query)
+        title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
 
     def _add_rows(
