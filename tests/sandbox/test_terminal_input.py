@@ -102,3 +102,34 @@ def test_no_keystrokes_reach_a_terminal_of_the_users(
     run_adversarial(pool, _double(body), Status.ERROR, phrase, checker=PATIENT)
     with pytest.raises(BlockingIOError):
         os.read(follower, 64)
+
+
+@pytest.fixture
+def terminal_pair() -> Iterator[tuple[str, int]]:
+    """A fresh pty: the path a program would write to, and the end its terminal reads."""
+    leader, follower = os.openpty()
+    os.set_blocking(leader, False)
+    yield os.ttyname(follower), leader
+    os.close(follower)
+    os.close(leader)
+
+
+def test_only_seccomp_alone_writes_to_a_terminal_of_the_users(
+    mode_pool: tuple[str, WorkerPool], terminal_pair: tuple[str, int]
+) -> None:
+    """The limit the README states: with seccomp alone a terminal is one more file of the
+    user's, and what the child writes there (an escape sequence that retitles the window
+    here) reaches it; Landlock refuses the open, and under bubblewrap the path is not there."""
+    mode, pool = mode_pool
+    path, leader = terminal_pair
+    body = f"""
+        with open({path!r}, "wb", buffering=0) as tty:
+            tty.write(b"\\x1b]0;drillbit-test\\x07")
+    """
+    if mode == "seccomp-alone":
+        run_adversarial(pool, _double(body), Status.PASSED, None, checker=PATIENT)
+        assert b"drillbit-test" in os.read(leader, 256)
+    else:
+        run_adversarial(pool, _double(body), Status.ERROR, None, checker=PATIENT)
+        with pytest.raises(BlockingIOError):
+            os.read(leader, 256)
