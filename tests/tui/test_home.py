@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from fsrs import Rating
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
@@ -410,3 +411,32 @@ async def test_the_help_of_home_and_the_browser_fits_its_box_at_80_columns(
                 row for row in help_screen.rows if len(row[1]) > 45
             ]
             await press(pilot, "escape")
+
+
+WIDGET_WORDS = ("Cursor up", "Cursor left", "Scroll Up", "Scroll Left", "Home", "Scroll Home")
+"""How Textual's DataTable and scroll containers name their keys in a help."""
+
+
+@pytest.mark.parametrize(
+    ("opens", "moves"),
+    [
+        ("l", "Move between drills"),
+        ("comma", "Move between settings"),
+        ("s", "Scroll the charts a line"),
+    ],
+    ids=["drills", "settings", "stats"],
+)
+async def test_each_list_screens_help_says_what_its_keys_do_there(
+    build: AppFactory, opens: str, moves: str
+) -> None:
+    """The drill list's, the settings' and the stats screen's help listed their table's or
+    body's keys by the widget's names ("home  Home", "←  Cursor left", "↑  Scroll Up")."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, opens)
+        await settle(pilot)
+        meaning = _each_key_once(await _help_rows(pilot))
+        assert meaning["↑"] == meaning["↓"] == moves
+        assert meaning["pgup"] == meaning["pgdn"] == "A screenful up or down"
+        assert not set(WIDGET_WORDS) & set(meaning.values()), meaning
+        assert "In the focused widget:" not in meaning.values()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -70,6 +70,13 @@ class DrillsScreen(Screen[None]):
         Binding("n", "next", "Next unsolved"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
+    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Move between drills"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The first or the last drill"),
+    )
+    """The table's keys in the help, by what they do here (the table's own names read
+    "home  Home", "←  Cursor left")."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()

@@ -40,6 +40,13 @@ class SettingsScreen(Screen[None]):
         Binding("enter", "edit", "Edit", show=True),
         Binding("escape", "back", "Back", priority=True),
     ]
+    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Move between settings"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The first or the last setting"),
+    )
+    """The table's keys in the help, by what they do here (the table's own names read
+    "home  Home", "←  Cursor left")."""
     HELP_SCREEN_KEYS: ClassVar[frozenset[str]] = frozenset({"enter"})
     """Keys the table hands to this screen (its RowSelected edits): the help lists Edit for
     enter, not the table's "Select" beside "Edit (not now)"."""

@@ -3,7 +3,7 @@ as charts, plus retention, drills, streak."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -51,6 +51,13 @@ class StatsScreen(Screen[None]):
         Binding("q", "app.pop_screen", "Back", show=False),
         Binding("n", "next_chart", "Next chart"),
     ]
+    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Scroll the charts a line"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The top or the bottom"),
+    )
+    """The scrolled body's keys in the help, by what they do here (its own names read
+    "home  Scroll Home", "←  Scroll Left")."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
