@@ -277,7 +277,10 @@ class DrillbitApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        title = type(self.screen).__name__.removesuffix("Screen")
+        # a screen's name as Home's footer and its title say it ("Cards", not "Browser")
+        title = getattr(
+            self.screen, "HELP_TITLE", type(self.screen).__name__.removesuffix("Screen")
+        )
         self.push_screen(HelpScreen(title, help_rows(self, self.screen)))
 
 

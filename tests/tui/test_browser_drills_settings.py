@@ -374,6 +374,7 @@ async def test_at_80_columns_the_browser_shows_its_help_key_and_f1_opens_the_hel
         assert browser.query_one(Input).value == "?"  # a search, as before
         await press(pilot, "f1")
         help_screen = await showing(pilot, HelpScreen)
+        assert help_screen.title_text == "Cards", "as Home's b Cards and its title say"
         rows = dict((description, key) for key, description in help_screen.rows)
         assert rows["Suspend: set the card aside, or bring it back"] == "^s"
         assert rows["Bury: hide it until tomorrow, or bring it back"] == "^b"

@@ -108,6 +108,8 @@ class BrowserScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
     ]
 
+    HELP_TITLE: ClassVar[str] = "Cards"
+    """The help's title: Home's `b Cards` and this screen's own title name it so."""
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("←, →", "Move in the search text"),
         ("home, end", "Its start or its end"),
