@@ -573,15 +573,18 @@ def under(paths: Sequence[Path]) -> Callable[[Path], bool]:
     every given folder is, so `./content` and its absolute form agree. A given file is
     where it sits too: a link given by name (to a card, or a loop) is that link.
     """
-    resolved = [p.resolve() if p.is_dir() else as_found(p) for p in paths]
+    resolved = {p.resolve() if p.is_dir() else as_found(p) for p in paths}
     folders: dict[Path, Path] = {}  # a bank's cards share a few folders: resolved once each
 
     def inside(path: Path) -> bool:
+        # `place` and its few parents looked up among the paths, not each path tried in
+        # turn: pre-commit passing 3,000 changed cards of a 10,000-card bank made that
+        # 30 million comparisons, 21 minutes before the lint itself
         folder = folders.get(path.parent)
         if folder is None:
             folder = folders[path.parent] = path.parent.resolve()
         place = folder / path.name
-        return any(place == p or p in place.parents for p in resolved)
+        return place in resolved or not resolved.isdisjoint(place.parents)
 
     return inside
 
