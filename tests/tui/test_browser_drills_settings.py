@@ -403,3 +403,27 @@ async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
         assert "· sort by due ·" in title()
         await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o", *["backspace"] * 4)
         assert "· sort by content ·" in title()
+
+
+async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(
+    build: AppFactory,
+) -> None:
+    """The table's own enter (not shown) hid the screen's: the footer read "esc Back
+    ? Help" only. It shows "⏎ Edit"; while a value is edited enter saves it."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        footer = screen.query_one(KeysFooter)
+        assert await wait_until(
+            pilot, lambda: "Edit" in [k.description for k in footer.query(FooterKey)]
+        )
+        assert [k.key for k in footer.query(FooterKey)][0] == "enter"
+        await press(pilot, "enter")  # new_per_day, the first row
+        assert screen.editing == "new_per_day"
+        box = screen.query_one(Input)
+        box.value = "7"
+        await press(pilot, "enter")
+        assert screen.editing is None
+        assert app.workspace.settings.new_per_day == 7
+        assert "Edit" in [k.description for k in footer.query(FooterKey)]

@@ -37,7 +37,9 @@ class SettingsScreen(Screen[None]):
     """Edits the workspace's settings and saves them to config.toml."""
 
     BINDINGS = [
-        Binding("enter", "edit", "Edit", show=True),
+        # priority: the table's own enter ("Select", not shown) came first, and the footer
+        # had no Edit; while a value is edited, check_action hands enter to its box
+        Binding("enter", "edit", "Edit", priority=True),
         Binding("escape", "back", "Back", priority=True),
     ]
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
@@ -47,9 +49,6 @@ class SettingsScreen(Screen[None]):
     )
     """The table's keys in the help, by what they do here (the table's own names read
     "home  Home", "←  Cursor left")."""
-    HELP_SCREEN_KEYS: ClassVar[frozenset[str]] = frozenset({"enter"})
-    """Keys the table hands to this screen (its RowSelected edits): the help lists Edit for
-    enter, not the table's "Select" beside "Edit (not now)"."""
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -123,6 +122,13 @@ class SettingsScreen(Screen[None]):
             return exc.message
         return file.error().message if file.problems else None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """enter edits the highlighted setting, except while one is edited: then it is
+        the box's (it saves)."""
+        if action == "edit":
+            return self.editing is None
+        return True
+
     def action_edit(self) -> None:
         """Open the value of the highlighted setting for editing."""
         if self.editing is not None:
@@ -134,6 +140,7 @@ class SettingsScreen(Screen[None]):
         box.value = format_value(getattr(self.workspace.settings, key))
         box.display = True
         box.focus()
+        self.refresh_bindings()
         self.query_one("#settings-help", Static).update(self._editing_help(key))
 
     @staticmethod
@@ -172,6 +179,7 @@ class SettingsScreen(Screen[None]):
 
     def _close_editor(self) -> None:
         self.editing = None
+        self.refresh_bindings()
         self.query_one(Input).display = False
         self.query_one(DataTable).focus()
         self.refresh_rows()
