@@ -103,6 +103,11 @@ class L2PenaltyChecker(NNChecker):
                 (2.0, "the penalty is lam/(2m) * sum W**2; the 1/2 makes its gradient lam/m * W"),
                 (float(m), f"divide by m = {m}, the number of examples, as the data loss does"),
                 (0.5, "the penalty is lam/(2m) * sum W**2, not lam/(4m)"),
+                (
+                    float(m) ** 2,
+                    "lam / 2 * m multiplies by m (Python reads it as (lam / 2) * m); write "
+                    "lam / (2 * m)",
+                ),
             ],
         )
         grads = result[1]

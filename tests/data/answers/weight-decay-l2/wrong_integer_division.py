@@ -1,4 +1,4 @@
-# expect: failed | penalty
+# expect: failed | lam / 2 * m multiplies by m
 import numpy as np
 
 
