@@ -690,15 +690,25 @@ class MergeReport:
 # -- export ------------------------------------------------------------------------
 
 
+_NUMBERED = "(SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS number FROM study_session)"
+"""Each session's number in the file: its place in id order, from 1."""
 _QUERIES = {
     "card_states": "SELECT * FROM card_state ORDER BY card_id",
-    "sessions": "SELECT * FROM study_session ORDER BY id",
-    "reviews": "SELECT * FROM review_log ORDER BY reviewed_at, id",
-    "attempts": "SELECT * FROM drill_attempt ORDER BY attempted_at, id",
+    "sessions": f"SELECT s.*, n.number FROM study_session s JOIN {_NUMBERED} n USING (id) "
+    "ORDER BY s.id",
+    "reviews": f"SELECT r.*, n.number FROM review_log r LEFT JOIN {_NUMBERED} n "
+    "ON n.id = r.session_id ORDER BY r.reviewed_at, r.id",
+    "attempts": f"SELECT a.*, n.number FROM drill_attempt a LEFT JOIN {_NUMBERED} n "
+    "ON n.id = a.session_id ORDER BY a.attempted_at, a.id",
     "drafts": "SELECT * FROM code_draft ORDER BY card_id",
     "card_flags": "SELECT * FROM card_flag ORDER BY card_id",
 }
-"""The store's rows of each list of the file, in the file's order."""
+"""The store's rows of each list of the file, in the file's order.
+
+Sessions are numbered 1, 2, … in the file (`number`), not given their ids: ids are local
+to a file, and a home whose ids have gaps (a damaged database salvaged, an older
+drillbit) exported them as they were, while the home restored from that file numbers
+them from 1: export, import into a new home and export again gave two different files."""
 
 
 def _state_row(r: sqlite3.Row) -> CardStateRow:
@@ -712,7 +722,7 @@ def _state_row(r: sqlite3.Row) -> CardStateRow:
 
 def _session_row(r: sqlite3.Row) -> SessionRow:
     return SessionRow.model_construct(
-        id=r["id"],
+        id=r["number"],
         mode=r["mode"],
         started_at=from_db(r["started_at"]),
         ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
@@ -731,7 +741,7 @@ def _review_row(r: sqlite3.Row) -> ReviewRow:
         state_before=r["state_before"],
         card_before=r["card_before"],
         card_after=r["card_after"],
-        session=r["session_id"],
+        session=r["number"],
     )
 
 
@@ -744,7 +754,7 @@ def _attempt_row(r: sqlite3.Row) -> AttemptRow:
         hints_used=r["hints_used"],
         verdict=r["verdict"],
         attempted_at=from_db(r["attempted_at"]),
-        session=r["session_id"],
+        session=r["number"],
     )
 
 
