@@ -1012,8 +1012,19 @@ class _Check:
     def _safe(self, value: Any, where: tuple[int | str, ...]) -> None:
         problem = _unsafe_value(value, where)
         if problem is not None:
+            self.refuse_newer()
             at, what = problem
             raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
+
+    def refuse_newer(self) -> None:
+        """Refuse the file as a newer version's when its header (read so far) says so.
+
+        A value refused at once (too deep, an integer beyond 64 bits) in a file a newer
+        drillbit wrote is that version's to read: "update drillbit" is the message that
+        helps, not the value's, as it is for every other problem (`finish`)."""
+        version = self.header.get("version")
+        if self.header.get("format") == FORMAT and _newer(version):
+            raise ProgressFormatError(_version_problem(self.name, version))
 
     def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
         found = problems(exc)
@@ -1046,11 +1057,7 @@ class _Check:
             )
         version = data.get("version")
         if version not in READABLE_VERSIONS or isinstance(version, bool):
-            raise ProgressFormatError(
-                f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
-                f"{READABLE_VERSIONS[0]} to {VERSION}"
-                + (" (update drillbit to import it)" if _newer(version) else "")
-            )
+            raise ProgressFormatError(_version_problem(name, version))
         if version == 1:
             for field, present in (("plan", data.get("plan")), ("card_flags", self.flags)):
                 if present:
@@ -1085,6 +1092,7 @@ def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink)
                 if row is not None and not check.failed:
                     sink.add(member.key, row)
     except TooDeep as exc:
+        check.refuse_newer()
         raise ProgressFormatError(
             f"{name}: {_deep_path(exc.text, exc.path)}: nested deeper than {MAX_DEPTH} levels"
         ) from None
@@ -1282,6 +1290,15 @@ def _deep_path(text: str, where: tuple[int | str, ...] = ()) -> str:
         elif char == "," and stack and stack[-1][0] == "list":
             stack[-1][1] += 1
     return _path([*where, *(entry[1] for entry in stack)])
+
+
+def _version_problem(name: str, version: object) -> str:
+    """Why a file of this `version` is refused."""
+    return (
+        f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
+        f"{READABLE_VERSIONS[0]} to {VERSION}"
+        + (" (update drillbit to import it)" if _newer(version) else "")
+    )
 
 
 def _newer(version: object) -> bool:

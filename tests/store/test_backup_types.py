@@ -27,6 +27,7 @@ REVIEW: dict[str, Any] = {
     "card_after": None,
     "session": None,
 }
+REVIEW_TEXT = json.dumps(REVIEW)
 SESSION: dict[str, Any] = {"id": 1, "mode": "due", "started_at": T, "filters": {}}
 
 
@@ -129,3 +130,34 @@ def test_an_import_with_a_wrong_type_deep_inside_changes_nothing(tmp_path: Path)
         with pytest.raises(ProgressFormatError, match=r"reviews\.40\.rating: .* not true"):
             import_progress(store, path, now=NOW)
         assert store.review_count() == 0
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        '{"card_id": "relu", "x": 100000000000000000000000000000}',  # beyond 64 bits
+        '{"card_id": "relu", "x": ' + "[" * 20 + "]" * 20 + "}",  # deeper than 8 levels
+        '{"card_id": "relu", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",  # past recursion
+    ],
+)
+def test_a_newer_version_s_value_asks_to_update_drillbit(tmp_path: Path, row: str) -> None:
+    """Such a value was refused at once, for itself (`reviews.0.x: nested deeper than 8
+    levels`), in a file whose first line says a newer drillbit wrote it."""
+    path = tmp_path / "b.json"
+    path.write_text(
+        f'{{"format": "drillbit-progress", "version": 3, "exported_at": "{T}",\n'
+        f'"reviews": [\n{REVIEW_TEXT},\n{row}\n]}}\n'
+    )
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        with pytest.raises(ProgressFormatError) as refused:
+            import_progress(store, path, now=NOW)
+        assert store.review_count() == 0
+    assert refused.value.message == (
+        f"{path} is drillbit-progress version 3; this drillbit reads versions 1 to 2 "
+        "(update drillbit to import it)"
+    )
+    version_2 = path.read_text().replace('"version": 3', '"version": 2')
+    path.write_text(version_2)  # the same values in a file of this version: refused for them
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        with pytest.raises(ProgressFormatError, match=r"reviews\.1\.x.*: (an integer|nested)"):
+            import_progress(store, path, now=NOW)
