@@ -440,3 +440,17 @@ async def test_each_list_screens_help_says_what_its_keys_do_there(
         assert meaning["pgup"] == meaning["pgdn"] == "A screenful up or down"
         assert not set(WIDGET_WORDS) & set(meaning.values()), meaning
         assert "In the focused widget:" not in meaning.values()
+
+
+async def test_a_drills_help_lists_its_keys_in_the_footers_order(build: AppFactory) -> None:
+    """The drill's help began with "^a  Select all", a key its editor binds too, above
+    Grade: the keys that do something now are listed as the screen declares them."""
+    from quiz.tui.screens.drill import DrillScreen
+
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, DrillScreen)
+        rows = await _help_rows(pilot)
+        said = [description for _keys, description in rows]
+        assert said[:3] == ["Grade", "Hint", "$EDITOR"], said
+        assert said.index("Reset") < said.index("Select all") < said.index("Back")

@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
+from quiz.tui.widgets.footer import declared_keys
+
 TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
 AROUND_TABLE = 4
@@ -62,6 +64,20 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             for key, found in active.items()
             if found.binding.action not in ("app.focus_next", "app.focus_previous")
         }
+    # in the order the screen, then the app, declare them, as the footer shows them: the
+    # drill's help began with "^a  Select all", a key its editor binds too
+    screen_order, app_order = (
+        declared_keys(type(screen).BINDINGS),
+        declared_keys(type(app).BINDINGS),
+    )
+
+    def place(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
+        bound = (item[0], item[1].binding.action)
+        if bound in screen_order:
+            return (1, screen_order[bound])
+        return (2, app_order[bound]) if bound in app_order else (0, 0)
+
+    active = dict(sorted(active.items(), key=place))
     doing = {key for key, found in active.items() if found.enabled}
     """Keys that do something now (a described binding or not)."""
     first: dict[str, list[str]] = {}  # what it does -> its keys, in order
