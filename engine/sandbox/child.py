@@ -365,6 +365,20 @@ def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:
     return compiled
 
 
+def _shown_line(exc: SyntaxError) -> str:
+    """The line a SyntaxError names, as the message shows it.
+
+    Stripped, except for an IndentationError (TabError included): there the indent is the
+    mistake, so it is kept, with each tab written as `\\t` to tell it from spaces.
+    """
+    text = (exc.text or "").rstrip("\r\n")
+    if not isinstance(exc, IndentationError):
+        return text.strip()
+    body = text.lstrip(" \t")
+    indent = text[: len(text) - len(body)]
+    return (indent.replace("\t", "\\t") + body.rstrip()) if body else ""
+
+
 def _flush_stdio() -> None:
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
@@ -503,7 +517,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     try:
         code = compile(source, filename, "exec")
     except SyntaxError as exc:
-        line = (exc.text or "").strip()
+        line = _shown_line(exc)
         text = f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
         load_error(
             "syntax", f"{text}\n  line {exc.lineno}: {line}" if line else text, line=exc.lineno

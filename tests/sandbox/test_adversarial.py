@@ -399,6 +399,23 @@ def test_syntax_error_names_the_line(pool: WorkerPool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "shown_line"),
+    [
+        ("def double(x):\n    y = 2 * x\n      return y\n", "line 3:       return y"),
+        ("def double(x):\n    y = 2 * x\n\treturn y\n", "line 3: \\treturn y"),
+        ("def double(x):\nreturn 2 * x\n", "line 2: return 2 * x"),
+    ],
+    ids=["unexpected", "tab", "expected"],
+)
+def test_an_indentation_error_keeps_the_indent(
+    pool: WorkerPool, source: str, shown_line: str
+) -> None:
+    """The indent is the mistake: stripped, "line 3: return y" hid it."""
+    message = shown(run_adversarial(pool, source, Status.ERROR))
+    assert shown_line in message
+
+
+@pytest.mark.parametrize(
     "source",
     [
         "def double(x)\n    return 2 * x\n",  # SyntaxError
