@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,10 @@ from quiz.cli.context import Context, display_path, display_paths, open_store
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
+
+if TYPE_CHECKING:
+    from quiz.store.backup import MergeReport
+    from quiz.store.store import Store
 
 NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
@@ -304,15 +309,34 @@ def import_progress_command(file: Path) -> None:
     from quiz.store.backup import import_progress
     from quiz.store.staged import build_new, ending_cleanly
 
-    # No database yet: one is made only if the file is imported (a refused file leaves
-    # no empty database behind); else one transaction: a bad row merges nothing. Ctrl-C,
-    # `kill` or a closed terminal midway leave the home as it was.
+    # No database yet: one is made only if the file is imported (a refused file, or one
+    # that holds nothing, leaves no empty database behind: "nothing imported" changes
+    # nothing, and the first command that needs the database makes it as it always
+    # does); else one transaction: a bad row merges nothing. Ctrl-C, `kill` or a closed
+    # terminal midway leave the home as it was.
+    def imported(store: Store) -> MergeReport:
+        report = import_progress(store, file)
+        if report.empty:
+            raise _NothingImported(report)
+        return report
+
     with ending_cleanly():
-        report = build_new(database_path(create=False), lambda store: import_progress(store, file))
+        try:
+            report = build_new(database_path(create=False), imported)
+        except _NothingImported as nothing:
+            report = nothing.report
         if report is None:
             with open_store() as store:
                 report = import_progress(store, file)
     click.echo(report.describe())
+
+
+class _NothingImported(Exception):
+    """A file that held nothing, raised out of `build_new` so that it keeps no database."""
+
+    def __init__(self, report: MergeReport) -> None:
+        super().__init__("nothing imported")
+        self.report = report
 
 
 COMMANDS: tuple[click.Command, ...] = (import_command, export_group, import_progress_command)

@@ -620,6 +620,11 @@ class MergeReport:
     flags_kept: int = 0
     """The file's flag was older, or the card was answered here since, or its burial has ended."""
 
+    @property
+    def empty(self) -> bool:
+        """The file held no row and no plan: nothing was looked at, let alone imported."""
+        return not any(getattr(self, field.name) for field in fields(self))
+
     def describe(self) -> str:
         """One line for the person: each kind of row the file held, with what became of it
         (counts of none left out); `nothing new:` first when nothing here changed."""

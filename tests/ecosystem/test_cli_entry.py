@@ -96,6 +96,53 @@ def test_export_and_import_progress(tmp_path: Path, drillbit: RunDrillbit) -> No
     assert "version 3; this drillbit reads versions 1 to 2" in refused.stderr
 
 
+def test_a_backup_that_holds_nothing_leaves_no_database_behind(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """ "Nothing imported" changes nothing: a home without a database keeps none (nor the
+    folder made for it), as a refused file does; the first command that needs one makes it.
+    A home that has one keeps it, and a file with one row makes one."""
+    empty = tmp_path / "empty.json"
+    empty.write_text(
+        json.dumps(
+            {"format": "drillbit-progress", "version": 2, "exported_at": "2026-01-05T09:00:00Z"}
+        )
+    )
+    fresh = tmp_path / "fresh-home"
+    home = {"DRILLBIT_HOME": str(fresh)}
+    imported = drillbit("import-progress", str(empty), cwd=tmp_path, env=home)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout == "the file holds no progress: nothing imported\n"
+    assert not fresh.exists()
+    fresh.mkdir()
+    again = drillbit("import-progress", str(empty), cwd=tmp_path, env=home)
+    assert again.returncode == 0, again.stderr
+    assert list(fresh.iterdir()) == []
+    assert drillbit("stats", cwd=tmp_path, env=home).returncode == 0
+    assert (fresh / "drillbit.db").is_file()
+    there = drillbit("import-progress", str(empty), cwd=tmp_path, env=home)
+    assert there.stdout == "the file holds no progress: nothing imported\n"
+    assert (fresh / "drillbit.db").is_file()
+    draft = tmp_path / "draft.json"
+    draft.write_text(
+        json.dumps(
+            {
+                "format": "drillbit-progress",
+                "version": 2,
+                "exported_at": "2026-01-05T09:00:00Z",
+                "drafts": [
+                    {"card_id": "sigmoid", "text": "x = 1\n", "updated_at": "2026-01-05T09:00:00Z"}
+                ],
+            }
+        )
+    )
+    other = tmp_path / "other-home"
+    made = drillbit("import-progress", str(draft), cwd=tmp_path, env={"DRILLBIT_HOME": str(other)})
+    assert made.returncode == 0, made.stderr
+    assert made.stdout == "drafts: 1 added\n"
+    assert (other / "drillbit.db").is_file()
+
+
 def test_an_anki_deck_that_cannot_be_written_is_one_line(
     tmp_path: Path, drillbit: RunDrillbit
 ) -> None:
