@@ -119,6 +119,21 @@ def _padded_dx(
     return ref.conv2d_backward(dout, xp, w, b, stride, 0)[0]
 
 
+def _assigned_dx(
+    dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int, pad: int
+) -> np.ndarray:
+    """dx with each window's share assigned (=) in row-major window order instead of added:
+    where windows overlap, the last window's share overwrites the others."""
+    _, _, kh, kw = w.shape
+    dxp = np.zeros((x.shape[0], x.shape[1], x.shape[2] + 2 * pad, x.shape[3] + 2 * pad))
+    for i in range(dout.shape[2]):
+        for j in range(dout.shape[3]):
+            rows = slice(i * stride, i * stride + kh)
+            cols = slice(j * stride, j * stride + kw)
+            dxp[:, :, rows, cols] = np.einsum("nf,fchw->nchw", dout[:, :, i, j], w)
+    return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]]
+
+
 def _scale(x: np.ndarray, w: np.ndarray) -> float:
     """A bound on the size of one output sum, for the absolute part of the tolerance."""
     terms = w.shape[1] * w.shape[2] * w.shape[3]
@@ -173,6 +188,14 @@ class Conv2dForwardChecker(NNChecker):
                 (
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - b.reshape(1, -1, 1, 1),
+                ),
+                (
+                    f"the windows start at (i, j), not at (i*stride, j*stride): with stride "
+                    f"{stride}, window (i, j) is x_pad[..., i*stride:i*stride + KH, "
+                    f"j*stride:j*stride + KW]",
+                    lambda: ref.conv2d_forward(x, w, b, 1, pad)[
+                        :, :, : expected.shape[2], : expected.shape[3]
+                    ],
                 ),
             ],
         )
@@ -264,7 +287,17 @@ class Conv2dBackwardChecker(NNChecker):
                     "dw is rotated by 180 degrees: dw[f, c, p, q] pairs dout with the input "
                     "at offset (p, q) of each window, as in the forward pass",
                     dw_ref[:, :, ::-1, ::-1],
-                )
+                ),
+                (
+                    "dw holds the first image's gradient only; it sums over every image of "
+                    "the batch, as the forward pass uses w for each",
+                    lambda: ref.conv2d_backward(dout[:1], x[:1], w, b, stride, pad)[1],
+                ),
+                (
+                    "dw holds the last image's gradient only (assigned, not added, in the "
+                    "batch loop); it sums over every image of the batch",
+                    lambda: ref.conv2d_backward(dout[-1:], x[-1:], w, b, stride, pad)[1],
+                ),
             ],
             factors=[(1.0 / n, "dw is divided by N; the forward sums over the batch, so dw sums")],
         )
@@ -286,6 +319,11 @@ class Conv2dBackwardChecker(NNChecker):
                     lambda: _padded_dx(dout, x, w, b, stride, pad)[
                         :, :, : x.shape[2], : x.shape[3]
                     ],
+                ),
+                (
+                    "dx is assigned (=) window by window, so where windows overlap the last "
+                    "one overwrites the others; add each window's share (+=)",
+                    lambda: _assigned_dx(dout, x, w, stride, pad),
                 ),
             ],
         )

@@ -84,6 +84,11 @@ class RmspropChecker(StepChecker):
                 lambda: theta - lr * grad / (np.sqrt(s) + eps),
             ),
             (
+                "the step's root misses the (1 - rho) factor: it divides by "
+                "sqrt(rho*s + grad**2); divide by the root of the s you return",
+                lambda: theta - lr * grad / (np.sqrt(rho * s + grad * grad) + eps),
+            ),
+            (
                 "the step divides by s, not by its square root",
                 lambda: theta - lr * grad / (s_ref + eps),
             ),

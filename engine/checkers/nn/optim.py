@@ -240,6 +240,13 @@ class AdamChecker(StepChecker):
             ),
             eps_inside,
             (
+                "the bias correction used 1 - beta*t; it is 1 - beta**t (beta to the power t)",
+                lambda: (
+                    theta
+                    - lr * (m_ref / (1 - b1 * t)) / (np.sqrt(np.abs(v_ref / (1 - b2 * t))) + eps)
+                ),
+            ),
+            (
                 "eps is added to sqrt(v) after the bias corrections were folded into the step "
                 "size (the paper's efficient form); that form needs eps * sqrt(1 - beta2**t) "
                 "there, or compute m_hat / (sqrt(v_hat) + eps) with eps next to sqrt(v_hat)",

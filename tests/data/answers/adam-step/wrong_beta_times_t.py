@@ -1,4 +1,4 @@
-# expect: failed | theta
+# expect: failed | the bias correction used 1 - beta*t
 import numpy as np
 
 

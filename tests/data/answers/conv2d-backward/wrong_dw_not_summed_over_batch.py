@@ -1,4 +1,4 @@
-# expect: failed | dw
+# expect: failed | dw holds the first image's gradient only
 import numpy as np
 
 

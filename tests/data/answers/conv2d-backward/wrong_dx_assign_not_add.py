@@ -1,4 +1,4 @@
-# expect: failed | dx
+# expect: failed | dx is assigned (=) window by window
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | out
+# expect: failed | the windows start at (i, j), not at (i*stride, j*stride)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at theta
+# expect: failed | the step's root misses the (1 - rho) factor
 import numpy as np
 
 
