@@ -199,11 +199,11 @@ def members(
                         f"one value over the limit of {describe_size(item_limit)}", path
                     ) from exc
                 cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(text.buf) - 6
+                after = exc.pos - start  # `_grow` drops the text before `start`: kept relative
                 if not cut or not _grow(text, start):
                     ended = "the file ends inside it; was it cut short? " if text.eof else ""
-                    raise StreamError(
-                        f"not JSON ({ended}{text.where(exc.pos)}: {exc.msg})", path
-                    ) from exc
+                    at = text.where(text.pos + after)
+                    raise StreamError(f"not JSON ({ended}{at}: {exc.msg})", path) from exc
                 start = text.pos
                 continue
             except RecursionError:

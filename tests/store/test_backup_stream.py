@@ -255,6 +255,12 @@ def test_members_read_any_chunking_as_json_loads_does(
         ('{"reviews": [{"a": 1}', "reviews.0: not JSON (the file ends after it"),
         ('{"reviews": [{"a": 1} {"b": 2}]}', "reviews.0: not JSON (line 1, column 23"),
         ('{"reviews": [1, 2,', "reviews.2: not JSON (the file ends inside"),
+        # The place is the string's, not counted from the text dropped before the row.
+        (
+            '{"reviews": [\n{"a": 1},\n  {"a": "b',
+            "reviews.1: not JSON (the file ends inside it; was it cut short? line 3, column 9:"
+            " Unterminated string starting at)",
+        ),
         ('{"format": "drillbit-progress" "version": 2}', "format: not JSON (line 1, column 32"),
         ("", "not JSON (line 1, column 1: the file is empty)"),
         ('{"a": 1} x', "not JSON (line 1, column 10: extra data after the object)"),
