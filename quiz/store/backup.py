@@ -1021,15 +1021,18 @@ class _Check:
             at, what = problem
             raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
 
-    def refuse_newer(self) -> None:
+    def refuse_newer(self, damage: str = "") -> None:
         """Refuse the file as a newer version's when its header (read so far) says so.
 
         A value refused at once (too deep, an integer beyond 64 bits) in a file a newer
         drillbit wrote is that version's to read: "update drillbit" is the message that
-        helps, not the value's, as it is for every other problem (`finish`)."""
+        helps, not the value's, as it is for every other problem (`finish`). `damage` is
+        what no drillbit can read (a file cut short, not JSON): said after the version,
+        since updating alone will not import it."""
         version = self.header.get("version")
         if self.header.get("format") == FORMAT and _newer(version):
-            raise ProgressFormatError(_version_problem(self.name, version))
+            also = f"; the file is also damaged: {damage}" if damage else ""
+            raise ProgressFormatError(_version_problem(self.name, version) + also)
 
     def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
         found = problems(exc)
@@ -1103,6 +1106,7 @@ def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink)
         ) from None
     except StreamError as exc:
         where = f"{_path(exc.path)}: " if exc.path else ""
+        check.refuse_newer(f"{where}{exc.message}")
         raise ProgressFormatError(f"{name}: {where}{exc.message}") from exc
     header = check.finish()
     sink.finish(header)

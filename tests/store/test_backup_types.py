@@ -133,6 +133,51 @@ def test_an_import_with_a_wrong_type_deep_inside_changes_nothing(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
+    ("end", "damage"),
+    [
+        (
+            '{"card_id": "relu", "rat',
+            "reviews.1: not JSON (the file ends inside it; was it cut"
+            " short? line 4, column 21: Unterminated string starting at)",
+        ),
+        (
+            '{"card_id": "relu"}',
+            "reviews.1: not JSON (the file ends after it; was it cut short?"
+            " line 4, column 20: expecting ',' or ']' after a list item)",
+        ),
+        (
+            '{"card_id": "relu"} ]] x',
+            "reviews: not JSON (line 4, column 22: expecting ',' or '}' after a value; found ']')",
+        ),
+    ],
+)
+def test_a_newer_version_s_file_cut_short_asks_to_update_drillbit_first(
+    tmp_path: Path, end: str, damage: str
+) -> None:
+    """Its header said version 3, yet the message was only the JSON's: the version comes
+    first, then what no drillbit can read; the same file of this version keeps the JSON's."""
+    path = tmp_path / "b.json"
+    text = (
+        f'{{"format": "drillbit-progress", "version": 3, "exported_at": "{T}",\n'
+        f'"reviews": [\n{REVIEW_TEXT},\n{end}'
+    )
+    path.write_text(text)
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        with pytest.raises(ProgressFormatError) as refused:
+            import_progress(store, path, now=NOW)
+        assert store.review_count() == 0
+    assert refused.value.message == (
+        f"{path} is drillbit-progress version 3; this drillbit reads versions 1 to 2 "
+        f"(update drillbit to import it); the file is also damaged: {damage}"
+    )
+    path.write_text(text.replace('"version": 3', '"version": 2'))
+    with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
+        with pytest.raises(ProgressFormatError) as refused:
+            import_progress(store, path, now=NOW)
+    assert refused.value.message == f"{path}: {damage}"
+
+
+@pytest.mark.parametrize(
     "row",
     [
         '{"card_id": "relu", "x": 100000000000000000000000000000}',  # beyond 64 bits
