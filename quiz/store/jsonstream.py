@@ -251,11 +251,16 @@ def members(
         text.pos += 1
         _end(text)
         return
+    previous: str | None = None
     while True:
         if text.skip_space() != '"':
             expect('"', (), "expecting a key in double quotes")
-        key = value(())
+        try:
+            key = value(())
+        except StreamError as exc:  # a key has no path of its own: say which one it is
+            raise StreamError(f"{_key_place(text, previous)}: {exc.message}") from exc
         assert isinstance(key, str)
+        previous = key
         expect(":", (key,), "expecting ':' after a key")
         if text.skip_space() == "[":
             text.pos += 1
@@ -274,6 +279,20 @@ def members(
         if closed("}", (key,), "expecting ',' or '}' after a value"):
             break
     _end(text)
+
+
+def _key_place(text: _Text, previous: str | None) -> str:
+    """Which top-level key failed (it has no JSON path): the key before it, and where it
+    starts (`the key after "reviews" (line 3, column 1)`)."""
+    which = "the first key" if previous is None else f"the key after {_shown_key(previous)}"
+    return f"{which} ({text.where(text.pos)})"
+
+
+def _shown_key(key: str) -> str:
+    """A key as JSON text (control characters escaped), its middle cut when long."""
+    if len(key) <= 40:
+        return json.dumps(key)
+    return f"{json.dumps(key[:24])[:-1]}…{json.dumps(key[-8:])[1:]}"
 
 
 def _grow(text: _Text, start: int) -> bool:

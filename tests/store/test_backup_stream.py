@@ -323,3 +323,41 @@ def test_json_s_four_blanks_are_skipped_and_no_other(blanks: str) -> None:
     for other in ("\f", "\u00a0", "\u2028"):
         with pytest.raises(jsonstream.StreamError, match="expecting a key in double quotes"):
             list(members(io.BytesIO(f'{{{other}"a": 1}}'.encode()), item_limit=99, total_limit=999))
+
+
+@pytest.mark.parametrize(
+    ("head", "message"),
+    [
+        (b'{"', "the first key (line 1, column 2): one value over the limit of 4 KiB"),
+        (
+            b'{"format": "drillbit-progress",\n "reviews": [],\n  "',
+            'the key after "reviews" (line 3, column 3): one value over the limit of 4 KiB',
+        ),
+        (
+            b'{"' + b"\\u0007" * 2 + b"a" * 60 + b'": 1, "',
+            'the key after "\\u0007\\u0007aaaaaaaaaaaaaaaaaaaaaa…aaaaaaaa" (line 1, column 81):'
+            " one value over the limit of 4 KiB",
+        ),
+    ],
+)
+def test_a_key_over_the_limit_is_named_by_the_key_before_it_and_its_place(
+    head: bytes, message: str
+) -> None:
+    """A key has no JSON path of its own: a 2 GB key was refused as "one value over the
+    limit" with no place at all. It is named by the key before it (a long one cut, a
+    control character escaped) and its line and column, read no further than the limit."""
+    source = _Endless(head, b"k", 32 * jsonstream.CHUNK)
+    with pytest.raises(jsonstream.StreamError) as over:
+        list(members(source, item_limit=LIMIT, total_limit=1 << 40))
+    assert (over.value.message, over.value.path) == (message, ())
+    assert source.read <= 2 * jsonstream.CHUNK
+
+
+def test_a_key_cut_short_is_named_in_the_import_s_message() -> None:
+    document = b'{"format": "drillbit-progress",\n "version": 2,\n "rev'
+    with pytest.raises(ProgressFormatError) as bad:
+        parse_progress_bytes(document, "b.json", now=NOW)
+    assert bad.value.message == (
+        'b.json: the key after "version" (line 3, column 2): not JSON (the file ends inside'
+        " it; was it cut short? line 3, column 2: Unterminated string starting at)"
+    )
