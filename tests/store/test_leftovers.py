@@ -3,6 +3,7 @@ opens the store; one a running import is writing is never touched."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -211,19 +212,9 @@ def test_a_running_process_that_may_have_written_it_keeps_it(tmp_path: Path) -> 
 def test_a_locked_file_is_kept_whatever_its_name_says(tmp_path: Path) -> None:
     """Another PID namespace (a container sharing the home) names a PID this one does not
     see; its lock still says a build is writing the file."""
-    staged = _leftover(tmp_path, _gone_pid())
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD_LOCK, str(staged)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    with _locked(_leftover(tmp_path, _gone_pid())):
         clear_leftovers(tmp_path / "drillbit.db")
         assert len(_left(tmp_path)) == 4
-    finally:
-        holder.communicate("", timeout=PROCESS_TIMEOUT_SECONDS)
     clear_leftovers(tmp_path / "drillbit.db")  # its lock is gone with it
     assert _left(tmp_path) == []
 
@@ -302,7 +293,14 @@ def held(tmp_path: Path) -> Iterator[Path]:
     """A build's temporary database, damaged (not SQLite), with its -wal, -shm and checked
     stamp, locked by a running process whose PID its name does not give (as from another
     PID namespace: the name's PID is gone here)."""
-    staged = _leftover(tmp_path, _gone_pid())
+    with _locked(_leftover(tmp_path, _gone_pid())) as staged:
+        yield staged
+
+
+@contextlib.contextmanager
+def _locked(staged: Path) -> Iterator[Path]:
+    """`staged` locked by another running process, as a live build holds it, until the
+    block ends (the process then exits and its lock goes with it)."""
     holder = subprocess.Popen(
         [sys.executable, "-c", _HOLD_LOCK, str(staged)],
         stdin=subprocess.PIPE,
