@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import glob
 import os
 import tempfile
@@ -12,6 +14,7 @@ from engine.checkers.base import Checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox import pool as pool_module
+from engine.sandbox.config import seccomp_support
 from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX
 from engine.verdict import Status, Verdict
 from tests.sandbox.drills import DoubleChecker
@@ -141,3 +144,14 @@ def run_adversarial(
         after = grade(DOUBLE, GOOD, pool=pool)
         assert after.status is Status.PASSED, shown(after)
     return verdict
+
+
+@functools.cache
+def syscall_number(name: str) -> int:
+    """This machine's number of a system call, as libseccomp (and so the filter under test)
+    names it: raw calls in hostile sources must hit the very numbers the filter refuses."""
+    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
+    resolve.argtypes = [ctypes.c_char_p]
+    number = int(resolve(name.encode()))
+    assert number >= 0, name
+    return number

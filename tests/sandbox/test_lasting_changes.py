@@ -13,7 +13,6 @@ same mode, owner, times and flags the file already has).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import textwrap
 from pathlib import Path
@@ -21,10 +20,9 @@ from pathlib import Path
 import pytest
 
 from engine.sandbox import WorkerPool
-from engine.sandbox.config import seccomp_support
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import run_adversarial, syscall_number
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
@@ -139,15 +137,6 @@ def test_no_watch_on_the_users_folders(mode_pool: tuple[str, WorkerPool], tmp_pa
     run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
 
 
-def _number(name: str) -> int:
-    """This machine's number of a system call, as libseccomp (and so the filter) names it."""
-    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
-    resolve.argtypes = [ctypes.c_char_p]
-    number = int(resolve(name.encode()))
-    assert number >= 0, name
-    return number
-
-
 ROOT_POWERS: dict[str, str] = {
     "hostname": "name = os.uname().nodename.encode()\ncheck(libc.sethostname(name, len(name)))",
     # the system call itself: glibc's settimeofday(NULL, NULL) returns 0 without making it
@@ -165,5 +154,5 @@ ROOT_POWERS: dict[str, str] = {
 def test_no_root_powers_over_the_machine(mode_pool: tuple[str, WorkerPool], power: str) -> None:
     """Shown only where the app runs as root (without root the kernel refuses anyway)."""
     _, pool = mode_pool
-    source = _source(LIBC, ROOT_POWERS[power].format(settimeofday=_number("settimeofday")))
+    source = _source(LIBC, ROOT_POWERS[power].format(settimeofday=syscall_number("settimeofday")))
     run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)

@@ -10,8 +10,6 @@ the scheduler or IPC, and older kernels, or seccomp alone, have no scope at all.
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import os
 import signal
 import subprocess
@@ -24,11 +22,10 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.config import seccomp_support
 from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown
+from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown, syscall_number
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
@@ -62,24 +59,15 @@ def _raw_syscall() -> str:
     """)
 
 
-@functools.cache
-def _numbers() -> dict[str, int]:
-    """This machine's system call numbers of the raw calls below, as libseccomp names them
-    (the filter under test is written with the same names)."""
-    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
-    resolve.argtypes = [ctypes.c_char_p]
-    numbers = {name: resolve(name.encode()) for name in RAW_CALLS}
-    assert all(number >= 0 for number in numbers.values()), numbers
-    return numbers
-
-
 RAW_CALLS = ("fcntl", "sched_setattr", "shmget", "semget", "msgget")
 """The calls made with `sc`, whose numbers differ from one architecture to another."""
 
 
 def _filled(template: str) -> str:
     """`template` with the grading app's pid and the raw calls' numbers in it."""
-    return textwrap.dedent(template).format(pid=os.getpid(), **_numbers())
+    return textwrap.dedent(template).format(
+        pid=os.getpid(), **{name: syscall_number(name) for name in RAW_CALLS}
+    )
 
 
 F_SETSIG = 10

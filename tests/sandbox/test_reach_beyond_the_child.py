@@ -11,8 +11,6 @@ its result pipe and writes "loaded" and "done" on it gets an invalid verdict, ne
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import os
 import textwrap
 import uuid
@@ -20,23 +18,12 @@ import uuid
 import pytest
 
 from engine.sandbox import WorkerPool
-from engine.sandbox.config import seccomp_support
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import run_adversarial, syscall_number
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
-
-
-@functools.cache
-def _number(name: str) -> int:
-    """This machine's number of a system call, as libseccomp (and so the filter) names it."""
-    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
-    resolve.argtypes = [ctypes.c_char_p]
-    number = int(resolve(name.encode()))
-    assert number >= 0, name
-    return number
 
 
 def _double(*pieces: str) -> str:
@@ -76,7 +63,7 @@ def test_what_reaches_beyond_the_child_is_refused(
 ) -> None:
     _, pool = mode_pool
     token = uuid.uuid4().hex[:12]
-    text = CALLS[call].format(token=token, **{name: _number(name) for name in NAMES})
+    text = CALLS[call].format(token=token, **{name: syscall_number(name) for name in NAMES})
     source = _double(RAW, text, "return 2 * x")
     run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
     assert not os.path.exists(f"/dev/mqueue/drillbit-test-{token}")

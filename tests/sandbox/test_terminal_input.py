@@ -11,7 +11,6 @@ run without the audit hooks: what is tested is the kernel's refusal.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import termios
 import textwrap
@@ -20,10 +19,9 @@ from collections.abc import Iterator
 import pytest
 
 from engine.sandbox import WorkerPool
-from engine.sandbox.config import seccomp_support
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import run_adversarial, syscall_number
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
@@ -37,14 +35,6 @@ def _double(body: str) -> str:
         + textwrap.indent(textwrap.dedent(body).strip("\n"), "    ")
         + "\n    return 2 * x\n"
     )
-
-
-def _ioctl_number() -> int:
-    resolve = ctypes.CDLL(seccomp_support().library).seccomp_syscall_resolve_name
-    resolve.argtypes = [ctypes.c_char_p]
-    number = int(resolve(b"ioctl"))
-    assert number >= 0
-    return number
 
 
 REQUESTS: dict[str, str] = {
@@ -69,7 +59,7 @@ def test_terminal_input_requests_are_refused(
     """Refused before the kernel looks at the descriptor (the child's stdout, a pipe: without
     the filter the answer is ENOTTY, 'Inappropriate ioctl for device')."""
     _, pool = mode_pool
-    body = REQUESTS[request_name].format(ioctl=_ioctl_number(), request=TIOCSTI)
+    body = REQUESTS[request_name].format(ioctl=syscall_number("ioctl"), request=TIOCSTI)
     run_adversarial(pool, _double(body), Status.ERROR, "Operation not permitted", checker=PATIENT)
 
 
