@@ -255,6 +255,15 @@ def _heads_variants(
     def reshape_only(M: np.ndarray) -> np.ndarray:
         return M.reshape(n_heads, T, dh)
 
+    def diagonal_blocks(W: np.ndarray) -> np.ndarray:
+        """Head h projected by the block W[rows, rows] of its own dh input features only."""
+        return np.stack(
+            [
+                X[:, h * dh : (h + 1) * dh] @ W[h * dh : (h + 1) * dh, h * dh : (h + 1) * dh]
+                for h in range(n_heads)
+            ]
+        )
+
     return [
         (
             "the heads are split along the wrong axis: M.reshape(n_heads, T, dh) mixes "
@@ -307,6 +316,29 @@ def _heads_variants(
                 merge(attend(split(Q), split(K), split(V), np.sqrt(dh), _shifted_causal(T, -1)))
                 @ Wo
             ),
+        ),
+        *(  # at T = 1 the weights are 1 whatever q and k are: only V's projection shows
+            []
+            if T == 1
+            else [
+                (
+                    "head h was projected from its own dh input features only, X[:, rows] @ "
+                    "W[rows, rows] with rows = h*dh:(h+1)*dh; a head sees every input feature: "
+                    "X @ Wq[:, h*dh:(h+1)*dh] (its columns of W, all of its rows)",
+                    lambda: (
+                        merge(
+                            attend(
+                                diagonal_blocks(Wq),
+                                diagonal_blocks(Wk),
+                                diagonal_blocks(Wv),
+                                np.sqrt(dh),
+                                mask,
+                            )
+                        )
+                        @ Wo
+                    ),
+                ),
+            ]
         ),
         (
             "Wo is not applied after concatenating the heads",

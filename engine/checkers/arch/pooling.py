@@ -61,6 +61,24 @@ def _backward_variant(dout: np.ndarray, x: np.ndarray, size: int, stride: int, m
     return dx
 
 
+def _unravelled_by_image(
+    dout: np.ndarray, x: np.ndarray, size: int, stride: int, *, clip: bool
+) -> np.ndarray:
+    """dx when each window's argmax is unravelled with the image's shape (H, W) instead of the
+    window's (size, size), the offsets clipped into the window or not; NaN where the unclipped
+    offsets leave the image (that submission would have raised)."""
+    dx = np.zeros_like(x)
+    for (a, b, i, j), win in _windows(x, size, stride):
+        u, v = divmod(int(np.argmax(win)), x.shape[3])
+        if clip:
+            u, v = min(u, size - 1), min(v, size - 1)
+        r, c = i * stride + u, j * stride + v
+        if r >= x.shape[2] or c >= x.shape[3]:
+            return np.full_like(x, np.nan)
+        dx[a, b, r, c] += dout[a, b, i, j]
+    return dx
+
+
 def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
     n, c, h, w = x.shape
     return [
@@ -200,6 +218,17 @@ class MaxpoolChecker(NNChecker):
                 (
                     "overlapping windows overwrite each other's gradient; add them (+=)",
                     lambda: _backward_variant(dout, x, size, stride, "overwrite"),
+                ),
+                (
+                    "the window's argmax was unravelled with the image's shape (x.shape[2:]); "
+                    "unravel it with the window's: np.unravel_index(k, (size, size))",
+                    lambda: _unravelled_by_image(dout, x, size, stride, clip=False),
+                ),
+                (
+                    "the window's argmax was unravelled with the image's shape (x.shape[2:]) "
+                    "and clipped into the window; unravel it with the window's: "
+                    "np.unravel_index(k, (size, size))",
+                    lambda: _unravelled_by_image(dout, x, size, stride, clip=True),
                 ),
             ],
         )

@@ -45,15 +45,33 @@ class _Elementwise(NNChecker):
         fn: Callable[..., Any] = self.reference()[case.inputs["fn"]]
         return np.asarray(fn(*case.inputs["args"]))
 
-    def hints(self, case: Case) -> list[tuple[str, Any]]:
-        """Known mistakes for this case (message, value)."""
+    def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
+        """Known mistakes for this case (message, value); `got` lets a hint read a constant
+        the submission chose (a clip bound) from its result."""
         return []
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         expected = self.expected(case)
         label = f"{case.inputs['fn']}(...)"
         got = j.array(label, outputs.get("out"), expected.shape)
-        j.close(label, got, expected, ELEMENTWISE, hints=self.hints(case))
+        j.close(label, got, expected, ELEMENTWISE, hints=self.hints(case, got))
+
+
+def _clip_bound(z: np.ndarray, got: np.ndarray) -> float | None:
+    """The bound c of a sigmoid computed on np.clip(z, -c, c), read from the result at the
+    largest |z| (c = |logit(got)| there, rounded to an integer when within 1e-6 of one);
+    None when that value is 0 or 1 (no finite bound gives it), or when fewer than two
+    inputs lie beyond the bound by 1 or more."""
+    flat = int(np.argmax(np.abs(z)))
+    g = float(got.reshape(-1)[flat])
+    if not 0.0 < g < 1.0:
+        return None
+    c = abs(float(np.log(g) - np.log1p(-g)))
+    if abs(c - round(c)) <= 1e-6 * max(c, 1.0):
+        c = float(round(c))
+    # a clip shows as two or more inputs beyond it by at least 1, not as one value nudged
+    clipped = int(np.count_nonzero(np.abs(z) >= c + 1.0))
+    return c if clipped >= 2 else None
 
 
 class SigmoidChecker(_Elementwise):
@@ -75,9 +93,25 @@ class SigmoidChecker(_Elementwise):
             for i, (what, z) in enumerate(items, 1)
         ]
 
-    def hints(self, case: Case) -> list[tuple[str, Any]]:
+    def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]
-        return [("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z))]
+        out: list[tuple[str, Any]] = [
+            ("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z))
+        ]
+        c = _clip_bound(z, got)
+        if c is not None:
+            zmax = float(np.abs(z).max())
+            out.append(
+                (
+                    f"z was clipped to [-{c:g}, {c:g}] (or the result to [sigmoid(-{c:g}), "
+                    f"sigmoid({c:g})]), which changes the result: "
+                    f"sigmoid(-{c:g}) = {float(ref.sigmoid(np.array(-c))):.3g}, while "
+                    f"sigmoid(-{zmax:g}) = {float(ref.sigmoid(np.array(-zmax))):.3g}; the "
+                    "stable form needs no clip (exp(-|z|) never overflows)",
+                    lambda: ref.sigmoid(np.clip(z, -c, c)),
+                )
+            )
+        return out
 
 
 class SigmoidGradChecker(_Elementwise):
@@ -112,11 +146,23 @@ class SigmoidGradChecker(_Elementwise):
         )
         return out
 
-    def hints(self, case: Case) -> list[tuple[str, Any]]:
+    def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]
         s = ref.sigmoid(z)
+        itself = "you returned sigmoid(z) itself; the derivative is sigmoid(z) * (1 - sigmoid(z))"
+        if np.all(z <= 0):  # sigmoid(z) and sigmoid(-|z|) are the same values: say both
+            itself = (
+                "you returned sigmoid(z) itself, which for z <= 0 is also e / (1 + e) with "
+                "e = exp(-|z|), the square missing; the derivative is sigmoid(z) * "
+                "(1 - sigmoid(z)) = e / (1 + e)**2"
+            )
         return [
-            ("you returned sigmoid(z) itself; the derivative is sigmoid(z) * (1 - sigmoid(z))", s),
+            (itself, s),
+            (
+                "the square is missing: e / (1 + e) with e = exp(-|z|) is sigmoid(-|z|); the "
+                "derivative is e / (1 + e)**2",
+                lambda: ref.sigmoid(-np.abs(z)),
+            ),
             ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
         ]
@@ -175,7 +221,7 @@ class ReluFamilyChecker(_Elementwise):
             )
         return out
 
-    def hints(self, case: Case) -> list[tuple[str, Any]]:
+    def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         fn = case.inputs["fn"]
         z = case.inputs["args"][0]
         alpha = case.inputs["args"][1] if len(case.inputs["args"]) > 1 else None

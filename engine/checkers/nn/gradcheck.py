@@ -151,10 +151,16 @@ class NumericalGradientChecker(NNChecker):
         _x_restored(j, x, outputs.get("x_after"), eps)
         hints: list[tuple[str, Any]] = [
             (
+                "grad is all zeros, as if f never saw the perturbation: changing a copy "
+                "(x.flatten(), x.copy(), a fancy-indexed slice) leaves x as it was; perturb x "
+                "itself (x[idx] = old + eps, or a view such as x.reshape(-1) of a contiguous x)",
+                np.zeros(x.shape),
+            ),
+            (
                 "this matches forward differences (f(x + eps) - f(x)) / eps; use central "
                 "differences (f(x + eps) - f(x - eps)) / (2 eps)",
                 lambda: _forward_differences(f, x, eps),
-            )
+            ),
         ]
         if eps != DEFAULT_EPS:
             # Ignoring eps and using a higher-order stencil both land closer to the exact

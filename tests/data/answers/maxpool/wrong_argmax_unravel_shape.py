@@ -1,4 +1,4 @@
-# expect: failed | dx
+# expect: failed | the window's argmax was unravelled with the image's shape
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at out
+# expect: failed | head h was projected from its own dh input features only
 import numpy as np
 
 

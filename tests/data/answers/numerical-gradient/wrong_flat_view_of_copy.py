@@ -1,4 +1,4 @@
-# expect: failed | at grad
+# expect: failed | grad is all zeros, as if f never saw the perturbation
 import numpy as np
 
 

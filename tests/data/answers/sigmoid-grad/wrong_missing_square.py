@@ -1,4 +1,4 @@
-# expect: failed | sigmoid_grad
+# expect: failed | e / (1 + e) with e = exp(-|z|)
 import numpy as np
 
 
