@@ -27,9 +27,15 @@ from quiz.textsafe import printable
 @click.option(
     "--no-drills", is_flag=True, help="Skip running the checkers on coding cards (faster)."
 )
+@click.option(
+    "--git-deleted",
+    is_flag=True,
+    help="Also lint the bank of each card or pack.yaml git's staged changes delete "
+    "(pre-commit's --from-ref..--to-ref range when set): the pre-commit hook's entry.",
+)
 @pass_context
 def lint_command(
-    obj: Context, paths: tuple[Path, ...], output_format: str, no_drills: bool
+    obj: Context, paths: tuple[Path, ...], output_format: str, no_drills: bool, git_deleted: bool
 ) -> None:
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
@@ -46,7 +52,8 @@ def lint_command(
     load) is reported too. `--format json` prints one object (schema_version, problems,
     totals; `drillbit schema lint`); `--format github` prints annotations, paths relative
     to $GITHUB_WORKSPACE when it is set. Exit 0 when clean or only warned, 1 when there
-    are errors, 2 on usage errors. Warnings (such as right answers crowding one option
+    are errors, 2 on usage errors. `--git-deleted` (the pre-commit hook's entry) adds the
+    bank of each card or pack.yaml the staged changes delete, wherever it is. Warnings (such as right answers crowding one option
     position in a pack) are printed with "warning:" and do not fail the run.
     """
     from quiz.bank.lint import checked_cards, lint, lint_load_roots
@@ -54,6 +61,11 @@ def lint_command(
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
     from quiz.paths import link_trouble
 
+    if git_deleted:  # pre-commit passes no deleted file: a bank anywhere in the repository
+        from quiz.bank.deleted import deleted_banks
+
+        given = {p.resolve() for p in paths}
+        paths = (*paths, *(p for p in deleted_banks(Path.cwd()) if p.resolve() not in given))
     if not paths:
         home = Path("content") if Path("content").is_dir() else bundled_content_dir()
         added = _unique([*env_content_dirs(), *obj.content])

@@ -78,7 +78,7 @@ def test_a_broken_neighbour_is_its_own_problem_not_a_second_one(mini_bank: Path)
 def test_the_hook_runs_serially_and_always(drillbit: RunDrillbit) -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert hook["require_serial"] is True and hook["always_run"] is True
-    assert hook["entry"] == "drillbit lint" and hook["pass_filenames"] is True
+    assert hook["entry"] == "drillbit lint --git-deleted" and hook["pass_filenames"] is True
 
 
 def test_the_hook_entry_as_pre_commit_calls_it_prints_one_summary(
