@@ -351,3 +351,20 @@ def test_a_residual_gradient_vanishes_only_where_the_branches_undo_the_identity(
     assert "so it cannot vanish just because the network is deep" not in body
     assert "gradients reach early layers without vanishing" not in body
     assert "He et al. argue that this is unlikely" in body
+
+
+def test_layer_norm_is_the_transformers_standard_not_the_rnns() -> None:
+    body = text("layernorm-vs-batchnorm")
+    assert "the standard in RNNs" not in body
+    assert "RNNs, Transformers |" not in body
+    assert "LN is the standard in Transformers; some RNNs use it" in body
+    assert "many LSTMs and GRUs" in body
+
+
+def test_the_first_warmup_rate_cites_published_work() -> None:
+    base_lr, warmup = 3e-4, 10
+    assert math.isclose(base_lr * (0 + 1) / warmup, 3e-5)  # the card's (step + 1) form
+    assert base_lr * 0 / warmup == 0.0  # the step / warmup form wastes step 0
+    source = card("warmup-first-rate").front.source
+    assert "this pack's" not in source
+    assert "Goyal et al. 2017" in source and "get_linear_schedule_with_warmup" in source

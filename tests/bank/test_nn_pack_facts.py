@@ -535,3 +535,28 @@ def test_a_full_batch_gradient_can_be_accumulated_chunk_by_chunk() -> None:
     body = text("mini-batch-gradient-descent")
     assert "| memory | whole dataset's activations |" not in body
     assert "Memory alone does not rule out full batch" in body
+
+
+def test_a_dead_relu_under_weight_decay_changes_its_weights_and_stays_dead() -> None:
+    # SGD with an L2 term on a unit whose z < 0 for every example: the data gradient is 0
+    # (ReLU'(z) = 0), the decay term still shrinks w, and z keeps its sign whether or not
+    # the bias is decayed.
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((4, 50))  # examples are columns
+    w = rng.standard_normal(4)
+    b_start = -(np.abs(w) @ np.abs(X)).max() - 1.0  # negative enough: z < 0 everywhere
+    lr, lam = 0.1, 0.05
+    for decay_bias in (False, True):
+        w_t, b = w.copy(), b_start
+        for _ in range(100):
+            z = w_t @ X + b
+            assert np.all(z < 0)
+            dz = np.zeros_like(z)  # upstream gradient times ReLU'(z) = 0
+            w_t = w_t - lr * (X @ dz / X.shape[1] + lam * w_t)
+            b = b - lr * (dz.mean() + (lam * b if decay_bias else 0.0))
+        assert np.all(w_t @ X + b < 0)  # still dead
+        assert np.linalg.norm(w_t) < 0.7 * np.linalg.norm(w)  # but its weights changed
+    body = text("dead-relu")
+    assert "stops changing its weights" not in body
+    assert "stops moving them" not in body
+    assert "the weights change while the unit stays dead" in body
