@@ -18,7 +18,8 @@ def sgd_step(theta: Array, grad: Array, lr: float) -> Array:
 def momentum_step(
     theta: Array, grad: Array, v: Array, lr: float, beta: float = 0.9
 ) -> tuple[Array, Array]:
-    """The seed's convention: v = beta * v + grad, then theta - lr * v."""
+    """The sum convention, as PyTorch's SGD: v = beta * v + grad, then theta - lr * v
+    (not the moving average v = beta * v + (1 - beta) * grad)."""
     v_new = beta * v + grad
     return theta - lr * v_new, v_new
 

@@ -1,4 +1,4 @@
-"""A correct solution for the momentum-step drill (the seed's convention)."""
+"""A correct solution for the momentum-step drill (the sum convention, as PyTorch's SGD)."""
 
 
 def momentum_step(theta, grad, v, lr, beta=0.9):
