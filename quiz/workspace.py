@@ -8,8 +8,8 @@ sittings, the sessions and the stats when first used (Home's start needs none of
 
 from __future__ import annotations
 
-import functools
 import random
+import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -78,6 +78,10 @@ class Workspace:
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._grouped: tuple[object, CardGroups] = ((), {})
         self.plans = PlanCache()  # the plan's status, shared by Home and the stats screen
+        self._search: tuple[LazyBank, SearchIndex] | None = None
+        """The search index with the content it was built from (stale once that is replaced)."""
+        self._search_lock = threading.Lock()
+        """Held while the index is built: the browser and the palette build it in threads."""
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -135,17 +139,30 @@ class Workspace:
         """Every card, in content order (loads the whole bank)."""
         return self.bank.cards
 
-    @functools.cached_property
+    @property
     def search_index(self) -> SearchIndex:
-        """Full-text search over every card (about a second to build: built on first use)."""
+        """Full-text search over every card: about a second to build for a heavy user's
+        10,000 cards, so built on first use, and the TUI builds it in a thread
+        (`built_search_index` says whether it is there yet)."""
         from quiz.search import SearchIndex
 
-        return SearchIndex(self.cards)
+        with self._search_lock:
+            content = self.content
+            if self._search is None or self._search[0] is not content:
+                self._search = (content, SearchIndex(content.bank.cards))
+            return self._search[1]
+
+    @property
+    def built_search_index(self) -> SearchIndex | None:
+        """The search index if it is built for the current content, else None (never builds:
+        the UI thread asks this and leaves the building to a thread)."""
+        search = self._search
+        return search[1] if search is not None and search[0] is self.content else None
 
     def replace_bank(self, bank: Bank) -> None:
-        """Use a reloaded bank (a card file was edited); search is rebuilt on next use."""
+        """Use a reloaded bank (a card file was edited); search is rebuilt on next use (an
+        index built from the old bank, even one finishing in a thread now, is not used)."""
         self.content = LazyBank.of(bank)
-        self.__dict__.pop("search_index", None)
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None (built from its own file until all are loaded)."""

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
+from textual.worker import Worker, WorkerState
 
 from quiz.bank.problems import ContentError
 from quiz.browser import (
@@ -137,6 +138,8 @@ class BrowserScreen(Screen[None]):
         """Every card with its state, as last read from the store."""
         self._filling = 0
         """Counts the refreshes: a batch of rows from an older one is not added."""
+        self._indexing: Worker[None] | None = None
+        """The thread building the search index, while it runs."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -174,6 +177,29 @@ class BrowserScreen(Screen[None]):
         from it was studied): on_mount leaves it to this, which follows it at once."""
         self.refresh_rows()
 
+    def _build_index(self) -> None:
+        """Start building the search index in a thread unless it is built or being built.
+
+        Built at the first search key on the UI thread, it froze a heavy user's browser for
+        about a second. It starts once the rows are all in (the thread would slow their
+        fill: the GIL), or at the first key if that comes first; the search waits for it.
+        """
+        if self.workspace.built_search_index is not None or self._indexing is not None:
+            return
+        self._indexing = self.run_worker(self._index_in_thread, thread=True)
+
+    def _index_in_thread(self) -> None:
+        self.workspace.search_index  # noqa: B018 - builds it (the property's job)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Once the index is built, search with the box's text as it is then: every key
+        typed meanwhile is in it."""
+        if event.worker is not self._indexing or event.state != WorkerState.SUCCESS:
+            return
+        self._indexing = None
+        if self.query_one(Input).value.strip():
+            self.refresh_rows(reread=False)
+
     def refresh_rows(self, *, reread: bool = True) -> None:
         """Apply the search and sort to the rows, read again from the store unless
         `reread` is False (a keystroke in the search box or a new sort changes neither the
@@ -190,7 +216,14 @@ class BrowserScreen(Screen[None]):
             self._rows = card_rows(ws.cards, ws.store, now)
         rows = self._rows
         query = self.query_one(Input).value
-        index = ws.search_index if query.strip() else None
+        index = ws.built_search_index if query.strip() else None
+        if query.strip() and index is None:
+            # the index is being built: the rows stay, and the search follows when it is
+            self._build_index()
+            self.query_one("#browser-title", Label).update(
+                Text(f" Cards: searching… (indexing {len(rows):,} cards) ", style="reverse bold")
+            )
+            return
         self.shown = browse(rows, index=index, search=query, sort=self.sort)
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
@@ -244,6 +277,8 @@ class BrowserScreen(Screen[None]):
             table.move_cursor(row=cursor)
         if end < len(texts):
             self.call_after_refresh(self._add_rows, filling, texts, end, cursor)
+        else:
+            self._build_index()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
