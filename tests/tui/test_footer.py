@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.pilot import Pilot
@@ -313,3 +314,28 @@ async def test_a_focused_widgets_own_keys_come_first(build: AppFactory) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await _settled(pilot, app, 120, "Submit")
         assert [key.description for key in footer_keys(app)][0] == "Submit"
+
+
+async def test_homes_study_key_reads_d_with_the_focus_or_without_it(build: AppFactory) -> None:
+    """`drillbit serve`'s page blurs the app until it is clicked, and a blurred app has no
+    focused widget: Home's table no longer took enter, so the footer showed the screen's
+    first key for Due, enter ("⏎ Due"), where the terminal, its table focused, showed
+    "d Due". d is now Due's first key, shown either way (enter still studies)."""
+
+    def due_keys() -> list[str]:
+        return [key.key_display or key.key for key in footer_keys(app) if key.description == "Due"]
+
+    app = build()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert app.screen.focused is not None
+        assert due_keys() == ["d"]
+        app.screen.set_focus(None)  # what a blurred web page leaves
+        await settle(pilot)
+        assert due_keys() == ["d"]
+        app.post_message(events.AppBlur())
+        await settle(pilot)
+        await resize(pilot, 100, 30)  # the page's terminal is fitted while blurred
+        await settle(pilot)
+        assert app.screen.focused is None
+        assert due_keys() == ["d"]

@@ -42,10 +42,10 @@ class HomeScreen(Screen[None]):
         # d studies what is due, or today's plan while one runs: the footer names which
         # (check_action keeps one of the two)
         Binding(
-            "enter,d", "study('due')", "Due", tooltip="study what is due in the highlighted row"
+            "d,enter", "study('due')", "Due", tooltip="study what is due in the highlighted row"
         ),
         Binding(
-            "enter,d", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
+            "d,enter", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
         ),
         # The tooltips are what the help says each key does (the footer shows them on
         # hover); with the description, under 50 cells: the help box's width at 80 columns
