@@ -591,6 +591,8 @@ class MergeReport:
     attempts_added: int = 0
     attempts_present: int = 0
     sessions_added: int = 0
+    sessions_present: int = 0
+    """A study session this machine already holds (same mode, same start)."""
     states_added: int = 0
     states_updated: int = 0
     states_same: int = 0
@@ -643,6 +645,10 @@ class MergeReport:
             (
                 "drill attempts",
                 [(self.attempts_added, "added"), (self.attempts_present, "already here")],
+            ),
+            (
+                "study sessions",
+                [(self.sessions_added, "added"), (self.sessions_present, "already here")],
             ),
             (
                 "drafts",
@@ -1426,11 +1432,13 @@ class _Merger(_Sink):
             )
             self.local[key] = int(cursor.lastrowid or 0)
             self.counts["sessions_added"] += 1
-        elif ended is not None:
-            self.conn.execute(
-                "UPDATE study_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                (ended, self.local[key]),
-            )
+        else:
+            self.counts["sessions_present"] += 1
+            if ended is not None:
+                self.conn.execute(
+                    "UPDATE study_session SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                    (ended, self.local[key]),
+                )
         self.sessions[row.id] = self.local[key]
 
     def _review(self, row: _Row) -> None:

@@ -143,6 +143,40 @@ def test_a_backup_that_holds_nothing_leaves_no_database_behind(
     assert (other / "drillbit.db").is_file()
 
 
+def test_a_backup_of_sessions_alone_says_it_imported_them(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """Sessions with no answer (a session left at once) are progress the file holds: the
+    import said "the file holds no progress: nothing imported" and imported them, making a
+    database in a fresh home."""
+    sessions = tmp_path / "sessions.json"
+    rows = [
+        {"id": 1, "mode": "due", "started_at": "2026-01-05T09:00:00Z"},
+        {
+            "id": 2,
+            "mode": "cram",
+            "started_at": "2026-01-05T10:00:00Z",
+            "ended_at": "2026-01-05T10:01:00Z",
+        },
+    ]
+    sessions.write_text(
+        json.dumps(
+            {
+                "format": "drillbit-progress",
+                "version": 2,
+                "exported_at": "2026-01-05T11:00:00Z",
+                "sessions": rows,
+            }
+        )
+    )
+    home = {"DRILLBIT_HOME": str(tmp_path / "home")}
+    first = drillbit("import-progress", str(sessions), cwd=tmp_path, env=home)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == "study sessions: 2 added\n"
+    again = drillbit("import-progress", str(sessions), cwd=tmp_path, env=home)
+    assert again.stdout == "nothing new: study sessions: 2 already here\n"
+
+
 def test_an_anki_deck_that_cannot_be_written_is_one_line(
     tmp_path: Path, drillbit: RunDrillbit
 ) -> None:

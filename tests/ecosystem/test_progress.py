@@ -125,7 +125,8 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
     with Store.open(tmp_path / "desktop.db") as desktop:
         first = import_progress(desktop, backup)
         assert first.describe() == (
-            "reviews: 2 added; card schedules: 2 added; drill attempts: 1 added; drafts: 1 added"
+            "reviews: 2 added; card schedules: 2 added; drill attempts: 1 added; "
+            "study sessions: 1 added; drafts: 1 added"
         )
         again = import_progress(desktop, backup)
         assert (again.states_same, again.states_kept, again.drafts_same, again.drafts_kept) == (
@@ -136,7 +137,7 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
         )
         assert again.describe() == (
             "nothing new: reviews: 2 already here; card schedules: 2 unchanged; "
-            "drill attempts: 1 already here; drafts: 1 unchanged"
+            "drill attempts: 1 already here; study sessions: 1 already here; drafts: 1 unchanged"
         )
         review_card(
             desktop,
@@ -152,7 +153,8 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
         assert (newer_here.drafts_same, newer_here.drafts_kept) == (0, 1)
         assert newer_here.describe() == (
             "nothing new: reviews: 2 already here; card schedules: 1 unchanged, "
-            "1 kept (newer here); drill attempts: 1 already here; drafts: 1 kept (newer here)"
+            "1 kept (newer here); drill attempts: 1 already here; study sessions: 1 already here; "
+            "drafts: 1 kept (newer here)"
         )
 
 
@@ -266,7 +268,7 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
     assert again.output == (
         "nothing new: reviews: 1 already here; card schedules: 1 unchanged; "
-        "drill attempts: 1 already here; drafts: 1 unchanged\n"
+        "drill attempts: 1 already here; study sessions: 1 already here; drafts: 1 unchanged\n"
     )
     future = tmp_path / "future.json"
     future.write_text(json.dumps(minimal(version=3)))
