@@ -20,6 +20,7 @@ from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import WRONG, AppFactory, FakeClock, press, set_plan, settle, wait_until
+from tests.tui.test_study import lengthen_relu
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -87,6 +88,16 @@ def test_study_concept_revealed(
 ) -> None:
     app = build(study=StudyRequest(kind="concept"))
     assert snap_compare(app, run_before=keys("space", "space"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_long_concept_revealed(
+    snap_compare: SnapCompare, build: AppFactory, tui_bank: Path, size: tuple[int, int]
+) -> None:
+    """Five two-line key points: at 80x24 the answer's title is the body's top row."""
+    lengthen_relu(tui_bank)
+    app = build(study=StudyRequest(kind="concept"))
+    assert snap_compare(app, run_before=keys("space"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from quiz.tui.screens.study import SKIPPED, StudyScreen
+from quiz.tui.screens.study import ANSWER_ROWS, SKIPPED, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
@@ -541,3 +541,69 @@ async def test_a_revealed_answer_is_on_screen_above_its_key_points(
         await press(pilot, "pageup")
         drawn = "\n".join(line.text for line in screen_lines(app))
         assert "A question of two rows" in drawn
+
+
+LONG_POINTS = [
+    "ReLU passes a positive input through unchanged and outputs zero for every negative one",
+    "Its derivative is 1 for a positive input and 0 for a negative one (undefined at zero)",
+    "A unit whose input stays negative gets no gradient at all and may never recover",
+    "It costs one comparison per element, far cheaper than an exponential in sigmoid or tanh",
+    "It does not saturate for positive inputs, so deep stacks keep a usable gradient signal",
+]
+LONG_ANSWER = (
+    "ReLU computes max(0, z) element by element: a positive input passes through as it is "
+    "and a negative one becomes zero. Its derivative is 1 where the input is positive and 0 "
+    "where it is negative; at zero frameworks pick 0.\n\n"
+    "Because the positive side never saturates, gradients flowing back through many ReLU "
+    "layers are not shrunk at every layer as they are by sigmoid or tanh, which is much of "
+    "why deep networks became trainable with it.\n\n"
+    "The price is the zero side: a unit whose pre-activation is negative for every input "
+    "passes no gradient back, its weights stop changing, and it can stay dead for the rest "
+    "of training. Leaky ReLU and its relatives keep a small slope there for that reason."
+)
+
+
+def lengthen_relu(tui_bank: Path) -> None:
+    """The mini bank's ReLU card with five long key points and a long answer: at 80x24 the
+    points take 12 rows of the screen, as a real card's do."""
+    card = tui_bank / "mini" / "basics" / "what-is-relu.md"
+    text = card.read_text(encoding="utf-8")
+    head, answer = text.split("## Answer", 1)
+    points = "".join(f"  - {point}\n" for point in LONG_POINTS)
+    head = head.replace(
+        "  - max(0, z) elementwise\n  - gradient 1 for z > 0 and 0 for z < 0\n"
+        "  - cheap to compute\n",
+        points,
+    )
+    assert points in head
+    card.write_text(f"{head}## Answer\n\n{LONG_ANSWER}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(("size", "scrolled"), [((80, 24), True), ((120, 40), False)])
+async def test_a_revealed_answer_shows_rows_of_itself_at_80x24(
+    build: AppFactory, tui_bank: Path, size: tuple[int, int], scrolled: bool
+) -> None:
+    """At 80x24 a card's five key points left the body 8 rows, and the question and the
+    blank rows above the answer left 3 of them to the answer. The question now scrolls out
+    (one pgup away) when fewer than ANSWER_ROWS rows of the answer would show; at 120x40
+    it stays in view."""
+    lengthen_relu(tui_bank)
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=size) as pilot:
+        await showing(pilot, StudyScreen)
+        await press(pilot, "space")
+        await settle(pilot)
+        body = app.screen.query_one("#study-body")
+        title = body.query_one(".section-title")
+        answer = body.query_one("#answer")
+        assert await wait_until(pilot, lambda: answer.virtual_region.height > ANSWER_ROWS)
+        await settle(pilot)
+        height = body.scrollable_content_region.height
+        answer_rows = height - (title.virtual_region.bottom - round(body.scroll_y))
+        assert answer_rows >= ANSWER_ROWS
+        assert (body.scroll_y > 0) is scrolled
+        if scrolled:  # the answer's title is the top row, the question above it
+            assert title.virtual_region.y == round(body.scroll_y)
+            await press(pilot, "pageup")
+            await settle(pilot)
+            assert body.scroll_y == 0

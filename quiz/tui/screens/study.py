@@ -72,6 +72,11 @@ class _Question:
     status: str
 
 
+ANSWER_ROWS = 6
+"""The rows of the answer a reveal shows at least, when the body has them (the question
+then scrolls out above, one pgup away)."""
+
+
 class StudyScreen(Screen[None]):
     """One session. Posts AnswerGraded after every committed answer and SessionEnded at the end.
 
@@ -383,9 +388,15 @@ class StudyScreen(Screen[None]):
     def _answer_in_view(self, title: Widget) -> None:
         """Scroll the body so the answer's title is its top row (its margin out of view:
         one blank row of the few at 80x24), when the title would otherwise start in the
-        body's lower half; on a tall screen the question stays in view above it."""
+        body's lower half or leave fewer than ANSWER_ROWS rows under it; on a tall screen
+        the question stays in view above it.
+
+        At 80x24 five two-line key points leave the body 8 rows: the question's two, two
+        blank rows and the title left the answer 3, the rest a pgdn away."""
         body = self.query_one("#study-body", VerticalScroll)
-        if title.virtual_region.y - body.scroll_y <= body.scrollable_content_region.height // 2:
+        top, under = title.virtual_region.y, title.virtual_region.bottom  # the answer's first row
+        height = body.scrollable_content_region.height
+        if top - body.scroll_y <= height // 2 and height - (under - body.scroll_y) >= ANSWER_ROWS:
             return
         body.scroll_to_region(title.virtual_region, top=True, animate=False, immediate=True)
 
