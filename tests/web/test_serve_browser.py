@@ -185,3 +185,15 @@ def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
         driver, lambda s: "Next unsolved" in s and "Hint 1." not in s, "the drills list again"
     )
     assert listing
+
+
+def test_before_the_page_is_clicked_homes_footer_reads_as_the_terminals(
+    served: Served, browser: WebDriver
+) -> None:
+    """The page, not clicked yet, blurs the app and Home's table loses the focus: the
+    footer read "⏎ Due" where the terminal reads "d Due" (the binding's first key)."""
+    driver = browser
+    driver.get(served.url)
+    home = _wait_for_screen(driver, lambda s: " Due " in s and "Settings" in s, "Home's keys")
+    footer = next(line for line in home.splitlines() if " Due " in line)
+    assert footer.lstrip().startswith("d Due "), footer
