@@ -169,9 +169,9 @@ class DrillbitApp(App[None]):
         return True
 
     def action_home(self) -> None:
-        """Leave a summary (or a session that has none): back to the screen under it (Home, the browser, or a session
-        the palette interrupted, which goes on), or to a new Home when it is alone (the
-        session `drillbit study` opened)."""
+        """Leave a summary (or a session that has none): back to the screen under it (Home,
+        the browser, or a session the palette interrupted, which goes on), or to a new Home
+        when it is alone (the session `drillbit study` opened)."""
         if screen_under(self.screen_stack, self.screen) is not None:
             self.pop_screen()
         else:

@@ -10,6 +10,7 @@ import math
 import re
 
 import numpy as np
+import pytest
 
 from engine.checkers.nn.init import InitializersChecker
 from engine.nn.backprop import two_layer_loss_and_grads
@@ -295,19 +296,25 @@ def test_choice_explanations_name_options_by_text() -> None:
 # Eighteenth round
 
 
-def test_the_naive_sigmoid_overflows_only_below_minus_709_78() -> None:
+@pytest.mark.parametrize(
+    ("card_id", "old"),
+    [
+        ("sigmoid-grad", "overflows for $z < -709$,"),
+        ("sigmoid", "an overflow warning for $z \\leq -710$"),
+    ],
+)
+def test_the_naive_sigmoid_overflows_only_below_minus_709_78(card_id: str, old: str) -> None:
+    """exp(-z) overflows from z = -709.78 on (the log of the largest double), not from -709
+    or -710: -709.5 does not overflow, -709.8 already does. Both sigmoid cards say so."""
     limit = math.log(float(np.finfo(np.float64).max))
     assert 709.78 < limit < 709.79
     with np.errstate(over="raise"):
-        assert math.isfinite(float(np.exp(709.5)))  # z = -709.5 is below -709 yet does not overflow
-        try:
+        assert math.isfinite(float(np.exp(709.5)))
+        assert math.isfinite(float(np.exp(709.78)))
+        with pytest.raises(FloatingPointError):
             np.exp(709.8)
-        except FloatingPointError:
-            pass
-        else:
-            raise AssertionError("exp(709.8) should overflow")
-    body = text("sigmoid-grad")
-    assert "overflows for $z < -709$," not in body
+    body = text(card_id)
+    assert old not in body
     assert "for $z < -709.78$" in body
 
 
@@ -473,21 +480,6 @@ def test_smaller_twenty_second_round_fixes() -> None:
 
 
 # Twenty-third round
-
-
-def test_the_stable_sigmoid_card_puts_the_overflow_at_minus_709_78_too() -> None:
-    # exp(-z) overflows from z = -709.79 on, not from -710: -709.8 already warns.
-    with np.errstate(over="raise"):
-        assert math.isfinite(float(np.exp(709.78)))
-        try:
-            np.exp(709.8)
-        except FloatingPointError:
-            pass
-        else:
-            raise AssertionError("exp(709.8) should overflow")
-    body = text("sigmoid")
-    assert "an overflow warning for $z \\leq -710$" not in body
-    assert "for $z < -709.78$" in body
 
 
 def test_the_backprop_shapes_table_lists_all_four_parameters() -> None:
