@@ -9,7 +9,6 @@ sittings, the sessions and the stats when first used (Home's start needs none of
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
@@ -21,6 +20,7 @@ from quiz.bank.lazy import LazyBank
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
 from quiz.sandbox_grader import SandboxGrader
+from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
 from quiz.store import Store
 from quiz.study import DeckCounts, local_timezone
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card
     from quiz.drill_grading import Drill
-    from quiz.search import SearchIndex
     from quiz.sitting import DrillSitting
     from quiz.study import Session, Stats
 
@@ -78,10 +77,7 @@ class Workspace:
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._grouped: tuple[object, CardGroups] = ((), {})
         self.plans = PlanCache()  # the plan's status, shared by Home and the stats screen
-        self._search: tuple[LazyBank, SearchIndex] | None = None
-        """The search index with the content it was built from (stale once that is replaced)."""
-        self._search_lock = threading.Lock()
-        """Held while the index is built: the browser and the palette build it in threads."""
+        self.search = ContentSearch(lambda: self.content)  # the browser's and the palette's
 
     def apply_settings(self, settings: Settings) -> None:
         """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
@@ -139,29 +135,8 @@ class Workspace:
         """Every card, in content order (loads the whole bank)."""
         return self.bank.cards
 
-    @property
-    def search_index(self) -> SearchIndex:
-        """Full-text search over every card: about a second to build for a heavy user's
-        10,000 cards, so built on first use, and the TUI builds it in a thread
-        (`built_search_index` says whether it is there yet)."""
-        from quiz.search import SearchIndex
-
-        with self._search_lock:
-            content = self.content
-            if self._search is None or self._search[0] is not content:
-                self._search = (content, SearchIndex(content.bank.cards))
-            return self._search[1]
-
-    @property
-    def built_search_index(self) -> SearchIndex | None:
-        """The search index if it is built for the current content, else None (never builds:
-        the UI thread asks this and leaves the building to a thread)."""
-        search = self._search
-        return search[1] if search is not None and search[0] is self.content else None
-
     def replace_bank(self, bank: Bank) -> None:
-        """Use a reloaded bank (a card file was edited); search is rebuilt on next use (an
-        index built from the old bank, even one finishing in a thread now, is not used)."""
+        """Use a reloaded bank (a card file was edited); search is rebuilt for it on next use."""
         self.content = LazyBank.of(bank)
 
     def card(self, card_id: str) -> Card | None:

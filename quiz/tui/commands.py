@@ -45,7 +45,7 @@ class CardCommands(Provider):
     def _building(self) -> asyncio.Future[SearchIndex]:
         if self._index is None:
             workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
-            self._index = asyncio.ensure_future(asyncio.to_thread(lambda: workspace.search_index))
+            self._index = asyncio.ensure_future(asyncio.to_thread(workspace.search.index))
         return self._index
 
     async def startup(self) -> None:

@@ -194,7 +194,7 @@ async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_p
         await settle(pilot)
         card = app.workspace.card("dropout-inference")
         assert card is not None and card.title == "Dropout at test time"
-        assert [m.card.id for m in app.workspace.search_index.search("test time")] == [
+        assert [m.card.id for m in app.workspace.search.index().search("test time")] == [
             "dropout-inference"
         ]
 

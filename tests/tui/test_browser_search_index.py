@@ -31,12 +31,12 @@ async def _searched_ids(
             # every key reaches the box while the index is built, and the rows wait for
             # the index (no search without it)
             assert await wait_until(pilot, lambda: browser.query_one(Input).value == QUERY)
-            assert app.workspace.built_search_index is None
+            assert app.workspace.search.built() is None
             assert len(browser.shown) == len(app.workspace.cards)
             gate.set()
         else:
             gate.set()
-            assert await wait_until(pilot, lambda: app.workspace.built_search_index is not None)
+            assert await wait_until(pilot, lambda: app.workspace.search.built() is not None)
             await press(pilot, *QUERY)
         assert await wait_until(pilot, lambda: len(browser.shown) < len(app.workspace.cards))
         await settle(pilot)

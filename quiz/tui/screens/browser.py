@@ -184,12 +184,12 @@ class BrowserScreen(Screen[None]):
         about a second. It starts once the rows are all in (the thread would slow their
         fill: the GIL), or at the first key if that comes first; the search waits for it.
         """
-        if self.workspace.built_search_index is not None or self._indexing is not None:
+        if self.workspace.search.built() is not None or self._indexing is not None:
             return
         self._indexing = self.run_worker(self._index_in_thread, thread=True)
 
     def _index_in_thread(self) -> None:
-        self.workspace.search_index  # noqa: B018 - builds it (the property's job)
+        self.workspace.search.index()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Once the index is built, search with the box's text as it is then: every key
@@ -216,7 +216,7 @@ class BrowserScreen(Screen[None]):
             self._rows = card_rows(ws.cards, ws.store, now)
         rows = self._rows
         query = self.query_one(Input).value
-        index = ws.built_search_index if query.strip() else None
+        index = ws.search.built() if query.strip() else None
         if query.strip() and index is None:
             # the index is being built: the rows stay, and the search follows when it is
             self._build_index()
