@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from quiz.tui.widgets.footer import declared_keys
+from quiz.tui.widgets.footer import declared_keys, declared_place
 
 TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
@@ -70,14 +70,14 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         declared_keys(type(screen).BINDINGS),
         declared_keys(type(app).BINDINGS),
     )
-
-    def place(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
-        bound = (item[0], item[1].binding.action)
-        if bound in screen_order:
-            return (1, screen_order[bound])
-        return (2, app_order[bound]) if bound in app_order else (0, 0)
-
-    active = dict(sorted(active.items(), key=place))
+    active = dict(
+        sorted(
+            active.items(),
+            key=lambda item: declared_place(
+                (item[0], item[1].binding.action), screen_order, app_order
+            ),
+        )
+    )
     doing = {key for key, found in active.items() if found.enabled}
     """Keys that do something now (a described binding or not)."""
     first: dict[str, list[str]] = {}  # what it does -> its keys, in order

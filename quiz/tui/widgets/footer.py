@@ -69,15 +69,21 @@ def in_declared_order(
     palette = [key for key in keys if key.has_class("-command-palette")]
     keys = [key for key in keys if key not in palette]
 
-    def place(key: FooterKey) -> tuple[int, int]:
-        bound = (key.key, key.action)
-        if bound in screen:
-            return (1, screen[bound])
-        if bound in app:
-            return (2, app[bound])
-        return (0, 0)  # the widget's: as they came (the sort is stable)
+    ordered = sorted(keys, key=lambda key: declared_place((key.key, key.action), screen, app))
+    return [*ordered, *palette]
 
-    return [*sorted(keys, key=place), *palette]
+
+def declared_place(
+    bound: tuple[str, str], screen: dict[tuple[str, str], int], app: dict[tuple[str, str], int]
+) -> tuple[int, int]:
+    """Where a (key, action) goes, for a stable sort of the keys shown (the footer's and
+    the help's): the focused widget's own first, as they came; then the screen's in the
+    order of its BINDINGS; then the app's (`declared_keys` of each)."""
+    if bound in screen:
+        return (1, screen[bound])
+    if bound in app:
+        return (2, app[bound])
+    return (0, 0)
 
 
 class KeysFooter(Footer):
