@@ -214,8 +214,15 @@ class Judgement:
         shape: tuple[int, ...] | None = None,
         *,
         float64: bool = True,
+        nonfinite: Sequence[Hint] = (),
+        tol: Tolerance | None = None,
     ) -> Array:
-        """`value` as a finite numeric ndarray of the expected shape (float64 unless told)."""
+        """`value` as a finite numeric ndarray of the expected shape (float64 unless told).
+
+        A result with NaN or inf is named by the first of the `nonfinite` hints whose value
+        has NaN, +inf and -inf at exactly the same places and its finite values within `tol`
+        (a known formula that goes non-finite on these inputs, e.g. the sqrt of a negative).
+        """
         if value is None:
             self.fail(f"{label} is None: did you forget to return it?")
         if not isinstance(value, np.ndarray):
@@ -246,8 +253,10 @@ class Judgement:
             idx = tuple(int(i) for i in np.argwhere(bad)[0])
             what = "NaN" if np.isnan(arr[idx]) else "inf"
             count = int(bad.sum())
+            cause = _nonfinite_cause(arr, nonfinite, tol or Tolerance(rtol=1e-9))
             self.fail(
-                f"{_index(label, idx)} is {what} ({count} non-finite value{'s' if count > 1 else ''} in {label})"
+                (f"{cause}: " if cause else "")
+                + f"{_index(label, idx)} is {what} ({count} non-finite value{'s' if count > 1 else ''} in {label})"
             )
         return arr
 
@@ -367,6 +376,25 @@ class Judgement:
         except CaseFailure as failure:
             return self.failed(failure)
         return self.passed()
+
+
+def _nonfinite_cause(got: Array, hints: Sequence[Hint], tol: Tolerance) -> str:
+    """The message of the first hint whose value is non-finite exactly where `got` is (NaN
+    where NaN, +inf where +inf, -inf where -inf) and within `tol` everywhere else."""
+    for message, value in hints:
+        with np.errstate(all="ignore"):
+            v = np.asarray(value() if callable(value) else value, dtype=np.float64)
+        if v.shape != got.shape:
+            continue
+        same_places = (
+            np.array_equal(np.isnan(v), np.isnan(got))
+            and np.array_equal(np.isposinf(v), np.isposinf(got))
+            and np.array_equal(np.isneginf(v), np.isneginf(got))
+        )
+        finite = np.isfinite(got)
+        if same_places and np.all(tol.violation(got[finite], v[finite]) <= 1.0):
+            return message
+    return ""
 
 
 def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:

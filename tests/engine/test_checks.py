@@ -79,6 +79,24 @@ def test_type_shape_dtype_and_finiteness_messages(got: object, phrase: str) -> N
     assert phrase in result.message
 
 
+def test_a_non_finite_result_is_named_only_by_a_formula_non_finite_at_the_same_places() -> None:
+    with np.errstate(invalid="ignore"):
+        slip = np.sqrt(np.array([4.0, -1.0, 9.0]))  # [2, nan, 3]
+    hints = [("sqrt of a negative", lambda: np.sqrt(np.array([4.0, -1.0, 9.0])))]
+
+    def message(got: np.ndarray) -> str:
+        def body(j: Judgement) -> None:
+            j.array("x", got, (3,), nonfinite=hints, tol=Tolerance(rtol=1e-9))
+
+        return Judgement("c", "").run(body).message
+
+    assert message(slip).startswith("sqrt of a negative: x[1] is NaN (1 non-finite value in x)")
+    # NaN elsewhere, inf in its place, or a finite value off: another cause, not named
+    assert message(np.array([np.nan, 1.0, 3.0])).startswith("x[0] is NaN")
+    assert message(np.array([2.0, np.inf, 3.0])).startswith("x[1] is inf")
+    assert message(np.array([2.0, np.nan, 3.5])).startswith("x[1] is NaN")
+
+
 def test_a_known_mistake_and_a_scale_factor_are_named() -> None:
     expected = np.array([1.0, -2.0, 3.0])
 

@@ -22,6 +22,17 @@ def adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     return theta - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
 """
 
+# NaN from another slip (v_hat - m_hat**2 goes negative): not the 1 - beta*t message
+ADAM_CENTRED_V_NAN = """
+import numpy as np
+
+def adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    m = beta1 * m + (1 - beta1) * grad
+    v = beta2 * v + (1 - beta2) * grad**2
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return theta - lr * m_hat / (np.sqrt(v_hat - m_hat**2) + eps), m, v
+"""
+
 RMSPROP_GRAD_ADDED_TWICE = """
 import numpy as np
 
@@ -80,6 +91,7 @@ CONV_DX_ROWS_FLIPPED = _CONV_BACKWARD.replace("DW", _RIGHT_DW).replace(
 
 NEAR_MISSES = [
     ("nn.optim.adam_step", ADAM_M_ONLY, "1 - beta*t"),
+    ("nn.optim.adam_step", ADAM_CENTRED_V_NAN, "1 - beta*t"),
     ("deep.optim.rmsprop_step", RMSPROP_GRAD_ADDED_TWICE, "misses the (1 - rho) factor"),
     ("arch.conv.conv2d_forward", CONV_STRIDE_ON_ROWS_ONLY, "the windows start at (i, j)"),
     ("arch.conv.conv2d_backward", CONV_DW_FIRST_INPUT_ONLY, "image's gradient only"),

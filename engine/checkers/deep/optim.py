@@ -15,6 +15,7 @@ from engine.checkers.nn._steps import (
     adam_betas,
     adam_moments,
     adam_slips,
+    beta_times_t_slips,
     corrected_moment,
     parameter_shapes,
     second_moment_slips,
@@ -155,7 +156,12 @@ class AdamwChecker(StepChecker):
         args = with_defaults(ref.adamw_step, case.inputs["args"])
         theta, grad, m, v, t, lr, b1, b2, eps, wd = args
         theta_ref, m_ref, v_ref = ref.adamw_step(theta, grad, m, v, t, lr, b1, b2, eps, wd)
-        got_theta, got_m, got_v = self.returned(j, outputs, theta=theta, m=m, v=v)
+        finite_beta_t, nonfinite_beta_t = beta_times_t_slips(
+            theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
+        )
+        got_theta, got_m, got_v = self.returned(
+            j, outputs, nonfinite={"theta": nonfinite_beta_t}, theta=theta, m=m, v=v
+        )
         g_l2 = grad + wd * theta  # cheap; the hints below are callables, computed on a failure
         l2_msg = (
             "weight_decay * theta was added to the gradient (L2 regularization inside Adam); "
@@ -212,6 +218,7 @@ class AdamwChecker(StepChecker):
             ),
             no_bias_correction,
             eps_inside,
+            *finite_beta_t,
             (
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,

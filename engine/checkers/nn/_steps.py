@@ -8,7 +8,7 @@ here are the ones more than one optimizer can make in the same way.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -24,6 +24,7 @@ __all__ = [
     "adam_betas",
     "adam_moments",
     "adam_slips",
+    "beta_times_t_slips",
     "parameter_shapes",
     "second_moment_slips",
     "step_case",
@@ -147,18 +148,63 @@ def adam_slips(
     )
 
 
+def beta_times_t_slips(
+    base: np.ndarray,
+    m_new: np.ndarray,
+    v_new: np.ndarray,
+    t: int,
+    lr: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> tuple[list[Hint], list[Hint]]:
+    """Adam's step from `base` with the bias corrections typed 1 - beta*t (no power): the
+    finite forms (abs around the corrections, signed or not on m) for `close`, and the
+    plain form for `array`'s non-finite hints (from t = 2 on, 1 - beta2*t < 0 for any
+    beta2 >= 0.5, so sqrt(v_hat) is NaN; 1 - beta1*t can be exactly 0, so m_hat inf)."""
+    message = "the bias correction used 1 - beta*t; it is 1 - beta**t (beta to the power t)"
+    negative = (
+        f"the bias correction used 1 - beta*t, negative from t = 2 on (here 1 - beta2*t = "
+        f"{1 - beta2 * t:.6g}), so v_hat is negative and its square root NaN; it is "
+        "1 - beta**t (beta to the power t)"
+    )
+
+    def step(m_corr: float, v_corr: float) -> Any:
+        return base - lr * (m_new / m_corr) / (np.sqrt(v_new / v_corr) + eps)
+
+    m_signed, v_signed = 1 - beta1 * t, 1 - beta2 * t
+    return (
+        [
+            (message, lambda: step(m_signed, abs(v_signed))),
+            (message, lambda: step(abs(m_signed), abs(v_signed))),
+        ],
+        [
+            (negative, lambda: step(m_signed, v_signed)),
+            (negative, lambda: step(abs(m_signed), v_signed)),
+        ],
+    )
+
+
 class StepChecker(NNChecker):
     """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
 
     copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
 
     def returned(
-        self, j: Judgement, outputs: dict[str, Any], **inputs: np.ndarray
+        self,
+        j: Judgement,
+        outputs: dict[str, Any],
+        *,
+        nonfinite: Mapping[str, Sequence[Hint]] | None = None,
+        **inputs: np.ndarray,
     ) -> list[np.ndarray]:
         """The step's result, a tuple of float64 arrays each shaped like the input of its name
-        (`theta=theta, v=v` reads a (theta, v) result)."""
+        (`theta=theta, v=v` reads a (theta, v) result); `nonfinite` names the formulas that
+        explain a NaN or inf in one of them (see Judgement.array)."""
         names = list(inputs)
         got = j.sequence(f"the result ({', '.join(names)})", outputs.get("out"), len(names))
+        hints = nonfinite or {}
         return [
-            j.array(name, value, inputs[name].shape) for name, value in zip(names, got, strict=True)
+            j.array(name, value, inputs[name].shape, nonfinite=hints.get(name, ()), tol=STEP_TOL)
+            for name, value in zip(names, got, strict=True)
         ]

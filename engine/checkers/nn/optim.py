@@ -15,6 +15,7 @@ from engine.checkers.nn._steps import (
     adam_betas,
     adam_moments,
     adam_slips,
+    beta_times_t_slips,
     corrected_moment,
     parameter_shapes,
     second_moment_slips,
@@ -190,7 +191,12 @@ class AdamChecker(StepChecker):
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         theta, grad, m, v, t, lr, b1, b2, eps = with_defaults(ref.adam_step, case.inputs["args"])
         theta_ref, m_ref, v_ref = ref.adam_step(theta, grad, m, v, t, lr, b1, b2, eps)
-        got_theta, got_m, got_v = self.returned(j, outputs, theta=theta, m=m, v=v)
+        finite_beta_t, nonfinite_beta_t = beta_times_t_slips(
+            theta, m_ref, v_ref, t, lr, b1, b2, eps
+        )
+        got_theta, got_m, got_v = self.returned(
+            j, outputs, nonfinite={"theta": nonfinite_beta_t}, theta=theta, m=m, v=v
+        )
         # Hints are callables: each is computed only when a comparison fails (eleven arrays
         # per case otherwise, most of this check's time; in the sandbox the judging of the
         # last cases then lagged the child's run).
@@ -239,13 +245,7 @@ class AdamChecker(StepChecker):
                 ),
             ),
             eps_inside,
-            (
-                "the bias correction used 1 - beta*t; it is 1 - beta**t (beta to the power t)",
-                lambda: (
-                    theta
-                    - lr * (m_ref / (1 - b1 * t)) / (np.sqrt(np.abs(v_ref / (1 - b2 * t))) + eps)
-                ),
-            ),
+            *finite_beta_t,
             (
                 "eps is added to sqrt(v) after the bias corrections were folded into the step "
                 "size (the paper's efficient form); that form needs eps * sqrt(1 - beta2**t) "
