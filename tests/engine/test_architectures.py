@@ -19,6 +19,7 @@ from tests.sandbox.helpers import LIVE_POOLS, shown
 
 ARCH = {drill: name for drill, name in DRILLS.items() if name.startswith("arch.")}
 ARCH_ANSWERS = [a for a in answers() if a.drill in ARCH]
+ANSWERS_BY_NAME = {f"{a.drill}/{a.path.stem}": a for a in ARCH_ANSWERS}
 
 
 # ------------------------------------------------------------------ loop versions
@@ -207,6 +208,32 @@ def test_reference_passes_across_many_seeds(name: str) -> None:
     for seed in range(20, 40):
         verdict = grade_inprocess(checker, fns, seed=seed)
         assert verdict.passed, f"seed {seed}: {verdict.summary}"
+
+
+def test_overwriting_maxpool_gradients_are_named_in_column_order_too() -> None:
+    """Windows visited column by column (the loop over j outside) and assigned (=): where two
+    windows put their maximum on the same input, the last one visited wins, and in seed 162's
+    first failing case that is another window than in row-major order."""
+    from engine.cases import case_seed_rng
+    from engine.checkers.arch import pooling as pooling_checker
+    from engine.grade_inprocess import grade_inprocess, load_submission
+
+    seed = 162
+    checker = get_checker("arch.pooling.maxpool")
+    case = next(
+        c for c in checker.make_cases(case_seed_rng(seed), {}) if "ties and overlap" in c.name
+    )
+    dout, x, size, stride = case.inputs["args"]
+    variant = pooling_checker._backward_variant
+    by_rows = variant(dout, x, size, stride, "overwrite")
+    by_columns = variant(dout, x, size, stride, "overwrite", column_major=True)
+    assert not np.allclose(by_rows, by_columns)  # the seed tells the two orders apart
+
+    answer = ANSWERS_BY_NAME["maxpool/wrong_overwrites_column_order"]
+    fns = load_submission(answer.source, checker.entries)
+    verdict = grade_inprocess(checker, fns, seed=seed)
+    assert verdict.first_failure is not None and case.name == verdict.first_failure.name
+    assert "overlapping windows overwrite each other's gradient" in shown(verdict), shown(verdict)
 
 
 # ------------------------------------------------------------------ the pack's cards

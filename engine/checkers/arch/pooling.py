@@ -22,24 +22,38 @@ EXACT = Tolerance(rtol=1e-15)
 """The forward pass copies input values: no arithmetic, so no rounding."""
 
 
-def _windows(x: np.ndarray, size: int, stride: int) -> list[tuple[tuple[int, int, int, int], Any]]:
-    """((n, c, i, j), window view) for every window, in row-major order of the output."""
+def _windows(
+    x: np.ndarray, size: int, stride: int, *, column_major: bool = False
+) -> list[tuple[tuple[int, int, int, int], Any]]:
+    """((n, c, i, j), window view) for every window, in row-major order of the output (j
+    fastest), or column-major (i fastest: a loop over j outside the loop over i)."""
     n, c, h, w = x.shape
     ho, wo = ref.pool_output_size(h, size, stride), ref.pool_output_size(w, size, stride)
+    spots = [(i, j) for i in range(ho) for j in range(wo)]
+    if column_major:
+        spots.sort(key=lambda spot: (spot[1], spot[0]))
     return [
         ((a, b, i, j), x[a, b, i * stride : i * stride + size, j * stride : j * stride + size])
         for a in range(n)
         for b in range(c)
-        for i in range(ho)
-        for j in range(wo)
+        for i, j in spots
     ]
 
 
-def _backward_variant(dout: np.ndarray, x: np.ndarray, size: int, stride: int, mode: str) -> Any:
+def _backward_variant(
+    dout: np.ndarray,
+    x: np.ndarray,
+    size: int,
+    stride: int,
+    mode: str,
+    *,
+    column_major: bool = False,
+) -> Any:
     """What a known backward mistake gives: 'all' tied maxima, 'split' among them, 'last' one,
-    or 'overwrite' where overlapping windows should add."""
+    or 'overwrite' where overlapping windows should add. Only 'overwrite' depends on the
+    order the windows are visited in (the last one written wins), so it takes `column_major`."""
     dx = np.zeros_like(x)
-    for (a, b, i, j), win in _windows(x, size, stride):
+    for (a, b, i, j), win in _windows(x, size, stride, column_major=column_major):
         g = dout[a, b, i, j]
         target = dx[a, b, i * stride : i * stride + size, j * stride : j * stride + size]
         ties = win == win.max()
@@ -218,6 +232,13 @@ class MaxpoolChecker(NNChecker):
                 (
                     "overlapping windows overwrite each other's gradient; add them (+=)",
                     lambda: _backward_variant(dout, x, size, stride, "overwrite"),
+                ),
+                (
+                    "overlapping windows overwrite each other's gradient (windows visited "
+                    "column by column, the loop over j outside the loop over i); add them (+=)",
+                    lambda: _backward_variant(
+                        dout, x, size, stride, "overwrite", column_major=True
+                    ),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "
