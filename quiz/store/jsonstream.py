@@ -282,10 +282,39 @@ def members(
 
 
 def _key_place(text: _Text, previous: str | None) -> str:
-    """Which top-level key failed (it has no JSON path): the key before it, and where it
-    starts (`the key after "reviews" (line 3, column 1)`)."""
-    which = "the first key" if previous is None else f"the key after {_shown_key(previous)}"
-    return f"{which} ({text.where(text.pos)})"
+    """Which top-level key failed (it has no JSON path): its own start, where it starts
+    and the key before it (`the key starting "revi…" (line 3, column 2, after "version")`).
+
+    Only the key's first characters are decoded (they are in memory whatever its length:
+    reading stops at the limit), so a 2 GB key is named by itself, not by its neighbour.
+    When even they do not decode, it is `a key after "version" (line 3, column 2)`."""
+    place = text.where(text.pos)
+    start = _key_start(text.buf, text.pos)
+    if start is None:
+        which = "the first key" if previous is None else f"a key after {_shown_key(previous)}"
+        return f"{which} ({place})"
+    before = "the first key" if previous is None else f"after {_shown_key(previous)}"
+    return f"the key starting {start} ({place}, {before})"
+
+
+_KEY_START = 24
+"""The characters of a failed key shown."""
+_STRING_TEXT = re.compile(r'(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*')
+"""JSON string text that decodes: its characters and whole escapes (none cut short)."""
+
+
+def _key_start(buf: str, pos: int) -> str | None:
+    """The first characters of the key whose opening quote is at `pos`, as JSON text (a
+    `…` when it goes on), or None when not one of them decodes."""
+    raw = buf[pos + 1 : pos + 1 + 6 * _KEY_START]  # an escape is at most 6 characters
+    good = _STRING_TEXT.match(raw)
+    text = good.group() if good is not None else ""
+    if not text:
+        return None
+    decoded = json.loads(f'"{text}"')
+    goes_on = len(decoded) > _KEY_START or pos + 1 + len(text) < len(buf)
+    shown = json.dumps(decoded[:_KEY_START])
+    return f'{shown[:-1]}…"' if goes_on else shown
 
 
 def _shown_key(key: str) -> str:

@@ -328,29 +328,74 @@ def test_json_s_four_blanks_are_skipped_and_no_other(blanks: str) -> None:
 @pytest.mark.parametrize(
     ("head", "message"),
     [
-        (b'{"', "the first key (line 1, column 2): one value over the limit of 4 KiB"),
+        (
+            b'{"',
+            'the key starting "xyxyxyxyxyxyxyxyxyxyxyxy…" (line 1, column 2, the first key):'
+            " one value over the limit of 4 KiB",
+        ),
         (
             b'{"format": "drillbit-progress",\n "reviews": [],\n  "',
-            'the key after "reviews" (line 3, column 3): one value over the limit of 4 KiB',
+            'the key starting "xyxyxyxyxyxyxyxyxyxyxyxy…" (line 3, column 3, after "reviews"):'
+            " one value over the limit of 4 KiB",
         ),
         (
             b'{"' + b"\\u0007" * 2 + b"a" * 60 + b'": 1, "',
-            'the key after "\\u0007\\u0007aaaaaaaaaaaaaaaaaaaaaa…aaaaaaaa" (line 1, column 81):'
-            " one value over the limit of 4 KiB",
+            'the key starting "xyxyxyxyxyxyxyxyxyxyxyxy…" (line 1, column 81, after'
+            ' "\\u0007\\u0007aaaaaaaaaaaaaaaaaaaaaa…aaaaaaaa"): one value over the limit of 4 KiB',
+        ),
+        (  # its own escapes decoded (and shown as JSON text)
+            b'{"reviews": [], "caf\\u00e9 \\"q\\" \\\\ \\ud83d\\ude00' + b"z" * 12,
+            'the key starting "caf\\u00e9 \\"q\\" \\\\ \\ud83d\\ude00zzzzzzzzzzzz…" (line 1,'
+            ' column 17, after "reviews"): one value over the limit of 4 KiB',
         ),
     ],
 )
-def test_a_key_over_the_limit_is_named_by_the_key_before_it_and_its_place(
+def test_a_key_over_the_limit_is_named_by_its_own_start_and_its_place(
     head: bytes, message: str
 ) -> None:
-    """A key has no JSON path of its own: a 2 GB key was refused as "one value over the
-    limit" with no place at all. It is named by the key before it (a long one cut, a
-    control character escaped) and its line and column, read no further than the limit."""
-    source = _Endless(head, b"k", 32 * jsonstream.CHUNK)
+    """A key has no JSON path of its own: a 2 GB key was named by the key before it ("the
+    key after "reviews""), which reads as if that key were the one too long. It is named by
+    its own first characters, decoded (they are in memory however long it is), then its
+    line and column and the key before it, and read no further than the limit."""
+    source = _Endless(head, b"xy", 32 * jsonstream.CHUNK)
     with pytest.raises(jsonstream.StreamError) as over:
         list(members(source, item_limit=LIMIT, total_limit=1 << 40))
     assert (over.value.message, over.value.path) == (message, ())
     assert source.read <= 2 * jsonstream.CHUNK
+
+
+def test_a_key_whose_start_does_not_decode_is_a_key_after_the_one_before() -> None:
+    document = b'{"reviews": [],\n "\\x' + b"y" * 90 + b'": 1}'
+    with pytest.raises(jsonstream.StreamError) as bad:
+        list(members(io.BytesIO(document), item_limit=LIMIT, total_limit=1 << 40))
+    assert bad.value.message.startswith('a key after "reviews" (line 2, column 2): not JSON (')
+    assert "Invalid \\escape" in bad.value.message
+
+
+def test_a_2_gb_key_is_named_by_its_start_in_bounded_memory() -> None:
+    """At the real limit (64 MiB), a key of 2 GB streamed from a generator (never a file):
+    the import's message names that key, and reading stops soon after the limit."""
+    import tracemalloc
+
+    from quiz.store.backup import MAX_ITEM_BYTES
+
+    head = b'{"format": "drillbit-progress",\n "version": 2,\n "reviews": [],\n "streak'
+    source = _Endless(head, b"s", 2 * 1024**3)
+    tracemalloc.start()
+    try:
+        with pytest.raises(jsonstream.StreamError) as over:
+            list(members(source, item_limit=MAX_ITEM_BYTES, total_limit=1 << 40))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert over.value.message == (
+        'the key starting "streakssssssssssssssssss…" (line 4, column 2, after "reviews"):'
+        " one value over the limit of 64 MiB"
+    )
+    assert source.read <= 3 * MAX_ITEM_BYTES
+    # The text held while growing (up to twice the limit), its decoding and the generator's
+    # own chunk: a few times the limit (5 measured), a sixth of the 2 GB key.
+    assert peak <= 6 * MAX_ITEM_BYTES
 
 
 def test_a_key_cut_short_is_named_in_the_import_s_message() -> None:
@@ -358,6 +403,6 @@ def test_a_key_cut_short_is_named_in_the_import_s_message() -> None:
     with pytest.raises(ProgressFormatError) as bad:
         parse_progress_bytes(document, "b.json", now=NOW)
     assert bad.value.message == (
-        'b.json: the key after "version" (line 3, column 2): not JSON (the file ends inside'
-        " it; was it cut short? line 3, column 2: Unterminated string starting at)"
+        'b.json: the key starting "rev" (line 3, column 2, after "version"): not JSON (the file'
+        " ends inside it; was it cut short? line 3, column 2: Unterminated string starting at)"
     )
