@@ -5,6 +5,11 @@ The entry is called as fn(*args, np.random.default_rng(seed)) twice, with the gl
 np.random and random states re-seeded differently before each call, then once with
 other_seed. Only the first call sees the original arguments (so in-place changes are
 caught); the others get copies. Returns {"first", "again", "other"}: the three results.
+
+With "more_seeds" (mini-batches), the entry is also called once with each of them and
+"more" holds, per call, the first row of the batches' X in the order returned (an empty
+array when the result is not a list of (X_b, Y_b)): enough to tell the order apart, at
+the cost of one array per call.
 """
 
 from __future__ import annotations
@@ -28,9 +33,24 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     args = list(inputs["args"])
     # later calls get pristine copies, so an in-place change shows up as a mutated input
     # (checked after the run) instead of as a non-deterministic answer
-    spare = [copy.deepcopy(args), copy.deepcopy(args)]
+    spare = [copy.deepcopy(args) for _ in range(3)]
     g1, g2, g3 = inputs["global_seeds"]
     first = _call(fn, args, inputs["seed"], g1)
     again = _call(fn, spare[0], inputs["seed"], g2)
     other = _call(fn, spare[1], inputs["other_seed"], g3)
-    return {"first": first, "again": again, "other": other}
+    out = {"first": first, "again": again, "other": other}
+    if "more_seeds" in inputs:
+        out["more"] = [
+            _first_row(_call(fn, copy.deepcopy(spare[2]), seed, g3))
+            for seed in inputs["more_seeds"]
+        ]
+    return out
+
+
+def _first_row(batches: Any) -> Any:
+    try:
+        return np.concatenate(
+            [np.asarray(pair[0], dtype=np.float64)[0].reshape(-1) for pair in batches]
+        )
+    except Exception:  # not a list of (X_b, Y_b): the checker judges "first" and "other"
+        return np.zeros(0)

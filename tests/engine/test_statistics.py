@@ -247,25 +247,51 @@ def _rolled_batches(
 
 
 @pytest.mark.parametrize(
-    ("reverse", "fixed_shift"),
-    [(False, None), (True, None), (False, 1)],
+    ("reverse", "fixed_shift", "gradings"),
+    [(False, None, 1000), (True, None, 100), (False, 1, 100)],
     ids=["random", "reversed", "by-one"],
 )
 def test_mini_batches_rotated_with_np_roll_fail_every_time(
-    reverse: bool, fixed_shift: int | None
+    reverse: bool, fixed_shift: int | None, gradings: int
 ) -> None:
     # a random rotation passed 83 gradings in 100: only a shift of 0, or the same shift
-    # for both seeds, in a case with m >= 12 gave it away
+    # for both seeds, in a case with m >= 12 gave it away; then 2 in 300 were called "in
+    # their original order" (shift 0 with both seeds of case 3, 13 columns: 1/169), until
+    # the case's MORE_SEEDS calls showed the rotation (all eight shifts 0: 13**-8)
     checker = get_checker("nn.minibatch.random_mini_batches")
     fns = {"random_mini_batches": _rolled_batches(reverse, fixed_shift)}
-    for seed in range(100):
+    for seed in range(gradings):
         verdict = grade_inprocess(checker, fns, seed=seed)
         assert verdict.status is Status.FAILED, f"seed {seed}"
         assert verdict.first_failure is not None
         message = verdict.first_failure.message
-        if "original order" not in message:  # both seeds rotated by 0 in one case: no shuffle
-            assert "np.roll" in message, f"seed {seed}: {message}"
-            assert ("reversed and rotated" in message) == reverse, message
+        assert "np.roll" in message, f"seed {seed}: {message}"
+        assert ("reversed and rotated" in message) == reverse, message
+
+
+def test_a_roll_by_zero_with_both_seeds_is_named_by_the_other_seeds() -> None:
+    """Seeds where np.roll by rng.integers(m) draws 0 for both seeds of the first case that tests
+    the order: computed from the cases, so the test above meets at least one of them."""
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    zero_twice = []
+    for seed in range(1000):
+        case = next(
+            c
+            for c in checker.make_cases(case_seed_rng(seed), {})
+            if c.inputs["args"][0].shape[1] >= minibatch_checker.MIN_M_FOR_ORDER_TESTS
+        )
+        m = case.inputs["args"][0].shape[1]
+        shifts = [
+            int(np.random.default_rng(case.inputs[k]).integers(m)) for k in ("seed", "other_seed")
+        ]
+        if shifts == [0, 0]:
+            zero_twice.append(seed)
+            assert len(case.inputs["more_seeds"]) == minibatch_checker.MORE_SEEDS
+    assert zero_twice  # about 1000/169 of them
+    fns = {"random_mini_batches": _rolled_batches(False, None)}
+    for seed in zero_twice:
+        first = grade_inprocess(checker, fns, seed=seed).first_failure
+        assert first is not None and "np.roll" in first.message, f"seed {seed}"
 
 
 def test_the_rotation_test_flags_exactly_2m_orders_of_m() -> None:

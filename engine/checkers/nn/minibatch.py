@@ -19,6 +19,13 @@ __all__ = ["random_mini_batches"]
 RNG_HINT = "shuffle with the rng argument (rng.permutation), not np.random.* or a new default_rng()"
 MIN_M_FOR_ORDER_TESTS = 12
 """A uniform shuffle of m >= 12 columns keeps the original order with chance 1/m! < 2.1e-9."""
+MORE_SEEDS = 6
+"""How many more seeds a case with m >= MIN_M_FOR_ORDER_TESTS is called with, beyond its two.
+
+They matter only when both seeds kept the original order: a no-shuffle answer keeps it with
+every seed, while np.roll by a random shift keeps it only when every shift is 0. With eight
+seeds in all, np.roll by rng.integers(m) of the 13 columns of case 3 (the first case that
+tests the order) is named as the rotation it is in every grading but 13**-8 < 1.3e-9 of them."""
 CASES = 7
 """How many cases make_cases builds (the rotation test's rate is summed over them)."""
 ROTATION_RATE = CASES * (2 * MIN_M_FOR_ORDER_TESTS / math.factorial(MIN_M_FOR_ORDER_TESTS)) ** 2
@@ -60,13 +67,17 @@ class MiniBatchChecker(NNChecker):
             X = gen.normal(rng, (n_x, m))
             X[0] = rng.permutation(m) + rng.uniform(0.1, 0.9, size=m)  # a unique first row
             Y = gen.one_hot(rng, n_y, m) if n_y > 1 else (rng.random((1, m)) < 0.5) * 1.0
-            inputs = {
+            inputs: dict[str, Any] = {
                 "fn": "random_mini_batches",
                 "args": [X, Y, batch_size],
                 "seed": gen.child_seed(rng),
                 "other_seed": gen.child_seed(rng),
                 "global_seeds": [gen.child_seed(rng) % 2**32 for _ in range(3)],
             }
+            if m >= MIN_M_FOR_ORDER_TESTS:
+                # derived from other_seed, not drawn: every other input stays as it was
+                state = np.random.SeedSequence(inputs["other_seed"]).generate_state(MORE_SEEDS)
+                inputs["more_seeds"] = [int(s) for s in state]
             out.append(
                 Case(
                     f"case {i}: {what} (m={m}, batch_size={batch_size})",
@@ -166,16 +177,38 @@ class MiniBatchChecker(NNChecker):
             return (start + 1) % m, True
         return None
 
-    def _rotation_failure(self, perm: np.ndarray, other: np.ndarray, j: Judgement) -> None:
+    @staticmethod
+    def _row_order(row: Any, X: np.ndarray) -> np.ndarray | None:
+        """The column order a "more" call's first row of X shows (see the seeded harness), or
+        None when it is not a permutation of X's columns."""
+        m = X.shape[1]
+        if not isinstance(row, np.ndarray) or row.shape != (m,):
+            return None
+        order_x = np.argsort(X[0])
+        perm = order_x[np.clip(np.searchsorted(X[0][order_x], row), 0, m - 1)]
+        if not np.array_equal(X[0][perm], row) or np.unique(perm).size != m:
+            return None
+        return perm
+
+    def _rotation_failure(
+        self, perm: np.ndarray, other: np.ndarray, more: list[np.ndarray | None], j: Judgement
+    ) -> None:
         """Fail when both seeds' orders are rotations (np.roll) of the original order, and not
-        both the original order itself (that is no shuffle, reported on its own)."""
+        both the original order itself (that is no shuffle, reported on its own), unless a
+        call with one of the `more` seeds rotated it: np.roll that drew a shift of 0 twice."""
         first, second = self._rotation(perm), self._rotation(other)
-        if first is None or second is None or first == second == (0, False):
+        if first is None or second is None:
             return
+        if first == second == (0, False):
+            rotated = [self._rotation(order) if order is not None else None for order in more]
+            moved = [r for r in rotated if r is not None and r != (0, False)]
+            if not moved or len(moved) + rotated.count((0, False)) != len(rotated):
+                return  # no seed moved the order, or some call did not rotate it
+            first = moved[0]
         shift, backwards = first if first != (0, False) else second
         how = f"reversed and rotated by {shift}" if backwards else f"rotated by {shift}"
         j.fail(
-            f"with both seeds the examples keep their original cyclic order, only {how} "
+            f"with every seed the examples keep their original cyclic order, only {how} "
             "places: np.roll moves where the order starts but keeps neighbours together, so the "
             "batches are nearly the same every epoch; that is not a shuffle: use "
             f"rng.permutation(m) {stat_note(ROTATION_RATE)}"
@@ -193,7 +226,9 @@ class MiniBatchChecker(NNChecker):
         if m < MIN_M_FOR_ORDER_TESTS:
             return
         other = self._order("the batches (another seed)", outputs.get("other"), X, Y, batch_size, j)
-        self._rotation_failure(perm, other, j)
+        more = outputs.get("more")
+        rows = more if isinstance(more, list) else []
+        self._rotation_failure(perm, other, [self._row_order(row, X) for row in rows], j)
         if np.array_equal(perm, np.arange(m)):
             j.fail(
                 f"the examples are in their original order: shuffle the columns first {stat_note()}"
