@@ -2,8 +2,9 @@
 
 The file (format `drillbit-progress`, version 2; version 1 files are still read) is described field by field in
 docs/progress-format.md, whose table is generated from these models' JSON Schema. The
-models are used both ways: `export_progress` builds them from the store's rows (aware
-datetimes) and writes them one by one, and `import_progress` validates a file's rows into
+models are used both ways: `export_progress` writes the store's rows one by one as their
+models' JSON (the two long lists, schedules and reviews, written from the values by
+`quiz.store.backup_lines`, the same text), and `import_progress` validates a file's rows into
 the same models one by one (`quiz.store.jsonstream` reads them), merging each in one write
 transaction: memory is bounded by the largest row, not the file (`dump` and
 `read_progress` hold a whole backup, for small ones and tests).
@@ -39,7 +40,7 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
@@ -65,6 +66,7 @@ from pydantic import (
 
 from quiz.errors import DrillbitError
 from quiz.paths import write_trouble
+from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 from quiz.store.backup_problems import problems, shown
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
@@ -704,10 +706,10 @@ class MergeReport:
 _NUMBERED = "(SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS number FROM study_session)"
 """Each session's number in the file: its place in id order, from 1."""
 _QUERIES = {
-    "card_states": "SELECT * FROM card_state ORDER BY card_id",
+    "card_states": f"SELECT {STATE_COLUMNS} FROM card_state ORDER BY card_id",
     "sessions": f"SELECT s.*, n.number FROM study_session s JOIN {_NUMBERED} n USING (id) "
     "ORDER BY s.id",
-    "reviews": f"SELECT r.*, n.number FROM review_log r LEFT JOIN {_NUMBERED} n "
+    "reviews": f"SELECT {REVIEW_COLUMNS} FROM review_log r LEFT JOIN {_NUMBERED} n "
     "ON n.id = r.session_id ORDER BY r.reviewed_at, r.id",
     "attempts": f"SELECT a.*, n.number FROM drill_attempt a LEFT JOIN {_NUMBERED} n "
     "ON n.id = a.session_id ORDER BY a.attempted_at, a.id",
@@ -719,10 +721,11 @@ _QUERIES = {
 Sessions are numbered 1, 2, … in the file (`number`), not given their ids: ids are local
 to a file, and a home whose ids have gaps (a damaged database salvaged, an older
 drillbit) exported them as they were, while the home restored from that file numbers
-them from 1: export, import into a new home and export again gave two different files."""
+them from 1: export, import into a new home and export again gave two different files.
+The two long lists name their columns: `_LINES` writes their rows from the values."""
 
 
-def _state_row(r: sqlite3.Row) -> CardStateRow:
+def _state_row(r: Mapping[str, Any]) -> CardStateRow:
     return CardStateRow.model_construct(
         card_id=r["card_id"],
         fsrs_card=r["fsrs_card"],
@@ -731,7 +734,7 @@ def _state_row(r: sqlite3.Row) -> CardStateRow:
     )
 
 
-def _session_row(r: sqlite3.Row) -> SessionRow:
+def _session_row(r: Mapping[str, Any]) -> SessionRow:
     return SessionRow.model_construct(
         id=r["number"],
         mode=r["mode"],
@@ -741,7 +744,7 @@ def _session_row(r: sqlite3.Row) -> SessionRow:
     )
 
 
-def _review_row(r: sqlite3.Row) -> ReviewRow:
+def _review_row(r: Mapping[str, Any]) -> ReviewRow:
     return ReviewRow.model_construct(
         card_id=r["card_id"],
         rating=r["rating"],
@@ -756,7 +759,7 @@ def _review_row(r: sqlite3.Row) -> ReviewRow:
     )
 
 
-def _attempt_row(r: sqlite3.Row) -> AttemptRow:
+def _attempt_row(r: Mapping[str, Any]) -> AttemptRow:
     return AttemptRow.model_construct(
         card_id=r["card_id"],
         status=r["status"],
@@ -769,13 +772,13 @@ def _attempt_row(r: sqlite3.Row) -> AttemptRow:
     )
 
 
-def _draft_row(r: sqlite3.Row) -> DraftRow:
+def _draft_row(r: Mapping[str, Any]) -> DraftRow:
     return DraftRow.model_construct(
         card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
     )
 
 
-def _flag_row(r: sqlite3.Row) -> FlagRow:
+def _flag_row(r: Mapping[str, Any]) -> FlagRow:
     return FlagRow.model_construct(
         card_id=r["card_id"],
         suspended=bool(r["suspended"]),
@@ -796,7 +799,7 @@ def _plan_row(conn: sqlite3.Connection) -> PlanRow | None:
     )
 
 
-_BUILDERS: dict[str, Callable[[sqlite3.Row], _Row]] = {
+_BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
     "card_states": _state_row,
     "sessions": _session_row,
     "reviews": _review_row,
@@ -804,6 +807,12 @@ _BUILDERS: dict[str, Callable[[sqlite3.Row], _Row]] = {
     "drafts": _draft_row,
     "card_flags": _flag_row,
 }
+_LINES: dict[str, Callable[[tuple[Any, ...]], str | None]] = {
+    "card_states": state_line,
+    "reviews": review_line,
+}
+"""The lists whose rows are written from their values (`quiz.store.backup_lines`); a row
+those give None for, and every row of the other lists, goes through its model."""
 
 
 def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
@@ -908,12 +917,8 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
     with store.read_transaction() as conn:
         put(json.dumps(header)[:-1].encode())
         for key, query in _QUERIES.items():
-            build = _BUILDERS[key]
             put(f',\n"{key}": ['.encode())
-            count = 0
-            for r in conn.execute(query):
-                put((b"\n" if count == 0 else b",\n") + build(r).model_dump_json().encode())
-                count += 1
+            count = _write_list(conn, query, _BUILDERS[key], _LINES.get(key), put)
             put(b"\n]" if count else b"]")
             written[key] = count
         plan = _plan_row(conn)
@@ -927,6 +932,39 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
         sessions=written["sessions"],
         card_flags=written["card_flags"],
     )
+
+
+def _write_list(
+    conn: sqlite3.Connection,
+    query: str,
+    build: Callable[[Mapping[str, Any]], _Row],
+    line: Callable[[tuple[Any, ...]], str | None] | None,
+    put: Callable[[bytes], None],
+) -> int:
+    """One list's rows, a line each, each line after the first led by a comma; their count.
+
+    Rows are fetched as plain tuples and encoded a batch at a time: per row, only the
+    line's text is made (by `line`, or the row's model when `line` gives None or the list
+    has none)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(query)
+    names = [column[0] for column in cursor.description]
+    count = 0
+    while batch := cursor.fetchmany(_BATCH):
+        texts = []
+        for row in batch:
+            text = line(row) if line is not None else None
+            if text is None:
+                text = build(dict(zip(names, row, strict=True))).model_dump_json()
+            texts.append(text)
+        put(("\n" if count == 0 else ",\n").encode() + ",\n".join(texts).encode())
+        count += len(batch)
+    return count
+
+
+_BATCH = 1000
+"""Rows fetched and encoded at a time: a batch of reviews is about 640 KB."""
 
 
 # -- reading a backup --------------------------------------------------------------
