@@ -351,3 +351,24 @@ def test_library_and_paper_claims_cite_their_source() -> None:
         assert claim in text(card_id), card_id
         for work in works:
             assert work in card(card_id).front.source, (card_id, work)
+
+
+def test_the_one_hot_hint_flattens_dout_as_well_as_the_ids() -> None:
+    rng = np.random.default_rng(5)
+    vocab_size, d = 6, 3
+    for shape in ((2, 4), (1, 4)):
+        ids = rng.integers(0, vocab_size, size=shape)
+        dout = rng.standard_normal((*shape, d))
+        expected = np.zeros((vocab_size, d))
+        np.add.at(expected, ids, dout)
+        one_hot = np.eye(vocab_size)[ids.reshape(-1)]
+        got = one_hot.T @ dout.reshape(-1, d)  # the hint as the card writes it now
+        np.testing.assert_allclose(got, expected, rtol=1e-12)
+        try:  # the old hint flattened only the ids
+            old = one_hot.T @ dout
+        except ValueError:
+            continue
+        assert old.shape != expected.shape  # a batch of one: a stack of shape (1, V, d)
+    hints = card("embedding").section("Hints")
+    assert "with the ids flattened to one axis" not in hints
+    assert "`np.eye(vocab_size)[ids.reshape(-1)].T @ dout.reshape(-1, d)`" in hints

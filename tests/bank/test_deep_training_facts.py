@@ -368,3 +368,31 @@ def test_the_first_warmup_rate_cites_published_work() -> None:
     source = card("warmup-first-rate").front.source
     assert "this pack's" not in source
     assert "Goyal et al. 2017" in source and "get_linear_schedule_with_warmup" in source
+
+
+def _sgd_momentum(theta: float, steps: int, mu: float, decoupled: bool) -> np.ndarray:
+    """Weights under zero loss gradient: PyTorch-style SGD with the penalty's gradient in the
+    velocity (L2), or with the decay applied to the weights directly (SGDW)."""
+    lr, lam, v, out = 0.1, 1e-3, 0.0, [theta]
+    for _ in range(steps):
+        v = mu * v + (0.0 if decoupled else lam * theta)
+        theta = theta * (1 - lr * lam if decoupled else 1.0) - lr * v
+        out.append(theta)
+    return np.array(out)
+
+
+def test_l2_and_weight_decay_coincide_for_plain_sgd_but_not_with_momentum() -> None:
+    np.testing.assert_allclose(
+        _sgd_momentum(1.0, 50, 0.0, False), _sgd_momentum(1.0, 50, 0.0, True), rtol=1e-12
+    )
+    l2, sgdw = _sgd_momentum(1.0, 3000, 0.9, False), _sgd_momentum(1.0, 3000, 0.9, True)
+    assert not np.allclose(l2[:3], sgdw[:3], rtol=1e-6)
+    # the velocity replays the penalty: in the long run about lr*lam/(1 - mu) per step
+    shrink = 1 - l2[-1] / l2[-2]
+    assert math.isclose(shrink, 0.1 * 1e-3 / (1 - 0.9), rel_tol=0.02)
+    assert math.isclose(sgdw[-1] / sgdw[-2], 1 - 0.1 * 1e-3, rel_tol=1e-12)
+    body = text("decoupled-weight-decay")
+    assert "**With SGD they coincide.**" not in body
+    assert "With momentum $\\mu$, as SGD is usually run, they already differ" in body
+    assert "SGDW, their Algorithm 1" in body
+    assert "torch.optim.SGD" in card("decoupled-weight-decay").front.source
