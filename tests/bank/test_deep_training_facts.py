@@ -7,6 +7,7 @@ choices writing their formulas as `$...$` math, rendered as Unicode like the car
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -396,3 +397,42 @@ def test_l2_and_weight_decay_coincide_for_plain_sgd_but_not_with_momentum() -> N
     assert "With momentum $\\mu$, as SGD is usually run, they already differ" in body
     assert "SGDW, their Algorithm 1" in body
     assert "torch.optim.SGD" in card("decoupled-weight-decay").front.source
+
+
+def _one_cycle(step: int, total: int, three_phase: bool) -> float:
+    """torch.optim.lr_scheduler.OneCycleLR's rate with its defaults (max_lr 1, pct_start 0.3,
+    cosine annealing, div_factor 25, final_div_factor 1e4), each phase a cosine between ends."""
+    start, peak = 1 / 25, 1.0
+    low = start / 1e4
+    up = 0.3 * total - 1
+    ends = [(up, start, peak)]
+    if three_phase:
+        ends += [(2 * 0.3 * total - 2, peak, start), (total - 1, start, low)]
+    else:
+        ends += [(total - 1, peak, low)]
+    begin = 0.0
+    for end, a, b in ends:
+        if step <= end:
+            pct = (step - begin) / (end - begin)
+            return b + (a - b) / 2 * (math.cos(math.pi * pct) + 1)
+        begin = end
+    raise AssertionError(step)
+
+
+def test_one_cycle_lr_has_two_phases_by_default_not_the_papers_three() -> None:
+    total = 1000
+    back = round(2 * 0.3 * total - 2)  # the paper's shape is back at the start here
+    assert math.isclose(_one_cycle(back, total, True), 1 / 25)
+    assert _one_cycle(back, total, False) > 0.5  # the default is still above half the peak
+    # the default's second phase runs from the peak straight to the floor: no flat last phase
+    rates = [_one_cycle(s, total, False) for s in range(299, total)]
+    assert all(b < a for a, b in itertools.pairwise(rates))
+    assert math.isclose(rates[-1], 1 / 25 / 1e4)
+    for card_id in ("one-cycle-policy", "learning-rate-schedules"):
+        body = text(card_id)
+        assert "`three_phase=True`" in body, card_id
+        assert "OneCycleLR documentation" in card(card_id).front.source, card_id
+    assert "the shape is the same" not in text("one-cycle-policy")
+    assert "rise over a shorter first part, 30% by default, and anneal" not in text(
+        "learning-rate-schedules"
+    )
