@@ -552,3 +552,31 @@ def test_a_dead_relu_under_weight_decay_changes_its_weights_and_stays_dead() -> 
     assert "stops changing its weights" not in body
     assert "stops moving them" not in body
     assert "the weights change while the unit stays dead" in body
+
+
+# Twenty-fourth round
+
+
+def _adam_l2_decay(grad_size: float, lam: float, steps: int = 200) -> float:
+    """How far an L2 term added to Adam's gradient moves a weight of 1 over `steps` steps,
+    under alternating data gradients of the given size (which average to 0)."""
+    ends = []
+    for decay in (0.0, lam):
+        th, m, v = np.ones(1), np.zeros(1), np.zeros(1)
+        for t in range(1, steps + 1):
+            g = grad_size * (-1.0) ** t * np.ones(1)
+            th, m, v = adam_step(th, g + decay * th, m, v, t, 1e-3)
+        ends.append(float(th[0]))
+    return ends[0] - ends[1]
+
+
+def test_l2_inside_adam_decays_unevenly_not_just_more_weakly() -> None:
+    lr, lam, steps = 1e-3, 1e-2, 200
+    decoupled = lr * lam * steps  # AdamW-style: about lr * lam * theta per step, theta near 1
+    large, small = _adam_l2_decay(10.0, lam, steps), _adam_l2_decay(1e-3, lam, steps)
+    assert 0 < large < decoupled / 5  # large gradients: the decay is weakened
+    assert small > 5 * decoupled  # small gradients: it is strengthened, not weakened
+    body = text("sgd-momentum-adam")
+    assert "where Adam's division would weaken it" not in body
+    assert "weak for weights whose gradients have been large" in body
+    assert "strong for those whose gradients have been small" in body
