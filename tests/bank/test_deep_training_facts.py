@@ -16,6 +16,7 @@ import numpy as np
 from engine.checkers.deep.clipping import ClipGradNormChecker
 from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
+from engine.deep.layernorm import layernorm_backward, layernorm_forward
 from engine.deep.optim import rmsprop_step
 from engine.deep.schedules import warmup_cosine_lr
 from engine.nn.optim import adam_step, sgd_step
@@ -436,3 +437,33 @@ def test_one_cycle_lr_has_two_phases_by_default_not_the_papers_three() -> None:
     assert "rise over a shorter first part, 30% by default, and anneal" not in text(
         "learning-rate-schedules"
     )
+
+
+# Twenty-fourth round
+
+
+def test_layer_norm_is_blind_to_a_shift_but_not_quite_to_a_rescaling() -> None:
+    rng = np.random.default_rng(24)
+    n, m, eps = 5, 3, 1e-2
+    X, gamma, beta = rng.normal(0, 0.3, (n, m)), rng.standard_normal((n, 1)), np.zeros((n, 1))
+    out, cache = layernorm_forward(X, gamma, beta, eps)
+    shifted, _ = layernorm_forward(X + 7.0, gamma, beta, eps)
+    mu = X.mean(axis=0, keepdims=True)
+    rescaled, _ = layernorm_forward(mu + 2.0 * (X - mu), gamma, beta, eps)
+    assert np.allclose(shifted, out, atol=1e-12)  # blind to a shift
+    assert np.abs(rescaled - out).max() > 1e-2  # not blind to a rescaling while eps > 0
+    unscaled, _ = layernorm_forward(X, gamma, beta, 0.0)
+    rescaled0, _ = layernorm_forward(mu + 2.0 * (X - mu), gamma, beta, 0.0)
+    assert np.allclose(rescaled0, unscaled, atol=1e-12)  # blind to it only for eps = 0
+    dout = rng.standard_normal((n, m))
+    dX, _, _ = layernorm_backward(dout, cache)
+    var = X.var(axis=0)
+    x_hat = (X - mu) / np.sqrt(var + eps)
+    dx_hat = dout * gamma
+    inner = (dX * x_hat).sum(axis=0)
+    predicted = eps / (var + eps) / np.sqrt(var + eps) * (dx_hat * x_hat).sum(axis=0)
+    assert np.allclose(dX.sum(axis=0), 0.0, atol=1e-12)
+    assert np.allclose(inner, predicted, rtol=1e-9) and np.abs(inner).min() > 1e-3
+    body = text("layernorm")
+    assert "shift or rescale the example's features, to which the output is blind" not in body
+    assert "The output is blind to that only for $\\epsilon = 0$" in body
