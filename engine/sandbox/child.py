@@ -10,6 +10,7 @@ It imports only numpy and the standard library.
 """
 
 import builtins as builtins_module
+import errno
 import json
 import os
 import stat
@@ -155,6 +156,7 @@ def _make_hook(
         _str: type[str] = str,
         _bytes: type[bytes] = bytes,
         _int: type[int] = int,
+        _direntry: type[os.DirEntry[str]] = os.DirEntry,
         _len: Callable[[Any], int] = len,
         _denied: type[PermissionError] = PermissionError,
         _missing: type[ModuleNotFoundError] = ModuleNotFoundError,
@@ -229,6 +231,8 @@ def _make_hook(
                     raise _denied(f"drillbit sandbox: {what} is not allowed in a drill")
             return
         for raw in paths:
+            if _type(raw) is _direntry:
+                raw = raw.path  # a C type's own attribute: no submitted code runs (copytree's)
             if _type(raw) is _bytes:
                 text = _decode(raw, "utf-8", "surrogateescape")
             elif _type(raw) is _str:
@@ -335,6 +339,66 @@ def hooks_verified(cfg: dict[str, Any]) -> bool:
     except OSError:
         checks.append(False)
     return all(checks)
+
+
+def _lenient_copies(shutil: Any) -> None:
+    """Let `shutil.copy`, `copy2` and `copytree` copy in the work dir, leaving the copy's mode
+    and times as they are.
+
+    The sandbox refuses changing a file's mode and times everywhere (seccomp: Landlock does not
+    cover chmod/utime, so the work dir cannot be told from the user's files), and
+    `copymode`/`copystat` raised that refusal: a plain copy of a scratch file failed with
+    "Operation not permitted". Only that refusal is passed over; any other error is raised."""
+    for name in ("copymode", "copystat"):
+        original = getattr(shutil, name)
+
+        def kept_back(
+            src: Any, dst: Any, *, follow_symlinks: bool = True, _original: Any = original
+        ) -> None:
+            try:
+                _original(src, dst, follow_symlinks=follow_symlinks)
+            except PermissionError as exc:
+                if exc.errno not in (None, errno.EPERM):  # None: the audit hook's refusal
+                    raise
+
+        kept_back.__name__ = kept_back.__qualname__ = name
+        kept_back.__doc__ = original.__doc__
+        setattr(shutil, name, kept_back)
+
+
+class _ShutilFinder:
+    """Applies `_lenient_copies` to shutil when something first imports it: importing it up
+    front cost every child's start about 2 ms, and most drills never copy a file."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "shutil":
+            return None
+        for finder in sys.meta_path:
+            if finder is _ShutilFinder or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is None:
+                continue
+            loader = spec.loader
+            if loader is not None and hasattr(loader, "exec_module"):
+                run = loader.exec_module
+
+                def exec_module(module: Any, _run: Any = run) -> None:
+                    _run(module)
+                    _lenient_copies(module)
+
+                setattr(loader, "exec_module", exec_module)  # noqa: B010 - an instance's, not its class's
+            return spec
+        return None
+
+
+def keep_copies_working() -> None:
+    """`_lenient_copies` for shutil, now if it is imported already, else at its import."""
+    if "shutil" in sys.modules:
+        _lenient_copies(sys.modules["shutil"])
+    else:
+        sys.meta_path.insert(0, _ShutilFinder)
 
 
 def _warm(np: Any) -> None:
@@ -465,6 +529,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     def unguard() -> None:
         guarded[0] = False
 
+    keep_copies_working()
     if cfg["hooks"]:
         install_hooks(cfg, guarded)
         verified = hooks_verified(cfg)

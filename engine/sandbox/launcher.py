@@ -198,9 +198,6 @@ DENIED_SYSCALLS = (
     " chmod fchmod fchmodat fchmodat2 chown fchown lchown fchownat chown32 fchown32 lchown32"
     " utime utimes futimesat utimensat utimensat_time64 setxattr lsetxattr fsetxattr"
     " setxattrat removexattr lremovexattr fremovexattr removexattrat truncate truncate64"
-    # Reading a file's extended attributes by its path: Landlock rules opens, not these, and
-    # they hold data (a browser's download URL in user.xdg.origin.url); a drill needs none
-    " getxattr lgetxattr listxattr llistxattr getxattrat listxattrat"
     # Watching the user's folders (no read right is needed) and root's powers over the
     # machine, which a child of an app run as root (a container) has without bubblewrap
     " inotify_add_watch fanotify_init fanotify_mark sethostname setdomainname syslog"
@@ -208,6 +205,11 @@ DENIED_SYSCALLS = (
     " iopl ioperm vhangup setfsuid setfsgid setfsuid32 setfsgid32 mount_setattr quotactl_fd"
     " lookup_dcookie nfsservctl"
 ).split()
+UNSUPPORTED_SYSCALLS = "getxattr lgetxattr listxattr llistxattr getxattrat listxattrat".split()
+"""Reading a file's extended attributes by its path: Landlock rules opens, not these, and they
+hold data (a browser's download URL in user.xdg.origin.url); a drill needs none. Refused with
+ENOTSUP, not EPERM: it is the errno `shutil.copy2`/`copystat` take for "this file system has
+none" and go on, where EPERM made a plain copy in the work dir fail."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
@@ -253,6 +255,11 @@ def _seccomp(source: str, library: str) -> str:
                 flt.add_rule(deny, name)
             except (OSError, RuntimeError, ValueError):
                 pass  # a call this architecture does not have
+        for name in UNSUPPORTED_SYSCALLS:
+            try:
+                flt.add_rule(ns["ERRNO"](errno.ENOTSUP), name)
+            except (OSError, RuntimeError, ValueError):
+                pass  # a call this architecture (or libseccomp) does not have
         flt.add_rule(ns["ERRNO"](errno.ENOSYS), "clone3")  # glibc then falls back to clone
         flt.add_rule(deny, "clone", arg(0, ns["MASKED_EQ"], 0x00010000, 0))  # not CLONE_THREAD
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))

@@ -1,4 +1,5 @@
-"""A file's extended attributes cannot be read by path: seccomp refuses it in every mode.
+"""A file's extended attributes cannot be read by path: seccomp refuses it in every mode,
+with ENOTSUP, and a file copied in the work dir with shutil is copied.
 
 Landlock rules opening, reading and writing files, not `getxattr`/`listxattr` by path, and
 the attributes hold data: a browser records where each download came from in
@@ -6,6 +7,11 @@ user.xdg.origin.url. Under Landlock a submission read it from any file of the us
 audit hooks let it through: the file is not the grader's). What Landlock still leaves open,
 a path's existence, size, times and a link's target (`stat`, `readlink`), the README says.
 The pools run without the audit hooks: what is tested is the kernel's refusal.
+
+The refusal was EPERM, which `shutil.copy2` (and `copystat`, `copytree`) does not pass over
+as it does ENOTSUP ("this file system has none"), and `shutil.copy`/`copy2` then changed the
+copy's mode and times, which seccomp refuses everywhere: copying a scratch file failed with
+"Operation not permitted". The copy now keeps its data and leaves the mode and times.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from engine.sandbox import WorkerPool
 from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import DOUBLE, run_adversarial
 
 PATIENT = PatientDoubleChecker()
 """A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
@@ -58,6 +64,44 @@ def test_no_extended_attribute_is_read_by_path(
             raise ValueError({call})
     """)
     verdict = run_adversarial(
-        pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT
+        pool, source, Status.ERROR, "Operation not supported", checker=PATIENT
     )
     assert URL.decode() not in verdict.model_dump_json()
+
+
+COPIES = """
+import os, shutil
+
+def double(x):
+    with open("a.txt", "w") as f:
+        f.write("scratch")
+    os.makedirs("tree", exist_ok=True)
+    with open("tree/b.txt", "w") as f:
+        f.write("leaf")
+    shutil.copy("a.txt", "copy.txt")
+    shutil.copy2("a.txt", "copy2.txt")
+    shutil.copytree("tree", "tree2", dirs_exist_ok=True)
+    shutil.copystat("a.txt", "copy.txt")
+    shutil.copymode("a.txt", "copy.txt")
+    got = [open(p).read() for p in ("copy.txt", "copy2.txt", "tree2/b.txt")]
+    if got != ["scratch", "scratch", "leaf"]:
+        raise ValueError(got)
+    try:
+        os.chmod("copy.txt", 0o600)
+    except PermissionError:
+        return 2 * x
+    raise ValueError("chmod was not refused")
+"""
+
+
+def test_shutil_copies_a_file_in_every_mode(mode_pool: tuple[str, WorkerPool]) -> None:
+    """The kernel layers alone (no audit hooks): copy, copy2, copytree, copystat and copymode
+    work, and a chmod of the submission's own is still refused."""
+    _, pool = mode_pool
+    run_adversarial(pool, COPIES, Status.PASSED)
+
+
+def test_shutil_copies_a_file_with_the_audit_hooks(pool: WorkerPool) -> None:
+    """The audit hooks refuse chmod and utime before the kernel does, with a PermissionError
+    of their own: the copy passes over that refusal as well."""
+    run_adversarial(pool, COPIES, Status.PASSED, checker=DOUBLE)
