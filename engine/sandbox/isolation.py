@@ -47,8 +47,8 @@ SELF_CHECKS = (
 FILES_READABLE = (
     "warning: the file system is not restricted by the kernel here (no bubblewrap or Landlock):"
     " your code could read and change your files, and, through /proc/<pid>/mem, the memory of"
-    " your other processes, this app's included (`drillbit doctor` says how to get the missing"
-    " layers)"
+    " your other processes (not this app's: it made itself undumpable) (`drillbit doctor` says"
+    " how to get the missing layers)"
 )
 
 

@@ -51,6 +51,7 @@ from engine.sandbox.config import (
     seccomp_support,
 )
 from engine.sandbox.pycache import process_alive, ready_cache
+from engine.sandbox.shield import make_undumpable
 from engine.sandbox.text import CappedOutput
 
 CHILD_MARKER = "drillbit-sandbox-child"
@@ -551,6 +552,7 @@ class Worker:
             self.close()
         elif self.bwrap is None and not self.files_confined():
             pycache_module.discard(SANDBOX_SITE)  # this child could write the cache
+            make_undumpable()  # before its job: it could open /proc/<this pid>/mem
         return self.ready is not None
 
     def files_confined(self) -> bool:

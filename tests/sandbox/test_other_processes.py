@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import textwrap
 import uuid
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
+from tests.conftest import REPO
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown, syscall_number
 
@@ -173,13 +175,13 @@ def test_no_ipc_object_outlives_the_grading(visible_parent_pool: WorkerPool, how
 
 def test_without_a_file_system_layer_every_verdict_says_what_is_left_open() -> None:
     """seccomp alone cannot refuse a file: the verdict names the files and the memory of the
-    user's processes (/proc/<pid>/mem, the app's included), not the files alone."""
+    user's other processes (/proc/<pid>/mem; not the app's, which is made undumpable)."""
     with WorkerPool(SandboxConfig(bwrap=False, landlock=False)) as pool:
         verdict = grade(DOUBLE, GOOD, pool=pool)
     assert verdict.passed, shown(verdict)
     (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
     assert "read and change your files" in warning
-    assert "/proc/<pid>/mem" in warning and "this app's included" in warning
+    assert "/proc/<pid>/mem" in warning and "not this app's" in warning
 
 
 @pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
@@ -233,3 +235,60 @@ def test_the_child_cannot_make_itself_dumpable_again(mode_pool: tuple[str, Worke
         return 2 * x
     """
     run_adversarial(pool, _double(body), Status.ERROR, "Operation not permitted", checker=PATIENT)
+
+
+APP_WITHOUT_CAPABILITIES = textwrap.dedent("""
+    import ctypes, sys
+    libc = ctypes.CDLL(None, use_errno=True)
+    # As an app run by any user but root: no capabilities (a capless child of an app run as
+    # root is kept out of its memory by the capabilities root holds, whatever the flag).
+    for cap in range(64):
+        libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP (EPERM when not root: none to drop)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    assert libc.capset(header, (ctypes.c_uint32 * 6)()) == 0
+    from engine.grade_sandboxed import grade
+    from engine.sandbox import SandboxConfig, WorkerPool
+    from tests.sandbox.drills import PatientDoubleChecker
+    from tests.sandbox.helpers import shown
+    SECRET = "app-secret-" + "7" * 40  # in this process's heap, not in the submission
+    with WorkerPool(SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)) as pool:
+        verdict = grade(PatientDoubleChecker(), sys.stdin.read(), pool=pool)
+    print(shown(verdict))
+    print("dumpable", libc.prctl(3, 0, 0, 0, 0))
+""")
+READ_THE_APPS_MEMORY = """
+    ppid = os.getppid()
+    with open(f"/proc/{ppid}/maps") as f:
+        regions = [line.split() for line in f]
+    fd = os.open(f"/proc/{ppid}/mem", os.O_RDWR)
+    for fields in regions:
+        low, high = (int(v, 16) for v in fields[0].split("-"))
+        if fields[1].startswith("rw") and high - low < 256 << 20:
+            try:
+                data = os.pread(fd, high - low, low)
+            except OSError:
+                continue
+            if b"app-secret-" + b"7" * 40 in data:
+                raise ValueError("read the app's secret")
+    raise ValueError("opened the app's memory read-write")
+"""
+
+
+def test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone() -> None:
+    """seccomp alone leaves every file open, /proc/<ppid>/mem included, and the app of a
+    non-root user was dumpable: a submission read (and could rewrite) the app's memory.
+    The app now makes itself undumpable before such a child gets its job. Run in an app
+    without capabilities (as any non-root user's is): this machine runs the tests as root."""
+    result = subprocess.run(
+        [sys.executable, "-c", APP_WITHOUT_CAPABILITIES],
+        input=_double(READ_THE_APPS_MEMORY),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Permission denied" in result.stdout, result.stdout
+    assert "secret" not in result.stdout and "read-write" not in result.stdout, result.stdout
+    assert "dumpable 0" in result.stdout
