@@ -155,23 +155,92 @@ def remove_tree(path: str) -> None:
         os.rmdir(path)
 
 
+CLAIMED = "removing-"
+"""A work dir a sweep has claimed is renamed `<WORKDIR_PREFIX>removing-<random>` first: no other
+sweep takes it for a live process's, and one whose sweep died is swept again."""
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _same_file(path: str, fd: int) -> bool:
+    """Whether `path` (not followed) is still the folder `fd` was opened on."""
+    try:
+        named, held = os.lstat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def make_workdir(attempts: int = 8) -> tuple[str, int]:
+    """A fresh host work dir and a descriptor holding a shared `flock` on it, kept until the
+    dir is removed: no sweep takes a locked dir.
+
+    The lock, not the pid in the name, marks the dir as in use: a drillbit in another PID
+    namespace (a container sharing the temp dir) sees that pid as gone. A sweep may claim
+    the dir in the moment between its creation and the lock; then the lock is refused (the
+    sweep holds it) or the name no longer leads to it, and another dir is made."""
+    for _ in range(attempts):
+        path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
+        try:
+            fd = os.open(path, _DIR_FLAGS)
+        except OSError:
+            continue  # a sweep removed it already
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            if _same_file(path, fd):
+                return path, fd
+        except OSError:
+            pass  # a sweep holds it: it is removing the dir
+        os.close(fd)
+    raise OSError(f"no work dir could be kept from sweeps in {tempfile.gettempdir()}")
+
+
+def _claim(path: str, root: str) -> tuple[str, int] | None:
+    """Take a leftover for removal: its exclusive lock, then a claimed name; None when a live
+    process (its maker, or another sweep) holds it, or it is gone or not ours."""
+    try:
+        fd = os.open(path, _DIR_FLAGS)
+    except OSError:
+        return None
+    try:
+        if os.fstat(fd).st_uid == os.geteuid():
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # another sweep may have claimed (renamed) it between the open and the lock
+            if _same_file(path, fd):
+                claimed = os.path.join(root, f"{WORKDIR_PREFIX}{CLAIMED}{os.urandom(8).hex()}")
+                os.rename(path, claimed)
+                return claimed, fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
 def sweep_stale_workdirs() -> int:
-    """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL)."""
+    """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL).
+
+    A dir is removed only when no process holds its lock (`make_workdir`) and the pid in
+    its name is gone (a drillbit from before the locks took none), after the sweep has
+    claimed it (`_claim`): two sweeps never remove the same dir, and a dir claimed by a
+    sweep that died is swept again."""
     removed = 0
     root = tempfile.gettempdir()
     with contextlib.suppress(OSError):
         for entry in os.scandir(root):
             if not entry.name.startswith(WORKDIR_PREFIX):
                 continue
-            pid_text = entry.name[len(WORKDIR_PREFIX) :].split("-", 1)[0]
-            if pid_text.isdigit() and not process_alive(int(pid_text)):
-                with contextlib.suppress(OSError):
-                    if (
-                        entry.is_dir(follow_symlinks=False)
-                        and entry.stat(follow_symlinks=False).st_uid == os.geteuid()
-                    ):
-                        remove_tree(entry.path)
-                        removed += 1
+            rest = entry.name[len(WORKDIR_PREFIX) :]
+            pid_text = rest.split("-", 1)[0]
+            if not rest.startswith(CLAIMED) and (
+                not pid_text.isdigit() or process_alive(int(pid_text))
+            ):
+                continue
+            claim = _claim(entry.path, root)
+            if claim is not None:
+                try:
+                    remove_tree(claim[0])
+                    removed += 1
+                finally:
+                    os.close(claim[1])
     return removed
 
 
@@ -340,6 +409,8 @@ class Worker:
         self._closed = False
         self._reaped = False
         self.workdir: str | None = None
+        self._workdir_lock: int | None = None
+        """A shared `flock` on the work dir while it exists (`make_workdir`)."""
         self.stdout = CappedOutput(config.output_limit)
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
@@ -371,8 +442,8 @@ class Worker:
             # made only now, after the cache, whose rebuild (another process retired it) can
             # take many seconds: a pool lists this worker's dir once the worker is built, and
             # a dir that exists long before that looks like a leftover
-            self.workdir = home = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
-            cwd = home
+            self.workdir, self._workdir_lock = make_workdir()
+            home = cwd = self.workdir
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
             prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]
@@ -744,6 +815,9 @@ class Worker:
     def _remove_workdir(self) -> None:
         if self.workdir is not None:
             remove_tree(self.workdir)
+        lock, self._workdir_lock = self._workdir_lock, None
+        if lock is not None:
+            os.close(lock)  # only now: a sweep must not take the dir while it is removed
 
     def finish_in_background(self) -> None:
         """The reaper thread's part of `close(background=True)`."""

@@ -1,4 +1,5 @@
-"""The host work dir (no bubblewrap): its disk quota holds and it is removed, whatever the child made.
+"""The host work dir (no bubblewrap): its disk quota holds and it is removed, whatever the child made,
+and a sweep of crashed runs' dirs never takes a live one (nor do two sweeps take the same).
 
 A child makes folders one level at a time from a descriptor (`mkdir(dir_fd=...)`), so no
 path limit stops it: `shutil.rmtree` recursed once per level (RecursionError past 1,000
@@ -11,16 +12,27 @@ without the audit hooks: what is tested is the grader and the kernel layers.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
+import tempfile
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.worker import QUOTA_DEPTH, QUOTA_ENTRIES, remove_tree, workdir_usage
+from engine.sandbox import SandboxConfig, WorkerPool, worker
+from engine.sandbox.worker import (
+    CLAIMED,
+    QUOTA_DEPTH,
+    QUOTA_ENTRIES,
+    WORKDIR_PREFIX,
+    make_workdir,
+    remove_tree,
+    sweep_stale_workdirs,
+    workdir_usage,
+)
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import LIVE_POOLS, run_adversarial
@@ -139,3 +151,90 @@ def test_no_blocks_past_a_files_end(mode_pool: tuple[str, WorkerPool]) -> None:
             return 2 * x
     """)
     run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
+
+
+def _gone_pid() -> int:
+    proc = subprocess.Popen(["true"])  # noqa: S607 - any short-lived process
+    proc.wait()
+    return proc.pid
+
+
+@pytest.fixture
+def temp_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temp dir of the test's own: sweeps here cannot touch another run's work dirs."""
+    root = tmp_path / "tmp"
+    root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(root))
+    return root
+
+
+def _leftover(root: Path, name: str) -> Path:
+    path = root / name
+    (path / "sub").mkdir(parents=True)
+    (path / "sub" / "file").write_bytes(b"x" * 100)
+    return path
+
+
+def test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name(temp_root: Path) -> None:
+    """A drillbit in another PID namespace (a container sharing the temp dir) names its dir
+    with a pid this one sees as gone: the dir it was using was removed under it. Its lock
+    now keeps it; once the lock is gone, it is swept."""
+    path = _leftover(temp_root, f"{WORKDIR_PREFIX}{_gone_pid()}-elsewhere")
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        assert sweep_stale_workdirs() == 0
+        assert (path / "sub" / "file").exists()
+    finally:
+        os.close(fd)
+    assert sweep_stale_workdirs() == 1
+    assert os.listdir(temp_root) == []
+
+
+def test_a_sweep_between_a_dirs_creation_and_its_lock_costs_only_a_new_dir(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sweep runs (as from another PID namespace, where this pid looks gone) right after
+    the dir is made, before it is locked: it removes that one, and another is made, locked."""
+    monkeypatch.setattr(worker, "process_alive", lambda pid: False)
+    real_mkdtemp = tempfile.mkdtemp
+    made: list[str] = []
+
+    def mkdtemp_then_sweep(**kwargs: str) -> str:
+        made.append(real_mkdtemp(**kwargs))
+        if len(made) == 1:
+            assert sweep_stale_workdirs() == 1
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp_then_sweep)
+    path, fd = make_workdir()
+    try:
+        assert len(made) == 2 and path == made[1] and not os.path.exists(made[0])
+        assert sweep_stale_workdirs() == 0  # locked: kept
+        assert os.path.isdir(path)
+    finally:
+        os.close(fd)
+
+
+def test_two_sweeps_never_remove_the_same_dir(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second sweep runs while the first removes a leftover: it leaves that one alone."""
+    path = _leftover(temp_root, f"{WORKDIR_PREFIX}{_gone_pid()}-stale")
+    inner: list[int] = []
+
+    def remove_with_a_second_sweep(target: str) -> None:
+        if not inner:
+            inner.append(sweep_stale_workdirs())
+        remove_tree(target)
+
+    monkeypatch.setattr(worker, "remove_tree", remove_with_a_second_sweep)
+    assert sweep_stale_workdirs() == 1
+    assert inner == [0]
+    assert not path.exists() and os.listdir(temp_root) == []
+
+
+def test_a_dir_claimed_by_a_sweep_that_died_is_swept(temp_root: Path) -> None:
+    _leftover(temp_root, f"{WORKDIR_PREFIX}{CLAIMED}0123456789abcdef")
+    assert sweep_stale_workdirs() == 1
+    assert os.listdir(temp_root) == []
