@@ -80,7 +80,10 @@ class SigmoidChecker(_Elementwise):
     name = "nn.activations.sigmoid"
     entries = ("sigmoid",)
     fp_strict = True
-    fp_hint = "exp(-z) overflows for z below about -709 (and np.where evaluates both branches)"
+    fp_hint = (
+        "exp overflows for arguments above about 709: exp(-z) for z below -709, exp(z) for z "
+        "above 709 (and np.where evaluates both branches); exponentiate only -|z|"
+    )
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"sigmoid": ref.sigmoid}
@@ -96,7 +99,12 @@ class SigmoidChecker(_Elementwise):
     def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]
         out: list[tuple[str, Any]] = [
-            ("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z))
+            ("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z)),
+            (
+                "(1 + tanh(z)) / 2 is sigmoid(2z); the identity is sigmoid(z) = "
+                "(1 + tanh(z/2)) / 2",
+                lambda: ref.sigmoid(2.0 * z),
+            ),
         ]
         c = _clip_bound(z, got)
         if c is not None:
@@ -165,6 +173,11 @@ class SigmoidGradChecker(_Elementwise):
             ),
             ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
+            (
+                "(1 - tanh(z)**2) / 4 is sigmoid'(2z); from sigmoid(z) = (1 + tanh(z/2)) / 2 the "
+                "derivative is (1 - tanh(z/2)**2) / 4",
+                lambda: ref.sigmoid_grad(2.0 * z),
+            ),
         ]
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -232,15 +245,35 @@ class ReluFamilyChecker(_Elementwise):
                     (z >= 0) * 1.0,
                 )
             ]
-        if fn == "leaky_relu" and alpha is not None:
-            return [("alpha was ignored (0.01 used instead)", ref.leaky_relu(z, 0.01))]
-        if fn == "elu" and alpha is not None:
+        a = 0.01 if alpha is None and fn == "leaky_relu" else 1.0 if alpha is None else alpha
+        if fn == "leaky_relu":
             return [
-                ("alpha was ignored (1.0 used instead)", ref.elu(z, 1.0)),
+                *(
+                    [("alpha was ignored (0.01 used instead)", ref.leaky_relu(z, 0.01))]
+                    if alpha is not None
+                    else []
+                ),
+                (
+                    "negative z gives the constant alpha; leaky ReLU is alpha * z there",
+                    lambda: np.where(z > 0, z, a),
+                ),
+            ]
+        if fn == "elu":
+            return [
+                *(
+                    [("alpha was ignored (1.0 used instead)", ref.elu(z, 1.0))]
+                    if alpha is not None
+                    else []
+                ),
                 (
                     "alpha multiplies e^z only; it multiplies (e^z - 1): alpha * (e^z - 1) "
                     "for z <= 0",
-                    lambda: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0.0)) - 1.0),
+                    lambda: np.where(z > 0, z, a * np.exp(np.minimum(z, 0.0)) - 1.0),
+                ),
+                (
+                    "the - 1 is missing: ELU is alpha * (e^z - 1) for z <= 0, so it is 0 at "
+                    "z = 0 and tends to -alpha",
+                    lambda: np.where(z > 0, z, a * np.exp(np.minimum(z, 0.0))),
                 ),
             ]
         return []

@@ -25,8 +25,15 @@ PARAMS = ("W1", "b1", "W2", "b2")
 GRADS = ("dW1", "db1", "dW2", "db2")
 MASK_MISSING = "the ReLU mask is missing: multiply by (z1 > 0) on the way back"
 MASK_AT_ZERO = "the ReLU mask uses z1 >= 0; the derivative at 0 is taken as 0 (z1 > 0)"
-VARIANT_GRADS = ("dW1", "db1")
-"""The gradients the common mistakes change (the first layer's)."""
+MASK_ON_GRADIENT = (
+    "the ReLU was applied to the gradient (np.maximum(da1, 0)); the backward pass masks "
+    "it by where the forward input was positive: da1 * (z1 > 0)"
+)
+SOFTMAX_DIAGONAL = (
+    "dz2 is -Y * (1 - y_hat), nonzero at the true class only: that is the softmax "
+    "Jacobian's diagonal alone; its off-diagonal terms add the other classes' y_hat, and "
+    "with cross-entropy dz2 = y_hat - Y"
+)
 
 
 def _variant_grads(
@@ -42,7 +49,18 @@ def _variant_grads(
     def first_layer(dz1: np.ndarray) -> dict[str, np.ndarray]:
         return {"dW1": dz1 @ X.T / m, "db1": dz1.sum(axis=1, keepdims=True) / m}
 
-    return {MASK_MISSING: first_layer(da1), MASK_AT_ZERO: first_layer(da1 * (z1 >= 0))}
+    diagonal = -Y * (1.0 - (dz2 + Y))  # y_hat = dz2 + Y
+    da1_diagonal = p["W2"].T @ diagonal
+    return {
+        MASK_MISSING: first_layer(da1),
+        MASK_AT_ZERO: first_layer(da1 * (z1 >= 0)),
+        MASK_ON_GRADIENT: first_layer(np.maximum(da1, 0.0)),
+        SOFTMAX_DIAGONAL: {
+            **first_layer(da1_diagonal * (z1 > 0)),
+            "dW2": diagonal @ a1.T / m,
+            "db2": diagonal.sum(axis=1, keepdims=True) / m,
+        },
+    }
 
 
 class TwoLayerChecker(NNChecker):
@@ -136,14 +154,17 @@ class TwoLayerChecker(NNChecker):
             return lambda: variants()[msg][key]
 
         factors = [(float(m), f"did you forget the 1/m? (m = {m})")] if m > 1 else []
+        first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT)
         for key in GRADS:
-            hints = [(msg, hint(msg, key)) for msg in (MASK_MISSING, MASK_AT_ZERO)]
+            slips = (
+                (*first_layer, SOFTMAX_DIAGONAL) if key in ("dW1", "db1") else (SOFTMAX_DIAGONAL,)
+            )
             j.close(
                 key,
                 got[key],
                 grads_ref[key],
                 GRAD_TOL,
-                hints=hints if key in VARIANT_GRADS else [],
+                hints=[(msg, hint(msg, key)) for msg in slips],
                 factors=factors,
             )
         if case.private.get("numeric"):

@@ -72,6 +72,12 @@ class SgdChecker(StepChecker):
                 "amount: each parameter moves by lr times its own gradient",
                 theta - lr * np.mean(grad),
             ),
+            ("lr was applied twice (theta - lr * lr * grad)", lambda: theta - lr * lr * grad),
+            (
+                "the gradient was divided by its norm (normalized gradient descent); plain "
+                "SGD moves by lr * grad itself",
+                lambda: theta - lr * grad / np.linalg.norm(grad),
+            ),
         ]
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
 
@@ -118,6 +124,15 @@ class MomentumChecker(StepChecker):
             hints=[
                 (ema_msg, ema),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
+                (
+                    "v = beta*v - grad: the gradient's sign is flipped inside v; this drill's "
+                    "v = beta*v + grad, and theta moves by -lr * v",
+                    lambda: beta * v - grad,
+                ),
+                (
+                    "v holds the new theta: the result is (theta, v), in that order",
+                    lambda: theta - lr * v_ref,
+                ),
                 (
                     "v holds lr * grad, v = beta*v + lr*grad (Sutskever's form, the same steps "
                     "for a fixed lr but another state); this drill's v = beta*v + grad, and "

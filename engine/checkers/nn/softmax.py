@@ -100,6 +100,14 @@ class SoftmaxChecker(NNChecker):
                     rows / rows.sum(axis=1, keepdims=True),
                 )
             )
+            hints.append(
+                (
+                    "each row's max was subtracted (axis=1), so the entries of one column were "
+                    "shifted by different amounts; the shift leaves softmax unchanged only when "
+                    "it is one number per column: z - z.max(axis=0, keepdims=True)",
+                    rows / rows.sum(axis=0, keepdims=True),
+                )
+            )
             whole = np.exp(z - z.max())
             hints.append(
                 (
@@ -171,7 +179,11 @@ class CrossEntropyChecker(NNChecker):
         got = j.scalar("the loss", outputs.get("out"))
         factors = [
             (float(m), f"divide the summed loss by m = {m} (the number of columns)"),
-            (1.0 / c, f"np.mean over all c*m entries divides by c = {c} too; divide by m only"),
+            (
+                1.0 / c,
+                f"np.mean over all c*m entries divides by c = {c} too (as len(y) would: it "
+                "counts the c rows); divide by m only",
+            ),
             (-1.0, "the loss must be positive: the minus sign is missing"),
         ]
         hints = [
@@ -181,11 +193,33 @@ class CrossEntropyChecker(NNChecker):
                 "probability of the true class: pick it with the one-hot y",
                 lambda: float(-np.mean(np.log(np.max(y_hat, axis=0)))),
             ),
+            (
+                "the (1 - y) * log(1 - y_hat) terms belong to binary cross-entropy (one "
+                "sigmoid output); with a softmax over c classes the loss is -sum y * log(y_hat) "
+                "only",
+                lambda: _binary_form(y_hat, y),
+            ),
         ]
+        if m > 1:
+            hints.append(
+                (
+                    f"the sum was divided by len(y) = {c}, the number of classes (len counts "
+                    f"a (c, m) array's rows); divide by m = y.shape[1] = {m}",
+                    expected * m / c,
+                )
+            )
         if expected == 0.0:
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
             j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
+
+
+def _binary_form(y_hat: np.ndarray, y: np.ndarray) -> float:
+    """Binary cross-entropy summed over the classes, averaged over m (logs clipped at 1e-300)."""
+    with np.errstate(all="ignore"):
+        p = np.clip(y_hat, 1e-300, 1.0)
+        q = np.clip(1.0 - y_hat, 1e-300, 1.0)
+        return float(-np.sum(y * np.log(p) + (1 - y) * np.log(q)) / y.shape[1])
 
 
 softmax = SoftmaxChecker
