@@ -467,3 +467,18 @@ def test_layer_norm_is_blind_to_a_shift_but_not_quite_to_a_rescaling() -> None:
     body = text("layernorm")
     assert "shift or rescale the example's features, to which the output is blind" not in body
     assert "The output is blind to that only for $\\epsilon = 0$" in body
+
+
+def test_rmsprops_average_weighs_a_square_k_steps_back_by_one_minus_rho_times_rho_to_k() -> None:
+    rho, n = 0.9, 200
+    squares = np.zeros(n)
+    squares[0] = 1.0  # one unit squared gradient, then zeros
+    s = np.zeros(1)
+    for k in range(n):
+        _, s = rmsprop_step(np.zeros(1), np.sqrt(squares[k : k + 1]), s, rho=rho)
+        assert math.isclose(float(s[0]), (1 - rho) * rho**k, rel_tol=1e-12)
+    last_ten = sum((1 - rho) * rho**k for k in range(10))
+    assert round(100 * last_ten) == 65
+    body = text("rmsprop-step")
+    assert "forgets old gradients at rate $\\rho$" not in body
+    assert "with $\\rho = 0.9$ the last 10 hold 65% of the weight" in body
