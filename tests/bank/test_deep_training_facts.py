@@ -482,3 +482,28 @@ def test_rmsprops_average_weighs_a_square_k_steps_back_by_one_minus_rho_times_rh
     body = text("rmsprop-step")
     assert "forgets old gradients at rate $\\rho$" not in body
     assert "with $\\rho = 0.9$ the last 10 hold 65% of the weight" in body
+
+
+def test_the_regularization_cards_say_momentum_already_separates_l2_from_decay() -> None:
+    # sgd-l2-decay-factor's numbers: with momentum 0.9 the long-run shrink is about ten times
+    # the plain-SGD 0.0002, because the velocity applies each step's lam * w again later
+    lr, lam, mu = 0.05, 0.004, 0.9
+    w, v, ws = 1.0, 0.0, [1.0]
+    for _ in range(3000):
+        v = mu * v + lam * w  # zero data gradient, PyTorch-style velocity
+        w = w - lr * v
+        ws.append(w)
+    shrink = 1 - ws[-1] / ws[-2]
+    assert math.isclose(1 - lr * lam, 0.9998)
+    assert math.isclose(shrink, lr * lam / (1 - mu), rel_tol=0.02)
+    assert math.isclose(lr * lam / (1 - mu), 0.002)
+    assert "The equivalence fails for adaptive methods like Adam" not in text("sgd-l2-decay-factor")
+    assert "already fails with momentum" in text("sgd-l2-decay-factor")
+    assert "(0.002 here with $\\mu = 0.9$" in text("sgd-l2-decay-factor")
+    assert "With momentum they already differ" in text("weight-decay-l2")
+    effect = text("l2-regularization-effect")
+    assert "so under gradient descent each step" not in effect
+    front = card("l2-regularization-effect").front
+    assert isinstance(front, ConceptFront)
+    assert any("each plain SGD step (no momentum)" in point for point in front.key_points)
+    assert "are no longer the same method" in effect
