@@ -251,6 +251,15 @@ class NormalizationChecker(NNChecker):
             hints=[
                 *((msg, grads[1]) for msg, grads in eps_hints),
                 *([(averaged.format("dgamma", m), dgamma_ref / m)] if m > 1 else []),
+                (
+                    "dgamma used the centred X - mean; gamma multiplies the normalized x_hat "
+                    "= (X - mean) / sqrt(var + eps), so dgamma sums dout * x_hat",
+                    lambda: np.sum(
+                        dout * (X - X.mean(axis=self.axis, keepdims=True)),
+                        axis=1,
+                        keepdims=True,
+                    ),
+                ),
             ],
         )
         inv_std = 1.0 / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
@@ -265,6 +274,12 @@ class NormalizationChecker(NNChecker):
             (
                 "dX keeps the mean term but drops the variance term",
                 direct - direct.mean(axis=self.axis, keepdims=True),
+            ),
+            (
+                "dX misses the factor gamma: the gradient reaching x_hat is dout * gamma",
+                lambda: self.passes()[1](
+                    dout, self.passes()[0](X, np.ones_like(gamma), beta, eps)[1]
+                )[0],
             ),
         ]
         if self.other_axis_dX_hint is not None:

@@ -245,6 +245,17 @@ class DropoutChecker(NNChecker):
             )
         self._check_spread(case, outputs, j)
         dA = j.array("dA", outputs.get("dA"), A.shape)
+        for wrong, what in (
+            ((~kept) & (dA != 0), "is not 0 though the forward pass dropped that unit"),
+            (kept & (dA == 0) & (dout != 0), "is 0 though the forward pass kept that unit"),
+        ):
+            if wrong.any():
+                idx = ", ".join(str(int(i)) for i in np.argwhere(wrong)[0])
+                j.fail(
+                    f"dA[{idx}] {what}: the gradient flows through exactly the units the "
+                    "forward pass kept, so multiply by the mask it returned (a new draw in the "
+                    "backward pass, or no mask, lets it through the wrong units)"
+                )
         j.close(
             "dA",
             dA,

@@ -72,13 +72,16 @@ def _x_restored(j: Judgement, x: np.ndarray, after: Any, eps: float) -> None:
         )
 
 
-def _forward_differences(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+def _forward_differences(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float, *, backward: bool = False
+) -> np.ndarray:
+    """(f(x + eps) - f(x)) / eps per entry, or (f(x) - f(x - eps)) / eps with `backward`."""
     base = f(x)
     grad = np.zeros_like(x)
     for idx in np.ndindex(x.shape):
         e = np.zeros_like(x)
         e[idx] = eps
-        grad[idx] = (f(x + e) - base) / eps
+        grad[idx] = (base - f(x - e)) / eps if backward else (f(x + e) - base) / eps
     return grad
 
 
@@ -160,6 +163,16 @@ class NumericalGradientChecker(NNChecker):
                 "this matches forward differences (f(x + eps) - f(x)) / eps; use central "
                 "differences (f(x + eps) - f(x - eps)) / (2 eps)",
                 lambda: _forward_differences(f, x, eps),
+            ),
+            (
+                "this matches backward differences (f(x) - f(x - eps)) / eps; use central "
+                "differences (f(x + eps) - f(x - eps)) / (2 eps)",
+                lambda: _forward_differences(f, x, eps, backward=True),
+            ),
+            (
+                "grad has the wrong sign: the difference is f(x + eps) - f(x - eps), the plus "
+                "side first",
+                -expected,
             ),
         ]
         if eps != DEFAULT_EPS:
@@ -284,7 +297,15 @@ class GradientCheckChecker(NNChecker):
         if isinstance(ok, np.ndarray) and ok.size == 1 and ok.dtype.kind == "b":
             ok = bool(ok.reshape(()))  # np.bool_ may arrive as a 0-d array over the wire
         if not isinstance(ok, bool | np.bool_):
-            j.fail(f"ok should be a bool (True or False), got {type(ok).__name__}")
+            rel_given = outputs.get("rel_diff")
+            if isinstance(rel_given, np.ndarray) and rel_given.size == 1:
+                rel_given = rel_given.reshape(()).item()
+            swapped = (
+                " (ok and rel_diff look swapped: the result is (ok, rel_diff), in that order)"
+                if isinstance(rel_given, bool | np.bool_)
+                else ""
+            )
+            j.fail(f"ok should be a bool (True or False), got {type(ok).__name__}{swapped}")
         if variant == "zero" and _is_nan(outputs.get("rel_diff")):
             j.fail(
                 "both gradients were exactly zero here, so ||num|| + ||grad|| is 0 and your "

@@ -51,6 +51,11 @@ def _variance_guesses(n_in: int, n_out: int) -> list[tuple[str, float]]:
         ("2 / n_out: the fan-in is n_in", 2 / n_out),
         ("1 / (n_in + n_out)", 1 / (n_in + n_out)),
         (
+            "6 / (n_in + n_out): the uniform variant's limit sqrt(6 / (n_in + n_out)) was used "
+            "as the normal's standard deviation, which is sqrt(2 / (n_in + n_out))",
+            6 / (n_in + n_out),
+        ),
+        (
             "(2 / n_in)**2: multiply by the standard deviation sqrt(2 / n_in), not the variance",
             (2 / n_in) ** 2,
         ),

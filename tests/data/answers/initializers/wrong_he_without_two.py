@@ -1,0 +1,10 @@
+# expect: failed | That matches a variance of 1 / n_in
+import numpy as np
+
+
+def he_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(1.0 / n_in)  # LeCun's, not He's 2/n_in
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / (n_in + n_out))
