@@ -31,7 +31,9 @@ from quiz.textsafe import printable
     "--git-deleted",
     is_flag=True,
     help="Also lint the bank of each card or pack.yaml git's staged changes delete "
-    "(pre-commit's --from-ref..--to-ref range when set): the pre-commit hook's entry.",
+    "(pre-commit's --from-ref..--to-ref range when set), and every bank of the repository "
+    "when they change .pre-commit-config.yaml; with neither and no given file in a pack, "
+    "lint nothing: the pre-commit hook's entry.",
 )
 @pass_context
 def lint_command(
@@ -53,19 +55,28 @@ def lint_command(
     totals; `drillbit schema lint`); `--format github` prints annotations, paths relative
     to $GITHUB_WORKSPACE when it is set. Exit 0 when clean or only warned, 1 when there
     are errors, 2 on usage errors. `--git-deleted` (the pre-commit hook's entry) adds the
-    bank of each card or pack.yaml the staged changes delete, wherever it is. Warnings (such as right answers crowding one option
+    bank of each card or pack.yaml the staged changes delete, wherever it is, and every
+    bank of the repository when they change .pre-commit-config.yaml; with neither and no
+    given file in a pack, it lints nothing. Warnings (such as right answers crowding one option
     position in a pack) are printed with "warning:" and do not fail the run.
     """
+    if git_deleted:  # pre-commit passes no deleted file: a bank anywhere in the repository
+        from quiz.bank.deleted import hook_paths
+
+        found = hook_paths(paths, Path.cwd())
+        if found == []:  # a commit that changes no card (the hook always runs)
+            click.echo(
+                "nothing to lint: no file given is in a pack, and git's changes delete no "
+                "card or pack.yaml and leave pre-commit's config as it was",
+                err=True,
+            )
+            return
+        paths = paths if found is None else tuple(found)
     from quiz.bank.lint import checked_cards, lint, lint_load_roots
     from quiz.bank.lint_report import github_annotation, lint_report
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
     from quiz.paths import link_trouble
 
-    if git_deleted:  # pre-commit passes no deleted file: a bank anywhere in the repository
-        from quiz.bank.deleted import deleted_banks
-
-        given = {p.resolve() for p in paths}
-        paths = (*paths, *(p for p in deleted_banks(Path.cwd()) if p.resolve() not in given))
     if not paths:
         home = Path("content") if Path("content").is_dir() else bundled_content_dir()
         added = _unique([*env_content_dirs(), *obj.content])

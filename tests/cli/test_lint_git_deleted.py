@@ -125,3 +125,47 @@ def test_each_deleted_card_maps_to_a_pack_yaml_left_in_its_bank(tmp_path: Path) 
         bank / "a-pack" / "pack.yaml",
     ]
     assert LINTED.pattern == HOOK_FILES  # what a deletion of matters is what the hook lints
+
+
+@pytest.mark.parametrize("changed", ["notes.txt", "README.md"])
+def test_a_commit_that_touches_no_bank_lints_nothing(
+    repo: Path, drillbit: RunDrillbit, changed: str
+) -> None:
+    """The hook always runs; a commit of code or a README (passed: it matches `\\.md$`) lints
+    nothing and says so, where it linted ./content or the bundled bank (146 cards)."""
+    (repo / changed).write_text("changed\n")
+    _git(repo, "add", changed)
+    code, _ = _hook(drillbit, repo)
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    given = [changed] if re.search(hook["files"], changed) else []
+    result = drillbit(*hook["entry"].split()[1:], *given, cwd=repo)
+    assert code == 0 and result.returncode == 0
+    assert result.stderr.startswith("nothing to lint: no file given is in a pack"), result.stderr
+    assert "checked" not in result.stderr
+
+
+def test_a_changed_config_lints_every_bank_of_the_repository(
+    repo: Path, drillbit: RunDrillbit
+) -> None:
+    """A new `rev` brings new rules: each bank is linted whole, its committed cards too."""
+    pack = repo / "more" / "bank" / "extra"
+    (pack / "basics").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("title: Extra\ndescription: More.\nversion: 0.1.0\n")
+    relu = (DATA / "mini_bank" / "mini" / "basics" / "what-is-relu.md").read_text()
+    broken = relu.replace("id: what-is-relu", "id: relu-again").replace("concept", "concepts")
+    (pack / "basics" / "relu-again.md").write_text(broken.replace("[sigmoid-bound]", "[]"))
+    dropout = repo / "banks" / "ml" / "mini" / "basics" / "dropout-inference.md"
+    dropout.write_text(dropout.read_text().replace("kind: choice", "kind: choise"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "a second bank, committed without the hook")
+    assert _hook(drillbit, repo)[0] == 0  # nothing staged: nothing linted
+    (repo / ".pre-commit-config.yaml").write_text("repos: []\n")
+    _git(repo, "add", ".pre-commit-config.yaml")
+    code, out = _hook(drillbit, repo)
+    assert out.splitlines() == [
+        "banks/ml/mini/basics/dropout-inference.md:3:1: kind must be one of concept, choice,"
+        " numeric, coding, not 'choise' [bad-kind]",
+        "more/bank/extra/basics/relu-again.md:3:1: kind must be one of concept, choice,"
+        " numeric, coding, not 'concepts' [bad-kind]",
+    ]
+    assert code == 1
