@@ -108,14 +108,22 @@ def lint_command(
     # A card that loads with a problem (math that does not render) is loaded, not fine.
     with_errors = {p.path for p in problems if p.is_error}
     fine = sum(1 for card in loaded if card.path not in with_errors)
+    shown, repeated = problems, 0
+    if output_format != "json":  # a tool reading JSON gets each run's whole report
+        from quiz.bank.hook_once import invocation, printed_before, problem_key
+
+        before = printed_before(problems, Path.cwd(), invocation())
+        if before:
+            shown = [p for p in problems if problem_key(p) not in before]
+            repeated = len(problems) - len(shown)
     if output_format == "json":
         report = lint_report(problems, len(loaded), display_path)
         click.echo(report.model_dump_json(indent=2))
     elif output_format == "github":
-        for p in problems:
+        for p in shown:
             click.echo(github_annotation(p, printable(p.message)))
     else:
-        for p in problems:
+        for p in shown:
             kind = "" if p.is_error else "warning: "
             click.echo(
                 printable(f"{display_path(p.path)}:{p.line}:{p.col}: {kind}{p.message} [{p.code}]")
@@ -123,6 +131,10 @@ def lint_command(
     errors = [p for p in problems if p.is_error]
     warning_count = len(problems) - len(errors)
     warned = f", {counted(warning_count, 'warning')}" if warning_count else ""
+    if repeated:  # pre-commit split the files: an earlier run of this hook printed them
+        warned += (
+            f" ({repeated} printed above by this hook's earlier run on other files, not repeated)"
+        )
     if errors:
         files = len({p.path for p in errors})
         click.echo(
