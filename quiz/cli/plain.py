@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from quiz.store.store import Store
 
-__all__ = ["SCHEMA_VERSION", "Warn", "content_roots_of", "open_store", "warn"]
+__all__ = ["SCHEMA_VERSION", "Warn", "content_roots_of", "model_like_json", "open_store", "warn"]
 
 SCHEMA_VERSION: Literal[1] = 1
 """The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
@@ -59,3 +61,29 @@ def open_store(warn: Warn) -> Store:
         warn(f"drillbit: {notice.message}")
     store.on_notice(lambda notice: warn(f"drillbit: {notice.message}"))
     return store
+
+
+def model_like_json(value: object) -> str | None:
+    """`value` (dicts, lists, text, numbers, booleans, None) as pydantic's
+    `model_dump_json(indent=2)` writes it, by `json`; None when it would differ.
+
+    The two differ only in the numbers whose `repr` has an exponent (`1e-05` where pydantic
+    writes `0.00001`, `1e+16` for `1e16`) and in NaN and infinities, which pydantic's models
+    refuse or write as null: then the caller asks its model. A command that prints this
+    does not import pydantic (about 0.2 s of a command's CPU); tests hold its output to the
+    model's.
+    """
+    if not _plain_numbers(value):
+        return None
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _plain_numbers(value: object) -> bool:
+    """Whether every float in `value` is finite and written without an exponent."""
+    if isinstance(value, float):
+        return math.isfinite(value) and "e" not in repr(value)
+    if isinstance(value, dict):
+        return all(_plain_numbers(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return all(_plain_numbers(item) for item in value)
+    return True

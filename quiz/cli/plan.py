@@ -94,11 +94,7 @@ def plan_command(
         # with the plan-followed forecast: it says when the target is out of reach
         status = plan_status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=True)
     if as_json:
-        from quiz.cli.schemas import SCHEMA_VERSION, PlanReport
-
-        fields = status.as_dict() if status is not None else {}
-        report = PlanReport.model_validate({"schema_version": SCHEMA_VERSION, **fields})
-        click.echo(report.model_dump_json(indent=2))
+        click.echo(_plan_json(status.as_dict() if status is not None else None))
         return
     if status is None:
         click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
@@ -134,6 +130,21 @@ def plan_command(
     click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {value:>{column}.2f}")
+
+
+def _plan_json(fields: dict[str, object] | None) -> str:
+    """What `drillbit plan --json` prints: `quiz.cli.schemas.PlanReport`'s JSON, written by
+    `json` unless a number needs the model (importing pydantic was 0.2 s of the command's
+    CPU on a heavy home). Without a plan (every field but `schema_version` null), the model."""
+    from quiz.cli.plain import SCHEMA_VERSION, model_like_json
+
+    report = {"schema_version": SCHEMA_VERSION, **(fields or {})}
+    text = model_like_json(report) if fields is not None else None
+    if text is not None:
+        return text
+    from quiz.cli.schemas import PlanReport
+
+    return PlanReport.model_validate(report).model_dump_json(indent=2)
 
 
 COMMANDS: tuple[click.Command, ...] = (plan_command,)
