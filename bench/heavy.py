@@ -137,7 +137,7 @@ def report():
         peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
     used = resource.getrusage(resource.RUSAGE_SELF)
     with open(out, "w", encoding="utf-8") as handle:
-        handle.write(f"{peak} {(used.ru_utime + used.ru_stime) * 1000:.1f}")
+        handle.write(f"{peak} {(used.ru_utime + used.ru_stime) * 1000:.1f} {'pydantic' in sys.modules}")
 atexit.register(report)
 sys.argv = [sys.argv[2], *sys.argv[3:]]
 runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
@@ -154,8 +154,16 @@ def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "peak"
         elapsed, _ = run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
-        peak, cpu = out.read_text(encoding="utf-8").split()
+        peak, cpu, _ = out.read_text(encoding="utf-8").split()
         return elapsed, int(peak) / 1024, float(cpu)
+
+
+def _pydantic_loaded(module_args: list[str], env: dict[str, str]) -> bool:
+    """Whether `python -m MODULE ARGS` imported pydantic (by its exit)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak"
+        run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
+        return out.read_text(encoding="utf-8").split()[2] == "True"
 
 
 def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any], float]:
@@ -275,7 +283,8 @@ def plan_figures(
     and worked the points' curve with numpy: one forecast 1.47x quicker side by side; the
     twenty-third sorted the last pass's rankings only as far as its walk reads them and
     built its looks from a matrix: one forecast 1.23x quicker side by side, the whole
-    command 1.06x (docs/performance.md)."""
+    command 1.06x; the twenty-fourth printed the JSON without pydantic's model
+    (`pydantic_loaded` says whether the command imported it): the command 1.10x (docs/performance.md)."""
     planned = work / "plan-home"
     shutil.copytree(home, planned)
     env = _home_env(planned)
@@ -293,6 +302,7 @@ def plan_figures(
         report = json.loads(done.stdout)
         screens.append(float(report["cpu_ms"]))
         forecasts.add(int(report["forecasts"]))
+    pydantic = _pydantic_loaded(["quiz", "--content", str(bank), "plan", "--json"], env)
     params = {**shape, "repeats": repeats, "days_left": PLAN_DAYS}
     return [
         Figure(
@@ -310,7 +320,11 @@ def plan_figures(
             "plan_heavy_cpu_ms",
             median(cpus),
             "ms",
-            {**params, "measure": "CPU (user + system) of drillbit plan --json, one process"},
+            {
+                **params,
+                "measure": "CPU (user + system) of drillbit plan --json, one process",
+                "pydantic_loaded": pydantic,
+            },
         ),
         Figure(
             "plan_heavy_ms", median(walls), "ms", {**params, "measure": "spawn to exit, same runs"}

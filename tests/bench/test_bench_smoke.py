@@ -236,6 +236,7 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     kinds = {f.params["file"] for f in figures if f.name == "export_progress_heavy_mib"}
     assert kinds == {"plain", "gzip"}
     assert _named(figures, "stats_heavy_ms")[0].params["reviews"] >= 300
+    assert _named(figures, "plan_heavy_cpu_ms")[0].params["pydantic_loaded"] is False
     screens = _named(figures, "plan_screens_heavy_cpu_ms")[0]
     assert screens.params["forecasts"] == [1], "Home and the stats screen share one forecast"
     assert all(f.value > 0 for f in figures)
