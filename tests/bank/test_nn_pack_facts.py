@@ -580,3 +580,33 @@ def test_l2_inside_adam_decays_unevenly_not_just_more_weakly() -> None:
     assert "where Adam's division would weaken it" not in body
     assert "weak for weights whose gradients have been large" in body
     assert "strong for those whose gradients have been small" in body
+
+
+def test_the_square_root_rule_is_a_factor_for_adam_not_a_second_sgd_answer() -> None:
+    k = 1024 // 256
+    assert math.isclose(0.1 * k, 0.4) and math.isclose(math.sqrt(k), 2.0)
+    body = text("linear-scaling-rule")
+    assert "$\\times \\sqrt{k}$, here 0.2)" not in body
+    assert "a factor of 2 here instead of 4" in body
+    assert "it does not make 0.2 a second answer for this SGD run" in body
+
+
+def test_universal_approximation_needs_a_compact_set_not_just_a_bounded_one() -> None:
+    # a wide ReLU network fitted to sin(1/x) on (0, 1): it is continuous at 0, and near 0
+    # sin(1/x) is 1 and -1 at neighbouring points, so the largest error stays at least 1
+    rng = np.random.default_rng(24)
+    grid = np.linspace(1e-3, 1.0, 4000)
+    knots = np.sort(rng.uniform(0.0, 1.0, 200))
+
+    def features(x: np.ndarray) -> np.ndarray:
+        return np.column_stack([np.ones_like(x), np.maximum(x[:, None] - knots[None, :], 0.0)])
+
+    coef, *_ = np.linalg.lstsq(features(grid), np.sin(1 / grid), rcond=None)
+    k = np.arange(10_000, 10_050)
+    peaks = 1 / (np.pi / 2 + k * np.pi)  # sin(1/x) = 1 at even k, -1 at odd k
+    errors = np.abs(features(peaks) @ coef - np.sin(1 / peaks))
+    assert errors.max() >= 1.0 - 1e-9
+    body = text("universal-approximation")
+    assert "to any accuracy on a bounded region." not in body
+    assert "closed and bounded (compact) region" in body
+    assert "its largest error there is at least 1 however wide it is" in body
