@@ -105,3 +105,47 @@ def test_shutil_copies_a_file_with_the_audit_hooks(pool: WorkerPool) -> None:
     """The audit hooks refuse chmod and utime before the kernel does, with a PermissionError
     of their own: the copy passes over that refusal as well."""
     run_adversarial(pool, COPIES, Status.PASSED, checker=DOUBLE)
+
+
+WHAT_STAT_AND_READLINK_TELL = """
+import os
+
+def double(x):
+    try:
+        st = os.stat({secret!r})
+        told = f"size={{st.st_size}} mtime={{int(st.st_mtime)}} link={{os.readlink({link!r})}}"
+    except OSError as exc:
+        raise ValueError(f"hidden: {{type(exc).__name__}}") from None
+    try:
+        with open({secret!r}, "rb") as f:
+            f.read()
+        told += " opened"
+    except PermissionError:
+        told += " refused"
+    raise ValueError(told)
+"""
+
+
+def test_what_stat_and_readlink_still_tell_in_each_mode(
+    mode_pool: tuple[str, WorkerPool], tmp_path: Path
+) -> None:
+    """The limit the README states: Landlock cannot refuse `stat` or `readlink`, so a file of
+    the user's that the code may not open still shows its size and times, and a link its
+    target outside the granted tree; under bubblewrap the path is not there at all; with
+    seccomp alone the file opens as well."""
+    mode, pool = mode_pool
+    secret = tmp_path / "private" / "salary.csv"
+    secret.parent.mkdir()
+    secret.write_bytes(b"1" * 12345)
+    os.utime(secret, (1_600_000_000, 1_600_000_000))
+    link = secret.parent / "link"
+    link.symlink_to("/home/someone/elsewhere/target-name")
+    source = WHAT_STAT_AND_READLINK_TELL.format(secret=str(secret), link=str(link))
+    verdict = run_adversarial(pool, source, Status.ERROR, checker=PATIENT)
+    told = "size=12345 mtime=1600000000 link=/home/someone/elsewhere/target-name"
+    expected = {
+        "bwrap": "hidden: FileNotFoundError",
+        "landlock": f"{told} refused",
+        "seccomp-alone": f"{told} opened",
+    }[mode]
+    assert expected in verdict.model_dump_json()
