@@ -39,6 +39,11 @@ class SandboxConfig:
     address_space: int = 512 * MiB
     file_size: int = 1 * MiB
     open_files: int = 64
+    queued_signals: int = 64
+    """RLIMIT_SIGPENDING: the kernel counts queued signals (and POSIX timers) per user, not
+    per process, against the caller's limit; at the system's default (about 96,000 here) a
+    child took the whole of the user's share with `timer_create`, and the user's other
+    programs' timers and real-time signals failed until it was killed."""
     result_limit: int = wire.RESULT_LIMIT
     output_limit: int = 64 * 1024
     """Bytes of stdout and of stderr kept for the verdict."""
@@ -56,6 +61,7 @@ class SandboxConfig:
         }
         if sys.platform.startswith("linux"):
             limits["RLIMIT_AS"] = (self.address_space, self.address_space)
+            limits["RLIMIT_SIGPENDING"] = (self.queued_signals, self.queued_signals)
         return limits
 
     def use_bwrap_requested(self) -> bool | None:

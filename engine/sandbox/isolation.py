@@ -95,6 +95,7 @@ def _rlimit_text(config: SandboxConfig, verified: dict[str, Any] | None) -> str:
         "RLIMIT_FSIZE": f"file size {config.file_size // MiB} MiB",
         "RLIMIT_NOFILE": f"{config.open_files} open files",
         "RLIMIT_CORE": "no core files",
+        "RLIMIT_SIGPENDING": f"queued signals {config.queued_signals}",
     }
     shown = []
     for name, text in parts.items():

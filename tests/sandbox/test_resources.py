@@ -24,7 +24,14 @@ from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, LIVE_POOLS, _proc_table, run_adversarial, shown
+from tests.sandbox.helpers import (
+    DOUBLE,
+    LIVE_POOLS,
+    _proc_table,
+    run_adversarial,
+    shown,
+    syscall_number,
+)
 
 MiB = 1 << 20
 
@@ -251,3 +258,27 @@ def test_a_running_submission_dies_with_the_app(mode: str) -> None:
             os.kill(pid, signal.SIGKILL)
         for path in glob.glob(workdirs):
             shutil.rmtree(path, ignore_errors=True)
+
+
+def test_posix_timers_stop_at_the_queued_signals_limit(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Queued signals and POSIX timers are counted per user: at the system's default limit a
+    child made about 96,000 timers, the user's whole share, and the user's other programs
+    could make none (nor queue a real-time signal) until it was killed."""
+    _, pool = mode_pool
+    source = textwrap.dedent(f"""
+        import ctypes
+
+        def double(x):
+            libc = ctypes.CDLL(None, use_errno=True)
+            event = (ctypes.c_int * 16)(0, 0, 1)  # SIGEV_NONE
+            timer = ctypes.c_int()
+            made = 0
+            while made < 100_000 and libc.syscall(
+                {syscall_number("timer_create")}, 1, ctypes.byref(event), ctypes.byref(timer)
+            ) == 0:
+                made += 1
+            raise ValueError(f"made {{made}} timers")
+    """)
+    verdict = run_adversarial(pool, source, Status.ERROR, checker=PatientDoubleChecker())
+    made = int(shown(verdict).split("made ")[1].split(" timers")[0])
+    assert made <= SandboxConfig().queued_signals  # the user's other queued signals count too
