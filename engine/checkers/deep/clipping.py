@@ -141,6 +141,11 @@ class ClipGradNormChecker(NNChecker):
                     "gradients were)",
                     min(total, max_norm),
                 ),
+                (
+                    "total_norm is the largest absolute entry (the max norm); it is the L2 norm "
+                    "of all entries together, sqrt(sum of every squared entry)",
+                    max((float(np.abs(g).max()) for g in grads if g.size), default=0.0),
+                ),
             ],
         )
         if _same(got, expected):
@@ -178,6 +183,13 @@ class ClipGradNormChecker(NNChecker):
                     "the entries were clipped by value (np.clip); clipping by norm rescales "
                     "every array by max_norm / total_norm and keeps the direction",
                     [np.clip(g, -max_norm, max_norm) for g in grads],
+                )
+            )
+            reasons.append(
+                (
+                    "the arrays were scaled by total_norm / max_norm, the ratio upside down: "
+                    "scale by max_norm / total_norm, which is below 1 when clipping",
+                    _scaled(grads, total / max_norm),
                 )
             )
             for eps in (1e-6, 1e-8, 1e-12):

@@ -223,6 +223,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "c-1": (1 - s) * one_hot + (s / (c - 1)) * (1 - one_hot),
             "none": one_hot,
             "no/c": (1 - s) * one_hot + s,
+            "assigned": np.where(one_hot == 1, 1 - s, s / c),
         }
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
@@ -230,6 +231,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "q = (1 - smoothing)*one_hot + smoothing/c",
             "none": "the smoothing was ignored: this is the plain cross-entropy",
             "no/c": "each class gets smoothing/c, not smoothing: q sums to 1",
+            "assigned": "the true class's target is 1 - smoothing, so q sums to less than 1 "
+            "(q[label] = 1 - smoothing replaced its share smoothing/c instead of adding to it): "
+            "it is 1 - smoothing + smoothing/c",
         }
         with np.errstate(all="ignore"):
             rows = logits - logits.max(axis=1, keepdims=True)
@@ -243,6 +247,16 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 "the softmax was taken over rows (axis=1); each column is one example, "
                 "so normalize over axis 0",
                 float(-np.sum(q_ref * row_logp) / m),
+            )
+        )
+        with np.errstate(all="ignore"):
+            smoothed_p = np.log((1 - s) * p + s / c)
+        loss_hints.append(
+            (
+                "the predictions were smoothed, not the targets: the loss is the cross-entropy "
+                "of the smoothed targets q = (1 - smoothing)*one_hot + smoothing/c with "
+                "log_softmax(logits)",
+                float(-np.sum(one_hot * smoothed_p) / m),
             )
         )
         j.close(

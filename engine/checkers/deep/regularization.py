@@ -93,6 +93,13 @@ class L2PenaltyChecker(NNChecker):
                     lam / m * everything,
                 ),
                 (
+                    "the penalty adds up the weight matrices' norms, not their squares: "
+                    "lam/(2m) * sum of every squared weight (np.sum(W**2), or the norm squared)",
+                    lam
+                    / (2 * m)
+                    * float(sum(np.linalg.norm(v) for k, v in net.items() if k.startswith("W"))),
+                ),
+                (
                     "the penalty sums absolute values (that is L1); L2 sums squares",
                     lam
                     / (2 * m)

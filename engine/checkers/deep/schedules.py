@@ -157,6 +157,17 @@ class WarmupCosineChecker(NNChecker):
                 ),
             ),
             (
+                "the cosine's argument misses pi: cos(pi * p) runs from 1 to -1 as p goes from "
+                "0 to 1, so (1 + cos(pi p)) / 2 falls from 1 to 0; cos(p) barely moves",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: (1.0 + math.cos(p)) / 2
+                ),
+            ),
+            (
+                "this is a linear decay, 1 - p; the schedule is the half cosine (1 + cos(pi p)) / 2",
+                lambda s: _cosine(s, base, warmup, total, floor, shape=lambda p: 1.0 - p),
+            ),
+            (
                 "the decay reaches min_lr one step early: divide by total_steps - warmup_steps, "
                 "not by one less",
                 lambda s: _cosine(

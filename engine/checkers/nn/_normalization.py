@@ -225,7 +225,14 @@ class NormalizationChecker(NNChecker):
             out,
             out_ref,
             Tolerance(rtol=1e-8, atol=1e-11 * scale),
-            hints=self.forward_hints(X, gamma, beta, eps),
+            hints=[
+                *self.forward_hints(X, gamma, beta, eps),
+                (
+                    "X was divided by its standard deviation but not centred: x_hat = "
+                    "(X - mean) / sqrt(var + eps)",
+                    lambda: gamma * X / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps) + beta,
+                ),
+            ],
         )
         if "bad_backward" in outputs:
             j.fail(wrong_return(backward_entry, "(dX, dgamma, dbeta)", outputs["bad_backward"]))

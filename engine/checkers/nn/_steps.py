@@ -95,6 +95,10 @@ def second_moment_slips(
             f"{name} misses the (1 - {decay_name}) factor on grad**2",
             lambda: decay * state + grad * grad,
         ),
+        (
+            f"{name} must average the squared gradient (grad**2), not its absolute value",
+            lambda: decay * state + (1 - decay) * np.abs(grad),
+        ),
     ]
 
 
