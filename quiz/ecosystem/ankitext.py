@@ -58,6 +58,15 @@ _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTA
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _SNIPPET = 50
+_OWN_CHOICE = "drillbit choice"
+_OWN_NUMERIC = "drillbit numeric"
+"""drillbit's own note types (`drillbit export anki`), whose second field is not the
+answer: a choice note's is the list of choices, wrong ones too (then its Answer, each
+choice marked, then its Explanation); a numeric note's is the number alone (then its
+Explanation). Read as the first field and the second, a choice note's wrong choices
+became the card's answer and key points."""
+_RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
+"""A right choice in a choice note's Answer field, as `_to_markdown` reads its list."""
 _ANKI_OWN_TAGS = frozenset({"leech"})
 """Tags Anki's scheduler adds of itself (a card failed too often there): about the review
 history in Anki, which does not come along, not about the note."""
@@ -166,6 +175,26 @@ def _snippet(text: str) -> str:
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
 
 
+def _own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | None:
+    """A note of drillbit's own choice or numeric type as (question, answer): the choices
+    asked with the question, the right ones (or the number and what is accepted) and the
+    explanation as the answer; a reason to leave it out when its right choices cannot be
+    told (exported without HTML, its list run together); None for any other note."""
+    if kind == _OWN_CHOICE and len(texts) >= 4:
+        right = _RIGHT_CHOICE.findall(texts[2])
+        if not right:
+            return (
+                "a 'drillbit choice' note whose right choices cannot be told from the wrong"
+                " ones (exported without HTML); export it with 'Include HTML and media"
+                " references'"
+            )
+        answer = "\n".join(f"- {choice}" for choice in right)
+        return texts[0] + "\n\n" + texts[1], "\n\n".join(p for p in (answer, texts[3]) if p)
+    if kind == _OWN_NUMERIC and len(texts) >= 3:
+        return texts[0], "\n\n".join(p for p in (texts[1], texts[2]) if p)
+    return None
+
+
 def parse_anki_text(text: str) -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why."""
@@ -198,6 +227,15 @@ def parse_anki_text(text: str) -> ParsedNotes:
             continue
         front = texts[0] if texts else ""
         back = texts[1] if len(texts) > 1 else ""
+        kind = next(
+            (row[c] for c, what in meta.items() if what == "notetype" and c < len(row)), None
+        )
+        own = _own_note(kind, texts)
+        if isinstance(own, str):
+            ignored.append(Ignored(line, _snippet(front), own))
+            continue
+        if own is not None:
+            front, back = own
         extra = back
         numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
         cloze_front = front
