@@ -1,0 +1,112 @@
+"""Escapes the twenty-fourth round tried that the kernel layers already stopped, kept as tests.
+
+Each is a hostile submission through the real grader in each mode (bubblewrap, Landlock +
+seccomp, seccomp alone), without the audit hooks: what is refused is refused by the kernel.
+A program written into a memfd cannot be run (`execveat` is refused like `execve`); `clone3`
+reports ENOSYS, so glibc falls back to `clone`, whose process-making forms are refused;
+rewriting the process's own command line or memory map (`PR_SET_MM`) takes a capability no
+child holds; an 8 GiB `MAP_NORESERVE` mapping still counts against the address-space limit;
+no limit can be raised; descriptors (eventfds, timerfds) stop at the open-files limit; and
+there is no controlling terminal to write to.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.helpers import run_adversarial, syscall_number
+
+PATIENT = PatientDoubleChecker()
+"""A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
+PRELUDE = """
+import ctypes, errno, os
+
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+libc.mmap.restype = ctypes.c_void_p
+
+
+def sc(name, *args):
+    number = {numbers}[name]
+    r = libc.syscall(number, *[ctypes.c_long(a) if type(a) is int else a for a in args])
+    if r < 0:
+        raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+    return r
+"""
+CALLS = ("memfd_create", "execveat", "clone3", "prctl", "prlimit64", "timerfd_create")
+ESCAPES = {
+    "a program run from a memfd": (
+        """
+        fd = sc("memfd_create", ctypes.c_char_p(b"x"), 0)
+        os.write(fd, b"#!/bin/sh\\necho escaped\\n")
+        argv = (ctypes.c_char_p * 2)(b"x", None)
+        sc("execveat", fd, ctypes.c_char_p(b""), argv, argv, 0x1000)  # AT_EMPTY_PATH
+        """,
+        "Operation not permitted",
+    ),
+    "clone3": ("sc('clone3', 0, 0)", "Function not implemented"),
+    "PR_SET_MM (rewriting its own command line)": (
+        "sc('prctl', 35, 8, 0, 0, 0)",  # PR_SET_MM, PR_SET_MM_ARG_START
+        "Operation not permitted",
+    ),
+    "8 GiB of MAP_NORESERVE": (
+        """
+        if libc.mmap(None, ctypes.c_size_t(8 << 30), 3, 0x22 | 0x4000, -1, 0) in (None, 2**64 - 1):
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        """,
+        "Cannot allocate memory",
+    ),
+    "raising the address-space limit": (
+        """
+        limit = (ctypes.c_ulong * 2)(1 << 40, 1 << 40)
+        sc("prlimit64", 0, 9, ctypes.byref(limit), 0)  # RLIMIT_AS
+        """,
+        "Operation not permitted",
+    ),
+    "an eventfd and timerfd flood": (
+        """
+        while True:
+            os.eventfd(0)
+            sc("timerfd_create", 1, 0)
+        """,
+        "Too many open files",
+    ),
+}
+
+
+@pytest.mark.parametrize("escape", list(ESCAPES))
+def test_the_escape_is_refused_by_the_kernel(
+    mode_pool: tuple[str, WorkerPool], escape: str
+) -> None:
+    _, pool = mode_pool
+    body, phrase = ESCAPES[escape]
+    prelude = PRELUDE.format(numbers={name: syscall_number(name) for name in CALLS})
+    source = (
+        prelude
+        + "\n\ndef double(x):\n"
+        + textwrap.indent(textwrap.dedent(body).strip("\n"), "    ")
+        + "\n    return 2 * x\n"
+    )
+    verdict = run_adversarial(pool, source, Status.ERROR, phrase, checker=PATIENT)
+    assert "escaped" not in verdict.model_dump_json()
+
+
+def test_there_is_no_terminal_to_write_to(mode_pool: tuple[str, WorkerPool]) -> None:
+    """The child leads a session of its own: /dev/tty is no terminal of the user's (and
+    Landlock does not let it be opened at all)."""
+    mode, pool = mode_pool
+    source = textwrap.dedent("""
+        import os
+
+        def double(x):
+            fd = os.open("/dev/tty", os.O_WRONLY)
+            os.write(fd, b"\\x1b]0;written\\x07")
+            return 2 * x
+    """)
+    phrase = "Permission denied" if mode == "landlock" else "No such device or address"
+    run_adversarial(pool, source, Status.ERROR, phrase, checker=PATIENT)
