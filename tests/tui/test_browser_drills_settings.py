@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input
 from textual.widgets._footer import FooterKey
 
 from quiz.settings import describe, load_settings
-from quiz.tui.screens.browser import BATCH_ROWS, FIRST_ROWS, BrowserScreen
+from quiz.tui.screens.browser import PAGE_ROWS, BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.settings import SettingsScreen
@@ -282,13 +282,18 @@ async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppF
         assert tuple(scheduler.learning_steps) == (timedelta(minutes=2), timedelta(minutes=20))
 
 
-async def test_a_big_bank_fills_the_browser_in_batches_and_searches_without_rereading(
+def _titles(table: DataTable[object]) -> list[str]:
+    return [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+
+
+async def test_a_big_bank_fills_the_browser_a_page_at_a_time_and_searches_without_rereading(
     build: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A heavy user's browser took seconds to open and seconds per search key: every key
-    read every card's state again, and DataTable measured all the rows before the next
-    key. The rows now come in batches, a refresh drops an older one's batches, and a
-    search or a sort reuses the rows read when the screen was shown."""
+    read every card's state again, and DataTable measured and redrew all the rows (6,811
+    for a one-letter search) before the next key. A search or a sort now reuses the rows
+    read when the screen was shown, and the table holds a page of them, the next page
+    added when the cursor or the scroll comes near its last row."""
     import quiz.tui.screens.browser as browser_module
     from bench.bankgen import generate_bank
     from quiz.browser import card_rows as real_rows
@@ -306,19 +311,29 @@ async def test_a_big_bank_fills_the_browser_in_batches_and_searches_without_rere
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         table = browser.query_one(DataTable)
-        assert len(browser.shown) > FIRST_ROWS + BATCH_ROWS, "three batches at least"
-        assert table.row_count == len(browser.shown) == len(app.workspace.cards)
+        every = len(app.workspace.cards)
+        assert len(browser.shown) == every > 3 * PAGE_ROWS
+        assert table.row_count == PAGE_ROWS, "one page in the table, not every row"
+        assert _titles(table) == [row.card.title for row in browser.shown[:PAGE_ROWS]]
         assert len(reads) == 1, "read once when shown"
-        # two refreshes in a row: the first one's later batches must not be added
-        browser.refresh_rows(reread=False)
+        # the cursor at the page's last row: the next page is in, and down reaches it
+        table.move_cursor(row=PAGE_ROWS - 1)
+        await settle(pilot)
+        assert table.row_count == 2 * PAGE_ROWS
+        await press(pilot, "down")
+        assert browser.highlighted() == browser.shown[PAGE_ROWS]
+        # scrolled to the end (the mouse): the next page again
+        table.scroll_end(animate=False, immediate=True)
+        await settle(pilot)
+        assert table.row_count == 3 * PAGE_ROWS
+        assert _titles(table) == [row.card.title for row in browser.shown[: 3 * PAGE_ROWS]]
+        # a search: its rows from the first, every one of them when they fit a page
+        table.move_cursor(row=0)
         browser.query_one(Input).value = "card 15"
         await settle(pilot)
         assert len(reads) == 1, "a search does not read the states again"
-        assert 0 < len(browser.shown) < FIRST_ROWS
-        assert table.row_count == len(browser.shown)
-        assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == [
-            row.card.title for row in browser.shown
-        ]
+        assert 0 < len(browser.shown) < PAGE_ROWS
+        assert _titles(table) == [row.card.title for row in browser.shown]
         await press(pilot, "ctrl+o")  # sort by due: the same rows, no read
         assert len(reads) == 1 and table.row_count == len(browser.shown)
 

@@ -40,10 +40,9 @@ _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspend
 SORTS = ("content", "due", "difficulty", "lapses")
 
 
-FIRST_ROWS = 200
-"""Rows put in the table at once: a screenful and more, whatever the terminal."""
-BATCH_ROWS = 1000
-"""Rows added after each screen update once the first are in."""
+PAGE_ROWS = 200
+"""Rows put in the table at a time: a screenful and more, whatever the terminal. The next
+page goes in when the cursor or the scroll comes within a screenful of the last row in."""
 
 DIFFICULTY = "difficulty"
 """The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
@@ -136,8 +135,8 @@ class BrowserScreen(Screen[None]):
         """The width of the columns besides the card's, padding included."""
         self._rows: list[CardRow] | None = None
         """Every card with its state, as last read from the store."""
-        self._filling = 0
-        """Counts the refreshes: a batch of rows from an older one is not added."""
+        self._texts: list[tuple[str, ...]] = []
+        """The plain cells of every shown row, by row (the table holds a prefix of them)."""
         self._indexing: Worker[None] | None = None
         """The thread building the search index, while it runs."""
 
@@ -149,6 +148,7 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        self.watch(self.query_one(FittedTable), "scroll_y", self._rows_to_see, init=False)
 
     def _columns(self, table: FittedTable[object], widths: dict[str, int]) -> None:
         """The table's columns for the current sort (sorted by difficulty, it is shown),
@@ -205,10 +205,10 @@ class BrowserScreen(Screen[None]):
         `reread` is False (a keystroke in the search box or a new sort changes neither the
         cards nor their states; reading 10,000 states at every key was most of its time).
 
-        The first FIRST_ROWS rows go in the table at once and the rest a batch at a time
-        after each screen update (`_add_rows`): DataTable measures every new cell when it
-        is next idle, about 1.3 s for a heavy user's 10,000 rows, and meanwhile nothing,
-        not a key, was handled.
+        Only the first PAGE_ROWS rows go in the table, and the next page when the person
+        comes near the last one (`_rows_to_see`): DataTable measures and redraws as rows
+        are added, and a heavy user's one-letter search (6,811 rows) filled in batches
+        held the UI for 0.7-2.5 s, the keys typed meanwhile waiting.
         """
         ws = self.workspace
         now = ws.now()
@@ -228,7 +228,7 @@ class BrowserScreen(Screen[None]):
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
         # plain strings for every row (the widths); the styled cells only for the rows
-        # added, a batch at a time
+        # put in the table, a page at a time
         texts = [
             (
                 row.card.kind,
@@ -243,24 +243,23 @@ class BrowserScreen(Screen[None]):
         cursor = min(max(table.cursor_row, 0), len(self.shown) - 1)
         table.clear()
         self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
-        self._filling += 1
-        self._add_rows(self._filling, texts, 0, cursor)
+        self._texts = texts
+        self._add_rows(max(PAGE_ROWS, cursor + 1))
+        if cursor >= 0:
+            table.move_cursor(row=cursor)
+        # the index's thread once this page is drawn (it would slow the drawing: the GIL)
+        self.call_after_refresh(self._build_index)
         sort = sort_name(self.sort, query)
         title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
 
-    def _add_rows(
-        self, filling: int, texts: list[tuple[str, ...]], start: int, cursor: int
-    ) -> None:
-        """Add the next batch of rows, unless a newer refresh has begun; the cursor goes
-        back to its row once that row is in."""
-        if filling != self._filling:
-            return
+    def _add_rows(self, upto: int) -> None:
+        """Put the shown rows up to row `upto` (exclusive) in the table, those not yet in."""
         table = self.query_one(FittedTable)
-        end = min(len(texts), start + (FIRST_ROWS if start == 0 else BATCH_ROWS))
+        start, end = table.row_count, min(len(self._texts), upto)
         by_difficulty = self.sort == "difficulty"  # a new sort begins a new refresh
         for row, (kind, state, due, *more) in zip(
-            self.shown[start:end], texts[start:end], strict=True
+            self.shown[start:end], self._texts[start:end], strict=True
         ):
             cells: list[object] = [
                 clipped(row.card.title),
@@ -273,12 +272,18 @@ class BrowserScreen(Screen[None]):
                 cells.append(Text(more[0], style=style, justify="right"))
             cells.append(more[-1])
             table.add_row(*cells)
-        if start <= cursor < end:
-            table.move_cursor(row=cursor)
-        if end < len(texts):
-            self.call_after_refresh(self._add_rows, filling, texts, end, cursor)
-        else:
-            self._build_index()
+
+    def _rows_to_see(self) -> None:
+        """Add the next page when the cursor or the scroll is within a screenful of the
+        table's last row, so moving or scrolling on never meets the end early."""
+        table = self.query_one(FittedTable)
+        screenful = max(table.size.height, 1)
+        seen = max(table.cursor_row, round(table.scroll_y) + screenful)
+        if seen + screenful >= table.row_count < len(self._texts):
+            self._add_rows(table.row_count + PAGE_ROWS)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._rows_to_see()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
