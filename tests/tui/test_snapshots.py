@@ -20,7 +20,7 @@ from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import WRONG, AppFactory, FakeClock, press, set_plan, settle, wait_until
-from tests.tui.test_study import lengthen_relu
+from tests.tui.test_study import LONG_POINTS, MORE_POINTS, lengthen_relu
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -98,6 +98,17 @@ def test_study_long_concept_revealed(
     lengthen_relu(tui_bank)
     app = build(study=StudyRequest(kind="concept"))
     assert snap_compare(app, run_before=keys("space"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_seven_key_points_last_ticked(
+    snap_compare: SnapCompare, build: AppFactory, tui_bank: Path, size: tuple[int, int]
+) -> None:
+    """Seven two-line key points, the last ticked: at 80x24 the box is capped and scrolled
+    to it, the answer's title and six rows above; at 120x40 beside the answer as before."""
+    lengthen_relu(tui_bank, [*LONG_POINTS, *MORE_POINTS])
+    app = build(study=StudyRequest(kind="concept"))
+    assert snap_compare(app, run_before=keys("space", "7"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,12 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from quiz.tui.screens.study import ANSWER_ROWS, SKIPPED, StudyScreen
+from quiz.tui.screens.study import SKIPPED, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.study_columns import ANSWER_ROWS
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import (
     AppFactory,
@@ -563,13 +565,19 @@ LONG_ANSWER = (
 )
 
 
-def lengthen_relu(tui_bank: Path) -> None:
-    """The mini bank's ReLU card with five long key points and a long answer: at 80x24 the
-    points take 12 rows of the screen, as a real card's do."""
+MORE_POINTS = [
+    "Leaky ReLU keeps a small slope such as 0.01 on the negative side, so no unit goes dead",
+    "Its output is not centred on zero, since every activation it passes on is zero or more",
+]
+
+
+def lengthen_relu(tui_bank: Path, points_given: Sequence[str] = LONG_POINTS) -> None:
+    """The mini bank's ReLU card with five long key points (or `points_given`) and a long
+    answer: at 80x24 the points take 12 rows of the screen, as a real card's do."""
     card = tui_bank / "mini" / "basics" / "what-is-relu.md"
     text = card.read_text(encoding="utf-8")
     head, answer = text.split("## Answer", 1)
-    points = "".join(f"  - {point}\n" for point in LONG_POINTS)
+    points = "".join(f"  - {point}\n" for point in points_given)
     head = head.replace(
         "  - max(0, z) elementwise\n  - gradient 1 for z > 0 and 0 for z < 0\n"
         "  - cheap to compute\n",
@@ -607,3 +615,46 @@ async def test_a_revealed_answer_shows_rows_of_itself_at_80x24(
             await press(pilot, "pageup")
             await settle(pilot)
             assert body.scroll_y == 0
+
+
+def _rows_in_view(widget: Widget, scroller: Widget) -> range:
+    """The rows of `scroller`'s content that `widget` takes, as far as they are in view."""
+    top, bottom = widget.virtual_region.y, widget.virtual_region.bottom
+    first = round(scroller.scroll_y)
+    last = first + scroller.scrollable_content_region.height
+    return range(max(top, first), min(bottom, last))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_seven_key_points_leave_the_answer_its_rows_and_scroll_to_the_ticked_one(
+    build: AppFactory, tui_bank: Path, size: tuple[int, int]
+) -> None:
+    """At 80x24 seven two-line key points took 15 of the card's 20 rows (the box's cap was
+    75%): the answer under its title got 4, 3 once the rating keys showed, and the last
+    points were cut off with no way to scroll to them. The box now leaves the body the
+    title and ANSWER_ROWS rows, and scrolls; a ticked point is scrolled into view."""
+    lengthen_relu(tui_bank, [*LONG_POINTS, *MORE_POINTS])
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(size=size) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space")
+        body = screen.query_one("#study-body")
+        answer = body.query_one("#answer")
+        rubric = screen.query_one("#study-rubric")
+        checklist = screen.query_one(KeyPointChecklist)
+        assert await wait_until(pilot, lambda: answer.virtual_region.height > ANSWER_ROWS)
+        await settle(pilot)
+        assert len(_rows_in_view(answer, body)) >= ANSWER_ROWS
+        if size == (120, 40):  # beside the body, every point in view as before
+            assert rubric.styles.max_height is None and rubric.max_scroll_y == 0
+        await press(pilot, "7")  # the last point
+        assert checklist.selected == {6}
+        last = checklist.point_rows(6)
+        gutter = checklist.styles.gutter
+        in_view = range(round(rubric.scroll_y), round(rubric.scroll_y) + rubric.size.height)
+        assert last.y + gutter.top in in_view and last.bottom - 1 + gutter.top in in_view
+        await press(pilot, "enter")  # the rating keys take a row
+        await settle(pilot)
+        ratings = screen.query_one("#study-ratings")
+        assert ratings.display and ratings.region.bottom <= screen.size.height - 1  # the footer
+        assert len(_rows_in_view(answer, body)) >= ANSWER_ROWS

@@ -45,6 +45,7 @@ from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.heading import CardHeading
 from quiz.tui.widgets.progress import SessionProgress
+from quiz.tui.widgets.study_columns import ANSWER_ROWS, StudyColumns
 
 if TYPE_CHECKING:
     # Types only: the summary's models (pydantic) are imported at the first answer, not
@@ -70,11 +71,6 @@ class _Question:
     widgets: list[Widget]
     focus: Widget | None
     status: str
-
-
-ANSWER_ROWS = 6
-"""The rows of the answer a reveal shows at least, when the body has them (the question
-then scrolls out above, one pgup away)."""
 
 
 class StudyScreen(Screen[None]):
@@ -195,7 +191,7 @@ class StudyScreen(Screen[None]):
             if self.session.time_limit is not None:
                 yield MockClock(self.session, id="study-clock")
         yield CardHeading(*(() if card is None else self._heading(card)), id="study-card-title")
-        with Horizontal(id="study-main"):
+        with StudyColumns(id="study-main"):
             with VerticalScroll(id="study-body"):
                 if self._first is not None:
                     yield from self._first.widgets
@@ -378,6 +374,7 @@ class StudyScreen(Screen[None]):
             [inline_pieces(p) for p in card.front.key_points], id="checklist"
         )
         await rubric.mount(checklist)
+        self.query_one(StudyColumns).fit_rubric()
         checklist.focus()
         # Once laid out beside (or under) the key points: at 80x24 they and the question
         # left no row of the answer in view. The question is one pgup away.
@@ -402,7 +399,9 @@ class StudyScreen(Screen[None]):
 
     async def _rubric(self) -> Vertical:
         """The key points' column beside the body (under it when narrow), made at the
-        first reveal: the question does not show it."""
+        first reveal: the question does not show it. It scrolls (a Vertical with no keys of
+        its own: pgup/pgdn stay the body's): capped (`StudyColumns`), the points past its
+        height are a scroll away, and the highlighted one is scrolled into view."""
         found = self.query("#study-rubric")
         if found:
             return found.first(Vertical)

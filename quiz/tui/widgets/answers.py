@@ -9,8 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 Inline = Sequence[tuple[str, bool]]
@@ -249,24 +251,50 @@ class KeyPointChecklist(Static, can_focus=True):
 
     def render(self) -> Table:
         """One row per point: box, number and the wrapped text."""
+        return self._grid(range(len(self.points)))
+
+    def _grid(self, indexes: Sequence[int]) -> Table:
+        """These points' rows: box, number and the wrapped text."""
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
         code = self.get_component_rich_style(CODE)
-        for index, point in enumerate(self.points):
+        for index in indexes:
             ticked = index in self.selected
             style = "bold green" if ticked else ""
             if index == self.cursor and self.has_focus:
                 style += " reverse"
             box = "[x]" if ticked else "[ ]"
-            grid.add_row(Text(f"{box} {index + 1}.", style=style), inline_text(point, code, style))
+            point = inline_text(self.points[index], code, style)
+            grid.add_row(Text(f"{box} {index + 1}.", style=style), point)
         return grid
+
+    def point_rows(self, index: int) -> Region:
+        """The rows point `index` takes in the box's content (each point drawn alone takes
+        the rows it takes among the others: the number column is as wide for all nine)."""
+        console = self.app.console
+        width = max(self.content_size.width, 1)
+        options = console.options.update_width(width)
+        top = sum(
+            len(console.render_lines(self._grid([n]), options, pad=False)) for n in range(index)
+        )
+        height = len(console.render_lines(self._grid([index]), options, pad=False))
+        return Region(0, top, width, height)
 
     def watch_selected(self) -> None:
         self.refresh()
 
     def watch_cursor(self) -> None:
+        """Redraw, and scroll the highlighted point into view in the column around the box
+        (the box itself is as tall as its points): at 80x24 the column showed five of
+        seven points, and a digit or space ticked one out of sight."""
         self.refresh()
+        parent = self.parent
+        if self.is_mounted and isinstance(parent, Widget):
+            gutter = self.styles.gutter  # the border and padding above the first point
+            inside = self.virtual_region.offset + Offset(gutter.left, gutter.top)
+            rows = self.point_rows(self.cursor).translate(inside)
+            parent.scroll_to_region(rows, animate=False, immediate=True)
 
     def on_focus(self) -> None:
         self.refresh()
