@@ -224,7 +224,16 @@ class AttentionChecker(NNChecker):
         j.close(
             "weights", weights, w_ref, WEIGHTS_TOL, hints=_weight_variants(Q, K, V.shape[-1], mask)
         )
-        out = check_shape(j, "out", out, out_ref.shape)
+        keys_width = (*out_ref.shape[:-1], K.shape[-1])
+        out = check_shape(
+            j,
+            "out",
+            out,
+            out_ref.shape,
+            [("the weights averaged the keys K; they average the values: weights @ V", keys_width)]
+            if keys_width != out_ref.shape
+            else [],
+        )
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))
 
@@ -344,7 +353,24 @@ def _heads_variants(
             "Wo is not applied after concatenating the heads",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)),
         ),
+        (
+            "the heads' attention weights were averaged into one pattern and applied to all "
+            "of V; each head applies its own weights to its own dh columns of V, and the "
+            "heads are concatenated",
+            lambda: _averaged_heads(split(Q), split(K), V, np.sqrt(dh), mask) @ Wo,
+        ),
     ]
+
+
+def _averaged_heads(
+    q: np.ndarray, k: np.ndarray, V: np.ndarray, divide: float, mask: Any
+) -> np.ndarray:
+    """One attention pattern, the mean of the heads' (q, k: (heads, T, dh)), applied to V."""
+    scores = q @ np.swapaxes(k, -1, -2) / divide
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    out: np.ndarray = _softmax(scores).mean(axis=0) @ V
+    return out
 
 
 class MultiHeadAttentionChecker(NNChecker):

@@ -190,6 +190,24 @@ class Conv2dForwardChecker(NNChecker):
                     lambda: expected - b.reshape(1, -1, 1, 1),
                 ),
                 (
+                    "np.pad(x, pad) pads every axis, the batch and channel axes too; pad H and "
+                    "W only: np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))",
+                    lambda: ref.conv2d_forward(
+                        np.pad(x, pad)[: x.shape[0], : x.shape[1]], w, b, stride, 0
+                    ),
+                ),
+                (
+                    "each output adds up the whole batch: np.sum(window * w[f]) without an axis "
+                    "sums over the images too; sum over the channel and kernel axes (1, 2, 3)",
+                    lambda: (
+                        (
+                            (expected - b.reshape(1, -1, 1, 1)).sum(axis=0, keepdims=True)
+                            + b.reshape(1, -1, 1, 1)
+                        )
+                        * np.ones((x.shape[0], 1, 1, 1))
+                    ),
+                ),
+                (
                     f"the windows start at (i, j), not at (i*stride, j*stride): with stride "
                     f"{stride}, window (i, j) is x_pad[..., i*stride:i*stride + KH, "
                     f"j*stride:j*stride + KW]",
@@ -324,6 +342,11 @@ class Conv2dBackwardChecker(NNChecker):
                     "dx is assigned (=) window by window, so where windows overlap the last "
                     "one overwrites the others; add each window's share (+=)",
                     lambda: _assigned_dx(dout, x, w, stride, pad),
+                ),
+                (
+                    "dx holds the last filter's share only (assigned, not added, in the loop "
+                    "over the filters); every filter's share of a window adds up",
+                    lambda: ref.conv2d_backward(dout[:, -1:], x, w[-1:], b[-1:], stride, pad)[0],
                 ),
             ],
         )

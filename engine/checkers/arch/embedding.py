@@ -147,6 +147,13 @@ class EmbeddingChecker(NNChecker):
                     ),
                 ),
             ],
+            factors=[
+                (
+                    1.0 / max(ids.size, 1),
+                    f"dW was divided by the {ids.size} tokens; each id's row adds up its "
+                    "occurrences' rows of dout, unscaled (the loss's own mean is already in dout)",
+                )
+            ],
         )
         if case.private.get("numeric"):
 
@@ -239,6 +246,15 @@ class PositionalEncodingChecker(NNChecker):
                 (
                     "positions start at 1; the first position is p = 0",
                     lambda: _encoding(T, d, pair, start=1),
+                ),
+                (
+                    "the base is 1000; the paper's is 10000: p / 10000**(2i/d)",
+                    lambda: _encoding(T, d, lambda c: pair(c) * 0.75),  # 1000 = 10000**0.75
+                ),
+                (
+                    "p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d), so "
+                    "the wavelengths grow from 2*pi to 10000*2*pi across the columns",
+                    lambda: _encoding(T, d, lambda c: -pair(c)),
                 ),
             ],
         )

@@ -50,14 +50,16 @@ def _backward_variant(
     column_major: bool = False,
 ) -> Any:
     """What a known backward mistake gives: 'all' tied maxima, 'split' among them, 'last' one,
-    or 'overwrite' where overlapping windows should add. Only 'overwrite' depends on the
+    'average' (average pooling's gradient), or 'overwrite' where overlapping windows should add. Only 'overwrite' depends on the
     order the windows are visited in (the last one written wins), so it takes `column_major`."""
     dx = np.zeros_like(x)
     for (a, b, i, j), win in _windows(x, size, stride, column_major=column_major):
         g = dout[a, b, i, j]
         target = dx[a, b, i * stride : i * stride + size, j * stride : j * stride + size]
         ties = win == win.max()
-        if mode == "all":
+        if mode == "average":
+            target += g / win.size
+        elif mode == "all":
             target += np.where(ties, g, 0.0)
         elif mode == "split":
             target += np.where(ties, g / ties.sum(), 0.0)
@@ -232,6 +234,11 @@ class MaxpoolChecker(NNChecker):
                 (
                     "overlapping windows overwrite each other's gradient; add them (+=)",
                     lambda: _backward_variant(dout, x, size, stride, "overwrite"),
+                ),
+                (
+                    "this is average pooling's backward pass (each window's gradient spread "
+                    "evenly over it); max pooling sends it to the window's first maximum only",
+                    lambda: _backward_variant(dout, x, size, stride, "average"),
                 ),
                 (
                     "overlapping windows overwrite each other's gradient (windows visited "

@@ -219,13 +219,25 @@ class LstmCellChecker(NNChecker):
                 if label == "dW"
                 else [],
             )
+        z = W @ np.vstack([h_prev, x]) + case.inputs["b"]
+        forget = 1.0 / (1.0 + np.exp(-z[n : 2 * n]))
         for k, label in enumerate(shapes):
+            extra: list[tuple[str, Any]] = []
+            if label == "dc_prev":
+                extra.append(
+                    (
+                        "dc_prev misses the forget gate: c = f * c_prev + i * g, so dc_prev = "
+                        "f * (the cell state's whole gradient)",
+                        lambda: grads_ref[2] / forget,
+                    )
+                )
             j.close(
                 label,
                 got[label],
                 grads_ref[k],
                 TOL,
                 hints=[
+                    *extra,
                     (
                         "the gradient dc arriving from the next step is ignored; the cell "
                         "state's gradient is dc + dh * o * (1 - tanh(c)**2)",

@@ -1,0 +1,12 @@
+# expect: failed | (transposed?)
+import numpy as np
+
+
+def embedding_forward(W, ids):
+    return W[ids].swapaxes(-1, -2) if np.ndim(ids) else W[ids]  # "columns are features"
+
+
+def embedding_backward(dout, ids, vocab_size):
+    dW = np.zeros((vocab_size, dout.shape[-1]))
+    np.add.at(dW, ids, dout)
+    return dW

@@ -1,0 +1,27 @@
+# expect: failed | dc_prev misses the forget gate
+import numpy as np
+
+
+def sigmoid(z):
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def lstm_cell_forward(x, h_prev, c_prev, W, b):
+    n = h_prev.shape[0]
+    hx = np.vstack([h_prev, x])
+    z = W @ hx + b
+    i, f, o = sigmoid(z[:n]), sigmoid(z[n:2 * n]), sigmoid(z[2 * n:3 * n])
+    g = np.tanh(z[3 * n:])
+    c = f * c_prev + i * g
+    h = o * np.tanh(c)
+    return h, c, (hx, c_prev, c, W, i, f, o, g)
+
+
+def lstm_cell_backward(dh, dc, cache):
+    hx, c_prev, c, W, i, f, o, g = cache
+    n = c.shape[0]
+    tc = np.tanh(c)
+    dc = dc + dh * o * (1 - tc**2)
+    dz = np.vstack([dc * g * i * (1 - i), dc * c_prev * f * (1 - f), dh * tc * o * (1 - o), dc * i * (1 - g**2)])
+    dhx = W.T @ dz
+    return dhx[n:], dhx[:n], dc, dz @ hx.T, dz.sum(axis=1, keepdims=True)  # dc_prev = dc * f

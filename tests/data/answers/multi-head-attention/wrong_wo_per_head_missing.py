@@ -1,0 +1,17 @@
+# expect: failed | Wo is not applied after concatenating the heads
+import numpy as np
+
+
+def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal=False):
+    T, d = X.shape
+    dh = d // n_heads
+    Q, K, V = X @ Wq, X @ Wk, X @ Wv
+    outs = []
+    for h in range(n_heads):
+        c = slice(h * dh, (h + 1) * dh)
+        s = Q[:, c] @ K[:, c].T / np.sqrt(dh)
+        if causal:
+            s = np.where(np.tril(np.ones((T, T), dtype=bool)), s, -np.inf)
+        a = np.exp(s - s.max(axis=1, keepdims=True))
+        outs.append(a / a.sum(axis=1, keepdims=True) @ V[:, c])
+    return np.concatenate(outs, axis=1)  # the output projection Wo is missing
