@@ -1,0 +1,185 @@
+"""What README.md, CONTRIBUTING.md and docs/ tell a reader to type, held to the app: the key
+table to the screens' bindings, the command tour to the commands and their options, the
+settings to their defaults, and every link between the docs to a file and heading.
+
+The docs drifted from the code over many rounds (a command missing from the tour, keys no
+doc named); these fail when the code changes and the docs do not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+from textual.app import App
+from textual.binding import Binding
+
+from quiz.cli.group import COMMAND_MODULES, cli
+from quiz.settings import KEYS, Settings, format_value
+from quiz.tui.app import DrillbitApp
+from quiz.tui.screens.browser import BrowserScreen
+from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.help import HelpScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist
+
+REPO = Path(__file__).resolve().parent.parent
+README = REPO / "README.md"
+DOCS = [
+    README,
+    REPO / "CONTRIBUTING.md",
+    REPO / "CHANGELOG.md",
+    *sorted((REPO / "docs").glob("*.md")),
+]
+
+SCREENS: dict[str, tuple[type, ...]] = {
+    "every screen": (DrillbitApp, App),
+    "Home": (HomeScreen,),
+    "study": (StudyScreen, ChoicePicker, KeyPointChecklist),
+    "drill": (DrillScreen,),
+    "card browser": (BrowserScreen,),
+    "drill list": (DrillsScreen,),
+    "stats": (StatsScreen,),
+    "settings": (SettingsScreen,),
+    "summary": (SummaryScreen,),
+    "help": (HelpScreen,),
+    "confirm": (ConfirmScreen,),
+}
+"""The README key table's screen names and the classes whose BINDINGS they mean."""
+
+KEY_NAMES = {"esc": "escape", "?": "question_mark", ",": "comma"}
+"""How the README writes a key -> Textual's name for it."""
+
+
+def section(text: str, heading: str) -> str:
+    """The body of the `## heading` section of a Markdown text."""
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else len(text)]
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The cells of each body row of the Markdown tables in `text` (`\\|` kept as `|`)."""
+    rows = []
+    for line in text.splitlines():
+        if not line.startswith("|") or set(line) <= set("|-: "):
+            continue
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        rows.append(cells)
+    return rows[1:] if rows else rows  # the header
+
+
+def bindings(classes: tuple[type, ...]) -> list[Binding]:
+    return [
+        b for cls in classes for b in cls.__dict__.get("BINDINGS", ()) if isinstance(b, Binding)
+    ]
+
+
+def readme_keys() -> list[tuple[str, list[str], str, bool]]:
+    """(screen, Textual key names, name, shown in the footer) of each row of the README's
+    key table."""
+    rows = []
+    for screen, keys, name, what in table_rows(section(README.read_text(), "Keys")):
+        names = [KEY_NAMES.get(k, k) for k in re.findall(r"`([^`]+)`", keys)]
+        rows.append((screen, names, name, "not shown" not in what))
+    return rows
+
+
+def test_the_readme_key_table_names_only_keys_the_screens_bind() -> None:
+    rows = readme_keys()
+    assert len(rows) > 50
+    for screen, keys, name, shown in rows:
+        assert screen in SCREENS, f"README key table: unknown screen {screen!r}"
+        declared = bindings(SCREENS[screen])
+        for key in keys:
+            found = [b for b in declared if key in b.key.split(",") and b.description == name]
+            assert found, f"README: {screen} binds no {key!r} named {name!r}"
+            assert any(b.show is shown for b in found), (
+                f"README: {screen}'s {key} {name} is {'not ' if shown else ''}in the footer"
+            )
+
+
+def test_every_key_a_footer_shows_is_in_the_readme_key_table() -> None:
+    documented = {(s, key, name) for s, keys, name, _ in readme_keys() for key in keys}
+    for screen, classes in SCREENS.items():
+        for b in bindings(classes):
+            if not b.show or not b.description:
+                continue
+            for key in b.key.split(","):
+                assert (screen, key, b.description) in documented, (
+                    f"README's key table lacks {screen}: {key} {b.description}"
+                )
+
+
+def tour() -> dict[str, set[str]]:
+    """Each command the README's tour names -> the options its row writes."""
+    rows: dict[str, set[str]] = {}
+    for command, _ in table_rows(section(README.read_text(), "A short tour")):
+        usage = command.strip("`")
+        assert usage.startswith("drillbit"), command
+        words = usage.split()
+        name = words[1] if len(words) > 1 and re.fullmatch(r"[a-z-]+", words[1]) else ""
+        rows[name] = set(re.findall(r"--[a-z][a-z-]*", usage))
+    return rows
+
+
+def test_the_readme_tour_has_every_command() -> None:
+    assert set(tour()) == {"", *COMMAND_MODULES}
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
+def test_the_options_of_the_readme_tour_exist(name: str) -> None:
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None
+    commands = [command]
+    if isinstance(command, click.Group):  # export anki|progress: the options of either
+        commands = [command.commands[n] for n in command.list_commands(click.Context(command))]
+    options = {o for c in commands for p in c.params for o in p.opts if o.startswith("--")}
+    assert tour()[name] <= options
+
+
+def test_the_readme_settings_are_the_settings_with_their_defaults() -> None:
+    text = section(README.read_text(), "A short tour")
+    listed = text[text.index("Settings (`drillbit config`") :]
+    listed = listed[: listed.index("A bad value")]
+    found = dict(re.findall(r"`([a-z_]+)` \(([^;:)]+)", listed))
+    assert list(found) == list(KEYS)
+    defaults = Settings()
+    for key, value in found.items():
+        assert value == format_value(getattr(defaults, key)), key
+
+
+def anchors(path: Path) -> set[str]:
+    """GitHub's anchors of a Markdown file's headings (fenced code left out)."""
+    seen: dict[str, int] = {}
+    fenced = False
+    for line in path.read_text().splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        heading = re.match(r"#{1,6} (.*)", line)
+        if fenced or heading is None:
+            continue
+        slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+        seen[slug] = seen.get(slug, -1) + 1
+    return {f"{s}-{n}" if n else s for s, count in seen.items() for n in range(count + 1)}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: str(p.relative_to(REPO)))
+def test_links_between_the_docs_resolve(doc: Path) -> None:
+    text = re.sub(r"`[^`\n]*`", "", doc.read_text())  # code spans are examples
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = (doc.parent / path).resolve() if path else doc
+        assert linked.exists(), f"{doc.name}: {target} names no file"
+        if anchor and linked.suffix == ".md":
+            assert anchor in anchors(linked), f"{doc.name}: {target} names no heading"
