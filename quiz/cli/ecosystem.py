@@ -128,6 +128,7 @@ def import_command(
     from quiz.bank.markdown import normalize
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import (
+        IN_BANK,
         NOT_WRITTEN_OVER,
         asked_at,
         left_lines,
@@ -215,7 +216,8 @@ def import_command(
     )
     for line in summary_lines(plan, dry_run=dry_run, show=display_path, plan_running=running):
         click.echo(printable(line), err=True)
-    if not plan.cards and not plan.unchanged and not plan.renumbered:
+    in_bank = any(reason_key(s.reason) == IN_BANK for s in plan.skipped)
+    if not plan.cards and not plan.unchanged and not plan.renumbered and not in_bank:
         click.echo("nothing imported", err=True)
         sys.exit(1)
     if any(reason_key(s.reason) in NOT_WRITTEN_OVER for s in plan.skipped):

@@ -21,6 +21,7 @@ import html
 import re
 from dataclasses import dataclass, replace
 
+from quiz.bank.models import KEBAB
 from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 from quiz.ecosystem.idwords import cut_at_word, id_words
 from quiz.ecosystem.notes import Ignored, NoteQuestion, ParsedNotes
@@ -65,6 +66,9 @@ answer: a choice note's is the list of choices, wrong ones too (then its Answer,
 choice marked, then its Explanation); a numeric note's is the number alone (then its
 Explanation). Read as the first field and the second, a choice note's wrong choices
 became the card's answer and key points."""
+_CARD_ID_FIELD = {"drillbit concept": 4, _OWN_CHOICE: 5, _OWN_NUMERIC: 4}
+"""Where each of drillbit's note types holds its card's id (the CardId field)."""
+_ID = re.compile(KEBAB)
 _RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
 """A right choice in a choice note's Answer field, as `_to_markdown` reads its list."""
 _ANKI_OWN_TAGS = frozenset({"leech"})
@@ -236,6 +240,9 @@ def parse_anki_text(text: str) -> ParsedNotes:
             continue
         if own is not None:
             front, back = own
+        at = _CARD_ID_FIELD.get(kind or "")
+        card_id = texts[at] if at is not None and at < len(texts) else None
+        card_id = card_id if card_id and _ID.match(card_id) else None
         extra = back
         numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
         cloze_front = front
@@ -268,6 +275,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             answer_line=line,
             section=deck.replace("::", " ") if deck else None,
             tags=tags,
+            card_id=card_id,
         )
         if len(numbers) < 2:
             questions.append(note)

@@ -583,6 +583,10 @@ def plan_import(
             question = job.question
             label = question_label(question)
             where = place_of(notes_path, question.line)
+            in_bank = _bank_card(question, taken, pack_dir)
+            if in_bank is not None:
+                skipped.append(Skipped(question.line, label, in_bank, where))
+                continue
             if drafts is None:
                 if job.kept_id is not None:
                     unique = _given(job.kept_id, job.target_dir)
@@ -731,6 +735,22 @@ def _one_cloze_card(job: _Job) -> str:
         f"a cloze note with {job.kept_whole} numbers, imported before as one card with "
         f"every deletion hidden ({job.kept_id}): kept so, with its reviews; delete its file "
         f"and import again for one card per number, as Anki makes them"
+    )
+
+
+def _bank_card(question: NoteQuestion, taken: Mapping[str, Path], pack_dir: Path) -> str | None:
+    """Why a note of drillbit's own Anki export is not imported: the card it was made
+    from is in the bank, outside the import's pack (a card of that pack is compared as
+    any card is); None otherwise. Imported again it was a second card of the same
+    question under an id made from its title."""
+    if question.card_id is None:
+        return None
+    path = taken.get(question.card_id)
+    if path is None or path.resolve().is_relative_to(pack_dir.resolve()):
+        return None
+    return (
+        "its card is already in the bank, under the id its note names (a note of"
+        " drillbit's own Anki export): nothing to import"
     )
 
 

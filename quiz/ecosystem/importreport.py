@@ -55,6 +55,10 @@ _NOT_QUESTIONS = frozenset(
 
 NOT_WRITTEN_OVER = frozenset({"card exists", "not a regular file", "topic folder unusable"})
 """Skips whose card's place holds something else, left as it is: the import exits 1."""
+IN_BANK = "already in the bank"
+"""Skips of notes of drillbit's own Anki export whose card the bank has: nothing new."""
+_GROUPED = frozenset({"no answer", "answer too short", IN_BANK, *NOT_WRITTEN_OVER})
+"""Skip reasons given once, with the questions they concern, when they repeat."""
 
 
 def reason_key(reason: str) -> str:
@@ -67,6 +71,8 @@ def reason_key(reason: str) -> str:
         return "answer too short"
     if reason.startswith("the answer has no statement of at most"):
         return "sentences too long"
+    if reason.startswith("its card is already in the bank"):
+        return IN_BANK
     if "already exists" in reason:
         return "card exists"
     if NEVER_WRITTEN in reason:
@@ -142,7 +148,7 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
         by_reason.setdefault(reason_key(skip.reason), []).append(skip)
     out: list[str] = []
     for key, items in by_reason.items():
-        if len(items) >= GROUP_FROM and key in {"no answer", "answer too short", *NOT_WRITTEN_OVER}:
+        if len(items) >= GROUP_FROM and key in _GROUPED:
             out.append(f"skipped {counted(len(items), 'question')}, {key}: {items[0].reason}")
             out.extend(f"  - {' '.join(p for p in (s.place, s.label) if p)}" for s in items)
         else:
@@ -212,8 +218,14 @@ def summary_lines(
         line += f", {retagged} retagged"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"
-        if not written and not plan.renumbered and not any(counts[key] for key in NOT_WRITTEN_OVER):
-            line = "nothing new: " + line  # the notes hold nothing their cards do not
+    held = plan.unchanged or counts[IN_BANK]  # cards the bank has as the notes do
+    if (
+        held
+        and not written
+        and not plan.renumbered
+        and not any(counts[k] for k in NOT_WRITTEN_OVER)
+    ):
+        line = "nothing new: " + line  # the notes hold nothing their cards do not
     if counts:
         detail = ", ".join(f"{n} {key}" for key, n in counts.most_common())
         line += f", {sum(counts.values())} skipped ({detail})"

@@ -102,3 +102,24 @@ def test_a_choice_note_exported_without_html_is_left_out_with_why(
     assert all(WRONG_CHOICE not in p.read_text() for p in content.rglob("*.md"))
     assert "a 'drillbit choice' note whose right choices cannot be told" in result.output
     assert "'Include HTML and media references'" in result.output
+
+
+def test_notes_whose_cards_the_bank_has_are_nothing_new(
+    collection: Collection, tmp_path: Path
+) -> None:
+    """Anki keeps one note per GUID; importing drillbit's own notes back made a second card
+    of each question under an id made from its title. A note whose CardId is a card of the
+    bank (outside the import's pack) is now left out, and the import has nothing new."""
+    notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
+    content = tmp_path / "c"
+    result = run_import(
+        str(notes), "--pack", "back", "--into", str(content), content=(DATA / "anki_bank",)
+    )
+    assert result.exit_code == 0, result.output
+    assert not list(content.rglob("*.md"))
+    assert "skipped 3 questions, already in the bank: its card is already in the bank" in (
+        result.output
+    )
+    assert "nothing new: 3 questions seen, 0 cards written, 3 skipped (3 already in the bank)" in (
+        result.output
+    )
