@@ -27,6 +27,11 @@ from engine.sandbox.config import HostPaths, child_env, descriptor_holding, host
 SANDBOX_SITE = "/opt/drillbit/site"
 SANDBOX_PYCACHE = "/opt/drillbit/pycache"
 SANDBOX_HOME = "/tmp"
+SANDBOX_GRADER = "/opt/drillbit/grader"
+"""Where the audit hooks are told the grader's files are under bubblewrap (their self-check's
+probe among them): never mounted. The host paths (the checkout's) were sent instead, and a
+submission read them from the launcher's globals, though the sandbox hides them otherwise;
+the canary checks that none of them is visible in the sandbox before the layer is claimed."""
 TMPFS_SIZE = 96 * 1024 * 1024
 SHM_SIZE = 16 * 1024 * 1024
 """/dev/shm's own tmpfs: `--dev` alone would give one bounded only by the host's RAM."""

@@ -332,5 +332,8 @@ sys.path[:] = [p for p in sys.path if p] + [_cfg["site"]]
 _ns: dict[str, Any] = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
 _src = sys.argv[2:5]
 del sys.argv[1:]
+# the command line as the interpreter got it: the marker names the app's pid, which bubblewrap's
+# PID namespace otherwise hides (a list the interpreter keeps only to be read)
+sys.orig_argv[1:] = []
 exec(compile(_src[0], "drillbit/child.py", "exec"), _ns)
 _ns["main"](_cfg, _src[1], _src[2])

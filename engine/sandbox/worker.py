@@ -34,6 +34,7 @@ from engine.checkers.base import harness_sources
 from engine.sandbox import pycache as pycache_module
 from engine.sandbox import wire
 from engine.sandbox.bwrap import (
+    SANDBOX_GRADER,
     SANDBOX_HOME,
     SANDBOX_PYCACHE,
     SANDBOX_SITE,
@@ -454,10 +455,14 @@ class Worker:
         landlock: dict[str, list[str]] | None = None
         if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
             landlock = landlock_paths(home, pycache)
+        # No host path goes into bubblewrap's sandbox (nor this app's pid, which the marker on
+        # the command line holds): the checkout is not there, the hooks are told another path.
+        forbidden, probe = list(paths.forbidden), paths.probe
+        if self.bwrap is not None:
+            forbidden, probe = [SANDBOX_GRADER], f"{SANDBOX_GRADER}/engine/__init__.py"
         self._result_r, result_w = os.pipe()
         _widen_pipe(self._result_r)
         cfg = {
-            "marker": f"{CHILD_MARKER}:{os.getpid()}",
             # without bwrap (whose --die-with-parent does it), the launcher dies with its parent
             "parent": os.getpid() if self.bwrap is None else None,
             "rlimits": config.rlimits(),
@@ -467,9 +472,9 @@ class Worker:
             "result_limit": config.result_limit,
             "site": site,
             "workdir": home,
-            "forbidden": list(paths.forbidden),
+            "forbidden": forbidden,
             "allowed": allowed,
-            "probe": paths.probe,
+            "probe": probe,
             "hooks": config.audit_hooks,
             "harnesses": harness_sources(),
         }
@@ -488,7 +493,7 @@ class Worker:
                 prefix = [prefix[0], "--args", str(options)]
             argv = [*prefix, interpreter, "-I", "-B", "-S", *cache_opts, "-c", BOOTSTRAP]
             self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [*argv, str(cfg["marker"]), str(boot)],
+                [*argv, f"{CHILD_MARKER}:{os.getpid()}", str(boot)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,

@@ -372,6 +372,9 @@ def test_submission(
     pool: WorkerPool, name: str, source: str, status: Status, phrase: str | None
 ) -> None:
     checker = PatientDoubleChecker() if name in MEMORY_HEAVY else DOUBLE
+    if phrase == "grader's files" and pool.config.bwrap:
+        # not there at all: the child is not told the checkout's path (test_layers)
+        phrase = "No such file or directory"
     run_adversarial(pool, source, status, phrase, checker=checker)
 
 

@@ -13,6 +13,7 @@ from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, isolation_report
 from engine.sandbox import bwrap as bwrap_module
 from engine.sandbox.config import ENGINE_DIR, host_paths
+from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, run_adversarial, shown
 
@@ -231,3 +232,38 @@ def test_the_command_lines_and_mounts_name_no_host_path(
     for secret in ["--ro-bind", '"forbidden"', "REFUSED_EVENTS", numpy_dir]:
         assert secret not in own, (secret, own[:300])
     assert len(own) < 2000, own[:300]
+
+
+FIND_IN_MEMORY = """
+import gc, sys
+
+def double(x):
+    needles = ["/".join({checkout!r}), ":".join({marker!r})]
+    seen, found = set(), set()
+    todo = [vars(m) for m in list(sys.modules.values())] + gc.get_objects()
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or any(obj is n for n in needles):
+            continue
+        seen.add(id(obj))
+        if type(obj) is str:
+            found.update(n for n in needles if n in obj)
+        elif type(obj) in (dict, list, tuple, set, frozenset):
+            todo.extend(gc.get_referents(obj))
+    if found:
+        raise ValueError(f"found {{sorted(found)}}")
+    return 2 * x
+"""
+
+
+def test_the_childs_memory_names_no_host_path_under_bwrap(bare_bwrap_pool: WorkerPool) -> None:
+    """The launcher's globals held the configuration, with the checkout's paths (the grader's
+    files the hooks refuse, their probe) and the app's pid (the command line's marker): a
+    submission under bubblewrap read them with `sys.modules["__main__"]._cfg`, though the
+    sandbox hides every host path but the interpreter's. Strings in every module's globals
+    and every tracked object are searched."""
+    checkout = str(ENGINE_DIR.parent).split("/")
+    marker = [CHILD_MARKER, str(os.getpid())]
+    source = FIND_IN_MEMORY.format(checkout=checkout, marker=marker)
+    verdict = grade(DOUBLE, source, pool=bare_bwrap_pool)
+    assert verdict.passed, shown(verdict)
