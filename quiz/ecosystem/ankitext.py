@@ -71,6 +71,9 @@ _CARD_ID_FIELD = {"drillbit concept": 4, _OWN_CHOICE: 5, _OWN_NUMERIC: 4}
 _ID = re.compile(KEBAB)
 _RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
 """A right choice in a choice note's Answer field, as `_to_markdown` reads its list."""
+_OWN_TAG = "drillbit::tag::"
+_OWN_TOPIC = "drillbit::topic::"
+"""The namespaces of drillbit's export (`drillbit export anki`) for a card's tags and topic."""
 _ANKI_OWN_TAGS = frozenset({"leech"})
 """Tags Anki's scheduler adds of itself (a card failed too often there): about the review
 history in Anki, which does not come along, not about the note."""
@@ -169,9 +172,26 @@ def anki_tag(tag: str) -> str:
 
 
 def _tags(field: str) -> tuple[str, ...]:
-    """The card tags of a note's tags field (space-separated), each once, in order."""
-    tags = (anki_tag(tag) for tag in field.split() if tag.lower() not in _ANKI_OWN_TAGS)
+    """The card tags of a note's tags field (space-separated), each once, in order; a tag
+    of drillbit's own export is the card's tag it was made from (`drillbit::tag::relu` ->
+    `relu`), and its topic tag is no tag (`_own_topic`)."""
+    tags = (
+        anki_tag(_unprefixed(tag, _OWN_TAG) or tag)
+        for tag in field.split()
+        if tag.lower() not in _ANKI_OWN_TAGS and _unprefixed(tag, _OWN_TOPIC) is None
+    )
     return tuple(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _own_topic(field: str) -> str | None:
+    """The topic a note of drillbit's own export names in its tags (`drillbit::topic::X`,
+    the card's topic folder, where its deck is the pack's title), if any."""
+    return next((t for t in (_unprefixed(tag, _OWN_TOPIC) for tag in field.split()) if t), None)
+
+
+def _unprefixed(tag: str, prefix: str) -> str | None:
+    """`tag` without `prefix` (Anki's tags ignore case), or None when it has another start."""
+    return tag[len(prefix) :] if tag.lower().startswith(prefix) else None
 
 
 def _snippet(text: str) -> str:
@@ -218,9 +238,9 @@ def parse_anki_text(text: str) -> ParsedNotes:
         fields = [value for column, value in enumerate(row) if column not in meta]
         deck = next((row[c] for c, kind in meta.items() if kind == "deck" and c < len(row)), None)
         deck = deck or layout.deck
-        tags = _tags(
-            " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
-        )
+        tag_field = " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
+        tags = _tags(tag_field)
+        topic = _own_topic(tag_field)
         # The question is a title: plain text (bold is markup the title would show).
         texts = [
             _to_markdown(value, layout.html, bold=column > 0) for column, value in enumerate(fields)
@@ -273,7 +293,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             line=line,
             marker=True,
             answer_line=line,
-            section=deck.replace("::", " ") if deck else None,
+            section=topic or (deck.replace("::", " ") if deck else None),
             tags=tags,
             card_id=card_id,
         )

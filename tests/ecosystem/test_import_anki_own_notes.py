@@ -74,6 +74,10 @@ def test_a_choice_note_is_answered_by_its_right_choices_only(
     assert WRONG_CHOICE not in answer and not any(WRONG_CHOICE in p for p in points)
     assert [p for p in points if p in RIGHT_CHOICES] == RIGHT_CHOICES
     assert "It scales $\\alpha$ by $k$" in answer  # the explanation follows them
+    # drillbit's namespaced tags are the card's own again, and its topic tag its folder
+    # (`drillbit::tag::training` was `drillbit-tag-training`, the topic the pack's deck).
+    assert front(choice)["tags"] == ["training"]
+    assert choice.parent.name == "math"
     # The question asks with every choice, as the note's front shows them.
     question = choice.read_text().split("## Question", 1)[1].split("## Answer", 1)[0]
     assert all(c in question for c in [WRONG_CHOICE, *RIGHT_CHOICES])
