@@ -74,6 +74,12 @@ _RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
 _OWN_TAG = "drillbit::tag::"
 _OWN_TOPIC = "drillbit::topic::"
 """The namespaces of drillbit's export (`drillbit export anki`) for a card's tags and topic."""
+_OCCLUSION = (
+    "an Image Occlusion note: what it asks is hidden in its image, and import reads a"
+    " note's text only"
+)
+"""Why an Image Occlusion note (its first field `{{c1::image-occlusion:rect:...}}`) gives
+no card: asked as a cloze, its question was `[...]`, reported as an answer too short."""
 _ANKI_OWN_TAGS = frozenset({"leech"})
 """Tags Anki's scheduler adds of itself (a card failed too often there): about the review
 history in Anki, which does not come along, not about the note."""
@@ -264,6 +270,9 @@ def parse_anki_text(text: str) -> ParsedNotes:
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
         extra = back
+        if any(m.group(2).startswith("image-occlusion:") for m in _CLOZE.finditer(front)):
+            ignored.append(Ignored(line, _snippet(front), _OCCLUSION))
+            continue
         numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
         cloze_front = front
         if numbers:

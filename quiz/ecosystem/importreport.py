@@ -71,6 +71,8 @@ def reason_key(reason: str) -> str:
         return "answer too short"
     if reason.startswith("the answer has no statement of at most"):
         return "sentences too long"
+    if reason.startswith("an Image Occlusion note"):
+        return "image occlusion"
     if reason.startswith("its card is already in the bank"):
         return IN_BANK
     if "already exists" in reason:
@@ -142,12 +144,14 @@ def notice_lines(notices: Sequence[Notice]) -> list[str]:
 
 def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
     """`skipped` lines, each naming the question after its place; a reason that repeats is
-    given once with the questions it concerns."""
-    by_reason: dict[str, list[Skipped]] = {}
+    given once with the questions it concerns. Only the very same reason is: two answers
+    too short for different reasons ("no statement of three words", "found 2 whole
+    statements") were listed under the first one's words."""
+    by_reason: dict[tuple[str, str], list[Skipped]] = {}
     for skip in skipped:
-        by_reason.setdefault(reason_key(skip.reason), []).append(skip)
+        by_reason.setdefault((reason_key(skip.reason), skip.reason), []).append(skip)
     out: list[str] = []
-    for key, items in by_reason.items():
+    for (key, _), items in by_reason.items():
         if len(items) >= GROUP_FROM and key in _GROUPED:
             out.append(f"skipped {counted(len(items), 'question')}, {key}: {items[0].reason}")
             out.extend(f"  - {' '.join(p for p in (s.place, s.label) if p)}" for s in items)

@@ -212,3 +212,45 @@ def test_cards_imported_before_keep_their_ids_and_reviews(
     (basics / "trade-off-says-which-models-have.md").unlink()
     split = run_import(str(notes), "--pack", "anki", "--into", str(content))
     assert "trade-off-says-which-models-have-c2.md" in split.output
+
+
+def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
+    """Three notes too short for one reason and a cloze note's two cards for another: the
+    group of five named the cloze cards under the first reason's words ("no statement of
+    three words or more"), which was false of them."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+        "Basic\tML\tDerivative of ReLU at z > 0?\t1\n"
+        "Basic\tML\tDerivative of tanh at 0?\t1\n"
+        "Basic\tML\tDerivative of the identity?\t1\n"
+        "Cloze\tML\tThe {{c1::bias}}-{{c2::variance}} trade-off says simpler models have"
+        " higher {{c1::bias}}.\tFrom ESL ch. 7.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    lines = result.output.splitlines()
+    [group] = [i for i, line in enumerate(lines) if line.startswith("skipped 3 questions")]
+    assert "no statement of three words or more" in lines[group]
+    assert [line.split(" '")[0] for line in lines[group + 1 : group + 4]] == [
+        f"  - {tmp_path / 'deck.txt'}:{n}" for n in (5, 6, 7)
+    ]
+    others = [line for line in lines if "trade-off" in line]
+    assert len(others) == 2 and all("found 2 whole statements" in line for line in others)
+
+
+def test_an_image_occlusion_note_is_left_out_with_why(tmp_path: Path) -> None:
+    """Anki's Image Occlusion note is a cloze of shapes over an image: asked as a cloze its
+    question was `[...]`, and it was reported as an answer too short."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+        "Image Occlusion\tML\t{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.4:oi=1}}"
+        '\t<img src="net.png">\tLabel the layer\t\t\n',
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert "an Image Occlusion note: what it asks is hidden in its image" in result.output
+    assert "too short" not in result.output
+    assert "1 skipped (1 image occlusion)" in result.output
