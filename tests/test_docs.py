@@ -221,3 +221,11 @@ def test_the_docs_name_every_command_module(doc: str, before: str) -> None:
     text = (REPO / doc).read_text()
     listed = text[text.index(before) + len(before) :].split(")")[0]
     assert set(re.findall(r"[a-z]+", listed)) == set(COMMAND_MODULES.values()), doc
+
+
+def test_every_environment_variable_the_code_reads_is_in_the_readme() -> None:
+    code = "".join(p.read_text() for top in ("quiz", "engine") for p in (REPO / top).rglob("*.py"))
+    names = set(re.findall(r"\b_?DRILLBIT_[A-Z_]+\b", code))
+    assert {"DRILLBIT_HOME", "DRILLBIT_CONTENT"} <= names
+    readme = README.read_text()
+    assert {n for n in names if n not in readme} == set()
