@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import click
 
@@ -108,8 +109,15 @@ def _check_ahead(obj: Context) -> None:
 
 @click.command("drill")
 @click.argument("drill_id", metavar="[DRILL]", required=False)
+@click.option(
+    "--watch",
+    "watch_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Grade FILE on every save in your own editor instead (`drillbit watch DRILL FILE`).",
+)
 @pass_context
-def drill_command(obj: Context, drill_id: str | None) -> None:
+def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -> None:
     """Open a coding drill in the editor: DRILL, or the first one not passed yet."""
     from quiz.drill_grading import find_drill
     from quiz.drill_list import drill_rows, next_unsolved
@@ -124,6 +132,11 @@ def drill_command(obj: Context, drill_id: str | None) -> None:
             return
         drill_id = following.id
     find_drill(bank, drill_id, display_path)  # an unknown id is a usage error before the app opens
+    if watch_file is not None:  # the spec's `drill ID --watch FILE`: the watch command's loop
+        from quiz.cli.grading import watch_command
+
+        click.get_current_context().invoke(watch_command, drill_id=drill_id, file=watch_file)
+        return
     run_drill(obj.content, drill_id)
 
 

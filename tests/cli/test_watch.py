@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -168,10 +169,14 @@ class _Stopped(Exception):
 
 
 def _watch_command_once(
-    drillbit: RunDrillbit, file: Path, monkeypatch: pytest.MonkeyPatch
+    drillbit: RunDrillbit,
+    file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...] = ("watch", "sigmoid", "FILE"),
 ) -> tuple[list[str], int, str]:
-    """`drillbit watch sigmoid FILE` up to its watch loop: the texts it graded first, how
-    many times it entered the loop, and what it printed. Grading is faked (no sandbox)."""
+    """`drillbit watch sigmoid FILE` (or `command`, FILE in it replaced) up to its watch loop:
+    the texts it graded first, how many times it entered the loop, and what it printed.
+    Grading is faked (no sandbox)."""
     import quiz.drill_grading
     import quiz.watch
 
@@ -187,7 +192,7 @@ def _watch_command_once(
 
     monkeypatch.setattr(quiz.drill_grading, "grade_source", fake_grade)
     monkeypatch.setattr(quiz.watch, "watch_file", fake_loop)
-    result = drillbit("watch", "sigmoid", str(file))
+    result = drillbit(*[str(file) if word == "FILE" else word for word in command])
     assert result.returncode == 0, result.stderr
     return graded, len(loops), result.stdout
 
@@ -214,3 +219,40 @@ def test_watch_on_an_existing_file_grades_it_at_once(
     assert graded == ["import numpy as np\n"] and loops == 0  # interrupted in that grading
     assert "Wrote the starter" not in stdout
     assert f"Watching {file}: save it to grade 'sigmoid'. Ctrl-C stops." in stdout
+
+
+def test_drill_with_watch_is_the_watch_command(
+    drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spec's `drillbit drill ID --watch FILE`: it had no `--watch` (a usage error)."""
+    file = tmp_path / "sigmoid.py"
+    command = ("drill", "sigmoid", "--watch", "FILE")
+    graded, loops, stdout = _watch_command_once(drillbit, file, monkeypatch, command)
+    assert graded == [] and loops == 1
+    assert "NotImplementedError" in file.read_text(encoding="utf-8")  # the starter
+    assert f"Watching {file}: save it to grade 'sigmoid'. Ctrl-C stops." in stdout
+    file.write_text("import numpy as np\n", encoding="utf-8")
+    graded, loops, stdout = _watch_command_once(drillbit, file, monkeypatch, command)
+    assert graded == ["import numpy as np\n"] and loops == 0
+
+
+def test_drill_with_watch_and_no_id_watches_the_first_drill_not_passed(
+    drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = drillbit("drills", "--json")
+    assert first.returncode == 0, first.stderr
+    drill_id = json.loads(first.stdout)["drills"][0]["id"]
+    file = tmp_path / "answer.py"
+    _, loops, stdout = _watch_command_once(
+        drillbit, file, monkeypatch, ("drill", "--watch", "FILE")
+    )
+    assert loops == 1
+    assert f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops." in stdout
+
+
+def test_drill_with_watch_names_an_unknown_drill_as_a_usage_error(
+    drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    file = tmp_path / "answer.py"
+    result = drillbit("drill", "no-such-drill", "--watch", str(file))
+    assert result.returncode == 2 and not file.exists()
