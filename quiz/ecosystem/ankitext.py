@@ -58,6 +58,7 @@ _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
+_IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _SNIPPET = 50
 _OWN_CHOICE = "drillbit choice"
 _OWN_NUMERIC = "drillbit numeric"
@@ -200,6 +201,16 @@ def _unprefixed(tag: str, prefix: str) -> str | None:
     return tag[len(prefix) :] if tag.lower().startswith(prefix) else None
 
 
+def _images(fields: list[str]) -> tuple[str, ...]:
+    """The file names of the images a note's fields show (`<img src="plot.png">`), each
+    once: dropped with the other tags, they are named in a note, since a card that asked
+    about a plot no longer shows it."""
+    found = (
+        next(g for g in m.groups() if g is not None) for f in fields for m in _IMAGE.finditer(f)
+    )
+    return tuple(dict.fromkeys(html.unescape(name) for name in found if name))
+
+
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
@@ -304,6 +315,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             answer_line=line,
             section=topic or (deck.replace("::", " ") if deck else None),
             tags=tags,
+            images=_images(fields) if layout.html else (),
             card_id=card_id,
         )
         if len(numbers) < 2:

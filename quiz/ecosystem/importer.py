@@ -1442,6 +1442,9 @@ def _plan_card(
         notes.append(
             ("no-marker", "no answer marker; the whole text under the question is the answer", 0)
         )
+    if question.images:
+        shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
+        notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
     prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
     context, raw_context, context_escaped = (
         _prepare(question.context) if question.context else ("", [], 0)

@@ -90,6 +90,8 @@ class NoteQuestion:
     whole: NoteQuestion | None = None
     """For a card of a cloze number: its note asked as one card, every deletion hidden,
     as imports made it before cards per number (such a card already imported is kept)."""
+    images: tuple[str, ...] = ()
+    """The images an Anki note shows (`<img src>`), which import leaves out: said in a note."""
     card_id: str | None = None
     """The card an Anki note of drillbit's own export was made from (its CardId field):
     a card the bank already has is not imported again, as Anki keeps one note per GUID."""

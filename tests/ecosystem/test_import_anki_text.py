@@ -254,3 +254,26 @@ def test_an_image_occlusion_note_is_left_out_with_why(tmp_path: Path) -> None:
     assert "an Image Occlusion note: what it asks is hidden in its image" in result.output
     assert "too short" not in result.output
     assert "1 skipped (1 image occlusion)" in result.output
+
+
+def test_a_note_s_images_are_named_in_a_note(tmp_path: Path) -> None:
+    """Tags are dropped, `<img>` too: a card that asked about a plot no longer showed it,
+    and nothing said so."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+        "Basic\tML\tWhat does this plot show? <img src='lc.png'>\t<img src=\"lc-answer.png\">"
+        "A learning curve. Training error rises as data grows. The gap between the curves"
+        " is variance.\n"
+        "Basic\tML\tWhat is overfitting?\tThe model fits noise. It does well on training data."
+        " It does badly on new data.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    noted = [line for line in result.output.splitlines() if "note:" in line]
+    assert noted == [
+        f"{notes}:5: note: 'What does this plot show?': its images are left out"
+        " (lc.png, lc-answer.png): import reads text only"
+    ]
+    assert len(list((tmp_path / "c").rglob("*.md"))) == 2  # both cards are written
