@@ -255,10 +255,18 @@ def card_title(title: str) -> str:
     return text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+_CLOSERS = ")]}\"'”’»"
+"""What may close a sentence's end: a bracket or a quote after its `?`, `.` or `!`."""
+
+
 def as_question(title: str) -> str:
-    """The title phrased as a question or instruction (a bare topic becomes 'Explain ...')."""
+    """The title phrased as a question or instruction (a bare topic becomes 'Explain ...').
+
+    A sentence closed inside a bracket or quote is phrased already: "What is σ'(0)? (It is
+    also the largest value.)" became "Explain the sigmoid ... (It is also the largest
+    value.)." when its question was a statement first."""
     text = " ".join(title.split())
-    if text.endswith(("?", ".", "!")):
+    if text.rstrip(_CLOSERS).endswith(("?", ".", "!")):
         return text
     first = text.split(" ", 1)[0].lower().strip(",:")
     if first in _QUESTION_WORDS:

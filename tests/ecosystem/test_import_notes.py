@@ -437,6 +437,10 @@ def test_question_text_helpers() -> None:
     assert as_question("Pick a learning rate") == "Pick a learning rate."
     assert as_question("Batch normalization") == "Explain batch normalization."
     assert as_question("ReLU vs sigmoid") == "Explain ReLU vs sigmoid."
+    # A sentence closed inside a bracket or a quote is phrased already.
+    for done in ("The sigmoid peaks at 0. What is its slope? (It is the largest.)", 'Is it "ok?"'):
+        assert as_question(done) == done
+    assert as_question("Bias (statistics)") == "Explain bias (statistics)."
     assert card_id_for("Why is ReLU preferred over sigmoid?") == "relu-preferred-over-sigmoid"
     assert card_id_for("Qu'est-ce que l'entropie croisée ?") == "qu-est-ce-que-l-entropie"
     assert card_id_for("What is it?") == "what-is-it"
