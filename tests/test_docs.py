@@ -30,6 +30,7 @@ from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist
+from tests.conftest import RunDrillbit
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
@@ -229,3 +230,33 @@ def test_every_environment_variable_the_code_reads_is_in_the_readme() -> None:
     assert {"DRILLBIT_HOME", "DRILLBIT_CONTENT"} <= names
     readme = README.read_text()
     assert {n for n in names if n not in readme} == set()
+
+
+def test_the_card_examples_of_the_readme_and_contributing_lint_clean(
+    drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """A reader copies them: each example card, renamed (its id is a bundled card's), lints
+    clean in a pack of its own."""
+    pack = tmp_path / "examples"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text(
+        "title: Examples\ndescription: The docs' cards.\nversion: 1.0.0\n"
+    )
+    examples = [
+        card
+        for doc in (README, REPO / "CONTRIBUTING.md")
+        for card in re.findall(r"```markdown\n(---\n.*?)```", doc.read_text(), re.S)
+    ]
+    assert len(examples) >= 2
+    for card in examples:
+        front = re.search(r"^id: (.+)$", card, re.M)
+        topic = re.search(r"^topic: (.+)$", card, re.M)
+        assert front and topic, card
+        renamed = f"{front.group(1)}-example"
+        (pack / topic.group(1)).mkdir(exist_ok=True)
+        text = card.replace(f"id: {front.group(1)}", f"id: {renamed}")
+        (pack / topic.group(1) / f"{renamed}.md").write_text(text)
+    result = drillbit("lint", str(pack))
+    assert result.returncode == 0 and "no problems" in result.stderr + result.stdout, (
+        result.stdout + result.stderr
+    )
