@@ -454,3 +454,30 @@ async def test_a_drills_help_lists_its_keys_in_the_footers_order(build: AppFacto
         said = [description for _keys, description in rows]
         assert said[:3] == ["Grade", "Hint", "$EDITOR"], said
         assert said.index("Reset") < said.index("Select all") < said.index("Back")
+
+
+async def test_a_fresh_home_says_how_an_interview_plan_is_set(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A new user preparing for an interview date found no word in the app of how to plan
+    for it (setting a plan is `drillbit plan --interview`): Home says so under the totals
+    while nothing is studied and no plan runs; a plan's own line takes its place."""
+    app = build()
+    ws = app.workspace
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await showing(pilot, HomeScreen)
+        await settle(pilot)
+
+        def lines() -> list[str]:
+            return str(home.query_one("#home-summary", Static).render()).splitlines()
+
+        assert lines()[1:] == ["no interview plan · drillbit plan --interview YYYY-MM-DD sets one"]
+        set_plan(ws, 12, 30.0)
+        home.refresh_counts()
+        await settle(pilot)
+        assert "12 days left" in lines()[1] and "no interview plan" not in "".join(lines())
+        ws.store.clear_interview_plan()
+        review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)
+        home.refresh_counts()
+        await settle(pilot)
+        assert len(lines()) == 1, "once a card is studied, the totals alone"

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from quiz.workspace import TopicRow, Workspace
 
 
+NO_PLAN = ("no interview plan", "drillbit plan --interview YYYY-MM-DD sets one")
+"""Home's line under the totals on a fresh home: a person preparing for a date found no
+word of the plan anywhere in the app (Settings said "an interview plan sets its own
+pace", the help "the plan's next cards"), and setting one is a command."""
+
 MAX_WAIT = 300.0
 """Seconds at most between two looks at the clock while Home waits for a due time."""
 
@@ -283,6 +288,10 @@ class HomeScreen(Screen[None]):
         if plan is not None:
             phrases = plan.phrases(ahead_key="a")
             summary.append(f"\n{break_between(phrases, width)}", style="bold")
+        elif t.new == t.total:
+            # nothing studied yet: the one place the app says how a plan is set (from the
+            # command line; this line then gives way to the plan's own)
+            summary.append(f"\n{break_between(NO_PLAN, width)}", style="dim")
         broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:
             summary.append(
