@@ -46,6 +46,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import STABILITY_MIN
 
 from quiz.store import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
@@ -416,13 +417,16 @@ def _curve(scheduler: Scheduler) -> tuple[float, float] | None:
 
 
 def _curve_constants(scheduler: Scheduler) -> tuple[float, float] | None:
-    """`_FACTOR` and `_DECAY` as fsrs 6 keeps them, when it has them and `_next_stability`."""
+    """`_FACTOR` and `_DECAY` as fsrs 6 keeps them, when it has them and the `parameters`
+    its stability formulas read (`_PlainReviews`)."""
     factor = getattr(scheduler, "_FACTOR", None)
     decay = getattr(scheduler, "_DECAY", None)
+    parameters = getattr(scheduler, "parameters", None)
     if (
         isinstance(factor, float)
         and isinstance(decay, float)
-        and callable(getattr(scheduler, "_next_stability", None))
+        and isinstance(parameters, tuple)
+        and len(parameters) >= 19
     ):
         return factor, decay
     return None
@@ -430,8 +434,9 @@ def _curve_constants(scheduler: Scheduler) -> tuple[float, float] | None:
 
 @functools.cache
 def _internals_agree() -> bool:
-    """Whether the private pieces of fsrs the quick paths use (`_FACTOR`, `_DECAY`,
-    `_next_stability`) give, to the bit, what its public methods give on probe cards.
+    """Whether the private pieces of fsrs the quick paths use (`_FACTOR`, `_DECAY`, and
+    its stability formulas as `_PlainReviews` writes them out) give, to the bit, what its
+    public methods give on probe cards.
 
     pyproject asks only fsrs>=6 and uv.lock pins the version the tests compare against
     (`tests/study/test_plan_recall_fast.py`); an fsrs installed otherwise may rename or
@@ -1025,7 +1030,8 @@ def _recall_after_review(
     more before `when`, whose lapse is not asked again the same day (the last pass's usual
     case) takes `_recall_after_plain_review`: only the stabilities fsrs's `review_card`
     would work out, without its two card copies. fsrs works them out alike in the three
-    states on that path (`_next_stability` with the card's retrievability at `when`).
+    states on that path (`_next_stability` with the card's retrievability at `when`, whose
+    formulas `_PlainReviews` writes out).
     """
     curve = _plain_curve(card, start, scheduler, steps=steps)
     if curve is not None and _plain_when(card, when):
@@ -1077,31 +1083,58 @@ def _recall_after_plain_review(
     """`_recall_after_review_fsrs` for a card with a stability and a difficulty (in review,
     relearning or learning: `review_card` takes the same path in each), last reviewed at
     least a day before `when`, whose lapse is not asked again the same day: the stability
-    after Good and after Again from fsrs's own formulas (what `review_card` calls on that
-    path: the difficulty it also updates does not enter the recall), each then on fsrs's
+    after Good and after Again from fsrs's own formulas (what `review_card` works out on
+    that path: the difficulty it also updates does not enter the recall), each then on fsrs's
     forgetting curve from `when` (the review becomes the card's last) to `start`. `curve`: `_curve`'s constants
     (given, so that `_internals_agree` can check this function before `_curve` trusts it)."""
-    assert curve is not None and card.stability is not None and card.difficulty is not None
-    assert card.last_review is not None
-    factor, decay = curve
-    chance = _plain_recall(card.last_review, card.stability, when, curve)
-    # review_card passes fsrs's retrievability (0 as an int only for a card never seen)
-    kept = scheduler._next_stability(
-        difficulty=card.difficulty,
-        stability=card.stability,
-        retrievability=chance,
-        rating=Rating.Good,
-    )
-    lapsed = scheduler._next_stability(
-        difficulty=card.difficulty,
-        stability=card.stability,
-        retrievability=chance,
-        rating=Rating.Again,
-    )
-    elapsed = max(0, (start - when).days)
-    return chance * float((1 + factor * elapsed / kept) ** decay) + (1 - chance) * float(
-        (1 + factor * elapsed / lapsed) ** decay
-    )
+    return _PlainReviews(card, scheduler, curve).recall(when, start)
+
+
+class _PlainReviews:
+    """`_recall_after_plain_review` of one card at many moments (the last pass prices a
+    card's review on every day left): fsrs's `_next_stability` after Good
+    (`_next_recall_stability`) and after Again (`_next_forget_stability`), each clamped at
+    `STABILITY_MIN`, written out with the factors that do not depend on the moment worked
+    out once per card. Each is the leading part of fsrs's own product, in its order of
+    operations (the Good formula's `* hard_penalty * easy_bonus` are `* 1`), so every
+    moment's stabilities are fsrs's to the bit; `_internals_agree` checks them against
+    `review_card` before `_curve` lets any recall take this path."""
+
+    __slots__ = ("_good", "_lapse", "_last", "_recall_w", "_short", "_stability", "_curve")
+
+    def __init__(self, card: Card, scheduler: Scheduler, curve: tuple[float, float] | None):
+        assert curve is not None and card.stability is not None and card.difficulty is not None
+        assert card.last_review is not None
+        w = scheduler.parameters
+        stability, difficulty = card.stability, card.difficulty
+        self._stability, self._last, self._curve = stability, card.last_review, curve
+        self._good = (math.e ** w[8]) * (11 - difficulty) * (stability ** -w[9])
+        self._lapse = w[11] * (difficulty ** -w[12]) * (((stability + 1) ** (w[13])) - 1)
+        self._short = stability / (math.e ** (w[17] * w[18]))
+        self._recall_w = (w[10], w[14])
+
+    def stabilities(self, chance: float) -> tuple[float, float]:
+        """The stability after Good and after Again of a review whose retrievability is
+        `chance`: `_next_stability(..., rating=Good)` and `(..., rating=Again)`."""
+        good_w, again_w = self._recall_w
+        kept = max(
+            self._stability * (1 + self._good * ((math.e ** ((1 - chance) * good_w)) - 1)),
+            STABILITY_MIN,
+        )
+        lapsed = max(
+            min(self._lapse * (math.e ** ((1 - chance) * again_w)), self._short), STABILITY_MIN
+        )
+        return kept, lapsed
+
+    def recall(self, when: datetime, start: datetime) -> float:
+        """Expected recall at `start` after a review at `when` (a day or more after the last)."""
+        factor, decay = self._curve
+        chance = _plain_recall(self._last, self._stability, when, self._curve)
+        kept, lapsed = self.stabilities(chance)
+        elapsed = max(0, (start - when).days)
+        return chance * float((1 + factor * elapsed / kept) ** decay) + (1 - chance) * float(
+            (1 + factor * elapsed / lapsed) ** decay
+        )
 
 
 def _recall_after_review_fsrs(
@@ -1169,16 +1202,18 @@ class RecallCache:
         if known is None:
             known = self._known[key] = {}
         found: list[float] = []
-        curve: tuple[float, float] | None = None
+        plain: _PlainReviews | None = None
         decided = False
         for when in whens:
             recall = known.get(when)
             if recall is None:
                 # _recall_after_review, its path decided once per card
                 if not decided:
-                    curve, decided = _plain_curve(card, start, scheduler, steps=steps), True
-                if curve is not None and _plain_when(card, when):
-                    recall = _recall_after_plain_review(card, when, start, scheduler, curve)
+                    curve = _plain_curve(card, start, scheduler, steps=steps)
+                    plain = None if curve is None else _PlainReviews(card, scheduler, curve)
+                    decided = True
+                if plain is not None and _plain_when(card, when):
+                    recall = plain.recall(when, start)
                 else:
                     recall = _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
                 known[when] = recall

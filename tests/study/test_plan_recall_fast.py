@@ -11,13 +11,14 @@ interval. Equality is exact (`==` on floats): `drillbit plan --json` prints thes
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from fsrs import Card, Scheduler, State
-from fsrs.scheduler import DEFAULT_PARAMETERS
+from fsrs import Card, Rating, Scheduler, State
+from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
 from quiz.study import plan as plan_module
 from quiz.study.plan import readiness, recall_at
@@ -25,6 +26,7 @@ from tests.study.fakes import FakeCard
 
 MOMENT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
+LOWER, UPPER = LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 STABILITIES = (0.001, 0.0123, 0.5, 1.0, 3.7, 25.0, 365.0, 36_500.0, 1e9)
 """fsrs's floor (`STABILITY_MIN`), tiny, ordinary, and far beyond any interval."""
 
@@ -113,6 +115,47 @@ def test_the_recall_after_a_review_is_fsrs_own_review_to_the_bit(seed: int) -> N
                         card, when, start, exact, steps=steps
                     )
                     assert quick == own
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_stabilities_written_out_are_fsrs_own_to_the_bit(seed: int) -> None:
+    """`_PlainReviews` writes out fsrs's `_next_stability` after Good and after Again with
+    each card's factors worked out once (twenty-fourth round): the same floats as fsrs's
+    own function, for random parameters within fsrs's bounds (one of them a whole number),
+    difficulties, stabilities from the floor to 1e9 and retrievabilities from 0 to 1, the
+    forget formula's two branches both taken."""
+    rng = random.Random(seed)
+    branches: set[bool] = set()
+    schedulers = _schedulers()
+    for _ in range(6):
+        weights = [rng.uniform(low, high) for low, high in zip(LOWER, UPPER, strict=True)]
+        whole = [i for i, (low, high) in enumerate(zip(LOWER, UPPER, strict=True)) if high >= 1]
+        index = rng.choice(whole)
+        weights[index] = max(1, math.ceil(LOWER[index]))  # an int, as a settings file may give
+        schedulers.append(Scheduler(parameters=weights, enable_fuzzing=False))
+    for scheduler in schedulers:
+        curve = plan_module._curve_constants(scheduler)
+        for stability in (*STABILITIES, *(rng.uniform(0.001, 500.0) for _ in range(8))):
+            for difficulty in (1.0, 10.0, rng.uniform(1.0, 10.0), rng.uniform(1.0, 10.0)):
+                card = Card(1, State.Review, None, stability, difficulty, due=MOMENT)
+                card.last_review = MOMENT - timedelta(days=3)
+                reviews = plan_module._PlainReviews(card, scheduler, curve)
+                for chance in (0.0, 1.0, rng.random(), rng.random(), 0.9):
+                    own = tuple(
+                        scheduler._next_stability(
+                            difficulty=difficulty,
+                            stability=stability,
+                            retrievability=chance,
+                            rating=rating,
+                        )
+                        for rating in (Rating.Good, Rating.Again)
+                    )
+                    assert reviews.stabilities(chance) == own
+                    long_term = scheduler._next_forget_stability(
+                        difficulty=difficulty, stability=stability, retrievability=chance
+                    )
+                    branches.add(long_term == own[1])
+    assert branches == {True, False}
 
 
 def test_the_quick_review_path_is_taken_only_where_fsrs_would_not_relearn_the_same_day() -> None:
