@@ -264,6 +264,36 @@ print(json.dumps({"cpu_ms": (cpu() - start) * 1000, "forecasts": len(made)}))
 workspace calls the screens make, in one process (`plan_screens_heavy_cpu_ms`)."""
 
 
+_FORECAST = """
+import json, resource, statistics, sys
+from pathlib import Path
+import quiz.study.plan
+from quiz.workspace import Workspace
+calls = []
+forecast = quiz.study.plan.forecast
+def kept(*args, **kwargs):
+    found = forecast(*args, **kwargs)
+    calls.append((args, kwargs, found))
+    return found
+quiz.study.plan.forecast = kept
+ws = Workspace.open([Path(sys.argv[1])])
+ws.plan_status(with_forecast=True)
+args, kwargs, first = calls[0]
+def cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+spent = []
+for _ in range(int(sys.argv[2])):
+    start = cpu()
+    again = forecast(*args, **kwargs)
+    spent.append((cpu() - start) * 1000)
+    assert again == first
+print(json.dumps({"cpu_ms": statistics.median(spent)}))
+"""
+"""The forecast alone, on the arguments the app's status passes it, computed again in the
+same process (numpy and fsrs's checks already paid): `forecast_heavy_cpu_ms`."""
+
+
 def plan_figures(
     work: Path, bank: Path, home: Path, shape: dict[str, Any], repeats: int
 ) -> list[Figure]:
@@ -284,7 +314,9 @@ def plan_figures(
     twenty-third sorted the last pass's rankings only as far as its walk reads them and
     built its looks from a matrix: one forecast 1.23x quicker side by side, the whole
     command 1.06x; the twenty-fourth printed the JSON without pydantic's model
-    (`pydantic_loaded` says whether the command imported it): the command 1.10x (docs/performance.md)."""
+    (`pydantic_loaded` says whether the command imported it): the command 1.10x, and wrote
+    out the last pass's review stabilities once per card: the forecast 1.12x
+    (`forecast_heavy_cpu_ms`, the forecast alone; docs/performance.md)."""
     planned = work / "plan-home"
     shutil.copytree(home, planned)
     env = _home_env(planned)
@@ -303,6 +335,8 @@ def plan_figures(
         screens.append(float(report["cpu_ms"]))
         forecasts.add(int(report["forecasts"]))
     pydantic = _pydantic_loaded(["quiz", "--content", str(bank), "plan", "--json"], env)
+    _, done = run_python(["-c", _FORECAST, str(bank), str(max(3, repeats))], env=env)
+    forecast_ms = float(json.loads(done.stdout)["cpu_ms"])
     params = {**shape, "repeats": repeats, "days_left": PLAN_DAYS}
     return [
         Figure(
@@ -328,6 +362,17 @@ def plan_figures(
         ),
         Figure(
             "plan_heavy_ms", median(walls), "ms", {**params, "measure": "spawn to exit, same runs"}
+        ),
+        Figure(
+            "forecast_heavy_cpu_ms",
+            round(forecast_ms, 1),
+            "ms",
+            {
+                **params,
+                "repeats": max(3, repeats),
+                "measure": "CPU of the forecast alone, computed again on the arguments the "
+                "status passed it (median), one process",
+            },
         ),
     ]
 
