@@ -260,3 +260,77 @@ def test_the_card_examples_of_the_readme_and_contributing_lint_clean(
     assert result.returncode == 0 and "no problems" in result.stderr + result.stdout, (
         result.stdout + result.stderr
     )
+
+
+SECURITY_CLAIMS: dict[str, str] = {
+    "no scipy": "test_answers_sandboxed.py::test_a_library_the_sandbox_lacks_is_named_as_such",
+    "A verdict's `isolation` lists each layer": "test_layers.py::test_every_verdict_lists_the_layers_it_had",
+    "`drillbit doctor` starts a real child": "test_doctor.py::test_doctor_says_how_to_get_the_missing_layers",
+    "runaway CPU": "test_adversarial.py::test_cpu_hard_limit_when_sigxcpu_is_ignored",
+    "memory (512 MiB of address space": "test_adversarial.py::test_submission",
+    "file size": "test_adversarial.py::test_submission",
+    "queued signals and POSIX timers": "test_resources.py::test_posix_timers_stop_at_the_queued_signals_limit",
+    "the process group is killed at the deadline": "test_adversarial.py::test_hanging_on_the_second_case_names_it",
+    "dies with the app if the app is killed first": "test_resources.py::test_a_running_submission_dies_with_the_app",
+    "the parent kills a child whose work dir passes 64 MiB": "test_resources.py::test_a_file_writing_loop_is_killed_at_the_quota_without_bwrap",
+    "nested more than 64 deep": "test_work_dir.py::test_a_nest_deeper_than_recursion_and_paths_is_removed",
+    "made unlistable": "test_work_dir.py::test_the_quota_walk_does_not_skip_what_it_cannot_reach",
+    "removes that dir whatever modes": "test_resources.py::test_directories_the_submission_locked_are_removed",
+    "explains refusals in plain words": "test_adversarial.py::test_submission",
+    "the kernel refuses new processes": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "(threads are fine)": "test_kernel_layers.py::test_threads_still_work",
+    "signals/pidfds/ptrace to other processes": "test_kernel_layers.py::test_the_grading_app_cannot_be_signalled",
+    "making another process a descriptor's owner": "test_other_processes.py::test_the_grading_app_cannot_be_signalled_through_a_file_owner",
+    "CPU affinity or scheduling": "test_other_processes.py::test_the_grading_app_keeps_its_scheduling",
+    "System V and POSIX message IPC": "test_other_processes.py::test_no_ipc_object_outlives_the_grading",
+    "`mknod`": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "namespaces, `setsid` and changing the limits": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "changing a file's mode, owner, times": "test_lasting_changes.py::test_no_file_mode_owner_or_time_changes",
+    "extended attributes or flags and truncating one by its path": "test_lasting_changes.py::test_no_extended_attributes_or_truncation_by_path",
+    "reading its extended attributes by its path": "test_file_metadata.py::test_no_extended_attribute_is_read_by_path",
+    "`shutil.copy`, `copy2` and `copytree` in the work dir still copy": "test_file_metadata.py::test_shutil_copies_a_file_in_every_mode",
+    "file leases": "test_lasting_changes.py::test_no_lease_on_a_shared_file",
+    "inotify/fanotify watches": "test_lasting_changes.py::test_no_watch_on_the_users_folders",
+    "blocks allocated past a file's end": "test_work_dir.py::test_no_blocks_past_a_files_end",
+    "typing into a terminal": "test_terminal_input.py::test_terminal_input_requests_are_refused",
+    "the powers an app run as root would hand on": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
+    "no network": "test_layers.py::test_bwrap_alone_has_no_network",
+    "private PID": "test_layers.py::test_bwrap_alone_hides_the_parent",
+    "a 16 MiB `/dev/shm`": "test_resources.py::test_dev_shm_is_bounded_under_bwrap",
+    "no `/proc`": "test_layers.py::test_the_command_lines_and_mounts_name_no_host_path",
+    "the kernel lets the code open only the stdlib": "test_kernel_layers.py::test_landlock_confines_the_files_without_bwrap",
+    "not the base interpreter's own site-packages": "test_kernel_layers.py::test_landlock_keeps_the_base_interpreters_packages_out",
+    "read a file's size": "test_file_metadata.py::test_what_stat_and_readlink_still_tell_in_each_mode",
+    "**can read and change your files**, and through": "test_other_processes.py::test_without_a_file_system_layer_every_verdict_says_what_is_left_open",
+    "(not the app's": "test_other_processes.py::test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone",
+    "nor another sandbox child's": "test_other_processes.py::test_a_waiting_sibling_worker_is_out_of_reach",
+    "each child makes itself undumpable": "test_other_processes.py::test_the_child_cannot_make_itself_dumpable_again",
+    "the shared memory files of `/dev/shm`": "test_shared_memory_files.py::test_a_file_written_to_dev_shm_stays_only_with_seccomp_alone",
+    "it can write to one": "test_terminal_input.py::test_only_seccomp_alone_writes_to_a_terminal_of_the_users",
+    "every verdict, `drillbit grade` and the drill screen say so": "test_kernel_layers.py::test_without_any_kernel_layer_every_verdict_says_so",
+    "none of its capabilities": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
+    "best-effort self-checks": "test_self_checks.py::test_the_verdict_says_the_self_checks_are_best_effort",
+    "checked-hash `.pyc`": "test_pycache.py::test_the_pycs_are_checked_hash",
+    "is given only to children a kernel layer keeps from writing it": "test_pycache.py::test_a_confined_child_cannot_poison_the_cache",
+    "a finished cache is never changed or moved": "test_pycache.py::test_a_retired_cache_stays_until_no_process_holds_it",
+    "removed by the next drillbit that grades": "test_resources.py::test_work_dirs_of_dead_parents_are_swept",
+    "locked by its app (`flock`)": "test_work_dir.py::test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name",
+    "two sweeps never remove the same dir": "test_work_dir.py::test_two_sweeps_never_remove_the_same_dir",
+    "open files": "test_resources.py::test_open_files_stop_at_the_limit",
+    "a 96 MiB tmpfs home": "test_resources.py::test_the_home_is_a_bounded_tmpfs_under_bwrap",
+    "`mount`": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+}
+"""A claim of the README's security section -> a test of tests/sandbox that shows it. Not
+yet shown by a test (listed so that they are not taken for tested): bubblewrap's private
+IPC and UTS namespaces, and that with seccomp alone the code can read your other processes'
+memory (`/proc/<pid>/mem`); `mount`'s test shows the call refused, which the dropped
+capabilities would refuse too."""
+
+
+@pytest.mark.parametrize(("claim", "test"), SECURITY_CLAIMS.items(), ids=list(SECURITY_CLAIMS))
+def test_each_security_claim_of_the_readme_has_its_test(claim: str, test: str) -> None:
+    text = section(README.read_text(), "Security: what the grader protects, and what it does not")
+    assert claim in " ".join(text.split()), f"the README no longer says {claim!r}"
+    module, name = test.split("::")
+    source = (REPO / "tests" / "sandbox" / module).read_text()
+    assert re.search(rf"^(async )?def {name}\(", source, re.M), f"{test} is gone"

@@ -161,6 +161,17 @@ KERNEL: list[tuple[str, str, str]] = [
     ),
     ("mknod", "import stat\nos.mknod('node', stat.S_IFIFO | 0o600)", "PermissionError"),
     (
+        "mount",
+        """
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.mount(b"none", b".", b"tmpfs", 0, None) != 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        return 2 * x
+        """,
+        "PermissionError",
+    ),
+    (
         "unshare",
         """
         import ctypes

@@ -70,6 +70,31 @@ def test_dev_shm_is_bounded_under_bwrap(hookless_bwrap_pool: WorkerPool) -> None
     assert written and max(written) <= SHM_SIZE // MiB, verdict.stdout
 
 
+def test_the_home_is_a_bounded_tmpfs_under_bwrap(hookless_bwrap_pool: WorkerPool) -> None:
+    """The README's "a 96 MiB tmpfs home": files of 1 MiB (the file-size limit) written into
+    the work dir until the disk is full stop at its size, not at the host's free space."""
+    verdict = grade(DOUBLE, FILL_SHM.replace("/dev/shm/fill-", "fill-"), pool=hookless_bwrap_pool)
+    assert verdict.passed, shown(verdict)
+    written = [int(line.split()[1]) for line in verdict.stdout.splitlines() if "written" in line]
+    # the first case fills it (less what the child itself keeps there); the others find it full
+    assert written and 80 <= max(written) <= 96, verdict.stdout
+
+
+OPEN_FILES = textwrap.dedent("""
+    import os
+    def double(x):
+        open("one", "w").close()
+        held = [os.open("one", os.O_RDONLY) for _ in range(200)]
+        return 2 * x
+""")
+
+
+def test_open_files_stop_at_the_limit(pool: WorkerPool) -> None:
+    """The README's rlimit on open files (64): a submission that keeps opening fails with
+    the kernel's own error, in every mode."""
+    run_adversarial(pool, OPEN_FILES, Status.ERROR, "Too many open files")
+
+
 WRITE_LOOP = textwrap.dedent("""
     def double(x):
         block = b"\\0" * (1 << 20)
