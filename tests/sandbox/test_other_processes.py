@@ -195,9 +195,10 @@ def sibling_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
 
 SIBLING = """
     marker = b"{marker}"
+    ready = {ready}  # the pool's two ready workers: this one and the waiting sibling
     siblings = []
     for name in os.listdir("/proc"):
-        if name.isdigit() and int(name) != os.getpid():
+        if name.isdigit() and int(name) != os.getpid() and int(name) in ready:
             try:
                 with open(f"/proc/{{name}}/cmdline", "rb") as f:
                     if marker in f.read():
@@ -218,11 +219,16 @@ def test_a_waiting_sibling_worker_is_out_of_reach(sibling_pool: WorkerPool, what
     its job came). Each child is now undumpable, which takes CAP_SYS_PTRACE to get past; under
     Landlock, /proc is closed to the child besides."""
     marker = f"{CHILD_MARKER}:{os.getpid()}"
-    source = _double(SIBLING.format(marker=marker, what=what))
     # The previous test's replacement may still be starting: graded then, the submission
     # took the one ready worker and found no sibling waiting ("no waiting sibling was
     # found", one full run of this file in a few under load).
     assert sibling_pool.wait_warm(timeout=120)
+    # Only the worker that was ready beside this one is a target: the replacement the pool
+    # starts as soon as this grading takes its worker carries the same marker, and before it
+    # makes itself undumpable its /proc files open (one run in many under load).
+    ready = sorted(sibling_pool.warm_pids)
+    assert len(ready) == 2
+    source = _double(SIBLING.format(marker=marker, what=what, ready=ready))
     run_adversarial(sibling_pool, source, Status.ERROR, "Permission denied", checker=PATIENT)
 
 
