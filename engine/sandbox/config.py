@@ -62,6 +62,11 @@ class SandboxConfig:
         if sys.platform.startswith("linux"):
             limits["RLIMIT_AS"] = (self.address_space, self.address_space)
             limits["RLIMIT_SIGPENDING"] = (self.queued_signals, self.queued_signals)
+            # A user allowed real-time scheduling (an audio group's `rtprio`) would let a
+            # busy loop under SCHED_FIFO hold a core until the CPU limit; 0 refuses it, and
+            # a nice ceiling of 0 keeps the child from raising its priority at all.
+            limits["RLIMIT_RTPRIO"] = (0, 0)
+            limits["RLIMIT_NICE"] = (0, 0)
         return limits
 
     def use_bwrap_requested(self) -> bool | None:

@@ -96,6 +96,8 @@ def _rlimit_text(config: SandboxConfig, verified: dict[str, Any] | None) -> str:
         "RLIMIT_NOFILE": f"{config.open_files} open files",
         "RLIMIT_CORE": "no core files",
         "RLIMIT_SIGPENDING": f"queued signals {config.queued_signals}",
+        "RLIMIT_RTPRIO": "real-time priority 0",
+        "RLIMIT_NICE": "priority ceiling 0",
     }
     shown = []
     for name, text in parts.items():

@@ -307,3 +307,27 @@ def test_posix_timers_stop_at_the_queued_signals_limit(mode_pool: tuple[str, Wor
     verdict = run_adversarial(pool, source, Status.ERROR, checker=PatientDoubleChecker())
     made = int(shown(verdict).split("made ")[1].split(" timers")[0])
     assert made <= SandboxConfig().queued_signals  # the user's other queued signals count too
+
+
+def test_no_real_time_or_raised_priority(mode_pool: tuple[str, WorkerPool]) -> None:
+    """A user allowed real-time scheduling (an audio group's `rtprio`) would let a busy loop
+    under SCHED_FIFO hold a core until the CPU limit. The child's limits are 0 whatever the
+    user's: this machine's hard limits are 0 already, so the kernel's refusal alone would pass
+    here; the read-back limits and the verdict's list are what the child set."""
+    _, pool = mode_pool
+    source = textwrap.dedent("""
+        import os, resource
+
+        def double(x):
+            limits = [resource.getrlimit(resource.RLIMIT_RTPRIO), resource.getrlimit(resource.RLIMIT_NICE)]
+            try:
+                os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+            except PermissionError:
+                raise ValueError(f"refused; limits {limits}")
+            raise ValueError(f"real-time granted; limits {limits}")
+    """)
+    verdict = run_adversarial(pool, source, Status.ERROR, checker=PatientDoubleChecker())
+    assert "refused; limits [(0, 0), (0, 0)]" in shown(verdict)
+    (rlimits,) = [layer for layer in verdict.isolation if layer.startswith("rlimits:")]
+    assert "real-time priority 0" in rlimits and "priority ceiling 0" in rlimits
+    assert "NOT verified" not in rlimits
