@@ -334,3 +334,18 @@ def test_each_security_claim_of_the_readme_has_its_test(claim: str, test: str) -
     module, name = test.split("::")
     source = (REPO / "tests" / "sandbox" / module).read_text()
     assert re.search(rf"^(async )?def {name}\(", source, re.M), f"{test} is gone"
+
+
+def test_the_readme_names_every_lint_warning() -> None:
+    """It said there was one warning (answer positions) when lint had three."""
+    warnings = set()
+    for path in (REPO / "quiz" / "bank").glob("*.py"):
+        source = path.read_text()
+        for at in [m.start() for m in re.finditer(r'severity="warning"', source)]:
+            codes = re.findall(r'"([a-z]+(?:-[a-z]+)+)",\s*$', source[max(0, at - 800) : at], re.M)
+            assert codes, f"{path.name}: a warning without a code before it"
+            warnings.add(codes[-1])
+    assert warnings >= {"answer-position"}
+    text = section(README.read_text(), "Lint your own question bank in CI")
+    said = text[text.index("Warnings (printed with") :]
+    assert set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", said)) == warnings
