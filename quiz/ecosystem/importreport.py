@@ -240,7 +240,8 @@ def summary_lines(
     cards = (*plan.cards, *(moved.card for moved in plan.renumbered), *plan.unchanged)
     folders = {os.path.dirname(card.path) for card in cards}
     topics = sorted({Path(folder) for folder in folders}) or [plan.pack_dir / plan.topic]
-    out = [f"{line} -> {', '.join(show(t) for t in topics)}"]
+    # no card at all: no folder is made, so none is named (it read as if one were)
+    out = [f"{line} -> {', '.join(show(t) for t in topics)}" if cards else line]
     if (written or plan.unchanged or plan.renumbered) and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))
         listing = f"next: drillbit --content {content} list, then "

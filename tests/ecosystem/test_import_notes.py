@@ -194,6 +194,19 @@ def test_nothing_to_import_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "content").exists()
 
 
+def test_questions_all_skipped_name_no_folder(tmp_path: Path) -> None:
+    """The closing line named `content/n/n` when every question was skipped, a folder the
+    import never made; with no card it names none."""
+    notes = tmp_path / "n.md"
+    notes.write_text("Q: What is x?\nA: short\n", encoding="utf-8")
+    content = tmp_path / "content"
+    result = run_import(str(notes), "--into", str(content))
+    line = next(li for li in result.output.splitlines() if "question seen" in li)
+    assert line.startswith("1 question seen, 0 cards written, 1 skipped"), result.output
+    assert "->" not in line
+    assert not content.exists()
+
+
 def test_bad_names_are_usage_errors(tmp_path: Path) -> None:
     result = run_import(str(NOTES / "qa-lines.md"), "--into", str(tmp_path), "--pack", "Bad Name")
     assert isinstance(result.exception, UsageError) and result.exception.exit_code == 2
