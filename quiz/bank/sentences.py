@@ -29,9 +29,10 @@ _BREAKS = frozenset({"softbreak", "hardbreak"})
 _END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[^\s])")
 _WORD = re.compile(r"[A-Za-z0-9]")
 _ABBREVIATIONS = frozenset(
-    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca".split()
+    "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca"
+    " ch chap sec sect pp vol eqn thm alg".split()
 )
-"""Words whose period ends no sentence."""
+"""Words whose period ends no sentence (a citation's "ESL ch. 7" or "pp. 12-14" among them)."""
 
 
 def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | None:

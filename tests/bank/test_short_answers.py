@@ -78,6 +78,7 @@ def test_eight_points_fail(mini_bank: Path) -> None:
         ("An optimizer, e.g. Adam, scales steps. Rare features get more.", 2),
         ("The value is $0.5$ and `np.dot` runs. Done.", 2),
         ("Ends mid list: a. then lowercase goes on.", 1),
+        ("From ESL ch. 7 and Bishop sec. 3.2, pp. 147-152. It is the largest.", 2),
         ("First line\nsame sentence. Second one.", 2),
         ("- item one\n- item two\n- item three", 3),
         ("# A heading\n\nA sentence.", 2),
