@@ -225,7 +225,7 @@ def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
         "Basic\tML\tDerivative of tanh at 0?\t1\n"
         "Basic\tML\tDerivative of the identity?\t1\n"
         "Cloze\tML\tThe {{c1::bias}}-{{c2::variance}} trade-off says simpler models have"
-        " higher {{c1::bias}}.\tFrom ESL ch. 7.\n",
+        " higher {{c1::bias}}.\tSee ESL 7.1. Fig 2:\n",
         encoding="utf-8",
     )
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
