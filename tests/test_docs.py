@@ -296,6 +296,8 @@ SECURITY_CLAIMS: dict[str, str] = {
     "the powers an app run as root would hand on": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
     "no network": "test_layers.py::test_bwrap_alone_has_no_network",
     "private PID": "test_layers.py::test_bwrap_alone_hides_the_parent",
+    "private PID/IPC/UTS namespaces": "test_layers.py::test_bwrap_gives_the_child_namespaces_of_its_own",
+    "the memory of your other processes": "test_other_processes.py::test_with_seccomp_alone_a_submission_reads_another_programs_memory",
     "a 16 MiB `/dev/shm`": "test_resources.py::test_dev_shm_is_bounded_under_bwrap",
     "no `/proc`": "test_layers.py::test_the_command_lines_and_mounts_name_no_host_path",
     "the kernel lets the code open only the stdlib": "test_kernel_layers.py::test_landlock_confines_the_files_without_bwrap",
@@ -319,12 +321,10 @@ SECURITY_CLAIMS: dict[str, str] = {
     "open files": "test_resources.py::test_open_files_stop_at_the_limit",
     "a 96 MiB tmpfs home": "test_resources.py::test_the_home_is_a_bounded_tmpfs_under_bwrap",
     "`mount`": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "no real-time or raised priority": "test_resources.py::test_no_real_time_or_raised_priority",
 }
-"""A claim of the README's security section -> a test of tests/sandbox that shows it. Not
-yet shown by a test (listed so that they are not taken for tested): bubblewrap's private
-IPC and UTS namespaces, and that with seccomp alone the code can read your other processes'
-memory (`/proc/<pid>/mem`); `mount`'s test shows the call refused, which the dropped
-capabilities would refuse too."""
+"""A claim of the README's security section -> a test of tests/sandbox that shows it.
+`mount`'s test shows the call refused, which the dropped capabilities would refuse too."""
 
 
 @pytest.mark.parametrize(("claim", "test"), SECURITY_CLAIMS.items(), ids=list(SECURITY_CLAIMS))

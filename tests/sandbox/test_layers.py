@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -267,3 +269,35 @@ def test_the_childs_memory_names_no_host_path_under_bwrap(bare_bwrap_pool: Worke
     source = FIND_IN_MEMORY.format(checkout=checkout, marker=marker)
     verdict = grade(DOUBLE, source, pool=bare_bwrap_pool)
     assert verdict.passed, shown(verdict)
+
+
+def _descendants(pid: int) -> list[int]:
+    """`pid`'s children, theirs, and so on (from /proc/<pid>/task/*/children)."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for children in Path(f"/proc/{parent}/task").glob("*/children"):
+            with contextlib.suppress(OSError):
+                kids = [int(k) for k in children.read_text().split()]
+                found.extend(kids)
+                todo.extend(kids)
+    return found
+
+
+def test_bwrap_gives_the_child_namespaces_of_its_own(bare_bwrap_pool: WorkerPool) -> None:
+    """The README names private IPC and UTS namespaces besides PID and network: the waiting
+    child's namespace links, read from outside, differ from this process's for each one."""
+    assert bare_bwrap_pool.wait_warm(timeout=120)
+    kinds = ("ipc", "uts", "pid", "net", "mnt", "user")
+    ours = {kind: os.readlink(f"/proc/self/ns/{kind}") for kind in kinds}
+    children = [
+        child
+        for pid in bare_bwrap_pool.warm_pids
+        for child in _descendants(pid)
+        if CHILD_MARKER.encode() in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]
+    assert children, "no sandbox child under the warm workers"
+    for child in children:
+        theirs = {kind: os.readlink(f"/proc/{child}/ns/{kind}") for kind in kinds}
+        assert [kind for kind in kinds if theirs[kind] == ours[kind]] == []

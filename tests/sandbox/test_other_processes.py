@@ -298,3 +298,50 @@ def test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone() -> None:
     assert "Permission denied" in result.stdout, result.stdout
     assert "secret" not in result.stdout and "read-write" not in result.stdout, result.stdout
     assert "dumpable 0" in result.stdout
+
+
+OTHER_PROGRAM = textwrap.dedent("""
+    import ctypes, sys
+    libc = ctypes.CDLL(None, use_errno=True)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    assert libc.capset(header, (ctypes.c_uint32 * 6)()) == 0  # as any non-root user's program
+    secret = "other-secret-" + "5" * 40
+    print("ready", flush=True)
+    sys.stdin.read()
+""")
+READ_ANOTHER_PROGRAMS_MEMORY = """
+    with open("/proc/{pid}/maps") as f:
+        regions = [line.split() for line in f]
+    fd = os.open("/proc/{pid}/mem", os.O_RDONLY)
+    for fields in regions:
+        low, high = (int(v, 16) for v in fields[0].split("-"))
+        if fields[1].startswith("rw") and high - low < 256 << 20:
+            try:
+                data = os.pread(fd, high - low, low)
+            except OSError:
+                continue
+            if b"other-secret-" + b"5" * 40 in data:
+                raise ValueError("read the other program's secret")
+    raise ValueError("opened the other program's memory but found no secret")
+"""
+
+
+def test_with_seccomp_alone_a_submission_reads_another_programs_memory() -> None:
+    """The README's stated limit, shown: seccomp cannot refuse a file, so with no file-system
+    layer a submission reads the memory of the user's other (dumpable) programs through
+    /proc/<pid>/mem. Only the app and the sandbox's own children make themselves undumpable."""
+    with subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROGRAM],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as other:
+        try:
+            assert other.stdout is not None and other.stdout.readline() == "ready\n"
+            body = READ_ANOTHER_PROGRAMS_MEMORY.replace("{pid}", str(other.pid))
+            config = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+            with WorkerPool(config) as pool:
+                verdict = grade(PATIENT, _double(body), pool=pool)
+        finally:
+            other.kill()
+    assert "read the other program's secret" in shown(verdict), shown(verdict)
