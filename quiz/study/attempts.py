@@ -9,7 +9,7 @@ from typing import Protocol
 
 from fsrs import Rating, Scheduler
 
-from quiz.store import Attempt, Mode, Review, Store
+from quiz.store import Attempt, Review, Store
 from quiz.study.days import as_utc
 from quiz.study.ratings import rating_for_drill
 from quiz.study.scheduling import review_card
@@ -94,16 +94,20 @@ def count_practice_pass(
     progress: DrillProgress,
     *,
     now: datetime,
-) -> Review:
+) -> Review | None:
     """A drill passed outside a session (the drill screen, watch) counts like one in a session.
 
-    A new or due card is reviewed with the sitting's rating; a card scheduled for later is
-    logged as practice (cram) and its schedule is left alone, as an early review in a
-    session would not exist.
+    A new or due card is reviewed with the sitting's rating. A card scheduled for later
+    gets no review (None): its attempts are logged and that is all, as re-running a done
+    exercise in rustlings changes nothing. A review logged there (as cram, each time the
+    drill was opened from the drill list and passed again) left the schedule alone but
+    counted in the stats as a correct answer (a practice run always ends in a pass, so
+    accuracy only rose) and kept a streak going on a day with no review.
     """
     moment = as_utc(now)
     saved = store.card_state(card_id)
-    mode: Mode = "due" if saved is None or saved.due <= moment else "cram"
+    if saved is not None and saved.due > moment:
+        return None
     return review_card(
-        store, scheduler, card_id, progress.rating(), now=moment, correct=True, mode=mode
+        store, scheduler, card_id, progress.rating(), now=moment, correct=True, mode="due"
     )

@@ -15,6 +15,7 @@ from quiz.settings import describe, load_settings
 from quiz.tui.screens.browser import PAGE_ROWS, BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
@@ -22,6 +23,7 @@ from quiz.workspace import StudyRequest
 from tests.tui.conftest import (
     SOLUTION,
     AppFactory,
+    FakeClock,
     Recorder,
     notices,
     press,
@@ -442,3 +444,43 @@ async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(
         assert screen.editing is None
         assert app.workspace.settings.new_per_day == 7
         assert "Edit" in [k.description for k in footer.query(FooterKey)]
+
+
+async def test_passing_a_passed_drill_again_from_the_list_logs_no_review(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The first pass of a new drill outside a session is its review (Good, rescheduled);
+    passing it again from the drill list, before it is due, is practice: the attempt is
+    logged, no review is (it was a cram review each time, a correct answer in the stats'
+    accuracy and a day kept in the streak), and the schedule stays. Once the drill is due,
+    a pass counts again, as in a session."""
+    app = build()
+    store = app.workspace.store
+    async with app.run_test() as pilot:
+        for _ in range(3):
+            await press(pilot, "l")
+            await showing(pilot, DrillsScreen)
+            await press(pilot, "enter")
+            drill = await showing(pilot, DrillScreen)
+            editor_of(drill).load_text(SOLUTION)
+            await grade_now(app, pilot)
+            assert drill.sitting.progress.passed
+            await press(pilot, "escape", "escape")
+            await showing(pilot, HomeScreen)
+        reviews = store.reviews()
+        assert [(r.card_id, r.rating, r.mode) for r in reviews] == [("tiny-sgd", 3, "due")]
+        state = store.card_state("tiny-sgd")
+        assert state is not None and state.due > clock()
+        assert [a.status for a in store.attempts(card_id="tiny-sgd")] == ["passed"] * 3
+        stats = app.workspace.stats()
+        assert (stats.reviews, stats.correct, stats.drill_attempts) == (1, 1, 3)
+        clock.moment = state.due  # its learning step has come: a pass is its review
+        await press(pilot, "l")
+        await showing(pilot, DrillsScreen)
+        await press(pilot, "enter")
+        drill = await showing(pilot, DrillScreen)
+        editor_of(drill).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert [r.mode for r in store.reviews()] == ["due", "due"]
+        after = store.card_state("tiny-sgd")
+        assert after is not None and after.due > state.due
