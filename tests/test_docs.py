@@ -349,3 +349,26 @@ def test_the_readme_names_every_lint_warning() -> None:
     text = section(README.read_text(), "Lint your own question bank in CI")
     said = text[text.index("Warnings (printed with") :]
     assert set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", said)) == warnings
+
+
+def test_the_readme_states_the_key_point_suggestion_rule_the_code_follows() -> None:
+    """The rating enter takes after ticking key points was in a docstring only: a user who
+    ticked 2 of 6 saw "Again" suggested with no word of why. The README states the rule;
+    this holds the rule to `suggested_rating` for every count of points a card may have."""
+    from fsrs import Rating
+
+    from quiz.study import suggested_rating
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert (
+        "every point ticked suggests Good, at least half Hard, fewer Again (2 of 6 is Again" in text
+    )
+    for total in range(1, 8):
+        for ticked in range(total + 1):
+            if ticked == total:
+                stated = Rating.Good
+            elif 2 * ticked >= total:
+                stated = Rating.Hard
+            else:
+                stated = Rating.Again
+            assert suggested_rating(ticked, total) == stated, (ticked, total)
