@@ -11,7 +11,6 @@ the same JSON (`quiz.cli.study`).
 from __future__ import annotations
 
 import codecs
-import json
 import os
 import stat
 import sys
@@ -20,7 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.cli.plain import SCHEMA_VERSION, Warn, content_roots_of, open_store, warn
+from quiz.cli.plain import (
+    SCHEMA_VERSION,
+    Warn,
+    content_roots_of,
+    model_like_json,
+    open_store,
+    warn,
+)
 
 if TYPE_CHECKING:
     from quiz.study.stats import Stats
@@ -71,10 +77,20 @@ def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:
 def stats_json(stats: Stats) -> str:
     """The text `drillbit stats --json` prints (`quiz.cli.schemas.StatsReport` describes it).
 
-    json, not the pydantic model: importing pydantic took half this command's time.
+    json, not the pydantic model (importing pydantic took half this command's time),
+    unless a number is one json writes otherwise (`1e-05`, an accuracy of 1 in 100,000):
+    then the model writes it, as `plan --json` does (`model_like_json`).
     """
     report = {**stats.to_json(), "schema_version": SCHEMA_VERSION}
-    return json.dumps(report, indent=2, ensure_ascii=False)
+    text = model_like_json(report)
+    if text is not None:
+        return text
+    from pydantic import TypeAdapter
+
+    from quiz.cli.schemas import StatsReport
+
+    adapter = TypeAdapter(StatsReport)
+    return adapter.dump_json(adapter.validate_python(report), indent=2).decode()
 
 
 def stats_json_content(args: Sequence[str]) -> list[Path] | None:
