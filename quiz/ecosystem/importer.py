@@ -44,7 +44,7 @@ from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
-from quiz.ecosystem.keypoints import MIN_POINTS, key_points
+from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
@@ -1498,8 +1498,8 @@ def _plan_card(
         )
     points = key_points(answer, answer_tokens)
     short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
-    if short_answer:  # its whole statements are its 1-2 points; "Yes." is no statement
-        points = [point for point in points if len(point.split()) >= 3]
+    if short_answer:  # its whole statements are its 1-2 points; a one-item "- Adam" is none
+        points = [point for point in points if is_statement(point)]
     if short_answer and not points and len(" ".join(answer.split())) > MAX_POINT_CHARS:
         # Long, yet no point: its sentences are over a key point's length, not too short.
         return (

@@ -32,6 +32,8 @@ MIN_POINTS = 3
 MAX_POINTS = 6
 MAX_CHARS = 200
 """Lint's limit for one key point."""
+MIN_WORDS = 3
+"""A sentence or clause of fewer words ("Yes.", "Cost.") is no statement to grade against."""
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
 _PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
@@ -158,6 +160,11 @@ def clauses(text: str) -> list[str]:
         if len(piece.split()) >= 3:
             out.append(piece[0].upper() + piece[1:])
     return out
+
+
+def is_statement(text: str) -> bool:
+    """True for a point of `MIN_WORDS` words or more (a formula or code span is a word)."""
+    return len(text.split()) >= MIN_WORDS
 
 
 def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
@@ -424,8 +431,8 @@ def _whole_sentence(candidate: _Candidate) -> bool:
 def _points_of(candidate: _Candidate) -> list[str]:
     """The candidate as acceptable points (itself, or its clauses when too long)."""
     text = candidate.text
-    if candidate.prose and not _whole_sentence(candidate):
-        return []  # a sentence cut short by a formula or a list: not a whole statement
+    if candidate.prose and not (_whole_sentence(candidate) and is_statement(text)):
+        return []  # cut short by a formula or a list, or "Yes.": not a whole statement
     return [p for p in fit(text) if acceptable(p)]
 
 
@@ -473,7 +480,7 @@ def _short_answer(candidates: list[_Candidate]) -> list[str]:
     for candidate in candidates:
         if candidate.rank not in (0, 1, 2):
             continue
-        if candidate.prose and not _whole_sentence(candidate):
+        if candidate.prose and not (_whole_sentence(candidate) and is_statement(candidate.text)):
             continue
         pieces = clauses(candidate.text)
         for piece in pieces if len(pieces) > 1 else [candidate.text.rstrip(".")]:

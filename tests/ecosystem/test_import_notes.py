@@ -476,7 +476,8 @@ def test_key_points_are_whole_balanced_and_cover_the_answer() -> None:
     ]
     assert all(len(p) <= MAX_CHARS and acceptable(p) and "…" not in p for p in points)
     assert fit("$" + "x " * 150 + "y$") == []  # never cut, not even inside math
-    assert key_points("Too short.") == ["Too short."]
+    # two words are no statement to grade against: the short answer gives no card
+    assert key_points("Too short.") == [] and key_points("Far too short.") == ["Far too short."]
 
 
 def test_long_statements_are_split_at_clauses_never_cut() -> None:

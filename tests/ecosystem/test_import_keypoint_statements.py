@@ -1,0 +1,110 @@
+"""A key point is a whole statement of three words or more, on both of the importer's paths:
+a short answer's filter dropped "Yes.", but an answer of three or more sentences kept it, so
+a cloze whose Back Extra was "Yes. No. Maybe." was written with those three as its rubric."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.lint import lint
+from quiz.ecosystem.keypoints import is_statement, key_points
+from tests.ecosystem.test_import_notes import front, run_import
+
+ANKI_HEADER = "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+
+
+def _written(content: Path) -> dict[str, list[str]]:
+    """Each written card's id and key points."""
+    cards: dict[str, list[str]] = {}
+    for path in sorted(content.rglob("*.md")):
+        points = front(path)["key_points"]
+        assert isinstance(points, list)
+        cards[path.stem] = [str(point) for point in points]
+    return cards
+
+
+def test_a_cloze_whose_extra_is_one_word_sentences_is_skipped(tmp_path: Path) -> None:
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        ANKI_HEADER + "Cloze\tML\t{{c1::Dropout}} zeroes random activations while training."
+        "\tYes. No. Maybe.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 1, result.output  # nothing imported
+    assert _written(content) == {}  # it was written with "Yes.", "No." and "Maybe."
+    assert f"{notes}:5: skipped" in result.output
+    assert "the answer is too short for 3 key points (found 1 whole statement)" in result.output
+
+
+def test_a_markdown_answer_keeps_its_statements_and_drops_its_interjections(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## Q1: Why clip gradients?\n\n"
+        "Exploding gradients make one step huge. Clipping rescales the gradient to a norm. "
+        "True. It keeps the direction of the step. Cost. Almost none.\n\n"
+        "## Q2: Is Adam always better?\n\nNo. No. Not always.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    assert _written(content) == {
+        "clip-gradients": [
+            "Exploding gradients make one step huge.",
+            "Clipping rescales the gradient to a norm.",
+            "It keeps the direction of the step.",
+        ]
+    }
+    assert f"{notes}:5: skipped Q2 'Is Adam always better?': the answer is too short" in (
+        result.output
+    )
+    assert lint([content / "p"])[1] == []
+
+
+def test_differently_written_notes_still_import(tmp_path: Path) -> None:
+    """Short sentences of three words, a one-sentence answer, a list of names and a cloze
+    with a real Back Extra are all statements (or the notes' own items)."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        ANKI_HEADER + "Basic\tML\tWhat does dropout do?\tDropout zeroes activations. It prevents "
+        "co-adaptation. Inference rescales nothing.\n"
+        "Basic\tML\tDoes batch norm use batch statistics at test time?\tNo, it uses running"
+        " averages.\n"
+        "Basic\tML\tName three adaptive optimizers.\t<ul><li>Adam</li><li>RMSProp</li>"
+        "<li>Adagrad</li></ul>\n"
+        "Cloze\tML\t{{c1::Dropout}} zeroes random activations while training.\tIt acts as"
+        " an ensemble. Srivastava et al. 2014 introduced it.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    assert _written(content) == {
+        "batch-norm-use-batch-statistics-at": ["No, it uses running averages."],
+        "what-does-dropout-do": [
+            "Dropout zeroes activations.",
+            "It prevents co-adaptation.",
+            "Inference rescales nothing.",
+        ],
+        "name-three-adaptive-optimizers": ["Adam", "RMSProp", "Adagrad"],
+        "zeroes-random-activations-while-training": [
+            "Dropout zeroes random activations while training.",
+            "It acts as an ensemble.",
+            "Srivastava et al. 2014 introduced it.",
+        ],
+    }
+    assert lint([content / "p"])[1] == []
+
+
+def test_a_statement_has_three_words_a_formula_counting_as_one() -> None:
+    assert not is_statement("Yes.") and not is_statement("Truncated BPTT.")
+    assert is_statement("$f(x) = x^2$ is convex.") and is_statement("It adapts quickly.")
+    answer = "Bias is error from assumptions. Variance is error from sensitivity. Yes. Cost."
+    assert key_points(answer) == [
+        "Bias is error from assumptions.",
+        "Variance is error from sensitivity.",
+    ]
