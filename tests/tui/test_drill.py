@@ -625,3 +625,26 @@ async def test_the_drills_first_frame_has_the_editors_scroll_bar(
         await open_drill(pilot, opened)
         settled = [line.text for line in screen_lines(app)]
     assert rows == settled
+
+
+async def test_at_80x24_a_pass_shows_its_cases_rows_without_a_key(build: AppFactory) -> None:
+    """After a pass at 80x24 the task pane takes the focus (the explanation gets the rows)
+    and the verdict's box had room for the two status lines and the table's header only:
+    the cases' rows showed after tab. The seed is on the status's line now and the box
+    takes more of the lower pane while the task is read: rows are on screen at once."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await settle(pilot)
+        assert screen.query_one("#drill-task").has_focus
+        drawn = [line.text for line in screen_lines(app)]
+        header = next(i for i, line in enumerate(drawn) if line.split()[:3] == HEADER)
+        rows = [line for line in drawn[header + 1 :] if line.strip().startswith("case ")]
+        assert len(rows) >= 2 and all("passed" in row for row in rows), drawn
+        assert any("PASSED" in line and "case seed 0" in line for line in drawn)
+        assert editor_of(screen).region.height >= 2, "the code stays in sight"
+
+
+HEADER = ["case", "result", "detail"]

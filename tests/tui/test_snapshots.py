@@ -19,7 +19,16 @@ from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import WRONG, AppFactory, FakeClock, press, set_plan, settle, wait_until
+from tests.tui.conftest import (
+    SOLUTION,
+    WRONG,
+    AppFactory,
+    FakeClock,
+    press,
+    set_plan,
+    settle,
+    wait_until,
+)
 from tests.tui.test_study import LONG_POINTS, MORE_POINTS, lengthen_relu
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -176,6 +185,21 @@ def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
         await settle(pilot)
 
     assert snap_compare(app, run_before=grade_wrong, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_drill_passed(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
+    """A pass: at 80x24 the explanation above, the cases' rows under their header below,
+    with no key pressed."""
+    app = build(drill="tiny-sgd")
+
+    async def grade_right(pilot: Pilot[None]) -> None:
+        app.screen.query_one("#editor", TextArea).load_text(SOLUTION)
+        await press(pilot, "ctrl+r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=grade_right, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

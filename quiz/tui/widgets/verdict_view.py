@@ -94,9 +94,11 @@ class VerdictView(VerticalScroll):
             head.append(f"  {passed}/{len(cases)} cases passed")
         else:
             head.append(f"  {verdict.summary}")
+        # on the status's line (wrapped when long): a line of its own left the cases' rows
+        # below the box at 80x24 after a pass, under their header
+        head.append(f" · case seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         for warning in isolation_warnings(verdict):
             head.append(f"\n{warning}", style="bold yellow")
-        head.append(f"\ncase seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
