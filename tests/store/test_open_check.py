@@ -42,11 +42,17 @@ def _answer(store: Store) -> None:
     store.record_review(card_id="c", rating=3, correct=True, reviewed_at=NOW, mode="cram")
 
 
-def test_an_unchanged_file_is_checked_once(tmp_path: Path, checks: list[Path]) -> None:
+def test_an_unchanged_file_is_checked_once(
+    tmp_path: Path, checks: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "drillbit.db"
+    # "Too new" for an hour, not QUIET: under load an open took longer than 0.2 s, the
+    # second one stamped the file and the open after the wait was not checked (2 == 3)
+    monkeypatch.setattr(store_module, "CHECKED_QUIET_SECONDS", 3600.0)
     Store.open(path, now=NOW).close()  # created now: checked, too new to stamp
     Store.open(path, now=NOW).close()
     assert len(checks) == 2
+    monkeypatch.setattr(store_module, "CHECKED_QUIET_SECONDS", QUIET)
     _quiet()
     Store.open(path, now=NOW).close()  # checked and stamped
     for _ in range(3):
