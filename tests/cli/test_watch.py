@@ -72,21 +72,41 @@ def test_a_save_by_rename_is_noticed(tmp_path: Path) -> None:
         thread.join(5)
 
 
+class _BurstDuringWaits:
+    """A stop flag whose every wait is a pause in which the editor writes once more, until
+    the burst is over; it stops the loop at the first grading. The writes land between the
+    watcher's looks whatever the machine's load (a burst timed by sleeps against a 0.5 s
+    settle could be graded midway if the test thread stalled for half a second)."""
+
+    def __init__(self, path: Path, burst: list[str]) -> None:
+        self.path = path
+        self.burst = burst
+        self.written = 0
+        self.stopped = False
+
+    def wait(self, timeout: float) -> bool:
+        if not self.stopped and self.written < len(self.burst):
+            self.path.write_text(self.burst[self.written])
+            self.written += 1
+        return self.stopped
+
+    def is_set(self) -> bool:
+        return self.stopped
+
+
 def test_a_burst_of_writes_grades_once(tmp_path: Path) -> None:
     path = tmp_path / "answer.py"
     path.write_text("start")
-    seen, stop, thread = _start(path, settle=0.5)  # far longer than the gaps in the burst
-    try:
-        time.sleep(0.1)
-        for i in range(5):
-            path.write_text(f"burst {i}" + " " * i)
-            time.sleep(0.01)
-        _wait_for(seen, 1)
-        time.sleep(0.6)
-        assert seen == ["burst 4    "]
-    finally:
-        stop.set()
-        thread.join(5)
+    burst = [f"burst {i}" + " " * i for i in range(5)]  # each one another size
+    stop = _BurstDuringWaits(path, burst)
+    seen: list[str] = []
+
+    def on_change(text: str) -> None:
+        seen.append(text)
+        stop.stopped = True
+
+    watch_file(path, on_change, stop, graded=file_signature(path))
+    assert seen == ["burst 4    "] and stop.written == len(burst)
 
 
 def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> None:
