@@ -37,6 +37,10 @@ MIN_WORDS = 3
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
 _PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
+_RUN_IN = re.compile(r"^(?:\*\*|__)([^*_]+?)\.(?:\*\*|__)(?:\s|$)")
+RUN_IN_WORDS = 6
+"""A bold run-in heading ending in a period (`**Training.** The gradient...`) has at most
+this many words: a heading, no statement to grade against; a longer one is a sentence."""
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
 _CLAUSE = re.compile(
@@ -130,6 +134,13 @@ def stands_alone(clause: str) -> bool:
     return True
 
 
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether `at` is inside a bracket opened before it and closed after it."""
+    before = text[:at]
+    depth = before.count("(") - before.count(")") + before.count("[") - before.count("]")
+    return depth > 0 and (")" in text[at:] or "]" in text[at:])
+
+
 def clauses(text: str) -> list[str]:
     """The clauses of a sentence that stand alone (split at `;`, `:`, dashes and `, and`,
     `, but`, `, which`...; outside math), each starting with a capital (a leading 'and'
@@ -140,6 +151,8 @@ def clauses(text: str) -> list[str]:
     spans: list[list[int]] = []
     start = 0
     for match in _CLAUSE.finditer(masked):
+        if _inside_brackets(masked, match.start()):
+            continue  # "(Shaw et al. 2018; T5's biases)": one aside, never two clauses
         spans.append([start, match.start()])
         start = match.end()
     spans.append([start, len(text)])
@@ -343,6 +356,8 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 if len(masked) != len(text):
                     masked = _mask_math(text)
                 sentences = _sentences(text, masked)
+                if sentences and sentences[0].rstrip(".") == _run_in_heading(raw):
+                    sentences = sentences[1:]  # "**Cost.** ...": the rest is the statement
                 closing = None
                 if sentences and not sentences[-1].endswith(_TERMINAL) and raw == inline.content:
                     closing = _completing_formula(tokens, index)
@@ -355,6 +370,15 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                         continue
                     out.add(sentence, 1 if number == 0 else 2, prose=True)
     return out.items
+
+
+def _run_in_heading(raw: str) -> str | None:
+    """The words of a bold run-in heading opening a paragraph (`**Why decay.** ...`), or
+    None: "Why decay." was a key point, and read as one it says nothing."""
+    match = _RUN_IN.match(raw.strip())
+    if match is None or len(match.group(1).split()) > RUN_IN_WORDS:
+        return None
+    return _one_line(match.group(1))
 
 
 def _item(

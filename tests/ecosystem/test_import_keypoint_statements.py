@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
-from quiz.ecosystem.keypoints import is_statement, key_points
+from quiz.ecosystem.keypoints import MAX_CHARS, clauses, is_statement, key_points
 from tests.ecosystem.test_import_notes import front, run_import
 
 ANKI_HEADER = "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
@@ -107,4 +107,46 @@ def test_a_statement_has_three_words_a_formula_counting_as_one() -> None:
     assert key_points(answer) == [
         "Bias is error from assumptions.",
         "Variance is error from sensitivity.",
+    ]
+
+
+def test_a_bold_run_in_heading_is_no_key_point(tmp_path: Path) -> None:
+    """`**Why the start is special.** At initialization...` gave "Why the start is special."
+    as a point (the bundled bank's warmup card, imported as notes, had two such)."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## Q: Why warm up the learning rate?\n\n"
+        "**Why the start is special.** At initialization the gradients are large and noisy."
+        " Big steps then can push the weights somewhere bad.\n\n"
+        "**Relation to large batches.** The linear scaling rule fails while the loss falls"
+        " fast.\n\n"
+        "**A bold sentence of more than six words stays.** It is a statement.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    assert _written(content) == {
+        "warm-up-learning-rate": [
+            "At initialization the gradients are large and noisy.",
+            "The linear scaling rule fails while the loss falls fast.",
+            "A bold sentence of more than six words stays.",
+        ]
+    }
+    assert lint([content / "p"])[1] == []
+
+
+def test_a_clause_is_never_cut_inside_brackets() -> None:
+    """An aside's `;` cut "Learned relative biases (Shaw et al. 2018" from its bracket."""
+    sentence = (
+        "Relative encodings come as learned biases (Shaw et al. 2018; T5's bucketed biases),"
+        " as rotations of queries and keys (RoPE; Su et al. 2021), or as a linear penalty on"
+        " distance; ALiBi is the last of these and needs no learned parameters at all."
+    )
+    assert len(sentence) > MAX_CHARS
+    assert clauses(sentence) == [
+        "Relative encodings come as learned biases (Shaw et al. 2018; T5's bucketed biases),"
+        " as rotations of queries and keys (RoPE; Su et al. 2021), or as a linear penalty on"
+        " distance",
+        "ALiBi is the last of these and needs no learned parameters at all",
     ]
