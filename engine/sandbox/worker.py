@@ -171,16 +171,18 @@ def _same_file(path: str, fd: int) -> bool:
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
-def make_workdir(attempts: int = 8) -> tuple[str, int]:
+def make_workdir(attempts: int = 8, root: str | None = None) -> tuple[str, int]:
     """A fresh host work dir and a descriptor holding a shared `flock` on it, kept until the
     dir is removed: no sweep takes a locked dir.
 
     The lock, not the pid in the name, marks the dir as in use: a drillbit in another PID
     namespace (a container sharing the temp dir) sees that pid as gone. A sweep may claim
     the dir in the moment between its creation and the lock; then the lock is refused (the
-    sweep holds it) or the name no longer leads to it, and another dir is made."""
+    sweep holds it) or the name no longer leads to it, and another dir is made. `root`:
+    the temp dir (tests pass their own rather than change `tempfile`'s, which the warm
+    pools' threads read at the same time)."""
     for _ in range(attempts):
-        path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
+        path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-", dir=root)
         try:
             fd = os.open(path, _DIR_FLAGS)
         except OSError:
@@ -192,7 +194,7 @@ def make_workdir(attempts: int = 8) -> tuple[str, int]:
         except OSError:
             pass  # a sweep holds it: it is removing the dir
         os.close(fd)
-    raise OSError(f"no work dir could be kept from sweeps in {tempfile.gettempdir()}")
+    raise OSError(f"no work dir could be kept from sweeps in {root or tempfile.gettempdir()}")
 
 
 def _claim(path: str, root: str) -> tuple[str, int] | None:
@@ -216,15 +218,15 @@ def _claim(path: str, root: str) -> tuple[str, int] | None:
     return None
 
 
-def sweep_stale_workdirs() -> int:
+def sweep_stale_workdirs(root: str | None = None) -> int:
     """Remove the host work dirs of drillbit processes that are gone (a crash, a SIGKILL).
 
     A dir is removed only when no process holds its lock (`make_workdir`) and the pid in
     its name is gone (a drillbit from before the locks took none), after the sweep has
     claimed it (`_claim`): two sweeps never remove the same dir, and a dir claimed by a
-    sweep that died is swept again."""
+    sweep that died is swept again. `root`: the temp dir, as for `make_workdir`."""
     removed = 0
-    root = tempfile.gettempdir()
+    root = root or tempfile.gettempdir()
     with contextlib.suppress(OSError):
         for entry in os.scandir(root):
             if not entry.name.startswith(WORKDIR_PREFIX):

@@ -160,11 +160,13 @@ def _gone_pid() -> int:
 
 
 @pytest.fixture
-def temp_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temp dir of the test's own: sweeps here cannot touch another run's work dirs."""
+def temp_root(tmp_path: Path) -> Path:
+    """A temp dir of the test's own, passed to the sweep: sweeps here cannot touch another
+    run's work dirs. Not set as `tempfile`'s: the session's warm pools refill from threads of
+    this process, and one made its work dir here (the dir was then left over, one run in a
+    few under load)."""
     root = tmp_path / "tmp"
     root.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(root))
     return root
 
 
@@ -183,11 +185,11 @@ def test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name(temp_root: Path)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH)
-        assert sweep_stale_workdirs() == 0
+        assert sweep_stale_workdirs(str(temp_root)) == 0
         assert (path / "sub" / "file").exists()
     finally:
         os.close(fd)
-    assert sweep_stale_workdirs() == 1
+    assert sweep_stale_workdirs(str(temp_root)) == 1
     assert os.listdir(temp_root) == []
 
 
@@ -196,21 +198,26 @@ def test_a_sweep_between_a_dirs_creation_and_its_lock_costs_only_a_new_dir(
 ) -> None:
     """The sweep runs (as from another PID namespace, where this pid looks gone) right after
     the dir is made, before it is locked: it removes that one, and another is made, locked."""
-    monkeypatch.setattr(worker, "process_alive", lambda pid: False)
-    real_mkdtemp = tempfile.mkdtemp
+    real_alive, real_mkdtemp = worker.process_alive, tempfile.mkdtemp
+    # this process's pid looks gone, as from another PID namespace (other pids as they are:
+    # the warm pools' threads use both functions at the same time)
+    monkeypatch.setattr(worker, "process_alive", lambda pid: pid != os.getpid() and real_alive(pid))
+    root = str(temp_root)
     made: list[str] = []
 
-    def mkdtemp_then_sweep(**kwargs: str) -> str:
-        made.append(real_mkdtemp(**kwargs))
+    def mkdtemp_then_sweep(prefix: str, dir: str | None = None) -> str:  # noqa: A002
+        if dir != root:  # a warm pool's worker, not this test's
+            return real_mkdtemp(prefix=prefix, dir=dir)
+        made.append(real_mkdtemp(prefix=prefix, dir=dir))
         if len(made) == 1:
-            assert sweep_stale_workdirs() == 1
+            assert sweep_stale_workdirs(root) == 1
         return made[-1]
 
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp_then_sweep)
-    path, fd = make_workdir()
+    path, fd = make_workdir(root=root)
     try:
         assert len(made) == 2 and path == made[1] and not os.path.exists(made[0])
-        assert sweep_stale_workdirs() == 0  # locked: kept
+        assert sweep_stale_workdirs(root) == 0  # locked: kept
         assert os.path.isdir(path)
     finally:
         os.close(fd)
@@ -224,17 +231,17 @@ def test_two_sweeps_never_remove_the_same_dir(
     inner: list[int] = []
 
     def remove_with_a_second_sweep(target: str) -> None:
-        if not inner:
-            inner.append(sweep_stale_workdirs())
+        if not inner and os.path.dirname(target) == str(temp_root):
+            inner.append(sweep_stale_workdirs(str(temp_root)))
         remove_tree(target)
 
     monkeypatch.setattr(worker, "remove_tree", remove_with_a_second_sweep)
-    assert sweep_stale_workdirs() == 1
+    assert sweep_stale_workdirs(str(temp_root)) == 1
     assert inner == [0]
     assert not path.exists() and os.listdir(temp_root) == []
 
 
 def test_a_dir_claimed_by_a_sweep_that_died_is_swept(temp_root: Path) -> None:
     _leftover(temp_root, f"{WORKDIR_PREFIX}{CLAIMED}0123456789abcdef")
-    assert sweep_stale_workdirs() == 1
+    assert sweep_stale_workdirs(str(temp_root)) == 1
     assert os.listdir(temp_root) == []
