@@ -10,12 +10,14 @@ from quiz.cli.context import Context, open_store, pass_context
 
 
 def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    from quiz.study.plan_edit import PlanInputError, parse_interview
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+        return parse_interview(value)
+    except PlanInputError as exc:
+        raise click.BadParameter(exc.message) from None
 
 
 @click.command("plan")
@@ -27,12 +29,12 @@ def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | N
 )
 @click.option(
     "--minutes-per-day",
-    type=click.FloatRange(min=1, max=24 * 60),
+    type=click.FloatRange(min=1, max=24 * 60),  # plan_edit.MINUTES_RANGE, as the settings screen
     help="Daily study budget in minutes (default 30).",
 )
 @click.option(
     "--target",
-    type=click.FloatRange(min=0.5, max=0.99),
+    type=click.FloatRange(min=0.5, max=0.99),  # plan_edit.TARGET_RANGE
     help="Predicted recall on the day every card should reach (default 0.9).",
 )
 @click.option("--clear", is_flag=True, help="Remove the plan; normal reviews resume.")
@@ -48,9 +50,8 @@ def plan_command(
 ) -> None:
     """Plan for an interview date: paced new cards, reviews timed for the day, readiness."""
     from quiz.settings import load_settings
-    from quiz.store import InterviewPlan
-    from quiz.study.days import local_date, local_timezone
-    from quiz.study.plan import DEFAULT_MINUTES_PER_DAY, DEFAULT_TARGET
+    from quiz.study.days import local_timezone
+    from quiz.study.plan_edit import PlanInputError, planned
     from quiz.study.plan_status import plan_status
 
     if clear and (interview or minutes_per_day or target):
@@ -67,26 +68,23 @@ def plan_command(
     scheduler = settings.scheduler()
     tz = local_timezone()
     with open_store() as store:
-        current = store.interview_plan()
-        if interview is None and (minutes_per_day is not None or target is not None):
-            if current is None:
-                raise click.UsageError("no plan is set: give --interview YYYY-MM-DD")
-            interview = current.interview
-        if interview is not None:
-            if interview <= local_date(now, tz):
-                raise click.BadParameter(
-                    f"{interview.isoformat()} is not after today", param_hint="'--interview'"
-                )
-            keep = current is not None and current.interview == interview
-            store.set_interview_plan(
-                InterviewPlan(
+        if interview is not None or minutes_per_day is not None or target is not None:
+            # the settings screen's checks (study.plan_edit); a new date is a new plan
+            try:
+                plan = planned(
+                    store.interview_plan(),
+                    now,
+                    tz,
                     interview=interview,
-                    minutes_per_day=minutes_per_day
-                    or (current.minutes_per_day if keep and current else DEFAULT_MINUTES_PER_DAY),
-                    target=target or (current.target if keep and current else DEFAULT_TARGET),
-                    created_at=current.created_at if keep and current else now,
+                    minutes_per_day=minutes_per_day,
+                    target=target,
                 )
-            )
+            except PlanInputError as exc:
+                if exc.field is None:
+                    raise click.UsageError("no plan is set: give --interview YYYY-MM-DD") from None
+                hint = "'--" + exc.field.replace("_", "-") + "'"
+                raise click.BadParameter(exc.message, param_hint=hint) from None
+            store.set_interview_plan(plan)
         # the card index's refs (id, pack, topic, kind: all the plan reads), as Home's
         # plan line has them: loading the cards' models was a third of the command's CPU on
         # a heavy home (0.8 s of 2.7 s)

@@ -1,0 +1,131 @@
+"""Setting, changing and clearing the interview plan: what `drillbit plan` and the settings
+screen both do, with the same checks and the same words for a refusal.
+
+Kept apart from `quiz.study.plan` (the pacing and the forecast): the settings screen shows
+and edits the plan without importing them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Literal
+
+from quiz.errors import UsageError
+from quiz.store import InterviewPlan, Store
+from quiz.study.days import as_utc, local_date
+
+__all__ = [
+    "MINUTES_RANGE",
+    "PLAN_FIELDS",
+    "TARGET_RANGE",
+    "PlanField",
+    "PlanInputError",
+    "change_plan",
+    "parse_interview",
+    "plan_value",
+    "planned",
+]
+
+PlanField = Literal["interview", "minutes_per_day", "target"]
+PLAN_FIELDS: tuple[PlanField, ...] = ("interview", "minutes_per_day", "target")
+"""The plan's fields a person sets, as `drillbit plan` names its options (--minutes-per-day)."""
+
+MINUTES_RANGE = (1.0, 24 * 60.0)
+"""The daily budget's bounds in minutes (a day at most)."""
+TARGET_RANGE = (0.5, 0.99)
+"""The target recall's bounds: below 0.5 is no target, 1 no forecast reaches."""
+
+
+class PlanInputError(UsageError):
+    """A plan refused: not a date, a day not after today, a number out of range, no plan."""
+
+    def __init__(self, message: str, *, field: PlanField | None = None) -> None:
+        super().__init__(message, title="plan")
+        self.field = field
+        """The field refused (the CLI names its option), None for no plan to change."""
+
+
+def parse_interview(text: str) -> date:
+    """An interview date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise PlanInputError(
+            f"{text!r} is not a date written YYYY-MM-DD", field="interview"
+        ) from None
+
+
+def _number(field: PlanField, text: str) -> float:
+    low, high = MINUTES_RANGE if field == "minutes_per_day" else TARGET_RANGE
+    what = "minutes a day" if field == "minutes_per_day" else "the target recall"
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise PlanInputError(f"{text!r} is not a number ({what})", field=field) from None
+    if not low <= value <= high:  # NaN too
+        raise PlanInputError(f"{text.strip()} is outside {low:g}-{high:g} ({what})", field=field)
+    return value
+
+
+def planned(
+    current: InterviewPlan | None,
+    now: datetime,
+    tz: tzinfo,
+    *,
+    interview: date | None = None,
+    minutes_per_day: float | None = None,
+    target: float | None = None,
+    new_date_resets: bool = True,
+) -> InterviewPlan:
+    """The plan after a change (not saved). Without `interview`, the current plan's date.
+
+    A new date starts a new plan (its pacing counts from `now`); with `new_date_resets`
+    (`drillbit plan --interview`: a new plan replaces the old one) its minutes and target
+    go back to the defaults unless given, otherwise (the settings screen, one field at a
+    time) they are kept. The interview day must be after today in `tz`.
+    """
+    from quiz.study.plan import DEFAULT_MINUTES_PER_DAY, DEFAULT_TARGET
+
+    if interview is None:
+        if current is None:
+            raise PlanInputError("no plan is set: set the interview date first")
+        interview = current.interview
+    if interview <= local_date(now, tz):
+        raise PlanInputError(f"{interview.isoformat()} is not after today", field="interview")
+    same = current is not None and current.interview == interview
+    keep = current if current is not None and (same or not new_date_resets) else None
+    return InterviewPlan(
+        interview=interview,
+        minutes_per_day=minutes_per_day
+        or (keep.minutes_per_day if keep else DEFAULT_MINUTES_PER_DAY),
+        target=target or (keep.target if keep else DEFAULT_TARGET),
+        created_at=current.created_at if current is not None and same else as_utc(now),
+    )
+
+
+def change_plan(
+    store: Store, field: PlanField, text: str, *, now: datetime, tz: tzinfo
+) -> InterviewPlan | None:
+    """Set one field of the saved plan from what was typed, and save it; an empty interview
+    date clears the plan (None). Raises PlanInputError, saving nothing, when refused."""
+    current = store.interview_plan()
+    if field == "interview" and not text.strip():
+        store.clear_interview_plan()
+        return None
+    if field == "interview":
+        plan = planned(current, now, tz, interview=parse_interview(text), new_date_resets=False)
+    elif field == "minutes_per_day":
+        plan = planned(current, now, tz, minutes_per_day=_number(field, text))
+    else:
+        plan = planned(current, now, tz, target=_number(field, text))
+    store.set_interview_plan(plan)
+    return plan
+
+
+def plan_value(plan: InterviewPlan | None, field: PlanField) -> str:
+    """A field of the plan as the settings screen shows it and takes it back ("" without)."""
+    if plan is None:
+        return ""
+    if field == "interview":
+        return plan.interview.isoformat()
+    return f"{plan.minutes_per_day:g}" if field == "minutes_per_day" else f"{plan.target:g}"

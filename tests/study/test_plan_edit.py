@@ -1,0 +1,57 @@
+"""The plan's edits shared by `drillbit plan` and the settings screen (quiz.study.plan_edit)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from quiz.store import InterviewPlan, Store
+from quiz.study.plan_edit import PlanField, PlanInputError, change_plan, parse_interview, planned
+
+NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
+
+
+def test_the_day_after_today_is_in_the_persons_time_zone() -> None:
+    """At 23:30 UTC it is already March 3 in UTC+2: March 3 is today there, not after it."""
+    east = timezone(timedelta(hours=2))
+    assert planned(None, NOW, UTC, interview=date(2026, 3, 3)).interview == date(2026, 3, 3)
+    with pytest.raises(PlanInputError, match="2026-03-03 is not after today") as refused:
+        planned(None, NOW, east, interview=date(2026, 3, 3))
+    assert refused.value.field == "interview"
+
+
+def test_a_new_date_resets_the_options_for_the_cli_and_keeps_them_for_the_screen() -> None:
+    old = InterviewPlan(date(2026, 3, 10), 45.0, 0.95, NOW - timedelta(days=5))
+    cli = planned(old, NOW, UTC, interview=date(2026, 3, 20))
+    screen = planned(old, NOW, UTC, interview=date(2026, 3, 20), new_date_resets=False)
+    assert (cli.minutes_per_day, cli.target) == (30.0, 0.9)
+    assert (screen.minutes_per_day, screen.target) == (45.0, 0.95)
+    assert cli.created_at == screen.created_at == NOW, "a new date paces from now"
+    same = planned(old, NOW, UTC, minutes_per_day=20.0)
+    assert (same.interview, same.minutes_per_day, same.target) == (date(2026, 3, 10), 20.0, 0.95)
+    assert same.created_at == old.created_at, "the same plan keeps its start"
+
+
+@pytest.mark.parametrize("text", ["2026-3-5x", "tomorrow", "", "2026-02-29"])
+def test_not_a_date_is_refused(text: str) -> None:
+    with pytest.raises(PlanInputError, match="is not a date written YYYY-MM-DD"):
+        parse_interview(text)
+
+
+def test_change_plan_saves_nothing_it_refuses(store: Store) -> None:
+    with pytest.raises(PlanInputError, match="no plan is set"):
+        change_plan(store, "target", "0.8", now=NOW, tz=UTC)
+    plan = change_plan(store, "interview", " 2026-03-09 ", now=NOW, tz=UTC)
+    assert plan is not None and store.interview_plan() == plan
+    refused: list[tuple[PlanField, str]] = [
+        ("target", "0.3"),
+        ("target", "nan"),
+        ("minutes_per_day", "2000"),
+    ]
+    for field, text in refused:
+        with pytest.raises(PlanInputError, match="is outside"):
+            change_plan(store, field, text, now=NOW, tz=UTC)
+    assert store.interview_plan() == plan
+    assert change_plan(store, "interview", "  ", now=NOW, tz=UTC) is None
+    assert store.interview_plan() is None
