@@ -22,9 +22,10 @@ from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, ses
 from quiz.sandbox_grader import SandboxGrader
 from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.study import DeckCounts, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
+from quiz.study.plan_edit import PlanField, change_plan
 from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus, plan_queue
 
 if TYPE_CHECKING:
@@ -178,6 +179,10 @@ class Workspace:
         return self.plans.status(
             self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
         )
+
+    def change_plan(self, field: PlanField, text: str) -> InterviewPlan | None:
+        """Set a field of the interview plan as typed (empty date: clear it), as `drillbit plan`."""
+        return change_plan(self.store, field, text, now=self.now(), tz=self.tz)
 
     def stats(self) -> Stats:
         """Progress over the whole history, for the Stats screen."""

@@ -460,7 +460,7 @@ async def test_a_fresh_home_says_how_an_interview_plan_is_set(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """A new user preparing for an interview date found no word in the app of how to plan
-    for it (setting a plan is `drillbit plan --interview`): Home says so under the totals
+    for it (a plan is set in the settings, or by `drillbit plan --interview`): Home says so under the totals
     while nothing is studied and no plan runs; a plan's own line takes its place."""
     app = build()
     ws = app.workspace
@@ -471,7 +471,7 @@ async def test_a_fresh_home_says_how_an_interview_plan_is_set(
         def lines() -> list[str]:
             return str(home.query_one("#home-summary", Static).render()).splitlines()
 
-        assert lines()[1:] == ["no interview plan · drillbit plan --interview YYYY-MM-DD sets one"]
+        assert lines()[1:] == ["no interview plan · set one in Settings (,)"]
         set_plan(ws, 12, 30.0)
         home.refresh_counts()
         await settle(pilot)

@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
+from quiz.settings import KEYS
 from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
@@ -200,6 +201,18 @@ def test_drill_passed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
         await settle(pilot)
 
     assert snap_compare(app, run_before=grade_right, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_settings_with_a_plan(
+    snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
+) -> None:
+    """The settings screen's last rows: the interview plan's date, minutes and target (the
+    cursor on the date)."""
+    app = build()
+    set_plan(app.workspace, 14, 45.0)
+    down = ["down"] * len(KEYS)
+    assert snap_compare(app, run_before=keys("comma", *down), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -31,10 +31,11 @@ if TYPE_CHECKING:
     from quiz.workspace import TopicRow, Workspace
 
 
-NO_PLAN = ("no interview plan", "drillbit plan --interview YYYY-MM-DD sets one")
+NO_PLAN = ("no interview plan", "set one in Settings (,)")
 """Home's line under the totals on a fresh home: a person preparing for a date found no
 word of the plan anywhere in the app (Settings said "an interview plan sets its own
-pace", the help "the plan's next cards"), and setting one is a command."""
+pace", the help "the plan's next cards"). The settings screen's last rows set it, as
+`drillbit plan --interview` does."""
 
 MAX_WAIT = 300.0
 """Seconds at most between two looks at the clock while Home waits for a due time."""
@@ -289,8 +290,8 @@ class HomeScreen(Screen[None]):
             phrases = plan.phrases(ahead_key="a")
             summary.append(f"\n{break_between(phrases, width)}", style="bold")
         elif t.new == t.total:
-            # nothing studied yet: the one place the app says how a plan is set (from the
-            # command line; this line then gives way to the plan's own)
+            # nothing studied yet: the one place the app says how a plan is set (in the
+            # settings; this line then gives way to the plan's own)
             summary.append(f"\n{break_between(NO_PLAN, width)}", style="dim")
         broken = len(self.workspace.content.index.broken)  # card files that did not load
         if broken:

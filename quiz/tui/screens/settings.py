@@ -1,9 +1,11 @@
-"""Settings: every key of config.toml with its value; enter edits one, checked before saving.
+"""Settings: every key of config.toml with its value, then the interview plan's date, minutes
+and target; enter edits one, checked before saving.
 
 Saving writes only the key edited, into config.toml as it is now (`save_key`): a file
 edited by hand while the app runs keeps its other keys and comments; one that is not TOML,
 or that holds another bad key, is not saved over, and the screen says why (as it says,
-when it opens, what is wrong with the file)."""
+when it opens, what is wrong with the file). The plan's rows are saved with the progress,
+by the functions `drillbit plan` uses (`quiz.study.plan_edit`, through the workspace)."""
 
 from __future__ import annotations
 
@@ -26,11 +28,30 @@ from quiz.settings import (
     save_key,
     with_value,
 )
+from quiz.study.plan_edit import PlanField, plan_value
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
+
+PLAN_ROWS: dict[PlanField, tuple[str, str]] = {
+    "interview": (
+        "interview date",
+        "Your interview day, YYYY-MM-DD (empty: no plan); study is paced for it. "
+        "Kept with your progress, as `drillbit plan` does.",
+    ),
+    "minutes_per_day": ("plan minutes/day", "The plan's daily study budget (1-1440)."),
+    "target": ("plan target", "Predicted recall on the day for every card (0.5-0.99)."),
+}
+"""The interview plan's rows under config.toml's keys: (shown name, what it does)."""
+ROWS: tuple[str, ...] = (*KEYS, *PLAN_ROWS)
+"""Every row's key, in order: the settings, then the plan's fields."""
+
+
+def _plan_field(key: str) -> PlanField | None:
+    """The plan's field a row edits, or None for a setting of config.toml."""
+    return next((field for field in PLAN_ROWS if field == key), None)
 
 
 class SettingsScreen(Screen[None]):
@@ -81,8 +102,8 @@ class SettingsScreen(Screen[None]):
         were cut at 80 columns): a cell of padding either side of each column, and the
         scroll bar's two."""
         settings = self.workspace.settings
-        key = max(len(key) for key in KEYS)
-        value = max(5, *(len(format_value(getattr(settings, k))) for k in KEYS))
+        key = max(len(name) for name in (*KEYS, *(name for name, _ in PLAN_ROWS.values())))
+        value = max(10, *(len(format_value(getattr(settings, k))) for k in KEYS))  # a date
         return max(20, self.app.size.width - (key + 2) - (value + 2) - 2 - 2)
 
     def on_resize(self) -> None:
@@ -104,6 +125,10 @@ class SettingsScreen(Screen[None]):
             table.add_row(
                 key, Text(format_value(value), style=style), Text(describe(key)), height=None
             )
+        plan = self.workspace.store.interview_plan()
+        for field, (name, what) in PLAN_ROWS.items():
+            shown = Text(plan_value(plan, field), style="bold") if plan else Text("none", "dim")
+            table.add_row(name, shown, Text(what), height=None)
         table.move_cursor(row=max(cursor, 0))
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return
@@ -134,10 +159,14 @@ class SettingsScreen(Screen[None]):
         if self.editing is not None:
             return
         table = self.query_one(DataTable)
-        key = KEYS[table.cursor_row]
+        key = ROWS[table.cursor_row]
         self.editing = key
         box = self.query_one(Input)
-        box.value = format_value(getattr(self.workspace.settings, key))
+        field = _plan_field(key)
+        if field is not None:
+            box.value = plan_value(self.workspace.store.interview_plan(), field)
+        else:
+            box.value = format_value(getattr(self.workspace.settings, key))
         box.display = True
         box.focus()
         self.refresh_bindings()
@@ -150,7 +179,9 @@ class SettingsScreen(Screen[None]):
         if error is not None:
             text.append(error, style="bold red")
             text.append("\n")
-        text.append(f"{key}: {describe(key)} · enter saves, escape cancels")
+        field = _plan_field(key)
+        name, what = PLAN_ROWS[field] if field is not None else (key, describe(key))
+        text.append(f"{name}: {what} · enter saves, escape cancels")
         return text
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -161,6 +192,10 @@ class SettingsScreen(Screen[None]):
         event.stop()
         key = self.editing
         if key is None:
+            return
+        field = _plan_field(key)
+        if field is not None:
+            self._save_plan(field, event.value)
             return
         current = self.workspace.settings
         try:
@@ -175,6 +210,23 @@ class SettingsScreen(Screen[None]):
         self.workspace.apply_settings(updated)
         self.file_problem = saved.error().message if saved.problems else None
         self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
+        self._close_editor()
+
+    def _save_plan(self, field: PlanField, typed: str) -> None:
+        """Set, change or clear the interview plan as `drillbit plan` does; a refusal (not a
+        date, a day not after today, out of range, no plan yet) stays under the box."""
+        try:
+            plan = self.workspace.change_plan(field, typed)
+        except DrillbitError as exc:
+            self.query_one("#settings-help", Static).update(self._editing_help(field, exc.message))
+            return
+        if plan is None:
+            self.notify("Interview plan removed; normal reviews resume.")
+        else:
+            self.notify(
+                f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
+                f"target recall {plan.target:.2f} (saved)"
+            )
         self._close_editor()
 
     def _close_editor(self) -> None:

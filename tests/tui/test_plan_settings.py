@@ -1,0 +1,117 @@
+"""The interview plan set, changed and cleared from the settings screen, as a user would."""
+
+from __future__ import annotations
+
+from datetime import UTC, date
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from quiz.settings import KEYS
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.settings import SettingsScreen
+from tests.tui.conftest import AppFactory, FakeClock, Recorder, notices, press, settle, showing
+
+INTERVIEW_ROW = len(KEYS)
+"""The plan's rows come after config.toml's keys: the date, the minutes, the target."""
+
+
+def help_text(screen: SettingsScreen) -> str:
+    return str(screen.query_one("#settings-help", Static).render())
+
+
+def home_lines(home: HomeScreen) -> list[str]:
+    return str(home.query_one("#home-summary", Static).render()).splitlines()
+
+
+async def edit(pilot: Pilot[None], screen: SettingsScreen, row: int, typed: str) -> None:
+    """Open the row's value, replace it with `typed` and press enter."""
+    screen.query_one(DataTable).move_cursor(row=row)
+    await press(pilot, "enter")
+    box = screen.query_one("#settings-input", Input)
+    assert box.display and box.has_focus
+    box.value = ""
+    await press(pilot, *typed, "enter")
+
+
+async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    """An Anki user looks for the interview date where the other settings are: its rows
+    set it with `drillbit plan`'s checks (a date, after today, numbers in range, a plan
+    before its minutes), say a refusal under the box and save nothing, and Home's line
+    follows: "no interview plan" gives way to the plan's, and back once it is cleared."""
+    app = build()
+    ws = app.workspace
+    ws.tz = UTC  # the fake clock's day: 2026-03-02
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        home = await showing(pilot, HomeScreen)
+        await settle(pilot)
+        assert home_lines(home)[1] == "no interview plan · set one in Settings (,)"
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        table = screen.query_one(DataTable)
+        assert [str(table.get_row_at(INTERVIEW_ROW + i)[0]) for i in range(3)] == [
+            "interview date",
+            "plan minutes/day",
+            "plan target",
+        ]
+        assert str(table.get_row_at(INTERVIEW_ROW)[1]) == "none"
+        # minutes before any date: refused, nothing saved
+        await edit(pilot, screen, INTERVIEW_ROW + 1, "45")
+        assert "no plan is set" in help_text(screen) and ws.store.interview_plan() is None
+        await press(pilot, "escape")
+        for typed, said in [
+            ("next week", "'next week' is not a date written YYYY-MM-DD"),
+            ("2026-02-30", "is not a date written YYYY-MM-DD"),
+            ("2026-03-02", "2026-03-02 is not after today"),
+            ("2026-01-15", "2026-01-15 is not after today"),
+        ]:
+            await edit(pilot, screen, INTERVIEW_ROW, typed)
+            assert said in help_text(screen), typed
+            assert screen.editing == "interview", "the box stays open for another try"
+            assert ws.store.interview_plan() is None
+            await press(pilot, "escape")
+        await edit(pilot, screen, INTERVIEW_ROW, "2026-03-16")
+        plan = ws.store.interview_plan()
+        assert plan is not None and plan.interview == date(2026, 3, 16)
+        assert (plan.minutes_per_day, plan.target, plan.created_at) == (30.0, 0.9, clock())
+        assert notices(recorder)[-1] == (
+            "Interview 2026-03-16: 30 min/day, target recall 0.90 (saved)"
+        )
+        assert str(table.get_row_at(INTERVIEW_ROW)[1]) == "2026-03-16"
+        for typed, said in [("0", "0 is outside 1-1440"), ("lots", "'lots' is not a number")]:
+            await edit(pilot, screen, INTERVIEW_ROW + 1, typed)
+            assert said in help_text(screen)
+            await press(pilot, "escape")
+        await edit(pilot, screen, INTERVIEW_ROW + 2, "1")
+        assert "1 is outside 0.5-0.99" in help_text(screen)
+        await press(pilot, "escape")
+        await edit(pilot, screen, INTERVIEW_ROW + 1, "45")
+        await edit(pilot, screen, INTERVIEW_ROW + 2, "0.95")
+        # a new date starts a new plan, keeping the minutes and target typed here
+        await edit(pilot, screen, INTERVIEW_ROW, "2026-03-20")
+        plan = ws.store.interview_plan()
+        assert plan is not None
+        assert (plan.interview, plan.minutes_per_day, plan.target) == (date(2026, 3, 20), 45, 0.95)
+        assert [str(table.get_row_at(INTERVIEW_ROW + i)[1]) for i in range(3)] == [
+            "2026-03-20",
+            "45",
+            "0.95",
+        ]
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
+        await settle(pilot)
+        assert "18 days left" in home_lines(home)[1], home_lines(home)
+        assert "no interview plan" not in " ".join(home_lines(home))
+        # an empty date clears the plan, and Home says how to set one again
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        await edit(pilot, screen, INTERVIEW_ROW, "")
+        assert ws.store.interview_plan() is None
+        assert notices(recorder)[-1] == "Interview plan removed; normal reviews resume."
+        assert str(screen.query_one(DataTable).get_row_at(INTERVIEW_ROW)[1]) == "none"
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
+        await settle(pilot)
+        assert home_lines(home)[1] == "no interview plan · set one in Settings (,)"
