@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from engine.sandbox import SandboxConfig, WorkerPool, worker
+from engine.sandbox.pycache import process_alive
 from engine.sandbox.worker import (
     CLAIMED,
     QUOTA_DEPTH,
@@ -198,7 +199,7 @@ def test_a_sweep_between_a_dirs_creation_and_its_lock_costs_only_a_new_dir(
 ) -> None:
     """The sweep runs (as from another PID namespace, where this pid looks gone) right after
     the dir is made, before it is locked: it removes that one, and another is made, locked."""
-    real_alive, real_mkdtemp = worker.process_alive, tempfile.mkdtemp
+    real_alive, real_mkdtemp = process_alive, tempfile.mkdtemp
     # this process's pid looks gone, as from another PID namespace (other pids as they are:
     # the warm pools' threads use both functions at the same time)
     monkeypatch.setattr(worker, "process_alive", lambda pid: pid != os.getpid() and real_alive(pid))
