@@ -65,7 +65,7 @@ class HomeScreen(Screen[None]):
             "comma",
             "open('settings')",
             "Settings",
-            tooltip="daily limits, steps, mock length",
+            tooltip="daily limits, steps, mock, interview plan",
         ),
         Binding("q", "app.quit", "Quit", show=False),
     ]
