@@ -360,7 +360,7 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     """The block as a question candidate, or None when it does not look like a question."""
     if block.kind == "heading":
         parts = split_title(block.plain)
-        if parts.question_like and parts.title:
+        if (parts.question_like or parts.asks) and parts.title:
             # in a list item or quote it is that item's text: a question only with an
             # answer in the item or right below it, as a list item's question
             return _Candidate(block, parts, block.end, "heading", weak=block.nested)
@@ -745,7 +745,7 @@ def read_part(text: str) -> NotesPart:
             elif number_only(part.plain):  # `## Q5: ---`: numbered, and nothing to ask
                 what = _untitled(part.plain)
             else:
-                what = "no Q number, no number, no '?'"
+                what = "no Q number, no number, no '?', no asking verb such as 'Explain'"
             ignored.append(
                 Ignored(
                     part.start + 1,

@@ -111,6 +111,14 @@ def clean_title(text: str) -> str:
     return text.strip(" -–—:|").strip()
 
 
+_ASKING_VERBS = frozenset(
+    "explain describe derive define compare prove implement calculate discuss distinguish"
+    " interpret".split()
+)
+"""The verbs a question in notes starts with when it is a task ("Explain X."); none that
+is also a noun heading a section ("Compute budget", "Outline", "Contrast stretching")."""
+
+
 @dataclass(frozen=True)
 class TitleParts:
     """What a question-like title says about itself."""
@@ -124,6 +132,13 @@ class TitleParts:
     def question_like(self) -> bool:
         """Prefixed, numbered, tagged, or ending in '?'."""
         return bool(self.style) or self.title.endswith("?")
+
+    @property
+    def asks(self) -> bool:
+        """A task an interviewer sets, worded without a '?': "Explain weight decay",
+        "Derive the gradient of the MSE" (an imperative verb, then what it asks about)."""
+        words = self.title.split(maxsplit=1)
+        return len(words) == 2 and words[0].lower() in _ASKING_VERBS
 
 
 def split_title(plain: str) -> TitleParts:

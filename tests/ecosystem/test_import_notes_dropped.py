@@ -229,7 +229,8 @@ def test_only_what_nothing_else_names_is_reported_under_a_section() -> None:
         (
             11,
             "Overview",
-            "not a question (no Q number, no number, no '?'), its text was not imported",
+            "not a question (no Q number, no number, no '?', no asking verb such as 'Explain'),"
+            " its text was not imported",
         ),
         (
             15,
@@ -274,7 +275,8 @@ def test_a_numbered_heading_without_a_title_is_reported_as_such() -> None:
         (
             13,
             "2024",
-            "not a question (no Q number, no number, no '?'), its text was not imported",
+            "not a question (no Q number, no number, no '?', no asking verb such as 'Explain'),"
+            " its text was not imported",
         ),
     ]
 
@@ -379,3 +381,24 @@ def test_an_empty_file_and_an_overlong_sentence_are_said_so(tmp_path: Path) -> N
         "clause that stands alone; split it into shorter sentences"
     ) in result.output
     assert "1 skipped (1 sentences too long)" in result.output
+
+
+def test_a_heading_that_sets_a_task_is_a_question() -> None:
+    """`### Explain weight decay` with its answer under it was "not a question" (no '?'):
+    interview notes word many questions as tasks. A noun heading is still none."""
+    notes = (
+        "# Notes\n\n## Optimization\n\n### Explain weight decay\n\n"
+        "- Adds the squared norm of the weights to the loss\n- Equals L2 for plain SGD\n"
+        "- Differs under Adam\n\n"
+        "### Derive the gradient of the squared error\n\n"
+        "The loss is a square. Its derivative is twice the residual. The chain rule adds"
+        " the input.\n\n"
+        "### Compute budget\n\nWe had eight GPUs. They ran for a week.\n\n"
+        "### Explain\n\nA verb alone asks nothing. It is a heading.\n"
+    )
+    parsed = parse_notes(notes)
+    assert [q.title for q in parsed.questions] == [
+        "Explain weight decay",
+        "Derive the gradient of the squared error",
+    ]
+    assert [i.text for i in parsed.ignored] == ["Compute budget", "Explain"]
