@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
-from quiz.bank.models import Card, CodingFront
 from quiz.store import Attempt, Store
 
 DrillState = Literal["not started", "draft", "failed", "passed with hints", "passed"]
@@ -55,7 +54,23 @@ def _state(attempts: Sequence[Attempt], drafted: bool) -> DrillState:
     return "passed" if any(a.hints_used == 0 for a in passes) else "passed with hints"
 
 
-def drill_rows(cards: Sequence[Card], store: Store) -> list[DrillRow]:
+class DrillCard(Protocol):
+    """What a drill's row needs of its card: a card model and a card ref (`CardRef`) both
+    have it, so the TUI lists the drills from the card index without loading the bank."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+
+
+def drill_rows(cards: Sequence[DrillCard], store: Store) -> list[DrillRow]:
     """Every coding card in content order, with its state from the store."""
     by_card: dict[str, list[Attempt]] = {}
     for attempt in store.attempts():
@@ -63,7 +78,7 @@ def drill_rows(cards: Sequence[Card], store: Store) -> list[DrillRow]:
     drafted = store.draft_ids()
     rows: list[DrillRow] = []
     for card in cards:
-        if not isinstance(card.front, CodingFront):
+        if card.kind != "coding":
             continue
         attempts = by_card.get(card.id, [])
         times = [a.duration_ms for a in attempts if a.passed and a.duration_ms is not None]

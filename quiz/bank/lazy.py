@@ -4,8 +4,8 @@ Home's counts, a due session's queue and the stats need only the card index
 (`quiz.bank.index`), which a warm start reads after one `stat` per file, without building
 10,000 card models or even importing pydantic. A card's model is built when it is shown,
 from its own file; the whole bank is loaded the first time something needs every card
-(search, the card browser, the drill list). Thread-safe: the palette builds its search
-index in a worker thread.
+(search, the card browser; the drill list reads the index). Thread-safe: the palette
+builds its search index in a worker thread.
 """
 
 from __future__ import annotations

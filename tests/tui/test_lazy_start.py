@@ -128,3 +128,23 @@ async def test_a_session_at_start_with_nothing_to_study_shows_home(
         await settle(pilot)
         await showing(pilot, HomeScreen)
         assert any("Nothing to study" in m for m in notices(recorder))
+
+
+async def test_the_drill_list_lists_from_the_card_index(build: AppFactory, warm: list[str]) -> None:
+    """The drill list needs each drill's id, title, pack and topic, which the index holds:
+    on the heavy home, loading 10,000 card models for it froze the screen about a second."""
+    from quiz.drill_list import drill_rows
+    from quiz.tui.screens.drills import DrillsScreen
+
+    app = build()
+    async with app.run_test() as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "l")
+        await settle(pilot)
+        listing = await showing(pilot, DrillsScreen)
+        assert not app.workspace.content.loaded and warm == []
+        shown = listing.rows
+        assert [row.id for row in shown] == ["tiny-sgd"]
+        # the same rows the card models give
+        assert shown == drill_rows(app.workspace.cards, app.workspace.store)
+        assert warm == ["full"]

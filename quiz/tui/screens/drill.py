@@ -384,7 +384,7 @@ class DrillScreen(Screen["DrillSitting"]):
     def action_next_drill(self) -> None:
         """Go on to the next drill not passed yet, as rustlings does after a pass."""
         ws = self.workspace
-        following = next_unsolved(drill_rows(ws.cards, ws.store), after=self.sitting.card.id)
+        following = next_unsolved(drill_rows(ws.content.refs, ws.store), after=self.sitting.card.id)
         if following is None:
             self.notify("Every drill is passed.", title="Drills")
             return

@@ -110,7 +110,7 @@ class DrillsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         ws = self.workspace
-        self.rows = drill_rows(ws.cards, ws.store)
+        self.rows = drill_rows(ws.content.refs, ws.store)  # the index: no bank load
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
