@@ -4,7 +4,8 @@ The progress file is simulated with the real fsrs Scheduler (every review's card
 card_after are genuine `Card.to_json()` states), imported with `drillbit import-progress`
 into a private DRILLBIT_HOME, and then `stats --json`, the stats screen, start-up and the
 first card of a due session are measured there, side by side with a bare Textual app.
-The user's own backup is measured too: `export progress` of that home (plain and .gz) and
+The waits of a walk through the app are measured there and on a small home
+(`walk_figures`). The user's own backup is measured too: `export progress` of that home (plain and .gz) and
 its `import-progress` into a fresh home, wall time, peak memory and size.
 """
 
@@ -166,7 +167,9 @@ def _pydantic_loaded(module_args: list[str], env: dict[str, str]) -> bool:
         return out.read_text(encoding="utf-8").split()[2] == "True"
 
 
-def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str, Any], float]:
+def _probe(
+    mode: str, bank: Path | None, env: dict[str, str]
+) -> tuple[float, dict[str, Any], float]:
     """(wall ms from spawn to exit, the probe's report, wall ms from spawn to its idle).
 
     The idle time is when the probe wrote its report (the file's modification time, on
@@ -175,7 +178,8 @@ def _probe(mode: str, bank: Path, env: dict[str, str]) -> tuple[float, dict[str,
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "probe.json"
         spawned = time.time_ns()
-        elapsed, _ = run_python(["-m", "bench.probe", mode, str(out), str(bank)], env=env)
+        banks = [str(bank)] if bank is not None else []
+        elapsed, _ = run_python(["-m", "bench.probe", mode, str(out), *banks], env=env)
         idle = (out.stat().st_mtime_ns - spawned) / 1e6
         report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return elapsed, report, idle
@@ -377,6 +381,38 @@ def plan_figures(
     ]
 
 
+def walk_figures(
+    work: Path, bank: Path, home: Path, shape: dict[str, Any], repeats: int
+) -> list[Figure]:
+    """The waits of a walk through the app (`bench.tui_walk`: a due session's first card, an
+    answer to the next card, the stats, the drill list and a drill, the settings, each back
+    to Home), on a copy of the heavy home and on a small one (the bundled bank, a fresh
+    home), alternating in each round: `tui_wait_heavy_ms` and `tui_wait_small_ms` per step,
+    medians. A copy: the walk answers a card. The twenty-fourth round listed the drills
+    from the card index (the drill list loaded every card model: 4.5x less CPU there)."""
+    walked = work / "walk-home"
+    shutil.copytree(home, walked)
+    small = work / "walk-small-home"
+    small.mkdir()
+    envs = {"heavy": (_home_env(walked), bank), "small": (_home_env(small), None)}
+    waits: dict[str, dict[str, list[float]]] = {"heavy": {}, "small": {}}
+    for round_ in range(repeats):
+        order = ("heavy", "small") if round_ % 2 == 0 else ("small", "heavy")
+        for which in order:
+            env, extra = envs[which]
+            _, report, _ = _probe("walk", extra, env)
+            for step, ms in report["waits"].items():
+                waits[which].setdefault(step, []).append(float(ms))
+    figures: list[Figure] = []
+    for which in ("heavy", "small"):
+        for step, values in waits[which].items():
+            params = {"step": step, "repeats": len(values), "measure": "key to the next idle"}
+            if which == "heavy":
+                params = {**shape, **params}
+            figures.append(Figure(f"tui_wait_{which}_ms", median(values), "ms", params))
+    return figures
+
+
 def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> list[Figure]:
     """stats --json time and peak, the stats screen, start-up and due-session start ratios,
     and the heavy user's backup round trip (`backup_figures`)."""
@@ -413,11 +449,13 @@ def heavy_figures(settings: Settings, work: Path, bank: Path, cards: int) -> lis
             if key == "due" and report["screen"] != "StudyScreen":
                 raise RuntimeError(f"a due session did not show a card first: {report}")
     plans = plan_figures(work, bank, home, shape, settings.startup_reps)
+    walks = walk_figures(work, bank, home, shape, settings.startup_reps)
     bare = median(times["bare"])
     base = {**shape, "repeats": settings.startup_reps}
     return [
         *backups,
         *plans,
+        *walks,
         Figure("import_progress_heavy_ms", round(import_ms, 3), "ms", {**shape, "repeats": 1}),
         Figure(
             "stats_heavy_ms",

@@ -6,7 +6,9 @@ on the bundled bank plus the given folders. Once the first screen is rendered
 and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
 `due` opens a due session directly (as `drillbit study`); `stats` presses `s` on
 Home and `answer` records one answer and redraws Home's counts, both reporting
-the time of that step alone as `inner_ms`.
+the time of that step alone as `inner_ms`; `walk` walks from Home through a session,
+the stats, the drills and the settings (`bench.tui_walk`), reporting each step's wait
+as `waits`.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ def _peak_rss_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
+def _report(
+    app: App[Any], out: Path, inner_ms: float | None = None, waits: dict[str, float] | None = None
+) -> None:
     table = app.screen.query("DataTable")
     rows = getattr(table.first(), "row_count", 0) if table else 0
     # The card count from the index: asking for `cards` would load the whole bank now.
@@ -71,6 +75,7 @@ def _report(app: App[Any], out: Path, inner_ms: float | None = None) -> None:
         "pylatexenc_loaded": "pylatexenc" in sys.modules,
         "quiz_modules": sorted(name for name in sys.modules if name.split(".")[0] == "quiz"),
         "inner_ms": inner_ms,
+        "waits": waits,
         "cpu_ms_at_idle": round(time.process_time() * 1000, 1),
     }
     out.write_text(json.dumps(info), encoding="utf-8")
@@ -111,14 +116,19 @@ def main(argv: list[str]) -> None:
     async def at_idle(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         inner: float | None = None
-        if mode == "stats":
+        waits: dict[str, float] | None = None
+        if mode == "walk":
+            from bench.tui_walk import walk
+
+            waits = await walk(pilot)
+        elif mode == "stats":
             start = time.perf_counter()
             await pilot.press("s")
             await pilot.pause()
             inner = (time.perf_counter() - start) * 1000
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
-        _report(pilot.app, out, inner)
+        _report(pilot.app, out, inner, waits)
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=at_idle)
