@@ -71,3 +71,24 @@ def test_home_and_a_due_session_without_a_plan_leave_the_plan_code_unimported() 
     loaded = set(json.loads(out.stdout))
     assert "quiz.study.plan_status" in loaded and "quiz.study.plan" not in loaded
     assert "tomllib" not in loaded  # no settings file: nothing to parse
+
+
+@pytest.mark.usefixtures("_warm_card_cache")
+def test_a_session_answered_and_summed_up_leaves_pydantic_unimported() -> None:
+    # the summary was three pydantic models: importing pydantic and building their schemas
+    # (about 0.16 s of CPU) fell between a session's first rating and its next card
+    code = (
+        "import json, sys\n"
+        "from quiz.workspace import StudyRequest, Workspace\n"
+        "ws = Workspace.open()\n"
+        "session = ws.start_session(StudyRequest(mode='due'))\n"
+        "assert session.current is not None\n"
+        "session.answer(True)\n"
+        "summary = session.finish()\n"
+        "assert summary.answers == 1 and summary.questions[0].answered\n"
+        "ws.close()\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(out.stdout))
+    assert "quiz.study.summary" in loaded and "pydantic" not in loaded

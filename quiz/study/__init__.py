@@ -4,7 +4,7 @@ Never imports textual; depends on cards only through the `StudyCard` protocol.
 
 The names below are imported on first use (PEP 562), not with the package: importing
 one submodule, as `drillbit stats` does with `quiz.study.stats`, must not pull in the
-sessions, summaries and their pydantic models.
+sessions and summaries.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from quiz.study.scheduling import (
 
 if TYPE_CHECKING:
     # The plan's code is imported when a plan exists (quiz.study.plan_status); the
-    # summary's models (pydantic) at the first answer, not at start-up.
+    # summary's module at the first answer, not at start-up.
     from quiz.study.plan import TimeBox
     from quiz.study.summary import Answer, Summary
 

@@ -48,8 +48,8 @@ from quiz.tui.widgets.progress import SessionProgress
 from quiz.tui.widgets.study_columns import ANSWER_ROWS, StudyColumns
 
 if TYPE_CHECKING:
-    # Types only: the summary's models (pydantic) are imported at the first answer, not
-    # before the first card is shown.
+    # Types only: the summary's module is imported at the first answer, not before the
+    # first card is shown.
     from quiz.bank.models import Card
     from quiz.sitting import DrillSitting
     from quiz.study import Answer, Session, Summary
