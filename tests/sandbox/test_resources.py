@@ -135,7 +135,9 @@ def test_work_dirs_of_dead_parents_are_swept(tmp_path: Path) -> None:
     dead = root / f"{WORKDIR_PREFIX}{_dead_pid()}-sweeptest"
     (dead / "sub").mkdir(parents=True)
     (dead / "sub" / "big.bin").write_bytes(b"\0" * 1024)
-    alive = root / f"{WORKDIR_PREFIX}1-sweeptest"  # pid 1 is always alive
+    # this process is alive, and no other test run makes or removes a dir of its pid (pid 1's
+    # dir was shared: a run on the same machine removed it between another's mkdir and check)
+    alive = root / f"{WORKDIR_PREFIX}{os.getpid()}-sweeptest"
     alive.mkdir(exist_ok=True)
     try:
         sweep_stale_workdirs()
