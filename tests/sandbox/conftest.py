@@ -9,7 +9,7 @@ import pytest
 
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.bwrap import bwrap_status
-from tests.sandbox.helpers import LIVE_POOLS
+from tests.sandbox.helpers import LIVE_POOLS, wait_for_full_pools
 
 BWRAP = bwrap_status()
 
@@ -54,3 +54,10 @@ def sigusr1_received() -> Iterator[list[int]]:
     old = signal.signal(signal.SIGUSR1, lambda signum, frame: received.append(signum))
     yield received
     signal.signal(signal.SIGUSR1, old)
+
+
+@pytest.fixture
+def full_pools() -> None:
+    """Every pool of this process warm, its spawner idle: for tests that point `tempfile`
+    at a dir of their own (a replacement built meanwhile made its work dir there)."""
+    wait_for_full_pools()

@@ -78,6 +78,20 @@ LIVE_POOLS: list[WorkerPool] = []
 """Every pool the session's fixtures opened: their waiting workers are not leftovers."""
 
 
+def wait_for_full_pools(timeout: float = 60.0) -> None:
+    """Wait until every open pool of this process has all its workers warm.
+
+    A pool's spawner thread builds a replacement after a grading, in the background, and
+    a worker without bubblewrap makes its work dir (and reads the sandbox's cache) through
+    `tempfile` as it is built. A test that points `tempfile` at a dir of its own must wait:
+    once its pools are full, no spawner builds anything until a grading takes a worker.
+    """
+    pools = [*LIVE_POOLS, pool_module._default]
+    for pool in pools:
+        if pool is not None and not pool.closed:
+            pool.wait_warm(timeout)
+
+
 CLEAN_WITHIN_SECONDS = 30.0
 """The ceiling of `assert_clean`'s wait for the reaper: it returns as soon as all is gone, and
 3 s failed at a load average of 7.7 on the 2-core machine with every process ended and one

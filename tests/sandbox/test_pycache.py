@@ -197,7 +197,7 @@ def builds_by_copy(compiled_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(pycache, "_compile", copy_then_finish)
 
 
-@pytest.mark.usefixtures("builds_by_copy")
+@pytest.mark.usefixtures("full_pools", "builds_by_copy")
 def test_a_retired_cache_stays_until_no_process_holds_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -220,7 +220,7 @@ def test_a_retired_cache_stays_until_no_process_holds_it(
     pycache._state.clear()
 
 
-@pytest.mark.usefixtures("builds_by_copy")
+@pytest.mark.usefixtures("full_pools", "builds_by_copy")
 def test_a_process_holding_a_retired_cache_moves_to_a_fresh_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -237,6 +237,7 @@ def test_a_process_holding_a_retired_cache_moves_to_a_fresh_one(
 
 
 @pytest.mark.usefixtures("builds_by_copy")
+@pytest.mark.usefixtures("full_pools")
 def test_a_process_grading_on_survives_another_retiring_its_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -299,7 +300,7 @@ def test_processes_grading_at_once_never_break_each_other(tmp_path: Path) -> Non
 
 @pytest.fixture
 def private_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds_by_copy: None
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds_by_copy: None, full_pools: None
 ) -> Iterator[Path]:
     """A cache of this test's own (the shared one is never damaged by a failing test)."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
