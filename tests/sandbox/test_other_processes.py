@@ -262,11 +262,18 @@ APP_WITHOUT_CAPABILITIES = textwrap.dedent("""
     print(shown(verdict))
     print("dumpable", libc.prctl(3, 0, 0, 0, 0))
 """)
-READ_THE_APPS_MEMORY = """
-    ppid = os.getppid()
-    with open(f"/proc/{ppid}/maps") as f:
+
+
+def _read_memory(pid: str, flags: str, secret: tuple[str, str], who: str) -> str:
+    """A submission's body: open /proc/<pid>/mem with `flags`, search its writable regions for
+    the secret (`secret`'s prefix, then its character 40 times, joined only when the code
+    runs: the source, which the app holds, must not hold it), and raise saying whether it
+    read it (the text names `who`)."""
+    prefix, repeated = secret
+    return f"""
+    with open(f"/proc/{{{pid}}}/maps") as f:
         regions = [line.split() for line in f]
-    fd = os.open(f"/proc/{ppid}/mem", os.O_RDWR)
+    fd = os.open(f"/proc/{{{pid}}}/mem", {flags})
     for fields in regions:
         low, high = (int(v, 16) for v in fields[0].split("-"))
         if fields[1].startswith("rw") and high - low < 256 << 20:
@@ -274,10 +281,13 @@ READ_THE_APPS_MEMORY = """
                 data = os.pread(fd, high - low, low)
             except OSError:
                 continue
-            if b"app-secret-" + b"7" * 40 in data:
-                raise ValueError("read the app's secret")
-    raise ValueError("opened the app's memory read-write")
+            if {prefix!r}.encode() + {repeated!r}.encode() * 40 in data:
+                raise ValueError("read {who} secret")
+    raise ValueError("opened {who} memory")
 """
+
+
+READ_THE_APPS_MEMORY = _read_memory("os.getppid()", "os.O_RDWR", ("app-secret-", "7"), "the app's")
 
 
 def test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone() -> None:
@@ -309,21 +319,6 @@ OTHER_PROGRAM = textwrap.dedent("""
     print("ready", flush=True)
     sys.stdin.read()
 """)
-READ_ANOTHER_PROGRAMS_MEMORY = """
-    with open("/proc/{pid}/maps") as f:
-        regions = [line.split() for line in f]
-    fd = os.open("/proc/{pid}/mem", os.O_RDONLY)
-    for fields in regions:
-        low, high = (int(v, 16) for v in fields[0].split("-"))
-        if fields[1].startswith("rw") and high - low < 256 << 20:
-            try:
-                data = os.pread(fd, high - low, low)
-            except OSError:
-                continue
-            if b"other-secret-" + b"5" * 40 in data:
-                raise ValueError("read the other program's secret")
-    raise ValueError("opened the other program's memory but found no secret")
-"""
 
 
 def test_with_seccomp_alone_a_submission_reads_another_programs_memory() -> None:
@@ -338,7 +333,8 @@ def test_with_seccomp_alone_a_submission_reads_another_programs_memory() -> None
     ) as other:
         try:
             assert other.stdout is not None and other.stdout.readline() == "ready\n"
-            body = READ_ANOTHER_PROGRAMS_MEMORY.replace("{pid}", str(other.pid))
+            secret = ("other-secret-", "5")
+            body = _read_memory(str(other.pid), "os.O_RDONLY", secret, "the other program's")
             config = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
             with WorkerPool(config) as pool:
                 verdict = grade(PATIENT, _double(body), pool=pool)
