@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from quiz.bank.deleted import LINTED, bank_anchors
+from tests.cli.git_repo import git as _git
 from tests.conftest import DATA, REPO, RunDrillbit
 
 HOOK_FILES = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())[0]["files"]
-
-
-def _git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "PATH": "/usr/bin:/bin"},
-    )
-    return done.stdout
 
 
 @pytest.fixture

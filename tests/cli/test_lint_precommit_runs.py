@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.cli.git_repo import git as _git
 from tests.conftest import DATA, REPO, RunDrillbit
 
 pytestmark = pytest.mark.slow
@@ -36,19 +37,6 @@ PRE_COMMIT = (
 )
 RELU_REPORT = "banks/ml/mini/basics/what-is-relu.md:"
 """The start of the report line of the card whose `related` names the deleted one."""
-
-
-def _git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-        env={"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "PATH": "/usr/bin:/bin"},
-    )
-    return done.stdout
 
 
 def _card(card_id: str, topic: str) -> str:
