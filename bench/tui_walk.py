@@ -28,7 +28,7 @@ WALK_STEPS = (
     "settings_back",
 )
 """The steps a walk reports, in order (`answer_next_card` only when the session had a
-concept or numeric card in its first eight)."""
+card other than a drill in its first eight)."""
 
 
 async def _timed(pilot: Pilot[Any], *keys: str) -> float:
@@ -42,7 +42,7 @@ async def _timed(pilot: Pilot[Any], *keys: str) -> float:
 async def _answer(pilot: Pilot[Any]) -> float | None:
     """One answer and the next card: the keys that commit it and bring the next card, timed
     (revealing a concept card and typing a number are not)."""
-    from quiz.bank.models import ConceptFront, NumericFront
+    from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
 
     for _ in range(8):
         screen: Any = pilot.app.screen
@@ -56,8 +56,9 @@ async def _answer(pilot: Pilot[Any]) -> float | None:
             if screen.phase == "feedback":
                 waited += await _timed(pilot, "space")
             return waited
-        if isinstance(card.front, NumericFront):
-            await pilot.press(*str(card.front.answer))
+        if isinstance(card.front, NumericFront | ChoiceFront):
+            typed = str(card.front.answer) if isinstance(card.front, NumericFront) else "1"
+            await pilot.press(*typed)  # a choice card's first option, right or wrong
             await pilot.pause()
             return await _timed(pilot, "enter") + await _timed(pilot, "space")
         await _timed(pilot, "s")  # another kind: skipped, the next card looked at

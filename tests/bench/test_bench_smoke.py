@@ -242,7 +242,7 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     assert screens.params["forecasts"] == [1], "Home and the stats screen share one forecast"
     from bench.tui_walk import WALK_STEPS
 
-    every = set(WALK_STEPS) - {"answer_next_card"}  # only if a concept or numeric card came
+    every = set(WALK_STEPS) - {"answer_next_card"}  # only if a card other than a drill came
     for which in ("heavy", "small"):
         steps = {f.params["step"] for f in _named(figures, f"tui_wait_{which}_ms")}
         assert every <= steps <= set(WALK_STEPS), which
