@@ -58,6 +58,7 @@ def sigusr1_received() -> Iterator[list[int]]:
 
 @pytest.fixture
 def full_pools() -> None:
-    """Every pool of this process warm, its spawner idle: for tests that point `tempfile`
-    at a dir of their own (a replacement built meanwhile made its work dir there)."""
+    """Every pool of this process warm, its spawner idle: for tests that change what the
+    workers are built from for the whole process (`tempfile`'s dir, the cache's state,
+    bwrap's status), which a replacement built meanwhile would take."""
     wait_for_full_pools()

@@ -39,8 +39,9 @@ def test_doctor_command_lists_the_verified_layers() -> None:
 
 
 @pytest.fixture
-def bare_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """This machine without bwrap and without libseccomp."""
+def bare_machine(monkeypatch: pytest.MonkeyPatch, full_pools: None) -> Iterator[None]:
+    """This machine without bwrap and without libseccomp, for this process: once its pools
+    are full, so that no spawner builds a session pool's worker meanwhile."""
     missing = SeccompSupport("", "", "libseccomp is not installed (Debian package libseccomp2)")
     monkeypatch.setattr(worker_module, "seccomp_support", lambda: missing)
     monkeypatch.setattr(isolation_module, "seccomp_support", lambda: missing)

@@ -47,8 +47,10 @@ def test_every_verdict_lists_the_layers_it_had(pool: WorkerPool) -> None:
 
 
 @pytest.fixture
-def bwrap_missing(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """This machine without a bwrap binary."""
+def bwrap_missing(monkeypatch: pytest.MonkeyPatch, full_pools: None) -> Iterator[None]:
+    """This machine without a bwrap binary, for this process: once its pools are full, so
+    that no spawner builds a session pool's worker meanwhile (one was built as "bwrap is not
+    installed", and a later test on that pool was an internal error)."""
     monkeypatch.setattr("shutil.which", lambda name: None)
     bwrap_module.reset_bwrap_status()
     yield
