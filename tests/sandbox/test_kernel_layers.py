@@ -273,6 +273,7 @@ def _unconfined(monkeypatch: pytest.MonkeyPatch) -> Verdict:
         return grade(DOUBLE, GOOD, pool=pool)
 
 
+@pytest.mark.usefixtures("full_pools")  # what it patches, a spawner would take
 def test_without_any_kernel_layer_every_verdict_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     verdict = _unconfined(monkeypatch)
     assert verdict.passed, shown(verdict)

@@ -77,6 +77,7 @@ def test_required_bwrap_that_is_missing_is_an_internal_error(bwrap_missing: None
     assert not any(layer.startswith("bubblewrap: no network") for layer in verdict.isolation)
 
 
+@pytest.mark.usefixtures("full_pools")  # what it patches, a spawner would take
 def test_env_switch_turns_bwrap_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DRILLBIT_SANDBOX_BWRAP", "0")
     assert SandboxConfig().use_bwrap_requested() is False

@@ -180,6 +180,7 @@ def test_a_submission_finds_nothing_on_its_stdin(pool: WorkerPool) -> None:
     assert verdict.status is Status.PASSED, verdict.summary
 
 
+@pytest.mark.usefixtures("full_pools")  # what it patches, a spawner would take
 def test_a_worker_makes_its_work_dir_after_the_bytecode_cache(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
