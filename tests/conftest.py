@@ -9,8 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -257,6 +259,24 @@ def _warm_card_cache(_isolated_home: Path, _bundled_card_cache: Path) -> None:
     same unchanged file, and a card with a problem is never cached (tests/bank/test_cache.py
     covers the cold and warm paths)."""
     shutil.copytree(_bundled_card_cache, _isolated_home / "cache", dirs_exist_ok=True)
+
+
+MIDNIGHT_MARGIN_SECONDS = 120
+"""How close to local midnight a test that reads today's date in one place and the command's
+in another waits for the new day instead of starting."""
+
+
+@pytest.fixture
+def away_from_midnight() -> None:
+    """Start the test on one local day that lasts it: a test that computes "in 14 days" and
+    then asks the command (another clock read, maybe another process) found 13 when a run
+    crossed midnight between the two. Within two minutes of midnight it waits for the new
+    day (a CI run of ~5 minutes crosses one about once in 300)."""
+    now = datetime.now().astimezone()
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    left = (midnight - now).total_seconds()
+    if left < MIDNIGHT_MARGIN_SECONDS:
+        time.sleep(left + 1)
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import RunDrillbit
 
+pytestmark = pytest.mark.usefixtures("away_from_midnight")  # today's date is read twice
+
 
 def in_days(days: int) -> str:
     return (datetime.now().astimezone().date() + timedelta(days=days)).isoformat()

@@ -120,6 +120,7 @@ def test_a_target_json_would_write_with_an_exponent_goes_through_the_model() -> 
     assert '"target": 0.00001' in _plan_json(fields)
 
 
+@pytest.mark.usefixtures("away_from_midnight")  # today's date is read here and in the process
 def test_the_command_prints_the_models_bytes_without_importing_pydantic(
     drillbit_process: RunDrillbit,
 ) -> None:
