@@ -133,16 +133,17 @@ def plan_command(
 def _plan_json(fields: dict[str, object] | None) -> str:
     """What `drillbit plan --json` prints: `quiz.cli.schemas.PlanReport`'s JSON, written by
     `json` unless a number needs the model (importing pydantic was 0.2 s of the command's
-    CPU on a heavy home). Without a plan (every field but `schema_version` null), the model."""
+    CPU on a heavy home). Without a plan (every field but `schema_version` null), the model
+    fills the fields in."""
     from quiz.cli.plain import SCHEMA_VERSION, model_like_json
 
     report = {"schema_version": SCHEMA_VERSION, **(fields or {})}
     text = model_like_json(report) if fields is not None else None
     if text is not None:
         return text
-    from quiz.cli.schemas import PlanReport
+    from quiz.cli.schemas import model_json
 
-    return PlanReport.model_validate(report).model_dump_json(indent=2)
+    return model_json("plan", report)
 
 
 COMMANDS: tuple[click.Command, ...] = (plan_command,)

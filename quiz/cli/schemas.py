@@ -27,6 +27,7 @@ __all__ = [
     "StatsReport",
     "VerdictReport",
     "json_schema",
+    "model_json",
 ]
 
 Version = Literal[1]
@@ -187,19 +188,25 @@ class PlanReport(BaseModel):
     )
 
 
-def _models() -> dict[str, type[Any]]:
-    from quiz.bank.lint_report import LintReport
-    from quiz.store.backup import ProgressFile
+def _model(name: str) -> type[Any]:
+    """The model of output `name`; the lint report's and the backup's are imported only for
+    their own names (the backup's module is 40 ms a command printing a plan need not pay)."""
+    if name == "lint":
+        from quiz.bank.lint_report import LintReport
 
-    return {
+        return LintReport
+    if name == "progress":
+        from quiz.store.backup import ProgressFile
+
+        return ProgressFile
+    models: dict[str, type[Any]] = {
         "verdict": VerdictReport,
-        "lint": LintReport,
         "list": CardList,
         "stats": StatsReport,
-        "progress": ProgressFile,
         "error": ErrorReport,
         "plan": PlanReport,
     }
+    return models[name]
 
 
 SCHEMA_NAMES = ("card", "verdict", "lint", "list", "stats", "progress", "error", "plan")
@@ -224,7 +231,14 @@ def json_schema(name: str) -> dict[str, Any]:
 
         schema = FRONT_MATTER.json_schema()
     else:
-        schema = TypeAdapter(_models()[name]).json_schema(mode="serialization")
+        schema = TypeAdapter(_model(name)).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = _TITLES[name]
     return schema
+
+
+def model_json(name: str, report: dict[str, Any]) -> str:
+    """`report` validated and written by the model of output `name` (`SCHEMA_NAMES`), as
+    pydantic writes it with `indent=2`: what a command prints when `json` would not."""
+    adapter: TypeAdapter[Any] = TypeAdapter(_model(name))
+    return adapter.dump_json(adapter.validate_python(report), indent=2).decode()

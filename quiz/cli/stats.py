@@ -85,12 +85,9 @@ def stats_json(stats: Stats) -> str:
     text = model_like_json(report)
     if text is not None:
         return text
-    from pydantic import TypeAdapter
+    from quiz.cli.schemas import model_json
 
-    from quiz.cli.schemas import StatsReport
-
-    adapter = TypeAdapter(StatsReport)
-    return adapter.dump_json(adapter.validate_python(report), indent=2).decode()
+    return model_json("stats", report)
 
 
 def stats_json_content(args: Sequence[str]) -> list[Path] | None:
