@@ -83,6 +83,8 @@ DISK_QUOTA = 64 * 1024 * 1024
 """Bytes a child may put in its host work dir (without bwrap, where no size-limited tmpfs exists)."""
 QUOTA_ENTRIES = 10_000
 """Files and directories a host work dir may hold (the parent's size check walks them)."""
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+"""A folder opened as itself: never through a link, never inherited by a child."""
 QUOTA_DEPTH = 64
 """Folders a host work dir may nest: each check walks them by path, whose every lookup costs
 the parent one step per level (2,000 levels took 0.3 s of its CPU at every check)."""
@@ -102,12 +104,11 @@ def remove_tree(path: str) -> None:
     recurses; then every entry is removed. Its child is dead by now: a folder found by lstat
     (a link is never followed) is given back to its owner before it is opened or moved.
     """
-    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     with contextlib.suppress(OSError):
         if stat.S_ISDIR(os.lstat(path).st_mode):
             os.chmod(path, stat.S_IRWXU)
     try:
-        top = os.open(path, flags)
+        top = os.open(path, _DIR_FLAGS)
     except OSError:
         return
     try:
@@ -116,7 +117,7 @@ def remove_tree(path: str) -> None:
         while pending:
             name = pending.pop()
             try:
-                fd = top if name is None else os.open(name, flags, dir_fd=top)
+                fd = top if name is None else os.open(name, _DIR_FLAGS, dir_fd=top)
             except OSError:
                 continue
             try:
@@ -159,7 +160,6 @@ def remove_tree(path: str) -> None:
 CLAIMED = "removing-"
 """A work dir a sweep has claimed is renamed `<WORKDIR_PREFIX>removing-<random>` first: no other
 sweep takes it for a live process's, and one whose sweep died is swept again."""
-_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 def _same_file(path: str, fd: int) -> bool:
