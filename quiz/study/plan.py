@@ -1084,9 +1084,10 @@ def _recall_after_plain_review(
     relearning or learning: `review_card` takes the same path in each), last reviewed at
     least a day before `when`, whose lapse is not asked again the same day: the stability
     after Good and after Again from fsrs's own formulas (what `review_card` works out on
-    that path: the difficulty it also updates does not enter the recall), each then on fsrs's
-    forgetting curve from `when` (the review becomes the card's last) to `start`. `curve`: `_curve`'s constants
-    (given, so that `_internals_agree` can check this function before `_curve` trusts it)."""
+    that path: the difficulty it also updates does not enter the recall), each then on
+    fsrs's forgetting curve from `when` (the review becomes the card's last) to `start`.
+    `curve`: `_curve`'s constants (given, so that `_internals_agree` can check this
+    function before `_curve` trusts it)."""
     return _PlainReviews(card, scheduler, curve).recall(when, start)
 
 
