@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pytest
 
+from engine.arch.recurrent import lstm_cell_backward, lstm_cell_forward
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import ChoiceFront, ConceptFront
@@ -394,3 +395,37 @@ def test_tanh_bounds_the_derivative_but_does_not_make_rnn_gradients_vanish() -> 
     points = "\n".join(front.key_points)
     assert "so gradients over long spans usually vanish" not in points
     assert "$|f'| \\le 1$ alone does not make them vanish" in points
+
+
+def _lstm_run(b_i: float, steps: int) -> tuple[float, float]:
+    """One unit held at f = sigma(20) ~ 1 with a candidate of about 1, from c = 0.5: the
+    cell state after `steps` steps and dc_prev/dc of the last step (dh = 0)."""
+    n = 1
+    W = np.zeros((4 * n, n + 1))
+    b = np.array([[b_i], [20.0], [0.0], [20.0]])  # rows i, f, o, g
+    x, h, c = np.ones((1, 1)), np.zeros((n, 1)), np.full((n, 1), 0.5)
+    cache: tuple[object, ...] = ()
+    for _ in range(steps):
+        h, c, cache = lstm_cell_forward(x, h, c, W, b)
+    _, _, dc_prev, _, _ = lstm_cell_backward(np.zeros((n, 1)), np.ones((n, 1)), cache)
+    return float(c[0, 0]), float(dc_prev[0, 0])
+
+
+def test_a_forget_gate_near_one_keeps_the_gradient_but_the_value_needs_a_closed_write() -> None:
+    closed_c, closed_grad = _lstm_run(-20.0, 10)  # input gate ~0: the value is kept
+    open_c, open_grad = _lstm_run(20.0, 10)  # input gate ~1: it adds g ~ 1 per step
+    assert abs(closed_c - 0.5) < 1e-6 and abs(open_c - 10.5) < 1e-6
+    assert np.isclose(closed_grad, 1.0) and np.isclose(open_grad, 1.0)  # dc_prev = f * dc
+    for card_id in ("lstm-gates", "lstm-cell"):
+        assert "both the value and its gradient travel" not in text(card_id), card_id
+        assert "remembers by default" not in text(card_id), card_id
+        assert "remember by default" not in text(card_id), card_id
+    assert "only when the write $i \\odot g$ is near 0 as well" in text("lstm-gates")
+    assert "the write $i \\odot g$ near 0" in text("lstm-cell")
+    front = card("lstm-gates").front
+    assert isinstance(front, ConceptFront)
+    assert any("$f \\approx 1$ with the input gate open accumulates" in p for p in front.key_points)
+    # The forget bias of 1 starts f at sigma(1), not near 1.
+    assert np.isclose(1 / (1 + np.exp(-1.0)), 0.73, atol=0.005)
+    assert np.isclose(0.7311**10, 0.04, atol=0.005) and np.isclose(0.5**10, 0.001, atol=1e-4)
+    assert "$\\sigma(1) \\approx 0.73$" in text("lstm-gates")
