@@ -429,3 +429,48 @@ def test_a_forget_gate_near_one_keeps_the_gradient_but_the_value_needs_a_closed_
     assert np.isclose(1 / (1 + np.exp(-1.0)), 0.73, atol=0.005)
     assert np.isclose(0.7311**10, 0.04, atol=0.005) and np.isclose(0.5**10, 0.001, atol=1e-4)
     assert "$\\sigma(1) \\approx 0.73$" in text("lstm-gates")
+
+
+def _tiled_attention(
+    Q: np.ndarray, K: np.ndarray, V: np.ndarray, tile: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact attention over key tiles with a running maximum and sum per query (online
+    softmax): no (n_q, n_k) array is ever formed. Returns the output and the per-query
+    log-sum-exp, all a backward pass needs to recompute the weights."""
+    n_q, d_v = Q.shape[0], V.shape[1]
+    m, s, acc = np.full(n_q, -np.inf), np.zeros(n_q), np.zeros((n_q, d_v))
+    for start in range(0, K.shape[0], tile):
+        scores = Q @ K[start : start + tile].T / np.sqrt(Q.shape[1])  # (n_q, tile)
+        new_m = np.maximum(m, scores.max(axis=1))
+        scale, e = np.exp(m - new_m), np.exp(scores - new_m[:, None])
+        s = s * scale + e.sum(axis=1)
+        acc = acc * scale[:, None] + e @ V[start : start + tile]
+        m = new_m
+    return acc / s[:, None], m + np.log(s)
+
+
+def test_exact_attention_needs_linear_memory_and_quadratic_arithmetic() -> None:
+    rng = np.random.default_rng(3)
+    Q, K, V = rng.normal(size=(16, 4)), rng.normal(size=(16, 4)), rng.normal(size=(16, 3))
+    scores = Q @ K.T / 2.0
+    weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+    weights /= weights.sum(axis=1, keepdims=True)
+    out, lse = _tiled_attention(Q, K, V, tile=4)
+    np.testing.assert_allclose(out, weights @ V, rtol=1e-12)
+    assert lse.shape == (16,)  # the state kept per query: linear in T
+    np.testing.assert_allclose(np.exp(Q @ K.T / 2.0 - lse[:, None]), weights, rtol=1e-12)
+    # Kaplan et al.: 2 n_ctx d FLOPs of context per token and layer against 24 d^2.
+    d = 512
+    assert 2 * (12 * d) * d == 24 * d * d
+    for card_id in ("attention-complexity", "self-attention-complexity-choice"):
+        body = text(card_id)
+        assert "$O(T^2)$ memory per head for the weights" not in body, card_id
+        assert "$O(T)$ extra memory" in body, card_id
+    body = text("attention-complexity")
+    assert "memory-efficient kernels reduce memory, not the arithmetic" not in body
+    assert "make the same point with their per-token estimate." not in body
+    assert "while $n_{ctx} < 12 d_{model}$" in body
+    assert "reads and writes of the large, slow memory (HBM)" in body
+    assert "Rabe & Staats 2021" in card("attention-complexity").front.source
+    assert "Dao et al. 2022" in card("self-attention-complexity-choice").front.source
+    assert "The time and memory of the score matrices grow" not in text("multi-head-attention")
