@@ -101,10 +101,12 @@ def import_command(
       **What is X?**                    (a bold paragraph)
       Q: title   **Q:** title           (a line or paragraph)
       1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
+      > [!question] title   > [!faq]- title   (Obsidian callouts)
     \b
     Answers run to the next question (or the next heading at the same or a higher
     level); these markers are recognized and removed:
       **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
+      > [!answer]  > [!success]- Answer   (a callout; others stay in the answer)
 
     An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, HTML, with
     its #separator/#html/#... column header lines or none) is read as one question per

@@ -50,6 +50,8 @@ _NOT_QUESTIONS = frozenset(
         "unanswered list item",
         "text under a section",
         "unclosed block",
+        "callout in no answer",
+        "text after a callout question",
     }
 )
 
@@ -92,6 +94,10 @@ def reason_key(reason: str) -> str:
         return "unanswered list item"
     if reason.startswith("text") and " under the section " in reason:
         return "text under a section"
+    if reason.startswith("a callout in no question's answer"):
+        return "callout in no answer"
+    if reason.startswith("text after the callout question"):
+        return "text after a callout question"
     if " is never closed, so the rest of the file " in reason:
         return "unclosed block"
     if reason.startswith("the card would not pass lint"):

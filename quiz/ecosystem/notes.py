@@ -11,6 +11,7 @@ A question can be:
 - a `Q:` paragraph or line: `Q: title`, `**Q:** title`, `**Q3.** title`;
 - a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
   that only ends in `?` counts when an answer comes with it).
+- an Obsidian question callout, `> [!faq]- What is X?` (`quiz.ecosystem.callouts`).
 
 Its answer is everything that follows up to the next question, or the next top-level
 heading at the same or a higher level (a heading in a list item or quote is text).
@@ -32,6 +33,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from quiz.bank.markdown import inline_children, normalize, parse_blocks, parse_inline
+from quiz.ecosystem.callouts import Callout, callout_of, header_text, unquote
 from quiz.ecosystem.titles import (
     TitleParts,
     clean_title,
@@ -165,6 +167,8 @@ class _Block:
     outer_end: int = 0
     """Line past the container around that one (the end of the text)."""
     nested: bool = False
+    callout: Callout | None = None
+    """For a quote's first paragraph: the callout that quote is (`> [!tip] title`)."""
 
     @cached_property
     def plain(self) -> str:
@@ -269,6 +273,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
     ends: list[int] = []  # end line of each open list item or quote, innermost last
     item_open: int | None = None
     skip_until: str | None = None
+    callout: Callout | None = None  # of the quote just opened, for its first paragraph
     simple = _SIMPLE_BLOCKS
     for index, token in enumerate(tokens):
         kind = token.type
@@ -283,6 +288,11 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                 ends.append(token.map[1])
                 if kind == "list_item_open":
                     item_open = token.map[0]
+                elif tokens[index + 1].type == "paragraph_open" and tokens[
+                    index + 2
+                ].content.startswith("[!"):
+                    first = tokens[index + 2].content.split("\n", 1)[0]
+                    callout = callout_of(first, token.map[0], token.map[1])
                 continue
         elif kind == "list_item_close" or kind == "blockquote_close":
             if ends:
@@ -315,9 +325,11 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                     container_end=container_end,
                     outer_end=outer_end,
                     nested=bool(ends),
+                    callout=callout if callout is not None and callout.start == start else None,
                 )
             )
             item_open = None
+            callout = None
         elif kind in simple:
             blocks.append(
                 _Block(
@@ -367,6 +379,8 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
         return None
     if block.kind != "paragraph":
         return None
+    if block.callout is not None:
+        return _callout_question(block, block.callout, lines)
     in_item = block.item_start is not None
     head = None if block.whole_bold else _bold_head(block.children)
     if not (
@@ -395,6 +409,101 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if in_item and (parts.style == "tag" or parts.title.endswith("?")):
         return _Candidate(block, parts, block.end, "item", weak=True)
     return None
+
+
+def _callout_question(block: _Block, callout: Callout, lines: list[str]) -> _Candidate | None:
+    """A question callout (`> [!faq]- What is X?`) as a question: its title asks; without
+    one, its first paragraph does. None for another callout (it is text)."""
+    if not callout.asks:
+        return None
+    title, head_end = callout.title, block.start + 1
+    if not title.strip():
+        rows = [unquote(lines[row]).strip() for row in range(block.start + 1, callout.end)]
+        first = next((index for index, row in enumerate(rows) if row), None)
+        if first is None:
+            return None
+        last = next((i for i in range(first, len(rows)) if not rows[i]), len(rows))
+        title, head_end = " ".join(rows[first:last]), block.start + 1 + last
+    tokens = parse_inline(title, latex_delimiters=True)
+    parts = split_title(plain_inline(tokens[0].children) if tokens else title)
+    if not parts.title:
+        return None
+    return _Candidate(block, parts, head_end, "callout")
+
+
+def _boxed(cand: _Candidate, lines: list[str]) -> bool:
+    """Whether a question callout's body (after its title) holds text."""
+    end = cand.block.container_end
+    return any(unquote(lines[row]).strip() for row in range(cand.head_end, end))
+
+
+def _callout_end(
+    cand: _Candidate, stop: int, lines: list[str], by_start: dict[int, Callout]
+) -> int:
+    """Line past a question callout's answer: its own quote when its body holds text (with
+    the answer, note or tip callouts right after it), else `stop`, as for a bold question
+    (its answer follows it, in an answer callout or as text)."""
+    block = cand.block
+    callout = block.callout
+    assert callout is not None
+    if not _boxed(cand, lines):
+        return min(stop, block.outer_end)
+    end = callout.end
+    while True:
+        row = end
+        while row < stop and not lines[row].strip():
+            row += 1
+        after = by_start.get(row)
+        if row >= stop or after is None or after.asks:
+            return end
+        end = after.end
+
+
+def _callout_view(lines: list[str], callouts: list[Callout], asked: set[int]) -> list[str]:
+    """The notes' lines as answers are cut from them: the quote marks of question and answer
+    callouts taken off (their text is the question's), an answer callout's header an answer
+    marker, another callout's header a bold run-in heading (`> **Tip: title.**`)."""
+    view = list(lines)
+    unwraps: dict[int, int] = {}
+    for callout in callouts:
+        if callout.start in asked or callout.answers:
+            for row in range(callout.start, min(callout.end, len(lines))):
+                unwraps[row] = unwraps.get(row, 0) + 1
+    for row, times in unwraps.items():
+        view[row] = unquote(lines[row], times)
+    for callout in callouts:
+        if callout.start not in asked and callout.start < len(lines):
+            view[callout.start] = header_text(view[callout.start], callout)
+    return view
+
+
+def _left_out_callouts(
+    callouts: list[Callout],
+    asked: set[int],
+    extents: list[tuple[int, int]],
+    reported: list[tuple[int, int]],
+) -> list[Ignored]:
+    """Callouts in no question's answer, each named (outermost only): a `[!note]` in a
+    file's introduction or between cards was dropped without a word."""
+    covered = [*extents, *reported]
+    found: list[Ignored] = []
+    outer_end = -1
+    for callout in sorted(callouts, key=lambda c: c.start):
+        if callout.start < outer_end:
+            continue  # inside a callout already named or asked
+        outer_end = callout.end
+        if callout.start in asked or any(a <= callout.start < b for a, b in covered):
+            continue
+        found.append(
+            Ignored(
+                callout.start + 1,
+                callout.name,
+                "a callout in no question's answer, not imported (a [!question] or [!faq] "
+                "callout with an answer makes a card, and a callout under a question's "
+                "answer is part of it)",
+            )
+        )
+    return found
 
 
 def _q_line(block: _Block, lines: list[str]) -> _Candidate:
@@ -673,6 +782,11 @@ def read_part(text: str) -> NotesPart:
         and not clean_title(b.plain).endswith(":")
     ]
     break_starts = [b.start for b in breaks]
+    callouts = [b.callout for b in blocks if b.callout is not None]
+    callout_starts = {c.start: c for c in callouts}
+    asked = {c.block.start for c in questions if c.kind == "callout"}
+    view = _callout_view(lines, callouts, asked) if callouts else lines
+    trailing: list[tuple[_Candidate, int, int]] = []  # question callouts, what follows them
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
     extents: list[tuple[int, int]] = []
@@ -690,17 +804,26 @@ def read_part(text: str) -> NotesPart:
             after = _first_after(others, block.start)
             if after is not None:
                 stop = min(stop, others[after])
-        if block.item_start is not None:
+        if cand.kind == "callout":
+            whole = stop
+            stop = _callout_end(cand, stop, lines, callout_starts)
+            if stop < whole:
+                trailing.append((cand, stop, whole))
+        elif block.item_start is not None:
             own = any(row.strip() for row in lines[cand.head_end : block.container_end])
             stop = min(stop, block.container_end if own else block.outer_end)
         elif block.nested:
             stop = min(stop, block.container_end)
         extents.append((block.start, stop))
-        rows = lines[cand.head_end : stop]
-        if block.item_start is not None:
+        rows = view[cand.head_end : stop]
+        if cand.kind == "callout":
+            pass
+        elif block.item_start is not None:
             item_rows = max(0, min(block.container_end, stop) - cand.head_end)
             rows = _dedent(rows[:item_rows]) + rows[item_rows:]
         prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end, code_rows)
+        if cand.kind == "callout" and stop >= cand.block.container_end and not marker:
+            marker = _boxed(cand, lines)  # the box holds the answer: no marker is needed
         if cand.inline_answer is not None:
             answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
             prompt_rows = []
@@ -769,6 +892,20 @@ def read_part(text: str) -> NotesPart:
             )
         )
     ignored.extend(_section_intros(sections, blocks, lines, reported))
+    for cand, end, whole in trailing:
+        texts = [row for row in range(end, whole) if lines[row].strip()]
+        if texts:
+            reported.append((end, whole))
+            ignored.append(
+                Ignored(
+                    texts[0] + 1,
+                    _snippet(lines[texts[0]]),
+                    f"text after the callout question '{cand.parts.title}' (line "
+                    f"{cand.block.start + 1}), which holds its own answer, not imported",
+                )
+            )
+    if callouts:
+        ignored.extend(_left_out_callouts(callouts, asked, extents, reported))
     if unclosed is not None:
         ignored.append(unclosed)
     ignored.sort(key=lambda item: item.line)
@@ -814,6 +951,12 @@ _SNIPPET = 50
 """Characters of skipped text shown to name it."""
 
 
+def _snippet(line: str) -> str:
+    """A line of skipped text, short enough to name it."""
+    text = " ".join(line.split())
+    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1].rstrip() + "…"
+
+
 def _section_intros(
     sections: list[_Candidate],
     blocks: list[_Block],
@@ -838,9 +981,7 @@ def _section_intros(
         ]
         if not rows:
             continue
-        text = " ".join(lines[rows[0]].split())
-        if len(text) > _SNIPPET:
-            text = text[: _SNIPPET - 1].rstrip() + "…"
+        text = _snippet(lines[rows[0]])
         title = clean_title(section.block.plain)
         span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
         found.append(
