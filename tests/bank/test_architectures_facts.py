@@ -474,3 +474,31 @@ def test_exact_attention_needs_linear_memory_and_quadratic_arithmetic() -> None:
     assert "Rabe & Staats 2021" in card("attention-complexity").front.source
     assert "Dao et al. 2022" in card("self-attention-complexity-choice").front.source
     assert "The time and memory of the score matrices grow" not in text("multi-head-attention")
+
+
+def _rope(x: np.ndarray, position: int) -> np.ndarray:
+    """Rotate each coordinate pair (2i, 2i+1) of x by position * 10000^(-2i/d)."""
+    d = x.shape[0]
+    angle = position * 10000.0 ** (-np.arange(0, d, 2) / d)
+    cos, sin = np.cos(angle), np.sin(angle)
+    out = np.empty_like(x)
+    out[0::2] = cos * x[0::2] - sin * x[1::2]
+    out[1::2] = sin * x[0::2] + cos * x[1::2]
+    return out
+
+
+def test_rope_encodes_absolute_positions_whose_scores_depend_only_on_the_offset() -> None:
+    rng = np.random.default_rng(11)
+    q, k = rng.normal(size=8), rng.normal(size=8)
+    score = _rope(q, 3) @ _rope(k, 7)
+    for shift in (1, 10, 500):  # the same offset anywhere in the sequence: the same score
+        assert np.isclose(_rope(q, 3 + shift) @ _rope(k, 7 + shift), score)
+    assert np.isclose(q @ _rope(k, 4), score)  # q^T R_{n-m} k with n - m = 4
+    assert not np.allclose(_rope(q, 3), _rope(q, 4))  # each vector carries its own position
+    body = text("positional-encodings-why")
+    assert "which rotate queries and keys so their dot product depends on the offset" not in body
+    assert "each vector carries its **absolute** position" in body
+    assert "The values are not rotated" in body
+    front = card("positional-encodings-why").front
+    assert isinstance(front, ConceptFront)
+    assert any("$(R_m q)^T (R_n k) = q^T R_{n-m} k$" in p for p in front.key_points)
