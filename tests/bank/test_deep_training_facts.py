@@ -507,3 +507,29 @@ def test_the_regularization_cards_say_momentum_already_separates_l2_from_decay()
     assert isinstance(front, ConceptFront)
     assert any("each plain SGD step (no momentum)" in point for point in front.key_points)
     assert "are no longer the same method" in effect
+
+
+def _layer_norm(x: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
+    mean = x.mean(axis=axes, keepdims=True)
+    out: np.ndarray = (x - mean) / np.sqrt(x.var(axis=axes, keepdims=True) + 1e-5)
+    return out
+
+
+def test_a_transformers_layer_norm_is_per_token_and_never_across_positions() -> None:
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(2, 5, 8))  # (B, T, d_model)
+    later = x.copy()
+    later[:, 4] *= 10.0  # change only the last token
+    per_token = _layer_norm(x, (-1,))
+    np.testing.assert_allclose(_layer_norm(later, (-1,))[:, :4], per_token[:, :4])
+    # Over (T, d_model) the earlier tokens would see the later one: a causal model leaks.
+    assert not np.allclose(_layer_norm(later, (1, 2))[:, :4], _layer_norm(x, (1, 2))[:, :4])
+    # The reference layer norm (examples as columns) is the per-token form on a token's column.
+    out, _ = layernorm_forward(x[0].T, np.ones((8, 1)), np.zeros((8, 1)))
+    np.testing.assert_allclose(out.T, per_token[0], rtol=1e-12)
+    body = text("layernorm-vs-batchnorm")
+    assert '"each example" means **each token**' in body
+    assert "Never over the sequence" in body
+    front = card("layernorm-vs-batchnorm").front
+    assert isinstance(front, ConceptFront)
+    assert any("never across positions" in point for point in front.key_points)
