@@ -502,3 +502,36 @@ def test_rope_encodes_absolute_positions_whose_scores_depend_only_on_the_offset(
     front = card("positional-encodings-why").front
     assert isinstance(front, ConceptFront)
     assert any("$(R_m q)^T (R_n k) = q^T R_{n-m} k$" in p for p in front.key_points)
+
+
+def _branch_shares(pre_norm: bool, blocks: int = 12) -> list[float]:
+    """Var[F(x)] / Var[x + F(x)] per block at initialization, with random linear branches of
+    unit gain on tokens of unit variance (rows), for a pre-norm or a post-norm stack."""
+    rng = np.random.default_rng(2)
+    d = 256
+
+    def norm(a: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (a - a.mean(axis=1, keepdims=True)) / a.std(axis=1, keepdims=True)
+        return out
+
+    x, shares = rng.normal(size=(64, d)), []
+    for _ in range(blocks):
+        W = rng.normal(size=(d, d)) / np.sqrt(d)
+        branch = (norm(x) if pre_norm else x) @ W
+        shares.append(float(branch.var() / (x + branch).var()))
+        x = x + branch if pre_norm else norm(x + branch)
+    return shares
+
+
+def test_post_norm_blocks_lean_on_their_branches_and_pre_norm_blocks_less_and_less() -> None:
+    post, pre = _branch_shares(pre_norm=False), _branch_shares(pre_norm=True)
+    assert all(0.4 < share < 0.6 for share in post)  # about half, in every block
+    for block, share in enumerate(pre, start=1):  # about 1 / (block + 1)
+        assert 0.7 / (block + 1) < share < 1.3 / (block + 1), (block, share)
+    body = text("pre-norm-vs-post-norm")
+    assert "(some work finds deep pre-norm models use their depth less effectively)" not in body
+    assert "rebalancing post-norm's gradients alone does not stabilize its training" in body
+    assert "an amplification effect" in body and "Admin" in body
+    front = card("pre-norm-vs-post-norm").front
+    assert isinstance(front, ConceptFront)
+    assert any(p.startswith("Liu et al. 2020") for p in front.key_points)
