@@ -13,7 +13,7 @@ from engine.arch import attention as ref
 from engine.checkers.arch._common import check_shape, unpack
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, Tolerance
+from engine.checks import Judgement, Tolerance, fmt_pair
 
 __all__ = ["attention", "multi_head_attention"]
 
@@ -60,6 +60,11 @@ def _weight_variants(
             "the scores are divided by sqrt(d_v), the width of V; divide by sqrt(d_k), the "
             "width of Q and K",
             lambda: _softmax(masked(raw / np.sqrt(d_v), mask)),
+        ),
+        (
+            "the scores are divided by sqrt(n_k), the number of keys; divide by sqrt(d_k), "
+            "the width of Q and K",
+            lambda: _softmax(masked(raw / np.sqrt(K.shape[-2]), mask)),
         ),
         (
             "the softmax runs over the queries (axis -2); each query's weights over the keys "
@@ -318,14 +323,6 @@ def _heads_variants(
                 merge(attend(split(Q), split(K), split(V), np.sqrt(dh), _shifted_causal(T, 1))) @ Wo
             ),
         ),
-        (
-            "the causal mask leaves out the diagonal (np.tril(..., k=-1)): position t "
-            "attends to positions <= t, itself included",
-            lambda: (
-                merge(attend(split(Q), split(K), split(V), np.sqrt(dh), _shifted_causal(T, -1)))
-                @ Wo
-            ),
-        ),
         *(  # at T = 1 the weights are 1 whatever q and k are: only V's projection shows
             []
             if T == 1
@@ -354,12 +351,62 @@ def _heads_variants(
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)),
         ),
         (
+            "Wo is transposed: the concatenated heads are multiplied by Wo itself, "
+            "concat @ Wo, as Q = X @ Wq uses Wq",
+            lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)) @ Wo.T,
+        ),
+        (
             "the heads' attention weights were averaged into one pattern and applied to all "
             "of V; each head applies its own weights to its own dh columns of V, and the "
             "heads are concatenated",
             lambda: _averaged_heads(split(Q), split(K), V, np.sqrt(dh), mask) @ Wo,
         ),
     ]
+
+
+def _diagonal_left_out(
+    j: Judgement,
+    got: Any,
+    expected: np.ndarray,
+    X: np.ndarray,
+    Ws: tuple[np.ndarray, ...],
+    n_heads: int,
+    tol: Tolerance,
+) -> None:
+    """Fail with the cause when a causal mask without the diagonal explains every row but the
+    first, whatever the first became: with np.tril(..., k=-1) (or np.triu(..., k=0) as the
+    masked part) the first query has no key, so its row is NaN (-inf everywhere), uniform (a
+    large negative fill) or whatever fallback was written. Row t of the output depends on
+    query t alone, so the other rows show the mistake on their own."""
+    T, d_model = X.shape
+    if T < 2 or not isinstance(got, np.ndarray) or got.shape != expected.shape:
+        return
+    if got.dtype.kind != "f":
+        return
+    Wq, Wk, Wv, Wo = Ws
+    dh = d_model // n_heads
+
+    def split(M: np.ndarray) -> np.ndarray:
+        heads: np.ndarray = (X @ M).reshape(T, n_heads, dh).transpose(1, 0, 2)
+        return heads
+
+    scores = split(Wq) @ split(Wk).transpose(0, 2, 1) / np.sqrt(dh)
+    keep = _shifted_causal(T, -1)
+    heads = _softmax(np.where(keep, scores, -np.inf)) @ split(Wv)
+    variant = heads.transpose(1, 0, 2).reshape(T, d_model) @ Wo
+    g = got.astype(np.float64)
+    rest = g[1:]
+    if not np.all(np.isfinite(rest)) or np.any(tol.violation(rest, variant[1:]) > 1.0):
+        return
+    if np.all(np.isfinite(g)) and np.all(tol.violation(g, expected) <= 1.0):
+        return
+    shown = fmt_pair(float(expected[0, 0]), float(g[0, 0]))
+    j.fail(
+        "the causal mask leaves out the diagonal (np.tril(..., k=-1), or np.triu(..., k=0) "
+        "as the masked part): position t attends to positions <= t, itself included; the "
+        "rows after the first match that mask, and position 0 is left with no key at all: "
+        f"out[0, 0] expected {shown[0]}, got {shown[1]}"
+    )
 
 
 def _averaged_heads(
@@ -416,13 +463,16 @@ class MultiHeadAttentionChecker(NNChecker):
         X, Wq, Wk, Wv, Wo, n_heads = args[:6]
         causal = bool(args[6]) if len(args) > 6 else False
         expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal)
-        got = check_shape(j, "out", outputs.get("out"), expected.shape)
         scale = float(np.abs(expected).max()) + 1.0
+        tol = Tolerance(rtol=1e-8, atol=1e-12 * scale)
+        if causal:
+            _diagonal_left_out(j, outputs.get("out"), expected, X, (Wq, Wk, Wv, Wo), n_heads, tol)
+        got = check_shape(j, "out", outputs.get("out"), expected.shape)
         j.close(
             "out",
             got,
             expected,
-            Tolerance(rtol=1e-8, atol=1e-12 * scale),
+            tol,
             hints=_heads_variants(X, (Wq, Wk, Wv, Wo), n_heads, causal),
         )
 

@@ -267,7 +267,14 @@ class Conv2dBackwardChecker(NNChecker):
             "dx",
             dx,
             x.shape,
-            [("dx still holds the padding; crop pad rows and columns from each side", padded)],
+            [
+                ("dx still holds the padding; crop pad rows and columns from each side", padded),
+                (
+                    "dx is empty: with pad = 0 the crop [pad:-pad] is [0:0] (-0 is 0), which "
+                    "keeps nothing; crop with [pad:pad + H, pad:pad + W]",
+                    (x.shape[0], x.shape[1], 0, 0),
+                ),
+            ],
         )
         dw = check_shape(j, "dw", dw, w.shape)
         db = check_shape(

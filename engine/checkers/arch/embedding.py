@@ -124,7 +124,17 @@ class EmbeddingChecker(NNChecker):
             "dW",
             outputs.get("out"),
             expected.shape,
-            [("dW has one row per token; it has one row per vocabulary entry, (V, d)", dout.shape)],
+            [
+                (
+                    "dW has one row per token; it has one row per vocabulary entry, (V, d)",
+                    dout.shape,
+                ),
+                (
+                    "dW has ids.max() + 1 rows, one per id up to the largest seen; it has "
+                    "vocab_size rows, and the ids that never occur get rows of zeros",
+                    (int(np.max(ids)) + 1, dout.shape[-1]),
+                ),
+            ],
         )
         j.close(
             "dW",
@@ -230,6 +240,11 @@ class PositionalEncodingChecker(NNChecker):
                     "the exponent uses the column index j/d for every column; sin and cos of "
                     "one pair share 2i/d (column 2i and 2i+1 use the same frequency)",
                     lambda: _encoding(T, d, lambda c: c / d),
+                ),
+                (
+                    "the exponent is 2j/d with j the column index, so column 2i uses 4i/d; "
+                    "i counts the (sin, cos) pairs: columns 2i and 2i+1 both use 2i/d",
+                    lambda: _encoding(T, d, lambda c: 2 * c / d),
                 ),
                 (
                     "the exponent is i/d; it is 2i/d, where i counts the (sin, cos) pairs",

@@ -17,6 +17,7 @@ from engine.checkers.nn._steps import (
     adam_slips,
     beta_times_t_slips,
     corrected_moment,
+    correction_slips,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -159,8 +160,16 @@ class AdamwChecker(StepChecker):
         finite_beta_t, nonfinite_beta_t = beta_times_t_slips(
             theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
         )
+        finite_half, nonfinite_from_zero = correction_slips(
+            theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
+        )
         got_theta, got_m, got_v = self.returned(
-            j, outputs, nonfinite={"theta": nonfinite_beta_t}, theta=theta, m=m, v=v
+            j,
+            outputs,
+            nonfinite={"theta": nonfinite_beta_t + nonfinite_from_zero},
+            theta=theta,
+            m=m,
+            v=v,
         )
         g_l2 = grad + wd * theta  # cheap; the hints below are callables, computed on a failure
         l2_msg = (
@@ -218,6 +227,7 @@ class AdamwChecker(StepChecker):
             ),
             no_bias_correction,
             eps_inside,
+            *finite_half,
             *finite_beta_t,
             (
                 "weight_decay was ignored (1e-2 used instead)",

@@ -25,6 +25,7 @@ __all__ = [
     "adam_moments",
     "adam_slips",
     "beta_times_t_slips",
+    "correction_slips",
     "parameter_shapes",
     "second_moment_slips",
     "step_case",
@@ -99,6 +100,11 @@ def second_moment_slips(
             f"{name} must average the squared gradient (grad**2), not its absolute value",
             lambda: decay * state + (1 - decay) * np.abs(grad),
         ),
+        (
+            f"{decay_name} and (1 - {decay_name}) are swapped: {decay_name} weighs the old "
+            f"{name}, {name} = {decay_name} * {name} + (1 - {decay_name}) * grad**2",
+            lambda: (1 - decay) * state + decay * grad * grad,
+        ),
     ]
 
 
@@ -140,16 +146,66 @@ def adam_slips(
 ) -> tuple[Hint, Hint]:
     """Adam's step taken from `base` (theta, or AdamW's decayed theta) without the bias
     correction, and with eps inside the square root: the slips Adam and AdamW share."""
+    no_correction = "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)"
+    if t == 1:
+        no_correction += (
+            "; at t = 1 this is also what a step count from 0 gives when it skips the "
+            "correction at 0: t counts from 1, so the first step divides by 1 - beta1 and "
+            "1 - beta2"
+        )
     return (
-        (
-            "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)",
-            lambda: base - lr * m_new / (np.sqrt(v_new) + eps),
-        ),
+        (no_correction, lambda: base - lr * m_new / (np.sqrt(v_new) + eps)),
         (
             "eps belongs outside the square root: sqrt(v_hat) + eps",
             lambda: base - lr * (m_new / (1 - beta1**t)) / np.sqrt(v_new / (1 - beta2**t) + eps),
         ),
     )
+
+
+def correction_slips(
+    base: np.ndarray,
+    m_new: np.ndarray,
+    v_new: np.ndarray,
+    t: int,
+    lr: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> tuple[list[Hint], list[Hint]]:
+    """Adam's step from `base` with half a bias correction, or with t counted from 0 (the
+    correction's power t - 1): the finite forms for `close`, and for `array`'s non-finite
+    hints the zero-based form at t = 1, where 1 - beta**0 = 0 divides m and v by zero."""
+    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+    from_zero = (
+        "the bias correction used t - 1 (a step count from 0); t counts from 1, so the "
+        "first step divides m by 1 - beta1 and v by 1 - beta2"
+    )
+
+    def step(power: int) -> Any:
+        return base - lr * (m_new / (1 - beta1**power)) / (
+            np.sqrt(v_new / (1 - beta2**power)) + eps
+        )
+
+    finite: list[Hint] = [
+        (
+            "only m was bias-corrected: v_hat = v / (1 - beta2**t) too, and the step divides "
+            "by sqrt(v_hat) + eps",
+            lambda: base - lr * m_hat / (np.sqrt(v_new) + eps),
+        ),
+        (
+            "only v was bias-corrected: m_hat = m / (1 - beta1**t) too",
+            lambda: base - lr * m_new / (np.sqrt(v_hat) + eps),
+        ),
+    ]
+    if t > 1:
+        finite.append((from_zero, lambda: step(t - 1)))
+    nonfinite: list[Hint] = [
+        (
+            f"{from_zero}: at t = 1 the correction 1 - beta**0 is 0, a division by zero",
+            lambda: step(0),
+        )
+    ]
+    return finite, (nonfinite if t == 1 else [])
 
 
 def beta_times_t_slips(

@@ -36,6 +36,17 @@ SOFTMAX_DIAGONAL = (
 )
 
 
+def _summed_units(j: Judgement, key: str, value: Any, shape: tuple[int, ...], m: int) -> None:
+    """Name a bias gradient of shape (1, m): summed over the units (axis 0, or every entry when
+    m = 1) instead of over the examples; the shape check alone says only what is expected."""
+    if isinstance(value, np.ndarray) and value.shape == (1, m) != shape:
+        j.fail(
+            f"{key} has shape {value.shape}; expected {shape}: dZ was summed over axis 0 (the "
+            "units); a bias gradient sums dZ over the examples, np.sum(dZ, axis=1, "
+            "keepdims=True)"
+        )
+
+
 def _variant_grads(
     X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]
 ) -> dict[str, dict[str, np.ndarray]]:
@@ -146,6 +157,8 @@ class TwoLayerChecker(NNChecker):
             factors=[(float(m), f"average the loss over the m = {m} examples")],
         )
         grads = j.mapping("grads", grads, GRADS)
+        for key in ("db1", "db2"):
+            _summed_units(j, key, grads[key], grads_ref[key].shape, m)
         got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
         # the common mistakes' gradients are computed only when a failure needs explaining
         variants = functools.cache(functools.partial(_variant_grads, X, Y, p))

@@ -17,6 +17,7 @@ from engine.checkers.nn._steps import (
     adam_slips,
     beta_times_t_slips,
     corrected_moment,
+    correction_slips,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -139,6 +140,12 @@ class MomentumChecker(StepChecker):
                     "theta moves by lr * v",
                     lambda: beta * v + lr * grad,
                 ),
+                (
+                    "v holds the step itself, v = beta*v - lr*grad, added to theta (theta + v; "
+                    "the same steps for a fixed lr but another state); this drill's "
+                    "v = beta*v + grad, and theta moves by -lr * v",
+                    lambda: beta * v - lr * grad,
+                ),
             ],
         )
         j.close(
@@ -209,8 +216,14 @@ class AdamChecker(StepChecker):
         finite_beta_t, nonfinite_beta_t = beta_times_t_slips(
             theta, m_ref, v_ref, t, lr, b1, b2, eps
         )
+        finite_half, nonfinite_from_zero = correction_slips(theta, m_ref, v_ref, t, lr, b1, b2, eps)
         got_theta, got_m, got_v = self.returned(
-            j, outputs, nonfinite={"theta": nonfinite_beta_t}, theta=theta, m=m, v=v
+            j,
+            outputs,
+            nonfinite={"theta": nonfinite_beta_t + nonfinite_from_zero},
+            theta=theta,
+            m=m,
+            v=v,
         )
         # Hints are callables: each is computed only when a comparison fails (eleven arrays
         # per case otherwise, most of this check's time; in the sandbox the judging of the
@@ -260,6 +273,7 @@ class AdamChecker(StepChecker):
                 ),
             ),
             eps_inside,
+            *finite_half,
             *finite_beta_t,
             (
                 "eps is added to sqrt(v) after the bias corrections were folded into the step "

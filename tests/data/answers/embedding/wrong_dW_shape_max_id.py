@@ -1,4 +1,4 @@
-# expect: failed | shape
+# expect: failed | dW has ids.max() + 1 rows
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | db2
+# expect: failed | dZ was summed over axis 0 (the units)
 import numpy as np
 
 

@@ -1,0 +1,11 @@
+# expect: failed | the bias correction used t - 1 (a step count from 0)
+import numpy as np
+
+
+def adam_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    t = t - 1  # zero-based step count
+    m_new = beta1 * m + (1 - beta1) * grad
+    v_new = beta2 * v + (1 - beta2) * grad**2
+    m_hat = m_new / (1 - beta1 ** (t + 1e-12)) if t > 0 else m_new
+    v_hat = v_new / (1 - beta2 ** (t + 1e-12)) if t > 0 else v_new
+    return theta - lr * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new

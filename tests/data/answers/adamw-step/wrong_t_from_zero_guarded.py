@@ -1,0 +1,14 @@
+# expect: failed | a step count from 0
+import numpy as np
+
+
+def adamw_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2):
+    k = t - 1
+    m_new = beta1 * m + (1 - beta1) * grad
+    v_new = beta2 * v + (1 - beta2) * grad * grad
+    if k > 0:
+        m_hat, v_hat = m_new / (1 - beta1**k), v_new / (1 - beta2**k)
+    else:
+        m_hat, v_hat = m_new, v_new
+    theta_new = theta * (1 - lr * weight_decay) - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return theta_new, m_new, v_new

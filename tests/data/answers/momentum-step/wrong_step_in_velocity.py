@@ -1,0 +1,7 @@
+# expect: failed | v holds the step itself
+import numpy as np
+
+
+def momentum_step(theta, grad, v, lr, beta=0.9):
+    v_new = beta * v - lr * grad
+    return theta + v_new, v_new

@@ -1,0 +1,7 @@
+# expect: failed | rho and (1 - rho) are swapped
+import numpy as np
+
+
+def rmsprop_step(theta, grad, s, lr=1e-3, rho=0.9, eps=1e-8):
+    s_new = (1 - rho) * s + rho * grad**2
+    return theta - lr * grad / (np.sqrt(s_new) + eps), s_new
