@@ -44,9 +44,13 @@ this many words: a heading, no statement to grade against; a longer one is a sen
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
 _CLAUSE = re.compile(
-    r"\s*[;:]\s+|\s+[-–—]\s+|,\s+(?=(?:and|but|so|which|while|whereas|because|since|"
+    r"\s*;\s+|(?:,|\s+[-–—])\s+(?=(?:and|but|so|which|while|whereas|because|since|"
     r"though|although|as|or|where|when|unless)\b)"
 )
+"""Where a sentence may be cut into clauses: at `;` and before a conjunction after a comma
+or a dash. Never at a colon or a dash alone: what comes before one is most often a lead-in ("There are two
+reasons", "The key idea is") and what comes after an elaboration without a verb ("roughly
+twice as fast", "the learning rate, the batch size and the warmup"), neither a statement."""
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z$(\\*`\0])")
 """A sentence's end: a capital, a formula (`$`, or its blanked form in a masked text:
@@ -58,7 +62,22 @@ _SUBORDINATORS = frozenset(
     "which who whom whose that until before after once than like whether".split()
 )
 """Words that open a clause which cannot stand alone ("when fraud is rare")."""
-_COORDINATORS = frozenset("and but or so yet nor".split())
+_COORDINATORS = frozenset("and but".split())
+_DEPENDENTS = frozenset("or nor so yet".split())
+"""Conjunctions whose clause says nothing without the one before: "Or the estimate is
+noisy", "So they stay identical forever" (the consequence of a cause left out)."""
+_LEAD_INS = re.compile(
+    r"(?:e\.\s?g\.|i\.\s?e\.|(?:for example|for instance|in other words|that is|namely|"
+    r"especially|particularly|such as|roughly|about|approximately|not)\b)",
+    re.IGNORECASE,
+)
+"""Openings of a clause that only elaborates the one before ("e.g. with SGD ...")."""
+_DANGLING = frozenset(
+    "a an the of to in on at by for with from into than as and or but so that which who "
+    "is are was were be been being has have had do does did can could will would should "
+    "must may might its their".split()
+)
+"""Last words that leave a clause unfinished ("and therefore it", "The key idea is")."""
 _SUBJECTS = frozenset(
     "i it they we you he she this that these those there one the a an its their our his "
     "her each every no some most many all both either neither any such".split()
@@ -121,17 +140,26 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
 def stands_alone(clause: str) -> bool:
     """False for a clause that depends on another: one opened by 'when', 'because',
     'which'..., or an 'and'/'but'/'so' clause whose subject is the previous clause's."""
+    if _LEAD_INS.match(clause):
+        return False
     match = _FIRST_WORDS.match(clause)
     if match is None:
         return True
     first, second = match.group(1).lower(), match.group(2) or ""
-    if first in _SUBORDINATORS:
+    if first in _SUBORDINATORS or first in _DEPENDENTS:
         return False
     if first in _COORDINATORS:
         return bool(second) and (
             second.lower() in _SUBJECTS or second[:1].isupper() or second[:1] in "0123456789$`"
         )
     return True
+
+
+def _unfinished(clause: str) -> bool:
+    """True for a clause whose last word leaves it open ("The key idea is", "and therefore
+    it"): the clause after it belongs to it."""
+    words = clause.rstrip(" .;,").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _DANGLING
 
 
 def _inside_brackets(text: str, at: int) -> bool:
@@ -142,11 +170,12 @@ def _inside_brackets(text: str, at: int) -> bool:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a sentence that stand alone (split at `;`, `:`, dashes and `, and`,
-    `, but`, `, which`...; outside math), each starting with a capital (a leading 'and'
+    """The clauses of a sentence that stand alone (split at `;` and `, and`, `, but`,
+    `, which`...; outside math and brackets), each starting with a capital (a leading 'and'
     dropped) and without the sentence's final period. A clause that cannot stand alone
-    ("..., when fraud is rare") stays joined to the clause before it (to the one after
-    it, when it comes first)."""
+    ("..., when fraud is rare", "..., so they stay identical", "; e.g. with SGD") stays
+    joined to the clause before it (to the one after it, when it comes first), and one left
+    open by its last word ("The reason is") to the clause after it."""
     masked = _mask_math(text)
     spans: list[list[int]] = []
     start = 0
@@ -158,7 +187,10 @@ def clauses(text: str) -> list[str]:
     spans.append([start, len(text)])
     merged: list[list[int]] = []
     for span in spans:
-        if merged and not stands_alone(text[span[0] : span[1]].strip()):
+        if merged and (
+            not stands_alone(text[span[0] : span[1]].strip())
+            or _unfinished(text[merged[-1][0] : merged[-1][1]])
+        ):
             merged[-1][1] = span[1]
         else:
             merged.append(span)
@@ -181,10 +213,15 @@ def is_statement(text: str) -> bool:
 
 
 def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
-    """The text as points of at most `limit` characters: itself, or its clauses when it is
-    longer; [] when a clause is still too long (a point is never cut mid-sentence)."""
+    """The text as points of at most `limit` characters: itself, or its sentences when it
+    is longer (a long list item holds several), or a sentence's clauses; [] when a clause
+    is still too long (a point is never cut mid-sentence)."""
     if len(text) <= limit:
         return [text]
+    sentences = _sentences(text)
+    if len(sentences) > 1:
+        pieces = [fit(sentence, limit) for sentence in sentences]
+        return [] if not all(pieces) else [point for piece in pieces for point in piece]
     parts = clauses(text)
     if len(parts) < 2 or any(len(p) > limit for p in parts):
         return []

@@ -150,3 +150,64 @@ def test_a_clause_is_never_cut_inside_brackets() -> None:
         " distance",
         "ALiBi is the last of these and needs no learned parameters at all",
     ]
+
+
+def test_a_colon_a_dash_or_a_dependent_conjunction_cuts_no_statement_in_two() -> None:
+    """Cuts that gave fragments on realistic notes (the bundled bank's answers imported as
+    notes had 30 such points: "More expressive features at little cost", "Or any
+    constant", "So they stay identical forever"): the sentence stays whole."""
+    whole = [
+        "Adam — short for adaptive moment estimation — combines momentum with per-weight steps.",
+        "Three settings matter most: the learning rate, the batch size and the warmup length.",
+        "It converges faster: roughly twice as fast in our runs.",
+        "Use a larger batch, or the gradient estimate is noisy.",
+        "Weight decay shrinks every weight each step; e.g. with plain SGD it equals L2.",
+        "Every unit computes the same output, so the units stay identical forever.",
+    ]
+    for sentence in whole:
+        assert clauses(sentence) == [sentence.rstrip(".")], sentence
+    # clauses that stand alone are still points of their own
+    assert clauses("Dropout is a regularizer; it trains an ensemble of thinned networks.") == [
+        "Dropout is a regularizer",
+        "It trains an ensemble of thinned networks",
+    ]
+    assert clauses(
+        "It keeps the division finite when a variance is zero — which happens with a batch "
+        "of one — and it biases the estimate slightly."
+    ) == [
+        "It keeps the division finite when a variance is zero — which happens with a batch of one",
+        "It biases the estimate slightly",
+    ]
+
+
+def test_a_long_list_item_is_cut_at_its_sentences_before_its_clauses(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## What does mixed precision keep in float32?\n\n"
+        "- **Master weights:** a float32 copy of the weights is kept. The forward and backward "
+        "passes run in float16, but the optimizer updates the float32 copy. With 10 mantissa "
+        "bits, float16 neighbours near $w$ are about $2^{-10} |w|$ apart, so tiny updates "
+        "round away.\n"
+        "- **Loss scaling:** the loss is multiplied before the backward pass so that small "
+        "gradients do not flush to zero.\n"
+        "- **Reductions:** sums such as the softmax's denominator are accumulated in float32.\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    (points,) = _written(content).values()
+    # it was cut at clauses across its sentences: "A float32 copy of the weights is kept.
+    # The forward and backward passes run in float16"
+    assert points == [
+        "Master weights: a float32 copy of the weights is kept.",
+        "The forward and backward passes run in float16, but the optimizer updates the "
+        "float32 copy.",
+        "With 10 mantissa bits, float16 neighbours near $w$ are about $2^{-10} |w|$ apart, so "
+        "tiny updates round away.",
+        "Loss scaling: the loss is multiplied before the backward pass so that small "
+        "gradients do not flush to zero.",
+        "Reductions: sums such as the softmax's denominator are accumulated in float32.",
+    ]
+    assert all(". " not in point for point in points), points
+    assert lint([content / "p"])[1] == []

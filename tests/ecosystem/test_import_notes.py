@@ -492,19 +492,19 @@ def test_long_statements_are_split_at_clauses_never_cut() -> None:
 
 
 def test_clauses_that_cannot_stand_alone_stay_with_their_clause() -> None:
-    assert clauses("One two three: four five six") == ["One two three", "Four five six"]
+    # a colon is no cut (twenty-fifth round): what it parts are seldom statements
+    assert clauses("One two three: four five six") == ["One two three: four five six"]
     assert clauses(
         "A model that never flags fraud scores high, when fraud is rare; recall shows it."
     ) == ["A model that never flags fraud scores high, when fraud is rare", "Recall shows it"]
     # a leading subordinate clause joins the clause after it
     assert clauses("When fraud is rare: accuracy misleads us; recall shows it") == [
-        "When fraud is rare: accuracy misleads us",
-        "Recall shows it",
+        "When fraud is rare: accuracy misleads us; recall shows it",
     ]
-    # 'and', 'so' start a clause of their own only with their own subject
+    # 'and' starts a clause of their own only with its own subject; 'so' never (a
+    # consequence without its cause)
     assert clauses("It ignores the threshold, so it compares models early.") == [
-        "It ignores the threshold",
-        "So it compares models early",
+        "It ignores the threshold, so it compares models early",
     ]
     assert clauses("It ignores the threshold, and compares models early.") == [
         "It ignores the threshold, and compares models early"
@@ -519,10 +519,10 @@ def test_short_answers_are_split_at_clauses_that_stand_alone() -> None:
         "AUC is the probability that a random positive is ranked above a random negative. "
         "It ignores the decision threshold, so it compares models before one is chosen."
     )
+    # "So it compares models..." was a point: a consequence without its cause
     assert key_points(answer) == [
-        "AUC is the probability that a random positive is ranked above a random negative",
-        "It ignores the decision threshold",
-        "So it compares models before one is chosen",
+        "AUC is the probability that a random positive is ranked above a random negative.",
+        "It ignores the decision threshold, so it compares models before one is chosen.",
     ]
     # Two whole statements and an example: two points, never "As in a spam filter...".
     example = (
@@ -771,10 +771,9 @@ def test_shape5_spaced_numbers_tables_and_short_answers(tmp_path: Path) -> None:
         "F1 score: Harmonic mean of the two",
     ]
     short = front(pack / "p" / "auc-measure.md")["key_points"]
-    assert short == [
-        "AUC is the probability that a random positive is ranked above a random negative",
-        "It ignores the decision threshold",
-        "So it compares models before a threshold is chosen",
+    assert short == [  # a "so" clause is no point alone (twenty-fifth round)
+        "AUC is the probability that a random positive is ranked above a random negative.",
+        "It ignores the decision threshold, so it compares models before a threshold is chosen.",
     ]
     # A one-sentence answer is split at its clauses that stand alone: two key points, never
     # padded with "As in a spam filter..." or "When fraud is rare" as points of their own.
@@ -940,8 +939,8 @@ def test_key_point_cases_give_whole_statements_or_reported_skips(tmp_path: Path)
         assert isinstance(found, list)
         points[path.stem] = found
     assert points["when-accuracy-poor-metric"] == [
-        "Accuracy counts every correct label",
-        "So it rewards the majority class when positives are rare",
+        "Accuracy counts every correct label, so it rewards the majority class when positives "
+        "are rare",
         "A model that never flags fraud scores 99%",
         "Precision and recall expose that model at once",
     ]
