@@ -535,3 +535,32 @@ def test_post_norm_blocks_lean_on_their_branches_and_pre_norm_blocks_less_and_le
     front = card("pre-norm-vs-post-norm").front
     assert isinstance(front, ConceptFront)
     assert any(p.startswith("Liu et al. 2020") for p in front.key_points)
+
+
+_CITED = re.compile(r"([A-Z][A-Za-z\-]+)(?: et al\.| & [A-Z][A-Za-z\-]+),? \(?((?:19|20)\d\d)")
+
+
+def test_every_work_a_body_cites_by_author_and_year_is_in_its_source() -> None:
+    checked = 0
+    for c in BANK.cards:
+        if c.pack != "architectures":
+            continue
+        body = text(c.id).replace(c.front.source, "", 1)
+        for name, year in _CITED.findall(body):
+            pattern = re.escape(name) + r"[^;]{0,80}?" + year
+            assert re.search(pattern, c.front.source), (c.id, name, year)
+            checked += 1
+    assert checked > 50
+    # Works a body names without author and year (a model, a kernel) are cited too.
+    named = {
+        "multi-head-attention": ("FlashAttention", "Dao et al. 2022 (FlashAttention)"),
+        "receptive-field": ("WaveNet", "van den Oord et al. 2016 (WaveNet)"),
+        "pooling-purpose": ("as in AlexNet", "Krizhevsky et al. 2012, sec. 3.4"),
+    }
+    for card_id, (claim, work) in named.items():
+        assert claim in text(card_id) and work in card(card_id).front.source, card_id
+    assert "stride-2 convolutions" in text("pooling-purpose")
+    assert "He, Zhang, Ren & Sun 2016 (Deep Residual Learning), sec. 3.3" in text("pooling-purpose")
+    # Two He et al. 2016 papers are cited in the bank: the bottleneck is the first one's.
+    assert "sec. 4.1 (deeper bottleneck" in card("bottleneck-parameters").front.source
+    assert "sec. 2.3" in card("receptive-field-stack").front.source
