@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from quiz.cli.context import Context, open_store, pass_context
+
+if TYPE_CHECKING:
+    from quiz.store import Store
 
 
 def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -58,6 +62,7 @@ def plan_command(
         raise click.UsageError("--clear takes no other option")
     if clear:
         with open_store() as store:
+            _refuse_unsaved(store, "the plan was not removed")
             removed = store.clear_interview_plan()
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
         return
@@ -84,6 +89,7 @@ def plan_command(
                     raise click.UsageError("no plan is set: give --interview YYYY-MM-DD") from None
                 hint = "'--" + exc.field.replace("_", "-") + "'"
                 raise click.BadParameter(exc.message, param_hint=hint) from None
+            _refuse_unsaved(store, "the plan is as it was")
             store.set_interview_plan(plan)
         # the card index's refs (id, pack, topic, kind: all the plan reads), as Home's
         # plan line has them: loading the cards' models was a third of the command's CPU on
@@ -128,6 +134,15 @@ def plan_command(
     click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {value:>{column}.2f}")
+
+
+def _refuse_unsaved(store: Store, unchanged: str) -> None:
+    """Stop a change the store would keep only in memory (a read-only home): the command
+    printed the new plan and exited 0, and the next command had no plan."""
+    if not store.saving:
+        from quiz.errors import DrillbitError
+
+        raise DrillbitError(f"not saved: {store.not_saved_reason}; {unchanged}", title="plan")
 
 
 def _plan_json(fields: dict[str, object] | None) -> str:

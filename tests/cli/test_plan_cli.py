@@ -160,3 +160,25 @@ def test_plan_reads_the_card_index_and_plans_as_with_the_cards(
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["readiness"]["seen"] == len(cards[::2])
     assert drillbit(*content, "plan").returncode == 0
+
+
+def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
+    mini_bank: Path, drillbit: RunDrillbit, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A home whose database cannot be written keeps the plan it has: setting one printed
+    the new plan and exited 0, and the next command had none (it lived in memory)."""
+    import quiz.store.store as store_module
+
+    content = ("--content", str(mini_bank))
+    assert drillbit(*content, "plan", "--interview", in_days(14)).returncode == 0
+    database = _isolated_home / "drillbit.db"
+    before = database.read_bytes()
+    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    for change in (("--interview", in_days(9)), ("--minutes-per-day", "50"), ("--clear",)):
+        refused = drillbit(*content, "plan", *change)
+        assert refused.returncode == 1, (change, refused.stdout)
+        assert f"plan: not saved: {database} cannot be written (read-only" in refused.stderr
+        assert "Traceback" not in refused.stderr and "Interview" not in refused.stdout
+    shown = json.loads(drillbit(*content, "plan", "--json").stdout)
+    assert (shown["interview"], shown["minutes_per_day"]) == (in_days(14), 30)
+    assert database.read_bytes() == before
