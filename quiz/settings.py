@@ -14,6 +14,7 @@ the pydantic model.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from dataclasses import asdict, dataclass, field, fields
@@ -607,8 +608,13 @@ def _write(path: Path, changes: Mapping[str, object | None]) -> Path:
         else:
             document[key] = value
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(tomlkit.dumps(document), encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:  # a full disk left an empty config.toml.tmp beside the file
+        with contextlib.suppress(OSError):  # a folder of that name (not ours) stays
+            temporary.unlink()
+        raise
     return path
 
 

@@ -4,12 +4,14 @@ line naming the file, the key and the repair command (exit 1: a file, not a comm
 
 from __future__ import annotations
 
+import resource
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from quiz.settings import load_settings
-from tests.conftest import RunDrillbit
+from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, RunDrillbit
 
 REPAIR_RETENTION = "`drillbit config desired_retention VALUE` (`--reset` for the default, 0.9)"
 
@@ -219,6 +221,24 @@ def test_a_save_that_fails_is_one_line(drillbit: RunDrillbit, _isolated_home: Pa
     run = drillbit("config", "new_per_day", "5")
     assert run.returncode == 1 and run.stderr.startswith("settings: cannot save ")
     assert "Traceback" not in run.stderr and not (_isolated_home / "config.toml").exists()
+
+
+def test_a_save_on_a_full_disk_leaves_no_temporary_file(_isolated_home: Path) -> None:
+    """A disk that takes no more bytes (here the file-size limit, which fails a write as a
+    full disk does) left an empty `config.toml.tmp` beside the settings."""
+    config = _broken(_isolated_home, "# mine\nnew_per_day = 5\n")
+    run = subprocess.run(
+        [*DRILLBIT_COMMAND, "config", "new_per_day", "7"],
+        capture_output=True,  # pipes: the limit does not apply to them
+        text=True,
+        timeout=PROCESS_TIMEOUT_SECONDS,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0)),
+        check=False,
+    )
+    assert run.returncode == 1 and run.stderr.startswith("settings: cannot save "), run.stderr
+    assert "Traceback" not in run.stderr
+    assert sorted(path.name for path in _isolated_home.iterdir()) == ["config.toml"]
+    assert config.read_text() == "# mine\nnew_per_day = 5\n"
 
 
 def test_an_unknown_key_toml_quotes_is_shown_quoted_and_removed_by_its_command(
