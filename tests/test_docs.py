@@ -306,6 +306,8 @@ SECURITY_CLAIMS: dict[str, str] = {
     "**can read and change your files**, and through": "test_other_processes.py::test_without_a_file_system_layer_every_verdict_says_what_is_left_open",
     "(not the app's": "test_other_processes.py::test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone",
     "nor another sandbox child's": "test_other_processes.py::test_a_waiting_sibling_worker_is_out_of_reach",
+    "Nor can it find another child's work dir": "test_other_processes.py::test_no_other_work_dir_can_be_written",
+    "a descriptor of its `/proc/<pid>/mem` opened then keeps": "test_other_processes.py::test_a_memory_descriptor_opened_before_undumpable_keeps_working",
     "each child makes itself undumpable": "test_other_processes.py::test_the_child_cannot_make_itself_dumpable_again",
     "the shared memory files of `/dev/shm`": "test_shared_memory_files.py::test_a_file_written_to_dev_shm_stays_only_with_seccomp_alone",
     "it can write to one": "test_terminal_input.py::test_only_seccomp_alone_writes_to_a_terminal_of_the_users",

@@ -178,7 +178,7 @@ class WorkerPool:
     def warm_workdirs(self) -> list[str]:
         """Host work directories of the waiting workers (only without bwrap)."""
         with self._cond:
-            return [w.workdir for w in [*self._ready, *self._starting] if w.workdir]
+            return [w.workdir_top for w in [*self._ready, *self._starting] if w.workdir_top]
 
     def wait_warm(self, timeout: float | None = None) -> bool:
         """Block until `size` workers are ready (the benchmark and tests use it)."""

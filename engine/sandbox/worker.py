@@ -197,6 +197,33 @@ def make_workdir(attempts: int = 8, root: str | None = None) -> tuple[str, int]:
     raise OSError(f"no work dir could be kept from sweeps in {root or tempfile.gettempdir()}")
 
 
+HIDDEN = "hidden"
+"""The folder between a work dir's top and the child's own folder: mode 0o100, so a child (which
+holds no capability and may not change a mode) can pass through it but not list it or add to it."""
+
+
+def hide_workdir(top: str, fd: int) -> str:
+    """The child's own folder inside the locked top `top` (held open by `fd`), named unguessably
+    under a folder no child can list; the top is left readable but not writable.
+
+    With seccomp alone a child has its user's rights over every file, and the temp dir is
+    listable: a submission found every live work dir (a waiting sibling's, another drillbit's)
+    by its prefix and wrote into it. Now the listing shows only `top/hidden`, which it cannot
+    list or write, and the folder beneath has 128 random bits for a name. The modes apply to a
+    child of an app run as root too: it holds no capability (CAP_DAC_OVERRIDE is what would
+    pass them), and seccomp refuses chmod."""
+    os.mkdir(HIDDEN, stat.S_IRWXU, dir_fd=fd)
+    hidden = os.open(HIDDEN, _DIR_FLAGS, dir_fd=fd)
+    try:
+        name = os.urandom(16).hex()
+        os.mkdir(name, stat.S_IRWXU, dir_fd=hidden)
+        os.fchmod(hidden, stat.S_IXUSR)
+    finally:
+        os.close(hidden)
+    os.fchmod(fd, stat.S_IRUSR | stat.S_IXUSR)
+    return os.path.join(top, HIDDEN, name)
+
+
 def _claim(path: str, root: str) -> tuple[str, int] | None:
     """Take a leftover for removal: its exclusive lock, then a claimed name; None when a live
     process (its maker, or another sweep) holds it, or it is gone or not ours."""
@@ -331,12 +358,13 @@ class RunResult:
     stderr: str = ""
 
 
-def landlock_paths(workdir: str, pycache: object) -> dict[str, list[str]]:
+def landlock_paths(workdir: str, pycache: object, beside: str) -> dict[str, list[str]]:
     """What Landlock leaves reachable without bubblewrap: the work dir, the stdlib, numpy, system libraries.
 
     `ro` entries ending in '/' may only be listed (the import system lists
     site-packages to find numpy); the others are readable beneath. `probes`
-    must be refused once the ruleset is in force.
+    must be refused once the ruleset is in force: a read of the grader, and a file made in
+    `beside`, the temp dir, where the user's modes would let the child write.
     """
     paths = host_paths()
     system, listed = _system_rules()
@@ -350,7 +378,7 @@ def landlock_paths(workdir: str, pycache: object) -> dict[str, list[str]]:
         "rw": [workdir, "/dev/null"],
         "ro": [os.path.realpath(p) for p in ro],
         "list": list_only,
-        "probes": [paths.probe, os.path.dirname(workdir) + "/"],
+        "probes": [paths.probe, beside.rstrip("/") + "/"],
     }
 
 
@@ -412,6 +440,9 @@ class Worker:
         self._closed = False
         self._reaped = False
         self.workdir: str | None = None
+        """The child's own folder (without bwrap): `workdir_top`/hidden/<random>."""
+        self.workdir_top: str | None = None
+        """The folder in the temp dir that holds `workdir`: what is locked, swept and removed."""
         self._workdir_lock: int | None = None
         """A shared `flock` on the work dir while it exists (`make_workdir`)."""
         self.stdout = CappedOutput(config.output_limit)
@@ -445,7 +476,12 @@ class Worker:
             # made only now, after the cache, whose rebuild (another process retired it) can
             # take many seconds: a pool lists this worker's dir once the worker is built, and
             # a dir that exists long before that looks like a leftover
-            self.workdir, self._workdir_lock = make_workdir()
+            self.workdir_top, self._workdir_lock = make_workdir()
+            try:
+                self.workdir = hide_workdir(self.workdir_top, self._workdir_lock)
+            except OSError:
+                self._remove_workdir()
+                raise
             home = cwd = self.workdir
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
@@ -456,7 +492,7 @@ class Worker:
         seccomp = seccomp_support()
         landlock: dict[str, list[str]] | None = None
         if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
-            landlock = landlock_paths(home, pycache)
+            landlock = landlock_paths(home, pycache, os.path.dirname(self.workdir_top or home))
         # No host path goes into bubblewrap's sandbox (nor this app's pid, which the marker on
         # the command line holds): the checkout is not there, the hooks are told another path.
         forbidden, probe = list(paths.forbidden), paths.probe
@@ -820,8 +856,8 @@ class Worker:
             then()
 
     def _remove_workdir(self) -> None:
-        if self.workdir is not None:
-            remove_tree(self.workdir)
+        if self.workdir_top is not None:
+            remove_tree(self.workdir_top)
         lock, self._workdir_lock = self._workdir_lock, None
         if lock is not None:
             os.close(lock)  # only now: a sweep must not take the dir while it is removed

@@ -14,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import uuid
 from collections.abc import Iterator
@@ -23,7 +24,7 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.worker import CHILD_MARKER
+from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX
 from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.drills import PatientDoubleChecker
@@ -182,6 +183,8 @@ def test_without_a_file_system_layer_every_verdict_says_what_is_left_open() -> N
     (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
     assert "read and change your files" in warning
     assert "/proc/<pid>/mem" in warning and "not this app's" in warning
+    assert "nor a waiting sandbox child's or its work dir" in warning
+    assert "one starting beside it can be reached for a moment" in warning
 
 
 @pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
@@ -230,6 +233,50 @@ def test_a_waiting_sibling_worker_is_out_of_reach(sibling_pool: WorkerPool, what
     assert len(ready) == 2
     source = _double(SIBLING.format(marker=marker, what=what, ready=ready))
     run_adversarial(sibling_pool, source, Status.ERROR, "Permission denied", checker=PATIENT)
+
+
+PLANT = """
+    root, prefix = {root!r}, {prefix!r}  # the temp dir, and this app's work dirs' prefix
+    here = os.getcwd()
+    planted, seen = [], []
+    try:
+        names = os.listdir(root)
+    except PermissionError:  # Landlock: the temp dir is out of the child's reach
+        return 2 * x
+    for name in names:
+        top = os.path.join(root, name)
+        if not name.startswith(prefix) or here == top or here.startswith(top + "/"):
+            continue
+        seen.append(name)
+        for folder, _, _ in os.walk(top):  # every folder the listing leads to, the top first
+            try:
+                with open(os.path.join(folder, "planted-by-a-sibling"), "w") as f:
+                    f.write("x")
+                planted.append(folder)
+            except OSError:
+                pass
+    if not seen:
+        raise RuntimeError("no other work dir was found")
+    if planted:
+        raise ValueError(f"planted a file in {{planted}}")
+    return 2 * x
+"""
+
+
+def test_no_other_work_dir_can_be_written(sibling_pool: WorkerPool) -> None:
+    """With seccomp alone the child has its user's rights over every file, and the temp dir
+    lists every live work dir: a submission wrote into the waiting sibling's (the next
+    submission's) by its name. The child's folder now sits under one it can neither list nor
+    write (mode 0o100), with 128 random bits for a name; Landlock refuses the write besides."""
+    assert sibling_pool.wait_warm(timeout=120)
+    waiting = sibling_pool.warm_workdirs
+    assert len(waiting) == 2
+    prefix = f"{WORKDIR_PREFIX}{os.getpid()}-"
+    source = _double(PLANT.format(root=tempfile.gettempdir(), prefix=prefix))
+    run_adversarial(sibling_pool, source, Status.PASSED, None, checker=PATIENT)
+    for top in sibling_pool.warm_workdirs:
+        planted = [f for _, _, files in os.walk(top) for f in files]
+        assert planted == [], top
 
 
 def test_the_child_cannot_make_itself_dumpable_again(mode_pool: tuple[str, WorkerPool]) -> None:
@@ -341,3 +388,79 @@ def test_with_seccomp_alone_a_submission_reads_another_programs_memory() -> None
         finally:
             other.kill()
     assert "read the other program's secret" in shown(verdict), shown(verdict)
+
+
+CAPLESS = textwrap.dedent("""
+    import ctypes
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in range(64):
+        libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP: what this runs is capless too
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    assert libc.capset(header, (ctypes.c_uint32 * 6)()) == 0
+""")
+"""The start of a program run as a user's process is: no capability (this machine runs the
+tests as root), and none for what it starts."""
+
+
+def _capless(program: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CAPLESS + textwrap.dedent(program)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_a_memory_descriptor_opened_before_undumpable_keeps_working() -> None:
+    """The README's stated limit of seccomp alone, shown: a process of the user's opens another's
+    /proc/<pid>/mem while it is still dumpable, and reads what it holds after it made itself
+    undumpable; a fresh open is refused by then. The kernel checks access at the open only."""
+    target_program = """
+        import ctypes, sys
+        libc = ctypes.CDLL(None, use_errno=True)
+        secret = bytearray(b"before-" + b"3" * 40)
+        print("dumpable", flush=True)
+        sys.stdin.readline()
+        libc.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
+        secret[:7] = b"after--"
+        print("undumpable", libc.prctl(3, 0, 0, 0, 0), flush=True)
+        sys.stdin.readline()
+    """
+    reader_program = """
+        import os, sys
+        pid = int(sys.stdin.readline())
+        regions = [line.split() for line in open(f"/proc/{pid}/maps")]
+        fd = os.open(f"/proc/{pid}/mem", os.O_RDWR)
+        print("opened", flush=True)
+        sys.stdin.readline()  # the target is undumpable now
+        try:
+            os.close(os.open(f"/proc/{pid}/mem", os.O_RDONLY))
+            print("reopened")
+        except PermissionError:
+            print("reopen refused")
+        found = False
+        for fields in regions:
+            low, high = (int(v, 16) for v in fields[0].split("-"))
+            if fields[1].startswith("rw") and high - low < 256 << 20:
+                try:
+                    data = os.pread(fd, high - low, low)
+                except OSError:
+                    continue
+                found = found or b"after--" + b"3" * 40 in data
+        print("read after" if found else "not read", flush=True)
+    """
+    with _capless(target_program) as target, _capless(reader_program) as reader:
+        assert target.stdin and target.stdout and reader.stdin and reader.stdout
+        try:
+            assert target.stdout.readline() == "dumpable\n"
+            reader.stdin.write(f"{target.pid}\n")
+            reader.stdin.flush()
+            assert reader.stdout.readline() == "opened\n"
+            target.stdin.write("go\n")
+            target.stdin.flush()
+            assert target.stdout.readline() == "undumpable 0\n"
+            out, _ = reader.communicate("go\n", timeout=60)
+            assert out.split("\n")[:2] == ["reopen refused", "read after"], out
+        finally:
+            target.kill()
+            reader.kill()

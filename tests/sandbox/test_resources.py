@@ -19,7 +19,13 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.bwrap import SHM_SIZE
-from engine.sandbox.worker import CHILD_MARKER, DISK_QUOTA, WORKDIR_PREFIX, sweep_stale_workdirs
+from engine.sandbox.worker import (
+    CHILD_MARKER,
+    DISK_QUOTA,
+    HIDDEN,
+    WORKDIR_PREFIX,
+    sweep_stale_workdirs,
+)
 from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
@@ -273,7 +279,9 @@ def test_a_running_submission_dies_with_the_app(mode: str) -> None:
     app = subprocess.Popen([sys.executable, "-c", ORPHANED_APP, mode], cwd=REPO)
     workdirs = os.path.join(tempfile.gettempdir(), f"{WORKDIR_PREFIX}{app.pid}-*")
     try:
-        assert _within(120, lambda: glob.glob(f"{workdirs}/running") or app.poll() is not None)
+        assert _within(
+            120, lambda: glob.glob(f"{workdirs}/{HIDDEN}/*/running") or app.poll() is not None
+        )
         assert app.poll() is None, "the app ended before its submission ran"
     finally:
         app.kill()
