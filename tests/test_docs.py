@@ -308,6 +308,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "nor another sandbox child's": "test_other_processes.py::test_a_waiting_sibling_worker_is_out_of_reach",
     "Nor can it find another child's work dir": "test_other_processes.py::test_no_other_work_dir_can_be_written",
     "a descriptor of its `/proc/<pid>/mem` opened then keeps": "test_other_processes.py::test_a_memory_descriptor_opened_before_undumpable_keeps_working",
+    "a child of an app run as root holds root's capabilities": "test_other_processes.py::test_a_child_of_an_app_run_as_root_is_never_reachable",
     "each child makes itself undumpable": "test_other_processes.py::test_the_child_cannot_make_itself_dumpable_again",
     "the shared memory files of `/dev/shm`": "test_shared_memory_files.py::test_a_file_written_to_dev_shm_stays_only_with_seccomp_alone",
     "it can write to one": "test_terminal_input.py::test_only_seccomp_alone_writes_to_a_terminal_of_the_users",

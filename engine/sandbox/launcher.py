@@ -291,6 +291,16 @@ def _seccomp(source: str, library: str) -> str:
     return "NOT verified (fork still worked)"
 
 
+_kernel: dict[str, str] = {}
+if sys.platform.startswith("linux"):
+    # First of all, while an app run as root has not yet had this process drop root's
+    # capabilities: a process without them (a submission graded beside this one) cannot reach
+    # one that holds them, and once they are dropped this one is undumpable already. Dropped
+    # first, a moment was left in which it could open /proc/<pid>/mem, which stays open after.
+    try:
+        _kernel["undumpable"] = _undumpable()
+    except (OSError, AttributeError) as _exc:
+        _kernel["undumpable"] = f"not set ({_exc})"
 _die_with_parent(_cfg.pop("parent", None))
 _cfg["result_fd"] = _move_result_fd(_cfg)
 try:
@@ -303,16 +313,11 @@ try:
         resource.setrlimit(_which, (_soft, _hard))
 except (OSError, ValueError, AttributeError) as _exc:
     _fatal(_cfg["result_fd"], f"could not set rlimits: {_exc}")
-_kernel: dict[str, str] = {}
 if sys.platform.startswith("linux"):
     try:
         _kernel["capabilities"] = _drop_capabilities()
     except (OSError, AttributeError) as _exc:
         _kernel["capabilities"] = f"not dropped ({_exc})"
-    try:
-        _kernel["undumpable"] = _undumpable()
-    except (OSError, AttributeError) as _exc:
-        _kernel["undumpable"] = f"not set ({_exc})"
 _lock = _cfg.get("landlock")
 if _lock is not None and sys.platform.startswith("linux"):
     try:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,9 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX
+from engine.sandbox import worker as worker_module
+from engine.sandbox.config import child_sources
+from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX, Worker
 from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.drills import PatientDoubleChecker
@@ -464,3 +467,53 @@ def test_a_memory_descriptor_opened_before_undumpable_keeps_working() -> None:
         finally:
             target.kill()
             reader.kill()
+
+
+PAUSE_AFTER_CAPABILITIES = """
+_kernel["capabilities"] = _drop_capabilities()
+open({reached!r}, "w").close()
+while not os.path.exists({go!r}):
+    __import__("time").sleep(0.01)
+"""
+"""The launcher's capability drop, then a stop until the test lets it go on."""
+
+
+@pytest.mark.usefixtures("full_pools")  # no spawner may build a worker from the patched text
+def test_a_child_of_an_app_run_as_root_is_never_reachable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A child of an app run as root holds root's capabilities from its start, which keep a
+    process without them (a submission graded beside it) out of its /proc files. It made
+    itself undumpable only after dropping them: in between, such a process could open its
+    /proc/<pid>/mem and keep it. The launcher is stopped here right after the drop."""
+    if os.geteuid() != 0:
+        pytest.skip("the app must run as root")
+    reached, go = tmp_path / "reached", tmp_path / "go"
+    real = child_sources()
+    line = '        _kernel["capabilities"] = _drop_capabilities()\n'
+    assert real[0].count(line) == 1
+    pause = PAUSE_AFTER_CAPABILITIES.format(reached=str(reached), go=str(go))
+    launcher = real[0].replace(line, textwrap.indent(pause.lstrip("\n"), " " * 8))
+    monkeypatch.setattr(worker_module, "child_sources", lambda: (launcher, *real[1:]))
+    worker = Worker(SandboxConfig(bwrap=False, landlock=False, audit_hooks=False), None)
+    try:
+        for _ in range(6000):  # the interpreter's start, at most 60 s
+            if reached.exists() or worker.proc is None or worker.proc.poll() is not None:
+                break
+            time.sleep(0.01)
+        assert reached.exists(), worker.failure
+        probe = f"""
+            try:
+                open("/proc/{worker.pid}/mem", "rb").close()
+                print("opened")
+            except PermissionError:
+                print("refused")
+        """
+        with _capless(probe) as prober:
+            out, _ = prober.communicate("", timeout=60)
+        assert out == "refused\n"
+        go.touch()
+        assert worker.wait_ready(), worker.failure
+    finally:
+        go.touch()
+        worker.close()
