@@ -533,3 +533,17 @@ def test_a_transformers_layer_norm_is_per_token_and_never_across_positions() -> 
     front = card("layernorm-vs-batchnorm").front
     assert isinstance(front, ConceptFront)
     assert any("never across positions" in point for point in front.key_points)
+
+
+def test_adams_first_step_is_alpha_only_with_both_corrections() -> None:
+    lr, b1, b2, g = 0.01, 0.9, 0.999, np.array([5.0])
+    theta, _, _ = adam_step(np.zeros(1), g, np.zeros(1), np.zeros(1), 1, lr, b1, b2, eps=0.0)
+    assert math.isclose(-float(theta[0]), lr)  # both moments corrected
+    m1, v1 = (1 - b1) * g, (1 - b2) * g**2
+    v_only = float(lr * m1[0] / np.sqrt(v1[0] / (1 - b2)))
+    neither = float(lr * m1[0] / np.sqrt(v1[0]))
+    assert math.isclose(v_only, 0.1 * lr) and math.isclose(neither, 3.16 * lr, rel_tol=1e-3)
+    body = text("rmsprop-first-step-size")
+    assert "dividing $v_t$ by $1 - \\beta_2^t$, which makes its first step" not in body
+    assert "the two corrections together make its first step about $\\alpha$" in body
+    assert "$(1 - \\beta_1) \\alpha = 0.1 \\alpha$" in body
