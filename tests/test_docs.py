@@ -300,6 +300,8 @@ SECURITY_CLAIMS: dict[str, str] = {
     "the memory of your other processes": "test_other_processes.py::test_with_seccomp_alone_a_submission_reads_another_programs_memory",
     "a 16 MiB `/dev/shm`": "test_resources.py::test_dev_shm_is_bounded_under_bwrap",
     "no `/proc`": "test_layers.py::test_the_command_lines_and_mounts_name_no_host_path",
+    "with an empty folder over every folder of Python packages there": "test_system_packages.py::test_the_systems_python_packages_cannot_be_read_or_imported",
+    "not the system's own Python packages among them": "test_system_packages.py::test_the_systems_python_packages_cannot_be_read_or_imported",
     "the kernel lets the code open only the stdlib": "test_kernel_layers.py::test_landlock_confines_the_files_without_bwrap",
     "not the base interpreter's own site-packages": "test_kernel_layers.py::test_landlock_keeps_the_base_interpreters_packages_out",
     "read a file's size": "test_file_metadata.py::test_what_stat_and_readlink_still_tell_in_each_mode",

@@ -9,6 +9,7 @@ fork itself works.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import selectors
@@ -93,6 +94,30 @@ def base_site_dirs() -> list[str]:
     return sorted({paths["purelib"], paths["platlib"]})
 
 
+SYSTEM_SITE_PATTERNS = (
+    "/usr/lib/python3*/dist-packages",
+    "/usr/lib/python3*/site-packages",
+    "/usr/lib64/python3*/dist-packages",
+    "/usr/lib64/python3*/site-packages",
+    "/usr/local/lib/python3*/dist-packages",
+    "/usr/local/lib/python3*/site-packages",
+    "/usr/local/lib64/python3*/dist-packages",
+    "/usr/local/lib64/python3*/site-packages",
+)
+"""Where a system's own Pythons keep their packages (Debian's `/usr/lib/python3/dist-packages`)."""
+
+
+def hidden_site_dirs() -> list[str]:
+    """Every folder of Python packages under what the sandbox grants, resolved: the base
+    interpreter's and the system's. bubblewrap mounts /usr and Landlock grants /usr/lib, and
+    a submission added `/usr/lib/python3/dist-packages` to `sys.path` and imported what the
+    system's Python has there (`pip`, `yaml`, `cryptography` on this machine) in both modes."""
+    found = {os.path.realpath(site) for site in base_site_dirs()}
+    for pattern in SYSTEM_SITE_PATTERNS:
+        found.update(os.path.realpath(site) for site in glob.glob(pattern) if os.path.isdir(site))
+    return sorted(found)
+
+
 def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     """The bwrap prefix: fresh namespaces, read-only system + interpreter + numpy, a tmpfs home."""
     argv = [bwrap, "--unshare-all", "--die-with-parent", "--new-session"]
@@ -114,8 +139,7 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     interp = paths.interpreter
     if not any(interp.startswith(b + "/") for b in bound):
         argv += ["--ro-bind", interp, interp]
-    for site in base_site_dirs():
-        real = os.path.realpath(site)
+    for real in hidden_site_dirs():
         if os.path.isdir(real) and any(real.startswith(b + "/") for b in bound):
             argv += ["--tmpfs", real]
     argv += ["--ro-bind", paths.numpy_dir, f"{SANDBOX_SITE}/numpy"]

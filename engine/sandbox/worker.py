@@ -39,8 +39,8 @@ from engine.sandbox.bwrap import (
     SANDBOX_PYCACHE,
     SANDBOX_SITE,
     BwrapStatus,
-    base_site_dirs,
     bwrap_args,
+    hidden_site_dirs,
 )
 from engine.sandbox.config import (
     SandboxConfig,
@@ -384,10 +384,11 @@ def landlock_paths(workdir: str, pycache: object, beside: str) -> dict[str, list
 
 @functools.cache
 def _system_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The stdlib and the system libraries as Landlock rules, without the base interpreter's
-    site-packages: (readable, list-only), once per process (about 10 ms to work out)."""
+    """The stdlib and the system libraries as Landlock rules, without any folder of Python
+    packages (`hidden_site_dirs`: the base interpreter's, the system's): (readable,
+    list-only), once per process (about 10 ms to work out)."""
     stdlib = sysconfig.get_paths()["stdlib"]
-    hidden = [os.path.realpath(site) for site in base_site_dirs()]
+    hidden = hidden_site_dirs()
     readable: list[str] = []
     listed: list[str] = []
     for root in (stdlib, "/usr/lib", "/usr/lib64", "/lib", "/lib64", "/etc/ld.so.cache"):
