@@ -54,6 +54,13 @@ _SEPARATORS = {
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _BREAKS = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_LIST_OPEN = re.compile(r"<(?:ul|ol)\b[^>]*>", re.IGNORECASE)
+_LIST_END = re.compile(r"</(?:ul|ol)\s*>", re.IGNORECASE)
+_END_MARK = "\x00"
+_TEXT_AFTER_LIST = re.compile(_END_MARK + r"(?=[ \t]*[^\s\x00])")
+"""A list's end with text after it on its line: that text needs a blank line before it,
+or Markdown reads it as the last item's ("High variance: overfitting Regularization
+trades..."); a list's end anywhere else gives no text, as before."""
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -140,8 +147,13 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out."""
     text = field.replace("\r\n", "\n")
     if as_html:
+        text = _LIST_END.sub(_END_MARK, _LIST_OPEN.sub("", text.replace(_END_MARK, "")))
         text = _BREAKS.sub("\n", text)
-        text = _ITEM.sub("- ", text)
+        # an item starts a line ("Intro<ul><li>a" was "Intro- a")
+        text = _ITEM.sub(
+            lambda m: "- " if m.start() == 0 or text[m.start() - 1] == "\n" else "\n- ", text
+        )
+        text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
         text = _BOLD.sub("**" if bold else "", text)
         text = _SCRIPT.sub(
             lambda m: ("^" if m.group(1).lower() == "sup" else "_") + m.group(2), text

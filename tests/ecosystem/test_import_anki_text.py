@@ -277,3 +277,38 @@ def test_a_note_s_images_are_named_in_a_note(tmp_path: Path) -> None:
         " (lc.png, lc-answer.png): import reads text only"
     ]
     assert len(list((tmp_path / "c").rglob("*.md"))) == 2  # both cards are written
+
+
+def test_text_after_a_list_is_no_part_of_its_last_item(tmp_path: Path) -> None:
+    """Anki's editor writes a list then text with no break between (`</ul>Text`): the text
+    was read as the last item's, and the key point "High variance: overfitting
+    Regularization trades a little bias for less variance." mixed the two."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n"
+        "What is the bias-variance trade-off?\t<div>Bias is error from wrong assumptions."
+        "</div><ul><li>High bias: underfitting</li><li>High variance: overfitting</li></ul>"
+        "Regularization trades a little bias for less variance.\n"
+        "Name two regularizers.\tTwo common ones:<ul><li>weight decay on the weights</li>"
+        "<li>dropout of activations</li></ul>\n",
+        encoding="utf-8",
+    )
+    (first, second) = parse_anki_text(notes.read_text(encoding="utf-8")).questions
+    assert first.answer.endswith(
+        "- High bias: underfitting\n- High variance: overfitting\n\n\n"
+        "Regularization trades a little bias for less variance."
+    )
+    # an item opens a line, even right after text ("Two common ones:- weight decay")
+    assert (
+        second.answer == "Two common ones:\n- weight decay on the weights\n- dropout of activations"
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    points = front(content / "p" / "p" / "bias-variance-trade-off.md")["key_points"]
+    assert points == [
+        "High bias: underfitting",
+        "High variance: overfitting",
+        "Bias is error from wrong assumptions.",
+    ]
+    assert lint([content / "p"])[1] == []
