@@ -1453,6 +1453,11 @@ def _plan_card(
     if question.images:
         shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
         notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
+    if question.embeds:
+        shown = ", ".join(question.embeds[:3]) + (" ..." if len(question.embeds) > 3 else "")
+        notes.append(
+            ("embeds", f"its embeds are left out ({shown}): import reads this file's text only", 0)
+        )
     prompt, raw_prompt, more = _prepare(question.prompt) if question.prompt else ("", [], 0)
     context, raw_context, context_escaped = (
         _prepare(question.context) if question.context else ("", [], 0)

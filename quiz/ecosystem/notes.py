@@ -42,6 +42,7 @@ from quiz.ecosystem.titles import (
     split_title,
     strip_emoji,
 )
+from quiz.ecosystem.wikilinks import plain_links
 from quiz.plural import counted, plural
 
 _ANSWER = re.compile(
@@ -94,6 +95,9 @@ class NoteQuestion:
     as imports made it before cards per number (such a card already imported is kept)."""
     images: tuple[str, ...] = ()
     """The images an Anki note shows (`<img src>`), which import leaves out: said in a note."""
+    embeds: tuple[str, ...] = ()
+    """What the notes embed in the question or its answer (`![[plot.png]]`, `![[Note]]`):
+    files import does not read, left out and named in a note."""
     card_id: str | None = None
     """The card an Anki note of drillbit's own export was made from (its CardId field):
     a card the bank already has is not imported again, as Anki keeps one note per GUID."""
@@ -786,6 +790,12 @@ def read_part(text: str) -> NotesPart:
     callout_starts = {c.start: c for c in callouts}
     asked = {c.block.start for c in questions if c.kind == "callout"}
     view = _callout_view(lines, callouts, asked) if callouts else lines
+    embeds_at: dict[int, list[str]] = {}  # rows' embeds (`![[plot.png]]`), left out
+    if "[[" in text:
+        view = view if callouts else list(lines)
+        for row, line in enumerate(view):
+            if "[[" in line and row not in code_rows:
+                view[row] = plain_links(line, embeds_at.setdefault(row, []))
     trailing: list[tuple[_Candidate, int, int]] = []  # question callouts, what follows them
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
@@ -833,10 +843,11 @@ def read_part(text: str) -> NotesPart:
         while groups and groups[-1][1] <= block.start:
             groups.pop()
         context = groups[-1][2] if groups and groups[-1][0] < block.start else ""
+        embeds = [e for row in range(cand.head_end, stop) for e in embeds_at.get(row, ())]
         question = NoteQuestion(
             ordinal=len(found) + 1,
             number=cand.parts.number,
-            title=cand.parts.title,
+            title=plain_links(cand.parts.title, embeds),
             prompt=_trim(prompt_rows),
             answer=_trim(answer_rows),
             line=block.start + 1,
@@ -845,6 +856,7 @@ def read_part(text: str) -> NotesPart:
             section=topic_of.get(block.start, (0, None))[1],
             subquestions=max(subquestions, 0),
             context=context,
+            embeds=tuple(embeds),
         )
         if question.subquestions and not question.answer:
             groups.append((block.start, block.container_end, question.title))
