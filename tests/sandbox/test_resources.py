@@ -31,7 +31,6 @@ from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
-    DOUBLE,
     LIVE_POOLS,
     _proc_table,
     run_adversarial,
@@ -68,8 +67,13 @@ def hookless_bwrap_pool() -> Iterator[WorkerPool]:
         yield p
 
 
+FILLER = PatientDoubleChecker()
+"""A 9 s wall clock: writing 96 MiB took longer than the usual 1 s at load 15 on 2 cores (the
+home's test ended as a timeout once); what is tested is the tmpfs's size, not the clock."""
+
+
 def test_dev_shm_is_bounded_under_bwrap(hookless_bwrap_pool: WorkerPool) -> None:
-    verdict = grade(DOUBLE, FILL_SHM, pool=hookless_bwrap_pool)
+    verdict = grade(FILLER, FILL_SHM, pool=hookless_bwrap_pool)
     assert verdict.passed, shown(verdict)
     # each case prints how many MiB it could write: bounded by the tmpfs's size
     written = [int(line.split()[1]) for line in verdict.stdout.splitlines() if "written" in line]
@@ -79,7 +83,7 @@ def test_dev_shm_is_bounded_under_bwrap(hookless_bwrap_pool: WorkerPool) -> None
 def test_the_home_is_a_bounded_tmpfs_under_bwrap(hookless_bwrap_pool: WorkerPool) -> None:
     """The README's "a 96 MiB tmpfs home": files of 1 MiB (the file-size limit) written into
     the work dir until the disk is full stop at its size, not at the host's free space."""
-    verdict = grade(DOUBLE, FILL_SHM.replace("/dev/shm/fill-", "fill-"), pool=hookless_bwrap_pool)
+    verdict = grade(FILLER, FILL_SHM.replace("/dev/shm/fill-", "fill-"), pool=hookless_bwrap_pool)
     assert verdict.passed, shown(verdict)
     written = [int(line.split()[1]) for line in verdict.stdout.splitlines() if "written" in line]
     # the first case fills it (less what the child itself keeps there); the others find it full
