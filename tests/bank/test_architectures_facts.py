@@ -8,6 +8,7 @@ choices writing their formulas as `$...$` math, rendered as Unicode like the car
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 import numpy as np
@@ -564,3 +565,15 @@ def test_every_work_a_body_cites_by_author_and_year_is_in_its_source() -> None:
     # Two He et al. 2016 papers are cited in the bank: the bottleneck is the first one's.
     assert "sec. 4.1 (deeper bottleneck" in card("bottleneck-parameters").front.source
     assert "sec. 2.3" in card("receptive-field-stack").front.source
+
+
+def test_a_transformer_block_keeps_two_thirds_of_its_weights_in_the_feed_forward_layer() -> None:
+    d = 512
+    attention = 4 * d * d  # Q, K, V and output projections
+    feed_forward = d * 4 * d + 4 * d * d  # d -> 4d -> d
+    assert feed_forward == 8 * d * d
+    assert math.isclose(feed_forward / (attention + feed_forward), 2 / 3)
+    body = text("transformer-block")
+    assert "about two thirds of a block's weights are in the feed-forward layer" in body
+    assert "$\\text{LN}(x + \\text{Sublayer}(x))$ (post-norm)" in body
+    assert "$x + \\text{Sublayer}(\\text{LN}(x))$" in body
