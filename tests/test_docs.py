@@ -306,6 +306,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "not the base interpreter's own site-packages": "test_kernel_layers.py::test_landlock_keeps_the_base_interpreters_packages_out",
     "read a file's size": "test_file_metadata.py::test_what_stat_and_readlink_still_tell_in_each_mode",
     "**can read and change your files**, and through": "test_other_processes.py::test_without_a_file_system_layer_every_verdict_says_what_is_left_open",
+    "which it can rewrite as well as read": "test_other_processes.py::test_with_seccomp_alone_a_submission_rewrites_another_programs_memory",
     "(not the app's": "test_other_processes.py::test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone",
     "nor another sandbox child's": "test_other_processes.py::test_a_waiting_sibling_worker_is_out_of_reach",
     "Nor can it find another child's work dir": "test_other_processes.py::test_no_other_work_dir_can_be_written",

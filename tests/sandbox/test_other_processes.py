@@ -186,6 +186,7 @@ def test_without_a_file_system_layer_every_verdict_says_what_is_left_open() -> N
     (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
     assert "read and change your files" in warning
     assert "/proc/<pid>/mem" in warning and "not this app's" in warning
+    assert "rewrite the memory of your other processes, and so act through them" in warning
     assert "nor a waiting sandbox child's or its work dir" in warning
     assert "one starting beside it can be reached for a moment" in warning
 
@@ -517,3 +518,59 @@ def test_a_child_of_an_app_run_as_root_is_never_reachable(
     finally:
         go.touch()
         worker.close()
+
+
+OTHER_PROGRAM_HOLDING = textwrap.dedent("""
+    import ctypes, sys
+    libc = ctypes.CDLL(None, use_errno=True)
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)
+    assert libc.capset(header, (ctypes.c_uint32 * 6)()) == 0  # as any non-root user's program
+    held = bytearray(b"other-held-" + b"4" * 40)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    print(held.decode(), flush=True)
+""")
+REWRITE = """
+    with open(f"/proc/{pid}/maps") as f:
+        regions = [line.split() for line in f]
+    fd = os.open(f"/proc/{pid}/mem", os.O_RDWR)
+    for fields in regions:
+        low, high = (int(v, 16) for v in fields[0].split("-"))
+        if fields[1].startswith("rw") and high - low < 256 << 20:
+            try:
+                data = os.pread(fd, high - low, low)
+            except OSError:
+                continue
+            at = data.find(b"other-held-" + b"4" * 40)
+            while at >= 0:
+                os.pwrite(fd, b"REWRITTEN!!", low + at)
+                at = data.find(b"other-held-" + b"4" * 40, at + 1)
+    return 2 * x
+"""
+
+
+def test_with_seccomp_alone_a_submission_rewrites_another_programs_memory() -> None:
+    """The README's stated limit, shown: what a submission can read there it can rewrite, and a
+    program it rewrites runs with the user's rights, outside seccomp (here only a buffer the
+    program prints afterwards is changed)."""
+    with subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROGRAM_HOLDING],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as other:
+        try:
+            assert other.stdin is not None and other.stdout is not None
+            assert other.stdout.readline() == "ready\n"
+            config = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+            with WorkerPool(config) as pool:
+                verdict = grade(
+                    PATIENT, _double(REWRITE.replace("{pid}", str(other.pid))), pool=pool
+                )
+            other.stdin.write("go\n")
+            other.stdin.flush()
+            printed = other.stdout.readline()
+        finally:
+            other.kill()
+    assert verdict.passed, shown(verdict)
+    assert printed == "REWRITTEN!!" + "4" * 40 + "\n"
