@@ -475,6 +475,11 @@ def test_exact_attention_needs_linear_memory_and_quadratic_arithmetic() -> None:
     assert "Rabe & Staats 2021" in card("attention-complexity").front.source
     assert "Dao et al. 2022" in card("self-attention-complexity-choice").front.source
     assert "The time and memory of the score matrices grow" not in text("multi-head-attention")
+    # Chunking an exact attention saves memory, not time: it is no remedy for the time.
+    front = card("attention-complexity").front
+    assert isinstance(front, ConceptFront)
+    assert not any("chunking" in point for point in front.key_points)
+    assert any(p.startswith("Remedies that change the time") for p in front.key_points)
 
 
 def _rope(x: np.ndarray, position: int) -> np.ndarray:
