@@ -1,4 +1,5 @@
-"""Escapes the twenty-fourth round tried that the kernel layers already stopped, kept as tests.
+"""Escapes the twenty-fourth and twenty-fifth rounds tried that the kernel layers already
+stopped, kept as tests.
 
 Each is a hostile submission through the real grader in each mode (bubblewrap, Landlock +
 seccomp, seccomp alone), without the audit hooks: what is refused is refused by the kernel.
@@ -6,8 +7,9 @@ A program written into a memfd cannot be run (`execveat` is refused like `execve
 reports ENOSYS, so glibc falls back to `clone`, whose process-making forms are refused;
 rewriting the process's own command line or memory map (`PR_SET_MM`) takes a capability no
 child holds; an 8 GiB `MAP_NORESERVE` mapping still counts against the address-space limit;
-no limit can be raised; descriptors (eventfds, timerfds) stop at the open-files limit; and
-there is no controlling terminal to write to.
+no limit can be raised; descriptors (eventfds, timerfds) stop at the open-files limit;
+there is no controlling terminal to write to; a thread cannot ask for namespaces of its own;
+and a child that stops itself is ended by the wall clock.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def sc(name, *args):
         raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
     return r
 """
-CALLS = ("memfd_create", "execveat", "clone3", "prctl", "prlimit64", "timerfd_create")
+CALLS = ("memfd_create", "execveat", "clone3", "clone", "prctl", "prlimit64", "timerfd_create")
 ESCAPES = {
     "a program run from a memfd": (
         """
@@ -50,6 +52,12 @@ ESCAPES = {
         "Operation not permitted",
     ),
     "clone3": ("sc('clone3', 0, 0)", "Function not implemented"),
+    # a thread (the one form of clone the filter lets through) asking for namespaces of its
+    # own: refused by the kernel, the thread's flags do not smuggle them in
+    "a thread in a mount and network namespace of its own": (
+        "sc('clone', 0x10000 | 0x800 | 0x100 | 0x20000 | 0x40000000, 0, 0, 0, 0)",
+        "Operation not permitted",
+    ),
     "PR_SET_MM (rewriting its own command line)": (
         "sc('prctl', 35, 8, 0, 0, 0)",  # PR_SET_MM, PR_SET_MM_ARG_START
         "Operation not permitted",
@@ -110,3 +118,17 @@ def test_there_is_no_terminal_to_write_to(mode_pool: tuple[str, WorkerPool]) -> 
     """)
     phrase = "Permission denied" if mode == "landlock" else "No such device or address"
     run_adversarial(pool, source, Status.ERROR, phrase, checker=PATIENT)
+
+
+def test_a_child_that_stops_itself_ends_at_the_clock(mode_pool: tuple[str, WorkerPool]) -> None:
+    """SIGSTOP to itself (the one process it may signal): the wall clock's SIGKILL ends a stopped
+    process as any other, and the pool grades on."""
+    _, pool = mode_pool
+    source = textwrap.dedent("""
+        import os, signal
+
+        def double(x):
+            os.kill(os.getpid(), signal.SIGSTOP)
+            return 2 * x
+    """)
+    run_adversarial(pool, source, Status.TIMEOUT, "did not finish")
