@@ -8,6 +8,7 @@ from random import Random
 from typing import TYPE_CHECKING, Any
 
 from fsrs import Scheduler
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -132,6 +133,15 @@ class DrillbitApp(App[None]):
         self.notify(
             notice.message, title="Progress database", severity="warning", timeout=30, markup=False
         )
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box's cursor (a search, a number, the editor, the palette's query) blinks
+        as the app says, whichever box took the focus: off in tests and screenshots, where
+        a blink every 0.5 s drew the cursor or not by when the picture was taken. One rule
+        here, where four boxes set it by hand and the palette's never did."""
+        widget = event.widget
+        if hasattr(widget, "cursor_blink"):
+            widget.cursor_blink = self.cursor_blink
 
     def on_unmount(self) -> None:
         self._collector.release()

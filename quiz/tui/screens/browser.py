@@ -147,9 +147,7 @@ class BrowserScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        search = self.query_one(Input)
-        search.cursor_blink = bool(getattr(self.app, "cursor_blink", True))  # as NumberAnswer
-        search.focus()
+        self.query_one(Input).focus()
         self.watch(self.query_one(FittedTable), "scroll_y", self._rows_to_see, init=False)
 
     def _columns(self, table: FittedTable[object], widths: dict[str, int]) -> None:

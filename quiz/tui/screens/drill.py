@@ -147,9 +147,7 @@ class DrillScreen(Screen["DrillSitting"]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        editor = self.query_one("#editor", TextArea)
-        editor.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
-        editor.focus()
+        self.query_one("#editor", TextArea).focus()
         # an enter read before the first frame was drawn is not typed (a double enter)
         self.call_after_refresh(self.query_one("#editor", CodeEditor).show_keys_from_now)
         self.query_one("#explanation", Markdown).display = False

@@ -92,7 +92,6 @@ class SettingsScreen(Screen[None]):
         table.add_column("what it does", key="what", width=self._description_width())
         box = self.query_one(Input)
         box.display = False
-        box.cursor_blink = bool(getattr(self.app, "cursor_blink", True))  # as NumberAnswer
         self.file_problem = self._check_file()
         self.refresh_rows()
         table.focus()

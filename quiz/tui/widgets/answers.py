@@ -127,11 +127,6 @@ class NumberAnswer(Input):
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
         super().__init__(placeholder=placeholder, id=id)
 
-    def on_mount(self) -> None:
-        # The app's choice (off for tests and screenshots): with Input's own default the
-        # cursor blinks every 0.5 s, so a screenshot showed it or not by when it was taken.
-        self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
-
     SCREEN_KEYS = frozenset("sbxu?")
     """Skip, bury, suspend, undo and help: no answer starts with these (unlike e, as in
     1e-3), so an empty box leaves them to the screen and the app."""
