@@ -373,6 +373,7 @@ class StudyScreen(Screen[None]):
         checklist = KeyPointChecklist(
             [inline_pieces(p) for p in card.front.key_points], id="checklist"
         )
+        rubric.border_title = checklist.heading
         await rubric.mount(checklist)
         self.query_one(StudyColumns).fit_rubric()
         checklist.focus()

@@ -202,7 +202,9 @@ class KeyPointChecklist(Static, can_focus=True):
     def __init__(self, points: Sequence[Inline], *, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         super().__init__(id=id)
         self.points = tuple(points)
-        self.border_title = f"Key points you covered: {point_keys(len(self.points))} tick"
+        self.heading = f"Key points you covered: {point_keys(len(self.points))} tick"
+        """The title of the box around the points (the screen's scrolling column draws the
+        border, so it stays while the points scroll)."""
         self.locked = False
         """True while the screen takes a rating: digits no longer tick."""
 
@@ -280,13 +282,13 @@ class KeyPointChecklist(Static, can_focus=True):
         self.refresh()
 
     def watch_cursor(self) -> None:
-        """Redraw, and scroll the highlighted point into view in the column around the box
-        (the box itself is as tall as its points): at 80x24 the column showed five of
+        """Redraw, and scroll the highlighted point into view in the bordered column around
+        the points (they are as tall as they are): at 80x24 the column showed five of
         seven points, and a digit or space ticked one out of sight."""
         self.refresh()
         parent = self.parent
         if self.is_mounted and isinstance(parent, Widget):
-            gutter = self.styles.gutter  # the border and padding above the first point
+            gutter = self.styles.gutter  # the padding above the first point
             inside = self.virtual_region.offset + Offset(gutter.left, gutter.top)
             rows = self.point_rows(self.cursor).translate(inside)
             parent.scroll_to_region(rows, animate=False, immediate=True)
