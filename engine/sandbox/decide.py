@@ -10,6 +10,7 @@ following it.
 
 from __future__ import annotations
 
+import re
 import signal
 from collections import deque
 from collections.abc import Sequence
@@ -41,11 +42,37 @@ _SIGNAL_WORDS = {
 }
 
 
+_WHOLE_RETURN = frozenset({"out", "first", "again", "other"})
+"""The harnesses' keys that hold an entry's whole return (call's, and seeded's three calls)."""
+
+_HARNESS_KEY = re.compile(r"out\['([A-Za-z_][A-Za-z0-9_]*)'\]")
+
+
+def readable_invalid(text: str) -> str:
+    """A refused return's place in the user's words.
+
+    The child encodes the harness's result dict under "out", so a refused value's path reads
+    "out['out'][0]" or "out['first']": the harness's keys, nothing the user wrote. It becomes
+    "the returned value, item [0]" (or "the returned dX" for a harness key named after one
+    of the user's outputs).
+    """
+    match = _HARNESS_KEY.match(text)
+    if match is None:
+        return text
+    key = match.group(1)
+    subject = "the returned value" if key in _WHOLE_RETURN else f"the returned {key}"
+    rest = text[match.end() :]
+    if rest.startswith("["):
+        where, sep, tail = rest.partition(": ")
+        return f"{subject}, item {where}{sep}{tail}"
+    return subject + rest
+
+
 def _outcome(fields: dict[str, Any], data: bytearray) -> Outcome | str:
     """The validated Outcome of one result message, or why it is an invalid return."""
     invalid = fields.get("invalid")
     if invalid is not None:
-        return f"invalid return: {clip(str(invalid), max_chars=500, max_lines=5)}"
+        return f"invalid return: {clip(readable_invalid(str(invalid)), max_chars=500, max_lines=5)}"
     error = fields.get("error")
     mutated = fields.get("mutated", [])
     fp = fields.get("fp", [])

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from engine.sandbox import wire
+from engine.sandbox.decide import readable_invalid
 from engine.sandbox.text import CappedOutput, clip, strip_controls
 
 
@@ -325,3 +326,20 @@ def test_errors_name_the_full_path_of_the_bad_value() -> None:
         _forged([["<f8", [1]]], bytes(8), [1.0, {"$t": ["no"]}])
     assert str(info.value).startswith("out[1][0]: got a string")
     assert wire.path_text((("v", 2), "k")) == "v[2]['k']"
+
+
+@pytest.mark.parametrize(
+    ("child", "user"),
+    [
+        ("out['out']: got generator; only ...", "the returned value: got generator; only ..."),
+        ("out['first']: got map; only ...", "the returned value: got map; only ..."),
+        (
+            "out['out'][0][1]: got set; only ...",
+            "the returned value, item [0][1]: got set; only ...",
+        ),
+        ("out['dX']: got None (did ...)", "the returned dX: got None (did ...)"),
+        ("the result is too large (limit 64 MiB)", "the result is too large (limit 64 MiB)"),
+    ],
+)
+def test_a_refused_returns_path_reads_in_the_users_words(child: str, user: str) -> None:
+    assert readable_invalid(child) == user

@@ -216,3 +216,41 @@ def test_only_the_call_harness_exact_report_names_a_none_return() -> None:
     assert softmax.returned_none(case, {"returned_none": 1}) is not None
     for forged in ({"returned_none": 2}, {"returned_none": True}, {"out": np.ones(1)}, {}):
         assert softmax.returned_none(case, forged) is None
+
+
+UNENCODABLE_RETURNS = [
+    (
+        "nn.activations.sigmoid",
+        "import numpy as np\n\n\ndef sigmoid(z):\n    return (1 / (1 + np.exp(-v)) for v in z)\n",
+        "invalid return: the returned value: got generator",
+    ),
+    (
+        "deep.clipping.clip_grad_norm",
+        "import numpy as np\n\n\ndef clip_grad_norm(grads, max_norm):\n"
+        "    total = float(np.sqrt(sum(np.sum(g * g) for g in grads)))\n"
+        "    scale = max_norm / total if total > max_norm else 1.0\n"
+        "    return map(lambda g: g * scale, grads), total\n",
+        "invalid return: the returned value, item [0]: got map",
+    ),
+    (
+        "nn.minibatch.random_mini_batches",
+        "def random_mini_batches(X, Y, batch_size, rng):\n"
+        "    p = rng.permutation(X.shape[1])\n"
+        "    for k in range(0, X.shape[1], batch_size):\n"
+        "        yield X[:, p[k : k + batch_size]], Y[:, p[k : k + batch_size]]\n",
+        "invalid return: the returned value: got generator",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("checker", "source", "phrase"), UNENCODABLE_RETURNS, ids=["call", "call-item", "seeded"]
+)
+def test_an_unencodable_return_is_named_in_the_users_words(
+    returns_pool: WorkerPool, checker: str, source: str, phrase: str
+) -> None:
+    """A generator or map object cannot cross the wire; the message names the returned value,
+    not the harness's keys (it read "out['out'][0]: got map" and "out['first']")."""
+    verdict = grade(get_checker(checker), source, seed=5, pool=returns_pool)
+    assert verdict.status is Status.INVALID, shown(verdict)
+    assert phrase in shown(verdict) and "out['" not in shown(verdict), shown(verdict)
