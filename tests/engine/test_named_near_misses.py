@@ -245,6 +245,7 @@ NEAR_MISSES += [
     ("nn.optim.adam_step", ADAM_M_ONLY, "only v was bias-corrected"),
     ("nn.optim.adam_step", ADAM_M_ONLY, "only m was bias-corrected"),
     ("nn.optim.adam_step", ADAM_M_ONLY, "a step count from 0"),
+    ("nn.optim.adam_step", ADAM_M_ONLY, "bias-corrected with beta"),
     ("arch.attention.multi_head_attention", MHA_CAUSAL_TRANSPOSED, "leaves out the diagonal"),
     ("arch.attention.attention", ATTENTION_DIVIDED_BY_N_K, "sqrt(n_k)"),
     ("nn.backprop.two_layer", TWO_LAYER_DB_FLAT, "summed over axis 0"),

@@ -249,6 +249,15 @@ class LstmCellChecker(NNChecker):
                         only_dc[k],
                     ),
                 ],
+                factors=[
+                    (
+                        1.0 / m,
+                        f"{label} is divided by m = {m}: W and b serve every example of the "
+                        "batch, so their gradients sum over it",
+                    )
+                ]
+                if label in ("dW", "db") and m > 1
+                else [],
             )
         for label, numeric in expected["numeric"].items():
             j.close(f"{label} vs numerical gradient", got[label], numeric, NUMERIC_TOL)

@@ -172,9 +172,10 @@ def correction_slips(
     beta2: float,
     eps: float,
 ) -> tuple[list[Hint], list[Hint]]:
-    """Adam's step from `base` with half a bias correction, or with t counted from 0 (the
-    correction's power t - 1): the finite forms for `close`, and for `array`'s non-finite
-    hints the zero-based form at t = 1, where 1 - beta**0 = 0 divides m and v by zero."""
+    """Adam's step from `base` with half a bias correction (or one with the other moment's
+    beta), or with t counted from 0 (the correction's power t - 1): the finite forms for
+    `close`, and for `array`'s non-finite hints the zero-based form at t = 1, where
+    1 - beta**0 = 0 divides m and v by zero."""
     m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
     from_zero = (
         "the bias correction used t - 1 (a step count from 0); t counts from 1, so the "
@@ -195,6 +196,16 @@ def correction_slips(
         (
             "only v was bias-corrected: m_hat = m / (1 - beta1**t) too",
             lambda: base - lr * m_new / (np.sqrt(v_hat) + eps),
+        ),
+        (
+            "v was bias-corrected with beta1; v_hat = v / (1 - beta2**t), each moment with "
+            "its own beta",
+            lambda: base - lr * m_hat / (np.sqrt(v_new / (1 - beta1**t)) + eps),
+        ),
+        (
+            "m was bias-corrected with beta2; m_hat = m / (1 - beta1**t), each moment with "
+            "its own beta",
+            lambda: base - lr * (m_new / (1 - beta2**t)) / (np.sqrt(v_hat) + eps),
         ),
     ]
     if t > 1:

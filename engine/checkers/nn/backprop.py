@@ -166,7 +166,18 @@ class TwoLayerChecker(NNChecker):
         def hint(msg: str, key: str) -> Callable[[], np.ndarray]:
             return lambda: variants()[msg][key]
 
-        factors = [(float(m), f"did you forget the 1/m? (m = {m})")] if m > 1 else []
+        factors = (
+            [
+                (float(m), f"did you forget the 1/m? (m = {m})"),
+                (
+                    1.0 / m,
+                    f"it was divided by m = {m} twice: when dZ2 = (Y_hat - Y) / m already carries "
+                    "the 1/m, the gradients built from it do not divide again",
+                ),
+            ]
+            if m > 1
+            else []
+        )
         first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT)
         for key in GRADS:
             slips = (

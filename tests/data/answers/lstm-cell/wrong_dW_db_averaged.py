@@ -1,4 +1,4 @@
-# expect: failed | is off by a factor of about
+# expect: failed | W and b serve every example of the batch
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | is off by a factor of about
+# expect: failed | twice: when dZ2 = (Y_hat - Y) / m already carries the 1/m
 import numpy as np
 
 
