@@ -273,6 +273,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "the process group is killed at the deadline": "test_adversarial.py::test_hanging_on_the_second_case_names_it",
     "dies with the app if the app is killed first": "test_resources.py::test_a_running_submission_dies_with_the_app",
     "the parent kills a child whose work dir passes 64 MiB": "test_resources.py::test_a_file_writing_loop_is_killed_at_the_quota_without_bwrap",
+    "files it unlinks while holding them open": "test_resources.py::test_files_unlinked_while_open_stay_within_the_limits",
     "nested more than 64 deep": "test_work_dir.py::test_a_nest_deeper_than_recursion_and_paths_is_removed",
     "made unlistable": "test_work_dir.py::test_the_quota_walk_does_not_skip_what_it_cannot_reach",
     "removes that dir whatever modes": "test_resources.py::test_directories_the_submission_locked_are_removed",

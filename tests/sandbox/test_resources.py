@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -345,3 +346,46 @@ def test_no_real_time_or_raised_priority(mode_pool: tuple[str, WorkerPool]) -> N
     (rlimits,) = [layer for layer in verdict.isolation if layer.startswith("rlimits:")]
     assert "real-time priority 0" in rlimits and "priority ceiling 0" in rlimits
     assert "NOT verified" not in rlimits
+
+
+UNLINKED_WHILE_OPEN = textwrap.dedent("""
+    import os
+
+    def double(x):
+        held, written = [], 0
+        try:
+            while True:
+                fd = os.open(f"gone-{len(held)}", os.O_CREAT | os.O_RDWR, 0o600)
+                held.append(fd)
+                os.unlink(f"gone-{len(held) - 1}")  # no longer in the dir the parent measures
+                written += os.write(fd, b"\\0" * (1 << 20))
+        except OSError as exc:
+            opened = exc.strerror
+        try:
+            os.write(held[0], b"\\0")
+            more = "written"
+        except OSError as exc:
+            more = exc.strerror
+        raise ValueError(f"{written >> 20} MiB in {len(held)} files ({opened}); one byte more: {more}")
+""")
+
+
+def test_files_unlinked_while_open_stay_within_the_limits(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The README's bound on what the work dir's quota cannot see: a file unlinked while held open
+    is in no folder the parent measures, but the open-files and file-size limits keep such
+    files to 64 of 1 MiB."""
+    mode, pool = mode_pool
+    if mode == "bwrap":
+        pytest.skip("under bubblewrap the work dir is a 96 MiB tmpfs, unlinked files included")
+    verdict = run_adversarial(
+        pool,
+        UNLINKED_WHILE_OPEN,
+        Status.ERROR,
+        "Too many open files",
+        checker=PatientDoubleChecker(),
+    )
+    found = re.search(r"(\d+) MiB in (\d+) files .*one byte more: File too large", shown(verdict))
+    assert found is not None, shown(verdict)
+    assert int(found[1]) == int(found[2]) <= SandboxConfig().open_files
