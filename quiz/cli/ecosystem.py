@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 NOTES_LIMIT = 8 * MIB
 """The largest notes file `import` reads (a long Q&A notes file is a few hundred KiB)."""
 ANKI_PACKAGES = (".apkg", ".colpkg", ".anki2", ".anki21", ".anki21b")
+
+
+def is_notebook(path: Path, text: str) -> bool:
+    """A Jupyter notebook: read as Markdown, its JSON gave "no questions found", which said
+    nothing of what the file is."""
+    head = text.lstrip("\ufeff \t\n")[:1]
+    return head == "{" and (path.suffix.lower() == ".ipynb" or '"nbformat"' in text)
+
+
 """Anki's own deck and collection files (ZIP archives and SQLite databases): not read."""
 
 
@@ -162,6 +171,15 @@ def import_command(
     # every line end is a newline (a lone CR, an old Mac's line end, is one too, as
     # Markdown reads it: dropped as a control, it joined the whole file into one line).
     text = printable(normalize(read_regular_text(notes, limit=NOTES_LIMIT, title="import")))
+    if is_notebook(notes, text):
+        raise InputFileError(
+            notes,
+            title="import",
+            reason="a Jupyter notebook (JSON), which import does not read: its lines are not "
+            "the notes' lines; save it as Markdown (jupyter nbconvert --to markdown "
+            f"{notes.name}, or File > Save and Export Notebook As > Markdown) and import the "
+            ".md file",
+        )
     try:
         taken_ids, taken_packs, taken_titles = _taken(obj, into)
         plan = plan_import(

@@ -558,10 +558,29 @@ def _trim(rows: list[str]) -> str:
 
 
 def _dedent(rows: list[str]) -> list[str]:
-    """Rows moved left by their common indentation (list item bodies become top level)."""
+    """Rows moved left by their common indentation (list item bodies become top level). A
+    tab in the indentation is read as Markdown reads it, to the next multiple of four
+    columns: an item's body indented by tabs (Logseq's outlines, many editors' lists) kept
+    them, and an answer indented by a tab is a code block to Markdown."""
+    if any(r[:1] == "\t" or r.lstrip(" ")[:1] == "\t" for r in rows):
+        rows = [_expand_indent(r) for r in rows]
     widths = [len(r) - len(r.lstrip(" ")) for r in rows if r.strip()]
     cut = min(widths, default=0)
     return [r[cut:] if len(r) >= cut else r.lstrip(" ") for r in rows]
+
+
+def _expand_indent(row: str) -> str:
+    """The row with the tabs of its indentation as spaces (to the next multiple of four)."""
+    body = row.lstrip(" \t")
+    return row[: len(row) - len(body)].expandtabs(4) + body
+
+
+_CARD_TAG = re.compile(r"[ \t]+#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
+"""Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`)."""
+_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*:: .*$", re.MULTILINE)
+"""A Logseq block property (`id:: 64f1...`, `collapsed:: true`): metadata, not text. Under
+a question's first line it made the question's paragraph end without '?' (the question and
+its answer dropped without a word); as an item it was a key point."""
 
 
 def _split_answer(
@@ -715,6 +734,10 @@ def _unclosed(token: Token, lines: list[str], line_max: int) -> Ignored | None:
 def read_part(text: str) -> NotesPart:
     """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by."""
     text = normalize(text.lstrip("\ufeff"))
+    if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
+        text = _CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
+    if ":: " in text:
+        text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
     lines = text.split("\n")
     count = len(lines)
     env: dict[str, Any] = {}
