@@ -442,7 +442,9 @@ def _load_error(
     elif kind == "syntax":
         status = Status.ERROR
     else:
-        text = f"your code raised an exception while loading:\n{text}"
+        # the exception on the first line: the headline and a case list show that line,
+        # which read "your code raised an exception while loading:" and stopped there
+        text = f"while loading, your code raised {text}"
         note = missing_module_note(text)
         text += f"\n{note}" if note else ""
         status = Status.ERROR

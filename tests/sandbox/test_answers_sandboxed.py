@@ -62,3 +62,16 @@ def test_a_library_the_sandbox_lacks_is_named_as_such(drills_pool: WorkerPool, s
     assert verdict.status.value == "error", shown(verdict)
     assert "No module named 'scipy'" in shown(verdict), shown(verdict)
     assert "NumPy and the Python standard library only, so scipy" in shown(verdict), shown(verdict)
+
+
+def test_an_exception_while_loading_is_named_in_the_headline(drills_pool: WorkerPool) -> None:
+    """A file that raises as it loads: the summary (the verdict's headline) and the loading
+    row's first line name the exception; they said "your code raised an exception while
+    loading:" and stopped at the colon."""
+    verdict = grade(get_checker("nn.softmax.softmax"), SCIPY_SOFTMAX, seed=1, pool=drills_pool)
+    assert verdict.status.value == "error", shown(verdict)
+    named = "while loading, your code raised ModuleNotFoundError: No module named 'scipy'"
+    assert verdict.summary == f"error: {named}", verdict.summary
+    loading = verdict.cases[0]
+    assert loading.message.splitlines()[0] == named, loading.message
+    assert "line 1, in <module>: from scipy.special import softmax" in loading.message
