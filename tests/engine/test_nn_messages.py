@@ -65,3 +65,41 @@ def test_sigmoid_grad_cases_reach_abs_z_1e4() -> None:
 def test_adam_shows_the_case_where_eps_matters_most_first() -> None:
     cases = get_checker("nn.optim.adam_step").make_cases(np.random.default_rng(0), {})
     assert "small gradients" in cases[0].name
+
+
+def test_a_function_with_other_parameters_is_told_the_drills_signature() -> None:
+    """A parameter too many or too few raised Python's TypeError in every case, with nothing
+    saying which parameters the drill's function takes."""
+    for source in (
+        "import numpy as np\ndef sigmoid(z, w):\n    return z\n",
+        "import numpy as np\ndef sigmoid():\n    return 0\n",
+    ):
+        message = _first_message("nn.activations.sigmoid", source)
+        assert message.startswith("your code raised TypeError: sigmoid() "), message
+        assert message.endswith(
+            "the drill's function is `sigmoid(z)`, as the starter declares it: keep its parameters"
+        ), message
+    message = _first_message(
+        "nn.optim.momentum_step",
+        "def momentum_step(theta, grad, v):\n    return theta, v\n",
+    )
+    assert "`momentum_step(theta, grad, v, lr, beta)`" in message, message
+
+
+def test_a_type_error_of_another_call_gets_no_signature_note() -> None:
+    message = _first_message(
+        "nn.activations.sigmoid", "import numpy as np\ndef sigmoid(z):\n    return np.exp()\n"
+    )
+    assert message.startswith("your code raised TypeError"), message
+    assert "the drill's function is" not in message
+
+
+def test_a_parameter_named_otherwise_still_passes() -> None:
+    c = get_checker("nn.activations.sigmoid")
+    source = (
+        "import numpy as np\n"
+        "def sigmoid(x, /):\n"
+        "    e = np.exp(-np.abs(x))\n"
+        "    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))\n"
+    )
+    assert grade_inprocess(c, load_submission(source, c.entries), seed=0).passed

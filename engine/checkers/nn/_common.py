@@ -28,6 +28,10 @@ def stat_note(rate: float = FALSE_FAILURE_RATE) -> str:
 
 
 _ARG_PATH = re.compile(r"^args\[(\d+)\](.*)$")
+_WRONG_ARITY = re.compile(
+    r"^TypeError: (\w+)\(\) (?:missing \d+ required positional|takes \d+ positional|"
+    r"takes from \d+ to \d+ positional)"
+)
 
 
 class NNChecker(Checker):
@@ -69,6 +73,16 @@ class NNChecker(Checker):
         better than the generic stability message (None: use that message)."""
         return None
 
+    def call_note(self, error: str) -> str:
+        """A sentence for Python's own complaint that an entry was called with the wrong
+        number of arguments: every case said only that, not which parameters it takes."""
+        match = _WRONG_ARITY.match(error)
+        parameters = self.signatures().get(match.group(1)) if match else None
+        if match is None or parameters is None:
+            return ""
+        call = f"{match.group(1)}({', '.join(parameters)})"
+        return f"the drill's function is `{call}`, as the starter declares it: keep its parameters"
+
     def judge(self, case: Case, outcome: Outcome) -> CaseResult:
         """The common prelude, then `check` (with `prepare` run first, here)."""
         return self.judge_prepared(case, outcome, self.prepare(case))
@@ -80,7 +94,11 @@ class NNChecker(Checker):
                 name=case.name,
                 status=CaseStatus.ERROR,
                 message=f"your code raised {outcome.error}"
-                + (f"\n{note}" if (note := missing_module_note(outcome.error)) else ""),
+                + "".join(
+                    f"\n{note}"
+                    for note in (missing_module_note(outcome.error), self.call_note(outcome.error))
+                    if note
+                ),
                 inputs=case.describe,
             )
         outputs = outcome.outputs
