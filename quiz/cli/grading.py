@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,11 @@ SUBMISSION_LIMIT = MIB
 """The largest answer file graded (a drill's answer is a few KiB)."""
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from engine.verdict import Verdict
+    from quiz.bank.models import Card
+    from quiz.drill_list import DrillRow
 
 
 def _read_submission(path: Path) -> str:
@@ -69,7 +74,8 @@ def grade_command(
     if as_json and output_format not in (None, "json"):
         raise click.UsageError(f"--json and --format {output_format} contradict each other")
     chosen = "json" if as_json else (output_format or "text")
-    drill = find_drill(obj.load_bank(), drill_id, display_path)
+    bank = obj.load_bank()
+    drill = find_drill(bank, drill_id, display_path)
     source = _read_submission(file)
     verdict = grade_source(drill, source, seed=seed)
     if chosen == "json":
@@ -85,22 +91,55 @@ def grade_command(
         click.echo(exercism_results(verdict).model_dump_json(indent=2))
     else:
         click.echo(format_verdict(verdict, verbose=verbose))
-    _save_attempt(drill.card.id, verdict)
+    rows = _save_attempt(bank.cards, drill.card.id, verdict)
+    if chosen == "text":  # as rustlings and Exercism end: what to do now
+        click.echo(_next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows))
     sys.exit(0 if verdict.passed else 1)
 
 
-def _save_attempt(card_id: str, verdict: Verdict) -> None:
-    """Record the attempt, or say on stderr that it was not saved (the verdict is printed)."""
+def _save_attempt(cards: Sequence[Card], card_id: str, verdict: Verdict) -> list[DrillRow] | None:
+    """Record the attempt, or say on stderr that it was not saved (the verdict is printed).
+    The drills' rows once it is recorded, for the next step; None when the data folder or
+    database cannot be used."""
+    from quiz.drill_list import drill_rows
     from quiz.study.attempts import record_attempt
 
+    rows = None
     try:
         with open_store() as store:
             record_attempt(store, card_id, verdict, now=datetime.now(UTC))
             reason = store.not_saved_reason
+            rows = drill_rows(cards, store)
     except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
         reason = exc.message
     if reason is not None:
         click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
+    return rows
+
+
+def _next_step(
+    verdict: Verdict, *, drill_id: str, file: Path, seed: int | None, rows: list[DrillRow] | None
+) -> str:
+    """The verdict's last line: the next drill after a pass, how to go on after a failure.
+    A verdict ended on its case seed, and a person was left to guess the next command."""
+    from quiz.drill_list import next_unsolved
+
+    if verdict.passed:
+        if rows is None:
+            return "next: `drillbit drills` lists the other drills"
+        following = next_unsolved(rows, after=drill_id)
+        solved = sum(row.solved for row in rows)
+        tail = f"next: drillbit drill {following.id}" if following else "every drill is passed"
+        return f"{solved}/{len(rows)} drills solved; {tail}"
+    if verdict.status.value == "internal":
+        return "next: the grader failed, not your code: `drillbit doctor` checks it on this machine"
+    again = f"drillbit grade {drill_id} {shlex.quote(str(file))}"
+    if seed is not None:  # the line above says how to replay a seed not asked for
+        again += f" --case-seed {seed}"
+    return (
+        f"next: fix the first problem above and run `{again}` again; stuck? "
+        f"`drillbit drill {drill_id}` shows the hints one at a time (ctrl+t)"
+    )
 
 
 @click.command("watch")

@@ -15,6 +15,9 @@ import threading
 import time
 from pathlib import Path
 
+from engine.verdict import Status, Verdict
+from quiz.bank.loader import load_bank
+from quiz.cli.grading import _next_step
 from quiz.store import Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
@@ -41,6 +44,46 @@ def test_a_wrong_answer_fails_with_exit_1_and_names_the_case(drillbit: RunDrillb
     assert "First problem: case" in result.stdout
     assert "numpy reported overflow" in result.stdout
     assert "case seed 7 (replay with --case-seed 7)" in result.stdout
+
+
+def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """As rustlings and Exercism end: a pass names the next drill not passed yet, a failure
+    the command that grades the file again (its path quoted for a shell). The verdict ended
+    on its case seed and left the next command to guess."""
+    wrong = tmp_path / "my answer.py"
+    wrong.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
+    failed = drillbit("grade", "sigmoid", str(wrong))
+    assert failed.returncode == 1
+    assert failed.stdout.splitlines()[-1] == (
+        f"next: fix the first problem above and run `drillbit grade sigmoid '{wrong}'` again; "
+        "stuck? `drillbit drill sigmoid` shows the hints one at a time (ctrl+t)"
+    )
+    replayed = drillbit("grade", "sigmoid", str(wrong), "--seed", "7")
+    assert f"run `drillbit grade sigmoid '{wrong}' --case-seed 7` again" in replayed.stdout
+    loading = tmp_path / "loads.py"
+    loading.write_text("import numpy as np\nimport scipy\n\ndef sigmoid(z):\n    return z\n")
+    assert (
+        drillbit("grade", "sigmoid", str(loading))
+        .stdout.splitlines()[-1]
+        .startswith("next: fix the first problem above")
+    )
+    passed = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
+    assert passed.returncode == 0
+    # sigmoid is the bank's first drill; the next one not passed yet follows it
+    drills = sum(card.kind == "coding" for card in load_bank([REPO / "content"]).cards)
+    assert passed.stdout.splitlines()[-1] == (
+        f"1/{drills} drills solved; next: drillbit drill sigmoid-grad"
+    )
+    as_json = drillbit("grade", "sigmoid", str(wrong), "--json")
+    assert json.loads(as_json.stdout)["status"] == "failed", "JSON stays the verdict alone"
+
+
+def test_a_grader_problem_points_to_doctor_not_to_the_code() -> None:
+    internal = Verdict(drill="nn.activations.sigmoid", status=Status.INTERNAL, seed=1)
+    line = _next_step(internal, drill_id="sigmoid", file=Path("a.py"), seed=None, rows=None)
+    assert line == (
+        "next: the grader failed, not your code: `drillbit doctor` checks it on this machine"
+    )
 
 
 def test_the_same_seed_replays_the_same_cases(drillbit: RunDrillbit) -> None:
