@@ -1,39 +1,23 @@
 """The verdict of one grading (what the user sees and what `--json` prints), and its
-assembly from case results, shared by the sandboxed and the in-process grader."""
+assembly from case results, shared by the sandboxed and the in-process grader. The status
+words are `engine.outcome`'s, named here too."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.outcome import LOADING, CaseStatus, Status
 
-class Status(StrEnum):
-    """Overall outcome of a grading; the values are what `--json` prints and tools read."""
-
-    PASSED = "passed"
-    FAILED = "failed"
-    ERROR = "error"
-    TIMEOUT = "timeout"
-    CRASHED = "crashed"
-    INVALID = "invalid"
-    INTERNAL = "internal"
-
-
-class CaseStatus(StrEnum):
-    """Outcome of one case."""
-
-    PASSED = "passed"
-    FAILED = "failed"
-    ERROR = "error"
-    INVALID = "invalid"
-    TIMEOUT = "timeout"
-    NOT_RUN = "not_run"
-
-
-LOADING = "loading your code"
-"""The name of the result that stands for loading the submission when that failed: it
-comes first, before the cases (then all not run), and is not one of the cases."""
+__all__ = [
+    "LOADING",
+    "CaseResult",
+    "CaseStatus",
+    "Status",
+    "Verdict",
+    "build_verdict",
+    "overall_status",
+    "summarize",
+]
 
 
 class CaseResult(BaseModel):

@@ -7,7 +7,6 @@ numpy and the engine are imported lazily so that starting the app stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +20,24 @@ if TYPE_CHECKING:
     from quiz.bank.models import Card, CodingFront
 
 
-@dataclass(frozen=True)
 class Drill:
-    """A coding card together with its checker."""
+    """A coding card together with its checker.
 
-    card: Card
-    checker: Checker
+    The checker is found when first asked for unless given: finding it imports the
+    engine, numpy and the verdict's models (pydantic), about 0.4 s of CPU, which the
+    app's drill screen leaves to a thread (`Workspace.warm_up`) rather than its UI thread.
+    """
+
+    def __init__(self, card: Card, checker: Checker | None = None) -> None:
+        self.card = card
+        self._checker = checker
+
+    @property
+    def checker(self) -> Checker:
+        """The drill's checker (UsageError when it does not exist)."""
+        if self._checker is None:
+            self._checker = _checker_of(self.card)
+        return self._checker
 
     @property
     def front(self) -> CodingFront:
@@ -53,18 +64,24 @@ def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> 
     return drill_of(card)
 
 
-def drill_of(card: Card) -> Drill:
-    """A coding card's drill (UsageError when its checker does not exist)."""
+def drill_of(card: Card, *, checker_now: bool = True) -> Drill:
+    """A coding card's drill; its checker found now (UsageError when it does not exist) or,
+    with `checker_now=False`, when first used."""
+    from quiz.bank.models import CodingFront
+
+    assert isinstance(card.front, CodingFront)
+    return Drill(card, _checker_of(card) if checker_now else None)
+
+
+def _checker_of(card: Card) -> Checker:
     from engine.checkers import CheckerNotFoundError, get_checker
     from quiz.bank.models import CodingFront
 
     assert isinstance(card.front, CodingFront)
-    drill_id = card.id
     try:
-        checker = get_checker(card.front.checker)
+        return get_checker(card.front.checker)
     except CheckerNotFoundError as exc:
-        raise UsageError(f"drill '{drill_id}' names a checker that does not exist: {exc}") from exc
-    return Drill(card, checker)
+        raise UsageError(f"drill '{card.id}' names a checker that does not exist: {exc}") from exc
 
 
 def grade_source(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from engine.verdict import CaseResult, CaseStatus, Status, Verdict
+from typing import TYPE_CHECKING
+
+from engine.outcome import CaseStatus, Status
 from quiz.plural import counted
+
+if TYPE_CHECKING:  # the models (pydantic) come with a verdict: the drill screen imports this
+    from engine.verdict import CaseResult, Verdict
 
 _MARK = {
     CaseStatus.PASSED: "ok  ",

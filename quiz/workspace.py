@@ -217,12 +217,13 @@ class Workspace:
     # -- drills ------------------------------------------------------------------------
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
-        """Start a sitting at a coding drill (imports the engine and numpy on first use)."""
+        """Start a sitting at a coding drill; its checker (the engine, numpy) is `warm_up`'s."""
         from quiz.drill_grading import drill_of, find_drill
         from quiz.sitting import DrillSitting
 
         card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
-        drill = drill_of(card) if card and card.kind == "coding" else find_drill(self.bank, card_id)
+        coding = card if card is not None and card.kind == "coding" else None
+        drill = drill_of(coding, checker_now=False) if coding else find_drill(self.bank, card_id)
         return DrillSitting(
             card=drill.card,
             drill=drill,
@@ -240,7 +241,9 @@ class Workspace:
         sitting.record(verdict, self.store, self.scheduler, now=self.now())
         return verdict
 
-    def warm_up(self) -> None:
-        """Start the sandbox's warm worker ahead of the first grade (no-op for another grader)."""
+    def warm_up(self, sitting: DrillSitting | None = None) -> None:
+        """The sitting's checker found, the sandbox's worker started: in a thread, not at a grade."""
+        if sitting is not None:
+            _ = sitting.drill.checker
         if isinstance(self._grader, SandboxGrader):
             self._grader.pool()

@@ -23,6 +23,7 @@ from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
+from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
@@ -152,7 +153,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self.call_after_refresh(self.query_one("#editor", CodeEditor).show_keys_from_now)
         self.query_one("#explanation", Markdown).display = False
         self._show_hints()
-        self._warm_up()
+        self.call_after_refresh(self._warm_up)  # its imports hold the GIL: after the first frame
 
     def on_mock_clock_time_up(self, event: MockClock.TimeUp) -> None:
         """The mock interview is over: no more grading; back to the session, which ends."""
@@ -184,9 +185,12 @@ class DrillScreen(Screen["DrillSitting"]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Start the sandbox's warm worker while the person reads the task."""
+        """Find the checker and start the sandbox's warm worker while the person reads the task."""
         try:
-            self.workspace.warm_up()
+            self.workspace.warm_up(self.sitting)
+        except DrillbitError as exc:  # the card names a checker that does not exist
+            self.post_message(self.GradingFailed(exc.message))
+            raise
         except Exception as exc:  # said on screen; grading will report it again if it persists
             self.post_message(self.GradingFailed(f"the sandbox did not start: {exc}"))
             raise
