@@ -297,13 +297,14 @@ def export_progress_command(file: Path) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json).
 
     A FILE ending in .gz is gzip-compressed (about a sixth of the size). The whole
-    database is checked first (as `check-store`): a backup of a damaged file would carry
-    the damage along unseen.
+    database is checked first (as `check-store`), unless it is exactly as it was when
+    such a check last passed: a backup of a damaged file would carry the damage along unseen.
     """
     from quiz.store.backup import export_progress
 
     with open_store() as store:
-        store.check_integrity()  # a damaged file is replaced by its salvage, and said so
+        # a damaged file is replaced by its salvage, and said so
+        store.check_integrity(unless_unchanged=True)
         counts = export_progress(store, file)
     click.echo(
         f"wrote {display_path(file)}: {counted(counts.card_states, 'card state')}, "

@@ -57,9 +57,10 @@ _START_SLACK_SECONDS = 2.0
 kernel's start time and a file's change time are read from different clocks."""
 
 
-def checked_path(path: Path) -> Path:
-    """Where the stamp of the database file's last passed check is kept (beside it)."""
-    return path.with_name(f".{path.name}-checked")
+def checked_path(path: Path, kind: str = "checked") -> Path:
+    """Where the stamp of the database file's last passed check of this kind is kept (beside
+    it): "checked" for the open's, "intact" for the full integrity check's."""
+    return path.with_name(f".{path.name}-{kind}")
 
 
 def staged_files(staged: Path) -> tuple[Path, ...]:

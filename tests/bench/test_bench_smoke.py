@@ -230,6 +230,7 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "forecast_heavy_cpu_ms",
         "export_progress_heavy_ms",
         "export_progress_heavy_cpu_ms",
+        "export_progress_heavy_unchanged_cpu_ms",
         "export_progress_heavy_peak_mb",
         "restore_progress_heavy_peak_mb",
         "restore_progress_heavy_cpu_ms",
