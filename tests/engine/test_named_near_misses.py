@@ -241,7 +241,15 @@ def two_layer_loss_and_grads(X, Y, params):
     }
 """
 
+# Wq and Wk transposed, Wv and Wo not: neither "every weight matrix" nor one of them alone
+MHA_QK_TRANSPOSED = MHA_CAUSAL_TRANSPOSED.replace(
+    "Q, K, V = X @ Wq, X @ Wk, X @ Wv", "Q, K, V = X @ Wq.T, X @ Wk.T, X @ Wv"
+).replace("np.triu(", "np.tril(")
+
 NEAR_MISSES += [
+    ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "every weight matrix"),
+    ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "Wq is transposed"),
+    ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "Wk is transposed"),
     ("nn.optim.adam_step", ADAM_M_ONLY, "only v was bias-corrected"),
     ("nn.optim.adam_step", ADAM_M_ONLY, "only m was bias-corrected"),
     ("nn.optim.adam_step", ADAM_M_ONLY, "a step count from 0"),

@@ -269,6 +269,12 @@ def _heads_variants(
     def reshape_only(M: np.ndarray) -> np.ndarray:
         return M.reshape(n_heads, T, dh)
 
+    def projected(wq: np.ndarray, wk: np.ndarray, wv: np.ndarray, wo: np.ndarray) -> np.ndarray:
+        """The output with these four matrices in place of the given ones."""
+        heads = attend(split(X @ wq), split(X @ wk), split(X @ wv), np.sqrt(dh), mask)
+        out: np.ndarray = merge(heads) @ wo
+        return out
+
     def diagonal_blocks(W: np.ndarray) -> np.ndarray:
         """Head h projected by the block W[rows, rows] of its own dh input features only."""
         return np.stack(
@@ -354,6 +360,19 @@ def _heads_variants(
             "Wo is transposed: the concatenated heads are multiplied by Wo itself, "
             "concat @ Wo, as Q = X @ Wq uses Wq",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)) @ Wo.T,
+        ),
+        (
+            "every weight matrix is transposed (X @ W.T, the convention of PyTorch's "
+            "nn.Linear, which stores W as (out, in)); here Q = X @ Wq, K = X @ Wk, V = X @ Wv "
+            "and the output is concat @ Wo",
+            lambda: projected(Wq.T, Wk.T, Wv.T, Wo.T),
+        ),
+        *(
+            (
+                f"{name} is transposed: {name[1].upper()} = X @ {name}, not X @ {name}.T",
+                (lambda which=k: projected(*(W.T if i == which else W for i, W in enumerate(Ws)))),
+            )
+            for k, name in enumerate(("Wq", "Wk", "Wv"))
         ),
         (
             "the heads' attention weights were averaged into one pattern and applied to all "
