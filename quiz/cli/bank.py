@@ -219,7 +219,9 @@ def list_command(
 @click.command("schema")
 @click.argument(
     "name",
-    type=click.Choice(["card", "verdict", "lint", "list", "stats", "progress", "error", "plan"]),
+    type=click.Choice(
+        ["card", "verdict", "lint", "list", "cards", "drills", "stats", "progress", "error", "plan"]
+    ),
     default="card",
 )
 def schema_command(name: str) -> None:
@@ -230,6 +232,8 @@ def schema_command(name: str) -> None:
     verdict   drillbit grade --json
     lint      drillbit lint --format json
     list      drillbit list --json
+    cards     drillbit cards --json
+    drills    drillbit drills --json
     stats     drillbit stats --json
     progress  drillbit export progress (the backup file)
     error     a usage error printed under --json

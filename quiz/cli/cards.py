@@ -28,7 +28,12 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option("--state", type=click.Choice(_STATES), help="Only cards in this state.")
 @click.option("--search", "-s", default="", help="Words every card must hold (full text).")
 @click.option("--sort", type=click.Choice(_SORTS), default="content", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON instead of a table (`drillbit schema cards`).",
+)
 @pass_context
 def cards_command(
     obj: Context,

@@ -11,7 +11,12 @@ from quiz.textsafe import printable
 
 
 @click.command("drills")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON instead of a table (`drillbit schema drills`).",
+)
 @pass_context
 def drills_command(obj: Context, as_json: bool) -> None:
     """List every coding drill with its state and number of attempts, like `rustlings list`."""

@@ -8,7 +8,7 @@ may appear without it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -21,7 +21,9 @@ __all__ = [
     "SCHEMA_NAMES",
     "SCHEMA_VERSION",
     "CardRow",
+    "BrowsedCards",
     "CardList",
+    "DrillsReport",
     "ErrorReport",
     "PlanReport",
     "StatsReport",
@@ -74,6 +76,64 @@ class CardList(BaseModel):
 
     schema_version: Version = Field(description="Version of this output's shape.")
     cards: list[CardRow] = Field(description="The listed cards, in bank order.")
+
+
+class BrowsedCard(BaseModel):
+    """One card of `drillbit cards --json`, with its schedule."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The card id (its file name).")
+    title: str = Field(description="Short title.")
+    kind: str = Field(description="Card kind: concept, choice, numeric or coding.")
+    pack: str = Field(description="The pack it belongs to.")
+    topic: str = Field(description="Topic, the folder inside the pack.")
+    state: Literal["new", "learning", "review", "suspended", "buried"] = Field(
+        description="Its schedule state now."
+    )
+    due: datetime | None = Field(description="When fsrs next asks it (ISO 8601); null when new.")
+    difficulty: float | None = Field(
+        description="fsrs difficulty, 1 (easy) to 10, once reviewed; null while new."
+    )
+    lapses: int = Field(ge=0, description="Agains once the card was in review, as Anki counts.")
+
+
+class BrowsedCards(BaseModel):
+    """`drillbit cards --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+    cards: list[BrowsedCard] = Field(description="The cards the options select, in their sort.")
+
+
+class DrillReport(BaseModel):
+    """One drill of `drillbit drills --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The drill's card id.")
+    title: str = Field(description="Short title.")
+    pack: str = Field(description="The pack it belongs to.")
+    topic: str = Field(description="Topic, the folder inside the pack.")
+    state: Literal["not started", "draft", "failed", "passed with hints", "passed"] = Field(
+        description="From the graded attempts and the saved draft."
+    )
+    attempts: int = Field(ge=0, description="Graded attempts.")
+    best_ms: float | None = Field(
+        description="The shortest grading of a pass, submit to verdict (the sandbox's start "
+        "and the machine's load included: not the code's speed); null before a pass."
+    )
+    last_attempt: datetime | None = Field(description="The last graded attempt (ISO 8601).")
+
+
+class DrillsReport(BaseModel):
+    """`drillbit drills --json`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Version = Field(description="Version of this output's shape.")
+    drills: list[DrillReport] = Field(description="Every coding drill, in bank order.")
 
 
 class ErrorReport(BaseModel):
@@ -202,6 +262,8 @@ def _model(name: str) -> type[Any]:
     models: dict[str, type[Any]] = {
         "verdict": VerdictReport,
         "list": CardList,
+        "cards": BrowsedCards,
+        "drills": DrillsReport,
         "stats": StatsReport,
         "error": ErrorReport,
         "plan": PlanReport,
@@ -209,7 +271,18 @@ def _model(name: str) -> type[Any]:
     return models[name]
 
 
-SCHEMA_NAMES = ("card", "verdict", "lint", "list", "stats", "progress", "error", "plan")
+SCHEMA_NAMES = (
+    "card",
+    "verdict",
+    "lint",
+    "list",
+    "cards",
+    "drills",
+    "stats",
+    "progress",
+    "error",
+    "plan",
+)
 """What `drillbit schema NAME` accepts; `card` is the default (the card front matter)."""
 
 _TITLES = {
@@ -217,6 +290,8 @@ _TITLES = {
     "verdict": "drillbit grade --json",
     "lint": "drillbit lint --format json",
     "list": "drillbit list --json",
+    "cards": "drillbit cards --json",
+    "drills": "drillbit drills --json",
     "stats": "drillbit stats --json",
     "progress": "drillbit export progress (backup file)",
     "error": "drillbit usage error under --json",

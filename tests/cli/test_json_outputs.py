@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fsrs import Card, Rating, Scheduler
 from jsonschema import Draft202012Validator
 
+from quiz.store.store import Store
 from tests.conftest import DATA, RunDrillbit
 
 ANSWERS = DATA / "answers"
@@ -67,6 +70,33 @@ def test_lint_list_and_stats_json_validate(mini_bank: Path, drillbit: RunDrillbi
     assert {"what-is-relu", "sigmoid-bound"} <= {row["id"] for row in listing["cards"]}
     stats = valid(drillbit, "stats", drillbit("stats", "--json").stdout)
     assert stats["schema_version"] == 1 and stats["reviews"] == 0
+
+
+def test_cards_and_drills_json_validate(drillbit: RunDrillbit) -> None:
+    """`cards --json` and `drills --json` carry schema_version like every JSON output, but
+    `drillbit schema` had no schema for them (and their --help called them an array)."""
+    now = datetime.now(UTC)
+    reviewed, _ = Scheduler().review_card(Card(), Rating.Good, now)
+    with Store.open() as store:
+        store.record_review(
+            card_id="relu-vs-sigmoid",
+            rating=3,
+            correct=True,
+            reviewed_at=now,
+            mode="due",
+            card_after=reviewed.to_json(),
+        )
+    assert drillbit("grade", "sigmoid", str(SIGMOID / "correct_tanh.py")).returncode == 0
+    cards = valid(drillbit, "cards", drillbit("cards", "--json").stdout)["cards"]
+    seen = next(row for row in cards if row["id"] == "relu-vs-sigmoid")
+    assert seen["due"] is not None and seen["difficulty"] is not None
+    assert {row["state"] for row in cards} == {"new", "learning"}
+    drills = valid(drillbit, "drills", drillbit("drills", "--json").stdout)["drills"]
+    assert drills[0]["id"] == "sigmoid" and drills[0]["state"] == "passed"
+    assert drills[0]["best_ms"] is not None and drills[0]["last_attempt"] is not None
+    assert not schema(drillbit, "drills").is_valid({"schema_version": 1, "drills": [{}]})
+    for name in ("cards", "drills"):
+        assert "Print a JSON array" not in drillbit(name, "--help").stdout
 
 
 def test_a_progress_backup_validates(tmp_path: Path, drillbit: RunDrillbit) -> None:
