@@ -58,14 +58,21 @@ def test_a_write_since_the_check_means_another(tmp_path: Path) -> None:
     path = tmp_path / "drillbit.db"
     write_marked_history(path, NOW, TOTAL)
     assert _check(path, unless_unchanged=True) == 1
+    size = path.stat().st_size
     with Store.open(path, now=NOW) as store:
-        for i in range(50):  # pages more: the file's size changes at the checkpoint
-            store.record_review(
-                card_id=f"more-{i}", rating=3, correct=True, reviewed_at=NOW, mode="cram"
+        for i in range(100):  # 100 KiB more: the file grows at the checkpoint, whatever the
+            store.record_review(  # clock's tick (a stamp also holds the change times)
+                card_id=f"more-{i}",
+                rating=3,
+                correct=True,
+                reviewed_at=NOW,
+                mode="cram",
+                card_before='{"pad": "' + "p" * 1024 + '"}',
             )
         seen = _statements(store)
         store.check_integrity(unless_unchanged=True)  # its log holds the new rows: checked
         assert _full_checks(seen) == 1
+    assert path.stat().st_size > size
     assert _check(path, unless_unchanged=True) == 1  # checkpointed since: checked again
     assert _check(path, unless_unchanged=True) == 0
 
