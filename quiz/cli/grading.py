@@ -18,7 +18,7 @@ SUBMISSION_LIMIT = MIB
 """The largest answer file graded (a drill's answer is a few KiB)."""
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from engine.verdict import Verdict
     from quiz.bank.models import Card
@@ -122,15 +122,8 @@ def _next_step(
 ) -> str:
     """The verdict's last line: the next drill after a pass, how to go on after a failure.
     A verdict ended on its case seed, and a person was left to guess the next command."""
-    from quiz.drill_list import next_unsolved
-
     if verdict.passed:
-        if rows is None:
-            return "next: `drillbit drills` lists the other drills"
-        following = next_unsolved(rows, after=drill_id)
-        solved = sum(row.solved for row in rows)
-        tail = f"next: drillbit drill {following.id}" if following else "every drill is passed"
-        return f"{solved}/{len(rows)} drills solved; {tail}"
+        return _next_drill(rows, drill_id, lambda following: f"drillbit drill {following}")
     if verdict.status.value == "internal":
         return "next: the grader failed, not your code: `drillbit doctor` checks it on this machine"
     again = f"drillbit grade {drill_id} {shlex.quote(str(file))}"
@@ -140,6 +133,19 @@ def _next_step(
         f"next: fix the first problem above and run `{again}` again; stuck? "
         f"`drillbit drill {drill_id}` shows the hints one at a time (ctrl+t)"
     )
+
+
+def _next_drill(rows: list[DrillRow] | None, drill_id: str, command: Callable[[str], str]) -> str:
+    """After a pass: how many drills are solved and the `command` of the next one not
+    passed yet, as `drillbit drills` ends."""
+    from quiz.drill_list import next_unsolved
+
+    if rows is None:
+        return "next: `drillbit drills` lists the other drills"
+    following = next_unsolved(rows, after=drill_id)
+    solved = sum(row.solved for row in rows)
+    tail = f"next: {command(following.id)}" if following else "every drill is passed"
+    return f"{solved}/{len(rows)} drills solved; {tail}"
 
 
 @click.command("watch")
@@ -164,6 +170,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     from engine.sandbox import default_pool
     from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.drill_list import drill_rows
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
@@ -171,7 +178,12 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.watch_report import CLEAR, watch_report
 
     scheduler = load_settings().scheduler()  # a bad settings file stops it before any write
-    drill = find_drill(obj.load_bank(), drill_id, display_path)
+    bank = obj.load_bank()
+    drill = find_drill(bank, drill_id, display_path)
+
+    def watch_next(following: str) -> str:
+        return f"drillbit watch {following} {shlex.quote(str(file.with_name(following + '.py')))}"
+
     wrote_starter = not file.exists()
     if wrote_starter:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -203,6 +215,9 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         except NotSavedError as exc:
             unsaved = exc.message
         click.echo((CLEAR if on_terminal else "\n") + report)
+        if verdict.passed:  # what next, as rustlings says it: the next drill, in a file beside
+            rows = drill_rows(bank.cards, store)
+            click.echo(_next_drill(rows, drill.card.id, watch_next))
         if unsaved is not None:
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
         if on_terminal and ctrl_c.pressed:  # the clear took the press's notice away

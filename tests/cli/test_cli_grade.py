@@ -192,6 +192,10 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
         watch.wait_for("PASSED")
         watch.wait_for("Why it works")
+        # what next, as after `grade`: the next drill, watched in a file beside this one
+        watch.wait_for(
+            f"drills solved; next: drillbit watch sigmoid-grad {tmp_path}/sigmoid-grad.py"
+        )
     finally:
         os.killpg(process.pid, signal.SIGINT)
         try:
