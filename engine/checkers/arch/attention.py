@@ -208,7 +208,11 @@ class AttentionChecker(NNChecker):
                 (
                     "the weights are (..., n_k, n_q): compute Q @ K^T (queries as rows), not K @ Q^T",
                     w_ref.shape[:-2] + w_ref.shape[:-3:-1],
-                )
+                ),
+                (
+                    "the result looks like (weights, out); it is (out, weights), in that order",
+                    out_ref.shape,
+                ),
             ],
         )
         if mask is not None:

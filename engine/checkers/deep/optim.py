@@ -185,6 +185,10 @@ class AdamwChecker(StepChecker):
             hints=[
                 (l2_msg, lambda: b1 * m + (1 - b1) * g_l2),
                 corrected_moment("m", "beta1", m_ref, m, b1, t),
+                (
+                    "m holds the new v: the result is (theta, m, v), in that order",
+                    lambda: v_ref,
+                ),
                 ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
             ],
         )

@@ -130,6 +130,13 @@ class L2PenaltyChecker(NNChecker):
             extra = sorted(str(k) for k in grads if k not in net)
             if extra:
                 j.fail(f"grads has keys that params does not have: {', '.join(extra)}")
+        left_out = [k for k in net if k not in grads] if isinstance(grads, dict) else []
+        if left_out and all(str(k).startswith("b") for k in left_out):
+            j.fail(
+                f"grads is missing the bias key{'s' if len(left_out) > 1 else ''} "
+                f"{', '.join(map(repr, left_out))}: grads has every key of params, with zeros "
+                "of the bias's shape for each bias (the penalty does not depend on them)"
+            )
         grads = j.mapping("grads", grads, list(net))
         for key, value in net.items():
             got = j.array(f"grads[{key!r}]", grads[key], value.shape)

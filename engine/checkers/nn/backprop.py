@@ -148,6 +148,8 @@ class TwoLayerChecker(NNChecker):
         m = X.shape[1]
         loss_ref, grads_ref = j.prepared
         loss, grads = j.sequence("the result (loss, grads)", outputs.get("out"), 2)
+        if isinstance(loss, dict) and not isinstance(grads, dict):
+            j.fail("the result is (grads, loss); it is (loss, grads), in that order")
         got_loss = j.scalar("loss", loss)
         j.close(
             "loss",

@@ -235,6 +235,10 @@ class AdamChecker(StepChecker):
             TOL,
             hints=[
                 corrected_moment("m", "beta1", m_ref, m, b1, t),
+                (
+                    "m holds the new v: the result is (theta, m, v), in that order",
+                    lambda: v_ref,
+                ),
                 ("m misses the (1 - beta1) factor on grad", lambda: b1 * m + grad),
                 ("beta1 was ignored (0.9 used instead)", lambda: 0.9 * m + 0.1 * grad),
             ],

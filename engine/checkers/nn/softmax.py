@@ -176,7 +176,14 @@ class CrossEntropyChecker(NNChecker):
         y_hat, y = case.inputs["args"]
         c, m = y.shape
         expected = ref.cross_entropy(y_hat, y)
-        got = j.scalar("the loss", outputs.get("out"))
+        returned = outputs.get("out")
+        if isinstance(returned, np.ndarray) and m > 1 and returned.shape in ((m,), (1, m)):
+            j.fail(
+                f"the loss should be a single number, got an array of shape {returned.shape}: "
+                f"one loss per example; average them over the m = {m} examples (np.mean, or "
+                "the sum divided by m)"
+            )
+        got = j.scalar("the loss", returned)
         factors = [
             (float(m), f"divide the summed loss by m = {m} (the number of columns)"),
             (
