@@ -2,8 +2,9 @@
 
 Layers, each listed in a verdict's `isolation` only when verified for that run:
 
-* process: a fresh `python -I -B -S` per submission (new session, temp work dir,
-  allow-listed environment, sys.path = stdlib + numpy only);
+* process: a fresh `python -I -B -S` per submission (new session, temp work dir beneath a
+  folder no child can list or write, allow-listed environment, sys.path = stdlib + numpy
+  only; the system's and the base interpreter's package folders hidden);
 * rlimits, set by a launcher inside the child before any user code (the child
   reads them back and reports them);
 * wall clock: the parent SIGKILLs the process group (and with it the bwrap PID
