@@ -52,7 +52,7 @@ _NOT_QUESTIONS = frozenset(
         "text under a section",
         "unclosed block",
         "callout in no answer",
-        "text after a callout question",
+        "text after an answer",
     }
 )
 
@@ -97,8 +97,8 @@ def reason_key(reason: str) -> str:
         return "text under a section"
     if reason.startswith("a callout in no question's answer"):
         return "callout in no answer"
-    if reason.startswith("text after the callout question"):
-        return "text after a callout question"
+    if reason.startswith("text") and " after the " in reason and "question '" in reason:
+        return "text after an answer"
     if " is never closed, so the rest of the file " in reason:
         return "unclosed block"
     if reason.startswith("the card would not pass lint"):

@@ -839,16 +839,16 @@ def read_part(text: str) -> NotesPart:
             after = _first_after(others, block.start)
             if after is not None:
                 stop = min(stop, others[after])
+        whole = stop
         if cand.kind == "callout":
-            whole = stop
             stop = _callout_end(cand, stop, lines, callout_starts)
-            if stop < whole:
-                trailing.append((cand, stop, whole))
         elif block.item_start is not None:
             own = any(row.strip() for row in lines[cand.head_end : block.container_end])
             stop = min(stop, block.container_end if own else block.outer_end)
         elif block.nested:
             stop = min(stop, block.container_end)
+        if stop < whole:  # its answer ends with its box, item or quote: what follows is no one's
+            trailing.append((cand, stop, whole))
         extents.append((block.start, stop))
         rows = view[cand.head_end : stop]
         if cand.kind == "callout":
@@ -929,18 +929,7 @@ def read_part(text: str) -> NotesPart:
             )
         )
     ignored.extend(_section_intros(sections, blocks, lines, reported))
-    for cand, end, whole in trailing:
-        texts = [row for row in range(end, whole) if lines[row].strip()]
-        if texts:
-            reported.append((end, whole))
-            ignored.append(
-                Ignored(
-                    texts[0] + 1,
-                    _snippet(lines[texts[0]]),
-                    f"text after the callout question '{cand.parts.title}' (line "
-                    f"{cand.block.start + 1}), which holds its own answer, not imported",
-                )
-            )
+    ignored.extend(_trailing_text(trailing, lines, reported))
     if callouts:
         ignored.extend(_left_out_callouts(callouts, asked, extents, reported))
     if unclosed is not None:
@@ -974,6 +963,41 @@ def read_part(text: str) -> NotesPart:
             else None
         ),
     )
+
+
+def _trailing_text(
+    trailing: list[tuple[_Candidate, int, int]], lines: list[str], reported: list[tuple[int, int]]
+) -> list[Ignored]:
+    """Text after a question whose answer ends with its callout, list item or quote, up to
+    the next question or heading: no question's answer, named (it was dropped silently,
+    as a paragraph after a list of bold questions was). Lines another part already names
+    are left out. Adds what it names to `reported`."""
+    quiet = {row for start, end in reported for row in range(start, end)}
+    found: list[Ignored] = []
+    for cand, end, whole in trailing:
+        texts = [row for row in range(end, whole) if row not in quiet and lines[row].strip()]
+        texts = [row for row in texts if not _RULE.match(lines[row])]
+        if not texts:
+            continue
+        reported.append((end, whole))
+        quiet.update(range(end, whole))
+        what = {"callout": "callout question", "item": "list item question"}.get(
+            cand.kind, "list item question" if cand.block.item_start is not None else "question"
+        )
+        whose = {
+            "callout question": "which holds its own answer",
+            "list item question": "whose answer is its item",
+        }.get(what, "whose answer ends with its quote")
+        span = f" (lines {texts[0] + 1}-{texts[-1] + 1})" if len(texts) > 1 else ""
+        found.append(
+            Ignored(
+                texts[0] + 1,
+                _snippet(lines[texts[0]]),
+                f"text{span} after the {what} '{cand.parts.title}' (line "
+                f"{cand.block.start + 1}), {whose}, not imported",
+            )
+        )
+    return found
 
 
 def _untitled(plain: str) -> str:

@@ -102,7 +102,8 @@ def test_question_callouts_are_cards_and_note_callouts_part_of_their_answers() -
         (
             31,
             "```markdown",
-            "text after the callout question 'Why pad convolutions with zeros?' (line 25)",
+            "text (lines 31-34) after the callout question 'Why pad convolutions with zeros?' "
+            "(line 25)",
         ),
     ]
 

@@ -402,3 +402,44 @@ def test_a_heading_that_sets_a_task_is_a_question() -> None:
         "Derive the gradient of the squared error",
     ]
     assert [i.text for i in parsed.ignored] == ["Compute budget", "Explain"]
+
+
+# --- text after a question whose answer is its list item (twenty-fifth round) ----------
+
+AFTER_ITEMS = """\
+## Q1: What is A?
+
+A is the first thing. It matters a lot. It is used everywhere.
+
+- **What is X?**
+  X is Y. It does Z. It is W.
+- A note item that asks nothing.
+
+Trailing paragraph that is in no answer at all.
+
+## Q2: What is B?
+
+B is fine.
+"""
+
+
+def test_text_after_a_list_item_question_is_named_not_dropped(tmp_path: Path) -> None:
+    """The item's answer ends with the item; the item and paragraph after it, before the
+    next question, were in no answer and dropped without a word."""
+    parsed = parse_notes(AFTER_ITEMS)
+    assert [q.title for q in parsed.questions] == ["What is A?", "What is X?", "What is B?"]
+    assert [(i.line, i.text, i.reason) for i in parsed.ignored] == [
+        (
+            7,
+            "- A note item that asks nothing.",
+            "text (lines 7-9) after the list item question 'What is X?' (line 5), whose "
+            "answer is its item, not imported",
+        )
+    ]
+    notes = tmp_path / "n.md"
+    notes.write_text(AFTER_ITEMS, encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert f"{notes}:7: skipped '- A note item that asks nothing.': text (lines 7-9)" in (
+        result.output
+    )
+    assert "1 other part not imported" in result.output
