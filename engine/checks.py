@@ -39,6 +39,7 @@ __all__ = [
     "rel_error",
     "rel_errors",
     "scale_factor",
+    "type_phrase",
 ]
 
 FALSE_FAILURE_RATE = 1e-6
@@ -148,10 +149,11 @@ def _index(label: str, idx: tuple[int, ...]) -> str:
     return f"{label}[{', '.join(str(i) for i in idx)}]" if idx else label
 
 
-def _type_name(value: Any) -> str:
-    if isinstance(value, np.ndarray):
-        return f"a {value.dtype} array"
-    return f"a {type(value).__name__}"
+def type_phrase(value: Any) -> str:
+    """'a float64 array', 'an int': the article as the word wants it ('got a int' read as a
+    typo in the one line a learner was given)."""
+    name = f"{value.dtype} array" if isinstance(value, np.ndarray) else type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def scale_factor(got: Array, expected: Array, tol: Tolerance) -> float | None:
@@ -227,7 +229,7 @@ class Judgement:
             self.fail(f"{label} is None: did you forget to return it?")
         if not isinstance(value, np.ndarray):
             hint = " (wrap it with np.array(...))" if isinstance(value, list | tuple) else ""
-            self.fail(f"{label} should be a numpy array, got {_type_name(value)}{hint}")
+            self.fail(f"{label} should be a numpy array, got {type_phrase(value)}{hint}")
         if value.dtype.kind not in "biuf":
             self.fail(f"{label} has dtype {value.dtype}; expected a numeric array")
         if float64 and value.dtype != np.float64:
@@ -267,7 +269,7 @@ class Judgement:
         if isinstance(value, bool | np.bool_) or not isinstance(
             value, int | float | np.integer | np.floating | np.ndarray
         ):
-            self.fail(f"{label} should be a number, got {_type_name(value)}")
+            self.fail(f"{label} should be a number, got {type_phrase(value)}")
         if isinstance(value, np.ndarray):
             if value.size != 1 or value.dtype.kind not in "iuf":
                 self.fail(f"{label} should be a single number, got an array of shape {value.shape}")
@@ -280,7 +282,7 @@ class Judgement:
     def sequence(self, label: str, value: Any, length: int | None = None) -> Sequence[Any]:
         """`value` as a tuple/list (of the given length)."""
         if not isinstance(value, list | tuple):
-            self.fail(f"{label} should be a tuple or list, got {_type_name(value)}")
+            self.fail(f"{label} should be a tuple or list, got {type_phrase(value)}")
         if length is not None and len(value) != length:
             self.fail(f"{label} should have {length} items, got {len(value)}")
         return value
@@ -288,7 +290,7 @@ class Judgement:
     def mapping(self, label: str, value: Any, keys: Sequence[str]) -> dict[str, Any]:
         """`value` as a dict holding at least `keys`."""
         if not isinstance(value, dict):
-            self.fail(f"{label} should be a dict, got {_type_name(value)}")
+            self.fail(f"{label} should be a dict, got {type_phrase(value)}")
         missing = [k for k in keys if k not in value]
         if missing:
             self.fail(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.checkers.arch._common import unpack
 from engine.checks import (
+    CaseFailure,
     Judgement,
     Tolerance,
     compare,
@@ -64,6 +66,8 @@ def test_compare_passes_and_reports_errors() -> None:
     [
         (None, "did you forget to return it"),
         ([1.0, 2.0], "should be a numpy array, got a list (wrap it with np.array(...))"),
+        (0, "should be a numpy array, got an int"),
+        (np.float64(0.5), "should be a numpy array, got a float64"),
         (np.ones((3,)), "has shape (3,); expected (3, 1) (keepdims=True"),
         (np.ones((1, 3)), "has shape (1, 3); expected (3, 1) (transposed?)"),
         (np.ones((3, 1), dtype=np.float32), "has dtype float32; expected float64"),
@@ -219,3 +223,15 @@ def test_a_transposed_square_result_is_named() -> None:
     assert "dW is transposed: rows and columns are swapped" in result.message
     other = compare("c", "dW", expected[::-1].copy(), expected, Tolerance(rtol=1e-9))
     assert "transposed" not in other.message
+
+
+@pytest.mark.parametrize(
+    ("returned", "got"),
+    [(np.zeros((2, 2)), "got a float64 array"), (np.zeros(2, np.int64), "got an int64 array")],
+)
+def test_a_single_array_for_a_tuple_is_named_with_its_article(returned: object, got: str) -> None:
+    """An architectures drill that returns one array where it returns a tuple said 'got a
+    ndarray'; the numpy checks said 'got a int'."""
+    with pytest.raises(CaseFailure) as failure:
+        unpack(Judgement("c", ""), "conv2d_backward", returned, ("dx", "dw", "db"))
+    assert str(failure.value).endswith(f"should return a tuple (dx, dw, db), {got}")

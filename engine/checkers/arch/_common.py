@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.checks import Judgement, Tolerance
+from engine.checks import Judgement, Tolerance, type_phrase
 from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["NUMERIC_TOL", "check_shape", "numeric_check", "unpack"]
@@ -35,11 +35,7 @@ def check_shape(
 def unpack(j: Judgement, label: str, value: Any, names: Sequence[str]) -> list[Any]:
     """A returned tuple of len(names) items, with a message that names them when it is not."""
     if not isinstance(value, list | tuple) or len(value) != len(names):
-        got = (
-            f"{len(value)} items"
-            if isinstance(value, list | tuple)
-            else f"a {type(value).__name__}"
-        )
+        got = f"{len(value)} items" if isinstance(value, list | tuple) else type_phrase(value)
         j.fail(f"{label} should return a tuple ({', '.join(names)}), got {got}")
     return list(value)
 
