@@ -114,3 +114,21 @@ def test_drill_states_come_from_the_attempts(tmp_path: Path) -> None:
     states = {r.id: r.state for r in drill_rows(bank.cards, store)}
     assert (states["third-sgd"], states["second-sgd"]) == ("draft", "failed")
     store.close()
+
+
+def test_a_query_that_extends_the_last_finds_what_a_fresh_search_finds() -> None:
+    """The index looks only at the last query's cards when the new query extends it (the
+    browser's search at each key): typed letter by letter, with words added, and
+    backspaced, every query finds the cards and scores a search without history finds."""
+    cards = load_bank(content_roots([], installed=[])).cards
+    typing, fresh = SearchIndex(cards), SearchIndex(cards)
+    typed = "gradient clip"
+    queries = [typed[:n] for n in range(1, len(typed) + 1)]
+    queries += [typed[:n] for n in range(len(typed) - 1, 0, -1)]  # backspaced
+    queries += ["adam", "adam bias", "adam b", "bias adam", "ad", "nothing-like-this", "no"]
+    for query in queries:
+        got = [(m.card.id, m.score) for m in typing.search(query)]
+        fresh.search("zz-no-query-extends-this")  # so the next one looks at every card
+        assert got == [(m.card.id, m.score) for m in fresh.search(query)], query
+    assert typing.search("gradient clip")  # the test's words are in the bundled bank
+    assert typing.search("adam bias")

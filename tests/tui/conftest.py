@@ -94,6 +94,14 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
         await settle(pilot)
 
 
+async def searched(pilot: Pilot[None]) -> None:
+    """Wait until the card browser's rows follow the text in its search box: a run of keys
+    searches once typing pauses (`SEARCH_PAUSE`), after the keys are handled."""
+    screen = pilot.app.screen
+    assert await wait_until(pilot, lambda: not getattr(screen, "search_pending", False))
+    await settle(pilot)
+
+
 ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 

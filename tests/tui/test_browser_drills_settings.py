@@ -27,6 +27,7 @@ from tests.tui.conftest import (
     Recorder,
     notices,
     press,
+    searched,
     settle,
     showing,
     wait_until,
@@ -42,7 +43,7 @@ async def test_browser_searches_suspends_and_opens(build: AppFactory) -> None:
         browser = await showing(pilot, BrowserScreen)
         assert [row.card.id for row in browser.shown] == [c.id for c in app.workspace.cards]
         await press(pilot, *"keep_prob")
-        await settle(pilot)
+        await searched(pilot)
         assert [row.card.id for row in browser.shown] == ["dropout-inference"]
         await press(pilot, "ctrl+s")  # suspend it
         await settle(pilot)
@@ -223,8 +224,8 @@ async def test_browser_resets_a_card_to_new(build: AppFactory) -> None:
         await press(pilot, "escape", "escape")
         await settle(pilot)
         await press(pilot, "b", *"keep_prob")
-        await settle(pilot)
         browser = await showing(pilot, BrowserScreen)
+        await searched(pilot)
         assert [row.state for row in browser.shown] == ["learning"]
         await press(pilot, "ctrl+r", "y")
         await settle(pilot)
@@ -415,10 +416,12 @@ async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
 
         assert "· sort by content ·" in title()
         await press(pilot, *"relu")
+        await searched(pilot)
         assert "· sort by best match ·" in title()
         await press(pilot, "ctrl+o")
         assert "· sort by due ·" in title()
         await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o", *["backspace"] * 4)
+        await searched(pilot)
         assert "· sort by content ·" in title()
 
 

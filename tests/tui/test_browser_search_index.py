@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from quiz.search import SearchIndex
 from quiz.tui.screens.browser import BrowserScreen
-from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import AppFactory, press, searched, settle, showing, wait_until
 
 QUERY = "keep_prob"
 
@@ -39,7 +39,7 @@ async def _searched_ids(
             assert await wait_until(pilot, lambda: app.workspace.search.built() is not None)
             await press(pilot, *QUERY)
         assert await wait_until(pilot, lambda: len(browser.shown) < len(app.workspace.cards))
-        await settle(pilot)
+        await searched(pilot)
         return [row.card.id for row in browser.shown]
 
 

@@ -6,7 +6,9 @@ Rows, filters and ranking come from `quiz.browser`; the screen renders and forwa
 from __future__ import annotations
 
 import subprocess
+import time
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -15,6 +17,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label
 from textual.worker import Worker, WorkerState
 
@@ -43,6 +46,12 @@ SORTS = ("content", "due", "difficulty", "lapses")
 PAGE_ROWS = 200
 """Rows put in the table at a time: a screenful and more, whatever the terminal. The next
 page goes in when the cursor or the scroll comes within a screenful of the last row in."""
+
+SEARCH_PAUSE = 0.15
+"""Seconds without a key before a search runs, once a search ran less than that ago: a key
+after a pause searches at once, and a run of keys typed faster searches once, for the text
+after its last key (each search of a heavy user's 10,000 cards held the UI for 70-240 ms,
+and every key typed meanwhile waited, then searched again)."""
 
 DIFFICULTY = "difficulty"
 """The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
@@ -139,6 +148,12 @@ class BrowserScreen(Screen[None]):
         """The plain cells of every shown row, by row (the table holds a prefix of them)."""
         self._indexing: Worker[None] | None = None
         """The thread building the search index, while it runs."""
+        self._cells: dict[str, tuple[str, str, str, str, str]] = {}
+        """Each card's plain cells (kind, state, due, difficulty, lapses) as last read."""
+        self._search_timer: Timer | None = None
+        """The search waiting for typing to pause (`SEARCH_PAUSE`), while it waits."""
+        self._searched_at = -SEARCH_PAUSE
+        """When the last search a key asked for ended (time.monotonic)."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -198,22 +213,44 @@ class BrowserScreen(Screen[None]):
             return
         self._indexing = None
         if self.query_one(Input).value.strip():
-            self.refresh_rows(reread=False)
+            self.refresh_rows(reread=False, to_top=True)
 
-    def refresh_rows(self, *, reread: bool = True) -> None:
+    def refresh_rows(
+        self, *, reread: bool = True, to_top: bool = False, follow: str | None = None
+    ) -> None:
         """Apply the search and sort to the rows, read again from the store unless
         `reread` is False (a keystroke in the search box or a new sort changes neither the
         cards nor their states; reading 10,000 states at every key was most of its time).
+
+        The cursor stays on its row (a card set aside or reset is still there), goes to
+        the first row with `to_top` (a new search: its best match), or stays on the card
+        `follow` if it lands on the first page or in the rows the table keeps (a new sort:
+        Anki keeps the card; further down every row above it would go in, seconds on a
+        heavy user's bank, so it goes to the top there). A search waiting for a pause in
+        typing is done by this one.
 
         Only the first PAGE_ROWS rows go in the table, and the next page when the person
         comes near the last one (`_rows_to_see`): DataTable measures and redraws as rows
         are added, and a heavy user's one-letter search (6,811 rows) filled in batches
         held the UI for 0.7-2.5 s, the keys typed meanwhile waiting.
         """
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
         ws = self.workspace
         now = ws.now()
         if reread or self._rows is None:
             self._rows = card_rows(ws.cards, ws.store, now)
+            self._cells = {
+                row.card.id: (
+                    row.card.kind,
+                    row.state,
+                    due_label(row, now, ws.tz),
+                    difficulty_text(row),
+                    str(row.lapses),
+                )
+                for row in self._rows
+            }
         rows = self._rows
         query = self.query_one(Input).value
         index = ws.search.built() if query.strip() else None
@@ -224,24 +261,24 @@ class BrowserScreen(Screen[None]):
                 Text(f" Cards: searching… (indexing {len(rows):,} cards) ", style="reverse bold")
             )
             return
-        self.shown = browse(rows, index=index, search=query, sort=self.sort)
+        shown = browse(rows, index=index, search=query, sort=self.sort)
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
         # plain strings for every row (the widths); the styled cells only for the rows
         # put in the table, a page at a time
-        texts = [
-            (
-                row.card.kind,
-                row.state,
-                due_label(row, now, ws.tz),
-                *([difficulty_text(row)] if by_difficulty else []),
-                str(row.lapses),
-            )
-            for row in self.shown
-        ]
+        pick = itemgetter(*((0, 1, 2, 3, 4) if by_difficulty else (0, 1, 2, 4)))
+        cells = self._cells
+        texts: list[tuple[str, ...]] = [pick(cells[row.card.id]) for row in shown]
         table = self.query_one(FittedTable)
-        cursor = min(max(table.cursor_row, 0), len(self.shown) - 1)
-        table.clear()
+        kept = not reread and self._begins_with_the_table(shown, texts)
+        cursor = 0 if to_top else max(table.cursor_row, 0)
+        if follow is not None:  # in the rows the table keeps, or on the first page
+            page = (row.card.id for row in shown[: max(PAGE_ROWS, table.row_count * kept)])
+            cursor = next((n for n, card_id in enumerate(page) if card_id == follow), 0)
+        cursor = min(cursor, len(shown) - 1)
+        if not kept:
+            table.clear()
+        self.shown = shown
         self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
         self._texts = texts
         self._add_rows(max(PAGE_ROWS, cursor + 1))
@@ -252,6 +289,18 @@ class BrowserScreen(Screen[None]):
         sort = sort_name(self.sort, query)
         title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+
+    def _begins_with_the_table(self, shown: list[CardRow], texts: list[tuple[str, ...]]) -> bool:
+        """Whether the rows in the table are the first rows of `shown`, cell for cell: a
+        key that leaves them as they are ("gradien" to "gradient", the same 97 cards)
+        keeps them, and the table adds only what it lacks. Refilling the page was most of
+        a key's time once the search itself was quick (DataTable measures each new row)."""
+        upto = self.query_one(FittedTable).row_count
+        return (
+            len(shown) >= upto
+            and texts[:upto] == self._texts[:upto]
+            and all(a.card.id == b.card.id for a, b in zip(shown[:upto], self.shown, strict=False))
+        )
 
     def _add_rows(self, upto: int) -> None:
         """Put the shown rows up to row `upto` (exclusive) in the table, those not yet in."""
@@ -286,11 +335,33 @@ class BrowserScreen(Screen[None]):
         self._rows_to_see()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Search at once after a pause in typing; within a run of keys, once it pauses."""
         event.stop()
-        self.refresh_rows(reread=False)
+        if self._search_timer is None and time.monotonic() - self._searched_at >= SEARCH_PAUSE:
+            self._search_now()
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_PAUSE, self._search_now)
+
+    def _search_now(self) -> None:
+        self.refresh_rows(reread=False, to_top=True)
+        self._searched_at = time.monotonic()  # its end: the keys typed meanwhile wait
+
+    @property
+    def search_pending(self) -> bool:
+        """Whether the rows wait for typing to pause (they are for an earlier text)."""
+        return self._search_timer is not None
+
+    def _rows_for_the_box(self) -> None:
+        """Search now if a search waits for a pause: a key that acts on a row (open,
+        suspend, move) acts on the rows of the text in the box."""
+        if self._search_timer is not None:
+            self._search_now()
 
     def highlighted(self) -> CardRow | None:
-        """The row under the cursor."""
+        """The row under the cursor (of the rows for the text in the box)."""
+        self._rows_for_the_box()
         table = self.query_one(DataTable)
         if not self.shown or table.cursor_row < 0:
             return None
@@ -298,6 +369,7 @@ class BrowserScreen(Screen[None]):
 
     def action_cursor(self, step: int) -> None:
         """Move the table's cursor while the search box keeps the focus."""
+        self._rows_for_the_box()
         table = self.query_one(DataTable)
         if step > 0:
             table.action_cursor_down()
@@ -394,5 +466,6 @@ class BrowserScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """Cycle the sort: content, due, difficulty, lapses."""
+        row = self.highlighted()
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
-        self.refresh_rows(reread=False)
+        self.refresh_rows(reread=False, follow=None if row is None else row.card.id)
