@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,11 @@ from quiz.cli import plain
 from quiz.cli.context import Context, check_bank_names, display_path, pass_context, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from quiz.bank.problems import Problem
 
 
 @click.command("lint")
@@ -104,6 +110,8 @@ def lint_command(
     # The app's bank, with the linted paths' roots where --content folders go.
     roots = plain.content_roots_of([*obj.content, *lint_load_roots(paths)], warn)
     bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
+    if not git_deleted:  # the hook passes every changed .md; a person named this one
+        problems = [*_outside_packs(paths), *problems]
     loaded = checked_cards(bank, paths)
     # A card that loads with a problem (math that does not render) is loaded, not fine.
     with_errors = {p.path for p in problems if p.is_error}
@@ -144,6 +152,26 @@ def lint_command(
         )
         sys.exit(1)
     click.echo(f"{counted(fine, 'card')} checked, no problems{warned}", err=True)
+
+
+def _outside_packs(paths: Sequence[Path]) -> list[Problem]:
+    """A problem at each card file given that is in no pack: it was skipped, and lint said
+    "0 cards checked, no problems", exit 0, as if it were a sound card."""
+    from quiz.bank.loader import PACK_FILE, pack_dir_of
+    from quiz.bank.problems import Problem
+
+    return [
+        Problem(
+            path,
+            1,
+            1,
+            "no-pack",
+            f"not in a pack, so not a card: a card is <pack>/<topic>/<id>.md in a folder with "
+            f"a {PACK_FILE} (`drillbit import` makes cards of Q&A notes)",
+        )
+        for path in paths
+        if path.is_file() and pack_dir_of(path) is None
+    ]
 
 
 def _unique(paths: list[Path]) -> list[Path]:

@@ -47,6 +47,25 @@ def test_lint_reports_file_and_line_in_every_format(mini_bank: Path, drillbit: R
     )
 
 
+def test_lint_of_a_file_in_no_pack_says_it_is_no_card(
+    tmp_path: Path, mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """A person linting their notes (or a card saved outside the content folder) got "0
+    cards checked, no problems", exit 0: the file was skipped without a word."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("## Q1: What is a ReLU?\n\nmax(0, z).\n", encoding="utf-8")
+    card = next((mini_bank / "mini").rglob("*.md"))
+    run = drillbit("lint", str(notes), str(card))
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert run.stdout.splitlines() == [
+        f"{notes}:1:1: not in a pack, so not a card: a card is <pack>/<topic>/<id>.md in a "
+        "folder with a pack.yaml (`drillbit import` makes cards of Q&A notes) [no-pack]"
+    ]
+    assert run.stderr.strip() == "1 problem in 1 file; 1 card is fine"
+    report = json.loads(drillbit("lint", str(notes), "--format", "json").stdout)
+    assert [(p["code"], p["severity"]) for p in report["problems"]] == [("no-pack", "error")]
+
+
 def test_lint_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None:
     assert drillbit("lint", str(tmp_path / "nope")).returncode == 2
     assert drillbit("lint", "--format", "xml").returncode == 2
