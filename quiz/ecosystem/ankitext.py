@@ -64,7 +64,7 @@ trades..."); a list's end anywhere else gives no text, as before."""
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-_SOUND = re.compile(r"\[sound:[^\]]*\]")
+_SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _SNIPPET = 50
 _OWN_CHOICE = "drillbit choice"
@@ -223,6 +223,20 @@ def _images(fields: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(html.unescape(name) for name in found if name))
 
 
+def _sounds(fields: list[str]) -> tuple[str, ...]:
+    """The sound files a note's fields play (`[sound:cat.mp3]`), each once: left out of
+    the text, they are named in a note, as images are."""
+    found = (m.group(1).strip() for f in fields for m in _SOUND.finditer(f))
+    return tuple(dict.fromkeys(html.unescape(name) for name in found if name))
+
+
+def _media_only(field: str, as_html: bool) -> tuple[str, ...]:
+    """The media a field shows when it shows nothing else (`[sound:cat.mp3]`, an `<img>`
+    alone): its text is empty, and the note is skipped for that reason, not for a missing
+    field."""
+    return (_images([field]) if as_html else ()) + _sounds([field])
+
+
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
@@ -302,8 +316,18 @@ def parse_anki_text(text: str) -> ParsedNotes:
             asked, whole = _cloze(front)
             back = "\n\n".join(part for part in (whole, back) if part)
             front = asked
+        media = _media_only(fields[0], layout.html) if not front and fields else ()
+        if not front and media:
+            reason = f"its question is only media ({', '.join(media)}): import reads text only"
+            ignored.append(Ignored(line, _snippet(back or " ".join(media)), reason))
+            continue
         if not front:
             ignored.append(Ignored(line, _snippet(back), "a note whose first field is empty"))
+            continue
+        media = _media_only(fields[1], layout.html) if not back and len(fields) > 1 else ()
+        if not back and media:
+            reason = f"its answer is only media ({', '.join(media)}): import reads text only"
+            ignored.append(Ignored(line, _snippet(front), reason))
             continue
         if not back:
             ignored.append(
@@ -328,6 +352,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             section=topic or (deck.replace("::", " ") if deck else None),
             tags=tags,
             images=_images(fields) if layout.html else (),
+            sounds=_sounds(fields),
             card_id=card_id,
         )
         if len(numbers) < 2:

@@ -1453,6 +1453,9 @@ def _plan_card(
     if question.images:
         shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
         notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
+    if question.sounds:
+        shown = ", ".join(question.sounds[:3]) + (" ..." if len(question.sounds) > 3 else "")
+        notes.append(("sounds", f"its sounds are left out ({shown}): import reads text only", 0))
     if question.embeds:
         shown = ", ".join(question.embeds[:3]) + (" ..." if len(question.embeds) > 3 else "")
         notes.append(

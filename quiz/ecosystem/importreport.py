@@ -37,6 +37,7 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "dollars": "questions had '$' signs that open no math; they were escaped as \\$",
     "raw-latex": "formulas are kept as raw LaTeX in code (the terminal cannot show them)",
     "images": "questions' images are left out: import reads a note's text only",
+    "sounds": "questions' sounds are left out: import reads a note's text only",
     "embeds": "questions' embeds (![[...]]) are left out: import reads this file's text only",
     "one-cloze-card": "cloze notes imported before as one card each, every deletion hidden, "
     "are kept so, with their reviews; delete such a card's file and import again for one "
@@ -77,6 +78,8 @@ def reason_key(reason: str) -> str:
         return "sentences too long"
     if reason.startswith("an Image Occlusion note"):
         return "image occlusion"
+    if reason.startswith(("its question is only media", "its answer is only media")):
+        return "media only"
     if reason.startswith("its card is already in the bank"):
         return IN_BANK
     if "already exists" in reason:

@@ -312,3 +312,40 @@ def test_text_after_a_list_is_no_part_of_its_last_item(tmp_path: Path) -> None:
         "Bias is error from wrong assumptions.",
     ]
     assert lint([content / "p"])[1] == []
+
+
+def test_a_note_s_sounds_are_named_and_a_field_of_media_only_is_said_so(tmp_path: Path) -> None:
+    """`[sound:...]` was dropped without a word (a card asking what a word sounds like no
+    longer played it), and a note whose answer is a sound or a picture alone was skipped
+    as one with 'no second field', though it has one."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+        "Basic\tML\tHow is 'Adam' said? [sound:adam.mp3]\tAs the name Adam. It comes from"
+        " adaptive moment estimation. It is no acronym to spell out.\n"
+        'Basic\tML\tWhat does a sigmoid look like?\t<img src="sigmoid.png">&nbsp;<br>\n'
+        "Basic\tML\tSay 'softmax'.\t[sound:softmax.mp3]\n"
+        "Basic\tML\t[sound:relu.mp3]\tReLU, said as ray-loo.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert (
+        f"{notes}:5: note: 'How is 'Adam' said?': its sounds are left out (adam.mp3):"
+        " import reads text only"
+    ) in lines
+    assert (
+        f"{notes}:6: skipped 'What does a sigmoid look like?': its answer is only media"
+        " (sigmoid.png): import reads text only"
+    ) in lines
+    assert (
+        f"{notes}:7: skipped 'Say 'softmax'.': its answer is only media (softmax.mp3):"
+        " import reads text only"
+    ) in lines
+    assert (
+        f"{notes}:8: skipped 'ReLU, said as ray-loo.': its question is only media"
+        " (relu.mp3): import reads text only"
+    ) in lines
+    assert "no second field" not in result.output
+    assert "3 skipped (3 media only)" in result.output
