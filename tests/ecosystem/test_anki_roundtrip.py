@@ -188,3 +188,43 @@ def test_numeric_answers_are_shown_as_the_card_writes_them(
     note = note_for(by_id["sigmoid-max-slope"])
     assert note is not None
     assert f'<div class="numeric-answer">{shown} per unit of z</div>' in note.fields[1]
+
+
+def test_a_card_reviewed_in_anki_keeps_its_history_when_its_edited_note_is_reimported(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """The Anki user's round trip: review a card in Anki's own scheduler, edit the card in
+    the bank, export again and import: the note is updated in place (same GUID, same card)
+    and the card keeps its schedule and its review log."""
+    export(bank_dir, tmp_path / "one.apkg", ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, tmp_path / "one.apkg")
+    (card_id,) = note_of(collection, "softmax-gradient").card_ids()
+    card = collection.get_card(card_id)
+    card.start_timer()
+    collection.sched.answerCard(card, 3)  # Good
+    reviewed = collection.get_card(card_id)
+    assert reviewed.reps == 1 and reviewed.queue != 0  # no longer new
+    db = collection.db
+    assert db is not None
+    history = db.list("select id from revlog where cid = ?", card_id)
+    assert len(history) == 1
+
+    card_file = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    card_file.write_text(
+        card_file.read_text().replace("## Answer\n", "## Answer\n\nRevised answer.\n")
+    )
+    export(bank_dir, tmp_path / "two.apkg", ContentTimes(tmp_path / "t.json"), now=1_800_000_000)
+    import_into(collection, tmp_path / "two.apkg")
+
+    updated = note_of(collection, "softmax-gradient")
+    assert "Revised answer." in updated["Answer"]
+    assert updated.card_ids() == [card_id]
+    kept = collection.get_card(card_id)
+    assert (kept.reps, kept.queue, kept.type, kept.due) == (
+        reviewed.reps,
+        reviewed.queue,
+        reviewed.type,
+        reviewed.due,
+    )
+    assert db.list("select id from revlog where cid = ?", card_id) == history
+    assert collection.card_count() == 3
