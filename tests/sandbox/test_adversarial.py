@@ -1,8 +1,8 @@
 """The adversarial suite: hostile or broken submissions, each graded in both isolation modes.
 
-Every case must get the right status within its deadline plus one second,
-leave no process or work directory behind, and the next submission must be
-graded normally (see helpers.run_adversarial).
+Every case must get the right status (a child that never ends: TIMEOUT by the wall clock),
+leave no process or work directory behind, and the next submission must be graded
+normally (see helpers.run_adversarial).
 """
 
 from __future__ import annotations
@@ -33,18 +33,20 @@ def src(text: str) -> str:
 
 SIMPLE: list[tuple[str, str, Status, str | None]] = [
     ("infinite-loop", "def double(x):\n    while True:\n        pass\n", Status.TIMEOUT, "case 1"),
-    ("sleep", "import time\n\ndef double(x):\n    time.sleep(60)\n", Status.TIMEOUT, "case 1"),
+    # sleeping uses no CPU, so only the parent's wall clock can end these two: a parent
+    # that stopped enforcing it got INVALID (None) after a minute, or PASSED after two
+    ("sleep", "import time\n\ndef double(x):\n    time.sleep(60)\n", Status.TIMEOUT, "(wall clock"),
     (
         "sigterm-ignored",
         src("""
             import signal, time
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             def double(x):
-                while True:
-                    time.sleep(0.01)
+                time.sleep(30)
+                return 2 * x
         """),
         Status.TIMEOUT,
-        "wall clock",
+        "(wall clock",
     ),
     (
         "memory-bomb",
@@ -523,8 +525,8 @@ def test_non_daemon_thread_does_not_hang_the_grader(pool: WorkerPool) -> None:
         def double(x):
             return 2 * x
     """)
-    verdict = run_adversarial(pool, source, Status.PASSED)
-    assert verdict.duration_ms < 1500
+    # a grader that waited for the thread would meet the 1 s wall clock: TIMEOUT, not PASSED
+    run_adversarial(pool, source, Status.PASSED)
 
 
 def test_exception_carrying_the_environment(
