@@ -8,11 +8,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import pty
 import signal
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 from engine.verdict import Status, Verdict
@@ -21,6 +18,7 @@ from quiz.cli.grading import _next_step
 from quiz.store import Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
+from tests.cli.printing import Printing
 from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit
 
 ANSWERS = DATA / "answers"
@@ -126,60 +124,18 @@ CTRL_C_SECONDS = 30
 end after Ctrl-C, and the process it left running failed the worker's next test."""
 
 
-class WatchRun:
+class WatchRun(Printing):
     """`drillbit watch sigmoid FILE --seed 3` as a process in its own session (so that a
     Ctrl-C goes to it alone), its stdout and stderr read as they come, on a pipe or on a
     terminal (where watch clears the screen for each verdict)."""
 
     def __init__(self, target: Path, *, terminal: bool = False) -> None:
-        self._fd, written = pty.openpty() if terminal else os.pipe()
-        self.process = subprocess.Popen(
+        super().__init__(
             [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
-            cwd=REPO,
-            stdin=subprocess.DEVNULL,
-            stdout=written,
-            stderr=written,
-            start_new_session=True,
+            terminal=terminal,
             # a stuck run shows its threads' stacks; a terminal's width is set
-            env={**os.environ, "COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
+            env={"COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
         )
-        os.close(written)
-        self._chunks: list[bytes] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self._fd, 4096)
-            except OSError:  # EIO: a terminal's other end closed with the process
-                return
-            if not chunk:
-                return
-            self._chunks.append(chunk)
-
-    def printed(self) -> str:
-        return b"".join(self._chunks).decode(errors="replace").replace("\r\n", "\n")
-
-    def wait_for(self, text: str, timeout: float = 60) -> None:
-        """Until `text` is printed; fails at once if watch has ended without it."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.process.poll() is None:
-            if text in self.printed():
-                return
-            time.sleep(0.05)
-        assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}"
-
-    def kill(self) -> None:
-        """Kill it if it still runs, so that it is not left running into the next test."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-    def close(self) -> None:
-        """After the process has ended: the rest of its output, then the descriptor."""
-        self._reader.join(5)
-        os.close(self._fd)
 
 
 def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:

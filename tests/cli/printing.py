@@ -1,0 +1,96 @@
+"""A process run in its own session, with what it prints read as it comes: for the tests that
+wait for a line of `drillbit watch` on a pipe or on a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import signal
+import subprocess
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+from tests.conftest import REPO
+
+END_OF_OUTPUT_SECONDS = 30
+"""A ceiling for the last of the output after the process has ended, not a timing: the
+reader stops at end of file (a pipe) or EIO (a terminal) as soon as every writer is gone."""
+
+
+class Printing:
+    """`command` as a process in its own session (so that a signal sent to its group goes to
+    it alone), its stdout and stderr on one pipe, or one terminal, read by a thread."""
+
+    def __init__(
+        self,
+        command: Sequence[str],
+        *,
+        terminal: bool = False,
+        env: Mapping[str, str] | None = None,
+        stdin: int | IO[bytes] = subprocess.DEVNULL,
+        cwd: Path = REPO,
+    ) -> None:
+        self._fd, written = pty.openpty() if terminal else os.pipe()
+        self.process = subprocess.Popen(
+            list(command),
+            cwd=cwd,
+            stdin=stdin,
+            stdout=written,
+            stderr=written,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
+        )
+        os.close(written)
+        self._chunks: list[bytes] = []
+        self._ended = False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                try:
+                    chunk = os.read(self._fd, 4096)
+                except OSError:  # EIO: a terminal's other end closed with the process
+                    return
+                if not chunk:
+                    return
+                with self._changed:
+                    self._chunks.append(chunk)
+                    self._changed.notify_all()
+        finally:
+            with self._changed:
+                self._ended = True
+                self._changed.notify_all()
+
+    def printed(self) -> str:
+        """Everything read so far, with a terminal's line ends as a pipe's."""
+        with self._changed:
+            return self._text_locked()
+
+    def wait_for(self, text: str, timeout: float = 60) -> None:
+        """Until `text` is printed; fails as soon as the output has ended without it.
+
+        The end is the reader's end of file, not the process's exit: a process that printed
+        `text` and exited had often not had it read yet, and the check made at its exit
+        failed (the drain race of the watch tests)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._ended or text in self._text_locked(), timeout)
+        assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}"
+
+    def _text_locked(self) -> str:
+        return b"".join(self._chunks).decode(errors="replace").replace("\r\n", "\n")
+
+    def kill(self) -> None:
+        """Kill it if it still runs, so that it is not left running into the next test."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def close(self) -> None:
+        """After the process has ended: the rest of its output, then the descriptor."""
+        self._reader.join(END_OF_OUTPUT_SECONDS)
+        os.close(self._fd)
