@@ -384,7 +384,7 @@ MEMORY_HEAVY = {"memory-bomb"}
 """Cases whose work is real: the bomb zero-fills about 450 MiB before the address-space limit
 refuses the next block. That takes 0.1 s of CPU on an idle machine but can take more than
 a second of wall time on a loaded 2-core one, so the 1 s wall clock would fire first and turn
-the expected CRASHED into a TIMEOUT by chance. These cases get the 9 s wall clock; the
+the expected CRASHED into a TIMEOUT by chance. These cases get the 60 s wall clock; the
 address-space limit, the status and the message checked are unchanged."""
 
 
@@ -502,7 +502,7 @@ def test_fifty_megabytes_of_output_are_truncated(pool: WorkerPool) -> None:
             return 2 * x
     """)
     # Real work, like MEMORY_HEAVY's: 62 MiB through the pipes took over 1 s of wall time at a
-    # load average of 7.7 on the 2-core machine, so it gets the 9 s wall clock.
+    # load average of 7.7 on the 2-core machine (over 9 s at 17), so it gets the 60 s wall clock.
     verdict = run_adversarial(pool, source, Status.PASSED, checker=PatientDoubleChecker())
     for stream in (verdict.stdout, verdict.stderr):
         assert "[truncated:" in stream

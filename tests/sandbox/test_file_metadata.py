@@ -29,7 +29,7 @@ from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, run_adversarial
 
 PATIENT = PatientDoubleChecker()
-"""A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
+"""A 60 s wall clock: what is tested is the kernel's refusal, not the deadline."""
 URL = b"https://example.com/a-private-download"
 
 

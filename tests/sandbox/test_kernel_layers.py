@@ -31,7 +31,7 @@ from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adv
 
 SIGMOID = get_checker("nn.activations.sigmoid")
 PATIENT = PatientDoubleChecker()
-"""`double` with a 9 s wall clock, for gradings whose point is not the deadline."""
+"""`double` with a 60 s wall clock, for gradings whose point is not the deadline."""
 STABLE_SIGMOID = textwrap.dedent("""
     import numpy as np
 
@@ -223,7 +223,7 @@ def test_the_grading_app_cannot_be_signalled(
 
 
 def test_landlock_confines_the_files_without_bwrap(tmp_path: Path) -> None:
-    # What is tested is the kernel's refusal, not the deadline: every grading gets the 9 s
+    # What is tested is the kernel's refusal, not the deadline: every grading gets the 60 s
     # wall clock (PATIENT), so a loaded machine cannot end one in a timeout first (the 1 s
     # one left the refusals a margin of 7x at a load average of 15 on the 2-core machine),
     # and the last one waits for the pool's worker as run_adversarial's do (it took up to

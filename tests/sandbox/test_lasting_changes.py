@@ -25,7 +25,7 @@ from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial, syscall_number
 
 PATIENT = PatientDoubleChecker()
-"""A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
+"""A 60 s wall clock: what is tested is the kernel's refusal, not the deadline."""
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown, syscall_number
 
 PATIENT = PatientDoubleChecker()
-"""A 9 s wall clock: what is tested is the kernel's refusal, not the deadline."""
+"""A 60 s wall clock: what is tested is the kernel's refusal, not the deadline."""
 
 
 @pytest.fixture(scope="module", params=["landlock", "seccomp-alone"])
