@@ -28,7 +28,19 @@ def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event
     return seen, stop, thread
 
 
-def _wait_for(seen: list[str], count: int, timeout: float = 5.0) -> None:
+def _save(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """A save the watcher sees whole: written beside the file, then renamed over it. Written
+    in place (`write_text` truncates, then writes), a test thread stalled between the two for
+    longer than the 50 ms settle left an empty file settled, graded as the save ("" in
+    `seen`, once at a load average of 24)."""
+    beside = path.with_name(f".{path.name}.saving")
+    beside.write_text(text, encoding=encoding)
+    os.replace(beside, path)
+
+
+def _wait_for(seen: list[str], count: int, timeout: float = 60.0) -> None:
+    """Until `seen` has `count` texts; `timeout` is a ceiling, not a timing (it was 5 s, which
+    a watcher thread stalled on a busy machine could outlast)."""
     deadline = time.monotonic() + timeout
     while len(seen) < count and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -40,11 +52,11 @@ def test_each_save_is_reported_once_with_the_new_text(tmp_path: Path) -> None:
     seen, stop, thread = _start(path)
     try:
         time.sleep(0.1)
-        path.write_text("v2")
+        _save(path, "v2")
         _wait_for(seen, 1)
         time.sleep(0.2)
         assert seen == ["v2"]
-        path.write_text("v3")
+        _save(path, "v3")
         _wait_for(seen, 2)
         assert seen == ["v2", "v3"]
     finally:
@@ -176,7 +188,7 @@ def test_a_save_with_a_byte_order_mark_is_reported_without_it(tmp_path: Path) ->
     seen, stop, thread = _start(path)
     try:
         time.sleep(0.1)
-        path.write_text("def f():\n    return 1\n", encoding="utf-8-sig")
+        _save(path, "def f():\n    return 1\n", encoding="utf-8-sig")
         _wait_for(seen, 1)
         assert seen == ["def f():\n    return 1\n"]
     finally:
