@@ -18,6 +18,12 @@ from quiz.store import Store
 from quiz.study.scheduling import review_card
 from tests.conftest import CliResult, RunDrillbit, modules_imported_by
 
+pytestmark = pytest.mark.usefixtures("away_from_midnight")
+"""`drillbit stats` reports by today's date (reviews per day, today's count, the streak): its
+tests compare two runs, or a review the test made "now" with the command's today, and a run
+crossing midnight between the two failed (the 30 days per day shifted by one; "reviews_done"
+0 for a review of yesterday)."""
+
 
 @pytest.mark.parametrize(
     ("args", "content"),
