@@ -69,7 +69,7 @@ def hookless_bwrap_pool() -> Iterator[WorkerPool]:
 
 
 FILLER = PatientDoubleChecker()
-"""A 9 s wall clock: writing 96 MiB took longer than the usual 1 s at load 15 on 2 cores (the
+"""A 60 s wall clock: writing 96 MiB took longer than the usual 1 s at load 15 on 2 cores (the
 home's test ended as a timeout once); what is tested is the tmpfs's size, not the clock."""
 
 
