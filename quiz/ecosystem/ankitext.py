@@ -237,6 +237,16 @@ def _media_only(field: str, as_html: bool) -> tuple[str, ...]:
     return (_images([field]) if as_html else ()) + _sounds([field])
 
 
+def _reversed(kind: str | None, texts: list[str]) -> bool:
+    """Whether Anki makes a reversed card of the note too (asked from its answer): a
+    `Basic (and reversed card)` note, or a `Basic (optional reversed card)` note whose
+    third field (Add Reverse) is filled in."""
+    name = (kind or "").lower()
+    if "(and reversed card)" in name:
+        return True
+    return "(optional reversed card)" in name and len(texts) > 2 and bool(texts[2])
+
+
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
@@ -353,6 +363,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             tags=tags,
             images=_images(fields) if layout.html else (),
             sounds=_sounds(fields),
+            reverse=_reversed(kind, texts),
             card_id=card_id,
         )
         if len(numbers) < 2:

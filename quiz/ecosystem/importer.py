@@ -1453,6 +1453,15 @@ def _plan_card(
     if question.images:
         shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
         notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
+    if question.reverse:
+        notes.append(
+            (
+                "reverse",
+                "its reversed card (asked from the answer) is not made: import makes the card"
+                " asked from the front only",
+                0,
+            )
+        )
     if question.sounds:
         shown = ", ".join(question.sounds[:3]) + (" ..." if len(question.sounds) > 3 else "")
         notes.append(("sounds", f"its sounds are left out ({shown}): import reads text only", 0))

@@ -37,6 +37,8 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "dollars": "questions had '$' signs that open no math; they were escaped as \\$",
     "raw-latex": "formulas are kept as raw LaTeX in code (the terminal cannot show them)",
     "images": "questions' images are left out: import reads a note's text only",
+    "reverse": "notes make a reversed card in Anki; import makes the card asked from the"
+    " front only",
     "sounds": "questions' sounds are left out: import reads a note's text only",
     "embeds": "questions' embeds (![[...]]) are left out: import reads this file's text only",
     "one-cloze-card": "cloze notes imported before as one card each, every deletion hidden, "

@@ -95,6 +95,9 @@ class NoteQuestion:
     as imports made it before cards per number (such a card already imported is kept)."""
     images: tuple[str, ...] = ()
     """The images an Anki note shows (`<img src>`), which import leaves out: said in a note."""
+    reverse: bool = False
+    """An Anki note that also makes a reversed card (Basic (and reversed card)): import
+    makes the forward card only, and says so in a note."""
     sounds: tuple[str, ...] = ()
     """The sound files an Anki note plays (`[sound:cat.mp3]`), left out and named in a note:
     a card that asked what a word sounds like no longer plays it."""

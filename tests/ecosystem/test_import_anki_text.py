@@ -349,3 +349,33 @@ def test_a_note_s_sounds_are_named_and_a_field_of_media_only_is_said_so(tmp_path
     ) in lines
     assert "no second field" not in result.output
     assert "3 skipped (3 media only)" in result.output
+
+
+def test_a_note_with_a_reversed_card_says_its_reverse_is_not_made(tmp_path: Path) -> None:
+    """Anki makes two cards of a Basic (and reversed card) note (and of an optional-reversed
+    one whose Add Reverse field is filled in); import made the forward one and said nothing
+    of the other."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
+        "Basic (and reversed card)\tML\tWhat is bias?\tThe error from wrong assumptions in"
+        " the model. High bias underfits.\n"
+        "Basic (optional reversed card)\tML\tWhat is variance?\tThe error from sensitivity to"
+        " the training set. High variance overfits.\ty\n"
+        "Basic (optional reversed card)\tML\tWhat is noise?\tThe error no model can remove."
+        " It sets the floor of the test error.\t\n"
+        "Basic\tML\tWhat is overfitting?\tThe model fits noise. It does badly on new data.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    noted = [line for line in result.output.splitlines() if "note:" in line]
+    reason = (
+        "its reversed card (asked from the answer) is not made: import makes the card asked"
+        " from the front only"
+    )
+    assert noted == [
+        f"{notes}:5: note: 'What is bias?': {reason}",
+        f"{notes}:6: note: 'What is variance?': {reason}",
+    ]
+    assert len(list((tmp_path / "c").rglob("*.md"))) == 4  # every note gives its card
