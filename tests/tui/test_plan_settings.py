@@ -115,3 +115,12 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         await showing(pilot, HomeScreen)
         await settle(pilot)
         assert home_lines(home)[1] == "no interview plan · set one in Settings (,)"
+
+
+def test_the_settings_descriptions_show_no_markdown_backquotes() -> None:
+    """The table's cells are plain text: "as `drillbit plan` does" showed its backquotes."""
+    from quiz.settings import KEYS, describe
+    from quiz.tui.screens.settings import PLAN_ROWS
+
+    texts = [describe(key) for key in KEYS] + [what for _, what in PLAN_ROWS.values()]
+    assert [text for text in texts if "`" in text] == []

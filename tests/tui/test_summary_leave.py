@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from quiz.tui.app import DrillbitApp
@@ -135,3 +136,6 @@ async def test_a_mock_interview_ended_unanswered_keeps_its_summary(build: AppFac
         await press(pilot, "escape", "y")
         summary = await showing(pilot, SummaryScreen)
         assert summary.summary.answers == 0
+        # "none: no misses" read as a clean score over 0/10 unanswered
+        numbers = str(summary.query_one("#summary-numbers", Static).render())
+        assert "Weakest topics  none: nothing answered" in numbers

@@ -39,7 +39,7 @@ PLAN_ROWS: dict[PlanField, tuple[str, str]] = {
     "interview": (
         "interview date",
         "Your interview day, YYYY-MM-DD (empty: no plan); study is paced for it. "
-        "Kept with your progress, as `drillbit plan` does.",
+        "Kept with your progress, as drillbit plan does.",
     ),
     "minutes_per_day": ("plan minutes/day", "The plan's daily study budget (1-1440)."),
     "target": ("plan target", "Predicted recall on the day for every card (0.5-0.99)."),

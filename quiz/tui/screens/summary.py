@@ -193,7 +193,9 @@ class SummaryScreen(Screen[None]):
         weak = [f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics]
         room = terminal_width - NUMBERS_CHROME - len(LABEL)
         shown = f"\n{' ' * len(LABEL)}".join(joined_lines(weak, room))
-        lines.append(f"\nWeakest topics  {shown or 'none: no misses'}")
+        # a mock ended before any answer has no misses, and nothing to rank either
+        nothing = "none: no misses" if s.answers else "none: nothing answered"
+        lines.append(f"\nWeakest topics  {shown or nothing}")
         lines.append(f"\n{self._next}")
         if s.note:
             lines.append(f"\n\n{s.note}", style="bold")
