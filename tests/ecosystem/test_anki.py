@@ -111,7 +111,12 @@ def test_unchanged_notes_keep_their_modification_time_across_cli_exports(tmp_pat
     # The time comes from the stored first-export time of the content, not from the clock.
     stored = data_dir() / FILE_NAME
     times = json.loads(stored.read_text())
-    assert set(times) == {"bigger-learning-rate", "sigmoid-max-slope", "softmax-gradient"}
+    assert set(times) == {
+        "@note-types",  # the note types' time, kept as a note's is
+        "bigger-learning-rate",
+        "sigmoid-max-slope",
+        "softmax-gradient",
+    }
     stored.write_text(json.dumps({k: {**v, "mod": 1_000_000_000} for k, v in times.items()}))
     assert export(tmp_path, "two.apkg", "--pack", "anki").exit_code == 0
     assert export(tmp_path, "six.apkg", "--pack", "anki").exit_code == 0
@@ -217,3 +222,46 @@ def test_the_bundled_bank_exports_every_exportable_card(tmp_path: Path) -> None:
 def test_prices_are_not_math() -> None:
     html = markdown_to_html("It costs \\$5, or $5 today; $x$ is math.")
     assert "$5, or $5 today" in html and "\\(x\\)" in html
+
+
+def _luminance(colour: str) -> float:
+    """WCAG's relative luminance of a #rgb or #rrggbb colour."""
+    hex_digits = colour.lstrip("#")
+    if len(hex_digits) == 3:
+        hex_digits = "".join(c * 2 for c in hex_digits)
+    channels = []
+    for i in (0, 2, 4):
+        value = int(hex_digits[i : i + 2], 16) / 255
+        channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(one: str, other: str) -> float:
+    high, low = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_coloured_text_of_the_note_types_reads_by_day_and_in_night_mode() -> None:
+    """Anki's night mode puts `nightMode` on the card (AnkiDroid `night_mode`): the grey of
+    'Select all that apply.' was 2.1:1 on the night background and the green of a right
+    choice 3.1:1, under WCAG AA's 4.5:1 for text; the source line was 3.5:1 by day."""
+    from quiz.ecosystem.anki import CSS
+
+    rules: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", CSS):
+        colour = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{3,6})", body)
+        for selector in selectors.split(","):
+            if colour is not None:
+                rules[" ".join(selector.split())] = colour.group(1)
+    day_background, night_background = "#fff", "#222"
+    assert rules[".card"] == "#222"
+    for night in (".nightMode .card", ".card.nightMode", ".night_mode .card"):
+        assert rules[night] == "#eee"
+    coloured = [s for s in rules if "ight" not in s and s not in {".card", "pre"}]
+    assert {".choices li.correct", ".choices li.wrong", ".source", ".select-all"} <= set(coloured)
+    for selector in coloured:
+        assert _contrast(rules[selector], day_background) >= 4.5, selector
+        for mode in (".nightMode", ".card.nightMode", ".night_mode"):
+            shown = rules.get(f"{mode} {selector}", rules[selector])
+            assert _contrast(shown, night_background) >= 4.5, (mode, selector)

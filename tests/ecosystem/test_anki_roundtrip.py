@@ -228,3 +228,38 @@ def test_a_card_reviewed_in_anki_keeps_its_history_when_its_edited_note_is_reimp
     )
     assert db.list("select id from revlog where cid = ?", card_id) == history
     assert collection.card_count() == 3
+
+
+def test_a_change_to_the_note_types_reaches_a_collection_that_imported_them_before(
+    tmp_path: Path, bank_dir: Path, collection: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anki takes a note type's new CSS or templates only when the package's copy is newer
+    than its own, which bears its import time: the package's time was its newest note's, so
+    a CSS change with no card changed never reached a collection that imported before."""
+    from quiz.ecosystem import anki
+
+    times_file = tmp_path / "t.json"
+    export(bank_dir, tmp_path / "one.apkg", ContentTimes(times_file), now=1_700_000_000)
+    import_into(collection, tmp_path / "one.apkg")
+    # read from the database: the collection's note type objects are cached in Python
+    db = collection.db
+    assert db is not None
+    (imported_mod,) = db.list("select mtime_secs from notetypes where name = 'drillbit concept'")
+    assert imported_mod == 1_700_000_000  # the package's time, kept by Anki
+
+    # Unchanged note types, a later export: nothing is newer, a user's own CSS would stay.
+    export(bank_dir, tmp_path / "same.apkg", ContentTimes(times_file), now=1_900_000_000)
+    assert ContentTimes(times_file).stamp(anki.NOTE_TYPES_KEY, anki.note_types_hash(), 0) == (
+        1_700_000_000
+    )
+
+    new_css = anki.CSS + ".keypoints { font-style: italic; }\n"
+    for model in (anki.CONCEPT_MODEL, anki.CHOICE_MODEL, anki.NUMERIC_MODEL):
+        monkeypatch.setattr(model, "css", new_css)
+    later = imported_mod + 1000  # after Anki's import, as any later export is
+    export(bank_dir, tmp_path / "two.apkg", ContentTimes(times_file), now=later)
+    import_into(collection, tmp_path / "two.apkg")
+    for name in ("drillbit concept", "drillbit choice", "drillbit numeric"):
+        model = collection.models.by_name(name)
+        assert model is not None and model["css"] == new_css, name
+    assert collection.note_count() == 3
