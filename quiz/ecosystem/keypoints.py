@@ -98,6 +98,9 @@ class _Candidate:
     """A sentence of running text: kept only when it ends like a sentence."""
     complete: bool = False
     """A sentence that ends with the display formula it introduces (no period after it)."""
+    carries_on: bool = False
+    """The rest of a sentence a formula, a list or a code block cut ("where ..."): it opens
+    a paragraph in lowercase right after one, or after a paragraph left open (":")."""
 
 
 def _mask_math(text: str) -> str:
@@ -245,10 +248,20 @@ class _Collector:
         self.items: list[_Candidate] = []
         self.group = 0
 
-    def add(self, text: str, rank: int, *, prose: bool = False, complete: bool = False) -> None:
+    def add(
+        self,
+        text: str,
+        rank: int,
+        *,
+        prose: bool = False,
+        complete: bool = False,
+        carries_on: bool = False,
+    ) -> None:
         text = _one_line(text)
         if text:
-            self.items.append(_Candidate(text, rank, self.group, len(self.items), prose, complete))
+            self.items.append(
+                _Candidate(text, rank, self.group, len(self.items), prose, complete, carries_on)
+            )
 
     def new_group(self) -> None:
         self.group += 1
@@ -338,6 +351,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
     sublabel = ""
     list_depth = 0
     item_first = False
+    cut = False  # the block before left a sentence open: a formula, a list, code, "...:"
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -347,10 +361,12 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
+            cut = not list_depth
         elif kind == "list_item_open":
             item_first = True
         elif kind == "heading_open" and not list_depth:
             out.new_group()
+            cut = False
             label, sublabel = _inline_text(tokens[index]), ""
             index += 2
         elif kind == "table_open":
@@ -359,8 +375,10 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             language = token.info.strip().split(" ", 1)[0].lower() if token.info else ""
             _code(token.content, language, out)
             item_first = False
+            cut = not list_depth
         elif kind == "math_block":
             _formula(token.content, out)
+            cut = not list_depth
         elif kind in ("paragraph_open", "heading_open"):
             # a heading in a list item (`2. # Normalize it`) is the item's text, no label
             inline = tokens[index]
@@ -380,6 +398,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
             elif (pair := _label_texts(raw, bare)) is not None:
                 out.new_group()
+                cut = False
                 label, sublabel, rest = pair[0], "", pair[1]
                 if rest:
                     out.add(f"{label}: {rest}", 0)
@@ -398,14 +417,24 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 closing = None
                 if sentences and not sentences[-1].endswith(_TERMINAL) and raw == inline.content:
                     closing = _completing_formula(tokens, index)
+                # a paragraph opening in lowercase carries on a sentence only after a cut;
+                # else it is how the notes were typed ("exploding gradients make ...")
+                opens_cut = cut
+                cut = bool(sentences) and not sentences[-1].endswith(_TERMINAL)
                 for number, sentence in enumerate(sentences):
                     if closing is not None and number == len(sentences) - 1:
                         # "... the weighted sum of the values: $$...$$": the formula ends
                         # the sentence, so both are the point (and no formula point twice)
                         out.add(f"{sentence} ${closing}$", 1 if number == 0 else 2, complete=True)
                         index += 1
+                        cut = False
                         continue
-                    out.add(sentence, 1 if number == 0 else 2, prose=True)
+                    out.add(
+                        sentence,
+                        1 if number == 0 else 2,
+                        prose=True,
+                        carries_on=number == 0 and opens_cut and sentence[:1].islower(),
+                    )
     return out.items
 
 
@@ -483,10 +512,10 @@ def _without_display(inline: Token) -> Token:
 
 
 def _whole_sentence(candidate: _Candidate) -> bool:
-    """A sentence that ends like one (or with the formula it introduces) and does not start
-    in lowercase (the rest of a sentence a formula or a list interrupted: "where ...")."""
+    """A sentence that ends like one (or with the formula it introduces) and is not the rest
+    of a sentence a formula or a list interrupted ("where ...")."""
     text = candidate.text
-    return (text.endswith(_TERMINAL) or candidate.complete) and not text[:1].islower()
+    return (text.endswith(_TERMINAL) or candidate.complete) and not candidate.carries_on
 
 
 def _points_of(candidate: _Candidate) -> list[str]:

@@ -211,3 +211,32 @@ def test_a_long_list_item_is_cut_at_its_sentences_before_its_clauses(tmp_path: P
     ]
     assert all(". " not in point for point in points), points
     assert lint([content / "p"])[1] == []
+
+
+def test_a_paragraph_typed_in_lowercase_is_a_statement_unless_it_carries_one_on() -> None:
+    """Notes are often typed without capitals: "exploding gradients ... make steps huge." was
+    never a key point (a lowercase start was read as the rest of a sentence a formula cut),
+    so the card's rubric lost its main statement. Only right after a formula, a list, code
+    or a paragraph left open is a lowercase start the rest of a sentence."""
+    typed = (
+        "exploding gradients in RNNs make the steps huge.\n\n"
+        "Clipping the gradient's norm bounds every step."
+    )
+    assert key_points(typed) == [
+        "exploding gradients in RNNs make the steps huge.",
+        "Clipping the gradient's norm bounds every step.",
+    ]
+    after_formula = (
+        "The update divides by a running root mean square.\n\n"
+        "$$\\theta \\leftarrow \\theta - \\eta g / \\sqrt{v}$$\n\n"
+        "where v is the running mean of the squared gradient."
+    )
+    assert not any(p.startswith("where") for p in key_points(after_formula))
+    after_list = (
+        "Three things go into the step:\n\n"
+        "- the learning rate\n- the gradient\n- the running mean of its square\n\n"
+        "each of them set before training begins."
+    )
+    assert not any(p.startswith("each") for p in key_points(after_list))
+    after_colon = "The reason is this:\n\nthe variance grows with every layer you add to it."
+    assert not any(p.startswith("the variance") for p in key_points(after_colon))
