@@ -385,6 +385,8 @@ def decide(
             f"timeout: {where} did not finish within {limit} (wall clock, for all"
             f" {len(cases)} cases together)"
         )
+        if run.printed > config.output_limit:
+            summary += f", after printing {_size(run.printed)}"
         results.append(
             CaseResult(
                 name=where,
@@ -392,7 +394,7 @@ def decide(
                 message=(
                     f"did not finish within {limit} (wall clock); the process was killed."
                     f" The {limit} are for the whole run (all {len(cases)} cases together),"
-                    " not for this case alone"
+                    " not for this case alone" + printing_note(run, config)
                 ),
                 inputs=inputs,
             )
@@ -467,6 +469,28 @@ def _cpu_so_far(run: RunResult) -> float | None:
     return seconds if 0 <= seconds <= 3600 else None  # NaN fails both comparisons
 
 
+def _size(count: int) -> str:
+    """A byte count as people read it: 52.7 MB, 830 KB."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}"
+    return f"{count} bytes"
+
+
+def printing_note(run: RunResult, config: SandboxConfig) -> str:
+    """Why a run that printed far more than is kept may have been stopped, or "".
+
+    A `print` in a loop over every element is a common way to run out of time: the run
+    then read as a plain timeout, its output cut to the kept part, and the cause unsaid."""
+    if run.printed <= config.output_limit:
+        return ""
+    return (
+        f"; it printed {_size(run.printed)} before it was stopped (only the first"
+        f" {config.output_limit // 1024} KiB of each stream are kept): writing that much takes"
+        " time of its own, so print less (not once per element or per step of a loop)"
+    )
+
+
 def _cpu_limit_message(run: RunResult, limit: str, cases: int) -> str:
     """The CPU limit is one budget for the whole run: say so, and what earlier cases used.
 
@@ -497,11 +521,13 @@ def _death(
         limit = (
             f"{config.cpu_soft_s} s" if run.signal == signal.SIGXCPU else f"{config.cpu_hard_s} s"
         )
-        message = _cpu_limit_message(run, limit, cases)
+        message = _cpu_limit_message(run, limit, cases) + printing_note(run, config)
         summary = (
             f"timeout: the run exceeded the CPU time limit ({limit}), one budget for all"
             f" {cases} cases together, {_during(where)}"
         )
+        if run.printed > config.output_limit:
+            summary += f", after printing {_size(run.printed)}"
         return Status.TIMEOUT, summary, message
     memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
     if run.signal is not None:

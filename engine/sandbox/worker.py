@@ -356,6 +356,8 @@ class RunResult:
     """Wall time from the job's submission to the child's end."""
     stdout: str = ""
     stderr: str = ""
+    printed: int = 0
+    """Bytes the child wrote to stdout and stderr, the ones past the kept part included."""
 
 
 def landlock_paths(workdir: str, pycache: object, beside: str) -> dict[str, list[str]]:
@@ -764,6 +766,7 @@ class Worker:
         result.cpu_s = self.cpu_s
         result.stdout = self.stdout.text()
         result.stderr = self.stderr.text()
+        result.printed = sum(len(o.data) + o.dropped for o in (self.stdout, self.stderr))
         return result
 
     def _exited(self) -> bool:

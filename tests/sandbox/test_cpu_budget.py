@@ -14,7 +14,8 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
-from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far
+from engine.sandbox.config import SandboxConfig
+from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far, printing_note
 from engine.sandbox.worker import RunResult
 from engine.verdict import CaseStatus, Status
 from tests.sandbox.drills import CpuBoundDoubleChecker
@@ -66,3 +67,33 @@ def test_a_missing_or_forged_cpu_figure_is_left_out() -> None:
     assert _cpu_so_far(run) == 1.25
     assert "had used 1.25 s of it by the end of case 1" in _cpu_limit_message(run, "2 s", 5)
     assert "had used" not in _cpu_limit_message(RunResult(), "2 s", 5)  # still loading
+
+
+CHATTY = """\
+def double(x):
+    while True:
+        print("the value is", x)
+"""
+
+
+def test_a_run_stopped_while_printing_says_how_much_it_printed(cpu_pool: WorkerPool) -> None:
+    """A print in a loop that never ends (or over every element) read as a plain timeout,
+    its output cut to the kept 64 KiB and the cause unsaid: the verdict now says how much
+    was printed, in the headline and the case, and that the printing itself costs time."""
+    verdict = grade(CpuBoundDoubleChecker(), CHATTY, seed=2, params={"n": 8}, pool=cpu_pool)
+    assert verdict.status is Status.TIMEOUT, shown(verdict)
+    printed = re.search(r", after printing ([0-9.]+) (MB|GB)$", verdict.summary)
+    assert printed is not None, verdict.summary
+    assert verdict.first_failure is not None
+    message = verdict.first_failure.message
+    assert f"it printed {printed[1]} {printed[2]} before it was stopped" in message
+    assert "only the first 64 KiB of each stream are kept" in message
+    assert "print less" in message
+    assert "more bytes not shown" in verdict.stdout
+
+
+def test_a_run_that_printed_what_is_kept_gets_no_printing_note() -> None:
+    config = SandboxConfig()
+    assert printing_note(RunResult(printed=config.output_limit), config) == ""
+    note = printing_note(RunResult(printed=52_125_700), config)
+    assert note.startswith("; it printed 52.1 MB before it was stopped")
