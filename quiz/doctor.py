@@ -126,6 +126,15 @@ def format_report(reports: list[ModeReport]) -> str:
             f"on {sys.platform} no kernel layer is available: grade only code you would run"
             " yourself, or grade in a Linux VM or container with bubblewrap"
         )
+    if any(report.failure is not None for report in reports):
+        # no child started, so no layer was verified: never "Every layer is active."
+        lines += [
+            "",
+            "Nothing could be graded here until the sandbox starts (the reason is above).",
+        ]
+        if hints:
+            lines += ["Then, to get the missing layers:", *(f"  - {hint}" for hint in hints)]
+        return "\n".join(lines)
     lines += ["", "How to get the missing layers:" if hints else "Every layer is active."]
     lines += [f"  - {hint}" for hint in hints]
     return "\n".join(lines)

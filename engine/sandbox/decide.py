@@ -20,6 +20,7 @@ from engine.checkers.base import Case, Checker, Outcome
 from engine.checks import missing_module_note
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
+from engine.sandbox.room import room_hint
 from engine.sandbox.text import clip, strip_controls
 from engine.sandbox.worker import DISK_QUOTA, QUOTA_ENTRIES, RunResult, is_memory_error
 from engine.verdict import LOADING, CaseResult, CaseStatus, Status, Verdict, build_verdict
@@ -283,6 +284,8 @@ def internal_verdict(
 ) -> Verdict:
     """A grader failure, worded so it does not blame the submission."""
     text = f"internal: the grader failed, not your code: {message}"
+    if hint := room_hint(message):
+        text += f"; {hint}"
     result = CaseResult(name="grader", status=CaseStatus.ERROR, message=text)
     return build_verdict(
         checker.name,

@@ -8,6 +8,7 @@ from typing import Any
 from engine.sandbox.bwrap import bwrap_status, sandbox_paths_note
 from engine.sandbox.config import MiB, SandboxConfig, host_paths, seccomp_support
 from engine.sandbox.pool import start_worker
+from engine.sandbox.room import room_hint
 from engine.sandbox.worker import Worker
 
 PROCESS = "process: a fresh `python -I -B` per submission, own session, temp work dir, allow-listed environment"
@@ -166,7 +167,11 @@ def isolation_report(config: SandboxConfig | None = None) -> list[str]:
 
 def probe_layers(config: SandboxConfig, timeout_s: float = 5.0) -> tuple[list[str], str | None]:
     """Start one sandbox child with `config`: the layers it verified, or why it could not start."""
-    worker = start_worker(config)
+    try:
+        worker = start_worker(config)
+    except OSError as error:  # no temporary folder, no room on the disk, no process
+        hint = room_hint(str(error))
+        return [], f"{error}; {hint}" if hint else str(error)
     try:
         if worker.ready is None:
             return [], worker.failure or "the sandbox did not start"

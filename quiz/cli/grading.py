@@ -250,10 +250,15 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
 @click.command("doctor")
 def doctor_command() -> None:
-    """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones."""
+    """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones.
+
+    Exit 1 when the sandbox cannot start at all (nothing could be graded)."""
     from quiz.doctor import diagnose, format_report
 
-    click.echo(format_report(diagnose()))
+    reports = diagnose()
+    click.echo(format_report(reports))
+    if reports[0].failure is not None:
+        sys.exit(1)  # nothing can be graded: a script checking the machine must see it
 
 
 COMMANDS: tuple[click.Command, ...] = (grade_command, watch_command, doctor_command)

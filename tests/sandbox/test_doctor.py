@@ -7,12 +7,16 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from click.testing import CliRunner
 
+from engine.checkers.nn.activations import SigmoidChecker
 from engine.sandbox import SandboxConfig
 from engine.sandbox import bwrap as bwrap_module
 from engine.sandbox import isolation as isolation_module
 from engine.sandbox import worker as worker_module
 from engine.sandbox.config import SeccompSupport, seccomp_support
+from engine.sandbox.decide import internal_verdict
+from quiz.cli.group import cli
 from quiz.doctor import diagnose, format_report
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
@@ -76,3 +80,42 @@ def test_doctor_warns_when_no_kernel_layer_is_left(
     assert "[--] landlock: not active (disabled by configuration)" in text
     assert "WARNING: no kernel-enforced layer is active here" in text
     assert "your user's rights" in text and "can read (and change) your files" in text
+
+
+NO_TEMP_DIR = "No usable temporary directory found in ['/tmp', '/var/tmp', '/usr/tmp']"
+
+
+def test_a_full_disk_is_named_with_what_to_do_and_never_called_every_layer(
+    monkeypatch: pytest.MonkeyPatch, full_pools: None
+) -> None:
+    """On a full disk Python finds no usable temporary folder: doctor (the command a grader
+    problem points to) died with that traceback, and once caught it ended "Every layer is
+    active." with no child started. Now it names the cause and the fix, and exits 1."""
+
+    def no_room() -> str:
+        raise FileNotFoundError(2, NO_TEMP_DIR)
+
+    monkeypatch.setattr("tempfile.gettempdir", no_room)
+    reports = diagnose()
+    assert reports[0].failure is not None and NO_TEMP_DIR in reports[0].failure
+    text = format_report(reports)
+    assert "free some space in it, or point TMPDIR at a folder that has room" in text
+    assert "Every layer is active." not in text
+    assert text.endswith(
+        "Nothing could be graded here until the sandbox starts (the reason is above)."
+    )
+
+    result = CliRunner().invoke(cli, ["doctor"])
+    assert result.exit_code == 1, result.output
+    assert "the sandbox could not start" in result.output
+
+
+def test_a_grader_problem_for_want_of_room_says_what_to_do() -> None:
+    verdict = internal_verdict(
+        SigmoidChecker(), f"[Errno 2] {NO_TEMP_DIR}", seed=1, duration_ms=1.0, isolation=[]
+    )
+    assert verdict.summary.endswith("(`export TMPDIR=/a/folder/with/room`)")
+    other = internal_verdict(
+        SigmoidChecker(), "numpy failed", seed=1, duration_ms=1.0, isolation=[]
+    )
+    assert "TMPDIR" not in other.summary
