@@ -59,6 +59,23 @@ def write_trouble(path: Path, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def missing_folder(path: Path) -> str | None:
+    """Why `path` cannot be written because its folder is not there, or None.
+
+    An export's folder is never made for it: a typo in a path (`~/Dropbx/backup.json`) made
+    a new folder tree and put the backup where nobody would look, as `cp` or `git bundle`
+    never do."""
+    folder = path.parent
+    if folder.is_dir():
+        return None
+    missing = folder
+    while not missing.parent.is_dir() and missing.parent != missing:
+        missing = missing.parent
+    if os.path.lexists(missing):
+        return None  # a file where a folder should be: write_trouble names it
+    return f"the folder {missing} does not exist (check the path, or create it: mkdir -p {folder})"
+
+
 def database_path(*, create: bool = True) -> Path:
     """The SQLite file with every review, attempt and draft."""
     return data_dir(create=create) / DATABASE_NAME

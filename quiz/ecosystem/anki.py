@@ -39,7 +39,7 @@ from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
-from quiz.paths import write_trouble
+from quiz.paths import missing_folder, write_trouble
 
 CONCEPT_MODEL_ID = 1_607_392_301
 CHOICE_MODEL_ID = 1_607_392_302
@@ -359,8 +359,9 @@ def _write_package(package: genanki.Package, path: Path, *, timestamp: float) ->
     """Write the deck into a temporary file beside `path`, renamed into place at the end: a
     failure (a full disk, a file where a folder should be) leaves any old deck untouched
     and raises one line naming the file."""
+    if (missing := missing_folder(path)) is not None:
+        raise DrillbitError(f"cannot write {path}: {missing}", title="export anki")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.parent / f".{path.name}.{secrets.token_hex(4)}.partial"
         # 0o666 less the umask, as a file written in place gets (mkstemp's is 0o600)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))

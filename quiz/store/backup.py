@@ -65,7 +65,7 @@ from pydantic import (
 )
 
 from quiz.errors import DrillbitError
-from quiz.paths import write_trouble
+from quiz.paths import missing_folder, write_trouble
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 from quiz.store.backup_problems import problems, shown
 from quiz.store.errors import NotSavedError
@@ -859,8 +859,9 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
     leaves any old file at `path` untouched.
     """
     moment = now if now is not None else datetime.now(UTC)
+    if (missing := missing_folder(path)) is not None:
+        raise DrillbitError(f"cannot write {path}: {missing}", title="export")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as exc:
         raise DrillbitError(
