@@ -121,7 +121,8 @@ def import_command(
     its #separator/#html/#... column header lines or none) is read as one question per
     note: its first field the question, its second the answer; a cloze note gives a
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
-    names the topic and its tags (the #tags column) are the cards'.
+    names the topic and its tags (the #tags column) are the cards'. A YAML front
+    matter (Obsidian's properties, between two --- lines) gives every card its tags.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math

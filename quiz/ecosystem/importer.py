@@ -46,6 +46,7 @@ from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
+from quiz.ecosystem.notesfront import NotesFront, read_front
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
@@ -531,6 +532,10 @@ def plan_import(
     ValueError for a bad pack/topic/tag name, or a pack name taken elsewhere.
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
+    front = NotesFront(notes_text)
+    if not is_anki_text(notes_text, notes_path.suffix):
+        front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
+        notes_text = front.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
     topic_name = (
         topic if topic is not None else (pack_name if _KEBAB.match(pack_name) else "general")
@@ -545,6 +550,7 @@ def plan_import(
     for tag in tags:
         if not _KEBAB.match(tag):
             raise ValueError(f"tag '{tag}' must be kebab-case")
+    tags = tuple(dict.fromkeys([*tags, *front.tags]))
     # Thousands of cards' tokens and texts are built and dropped here, none in a cycle:
     # reference counting frees them, and the collector's full passes over everything
     # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
@@ -585,6 +591,8 @@ def plan_import(
             for i in parsed.ignored
         ]
         notices: list[Notice] = []
+        if (said := front.note()) is not None:
+            notices.append(Notice(1, "front matter", said, "front matter", place_of(notes_path, 1)))
         folder_problems: dict[Path, str | None] = {}
         planned_paths: set[Path] = set()  # every card file a question of the notes gives
         for index, job in enumerate(jobs):

@@ -1,0 +1,100 @@
+"""The YAML front matter (Obsidian's properties) that opens a notes file.
+
+Obsidian, Jekyll and many Markdown vaults open a note with `---`, YAML, `---`. Read as
+Markdown it is a rule and a heading made of the YAML's lines, and import dropped it without
+a word, its `tags` with it. Here it is taken off the notes (its lines blanked, so every
+later line keeps its number), its tags become every card's, and what is not used is said.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from quiz.ecosystem.ankitext import anki_tag
+
+MAX_FRONT_LINES = 200
+"""A front matter closes within this many lines, else the `---` is read as Markdown (a
+rule): a file that merely opens with a rule must not lose its text to a search for the end."""
+TAG_KEYS = ("tags", "tag")
+"""Obsidian's key, and the singular form older vaults and Jekyll use."""
+
+
+@dataclass(frozen=True)
+class NotesFront:
+    """What the front matter said, and the notes without it."""
+
+    text: str
+    """The notes with the front matter's lines left empty (the same line count)."""
+    lines: int = 0
+    """How many lines it took, the two `---` included (0: there is none)."""
+    tags: tuple[str, ...] = ()
+    """Its tags as card tags (kebab-case), each once, in order."""
+    unused: tuple[str, ...] = ()
+    """Its other keys (`aliases`, `created`...), which no card field holds."""
+    problem: str | None = None
+    """Why it could not be read as a YAML mapping (it is left out all the same)."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when there is nothing to say."""
+        if not self.lines:
+            return None
+        if self.problem is not None:
+            return f"lines 1-{self.lines} are left out: {self.problem}"
+        said = []
+        if self.tags:
+            said.append(f"its tags ({', '.join(self.tags)}) are given to every card")
+        if self.unused:
+            said.append(
+                f"{', '.join(self.unused)} {'is' if len(self.unused) == 1 else 'are'} not used"
+            )
+        return "; ".join(said) or None
+
+
+def _closing(lines: list[str]) -> int | None:
+    """The index of the line that closes a front matter opened on line 0, if any."""
+    for index in range(1, min(len(lines), MAX_FRONT_LINES)):
+        if lines[index].rstrip("\r").rstrip() in ("---", "..."):
+            return index
+    return None
+
+
+def _tag_values(value: object) -> list[str]:
+    """A `tags` value as written: a list, or one string of tags separated by commas or
+    spaces; `#` (Obsidian's tag sign) and `/` (its nesting) are not part of a word."""
+    if isinstance(value, str):
+        return value.replace(",", " ").split()
+    if isinstance(value, list):
+        return [str(item) for item in value if isinstance(item, str | int | float)]
+    return []
+
+
+def read_front(text: str) -> NotesFront:
+    """The front matter of `text`, if it opens with one, and the text without it."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        return NotesFront(text)
+    lines = text.split("\n", MAX_FRONT_LINES)  # the rest of a long file stays one piece
+    if lines[0].rstrip("\r").rstrip() != "---":
+        return NotesFront(text)
+    end = _closing(lines)
+    if end is None:
+        return NotesFront(text)
+    body = "\n".join(line.rstrip("\r") for line in lines[1:end])
+    blanked = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
+    try:
+        data = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        at = f" (line {where.line + 2})" if where is not None else ""
+        return NotesFront(blanked, end + 1, problem=f"its YAML could not be read{at}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return NotesFront(blanked, end + 1, problem="it is not a YAML mapping of keys to values")
+    tags: list[str] = []
+    for key in TAG_KEYS:
+        tags += [tag for raw in _tag_values(data.get(key)) if (tag := anki_tag(raw))]
+    unused = tuple(str(key) for key in data if key not in TAG_KEYS)
+    return NotesFront(blanked, end + 1, tuple(dict.fromkeys(tags)), unused)
