@@ -188,3 +188,29 @@ async def test_a_key_that_leaves_the_rows_as_they_are_keeps_the_table(
         await press(pilot, "backspace", *"x")  # keep_prox: no card
         await searched(pilot)
         assert browser.shown == [] and table.row_count == 0 and len(cleared) > before
+
+
+async def test_every_sort_from_a_scrolled_table_keeps_the_columns_and_the_rows_together(
+    build: AppFactory, big_bank: Path
+) -> None:
+    """Clearing the table for a new sort scrolls it to the top, and the scroll's watcher
+    added the next page at once, with the new sort's cells (the difficulty column) but
+    the old sort's columns: from a scrolled table, sorting by difficulty ended the app
+    with "More values provided than there are columns" (found at 80x24 in tmux)."""
+    app = build(extra=[big_bank])
+    _one_card_due(app.workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        table = browser.query_one(DataTable)
+        for sort in ("due", "difficulty", "lapses", "content", "due", "difficulty"):
+            table.move_cursor(row=60)  # scrolled: the first rows are off the screen
+            await settle(pilot)
+            assert table.scroll_y > 0
+            await press(pilot, "ctrl+o")
+            assert browser.sort == sort
+            columns = [column.key.value for column in table.ordered_columns]
+            assert ("difficulty" in columns) == (sort == "difficulty"), columns
+            assert table.row_count >= PAGE_ROWS
+            assert all(len(table.get_row_at(n)) == len(columns) for n in (0, table.row_count - 1))

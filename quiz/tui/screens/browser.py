@@ -154,6 +154,9 @@ class BrowserScreen(Screen[None]):
         """The search waiting for typing to pause (`SEARCH_PAUSE`), while it waits."""
         self._searched_at = -SEARCH_PAUSE
         """When the last search a key asked for ended (time.monotonic)."""
+        self._refilling = False
+        """`refresh_rows` is between clearing the table and filling it: the scroll's watcher
+        (the clear scrolls to the top) must not add rows of the old sort meanwhile."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -276,12 +279,16 @@ class BrowserScreen(Screen[None]):
             page = (row.card.id for row in shown[: max(PAGE_ROWS, table.row_count * kept)])
             cursor = next((n for n, card_id in enumerate(page) if card_id == follow), 0)
         cursor = min(cursor, len(shown) - 1)
-        if not kept:
-            table.clear()
-        self.shown = shown
-        self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
-        self._texts = texts
-        self._add_rows(max(PAGE_ROWS, cursor + 1))
+        self._refilling = True
+        try:
+            if not kept:
+                table.clear()
+            self.shown = shown
+            self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
+            self._texts = texts
+            self._add_rows(max(PAGE_ROWS, cursor + 1))
+        finally:
+            self._refilling = False
         if cursor >= 0:
             table.move_cursor(row=cursor)
         # the index's thread once this page is drawn (it would slow the drawing: the GIL)
@@ -325,6 +332,8 @@ class BrowserScreen(Screen[None]):
     def _rows_to_see(self) -> None:
         """Add the next page when the cursor or the scroll is within a screenful of the
         table's last row, so moving or scrolling on never meets the end early."""
+        if self._refilling:
+            return  # the table is being refilled for a new sort or search
         table = self.query_one(FittedTable)
         screenful = max(table.size.height, 1)
         seen = max(table.cursor_row, round(table.scroll_y) + screenful)
