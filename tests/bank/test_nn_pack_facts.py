@@ -6,6 +6,7 @@ expert review found wrong is gone).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -610,3 +611,71 @@ def test_universal_approximation_needs_a_compact_set_not_just_a_bounded_one() ->
     assert "to any accuracy on a bounded region." not in body
     assert "closed and bounded (compact) region" in body
     assert "its largest error there is at least 1 however wide it is" in body
+
+
+# Twenty-sixth round
+
+
+def test_adams_step_can_reach_about_3_16_alpha_not_just_alpha() -> None:
+    """Kingma and Ba (sec. 2.1) bound the step by alpha (1 - beta1) / sqrt(1 - beta2) when
+    1 - beta1 > sqrt(1 - beta2), as with the defaults: a coordinate whose gradient was 0 for
+    a long time and then is not moves by about 3.16 alpha, whatever the gradient's size."""
+    lr = 1e-3
+    bound = lr * (1 - 0.9) / math.sqrt(1 - 0.999)
+    assert 3.16 * lr < bound < 3.17 * lr
+    for size in (1e-2, 5.0):
+        th, m, v = adam_step(np.zeros(1), np.ones(1), np.zeros(1), np.zeros(1), 1, lr)
+        for t in range(2, 20_001):  # beta2 ** t is negligible by the end
+            th, m, v = adam_step(th, np.zeros(1), m, v, t, lr)
+        new, _, _ = adam_step(th, np.full(1, size), m, v, 20_001, lr)
+        assert math.isclose(float(th[0] - new[0]), bound, rel_tol=1e-3)
+    body = text("sgd-momentum-adam")
+    assert "the step is roughly bounded by $\\alpha$ whatever the gradient's scale" not in body
+    assert "\\approx 3.16 \\alpha$ with the defaults" in body
+    assert "sec. 2.1" in card("sgd-momentum-adam").front.source
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max())
+    return np.asarray(e / e.sum())
+
+
+def test_weight_scaling_is_the_geometric_mean_only_without_hidden_nonlinearities() -> None:
+    """Dropout (keep 0.5) on the inputs of softmax regression: the full network with its
+    inputs halved is exactly the renormalized geometric mean of the 2^n sub-networks, not
+    their arithmetic mean; with a ReLU hidden layer in between it is not exact either."""
+    rng = np.random.default_rng(26)
+    n, h, c = 4, 5, 3
+    x = rng.standard_normal(n)
+    W, b = rng.standard_normal((c, n)), rng.standard_normal(c)
+    V, W2 = rng.standard_normal((h, n)), rng.standard_normal((c, h))
+    masks = [np.array(mask) for mask in itertools.product([0.0, 1.0], repeat=n)]
+
+    def geometric(probs: np.ndarray) -> np.ndarray:
+        g = np.exp(np.log(probs).mean(axis=0))
+        return np.asarray(g / g.sum())
+
+    linear = np.array([_softmax(W @ (mask * x) + b) for mask in masks])
+    scaled = _softmax(W @ (0.5 * x) + b)
+    assert np.allclose(geometric(linear), scaled, rtol=1e-12, atol=0)
+    assert not np.allclose(linear.mean(axis=0), scaled, rtol=1e-3, atol=0)
+    deep = np.array([_softmax(W2 @ np.maximum(V @ (mask * x), 0.0) + b) for mask in masks])
+    deep_scaled = _softmax(W2 @ np.maximum(V @ (0.5 * x), 0.0) + b)
+    assert not np.allclose(geometric(deep), deep_scaled, rtol=1e-3, atol=0)
+    body = text("dropout-train-vs-inference")
+    assert "the test-time network approximates averaging their predictions." not in body
+    assert "normalized geometric mean" in body and "not their arithmetic mean" in body
+    assert "only an approximation" in body and "sec. 7.12" in body
+
+
+def test_a_dead_relu_is_not_moved_by_the_loss_but_weight_decay_still_moves_it() -> None:
+    # the data gradient of a unit with z < 0 everywhere is 0; an L2 term still shrinks w
+    w, lam, lr = np.array([0.5, -1.2]), 0.1, 0.1
+    data_grad = np.zeros(2)  # ReLU'(z) = 0 on every example
+    assert not np.array_equal(w - lr * (data_grad + lam * w), w)
+    body = text("relu-vs-sigmoid")
+    assert "gradient descent stops changing its weights" not in body
+    assert "the loss no longer moves its weights (weight decay can still shrink them)" in body
+    body = text("relu-family")
+    assert "gradient descent stops updating it" not in body
+    assert "the loss no longer moves its weights (weight decay can still shrink them)" in body
