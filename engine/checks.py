@@ -263,7 +263,12 @@ class Judgement:
         return arr
 
     def scalar(self, label: str, value: Any) -> float:
-        """`value` as a finite float; a size-1 array is accepted."""
+        """`value` as a finite float; a size-1 array is accepted (a cost from np.dot is (1, 1)).
+
+        A float32 (or float16, longdouble) number fails as a float32 array does in `array`:
+        once turned into a Python float its precision no longer shows, and a learner read
+        only "wrong rate" or, where the tolerance is loose, passed with it.
+        """
         if value is None:
             self.fail(f"{label} is None: did you forget to return it?")
         if isinstance(value, bool | np.bool_) or not isinstance(
@@ -274,6 +279,12 @@ class Judgement:
             if value.size != 1 or value.dtype.kind not in "iuf":
                 self.fail(f"{label} should be a single number, got an array of shape {value.shape}")
             value = value.reshape(())
+        if isinstance(value, np.floating | np.ndarray) and value.dtype.kind == "f":
+            if value.dtype != np.float64:
+                self.fail(
+                    f"{label} is a {value.dtype} number; expected float64 (a Python float or "
+                    f"np.float64): {value.dtype} keeps fewer digits, so compute it in float64"
+                )
         out = float(value)
         if not math.isfinite(out):
             self.fail(f"{label} is {out}")

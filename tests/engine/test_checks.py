@@ -155,6 +155,24 @@ def test_scalar_accepts_numbers_and_size_one_arrays_only() -> None:
     assert "is nan" in run(float("nan"))
 
 
+def test_a_float32_scalar_fails_as_a_float32_array_does() -> None:
+    """A loss or rate in float32 (a number, a 0-d or a size-1 array) is named by its dtype,
+    as a float32 array is, and not read as a Python float that passes a loose tolerance."""
+
+    def run(value: object) -> str:
+        def body(j: Judgement) -> None:
+            j.scalar("the loss", value)
+
+        return Judgement("c", "").run(body).message
+
+    for value in (np.float32(0.5), np.array(0.5, dtype=np.float32), np.ones((1, 1), np.float16)):
+        message = run(value)
+        assert message.startswith(f"the loss is a {value.dtype} number; expected float64"), message
+    if np.dtype(np.longdouble) != np.float64:  # a wider type on most Linux machines
+        assert f"is a {np.dtype(np.longdouble)} number" in run(np.longdouble(0.5))
+    assert run(np.array(0.5)) == "" and run(np.int64(3)) == "" and run(2) == ""
+
+
 def test_a_scalar_gets_no_scale_hint_but_an_array_does() -> None:
     """Any wrong number is "a factor of about k" of the expected one: that explains nothing."""
     tol = Tolerance(rtol=1e-8)
