@@ -86,16 +86,25 @@ def second_moment_slips(
     name: str, decay_name: str, state: np.ndarray, decay: float, grad: np.ndarray
 ) -> list[Hint]:
     """The slips in state = decay * state + (1 - decay) * grad**2 (Adam's v, RMSprop's s):
-    the gradient not squared, and the (1 - decay) factor left out."""
+    the gradient not squared, and the (1 - decay) factor left out.
+
+    From a zero state, leaving out the factor gives grad**2 itself, which is also what
+    starting the average at the first gradient gives (`if not s.any(): s = grad**2`): the
+    message then names both, as it cannot tell them apart.
+    """
+    missing = f"{name} misses the (1 - {decay_name}) factor on grad**2"
+    if not np.any(state):
+        missing += (
+            f" or started its average at grad**2: from {name} = 0 the step gives {name} = "
+            f"(1 - {decay_name}) * grad**2, not grad**2 itself: the first step averages "
+            "like every other"
+        )
     return [
         (
             f"{name} must average the squared gradient (grad**2)",
             lambda: decay * state + (1 - decay) * grad,
         ),
-        (
-            f"{name} misses the (1 - {decay_name}) factor on grad**2",
-            lambda: decay * state + grad * grad,
-        ),
+        (missing, lambda: decay * state + grad * grad),
         (
             f"{name} must average the squared gradient (grad**2), not its absolute value",
             lambda: decay * state + (1 - decay) * np.abs(grad),

@@ -23,7 +23,10 @@ GRAD_TOL = Tolerance(rtol=1e-7, atol=1e-11)
 NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-8)
 PARAMS = ("W1", "b1", "W2", "b2")
 GRADS = ("dW1", "db1", "dW2", "db2")
-MASK_MISSING = "the ReLU mask is missing: multiply by (z1 > 0) on the way back"
+MASK_MISSING = (
+    "the ReLU mask is missing or is 1 everywhere (a1 >= 0 always holds, since a1 = "
+    "max(z1, 0) is never negative): multiply by (z1 > 0) on the way back"
+)
 MASK_AT_ZERO = "the ReLU mask uses z1 >= 0; the derivative at 0 is taken as 0 (z1 > 0)"
 MASK_ON_GRADIENT = (
     "the ReLU was applied to the gradient (np.maximum(da1, 0)); the backward pass masks "

@@ -1,4 +1,4 @@
-# expect: failed | s misses the (1 - rho) factor on grad**2
+# expect: failed | s misses the (1 - rho) factor on grad**2 or started its average at grad**2
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | the ReLU mask is missing
+# expect: failed | is 1 everywhere (a1 >= 0 always holds
 import numpy as np
 
 
