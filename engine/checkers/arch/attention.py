@@ -257,11 +257,13 @@ def _heads_variants(
     mask = ref.causal_mask(T) if causal else None
     Q, K, V = X @ Wq, X @ Wk, X @ Wv
 
-    def attend(q: np.ndarray, k: np.ndarray, v: np.ndarray, divide: float, m: Any) -> np.ndarray:
+    def attend(
+        q: np.ndarray, k: np.ndarray, v: np.ndarray, divide: float, m: Any, axis: int = -1
+    ) -> np.ndarray:
         scores = q @ np.swapaxes(k, -1, -2) / divide
         if m is not None:
             scores = np.where(m, scores, -np.inf)
-        out: np.ndarray = _softmax(scores) @ v
+        out: np.ndarray = _softmax(scores, axis) @ v
         return out
 
     def split(M: np.ndarray) -> np.ndarray:
@@ -315,6 +317,11 @@ def _heads_variants(
         (
             "the scores are not divided by sqrt(dh)",
             lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo,
+        ),
+        (
+            "the softmax runs over the queries (the scores' second-to-last axis); each "
+            "query's weights over the keys, the last axis, must sum to 1",
+            lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask, -2)) @ Wo,
         ),
         (
             "the causal mask is ignored: position t may only attend to positions <= t",

@@ -107,6 +107,11 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
             "H // stride is only right when the windows tile the input; use (H - size)//stride + 1",
             (n, c, h // stride, w // stride),
         ),
+        (
+            f"the windows step by their size ({size}), not by the stride ({stride}): the size is "
+            "(H - size)//stride + 1, and window (i, j) starts at (i*stride, j*stride)",
+            (n, c, (h - size) // size + 1, (w - size) // size + 1),
+        ),
     ]
 
 

@@ -66,6 +66,15 @@ def _forward_hints(
     g = np.tanh(z[3 * n :])
     c = f * c_prev + i * g
     hints.append(("h is o * c; it is o * tanh(c)", lambda: o * c, lambda: c))
+    c_ungated = f * c_prev + g
+    hints.append(
+        (
+            "the input gate is not applied: c = f * c_prev + g adds the whole candidate; the "
+            "input gate scales it, c = f * c_prev + i * g",
+            lambda: o * np.tanh(c_ungated),
+            lambda: c_ungated,
+        )
+    )
     sig_g = ref.sigmoid(z[3 * n :])
     c_sig = f * c_prev + i * sig_g
     hints.append(

@@ -101,6 +101,17 @@ class BceWithLogitsChecker(NNChecker):
         z, y = case.inputs["args"]
         n = z.size
         loss_ref, dz_ref = ref.bce_with_logits(z, y)
+
+        def clipped(eps: float) -> Callable[[], float]:
+            """The plain BCE of sigmoid(z) clipped to [eps, 1 - eps], as the log(0) fix does."""
+
+            def loss() -> float:
+                with np.errstate(all="ignore"):
+                    p = np.clip(1.0 / (1.0 + np.exp(-z)), eps, 1.0 - eps)
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+            return loss
+
         loss, dz = _unpack(j, outputs, z.shape, "dz")
         with np.errstate(all="ignore"):
             flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + np.log1p(np.exp(-np.abs(z)))))
@@ -111,6 +122,16 @@ class BceWithLogitsChecker(NNChecker):
             LOSS_TOL,
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
+                *(
+                    (
+                        f"the probabilities were clipped to [{eps:g}, 1 - {eps:g}] before the log, "
+                        "which moves the loss of a confident answer (|z| >= 30) by about "
+                        f"{eps:g} an entry, and caps a wrong one's at -log({eps:g}); compute it "
+                        "from the logits: max(z, 0) - z*y + log1p(exp(-|z|))",
+                        clipped(eps),
+                    )
+                    for eps in (1e-7, 1e-8, 1e-12, 1e-15)
+                ),
                 *(
                     (
                         f"the loss is a sum divided by {length}, the length of axis "

@@ -32,6 +32,10 @@ MASK_ON_GRADIENT = (
     "the ReLU was applied to the gradient (np.maximum(da1, 0)); the backward pass masks "
     "it by where the forward input was positive: da1 * (z1 > 0)"
 )
+DW2_FROM_Z1 = (
+    "dW2 was built from z1, the first layer's pre-activation; the second layer's input is "
+    "a1 = max(z1, 0), so dW2 = dz2 @ a1.T (averaged over the m examples)"
+)
 SOFTMAX_DIAGONAL = (
     "dz2 is -Y * (1 - y_hat), nonzero at the true class only: that is the softmax "
     "Jacobian's diagonal alone; its off-diagonal terms add the other classes' y_hat, and "
@@ -66,6 +70,7 @@ def _variant_grads(
     diagonal = -Y * (1.0 - (dz2 + Y))  # y_hat = dz2 + Y
     da1_diagonal = p["W2"].T @ diagonal
     return {
+        DW2_FROM_Z1: {"dW2": dz2 @ z1.T / m},
         MASK_MISSING: first_layer(da1),
         MASK_AT_ZERO: first_layer(da1 * (z1 >= 0)),
         MASK_ON_GRADIENT: first_layer(np.maximum(da1, 0.0)),
@@ -184,10 +189,14 @@ class TwoLayerChecker(NNChecker):
             else []
         )
         first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT)
+        slips_of = {
+            "dW1": (*first_layer, SOFTMAX_DIAGONAL),
+            "db1": (*first_layer, SOFTMAX_DIAGONAL),
+            "dW2": (DW2_FROM_Z1, SOFTMAX_DIAGONAL),
+            "db2": (SOFTMAX_DIAGONAL,),
+        }
         for key in GRADS:
-            slips = (
-                (*first_layer, SOFTMAX_DIAGONAL) if key in ("dW1", "db1") else (SOFTMAX_DIAGONAL,)
-            )
+            slips = slips_of[key]
             j.close(
                 key,
                 got[key],

@@ -201,6 +201,11 @@ class CrossEntropyChecker(NNChecker):
                 lambda: float(-np.mean(np.log(np.max(y_hat, axis=0)))),
             ),
             (
+                "y_hat went through a softmax again: it already holds probabilities (the "
+                "softmax's output), so the loss takes their log directly, -sum y * log(y_hat) / m",
+                lambda: _softmax_again(y_hat, y),
+            ),
+            (
                 "the (1 - y) * log(1 - y_hat) terms belong to binary cross-entropy (one "
                 "sigmoid output); with a softmax over c classes the loss is -sum y * log(y_hat) "
                 "only",
@@ -219,6 +224,13 @@ class CrossEntropyChecker(NNChecker):
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
             j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
+
+
+def _softmax_again(y_hat: np.ndarray, y: np.ndarray) -> float:
+    """The loss when the probabilities are taken for logits and put through a softmax again."""
+    shifted = y_hat - y_hat.max(axis=0, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))
+    return float(-np.sum(y * log_p) / y.shape[1])
 
 
 def _binary_form(y_hat: np.ndarray, y: np.ndarray) -> float:
