@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from engine.harnesses._returns import return_code
 
 
@@ -21,6 +23,8 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     if not (isinstance(result, tuple | list) and len(result) == 2):
         return {"bad_forward": return_code(result)}
     out, cache = result
+    # judged as returned: the backward may reuse it (it is in the cache) as scratch
+    out = out.copy() if isinstance(out, np.ndarray) else out
     grads = fns["batchnorm_backward"](inputs["dout"], cache)
     if not (isinstance(grads, tuple | list) and len(grads) == 3):
         return {"out": out, "bad_backward": return_code(grads)}

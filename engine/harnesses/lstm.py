@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from engine.harnesses._returns import return_code
 
 
@@ -20,6 +22,8 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     if not (isinstance(result, tuple | list) and len(result) == 3):
         return {"bad_forward": return_code(result)}
     h, c, cache = result
+    # as returned: the backward may reuse them (or the cache that holds them)
+    h, c = (v.copy() if isinstance(v, np.ndarray) else v for v in (h, c))
     grads = fns["lstm_cell_backward"](inputs["dh"], inputs["dc"], cache)
     if not (isinstance(grads, tuple | list) and len(grads) == 5):
         return {"h": h, "c": c, "bad_backward": return_code(grads)}
