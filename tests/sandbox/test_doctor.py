@@ -85,8 +85,18 @@ def test_doctor_warns_when_no_kernel_layer_is_left(
 NO_TEMP_DIR = "No usable temporary directory found in ['/tmp', '/var/tmp', '/usr/tmp']"
 
 
+@pytest.fixture
+def no_bwrap(monkeypatch: pytest.MonkeyPatch, full_pools: None) -> Iterator[None]:
+    """bubblewrap turned off for this process: every child's work dir is then made in the
+    temporary folder (with bubblewrap, once a first child has started, none is)."""
+    monkeypatch.setenv("DRILLBIT_SANDBOX_BWRAP", "0")
+    bwrap_module.reset_bwrap_status()
+    yield
+    bwrap_module.reset_bwrap_status()
+
+
 def test_a_full_disk_is_named_with_what_to_do_and_never_called_every_layer(
-    monkeypatch: pytest.MonkeyPatch, full_pools: None
+    monkeypatch: pytest.MonkeyPatch, no_bwrap: None
 ) -> None:
     """On a full disk Python finds no usable temporary folder: doctor (the command a grader
     problem points to) died with that traceback, and once caught it ended "Every layer is
