@@ -240,20 +240,25 @@ async def test_a_title_the_summary_cuts_ends_in_an_ellipsis(
         assert LONG_TITLE in row_text(table, LONG_TITLE)
 
 
-@pytest.mark.parametrize(("size", "whole"), [(NARROW, False), (WIDE, True)], ids=["80", "120"])
-async def test_the_drill_lists_topic_is_whole_when_wide_and_marked_when_cut(
-    build: AppFactory, tui_bank: Path, size: tuple[int, int], whole: bool
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80", "120"])
+@pytest.mark.parametrize("title", ["A gradient-descent step", LONG_TITLE], ids=["short", "long"])
+async def test_the_drill_lists_topic_is_whole_beside_titles_that_fit_and_marked_when_cut(
+    build: AppFactory, tui_bank: Path, size: tuple[int, int], title: str
 ) -> None:
-    """The topic column was cut at 14 cells even at 120 columns ("gradient-chec…")."""
+    """The topic column was cut at 14 cells whatever the room ("gradient-chec…" beside a
+    title half as wide as its column): it is whole while the titles fit beside it, and cut
+    with a sign only where a title would be cut instead (80 columns, a long title)."""
     topic = "gradient-checking-drills"
     folder = tui_bank / "mini" / topic
     (tui_bank / "mini" / "drills").rename(folder)
     card = folder / "tiny-sgd.md"
-    card.write_text(card.read_text(encoding="utf-8").replace("topic: drills", f"topic: {topic}"))
+    text = card.read_text(encoding="utf-8").replace("topic: drills", f"topic: {topic}")
+    card.write_text(text.replace("title: A gradient-descent step", f"title: {title}"))
+    whole = size == WIDE or title != LONG_TITLE
     app = build()
     async with app.run_test(size=size) as pilot:
         table = await open_table(app, pilot, "l")
-        line = row_text(table, "A gradient-descent step")
+        line = row_text(table, title)
         assert (topic in line) is whole
         assert whole or f"{topic[:13]}…" in line
         assert table.virtual_size.width <= table.size.width

@@ -31,7 +31,8 @@ _STYLE = {
 
 
 TOPIC_WIDTH = 14
-"""The topic column's widest under WIDE columns (a longer topic ends in "…")."""
+"""The topic column's narrowest cut under WIDE columns (a longer topic ends in "…"): it
+is cut only as far as the titles need, never below this."""
 TOPIC_WIDTH_WIDE = 30
 """The same from WIDE columns on, where the drill column has room to spare."""
 WIDE = 110
@@ -40,10 +41,14 @@ CHROME = 2 + 2
 
 
 def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, int]:
-    """Each column's width, padding left out: the state, tries and topic columns as wide as
-    their widest cell or label (the topic at most TOPIC_WIDTH, or TOPIC_WIDTH_WIDE from
-    WIDE columns on), the drill column what they leave (a cell of padding either side of
-    each, and CHROME).
+    """Each column's width, padding left out: the state and tries columns as wide as their
+    widest cell or label, the topic column whole while the titles still fit beside it (cut
+    to what they leave, never below TOPIC_WIDTH, or TOPIC_WIDTH_WIDE from WIDE columns on),
+    the drill column what they leave (a cell of padding either side of each, and CHROME).
+
+    Topics were cut at 14 cells whatever the room: a bank whose topics share a prefix
+    ("gradient-checking", "gradient-descent") showed the same "gradient-chec…" on every
+    row beside titles half as wide as their column.
 
     The state column is as wide as the states shown: 11 cells while every drill is "not
     started", 17 once one is "passed with hints". Kept at 17, it cut the titles 6 cells
@@ -56,8 +61,11 @@ def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, in
     others = {
         "state": max([len("state"), *(cell_len(row.state) for row in rows)]),
         "tries": max([len("tries"), *(len(str(row.attempts)) for row in rows)]),
-        "topic": max([len("topic"), *(min(cap, cell_len(row.topic)) for row in rows)]),
     }
+    topic = max([len("topic"), *(cell_len(row.topic) for row in rows)])
+    title = max([0, *(cell_len(row.title) for row in rows)])
+    room = terminal_width - CHROME - sum(width + 2 for width in others.values()) - 2
+    others["topic"] = max(len("topic"), min(topic, max(cap, room - title)))
     drill = max(20, terminal_width - CHROME - sum(width + 2 for width in others.values()))
     return {"drill": drill, **others}
 
