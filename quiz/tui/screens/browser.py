@@ -56,6 +56,10 @@ and every key typed meanwhile waited, then searched again)."""
 DIFFICULTY = "difficulty"
 """The column shown while the rows are sorted by difficulty (fsrs's, 1 easy to 10 hard)."""
 
+SHORT_LABELS = {DIFFICULTY: "diff"}
+"""Labels that give way to the titles when these are cut: "difficulty" over cells of three
+("5.3") took seven cells from the card column at 80 columns (the title says the sort)."""
+
 
 TITLE_MIN = 20
 """The card column's narrowest, however wide the others are."""
@@ -76,6 +80,25 @@ def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list
         max([cell_len(label), *(cell_len(row[n]) for row in rows)])
         for n, label in enumerate(header)
     ]
+
+
+def column_layout(
+    terminal_width: int, widest_title: int, header: Sequence[str], texts: Sequence[Sequence[str]]
+) -> dict[str, tuple[str, int]]:
+    """Each column's label and width by its key (its full label), the card column's first:
+    the others as wide as their widest cell or label, their labels shortened (SHORT_LABELS)
+    when the card column would otherwise be narrower than the widest title, and the card
+    column what they leave."""
+    labels = list(header)
+    widths = content_widths(labels, texts)
+    if title_width(terminal_width, sum(width + 2 for width in widths)) < widest_title:
+        labels = [SHORT_LABELS.get(label, label) for label in header]
+        widths = content_widths(labels, texts)
+    card = title_width(terminal_width, sum(width + 2 for width in widths))
+    return {
+        "card": ("card", card),
+        **{key: (label, width) for key, label, width in zip(header, labels, widths, strict=True)},
+    }
 
 
 def difficulty_text(row: CardRow) -> str:
@@ -140,8 +163,10 @@ class BrowserScreen(Screen[None]):
         self.workspace = workspace
         self.sort = "content"
         self.shown: list[CardRow] = []
-        self._others = 0
-        """The width of the columns besides the card's, padding included."""
+        self._header: tuple[list[str], list[tuple[str, ...]]] = ([], [])
+        """The shown columns' keys (besides the card's) and plain cells, for their widths."""
+        self._widest_title = 0
+        """The widest title of the shown rows, in cells."""
         self._rows: list[CardRow] | None = None
         """Every card with its state, as last read from the store."""
         self._texts: list[tuple[str, ...]] = []
@@ -168,27 +193,26 @@ class BrowserScreen(Screen[None]):
         self.query_one(Input).focus()
         self.watch(self.query_one(FittedTable), "scroll_y", self._rows_to_see, init=False)
 
-    def _columns(self, table: FittedTable[object], widths: dict[str, int]) -> None:
-        """The table's columns for the current sort (sorted by difficulty, it is shown),
-        each as wide as `widths` says; the card column takes what the others leave."""
-        self._others = sum(width + 2 for width in widths.values())
-        widths = {"card": title_width(self.app.size.width, self._others), **widths}
-        if [column.key.value for column in table.ordered_columns] != list(widths):
+    def _columns(self, table: FittedTable[object]) -> None:
+        """The table's columns for the current sort and terminal width (`column_layout`;
+        sorted by difficulty, that column is shown), added anew only when their keys change."""
+        layout = column_layout(self.app.size.width, self._widest_title, *self._header)
+        if [column.key.value for column in table.ordered_columns] != list(layout):
             table.clear(columns=True)
-            for key, width in widths.items():
-                table.add_column(key, key=key, width=width)
-        for key, width in widths.items():
+            for key, (label, width) in layout.items():
+                table.add_column(label, key=key, width=width)
+        for key, (label, width) in layout.items():
+            table.set_column_label(key, label)
             table.set_column_width(key, width)
 
     def on_resize(self) -> None:
-        """Refit the card column to the terminal's new width (a no-op if it is unchanged).
+        """Refit the columns to the terminal's new width (a no-op if it is unchanged).
 
         Textual also sends this when the screen comes back after a resize while it was
         hidden under others.
         """
-        self.query_one(FittedTable).set_column_width(
-            "card", title_width(self.app.size.width, self._others)
-        )
+        if self._header[0]:  # the columns are known once the rows are read
+            self._columns(self.query_one(FittedTable))
 
     def on_screen_resume(self) -> None:
         """Read the states again when the screen is shown (first, and after a card opened
@@ -284,7 +308,9 @@ class BrowserScreen(Screen[None]):
             if not kept:
                 table.clear()
             self.shown = shown
-            self._columns(table, dict(zip(header, content_widths(header, texts), strict=True)))
+            self._header = (header, texts)
+            self._widest_title = max((cell_len(row.card.title) for row in shown), default=0)
+            self._columns(table)
             self._texts = texts
             self._add_rows(max(PAGE_ROWS, cursor + 1))
         finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -35,10 +36,26 @@ class FittedTable(DataTable[CellT], Generic[CellT]):
             if not column.auto_width and column.width == width:
                 return False
             column.auto_width, column.width = False, width
-        # What DataTable.add_column does after changing the columns: its render caches are
-        # keyed by `_update_count`, and the scrollable width is measured again when idle.
+        self._changed()
+        return True
+
+    def set_column_label(self, key: ColumnKey | str, label: str) -> bool:
+        """Show `label` over the column (its width is left as it is); False if nothing
+        changed, so a screen may call this on every resize."""
+        column = self.columns.get(key if isinstance(key, ColumnKey) else ColumnKey(key))
+        if column is None or column.label.plain == label:
+            return False
+        column.label = Text(label)
+        self._changed()
+        return True
+
+    def _changed(self) -> None:
+        """Redraw after a column changed in place.
+
+        What DataTable.add_column does after changing the columns: its render caches are
+        keyed by `_update_count`, and the scrollable width is measured again when idle.
+        """
         self._update_count += 1
         self._require_update_dimensions = True
         self.check_idle()
         self.refresh()
-        return True
