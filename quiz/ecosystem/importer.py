@@ -47,6 +47,7 @@ from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front
+from quiz.ecosystem.notestabs import Untabbed, untab_prose
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
@@ -533,9 +534,11 @@ def plan_import(
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
     front = NotesFront(notes_text)
+    untabbed = Untabbed(notes_text)
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
-        notes_text = front.text
+        untabbed = untab_prose(front.text)  # answers pasted with a tab are prose, not code
+        notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
     topic_name = (
         topic if topic is not None else (pack_name if _KEBAB.match(pack_name) else "general")
@@ -593,6 +596,16 @@ def plan_import(
         notices: list[Notice] = []
         if (said := front.note()) is not None:
             notices.append(Notice(1, "front matter", said, "front matter", place_of(notes_path, 1)))
+        for block in untabbed.blocks:
+            notices.append(
+                Notice(
+                    block.first,
+                    "indented by a tab",
+                    untabbed.note(block),
+                    "indented by a tab",
+                    place_of(notes_path, block.first),
+                )
+            )
         folder_problems: dict[Path, str | None] = {}
         planned_paths: set[Path] = set()  # every card file a question of the notes gives
         for index, job in enumerate(jobs):

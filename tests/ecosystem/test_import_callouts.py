@@ -188,6 +188,8 @@ _VAULT_PIECES = [
     "Plain prose sentence here, and it goes on.\n",
     "- What is momentum? #card\n",
     "\t- Momentum averages gradients.\n",
+    "\tTabbed prose that ends here.\n",
+    "\tz = x - x.max()\n",
     "  id:: 64f1a2b3\n",
     "```python\n",
     "x[[0, 1]]\n",

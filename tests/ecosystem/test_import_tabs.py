@@ -1,0 +1,118 @@
+"""An answer pasted with a tab before its lines: prose to its writer, code to Markdown.
+
+Import read a tab-indented answer under its question as a code block: no sentence in it,
+and the question was skipped as "too short for 3 key points". Prose so pasted is read as
+prose (and the report says so); a block that looks like code stays code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.ecosystem.notestabs import looks_like_code, untab_prose
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+PROSE = (
+    "# Regularization\n"
+    "\n"
+    "## What is weight decay?\n"
+    "\n"
+    "\tWeight decay adds a penalty on the size of the weights to the loss.\n"
+    "\tIt shrinks every weight toward zero at each step.\n"
+    "\n"
+    "\tThis acts as a regularizer and reduces overfitting.\n"
+)
+CODE = (
+    "## How do you compute a softmax stably?\n"
+    "\n"
+    "\tdef softmax(x):\n"
+    "\t    z = x - x.max()\n"
+    "\t    return np.exp(z) / np.exp(z).sum()\n"
+    "\n"
+    "Subtracting the maximum keeps every exponent at most zero. The result is unchanged.\n"
+    "Large scores then never overflow to infinity.\n"
+)
+
+
+def _import(tmp_path: Path, text: str) -> tuple[str, Path]:
+    notes = tmp_path / "vault.md"
+    notes.write_text(text, encoding="utf-8")
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--into", str(content))
+    assert result.exit_code == 0, result.output
+    return result.output, content
+
+
+def test_a_tab_indented_answer_under_its_question_is_prose_and_said(tmp_path: Path) -> None:
+    output, content = _import(tmp_path, PROSE)
+    (card,) = content.rglob("weight-decay.md")
+    assert answer_of(card) == (
+        "Weight decay adds a penalty on the size of the weights to the loss.\n"
+        "It shrinks every weight toward zero at each step.\n"
+        "\n"
+        "This acts as a regularizer and reduces overfitting."
+    )
+    assert sorted(front(card)["key_points"]) == [  # type: ignore[call-overload]
+        "It shrinks every weight toward zero at each step.",
+        "This acts as a regularizer and reduces overfitting.",
+        "Weight decay adds a penalty on the size of the weights to the loss.",
+    ]
+    notes = tmp_path / "vault.md"
+    assert (
+        f"{notes}:5: note: indented by a tab: lines 5-6 are indented by a tab, which Markdown"
+        " reads as code, but read as prose: taken without the tab as the answer to the"
+        " question at line 3"
+    ) in output
+    assert f"{notes}:8: note: indented by a tab: line 8 is indented" in output
+    assert f"← {notes}:3 What is weight decay?" in output
+
+
+def test_tab_indented_code_under_a_question_stays_code(tmp_path: Path) -> None:
+    output, content = _import(tmp_path, CODE)
+    (card,) = content.rglob("*softmax*.md")
+    assert "\n\tdef softmax(x):\n\t    z = x - x.max()\n" in card.read_text(encoding="utf-8")
+    assert "indented by a tab" not in output
+
+
+def test_tab_indented_lines_in_a_fence_or_under_other_text_are_left_alone() -> None:
+    fenced = "## What does this print?\n\n```\n\tSome words here.\n```\n"
+    assert untab_prose(fenced).text == fenced
+    under_text = "## What is X?\n\nX is a thing.\n\n\tIndented quote of a thing.\n"
+    assert untab_prose(under_text).text == under_text
+    # a paragraph line right after the block would join it, a question with it
+    joined = "## What is X?\n\n\tX is a thing.\nQ: What is Y?\nY is another.\n"
+    assert untab_prose(joined).text == joined
+
+
+def test_line_count_and_crlf_are_kept() -> None:
+    text = "## What is X?\r\n\r\n\tX is a thing we use.\r\n"
+    untabbed = untab_prose(text)
+    assert untabbed.text == "## What is X?\r\n\r\nX is a thing we use.\r\n"
+    assert [(b.first, b.last, b.under) for b in untabbed.blocks] == [(3, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "code"),
+    [
+        (["\tWeight decay shrinks the weights."], False),
+        (["\tIt helps (a lot) in practice, as (Loshchilov 2019) shows."], False),
+        (["\t- Adam keeps two moments.", "\t\t- Both are bias-corrected."], False),
+        (["\tdef f(x):"], True),
+        (["\tz = x - x.max()."], True),
+        (["\tnp.exp(z) overflows."], True),
+        (["\tw[0] is the bias."], True),
+        (["\tprint"], True),
+        (["\tThe loss goes down", "\t    fast"], True),
+        (["\tA line that ends no sentence"], True),
+    ],
+)
+def test_looks_like_code(rows: list[str], code: bool) -> None:
+    assert looks_like_code(rows) is code
+
+
+def test_pathological_tab_lines_end() -> None:
+    """Long runs the code patterns could retry at each position: linear, so they end."""
+    for run in ("a" * 400_000, "a(" * 200_000, " " * 400_000, "a =" * 100_000):
+        text = f"## What is X?\n\n\t{run}\n"
+        assert untab_prose(text).text == text or untab_prose(text).blocks
