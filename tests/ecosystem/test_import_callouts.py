@@ -190,6 +190,7 @@ _VAULT_PIECES = [
     "\t- Momentum averages gradients.\n",
     "\tTabbed prose that ends here.\n",
     "\tz = x - x.max()\n",
+    "lowercase notes here. it goes on. w.r.t. the rest.\n",
     "  id:: 64f1a2b3\n",
     "```python\n",
     "x[[0, 1]]\n",
