@@ -108,6 +108,7 @@ def import_command(
       ## Q1: title   ### Q1.1: title   ## Q 2 . title   #### 12) title
       ### Q: title   ## 3. title       any heading ending in '?'
       **What is X?**                    (a bold paragraph)
+      **What is X?** It is ...          (its answer run in after it)
       Q: title   **Q:** title           (a line or paragraph)
       1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
       > [!question] title   > [!faq]- title   (Obsidian callouts)

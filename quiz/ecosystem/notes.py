@@ -246,6 +246,8 @@ def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     `Q`, `[]`/`()` an empty link)."""
     if heading or raw.lstrip("*_ ")[:1] in ("Q", "q"):
         return True
+    if raw[:2] in ("**", "__") and ("?**" in raw or "?__" in raw):
+        return True  # it may open with a bold question, its answer run in after it
     if ("**" in raw or "__" in raw) and (
         "&" in raw or strip_emoji(raw).rstrip().endswith(("**", "__"))
     ):
@@ -396,10 +398,12 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if not (
         in_item or block.whole_bold or head is not None or block.raw.lstrip("*_ ")[:1] in ("Q", "q")
     ):
-        return None  # a plain paragraph: only `Q:` or bold makes it a question
+        return _run_in_question(block, lines)  # a plain paragraph: only `Q:` or bold asks
     first_raw = lines[block.start] if block.start < len(lines) else ""
     if answer_marker(first_raw) is not None:
         return None
+    if head is None and not block.whole_bold and (run_in := _run_in_question(block, lines)):
+        return run_in
     if head is not None:
         # The bold first line is the question, the lines after it start the answer, as
         # they would with a blank line between (so `**Q1: title**` ends the title too).
@@ -419,6 +423,27 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if in_item and (parts.style == "tag" or parts.title.endswith("?")):
         return _Candidate(block, parts, block.end, "item", weak=True)
     return None
+
+
+_RUN_IN_QUESTION = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\n]*\?)(?:\*\*|__)[ \t]+(?P<rest>\S.*)$")
+"""`**What is X?** Its answer...` on one line (after a list marker): no nested repetition."""
+
+
+def _run_in_question(block: _Block, lines: list[str]) -> _Candidate | None:
+    """A paragraph opened by a bold question with its answer after it on the same line
+    (`- **What is label smoothing?** It mixes...`): the bold run asks, the rest answers.
+    It was no question: in a list after an answer it was a key point of that answer, and
+    alone it was "no questions found"."""
+    if block.children is None or block.start >= len(lines):
+        return None
+    first = _LIST_MARK.sub("", lines[block.start], count=1).strip()
+    match = _RUN_IN_QUESTION.match(first)
+    if match is None or answer_marker(first) is not None:
+        return None
+    parts = split_title(match.group("title"))
+    if not parts.title:
+        return None
+    return _Candidate(block, parts, block.start + 1, "bold", inline_answer=match.group("rest"))
 
 
 def _callout_question(block: _Block, callout: Callout, lines: list[str]) -> _Candidate | None:

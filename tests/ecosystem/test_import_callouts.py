@@ -191,6 +191,8 @@ _VAULT_PIECES = [
     "\tTabbed prose that ends here.\n",
     "\tz = x - x.max()\n",
     "lowercase notes here. it goes on. w.r.t. the rest.\n",
+    "- **What is Z?** Z is run in after it.\n",
+    "**Why?** Because\n",
     "  id:: 64f1a2b3\n",
     "```python\n",
     "x[[0, 1]]\n",
