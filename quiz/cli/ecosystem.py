@@ -123,7 +123,8 @@ def import_command(
     note: its first field the question, its second the answer; a cloze note gives a
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
     names the topic and its tags (the #tags column) are the cards'. A YAML front
-    matter (Obsidian's properties, between two --- lines) gives every card its tags.
+    matter (Obsidian's properties, between two --- lines) or Logseq's page
+    properties (tags:: ml, ... on the first lines) give every card its tags.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math

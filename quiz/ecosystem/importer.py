@@ -46,7 +46,7 @@ from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
-from quiz.ecosystem.notesfront import NotesFront, read_front
+from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
@@ -537,6 +537,8 @@ def plan_import(
     untabbed = Untabbed(notes_text)
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
+        if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
+            front = read_page_properties(front.text)
         untabbed = untab_prose(front.text)  # answers pasted with a tab are prose, not code
         notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
@@ -595,7 +597,7 @@ def plan_import(
         ]
         notices: list[Notice] = []
         if (said := front.note()) is not None:
-            notices.append(Notice(1, "front matter", said, "front matter", place_of(notes_path, 1)))
+            notices.append(Notice(1, front.kind, said, front.kind, place_of(notes_path, 1)))
         for block in untabbed.blocks:
             notices.append(
                 Notice(

@@ -8,6 +8,7 @@ later line keeps its number), its tags become every card's, and what is not used
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -35,6 +36,8 @@ class NotesFront:
     """Its other keys (`aliases`, `created`...), which no card field holds."""
     problem: str | None = None
     """Why it could not be read as a YAML mapping (it is left out all the same)."""
+    kind: str = "front matter"
+    """What the report calls it: "front matter", or Logseq's "page properties"."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when there is nothing to say."""
@@ -98,3 +101,44 @@ def read_front(text: str) -> NotesFront:
         tags += [tag for raw in _tag_values(data.get(key)) if (tag := anki_tag(raw))]
     unused = tuple(str(key) for key in data if key not in TAG_KEYS)
     return NotesFront(blanked, end + 1, tuple(dict.fromkeys(tags)), unused)
+
+
+_PAGE_PROPERTY = re.compile(r"([A-Za-z][\w-]*):: ?(.*)")
+"""A Logseq page property line (`tags:: ml, optimization`), matched whole: no repetition
+that nests, and a line of the file is at most what the file is."""
+
+
+def _page_tags(value: str) -> list[str]:
+    """Tags of a Logseq `tags::` value: page names separated by commas, as `[[deep
+    learning]]`, `#ml` or plain words (`#a #b` without commas are several)."""
+    names: list[str] = []
+    for piece in value.split(","):
+        piece = piece.strip()
+        words = piece.split() if piece.startswith("#") else [piece]
+        names += [word.strip("#").removeprefix("[[").removesuffix("]]") for word in words]
+    return [tag for name in names if name and (tag := anki_tag(name))]
+
+
+def read_page_properties(text: str) -> NotesFront:
+    """Logseq's page properties, the `key:: value` lines that open a page (its front matter):
+    `tags::` are every card's, as Obsidian's front matter tags are, and the other keys
+    (`alias::`...) are said to be unused. Their lines are left empty (the line count stays);
+    read as notes they were blanked as block properties, their tags dropped unsaid."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n", MAX_FRONT_LINES)
+    found: list[tuple[str, str]] = []
+    for line in lines[:MAX_FRONT_LINES]:  # not the rest of a long file, split off whole
+        match = _PAGE_PROPERTY.fullmatch(line.rstrip("\r"))
+        if match is None:
+            break
+        found.append((match.group(1), match.group(2)))
+    count = len(found)
+    if not found:
+        return NotesFront(text)
+    tags: list[str] = []
+    for key, value in found:
+        if key.lower() in TAG_KEYS:
+            tags += _page_tags(value)
+    unused = tuple(dict.fromkeys(k for k, _ in found if k.lower() not in TAG_KEYS))
+    blanked = "\n" * count + "\n".join(lines[count:])
+    return NotesFront(blanked, count, tuple(dict.fromkeys(tags)), unused, kind="page properties")

@@ -192,6 +192,7 @@ _VAULT_PIECES = [
     "\tz = x - x.max()\n",
     "lowercase notes here. it goes on. w.r.t. the rest.\n",
     "- **What is Z?** Z is run in after it.\n",
+    "tags:: ml, [[deep learning]]\n",
     "**Why?** Because\n",
     "  id:: 64f1a2b3\n",
     "```python\n",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.notesfront import MAX_FRONT_LINES, read_front
+from quiz.ecosystem.notesfront import MAX_FRONT_LINES, read_front, read_page_properties
 from tests.ecosystem.test_import_notes import front, run_import
 
 QUESTIONS = (
@@ -67,3 +67,39 @@ def test_a_rule_that_opens_the_notes_is_no_front_matter() -> None:
     assert read_front("----\ntags: [a]\n---\n").lines == 0  # four dashes: a rule
     found = read_front("\ufeff---\r\ntags: [a]\r\n---\r\n# Title\r\n")
     assert (found.lines, found.tags, found.text) == (3, ("a",), "\n\n\n# Title\r\n")
+
+
+LOGSEQ = (
+    "tags:: ml, [[deep learning]], #optimizers\n"
+    "alias:: adam notes\n"
+    "\n"
+    "- What does Adam keep per weight? #card\n"
+    "\t- Two running means, of the gradient and of its square.\n"
+    "\t- The step divides the first by the root of the second.\n"
+    "\t- Both are bias-corrected during the first steps.\n"
+)
+
+
+def test_logseq_page_properties_tags_are_every_cards(tmp_path: Path) -> None:
+    """Logseq's page properties are its front matter: they were blanked as block
+    properties, the page's tags dropped without a word."""
+    notes = tmp_path / "vault.md"
+    notes.write_text(LOGSEQ, encoding="utf-8")
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--into", str(content), "--tag", "imported")
+    assert result.exit_code == 0, result.output
+    (card,) = sorted(content.rglob("adam-*.md"))
+    assert front(card)["tags"] == ["imported", "ml", "deep-learning", "optimizers"]
+    assert (
+        f"{notes}:1: note: page properties: its tags (ml, deep-learning, optimizers) are"
+        " given to every card; alias is not used"
+    ) in result.output
+    assert f"← {notes}:4 What does Adam keep per weight?" in result.output
+
+
+def test_only_the_opening_property_lines_are_page_properties() -> None:
+    text = "Intro line.\ntags:: ml\n"
+    assert read_page_properties(text).lines == 0
+    later = read_page_properties("title:: Adam\n\ntags:: ml\n")
+    assert (later.lines, later.tags, later.unused) == (1, (), ("title",))
+    assert later.text == "\n\ntags:: ml\n"
