@@ -78,6 +78,7 @@ from quiz.store.jsonstream import (
     members,
     open_regular,
 )
+from quiz.store.migrations import TALLY_FROM_LOG
 from quiz.store.records import InterviewPlan, Mode
 from quiz.store.store import Store, fsrs_columns, write_interview_plan
 from quiz.store.timefmt import from_db, to_db
@@ -1422,6 +1423,7 @@ class _Merger(_Sink):
         }
         self.sessions: dict[int, int] = {}
         self.pending = False
+        self.deferred = _defer_log_upkeep(conn) if self.known == 0 else []
         self._add = {
             "sessions": self._session,
             "reviews": self._review,
@@ -1443,6 +1445,8 @@ class _Merger(_Sink):
                     [(local, table, file_id) for file_id, local in self.sessions.items()],
                 )
             self.conn.execute("DROP TABLE temp.import_unlinked")
+        if self.deferred:
+            _restore_log_upkeep(self.conn, self.deferred)
         _merge_plan(self.conn, header.plan, self.counts)
 
     def report(self) -> MergeReport:
@@ -1553,12 +1557,47 @@ class _Merger(_Sink):
 
     def _flag(self, row: _Row) -> None:
         assert isinstance(row, FlagRow)
-        found = self.conn.execute(
-            "SELECT MAX(reviewed_at) AS at FROM review_log WHERE card_id = ? AND id <= ?",
-            (row.card_id, self.known),
-        ).fetchone()
-        answered = str(found["at"]) if found is not None and found["at"] is not None else ""
+        answered = ""
+        if self.known:  # none answered here before: the log's card indexes may be deferred
+            found = self.conn.execute(
+                "SELECT MAX(reviewed_at) AS at FROM review_log WHERE card_id = ? AND id <= ?",
+                (row.card_id, self.known),
+            ).fetchone()
+            answered = str(found["at"]) if found is not None and found["at"] is not None else ""
         _merge_flag(self.conn, row, answered, self.now, self.counts)
+
+
+_KEPT_INDEX = "review_log_time"
+"""The one index of review_log the merge reads while it inserts (a review's look-up)."""
+
+
+def _defer_log_upkeep(conn: sqlite3.Connection) -> list[str]:
+    """Drop review_log's other indexes and its tally's insert trigger; their SQL, to re-make.
+
+    Only for a log empty at the start (a restore into a new home): inserting each review
+    into four indexes keyed by card (in time order, so at random places) and upserting its
+    card's tally cost more than half the merge of a heavy backup; building each index once
+    by a sort, and the tally by one GROUP BY, at the end costs a fraction of that. All of it
+    inside the import's transaction: a refused file or a kill rolls the schema back too.
+    """
+    found = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'review_log' "
+        "AND sql IS NOT NULL AND ((type = 'index' AND name != ?) "
+        "OR (type = 'trigger' AND name = 'review_tally_insert')) ORDER BY type, name",
+        (_KEPT_INDEX,),
+    ).fetchall()
+    for kind, name, _ in found:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    return [str(sql) for _, _, sql in found]
+
+
+def _restore_log_upkeep(conn: sqlite3.Connection, statements: list[str]) -> None:
+    """`_defer_log_upkeep` undone: the indexes and trigger made again, every tally counted
+    from the log (all of it the file's: it was empty), as the trigger would have left it."""
+    for statement in statements:
+        conn.execute(statement)
+    conn.execute("DELETE FROM review_tally")
+    conn.execute(TALLY_FROM_LOG)
 
 
 def _merge_state(conn: sqlite3.Connection, row: CardStateRow, counts: dict[str, int]) -> None:

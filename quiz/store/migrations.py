@@ -36,6 +36,15 @@ _TALLY_REMOVE = """UPDATE review_tally SET reviews = reviews - 1, correct = corr
     DELETE FROM review_tally WHERE card_id = {row}.card_id AND reviews <= 0;"""
 
 
+TALLY_FROM_LOG = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
+               SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
+                      SUM(state_before IS 2 AND rating != 1)
+               FROM review_log GROUP BY card_id"""
+"""Every card's tally counted from the log at once, into an empty `review_tally`: what the
+triggers below keep it equal to (the migration that made it, and a restore into an empty
+log, which leaves the insert trigger out while it inserts; `quiz.store.backup`)."""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -167,10 +176,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 mature INTEGER NOT NULL,
                 kept INTEGER NOT NULL
             ) WITHOUT ROWID""",
-            """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
-               SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
-                      SUM(state_before IS 2 AND rating != 1)
-               FROM review_log GROUP BY card_id""",
+            TALLY_FROM_LOG,
             f"""CREATE TRIGGER review_tally_insert AFTER INSERT ON review_log BEGIN
                 {_TALLY_ADD.format(row="NEW")}
             END""",

@@ -234,6 +234,9 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "export_progress_heavy_peak_mb",
         "restore_progress_heavy_peak_mb",
         "restore_progress_heavy_cpu_ms",
+        "import_progress_heavy_cpu_ms",
+        "import_progress_heavy_peak_mb",
+        "reimport_progress_heavy_cpu_ms",
     } <= names
     kinds = {f.params["file"] for f in figures if f.name == "export_progress_heavy_mib"}
     assert kinds == {"plain", "gzip"}
