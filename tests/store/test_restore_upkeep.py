@@ -9,6 +9,7 @@ row-by-row upkeep gives, in fewer SQLite steps, and a refused file leaves the sc
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 
 from bench.heavy import progress_files
+from quiz.store import backup as backup_module
 from quiz.store.backup import ProgressFormatError, import_progress
 from quiz.store.store import Store
 
@@ -126,3 +128,47 @@ def test_a_refused_file_leaves_an_empty_log_s_indexes_and_tally_trigger(
         assert store._conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == 0
         _one_other_review(store)  # the tally's trigger still counts an answer
         assert _tallies(store._conn) == [("elsewhere", 1, 1, 0, 0)]
+
+
+def test_new_reviews_inserted_in_batches_are_the_rows_one_at_a_time_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repeat of the last review, one out of time order, one whose session comes later
+    in the file and a list between reviews, merged in batches of 2 and of 1 (a statement
+    each, as before batches): the same rows, ids, sessions and report."""
+    review = {"card_id": "c", "rating": 3, "correct": True, "mode": "cram"}
+    reviews = [
+        {**review, "reviewed_at": "2026-01-05T09:00:00+00:00", "session": 1},
+        {**review, "reviewed_at": "2026-01-05T09:01:00+00:00", "session": 1},
+        {**review, "reviewed_at": "2026-01-05T09:01:00+00:00", "session": 1},
+        {**review, "reviewed_at": "2026-01-05T08:00:00+00:00"},
+        {**review, "reviewed_at": "2026-01-05T09:02:00+00:00", "session": 2},
+        {**review, "reviewed_at": "2026-01-05T09:03:00+00:00", "session": 1},
+        {**review, "reviewed_at": "2026-01-05T09:04:00+00:00", "rating": 1, "correct": False},
+    ]
+    document = (
+        '{"format": "drillbit-progress", "version": 2, "exported_at": "2026-01-05T10:00:00Z",'
+        ' "sessions": [{"id": 1, "mode": "cram", "started_at": "2026-01-05T08:59:00+00:00"}],'
+        f' "reviews": {json.dumps(reviews[:5])},'
+        ' "drafts": [{"card_id": "d", "text": "x", "updated_at": "2026-01-05T09:00:00Z"}],'
+        f' "card_flags": [], "reviews": {json.dumps(reviews[5:])},'
+        ' "sessions": [{"id": 2, "mode": "due", "started_at": "2026-01-05T09:02:00+00:00"}]}'
+    )
+    backup = tmp_path / "b.json"
+    backup.write_text(document)
+    found = []
+    for size in (2, 1):
+        monkeypatch.setattr(backup_module, "_BATCH", size)
+        with Store.open(tmp_path / f"b{size}.db", now=NOW) as store:
+            report = import_progress(store, backup, now=NOW)
+            rows = store._conn.execute(
+                "SELECT r.id, card_id, rating, reviewed_at, s.mode FROM review_log r"
+                " LEFT JOIN study_session s ON s.id = r.session_id ORDER BY r.id"
+            ).fetchall()
+            found.append((report, [tuple(row) for row in rows], _tallies(store._conn)))
+    assert found[0] == found[1]
+    report, rows, tallies = found[0]
+    assert (report.reviews_added, report.reviews_present, report.drafts_added) == (6, 1, 1)
+    assert [row[3][11:16] for row in rows] == ["09:00", "09:01", "08:00", "09:02", "09:03", "09:04"]
+    assert [row[4] for row in rows] == ["cram", "cram", None, "due", "cram", None]
+    assert tallies == [("c", 6, 5, 0, 0)]
