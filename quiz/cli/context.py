@@ -119,13 +119,15 @@ pass_context = click.make_pass_decorator(Context)
 """Hands a command the root group's `Context` as its first argument."""
 
 
-def open_store() -> Store:
+def open_store(*, says_unsaved: bool = False) -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
     So do notices added later (damage found while reading the logs). Its errors
-    (StoreError, DataDirError) reach `main`, which prints them as one line.
+    (StoreError, DataDirError) reach `main`, which prints them as one line. With
+    `says_unsaved` the command itself says what a database it cannot write did not save
+    (`plain.open_store`).
     """
-    return plain.open_store(warn)
+    return plain.open_store(warn, says_unsaved=says_unsaved)
 
 
 def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> PlanQueue | None:

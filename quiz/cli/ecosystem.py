@@ -352,7 +352,7 @@ def import_progress_command(file: Path) -> None:
         except _NothingImported as nothing:
             report = nothing.report
         if report is None:
-            with open_store() as store:
+            with open_store(says_unsaved=True) as store:  # "nothing was imported: ..."
                 report = import_progress(store, file)
     click.echo(report.describe())
 

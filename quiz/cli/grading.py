@@ -106,7 +106,7 @@ def _save_attempt(cards: Sequence[Card], card_id: str, verdict: Verdict) -> list
 
     rows = None
     try:
-        with open_store() as store:
+        with open_store(says_unsaved=True) as store:  # its one line is below
             record_attempt(store, card_id, verdict, now=datetime.now(UTC))
             reason = store.not_saved_reason
             rows = drill_rows(cards, store)

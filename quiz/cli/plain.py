@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from quiz.store.store import Store
 
-__all__ = ["SCHEMA_VERSION", "Warn", "content_roots_of", "model_like_json", "open_store", "warn"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Warn",
+    "content_roots_of",
+    "model_like_json",
+    "open_store",
+    "unsaved_line",
+    "warn",
+]
 
 SCHEMA_VERSION: Literal[1] = 1
 """The version of every JSON output (`quiz.cli.schemas`; the progress backup has its own)."""
@@ -48,19 +56,36 @@ def content_roots_of(content: Sequence[Path], warn: Warn) -> list[Path]:
     return content_roots(content, installed=installed)
 
 
-def open_store(warn: Warn) -> Store:
+def open_store(warn: Warn, *, says_unsaved: bool = False) -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to `warn`.
 
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach the caller, which prints them as one line.
+    A database that cannot be written is named once, in a one-shot command's words (the
+    store's own notice speaks of quitting the app); not at all when the command says
+    itself what was not saved (`says_unsaved`: a grade, a plan change, an import).
     """
     from quiz.store.store import Store
 
     store = Store.open()
     for notice in store.notices:
-        warn(f"drillbit: {notice.message}")
+        if not notice.unsaved:
+            warn(f"drillbit: {notice.message}")
+        elif not says_unsaved:
+            warn(f"drillbit: {unsaved_line(store.path, notice.reason)}")
     store.on_notice(lambda notice: warn(f"drillbit: {notice.message}"))
     return store
+
+
+def unsaved_line(database: Path, reason: str) -> str:
+    """What a one-shot command says of a database it cannot write: what still works and
+    what is lost (it said "new answers are kept only until you quit", the app's words, for
+    `drillbit stats`)."""
+    return (
+        f"{database} cannot be written ({reason}): your saved progress is read and shown, "
+        "but nothing new will be saved (drill attempts, reviews, plan changes, imported "
+        "progress) until it can be written."
+    )
 
 
 def model_like_json(value: object) -> str | None:

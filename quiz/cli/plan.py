@@ -61,7 +61,7 @@ def plan_command(
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
     if clear:
-        with open_store() as store:
+        with open_store(says_unsaved=True) as store:  # _refuse_unsaved says it
             _refuse_unsaved(store, "the plan was not removed")
             removed = store.clear_interview_plan()
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
@@ -72,8 +72,9 @@ def plan_command(
     settings = load_settings()
     scheduler = settings.scheduler()
     tz = local_timezone()
-    with open_store() as store:
-        if interview is not None or minutes_per_day is not None or target is not None:
+    changing = interview is not None or minutes_per_day is not None or target is not None
+    with open_store(says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
+        if changing:
             # the settings screen's checks (study.plan_edit); a new date is a new plan
             try:
                 plan = planned(

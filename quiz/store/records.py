@@ -82,6 +82,9 @@ class StoreNotice:
     message: str
     reason: str
     moved_to: Path | None = None
+    unsaved: bool = False
+    """The notice of a store opened as an in-memory copy (nothing saved): its message is
+    the app's; a one-shot command words it for itself (`quiz.cli.plain.open_store`)."""
 
     def __str__(self) -> str:
         return self.message

@@ -223,6 +223,7 @@ class Store:
                     "Your progress so far is shown; new answers are kept only until you quit."
                 ),
                 reason=reason,
+                unsaved=True,
             )
         )
         return cls(conn, target, notices, not_saved_reason=f"{target} cannot be written ({reason})")

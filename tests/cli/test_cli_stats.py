@@ -153,10 +153,12 @@ def test_warnings_are_the_lines_click_prints(
 
     with Store.open():
         pass
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)  # "Nothing will be saved"
+    monkeypatch.setattr(
+        store_module, "_writable", lambda _path: False
+    )  # "nothing new will be saved"
     fast, slow = _both(drillbit, monkeypatch)
     assert fast.returncode == slow.returncode == 0
-    assert fast.stderr == slow.stderr and "Nothing will be saved" in fast.stderr
+    assert fast.stderr == slow.stderr and "nothing new will be saved" in fast.stderr
 
 
 def test_stats_json_does_not_import_click(drillbit_process: RunDrillbit) -> None:
