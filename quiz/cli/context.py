@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SCHEMA_VERSION",
     "Context",
+    "SuggestingGroup",
     "check_bank_names",
     "display_path",
     "display_paths",
@@ -113,6 +114,41 @@ class Context:
     def roots(self) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr."""
         return plain.content_roots_of(self.content, warn)
+
+
+class SuggestingGroup(click.Group):
+    """A group whose unknown command names the commands it is close to (`drillbit stat`:
+    did you mean 'stats'?), as git does. Click suggests only among the commands already
+    loaded, and the root group loads them on demand: a typo was told no more than that
+    the name was unknown."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if (
+            name
+            and not name.startswith("-")
+            and not ctx.resilient_parsing
+            and self.get_command(ctx, name) is None
+        ):
+            raise click.UsageError(
+                unknown_command(name, self.list_commands(ctx), ctx.command_path), ctx
+            )
+        return super().resolve_command(ctx, args)
+
+
+def unknown_command(name: str, known: Sequence[str], group: str = "drillbit") -> str:
+    """What `group` says of a command name it does not have, with the close ones."""
+    import difflib
+
+    said = f"No such command {name!r}."
+    if name == "help":
+        return f"{said} `{group} --help` lists the commands; `{group} COMMAND --help` tells one."
+    close = difflib.get_close_matches(name, known, n=3)
+    if not close:
+        return said
+    return f"{said} Did you mean {' or '.join(repr(found) for found in close)}?"
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, display_path, display_paths, open_store
+from quiz.cli.context import Context, SuggestingGroup, display_path, display_paths, open_store
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
@@ -247,7 +247,7 @@ def import_command(
         sys.exit(1)  # a card's place holds something else (a file that differs, a FIFO...)
 
 
-@click.group("export")
+@click.group("export", cls=SuggestingGroup)
 def export_group() -> None:
     """Export the question bank to Anki, or your progress to a backup file."""
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli.context import Context
+from quiz.cli.context import Context, SuggestingGroup
 from quiz.errors import DrillbitError
 
 COMMAND_MODULES: dict[str, str] = {
@@ -74,7 +74,7 @@ def _accept_content_after(command: click.Command) -> None:
     )
 
 
-class _CommandsOnDemand(click.Group):
+class _CommandsOnDemand(SuggestingGroup):
     """The root group: a command is registered when it is first looked up by name."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

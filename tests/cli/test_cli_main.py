@@ -44,6 +44,36 @@ def test_an_unknown_command_is_a_usage_error(drillbit: RunDrillbit) -> None:
     assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "usage"
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (("stat",), "No such command 'stat'. Did you mean 'stats'?"),
+        (("lsit",), "No such command 'lsit'. Did you mean 'list' or 'lint'?"),
+        (("export", "progres", "x.json"), "No such command 'progres'. Did you mean 'progress'?"),
+        (
+            ("help",),
+            "No such command 'help'. `drillbit --help` lists the commands; "
+            "`drillbit COMMAND --help` tells one.",
+        ),
+    ],
+)
+def test_a_mistyped_command_names_the_close_ones(
+    drillbit_process: RunDrillbit, typed: tuple[str, ...], said: str
+) -> None:
+    """Click suggested only among the commands loaded so far: with the root group loading
+    them by name, `drillbit stat` never heard of `stats` (a fresh process: in this one
+    earlier tests have loaded them all)."""
+    typo = drillbit_process(*typed)
+    assert typo.returncode == 2 and typo.stdout == ""
+    assert typo.stderr.splitlines()[-1] == f"Error: {said}"
+
+
+def test_a_name_like_no_command_is_only_said_unknown(drillbit: RunDrillbit) -> None:
+    typo = drillbit("export", "csv", "x.csv")
+    assert typo.returncode == 2
+    assert typo.stderr.splitlines()[-1] == "Error: No such command 'csv'."
+
+
 def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) -> None:
     assert drillbit_process("stats").returncode == 0  # the card index is remembered
     modules, _ = modules_imported_by("stats")
