@@ -251,6 +251,7 @@ def list_command(
         ["card", "verdict", "lint", "list", "cards", "drills", "stats", "progress", "error", "plan"]
     ),
     default="card",
+    metavar="[KIND]",  # the ten choices wrapped the usage line mid-word (pr|ogress)
 )
 def schema_command(name: str) -> None:
     """Print a JSON Schema: card front matter (default, for editor completion) or a JSON output.

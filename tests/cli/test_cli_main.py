@@ -45,6 +45,16 @@ def test_an_unknown_command_is_a_usage_error(drillbit: RunDrillbit) -> None:
 
 
 @pytest.mark.parametrize(
+    "command",
+    sorted([(name,) for name in COMMAND_MODULES] + [("export", "anki"), ("export", "progress")]),
+)
+def test_each_usage_line_is_one_line(drillbit: RunDrillbit, command: tuple[str, ...]) -> None:
+    """`drillbit schema --help` wrapped its ten choices mid-word (`pr` / `ogress`)."""
+    usage = drillbit(*command, "--help").stdout.split("\n\n")[0]
+    assert usage.startswith(f"Usage: drillbit {' '.join(command)} ") and "\n" not in usage
+
+
+@pytest.mark.parametrize(
     ("typed", "said"),
     [
         (("stat",), "No such command 'stat'. Did you mean 'stats'?"),
