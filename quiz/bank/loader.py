@@ -45,17 +45,23 @@ class Bank:
         return {card.id: card for card in self.cards}
 
     def problem_summary(self) -> str | None:
-        """One line saying which files have problems (card files and others), or None."""
+        """One line saying which files have problems (card files and others) and which
+        content folders are not there, or None."""
         if not self.problems:
             return None
         parts = []
+        gone = sorted({p.path for p in self.problems if p.code == "no-content"})
+        if gone:  # said outright: "run lint to see why" for a mistyped --content
+            parts.append(f"no such content folder: {', '.join(str(path) for path in gone)}")
         if self.broken_files:
             parts.append(f"{counted(len(self.broken_files), 'card file')} could not be loaded")
-        others = sorted({p.path for p in self.problems} - self.broken_files)
+        others = sorted({p.path for p in self.problems} - self.broken_files - set(gone))
         if others:
             named = ", ".join(str(path) for path in others[:3])
             more = f" and {len(others) - 3} more" if len(others) > 3 else ""
             parts.append(f"problems in {named}{more}")
+        if not (self.broken_files or others):
+            return "; ".join(parts)
         return "; ".join(parts) + "; run `drillbit lint` to see why"
 
     def get(self, card_id: str) -> Card | None:

@@ -137,3 +137,21 @@ def test_an_unknown_kind_is_named_in_every_format(mini_bank: Path, drillbit: Run
     assert problem["message"] == expected
     github = drillbit("lint", str(target), "--format", "github")
     assert github.stdout.rstrip("\n").endswith(f"::{expected}")
+
+
+def test_a_mistyped_content_folder_is_named_as_missing(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """`--content` with a typo said "problems in <folder>; run `drillbit lint` to see why",
+    as if the folder held broken cards."""
+    missing = tmp_path / "contnet"
+    alone = drillbit("--content", str(missing), "list", "--json")
+    assert alone.returncode == 0 and json.loads(alone.stdout)["cards"]
+    assert alone.stderr.splitlines() == [f"no such content folder: {missing}"]
+    broken = mini_bank / "mini" / "basics" / "unknown-key.md"
+    shutil.copy(DATA / "bad_cards" / "unknown-key.md", broken)
+    both = drillbit("--content", str(missing), "--content", str(mini_bank), "list")
+    assert both.stderr.splitlines()[-1] == (
+        f"no such content folder: {missing}; 1 card file could not be loaded; "
+        "run `drillbit lint` to see why"
+    )
