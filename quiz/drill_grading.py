@@ -52,7 +52,7 @@ def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> 
     """The drill with this card id; UsageError (exit 2) naming the known drills when unknown,
     or the card's file when it did not load (`show` writes its path)."""
     from quiz.bank.models import CodingFront
-    from quiz.selection import not_loaded
+    from quiz.selection import not_loaded, suggest
 
     card = bank.get(drill_id)
     if card is None:
@@ -60,6 +60,9 @@ def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> 
     if card is None or not isinstance(card.front, CodingFront):
         known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
         what = "is not a coding drill" if card is not None else "is not a drill in the bank"
+        close = suggest(drill_id, known) if card is None else None
+        if close is not None:  # as `show` does: a typo got all 33 drills to read through
+            raise UsageError(f"'{drill_id}' {what}: did you mean '{close}'?")
         raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
     return drill_of(card)
 

@@ -108,6 +108,9 @@ def test_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None:
     unknown = drillbit("grade", "no-such-drill", answer)
     assert unknown.returncode == 2
     assert "'no-such-drill' is not a drill" in unknown.stderr
+    typo = drillbit("grade", "sigmod", answer)
+    assert typo.returncode == 2
+    assert typo.stderr == "drillbit: 'sigmod' is not a drill in the bank: did you mean 'sigmoid'?\n"
     not_a_drill = drillbit("grade", "vanishing-gradient", answer)
     assert not_a_drill.returncode == 2
     assert drillbit("grade", "sigmoid", str(tmp_path / "absent.py")).returncode == 2
