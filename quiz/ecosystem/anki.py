@@ -23,7 +23,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +81,7 @@ def _model(model_id: int, name: str, fields: list[str], front: str, back: str) -
         fields=[{"name": f} for f in fields] + _FIELDS_COMMON,
         templates=[{"name": "Card 1", "qfmt": front, "afmt": back}],
         css=CSS,
-        sort_field_index=0,
+        sort_field_index=fields.index("Question"),
     )
 
 
@@ -211,6 +211,13 @@ class _TimedNote(genanki.Note):  # type: ignore[misc]
         super().write_to_db(cursor, self.mod or timestamp, deck_id, id_gen)
 
 
+def sort_text(html: str) -> str:
+    """The note's sort field as Anki computes it on import (tags removed, entities decoded,
+    ends trimmed), from the Question field that every note type sorts by: the package then
+    agrees with its note types, and Anki's browser shows and sorts by the question."""
+    return unescape(re.sub(r"<[^>]*>", "", html)).strip()
+
+
 def _list(items: Sequence[str], css_class: str = "", ordered: bool = False) -> str:
     tag = "ol" if ordered else "ul"
     attrs = f' class="{css_class}"' if css_class else ""
@@ -261,7 +268,7 @@ def note_for(card: Card) -> _TimedNote | None:
         fields=[*fields, source, escape(card.id)],
         guid=note_guid(card.id),
         tags=tags,
-        sort_field=card.title,
+        sort_field=sort_text(question),
     )
 
 

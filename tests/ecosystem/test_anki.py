@@ -265,3 +265,32 @@ def test_every_coloured_text_of_the_note_types_reads_by_day_and_in_night_mode() 
         for mode in (".nightMode", ".card.nightMode", ".night_mode"):
             shown = rules.get(f"{mode} {selector}", rules[selector])
             assert _contrast(shown, night_background) >= 4.5, (mode, selector)
+
+
+def test_every_note_type_sorts_by_the_question_and_notes_carry_it(tmp_path: Path) -> None:
+    """Anki's browser shows and sorts by the note type's sort field: it is the question in
+    every note type, and each note's stored sort text is its question (tags stripped), not
+    a different text that only the package holds."""
+    assert export(tmp_path, "deck.apkg", "--pack", "anki").exit_code == 0
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as archive:
+        archive.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    try:
+        (models_json,) = conn.execute("SELECT models FROM col").fetchone()
+        rows = conn.execute("SELECT flds, sfld FROM notes").fetchall()
+    finally:
+        conn.close()
+    models = json.loads(models_json)
+    assert len(models) == 3
+    for model in models.values():
+        assert model["flds"][model["sortf"]]["name"] == "Question", model["name"]
+    sort_texts = {flds.split("\x1f")[-1]: str(sfld) for flds, sfld in rows}
+    assert sort_texts["softmax-gradient"] == (
+        "What is \\(\\frac{\\partial L}{\\partial z}\\) for softmax followed by cross-entropy?"
+    )
+    assert sort_texts["sigmoid-max-slope"] == (
+        "What is \\(\\max_z \\sigma'(z)\\)?Answer in per unit of z."
+    )
+    assert sort_texts["bigger-learning-rate"] == (
+        "The batch size grows by a factor \\(k\\). What does the linear scaling rule do?"
+    )

@@ -121,6 +121,25 @@ def test_anki_reads_tags_numbers_and_select_all(
     }
 
 
+def test_anki_computes_the_same_sort_field_the_package_holds(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """Anki's browser sorts by the stored sort text: after import it is the question,
+    exactly as the package wrote it (Anki recomputes it from the note type's sort field)."""
+    export(bank_dir, tmp_path / "deck.apkg", ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, tmp_path / "deck.apkg")
+    bank = load_bank(content_roots([bank_dir]))
+    db = collection.db
+    assert db is not None
+    for card in (c for c in bank.cards if c.pack == "anki"):
+        note = note_for(card)
+        if note is None:
+            continue
+        stored = db.scalar("SELECT sfld FROM notes WHERE id = ?", note_of(collection, card.id).id)
+        assert str(stored) == note.sort_field, card.id
+        assert str(stored) != card.title
+
+
 def test_numbers_are_shown_as_written() -> None:
     assert format_number(9.5367431640625e-7) == "9.5367431640625e-7"
     assert format_number(4.0) == "4"
