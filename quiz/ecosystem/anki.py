@@ -1,8 +1,8 @@
 """Export the question bank to an Anki package (.apkg) with genanki.
 
 Ids are stable so that importing a newer export into Anki updates the notes instead of
-duplicating them: the three note types have fixed ids, a pack's deck id is derived from
-a hash of the pack name, and a note's GUID from the card id. A note's modification
+duplicating them: the three note types have fixed ids, a topic deck's id is derived from
+a hash of the pack and topic names, and a note's GUID from the card id. A note's modification
 time changes only when what the note shows changes (`quiz.ecosystem.anki_times`), so
 Anki's "update if newer" keeps a user's edits to notes whose card did not change.
 Tags are namespaced (`drillbit::topic::X`, `drillbit::tag::Y`). Markdown becomes HTML
@@ -154,9 +154,10 @@ def inline_to_html(markdown: str) -> str:
     return str(_markdown().renderInline(markdown)).strip()
 
 
-def deck_id(pack: str) -> int:
-    """A stable deck id for a pack: 2**30 plus 30 bits of the name's sha256."""
-    digest = hashlib.sha256(f"drillbit-deck:{pack}".encode()).digest()
+def deck_id(pack: str, topic: str) -> int:
+    """A stable id for a pack's topic deck: 2**30 plus 30 bits of a sha256 of both names,
+    so a re-export names the same deck and Anki updates it instead of adding another."""
+    digest = hashlib.sha256(f"drillbit-deck:{pack}\x1f{topic}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
@@ -323,7 +324,8 @@ def export_anki(
     times: ContentTimes | None = None,
     now: int | None = None,
 ) -> AnkiReport:
-    """Write the cards to an .apkg at `path`, one deck per pack (`drillbit::<pack title>`).
+    """Write the cards to an .apkg at `path`, one subdeck per pack and topic
+    (`drillbit::<pack title>::<topic>`, as Anki users nest decks; Anki makes the parents).
 
     Each note's modification time is the time its content was first exported (`times`
     remembers it per card and content hash; `now` stamps new or changed content).
@@ -333,7 +335,7 @@ def export_anki(
     """
     stamp = int(time.time()) if now is None else now
     titles = dict(pack_titles or {})
-    decks: dict[str, genanki.Deck] = {}
+    decks: dict[tuple[str, str], genanki.Deck] = {}
     notes = skipped = 0
     for card in cards:
         note = note_for(card)
@@ -342,11 +344,13 @@ def export_anki(
             continue
         digest = content_hash(note)
         note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
-        deck = decks.get(card.pack)
+        key = (card.pack, card.topic)
+        deck = decks.get(key)
         if deck is None:
             name = titles.get(card.pack) or card.pack or "cards"
-            deck = genanki.Deck(deck_id(card.pack), f"drillbit::{name}")
-            decks[card.pack] = deck
+            topic = card.topic.replace("::", ":") or "cards"
+            deck = genanki.Deck(deck_id(*key), f"drillbit::{name}::{topic}")
+            decks[key] = deck
         deck.add_note(note)
         notes += 1
     if decks:

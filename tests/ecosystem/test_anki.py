@@ -81,9 +81,9 @@ def test_exportable_cards_become_notes_and_coding_is_skipped(tmp_path: Path) -> 
         "softmax-gradient",
     ]
     assert {CONCEPT_MODEL_ID, CHOICE_MODEL_ID, NUMERIC_MODEL_ID} <= models
-    assert str(deck_id("anki")) in decks
-    deck = decks[str(deck_id("anki"))]
-    assert isinstance(deck, dict) and deck["name"] == "drillbit::Anki export fixture"
+    assert str(deck_id("anki", "math")) in decks
+    deck = decks[str(deck_id("anki", "math"))]
+    assert isinstance(deck, dict) and deck["name"] == "drillbit::Anki export fixture::math"
 
 
 def test_guids_are_stable_across_exports(tmp_path: Path) -> None:
@@ -294,3 +294,26 @@ def test_every_note_type_sorts_by_the_question_and_notes_carry_it(tmp_path: Path
     assert sort_texts["bigger-learning-rate"] == (
         "The batch size grows by a factor \\(k\\). What does the linear scaling rule do?"
     )
+
+
+def test_each_topic_is_a_subdeck_with_an_id_stable_across_exports(tmp_path: Path) -> None:
+    """Anki users nest decks (`drillbit::<pack>::<topic>`); a re-export must name the same
+    deck ids, or Anki adds a second deck instead of updating the first."""
+    content = tmp_path / "content"
+    shutil.copytree(ANKI_BANK, content)
+    moved = content / "anki" / "optim" / "bigger-learning-rate.md"
+    moved.parent.mkdir()
+    (content / "anki" / "math" / "bigger-learning-rate.md").rename(moved)
+    moved.write_text(moved.read_text().replace("topic: math", "topic: optim"))
+    one = export(tmp_path, "one.apkg", "--pack", "anki", content=[content])
+    assert one.exit_code == 0, one.output
+    assert "3 notes in 2 decks" in one.output
+    assert export(tmp_path, "two.apkg", "--pack", "anki", content=[content]).exit_code == 0
+    first_notes, first, _ = read_apkg(tmp_path / "one.apkg", tmp_path / "a")
+    _, second, _ = read_apkg(tmp_path / "two.apkg", tmp_path / "b")
+    names = {k: d["name"] for k, d in first.items() if isinstance(d, dict)}
+    assert names == {k: d["name"] for k, d in second.items() if isinstance(d, dict)}
+    assert names[str(deck_id("anki", "math"))] == "drillbit::Anki export fixture::math"
+    assert names[str(deck_id("anki", "optim"))] == "drillbit::Anki export fixture::optim"
+    assert deck_id("anki", "math") != deck_id("anki", "optim")
+    assert deck_id("anki", "math") != deck_id("anki-math", "")

@@ -117,7 +117,8 @@ def test_anki_reads_tags_numbers_and_select_all(
     numeric = note_of(collection, "sigmoid-max-slope")
     assert '<div class="numeric-answer">0.25 per unit of z</div>' in numeric["Answer"]
     assert {d.name for d in collection.decks.all_names_and_ids()} >= {
-        "drillbit::Anki export fixture"
+        "drillbit::Anki export fixture",
+        "drillbit::Anki export fixture::math",
     }
 
 
