@@ -547,3 +547,24 @@ def test_adams_first_step_is_alpha_only_with_both_corrections() -> None:
     assert "dividing $v_t$ by $1 - \\beta_2^t$, which makes its first step" not in body
     assert "the two corrections together make its first step about $\\alpha$" in body
     assert "$(1 - \\beta_1) \\alpha = 0.1 \\alpha$" in body
+
+
+def test_the_residual_jacobian_is_cited_to_the_section_that_derives_it() -> None:
+    rng = np.random.default_rng(26)
+    W, x, h = rng.standard_normal((4, 4)), rng.standard_normal(4), 1e-6
+
+    def block(v: np.ndarray) -> np.ndarray:
+        out: np.ndarray = v + np.tanh(W @ v)
+        return out
+
+    numeric = np.column_stack([(block(x + h * e) - block(x - h * e)) / (2 * h) for e in np.eye(4)])
+    assert np.allclose(numeric, np.eye(4) + np.diag(1 - np.tanh(W @ x) ** 2) @ W, atol=1e-6)
+    # sec. 3's counterexample: 50 skips scaled by lambda leave lambda**50 of the direct term
+    shrunk = np.linalg.matrix_power(0.9 * np.eye(4), 50)
+    grown = np.linalg.matrix_power(1.1 * np.eye(4), 50)
+    assert (
+        shrunk[0, 0] < 0.01 and grown[0, 0] > 100 and np.allclose(shrunk, shrunk[0, 0] * np.eye(4))
+    )
+    source = card("residual-jacobian").front.source
+    assert "sec. 2, eqs. 4 and 5" in source and not source.endswith("sec. 3")
+    assert "sec. 2, eq. 5" in text("residual-identity-path")
