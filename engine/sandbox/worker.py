@@ -92,6 +92,31 @@ QUOTA_PERIOD_S = 0.05
 """How often the parent measures the host work dir while a job runs."""
 
 
+_PATH_FLAGS = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+"""A folder pinned as itself without reading it: opens even at mode 0, never through a link."""
+
+
+def _own_folder(name: str, dir_fd: int | None = None) -> None:
+    """Give a folder back to its owner (0o700) without ever following a link.
+
+    `os.chmod` by name follows a link, and an lstat before it proves nothing once the name
+    can change in between: a link planted there would hand its target (any file of ours) mode
+    0o700. The folder is pinned by an O_PATH|O_NOFOLLOW|O_DIRECTORY descriptor (a link or a
+    file fails to open) and changed through /proc/self/fd, which names that very inode and is
+    not a lookup by name; fchmod itself refuses an O_PATH descriptor, and a plain open needs
+    the read bit a child may have taken away. Nothing is done when it cannot be pinned.
+    """
+    try:
+        fd = os.open(name, _PATH_FLAGS, dir_fd=dir_fd)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(f"/proc/self/fd/{fd}", stat.S_IRWXU)
+    finally:
+        os.close(fd)
+
+
 def remove_tree(path: str) -> None:
     """Remove a work dir whatever its child left in it: folders chmod'ed to 0, or nested
     deeper than a path can name, included.
@@ -101,12 +126,11 @@ def remove_tree(path: str) -> None:
     1,000 levels and ENAMETOOLONG past 4,096 bytes of path, and the work dir stayed in the
     temp dir for good, its files with it. Here each folder found is moved up to the work
     dir's top level first (by descriptor, with a name of ours), so no path grows and nothing
-    recurses; then every entry is removed. Its child is dead by now: a folder found by lstat
-    (a link is never followed) is given back to its owner before it is opened or moved.
+    recurses; then every entry is removed. A folder is given back to its owner through a
+    descriptor that never follows a link (`_own_folder`), so a link swapped in for it by any
+    process still running is neither followed nor left behind.
     """
-    with contextlib.suppress(OSError):
-        if stat.S_ISDIR(os.lstat(path).st_mode):
-            os.chmod(path, stat.S_IRWXU)
+    _own_folder(path)
     try:
         top = os.open(path, _DIR_FLAGS)
     except OSError:
@@ -128,7 +152,7 @@ def remove_tree(path: str) -> None:
                         if not is_dir:
                             os.unlink(entry, dir_fd=fd)
                             continue
-                        os.chmod(entry, stat.S_IRWXU, dir_fd=fd)  # a folder: lstat said so
+                        _own_folder(entry, fd)  # a folder, opened without following a link
                         if name is not None:
                             while True:  # a name the top does not hold yet
                                 moved += 1
@@ -148,7 +172,10 @@ def remove_tree(path: str) -> None:
         with os.scandir(top) as entries:  # each folder is empty and at the top by now
             for leftover in [e.name for e in entries]:
                 with contextlib.suppress(OSError):
-                    os.rmdir(leftover, dir_fd=top)
+                    try:
+                        os.rmdir(leftover, dir_fd=top)
+                    except NotADirectoryError:  # listed as a folder, since swapped for a link
+                        os.unlink(leftover, dir_fd=top)
     except OSError:
         pass
     finally:

@@ -247,3 +247,37 @@ def test_a_dir_claimed_by_a_sweep_that_died_is_swept(temp_root: Path) -> None:
     _leftover(temp_root, f"{WORKDIR_PREFIX}{CLAIMED}0123456789abcdef")
     assert sweep_stale_workdirs(str(temp_root)) == 1
     assert os.listdir(temp_root) == []
+
+
+def test_a_link_swapped_in_for_a_folder_is_never_followed(
+    work: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the listing that says "folder" and the chmod that gives it back, the folder is
+    replaced by a link to a file of ours: the link's target keeps its mode, the tree still goes."""
+    target = tmp_path / "precious"
+    target.write_bytes(b"keep")
+    target.chmod(0o400)
+    (work / "sub").mkdir()
+    (work / "sub" / "inner").mkdir()
+    real_scandir = os.scandir
+
+    class Swapped:
+        def __init__(self, where: int | str) -> None:
+            with real_scandir(where) as entries:
+                self.found = list(entries)  # d_type is read now: "sub" is a folder
+            if any(e.name == "sub" for e in self.found):
+                subprocess.run(["rm", "-rf", "--", str(work / "sub")], check=True)  # noqa: S607
+                (work / "sub").symlink_to(target)
+
+        def __enter__(self) -> list[os.DirEntry[str]]:
+            return self.found
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(os, "scandir", Swapped)
+    remove_tree(str(work))
+    monkeypatch.undo()
+    assert target.stat().st_mode & 0o777 == 0o400
+    assert target.read_bytes() == b"keep"
+    assert not work.exists()
