@@ -213,6 +213,13 @@ none" and go on, where EPERM made a plain copy in the work dir fail."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
+CREATE_MODE_ARGS = {"open": 2, "creat": 1, "openat": 3}
+"""Where a new file's mode is: with the set-user-ID or set-group-ID bit in it, a create is
+refused. chmod is refused already, but `open(name, O_CREAT, 0o6755)` made such a file in the
+work dir (seen without bubblewrap, whose mounts are nosuid); a drill needs none, and one left
+there by a child of an app run as root would be a set-user-ID root program. openat2, whose
+mode sits in a struct the filter cannot read, is refused whole as ENOSYS (which callers take
+for an older kernel and fall back to openat)."""
 DENIED_COMMANDS = {
     "fcntl": (8, 10, 15, 1024),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE
     "fcntl64": (8, 10, 15, 1024),
@@ -261,6 +268,10 @@ def _seccomp(source: str, library: str) -> str:
             except (OSError, RuntimeError, ValueError):
                 pass  # a call this architecture (or libseccomp) does not have
         flt.add_rule(ns["ERRNO"](errno.ENOSYS), "clone3")  # glibc then falls back to clone
+        try:
+            flt.add_rule(ns["ERRNO"](errno.ENOSYS), "openat2")  # its mode: CREATE_MODE_ARGS
+        except (OSError, RuntimeError, ValueError):
+            pass  # a libseccomp older than the call
         flt.add_rule(deny, "clone", arg(0, ns["MASKED_EQ"], 0x00010000, 0))  # not CLONE_THREAD
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
@@ -272,6 +283,12 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "fallocate", arg(1, ns["NE"], 0))
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
+        for name, index in CREATE_MODE_ARGS.items():
+            for bit in (0o4000, 0o2000):  # S_ISUID, S_ISGID: a rule each (one is enough)
+                try:
+                    flt.add_rule(deny, name, arg(index, ns["MASKED_EQ"], bit, bit))
+                except (OSError, RuntimeError, ValueError):
+                    pass  # open, creat: not on every architecture
         for name, commands in DENIED_COMMANDS.items():
             for command in commands:
                 try:

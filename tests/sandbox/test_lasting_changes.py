@@ -156,3 +156,21 @@ def test_no_root_powers_over_the_machine(mode_pool: tuple[str, WorkerPool], powe
     _, pool = mode_pool
     source = _source(LIBC, ROOT_POWERS[power].format(settimeofday=syscall_number("settimeofday")))
     run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
+
+
+@pytest.mark.parametrize("bits", [0o4755, 0o2755])
+def test_no_set_user_or_group_id_file_is_created(
+    mode_pool: tuple[str, WorkerPool], bits: int
+) -> None:
+    """chmod is refused, but open(O_CREAT) with the bit in its mode made a set-user-ID file in
+    the work dir (without bubblewrap; an app run as root would have left a root one there)."""
+    _, pool = mode_pool
+    source = _source(f"os.close(os.open('prog', os.O_CREAT | os.O_WRONLY, {bits:#o}))")
+    run_adversarial(pool, source, Status.ERROR, "Operation not permitted", checker=PATIENT)
+
+
+def test_a_plain_create_still_works(mode_pool: tuple[str, WorkerPool]) -> None:
+    """The filter looks at the mode's two bits only: an ordinary new file is made as before."""
+    _, pool = mode_pool
+    source = _source("os.close(os.open('plain', os.O_CREAT | os.O_WRONLY, 0o755))")
+    run_adversarial(pool, source, Status.PASSED, checker=PATIENT)
