@@ -888,10 +888,25 @@ class Worker:
 
     def _remove_workdir(self) -> None:
         if self.workdir_top is not None:
-            remove_tree(self.workdir_top)
+            remove_tree(self._workdir_now(self.workdir_top))
         lock, self._workdir_lock = self._workdir_lock, None
         if lock is not None:
             os.close(lock)  # only now: a sweep must not take the dir while it is removed
+
+    def _workdir_now(self, made: str) -> str:
+        """Where the work dir made at `made` is now: its held descriptor tells. With seccomp
+        alone a child renamed its top folder elsewhere in the temp dir, and removal by the
+        name it was made with found nothing there, so the folder and its files stayed."""
+        lock = self._workdir_lock
+        if lock is None:
+            return made
+        try:
+            now = os.readlink(f"/proc/self/fd/{lock}")
+        except OSError:  # no /proc (macOS): the name it was made with
+            return made
+        if now == made or not os.path.isabs(now) or now.endswith(" (deleted)"):
+            return made
+        return now
 
     def finish_in_background(self) -> None:
         """The reaper thread's part of `close(background=True)`."""
