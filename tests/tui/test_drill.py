@@ -19,6 +19,7 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.verdict_view import VerdictView
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import (
     SOLUTION,
@@ -648,3 +649,33 @@ async def test_at_80x24_a_pass_shows_its_cases_rows_without_a_key(build: AppFact
 
 
 HEADER = ["case", "result", "detail"]
+
+
+async def test_at_80x24_tab_reaches_a_failure_cut_short_and_gives_it_the_rows(
+    build: AppFactory,
+) -> None:
+    """A failure's explanation longer than its box at 80x24 was cut mid-sentence, and no key
+    reached it (tab indents in the editor; from the task pane it went to the editor). Tab
+    from the task pane now goes to it when it is cut short, it gets most of the screen and
+    scrolls with the keys, and tab again goes back to the editor."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        editor, verdict = editor_of(screen), screen.query_one(VerdictView)
+        editor.load_text(WRONG)
+        await grade_now(app, pilot)
+        assert "FAILED" in str(screen.query_one("#verdict-status").render())
+        assert verdict.cut_short(), "the explanation fits: the test shows nothing"
+        before = verdict.region.height
+        await press(pilot, "shift+tab")  # the editor to the task pane
+        assert screen.query_one("#drill-task").has_focus
+        await press(pilot, "tab")
+        await settle(pilot)
+        assert verdict.has_focus and screen.has_class("-verdict")
+        assert verdict.region.height > before
+        await press(pilot, "end")
+        await settle(pilot)
+        assert verdict.scroll_y == verdict.max_scroll_y > 0
+        await press(pilot, "tab")
+        await settle(pilot)
+        assert editor.has_focus and not screen.has_class("-verdict")

@@ -394,19 +394,27 @@ class DrillScreen(Screen["DrillSitting"]):
         self.post_message(self.NextDrillRequested(following.id))
 
     def action_switch_pane(self) -> None:
-        """Tab: from the task pane to the editor and back (the editor keeps tab for indenting)."""
-        task = self.query_one("#drill-task")
-        if self.focused is task:
+        """Tab: from the task pane to the editor and back (the editor keeps tab for indenting),
+        through a failure's explanation on the way when it is longer than its box: at 80x24
+        it was cut mid-sentence, and no key reached it to scroll."""
+        task, verdict = self.query_one("#drill-task"), self.query_one(VerdictView)
+        focused = self.focused
+        if focused is task and verdict.cut_short():
+            verdict.focus()
+        elif focused is task or (focused is not None and verdict in focused.ancestors_with_self):
             self.query_one("#editor").focus()
         else:
             task.focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """On a narrow terminal the focused pane, the task or the editor, gets more rows."""
+        """On a narrow terminal the focused pane, the task, the editor or the verdict being
+        read, gets more rows."""
         task, focused = self.query_one("#drill-task"), self.focused
         self.set_class(
             focused is not None and (task is focused or task in focused.ancestors), "-reading"
         )
+        verdict = self.query_one(VerdictView)
+        self.set_class(focused is not None and verdict in focused.ancestors_with_self, "-verdict")
 
     def action_select_all(self) -> None:
         """Select the whole editor (as ctrl+a does in most editors)."""

@@ -62,6 +62,10 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-failure").display = False
         self.query_one("#verdict-output").display = False
 
+    def cut_short(self) -> bool:
+        """A failure is explained and not all of the box's text fits in it (tab reaches it)."""
+        return bool(self.query_one("#verdict-failure").display) and self.max_scroll_y > 0
+
     def clear(self) -> None:
         """Back to the state before any grading (after a reset to the starter)."""
         self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
