@@ -387,9 +387,7 @@ def decide(
         summary = (
             f"timeout: {where} did not finish within {limit} (wall clock, for all"
             f" {len(cases)} cases together)"
-        )
-        if run.printed > config.output_limit:
-            summary += f", after printing {_size(run.printed)}"
+        ) + _printed_tail(run, config)
         results.append(
             CaseResult(
                 name=where,
@@ -480,6 +478,11 @@ def _size(count: int) -> str:
     return f"{count} bytes"
 
 
+def _printed_tail(run: RunResult, config: SandboxConfig) -> str:
+    """The end of a stopped run's headline when it printed more than is kept, or ""."""
+    return f", after printing {_size(run.printed)}" if run.printed > config.output_limit else ""
+
+
 def printing_note(run: RunResult, config: SandboxConfig) -> str:
     """Why a run that printed far more than is kept may have been stopped, or "".
 
@@ -528,9 +531,7 @@ def _death(
         summary = (
             f"timeout: the run exceeded the CPU time limit ({limit}), one budget for all"
             f" {cases} cases together, {_during(where)}"
-        )
-        if run.printed > config.output_limit:
-            summary += f", after printing {_size(run.printed)}"
+        ) + _printed_tail(run, config)
         return Status.TIMEOUT, summary, message
     memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
     if run.signal is not None:
