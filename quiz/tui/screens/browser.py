@@ -74,26 +74,28 @@ def title_width(terminal_width: int, others: int) -> int:
     return max(TITLE_MIN, terminal_width - CHROME - others)
 
 
-def content_widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
-    """Each column's width as DataTable would fit it: its widest cell or its label."""
-    return [
-        max([cell_len(label), *(cell_len(row[n]) for row in rows)])
-        for n, label in enumerate(header)
-    ]
+def widest_cells(columns: int, rows: Sequence[Sequence[str]]) -> list[int]:
+    """Each column's widest cell (0 for no rows): read once per search or sort, and a
+    label's width set against it as DataTable would fit the column (`column_layout`)."""
+    return [max([0, *(cell_len(row[n]) for row in rows)]) for n in range(columns)]
 
 
 def column_layout(
-    terminal_width: int, widest_title: int, header: Sequence[str], texts: Sequence[Sequence[str]]
+    terminal_width: int, widest_title: int, header: Sequence[str], cells: Sequence[int]
 ) -> dict[str, tuple[str, int]]:
     """Each column's label and width by its key (its full label), the card column's first:
-    the others as wide as their widest cell or label, their labels shortened (SHORT_LABELS)
-    when the card column would otherwise be narrower than the widest title, and the card
-    column what they leave."""
+    the others as wide as their widest cell (`cells`) or label, their labels shortened
+    (SHORT_LABELS) when the card column would otherwise be narrower than the widest title,
+    and the card column what they leave."""
+
+    def fitted(labels: Sequence[str]) -> list[int]:
+        return [max(cell_len(label), widest) for label, widest in zip(labels, cells, strict=True)]
+
     labels = list(header)
-    widths = content_widths(labels, texts)
+    widths = fitted(labels)
     if title_width(terminal_width, sum(width + 2 for width in widths)) < widest_title:
         labels = [SHORT_LABELS.get(label, label) for label in header]
-        widths = content_widths(labels, texts)
+        widths = fitted(labels)
     card = title_width(terminal_width, sum(width + 2 for width in widths))
     return {
         "card": ("card", card),
@@ -163,8 +165,9 @@ class BrowserScreen(Screen[None]):
         self.workspace = workspace
         self.sort = "content"
         self.shown: list[CardRow] = []
-        self._header: tuple[list[str], list[tuple[str, ...]]] = ([], [])
-        """The shown columns' keys (besides the card's) and plain cells, for their widths."""
+        self._header: tuple[list[str], list[int]] = ([], [])
+        """The shown columns' keys (besides the card's) and their widest cells: a resize
+        fits the columns again without reading every row."""
         self._widest_title = 0
         """The widest title of the shown rows, in cells."""
         self._rows: list[CardRow] | None = None
@@ -308,7 +311,7 @@ class BrowserScreen(Screen[None]):
             if not kept:
                 table.clear()
             self.shown = shown
-            self._header = (header, texts)
+            self._header = (header, widest_cells(len(header), texts))
             self._widest_title = max((cell_len(row.card.title) for row in shown), default=0)
             self._columns(table)
             self._texts = texts
