@@ -246,7 +246,25 @@ MHA_QK_TRANSPOSED = MHA_CAUSAL_TRANSPOSED.replace(
     "Q, K, V = X @ Wq, X @ Wk, X @ Wv", "Q, K, V = X @ Wq.T, X @ Wk.T, X @ Wv"
 ).replace("np.triu(", "np.tril(")
 
+# raises a ValueError on every backward case, but not on an empty window: not the stride's message
+MAXPOOL_BACKWARD_BAD_RESHAPE = """
+import numpy as np
+
+def maxpool_forward(x, size=2, stride=2):
+    N, C, H, W = x.shape
+    Ho, Wo = (H - size) // stride + 1, (W - size) // stride + 1
+    out = np.empty((N, C, Ho, Wo))
+    for i in range(Ho):
+        for j in range(Wo):
+            out[:, :, i, j] = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size].max(axis=(2, 3))
+    return out
+
+def maxpool_backward(dout, x, size=2, stride=2):
+    return dout.reshape(x.shape)
+"""
+
 NEAR_MISSES += [
+    ("arch.pooling.maxpool", MAXPOOL_BACKWARD_BAD_RESHAPE, "not by the stride"),
     ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "every weight matrix"),
     ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "Wq is transposed"),
     ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "Wk is transposed"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -95,6 +96,35 @@ def _unravelled_by_image(
     return dx
 
 
+def _stepped_by_size(dout: np.ndarray, x: np.ndarray, size: int) -> np.ndarray:
+    """dx when window (i, j) starts at (i*size, j*size), the stride ignored (windows cut off
+    at the image's edge as slicing cuts them); NaN when a window lies wholly outside the
+    image (that submission would have raised on the empty window)."""
+    dx = np.zeros_like(x)
+    n, c, ho, wo = dout.shape
+    for a in range(n):
+        for b in range(c):
+            for i in range(ho):
+                for j in range(wo):
+                    win = x[a, b, i * size : i * size + size, j * size : j * size + size]
+                    if win.size == 0:
+                        return np.full_like(x, np.nan)
+                    p, q = np.unravel_index(int(np.argmax(win)), win.shape)
+                    dx[a, b, i * size + p, j * size + q] += dout[a, b, i, j]
+    return dx
+
+
+def _stride_ignored(size: int, stride: int) -> str:
+    return (
+        f"the windows step by their size ({size}), not by the stride ({stride}): window (i, j) "
+        "starts at (i*stride, j*stride)"
+    )
+
+
+_EMPTY_WINDOW = re.compile(r"^ValueError: .*(empty sequence|zero-size array)")
+"""What numpy raises for the argmax or max of an empty window."""
+
+
 def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
     n, c, h, w = x.shape
     return [
@@ -108,8 +138,7 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
             (n, c, h // stride, w // stride),
         ),
         (
-            f"the windows step by their size ({size}), not by the stride ({stride}): the size is "
-            "(H - size)//stride + 1, and window (i, j) starts at (i*stride, j*stride)",
+            f"{_stride_ignored(size, stride)}, and the size is (H - size)//stride + 1",
             (n, c, (h - size) // size + 1, (w - size) // size + 1),
         ),
     ]
@@ -186,6 +215,22 @@ class MaxpoolChecker(NNChecker):
                 )
         return out
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """An empty window's argmax (or max) raised, and windows stepping by their size rather
+        than the stride leave the image on this case: the stride was ignored."""
+        args = case.inputs["args"]
+        if case.inputs["fn"] != "maxpool_backward" or not _EMPTY_WINDOW.match(error):
+            return None
+        dout, x = args[0], args[1]
+        size, stride = (args[2], args[3]) if len(args) > 2 else (2, 2)
+        last_i, last_j = dout.shape[2] - 1, dout.shape[3] - 1
+        if last_i * size < x.shape[2] and last_j * size < x.shape[3]:
+            return None
+        return (
+            f"{_stride_ignored(size, stride)}; stepping by {size}, the last windows start "
+            "past the image's edge and are empty"
+        )
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         fn, args = case.inputs["fn"], case.inputs["args"]
         if fn == "maxpool_forward":
@@ -251,6 +296,10 @@ class MaxpoolChecker(NNChecker):
                     lambda: _backward_variant(
                         dout, x, size, stride, "overwrite", column_major=True
                     ),
+                ),
+                (
+                    _stride_ignored(size, stride),
+                    lambda: _stepped_by_size(dout, x, size),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "

@@ -73,6 +73,12 @@ class NNChecker(Checker):
         better than the generic stability message (None: use that message)."""
         return None
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """A known mistake of this drill that makes the code raise `error` on this case (None:
+        none fits). The case then fails with the mistake's name instead of ending as an error,
+        so one raising case does not hide what the other cases already named."""
+        return None
+
     def call_note(self, error: str) -> str:
         """A sentence for Python's own complaint that an entry was called with the wrong
         number of arguments: every case said only that, not which parameters it takes."""
@@ -90,6 +96,14 @@ class NNChecker(Checker):
     def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
         """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
+            cause = self.error_cause(case, outcome.error)
+            if cause is not None:
+                return CaseResult(
+                    name=case.name,
+                    status=CaseStatus.FAILED,
+                    message=f"{cause}\nyour code raised {outcome.error}",
+                    inputs=case.describe,
+                )
             return CaseResult(
                 name=case.name,
                 status=CaseStatus.ERROR,

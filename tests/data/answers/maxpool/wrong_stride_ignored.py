@@ -1,4 +1,4 @@
-# expect: error | the windows step by their size (3), not by the stride (2)
+# expect: failed | the windows step by their size (3), not by the stride (2)
 import numpy as np
 
 
