@@ -171,7 +171,21 @@ def sigmoid_grad(z):
     return e / (1.0 + e**2)
 """
 
+# the cosine moves in half steps of p: it stands still for a while, but not for the whole decay
+WARMUP_COSINE_HALF_STEPS = """
+import math
+
+def warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0):
+    if step < warmup_steps:
+        return base_lr * (step + 1) / warmup_steps
+    p = min(1.0, (step - warmup_steps) / max(1, total_steps - warmup_steps))
+    p = math.floor(p * 2) / 2
+    return min_lr + (base_lr - min_lr) * (1 + math.cos(math.pi * p)) / 2
+"""
+
 NEAR_MISSES += [
+    ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "lost its step"),
+    ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "at every step"),
     ("arch.pooling.maxpool", MAXPOOL_UNRAVEL_TRANSPOSED, "unravelled with the image's shape"),
     (
         "arch.attention.multi_head_attention",

@@ -190,7 +190,58 @@ class WarmupCosineChecker(NNChecker):
                 continue
             if np.all(tol.violation(got, guess) <= 1.0):
                 j.fail(f"{message}: {detail}", expected=shown_e, got=shown_g)
+        flat = _flat_rate(steps, got, expected, base, warmup, total, floor, tol)
+        if flat:
+            j.fail(f"{flat}: {detail}", expected=shown_e, got=shown_g)
         j.fail(f"wrong rate: {detail}", expected=shown_e, got=shown_g)
+
+
+def _flat_rate(
+    steps: list[int],
+    got: np.ndarray,
+    expected: np.ndarray,
+    base: float,
+    warmup: int,
+    total: int,
+    floor: float,
+    tol: Tolerance,
+) -> str:
+    """Why the rate stands still where the cosine should move it (empty when it moves): a
+    cosine term that lost its step, or no schedule at all, with the constant named."""
+    decay = [k for k, s in enumerate(steps) if warmup <= s < total]
+    if len(decay) < 2 or np.ptp(expected[decay]) <= tol.rtol * base:
+        return ""
+    rate = float(got[decay[0]])
+    if np.any(tol.violation(got[decay], np.full(len(decay), rate)) > 1.0):
+        return ""
+    named = [
+        (
+            (floor + base) / 2,
+            "base_lr / 2, the middle of the cosine"
+            if floor == 0.0
+            else "(base_lr + min_lr) / 2, the middle of the cosine",
+        ),
+        (base / 2, "base_lr / 2 (min_lr left out)"),
+        (base, "base_lr"),
+        (floor, "min_lr"),
+    ]
+    what = next(
+        (text for value, text in named if abs(rate - value) <= tol.rtol * abs(value) + tol.atol),
+        fmt(rate),
+    )
+    everywhere = bool(np.all(tol.violation(got, np.full(len(steps), rate)) <= 1.0))
+    if everywhere and warmup > 0:
+        return (
+            f"the rate is {what} at every step, warmup included: the schedule must follow "
+            "the step, rising as base_lr * (step + 1) / warmup_steps, then falling along "
+            "the cosine"
+        )
+    where = "at every step" if warmup == 0 else "after warmup"
+    return (
+        f"the rate stays at {what} {where}: the cosine term (1 + cos(pi p)) / 2 lost its "
+        "step, so it never moves; p = (step - warmup_steps) / max(1, total_steps - "
+        "warmup_steps) must grow from 0 to 1 as the steps go by"
+    )
 
 
 warmup_cosine_lr = WarmupCosineChecker
