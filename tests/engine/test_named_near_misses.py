@@ -183,7 +183,21 @@ def warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0):
     return min_lr + (base_lr - min_lr) * (1 + math.cos(math.pi * p)) / 2
 """
 
+# the partial batch comes first: every column once, but not near-equal batches
+MINI_BATCHES_REST_FIRST = """
+import numpy as np
+
+def random_mini_batches(X, Y, batch_size, rng):
+    m = X.shape[1]
+    perm = rng.permutation(m)
+    Xs, Ys = X[:, perm], Y[:, perm]
+    rest = m % batch_size
+    cuts = [0] + ([rest] if rest else []) + list(range(rest + batch_size, m, batch_size)) + [m]
+    return [(Xs[:, a:b], Ys[:, a:b]) for a, b in zip(cuts[:-1], cuts[1:])]
+"""
+
 NEAR_MISSES += [
+    ("nn.minibatch.random_mini_batches", MINI_BATCHES_REST_FIRST, "np.array_split"),
     ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "lost its step"),
     ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "at every step"),
     ("arch.pooling.maxpool", MAXPOOL_UNRAVEL_TRANSPOSED, "unravelled with the image's shape"),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,6 +37,56 @@ reverse, so one uniform shuffle is one with chance 2m/m! = 2/(m-1)!; the test fa
 only when both calls with different seeds give one: (2/(m-1)!)**2 <= 2.5e-15 per case
 for m >= 12, about 1.8e-14 over the seven cases. A rotation (np.roll) is caught every
 time, whatever shift it draws."""
+
+
+SLICE_HINT = (
+    "every batch but the last holds exactly batch_size columns: cut at k*batch_size, "
+    "X[:, k:k + batch_size] for k in range(0, m, batch_size)"
+)
+
+_NO_SECTIONS = re.compile(r"^ValueError: number sections must be larger than 0")
+"""What np.array_split raises when asked for 0 parts."""
+
+
+def _widths(batches: Sequence[Any]) -> list[int] | None:
+    """How many columns the X of each batch holds, or None when some batch is not an
+    (X_b, Y_b) pair of 2-D arrays (the checks that follow name that)."""
+    widths = []
+    for batch in batches:
+        if not isinstance(batch, list | tuple) or len(batch) != 2:
+            return None
+        xb = batch[0]
+        if not isinstance(xb, np.ndarray) or xb.ndim != 2:
+            return None
+        widths.append(int(xb.shape[1]))
+    return widths
+
+
+def _split_mistake(widths: list[int] | None, m: int, batch_size: int) -> str:
+    """np.array_split into some number of near-equal parts where batch_size-wide batches
+    were due (empty when the batches are not that): the count it was given is named."""
+    if not widths or sum(widths) != m or min(widths) < 1 or max(widths) - min(widths) > 1:
+        return ""
+    due = [min(batch_size, m - k) for k in range(0, m, batch_size)]
+    if widths == due:
+        return ""
+    parts = len(widths)
+    shown = ", ".join(str(w) for w in widths[:6]) + (", ..." if parts > 6 else "")
+    why = ""
+    if parts == m // batch_size:
+        given = "m // batch_size"
+    elif parts == math.ceil(m / batch_size):
+        given = "ceil(m / batch_size)"
+    elif parts == batch_size or (m < batch_size and parts == m):
+        given = "batch_size"
+        why = " (its second argument is the number of parts, not their size)"
+    else:
+        given = str(parts)
+    return (
+        f"the {m} columns were spread over {parts} near-equal "
+        f"{'batch' if parts == 1 else 'batches'} ({shown} columns), as "
+        f"np.array_split(X, {given}) spreads them{why}; {SLICE_HINT}"
+    )
 
 
 class MiniBatchChecker(NNChecker):
@@ -87,6 +138,17 @@ class MiniBatchChecker(NNChecker):
             )
         return out
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """np.array_split asked for m // batch_size parts, which is 0 when m < batch_size."""
+        X, _, batch_size = case.inputs["args"]
+        m = X.shape[1]
+        if m >= batch_size or not _NO_SECTIONS.match(error):
+            return None
+        return (
+            f"np.array_split was asked for m // batch_size = {m} // {batch_size} = 0 batches; "
+            f"m < batch_size still makes one (partial) batch, and {SLICE_HINT}"
+        )
+
     def _order(
         self, label: str, result: Any, X: np.ndarray, Y: np.ndarray, batch_size: int, j: Judgement
     ) -> np.ndarray:
@@ -100,6 +162,9 @@ class MiniBatchChecker(NNChecker):
         m = X.shape[1]
         count = math.ceil(m / batch_size)
         batches = j.sequence(label, result)
+        split = _split_mistake(_widths(batches), m, batch_size)
+        if split:
+            j.fail(f"{label}: {split}")
         if len(batches) != count:
             extra = ""
             if len(batches) == m // batch_size:

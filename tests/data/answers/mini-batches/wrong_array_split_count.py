@@ -1,4 +1,4 @@
-# expect: failed | has shape
+# expect: failed | as np.array_split(X, ceil(m / batch_size)) spreads them
 import numpy as np
 
 
