@@ -196,7 +196,29 @@ def random_mini_batches(X, Y, batch_size, rng):
     return [(Xs[:, a:b], Ys[:, a:b]) for a, b in zip(cuts[:-1], cuts[1:])]
 """
 
+# sin plus a small tilt (the first slope 0.1 too steep): not a constant shift of b2
+SINE_TILTED = """
+import numpy as np
+
+def sine_params():
+    knots = np.linspace(-np.pi, np.pi, 21)
+    slopes = np.diff(np.sin(knots)) / np.diff(knots)
+    changes = np.diff(slopes, prepend=0.0)
+    changes[0] += 0.1
+    return {"W1": np.ones((20, 1)), "b1": -knots[:-1, None], "W2": changes[None, :], "b2": np.zeros((1, 1))}
+"""
+
+# cos instead of sin: no truncated series and no degrees explain it
+SINE_AS_COSINE = (
+    SINE_TILTED.replace("np.sin(knots)", "np.cos(knots)")
+    .replace("changes[0] += 0.1", "pass")
+    .replace("np.zeros((1, 1))", "np.full((1, 1), -1.0)")
+)
+
 NEAR_MISSES += [
+    ("nn.approx.approximate_sine", SINE_TILTED, "output bias is off"),
+    ("nn.approx.approximate_sine", SINE_AS_COSINE, "the network follows"),
+    ("nn.approx.approximate_sine", SINE_AS_COSINE, "too far apart"),
     ("nn.minibatch.random_mini_batches", MINI_BATCHES_REST_FIRST, "np.array_split"),
     ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "lost its step"),
     ("deep.schedules.warmup_cosine_lr", WARMUP_COSINE_HALF_STEPS, "at every step"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -23,6 +24,121 @@ def _params(
     """The returned dict's arrays, any numeric dtype, with the required shapes."""
     params = j.mapping("the returned dict", value, tuple(shapes))
     return {k: j.array(k, params[k], shape, float64=False) for k, shape in shapes.items()}
+
+
+def _taylor(x: np.ndarray, degree: int) -> np.ndarray:
+    """sin's Taylor series at 0 up to x**degree (odd)."""
+    return sum(
+        (
+            (-1) ** i * x ** (2 * i + 1) / math.factorial(2 * i + 1)
+            for i in range((degree + 1) // 2)
+        ),
+        np.zeros_like(x),
+    )
+
+
+_TAYLOR_SHOWN = {
+    1: "x",
+    3: "x - x³/6",
+    5: "x - x³/6 + x⁵/120",
+    7: "x - x³/6 + x⁵/120 - x⁷/5040",
+}
+"""The truncated series that miss 0.05 somewhere on [-pi, pi] (from x⁹ on they do not)."""
+
+
+def _sine_mistake(
+    p: Mapping[str, np.ndarray],
+    x: np.ndarray,
+    y: np.ndarray,
+    worst: float,
+    k: int,
+    tolerance: float,
+) -> str:
+    """The known mistake behind a network that misses sin (empty when none fits): no unit
+    switched on where the error is worst, or a function the network follows instead of sin
+    (sin of x in degrees, a Taylor series cut short) closer than half the error to sin."""
+    with np.errstate(all="ignore"):
+        z = p["W1"].astype(np.float64) * x[k] + p["b1"].astype(np.float64)
+    if np.all(z < 0.0):
+        return (
+            f"at x = {x[k]:.4f} every hidden unit is off (W1 x + b1 < 0 for all of them), so "
+            "the network outputs only b2 there: a unit ReLU(x - k) is 0 left of its knot k, "
+            "so the knots must cover [-pi, pi], the first at -pi"
+        )
+    built = _built_from_knots(p, x, y, worst, tolerance)
+    if built:
+        return built
+    candidates = [
+        (
+            "the network follows sin(x * pi / 180), the sine of x read in degrees, "
+            "{fit}: x is in radians, so use np.sin(knots) with the knots on [-pi, pi] "
+            "(no np.radians or np.deg2rad)",
+            np.sin(np.radians(x)),
+        ),
+        *(
+            (
+                f"the network follows sin's Taylor series cut after x^{d}, {shown}, "
+                "{fit}: a truncated series is close to sin only near 0 (at ±pi this one is "
+                f"off by {abs(_taylor(np.array([np.pi]), d)[0]):.2g}); interpolate sin "
+                "itself (np.sin(knots))",
+                _taylor(x, d),
+            )
+            for d, shown in _TAYLOR_SHOWN.items()
+        ),
+    ]
+    for message, target in candidates:
+        off = float(np.max(np.abs(y - target)))
+        if off < tolerance and off < worst / 2:
+            return message.format(fit=f"to within {off:.2g}")
+    return ""
+
+
+def _built_from_knots(
+    p: Mapping[str, np.ndarray], x: np.ndarray, y: np.ndarray, worst: float, tolerance: float
+) -> str:
+    """Mistakes of the card's construction, units ReLU(x - k) with W1 = 1 and b1 = -k:
+    output weights that are the slopes, not their changes; b2 off by a constant; knots too
+    far apart for linear interpolation (empty when the network is not built that way)."""
+    w1 = p["W1"].astype(np.float64).reshape(-1)
+    if not np.all(w1 == 1.0):
+        return ""
+    knots = -p["b1"].astype(np.float64).reshape(-1)
+    order = np.argsort(knots, kind="stable")
+    w2 = p["W2"].astype(np.float64).reshape(-1)[order]
+    b2 = float(p["b2"].reshape(-1)[0])
+    changes = np.diff(w2, prepend=0.0)
+    with np.errstate(all="ignore"):
+        fixed = ref.forward(
+            {"W1": p["W1"][order], "b1": p["b1"][order], "W2": changes[None, :], "b2": p["b2"]},
+            x.reshape(1, -1),
+        )[0]
+    if np.max(np.abs(fixed - np.sin(x))) < tolerance:
+        return (
+            "W2 holds each segment's slope; a unit's output weight must be the change of "
+            "slope at its knot (the first slope itself for the first unit), "
+            "np.diff(slopes, prepend=0.0), since every unit to the left is still on"
+        )
+    shift = y - np.sin(x)
+    c = float(np.median(shift))
+    if abs(c) >= tolerance and np.max(np.abs(shift - c)) < tolerance:
+        return (
+            f"net(x) - sin(x) is about {c:.3g} everywhere: the shape is right and the output "
+            f"bias is off (b2 = {b2:.4g}); b2 is the network's value left of every knot, "
+            "sin(-pi) = 0 when the first knot is at -pi"
+        )
+    inside = (x >= knots.min()) & (x <= np.pi)
+    ends = np.unique(np.concatenate([knots[knots <= np.pi], [np.pi]]))
+    if ends.size < 2 or not inside.any():
+        return ""
+    interpolant = np.interp(x[inside], ends, np.sin(ends))
+    if np.max(np.abs(y[inside] - interpolant)) < worst / 10:
+        widest = float(np.max(np.diff(ends)))
+        return (
+            "the network interpolates sin linearly, but its knots are too far apart: on a "
+            f"segment of width d linear interpolation misses by up to d²/8, and the widest "
+            f"here is {widest:.3g}; about 20 equal segments on [-pi, pi] keep the error near 0.012"
+        )
+    return ""
 
 
 class XorChecker(NNChecker):
@@ -114,8 +230,10 @@ class SineChecker(NNChecker):
         j.max_abs = float(err[k])
         j.tolerances.append(f"max |net(x) - sin(x)| < {tolerance}")
         if err[k] >= tolerance:
+            reason = _sine_mistake(p, x, y, float(err[k]), int(k), tolerance)
             j.fail(
-                f"max |net(x) - sin(x)| = {err[k]:.3g} >= {tolerance} at x = {x[k]:.4f}: "
+                (f"{reason}: " if reason else "")
+                + f"max |net(x) - sin(x)| = {err[k]:.3g} >= {tolerance} at x = {x[k]:.4f}: "
                 f"expected about {fmt(float(np.sin(x[k])))}, got {fmt(float(y[k]))}",
                 expected=fmt(float(np.sin(x[k]))),
                 got=fmt(float(y[k])),

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | the sine of x read in degrees
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | every hidden unit is off
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | the shape is right and the output bias is off (b2 = 0.1)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | W2 holds each segment's slope
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | its knots are too far apart
 import numpy as np
 
 
