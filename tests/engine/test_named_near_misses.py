@@ -215,7 +215,28 @@ SINE_AS_COSINE = (
     .replace("np.zeros((1, 1))", "np.full((1, 1), -1.0)")
 )
 
+# the mean of the two norms as the denominator: twice the drill's rel_diff, no named formula
+GRADCHECK_MEAN_OF_NORMS = """
+import numpy as np
+
+def gradient_check(f, grad_f, x, eps=1e-5, threshold=1e-7):
+    ana = np.asarray(grad_f(x), dtype=np.float64)
+    num = np.zeros_like(ana)
+    for i in np.ndindex(x.shape):
+        v = x[i]
+        x[i] = v + eps
+        hi = f(x)
+        x[i] = v - eps
+        lo = f(x)
+        x[i] = v
+        num[i] = (hi - lo) / (2 * eps)
+    mean = (np.linalg.norm(num) + np.linalg.norm(ana)) / 2
+    rel = 0.0 if mean == 0 else float(np.linalg.norm(num - ana) / mean)
+    return rel < threshold, rel
+"""
+
 NEAR_MISSES += [
+    ("nn.gradcheck.gradient_check", GRADCHECK_MEAN_OF_NORMS, "yours is"),
     ("nn.approx.approximate_sine", SINE_TILTED, "output bias is off"),
     ("nn.approx.approximate_sine", SINE_AS_COSINE, "the network follows"),
     ("nn.approx.approximate_sine", SINE_AS_COSINE, "too far apart"),

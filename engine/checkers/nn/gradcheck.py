@@ -7,6 +7,7 @@ Which gradient is right or planted wrong is known only here, in the case's priva
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -205,6 +206,70 @@ class NumericalGradientChecker(NNChecker):
         )
 
 
+def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, str]]:
+    """(value, formula, why the drill does not use it) for relative differences that people
+    write instead of ||num - grad|| / (||num|| + ||grad||)."""
+    diff = float(np.linalg.norm(num - ana))
+    n, a = float(np.linalg.norm(num)), float(np.linalg.norm(ana))
+    with np.errstate(all="ignore"):
+        entrywise = np.abs(num - ana) / (np.abs(num) + np.abs(ana))
+        worst_entry = float(np.max(np.where(np.isfinite(entrywise), entrywise, 0.0)))
+    lopsided = "one norm makes the measure lopsided (it blows up when that gradient is near 0)"
+    out = [
+        (
+            diff / max(n, a),
+            "||num - grad|| / max(||num||, ||grad||)",
+            "a variant some courses use; this drill's threshold is set for the sum of the two "
+            "norms in the denominator",
+        ),
+        (diff / a, "||num - grad|| / ||grad||", lopsided),
+        (diff / n, "||num - grad|| / ||num||", lopsided),
+        (
+            diff,
+            "the absolute difference ||num - grad||",
+            "it grows with the gradient's scale; dividing makes it relative",
+        ),
+        (
+            diff**2 / (n**2 + a**2),
+            "the ratio of squared norms (sums of squares)",
+            "take the norms themselves (np.linalg.norm), or the threshold means something else",
+        ),
+        (
+            diff / float(np.linalg.norm(num + ana)),
+            "||num - grad|| / ||num + grad||, the norm of the sum",
+            "it is 0 when the gradients are opposite",
+        ),
+        (
+            worst_entry,
+            "the worst entry's |num - grad| / (|num| + |grad|)",
+            "compare the whole arrays with norms: the per-entry ratio is 1 wherever one side "
+            "is exactly 0",
+        ),
+    ]
+    return [item for item in out if math.isfinite(item[0])]
+
+
+def _other_formula(case: Case, rel: float, eps: float) -> str:
+    """Which known other formula the submission's rel_diff is (empty when none is), from the
+    case's function and gradient rebuilt in the parent; when several give the same value on
+    this case, all of them are named."""
+    x = np.array(case.inputs["x"], dtype=np.float64)
+    ana = np.asarray(make_gradient(case.inputs["gcoef"])(x.copy()), dtype=np.float64)
+    num = ref.numerical_gradient(make_function(case.inputs["coef"]), x.copy(), eps)
+    fits = [
+        (formula, why)
+        for value, formula, why in _other_formulas(num, ana)
+        if abs(rel - value) <= 1e-3 * abs(value)
+    ]
+    if not fits:
+        return ""
+    fix = "divide ||num - grad|| by ||num|| + ||grad||"
+    if len(fits) == 1:
+        formula, why = fits[0]
+        return f"yours is {formula}: {why}; {fix}"
+    return f"yours is {' or '.join(f for f, _ in fits)} (the same on this case); {fix}"
+
+
 class GradientCheckChecker(NNChecker):
     """gradient_check(f, grad_f, x, eps, threshold) -> (ok, rel_diff) on right and planted gradients."""
 
@@ -343,8 +408,10 @@ class GradientCheckChecker(NNChecker):
                 got=f"{rel:.3g}",
             )
         elif not abs(rel - rel_ref) <= 1e-3 * rel_ref:
+            other = _other_formula(case, rel, eps)
             j.fail(
-                f"{what}; rel_diff = ||num - grad|| / (||num|| + ||grad||) should be {rel_ref:.4g}, got {rel:.4g}",
+                f"{what}; rel_diff = ||num - grad|| / (||num|| + ||grad||) should be {rel_ref:.4g}, got {rel:.4g}"
+                + (f": {other}" if other else ""),
                 expected=f"{rel_ref:.4g}",
                 got=f"{rel:.4g}",
             )
