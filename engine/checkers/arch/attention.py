@@ -102,6 +102,18 @@ class AttentionChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"scaled_dot_product_attention": ref.scaled_dot_product_attention}
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """K.transpose(0, 2, 1) (or .transpose(1, 0) on a 2-D habit) on a K with another
+        number of axes: numpy refuses the axes, and the leading batch axes are optional."""
+        k = case.inputs["args"][1]
+        if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
+            return None
+        return (
+            f"K.transpose with a fixed list of axes fits one number of dimensions only, and "
+            f"this K has {k.ndim} ({k.shape}): the leading batch axes are optional, so swap "
+            "the last two axes whatever comes before them, np.swapaxes(K, -1, -2)"
+        )
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def qkv(
             batch: tuple[int, ...], n_q: int, n_k: int, d_k: int, d_v: int, scale: float = 1.0

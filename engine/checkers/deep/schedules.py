@@ -53,6 +53,16 @@ class WarmupCosineChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"warmup_cosine_lr": ref.warmup_cosine_lr}
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """A division by warmup_steps when it is 0: the warmup branch was not guarded."""
+        if case.inputs["args"][1] != 0 or not error.startswith("ZeroDivisionError"):
+            return None
+        return (
+            "with warmup_steps = 0 there is no warmup, yet something was divided by "
+            "warmup_steps: test step < warmup_steps before the division (the test is False "
+            "for every step when warmup_steps is 0, so the cosine starts at step 0 with base_lr)"
+        )
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def base() -> float:
             return gen.log_uniform(rng, 1e-4, 1.0)

@@ -48,6 +48,15 @@ _NO_SECTIONS = re.compile(r"^ValueError: number sections must be larger than 0")
 """What np.array_split raises when asked for 0 parts."""
 
 
+def _rows_permuted(xb: np.ndarray, X: np.ndarray) -> bool:
+    """True when every column of `xb` holds the values of some column of X, in another
+    order: X's rows were permuted (X[perm] where X[:, perm] was meant)."""
+    if xb.shape[0] != X.shape[0] or xb.shape[1] == 0:
+        return False
+    columns = {tuple(col) for col in np.sort(X, axis=0).T}
+    return all(tuple(col) in columns for col in np.sort(xb, axis=0).T)
+
+
 def _widths(batches: Sequence[Any]) -> list[int] | None:
     """How many columns the X of each batch holds, or None when some batch is not an
     (X_b, Y_b) pair of 2-D arrays (the checks that follow name that)."""
@@ -220,6 +229,12 @@ class MiniBatchChecker(NNChecker):
         for k, (xb, yb) in enumerate(zip(xbs, ybs, strict=True)):
             idx = order_x[np.clip(np.searchsorted(sorted_x0, xb[0]), 0, m - 1)]
             if not np.array_equal(X[:, idx], xb):
+                if _rows_permuted(xb, X):
+                    j.fail(
+                        f"the X of batch {k} holds columns of X with their entries reordered: "
+                        "the rows (the features) were shuffled; the examples are the columns, "
+                        "so shuffle with a permutation of the columns, X[:, perm]"
+                    )
                 j.fail(f"the X of batch {k} holds columns that are not columns of X")
             if not np.array_equal(Y[:, idx], yb):
                 j.fail(

@@ -1,4 +1,4 @@
-# expect: failed | batch 0
+# expect: failed | the rows (the features) were shuffled
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | ZeroDivisionError
+# expect: failed | with warmup_steps = 0 there is no warmup, yet something was divided by warmup_steps
 import math
 
 
