@@ -582,3 +582,28 @@ def test_a_transformer_block_keeps_two_thirds_of_its_weights_in_the_feed_forward
     assert "about two thirds of a block's weights are in the feed-forward layer" in body
     assert "$\\text{LN}(x + \\text{Sublayer}(x))$ (post-norm)" in body
     assert "$x + \\text{Sublayer}(\\text{LN}(x))$" in body
+
+
+def _dilated_windows(n: int, k: int, s: int, p: int, dilation: int) -> int:
+    """Count the window positions of a dilated kernel that fit in the padded input."""
+    taps = dilation * np.arange(k)
+    return sum(1 for start in range(0, n + 2 * p, s) if start + taps[-1] < n + 2 * p)
+
+
+def test_a_dilated_kernel_enters_the_output_size_through_its_span() -> None:
+    for n, k, s, p, dilation in itertools.product(
+        (7, 10, 227), (1, 3, 5), (1, 2, 4), (0, 2), (1, 2, 3)
+    ):
+        span = dilation * (k - 1) + 1
+        if span > n + 2 * p:
+            continue
+        expected = (n + 2 * p - dilation * (k - 1) - 1) // s + 1
+        assert _dilated_windows(n, k, s, p, dilation) == expected, (n, k, s, p, dilation)
+    assert _dilated_windows(227, 3, 1, 0, 2) == 223 != out_size(227, 3, 1, 0)
+    # "Same" padding at stride 1 pads half the span minus one per side.
+    assert all(_dilated_windows(32, 5, 1, 2 * d, d) == 32 for d in (1, 2, 3))
+    body = text("conv-output-size")
+    assert "W + 2p - \\delta (K - 1) - 1" in body and "= 223" in body
+    assert "ch. 5.1 (dilated convolutions)" in card("conv-output-size").front.source
+    assert "$p = \\delta (K - 1)/2$" in text("same-padding")
+    assert "\\delta (K - 1) - 1)/s" in text("conv2d-forward")
