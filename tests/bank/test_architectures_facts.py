@@ -344,8 +344,8 @@ def test_library_and_paper_claims_cite_their_source() -> None:
         ),
         "conv-output-size": ("torchvision's AlexNet does this", ["torchvision models/alexnet.py"]),
         "embedding": (
-            "shares its weights with the pre-softmax output layer",
-            ["Vaswani et al. 2017, section 3.4"],
+            "shares its weights with the other embedding and the pre-softmax output layer",
+            ["Vaswani et al. 2017, sections 3.4 and 5.1", "Press & Wolf 2017 (three-way tying)"],
         ),
         "pre-norm-vs-post-norm": ("GPT-2/3-style models", ["Radford et al. 2019 (GPT-2"]),
     }
@@ -607,3 +607,38 @@ def test_a_dilated_kernel_enters_the_output_size_through_its_span() -> None:
     assert "ch. 5.1 (dilated convolutions)" in card("conv-output-size").front.source
     assert "$p = \\delta (K - 1)/2$" in text("same-padding")
     assert "\\delta (K - 1) - 1)/s" in text("conv2d-forward")
+
+
+def test_a_tied_embedding_gets_a_dense_gradient_and_the_transformer_ties_three_ways() -> None:
+    # Logits h E^T through a softmax: the output side gives every row of E a gradient.
+    rng = np.random.default_rng(5)
+    V, d, token, target = 7, 3, 2, 4
+    E, h = rng.normal(size=(V, d)), rng.normal(size=d)
+    p = np.exp(h @ E.T - (h @ E.T).max())
+    p /= p.sum()
+    y = np.eye(V)[target]
+    output_side = np.outer(p - y, h)  # d(-log p_target)/dE through the logits
+    input_side = np.zeros((V, d))
+    input_side[token] = rng.normal(size=d)  # the lookup's gradient: one row
+    tied = output_side + input_side
+    assert np.count_nonzero(input_side.any(axis=1)) == 1
+    assert np.all(tied.any(axis=1))  # every row moves
+    eps = 1e-6
+
+    def loss(M: np.ndarray) -> float:
+        e = np.exp(h @ M.T)
+        return float(-np.log(e[target] / e.sum()))
+
+    bump = np.zeros((V, d))
+    bump[0, 1] = eps
+    assert np.isclose((loss(E + bump) - loss(E - bump)) / (2 * eps), output_side[0, 1])
+    # One 37,000 x 512 matrix for the encoder input, decoder input and pre-softmax layers.
+    vocab, width = 37000, 512
+    assert 3 * vocab * width - vocab * width == 2 * vocab * width == 37_888_000
+    for card_id in ("embeddings-concept", "embedding-parameter-count"):
+        body = text(card_id)
+        assert "used in the original Transformer, thus saves" not in body, card_id
+        assert "saving $2 V d$" in body and "37,000" in body, card_id
+        assert "Inan, Khosravi & Socher 2017" in card(card_id).front.source, card_id
+    assert "a dense gradient" in text("embeddings-concept")
+    assert "dense gradient" in text("embedding")
