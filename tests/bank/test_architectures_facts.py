@@ -642,3 +642,42 @@ def test_a_tied_embedding_gets_a_dense_gradient_and_the_transformer_ties_three_w
         assert "Inan, Khosravi & Socher 2017" in card(card_id).front.source, card_id
     assert "a dense gradient" in text("embeddings-concept")
     assert "dense gradient" in text("embedding")
+
+
+def test_a_kv_cache_stores_two_n_layer_t_d_numbers_and_leaves_the_t_squared_term() -> None:
+    rng = np.random.default_rng(8)
+    T, d = 6, 4
+    X = rng.normal(size=(T, d))
+    Wq, Wk, Wv = (rng.normal(size=(d, d)) for _ in range(3))
+    full = _attend_projected(X, Wq, Wk, Wv)
+    keys: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    products = 0
+    for t in range(T):  # one new token at a time, earlier keys and values from the cache
+        keys.append(X[t] @ Wk)
+        values.append(X[t] @ Wv)
+        K, V = np.stack(keys), np.stack(values)
+        s = K @ (X[t] @ Wq) / np.sqrt(d)
+        w = np.exp(s - s.max())
+        np.testing.assert_allclose((w / w.sum()) @ V, full[t], rtol=1e-12)
+        products += K.size + V.size  # score and weighted-sum multiply-adds: 2 (t + 1) d
+    assert products == T * (T + 1) * d  # quadratic in T in all: about T^2 d
+    assert len(keys) * d + len(values) * d == 2 * T * d  # per layer: 2 T d numbers
+    # 32 layers of width 4096 in 16-bit floats: 0.5 MiB a token, 2 GiB for 4096 tokens.
+    per_token = 2 * 32 * 4096 * 2
+    assert per_token == 2**19 and per_token * 4096 == 2 * 2**30
+    body = text("attention-complexity")
+    assert "caching keys and values makes each new token cost $O(T d)$ for attention." not in body
+    assert "$2 n_{layer} T d$ numbers per sequence" in body and "2 GiB" in body
+    assert "still takes $O(T^2 d)$ attention arithmetic" in body
+    source = card("attention-complexity").front.source
+    assert "Shazeer 2019" in source and "Ainslie et al. 2023" in source
+
+
+def _attend_projected(X: np.ndarray, Wq: np.ndarray, Wk: np.ndarray, Wv: np.ndarray) -> np.ndarray:
+    """Causal single-head attention over all rows at once, the training pass."""
+    Q, K, V = X @ Wq, X @ Wk, X @ Wv
+    scores = Q @ K.T / np.sqrt(X.shape[1])
+    scores = np.where(np.tril(np.ones(scores.shape, dtype=bool)), scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return np.asarray((e / e.sum(axis=1, keepdims=True)) @ V)
