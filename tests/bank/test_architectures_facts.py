@@ -681,3 +681,31 @@ def _attend_projected(X: np.ndarray, Wq: np.ndarray, Wk: np.ndarray, Wv: np.ndar
     scores = np.where(np.tril(np.ones(scores.shape, dtype=bool)), scores, -np.inf)
     e = np.exp(scores - scores.max(axis=1, keepdims=True))
     return np.asarray((e / e.sum(axis=1, keepdims=True)) @ V)
+
+
+def test_an_lstm_cell_can_count_and_a_gru_state_stays_inside_minus_one_one() -> None:
+    # One LSTM unit: input and forget gates held open (bias 20), candidate tanh(20 x).
+    # x = +1 for 'a' and -1 for 'b': the cell counts a's minus b's.
+    W = np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [0.0, 20.0]])  # rows i, f, o, g
+    b = np.array([[20.0], [20.0], [0.0], [0.0]])
+    h, c = np.zeros((1, 1)), np.zeros((1, 1))
+    counts = []
+    for symbol in [1.0] * 300 + [-1.0] * 300:
+        h, c, _ = lstm_cell_forward(np.array([[symbol]]), h, c, W, b)
+        counts.append(float(c[0, 0]))
+    assert abs(counts[299] - 300) < 1e-3 and abs(counts[-1]) < 1e-3  # 300 a's, then back to 0
+    # A GRU's next state interpolates its state and a tanh: from 0 it never leaves (-1, 1).
+    rng = np.random.default_rng(9)
+    n, d = 4, 2
+    w = {k: 2 * rng.standard_normal((n, n + d)) for k in ("Wz", "Wr", "Wh")}
+    w |= {k: 2 * rng.standard_normal(n) for k in ("bz", "br", "bh")}
+    state, largest = np.zeros(n), 0.0
+    for x in 2 * rng.standard_normal((600, d)):
+        state = _gru_step(state, x, w, z_keeps=False)
+        largest = max(largest, float(np.abs(state).max()))
+    assert 0.9 < largest < 1.0  # pushed toward the bound, never past it
+    body = text("gru-vs-lstm")
+    assert "LSTM when the separate memory and output gate help (e.g. very long" not in body
+    assert "Weiss, Goldberg & Yahav (2018) showed the LSTM strictly more expressive" in body
+    assert "stays in $(-1, 1)$ forever" in body
+    assert "Weiss, Goldberg & Yahav 2018" in card("gru-vs-lstm").front.source
