@@ -709,3 +709,19 @@ def test_an_lstm_cell_can_count_and_a_gru_state_stays_inside_minus_one_one() -> 
     assert "Weiss, Goldberg & Yahav (2018) showed the LSTM strictly more expressive" in body
     assert "stays in $(-1, 1)$ forever" in body
     assert "Weiss, Goldberg & Yahav 2018" in card("gru-vs-lstm").front.source
+
+
+def test_aligned_queries_and_keys_grow_like_d_k_and_independent_ones_like_its_root() -> None:
+    rng = np.random.default_rng(12)
+    for d_k in (16, 256, 1024):
+        q = rng.standard_normal((1000, d_k))
+        independent = np.einsum("nd,nd->n", q, rng.standard_normal((1000, d_k)))
+        aligned = np.einsum("nd,nd->n", q, q)  # k = q
+        assert 0.9 < independent.std() / np.sqrt(d_k) < 1.1
+        assert 0.95 < aligned.mean() / d_k < 1.05
+        # Divided by sqrt(d_k) the aligned score still grows as sqrt(d_k); by d_k it does not.
+        assert np.isclose(aligned.mean() / np.sqrt(d_k), np.sqrt(d_k), rtol=0.05)
+    body = text("attention-scaling")
+    assert "$E[q \\cdot k] = d_k$" in body
+    assert "divides the scores by $d_k$ rather than $\\sqrt{d_k}$" in body
+    assert "Yang et al. 2022 (Tensor Programs V" in card("attention-scaling").front.source
