@@ -725,3 +725,25 @@ def test_aligned_queries_and_keys_grow_like_d_k_and_independent_ones_like_its_ro
     assert "$E[q \\cdot k] = d_k$" in body
     assert "divides the scores by $d_k$ rather than $\\sqrt{d_k}$" in body
     assert "Yang et al. 2022 (Tensor Programs V" in card("attention-scaling").front.source
+
+
+def test_deepnorm_weights_the_residual_up_so_each_branch_starts_smaller() -> None:
+    rng = np.random.default_rng(13)
+    d = 256
+
+    def norm(a: np.ndarray) -> np.ndarray:
+        out: np.ndarray = (a - a.mean(axis=1, keepdims=True)) / a.std(axis=1, keepdims=True)
+        return out
+
+    for alpha in (1.0, 2.0, 4.0):  # alpha = 1 is plain post-norm
+        x = rng.normal(size=(64, d))
+        for _ in range(6):
+            branch = x @ (rng.normal(size=(d, d)) / np.sqrt(d))
+            share = branch.var() / (alpha * x + branch).var()
+            assert abs(share - 1 / (1 + alpha**2)) < 0.05, (alpha, share)
+            x = norm(alpha * x + branch)
+    body = text("pre-norm-vs-post-norm")
+    assert "RMSNorm replaces LayerNorm for speed)" not in body
+    assert "$x_{l+1} = \\text{LN}(\\alpha x_l + F(x_l))$ with $\\alpha > 1$" in body
+    assert "$\\frac{1}{1 + \\alpha^2}$ of its block, not a half" in body
+    assert "is a different kind of change, not a placement" in body
