@@ -747,3 +747,17 @@ def test_deepnorm_weights_the_residual_up_so_each_branch_starts_smaller() -> Non
     assert "$x_{l+1} = \\text{LN}(\\alpha x_l + F(x_l))$ with $\\alpha > 1$" in body
     assert "$\\frac{1}{1 + \\alpha^2}$ of its block, not a half" in body
     assert "is a different kind of change, not a placement" in body
+
+
+def test_grouped_query_attention_has_fewer_key_and_value_weights() -> None:
+    def weights(d_model: int, n_heads: int, kv_heads: int) -> int:
+        d_h = d_model // n_heads
+        shapes = [(d_model, d_model), (d_model, kv_heads * d_h), (d_model, kv_heads * d_h)]
+        shapes.append((d_model, d_model))  # the output projection
+        return sum(np.zeros(shape).size for shape in shapes)
+
+    assert weights(512, 8, 8) == weights(512, 1, 1) == weights(512, 64, 64) == 4 * 512**2
+    assert weights(512, 8, 2) == 655360 and weights(512, 8, 1) == 589824
+    body = text("mha-parameter-count")
+    assert "= 655360$ weights" in body and "$589824$" in body
+    assert "Ainslie et al. 2023 (GQA)" in card("mha-parameter-count").front.source
