@@ -25,8 +25,8 @@ SECCOMP = (
     "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals"
     " (a descriptor's owner included), pidfds, ptrace and scheduling changes to other processes,"
     " System V and POSIX message IPC, mknod, mount, namespaces and changing limits; file"
-    " modes, owners, times, attributes (read or changed), flags and leases; blocks past a"
-    " file's end;"
+    " modes, owners, times, attributes (read or changed), flags and leases; creating a"
+    " set-user-ID or set-group-ID file; blocks past a file's end;"
     " watching folders; typing into a"
     " terminal; the clock and the other powers of root"
 )

@@ -148,6 +148,31 @@ KERNEL: list[tuple[str, str, str]] = [
     ),
     ("mkfifo", "os.mkfifo('fifo')", "PermissionError"),
     (
+        # another process's memory without /proc: attaching to it, or reading it in one call
+        "ptrace-attach-to-init",
+        """
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.ptrace(16, 1, None, None) != 0:  # PTRACE_ATTACH
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        return 2 * x
+        """,
+        "PermissionError",
+    ),
+    (
+        "process_vm_readv-of-init",
+        """
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        buf = ctypes.create_string_buffer(8)
+        iov = (ctypes.c_void_p * 2)(ctypes.addressof(buf), 8)
+        if libc.process_vm_readv(1, iov, 1, iov, 1, 0) < 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        return 2 * x
+        """,
+        "PermissionError",
+    ),
+    (
         # without bwrap the launcher dies with the app through this signal: it must stay set
         "clear-the-parent-death-signal",
         """

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from engine.grade_sandboxed import grade
-from engine.sandbox import SandboxConfig, WorkerPool, isolation_report
+from engine.sandbox import SandboxConfig, WorkerPool, isolation, isolation_report
 from engine.sandbox import bwrap as bwrap_module
 from engine.sandbox.config import ENGINE_DIR, host_paths
 from engine.sandbox.worker import CHILD_MARKER
@@ -306,3 +306,48 @@ def test_bwrap_gives_the_child_namespaces_of_its_own(bare_bwrap_pool: WorkerPool
     for child in children:
         theirs = {kind: os.readlink(f"/proc/{child}/ns/{kind}") for kind in kinds}
         assert [kind for kind in kinds if theirs[kind] == ours[kind]] == []
+
+
+VERDICT_CLAIMS: dict[str, str] = {
+    "new processes (threads allowed)": "test_kernel_layers.py::test_threads_still_work",
+    "exec": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "sockets": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "signals": "test_kernel_layers.py::test_the_grading_app_cannot_be_signalled",
+    "(a descriptor's owner included)": "test_other_processes.py::test_the_grading_app_cannot_be_signalled_through_a_file_owner",
+    "pidfds": "test_kernel_layers.py::test_the_grading_app_cannot_be_signalled",
+    "ptrace": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "scheduling changes to other processes": "test_other_processes.py::test_the_grading_app_keeps_its_scheduling",
+    "System V and POSIX message IPC": "test_other_processes.py::test_no_ipc_object_outlives_the_grading",
+    "mknod": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "mount": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "namespaces": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "changing limits": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "file modes, owners, times": "test_lasting_changes.py::test_no_file_mode_owner_or_time_changes",
+    "attributes (read or changed)": "test_file_metadata.py::test_no_extended_attribute_is_read_by_path",
+    "flags": "test_lasting_changes.py::test_no_extended_attributes_or_truncation_by_path",
+    "leases": "test_lasting_changes.py::test_no_lease_on_a_shared_file",
+    "creating a set-user-ID or set-group-ID file": "test_lasting_changes.py::test_no_set_user_or_group_id_file_is_created",
+    "blocks past a file's end": "test_work_dir.py::test_no_blocks_past_a_files_end",
+    "watching folders": "test_lasting_changes.py::test_no_watch_on_the_users_folders",
+    "typing into a terminal": "test_terminal_input.py::test_terminal_input_requests_are_refused",
+    "the clock and the other powers of root": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
+}
+"""Each refusal the verdict's (and `drillbit doctor`'s) seccomp line names -> a test that makes
+the call in a real child and sees the kernel refuse it."""
+SECCOMP_GLUE = {"seccomp:", "the", "kernel", "refuses", "and", "to", "other", "processes"}
+"""The words of the seccomp line that name no refusal of their own."""
+
+
+def test_every_refusal_the_verdict_names_has_its_test() -> None:
+    """The line named chmod but not the set-user-ID create refusal added beside it: every
+    phrase now maps to a test, and a phrase added to the line without one fails here."""
+    text = isolation.SECCOMP
+    for claim, test in VERDICT_CLAIMS.items():
+        assert claim in text, f"the seccomp line no longer says {claim!r}"
+        module, name = test.split("::")
+        source = (Path(__file__).parent / module).read_text()
+        assert f"def {name}(" in source, f"{test} is gone"
+    for claim in sorted(VERDICT_CLAIMS, key=len, reverse=True):
+        text = text.replace(claim, " ")
+    left = set(text.replace(",", " ").replace(";", " ").split()) - SECCOMP_GLUE
+    assert not left, f"the seccomp line names {sorted(left)} without a test in VERDICT_CLAIMS"
