@@ -16,6 +16,16 @@ that turned out to run without a file-system layer could have written it, so
 the cache is then retired. Unfinished `build-<pid>-*` folders of dead
 processes are removed before a build.
 
+A child without a file-system layer (seccomp alone) is still the user to the
+kernel: it can rewrite the .pyc files of a cache another drillbit holds, or
+plant a cache of its own, each .pyc with the true source's hash (which is all
+a checked-hash .pyc is checked against) and any code. So every .pyc is written
+with a fixed modification time (`STAMP_NS`), set through the descriptor of a
+file that has no name until it is stamped (O_TMPFILE), and a cache is handed
+out only while every .pyc in it still has it and nothing in it is a link
+(`intact`, checked at each hand-out, about 2 ms). seccomp refuses such a child
+utime, and any write sets the time anew, so it cannot forge the stamp.
+
 Concurrency: several drillbit processes share the caches, and bwrap fails
 ("Can't find source path") if a directory it binds vanishes. So a finished
 cache is immutable and never moved: it is built in a private folder and
@@ -50,8 +60,13 @@ import numpy as np
 from engine.sandbox.config import host_paths
 
 MARKER = ".complete"
-FORMAT = "checked-hash-1"
+FORMAT = "checked-hash-stamped-2"
 """Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
+STAMP_NS = 315_532_800 * 1_000_000_000
+"""Every .pyc's modification time (1980-01-01): a child under seccomp cannot set a time
+(utime is refused), and any write it makes to a file sets the time to now."""
+FLAGS_MTIME_FREE = frozenset({".complete", ".format", ".in-use", ".retired"})
+"""The flag files at a cache's top, which carry no code and no stamp."""
 STALE_UNNAMED_S = 600
 """A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
 FORMAT_FILE = ".format"
@@ -200,9 +215,42 @@ def _root_lock(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def intact(cache: Path) -> bool:
+    """Whether every file of the cache is as its builder wrote it: folders and files only (no
+    link, whose target anyone may change), every .pyc still carrying `STAMP_NS`."""
+    pending = [cache]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                found = [(e.path, e.name, e.stat(follow_symlinks=False)) for e in entries]
+        except OSError:
+            return False
+        for path, name, info in found:
+            if stat.S_ISDIR(info.st_mode):
+                pending.append(Path(path))
+            elif not stat.S_ISREG(info.st_mode):
+                return False
+            elif folder == cache and name in FLAGS_MTIME_FREE:
+                continue
+            elif info.st_mtime_ns != STAMP_NS:
+                return False
+    return True
+
+
+def _retire(entry: Path) -> None:
+    """Flag a cache as not to be handed out (never through a link planted at the flag's name)."""
+    with contextlib.suppress(OSError):
+        os.close(os.open(entry / RETIRED, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600))
+
+
 def _hold(entry: Path) -> int | None:
-    """A shared lock on a finished, current cache, kept while this process may use it."""
+    """A shared lock on a finished, current, intact cache, kept while this process may use it.
+    A cache found changed is retired, so it is swept once no process holds it."""
     if not (entry / MARKER).exists() or (entry / RETIRED).exists():
+        return None
+    if not intact(entry):
+        _retire(entry)
         return None
     try:
         fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW)
@@ -228,6 +276,38 @@ def _renamed(code: CodeType, filename: str) -> CodeType:
     return code.replace(co_filename=filename, co_consts=consts)
 
 
+def _write_stamped(target: Path, data: bytes, mode: int) -> None:
+    """Write a new .pyc that carries `STAMP_NS`, stamped before any other process can name it.
+
+    Stamped by name after the write, a file could be rewritten in between by a child that
+    lists the build (it is the user to the kernel) and then carry the stamp with its code.
+    An O_TMPFILE file has no name until it is linked in, already stamped; where the file
+    system has no O_TMPFILE, the file is made with O_EXCL and stamped through its descriptor.
+    """
+    tmpfile = getattr(os, "O_TMPFILE", 0)
+    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fd = -1
+        if tmpfile and sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError):
+                fd = os.open(".", tmpfile | os.O_WRONLY | os.O_CLOEXEC, mode, dir_fd=folder)
+        named = fd < 0
+        if named:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+            fd = os.open(target.name, flags, mode, dir_fd=folder)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.utime(fd, ns=(STAMP_NS, STAMP_NS))
+            if not named:  # linkat(AT_SYMLINK_FOLLOW): the dir fd makes os.link use linkat
+                os.link(f"/proc/self/fd/{fd}", target.name, dst_dir_fd=folder)
+        finally:
+            os.close(fd)
+    finally:
+        os.close(folder)
+
+
 def _compile(work: Path, sandbox_site: str) -> None:
     """What `py_compile.compile(real, cfile, dfile=shown, CHECKED_HASH, doraise=False)` writes
     for each pair, compiling each source once: numpy is seen at two paths, and only the file
@@ -250,9 +330,7 @@ def _compile(work: Path, sandbox_site: str) -> None:
             target = _target(work, shown)
             target.parent.mkdir(parents=True, exist_ok=True)
             named = code if code.co_filename == shown else _renamed(code, shown)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-            with os.fdopen(fd, "wb") as out:
-                out.write(header + marshal.dumps(named))
+            _write_stamped(target, header + marshal.dumps(named), mode)
     (work / IN_USE).write_text("")
     (work / FORMAT_FILE).write_text(FORMAT)
     (work / MARKER).write_text("ok\n")
@@ -314,12 +392,16 @@ def _release(held: tuple[Path, int] | None) -> None:
 def ready_cache(sandbox_site: str) -> Path | None:
     """The cache, built in the calling thread on first use; None if it cannot be.
 
-    Checked at every call: a cache another process retired is let go and a
-    fresh one taken (the retired one stays on disk while any process holds it).
+    Checked at every call: a cache another process retired, or one changed since it was
+    taken (`intact`), is let go and a fresh one taken (the retired one stays on disk while
+    any process holds it).
     """
     with _lock:
         held = _state.get(sandbox_site)
-        if held is not None and (held[0] / RETIRED).exists():
+        if held is not None and ((held[0] / RETIRED).exists() or not intact(held[0])):
+            if not (held[0] / RETIRED).exists():  # changed since it was taken
+                with contextlib.suppress(OSError), _root_lock(cache_root()):
+                    _retire(held[0])
             _release(held)
             del _state[sandbox_site]
         if sandbox_site not in _state:
@@ -339,5 +421,5 @@ def discard(sandbox_site: str) -> None:
             return
         root = cache_root()
         with contextlib.suppress(OSError), _root_lock(root):
-            (held[0] / RETIRED).write_text("")
+            _retire(held[0])
         _release(held)

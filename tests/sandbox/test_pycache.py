@@ -79,6 +79,22 @@ def test_the_pycs_are_checked_hash() -> None:
         assert flags == 0b11, f"{pyc}: flags {flags:#b} (PEP 552 checked hash is 0b11)"
 
 
+def test_every_pyc_carries_the_stamp_and_any_rewrite_loses_it(private_cache: Path) -> None:
+    """The stamp is what a cache is trusted by: the builder sets it on every .pyc, a rewrite
+    of the very same bytes drops it, and a link anywhere in the cache is refused."""
+    pycs = list(private_cache.rglob("*.pyc"))
+    assert len(pycs) > 100
+    assert {p.lstat().st_mtime_ns for p in pycs} == {pycache.STAMP_NS}
+    assert pycache.intact(private_cache)
+    pyc = _numpy_init_pycs(private_cache)[1]
+    pyc.write_bytes(pyc.read_bytes())
+    assert not pycache.intact(private_cache)
+    os.utime(pyc, ns=(pycache.STAMP_NS, pycache.STAMP_NS))  # what a child cannot do
+    assert pycache.intact(private_cache)
+    (pyc.parent / "linked").symlink_to(pyc)
+    assert not pycache.intact(private_cache)
+
+
 def _filenames(code: CodeType) -> set[str]:
     """The file names of a code object and of every code object nested in it."""
     names = {code.co_filename}
@@ -369,3 +385,81 @@ def test_a_confined_child_cannot_poison_the_cache(private_cache: Path, mode: str
     with WorkerPool(config) as pool:
         after = grade(DOUBLE, GOOD, pool=pool)
     assert after.passed, shown(after)
+
+
+FORGER = """
+import importlib.util, marshal, os
+import numpy
+
+ROOT = {root!r}
+POISON = {poison!r}
+
+def forged(source_path):
+    source = open(source_path, "rb").read()
+    code = compile(POISON, source_path, "exec")
+    return (importlib.util.MAGIC_NUMBER + (3).to_bytes(4, "little")
+            + importlib.util.source_hash(source) + marshal.dumps(code))
+
+def numpy_inits(cache):
+    for folder, _, names in os.walk(cache):
+        for name in names:
+            if name.startswith("__init__.") and name.endswith(".pyc") and folder.endswith("/numpy"):
+                yield os.path.join(folder, name)
+
+def double(x):
+    data = forged(numpy.__file__)  # the same source in both layouts
+    written = 0
+    for entry in sorted(os.listdir(ROOT)):
+        cache = os.path.join(ROOT, entry)
+        if entry.startswith(".") or "." not in entry or not os.path.isdir(cache):
+            continue
+        if {plant!r}:  # a cache of its own, named to be found first, flags and all
+            key = entry.split(".")[0]
+            planted = os.path.join(ROOT, key + ".00000000")
+            for pyc in numpy_inits(cache):
+                target = planted + pyc[len(cache):]
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as f:
+                    f.write(data)
+                written += 1
+            for flag in (".in-use", ".format", ".complete"):
+                open(os.path.join(planted, flag), "w").close()
+        else:  # the caches there, rewritten in place
+            for pyc in numpy_inits(cache):
+                with open(pyc, "wb") as f:
+                    f.write(data)
+                written += 1
+    if not written:
+        raise ValueError("no cache to poison under " + ROOT)
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("how", ["in-place", "planted"])
+def test_a_child_without_a_file_system_layer_cannot_poison_a_later_grading(
+    private_cache: Path, how: str
+) -> None:
+    """With seccomp alone (no bubblewrap, no Landlock) the child can write the user's files,
+    the caches under the temp dir among them. Here another drillbit holds the cache, so this
+    process has none of its own to retire: the child rewrote numpy's .pyc files there (or
+    planted a cache of its own, found first), each with the true source's hash and code
+    that raises on import, and every later child of a confined mode imported it and failed.
+    A cache is now handed out only when every .pyc in it carries the builder's time stamp,
+    which a seccomp-confined child cannot set (utime is refused) and every write replaces."""
+    other_process = pycache._acquire(SANDBOX_SITE)
+    assert other_process is not None and other_process[0] == private_cache
+    pycache._state.clear()  # this process holds nothing: another one does
+    try:
+        attack = FORGER.format(
+            root=str(private_cache.parent), poison=POISON, plant=how == "planted"
+        )
+        unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+        with WorkerPool(unconfined) as pool:
+            written = grade(DOUBLE, attack, pool=pool)
+        assert written.passed, shown(written)  # the writes went through: nothing stops them
+        for bwrap in [True, False] if BWRAP.active else [False]:
+            with WorkerPool(SandboxConfig(bwrap=bwrap)) as pool:
+                later = grade(DOUBLE, GOOD, pool=pool)
+            assert later.passed, f"bwrap={bwrap}: {shown(later)}"
+    finally:
+        os.close(other_process[1])
