@@ -289,6 +289,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "changing a file's mode, owner, times": "test_lasting_changes.py::test_no_file_mode_owner_or_time_changes",
     "extended attributes or flags and truncating one by its path": "test_lasting_changes.py::test_no_extended_attributes_or_truncation_by_path",
     "creating a file whose mode has the set-user-ID or set-group-ID bit": "test_lasting_changes.py::test_no_set_user_or_group_id_file_is_created",
+    "a new folder never has them": "test_lasting_changes.py::test_no_set_id_bit_by_a_new_folder_or_a_mode_change",
     "reading its extended attributes by its path": "test_file_metadata.py::test_no_extended_attribute_is_read_by_path",
     "`shutil.copy`, `copy2` and `copytree` in the work dir still copy": "test_file_metadata.py::test_shutil_copies_a_file_in_every_mode",
     "file leases": "test_lasting_changes.py::test_no_lease_on_a_shared_file",

@@ -174,3 +174,47 @@ def test_a_plain_create_still_works(mode_pool: tuple[str, WorkerPool]) -> None:
     _, pool = mode_pool
     source = _source("os.close(os.open('plain', os.O_CREAT | os.O_WRONLY, 0o755))")
     run_adversarial(pool, source, Status.PASSED, checker=PATIENT)
+
+
+SET_ID_BY_FOLDER_OR_MODE = """
+os.umask(0)
+case = "case-" + os.urandom(4).hex()  # a folder of each case's own
+os.mkdir(case)
+os.chdir(case)
+os.mkdir("by-path", 0o6755)
+top = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
+os.mkdir("by-dir-fd", 0o6755, dir_fd=top)  # mkdirat
+made = {{name: os.stat(name).st_mode for name in ("by-path", "by-dir-fd")}}
+if any(mode & 0o6000 for mode in made.values()):
+    raise ValueError(f"a set-ID folder was made: {{made}}")
+os.close(os.open("prog", os.O_CREAT | os.O_WRONLY, 0o755))
+prog = os.open("prog", os.O_RDONLY)
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+calls = {{
+    "chmod": lambda: os.chmod("prog", 0o4755),
+    "fchmod": lambda: os.fchmod(prog, 0o4755),
+    "fchmodat": lambda: os.chmod("prog", 0o2755, dir_fd=top),
+    "fchmodat on a folder": lambda: os.chmod("by-path", 0o2755, dir_fd=top),
+    "fchmodat2": lambda: libc.syscall({fchmodat2}, top, b"prog", 0o4755, 0) and (_ for _ in ()).throw(
+        OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))),
+}}
+for name, call in calls.items():
+    try:
+        call()
+    except PermissionError:
+        continue
+    except OSError as exc:
+        raise ValueError(f"{{name}}: {{exc}}") from None
+    raise ValueError(f"{{name}} went through: {{oct(os.stat('prog').st_mode)}}")
+"""
+
+
+def test_no_set_id_bit_by_a_new_folder_or_a_mode_change(mode_pool: tuple[str, WorkerPool]) -> None:
+    """mkdir/mkdirat with the set-user-ID and set-group-ID bits (the kernel drops them: a
+    folder gets set-group-ID only from a parent that has it, and the work dir has not), and
+    chmod, fchmod, fchmodat and fchmodat2 adding them to a file or folder (seccomp refuses
+    every mode change): no set-ID file or folder is left in any mode."""
+    _, pool = mode_pool
+    body = SET_ID_BY_FOLDER_OR_MODE.format(fchmodat2=syscall_number("fchmodat2"))
+    run_adversarial(pool, _source(body), Status.PASSED, checker=PATIENT)
