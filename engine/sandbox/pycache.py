@@ -44,7 +44,6 @@ import importlib.util
 import marshal
 import os
 import secrets
-import shutil
 import stat
 import sys
 import sysconfig
@@ -58,6 +57,7 @@ from types import CodeType
 import numpy as np
 
 from engine.sandbox.config import host_paths
+from engine.sandbox.tree import remove_tree
 
 MARKER = ".complete"
 FORMAT = "checked-hash-stamped-2"
@@ -199,9 +199,21 @@ def sweep_stale_builds(root: Path) -> int:
             elif not name.startswith("."):
                 stale = _legacy_unused(entry)
             if stale:
-                shutil.rmtree(entry, ignore_errors=True)
+                _remove(entry)
                 removed += 1
     return removed
+
+
+def _remove(entry: Path) -> None:
+    """Remove a cache or a build whatever a child without a file-system layer left in it.
+
+    Such a child can write in the root like its user: `shutil.rmtree` recursed once per
+    level, and a build folder it nested 3,000 deep raised RecursionError in every later
+    drillbit's look-up, so no grading in any mode could start until the user found it.
+    The sandbox's own removal moves each folder up instead, never follows a link, and
+    gives back folders whose modes were taken away.
+    """
+    remove_tree(str(entry))
 
 
 @contextlib.contextmanager
@@ -360,7 +372,7 @@ def _acquire(sandbox_site: str) -> tuple[Path, int] | None:
                 final = root / f"{key}.{secrets.token_hex(4)}"
                 work.rename(final)
             except OSError:
-                shutil.rmtree(work, ignore_errors=True)
+                _remove(work)
                 return None
             return _find(root, key)
     except OSError:

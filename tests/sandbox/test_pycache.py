@@ -463,3 +463,43 @@ def test_a_child_without_a_file_system_layer_cannot_poison_a_later_grading(
             assert later.passed, f"bwrap={bwrap}: {shown(later)}"
     finally:
         os.close(other_process[1])
+
+
+NESTER = """
+import os
+
+def double(x):
+    top = os.path.join({root!r}, "build-{pid}-planted")  # a build of a process that is gone
+    if not os.path.exists(top):
+        os.mkdir(top)
+        fd = os.open(top, os.O_RDONLY)
+        for _ in range(3000):  # one level at a time: no path ever grows
+            os.mkdir("d", dir_fd=fd)
+            deeper = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = deeper
+        os.mkdir("locked", 0, dir_fd=fd)  # and a folder its owner may not list
+    return 2 * x
+"""
+
+
+def test_a_nest_planted_in_the_cache_root_stops_no_later_grading(private_cache: Path) -> None:
+    """With seccomp alone the child can write in the caches' root like its user: it planted a
+    build of a dead process nested 3,000 deep, and every later drillbit's look-up (which
+    sweeps such builds) raised RecursionError, so no grading in any mode could start. The
+    nest is now removed without recursing, its locked folder with it."""
+    gone = subprocess.Popen(["true"])  # noqa: S607 - any short-lived process
+    gone.wait()
+    root = private_cache.parent
+    attack = NESTER.format(root=str(root), pid=gone.pid)
+    unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+    with WorkerPool(unconfined) as pool:
+        planted = grade(DOUBLE, attack, pool=pool)
+    assert planted.passed, shown(planted)
+    assert (root / f"build-{gone.pid}-planted").is_dir()
+    for bwrap in [True, False] if BWRAP.active else [False]:
+        pycache._state.clear()  # a drillbit started later looks the cache up afresh
+        with WorkerPool(SandboxConfig(bwrap=bwrap)) as pool:
+            later = grade(DOUBLE, GOOD, pool=pool)
+        assert later.passed, f"bwrap={bwrap}: {shown(later)}"
+    assert not (root / f"build-{gone.pid}-planted").exists()

@@ -24,13 +24,13 @@ import pytest
 
 from engine.sandbox import SandboxConfig, WorkerPool, worker
 from engine.sandbox.pycache import process_alive
+from engine.sandbox.tree import remove_tree
 from engine.sandbox.worker import (
     CLAIMED,
     QUOTA_DEPTH,
     QUOTA_ENTRIES,
     WORKDIR_PREFIX,
     make_workdir,
-    remove_tree,
     sweep_stale_workdirs,
     workdir_usage,
 )
