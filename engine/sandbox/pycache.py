@@ -282,6 +282,23 @@ def _find(root: Path, key: str) -> tuple[Path, int] | None:
     return None
 
 
+def sandbox_parts(cache: Path, sandbox_site: str) -> list[str]:
+    """The folders of the cache a child under bubblewrap reads: numpy at the path bwrap mounts
+    it on and the stdlib (at the interpreter's own path, which the child sees anyway).
+
+    The whole cache was mounted, and it holds numpy at its real path for the children
+    without bubblewrap too: listing it showed the checkout's venv, the one host path the
+    sandbox otherwise hides (it has no /proc, its configuration names none)."""
+    stdlib = os.path.dirname(os.__file__)
+    wanted = [sandbox_site, stdlib, os.path.realpath(stdlib)]
+    parts: list[str] = []
+    for part in sorted(dict.fromkeys(wanted)):
+        inside = any(part.startswith(outer.rstrip("/") + "/") for outer in parts)
+        if not inside and (cache / part.lstrip("/")).is_dir():
+            parts.append(part)
+    return parts
+
+
 def _renamed(code: CodeType, filename: str) -> CodeType:
     """`code` and every code object nested in it, as if compiled from `filename`."""
     consts = tuple(_renamed(c, filename) if isinstance(c, CodeType) else c for c in code.co_consts)

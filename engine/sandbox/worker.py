@@ -424,7 +424,8 @@ class Worker:
             home = cwd = self.workdir
         cache_opts: list[str] = []
         if pycache is not None and self.bwrap is not None:
-            prefix += ["--ro-bind", str(pycache), SANDBOX_PYCACHE]
+            for part in pycache_module.sandbox_parts(pycache, SANDBOX_SITE):
+                prefix += ["--ro-bind", str(pycache / part.lstrip("/")), SANDBOX_PYCACHE + part]
             cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
         elif pycache is not None:
             cache_opts = ["-X", f"pycache_prefix={pycache}"]

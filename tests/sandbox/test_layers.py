@@ -351,3 +351,33 @@ def test_every_refusal_the_verdict_names_has_its_test() -> None:
         text = text.replace(claim, " ")
     left = set(text.replace(",", " ").replace(";", " ").split()) - SECCOMP_GLUE
     assert not left, f"the seccomp line names {sorted(left)} without a test in VERDICT_CLAIMS"
+
+
+WALK_THE_CACHE = """
+import os, pickle
+import numpy
+
+def double(x):
+    checkout = "/".join({checkout!r})
+    for folder, dirs, files in os.walk({cache!r}):
+        if checkout in folder or any(checkout in os.path.join(folder, d) for d in dirs):
+            raise ValueError(f"the cache names the checkout: {{folder}} {{dirs}}")
+    for module in (numpy, pickle):  # pickle: a stdlib module numpy imports (os is frozen)
+        if not module.__spec__.cached.startswith({cache!r} + "/"):
+            raise ValueError(f"{{module.__name__}} is not cached there: {{module.__spec__.cached}}")
+        if not os.path.exists(module.__spec__.cached):
+            raise ValueError(f"no bytecode for {{module.__name__}}: {{module.__spec__.cached}}")
+    return 2 * x
+"""
+
+
+def test_the_bytecode_cache_names_no_host_path_under_bwrap(bare_bwrap_pool: WorkerPool) -> None:
+    """The whole cache was mounted, and it keeps numpy at its real path too (for the children
+    without bubblewrap): a submission listing it read the checkout's path, which the sandbox
+    otherwise hides. Only numpy's sandbox layout and the stdlib are mounted now, and the
+    child still finds numpy's and the stdlib's bytecode there."""
+    source = WALK_THE_CACHE.format(
+        checkout=str(ENGINE_DIR.parent).split("/"), cache=bwrap_module.SANDBOX_PYCACHE
+    )
+    verdict = grade(DOUBLE, source, pool=bare_bwrap_pool)
+    assert verdict.passed, shown(verdict)
