@@ -327,6 +327,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "a cache is handed out only while every `.pyc` in it keeps the stamp": "test_pycache.py::test_every_pyc_carries_the_stamp_and_any_rewrite_loses_it",
     "a build folder it nested 3,000 deep there": "test_pycache.py::test_a_nest_planted_in_the_cache_root_stops_no_later_grading",
     "nor does the bytecode cache, of which only numpy's sandbox layout": "test_layers.py::test_the_bytecode_cache_names_no_host_path_under_bwrap",
+    "a call made through another ABI than the machine's": "test_more_escapes.py::test_a_call_through_another_abi_kills_the_child",
     "a finished cache is never changed or moved": "test_pycache.py::test_a_retired_cache_stays_until_no_process_holds_it",
     "removed by the next drillbit that grades": "test_resources.py::test_work_dirs_of_dead_parents_are_swept",
     "locked by its app (`flock`)": "test_work_dir.py::test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name",

@@ -1,5 +1,5 @@
-"""Escapes the twenty-fourth and twenty-fifth rounds tried that the kernel layers already
-stopped, kept as tests.
+"""Escapes the twenty-fourth, twenty-fifth and twenty-seventh rounds tried that the kernel
+layers already stopped, kept as tests.
 
 Each is a hostile submission through the real grader in each mode (bubblewrap, Landlock +
 seccomp, seccomp alone), without the audit hooks: what is refused is refused by the kernel.
@@ -9,11 +9,13 @@ rewriting the process's own command line or memory map (`PR_SET_MM`) takes a cap
 child holds; an 8 GiB `MAP_NORESERVE` mapping still counts against the address-space limit;
 no limit can be raised; descriptors (eventfds, timerfds) stop at the open-files limit;
 there is no controlling terminal to write to; a thread cannot ask for namespaces of its own;
-and a child that stops itself is ended by the wall clock.
+a child that stops itself is ended by the wall clock; and a call made through another
+ABI (x32's numbers, the 32-bit `int 0x80`), past a filter of x86-64 numbers, kills the child.
 """
 
 from __future__ import annotations
 
+import platform
 import textwrap
 
 import pytest
@@ -132,3 +134,48 @@ def test_a_child_that_stops_itself_ends_at_the_clock(mode_pool: tuple[str, Worke
             return 2 * x
     """)
     run_adversarial(pool, source, Status.TIMEOUT, "did not finish")
+
+
+OTHER_ABI = """
+import ctypes, mmap
+
+# syscall(number, a, b, c) in x86-64 machine code, once by `syscall`, once by `int 0x80`
+# (the 32-bit ABI, whose numbers differ: 359 is socket, 102 socketcall, 2 fork there)
+NATIVE = bytes.fromhex("4889f8" "4889f7" "4889d6" "4889ca" "0f05" "c3")
+I386 = bytes.fromhex("53" "4889f8" "4889f3" "4989c8" "4889d1" "4c89c2" "cd80" "5b" "c3")
+
+
+def machine_code(code):
+    page = mmap.mmap(-1, 4096, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+    page.write(code)
+    address = ctypes.addressof(ctypes.c_char.from_buffer(page))
+    call = ctypes.CFUNCTYPE(*[ctypes.c_long] * 5)(address)
+    call.page = page
+    return call
+
+
+def double(x):
+    result = {call}
+    raise ValueError(f"the call returned {{result}}")  # a descriptor, a pid, or -errno
+"""
+OTHER_ABI_CALLS = {
+    "a socket by its x32 number": "machine_code(NATIVE)(0x40000000 | 41, 2, 1, 0)",
+    "a socket by the 32-bit ABI": "machine_code(I386)(359, 2, 1, 0)",
+    "a socket by socketcall": (
+        "machine_code(I386)(102, 1, ctypes.addressof((ctypes.c_uint32 * 3)(2, 1, 0)), 0)"
+    ),
+    "a process by the 32-bit ABI": "machine_code(I386)(2, 0, 0, 0)",
+}
+"""The filter lists each call by its x86-64 number; a call made through another ABI has
+numbers of its own (x32's carry bit 30, the 32-bit ABI's a table of their own), which a
+filter checking numbers alone would let through. libseccomp kills the child instead."""
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="the machine code is x86-64's")
+@pytest.mark.parametrize("call", list(OTHER_ABI_CALLS))
+def test_a_call_through_another_abi_kills_the_child(
+    mode_pool: tuple[str, WorkerPool], call: str
+) -> None:
+    _, pool = mode_pool
+    source = OTHER_ABI.format(call=OTHER_ABI_CALLS[call])
+    run_adversarial(pool, source, Status.CRASHED, "SIGSYS", checker=PATIENT)
