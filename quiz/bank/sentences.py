@@ -26,13 +26,19 @@ _NOT_PROSE = frozenset({"fence", "code_block", "table_open", "math_block", "html
 _PLACEHOLDER = frozenset({"code_inline", "math_inline"})
 """Inline spans read as one word (a `.` inside `$0.5$` or `` `np.dot` `` ends nothing)."""
 _BREAKS = frozenset({"softbreak", "hardbreak"})
-_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[^\s])")
+_END = re.compile(r"[.!?]+[\"')\]”’]*(?=\s)")
+"""Where a sentence may end: `.`, `!` or `?` (and closing quotes or brackets) before a space."""
 _WORD = re.compile(r"[A-Za-z0-9]")
+_WORD_BEFORE = re.compile(r"(?<![^\s(\"'“])[A-Za-z\0][A-Za-z0-9\0'’-]*$")
+"""A whole word (or a formula blanked to `\\0`s) right before a period: not the last letter
+of `w.r.t`."""
 _ABBREVIATIONS = frozenset(
     "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca"
     " ch chap sec sect pp vol eqn thm alg".split()
 )
 """Words whose period ends no sentence (a citation's "ESL ch. 7" or "pp. 12-14" among them)."""
+_MAY_END = frozenset({"etc", "al"})
+"""Abbreviations that end a sentence when a capital follows ("layers, norms, etc. The ...")."""
 
 
 def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | None:
@@ -73,31 +79,124 @@ def _prose(children: list[Token]) -> str | None:
 
 
 def _sentences_in(text: str) -> int:
-    """Sentences of one block's text: a `.`, `!` or `?` before a space ends one, unless it
-    ends an abbreviation ("e.g.") or an initial, or a lowercase word follows it."""
+    """Sentences of one block's text (see `sentence_ends`)."""
     text = text.strip()
     if not _WORD.search(text):
         return 0
-    count = 1
-    for match in _END.finditer(text):
-        following = text[match.end()]
-        if following.islower() or ends_abbreviation(text, match.start()):
+    return 1 + len(sentence_ends(text))
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets right after each sentence's end in `text` but the last: lint's count and the
+    importer's split both cut here, so a card the importer judges short is one lint does.
+
+    A `.`, `!` or `?` (closing quotes or brackets after it) before a space ends a sentence
+    when a word comes later, except after an abbreviation ("e.g.", "vs.", "et al." before
+    a lowercase word) or an initial. Before a lowercase word only a lone period after a
+    whole word ends one (notes typed in lowercase: "... in training. it forces ..."); not
+    `!`/`?` ("why? because"), an ellipsis, a dotted word ("w.r.t. the") or a list's
+    letter ("ways: a. then"). Code spans are
+    read as one word, so `np.dot` or `` `a. b` `` ends nothing; a caller blanks its math
+    the same way. Linear: no pattern here can backtrack."""
+    masked = mask_code_spans(text)
+    last_word = _last_word_char(masked)
+    ends: list[int] = []
+    for match in _END.finditer(masked):
+        after = match.end()
+        while after < len(masked) and masked[after].isspace():
+            after += 1
+        if after > last_word:
+            break  # nothing but punctuation or space follows: the last sentence
+        following = masked[after]
+        run = match.group(0)
+        dot = match.start() + len(run.rstrip("\"')]”’")) - 1
+        word = _word_before(masked, dot) if masked[dot] == "." else ""
+        if following.islower():
+            if run != "." or word.lower() in _ABBREVIATIONS:
+                continue
+            # the word right before the period, at most 40 characters back: a bounded look
+            if _WORD_BEFORE.search(masked, max(0, dot - 40), dot) is None:
+                continue
+            if len(word) == 1 and _list_mark(masked, dot - 1):
+                continue  # "in order: a. then b.": a list's mark, no sentence's end
+        elif word and _abbreviated(word) and not (word.lower() in _MAY_END and following.isupper()):
             continue
-        if _WORD.search(text[match.end() :]):
-            count += 1
-    return count
+        ends.append(match.end())
+    return ends
+
+
+def _last_word_char(text: str) -> int:
+    """Offset of the text's last letter or digit (-1 without one), read from the end; a
+    blanked formula's `\\0` counts as one."""
+    for at in range(len(text) - 1, -1, -1):
+        if (text[at].isascii() and text[at].isalnum()) or text[at] == "\0":
+            return at
+    return -1
+
+
+def mask_code_spans(text: str) -> str:
+    """The text with each code span (`` `np.dot` ``) turned to `x`s, same length: one word,
+    as lint's reading of a card has it.
+    A span closes at the next run of as many backticks (CommonMark); each run is looked at
+    once, so a text of unmatched backticks takes linear time."""
+    if "`" not in text:
+        return text
+    runs: list[tuple[int, int]] = []  # (offset, length) of each backtick run
+    at = text.find("`")
+    while at >= 0:
+        end = at
+        while end < len(text) and text[end] == "`":
+            end += 1
+        runs.append((at, end - at))
+        at = text.find("`", end)
+    later: dict[int, list[int]] = {}  # run length -> indices of runs of it, last first
+    for index in range(len(runs) - 1, -1, -1):
+        later.setdefault(runs[index][1], []).append(index)
+    pieces: list[str] = []
+    done = 0  # text before this offset is in `pieces`
+    index = 0
+    while index < len(runs):
+        start, length = runs[index]
+        same = later[length]
+        while same and same[-1] <= index:
+            same.pop()
+        if not same:
+            index += 1
+            continue
+        close = same.pop()
+        pieces.append(text[done:start])
+        done = runs[close][0] + length
+        pieces.append("x" * (done - start))
+        index = close + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _list_mark(text: str, at: int) -> bool:
+    """True when the letter at `at` opens the text or follows a colon, a semicolon or a
+    comma: an enumeration's mark ("two ways: a. then b."), not a word ending a sentence."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or text[at - 1] in ":;,"
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The word that the period at `dot` ends (back to a space, a bracket or a quote)."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
+        start -= 1
+    return text[start:dot]
+
+
+def _abbreviated(word: str) -> bool:
+    """True for an abbreviation ("e.g", "vs") or a one-letter initial ("J")."""
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def ends_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` ends an abbreviation ("e.g.", "vs.") or a one-letter
-    initial; lint's sentence count and the importer's sentence split both ask this."""
-    start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
-        start -= 1
-    word = text[start:dot]
-    return text[dot] == "." and (
-        word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
-    )
+    initial."""
+    return text[dot] == "." and _abbreviated(_word_before(text, dot))
 
 
 def key_points_problem(given: int, answer: str | None) -> str | None:

@@ -25,7 +25,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.bank.sentences import ends_abbreviation
+from quiz.bank.sentences import sentence_ends
 from quiz.ecosystem.titles import plain_inline
 
 MIN_POINTS = 3
@@ -52,26 +52,6 @@ or a dash. Never at a colon or a dash alone: what comes before one is most often
 reasons", "The key idea is") and what comes after an elaboration without a verb ("roughly
 twice as fast", "the learning rate, the batch size and the warmup"), neither a statement."""
 _TERMINAL = (".", "!", "?", ".)", '."', "?)")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+([A-Za-z$(\\*`\0]))")
-"""A sentence's end: a capital, a formula (`$`, or its blanked form in a masked text:
-`_mask_math`), a bracket, emphasis or code comes next; or a lowercase word after a period
-that ends a word (`_ends_lowercase_sentence`)."""
-_WORD_BEFORE = re.compile(r"(?<![^\s(\"'“])[A-Za-z][A-Za-z0-9'’-]*$")
-"""A whole word right before a period (not the last letter of `w.r.t`)."""
-
-
-def _ends_lowercase_sentence(masked: str, match: re.Match[str]) -> bool:
-    """True for a period before a lowercase word that ends a sentence all the same: notes
-    typed in lowercase ("... during training. it forces units ..."). Their sentences were
-    one, a point over 200 characters left out, or the rest of a formula's sentence and
-    dropped whole. Not after a dotted word ("w.r.t.") or in an ellipsis ("... and"); `!`
-    and `?` before lowercase carry on ("why? because ...")."""
-    if match.group(0) != ".":
-        return False
-    # the word right before the period, at most 40 characters back: a bounded look
-    return _WORD_BEFORE.search(masked, max(0, match.start() - 40), match.start()) is not None
-
-
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
 _SUBORDINATORS = frozenset(
@@ -144,12 +124,7 @@ def _sentences(text: str, masked: str | None = None) -> list[str]:
     """Sentences of a paragraph, never split inside math (`masked`: the text with its
     formulas blanked, when the caller has it)."""
     masked = _mask_math(text) if masked is None else masked
-    cuts = [
-        m.end()
-        for m in _SENTENCE_END.finditer(masked)
-        if not ends_abbreviation(masked, m.start())
-        and (not m.group(1).islower() or _ends_lowercase_sentence(masked, m))
-    ]
+    cuts = sentence_ends(masked)  # the rule lint counts sentences by
     parts: list[str] = []
     start = 0
     for cut in [*cuts, len(text)]:
