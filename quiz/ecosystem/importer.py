@@ -47,7 +47,7 @@ from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
-from quiz.ecosystem.notestabs import Untabbed, untab_prose
+from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
@@ -539,7 +539,7 @@ def plan_import(
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
-        untabbed = untab_prose(front.text)  # answers pasted with a tab are prose, not code
+        untabbed = untab_prose(front.text)  # answers indented as code but prose: prose
         notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
     topic_name = (
@@ -602,9 +602,9 @@ def plan_import(
             notices.append(
                 Notice(
                     block.first,
-                    "indented by a tab",
+                    f"indented by {block.by}",
                     untabbed.note(block),
-                    "indented by a tab",
+                    "indented answer",
                     place_of(notes_path, block.first),
                 )
             )
@@ -971,14 +971,24 @@ def _renumbered(old: object, new: object) -> str | None:
 
 def _indented_hint(answer: str, answer_tokens: list[Token] | None) -> str:
     """Why an answer indented by a tab or four spaces has no statements: Markdown reads
-    those lines as a code block, whose text is no prose (a note pasted from an outline)."""
+    those lines as a code block, whose text is no prose (a note pasted from an outline).
+    The advice fits the block: code is fenced to stay code (taking its indent off would
+    make it a paragraph of code), prose loses its indent."""
     tokens = answer_tokens if answer_tokens is not None else parse(answer)
-    if any(token.type == "code_block" for token in tokens):
-        return (
-            "; its lines are indented by a tab or four spaces, which Markdown reads as a "
-            "code block, not prose: remove the indent"
-        )
-    return ""
+    block = next((token for token in tokens if token.type == "code_block"), None)
+    if block is None:
+        return ""
+    said = (
+        "; its lines are indented by a tab or four spaces, which Markdown reads as a "
+        "code block, not prose"
+    )
+    why = why_code(block.content.rstrip("\n").split("\n"))
+    if why is None:
+        return f"{said}: remove the indent to make them prose"
+    return (
+        f"{said} ({why}): to keep them code, fence them with ``` and write the answer in "
+        "sentences beside them; if they are prose, remove the indent"
+    )
 
 
 def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:

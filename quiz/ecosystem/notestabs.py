@@ -1,12 +1,14 @@
-"""Answers pasted with a tab before each line: prose to the user, a code block to Markdown.
+"""Answers indented by a tab or four spaces: prose to the user, a code block to Markdown.
 
-Editors and outliners indent with a tab, and an answer pasted from one under its question
-starts with a tab. Markdown reads any block indented by four columns after a blank line or a
-heading as code, so the answer had no sentence and the question was skipped as "too short".
-Here such a block is read as prose when it sits directly under a question (or under a block
-so read) and nothing in it looks like code; its tab is taken off (the line count stays) and
-the report says so. A block that looks like code (`def `, `x = 1`, `f(x)`, a line ending in
-`:` or `;`, a deeper indent) stays a code block, as Markdown reads it.
+Editors and outliners indent with a tab or four spaces, and an answer pasted from one (or
+typed so, to set it off) under its question starts with one. Markdown reads any block
+indented by four columns after a blank line or a heading as code, so the answer had no
+sentence and the question was skipped as "too short". Here such a block is read as prose
+when it sits directly under a question (or under a block so read) and nothing in it looks
+like code; its indent is taken off (the line count stays) and the report says so. A block
+that looks like code (`def `, `x = 1`, `f(x)`, a line ending in `:` or `;`, a deeper
+indent) stays a code block, as Markdown reads it. Tabs and spaces go through the same
+code here: one rule for both.
 """
 
 from __future__ import annotations
@@ -37,18 +39,30 @@ _CODE = re.compile(
 """What makes a line code rather than prose. No nested repetition: a match is linear."""
 
 
+_TAB, _SPACES = "\t", "    "
+
+
+def indent_of(row: str) -> str:
+    """The indent that makes a line code to Markdown, as written: a tab, four spaces, or ''."""
+    if row[:1] == _TAB:
+        return _TAB
+    return _SPACES if row[:4] == _SPACES else ""
+
+
 @dataclass(frozen=True)
 class ProseBlock:
-    """A tab-indented block read as prose: its 1-based lines and the question above it."""
+    """An indented block read as prose: its 1-based lines, the question above it, and how
+    it was indented ("a tab", "four spaces", or both)."""
 
     first: int
     last: int
     under: int
+    by: str = "a tab"
 
 
 @dataclass(frozen=True)
 class Untabbed:
-    """The notes with their tab-indented prose moved left, and where that was done."""
+    """The notes with their indented prose moved left, and where that was done."""
 
     text: str
     blocks: tuple[ProseBlock, ...] = ()
@@ -60,30 +74,48 @@ class Untabbed:
             if block.first == block.last
             else f"lines {block.first}-{block.last} are"
         )
+        indent = "the tab" if block.by == "a tab" else "the indent"
         return (
-            f"{lines} indented by a tab, which Markdown reads as code, but read as prose: "
-            f"taken without the tab as the answer to the question at line {block.under}"
+            f"{lines} indented by {block.by}, which Markdown reads as code, but read as "
+            f"prose: taken without {indent} as the answer to the question at line "
+            f"{block.under}"
         )
 
 
-def looks_like_code(rows: list[str]) -> bool:
-    """True when a tab-indented block is code: a line that reads as code, a deeper indent,
-    or a last line that ends no sentence (prose pasted as an answer ends in `.`, `?`, `!`
-    or a closing quote or bracket after one)."""
-    for row in rows:
-        body = row[1:]
+def why_code(bodies: list[str]) -> str | None:
+    """Why an indented block is code, or None when it reads as prose: a line that reads as
+    code (quoted), a deeper indent, or a last line that ends no sentence (prose pasted as
+    an answer ends in `.`, `?`, `!` or a closing quote or bracket after one). `bodies`:
+    the block's lines without their indent (a tab or four spaces)."""
+    for body in bodies:
         if body[:1] in (" ", "\t") and body.lstrip(" \t")[:1] not in ("-", "*", "+"):
-            return True  # indented deeper, not as a nested list item: a code body
+            return "a line is indented deeper, as a code body is"
         if _CODE.search(body.strip()):
-            return True
-    last = rows[-1].rstrip()
-    return not last.rstrip("*_)\"'”’").endswith((".", "?", "!"))
+            return f"'{_shown(body.strip())}' reads as code"
+    if not bodies[-1].rstrip().rstrip("*_)\"'”’").endswith((".", "?", "!")):
+        return "its last line ends no sentence"
+    return None
+
+
+def looks_like_code(bodies: list[str]) -> bool:
+    """True when an indented block is code (see `why_code`)."""
+    return why_code(bodies) is not None
+
+
+def _shown(line: str, limit: int = 40) -> str:
+    """A line short enough to quote in a report."""
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _unindent(row: str) -> str:
+    """A line without its tab or four spaces."""
+    return row[len(indent_of(row)) :]
 
 
 def untab_prose(text: str) -> Untabbed:
-    """The notes with each tab-indented block that is prose under a question moved left by
-    its tab (see the module's docstring). Fenced code is never touched."""
-    if "\n\t" not in text and not text.startswith("\t"):
+    """The notes with each indented block that is prose under a question moved left by its
+    tab or four spaces (see the module's docstring). Fenced code is never touched."""
+    if "\n\t" not in text and "\n    " not in text and not text.startswith(("\t", "    ")):
         return Untabbed(text)  # the common case: no copy of a large file
     lines = text.split("\n")
     blocks: list[ProseBlock] = []
@@ -101,20 +133,26 @@ def untab_prose(text: str) -> Untabbed:
             fence, under = opened.group(1), None
             index += 1
             continue
-        if row[:1] == "\t" and row.strip() and under is not None:
+        if indent_of(row) and row.strip() and under is not None:
             end = index
-            while end < len(lines) and lines[end][:1] == "\t" and lines[end].strip():
+            while end < len(lines) and indent_of(lines[end]) and lines[end].strip():
                 end += 1
-            rows = lines[index:end]
+            if index == under + 1 and not _HEADING.match(lines[under]):
+                index = end  # right under a question's paragraph: its next lines, prose
+                continue
+            bodies = [_unindent(row) for row in lines[index:end]]
             # a paragraph line right after it would join it once moved left ("Q: ..."
             # read as its text): only a block that ends at a blank line or a heading
             ends = end == len(lines) or not lines[end].strip() or _HEADING.match(lines[end])
-            if not ends or looks_like_code(rows):
+            if not ends or looks_like_code(bodies):
                 under = None
             else:
-                for at in range(index, end):
-                    lines[at] = lines[at][1:]
-                blocks.append(ProseBlock(index + 1, end, under + 1))
+                kinds = {indent_of(row) for row in lines[index:end]}
+                by = "a tab" if kinds == {_TAB} else "four spaces"
+                if len(kinds) > 1:
+                    by = "tabs and four spaces"
+                lines[index:end] = bodies
+                blocks.append(ProseBlock(index + 1, end, under + 1, by))
             index = end
             continue
         if _QUESTION.match(row.rstrip("\r")):

@@ -1040,6 +1040,10 @@ _PIECES = [
     "> quoted $z$\n",
     "\n",
     "Plain prose sentence here.\n",
+    "    Prose indented by four spaces. It reads as an answer.\n",
+    "\tProse indented by a tab, e.g. from an outliner.\n",
+    "    z = np.exp(x - x.max())\n",
+    "        deeper(indent)\n",
 ]
 
 

@@ -93,22 +93,23 @@ def test_line_count_and_crlf_are_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rows", "code"),
+    ("bodies", "code"),
     [
-        (["\tWeight decay shrinks the weights."], False),
-        (["\tIt helps (a lot) in practice, as (Loshchilov 2019) shows."], False),
-        (["\t- Adam keeps two moments.", "\t\t- Both are bias-corrected."], False),
-        (["\tdef f(x):"], True),
-        (["\tz = x - x.max()."], True),
-        (["\tnp.exp(z) overflows."], True),
-        (["\tw[0] is the bias."], True),
-        (["\tprint"], True),
-        (["\tThe loss goes down", "\t    fast"], True),
-        (["\tA line that ends no sentence"], True),
+        (["Weight decay shrinks the weights."], False),
+        (["It helps (a lot) in practice, as (Loshchilov 2019) shows."], False),
+        (["- Adam keeps two moments.", "\t- Both are bias-corrected."], False),
+        (["- Adam keeps two moments.", "    - Both are bias-corrected."], False),
+        (["def f(x):"], True),
+        (["z = x - x.max()."], True),
+        (["np.exp(z) overflows."], True),
+        (["w[0] is the bias."], True),
+        (["print"], True),
+        (["The loss goes down", "    fast"], True),
+        (["A line that ends no sentence"], True),
     ],
 )
-def test_looks_like_code(rows: list[str], code: bool) -> None:
-    assert looks_like_code(rows) is code
+def test_looks_like_code(bodies: list[str], code: bool) -> None:
+    assert looks_like_code(bodies) is code
 
 
 def test_pathological_tab_lines_end() -> None:
@@ -116,3 +117,84 @@ def test_pathological_tab_lines_end() -> None:
     for run in ("a" * 400_000, "a(" * 200_000, " " * 400_000, "a =" * 100_000):
         text = f"## What is X?\n\n\t{run}\n"
         assert untab_prose(text).text == text or untab_prose(text).blocks
+
+
+SPACED = (
+    "# Regularization\n"
+    "\n"
+    "**What is weight decay?**\n"
+    "\n"
+    "    Weight decay adds a penalty on the size of the weights to the loss.\n"
+    "    It shrinks every weight toward zero at each step.\n"
+    "    This acts as a regularizer and reduces overfitting.\n"
+    "\n"
+    "## What is early stopping?\n"
+    "\n"
+    "\tEarly stopping ends training when the validation loss stops improving.\n"
+    "    It keeps the weights of the best epoch seen so far.\n"
+    "\tIt needs a held-out set that training never sees.\n"
+)
+
+
+def test_an_answer_indented_by_four_spaces_is_prose_as_a_tabbed_one(tmp_path: Path) -> None:
+    """Four spaces before an answer are as common as a tab: the same rule reads both."""
+    output, content = _import(tmp_path, SPACED)
+    (decay,) = content.rglob("weight-decay.md")
+    assert answer_of(decay) == (
+        "Weight decay adds a penalty on the size of the weights to the loss.\n"
+        "It shrinks every weight toward zero at each step.\n"
+        "This acts as a regularizer and reduces overfitting."
+    )
+    assert len(front(decay)["key_points"]) == 3  # type: ignore[arg-type]
+    (stopping,) = content.rglob("early-stopping*.md")
+    assert answer_of(stopping).startswith("Early stopping ends training when")
+    notes = tmp_path / "vault.md"
+    assert (
+        f"{notes}:5: note: indented by four spaces: lines 5-7 are indented by four spaces, "
+        "which Markdown reads as code, but read as prose: taken without the indent as the "
+        "answer to the question at line 3"
+    ) in output
+    assert f"{notes}:11: note: indented by tabs and four spaces: lines 11-13 are" in output
+    assert "skipped" not in output
+
+
+def test_four_space_code_and_the_lines_of_a_question_paragraph_stay_as_written() -> None:
+    code = CODE.replace("\t", "    ")
+    assert untab_prose(code).text == code
+    # no blank line: Markdown reads them as the question paragraph's next lines, not code
+    joined = "**What is X?**\n    X is a thing we use.\n"
+    untabbed = untab_prose(joined)
+    assert (untabbed.text, untabbed.blocks) == (joined, ())
+
+
+@pytest.mark.parametrize("indent", ["\t", "    "])
+def test_the_skip_advice_fits_code_and_prose(tmp_path: Path, indent: str) -> None:
+    """Code kept as code is told to be fenced (without its indent it would be a paragraph
+    of code); prose that stayed a code block is told to lose its indent."""
+    notes = (
+        "## How do you clip gradients?\n"
+        "\n"
+        f"{indent}torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)\n"
+        "\n"
+        "## What is a warmup?\n"
+        "\n"
+        "A schedule.\n"
+        "\n"
+        f"{indent}The learning rate rises from zero over the first steps.\n"
+        "\n"
+        "## What is label smoothing?\n"
+        "\n"
+        "It mixes the targets with a uniform one. It curbs overconfidence.\n"
+    )
+    output, _ = _import(tmp_path, notes)
+    where = tmp_path / "vault.md"
+    clip = next(line for line in output.splitlines() if line.startswith(f"{where}:1: skipped"))
+    assert clip.endswith(
+        "which Markdown reads as a code block, not prose ('torch.nn.utils.clip_grad_norm_(model.pa…' "
+        "reads as code): to keep them code, fence them with ``` and write the answer in "
+        "sentences beside them; if they are prose, remove the indent"
+    )
+    warmup = next(line for line in output.splitlines() if line.startswith(f"{where}:5: skipped"))
+    assert warmup.endswith(
+        "which Markdown reads as a code block, not prose: remove the indent to make them prose"
+    )
