@@ -707,7 +707,9 @@ def plan_import(
         pack_yaml=pack_yaml_text(pack_name, notes_path, parsed) if new_pack else None,
         cards=tuple(cards),
         skipped=tuple(sorted(skipped, key=lambda s: s.line)),
-        notices=tuple(notices),
+        # by line, as the notes read: the front matter's and the indented blocks' notes
+        # were made before the questions' and came first wherever they were
+        notices=tuple(sorted(notices, key=lambda notice: notice.line)),
         questions_seen=len(jobs),  # a cloze note kept as one card is one
         sections=tuple(
             Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))

@@ -141,19 +141,29 @@ def asked_at(notes: Path, question: NoteQuestion) -> str:
 
 
 def notice_lines(notices: Sequence[Notice]) -> list[str]:
-    """`note:` lines, each after its place; a kind that repeats summed up with the places
-    it concerns."""
+    """`note:` lines, each after its place, in the notes' line order; a kind that repeats
+    summed up with the places it concerns, at its first place. Grouped by kind, a kind's
+    notes came together wherever the others' lines fell (line 40 before line 3)."""
     by_group: dict[str, list[Notice]] = {}
     for notice in notices:
         by_group.setdefault(notice.group, []).append(notice)
+    summed = {
+        group
+        for group, items in by_group.items()
+        if len(items) >= GROUP_FROM and group in _NOTICE_GROUPS
+    }
     out: list[str] = []
-    for group, items in by_group.items():
-        if len(items) >= GROUP_FROM and group in _NOTICE_GROUPS:
+    said: set[str] = set()  # summed kinds already said, at their first place
+    for notice in sorted(notices, key=lambda notice: notice.line):
+        group = notice.group
+        if group not in summed:
+            out.append(_placed(notice.place, f"note: {notice.label}: {notice.message}"))
+        elif group not in said:
+            said.add(group)
+            items = by_group[group]
             lines = {n.line: n.place for n in items}
             where = _places_list([lines[line] for line in sorted(lines)])
             out.append(f"note: {len(items)} {_NOTICE_GROUPS[group]} ({where})")
-        else:
-            out.extend(_placed(n.place, f"note: {n.label}: {n.message}") for n in items)
     return out
 
 

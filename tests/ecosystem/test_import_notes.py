@@ -1057,6 +1057,8 @@ def test_any_mix_of_shapes_gives_cards_or_reported_skips(pieces: list[str]) -> N
         plan = plan_import(Path(tmp) / "n.md", content_dir=Path(tmp) / "c", pack="p", text=text)
     lines = {c.question.line for c in plan.cards} | {s.line for s in plan.skipped}
     assert all(q.line in lines for q in parse_notes(text).questions)
+    noted = [notice.line for notice in plan.notices]
+    assert noted == sorted(noted)  # the report reads as the notes do
     for card in plan.cards:
         assert 1 <= len(card.key_points) <= 6 and not tags_outside_code(card.text)
         if len(card.key_points) < 3:  # only a short answer may have 1-2 key points

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.ecosystem.importer import Notice
+from quiz.ecosystem.importreport import notice_lines
 from quiz.ecosystem.notestabs import looks_like_code, untab_prose
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
@@ -198,3 +200,27 @@ def test_the_skip_advice_fits_code_and_prose(tmp_path: Path, indent: str) -> Non
     assert warmup.endswith(
         "which Markdown reads as a code block, not prose: remove the indent to make them prose"
     )
+
+
+def test_the_report_notes_come_in_line_order(tmp_path: Path) -> None:
+    """The indented blocks' notes were made before the questions' and printed first: the
+    note on line 11 came before the one on line 3."""
+    output, _ = _import(tmp_path, SPACED)
+    noted = [line for line in output.splitlines() if ": note: " in line]
+    lines = [int(line.split(".md:", 1)[1].split(":", 1)[0]) for line in noted]
+    assert lines == [3, 5, 9, 11]
+
+
+def test_a_kind_summed_up_is_said_at_its_first_place_among_the_others() -> None:
+    def notice(line: int, group: str) -> Notice:
+        return Notice(line, f"Q{line}", f"said of {line}", group, f"n.md:{line}")
+
+    notices = [notice(line, "indented answer") for line in (4, 20, 30)]
+    notices += [notice(2, "other"), notice(25, "other")]
+    assert notice_lines(notices) == [
+        "n.md:2: note: Q2: said of 2",
+        "note: 3 answers indented by a tab or four spaces, which Markdown reads as code, "
+        "were read as prose without the indent (they look like no code) (n.md:4, n.md:20, "
+        "n.md:30)",
+        "n.md:25: note: Q25: said of 25",
+    ]
