@@ -8,7 +8,9 @@ A question can be:
   `#### 12) title`, `### Q: title`, `## 3. title`, or any heading ending in `?`;
 - a bold paragraph: `**What is linear regression?**`, or a paragraph (or list item) whose
   first line is one (the lines after it, with no blank line between, start its answer);
-- a `Q:` paragraph or line: `Q: title`, `**Q:** title`, `**Q3.** title`;
+- a `Q:` paragraph or line: `Q: title`, `**Q:** title`, `**Q3.** title` (a first line
+  ending in `?` is the whole title when no answer marker follows: its answer may start on
+  the next line);
 - a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
   that only ends in `?` counts when an answer comes with it).
 - an Obsidian question callout, `> [!faq]- What is X?` (`quiz.ecosystem.callouts`).
@@ -542,7 +544,10 @@ def _left_out_callouts(
 
 
 def _q_line(block: _Block, lines: list[str]) -> _Candidate:
-    """A `Q:` paragraph: the title runs up to an answer marker line in the same paragraph."""
+    """A `Q:` paragraph: the title runs up to an answer marker line in the same paragraph;
+    without one, a first line that ends in `?` is the title and the lines after it start
+    the answer (`Q: What is X?` then its answer with no blank line between), as a bold
+    question's are. The whole paragraph was the title, and the question had no answer."""
     marker_row = next(
         (
             row
@@ -551,6 +556,10 @@ def _q_line(block: _Block, lines: list[str]) -> _Candidate:
         ),
         block.end,
     )
+    if marker_row == block.end and block.end - block.start > 1 and block.start < len(lines):
+        first = lines[block.start]
+        if first.rstrip().rstrip("*_ \t").endswith("?") and not _INLINE_ANSWER.search(first):
+            marker_row = block.start + 1
     head = " ".join(lines[block.start : marker_row])
     inline_answer = None
     split = _INLINE_ANSWER.split(head, maxsplit=1)
@@ -887,6 +896,11 @@ def read_part(text: str) -> NotesPart:
         elif block.item_start is not None:
             item_rows = max(0, min(block.container_end, stop) - cand.head_end)
             rows = _dedent(rows[:item_rows]) + rows[item_rows:]
+        elif cand.head_end < block.end:
+            # the question paragraph's next lines (`Q: What is X?` then its answer): their
+            # indent means nothing to Markdown there, and kept, four spaces made a code block
+            joined = min(block.end, stop) - cand.head_end
+            rows = [row.lstrip(" \t") for row in rows[:joined]] + rows[joined:]
         prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end, code_rows)
         if cand.kind == "callout" and stop >= cand.block.container_end and not marker:
             marker = _boxed(cand, lines)  # the box holds the answer: no marker is needed

@@ -1040,6 +1040,7 @@ _PIECES = [
     "> quoted $z$\n",
     "\n",
     "Plain prose sentence here.\n",
+    "Q: Is its answer on the next line?\n",
     "    Prose indented by four spaces. It reads as an answer.\n",
     "\tProse indented by a tab, e.g. from an outliner.\n",
     "    z = np.exp(x - x.max())\n",
