@@ -30,13 +30,21 @@ _CODE = re.compile(
     r"^(?:def|class|import|from|return|for|while|if|elif|else|try|except|with|lambda|print"
     r"|assert|raise|yield|async|await|const|let|var|function|public|private|#include)\b"
     r"|^(?:>>>|\$ |//|/\*|@\w)"  # a prompt, a comment, a decorator
-    r"|[\w\])]\s*(?:[-+*/%]|\*\*|//)?=(?!=)\s*\S"  # an assignment: `z = x - x.max()`
     r"|==|!=|<=|>=|->|=>|\+\+|&&|\|\|"  # operators prose does not use
-    r"|[\w.]\((?:\)|[^\s)])"  # a call: `np.exp(z)`, `f(x)`, `fit()`
-    r"|[\w\]]\[[^\]\s]"  # indexing: `x[0]`, `w[:, 1]`
     r"|[;{}(\[\\]$"  # a line ending as code does: `x++;`, `{`, `f(`
 )
 """What makes a line code rather than prose. No nested repetition: a match is linear."""
+_NOTATION = re.compile(
+    r"[\w\])]\s*(?:[-+*/%]|\*\*|//)?=(?!=)\s*\S"  # an assignment: `z = x - x.max()`
+    r"|[\w.]\((?:\)|[^\s)])"  # a call: `np.exp(z)`, `f(x)`, `fit()`
+    r"|[\w\]]\[[^\]\s]"  # indexing: `x[0]`, `w[:, 1]`
+)
+"""Code, or the notation prose about math writes too (`O(n^2)`, `y = x + F(x)`, `p[i]`):
+code only in a line that is no sentence (see `_sentence`)."""
+_LIST_MARK = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_SENTENCE_WORDS = 4
+"""A line of at least this many words, opening with a capital and ending as a sentence does
+(or going on from the line before, or into the next), is prose whatever notation it holds."""
 
 
 _TAB, _SPACES = "\t", "    "
@@ -87,14 +95,40 @@ def why_code(bodies: list[str]) -> str | None:
     code (quoted), a deeper indent, or a last line that ends no sentence (prose pasted as
     an answer ends in `.`, `?`, `!` or a closing quote or bracket after one). `bodies`:
     the block's lines without their indent (a tab or four spaces)."""
-    for body in bodies:
+    opened = False  # the line before left a sentence open: this one goes on with it
+    for number, body in enumerate(bodies):
         if body[:1] in (" ", "\t") and body.lstrip(" \t")[:1] not in ("-", "*", "+"):
             return "a line is indented deeper, as a code body is"
-        if _CODE.search(body.strip()):
-            return f"'{_shown(body.strip())}' reads as code"
-    if not bodies[-1].rstrip().rstrip("*_)\"'”’").endswith((".", "?", "!")):
+        line = body.strip()
+        going_on = opened and _LIST_MARK.match(line) is None
+        if _CODE.search(line) or (
+            _NOTATION.search(line) and not _sentence(line, going_on, more=number < len(bodies) - 1)
+        ):
+            return f"'{_shown(line)}' reads as code"
+        opened = not _ends_sentence(line)
+    if not _ends_sentence(bodies[-1]):
         return "its last line ends no sentence"
     return None
+
+
+def _sentence(line: str, going_on: bool, more: bool) -> bool:
+    """True for a line of a sentence: at least `_SENTENCE_WORDS` words of letters only
+    (`np.linalg.solve(A,` is none), opening with a
+    capital (after a list mark) or going on with the line before, and ending as a sentence
+    does or going on in the next line. "Self-attention is O(n^2 d) in time." was read as
+    code for its `O(n`, and the answer skipped as having no sentence."""
+    text = _LIST_MARK.sub("", line, count=1)
+    words = sum(1 for token in text.split() if token.strip(",.;:!?\"'").isalpha())
+    return (
+        words >= _SENTENCE_WORDS
+        and (going_on or text[:1].isupper())
+        and (more or _ends_sentence(text))
+    )
+
+
+def _ends_sentence(line: str) -> bool:
+    """True when the line ends in `.`, `?` or `!` (a closing quote or bracket after it)."""
+    return line.rstrip().rstrip("*_)\"'”’").endswith((".", "?", "!"))
 
 
 def looks_like_code(bodies: list[str]) -> bool:

@@ -108,6 +108,13 @@ def test_line_count_and_crlf_are_kept() -> None:
         (["print"], True),
         (["The loss goes down", "    fast"], True),
         (["A line that ends no sentence"], True),
+        # math notation in a sentence is prose: `O(n` and `y = ...` read as code before
+        (["Self-attention is O(n^2 d) in time for n tokens."], False),
+        (["The block outputs y = x + F(x), its input added back."], False),
+        (["- The cost of a sort is O(n log n) in the worst case."], False),
+        (["Batch norm normalizes f(x) over the", "batch and then rescales it."], False),
+        (["X = np.linalg.solve(A, b)", "This solves the linear system."], True),
+        (["np.exp(z) overflows for large scores."], True),
     ],
 )
 def test_looks_like_code(bodies: list[str], code: bool) -> None:

@@ -172,7 +172,8 @@ def test_an_answer_indented_as_code_says_why_it_has_no_statements(
     """A tab-indented answer (a note pasted from an outline) is a code block to Markdown:
     it was skipped as "found 0 whole statements" with no word of why."""
     notes = tmp_path / "notes.md"
-    notes.write_text(NOTES.replace("ReLU is max", indent + "ReLU is max"))
+    relu = "ReLU is max(0, x). It is cheap to compute. It does not saturate for positive inputs."
+    notes.write_text(NOTES.replace(relu, indent + "relu = np.maximum(0, x)"))
     code, output = _import(drillbit, notes)
     assert code == 0, output
     skipped = next(line for line in output.splitlines() if "skipped Q1 'What is ReLU?'" in line)
