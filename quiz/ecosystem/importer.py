@@ -48,6 +48,7 @@ from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
+from quiz.ecosystem.tagline import TagLines, take_tag_lines
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
@@ -535,11 +536,13 @@ def plan_import(
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
     front = NotesFront(notes_text)
     untabbed = Untabbed(notes_text)
+    tag_lines = TagLines(notes_text)
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
-        untabbed = untab_prose(front.text)  # answers indented as code but prose: prose
+        tag_lines = take_tag_lines(front.text)  # `#review` lines: the note's tags, no text
+        untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
         notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
     topic_name = (
@@ -555,7 +558,7 @@ def plan_import(
     for tag in tags:
         if not _KEBAB.match(tag):
             raise ValueError(f"tag '{tag}' must be kebab-case")
-    tags = tuple(dict.fromkeys([*tags, *front.tags]))
+    tags = tuple(dict.fromkeys([*tags, *front.tags, *tag_lines.tags]))
     # Thousands of cards' tokens and texts are built and dropped here, none in a cycle:
     # reference counting frees them, and the collector's full passes over everything
     # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
@@ -598,6 +601,9 @@ def plan_import(
         notices: list[Notice] = []
         if (said := front.note()) is not None:
             notices.append(Notice(1, front.kind, said, front.kind, place_of(notes_path, 1)))
+        if (said := tag_lines.note()) is not None:
+            first = tag_lines.lines[0]
+            notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))
         for block in untabbed.blocks:
             notices.append(
                 Notice(

@@ -1041,6 +1041,7 @@ _PIECES = [
     "\n",
     "Plain prose sentence here.\n",
     "Q: Is its answer on the next line?\n",
+    "#review #ml/deep\n",
     "    Prose indented by four spaces. It reads as an answer.\n",
     "\tProse indented by a tab, e.g. from an outliner.\n",
     "    z = np.exp(x - x.max())\n",

@@ -1,0 +1,108 @@
+"""Lines of nothing but Obsidian tags (`#review #ml/deep`): the note's tags, not text.
+
+Obsidian tags a note with `#tag` words anywhere in it, and vaults often end (or open) a
+note with a line of them. Read as Markdown such a line is a paragraph, and import took it
+into the answer of the question above it: a card whose answer ended in "#review". Here a
+line made only of tags (outside fences and indented code) is taken off the notes (left
+empty, so every later line keeps its number), its tags become every card's, as the front
+matter's are, and the report says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.ecosystem.ankitext import anki_tag
+from quiz.ecosystem.notestabs import indent_of
+
+_TAG_CHARACTERS = frozenset("_-/")
+"""Characters a tag holds besides letters and digits (`/` nests: `#ml/optimizers`)."""
+
+
+@dataclass(frozen=True)
+class TagLines:
+    """The notes without their tag lines, the tags those lines gave, and where they were."""
+
+    text: str
+    tags: tuple[str, ...] = ()
+    """Card tags (kebab-case), each once, in order."""
+    lines: tuple[int, ...] = ()
+    """1-based lines taken off."""
+    written: tuple[str, ...] = ()
+    """The tags as the notes wrote them (`#ml/deep`), to name them in the report."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when no line was taken off."""
+        if not self.lines:
+            return None
+        where = (
+            f"line {self.lines[0]} holds"
+            if len(self.lines) == 1
+            else f"lines {', '.join(map(str, self.lines))} hold"
+        )
+        given = (
+            f"its tags ({', '.join(self.tags)}) are given to every card"
+            if self.tags
+            else "none of them is a card tag"
+        )
+        return f"{where} only Obsidian tags ({' '.join(self.written)}): {given}, not answer text"
+
+
+def _is_tag(word: str) -> bool:
+    """True for an Obsidian tag: `#`, then letters, digits, `_`, `-` or `/`, not all digits
+    (`#1` is a number, `##` a heading mark)."""
+    body = word[1:]
+    return (
+        word[:1] == "#"
+        and bool(body)
+        and all(c.isalnum() or c in _TAG_CHARACTERS for c in body)
+        and not body.isdigit()
+    )
+
+
+def _maybe(text: str) -> bool:
+    """True when some line may be a tag line: a `#` opens it (after at most three spaces)
+    and a tag's character follows (a heading's `# ` or `##` does not). Found with
+    `str.find`, so notes with headings only are not split into lines."""
+    at = text.find("#")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if at - start <= 3 and not text[start:at].strip(" ") and _is_tag(text[at : at + 2]):
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
+def take_tag_lines(text: str) -> TagLines:
+    """The notes with each line of only tags left empty (see the module's docstring)."""
+    if not _maybe(text):
+        return TagLines(text)  # the common case: no copy of a large file
+    lines = text.split("\n")
+    taken: list[int] = []
+    written: list[str] = []
+    fence: str | None = None
+    for index, row in enumerate(lines):
+        stripped = row.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if stripped[:3] in ("```", "~~~") and not indent_of(row):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            continue
+        if stripped[:1] != "#" or indent_of(row):
+            continue
+        words = stripped.split()
+        if all(_is_tag(word) for word in words):
+            taken.append(index)
+            written.extend(words)
+            lines[index] = "\r" if row.endswith("\r") else ""
+    if not taken:
+        return TagLines(text)
+    tags = tuple(dict.fromkeys(tag for word in written if (tag := anki_tag(word[1:]))))
+    return TagLines(
+        "\n".join(lines),
+        tags,
+        tuple(index + 1 for index in taken),
+        tuple(dict.fromkeys(written)),
+    )
