@@ -112,6 +112,7 @@ def import_command(
       Q: title   **Q:** title           (a line or paragraph)
       1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
       > [!question] title   > [!faq]- title   (Obsidian callouts)
+      Question::Answer   question / ? / answer   (Spaced Repetition, #flashcards)
     \b
     Answers run to the next question (or the next heading at the same or a higher
     level); these markers are recognized and removed:
@@ -124,7 +125,8 @@ def import_command(
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
     names the topic and its tags (the #tags column) are the cards'. A YAML front
     matter (Obsidian's properties, between two --- lines) or Logseq's page
-    properties (tags:: ml, ... on the first lines) give every card its tags.
+    properties (tags:: ml, ... on the first lines) give every card its tags, as does
+    a line of only #tags.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math

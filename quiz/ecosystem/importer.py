@@ -48,6 +48,7 @@ from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
+from quiz.ecosystem.srcards import SrCards, read_sr_cards, tags_deck
 from quiz.ecosystem.tagline import TagLines, take_tag_lines
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
@@ -537,11 +538,15 @@ def plan_import(
     front = NotesFront(notes_text)
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
+    sr_cards = SrCards(notes_text)
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
         tag_lines = take_tag_lines(front.text)  # `#review` lines: the note's tags, no text
+        if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
+            sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
+            tag_lines = replace(tag_lines, text=sr_cards.text)
         untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
         notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
@@ -604,6 +609,11 @@ def plan_import(
         if (said := tag_lines.note()) is not None:
             first = tag_lines.lines[0]
             notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))
+        if (said := sr_cards.note()) is not None:
+            first = min(sr_cards.single + sr_cards.multi)
+            notices.append(
+                Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
+            )
         for block in untabbed.blocks:
             notices.append(
                 Notice(

@@ -1,0 +1,143 @@
+"""Cards of Obsidian's Spaced Repetition plugin: `Question::Answer` and `?`-parted lines.
+
+The plugin reads the cards of a note tagged `#flashcards` (in its text or its front
+matter): a line `Question::Answer` (`:::` makes a reversed card too), or a question's
+lines, a line of only `?` (`??`: reversed too), and the answer's lines. Read as Markdown
+they are paragraphs, and import found "no questions" in a vault's flashcard notes. Here,
+in such a note only, each card is rewritten in place into the importer's own `Q:` and
+`A:` markers (`Q: Question **A:** Answer`; `Q: ` before the question's first line and
+`A:` for the `?` line), so every line keeps its number and the questions are read as
+any `Q:` question is; the report says how many were so read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.ecosystem.notestabs import indent_of
+
+DECK_TAG = "flashcards"
+"""The tag the plugin looks for (its default); a nested one (`#flashcards/stats`) too."""
+_MARKS = ("-", "*", "+", ">", "#", "|", "<")
+"""First characters of a line that is no card's question: a list item, a quote, a
+heading, a table row or HTML (the plugin's cards are plain lines)."""
+
+
+@dataclass(frozen=True)
+class SrCards:
+    """The notes with the plugin's cards rewritten, and what was read."""
+
+    text: str
+    single: tuple[int, ...] = ()
+    """1-based lines of `Question::Answer` cards."""
+    multi: tuple[int, ...] = ()
+    """1-based lines where `?`-parted cards' questions start."""
+    reversed: tuple[int, ...] = ()
+    """1-based lines of cards the plugin also asks reversed (`:::`, `??`)."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when no card was read."""
+        kinds = []
+        if self.single:
+            kinds.append(f"{len(self.single)} 'Question::Answer'")
+        if self.multi:
+            kinds.append(f"{len(self.multi)} with a '?' line between question and answer")
+        if not kinds:
+            return None
+        said = f"Obsidian Spaced Repetition cards read as questions: {' and '.join(kinds)}"
+        if self.reversed:
+            lines = ", ".join(map(str, self.reversed))
+            said += (
+                f"; the reversed ones (':::' or '??', line{'s' if len(self.reversed) > 1 else ''}"
+                f" {lines}) are asked from the front only"
+            )
+        return said
+
+
+def tags_deck(text: str, tags: tuple[str, ...]) -> bool:
+    """True when the note is one the plugin reads: tagged `flashcards` in its front matter
+    (`tags`, kebab-cased) or by a `#flashcards` word in its text."""
+    if any(tag == DECK_TAG or tag.startswith(DECK_TAG + "-") for tag in tags):
+        return True
+    mark = "#" + DECK_TAG
+    at = text.find(mark)
+    while at >= 0:
+        after = text[at + len(mark) : at + len(mark) + 1]
+        if (at == 0 or text[at - 1].isspace()) and (not after or not after.isalnum()):
+            return True
+        at = text.find(mark, at + 1)
+    return False
+
+
+def _plain(row: str) -> bool:
+    """True for a line that may be a card's (see `_MARKS`): not indented as code either."""
+    stripped = row.strip()
+    return bool(stripped) and not indent_of(row) and stripped[0] not in _MARKS
+
+
+def _single(row: str) -> tuple[str, str, bool] | None:
+    """(question, answer, reversed) of a `Question::Answer` line, or None. The question
+    has a space or a `?` (a Dataview field, `source:: book`, is one word), and a `::` in
+    a code span (`std::vector`) parts nothing."""
+    at = row.find("::")
+    if at < 0:
+        return None
+    question = row[:at]
+    if question.count("`") % 2:
+        return None  # inside a code span
+    width = 3 if row.startswith(":::", at) else 2
+    answer = row[at + width :].strip()
+    question = question.strip()
+    if not answer or not question or not (" " in question or question.endswith("?")):
+        return None
+    return question, answer, width == 3
+
+
+def read_sr_cards(text: str) -> SrCards:
+    """The notes with the plugin's cards rewritten in place (see the module's docstring).
+    Call it for a note `tags_deck` accepts; fenced code is never touched."""
+    if "::" not in text and "\n?" not in text:
+        return SrCards(text)
+    lines = text.split("\n")
+    single: list[int] = []
+    multi: list[int] = []
+    turned: list[int] = []
+    fence: str | None = None
+    start: int | None = None  # first line of the paragraph so far (a multi-line question)
+    for index, row in enumerate(lines):
+        body = row.rstrip("\r")
+        stripped = body.strip()
+        end = row[len(body) :]
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if stripped[:3] in ("```", "~~~") and not indent_of(row):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            start = None
+            continue
+        if stripped in ("?", "??") and start is not None:
+            lines[start] = "Q: " + lines[start].lstrip()
+            lines[index] = "A:" + end
+            multi.append(start + 1)
+            if stripped == "??":
+                turned.append(start + 1)
+            start = None
+            continue
+        if not stripped or not _plain(body):
+            start = None
+            continue
+        card = _single(body) if "::" in body else None
+        if card is not None:
+            question, answer, both = card
+            lines[index] = f"Q: {question} **A:** {answer}{end}"
+            single.append(index + 1)
+            if both:
+                turned.append(index + 1)
+            start = None
+            continue
+        if start is None:
+            start = index
+    if not single and not multi:
+        return SrCards(text)
+    return SrCards("\n".join(lines), tuple(single), tuple(multi), tuple(sorted(turned)))
