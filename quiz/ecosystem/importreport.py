@@ -41,8 +41,8 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     " front only",
     "sounds": "questions' sounds are left out: import reads a note's text only",
     "embeds": "questions' embeds (![[...]]) are left out: import reads this file's text only",
-    "indented answer": "answers indented by a tab or four spaces, which Markdown reads as "
-    "code, were read as prose without the indent (they look like no code)",
+    "indented answer": "blocks of answers indented by a tab or four spaces, which Markdown "
+    "reads as code, were read as prose without the indent (they look like no code)",
     "one-cloze-card": "cloze notes imported before as one card each, every deletion hidden, "
     "are kept so, with their reviews; delete such a card's file and import again for one "
     "card per cloze number, as Anki makes them",

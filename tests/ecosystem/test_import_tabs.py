@@ -226,8 +226,8 @@ def test_a_kind_summed_up_is_said_at_its_first_place_among_the_others() -> None:
     notices += [notice(2, "other"), notice(25, "other")]
     assert notice_lines(notices) == [
         "n.md:2: note: Q2: said of 2",
-        "note: 3 answers indented by a tab or four spaces, which Markdown reads as code, "
-        "were read as prose without the indent (they look like no code) (n.md:4, n.md:20, "
-        "n.md:30)",
+        "note: 3 blocks of answers indented by a tab or four spaces, which Markdown reads "
+        "as code, were read as prose without the indent (they look like no code) (n.md:4, "
+        "n.md:20, n.md:30)",
         "n.md:25: note: Q25: said of 25",
     ]
