@@ -68,6 +68,7 @@ from quiz.errors import DrillbitError
 from quiz.paths import missing_folder, write_trouble
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 from quiz.store.backup_problems import problems, shown
+from quiz.store.backup_sniff import EXPECTED, not_a_backup
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
@@ -1033,6 +1034,8 @@ class _Check:
         self.context: dict[str, Any] = {"now": now, _CHECKED: {}}
         self.header: dict[str, Any] = {}
         self.root: Any = None
+        self.whole = False
+        """Whether the document is no object (`root` holds it, even when it is null)."""
         self.lists: set[str] = set()
         self.flags = False
         self.first: tuple[tuple[int, int, int], str] | None = None
@@ -1046,6 +1049,7 @@ class _Check:
             self.header[key] = value
         else:
             self.root = value
+            self.whole = True
 
     def row(self, key: str, index: int, value: Any) -> _Row | None:
         """One row of the list `key`: the validated row, or None when it is not valid."""
@@ -1104,10 +1108,15 @@ class _Check:
     def finish(self) -> ProgressFile:
         """The file's fields (lists empty), or ProgressFormatError for its first problem."""
         name = self.name
-        data = self.header if self.root is None else self.root
+        data = self.root if self.whole else self.header
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ProgressFormatError(
-                f'{name} is not a drillbit progress file (no "format": "{FORMAT}")'
+                f"{name} is not a drillbit progress file ({_other_json(data)}); {EXPECTED}"
+            )
+        if "version" not in data:
+            raise ProgressFormatError(
+                f"{name}: version: missing (a {FORMAT} file names its version; this drillbit "
+                f"reads versions {READABLE_VERSIONS[0]} to {VERSION})"
             )
         version = data.get("version")
         if version not in READABLE_VERSIONS or isinstance(version, bool):
@@ -1185,7 +1194,10 @@ def _decoded_members(data: Any) -> Iterator[Member]:
 
 @contextmanager
 def _opened(path: Path) -> Iterator[Readable]:
-    """The backup at `path` opened for streaming (gzip or not); ProgressFormatError if not."""
+    """The backup at `path` opened for streaming (gzip or not); ProgressFormatError if not,
+    or if its first bytes show it is something else (an Anki package, a binary file)."""
+    if (instead := not_a_backup(path)) is not None:
+        raise ProgressFormatError(instead)
     try:
         with open_regular(path) as source:
             yield source
@@ -1345,6 +1357,18 @@ def _deep_path(text: str, where: tuple[int | str, ...] = ()) -> str:
         elif char == "," and stack and stack[-1][0] == "list":
             stack[-1][1] += 1
     return _path([*where, *(entry[1] for entry in stack)])
+
+
+def _other_json(data: Any) -> str:
+    """What a JSON document that is no backup holds instead, to tell the file apart."""
+    if not isinstance(data, dict):
+        return f'it holds {shown(data)}, not an object with "format": "{FORMAT}"'
+    if "format" in data:
+        return f'its "format" is {shown(data["format"])}, not "{FORMAT}"'
+    keys = ", ".join(json.dumps(key[:40], ensure_ascii=False) for key in list(data)[:4])
+    more = ", ..." if len(data) > 4 else ""
+    found = f"its keys are {keys}{more}" if data else "it is an empty object"
+    return f'no "format": "{FORMAT}"; {found}'
 
 
 def _version_problem(name: str, version: object) -> str:
