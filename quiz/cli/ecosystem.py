@@ -254,20 +254,34 @@ def export_group() -> None:
     """Export the question bank to Anki, or your progress to a backup file."""
 
 
+FORCE_HELP = "Replace FILE even when drillbit did not write it (its content is lost)."
+
+
+def _wrote(file: Path, replaces: str | None) -> str:
+    """The output's start: `wrote FILE`, or `replaced FILE (what it was)`."""
+    if replaces is None:
+        return f"wrote {display_path(file)}"
+    return f"replaced {display_path(file)} ({replaces})"
+
+
 @export_group.command("anki")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
+@click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_obj
-def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> None:
+def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force: bool) -> None:
     """Write the bank's concept, choice and numeric cards to an Anki deck FILE (.apkg).
 
     Re-exporting after edits updates the notes in Anki instead of duplicating them,
     and only the notes whose card changed: edits made in Anki to the others survive
-    a re-import. Coding drills are skipped (they need the grader).
+    a re-import. Coding drills are skipped (they need the grader). A FILE already there
+    is replaced only when drillbit wrote it (or with --force).
     """
     from quiz.ecosystem.anki import export_anki
     from quiz.ecosystem.anki_times import ContentTimes
+    from quiz.ecosystem.outfile import anki_kind, export_target
 
+    target = export_target(file, anki_kind(), force=force)
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
     unknown = [p for p in packs if p not in known]
@@ -282,9 +296,10 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
         file,
         pack_titles={n: p.info.title for n, p in bank.packs.items()},
         times=ContentTimes.default(),
+        before_replace=target.recheck,
     )
     click.echo(
-        f"wrote {display_path(file)}: {counted(report.notes, 'note')} in "
+        f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
         f"{counted(report.decks, 'deck')}"
         + (
             f", {counted(report.skipped_coding, 'coding drill')} skipped"
@@ -298,21 +313,25 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...]) -> Non
 
 @export_group.command("progress")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def export_progress_command(file: Path) -> None:
+@click.option("--force", is_flag=True, help=FORCE_HELP)
+def export_progress_command(file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json).
 
-    A FILE ending in .gz is gzip-compressed (about a sixth of the size). The whole
+    A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). The whole
     database is checked first (as `check-store`), unless it is exactly as it was when
     such a check last passed: a backup of a damaged file would carry the damage along unseen.
+    A FILE already there is replaced only when it is a drillbit backup (or with --force).
     """
+    from quiz.ecosystem.outfile import export_target, progress_kind
     from quiz.store.backup import export_progress
 
+    target = export_target(file, progress_kind(), force=force)
     with open_store() as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
-        counts = export_progress(store, file)
+        counts = export_progress(store, file, before_replace=target.recheck)
     click.echo(
-        f"wrote {display_path(file)}: {counted(counts.card_states, 'card state')}, "
+        f"{_wrote(file, target.replaces)}: {counted(counts.card_states, 'card state')}, "
         f"{counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')}, "
         f"{counted(counts.drafts, 'draft')}"
         + (

@@ -19,8 +19,12 @@ import json
 import os
 import re
 import secrets
+import sqlite3
+import stat
+import tempfile
 import time
-from collections.abc import Mapping, Sequence
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
@@ -323,6 +327,7 @@ def export_anki(
     pack_titles: Mapping[str, str] | None = None,
     times: ContentTimes | None = None,
     now: int | None = None,
+    before_replace: Callable[[], None] | None = None,
 ) -> AnkiReport:
     """Write the cards to an .apkg at `path`, one subdeck per pack and topic
     (`drillbit::<pack title>::<topic>`, as Anki users nest decks; Anki makes the parents).
@@ -331,7 +336,8 @@ def export_anki(
     remembers it per card and content hash; `now` stamps new or changed content).
     The note types' time is kept the same way, so a change to their templates or CSS
     reaches a collection that imported them before.
-    Without `times` every note gets `now`.
+    Without `times` every note gets `now`. `before_replace` runs just before the package
+    is renamed into place (an error from it leaves no file).
     """
     stamp = int(time.time()) if now is None else now
     titles = dict(pack_titles or {})
@@ -360,13 +366,24 @@ def export_anki(
             # type's new templates and CSS only when that time is newer than its own copy's
             # (its import time), so it moves on when they change, as a note's does.
             newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
-        _write_package(genanki.Package(list(decks.values())), path, timestamp=newest)
+        _write_package(
+            genanki.Package(list(decks.values())),
+            path,
+            timestamp=newest,
+            before_replace=before_replace,
+        )
         if times is not None:
             times.save()
     return AnkiReport(notes=notes, decks=len(decks), skipped_coding=skipped)
 
 
-def _write_package(package: genanki.Package, path: Path, *, timestamp: float) -> None:
+def _write_package(
+    package: genanki.Package,
+    path: Path,
+    *,
+    timestamp: float,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
     """Write the deck into a temporary file beside `path`, renamed into place at the end: a
     failure (a full disk, a file where a folder should be) leaves any old deck untouched
     and raises one line naming the file."""
@@ -382,6 +399,8 @@ def _write_package(package: genanki.Package, path: Path, *, timestamp: float) ->
         ) from exc
     try:
         package.write_to_file(str(partial), timestamp=timestamp)
+        if before_replace is not None:
+            before_replace()
         os.replace(partial, path)
     except OSError as exc:
         raise DrillbitError(
@@ -389,3 +408,57 @@ def _write_package(package: genanki.Package, path: Path, *, timestamp: float) ->
         ) from exc
     finally:
         partial.unlink(missing_ok=True)
+
+
+PACKAGE_ENTRIES = ("collection.anki2", "media")
+"""What genanki puts in a package without media files, in its order."""
+MAX_COLLECTION = 256 * 1024 * 1024
+"""The largest collection read to tell a drillbit package (the whole bundled bank's is
+half a MiB); a larger one is not taken for drillbit's."""
+
+
+def is_drillbit_package(path: Path) -> bool:
+    """Whether `path` is a package `export_anki` wrote, so an export may replace it.
+
+    genanki's two entries, only drillbit's decks (`drillbit::...`, and Anki's `Default`)
+    and note types, and no review history: a deck exported from Anki (its entries differ,
+    or it carries reviews) or anyone else's is not, and stays unless `--force`."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as raw:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False  # a FIFO or a device: never read
+        try:
+            with zipfile.ZipFile(raw) as archive:
+                entries = archive.infolist()
+                if tuple(entry.filename for entry in entries) != PACKAGE_ENTRIES:
+                    return False
+                if entries[0].file_size > MAX_COLLECTION:
+                    return False
+                with tempfile.TemporaryDirectory(prefix="drillbit-apkg-") as folder:
+                    collection = archive.extract(entries[0], folder)
+                    return _drillbit_collection(Path(collection))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RecursionError, sqlite3.Error):
+            return False
+
+
+def _drillbit_collection(path: Path) -> bool:
+    """Whether an extracted collection holds drillbit's decks and note types alone, unreviewed."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        found = conn.execute("SELECT decks, models FROM col").fetchone()
+        reviews = conn.execute("SELECT COUNT(*) FROM revlog").fetchone()[0]
+    finally:
+        conn.close()
+    if found is None or reviews:
+        return False
+    decks, models = json.loads(found[0]), json.loads(found[1])
+    if not isinstance(decks, dict) or not isinstance(models, dict):
+        return False
+    names = [deck.get("name") if isinstance(deck, dict) else None for deck in decks.values()]
+    ours = [name for name in names if isinstance(name, str) and name.startswith("drillbit::")]
+    others = [name for name in names if name not in ours and name != "Default"]
+    model_ids = {str(CONCEPT_MODEL_ID), str(CHOICE_MODEL_ID), str(NUMERIC_MODEL_ID)}
+    return bool(ours) and not others and set(models) <= model_ids

@@ -853,12 +853,20 @@ GZIP_LEVEL = 1
 default, 6, makes 17.5 MiB for 2.5 s)."""
 
 
-def export_progress(store: Store, path: Path, *, now: datetime | None = None) -> ExportCounts:
+def export_progress(
+    store: Store,
+    path: Path,
+    *,
+    now: datetime | None = None,
+    before_replace: Callable[[], None] | None = None,
+) -> ExportCounts:
     """Write the store's progress to `path` as JSON, gzip-compressed when it ends in `.gz`.
 
     Written row by row from one read transaction (memory does not grow with the history),
     one row per line, into a temporary file renamed into place at the end: a failure
-    leaves any old file at `path` untouched.
+    leaves any old file at `path` untouched. `before_replace` runs just before that rename
+    (an error from it leaves no file: the caller's check that nothing of the user's is
+    replaced).
     """
     moment = now if now is not None else datetime.now(UTC)
     if (missing := missing_folder(path)) is not None:
@@ -878,6 +886,8 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
                     counts = _write_rows(store, packed, moment)
             else:
                 counts = _write_rows(store, raw, moment)
+        if before_replace is not None:
+            before_replace()
         os.replace(partial, path)
     except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
         Path(partial).unlink(missing_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -52,12 +53,12 @@ def not_a_backup(path: Path) -> str | None:
     return f"{path}: this is {what}, not a drillbit progress backup; {EXPECTED}"
 
 
-def _head(source: Readable) -> bytes | None:
-    """Up to HEAD bytes of the (decompressed) file; None when gzip cannot be read."""
+def _head(source: Readable, size: int = HEAD) -> bytes | None:
+    """Up to `size` bytes of the (decompressed) file; None when gzip cannot be read."""
     head = b""
     try:
-        while len(head) < HEAD:
-            chunk = source.read1(HEAD - len(head))
+        while len(head) < size:
+            chunk = source.read1(size - len(head))
             if not chunk:
                 break
             head += chunk
@@ -117,3 +118,23 @@ def _first_zip_names(raw: IO[bytes]) -> list[str]:
             break
         offset += 30 + name_size + extra_size + size
     return names
+
+
+_OUR_HEADER = re.compile(
+    r'\ufeff?[ \t\r\n]*\{[ \t\r\n]*"format"[ \t\r\n]*:[ \t\r\n]*"drillbit-progress"'
+)
+"""How every backup drillbit writes starts (gzip or not, indented in older versions)."""
+
+
+def is_progress_backup(path: Path) -> bool:
+    """Whether `path` starts as a backup `export progress` writes, so an export may replace
+    it (a file cut short still does: it is drillbit's own)."""
+    try:
+        with open_regular(path) as source:
+            head = _head(source, 256)
+    except (OSError, ValueError):  # unreadable, or a FIFO or a device: not replaced
+        return False
+    if not head:
+        return False
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(head)
+    return _OUR_HEADER.match(text) is not None
