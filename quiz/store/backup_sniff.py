@@ -43,6 +43,8 @@ def not_a_backup(path: Path) -> str | None:
                 return None
             if not head:
                 return f"{path} is empty, not a drillbit progress backup; {EXPECTED}"
+            if len(head) < HEAD and not head.strip(b" \t\r\n"):  # the whole file
+                return f"{path} holds only blank space, not a drillbit progress backup; {EXPECTED}"
             what = _binary_kind(head, source)
     except (OSError, ValueError):  # the reader opens it again and names the trouble
         return None

@@ -102,6 +102,11 @@ CASES: list[tuple[str, object, str]] = [
     ),
     ("empty.json", b"", "is empty, not a drillbit progress backup; " + EXPECTED),
     (
+        "blank.json",
+        b"\n \r\n\t\n",
+        "holds only blank space, not a drillbit progress backup; " + EXPECTED,
+    ),
+    (
         "package.json",
         json.dumps({"name": "app", "version": "1.0", "scripts": {}, "a": 1, "b": 2}).encode(),
         'is not a drillbit progress file (no "format": "drillbit-progress"; its keys are '
