@@ -190,13 +190,14 @@ def test_nothing_is_left_when_the_app_exits_right_after_a_grading() -> None:
 
 
 LOCKED_DIRS = textwrap.dedent("""
-    import os
+    import os, time
     def double(x):
         if not os.path.exists("d"):
             os.makedirs("d/e")
             open("d/e/f", "wb").close()
             os.chmod("d/e", 0)
             os.chmod("d", 0o100)
+            time.sleep(STAY)
         return 2 * x
 """)
 GRADE_AND_LIST = textwrap.dedent("""
@@ -205,7 +206,10 @@ GRADE_AND_LIST = textwrap.dedent("""
     from engine.sandbox import SandboxConfig, WorkerPool
     from engine.sandbox.worker import WORKDIR_PREFIX, _reaper
     from tests.sandbox.drills import PatientDoubleChecker
-    landlock = sys.argv[2] == "landlock"
+    from engine.sandbox import worker
+    landlock, watched = sys.argv[2] == "landlock", sys.argv[3] == "watched"
+    if not watched:
+        worker.QUOTA_PERIOD_S = 3600.0  # the quota walk looks once, before the child locks
     config = SandboxConfig(bwrap=False, landlock=landlock, seccomp=False, audit_hooks=False)
     with WorkerPool(config) as pool:
         verdict = grade(PatientDoubleChecker(), sys.argv[1], pool=pool)
@@ -225,16 +229,19 @@ def _without_privileges() -> list[str]:
     return [setpriv, "--bounding-set=-all", "--inh-caps=-all", "--"]
 
 
-@pytest.mark.parametrize("mode", ["landlock", "no-kernel-layer"])
-def test_directories_the_submission_locked_are_removed(mode: str) -> None:
-    """A submission may chmod its own work dir's folders to 0: the grader, not root on a user's
-    machine, could neither list nor empty them, and left them in the temp dir for good.
-
-    Only with the audit hooks bypassed and no seccomp, which both refuse chmod
-    (tests/sandbox/test_lasting_changes.py): on macOS, or where libseccomp is missing;
-    Landlock alone leaves it to the work dir."""
+def _grade_locked(mode: str, *, stay: float, watched: bool) -> tuple[str, list[str]]:
+    """Grade LOCKED_DIRS (locking, then sleeping `stay` s) without root's power over modes, in
+    a process of its own; its verdict's first line and the work dirs it left behind."""
     run = subprocess.run(
-        [*_without_privileges(), sys.executable, "-c", GRADE_AND_LIST, LOCKED_DIRS, mode],
+        [
+            *_without_privileges(),
+            sys.executable,
+            "-c",
+            GRADE_AND_LIST,
+            LOCKED_DIRS.replace("STAY", repr(stay)),
+            mode,
+            "watched" if watched else "unwatched",
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -242,13 +249,36 @@ def test_directories_the_submission_locked_are_removed(mode: str) -> None:
         check=False,
     )
     verdict, _, left = run.stdout.strip().partition("\n")
-    try:
-        assert run.returncode == 0, run.stderr[-2000:]
-        assert verdict.partition(" ")[0] == "passed", verdict
-        assert left.split() == []
-    finally:
-        for path in left.split():  # this test's own leftovers (root can remove them)
-            shutil.rmtree(path, ignore_errors=True)
+    for path in left.split():  # this test's own leftovers (root can remove them)
+        shutil.rmtree(path, ignore_errors=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return verdict, left.split()
+
+
+@pytest.mark.parametrize("mode", ["landlock", "no-kernel-layer"])
+def test_directories_the_submission_locked_are_removed(mode: str) -> None:
+    """A submission may chmod its own work dir's folders to 0: the grader, not root on a user's
+    machine, could neither list nor empty them, and left them in the temp dir for good.
+
+    Only with the audit hooks bypassed and no seccomp, which both refuse chmod
+    (tests/sandbox/test_lasting_changes.py): on macOS, or where libseccomp is missing;
+    Landlock alone leaves it to the work dir. The quota walk looks only before the child
+    runs: it kills a child whose folders it cannot list (the next test), and whether one of
+    its looks fell between the chmod and the child's exit made one run in eight crash."""
+    verdict, left = _grade_locked(mode, stay=0, watched=False)
+    assert verdict.partition(" ")[0] == "passed", verdict
+    assert left == []
+
+
+@pytest.mark.parametrize("mode", ["landlock", "no-kernel-layer"])
+def test_folders_the_quota_walk_cannot_list_end_the_run(mode: str) -> None:
+    """A folder the grader cannot list may hold anything: a child that locks its folders and
+    goes on running is killed on the walk's next look, as over the quota, and the locked
+    folders are removed with the work dir."""
+    verdict, left = _grade_locked(mode, stay=3600, watched=True)
+    assert verdict.startswith("crashed"), verdict
+    assert "too closed for the grader to measure" in verdict, verdict
+    assert left == []
 
 
 ORPHANED_APP = textwrap.dedent("""
