@@ -1,4 +1,5 @@
-"""The drill's code editor: a TextArea that keeps the line being edited in view."""
+"""The drill's code editor: a TextArea that keeps the line being edited in view and
+indents as Python editors do."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
+from textual.widgets.text_area import Location
 
 
 class CodeEditor(TextArea):
@@ -17,6 +19,11 @@ class CodeEditor(TextArea):
     while the person was editing it.
 
     An enter typed before the editor was on screen is dropped (see `show_keys_from_now`).
+
+    Enter keeps the indent of the line it splits and adds one level after a line whose
+    code ends in ':' (a def, an if, a for...); backspace in the blanks before a line's
+    code goes back one level, not one space. A plain TextArea put the cursor at column 0
+    after every enter, which no code editor does.
     """
 
     keys_from: float | None = None
@@ -46,9 +53,42 @@ class CodeEditor(TextArea):
         self.keys_from = message.time
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and (self.keys_from is None or event.time < self.keys_from):
-            event.prevent_default()  # TextArea's own handler would insert the line
-            event.stop()
+        if event.key != "enter" or self.read_only:
+            return
+        event.prevent_default()  # TextArea's own handler would insert a bare line break
+        event.stop()
+        if self.keys_from is None or event.time < self.keys_from:
+            return
+        self._restart_blink()
+        start, end = self.selection
+        first = min(start, end)
+        self._replace_via_keyboard("\n" + self._indent_after(first), start, end)
+
+    def _indent_after(self, location: Location) -> str:
+        """The blanks a line broken at `location` starts with: the broken line's indent (no
+        more than its blanks before the break), one level more when its code before the
+        break ends in ':'."""
+        row, column = location
+        before = self.document[row][:column]
+        indent = before[: len(before) - len(before.lstrip(" \t"))]
+        if code_of(before).rstrip().endswith(":"):
+            indent += "\t" if self.indent_type == "tabs" else " " * self.indent_width
+        return indent
+
+    def action_delete_left(self) -> None:
+        """In the blanks before a line's code, go back to the previous indent level (one
+        level of spaces, fewer to reach a multiple of the indent width); elsewhere delete
+        one character, as TextArea does."""
+        if self.read_only or not self.selection.is_empty:
+            super().action_delete_left()
+            return
+        row, column = self.cursor_location
+        before = self.document[row][:column]
+        if not before or before.strip(" ") or self.indent_type == "tabs":
+            super().action_delete_left()
+            return
+        step = (column - 1) % self.indent_width + 1
+        self._delete_via_keyboard((row, column - step), (row, column))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -68,3 +108,25 @@ class CodeEditor(TextArea):
 
     def on_resize(self, event: events.Resize) -> None:
         self.scroll_cursor_visible(animate=False)
+
+
+def code_of(line: str) -> str:
+    """`line` without its comment: the text before a '#' that is outside every string
+    literal the line opens and closes (a string still open at the end keeps the rest)."""
+    quote = ""
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif line.startswith(quote, index):
+                index += len(quote) - 1
+                quote = ""
+        elif char == "#":
+            return line[:index]
+        elif char in "'\"":
+            quote = char * 3 if line.startswith(char * 3, index) else char
+            index += len(quote) - 1
+        index += 1
+    return line

@@ -1,0 +1,98 @@
+"""Pilot tests of the drill editor's indenting: enter keeps the indent and adds a level after
+a ':', backspace in the indent goes back a level."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.widgets.code_editor import CodeEditor, code_of
+from tests.tui.conftest import AppFactory, press, showing
+
+
+async def empty_editor(pilot: Pilot[None]) -> CodeEditor:
+    """The drill's editor, emptied, with the cursor in it, ready for keys."""
+    screen = await showing(pilot, DrillScreen)
+    editor = screen.query_one("#editor", CodeEditor)
+    editor.load_text("")
+    editor.focus()
+    await press(pilot)
+    return editor
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` as a person does: each line's characters, enter for a line break."""
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            await press(pilot, "enter")
+        await press(pilot, *line)
+
+
+async def test_typing_a_function_indents_its_body_and_keeps_the_indent(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "def f(x):\ny = x\nif y:\nreturn y")
+        assert editor.text == "def f(x):\n    y = x\n    if y:\n        return y"
+        assert editor.cursor_location == (3, 16)
+
+
+async def test_enter_after_a_colon_in_a_comment_or_a_string_adds_no_level(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "def f(x):  # the step:\ns = 'a:'\n")
+        assert editor.text == "def f(x):  # the step:\n    s = 'a:'\n    "
+
+
+async def test_backspace_in_the_indent_goes_back_one_level(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "for i in r:\nif i:\npass\n")
+        assert editor.cursor_location == (3, 8)
+        await press(pilot, "backspace")
+        assert editor.cursor_location == (3, 4)
+        await press(pilot, "backspace", "backspace")
+        assert editor.text == "for i in r:\n    if i:\n        pass"
+        await type_text(pilot, "\nx")
+        await press(pilot, "backspace", "backspace")  # the x, then one level
+        assert editor.text == "for i in r:\n    if i:\n        pass\n    "
+        await press(pilot, "space", "space", "backspace")  # to the level below: 6 to 4
+        assert editor.text == "for i in r:\n    if i:\n        pass\n    "
+
+
+async def test_backspace_after_code_deletes_one_character(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "if x:\nab  ")
+        await press(pilot, "backspace")
+        assert editor.text == "if x:\n    ab "
+
+
+async def test_enter_replaces_a_selection_and_undo_takes_the_indent_back(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "    x = 1 + 2")
+        editor.select_line(0)
+        editor.selection = type(editor.selection)((0, 9), (0, 13))
+        await press(pilot, "enter")
+        assert editor.text == "    x = 1\n    "
+        await press(pilot, "ctrl+z")
+        assert editor.text == "    x = 1 + 2"
+
+
+def test_the_code_of_a_line_stops_at_its_comment_outside_strings() -> None:
+    assert code_of("if a:  # b") == "if a:  "
+    assert code_of("s = '#:' + \"#\"  # x") == "s = '#:' + \"#\"  "
+    assert code_of('t = """a # b""":') == 't = """a # b""":'
+    assert code_of(r"u = 'it\'s # no' # yes") == r"u = 'it\'s # no' "
+    assert code_of("open = 'still # open") == "open = 'still # open"
