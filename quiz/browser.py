@@ -90,14 +90,23 @@ def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRo
 
 
 def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
-    """The due time as the card browser shows it: "12-06 09:48" within `now`'s year, the
-    date with its year otherwise, "*" before it when the card is due now (as `drillbit
-    cards` marks it). A heavy user's card overdue since 2024-12-06 showed as "12-06",
-    which reads as a date a few days ahead."""
+    """The due time as the card browser shows it: the time alone ("14:25") on `now`'s day,
+    as a mail client shows today's messages, "12-06 09:48" on another day of `now`'s year,
+    the date with its year otherwise, "*" before it when the card is due now (as `drillbit
+    cards` marks it), all in `tz`.
+
+    A card in a learning step, due later today, showed "12-04 14:25": a date to read and
+    compare with today's, and six cells the card titles lost at 80 columns. A heavy user's
+    card overdue since 2024-12-06 showed as "12-06", which reads as a date a few days
+    ahead."""
     if row.due is None:
         return ""
     local = row.due.astimezone(tz)
-    shown = local.strftime("%m-%d %H:%M" if local.year == now.astimezone(tz).year else "%Y-%m-%d")
+    today = now.astimezone(tz)
+    if local.date() == today.date():
+        shown = local.strftime("%H:%M")
+    else:
+        shown = local.strftime("%m-%d %H:%M" if local.year == today.year else "%Y-%m-%d")
     return f"*{shown}" if row.is_due else shown
 
 

@@ -43,7 +43,7 @@ def test_the_year_is_the_local_one() -> None:
     """23:30 UTC on 31 December is already next year in Tokyo, and so is its now."""
     now = datetime(2026, 12, 31, 23, 0, tzinfo=UTC)
     row = _row(datetime(2026, 12, 31, 23, 30, tzinfo=UTC), is_due=False)
-    assert due_label(row, now, ZoneInfo("Asia/Tokyo")) == "01-01 08:30"
+    assert due_label(row, now, ZoneInfo("Asia/Tokyo")) == "08:30", "today there: the time"
     assert due_label(row, datetime(2026, 12, 31, 12, 0, tzinfo=UTC), ZoneInfo("Asia/Tokyo")) == (
         "2027-01-01"
     )
@@ -51,3 +51,31 @@ def test_the_year_is_the_local_one() -> None:
 
 def test_a_new_card_has_no_due_time() -> None:
     assert due_label(_row(None, is_due=False), NOW, UTC) == ""
+
+
+def test_a_card_due_later_today_shows_the_time_alone() -> None:
+    """A learning step due at 14:25 read "12-03 14:25": a date to compare with today's,
+    and six cells the titles lost at 80 columns."""
+    row = _row(datetime(2026, 12, 3, 14, 25, tzinfo=UTC), is_due=False)
+    assert due_label(row, NOW, UTC) == "14:25"
+
+
+def test_a_card_due_earlier_today_shows_the_time_and_the_due_mark() -> None:
+    row = _row(datetime(2026, 12, 3, 8, 5, tzinfo=UTC), is_due=True)
+    assert due_label(row, NOW, UTC) == "*08:05"
+
+
+def test_today_is_the_local_day() -> None:
+    """09:00 UTC is 18:00 in Tokyo: 14:00 UTC is still today there, 15:30 UTC tomorrow."""
+    tokyo = ZoneInfo("Asia/Tokyo")
+    tonight = _row(datetime(2026, 12, 3, 14, 0, tzinfo=UTC), is_due=False)
+    after_midnight = _row(datetime(2026, 12, 3, 15, 30, tzinfo=UTC), is_due=False)
+    assert due_label(tonight, NOW, tokyo) == "23:00"
+    assert due_label(after_midnight, NOW, tokyo) == "12-04 00:30"
+
+
+def test_a_card_due_yesterday_or_tomorrow_shows_its_date() -> None:
+    yesterday = _row(datetime(2026, 12, 2, 23, 59, tzinfo=UTC), is_due=True)
+    tomorrow = _row(datetime(2026, 12, 4, 0, 0, tzinfo=UTC), is_due=False)
+    assert due_label(yesterday, NOW, UTC) == "*12-02 23:59"
+    assert due_label(tomorrow, NOW, UTC) == "12-04 00:00"

@@ -1,0 +1,39 @@
+"""The card browser's due column at 80 columns for a card due later today, on a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from fsrs import Rating
+from rich.text import Text
+from textual.widgets import DataTable
+
+from quiz.tui.screens.browser import BrowserScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
+
+
+async def test_a_card_due_later_today_shows_its_time_and_the_titles_keep_the_room(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Hard on a new card puts it in a learning step a few minutes ahead: the due column
+    read "03-02 09:36", a date to compare with today's, where the time alone says it."""
+    app = build()
+    app.workspace.tz = UTC  # the clock's zone: its day is the browser's today
+    session = app.workspace.start_session(StudyRequest(mode="due", kind="concept"))
+    assert session.current is not None and session.current.id == "what-is-relu"
+    session.rate(Rating.Hard)
+    session.finish()
+    state = app.workspace.store.card_state("what-is-relu")
+    assert state is not None and state.due.date() == clock().date() and state.due > clock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        table = browser.query_one(DataTable)
+        index = [row.card.id for row in browser.shown].index("what-is-relu")
+        due = table.get_row_at(index)[3]
+        assert isinstance(due, Text)
+        assert due.plain == f"{state.due:%H:%M}"
+        widths = {column.key.value: column.width for column in table.ordered_columns}
+        assert widths["due"] == len("09:36"), "the titles get the cells the date took"
