@@ -396,8 +396,18 @@ class Session:
 
     @property
     def progress(self) -> tuple[int, int]:
-        """(answers given, answers given + cards still queued), for a progress bar."""
-        return len(self.answers), len(self.answers) + len(self._queue)
+        """(cards done, cards done + cards still queued): the session's count and its
+        progress bar.
+
+        A card is done once answered for the last time in the session, when the answer did
+        not put it back in the queue: a card in a learning step that comes back (Again,
+        Hard or Good on a new card) is still left, not done, as Anki keeps it in its
+        learning count. Counting answers instead read "1 done · 20 left" after a Hard in a
+        session of 20 cards, as if it held 21. Undo, bury and suspend move the counts with
+        the queue; the summary still counts every answer.
+        """
+        done = sum(1 for answer in self.answers if not answer.requeued)
+        return done, done + len(self._queue)
 
     @property
     def finished(self) -> bool:

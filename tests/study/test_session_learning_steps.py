@@ -46,7 +46,7 @@ def test_a_new_card_rated_good_comes_back_at_the_end_until_it_graduates(store: S
     assert saved is not None and saved.state == State.Learning
     assert saved.due == NOW + timedelta(seconds=20, minutes=10)  # its 10-minute step
     assert _ids(session) == ["adam-bias", "bn-where", "sigmoid-why"]
-    assert session.progress == (1, 4), "1 done, 3 left: the card that comes back stays in"
+    assert session.progress == (0, 3), "0 done, 3 left: the card that comes back is not done"
     moment = NOW + timedelta(seconds=20)
     seen = []
     while session.current is not None:
@@ -81,7 +81,7 @@ def test_hard_on_a_new_card_comes_back_and_so_does_each_hard_after_it(store: Sto
     session.rate(Rating.Easy, now=NOW)
     assert session.current is not None and session.current.id == "sigmoid-why"
     assert session.rate(Rating.Hard, now=NOW).requeued, "Hard again: still in the step"
-    assert session.progress == (4, 5)
+    assert session.progress == (2, 3), "the two Easy cards done, the Hard one left"
     assert session.rate(Rating.Good, now=NOW).requeued, "Good: on to the 10-minute step"
     assert not session.rate(Rating.Good, now=NOW).requeued, "Good in the last step: graduated"
     saved = load_card(store, "sigmoid-why")
@@ -124,7 +124,7 @@ def test_a_plan_day_with_same_day_steps_brings_a_good_back(store: Store) -> None
     options = SessionOptions(filters=CONCEPTS, plan_queue=ids, requeue=True)
     session = Session(store, deck(), options, now=NOW, scheduler=_steps())
     assert session.rate(Rating.Good, now=NOW).requeued
-    assert _ids(session) == ["adam-bias", "sigmoid-why"] and session.progress == (1, 3)
+    assert _ids(session) == ["adam-bias", "sigmoid-why"] and session.progress == (0, 2)
 
 
 def test_undo_of_a_requeued_good_takes_its_copy_out(store: Store) -> None:
@@ -142,7 +142,7 @@ def test_undo_of_a_requeued_good_takes_its_copy_out(store: Store) -> None:
     last = session.rate(Rating.Good, now=NOW)
     assert last.card.id == "sigmoid-why" and not last.requeued and session.current is None
     session.undo(now=NOW)
-    assert _ids(session) == ["sigmoid-why"] and session.progress == (3, 4)
+    assert _ids(session) == ["sigmoid-why"] and session.progress == (2, 3)
     saved = load_card(store, "sigmoid-why")
     assert saved is not None and saved.state == State.Learning
 
@@ -162,7 +162,7 @@ def test_a_lapsed_card_rated_good_in_its_relearning_step(store: Store) -> None:
         assert load_card(store, "adam-bias").state == State.Relearning  # type: ignore[union-attr]
         good = session.rate(Rating.Good, now=NOW + timedelta(minutes=1))
         assert good.requeued is back
-        assert session.progress == (2, 3 if back else 2)
+        assert session.progress == ((0, 1) if back else (1, 1))
         saved = load_card(store, "adam-bias")
         assert saved is not None
         assert saved.state == (State.Relearning if back else State.Review)
@@ -178,7 +178,7 @@ def test_cram_asks_only_a_miss_again_and_mock_nothing(store: Store) -> None:
     assert not cram.rate(Rating.Hard, now=NOW).requeued, "cram has no steps: a pass is done"
     assert not cram.rate(Rating.Good, now=NOW).requeued
     assert cram.rate(Rating.Again, now=NOW).requeued
-    assert _ids(cram) == ["bn-where"] and cram.progress == (3, 4)
+    assert _ids(cram) == ["bn-where"] and cram.progress == (2, 3)
     mock = Session(
         store,
         deck(),

@@ -142,7 +142,7 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         await press(pilot, "space")  # from the choice's feedback to the next card
         await settle(pilot)
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
-        assert _place(study).endswith(f"1 done · {left} left")
+        assert _place(study).endswith(f"0 done · {left} left"), "the Again is not done"
         # in the words of Home's line ("for the next day" before the seventeenth round)
         dropped = len(session.left_for_later)
         word = "card waits" if dropped == 1 else "cards wait"
@@ -257,7 +257,8 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """As in Anki, a new card answered Good goes to fsrs's 10-minute step and is asked
-    again in the same due session: the count keeps it left, and it comes back at the end.
+    again in the same due session: the count keeps it left (not done), and it comes back
+    at the end.
     u takes the answer back with the card's second place in the queue."""
     app = build(study=StudyRequest(mode="due", topic="basics"))
     async with app.run_test() as pilot:
@@ -269,7 +270,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         clock.advance(10)
         await press(pilot, "2", "enter", "space")  # the choice card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("1 done · 3 left"), "it comes back: still left"
+        assert _place(study).endswith("0 done · 3 left"), "it comes back: left, not done"
         assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
         await press(pilot, "u")  # undo: the card current again, its second place gone
         await settle(pilot)
@@ -280,15 +281,15 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         await settle(pilot)
         await press(pilot, *"0.25", "enter", "space")  # the numeric card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("2 done · 3 left")
+        assert _place(study).endswith("0 done · 3 left"), "both come back"
         await press(pilot, "space", "enter", "4")  # the concept card, Easy: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0], "shown again"
-        assert _place(study).endswith("3 done · 2 left")
+        assert _place(study).endswith("1 done · 2 left")
         await press(pilot, "2", "enter", "space")  # right in its last step: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[1]
-        assert _place(study).endswith("4 done · 1 left")
+        assert _place(study).endswith("2 done · 1 left")
         await press(pilot, *"0.25", "enter", "space")
         await settle(pilot)
         summary = await showing(pilot, SummaryScreen)

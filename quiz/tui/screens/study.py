@@ -278,13 +278,19 @@ class StudyScreen(Screen[None]):
     def _heading(self, card: Card) -> tuple[str, str, str]:
         """The line above the card: kind, title, its topic and the session's count.
 
-        The count says what it counts, answers given and cards still queued (this one
-        included), rather than a place out of a total: the total would move under the
-        person (a bury, a card in a learning step that comes back, the plan's minutes
+        The count says what it counts, cards done and cards still to answer (this one
+        included until it is answered for good; `Session.progress`), rather than a place
+        out of a total: the total would move under the person (a bury, the plan's minutes
         running out).
         """
         done, total = self.session.progress
         return card.kind, card.title, f"{card.topic} · {done} done · {total - done} left"
+
+    def _show_count(self, card: Card) -> None:
+        """The progress bar and `card`'s title line with the session's count as it is now."""
+        done, total = self.session.progress
+        self.query_one(SessionProgress).update(done, max(total, 1))
+        self.query_one("#study-card-title", CardHeading).show(*self._heading(card))
 
     def _focus(self, question: _Question) -> None:
         """Focus the card's answer widget (or the body) now, before the keys are drawn."""
@@ -292,9 +298,7 @@ class StudyScreen(Screen[None]):
 
     def _present(self, card: Card, question: _Question) -> None:
         """The card's title line, the progress, the focus and the hint, once its widgets are in."""
-        done, total = self.session.progress
-        self.query_one(SessionProgress).update(done, max(total, 1))
-        self.query_one("#study-card-title", CardHeading).show(*self._heading(card))
+        self._show_count(card)
         self._focus(question)
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
         self.set_status(question.status)
@@ -539,6 +543,9 @@ class StudyScreen(Screen[None]):
             self.end_session()
             return None
         self.post_message(self.AnswerGraded(answer))
+        if self.card is not None and not self.hides_feedback:
+            # the feedback shown next says at once whether the card is done or comes back
+            self._show_count(self.card)
         dropped = len(self.session.left_for_later) - waiting
         if dropped and self.session.current is not None:
             cards = cards_wait(dropped, more=waiting > 0)

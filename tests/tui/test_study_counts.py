@@ -1,0 +1,101 @@
+"""The study session's count ("basics · 0 done · 3 left") after each rating and its undo.
+
+A card is done once an answer leaves it out of the session; a card that comes back in a
+learning step is still left, as Anki keeps it in its learning count. The count once read
+"1 done · 3 left" after a Hard on the first of three cards.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fsrs import Scheduler
+
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.heading import CardHeading
+from quiz.tui.widgets.progress import SessionProgress
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
+
+BASICS = ["dropout-inference", "sigmoid-bound", "what-is-relu"]
+"""The topic's cards in their queue order: a choice, a numeric and a concept card."""
+
+
+def _place(screen: StudyScreen) -> str:
+    """The count at the end of the card's heading."""
+    return screen.query_one(CardHeading).text.plain.rsplit("  ", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    ("key", "rating", "after"),
+    [
+        ("1", "Again", "basics · 0 done · 3 left"),  # its 1-minute step: asked again
+        ("2", "Hard", "basics · 0 done · 3 left"),  # its step: asked again
+        ("3", "Good", "basics · 0 done · 3 left"),  # the 10-minute step: asked again
+        ("4", "Easy", "basics · 1 done · 2 left"),  # graduated: done for the day
+    ],
+)
+async def test_each_rating_of_a_new_card_counts_it_done_only_when_it_leaves_the_session(
+    build: AppFactory, clock: FakeClock, key: str, rating: str, after: str
+) -> None:
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        session = study.session
+        assert [card.id for card in session.queued] == BASICS
+        await press(pilot, "s", "s")  # to the concept card, the one rated with 1-4
+        assert study.card is not None and study.card.id == "what-is-relu"
+        assert _place(study) == "basics · 0 done · 3 left"
+        clock.advance(10)
+        await press(pilot, "space", "enter", key)
+        await settle(pilot)
+        assert [a.rating.name for a in session.answers] == [rating]
+        assert _place(study) == after
+        done, total = session.progress
+        assert study.query_one(SessionProgress).fraction == pytest.approx(done / total)
+        await press(pilot, "u")
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "what-is-relu"
+        assert _place(study) == "basics · 0 done · 3 left"
+        assert study.query_one(SessionProgress).fraction == 0
+
+
+async def test_a_card_that_comes_back_is_done_when_answered_for_good(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "s", "s")
+        clock.advance(10)
+        await press(pilot, "space", "enter", "2")  # Hard: back at the end
+        await settle(pilot)
+        assert _place(study) == "basics · 0 done · 3 left"
+        clock.advance(10)
+        await press(pilot, "2", "enter", "space", *"0.25", "enter", "space")  # both Good
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "what-is-relu", "asked again"
+        assert _place(study) == "basics · 0 done · 3 left"
+        clock.advance(600)
+        await press(pilot, "space", "enter", "4")  # Easy: graduated
+        await settle(pilot)
+        assert _place(study) == "basics · 1 done · 2 left"
+
+
+async def test_the_feedback_of_a_right_answer_shows_the_count_with_the_card_done(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Without learning steps a right answer is done at once: the count says so while its
+    feedback is read, not only at the next card."""
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    app.workspace.scheduler = Scheduler(
+        learning_steps=(), relearning_steps=(), enable_fuzzing=False
+    )
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None and study.card.id == "dropout-inference"
+        clock.advance(10)
+        await press(pilot, "2", "enter")  # the choice card, right: Good, due in days
+        await settle(pilot)
+        assert study.phase == "feedback"
+        assert _place(study) == "basics · 1 done · 2 left"
+        assert study.query_one(SessionProgress).fraction == pytest.approx(1 / 3)
