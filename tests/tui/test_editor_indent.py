@@ -53,17 +53,36 @@ async def test_backspace_in_the_indent_goes_back_one_level(build: AppFactory) ->
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
         editor = await empty_editor(pilot)
-        await type_text(pilot, "for i in r:\nif i:\npass\n")
+        await type_text(pilot, "for i in r:\nif i:\ns = i\n")
         assert editor.cursor_location == (3, 8)
         await press(pilot, "backspace")
         assert editor.cursor_location == (3, 4)
         await press(pilot, "backspace", "backspace")
-        assert editor.text == "for i in r:\n    if i:\n        pass"
+        assert editor.text == "for i in r:\n    if i:\n        s = i"
         await type_text(pilot, "\nx")
         await press(pilot, "backspace", "backspace")  # the x, then one level
-        assert editor.text == "for i in r:\n    if i:\n        pass\n    "
+        assert editor.text == "for i in r:\n    if i:\n        s = i\n    "
         await press(pilot, "space", "space", "backspace")  # to the level below: 6 to 4
-        assert editor.text == "for i in r:\n    if i:\n        pass\n    "
+        assert editor.text == "for i in r:\n    if i:\n        s = i\n    "
+
+
+async def test_enter_after_a_statement_that_ends_its_block_goes_back_one_level(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        await type_text(pilot, "def f(x):\nfor i in x:\nif i:\ncontinue\nreturn_x = i\n")
+        await type_text(pilot, "return return_x\n")
+        assert editor.text == (
+            "def f(x):\n"
+            "    for i in x:\n"
+            "        if i:\n"
+            "            continue\n"
+            "        return_x = i\n"  # a name that begins with 'return' keeps the level
+            "        return return_x\n"
+            "    "
+        )
 
 
 async def test_backspace_after_code_deletes_one_character(build: AppFactory) -> None:

@@ -3,11 +3,16 @@ indents as Python editors do."""
 
 from __future__ import annotations
 
+import re
+
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location
+
+BLOCK_END = re.compile(r"(return|pass|raise|break|continue)\b")
+"""A statement after which no more lines of its block run: enter goes back a level."""
 
 
 class CodeEditor(TextArea):
@@ -20,10 +25,11 @@ class CodeEditor(TextArea):
 
     An enter typed before the editor was on screen is dropped (see `show_keys_from_now`).
 
-    Enter keeps the indent of the line it splits and adds one level after a line whose
-    code ends in ':' (a def, an if, a for...); backspace in the blanks before a line's
-    code goes back one level, not one space. A plain TextArea put the cursor at column 0
-    after every enter, which no code editor does.
+    Enter keeps the indent of the line it splits, adds one level after a line whose code
+    ends in ':' (a def, an if, a for...) and goes back one after a return, pass, raise,
+    break or continue; backspace in the blanks before a line's code goes back one level,
+    not one space. A plain TextArea put the cursor at column 0 after every enter, which no
+    code editor does.
     """
 
     keys_from: float | None = None
@@ -67,12 +73,17 @@ class CodeEditor(TextArea):
     def _indent_after(self, location: Location) -> str:
         """The blanks a line broken at `location` starts with: the broken line's indent (no
         more than its blanks before the break), one level more when its code before the
-        break ends in ':'."""
+        break ends in ':', one level less after a statement that ends its block (return,
+        pass, raise, break, continue), as Python editors do."""
         row, column = location
         before = self.document[row][:column]
         indent = before[: len(before) - len(before.lstrip(" \t"))]
-        if code_of(before).rstrip().endswith(":"):
-            indent += "\t" if self.indent_type == "tabs" else " " * self.indent_width
+        code = code_of(before).strip()
+        level = "\t" if self.indent_type == "tabs" else " " * self.indent_width
+        if code.endswith(":"):
+            return indent + level
+        if BLOCK_END.match(code):
+            return indent.removesuffix(level) if indent.endswith(level) else ""
         return indent
 
     def action_delete_left(self) -> None:
