@@ -65,10 +65,10 @@ class CodeEditor(TextArea):
         event.stop()
         if self.keys_from is None or event.time < self.keys_from:
             return
-        self._restart_blink()
+        self._restart_blink()  # as TextArea's own key handler does: the cursor shows at once
         start, end = self.selection
-        first = min(start, end)
-        self._replace_via_keyboard("\n" + self._indent_after(first), start, end)
+        indent = self._indent_after(min(start, end))
+        self.replace("\n" + indent, start, end, maintain_selection_offset=False)
 
     def _indent_after(self, location: Location) -> str:
         """The blanks a line broken at `location` starts with: the broken line's indent (no
@@ -99,7 +99,7 @@ class CodeEditor(TextArea):
             super().action_delete_left()
             return
         step = (column - 1) % self.indent_width + 1
-        self._delete_via_keyboard((row, column - step), (row, column))
+        self.delete((row, column - step), (row, column), maintain_selection_offset=False)
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
