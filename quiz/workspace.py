@@ -241,9 +241,9 @@ class Workspace:
         sitting.record(verdict, self.store, self.scheduler, now=self.now())
         return verdict
 
-    def warm_up(self, sitting: DrillSitting | None = None) -> None:
-        """The sitting's checker found, the sandbox's worker started: in a thread, not at a grade."""
-        if sitting is not None:
-            _ = sitting.drill.checker
-        if isinstance(self._grader, SandboxGrader):
+    def warm_up(self, sitting: DrillSitting, *, wanted: Callable[[], bool] = lambda: True) -> None:
+        """The checker found, then the sandbox's worker started unless `wanted()` is False by
+        then (the drill was left during the imports): in a thread, not at a grade."""
+        _ = sitting.drill.checker
+        if isinstance(self._grader, SandboxGrader) and wanted():
             self._grader.pool()

@@ -7,11 +7,20 @@ grading needs them, and the person reads the task meanwhile."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from quiz.drill_grading import Drill
+from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.workspace import Workspace
 from tests.tui.conftest import AppFactory, showing, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +39,57 @@ warmed = sorted(sys.modules)
 ws.close()
 print(json.dumps({"opened": opened, "warmed": warmed, "checker": sitting.drill.checker.name}))
 """
+
+
+LEAVE_THEN_QUIT = """
+import json, os, sys
+from pathlib import Path
+from quiz.tui.app import make_app
+from engine.sandbox import default_pool
+
+app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
+seen = {}
+
+async def walk(pilot):
+    while type(app.screen).__name__ != "DrillScreen":
+        await pilot.pause(0.05)
+    pool = default_pool()  # the one the warm-up starts (process-wide)
+    assert pool.wait_warm(120), "no warm worker"
+    seen["warm"] = pool.warm_pids
+    await pilot.press("escape")
+    while type(app.screen).__name__ != "HomeScreen":
+        await pilot.pause(0.05)
+    app.exit()
+
+app.run(headless=True, size=(100, 30), auto_pilot=walk)
+print(json.dumps(seen))
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` is a process that has not been reaped (a zombie counts as alive)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.slow
+def test_the_warm_worker_of_a_drill_left_is_gone_when_the_app_exits(
+    tui_bank: Path, _isolated_home: Path
+) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", LEAVE_THEN_QUIT, str(tui_bank)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=180,
+    )
+    warm = json.loads(out.stdout.strip().splitlines()[-1])["warm"]
+    assert warm, "the drill started no warm worker"
+    assert [pid for pid in warm if _alive(pid)] == []
 
 
 def _heavy(modules: list[str]) -> set[str]:
@@ -82,3 +142,52 @@ async def test_a_drill_whose_checker_does_not_exist_says_so_on_its_screen(
         said = str(status.render())
         assert "'tiny-sgd' names a checker that does not exist" in said
         assert "no_such_step" in said and "sandbox did not start" not in said
+
+
+class _CountingSandbox(SandboxGrader):
+    """A sandbox grader whose worker is only counted, never started."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = 0
+
+    def pool(self) -> None:
+        self.started += 1
+
+
+@pytest.mark.parametrize("leave_at_once", [True, False])
+async def test_a_drill_left_while_its_checker_is_found_starts_no_sandbox_worker(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch, leave_at_once: bool
+) -> None:
+    """Escape during the warm-up's imports: Home at once, and no worker is started for a
+    drill nobody is reading (a process importing numpy, a bubblewrap check the exit waits for).
+    A drill still open when its checker is found starts one, as before."""
+    looking, release, done = threading.Event(), threading.Event(), threading.Event()
+    find = vars(Drill)["checker"]
+
+    def slow_checker(drill: Drill) -> Any:
+        looking.set()
+        assert release.wait(30), "the test never let the checker be found"
+        return find.__get__(drill)
+
+    warm_up = Workspace.warm_up
+
+    def traced(*args: Any, **kwargs: Any) -> None:
+        try:
+            warm_up(*args, **kwargs)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(Drill, "checker", property(slow_checker))
+    monkeypatch.setattr(Workspace, "warm_up", traced)
+    sandbox = _CountingSandbox()
+    app = build(drill="tiny-sgd", grader=sandbox)
+    async with app.run_test() as pilot:
+        await showing(pilot, DrillScreen)
+        assert await wait_until(pilot, looking.is_set), "the warm-up never started"
+        if leave_at_once:
+            await pilot.press("escape")
+            await showing(pilot, HomeScreen)  # while the checker is still being found
+        release.set()
+        assert await wait_until(pilot, done.is_set), "the warm-up never ended"
+        assert sandbox.started == (0 if leave_at_once else 1)

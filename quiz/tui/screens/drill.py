@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static, TextArea
+from textual.worker import get_current_worker
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
@@ -185,9 +186,14 @@ class DrillScreen(Screen["DrillSitting"]):
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Find the checker and start the sandbox's warm worker while the person reads the task."""
+        """Find the checker and start the sandbox's warm worker while the person reads the task.
+
+        The screen's worker is cancelled when the screen goes (escape at once): the imports
+        already under way finish in this thread, but no sandbox worker is started for it.
+        """
+        worker = get_current_worker()
         try:
-            self.workspace.warm_up(self.sitting)
+            self.workspace.warm_up(self.sitting, wanted=lambda: not worker.is_cancelled)
         except DrillbitError as exc:  # the card names a checker that does not exist
             self.post_message(self.GradingFailed(exc.message))
             raise
