@@ -250,6 +250,12 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     for which in ("heavy", "small"):
         steps = {f.params["step"] for f in _named(figures, f"tui_wait_{which}_ms")}
         assert every <= steps <= set(WALK_STEPS), which
+        (left,) = [
+            f
+            for f in _named(figures, f"tui_wait_{which}_ms")
+            if f.params["step"] == "drill_leave_drawn"
+        ]
+        assert left.params["measure"] == "escape to the first frame", which
     assert all(f.value > 0 for f in figures)
 
 
