@@ -7,7 +7,7 @@ and edits the plan without importing them.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import MAXYEAR, date, datetime, tzinfo
 from typing import Literal
 
 from quiz.errors import UsageError
@@ -15,6 +15,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.study.days import as_utc, local_date
 
 __all__ = [
+    "MAX_YEARS_AHEAD",
     "MINUTES_RANGE",
     "PLAN_FIELDS",
     "TARGET_RANGE",
@@ -34,6 +35,10 @@ MINUTES_RANGE = (1.0, 24 * 60.0)
 """The daily budget's bounds in minutes (a day at most)."""
 TARGET_RANGE = (0.5, 0.99)
 """The target recall's bounds: below 0.5 is no target, 1 no forecast reaches."""
+MAX_YEARS_AHEAD = 3
+"""How far ahead an interview may be. The forecast walks every day up to it, so a date
+such as 9999-12-31 (three million days) kept `drillbit plan` busy for more than ten
+minutes (it was stopped there); three years take seconds."""
 
 
 class PlanInputError(UsageError):
@@ -86,12 +91,23 @@ def planned(
     """
     from quiz.study.plan import DEFAULT_MINUTES_PER_DAY, DEFAULT_TARGET
 
+    today = local_date(now, tz)
     if interview is None:
         if current is None:
             raise PlanInputError("no plan is set: set the interview date first")
         interview = current.interview
-    if interview <= local_date(now, tz):
-        raise PlanInputError(f"{interview.isoformat()} is not after today", field="interview")
+    if interview <= today:
+        raise PlanInputError(
+            f"{interview.isoformat()} is not after today ({today.isoformat()})",
+            field="interview",
+        )
+    if interview > _years_after(today, MAX_YEARS_AHEAD):
+        raise PlanInputError(
+            f"{interview.isoformat()} is more than {MAX_YEARS_AHEAD} years away: a plan paces "
+            f"up to {_years_after(today, MAX_YEARS_AHEAD).isoformat()}; study without one "
+            "until the day is nearer",
+            field="interview",
+        )
     same = current is not None and current.interview == interview
     keep = current if current is not None and (same or not new_date_resets) else None
     return InterviewPlan(
@@ -101,6 +117,16 @@ def planned(
         target=target or (keep.target if keep else DEFAULT_TARGET),
         created_at=current.created_at if current is not None and same else as_utc(now),
     )
+
+
+def _years_after(day: date, years: int) -> date:
+    """The same day `years` later (February 28 for a February 29 that year lacks)."""
+    if day.year + years > MAXYEAR:
+        return date.max
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def change_plan(

@@ -64,6 +64,17 @@ def test_bad_dates_are_one_line_errors(mini_bank: Path, drillbit: RunDrillbit) -
     assert drillbit(*content, "plan", "--target", "0.9").returncode == 2, "no plan to change"
 
 
+def test_a_far_date_is_refused_at_once(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """9999-12-31 ran the forecast over three million days: the command hung for hours."""
+    content = ("--content", str(mini_bank))
+    result = drillbit(*content, "plan", "--interview", "9999-12-31")
+    assert result.returncode == 2, result.stdout
+    assert "Invalid value for '--interview': 9999-12-31 is more than 3 years away" in (
+        result.stderr
+    )
+    assert json.loads(drillbit(*content, "plan", "--json").stdout)["interview"] is None
+
+
 def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDrillbit) -> None:
     content = ("--content", str(mini_bank))
     printed = drillbit("schema", "plan")

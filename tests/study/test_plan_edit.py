@@ -55,3 +55,28 @@ def test_change_plan_saves_nothing_it_refuses(store: Store) -> None:
     assert store.interview_plan() == plan
     assert change_plan(store, "interview", "  ", now=NOW, tz=UTC) is None
     assert store.interview_plan() is None
+
+
+def test_an_interview_more_than_three_years_away_is_refused() -> None:
+    """The forecast walks every day to the interview: 9999-12-31 kept `drillbit plan`
+    (and then Home) busy for hours. Three years ahead is taken, a day more is not."""
+    assert planned(None, NOW, UTC, interview=date(2029, 3, 2)).interview == date(2029, 3, 2)
+    for far in (date(2029, 3, 3), date(9999, 12, 31)):
+        with pytest.raises(PlanInputError, match="is more than 3 years away") as refused:
+            planned(None, NOW, UTC, interview=far)
+        assert refused.value.field == "interview"
+        assert "a plan paces up to 2029-03-02" in refused.value.message
+
+
+def test_a_leap_day_plans_up_to_the_28th_three_years_on() -> None:
+    leap = datetime(2028, 2, 29, 12, tzinfo=UTC)
+    assert planned(None, leap, UTC, interview=date(2031, 2, 28)).interview == date(2031, 2, 28)
+    with pytest.raises(PlanInputError, match="more than 3 years away"):
+        planned(None, leap, UTC, interview=date(2031, 3, 1))
+
+
+def test_a_day_not_after_today_names_today() -> None:
+    """With a clock or time zone not what the person thinks, "not after today" alone did
+    not say which day the check took as today."""
+    with pytest.raises(PlanInputError, match=r"2026-03-01 is not after today \(2026-03-02\)"):
+        planned(None, NOW, UTC, interview=date(2026, 3, 1))
