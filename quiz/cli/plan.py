@@ -86,6 +86,11 @@ def plan_command(
                     target=target,
                 )
             except PlanInputError as exc:
+                if exc.ended is not None:
+                    raise click.UsageError(
+                        f"the plan ended on {exc.ended.isoformat()} (its interview day): give "
+                        "a new date with --interview YYYY-MM-DD, or remove it with --clear"
+                    ) from None
                 if exc.field is None:
                     raise click.UsageError("no plan is set: give --interview YYYY-MM-DD") from None
                 hint = "'--" + exc.field.replace("_", "-") + "'"

@@ -44,10 +44,15 @@ minutes (it was stopped there); three years take seconds."""
 class PlanInputError(UsageError):
     """A plan refused: not a date, a day not after today, a number out of range, no plan."""
 
-    def __init__(self, message: str, *, field: PlanField | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: PlanField | None = None, ended: date | None = None
+    ) -> None:
         super().__init__(message, title="plan")
         self.field = field
         """The field refused (the CLI names its option), None for no plan to change."""
+        self.ended = ended
+        """The interview day of a plan that has ended, when its minutes or target were
+        changed without a new date (the CLI then names --interview and --clear)."""
 
 
 def parse_interview(text: str) -> date:
@@ -96,6 +101,12 @@ def planned(
         if current is None:
             raise PlanInputError("no plan is set: set the interview date first")
         interview = current.interview
+        if interview <= today:  # not the date typed: the saved plan's, which has passed
+            raise PlanInputError(
+                f"the plan ended on {interview.isoformat()} (its interview day): "
+                "set a new interview date first",
+                ended=interview,
+            )
     if interview <= today:
         raise PlanInputError(
             f"{interview.isoformat()} is not after today ({today.isoformat()})",

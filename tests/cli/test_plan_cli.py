@@ -75,6 +75,25 @@ def test_a_far_date_is_refused_at_once(mini_bank: Path, drillbit: RunDrillbit) -
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["interview"] is None
 
 
+def test_an_ended_plan_asks_for_a_new_date(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """After the interview, `--minutes-per-day 45` blamed an --interview that was not given
+    ("Invalid value for '--interview': ... is not after today")."""
+    from quiz.store import InterviewPlan, Store
+
+    content = ("--content", str(mini_bank))
+    day = datetime.now().astimezone().date() - timedelta(days=2)
+    with Store.open() as store:
+        store.set_interview_plan(InterviewPlan(day, 30.0, 0.9, datetime.now(UTC)))
+    result = drillbit(*content, "plan", "--minutes-per-day", "45")
+    assert result.returncode == 2, result.stdout
+    assert "'--interview'" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: the plan ended on {day.isoformat()} (its interview day): give a new date "
+        "with --interview YYYY-MM-DD, or remove it with --clear"
+    )
+    assert json.loads(drillbit(*content, "plan", "--json").stdout)["minutes_per_day"] == 30
+
+
 def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDrillbit) -> None:
     content = ("--content", str(mini_bank))
     printed = drillbit("schema", "plan")

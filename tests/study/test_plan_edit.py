@@ -80,3 +80,22 @@ def test_a_day_not_after_today_names_today() -> None:
     not say which day the check took as today."""
     with pytest.raises(PlanInputError, match=r"2026-03-01 is not after today \(2026-03-02\)"):
         planned(None, NOW, UTC, interview=date(2026, 3, 1))
+
+
+def test_changing_an_ended_plan_names_its_day_not_the_date_field(store: Store) -> None:
+    """Minutes or a target for a plan whose interview has passed were refused as if the
+    date typed were wrong ("--interview: 2026-02-20 is not after today"), though no date
+    was typed."""
+    ended = InterviewPlan(date(2026, 2, 20), 30.0, 0.9, NOW - timedelta(days=20))
+    store.set_interview_plan(ended)
+    changes: list[tuple[PlanField, str]] = [("minutes_per_day", "45"), ("target", "0.8")]
+    for field, text in changes:
+        with pytest.raises(PlanInputError) as refused:
+            change_plan(store, field, text, now=NOW, tz=UTC)
+        assert refused.value.message == (
+            "the plan ended on 2026-02-20 (its interview day): set a new interview date first"
+        )
+        assert (refused.value.field, refused.value.ended) == (None, date(2026, 2, 20))
+    assert store.interview_plan() == ended
+    moved = change_plan(store, "interview", "2026-03-20", now=NOW, tz=UTC)
+    assert moved is not None and moved.minutes_per_day == 30.0
