@@ -28,7 +28,11 @@ from quiz.plural import counted
 @click.option(
     "--limit", type=click.IntRange(min=1), help="At most this many cards (mock: questions)."
 )
-@click.option("--minutes", type=click.IntRange(min=1), help="Mock interview length in minutes.")
+@click.option(
+    "--minutes",
+    type=click.IntRange(min=1, max=600),  # the mock_minutes setting's range
+    help="Mock interview length in minutes (only with --mode mock).",
+)
 @click.option(
     "--ahead",
     is_flag=True,
@@ -50,6 +54,13 @@ def study_command(
     from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
+    if minutes is not None and mode != "mock":  # it was ignored: a due session ran untimed
+        from quiz.errors import UsageError
+
+        raise UsageError(
+            "--minutes is a mock interview's length: only with --mode mock "
+            "(a due or cram session ends when its cards do; esc ends it sooner)"
+        )
     if ahead:  # one line each, as every refusal of --ahead below
         from quiz.errors import UsageError
 

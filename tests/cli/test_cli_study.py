@@ -109,6 +109,33 @@ def test_study_checks_names_in_the_card_index_and_loads_no_card(
     assert exited.value.code == 2 and len(opened) == 4
 
 
+def test_study_minutes_is_a_mock_length_in_the_settings_range(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--minutes 10` in a due session was dropped without a word (the session ran
+    untimed), and `--mode mock --minutes 100000` started a 1666-hour clock, where the
+    mock_minutes setting takes 1 to 600."""
+    import quiz.tui.launch
+    from quiz.cli import main
+
+    opened: list[dict[str, object]] = []
+    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: opened.append(how))
+    for args in (["--minutes", "10"], ["--mode", "cram", "--minutes", "10"]):
+        with pytest.raises(SystemExit) as exited:
+            main(["study", *args])
+        assert exited.value.code == 2, args
+        assert "--minutes is a mock interview's length: only with --mode mock" in (
+            capsys.readouterr().err
+        )
+    with pytest.raises(SystemExit) as exited:
+        main(["study", "--mode", "mock", "--minutes", "100000"])
+    assert exited.value.code == 2
+    assert "100000 is not in the range 1<=x<=600" in capsys.readouterr().err
+    assert opened == []
+    main(["study", "--mode", "mock", "--minutes", "600"])
+    assert [(how["mode"], how["minutes"]) for how in opened] == [("mock", 600)]
+
+
 def test_drills_says_draft_for_a_drill_with_kept_code(drillbit: RunDrillbit) -> None:
     """A draft typed and kept in the drill editor, never graded: not "not started"."""
     with Store.open() as store:
