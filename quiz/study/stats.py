@@ -97,7 +97,7 @@ class TodayCounts:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
         if self.due is None or self.new is None:
             backlog = fsrs_due(self.due_by_fsrs)
-            return f"the interview plan's cards (`drillbit plan` lists them) · {backlog}"
+            return f"the interview plan's cards (`drillbit plan` counts them) · {backlog}"
         parts = today_headline(
             self.due,
             self.new,

@@ -225,8 +225,10 @@ def test_stats_says_todays_count_as_home_does(
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = drillbit("--content", str(mini_bank), "stats").stdout
     assert (
-        "Today: the interview plan's cards (`drillbit plan` lists them) · 2 due by fsrs" in planned
+        "Today: the interview plan's cards (`drillbit plan` counts them) · 2 due by fsrs" in planned
     )
+    # it said `drillbit plan` "lists them", and the plan lists no card: it counts them
+    assert "today: 0 reviews + " in drillbit("--content", str(mini_bank), "plan").stdout
 
 
 def test_stats_counts_the_streak_in_words(
