@@ -108,7 +108,10 @@ def lint_command(
             f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
         )
     # The app's bank, with the linted paths' roots where --content folders go.
-    roots = plain.content_roots_of([*obj.content, *lint_load_roots(paths)], warn)
+    # a missing --content was refused above when no path is given; lint reports its own
+    roots = plain.content_roots_of(
+        [*obj.content, *lint_load_roots(paths)], warn, name_missing=False
+    )
     bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
     if not git_deleted:  # the hook passes every changed .md; a person named this one
         problems = [*_outside_packs(paths), *problems]
@@ -202,7 +205,7 @@ def list_command(
 ) -> None:
     """List the cards of the bank: id, kind, pack, topic and title, under a header."""
 
-    bank = obj.load_bank()
+    bank = obj.load_bank(name_missing=False)  # its summary names it
     check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
     cards = [
         c

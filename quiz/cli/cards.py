@@ -50,7 +50,7 @@ def cards_command(
     from quiz.browser import browse, card_rows, rows_json
     from quiz.search import SearchIndex
 
-    bank = obj.load_bank()
+    bank = obj.load_bank(name_missing=False)  # its summary names it
     check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
     with open_store() as store:
         now = datetime.now(UTC)

@@ -98,11 +98,12 @@ class Context:
     def __init__(self, content: Sequence[Path]) -> None:
         self.content = list(content)
 
-    def load_bank(self) -> Bank:
-        """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs."""
+    def load_bank(self, *, name_missing: bool = True) -> Bank:
+        """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs
+        (`name_missing`: see `roots`)."""
         from quiz.bank.loader import load_bank
 
-        return load_bank(self.roots())
+        return load_bank(self.roots(name_missing=name_missing))
 
     def bank_index(self) -> BankIndex:
         """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, and
@@ -111,9 +112,12 @@ class Context:
 
         return bank_index(self.roots())[0]
 
-    def roots(self) -> list[Path]:
-        """The content roots; installed packs this drillbit cannot load are named on stderr."""
-        return plain.content_roots_of(self.content, warn)
+    def roots(self, *, name_missing: bool = True) -> list[Path]:
+        """The content roots; installed packs this drillbit cannot load are named on stderr,
+        and a --content or DRILLBIT_CONTENT folder that is not there unless the command
+        names it itself (`name_missing` False: `list` and `cards` print the bank's load
+        summary, which does)."""
+        return plain.content_roots_of(self.content, warn, name_missing=name_missing)
 
 
 class SuggestingGroup(click.Group):

@@ -46,13 +46,25 @@ def warn(message: str) -> None:
     stream.flush()
 
 
-def content_roots_of(content: Sequence[Path], warn: Warn) -> list[Path]:
-    """The content roots; installed packs this drillbit cannot load are named with `warn`."""
-    from quiz.bank.sources import content_roots, installed_packs
+def content_roots_of(
+    content: Sequence[Path], warn: Warn, *, name_missing: bool = True
+) -> list[Path]:
+    """The content roots; installed packs this drillbit cannot load are named with `warn`,
+    and so, with `name_missing`, is a --content or DRILLBIT_CONTENT folder that is not
+    there: a mistyped one was left out without a word by every command but `list` and
+    `cards`, which name it in their load summary (and pass False)."""
+    from quiz.bank.sources import content_roots, env_content_dirs, installed_packs
 
     installed, refused = installed_packs()
     for reason in refused:
         warn(f"drillbit: {reason}")
+    if name_missing:
+        gone = [str(path) for path in [*env_content_dirs(), *content] if not path.is_dir()]
+        if gone:
+            warn(
+                f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): "
+                f"{', '.join(dict.fromkeys(gone))}; its cards are not loaded"
+            )
     return content_roots(content, installed=installed)
 
 

@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, RunDrillbit
 
 
@@ -155,3 +157,27 @@ def test_a_mistyped_content_folder_is_named_as_missing(
         f"no such content folder: {missing}; 1 card file could not be loaded; "
         "run `drillbit lint` to see why"
     )
+
+
+def test_every_command_names_a_content_folder_that_is_not_there(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only `list` and `cards` said so: `stats`, `plan`, `drills`, `show` and `grade` left a
+    mistyped `--content` (or DRILLBIT_CONTENT) folder out without a word, and the person
+    studied without their cards, not knowing why they were not there."""
+    missing = tmp_path / "my-packs"
+    said = (
+        f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): {missing}; "
+        "its cards are not loaded"
+    )
+    commands = [["stats"], ["stats", "--json"], ["plan"], ["drills"], ["show", "sigmoid"]]
+    for command in commands:
+        run = drillbit("--content", str(missing), "--content", str(mini_bank), *command)
+        assert run.returncode == 0, (command, run.stderr)
+        assert said in run.stderr.splitlines(), command
+    monkeypatch.setenv("DRILLBIT_CONTENT", str(missing))
+    run = drillbit("--content", str(mini_bank), "drills")
+    assert run.returncode == 0 and said in run.stderr.splitlines()
+    listed = drillbit("--content", str(mini_bank), "list")
+    assert said not in listed.stderr, "list names it once, in its load summary"
+    assert listed.stderr.splitlines() == [f"no such content folder: {missing}"]
