@@ -147,8 +147,6 @@ def unknown_command(name: str, known: Sequence[str], group: str = "drillbit") ->
     import difflib
 
     said = f"No such command {name!r}."
-    if name == "help":
-        return f"{said} `{group} --help` lists the commands; `{group} COMMAND --help` tells one."
     close = difflib.get_close_matches(name, known, n=3)
     if not close:
         return said

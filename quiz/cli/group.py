@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from quiz.cli.context import Context, SuggestingGroup
+from quiz.cli.context import Context, SuggestingGroup, unknown_command
 from quiz.errors import DrillbitError
 
 COMMAND_MODULES: dict[str, str] = {
@@ -81,6 +81,8 @@ class _CommandsOnDemand(SuggestingGroup):
         return sorted({*self.commands, *COMMAND_MODULES})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == HELP_COMMAND:
+            return _help_command
         module = COMMAND_MODULES.get(cmd_name)
         if cmd_name not in self.commands and module is not None:
             for command in importlib.import_module(f"quiz.cli.{module}").COMMANDS:
@@ -88,6 +90,31 @@ class _CommandsOnDemand(SuggestingGroup):
                     _accept_content_after(command)
                     self.add_command(command)
         return self.commands.get(cmd_name)
+
+
+HELP_COMMAND = "help"
+"""The one command no module holds: `drillbit help [COMMAND]`, found by name and not listed."""
+
+
+@click.command(HELP_COMMAND, hidden=True, add_help_option=False, options_metavar="")
+@click.argument("names", nargs=-1, metavar="[COMMAND]...")
+@click.pass_context
+def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """`drillbit help [COMMAND...]`: the help `--help` prints, as `git help` and `uv help` give
+    it; a person who types `help` wants the help, not an error pointing at it."""
+    root = ctx.find_root()
+    command: click.Command = root.command
+    parent = root
+    for depth, name in enumerate(names):
+        group = command if isinstance(command, click.Group) else None
+        found = group.get_command(parent, name) if group is not None else None
+        if found is None:
+            path = " ".join(["drillbit", *names[:depth]])
+            known = group.list_commands(parent) if group is not None else []
+            raise click.UsageError(unknown_command(name, known, path), ctx)
+        command = found
+        parent = click.Context(command, info_name=name, parent=parent)
+    click.echo(command.get_help(parent))
 
 
 @click.group(

@@ -60,11 +60,8 @@ def test_each_usage_line_is_one_line(drillbit: RunDrillbit, command: tuple[str, 
         (("stat",), "No such command 'stat'. Did you mean 'stats'?"),
         (("lsit",), "No such command 'lsit'. Did you mean 'list' or 'lint'?"),
         (("export", "progres", "x.json"), "No such command 'progres'. Did you mean 'progress'?"),
-        (
-            ("help",),
-            "No such command 'help'. `drillbit --help` lists the commands; "
-            "`drillbit COMMAND --help` tells one.",
-        ),
+        (("help", "stat"), "No such command 'stat'. Did you mean 'stats'?"),
+        (("help", "export", "ank"), "No such command 'ank'. Did you mean 'anki'?"),
     ],
 )
 def test_a_mistyped_command_names_the_close_ones(
@@ -76,6 +73,20 @@ def test_a_mistyped_command_names_the_close_ones(
     typo = drillbit_process(*typed)
     assert typo.returncode == 2 and typo.stdout == ""
     assert typo.stderr.splitlines()[-1] == f"Error: {said}"
+
+
+@pytest.mark.parametrize(
+    "command", [(), ("stats",), ("export",), ("export", "anki"), ("import-progress",)]
+)
+def test_help_names_what_dash_dash_help_prints(
+    drillbit_process: RunDrillbit, command: tuple[str, ...]
+) -> None:
+    """`drillbit help` was an error that pointed at `--help`; git and uv answer it with the
+    help, and so does drillbit now, of a command or a subcommand too."""
+    asked = drillbit_process("help", *command)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout == drillbit_process(*command, "--help").stdout
+    assert asked.stdout.startswith(f"Usage: {' '.join(['drillbit', *command])} ")
 
 
 def test_a_name_like_no_command_is_only_said_unknown(drillbit: RunDrillbit) -> None:
