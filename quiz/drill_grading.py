@@ -99,3 +99,20 @@ def grade_source(
 def starter_text(card: Card) -> str:
     """The starter code with one trailing newline, as it goes into an editor or a file."""
     return card.starter.rstrip() + "\n" if card.starter else ""
+
+
+STARTER_NOT_COUNTED = (
+    "This is the starter code, unchanged: it shows what fails, not counted as a try."
+)
+"""What the app and `drillbit grade` say when they grade the untouched starter."""
+
+
+def is_untouched_starter(card: Card, source: str) -> bool:
+    """Whether `source` is the drill's starter code, give or take trailing spaces and blank
+    lines: graded, it shows what fails, but it is no try of the person's (rustlings and
+    `drillbit watch` do not count it either)."""
+
+    def lines(text: str) -> list[str]:
+        return [line.rstrip() for line in text.rstrip().splitlines()]
+
+    return bool(card.starter) and lines(source) == lines(card.starter)

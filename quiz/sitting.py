@@ -34,6 +34,8 @@ class DrillSitting:
     """The person chose to give up (the session rates it Again); leaving is a skip."""
     graded_at: datetime | None = None
     """When the last attempt was graded (a mock answer counts at that time)."""
+    counted_last: bool = True
+    """Whether the last verdict was logged as a try (the untouched starter is not)."""
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -46,20 +48,33 @@ class DrillSitting:
         return len(self.card.hints) - self.progress.hints_used
 
     def record(
-        self, verdict: Verdict, store: Store, scheduler: Scheduler, *, now: datetime
+        self,
+        verdict: Verdict,
+        store: Store,
+        scheduler: Scheduler,
+        *,
+        now: datetime,
+        source: str | None = None,
     ) -> None:
         """Log a graded attempt and update the sitting.
 
         Outside a session, the sitting's first pass counts for the schedule as it would
-        in one (see `count_practice_pass`).
+        in one (see `count_practice_pass`). The untouched starter code (`source`) is graded
+        to show what fails but is no try of the person's: it neither fails the drill in a
+        session nor adds to the drill list's tries, as in rustlings and `drillbit watch`.
         """
+        from quiz.drill_grading import is_untouched_starter
+
+        self.last_verdict = verdict
+        self.counted_last = source is None or not is_untouched_starter(self.card, source)
+        if not self.counted_last:
+            return
         hints, session_id = self.progress.hints_used, self.session_id
         record_attempt(
             store, self.card.id, verdict, now=now, hints_used=hints, session_id=session_id
         )
         passed_before = self.progress.passed
         self.progress.note(verdict.status.value, loaded=verdict.code_loaded)
-        self.last_verdict = verdict
         self.attempts += 1
         self.graded_at = now
         if session_id is None and self.progress.passed and not passed_before:

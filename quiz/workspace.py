@@ -238,7 +238,7 @@ class Workspace:
         in one (see `count_practice_pass`).
         """
         verdict = self._grader(sitting.drill, source)
-        sitting.record(verdict, self.store, self.scheduler, now=self.now())
+        sitting.record(verdict, self.store, self.scheduler, now=self.now(), source=source)
         return verdict
 
     def warm_up(self, sitting: DrillSitting, *, wanted: Callable[[], bool] = lambda: True) -> None:

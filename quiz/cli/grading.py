@@ -68,7 +68,12 @@ def grade_command(
     `--format exercism` prints Exercism's test-runner results.json (version 2: status
     pass/fail/error, one test per case), for tooling built for Exercism.
     """
-    from quiz.drill_grading import find_drill, grade_source
+    from quiz.drill_grading import (
+        STARTER_NOT_COUNTED,
+        find_drill,
+        grade_source,
+        is_untouched_starter,
+    )
     from quiz.verdict_text import format_verdict
 
     if as_json and output_format not in (None, "json"):
@@ -91,7 +96,11 @@ def grade_command(
         click.echo(exercism_results(verdict).model_dump_json(indent=2))
     else:
         click.echo(format_verdict(verdict, verbose=verbose))
-    rows = _save_attempt(bank.cards, drill.card.id, verdict)
+    if is_untouched_starter(drill.card, source):
+        click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
+        rows = None
+    else:
+        rows = _save_attempt(bank.cards, drill.card.id, verdict)
     if chosen == "text":  # as rustlings and Exercism end: what to do now
         click.echo(_next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows))
     sys.exit(0 if verdict.passed else 1)
@@ -169,7 +178,13 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     import shutil
 
     from engine.sandbox import default_pool
-    from quiz.drill_grading import find_drill, grade_source, starter_text
+    from quiz.drill_grading import (
+        STARTER_NOT_COUNTED,
+        find_drill,
+        grade_source,
+        is_untouched_starter,
+        starter_text,
+    )
     from quiz.drill_list import drill_rows
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
@@ -206,15 +221,19 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             width=width - 1,
         )
         passed_before = progress.passed
-        progress.note(verdict.status.value, loaded=verdict.code_loaded)
+        untouched = is_untouched_starter(drill.card, text)
         unsaved = None
         try:  # saved before it is shown: an interrupt after the verdict loses nothing
-            record_attempt(store, drill.card.id, verdict, now=now)
+            if not untouched:
+                progress.note(verdict.status.value, loaded=verdict.code_loaded)
+                record_attempt(store, drill.card.id, verdict, now=now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
         except NotSavedError as exc:
             unsaved = exc.message
         click.echo((CLEAR if on_terminal else "\n") + report)
+        if untouched:
+            click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
         if verdict.passed:  # what next, as rustlings says it: the next drill, in a file beside
             rows = drill_rows(bank.cards, store)
             click.echo(_next_drill(rows, drill.card.id, watch_next))

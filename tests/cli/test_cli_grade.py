@@ -15,6 +15,7 @@ from pathlib import Path
 from engine.verdict import Status, Verdict
 from quiz.bank.loader import load_bank
 from quiz.cli.grading import _next_step
+from quiz.drill_grading import starter_text
 from quiz.store import Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
@@ -122,6 +123,22 @@ def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
     assert stats["drills_passed"] == 1
 
 
+def test_the_untouched_starter_is_graded_but_no_try(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """Grading the starter as written shows what fails, but it was counted as a failed try
+    (`drillbit drills` read 'tries 3' after one real pass); `watch` and rustlings do not."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    starter = tmp_path / "sigmoid.py"
+    starter.write_text(starter_text(card).rstrip() + "\n\n")
+    graded = drillbit("grade", "sigmoid", str(starter))
+    assert graded.returncode == 1 and "NotImplementedError" in graded.stdout
+    assert "starter code, unchanged" in graded.stderr
+    stats = json.loads(drillbit("stats", "--json").stdout)
+    assert stats["drill_attempts"] == 0, stats
+    starter.write_text(starter_text(card).replace("raise NotImplementedError", "return z  #"))
+    drillbit("grade", "sigmoid", str(starter))
+    assert json.loads(drillbit("stats", "--json").stdout)["drill_attempts"] == 1
+
+
 CTRL_C_SECONDS = 30
 """A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
 end after Ctrl-C, and the process it left running failed the worker's next test."""
@@ -196,6 +213,27 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
         watch.close()
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "passed"]
+        assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
+
+
+def test_watch_of_a_file_holding_the_starter_counts_no_try(tmp_path: Path) -> None:
+    """The starter written by an earlier watch, watched again: graded to show what fails,
+    but not logged as a failed try, so the pass after it is reviewed Good, not Hard."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    target = tmp_path / "mine.py"
+    target.write_text(starter_text(card))
+    watch = WatchRun(target)
+    try:
+        watch.wait_for("starter code, unchanged")
+        target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+        watch.wait_for("PASSED")
+        os.killpg(watch.process.pid, signal.SIGINT)
+        watch.process.wait(CTRL_C_SECONDS)
+    finally:
+        watch.kill()
+        watch.close()
+    with Store.open() as store:
+        assert [a.status for a in store.attempts(card_id="sigmoid")] == ["passed"]
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
 
 

@@ -66,8 +66,17 @@ async def test_opens_on_the_starter_and_fails_it(build: AppFactory, recorder: Re
         assert len(ready) == 1 and ready[0].verdict.status.value == "error"
         assert "NotImplementedError" in str(screen.query_one("#verdict-failure").render())
         assert not screen.query_one("#explanation", Markdown).display
-        attempts = app.workspace.store.attempts(card_id="tiny-sgd")
-        assert [a.status for a in attempts] == ["error"]
+        # graded to show what fails, but no try: neither logged nor counted against a pass
+        assert app.workspace.store.attempts(card_id="tiny-sgd") == []
+        assert screen.sitting.progress.failed_attempts == 0
+        assert any("starter code, unchanged" in n for n in notices(recorder))
+        editor_of(screen).load_text(starter_text(card).rstrip() + "\n\n\n")
+        await grade_now(app, pilot)
+        assert app.workspace.store.attempts(card_id="tiny-sgd") == []
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert [a.status for a in app.workspace.store.attempts(card_id="tiny-sgd")] == ["passed"]
+        assert screen.sitting.progress.rating().name == "Good"
 
 
 async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: Recorder) -> None:
