@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import Context, SuggestingGroup, display_path, display_paths, open_store
+from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
@@ -84,9 +85,7 @@ def _plan_running() -> bool:
     metavar="DIR",
 )
 @click.option("--tag", "tags", multiple=True, help="A tag for every imported card (repeatable).")
-@click.option(
-    "--difficulty", type=click.IntRange(1, 5), default=2, show_default=True, help="1 to 5."
-)
+@click.option("--difficulty", type=WholeRange(1, 5), default=2, show_default=True, help="1 to 5.")
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Overwrite cards that already exist.")
 @click.pass_obj

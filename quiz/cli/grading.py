@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context
+from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
 from quiz.textsafe import MIB, read_regular_text
 
@@ -48,7 +49,7 @@ def _read_submission(path: Path) -> str:
     "--case-seed",
     "--seed",
     "seed",
-    type=click.IntRange(min=0),
+    type=WholeRange(min=0),
     metavar="N",
     help="Replay the randomized cases of this case seed (a verdict prints it).",
 )
@@ -164,7 +165,7 @@ def _next_drill(rows: list[DrillRow] | None, drill_id: str, command: Callable[[s
     "--case-seed",
     "--seed",
     "seed",
-    type=click.IntRange(min=0),
+    type=WholeRange(min=0),
     metavar="N",
     help="Grade every save on the cases of this case seed.",
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import Context, open_store, pass_context
+from quiz.cli.numbers import NumberRange
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -33,12 +34,12 @@ def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | N
 )
 @click.option(
     "--minutes-per-day",
-    type=click.FloatRange(min=1, max=24 * 60),  # plan_edit.MINUTES_RANGE, as the settings screen
+    type=NumberRange(min=1, max=24 * 60),  # plan_edit.MINUTES_RANGE, as the settings screen
     help="Daily study budget in minutes (default 30).",
 )
 @click.option(
     "--target",
-    type=click.FloatRange(min=0.5, max=0.99),  # plan_edit.TARGET_RANGE
+    type=NumberRange(min=0.5, max=0.99),  # plan_edit.TARGET_RANGE
     help="Predicted recall on the day every card should reach (default 0.9).",
 )
 @click.option("--clear", is_flag=True, help="Remove the plan; normal reviews resume.")

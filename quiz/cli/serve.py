@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from quiz.cli.context import Context, pass_context
+from quiz.cli.numbers import WholeRange
 
 
 @click.command("serve")
 @click.option(
     "--port",
-    type=click.IntRange(1, 65535),
+    type=WholeRange(1, 65535),
     default=8000,
     show_default=True,
     help="The TCP port to listen on.",
@@ -23,7 +24,7 @@ from quiz.cli.context import Context, pass_context
 )
 @click.option(
     "--max-tabs",
-    type=click.IntRange(min=1),
+    type=WholeRange(min=1),
     default=4,
     show_default=True,
     help="At most this many tabs at once (each runs its own app process).",

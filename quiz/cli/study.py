@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
+from quiz.cli.numbers import WholeRange
 from quiz.plural import counted
 
 
@@ -25,12 +26,10 @@ from quiz.plural import counted
 @click.option(
     "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
 )
-@click.option(
-    "--limit", type=click.IntRange(min=1), help="At most this many cards (mock: questions)."
-)
+@click.option("--limit", type=WholeRange(min=1), help="At most this many cards (mock: questions).")
 @click.option(
     "--minutes",
-    type=click.IntRange(min=1, max=600),  # the mock_minutes setting's range
+    type=WholeRange(min=1, max=600),  # the mock_minutes setting's range
     help="Mock interview length in minutes (only with --mode mock).",
 )
 @click.option(

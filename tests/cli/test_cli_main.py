@@ -89,6 +89,32 @@ def test_help_names_what_dash_dash_help_prints(
     assert asked.stdout.startswith(f"Usage: {' '.join(['drillbit', *command])} ")
 
 
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (
+            ("plan", "--minutes-per-day", "abc"),
+            "'abc' is not a number; give one from 1 to 1440",
+        ),
+        (("study", "--limit", "ten"), "'ten' is not a whole number; give 1 or more"),
+        (("serve", "--port", "80.5"), "'80.5' is not a whole number; give one from 1 to 65535"),
+        (("grade", "sigmoid", "x.py", "--seed", "x"), "'x' is not a whole number; give 0 or more"),
+    ],
+)
+def test_a_word_for_a_number_is_told_what_to_give(
+    drillbit: RunDrillbit, typed: tuple[str, ...], said: str
+) -> None:
+    """Click said "'abc' is not a valid float range", its own type's name."""
+    refused = drillbit(*typed)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[-1].endswith(said), refused.stderr
+
+
+def test_a_number_out_of_range_keeps_clicks_words(drillbit: RunDrillbit) -> None:
+    refused = drillbit("plan", "--target", "2")
+    assert refused.returncode == 2 and "2.0 is not in the range 0.5<=x<=0.99" in refused.stderr
+
+
 def test_a_name_like_no_command_is_only_said_unknown(drillbit: RunDrillbit) -> None:
     typo = drillbit("export", "csv", "x.csv")
     assert typo.returncode == 2
@@ -105,6 +131,7 @@ def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) ->
         "quiz.cli.group",
         "quiz.cli.context",
         "quiz.cli.study",
+        "quiz.cli.numbers",  # the study command's option types
         "quiz.cli.stats",
         "quiz.cli.plain",
     }
