@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 from pathlib import Path
 from typing import Literal
 
@@ -73,7 +74,8 @@ def missing_folder(path: Path) -> str | None:
         missing = missing.parent
     if os.path.lexists(missing):
         return None  # a file where a folder should be: write_trouble names it
-    return f"the folder {missing} does not exist (check the path, or create it: mkdir -p {folder})"
+    mkdir = f"mkdir -p {shlex.quote(str(folder))}"  # a command to paste: quoted for a shell
+    return f"the folder {missing} does not exist (check the path, or create it: {mkdir})"
 
 
 def database_path(*, create: bool = True) -> Path:

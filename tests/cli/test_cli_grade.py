@@ -216,6 +216,21 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
 
 
+def test_watch_into_a_folder_that_does_not_exist_makes_none(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`watch sigmoid "drils/x.py"` made the mistyped folder tree without a word and wrote
+    the starter there; as the exports, it now names the folder and makes nothing."""
+    target = tmp_path / "drils dir" / "x.py"
+    result = drillbit("watch", "sigmoid", str(target))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"watch: cannot write the starter to {target}: the folder {target.parent} does not"
+        f" exist (check the path, or create it: mkdir -p '{target.parent}')\n"
+    )
+    assert not target.parent.exists()
+
+
 def test_watch_of_a_file_holding_the_starter_counts_no_try(tmp_path: Path) -> None:
     """The starter written by an earlier watch, watched again: graded to show what fails,
     but not logged as a failed try, so the pass after it is reviewed Good, not Hard."""

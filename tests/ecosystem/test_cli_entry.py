@@ -198,13 +198,13 @@ def test_an_export_into_a_folder_that_does_not_exist_makes_none(
     """A typo in an export's path (`Dropbx/`) made the whole folder tree and put the file
     there, "wrote ..." and exit 0; `cp` and `git bundle` refuse. Now: one line naming the
     first missing folder and how to make it on purpose, exit 1, nothing made."""
-    target = tmp_path / "Dropbx" / "backups" / f"out.{'apkg' if kind == 'anki' else 'json'}"
+    target = tmp_path / "Dropbx" / "my backups" / f"out.{'apkg' if kind == 'anki' else 'json'}"
     result = drillbit("export", kind, str(target), cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     title = "export anki" if kind == "anki" else "export"
     assert result.stderr == (
         f"{title}: cannot write {target}: the folder {tmp_path / 'Dropbx'} does not exist"
-        f" (check the path, or create it: mkdir -p {target.parent})\n"
+        f" (check the path, or create it: mkdir -p '{target.parent}')\n"
     )
     assert not (tmp_path / "Dropbx").exists()
     target.parent.mkdir(parents=True)
