@@ -6,11 +6,13 @@ import json
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store, pass_context
+from quiz.cli.context import Context, check_bank_names, display_path, open_store, pass_context
 from quiz.textsafe import printable
 
 
 @click.command("drills")
+@click.option("--pack", help="Only drills of this pack.")
+@click.option("--topic", help="Only drills of this topic.")
 @click.option(
     "--json",
     "as_json",
@@ -18,16 +20,29 @@ from quiz.textsafe import printable
     help="Print JSON instead of a table (`drillbit schema drills`).",
 )
 @pass_context
-def drills_command(obj: Context, as_json: bool) -> None:
-    """List every coding drill with its state and number of attempts, like `rustlings list`."""
+def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: bool) -> None:
+    """List every coding drill with its state and number of attempts, like `rustlings list`
+    (--pack, --topic: of one pack or topic, as `list` and `cards` take them)."""
     from quiz.drill_list import drill_rows, next_unsolved
 
     bank = obj.load_bank()
+    check_bank_names(bank, pack=pack, topic=topic)
+    cards = [
+        card
+        for card in bank.cards
+        if (pack is None or card.pack == pack) and (topic is None or card.topic == topic)
+    ]
     with open_store() as store:
-        rows = drill_rows(bank.cards, store)
+        rows = drill_rows(cards, store)
     if as_json:
         document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
         click.echo(json.dumps(document, indent=2))
+        return
+    if not rows:  # a pack and a topic of another pack, or a pack without drills
+        asked = " ".join(
+            f"--{name} {value}" for name, value in (("pack", pack), ("topic", topic)) if value
+        )
+        click.echo(f"No coding drill matches {asked}.", err=True)
         return
     width = max((len(row.id) for row in rows), default=5)
     # No timing column: a grading's time is mostly the sandbox's and the machine's load,

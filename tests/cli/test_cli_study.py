@@ -175,6 +175,25 @@ def test_drills_json_lists_every_coding_drill_with_its_state(drillbit: RunDrillb
     assert f"next: drillbit drill {coding[0]}" in table.stderr
 
 
+def test_drills_takes_a_pack_and_a_topic_as_list_and_cards_do(drillbit: RunDrillbit) -> None:
+    """`drills` listed every drill of every pack; `list` and `cards` took --pack and --topic."""
+    from quiz.bank.loader import load_bank
+    from quiz.bank.sources import content_roots
+
+    cards = load_bank(content_roots([])).cards
+    in_pack = [c.id for c in cards if c.kind == "coding" and c.pack == "architectures"]
+    rows = json.loads(drillbit("drills", "--pack", "architectures", "--json").stdout)["drills"]
+    assert [row["id"] for row in rows] == in_pack and len(in_pack) > 1
+    table = drillbit("drills", "--topic", "schedules")
+    assert [line.split()[0] for line in table.stdout.splitlines()[1:]] == ["warmup-cosine"]
+    assert "0/1 solved; next: drillbit drill warmup-cosine" in table.stderr
+    typo = drillbit("drills", "--pack", "archtectures")
+    assert typo.returncode != 0 and "did you mean 'architectures'?" in typo.stderr
+    none = drillbit("drills", "--pack", "architectures", "--topic", "schedules")
+    assert none.returncode == 0 and none.stdout == ""
+    assert none.stderr == "No coding drill matches --pack architectures --topic schedules.\n"
+
+
 def test_the_drills_table_shows_no_grading_time_as_a_best(
     drillbit: RunDrillbit, _isolated_home: Path
 ) -> None:
