@@ -204,17 +204,12 @@ def list_command(
     tag: str | None,
 ) -> None:
     """List the cards of the bank: id, kind, pack, topic and title, under a header."""
+    from quiz.study.cards import Filters
 
     bank = obj.load_bank(name_missing=False)  # its summary names it
     check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
-    cards = [
-        c
-        for c in bank.cards
-        if (pack is None or c.pack == pack)
-        and (topic is None or c.topic == topic)
-        and (kind is None or c.kind == kind)
-        and (tag is None or tag in c.tags)
-    ]
+    chosen = Filters(pack=pack, topic=topic, tag=tag, kind=kind)
+    cards = [c for c in bank.cards if chosen.matches(c)]
     if as_json:
         from quiz.cli.schemas import SCHEMA_VERSION, CardList, CardRow
 

@@ -24,24 +24,19 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     """List every coding drill with its state and number of attempts, like `rustlings list`
     (--pack, --topic: of one pack or topic, as `list` and `cards` take them)."""
     from quiz.drill_list import drill_rows, next_unsolved
+    from quiz.study.cards import Filters
 
     bank = obj.load_bank()
     check_bank_names(bank, pack=pack, topic=topic)
-    cards = [
-        card
-        for card in bank.cards
-        if (pack is None or card.pack == pack) and (topic is None or card.topic == topic)
-    ]
+    chosen = Filters(pack=pack, topic=topic)
     with open_store() as store:
-        rows = drill_rows(cards, store)
+        rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
     if as_json:
         document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
         click.echo(json.dumps(document, indent=2))
         return
     if not rows:  # a pack and a topic of another pack, or a pack without drills
-        asked = " ".join(
-            f"--{name} {value}" for name, value in (("pack", pack), ("topic", topic)) if value
-        )
+        asked = " ".join(f"--{name} {value}" for name, value in chosen.as_dict().items())
         click.echo(f"No coding drill matches {asked}.", err=True)
         return
     width = max((len(row.id) for row in rows), default=5)
