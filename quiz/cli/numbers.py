@@ -8,6 +8,7 @@ message for a number out of range and the help's `[1<=x<=1440]` stay Click's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -22,15 +23,27 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"give {high:g} or less" if high is not None else "give one"
 
 
+def _refuse_text(
+    kind: click.FloatRange | click.IntRange,
+    value: Any,
+    parse: Callable[[str], object],
+    noun: str,
+    param: click.Parameter | None,
+    ctx: click.Context | None,
+) -> None:
+    """The refusal both ranges share: text that `parse` cannot read is told what to give."""
+    if isinstance(value, str):
+        try:
+            parse(value)
+        except ValueError:
+            kind.fail(f"{value!r} is not {noun}; {_bounds(kind.min, kind.max)}", param, ctx)
+
+
 class NumberRange(click.FloatRange):
     """A FloatRange whose refusal of a non-number names a number and its bounds."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str):
-            try:
-                float(value)
-            except ValueError:
-                self.fail(f"{value!r} is not a number; {_bounds(self.min, self.max)}", param, ctx)
+        _refuse_text(self, value, float, "a number", param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -38,13 +51,5 @@ class WholeRange(click.IntRange):
     """An IntRange whose refusal of a non-integer names a whole number and its bounds."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str):
-            try:
-                int(value)
-            except ValueError:
-                self.fail(
-                    f"{value!r} is not a whole number; {_bounds(self.min, self.max)}",
-                    param,
-                    ctx,
-                )
+        _refuse_text(self, value, int, "a whole number", param, ctx)
         return super().convert(value, param, ctx)
