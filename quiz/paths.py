@@ -8,7 +8,7 @@ import shlex
 from pathlib import Path
 from typing import Literal
 
-from quiz.errors import DataDirError
+from quiz.errors import DataDirError, DrillbitError
 
 HOME_ENV = "DRILLBIT_HOME"
 """Environment variable that, when set and non-empty, replaces the platform data dir."""
@@ -60,22 +60,28 @@ def write_trouble(path: Path, exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def missing_folder(path: Path) -> str | None:
-    """Why `path` cannot be written because its folder is not there, or None.
+def refuse_missing_folder(path: Path, *, title: str, writing: str = "") -> None:
+    """DrillbitError naming the first missing folder (and the `mkdir -p` that makes it) when
+    `path`'s folder is not there; `writing` names what was to be written there.
 
-    An export's folder is never made for it: a typo in a path (`~/Dropbx/backup.json`) made
-    a new folder tree and put the backup where nobody would look, as `cp` or `git bundle`
-    never do."""
+    A file's folder is never made for it (the exports, `watch`'s starter): a typo in a path
+    (`~/Dropbx/backup.json`) made a new folder tree and put the file where nobody would
+    look, as `cp` or `git bundle` never do."""
     folder = path.parent
     if folder.is_dir():
-        return None
+        return
     missing = folder
     while not missing.parent.is_dir() and missing.parent != missing:
         missing = missing.parent
     if os.path.lexists(missing):
-        return None  # a file where a folder should be: write_trouble names it
+        return  # a file where a folder should be: write_trouble names it
     mkdir = f"mkdir -p {shlex.quote(str(folder))}"  # a command to paste: quoted for a shell
-    return f"the folder {missing} does not exist (check the path, or create it: {mkdir})"
+    what = f"{writing} to " if writing else ""
+    raise DrillbitError(
+        f"cannot write {what}{path}: the folder {missing} does not exist (check the path, "
+        f"or create it: {mkdir})",
+        title=title,
+    )
 
 
 def database_path(*, create: bool = True) -> Path:

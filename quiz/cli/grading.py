@@ -187,7 +187,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         starter_text,
     )
     from quiz.drill_list import drill_rows
-    from quiz.paths import missing_folder
+    from quiz.paths import refuse_missing_folder
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
@@ -203,8 +203,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     wrote_starter = not file.exists()
     if wrote_starter:
-        if (missing := missing_folder(file)) is not None:  # a typo made a folder tree
-            raise DrillbitError(f"cannot write the starter to {file}: {missing}", title="watch")
+        refuse_missing_folder(file, title="watch", writing="the starter")
         file.write_text(starter_text(drill.card), encoding="utf-8")
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()

@@ -43,7 +43,7 @@ from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
-from quiz.paths import missing_folder, write_trouble
+from quiz.paths import refuse_missing_folder, write_trouble
 
 CONCEPT_MODEL_ID = 1_607_392_301
 CHOICE_MODEL_ID = 1_607_392_302
@@ -387,8 +387,7 @@ def _write_package(
     """Write the deck into a temporary file beside `path`, renamed into place at the end: a
     failure (a full disk, a file where a folder should be) leaves any old deck untouched
     and raises one line naming the file."""
-    if (missing := missing_folder(path)) is not None:
-        raise DrillbitError(f"cannot write {path}: {missing}", title="export anki")
+    refuse_missing_folder(path, title="export anki")
     try:
         partial = path.parent / f".{path.name}.{secrets.token_hex(4)}.partial"
         # 0o666 less the umask, as a file written in place gets (mkstemp's is 0o600)

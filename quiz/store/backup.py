@@ -65,7 +65,7 @@ from pydantic import (
 )
 
 from quiz.errors import DrillbitError
-from quiz.paths import missing_folder, write_trouble
+from quiz.paths import refuse_missing_folder, write_trouble
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 from quiz.store.backup_problems import problems, shown
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
@@ -869,8 +869,7 @@ def export_progress(
     replaced).
     """
     moment = now if now is not None else datetime.now(UTC)
-    if (missing := missing_folder(path)) is not None:
-        raise DrillbitError(f"cannot write {path}: {missing}", title="export")
+    refuse_missing_folder(path, title="export")
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as exc:
