@@ -679,3 +679,31 @@ def test_a_dead_relu_is_not_moved_by_the_loss_but_weight_decay_still_moves_it() 
     body = text("relu-family")
     assert "gradient descent stops updating it" not in body
     assert "the loss no longer moves its weights (weight decay can still shrink them)" in body
+
+
+# Twenty-eighth round
+
+
+def test_the_bias_gradient_is_shown_as_a_sum_of_columns() -> None:
+    # db is (1/m) times the sum of dZ's columns; "dZ^{[1](i)}" showed as "dZ^[1](i)", which
+    # reads as dZ^[1] applied to i, so the cards name the column, as two-layer-backprop does
+    rng = np.random.default_rng(28)
+    X, m = rng.standard_normal((3, 5)), 5
+    Y = np.eye(2)[:, rng.integers(0, 2, size=m)]
+    params = {
+        "W1": rng.standard_normal((4, 3)),
+        "b1": rng.standard_normal((4, 1)),
+        "W2": rng.standard_normal((2, 4)),
+        "b2": rng.standard_normal((2, 1)),
+    }
+    _, grads = two_layer_loss_and_grads(X, Y, params)
+    A1 = np.maximum(params["W1"] @ X + params["b1"], 0.0)
+    Z2 = params["W2"] @ A1 + params["b2"]
+    Y_hat = np.exp(Z2) / np.exp(Z2).sum(axis=0)
+    dZ2 = Y_hat - Y  # per-example gradients, no 1/m yet
+    columns = sum(dZ2[:, [i]] for i in range(m)) / m
+    assert np.allclose(grads["db2"], columns)
+    for card_id in ("backprop-derivation", "backprop-weight-gradient"):
+        shown = plain_text(text(card_id))
+        assert "](i)" not in shown, card_id
+        assert "dZ^[1]_(:, i)" in shown, card_id
