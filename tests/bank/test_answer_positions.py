@@ -6,12 +6,14 @@ import math
 import random
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from quiz.bank.answer_positions import MIN_CARDS, upper_tail
 from quiz.bank.lint import lint
 from quiz.bank.models import ChoiceFront
 from quiz.bank.sources import bundled_content_dir
+from quiz.cardtext import plain_text
 from quiz.cli import cli
 
 
@@ -94,15 +96,18 @@ def test_the_neural_networks_pack_gets_no_answer_position_warning() -> None:
     assert [p for p in warned if "pack 'neural-networks'" in p.message] == []
 
 
-def test_the_neural_networks_right_options_are_not_systematically_the_longest() -> None:
+# The packs whose choice cards have been balanced for length (a test-taker's first tell).
+LENGTH_BALANCED_PACKS = ["neural-networks", "deep-training"]
+
+
+def _choice_fronts(pack: str) -> list[ChoiceFront]:
     bank, _ = lint([bundled_content_dir()], run_drills=False)
-    singles = [
-        c.front
-        for c in bank.cards
-        if c.pack == "neural-networks"
-        and isinstance(c.front, ChoiceFront)
-        and isinstance(c.front.answer, int)
-    ]
+    return [c.front for c in bank.cards if c.pack == pack and isinstance(c.front, ChoiceFront)]
+
+
+@pytest.mark.parametrize("pack", LENGTH_BALANCED_PACKS)
+def test_the_right_options_are_not_systematically_the_longest(pack: str) -> None:
+    singles = [f for f in _choice_fronts(pack) if isinstance(f.answer, int)]
     longest = [
         f
         for f in singles
@@ -111,3 +116,17 @@ def test_the_neural_networks_right_options_are_not_systematically_the_longest() 
     ]
     assert len(singles) >= 8
     assert len(longest) <= len(singles) // 4, [f.id for f in longest]
+
+
+@pytest.mark.parametrize("pack", LENGTH_BALANCED_PACKS)
+def test_no_right_option_stands_out_by_its_length(pack: str) -> None:
+    """A right option much longer than every wrong one (the hedged, complete-sounding one)
+    gives the answer away; measured as the learner reads it, math rendered."""
+    standouts = []
+    for front in _choice_fronts(pack):
+        right = [front.answer] if isinstance(front.answer, int) else list(front.answer)
+        shown = [len(plain_text(choice)) for choice in front.choices]
+        longest_wrong = max(n for i, n in enumerate(shown) if i not in right)
+        if max(shown[i] for i in right) > 1.15 * longest_wrong:
+            standouts.append((front.id, shown, right))
+    assert standouts == []
