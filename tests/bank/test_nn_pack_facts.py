@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pytest
 
+from engine.checkers.nn.activations import ELEMENTWISE
 from engine.checkers.nn.init import InitializersChecker
 from engine.nn.backprop import two_layer_loss_and_grads
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
@@ -707,3 +708,31 @@ def test_the_bias_gradient_is_shown_as_a_sum_of_columns() -> None:
         shown = plain_text(text(card_id))
         assert "](i)" not in shown, card_id
         assert "dZ^[1]_(:, i)" in shown, card_id
+
+
+def test_softmax_and_cross_entropy_are_fused_for_stability_too() -> None:
+    # the cancelled Jacobian is one reason; the other is that log(softmax) of a far logit is
+    # log(0), while the fused form log-sum-exp minus the true logit stays finite
+    z, true = np.array([1000.0, 0.0, -1000.0]), 2
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        shifted = np.exp(z - z.max())
+        naive = -np.log(shifted / shifted.sum())[true]
+    top = z.max()
+    fused = math.log(np.exp(z - top).sum()) - (z[true] - top)
+    assert math.isinf(naive) and math.isclose(fused, 2000.0)
+    body = text("backprop-derivation")
+    assert "which is why the two are fused in practice" not in body
+    assert "never takes the log of a probability that has rounded to 0" in body
+
+
+def test_the_sigmoid_drills_state_the_absolute_tolerance_they_grade_with() -> None:
+    # s * (1 - s) rounds to 0 at z = 40: a relative error of 100%, passed only by the atol
+    s = 1.0 / (1.0 + math.exp(-40.0))
+    product, exact = s * (1.0 - s), math.exp(-40.0) / (1.0 + math.exp(-40.0)) ** 2
+    assert product == 0.0 and exact > 0.0
+    assert abs(product - exact) <= ELEMENTWISE.atol and ELEMENTWISE.rtol < 1.0
+    for card_id in ("sigmoid", "sigmoid-grad"):
+        body = text(card_id)
+        assert "with a small relative tolerance, and" not in body, card_id
+        assert "or its absolute error at most $10^{-12}$" in body, card_id
+    assert "though the relative error there is 100%" in text("sigmoid-grad")
