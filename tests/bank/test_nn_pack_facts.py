@@ -736,3 +736,24 @@ def test_the_sigmoid_drills_state_the_absolute_tolerance_they_grade_with() -> No
         assert "with a small relative tolerance, and" not in body, card_id
         assert "or its absolute error at most $10^{-12}$" in body, card_id
     assert "though the relative error there is 100%" in text("sigmoid-grad")
+
+
+def test_the_numerical_gradient_drill_states_its_absolute_floor() -> None:
+    # f does not depend on v[1], but rounding makes its central difference noise of about
+    # 1e-11; at a point one ulp away (where a restore by arithmetic can leave x) the noise
+    # differs, so two right answers disagree by over 50% relative: only an absolute floor,
+    # the checker's 1e-7 times (1 + the largest entry), accepts both
+    def f(v: np.ndarray) -> float:
+        return float((v[0] + v[1]) ** 2 - 2 * v[0] * v[1] - v[1] ** 2)
+
+    def central(x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
+        return np.array([(f(x + eps * e) - f(x - eps * e)) / (2 * eps) for e in np.eye(2)])
+
+    x = np.array([1.3, 0.7])
+    nudged = np.array([np.nextafter(1.3, 2.0), 0.7])
+    a, b = central(x), central(nudged)
+    assert abs(a[1] - b[1]) > 0.5 * max(abs(a[1]), abs(b[1]))
+    assert abs(a[1] - b[1]) <= 1e-7 * (np.abs(a).max() + 1.0)
+    body = text("numerical-gradient")
+    assert "with a relative tolerance of $10^{-6}$ per entry;" not in body
+    assert "$10^{-7}$ times one plus the largest entry's size" in body
