@@ -757,3 +757,18 @@ def test_the_numerical_gradient_drill_states_its_absolute_floor() -> None:
     body = text("numerical-gradient")
     assert "with a relative tolerance of $10^{-6}$ per entry;" not in body
     assert "$10^{-7}$ times one plus the largest entry's size" in body
+
+
+def test_the_mini_batch_variance_has_a_finite_population_factor() -> None:
+    # every batch of B of n per-example gradients, drawn without replacement: the variance
+    # of their mean is sigma^2 / B * (n - B) / (n - 1), so 1/B holds only while B << n
+    values = np.array([0.3, -1.2, 2.5, 0.0, 4.1, -0.7, 1.9, -2.2])
+    n, sigma2 = values.size, float(values.var())
+    for batch in range(1, n + 1):
+        means = [values[list(c)].mean() for c in itertools.combinations(range(n), batch)]
+        exact = float(np.var(means))
+        assert math.isclose(exact, sigma2 / batch * (n - batch) / (n - 1), abs_tol=1e-12)
+    assert np.var([values.mean()]) == 0.0  # the full batch is exact
+    for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
+        assert "\\frac{\\sigma^2}{B} \\cdot \\frac{n - B}{n - 1}" in text(card_id), card_id
+    assert "averages more independent samples" not in text("batch-size-tradeoffs")
