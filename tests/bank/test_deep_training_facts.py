@@ -568,3 +568,18 @@ def test_the_residual_jacobian_is_cited_to_the_section_that_derives_it() -> None
     source = card("residual-jacobian").front.source
     assert "sec. 2, eqs. 4 and 5" in source and not source.endswith("sec. 3")
     assert "sec. 2, eq. 5" in text("residual-identity-path")
+
+
+def test_the_l2_drills_m_is_what_the_mean_loss_divides_by_not_the_mini_batch() -> None:
+    # over one epoch of n / B steps, a penalty lam / (2 m) with m = B pulls the weights
+    # n / B times as hard as with m = n: the objective (and the best lam) moves with B
+    n, lam, lr, w = 1000, 0.1, 0.05, 1.0
+    for batch in (10, 50, 200):
+        steps = n // batch
+        pull_m_batch = sum(lr * lam / batch * w for _ in range(steps))
+        pull_m_n = sum(lr * lam / n * w for _ in range(steps))
+        assert math.isclose(pull_m_batch / pull_m_n, n / batch)
+    body = text("weight-decay-l2")
+    assert "`m` is the number of examples in the batch" not in body
+    assert "`m` is the number of examples the mean data loss is taken over" in body
+    assert "dividing by the mini-batch size instead changes the objective" in body
