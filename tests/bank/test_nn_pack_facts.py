@@ -772,3 +772,31 @@ def test_the_mini_batch_variance_has_a_finite_population_factor() -> None:
     for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
         assert "\\frac{\\sigma^2}{B} \\cdot \\frac{n - B}{n - 1}" in text(card_id), card_id
     assert "averages more independent samples" not in text("batch-size-tradeoffs")
+
+
+def test_sharpness_can_change_without_changing_the_function() -> None:
+    # Dinh et al. 2017: scaling a ReLU layer by a and the next by 1/a keeps the function,
+    # but the same minimum becomes as sharp as you like, so "noise finds flat minima" is a
+    # hypothesis about sharpness, not a property of the learned function
+    xs, ys = np.array([0.5, 1.0, 2.0]), np.array([1.0, 2.0, 4.0])
+
+    def loss(p: np.ndarray) -> float:
+        return float(np.mean((p[1] * np.maximum(p[0] * xs, 0.0) - ys) ** 2))
+
+    def top_curvature(p: np.ndarray, h: float = 1e-4) -> float:
+        hess = np.empty((2, 2))
+        for i, j in itertools.product(range(2), repeat=2):
+            ei, ej = h * np.eye(2)[i], h * np.eye(2)[j]
+            hess[i, j] = (
+                loss(p + ei + ej) - loss(p + ei - ej) - loss(p - ei + ej) + loss(p - ei - ej)
+            ) / (4 * h * h)
+        return float(np.linalg.eigvalsh(hess).max())
+
+    flat, sharp = np.array([1.0, 2.0]), np.array([20.0, 0.1])  # both compute f(x) = 2x
+    for p in (flat, sharp):
+        assert math.isclose(loss(p), 0.0, abs_tol=1e-12)
+    assert top_curvature(sharp) > 10 * top_curvature(flat)
+    body = text("mini-batch-gradient-descent")
+    assert "acts as a mild regularizer and helps leave saddle points and sharp minima" not in body
+    assert "is a hypothesis" in body and "Dinh et al., 2017" in body
+    assert "a hypothesis rather than a settled cause" in text("batch-size-tradeoffs")
