@@ -800,3 +800,20 @@ def test_sharpness_can_change_without_changing_the_function() -> None:
     assert "acts as a mild regularizer and helps leave saddle points and sharp minima" not in body
     assert "is a hypothesis" in body and "Dinh et al., 2017" in body
     assert "a hypothesis rather than a settled cause" in text("batch-size-tradeoffs")
+
+
+def test_inverted_dropout_on_a_linear_model_is_exactly_a_weighted_l2_penalty() -> None:
+    # every mask of a 3-input linear regression, weighted by its probability: the expected
+    # squared error is the plain one plus (1 - q) / q * sum(w_i^2 x_i^2)
+    w, x, y, q = np.array([0.7, -1.3, 2.0]), np.array([1.5, 0.4, -0.8]), 0.9, 0.8
+    expected = 0.0
+    for mask in itertools.product([0.0, 1.0], repeat=3):
+        m = np.array(mask)
+        chance = float(np.prod(np.where(m == 1.0, q, 1.0 - q)))
+        expected += chance * (y - float(np.sum(m * w * x)) / q) ** 2
+    penalty = (1.0 - q) / q * float(np.sum(w**2 * x**2))
+    assert math.isclose(expected, (y - float(w @ x)) ** 2 + penalty, rel_tol=1e-12)
+    body = text("dropout-train-vs-inference")
+    assert "It prevents co-adaptation and" not in body
+    assert "the paper's motivation, an intuition rather than a measured mechanism" in body
+    assert "\\frac{1 - q}{q} \\sum_i w_i^2 x_i^2" in body and "sec. 9.1" in body
