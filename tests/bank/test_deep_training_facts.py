@@ -583,3 +583,21 @@ def test_the_l2_drills_m_is_what_the_mean_loss_divides_by_not_the_mini_batch() -
     assert "`m` is the number of examples in the batch" not in body
     assert "`m` is the number of examples the mean data loss is taken over" in body
     assert "dividing by the mini-batch size instead changes the objective" in body
+
+
+def test_frozen_batch_norm_stops_normalizing_once_the_weights_move() -> None:
+    # statistics frozen from the starting weights no longer standardize the layer's output
+    # after training doubles and shifts it; per-example (group) statistics still do. Frozen
+    # BN is the usual choice when fine-tuning a pretrained backbone, so the card's question
+    # says "from scratch", where GN is the one standard remedy
+    rng = np.random.default_rng(28)
+    x = rng.standard_normal((2, 64))  # 2 images per GPU, 64 activations each
+    frozen_mean, frozen_std = x.mean(), x.std()
+    moved = 2.0 * x + 3.0  # the same layer after its weights have changed
+    frozen = (moved - frozen_mean) / frozen_std
+    per_example = (moved - moved.mean(axis=1, keepdims=True)) / moved.std(axis=1, keepdims=True)
+    assert abs(frozen.mean()) > 1.0 and frozen.std() > 1.5
+    assert np.allclose(per_example.mean(axis=1), 0.0) and np.allclose(per_example.std(axis=1), 1.0)
+    body = text("small-batch-normalization")
+    assert "from scratch (no pretrained backbone)" in body
+    assert "the usual choice when fine-tuning a pretrained backbone" in body
