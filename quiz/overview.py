@@ -76,11 +76,26 @@ class TopicRow:
     total: int
     learning: int = 0
     suspended: int = 0
+    new_buried: int = 0
+    """Of `new`, those buried until later: `d` does not introduce them today."""
 
     @property
     def review(self) -> int:
         """Graduated cards (fsrs review state), due or not."""
         return self.learned
+
+    @property
+    def counts(self) -> Counts:
+        """The row's counts, to ask `DeckCounts` what `d` gives over it today."""
+        return Counts(
+            total=self.total,
+            new=self.new,
+            due=self.due,
+            learning=self.learning,
+            learned=self.learned,
+            suspended=self.suspended,
+            new_buried=self.new_buried,
+        )
 
 
 def planned_by_row(
@@ -128,6 +143,7 @@ def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicR
             total=c.total,
             learning=c.learning,
             suspended=c.suspended,
+            new_buried=c.new_buried,
         )
         for pack, title, topic, c in groups
     ]

@@ -34,6 +34,8 @@ class Counts:
     """In fsrs review state (graduated)."""
     suspended: int = 0
     """Taken out of study by the person (counted here, not in new/learning/learned)."""
+    new_buried: int = 0
+    """Of `new`, those buried until later: a due session does not introduce them today."""
 
     def breakdown(self) -> str:
         """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards": the words and the
@@ -64,6 +66,9 @@ class DeckCounts:
     """The max_reviews_per_day setting the count was made with (None: no limit)."""
     reviews_done: int = 0
     """Reviews of scheduled cards today's due sessions already did (with `max_reviews`)."""
+    new_allowance: int = DEFAULT_NEW_PER_DAY
+    """New cards today's due sessions may still introduce (new_per_day less those
+    introduced today), over the whole bank: `new_today` is this within the bank's cards."""
 
     @property
     def reviews_left(self) -> int | None:
@@ -76,6 +81,17 @@ class DeckCounts:
         (`plan_due`'s `review_allowance`) and Anki's deck list count them."""
         left = self.reviews_left
         return due if left is None else min(due, left)
+
+    def new_today_of(self, group: Counts) -> int:
+        """Of a group's (a row's) new cards, how many a due session over it introduces
+        today: those not buried, within what is left of new_per_day."""
+        return min(group.new - group.new_buried, self.new_allowance)
+
+    def studies_today(self, group: Counts) -> int:
+        """What `d` gives today over a group (a Home row): its due cards within
+        max_reviews_per_day, then its new cards within new_per_day, as a due session's
+        queue (`plan_due`) takes them and Anki's deck list counts them."""
+        return self.due_today(group.due) + self.new_today_of(group)
 
     def headline(self) -> tuple[str, ...]:
         """Home's and the stats screen's count of today, without a plan (`today_headline`)."""
@@ -121,7 +137,7 @@ def reviews_done_since(store: Store, since: datetime) -> int:
     return sum(1 for r in store.reviews(since=since, mode="due") if r.state_before is not None)
 
 
-_TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED = range(6)
+_TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED = range(7)
 REVIEW_STATE = 2
 """fsrs `State.Review` as the store's `state` column holds it (its tally triggers too), kept
 here so that counting does not import fsrs (`drillbit stats`); a test compares the two."""
@@ -135,6 +151,7 @@ def _counts(row: list[int]) -> Counts:
         learning=row[_LEARNING],
         learned=row[_LEARNED],
         suspended=row[_SUSPENDED],
+        new_buried=row[_NEW_BURIED],
     )
 
 
@@ -218,10 +235,9 @@ def count_groups(
     with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
         states = store.schedule_columns()
         flags = store.card_flags()
-    buried_new = 0
     rows: dict[tuple[str, str], list[int]] = {}
     for key, ids in groups.items():
-        row = rows[key] = [len(ids), 0, 0, 0, 0, 0]
+        row = rows[key] = [len(ids), 0, 0, 0, 0, 0, 0]
         for card_id in ids:
             saved = states.get(card_id)
             flag = flags.get(card_id) if flags else None
@@ -231,21 +247,21 @@ def count_groups(
             if saved is None:
                 row[_NEW] += 1
                 if flag is not None and flag.hidden_at(moment):
-                    buried_new += 1
+                    row[_NEW_BURIED] += 1
                 continue
             state, due = saved
             if due <= now_text and (flag is None or not flag.hidden_at(moment)):
                 row[_DUE] += 1
             row[_LEARNED if state == REVIEW_STATE else _LEARNING] += 1
-    total = [0] * 6
+    total = [0] * 7
     by_topic: dict[str, list[int]] = {}
     by_pack: dict[str, list[int]] = {}
     by_pack_topic: dict[str, dict[str, list[int]]] = {}
     for (pack, topic), row in rows.items():
         _add_into(total, row)
-        _add_into(by_topic.setdefault(topic, [0] * 6), row)
+        _add_into(by_topic.setdefault(topic, [0] * 7), row)
         if pack:
-            _add_into(by_pack.setdefault(pack, [0] * 6), row)
+            _add_into(by_pack.setdefault(pack, [0] * 7), row)
             by_pack_topic.setdefault(pack, {})[topic] = row
     today = day_start(moment, tz)
     allowance = max(0, new_per_day - store.introduced_since(today))
@@ -258,9 +274,10 @@ def count_groups(
             pack: {topic: _counts(row) for topic, row in topics.items()}
             for pack, topics in by_pack_topic.items()
         },
-        new_today=min(total[_NEW] - buried_new, allowance),
+        new_today=min(total[_NEW] - total[_NEW_BURIED], allowance),
         max_reviews=max_reviews_per_day,
         reviews_done=done,
+        new_allowance=allowance,
     )
 
 

@@ -57,10 +57,10 @@ async def test_home_lists_packs_and_topics_with_counts(build: AppFactory) -> Non
     async with app.run_test() as pilot:
         screen = await showing(pilot, HomeScreen)
         rows = table_rows(screen)
-        # due, new, learning, review, suspended, cards
-        assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        # today (due + new), new, learning, review, suspended, cards
+        assert rows[0] == ["Mini", "4", "4", "0", "0", "0", "4"]
         assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
-        assert rows[1][1:] == ["0", "3", "0", "0", "0", "3"]
+        assert rows[1][1:] == ["3", "3", "0", "0", "0", "3"]
         # a due session over everything, answered and ended: the counts follow
         await press(pilot, "d")
         await settle(pilot)
@@ -140,7 +140,7 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         help_screen = await showing(pilot, HelpScreen)
         described = {description.split(":")[0] for _key, description in help_screen.rows}
         assert {"Cram", "Mock", "Stats", "Quit"} <= described
-        assert "Due: study what is due in the highlighted row" in {
+        assert "Due: study today's due and new cards in the row" in {
             description for _key, description in help_screen.rows
         }
         await press(pilot, "escape")
@@ -204,7 +204,7 @@ async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFacto
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:
         home = _each_key_once(await _help_rows(pilot))
-        assert home["⏎"] == home["d"] == "Due: study what is due in the highlighted row"
+        assert home["⏎"] == home["d"] == "Due: study today's due and new cards in the row"
         await press(pilot, "comma")
         settings = _each_key_once(await _help_rows(pilot))
         assert settings["⏎"] == "Edit"
@@ -333,7 +333,7 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
     app = build(settings=Settings(shuffle_choices=False))
     async with app.run_test() as pilot:
         home = await showing(pilot, HomeScreen)
-        assert table_rows(home)[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        assert table_rows(home)[0] == ["Mini", "4", "4", "0", "0", "0", "4"]
         counted = 0
         recount = home.refresh_counts
 
@@ -360,7 +360,7 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
         home.check_store()  # the other connection's commit: Home counts again
         await settle(pilot)
         assert counted == 1
-        assert table_rows(home)[0] == ["Mini", "0", "3", "1", "0", "0", "4"]
+        assert table_rows(home)[0] == ["Mini", "3", "3", "1", "0", "0", "4"]
         home.check_store()  # and once only
         assert counted == 1
 

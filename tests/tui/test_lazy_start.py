@@ -49,7 +49,7 @@ async def test_home_counts_before_the_bank_is_loaded(
         screen = await showing(pilot, HomeScreen)
         assert not app.workspace.content.loaded and warm == []
         rows = table_rows(screen)
-        assert rows[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        assert rows[0] == ["Mini", "4", "4", "0", "0", "0", "4"]
         assert [r[0].strip() for r in rows[1:]] == ["basics", "drills"]
         summary = str(screen.query_one("#home-summary").render())
         assert "4 new" in summary and "= 4 cards" in summary
@@ -107,7 +107,7 @@ async def test_a_session_opened_at_start_builds_home_when_left(build: AppFactory
         await settle(pilot)
         home = await showing(pilot, HomeScreen)  # built now, with its counts
         assert [type(screen) for screen in app.screen_stack[1:]] == [HomeScreen]
-        assert table_rows(home)[0] == ["Mini", "0", "4", "0", "0", "0", "4"]
+        assert table_rows(home)[0] == ["Mini", "4", "4", "0", "0", "0", "4"]
         await press(pilot, "c")  # a session from Home goes back to this Home
         await settle(pilot)
         await press(pilot, "escape")

@@ -9,15 +9,17 @@ from pathlib import Path
 from random import Random
 
 import pytest
-from fsrs import Scheduler
+from fsrs import Rating, Scheduler
 from textual.widgets import DataTable, Label, Static
 
 from quiz.bank.loader import load_bank
+from quiz.settings import Settings
 from quiz.overview import ALL_PACKS, nothing_to_study, planned_by_row, request_for
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_queue
+from quiz.study.scheduling import review_card
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest, Workspace
@@ -240,6 +242,44 @@ def test_planned_by_row_counts_todays_cards_of_each_pack_and_topic(ws: Workspace
     assert planned_by_row(rows, ws.content.refs, []) == [0] * 6
 
 
+async def test_without_a_plan_home_counts_what_d_studies_today_due_and_new(
+    build: AppFactory, more_pack: Path, clock: FakeClock
+) -> None:
+    """Home's first column read "due 0" on a new bank while `d` studied 20 new cards: it
+    is now what a due session over the row gives today, its due cards and its new ones
+    within new_per_day (buried new cards and those introduced today left out), as
+    Anki's deck list counts them; the hint says the two parts of the highlighted row."""
+    app = build(extra=[more_pack], settings=Settings(shuffle_choices=False, new_per_day=3))
+    ws = app.workspace
+    review_card(
+        ws.store,
+        ws.scheduler,
+        "what-is-relu",
+        Rating.Good,
+        now=clock() - timedelta(days=60),
+        correct=True,
+    )
+    review_card(ws.store, ws.scheduler, "sigmoid-bound", Rating.Good, now=clock(), correct=True)
+    ws.store.set_flag(
+        "gelu-shape", suspended=False, buried_until=clock() + timedelta(days=1), now=clock()
+    )
+    async with app.run_test() as pilot:
+        home = await showing(pilot, HomeScreen)
+        table = home.query_one(DataTable)
+        shown = [str(table.get_row_at(i)[1]) for i in range(len(home.rows))]
+        # the 60-day-old review is due; new_per_day 3 less the one introduced today
+        # leaves 2 new, of the new cards not buried (gelu-shape is)
+        assert table.ordered_columns[1].label.plain == "today"
+        assert shown == ["3", "3", "2", "1", "1", "1"]
+        assert shown == [
+            str(len(queue_of(ws, request_for(ws.content, "due", row)))) for row in home.rows
+        ], "each row's count is its due session's length"
+        hint = home.query_one("#home-hint", Static)
+        assert "this row's 1 due + 2 new today" in str(hint.render())
+        await press(pilot, "down", "down", "down")  # the mini pack's drills topic
+        assert "this row's 0 due + 1 new today" in str(hint.render())
+
+
 async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
     build: AppFactory, more_pack: Path
 ) -> None:
@@ -253,8 +293,9 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
             return column.label.plain, [str(table.get_row_at(i)[1]) for i in range(6)]
 
         hint = home.query_one("#home-hint", Static)
-        assert first_count() == ("due", ["0"] * 6)
-        assert "studies what is due" in str(hint.render())
+        # no plan: fsrs's due cards and today's new ones (every card is new here)
+        assert first_count() == ("today", ["6", "4", "3", "1", "2", "2"])
+        assert "this row's 0 due + 6 new today" in str(hint.render())
         set_plan(app.workspace, 12, 3.0)
         home.refresh_counts()
         await settle(pilot)
@@ -266,4 +307,4 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
         app.workspace.store.clear_interview_plan()
         home.refresh_counts()
         await settle(pilot)
-        assert first_count() == ("due", ["0"] * 6), "back to fsrs's due without the plan"
+        assert first_count() == ("today", ["6", "4", "3", "1", "2", "2"]), "fsrs's without it"

@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
-from textual.widgets.data_table import ColumnKey
 
 from quiz.plural import counted
 from quiz.store import Mode
@@ -48,7 +47,7 @@ class HomeScreen(Screen[None]):
         # d studies what is due, or today's plan while one runs: the footer names which
         # (check_action keeps one of the two)
         Binding(
-            "d,enter", "study('due')", "Due", tooltip="study what is due in the highlighted row"
+            "d,enter", "study('due')", "Due", tooltip="study today's due and new cards in the row"
         ),
         Binding(
             "d,enter", "study_plan", "Plan", tooltip="study today's plan in the highlighted row"
@@ -134,7 +133,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        self._add_columns(table, "due")
+        self._add_columns(table)
         table.focus()
         # Counted here when Home is the screen shown: rows added before the first frame are
         # measured before it is drawn, so the table is drawn once; counted at the first
@@ -157,10 +156,10 @@ class HomeScreen(Screen[None]):
         elif self.is_active:
             self.refresh_counts()
 
-    def _add_columns(self, table: DataTable[object], first_count: str) -> None:
-        """The table's columns; the first count is fsrs's `due`, or the plan's `today`."""
+    def _add_columns(self, table: DataTable[object]) -> None:
+        """The table's columns: first what `d` studies today, then the cards by state."""
         table.add_column("pack / topic", key="name")
-        table.add_column(first_count, key="due")
+        table.add_column("today", key="today")
         table.add_column("new", key="new")
         table.add_column("learning", key="learning")
         table.add_column("review", key="review")
@@ -177,23 +176,21 @@ class HomeScreen(Screen[None]):
         # While a plan runs, d studies the plan's cards for today, not what fsrs says is
         # due (plan mode lets due reviews wait for the last pass): count those.
         today = ws.plan_by_row(self.rows, plan) if plan is not None else None
-        first_count = "due" if today is None else "today"
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         if self._at is not None:
             cursor = _row_of(self.rows, *self._at, default=cursor)
             self._at = None
-        relabel = table.columns[ColumnKey("due")].label.plain != first_count
-        table.clear(columns=relabel)
-        if relabel:
-            self._add_columns(table, first_count)
+        table.clear()
         for index, row in enumerate(self.rows):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
             # strings, a third of the cost of the table's first frame.
             name = Cell(row.title, "bold") if row.topic is None else Cell("  " + row.title)
             # what `d` on the row gives today: fsrs's due cards within what is left of
-            # max_reviews_per_day (the summary says the backlog), or the plan's
-            count = counts.due_today(row.due) if today is None else today[index]
+            # max_reviews_per_day (the summary says the backlog) and its new cards within
+            # new_per_day, or the plan's. "due 0" on a new bank hid the 20 new cards `d`
+            # studies, which Anki's deck list shows beside the due ones.
+            count = counts.studies_today(row.counts) if today is None else today[index]
             table.add_row(
                 name,
                 Cell(str(count), "bold yellow" if count else "dim"),
@@ -213,13 +210,7 @@ class HomeScreen(Screen[None]):
         self._arm(counts_change_at(ws.store, ws.now(), ws.tz))
         if plan is not None and plan.today is not None:
             self._check_target(plan)
-        studies = "what is due" if today is None else "today's plan"
-        self.query_one("#home-hint", Static).update(
-            Text(
-                f"enter/d studies {studies} in the highlighted row · ctrl+p finds any card",
-                style="dim",
-            )
-        )
+        self._show_hint()
 
     @work(thread=True, exclusive=True, group="plan-forecast", exit_on_error=False)
     def _check_target(self, plan: PlanStatus) -> None:
@@ -300,6 +291,24 @@ class HomeScreen(Screen[None]):
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)
+
+    def _show_hint(self) -> None:
+        """The line under the table: what enter/d studies in the highlighted row, its due
+        and new cards apart (the `today` column is their sum), or today's plan."""
+        row, counts = self.highlighted(), self._counts
+        if self._planned or row is None or counts is None:
+            studies = "today's plan" if self._planned else "today's cards"
+            text = f"enter/d studies {studies} in the highlighted row"
+        else:
+            due, new = counts.due_today(row.due), counts.new_today_of(row.counts)
+            text = f"enter/d studies this row's {due} due + {new} new today"
+        self.query_one("#home-hint", Static).update(
+            Text(f"{text} · ctrl+p finds any card", style="dim")
+        )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_hint()
 
     def highlighted(self) -> TopicRow | None:
         """The pack or topic under the cursor."""
