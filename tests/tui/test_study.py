@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
-from quiz.tui.screens.study import SKIPPED, StudyScreen
+from quiz.tui.screens.study import DRILL_SPACE, SKIPPED, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock
@@ -306,6 +306,34 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         assert study.card is not None and study.card.id == "tiny-sgd"
         await press(pilot, "escape")
         await showing(pilot, SummaryScreen)
+
+
+async def test_space_on_a_drill_says_enter_opens_it_and_never_opens_the_editor(
+    build: AppFactory,
+) -> None:
+    """Space did nothing on a coding card, where it reveals every other card. It now says
+    how a drill is answered; it does not open the editor, so a new user's second space
+    (the first one moving on from an answered card) does not land in it: enter does."""
+    from textual.widgets import Static
+
+    from quiz.tui.screens.drill import DrillScreen
+
+    app = build(study=StudyRequest(card_ids=("dropout-inference", "tiny-sgd")))
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "1", "enter")  # the choice card answered: its feedback
+        await settle(pilot)
+        assert study.phase == "feedback"
+        await press(pilot, "space", "space")  # on to the drill, and space again
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "tiny-sgd"
+        assert app.screen is study and not any(
+            isinstance(screen, DrillScreen) for screen in app.screen_stack
+        )
+        assert str(study.query_one("#study-status", Static).render()) == DRILL_SPACE
+        await press(pilot, "enter")
+        await settle(pilot)
+        await showing(pilot, DrillScreen)
 
 
 async def test_mock_time_up_during_a_drill_ends_after_it(

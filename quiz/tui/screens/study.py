@@ -62,6 +62,9 @@ LAST_CARD = "Nothing left to skip to: this is the last card."
 
 SKIPPED = "Skipped: it comes back at the end."
 
+DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
+"""The hint space leaves on a coding card (space reveals the other kinds)."""
+
 
 @dataclass(frozen=True)
 class _Question:
@@ -90,6 +93,9 @@ class StudyScreen(Screen[None]):
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("enter", "open_drill", "Open drill"),
+        # space reveals the other cards; on a drill it says how one is answered and never
+        # opens the editor: a second space pressed to move on would land in it
+        Binding("space", "drill_space", "", show=False),
         Binding("1", "rate(1)", "Again", show=False),  # the rating bar shows it
         Binding("2", "rate(2)", "Hard", show=False),  # the rating bar shows it
         Binding("3", "rate(3)", "Good", show=False),  # the rating bar shows it
@@ -344,7 +350,7 @@ class StudyScreen(Screen[None]):
             return self.phase == "rating"
         if action == "next":
             return self.phase == "feedback"
-        if action == "open_drill":
+        if action in ("open_drill", "drill_space"):
             return (
                 self.phase == "question" and isinstance(front, CodingFront) and not self._drill_open
             )
@@ -648,6 +654,11 @@ class StudyScreen(Screen[None]):
         stop = "" if title.endswith((".", "?", "!", ":")) else "."  # not "...die?."
         self.notify(f"{aside_phrase(aside.flag)}: {title}{stop}")
         await self.show_card()
+
+    def action_drill_space(self) -> None:
+        """Space on a drill, where other cards reveal: say in the hint how a drill is
+        answered, in bold (the editor opens on enter only)."""
+        self.set_status(Text(DRILL_SPACE, style="bold"))
 
     def action_open_drill(self) -> None:
         """Ask the app to open the drill editor; the sitting comes back to `_drill_done`."""
