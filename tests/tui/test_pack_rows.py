@@ -13,8 +13,8 @@ from fsrs import Rating, Scheduler
 from textual.widgets import DataTable, Label, Static
 
 from quiz.bank.loader import load_bank
-from quiz.settings import Settings
 from quiz.overview import ALL_PACKS, nothing_to_study, planned_by_row, request_for
+from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
