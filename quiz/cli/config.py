@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import display_path
+from quiz.cli.context import display_path, open_store
 
 if TYPE_CHECKING:
     from quiz.settings import SettingsFile
@@ -41,6 +41,8 @@ def config_command(key: str | None, value: str | None, reset: bool) -> None:
 
     if reset and (key is None or value is not None):
         raise click.UsageError("--reset takes a KEY and no VALUE")
+    if key is not None:
+        _refuse_plan_key(key)
     if key is None:
         _list(read_settings_file())
     elif reset:
@@ -69,6 +71,7 @@ def _list(file: SettingsFile) -> None:
     for problem in file.problems:
         if not problem.known:
             click.echo(f"{problem.shown_key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
+    _list_plan()
     if file.path.exists():
         click.echo(f"\nSaved in {display_path(file.path)}", err=True)
     else:  # a new user's: no file to look for yet
@@ -76,6 +79,44 @@ def _list(file: SettingsFile) -> None:
             f"\nAll defaults: {display_path(file.path)} is written at the first change", err=True
         )
     _exit_on(file)
+
+
+def _list_plan() -> None:
+    """The interview plan's rows, as the settings screen lists them under the settings,
+    each with the `drillbit plan` option that sets it (the plan is kept with the progress,
+    not in config.toml). A home with no database yet has no plan: none is made to say so;
+    one that cannot be read is said on stderr, and the settings stay listed."""
+    from quiz.errors import DrillbitError
+    from quiz.paths import database_path
+    from quiz.study.plan_edit import PLAN_ROWS, plan_value
+
+    try:
+        plan = None
+        if database_path(create=False).exists():
+            with open_store() as store:
+                plan = store.interview_plan()
+    except DrillbitError as exc:
+        click.echo(f"drillbit: the interview plan could not be read: {exc.one_line()}", err=True)
+        return
+    click.echo()
+    for field, row in PLAN_ROWS.items():
+        shown = plan_value(plan, field) if plan is not None else "none"
+        click.echo(f"{row.name:<20} = {shown}  (drillbit plan {row.option})")
+        click.echo(f"{'':<20}   {row.what}")
+
+
+def _refuse_plan_key(key: str) -> None:
+    """A plan field named as a key (`drillbit config interview`): it is not in config.toml,
+    so say which `drillbit plan` option sets it, not "unknown key" (exit 2)."""
+    from quiz.study.plan_edit import PLAN_ROWS
+
+    wanted = "_".join(key.lower().replace("-", " ").split())
+    for field, row in PLAN_ROWS.items():
+        if wanted in (field, row.name.replace(" ", "_"), f"plan_{field}"):
+            raise click.UsageError(
+                f"'{key}' is part of the interview plan ({row.name}), kept with your "
+                f"progress, not in config.toml: `drillbit plan {row.option} VALUE` sets it"
+            )
 
 
 def _show(key: str) -> None:

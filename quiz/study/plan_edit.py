@@ -8,7 +8,7 @@ and edits the plan without importing them.
 from __future__ import annotations
 
 from datetime import MAXYEAR, date, datetime, tzinfo
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from quiz.errors import UsageError
 from quiz.store import InterviewPlan, Store
@@ -18,6 +18,7 @@ __all__ = [
     "MAX_YEARS_AHEAD",
     "MINUTES_RANGE",
     "PLAN_FIELDS",
+    "PLAN_ROWS",
     "TARGET_RANGE",
     "PlanField",
     "PlanInputError",
@@ -30,6 +31,32 @@ __all__ = [
 PlanField = Literal["interview", "minutes_per_day", "target"]
 PLAN_FIELDS: tuple[PlanField, ...] = ("interview", "minutes_per_day", "target")
 """The plan's fields a person sets, as `drillbit plan` names its options (--minutes-per-day)."""
+
+
+class PlanRow(NamedTuple):
+    """How the settings screen and `drillbit config` list one field of the plan."""
+
+    name: str
+    what: str
+    option: str
+    """The `drillbit plan` option that sets it."""
+
+
+PLAN_ROWS: dict[PlanField, PlanRow] = {
+    "interview": PlanRow(
+        "interview date",
+        "Your interview day, YYYY-MM-DD; study is paced for it.",
+        "--interview",
+    ),
+    "minutes_per_day": PlanRow(
+        "plan minutes/day", "The plan's daily study budget (1-1440).", "--minutes-per-day"
+    ),
+    "target": PlanRow(
+        "plan target", "Predicted recall on the day for every card (0.5-0.99).", "--target"
+    ),
+}
+"""The interview plan's rows, listed under config.toml's keys (it is kept with the
+progress, not in config.toml)."""
 
 MINUTES_RANGE = (1.0, 24 * 60.0)
 """The daily budget's bounds in minutes (a day at most)."""

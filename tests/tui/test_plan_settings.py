@@ -120,7 +120,9 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
 def test_the_settings_descriptions_show_no_markdown_backquotes() -> None:
     """The table's cells are plain text: "as `drillbit plan` does" showed its backquotes."""
     from quiz.settings import KEYS, describe
-    from quiz.tui.screens.settings import PLAN_ROWS
+    from quiz.study.plan_edit import PLAN_ROWS
+    from quiz.tui.screens.settings import INTERVIEW_NOTE
 
-    texts = [describe(key) for key in KEYS] + [what for _, what in PLAN_ROWS.values()]
+    texts = [describe(key) for key in KEYS] + [row.what for row in PLAN_ROWS.values()]
+    texts.append(INTERVIEW_NOTE)
     assert [text for text in texts if "`" in text] == []

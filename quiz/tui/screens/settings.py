@@ -28,25 +28,23 @@ from quiz.settings import (
     save_key,
     with_value,
 )
-from quiz.study.plan_edit import PlanField, plan_value
+from quiz.study.plan_edit import PLAN_ROWS, PlanField, plan_value
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
-PLAN_ROWS: dict[PlanField, tuple[str, str]] = {
-    "interview": (
-        "interview date",
-        "Your interview day, YYYY-MM-DD (empty: no plan); study is paced for it. "
-        "Kept with your progress, as drillbit plan does.",
-    ),
-    "minutes_per_day": ("plan minutes/day", "The plan's daily study budget (1-1440)."),
-    "target": ("plan target", "Predicted recall on the day for every card (0.5-0.99)."),
-}
-"""The interview plan's rows under config.toml's keys: (shown name, what it does)."""
+INTERVIEW_NOTE = "Empty: no plan. Kept with your progress, as drillbit plan does."
+"""What the interview date's row adds here: its box clears the plan, and where it lives."""
 ROWS: tuple[str, ...] = (*KEYS, *PLAN_ROWS)
 """Every row's key, in order: the settings, then the plan's fields."""
+
+
+def _plan_what(field: PlanField) -> str:
+    """What a plan row says here: the interview date's box also clears the plan."""
+    what = PLAN_ROWS[field].what
+    return f"{what} {INTERVIEW_NOTE}" if field == "interview" else what
 
 
 def _plan_field(key: str) -> PlanField | None:
@@ -101,7 +99,7 @@ class SettingsScreen(Screen[None]):
         were cut at 80 columns): a cell of padding either side of each column, and the
         scroll bar's two."""
         settings = self.workspace.settings
-        key = max(len(name) for name in (*KEYS, *(name for name, _ in PLAN_ROWS.values())))
+        key = max(len(name) for name in (*KEYS, *(row.name for row in PLAN_ROWS.values())))
         value = max(10, *(len(format_value(getattr(settings, k))) for k in KEYS))  # a date
         return max(20, self.app.size.width - (key + 2) - (value + 2) - 2 - 2)
 
@@ -125,9 +123,9 @@ class SettingsScreen(Screen[None]):
                 key, Text(format_value(value), style=style), Text(describe(key)), height=None
             )
         plan = self.workspace.store.interview_plan()
-        for field, (name, what) in PLAN_ROWS.items():
+        for field, row in PLAN_ROWS.items():
             shown = Text(plan_value(plan, field), style="bold") if plan else Text("none", "dim")
-            table.add_row(name, shown, Text(what), height=None)
+            table.add_row(row.name, shown, Text(_plan_what(field)), height=None)
         table.move_cursor(row=max(cursor, 0))
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return
@@ -179,7 +177,7 @@ class SettingsScreen(Screen[None]):
             text.append(error, style="bold red")
             text.append("\n")
         field = _plan_field(key)
-        name, what = PLAN_ROWS[field] if field is not None else (key, describe(key))
+        name, what = (PLAN_ROWS[field].name, _plan_what(field)) if field else (key, describe(key))
         text.append(f"{name}: {what} · enter saves, escape cancels")
         return text
 

@@ -1,0 +1,50 @@
+"""`drillbit config` lists the interview plan's rows, as the settings screen does under the
+settings, and a plan field named as a key points at `drillbit plan`."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.conftest import RunDrillbit
+
+
+def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """The list stopped at mock_feedback: a person who set a plan in the app's settings
+    found no word of it in `drillbit config`, and nothing said where it is kept."""
+    listed = drillbit("config")
+    assert listed.returncode == 0, listed.stderr
+    assert "interview date       = none  (drillbit plan --interview)" in listed.stdout
+    assert not (_isolated_home / "drillbit.db").exists(), "no database made to list"
+    interview = (date.today() + timedelta(days=40)).isoformat()
+    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
+    listed = drillbit("config")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    plan = lines[lines.index("") + 1 :]  # after the settings, a blank line
+    assert plan[0::2] == [
+        f"interview date       = {interview}  (drillbit plan --interview)",
+        "plan minutes/day     = 25  (drillbit plan --minutes-per-day)",
+        "plan target          = 0.9  (drillbit plan --target)",
+    ]
+    assert plan[3].strip() == "The plan's daily study budget (1-1440)."
+
+
+def test_a_plan_field_named_as_a_key_says_which_plan_option_sets_it(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """`drillbit config interview 2027-01-10` said "unknown key" and listed config.toml's
+    keys, with no word of where the interview date is set."""
+    for key, option in [
+        ("interview", "--interview"),
+        ("minutes-per-day", "--minutes-per-day"),
+        ("plan target", "--target"),
+    ]:
+        refused = drillbit("config", key, "1")
+        assert refused.returncode == 2
+        assert "part of the interview plan" in refused.stderr
+        assert f"`drillbit plan {option} VALUE` sets it" in refused.stderr
+        assert "unknown key" not in refused.stderr
+    assert not (_isolated_home / "config.toml").exists()
