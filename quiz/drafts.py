@@ -57,6 +57,18 @@ class Drafts:
         else:
             self.store.save_draft(card.id, text, updated_at=self.clock())
 
+    def take_graded(self, card: Card, text: str, written_at: datetime) -> bool:
+        """Code graded outside the app (`drillbit grade`, `watch`), written to its file at
+        `written_at`, as the draft the drill editor opens on: the last graded file was
+        nowhere in the app. Not over a draft the app saved after the file was written
+        (that newer work is kept); False then."""
+        draft = self.store.draft(card.id)
+        if draft is not None and draft.updated_at > written_at:
+            return False
+        if draft is None or draft.text != text:
+            self.save(card, text)
+        return True
+
     def reset(self, card: Card) -> str:
         """Forget the draft; returns the starter code."""
         self.store.delete_draft(card.id)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.bank.models import Card
     from quiz.drill_list import DrillRow
+    from quiz.store import Store
 
 
 def _read_submission(path: Path) -> str:
@@ -101,23 +102,27 @@ def grade_command(
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
         rows = None
     else:
-        rows = _save_attempt(bank.cards, drill.card.id, verdict)
+        rows = _save_attempt(bank.cards, drill.card, verdict, source, file)
     if chosen == "text":  # as rustlings and Exercism end: what to do now
         click.echo(_next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows))
     sys.exit(0 if verdict.passed else 1)
 
 
-def _save_attempt(cards: Sequence[Card], card_id: str, verdict: Verdict) -> list[DrillRow] | None:
-    """Record the attempt, or say on stderr that it was not saved (the verdict is printed).
-    The drills' rows once it is recorded, for the next step; None when the data folder or
-    database cannot be used."""
+def _save_attempt(
+    cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
+) -> list[DrillRow] | None:
+    """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
+    stderr that it was not saved (the verdict is printed). The drills' rows once it is
+    recorded, for the next step; None when the data folder or database cannot be used."""
     from quiz.drill_list import drill_rows
     from quiz.study.attempts import record_attempt
 
     rows = None
     try:
         with open_store(says_unsaved=True) as store:  # its one line is below
-            record_attempt(store, card_id, verdict, now=datetime.now(UTC))
+            now = datetime.now(UTC)
+            record_attempt(store, card.id, verdict, now=now)
+            _keep_in_app(store, card, source, file, now)
             reason = store.not_saved_reason
             rows = drill_rows(cards, store)
     except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
@@ -125,6 +130,24 @@ def _save_attempt(cards: Sequence[Card], card_id: str, verdict: Verdict) -> list
     if reason is not None:
         click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
     return rows
+
+
+def _keep_in_app(store: Store, card: Card, source: str, file: Path, now: datetime) -> None:
+    """The graded code as the drill's draft, so the app's drill editor opens on it (the
+    file was graded and then nowhere in the app); a draft the app saved after the file
+    was written is newer work and is kept, said on stderr."""
+    from quiz.drafts import Drafts
+
+    try:
+        written = datetime.fromtimestamp(file.stat().st_mtime, UTC)
+    except OSError:  # gone since it was read (watch): it was written before this grading
+        written = now
+    if not Drafts(store, lambda: now).take_graded(card, source, written):
+        click.echo(
+            f"drillbit: the app's draft of '{card.id}' was saved after {display_path(file)} "
+            "was written and is kept: the app's drill editor opens on it",
+            err=True,
+        )
 
 
 def _next_step(
@@ -229,6 +252,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             if not untouched:
                 progress.note(verdict.status.value, loaded=verdict.code_loaded)
                 record_attempt(store, drill.card.id, verdict, now=now)
+                _keep_in_app(store, drill.card, text, file, now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
         except NotSavedError as exc:

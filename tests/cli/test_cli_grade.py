@@ -10,11 +10,13 @@ import json
 import os
 import signal
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from engine.verdict import Status, Verdict
 from quiz.bank.loader import load_bank
 from quiz.cli.grading import _next_step
+from quiz.drafts import Drafts
 from quiz.drill_grading import starter_text
 from quiz.store import Store
 from quiz.watch import CtrlC
@@ -139,6 +141,40 @@ def test_the_untouched_starter_is_graded_but_no_try(tmp_path: Path, drillbit: Ru
     assert json.loads(drillbit("stats", "--json").stdout)["drill_attempts"] == 1
 
 
+def test_the_graded_code_is_the_apps_draft_unless_the_app_saved_a_newer_one(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """Code graded with `drillbit grade` was nowhere in the app: its drill editor opened on
+    the starter (or an older draft), and ctrl+o brings back only the code from before a
+    review. The graded code is now the drill's draft, so the editor opens on it; a draft
+    the app saved after the file was last written is newer work and is kept, said so."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    mine = tmp_path / "sigmoid.py"
+    wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
+    mine.write_text(wrong)
+    assert drillbit("grade", "sigmoid", str(mine), "--seed", "7").returncode == 1
+    with Store.open() as store:
+        assert Drafts(store, datetime.now).initial_code(card) == wrong
+    # the app's draft, saved after the file was written: the next grading keeps it
+    in_app = wrong.replace("return", "# typed in the app\n    return")
+    with Store.open() as store:
+        store.save_draft("sigmoid", in_app, updated_at=datetime.now(UTC))
+    week_ago = (datetime.now(UTC) - timedelta(days=7)).timestamp()
+    os.utime(mine, (week_ago, week_ago))
+    graded = drillbit("grade", "sigmoid", str(mine), "--seed", "7")
+    assert graded.returncode == 1
+    assert f"the app's draft of 'sigmoid' was saved after {mine} was written" in graded.stderr
+    with Store.open() as store:
+        assert Drafts(store, datetime.now).initial_code(card) == in_app
+    # the file written again (now): it is the newer work
+    passed = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
+    mine.write_text(passed)
+    graded = drillbit("grade", "sigmoid", str(mine))
+    assert graded.returncode == 0 and "app's draft" not in graded.stderr
+    with Store.open() as store:
+        assert Drafts(store, datetime.now).initial_code(card) == passed
+
+
 CTRL_C_SECONDS = 30
 """A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
 end after Ctrl-C, and the process it left running failed the worker's next test."""
@@ -195,6 +231,11 @@ def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
         state = store.card_state("sigmoid")
         assert state is not None and [r.mode for r in store.reviews()] == ["due"]
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["passed"]
+        # the graded code is the app's: the pass was a review, so its drill editor starts
+        # the next one from the starter and ctrl+o brings this code back
+        card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+        passed = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
+        assert Drafts(store, datetime.now).previous_code(card) == passed
 
 
 def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: Path) -> None:
