@@ -365,6 +365,26 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
         assert counted == 1
 
 
+@pytest.mark.parametrize("opens", [(), ("comma",)], ids=["home", "settings"])
+async def test_home_and_end_go_to_the_first_and_the_last_row(
+    build: AppFactory, opens: tuple[str, ...]
+) -> None:
+    """The help says "home, end  The first or the last row" (or setting), but DataTable
+    binds them to its leftmost and rightmost column, which a table of rows never scrolls
+    to: they did nothing (ctrl+home and ctrl+end did it). They move the cursor now."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, *opens)
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count > 2 and table.cursor_row == 0
+        await press(pilot, "end")
+        assert table.cursor_row == table.row_count - 1
+        await press(pilot, "home")
+        assert table.cursor_row == 0
+
+
 async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFactory) -> None:
     """Home's help listed the table's own keys by the widget's names ("home  Home", "←
     Cursor left", "tab  Focus Next" with nothing else to focus) and its keys by one word

@@ -20,6 +20,7 @@ from quiz.study.counts import STORE_POLL_SECONDS, counts_change_at, counts_stale
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
+from quiz.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -127,7 +128,7 @@ class HomeScreen(Screen[None]):
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
         yield Header(icon="◆")
         yield Static(id="home-summary")
-        yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="home-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint")
         yield KeysFooter()
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from rich.text import Text
-from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
+
+from quiz.tui.widgets.row_table import RowTable
 
 CellT = TypeVar("CellT")
 
 
-class FittedTable(DataTable[CellT], Generic[CellT]):
-    """DataTable with `set_column_width`, so a screen can refit its columns to the terminal.
+class FittedTable(RowTable[CellT], Generic[CellT]):
+    """A table of rows (`RowTable`) with `set_column_width`, so a screen can refit its columns to the terminal.
 
     DataTable fixes a column's width in `add_column` and has no call to change it; the only
     public way is `clear(columns=True)` and adding every column and row again, which also
