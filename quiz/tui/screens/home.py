@@ -45,8 +45,8 @@ class HomeScreen(Screen[None]):
     """The overview. Posts StudyRequested / StatsRequested; the app acts on them."""
 
     BINDINGS = [
-        # d studies what is due, or today's plan while one runs: the footer names which
-        # (check_action keeps one of the two)
+        # d studies today's due and new cards, or today's plan while one runs: the footer
+        # names which (check_action keeps one of the two)
         Binding(
             "d,enter", "study('due')", "Due", tooltip="study today's due and new cards in the row"
         ),
