@@ -51,8 +51,12 @@ class Drafts:
         return draft.text
 
     def save(self, card: Card, text: str) -> None:
-        """Autosave the code (committed at once); the starter itself is not saved."""
-        if text == _starter(card):
+        """Autosave the code (committed at once); the starter itself is not saved, give or
+        take trailing spaces and blank lines (an editor that trims or adds them on save), as
+        grading does not count it as a try: the drill list would call it a draft."""
+        from quiz.drill_grading import is_untouched_starter
+
+        if text == _starter(card) or is_untouched_starter(card, text):
             self.store.delete_draft(card.id)
         else:
             self.store.save_draft(card.id, text, updated_at=self.clock())

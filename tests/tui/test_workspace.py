@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
 from random import Random
@@ -120,6 +120,29 @@ def test_drafts(ws: Workspace) -> None:
     assert ws.store.draft(card.id) is None
     ws.drafts.save(card, SOLUTION)
     assert ws.drafts.reset(card) == starter_text(card)
+    assert ws.store.draft(card.id) is None
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text + "\n\n",  # an editor that ends the file with a blank line
+        lambda text: text.replace("\n", "  \n"),  # or leaves trailing spaces
+        lambda text: text.rstrip("\n"),  # or drops the final newline
+    ],
+    ids=["blank-line-added", "trailing-spaces", "final-newline-dropped"],
+)
+def test_the_starter_back_from_an_editor_is_no_draft(
+    ws: Workspace, tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    """Grading counts the starter give or take trailing whitespace as no try; a draft of
+    it made the drill list say "draft" for a drill never touched."""
+    card = ws.card("tiny-sgd")
+    assert card is not None
+    ws.drafts.save(card, SOLUTION)
+    path = ws.drafts.file(card, starter_text(card))
+    path.write_text(edit(starter_text(card)), encoding="utf-8")
+    ws.drafts.read_file(card, path)
     assert ws.store.draft(card.id) is None
 
 
