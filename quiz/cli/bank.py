@@ -107,11 +107,11 @@ def lint_command(
         raise click.BadParameter(
             f"not a card file or folder: {', '.join(map(str, special))}", param_hint="PATHS"
         )
-    # The app's bank, with the linted paths' roots where --content folders go.
-    # a missing --content was refused above when no path is given; lint reports its own
-    roots = plain.content_roots_of(
-        [*obj.content, *lint_load_roots(paths)], warn, name_missing=False
-    )
+    # The app's bank, with the linted paths' roots where --content folders go. A missing
+    # --content was refused above when no path is given; with paths it is only the bank
+    # the linted files are checked against, so it is named and the lint goes on, as the
+    # other commands do (lint reports only problems under the paths: it was silent).
+    roots = plain.content_roots_of([*obj.content, *lint_load_roots(paths)], warn)
     bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
     if not git_deleted:  # the hook passes every changed .md; a person named this one
         problems = [*_outside_packs(paths), *problems]

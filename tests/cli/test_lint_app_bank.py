@@ -10,6 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.loader import find_pack_dirs
 from quiz.bank.sources import bundled_content_dir
 from tests.conftest import DATA, RunDrillbit
@@ -150,3 +152,24 @@ def test_without_paths_a_missing_content_folder_is_a_usage_error(
     result = drillbit("--content", "nope", "lint", "--no-drills", cwd=tmp_path)
     assert result.returncode == 2
     assert "no such content folder (--content or DRILLBIT_CONTENT): nope" in result.stderr
+
+
+def test_with_paths_a_missing_content_folder_is_named_and_lint_goes_on(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With PATHS, a mistyped --content (or DRILLBIT_CONTENT) folder was left out of the
+    bank the files are checked against without a word: a card id or `related` id that
+    clashes with or names its cards passed or failed for a reason nobody could see."""
+    said = (
+        "drillbit: no such content folder (--content or DRILLBIT_CONTENT): {}; "
+        "its cards are not loaded"
+    )
+    pack = str(mini_bank / "mini")
+    result = drillbit("--content", "nope", "lint", pack, "--no-drills", cwd=tmp_path)
+    assert result.returncode == 0
+    assert said.format("nope") in result.stderr.splitlines()
+    assert "3 cards checked, no problems" in result.stderr
+    monkeypatch.setenv("DRILLBIT_CONTENT", str(tmp_path / "gone"))
+    json_run = drillbit("lint", pack, "--no-drills", "--format", "json", cwd=tmp_path)
+    assert said.format(tmp_path / "gone") in json_run.stderr.splitlines()
+    assert json.loads(json_run.stdout)["totals"]["cards_loaded"] == 3
