@@ -314,7 +314,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 def export_progress_command(file: Path, force: bool) -> None:
-    """Write your progress (card schedules, reviews, drill attempts, drafts) to FILE (.json).
+    """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
+    suspended or buried cards, the interview plan) to FILE (.json).
 
     A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). The whole
     database is checked first (as `check-store`), unless it is exactly as it was when
@@ -329,16 +330,7 @@ def export_progress_command(file: Path, force: bool) -> None:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
         counts = export_progress(store, file, before_replace=target.recheck)
-    click.echo(
-        f"{_wrote(file, target.replaces)}: {counted(counts.card_states, 'card state')}, "
-        f"{counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')}, "
-        f"{counted(counts.drafts, 'draft')}"
-        + (
-            f", {counted(counts.card_flags, 'suspended or buried card')}"
-            if counts.card_flags
-            else ""
-        )
-    )
+    click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
 
 
 @click.command("import-progress")

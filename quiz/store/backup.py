@@ -66,6 +66,7 @@ from pydantic import (
 
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
+from quiz.plural import counted
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 from quiz.store.backup_problems import problems, shown
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
@@ -579,6 +580,24 @@ class ExportCounts:
     drafts: int
     sessions: int
     card_flags: int = 0
+    plan: date | None = None
+    """The interview day of the plan written, or None: no plan runs."""
+
+    def describe(self) -> str:
+        """What the file holds, named as the import names it (`MergeReport.describe`), so
+        a backup says whether it carries the sessions and the interview plan."""
+        parts = [
+            counted(self.card_states, "card schedule"),
+            counted(self.reviews, "review"),
+            counted(self.attempts, "drill attempt"),
+            counted(self.drafts, "draft"),
+            counted(self.sessions, "study session"),
+        ]
+        if self.card_flags:
+            parts.append(counted(self.card_flags, "suspended or buried card"))
+        if self.plan is not None:
+            parts.append(f"the interview plan ({self.plan})")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -943,6 +962,7 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
         drafts=written["drafts"],
         sessions=written["sessions"],
         card_flags=written["card_flags"],
+        plan=None if plan is None else plan.interview,
     )
 
 

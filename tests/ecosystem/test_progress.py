@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from quiz.ecosystem.progress import (
     parse_progress,
 )
 from quiz.errors import DrillbitError
+from quiz.store.records import InterviewPlan
 from quiz.store.store import Store
 from quiz.study.scheduling import default_scheduler, review_card
 
@@ -263,7 +264,9 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     backup = tmp_path / "backup.json"
     exported = CliRunner().invoke(export_group, ["progress", str(backup)])
     assert exported.exit_code == 0, exported.output
-    assert "1 card state, 1 review, 1 drill attempt, 1 draft" in exported.output
+    assert exported.output == (
+        f"wrote {backup}: 1 card schedule, 1 review, 1 drill attempt, 1 draft, 1 study session\n"
+    )
     again = CliRunner().invoke(import_progress_command, [str(backup)])
     assert again.exit_code == 0, again.output
     assert again.output == (
@@ -275,3 +278,25 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     refused = CliRunner().invoke(import_progress_command, [str(future)])
     assert isinstance(refused.exception, DrillbitError)
     assert "version 3" in refused.exception.message
+
+
+def test_the_export_names_what_the_import_will_find(tmp_path: Path) -> None:
+    """The export said "1 card state, 1 review, 1 drill attempt, 0 drafts": nothing of the
+    study sessions or the interview plan it wrote, which the import then reported, and
+    card states where the import says card schedules; a person backing up before moving
+    machines could not tell whether the plan went along."""
+    with Store.open() as store:  # the test's own DRILLBIT_HOME
+        populate(store, ["relu"], T0)
+        store.set_interview_plan(InterviewPlan(date(2026, 2, 1), 30.0, 0.9, T0))
+    backup = tmp_path / "backup.json"
+    exported = CliRunner().invoke(export_group, ["progress", str(backup)])
+    assert exported.exit_code == 0, exported.output
+    assert exported.output == (
+        f"wrote {backup}: 1 card schedule, 1 review, 1 drill attempt, 0 drafts, "
+        "1 study session, the interview plan (2026-02-01)\n"
+    )
+    with Store.open(tmp_path / "other.db") as other:
+        report = import_progress(other, backup).describe()
+    for kind in ("card schedules", "reviews", "drill attempts", "study sessions"):
+        assert kind in report
+    assert "interview plan: taken from the file" in report
