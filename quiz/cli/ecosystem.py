@@ -70,6 +70,15 @@ def _plan_running() -> bool:
     return plan is not None and local_date(datetime.now(UTC), local_timezone()) < plan.interview
 
 
+def _always_loaded(obj: Context, folder: Path) -> bool:
+    """Whether every command of this shell loads `folder` as it was run: it is a
+    DRILLBIT_CONTENT folder, or a --content given before `import` (so the person knows)."""
+    from quiz.bank.sources import env_content_dirs
+
+    target = folder.resolve()
+    return any(path.resolve() == target for path in [*env_content_dirs(), *obj.content])
+
+
 @click.command("import")
 @click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--pack", help="Pack folder name (default: the notes file's name, kebab-cased).")
@@ -238,7 +247,13 @@ def import_command(
     running = (
         not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
     )
-    for line in summary_lines(plan, dry_run=dry_run, show=display_path, plan_running=running):
+    for line in summary_lines(
+        plan,
+        dry_run=dry_run,
+        show=display_path,
+        plan_running=running,
+        folder_loaded=_always_loaded(obj, into),
+    ):
         click.echo(printable(line), err=True)
     in_bank = any(reason_key(s.reason) == IN_BANK for s in plan.skipped)
     if not plan.cards and not plan.unchanged and not plan.renumbered and not in_bank:

@@ -225,13 +225,21 @@ def _placed(place: str, text: str) -> str:
 
 
 def summary_lines(
-    plan: ImportPlan, *, dry_run: bool, show: Callable[[Path], str], plan_running: bool = False
+    plan: ImportPlan,
+    *,
+    dry_run: bool,
+    show: Callable[[Path], str],
+    plan_running: bool = False,
+    folder_loaded: bool = True,
 ) -> list[str]:
     """The closing lines: counts (questions seen, cards, skips by reason), then the next step.
 
     `plan_running`: an interview plan is set and its day has not come. A due session then
     studies the plan's cards for today, which new cards join on the plan's own days, so
     `study --topic T` would find none of them today: cram is the way to study them now.
+    `folder_loaded`: the content folder written to is one every command already loads
+    (DRILLBIT_CONTENT, or --content before `import`); else a line says how to load it, as
+    `drillbit` alone (the README's quick start) shows none of the new cards.
     """
     questions = plan.questions_seen
     written = len(plan.cards)
@@ -268,6 +276,13 @@ def summary_lines(
     out = [f"{line} -> {', '.join(show(t) for t in topics)}" if cards else line]
     if (written or plan.unchanged or plan.renumbered) and not dry_run:
         content = shlex.quote(show(plan.pack_dir.parent))
+        if not folder_loaded:
+            loaded = shlex.quote(f"DRILLBIT_CONTENT={plan.pack_dir.parent.resolve()}")
+            out.append(
+                f"these cards load only where their folder is given: --content {content} on "
+                f"each command (`drillbit --content {content}` for the app), or `export "
+                f"{loaded}` in ~/.bashrc for every command"
+            )
         listing = f"next: drillbit --content {content} list, then "
         if plan_running:
             out.append(

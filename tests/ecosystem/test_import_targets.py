@@ -128,3 +128,28 @@ def test_the_next_command_under_a_plan_studies_the_cards_now(tmp_path: Path) -> 
     _set_plan(date.today() - timedelta(days=1))  # the plan is over: fsrs schedules again
     over = run_import(str(QA), "--into", str(content), "--pack", "over")
     assert over.output.rstrip().endswith("study --topic over")
+
+
+def test_the_summary_says_how_to_load_a_folder_no_command_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary's `drillbit --content content list` read as a one-off: `drillbit` alone,
+    as the README starts it, showed none of the new cards, and an interview plan never
+    brought them in. A folder no command loads gets the line saying so."""
+    content = tmp_path / "content"
+    first = run_import(str(QA), "--into", str(content), "--pack", "mine")
+    assert first.exit_code == 0, first.output
+    said = (
+        f"these cards load only where their folder is given: --content {content} on each "
+        f"command (`drillbit --content {content}` for the app), or `export "
+        f"DRILLBIT_CONTENT={content.resolve()}` in ~/.bashrc for every command"
+    )
+    assert said in first.output.splitlines()
+    monkeypatch.setenv("DRILLBIT_CONTENT", str(content))
+    loaded = run_import(str(QA), "--into", str(content), "--pack", "mine")
+    assert loaded.exit_code == 0, loaded.output
+    assert "load only where" not in loaded.output
+    monkeypatch.delenv("DRILLBIT_CONTENT")
+    given = CliRunner().invoke(import_command, [str(QA), "--pack", "mine"], obj=Context([content]))
+    assert given.exit_code == 0, given.output
+    assert "load only where" not in given.output
