@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.bank.models import Card
     from quiz.drill_grading import Drill
+    from quiz.study.cards import StudyCard
 
 
 @dataclass
@@ -55,13 +57,16 @@ class DrillSitting:
         *,
         now: datetime,
         source: str | None = None,
+        cards: Sequence[StudyCard] = (),
+        tz: tzinfo | None = None,
     ) -> None:
         """Log a graded attempt and update the sitting.
 
         Outside a session, the sitting's first pass counts for the schedule as it would
-        in one (see `count_practice_pass`). The untouched starter code (`source`) is graded
-        to show what fails but is no try of the person's: it neither fails the drill in a
-        session nor adds to the drill list's tries, as in rustlings and `drillbit watch`.
+        in one (see `count_practice_pass`, which takes the bank's `cards` and `tz` to
+        follow an interview plan). The untouched starter code (`source`) is graded to show
+        what fails but is no try of the person's: it neither fails the drill in a session
+        nor adds to the drill list's tries, as in rustlings and `drillbit watch`.
         """
         from quiz.drill_grading import is_untouched_starter
 
@@ -78,7 +83,15 @@ class DrillSitting:
         self.attempts += 1
         self.graded_at = now
         if session_id is None and self.progress.passed and not passed_before:
-            count_practice_pass(store, scheduler, self.card.id, self.progress, now=now)
+            count_practice_pass(
+                store,
+                scheduler,
+                self.card.id,
+                self.progress,
+                now=now,
+                cards=cards,
+                tz=tz,
+            )
 
     def reveal_hint(self) -> str | None:
         """The next hint (counted: it lowers a pass to Hard), or None when none is left."""

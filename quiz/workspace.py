@@ -232,13 +232,12 @@ class Workspace:
         )
 
     def grade(self, sitting: DrillSitting, source: str) -> Verdict:
-        """Grade a submission and log the attempt. Slow: call it from a worker thread.
-
-        Outside a session, the sitting's first pass counts for the schedule as it would
-        in one (see `count_practice_pass`).
-        """
+        """Grade and log an attempt (slow: from a worker thread); see `DrillSitting.record`."""
         verdict = self._grader(sitting.drill, source)
-        sitting.record(verdict, self.store, self.scheduler, now=self.now(), source=source)
+        now, tz, refs = self.now(), self.tz, self.content.refs
+        sitting.record(
+            verdict, self.store, self.scheduler, now=now, source=source, cards=refs, tz=tz
+        )
         return verdict
 
     def warm_up(self, sitting: DrillSitting, *, wanted: Callable[[], bool] = lambda: True) -> None:

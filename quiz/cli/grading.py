@@ -254,7 +254,9 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
                 record_attempt(store, drill.card.id, verdict, now=now)
                 _keep_in_app(store, drill.card, text, file, now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
-                count_practice_pass(store, scheduler, drill.card.id, progress, now=now)
+                count_practice_pass(
+                    store, scheduler, drill.card.id, progress, now=now, cards=bank.cards
+                )
         except NotSavedError as exc:
             unsaved = exc.message
         click.echo((CLEAR if on_terminal else "\n") + report)

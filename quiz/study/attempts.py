@@ -3,16 +3,20 @@ one sitting's attempts into a rating."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Protocol
 
 from fsrs import Rating, Scheduler
 
 from quiz.store import Attempt, Review, Store
-from quiz.study.days import as_utc
+from quiz.study.days import as_utc, local_timezone
 from quiz.study.ratings import rating_for_drill
-from quiz.study.scheduling import review_card
+from quiz.study.scheduling import review_card, without_steps
+
+if TYPE_CHECKING:
+    from quiz.study.cards import StudyCard
 
 NOT_THE_USERS_FAULT = frozenset({"internal"})
 """Statuses that say the grader broke: they never count as a failed attempt."""
@@ -94,6 +98,8 @@ def count_practice_pass(
     progress: DrillProgress,
     *,
     now: datetime,
+    cards: Sequence[StudyCard] = (),
+    tz: tzinfo | None = None,
 ) -> Review | None:
     """A drill passed outside a session (the drill screen, watch) counts like one in a session.
 
@@ -103,11 +109,34 @@ def count_practice_pass(
     drill was opened from the drill list and passed again) left the schedule alone but
     counted in the stats as a correct answer (a practice run always ends in a pass, so
     accuracy only rose) and kept a streak going on a day with no review.
+
+    `cards` (the bank's, which an interview plan paces) and `tz`: on a plan's day that
+    takes no same-day steps, the pass is scheduled without them, as a due session's
+    answer is; with them it went to fsrs's 10-minute step and stayed "due by fsrs" for
+    the days the plan left it.
     """
     moment = as_utc(now)
     saved = store.card_state(card_id)
     if saved is not None and saved.due > moment:
         return None
+    if cards:  # the bank an interview plan paces
+        scheduler = _plan_scheduler(store, scheduler, cards, moment, tz)
     return review_card(
         store, scheduler, card_id, progress.rating(), now=moment, correct=True, mode="due"
     )
+
+
+def _plan_scheduler(
+    store: Store,
+    scheduler: Scheduler,
+    cards: Sequence[StudyCard],
+    now: datetime,
+    tz: tzinfo | None,
+) -> Scheduler:
+    """`scheduler`, without its steps when today's plan takes no same-day steps (the rule
+    `session_options` gives a due session)."""
+    from quiz.study.plan_status import plan_queue  # the plan's code: only for a pass
+
+    zone = tz if tz is not None else local_timezone()
+    planned = plan_queue(store, cards, now, tz=zone, scheduler=scheduler)
+    return scheduler if planned is None or planned.same_day_steps else without_steps(scheduler)

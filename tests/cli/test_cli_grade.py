@@ -10,15 +10,17 @@ import json
 import os
 import signal
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from fsrs import State
 
 from engine.verdict import Status, Verdict
 from quiz.bank.loader import load_bank
 from quiz.cli.grading import _next_step
 from quiz.drafts import Drafts
 from quiz.drill_grading import starter_text
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
 from tests.cli.printing import Printing
@@ -255,6 +257,31 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "passed"]
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
+
+
+def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
+    tmp_path: Path,
+) -> None:
+    """Three days for the bundled bank leave no room for fsrs's same-day steps: a due session
+    schedules without them, but a pass in `watch` went to the 10-minute step and stayed
+    "due by fsrs" while the plan left it for its last pass."""
+    now = datetime.now(UTC)
+    with Store.open() as store:
+        store.set_interview_plan(InterviewPlan(date.today() + timedelta(days=3), 10.0, 0.9, now))
+    target = tmp_path / "mine.py"
+    target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+    watch = WatchRun(target)
+    try:
+        watch.wait_for("drills solved")  # graded at once, saved before it is printed
+        os.killpg(watch.process.pid, signal.SIGINT)
+        watch.process.wait(CTRL_C_SECONDS)
+    finally:
+        watch.kill()
+        watch.close()
+    with Store.open() as store:
+        saved = store.card_state("sigmoid")
+        assert saved is not None and saved.state == State.Review
+        assert saved.due >= now + timedelta(days=1)
 
 
 def test_watch_into_a_folder_that_does_not_exist_makes_none(

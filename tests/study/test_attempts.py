@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, timedelta
 
-from fsrs import Rating
+import pytest
+from fsrs import Card, Rating, Scheduler, State
 
 from engine.verdict import CaseResult, CaseStatus, Status, Verdict
-from quiz.store import Store
-from quiz.study.attempts import DrillProgress, VerdictLike, record_attempt
-from tests.study.fakes import NOW
+from quiz.store import InterviewPlan, Store
+from quiz.study.attempts import (
+    DrillProgress,
+    VerdictLike,
+    count_practice_pass,
+    record_attempt,
+)
+from tests.study.fakes import NOW, FakeCard
 
 
 def _verdict(status: Status, seed: int) -> Verdict:
@@ -51,3 +57,29 @@ def test_a_sitting_with_a_failure_then_a_pass_rates_hard(store: Store) -> None:
         attempt = record_attempt(store, "adam-step", _verdict(status, seed), now=NOW)
         progress.note(attempt.status)
     assert progress.rating() is Rating.Hard
+
+
+@pytest.mark.parametrize(
+    ("days", "state"),
+    [(3, State.Review), (30, State.Learning), (None, State.Learning)],
+    ids=["plan-short-of-days", "plan-with-room", "no-plan"],
+)
+def test_a_drill_passed_outside_a_session_takes_the_steps_a_due_session_would(
+    store: Store, scheduler: Scheduler, days: int | None, state: State
+) -> None:
+    """Three 10-minute days for 60 new cards leave no room for fsrs's same-day steps, so a
+    due session schedules its answers without them; a drill passed in `watch` or the drill
+    list went to the 10-minute step all the same, and stayed "due by fsrs" for the days
+    the plan left it. With room for the steps, or without a plan, the pass takes them."""
+    cards = [FakeCard(f"c{i:03d}", "coding" if i % 25 == 0 else "concept") for i in range(60)]
+    if days is not None:
+        plan = InterviewPlan(NOW.date() + timedelta(days=days), 10.0, 0.9, NOW)
+        store.set_interview_plan(plan)
+    progress = DrillProgress()
+    progress.note("passed")
+    review = count_practice_pass(store, scheduler, "c000", progress, now=NOW, cards=cards, tz=UTC)
+    assert review is not None and review.rating == Rating.Good
+    saved = store.card_state("c000")
+    assert saved is not None
+    assert Card.from_json(saved.fsrs_card).state == state
+    assert (saved.due >= NOW + timedelta(days=1)) == (state == State.Review)

@@ -158,6 +158,19 @@ def test_drill_sitting_hints_grade_and_rating(ws: Workspace) -> None:
     assert sitting.reveal_hint() is not None and sitting.reveal_hint() is None
 
 
+def test_a_drill_passed_from_the_drill_list_follows_the_plan_s_steps(ws: Workspace) -> None:
+    """Under a plan whose days leave no room for same-day steps, a drill passed outside a
+    session went to fsrs's 10-minute step though a due session schedules without them."""
+    now = ws.now()
+    ws.store.set_interview_plan(InterviewPlan(now.date() + timedelta(days=2), 1.0, 0.9, now))
+    queue = ws.plan_status()
+    assert queue is not None and queue.today is not None and not queue.today.same_day_steps
+    assert ws.grade(ws.open_drill("tiny-sgd"), SOLUTION).passed
+    saved = ws.store.card_state("tiny-sgd")
+    assert saved is not None and saved.state == State.Review
+    assert saved.due >= now + timedelta(days=1)
+
+
 def test_open_drill_refuses_other_cards(ws: Workspace) -> None:
     with pytest.raises(UsageError):
         ws.open_drill("what-is-relu")
