@@ -122,10 +122,19 @@ def plan_command(
             click.echo(note)
     ready = status.on_the_day
     if status.days_left > 0 and ready.seen < ready.cards:
+        never = status.unseen_on_the_day
+        if never:  # "shows every card" next to the advice that the minutes are too few
+            unseen = ready.cards - ready.seen
+            shows = (
+                f"as many a day as the plan's minutes hold, so {unseen - never} of the "
+                f"{unseen} not seen yet come before the day and {never} never do (more "
+                "minutes or a later date would show them)"
+            )
+        else:
+            shows = "the plan shows every card before the day, as many a day as its minutes hold"
         click.echo(
-            f"New cards: the plan shows every card before the day, as many a day as its "
-            f"minutes hold; the new_per_day setting ({settings.new_per_day}) applies again "
-            "when the plan ends."
+            f"New cards: {shows}; the new_per_day setting ({settings.new_per_day}) applies "
+            "again when the plan ends."
         )
     click.echo("")
     topics = status.on_the_day.by_topic  # "topic (pack)" for a name two packs share

@@ -1944,6 +1944,9 @@ class ForecastDay:
     """If every day's plan is studied and every answer is Good."""
     idle: float
     """If nothing more is studied."""
+    seen: int = 0
+    """Cards seen at least once by then, every day's plan followed: fewer than the cards
+    when the minutes cannot show every one before the day."""
 
 
 def forecast(
@@ -1980,6 +1983,7 @@ def forecast(
     recalls = RecallCache()
     followed_recalls = _DayRecalls(cards, followed, exact)
     idle_recalls = _DayRecalls(cards, memory, exact)
+    seen = sum(1 for card in cards if card.id in followed)
     for offset in range((plan.interview - today).days):
         first = offset == 0
         if first and studied_today is not None:
@@ -2002,6 +2006,8 @@ def forecast(
                 break
             queue, steps = todays.queue, todays.same_day_steps
         for card_id in queue:
+            if card_id not in followed:
+                seen += 1
             card = followed.get(card_id) or new_card(card_id, moment)
             card, _log = exact.review_card(card, Rating.Good, review_datetime=moment)
             for _step in range(10 if steps else 0):  # today's steps, all Good
@@ -2017,6 +2023,7 @@ def forecast(
                 day=day,
                 followed=followed_recalls.overall(midnight),
                 idle=idle_recalls.overall(midnight),
+                seen=seen,
             )
         )
         moment = midnight + timedelta(hours=FORECAST_HOUR)

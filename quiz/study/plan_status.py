@@ -235,6 +235,12 @@ class PlanStatus:
         return self.forecast[-1].followed if self.forecast else None
 
     @property
+    def unseen_on_the_day(self) -> int | None:
+        """Cards still never seen on the day if the plan is followed: its minutes show no
+        more before it (0 when they show every card); None without the forecast."""
+        return self.on_the_day.cards - self.forecast[-1].seen if self.forecast else None
+
+    @property
     def offered(self) -> tuple[str, ...]:
         """Today's cards a due session started now studies (in study order)."""
         if self.today is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -212,3 +213,20 @@ def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
     shown = json.loads(drillbit(*content, "plan", "--json").stdout)
     assert (shown["interview"], shown["minutes_per_day"]) == (in_days(14), 30)
     assert database.read_bytes() == before
+
+
+def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDrillbit) -> None:
+    """Two 5-minute days for the bundled bank: the advice said the minutes were too few,
+    and the line under it said "the plan shows every card before the day" all the same."""
+    short = drillbit("plan", "--interview", in_days(2), "--minutes-per-day", "5")
+    assert short.returncode == 0, short.stderr
+    line = next(line for line in short.stdout.splitlines() if line.startswith("New cards:"))
+    assert "every card" not in line
+    found = re.search(
+        r"so (\d+) of the (\d+) not seen yet come before the day and (\d+) never", line
+    )
+    assert found is not None, line
+    shown, unseen, never = map(int, found.groups())
+    assert never > 0 and shown + never == unseen
+    roomy = drillbit("plan", "--interview", in_days(60), "--minutes-per-day", "120")
+    assert "New cards: the plan shows every card before the day" in roomy.stdout
