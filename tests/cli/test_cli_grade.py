@@ -49,6 +49,22 @@ def test_a_wrong_answer_fails_with_exit_1_and_names_the_case(drillbit: RunDrillb
     assert "case seed 7 (replay with --case-seed 7)" in result.stdout
 
 
+def test_a_file_that_is_not_there_names_the_command_that_writes_the_starter(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`grade sigmoid my.py` before the file existed said only that it does not exist; as
+    rustlings gives each exercise's file, the refusal names `watch`, which writes it."""
+    missing = tmp_path / "my answer.py"
+    result = drillbit("grade", "sigmoid", str(missing))
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for 'FILE': File '{missing}' does not exist; `drillbit watch "
+        f"sigmoid '{missing}'` writes the drill's starter code there and grades it on every "
+        "save"
+    )
+    assert not missing.exists()
+
+
 def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: RunDrillbit) -> None:
     """As rustlings and Exercism end: a pass names the next drill not passed yet, a failure
     the command that grades the file again (its path quoted for a shell). The verdict ended
