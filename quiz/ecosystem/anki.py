@@ -75,14 +75,20 @@ code { font-family: monospace; }
 background was 2.1:1 for 'Select all that apply.'; code blocks keep a light background,
 as pygments' colours are made for one."""
 
-_FIELDS_COMMON = [{"name": "Source"}, {"name": "CardId"}]
+_FIELD_NAMES_COMMON = ("Source", "CardId")
+ADDED_FIELDS = ("Title",)
+"""Fields added to the note types after their first release, last, so every earlier
+field keeps its place (Anki stores a note's fields by position; the plain-text import
+finds CardId by it). Their text is shown elsewhere too (the title is in Source), so they
+are left out of a note's content hash: a note imported before keeps its time, and its
+edits in Anki, until its card changes."""
 
 
 def _model(model_id: int, name: str, fields: list[str], front: str, back: str) -> genanki.Model:
     return genanki.Model(
         model_id,
         name,
-        fields=[{"name": f} for f in fields] + _FIELDS_COMMON,
+        fields=[{"name": f} for f in [*fields, *_FIELD_NAMES_COMMON, *ADDED_FIELDS]],
         templates=[{"name": "Card 1", "qfmt": front, "afmt": back}],
         css=CSS,
         sort_field_index=fields.index("Question"),
@@ -123,6 +129,9 @@ class AnkiReport:
     notes: int
     decks: int
     skipped_coding: int
+    fields_changed: bool = False
+    """The note types' fields differ from those of this data folder's last export: notes
+    imported from it are updated only with Anki's "Merge note types"."""
 
 
 def _highlight(code: str, language: str, _attrs: Any) -> str:
@@ -270,7 +279,7 @@ def note_for(card: Card) -> _TimedNote | None:
         return None
     return _TimedNote(
         model=model,
-        fields=[*fields, source, escape(card.id)],
+        fields=[*fields, source, escape(card.id), escape(front.title, quote=False)],
         guid=note_guid(card.id),
         tags=tags,
         sort_field=sort_text(question),
@@ -293,13 +302,31 @@ def _accepted(front: NumericFront) -> str:
 
 
 def content_hash(note: genanki.Note) -> str:
-    """What the note shows in Anki (note type, fields, tags): its modification time follows it."""
-    shown = json.dumps([note.model.model_id, note.fields, note.tags, note.sort_field])
+    """What the note shows in Anki (note type, fields, tags): its modification time follows it.
+
+    The `ADDED_FIELDS` are left out, so the hash of an unchanged card is the one an
+    export before them stored."""
+    first_fields = note.fields[: len(note.fields) - len(ADDED_FIELDS)]
+    shown = json.dumps([note.model.model_id, first_fields, note.tags, note.sort_field])
     return hashlib.sha256(shown.encode()).hexdigest()
 
 
 NOTE_TYPES_KEY = "@note-types"
 """The times file's entry for the note types (no card id starts with '@')."""
+NOTE_FIELDS_KEY = "@note-fields"
+"""The times file's entry for the note types' fields, what Anki compares to tell a
+changed note type from its own copy."""
+
+
+def note_fields_hash() -> str:
+    """The note types' field and template names: Anki's schema. When it changes, a
+    collection that imported the note types before takes the new ones as other note types
+    and leaves its notes of the old ones as they were, unless "Merge note types" is ticked."""
+    shown = [
+        [model.model_id, [f["name"] for f in model.fields], [t["name"] for t in model.templates]]
+        for model in (CONCEPT_MODEL, CHOICE_MODEL, NUMERIC_MODEL)
+    ]
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
 
 
 def note_types_hash() -> str:
@@ -340,6 +367,7 @@ def export_anki(
     is renamed into place (an error from it leaves no file).
     """
     stamp = int(time.time()) if now is None else now
+    fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
     titles = dict(pack_titles or {})
     decks: dict[tuple[str, str], genanki.Deck] = {}
     notes = skipped = 0
@@ -366,6 +394,7 @@ def export_anki(
             # type's new templates and CSS only when that time is newer than its own copy's
             # (its import time), so it moves on when they change, as a note's does.
             newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
+            times.stamp(NOTE_FIELDS_KEY, note_fields_hash(), stamp)
         _write_package(
             genanki.Package(list(decks.values())),
             path,
@@ -374,7 +403,9 @@ def export_anki(
         )
         if times is not None:
             times.save()
-    return AnkiReport(notes=notes, decks=len(decks), skipped_coding=skipped)
+    return AnkiReport(
+        notes=notes, decks=len(decks), skipped_coding=skipped, fields_changed=fields_changed
+    )
 
 
 def _write_package(

@@ -50,6 +50,12 @@ class ContentTimes:
         self._changed = True
         return mod
 
+    def differs(self, key: str, digest: str) -> bool:
+        """Whether an earlier export kept times here under another `digest` for `key`, or
+        under none (it came before `key` was kept): what it wrote has changed since."""
+        known = self._times.get(key)
+        return bool(self._times) and (known is None or known[0] != digest)
+
     def save(self) -> None:
         """Write the times if any changed (temp file + rename: never half a file)."""
         if not self._changed:

@@ -39,10 +39,15 @@ class Note:
     model: int
     tags: set[str]
     fields: list[str]
+    names: list[str]
+    """The field names of the note's type, in the package's order."""
+
+    def field(self, name: str) -> str:
+        return self.fields[self.names.index(name)]
 
     @property
     def card_id(self) -> str:
-        return self.fields[-1]
+        return self.field("CardId")
 
 
 def read_apkg(path: Path, tmp_path: Path) -> tuple[list[Note], dict[str, object], set[int]]:
@@ -57,8 +62,13 @@ def read_apkg(path: Path, tmp_path: Path) -> tuple[list[Note], dict[str, object]
     finally:
         conn.close()
     assert card_count == len(rows)
-    notes = [Note(g, int(m), set(t.split()), f.split("\x1f")) for g, m, t, f in rows]
-    return notes, json.loads(decks_json), {int(k) for k in json.loads(models_json)}
+    models = json.loads(models_json)
+    names = {
+        int(k): [f["name"] for f in sorted(m["flds"], key=lambda f: f["ord"])]
+        for k, m in models.items()
+    }
+    notes = [Note(g, int(m), set(t.split()), f.split("\x1f"), names[int(m)]) for g, m, t, f in rows]
+    return notes, json.loads(decks_json), set(names)
 
 
 def export(tmp_path: Path, name: str, *args: str, content: list[Path] | None = None) -> Result:
@@ -113,6 +123,7 @@ def test_unchanged_notes_keep_their_modification_time_across_cli_exports(tmp_pat
     times = json.loads(stored.read_text())
     assert set(times) == {
         "@note-types",  # the note types' time, kept as a note's is
+        "@note-fields",  # their field names, to tell an export that changed them
         "bigger-learning-rate",
         "sigmoid-max-slope",
         "softmax-gradient",
@@ -277,14 +288,18 @@ def test_every_note_type_sorts_by_the_question_and_notes_carry_it(tmp_path: Path
     conn = sqlite3.connect(tmp_path / "collection.anki2")
     try:
         (models_json,) = conn.execute("SELECT models FROM col").fetchone()
-        rows = conn.execute("SELECT flds, sfld FROM notes").fetchall()
+        rows = conn.execute("SELECT mid, flds, sfld FROM notes").fetchall()
     finally:
         conn.close()
     models = json.loads(models_json)
     assert len(models) == 3
     for model in models.values():
         assert model["flds"][model["sortf"]]["name"] == "Question", model["name"]
-    sort_texts = {flds.split("\x1f")[-1]: str(sfld) for flds, sfld in rows}
+    card_id_place = {
+        int(mid): [f["name"] for f in model["flds"]].index("CardId")
+        for mid, model in models.items()
+    }
+    sort_texts = {flds.split("\x1f")[card_id_place[mid]]: str(sfld) for mid, flds, sfld in rows}
     assert sort_texts["softmax-gradient"] == (
         "What is \\(\\frac{\\partial L}{\\partial z}\\) for softmax followed by cross-entropy?"
     )
@@ -317,3 +332,38 @@ def test_each_topic_is_a_subdeck_with_an_id_stable_across_exports(tmp_path: Path
     assert names[str(deck_id("anki", "optim"))] == "drillbit::Anki export fixture::optim"
     assert deck_id("anki", "math") != deck_id("anki", "optim")
     assert deck_id("anki", "math") != deck_id("anki-math", "")
+
+
+def test_the_first_export_after_the_title_field_says_how_to_import_it(tmp_path: Path) -> None:
+    """A data folder that exported before the Title field (its times file, as that export
+    left it): the next export says to tick Anki's "Merge note types", once; a first export
+    has nothing to say."""
+    fresh = export(tmp_path, "fresh.apkg", "--pack", "anki")
+    assert fresh.exit_code == 0 and "Merge note types" not in fresh.output
+    shutil.copy(DATA / "anki_before_title" / "anki-export-times.json", data_dir() / FILE_NAME)
+    first = export(tmp_path, "one.apkg", "--pack", "anki")
+    assert first.exit_code == 0, first.output
+    assert "new field (Title)" in first.output
+    assert "tick 'Merge note types' (Anki 23.10 or later)" in first.output
+    again = export(tmp_path, "two.apkg", "--pack", "anki")
+    assert again.exit_code == 0 and "Merge note types" not in again.output
+
+
+def test_every_note_type_keeps_the_fields_of_earlier_exports_in_place_and_ends_with_title(
+    tmp_path: Path,
+) -> None:
+    """Anki keeps a note's fields by position: the fields of the export before Title keep
+    their places, Title comes after them, and holds the card's title as its text."""
+    before, _, _ = read_apkg(DATA / "anki_before_title" / "deck.apkg", tmp_path / "old")
+    assert export(tmp_path, "deck.apkg", "--pack", "anki").exit_code == 0
+    notes, _, _ = read_apkg(tmp_path / "deck.apkg", tmp_path / "new")
+    old_names = {note.model: note.names for note in before}
+    assert len(old_names) == 3
+    for note in notes:
+        assert note.names == [*old_names[note.model], "Title"]
+    titles = {note.card_id: note.field("Title") for note in notes}
+    assert titles == {
+        "bigger-learning-rate": "Linear scaling rule",
+        "sigmoid-max-slope": "Largest slope of the sigmoid",
+        "softmax-gradient": "Gradient of softmax with cross-entropy",
+    }

@@ -283,3 +283,150 @@ def test_a_change_to_the_note_types_reaches_a_collection_that_imported_them_befo
         model = collection.models.by_name(name)
         assert model is not None and model["css"] == new_css, name
     assert collection.note_count() == 3
+
+
+BEFORE_TITLE = DATA / "anki_before_title"
+"""`deck.apkg` and its `anki-export-times.json` as drillbit wrote them from `anki_bank`
+before its note types had a Title field (at 1_700_000_000): what its users imported."""
+
+
+def import_merging(col: Collection, apkg: Path) -> None:
+    """Import as with Anki's "Merge note types" ticked (23.10 and later)."""
+    request = ImportAnkiPackageRequest(
+        package_path=str(apkg),
+        options=ImportAnkiPackageOptions(with_scheduling=True, merge_notetypes=True),
+    )
+    col.import_anki_package(request)
+
+
+def field_names(col: Collection) -> dict[str, list[str]]:
+    """Each note type's field names, read from the database (Python caches note types)."""
+    db = col.db
+    assert db is not None
+    names: dict[str, list[str]] = {}
+    for ntid, name in db.all("SELECT id, name FROM notetypes"):
+        names[str(name)] = db.list("SELECT name FROM fields WHERE ntid = ? ORDER BY ord", ntid)
+    return names
+
+
+def stored_fields(col: Collection, card_id: str) -> dict[str, str]:
+    """A note's fields by name as the database holds them (Python caches note types,
+    which an import that merges them changes underneath)."""
+    db = col.db
+    assert db is not None
+    row = db.first("SELECT mid, flds FROM notes WHERE guid = ?", note_guid(card_id))
+    assert row is not None, card_id
+    ntid, flds = row
+    names = db.list("SELECT name FROM fields WHERE ntid = ? ORDER BY ord", ntid)
+    return dict(zip(names, str(flds).split("\x1f"), strict=True))
+
+
+def test_anki_finds_a_note_by_its_title_field(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """The title is a field of its own, as Anki users search and template by one
+    (`Title:...`); it was only the start of the Source line."""
+    card = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    card.write_text(
+        card.read_text().replace(
+            "title: Gradient of softmax with cross-entropy",
+            "title: The softmax cross-entropy's gradient",
+        )
+    )
+    export(bank_dir, tmp_path / "deck.apkg", ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, tmp_path / "deck.apkg")
+    for name, fields in field_names(collection).items():
+        if name.startswith("drillbit "):
+            assert fields[-1] == "Title", name
+    (found,) = collection.find_notes('"Title:The softmax cross-entropy\'s gradient"')
+    assert found == note_of(collection, "softmax-gradient").id
+    assert len(collection.find_notes("Title:_*")) == 3
+
+
+def test_a_collection_that_imported_an_export_before_the_title_field_merges_and_loses_nothing(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """A user who imported drillbit's deck before the Title field, reviewed a card and
+    edited a note in Anki, imports the new export with "Merge note types": the same three
+    notes (no copies, no second note types), the changed card's note updated with its
+    title, the edited note's edit kept (its card did not change, so neither did its time),
+    the review history kept."""
+    import_into(collection, BEFORE_TITLE / "deck.apkg")
+    assert field_names(collection)["drillbit concept"][-1] == "CardId"
+    reviewed_id = note_of(collection, "sigmoid-max-slope").card_ids()[0]
+    reviewed = collection.get_card(reviewed_id)
+    reviewed.start_timer()
+    collection.sched.answerCard(reviewed, 3)
+    edited = note_of(collection, "bigger-learning-rate")
+    edited["Explanation"] = "my own words"
+    collection.update_note(edited)
+
+    times_file = tmp_path / "times.json"
+    shutil.copy(BEFORE_TITLE / "anki-export-times.json", times_file)
+    card = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    card.write_text(card.read_text().replace("## Answer\n", "## Answer\n\nRevised answer.\n"))
+    bank = load_bank(content_roots([bank_dir]))
+    cards = [c for c in bank.cards if c.pack == "anki"]
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    report = export_anki(
+        cards,
+        tmp_path / "new.apkg",
+        pack_titles=titles,
+        times=ContentTimes(times_file),
+        now=1_800_000_000,
+    )
+    assert report.fields_changed
+    import_merging(collection, tmp_path / "new.apkg")
+
+    assert collection.note_count() == 3 and collection.card_count() == 3
+    names = field_names(collection)
+    assert sorted(n for n in names if n.startswith("drillbit")) == [
+        "drillbit choice",
+        "drillbit concept",
+        "drillbit numeric",
+    ]
+    assert names["drillbit concept"] == [
+        "Question",
+        "Answer",
+        "KeyPoints",
+        "Source",
+        "CardId",
+        "Title",
+    ]
+    changed = stored_fields(collection, "softmax-gradient")
+    assert "Revised answer." in changed["Answer"]
+    assert changed["Title"] == "Gradient of softmax with cross-entropy"
+    assert stored_fields(collection, "bigger-learning-rate")["Explanation"] == "my own words"
+    kept = collection.get_card(reviewed_id)
+    assert kept.reps == 1 and kept.note().guid == note_guid("sigmoid-max-slope")
+    db = collection.db
+    assert db is not None
+    assert db.scalar("SELECT COUNT(*) FROM revlog WHERE cid = ?", reviewed_id) == 1
+
+
+def test_imported_with_ankis_defaults_the_notes_before_the_title_field_stay_and_merge_later(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """What the export's notice says of Anki's defaults (no merging): the notes imported
+    before stay as they were (not updated, not lost), a note type gains a copy ('drillbit
+    concept+'); importing the same file again with "Merge note types" puts it right."""
+    import_into(collection, BEFORE_TITLE / "deck.apkg")
+    times_file = tmp_path / "times.json"
+    shutil.copy(BEFORE_TITLE / "anki-export-times.json", times_file)
+    card = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    card.write_text(card.read_text().replace("## Answer\n", "## Answer\n\nRevised answer.\n"))
+    export(bank_dir, tmp_path / "new.apkg", ContentTimes(times_file), now=1_800_000_000)
+
+    import_into(collection, tmp_path / "new.apkg")
+    assert collection.note_count() == 3
+    assert "Revised answer." not in stored_fields(collection, "softmax-gradient")["Answer"]
+    assert "drillbit concept+" in field_names(collection)
+
+    import_merging(collection, tmp_path / "new.apkg")
+    assert collection.note_count() == 3
+    assert "Revised answer." in stored_fields(collection, "softmax-gradient")["Answer"]
+    assert sorted(n for n in field_names(collection) if n.startswith("drillbit")) == [
+        "drillbit choice",
+        "drillbit concept",
+        "drillbit numeric",
+    ]
