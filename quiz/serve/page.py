@@ -1,10 +1,14 @@
 """The page `drillbit serve` sends: textual-serve's own template, with its web font served
-locally instead of from a font CDN (unreachable offline, and a request to a third party).
+locally instead of from a font CDN (unreachable offline, and a request to a third party),
+and a title and an icon for the browser's tab.
 
 textual-serve ships the Roboto Mono files in its static folder but links the page to
 Google Fonts. The template is read from the installed textual-serve at start-up, the
 CDN link removed and an `@font-face` pointing at the local files put in its place; the
 stack still ends in the system monospace font, shown until (or if never) it loads.
+The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=..." (the
+token on show in the tab strip, the window title and the history) beside a blank icon,
+and the browser asked for a /favicon.ico the server does not have.
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["CDN_LINK", "FONT_FACES", "local_font_page", "write_local_font_templates"]
+__all__ = [
+    "CDN_LINK",
+    "FONT_FACES",
+    "TAB_HEAD",
+    "local_font_page",
+    "served_page",
+    "tab_titled_page",
+    "write_served_templates",
+]
 
 TEMPLATE = "app_index.html"
 CDN_LINK = re.compile(r"<link\b[^>]*fonts\.(?:googleapis|gstatic)\.com[^>]*>\s*", re.IGNORECASE)
@@ -37,6 +49,30 @@ FONT_FACES = """<style>
     """
 
 
+TITLE = re.compile(r"<title\b", re.IGNORECASE)
+TAB_HEAD = (
+    "<title>{{ application.name }}</title>\n"
+    '    <link rel="icon" href="data:image/svg+xml,'
+    "%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E"
+    "%3Cpath d='M8 1 15 8 8 15 1 8z' fill='%23ffa62b'/%3E%3C/svg%3E\" />"
+)
+"""The tab's title (the server's name for the app, "drillbit") and its icon, the diamond
+of the app's header in the default theme's accent, inline: no request, so no
+/favicon.ico 404."""
+
+
+def tab_titled_page(template: str) -> str:
+    """The template with `TAB_HEAD` at the start of its head, unless it has a title."""
+    if TITLE.search(template) is not None or "<head>" not in template:
+        return template
+    return template.replace("<head>", "<head>\n    " + TAB_HEAD, 1)
+
+
+def served_page(template: str) -> str:
+    """textual-serve's page as drillbit serves it: local font, a tab title and icon."""
+    return tab_titled_page(local_font_page(template))
+
+
 def local_font_page(template: str) -> str:
     """The template with every font-CDN link replaced by local `@font-face` rules."""
     without = CDN_LINK.sub("", template)
@@ -45,13 +81,13 @@ def local_font_page(template: str) -> str:
     return without.replace("</head>", FONT_FACES + "</head>", 1)
 
 
-def write_local_font_templates(source: Path, target: Path) -> Path:
+def write_served_templates(source: Path, target: Path) -> Path:
     """Copy textual-serve's templates folder `source` to `target`, the page rewritten."""
     target.mkdir(parents=True, exist_ok=True)
     for path in source.iterdir():
         if path.is_file():
             text = path.read_text(encoding="utf-8")
             if path.name == TEMPLATE:
-                text = local_font_page(text)
+                text = served_page(text)
             (target / path.name).write_text(text, encoding="utf-8")
     return target

@@ -240,11 +240,11 @@ def _make_server(
 
     import textual_serve
 
-    from quiz.serve.page import write_local_font_templates
+    from quiz.serve.page import write_served_templates
 
-    # The rewritten page (local font, no CDN) lives as long as the server.
+    # The rewritten page (local font, no CDN; a tab title and icon) lives as long as the server.
     pages = tempfile.TemporaryDirectory(prefix="drillbit-serve-")
-    templates = write_local_font_templates(
+    templates = write_served_templates(
         Path(textual_serve.__file__).resolve().parent / "templates", Path(pages.name)
     )
     server = DrillbitServer(

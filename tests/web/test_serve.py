@@ -19,7 +19,7 @@ import pytest
 import quiz.serve.server as serve_module
 from quiz.errors import DrillbitError, UsageError
 from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback, public_url
-from quiz.serve.page import local_font_page
+from quiz.serve.page import local_font_page, tab_titled_page
 from quiz.serve.server import app_command, is_wildcard, serve
 from tests.conftest import RunDrillbit
 from tests.web.helpers import Served, free_loopback_port
@@ -317,6 +317,23 @@ def test_the_page_rewrite_keeps_the_rest_of_the_template() -> None:
     assert "googleapis" not in page and 'href="x.css"' in page
     assert page.count("@font-face") == 2 and page.index("@font-face") < page.index("</head>")
     assert local_font_page("<head></head>") == "<head></head>"
+
+
+def test_the_page_names_its_tab_and_brings_its_icon(served: Served) -> None:
+    """textual-serve's page has no title: the tab read "127.0.0.1:PORT/?token=..." (the
+    token on show), and no icon, so the browser asked for a /favicon.ico that is not there."""
+    status, _, body = _get(served.url)
+    assert status == 200
+    head = body[: body.index("</head>")]
+    assert re.search(r"<title>drillbit</title>", head), head[:500]
+    assert re.search(r'<link rel="icon" href="data:image/svg\+xml,[^"]+"', head)
+
+
+def test_a_page_with_a_title_of_its_own_keeps_it() -> None:
+    titled = "<html><head><title>Mine</title></head></html>"
+    assert tab_titled_page(titled) == titled
+    page = tab_titled_page("<html><head></head></html>")
+    assert page.count("<title>") == 1 and page.index("<title>") < page.index("</head>")
 
 
 class _EndsAtTheKill:

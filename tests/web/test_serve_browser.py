@@ -168,6 +168,19 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     assert stats["cards_seen"] == 1
 
 
+def test_the_tab_is_titled_drillbit_and_the_page_requests_nothing_missing(
+    served: Served, browser: WebDriver
+) -> None:
+    """The tab read the URL with its token (the page had no title), and the console showed
+    the 404 of the /favicon.ico the browser asked for."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    assert driver.title == "drillbit"
+    missing = [e["message"] for e in driver.get_log("browser") if "404" in e["message"]]
+    assert missing == []
+
+
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     served: Served, browser: WebDriver
 ) -> None:
