@@ -116,6 +116,12 @@ def _wait_for_screen(driver: WebDriver, ready: Callable[[str], bool], what: str)
     pytest.fail(f"the browser never showed {what}; last screen:\n{screen}")
 
 
+def _console(driver: WebDriver) -> list[str]:
+    """The messages of the page's console so far (its failed requests among them)."""
+    entries: list[dict[str, str]] = driver.get_log("browser")  # type: ignore[no-untyped-call]  # selenium leaves get_log unannotated
+    return [entry["message"] for entry in entries]
+
+
 def _home(screen: str) -> bool:
     """Home is drawn: its table's header and the bundled bank's first pack."""
     return "pack / topic" in screen and "Neural networks" in screen
@@ -177,7 +183,7 @@ def test_the_tab_is_titled_drillbit_and_the_page_requests_nothing_missing(
     driver.get(served.url)
     _wait_for_screen(driver, _home, "Home")
     assert driver.title == "drillbit"
-    missing = [e["message"] for e in driver.get_log("browser") if "404" in e["message"]]
+    missing = [message for message in _console(driver) if "404" in message]
     assert missing == []
 
 
