@@ -365,6 +365,10 @@ def export_anki(
     reaches a collection that imported them before.
     Without `times` every note gets `now`. `before_replace` runs just before the package
     is renamed into place (an error from it leaves no file).
+
+    Each new card's position (Anki's "New #N") is its place in `cards`, the bank's teaching
+    order: genanki gave every card position 0, so Anki's "Ascending position" order
+    introduced them in no order the bank chose.
     """
     stamp = int(time.time()) if now is None else now
     fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
@@ -378,6 +382,7 @@ def export_anki(
             continue
         digest = content_hash(note)
         note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
+        note.due = notes + 1  # the new card's position: Anki's "New #1", "New #2"...
         key = (card.pack, card.topic)
         deck = decks.get(key)
         if deck is None:

@@ -12,7 +12,7 @@ from anki.notes import Note
 
 from quiz.bank.loader import load_bank
 from quiz.bank.numbers import format_number
-from quiz.bank.sources import content_roots
+from quiz.bank.sources import bundled_content_dir, content_roots
 from quiz.ecosystem.anki import (
     export_anki,
     note_for,
@@ -430,3 +430,31 @@ def test_imported_with_ankis_defaults_the_notes_before_the_title_field_stay_and_
         "drillbit concept",
         "drillbit numeric",
     ]
+
+
+def test_anki_introduces_new_cards_in_the_banks_teaching_order(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Each card's position (Anki's "New #N") is its place in the bank's order, so Anki's
+    "Ascending position" gather order introduces the bundled bank as drillbit does:
+    neural networks before attention, a concept before its numbers. Every card had
+    position 0, and Anki began with the approximation theorem and backpropagation through
+    time."""
+    bank = load_bank([bundled_content_dir()])
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    report = export_anki(bank.cards, tmp_path / "bank.apkg", pack_titles=titles, now=1_700_000_000)
+    import_into(collection, tmp_path / "bank.apkg")
+    exported = [card.id for card in bank.cards if note_for(card) is not None]
+    assert report.notes == len(exported)
+
+    top = collection.decks.id("drillbit")
+    assert top is not None
+    collection.decks.select(top)
+    options = collection.decks.config_dict_for_deck_id(top)
+    options["newGatherPriority"] = 1  # "Ascending position" in the deck's options
+    options["new"]["perDay"] = len(exported)
+    collection.decks.update_config(options)
+    queued = collection.sched.get_queued_cards(fetch_limit=len(exported)).cards
+    by_guid = {note_guid(card_id): card_id for card_id in exported}
+    shown = [by_guid[collection.get_card(q.card.id).note().guid] for q in queued]
+    assert shown == exported
