@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.notes import Note
+from anki.scheduler.v3 import Scheduler
 
 from quiz.bank.loader import load_bank
 from quiz.bank.numbers import format_number
@@ -454,7 +455,9 @@ def test_anki_introduces_new_cards_in_the_banks_teaching_order(
     options["newGatherPriority"] = 1  # "Ascending position" in the deck's options
     options["new"]["perDay"] = len(exported)
     collection.decks.update_config(options)
-    queued = collection.sched.get_queued_cards(fetch_limit=len(exported)).cards
+    scheduler = collection.sched
+    assert isinstance(scheduler, Scheduler)  # the v3 scheduler, a new collection's
+    queued = scheduler.get_queued_cards(fetch_limit=len(exported)).cards
     by_guid = {note_guid(card_id): card_id for card_id in exported}
     shown = [by_guid[collection.get_card(q.card.id).note().guid] for q in queued]
     assert shown == exported
