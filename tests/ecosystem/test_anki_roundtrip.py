@@ -404,6 +404,14 @@ def test_a_collection_that_imported_an_export_before_the_title_field_merges_and_
     assert db is not None
     assert db.scalar("SELECT COUNT(*) FROM revlog WHERE cid = ?", reviewed_id) == 1
 
+    # Merged once, the note types are the export's again: Anki's defaults update from now on.
+    card.write_text(card.read_text().replace("Revised answer.", "Revised twice."))
+    export(bank_dir, tmp_path / "third.apkg", ContentTimes(times_file), now=1_900_000_000)
+    import_into(collection, tmp_path / "third.apkg")
+    assert "Revised twice." in stored_fields(collection, "softmax-gradient")["Answer"]
+    assert collection.note_count() == 3
+    assert not [name for name in field_names(collection) if name.endswith("+")]
+
 
 def test_imported_with_ankis_defaults_the_notes_before_the_title_field_stay_and_merge_later(
     tmp_path: Path, bank_dir: Path, collection: Collection
