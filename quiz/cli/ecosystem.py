@@ -278,16 +278,6 @@ def _wrote(file: Path, replaces: str | None) -> str:
     return f"replaced {display_path(file)} ({replaces})"
 
 
-ANKI_FIELDS_CHANGED = (
-    "The note types have a new field (Title) since your last export: in Anki's import"
-    " window tick 'Merge note types' (Anki 23.10 or later), or Anki leaves the notes you"
-    " imported before as they are and files new ones under copies of the note types"
-    " ('drillbit concept+')."
-)
-"""Said once, on the first export after the fields changed: imported with Anki's defaults,
-the notes imported before would silently stop following their cards."""
-
-
 @export_group.command("anki")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
@@ -301,7 +291,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     a re-import. Coding drills are skipped (they need the grader). A FILE already there
     is replaced only when drillbit wrote it (or with --force).
     """
-    from quiz.ecosystem.anki import export_anki
+    from quiz.ecosystem.anki import FIELDS_CHANGED_NOTICE, export_anki
     from quiz.ecosystem.anki_times import ContentTimes
     from quiz.ecosystem.outfile import anki_kind, export_target
 
@@ -334,7 +324,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
     if report.fields_changed:
-        click.echo(ANKI_FIELDS_CHANGED, err=True)
+        click.echo(FIELDS_CHANGED_NOTICE, err=True)
 
 
 @export_group.command("progress")

@@ -313,6 +313,14 @@ def content_hash(note: genanki.Note) -> str:
 
 NOTE_TYPES_KEY = "@note-types"
 """The times file's entry for the note types (no card id starts with '@')."""
+FIELDS_CHANGED_NOTICE = (
+    f"The note types have a new field ({', '.join(ADDED_FIELDS)}) since your last export:"
+    " in Anki's import window tick 'Merge note types' (Anki 23.10 or later), or Anki leaves"
+    " the notes you imported before as they are and files new ones under copies of the"
+    " note types ('drillbit concept+')."
+)
+"""Said once, on the first export after the fields changed (`AnkiReport.fields_changed`):
+imported with Anki's defaults, the notes imported before would stop following their cards."""
 NOTE_FIELDS_KEY = "@note-fields"
 """The times file's entry for the note types' fields, what Anki compares to tell a
 changed note type from its own copy."""

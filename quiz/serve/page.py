@@ -49,7 +49,7 @@ FONT_FACES = """<style>
     """
 
 
-TITLE = re.compile(r"<title\b", re.IGNORECASE)
+_TITLE = re.compile(r"<title\b", re.IGNORECASE)
 TAB_HEAD = (
     "<title>{{ application.name }}</title>\n"
     '    <link rel="icon" href="data:image/svg+xml,'
@@ -63,7 +63,7 @@ of the app's header in the default theme's accent, inline: no request, so no
 
 def tab_titled_page(template: str) -> str:
     """The template with `TAB_HEAD` at the start of its head, unless it has a title."""
-    if TITLE.search(template) is not None or "<head>" not in template:
+    if _TITLE.search(template) is not None or "<head>" not in template:
         return template
     return template.replace("<head>", "<head>\n    " + TAB_HEAD, 1)
 
