@@ -291,7 +291,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     a re-import. Coding drills are skipped (they need the grader). A FILE already there
     is replaced only when drillbit wrote it (or with --force).
     """
-    from quiz.ecosystem.anki import FIELDS_CHANGED_NOTICE, export_anki
+    from quiz.ecosystem.anki import FIELDS_CHANGED_NOTICE, export_anki, retyped_notice
     from quiz.ecosystem.anki_times import ContentTimes
     from quiz.ecosystem.outfile import anki_kind, export_target
 
@@ -325,6 +325,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         raise DrillbitError("no card could be exported", title="export anki")
     if report.fields_changed:
         click.echo(FIELDS_CHANGED_NOTICE, err=True)
+    if report.retyped:
+        click.echo(retyped_notice(report.retyped), err=True)
 
 
 @export_group.command("progress")

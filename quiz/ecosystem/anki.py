@@ -44,6 +44,7 @@ from quiz.bank.numbers import format_number
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
+from quiz.plural import counted
 
 CONCEPT_MODEL_ID = 1_607_392_301
 CHOICE_MODEL_ID = 1_607_392_302
@@ -132,6 +133,8 @@ class AnkiReport:
     fields_changed: bool = False
     """The note types' fields differ from those of this data folder's last export: notes
     imported from it are updated only with Anki's "Merge note types"."""
+    retyped: tuple[str, ...] = ()
+    """The cards exported before as another note type (their kind changed)."""
 
 
 def _highlight(code: str, language: str, _attrs: Any) -> str:
@@ -382,6 +385,7 @@ def export_anki(
     fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
     titles = dict(pack_titles or {})
     decks: dict[tuple[str, str], genanki.Deck] = {}
+    retyped: list[str] = []
     notes = skipped = 0
     for card in cards:
         note = note_for(card)
@@ -390,6 +394,8 @@ def export_anki(
             continue
         digest = content_hash(note)
         note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
+        if times is not None and times.retype(card.id, note.model.model_id) is not None:
+            retyped.append(card.id)
         note.due = notes + 1  # the new card's position: Anki's "New #1", "New #2"...
         key = (card.pack, card.topic)
         deck = decks.get(key)
@@ -417,7 +423,26 @@ def export_anki(
         if times is not None:
             times.save()
     return AnkiReport(
-        notes=notes, decks=len(decks), skipped_coding=skipped, fields_changed=fields_changed
+        notes=notes,
+        decks=len(decks),
+        skipped_coding=skipped,
+        fields_changed=fields_changed,
+        retyped=tuple(retyped),
+    )
+
+
+def retyped_notice(card_ids: Sequence[str]) -> str:
+    """What to do about cards whose kind changed since the last export: Anki keeps an
+    imported note's type, so its import skips their notes (its log calls them conflicts)."""
+    shown = ", ".join(card_ids[:5]) + (
+        f" and {len(card_ids) - 5} more" if len(card_ids) > 5 else ""
+    )
+    return (
+        f"{counted(len(card_ids), 'card')} changed kind since your last export ({shown}):"
+        " Anki never changes an imported note's type, so its import skips"
+        f" {'that note' if len(card_ids) == 1 else 'those notes'}; delete"
+        f" {'it' if len(card_ids) == 1 else 'them'} in Anki (search CardId:{card_ids[0]})"
+        " and import again (the card comes back new, without its reviews)."
     )
 
 

@@ -5,6 +5,8 @@ the one in the collection. A note whose content did not change must therefore ke
 its old time across exports (a user's later edit in Anki is newer and survives), and a
 changed note must get a newer one. The times live in one small JSON file in the data
 folder, written atomically; losing it makes the next export count every note as changed.
+Each card's note type is kept there too: Anki never changes an imported note's type, so a
+card whose kind changed is one the export must name.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ FILE_NAME = "anki-export-times.json"
 
 
 class ContentTimes:
-    """card id -> (content hash, first export time of that content), loaded from `path`."""
+    """card id -> (content hash, first export time of that content), loaded from `path`,
+    and the note type each card was last exported as (kept since the Title field)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._times: dict[str, tuple[str, int]] = {}
+        self._types: dict[str, int] = {}
         self._changed = False
         if path.is_file():
-            self._times = _read(path)
+            self._times, self._types = _read(path)
 
     @classmethod
     def default(cls) -> ContentTimes:
@@ -50,6 +54,16 @@ class ContentTimes:
         self._changed = True
         return mod
 
+    def retype(self, card_id: str, note_type: int) -> int | None:
+        """Keep the card's note type; the other one an earlier export gave it, if any (a
+        card whose kind changed: Anki never changes an imported note's type)."""
+        before = self._types.get(card_id)
+        if before == note_type:
+            return None
+        self._types[card_id] = note_type
+        self._changed = True
+        return before
+
     def differs(self, key: str, digest: str) -> bool:
         """Whether an earlier export kept times here under another `digest` for `key`, or
         under none (it came before `key` was kept): what it wrote has changed since."""
@@ -60,7 +74,11 @@ class ContentTimes:
         """Write the times if any changed (temp file + rename: never half a file)."""
         if not self._changed:
             return
-        data = {k: {"hash": h, "mod": m} for k, (h, m) in sorted(self._times.items())}
+        data: dict[str, dict[str, str | int]] = {}
+        for key, (digest, mod) in sorted(self._times.items()):
+            data[key] = {"hash": digest, "mod": mod}
+            if key in self._types:
+                data[key]["type"] = self._types[key]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".anki-times-", dir=self.path.parent)
         try:
@@ -73,8 +91,8 @@ class ContentTimes:
         self._changed = False
 
 
-def _read(path: Path) -> dict[str, tuple[str, int]]:
-    """The stored times; a damaged file is one clear error naming it."""
+def _read(path: Path) -> tuple[dict[str, tuple[str, int]], dict[str, int]]:
+    """The stored times and note types; a damaged file is one clear error naming it."""
     problem = f"{path} is not a drillbit Anki times file; delete it (the next export then stamps every note as changed)"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -83,12 +101,16 @@ def _read(path: Path) -> dict[str, tuple[str, int]]:
     if not isinstance(raw, dict):
         raise DrillbitError(problem, title="export anki")
     times: dict[str, tuple[str, int]] = {}
+    types: dict[str, int] = {}
     for card_id, entry in raw.items():
         if (
             not isinstance(entry, dict)
             or not isinstance(entry.get("hash"), str)
             or type(entry.get("mod")) is not int
+            or ("type" in entry and type(entry["type"]) is not int)
         ):
             raise DrillbitError(f"{problem} (entry {card_id!r})", title="export anki")
         times[card_id] = (entry["hash"], entry["mod"])
-    return times
+        if "type" in entry:
+            types[card_id] = entry["type"]
+    return times, types

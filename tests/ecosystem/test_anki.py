@@ -367,3 +367,30 @@ def test_every_note_type_keeps_the_fields_of_earlier_exports_in_place_and_ends_w
         "sigmoid-max-slope": "Largest slope of the sigmoid",
         "softmax-gradient": "Gradient of softmax with cross-entropy",
     }
+
+
+def test_an_export_names_the_cards_whose_kind_changed_since_the_last(tmp_path: Path) -> None:
+    """Anki's import skips a note whose type changed (a numeric card made a concept one);
+    the export says which cards and what to do in Anki, on the export that changed them."""
+    bank = tmp_path / "bank"
+    shutil.copytree(ANKI_BANK, bank)
+    assert export(tmp_path, "one.apkg", "--pack", "anki", content=[bank]).exit_code == 0
+    card = bank / "anki" / "math" / "sigmoid-max-slope.md"
+    card.write_text(
+        card.read_text()
+        .replace("kind: numeric", "kind: concept")
+        .replace("answer: 0.25\ntolerance: {absolute: 0.001}\nunit: per unit of z\n", "")
+        .replace(
+            "source: tests\n",
+            "source: tests\nkey_points:\n  - one quarter\n  - at zero\n  - a product of halves\n",
+        )
+        .replace("## Explanation", "## Answer")
+    )
+    changed = export(tmp_path, "two.apkg", "--pack", "anki", content=[bank])
+    assert changed.exit_code == 0, changed.output
+    assert "1 card changed kind since your last export (sigmoid-max-slope)" in changed.output
+    assert "delete it in Anki (search CardId:sigmoid-max-slope) and import again" in (
+        changed.output
+    )
+    same = export(tmp_path, "three.apkg", "--pack", "anki", content=[bank])
+    assert same.exit_code == 0 and "changed kind" not in same.output

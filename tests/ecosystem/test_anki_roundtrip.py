@@ -18,6 +18,7 @@ from quiz.ecosystem.anki import (
     export_anki,
     note_for,
     note_guid,
+    retyped_notice,
 )
 from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA
@@ -184,6 +185,26 @@ def test_a_damaged_times_file_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "t.json").write_text("{not json")
     with pytest.raises(DrillbitError, match="not a drillbit Anki times file; delete it"):
         ContentTimes(tmp_path / "t.json")
+
+
+def test_a_times_file_with_a_note_type_not_a_number_is_one_clear_error(tmp_path: Path) -> None:
+    from quiz.errors import DrillbitError
+
+    (tmp_path / "t.json").write_text('{"a": {"hash": "h", "mod": 1, "type": "concept"}}')
+    with pytest.raises(DrillbitError, match=r"not a drillbit Anki times file.*\(entry 'a'\)"):
+        ContentTimes(tmp_path / "t.json")
+
+
+def test_the_note_types_kept_survive_a_save_and_an_old_file_has_none(tmp_path: Path) -> None:
+    times = ContentTimes(tmp_path / "t.json")
+    times.stamp("a", "h", 100)
+    assert times.retype("a", 7) is None  # first seen: nothing to compare
+    times.save()
+    later = ContentTimes(tmp_path / "t.json")
+    assert later.retype("a", 7) is None
+    assert later.retype("a", 8) == 7
+    shutil.copy(BEFORE_TITLE / "anki-export-times.json", tmp_path / "old.json")
+    assert ContentTimes(tmp_path / "old.json").retype("softmax-gradient", 8) is None
 
 
 @pytest.mark.parametrize(
@@ -469,3 +490,65 @@ def test_anki_introduces_new_cards_in_the_banks_teaching_order(
     by_guid = {note_guid(card_id): card_id for card_id in exported}
     shown = [by_guid[collection.get_card(q.card.id).note().guid] for q in queued]
     assert shown == exported
+
+
+NUMERIC_MADE_CONCEPT = """---
+id: sigmoid-max-slope
+kind: concept
+title: Largest slope of the sigmoid
+topic: math
+tags: []
+difficulty: 1
+source: tests
+key_points:
+  - It is one quarter
+  - It is reached at z equal to zero
+  - The derivative is sigma times one minus sigma
+---
+
+## Question
+
+What is $\\max_z \\sigma'(z)$?
+
+## Answer
+
+One quarter, at $z = 0$, where the derivative is the product of two halves.
+"""
+
+
+def test_a_card_whose_kind_changed_is_named_and_the_advice_brings_it_back(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """A numeric card made a concept card is a note of another type: Anki's import skips
+    it (a conflict) and drillbit said nothing. The export names it, and what it says to do
+    (delete the note in Anki, import again) gives the concept note."""
+    times_file = tmp_path / "times.json"
+    export(bank_dir, tmp_path / "one.apkg", ContentTimes(times_file), now=1_700_000_000)
+    import_into(collection, tmp_path / "one.apkg")
+    (bank_dir / "anki" / "math" / "sigmoid-max-slope.md").write_text(NUMERIC_MADE_CONCEPT)
+    bank = load_bank(content_roots([bank_dir]))
+    cards = [c for c in bank.cards if c.pack == "anki"]
+    report = export_anki(
+        cards, tmp_path / "two.apkg", times=ContentTimes(times_file), now=1_800_000_000
+    )
+    assert report.retyped == ("sigmoid-max-slope",)
+    assert "delete it in Anki (search CardId:sigmoid-max-slope)" in retyped_notice(report.retyped)
+    again = export_anki(
+        cards, tmp_path / "three.apkg", times=ContentTimes(times_file), now=1_800_000_000
+    )
+    assert again.retyped == ()  # said once
+
+    request = ImportAnkiPackageRequest(
+        package_path=str(tmp_path / "two.apkg"), options=ImportAnkiPackageOptions()
+    )
+    assert len(collection.import_anki_package(request).log.conflicting) == 1
+    assert (
+        "One quarter"
+        not in stored_fields(collection, "sigmoid-max-slope")["Question"]
+        + (stored_fields(collection, "sigmoid-max-slope")["Answer"])
+    )
+    (stale,) = collection.find_notes("CardId:sigmoid-max-slope")
+    collection.remove_notes([stale])
+    import_into(collection, tmp_path / "two.apkg")
+    assert "One quarter" in stored_fields(collection, "sigmoid-max-slope")["Answer"]
+    assert collection.note_count() == 3
