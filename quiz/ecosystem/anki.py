@@ -441,8 +441,11 @@ def retyped_notice(card_ids: Sequence[str]) -> str:
         f"{counted(len(card_ids), 'card')} changed kind since your last export ({shown}):"
         " Anki never changes an imported note's type, so its import skips"
         f" {'that note' if len(card_ids) == 1 else 'those notes'}; delete"
-        f" {'it' if len(card_ids) == 1 else 'them'} in Anki (search CardId:{card_ids[0]})"
-        " and import again (the card comes back new, without its reviews)."
+        f" {'it' if len(card_ids) == 1 else 'them'} in Anki (search CardId:{card_ids[0]}"
+        f"{'' if len(card_ids) == 1 else ', and so on for each'})"
+        " and import again"
+        f" ({'the card comes' if len(card_ids) == 1 else 'the cards come'} back new, without"
+        f" {'its' if len(card_ids) == 1 else 'their'} reviews)."
     )
 
 

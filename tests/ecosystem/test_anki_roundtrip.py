@@ -187,6 +187,15 @@ def test_a_damaged_times_file_is_one_clear_error(tmp_path: Path) -> None:
         ContentTimes(tmp_path / "t.json")
 
 
+def test_many_cards_whose_kind_changed_are_summed_up_in_one_line() -> None:
+    notice = retyped_notice([f"card-{n}" for n in range(7)])
+    assert notice.startswith("7 cards changed kind since your last export (card-0, card-1,")
+    assert "card-4 and 2 more)" in notice and "card-5" not in notice
+    assert "delete them in Anki (search CardId:card-0, and so on for each)" in notice
+    assert notice.endswith("(the cards come back new, without their reviews).")
+    assert "\n" not in notice
+
+
 def test_a_times_file_with_a_note_type_not_a_number_is_one_clear_error(tmp_path: Path) -> None:
     from quiz.errors import DrillbitError
 
