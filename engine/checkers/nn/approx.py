@@ -57,8 +57,16 @@ def _sine_mistake(
     """The known mistake behind a network that misses sin (empty when none fits): no unit
     switched on where the error is worst, or a function the network follows instead of sin
     (sin of x in degrees, a Taylor series cut short) closer than half the error to sin."""
+    swapped = {**p, "W1": p["b1"], "b1": p["W1"]}
     with np.errstate(all="ignore"):
         z = p["W1"].astype(np.float64) * x[k] + p["b1"].astype(np.float64)
+        unswapped = ref.forward(swapped, x.reshape(1, -1))[0]
+    if np.max(np.abs(unswapped - np.sin(x))) < tolerance:
+        return (
+            "W1 and b1 are swapped: the knots went into W1, so each unit is ReLU(-k x + 1), bent "
+            "at x = 1/k, not at the knot k, and sloping by -k; ReLU(x - k) needs "
+            "W1 = 1 and b1 = -k"
+        )
     if np.all(z < 0.0):
         return (
             f"at x = {x[k]:.4f} every hidden unit is off (W1 x + b1 < 0 for all of them), so "
@@ -117,6 +125,17 @@ def _built_from_knots(
             "W2 holds each segment's slope; a unit's output weight must be the change of "
             "slope at its knot (the first slope itself for the first unit), "
             "np.diff(slopes, prepend=0.0), since every unit to the left is still on"
+        )
+    ends = np.concatenate([knots[order], [np.pi]])
+    with np.errstate(all="ignore"):
+        slopes = np.diff(np.sin(ends)) / np.diff(ends)
+    meant = np.diff(slopes, prepend=0.0)
+    if w2.size > 1 and np.allclose(w2[:-1], meant[1:], rtol=1e-6, atol=1e-9):
+        return (
+            "W2 is shifted by one unit: unit i holds the change of slope at the next knot, so "
+            f"the first unit's weight, the first segment's slope ({fmt(float(meant[0]))}), is "
+            "lost and the last unit's is left over; np.diff(slopes, prepend=0.0) puts "
+            "slopes[0] first"
         )
     shift = y - np.sin(x)
     c = float(np.median(shift))

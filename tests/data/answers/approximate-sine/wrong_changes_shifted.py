@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | W2 is shifted by one unit
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max |net(x) - sin(x)|
+# expect: failed | W1 and b1 are swapped
 import numpy as np
 
 
