@@ -160,6 +160,76 @@ def _built_from_knots(
     return ""
 
 
+_TRUTH_TABLES = {
+    (0, 0, 0, 1): "AND",
+    (0, 1, 1, 1): "OR",
+    (1, 1, 1, 0): "NAND",
+    (1, 0, 0, 0): "NOR",
+    (1, 0, 0, 1): "XNOR, XOR upside down",
+    (0, 0, 0, 0): "0 for every input",
+    (1, 1, 1, 1): "1 for every input",
+    (0, 0, 1, 1): "x1 alone",
+    (0, 1, 0, 1): "x2 alone",
+}
+"""What a network reads as on (0, 0), (0, 1), (1, 0), (1, 1), when it is a function's name."""
+
+
+def _reads_as_xor(p: Mapping[str, np.ndarray], sigmoid: bool = False) -> bool:
+    """True when these weights' predictions are XOR's, with the drill's ReLU units and
+    linear output or, with `sigmoid`, with sigmoid units and a sigmoid output."""
+    with np.errstate(all="ignore"):
+        if not sigmoid:
+            y = ref.forward(p, ref.XOR_INPUTS)
+        else:
+            hidden = 1.0 / (1.0 + np.exp(-(p["W1"] @ ref.XOR_INPUTS + p["b1"])))
+            y = 1.0 / (1.0 + np.exp(-(p["W2"] @ hidden + p["b2"])))
+    return bool(np.array_equal((y > 0.5) * 1.0, ref.XOR_TARGETS))
+
+
+def _xor_mistake(p: Mapping[str, np.ndarray], y: np.ndarray, predicted: np.ndarray) -> str:
+    """The known mistake behind weights that do not compute XOR (empty when none fits)."""
+    y00, y01, y10, y11 = (float(v) for v in y[0])
+    ones, zeros = (y01, y10), (y00, y11)
+    if _reads_as_xor(p, sigmoid=True):
+        return (
+            "these weights compute XOR with sigmoid units and a sigmoid output, the textbook "
+            "construction, but here the hidden units are ReLU (unbounded, not steps) and the "
+            "output is linear, read as 1 above 0.5"
+        )
+    for key, role in (("b1", "hidden biases"), ("W2", "output weights"), ("b2", "output bias")):
+        if _reads_as_xor({**p, key: -p[key]}):
+            return (
+                f"the {role} have the wrong sign: with {key} negated the network computes XOR"
+                + (
+                    " (a unit ReLU(w x + b) turns on where w x > -b, so the unit that should "
+                    "switch on only at (1, 1) needs a negative bias)"
+                    if key == "b1"
+                    else ""
+                )
+            )
+    if math.isclose(y00 + y11, y01 + y10, rel_tol=1e-9, abs_tol=1e-9):
+        return (
+            f"on the four inputs the output is linear: y(0, 0) + y(1, 1) = y(0, 1) + y(1, 0) "
+            f"= {fmt(y00 + y11)}, and no threshold turns that into XOR, whose 1-inputs must "
+            "both be above its 0-inputs; a hidden unit must bend between the inputs, as "
+            "ReLU(x1 + x2 - 1) does, which is 0 except at (1, 1)"
+        )
+    if max(ones) < min(zeros):
+        return (
+            "the output is upside down: the 0-inputs (0, 0) and (1, 1) give more than the "
+            "1-inputs; negate W2 and b2, then place b2 so that 0.5 falls between them"
+        )
+    if min(ones) > max(zeros):
+        middle = (min(ones) + max(zeros)) / 2
+        return (
+            f"the outputs are in the right order (the 1-inputs give {fmt(min(ones))} or more, "
+            f"the 0-inputs {fmt(max(zeros))} or less), but 0.5 does not fall between them and "
+            f"> 0.5 means 1: move b2 by {fmt(0.5 - middle)} so it does"
+        )
+    name = _TRUTH_TABLES.get(tuple(int(v) for v in predicted[0]))
+    return f"the network computes {name}, not XOR" if name else ""
+
+
 class XorChecker(NNChecker):
     """xor_params(): ReLU hidden layer, linear output, output > 0.5 means 1."""
 
@@ -190,8 +260,10 @@ class XorChecker(NNChecker):
             k = int(wrong[0])
             x1, x2 = (int(v) for v in ref.XOR_INPUTS[:, k])
             target = int(ref.XOR_TARGETS[0, k])
+            reason = _xor_mistake(p, y, predicted)
             j.fail(
-                f"on input ({x1}, {x2}) the network outputs {fmt(float(y[0, k]))}, which reads as "
+                (f"{reason}: " if reason else "")
+                + f"on input ({x1}, {x2}) the network outputs {fmt(float(y[0, k]))}, which reads as "
                 f"{int(predicted[0, k])} (> 0.5 means 1), but {x1} XOR {x2} = {target}"
                 + (f"; {wrong.size} of the 4 inputs are wrong" if wrong.size > 1 else ""),
                 expected=str(target),

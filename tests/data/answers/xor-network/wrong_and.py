@@ -1,4 +1,4 @@
-# expect: failed | but 0 XOR 1 = 1
+# expect: failed | the network computes AND, not XOR: on input (0, 1)
 import numpy as np
 
 

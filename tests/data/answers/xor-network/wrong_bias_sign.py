@@ -1,4 +1,4 @@
-# expect: failed | on input (0, 1) the network outputs -3
+# expect: failed | the hidden biases have the wrong sign: with b1 negated the network computes XOR
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | on input (0, 1)
+# expect: failed | on the four inputs the output is linear: y(0, 0) + y(1, 1) = y(0, 1) + y(1, 0) = 1
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | 1 XOR 1 = 0
+# expect: failed | the output is linear: y(0, 0) + y(1, 1) = y(0, 1) + y(1, 0) = 2
 import numpy as np
 
 

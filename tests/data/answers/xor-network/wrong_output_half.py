@@ -1,4 +1,4 @@
-# expect: failed | which reads as 0 (> 0.5 means 1), but 0 XOR 1 = 1
+# expect: failed | but 0.5 does not fall between them and > 0.5 means 1: move b2 by 0.25
 import numpy as np
 
 

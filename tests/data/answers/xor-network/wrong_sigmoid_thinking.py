@@ -1,4 +1,4 @@
-# expect: failed | on input (0, 0) the network outputs 570
+# expect: failed | these weights compute XOR with sigmoid units and a sigmoid output
 import numpy as np
 
 
