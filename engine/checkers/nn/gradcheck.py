@@ -249,6 +249,23 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
     return [item for item in out if math.isfinite(item[0])]
 
 
+def _guard_too_large(rel: float, num: np.ndarray, ana: np.ndarray) -> str:
+    """The guard added to the denominator, when rel_diff is the drill's formula with a
+    power of ten from 1e-6 to 1 added to ||num|| + ||grad|| (empty otherwise)."""
+    norms = float(np.linalg.norm(num) + np.linalg.norm(ana))
+    if not 0.0 < rel < math.inf:
+        return ""
+    guard = float(np.linalg.norm(num - ana)) / rel - norms
+    if not 1e-6 <= guard <= 1.0 or abs(math.log10(guard) - round(math.log10(guard))) > 0.01:
+        return ""
+    return (
+        f"yours is ||num - grad|| / (||num|| + ||grad|| + {10.0 ** round(math.log10(guard)):g}): "
+        f"a guard in the denominator is fine only when tiny (1e-8 or less), and this one "
+        f"changes rel_diff by {guard / norms:.2%} (0.1% is allowed) where the two norms add up "
+        f"to {norms:.3g}"
+    )
+
+
 def _other_formula(case: Case, rel: float, eps: float) -> str:
     """Which known other formula the submission's rel_diff is (empty when none is), from the
     case's function and gradient rebuilt in the parent; when several give the same value on
@@ -262,7 +279,7 @@ def _other_formula(case: Case, rel: float, eps: float) -> str:
         if abs(rel - value) <= 1e-3 * abs(value)
     ]
     if not fits:
-        return ""
+        return _guard_too_large(rel, num, ana)
     fix = "divide ||num - grad|| by ||num|| + ||grad||"
     if len(fits) == 1:
         formula, why = fits[0]
