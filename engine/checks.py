@@ -22,6 +22,7 @@ from engine.verdict import CaseResult, CaseStatus
 __all__ = [
     "FALSE_FAILURE_RATE",
     "FLOAT32_CLOSE",
+    "FLOAT32_STEPS",
     "CaseFailure",
     "Judgement",
     "Tolerance",
@@ -31,6 +32,7 @@ __all__ = [
     "chi2_mean_bounds",
     "compare",
     "fmt",
+    "float32_digits",
     "float32_only",
     "fmt_pair",
     "max_abs_error",
@@ -187,6 +189,29 @@ def float32_only(got: Array, expected: Array) -> bool:
         scale = max(float(np.abs(expected).max()), 1e-30)
         near = bool(np.all(np.abs(got - expected) <= FLOAT32_CLOSE * scale))
     return got_is_32 and not expected_is_32 and near
+
+
+FLOAT32_STEPS = 2.0**-21
+"""How near (relative to the largest expected value) a result that mixes float32 steps with
+float64 ones must be to be told about float32: eight float32 steps of rounding, about 5e-7,
+well above the grader's float64 tolerances and well below a wrong formula's error."""
+
+
+def float32_digits(got: Array, expected: Array) -> bool:
+    """True when `got` is within FLOAT32_STEPS of `expected` everywhere, above it in some
+    places and below it in others: the scatter a float32 step in a float64 computation
+    leaves (the result itself need not be a float32 number, as float32_only requires; an
+    error of one sign, such as a tiny factor or offset, has another cause)."""
+    if got.shape != expected.shape or got.size == 0:
+        return False
+    with np.errstate(all="ignore"):
+        scale = max(float(np.abs(expected).max()), 1e-30)
+        off = got - expected
+        return bool(
+            np.all(np.abs(off) <= FLOAT32_STEPS * scale)
+            and np.any(off > 0.0)
+            and np.any(off < 0.0)
+        )
 
 
 Hint = tuple[str, Any]
@@ -442,6 +467,12 @@ def _diagnose(
             f"your result matches in float32 precision only (every value of {label} is a "
             "float32 number): compute in float64; float32 keeps about 7 digits, and "
             ".astype(np.float64) afterwards cannot bring the lost ones back"
+        )
+    if float32_digits(got, expected):
+        return (
+            f"{label} agrees with the expected values to about 7 digits only, the precision "
+            "of float32: if some step was computed in float32 (an .astype(np.float32), a "
+            "np.float32 constant, a float32 cache) and cast back, compute it in float64"
         )
     k = scale_factor(got, expected, tol)
     if k is None or f"{k:.4g}" == "1":  # "off by a factor of about 1" explains nothing

@@ -147,6 +147,39 @@ class NormalizationChecker(NNChecker):
     ) -> list[Hint]:
         """The known mistakes of the forward pass this drill names, first match first."""
 
+    def mean_off_by_one_hints(
+        self, X: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float
+    ) -> list[Hint]:
+        """A mean that divides the sum by count - 1 (the unbiased variance's divisor), with
+        the variance around that mean or numpy's own (empty when count is 1)."""
+        count = X.shape[self.axis]
+        if count < 2:
+            return []
+        mu = X.sum(axis=self.axis, keepdims=True) / (count - 1)
+        message = (
+            f"the mean divides the sum by {count - 1}, count - 1; the mean divides by the "
+            f"count, {count} (only the unbiased variance, which this drill does not use, "
+            "divides by count - 1)"
+        )
+        around_mu = ((X - mu) ** 2).mean(axis=self.axis, keepdims=True)
+        numpy_var = X.var(axis=self.axis, keepdims=True)
+        return [
+            (message, gamma * (X - mu) / np.sqrt(var + eps) + beta)
+            for var in (around_mu, numpy_var)
+        ]
+
+    def dX_without_mean_term(
+        self, dout: np.ndarray, gamma: np.ndarray, X: np.ndarray, eps: float
+    ) -> np.ndarray:
+        """The backward pass that forgets the path through the mean: (dx_hat - x_hat *
+        mean(dx_hat * x_hat)) / std."""
+        std = np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
+        x_hat = (X - X.mean(axis=self.axis, keepdims=True)) / std
+        dx_hat = dout * gamma
+        return np.asarray(
+            (dx_hat - x_hat * (dx_hat * x_hat).mean(axis=self.axis, keepdims=True)) / std
+        )
+
     def passes(self) -> tuple[Forward, Backward]:
         """The reference's forward and backward entries."""
         forward, backward = self.entries
@@ -227,6 +260,7 @@ class NormalizationChecker(NNChecker):
             Tolerance(rtol=1e-8, atol=1e-11 * scale),
             hints=[
                 *self.forward_hints(X, gamma, beta, eps),
+                *self.mean_off_by_one_hints(X, gamma, beta, eps),
                 (
                     "X was divided by its standard deviation but not centred: x_hat = "
                     "(X - mean) / sqrt(var + eps)",
@@ -281,6 +315,13 @@ class NormalizationChecker(NNChecker):
             (
                 "dX keeps the mean term but drops the variance term",
                 direct - direct.mean(axis=self.axis, keepdims=True),
+            ),
+            (
+                "dX keeps the variance term but drops the mean term: every x_j moves the "
+                f"mean too, which takes the mean of dout * gamma over {self.statistics_of} "
+                "values off each entry, (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * "
+                "x_hat)) / std",
+                lambda: self.dX_without_mean_term(dout, gamma, X, eps),
             ),
             (
                 "dX misses the factor gamma: the gradient reaching x_hat is dout * gamma",
