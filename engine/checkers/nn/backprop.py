@@ -42,6 +42,8 @@ SOFTMAX_DIAGONAL = (
     "with cross-entropy dz2 = y_hat - Y"
 )
 
+_OVER_M_MINUS_1 = "it was divided by m - 1 = {0}; the mean over the examples divides by m = {1}"
+
 
 def _summed_units(j: Judgement, key: str, value: Any, shape: tuple[int, ...], m: int) -> None:
     """Name a bias gradient of shape (1, m): summed over the units (axis 0, or every entry when
@@ -158,18 +160,36 @@ class TwoLayerChecker(NNChecker):
         loss, grads = j.sequence("the result (loss, grads)", outputs.get("out"), 2)
         if isinstance(loss, dict) and not isinstance(grads, dict):
             j.fail("the result is (grads, loss); it is (loss, grads), in that order")
+        if m == 1 and isinstance(loss, float | np.floating) and not np.isfinite(loss):
+            j.fail(
+                f"loss is {float(loss)} on a batch of one example: was the summed loss divided "
+                "by m - 1, which is 0 here? The mean over the examples divides by m"
+            )
         got_loss = j.scalar("loss", loss)
         j.close(
             "loss",
             got_loss,
             loss_ref,
             LOSS_TOL,
-            factors=[(float(m), f"average the loss over the m = {m} examples")],
+            factors=[
+                (float(m), f"average the loss over the m = {m} examples"),
+                *([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 1 else []),
+            ],
         )
         grads = j.mapping("grads", grads, GRADS)
         for key in ("db1", "db2"):
             _summed_units(j, key, grads[key], grads_ref[key].shape, m)
         got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
+        for layer in "12":
+            # dz2 = y_hat - Y is never 0; a zero dz1 from a slip upstream zeroes dW1 too
+            bias = f"db{layer}"
+            upstream = layer == "1" and not np.any(got["dW1"])
+            if np.any(grads_ref[bias]) and not np.any(got[bias]) and not upstream:
+                j.fail(
+                    f"db{layer} is all zeros: the bias gradient was left out; b{layer} moves "
+                    f"every example's z{layer}, so db{layer} = np.sum(dZ{layer}, axis=1, "
+                    "keepdims=True)"
+                )
         # the common mistakes' gradients are computed only when a failure needs explaining
         variants = functools.cache(functools.partial(_variant_grads, X, Y, p))
 
@@ -187,7 +207,7 @@ class TwoLayerChecker(NNChecker):
             ]
             if m > 1
             else []
-        )
+        ) + ([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 2 else [])
         first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT)
         slips_of = {
             "dW1": (*first_layer, SOFTMAX_DIAGONAL),
