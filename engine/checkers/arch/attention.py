@@ -37,6 +37,14 @@ def _shifted_causal(T: int, k: int) -> np.ndarray:
     return mask
 
 
+def _mask_added(weights: np.ndarray, Q: np.ndarray, K: np.ndarray, mask: np.ndarray) -> bool:
+    """True when the weights are the softmax of the scaled scores plus the boolean mask."""
+    with np.errstate(all="ignore"):
+        scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1]) + mask
+        added = _softmax(scores)
+        return bool(weights.shape == added.shape and np.allclose(weights, added, rtol=1e-6))
+
+
 def _weight_variants(
     Q: np.ndarray, K: np.ndarray, d_v: int, mask: np.ndarray | None
 ) -> list[tuple[str, Callable[[], Any]]]:
@@ -234,6 +242,12 @@ class AttentionChecker(NNChecker):
                 j.fail(
                     "the mask is inverted: the weights are 0 exactly where the mask is True, "
                     "and True means the query may attend to that key"
+                )
+            if leaked.any() and _mask_added(weights, Q, K, mask):
+                j.fail(
+                    "the boolean mask was added to the scores (True adds 1, False adds 0), so "
+                    "masked keys keep their weight: a boolean mask selects, np.where(mask, "
+                    "scores, -np.inf); only a mask of 0 and -inf is added"
                 )
             if leaked.any():
                 idx = tuple(int(k) for k in np.argwhere(leaked)[0])
