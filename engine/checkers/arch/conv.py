@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -105,6 +106,11 @@ def _size_mistakes(
             shape(lambda s, k: (s + pad - k) // stride + 1),
         ),
         (
+            "the size misses the + 1: (H + 2*pad - KH)//stride counts the steps between "
+            "windows; the windows are one more, (H + 2*pad - KH)//stride + 1",
+            shape(lambda s, k: (s + 2 * pad - k) // stride),
+        ),
+        (
             "the channel axis should hold the F filters, not the C input channels",
             (n, c) + shape(lambda s, k: (s + 2 * pad - k) // stride + 1)[2:],
         ),
@@ -132,6 +138,23 @@ def _assigned_dx(
             cols = slice(j * stride, j * stride + kw)
             dxp[:, :, rows, cols] = np.einsum("nf,fchw->nchw", dout[:, :, i, j], w)
     return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]]
+
+
+_BIAS_ON_WIDTH = (
+    "b, of shape (F,), was added to the (N, F, Ho, Wo) output as it is: numpy lines it up "
+    "with the last axis, the width, not with the filters; add b.reshape(1, -1, 1, 1) (or "
+    "b[None, :, None, None]) so each filter's channel gets its own bias"
+)
+_BROADCAST = re.compile(r"^ValueError: operands could not be broadcast together with shapes")
+"""numpy's error for arrays whose shapes do not broadcast."""
+
+
+def _bias_on_width(expected: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The output with b added along the width instead of the filters (an empty array when
+    the width is not F, where numpy raises instead: error_cause names that)."""
+    if expected.shape[-1] != b.shape[0]:
+        return np.empty(0)
+    return np.asarray(expected - b.reshape(1, -1, 1, 1) + b)
 
 
 def _scale(x: np.ndarray, w: np.ndarray) -> float:
@@ -165,6 +188,13 @@ class Conv2dForwardChecker(NNChecker):
             )
         return out
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """b of shape (F,) added to the (N, F, Ho, Wo) output: numpy aligns it with the width."""
+        f = case.inputs["args"][2].shape[0]
+        if _BROADCAST.match(error) and error.split("\n")[0].rstrip().endswith(f"({f},)"):
+            return _BIAS_ON_WIDTH
+        return None
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x, w, b = case.inputs["args"][:3]
         stride, pad = _stride_pad(case, 3)
@@ -189,6 +219,12 @@ class Conv2dForwardChecker(NNChecker):
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - b.reshape(1, -1, 1, 1),
                 ),
+                (
+                    "only the first input channel was used: each filter sums over all C "
+                    "input channels, window * w[f] summed over the channel and kernel axes",
+                    lambda: ref.conv2d_forward(x[:, :1], w[:, :1], b, stride, pad),
+                ),
+                (_BIAS_ON_WIDTH, lambda: _bias_on_width(expected, b)),
                 (
                     "np.pad(x, pad) pads every axis, the batch and channel axes too; pad H and "
                     "W only: np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))",
