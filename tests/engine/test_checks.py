@@ -11,6 +11,7 @@ from engine.checks import (
     Judgement,
     Tolerance,
     compare,
+    float32_digits,
     float32_only,
     fmt_pair,
     max_abs_error,
@@ -222,6 +223,24 @@ def test_a_result_computed_in_float32_and_cast_back_is_named() -> None:
     assert result.status is CaseStatus.FAILED
     assert "matches in float32 precision only" in result.message
     assert "every value of PE is a float32 number" in result.message
+
+
+def test_a_float32_step_inside_a_float64_result_is_named() -> None:
+    """A float32 intermediate scaled in float64 afterwards leaves float64 values that agree to
+    about 7 digits, off in both directions: float32_only cannot see it, float32_digits does."""
+    rng = np.random.default_rng(5)
+    x_hat = rng.normal(size=(6, 9))
+    gamma, beta = rng.uniform(0.5, 2.0, size=(6, 1)), rng.normal(size=(6, 1))
+    expected = gamma * x_hat + beta
+    mixed = gamma * x_hat.astype(np.float32).astype(np.float64) + beta
+    assert not float32_only(mixed, expected)
+    assert float32_digits(mixed, expected) and not float32_digits(expected, expected)
+    result = compare("c", "out", mixed, expected, Tolerance(rtol=1e-9, atol=1e-12))
+    assert "out agrees with the expected values to about 7 digits only" in result.message
+    # a tiny factor, a tiny offset or far off: another cause, not named float32
+    assert not float32_digits(expected * (1 + 1e-7), expected)
+    assert not float32_digits(expected + 1e-7, expected)
+    assert not float32_digits(expected + rng.normal(size=expected.shape) * 1e-3, expected)
 
 
 def test_float32_is_not_claimed_without_float32_values_or_when_far() -> None:
