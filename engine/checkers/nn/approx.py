@@ -160,7 +160,7 @@ def _built_from_knots(
     return ""
 
 
-_TRUTH_TABLES = {
+_TRUTH_TABLES: dict[tuple[int, ...], str] = {
     (0, 0, 0, 1): "AND",
     (0, 1, 1, 1): "OR",
     (1, 1, 1, 0): "NAND",
