@@ -8,6 +8,7 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.grade_inprocess import grade_inprocess, load_submission
+from tests.engine.answer_files import ANSWERS
 
 SEEDS = (0, 1, 7)
 
@@ -340,7 +341,28 @@ def maxpool_backward(dout, x, size=2, stride=2):
     return dout.reshape(x.shape)
 """
 
+# the ReLU applied to the gradient: on one example with da1 < 0 both dW1 and db1 are 0,
+# which is a slip upstream, not a bias gradient left out
+TWO_LAYER_RELU_ON_GRADIENT = (
+    ANSWERS / "two-layer-backprop" / "wrong_mask_from_a1_grad.py"
+).read_text(encoding="utf-8")
+
+# a XOR network whose hidden biases are wrong in size, not in sign: no sign flip mends it
+XOR_BIAS_TOO_SMALL = """
+import numpy as np
+
+def xor_params():
+    return {
+        "W1": np.ones((2, 2)),
+        "b1": np.array([[0.0], [-0.2]]),
+        "W2": np.array([[1.0, -2.0]]),
+        "b2": np.zeros((1, 1)),
+    }
+"""
+
 NEAR_MISSES += [
+    ("nn.backprop.two_layer", TWO_LAYER_RELU_ON_GRADIENT, "the bias gradient was left out"),
+    ("nn.approx.xor_network", XOR_BIAS_TOO_SMALL, "wrong sign"),
     ("arch.pooling.maxpool", MAXPOOL_BACKWARD_BAD_RESHAPE, "not by the stride"),
     ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "every weight matrix"),
     ("arch.attention.multi_head_attention", MHA_QK_TRANSPOSED, "Wq is transposed"),

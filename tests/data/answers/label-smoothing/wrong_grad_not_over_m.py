@@ -1,4 +1,4 @@
-# expect: failed | dlogits is off by a factor of about 10: divide by m = 10
+# expect: failed | : divide by m = 
 import numpy as np
 
 
