@@ -196,16 +196,17 @@ def _xor_mistake(p: Mapping[str, np.ndarray], y: np.ndarray, predicted: np.ndarr
             "construction, but here the hidden units are ReLU (unbounded, not steps) and the "
             "output is linear, read as 1 above 0.5"
         )
-    for key, role in (("b1", "hidden biases"), ("W2", "output weights"), ("b2", "output bias")):
+    for key, role in (
+        ("b1", "the hidden biases have"),
+        ("W2", "the output weights have"),
+        ("b2", "the output bias has"),
+    ):
         if _reads_as_xor({**p, key: -p[key]}):
-            return (
-                f"the {role} have the wrong sign: with {key} negated the network computes XOR"
-                + (
-                    " (a unit ReLU(w x + b) turns on where w x > -b, so the unit that should "
-                    "switch on only at (1, 1) needs a negative bias)"
-                    if key == "b1"
-                    else ""
-                )
+            return f"{role} the wrong sign: with {key} negated the network computes XOR" + (
+                " (a unit ReLU(w x + b) turns on where w x > -b, so the unit that should "
+                "switch on only at (1, 1) needs a negative bias)"
+                if key == "b1"
+                else ""
             )
     if math.isclose(y00 + y11, y01 + y10, rel_tol=1e-9, abs_tol=1e-9):
         return (
