@@ -271,6 +271,11 @@ class DropoutChecker(NNChecker):
                     "as in the forward pass",
                     _through_mask(kept, dout, 1 - keep_prob),
                 ),
+                (
+                    "dA was multiplied by keep_prob; the forward pass divides the kept units "
+                    "by keep_prob, so the backward pass divides by it too",
+                    np.where(kept, dout * keep_prob, 0.0),
+                ),
             ],
         )
 
