@@ -25,13 +25,19 @@ _NOT_PROSE = frozenset({"fence", "code_block", "table_open", "math_block", "html
 """Blocks that make an answer more than a sentence or two, whatever its prose."""
 _PLACEHOLDER = frozenset({"code_inline", "math_inline"})
 """Inline spans read as one word (a `.` inside `$0.5$` or `` `np.dot` `` ends nothing)."""
+BLANK = "\0"
+"""What a formula or a code span is blanked to, in lint's reading and the importer's alike
+(one character or a run of the span's length): a word, never a list's letter, and no
+lowercase word after a period. Lint read one as the letter `x` and the importer as a run
+of NULs, so "Two cases: $a$. then ..." was one sentence to lint (`x.` after a colon, a
+list's mark) and two to the importer."""
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _END = re.compile(r"[.!?]+[\"')\]”’]*(?=\s)")
 """Where a sentence may end: `.`, `!` or `?` (and closing quotes or brackets) before a space."""
-_WORD = re.compile(r"[A-Za-z0-9]")
-_WORD_BEFORE = re.compile(r"(?<![^\s(\"'“])[A-Za-z\0][A-Za-z0-9\0'’-]*$")
-"""A whole word (or a formula blanked to `\\0`s) right before a period: not the last letter
-of `w.r.t`."""
+_WORD = re.compile(r"[A-Za-z0-9\0]")
+_WHOLE_WORD = re.compile(r"[A-Za-z\0][A-Za-z0-9\0'’-]*")
+"""A whole word (or a formula or code span blanked to `BLANK`s) before a period: not the
+last letter of `w.r.t` (`_word_before` gives all of `w.r.t`)."""
 _ABBREVIATIONS = frozenset(
     "e.g i.e vs etc cf approx fig figs eq eqs dr mr ms mrs prof resp al ca"
     " ch chap sec sect pp vol eqn thm alg".split()
@@ -72,7 +78,7 @@ def _prose(children: list[Token]) -> str | None:
         if child.type in ("text", "text_special"):
             pieces.append(child.content)
         elif child.type in _PLACEHOLDER:
-            pieces.append("x")
+            pieces.append(BLANK)
         elif child.type in _BREAKS:
             pieces.append(" ")
     return "".join(pieces)
@@ -114,10 +120,9 @@ def sentence_ends(text: str) -> list[int]:
         if following.islower():
             if run != "." or word.lower() in _ABBREVIATIONS:
                 continue
-            # the word right before the period, at most 40 characters back: a bounded look
-            if _WORD_BEFORE.search(masked, max(0, dot - 40), dot) is None:
+            if _WHOLE_WORD.fullmatch(word) is None:
                 continue
-            if len(word) == 1 and _list_mark(masked, dot - 1):
+            if len(word) == 1 and word.isalpha() and _list_mark(masked, dot - 1):
                 continue  # "in order: a. then b.": a list's mark, no sentence's end
         elif word and _abbreviated(word) and not (word.lower() in _MAY_END and following.isupper()):
             continue
@@ -135,8 +140,8 @@ def _last_word_char(text: str) -> int:
 
 
 def mask_code_spans(text: str) -> str:
-    """The text with each code span (`` `np.dot` ``) turned to `x`s, same length: one word,
-    as lint's reading of a card has it.
+    """The text with each code span (`` `np.dot` ``) turned to `BLANK`s, same length: one
+    word, as lint's reading of a card has it.
     A span closes at the next run of as many backticks (CommonMark); each run is looked at
     once, so a text of unmatched backticks takes linear time."""
     if "`" not in text:
@@ -166,7 +171,7 @@ def mask_code_spans(text: str) -> str:
         close = same.pop()
         pieces.append(text[done:start])
         done = runs[close][0] + length
-        pieces.append("x" * (done - start))
+        pieces.append(BLANK * (done - start))
         index = close + 1
     pieces.append(text[done:])
     return "".join(pieces)
@@ -183,7 +188,7 @@ def _list_mark(text: str, at: int) -> bool:
 def _word_before(text: str, dot: int) -> str:
     """The word that the period at `dot` ends (back to a space, a bracket or a quote)."""
     start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'":
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"'“":
         start -= 1
     return text[start:dot]
 

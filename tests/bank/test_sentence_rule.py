@@ -3,7 +3,10 @@
 Lint counted a period before a lowercase word as no sentence's end while the importer
 cut there; the importer cut inside a code span and not before a digit, lint the other
 way round. An answer the importer split into three points lint then read as two
-sentences (or the reverse), so the short-answer rule judged one card two ways."""
+sentences (or the reverse), so the short-answer rule judged one card two ways. A formula
+or a code span was the letter `x` to lint and a run of blanks to the importer: after a
+colon lint took `$a$.` for a list's letter, and a long formula hid the word before the
+period from the importer."""
 
 from __future__ import annotations
 
@@ -37,6 +40,14 @@ from quiz.ecosystem.keypoints import _sentences
         ("Why? because it works.", ["Why? because it works."]),
         ("Wait... and then it worked.", ["Wait... and then it worked."]),
         ("It is w.r.t. the weights. Done.", ["It is w.r.t. the weights.", "Done."]),
+        # a formula or a code span is a word, never a list's letter, whatever its length
+        ("Two cases: $a$. then $b$ grows.", ["Two cases: $a$.", "then $b$ grows."]),
+        ("Two cases: `k`. then it grows.", ["Two cases: `k`.", "then it grows."]),
+        ("Pick one: a. $k$ grows.", ["Pick one: a.", "$k$ grows."]),
+        (
+            "It tends to $" + "x" * 60 + "$. then it stops.",
+            ["It tends to $" + "x" * 60 + "$.", "then it stops."],
+        ),
     ],
 )
 def test_lint_counts_the_sentences_the_importer_splits(text: str, sentences: list[str]) -> None:
@@ -45,7 +56,7 @@ def test_lint_counts_the_sentences_the_importer_splits(text: str, sentences: lis
 
 
 def test_code_spans_are_masked_whole_in_linear_time() -> None:
-    assert mask_code_spans("a `b.c` d ``e`f`` ` g") == "a xxxxx d xxxxxxx ` g"
+    assert mask_code_spans("a `b.c` d ``e`f`` ` g") == "a \0\0\0\0\0 d " + "\0" * 7 + " ` g"
     assert sentence_ends("`" * 200_000 + " a. B") == [200_003]
     assert len(sentence_ends("` `` " * 40_000 + "x. Y")) == 1
 
@@ -73,6 +84,11 @@ _WORDS = st.sampled_from(
         "...",
         '"quoted."',
         ":",
+        "$a$",
+        "$a$.",
+        "`k`",
+        "`k`.",
+        "$" + "x" * 50 + "$.",
     ]
 )
 
