@@ -58,6 +58,7 @@ _NOT_QUESTIONS = frozenset(
         "unclosed block",
         "callout in no answer",
         "text after an answer",
+        "introduction",
     }
 )
 
@@ -102,6 +103,8 @@ def reason_key(reason: str) -> str:
         return "unanswered list item"
     if reason.startswith("text") and " under the section " in reason:
         return "text under a section"
+    if reason.startswith("text") and reason.endswith(", in no question's answer, not imported"):
+        return "introduction"
     if reason.startswith("a callout in no question's answer"):
         return "callout in no answer"
     if reason.startswith("text") and " after the " in reason and "question '" in reason:

@@ -521,7 +521,8 @@ def _left_out_callouts(
     reported: list[tuple[int, int]],
 ) -> list[Ignored]:
     """Callouts in no question's answer, each named (outermost only): a `[!note]` in a
-    file's introduction or between cards was dropped without a word."""
+    file's introduction or between cards was dropped without a word. Adds what it names
+    to `reported`."""
     covered = [*extents, *reported]
     found: list[Ignored] = []
     outer_end = -1
@@ -531,6 +532,7 @@ def _left_out_callouts(
         outer_end = callout.end
         if callout.start in asked or any(a <= callout.start < b for a, b in covered):
             continue
+        reported.append((callout.start, callout.end))
         found.append(
             Ignored(
                 callout.start + 1,
@@ -973,10 +975,15 @@ def read_part(text: str) -> NotesPart:
                 "a list item ending in '?' with no answer in it or right below it",
             )
         )
-    ignored.extend(_section_intros(sections, blocks, lines, reported))
     ignored.extend(_trailing_text(trailing, lines, reported))
     if callouts:
         ignored.extend(_left_out_callouts(callouts, asked, extents, reported))
+    quiet = _quiet_rows(blocks, lines, reported)
+    ignored.extend(_section_intros(sections, quiet, lines))
+    stops = sorted({*starts, *section_starts, *heading_starts})
+    asking = {*starts, *section_starts}
+    titles = [h for h in headings if h.level == 1 and h.start not in asking]
+    ignored.extend(_top_intros(titles, stops, quiet, lines))
     if unclosed is not None:
         ignored.append(unclosed)
     ignored.sort(key=lambda item: item.line)
@@ -1063,41 +1070,69 @@ def _snippet(line: str) -> str:
     return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1].rstrip() + "…"
 
 
-def _section_intros(
-    sections: list[_Candidate],
-    blocks: list[_Block],
-    lines: list[str],
-    reported: list[tuple[int, int]],
-) -> list[Ignored]:
-    """Text between a section's heading and its first question, which no question takes
-    (its answer would not be its own, and a card's answer cannot be made up), listed so that
-    it is not lost without a word. Headings, rules, HTML comments and lines some other part
-    already names as not imported are left out."""
+def _quiet_rows(
+    blocks: list[_Block], lines: list[str], reported: list[tuple[int, int]]
+) -> set[int]:
+    """Rows an introduction's report leaves out: headings, HTML comments, rules, blank
+    lines and rows some other part already names as not imported."""
     quiet: set[int] = {row for start, end in reported for row in range(start, end)}
     for block in blocks:
         if block.kind == "heading" or (block.kind == "html" and _COMMENT.match(block.raw)):
             quiet.update(range(block.start, block.end))
+    quiet.update(row for row, line in enumerate(lines) if not line.strip() or _RULE.match(line))
+    return quiet
+
+
+def _intro(rows: list[int], lines: list[str], where: str) -> Ignored:
+    """The report of an introduction's text rows (not empty): its first line, its span."""
+    span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
+    return Ignored(rows[0] + 1, _snippet(lines[rows[0]]), f"text{span} {where}")
+
+
+def _section_intros(
+    sections: list[_Candidate], quiet: set[int], lines: list[str]
+) -> list[Ignored]:
+    """Text between a section's heading and its first question, which no question takes
+    (its answer would not be its own, and a card's answer cannot be made up), listed so that
+    it is not lost without a word (`_quiet_rows` are left out)."""
     found: list[Ignored] = []
     for section in sections:
         first = section.section_of[0].block.start
-        rows = [
-            row
-            for row in range(section.block.end, first)
-            if row not in quiet and lines[row].strip() and not _RULE.match(lines[row])
-        ]
+        rows = [row for row in range(section.block.end, first) if row not in quiet]
+        if rows:
+            title = clean_title(section.block.plain)
+            found.append(
+                _intro(
+                    rows,
+                    lines,
+                    f"under the section '{title}' (line {section.block.start + 1}) "
+                    f"before its first question (line {first + 1}), not imported",
+                )
+            )
+    return found
+
+
+def _top_intros(
+    titles: list[_Block], stops: list[int], quiet: set[int], lines: list[str]
+) -> list[Ignored]:
+    """Text at the top of the notes, or under a top-level `# title` that is no question
+    (`titles`), up to the next question, section or heading (`stops`, sorted): no
+    question's answer, named. An introduction under a note's title was dropped without a
+    word, where a section's was named (`_section_intros`)."""
+    found: list[Ignored] = []
+    starts: list[tuple[int, _Block | None]] = [(0, None), *((b.end, b) for b in titles)]
+    for start, heading in starts:
+        after = _first_after(stops, start - 1)
+        end = stops[after] if after is not None else len(lines)
+        rows = [row for row in range(start, end) if row not in quiet]
         if not rows:
             continue
-        text = _snippet(lines[rows[0]])
-        title = clean_title(section.block.plain)
-        span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
-        found.append(
-            Ignored(
-                rows[0] + 1,
-                text,
-                f"text{span} under the section '{title}' (line {section.block.start + 1}) "
-                f"before its first question (line {first + 1}), not imported",
-            )
-        )
+        if heading is None:
+            where = "at the top of the notes, before any question, in no question's"
+        else:
+            title = clean_title(heading.plain)
+            where = f"under the title '{title}', in no question's"
+        found.append(_intro(rows, lines, f"{where} answer, not imported"))
     return found
 
 

@@ -139,11 +139,15 @@ def test_variants_are_read_and_skips_are_explained(tmp_path: Path) -> None:
         result.output
     )
     assert f"{variants}:40: skipped 'Shopping list': not a question" in result.output
+    assert (
+        f"{variants}:3: skipped 'Some intro text that is not a question.': text under the "
+        "title 'Deep learning notes', in no question's answer, not imported"
+    ) in result.output
     assert "(line " not in result.output
     assert "escaped 1 '$' sign that opens" in result.output
     assert (
         "7 questions seen, 5 cards written, 2 skipped (1 no answer, 1 answer too short); "
-        "1 other part not imported"
+        "2 other parts not imported"
     ) in result.output
     assert result.output.rstrip().split("\n")[-1].startswith("next: drillbit --content ")
     picked = (folder / "pick-learning-rate.md").read_text(encoding="utf-8")
@@ -272,7 +276,7 @@ def test_importing_the_same_notes_twice_changes_nothing(tmp_path: Path) -> None:
     )
     assert (
         f"nothing new: 3 questions seen, 0 cards written, 2 unchanged, 1 skipped "
-        f"(1 no answer) -> {topic}"
+        f"(1 no answer); 1 other part not imported -> {topic}"
     ) in again.output
     assert _files(content) == before  # no file written again, not even with the same bytes
     dry = run_import(str(NOTES / "qa-lines.md"), "--into", str(content), "--dry-run")

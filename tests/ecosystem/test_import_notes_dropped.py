@@ -211,7 +211,8 @@ def test_text_before_a_sections_first_question_is_reported_not_imported(tmp_path
 
 def test_only_what_nothing_else_names_is_reported_under_a_section() -> None:
     """Headings, rules and comments are no lost text; a heading with text under it, or an
-    unanswered list question, is already named on its own line (once, not twice)."""
+    unanswered list question, is already named on its own line (once, not twice); the
+    document's own introduction is named as the title's, not a section's."""
     notes = (
         "# Notes\n\nThe document's own introduction is no section's.\n\n"
         "## 1. Basics\n\n<!-- todo -->\n\n---\n\n### Overview\n\nSome overview text.\n\n"
@@ -226,6 +227,7 @@ def test_only_what_nothing_else_names_is_reported_under_a_section() -> None:
         "What is a margin?",
     ]
     assert [(i.line, i.text, i.reason.split(" under ")[0]) for i in parsed.ignored] == [
+        (3, "The document's own introduction is no section's.", "text"),
         (
             11,
             "Overview",
