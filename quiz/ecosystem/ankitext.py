@@ -165,14 +165,15 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     return "\n".join(lines).strip()
 
 
-def _cloze(front: str, number: str | None = None) -> tuple[str, str]:
+def _cloze(front: str, number: str | None = None, *, hints: bool = True) -> tuple[str, str]:
     """(the question with each deletion of `number` hidden, the text whole with those
     deletions bold); every deletion when `number` is None. Another number's deletion
-    shows its text, as Anki shows it on this number's card."""
+    shows its text, as Anki shows it on this number's card. `hints=False`: a hidden
+    deletion is `[...]` even when it has a hint (the text a card's id is made from)."""
 
     def asked(match: re.Match[str]) -> str:
         if number is None or match.group(1) == number:
-            return f"[{match.group(3) or '...'}]"
+            return f"[{(match.group(3) if hints else None) or '...'}]"
         return match.group(2)
 
     def whole(match: re.Match[str]) -> str:
@@ -322,7 +323,9 @@ def parse_anki_text(text: str) -> ParsedNotes:
             continue
         numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
         cloze_front = front
+        id_title = None
         if numbers:
+            id_title = _cloze(front, hints=False)[0].partition("\n")[0].strip()
             asked, whole = _cloze(front)
             back = "\n\n".join(part for part in (whole, back) if part)
             front = asked
@@ -364,6 +367,7 @@ def parse_anki_text(text: str) -> ParsedNotes:
             images=_images(fields) if layout.html else (),
             sounds=_sounds(fields),
             reverse=_reversed(kind, texts),
+            id_title=id_title,
             card_id=card_id,
         )
         if len(numbers) < 2:

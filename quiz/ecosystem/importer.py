@@ -1126,23 +1126,36 @@ _MAY_NORM = ("‖", "\\|", "Vert")
 
 def _old_base_ids(question: NoteQuestion, pack: str) -> list[str]:
     """The ids the question's title made under the rules before (`_keep_old_ids`): before
-    formulas, code and symbols were words of ids, and before norms were read as said;
-    each once, and not the id it makes now."""
-    olds = [_base_id(question, pack, legacy=True)]
-    if any(mark in question.title for mark in _MAY_NORM) and question.whole is None:
-        olds.append(card_id_for(question.title, norms=False) or olds[0])
+    formulas, code and symbols were words of ids, before norms were read as said, and
+    before a cloze's hints were left out of its id; each once, and not the id it makes now."""
+    whole = question.whole
+    if whole is not None:  # cards per number came after all but the hints' rule
+        hinted = card_id_for(whole.title) if whole.id_title is not None else ""
+        olds = [f"{hinted}-c{question.cloze}"] if hinted else []
+    else:
+        olds = [_base_id(question, pack, legacy=True)]
+        if any(mark in question.title for mark in _MAY_NORM):
+            olds.append(card_id_for(question.title, norms=False) or olds[0])
+        if question.id_title is not None:  # a cloze's id, its hints' words in it
+            olds.append(card_id_for(question.title) or olds[0])
     now = _base_id(question, pack)
     return [old for old in dict.fromkeys(olds) if old != now]
 
 
 def _base_id(question: NoteQuestion, pack: str, *, legacy: bool = False) -> str:
     """The id the question's title makes (before -2, -3... keep it unique); `legacy`: the
-    one it made before formulas, code and symbols were words of ids. A card of a cloze
-    number is its note's id (every deletion hidden) and `-c1`, `-c2`...: the same for each
+    one it made before formulas, code and symbols were words of ids. A cloze note's id is
+    made from its `id_title` (every deletion `[...]`, its hints left out). A card of a cloze
+    number is its note's id and `-c1`, `-c2`...: the same for each
     number's card whatever the others show, and new (no rule before made such cards)."""
     if question.whole is not None:
         return f"{_base_id(question.whole, pack)}-c{question.cloze}"
-    made = legacy_card_id_for(question.title) if legacy else card_id_for(question.title)
+    if legacy:
+        made = legacy_card_id_for(question.title)
+    else:  # a cloze whose text outside its deletions has no word keeps its hints' words
+        made = card_id_for(question.id_title or question.title)
+        if not made and question.id_title is not None:
+            made = card_id_for(question.title)
     return made or f"{pack}-q{question.number or question.ordinal}"
 
 
@@ -1182,7 +1195,9 @@ def _keep_old_ids(jobs: list[_Job], shared: _Shared) -> list[_Job]:
     kept = list(jobs)
     for index, job in enumerate(jobs):
         title = job.question.title
-        if not title or job.kept_id is not None or _same_legacy_id(title):
+        if not title or job.kept_id is not None:
+            continue
+        if _same_legacy_id(title) and job.question.id_title is None and job.question.whole is None:
             continue
         olds = _old_base_ids(job.question, job.pack)
         if not olds:

@@ -106,6 +106,11 @@ class NoteQuestion:
     embeds: tuple[str, ...] = ()
     """What the notes embed in the question or its answer (`![[plot.png]]`, `![[Note]]`):
     files import does not read, left out and named in a note."""
+    id_title: str | None = None
+    """The text its card's id is made from when that is not its title: an Anki cloze
+    note's first line with every deletion as `[...]`, its hints too (`[which]` in the title
+    would put the hint's words in the id, and mending a hint would move the card away from
+    its reviews)."""
     card_id: str | None = None
     """The card an Anki note of drillbit's own export was made from (its CardId field):
     a card the bank already has is not imported again, as Anki keeps one note per GUID."""
@@ -1089,9 +1094,7 @@ def _intro(rows: list[int], lines: list[str], where: str) -> Ignored:
     return Ignored(rows[0] + 1, _snippet(lines[rows[0]]), f"text{span} {where}")
 
 
-def _section_intros(
-    sections: list[_Candidate], quiet: set[int], lines: list[str]
-) -> list[Ignored]:
+def _section_intros(sections: list[_Candidate], quiet: set[int], lines: list[str]) -> list[Ignored]:
     """Text between a section's heading and its first question, which no question takes
     (its answer would not be its own, and a card's answer cannot be made up), listed so that
     it is not lost without a word (`_quiet_rows` are left out)."""

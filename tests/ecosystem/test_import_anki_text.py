@@ -45,8 +45,8 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
     basics = content / "anki" / "ml-basics"  # the deck names the topic
     assert sorted(p.name for p in basics.glob("*.md")) == [
         "sigma-x-compute.md",
-        "trade-off-says-which-models-have-c1.md",
-        "trade-off-says-which-models-have-c2.md",
+        "trade-off-says-models-have-higher-c1.md",  # no hint's word: `[which]` is not in it
+        "trade-off-says-models-have-higher-c2.md",
         "what-is-overfitting.md",
     ]
     overfitting = front(basics / "what-is-overfitting.md")
@@ -59,10 +59,10 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
     sigma = (basics / "sigma-x-compute.md").read_text(encoding="utf-8")
     assert "title: What does σ(x) compute?" in sigma and "e^-x" in sigma
     # one card per cloze number: each hides its own deletions and shows the others' text
-    c1 = (basics / "trade-off-says-which-models-have-c1.md").read_text(encoding="utf-8")
+    c1 = (basics / "trade-off-says-models-have-higher-c1.md").read_text(encoding="utf-8")
     assert "## Question\n\nThe [...] trade-off says simpler models have higher bias." in c1
     assert "## Answer\n\nThe **bias-variance** trade-off says simpler models have" in c1
-    c2 = (basics / "trade-off-says-which-models-have-c2.md").read_text(encoding="utf-8")
+    c2 = (basics / "trade-off-says-models-have-higher-c2.md").read_text(encoding="utf-8")
     assert "## Question\n\nThe bias-variance trade-off says [which] models have higher" in c2
     assert "## Answer\n\nThe bias-variance trade-off says **simpler** models have" in c2
     # the tags column is the cards' tags
@@ -109,7 +109,8 @@ def test_rows_without_text_are_named_with_their_lines() -> None:
 
 
 def _plain(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Imports as before cards per cloze number and tags: a cloze note one card."""
+    """Imports as before cards per cloze number, tags and ids without hints: a cloze note
+    one card, its id made from its title (hints and all)."""
 
     def as_before(notes: str) -> ParsedNotes:
         parsed = parse_anki_text(notes)
@@ -117,7 +118,7 @@ def _plain(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         for question in parsed.questions:
             whole = question.whole or question
             if question.cloze <= 1:
-                questions.append(dataclasses.replace(whole, tags=()))
+                questions.append(dataclasses.replace(whole, tags=(), id_title=None))
         return dataclasses.replace(parsed, questions=tuple(questions))
 
     monkeypatch.setattr(importer, "parse_anki_text", as_before)
@@ -211,7 +212,7 @@ def test_cards_imported_before_keep_their_ids_and_reviews(
     # Deleted, the one card gives way to one per number.
     (basics / "trade-off-says-which-models-have.md").unlink()
     split = run_import(str(notes), "--pack", "anki", "--into", str(content))
-    assert "trade-off-says-which-models-have-c2.md" in split.output
+    assert "trade-off-says-models-have-higher-c2.md" in split.output
 
 
 def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
