@@ -54,6 +54,10 @@ _SEPARATORS = {
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _BREAKS = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_BLOCK_OPEN = re.compile(r"<(?:div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
+"""A block's start: a line of its own when text comes before it on its line. Anki's editor
+leaves a field's first line bare and wraps each next one (`First.<div>Second.</div>`):
+the first two lines ran together ("recall.It is high")."""
 _LIST_OPEN = re.compile(r"<(?:ul|ol)\b[^>]*>", re.IGNORECASE)
 _LIST_END = re.compile(r"</(?:ul|ol)\s*>", re.IGNORECASE)
 _END_MARK = "\x00"
@@ -149,10 +153,9 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     if as_html:
         text = _LIST_END.sub(_END_MARK, _LIST_OPEN.sub("", text.replace(_END_MARK, "")))
         text = _BREAKS.sub("\n", text)
+        text = _BLOCK_OPEN.sub(lambda m: "" if _line_start(text, m.start()) else "\n", text)
         # an item starts a line ("Intro<ul><li>a" was "Intro- a")
-        text = _ITEM.sub(
-            lambda m: "- " if m.start() == 0 or text[m.start() - 1] == "\n" else "\n- ", text
-        )
+        text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
         text = _BOLD.sub("**" if bold else "", text)
         text = _SCRIPT.sub(
@@ -163,6 +166,13 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def _line_start(text: str, at: int) -> bool:
+    """True when `at` opens a line of the text (spaces before it aside)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _cloze(front: str, number: str | None = None, *, hints: bool = True) -> tuple[str, str]:

@@ -315,6 +315,36 @@ def test_text_after_a_list_is_no_part_of_its_last_item(tmp_path: Path) -> None:
     assert lint([content / "p"])[1] == []
 
 
+def test_a_line_anki_wraps_in_a_div_starts_a_line(tmp_path: Path) -> None:
+    """Anki's editor leaves a field's first line bare and wraps each next line in a
+    `<div>`: the first two lines ran together, and the key point "The harmonic mean of
+    precision and recall.It is high only when both are high." was two sentences in one."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(
+        "#separator:tab\n#html:true\n"
+        "F1 score\tThe harmonic mean of precision and recall.<div>It is high only when both"
+        " are high.</div><div>It ignores true negatives.</div>\n"
+        "Recall\t <p>The share of positives found.</p>It matters for screening.<h3>Not"
+        " for spam filters.</h3>\n",
+        encoding="utf-8",
+    )
+    (f1, recall) = parse_anki_text(notes.read_text(encoding="utf-8")).questions
+    assert f1.answer == (
+        "The harmonic mean of precision and recall.\nIt is high only when both are high.\n"
+        "It ignores true negatives."
+    )
+    assert recall.answer == (
+        "The share of positives found.\nIt matters for screening.\nNot for spam filters."
+    )
+    content = tmp_path / "c"
+    assert run_import(str(notes), "--pack", "p", "--into", str(content)).exit_code == 0
+    assert front(content / "p" / "p" / "f1-score.md")["key_points"] == [
+        "The harmonic mean of precision and recall.",
+        "It is high only when both are high.",
+        "It ignores true negatives.",
+    ]
+
+
 def test_a_note_s_sounds_are_named_and_a_field_of_media_only_is_said_so(tmp_path: Path) -> None:
     """`[sound:...]` was dropped without a word (a card asking what a word sounds like no
     longer played it), and a note whose answer is a sound or a picture alone was skipped
