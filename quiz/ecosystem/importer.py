@@ -48,7 +48,13 @@ from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
-from quiz.ecosystem.srcards import SrCards, read_sr_cards, tags_deck
+from quiz.ecosystem.srcards import (
+    SrCards,
+    read_sr_cards,
+    tags_deck,
+    untagged_cards,
+    untagged_note,
+)
 from quiz.ecosystem.tagline import TagLines, take_tag_lines
 from quiz.errors import DrillbitError
 from quiz.gcpause import gc_paused
@@ -539,6 +545,7 @@ def plan_import(
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
     sr_cards = SrCards(notes_text)
+    untagged: tuple[int, ...] = ()  # Spaced Repetition cards in a note not tagged for them
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
@@ -547,6 +554,8 @@ def plan_import(
         if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
             sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
             tag_lines = replace(tag_lines, text=sr_cards.text)
+        else:
+            untagged = untagged_cards(tag_lines.text)
         untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
         notes_text = untabbed.text
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
@@ -611,6 +620,11 @@ def plan_import(
             notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))
         if (said := sr_cards.note()) is not None:
             first = min(sr_cards.single + sr_cards.multi)
+            notices.append(
+                Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
+            )
+        if untagged:
+            said, first = untagged_note(untagged), untagged[0]
             notices.append(
                 Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
             )

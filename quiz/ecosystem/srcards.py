@@ -93,6 +93,38 @@ def _single(row: str) -> tuple[str, str, bool] | None:
     return question, answer, width == 3
 
 
+def untagged_cards(text: str) -> tuple[int, ...]:
+    """For a note `tags_deck` refuses: the 1-based lines that read as the plugin's cards
+    with a question (`What is X?::It is...`), which neither the plugin nor import takes
+    as cards without the tag. They were named only as text under the heading above them,
+    with no word of why."""
+    if "?::" not in text:
+        return ()
+    rows = text.split("\n")
+    return tuple(
+        line
+        for line in read_sr_cards(text).single
+        if (card := _single(rows[line - 1].rstrip("\r"))) is not None and card[0].endswith("?")
+    )
+
+
+def untagged_note(lines: tuple[int, ...]) -> str:
+    """The report's line for `untagged_cards` (not empty)."""
+    shown = ", ".join(map(str, lines[:5])) + (
+        f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+    )
+    said = (
+        "lines {} read as Obsidian Spaced Repetition cards"
+        if len(lines) > 1
+        else "line {} reads as an Obsidian Spaced Repetition card"
+    ).format(shown)
+    return (
+        f"{said} ('Question::Answer'), but the note is not tagged #{DECK_TAG}: neither the "
+        f"plugin nor import takes a card from such a line (tag the note #{DECK_TAG} to import "
+        "it)"
+    )
+
+
 def read_sr_cards(text: str) -> SrCards:
     """The notes with the plugin's cards rewritten in place (see the module's docstring).
     Call it for a note `tags_deck` accepts; fenced code is never touched."""

@@ -84,3 +84,27 @@ def test_lines_keep_their_numbers() -> None:
 def test_pathological_separators_end() -> None:
     for text in ("::" * 200_000, "\n?" * 200_000, "a b::\n" * 50_000, "a\n?\n" * 50_000):
         assert read_sr_cards(text).text.count("\n") == text.count("\n")
+
+
+def test_cards_in_a_note_not_tagged_for_them_are_said_so(tmp_path: Path) -> None:
+    """A vault note tagged `#review` but not `#flashcards`: its `Question?::Answer` lines
+    were named only as the text under their heading, with no word of why they gave no card."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "## Early stopping\n\n"
+        "What is early stopping?::It halts training when the validation loss stops "
+        "improving.\n\nsource:: a book\n\nC++ has std::vector for arrays.\n\n#review\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--into", str(tmp_path / "c"), "--dry-run")
+    assert (
+        f"{notes}:3: note: flashcards: line 3 reads as an Obsidian Spaced Repetition card "
+        "('Question::Answer'), but the note is not tagged #flashcards: neither the plugin "
+        "nor import takes a card from such a line (tag the note #flashcards to import it)"
+    ) in result.output
+    assert "lines 3" not in result.output  # a field or a `::` without '?' is no such card
+    tagged = notes.read_text(encoding="utf-8").replace("#review", "#review #flashcards")
+    notes.write_text(tagged, encoding="utf-8")
+    result = run_import(str(notes), "--into", str(tmp_path / "c"), "--dry-run")
+    assert f"← {notes}:3 What is early stopping?" in result.output
+    assert "not tagged" not in result.output
