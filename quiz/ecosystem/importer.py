@@ -48,6 +48,7 @@ from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
+from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.srcards import (
     SrCards,
     read_sr_cards,
@@ -544,13 +545,15 @@ def plan_import(
     front = NotesFront(notes_text)
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
+    comments = Comments(notes_text)
     sr_cards = SrCards(notes_text)
     untagged: tuple[int, ...] = ()  # Spaced Repetition cards in a note not tagged for them
     if not is_anki_text(notes_text, notes_path.suffix):
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
-        tag_lines = take_tag_lines(front.text)  # `#review` lines: the note's tags, no text
+        comments = take_comments(front.text)  # `%% ... %%`: Obsidian shows none of it
+        tag_lines = take_tag_lines(comments.text)  # `#review` lines: the note's tags, no text
         if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
             sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
             tag_lines = replace(tag_lines, text=sr_cards.text)
@@ -615,6 +618,9 @@ def plan_import(
         notices: list[Notice] = []
         if (said := front.note()) is not None:
             notices.append(Notice(1, front.kind, said, front.kind, place_of(notes_path, 1)))
+        if (said := comments.note()) is not None:
+            first = comments.lines[0]
+            notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
         if (said := tag_lines.note()) is not None:
             first = tag_lines.lines[0]
             notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))

@@ -1,0 +1,106 @@
+"""Obsidian comments (`%% ... %%`): text Obsidian never shows, so no card's.
+
+A vault note hides a to-do or a remark between two `%%` marks, on one line (`ravine.%%
+check the Goh article%% It speeds...`) or over several. Read as Markdown the marks and
+the remark were answer text: a card's answer read "%% check the Goh article %%", a
+sentence run into the next made an answer "too short", and a comment above the first
+question was named as the note's introduction. Here each comment (outside fences,
+indented code and code spans) is taken off in place, its lines left in the text, empty
+where nothing else was on them, so every line keeps its number; the report names them.
+A `%%` that no second one closes is left as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quiz.ecosystem.notestabs import indent_of
+
+MARK = "%%"
+
+
+@dataclass(frozen=True)
+class Comments:
+    """The notes without their Obsidian comments, and the lines they were on."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+    """1-based lines that held (part of) a comment."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when there was no comment."""
+        if not self.lines:
+            return None
+        spans = _spans(self.lines)
+        shown = ", ".join(spans[:5]) + (f" and {len(spans) - 5} more" if len(spans) > 5 else "")
+        where = f"line {shown} holds" if self.lines == (self.lines[0],) else f"lines {shown} hold"
+        return f"{where} Obsidian comments (%% ... %%), which Obsidian does not show: left out"
+
+
+def _spans(lines: tuple[int, ...]) -> list[str]:
+    """`3`, `10-12`: runs of consecutive lines."""
+    spans: list[str] = []
+    start = previous = lines[0]
+    for line in (*lines[1:], None):
+        if line is not None and line == previous + 1:
+            previous = line
+            continue
+        spans.append(str(start) if start == previous else f"{start}-{previous}")
+        if line is not None:
+            start = previous = line
+    return spans
+
+
+def _marks(row: str) -> list[int]:
+    """Offsets of the `%%` marks of a line outside its code spans."""
+    found: list[int] = []
+    at = row.find(MARK)
+    while at >= 0:
+        if row.count("`", 0, at) % 2 == 0:
+            found.append(at)
+        at = row.find(MARK, at + len(MARK))
+    return found
+
+
+def take_comments(text: str) -> Comments:
+    """The notes with each closed comment taken off (see the module's docstring)."""
+    if text.count(MARK) < 2:
+        return Comments(text)  # the common case: no copy of a large file
+    rows = text.split("\n")
+    marks: list[tuple[int, int]] = []  # (row, offset) of each mark outside code
+    fence: str | None = None
+    for index, row in enumerate(rows):
+        stripped = row.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if stripped[:3] in ("```", "~~~") and not indent_of(row):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            continue
+        if MARK in row and not indent_of(row):
+            marks.extend((index, at) for at in _marks(row))
+    cuts: dict[int, list[tuple[int, int]]] = {}  # row -> (start, end) offsets taken off
+    for (first, start), (last, end) in zip(marks[0::2], marks[1::2], strict=False):
+        for index in range(first, last + 1):
+            begin = start if index == first else 0
+            stop = end + len(MARK) if index == last else len(rows[index].rstrip("\r"))
+            cuts.setdefault(index, []).append((begin, stop))
+    if not cuts:
+        return Comments(text)
+    for index, spans in cuts.items():
+        row = rows[index]
+        kept = "".join(row[a:b] for a, b in _gaps(spans, len(row)))
+        rows[index] = kept if kept.strip() else ("\r" if row.endswith("\r") else "")
+    return Comments("\n".join(rows), tuple(sorted(index + 1 for index in cuts)))
+
+
+def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of a line of `length` outside the sorted, disjoint `spans`."""
+    gaps: list[tuple[int, int]] = []
+    at = 0
+    for start, end in spans:
+        gaps.append((at, start))
+        at = end
+    gaps.append((at, length))
+    return gaps
