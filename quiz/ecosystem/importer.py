@@ -45,6 +45,7 @@ from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
+from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
@@ -546,6 +547,7 @@ def plan_import(
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
     comments = Comments(notes_text)
+    clozes = LogseqClozes(notes_text)
     sr_cards = SrCards(notes_text)
     untagged: tuple[int, ...] = ()  # Spaced Repetition cards in a note not tagged for them
     if not is_anki_text(notes_text, notes_path.suffix):
@@ -554,6 +556,8 @@ def plan_import(
             front = read_page_properties(front.text)
         comments = take_comments(front.text)  # `%% ... %%`: Obsidian shows none of it
         tag_lines = take_tag_lines(comments.text)  # `#review` lines: the note's tags, no text
+        clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
+        tag_lines = replace(tag_lines, text=clozes.text)
         if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
             sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
             tag_lines = replace(tag_lines, text=sr_cards.text)
@@ -621,6 +625,9 @@ def plan_import(
         if (said := comments.note()) is not None:
             first = comments.lines[0]
             notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
+        if (said := clozes.note()) is not None:
+            first = clozes.lines[0]
+            notices.append(Notice(first, "cloze", said, "cloze", place_of(notes_path, first)))
         if (said := tag_lines.note()) is not None:
             first = tag_lines.lines[0]
             notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))

@@ -622,7 +622,7 @@ def _expand_indent(row: str) -> str:
     return row[: len(row) - len(body)].expandtabs(4) + body
 
 
-_CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
+CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
 """Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`). One
 space before it, not a run: `[ \t]+#` tried again at each space of a long run took 2 minutes
 on 200 KB of spaces."""
@@ -784,7 +784,7 @@ def read_part(text: str) -> NotesPart:
     """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by."""
     text = normalize(text.lstrip("\ufeff"))
     if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
-        text = _CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
+        text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     if ":: " in text:
         text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
     lines = text.split("\n")
@@ -890,7 +890,10 @@ def read_part(text: str) -> NotesPart:
         if cand.kind == "callout":
             stop = _callout_end(cand, stop, lines, callout_starts)
         elif block.item_start is not None:
-            own = any(row.strip() for row in lines[cand.head_end : block.container_end])
+            # `- Q: ... **A:** ...` on one line is a card whole (a Logseq cloze card's
+            # rewrite among them): the item's answer is its own, siblings are not in it
+            one_line = cand.kind == "q-line" and cand.inline_answer is not None
+            own = one_line or any(row.strip() for row in lines[cand.head_end : block.container_end])
             stop = min(stop, block.container_end if own else block.outer_end)
         elif block.nested:
             stop = min(stop, block.container_end)

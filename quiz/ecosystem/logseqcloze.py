@@ -1,0 +1,86 @@
+"""Logseq's cloze cards: `{{cloze text}}` in a `#card` block hides that text.
+
+Logseq asks a card block (`- The {{cloze cross-entropy}} loss compares... #card`) with
+each cloze blanked and shows it on reveal. Read as Markdown the braces and the hidden
+text were the question's: the card asked "What is the {{cloze softmax}} used for?",
+giving its answer away, its id spelled the hidden word (`cloze-softmax-used`, so mending
+a typo in it made a new card away from the reviews), and a cloze block without child
+blocks was no question at all. Here the block's first line is rewritten in place into
+the importer's markers, as an Anki cloze is asked: `Q: The [...] loss compares...
+**A:** The **cross-entropy** loss compares...`, its child blocks after it in the answer;
+the id is made from the question, `[...]` and all. A cloze anywhere else (a child block)
+shows its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.ecosystem.notes import CARD_TAG
+
+_CLOZE = re.compile(r"\{\{cloze[ \t]+([^{}\n]+?)[ \t]*\}\}")
+_ITEM = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(.*)$")
+"""A line's list mark (with its indent), then its text."""
+
+
+@dataclass(frozen=True)
+class LogseqClozes:
+    """The notes with Logseq's cloze cards rewritten, and the lines they start at."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+    """1-based lines of the cloze cards' first lines."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when no cloze card was read."""
+        if not self.lines:
+            return None
+        cards = (
+            f"{len(self.lines)} Logseq cloze cards"
+            if len(self.lines) > 1
+            else "a Logseq cloze card"
+        )
+        return (
+            f"{cards} ({{{{cloze ...}}}} in a #card block) asked with each cloze as [...] and "
+            "answered with the text whole, the clozes in bold, then the child blocks"
+        )
+
+
+def read_logseq_clozes(text: str) -> LogseqClozes:
+    """The notes with each cloze card rewritten (see the module's docstring); fenced code
+    is never touched."""
+    if "{{cloze" not in text:
+        return LogseqClozes(text)  # the common case: no copy of a large file
+    rows = text.split("\n")
+    cards: list[int] = []
+    fence: str | None = None
+    for index, row in enumerate(rows):
+        item = _ITEM.match(row)
+        assert item is not None  # the pattern matches any line
+        stripped = item.group(2).strip()  # a block's fence opens after its list mark
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if stripped[:3] in ("```", "~~~"):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            continue
+        if "{{cloze" not in row:
+            continue
+        body = row.rstrip("\r")
+        end = row[len(body) :]
+        asked = CARD_TAG.sub("", body)
+        if asked == body:  # no card's first line: the cloze shows its text
+            rows[index] = _CLOZE.sub(r"\1", body) + end
+            continue
+        match = _ITEM.match(asked)
+        assert match is not None  # the pattern matches any line
+        mark, said = match.groups()
+        hidden = _CLOZE.sub("[...]", said)
+        if hidden == said:
+            continue
+        whole = _CLOZE.sub(r"**\1**", said)
+        rows[index] = f"{mark}Q: {hidden} **A:** {whole}{end}"
+        cards.append(index + 1)
+    return LogseqClozes("\n".join(rows), tuple(cards))
