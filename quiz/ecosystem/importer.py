@@ -39,6 +39,7 @@ from quiz.bank.models import KEBAB
 from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
 from quiz.ecosystem.cardcheck import plainly_clean
+from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
@@ -547,6 +548,7 @@ def plan_import(
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
     comments = Comments(notes_text)
+    footnotes = Footnotes(notes_text)
     clozes = LogseqClozes(notes_text)
     sr_cards = SrCards(notes_text)
     untagged: tuple[int, ...] = ()  # Spaced Repetition cards in a note not tagged for them
@@ -555,7 +557,8 @@ def plan_import(
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
         comments = take_comments(front.text)  # `%% ... %%`: Obsidian shows none of it
-        tag_lines = take_tag_lines(comments.text)  # `#review` lines: the note's tags, no text
+        footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
+        tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
         clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
         tag_lines = replace(tag_lines, text=clozes.text)
         if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
@@ -625,6 +628,11 @@ def plan_import(
         if (said := comments.note()) is not None:
             first = comments.lines[0]
             notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
+        if (said := footnotes.note()) is not None:
+            first = footnotes.lines[0] if footnotes.lines else 1
+            notices.append(
+                Notice(first, "footnotes", said, "footnotes", place_of(notes_path, first))
+            )
         if (said := clozes.note()) is not None:
             first = clozes.lines[0]
             notices.append(Notice(first, "cloze", said, "cloze", place_of(notes_path, first)))

@@ -1,0 +1,101 @@
+"""Footnotes (`text.[^1]` and `[^1]: a source`): the note's, not an answer's text.
+
+Obsidian and GitHub show a footnote's mark as a small number and its text at the end of
+the note. Read as Markdown the mark was text after a sentence's period ("floor.[^1]"),
+so the sentence ended no statement and an answer could be skipped as too short, and the
+footnote's text, written at the end of the note, was taken into the last question's
+answer, another card's. Here the marks (outside fences and code spans) are taken out,
+each footnote's lines (its first, and the indented ones after it) left empty in place,
+so every line keeps its number, and the report names them: a card has no footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.ecosystem.notestabs import indent_of
+
+_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    """The notes without their footnotes and footnote marks, and where they were."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+    """1-based lines where a footnote starts."""
+    marks: int = 0
+    """How many marks were taken out of the text."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when there was no footnote."""
+        if not self.lines and not self.marks:
+            return None
+        parts = []
+        if self.lines:
+            shown = ", ".join(map(str, self.lines[:5]))
+            shown += f" and {len(self.lines) - 5} more" if len(self.lines) > 5 else ""
+            one = len(self.lines) == 1
+            parts.append(
+                f"line {shown} holds a footnote" if one else f"lines {shown} hold footnotes"
+            )
+        if self.marks:
+            parts.append(
+                f"{self.marks} footnote mark{'s' if self.marks > 1 else ''} ([^1]) in the text"
+            )
+        return (
+            f"{' and '.join(parts)}: left out, as a card has no footnotes (write a source "
+            "into the answer's text to keep it)"
+        )
+
+
+def take_footnotes(text: str) -> Footnotes:
+    """The notes with footnotes and their marks taken out (see the module's docstring)."""
+    if "[^" not in text:
+        return Footnotes(text)  # the common case: no copy of a large file
+    rows = text.split("\n")
+    starts: list[int] = []
+    marks = 0
+    fence: str | None = None
+    inside = False  # in a footnote: its indented lines are its own
+    for index, row in enumerate(rows):
+        stripped = row.strip()
+        if fence is not None:
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if stripped[:3] in ("```", "~~~") and not indent_of(row):
+            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            inside = False
+            continue
+        if _DEFINITION.match(row):
+            starts.append(index + 1)
+            inside = True
+        elif not (inside and (indent_of(row) or not stripped)):
+            inside = False
+            if "[^" in row:
+                kept, found = _unmarked(row)
+                rows[index], marks = kept, marks + found
+            continue
+        rows[index] = "\r" if row.endswith("\r") else ""
+    if not starts and not marks:
+        return Footnotes(text)
+    return Footnotes("\n".join(rows), tuple(starts), marks)
+
+
+def _unmarked(row: str) -> tuple[str, int]:
+    """The line without its footnote marks outside code spans, and how many there were."""
+    pieces: list[str] = []
+    found = 0
+    done = 0
+    for match in _MARK.finditer(row):
+        if row.count("`", 0, match.start()) % 2:
+            continue  # inside a code span
+        pieces.append(row[done : match.start()])
+        done = match.end()
+        found += 1
+    pieces.append(row[done:])
+    return "".join(pieces), found
