@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notestabs import indent_of
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
@@ -59,18 +60,14 @@ def take_footnotes(text: str) -> Footnotes:
     rows = text.split("\n")
     starts: list[int] = []
     marks = 0
-    fence: str | None = None
     inside = False  # in a footnote: its indented lines are its own
-    for index, row in enumerate(rows):
+    previous = -1
+    for index in outside_fences(rows):
+        row = rows[index]
         stripped = row.strip()
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        if stripped[:3] in ("```", "~~~") and not indent_of(row):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            inside = False
-            continue
+        if index != previous + 1:
+            inside = False  # a fence ended the footnote
+        previous = index
         if _DEFINITION.match(row):
             starts.append(index + 1)
             inside = True

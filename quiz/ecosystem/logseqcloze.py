@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes import CARD_TAG
 
 _CLOZE = re.compile(r"\{\{cloze[ \t]+([^{}\n]+?)[ \t]*\}\}")
@@ -54,18 +55,8 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         return LogseqClozes(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     cards: list[int] = []
-    fence: str | None = None
-    for index, row in enumerate(rows):
-        item = _ITEM.match(row)
-        assert item is not None  # the pattern matches any line
-        stripped = item.group(2).strip()  # a block's fence opens after its list mark
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        if stripped[:3] in ("```", "~~~"):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            continue
+    for index in outside_fences(rows, in_items=True):  # a block's fence opens after its mark
+        row = rows[index]
         if "{{cloze" not in row:
             continue
         body = row.rstrip("\r")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notestabs import indent_of
 
 MARK = "%%"
@@ -68,16 +69,8 @@ def take_comments(text: str) -> Comments:
         return Comments(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     marks: list[tuple[int, int]] = []  # (row, offset) of each mark outside code
-    fence: str | None = None
-    for index, row in enumerate(rows):
-        stripped = row.strip()
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        if stripped[:3] in ("```", "~~~") and not indent_of(row):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            continue
+    for index in outside_fences(rows):
+        row = rows[index]
         if MARK in row and not indent_of(row):
             marks.extend((index, at) for at in _marks(row))
     cuts: dict[int, list[tuple[int, int]]] = {}  # row -> (start, end) offsets taken off

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.ecosystem.ankitext import anki_tag
+from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notestabs import indent_of
 
 _TAG_CHARACTERS = frozenset("_-/")
@@ -80,16 +81,9 @@ def take_tag_lines(text: str) -> TagLines:
     lines = text.split("\n")
     taken: list[int] = []
     written: list[str] = []
-    fence: str | None = None
-    for index, row in enumerate(lines):
+    for index in outside_fences(lines):
+        row = lines[index]
         stripped = row.strip()
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        if stripped[:3] in ("```", "~~~") and not indent_of(row):
-            fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
-            continue
         if stripped[:1] != "#" or indent_of(row):
             continue
         words = stripped.split()
