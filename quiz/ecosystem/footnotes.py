@@ -88,8 +88,12 @@ def _unmarked(row: str) -> tuple[str, int]:
     pieces: list[str] = []
     found = 0
     done = 0
+    ticks = 0  # backticks before `counted`, counted as the walk goes: linear
+    counted = 0
     for match in _MARK.finditer(row):
-        if row.count("`", 0, match.start()) % 2:
+        ticks += row.count("`", counted, match.start())
+        counted = match.start()
+        if ticks % 2:
             continue  # inside a code span
         pieces.append(row[done : match.start()])
         done = match.end()

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes import CARD_TAG
 
-_CLOZE = re.compile(r"\{\{cloze[ \t]+([^{}\n]+?)[ \t]*\}\}")
+_CLOZE = re.compile(r"\{\{cloze[ \t]([^{}\n]*)\}\}")
+"""A cloze and its text (spaces around it taken off where it is used). One space after
+`cloze`, no run: a run then a text that may hold spaces tried again at each space of a
+long run (quadratic)."""
 _ITEM = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(.*)$")
 """A line's list mark (with its indent), then its text."""
 
@@ -63,7 +66,7 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         end = row[len(body) :]
         asked = CARD_TAG.sub("", body)
         if asked == body:  # no card's first line: the cloze shows its text
-            rows[index] = _CLOZE.sub(r"\1", body) + end
+            rows[index] = _CLOZE.sub(lambda m: m.group(1).strip(), body) + end
             continue
         match = _ITEM.match(asked)
         assert match is not None  # the pattern matches any line
@@ -71,7 +74,13 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         hidden = _CLOZE.sub("[...]", said)
         if hidden == said:
             continue
-        whole = _CLOZE.sub(r"**\1**", said)
+        whole = _CLOZE.sub(_bold, said)
         rows[index] = f"{mark}Q: {hidden} **A:** {whole}{end}"
         cards.append(index + 1)
     return LogseqClozes("\n".join(rows), tuple(cards))
+
+
+def _bold(match: re.Match[str]) -> str:
+    """A cloze's text in bold, as the answer shows it (an empty cloze: nothing)."""
+    text = match.group(1).strip()
+    return f"**{text}**" if text else ""

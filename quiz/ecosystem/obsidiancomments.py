@@ -53,11 +53,16 @@ def _spans(lines: tuple[int, ...]) -> list[str]:
 
 
 def _marks(row: str) -> list[int]:
-    """Offsets of the `%%` marks of a line outside its code spans."""
+    """Offsets of the `%%` marks of a line outside its code spans (an odd number of
+    backticks before one opens a span), counted as the walk goes: linear."""
     found: list[int] = []
+    ticks = 0  # backticks before `done`
+    done = 0
     at = row.find(MARK)
     while at >= 0:
-        if row.count("`", 0, at) % 2 == 0:
+        ticks += row.count("`", done, at)
+        done = at
+        if ticks % 2 == 0:
             found.append(at)
         at = row.find(MARK, at + len(MARK))
     return found

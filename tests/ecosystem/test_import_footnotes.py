@@ -58,3 +58,10 @@ def test_the_import_leaves_footnotes_out_and_says_so(tmp_path: Path) -> None:
     ]
     adam = (folder / "adams-bias-correction.md").read_text(encoding="utf-8")
     assert "Goh" not in adam and "Distill" not in adam
+
+
+def test_many_marks_on_one_line_end() -> None:
+    """The backticks before each mark are counted as the walk goes (no time asserted)."""
+    line = "`a " + "[^1] " * 100_000
+    assert take_footnotes(line).text == line  # in one code span: no mark taken out
+    assert take_footnotes("a " + "[^1]" * 100_000).marks == 100_000

@@ -62,3 +62,13 @@ def test_cloze_cards_hide_their_text_and_keep_their_ids(tmp_path: Path) -> None:
     assert "already exists with another" in refused
     _import(notes, content, "--force")
     assert sorted(path.stem for path in folder.glob("*.md")) == ids
+
+
+def test_a_long_run_of_spaces_in_a_cloze_ends() -> None:
+    """One space after `cloze`, then its text: a run of spaces is tried once (no time
+    asserted), and an empty cloze is no bold pair."""
+    line = "- {{cloze " + " " * 200_000 + "x}} is it. #card"
+    assert read_logseq_clozes(line).text.startswith("- Q: [...] is it. **A:** **x** is it.")
+    assert (
+        read_logseq_clozes("- A {{cloze  }} gap. #card").text == "- Q: A [...] gap. **A:** A  gap."
+    )

@@ -66,3 +66,11 @@ def test_the_import_leaves_comments_out_and_says_so(tmp_path: Path) -> None:
         "This damps oscillation across a ravine.",
         "It speeds progress along the valley floor.",
     ]
+
+
+def test_many_marks_on_one_line_end() -> None:
+    """The backticks before each mark are counted as the walk goes (no time asserted):
+    a count from the line's start at each mark was quadratic."""
+    line = "`" + "%% " * 100_000
+    assert take_comments(line).text == line  # all in one code span: nothing taken off
+    assert take_comments("%% " * 100_000).text.strip() == ""
