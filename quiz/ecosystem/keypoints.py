@@ -25,7 +25,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.bank.sentences import sentence_ends
+from quiz.bank.sentences import BLANK, sentence_ends
 from quiz.ecosystem.titles import plain_inline
 
 MIN_POINTS = 3
@@ -103,7 +103,7 @@ class _Candidate:
 def _mask_math(text: str) -> str:
     """The text with every math span blanked (same length), to find cut points outside math."""
     for span in scan_math(text).spans:
-        text = text[: span.start] + "\0" * (span.end - span.start) + text[span.end :]
+        text = text[: span.start] + BLANK * (span.end - span.start) + text[span.end :]
     return text
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
+from quiz.bank.sentences import BLANK
+
 # Prefixes of a question title, tried on its plain text (markup already removed).
 _Q_PREFIX = re.compile(
     r"^Q(?:uestion)?\s*(?P<num>\d+(?:\.\d+)*)?\s*(?:[:.)]|\s[-–—]|(?<=\d)\s)\s*(?P<title>.*)$",
@@ -91,7 +93,7 @@ def _masked(children: list[Token] | None, text: str, display_inline: bool) -> st
         found = text.find(formula, position)
         if found < 0:
             continue
-        out.append(text[position:found] + "\0" * len(formula))
+        out.append(text[position:found] + BLANK * len(formula))
         position = found + len(formula)
     out.append(text[position:])
     return "".join(out)
