@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,51 @@ print(json.dumps(seen))
 """
 
 
+QUIT_DURING_WARM_UP = """
+import asyncio, json, os, sys, threading
+from pathlib import Path
+from quiz.drill_grading import Drill
+from quiz.tui.app import make_app
+
+mode = sys.argv[2]
+looking = threading.Event()
+if mode == "checker":  # the checker's imports never end: a quit must not wait for them
+    def endless(drill):
+        looking.set()
+        threading.Event().wait()
+    Drill.checker = property(endless)
+app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
+seen = {}
+
+def descendants(pid):
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == pid:
+            found += [int(entry.name), *descendants(int(entry.name))]
+    return found
+
+async def walk(pilot):
+    while type(app.screen).__name__ != "DrillScreen":
+        await pilot.pause(0.05)
+    if mode == "checker":
+        while not looking.is_set():
+            await asyncio.sleep(0.01)
+    else:  # quit while the sandbox's worker imports numpy
+        from engine.sandbox import pool
+        while pool._default is None or not pool._default._starting:
+            await asyncio.sleep(0.002)
+    seen["processes"] = descendants(os.getpid())
+    print(json.dumps(seen), flush=True)
+    app.exit()
+
+app.run(headless=True, size=(100, 30), auto_pilot=walk)
+"""
+
+
 def _alive(pid: int) -> bool:
     """Whether `pid` is a process that has not been reaped (a zombie counts as alive)."""
     try:
@@ -90,6 +136,45 @@ def test_the_warm_worker_of_a_drill_left_is_gone_when_the_app_exits(
     warm = json.loads(out.stdout.strip().splitlines()[-1])["warm"]
     assert warm, "the drill started no warm worker"
     assert [pid for pid in warm if _alive(pid)] == []
+
+
+def _quit_during_warm_up(tui_bank: Path, mode: str) -> list[int]:
+    """Run the app, quit during the warm-up's `mode` step; the processes it had then."""
+    out = subprocess.run(
+        [sys.executable, "-c", QUIT_DURING_WARM_UP, str(tui_bank), mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=180,  # the old app never exited: it waited for the endless import
+    )
+    processes: list[int] = json.loads(out.stdout.strip().splitlines()[-1])["processes"]
+    return processes
+
+
+@pytest.mark.slow
+def test_quitting_during_the_checkers_imports_does_not_wait_for_them(
+    tui_bank: Path, _isolated_home: Path
+) -> None:
+    """The warm-up's imports (numpy, the engine, pydantic) cannot be interrupted, and the
+    app's exit joined the thread doing them: a quit a moment after opening a drill waited
+    0.3-3 s for the shell. Here they never end, and the app exits all the same."""
+    assert _quit_during_warm_up(tui_bank, "checker") == []  # no sandbox worker was started
+
+
+@pytest.mark.slow
+def test_quitting_while_the_sandbox_worker_starts_leaves_no_process(
+    tui_bank: Path, _isolated_home: Path
+) -> None:
+    """The worker (bubblewrap, its namespace's init, the child importing numpy) is killed
+    with the app: its outer process is reaped at exit, the ones inside its namespace a moment
+    later by the kernel, so their end is awaited (a ceiling, not a time asserted)."""
+    processes = _quit_during_warm_up(tui_bank, "worker")
+    assert processes, "the warm-up started no sandbox worker"
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in processes if _alive(pid)] == []
 
 
 def _heavy(modules: list[str]) -> set[str]:

@@ -8,6 +8,7 @@ review starts from the starter; the code from before the review is one key away.
 from __future__ import annotations
 
 import subprocess
+import threading
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,7 +21,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static, TextArea
-from textual.worker import get_current_worker
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 AUTOSAVE_SECONDS = 0.8
+
+WARM_UP_THREAD = "drillbit-warm-up"
+"""The name of a drill's warm-up thread (a daemon: quitting never waits for its imports)."""
 
 WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
 """Actions whose terminal key a browser keeps for itself -> the action of their browser key."""
@@ -116,6 +119,8 @@ class DrillScreen(Screen["DrillSitting"]):
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
         self._submission = 0
+        self._left = threading.Event()
+        """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
@@ -184,22 +189,24 @@ class DrillScreen(Screen["DrillSitting"]):
             return self.session is None and self.sitting.progress.passed
         return True
 
-    @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
         """Find the checker and start the sandbox's warm worker while the person reads the task.
 
-        The screen's worker is cancelled when the screen goes (escape at once): the imports
-        already under way finish in this thread, but no sandbox worker is started for it.
+        In a daemon thread of its own, not a Textual thread worker: the app's exit joins the
+        loop's executor, and imports cannot be interrupted, so a quit during them (numpy, the
+        engine, pydantic: 0.3-3 s) waited for them before the shell came back. The imports
+        under way are left to die with the process; a screen gone (escape or quit) starts no
+        sandbox worker.
         """
-        worker = get_current_worker()
+        threading.Thread(target=self._warm_up_in_thread, name=WARM_UP_THREAD, daemon=True).start()
+
+    def _warm_up_in_thread(self) -> None:
         try:
-            self.workspace.warm_up(self.sitting, wanted=lambda: not worker.is_cancelled)
+            self.workspace.warm_up(self.sitting, wanted=lambda: not self._left.is_set())
         except DrillbitError as exc:  # the card names a checker that does not exist
             self.post_message(self.GradingFailed(exc.message))
-            raise
         except Exception as exc:  # said on screen; grading will report it again if it persists
             self.post_message(self.GradingFailed(f"the sandbox did not start: {exc}"))
-            raise
 
     # -- drafts ------------------------------------------------------------------------
 
@@ -218,6 +225,7 @@ class DrillScreen(Screen["DrillSitting"]):
             self._unsaved = None
 
     def on_unmount(self) -> None:
+        self._left.set()
         # quitting the app (ctrl+q) mid-typing must not lose the last keystrokes
         self._flush()
 
