@@ -76,6 +76,8 @@ class WorkerPool:
         self._waiting = 0
         """Callers blocked in `acquire`."""
         self._closed = False
+        self._checking = False
+        """The spawner is running the bubblewrap check (its canary), which `close` does not wait for."""
         self._error: str | None = None
         if self.config.use_bwrap_requested() is not False or (
             self.config.landlock and landlock_abi() > 0
@@ -127,7 +129,16 @@ class WorkerPool:
             self._cond.notify_all()
 
     def _spawn_batch(self, need: int) -> None:
-        status = _bwrap_for(self.config)
+        with self._cond:
+            self._checking = True
+        try:
+            status = _bwrap_for(self.config)
+        finally:
+            with self._cond:
+                self._checking = False
+                closed = self._closed
+        if closed:  # closed during the check: no worker is started
+            return
         batch: list[Worker] = []
         for _ in range(need):
             if status is not None and not status.active:
@@ -188,11 +199,17 @@ class WorkerPool:
             )
 
     def close(self) -> None:
-        """Kill the waiting workers and stop spawning."""
+        """Kill the waiting workers and stop spawning.
+
+        The spawner is joined (a worker it is starting is closed by it) unless it is in the
+        bubblewrap check, which starts no worker and dies with this process: an app quit
+        during a drill's warm-up waited for that canary (0.3 s, seconds on a busy machine).
+        """
         with self._cond:
             if self._closed:
                 return
             self._closed = True
+            checking = self._checking
             ready = list(self._ready)
             self._ready.clear()
             starting = list(self._starting)
@@ -203,7 +220,7 @@ class WorkerPool:
                     os.killpg(worker.pid, signal.SIGKILL)
         for worker in ready:
             worker.close()
-        if self._thread is not threading.current_thread():
+        if not checking and self._thread is not threading.current_thread():
             self._thread.join(timeout=10)
 
     @property

@@ -214,3 +214,35 @@ def test_a_worker_makes_its_work_dir_after_the_bytecode_cache(
             worker.close()
     assert built and built[0].workdir is not None
     assert not os.path.exists(built[0].workdir)
+
+
+def test_close_does_not_wait_for_the_bubblewrap_check_and_starts_no_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An app quit during a drill's warm-up closed the pool while its spawner ran the
+    bubblewrap canary, and waited for the canary (0.3 s, seconds under load) before the
+    shell came back. The check starts no process that close must kill: close returns at
+    once, and the spawner, its check done, starts no worker for a closed pool."""
+    checking, release = threading.Event(), threading.Event()
+    order: list[str] = []
+    started: list[Worker] = []
+
+    def slow_check(config: SandboxConfig) -> None:
+        checking.set()
+        release.wait(5)  # under close's old 10 s join: a close that waits ends after this
+        order.append("check ended")
+
+    def no_worker(*args: Any, **kwargs: Any) -> Worker:
+        started.append(args[0])
+        raise AssertionError("a worker was started for a closed pool")
+
+    monkeypatch.setattr("engine.sandbox.pool._bwrap_for", slow_check)
+    monkeypatch.setattr("engine.sandbox.pool.Worker", no_worker)
+    pool = WorkerPool(SandboxConfig(bwrap=False, landlock=False))
+    assert checking.wait(30), "the spawner never ran the check"
+    pool.close()
+    order.append("closed")
+    release.set()
+    pool._thread.join(30)
+    assert order == ["closed", "check ended"]
+    assert not pool._thread.is_alive() and started == []
