@@ -47,6 +47,7 @@ TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("stats_screen_heavy_ms", {}, "<= 300 ms", lambda v: v <= 300),
     ("startup_heavy_vs_bare", {}, "<= 1.5x", lambda v: v <= 1.5),
     ("study_start_heavy_vs_bare", {}, "<= 1.5x", lambda v: v <= 1.5),
+    ("quit_left_processes", {}, "0 left", lambda v: v == 0),
 ]
 
 
@@ -76,7 +77,7 @@ def machine(stamp: Mapping[str, str]) -> dict[str, Any]:
 
 def run(settings: Settings, sections: Sequence[str], work: Path) -> dict[str, list[Figure]]:
     """Run the chosen sections, each printing a line as it finishes: their figures."""
-    from bench import grading, heavy, loading, notes, startup
+    from bench import grading, heavy, loading, notes, quitting, startup
 
     figures: dict[str, list[Figure]] = {}
 
@@ -107,6 +108,7 @@ def run(settings: Settings, sections: Sequence[str], work: Path) -> dict[str, li
     env = startup.default_env(work / "probe-home")
     step("startup", lambda: startup.startup_figures(settings, banks[settings.big_bank], env))
     step("startup", lambda: startup.import_figures(settings, env))
+    step("startup", lambda: quitting.quit_figures(settings, env))
     step(
         "heavy",
         lambda: heavy.heavy_figures(

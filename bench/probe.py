@@ -8,7 +8,8 @@ and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
 Home and `answer` records one answer and redraws Home's counts, both reporting
 the time of that step alone as `inner_ms`; `walk` walks from Home through a session,
 the stats, the drills and the settings (`bench.tui_walk`), reporting each step's wait
-as `waits`.
+as `waits`; `quit_imports`, `quit_worker` and `quit_warm` open a drill and quit during its
+warm-up (`bench.quitting`), reporting the moment of the quit and the app's children.
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def main(argv: list[str]) -> None:
 
     async def at_idle(pilot: Pilot[Any]) -> None:
         await pilot.pause()
+        if mode.startswith("quit_"):
+            from bench.quitting import quit_during
+
+            await quit_during(pilot, mode.removeprefix("quit_"), out)
+            return
         inner: float | None = None
         waits: dict[str, float] | None = None
         if mode == "walk":

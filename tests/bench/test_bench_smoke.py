@@ -147,6 +147,20 @@ def test_startup_probe_reaches_home_with_a_generated_bank(tmp_path: Path) -> Non
     assert startup.import_time_ms("quiz", env) > 0
 
 
+@pytest.mark.slow
+def test_quit_figures_take_each_moment_of_the_warm_up_and_count_what_is_left(
+    tmp_path: Path,
+) -> None:
+    from bench import quitting
+
+    figures = quitting.quit_figures(TINY, startup.default_env(tmp_path / "home"))
+    waits = _named(figures, "quit_drill_ms")
+    assert [f.params["during"] for f in waits] == list(quitting.PHASES)
+    assert all(f.value > 0 for f in waits)
+    (left,) = _named(figures, "quit_left_processes")
+    assert left.value == 0 and left.params["quits"] == len(quitting.PHASES)
+
+
 def test_table_marks_met_and_missed_targets() -> None:
     figures = [
         Figure("speedup_vs_pytest", 20.0, "x", {"drill": "median over drills"}),
