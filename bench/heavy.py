@@ -442,31 +442,37 @@ def walk_figures(
     home), alternating in each round: `tui_wait_heavy_ms` and `tui_wait_small_ms` per step,
     medians. A copy: the walk answers a card. The twenty-fourth round listed the drills
     from the card index (the drill list loaded every card model: 4.5x less CPU there).
-    `drill_leave_drawn` (twenty-seventh round) is timed to a frame, not to the idle."""
+    Since the twenty-eighth round every step is timed to the frame that shows its result
+    (`tui_wait_*`); `tui_idle_*` keeps each step's wait to the next idle, as before."""
     walked = work / "walk-home"
     shutil.copytree(home, walked)
     small = work / "walk-small-home"
     small.mkdir()
     envs = {"heavy": (_home_env(walked), bank), "small": (_home_env(small), None)}
     _probe("app", None, envs["small"][0])  # its card cache and index, as after a first run
-    waits: dict[str, dict[str, list[float]]] = {"heavy": {}, "small": {}}
+    waits: dict[str, dict[str, dict[str, list[float]]]] = {
+        kind: {"heavy": {}, "small": {}} for kind in ("waits", "idles")
+    }
     for round_ in range(repeats):
         order = ("heavy", "small") if round_ % 2 == 0 else ("small", "heavy")
         for which in order:
             env, extra = envs[which]
             _, report, _ = _probe("walk", extra, env)
-            for step, ms in report["waits"].items():
-                waits[which].setdefault(step, []).append(float(ms))
-    from bench.tui_walk import DRAWN_STEPS
-
+            for kind in ("waits", "idles"):
+                for step, ms in report[kind].items():
+                    waits[kind][which].setdefault(step, []).append(float(ms))
+    measures = {
+        "waits": ("tui_wait", "first key to the first frame showing the step's result"),
+        "idles": ("tui_idle", "first key to the next idle (tui_wait until the 27th round)"),
+    }
     figures: list[Figure] = []
-    for which in ("heavy", "small"):
-        for step, values in waits[which].items():
-            measure = "escape to the first frame" if step in DRAWN_STEPS else "key to the next idle"
-            params = {"step": step, "repeats": len(values), "measure": measure}
-            if which == "heavy":
-                params = {**shape, **params}
-            figures.append(Figure(f"tui_wait_{which}_ms", median(values), "ms", params))
+    for kind, (name, measure) in measures.items():
+        for which in ("heavy", "small"):
+            for step, values in waits[kind][which].items():
+                params = {"step": step, "repeats": len(values), "measure": measure}
+                if which == "heavy":
+                    params = {**shape, **params}
+                figures.append(Figure(f"{name}_{which}_ms", median(values), "ms", params))
     return figures
 
 

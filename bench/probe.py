@@ -54,7 +54,11 @@ def _peak_rss_kib() -> int:
 
 
 def _report(
-    app: App[Any], out: Path, inner_ms: float | None = None, waits: dict[str, float] | None = None
+    app: App[Any],
+    out: Path,
+    inner_ms: float | None = None,
+    waits: dict[str, float] | None = None,
+    idles: dict[str, float] | None = None,
 ) -> None:
     table = app.screen.query("DataTable")
     rows = getattr(table.first(), "row_count", 0) if table else 0
@@ -77,6 +81,7 @@ def _report(
         "quiz_modules": sorted(name for name in sys.modules if name.split(".")[0] == "quiz"),
         "inner_ms": inner_ms,
         "waits": waits,
+        "idles": idles,
         "cpu_ms_at_idle": round(time.process_time() * 1000, 1),
     }
     out.write_text(json.dumps(info), encoding="utf-8")
@@ -123,10 +128,11 @@ def main(argv: list[str]) -> None:
             return
         inner: float | None = None
         waits: dict[str, float] | None = None
+        idles: dict[str, float] | None = None
         if mode == "walk":
             from bench.tui_walk import walk
 
-            waits = await walk(pilot)
+            waits, idles = await walk(pilot)
         elif mode == "stats":
             start = time.perf_counter()
             await pilot.press("s")
@@ -134,7 +140,7 @@ def main(argv: list[str]) -> None:
             inner = (time.perf_counter() - start) * 1000
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
-        _report(pilot.app, out, inner, waits)
+        _report(pilot.app, out, inner, waits, idles)
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=at_idle)

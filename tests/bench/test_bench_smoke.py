@@ -261,15 +261,18 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     from bench.tui_walk import WALK_STEPS
 
     every = set(WALK_STEPS) - {"answer_next_card"}  # only if a card other than a drill came
-    for which in ("heavy", "small"):
-        steps = {f.params["step"] for f in _named(figures, f"tui_wait_{which}_ms")}
-        assert every <= steps <= set(WALK_STEPS), which
-        (left,) = [
-            f
-            for f in _named(figures, f"tui_wait_{which}_ms")
-            if f.params["step"] == "drill_leave_drawn"
-        ]
-        assert left.params["measure"] == "escape to the first frame", which
+    for name in (
+        "tui_wait_heavy_ms",
+        "tui_wait_small_ms",
+        "tui_idle_heavy_ms",
+        "tui_idle_small_ms",
+    ):
+        steps = {f.params["step"] for f in _named(figures, name)}
+        assert every <= steps <= set(WALK_STEPS), name
+    drawn = {(f.params["step"], f.value) for f in _named(figures, "tui_wait_small_ms")}
+    idle = {(f.params["step"], f.value) for f in _named(figures, "tui_idle_small_ms")}
+    # from the same first key, the frame comes no later than the idle that follows it
+    assert all(ms <= dict(idle)[step] for step, ms in drawn), (drawn, idle)
     assert all(f.value > 0 for f in figures)
 
 
