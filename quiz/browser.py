@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Literal, get_args
+from typing import Literal, Protocol, get_args
 
 from fsrs import State
 
@@ -25,11 +25,29 @@ STATES: tuple[str, ...] = (*get_args(CardState), "due")
 SORTS: tuple[str, ...] = ("content", "due", "difficulty", "lapses")
 
 
+class CardFacts(Protocol):
+    """What a row shows and filters on: a card model, or the card index's ref
+    (`quiz.bank.index.CardRef`), which the app holds without building any model."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+
+
 @dataclass(frozen=True)
 class CardRow:
     """One card in the browser."""
 
-    card: Card
+    card: CardFacts
     state: CardState
     due: datetime | None
     difficulty: float | None
@@ -55,8 +73,9 @@ class CardRow:
         }
 
 
-def card_rows(cards: Sequence[Card], store: Store, now: datetime) -> list[CardRow]:
-    """Every card with its state at `now`, in content order."""
+def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[CardRow]:
+    """Every card with its state at `now`, in content order. The card screen passes the
+    index's refs: loading every card model first was most of a heavy user's wait for it."""
     states = store.card_states()
     flags = store.card_flags()
     lapses = store.lapse_counts()

@@ -13,7 +13,7 @@ NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 
 def _row(due: datetime | None, *, is_due: bool) -> CardRow:
     return CardRow(
-        card=deck()[0],  # type: ignore[arg-type]
+        card=deck()[0],
         state="review" if due else "new",
         due=due,
         difficulty=None,

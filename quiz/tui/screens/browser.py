@@ -270,7 +270,7 @@ class BrowserScreen(Screen[None]):
         ws = self.workspace
         now = ws.now()
         if reread or self._rows is None:
-            self._rows = card_rows(ws.cards, ws.store, now)
+            self._rows = card_rows(ws.content.refs, ws.store, now)  # no card model built
             self._cells = {
                 row.card.id: (
                     row.card.kind,
@@ -483,7 +483,11 @@ class BrowserScreen(Screen[None]):
         if row is None or self.app.is_web:
             return
         ws = self.workspace
-        command = ws.drafts.editor_command(row.card.path)
+        card = ws.card(row.card.id)
+        if card is None:
+            self.notify(f"{row.card.id} is no longer in the bank.", severity="error")
+            return
+        command = ws.drafts.editor_command(card.path)
         try:
             try:
                 with self.app.suspend():
@@ -494,7 +498,7 @@ class BrowserScreen(Screen[None]):
             self.notify(f"Could not run {command[0]}: {exc}", severity="error")
             return
         try:
-            ws.replace_bank(with_card_reloaded(ws.bank, row.card))
+            ws.replace_bank(with_card_reloaded(ws.bank, card))
         except (ContentError, OSError, UnicodeDecodeError) as exc:
             first = exc.problems[0].format() if isinstance(exc, ContentError) else str(exc)
             self.notify(f"The card was not reloaded: {first}", severity="error", timeout=15)
