@@ -65,7 +65,10 @@ async def _until(ready: Any, what: str) -> None:
 def warm_up_begun(app: Any) -> bool:
     """The drill's warm-up thread is running (a Textual worker of group "warm-up" before the
     twenty-eighth round, so older commits can be probed side by side)."""
-    named = any(t.name == "drillbit-warm-up" for t in threading.enumerate())
+    from quiz.tui.screens import drill
+
+    name = getattr(drill, "WARM_UP_THREAD", None)  # None before the twenty-eighth round
+    named = name is not None and any(t.name == name for t in threading.enumerate())
     return named or any(w.group == "warm-up" for w in app.workers)
 
 
