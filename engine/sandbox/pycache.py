@@ -26,6 +26,15 @@ out only while every .pyc in it still has it and nothing in it is a link
 (`intact`, checked at each hand-out, about 2 ms). seccomp refuses such a child
 utime, and any write sets the time anew, so it cannot forge the stamp.
 
+A check by name still left a race: such a child watched /proc for another drillbit's new
+child and rewrote numpy's .pyc files between that parent's check and the new child's
+`import numpy`, which then ran its code under bubblewrap or Landlock. So the .pyc files
+live in one folder, `tree`, sealed before the cache is published: every file 0o444 and
+every folder 0o555, which a child cannot undo (seccomp refuses chmod, and it holds no
+capability that passes a mode) and `intact` checks too. The tree is handed to a child by
+descriptor, checked through that very descriptor: a folder renamed in the caches' root
+and another put at its name changes nothing a child reads.
+
 Concurrency: several drillbit processes share the caches, and bwrap fails
 ("Can't find source path") if a directory it binds vanishes. So a finished
 cache is immutable and never moved: it is built in a private folder and
@@ -60,13 +69,15 @@ from engine.sandbox.config import host_paths
 from engine.sandbox.tree import remove_tree
 
 MARKER = ".complete"
-FORMAT = "checked-hash-stamped-2"
+FORMAT = "checked-hash-stamped-sealed-3"
 """Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
 STAMP_NS = 315_532_800 * 1_000_000_000
 """Every .pyc's modification time (1980-01-01): a child under seccomp cannot set a time
 (utime is refused), and any write it makes to a file sets the time to now."""
-FLAGS_MTIME_FREE = frozenset({".complete", ".format", ".in-use", ".retired"})
-"""The flag files at a cache's top, which carry no code and no stamp."""
+TREE = "tree"
+"""The sealed folder, beside the flag files, that holds every .pyc (laid out for the prefix)."""
+SEALED_FILE_MODE = 0o444
+SEALED_FOLDER_MODE = 0o555
 STALE_UNNAMED_S = 600
 """A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
 FORMAT_FILE = ".format"
@@ -227,27 +238,56 @@ def _root_lock(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def intact(cache: Path) -> bool:
-    """Whether every file of the cache is as its builder wrote it: folders and files only (no
-    link, whose target anyone may change), every .pyc still carrying `STAMP_NS`."""
-    pending = [cache]
-    while pending:
-        folder = pending.pop()
-        try:
-            with os.scandir(folder) as entries:
-                found = [(e.path, e.name, e.stat(follow_symlinks=False)) for e in entries]
-        except OSError:
-            return False
-        for path, name, info in found:
-            if stat.S_ISDIR(info.st_mode):
-                pending.append(Path(path))
-            elif not stat.S_ISREG(info.st_mode):
+_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def intact_at(tree: int) -> bool:
+    """Whether the tree open at descriptor `tree` is as its builder sealed it: folders and files
+    only (no link, whose target anyone may change), none writable by its owner, every file
+    still carrying `STAMP_NS`. Walked by descriptor, so what is checked is what is handed out."""
+    pending = [os.dup(tree)]
+    try:
+        while pending:
+            folder = pending.pop()
+            try:
+                if os.fstat(folder).st_mode & 0o222:
+                    return False
+                with os.scandir(folder) as entries:
+                    found = [(e.name, e.stat(follow_symlinks=False)) for e in entries]
+                for name, info in found:
+                    if stat.S_ISDIR(info.st_mode):
+                        pending.append(os.open(name, _FOLDER_FLAGS, dir_fd=folder))
+                    elif not stat.S_ISREG(info.st_mode) or info.st_mode & 0o222:
+                        return False
+                    elif info.st_mtime_ns != STAMP_NS:
+                        return False
+            except OSError:
                 return False
-            elif folder == cache and name in FLAGS_MTIME_FREE:
-                continue
-            elif info.st_mtime_ns != STAMP_NS:
-                return False
+            finally:
+                os.close(folder)
+    finally:
+        for folder in pending:
+            os.close(folder)
     return True
+
+
+def _open_tree(cache: Path) -> int | None:
+    """A descriptor of the cache's sealed tree, never through a link; None when there is none."""
+    try:
+        return os.open(cache / TREE, _FOLDER_FLAGS)
+    except OSError:
+        return None
+
+
+def intact(cache: Path) -> bool:
+    """Whether the cache's tree is as sealed (`intact_at`)."""
+    tree = _open_tree(cache)
+    if tree is None:
+        return False
+    try:
+        return intact_at(tree)
+    finally:
+        os.close(tree)
 
 
 def _retire(entry: Path) -> None:
@@ -256,33 +296,42 @@ def _retire(entry: Path) -> None:
         os.close(os.open(entry / RETIRED, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600))
 
 
-def _hold(entry: Path) -> int | None:
-    """A shared lock on a finished, current, intact cache, kept while this process may use it.
-    A cache found changed is retired, so it is swept once no process holds it."""
+Held = tuple[Path, int, int]
+"""A cache this process holds: its folder, the shared lock on its in-use file, its tree's descriptor."""
+
+
+def _hold(entry: Path) -> Held | None:
+    """A shared lock on a finished, current, intact cache and its tree's descriptor, kept while
+    this process may use it. A cache found changed is retired, so it is swept once no process
+    holds it."""
     if not (entry / MARKER).exists() or (entry / RETIRED).exists():
         return None
-    if not intact(entry):
+    tree = _open_tree(entry)
+    if tree is None or not intact_at(tree):
+        if tree is not None:
+            os.close(tree)
         _retire(entry)
         return None
     try:
         fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError:
+        os.close(tree)
         return None
     fcntl.flock(fd, fcntl.LOCK_SH)
-    return fd
+    return entry, fd, tree
 
 
-def _find(root: Path, key: str) -> tuple[Path, int] | None:
+def _find(root: Path, key: str) -> Held | None:
     with contextlib.suppress(OSError):
         for entry in sorted(root.iterdir()):
             if entry.name.startswith(key + "."):
-                fd = _hold(entry)
-                if fd is not None:
-                    return entry, fd
+                held = _hold(entry)
+                if held is not None:
+                    return held
     return None
 
 
-def sandbox_parts(cache: Path, sandbox_site: str) -> list[str]:
+def sandbox_parts(tree: int, sandbox_site: str) -> list[str]:
     """The folders of the cache a child under bubblewrap reads: numpy at the path bwrap mounts
     it on and the stdlib (at the interpreter's own path, which the child sees anyway).
 
@@ -294,9 +343,23 @@ def sandbox_parts(cache: Path, sandbox_site: str) -> list[str]:
     parts: list[str] = []
     for part in sorted(dict.fromkeys(wanted)):
         inside = any(part.startswith(outer.rstrip("/") + "/") for outer in parts)
-        if not inside and (cache / part.lstrip("/")).is_dir():
+        if not inside and _is_folder(part.lstrip("/"), tree):
             parts.append(part)
     return parts
+
+
+def _is_folder(relative: str, tree: int) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(relative, dir_fd=tree, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
+def open_part(tree: int, part: str) -> int:
+    """An O_PATH descriptor of `part` (an absolute path as the child sees it) inside the tree,
+    for bubblewrap's `--ro-bind-fd`: the sealed tree has no link, so nothing is followed."""
+    flags = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    return os.open(part.lstrip("/"), flags, dir_fd=tree)
 
 
 def _renamed(code: CodeType, filename: str) -> CodeType:
@@ -313,6 +376,7 @@ def _write_stamped(target: Path, data: bytes, mode: int) -> None:
     An O_TMPFILE file has no name until it is linked in, already stamped; where the file
     system has no O_TMPFILE, the file is made with O_EXCL and stamped through its descriptor.
     """
+    mode &= SEALED_FILE_MODE  # sealed from its birth: no write bit for anyone
     tmpfile = getattr(os, "O_TMPFILE", 0)
     folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
@@ -347,6 +411,8 @@ def _compile(work: Path, sandbox_site: str) -> None:
     for real, shown in _sources(sandbox_site):
         shown_by_source.setdefault(real, {})[shown] = None
     flags = (0b11).to_bytes(4, "little")  # PEP 552: hash-based, checked
+    tree = work / TREE
+    tree.mkdir(parents=True, exist_ok=True)
     for real, shown_paths in shown_by_source.items():
         source = Path(real).read_bytes()
         try:
@@ -356,16 +422,39 @@ def _compile(work: Path, sandbox_site: str) -> None:
         header = importlib.util.MAGIC_NUMBER + flags + importlib.util.source_hash(source)
         mode = (os.stat(real).st_mode | 0o200) & 0o666  # py_compile's mode for the .pyc
         for shown in shown_paths:
-            target = _target(work, shown)
+            target = _target(tree, shown)
             target.parent.mkdir(parents=True, exist_ok=True)
             named = code if code.co_filename == shown else _renamed(code, shown)
             _write_stamped(target, header + marshal.dumps(named), mode)
+    _seal(tree)
     (work / IN_USE).write_text("")
     (work / FORMAT_FILE).write_text(FORMAT)
     (work / MARKER).write_text("ok\n")
 
 
-def _acquire(sandbox_site: str) -> tuple[Path, int] | None:
+def _seal(tree: Path) -> None:
+    """Take the write bits from every folder of the tree (its files are born without them):
+    no sandbox child can then write, add, rename or remove anything in it, nor give a bit back.
+    By descriptor, never through a link: a child may write in the caches' root during a build."""
+    pending = [os.open(tree, _FOLDER_FLAGS)]
+    try:
+        while pending:
+            folder = pending.pop()
+            try:
+                os.fchmod(folder, SEALED_FOLDER_MODE)
+                with os.scandir(folder) as entries:
+                    names = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+                for name in names:
+                    with contextlib.suppress(OSError):  # swapped for a link: `intact` refuses it
+                        pending.append(os.open(name, _FOLDER_FLAGS, dir_fd=folder))
+            finally:
+                os.close(folder)
+    finally:
+        for folder in pending:
+            os.close(folder)
+
+
+def _acquire(sandbox_site: str) -> Held | None:
     """A finished cache held by this process (built if missing), or None when it cannot be safely.
 
     A finished cache is never changed or moved: it is published under a fresh name by
@@ -404,39 +493,56 @@ def build(sandbox_site: str) -> Path | None:
     acquired = _acquire(sandbox_site)
     if acquired is None:
         return None
-    _held_by_build.append(acquired[1])
+    _held_by_build.extend(acquired[1:])
     return acquired[0]
 
 
 _lock = threading.Lock()
-_state: dict[str, tuple[Path, int] | None] = {}
+_state: dict[str, Held | None] = {}
 
 
-def _release(held: tuple[Path, int] | None) -> None:
+def _release(held: Held | None) -> None:
     if held is not None:
-        with contextlib.suppress(OSError):
-            os.close(held[1])
+        for fd in held[1:]:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _ready(sandbox_site: str) -> Held | None:
+    """The held cache, built in the calling thread on first use; None if it cannot be.
+    Callers hold `_lock`.
+
+    Checked at every call: a cache another process retired, or one changed since it was
+    taken (`intact_at`), is let go and a fresh one taken (the retired one stays on disk
+    while any process holds it).
+    """
+    held = _state.get(sandbox_site)
+    if held is not None and ((held[0] / RETIRED).exists() or not intact_at(held[2])):
+        if not (held[0] / RETIRED).exists():  # changed since it was taken
+            with contextlib.suppress(OSError), _root_lock(cache_root()):
+                _retire(held[0])
+        _release(held)
+        del _state[sandbox_site]
+    if sandbox_site not in _state:
+        _state[sandbox_site] = _acquire(sandbox_site)
+    return _state[sandbox_site]
 
 
 def ready_cache(sandbox_site: str) -> Path | None:
-    """The cache, built in the calling thread on first use; None if it cannot be.
-
-    Checked at every call: a cache another process retired, or one changed since it was
-    taken (`intact`), is let go and a fresh one taken (the retired one stays on disk while
-    any process holds it).
-    """
+    """The cache's folder, built in the calling thread on first use; None if it cannot be."""
     with _lock:
-        held = _state.get(sandbox_site)
-        if held is not None and ((held[0] / RETIRED).exists() or not intact(held[0])):
-            if not (held[0] / RETIRED).exists():  # changed since it was taken
-                with contextlib.suppress(OSError), _root_lock(cache_root()):
-                    _retire(held[0])
-            _release(held)
-            del _state[sandbox_site]
-        if sandbox_site not in _state:
-            _state[sandbox_site] = _acquire(sandbox_site)
-        held = _state[sandbox_site]
+        held = _ready(sandbox_site)
         return held[0] if held is not None else None
+
+
+def open_cache(sandbox_site: str) -> int | None:
+    """A new descriptor of the cache's sealed tree, checked through the descriptor just now
+    (the caller closes it); None when there is no cache. What a child reads through it
+    cannot be swapped after the check: nothing in the tree can be changed by a child, and
+    the descriptor does not follow the names in the caches' root."""
+    with _lock:
+        held = _ready(sandbox_site)
+        return os.dup(held[2]) if held is not None else None
 
 
 def discard(sandbox_site: str) -> None:

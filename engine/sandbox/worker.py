@@ -51,7 +51,7 @@ from engine.sandbox.config import (
     landlock_abi,
     seccomp_support,
 )
-from engine.sandbox.pycache import process_alive, ready_cache
+from engine.sandbox.pycache import open_cache, process_alive
 from engine.sandbox.shield import make_undumpable
 from engine.sandbox.text import CappedOutput
 from engine.sandbox.tree import remove_tree
@@ -296,13 +296,15 @@ class RunResult:
     """Bytes the child wrote to stdout and stderr, the ones past the kept part included."""
 
 
-def landlock_paths(workdir: str, pycache: object, beside: str) -> dict[str, list[str]]:
+def landlock_paths(workdir: str, pycache: str | None, beside: str) -> dict[str, list[str]]:
     """What Landlock leaves reachable without bubblewrap: the work dir, the stdlib, numpy, system libraries.
 
     `ro` entries ending in '/' may only be listed (the import system lists
     site-packages to find numpy); the others are readable beneath. `probes`
     must be refused once the ruleset is in force: a read of the grader, and a file made in
-    `beside`, the temp dir, where the user's modes would let the child write.
+    `beside`, the temp dir, where the user's modes would let the child write. `pycache`: the
+    cache's tree as the child names it, `/proc/self/fd/N`, not resolved here (in this process
+    that gives its name in the caches' root, which a child could swap).
     """
     paths = host_paths()
     system, listed = _system_rules()
@@ -310,11 +312,9 @@ def landlock_paths(workdir: str, pycache: object, beside: str) -> dict[str, list
     list_only = [os.path.dirname(paths.numpy_dir), *listed]
     if paths.numpy_libs:
         ro.append(paths.numpy_libs)
-    if pycache is not None:
-        ro.append(str(pycache))
     return {
         "rw": [workdir, "/dev/null"],
-        "ro": [os.path.realpath(p) for p in ro],
+        "ro": [os.path.realpath(p) for p in ro] + ([pycache] if pycache is not None else []),
         "list": list_only,
         "probes": [paths.probe, beside.rstrip("/") + "/"],
     }
@@ -410,29 +410,43 @@ class Worker:
         # The cache goes only to a child that cannot write it: bwrap mounts it read-only,
         # Landlock leaves it out of the writable set.
         self.fs_layer_expected = self.bwrap is not None or (config.landlock and landlock_abi() > 0)
-        pycache = ready_cache(SANDBOX_SITE) if self.fs_layer_expected else None
+        # By descriptor: checked through it just now, and nothing a child reads through it can
+        # change after the check (`pycache`'s docstring).
+        pycache = open_cache(SANDBOX_SITE) if self.fs_layer_expected else None
+        inherited = [pycache] if pycache is not None else []
+        """Descriptors the child is given, closed here once it is started."""
         if self.bwrap is None:
             # made only now, after the cache, whose rebuild (another process retired it) can
             # take many seconds: a pool lists this worker's dir once the worker is built, and
             # a dir that exists long before that looks like a leftover
-            self.workdir_top, self._workdir_lock = make_workdir()
             try:
+                self.workdir_top, self._workdir_lock = make_workdir()
                 self.workdir = hide_workdir(self.workdir_top, self._workdir_lock)
             except OSError:
                 self._remove_workdir()
+                for fd in inherited:
+                    os.close(fd)
                 raise
             home = cwd = self.workdir
         cache_opts: list[str] = []
+        tree = f"/proc/self/fd/{pycache}" if pycache is not None else None
         if pycache is not None and self.bwrap is not None:
-            for part in pycache_module.sandbox_parts(pycache, SANDBOX_SITE):
-                prefix += ["--ro-bind", str(pycache / part.lstrip("/")), SANDBOX_PYCACHE + part]
+            # only the parts, which bwrap consumes: the tree's own descriptor, inherited, would
+            # let the code open numpy's layout at its host path, which names the checkout
+            inherited.remove(pycache)
+            try:
+                for part in pycache_module.sandbox_parts(pycache, SANDBOX_SITE):
+                    inherited.append(pycache_module.open_part(pycache, part))  # listed just now
+                    prefix += ["--ro-bind-fd", str(inherited[-1]), SANDBOX_PYCACHE + part]
+            finally:
+                os.close(pycache)
             cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
-        elif pycache is not None:
-            cache_opts = ["-X", f"pycache_prefix={pycache}"]
+        elif tree is not None:
+            cache_opts = ["-X", f"pycache_prefix={tree}"]
         seccomp = seccomp_support()
         landlock: dict[str, list[str]] | None = None
         if self.bwrap is None and config.landlock and sys.platform.startswith("linux"):
-            landlock = landlock_paths(home, pycache, os.path.dirname(self.workdir_top or home))
+            landlock = landlock_paths(home, tree, os.path.dirname(self.workdir_top or home))
         # No host path goes into bubblewrap's sandbox (nor this app's pid, which the marker on
         # the command line holds): the checkout is not there, the hooks are told another path.
         forbidden, probe = list(paths.forbidden), paths.probe
@@ -460,7 +474,7 @@ class Worker:
         env.update(dict(config.extra_env))
         payload = [launcher, json.dumps(cfg), child, wire_src, runtime]
         payload.append(seccomp.source if config.seccomp else "")
-        inherited = [result_w]
+        inherited.append(result_w)
         self.started = time.perf_counter()
         try:
             boot = descriptor_holding("\0".join(payload).encode(), "drillbit-boot")

@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,10 @@ from engine.sandbox import SandboxConfig, WorkerPool, pycache
 from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.sandbox.config import host_paths
 from tests.sandbox.conftest import BWRAP
+from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, shown
+
+PATIENT = PatientDoubleChecker()
 
 
 def test_the_cache_is_private_and_holds_numpy_for_both_layouts() -> None:
@@ -32,9 +36,9 @@ def test_the_cache_is_private_and_holds_numpy_for_both_layouts() -> None:
     assert root.st_uid == os.geteuid() and stat.S_IMODE(root.st_mode) & 0o077 == 0
     numpy_init = os.path.join(host_paths().numpy_dir, "__init__.py")
     tag = sys.implementation.cache_tag
-    plain = built / numpy_init.lstrip("/")
+    plain = built / pycache.TREE / numpy_init.lstrip("/")
     assert plain.with_name(f"__init__.{tag}.pyc").exists()
-    sandboxed = built / SANDBOX_SITE.lstrip("/") / "numpy" / f"__init__.{tag}.pyc"
+    sandboxed = built / pycache.TREE / SANDBOX_SITE.lstrip("/") / "numpy" / f"__init__.{tag}.pyc"
     assert sandboxed.exists()
 
 
@@ -64,7 +68,8 @@ def test_a_foreign_or_open_cache_dir_is_not_trusted(
     assert not pycache._owned_private_dir(mine)
 
 
-def _numpy_init_pycs(root: Path) -> list[Path]:
+def _numpy_init_pycs(cache: Path) -> list[Path]:
+    root = cache / pycache.TREE
     tag = sys.implementation.cache_tag
     numpy_init = os.path.join(host_paths().numpy_dir, "__init__.py")
     plain = (root / numpy_init.lstrip("/")).with_name(f"__init__.{tag}.pyc")
@@ -80,18 +85,28 @@ def test_the_pycs_are_checked_hash() -> None:
 
 
 def test_every_pyc_carries_the_stamp_and_any_rewrite_loses_it(private_cache: Path) -> None:
-    """The stamp is what a cache is trusted by: the builder sets it on every .pyc, a rewrite
-    of the very same bytes drops it, and a link anywhere in the cache is refused."""
-    pycs = list(private_cache.rglob("*.pyc"))
+    """The stamp and the seal are what a cache is trusted by: the builder stamps every .pyc
+    and takes every write bit; a rewrite of the very same bytes drops the stamp, a write bit
+    given back (what a child cannot do) or a link anywhere in the tree is refused."""
+    tree = private_cache / pycache.TREE
+    pycs = list(tree.rglob("*.pyc"))
     assert len(pycs) > 100
     assert {p.lstat().st_mtime_ns for p in pycs} == {pycache.STAMP_NS}
+    modes = {stat.S_IMODE(p.lstat().st_mode) & 0o222 for p in [tree, *tree.rglob("*")]}
+    assert modes == {0}, "a write bit left in the sealed tree"
     assert pycache.intact(private_cache)
     pyc = _numpy_init_pycs(private_cache)[1]
+    pyc.chmod(0o644)
+    assert not pycache.intact(private_cache)
     pyc.write_bytes(pyc.read_bytes())
+    pyc.chmod(0o444)
     assert not pycache.intact(private_cache)
     os.utime(pyc, ns=(pycache.STAMP_NS, pycache.STAMP_NS))  # what a child cannot do
     assert pycache.intact(private_cache)
+    pyc.parent.chmod(0o755)
+    assert not pycache.intact(private_cache)
     (pyc.parent / "linked").symlink_to(pyc)
+    pyc.parent.chmod(0o555)
     assert not pycache.intact(private_cache)
 
 
@@ -109,7 +124,7 @@ def test_a_build_writes_what_py_compile_writes(
 ) -> None:
     """A build compiles each source once and renames it for its second path: every .pyc
     holds what py_compile writes for that path (header, code, the path in every code
-    object) with its mode. A sample of the pairs, both layouts and the stdlib among them."""
+    object) with its mode less the write bits. A sample of the pairs, both layouts and the stdlib among them."""
     pairs = pycache._sources(SANDBOX_SITE)
     sample = [pair for pair in pairs if pair[0].endswith("/numpy/__init__.py")] + pairs[::25]
     assert {seen == real for real, seen in sample} == {True, False}
@@ -118,7 +133,7 @@ def test_a_build_writes_what_py_compile_writes(
     monkeypatch.setattr(pycache, "_sources", lambda site: [*sample, (str(broken), str(broken))])
     built, reference = tmp_path / "built", tmp_path / "reference"
     pycache._compile(built, SANDBOX_SITE)
-    assert not pycache._target(built, str(broken)).exists()  # as py_compile: no .pyc
+    assert not pycache._target(built / pycache.TREE, str(broken)).exists()  # as py_compile
     for real, seen in sample:
         expected_pyc = pycache._target(reference, seen)
         expected_pyc.parent.mkdir(parents=True, exist_ok=True)
@@ -129,13 +144,14 @@ def test_a_build_writes_what_py_compile_writes(
             doraise=True,
             invalidation_mode=py_compile.PycInvalidationMode.CHECKED_HASH,
         )
-        pyc = pycache._target(built, seen)
+        pyc = pycache._target(built / pycache.TREE, seen)
         ours, theirs = pyc.read_bytes(), expected_pyc.read_bytes()
         assert ours[:16] == theirs[:16], seen  # magic, checked-hash flags, source hash
         code, expected = marshal.loads(ours[16:]), marshal.loads(theirs[16:])
         assert code == expected, seen
         assert _filenames(code) == _filenames(expected) == {seen}
-        assert stat.S_IMODE(pyc.stat().st_mode) == stat.S_IMODE(expected_pyc.stat().st_mode)
+        sealed = stat.S_IMODE(expected_pyc.stat().st_mode) & ~0o222  # and no write bit
+        assert stat.S_IMODE(pyc.stat().st_mode) == sealed
 
 
 def test_process_alive_tells_a_running_process_from_a_reaped_one() -> None:
@@ -374,7 +390,7 @@ def test_a_confined_child_cannot_poison_the_cache(private_cache: Path, mode: str
     pycs = _numpy_init_pycs(private_cache)
     before = [p.read_bytes() for p in pycs]
     targets = [str(p) for p in pycs] + [
-        f"/opt/drillbit/pycache/{p.relative_to(private_cache)}" for p in pycs
+        f"/opt/drillbit/pycache/{p.relative_to(private_cache / pycache.TREE)}" for p in pycs
     ]
     source = POISONER.format(poison=POISON, targets=targets)
     config = SandboxConfig(bwrap=mode == "bwrap", audit_hooks=False)
@@ -445,7 +461,8 @@ def test_a_child_without_a_file_system_layer_cannot_poison_a_later_grading(
     planted a cache of its own, found first), each with the true source's hash and code
     that raises on import, and every later child of a confined mode imported it and failed.
     A cache is now handed out only when every .pyc in it carries the builder's time stamp,
-    which a seccomp-confined child cannot set (utime is refused) and every write replaces."""
+    which a seccomp-confined child cannot set (utime is refused) and every write replaces;
+    and the tree is sealed, so the rewrite in place is now refused outright."""
     other_process = pycache._acquire(SANDBOX_SITE)
     assert other_process is not None and other_process[0] == private_cache
     pycache._state.clear()  # this process holds nothing: another one does
@@ -456,13 +473,16 @@ def test_a_child_without_a_file_system_layer_cannot_poison_a_later_grading(
         unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
         with WorkerPool(unconfined) as pool:
             written = grade(DOUBLE, attack, pool=pool)
-        assert written.passed, shown(written)  # the writes went through: nothing stops them
+        if how == "planted":  # its own folder in the caches' root: nothing stops the writes
+            assert written.passed, shown(written)
+        else:  # the sealed tree: no write bit, which the child cannot give back
+            assert "PermissionError" in written.summary, shown(written)
         for bwrap in [True, False] if BWRAP.active else [False]:
             with WorkerPool(SandboxConfig(bwrap=bwrap)) as pool:
                 later = grade(DOUBLE, GOOD, pool=pool)
             assert later.passed, f"bwrap={bwrap}: {shown(later)}"
     finally:
-        os.close(other_process[1])
+        pycache._release(other_process)
 
 
 NESTER = """
@@ -494,7 +514,7 @@ def test_a_nest_planted_in_the_cache_root_stops_no_later_grading(private_cache: 
     attack = NESTER.format(root=str(root), pid=gone.pid)
     unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
     with WorkerPool(unconfined) as pool:
-        planted = grade(DOUBLE, attack, pool=pool)
+        planted = grade(PATIENT, attack, pool=pool)  # 3,000 folders: no race against a clock
     assert planted.passed, shown(planted)
     assert (root / f"build-{gone.pid}-planted").is_dir()
     for bwrap in [True, False] if BWRAP.active else [False]:
@@ -503,3 +523,109 @@ def test_a_nest_planted_in_the_cache_root_stops_no_later_grading(private_cache: 
             later = grade(DOUBLE, GOOD, pool=pool)
         assert later.passed, f"bwrap={bwrap}: {shown(later)}"
     assert not (root / f"build-{gone.pid}-planted").exists()
+
+
+RACER = """
+import importlib.util, marshal, os, time
+import numpy
+
+ROOT = {root!r}
+POISON = {poison!r}
+LOG = {log!r}
+
+def forged(source_path):
+    source = open(source_path, "rb").read()
+    code = compile(POISON, source_path, "exec")
+    return (importlib.util.MAGIC_NUMBER + (3).to_bytes(4, "little")
+            + importlib.util.source_hash(source) + marshal.dumps(code))
+
+def numpy_inits():
+    for folder, _, names in os.walk(ROOT):
+        for name in names:
+            if name.startswith("__init__.") and name.endswith(".pyc") and folder.endswith("/numpy"):
+                yield os.path.join(folder, name)
+
+def sandbox_children(pids):
+    found = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{{pid}}/cmdline", "rb") as f:
+                if b"drillbit-sandbox-child" in f.read():
+                    found.append(pid)
+        except OSError:
+            pass
+    return found
+
+def double(x):
+    if os.path.exists(LOG):  # the first case watched
+        return 2 * x
+    data = forged(numpy.__file__)
+    known = {{p for p in os.listdir("/proc") if p.isdigit()}}
+    young = {{}}  # pid -> polls left: a forked child shows its command line only after exec
+    log = open(LOG, "a", buffering=1)
+    log.write("watching\\n")
+    end = time.monotonic() + 30
+    while time.monotonic() < end and not os.path.exists(LOG + ".stop"):
+        now = {{p for p in os.listdir("/proc") if p.isdigit()}}
+        for pid in now - known:
+            young[pid] = 200
+        known = now
+        for pid in sandbox_children(list(young)):
+            del young[pid]
+            if int(pid) == os.getpid():
+                continue
+            for path in numpy_inits():  # its check is done: rewrite before its import
+                try:
+                    with open(path, "wb") as f:
+                        f.write(data)
+                    log.write("rewrote\\n")
+                except OSError as exc:
+                    log.write(f"refused {{type(exc).__name__}}\\n")
+        for pid in list(young):
+            young[pid] -= 1
+            if young[pid] <= 0:
+                del young[pid]
+        time.sleep(0.002)
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("mode", ["bwrap", "landlock"])
+def test_a_pyc_rewritten_after_the_check_is_not_imported(
+    private_cache: Path, tmp_path: Path, mode: str
+) -> None:
+    """With seccomp alone a child watches /proc for a sandbox child another drillbit starts and
+    rewrites numpy's .pyc files in the caches the moment one appears (each one: the first may
+    be its own pool's next worker): after the parent's check
+    that every .pyc keeps its stamp, before the new child's `import numpy`. The new child,
+    under bubblewrap or Landlock, ran the forged code (here: an ImportError, so numpy could
+    not be imported and the grading failed)."""
+    if mode == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    other_process = pycache._acquire(SANDBOX_SITE)  # the victim drillbit's cache, found intact
+    assert other_process is not None and other_process[0] == private_cache
+    pycache._state.clear()  # the racer's start retires nothing: this process holds nothing
+    log = tmp_path / "racer.log"
+    attack = RACER.format(root=str(private_cache.parent), poison=POISON, log=str(log))
+    unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+    outcome: list[object] = []
+    with WorkerPool(unconfined) as attacker_pool:
+        racer = threading.Thread(
+            target=lambda: outcome.append(grade(PATIENT, attack, pool=attacker_pool))
+        )
+        racer.start()
+        try:
+            waited = time.monotonic()
+            while not log.exists() and racer.is_alive() and time.monotonic() - waited < 60:
+                time.sleep(0.01)
+            assert log.exists(), "the racer never started watching"
+            victim = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock")
+            with WorkerPool(victim) as pool:
+                later = grade(DOUBLE, GOOD, pool=pool)
+        finally:
+            (tmp_path / "racer.log.stop").touch()
+            racer.join()
+            pycache._release(other_process)
+    lines = log.read_text().splitlines()
+    assert {"rewrote", "refused PermissionError"} & set(lines), f"no child seen: {lines}"
+    assert later.passed, f"{mode} child after the racer: {shown(later)} ({lines})"
