@@ -47,6 +47,7 @@ run under one per-user lock file, so two processes never build at once.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import importlib.util
@@ -86,6 +87,14 @@ IN_USE = ".in-use"
 RETIRED = ".retired"
 """Inside a cache no longer to be handed out (a child that could write it has run)."""
 ROOT_LOCK = ".lock"
+LOCK_WAIT_S = 0.5
+"""How long a look-up waits for another process's hold on `ROOT_LOCK`, then the child starts
+without the cache (it compiles numpy itself) and the next worker looks again. A check or a
+sweep holds it for milliseconds, a build for seconds; a child without a file-system layer
+held it until its deadline, and every grading of every drillbit waited."""
+LOCK_POLL_S = 0.01
+BUILD_WAIT_S = 600.0
+"""`build`'s wait: it is asked for the cache itself (tests, tools), not for a child's start."""
 STALE_OLD_FORMAT_S = 86_400
 """A cache named without a generation (an older drillbit's, possibly timestamp .pyc files)
 is removed after a day unmodified: long enough not to pull it from under a drillbit still running."""
@@ -227,12 +236,43 @@ def _remove(entry: Path) -> None:
     remove_tree(str(entry))
 
 
-@contextlib.contextmanager
-def _root_lock(root: Path) -> Iterator[None]:
-    """Serialises look-up, build, retirement and sweeping between processes of this user."""
-    fd = os.open(root / ROOT_LOCK, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+class LockBusy(OSError):
+    """Another process held the caches' lock past `LOCK_WAIT_S`."""
+
+
+def _open_lock(root: Path) -> int:
+    """The lock file's descriptor. A folder or a link at its name (what a child without a
+    file-system layer can put there, as the user) made every later look-up fail, so no child
+    got the cache again: it is removed, never followed, and the lock made anew."""
+    path = root / ROOT_LOCK
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        return os.open(path, flags, 0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EISDIR, errno.ELOOP):
+            raise
+    if stat.S_ISDIR(path.lstat().st_mode):
+        remove_tree(str(path))
+    else:
+        path.unlink()
+    return os.open(path, flags | os.O_EXCL, 0o600)
+
+
+@contextlib.contextmanager
+def _root_lock(root: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
+    """Serialises look-up, build, retirement and sweeping between processes of this user;
+    raises `LockBusy` when another holds it past `wait_s`."""
+    fd = _open_lock(root)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockBusy(f"{root / ROOT_LOCK} is held by another process") from None
+                time.sleep(LOCK_POLL_S)
         yield
     finally:
         os.close(fd)
@@ -454,20 +494,18 @@ def _seal(tree: Path) -> None:
             os.close(folder)
 
 
-def _acquire(sandbox_site: str) -> Held | None:
+def _acquire(sandbox_site: str, wait_s: float = LOCK_WAIT_S) -> Held | None:
     """A finished cache held by this process (built if missing), or None when it cannot be safely.
 
     A finished cache is never changed or moved: it is published under a fresh name by
     an atomic rename, retired by a flag file, and removed only once no process holds it.
     """
-    root = cache_root()
-    with contextlib.suppress(FileExistsError):
-        root.mkdir(mode=0o700)
-    if not _owned_private_dir(root):
+    root = _private_root()
+    if root is None:
         return None
     key = cache_key(sandbox_site)
     try:
-        with _root_lock(root):
+        with _root_lock(root, wait_s):
             sweep_stale_builds(root)
             found = _find(root, key)
             if found is not None:
@@ -481,16 +519,42 @@ def _acquire(sandbox_site: str) -> Held | None:
                 _remove(work)
                 return None
             return _find(root, key)
+    except LockBusy:
+        raise
     except OSError:
         return None
+
+
+def _private_root() -> Path | None:
+    """The caches' root, made if missing; None when it is not a private folder of this user.
+
+    A child without a file-system layer moved the root away and put a file (or an open
+    folder) at its name, and no drillbit got a cache again. What is there and is this user's
+    is removed, never followed, and the root made anew; another user's is left alone (it
+    could be a trap) and no cache is used."""
+    root = cache_root()
+    for _ in range(2):
+        with contextlib.suppress(FileExistsError):
+            root.mkdir(mode=0o700)
+        if _owned_private_dir(root):
+            return root
+        with contextlib.suppress(OSError):
+            info = root.lstat()
+            if info.st_uid == os.geteuid():
+                if stat.S_ISDIR(info.st_mode):
+                    remove_tree(str(root))
+                else:
+                    root.unlink()
+    return None
 
 
 _held_by_build: list[int] = []
 
 
 def build(sandbox_site: str) -> Path | None:
-    """The cache's directory (built if missing), held for the rest of this process."""
-    acquired = _acquire(sandbox_site)
+    """The cache's directory (built if missing), held for the rest of this process: waits
+    for another process's build, as the caller asked for the cache itself."""
+    acquired = _acquire(sandbox_site, wait_s=BUILD_WAIT_S)
     if acquired is None:
         return None
     _held_by_build.extend(acquired[1:])
@@ -524,7 +588,10 @@ def _ready(sandbox_site: str) -> Held | None:
         _release(held)
         del _state[sandbox_site]
     if sandbox_site not in _state:
-        _state[sandbox_site] = _acquire(sandbox_site)
+        try:
+            _state[sandbox_site] = _acquire(sandbox_site)
+        except LockBusy:
+            return None  # this child goes without; the next look-up tries again
     return _state[sandbox_site]
 
 

@@ -629,3 +629,94 @@ def test_a_pyc_rewritten_after_the_check_is_not_imported(
     lines = log.read_text().splitlines()
     assert {"rewrote", "refused PermissionError"} & set(lines), f"no child seen: {lines}"
     assert later.passed, f"{mode} child after the racer: {shown(later)} ({lines})"
+
+
+LOCK_HOLDER = """
+import fcntl, os, time
+
+def double(x):
+    lock = os.open(os.path.join({root!r}, ".lock"), os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # every drillbit's look-up takes this lock
+    open({flag!r}, "w").close()
+    end = time.monotonic() + 50
+    while time.monotonic() < end and not os.path.exists({flag!r} + ".stop"):
+        time.sleep(0.05)
+    return 2 * x
+"""
+
+
+def test_a_child_holding_the_caches_lock_stalls_no_other_grading(
+    private_cache: Path, tmp_path: Path
+) -> None:
+    """With seccomp alone a child took the lock every look-up of every drillbit waits for and
+    held it until its deadline: meanwhile no other drillbit could start a child (its pool's
+    first look-up waited in the caller's thread). A look-up now waits for a busy lock only
+    as long as another's check takes, then the child starts without the cache (it compiles
+    numpy itself) and the next worker looks again."""
+    pycache._release(pycache._state.pop(SANDBOX_SITE))  # the child's start retires nothing
+    flag = tmp_path / "holding"
+    attack = LOCK_HOLDER.format(root=str(private_cache.parent), flag=str(flag))
+    unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+    with WorkerPool(unconfined) as attacker_pool:
+        holder = threading.Thread(target=lambda: grade(PATIENT, attack, pool=attacker_pool))
+        holder.start()
+        looked_up: list[Path | None] = []
+        try:
+            waited = time.monotonic()
+            while not flag.exists() and holder.is_alive() and time.monotonic() - waited < 60:
+                time.sleep(0.01)
+            assert flag.exists(), "the child never took the lock"
+            pycache._state.clear()  # a drillbit started now looks the cache up afresh
+            lookup = threading.Thread(
+                target=lambda: looked_up.append(pycache.ready_cache(SANDBOX_SITE)), daemon=True
+            )
+            lookup.start()
+            lookup.join(30)  # the holder keeps the lock for 50 s
+            assert looked_up == [None], "the look-up waited for the child's lock"
+            with WorkerPool(SandboxConfig(bwrap=False)) as pool:  # a child starts meanwhile
+                meanwhile = grade(DOUBLE, GOOD, pool=pool)
+            assert meanwhile.passed, shown(meanwhile)
+        finally:
+            Path(f"{flag}.stop").touch()
+            holder.join()
+    assert pycache.ready_cache(SANDBOX_SITE) == private_cache  # the lock is free: found again
+
+
+BREAKER = """
+import os
+
+def double(x):
+    root = {root!r}
+    if os.path.exists(root + "-moved") or os.path.isdir(os.path.join(root, ".lock")):
+        return 2 * x  # done at the first case
+    if {how!r} == "lock-folder":
+        os.unlink(os.path.join(root, ".lock"))
+        os.mkdir(os.path.join(root, ".lock"))
+    else:  # the caches' root moved away and a file put at its name
+        os.rename(root, root + "-moved")
+        open(root, "w").close()
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("how", ["lock-folder", "root-file"])
+def test_a_child_cannot_take_the_cache_away_for_good(private_cache: Path, how: str) -> None:
+    """With seccomp alone a child put a folder at the caches' lock file, or a file at the
+    caches' root: every later look-up of every drillbit failed on it, so no child in any mode
+    got the cache again (each compiled numpy itself, about 40% of its start) until the user
+    found it. A look-up now removes what is not its own lock or root (both are the user's,
+    named for drillbit) and goes on."""
+    root = private_cache.parent
+    pycache._release(pycache._state.pop(SANDBOX_SITE))
+    (root / pycache.ROOT_LOCK).touch()
+    attack = BREAKER.format(root=str(root), how=how)
+    unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+    with WorkerPool(unconfined) as pool:
+        broken = grade(DOUBLE, attack, pool=pool)
+    assert broken.passed, shown(broken)
+    pycache._state.clear()  # a drillbit started later
+    healed = pycache.ready_cache(SANDBOX_SITE)
+    assert healed is not None and pycache.intact(healed)
+    with WorkerPool(SandboxConfig(bwrap=False)) as pool:
+        later = grade(DOUBLE, GOOD, pool=pool)
+    assert later.passed, shown(later)
