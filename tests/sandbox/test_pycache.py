@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
 
+import numpy as np
 import pytest
 
 from engine.grade_sandboxed import grade
@@ -720,3 +721,36 @@ def test_a_child_cannot_take_the_cache_away_for_good(private_cache: Path, how: s
     with WorkerPool(SandboxConfig(bwrap=False)) as pool:
         later = grade(DOUBLE, GOOD, pool=pool)
     assert later.passed, shown(later)
+
+
+APPENDER = """
+import numpy
+
+def double(x):
+    try:
+        with open(numpy.__file__, "ab"):  # appends nothing: the file stays as it was
+            pass
+    except OSError as exc:
+        raise RuntimeError("numpy's source refused: " + type(exc).__name__) from None
+    return 2 * x
+"""
+
+
+def test_only_a_child_without_a_file_system_layer_can_change_numpys_source(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """What the sealed cache does not close: numpy is a file of the user's when it is installed
+    where the user can write (a venv of theirs; any file when the app runs as root), and a
+    child with seccomp alone can open its source for writing, so every later grading in any
+    mode and the app itself would run what it wrote. Bubblewrap and Landlock refuse it."""
+    mode, pool = mode_pool
+    source = Path(np.__file__)
+    before = source.stat()
+    users = before.st_uid == os.geteuid() and before.st_mode & stat.S_IWUSR
+    verdict = grade(DOUBLE, APPENDER, pool=pool)
+    if mode == "seccomp-alone" and users:
+        assert verdict.passed, shown(verdict)
+    else:
+        assert "numpy's source refused" in verdict.summary, shown(verdict)
+    after = source.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
