@@ -190,14 +190,14 @@ def test_a_worker_makes_its_work_dir_after_the_bytecode_cache(
     if landlock_abi() == 0:
         pytest.skip("without Landlock an unconfined worker does not use the cache")
     entered, release = threading.Event(), threading.Event()
-    real = pycache_module.ready_cache
+    real = pycache_module.open_cache
 
-    def slow_cache(site: str) -> Path | None:
+    def slow_cache(site: str) -> int | None:
         entered.set()
         release.wait(60)
         return real(site)
 
-    monkeypatch.setattr(worker_module, "ready_cache", slow_cache)
+    monkeypatch.setattr(worker_module, "open_cache", slow_cache)
     before = set(leftover_dirs([]))
     built: list[Worker] = []
     thread = threading.Thread(
