@@ -97,7 +97,12 @@ def grade(
         # prepared before that: the parent's share of the work overlaps the child's run
         judge = CaseJudge(checker, cases, memory_limit(config))
         run = worker.run(
-            job, checker.timeout_s, on_result=judge.put, on_sent=judge.sent, work=judge.step
+            job,
+            checker.timeout_s,
+            on_result=judge.put,
+            on_sent=judge.sent,
+            work=judge.step,
+            cases=len(cases),
         )
         judged = judge.finish()
         verdict = decide(

@@ -653,6 +653,7 @@ class Worker:
         on_result: Callable[[dict[str, Any], bytearray], None] | None = None,
         on_sent: Callable[[], None] | None = None,
         work: Callable[[], bool] | None = None,
+        cases: int = 0,
     ) -> RunResult:
         """Give the child its job (the rest of it after `begin`) and supervise it to the end;
         the worker is spent afterwards.
@@ -665,9 +666,11 @@ class Worker:
         does one bounded piece of the caller's own work (judging a case) and says
         whether more is ready; the loop calls it between reads, looking at the
         pipes without waiting while it returns True, and checks the deadline
-        between any two pieces.
+        between any two pieces. `cases`: how many the job holds, so as many results fit
+        under the reader's bound on frames (`wire.MAX_FRAMES` at the least).
         """
         self.used = True
+        self._reader.max_frames = max(self._reader.max_frames, wire.frames_for(cases))
         result = RunResult()
         if self.proc is None or self.ready is None:
             result.internal = self.failure or "the sandbox is not ready"

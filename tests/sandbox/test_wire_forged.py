@@ -10,13 +10,15 @@ say so, without crashing or reading more than the result limit.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import pytest
 
-from engine.sandbox import WorkerPool
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool, wire
 from engine.verdict import CaseStatus, Status
 from tests.sandbox.drills import SlowDoubleChecker
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import DOUBLE, GOOD, run_adversarial, shown
 
 ROOMY = SlowDoubleChecker()
 """A 5 s wall clock: writing the forged message to every descriptor took over the drill's
@@ -73,3 +75,50 @@ def test_an_impossible_frame_length_is_refused_before_reading_it(pool: WorkerPoo
     source = FORGER.format(table=[["<f8", [1]]], declared=2**32 - 1, data="bytes(8)")
     verdict = run_adversarial(pool, source, Status.INVALID, "impossible length", checker=ROOMY)
     assert verdict.cases[0].status is not CaseStatus.PASSED
+
+
+FLOOD = textwrap.dedent("""
+    import os
+
+    FRAME = b"J" + (7).to_bytes(4, "big") + b'{"n":0}'  # the smallest message there is
+    SENT = []
+
+    def double(x):
+        if not SENT:
+            SENT.append(1)
+            flood = FRAME * ((1 << 20) // len(FRAME))
+            for fd in range(3, 4096):
+                try:
+                    for _ in range(8):  # the whole result limit
+                        os.write(fd, flood)
+                except OSError:
+                    pass
+        return 2 * x
+""")
+
+
+@pytest.mark.slow
+def test_a_flood_of_tiny_messages_costs_the_app_little(
+    pool: WorkerPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message is 12 bytes at the least: the result limit held 700,000 of them, and the app
+    decoded each one it had read (87,000 a read, 0.33 s of its CPU) before it looked at the
+    first, which was already out of order. A child sends one message per case and four more,
+    so the reader refuses past `MAX_FRAMES`: a few hundred decodes, however many came."""
+    decoded: list[int] = []
+    real = wire._loads
+
+    def counted(payload: bytearray) -> dict[str, Any]:
+        decoded.append(1)
+        return real(payload)
+
+    monkeypatch.setattr(wire, "_loads", counted)
+    run_adversarial(pool, FLOOD, Status.INVALID, checker=ROOMY)
+    assert len(decoded) <= wire.MAX_FRAMES + 32, len(decoded)  # + the next grading's
+
+
+def test_a_drill_of_many_cases_is_not_cut_short(pool: WorkerPool) -> None:
+    """The bound on frames follows the job: a drill whose content asks for 300 cases (a
+    result message and its arrays each) is graded whole."""
+    verdict = grade(DOUBLE, GOOD, seed=5, params={"n": 300}, pool=pool)
+    assert verdict.passed and "300" in verdict.summary, shown(verdict)
