@@ -340,14 +340,25 @@ Held = tuple[Path, int, int]
 """A cache this process holds: its folder, the shared lock on its in-use file, its tree's descriptor."""
 
 
-def _hold(entry: Path) -> Held | None:
+def _holds_numpy(tree: int, sandbox_site: str) -> bool:
+    """Whether the tree holds numpy's first .pyc. A child can make a sealed folder (mkdir takes
+    the mode) but not put anything in one: an empty tree, planted with the flags beside it and
+    named to be found first, passed `intact_at`, and every later child compiled numpy itself."""
+    init = _target(Path(), f"{sandbox_site}/numpy/__init__.py")
+    try:
+        return stat.S_ISREG(os.stat(init, dir_fd=tree, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
+def _hold(entry: Path, sandbox_site: str) -> Held | None:
     """A shared lock on a finished, current, intact cache and its tree's descriptor, kept while
     this process may use it. A cache found changed is retired, so it is swept once no process
     holds it."""
     if not (entry / MARKER).exists() or (entry / RETIRED).exists():
         return None
     tree = _open_tree(entry)
-    if tree is None or not intact_at(tree):
+    if tree is None or not intact_at(tree) or not _holds_numpy(tree, sandbox_site):
         if tree is not None:
             os.close(tree)
         _retire(entry)
@@ -361,11 +372,11 @@ def _hold(entry: Path) -> Held | None:
     return entry, fd, tree
 
 
-def _find(root: Path, key: str) -> Held | None:
+def _find(root: Path, key: str, sandbox_site: str) -> Held | None:
     with contextlib.suppress(OSError):
         for entry in sorted(root.iterdir()):
             if entry.name.startswith(key + "."):
-                held = _hold(entry)
+                held = _hold(entry, sandbox_site)
                 if held is not None:
                     return held
     return None
@@ -507,7 +518,7 @@ def _acquire(sandbox_site: str, wait_s: float = LOCK_WAIT_S) -> Held | None:
     try:
         with _root_lock(root, wait_s):
             sweep_stale_builds(root)
-            found = _find(root, key)
+            found = _find(root, key, sandbox_site)
             if found is not None:
                 return found
             work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
@@ -518,7 +529,7 @@ def _acquire(sandbox_site: str, wait_s: float = LOCK_WAIT_S) -> Held | None:
             except OSError:
                 _remove(work)
                 return None
-            return _find(root, key)
+            return _find(root, key, sandbox_site)
     except LockBusy:
         raise
     except OSError:

@@ -754,3 +754,38 @@ def test_only_a_child_without_a_file_system_layer_can_change_numpys_source(
         assert "numpy's source refused" in verdict.summary, shown(verdict)
     after = source.stat()
     assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+EMPTY_PLANTER = """
+import os
+
+def double(x):
+    root = {root!r}
+    for entry in sorted(os.listdir(root)):
+        if "." in entry and not entry.startswith(".") and not entry.endswith(".00000000"):
+            planted = os.path.join(root, entry.split(".")[0] + ".00000000")  # found first
+            os.makedirs(planted, exist_ok=True)
+            for flag in (".in-use", ".format", ".complete"):
+                open(os.path.join(planted, flag), "w").close()
+            if not os.path.exists(os.path.join(planted, "tree")):
+                os.mkdir(os.path.join(planted, "tree"), 0o555)  # sealed, and empty
+    return 2 * x
+"""
+
+
+def test_an_empty_cache_planted_to_be_found_first_is_not_used(private_cache: Path) -> None:
+    """With seccomp alone a child can make a sealed folder (mkdir takes the mode) but put
+    nothing in it: an empty tree with the flags beside it, named to be found first, passed as
+    intact, and every later drillbit's children got no bytecode (each compiled numpy itself,
+    about 40% of its start). A cache must hold numpy's first .pyc."""
+    root = private_cache.parent
+    pycache._release(pycache._state.pop(SANDBOX_SITE))
+    attack = EMPTY_PLANTER.format(root=str(root))
+    unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
+    with WorkerPool(unconfined) as pool:
+        planted = grade(DOUBLE, attack, pool=pool)
+    assert planted.passed, shown(planted)
+    assert any(p.name.endswith(".00000000") for p in root.iterdir())
+    found = pycache.ready_cache(SANDBOX_SITE)  # a drillbit started later
+    assert found is not None and not found.name.endswith(".00000000")
+    assert _numpy_init_pycs(found)[1].exists()
