@@ -20,7 +20,7 @@ A child without a file-system layer (seccomp alone) is still the user to the
 kernel: it can rewrite the .pyc files of a cache another drillbit holds, or
 plant a cache of its own, each .pyc with the true source's hash (which is all
 a checked-hash .pyc is checked against) and any code. So every .pyc is written
-with a fixed modification time (`STAMP_NS`), set through the descriptor of a
+with a fixed modification time (`sealed.STAMP_NS`), set through the descriptor of a
 file that has no name until it is stamped (O_TMPFILE), and a cache is handed
 out only while every .pyc in it still has it and nothing in it is a link
 (`intact`, checked at each hand-out, about 2 ms). seccomp refuses such a child
@@ -41,7 +41,10 @@ cache is immutable and never moved: it is built in a private folder and
 published by an atomic rename under a fresh `<key>.<generation>` name,
 retired by a flag file, and deleted only when no live process holds a
 shared flock on its in-use file. Look-up, build, retirement and sweeping
-run under one per-user lock file, so two processes never build at once.
+run under one per-user lock file, so two processes never build at once. A
+child's look-up waits for it `LOCK_WAIT_S` at most (a seccomp-alone child can
+take it too), and what is not a lock file or a private root at their names is
+removed (`_open_lock`, `_private_root`).
 """
 
 from __future__ import annotations
@@ -67,18 +70,14 @@ from types import CodeType
 import numpy as np
 
 from engine.sandbox.config import host_paths
+from engine.sandbox.sealed import FOLDER_FLAGS, intact_at, seal, write_stamped
 from engine.sandbox.tree import remove_tree
 
 MARKER = ".complete"
 FORMAT = "checked-hash-stamped-sealed-3"
 """Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
-STAMP_NS = 315_532_800 * 1_000_000_000
-"""Every .pyc's modification time (1980-01-01): a child under seccomp cannot set a time
-(utime is refused), and any write it makes to a file sets the time to now."""
 TREE = "tree"
 """The sealed folder, beside the flag files, that holds every .pyc (laid out for the prefix)."""
-SEALED_FILE_MODE = 0o444
-SEALED_FOLDER_MODE = 0o555
 STALE_UNNAMED_S = 600
 """A `build-*` folder without a pid in its name (an older drillbit's) is removed after this long."""
 FORMAT_FILE = ".format"
@@ -278,43 +277,10 @@ def _root_lock(root: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
         os.close(fd)
 
 
-_FOLDER_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-
-
-def intact_at(tree: int) -> bool:
-    """Whether the tree open at descriptor `tree` is as its builder sealed it: folders and files
-    only (no link, whose target anyone may change), none writable by its owner, every file
-    still carrying `STAMP_NS`. Walked by descriptor, so what is checked is what is handed out."""
-    pending = [os.dup(tree)]
-    try:
-        while pending:
-            folder = pending.pop()
-            try:
-                if os.fstat(folder).st_mode & 0o222:
-                    return False
-                with os.scandir(folder) as entries:
-                    found = [(e.name, e.stat(follow_symlinks=False)) for e in entries]
-                for name, info in found:
-                    if stat.S_ISDIR(info.st_mode):
-                        pending.append(os.open(name, _FOLDER_FLAGS, dir_fd=folder))
-                    elif not stat.S_ISREG(info.st_mode) or info.st_mode & 0o222:
-                        return False
-                    elif info.st_mtime_ns != STAMP_NS:
-                        return False
-            except OSError:
-                return False
-            finally:
-                os.close(folder)
-    finally:
-        for folder in pending:
-            os.close(folder)
-    return True
-
-
 def _open_tree(cache: Path) -> int | None:
     """A descriptor of the cache's sealed tree, never through a link; None when there is none."""
     try:
-        return os.open(cache / TREE, _FOLDER_FLAGS)
+        return os.open(cache / TREE, FOLDER_FLAGS)
     except OSError:
         return None
 
@@ -419,39 +385,6 @@ def _renamed(code: CodeType, filename: str) -> CodeType:
     return code.replace(co_filename=filename, co_consts=consts)
 
 
-def _write_stamped(target: Path, data: bytes, mode: int) -> None:
-    """Write a new .pyc that carries `STAMP_NS`, stamped before any other process can name it.
-
-    Stamped by name after the write, a file could be rewritten in between by a child that
-    lists the build (it is the user to the kernel) and then carry the stamp with its code.
-    An O_TMPFILE file has no name until it is linked in, already stamped; where the file
-    system has no O_TMPFILE, the file is made with O_EXCL and stamped through its descriptor.
-    """
-    mode &= SEALED_FILE_MODE  # sealed from its birth: no write bit for anyone
-    tmpfile = getattr(os, "O_TMPFILE", 0)
-    folder = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        fd = -1
-        if tmpfile and sys.platform.startswith("linux"):
-            with contextlib.suppress(OSError):
-                fd = os.open(".", tmpfile | os.O_WRONLY | os.O_CLOEXEC, mode, dir_fd=folder)
-        named = fd < 0
-        if named:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-            fd = os.open(target.name, flags, mode, dir_fd=folder)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.utime(fd, ns=(STAMP_NS, STAMP_NS))
-            if not named:  # linkat(AT_SYMLINK_FOLLOW): the dir fd makes os.link use linkat
-                os.link(f"/proc/self/fd/{fd}", target.name, dst_dir_fd=folder)
-        finally:
-            os.close(fd)
-    finally:
-        os.close(folder)
-
-
 def _compile(work: Path, sandbox_site: str) -> None:
     """What `py_compile.compile(real, cfile, dfile=shown, CHECKED_HASH, doraise=False)` writes
     for each pair, compiling each source once: numpy is seen at two paths, and only the file
@@ -476,33 +409,11 @@ def _compile(work: Path, sandbox_site: str) -> None:
             target = _target(tree, shown)
             target.parent.mkdir(parents=True, exist_ok=True)
             named = code if code.co_filename == shown else _renamed(code, shown)
-            _write_stamped(target, header + marshal.dumps(named), mode)
-    _seal(tree)
+            write_stamped(target, header + marshal.dumps(named), mode)
+    seal(tree)
     (work / IN_USE).write_text("")
     (work / FORMAT_FILE).write_text(FORMAT)
     (work / MARKER).write_text("ok\n")
-
-
-def _seal(tree: Path) -> None:
-    """Take the write bits from every folder of the tree (its files are born without them):
-    no sandbox child can then write, add, rename or remove anything in it, nor give a bit back.
-    By descriptor, never through a link: a child may write in the caches' root during a build."""
-    pending = [os.open(tree, _FOLDER_FLAGS)]
-    try:
-        while pending:
-            folder = pending.pop()
-            try:
-                os.fchmod(folder, SEALED_FOLDER_MODE)
-                with os.scandir(folder) as entries:
-                    names = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
-                for name in names:
-                    with contextlib.suppress(OSError):  # swapped for a link: `intact` refuses it
-                        pending.append(os.open(name, _FOLDER_FLAGS, dir_fd=folder))
-            finally:
-                os.close(folder)
-    finally:
-        for folder in pending:
-            os.close(folder)
 
 
 def _acquire(sandbox_site: str, wait_s: float = LOCK_WAIT_S) -> Held | None:

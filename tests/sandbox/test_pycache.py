@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from engine.grade_sandboxed import grade
-from engine.sandbox import SandboxConfig, WorkerPool, pycache
+from engine.sandbox import SandboxConfig, WorkerPool, pycache, sealed
 from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.sandbox.config import host_paths
 from tests.sandbox.conftest import BWRAP
@@ -92,7 +92,7 @@ def test_every_pyc_carries_the_stamp_and_any_rewrite_loses_it(private_cache: Pat
     tree = private_cache / pycache.TREE
     pycs = list(tree.rglob("*.pyc"))
     assert len(pycs) > 100
-    assert {p.lstat().st_mtime_ns for p in pycs} == {pycache.STAMP_NS}
+    assert {p.lstat().st_mtime_ns for p in pycs} == {sealed.STAMP_NS}
     modes = {stat.S_IMODE(p.lstat().st_mode) & 0o222 for p in [tree, *tree.rglob("*")]}
     assert modes == {0}, "a write bit left in the sealed tree"
     assert pycache.intact(private_cache)
@@ -102,7 +102,7 @@ def test_every_pyc_carries_the_stamp_and_any_rewrite_loses_it(private_cache: Pat
     pyc.write_bytes(pyc.read_bytes())
     pyc.chmod(0o444)
     assert not pycache.intact(private_cache)
-    os.utime(pyc, ns=(pycache.STAMP_NS, pycache.STAMP_NS))  # what a child cannot do
+    os.utime(pyc, ns=(sealed.STAMP_NS, sealed.STAMP_NS))  # what a child cannot do
     assert pycache.intact(private_cache)
     pyc.parent.chmod(0o755)
     assert not pycache.intact(private_cache)
