@@ -434,13 +434,21 @@ class Worker:
             # only the parts, which bwrap consumes: the tree's own descriptor, inherited, would
             # let the code open numpy's layout at its host path, which names the checkout
             inherited.remove(pycache)
+            parts: list[int] = []
+            binds: list[str] = []
             try:
                 for part in pycache_module.sandbox_parts(pycache, SANDBOX_SITE):
-                    inherited.append(pycache_module.open_part(pycache, part))  # listed just now
-                    prefix += ["--ro-bind-fd", str(inherited[-1]), SANDBOX_PYCACHE + part]
+                    parts.append(pycache_module.open_part(pycache, part))  # listed just now
+                    binds += ["--ro-bind-fd", str(parts[-1]), SANDBOX_PYCACHE + part]
+            except OSError:  # no descriptor left: this child compiles numpy itself
+                for fd in parts:
+                    os.close(fd)
+                parts, binds = [], []
             finally:
                 os.close(pycache)
-            cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"]
+            inherited += parts
+            prefix += binds
+            cache_opts = ["-X", f"pycache_prefix={SANDBOX_PYCACHE}"] if binds else []
         elif tree is not None:
             cache_opts = ["-X", f"pycache_prefix={tree}"]
         seccomp = seccomp_support()

@@ -354,10 +354,17 @@ def test_every_refusal_the_verdict_names_has_its_test() -> None:
 
 
 WALK_THE_CACHE = """
-import os, pickle
+import os, pickle, stat
 import numpy
 
 def double(x):
+    for fd in range(3, 4096):  # the cache reaches the child as mounts, no descriptor of it
+        try:
+            folder = stat.S_ISDIR(os.fstat(fd).st_mode)
+        except OSError:
+            continue
+        if folder:
+            raise ValueError(f"descriptor {{fd}} is a folder: {{sorted(os.listdir(fd))}}")
     checkout = "/".join({checkout!r})
     for folder, dirs, files in os.walk({cache!r}):
         if checkout in folder or any(checkout in os.path.join(folder, d) for d in dirs):
@@ -375,7 +382,8 @@ def test_the_bytecode_cache_names_no_host_path_under_bwrap(bare_bwrap_pool: Work
     """The whole cache was mounted, and it keeps numpy at its real path too (for the children
     without bubblewrap): a submission listing it read the checkout's path, which the sandbox
     otherwise hides. Only numpy's sandbox layout and the stdlib are mounted now, and the
-    child still finds numpy's and the stdlib's bytecode there."""
+    child still finds numpy's and the stdlib's bytecode there. The cache is handed to bwrap
+    by descriptors, which bwrap consumes: the tree's own, left open, listed the checkout."""
     source = WALK_THE_CACHE.format(
         checkout=str(ENGINE_DIR.parent).split("/"), cache=bwrap_module.SANDBOX_PYCACHE
     )
