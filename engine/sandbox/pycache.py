@@ -330,21 +330,34 @@ def _hold(entry: Path, sandbox_site: str) -> Held | None:
         _retire(entry)
         return None
     try:
-        fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW)
+        fd = os.open(entry / IN_USE, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
         os.close(tree)
         return None
-    fcntl.flock(fd, fcntl.LOCK_SH)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        # only a sweep takes it exclusively, under the root lock this process holds: the
+        # holder is a child without a file-system layer, which held every look-up until
+        # its deadline. This child goes without the cache; the next look-up tries again.
+        os.close(fd)
+        os.close(tree)
+        raise LockBusy(f"{entry / IN_USE} is held by another process") from None
     return entry, fd, tree
 
 
 def _find(root: Path, key: str, sandbox_site: str) -> Held | None:
-    with contextlib.suppress(OSError):
-        for entry in sorted(root.iterdir()):
-            if entry.name.startswith(key + "."):
-                held = _hold(entry, sandbox_site)
-                if held is not None:
-                    return held
+    """The first cache for `key` that can be held; `LockBusy` when one is held against us
+    (a new one is not built for that: a child could make every look-up build)."""
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return None
+    for entry in entries:
+        if entry.name.startswith(key + "."):
+            held = _hold(entry, sandbox_site)
+            if held is not None:
+                return held
     return None
 
 

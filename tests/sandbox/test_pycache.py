@@ -636,8 +636,13 @@ LOCK_HOLDER = """
 import fcntl, os, time
 
 def double(x):
-    lock = os.open(os.path.join({root!r}, ".lock"), os.O_RDWR | os.O_CREAT)
-    fcntl.flock(lock, fcntl.LOCK_EX)  # every drillbit's look-up takes this lock
+    if os.path.exists({flag!r}):  # held during the first case
+        return 2 * x
+    for name in [".lock"] if {which!r} == "root" else os.listdir({root!r}):
+        if os.path.isdir(os.path.join({root!r}, name)) or {which!r} == "root":
+            held = name if {which!r} == "root" else os.path.join(name, ".in-use")
+            lock = os.open(os.path.join({root!r}, held), os.O_RDONLY)
+            fcntl.flock(lock, fcntl.LOCK_EX)  # what a look-up takes, or a cache's holders
     open({flag!r}, "w").close()
     end = time.monotonic() + 50
     while time.monotonic() < end and not os.path.exists({flag!r} + ".stop"):
@@ -646,17 +651,19 @@ def double(x):
 """
 
 
+@pytest.mark.parametrize("which", ["root", "in-use"])
 def test_a_child_holding_the_caches_lock_stalls_no_other_grading(
-    private_cache: Path, tmp_path: Path
+    private_cache: Path, tmp_path: Path, which: str
 ) -> None:
-    """With seccomp alone a child took the lock every look-up of every drillbit waits for and
-    held it until its deadline: meanwhile no other drillbit could start a child (its pool's
-    first look-up waited in the caller's thread). A look-up now waits for a busy lock only
-    as long as another's check takes, then the child starts without the cache (it compiles
-    numpy itself) and the next worker looks again."""
+    """With seccomp alone a child took the lock every look-up of every drillbit waits for (or
+    the lock on a cache's in-use file, which a look-up shares) and held it until its deadline:
+    meanwhile no other drillbit could start a child (its pool's first look-up waited in the
+    caller's thread). A look-up now waits for a busy lock only as long as another's check
+    takes, then the child starts without the cache (it compiles numpy itself) and the next
+    worker looks again."""
     pycache._release(pycache._state.pop(SANDBOX_SITE))  # the child's start retires nothing
     flag = tmp_path / "holding"
-    attack = LOCK_HOLDER.format(root=str(private_cache.parent), flag=str(flag))
+    attack = LOCK_HOLDER.format(root=str(private_cache.parent), flag=str(flag), which=which)
     unconfined = SandboxConfig(bwrap=False, landlock=False, audit_hooks=False)
     with WorkerPool(unconfined) as attacker_pool:
         holder = threading.Thread(target=lambda: grade(PATIENT, attack, pool=attacker_pool))
