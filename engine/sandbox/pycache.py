@@ -40,11 +40,11 @@ Concurrency: several drillbit processes share the caches, and bwrap fails
 cache is immutable and never moved: it is built in a private folder and
 published by an atomic rename under a fresh `<key>.<generation>` name,
 retired by a flag file, and deleted only when no live process holds a
-shared flock on its in-use file. Look-up, build, retirement and sweeping
-run under one per-user lock file, so two processes never build at once. A
-child's look-up waits for it `LOCK_WAIT_S` at most (a seccomp-alone child can
-take it too), and what is not a lock file or a private root at their names is
-removed (`_open_lock`, `_private_root`).
+shared flock on its in-use file. Look-up, publishing, retirement and sweeping
+run under one per-user lock file (a build runs outside it, in a folder of its
+own). A child's look-up waits for it `LOCK_WAIT_S` at most (a seccomp-alone
+child can take it too), and what is not a lock file or a private root at their
+names is removed (`_open_lock`, `_private_root`).
 """
 
 from __future__ import annotations
@@ -445,19 +445,32 @@ def _acquire(sandbox_site: str, wait_s: float = LOCK_WAIT_S) -> Held | None:
             found = _find(root, key, sandbox_site)
             if found is not None:
                 return found
-            work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
-            try:
-                _compile(work, sandbox_site)
-                final = root / f"{key}.{secrets.token_hex(4)}"
-                work.rename(final)
-            except OSError:
-                _remove(work)
-                return None
-            return _find(root, key, sandbox_site)
+        return _build(root, key, sandbox_site, wait_s)
     except LockBusy:
         raise
     except OSError:
         return None
+
+
+def _build(root: Path, key: str, sandbox_site: str, wait_s: float) -> Held | None:
+    """Build a cache in a folder of this process's and publish it, under the lock only to
+    publish: a build takes seconds (more on a busy machine), and every look-up of every
+    drillbit waited for it, so with look-ups bounded (`LOCK_WAIT_S`) their children went
+    without the cache. Two processes may then build at once; the second to publish uses
+    the first's. A sweep leaves the folder alone while this process lives."""
+    work = Path(tempfile.mkdtemp(prefix=f"build-{os.getpid()}-", dir=root))
+    try:
+        _compile(work, sandbox_site)
+        with _root_lock(root, wait_s):
+            found = _find(root, key, sandbox_site)
+            if found is None:
+                work.rename(root / f"{key}.{secrets.token_hex(4)}")
+                return _find(root, key, sandbox_site)
+    except BaseException:
+        _remove(work)
+        raise
+    _remove(work)
+    return found
 
 
 def _private_root() -> Path | None:

@@ -25,7 +25,7 @@ from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.sandbox.config import host_paths
 from tests.sandbox.conftest import BWRAP
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, shown
+from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, shown
 
 PATIENT = PatientDoubleChecker()
 
@@ -687,7 +687,8 @@ def test_a_child_holding_the_caches_lock_stalls_no_other_grading(
         finally:
             Path(f"{flag}.stop").touch()
             holder.join()
-    assert pycache.ready_cache(SANDBOX_SITE) == private_cache  # the lock is free: found again
+    assert_clean([])  # the holder is gone, and its lock with it
+    assert pycache.ready_cache(SANDBOX_SITE) == private_cache  # found again
 
 
 BREAKER = """
