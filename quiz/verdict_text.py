@@ -26,28 +26,63 @@ _HEADLINE = {
     Status.TIMEOUT: "TIMEOUT",
     Status.CRASHED: "CRASHED",
     Status.INVALID: "INVALID RETURN",
-    Status.INTERNAL: "GRADER PROBLEM (not your code)",
+    Status.INTERNAL: "GRADER PROBLEM",
 }
 
 
-def _explain(case: CaseResult) -> list[str]:
-    lines = [f"First problem: {case.name}"]
-    if case.inputs:
-        lines.append(f"  inputs:   {case.inputs}")
+def _without_values(message: str, case: CaseResult) -> str:
+    """`message` without its closing "expected X, got Y": the lines under it say them (the
+    checks end a mismatch's one line with them, for the case list)."""
+    if case.expected is None or case.got is None:
+        return message
+    first, newline, rest = message.partition("\n")
+    tail = f"expected {case.expected}, got {case.got}"
+    if first.endswith(tail):
+        first = first.removesuffix(tail).rstrip(" :,;")
+    return (first + newline + rest).strip("\n")
+
+
+def failure_lines(case: CaseResult) -> list[str]:
+    """The failing case explained, one thing a line and each once: its inputs, the problem,
+    expected and got, the tolerance (`drillbit grade`, `watch` and the drill screen)."""
+    lines = [f"inputs:   {case.inputs}"] if case.inputs else []
     if case.message:
-        lines.extend(f"  {line}" for line in case.message.splitlines())
+        lines += _without_values(case.message, case).splitlines()
     if case.expected is not None or case.got is not None:
-        lines.append(f"  expected: {case.expected}")
-        lines.append(f"  got:      {case.got}")
-    if case.max_abs_error is not None or case.max_rel_error is not None:
-        errors = []
-        if case.max_abs_error is not None:
-            errors.append(f"max abs error {case.max_abs_error:.3g}")
-        if case.max_rel_error is not None:
-            errors.append(f"max rel error {case.max_rel_error:.3g}")
-        tolerance = f" (tolerance {case.tolerance})" if case.tolerance else ""
-        lines.append(f"  {', '.join(errors)}{tolerance}")
+        lines += [f"expected: {case.expected}", f"got:      {case.got}"]
+    if case.tolerance:  # the worst error is in the message: "max rel error 0.3 > 1e-09 at ..."
+        lines.append(f"tolerance: {case.tolerance}")
     return lines
+
+
+def row_detail(case: CaseResult, first: CaseResult | None) -> str:
+    """A case row's words: none for a pass or for the first problem (explained in full
+    below the rows), 'same problem as case 5' for a repeat of it, else the message's first
+    line. The first problem's message stood in the headline, its row and its block."""
+    if case.status is CaseStatus.PASSED or not case.message or case == first:
+        return ""
+    if first is not None and case.message == first.message:
+        return f"same problem as {first.name.partition(':')[0]}"
+    return case.message.splitlines()[0]
+
+
+def outcome(verdict: Verdict) -> str:
+    """The headline's words after the status: how many cases passed, or that none ran.
+    The engine's summary starts with the status again and ends with the first problem's
+    message, which the lines below say."""
+    from engine.verdict import LOADING  # loaded with the verdict: no start-up cost
+
+    cases = [case for case in verdict.cases if case.name != LOADING]
+    passed = sum(case.status is CaseStatus.PASSED for case in cases)
+    if verdict.passed:
+        return f"all {counted(passed, 'case')}" if passed != 1 else "its one case"
+    if verdict.status is Status.INTERNAL:
+        return "the grader failed, not your code"
+    if not verdict.code_loaded:
+        return f"the code did not load, so {none_ran(len(cases))}"
+    if cases:
+        return f"{passed}/{len(cases)} cases passed"
+    return verdict.summary
 
 
 def none_ran(cases: int) -> str:
@@ -74,23 +109,21 @@ def _active(layers: list[str]) -> list[str]:
     ]
 
 
-def format_verdict(verdict: Verdict, *, verbose: bool = False) -> str:
-    """Headline, the cases, the first failure explained, output, case seed and isolation."""
-    lines = [f"{_HEADLINE[verdict.status]}  {verdict.drill}: {verdict.summary}"]
+def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None = None) -> str:
+    """Headline, the cases, the first problem explained, output, case seed and isolation;
+    `drill` is the name the person typed (the verdict names the checker)."""
+    lines = [f"{_HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
+    first = verdict.first_failure
     if verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else verdict.cases[:25]
         for case in shown:
-            detail = (
-                ""
-                if case.status is CaseStatus.PASSED
-                else f"  {case.message.splitlines()[0] if case.message else ''}"
-            )
-            lines.append(f"  [{_MARK[case.status]}] {case.name}{detail}")
+            detail = row_detail(case, first)
+            lines.append(f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}")
         if len(shown) < len(verdict.cases):
             lines.append(f"  ... {counted(len(verdict.cases) - len(shown), 'more case')}")
-    if verdict.first_failure is not None:
-        lines.append("")
-        lines.extend(_explain(verdict.first_failure))
+    if first is not None:
+        lines += ["", f"First problem: {first.name}"]
+        lines += [f"  {line}" for line in failure_lines(first)]
     for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
         if text.strip():
             lines.append("")

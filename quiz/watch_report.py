@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_text
-from quiz.verdict_text import isolation_warnings, none_ran
+from quiz.verdict_text import failure_lines, isolation_warnings, outcome
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -46,28 +46,13 @@ def _wrap(text: str, width: int, indent: str = "") -> list[str]:
 
 
 def _failure(case: CaseResult, width: int) -> list[str]:
-    lines = [f"First problem: {case.name}"]
-    if case.inputs:
-        lines += _wrap(f"inputs: {case.inputs}", width, "  ")
-    if case.message:
-        lines += _wrap(case.message, width, "  ")
-    if case.expected is not None or case.got is not None:
-        lines += _wrap(f"expected: {case.expected}", width, "  ")
-        lines += _wrap(f"got:      {case.got}", width, "  ")
-    return lines
+    return [f"First problem: {case.name}", *_wrap("\n".join(failure_lines(case)), width, "  ")]
 
 
 def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: int) -> str:
     """The text for one graded save."""
-    from engine.verdict import LOADING  # loaded with the verdict: no start-up cost
-
-    cases = [case for case in verdict.cases if case.name != LOADING]
-    passed = sum(case.status.value == "passed" for case in cases)
-    count = f" ({passed}/{len(cases)} cases)" if cases else ""
-    if not verdict.code_loaded:  # as the app's drill screen says it
-        count = f": the code did not load, so {none_ran(len(cases))}"
     head = "PASSED" if verdict.passed else verdict.status.value.upper()
-    lines = [f"{stamp} · {file}", "", f"{head}{count}"]
+    lines = [f"{stamp} · {file}", "", f"{head}: {outcome(verdict)}"]
     failure = verdict.first_failure
     if failure is not None:
         lines += ["", *_failure(failure, width)]

@@ -104,7 +104,7 @@ def grade_command(
 
         click.echo(exercism_results(verdict).model_dump_json(indent=2))
     else:
-        click.echo(format_verdict(verdict, verbose=verbose))
+        click.echo(format_verdict(verdict, verbose=verbose, drill=drill.card.id))
     if is_untouched_starter(drill.card, source):
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
         rows = None

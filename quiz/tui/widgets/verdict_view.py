@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from quiz.verdict_text import isolation_warnings, none_ran
+from quiz.verdict_text import failure_lines, isolation_warnings, outcome, row_detail
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -29,20 +29,7 @@ _STYLE = {
 def _failure_text(case: CaseResult) -> Text:
     text = Text()
     text.append(f"First problem: {case.name}\n", style="bold")
-    if case.inputs:
-        text.append(f"inputs:   {case.inputs}\n")
-    if case.message:
-        text.append(case.message + "\n")
-    if case.expected is not None or case.got is not None:
-        text.append(f"expected: {case.expected}\ngot:      {case.got}\n")
-    if case.max_abs_error is not None or case.max_rel_error is not None:
-        parts = []
-        if case.max_abs_error is not None:
-            parts.append(f"max abs error {case.max_abs_error:.3g}")
-        if case.max_rel_error is not None:
-            parts.append(f"max rel error {case.max_rel_error:.3g}")
-        tolerance = f" (tolerance {case.tolerance})" if case.tolerance else ""
-        text.append(", ".join(parts) + tolerance + "\n", style="dim")
+    text.append("\n".join(failure_lines(case)))
     return text
 
 
@@ -87,17 +74,7 @@ class VerdictView(VerticalScroll):
         status = verdict.status.value
         head = Text()
         head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
-        from engine.verdict import LOADING  # loaded with the verdict: no start-up cost
-
-        cases = [case for case in verdict.cases if case.name != LOADING]
-        passed = sum(case.status.value == "passed" for case in cases)
-        failure = verdict.first_failure
-        if not verdict.code_loaded:
-            head.append(f"  the code did not load, so {none_ran(len(cases))}")
-        elif cases and failure is not None:
-            head.append(f"  {passed}/{len(cases)} cases passed")
-        else:
-            head.append(f"  {verdict.summary}")
+        head.append(f"  {outcome(verdict)}")
         # on the status's line (wrapped when long): a line of its own left the cases' rows
         # below the box at 80x24 after a pass, under their header
         head.append(f" · case seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
@@ -106,8 +83,9 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
+        failure = verdict.first_failure
         for case in verdict.cases:
-            detail = case.message.splitlines()[0] if case.message else ""
+            detail = row_detail(case, failure)
             # Text, not str: DataTable reads a str cell as markup, and the message quotes the
             # submission (`raise ValueError("[/x]")` crashed the app, `[@click=...]` made a link)
             table.add_row(
