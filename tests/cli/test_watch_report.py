@@ -34,3 +34,22 @@ def test_code_that_did_not_load_is_not_counted_as_a_case() -> None:
     text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80)
     assert "ERROR: the code did not load, so none of the 3 cases ran" in text.splitlines()
     assert "/4" not in text
+
+
+def test_a_value_mismatch_says_expected_and_got_once() -> None:
+    """The watch screen explains the first problem as `grade` does: its message ended
+    'expected X, got Y' and the lines under it said X and Y again."""
+    from engine.verdict import CaseResult, CaseStatus, build_verdict
+
+    card = next(c for c in load_bank([bundled_content_dir()]).cards if c.id == "relu-family")
+    wrong = CaseResult(
+        name="case 1: zeros",
+        status=CaseStatus.FAILED,
+        message="max rel error 1e+00 > 1e-09 at relu(z)[0]: expected 0.123456, got 0.654321",
+        expected="0.123456",
+        got="0.654321",
+    )
+    verdict = build_verdict("relu", [wrong], seed=1, duration_ms=1, isolation=[])
+    text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80)
+    assert text.count("0.123456") == 1 and text.count("0.654321") == 1
+    assert "FAILED: 0/1 cases passed" in text.splitlines()

@@ -89,7 +89,13 @@ async def test_wrong_code_fails_with_a_case_table(build: AppFactory, recorder: R
         assert verdict.status.value == "failed"
         table = screen.query_one("#verdict-cases", DataTable)
         assert table.row_count == len(verdict.cases) > 0
-        assert "First problem" in str(screen.query_one("#verdict-failure").render())
+        failure = str(screen.query_one("#verdict-failure").render())
+        assert "First problem" in failure
+        # said once: in the block, not again in its row nor twice in the block
+        first = verdict.first_failure
+        assert first is not None and first.expected is not None
+        assert failure.count(first.expected) == 1
+        assert str(table.get_row_at(0)[2]) == ""
         assert screen.sitting.progress.failed_attempts == 1
 
 

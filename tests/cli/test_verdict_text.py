@@ -1,0 +1,73 @@
+"""The grade verdict as text says each thing once: a short headline, the case rows, the
+first problem explained (inputs, problem, expected, got, tolerance), as pytest and
+rustlings do. The first problem's message stood in the headline, its row and its block,
+and the headline read 'FAILED nn.activations.sigmoid: failed: ...'."""
+
+from __future__ import annotations
+
+from engine.verdict import CaseResult, CaseStatus, Verdict, build_verdict
+from quiz.verdict_text import failure_lines, format_verdict
+
+REASON = "the sign is flipped: max rel error 2.3e-01 > 1e-09 at sigmoid(...)[0, 0]"
+OTHER = "sigmoid(z) has shape (3,); expected (3, 1)"
+
+
+def _mismatch(name: str, expected: str = "0.397277", got: str = "0.247876") -> CaseResult:
+    """A value mismatch as the checks report it: the message ends with expected and got."""
+    return CaseResult(
+        name=name,
+        status=CaseStatus.FAILED,
+        message=f"{REASON}: expected {expected}, got {got}",
+        inputs="z (1, 1) in [-0.417, -0.417]",
+        max_abs_error=0.149,
+        max_rel_error=0.232,
+        tolerance="rel error <= 1e-09 or abs error <= 1e-12 per element",
+        expected=expected,
+        got=got,
+    )
+
+
+def _verdict() -> Verdict:
+    results = [
+        CaseResult(name="case 1: a single value", status=CaseStatus.PASSED),
+        _mismatch("case 2: moderate values"),
+        _mismatch("case 3: a 1-D array"),
+        CaseResult(name="case 4: a column", status=CaseStatus.FAILED, message=OTHER),
+    ]
+    return build_verdict("nn.activations.sigmoid", results, seed=7, duration_ms=3, isolation=[])
+
+
+def test_the_headline_is_the_status_the_drill_and_the_count() -> None:
+    text = format_verdict(_verdict(), drill="sigmoid")
+    assert text.splitlines()[0] == "FAILED  sigmoid: 1/4 cases passed"
+
+
+def test_the_first_problem_and_its_values_are_said_once() -> None:
+    text = format_verdict(_verdict(), drill="sigmoid")
+    assert text.count("the sign is flipped") == 1
+    assert text.count("0.397277") == 1 and text.count("0.247876") == 1
+    assert "  [FAIL] case 2: moderate values" in text.splitlines()  # the block below explains it
+    assert failure_lines(_mismatch("case 2")) == [
+        "inputs:   z (1, 1) in [-0.417, -0.417]",
+        REASON,
+        "expected: 0.397277",
+        "got:      0.247876",
+        "tolerance: rel error <= 1e-09 or abs error <= 1e-12 per element",
+    ]
+
+
+def test_a_case_with_the_same_problem_points_to_it_and_another_is_shown() -> None:
+    rows = format_verdict(_verdict(), verbose=True).splitlines()
+    assert "  [FAIL] case 3: a 1-D array  same problem as case 2" in rows
+    assert f"  [FAIL] case 4: a column  {OTHER}" in rows
+
+
+def test_a_message_not_ending_in_the_values_is_kept_whole() -> None:
+    case = _mismatch("case 2").model_copy(update={"message": "wrong rate at step 3"})
+    assert "wrong rate at step 3" in failure_lines(case)
+
+
+def test_a_pass_counts_its_cases_once() -> None:
+    results = [CaseResult(name=f"case {n}", status=CaseStatus.PASSED) for n in (1, 2)]
+    verdict = build_verdict("nn.x", results, seed=1, duration_ms=1, isolation=[])
+    assert format_verdict(verdict, drill="x").splitlines()[0] == "PASSED  x: all 2 cases"
