@@ -203,6 +203,9 @@ class Pace:
     without same-day steps, and the cost of each learning or relearning step."""
     first: Mapping[str, float] = field(default_factory=dict)
     """The mean first answer to a new card, by kind: a new card's cost without steps."""
+    measured: bool = False
+    """Whether any of the person's answers went into it: False for `Pace.default` (no
+    answer timed yet), so a plan says its minutes are at the default pace, not theirs."""
 
     @classmethod
     def per_answer(
@@ -293,6 +296,7 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
             continue
         singles.setdefault(answer.kind, []).append(answer.seconds)
         (firsts if answer.first else laters).setdefault(answer.kind, []).append(answer.seconds)
+    measured = bool(singles or given_up)
     base = Pace.default(scheduler)
     kinds = set(DEFAULT_SECONDS) | set(singles) | {answer.kind for answer in given_up}
 
@@ -323,7 +327,7 @@ def estimate_pace(answers: Iterable[TimedAnswer], scheduler: Scheduler | None = 
         long_answer[kind] = _filled(
             len(values) * found_tail, len(values), base.long_answer_seconds(kind), LONG_SAMPLES
         )
-    return replace(pace, long_answer=long_answer)
+    return replace(pace, long_answer=long_answer, measured=measured)
 
 
 def _filled(total: float, count: int, default: float, samples: int) -> float:

@@ -227,6 +227,9 @@ class PlanStatus:
     forecast: tuple[ForecastDay, ...] = ()
     """Readiness at the start of each day to the interview, the plan followed (every
     answer Good) and not (the stats screen's plot); () when not computed."""
+    measured_pace: bool = True
+    """Whether today's minutes are at the person's pace (`Pace.measured`); False before
+    any answer was timed, when they are at the default pace."""
 
     @property
     def followed(self) -> float | None:
@@ -297,7 +300,8 @@ class PlanStatus:
 
     def load(self) -> str:
         """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min at
-        your pace', or that today's minutes are used, from what a session started now gives.
+        your pace' ('at the default pace' before any answer was timed), or that today's
+        minutes are used, from what a session started now gives.
 
         The counts are what is left of the list decided at the day's first plan-mode
         answer, at the pace measured before it ("at your pace"): they only go down as cards are answered, but
@@ -325,9 +329,11 @@ class PlanStatus:
         fresh = sum(1 for card_id in offered if card_id in new)
         minutes = max(1, round(self.offered_seconds / 60))
         reviews = len(offered) - fresh
+        # "your pace" before any answer was timed told a new user the minutes were theirs
+        whose = "your" if self.measured_pace else "the default"
         return (
-            f"today: {counted(reviews, 'review')} + {fresh} new, about {minutes} min at your "
-            f"pace{wait}"
+            f"today: {counted(reviews, 'review')} + {fresh} new, about {minutes} min at "
+            f"{whose} pace{wait}"
         )
 
     def short_of_target(self) -> bool:
@@ -942,6 +948,7 @@ def _status(
         on_the_day=readiness(cards, memory, start, scheduler),
         today=None if found is None else found[0],
         queue=None if found is None else found[1],
+        measured_pace=found is None or found[2].measured,
     )
     return status, _Parts(cards=cards, memory=memory, found=found)
 

@@ -1174,3 +1174,22 @@ def test_the_day_is_priced_when_it_is_studied_and_kept_from_its_first_answer(
     assert day_decided_at(
         yesterday_s_plan(1), midnight + timedelta(hours=23), UTC, first_answer=midnight
     ) == midnight + timedelta(hours=0), "never before the day began"
+
+
+def test_the_load_says_the_default_pace_until_an_answer_is_timed(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """`drillbit plan` and Home said 'about 20 min at your pace' to a person who had not
+    answered a card: the minutes were at the default pace, and now say so. Once a day of
+    answers is timed, the next day's minutes are at the person's pace."""
+    cards = a_mixed_deck(40)
+    store.set_interview_plan(yesterday_s_plan(14))
+    fresh = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert fresh is not None and fresh.load().endswith("min at the default pace")
+    session = plan_session(store, cards, START, scheduler)
+    moment = START
+    for _answer in range(3):
+        moment = answer_current(session, moment, 20.0)
+    session.finish(now=moment)
+    tomorrow = plan_status(store, cards, START + timedelta(days=1), tz=UTC, scheduler=scheduler)
+    assert tomorrow is not None and tomorrow.load().endswith("min at your pace")
