@@ -109,18 +109,28 @@ def _active(layers: list[str]) -> list[str]:
     ]
 
 
+def _before_not_run(cases: list[CaseResult]) -> list[CaseResult]:
+    """The cases up to the last one that ran: after a load failure or a timeout, a row per
+    case not run said again what the headline says (`-v` lists them)."""
+    ran = [n for n, case in enumerate(cases) if case.status is not CaseStatus.NOT_RUN]
+    return cases[: ran[-1] + 1] if ran else cases
+
+
 def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None = None) -> str:
     """Headline, the cases, the first problem explained, output, case seed and isolation;
     `drill` is the name the person typed (the verdict names the checker)."""
     lines = [f"{_HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
     first = verdict.first_failure
     if verdict.cases:
-        shown = verdict.cases if verbose or verdict.passed else verdict.cases[:25]
+        shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case in shown:
             detail = row_detail(case, first)
             lines.append(f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}")
-        if len(shown) < len(verdict.cases):
-            lines.append(f"  ... {counted(len(verdict.cases) - len(shown), 'more case')}")
+        left = len(verdict.cases) - len(shown)
+        if left and all(case.status is CaseStatus.NOT_RUN for case in verdict.cases[len(shown) :]):
+            lines.append(f"  [{_MARK[CaseStatus.NOT_RUN]}] {counted(left, 'case')} not run")
+        elif left:
+            lines.append(f"  ... {counted(left, 'more case')}")
     if first is not None:
         lines += ["", f"First problem: {first.name}"]
         lines += [f"  {line}" for line in failure_lines(first)]

@@ -71,3 +71,21 @@ def test_a_pass_counts_its_cases_once() -> None:
     results = [CaseResult(name=f"case {n}", status=CaseStatus.PASSED) for n in (1, 2)]
     verdict = build_verdict("nn.x", results, seed=1, duration_ms=1, isolation=[])
     assert format_verdict(verdict, drill="x").splitlines()[0] == "PASSED  x: all 2 cases"
+
+
+def test_the_cases_not_run_are_one_row_and_every_row_with_v() -> None:
+    """After a load failure the headline says none ran, and ten ' -- ' rows said it again."""
+    from engine.verdict import LOADING
+
+    results = [
+        CaseResult(name=LOADING, status=CaseStatus.ERROR, message="SyntaxError: expected ':'"),
+        *(CaseResult(name=f"case {n}", status=CaseStatus.NOT_RUN) for n in range(1, 11)),
+    ]
+    verdict = build_verdict("nn.x", results, seed=1, duration_ms=1, isolation=[])
+    rows = format_verdict(verdict).splitlines()
+    assert rows[:3] == [
+        "ERROR  nn.x: the code did not load, so none of the 10 cases ran",
+        f"  [ERR ] {LOADING}",
+        "  [ -- ] 10 cases not run",
+    ]
+    assert "  [ -- ] case 10" in format_verdict(verdict, verbose=True).splitlines()
