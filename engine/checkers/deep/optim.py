@@ -18,6 +18,7 @@ from engine.checkers.nn._steps import (
     beta_times_t_slips,
     corrected_moment,
     correction_slips,
+    moment_slips,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -243,6 +244,7 @@ class AdamwChecker(StepChecker):
                 "amount; AdamW decays outside it: theta * (1 - lr * weight_decay) - step",
                 lambda: theta - lr * (m_hat + wd * theta) / (np.sqrt(v_hat) + eps),
             ),
+            *moment_slips(theta * (1 - lr * wd), grad, m, v, v_ref, t, lr, b1, b2, eps),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 

@@ -171,6 +171,35 @@ def adam_slips(
     )
 
 
+def moment_slips(
+    base: np.ndarray,
+    grad: np.ndarray,
+    m_old: np.ndarray,
+    v_old: np.ndarray,
+    v_new: np.ndarray,
+    t: int,
+    lr: float,
+    beta1: float,
+    beta2: float,
+    eps: float,
+) -> tuple[Hint, Hint]:
+    """Adam's step taken from `base` (theta, or AdamW's decayed theta) with the moments
+    passed in instead of the updated ones, and with grad in place of m_hat: the two moment
+    slips Adam and AdamW share."""
+    return (
+        (
+            "theta was updated with the old m and v, the ones passed in: update the "
+            "moments with this grad first, then step with their bias-corrected values",
+            lambda: base - lr * (m_old / (1 - beta1**t)) / (np.sqrt(v_old / (1 - beta2**t)) + eps),
+        ),
+        (
+            "the step's numerator is grad itself, not m_hat: that is RMSProp with Adam's "
+            "v, and the momentum is lost; Adam steps by lr * m_hat / (sqrt(v_hat) + eps)",
+            lambda: base - lr * grad / (np.sqrt(v_new / (1 - beta2**t)) + eps),
+        ),
+    )
+
+
 def correction_slips(
     base: np.ndarray,
     m_new: np.ndarray,

@@ -18,6 +18,7 @@ from engine.checkers.nn._steps import (
     beta_times_t_slips,
     corrected_moment,
     correction_slips,
+    moment_slips,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -295,16 +296,7 @@ class AdamChecker(StepChecker):
                 "lr was ignored (1e-3 used instead)",
                 lambda: theta - 1e-3 * m_hat() / (np.sqrt(v_hat()) + eps),
             ),
-            (
-                "theta was updated with the old m and v, the ones passed in: update the "
-                "moments with this grad first, then step with their bias-corrected values",
-                lambda: theta - lr * (m / (1 - b1**t)) / (np.sqrt(v / (1 - b2**t)) + eps),
-            ),
-            (
-                "the step's numerator is grad itself, not m_hat: that is RMSProp with Adam's "
-                "v, and the momentum is lost; Adam steps by lr * m_hat / (sqrt(v_hat) + eps)",
-                lambda: theta - lr * grad / (np.sqrt(v_hat()) + eps),
-            ),
+            *moment_slips(theta, grad, m, v, v_ref, t, lr, b1, b2, eps),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)
 
