@@ -37,11 +37,24 @@ def _shifted_causal(T: int, k: int) -> np.ndarray:
     return mask
 
 
+MASK_ADDED = (
+    "the boolean mask was added to the scores (True adds 1, False adds 0), so masked keys "
+    "keep their weight: a boolean mask selects, np.where(mask, scores, -np.inf); only a mask "
+    "of 0 and -inf is added"
+)
+
+
+def _mask_added_weights(Q: np.ndarray, K: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The softmax of the scaled scores plus the boolean mask (as 1 and 0): the weights of
+    code that adds a boolean mask as if it held 0 and -inf."""
+    with np.errstate(all="ignore"):
+        return _softmax(Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1]) + mask)
+
+
 def _mask_added(weights: np.ndarray, Q: np.ndarray, K: np.ndarray, mask: np.ndarray) -> bool:
     """True when the weights are the softmax of the scaled scores plus the boolean mask."""
+    added = _mask_added_weights(Q, K, mask)
     with np.errstate(all="ignore"):
-        scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1]) + mask
-        added = _softmax(scores)
         return bool(weights.shape == added.shape and np.allclose(weights, added, rtol=1e-6))
 
 
@@ -244,11 +257,7 @@ class AttentionChecker(NNChecker):
                     "and True means the query may attend to that key"
                 )
             if leaked.any() and _mask_added(weights, Q, K, mask):
-                j.fail(
-                    "the boolean mask was added to the scores (True adds 1, False adds 0), so "
-                    "masked keys keep their weight: a boolean mask selects, np.where(mask, "
-                    "scores, -np.inf); only a mask of 0 and -inf is added"
-                )
+                j.fail(MASK_ADDED)
             if leaked.any():
                 idx = tuple(int(k) for k in np.argwhere(leaked)[0])
                 j.fail(
@@ -301,6 +310,14 @@ def _heads_variants(
     def reshape_only(M: np.ndarray) -> np.ndarray:
         return M.reshape(n_heads, T, dh)
 
+    def strided(M: np.ndarray) -> np.ndarray:
+        """Head h from every n_heads-th column, h, h + n_heads, ...: a (T, dh, n_heads) split."""
+        return M.reshape(T, dh, n_heads).transpose(2, 0, 1)
+
+    def merge_strided(H: np.ndarray) -> np.ndarray:
+        """The heads put back in the columns strided() took them from."""
+        return H.transpose(1, 2, 0).reshape(T, d_model)
+
     def projected(wq: np.ndarray, wk: np.ndarray, wv: np.ndarray, wo: np.ndarray) -> np.ndarray:
         """The output with these four matrices in place of the given ones."""
         heads = attend(split(X @ wq), split(X @ wk), split(X @ wv), np.sqrt(dh), mask)
@@ -327,6 +344,27 @@ def _heads_variants(
                 ).reshape(T, d_model)
                 @ Wo
             ),
+        ),
+        *(
+            (
+                "the heads are split along the wrong axis: M.reshape(T, dh, n_heads) gives "
+                "head h every n_heads-th column; head h takes the block of columns "
+                "h*dh:(h+1)*dh, i.e. M.reshape(T, n_heads, dh).transpose(1, 0, 2)",
+                lambda join=join: (
+                    join(attend(strided(Q), strided(K), strided(V), np.sqrt(dh), mask)) @ Wo
+                ),
+            )
+            for join in (merge, merge_strided)
+        ),
+        *(
+            []
+            if mask is None
+            else [
+                (
+                    MASK_ADDED,
+                    lambda: merge(_mask_added_weights(split(Q), split(K), mask) @ split(V)) @ Wo,
+                )
+            ]
         ),
         (
             "the heads are concatenated in the wrong layout: (n_heads, T, dh) must be "
