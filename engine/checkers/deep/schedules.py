@@ -161,6 +161,33 @@ class WarmupCosineChecker(NNChecker):
                 lambda s: _cosine(s, base, warmup, total, floor, top=base),
             ),
             (
+                "the warmup ramps up from min_lr; here it ramps up from 0, base_lr * (step + "
+                "1) / warmup_steps, and min_lr is only where the cosine decay ends",
+                lambda s: _cosine(
+                    s,
+                    base,
+                    warmup,
+                    total,
+                    floor,
+                    warm=lambda t: floor + (base - floor) * (t + 1) / warmup,
+                ),
+            ),
+            (
+                "the cosine is upside down: (1 - cos(pi p)) / 2 rises from 0 to 1, so the "
+                "rate drops to min_lr when warmup ends and climbs back; (1 + cos(pi p)) / 2 "
+                "falls from 1 to 0",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: (1.0 - math.cos(math.pi * p)) / 2
+                ),
+            ),
+            (
+                "this is a quarter cosine, cos(pi p / 2), which stays near the top longer and "
+                "falls steeply at the end; the schedule is the half cosine (1 + cos(pi p)) / 2",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: math.cos(math.pi * p / 2)
+                ),
+            ),
+            (
                 "the cosine misses the / 2: (1 + cos(pi p)) / 2 runs from 1 down to 0",
                 lambda s: _cosine(
                     s, base, warmup, total, floor, shape=lambda p: 1.0 + math.cos(math.pi * p)

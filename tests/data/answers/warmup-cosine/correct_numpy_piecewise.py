@@ -1,0 +1,10 @@
+# expect: passed | passed all
+import numpy as np
+
+
+def warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0):
+    # np.clip for the progress, np.cos on a float; returned as a Python float
+    if step < warmup_steps:
+        return float(base_lr * (step + 1) / warmup_steps)
+    progress = np.clip((step - warmup_steps) / max(1, total_steps - warmup_steps), 0.0, 1.0)
+    return float(min_lr + 0.5 * (base_lr - min_lr) * (1.0 + np.cos(np.pi * progress)))

@@ -1,0 +1,8 @@
+# expect: failed | this is a quarter cosine, cos(pi p / 2)
+# cos(pi p / 2) also goes from 1 to 0, but along a quarter period
+import math
+def warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0):
+    if step < warmup_steps:
+        return base_lr * (step + 1) / warmup_steps
+    p = min(1.0, (step - warmup_steps) / max(1, total_steps - warmup_steps))
+    return min_lr + (base_lr - min_lr) * math.cos(math.pi * p / 2)
