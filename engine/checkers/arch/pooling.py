@@ -51,7 +51,7 @@ def _backward_variant(
     column_major: bool = False,
 ) -> Any:
     """What a known backward mistake gives: 'all' tied maxima, 'split' among them, 'last' one,
-    'average' (average pooling's gradient), or 'overwrite' where overlapping windows should add. Only 'overwrite' depends on the
+    'average' (average pooling's gradient), the whole 'window', or 'overwrite' where overlapping windows should add. Only 'overwrite' depends on the
     order the windows are visited in (the last one written wins), so it takes `column_major`."""
     dx = np.zeros_like(x)
     for (a, b, i, j), win in _windows(x, size, stride, column_major=column_major):
@@ -60,6 +60,8 @@ def _backward_variant(
         ties = win == win.max()
         if mode == "average":
             target += g / win.size
+        elif mode == "window":
+            target += g
         elif mode == "all":
             target += np.where(ties, g, 0.0)
         elif mode == "split":
@@ -93,6 +95,17 @@ def _unravelled_by_image(
         if r >= x.shape[2] or c >= x.shape[3]:
             return np.full_like(x, np.nan)
         dx[a, b, r, c] += dout[a, b, i, j]
+    return dx
+
+
+def _offset_without_stride(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    """dx when window (i, j)'s maximum at (p, q) is sent to (i + p, j + q): the output's
+    index used as the window's corner, without the stride (the same as the reference at
+    stride 1)."""
+    dx = np.zeros_like(x)
+    for (a, b, i, j), win in _windows(x, size, stride):
+        p, q = divmod(int(np.argmax(win)), size)
+        dx[a, b, i + p, j + q] += dout[a, b, i, j]
     return dx
 
 
@@ -298,8 +311,20 @@ class MaxpoolChecker(NNChecker):
                     ),
                 ),
                 (
+                    "every entry of the window got the window's gradient; max pooling sends "
+                    "it to the window's first maximum only (the other entries did not reach "
+                    "the output, so their gradient is 0)",
+                    lambda: _backward_variant(dout, x, size, stride, "window"),
+                ),
+                (
                     _stride_ignored(size, stride),
                     lambda: _stepped_by_size(dout, x, size),
+                ),
+                (
+                    "the window's maximum was sent to (i + p, j + q), the output's index plus "
+                    "its place in the window; window (i, j) starts at (i*stride, j*stride), so "
+                    "it goes to dx[..., i*stride + p, j*stride + q]",
+                    lambda: _offset_without_stride(dout, x, size, stride),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "
