@@ -186,7 +186,8 @@ class LstmCellChecker(NNChecker):
             "c": c_ref,
             "grads": ref.lstm_cell_backward(dh, dc, cache),
             "no_dc": ref.lstm_cell_backward(dh, np.zeros_like(dc), cache),
-            "only_dc": _backward_with(cache, dh, dc, through_h=False),
+            "only_dc": _backward_with(cache, dh, dc, slip="no_h_path"),
+            **{slip: _backward_with(cache, dh, dc, slip=slip) for slip in _BACKWARD_SLIPS},
             "numeric": numeric,
         }
 
@@ -257,6 +258,7 @@ class LstmCellChecker(NNChecker):
                         "dh * o * (1 - tanh(c)**2) to dc",
                         only_dc[k],
                     ),
+                    *((message, expected[slip][k]) for slip, message in _BACKWARD_SLIPS.items()),
                 ],
                 factors=[
                     (
@@ -272,21 +274,36 @@ class LstmCellChecker(NNChecker):
             j.close(f"{label} vs numerical gradient", got[label], numeric, NUMERIC_TOL)
 
 
+_BACKWARD_SLIPS = {
+    "no_local": (
+        "the gates' own derivatives are missing: dz stacks di, df, do and dg as they are; "
+        "each goes back through its nonlinearity, di * i * (1 - i) for the sigmoid gates "
+        "i, f and o, dg * (1 - g**2) for the tanh candidate g"
+    ),
+    "tanh_unsquared": (
+        "the candidate's derivative was written 1 - g; g = tanh(z), whose derivative is "
+        "1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
+    ),
+    "o_from_c": "the output gate's gradient uses c; h = o * tanh(c), so do = dh * tanh(c)",
+}
+"""Backward-pass slips _backward_with can make, and what the grader says about each."""
+
+
 def _backward_with(
-    cache: tuple[Any, ...], dh: np.ndarray, dc: np.ndarray, *, through_h: bool
+    cache: tuple[Any, ...], dh: np.ndarray, dc: np.ndarray, *, slip: str
 ) -> tuple[np.ndarray, ...]:
-    """The backward pass with the tanh(c) path from dh to the cell state cut (a known slip)."""
+    """The backward pass with one known slip: 'no_h_path' (the tanh(c) path from dh to the
+    cell state cut) or one of _BACKWARD_SLIPS."""
     stacked, c_prev, W, i, f, o, g, tanh_c = cache
     n = c_prev.shape[0]
-    dc_total = dc + (dh * o * (1.0 - tanh_c**2) if through_h else 0.0)
-    dz = np.vstack(
-        [
-            dc_total * g * i * (1.0 - i),
-            dc_total * c_prev * f * (1.0 - f),
-            dh * tanh_c * o * (1.0 - o),
-            dc_total * i * (1.0 - g**2),
-        ]
-    )
+    dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * (1.0 - tanh_c**2))
+    di, df, dg = dc_total * g, dc_total * c_prev, dc_total * i
+    do = dh * (f * c_prev + i * g if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
+    if slip == "no_local":
+        dz = np.vstack([di, df, do, dg])
+    else:
+        g_prime = 1.0 - g if slip == "tanh_unsquared" else 1.0 - g**2
+        dz = np.vstack([di * i * (1.0 - i), df * f * (1.0 - f), do * o * (1.0 - o), dg * g_prime])
     dstacked = W.T @ dz
     return dstacked[n:], dstacked[:n], dc_total * f, dz @ stacked.T, dz.sum(axis=1, keepdims=True)
 
