@@ -114,7 +114,10 @@ class BceWithLogitsChecker(NNChecker):
 
         loss, dz = _unpack(j, outputs, z.shape, "dz")
         with np.errstate(all="ignore"):
-            flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + np.log1p(np.exp(-np.abs(z)))))
+            softplus_tail = np.log1p(np.exp(-np.abs(z)))
+            flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + softplus_tail))
+            no_max = float(np.mean(-z * y + softplus_tail))
+            signed_tail = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-z))))
         j.close(
             "the loss",
             loss,
@@ -122,6 +125,17 @@ class BceWithLogitsChecker(NNChecker):
             LOSS_TOL,
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
+                (
+                    "the loss misses the max(z, 0) term: log(1 + e^z) = max(z, 0) + "
+                    "log1p(exp(-|z|)), so the loss is max(z, 0) - z*y + log1p(exp(-|z|))",
+                    no_max,
+                ),
+                (
+                    "the log term is log1p(exp(-z)): for z < 0 that is |z| + "
+                    "log1p(exp(-|z|)), so each negative logit adds |z| too much (and exp(-z) "
+                    "overflows below about -709); after max(z, 0) it is log1p(exp(-|z|))",
+                    signed_tail,
+                ),
                 *(
                     (
                         f"the probabilities were clipped to [{eps:g}, 1 - {eps:g}] before the log, "
