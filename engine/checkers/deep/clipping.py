@@ -120,6 +120,7 @@ class ClipGradNormChecker(NNChecker):
                 "update of one cannot change the other"
             )
         norms = [float(np.sqrt(np.sum(g * g))) for g in grads]
+        count = sum(g.size for g in grads)
         j.close(
             "total_norm",
             got_total,
@@ -132,6 +133,19 @@ class ClipGradNormChecker(NNChecker):
                     sum(norms),
                 ),
                 ("total_norm misses the square root", total * total),
+                *(
+                    [
+                        (
+                            f"total_norm is the root mean square of the {count} entries, "
+                            "np.sqrt(np.mean(g**2)), the norm divided by "
+                            f"sqrt({count}); the norm sums the squares: "
+                            "sqrt(sum of every squared entry)",
+                            total / np.sqrt(count),
+                        )
+                    ]
+                    if count > 1
+                    else []
+                ),
                 (
                     "total_norm is the largest array's norm; it is the norm of all entries together",
                     max(norms),
