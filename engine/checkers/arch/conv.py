@@ -140,6 +140,27 @@ def _assigned_dx(
     return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]]
 
 
+def _stride_one(
+    dout: np.ndarray, x: np.ndarray, w: np.ndarray, b: np.ndarray, pad: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(dx, dw) when window (i, j) starts at (i, j), the stride left out of the backward
+    pass: the reference at stride 1 on the part of the padded input those windows cover."""
+    _, _, kh, kw = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    rows, cols = dout.shape[2] - 1 + kh, dout.shape[3] - 1 + kw
+    dx_part, dw, _ = ref.conv2d_backward(dout, xp[:, :, :rows, :cols], w, b, 1, 0)
+    dxp = np.zeros_like(xp)
+    dxp[:, :, :rows, :cols] = dx_part
+    return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]], dw
+
+
+def _stride_left_out(stride: int) -> str:
+    return (
+        f"the windows step by 1, not by the stride ({stride}): in the backward pass as in "
+        "the forward, window (i, j) starts at (i*stride, j*stride) of the padded input"
+    )
+
+
 _BIAS_ON_WIDTH = (
     "b, of shape (F,), was added to the (N, F, Ho, Wo) output as it is: numpy lines it up "
     "with the last axis, the width, not with the filters; add b.reshape(1, -1, 1, 1) (or "
@@ -349,6 +370,11 @@ class Conv2dBackwardChecker(NNChecker):
                     "at offset (p, q) of each window, as in the forward pass",
                     dw_ref[:, :, ::-1, ::-1],
                 ),
+                *(
+                    [(_stride_left_out(stride), lambda: _stride_one(dout, x, w, b, pad)[1])]
+                    if stride > 1
+                    else []
+                ),
                 (
                     "dw holds the first image's gradient only; it sums over every image of "
                     "the batch, as the forward pass uses w for each",
@@ -380,6 +406,11 @@ class Conv2dBackwardChecker(NNChecker):
                     lambda: _padded_dx(dout, x, w, b, stride, pad)[
                         :, :, : x.shape[2], : x.shape[3]
                     ],
+                ),
+                *(
+                    [(_stride_left_out(stride), lambda: _stride_one(dout, x, w, b, pad)[0])]
+                    if stride > 1
+                    else []
                 ),
                 (
                     "dx is assigned (=) window by window, so where windows overlap the last "
