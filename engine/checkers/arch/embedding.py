@@ -3,6 +3,7 @@ encodings."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -265,6 +266,12 @@ class PositionalEncodingChecker(NNChecker):
                 (
                     "the base is 1000; the paper's is 10000: p / 10000**(2i/d)",
                     lambda: _encoding(T, d, lambda c: pair(c) * 0.75),  # 1000 = 10000**0.75
+                ),
+                (
+                    "the frequencies use log10(10000) = 4 inside np.exp, whose inverse is the "
+                    "natural log: exp(-(2i/d) * ln(10000)) = 1 / 10000**(2i/d); with log10 "
+                    "the base is e**4, about 54.6",
+                    lambda: _encoding(T, d, lambda c: pair(c) * math.log10(math.e)),
                 ),
                 (
                     "p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d), so "
