@@ -94,9 +94,15 @@ class SoftmaxChecker(NNChecker):
         hints: list[tuple[str, Any]] = []
         with np.errstate(all="ignore"):
             rows = np.exp(z - z.max(axis=1, keepdims=True))
+            # with one class the only row is the whole matrix: either slip gives these values
+            where = (
+                "over rows (axis=1)"
+                if z.shape[0] > 1
+                else "over the row (axis=1) or the whole matrix, the same with one class"
+            )
             hints.append(
                 (
-                    "normalized over rows (axis=1); each column is one example, so use axis=0",
+                    f"normalized {where}; each column is one example, so use axis=0",
                     rows / rows.sum(axis=1, keepdims=True),
                 )
             )

@@ -1,4 +1,4 @@
-# expect: failed | softmax
+# expect: failed | normalized over the row (axis=1) or the whole matrix, the same with one class
 import numpy as np
 
 
