@@ -124,6 +124,13 @@ class SoftmaxChecker(NNChecker):
         j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
 
 
+def _every_class_logged(y_hat: np.ndarray, m: int) -> float:
+    """The loss with log(y_hat) summed over every class, the true class's mask left out (-inf
+    where some y_hat is 0, as that code gives)."""
+    with np.errstate(divide="ignore"):
+        return float(-np.sum(np.log(y_hat)) / m)
+
+
 class CrossEntropyChecker(NNChecker):
     """cross_entropy(y_hat, y): the mean over m of -sum y log y_hat, with no warnings."""
 
@@ -205,6 +212,11 @@ class CrossEntropyChecker(NNChecker):
                 "the loss takes the largest predicted probability of each column, not the "
                 "probability of the true class: pick it with the one-hot y",
                 lambda: float(-np.mean(np.log(np.max(y_hat, axis=0)))),
+            ),
+            (
+                "the loss sums log(y_hat) over every class; only the true class's term counts, "
+                "so multiply by the one-hot y first: -sum(y * log(y_hat)) / m",
+                lambda: _every_class_logged(y_hat, y.shape[1]),
             ),
             (
                 "y_hat went through a softmax again: it already holds probabilities (the "
