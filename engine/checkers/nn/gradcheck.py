@@ -171,6 +171,12 @@ class NumericalGradientChecker(NNChecker):
                 lambda: _forward_differences(f, x, eps, backward=True),
             ),
             (
+                "every entry of x was shifted at once (x + eps adds eps to all of them), so "
+                "each grad entry is the same slope along all entries together; perturb one "
+                "entry at a time: x[idx] = old + eps, then old - eps, then restore it",
+                lambda: np.full(x.shape, (f(x + eps) - f(x - eps)) / (2 * eps)),
+            ),
+            (
                 "grad has the wrong sign: the difference is f(x + eps) - f(x - eps), the plus "
                 "side first",
                 -expected,
