@@ -63,6 +63,11 @@ def _variance_guesses(n_in: int, n_out: int) -> list[tuple[str, float]]:
             "(2 / (n_in + n_out))**2: multiply by the standard deviation, not the variance",
             (2 / (n_in + n_out)) ** 2,
         ),
+        (
+            "2 / (n_in * n_out): the Xavier variance divides by the sum of the fans, "
+            "n_in + n_out, not by their product",
+            2 / (n_in * n_out),
+        ),
         ("1: the draw was not scaled", 1.0),
     ]
 

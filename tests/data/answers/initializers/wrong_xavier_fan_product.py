@@ -1,0 +1,7 @@
+# expect: failed | That matches a variance of 2 / (n_in * n_out)
+# the product of the fans where the Xavier variance has their sum
+import numpy as np
+def he_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_in)
+def xavier_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / (n_in * n_out))
