@@ -100,6 +100,20 @@ class L2PenaltyChecker(NNChecker):
                     * float(sum(np.linalg.norm(v) for k, v in net.items() if k.startswith("W"))),
                 ),
                 (
+                    "the penalty averages each matrix's squares (np.mean(W**2)); it sums them: "
+                    "lam/(2m) * np.sum(W**2), the mean over the examples is the 1/m alone",
+                    lam
+                    / (2 * m)
+                    * float(sum(np.mean(v * v) for k, v in net.items() if k.startswith("W"))),
+                ),
+                (
+                    "the penalty squares each matrix's sum, np.sum(W)**2, where positive and "
+                    "negative weights cancel; it sums the squares, np.sum(W**2)",
+                    lam
+                    / (2 * m)
+                    * float(sum(np.sum(v) ** 2 for k, v in net.items() if k.startswith("W"))),
+                ),
+                (
                     "the penalty sums absolute values (that is L1); L2 sums squares",
                     lam
                     / (2 * m)
