@@ -98,6 +98,19 @@ def _split_mistake(widths: list[int] | None, m: int, batch_size: int) -> str:
     )
 
 
+def _filled_last(widths: list[int] | None, m: int, batch_size: int) -> str:
+    """The last batch filled up to batch_size columns with repeated examples (wrapped
+    around, or np.resize) where it is due short (empty when the batches are not that)."""
+    count = math.ceil(m / batch_size)
+    if not widths or m % batch_size == 0 or widths != [batch_size] * count:
+        return ""
+    return (
+        f"every batch, the last too, holds batch_size = {batch_size} columns, but m = {m} "
+        f"leaves {m % batch_size} for the last one: it was filled up with repeated examples "
+        f"(wrapping around, or np.resize); it stays short: {SLICE_HINT}"
+    )
+
+
 class MiniBatchChecker(NNChecker):
     """random_mini_batches(X, Y, batch_size, rng) -> [(X_b, Y_b), ...]."""
 
@@ -171,7 +184,8 @@ class MiniBatchChecker(NNChecker):
         m = X.shape[1]
         count = math.ceil(m / batch_size)
         batches = j.sequence(label, result)
-        split = _split_mistake(_widths(batches), m, batch_size)
+        widths = _widths(batches)
+        split = _split_mistake(widths, m, batch_size) or _filled_last(widths, m, batch_size)
         if split:
             j.fail(f"{label}: {split}")
         if len(batches) != count:
