@@ -83,6 +83,11 @@ class RmspropChecker(StepChecker):
                 lambda: theta - lr * grad / np.sqrt(s_ref + eps),
             ),
             (
+                "eps went under the square root as eps**2, sqrt(s + eps**2); it is added "
+                "after the root: grad / (np.sqrt(s) + eps)",
+                lambda: theta - lr * grad / np.sqrt(s_ref + eps * eps),
+            ),
+            (
                 "theta was updated with the old s: update s first, then divide by its root",
                 lambda: theta - lr * grad / (np.sqrt(s) + eps),
             ),
