@@ -7,6 +7,7 @@ it, and `KEY VALUE` or `KEY --reset` rewrites the key named.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from quiz.cli.context import display_path, open_store
 
 if TYPE_CHECKING:
     from quiz.settings import SettingsFile
+    from quiz.store import InterviewPlan
+    from quiz.study.plan_edit import PlanField
 
 
 @click.command("config", context_settings={"ignore_unknown_options": True})
@@ -36,13 +39,19 @@ def config_command(key: str | None, value: str | None, reset: bool) -> None:
     config.toml
     edited by hand into a bad value or an unknown key is listed with that key marked
     (exit 1); `KEY VALUE` or `KEY --reset` repairs it.
+
+    The list ends with the interview plan's rows (interview date, plan minutes/day, plan
+    target), kept with your progress: `drillbit config interview` prints one, and
+    `drillbit plan` changes them.
     """
     from quiz.settings import read_settings_file
 
     if reset and (key is None or value is not None):
         raise click.UsageError("--reset takes a KEY and no VALUE")
-    if key is not None:
-        _refuse_plan_key(key)
+    field = None if key is None else _plan_field(key)
+    if key is not None and field is not None:
+        _plan_key(key, field, value, reset=reset)
+        return
     if key is None:
         _list(read_settings_file())
     elif reset:
@@ -87,36 +96,69 @@ def _list_plan() -> None:
     not in config.toml). A home with no database yet has no plan: none is made to say so;
     one that cannot be read is said on stderr, and the settings stay listed."""
     from quiz.errors import DrillbitError
-    from quiz.paths import database_path
-    from quiz.study.plan_edit import PLAN_ROWS, plan_value
+    from quiz.study.plan_edit import PLAN_ROWS
 
     try:
-        plan = None
-        if database_path(create=False).exists():
-            with open_store() as store:
-                plan = store.interview_plan()
+        plan = _read_plan()
     except DrillbitError as exc:
         click.echo(f"drillbit: the interview plan could not be read: {exc.one_line()}", err=True)
         return
     click.echo()
     for field, row in PLAN_ROWS.items():
-        shown = plan_value(plan, field) if plan is not None else "none"
-        click.echo(f"{row.name:<20} = {shown}  (drillbit plan {row.option})")
+        click.echo(f"{row.name:<20} = {_plan_shown(plan, field)}  (drillbit plan {row.option})")
         click.echo(f"{'':<20}   {row.what}")
 
 
-def _refuse_plan_key(key: str) -> None:
-    """A plan field named as a key (`drillbit config interview`): it is not in config.toml,
-    so say which `drillbit plan` option sets it, not "unknown key" (exit 2)."""
+def _read_plan() -> InterviewPlan | None:
+    """The interview plan, or None: a home with no database yet has none, and none is made
+    to say so."""
+    from quiz.paths import database_path
+
+    if not database_path(create=False).exists():
+        return None
+    with open_store() as store:
+        return store.interview_plan()
+
+
+def _plan_shown(plan: InterviewPlan | None, field: PlanField) -> str:
+    """A plan row's value as the list and the settings screen show it ("none": no plan)."""
+    from quiz.study.plan_edit import plan_value
+
+    return plan_value(plan, field) if plan is not None else "none"
+
+
+def _plan_field(key: str) -> PlanField | None:
+    """The plan's field a key names (`interview`, `plan minutes/day`, `plan_target`...), or
+    None for a key of config.toml."""
     from quiz.study.plan_edit import PLAN_ROWS
 
     wanted = "_".join(key.lower().replace("-", " ").split())
     for field, row in PLAN_ROWS.items():
         if wanted in (field, row.name.replace(" ", "_"), f"plan_{field}"):
-            raise click.UsageError(
-                f"'{key}' is part of the interview plan ({row.name}), kept with your "
-                f"progress, not in config.toml: `drillbit plan {row.option} VALUE` sets it"
-            )
+            return field
+    return None
+
+
+def _plan_key(key: str, field: PlanField, value: str | None, *, reset: bool) -> None:
+    """A plan field named as a key: printed as the list shows it (`drillbit config
+    interview`, as for any key the list shows); changing or resetting it is refused with
+    the `drillbit plan` command that does it (exit 2), since it is not in config.toml."""
+    from quiz.study.plan_edit import PLAN_ROWS
+
+    row = PLAN_ROWS[field]
+    if value is None and not reset:
+        click.echo(_plan_shown(_read_plan(), field))
+        return
+    how = (
+        "`drillbit plan --clear` removes the plan"
+        if reset and field == "interview"
+        else f"`drillbit plan {row.option} {'VALUE' if value is None else shlex.quote(value)}`"
+        " sets it"
+    )
+    raise click.UsageError(
+        f"'{key}' is part of the interview plan ({row.name}), kept with your progress, "
+        f"not in config.toml: {how}"
+    )
 
 
 def _show(key: str) -> None:

@@ -45,6 +45,26 @@ def test_a_plan_field_named_as_a_key_says_which_plan_option_sets_it(
         refused = drillbit("config", key, "1")
         assert refused.returncode == 2
         assert "part of the interview plan" in refused.stderr
-        assert f"`drillbit plan {option} VALUE` sets it" in refused.stderr
+        assert f"`drillbit plan {option} 1` sets it" in refused.stderr
         assert "unknown key" not in refused.stderr
     assert not (_isolated_home / "config.toml").exists()
+
+
+def test_a_plan_field_named_alone_prints_its_value_as_the_list_shows_it(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """The list showed `interview date = 2027-01-10`, but `drillbit config interview` (or
+    "interview date", as listed) was refused with a usage error (exit 2), while
+    `drillbit config new_per_day` prints 20: a key the list shows is read the same way."""
+    alone = drillbit("config", "interview")
+    assert (alone.returncode, alone.stdout) == (0, "none\n"), alone.stderr
+    assert not (_isolated_home / "drillbit.db").exists(), "no database made to read"
+    interview = (date.today() + timedelta(days=40)).isoformat()
+    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
+    for key, shown in [("interview date", interview), ("minutes-per-day", "25"), ("target", "0.9")]:
+        read = drillbit("config", key)
+        assert (read.returncode, read.stdout) == (0, f"{shown}\n"), read.stderr
+    reset = drillbit("config", "interview", "--reset")
+    assert reset.returncode == 2
+    assert "`drillbit plan --clear` removes the plan" in reset.stderr
+    assert drillbit("config", "interview").stdout == f"{interview}\n", "the plan is kept"
