@@ -65,12 +65,15 @@ class Drafts:
         """Code graded outside the app (`drillbit grade`, `watch`), written to its file at
         `written_at`, as the draft the drill editor opens on: the last graded file was
         nowhere in the app. Not over a draft the app saved after the file was written
-        (that newer work is kept); False then."""
+        (that newer work is kept); False then. A draft that holds this code already is
+        kept as it is: grading the same file again found its own draft, saved at the
+        first grading, newer than the file, and called it the app's."""
         draft = self.store.draft(card.id)
+        if draft is not None and draft.text == text:
+            return True
         if draft is not None and draft.updated_at > written_at:
             return False
-        if draft is None or draft.text != text:
-            self.save(card, text)
+        self.save(card, text)
         return True
 
     def reset(self, card: Card) -> str:

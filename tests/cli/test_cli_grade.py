@@ -195,6 +195,27 @@ def test_the_graded_code_is_the_apps_draft_unless_the_app_saved_a_newer_one(
         assert Drafts(store, datetime.now).initial_code(card) == passed
 
 
+def test_grading_the_same_file_again_says_nothing_of_the_apps_draft(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """The first grading keeps the code as the drill's draft, saved then, after the file
+    was written: grading the same file again (another seed, a replay) said "the app's draft
+    of 'sigmoid' was saved after FILE was written and is kept" of that very code, with no
+    app ever opened."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    mine = tmp_path / "sigmoid.py"
+    wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
+    mine.write_text(wrong)
+    hour_ago = (datetime.now(UTC) - timedelta(hours=1)).timestamp()
+    os.utime(mine, (hour_ago, hour_ago))  # written before the first grading, as always
+    for seed in ("7", "8"):
+        graded = drillbit("grade", "sigmoid", str(mine), "--seed", seed)
+        assert graded.returncode == 1
+        assert "app's draft" not in graded.stderr, graded.stderr
+    with Store.open() as store:
+        assert Drafts(store, datetime.now).initial_code(card) == wrong
+
+
 CTRL_C_SECONDS = 30
 """A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
 end after Ctrl-C, and the process it left running failed the worker's next test."""
