@@ -32,6 +32,21 @@ def test_a_phrase_wider_than_the_line_is_left_whole_on_its_own_line() -> None:
     assert break_between(["ab", "a very long phrase", "cd"], 8) == "ab ·\na very long phrase ·\ncd"
 
 
+def test_a_phrase_wider_than_the_line_breaks_between_its_clauses() -> None:
+    """At 80 columns Home's load, "today: 0 reviews + 11 new, about 10 min at the default
+    pace; 1 card waits for tomorrow" (86 cells), was wrapped by the widget at a space and
+    left "tomorrow ·" alone on a line; it now breaks after its semicolon."""
+    load = "today: 0 reviews + 11 new, about 10 min at the default pace; 1 card waits for tomorrow"
+    phrases = ["3 days left", load, "the plan reaches only 0.33"]
+    lines = break_between(phrases, 78).splitlines()
+    assert lines == [
+        "3 days left · today: 0 reviews + 11 new, about 10 min at the default pace;",
+        "1 card waits for tomorrow · the plan reaches only 0.33",
+    ]
+    assert all(len(line) <= 78 for line in lines)
+    assert break_between(phrases, 200) == " · ".join(phrases), "whole where it fits"
+
+
 async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
     build: AppFactory,
 ) -> None:

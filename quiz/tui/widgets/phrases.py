@@ -8,6 +8,8 @@ from rich.cells import cell_len
 from rich.text import Text
 
 SEPARATOR = " · "
+CLAUSE = "; "
+"""Where a phrase too wide for the line breaks: between its clauses."""
 
 COUNT_STYLES = ("bold yellow", "cyan", "")
 """The count of today's parts: what `d` studies, then the new cards (or fsrs's due count
@@ -20,17 +22,22 @@ def break_between(phrases: Sequence[str], width: int, separator: str = SEPARATOR
 
     Home's plan line ("12 days left · readiness … · today: 34 reviews + 12 new, about 25
     min") is longer than 80 columns; wrapped at any space it splits "+ 12 / new". A phrase
-    wider than `width` alone is left whole for the widget to wrap.
+    wider than `width` alone breaks after its clauses' semicolons ("today: … at the
+    default pace;" then "1 card waits for tomorrow": wrapped at a space, it left
+    "tomorrow ·" alone on a line), and one with none is left whole for the widget to wrap.
     """
     lines: list[str] = []
     current = ""
     for phrase in phrases:
-        joined = phrase if not current else current + separator + phrase
-        if current and cell_len(joined + separator.rstrip()) > width:
-            lines.append(current + separator.rstrip())
-            current = phrase
-        else:
-            current = joined
+        pieces = phrase.split(CLAUSE) if cell_len(phrase) > width else [phrase]
+        for index, piece in enumerate(pieces):
+            between = separator if index == 0 else CLAUSE
+            joined = piece if not current else current + between + piece
+            if current and cell_len(joined + separator.rstrip()) > width:
+                lines.append(current + between.rstrip())
+                current = piece
+            else:
+                current = joined
     lines.append(current)
     return "\n".join(lines)
 
