@@ -16,6 +16,8 @@ from quiz.plural import counted
 from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from quiz.store.backup import MergeReport
     from quiz.store.store import Store
 
@@ -70,13 +72,18 @@ def _plan_running() -> bool:
     return plan is not None and local_date(datetime.now(UTC), local_timezone()) < plan.interview
 
 
+def _among(folder: Path, folders: Iterable[Path]) -> bool:
+    """Whether `folder` is one of `folders`, each resolved."""
+    target = folder.resolve()
+    return any(path.resolve() == target for path in folders)
+
+
 def _always_loaded(obj: Context, folder: Path) -> bool:
     """Whether every command of this shell loads `folder` as it was run: it is a
     DRILLBIT_CONTENT folder, or a --content given before `import` (so the person knows)."""
     from quiz.bank.sources import env_content_dirs
 
-    target = folder.resolve()
-    return any(path.resolve() == target for path in [*env_content_dirs(), *obj.content])
+    return _among(folder, [*env_content_dirs(), *obj.content])
 
 
 @click.command("import")
@@ -150,6 +157,7 @@ def import_command(
     nothing could be imported, 2 on usage errors.
     """
     from quiz.bank.markdown import normalize
+    from quiz.bank.sources import env_content_dirs
     from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
     from quiz.ecosystem.importreport import (
         IN_BANK,
@@ -253,6 +261,7 @@ def import_command(
         show=display_path,
         plan_running=running,
         folder_loaded=_always_loaded(obj, into),
+        folder_in_env=_among(into, env_content_dirs()),
     ):
         click.echo(printable(line), err=True)
     in_bank = any(reason_key(s.reason) == IN_BANK for s in plan.skipped)

@@ -234,6 +234,7 @@ def summary_lines(
     show: Callable[[Path], str],
     plan_running: bool = False,
     folder_loaded: bool = True,
+    folder_in_env: bool = False,
 ) -> list[str]:
     """The closing lines: counts (questions seen, cards, skips by reason), then the next step.
 
@@ -243,6 +244,8 @@ def summary_lines(
     `folder_loaded`: the content folder written to is one every command already loads
     (DRILLBIT_CONTENT, or --content before `import`); else a line says how to load it, as
     `drillbit` alone (the README's quick start) shows none of the new cards.
+    `folder_in_env`: DRILLBIT_CONTENT holds the folder, so the next commands need no
+    --content (they read as if it were needed).
     """
     questions = plan.questions_seen
     written = len(plan.cards)
@@ -286,15 +289,16 @@ def summary_lines(
                 f"each command (`drillbit --content {content}` for the app), or `export "
                 f"{loaded}` in ~/.bashrc for every command"
             )
-        listing = f"next: drillbit --content {content} list, then "
+        given = "" if folder_in_env else f"--content {content} "
+        listing = f"next: drillbit {given}list, then "
         if plan_running:
             out.append(
-                f"{listing}drillbit --content {content} study --mode cram --topic "
+                f"{listing}drillbit {given}study --mode cram --topic "
                 f"{topics[0].name} to study them now; your interview plan brings new cards "
                 "in on its own days (cram leaves their schedule alone)"
             )
         else:
-            out.append(f"{listing}drillbit --content {content} study --topic {topics[0].name}")
+            out.append(f"{listing}drillbit {given}study --topic {topics[0].name}")
     elif written:
         out.append("next: run the same command without --dry-run to write the cards")
     return out

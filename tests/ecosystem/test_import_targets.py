@@ -149,7 +149,10 @@ def test_the_summary_says_how_to_load_a_folder_no_command_loads(
     loaded = run_import(str(QA), "--into", str(content), "--pack", "mine")
     assert loaded.exit_code == 0, loaded.output
     assert "load only where" not in loaded.output
+    # every command loads it already: the next steps need no --content
+    assert loaded.output.rstrip().endswith("next: drillbit list, then drillbit study --topic mine")
     monkeypatch.delenv("DRILLBIT_CONTENT")
     given = CliRunner().invoke(import_command, [str(QA), "--pack", "mine"], obj=Context([content]))
     assert given.exit_code == 0, given.output
     assert "load only where" not in given.output
+    assert f"next: drillbit --content {content} list" in given.output, "given once: each time"
