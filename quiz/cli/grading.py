@@ -67,6 +67,11 @@ def grade_command(
 ) -> None:
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes.
 
+    The graded code becomes the drill's draft: the app's drill editor opens on it (or,
+    once the drill was reviewed, ctrl+o brings it back), unless the app saved a draft
+    after FILE was last written, which is kept. A FILE that is not there yet: `drillbit
+    watch DRILL FILE` writes the drill's starter code to it.
+
     `--format exercism` prints Exercism's test-runner results.json (version 2: status
     pass/fail/error, one test per case), for tooling built for Exercism.
     """
@@ -205,6 +210,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     FILE as it is is graded at once; when FILE does not exist, the drill's starter code
     is written to it and the first save is graded (the untouched starter is no try).
+    Each graded save becomes the drill's draft in the app, as with `drillbit grade`.
     """
     import shutil
 
