@@ -137,7 +137,11 @@ class DrillsScreen(Screen[None]):
         self.query_one("#drills-title", Label).update(Text(title, style="reverse bold"))
 
     def action_open(self) -> None:
-        """Open the highlighted drill."""
+        """Open the highlighted drill, once the arrows typed before enter have moved the
+        cursor."""
+        self.query_one(FittedTable).after_typed_keys(self._open_highlighted)
+
+    def _open_highlighted(self) -> None:
         table = self.query_one(DataTable)
         if self.rows and table.cursor_row >= 0:
             self.post_message(BrowserScreen.CardOpened(self.rows[table.cursor_row].id))

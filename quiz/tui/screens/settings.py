@@ -152,7 +152,11 @@ class SettingsScreen(Screen[None]):
         return True
 
     def action_edit(self) -> None:
-        """Open the value of the highlighted setting for editing."""
+        """Open the value of the highlighted setting for editing, once the arrows typed
+        before enter have moved the cursor."""
+        self.query_one(FittedTable).after_typed_keys(self._edit_highlighted)
+
+    def _edit_highlighted(self) -> None:
         if self.editing is not None:
             return
         table = self.query_one(DataTable)

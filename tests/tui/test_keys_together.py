@@ -1,0 +1,58 @@
+"""Keys that arrive together (typed fast, pasted, a terminal multiplexer's send-keys) act in
+the order they were typed. Enter on the settings, the drill list and the card browser is a
+priority binding (the table's own enter came first otherwise): the app ran it as soon as it
+read it, while the arrow typed before it still waited in the table's queue, so enter opened
+the row the cursor was leaving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import DataTable
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.home import HomeScreen
+from quiz.tui.screens.settings import ROWS, SettingsScreen
+from tests.tui.conftest import AppFactory, press, settle, showing
+
+
+def _type_together(app: object, *keys: str) -> None:
+    """Post the keys to the app at once, as a terminal delivers a burst: none is handled
+    before the next arrives (Pilot's `press` waits between keys, which hid the race)."""
+    for key in keys:
+        app.post_message(events.Key(key, "\r" if key == "enter" else None))  # type: ignore[attr-defined]
+
+
+async def test_down_then_enter_together_edits_the_setting_below(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        assert screen.query_one(DataTable).cursor_row == 0
+        _type_together(app, "down", "down", "enter")
+        await settle(pilot)
+        assert screen.editing == ROWS[2]
+
+
+async def test_down_then_enter_together_opens_the_drill_below(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    drill = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    second = drill.read_text(encoding="utf-8")
+    second = second.replace("id: tiny-sgd", "id: tiny-sgd-again").replace(
+        "title: A gradient-descent step", "title: Another gradient-descent step"
+    )
+    (drill.parent / "tiny-sgd-again.md").write_text(second, encoding="utf-8")
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "l")
+        screen = await showing(pilot, DrillsScreen)
+        assert screen.query_one(DataTable).cursor_row == 0
+        below = screen.rows[1].id
+        _type_together(app, "down", "enter")
+        drill_screen = await showing(pilot, DrillScreen)
+        assert drill_screen.sitting.card.id == below
