@@ -368,8 +368,9 @@ class Session:
     @property
     def _summary_note(self) -> str | None:
         """The summary's note when today's minutes ended the session (`session_cut_note`:
-        its Plan row, not this note, says what is left of today's plan)."""
-        return None if self.time_box_note is None else session_cut_note()
+        its Plan row, not this note, says what is left of today's plan). None when the
+        person ended it with cards still queued: the minutes did not."""
+        return None if self.time_box_note is None or self._queue else session_cut_note()
 
     # -- where we are ----------------------------------------------------------------
 

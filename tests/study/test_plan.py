@@ -860,6 +860,23 @@ def test_a_plan_session_stops_offering_cards_once_the_minutes_are_used(store: St
     assert summary.note == session_cut_note() and "cram" in summary.note
 
 
+def test_a_plan_session_ended_with_cards_left_says_nothing_of_the_minutes(
+    store: Store,
+) -> None:
+    """A drill that never fits is set aside as the session starts; a person who ended the
+    session at once (esc) was told its last cards no longer fit in the minutes, which had
+    not ended it: the cards were still there."""
+    cards = [C("a"), C("b"), C("d", kind="coding")]
+    box = TimeBox(seconds_left=100.0, long_answer={"concept": 40.0, "coding": 500.0})
+    session = Session(
+        store, cards, SessionOptions(plan_queue=("a", "b", "d"), time_box=box), now=START
+    )
+    assert session.left_for_later and session.remaining == 2
+    session.rate(Rating.Easy, now=START + timedelta(seconds=20), duration_ms=20_000)
+    assert session.current is not None and session.current.id == "b"
+    assert session.finish(now=START + timedelta(seconds=30)).note is None
+
+
 def test_without_a_plan_a_due_session_has_no_time_box(store: Store) -> None:
     cards = [C("a"), C("b")]
     session = Session(store, cards, SessionOptions(), now=START)
