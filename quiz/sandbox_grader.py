@@ -6,12 +6,17 @@ the sittings, the engine, numpy) is needed.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
+
+
+class GradingAbandonedError(RuntimeError):
+    """The app closed while this grade ran: its child was killed, and no verdict is kept."""
 
 
 class SandboxGrader:
@@ -22,10 +27,11 @@ class SandboxGrader:
 
     def __init__(self) -> None:
         self._pool: WorkerPool | None = None
+        self._closed = threading.Event()
 
     def pool(self) -> WorkerPool | None:
-        """The warm grading worker, started on first use."""
-        if self._pool is None:
+        """The warm grading worker, started on first use (none once closed)."""
+        if self._pool is None and not self._closed.is_set():
             from engine.sandbox import default_pool
 
             self._pool = default_pool()
@@ -34,4 +40,20 @@ class SandboxGrader:
     def __call__(self, drill: Drill, source: str) -> Verdict:
         from quiz.drill_grading import grade_source
 
-        return grade_source(drill, source, pool=self.pool())
+        if self._closed.is_set():
+            raise GradingAbandonedError("the app is closing: nothing was graded")
+        verdict = grade_source(drill, source, pool=self.pool())
+        if self._closed.is_set():  # its child was killed mid-run: that is no verdict on the code
+            raise GradingAbandonedError("the app closed during the grade: it was not recorded")
+        return verdict
+
+    def close(self) -> None:
+        """Kill the sandbox's workers, the one running a grade included, and start no other.
+
+        The app's exit joins the thread grading, which waited for the child to end (up to the
+        drill's time limit for an endless loop): killed, it ends at once, its work dir removed
+        by the grading thread as after any run, and the grade in flight is not recorded.
+        """
+        self._closed.set()
+        if self._pool is not None:
+            self._pool.close()

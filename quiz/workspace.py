@@ -117,7 +117,8 @@ class Workspace:
         )
 
     def close(self) -> None:
-        """Close the database. The warm worker is process-wide; it is closed at exit."""
+        """Kill the sandbox's workers (a grade running is not recorded), close the database."""
+        getattr(self._grader, "close", lambda: None)()  # the sandbox's has one; tests' may not
         self.store.close()
 
     # -- content -----------------------------------------------------------------------
