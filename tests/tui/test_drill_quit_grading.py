@@ -1,0 +1,114 @@
+"""Quitting while a drill is graded: the app's exit joined the grading thread, which waited for
+the sandbox's child to end, up to the drill's time limit for an endless loop. Now the quit kills
+the child (its work dir removed), records no attempt, and the shell comes back at once.
+
+Here the grade never ends on its own (a submission that sleeps, a time limit of days): the old
+app never exited, and the subprocess's timeout failed the test."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quiz.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+QUIT_WHILE_GRADING = """
+import asyncio, json, os, sys
+from pathlib import Path
+from textual.widgets import TextArea
+from engine.checkers.base import Checker
+from quiz.tui.app import make_app
+
+Checker.timeout_s = 10.0**6  # only the quit ends this grade: a sleep takes no CPU time
+moment = sys.argv[2]
+app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
+seen = {}
+
+def descendants(pid):
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == pid:
+            found += [int(entry.name), *descendants(int(entry.name))]
+    return found
+
+async def until(ready):
+    while not ready():
+        await asyncio.sleep(0.005)
+
+async def walk(pilot):
+    await until(lambda: type(app.screen).__name__ == "DrillScreen")
+    await until(lambda: "engine.sandbox.pool" in sys.modules)
+    from engine.sandbox import pool
+    if moment == "running":  # the warm worker takes the job
+        await until(lambda: pool._default is not None and pool._default._ready)
+    else:  # the grade waits for the worker still starting
+        await until(lambda: pool._default is not None and pool._default._starting)
+    app.screen.query_one("#editor", TextArea).text = "import time\\ntime.sleep(10**6)\\n"
+    await pilot.press("ctrl+r")
+    await until(lambda: pool._default._running or pool._default._waiting)
+    seen["processes"] = descendants(os.getpid())
+    print(json.dumps(seen), flush=True)
+    app.exit()
+
+app.run(headless=True, size=(100, 30), auto_pilot=walk)
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` is a process that has not ended (a zombie has ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def _quit_while_grading(tui_bank: Path, home: Path, tmp: Path, moment: str) -> list[int]:
+    """Run the app without bubblewrap (the work dir is then on the host, in `tmp`), quit at
+    `moment` of a grade that never ends; the app's processes just before the quit."""
+    env = {**os.environ, "DRILLBIT_HOME": str(home), "DRILLBIT_SANDBOX_BWRAP": "0"}
+    out = subprocess.run(
+        [sys.executable, "-c", QUIT_WHILE_GRADING, str(tui_bank), moment],
+        cwd=ROOT,
+        env={**env, "TMPDIR": str(tmp)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=180,  # the old app never exited: it waited for the child
+    )
+    processes: list[int] = json.loads(out.stdout.strip().splitlines()[-1])["processes"]
+    return processes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["running", "starting"])
+def test_quitting_while_a_grade_runs_kills_its_child_and_records_nothing(
+    tui_bank: Path, _isolated_home: Path, tmp_path: Path, moment: str
+) -> None:
+    """`running`: the child runs the submission; `starting`: the grade waits for the sandbox's
+    worker, still importing numpy. Either way the app exits, its children end (those inside
+    bubblewrap's namespace a moment later: a ceiling, not a time asserted), no work dir is
+    left, and the killed run is no attempt of the person's."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    processes = _quit_while_grading(tui_bank, _isolated_home, tmp, moment)
+    assert processes, "the grade started no sandbox worker"
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [pid for pid in processes if _alive(pid)] == []
+    assert [p.name for p in tmp.iterdir() if p.name.startswith("drillbit-sandbox-")] == []
+    with Store.open() as store:
+        assert store.attempts(card_id="tiny-sgd") == []
