@@ -8,8 +8,9 @@ and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
 Home and `answer` records one answer and redraws Home's counts, both reporting
 the time of that step alone as `inner_ms`; `walk` walks from Home through a session,
 the stats, the drills and the settings (`bench.tui_walk`), reporting each step's wait
-as `waits`; `quit_imports`, `quit_worker` and `quit_warm` open a drill and quit during its
-warm-up (`bench.quitting`), reporting the moment of the quit and the app's children.
+as `waits`; `quit_imports`, `quit_worker`, `quit_warm` and `quit_grading` open a drill and
+quit during its warm-up or its grading (`bench.quitting`), reporting the moment of the quit
+and the app's children.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""Quitting during a drill's warm-up: how long the process takes to end, and what it leaves.
+"""Quitting during a drill's warm-up or grading: how long the process takes to end, and what
+it leaves.
 
-The probe's `quit_imports`, `quit_worker` and `quit_warm` modes open the drill list's first
-drill and quit (as ctrl+q does) at one moment of its warm-up: during the checker's imports
-(numpy, the engine, pydantic, in the app's process), while the sandbox's worker starts
-(a process importing numpy), or once that worker is ready. The probe writes, just before
+The probe's `quit_imports`, `quit_worker`, `quit_warm` and `quit_grading` modes open the drill
+list's first drill and quit (as ctrl+q does) at one moment of its warm-up: during the checker's
+imports (numpy, the engine, pydantic, in the app's process), while the sandbox's worker starts
+(a process importing numpy), once that worker is ready, or while it grades an endless loop
+(which ends only at the drill's time limit). The probe writes, just before
 it quits, the wall clock and the app's child processes; `quit_figures` takes the time from
 there to the process's end and counts the children still alive after it.
 """
@@ -25,7 +27,7 @@ from textual.pilot import Pilot
 
 from bench.common import Figure, Settings, median
 
-PHASES = ("imports", "worker", "warm")
+PHASES = ("imports", "worker", "warm", "grading")
 """The moments of the warm-up a quit is measured at, in the order they come."""
 GONE_CEILING_S = 10.0
 """How long after the exit a child may take to end (the kernel ends the processes inside
@@ -78,6 +80,20 @@ def _pool() -> Any:
     return getattr(module, "_default", None)
 
 
+ENDLESS_LOOP = "while True:\n    pass\n"
+"""The submission graded in the `grading` phase: it runs until the drill's time limit."""
+
+
+async def _grade_endless_loop(pilot: Pilot[Any]) -> None:
+    """Grade ENDLESS_LOOP (ctrl+r) and wait until the sandbox's worker has taken it."""
+    from textual.widgets import TextArea
+
+    app: Any = pilot.app
+    app.screen.query_one("#editor", TextArea).text = ENDLESS_LOOP
+    await pilot.press("ctrl+r")
+    await _until(lambda: _pool()._running > 0, "the grade to take the worker")
+
+
 async def quit_during(pilot: Pilot[Any], phase: str, out: Path) -> None:
     """From Home: the drill list's first drill, `phase` of its warm-up, then the quit; the
     report (the quit's wall clock, the app's children then) written just before it."""
@@ -95,6 +111,8 @@ async def quit_during(pilot: Pilot[Any], phase: str, out: Path) -> None:
         await _until(lambda: _pool() is not None and _pool()._starting, "a worker starting")
     else:
         await _until(lambda: _pool() is not None and _pool()._ready, "a warm worker")
+    if phase == "grading":
+        await _grade_endless_loop(pilot)
     report = {
         "phase": phase,
         "numpy_loaded": "numpy" in sys.modules,
