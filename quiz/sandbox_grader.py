@@ -48,11 +48,14 @@ class SandboxGrader:
         return verdict
 
     def close(self) -> None:
-        """Kill the sandbox's workers, the one running a grade included, and start no other.
+        """Close the sandbox's pool now, not at interpreter exit: its spawner thread ends, and
+        every worker it started dies with it (the sandbox's parent-death signal), the one
+        running a grade included.
 
-        The app's exit joins the thread grading, which waited for the child to end (up to the
-        drill's time limit for an endless loop): killed, it ends at once, its work dir removed
-        by the grading thread as after any run, and the grade in flight is not recorded.
+        The app's exit joins the thread grading, and the pool was closed only after that
+        (atexit), so the quit waited for the child to end: up to the drill's time limit for an
+        endless loop. Killed, the child ends at once, the grading thread reaps it and removes
+        its work dir as after any run, and the cut-short grade is not recorded.
         """
         self._closed.set()
         if self._pool is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
+import os
+import signal
 import threading
-import weakref
 from collections import deque
 from types import TracebackType
 
@@ -69,8 +71,6 @@ class WorkerPool:
         self._cond = threading.Condition()
         self._ready: deque[Worker] = deque()
         self._starting: list[Worker] = []
-        self._handed: weakref.WeakSet[Worker] = weakref.WeakSet()
-        """Workers `acquire` handed out: `close` kills the ones still running their job."""
         self._running = 0
         """Workers handed out whose run has not ended."""
         self._waiting = 0
@@ -174,7 +174,6 @@ class WorkerPool:
             if not self._ready and self._error is not None:
                 raise SandboxUnavailableError(self._error)
             worker = self._ready.popleft()
-            self._handed.add(worker)
             self._running += 1
             worker.on_spent = self._spent
             self._cond.notify_all()
@@ -200,11 +199,9 @@ class WorkerPool:
             )
 
     def close(self) -> None:
-        """Kill the waiting workers and the ones running a job, and stop spawning.
+        """Kill the waiting workers and stop spawning.
 
-        A running worker is only killed here: the thread running its job sees the child end,
-        then reaps it and removes its work dir as after any run (an app quit mid-grade waited
-        for that child, up to the drill's time limit). The spawner is joined (a worker it is starting is closed by it) unless it is in the
+        The spawner is joined (a worker it is starting is closed by it) unless it is in the
         bubblewrap check, which starts no worker and dies with this process: an app quit
         during a drill's warm-up waited for that canary (0.3 s, seconds on a busy machine).
         """
@@ -216,10 +213,11 @@ class WorkerPool:
             ready = list(self._ready)
             self._ready.clear()
             starting = list(self._starting)
-            handed = list(self._handed)
             self._cond.notify_all()
-        for worker in [*starting, *handed]:
-            worker.kill()
+        for worker in starting:
+            if worker.pid is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(worker.pid, signal.SIGKILL)
         for worker in ready:
             worker.close()
         if not checking and self._thread is not threading.current_thread():

@@ -773,13 +773,6 @@ class Worker:
             return code - 128, None
         return None, code
 
-    def kill(self) -> None:
-        """Kill the child's process group, from any thread: the one waiting on it (`wait_ready`,
-        `run`) then sees it end and closes the worker as after any death."""
-        if self.proc is not None and not self._reaped:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-
     def close(self, *, background: bool = False) -> None:
         """Kill the whole process group, keep what the pipes hold, reap, remove the work dir.
 
