@@ -16,7 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from quiz.drill_grading import Drill
+from quiz.sandbox_grader import GradingAbandonedError, SandboxGrader
 from quiz.store import Store
+from quiz.workspace import Workspace
+from tests.tui.conftest import inprocess_grade
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -112,3 +116,23 @@ def test_quitting_while_a_grade_runs_kills_its_child_and_records_nothing(
     assert [p.name for p in tmp.iterdir() if p.name.startswith("drillbit-sandbox-")] == []
     with Store.open() as store:
         assert store.attempts(card_id="tiny-sgd") == []
+
+
+def test_a_grade_the_quit_cut_short_is_not_recorded(
+    tui_bank: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quit kills the child mid-run, and the run then ends in a verdict (killed, or what
+    the child had said so far) that is no judgement of the code: it is not logged as a try."""
+    ws = Workspace.open([tui_bank], include_bundled=False)
+    sitting = ws.open_drill("tiny-sgd")
+    monkeypatch.setattr(SandboxGrader, "pool", lambda self: None)  # no sandbox started
+
+    def quit_while_running(drill: Drill, source: str, **_: object) -> object:
+        ws._grader.close()  # type: ignore[attr-defined]  # ctrl+q, while the child runs
+        return inprocess_grade(drill, source)
+
+    monkeypatch.setattr("quiz.drill_grading.grade_source", quit_while_running)
+    with pytest.raises(GradingAbandonedError):
+        ws.grade(sitting, "def sgd_step(w, g, lr):\n    return w\n")
+    assert ws.store.attempts(card_id="tiny-sgd") == []
+    ws.close()
