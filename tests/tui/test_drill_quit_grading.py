@@ -20,11 +20,13 @@ from quiz.drill_grading import Drill
 from quiz.sandbox_grader import GradingAbandonedError, SandboxGrader
 from quiz.store import Store
 from quiz.workspace import Workspace
+from tests.tui.app_process import DESCENDANTS
 from tests.tui.conftest import inprocess_grade
 
 ROOT = Path(__file__).resolve().parents[2]
 
-QUIT_WHILE_GRADING = """
+QUIT_WHILE_GRADING = (
+    """
 import asyncio, json, os, sys
 from pathlib import Path
 from textual.widgets import TextArea
@@ -36,17 +38,9 @@ moment = sys.argv[2]
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
 
-def descendants(pid):
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(stat[1]) == pid:
-            found += [int(entry.name), *descendants(int(entry.name))]
-    return found
-
+"""
+    + DESCENDANTS
+    + """
 async def until(ready):
     while not ready():
         await asyncio.sleep(0.005)
@@ -68,6 +62,7 @@ async def walk(pilot):
 
 app.run(headless=True, size=(100, 30), auto_pilot=walk)
 """
+)
 
 
 def _alive(pid: int) -> bool:

@@ -22,6 +22,7 @@ from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Workspace
+from tests.tui.app_process import DESCENDANTS
 from tests.tui.conftest import AppFactory, showing, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +68,8 @@ print(json.dumps(seen))
 """
 
 
-QUIT_DURING_WARM_UP = """
+QUIT_DURING_WARM_UP = (
+    """
 import asyncio, json, os, sys, threading
 from pathlib import Path
 from quiz.drill_grading import Drill
@@ -83,17 +85,9 @@ if mode == "checker":  # the checker's imports never end: a quit must not wait f
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
 
-def descendants(pid):
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(stat[1]) == pid:
-            found += [int(entry.name), *descendants(int(entry.name))]
-    return found
-
+"""
+    + DESCENDANTS
+    + """
 async def walk(pilot):
     while type(app.screen).__name__ != "DrillScreen":
         await pilot.pause(0.05)
@@ -110,6 +104,7 @@ async def walk(pilot):
 
 app.run(headless=True, size=(100, 30), auto_pilot=walk)
 """
+)
 
 
 def _alive(pid: int) -> bool:
