@@ -2,7 +2,8 @@
 the order they were typed. Enter on the settings, the drill list and the card browser is a
 priority binding (the table's own enter came first otherwise): the app ran it as soon as it
 read it, while the arrow typed before it still waited in the table's queue, so enter opened
-the row the cursor was leaving."""
+the row the cursor was leaving (on the card browser, the card the search box found before
+the last letters typed)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,20 @@ from pathlib import Path
 from textual import events
 from textual.widgets import DataTable
 
+from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import ROWS, SettingsScreen
-from tests.tui.conftest import AppFactory, press, settle, showing
+from tests.tui.conftest import AppFactory, press, searched, settle, showing
 
 
 def _type_together(app: object, *keys: str) -> None:
     """Post the keys to the app at once, as a terminal delivers a burst: none is handled
     before the next arrives (Pilot's `press` waits between keys, which hid the race)."""
     for key in keys:
-        app.post_message(events.Key(key, "\r" if key == "enter" else None))  # type: ignore[attr-defined]
+        char = "\r" if key == "enter" else key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
 
 
 async def test_down_then_enter_together_edits_the_setting_below(build: AppFactory) -> None:
@@ -56,3 +59,19 @@ async def test_down_then_enter_together_opens_the_drill_below(
         _type_together(app, "down", "enter")
         drill_screen = await showing(pilot, DrillScreen)
         assert drill_screen.sitting.card.id == below
+
+
+async def test_a_search_typed_with_its_enter_opens_the_card_it_finds(build: AppFactory) -> None:
+    app = build()
+    opened: list[str] = []
+    app.open_card = opened.append  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await searched(pilot)
+        first = browser.shown[0].card.id
+        _type_together(app, *"sigmoid", "enter")
+        await settle(pilot)
+        assert first != "sigmoid-bound"
+        assert opened == ["sigmoid-bound"]

@@ -35,6 +35,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -415,7 +416,11 @@ class BrowserScreen(Screen[None]):
             table.action_cursor_up()
 
     def action_open(self) -> None:
-        """Open the highlighted card."""
+        """Open the highlighted card, once the letters and arrows typed before enter are in
+        the box and the cursor."""
+        after_typed_keys(self, self._open_highlighted)
+
+    def _open_highlighted(self) -> None:
         row = self.highlighted()
         if row is not None:
             self.post_message(self.CardOpened(row.card.id))

@@ -17,6 +17,7 @@ from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -139,7 +140,7 @@ class DrillsScreen(Screen[None]):
     def action_open(self) -> None:
         """Open the highlighted drill, once the arrows typed before enter have moved the
         cursor."""
-        self.query_one(FittedTable).after_typed_keys(self._open_highlighted)
+        after_typed_keys(self, self._open_highlighted)
 
     def _open_highlighted(self) -> None:
         table = self.query_one(DataTable)

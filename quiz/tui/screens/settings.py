@@ -31,6 +31,7 @@ from quiz.settings import (
 from quiz.study.plan_edit import PLAN_ROWS, PlanField, plan_value
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -154,7 +155,7 @@ class SettingsScreen(Screen[None]):
     def action_edit(self) -> None:
         """Open the value of the highlighted setting for editing, once the arrows typed
         before enter have moved the cursor."""
-        self.query_one(FittedTable).after_typed_keys(self._edit_highlighted)
+        after_typed_keys(self, self._edit_highlighted)
 
     def _edit_highlighted(self) -> None:
         if self.editing is not None:
