@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from bench.common import REPO, Figure, Settings, child_env, median, run_python, time_ms
+from bench.processes import descendants
 from engine import cases as gen
 from engine.checkers import Checker, get_checker
 from engine.checkers.base import Case
@@ -320,26 +321,6 @@ def scaling_figures(settings: Settings, drills: Sequence[DrillUnderTest]) -> lis
     return figures
 
 
-def _descendants(pid: int) -> list[int]:
-    """pid and every process below it (from /proc), so bubblewrap's inner child is included."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
-                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
 def _peak_kib(pids: Sequence[int]) -> int:
     """The largest VmHWM (peak resident set) among these processes, in KiB."""
     peak = 0
@@ -364,7 +345,7 @@ class _Sampler:
 
     def run(self) -> None:
         while not self.stop:
-            self.peak = max(self.peak, _peak_kib(_descendants(self.root)))
+            self.peak = max(self.peak, _peak_kib([self.root, *descendants(self.root)]))
             time.sleep(0.002)
 
 
@@ -390,7 +371,7 @@ def child_rss_figure(drills: Sequence[DrillUnderTest]) -> list[Figure]:
         pids = pool.warm_pids
         if not pids:
             return []
-        idle = _peak_kib(_descendants(pids[0]))
+        idle = _peak_kib([pids[0], *descendants(pids[0])])
         with _sampling(pids[0]) as sampler:
             verdict = grade(drill.checker, drill.source, seed=SEED, params=drill.params, pool=pool)
             _checked(verdict.passed, "child rss")

@@ -26,34 +26,13 @@ from typing import Any
 from textual.pilot import Pilot
 
 from bench.common import Figure, Settings, median
+from bench.processes import alive, descendants
 
 PHASES = ("imports", "worker", "warm", "grading")
 """The moments of the warm-up a quit is measured at, in the order they come."""
 GONE_CEILING_S = 10.0
 """How long after the exit a child may take to end (the kernel ends the processes inside
 bubblewrap's namespace once its init is killed) before it counts as left behind."""
-
-
-def descendants(pid: int) -> list[int]:
-    """The processes below `pid` (from /proc; empty where there is none)."""
-    found: list[int] = []
-    for entry in Path("/proc").iterdir():
-        try:
-            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == pid:
-            found += [int(entry.name), *descendants(int(entry.name))]
-    return found
-
-
-def alive(pid: int) -> bool:
-    """Whether `pid` is a process that has not ended (a zombie has ended)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 async def _until(ready: Any, what: str) -> None:

@@ -16,31 +16,29 @@ from pathlib import Path
 
 import pytest
 
+from bench.processes import alive
 from quiz.drill_grading import Drill
 from quiz.sandbox_grader import GradingAbandonedError, SandboxGrader
 from quiz.store import Store
 from quiz.workspace import Workspace
-from tests.tui.app_process import DESCENDANTS
 from tests.tui.conftest import inprocess_grade
 
 ROOT = Path(__file__).resolve().parents[2]
 
-QUIT_WHILE_GRADING = (
-    """
+QUIT_WHILE_GRADING = """
 import asyncio, json, os, sys
 from pathlib import Path
 from textual.widgets import TextArea
 from engine.checkers.base import Checker
 from quiz.tui.app import make_app
+from bench.processes import descendants
 
 Checker.timeout_s = 10.0**6  # only the quit ends this grade: a sleep takes no CPU time
 moment = sys.argv[2]
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
 
-"""
-    + DESCENDANTS
-    + """
+
 async def until(ready):
     while not ready():
         await asyncio.sleep(0.005)
@@ -62,16 +60,6 @@ async def walk(pilot):
 
 app.run(headless=True, size=(100, 30), auto_pilot=walk)
 """
-)
-
-
-def _alive(pid: int) -> bool:
-    """Whether `pid` is a process that has not ended (a zombie has ended)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 def _quit_while_grading(tui_bank: Path, home: Path, tmp: Path, moment: str) -> list[int]:
@@ -105,9 +93,9 @@ def test_quitting_while_a_grade_runs_kills_its_child_and_records_nothing(
     processes = _quit_while_grading(tui_bank, _isolated_home, tmp, moment)
     assert processes, "the grade started no sandbox worker"
     deadline = time.monotonic() + 30
-    while any(_alive(pid) for pid in processes) and time.monotonic() < deadline:
+    while any(alive(pid) for pid in processes) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [pid for pid in processes if _alive(pid)] == []
+    assert [pid for pid in processes if alive(pid)] == []
     assert [p.name for p in tmp.iterdir() if p.name.startswith("drillbit-sandbox-")] == []
     with Store.open() as store:
         assert store.attempts(card_id="tiny-sgd") == []

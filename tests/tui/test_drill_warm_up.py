@@ -22,7 +22,6 @@ from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Workspace
-from tests.tui.app_process import DESCENDANTS
 from tests.tui.conftest import AppFactory, showing, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,12 +67,12 @@ print(json.dumps(seen))
 """
 
 
-QUIT_DURING_WARM_UP = (
-    """
+QUIT_DURING_WARM_UP = """
 import asyncio, json, os, sys, threading
 from pathlib import Path
 from quiz.drill_grading import Drill
 from quiz.tui.app import make_app
+from bench.processes import descendants
 
 mode = sys.argv[2]
 looking = threading.Event()
@@ -85,9 +84,7 @@ if mode == "checker":  # the checker's imports never end: a quit must not wait f
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
 
-"""
-    + DESCENDANTS
-    + """
+
 async def walk(pilot):
     while type(app.screen).__name__ != "DrillScreen":
         await pilot.pause(0.05)
@@ -104,7 +101,6 @@ async def walk(pilot):
 
 app.run(headless=True, size=(100, 30), auto_pilot=walk)
 """
-)
 
 
 def _alive(pid: int) -> bool:
