@@ -761,3 +761,18 @@ def test_grouped_query_attention_has_fewer_key_and_value_weights() -> None:
     body = text("mha-parameter-count")
     assert "= 655360$ weights" in body and "$589824$" in body
     assert "Ainslie et al. 2023 (GQA)" in card("mha-parameter-count").front.source
+
+
+def test_same_padding_for_a_five_by_five_kernel_is_two_per_side() -> None:
+    # Stride 1: H_o = H + 2p - K + 1. Each wrong option's padding, per side, on K = 5.
+    h, k = 32, 5
+    grows = {p: out_size(h, k, 1, p) - h for p in (5, 4, 1, 2)}
+    assert grows == {5: k + 1, 4: 4, 1: -2, 2: 0}
+    c = card("same-padding")
+    assert isinstance(c.front, ChoiceFront) and isinstance(c.front.answer, int)
+    assert c.front.choices[c.front.answer].startswith("$p = 2$ per side")
+    # Every option states the padding per side and a reason, so none stands out as the plain one.
+    assert all(choice.count("per side (") == 1 for choice in c.front.choices)
+    body = text("same-padding")
+    assert "padding is always one pixel" not in body
+    assert "$K + 1 = 6$ pixels larger" in body and "shrinks the output by 2" in body
