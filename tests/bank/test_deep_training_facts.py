@@ -601,3 +601,29 @@ def test_frozen_batch_norm_stops_normalizing_once_the_weights_move() -> None:
     body = text("small-batch-normalization")
     assert "from scratch (no pretrained backbone)" in body
     assert "the usual choice when fine-tuning a pretrained backbone" in body
+
+
+# Seven-segment glyphs: a top, b top right, c bottom right, d bottom, e bottom left,
+# f top left, g middle.
+_GLYPHS = {
+    "0": "abcdef", "1": "bc", "2": "abdeg", "3": "abcdg", "4": "bcfg",
+    "5": "acdfg", "6": "acdefg", "7": "abc", "8": "abcdefg", "9": "abcdfg",
+    "b": "cdefg", "d": "bcdeg",
+}  # fmt: skip
+_MIRROR = str.maketrans("bcef", "fecb")  # a left-right flip swaps the side segments
+_HALF_TURN = str.maketrans("abcdef", "defabc")  # 180 degrees: top and bottom, sides crosswise
+
+
+def _transformed(glyph: str, table: dict[int, int]) -> str | None:
+    """The glyph a transformed glyph reads as, or None when it is no glyph at all."""
+    segments = set(_GLYPHS[glyph].translate(table))
+    return next((name for name, lit in _GLYPHS.items() if set(lit) == segments), None)
+
+
+def test_a_flip_turns_b_into_d_and_a_half_turn_turns_6_into_9() -> None:
+    assert _transformed("b", _MIRROR) == "d" and _transformed("6", _HALF_TURN) == "9"
+    # A mirrored 6 reads as no digit: the flip's danger for characters is b and d.
+    assert _transformed("6", _MIRROR) is None
+    body = text("data-augmentation")
+    assert "a flipped 6 is not a 6" not in body and "flipping a 6" not in body
+    assert 'turns a "b" into a "d"' in body and "turns a 6 into a 9" in body
