@@ -800,6 +800,10 @@ def test_sharpness_can_change_without_changing_the_function() -> None:
     assert "acts as a mild regularizer and helps leave saddle points and sharp minima" not in body
     assert "is a hypothesis" in body and "Dinh et al., 2017" in body
     assert "a hypothesis rather than a settled cause" in text("batch-size-tradeoffs")
+    body = text("learning-rate-schedules")  # the deep-training pack told it as fact too
+    assert "the noise helps escape poor regions and sharp minima" not in body
+    assert "a hypothesis (Keskar et al. 2017)" in body and "(Dinh et al. 2017)" in body
+    assert "Dinh, Pascanu, Bengio & Bengio 2017" in card("learning-rate-schedules").front.source
 
 
 def test_inverted_dropout_on_a_linear_model_is_exactly_a_weighted_l2_penalty() -> None:
