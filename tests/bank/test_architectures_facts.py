@@ -14,6 +14,7 @@ import re
 import numpy as np
 import pytest
 
+from engine.arch.pooling import maxpool_backward
 from engine.arch.recurrent import lstm_cell_backward, lstm_cell_forward
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
@@ -776,3 +777,26 @@ def test_same_padding_for_a_five_by_five_kernel_is_two_per_side() -> None:
     body = text("same-padding")
     assert "padding is always one pixel" not in body
     assert "$K + 1 = 6$ pixels larger" in body and "shrinks the output by 2" in body
+
+
+def test_a_tied_max_takes_one_entry_or_a_split_but_not_the_full_gradient_twice() -> None:
+    window = np.array([0.0, 0.0, -1.0, -3.0])  # two entries tie for the maximum, after a ReLU
+
+    def is_subgradient(s: np.ndarray, ys: np.ndarray) -> bool:
+        # max(y) >= max(x) + s . (y - x) for every y: a supporting plane of the convex max
+        return bool(np.all(ys.max(axis=1) >= window.max() + (ys - window) @ s - 1e-12))
+
+    ys = np.vstack(
+        [window + np.random.default_rng(3).normal(size=(500, 4)), window + [1.0, 1.0, 0, 0]]
+    )
+    first, split, both = np.eye(4)[0], np.array([0.5, 0.5, 0, 0]), np.array([1.0, 1.0, 0, 0])
+    assert is_subgradient(first, ys) and is_subgradient(split, ys)
+    assert not is_subgradient(both, ys)  # raising both tied entries by 1 raises the max by 1, not 2
+    # The drill's reference, like PyTorch and Caffe, sends all of g to the first maximum.
+    dx = maxpool_backward(np.full((1, 1, 1, 1), 2.0), window.reshape(1, 1, 2, 2))
+    assert np.array_equal(dx.reshape(4), 2.0 * first)
+    body = text("maxpool-backward-ties")
+    assert "Frameworks pick one: the index recorded" not in body
+    assert "not what the frameworks" not in body
+    assert "TensorFlow's `reduce_max` does split $g$ equally" in body
+    assert "Theano issue 5404" in card("maxpool-backward-ties").front.source
