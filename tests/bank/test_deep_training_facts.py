@@ -627,3 +627,29 @@ def test_a_flip_turns_b_into_d_and_a_half_turn_turns_6_into_9() -> None:
     body = text("data-augmentation")
     assert "a flipped 6 is not a 6" not in body and "flipping a 6" not in body
     assert 'turns a "b" into a "d"' in body and "turns a 6 into a 9" in body
+
+
+def test_early_stopping_acts_like_l2_toward_where_gradient_descent_started() -> None:
+    # Quadratic loss with small curvatures (alpha * h and h / lambda both << 1, as sec. 7.8
+    # requires): tau steps of gradient descent against the ridge solution with lambda = 1/(alpha tau).
+    h, w_star, alpha, tau = np.array([0.001, 0.002, 0.005]), np.array([3.0, -2.0, 1.0]), 0.1, 100
+    lam = 1 / (alpha * tau)
+
+    def descend(w: np.ndarray) -> np.ndarray:
+        for _ in range(tau):
+            w = w - alpha * h * (w - w_star)
+        return w
+
+    def ridge(center: np.ndarray) -> np.ndarray:  # argmin of the loss + lam/2 |w - center|^2
+        return np.asarray((h * w_star + lam * center) / (h + lam))
+
+    zero, start = np.zeros(3), np.array([-4.0, 5.0, 2.0])
+    assert np.allclose(descend(zero), ridge(zero), atol=2e-3)
+    assert np.allclose(descend(start), ridge(start), atol=2e-3)
+    assert not np.allclose(descend(start), ridge(zero), atol=1.0)  # not a pull toward 0
+    c = card("early-stopping-claims")
+    assert isinstance(c.front, ChoiceFront) and isinstance(c.front.answer, tuple)
+    (like_l2,) = [i for i, choice in enumerate(c.front.choices) if "L2" in choice]
+    assert like_l2 in c.front.answer and "from zero" in c.front.choices[like_l2]
+    for card_id in ("early-stopping-claims", "early-stopping"):
+        assert "\\frac{\\lambda}{2} \\|w - w_0\\|^2" in text(card_id), card_id
