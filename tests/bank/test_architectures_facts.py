@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pytest
 
-from engine.arch.pooling import maxpool_backward
+from engine.arch.pooling import maxpool_backward, maxpool_forward
 from engine.arch.recurrent import lstm_cell_backward, lstm_cell_forward
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
@@ -800,3 +800,22 @@ def test_a_tied_max_takes_one_entry_or_a_split_but_not_the_full_gradient_twice()
     assert "not what the frameworks" not in body
     assert "TensorFlow's `reduce_max` does split $g$ equally" in body
     assert "Theano issue 5404" in card("maxpool-backward-ties").front.source
+
+
+def test_strided_max_pooling_ignores_only_half_of_the_one_pixel_shifts() -> None:
+    # A lone feature at every pixel of an 8 x 8 map, moved one pixel to the right (the last
+    # column wrapping around): 2 x 2 windows with stride 2 keep the pooled map only when the
+    # move stays inside a window.
+    changed = []
+    for i, j in itertools.product(range(8), range(8)):
+        spike = np.zeros((1, 1, 8, 8))
+        spike[0, 0, i, j] = 1.0
+        moved = np.roll(spike, 1, axis=3)
+        changed.append(not np.array_equal(maxpool_forward(spike), maxpool_forward(moved)))
+        assert changed[-1] == (j % 2 == 1)  # from a window's second column into the next
+    assert sum(changed) == len(changed) // 2
+    body = text("pooling-purpose")
+    assert "It gives approximate invariance to small translations inside a window" not in body
+    assert "half of the one-pixel shifts change the output" in body
+    source = card("pooling-purpose").front.source
+    assert "Azulay & Weiss 2019" in source and "Zhang 2019" in source
