@@ -17,7 +17,7 @@ from engine.checkers.deep.clipping import ClipGradNormChecker
 from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
 from engine.deep.layernorm import layernorm_backward, layernorm_forward
-from engine.deep.optim import rmsprop_step
+from engine.deep.optim import adamw_step, rmsprop_step
 from engine.deep.schedules import warmup_cosine_lr
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
@@ -653,3 +653,15 @@ def test_early_stopping_acts_like_l2_toward_where_gradient_descent_started() -> 
     assert like_l2 in c.front.answer and "from zero" in c.front.choices[like_l2]
     for card_id in ("early-stopping-claims", "early-stopping"):
         assert "\\frac{\\lambda}{2} \\|w - w_0\\|^2" in text(card_id), card_id
+
+
+def test_pytorch_style_adamw_decay_is_a_factor_not_an_amount() -> None:
+    # No gradient, so no Adam step: only the decay, theta * (1 - lr * weight_decay).
+    theta = np.array([2.0, 0.01, -3.0])
+    zeros = np.zeros(3)
+    new, _, _ = adamw_step(theta, zeros, zeros, zeros, 1, lr=1e-3, weight_decay=1e-2)
+    assert np.allclose(new / theta, 1 - 1e-5, rtol=0, atol=1e-15)
+    assert np.allclose(theta - new, [2e-5, 1e-7, -3e-5], rtol=1e-9, atol=0)
+    body = text("adamw-step")
+    assert "shrinks weights by $10^{-5}$ per step" not in body
+    assert "multiplies the weights by $1 - 10^{-5}$ per step" in body
