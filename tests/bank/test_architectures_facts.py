@@ -673,6 +673,14 @@ def test_a_kv_cache_stores_two_n_layer_t_d_numbers_and_leaves_the_t_squared_term
     assert "still takes $O(T^2 d)$ attention arithmetic" in body
     source = card("attention-complexity").front.source
     assert "Shazeer 2019" in source and "Ainslie et al. 2023" in source
+    # Decoding reads every weight each step too: 12 n_layer d^2 of them, 12 GiB here, as much
+    # as six sequences' caches at 4096 tokens. The cache alone does not make it bandwidth-bound.
+    weights = 12 * 32 * 4096**2
+    assert round(weights / 1e9, 1) == 6.4 and weights * 2 == 12 * 2**30
+    assert weights * 2 == 6 * per_token * 4096
+    assert "which makes decoding limited by memory bandwidth" not in body
+    assert "(6.4 billion here, 12 GiB)" in body and "from a batch of 6" in body
+    assert "Pope et al. 2022" in source
 
 
 def _attend_projected(X: np.ndarray, Wq: np.ndarray, Wk: np.ndarray, Wv: np.ndarray) -> np.ndarray:
