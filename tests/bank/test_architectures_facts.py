@@ -827,3 +827,17 @@ def test_strided_max_pooling_ignores_only_half_of_the_one_pixel_shifts() -> None
     assert "half of the one-pixel shifts change the output" in body
     source = card("pooling-purpose").front.source
     assert "Azulay & Weiss 2019" in source and "Zhang 2019" in source
+
+
+def test_every_table_a_body_quotes_is_in_its_source() -> None:
+    # positional-encoding-claims quoted table 3's BLEU scores with only sections 3.2.3 and 3.5
+    # in its source, which say "nearly identical" but give no numbers.
+    quoted = 0
+    for c in BANK.cards:
+        if c.pack not in ("architectures", "deep-training"):
+            continue
+        body = text(c.id).replace(c.front.source, "", 1)
+        for table in sorted(set(re.findall(r"\btable (\d+)", body))):
+            assert f"table {table}" in c.front.source, (c.id, table)
+            quoted += 1
+    assert quoted >= 3
