@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import cachefile
-from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, encode_file, file_key
+from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, file_key, write_sealed
 from quiz.bank.models import Card, PackInfo, Section, front_of_valid, pack_info_of_valid
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular
@@ -304,14 +304,19 @@ class PackCache:
 
     @staticmethod
     def _write(path: Path, payload: dict[str, Any]) -> None:
-        """Write one cache file whole (a temporary file renamed into place); failures are ignored."""
+        """Write one cache file (a temporary file renamed into place), a card record at a
+        time; failures are ignored. A file that would pass `CACHE_LIMIT` is not written:
+        it would never be read, and encoding it whole held two copies of its cards' text."""
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=path.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(encode_file(payload))
-                os.replace(tmp, path)
+                    whole = write_sealed(handle, payload, spread="cards", limit=CACHE_LIMIT)
+                if whole:
+                    os.replace(tmp, path)
+                else:
+                    os.unlink(tmp)
             except OSError:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)

@@ -8,12 +8,14 @@ imports no pydantic.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sys
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from quiz.bank import dists
 from quiz.paths import HOME_ENV
@@ -30,6 +32,7 @@ __all__ = [
     "file_key",
     "seal",
     "unseal",
+    "write_sealed",
 ]
 
 CACHE_ENV = "DRILLBIT_CACHE"
@@ -73,6 +76,10 @@ def _header(body: bytes) -> bytes:
     return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
 
 
+_HEADER_BYTES = len(_MAGIC) + 40
+"""The digest line's length without its newline (a 20-byte digest is 40 hex digits)."""
+
+
 def seal(body: bytes) -> bytes:
     """A cache file's bytes: the digest line, then the body."""
     return _header(body) + b"\n" + body
@@ -89,6 +96,60 @@ def unseal(raw: bytes) -> bytes | None:
 def encode_file(payload: dict[str, Any]) -> bytes:
     """A cache file's bytes: the digest line, then the payload as compact JSON."""
     return seal(json.dumps(payload, separators=(",", ":")).encode())
+
+
+_COMPACT = json.JSONEncoder(separators=(",", ":"))
+"""`json.dumps(..., separators=(",", ":"))` without building an encoder a call."""
+
+_GATHER = 64 * 1024
+"""Characters of JSON encoded, hashed and written at a time while the values are small."""
+
+_MOST_AT_ONCE = 64
+"""The most values of the spread dict encoded in one call."""
+
+
+def _pieces(payload: dict[str, Any], spread: str) -> Iterator[str]:
+    """`json.dumps(payload, separators=(",", ":"))` in pieces: the dict at key `spread` a
+    few entries at a time (as many as made about `_GATHER` characters before, one while
+    they are large), so a piece holds a handful of small values or one large one."""
+    yield "{"
+    for number, (key, value) in enumerate(payload.items()):
+        yield ("," if number else "") + _COMPACT.encode(key) + ":"
+        if key != spread or not isinstance(value, dict):
+            yield _COMPACT.encode(value)
+            continue
+        entries = iter(value.items())
+        count, first = 1, True
+        while group := dict(itertools.islice(entries, count)):
+            text = _COMPACT.encode(group)
+            yield ("{" if first else ",") + text[1:-1]
+            first = False
+            count = max(1, min(_MOST_AT_ONCE, _GATHER * len(group) // len(text)))
+        yield "{}" if first else "}"
+    yield "}"
+
+
+def write_sealed(handle: IO[bytes], payload: dict[str, Any], *, spread: str, limit: int) -> bool:
+    """Write `encode_file(payload)` to `handle` (a new, seekable file) without holding it
+    whole: the JSON is encoded, hashed and written a few values of `payload[spread]` at a
+    time, and the digest line written last over a placeholder of its length.
+
+    False, with the file left unfinished, once it would pass `limit` bytes: a reader with
+    that limit would refuse it, so writing the rest would only cost memory and disk.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    handle.write(b" " * _HEADER_BYTES + b"\n")
+    written = _HEADER_BYTES + 1
+    for piece in _pieces(payload, spread):
+        data = piece.encode()
+        written += len(data)
+        if written > limit:
+            return False
+        digest.update(data)
+        handle.write(data)
+    handle.seek(0)
+    handle.write(_MAGIC + digest.hexdigest().encode())
+    return True
 
 
 def decode_file(raw: bytes) -> Any:

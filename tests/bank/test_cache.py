@@ -259,3 +259,99 @@ def test_each_topic_has_its_own_file_and_a_lookup_reads_only_its_topic(
     other.rmdir()
     load_bank([mini_bank])
     assert not files["second"].exists()
+
+
+def _large_topic(mini_bank: Path, cards: int, answer_bytes: int) -> Path:
+    """A topic folder `large` of `cards` concept cards, each with an answer of about
+    `answer_bytes` characters (clean cards: each is cached)."""
+    pack = next(mini_bank.iterdir())
+    folder = pack / "large"
+    folder.mkdir()
+    sentence = "The step size scales the gradient before it moves the weights. "
+    answer = (sentence * (answer_bytes // len(sentence))).strip()
+    for number in range(cards):
+        card_id = f"large-{number:03d}"
+        (folder / f"{card_id}.md").write_text(
+            f"---\nid: {card_id}\nkind: concept\ntitle: Large card {number}\ntopic: large\n"
+            "tags: [large]\ndifficulty: 2\nsource: tests\n"
+            "key_points: [The step size, scales the gradient, before the weights move]\n"
+            "---\n\n"
+            f"## Question\n\nWhat does large card {number} say?\n\n## Answer\n\n{answer}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_a_topic_file_is_written_a_card_at_a_time(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Writing a topic's cache file holds about one card's record, not the topic's text
+    again (encoded whole, 300 MB of cards peaked at 930 MB in `drillbit lint`)."""
+    import tracemalloc
+
+    from quiz.bank import cache
+
+    cards, answer_bytes = 32, 256 * 1024
+    _large_topic(mini_bank, cards, answer_bytes)
+    peaks: list[int] = []
+    real_write = cache.PackCache._write
+
+    def measured(path: Path, payload: dict[str, Any]) -> None:
+        tracemalloc.start()
+        try:
+            real_write(path, payload)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+
+    monkeypatch.setattr(cache.PackCache, "_write", staticmethod(measured))
+    first = load_bank([mini_bank])
+    assert len(first.cards) == cards + 3 and not first.problems
+    topic_text = cards * answer_bytes
+    assert max(peaks) < topic_text // 4, (max(peaks), topic_text)
+    # what was written in pieces is read back whole: the next load parses nothing
+    monkeypatch.setattr(cache.PackCache, "_write", staticmethod(real_write))
+    parsed = _forbid_parsing(monkeypatch)
+    assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
+    assert parsed == []
+
+
+def test_a_topic_file_over_the_limit_is_not_written(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A topic's file that a load would refuse to read (over CACHE_LIMIT) is never written,
+    and no partial file is left: its cards are parsed each time, the others still cached."""
+    from quiz.bank import cache
+
+    _large_topic(mini_bank, 8, 16 * 1024)
+    monkeypatch.setattr(cache, "CACHE_LIMIT", 64 * 1024)
+    first = load_bank([mini_bank])
+    pack_cache = cache.PackCache(next(mini_bank.iterdir()))
+    folder = pack_cache.path.parent
+    assert not cache.topic_cache_path(pack_cache.path, "large").exists()
+    assert cache.topic_cache_path(pack_cache.path, "basics").is_file()
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    parsed = _forbid_parsing(monkeypatch)
+    assert _snapshot(load_bank([mini_bank])) == _snapshot(first)
+    assert sorted(p.stem for p in parsed) == [f"large-{n:03d}" for n in range(8)]
+
+
+def test_a_file_written_in_pieces_is_the_file_encoded_whole(tmp_path: Path) -> None:
+    """The same bytes as `encode_file` (escapes, non-ASCII text, the values around the
+    spread dict, small values written several at a time and large ones alone, an empty
+    dict), so a reader cannot tell how it was written."""
+    small = {f"t/{n}.md": {"text": 'x"\\\n\u00e9' * n, "key": [n, 2.5]} for n in range(300)}
+    large = {f"u/{n}.md": {"text": "y" * (40_000 + n)} for n in range(5)}
+    after = {f"v/{n}.md": {"n": n} for n in range(100)}
+    for cards in (small | large | after, {}):
+        payload: dict[str, Any] = {
+            "stamp": "s",
+            "pack": "/p/\u00e4",
+            "cards": cards,
+            "after": [None, True, {"k": "v"}],
+        }
+        target = tmp_path / "written"
+        with target.open("wb") as handle:
+            assert cachefile.write_sealed(handle, payload, spread="cards", limit=1 << 22)
+        assert target.read_bytes() == cachefile.encode_file(payload)
+        assert cachefile.decode_file(target.read_bytes()) == payload
