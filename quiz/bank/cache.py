@@ -50,10 +50,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank import cachefile
-from quiz.bank.cachefile import Key, cache_dir, code_stamp, decode_file, file_key, write_sealed
+from quiz.bank.cachefile import Key, cache_dir, code_stamp, file_key, read_file, write_sealed
 from quiz.bank.models import Card, PackInfo, Section, front_of_valid, pack_info_of_valid
-from quiz.errors import InputFileError
-from quiz.textsafe import read_regular
 
 __all__ = ["CACHE_LIMIT", "PackCache", "pack_cache_path", "small_pack_cache"]
 
@@ -184,11 +182,7 @@ class PackCache:
     def _read(self, path: Path, limit: int, topic: str | None = None) -> dict[str, Any]:
         """A cache file's content, or {} unless it is a regular file this code wrote whole,
         for this pack (and this topic)."""
-        try:
-            raw = read_regular(path, limit=limit, follow_symlinks=False)
-        except InputFileError:
-            return {}  # missing, not a regular file (a FIFO, a link), or too big: a miss
-        data = decode_file(raw)
+        data = read_file(path, limit)
         if (
             not isinstance(data, dict)
             or data.get("stamp") != code_stamp()

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from quiz.bank import dists
+from quiz.errors import InputFileError
 from quiz.paths import HOME_ENV
+from quiz.textsafe import read_regular
 
 __all__ = [
     "CACHE_ENV",
@@ -30,6 +32,7 @@ __all__ = [
     "enabled",
     "encode_file",
     "file_key",
+    "read_file",
     "seal",
     "unseal",
     "write_sealed",
@@ -71,7 +74,7 @@ Key = tuple[int, int, int, int]
 _MAGIC = b"drillbit-card-cache "
 
 
-def _header(body: bytes) -> bytes:
+def _header(body: bytes | memoryview) -> bytes:
     """The first line of a cache file: a tag and the BLAKE2b digest of the JSON after it."""
     return _MAGIC + hashlib.blake2b(body, digest_size=20).hexdigest().encode()
 
@@ -85,10 +88,14 @@ def seal(body: bytes) -> bytes:
     return _header(body) + b"\n" + body
 
 
-def unseal(raw: bytes) -> bytes | None:
-    """The body of a cache file's bytes, or None when the digest line does not match."""
-    header, newline, body = raw.partition(b"\n")
-    if not newline or header != _header(body):
+def unseal(raw: bytes) -> memoryview | None:
+    """The body of a cache file's bytes (a view, not a copy), or None when the digest line
+    does not match."""
+    newline = raw.find(b"\n")
+    if newline < 0:
+        return None
+    body = memoryview(raw)[newline + 1 :]
+    if raw[:newline] != _header(body):
         return None  # not written by this code, cut short or edited
     return body
 
@@ -157,8 +164,29 @@ def decode_file(raw: bytes) -> Any:
     body = unseal(raw)
     if body is None:
         return {}
+    return _parsed(str(body, "utf-8", "replace"))
+
+
+def read_file(path: Path, limit: int) -> Any:
+    """The payload of the cache file at `path`, or {} unless it is a regular file of at
+    most `limit` bytes that this code wrote whole. Its bytes are let go before its JSON is
+    parsed, so a large file is held twice at most (bytes, then text and what it parses to)."""
     try:
-        return json.loads(body)
+        raw = read_regular(path, limit=limit, follow_symlinks=False)
+    except InputFileError:
+        return {}  # missing, not a regular file (a FIFO, a link), or too big: a miss
+    body = unseal(raw)
+    if body is None:
+        return {}
+    text = str(body, "utf-8", "replace")
+    body.release()
+    del raw
+    return _parsed(text)
+
+
+def _parsed(text: str) -> Any:
+    try:
+        return json.loads(text)
     except ValueError:
         return {}
 

@@ -316,6 +316,29 @@ def test_a_topic_file_is_written_a_card_at_a_time(
     assert parsed == []
 
 
+def test_a_topic_file_is_read_with_one_copy_of_its_bytes_at_a_time(mini_bank: Path) -> None:
+    """Reading a topic's cache file lets its bytes go before their JSON is parsed: about
+    twice the file at the most (the bytes were copied and kept while parsing: four times)."""
+    import tracemalloc
+
+    from quiz.bank import cache
+
+    folder = _large_topic(mini_bank, 32, 256 * 1024)
+    load_bank([mini_bank])
+    pack_cache = cache.PackCache(folder.parent)
+    size = cache.topic_cache_path(pack_cache.path, "large").stat().st_size
+    card = sorted(folder.glob("*.md"))[0]
+    key = cachefile.file_key(card.stat())
+    tracemalloc.start()
+    try:
+        found = pack_cache.lookup(f"large/{card.name}", key, card, "mini")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found is not None
+    assert peak < 3 * size, (peak, size)
+
+
 def test_a_topic_file_over_the_limit_is_not_written(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
