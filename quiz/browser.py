@@ -76,16 +76,14 @@ class CardRow:
 def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[CardRow]:
     """Every card with its state at `now`, in content order. The card screen passes the
     index's refs: loading every card model first was most of a heavy user's wait for it."""
-    states = store.card_states()
+    schedules = store.schedules()
+    difficulties = store.difficulties()
     flags = store.card_flags()
     lapses = store.lapse_counts()
     rows: list[CardRow] = []
     for card in cards:
-        saved = states.get(card.id)
+        saved = schedules.get(card.id)
         flag = flags.get(card.id)
-        # fsrs's difficulty read from the saved card's JSON: building fsrs's Card for it
-        # was a fifth of opening a heavy user's browser
-        difficulty = json.loads(saved.fsrs_card)["difficulty"] if saved is not None else None
         state: CardState
         if flag is not None and flag.suspended:
             state = "suspended"
@@ -100,7 +98,7 @@ def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[C
                 card=card,
                 state=state,
                 due=saved.due if saved is not None else None,
-                difficulty=difficulty,
+                difficulty=difficulties.get(card.id) if saved is not None else None,
                 lapses=lapses.get(card.id, 0),
                 is_due=state in ("learning", "review") and saved is not None and saved.due <= now,
             )

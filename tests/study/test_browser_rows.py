@@ -1,11 +1,17 @@
-"""The card browser's due column (`quiz.browser.due_label`)."""
+"""The card browser's rows (`quiz.browser.card_rows`) and its due column (`due_label`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
-from quiz.browser import CardRow, due_label
+import pytest
+from fsrs import Card, Rating, Scheduler
+
+from quiz.browser import CardRow, card_rows, due_label
+from quiz.store import Store
 from tests.study.fakes import deck
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
@@ -79,3 +85,53 @@ def test_a_card_due_yesterday_or_tomorrow_shows_its_date() -> None:
     tomorrow = _row(datetime(2026, 12, 4, 0, 0, tzinfo=UTC), is_due=False)
     assert due_label(yesterday, NOW, UTC) == "*12-02 23:59"
     assert due_label(tomorrow, NOW, UTC) == "12-04 00:00"
+
+
+def _reviewed_store(tmp_path: Path) -> tuple[Store, dict[str, float]]:
+    """A store where three of the deck's cards were rated (Again, Good, Easy), and fsrs's
+    difficulty of each, as fsrs itself reads the saved card back."""
+    store = Store.open(tmp_path / "progress.db")
+    scheduler = Scheduler(enable_fuzzing=False)
+    expected: dict[str, float] = {}
+    for card, rating in zip(deck()[:3], (Rating.Again, Rating.Good, Rating.Easy), strict=True):
+        after, _ = scheduler.review_card(Card(), rating, NOW)
+        store.record_review(
+            card_id=card.id,
+            rating=int(rating),
+            correct=rating != Rating.Again,
+            reviewed_at=NOW,
+            mode="due",
+            card_after=after.to_json(),
+        )
+        expected[card.id] = Card.from_json(after.to_json()).difficulty or 0.0
+    return store, expected
+
+
+def test_the_rows_difficulty_is_fsrs_s_without_reading_every_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows take each card's difficulty from the store's query (SQLite reads it from the
+    saved JSON): reading every saved state and parsing its JSON in Python was half of a heavy
+    user's wait for the browser."""
+    store, expected = _reviewed_store(tmp_path)
+
+    def no_full_states(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("card_rows read every saved state")
+
+    monkeypatch.setattr(Store, "card_states", no_full_states)
+    rows = {row.card.id: row for row in card_rows(deck(), store, NOW)}
+    assert {cid: row.difficulty for cid, row in rows.items() if row.difficulty} == expected
+    assert [rows[c.id].difficulty for c in deck()[3:]] == [None] * 5, "new cards have none"
+    assert {rows[c.id].state for c in deck()[:3]} <= {"learning", "review"}
+
+
+def test_the_difficulties_are_the_same_without_sqlite_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite built without JSON functions gets them from Python's json, the same."""
+    import quiz.store.store as store_module
+
+    store, expected = _reviewed_store(tmp_path)
+    assert store.difficulties() == expected
+    monkeypatch.setattr(store_module, "_sqlite_reads_json", lambda: False)
+    assert store.difficulties() == expected
