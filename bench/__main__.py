@@ -27,7 +27,7 @@ from bench.common import (
     run_stamp,
 )
 
-SECTIONS = ("loading", "startup", "heavy", "notes", "grading", "scaling", "rss")
+SECTIONS = ("loading", "startup", "heavy", "notes", "memory", "grading", "scaling", "rss")
 
 TARGETS: list[tuple[str, dict[str, Any], str, Callable[[float], bool]]] = [
     ("speedup_vs_pytest", {"drill": "median over drills"}, ">= 15", lambda v: v >= 15),
@@ -77,7 +77,7 @@ def machine(stamp: Mapping[str, str]) -> dict[str, Any]:
 
 def run(settings: Settings, sections: Sequence[str], work: Path) -> dict[str, list[Figure]]:
     """Run the chosen sections, each printing a line as it finishes: their figures."""
-    from bench import grading, heavy, loading, notes, quitting, startup
+    from bench import grading, heavy, loading, memory, notes, quitting, startup
 
     figures: dict[str, list[Figure]] = {}
 
@@ -116,6 +116,7 @@ def run(settings: Settings, sections: Sequence[str], work: Path) -> dict[str, li
         ),
     )
     step("notes", lambda: notes.notes_figures(settings, work))
+    step("memory", lambda: memory.memory_figures(settings, work))
     # Grading runs last: it leaves the sandbox's reaper thread running in this process and
     # its children's work in the load average, and the bank load and the import fork their
     # helper process only with no other thread and a free core. Before them, the loading and

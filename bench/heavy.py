@@ -147,7 +147,7 @@ def heavy_home(work: Path, bank: Path, cards: int, reviews: int) -> HomeImport:
     return HomeImport(home, count, elapsed, cpu, peak)
 
 
-_PEAK_WRAPPER = """
+PEAK_WRAPPER = """
 import atexit, resource, runpy, sys
 out = sys.argv[1]
 def report():
@@ -171,7 +171,7 @@ def _peak_run(module_args: list[str], env: dict[str, str]) -> tuple[float, float
     """
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "peak"
-        elapsed, _ = run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
+        elapsed, _ = run_python(["-c", PEAK_WRAPPER, str(out), *module_args], env=env)
         peak, cpu, _ = out.read_text(encoding="utf-8").split()
         return elapsed, int(peak) / 1024, float(cpu)
 
@@ -180,7 +180,7 @@ def _pydantic_loaded(module_args: list[str], env: dict[str, str]) -> bool:
     """Whether `python -m MODULE ARGS` imported pydantic (by its exit)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "peak"
-        run_python(["-c", _PEAK_WRAPPER, str(out), *module_args], env=env)
+        run_python(["-c", PEAK_WRAPPER, str(out), *module_args], env=env)
         return out.read_text(encoding="utf-8").split()[2] == "True"
 
 

@@ -223,6 +223,15 @@ def test_notes_import_figures_on_a_small_file(tmp_path: Path) -> None:
     assert [f.params["how"] == "one process" for f in command] == [False, True]
 
 
+def test_lint_peak_figures_on_a_small_pack(tmp_path: Path) -> None:
+    from bench import memory
+
+    figures = memory.memory_figures(TINY, tmp_path, cards=2)
+    assert [f.params["card_cache"] for f in figures] == ["cold", "warm"]
+    assert all(f.name == "lint_big_pack_peak_mb" and f.value > 0 for f in figures)
+    assert figures[0].params["cards"] == 2 and 1.5 < figures[0].params["pack_mb"] < 2.5
+
+
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     from bench import heavy
 
