@@ -27,7 +27,11 @@ Correctness rules:
 - a file changed within the last `cachefile.RACY_SECONDS` is not stored, since a second
   write in the same timestamp tick could keep size and times unchanged;
 - the cache is only an accelerator: unreadable, corrupt or unwritable cache
-  files are ignored;
+  files are ignored, and a topic's file that would pass `CACHE_LIMIT` is not written
+  (a load would refuse to read it), so that topic's cards are parsed at every load;
+- memory: a topic's file is written a few card records at a time and read with its
+  bytes let go before their JSON is parsed, so neither holds the topic's text twice
+  beside the cards (`cachefile.write_sealed`, `cachefile.read_file`);
 - only a regular file this code wrote is read: it is written to a temporary file
   and renamed into place, its first line holds a digest of the rest, and anything
   else at the cache path (an edited record, a FIFO, a symlink) is a miss.
