@@ -8,6 +8,11 @@ in one place each; commands do not re-wrap them.
 
 from __future__ import annotations
 
+INTERRUPTED_EXIT_CODE = 130
+"""A command Ctrl-C stopped before it finished: 128 + SIGINT, what a shell shows for a
+process the interrupt ended (`drillbit watch` and `drillbit serve`, which Ctrl-C is the
+way to stop, exit 0 instead)."""
+
 
 class DrillbitError(Exception):
     """Base of every error drillbit reports to a person instead of a traceback."""

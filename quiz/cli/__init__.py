@@ -11,7 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from quiz.cli.group import cli
@@ -31,8 +31,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     (with only `--content` options, see `quiz.cli.stats`) prints the statistics. Anything
     else goes through the group. Without `argv` (the console script, `python -m quiz`) the
     call is the whole process: `stats --json` and `import` then hold the collector to the
-    exit.
+    exit. Ctrl-C anywhere, Python's imports included, is "Aborted." and exit 130.
     """
+    try:
+        _dispatch(argv)
+    except KeyboardInterrupt:  # before a command's own handling: its modules still loading
+        print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
+        aborted(interrupted=True)
+
+
+def aborted(*, interrupted: bool) -> NoReturn:
+    """The end of a command Ctrl-C (`interrupted`) or an end of input stopped: "Aborted."
+    on stderr, as click says it, and exit 130 for Ctrl-C (`INTERRUPTED_EXIT_CODE`), else 1."""
+    from quiz.errors import INTERRUPTED_EXIT_CODE
+
+    print("Aborted.", file=sys.stderr, flush=True)
+    sys.exit(INTERRUPTED_EXIT_CODE if interrupted else 1)
+
+
+def _dispatch(argv: Sequence[str] | None) -> None:
+    """`main`'s choice of runner for the command line (`argv`, else the process's)."""
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
         if not args:
@@ -100,16 +118,15 @@ def _open_due_session() -> None:
 def _without_click(action: Callable[[], None], *, as_json: bool) -> None:
     """Run `action` with `quiz.cli.group.main`'s handling of what it can raise: a
     DrillbitError is one line (JSON on stdout when JSON was asked for) and its exit code,
-    an interrupt is "Aborted." (exit 1), a closed pipe exits 1 without flushing, as
-    click's `main` does."""
+    Ctrl-C is "Aborted." (exit 130; an end of input, 1: `aborted`), a closed pipe exits 1
+    without flushing, as `quiz.cli.group.main` does."""
     from quiz.errors import DrillbitError
 
     try:
         action()
-    except (EOFError, KeyboardInterrupt):
+    except (EOFError, KeyboardInterrupt) as exc:
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
-        print("Aborted.", file=sys.stderr, flush=True)
-        sys.exit(1)
+        aborted(interrupted=isinstance(exc, KeyboardInterrupt))
     except DrillbitError as exc:
         if as_json:
             from quiz.cli.group import json_error

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
 from quiz.errors import DrillbitError
 
@@ -175,6 +176,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     The one place a DrillbitError (any error a person can cause or meet: bad input, an
     unusable data folder or database) becomes a one-line message and its exit code. When
     the command line asks for JSON, the error is JSON on stdout (`drillbit schema error`).
+    Ctrl-C is "Aborted." and exit 130 (`quiz.cli.aborted`).
     """
     args = list(argv) if argv is not None else sys.argv[1:]
     as_json = _wants_json(args)
@@ -184,9 +186,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             prog_name="drillbit",
             standalone_mode=False,
         )
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
+    except click.exceptions.Abort as exc:  # click raises it from Ctrl-C or an end of input
+        aborted(interrupted=isinstance(exc.__cause__, KeyboardInterrupt))
     except click.ClickException as exc:
         if as_json:
             kind = "usage" if isinstance(exc, click.UsageError) else "error"

@@ -86,6 +86,15 @@ class DrillbitApp(App[None]):
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """Ctrl-C's hint (Textual binds ctrl+c to it): the key that quits, said as plain
+        text. Textual's own hint is written in markup, which `notify` shows as typed: Home
+        said "Press [b]q[/b] to quit the app"."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                return
+
     def __init__(
         self,
         workspace: Workspace,

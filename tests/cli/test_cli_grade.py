@@ -14,6 +14,7 @@ import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from fsrs import State
 
 from engine.verdict import Status, Verdict
@@ -143,6 +144,23 @@ def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
     drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
     stats = json.loads(drillbit("stats", "--json").stdout)
     assert stats["drills_passed"] == 1
+
+
+def test_ctrl_c_during_a_grading_exits_130_not_a_failures_1(
+    drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C mid-grade exited 1, the code of a failed grading: a script could not tell
+    "the code fails" from "I stopped it". Now 130 (128 + SIGINT), with no try logged."""
+    import quiz.drill_grading
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quiz.drill_grading, "grade_source", interrupted)
+    graded = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
+    assert (graded.returncode, graded.stderr, graded.stdout) == (130, "\nAborted.\n", "")
+    with Store.open() as store:
+        assert store.attempts(card_id="sigmoid") == []
 
 
 def test_the_untouched_starter_is_graded_but_no_try(tmp_path: Path, drillbit: RunDrillbit) -> None:

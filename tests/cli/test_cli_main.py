@@ -184,7 +184,8 @@ def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> N
     [
         (UsageError("no such thing"), 2, "no such thing"),
         (StoreError("the database is locked"), 1, "the database is locked"),
-        (KeyboardInterrupt(), 1, "Aborted."),
+        (KeyboardInterrupt(), 130, "Aborted."),
+        (EOFError(), 1, "Aborted."),
     ],
 )
 def test_drillbit_alone_fails_as_the_click_group_does(
@@ -228,3 +229,18 @@ def test_the_click_group_is_still_there_and_answers_completions(
     with pytest.raises(SystemExit) as exited:
         main([])  # no arguments, but a shell asking for completions: click answers
     assert exited.value.code == 0 and "stats" in capsys.readouterr().out
+
+
+def test_ctrl_c_before_the_command_runs_is_aborted_without_a_traceback(
+    drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while drillbit still reads its command line (here: which `stats --json` it
+    is), before any command's handling, printed a KeyboardInterrupt traceback."""
+    import quiz.cli.stats
+
+    def interrupted(_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quiz.cli.stats, "stats_json_content", interrupted)
+    run = drillbit("stats", "--json")
+    assert (run.returncode, run.stderr, run.stdout) == (130, "\nAborted.\n", "")

@@ -77,11 +77,12 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def _ended(run: subprocess.CompletedProcess[str], signum: int) -> None:
-    """Ctrl-C says `Aborted.` and exits 1; `kill` and a closed terminal end the process
-    by their own signal, as they would have, once it has cleaned up."""
+    """Ctrl-C says `Aborted.` and exits 130 (128 + SIGINT, as a shell reports it); `kill`
+    and a closed terminal end the process by their own signal, as they would have, once
+    it has cleaned up."""
     assert "Traceback" not in run.stderr, run.stderr
     if signum == signal.SIGINT:
-        assert (run.returncode, run.stderr.strip()) == (1, "Aborted."), run
+        assert (run.returncode, run.stderr.strip()) == (130, "Aborted."), run
     else:
         assert run.returncode == -signum, run
 

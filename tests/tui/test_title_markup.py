@@ -91,3 +91,16 @@ async def test_a_question_quoting_a_title_shows_its_brackets(build: AppFactory) 
         await settle(pilot)
         shown = app.screen.query_one("#confirm-question", Static).render()
         assert question in str(getattr(shown, "plain", shown))
+
+
+async def test_ctrl_c_on_home_names_the_quit_key_without_markup(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """Ctrl-C, which Textual keeps for copying, hints at the key that quits: Home's toast
+    read "Press [b]q[/b] to quit the app", Textual's markup shown as typed."""
+    app = build()
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+c")
+        assert app.is_running
+        assert "Press q to quit the app" in notices(recorder), notices(recorder)
