@@ -36,3 +36,10 @@ class CaseStatus(StrEnum):
 LOADING = "loading your code"
 """The name of the result that stands for loading the submission when that failed: it
 comes first, before the cases (then all not run), and is not one of the cases."""
+
+GRADER_FAILED = "the grader failed, not your code"
+"""What a verdict the grader itself failed says (`Status.INTERNAL`)."""
+
+GRADER_FAILED_PREFIX = f"internal: {GRADER_FAILED}: "
+"""How such a verdict's message starts, before the reason: its summary and its one result
+say it whole for `--json`; a text whose headline says GRADER_FAILED shows only the reason."""

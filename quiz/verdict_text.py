@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from engine.outcome import CaseStatus, Status
+from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
 from quiz.plural import counted
 
 if TYPE_CHECKING:  # the models (pydantic) come with a verdict: the drill screen imports this
@@ -46,8 +46,9 @@ def failure_lines(case: CaseResult) -> list[str]:
     """The failing case explained, one thing a line and each once: its inputs, the problem,
     expected and got, the tolerance (`drillbit grade`, `watch` and the drill screen)."""
     lines = [f"inputs:   {case.inputs}"] if case.inputs else []
-    if case.message:
-        lines += _without_values(case.message, case).splitlines()
+    if case.message:  # a grader failure's reason: the headline said whose failure it is
+        message = case.message.removeprefix(GRADER_FAILED_PREFIX)
+        lines += _without_values(message, case).splitlines()
     if case.expected is not None or case.got is not None:
         lines += [f"expected: {case.expected}", f"got:      {case.got}"]
     if case.tolerance:  # the worst error is in the message: "max rel error 0.3 > 1e-09 at ..."
@@ -77,7 +78,7 @@ def outcome(verdict: Verdict) -> str:
     if verdict.passed:
         return f"all {counted(passed, 'case')}" if passed != 1 else "its one case"
     if verdict.status is Status.INTERNAL:
-        return "the grader failed, not your code"
+        return GRADER_FAILED
     if not verdict.code_loaded:
         return f"the code did not load, so {none_ran(len(cases))}"
     if cases:
@@ -121,7 +122,11 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None
     `drill` is the name the person typed (the verdict names the checker)."""
     lines = [f"{_HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
     first = verdict.first_failure
-    if verdict.cases:
+    if verdict.status is Status.INTERNAL and first is not None:
+        # its one result is the grader, no case: the reason goes under the headline alone
+        lines += [f"  {line}" for line in failure_lines(first)]
+        first = None
+    elif verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case in shown:
             detail = row_detail(case, first)

@@ -18,6 +18,7 @@ from typing import Any
 
 from engine.checkers.base import Case, Checker, Outcome
 from engine.checks import missing_module_note
+from engine.outcome import GRADER_FAILED_PREFIX
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.room import room_hint
@@ -283,7 +284,7 @@ def internal_verdict(
     checker: Checker, message: str, *, seed: int, duration_ms: float, isolation: list[str]
 ) -> Verdict:
     """A grader failure, worded so it does not blame the submission."""
-    text = f"internal: the grader failed, not your code: {message}"
+    text = f"{GRADER_FAILED_PREFIX}{message}"
     if hint := room_hint(message):
         text += f"; {hint}"
     result = CaseResult(name="grader", status=CaseStatus.ERROR, message=text)

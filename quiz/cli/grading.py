@@ -170,7 +170,9 @@ def _next_step(
     if verdict.passed:
         return _next_drill(rows, drill_id, lambda following: f"drillbit drill {following}")
     if verdict.status.value == "internal":
-        return "next: the grader failed, not your code: `drillbit doctor` checks it on this machine"
+        return (
+            "next: `drillbit doctor` checks the grader on this machine"  # the headline says whose
+        )
     again = f"drillbit grade {drill_id} {shlex.quote(str(file))}"
     if seed is not None:  # the line above says how to replay a seed not asked for
         again += f" --case-seed {seed}"

@@ -103,8 +103,36 @@ def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: R
 def test_a_grader_problem_points_to_doctor_not_to_the_code() -> None:
     internal = Verdict(drill="nn.activations.sigmoid", status=Status.INTERNAL, seed=1)
     line = _next_step(internal, drill_id="sigmoid", file=Path("a.py"), seed=None, rows=None)
-    assert line == (
-        "next: the grader failed, not your code: `drillbit doctor` checks it on this machine"
+    assert line == "next: `drillbit doctor` checks the grader on this machine"
+
+
+def test_a_grader_that_cannot_start_says_so_once_with_its_reason(
+    drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The verdict said "the grader failed, not your code" three times (the headline, a
+    "First problem: grader" block under a row for the grader, the next step): now the
+    headline says it, the reason is under it, and --json keeps the engine's whole message."""
+    import engine.grade_sandboxed
+    from engine.sandbox.pool import SandboxUnavailableError
+
+    def cannot_start(_config: object) -> None:
+        raise SandboxUnavailableError("bubblewrap could not start: no user namespaces")
+
+    monkeypatch.setattr(engine.grade_sandboxed, "start_worker", cannot_start)
+    answer = str(ANSWERS / "sigmoid" / "correct_masks.py")
+    graded = drillbit("grade", "sigmoid", answer)
+    assert graded.returncode == 1
+    lines = graded.stdout.splitlines()
+    assert lines[:2] == [
+        "GRADER PROBLEM  sigmoid: the grader failed, not your code",
+        "  bubblewrap could not start: no user namespaces",
+    ]
+    assert graded.stdout.count("not your code") == 1, graded.stdout
+    assert "First problem" not in graded.stdout and "[ERR ]" not in graded.stdout
+    assert lines[-1] == "next: `drillbit doctor` checks the grader on this machine"
+    as_json = json.loads(drillbit("grade", "sigmoid", answer, "--json").stdout)
+    assert as_json["summary"] == (
+        "internal: the grader failed, not your code: bubblewrap could not start: no user namespaces"
     )
 
 

@@ -53,3 +53,19 @@ def test_a_value_mismatch_says_expected_and_got_once() -> None:
     text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80)
     assert text.count("0.123456") == 1 and text.count("0.654321") == 1
     assert "FAILED: 0/1 cases passed" in text.splitlines()
+
+
+def test_a_grader_failure_says_whose_failure_it_is_once() -> None:
+    """The head said "the grader failed, not your code" and the block under it began with
+    it again ("internal: the grader failed, not your code: ..."): the block gives the reason."""
+    from engine.sandbox.decide import internal_verdict
+    from quiz.drill_grading import find_drill
+
+    bank = load_bank([bundled_content_dir()])
+    drill = find_drill(bank, "relu-family", str)
+    verdict = internal_verdict(
+        drill.checker, "the pool is closed", seed=1, duration_ms=1, isolation=[]
+    )
+    text = watch_report(verdict, drill.card, stamp="12:00:00", file="mine.py", width=80)
+    assert text.count("not your code") == 1, text
+    assert "  the pool is closed" in text.splitlines()
