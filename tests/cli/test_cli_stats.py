@@ -143,8 +143,8 @@ def test_an_interrupt_is_aborted_as_click_says_it(
     monkeypatch.setattr(quiz.cli.stats, "current_stats", interrupted)
     fast, slow = _both(drillbit, monkeypatch)
     assert fast == slow
-    interrupted = isinstance(raised, KeyboardInterrupt)  # Ctrl-C: 130; an end of input: 1
-    assert fast.returncode == (130 if interrupted else 1)
+    ctrl_c = isinstance(raised, KeyboardInterrupt)  # Ctrl-C: 130; an end of input: 1
+    assert fast.returncode == (130 if ctrl_c else 1)
     assert fast.stderr == "\nAborted.\n" and fast.stdout == ""
 
 
