@@ -243,6 +243,15 @@ class PlanReport(BaseModel):
             "and after the day. Under the target: the plan cannot reach it."
         ),
     )
+    unseen_on_the_day: int | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "Cards still never seen on the day if the plan is followed: its minutes show "
+            "no more before it (0 when they show every card; more minutes or a later date "
+            "show them). `drillbit plan`'s 'N never do'. null on and after the day."
+        ),
+    )
     today: PlanTodayReport | None = Field(
         default=None, description="null on and after the interview day."
     )

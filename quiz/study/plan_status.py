@@ -432,6 +432,7 @@ class PlanStatus:
                 "seen": self.on_the_day.seen,
             },
             "forecast_on_the_day": None if self.followed is None else round(self.followed, 4),
+            "unseen_on_the_day": self.unseen_on_the_day,
             "today": today,
         }
 

@@ -52,6 +52,7 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
         "status": None,
         "readiness": None,
         "forecast_on_the_day": None,
+        "unseen_on_the_day": None,
         "today": None,
     }
 
@@ -228,5 +229,8 @@ def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDr
     assert found is not None, line
     shown, unseen, never = map(int, found.groups())
     assert never > 0 and shown + never == unseen
+    # --json gives the same count (it had the forecast's readiness, not this)
+    assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == never
     roomy = drillbit("plan", "--interview", in_days(60), "--minutes-per-day", "120")
     assert "New cards: the plan shows every card before the day" in roomy.stdout
+    assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == 0

@@ -115,7 +115,7 @@ def test_the_report_is_the_models_bytes(mini_bank: Path, days_left: int) -> None
 def test_a_target_json_would_write_with_an_exponent_goes_through_the_model() -> None:
     fields = {"interview": "2026-03-20", "days_left": 10, "minutes_per_day": 30.0}
     fields |= {"target": 1e-05, "status": "done", "readiness": None}
-    fields |= {"forecast_on_the_day": None, "today": None}
+    fields |= {"forecast_on_the_day": None, "unseen_on_the_day": None, "today": None}
     assert _plan_json(fields) == _by_the_model(fields)
     assert '"target": 0.00001' in _plan_json(fields)
 
