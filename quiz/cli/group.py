@@ -21,6 +21,13 @@ from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
 from quiz.errors import DrillbitError
 
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
+    "error a person can meet); 2 a wrong command line; 130 stopped by Ctrl-C (watch and "
+    "serve, which Ctrl-C stops, exit 0)."
+)
+"""The root help's last paragraph: what every exit code means, as the README's tour says."""
+
 COMMAND_MODULES: dict[str, str] = {
     "lint": "bank",
     "list": "bank",
@@ -122,6 +129,7 @@ def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
     cls=_CommandsOnDemand,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_CODES,
 )
 @click.option(
     "--content",

@@ -37,6 +37,14 @@ def test_help_lists_every_command(drillbit: RunDrillbit) -> None:
         assert f"  {name} " in shown.stdout, name
 
 
+def test_help_ends_with_what_each_exit_code_means(drillbit: RunDrillbit) -> None:
+    """The exit codes were in no help text: Ctrl-C's 130, a failure's 1 and a wrong command
+    line's 2 were in the README alone."""
+    shown = " ".join(drillbit("--help").stdout.split())
+    assert "Exit codes: 0 done; 1 a failure" in shown
+    assert "2 a wrong command line; 130 stopped by Ctrl-C" in shown
+
+
 def test_an_unknown_command_is_a_usage_error(drillbit: RunDrillbit) -> None:
     typo = drillbit("stat")
     assert typo.returncode == 2 and "No such command 'stat'" in typo.stderr
