@@ -41,6 +41,7 @@ from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.frontyaml import dump_front
+from quiz.ecosystem.held_signals import held_between_files
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
@@ -1729,20 +1730,24 @@ def _title_text(title: str, *, with_math: bool) -> str:
 
 
 def write_plan(plan: ImportPlan) -> list[Path]:
-    """Write the plan's pack.yaml (when new) and cards; returns the files written."""
+    """Write the plan's pack.yaml (when new) and cards; returns the files written. Ctrl-C
+    or `kill` meanwhile stops it between two files, never inside one (`held_between_files`):
+    the next import of the same notes finds the cards written and writes the rest."""
     written: list[Path] = []
-    if plan.pack_yaml is not None and plan.cards:
-        plan.pack_dir.mkdir(parents=True, exist_ok=True)
-        _write_new(plan.pack_dir / PACK_FILE, plan.pack_yaml)
-        written.append(plan.pack_dir / PACK_FILE)
-    made: set[Path] = set()  # each topic folder is made once, not asked again per card
-    for card in (*plan.cards, *(moved.card for moved in plan.renumbered)):
-        folder = card.path.parent
-        if folder not in made:
-            folder.mkdir(parents=True, exist_ok=True)
-            made.add(folder)
-        _write_new(card.path, card.text)
-        written.append(card.path)
+    with held_between_files() as stop_if_asked:
+        if plan.pack_yaml is not None and plan.cards:
+            plan.pack_dir.mkdir(parents=True, exist_ok=True)
+            _write_new(plan.pack_dir / PACK_FILE, plan.pack_yaml)
+            written.append(plan.pack_dir / PACK_FILE)
+        made: set[Path] = set()  # each topic folder is made once, not asked again per card
+        for card in (*plan.cards, *(moved.card for moved in plan.renumbered)):
+            stop_if_asked()
+            folder = card.path.parent
+            if folder not in made:
+                folder.mkdir(parents=True, exist_ok=True)
+                made.add(folder)
+            _write_new(card.path, card.text)
+            written.append(card.path)
     return written
 
 

@@ -1,0 +1,75 @@
+"""`drillbit import` stopped by Ctrl-C while it writes the cards: each card file is whole,
+so importing the same notes again writes the rest and skips none."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+import quiz.ecosystem.importer as importer
+from tests.conftest import RunDrillbit
+
+NOTES = "".join(
+    f"## Q{n}: What does step {n} of the recipe do?\n\n"
+    f"Step {n} scales the gradient by a factor of {n}. It keeps the update stable.\n\n"
+    for n in range(1, 6)
+)
+
+
+def test_ctrl_c_while_a_card_is_written_leaves_no_empty_card(
+    tmp_path: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C between a card file's creation and its bytes left an empty file: the next
+    import skipped that card ("already exists as a file, which does not load as a card")
+    until --force, which also overwrites the cards a person edited."""
+    notes = tmp_path / "recipe.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    into = tmp_path / "into"
+    write_new, fstat = importer._write_new, os.fstat
+    calls: list[Path] = []
+    armed: list[bool] = []
+
+    def third_card_interrupted(path: Path, text: str) -> None:
+        calls.append(path)
+        if path.suffix == ".md" and len(calls) == 4:  # pack.yaml, then the cards
+            armed.append(True)
+        write_new(path, text)
+
+    def pressed_once_open(fd: int) -> os.stat_result:
+        if armed:  # the card's file is open, its bytes not yet written
+            armed.clear()
+            os.kill(os.getpid(), signal.SIGINT)
+        return fstat(fd)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importer, "_write_new", third_card_interrupted)
+        patch.setattr(os, "fstat", pressed_once_open)
+        stopped = drillbit("import", str(notes), "--into", str(into))
+    assert stopped.returncode == 130 and stopped.stderr.endswith("Aborted.\n"), stopped
+    cards = sorted(into.rglob("*.md"))
+    assert len(cards) == 3, cards  # the one written when Ctrl-C came is whole; none after it
+    assert all(card.read_text(encoding="utf-8").startswith("---\n") for card in cards)
+    again = drillbit("import", str(notes), "--into", str(into))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "skipped" not in again.stdout + again.stderr
+    assert "5 questions seen, 2 cards written, 3 unchanged" in again.stderr
+
+
+def test_a_kill_waits_for_the_file_then_reaches_its_own_handler() -> None:
+    """`kill` (SIGTERM) while a file is written acts between two files, through the
+    handler it had; one that does not end the process stops the writing as Ctrl-C does."""
+    from quiz.ecosystem.held_signals import held_between_files
+
+    seen: list[int] = []
+    before = signal.signal(signal.SIGTERM, lambda signum, _frame: seen.append(signum))
+    try:
+        with pytest.raises(KeyboardInterrupt), held_between_files() as stop_if_asked:
+            os.kill(os.getpid(), signal.SIGTERM)  # mid-file: noted, not acted on
+            assert seen == []
+            stop_if_asked()  # between two files
+        assert seen == [signal.SIGTERM]
+    finally:
+        signal.signal(signal.SIGTERM, before)
