@@ -19,7 +19,7 @@ _MARK = {
     CaseStatus.NOT_RUN: " -- ",
 }
 
-_HEADLINE = {
+HEADLINE = {
     Status.PASSED: "PASSED",
     Status.FAILED: "FAILED",
     Status.ERROR: "ERROR",
@@ -28,6 +28,7 @@ _HEADLINE = {
     Status.INVALID: "INVALID RETURN",
     Status.INTERNAL: "GRADER PROBLEM",
 }
+"""A verdict's first word, the same in `drillbit grade` and `drillbit watch`."""
 
 
 def _without_values(message: str, case: CaseResult) -> str:
@@ -120,7 +121,7 @@ def _before_not_run(cases: list[CaseResult]) -> list[CaseResult]:
 def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None = None) -> str:
     """Headline, the cases, the first problem explained, output, case seed and isolation;
     `drill` is the name the person typed (the verdict names the checker)."""
-    lines = [f"{_HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
+    lines = [f"{HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
     first = verdict.first_failure
     if verdict.status is Status.INTERNAL and first is not None:
         # its one result is the grader, no case: the reason goes under the headline alone

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_text
-from quiz.verdict_text import failure_lines, isolation_warnings, outcome
+from quiz.verdict_text import HEADLINE, failure_lines, isolation_warnings, outcome
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -51,8 +51,7 @@ def _failure(case: CaseResult, width: int) -> list[str]:
 
 def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: int) -> str:
     """The text for one graded save."""
-    head = "PASSED" if verdict.passed else verdict.status.value.upper()
-    lines = [f"{stamp} · {file}", "", f"{head}: {outcome(verdict)}"]
+    lines = [f"{stamp} · {file}", "", f"{HEADLINE[verdict.status]}: {outcome(verdict)}"]
     failure = verdict.first_failure
     if failure is not None:
         lines += ["", *_failure(failure, width)]

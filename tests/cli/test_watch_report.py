@@ -69,3 +69,5 @@ def test_a_grader_failure_says_whose_failure_it_is_once() -> None:
     text = watch_report(verdict, drill.card, stamp="12:00:00", file="mine.py", width=80)
     assert text.count("not your code") == 1, text
     assert "  the pool is closed" in text.splitlines()
+    # the head's word is `drillbit grade`'s: it said INTERNAL where grade says GRADER PROBLEM
+    assert "GRADER PROBLEM: the grader failed, not your code" in text.splitlines()
