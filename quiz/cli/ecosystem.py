@@ -158,7 +158,7 @@ def import_command(
     """
     from quiz.bank.markdown import normalize
     from quiz.bank.sources import env_content_dirs
-    from quiz.ecosystem.importer import PACK_FILE, plan_import, write_plan
+    from quiz.ecosystem.importer import PACK_FILE, WritingStopped, plan_import, write_plan
     from quiz.ecosystem.importreport import (
         IN_BANK,
         NOT_WRITTEN_OVER,
@@ -222,7 +222,16 @@ def import_command(
     if plan.pack_yaml is not None and plan.cards:
         click.echo(f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')")
     if not dry_run:
-        write_plan(plan)
+        try:
+            write_plan(plan)
+        except WritingStopped as stopped:  # then "Aborted." and exit 130, as any Ctrl-C
+            click.echo(
+                f"\nimport: stopped by Ctrl-C with {stopped.cards} of "
+                f"{counted(stopped.total, 'card')} written, each whole: the same import again "
+                "writes the rest",
+                err=True,
+            )
+            raise
     # One line per card (thousands for a long file), printed at once rather than one
     # write and flush each.
     lines: list[str] = []

@@ -1729,18 +1729,39 @@ def _title_text(title: str, *, with_math: bool) -> str:
     return " ".join("".join(parts).split())  # whitespace runs as one space (re's `\s`)
 
 
+class WritingStopped(KeyboardInterrupt):
+    """Ctrl-C stopped `write_plan` between two card files: how many of them it wrote."""
+
+    def __init__(self, cards: int, total: int) -> None:
+        super().__init__(cards, total)
+        self.cards = cards
+        self.total = total
+
+
 def write_plan(plan: ImportPlan) -> list[Path]:
     """Write the plan's pack.yaml (when new) and cards; returns the files written. Ctrl-C
-    or `kill` meanwhile stops it between two files, never inside one (`held_between_files`):
-    the next import of the same notes finds the cards written and writes the rest."""
+    or `kill` meanwhile stops it between two files, never inside one (`held_between_files`;
+    Ctrl-C as WritingStopped): the next import of the same notes finds the cards written
+    and writes the rest."""
     written: list[Path] = []
+    cards = (*plan.cards, *(moved.card for moved in plan.renumbered))
+    try:
+        _write_files(plan, cards, written)
+    except KeyboardInterrupt as stop:
+        done = len(written) - (plan.pack_dir / PACK_FILE in written)
+        raise WritingStopped(done, len(cards)) from stop
+    return written
+
+
+def _write_files(plan: ImportPlan, cards: Sequence[PlannedCard], written: list[Path]) -> None:
+    """`write_plan`'s files, each appended to `written` once whole."""
     with held_between_files() as stop_if_asked:
         if plan.pack_yaml is not None and plan.cards:
             plan.pack_dir.mkdir(parents=True, exist_ok=True)
             _write_new(plan.pack_dir / PACK_FILE, plan.pack_yaml)
             written.append(plan.pack_dir / PACK_FILE)
         made: set[Path] = set()  # each topic folder is made once, not asked again per card
-        for card in (*plan.cards, *(moved.card for moved in plan.renumbered)):
+        for card in cards:
             stop_if_asked()
             folder = card.path.parent
             if folder not in made:
@@ -1748,7 +1769,6 @@ def write_plan(plan: ImportPlan) -> list[Path]:
                 made.add(folder)
             _write_new(card.path, card.text)
             written.append(card.path)
-    return written
 
 
 _WRITE = (

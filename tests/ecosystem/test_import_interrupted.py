@@ -49,6 +49,10 @@ def test_ctrl_c_while_a_card_is_written_leaves_no_empty_card(
         patch.setattr(os, "fstat", pressed_once_open)
         stopped = drillbit("import", str(notes), "--into", str(into))
     assert stopped.returncode == 130 and stopped.stderr.endswith("Aborted.\n"), stopped
+    assert (  # it said only "Aborted.", nothing of the cards already written
+        "import: stopped by Ctrl-C with 3 of 5 cards written, each whole: the same import "
+        "again writes the rest"
+    ) in stopped.stderr
     cards = sorted(into.rglob("*.md"))
     assert len(cards) == 3, cards  # the one written when Ctrl-C came is whole; none after it
     assert all(card.read_text(encoding="utf-8").startswith("---\n") for card in cards)
