@@ -27,7 +27,14 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option("--tag", help="Only cards with this tag.")
 @click.option("--state", type=click.Choice(_STATES), help="Only cards in this state.")
 @click.option("--search", "-s", default="", help="Words every card must hold (full text).")
-@click.option("--sort", type=click.Choice(_SORTS), default="content", show_default=True)
+@click.option(
+    "--sort",
+    type=click.Choice(_SORTS),
+    default="content",
+    show_default=True,
+    help="content: the bank's order (with --search, best match first); due: soonest first, "
+    "never-studied last; difficulty: fsrs's hardest first; lapses: most first.",
+)
 @click.option(
     "--json",
     "as_json",

@@ -37,6 +37,30 @@ def test_help_lists_every_command(drillbit: RunDrillbit) -> None:
         assert f"  {name} " in shown.stdout, name
 
 
+def _commands(command: click.Command, name: str) -> list[tuple[str, click.Command]]:
+    """`command` and, for a group (`export`), each of its subcommands, with their names."""
+    found = [(name, command)]
+    if isinstance(command, click.Group):
+        for sub, each in command.commands.items():
+            found += _commands(each, f"{name} {sub}")
+    return found
+
+
+def test_every_option_says_what_it_does() -> None:
+    """`drillbit cards --help` listed `--sort [content|due|difficulty|lapses]` with no word
+    of what each order is."""
+    silent = []
+    for module in sorted(set(COMMAND_MODULES.values())):
+        for command in importlib.import_module(f"quiz.cli.{module}").COMMANDS:
+            for name, each in _commands(command, command.name or module):
+                silent += [
+                    f"{name} {param.opts[0]}"
+                    for param in each.params
+                    if isinstance(param, click.Option) and not param.hidden and not param.help
+                ]
+    assert silent == []
+
+
 def test_help_ends_with_what_each_exit_code_means(drillbit: RunDrillbit) -> None:
     """The exit codes were in no help text: Ctrl-C's 130, a failure's 1 and a wrong command
     line's 2 were in the README alone."""
