@@ -26,7 +26,7 @@ EXIT_CODES = (
     "error a person can meet); 2 a wrong command line; 130 stopped by Ctrl-C (watch and "
     "serve, which Ctrl-C stops, exit 0)."
 )
-"""The root help's last paragraph: what every exit code means, as the README's tour says."""
+"""The root help's last paragraph: what every exit code means, as the README says them."""
 
 COMMAND_MODULES: dict[str, str] = {
     "lint": "bank",
