@@ -43,6 +43,7 @@ def serve_command(obj: Context, port: int, host: str, max_tabs: int) -> None:
     # says so (the app would exit before drawing anything)
     load_settings()
     serve(host, port, obj.content, max_tabs=max_tabs, check=load_settings)
+    click.echo("\nStopped serving.")  # as watch ends: Ctrl-C (or `kill`) stopped it, exit 0
 
 
 COMMANDS: tuple[click.Command, ...] = (serve_command,)

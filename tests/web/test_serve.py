@@ -100,6 +100,18 @@ def test_non_loopback_host_warns_before_serving(
     assert capsys.readouterr().err == ""
 
 
+def test_a_stopped_server_says_it_stopped_as_watch_does(
+    monkeypatch: pytest.MonkeyPatch, drillbit: RunDrillbit
+) -> None:
+    """Ctrl-C ended `drillbit serve` with the terminal's `^C` alone, where `drillbit watch`
+    ends with "Stopped watching."."""
+    stub = _NoServer()
+    monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
+    stopped = drillbit("serve")
+    assert stub.served and stopped.returncode == 0, stopped
+    assert stopped.stdout.endswith("\nStopped serving.\n"), stopped.stdout
+
+
 def test_wildcard_host_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
     stub = _NoServer()
     monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
