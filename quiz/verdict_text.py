@@ -126,7 +126,7 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None
     if verdict.status is Status.INTERNAL and first is not None:
         # its one result is the grader, no case: the reason goes under the headline alone
         lines += [f"  {line}" for line in failure_lines(first)]
-        first = None
+        first = None  # said: no "First problem" block repeats it
     elif verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case in shown:
