@@ -24,7 +24,7 @@ import stat
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape, unescape
@@ -41,6 +41,7 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
+from quiz.ecosystem.anki_decks import TOP_DECK, TOP_DECK_DESCRIPTION, OptionedDeck
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
@@ -175,6 +176,13 @@ def deck_id(pack: str, topic: str) -> int:
     so a re-export names the same deck and Anki updates it instead of adding another."""
     digest = hashlib.sha256(f"drillbit-deck:{pack}\x1f{topic}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def parent_deck_id(name: str) -> int:
+    """A stable id for a parent deck (`drillbit`, `drillbit::<pack title>`), apart from
+    every topic deck's: 2**31 plus 30 bits of a sha256 of its name."""
+    digest = hashlib.sha256(f"drillbit-parent-deck:{name}".encode()).digest()
+    return (1 << 31) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
 
 def note_guid(card_id: str) -> str:
@@ -379,12 +387,14 @@ def export_anki(
 
     Each new card's position (Anki's "New #N") is its place in `cards`, the bank's teaching
     order: genanki gave every card position 0, so Anki's "Ascending position" order
-    introduced them in no order the bank chose.
+    introduced them in no order the bank chose. Every deck, the parents written too,
+    names drillbit's options preset, which gathers by that position (`anki_decks`).
     """
     stamp = int(time.time()) if now is None else now
     fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
     titles = dict(pack_titles or {})
     decks: dict[tuple[str, str], genanki.Deck] = {}
+    parents: dict[str, None] = {TOP_DECK: None}
     retyped: list[str] = []
     notes = skipped = 0
     for card in cards:
@@ -402,7 +412,8 @@ def export_anki(
         if deck is None:
             name = titles.get(card.pack) or card.pack or "cards"
             topic = card.topic.replace("::", ":") or "cards"
-            deck = genanki.Deck(deck_id(*key), f"drillbit::{name}::{topic}")
+            parents.setdefault(f"{TOP_DECK}::{name}", None)
+            deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
             decks[key] = deck
         deck.add_note(note)
         notes += 1
@@ -415,7 +426,7 @@ def export_anki(
             newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
             times.stamp(NOTE_FIELDS_KEY, note_fields_hash(), stamp)
         _write_package(
-            genanki.Package(list(decks.values())),
+            genanki.Package([*_parent_decks(parents), *decks.values()]),
             path,
             timestamp=newest,
             before_replace=before_replace,
@@ -429,6 +440,19 @@ def export_anki(
         fields_changed=fields_changed,
         retyped=tuple(retyped),
     )
+
+
+def _parent_decks(names: Iterable[str]) -> list[genanki.Deck]:
+    """The parent decks, written into the package (Anki would make them with its Default
+    preset): the deck a learner clicks to study decides the order of new cards."""
+    return [
+        OptionedDeck(
+            parent_deck_id(name),
+            name,
+            description=TOP_DECK_DESCRIPTION if name == TOP_DECK else "",
+        )
+        for name in names
+    ]
 
 
 def retyped_notice(card_ids: Sequence[str]) -> str:
@@ -491,7 +515,7 @@ half a MiB); a larger one is not taken for drillbit's."""
 def is_drillbit_package(path: Path) -> bool:
     """Whether `path` is a package `export_anki` wrote, so an export may replace it.
 
-    genanki's two entries, only drillbit's decks (`drillbit::...`, and Anki's `Default`)
+    genanki's two entries, only drillbit's decks (`drillbit`, `drillbit::...`, and Anki's `Default`)
     and note types, and no review history: a deck exported from Anki (its entries differ,
     or it carries reviews) or anyone else's is not, and stays unless `--force`."""
     try:
@@ -529,7 +553,11 @@ def _drillbit_collection(path: Path) -> bool:
     if not isinstance(decks, dict) or not isinstance(models, dict):
         return False
     names = [deck.get("name") if isinstance(deck, dict) else None for deck in decks.values()]
-    ours = [name for name in names if isinstance(name, str) and name.startswith("drillbit::")]
+    ours = [
+        name
+        for name in names
+        if isinstance(name, str) and (name == TOP_DECK or name.startswith(f"{TOP_DECK}::"))
+    ]
     others = [name for name in names if name not in ours and name != "Default"]
     model_ids = {str(CONCEPT_MODEL_ID), str(CHOICE_MODEL_ID), str(NUMERIC_MODEL_ID)}
     return bool(ours) and not others and set(models) <= model_ids

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.decks import DeckId
 from anki.notes import Note
 from anki.scheduler.v3 import Scheduler
 
@@ -20,6 +21,7 @@ from quiz.ecosystem.anki import (
     note_guid,
     retyped_notice,
 )
+from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
 from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA
 
@@ -471,34 +473,124 @@ def test_imported_with_ankis_defaults_the_notes_before_the_title_field_stay_and_
     ]
 
 
+def _bundled_export(tmp_path: Path) -> tuple[Path, list[str]]:
+    """The bundled bank exported, and the ids of its exported cards in teaching order."""
+    bank = load_bank([bundled_content_dir()])
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    apkg = tmp_path / "bank.apkg"
+    export_anki(bank.cards, apkg, pack_titles=titles, now=1_700_000_000)
+    return apkg, [card.id for card in bank.cards if note_for(card) is not None]
+
+
+def _import_with_defaults(col: Collection, apkg: Path, *, deck_presets: bool) -> None:
+    """Anki's import window as it opens (nothing ticked), with or without its
+    "Import any deck presets"."""
+    options = ImportAnkiPackageOptions(with_deck_configs=deck_presets)
+    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg), options=options))
+
+
+def _new_cards_studying(col: Collection, deck: str, exported: list[str]) -> list[str]:
+    """The card ids of the new cards Anki's v3 scheduler queues, in its order, when the
+    learner clicks `deck`."""
+    deck_id = col.decks.id_for_name(deck)
+    assert deck_id is not None, deck
+    col.decks.select(deck_id)
+    scheduler = col.sched
+    assert isinstance(scheduler, Scheduler)
+    queued = scheduler.get_queued_cards(fetch_limit=len(exported)).cards
+    by_guid = {note_guid(card_id): card_id for card_id in exported}
+    return [by_guid[col.get_card(q.card.id).note().guid] for q in queued]
+
+
 def test_anki_introduces_new_cards_in_the_banks_teaching_order(
     tmp_path: Path, collection: Collection
 ) -> None:
-    """Each card's position (Anki's "New #N") is its place in the bank's order, so Anki's
-    "Ascending position" gather order introduces the bundled bank as drillbit does:
-    neural networks before attention, a concept before its numbers. Every card had
-    position 0, and Anki began with the approximation theorem and backpropagation through
-    time."""
-    bank = load_bank([bundled_content_dir()])
-    titles = {name: pack.info.title for name, pack in bank.packs.items()}
-    report = export_anki(bank.cards, tmp_path / "bank.apkg", pack_titles=titles, now=1_700_000_000)
-    import_into(collection, tmp_path / "bank.apkg")
-    exported = [card.id for card in bank.cards if note_for(card) is not None]
-    assert report.notes == len(exported)
-
-    top = collection.decks.id("drillbit")
+    """Each card's position (Anki's "New #N") is its place in the bank's order, so the
+    top deck's "New card gather order" set to "Ascending position" by hand, as the README
+    says, introduces the bundled bank as drillbit does: neural networks before attention,
+    a concept before its numbers. Every card had position 0, and Anki began with the
+    approximation theorem and backpropagation through time."""
+    apkg, exported = _bundled_export(tmp_path)
+    import_into(collection, apkg)
+    top = collection.decks.id_for_name(TOP_DECK)
     assert top is not None
-    collection.decks.select(top)
     options = collection.decks.config_dict_for_deck_id(top)
+    assert options["name"] == "Default"  # no presets were imported
     options["newGatherPriority"] = 1  # "Ascending position" in the deck's options
     options["new"]["perDay"] = len(exported)
     collection.decks.update_config(options)
-    scheduler = collection.sched
-    assert isinstance(scheduler, Scheduler)  # the v3 scheduler, a new collection's
-    queued = scheduler.get_queued_cards(fetch_limit=len(exported)).cards
-    by_guid = {note_guid(card_id): card_id for card_id in exported}
-    shown = [by_guid[collection.get_card(q.card.id).note().guid] for q in queued]
-    assert shown == exported
+    assert _new_cards_studying(collection, TOP_DECK, exported) == exported
+
+
+def test_the_decks_carry_a_preset_that_studies_new_cards_in_teaching_order(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Every exported deck names drillbit's options preset, which gathers new cards by
+    ascending position: imported with "Import any deck presets" ticked and its new cards
+    per day left at 20, studying the top deck begins as drillbit does. The decks had no
+    preset of their own, and Anki's Default one gathered the subdecks alphabetically,
+    so the day began with attention."""
+    apkg, exported = _bundled_export(tmp_path)
+    _import_with_defaults(collection, apkg, deck_presets=True)
+
+    for deck in collection.decks.all_names_and_ids():
+        if deck.name.startswith(TOP_DECK):
+            options = collection.decks.config_dict_for_deck_id(DeckId(deck.id))
+            assert options["name"] == DECK_OPTIONS_NAME, deck.name
+    assert _new_cards_studying(collection, TOP_DECK, exported) == exported[:20]
+    bank = load_bank([bundled_content_dir()])
+    pack = bank.packs["deep-training"].info.title
+    in_pack = [card.id for card in bank.cards if card.pack == "deep-training"]
+    assert (
+        _new_cards_studying(collection, f"{TOP_DECK}::{pack}", exported)
+        == [card_id for card_id in exported if card_id in in_pack][:20]
+    )
+
+
+def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Decks imported without the preset (Anki's defaults, or an export from before it)
+    take it when a later import ticks "Import any deck presets"; a preset the learner
+    changed (new cards per day) is not overwritten by the next import, and no second copy
+    of it is added."""
+    apkg, exported = _bundled_export(tmp_path)
+    _import_with_defaults(collection, apkg, deck_presets=False)
+    top = collection.decks.id_for_name(TOP_DECK)
+    assert top is not None
+    assert collection.decks.config_dict_for_deck_id(top)["name"] == "Default"
+    assert _new_cards_studying(collection, TOP_DECK, exported)[0] == "attention-scaling"
+
+    _import_with_defaults(collection, apkg, deck_presets=True)
+    options = collection.decks.config_dict_for_deck_id(top)
+    assert options["name"] == DECK_OPTIONS_NAME
+    assert _new_cards_studying(collection, TOP_DECK, exported) == exported[:20]
+
+    options["new"]["perDay"] = 7
+    collection.decks.update_config(options)
+    _import_with_defaults(collection, apkg, deck_presets=True)
+    assert collection.decks.config_dict_for_deck_id(top)["new"]["perDay"] == 7
+    assert [c["name"] for c in collection.decks.all_config()] == ["Default", DECK_OPTIONS_NAME]
+
+
+def test_the_top_deck_says_in_anki_how_to_get_the_teaching_order(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Imported with Anki's defaults the preset is left out: the top deck's description,
+    on the screen where the learner starts studying, names the option, its value and the
+    import window's box in Anki's own words."""
+    apkg, _ = _bundled_export(tmp_path)
+    _import_with_defaults(collection, apkg, deck_presets=False)
+    top = collection.decks.id_for_name(TOP_DECK)
+    assert top is not None
+    deck = collection.decks.get(top)
+    assert deck is not None
+    description = deck["desc"]
+    tr = collection.tr  # Anki's own words for the option, its value and the import's box
+    assert tr.deck_config_new_gather_priority() in description
+    assert tr.deck_config_new_gather_priority_position_lowest_first() in description
+    assert tr.importing_with_deck_configs() in description
+    assert DECK_OPTIONS_NAME in description
 
 
 NUMERIC_MADE_CONCEPT = """---

@@ -1,0 +1,70 @@
+"""The decks of the Anki export and the deck options preset they carry.
+
+Anki's v3 scheduler takes new cards in the order the studied deck's options preset says.
+Its default, "Deck", gathers deck by deck in the decks' alphabetical order, which no
+naming of topic subdecks can make the bank's teaching order (a pack's topics interleave:
+a convolution card comes after pooling). "Ascending position" follows each card's
+position, which the export sets to its place in the teaching order. So every deck of the
+package, the parents `drillbit` and `drillbit::<pack>` too (the deck a learner clicks to
+study), names a preset of drillbit's own with that gather order. Anki applies it when the
+import window's "Import any deck presets" is ticked, and otherwise gives the decks its
+Default preset (the top deck's description says what to set). The preset's id is fixed,
+so a later import adds it only once and keeps the learner's changes to it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import genanki
+
+TOP_DECK = "drillbit"
+"""The parent of every exported deck, the one a learner studies the whole export from."""
+DECK_OPTIONS_ID = 1_607_392_310
+"""The preset's fixed id: never change it, or a later import adds a second preset."""
+DECK_OPTIONS_NAME = "drillbit (teaching order)"
+GATHER_ASCENDING_POSITION = 1
+"""Anki's NewCardGatherPriority.LOWEST_POSITION, "Ascending position" in Deck options."""
+SORT_ORDER_GATHERED = 1
+"""Anki's NewCardSortOrder.NO_SORT, "Order gathered": the gathered order stands."""
+DEFAULT_OPTIONS_ID = 1
+"""Anki's Default preset, which genanki's collection holds and this one is copied from."""
+
+TOP_DECK_DESCRIPTION = (
+    "New cards come in drillbit's teaching order only when this deck's options preset"
+    " gathers them by <b>Ascending position</b> (Options, New card gather order): import"
+    " with <i>Import any deck presets</i> ticked to get the preset"
+    f" <i>{DECK_OPTIONS_NAME}</i>, which does. Anki's Default preset takes the subdecks"
+    " one after another in alphabetical order."
+)
+"""Shown on the top deck's overview screen in Anki, where the order shows."""
+
+
+def teaching_order_options(default: dict[str, Any]) -> dict[str, Any]:
+    """drillbit's preset: Anki's Default preset (as genanki writes it) with new cards
+    gathered by ascending position and kept in that order."""
+    options = copy.deepcopy(default)
+    options.update(
+        id=DECK_OPTIONS_ID,
+        name=DECK_OPTIONS_NAME,
+        newGatherPriority=GATHER_ASCENDING_POSITION,
+        newSortOrder=SORT_ORDER_GATHERED,
+    )
+    return options
+
+
+class OptionedDeck(genanki.Deck):  # type: ignore[misc]
+    """A genanki deck that uses drillbit's options preset and writes the preset into
+    the package's collection beside genanki's Default one."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {**super().to_json(), "conf": DECK_OPTIONS_ID}
+
+    def write_to_db(self, cursor: Any, timestamp: float, id_gen: Any) -> None:
+        super().write_to_db(cursor, timestamp, id_gen)
+        (written,) = cursor.execute("SELECT dconf FROM col").fetchone()
+        presets = json.loads(written)
+        presets[str(DECK_OPTIONS_ID)] = teaching_order_options(presets[str(DEFAULT_OPTIONS_ID)])
+        cursor.execute("UPDATE col SET dconf = ?", (json.dumps(presets),))
