@@ -42,15 +42,35 @@ TOP_DECK_DESCRIPTION = (
 """Shown on the top deck's overview screen in Anki, where the order shows."""
 
 
+ANKI_DEFAULTS: dict[str, dict[str, Any]] = {
+    "new": {"bury": False},
+    "rev": {"bury": False, "perDay": 200},
+    "lapse": {"leechAction": 1},
+}
+"""Where genanki's Default preset (an old Anki's) differs from a new collection's: siblings
+not buried, 200 reviews a day, a leech tagged, not suspended. The preset a learner takes
+differs from Anki's Default only in the order of new cards."""
+UNUSED_KEYS = {"new": ("separate",), "rev": ("fuzz", "minSpace")}
+"""Keys of genanki's preset no Anki since 2.1 reads, which a new collection's preset lacks."""
+EASY_DAYS = [1.0] * 7
+"""Anki's default "Easy days": every weekday a full day (genanki's preset has none)."""
+
+
 def teaching_order_options(default: dict[str, Any]) -> dict[str, Any]:
-    """drillbit's preset: Anki's Default preset (as genanki writes it) with new cards
-    gathered by ascending position and kept in that order."""
+    """drillbit's preset: Anki's Default preset with new cards gathered by ascending
+    position and kept in that order."""
     options = copy.deepcopy(default)
+    for section, values in ANKI_DEFAULTS.items():
+        options.setdefault(section, {}).update(values)
+    for section, keys in UNUSED_KEYS.items():
+        for key in keys:
+            options.get(section, {}).pop(key, None)
     options.update(
         id=DECK_OPTIONS_ID,
         name=DECK_OPTIONS_NAME,
         newGatherPriority=GATHER_ASCENDING_POSITION,
         newSortOrder=SORT_ORDER_GATHERED,
+        easyDaysPercentages=EASY_DAYS,
     )
     return options
 

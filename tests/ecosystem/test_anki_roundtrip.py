@@ -547,6 +547,32 @@ def test_the_decks_carry_a_preset_that_studies_new_cards_in_teaching_order(
     )
 
 
+def _flat(options: dict[str, object], prefix: str = "") -> dict[str, object]:
+    """A preset's settings as `section.key` -> value."""
+    flat: dict[str, object] = {}
+    for key, value in options.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def test_the_preset_is_ankis_default_but_for_the_order_of_new_cards(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """The preset was genanki's copy of an old Anki's Default: a learner who imported it
+    got siblings buried, 100 reviews a day instead of 200, leeches suspended instead of
+    tagged and no easy days. Now only the gather and sort orders of new cards differ."""
+    apkg, _ = _bundled_export(tmp_path)
+    _import_with_defaults(collection, apkg, deck_presets=True)
+    presets = {preset["name"]: _flat(preset) for preset in collection.decks.all_config()}
+    ours, anki = presets[DECK_OPTIONS_NAME], presets["Default"]
+    differ = {key for key in ours.keys() | anki.keys() if ours.get(key) != anki.get(key)}
+    assert differ == {"id", "name", "usn", "newGatherPriority", "newSortOrder"}
+    assert (ours["newGatherPriority"], ours["newSortOrder"]) == (1, 1)  # ascending, as gathered
+
+
 def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes(
     tmp_path: Path, collection: Collection
 ) -> None:
