@@ -21,6 +21,7 @@ from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from bench.processes import alive, descendants
 from tests.conftest import RunDrillbit
 from tests.web.helpers import BROWSER_PACK, Served
 
@@ -221,3 +222,58 @@ def test_before_the_page_is_clicked_homes_footer_reads_as_the_terminals(
     home = _wait_for_screen(driver, lambda s: " Due " in s and "Settings" in s, "Home's keys")
     footer = next(line for line in home.splitlines() if " Due " in line)
     assert footer.lstrip().startswith("d Due "), footer
+
+
+APP_END_SECONDS = 30.0
+"""How long a closed tab's app may take to end: a ceiling far above the 0.5 s it takes
+(3 s to quit, 1 s more before a kill), so a busy machine is no failure."""
+
+
+def _tab_apps(served: Served) -> list[int]:
+    """The app processes (`python -m quiz`) the server runs, one per open tab."""
+    apps = []
+    for pid in descendants(served.process.pid):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # ended meanwhile
+        if alive(pid) and argv[1:3] == [b"-m", b"quiz"]:
+            apps.append(pid)
+    return apps
+
+
+def test_closing_the_tab_ends_its_app_keeps_its_draft_and_frees_its_slot(
+    served_one_tab: Served, browser: WebDriver, drillbit: RunDrillbit
+) -> None:
+    """A tab closed in the middle of a drill: its app process ends (the server does not
+    wait for Ctrl-C), the code typed in it is the drill's draft, and the server's one tab
+    slot is free again for the next tab, which opens Home."""
+    driver = browser
+    driver.get(served_one_tab.url)
+    _wait_for_screen(driver, _home, "Home")
+    (app,) = _tab_apps(served_one_tab)
+    keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    keyboard.send_keys("l")
+    _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    keyboard.send_keys(Keys.ENTER)
+    _wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
+    keyboard.send_keys("# typed in the browser")
+    _wait_for_screen(driver, lambda s: "# typed in the browser" in s, "the typed line")
+
+    typed_in = driver.current_window_handle
+    driver.switch_to.new_window("tab")  # the browser stays open: only the tab closes
+    driver.switch_to.window(typed_in)
+    driver.close()
+    deadline = time.monotonic() + APP_END_SECONDS
+    while alive(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(app), "the closed tab's app still runs"
+    drills = drillbit("--content", str(BROWSER_PACK), "drills", "--json")
+    assert drills.returncode == 0, drills.stderr
+    states = [drill["state"] for drill in json.loads(drills.stdout)["drills"]]
+    assert states.count("draft") == 1, states
+
+    driver.switch_to.window(driver.window_handles[0])
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+    driver.get(served_one_tab.url)  # the one slot: refused while the app held it
+    _wait_for_screen(driver, _home, "Home in a new tab")
