@@ -309,7 +309,12 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     a re-import. Coding drills are skipped (they need the grader). A FILE already there
     is replaced only when drillbit wrote it (or with --force).
     """
-    from quiz.ecosystem.anki import FIELDS_CHANGED_NOTICE, export_anki, retyped_notice
+    from quiz.ecosystem.anki import (
+        FIELDS_CHANGED_NOTICE,
+        export_anki,
+        retyped_notice,
+        teaching_positions,
+    )
     from quiz.ecosystem.anki_times import ContentTimes
     from quiz.ecosystem.outfile import anki_kind, export_target
 
@@ -329,6 +334,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         pack_titles={n: p.info.title for n, p in bank.packs.items()},
         times=ContentTimes.default(),
         before_replace=target.recheck,
+        positions=teaching_positions(bank.cards),
     )
     click.echo(
         f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "

@@ -249,6 +249,10 @@ def _list(items: Sequence[str], css_class: str = "", ordered: bool = False) -> s
     return f"<{tag}{attrs}>" + "".join(items) + f"</{tag}>"
 
 
+EXPORTED_FRONTS = (ConceptFront, ChoiceFront, NumericFront)
+"""The kinds of card the export writes: a coding drill needs the grader."""
+
+
 def note_for(card: Card) -> _TimedNote | None:
     """The Anki note of a concept, choice or numeric card; None for a coding drill."""
     front = card.front
@@ -295,6 +299,13 @@ def note_for(card: Card) -> _TimedNote | None:
         tags=tags,
         sort_field=sort_text(question),
     )
+
+
+def teaching_positions(cards: Sequence[Card]) -> dict[str, int]:
+    """Each card's Anki position, 1 up, in the order of `cards` (the whole bank, in its
+    teaching order), coding drills left out as the export leaves them out."""
+    exported = (card for card in cards if isinstance(card.front, EXPORTED_FRONTS))
+    return {card.id: place for place, card in enumerate(exported, start=1)}
 
 
 def _accepted(front: NumericFront) -> str:
@@ -374,6 +385,7 @@ def export_anki(
     times: ContentTimes | None = None,
     now: int | None = None,
     before_replace: Callable[[], None] | None = None,
+    positions: Mapping[str, int] | None = None,
 ) -> AnkiReport:
     """Write the cards to an .apkg at `path`, one subdeck per pack and topic
     (`drillbit::<pack title>::<topic>`, as Anki users nest decks; Anki makes the parents).
@@ -385,9 +397,10 @@ def export_anki(
     Without `times` every note gets `now`. `before_replace` runs just before the package
     is renamed into place (an error from it leaves no file).
 
-    Each new card's position (Anki's "New #N") is its place in `cards`, the bank's teaching
-    order: genanki gave every card position 0, so Anki's "Ascending position" order
-    introduced them in no order the bank chose. Every deck, the parents written too,
+    Each new card's position (Anki's "New #N") is its place in the bank's teaching order:
+    `positions` (`teaching_positions` of the whole bank, so the exports of two packs never
+    share a position), else its place in `cards`. genanki gave every card position 0, so
+    Anki's "Ascending position" order introduced them in no order the bank chose. Every deck, the parents written too,
     names drillbit's options preset, which gathers by that position (`anki_decks`).
     """
     stamp = int(time.time()) if now is None else now
@@ -406,7 +419,8 @@ def export_anki(
         note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
         if times is not None and times.retype(card.id, note.model.model_id) is not None:
             retyped.append(card.id)
-        note.due = notes + 1  # the new card's position: Anki's "New #1", "New #2"...
+        # the new card's position: Anki's "New #1", "New #2"...
+        note.due = positions[card.id] if positions is not None else notes + 1
         key = (card.pack, card.topic)
         deck = decks.get(key)
         if deck is None:

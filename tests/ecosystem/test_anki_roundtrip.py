@@ -23,7 +23,7 @@ from quiz.ecosystem.anki import (
 )
 from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
 from quiz.ecosystem.anki_times import ContentTimes
-from tests.conftest import DATA
+from tests.conftest import DATA, RunDrillbit
 
 
 @pytest.fixture
@@ -571,6 +571,32 @@ def test_the_preset_is_ankis_default_but_for_the_order_of_new_cards(
     differ = {key for key in ours.keys() | anki.keys() if ours.get(key) != anki.get(key)}
     assert differ == {"id", "name", "usn", "newGatherPriority", "newSortOrder"}
     assert (ours["newGatherPriority"], ours["newSortOrder"]) == (1, 1)  # ascending, as gathered
+
+
+def test_packs_exported_apart_keep_the_teaching_order_in_one_collection(
+    tmp_path: Path, collection: Collection, drillbit: RunDrillbit
+) -> None:
+    """`export anki --pack` of two packs, both imported with their learning progress (Anki
+    then keeps the positions): each card's position is its place in the whole bank, so
+    the preset's ascending position takes the first pack, then the second. Each export
+    numbered its own cards from 1, and Anki took the two packs' cards turn about."""
+    packs = ("neural-networks", "deep-training")
+    for pack in reversed(packs):  # the later pack first: positions, not import order, count
+        out = tmp_path / f"{pack}.apkg"
+        done = drillbit("export", "anki", str(out), "--pack", pack, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        options = ImportAnkiPackageOptions(with_scheduling=True, with_deck_configs=True)
+        collection.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(out), options=options)
+        )
+    bank = load_bank([bundled_content_dir()])
+    expected = [card.id for card in bank.cards if card.pack in packs and note_for(card) is not None]
+    top = collection.decks.id_for_name(TOP_DECK)
+    assert top is not None
+    preset = collection.decks.config_dict_for_deck_id(top)
+    preset["new"]["perDay"] = len(expected)
+    collection.decks.update_config(preset)
+    assert _new_cards_studying(collection, TOP_DECK, expected) == expected
 
 
 def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes(
