@@ -20,6 +20,7 @@ from quiz.ecosystem.anki import (
     note_for,
     note_guid,
     retyped_notice,
+    teaching_positions,
 )
 from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
 from quiz.ecosystem.anki_times import ContentTimes
@@ -597,6 +598,24 @@ def test_packs_exported_apart_keep_the_teaching_order_in_one_collection(
     preset["new"]["perDay"] = len(expected)
     collection.decks.update_config(preset)
     assert _new_cards_studying(collection, TOP_DECK, expected) == expected
+
+
+def test_a_card_added_to_the_bank_later_takes_its_place_among_the_new_cards(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """What the README promises: a card the bank gains after the first import is not put
+    after every new card (Anki keeps a new card's position on import, its defaults too)."""
+    bank = load_bank([bundled_content_dir()])
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    positions = teaching_positions(bank.cards)
+    apkg, exported = _bundled_export(tmp_path)
+    added = exported[2]
+    first = tmp_path / "before.apkg"
+    earlier = [card for card in bank.cards if card.id != added]
+    export_anki(earlier, first, pack_titles=titles, now=1_600_000_000, positions=positions)
+    _import_with_defaults(collection, first, deck_presets=True)
+    _import_with_defaults(collection, apkg, deck_presets=True)
+    assert _new_cards_studying(collection, TOP_DECK, exported) == exported[:20]
 
 
 def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes(
