@@ -172,8 +172,9 @@ def inline_to_html(markdown: str) -> str:
 
 
 def deck_id(pack: str, topic: str) -> int:
-    """A stable id for a pack's topic deck: 2**30 plus 30 bits of a sha256 of both names,
-    so a re-export names the same deck and Anki updates it instead of adding another."""
+    """A stable id for a pack's topic deck: 2**30 plus 30 bits of a sha256 of both names.
+    Anki's importer finds a deck it has by the name (and gives a new one an id of its
+    own); the id keeps the package's decks apart, the same in every export."""
     digest = hashlib.sha256(f"drillbit-deck:{pack}\x1f{topic}".encode()).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
 
@@ -388,7 +389,7 @@ def export_anki(
     positions: Mapping[str, int] | None = None,
 ) -> AnkiReport:
     """Write the cards to an .apkg at `path`, one subdeck per pack and topic
-    (`drillbit::<pack title>::<topic>`, as Anki users nest decks; Anki makes the parents).
+    (`drillbit::<pack title>::<topic>`, as Anki users nest decks), below their parents.
 
     Each note's modification time is the time its content was first exported (`times`
     remembers it per card and content hash; `now` stamps new or changed content).
