@@ -308,6 +308,9 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     and only the notes whose card changed: edits made in Anki to the others survive
     a re-import. Coding drills are skipped (they need the grader). A FILE already there
     is replaced only when drillbit wrote it (or with --force).
+
+    To get new cards in drillbit's teaching order, tick "Import any deck presets" in
+    Anki's import window (the decks' preset gathers them by ascending position).
     """
     from quiz.ecosystem.anki import (
         FIELDS_CHANGED_NOTICE,
