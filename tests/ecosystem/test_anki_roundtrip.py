@@ -624,7 +624,11 @@ def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes
     """Decks imported without the preset (Anki's defaults, or an export from before it)
     take it when a later import ticks "Import any deck presets"; a preset the learner
     changed (new cards per day) is not overwritten by the next import, and no second copy
-    of it is added."""
+    of it is added; the learner's Default preset is never touched (the package holds
+    genanki's Default too)."""
+    default = collection.decks.config_dict_for_deck_id(DeckId(1))
+    default["new"]["perDay"] = 33
+    collection.decks.update_config(default)
     apkg, exported = _bundled_export(tmp_path)
     _import_with_defaults(collection, apkg, deck_presets=False)
     top = collection.decks.id_for_name(TOP_DECK)
@@ -639,9 +643,14 @@ def test_the_preset_reaches_decks_imported_before_and_keeps_the_learners_changes
 
     options["new"]["perDay"] = 7
     collection.decks.update_config(options)
-    _import_with_defaults(collection, apkg, deck_presets=True)
+    options = ImportAnkiPackageOptions(with_deck_configs=True, with_scheduling=True)
+    collection.import_anki_package(
+        ImportAnkiPackageRequest(package_path=str(apkg), options=options)
+    )
     assert collection.decks.config_dict_for_deck_id(top)["new"]["perDay"] == 7
-    assert [c["name"] for c in collection.decks.all_config()] == ["Default", DECK_OPTIONS_NAME]
+    presets = {preset["name"]: preset for preset in collection.decks.all_config()}
+    assert list(presets) == ["Default", DECK_OPTIONS_NAME]
+    assert presets["Default"]["new"]["perDay"] == 33
 
 
 def test_the_top_deck_says_in_anki_how_to_get_the_teaching_order(
