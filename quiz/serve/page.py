@@ -9,6 +9,8 @@ stack still ends in the system monospace font, shown until (or if never) it load
 The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=..." (the
 token on show in the tab strip, the window title and the history) beside a blank icon,
 and the browser asked for a /favicon.ico the server does not have.
+The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
+the slot its old one held.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ __all__ = [
     "CDN_LINK",
     "FONT_FACES",
     "TAB_HEAD",
+    "TAB_RELEASE",
     "local_font_page",
     "served_page",
+    "tab_releasing_page",
     "tab_titled_page",
     "write_served_templates",
 ]
@@ -61,6 +65,25 @@ of the app's header in the default theme's accent, inline: no request, so no
 /favicon.ico 404."""
 
 
+TAB_RELEASE = """<script>
+      // Close this tab's websocket as the page is left (a reload, another address): the
+      // browser would close it only once the next page arrives, and with every tab slot
+      // taken the server refused that page for the tab it still counted.
+      (() => {
+        const sockets = [];
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) {
+            super(...args);
+            sockets.push(this);
+          }
+        };
+        window.addEventListener("beforeunload", () => sockets.forEach((s) => s.close()));
+      })();
+    </script>"""
+"""Before textual.js, which opens the tab's websocket."""
+
+
 def tab_titled_page(template: str) -> str:
     """The template with `TAB_HEAD` at the start of its head, unless it has a title."""
     if _TITLE.search(template) is not None or "<head>" not in template:
@@ -68,9 +91,17 @@ def tab_titled_page(template: str) -> str:
     return template.replace("<head>", "<head>\n    " + TAB_HEAD, 1)
 
 
+def tab_releasing_page(template: str) -> str:
+    """The template with `TAB_RELEASE` at the start of its head, before any script."""
+    if "<head>" not in template:
+        return template
+    return template.replace("<head>", "<head>\n    " + TAB_RELEASE, 1)
+
+
 def served_page(template: str) -> str:
-    """textual-serve's page as drillbit serves it: local font, a tab title and icon."""
-    return tab_titled_page(local_font_page(template))
+    """textual-serve's page as drillbit serves it: local font, a tab title and icon, and
+    its websocket closed as it is left."""
+    return tab_releasing_page(tab_titled_page(local_font_page(template)))
 
 
 def local_font_page(template: str) -> str:

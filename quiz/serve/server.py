@@ -29,6 +29,9 @@ SHUTDOWN_SECONDS = 3.0
 """How long Ctrl-C waits for requests in flight once every tab is closed."""
 APP_QUIT_SECONDS = 3.0
 """How long a tab's app process gets to quit (and save) before it is killed."""
+SLOT_WAIT_SECONDS = 3.0
+"""How long a new tab waits for a slot when every one is taken: a reloaded page asks for
+its new tab before the server has seen its old one close."""
 
 log = logging.getLogger("drillbit.serve")
 
@@ -94,6 +97,7 @@ def _make_server(
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
             self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
+            self.slot_freed: asyncio.Condition | None = None  # made in the event loop
 
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
@@ -124,6 +128,27 @@ def _make_server(
         def tabs_full(self) -> bool:
             """True when `max_tabs` app processes run (or are starting) already."""
             return len(self.open_tabs) + self.tabs_starting >= max_tabs
+
+        async def wait_for_slot(self) -> bool:
+            """Whether a tab slot is free, waiting up to `SLOT_WAIT_SECONDS` for a tab to
+            close. With every slot taken, a reload was refused ("close one and reload")
+            whenever its request came before its old tab's websocket had closed."""
+            if self.slot_freed is None:
+                self.slot_freed = asyncio.Condition()
+            async with self.slot_freed:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(
+                        self.slot_freed.wait_for(lambda: not self.tabs_full()),
+                        SLOT_WAIT_SECONDS,
+                    )
+            return not self.tabs_full()
+
+        async def free_slot(self, service: Any) -> None:
+            """The tab of `service` has closed: its slot goes to a tab that waits for one."""
+            self.open_tabs.pop(service, None)
+            if self.slot_freed is not None:
+                async with self.slot_freed:
+                    self.slot_freed.notify_all()
 
         def _full_message(self) -> str:
             return (
@@ -167,7 +192,7 @@ def _make_server(
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             """The page, unless every tab slot is taken or the app cannot start (then a 503
             that says why)."""
-            if self.tabs_full():
+            if not await self.wait_for_slot():
                 raise web.HTTPServiceUnavailable(text=self._full_message())
             if (reason := self.cannot_start()) is not None:
                 raise web.HTTPServiceUnavailable(text=reason)
@@ -176,10 +201,10 @@ def _make_server(
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             """One tab (the login already passed): start an app process, relay until either side ends."""
-            if self.tabs_full():
-                raise web.HTTPServiceUnavailable(text=self._full_message())
             if (reason := self.cannot_start()) is not None:
                 raise web.HTTPServiceUnavailable(text=reason)
+            if not await self.wait_for_slot():
+                raise web.HTTPServiceUnavailable(text=self._full_message())
             self.tabs_starting += 1  # no await between the check and this line
             try:
                 websocket = web.WebSocketResponse(heartbeat=15)
@@ -211,7 +236,7 @@ def _make_server(
             except Exception:
                 log.exception("the app of a tab failed")
             finally:
-                self.open_tabs.pop(service, None)
+                await self.free_slot(service)
                 await _stop_app(service)
                 await websocket.close()
             return websocket

@@ -407,3 +407,15 @@ def test_a_config_broken_while_serving_is_said_by_the_page(
     assert status == 200 and "textual-terminal" in body
     assert config.read_text(encoding="utf-8") == "# mine\nmock_minutes = 30\n"
     assert "no app started for a tab: settings: " in served.log.read_text()
+
+
+def test_the_page_closes_its_websocket_as_it_is_left_before_textual_js_opens_one(
+    served: Served,
+) -> None:
+    """The script that closes the tab's websocket on leaving must wrap WebSocket before
+    textual.js makes the tab's socket, or a reload's old tab holds its slot until the new
+    page has arrived."""
+    status, _, body = _get(served.url)
+    assert status == 200
+    assert "beforeunload" in body
+    assert body.index("window.WebSocket = class") < body.index("js/textual.js")

@@ -277,3 +277,20 @@ def test_closing_the_tab_ends_its_app_keeps_its_draft_and_frees_its_slot(
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
     driver.get(served_one_tab.url)  # the one slot: refused while the app held it
     _wait_for_screen(driver, _home, "Home in a new tab")
+
+
+def test_a_reload_with_every_tab_slot_taken_gets_its_tab_back(
+    served_one_tab: Served, browser: WebDriver
+) -> None:
+    """With its one tab slot taken by the page itself, a reload was refused every other
+    time ("1 tab is open, the limit (--max-tabs); close one and reload"): the browser
+    closes the old page's websocket only once the new page arrives, and the server
+    counted it until then. The page now closes it as it is left, and the server waits a
+    moment for a slot."""
+    driver = browser
+    driver.get(served_one_tab.url)
+    _wait_for_screen(driver, _home, "Home")
+    for reload in range(3):
+        driver.refresh()
+        assert "the limit (--max-tabs)" not in driver.page_source, f"reload {reload}"
+        _wait_for_screen(driver, _home, f"Home after reload {reload}")
