@@ -401,8 +401,9 @@ def export_anki(
     Each new card's position (Anki's "New #N") is its place in the bank's teaching order:
     `positions` (`teaching_positions` of the whole bank, so the exports of two packs never
     share a position), else its place in `cards`. genanki gave every card position 0, so
-    Anki's "Ascending position" order introduced them in no order the bank chose. Every deck, the parents written too,
-    names drillbit's options preset, which gathers by that position (`anki_decks`).
+    Anki's "Ascending position" order introduced them in no order the bank chose. Every
+    deck, the parents written too, names drillbit's options preset, which gathers by that
+    position (`anki_decks`).
     """
     stamp = int(time.time()) if now is None else now
     fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
@@ -530,8 +531,8 @@ half a MiB); a larger one is not taken for drillbit's."""
 def is_drillbit_package(path: Path) -> bool:
     """Whether `path` is a package `export_anki` wrote, so an export may replace it.
 
-    genanki's two entries, only drillbit's decks (`drillbit`, `drillbit::...`, and Anki's `Default`)
-    and note types, and no review history: a deck exported from Anki (its entries differ,
+    genanki's two entries, only drillbit's decks (`drillbit`, `drillbit::...`, and Anki's
+    `Default`) and note types, and no review history: a deck exported from Anki (its entries differ,
     or it carries reviews) or anyone else's is not, and stays unless `--force`."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
