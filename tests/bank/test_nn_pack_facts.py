@@ -821,3 +821,111 @@ def test_inverted_dropout_on_a_linear_model_is_exactly_a_weighted_l2_penalty() -
     assert "It prevents co-adaptation and" not in body
     assert "the paper's motivation, an intuition rather than a measured mechanism" in body
     assert "\\frac{1 - q}{q} \\sum_i w_i^2 x_i^2" in body and "sec. 9.1" in body
+
+
+def test_dz_xt_without_1_over_m_is_the_summed_loss_gradient_m_times_too_large() -> None:
+    rng = np.random.default_rng(11)
+    m = 100
+    X, labels = rng.standard_normal((3, m)), rng.integers(0, 2, m)
+    Y = np.eye(2)[:, labels]
+    params = {
+        "W1": rng.standard_normal((4, 3)),
+        "b1": rng.standard_normal((4, 1)),
+        "W2": rng.standard_normal((2, 4)),
+        "b2": rng.standard_normal((2, 1)),
+    }
+    _, grads = two_layer_loss_and_grads(X, Y, params)  # gradients of the mean loss
+    Z1 = params["W1"] @ X + params["b1"]
+    A1 = np.maximum(Z1, 0.0)
+    Z2 = params["W2"] @ A1 + params["b2"]
+    dZ1 = (params["W2"].T @ (np.exp(Z2) / np.exp(Z2).sum(axis=0) - Y)) * (Z1 > 0)
+    assert np.allclose(grads["dW1"], dZ1 @ X.T / m)
+    assert np.allclose(dZ1 @ X.T, m * grads["dW1"]) and np.abs(grads["dW1"]).max() > 1e-3
+    c = card("backprop-weight-gradient")
+    assert isinstance(c.front, ChoiceFront) and "$dZ^{[1]} X^T$" in c.front.choices
+    assert "$m = 100$ times too large" in text("backprop-weight-gradient")
+
+
+def _tanh_net_check(eps: float, buggy: bool = False) -> float:
+    """The relative difference of a gradient check on a small tanh network in float64."""
+    rng = np.random.default_rng(3)
+    X, Y = rng.standard_normal((3, 5)), rng.standard_normal((2, 5))
+    shapes = [(4, 3), (4, 1), (2, 4), (2, 1)]
+    bounds = np.cumsum([0] + [rows * cols for rows, cols in shapes])
+
+    def unpack(theta: np.ndarray) -> list[np.ndarray]:
+        return [
+            theta[a:b].reshape(s) for a, b, s in zip(bounds[:-1], bounds[1:], shapes, strict=True)
+        ]
+
+    def loss(theta: np.ndarray) -> float:
+        W1, b1, W2, b2 = unpack(theta)
+        return float(0.5 * np.sum((W2 @ np.tanh(W1 @ X + b1) + b2 - Y) ** 2) / 5)
+
+    def grad(theta: np.ndarray) -> np.ndarray:
+        W1, b1, W2, b2 = unpack(theta)
+        A1 = np.tanh(W1 @ X + b1)
+        dZ2 = (W2 @ A1 + b2 - Y) / 5
+        dZ1 = (W2.T @ dZ2) * (1 - A1 if buggy else 1 - A1**2)  # the bug: tanh' taken as 1 - a
+        parts = (dZ1 @ X.T, dZ1.sum(axis=1), dZ2 @ A1.T, dZ2.sum(axis=1))
+        return np.concatenate([p.ravel() for p in parts])
+
+    return gradient_check(loss, grad, rng.standard_normal(int(bounds[-1])), eps)[1]
+
+
+def test_a_correct_tanh_backward_agrees_to_1e_10_and_a_tiny_step_only_adds_noise() -> None:
+    assert 1e-11 < _tanh_net_check(1e-6) < 1e-9  # the card's "about 10^-10"
+    tiny = _tanh_net_check(1e-12)  # rounding, about machine epsilon / step
+    assert 1e-5 < tiny < 1e-3 < 2e-3  # worse, yet short of the question's 2e-3
+    assert _tanh_net_check(1e-6, buggy=True) > 100 * tiny  # a real bug stands above the noise
+    body = text("relative-difference-threshold")
+    assert "about $10^{-10}$ for a small tanh network at this step" in body
+    assert "to about $10^{-4}$ there, and a real bug still shows above it" in body
+
+
+def test_adams_corrected_first_step_is_alpha_at_any_gradient_scale_above_eps() -> None:
+    lr = 1e-3
+    for g in (1e-4, -1e4, 3.0):
+        theta, _, _ = adam_step(np.zeros(1), np.full(1, g), np.zeros(1), np.zeros(1), 1, lr)
+        assert math.isclose(-theta.item(), lr * math.copysign(1.0, g), rel_tol=1e-4)
+    at_eps, _, _ = adam_step(np.zeros(1), np.full(1, 1e-8), np.zeros(1), np.zeros(1), 1, lr)
+    assert math.isclose(-at_eps.item(), lr / 2, rel_tol=1e-6)
+    uncorrected = (1 - 0.9) / math.sqrt(1 - 0.999)  # m_1 / sqrt(v_1) per unit of |g|
+    assert round(uncorrected, 2) == 3.16
+    body = text("adam-bias-correction")
+    assert "a non-negligible gradient" not in body
+    assert (
+        "within one part in $10^4$" in body
+        and "$|g| = \\epsilon$ gives $\\frac{\\alpha}{2}$" in body
+    )
+    assert "since $0.1 / \\sqrt{0.001} \\approx 3.16$" in body
+
+
+def test_any_shared_constant_keeps_the_hidden_units_identical_not_only_zero() -> None:
+    X, Y = (
+        np.random.default_rng(12).standard_normal((3, 8)),
+        np.random.default_rng(13).standard_normal((2, 8)),
+    )
+    W1, b1, W2, b2 = np.full((4, 3), 0.5), np.zeros((4, 1)), np.full((2, 4), 0.5), np.zeros((2, 1))
+    for _ in range(20):
+        A1 = np.tanh(W1 @ X + b1)
+        dZ2 = (W2 @ A1 + b2 - Y) / 8
+        dZ1 = (W2.T @ dZ2) * (1 - A1**2)
+        W1, b1 = W1 - 0.1 * dZ1 @ X.T, b1 - 0.1 * dZ1.sum(axis=1, keepdims=True)
+        W2, b2 = W2 - 0.1 * dZ2 @ A1.T, b2 - 0.1 * dZ2.sum(axis=1, keepdims=True)
+    assert np.allclose(W1, W1[0], rtol=0, atol=1e-12)  # every unit's row is the same
+    assert np.allclose(W2, W2[:, [0]], rtol=0, atol=1e-12)  # and so are its outgoing weights
+    assert np.ptp(W1[0]) > 1e-3  # while the weights within one unit have moved apart
+    body = text("zero-init-symmetry")
+    assert "only an all-zero start leaves the units tied together" in body
+    assert "never used the value 0.5" in body
+
+
+def test_a_batch_of_one_normalized_with_its_own_statistics_outputs_beta() -> None:
+    gamma, beta = np.array([[2.0], [-1.5]]), np.array([[0.3], [0.7]])
+    for x in (np.array([[5.0], [-2.0]]), np.array([[-40.0], [0.01]])):
+        out, _ = batchnorm_forward(x, gamma, beta, 1e-5)
+        assert np.array_equal(out, beta)
+    body = text("batchnorm-inference")
+    assert "fail for a batch of one" not in body
+    assert "every output would be $\\beta$ whatever the input" in body
