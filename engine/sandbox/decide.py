@@ -44,6 +44,9 @@ _SIGNAL_WORDS = {
 }
 
 
+MAX_LINE = 1_000_000
+"""The largest line number a load error may name (a submission is far shorter): the child's
+figure is only its word, and a JSON int may run to thousands of digits."""
 _WHOLE_RETURN = frozenset({"out", "first", "again", "other"})
 """The harnesses' keys that hold an entry's whole return (call's, and seeded's three calls)."""
 
@@ -429,11 +432,17 @@ def _load_error(
     kind = fields.get("kind")
     text = clip(str(fields.get("message", "")))
     if kind == "missing":
-        missing = [str(m) for m in fields.get("missing", []) if type(m) is str][:10]
+        # only names this drill asked for: the child's list is its word, and a forged one
+        # (written to the result pipe by the submission) named 7 MB of "functions", which the
+        # summary, the case and the first failure each repeated, printed and saved in a try
+        named = fields.get("missing")
+        claimed = set(m for m in named if type(m) is str) if type(named) is list else set()
+        missing = [name for name in checker.entries if name in claimed] or list(checker.entries)
+        listed = fields.get("defined")
         defined = [
             f"{strip_controls(str(d[0]))[:60]} (line {d[1]})"
-            for d in fields.get("defined", [])
-            if type(d) is list and len(d) == 2 and type(d[1]) is int
+            for d in (listed if type(listed) is list else [])
+            if type(d) is list and len(d) == 2 and type(d[1]) is int and 0 < d[1] <= MAX_LINE
         ][:10]
         signatures = checker.signatures()
         wanted = ", ".join(f"`{name}({', '.join(signatures.get(name, ()))})`" for name in missing)

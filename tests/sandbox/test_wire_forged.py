@@ -122,3 +122,36 @@ def test_a_drill_of_many_cases_is_not_cut_short(pool: WorkerPool) -> None:
     result message and its arrays each) is graded whole."""
     verdict = grade(DOUBLE, GOOD, seed=5, params={"n": 300}, pool=pool)
     assert verdict.passed and "300" in verdict.summary, shown(verdict)
+
+
+LOAD_ERROR_FORGER = textwrap.dedent("""
+    import json, os, struct
+
+    claim = {"t": "load_error", "kind": "missing", "message": "", "n": 0,
+             "missing": ["double" + "x" * 600_000] * 10,
+             "defined": [["double", int("9" * 4000)]]}
+    head = json.dumps(claim).encode()
+    message = b"J" + struct.pack(">I", len(head)) + head
+    for fd in range(3, 4096):
+        try:
+            view = memoryview(message)
+            while view:
+                view = view[os.write(fd, view):]
+        except OSError:
+            pass
+    os._exit(0)
+""")
+
+
+@pytest.mark.slow
+def test_a_forged_load_error_names_only_the_drills_functions(pool: WorkerPool) -> None:
+    """The names a load error says are missing are the child's word: a submission wrote its
+    own, ten of 600,000 characters, and the verdict repeated them in its summary, its case
+    and its first failure (21 MB, printed by `drillbit grade` and saved with the try). Only
+    the drill's own functions are named now, and a line number of 4,000 digits is dropped."""
+    verdict = run_adversarial(
+        pool, LOAD_ERROR_FORGER, Status.ERROR, "does not define `double(x)`", checker=ROOMY
+    )
+    assert "xxxx" not in shown(verdict)
+    assert "9999" not in shown(verdict)
+    assert len(verdict.model_dump_json()) < 20_000
