@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_text
-from quiz.verdict_text import HEADLINE, failure_lines, isolation_warnings, outcome
+from quiz.verdict_text import HEADLINE, failure_lines, isolation_warnings, outcome, output_tail
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -60,7 +60,7 @@ def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: 
     output = (verdict.stdout + verdict.stderr).rstrip()
     if output:
         lines += ["", "Your output (last lines):"]
-        lines += [f"  {line}" for line in output.splitlines()[-10:]]
+        lines += [f"  {line}" for line in output_tail(output, 10)]
     if verdict.passed:
         explanation = section_text(card, "Explanation").strip()
         if explanation:

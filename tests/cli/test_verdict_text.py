@@ -89,3 +89,13 @@ def test_the_cases_not_run_are_one_row_and_every_row_with_v() -> None:
         "  [ -- ] 10 cases not run",
     ]
     assert "  [ -- ] case 10" in format_verdict(verdict, verbose=True).splitlines()
+
+
+def test_printed_output_shows_its_last_lines_and_how_many_came_before() -> None:
+    """`drillbit grade` showed the last 20 lines of 32,000 with no word of the rest."""
+    printed = "".join(f"line {n}\n" for n in range(32_000))
+    verdict = _verdict().model_copy(update={"stdout": printed})
+    text = format_verdict(verdict).splitlines()
+    at = text.index("Your stdout:")
+    assert text[at + 1] == "  [... 31980 earlier lines not shown]"
+    assert text[at + 2 : at + 22] == [f"  line {n}" for n in range(31_980, 32_000)]

@@ -9,10 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from quiz.verdict_text import failure_lines, isolation_warnings, outcome, row_detail
+from quiz.verdict_text import failure_lines, isolation_warnings, outcome, output_tail, row_detail
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
+
+OUTPUT_LINES = 200
+"""The last lines of each stream the verdict box shows (`drillbit grade` shows 20)."""
 
 _STYLE = {
     "passed": "bold green",
@@ -98,10 +101,10 @@ class VerdictView(VerticalScroll):
         failure_view.update(_failure_text(failure) if failure is not None else "")
         failure_view.display = failure is not None
         output = ""
-        if verdict.stdout:
-            output += f"stdout:\n{verdict.stdout}\n"
-        if verdict.stderr:
-            output += f"stderr:\n{verdict.stderr}\n"
+        for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
+            if text:
+                shown = "\n".join(output_tail(text, OUTPUT_LINES))
+                output += f"{name}:\n{shown}\n"
         if verdict.isolation:
             output += "isolation: " + "; ".join(verdict.isolation)
         output_view = self.query_one("#verdict-output", Static)
