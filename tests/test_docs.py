@@ -297,6 +297,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "inotify/fanotify watches": "test_lasting_changes.py::test_no_watch_on_the_users_folders",
     "blocks allocated past a file's end": "test_work_dir.py::test_no_blocks_past_a_files_end",
     "typing into a terminal": "test_terminal_input.py::test_terminal_input_requests_are_refused",
+    "changing one (its modes, size, flow": "test_terminal_input.py::test_no_terminal_of_the_users_is_changed",
     "the powers an app run as root would hand on": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
     "no network": "test_layers.py::test_bwrap_alone_has_no_network",
     "private PID": "test_layers.py::test_bwrap_alone_hides_the_parent",

@@ -28,7 +28,7 @@ SECCOMP = (
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
     " set-user-ID or set-group-ID file; blocks past a file's end;"
     " watching folders; typing into a"
-    " terminal; the clock and the other powers of root"
+    " terminal or changing its settings or size; the clock and the other powers of root"
 )
 LANDLOCK = (
     "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"

@@ -224,9 +224,48 @@ DENIED_COMMANDS = {
     "fcntl": (8, 10, 15, 1024),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE
     "fcntl64": (8, 10, 15, 1024),
     # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR;
-    # TIOCSTI, TIOCLINUX
+    # TIOCSTI, TIOCLINUX; then TERMINAL_CHANGES
     "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820, 0x5412, 0x541C),
 }
+TERMINAL_CHANGES = {
+    "TCSETS": 0x5402,
+    "TCSETSW": 0x5403,
+    "TCSETSF": 0x5404,
+    "TCSETA": 0x5406,
+    "TCSETAW": 0x5407,
+    "TCSETAF": 0x5408,
+    "TCSETS2": 0x402C542B,
+    "TCSETSW2": 0x402C542C,
+    "TCSETSF2": 0x402C542D,
+    "TIOCSLCKTRMIOS": 0x5457,
+    "TIOCSWINSZ": 0x5414,
+    "TCXONC": 0x540A,
+    "TCFLSH": 0x540B,
+    "TIOCEXCL": 0x540C,
+    "TIOCSETD": 0x5423,
+    "TCSBRK": 0x5409,
+    "TCSBRKP": 0x5425,
+    "TIOCSBRK": 0x5427,
+    "TIOCCBRK": 0x5428,
+    "TIOCMBIS": 0x5416,
+    "TIOCMBIC": 0x5417,
+    "TIOCMSET": 0x5418,
+    "TIOCSSOFTCAR": 0x541A,
+    "TIOCSSERIAL": 0x541F,
+    "TIOCCONS": 0x541D,
+    "TIOCSCTTY": 0x540E,
+    "TIOCSPGRP": 0x5410,
+    "TIOCSIG": 0x40045436,
+    "TIOCVHANGUP": 0x5437,
+}
+"""Requests that change a terminal (the generic Linux numbers, as TIOCSTI's above): its modes,
+size, flow, input queue, exclusivity, line discipline and modem lines, and its session.
+Without a file system layer the child can open a terminal of the user's, and seen there each
+change outlived the child: the size set to 1x1 (the kernel sends SIGWINCH to the terminal's
+foreground programs, which redraw at that size: a signal to another process), echo and line
+editing off, output stopped (every program writing there then blocks) and no other open
+allowed. A drill reads no terminal: its stdout and stderr are pipes (TCGETS, what isatty
+asks, stays allowed)."""
 """A descriptor's owner gets SIGIO (or the F_SETSIG signal) whenever its pipe is read or written:
 owning the child's stdout would signal the grading app each time it drains it. A lease on a
 file the child may read (numpy's, the bytecode cache's) holds every other process's open of
@@ -289,7 +328,9 @@ def _seccomp(source: str, library: str) -> str:
                     flt.add_rule(deny, name, arg(index, ns["MASKED_EQ"], bit, bit))
                 except (OSError, RuntimeError, ValueError):
                     pass  # open, creat: not on every architecture
-        for name, commands in DENIED_COMMANDS.items():
+        refused_commands = {**DENIED_COMMANDS}
+        refused_commands["ioctl"] += tuple(TERMINAL_CHANGES.values())
+        for name, commands in refused_commands.items():
             for command in commands:
                 try:
                     flt.add_rule(deny, name, arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, command))

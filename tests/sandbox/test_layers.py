@@ -330,6 +330,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "blocks past a file's end": "test_work_dir.py::test_no_blocks_past_a_files_end",
     "watching folders": "test_lasting_changes.py::test_no_watch_on_the_users_folders",
     "typing into a terminal": "test_terminal_input.py::test_terminal_input_requests_are_refused",
+    "or changing its settings or size": "test_terminal_input.py::test_no_terminal_of_the_users_is_changed",
     "the clock and the other powers of root": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
 }
 """Each refusal the verdict's (and `drillbit doctor`'s) seccomp line names -> a test that makes

@@ -1,4 +1,5 @@
-"""No keystrokes pushed into a terminal: TIOCSTI and TIOCLINUX are refused by seccomp in every mode.
+"""No keystrokes pushed into a terminal, and no terminal changed: TIOCSTI, TIOCLINUX and every
+request that sets a terminal's modes, size, flow or session are refused by seccomp in every mode.
 
 TIOCSTI puts characters into a terminal's input queue as if they were typed: the
 program reading that terminal (the user's shell, or the app's own TUI) acts on them.
@@ -11,7 +12,9 @@ run without the audit hooks: what is tested is the kernel's refusal.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import struct
 import termios
 import textwrap
 from collections.abc import Iterator
@@ -27,6 +30,42 @@ PATIENT = PatientDoubleChecker()
 """A 60 s wall clock: what is tested is the kernel's refusal, not the deadline."""
 TIOCSTI = 0x5412
 TIOCLINUX = 0x541C
+TIOCGEXCL = 0x80045440
+TERMINAL_CHANGES = {
+    name: getattr(termios, name, number)
+    for name, number in {
+        "TCSETS": 0x5402,
+        "TCSETSW": 0x5403,
+        "TCSETSF": 0x5404,
+        "TCSETA": 0x5406,
+        "TCSETAW": 0x5407,
+        "TCSETAF": 0x5408,
+        "TCSETS2": 0x402C542B,
+        "TCSETSW2": 0x402C542C,
+        "TCSETSF2": 0x402C542D,
+        "TIOCSLCKTRMIOS": 0x5457,
+        "TIOCSWINSZ": 0x5414,
+        "TCXONC": 0x540A,
+        "TCFLSH": 0x540B,
+        "TIOCEXCL": 0x540C,
+        "TIOCSETD": 0x5423,
+        "TCSBRK": 0x5409,
+        "TCSBRKP": 0x5425,
+        "TIOCSBRK": 0x5427,
+        "TIOCCBRK": 0x5428,
+        "TIOCMBIS": 0x5416,
+        "TIOCMBIC": 0x5417,
+        "TIOCMSET": 0x5418,
+        "TIOCSSOFTCAR": 0x541A,
+        "TIOCSSERIAL": 0x541F,
+        "TIOCCONS": 0x541D,
+        "TIOCSCTTY": 0x540E,
+        "TIOCSPGRP": 0x5410,
+        "TIOCSIG": 0x40045436,
+        "TIOCVHANGUP": 0x5437,
+    }.items()
+}
+"""What changes a terminal: termios's number where it names one, else Linux's generic one."""
 
 
 def _double(body: str) -> str:
@@ -123,3 +162,77 @@ def test_only_seccomp_alone_writes_to_a_terminal_of_the_users(
         run_adversarial(pool, _double(body), Status.ERROR, None, checker=PATIENT)
         with pytest.raises(BlockingIOError):
             os.read(leader, 256)
+
+
+def test_every_terminal_change_is_refused(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Each request that changes a terminal is refused before the kernel looks at the
+    descriptor (the child's stdout, a pipe: without the filter the answer is ENOTTY)."""
+    _, pool = mode_pool
+    body = f"""
+        import errno
+        answered = {{}}
+        for name, request in {dict(TERMINAL_CHANGES)!r}.items():
+            try:
+                fcntl.ioctl(1, request, bytes(64))
+            except OSError as exc:
+                if exc.errno != errno.EPERM:
+                    answered[name] = errno.errorcode.get(exc.errno, exc.errno)
+            else:
+                answered[name] = "done"
+        if answered:
+            raise ValueError(f"not refused: {{answered}}")
+    """
+    run_adversarial(pool, _double(body), Status.PASSED, None, checker=PATIENT)
+
+
+def _state(leader: int, follower: int) -> tuple[object, ...]:
+    """What the attack below changed: the size, the modes, exclusive use."""
+    size = fcntl.ioctl(leader, termios.TIOCGWINSZ, bytes(8))
+    exclusive = fcntl.ioctl(follower, TIOCGEXCL, bytes(4))
+    return size, termios.tcgetattr(follower), exclusive
+
+
+def test_no_terminal_of_the_users_is_changed(mode_pool: tuple[str, WorkerPool]) -> None:
+    """With seccomp alone the child opened a terminal of the user's and, after it had ended,
+    the terminal's size was 1x1 (its foreground programs are sent SIGWINCH and redraw at that
+    size), echo and line editing were off, what was typed was gone, no one else could open
+    it, and its output was stopped; under Landlock or bubblewrap it cannot open it."""
+    mode, pool = mode_pool
+    leader, follower = os.openpty()
+    try:
+        fcntl.ioctl(leader, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        attrs = termios.tcgetattr(follower)
+        attrs[3] &= ~(termios.ICANON | termios.ECHO)  # what is typed is readable at once
+        termios.tcsetattr(follower, termios.TCSANOW, attrs)
+        os.write(leader, b"typed")
+        before = _state(leader, follower)
+        body = f"""
+            import struct, termios
+            if getattr(os, "attacked", False):  # once: after TIOCEXCL no one else may open it
+                return 2 * x
+            os.attacked = True
+            fd = os.open({os.ttyname(follower)!r}, os.O_RDWR | os.O_NOCTTY)
+            attacks = [
+                lambda: fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 1, 1, 0, 0)),
+                lambda: termios.tcsetattr(fd, termios.TCSANOW, [0, 0, 0, 0, 0, 0, [b"\\0"] * 32]),
+                lambda: termios.tcflush(fd, termios.TCIFLUSH),
+                lambda: fcntl.ioctl(fd, termios.TIOCEXCL),
+                lambda: termios.tcflow(fd, termios.TCOOFF),
+            ]
+            for attack in attacks:
+                try:
+                    attack()
+                except (OSError, termios.error):
+                    pass
+        """
+        status = Status.PASSED if mode == "seccomp-alone" else Status.ERROR
+        run_adversarial(pool, _double(body), status, None, checker=PATIENT)
+        assert _state(leader, follower) == before
+        os.set_blocking(follower, False)
+        assert os.read(follower, 64) == b"typed"
+        os.set_blocking(leader, False)
+        os.write(follower, b"output")  # stopped output would not arrive (or block here)
+        assert os.read(leader, 64) == b"output"
+    finally:
+        os.close(follower)
+        os.close(leader)
