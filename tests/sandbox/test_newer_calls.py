@@ -12,6 +12,8 @@ the seccomp filter.
 
 from __future__ import annotations
 
+import ast
+import ctypes
 import os
 import platform
 import textwrap
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from engine.sandbox import WorkerPool
+from engine.sandbox.config import SANDBOX_DIR, seccomp_support
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial
@@ -139,3 +142,42 @@ def test_no_mount_is_described(mode_pool: tuple[str, WorkerPool]) -> None:
     )
     checkout = str(Path(__file__).resolve().parents[2])
     assert checkout not in verdict.model_dump_json()
+
+
+def _launcher_constant(name: str, default: object = None) -> object:
+    """A constant of the launcher, read from its text (it runs as a script, never imported);
+    `default` when it has none."""
+    tree = ast.parse((SANDBOX_DIR / "launcher.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if not isinstance(node, ast.Assign):
+            continue
+        if any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            value = node.value
+            if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+                value = value.func.value  # "...".split()
+            return ast.literal_eval(value)
+    return default
+
+
+def test_every_refused_call_has_a_number_here() -> None:
+    """Each call the filter names is one libseccomp resolves here, one NEWER_SYSCALLS numbers,
+    or one of another architecture only (`chown32`: libseccomp names it for 32-bit x86)."""
+    library = ctypes.CDLL(seccomp_support().library)
+    resolve = library.seccomp_syscall_resolve_name_arch
+    resolve.argtypes = [ctypes.c_uint32, ctypes.c_char_p]
+    native, x86, arm = 0, 0x40000003, 0x40000028  # SCMP_ARCH_NATIVE, _X86, _ARM
+    newer = _launcher_constant("NEWER_SYSCALLS", {})
+    assert isinstance(newer, dict)
+    names = [
+        *str(_launcher_constant("DENIED_SYSCALLS")).split(),
+        *str(_launcher_constant("UNSUPPORTED_SYSCALLS")).split(),
+    ]
+    unnumbered = [
+        name
+        for name in names
+        if resolve(native, name.encode()) < 0
+        and name not in newer
+        and resolve(x86, name.encode()) < 0
+        and resolve(arm, name.encode()) < 0
+    ]
+    assert not unnumbered, f"left out of the filter here: {unnumbered}"
