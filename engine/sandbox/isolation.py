@@ -47,7 +47,8 @@ SELF_CHECKS = (
 )
 FILES_READABLE = (
     "warning: the file system is not restricted by the kernel here (no bubblewrap or Landlock):"
-    " your code could read and change your files, and, through /proc/<pid>/mem, read and"
+    " your code could read and change your files (the grader's own answers among them: a pass"
+    " here can be faked), and, through /proc/<pid>/mem, read and"
     " rewrite the memory of your other processes, and so act through them (not this app's: it"
     " made itself undumpable; nor a waiting sandbox child's or its work dir, though one"
     " starting beside it can be reached for a moment) (`drillbit doctor` says how to get the"

@@ -1,0 +1,53 @@
+"""A submission that computes nothing and returns the grader's own answer: only bubblewrap or
+Landlock keeps the reference out of its reach.
+
+The child is sent each case's inputs, never what is expected of them (the reference runs in
+the app, which judges every case), so the one way to the expected values is the grader's
+files. With seccomp alone they are files of the user's like any other: a submission found the
+checkout from numpy's path (four folders above site-packages, in the checkout's venv),
+imported the drill's checker from it and returned its reference's answer, and passed. The
+README and every such verdict say so. The pools run without the audit hooks, which refuse the
+import but which code in the same process can get around: what is tested is the kernel layers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.checkers import get_checker
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.helpers import run_adversarial
+
+SIGMOID = get_checker("nn.activations.sigmoid")
+
+BORROWED = """
+import os, sys
+import numpy
+
+checkout = os.path.dirname(numpy.__file__)
+for _ in range(5):  # numpy, site-packages, python3.X, lib, .venv
+    checkout = os.path.dirname(checkout)
+sys.path.insert(0, checkout)
+
+def sigmoid(z):
+    from engine.checkers import get_checker
+    return get_checker("nn.activations.sigmoid").reference()["sigmoid"](z)
+"""
+
+
+def test_only_a_file_system_layer_keeps_the_reference_answer_out_of_reach(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    mode, pool = mode_pool
+    if mode == "seccomp-alone":
+        if Path(np.__file__).parents[5] != Path(__file__).resolve().parents[2]:
+            pytest.skip("numpy is not in a venv of the checkout: the submission looks there")
+        verdict = run_adversarial(pool, BORROWED, Status.PASSED, checker=SIGMOID)
+        (warning,) = [layer for layer in verdict.isolation if layer.startswith("warning:")]
+        assert "the grader's own answers among them" in warning
+    else:
+        run_adversarial(pool, BORROWED, Status.ERROR, "No module named 'engine'", checker=SIGMOID)
