@@ -1,4 +1,4 @@
-"""The app's default grader: the sandbox, through one warm worker.
+"""What grades the app's drills (`Grader`), and its default: the sandbox, one warm worker.
 
 Its own module, cheap to import: the app builds one at start, long before a drill (and
 the sittings, the engine, numpy) is needed.
@@ -7,12 +7,25 @@ the sittings, the engine, numpy) is needed.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from engine.sandbox import WorkerPool
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
+
+
+class Grader(Protocol):
+    """Grades a submission for a drill (the sandbox by default; tests inject another), and
+    is closed at the app's exit: whatever it runs ends then, not when Python exits."""
+
+    def __call__(self, drill: Drill, source: str) -> Verdict:
+        """The verdict on `source` (slow: called from a worker thread)."""
+        ...
+
+    def close(self) -> None:
+        """End what the grader runs (a grade under way is not recorded)."""
+        ...
 
 
 class GradingAbandonedError(RuntimeError):

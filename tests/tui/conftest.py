@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
+from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.settings import Settings
 from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp, make_app
@@ -210,6 +211,30 @@ def inprocess_grade(drill: Drill, source: str) -> Verdict:
     return verdict.model_copy(update={"duration_ms": 12.0})  # a fixed time for screenshots
 
 
+GradeFunction = Callable[["Drill", str], "Verdict"]
+
+
+@dataclass(frozen=True)
+class FunctionGrader:
+    """A test's grading function as the app's `Grader`: it runs no process, so its close
+    has nothing to end."""
+
+    grade: GradeFunction
+
+    def __call__(self, drill: Drill, source: str) -> Verdict:
+        return self.grade(drill, source)
+
+    def close(self) -> None:
+        """Nothing to end."""
+
+
+def as_grader(grader: Grader | GradeFunction | None) -> Grader | None:
+    """A test's grader as the app takes it: a sandbox as it is, a function wrapped."""
+    if grader is None or isinstance(grader, SandboxGrader | FunctionGrader):
+        return grader
+    return FunctionGrader(grader)
+
+
 @pytest.fixture
 def tui_bank(tmp_path: Path) -> Path:
     """A writable copy of tests/data/tui_bank: the mini bank plus one coding card."""
@@ -352,7 +377,7 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
         *,
         study: StudyRequest | None = None,
         drill: str | None = None,
-        grader: Any = inprocess_grade,
+        grader: Grader | GradeFunction | None = inprocess_grade,
         editor: str | None = None,
         extra: list[Path] | None = None,
         settings: Settings | None = None,
@@ -363,7 +388,7 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
             drill=drill,
             include_bundled=False,
             clock=clock,
-            grader=grader,
+            grader=as_grader(grader),
             scheduler=Scheduler(enable_fuzzing=False),
             rng=Random(7),
             editor=editor or f"{sys.executable} {FAKE_EDITOR}",

@@ -111,7 +111,7 @@ def test_a_grade_the_quit_cut_short_is_not_recorded(
     monkeypatch.setattr(SandboxGrader, "pool", lambda self: None)  # no sandbox started
 
     def quit_while_running(drill: Drill, source: str, **_: object) -> object:
-        ws._grader.close()  # type: ignore[attr-defined]  # ctrl+q, while the child runs
+        ws._grader.close()  # ctrl+q, while the child runs
         return inprocess_grade(drill, source)
 
     monkeypatch.setattr("quiz.drill_grading.grade_source", quit_while_running)

@@ -26,6 +26,7 @@ from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import (
     AppFactory,
     FakeClock,
+    FunctionGrader,
     Recorder,
     inprocess_grade,
     notifications,
@@ -85,7 +86,7 @@ def ws(tui_bank: Path, more_pack: Path, tmp_path: Path, clock: FakeClock) -> Ite
         tz=UTC,
         scheduler=Scheduler(enable_fuzzing=False),
         rng=Random(1),
-        grader=inprocess_grade,
+        grader=FunctionGrader(inprocess_grade),
         drafts_dir=tmp_path / "drafts",
     )
     yield workspace

@@ -22,7 +22,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.study import suggested_rating
 from quiz.tui.launch import run_drill, run_study
 from quiz.workspace import StudyRequest, TopicRow, Workspace
-from tests.tui.conftest import SOLUTION, FakeClock, inprocess_grade
+from tests.tui.conftest import SOLUTION, FakeClock, FunctionGrader, inprocess_grade
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def ws(tui_bank: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
         clock=clock,
         scheduler=Scheduler(enable_fuzzing=False),
         rng=Random(1),
-        grader=inprocess_grade,
+        grader=FunctionGrader(inprocess_grade),
         drafts_dir=tmp_path / "drafts",
         editor="myeditor --wait",
     )
