@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -38,6 +39,9 @@ class DrillSitting:
     """When the last attempt was graded (a mock answer counts at that time)."""
     counted_last: bool = True
     """Whether the last verdict was logged as a try (the untouched starter is not)."""
+    left: bool = False
+    """The person left the drill: a grade still running then is not recorded (`leave`)."""
+    _recording: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -68,6 +72,26 @@ class DrillSitting:
         what fails but is no try of the person's: it neither fails the drill in a session
         nor adds to the drill list's tries, as in rustlings and `drillbit watch`.
         """
+        with self._recording:
+            if not self.left:
+                self._record(verdict, store, scheduler, now, source, cards, tz)
+
+    def leave(self) -> None:
+        """The person left (escape, give up, time up): a grade that ends from now on is not
+        recorded, as code walked away from is no answer; one recorded already stays."""
+        with self._recording:  # not between a grade's attempt and its first review
+            self.left = True
+
+    def _record(
+        self,
+        verdict: Verdict,
+        store: Store,
+        scheduler: Scheduler,
+        now: datetime,
+        source: str | None,
+        cards: Sequence[StudyCard],
+        tz: tzinfo | None,
+    ) -> None:
         from quiz.drill_grading import is_untouched_starter
 
         self.last_verdict = verdict

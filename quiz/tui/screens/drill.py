@@ -119,6 +119,8 @@ class DrillScreen(Screen["DrillSitting"]):
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
         self._submission = 0
+        self._submitted_at = 0
+        """The sitting's tries when the last grade was submitted: it was recorded if more."""
         self._left = threading.Event()
         """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
@@ -253,6 +255,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self.save_draft()
         self.grading = True
         self._submission += 1
+        self._submitted_at = self.sitting.attempts
         self.query_one(VerdictView).show_grading()
         self._grade(event.source, self._submission)
 
@@ -460,4 +463,21 @@ class DrillScreen(Screen["DrillSitting"]):
         person gave up.
         """
         self.save_draft()
+        self.sitting.leave()
+        if self.grading:
+            self._say_left_grade()
         self.dismiss(self.sitting)
+
+    def _say_left_grade(self) -> None:
+        """Left mid-grade: the grade still running records nothing (`DrillSitting.leave`);
+        one that had finished, its verdict not yet shown, is recorded: say which it was."""
+        sitting = self.sitting
+        verdict = sitting.last_verdict
+        if sitting.attempts > self._submitted_at and verdict is not None:
+            status = "passed" if verdict.passed else verdict.status.value
+            self.notify(f"The grade had finished: {status}, recorded.", title=sitting.card.title)
+        else:
+            self.notify(
+                "Grading stopped: nothing was recorded (your code is kept as the draft).",
+                title=sitting.card.title,
+            )

@@ -1,0 +1,107 @@
+"""Escape while a drill is graded: the grade left behind records nothing, and the app says so.
+
+The grade runs in a thread that outlives the screen; it logged the attempt (the drill
+list's tries), and outside a session a pass scheduled the card's first review, for code the
+person had walked away from. A grade that finished before the escape stays recorded, said.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from textual.widgets import TextArea
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import (
+    SOLUTION,
+    WAIT_SECONDS,
+    AppFactory,
+    Recorder,
+    inprocess_grade,
+    notices,
+    settle,
+    showing,
+    wait_until,
+)
+
+if TYPE_CHECKING:
+    from engine.verdict import Verdict
+    from quiz.drill_grading import Drill
+
+
+class HeldGrader:
+    """Grades only once `release` is set: the test presses keys while the grade runs."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, drill: Drill, source: str) -> Verdict:
+        self.started.set()
+        self.release.wait(WAIT_SECONDS)
+        return inprocess_grade(drill, source)
+
+
+async def test_escape_while_a_pass_is_graded_records_nothing(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    held = HeldGrader()
+    app = build(drill="tiny-sgd", grader=held)
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        screen.query_one("#editor", TextArea).load_text(SOLUTION)
+        await pilot.press("ctrl+r")
+        assert await wait_until(pilot, held.started.is_set)
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: app.screen is not screen)
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        store = app.workspace.store
+        assert store.attempts(card_id="tiny-sgd") == []
+        assert store.card_state("tiny-sgd") is None  # no first review from the pass
+        assert screen.sitting.attempts == 0 and not screen.sitting.progress.passed
+        said = notices(recorder)
+        assert any("Grading stopped: nothing was recorded" in text for text in said), said
+
+
+async def test_escape_in_a_session_while_graded_skips_the_drill_without_a_try(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    held = HeldGrader()
+    app = build(study=StudyRequest(kind="coding"), grader=held)
+    async with app.run_test(message_hook=recorder) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await pilot.press("enter")
+        screen = await showing(pilot, DrillScreen)
+        screen.query_one("#editor", TextArea).load_text(SOLUTION)
+        await pilot.press("ctrl+r")
+        assert await wait_until(pilot, held.started.is_set)
+        await pilot.press("escape")
+        assert await wait_until(pilot, lambda: app.screen is study)
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.workspace.store.attempts(card_id="tiny-sgd") == []
+        assert app.workspace.store.reviews() == []
+
+
+async def test_a_grade_finished_before_the_escape_is_recorded_and_said(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """The verdict was in (logged in its thread) but not yet shown when escape was read."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        sitting = screen.sitting
+        screen.grading = True  # as between the grade's end and its verdict on screen
+        screen._submitted_at = sitting.attempts
+        app.workspace.grade(sitting, SOLUTION)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert [a.status for a in app.workspace.store.attempts(card_id="tiny-sgd")] == ["passed"]
+        said = notices(recorder)
+        assert any("The grade had finished: passed, recorded" in text for text in said), said
