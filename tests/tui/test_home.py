@@ -216,9 +216,14 @@ async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFacto
         assert question["space"] == "Reveal"
         assert question["⏎"].endswith("(not now)") and "Rate" in question["⏎"]
         await press(pilot, "space")
-        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Rate"
+        revealed = await _help_rows(pilot)
+        # space goes on to the rating keys, as the footer's "⏎ Rate" and the status say
+        assert ("⏎, space", "Rate") in revealed
+        assert all("Tick next" not in what for _keys, what in revealed)
         await press(pilot, "enter")
-        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Suggested rating"
+        rating = await _help_rows(pilot)
+        assert _each_key_once(rating)["⏎"] == "Suggested rating"
+        assert ("3, space", "Good") in rating
     app = build(study=StudyRequest(mode="cram", kind="choice"))
     async with app.run_test(size=(120, 40)) as pilot:
         await showing(pilot, StudyScreen)

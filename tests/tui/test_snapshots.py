@@ -97,7 +97,7 @@ def test_study_concept_revealed(
     snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
 ) -> None:
     app = build(study=StudyRequest(kind="concept"))
-    assert snap_compare(app, run_before=keys("space", "space"), terminal_size=size)
+    assert snap_compare(app, run_before=keys("space", "1"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -43,7 +43,7 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         assert screen.phase == "revealed"
         checklist = screen.query_one(KeyPointChecklist)
         assert checklist.has_focus
-        await press(pilot, "space", "down", "space")
+        await press(pilot, "1", "2")
         assert len(checklist.selected) == 2
         assert "2/3 ticked" in str(screen.query_one("#study-status").render())
         await press(pilot, "enter", "2")  # enter: from ticking to the rating keys
@@ -57,6 +57,27 @@ async def test_concept_reveal_tick_and_rate(build: AppFactory, recorder: Recorde
         await press(pilot, "escape")  # a due session ends at once
         summary = await showing(pilot, SummaryScreen)
         assert summary.summary.cards_reviewed == 1
+
+
+async def test_space_after_the_reveal_goes_on_to_rate_as_in_anki(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """The footer and the status say digits tick and enter rates, but space ticked the
+    highlighted point: an Anki user's space, pressed to rate Good, ticked points instead.
+    Space now does what enter does after the reveal (the rating keys), then rates Good."""
+    app = build(study=StudyRequest(kind="concept"))
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space")
+        checklist = screen.query_one(KeyPointChecklist)
+        await press(pilot, "space")
+        assert checklist.selected == frozenset()
+        assert screen.phase == "rating"
+        assert "space: Good" in str(screen.query_one("#study-status").render())
+        await press(pilot, "space")
+        await settle(pilot)
+        graded = recorder.of(StudyScreen.AnswerGraded)
+        assert [g.answer.rating for g in graded] == [Rating.Good]
 
 
 def _footer_displays(app: App[None]) -> dict[str, str]:

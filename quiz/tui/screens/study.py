@@ -90,6 +90,8 @@ class StudyScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "reveal", "Reveal"),
         Binding("enter", "to_rating", "Rate"),
+        # once the answer shows, space goes on as in Anki: to the rating keys, then Good
+        Binding("space", "to_rating", "Rate", show=False),
         Binding("space", "next", "Next"),
         Binding("enter", "next", "Next", show=False),
         Binding("enter", "open_drill", "Open drill"),
@@ -100,6 +102,7 @@ class StudyScreen(Screen[None]):
         Binding("2", "rate(2)", "Hard", show=False),  # the rating bar shows it
         Binding("3", "rate(3)", "Good", show=False),  # the rating bar shows it
         Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
+        Binding("space", "rate(3)", "Good", show=False),  # Anki's space on an answer
         Binding("enter", "rate_suggested", "Suggested rating", show=False),
         Binding("backspace", "back_to_ticking", "Back to points", show=False),
         # an empty number box passes these and u on (no answer starts with s, b, x or u);
@@ -446,7 +449,7 @@ class StudyScreen(Screen[None]):
             Text.assemble(
                 f"{ticked}/{total} ticked ({point_keys(total)}) → ",
                 (f"{int(suggestion)} {rating_name(suggestion)}", "bold"),
-                " · enter: rate · pgup/pgdn scroll",
+                " · enter or space: rate · pgup/pgdn scroll",
             )
         )
 
@@ -503,7 +506,9 @@ class StudyScreen(Screen[None]):
         self.phase = "rating"
         suggestion = self.suggestion()
         self.set_status(
-            Text.assemble("Rate with 1-4; enter takes ", (rating_name(suggestion), "bold"))
+            Text.assemble(
+                "Rate with 1-4 (space: Good); enter takes ", (rating_name(suggestion), "bold")
+            )
         )
         self._show_rating_bar(suggestion)
         checklist = self._checklist()

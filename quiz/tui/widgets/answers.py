@@ -167,7 +167,9 @@ def point_keys(count: int) -> str:
 class KeyPointChecklist(Static, can_focus=True):
     """A concept card's key points, wrapped and numbered: a digit ticks that point.
 
-    space ticks (or unticks) the highlighted point and moves to the next; up/down move.
+    up/down move the highlight through points taller than their box. space is not theirs:
+    it goes on to the rating keys, as the screen's footer and help say (it ticked the
+    highlighted point, where an Anki user's space rates).
     """
 
     COMPONENT_CLASSES = {CODE}
@@ -181,7 +183,6 @@ class KeyPointChecklist(Static, can_focus=True):
         ],
         # undescribed: the footer's and the help's "1-3 Tick a point" stands for them
         *[Binding(str(n), f"tick({n - 1})", "", show=False) for n in range(2, 10)],
-        Binding("space", "toggle_cursor", "Tick next", show=False),
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("up,k", "move(-1)", "Up", show=False),
     ]
@@ -189,7 +190,7 @@ class KeyPointChecklist(Static, can_focus=True):
     selected: reactive[frozenset[int]] = reactive(frozenset())
     """Indexes of the ticked points."""
     cursor: reactive[int] = reactive(0)
-    """The highlighted point (space ticks it)."""
+    """The highlighted point: the last one ticked, or where up/down moved."""
 
     class Ticked(Message):
         """The set of ticked key points changed."""
@@ -235,12 +236,6 @@ class KeyPointChecklist(Static, can_focus=True):
         self.selected = self.selected ^ {index}
         self.cursor = index
         self.post_message(self.Ticked(len(self.selected), len(self.points)))
-
-    def action_toggle_cursor(self) -> None:
-        """Tick or untick the highlighted point, then move to the next one."""
-        index = self.cursor
-        self.action_tick(index)
-        self.cursor = min(index + 1, len(self.points) - 1)
 
     def action_move(self, step: int) -> None:
         """Move the highlight."""
