@@ -54,26 +54,33 @@ class Drafts:
         """Autosave the code (committed at once); the starter itself is not saved, give or
         take trailing spaces and blank lines (an editor that trims or adds them on save), as
         grading does not count it as a try: the drill list would call it a draft."""
+        # a graded file's code, opened and left as it was, is still that file's, not the app's
+        draft = self.store.draft(card.id)
+        self._keep(card, text, draft.graded_from if draft and draft.text == text else None)
+
+    def _keep(self, card: Card, text: str, graded_from: str | None) -> None:
+        """Save the code as the draft now, or forget the draft when it is the starter."""
         from quiz.drill_grading import is_untouched_starter
 
         if text == _starter(card) or is_untouched_starter(card, text):
             self.store.delete_draft(card.id)
         else:
-            self.store.save_draft(card.id, text, updated_at=self.clock())
+            self.store.save_draft(card.id, text, updated_at=self.clock(), graded_from=graded_from)
 
-    def take_graded(self, card: Card, text: str, written_at: datetime) -> bool:
-        """Code graded outside the app (`drillbit grade`, `watch`), written to its file at
-        `written_at`, as the draft the drill editor opens on: the last graded file was
-        nowhere in the app. Not over a draft the app saved after the file was written
-        (that newer work is kept); False then. A draft that holds this code already is
-        kept as it is: grading the same file again found its own draft, saved at the
-        first grading, newer than the file, and called it the app's."""
+    def take_graded(self, card: Card, text: str, written_at: datetime, graded_from: str) -> bool:
+        """Code graded outside the app (`drillbit grade`, `watch`) from the file
+        `graded_from`, written at `written_at`, as the draft the drill editor opens on: the
+        last graded file was nowhere in the app. Not over a draft the app saved after the
+        file was written (that newer work is kept); False then. A draft that holds this
+        code already is kept as it is (grading the same file again found its own draft,
+        newer than the file); one another file's grading left is replaced, whenever that
+        file was written: it is no work of the app's, and the last code graded wins."""
         draft = self.store.draft(card.id)
         if draft is not None and draft.text == text:
             return True
-        if draft is not None and draft.updated_at > written_at:
+        if draft is not None and draft.graded_from is None and draft.updated_at > written_at:
             return False
-        self.save(card, text)
+        self._keep(card, text, graded_from)
         return True
 
     def reset(self, card: Card) -> str:

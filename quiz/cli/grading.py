@@ -147,14 +147,15 @@ def _save_attempt(
 def _keep_in_app(store: Store, card: Card, source: str, file: Path, now: datetime) -> None:
     """The graded code as the drill's draft, so the app's drill editor opens on it (the
     file was graded and then nowhere in the app); a draft the app saved after the file
-    was written is newer work and is kept, said on stderr."""
+    was written is newer work and is kept, said on stderr (one another file's grading
+    left is no work of the app's: it is replaced)."""
     from quiz.drafts import Drafts
 
     try:
         written = datetime.fromtimestamp(file.stat().st_mtime, UTC)
     except OSError:  # gone since it was read (watch): it was written before this grading
         written = now
-    if not Drafts(store, lambda: now).take_graded(card, source, written):
+    if not Drafts(store, lambda: now).take_graded(card, source, written, str(file.absolute())):
         click.echo(
             f"drillbit: the app's draft of '{card.id}' was saved after {display_path(file)} "
             "was written and is kept: the app's drill editor opens on it",

@@ -1738,7 +1738,8 @@ def _merge_draft(conn: sqlite3.Connection, row: DraftRow, counts: dict[str, int]
         counts["drafts_same"] += 1
     elif updated > local["updated_at"]:
         conn.execute(
-            "UPDATE code_draft SET text = ?, updated_at = ? WHERE card_id = ?",
+            # another machine's code: no longer the file graded here (`graded_from`)
+            "UPDATE code_draft SET text = ?, updated_at = ?, graded_from = NULL WHERE card_id = ?",
             (row.text, updated, row.card_id),
         )
         counts["drafts_updated"] += 1

@@ -190,6 +190,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             END""",
         ),
     ),
+    Migration(
+        7,
+        "where a drill's draft came from",
+        (
+            # The file `drillbit grade` or `watch` graded into the draft (as the person named
+            # it); NULL: typed in the app, and every draft saved before this version.
+            "ALTER TABLE code_draft ADD COLUMN graded_from TEXT",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

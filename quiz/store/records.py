@@ -73,6 +73,8 @@ class Draft:
     card_id: str
     text: str
     updated_at: datetime
+    graded_from: str | None = None
+    """The file `drillbit grade` or `watch` graded into this draft; None: the app's."""
 
 
 @dataclass(frozen=True)

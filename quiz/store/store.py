@@ -971,16 +971,21 @@ class Store:
     # -- code drafts -----------------------------------------------------------------
 
     @_degradable
-    def save_draft(self, card_id: str, text: str, *, updated_at: datetime) -> Draft:
-        """Save (replace) the draft for a drill."""
+    def save_draft(
+        self, card_id: str, text: str, *, updated_at: datetime, graded_from: str | None = None
+    ) -> Draft:
+        """Save (replace) the draft for a drill; `graded_from`: the file graded into it
+        (`drillbit grade`, `watch`), None when the app saves it."""
         with self._write() as conn:
             conn.execute(
-                """INSERT INTO code_draft (card_id, text, updated_at) VALUES (?, ?, ?)
+                """INSERT INTO code_draft (card_id, text, updated_at, graded_from)
+                   VALUES (?, ?, ?, ?)
                    ON CONFLICT (card_id) DO UPDATE SET text = excluded.text,
-                       updated_at = excluded.updated_at""",
-                (card_id, text, to_db(updated_at)),
+                       updated_at = excluded.updated_at, graded_from = excluded.graded_from""",
+                (card_id, text, to_db(updated_at), graded_from),
             )
-        return Draft(card_id=card_id, text=text, updated_at=from_db(to_db(updated_at)))
+        moment = from_db(to_db(updated_at))
+        return Draft(card_id=card_id, text=text, updated_at=moment, graded_from=graded_from)
 
     def draft(self, card_id: str) -> Draft | None:
         """The saved draft for a drill, or None (start from the starter code)."""
@@ -989,7 +994,10 @@ class Store:
             return None
         row = rows[0]
         return Draft(
-            card_id=row["card_id"], text=row["text"], updated_at=from_db(row["updated_at"])
+            card_id=row["card_id"],
+            text=row["text"],
+            updated_at=from_db(row["updated_at"]),
+            graded_from=row["graded_from"],
         )
 
     def draft_ids(self) -> set[str]:

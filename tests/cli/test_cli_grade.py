@@ -262,6 +262,57 @@ def test_grading_the_same_file_again_says_nothing_of_the_apps_draft(
         assert Drafts(store, datetime.now).initial_code(card) == wrong
 
 
+def test_grading_another_file_replaces_the_draft_the_first_file_left(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """The first file's code, kept as the draft at its grading, is no work of the app's:
+    grading a second file of the drill, written before that, said "the app's draft of
+    'sigmoid' was saved after second.py was written and is kept", and the app's editor
+    kept opening on the first file. The store now knows where the draft came from."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
+    passed = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
+    first.write_text(wrong)
+    second.write_text(passed)
+    hour_ago = (datetime.now(UTC) - timedelta(hours=1)).timestamp()
+    os.utime(second, (hour_ago, hour_ago))  # written before the first grading
+    assert drillbit("grade", "sigmoid", str(first), "--seed", "7").returncode == 1
+    with Store.open() as store:
+        kept = store.draft("sigmoid")
+        assert kept is not None and kept.graded_from == str(first.absolute())
+    graded = drillbit("grade", "sigmoid", str(second))
+    assert graded.returncode == 0
+    assert "app's draft" not in graded.stderr, graded.stderr
+    with Store.open() as store:
+        assert Drafts(store, datetime.now).initial_code(card) == passed
+
+
+def test_a_graded_draft_opened_and_left_unchanged_in_the_app_stays_the_files(
+    tmp_path: Path,
+) -> None:
+    """The app saves the editor's code as it leaves a drill: a graded file's code, opened
+    and left as it was, stays that file's draft, which the next file graded replaces; a
+    change typed in the app makes it the app's, which an older file does not replace."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
+    passed = (ANSWERS / "sigmoid" / "correct_masks.py").read_text()
+    now = datetime.now(UTC)
+    earlier = now - timedelta(hours=1)
+    with Store.open(tmp_path / "drillbit.db") as store:
+        drafts = Drafts(store, lambda: now)
+        assert drafts.take_graded(card, wrong, earlier, "/home/me/first.py")
+        drafts.save(card, wrong)  # the drill opened in the app and left
+        assert drafts.take_graded(card, passed, earlier, "/home/me/second.py")
+        draft = store.draft("sigmoid")
+        assert draft is not None and draft.graded_from == "/home/me/second.py"
+        drafts.save(card, passed + "# typed in the app\n")
+        assert not drafts.take_graded(card, wrong, earlier, "/home/me/first.py")
+        draft = store.draft("sigmoid")
+        assert draft is not None and draft.graded_from is None
+        assert draft.text.endswith("# typed in the app\n")
+
+
 CTRL_C_SECONDS = 30
 """A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
 end after Ctrl-C, and the process it left running failed the worker's next test."""

@@ -180,6 +180,23 @@ def test_schedules_and_drafts_of_the_same_moment_keep_this_machines(tmp_path: Pa
         assert draft is not None and draft.text == "desktop\n"
 
 
+def test_a_draft_another_machine_replaces_is_no_longer_the_file_graded_here(
+    tmp_path: Path,
+) -> None:
+    """A draft `drillbit grade` left here names its file; the laptop's newer code that
+    replaces it is not that file's, and is taken as the app's (the file does not carry
+    where a draft came from): grading an older file then keeps it, as the app's work."""
+    laptop_file = tmp_path / "laptop.json"
+    with Store.open(tmp_path / "laptop.db") as laptop:
+        laptop.save_draft("sigmoid", "laptop\n", updated_at=T0 + timedelta(days=2))
+        export_progress(laptop, laptop_file)
+    with Store.open(tmp_path / "desktop.db") as desktop:
+        desktop.save_draft("sigmoid", "graded\n", updated_at=T0, graded_from="/home/me/s.py")
+        assert import_progress(desktop, laptop_file).drafts_updated == 1
+        draft = desktop.draft("sigmoid")
+        assert draft is not None and (draft.text, draft.graded_from) == ("laptop\n", None)
+
+
 def test_merging_two_machines(tmp_path: Path) -> None:
     laptop_file, desktop_file = tmp_path / "laptop.json", tmp_path / "desktop.json"
     with Store.open(tmp_path / "laptop.db") as laptop:

@@ -44,6 +44,7 @@ def test_a_version_1_database_is_migrated_and_keeps_everything(tmp_path: Path) -
         assert state is not None and state.fsrs_card == reviews[0].card_after
         draft = store.draft("sgd-step")
         assert draft is not None and "theta - lr * grad" in draft.text
+        assert draft.graded_from is None  # an older draft is the app's, as it was taken
         assert [a.status for a in store.attempts()] == ["passed"]
         # version 2's additions work on the old data
         session = store.start_session(mode="due", started_at=NOW)
