@@ -10,14 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TextArea
 
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import ROWS, SettingsScreen
-from tests.tui.conftest import AppFactory, press, searched, settle, showing
+from tests.tui.conftest import AppFactory, Recorder, press, searched, settle, showing
 
 
 def _type_together(app: object, *keys: str) -> None:
@@ -75,3 +75,22 @@ async def test_a_search_typed_with_its_enter_opens_the_card_it_finds(build: AppF
         await settle(pilot)
         assert first != "sigmoid-bound"
         assert opened == ["sigmoid-bound"]
+
+
+async def test_code_typed_with_its_ctrl_r_is_graded_whole(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """ctrl+r is a priority key: it read the editor while the last letters typed before it
+    still waited in the editor's queue, and graded code the screen did not show (at 80x24,
+    `return ...` typed with its ctrl+r came back as an IndentationError on a line that
+    held only its indent)."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        await settle(pilot)
+        editor = screen.query_one("#editor", TextArea)
+        editor.load_text("")
+        _type_together(app, *"x = 1", "ctrl+r")
+        await settle(pilot)
+        assert editor.text == "x = 1"
+        assert [m.source for m in recorder.of(DrillScreen.DrillSubmitted)] == ["x = 1"]

@@ -32,6 +32,7 @@ from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.code_editor import CodeEditor
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.heading import CardHeading
+from quiz.tui.widgets.typed_keys import after_typed_keys
 from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
@@ -244,7 +245,11 @@ class DrillScreen(Screen["DrillSitting"]):
     # -- grading -----------------------------------------------------------------------
 
     def action_grade(self) -> None:
-        """Submit the editor's code."""
+        """Submit the editor's code once the keys typed before ctrl+r are in it: a priority
+        key, it read the editor while their last letters still waited to be typed."""
+        after_typed_keys(self, self._submit)
+
+    def _submit(self) -> None:
         if not self.time_up:
             self.post_message(self.DrillSubmitted(self.code))
 
