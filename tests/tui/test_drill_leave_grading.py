@@ -8,6 +8,7 @@ person had walked away from. A grade that finished before the escape stays recor
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import TextArea
@@ -35,14 +36,21 @@ if TYPE_CHECKING:
 class HeldGrader:
     """Grades only once `release` is set: the test presses keys while the grade runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, passing: str | None = None) -> None:
         self.started = threading.Event()
         self.release = threading.Event()
+        self.passing = passing
+        """Code graded at once, not held."""
 
     def __call__(self, drill: Drill, source: str) -> Verdict:
-        self.started.set()
-        self.release.wait(WAIT_SECONDS)
+        if source != self.passing:
+            self.started.set()
+            self.release.wait(WAIT_SECONDS)
         return inprocess_grade(drill, source)
+
+    def close(self) -> None:
+        """Let a grade still held end (the app is closing)."""
+        self.release.set()
 
 
 async def test_escape_while_a_pass_is_graded_records_nothing(
@@ -87,6 +95,35 @@ async def test_escape_in_a_session_while_graded_skips_the_drill_without_a_try(
         await settle(pilot)
         assert app.workspace.store.attempts(card_id="tiny-sgd") == []
         assert app.workspace.store.reviews() == []
+
+
+async def test_ctrl_f_to_the_next_drill_while_a_regrade_runs_records_nothing_of_it(
+    build: AppFactory, recorder: Recorder, tui_bank: Path
+) -> None:
+    """ctrl+f leaves a passed drill for the next one as esc does: a grade of the edited
+    code still running then was recorded as a try of the drill left behind."""
+    drill = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    second = drill.read_text(encoding="utf-8").replace("id: tiny-sgd", "id: tiny-sgd-again")
+    (drill.parent / "tiny-sgd-again.md").write_text(second, encoding="utf-8")
+    held = HeldGrader(passing=SOLUTION)
+    app = build(drill="tiny-sgd", grader=held)
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        app.workspace.grade(screen.sitting, SOLUTION)  # passed earlier in the sitting
+        screen.query_one("#editor", TextArea).load_text(SOLUTION + "# tidied\n")
+        await pilot.press("ctrl+r")
+        assert await wait_until(pilot, held.started.is_set)
+        await pilot.press("ctrl+f")
+        assert await wait_until(
+            pilot, lambda: isinstance(app.screen, DrillScreen) and app.screen is not screen
+        )
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        attempts = app.workspace.store.attempts(card_id="tiny-sgd")
+        assert len(attempts) == 1
+        said = notices(recorder)
+        assert any("Grading stopped: nothing was recorded" in text for text in said), said
 
 
 async def test_a_grade_finished_before_the_escape_is_recorded_and_said(

@@ -416,7 +416,7 @@ class DrillScreen(Screen["DrillSitting"]):
         if following is None:
             self.notify("Every drill is passed.", title="Drills")
             return
-        self.save_draft()
+        self._end_sitting()
         self.post_message(self.NextDrillRequested(following.id))
 
     def action_switch_pane(self) -> None:
@@ -467,15 +467,17 @@ class DrillScreen(Screen["DrillSitting"]):
         In a session, a passed sitting is rated; one left unpassed is skipped unless the
         person gave up.
         """
-        self.save_draft()
-        self.sitting.leave()
-        if self.grading:
-            self._say_left_grade()
+        self._end_sitting()
         self.dismiss(self.sitting)
 
-    def _say_left_grade(self) -> None:
-        """Left mid-grade: the grade still running records nothing (`DrillSitting.leave`);
-        one that had finished, its verdict not yet shown, is recorded: say which it was."""
+    def _end_sitting(self) -> None:
+        """Save the code and leave the sitting. Left mid-grade, the grade still running
+        records nothing (`DrillSitting.leave`); one that had finished, its verdict not yet
+        shown, is recorded: say which it was."""
+        self.save_draft()
+        self.sitting.leave()
+        if not self.grading:
+            return
         sitting = self.sitting
         verdict = sitting.last_verdict
         if sitting.attempts > self._submitted_at and verdict is not None:
