@@ -54,15 +54,15 @@ class Drafts:
         """Autosave the code (committed at once); the starter itself is not saved, give or
         take trailing spaces and blank lines (an editor that trims or adds them on save), as
         grading does not count it as a try: the drill list would call it a draft."""
-        # a graded file's code, opened and left as it was, is still that file's, not the app's
         draft = self.store.draft(card.id)
+        if draft is not None and _is_starter(card, text) and self.previous_code(card) is not None:
+            return  # a review opens on the starter: the code from before it stays (ctrl+o)
+        # a graded file's code, opened and left as it was, is still that file's, not the app's
         self._keep(card, text, draft.graded_from if draft and draft.text == text else None)
 
     def _keep(self, card: Card, text: str, graded_from: str | None) -> None:
         """Save the code as the draft now, or forget the draft when it is the starter."""
-        from quiz.drill_grading import is_untouched_starter
-
-        if text == _starter(card) or is_untouched_starter(card, text):
+        if _is_starter(card, text):
             self.store.delete_draft(card.id)
         else:
             self.store.save_draft(card.id, text, updated_at=self.clock(), graded_from=graded_from)
@@ -108,6 +108,13 @@ class Drafts:
         text = path.read_text(encoding="utf-8")
         self.save(card, text)
         return text
+
+
+def _is_starter(card: Card, text: str) -> bool:
+    """The starter code, give or take the blanks an editor trims or adds on save."""
+    from quiz.drill_grading import is_untouched_starter
+
+    return text == _starter(card) or is_untouched_starter(card, text)
 
 
 def _starter(card: Card) -> str:

@@ -36,9 +36,8 @@ from tests.tui.test_drill import editor_of, grade_now
 from tests.tui.test_footer import described
 
 
-async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
-    build: AppFactory, clock: FakeClock
-) -> None:
+async def _pass_the_drill_until_it_is_due(build: AppFactory, clock: FakeClock) -> None:
+    """Pass tiny-sgd outside a session (its first review), then move the clock past its due."""
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
         screen = await showing(pilot, DrillScreen)
@@ -50,6 +49,34 @@ async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
         assert [(r.rating, r.mode) for r in review] == [(int(Rating.Good), "due")]
         due = state.due
     clock.moment = due + timedelta(seconds=1)
+
+
+async def test_a_drill_review_left_untouched_keeps_the_previous_code(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A review opens on the starter; leaving it without typing saved the starter, which
+    deleted the draft: the code from before the review, ctrl+o's, was gone for good."""
+    await _pass_the_drill_until_it_is_due(build, clock)
+    app = build(study=StudyRequest(kind="coding"))
+    async with app.run_test() as pilot:
+        await showing(pilot, StudyScreen)
+        await press(pilot, "enter")
+        drill = await showing(pilot, DrillScreen)
+        await press(pilot, "escape")  # a look at the task, nothing typed
+        await showing(pilot, StudyScreen)
+        await press(pilot, "enter")
+        again = await showing(pilot, DrillScreen)
+        assert again is not drill
+        assert again.sitting.previous_code == SOLUTION
+        await press(pilot, "ctrl+o")
+        await settle(pilot)
+        assert editor_of(again).text == SOLUTION
+
+
+async def test_a_drill_passed_outside_a_session_is_reviewed_from_the_starter(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    await _pass_the_drill_until_it_is_due(build, clock)
     app = build(study=StudyRequest(kind="coding"))
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
