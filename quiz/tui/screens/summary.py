@@ -180,7 +180,9 @@ class SummaryScreen(Screen[None]):
             lines.append(f"  ({counted(s.answers, 'answer')})")
         if s.mode == "mock":
             lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
-        time_used = format_clock(timedelta(seconds=s.seconds))
+        # rounded as the pace and each answer's time are: cut, 10.6 s read "00:10" over
+        # "Pace 11 s per answer"
+        time_used = format_clock(timedelta(seconds=round(s.seconds)))
         limit = (
             f" of {format_clock(timedelta(seconds=s.time_limit_seconds))}"
             if s.time_limit_seconds is not None
