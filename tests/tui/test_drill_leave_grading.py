@@ -142,3 +142,21 @@ async def test_a_grade_finished_before_the_escape_is_recorded_and_said(
         assert [a.status for a in app.workspace.store.attempts(card_id="tiny-sgd")] == ["passed"]
         said = notices(recorder)
         assert any("The grade had finished: passed, recorded" in text for text in said), said
+
+
+async def test_leaving_a_drill_untouched_keeps_a_draft_graded_meanwhile(
+    build: AppFactory,
+) -> None:
+    """The app saved its editor's code as it left a drill, typed in or not: with the drill
+    open on the starter, `drillbit grade` (or `watch`) in another terminal made the graded
+    file's code the draft, and esc saved the starter over it, which deleted it."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, DrillScreen)
+        drafts = app.workspace.drafts
+        graded = SOLUTION + "# from my editor\n"
+        assert drafts.take_graded(screen.sitting.card, graded, app.workspace.now(), "/w/s.py")
+        await pilot.press("escape")
+        await settle(pilot)
+        draft = app.workspace.store.draft("tiny-sgd")
+        assert draft is not None and draft.text == graded

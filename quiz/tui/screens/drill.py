@@ -119,6 +119,9 @@ class DrillScreen(Screen["DrillSitting"]):
         self.time_up = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
+        self._saved = workspace.drafts.initial_code(sitting.card)
+        """The code as the store last had it from this screen: leaving without typing writes
+        nothing (`drillbit grade` may have saved a newer draft meanwhile)."""
         self._submission = 0
         self._submitted_at = 0
         """The sitting's tries when the last grade was submitted: it was recorded if more."""
@@ -127,7 +130,6 @@ class DrillScreen(Screen["DrillSitting"]):
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
-        ws = self.workspace
         card = self.sitting.card
         with Horizontal(id="drill-bar"):
             yield CardHeading("drill", card.title, f"{card.topic} · {card.id}", id="drill-title")
@@ -148,7 +150,7 @@ class DrillScreen(Screen["DrillSitting"]):
                 yield Markdown("", id="explanation")
             with Vertical(id="drill-right"):
                 yield CodeEditor.code_editor(
-                    ws.drafts.initial_code(card),
+                    self._saved,
                     language="python",
                     id="editor",
                     soft_wrap=True,  # a long signature wraps: none of it is off screen
@@ -223,9 +225,10 @@ class DrillScreen(Screen["DrillSitting"]):
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        if self._unsaved is not None:
+        if self._unsaved is not None and self._unsaved != self._saved:
             self.workspace.drafts.save(self.sitting.card, self._unsaved)
-            self._unsaved = None
+            self._saved = self._unsaved
+        self._unsaved = None
 
     def on_unmount(self) -> None:
         self._left.set()
@@ -233,7 +236,7 @@ class DrillScreen(Screen["DrillSitting"]):
         self._flush()
 
     def save_draft(self) -> None:
-        """Save the editor's text now (autosave calls this after a pause in typing)."""
+        """Save the editor's text now, if it changed (autosave does after a pause in typing)."""
         self._unsaved = self.code
         self._flush()
 
@@ -357,7 +360,7 @@ class DrillScreen(Screen["DrillSitting"]):
         def reset(yes: bool | None) -> None:
             if yes:
                 self._unsaved = None  # a pending autosave must not bring the draft back
-                text = self.workspace.drafts.reset(self.sitting.card)
+                text = self._saved = self.workspace.drafts.reset(self.sitting.card)
                 self.query_one("#editor", TextArea).load_text(text)
                 self.query_one(VerdictView).clear()
                 self.notify("Back to the starter code.")
@@ -394,7 +397,7 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         if returncode != 0:
             self.notify(f"{command[0]} exited with status {returncode}.", severity="warning")
-        text = ws.drafts.read_file(card, path)
+        text = self._saved = ws.drafts.read_file(card, path)
         editor = self.query_one("#editor", TextArea)
         if text != editor.text:
             editor.load_text(text)
