@@ -141,7 +141,7 @@ async def test_a_grade_finished_before_the_escape_is_recorded_and_said(
         await settle(pilot)
         assert [a.status for a in app.workspace.store.attempts(card_id="tiny-sgd")] == ["passed"]
         said = notices(recorder)
-        assert any("The grade had finished: passed, recorded" in text for text in said), said
+        assert any("The grade had finished and is recorded: passed." in text for text in said), said
 
 
 async def test_leaving_a_drill_untouched_keeps_a_draft_graded_meanwhile(
