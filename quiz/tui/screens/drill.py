@@ -485,7 +485,9 @@ class DrillScreen(Screen["DrillSitting"]):
         verdict = sitting.last_verdict
         if sitting.attempts > self._submitted_at and verdict is not None:
             status = "passed" if verdict.passed else verdict.status.value
-            self.notify(f"The grade had finished and is recorded: {status}.", title=sitting.card.title)
+            self.notify(
+                f"The grade had finished and is recorded: {status}.", title=sitting.card.title
+            )
         else:
             self.notify(
                 "Grading stopped: nothing was recorded (your code is kept as the draft).",
