@@ -194,6 +194,23 @@ class ReluFamilyChecker(_Elementwise):
 
     name = "nn.activations.relu_family"
     entries = ("relu", "relu_grad", "leaky_relu", "elu")
+    # ELU's exp overflows for large z unless its negative branch is clipped first: the
+    # card asks for no inf along the way, as sigmoid's and softmax's do
+    fp_strict = True
+    fp_hint = "in ELU, compute the exponential only on np.minimum(z, 0)"
+
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """ELU's usual overflow: np.where computes exp(z) for the large positive z it discards."""
+        if case.inputs["fn"] != "elu":
+            return None
+        return (
+            "np.where evaluates both branches, so exp(z) (or expm1(z)) overflowed to inf for "
+            f"z up to {float(np.max(case.inputs['args'][0])):.4g} in the branch it then "
+            "discards; the values are right, but the overflow warning shows in every training "
+            "log and, under autodiff (PyTorch, JAX), the discarded inf turns the gradient into "
+            "nan: compute the negative branch on np.minimum(z, 0), as in "
+            "alpha * np.expm1(np.minimum(z, 0))"
+        )
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {
@@ -207,20 +224,25 @@ class ReluFamilyChecker(_Elementwise):
         def z_mixed(shape: tuple[int, ...]) -> np.ndarray:
             return gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, shape, 3.0)))
 
+        def large(shape: tuple[int, int]) -> np.ndarray:
+            z = rng.uniform(-1e3, 1e3, size=shape)
+            z[0, :2] = [-1e3, 1e3]  # always both extremes: exp(1e3) overflows on every seed
+            return z
+
         n, m = gen.size(rng, 2, 6), gen.size(rng, 2, 9)
         alpha_leaky = round(rng.uniform(0.05, 0.4), 3)
         alpha_elu = round(rng.uniform(0.2, 3.0), 3)
         plan: list[tuple[str, str, tuple[Any, ...]]] = [
             ("relu", "with exact zeros", (z_mixed((n, m)),)),
             ("relu", "a 1-D array", (gen.normal(rng, (gen.size(rng, 1, 8),)),)),
-            ("relu", "large magnitudes", (rng.uniform(-1e3, 1e3, size=(2, 6)),)),
+            ("relu", "large magnitudes", (large((2, 6)),)),
             ("relu_grad", "with exact zeros", (z_mixed((n, m)),)),
             ("relu_grad", "a single zero", (np.zeros((1, 1)),)),
             ("leaky_relu", "default alpha", (z_mixed((n, m)),)),
             ("leaky_relu", f"alpha={alpha_leaky}", (z_mixed((m, n)), alpha_leaky)),
             ("elu", "default alpha", (z_mixed((n, m)),)),
             ("elu", f"alpha={alpha_elu}", (z_mixed((m, n)), alpha_elu)),
-            ("elu", "large magnitudes", (rng.uniform(-1e3, 1e3, size=(3, 4)), alpha_elu)),
+            ("elu", "large magnitudes", (large((3, 4)), alpha_elu)),
         ]
         out = []
         for i, (fn, what, args) in enumerate(plan, 1):
@@ -243,7 +265,12 @@ class ReluFamilyChecker(_Elementwise):
                 (
                     "the derivative at z == 0 is taken as 0 here (use z > 0, not z >= 0)",
                     (z >= 0) * 1.0,
-                )
+                ),
+                (
+                    "the derivative at z == 0 came out as 0.5 (np.heaviside(z, 0.5)); the "
+                    "convention here is 0: np.heaviside(z, 0.0), or (z > 0) as floats",
+                    np.heaviside(z, 0.5),
+                ),
             ]
         a = 0.01 if alpha is None and fn == "leaky_relu" else 1.0 if alpha is None else alpha
         if fn == "leaky_relu":
@@ -269,6 +296,11 @@ class ReluFamilyChecker(_Elementwise):
                     "alpha multiplies e^z only; it multiplies (e^z - 1): alpha * (e^z - 1) "
                     "for z <= 0",
                     lambda: np.where(z > 0, z, a * np.exp(np.minimum(z, 0.0)) - 1.0),
+                ),
+                (
+                    "alpha multiplies the positive side too (alpha * z for z > 0, as SELU's "
+                    "scale does); ELU is z itself for z > 0, and alpha only scales e^z - 1",
+                    lambda: a * ref.elu(z, 1.0),
                 ),
                 (
                     "the - 1 is missing: ELU is alpha * (e^z - 1) for z <= 0, so it is 0 at "

@@ -125,6 +125,16 @@ class MomentumChecker(StepChecker):
             TOL,
             hints=[
                 (ema_msg, ema),
+                (
+                    "v came back unchanged: return the new velocity beta*v + grad, which the "
+                    "caller passes back in at the next step",
+                    v,
+                ),
+                (
+                    "beta and 1 - beta swapped places, v = (1-beta)*v + beta*grad; this drill's "
+                    "v = beta*v + grad (the sum convention, no (1 - beta) at all)",
+                    lambda: (1 - beta) * v + beta * grad,
+                ),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
                 (
                     "v = beta*v - grad: the gradient's sign is flipped inside v; this drill's "

@@ -15,4 +15,4 @@ def leaky_relu(z, alpha=0.01):
 
 
 def elu(z, alpha=1.0):
-    return np.where(z > 0, z, alpha * (np.exp(z) - 1))
+    return np.where(z > 0, z, alpha * (np.exp(np.minimum(z, 0.0)) - 1))
