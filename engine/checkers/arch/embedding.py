@@ -41,8 +41,30 @@ def _counted_once(
     return dW
 
 
+def _first_axis_loop(dout: np.ndarray, ids: np.ndarray, vocab_size: int) -> np.ndarray:
+    """What `for t: dW[ids[t]] += dout[t]` gives for ids of 2 or more dimensions: the
+    occurrences within one slice ids[t] are counted once (a fancy-indexed +=)."""
+    dW = np.zeros((vocab_size, dout.shape[-1]))
+    for t in range(ids.shape[0]):
+        dW[ids[t]] += dout[t]
+    return dW
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
+
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """A one-hot backward whose batch dimensions were not flattened: its matmul raises."""
+        if case.inputs["fn"] != "embedding_backward" or "matmul" not in error:
+            return None
+        ids = case.inputs["args"][1]
+        if ids.ndim == 1:
+            return None
+        return (
+            f"with ids of shape {ids.shape}, a one-hot matrix np.eye(V)[ids] has shape "
+            f"{ids.shape + ('V',)}, and its .T is not (V, N): flatten first, one_hot = "
+            "np.eye(V)[ids.reshape(-1)] and dout.reshape(-1, d), then dW = one_hot.T @ dout"
+        ).replace("'V'", "V")
 
     name = "arch.embedding.embedding"
     entries = ("embedding_forward", "embedding_backward")
@@ -148,6 +170,19 @@ class EmbeddingChecker(NNChecker):
                     "assigns dW[t] = ...) writes each id's row once, so only one occurrence "
                     "survives; use np.add.at(dW, ids, dout), or += in a loop, so repeats add up",
                     lambda: _counted_once(dout, ids, vocab, got),
+                ),
+                *(
+                    [
+                        (
+                            "a loop over the first axis of ids, dW[ids[t]] += dout[t], counts "
+                            "an id repeated within one slice ids[t] once (a fancy-indexed += "
+                            "writes each row once); loop over every position, "
+                            "ids.reshape(-1), or use np.add.at(dW, ids, dout)",
+                            lambda: _first_axis_loop(dout, ids, vocab),
+                        )
+                    ]
+                    if ids.ndim >= 2
+                    else []
                 ),
                 (
                     "rows for repeated ids are averaged over their occurrences; the gradient "

@@ -122,6 +122,39 @@ class SigmoidChecker(_Elementwise):
         return out
 
 
+DIFFERENCE_STEPS = (1e-5, 1e-4, 1e-6)
+"""Steps h seen in numerical derivatives, the most common first; a smaller step's error
+(about 5e-8 relative for a one-sided h = 1e-7) is float32's, which has its own message."""
+
+
+def _difference_quotient_hints(z: np.ndarray) -> list[tuple[str, Any]]:
+    """sigmoid_grad estimated by a difference quotient instead of the closed form, one hint
+    per common step h and per form (forward, backward, central)."""
+    closed = "the derivative has a closed form: sigmoid(z) * (1 - sigmoid(z))"
+    hints: list[tuple[str, Any]] = []
+    for h in DIFFERENCE_STEPS:
+        shown = f"{h:.0e}".replace("e-0", "e-")
+        hints += [
+            (
+                f"this is a numerical derivative, (sigmoid(z + h) - sigmoid(z - h)) / (2h) with "
+                f"h = {shown}: a central difference is off by about h**2 / 6 times the third "
+                f"derivative, plus rounding of about 1e-16 / h, more than the tolerance; {closed}",
+                lambda h=h: (ref.sigmoid(z + h) - ref.sigmoid(z - h)) / (2 * h),
+            ),
+            (
+                f"this is a one-sided difference, (sigmoid(z + h) - sigmoid(z)) / h with "
+                f"h = {shown}: it is off by about h / 2 times the second derivative; {closed}",
+                lambda h=h: (ref.sigmoid(z + h) - ref.sigmoid(z)) / h,
+            ),
+            (
+                f"this is a one-sided difference, (sigmoid(z) - sigmoid(z - h)) / h with "
+                f"h = {shown}: it is off by about h / 2 times the second derivative; {closed}",
+                lambda h=h: (ref.sigmoid(z) - ref.sigmoid(z - h)) / h,
+            ),
+        ]
+    return hints
+
+
 class SigmoidGradChecker(_Elementwise):
     """sigmoid_grad(z) up to |z| = 1e4 with no overflow warnings, and a numerical derivative."""
 
@@ -178,6 +211,7 @@ class SigmoidGradChecker(_Elementwise):
                 "derivative is (1 - tanh(z/2)**2) / 4",
                 lambda: ref.sigmoid_grad(2.0 * z),
             ),
+            *_difference_quotient_hints(z),
         ]
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:

@@ -86,6 +86,35 @@ def _forward_differences(
     return grad
 
 
+def _central(
+    f: Callable[[np.ndarray], float], x: np.ndarray, steps: np.ndarray, where: Any
+) -> float:
+    """(f(x + s) - f(x - s)) / (2 h) with s = steps at `where` (an index or a row), 0
+    elsewhere, and h the step at `where`'s first entry."""
+    e = np.zeros_like(x)
+    e[where] = steps[where]
+    h = float(np.asarray(steps[where]).reshape(-1)[0])
+    return (f(x + e) - f(x - e)) / (2 * h)
+
+
+def _scaled_steps(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    """Central differences with a step scaled to each entry, h = eps * max(1, |x_i|)."""
+    steps = eps * np.maximum(1.0, np.abs(x))
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        grad[idx] = _central(f, x, steps, idx)
+    return grad
+
+
+def _rows_at_once(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    """What a loop over x[i] gives for a matrix: row i shifted whole, one slope per row."""
+    steps = np.full(x.shape, eps)
+    grad = np.zeros_like(x)
+    for i in range(x.shape[0]):
+        grad[i] = _central(f, x, steps, i)
+    return grad
+
+
 def _five_point(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
     """The fourth-order stencil (-f(x+2e) + 8 f(x+e) - 8 f(x-e) + f(x-2e)) / (12 eps)."""
     grad = np.zeros_like(x)
@@ -181,7 +210,22 @@ class NumericalGradientChecker(NNChecker):
                 "side first",
                 -expected,
             ),
+            (
+                "the step was scaled to each entry, h = eps * max(1, |x_i|): a sound choice "
+                "for an estimate, but this drill's contract is the two-point difference with "
+                "the eps it is given, the same for every entry",
+                lambda: _scaled_steps(f, x, eps),
+            ),
         ]
+        if x.ndim >= 2 and x.shape[1] > 1:
+            hints.append(
+                (
+                    "each row of x was shifted whole: on a matrix, x[i] is the row i, so "
+                    "x[i] += eps moves every entry in it and grad[i] gets one slope per row; "
+                    "perturb one entry at a time, over np.ndindex(x.shape)",
+                    lambda: _rows_at_once(f, x, eps),
+                )
+            )
         if eps != DEFAULT_EPS:
             # Ignoring eps and using a higher-order stencil both land closer to the exact
             # gradient than the two-point difference at a large eps; name the nearer one.

@@ -121,7 +121,40 @@ class SoftmaxChecker(NNChecker):
                     whole / whole.sum(),
                 )
             )
+        hints.extend(_shift_and_guard_hints(z))
         j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
+
+
+def _shift_and_guard_hints(z: np.ndarray) -> list[tuple[str, Any]]:
+    """Softmax slips around the max shift: a shift in the numerator only, log-probabilities
+    returned, and an additive guard in the denominator (each common eps, named)."""
+    shifted = z - z.max(axis=0, keepdims=True)
+    e = np.exp(shifted)
+    total = e.sum(axis=0, keepdims=True)
+    hints: list[tuple[str, Any]] = [
+        (
+            "the max was subtracted in the numerator only: exp(z - max) / sum(exp(z)) is "
+            "softmax times exp(-max), and exp(z) still overflows for large logits; subtract "
+            "it in both, where it cancels",
+            lambda: e / np.exp(z).sum(axis=0, keepdims=True),
+        ),
+        (
+            "these are the log-probabilities, z - logsumexp(z) (log-softmax); softmax is "
+            "their exp",
+            lambda: shifted - np.log(total),
+        ),
+    ]
+    for eps in GUARD_EPSILONS:
+        shown = f"{eps:.0e}".replace("e-0", "e-")
+        hints.append(
+            (
+                f"this matches e / (e.sum(axis=0) + {shown}): once each column's max is "
+                "subtracted, its largest exponent is exp(0) = 1, so the sum is at least 1 and "
+                f"needs no guard, and the guard makes every column sum to less than 1",
+                lambda eps=eps: e / (total + eps),
+            )
+        )
+    return hints
 
 
 def _every_class_logged(y_hat: np.ndarray, m: int) -> float:
