@@ -139,8 +139,7 @@ def _shift_and_guard_hints(z: np.ndarray) -> list[tuple[str, Any]]:
             lambda: e / np.exp(z).sum(axis=0, keepdims=True),
         ),
         (
-            "these are the log-probabilities, z - logsumexp(z) (log-softmax); softmax is "
-            "their exp",
+            "these are the log-probabilities, z - logsumexp(z) (log-softmax); softmax is their exp",
             lambda: shifted - np.log(total),
         ),
     ]
