@@ -308,6 +308,25 @@ class PositionalEncodingChecker(NNChecker):
                     "the base is e**4, about 54.6",
                     lambda: _encoding(T, d, lambda c: pair(c) * math.log10(math.e)),
                 ),
+                *(
+                    [
+                        (
+                            "the frequencies run from 1 down to exactly 1/10000 (np.geomspace "
+                            "or np.linspace with its endpoint), so pair i uses the exponent "
+                            "2i/(d - 2); it is 2i/d, and the last pair stops short of "
+                            "1/10000: np.arange(0, d, 2) / d, or endpoint=False",
+                            lambda: _encoding(T, d, lambda c: (c // 2) / (d // 2 - 1)),
+                        )
+                    ]
+                    if d > 2
+                    else []
+                ),
+                (
+                    "every pair has frequency 1: the exponent was computed with integer "
+                    "division, 2 * i // d, which is 0 for every i < d/2; use true division, "
+                    "2 * i / d",
+                    lambda: _encoding(T, d, lambda c: 0 * c),
+                ),
                 (
                     "p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d), so "
                     "the wavelengths grow from 2*pi to 10000*2*pi across the columns",

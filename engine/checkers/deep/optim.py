@@ -19,6 +19,7 @@ from engine.checkers.nn._steps import (
     corrected_moment,
     correction_slips,
     moment_slips,
+    nearest_of,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -74,19 +75,37 @@ class RmspropChecker(StepChecker):
                 *second_moment_slips("s", "rho", s, rho, grad),
                 ("rho was ignored (0.9 used instead)", lambda: 0.9 * s + 0.1 * grad * grad),
                 ("s was not updated: return rho*s + (1-rho)*grad**2", s),
+                (
+                    "s holds its root, sqrt(rho*s + (1-rho)*grad**2): the state is the average "
+                    "of the squares itself, and the root is taken only for the step (the next "
+                    "call squares nothing back)",
+                    lambda: np.sqrt(s_ref),
+                ),
             ],
         )
         # callables: computed only when theta is wrong (as in nn.optim's adam_step)
+        # where a large s makes eps negligible, these forms agree with one another (all are
+        # eps left out) but not with the reference: name the one nearest the result
+        eps_forms = nearest_of(
+            got_theta,
+            [
+                (
+                    "eps belongs outside the square root: grad / (np.sqrt(s) + eps)",
+                    lambda: theta - lr * grad / np.sqrt(s_ref + eps),
+                ),
+                (
+                    "eps went under the square root as eps**2, sqrt(s + eps**2); it is added "
+                    "after the root: grad / (np.sqrt(s) + eps)",
+                    lambda: theta - lr * grad / np.sqrt(s_ref + eps * eps),
+                ),
+                (
+                    "eps was ignored (1e-8 used instead)",
+                    lambda: theta - lr * grad / (np.sqrt(s_ref) + 1e-8),
+                ),
+            ],
+        )
         hints = [
-            (
-                "eps belongs outside the square root: grad / (np.sqrt(s) + eps)",
-                lambda: theta - lr * grad / np.sqrt(s_ref + eps),
-            ),
-            (
-                "eps went under the square root as eps**2, sqrt(s + eps**2); it is added "
-                "after the root: grad / (np.sqrt(s) + eps)",
-                lambda: theta - lr * grad / np.sqrt(s_ref + eps * eps),
-            ),
+            *eps_forms,
             (
                 "theta was updated with the old s: update s first, then divide by its root",
                 lambda: theta - lr * grad / (np.sqrt(s) + eps),
@@ -107,10 +126,6 @@ class RmspropChecker(StepChecker):
             (
                 "lr was ignored (1e-3 used instead)",
                 lambda: theta - 1e-3 * grad / (np.sqrt(s_ref) + eps),
-            ),
-            (
-                "eps was ignored (1e-8 used instead)",
-                lambda: theta - lr * grad / (np.sqrt(s_ref) + 1e-8),
             ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints)

@@ -82,6 +82,26 @@ def adam_betas(rng: np.random.Generator) -> tuple[float, float]:
     return beta1, beta2
 
 
+def nearest_of(got: np.ndarray, forms: Sequence[tuple[str, Callable[[], Any]]]) -> list[Hint]:
+    """Hints for mistakes that can give nearly the same values (eps dropped, squared or moved
+    under a root all vanish beside a large sqrt(s)): only the form nearest `got` may match,
+    so the message names what the code computed, not whichever form is listed first.
+    Each value is computed only when a hint is tried."""
+    cache: dict[str, Any] = {}
+
+    def nearest() -> str:
+        if "name" not in cache:
+            with np.errstate(all="ignore"):
+                gaps = [float(np.max(np.abs(got - np.asarray(fn())))) for _, fn in forms]
+            cache["name"] = forms[int(np.nanargmin(gaps))][0] if not np.all(np.isnan(gaps)) else ""
+        return str(cache["name"])
+
+    def value(message: str, fn: Callable[[], Any]) -> Any:
+        return fn() if nearest() == message else np.full(got.shape, np.nan)
+
+    return [(message, lambda m=message, f=fn: value(m, f)) for message, fn in forms]
+
+
 def second_moment_slips(
     name: str, decay_name: str, state: np.ndarray, decay: float, grad: np.ndarray
 ) -> list[Hint]:
@@ -95,9 +115,9 @@ def second_moment_slips(
     missing = f"{name} misses the (1 - {decay_name}) factor on grad**2"
     if not np.any(state):
         missing += (
-            f" or started its average at grad**2: from {name} = 0 the step gives {name} = "
-            f"(1 - {decay_name}) * grad**2, not grad**2 itself: the first step averages "
-            "like every other"
+            f" or started its average at grad**2 (or sums the squares, {name} + grad**2, as "
+            f"Adagrad does): from {name} = 0 the step gives {name} = (1 - {decay_name}) * "
+            "grad**2, not grad**2 itself: the first step averages like every other"
         )
     return [
         (
@@ -105,6 +125,12 @@ def second_moment_slips(
             lambda: decay * state + (1 - decay) * grad,
         ),
         (missing, lambda: decay * state + grad * grad),
+        (
+            f"{name} sums the squared gradients, {name} + grad**2, as Adagrad does, so the "
+            f"steps only shrink; this average forgets: {name} = {decay_name} * {name} + "
+            f"(1 - {decay_name}) * grad**2",
+            lambda: state + grad * grad,
+        ),
         (
             f"{name} must average the squared gradient (grad**2), not its absolute value",
             lambda: decay * state + (1 - decay) * np.abs(grad),

@@ -1,0 +1,7 @@
+# expect: failed | eps was ignored (1e-8 used instead)
+import numpy as np
+
+
+def rmsprop_step(theta, grad, s, lr=1e-3, rho=0.9, eps=1e-8):
+    s_new = rho * s + (1 - rho) * grad * grad
+    return theta - lr * grad / (np.sqrt(s_new) + 1e-8), s_new
