@@ -41,11 +41,15 @@ class SgdChecker(StepChecker):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         out = []
-        for i, (what, shape) in enumerate(parameter_shapes(rng), 1):
+        # the last plan's gradients run to about 100, so a step that clips or rescales large
+        # gradients shows on every seed (the others' scales are drawn from 1e-3 to 10)
+        plans = [*parameter_shapes(rng), ("large gradients", (4, 6))]
+        for i, (what, shape) in enumerate(plans, 1):
             theta = gen.normal(rng, shape)
+            scale = 30.0 if what == "large gradients" else gen.log_uniform(rng, 1e-3, 10.0)
             grad = gen.with_zeros(
                 rng,
-                gen.normal(rng, shape, gen.log_uniform(rng, 1e-3, 10.0)),
+                gen.normal(rng, shape, scale),
                 0.1,
                 keep_nonzero=True,  # a (1, 1) gradient is not all zero
             )
@@ -75,10 +79,26 @@ class SgdChecker(StepChecker):
                 theta - lr * np.mean(grad),
             ),
             ("lr was applied twice (theta - lr * lr * grad)", lambda: theta - lr * lr * grad),
+            *(
+                (
+                    "the gradient was divided by its norm (normalized gradient descent"
+                    + (", or clipped to [-1, 1], the same for one entry" if grad.size == 1 else "")
+                    + "); plain SGD moves by lr * grad itself",
+                    lambda guard=guard: theta - lr * grad / (np.linalg.norm(grad) + guard),
+                )
+                for guard in (0.0, 1e-12, 1e-8, 1e-6)  # a guard against a zero norm, or none
+            ),
             (
-                "the gradient was divided by its norm (normalized gradient descent); plain "
-                "SGD moves by lr * grad itself",
-                lambda: theta - lr * grad / np.linalg.norm(grad),
+                "theta and grad swapped places: grad - lr * theta; the step is theta - lr * grad",
+                lambda: grad - lr * theta,
+            ),
+            *(
+                (
+                    f"the gradient was clipped to [-{c:g}, {c:g}]; plain SGD moves by lr * grad "
+                    "itself (clipping, by value or by norm, is a step of its own before it)",
+                    lambda c=c: theta - lr * np.clip(grad, -c, c),
+                )
+                for c in (1.0, 5.0, 0.5, 10.0, 0.1)
             ),
         ]
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
