@@ -23,6 +23,26 @@ NUMERIC_TOL = Tolerance(rtol=1e-6, atol=1e-7)
 below 3e-9 for every penalty these cases can produce (< 250 except with odds < 1e-9)."""
 
 
+def _shape_slips(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tuple[str, Any]]:
+    """The penalty of code that tells weights by their shape (a matrix with no dimension of
+    1), which leaves out a weight of one row or column: named with the keys it left out."""
+    skipped = [k for k, v in net.items() if k.startswith("W") and min(v.shape) == 1]
+    if not skipped:
+        return []
+    kept = sum(
+        float(np.sum(v * v)) for k, v in net.items() if k.startswith("W") and k not in skipped
+    )
+    shapes = ", ".join(f"{k} {net[k].shape}" for k in skipped)
+    return [
+        (
+            f"the weights were told by their shape, and {shapes} was left out: a weight "
+            "can have one row or column (a single output unit); the weights are the keys "
+            "that start with W, whatever their shape",
+            lam / (2 * m) * kept,
+        )
+    ]
+
+
 class L2PenaltyChecker(NNChecker):
     """l2_penalty_and_grads(params, lam, m) -> (penalty, grads): weights only, lam/(2m)."""
 
@@ -113,6 +133,7 @@ class L2PenaltyChecker(NNChecker):
                     / (2 * m)
                     * float(sum(np.sum(v) ** 2 for k, v in net.items() if k.startswith("W"))),
                 ),
+                *_shape_slips(net, lam, m),
                 (
                     "the penalty sums absolute values (that is L1); L2 sums squares",
                     lam
@@ -121,7 +142,11 @@ class L2PenaltyChecker(NNChecker):
                 ),
             ],
             factors=[
-                (2.0, "the penalty is lam/(2m) * sum W**2; the 1/2 makes its gradient lam/m * W"),
+                (
+                    2.0,
+                    "the penalty is lam/(2m) * sum W**2; the 1/2 makes its gradient lam/m * W"
+                    + (" (or m = 2 was left out, the same factor here)" if m == 2 else ""),
+                ),
                 (float(m), f"divide by m = {m}, the number of examples, as the data loss does"),
                 (0.5, "the penalty is lam/(2m) * sum W**2, not lam/(4m)"),
                 (
@@ -162,8 +187,12 @@ class L2PenaltyChecker(NNChecker):
                     TOL,
                     factors=[
                         (0.5, "the gradient of lam/(2m) * W**2 is lam/m * W (the 2 cancels)"),
+                        (
+                            2.0,
+                            "the gradient of lam/(2m) * W**2 is lam/m * W, not 2 lam/m * W"
+                            + (" (or m = 2 was left out, the same factor here)" if m == 2 else ""),
+                        ),
                         (float(m), f"divide by m = {m}"),
-                        (2.0, "the gradient of lam/(2m) * W**2 is lam/m * W, not 2 lam/m * W"),
                     ],
                 )
             else:
