@@ -98,8 +98,16 @@ class SigmoidChecker(_Elementwise):
 
     def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]
+        absolute = (
+            "sigmoid(|z|): exp(-|z|) is the stable piece, but where z < 0 the result is "
+            "e / (1 + e) with e = exp(-|z|), not 1 / (1 + e)"
+        )
+        sign = "this is sigmoid(-z): check the sign inside exp"
+        if np.all(z <= 0):  # sigmoid(-z) and sigmoid(|z|) are the same values: say both
+            sign += f" (or {absolute}; the two agree for z <= 0)"
         out: list[tuple[str, Any]] = [
-            ("this is sigmoid(-z): check the sign inside exp", ref.sigmoid(-z)),
+            (sign, ref.sigmoid(-z)),
+            (f"this is {absolute}", lambda: ref.sigmoid(np.abs(z))),
             (
                 "(1 + tanh(z)) / 2 is sigmoid(2z); the identity is sigmoid(z) = "
                 "(1 + tanh(z/2)) / 2",
