@@ -929,3 +929,43 @@ def test_a_batch_of_one_normalized_with_its_own_statistics_outputs_beta() -> Non
     body = text("batchnorm-inference")
     assert "fail for a batch of one" not in body
     assert "every output would be $\\beta$ whatever the input" in body
+
+
+# Twenty-ninth round
+
+
+def test_the_unclamped_elu_overflows_in_the_branch_np_where_discards() -> None:
+    # np.where computes both branches: exp(1000) is inf (with an overflow warning) though the
+    # value picked is z itself, and the clamped form computes nothing that overflows
+    z, alpha = np.array([-1000.0, -1.0, 0.0, 1000.0]), 1.3
+    with np.errstate(over="raise"):
+        with pytest.raises(FloatingPointError):
+            np.where(z > 0, z, alpha * (np.exp(z) - 1.0))
+        clamped = np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
+    assert clamped[-1] == 1000.0 and math.isclose(clamped[0], -alpha)
+    body = text("relu-family")
+    assert "**nor overflow along the way**" in body
+    assert "computes $e^{1000} = \\infty$ in the branch it discards, so it fails" in body
+
+
+def test_the_learning_rate_folded_into_v_moves_theta_alike_but_returns_another_v() -> None:
+    # with a constant lr the sum form and both folded forms give the same theta at every
+    # step, while their velocities differ by the factor lr (and a sign for the CS231n form)
+    rng = np.random.default_rng(29)
+    grads = rng.standard_normal((5, 3))
+    lr, beta = 0.05, 0.9
+    theta_sum, theta_cs, theta_sk = (np.zeros(3) for _ in range(3))
+    v_sum, v_cs, v_sk = (np.zeros(3) for _ in range(3))
+    for g in grads:
+        v_sum = beta * v_sum + g
+        theta_sum = theta_sum - lr * v_sum
+        v_cs = beta * v_cs - lr * g
+        theta_cs = theta_cs + v_cs
+        v_sk = beta * v_sk + lr * g
+        theta_sk = theta_sk - v_sk
+    assert np.allclose(theta_sum, theta_cs) and np.allclose(theta_sum, theta_sk)
+    assert np.allclose(v_cs, -lr * v_sum) and np.allclose(v_sk, lr * v_sum)
+    assert not np.allclose(v_sk, v_sum)
+    body = text("momentum-step")
+    assert "**The velocity is the sum form's too.**" in body
+    assert "so they fail on `v`" in body
