@@ -82,7 +82,12 @@ class SgdChecker(StepChecker):
             *(
                 (
                     "the gradient was divided by its norm (normalized gradient descent"
-                    + (", or clipped to [-1, 1], the same for one entry" if grad.size == 1 else "")
+                    + (
+                        # one nonzero entry: g / |g| is also what a clip to [-1, 1] gives
+                        ", or clipped to [-1, 1], the same for one nonzero entry"
+                        if np.count_nonzero(grad) == 1
+                        else ""
+                    )
                     + "); plain SGD moves by lr * grad itself",
                     lambda guard=guard: theta - lr * grad / (np.linalg.norm(grad) + guard),
                 )

@@ -1,0 +1,45 @@
+"""Wrong answers that passed, or were named differently, on some seeds only: each is graded
+over many seeds (test_answers tries three), and must fail the same way on every one."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade_inprocess import grade_inprocess, load_submission
+from engine.verdict import Verdict
+from tests.engine.answer_files import ANSWERS, DRILLS
+
+
+def _grade(drill: str, answer: str, seed: int) -> Verdict:
+    checker = get_checker(DRILLS[drill])
+    source = (ANSWERS / drill / f"{answer}.py").read_text(encoding="utf-8")
+    return grade_inprocess(checker, load_submission(source, checker.entries), seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("drill", "answer", "phrase", "seeds"),
+    [
+        # exp(1000) overflowed only on the seeds whose "large magnitudes" passed 709
+        ("relu-family", "wrong_elu_unclipped_exp", "np.where evaluates both branches", 20),
+        # clipping to [-1, 1] changed nothing on the seeds whose gradients were all below 1
+        ("sgd-step", "wrong_clipped_gradient", "clipped to [-1, 1]", 30),
+        # a fixed 1e-8 was called eps**2 under the root where eps is negligible beside sqrt(s)
+        ("rmsprop-step", "wrong_fixed_eps", "eps was ignored (1e-8 used instead)", 30),
+    ],
+)
+def test_the_mistake_fails_and_is_named_on_every_seed(
+    drill: str, answer: str, phrase: str, seeds: int
+) -> None:
+    for seed in range(seeds):
+        verdict = _grade(drill, answer, seed)
+        assert verdict.first_failure is not None, f"seed {seed}: {verdict.summary}"
+        assert phrase in verdict.first_failure.message, f"seed {seed}"
+
+
+def test_a_missing_m_of_2_names_both_readings_of_the_factor_2() -> None:
+    # at m = 2 a penalty without its m and one without its 1/2 are the same number
+    verdict = _grade("weight-decay-l2", "wrong_no_m", 25)
+    assert verdict.first_failure is not None
+    assert verdict.first_failure.inputs.endswith("m=2")  # the case this test is about
+    assert "(or m = 2 was left out, the same factor here)" in verdict.first_failure.message
