@@ -130,6 +130,7 @@ NAMES = sorted(CATALOG)
 STRICT = {
     "nn.activations.sigmoid",
     "nn.activations.sigmoid_grad",
+    "nn.activations.relu_family",  # ELU's exp must not overflow, even in a discarded branch
     "nn.softmax.softmax",
     "nn.softmax.cross_entropy",
     "deep.losses.bce_with_logits",
