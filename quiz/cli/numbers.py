@@ -8,6 +8,7 @@ message for a number out of range and the help's `[1<=x<=1440]` stay Click's.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -39,11 +40,23 @@ def _refuse_text(
             kind.fail(f"{value!r} is not {noun}; {_bounds(kind.min, kind.max)}", param, ctx)
 
 
+def _finite(text: str) -> float:
+    """`float`, but NaN is no number: Python reads 'nan', and every range check passes it."""
+    value = float(text)
+    if math.isnan(value):
+        raise ValueError(f"{text!r} is not a number")
+    return value
+
+
 class NumberRange(click.FloatRange):
-    """A FloatRange whose refusal of a non-number names a number and its bounds."""
+    """A FloatRange whose refusal of a non-number (NaN too) names a number and its bounds.
+
+    Click's range let `--target nan` through (NaN compares false with both bounds), and the
+    plan's save then failed with SQLite's traceback (NaN is stored as NULL).
+    """
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        _refuse_text(self, value, float, "a number", param, ctx)
+        _refuse_text(self, value, _finite, "a number", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -128,6 +128,8 @@ def test_help_names_what_dash_dash_help_prints(
             ("plan", "--minutes-per-day", "abc"),
             "'abc' is not a number; give one from 1 to 1440",
         ),
+        (("plan", "--target", "nan"), "'nan' is not a number; give one from 0.5 to 0.99"),
+        (("plan", "--minutes-per-day", "NaN"), "'NaN' is not a number; give one from 1 to 1440"),
         (("study", "--limit", "ten"), "'ten' is not a whole number; give 1 or more"),
         (("serve", "--port", "80.5"), "'80.5' is not a whole number; give one from 1 to 65535"),
         (("grade", "sigmoid", "x.py", "--seed", "x"), "'x' is not a whole number; give 0 or more"),
@@ -136,7 +138,8 @@ def test_help_names_what_dash_dash_help_prints(
 def test_a_word_for_a_number_is_told_what_to_give(
     drillbit: RunDrillbit, typed: tuple[str, ...], said: str
 ) -> None:
-    """Click said "'abc' is not a valid float range", its own type's name."""
+    """Click said "'abc' is not a valid float range", its own type's name; `--target nan`
+    passed its range check and ended in SQLite's traceback."""
     refused = drillbit(*typed)
     assert refused.returncode == 2
     assert refused.stderr.splitlines()[-1].endswith(said), refused.stderr
