@@ -101,6 +101,14 @@ def minutes_used_note(waiting: int = 0) -> str:
     return f"Today's plan minutes are used{said}. {PRACTISE_MORE}"
 
 
+def day_ended_note() -> str:
+    """A plan-mode session's summary when midnight ended it: its list was the old day's."""
+    return (
+        "Midnight ended the day this session's list was planned for: Home counts "
+        "the new day's list, and d studies it (drillbit study)."
+    )
+
+
 def session_cut_note() -> str:
     """A plan-mode session's summary when today's minutes ended it: that its last cards
     no longer fit, and how to go on.

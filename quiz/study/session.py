@@ -19,8 +19,8 @@ from quiz.store import CardFlag, Mode, Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
-from quiz.study.days import as_utc, day_start
-from quiz.study.plan_status import minutes_used_note, session_cut_note
+from quiz.study.days import as_utc, day_start, next_day_start
+from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
     default_scheduler,
@@ -307,9 +307,15 @@ class Session:
         self.answers: list[Answer] = []
         self.left_for_later: list[StudyCard] = []
         """Plan mode: cards taken out because today's minutes are used (still due)."""
+        self._day_ends = (
+            next_day_start(self.started_at, self.options.tz) if self.plan_mode else None
+        )
+        """Plan mode: the midnight ending the day whose list the queue is (None otherwise)."""
+        self.day_ended = False
+        """Plan mode: the queue was dropped because its day ended (`_fit_time_box`)."""
         self._steps: list[_Step] = []
         """What `undo` takes back, the last action last: answers, buries and suspends."""
-        self._fit_time_box()
+        self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self._summary: Summary | None = None
         filters: dict[str, object] = dict(self.options.filters.as_dict())
@@ -327,14 +333,27 @@ class Session:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
 
-    def _fit_time_box(self, shown_at: datetime | None = None) -> list[tuple[int, StudyCard]]:
+    def _fit_time_box(
+        self, moment: datetime, shown_at: datetime | None = None
+    ) -> list[tuple[int, StudyCard]]:
         """Drop the queued cards that no longer fit in today's plan minutes (into
-        `left_for_later`); returns them with their indices in the queue as it was.
+        `left_for_later`), or all of them once `moment` is past the midnight ending the
+        day the queue was planned for; returns them with their indices in the queue as it
+        was (so undo puts them back).
+
+        A plan's list and minutes are one day's, as Anki's counts are: a session started at
+        23:50 went on after midnight with the old day's cards and the old day's minutes
+        left, while Home and `drillbit plan` counted the new day's list.
 
         The minutes used are the answered cards' time on the clock (`quiz.study.spent`):
         each from its card shown to the next one shown; `shown_at`, when the next card
         is shown, ends the last answer's time (the feedback read after it).
         """
+        if self._day_ends is not None and moment >= self._day_ends and self._queue:
+            self.day_ended = True
+            dropped_all = list(enumerate(self._queue))
+            self._queue = []
+            return dropped_all
         box = self.options.time_box
         if box is None:
             return []
@@ -370,7 +389,11 @@ class Session:
         """The summary's note when today's minutes ended the session (`session_cut_note`:
         its Plan row, not this note, says what is left of today's plan). None when the
         person ended it with cards still queued: the minutes did not."""
-        return None if self.time_box_note is None or self._queue else session_cut_note()
+        if self._queue:
+            return None
+        if self.day_ended:
+            return day_ended_note()
+        return None if self.time_box_note is None else session_cut_note()
 
     # -- where we are ----------------------------------------------------------------
 
@@ -436,14 +459,15 @@ class Session:
 
         In plan mode the time since the last answer (its feedback, read before moving on)
         counts in today's minutes: call this before reading `current`, since a card that
-        no longer fits is left for the next day.
+        no longer fits is left for the next day, and past midnight the old day's list ends.
         """
         self._shown_at = self._now(now)
-        if not self.answers or not self._steps:
+        if not self.answers and not self._steps:
+            self._fit_time_box(self._shown_at)  # only midnight drops here: nothing to undo
             return
         queue = list(self._queue)
-        cut = self._fit_time_box(self._shown_at)
-        if cut:
+        cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
+        if cut and self._steps:
             self._undo_also(queue, cut)
 
     def _undo_also(self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]]) -> None:
@@ -549,7 +573,7 @@ class Session:
         # The queue before this answer was [card, *rest] and is now rest (and the requeued
         # copy at its end): rest's entry i, if the time box drops it, was at i + 1 before.
         # A dropped requeued copy was not there before: undo takes it out of left_for_later.
-        cut = self._fit_time_box()
+        cut = self._fit_time_box(moment)
         removed = [(0, card)] + [(i + 1, c) for i, c in cut if i < before - 1]
         kept_copy = requeued and all(i < before - 1 for i, _ in cut)
         self._steps.append(

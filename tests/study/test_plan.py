@@ -1210,3 +1210,45 @@ def test_the_load_says_the_default_pace_until_an_answer_is_timed(
     session.finish(now=moment)
     tomorrow = plan_status(store, cards, START + timedelta(days=1), tz=UTC, scheduler=scheduler)
     assert tomorrow is not None and tomorrow.load().endswith("min at your pace")
+
+
+def test_a_plan_session_going_past_midnight_ends_with_its_day(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # Started at 23:50, the session went on after midnight with the old day's cards and
+    # the old day's minutes left, while Home and `drillbit plan` counted the new day's
+    # list (Anki's counts, too, are the new day's once it begins).
+    cards = a_mixed_deck(120)
+    store.set_interview_plan(yesterday_s_plan(14))
+    late = START.replace(hour=23, minute=50)
+    session = plan_session(store, cards, late, scheduler)
+    assert session.remaining > 3
+    moment = answer_current(session, late, 20.0)
+    session.show(now=moment)
+    assert session.current is not None, "before midnight the day's list goes on"
+    midnight = START.replace(hour=0) + timedelta(days=1)
+    answer_current(session, midnight - timedelta(seconds=10), 30.0)  # shown before midnight
+    session.show(now=midnight + timedelta(seconds=25))
+    assert session.current is None and session.day_ended, "the old day's list ends"
+    assert len(session.answers) == 2, "the card shown before midnight was still answered"
+    undone = session.undo(now=midnight + timedelta(seconds=30))
+    assert undone is not None and session.current == undone.card, "undo brings the list back"
+    session.show(now=midnight + timedelta(seconds=40))
+    assert session.current is None, "... and showing a card ends it again"
+    summary = session.finish(now=midnight + timedelta(seconds=40))
+    assert summary.note is not None and summary.note.startswith("Midnight ended the day")
+    # the next session is the new day's list, as Home counts it
+    fresh = plan_session(store, cards, midnight + timedelta(minutes=1), scheduler)
+    home = plan_status(store, cards, midnight + timedelta(minutes=1), tz=UTC, scheduler=scheduler)
+    assert home is not None and home.offered == tuple(card.id for card in fresh.planned)
+
+
+def test_a_plan_session_started_before_midnight_and_shown_after_has_no_card(
+    store: Store, scheduler: Scheduler
+) -> None:
+    cards = a_mixed_deck(30)
+    store.set_interview_plan(yesterday_s_plan(14))
+    session = plan_session(store, cards, START.replace(hour=23, minute=59), scheduler)
+    assert session.current is not None
+    session.show(now=START.replace(hour=0, minute=1) + timedelta(days=1))
+    assert session.current is None and not session.answers
