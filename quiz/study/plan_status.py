@@ -104,8 +104,8 @@ def minutes_used_note(waiting: int = 0) -> str:
 def day_ended_note() -> str:
     """A plan-mode session's summary when midnight ended it: its list was the old day's."""
     return (
-        "Midnight ended the day this session's list was planned for: Home counts "
-        "the new day's list, and d studies it (drillbit study)."
+        "Midnight ended the day this session's list was planned for: d on Home "
+        "starts the new day's session (drillbit study)."
     )
 
 
