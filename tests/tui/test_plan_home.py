@@ -103,6 +103,24 @@ async def test_homes_footer_names_the_plan_while_d_studies_it(build: AppFactory)
         assert "Plan" not in footer_descriptions(screen)
 
 
+@pytest.mark.parametrize(("days_ago", "said"), [(0, "Interview today"), (3, "The plan ended")])
+async def test_home_says_where_an_ended_plan_is_changed_or_cleared(
+    build: AppFactory, days_ago: int, said: str
+) -> None:
+    """On the interview day and after it Home kept the plan's line for good, and only
+    `drillbit plan` said how to set a new date or remove the plan."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, HomeScreen)
+        set_plan(app.workspace, -days_ago, 30.0)
+        screen.refresh_counts()
+        await settle(pilot)
+        line = " ".join(summary_text(screen).split())
+        assert said in line
+        assert line.endswith("normal reviews resume · a new date, or none, in Settings (,)")
+        assert "Plan" not in footer_descriptions(screen), "d is plain fsrs again"
+
+
 async def open_stats(pilot: Pilot[None]) -> StatsScreen:
     """Press s on Home and return the stats screen it opens."""
     await press(pilot, "s")

@@ -37,6 +37,10 @@ word of the plan anywhere in the app (Settings said "an interview plan sets its 
 pace", the help "the plan's next cards"). The settings screen's last rows set it, as
 `drillbit plan --interview` does."""
 
+PLAN_OVER = "a new date, or none, in Settings (,)"
+"""The end of Home's line once the interview day has come: the ended plan's line stayed
+on Home for good, and only `drillbit plan` said how to set a new date or clear it."""
+
 MAX_WAIT = 300.0
 """Seconds at most between two looks at the clock while Home waits for a due time."""
 
@@ -280,6 +284,8 @@ class HomeScreen(Screen[None]):
         summary = count_line(list(zip(parts, COUNT_STYLES, strict=False)), breakdown, width)
         if plan is not None:
             phrases = plan.phrases(ahead_key="a")
+            if plan.today is None:  # the interview day or after: the plan is over
+                phrases.append(PLAN_OVER)
             summary.append(f"\n{break_between(phrases, width)}", style="bold")
         elif t.new == t.total:
             # nothing studied yet: the one place the app says how a plan is set (in the
