@@ -467,7 +467,7 @@ class Session:
             return
         queue = list(self._queue)
         cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
-        if cut and self._steps:
+        if cut:
             self._undo_also(queue, cut)
 
     def _undo_also(self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]]) -> None:
