@@ -4,6 +4,7 @@ a ':', backspace in the indent goes back a level."""
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets.text_area import Selection
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.code_editor import CodeEditor, code_of
@@ -115,3 +116,48 @@ def test_the_code_of_a_line_stops_at_its_comment_outside_strings() -> None:
     assert code_of('t = """a # b""":') == 't = """a # b""":'
     assert code_of(r"u = 'it\'s # no' # yes") == r"u = 'it\'s # no' "
     assert code_of("open = 'still # open") == "open = 'still # open"
+
+
+async def test_tab_on_selected_lines_indents_them_and_shift_tab_dedents_them(
+    build: AppFactory,
+) -> None:
+    """A selected block is shifted, not replaced by the tab's blanks (the block was lost)."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        editor.load_text("def f(x):\ny = x\n\nreturn y\nz = 1")
+        editor.selection = Selection((1, 2), (3, 3))  # parts of lines 1 to 3, not line 4
+        await press(pilot, "tab")
+        assert editor.text == "def f(x):\n    y = x\n\n    return y\nz = 1"
+        assert editor.selection == Selection((1, 0), (3, 12))  # the lines, for the next press
+        await press(pilot, "tab", "shift+tab", "shift+tab")
+        assert editor.text == "def f(x):\ny = x\n\nreturn y\nz = 1"
+        assert editor.has_focus  # shift+tab on a selection stays in the editor
+        await press(pilot, "ctrl+z")
+        assert editor.text == "def f(x):\n    y = x\n\n    return y\nz = 1"
+
+
+async def test_shift_tab_dedents_up_to_one_level_and_a_selection_to_a_line_start_stops_before_it(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        editor.load_text("  a = 1\n        b = 2\nc = 3")
+        editor.selection = Selection((0, 0), (2, 0))
+        await press(pilot, "shift+tab")
+        assert editor.text == "a = 1\n    b = 2\nc = 3"
+
+
+async def test_tab_within_one_line_still_types_blanks_and_shift_tab_alone_leaves(
+    build: AppFactory,
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        editor.load_text("x = 1  # two")
+        editor.selection = Selection((0, 5), (0, 12))
+        await press(pilot, "tab")
+        assert editor.text.startswith("x = 1 ") and editor.text.strip() == "x = 1"
+        await press(pilot, "shift+tab")
+        assert not editor.has_focus  # no selection: shift+tab goes to the task pane

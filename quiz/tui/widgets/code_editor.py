@@ -9,7 +9,7 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
-from textual.widgets.text_area import Location
+from textual.widgets.text_area import Location, Selection
 
 BLOCK_END = re.compile(r"(return|pass|raise|break|continue)\b")
 """A statement after which no more lines of its block run: enter goes back a level."""
@@ -28,7 +28,7 @@ class CodeEditor(TextArea):
     Enter keeps the indent of the line it splits, adds one level after a line whose code
     ends in ':' (a def, an if, a for...) and goes back one after a return, pass, raise,
     break or continue; backspace in the blanks before a line's code goes back one level,
-    not one space. A plain TextArea put the cursor at column 0 after every enter, which no
+    not one space; tab and shift+tab on a selection indent and dedent its lines. A plain TextArea put the cursor at column 0 after every enter, which no
     code editor does.
     """
 
@@ -59,7 +59,13 @@ class CodeEditor(TextArea):
         self.keys_from = message.time
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key != "enter" or self.read_only:
+        if self.read_only:
+            return
+        if event.key in ("tab", "shift+tab") and self._shifts_lines(event.key == "tab"):
+            event.prevent_default()
+            event.stop()
+            return
+        if event.key != "enter":
             return
         event.prevent_default()  # TextArea's own handler would insert a bare line break
         event.stop()
@@ -85,6 +91,32 @@ class CodeEditor(TextArea):
         if BLOCK_END.match(code):
             return indent.removesuffix(level) if indent.endswith(level) else ""
         return indent
+
+    def _shifts_lines(self, indent: bool) -> bool:
+        """Tab on a selection over several lines indents them one level and shift+tab on
+        any selection takes one level off its lines, as code editors do; the lines stay
+        selected for the next press. False, and nothing changed, where the key keeps its
+        usual job: tab types blanks, shift+tab leaves the editor.
+
+        TextArea replaced the selection with the tab's blanks: the block a person had
+        selected to indent was deleted, and shift+tab had no way to dedent it."""
+        start, end = sorted(self.selection)
+        first, last = start[0], end[0]
+        if start == end or (indent and first == last):
+            return False
+        if last > first and end[1] == 0:  # ends at the start of a line: not that line
+            last -= 1
+        level = "\t" if self.indent_type == "tabs" else " " * self.indent_width
+        lines = [self.document[row] for row in range(first, last + 1)]
+        shifted = [
+            (level + line if line.strip() else line) if indent else _dedented(line, level)
+            for line in lines
+        ]
+        if shifted == lines:
+            return True  # nothing left to dedent: the selection stays, nothing is undone
+        self.replace("\n".join(shifted), (first, 0), (last, len(lines[-1])))
+        self.selection = Selection((first, 0), (last, len(shifted[-1])))
+        return True
 
     def action_delete_left(self) -> None:
         """In the blanks before a line's code, go back to the previous indent level (one
@@ -119,6 +151,13 @@ class CodeEditor(TextArea):
 
     def on_resize(self, event: events.Resize) -> None:
         self.scroll_cursor_visible(animate=False)
+
+
+def _dedented(line: str, level: str) -> str:
+    """`line` one indent `level` back: a tab, or up to the level's width of spaces."""
+    if level == "\t":
+        return line.removeprefix("\t")
+    return line[min(len(level), len(line) - len(line.lstrip(" "))) :]
 
 
 def code_of(line: str) -> str:
