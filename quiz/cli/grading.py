@@ -101,7 +101,7 @@ def grade_command(
         from quiz.cli.schemas import SCHEMA_VERSION, VerdictReport
 
         report = VerdictReport.model_validate(
-            {"schema_version": SCHEMA_VERSION, **verdict.model_dump()}
+            {"schema_version": SCHEMA_VERSION, "id": drill.card.id, **verdict.model_dump()}
         )
         click.echo(report.model_dump_json(indent=2))
     elif chosen == "exercism":

@@ -40,6 +40,10 @@ class VerdictReport(Verdict):
     """`drillbit grade --json`: the verdict of one grading."""
 
     schema_version: Version = Field(description="Version of this output's shape.")
+    id: str = Field(
+        description="The drill's id, as `drillbit grade` takes it and `drillbit drills --json` "
+        "lists it (`drill` names the checker that graded it)."
+    )
 
 
 # A dataclass like `Stats`: the command prints `Stats.to_json()` without importing

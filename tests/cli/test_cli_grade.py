@@ -38,6 +38,8 @@ def test_a_correct_answer_passes_with_exit_0_and_json(drillbit: RunDrillbit) -> 
     assert verdict["status"] == "passed"
     assert verdict["isolation"] and verdict["cases"]
     assert isinstance(verdict["seed"], int)
+    # the id the command took and `drills --json` lists, beside the checker's name
+    assert verdict["id"] == "sigmoid" and verdict["drill"] != "sigmoid"
 
 
 def test_a_wrong_answer_fails_with_exit_1_and_names_the_case(drillbit: RunDrillbit) -> None:
