@@ -220,17 +220,34 @@ class WarmupCosineChecker(NNChecker):
         step = steps[k]
         shown_e, shown_g = fmt_pair(float(expected[k]), float(got[k]))
         detail = f"at step {step} expected {shown_e}, got {shown_g}"
+        guesses: list[tuple[str, np.ndarray]] = []
         for message, fn in mistakes:
             try:
-                guess = np.array([fn(s) for s in steps])
+                guesses.append((message, np.array([fn(s) for s in steps])))
             except ZeroDivisionError:
                 continue
+        for message, guess in guesses:
             if np.all(tol.violation(got, guess) <= 1.0):
                 j.fail(f"{message}: {detail}", expected=shown_e, got=shown_g)
         flat = _flat_rate(steps, got, expected, base, warmup, total, floor, tol)
         if flat:
             j.fail(f"{flat}: {detail}", expected=shown_e, got=shown_g)
+        # Two slips in two phases (an off-by-one warmup and an unclipped p) match no one
+        # mistake over the whole run: name the one that explains the first wrong step's phase.
+        phase = _phases(steps, warmup, total)
+        same = phase == phase[k]
+        for message, guess in guesses:
+            explains = tol.violation(guess[k : k + 1], expected[k : k + 1])[0] > 1.0
+            if explains and np.all(tol.violation(got[same], guess[same]) <= 1.0):
+                j.fail(f"{message}: {detail}", expected=shown_e, got=shown_g)
         j.fail(f"wrong rate: {detail}", expected=shown_e, got=shown_g)
+
+
+def _phases(steps: list[int], warmup: int, total: int) -> np.ndarray:
+    """Each step's part of the schedule: 0 warmup, 1 the cosine decay (p from 0 to 1),
+    2 past its end (p clipped to 1)."""
+    at = np.array(steps)
+    return np.where(at < warmup, 0, np.where(at <= max(total, warmup), 1, 2))
 
 
 def _flat_rate(
