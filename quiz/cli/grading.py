@@ -167,9 +167,12 @@ def _next_step(
     verdict: Verdict, *, drill_id: str, file: Path, seed: int | None, rows: list[DrillRow] | None
 ) -> str:
     """The verdict's last line: the next drill after a pass, how to go on after a failure.
-    A verdict ended on its case seed, and a person was left to guess the next command."""
+    A verdict ended on its case seed, and a person was left to guess the next command.
+    A pass first says where its explanation is: `watch` prints it, the app shows it, and
+    `grade` said nothing of it."""
     if verdict.passed:
-        return _next_drill(rows, drill_id, lambda following: f"drillbit drill {following}")
+        following = _next_drill(rows, drill_id, lambda name: f"drillbit drill {name}")
+        return f"why it works: `drillbit show {drill_id} --answer`\n{following}"
     if verdict.status.value == "internal":
         return (
             "next: `drillbit doctor` checks the grader on this machine"  # the headline says whose

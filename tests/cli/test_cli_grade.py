@@ -95,9 +95,10 @@ def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: R
     assert passed.returncode == 0
     # sigmoid is the bank's first drill; the next one not passed yet follows it
     drills = sum(card.kind == "coding" for card in load_bank([REPO / "content"]).cards)
-    assert passed.stdout.splitlines()[-1] == (
-        f"1/{drills} drills solved; next: drillbit drill sigmoid-grad"
-    )
+    assert passed.stdout.splitlines()[-2:] == [
+        "why it works: `drillbit show sigmoid --answer`",  # the explanation watch prints
+        f"1/{drills} drills solved; next: drillbit drill sigmoid-grad",
+    ]
     as_json = drillbit("grade", "sigmoid", str(wrong), "--json")
     assert json.loads(as_json.stdout)["status"] == "failed", "JSON stays the verdict alone"
 
