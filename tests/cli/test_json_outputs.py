@@ -50,7 +50,7 @@ def test_grade_json_validates_against_the_verdict_schema(drillbit: RunDrillbit) 
 def test_the_verdict_schema_rejects_what_grade_never_prints(drillbit: RunDrillbit) -> None:
     validator = schema(drillbit, "verdict")
     assert not validator.is_valid({"drill": "x", "status": "passed"})  # no seed, no version
-    good = {"drill": "x", "status": "passed", "seed": 1, "schema_version": 1}
+    good = {"drill": "x", "id": "x", "status": "passed", "seed": 1, "schema_version": 1}
     assert validator.is_valid(good)
     assert not validator.is_valid({**good, "status": "fine"})
     assert not validator.is_valid({**good, "schema_version": 2})
