@@ -125,13 +125,15 @@ def screen_lines(app: App[Any]) -> list[Strip]:
 
 
 async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
-    """The app's screen once it is a `kind`. A key's screen comes a few messages after the key
-    (the binding's action posts a request, the app pushes the screen, the screen mounts), and
-    `pilot.pause()` ends on a guess that a starved process passes after one turn."""
+    """The app's screen once it is a `kind` and mounted. A key's screen comes a few messages
+    after the key (the binding's action posts a request, the app pushes the screen, the screen
+    mounts), and `pilot.pause()` ends on a guess that a starved process passes after one turn.
+    A pushed screen is the app's screen before its `on_mount` has run: a test that ended then
+    shut the app down under it (the drill screen's `on_mount` found no editor)."""
     app = pilot.app
-    assert await wait_until(pilot, lambda: isinstance(app.screen, kind)), (
-        f"{kind.__name__} was never shown: {type(app.screen).__name__} is"
-    )
+    assert await wait_until(
+        pilot, lambda: isinstance(app.screen, kind) and app.screen.is_mounted
+    ), f"{kind.__name__} was never shown: {type(app.screen).__name__} is"
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
