@@ -689,8 +689,11 @@ async def test_at_80x24_tab_reaches_a_failure_cut_short_and_gives_it_the_rows(
         assert verdict.has_focus and screen.has_class("-verdict")
         assert verdict.region.height > before
         await press(pilot, "end")
-        await settle(pilot)
-        assert verdict.scroll_y == verdict.max_scroll_y > 0
+        # Textual animates the scroll to the end over a second of wall clock, which `settle`
+        # does not wait for: a starved run read it mid-way (scroll_y 1.56 of 3)
+        assert await wait_until(pilot, lambda: verdict.scroll_y == verdict.max_scroll_y > 0), (
+            f"end left the explanation at {verdict.scroll_y} of {verdict.max_scroll_y}"
+        )
         await press(pilot, "tab")
         await settle(pilot)
         assert editor.has_focus and not screen.has_class("-verdict")
