@@ -329,11 +329,11 @@ async def test_a_late_verdict_of_an_older_submission_is_not_shown(
         assert await wait_until(pilot, lambda: len(submitted(DrillScreen.DrillSubmitted)) == 1)
         editor_of(screen).load_text(SOLUTION)
         await pilot.press("ctrl+r")
-        await wait_until(pilot, lambda: bool(recorder.of(DrillScreen.VerdictReady)))
+        assert await wait_until(pilot, lambda: bool(recorder.of(DrillScreen.VerdictReady)))
         release.set()
         await app.workers.wait_for_complete()
         # the late verdict's message can take more than one pause on a loaded machine
-        await wait_until(pilot, lambda: len(recorder.of(DrillScreen.VerdictReady)) == 2)
+        assert await wait_until(pilot, lambda: len(recorder.of(DrillScreen.VerdictReady)) == 2)
         ready = recorder.of(DrillScreen.VerdictReady)
         assert [m.verdict.status.value for m in ready] == ["passed", "failed"]
         assert "PASSED" in str(screen.query_one("#verdict-status").render())
@@ -397,7 +397,7 @@ async def test_the_drill_footer_names_help_once(build: AppFactory) -> None:
         assert footer_descriptions(screen).count("Help") == 1
         screen.query_one("#drill-task").focus()
         await settle(pilot)
-        await wait_until(pilot, lambda: footer_descriptions(screen).count("Help") <= 1)
+        assert await wait_until(pilot, lambda: footer_descriptions(screen).count("Help") <= 1)
         assert footer_descriptions(screen).count("Help") == 1
         await press(pilot, "question_mark")  # still opens the help from the task pane
         assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))

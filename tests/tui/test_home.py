@@ -43,7 +43,7 @@ from tests.tui.conftest import (
 async def palette_results(app: DrillbitApp, pilot: Pilot[None], query: str) -> int:
     """Type a query into the open palette and wait (bounded) until it lists hits."""
     await press(pilot, *query)
-    await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+    assert await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
     return app.screen.query_one(CommandList).option_count
 
 

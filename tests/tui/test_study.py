@@ -92,7 +92,7 @@ async def test_the_footer_shows_the_cards_own_tick_keys(build: AppFactory) -> No
         await press(pilot, "space")
         checklist = screen.query_one(KeyPointChecklist)
         assert checklist.option_count == 3
-        await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
+        assert await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
         assert _footer_displays(app)["Tick a point"] == "1-3"  # not the lint's maximum, 1-7
         await press(pilot, "7", "4")  # past the last point: nothing
         assert checklist.selected == frozenset() and screen.phase == "revealed"
@@ -117,7 +117,7 @@ class _Points(App[None]):
 async def test_the_tick_keys_shown_are_the_points_own(count: int, keys: str) -> None:
     app = _Points(count)
     async with app.run_test() as pilot:
-        await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
+        assert await wait_until(pilot, lambda: "Tick a point" in _footer_displays(app))
         assert _footer_displays(app)["Tick a point"] == keys
         checklist = app.query_one(KeyPointChecklist)
         assert checklist.heading == f"Key points you covered: {keys} tick"

@@ -37,9 +37,9 @@ ANSWER_A_CONCEPT = ("space", "enter", "3")
 
 async def _one_card_from_the_palette(app: DrillbitApp, pilot: Pilot[None]) -> None:
     app.open_card("what-is-relu")  # as the palette's pick does
-    await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
     await press(pilot, *ANSWER_A_CONCEPT)  # its one card answered, the cram ends
-    await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
 
 
 @pytest.mark.parametrize("from_home", [False, True])
@@ -69,7 +69,7 @@ async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFact
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, *ANSWER_A_CONCEPT, "escape")  # its summary is alone
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert await wait_until(pilot, lambda: _escape_label(app) == "Home")
         await press(pilot, "escape")
         await settle(pilot)
@@ -87,7 +87,7 @@ async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool)
             await _one_card_from_the_palette(app, pilot)
         else:
             await press(pilot, *ANSWER_A_CONCEPT, "escape")
-            await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+            assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
         says = "Back" if from_palette else "Home"
         assert await wait_until(pilot, lambda: _escape_label(app) == says)
         await press(pilot, "question_mark")
