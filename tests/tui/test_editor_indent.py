@@ -8,7 +8,7 @@ from textual.widgets.text_area import Selection
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.code_editor import CodeEditor, code_of
-from tests.tui.conftest import AppFactory, press, showing
+from tests.tui.conftest import AppFactory, press, settle, showing
 
 
 async def empty_editor(pilot: Pilot[None]) -> CodeEditor:
@@ -22,11 +22,18 @@ async def empty_editor(pilot: Pilot[None]) -> CodeEditor:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` as a person does: each line's characters, enter for a line break."""
+    """Type `text` as a person does: each line's characters, enter for a line break.
+
+    A line's characters go in as one burst, handled in full (`settle`) before the next key:
+    they reach the editor's queue in the order typed, and only enter and backspace do more
+    than insert. A `settle` after every character kept a test waiting 10 s on a loaded
+    machine for what the keys did at once."""
     for index, line in enumerate(text.split("\n")):
         if index:
             await press(pilot, "enter")
-        await press(pilot, *line)
+        if line:
+            await pilot.press(*line)
+            await settle(pilot)
 
 
 async def test_typing_a_function_indents_its_body_and_keeps_the_indent(
