@@ -8,22 +8,25 @@ was opened again.
 
 from __future__ import annotations
 
-import time
+import threading
 
 import pytest
 from textual.command import CommandList, CommandPalette
 
 from quiz.search import SearchIndex
-from tests.tui.conftest import AppFactory, wait_until
+from tests.tui.conftest import WAIT_SECONDS, AppFactory, wait_until
 
 
 async def test_typing_while_the_index_builds_still_finds_the_card(
     build: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     slow_init = SearchIndex.__init__
+    typed = threading.Event()
 
     def slowly(self: SearchIndex, *args: object, **kwargs: object) -> None:
-        time.sleep(0.5)  # the build takes longer than the typing (it runs in a thread)
+        # the build (in a thread) ends only after the typing: a 0.5 s sleep here let a
+        # loaded machine type slower than it and finish the build before the keys came
+        assert typed.wait(WAIT_SECONDS), "the test never finished typing"
         slow_init(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(SearchIndex, "__init__", slowly)
@@ -33,6 +36,7 @@ async def test_typing_while_the_index_builds_still_finds_the_card(
         assert await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         for key in "tiny":  # each key cancels the search the one before started
             await pilot.press(key)
+        typed.set()
         listed = app.screen.query_one(CommandList)
 
         def prompts() -> list[str]:
