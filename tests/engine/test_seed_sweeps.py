@@ -26,6 +26,19 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("sgd-step", "wrong_clipped_gradient", "clipped to [-1, 1]", 30),
         # a fixed 1e-8 was called eps**2 under the root where eps is negligible beside sqrt(s)
         ("rmsprop-step", "wrong_fixed_eps", "eps was ignored (1e-8 used instead)", 30),
+        # Adam's and AdamW's misplaced eps went unnamed (or, for AdamW, was called float32
+        # rounding) where eps was negligible beside sqrt(v_hat): named by the nearest form
+        *(
+            (drill, answer, phrase, 30)
+            for drill in ("adam-step", "adamw-step")
+            for answer, phrase in [
+                ("wrong_eps_ignored", "eps is missing: the step divides by sqrt(v_hat) alone"),
+                ("wrong_eps_squared_under_root", "eps went under the square root as eps**2"),
+                ("wrong_eps_inside_sqrt", "eps belongs outside the square root"),
+                ("wrong_fixed_eps", "eps was ignored (1e-8 used instead)"),
+                ("wrong_eps_added_to_m_hat", "eps was added to m_hat, not to the denominator"),
+            ]
+        ),
     ],
 )
 def test_the_mistake_fails_and_is_named_on_every_seed(

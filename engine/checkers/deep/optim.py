@@ -141,7 +141,7 @@ class AdamwChecker(StepChecker):
         return {"adamw_step": ref.adamw_step}
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
-        out = []
+        planned: list[tuple[str, tuple[Any, ...]]] = []
         plans = parameter_shapes(rng) + [
             ("strong decay, large lr", (4, 3)),
             ("no weight decay (plain Adam)", (2, 5)),
@@ -171,8 +171,39 @@ class AdamwChecker(StepChecker):
                     wd = gen.log_uniform(rng, 1e-3, 0.3)
                 args = (theta, grad, m, v, t, lr, beta1, beta2, eps, wd)
                 label = f"t={t}" + (" (first step)" if t == 1 else "")
-            out.append(step_case(f"case {i}: {what}, {label}", ref.adamw_step, args))
-        return out
+            planned.append((f"{what}, {label}", args))
+        # drawn last, so the other cases keep their values, but graded first: where eps is
+        # not small beside sqrt(v_hat) each misplaced eps gives its own values, and the
+        # first failure names which one the code computed (as adam_step's first case does)
+        planned.insert(0, self._small_gradients_case(rng))
+        return [
+            step_case(f"case {i}: {what}", ref.adamw_step, args)
+            for i, (what, args) in enumerate(planned, 1)
+        ]
+
+    @staticmethod
+    def _small_gradients_case(rng: np.random.Generator) -> tuple[str, tuple[Any, ...]]:
+        """Gradients of 1e-3 with eps of 1e-4 to 1e-2, mid-training."""
+        shape = (3, 4)
+        theta = gen.normal(rng, shape, 3.0)
+        grad = gen.with_zeros(rng, gen.normal(rng, shape, 1e-3), 0.1, keep_nonzero=True)
+        t, m, v = adam_moments(rng, shape, 1e-3, first=False, late=False)
+        lr = gen.log_uniform(rng, 1e-4, 0.1)
+        beta1, beta2 = adam_betas(rng)
+        eps = gen.log_uniform(rng, 1e-4, 1e-2)
+        wd = gen.log_uniform(rng, 1e-3, 0.3)
+        return f"small gradients, large eps, t={t}", (
+            theta,
+            grad,
+            m,
+            v,
+            t,
+            lr,
+            beta1,
+            beta2,
+            eps,
+            wd,
+        )
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         args = with_defaults(ref.adamw_step, case.inputs["args"])
@@ -226,8 +257,8 @@ class AdamwChecker(StepChecker):
         )
         m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
         step = lr * m_hat / (np.sqrt(v_hat) + eps)
-        no_bias_correction, eps_inside = adam_slips(
-            theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
+        no_bias_correction, eps_forms = adam_slips(
+            got_theta, theta * (1 - lr * wd), m_ref, v_ref, t, lr, b1, b2, eps
         )
         # callables: computed only when theta is wrong (as in nn.optim's adam_step)
         hints = [
@@ -251,7 +282,7 @@ class AdamwChecker(StepChecker):
                 lambda: theta * (1 + lr * wd) - step,
             ),
             no_bias_correction,
-            eps_inside,
+            *eps_forms,
             *finite_half,
             *finite_beta_t,
             (

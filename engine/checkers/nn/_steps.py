@@ -22,10 +22,13 @@ __all__ = [
     "STEP_TOL",
     "StepChecker",
     "adam_betas",
+    "adam_eps_slips",
     "adam_moments",
     "adam_slips",
     "beta_times_t_slips",
     "correction_slips",
+    "moment_slips",
+    "nearest_of",
     "parameter_shapes",
     "second_moment_slips",
     "step_case",
@@ -170,6 +173,7 @@ def corrected_moment(
 
 
 def adam_slips(
+    got: np.ndarray,
     base: np.ndarray,
     m_new: np.ndarray,
     v_new: np.ndarray,
@@ -178,9 +182,10 @@ def adam_slips(
     beta1: float,
     beta2: float,
     eps: float,
-) -> tuple[Hint, Hint]:
+) -> tuple[Hint, list[Hint]]:
     """Adam's step taken from `base` (theta, or AdamW's decayed theta) without the bias
-    correction, and with eps inside the square root: the slips Adam and AdamW share."""
+    correction, and the misplaced-eps forms (see `adam_eps_slips`): the slips Adam and AdamW
+    share."""
     no_correction = "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)"
     if t == 1:
         no_correction += (
@@ -190,10 +195,47 @@ def adam_slips(
         )
     return (
         (no_correction, lambda: base - lr * m_new / (np.sqrt(v_new) + eps)),
-        (
-            "eps belongs outside the square root: sqrt(v_hat) + eps",
-            lambda: base - lr * (m_new / (1 - beta1**t)) / np.sqrt(v_new / (1 - beta2**t) + eps),
-        ),
+        adam_eps_slips(got, base, m_new / (1 - beta1**t), v_new / (1 - beta2**t), lr, eps),
+    )
+
+
+def adam_eps_slips(
+    got: np.ndarray,
+    base: np.ndarray,
+    m_hat: np.ndarray,
+    v_hat: np.ndarray,
+    lr: float,
+    eps: float,
+) -> list[Hint]:
+    """Adam's step from `base` with eps under the root (plain or squared), left out, fixed at
+    1e-8 or added to m_hat. Where eps is small beside sqrt(v_hat) these forms nearly agree
+    with one another but not with the reference, so only the one nearest `got` is named."""
+    return nearest_of(
+        got,
+        [
+            (
+                "eps belongs outside the square root: sqrt(v_hat) + eps",
+                lambda: base - lr * m_hat / np.sqrt(v_hat + eps),
+            ),
+            (
+                "eps went under the square root as eps**2, sqrt(v_hat + eps**2); it is added "
+                "after the root: m_hat / (sqrt(v_hat) + eps)",
+                lambda: base - lr * m_hat / np.sqrt(v_hat + eps * eps),
+            ),
+            (
+                "eps was ignored (1e-8 used instead)",
+                lambda: base - lr * m_hat / (np.sqrt(v_hat) + 1e-8),
+            ),
+            (
+                "eps is missing: the step divides by sqrt(v_hat) alone; it is m_hat / "
+                "(sqrt(v_hat) + eps), and eps keeps a tiny v_hat from blowing the step up",
+                lambda: base - lr * m_hat / np.sqrt(v_hat),
+            ),
+            (
+                "eps was added to m_hat, not to the denominator: m_hat / (sqrt(v_hat) + eps)",
+                lambda: base - lr * (m_hat + eps) / np.sqrt(v_hat),
+            ),
+        ],
     )
 
 

@@ -300,7 +300,9 @@ class AdamChecker(StepChecker):
         def v_hat() -> Any:
             return v_ref / (1 - b2**t)
 
-        no_bias_correction, eps_inside = adam_slips(theta, m_ref, v_ref, t, lr, b1, b2, eps)
+        no_bias_correction, eps_forms = adam_slips(
+            got_theta, theta, m_ref, v_ref, t, lr, b1, b2, eps
+        )
         hints = [
             no_bias_correction,
             (
@@ -312,7 +314,7 @@ class AdamChecker(StepChecker):
                     / (np.sqrt(v_ref / (1 - b2 ** (t + 1))) + eps)
                 ),
             ),
-            eps_inside,
+            *eps_forms,
             *finite_half,
             *finite_beta_t,
             (
@@ -322,10 +324,6 @@ class AdamChecker(StepChecker):
                 lambda: (
                     theta - lr * np.sqrt(1 - b2**t) / (1 - b1**t) * m_ref / (np.sqrt(v_ref) + eps)
                 ),
-            ),
-            (
-                "eps was ignored (1e-8 used instead)",
-                lambda: theta - lr * m_hat() / (np.sqrt(v_hat()) + 1e-8),
             ),
             (
                 "lr was ignored (1e-3 used instead)",
