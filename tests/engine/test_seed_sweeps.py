@@ -39,6 +39,9 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
                 ("wrong_eps_added_to_m_hat", "eps was added to m_hat, not to the denominator"),
             ]
         ),
+        # late in a step count beta1**t vanishes and m's correction with it: the case of
+        # large eps must come early, or "only m corrected" is told "no bias correction"
+        ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),
     ],
 )
 def test_the_mistake_fails_and_is_named_on_every_seed(

@@ -183,11 +183,13 @@ class AdamwChecker(StepChecker):
 
     @staticmethod
     def _small_gradients_case(rng: np.random.Generator) -> tuple[str, tuple[Any, ...]]:
-        """Gradients of 1e-3 with eps of 1e-4 to 1e-2, mid-training."""
+        """Gradients of 1e-3 with eps of 1e-4 to 1e-2, a few steps in."""
         shape = (3, 4)
         theta = gen.normal(rng, shape, 3.0)
         grad = gen.with_zeros(rng, gen.normal(rng, shape, 1e-3), 0.1, keep_nonzero=True)
-        t, m, v = adam_moments(rng, shape, 1e-3, first=False, late=False)
+        _, m, v = adam_moments(rng, shape, 1e-3, first=False, late=False)
+        # an early step: beta1**t must still count, or only-m-corrected looks uncorrected
+        t = gen.size(rng, 2, 6)
         lr = gen.log_uniform(rng, 1e-4, 0.1)
         beta1, beta2 = adam_betas(rng)
         eps = gen.log_uniform(rng, 1e-4, 1e-2)
