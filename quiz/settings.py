@@ -474,7 +474,7 @@ def parse_value(key: str, text: str) -> Any:
             return ()
         return tuple(part for part in re.split(r"[,\s]+", raw) if part)
     if isinstance(default, float) and raw.endswith("%"):
-        number = _from_percent(raw)
+        number = from_percent(raw)
         return raw if number is None else number  # not a number before the %: refused
     return raw
 
@@ -483,9 +483,10 @@ _NO_STEPS = ("none", NO_STEPS)
 """What a list of steps may be typed as when it is empty, besides nothing at all."""
 
 
-def _from_percent(raw: str) -> float | None:
+def from_percent(raw: str) -> float | None:
     """'95%' -> 0.95 (the decimal number divided by 100, rounded once), None when the text
-    before the % is not a finite number."""
+    before the % is not a finite number. `drillbit plan --target` and the settings screen's
+    target read percentages with it too, so every recall typed as a percent agrees."""
     from decimal import Decimal, InvalidOperation
 
     try:

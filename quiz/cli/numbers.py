@@ -55,7 +55,21 @@ class NumberRange(click.FloatRange):
     plan's save then failed with SQLite's traceback (NaN is stored as NULL).
     """
 
+    def __init__(self, *args: Any, percent: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.percent = percent
+        """Whether '90%' is read as 0.9, as the settings file reads a retention."""
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if self.percent and isinstance(value, str) and value.strip().endswith("%"):
+            from quiz.settings import from_percent  # only for a percentage
+
+            number = from_percent(value.strip())
+            if number is None:
+                self.fail(
+                    f"{value!r} is not a percentage; {_bounds(self.min, self.max)}", param, ctx
+                )
+            value = number
         _refuse_text(self, value, _finite, "a number", param, ctx)
         return super().convert(value, param, ctx)
 

@@ -39,8 +39,8 @@ def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | N
 )
 @click.option(
     "--target",
-    type=NumberRange(min=0.5, max=0.99),  # plan_edit.TARGET_RANGE
-    help="Predicted recall on the day every card should reach (default 0.9).",
+    type=NumberRange(min=0.5, max=0.99, percent=True),  # plan_edit.TARGET_RANGE
+    help="Predicted recall on the day every card should reach (default 0.9; 90% is 0.9).",
 )
 @click.option("--clear", is_flag=True, help="Remove the plan; normal reviews resume.")
 @click.option("--json", "as_json", is_flag=True, help="Print the plan and readiness as JSON.")

@@ -92,11 +92,25 @@ def parse_interview(text: str) -> date:
         ) from None
 
 
+def _target_percent(text: str) -> float | None:
+    """A target typed as a percentage ('90%' is 0.9), as the settings file's retention;
+    None for text without a % sign. Raises ValueError when no number comes before the %."""
+    from quiz.settings import from_percent
+
+    if not text.strip().endswith("%"):
+        return None
+    value = from_percent(text.strip())
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
 def _number(field: PlanField, text: str) -> float:
     low, high = MINUTES_RANGE if field == "minutes_per_day" else TARGET_RANGE
     what = "minutes a day" if field == "minutes_per_day" else "the target recall"
     try:
-        value = float(text.strip())
+        value = _target_percent(text) if field == "target" else None
+        value = float(text.strip()) if value is None else value
     except ValueError:
         raise PlanInputError(f"{text!r} is not a number ({what})", field=field) from None
     if not low <= value <= high:  # NaN too

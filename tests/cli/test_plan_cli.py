@@ -234,3 +234,20 @@ def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDr
     roomy = drillbit("plan", "--interview", in_days(60), "--minutes-per-day", "120")
     assert "New cards: the plan shows every card before the day" in roomy.stdout
     assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == 0
+
+
+def test_the_target_may_be_a_percentage_as_the_settings_retention(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """`drillbit config desired_retention 90%` was taken and `plan --target 90%` refused."""
+    content = ("--content", str(mini_bank))
+    made = drillbit(*content, "plan", "--interview", in_days(14), "--target", "95%")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95
+    low = drillbit(*content, "plan", "--target", "45%")
+    assert low.returncode == 2 and "0.45 is not in the range 0.5<=x<=0.99" in low.stderr
+    for bad in ("x%", "nan%"):
+        refused = drillbit(*content, "plan", "--target", bad)
+        assert refused.returncode == 2, refused.stdout
+        assert f"'{bad}' is not a percentage; give one from 0.5 to 0.99" in refused.stderr
+    assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95

@@ -99,3 +99,15 @@ def test_changing_an_ended_plan_names_its_day_not_the_date_field(store: Store) -
     assert store.interview_plan() == ended
     moved = change_plan(store, "interview", "2026-03-20", now=NOW, tz=UTC)
     assert moved is not None and moved.minutes_per_day == 30.0
+
+
+def test_the_screens_target_may_be_a_percentage(store: Store) -> None:
+    """The settings screen's target takes '85%' as 0.85, as the retention setting does."""
+    change_plan(store, "interview", "2026-03-09", now=NOW, tz=UTC)
+    plan = change_plan(store, "target", " 85% ", now=NOW, tz=UTC)
+    assert plan is not None and plan.target == 0.85
+    with pytest.raises(PlanInputError, match="is outside"):
+        change_plan(store, "target", "45%", now=NOW, tz=UTC)
+    with pytest.raises(PlanInputError, match="'x%' is not a number"):
+        change_plan(store, "target", "x%", now=NOW, tz=UTC)
+    assert store.interview_plan() == plan
