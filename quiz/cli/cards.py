@@ -97,12 +97,13 @@ def cards_command(
         )
     legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
     due = "* due now" if planned is None else "* due now by fsrs"
-    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due}{legend})", err=True)
+    # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
+    # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
+    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due}{legend})")
     if planned is not None:
         click.echo(
             f"Under the interview plan a session studies {counted(planned, 'card')} today, "
-            "not every due card (`drillbit plan` says why).",
-            err=True,
+            "not every due card (`drillbit plan` says why)."
         )
     summary = bank.problem_summary()
     if summary is not None:

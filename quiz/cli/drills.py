@@ -48,7 +48,8 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     solved = sum(row.solved for row in rows)
     following = next_unsolved(rows)
     tail = f"; next: drillbit drill {following.id}" if following else "; all solved"
-    click.echo(f"{solved}/{len(rows)} solved{tail}", err=True)
+    # on stdout with the table, as `cards`' count: `drillbit drills | less` sees it all
+    click.echo(f"{solved}/{len(rows)} solved{tail}")
 
 
 @click.command("show")

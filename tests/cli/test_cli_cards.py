@@ -23,7 +23,7 @@ def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
     assert coding and {row["kind"] for row in coding} == {"coding"}
     assert json.loads(drillbit("cards", "--state", "due", "--json").stdout)["cards"] == []
     table = drillbit("cards", "--topic", "optimizers")
-    assert table.returncode == 0 and re.search(r"\d+ of \d+ cards \(", table.stderr)
+    assert table.returncode == 0 and re.search(r"\d+ of \d+ cards \(", table.stdout)
     typo = drillbit("cards", "--pack", "neural-network")
     assert typo.returncode == 2 and "did you mean 'neural-networks'?" in typo.stderr
 
@@ -51,11 +51,11 @@ def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     assert lines[0].startswith("sigmoid ") and f"  {hard.difficulty:.1f}  " in lines[0]
     assert lines[1].startswith("relu-family ") and f"  {easy.difficulty:.1f}  " in lines[1]
     assert "     -  " in lines[2], "a card never reviewed: a dash"
-    assert "difficulty: fsrs's, 1 easy to 10 hard" in table.stderr
+    assert "difficulty: fsrs's, 1 easy to 10 hard" in table.stdout
     plain = drillbit("cards")
     assert plain.stdout.splitlines()[0].split() == ["ID", "KIND", "STATE", "DUE", "LAPSES", "TITLE"]
     assert f"{hard.difficulty:.1f}" not in plain.stdout.splitlines()[1]
-    assert "difficulty" not in plain.stderr
+    assert "difficulty" not in plain.stdout
 
 
 def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> None:
@@ -63,13 +63,14 @@ def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> N
     show today, while Home and `plan` said "0 reviews": the listing now says whose due
     date it shows and how many cards the plan studies today."""
     plain = drillbit("cards")
-    assert "(* due now)" in plain.stderr and "interview plan" not in plain.stderr
+    assert "(* due now)" in plain.stdout and "interview plan" not in plain.stdout
     interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
     assert drillbit("plan", "--interview", interview).returncode == 0
     listed = drillbit("cards")
     assert listed.returncode == 0, listed.stderr
-    assert "(* due now by fsrs)" in listed.stderr
+    assert "(* due now by fsrs)" in listed.stdout
     status = json.loads(drillbit("plan", "--json").stdout)
     today = status["today"]["reviews"] + status["today"]["new"]
     cards = "1 card" if today == 1 else f"{today} cards"
-    assert f"a session studies {cards} today, not every due card" in listed.stderr
+    assert f"a session studies {cards} today, not every due card" in listed.stdout
+    assert listed.stderr == "", "the listing's lines go with its table: `| less` sees them"
