@@ -157,8 +157,14 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None
             lines.extend(f"  {line}" for line in output_tail(text, 20))
     lines.append("")
     lines.extend(isolation_warnings(verdict))
+    # a seed replays the cases; code that did not load ran none, and replaying cannot help
+    seed = (
+        f"case seed {verdict.seed} (replay with --case-seed {verdict.seed})"
+        if verdict.code_loaded
+        else "no case ran, so no case seed to replay"
+    )
     lines.append(
-        f"case seed {verdict.seed} (replay with --case-seed {verdict.seed}) · {verdict.duration_ms:.0f} ms · "
+        f"{seed} · {verdict.duration_ms:.0f} ms · "
         f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
     )
     return "\n".join(lines)

@@ -178,6 +178,11 @@ def _next_step(
             "next: `drillbit doctor` checks the grader on this machine"  # the headline says whose
         )
     again = f"drillbit grade {drill_id} {shlex.quote(str(file))}"
+    if not verdict.code_loaded:  # no case ran: a case seed replays nothing
+        return (
+            "next: fix what the first problem above names (its line, or the missing name) "
+            f"so your code loads, then run `{again}` again"
+        )
     if seed is not None:  # the line above says how to replay a seed not asked for
         again += f" --case-seed {seed}"
     return (

@@ -54,6 +54,25 @@ def test_a_wrong_answer_fails_with_exit_1_and_names_the_case(drillbit: RunDrillb
     assert "case seed 7 (replay with --case-seed 7)" in result.stdout
 
 
+def test_code_that_does_not_load_is_offered_a_fix_not_a_seed_replay(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """A syntax error's verdict said "replay with --case-seed N", and its next step named
+    `--case-seed 5` again: no case ran, so a replay cannot help; fixing the line named can."""
+    broken = tmp_path / "broken.py"
+    broken.write_text("def sigmoid(z):\n    return z +\n")
+    result = drillbit("grade", "sigmoid", str(broken), "--case-seed", "5")
+    assert result.returncode == 1
+    assert "line 2: return z +" in result.stdout, "the first problem names the line"
+    assert "case-seed" not in result.stdout and "replay with" not in result.stdout
+    *_, seed_line, next_line = result.stdout.splitlines()
+    assert seed_line.startswith("no case ran, so no case seed to replay · ")
+    assert next_line == (
+        "next: fix what the first problem above names (its line, or the missing name) so "
+        f"your code loads, then run `drillbit grade sigmoid {broken}` again"
+    )
+
+
 def test_a_file_that_is_not_there_names_the_command_that_writes_the_starter(
     tmp_path: Path, drillbit: RunDrillbit
 ) -> None:
@@ -89,7 +108,7 @@ def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: R
     assert (
         drillbit("grade", "sigmoid", str(loading))
         .stdout.splitlines()[-1]
-        .startswith("next: fix the first problem above")
+        .startswith("next: fix what the first problem above names (its line, or the missing name)")
     )
     passed = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
     assert passed.returncode == 0
