@@ -83,6 +83,17 @@ class Drafts:
         self._keep(card, text, graded_from)
         return True
 
+    def is_last_graded(self, card: Card, text: str) -> bool:
+        """Whether `text` is, unchanged, the code of the drill's last recorded try from
+        `drillbit grade` or `watch`: their graded code is the draft (`take_graded`), and no
+        try and no edit in the app came after it. Graded again it is no new try, as
+        Exercism takes no unchanged submission as a new iteration."""
+        draft = self.store.draft(card.id)
+        if draft is None or draft.graded_from is None or draft.text != text:
+            return False
+        tries = self.store.attempts(card_id=card.id, since=draft.updated_at)
+        return bool(tries)
+
     def reset(self, card: Card) -> str:
         """Forget the draft; returns the starter code."""
         self.store.delete_draft(card.id)

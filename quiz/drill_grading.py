@@ -106,6 +106,11 @@ STARTER_NOT_COUNTED = (
 )
 """What the app and `drillbit grade` say when they grade the untouched starter."""
 
+SAME_CODE_NOT_COUNTED = (
+    "The same code as this drill's last try: graded again, not counted as another try."
+)
+"""What `drillbit grade` and `watch` say when they grade unchanged code again."""
+
 
 def is_untouched_starter(card: Card, source: str) -> bool:
     """Whether `source` is the drill's starter code, give or take trailing spaces and blank

@@ -126,6 +126,7 @@ def _save_attempt(
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
     recorded, for the next step; None when the data folder or database cannot be used."""
+    from quiz.drill_grading import SAME_CODE_NOT_COUNTED
     from quiz.drill_list import drill_rows
     from quiz.study.attempts import record_attempt
 
@@ -133,8 +134,11 @@ def _save_attempt(
     try:
         with open_store(says_unsaved=True) as store:  # its one line is below
             now = datetime.now(UTC)
-            record_attempt(store, card.id, verdict, now=now)
-            _keep_in_app(store, card, source, file, now)
+            if _is_last_try(store, card, source, now):
+                click.echo(f"drillbit: {SAME_CODE_NOT_COUNTED}", err=True)
+            else:
+                record_attempt(store, card.id, verdict, now=now)
+                _keep_in_app(store, card, source, file, now)
             reason = store.not_saved_reason
             rows = drill_rows(cards, store)
     except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
@@ -142,6 +146,15 @@ def _save_attempt(
     if reason is not None:
         click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
     return rows
+
+
+def _is_last_try(store: Store, card: Card, source: str, now: datetime) -> bool:
+    """Whether `source` is the code of the drill's last try, unchanged: graded again (a
+    replay of a case seed, `-v`, `--json`, a save with no change under `watch`), it is
+    no new try, as Exercism takes no unchanged submission as a new iteration."""
+    from quiz.drafts import Drafts
+
+    return Drafts(store, lambda: now).is_last_graded(card, source)
 
 
 def _keep_in_app(store: Store, card: Card, source: str, file: Path, now: datetime) -> None:
@@ -227,6 +240,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
     from engine.sandbox import default_pool
     from quiz.drill_grading import (
+        SAME_CODE_NOT_COUNTED,
         STARTER_NOT_COUNTED,
         find_drill,
         grade_source,
@@ -272,8 +286,10 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         passed_before = progress.passed
         untouched = is_untouched_starter(drill.card, text)
         unsaved = None
+        repeated = False
         try:  # saved before it is shown: an interrupt after the verdict loses nothing
-            if not untouched:
+            repeated = not untouched and _is_last_try(store, drill.card, text, now)
+            if not untouched and not repeated:
                 progress.note(verdict.status.value, loaded=verdict.code_loaded)
                 record_attempt(store, drill.card.id, verdict, now=now)
                 _keep_in_app(store, drill.card, text, file, now)
@@ -284,8 +300,9 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         except NotSavedError as exc:
             unsaved = exc.message
         click.echo((CLEAR if on_terminal else "\n") + report)
-        if untouched:
-            click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
+        if untouched or repeated:
+            said = STARTER_NOT_COUNTED if untouched else SAME_CODE_NOT_COUNTED
+            click.echo(f"drillbit: {said}", err=True)
         if verdict.passed:  # what next, as rustlings says it: the next drill, in a file beside
             rows = drill_rows(bank.cards, store)
             click.echo(_next_drill(rows, drill.card.id, watch_next))

@@ -73,6 +73,43 @@ def test_code_that_does_not_load_is_offered_a_fix_not_a_seed_replay(
     )
 
 
+def test_grading_unchanged_code_again_is_no_new_try(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """Grading the same file again (`-v`, a `--case-seed` replay, `--json`) logged a try
+    each time: softmax showed 5 tries for 2 different files. As Exercism takes no unchanged
+    submission as a new iteration, code identical to the last try's is graded, said so in
+    one line and not counted; changed code is a new try."""
+    mine = tmp_path / "mine.py"
+    mine.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
+    assert drillbit("grade", "sigmoid", str(mine)).returncode == 1
+    said = "drillbit: The same code as this drill's last try: graded again, not counted as another try.\n"
+    for again in ((), ("-v",), ("--case-seed", "3"), ("--json",)):
+        regraded = drillbit("grade", "sigmoid", str(mine), *again)
+        assert regraded.returncode == 1 and regraded.stderr == said, again
+    tries = json.loads(drillbit("drills", "--json").stdout)["drills"][0]
+    assert (tries["id"], tries["attempts"]) == ("sigmoid", 1)
+    mine.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+    passed = drillbit("grade", "sigmoid", str(mine))
+    assert passed.returncode == 0 and "not counted" not in passed.stderr
+    assert json.loads(drillbit("drills", "--json").stdout)["drills"][0]["attempts"] == 2
+
+
+def test_the_same_file_after_the_apps_own_try_is_a_new_try(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """Only the last try's code is no new try: after code typed in the app, the file graded
+    again is counted (the last try was no longer its code)."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
+    mine = tmp_path / "mine.py"
+    mine.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
+    assert drillbit("grade", "sigmoid", str(mine)).returncode == 1
+    with Store.open() as store:
+        Drafts(store, lambda: datetime.now(UTC) + timedelta(seconds=1)).save(card, "typed\n")
+    again = drillbit("grade", "sigmoid", str(mine))
+    assert again.returncode == 1 and "not counted" not in again.stderr
+    with Store.open() as store:
+        assert len(store.attempts(card_id="sigmoid")) == 2
+
+
 def test_a_file_that_is_not_there_names_the_command_that_writes_the_starter(
     tmp_path: Path, drillbit: RunDrillbit
 ) -> None:
@@ -415,6 +452,27 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "passed"]
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
+
+
+def test_watch_counts_a_save_with_no_change_as_no_new_try(tmp_path: Path) -> None:
+    """A save that changed nothing was graded and logged as another try, as `grade` did."""
+    target = tmp_path / "mine.py"
+    target.write_text("def sigmoid(z)\n    return z\n")
+    watch = WatchRun(target)
+    try:
+        watch.wait_for("did not load")
+        wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
+        target.write_text(wrong)  # a save that changes the code: a new try
+        watch.wait_for("FAILED")
+        target.write_text(wrong)  # saved again unchanged: graded, not counted
+        watch.wait_for("not counted as another try")
+        os.killpg(watch.process.pid, signal.SIGINT)
+        watch.process.wait(CTRL_C_SECONDS)
+    finally:
+        watch.kill()
+        watch.close()
+    with Store.open() as store:
+        assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "failed"]
 
 
 def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
