@@ -18,8 +18,8 @@ from engine.checkers.nn._steps import (
     beta_times_t_slips,
     corrected_moment,
     correction_slips,
+    eps_slips,
     moment_slips,
-    nearest_of,
     parameter_shapes,
     second_moment_slips,
     step_case,
@@ -84,26 +84,7 @@ class RmspropChecker(StepChecker):
             ],
         )
         # callables: computed only when theta is wrong (as in nn.optim's adam_step)
-        # where a large s makes eps negligible, these forms agree with one another (all are
-        # eps left out) but not with the reference: name the one nearest the result
-        eps_forms = nearest_of(
-            got_theta,
-            [
-                (
-                    "eps belongs outside the square root: grad / (np.sqrt(s) + eps)",
-                    lambda: theta - lr * grad / np.sqrt(s_ref + eps),
-                ),
-                (
-                    "eps went under the square root as eps**2, sqrt(s + eps**2); it is added "
-                    "after the root: grad / (np.sqrt(s) + eps)",
-                    lambda: theta - lr * grad / np.sqrt(s_ref + eps * eps),
-                ),
-                (
-                    "eps was ignored (1e-8 used instead)",
-                    lambda: theta - lr * grad / (np.sqrt(s_ref) + 1e-8),
-                ),
-            ],
-        )
+        eps_forms = eps_slips(got_theta, theta, grad, s_ref, lr, eps, ("grad", "s"))
         hints = [
             *eps_forms,
             (

@@ -22,11 +22,11 @@ __all__ = [
     "STEP_TOL",
     "StepChecker",
     "adam_betas",
-    "adam_eps_slips",
     "adam_moments",
     "adam_slips",
     "beta_times_t_slips",
     "correction_slips",
+    "eps_slips",
     "moment_slips",
     "nearest_of",
     "parameter_shapes",
@@ -184,7 +184,7 @@ def adam_slips(
     eps: float,
 ) -> tuple[Hint, list[Hint]]:
     """Adam's step taken from `base` (theta, or AdamW's decayed theta) without the bias
-    correction, and the misplaced-eps forms (see `adam_eps_slips`): the slips Adam and AdamW
+    correction, and the misplaced-eps forms (`eps_slips`): the slips Adam and AdamW
     share."""
     no_correction = "no bias correction: divide m by (1 - beta1**t) and v by (1 - beta2**t)"
     if t == 1:
@@ -195,45 +195,52 @@ def adam_slips(
         )
     return (
         (no_correction, lambda: base - lr * m_new / (np.sqrt(v_new) + eps)),
-        adam_eps_slips(got, base, m_new / (1 - beta1**t), v_new / (1 - beta2**t), lr, eps),
+        eps_slips(
+            got, base, m_new / (1 - beta1**t), v_new / (1 - beta2**t), lr, eps, ("m_hat", "v_hat")
+        ),
     )
 
 
-def adam_eps_slips(
+def eps_slips(
     got: np.ndarray,
     base: np.ndarray,
-    m_hat: np.ndarray,
-    v_hat: np.ndarray,
+    numerator: np.ndarray,
+    second: np.ndarray,
     lr: float,
     eps: float,
+    names: tuple[str, str],
 ) -> list[Hint]:
-    """Adam's step from `base` with eps under the root (plain or squared), left out, fixed at
-    1e-8 or added to m_hat. Where eps is small beside sqrt(v_hat) these forms nearly agree
-    with one another but not with the reference, so only the one nearest `got` is named."""
+    """A step `base - lr * numerator / (sqrt(second) + eps)` (Adam's m_hat over v_hat,
+    RMSprop's grad over s: `names`) with eps under the root (plain or squared), left out,
+    fixed at 1e-8 or added to the numerator. Where eps is small beside sqrt(second) these
+    forms nearly agree with one another but not with the reference, so only the one
+    nearest `got` is named."""
+    top, under = names
+    step = f"{top} / (sqrt({under}) + eps)"
     return nearest_of(
         got,
         [
             (
-                "eps belongs outside the square root: sqrt(v_hat) + eps",
-                lambda: base - lr * m_hat / np.sqrt(v_hat + eps),
+                f"eps belongs outside the square root: {step}",
+                lambda: base - lr * numerator / np.sqrt(second + eps),
             ),
             (
-                "eps went under the square root as eps**2, sqrt(v_hat + eps**2); it is added "
-                "after the root: m_hat / (sqrt(v_hat) + eps)",
-                lambda: base - lr * m_hat / np.sqrt(v_hat + eps * eps),
+                f"eps went under the square root as eps**2, sqrt({under} + eps**2); it is "
+                f"added after the root: {step}",
+                lambda: base - lr * numerator / np.sqrt(second + eps * eps),
             ),
             (
                 "eps was ignored (1e-8 used instead)",
-                lambda: base - lr * m_hat / (np.sqrt(v_hat) + 1e-8),
+                lambda: base - lr * numerator / (np.sqrt(second) + 1e-8),
             ),
             (
-                "eps is missing: the step divides by sqrt(v_hat) alone; it is m_hat / "
-                "(sqrt(v_hat) + eps), and eps keeps a tiny v_hat from blowing the step up",
-                lambda: base - lr * m_hat / np.sqrt(v_hat),
+                f"eps is missing: the step divides by sqrt({under}) alone; it is {step}, "
+                f"and eps keeps a tiny {under} from blowing the step up",
+                lambda: base - lr * numerator / np.sqrt(second),
             ),
             (
-                "eps was added to m_hat, not to the denominator: m_hat / (sqrt(v_hat) + eps)",
-                lambda: base - lr * (m_hat + eps) / np.sqrt(v_hat),
+                f"eps was added to {top}, not to the denominator: {step}",
+                lambda: base - lr * (numerator + eps) / np.sqrt(second),
             ),
         ],
     )
