@@ -390,6 +390,19 @@ class WatchRun(Printing):
             env={"COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
         )
 
+    def __enter__(self) -> WatchRun:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """Killed if it still runs, whatever failed, so it is not left into the next test."""
+        self.kill()
+        self.close()
+
+    def stop(self) -> None:
+        """Ctrl-C, as a person stops watch, and its end waited for."""
+        os.killpg(self.process.pid, signal.SIGINT)
+        self.process.wait(CTRL_C_SECONDS)
+
 
 def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
     target = tmp_path / "mine.py"
@@ -439,16 +452,11 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
     """A save with a SyntaxError is no attempt: the pass after it is reviewed Good, not Hard."""
     target = tmp_path / "mine.py"
     target.write_text("def sigmoid(z)\n    return z\n")
-    watch = WatchRun(target)
-    try:
+    with WatchRun(target) as watch:
         watch.wait_for("did not load")  # the head of a verdict whose code did not load
         target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
         watch.wait_for("PASSED")
-        os.killpg(watch.process.pid, signal.SIGINT)
-        watch.process.wait(CTRL_C_SECONDS)
-    finally:
-        watch.kill()
-        watch.close()
+        watch.stop()
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "passed"]
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
@@ -458,19 +466,14 @@ def test_watch_counts_a_save_with_no_change_as_no_new_try(tmp_path: Path) -> Non
     """A save that changed nothing was graded and logged as another try, as `grade` did."""
     target = tmp_path / "mine.py"
     target.write_text("def sigmoid(z)\n    return z\n")
-    watch = WatchRun(target)
-    try:
+    with WatchRun(target) as watch:
         watch.wait_for("did not load")
         wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
         target.write_text(wrong)  # a save that changes the code: a new try
         watch.wait_for("FAILED")
         target.write_text(wrong)  # saved again unchanged: graded, not counted
         watch.wait_for("not counted as another try")
-        os.killpg(watch.process.pid, signal.SIGINT)
-        watch.process.wait(CTRL_C_SECONDS)
-    finally:
-        watch.kill()
-        watch.close()
+        watch.stop()
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["error", "failed"]
 
@@ -486,14 +489,9 @@ def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
         store.set_interview_plan(InterviewPlan(date.today() + timedelta(days=3), 10.0, 0.9, now))
     target = tmp_path / "mine.py"
     target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
-    watch = WatchRun(target)
-    try:
+    with WatchRun(target) as watch:
         watch.wait_for("drills solved")  # graded at once, saved before it is printed
-        os.killpg(watch.process.pid, signal.SIGINT)
-        watch.process.wait(CTRL_C_SECONDS)
-    finally:
-        watch.kill()
-        watch.close()
+        watch.stop()
     with Store.open() as store:
         saved = store.card_state("sigmoid")
         assert saved is not None and saved.state == State.Review
@@ -521,16 +519,11 @@ def test_watch_of_a_file_holding_the_starter_counts_no_try(tmp_path: Path) -> No
     card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
     target = tmp_path / "mine.py"
     target.write_text(starter_text(card))
-    watch = WatchRun(target)
-    try:
+    with WatchRun(target) as watch:
         watch.wait_for("starter code, unchanged")
         target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
         watch.wait_for("PASSED")
-        os.killpg(watch.process.pid, signal.SIGINT)
-        watch.process.wait(CTRL_C_SECONDS)
-    finally:
-        watch.kill()
-        watch.close()
+        watch.stop()
     with Store.open() as store:
         assert [a.status for a in store.attempts(card_id="sigmoid")] == ["passed"]
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
@@ -545,16 +538,12 @@ def test_watch_on_a_terminal_says_why_it_stops_after_the_verdict_clears_the_scre
     # as it delays this test: the press lands during the grading, with no sleep to guess.
     target = tmp_path / "endless.py"
     target.write_text("while True:\n    pass\n")
-    watch = WatchRun(target, terminal=True)
-    process = watch.process
-    try:
+    with WatchRun(target, terminal=True) as watch:
+        process = watch.process
         watch.wait_for("Watching")  # shown once a press waits for the first grading
         os.killpg(process.pid, signal.SIGINT)
         watch.wait_for(CtrlC.NOTICE)  # pressed during the grading
         process.wait(CTRL_C_SECONDS)
-    finally:
-        watch.kill()
-        watch.close()
     text = watch.printed()
     assert process.returncode == 0, text
     before, clear, verdict = text.rpartition(CLEAR)
