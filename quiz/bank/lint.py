@@ -42,6 +42,7 @@ from quiz.bank.loader import (
     under,
 )
 from quiz.bank.models import Card, CodingFront
+from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
 from quiz.paths import as_found
@@ -175,6 +176,7 @@ def lint(
         if isinstance(card.front, CodingFront):
             problems.extend(check_coding_card(card, run_drills=run_drills))
     problems.extend(answer_position_warnings([c for c in bank.cards if in_own(c.path)], bank.packs))
+    problems.extend(pack_title_problems(bank.packs.values(), in_own))
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems.
     references = [p for p in bank.problems if p.code in REFERENCE_CODES and in_own(p.path)]

@@ -41,6 +41,7 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
+from quiz.bank.pack_title import anki_deck_part
 from quiz.ecosystem.anki_decks import TOP_DECK, TOP_DECK_DESCRIPTION, OptionedDeck
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
@@ -426,8 +427,9 @@ def export_anki(
         key = (card.pack, card.topic)
         deck = decks.get(key)
         if deck is None:
-            name = titles.get(card.pack) or card.pack or "cards"
-            topic = card.topic.replace("::", ":") or "cards"
+            # a '::' in a name would make Anki nest decks the bank does not have
+            name = anki_deck_part(titles.get(card.pack, "")) or anki_deck_part(card.pack) or "cards"
+            topic = anki_deck_part(card.topic) or "cards"
             parents.setdefault(f"{TOP_DECK}::{name}", None)
             deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
             decks[key] = deck
