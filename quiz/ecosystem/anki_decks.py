@@ -10,6 +10,13 @@ study), names a preset of drillbit's own with that gather order. Anki applies it
 import window's "Import any deck presets" is ticked, and otherwise gives the decks its
 Default preset (the top deck's description says what to set). The preset's id is fixed,
 so a later import adds it only once and keeps the learner's changes to it.
+
+Anki 2.1.49 and before (checked with the `anki` library 2.1.49) import with an older
+importer: no box, the preset always comes, and the cards land as in a newer Anki. Its
+scheduler reads the preset's numbers as its own: the sort order of new cards is one that
+every v3 scheduler reads as the gathered order (`SORT_ORDER_CARD_TYPE`), and the preset
+keeps every key of genanki's old-schema preset. Its v2 scheduler (before 23.10) ignores
+the gather order: the subdecks come one after another, each in teaching order.
 """
 
 from __future__ import annotations
@@ -27,17 +34,29 @@ DECK_OPTIONS_ID = 1_607_392_310
 DECK_OPTIONS_NAME = "drillbit (teaching order)"
 GATHER_ASCENDING_POSITION = 1
 """Anki's NewCardGatherPriority.LOWEST_POSITION, "Ascending position" in Deck options."""
-SORT_ORDER_GATHERED = 1
-"""Anki's NewCardSortOrder.NO_SORT, "Order gathered": the gathered order stands."""
+SORT_ORDER_CARD_TYPE = 0
+"""Anki's NewCardSortOrder.TEMPLATE, "Card type, then order gathered": each note type has
+one card type, so the gathered order stands. The value means that on every Anki with the
+v3 scheduler: 2.1.45 to 2.1.49 numbered the sort orders otherwise, and there 0 is "card
+type, then ascending position" (the same order) while 1, today's "Order gathered", was
+"card type, then descending position": 2.1.49 showed each day's new cards last first."""
 DEFAULT_OPTIONS_ID = 1
 """Anki's Default preset, which genanki's collection holds and this one is copied from."""
+
+REWRITTEN_NOTE = "Each import of drillbit's export writes this text again."
+"""Anki's importers give an imported deck the package's description even when the deck is
+there already (the new one on every import, the one before 2.1.50 when a new card lands in
+the deck or below it), and a package without the parent decks could not carry the preset:
+the learner is told, where they would write, that their text would not stay."""
 
 TOP_DECK_DESCRIPTION = (
     "New cards come in drillbit's teaching order only when this deck's options preset"
     " gathers them by <b>Ascending position</b> (Options, New card gather order): import"
     " with <i>Import any deck presets</i> ticked to get the preset"
     f" <i>{DECK_OPTIONS_NAME}</i>, which does. Anki's Default preset takes the subdecks"
-    " one after another in alphabetical order."
+    " one after another in alphabetical order, and so does the v2 scheduler of an Anki"
+    " before 23.10 whatever the preset (turn on the v3 scheduler in Preferences)."
+    f" {REWRITTEN_NOTE}"
 )
 """Shown on the top deck's overview screen in Anki, where the order shows."""
 
@@ -50,26 +69,26 @@ ANKI_DEFAULTS: dict[str, dict[str, Any]] = {
 """Where genanki's Default preset (an old Anki's) differs from a new collection's: siblings
 not buried, 200 reviews a day, a leech tagged, not suspended. The preset a learner takes
 differs from Anki's Default only in the order of new cards."""
-UNUSED_KEYS = {"new": ("separate",), "rev": ("fuzz", "minSpace")}
-"""Keys of genanki's preset no Anki since 2.1 reads, which a new collection's preset lacks."""
 EASY_DAYS = [1.0] * 7
 """Anki's default "Easy days": every weekday a full day (genanki's preset has none)."""
 
 
 def teaching_order_options(default: dict[str, Any]) -> dict[str, Any]:
     """drillbit's preset: Anki's Default preset with new cards gathered by ascending
-    position and kept in that order."""
+    position and kept in that order.
+
+    Every key of genanki's Default (an old Anki's schema 11 preset) stays, those a new
+    Anki no longer reads too (`new.separate`, `rev.fuzz`, `rev.minSpace`): the old
+    AnkiDroid's deck options screen and scheduler read them with getters that fail on a
+    missing key, and a new Anki keeps them aside untouched."""
     options = copy.deepcopy(default)
     for section, values in ANKI_DEFAULTS.items():
         options.setdefault(section, {}).update(values)
-    for section, keys in UNUSED_KEYS.items():
-        for key in keys:
-            options.get(section, {}).pop(key, None)
     options.update(
         id=DECK_OPTIONS_ID,
         name=DECK_OPTIONS_NAME,
         newGatherPriority=GATHER_ASCENDING_POSITION,
-        newSortOrder=SORT_ORDER_GATHERED,
+        newSortOrder=SORT_ORDER_CARD_TYPE,
         easyDaysPercentages=EASY_DAYS,
     )
     return options
