@@ -39,7 +39,7 @@ SORT_ORDER_CARD_TYPE = 0
 one card type, so the gathered order stands. The value means that on every Anki with the
 v3 scheduler: 2.1.45 to 2.1.49 numbered the sort orders otherwise, and there 0 is "card
 type, then ascending position" (the same order) while 1, today's "Order gathered", was
-"card type, then descending position": 2.1.49 showed each day's new cards last first."""
+"card type, then descending position": 2.1.49 began the bundled bank with its last card."""
 DEFAULT_OPTIONS_ID = 1
 """Anki's Default preset, which genanki's collection holds and this one is copied from."""
 

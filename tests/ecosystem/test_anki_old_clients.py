@@ -4,7 +4,7 @@ Anki 2.1.49 (its `anki` library, run by hand: it is not a test dependency) impor
 export with its older importer, no error, every card landed and the preset always
 applied. Its v3 scheduler numbered the sort orders of new cards otherwise, and the
 preset's value 1, "Order gathered" today, was "card type, then descending position"
-there: each day's new cards came last first. Old AnkiDroid reads keys of the old-schema
+there: the bundled bank began with its last card. Old AnkiDroid reads keys of the old-schema
 preset that a new Anki dropped. These tests read the package's own collection.
 """
 
