@@ -37,7 +37,7 @@ GATHER_ASCENDING_POSITION = 1
 SORT_ORDER_CARD_TYPE = 0
 """Anki's NewCardSortOrder.TEMPLATE, "Card type, then order gathered": each note type has
 one card type, so the gathered order stands. The value means that on every Anki with the
-v3 scheduler: 2.1.45 to 2.1.49 numbered the sort orders otherwise, and there 0 is "card
+v3 scheduler: 2.1.49 numbered the sort orders otherwise, and there 0 is "card
 type, then ascending position" (the same order) while 1, today's "Order gathered", was
 "card type, then descending position": 2.1.49 began the bundled bank with its last card."""
 DEFAULT_OPTIONS_ID = 1

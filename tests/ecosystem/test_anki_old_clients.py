@@ -40,7 +40,7 @@ OLD_V3_SORT_ORDERS = {
     6: "card type",
     7: "as gathered",
 }
-"""NewCardSortOrder of Anki 2.1.45 to 2.1.49 (deckconfig.proto of the 2.1.49 library)."""
+"""NewCardSortOrder of Anki 2.1.49 (deckconfig.proto of its library)."""
 
 
 def _package(tmp_path: Path) -> Path:
@@ -87,9 +87,9 @@ def test_the_preset_keeps_every_key_of_the_old_schema_preset(tmp_path: Path) -> 
     assert retyped == []
 
 
-def test_the_sort_order_is_the_gathered_order_on_every_v3_anki(tmp_path: Path) -> None:
+def test_the_sort_order_is_the_gathered_order_on_old_and_new_anki(tmp_path: Path) -> None:
     """The value is "card type, then order gathered" today and "card type, then
-    ascending position" on 2.1.45 to 2.1.49; with one card type per note type both are
+    ascending position" on 2.1.49; with one card type per note type both are
     the teaching order the preset gathers by."""
     presets, models = _collection_rows(_package(tmp_path), tmp_path)
     ours = presets[str(DECK_OPTIONS_ID)]
