@@ -14,9 +14,10 @@ so a later import adds it only once and keeps the learner's changes to it.
 Anki 2.1.49 and before (checked with the `anki` library 2.1.49) import with an older
 importer: no box, the preset always comes, and the cards land as in a newer Anki. Its
 scheduler reads the preset's numbers as its own: the sort order of new cards is one that
-every v3 scheduler reads as the gathered order (`SORT_ORDER_CARD_TYPE`), and the preset
-keeps every key of genanki's old-schema preset. Its v2 scheduler (before 23.10) ignores
-the gather order: the subdecks come one after another, each in teaching order.
+its v3 scheduler and today's both read as the gathered order (`SORT_ORDER_CARD_TYPE`),
+and the preset keeps every key of genanki's old-schema preset. Its v2 scheduler (gone
+in 23.10) ignores the gather order: the subdecks come one after another, each in
+teaching order.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ GATHER_ASCENDING_POSITION = 1
 """Anki's NewCardGatherPriority.LOWEST_POSITION, "Ascending position" in Deck options."""
 SORT_ORDER_CARD_TYPE = 0
 """Anki's NewCardSortOrder.TEMPLATE, "Card type, then order gathered": each note type has
-one card type, so the gathered order stands. The value means that on every Anki with the
-v3 scheduler: 2.1.49 numbered the sort orders otherwise, and there 0 is "card
-type, then ascending position" (the same order) while 1, today's "Order gathered", was
-"card type, then descending position": 2.1.49 began the bundled bank with its last card."""
+one card type, so the gathered order stands. Anki 2.1.49's v3 scheduler numbered the
+sort orders otherwise: there 0 is "card type, then ascending position" (the same order)
+while 1, today's "Order gathered", was "card type, then descending position", and 2.1.49
+began the bundled bank with its last card."""
 DEFAULT_OPTIONS_ID = 1
 """Anki's Default preset, which genanki's collection holds and this one is copied from."""
 
