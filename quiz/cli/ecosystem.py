@@ -315,6 +315,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     from quiz.ecosystem.anki import (
         FIELDS_CHANGED_NOTICE,
         export_anki,
+        retitled_notice,
         retyped_notice,
         teaching_positions,
     )
@@ -354,6 +355,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         click.echo(FIELDS_CHANGED_NOTICE, err=True)
     if report.retyped:
         click.echo(retyped_notice(report.retyped), err=True)
+    for title, deck in report.retitled:
+        click.echo(retitled_notice(title, deck), err=True)
 
 
 @export_group.command("progress")

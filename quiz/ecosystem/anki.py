@@ -137,6 +137,8 @@ class AnkiReport:
     imported from it are updated only with Anki's "Merge note types"."""
     retyped: tuple[str, ...] = ()
     """The cards exported before as another note type (their kind changed)."""
+    retitled: tuple[tuple[str, str], ...] = ()
+    """(title, deck name) of each pack whose title Anki would split at '::', as written."""
 
 
 def _highlight(code: str, language: str, _attrs: Any) -> str:
@@ -412,6 +414,7 @@ def export_anki(
     decks: dict[tuple[str, str], genanki.Deck] = {}
     parents: dict[str, None] = {TOP_DECK: None}
     retyped: list[str] = []
+    retitled: dict[str, str] = {}
     notes = skipped = 0
     for card in cards:
         note = note_for(card)
@@ -428,7 +431,10 @@ def export_anki(
         deck = decks.get(key)
         if deck is None:
             # a '::' in a name would make Anki nest decks the bank does not have
-            name = anki_deck_part(titles.get(card.pack, "")) or anki_deck_part(card.pack) or "cards"
+            title = titles.get(card.pack, "")
+            name = anki_deck_part(title) or anki_deck_part(card.pack) or "cards"
+            if title and name != title:
+                retitled.setdefault(title, name)
             topic = anki_deck_part(card.topic) or "cards"
             parents.setdefault(f"{TOP_DECK}::{name}", None)
             deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
@@ -457,6 +463,7 @@ def export_anki(
         skipped_coding=skipped,
         fields_changed=fields_changed,
         retyped=tuple(retyped),
+        retitled=tuple(retitled.items()),
     )
 
 
@@ -471,6 +478,14 @@ def _parent_decks(names: Iterable[str]) -> list[genanki.Deck]:
         )
         for name in names
     ]
+
+
+def retitled_notice(title: str, deck: str) -> str:
+    """Why a pack's deck in Anki is not named as the pack (lint reports it too)."""
+    return (
+        f"pack title {title!r} is the deck {deck!r} in Anki, which splits deck names at '::'"
+        " (drillbit lint reports it: title-deck-separator)"
+    )
 
 
 def retyped_notice(card_ids: Sequence[str]) -> str:

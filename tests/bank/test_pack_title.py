@@ -83,3 +83,15 @@ def test_the_anki_export_files_such_a_pack_under_one_deck(mini_bank: Path, tmp_p
     finally:
         col.close()
     assert names == ["drillbit", "drillbit::ML:Basics", "drillbit::ML:Basics::basics"]
+
+
+def test_the_export_says_which_deck_such_a_pack_became(
+    mini_bank: Path, tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """Written without lint, the export still tells the author, once, where the pack went."""
+    _retitle(mini_bank, "ML::Basics")
+    out = tmp_path / "mini.apkg"
+    done = drillbit("--content", str(mini_bank), "export", "anki", str(out), "--pack", "mini")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("pack title 'ML::Basics' is the deck 'ML:Basics' in Anki") == 1
+    assert "title-deck-separator" in done.stderr
