@@ -969,3 +969,27 @@ def test_the_learning_rate_folded_into_v_moves_theta_alike_but_returns_another_v
     body = text("momentum-step")
     assert "**The velocity is the sum form's too.**" in body
     assert "so they fail on `v`" in body
+
+
+# Thirtieth round
+
+
+def test_sutskever_et_al_write_the_velocity_with_minus_the_learning_rate() -> None:
+    """Sutskever et al. (2013), eq. 1 and 2: v <- mu v - eps grad, theta <- theta + v. The
+    +lr form with theta - v is PyTorch's notes' rendering of it, the same steps with v
+    negated; the card and the grader's hints named that mirror image as the paper's form
+    (the hints are pinned by tests/data/answers/momentum-step/wrong_*_in_velocity.py)."""
+    rng = np.random.default_rng(30)
+    mu, eps = 0.9, 0.05
+    theta_paper, theta_mirror = np.zeros(3), np.zeros(3)
+    v_paper, v_mirror = np.zeros(3), np.zeros(3)
+    for g in rng.standard_normal((6, 3)):
+        v_paper = mu * v_paper - eps * g  # eq. 1
+        theta_paper = theta_paper + v_paper  # eq. 2
+        v_mirror = mu * v_mirror + eps * g
+        theta_mirror = theta_mirror - v_mirror
+    assert np.allclose(theta_paper, theta_mirror) and np.allclose(v_paper, -v_mirror)
+    body = text("momentum-step")
+    assert "$\\theta_t = \\theta_{t-1} - v_t$ (Sutskever et al.)" not in body
+    assert "Sutskever et al.'s equations 1 and 2" in body
+    assert "how PyTorch's SGD notes describe Sutskever et al." in body

@@ -171,15 +171,16 @@ class MomentumChecker(StepChecker):
                     lambda: theta - lr * v_ref,
                 ),
                 (
-                    "v holds lr * grad, v = beta*v + lr*grad (Sutskever's form, the same steps "
-                    "for a fixed lr but another state); this drill's v = beta*v + grad, and "
-                    "theta moves by lr * v",
+                    "v holds lr * grad, v = beta*v + lr*grad (how PyTorch's notes write "
+                    "Sutskever et al.'s form; the same steps for a fixed lr but another state); "
+                    "this drill's v = beta*v + grad, and theta moves by lr * v",
                     lambda: beta * v + lr * grad,
                 ),
                 (
-                    "v holds the step itself, v = beta*v - lr*grad, added to theta (theta + v; "
-                    "the same steps for a fixed lr but another state); this drill's "
-                    "v = beta*v + grad, and theta moves by -lr * v",
+                    "v holds the step itself, v = beta*v - lr*grad, added to theta (theta + v, "
+                    "as Sutskever et al. and Goodfellow et al. write momentum; the same steps "
+                    "for a fixed lr but another state); this drill's v = beta*v + grad, and "
+                    "theta moves by -lr * v",
                     lambda: beta * v - lr * grad,
                 ),
             ],

@@ -1,4 +1,4 @@
-# expect: failed | v holds the step itself
+# expect: failed | (theta + v, as Sutskever et al. and Goodfellow et al. write momentum;
 import numpy as np
 
 
