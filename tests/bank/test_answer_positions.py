@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,41 @@ def test_no_right_option_stands_out_by_its_shortness(
         if 1.15 * max(right) < min(wrong):
             standouts.append((front.id, right, wrong))
     assert standouts == []
+
+
+# A third tell is a word, not a length: "always", "never", "guaranteed" mark an overclaim,
+# and a test-wise reader strikes out the options that carry one. Where only wrong options
+# carry such a word, that strike finds the answer without the knowledge the card asks for
+# (batch-size-tradeoffs' "Generalization is guaranteed ...", bptt-claims' "LSTMs eliminate
+# ..."). A wrong option states its specific wrong reason instead; a right option may still
+# use such a word, which then marks nothing.
+ABSOLUTE_WORDS = re.compile(
+    r"\b(always|never|guarantee[sd]?|eliminates?|established|impossible|cannot|can't)\b",
+    re.IGNORECASE,
+)
+
+
+def absolute_word_tells(front: ChoiceFront) -> list[str]:
+    """The options that carry an absolute word, when none of the right options does."""
+    right = {front.answer} if isinstance(front.answer, int) else set(front.answer)
+    marked = [
+        i for i, choice in enumerate(front.choices) if ABSOLUTE_WORDS.search(plain_text(choice))
+    ]
+    return [] if right & set(marked) else [front.choices[i] for i in marked]
+
+
+def test_an_absolute_word_only_in_wrong_options_is_a_tell() -> None:
+    choices = ("It always converges", "It can diverge", "It never moves")
+    front = ChoiceFront(
+        id="c", title="t", topic="t", difficulty=1, source="s", choices=choices, answer=1
+    )
+    assert absolute_word_tells(front) == ["It always converges", "It never moves"]
+    assert absolute_word_tells(dataclasses.replace(front, answer=(1, 2))) == []
+
+
+@pytest.mark.parametrize("pack", BUNDLED_PACKS)
+def test_no_absolute_word_marks_the_wrong_options(
+    bundled: tuple[Bank, list[Problem]], pack: str
+) -> None:
+    tells = [(f.id, absolute_word_tells(f)) for f in _choice_fronts(bundled[0], pack)]
+    assert [(card_id, marked) for card_id, marked in tells if marked] == []
