@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.lint import lint
+from quiz.bank.models import ConceptFront
 from quiz.bank.sentences import count_sentences, is_short_answer
+from quiz.cardtext import plain_text
+from tests.bank.bundled import BANK
 
 RULE = "3-7 needed (1-2 only when the answer is at most two sentences)"
 
@@ -103,3 +106,21 @@ def test_sentences_are_counted_over_the_prose(markdown: str, count: int) -> None
 def test_blocks_beyond_prose_make_an_answer_not_short(markdown: str) -> None:
     assert count_sentences(markdown) is None
     assert not is_short_answer(markdown)
+
+
+# A key point is a line of the self-grading checklist, ticked at a glance after answering.
+# One of 185 characters (transformer-block's block structure, with both norm placements
+# spelled out) wraps to three lines at 80 columns and reads as a second answer to recall.
+KEY_POINT_MAX_SHOWN = 150
+
+
+def test_every_bundled_key_point_fits_two_checklist_lines() -> None:
+    """Measured as the learner reads it, math rendered."""
+    too_long = [
+        (c.id, len(plain_text(point)), point)
+        for c in BANK.cards
+        if isinstance(c.front, ConceptFront)
+        for point in c.front.key_points
+        if len(plain_text(point)) > KEY_POINT_MAX_SHOWN
+    ]
+    assert too_long == []
