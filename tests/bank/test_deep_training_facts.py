@@ -16,6 +16,7 @@ import numpy as np
 from engine.checkers.deep.clipping import ClipGradNormChecker
 from engine.checkers.deep.losses import SmoothedCrossEntropyChecker
 from engine.checkers.deep.schedules import WarmupCosineChecker
+from engine.deep.clipping import clip_grad_norm
 from engine.deep.layernorm import layernorm_backward, layernorm_forward
 from engine.deep.optim import adamw_step, rmsprop_step
 from engine.deep.schedules import warmup_cosine_lr
@@ -665,3 +666,29 @@ def test_pytorch_style_adamw_decay_is_a_factor_not_an_amount() -> None:
     body = text("adamw-step")
     assert "shrinks weights by $10^{-5}$ per step" not in body
     assert "multiplies the weights by $1 - 10^{-5}$ per step" in body
+
+
+# Thirtieth round
+
+
+def _direction(parts: list[np.ndarray]) -> np.ndarray:
+    flat = np.concatenate([p.ravel() for p in parts])
+    return flat / np.linalg.norm(flat)
+
+
+def test_only_global_norm_clipping_keeps_the_direction() -> None:
+    """clip-norm-vs-value's fourth option swaps per-tensor and one-factor rescaling, a
+    confusion people make, where 'a convex loss has no cliffs' was one nobody picks."""
+    grads, c = [np.array([10.0, 0.0]), np.array([0.3, 0.4])], 1.0
+    kept = _direction(grads)
+    global_clipped, _ = clip_grad_norm(grads, c)
+    per_tensor = [g * min(1.0, c / np.linalg.norm(g)) for g in grads]
+    by_value = [np.clip(g, -c, c) for g in grads]
+    assert np.allclose(_direction(global_clipped), kept)
+    for turned in (per_tensor, by_value):
+        assert _direction(turned) @ kept < 0.999  # the update points elsewhere
+    assert np.array_equal(by_value[1], grads[1])  # value clipping rescales nothing below c
+    body = text("clip-norm-vs-value")
+    assert "since a convex loss has no cliffs to clip" not in body
+    assert "rescales each parameter tensor to the threshold on its own" in body
+    assert "a third variant, per-tensor norm clipping" in body
