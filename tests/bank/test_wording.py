@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
+from quiz.bank.markdown import parse_blocks
 from quiz.bank.models import ChoiceFront, shown_front_texts
 from quiz.bank.sources import bundled_content_dir
 from quiz.bank.wording import WordingProblem, author_note_problems, option_position_problems
@@ -131,3 +133,28 @@ def test_math_in_a_title_is_a_lint_problem(tmp_path: Path) -> None:
         (pack / "t" / "c.md").read_text().replace("$1/\\sqrt{d_k}$", "1/√dₖ")
     )
     assert lint([tmp_path], run_drills=False)[1] == []
+
+
+# A bold run-in label ("**Generation and the KV cache.**") opens a paragraph: in the middle of
+# one, after another topic's last sentence, it hides where that topic starts, as it did in
+# attention-complexity's answer, where the KV cache ran on from the end of "Why it matters".
+_RUN_IN_LABEL = re.compile(r"(?<=[.!?:)]) \*\*[A-Z][^*\n]{1,60}[.?]\*\*(?= )")
+
+
+def test_a_bold_label_in_the_middle_of_a_paragraph_is_found() -> None:
+    paragraph = "It grows fast. **The cache.** It keeps the keys."
+    assert [m.group() for m in _RUN_IN_LABEL.finditer(paragraph)] == [" **The cache.**"]
+    assert _RUN_IN_LABEL.search("**The cache.** It keeps the keys.") is None
+    assert _RUN_IN_LABEL.search("- **Option text (false):** the reason.") is None
+
+
+def test_no_bundled_card_runs_a_bold_label_into_a_paragraph() -> None:
+    found = [
+        (card.id, name, match.group())
+        for card in load_bank([bundled_content_dir()]).cards
+        for name, section in card.sections.items()
+        for token in parse_blocks(section.text)
+        if token.type == "inline"
+        for match in _RUN_IN_LABEL.finditer(token.content)
+    ]
+    assert found == []
