@@ -673,7 +673,8 @@ def test_pytorch_style_adamw_decay_is_a_factor_not_an_amount() -> None:
 
 def _direction(parts: list[np.ndarray]) -> np.ndarray:
     flat = np.concatenate([p.ravel() for p in parts])
-    return flat / np.linalg.norm(flat)
+    unit: np.ndarray = flat / np.linalg.norm(flat)
+    return unit
 
 
 def test_only_global_norm_clipping_keeps_the_direction() -> None:

@@ -371,7 +371,9 @@ def test_smaller_eighteenth_round_fixes() -> None:
     assert "So the answer is 2, the usual remark" not in text("xor-hidden-units")
     body = text("momentum-step")
     assert "week 2, gradient descent with momentum" in body
-    assert "(Goodfellow et al., sec. 8.3.2, Sutskever et al. 2013, eq. 1 and 2, and the CS231n" in body
+    assert (
+        "(Goodfellow et al., sec. 8.3.2, Sutskever et al. 2013, eq. 1 and 2, and the CS231n" in body
+    )
     body = text("linear-scaling-rule")
     assert "start from a small rate and ramp" not in body
     assert "start from the small-batch rate 0.1" in body
