@@ -693,3 +693,32 @@ def test_only_global_norm_clipping_keeps_the_direction() -> None:
     assert "since a convex loss has no cliffs to clip" not in body
     assert "rescales each parameter tensor to the threshold on its own" in body
     assert "a third variant, per-tensor norm clipping" in body
+
+
+def test_squared_error_on_a_sigmoid_barely_moves_a_confidently_wrong_tag() -> None:
+    """multilabel-output-layer's fourth option (sigmoids with squared error) replaced 'a
+    single sigmoid predicting how many tags apply', a distractor nobody picks."""
+    z, y = -10.0, 1.0
+    s = 1.0 / (1.0 + math.exp(-z))
+    squared_error_grad = s * (1.0 - s) * (s - y)  # d/dz of (s - y)**2 / 2
+    assert math.isclose(squared_error_grad, -4.5e-5, rel_tol=0.01)
+    assert math.isclose(s - y, -1.0, abs_tol=1e-4)  # binary cross-entropy's gradient
+    body = text("multilabel-output-layer")
+    assert "A single sigmoid output predicting how many tags apply" not in body
+    assert "each trained with squared error against its 0/1 target" in body
+    assert "gets $-4.5 \\times 10^{-5}$" in body
+
+
+def test_with_two_examples_batch_norm_outputs_plus_or_minus_one_whatever_eps() -> None:
+    """small-batch-normalization's fourth option (a smaller epsilon) replaced 'normalization
+    needs at least 32 examples', a distractor nobody picks."""
+    rng = np.random.default_rng(30)
+    for eps in (1e-3, 1e-5, 1e-8):
+        X = rng.standard_normal((5, 2)) * rng.uniform(0.5, 3.0, (5, 1))  # 5 features, m = 2
+        var = X.var(axis=1, keepdims=True)
+        x_hat = (X - X.mean(axis=1, keepdims=True)) / np.sqrt(var + eps)
+        assert np.allclose(np.abs(x_hat), np.sqrt(var / (var + eps)))
+        assert np.allclose(x_hat.sum(axis=1), 0.0) and np.allclose(np.abs(x_hat), 1.0, atol=1e-2)
+    body = text("small-batch-normalization")
+    assert "normalization needs at least 32 examples" not in body
+    assert "with a smaller $\\epsilon$, so the tiny batch variances are not swamped" in body
