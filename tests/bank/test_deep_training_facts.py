@@ -722,3 +722,16 @@ def test_with_two_examples_batch_norm_outputs_plus_or_minus_one_whatever_eps() -
     body = text("small-batch-normalization")
     assert "normalization needs at least 32 examples" not in body
     assert "with a smaller $\\epsilon$, so the tiny batch variances are not swamped" in body
+
+
+def test_adagrad_divides_by_the_sum_of_squares_not_by_the_current_gradient() -> None:
+    """adagrad-long-run's fourth option (a rate held at alpha/|g|, as if each step divided by
+    its own gradient) replaced 'the sum is reset whenever the gradient changes sign'."""
+    alpha, g, r = 0.1, 0.5, 0.0
+    for _ in range(100):
+        r += g**2
+    assert math.isclose(alpha / math.sqrt(r), (alpha / abs(g)) / 10)  # sqrt(100) = 10
+    body = text("adagrad-long-run")
+    assert "the sum of squares is reset whenever the gradient changes sign" not in body
+    assert "since each step divides by the gradient's own size" in body
+    assert "after 100 steps the rate is a tenth of that" in body
