@@ -168,3 +168,25 @@ async def test_tab_within_one_line_still_types_blanks_and_shift_tab_alone_leaves
         assert editor.text.startswith("x = 1 ") and editor.text.strip() == "x = 1"
         await press(pilot, "shift+tab")
         assert not editor.has_focus  # no selection: shift+tab goes to the task pane
+
+
+async def test_ctrl_home_and_ctrl_end_go_to_the_start_and_the_end_of_the_code(
+    build: AppFactory,
+) -> None:
+    """The keys tmux sends for ctrl+home and ctrl+end (read as these names) move through the
+    whole code, and with shift select to there; TextArea bound neither."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        editor = await empty_editor(pilot)
+        editor.load_text("def f(x):\n    y = x\n    return y")
+        editor.move_cursor((1, 5))
+        await press(pilot, "ctrl+end")
+        assert editor.cursor_location == (2, 12)
+        await press(pilot, "ctrl+home")
+        assert editor.cursor_location == (0, 0)
+        editor.move_cursor((1, 8))
+        await press(pilot, "ctrl+shift+end")
+        assert editor.selected_text == "x\n    return y"
+        editor.move_cursor((1, 5))
+        await press(pilot, "ctrl+shift+home")
+        assert editor.selected_text == "def f(x):\n    y"

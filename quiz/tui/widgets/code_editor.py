@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from textual import events
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import TextArea
@@ -30,7 +31,19 @@ class CodeEditor(TextArea):
     break or continue; backspace in the blanks before a line's code goes back one level,
     not one space; tab and shift+tab on a selection indent and dedent its lines. A plain TextArea put the cursor at column 0 after every enter, which no
     code editor does.
+
+    ctrl+home and ctrl+end go to the start and the end of the code (with shift, selecting
+    to there), as in every code editor: a terminal and tmux send them (tmux as
+    `ESC [1;5H` and `ESC [1;5F`, read by Textual as ctrl+home and ctrl+end), but TextArea
+    binds neither, so the keys did nothing.
     """
+
+    BINDINGS = [
+        Binding("ctrl+home", "code_start", "Start of the code", show=False),
+        Binding("ctrl+end", "code_end", "End of the code", show=False),
+        Binding("ctrl+shift+home", "code_start(True)", "Select to the start", show=False),
+        Binding("ctrl+shift+end", "code_end(True)", "Select to the end", show=False),
+    ]
 
     keys_from: float | None = None
     """When the editor was first drawn, on the clock of the keys' time stamps; None until
@@ -117,6 +130,14 @@ class CodeEditor(TextArea):
         self.replace("\n".join(shifted), (first, 0), (last, len(lines[-1])))
         self.selection = Selection((first, 0), (last, len(shifted[-1])))
         return True
+
+    def action_code_start(self, select: bool = False) -> None:
+        """The cursor to the first character of the code (`select`: selecting to it)."""
+        self.move_cursor((0, 0), select=select)
+
+    def action_code_end(self, select: bool = False) -> None:
+        """The cursor after the last character of the code (`select`: selecting to it)."""
+        self.move_cursor(self.document.end, select=select)
 
     def action_delete_left(self) -> None:
         """In the blanks before a line's code, go back to the previous indent level (one
