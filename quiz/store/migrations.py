@@ -199,6 +199,24 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE code_draft ADD COLUMN graded_from TEXT",
         ),
     ),
+    # Version 8 is another change of the same release, kept in its own entry.
+    Migration(
+        9,
+        "the hints of a drill a person saw",
+        (
+            # One row a hint revealed, in the app or by `drillbit hint`: `number` is its place
+            # in the card's list (1 = the first). The hints seen since a drill's last pass
+            # make its next pass one "with hints", whichever visit or command showed them.
+            """CREATE TABLE hint_seen (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                card_id TEXT NOT NULL,
+                number INTEGER NOT NULL CHECK (number >= 1),
+                seen_at TEXT NOT NULL,
+                session_id INTEGER REFERENCES study_session (id) ON DELETE SET NULL
+            )""",
+            "CREATE INDEX hint_seen_card ON hint_seen (card_id, seen_at)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -724,6 +724,31 @@ class Store:
         rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
         return [_attempt(row) for row in rows]
 
+    # -- hints seen ---------------------------------------------------------------------
+
+    @_degradable
+    def record_hint(
+        self, *, card_id: str, number: int, seen_at: datetime, session_id: int | None = None
+    ) -> None:
+        """Log that hint `number` (1 = the card's first) of a drill was shown, committed at once."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)",
+                (card_id, number, to_db(seen_at), session_id),
+            )
+
+    def hints_seen(self, card_id: str) -> int:
+        """How many of a drill's hints were shown since its last passing attempt (0: none, or
+        none since that pass): the hints its next pass is counted with, whichever visit, the
+        app or `drillbit hint`, showed them. A pass starts the count again."""
+        rows = self._read(
+            """SELECT COALESCE(MAX(number), 0) AS n FROM hint_seen WHERE card_id = ?
+               AND seen_at > COALESCE((SELECT MAX(attempted_at) FROM drill_attempt
+                                       WHERE card_id = ? AND status = 'passed'), '')""",
+            (card_id, card_id),
+        )
+        return int(rows[0]["n"])
+
     # -- aggregates: what stats and Home ask, answered in SQL ----------------------------
 
     def mature_reviews(self) -> tuple[int, int]:
