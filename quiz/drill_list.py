@@ -54,6 +54,16 @@ def _state(attempts: Sequence[Attempt], drafted: bool) -> DrillState:
     return "passed" if any(a.hints_used == 0 for a in passes) else "passed with hints"
 
 
+def passed_line(hints_used: int) -> str:
+    """How a pass made after `hints_used` hints (seen since the drill's last pass) is told,
+    the same in the app, `grade` and `watch`: 'Passed', or 'Passed with hints (...)', the
+    state the drill list gives it."""
+    if hints_used <= 0:
+        return "Passed"
+    seen = "1 hint" if hints_used == 1 else f"{hints_used} hints"
+    return f"Passed with hints ({seen} seen since the last pass)"
+
+
 class DrillCard(Protocol):
     """What a drill's row needs of its card: a card model and a card ref (`CardRef`) both
     have it, so the TUI lists the drills from the card index without loading the bank."""

@@ -43,6 +43,30 @@ class DrillSitting:
     """The person left the drill: a grade still running then is not recorded (`leave`)."""
     _recording: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
+    @classmethod
+    def opened(
+        cls,
+        store: Store,
+        drill: Drill,
+        *,
+        session_id: int | None = None,
+        previous_code: str | None = None,
+    ) -> DrillSitting:
+        """A new sitting at `drill` with the hints seen since its last pass already shown
+        and counted (`Store.hints_seen`): hints seen on an earlier visit, or with `drillbit
+        hint`, were read all the same, and a later pass made without them on screen was
+        counted as one without hints."""
+        progress = DrillProgress(
+            hints_used=min(store.hints_seen(drill.card.id), len(drill.card.hints))
+        )
+        return cls(
+            card=drill.card,
+            drill=drill,
+            progress=progress,
+            session_id=session_id,
+            previous_code=previous_code,
+        )
+
     @property
     def hints(self) -> tuple[str, ...]:
         """The hints revealed so far, in order."""
@@ -117,9 +141,15 @@ class DrillSitting:
                 tz=tz,
             )
 
-    def reveal_hint(self) -> str | None:
-        """The next hint (counted: it lowers a pass to Hard), or None when none is left."""
+    def reveal_hint(self, store: Store, *, now: datetime) -> str | None:
+        """The next hint, or None when none is left. It is counted (a pass lowered to Hard)
+        and logged in the store: the drill's next pass is one "with hints", in this sitting
+        or a later one, in the app or by `drillbit grade` or `watch`."""
         if self.hints_left <= 0:
             return None
         self.progress.reveal_hint()
-        return self.card.hints[self.progress.hints_used - 1]
+        number = self.progress.hints_used
+        store.record_hint(
+            card_id=self.card.id, number=number, seen_at=now, session_id=self.session_id
+        )
+        return self.card.hints[number - 1]

@@ -221,12 +221,16 @@ class Workspace:
         card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
         coding = card if card is not None and card.kind == "coding" else None
         drill = drill_of(coding, checker_now=False) if coding else find_drill(self.bank, card_id)
-        return DrillSitting(
-            card=drill.card,
-            drill=drill,
+        return DrillSitting.opened(
+            self.store,
+            drill,
             session_id=session.session_id if session is not None else None,
             previous_code=self.drafts.previous_code(drill.card),
         )
+
+    def reveal_hint(self, sitting: DrillSitting) -> str | None:
+        """The sitting's next hint, logged in the store (`DrillSitting.reveal_hint`)."""
+        return sitting.reveal_hint(self.store, now=self.now())
 
     def grade(self, sitting: DrillSitting, source: str) -> Verdict:
         """Grade and log an attempt (slow: from a worker thread); see `DrillSitting.record`."""

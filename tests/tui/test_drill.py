@@ -153,6 +153,30 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         assert "No hints left" in str(screen.query_one(".hint-note").render())
 
 
+async def test_a_hint_read_on_an_earlier_visit_is_shown_again_and_counted(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """The drill left after a hint and opened again: the hint had gone from the screen and
+    the pass that followed was a clean "Passed" (rated Good, listed as passed)."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        await showing(pilot, DrillScreen)
+        await press(pilot, "ctrl+t")
+        await settle(pilot)
+    app = build(drill="tiny-sgd")
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        assert len(screen.query(".hint")) == 1
+        assert str(screen.query_one(".hint-note").render()).startswith("1 hint left: ")
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert screen.sitting.progress.rating().name == "Hard"
+        assert any(
+            notice.startswith("Passed with hints (1 hint seen since the last pass).")
+            for notice in notices(recorder)
+        )
+
+
 async def test_drafts_autosave_and_reload(
     build: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,6 +16,7 @@ from quiz.bank.loader import load_bank
 from quiz.bank.models import ChoiceFront, NumericFront, parse_number
 from quiz.cardtext import plain_text
 from quiz.drill_grading import starter_text
+from quiz.drill_list import drill_rows
 from quiz.errors import UsageError
 from quiz.overview import describe_due, request_for
 from quiz.store import InterviewPlan, Store
@@ -149,13 +150,33 @@ def test_the_starter_back_from_an_editor_is_no_draft(
 def test_drill_sitting_hints_grade_and_rating(ws: Workspace) -> None:
     sitting = ws.open_drill("tiny-sgd")
     assert sitting.hints == () and sitting.hints_left == 2
-    assert sitting.reveal_hint() == sitting.card.hints[0]
+    assert ws.reveal_hint(sitting) == sitting.card.hints[0]
     assert ws.grade(sitting, "def sgd_step(t, g, lr):\n    return t\n").status.value == "failed"
     assert ws.grade(sitting, SOLUTION).passed
     assert sitting.attempts == 2 and sitting.progress.rating() == Rating.Hard
     attempts = ws.store.attempts(card_id="tiny-sgd")
     assert [(a.status, a.hints_used) for a in attempts] == [("failed", 1), ("passed", 1)]
-    assert sitting.reveal_hint() is not None and sitting.reveal_hint() is None
+    assert ws.reveal_hint(sitting) is not None and ws.reveal_hint(sitting) is None
+
+
+def test_hints_seen_on_an_earlier_visit_make_a_later_pass_one_with_hints(
+    ws: Workspace, clock: FakeClock
+) -> None:
+    """A hint read, the drill left and opened again: the hint was on screen no more, and
+    the pass that followed counted as one without hints (a clean "passed", rated Good)."""
+    first = ws.open_drill("tiny-sgd")
+    hint = ws.reveal_hint(first)
+    clock.advance(60)
+    again = ws.open_drill("tiny-sgd")
+    assert again.hints == (hint,) and again.hints_left == 1  # shown again, counted
+    assert ws.grade(again, SOLUTION).passed
+    assert again.progress.rating() == Rating.Hard
+    assert [a.hints_used for a in ws.store.attempts(card_id="tiny-sgd")] == [1]
+    rows = drill_rows(ws.content.refs, ws.store)
+    assert {row.id: row.state for row in rows}["tiny-sgd"] == "passed with hints"
+    clock.advance(60)
+    after_pass = ws.open_drill("tiny-sgd")  # a pass starts the count again
+    assert after_pass.hints == () and after_pass.hints_left == 2
 
 
 def test_a_drill_passed_from_the_drill_list_follows_the_plan_s_steps(ws: Workspace) -> None:

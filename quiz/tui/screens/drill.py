@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
-from quiz.drill_list import drill_rows, next_unsolved
+from quiz.drill_list import drill_rows, next_unsolved, passed_line
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.tui.breakpoints import set_width_classes
@@ -299,8 +299,9 @@ class DrillScreen(Screen["DrillSitting"]):
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
             more = " ctrl+f: next drill." if self.session is None else ""
             where = " (tab: back to the editor)" if self.has_class("-narrow") else ""
+            passed = passed_line(self.sitting.progress.hints_used)
             self.notify(
-                f"Passed. The explanation is under the task{where}.{more}",
+                f"{passed}. The explanation is under the task{where}.{more}",
                 title=self.sitting.card.title,
             )
 
@@ -347,7 +348,7 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def action_hint(self) -> None:
         """Reveal the next hint (it lowers a pass to Hard)."""
-        hint = self.sitting.reveal_hint()
+        hint = self.workspace.reveal_hint(self.sitting)
         if hint is None:
             self.notify("No hints left.", severity="warning")
             return
