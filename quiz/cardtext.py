@@ -68,6 +68,14 @@ def section_text(card: Card, section: str) -> str:
     return unescape(section_markdown(card, section))
 
 
+def markdown_text(text: str) -> str:
+    """Markdown card text outside a section (a hint) for a terminal, as `section_text`
+    prints a section: math as Unicode, backslash escapes read."""
+    from quiz.bank.markdown import unescape
+
+    return unescape(render_text(text))
+
+
 def plain_text(text: str) -> str:
     """A one-line plain string (a choice, a key point) with each `$...$` as Unicode and its
     Markdown backslash escapes read (`\\_` is `_`, `\\$` a dollar), except in code spans.

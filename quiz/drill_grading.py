@@ -48,9 +48,12 @@ class Drill:
         return self.card.front
 
 
-def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> Drill:
+def find_drill(
+    bank: Bank, drill_id: str, show: Callable[[Path], str] = str, *, checker_now: bool = True
+) -> Drill:
     """The drill with this card id; UsageError (exit 2) naming the known drills when unknown,
-    or the card's file when it did not load (`show` writes its path)."""
+    or the card's file when it did not load (`show` writes its path). `checker_now`: as
+    `drill_of` takes it (False: no engine import for a command that grades nothing)."""
     from quiz.bank.models import CodingFront
     from quiz.selection import not_loaded, suggest
 
@@ -64,7 +67,7 @@ def find_drill(bank: Bank, drill_id: str, show: Callable[[Path], str] = str) -> 
         if close is not None:  # as `show` does: a typo got all 33 drills to read through
             raise UsageError(f"'{drill_id}' {what}: did you mean '{close}'?")
         raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
-    return drill_of(card)
+    return drill_of(card, checker_now=checker_now)
 
 
 def drill_of(card: Card, *, checker_now: bool = True) -> Drill:

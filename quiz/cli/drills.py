@@ -1,12 +1,15 @@
-"""`drillbit drills`: every coding drill with its state; `show`: one card as the app shows it."""
+"""`drillbit drills`: every coding drill with its state; `show`: one card as the app shows it;
+`hint`: a drill's next hint, as the app's ctrl+t shows it."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import click
 
 from quiz.cli.context import Context, check_bank_names, display_path, open_store, pass_context
+from quiz.plural import counted
 from quiz.textsafe import printable
 
 
@@ -66,4 +69,46 @@ def show_command(obj: Context, card_id: str, answer: bool) -> None:
     click.echo(printable(card_as_text(card, answer=answer)), nl=False)
 
 
-COMMANDS: tuple[click.Command, ...] = (drills_command, show_command)
+@click.command("hint")
+@click.argument("drill_id", metavar="DRILL")
+@click.option("--seen", is_flag=True, help="Print the hints seen so far again; reveal none.")
+@pass_context
+def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
+    """Show a drill's next hint, one at a time as the app's ctrl+t (`rustlings hint`).
+
+    The hints seen since the drill's last pass are printed with it. Each one revealed is
+    kept, in the app too: the drill's next pass, in the app or by `drillbit grade` or
+    `watch`, is one "passed with hints" and a review rated Hard at best.
+    """
+    from quiz.cardtext import markdown_text
+    from quiz.drill_grading import find_drill
+
+    bank = obj.load_bank()
+    card = find_drill(bank, drill_id, display_path, checker_now=False).card
+    if not card.hints:
+        click.echo(f"'{card.id}' has no hints; its task says what to write.")
+        return
+    with open_store() as store:
+        shown = min(store.hints_seen(card.id), len(card.hints))
+        revealed = not seen and shown < len(card.hints)
+        if revealed:
+            shown += 1
+            store.record_hint(card_id=card.id, number=shown, seen_at=datetime.now(UTC))
+    for number, hint in enumerate(card.hints[:shown], start=1):
+        click.echo(printable(f"Hint {number}. {markdown_text(hint).strip()}\n"))
+    click.echo(_hint_footer(card.id, shown=shown, total=len(card.hints), revealed=revealed))
+
+
+def _hint_footer(drill_id: str, *, shown: int, total: int, revealed: bool) -> str:
+    """What the hints printed mean for the next pass, and how to see the next one."""
+    if shown == 0:
+        return f"No hint seen since the last pass: `drillbit hint {drill_id}` shows the first."
+    left = total - shown
+    if left:
+        more = f"{counted(left, 'hint')} left: `drillbit hint {drill_id}` shows the next"
+    else:
+        more = "That was the last hint" if revealed else "No hints left"
+    return f"{more}.\nYour next pass counts as passed with hints (Hard at best)."
+
+
+COMMANDS: tuple[click.Command, ...] = (drills_command, show_command, hint_command)

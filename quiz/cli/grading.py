@@ -112,32 +112,34 @@ def grade_command(
         click.echo(format_verdict(verdict, verbose=verbose, drill=drill.card.id))
     if is_untouched_starter(drill.card, source):
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
-        rows = None
+        rows, hints = None, 0
     else:
-        rows = _save_attempt(bank.cards, drill.card, verdict, source, file)
+        rows, hints = _save_attempt(bank.cards, drill.card, verdict, source, file)
     if chosen == "text":  # as rustlings and Exercism end: what to do now
-        click.echo(_next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows))
+        step = _next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows)
+        click.echo(_hints_line(verdict, hints) + step)
     sys.exit(0 if verdict.passed else 1)
 
 
 def _save_attempt(
     cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
-) -> list[DrillRow] | None:
+) -> tuple[list[DrillRow] | None, int]:
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
-    recorded, for the next step; None when the data folder or database cannot be used."""
+    recorded, for the next step (None when the data folder or database cannot be used),
+    and the hints seen since the drill's last pass, which the attempt is logged with."""
     from quiz.drill_grading import SAME_CODE_NOT_COUNTED
     from quiz.drill_list import drill_rows
-    from quiz.study.attempts import record_attempt
 
-    rows = None
+    rows, hints = None, 0
     try:
         with open_store(says_unsaved=True) as store:  # its one line is below
             now = datetime.now(UTC)
+            hints = store.hints_seen(card.id)
             if _is_last_try(store, card, source, now):
                 click.echo(f"drillbit: {SAME_CODE_NOT_COUNTED}", err=True)
             else:
-                record_attempt(store, card.id, verdict, now=now)
+                _record(store, card, verdict, now, hints)
                 _keep_in_app(store, card, source, file, now)
             reason = store.not_saved_reason
             rows = drill_rows(cards, store)
@@ -145,7 +147,23 @@ def _save_attempt(
         reason = exc.message
     if reason is not None:
         click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
-    return rows
+    return rows, hints
+
+
+def _record(store: Store, card: Card, verdict: Verdict, now: datetime, hints: int) -> None:
+    """Log a try with the `hints` seen since the drill's last pass (`Store.hints_seen`), in
+    the app or by `drillbit hint`: a pass after them is one "passed with hints" in the drill
+    list, as in the app, whichever of them showed the hints."""
+    from quiz.study.attempts import record_attempt
+
+    record_attempt(store, card.id, verdict, now=now, hints_used=hints)
+
+
+def _hints_line(verdict: Verdict, hints: int) -> str:
+    """A pass made after hints says so on its own line, as the app's notice does."""
+    from quiz.drill_list import passed_line
+
+    return f"{passed_line(hints)}.\n" if verdict.passed and hints > 0 else ""
 
 
 def _is_last_try(store: Store, card: Card, source: str, now: datetime) -> bool:
@@ -200,7 +218,7 @@ def _next_step(
         again += f" --case-seed {seed}"
     return (
         f"next: fix the first problem above and run `{again}` again; stuck? "
-        f"`drillbit drill {drill_id}` shows the hints one at a time (ctrl+t)"
+        f"`drillbit hint {drill_id}` shows a hint"
     )
 
 
@@ -251,7 +269,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.paths import refuse_missing_folder
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
-    from quiz.study.attempts import DrillProgress, count_practice_pass, record_attempt
+    from quiz.study.attempts import DrillProgress, count_practice_pass
     from quiz.watch import ctrl_c_stops, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
@@ -289,9 +307,10 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
         repeated = False
         try:  # saved before it is shown: an interrupt after the verdict loses nothing
             repeated = not untouched and _is_last_try(store, drill.card, text, now)
+            progress.hints_used = store.hints_seen(drill.card.id)  # `drillbit hint` meanwhile
             if not untouched and not repeated:
                 progress.note(verdict.status.value, loaded=verdict.code_loaded)
-                record_attempt(store, drill.card.id, verdict, now=now)
+                _record(store, drill.card, verdict, now, progress.hints_used)
                 _keep_in_app(store, drill.card, text, file, now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(
@@ -305,7 +324,10 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
             click.echo(f"drillbit: {said}", err=True)
         if verdict.passed:  # what next, as rustlings says it: the next drill, in a file beside
             rows = drill_rows(bank.cards, store)
-            click.echo(_next_drill(rows, drill.card.id, watch_next))
+            click.echo(
+                _hints_line(verdict, progress.hints_used)
+                + _next_drill(rows, drill.card.id, watch_next)
+            )
         if unsaved is not None:
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
         if on_terminal and ctrl_c.pressed:  # the clear took the press's notice away

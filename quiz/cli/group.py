@@ -46,6 +46,7 @@ COMMAND_MODULES: dict[str, str] = {
     "config": "config",
     "drills": "drills",
     "show": "drills",
+    "hint": "drills",
     "cards": "cards",
     "check-store": "store",
 }

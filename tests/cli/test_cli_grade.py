@@ -136,7 +136,7 @@ def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: R
     assert failed.returncode == 1
     assert failed.stdout.splitlines()[-1] == (
         f"next: fix the first problem above and run `drillbit grade sigmoid '{wrong}'` again; "
-        "stuck? `drillbit drill sigmoid` shows the hints one at a time (ctrl+t)"
+        "stuck? `drillbit hint sigmoid` shows a hint"
     )
     replayed = drillbit("grade", "sigmoid", str(wrong), "--seed", "7")
     assert f"run `drillbit grade sigmoid '{wrong}' --case-seed 7` again" in replayed.stdout
