@@ -163,7 +163,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     stats, today = stats_today(obj.roots(), warn)
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
-        f"   drills passed: {stats.drills_passed}"
+        f"   drills passed: {stats.drills_passed}{_with_hints(stats.drills_passed_with_hints)}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     click.echo(
@@ -180,6 +180,12 @@ def stats_command(obj: Context, as_json: bool) -> None:
             click.echo(
                 f"{topic:<{width}} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
             )
+
+
+def _with_hints(drills: int) -> str:
+    """How many of the drills passed were passed only with hints, as `drillbit drills`
+    lists them ("passed with hints"); nothing when none was."""
+    return f" ({drills} with hints)" if drills else ""
 
 
 def _percent(value: float | None) -> str:

@@ -805,16 +805,19 @@ class Store:
             for r in rows
         ]
 
-    def attempt_cards(self) -> tuple[int, set[str], set[str]]:
-        """(drill attempts, cards attempted, cards with a passed attempt)."""
+    def attempt_cards(self) -> tuple[int, set[str], set[str], set[str]]:
+        """(drill attempts, cards attempted, cards with a passed attempt, cards whose every
+        passed attempt was made after a hint: the drill list's "passed with hints")."""
         rows = self._read(
-            """SELECT card_id, COUNT(*) AS n, MAX(status = 'passed') AS passed
+            """SELECT card_id, COUNT(*) AS n, MAX(status = 'passed') AS passed,
+                      MAX(status = 'passed' AND hints_used = 0) AS clean
                FROM drill_attempt GROUP BY card_id"""
         )
         return (
             sum(int(r["n"]) for r in rows),
             {r["card_id"] for r in rows},
             {r["card_id"] for r in rows if r["passed"]},
+            {r["card_id"] for r in rows if r["passed"] and not r["clean"]},
         )
 
     def schedules(self) -> dict[str, Schedule]:

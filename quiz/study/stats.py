@@ -122,6 +122,9 @@ class Stats:
     """Share of non-Again answers among reviews of cards that were in fsrs review state."""
     drills_passed: int
     """Distinct drills with at least one passed attempt."""
+    drills_passed_with_hints: int
+    """Of `drills_passed`, those whose every pass came after a hint (seen since the pass
+    before): the drill list's "passed with hints"."""
     drill_attempts: int
     streak: int
     """Consecutive days with a review, ending today (or yesterday, if today has none yet)."""
@@ -238,7 +241,7 @@ def _stats(
     moment = as_utc(now)
     rows = store.tally_rows()  # one per card ever reviewed (card_id is the table's key)
     mature, kept = store.mature_reviews()
-    drill_attempts, attempted, passed = store.attempt_cards()
+    drill_attempts, attempted, passed, hinted = store.attempt_cards()
     today = local_date(moment, tz)
     per_day, run = _recent_days(store, today, tz, days)
     # a topic name two packs share is one row per pack, "topic (pack)", not one of both
@@ -286,6 +289,7 @@ def _stats(
         accuracy=correct / reviews if reviews else None,
         retention=kept / mature if mature else None,
         drills_passed=len(passed),
+        drills_passed_with_hints=len(hinted),
         drill_attempts=drill_attempts,
         streak=run,
         reviews_per_day=[

@@ -28,6 +28,12 @@ def _state(drillbit: RunDrillbit) -> tuple[str, int]:
     return row["state"], row["attempts"]
 
 
+def _stats(drillbit: RunDrillbit) -> tuple[int, int]:
+    """(drills passed, of them passed only with hints), as `drillbit stats --json` has them."""
+    stats = json.loads(drillbit("stats", "--json").stdout)
+    return stats["drills_passed"], stats["drills_passed_with_hints"]
+
+
 def test_hints_come_one_at_a_time_and_seen_prints_them_again(drillbit: RunDrillbit) -> None:
     total = len(_hints())
     first = drillbit("hint", "sigmoid")
@@ -55,10 +61,13 @@ def test_a_pass_after_hints_is_passed_with_hints_and_the_next_clean_one_passed(
     assert graded.returncode == 0, graded.stdout + graded.stderr
     assert "Passed with hints (2 hints seen since the last pass)." in graded.stdout
     assert _state(drillbit) == ("passed with hints", 1)
+    assert _stats(drillbit) == (1, 1)
+    assert "drills passed: 1 (1 with hints)" in drillbit("stats").stdout
     # the pass started the count again: no hint since, a clean pass
     clean = drillbit("grade", "sigmoid", ALSO_CORRECT)
     assert clean.returncode == 0 and "with hints" not in clean.stdout
     assert _state(drillbit) == ("passed", 2)
+    assert _stats(drillbit) == (1, 0)
     assert "No hint seen since the last pass" in drillbit("hint", "sigmoid", "--seen").stdout
 
 

@@ -31,6 +31,7 @@ def _stats(accuracy: float | None, retention: float | None, topic: float | None)
         accuracy=accuracy,
         retention=retention,
         drills_passed=0,
+        drills_passed_with_hints=0,
         drill_attempts=0,
         streak=3,
         reviews_per_day=[DayCount(date(2026, 3, 10), 7)],

@@ -49,7 +49,7 @@ def test_a_copy_of_a_version_1_database_gets_the_indexes_and_answers(tmp_path: P
             "card-removed-since": (1, 0),
         }
         assert store.mature_reviews() == (0, 0)
-        assert store.attempt_cards() == (1, {"sgd-step"}, {"sgd-step"})
+        assert store.attempt_cards() == (1, {"sgd-step"}, {"sgd-step"}, set())
         schedule = store.schedules()["vanishing-gradient"]
         assert schedule.state == 1
         assert schedule.due == datetime(2026, 1, 5, 9, 10, tzinfo=UTC)

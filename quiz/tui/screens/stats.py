@@ -83,7 +83,9 @@ class StatsScreen(Screen[None]):
         if s.retention is None:  # a dash alone read as a fault: a footnote says why
             numbers.append("*")
         numbers.append(
-            f"\ndrills passed {s.drills_passed} ({counted(s.drill_attempts, 'attempt')})"
+            f"\ndrills passed {s.drills_passed}"
+            + (f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else "")
+            + f" ({counted(s.drill_attempts, 'attempt')})"
         )
         numbers.append(f" · streak {counted(s.streak, 'day')}", style="bold")
         # Home's words and sum (every card in one term), not a shorter list of its own
