@@ -29,6 +29,7 @@ SALVAGED_TABLES = (
     "study_session",
     "review_log",
     "drill_attempt",
+    "hint_seen",
     "card_state",
     "code_draft",
     "card_flag",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from quiz.store import Store
 from quiz.store.migrations import migrate
+from tests.store.history import PAGE, write_marked_history
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -43,3 +44,23 @@ def test_hints_count_since_the_last_pass_and_a_failure_keeps_them(tmp_path: Path
         assert store.hints_seen("sigmoid") == 1  # another drill's are its own
         store.record_hint(card_id="softmax", number=1, seen_at=NOW + timedelta(minutes=4))
         assert store.hints_seen("softmax") == 1
+
+
+def test_hints_seen_are_kept_when_a_damaged_file_is_salvaged(tmp_path: Path) -> None:
+    """A damaged page in the review log moves the file aside; the hints seen are copied
+    into the fresh database with what else can be read, not lost with the file."""
+    path = tmp_path / "drillbit.db"
+    write_marked_history(path, NOW, 400)
+    with Store.open(path, now=NOW) as store:
+        store.record_hint(card_id="softmax", number=1, seen_at=NOW)
+        store.record_hint(card_id="softmax", number=2, seen_at=NOW)
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    whole = bytearray(path.read_bytes())
+    hit = whole.index(b"payload-0200")
+    start = hit - hit % PAGE
+    whole[start : start + PAGE] = b"\xa5" * PAGE
+    path.write_bytes(bytes(whole))
+    with Store.open(path, now=NOW) as store:
+        assert 0 < len(store.reviews()) < 400  # the read meets the damage: salvaged
+        assert store.notices and store.notices[0].moved_to is not None
+        assert store.hints_seen("softmax") == 2
