@@ -462,6 +462,25 @@ def test_watch_does_not_count_code_that_did_not_load_against_the_pass(tmp_path: 
         assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 3)]  # Good
 
 
+def test_watch_counts_a_hint_seen_while_it_runs_in_the_pass_after_it(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """A hint read with `drillbit hint` in another terminal, after a failed save: the pass
+    that followed was logged and reviewed as one without hints (Good)."""
+    target = tmp_path / "mine.py"
+    target.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
+    with WatchRun(target) as watch:
+        watch.wait_for("FAILED")
+        assert "Hint 1. " in drillbit("hint", "sigmoid").stdout
+        target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+        watch.wait_for("Passed with hints (1 hint seen since the last pass).")
+        watch.stop()
+    with Store.open() as store:
+        attempts = store.attempts(card_id="sigmoid")
+        assert [(a.status, a.hints_used) for a in attempts] == [("failed", 0), ("passed", 1)]
+        assert [(r.mode, r.rating) for r in store.reviews()] == [("due", 2)]  # Hard
+
+
 def test_watch_counts_a_save_with_no_change_as_no_new_try(tmp_path: Path) -> None:
     """A save that changed nothing was graded and logged as another try, as `grade` did."""
     target = tmp_path / "mine.py"
