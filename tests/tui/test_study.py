@@ -318,6 +318,8 @@ async def test_drill_in_a_session_is_rated_by_its_verdict(
         await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
         assert answer.correct and answer.rating == Rating.Hard  # passed after a hint
+        said = "A gradient-descent step: passed with hints (1 hint seen since the last pass) → Hard"
+        assert said in notices(recorder)  # as the drill list will call it
         study = app.screen
         attempts = app.workspace.store.attempts(card_id="tiny-sgd")
         assert [(a.status, a.hints_used) for a in attempts] == [("passed", 1)]

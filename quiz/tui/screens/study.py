@@ -25,6 +25,7 @@ from textual.widgets import Label, Static
 from quiz.bank.models import ChoiceFront, CodingFront, ConceptFront, NumericFront, parse_number
 from quiz.bank.numbers import typed_echo
 from quiz.cardtext import inline_pieces, section_markdown
+from quiz.drill_list import passed_line
 from quiz.plural import counted
 from quiz.store import ChangedSinceError, StoreError
 from quiz.study import (
@@ -706,8 +707,9 @@ class StudyScreen(Screen[None]):
         )
         if answer is not None:
             if not self.hides_feedback:
+                said = passed_line(sitting.progress.hints_used).lower()
                 self.notify(
-                    f"{sitting.card.title}: {'passed' if answer.correct else 'not passed'} "
+                    f"{sitting.card.title}: {said if answer.correct else 'not passed'} "
                     f"→ {rating_name(answer.rating)}"
                 )
             await self.show_card()
