@@ -168,6 +168,8 @@ async def test_a_hint_read_on_an_earlier_visit_is_shown_again_and_counted(
         screen = await showing(pilot, DrillScreen)
         assert len(screen.query(".hint")) == 1
         assert str(screen.query_one(".hint-note").render()).startswith("1 hint left: ")
+        said = str(screen.query_one("#hints-seen-note").render())  # above the task: in sight
+        assert said.startswith("You saw 1 hint of this drill since its last pass")
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         assert screen.sitting.progress.rating().name == "Hard"

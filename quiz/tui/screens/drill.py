@@ -145,6 +145,10 @@ class DrillScreen(Screen["DrillSitting"]):
                         ),
                         id="review-note",
                     )
+                if self.sitting.hints:  # seen on an earlier visit or with `drillbit hint`
+                    yield Static(
+                        Text(self._hints_seen_note(), style="italic"), id="hints-seen-note"
+                    )
                 yield Markdown(section_markdown(card, "Task"), id="task")
                 yield Vertical(id="hints")
                 yield Markdown("", id="explanation")
@@ -313,6 +317,14 @@ class DrillScreen(Screen["DrillSitting"]):
         self.notify(event.error, title="Could not grade", severity="error", markup=False)
 
     # -- hints, reset, $EDITOR ---------------------------------------------------------
+
+    def _hints_seen_note(self) -> str:
+        """Why a drill opens with hints under its task: they were read before, and count."""
+        seen = counted(len(self.sitting.hints), "hint")
+        return (
+            f"You saw {seen} of this drill since its last pass (under the task): "
+            "a pass now counts as one with hints."
+        )
 
     def _show_hints(self) -> None:
         box = self.query_one("#hints", Vertical)
