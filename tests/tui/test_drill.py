@@ -170,11 +170,15 @@ async def test_a_hint_read_on_an_earlier_visit_is_shown_again_and_counted(
         assert str(screen.query_one(".hint-note").render()).startswith("1 hint left: ")
         said = str(screen.query_one("#hints-seen-note").render())  # above the task: in sight
         assert said.startswith("You saw 1 hint of this drill since its last pass")
+        await press(pilot, "ctrl+t")
+        await settle(pilot)
+        said = str(screen.query_one("#hints-seen-note").render())
+        assert said.startswith("You saw 2 hints of this drill")  # kept true
         editor_of(screen).load_text(SOLUTION)
         await grade_now(app, pilot)
         assert screen.sitting.progress.rating().name == "Hard"
         assert any(
-            notice.startswith("Passed with hints (1 hint seen since the last pass).")
+            notice.startswith("Passed with hints (2 hints seen since the last pass).")
             for notice in notices(recorder)
         )
 

@@ -345,6 +345,8 @@ class DrillScreen(Screen["DrillSitting"]):
             )
             widgets.append(Static(Text(note, style="dim"), classes="hint-note"))
         box.mount_all(widgets)
+        for seen_note in self.query("#hints-seen-note").results(Static):  # its count, now
+            seen_note.update(Text(self._hints_seen_note(), style="italic"))
 
     def action_letter_hint(self) -> None:
         """h, when the editor does not have the focus (there it types an h)."""
