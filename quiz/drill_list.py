@@ -1,8 +1,9 @@
 """Every coding drill with its state, like `rustlings list`: for `drillbit drills` and the TUI.
 
 States come from the logged attempts and the saved drafts: not started, draft (code typed
-and kept, never graded), failed (graded, never passed), passed with hints (every pass used
-a hint), passed.
+and kept, never graded), failed (graded, never passed), passed with hints (every pass came
+after a hint seen since the pass before, in the app or by `drillbit hint`: the attempt logs
+them, `Store.hints_seen`), passed.
 """
 
 from __future__ import annotations

@@ -122,7 +122,8 @@ class DrillReport(BaseModel):
     pack: str = Field(description="The pack it belongs to.")
     topic: str = Field(description="Topic, the folder inside the pack.")
     state: Literal["not started", "draft", "failed", "passed with hints", "passed"] = Field(
-        description="From the graded attempts and the saved draft."
+        description="From the graded attempts and the saved draft; 'passed with hints': every "
+        "pass came after a hint seen since the pass before (in the app or `drillbit hint`)."
     )
     attempts: int = Field(ge=0, description="Graded attempts.")
     best_ms: float | None = Field(
