@@ -26,6 +26,10 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("sgd-step", "wrong_clipped_gradient", "clipped to [-1, 1]", 30),
         # a fixed 1e-8 was called eps**2 under the root where eps is negligible beside sqrt(s)
         ("rmsprop-step", "wrong_fixed_eps", "eps was ignored (1e-8 used instead)", 30),
+        # eps left out was called eps**2 under the root on seed 13, whose first case (one
+        # parameter, eps negligible beside sqrt(s)) rounds both forms to the same theta
+        ("rmsprop-step", "wrong_eps_missing", "eps is missing: the step divides by sqrt(s)", 30),
+        ("rmsprop-step", "wrong_eps_squared_under_root", "eps went under the square root", 30),
         # RMSprop's eps forms are Adam's (eps_slips): one added to grad went unnamed
         ("rmsprop-step", "wrong_eps_added_to_grad", "eps was added to grad, not to the", 30),
         # Adam's and AdamW's misplaced eps went unnamed (or, for AdamW, was called float32
