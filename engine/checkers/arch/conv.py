@@ -111,6 +111,11 @@ def _size_mistakes(
             shape(lambda s, k: (s + 2 * pad - k) // stride),
         ),
         (
+            "the width's size was computed from H: Wo = (W + 2*pad - KW)//stride + 1, "
+            "with W = x.shape[3]",
+            (n, f, (h + 2 * pad - kh) // stride + 1, (h + 2 * pad - kw) // stride + 1),
+        ),
+        (
             "the channel axis should hold the F filters, not the C input channels",
             (n, c) + shape(lambda s, k: (s + 2 * pad - k) // stride + 1)[2:],
         ),
@@ -225,6 +230,9 @@ class Conv2dForwardChecker(NNChecker):
         )
         tol = Tolerance(rtol=1e-9, atol=1e-13 * _scale(x, w))
         flipped = w[:, :, ::-1, ::-1]
+        bias = b.reshape(1, -1, 1, 1)
+        taps = int(np.prod(w.shape[1:]))
+        square = w.shape[2] == w.shape[3]
         j.close(
             "out",
             got,
@@ -238,7 +246,7 @@ class Conv2dForwardChecker(NNChecker):
                 ),
                 (
                     "the bias b[f] is not added to its output channel",
-                    lambda: expected - b.reshape(1, -1, 1, 1),
+                    lambda: expected - bias,
                 ),
                 (
                     "only the first input channel was used: each filter sums over all C "
@@ -246,6 +254,31 @@ class Conv2dForwardChecker(NNChecker):
                     lambda: ref.conv2d_forward(x[:, :1], w[:, :1], b, stride, pad),
                 ),
                 (_BIAS_ON_WIDTH, lambda: _bias_on_width(expected, b)),
+                (
+                    f"each output is the mean of window * w[f], not its sum: np.mean divides "
+                    f"by the C*KH*KW = {taps} products; sum them, then add b[f]",
+                    lambda: (expected - bias) / taps + bias,
+                ),
+                (
+                    "the kernel's rows and columns are swapped (w[f, c].T): w[f, c, p, q] "
+                    "multiplies x_pad[..., i*stride + p, j*stride + q], row p and column q",
+                    lambda: (
+                        ref.conv2d_forward(x, w.transpose(0, 1, 3, 2), b, stride, pad)
+                        if square
+                        else np.full(expected.shape, np.nan)
+                    ),
+                ),
+                (
+                    "the border repeats the edge values (np.pad with mode='edge'); "
+                    "convolution layers pad with zeros, np.pad's default mode='constant'",
+                    lambda: ref.conv2d_forward(
+                        np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode="edge"),
+                        w,
+                        b,
+                        stride,
+                        0,
+                    ),
+                ),
                 (
                     "np.pad(x, pad) pads every axis, the batch and channel axes too; pad H and "
                     "W only: np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))",

@@ -1,0 +1,20 @@
+# expect: failed | the kernel's rows and columns are swapped (w[f, c].T)
+# the kernel's height and width axes swapped: right only for a symmetric kernel
+import numpy as np
+
+
+def conv2d_forward(x, w, b, stride=1, pad=0):
+    N, C, H, W = x.shape
+    F, _, KH, KW = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    Ho = (H + 2 * pad - KH) // stride + 1
+    Wo = (W + 2 * pad - KW) // stride + 1
+    out = np.zeros((N, F, Ho, Wo))
+    wt = w.transpose(0, 1, 3, 2)
+    for i in range(Ho):
+        for j in range(Wo):
+            win = xp[:, :, i * stride : i * stride + KH, j * stride : j * stride + KW]
+            out[:, :, i, j] = (
+                np.tensordot(win, wt.reshape(F, C, KH, KW), axes=([1, 2, 3], [1, 2, 3])) + b
+            )
+    return out

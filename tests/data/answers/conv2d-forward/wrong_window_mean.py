@@ -1,0 +1,18 @@
+# expect: failed | each output is the mean of window * w[f], not its sum
+# np.mean over the window products where np.sum belongs
+import numpy as np
+
+
+def conv2d_forward(x, w, b, stride=1, pad=0):
+    N, C, H, W = x.shape
+    F, _, KH, KW = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    Ho = (H + 2 * pad - KH) // stride + 1
+    Wo = (W + 2 * pad - KW) // stride + 1
+    out = np.zeros((N, F, Ho, Wo))
+    for i in range(Ho):
+        for j in range(Wo):
+            win = xp[:, :, i * stride : i * stride + KH, j * stride : j * stride + KW]
+            for f in range(F):
+                out[:, f, i, j] = np.mean(win * w[f], axis=(1, 2, 3)) + b[f]
+    return out
