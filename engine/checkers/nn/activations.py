@@ -313,6 +313,16 @@ class ReluFamilyChecker(_Elementwise):
                     "convention here is 0: np.heaviside(z, 0.0), or (z > 0) as floats",
                     np.heaviside(z, 0.5),
                 ),
+                (
+                    "this is np.sign(z), -1 for negative z: ReLU is flat there, so its "
+                    "derivative is 0 for z <= 0 and 1 for z > 0",
+                    np.sign(z) * 1.0,
+                ),
+                (
+                    "this is relu(z) itself, not its derivative: the slope is 1 wherever "
+                    "z > 0, whatever the size of z",
+                    lambda: ref.relu(z),
+                ),
             ]
         a = 0.01 if alpha is None and fn == "leaky_relu" else 1.0 if alpha is None else alpha
         if fn == "leaky_relu":
