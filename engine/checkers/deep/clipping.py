@@ -29,6 +29,15 @@ def _per_array(grads: Arrays, max_norm: float) -> Arrays:
     return out
 
 
+def _spectral_total(grads: Arrays) -> float:
+    """The global norm with np.linalg.norm(g, 2) for each 2-D array: a matrix's largest
+    singular value, not its Frobenius norm."""
+    squares = [
+        float(np.linalg.norm(g, 2)) ** 2 if g.ndim == 2 else float(np.sum(g * g)) for g in grads
+    ]
+    return float(np.sqrt(sum(squares)))
+
+
 def _scaled(grads: Arrays, factor: float) -> Arrays:
     return [g * factor for g in grads]
 
@@ -160,6 +169,17 @@ class ClipGradNormChecker(NNChecker):
                     "of all entries together, sqrt(sum of every squared entry)",
                     max((float(np.abs(g).max()) for g in grads if g.size), default=0.0),
                 ),
+                (
+                    "total_norm is the L1 norm, the sum of the absolute entries; it is the L2 "
+                    "norm, sqrt(sum of every squared entry)",
+                    lambda: sum(float(np.abs(g).sum()) for g in grads),
+                ),
+                (
+                    "np.linalg.norm(g, 2) of a 2-D array is its largest singular value, not "
+                    "the root of its squared entries: call np.linalg.norm(g) with no ord (the "
+                    "Frobenius norm), or np.sqrt(np.sum(g**2))",
+                    lambda: _spectral_total(grads),
+                ),
             ],
         )
         if _same(got, expected):
@@ -197,6 +217,13 @@ class ClipGradNormChecker(NNChecker):
                     "the entries were clipped by value (np.clip); clipping by norm rescales "
                     "every array by max_norm / total_norm and keeps the direction",
                     [np.clip(g, -max_norm, max_norm) for g in grads],
+                )
+            )
+            reasons.append(
+                (
+                    "the arrays were divided by total_norm alone, which scales their norm to "
+                    f"1, not to max_norm = {fmt(max_norm)}: multiply by max_norm / total_norm",
+                    _scaled(grads, 1.0 / total),
                 )
             )
             reasons.append(
