@@ -329,6 +329,11 @@ class NormalizationChecker(NNChecker):
                     dout, self.passes()[0](X, np.ones_like(gamma), beta, eps)[1]
                 )[0],
             ),
+            (
+                "dX misses the factor 1/std = 1/sqrt(var + eps): x_hat = (X - mean) / std, "
+                "so the gradient that reaches X through x_hat is divided by std too",
+                lambda: dX_ref / inv_std,
+            ),
         ]
         if self.other_axis_dX_hint is not None:
             forward, _ = self.passes()

@@ -1,0 +1,15 @@
+# expect: failed | dX misses the factor 1/std = 1/sqrt(var + eps)
+# the compact backward formula with its leading inv_std dropped
+import numpy as np
+def layernorm_forward(X, gamma, beta, eps=1e-5):
+    mu = X.mean(axis=0, keepdims=True)
+    var = X.var(axis=0, keepdims=True)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = (X - mu) * inv_std
+    return gamma * x_hat + beta, (x_hat, inv_std, gamma)
+def layernorm_backward(dout, cache):
+    x_hat, inv_std, gamma = cache
+    n = dout.shape[0]
+    dx_hat = dout * gamma
+    dX = 1.0 / n * (n * dx_hat - dx_hat.sum(axis=0, keepdims=True) - x_hat * (dx_hat * x_hat).sum(axis=0, keepdims=True))
+    return dX, (dout * x_hat).sum(axis=1, keepdims=True), dout.sum(axis=1, keepdims=True)
