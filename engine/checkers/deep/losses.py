@@ -259,6 +259,8 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "none": one_hot,
             "no/c": (1 - s) * one_hot + s,
             "assigned": np.where(one_hot == 1, 1 - s, s / c),
+            "kept 1": np.where(one_hot == 1, 1.0, s / c),
+            "added": one_hot + s / c,
         }
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
@@ -269,6 +271,12 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "assigned": "the true class's target is 1 - smoothing, so q sums to less than 1 "
             "(q[label] = 1 - smoothing replaced its share smoothing/c instead of adding to it): "
             "it is 1 - smoothing + smoothing/c",
+            "kept 1": "the true class's target stayed 1 while the others got smoothing/c, so q "
+            "sums to more than 1; the one-hot gives up smoothing of its mass: "
+            "q = (1 - smoothing)*one_hot + smoothing/c",
+            "added": "smoothing/c was added to the one-hot without scaling it by "
+            "(1 - smoothing), so q sums to 1 + smoothing: q = (1 - smoothing)*one_hot + "
+            "smoothing/c",
         }
         with np.errstate(all="ignore"):
             rows = logits - logits.max(axis=1, keepdims=True)
