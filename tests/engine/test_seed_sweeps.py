@@ -65,3 +65,22 @@ def test_a_missing_m_of_2_names_both_readings_of_the_factor_2() -> None:
     assert verdict.first_failure is not None
     assert verdict.first_failure.inputs.endswith("m=2")  # the case this test is about
     assert "(or m = 2 was left out, the same factor here)" in verdict.first_failure.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "own", "other"),
+    [
+        ("wrong_beta_on_grad", "beta multiplies grad instead of v", "swapped places"),
+        ("wrong_beta_weights_swapped", "swapped places", "beta multiplies grad"),
+    ],
+)
+def test_beta_moved_onto_grad_is_named_apart_from_swapped_weights_once_v_is_not_zero(
+    answer: str, own: str, other: str
+) -> None:
+    # from v = 0 both give v = beta*grad (the first case names both); after it they differ
+    for seed in (0, 1, 7):
+        later = [c for c in _grade("momentum-step", answer, seed).cases[1:] if c.message]
+        assert later, f"seed {seed}"
+        for case in later:
+            assert own in case.message, f"seed {seed}, {case.name}: {case.message}"
+            assert other not in case.message, f"seed {seed}, {case.name}"

@@ -24,7 +24,7 @@ from engine.checkers.nn._steps import (
     step_case,
     with_defaults,
 )
-from engine.checks import Judgement
+from engine.checks import Hint, Judgement
 from engine.nn import optim as ref
 
 __all__ = ["adam_step", "momentum_step", "sgd_step"]
@@ -109,6 +109,20 @@ class SgdChecker(StepChecker):
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
 
 
+def _beta_on_grad_slips(v: np.ndarray, grad: np.ndarray, beta: float) -> list[Hint]:
+    """beta moved from v onto grad, with v kept whole or weighted by 1 - beta. From v = 0 the
+    two give the same numbers, so there one message names both."""
+    swapped = "beta and 1 - beta swapped places, v = (1-beta)*v + beta*grad"
+    kept = "beta multiplies grad instead of v, v = v + beta*grad"
+    right = "; this drill's v = beta*v + grad (the sum convention, no (1 - beta) at all)"
+    if not np.any(v):
+        return [(f"{swapped}, or {kept} (the two agree from v = 0){right}", beta * grad)]
+    return [
+        (swapped + right, lambda: (1 - beta) * v + beta * grad),
+        (kept + right, lambda: v + beta * grad),
+    ]
+
+
 class MomentumChecker(StepChecker):
     """momentum_step in the sum convention v = beta * v + grad (PyTorch's SGD)."""
 
@@ -155,11 +169,7 @@ class MomentumChecker(StepChecker):
                     "caller passes back in at the next step",
                     v,
                 ),
-                (
-                    "beta and 1 - beta swapped places, v = (1-beta)*v + beta*grad; this drill's "
-                    "v = beta*v + grad (the sum convention, no (1 - beta) at all)",
-                    lambda: (1 - beta) * v + beta * grad,
-                ),
+                *_beta_on_grad_slips(v, grad, beta),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
                 (
                     "v = beta*v - grad: the gradient's sign is flipped inside v; this drill's "
