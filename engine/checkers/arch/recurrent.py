@@ -75,6 +75,15 @@ def _forward_hints(
             lambda: c_ungated,
         )
     )
+    c_coupled = f * c_prev + (1.0 - f) * g
+    hints.append(
+        (
+            "the input gate is 1 - f (the gates coupled, as in a GRU's update); the LSTM has "
+            "its own input gate i from the first block of W: c = f * c_prev + i * g",
+            lambda: o * np.tanh(c_coupled),
+            lambda: c_coupled,
+        )
+    )
     sig_g = ref.sigmoid(z[3 * n :])
     c_sig = f * c_prev + i * sig_g
     hints.append(
@@ -285,6 +294,10 @@ _BACKWARD_SLIPS = {
         "1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
     ),
     "o_from_c": "the output gate's gradient uses c; h = o * tanh(c), so do = dh * tanh(c)",
+    "h_path_no_tanh": (
+        "the path from dh to the cell state misses tanh's derivative: h = o * tanh(c), so "
+        "the cell state's gradient is dc + dh * o * (1 - tanh(c)**2), not dc + dh * o"
+    ),
 }
 """Backward-pass slips _backward_with can make, and what the grader says about each."""
 
@@ -296,7 +309,8 @@ def _backward_with(
     cell state cut) or one of _BACKWARD_SLIPS."""
     stacked, c_prev, W, i, f, o, g, tanh_c = cache
     n = c_prev.shape[0]
-    dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * (1.0 - tanh_c**2))
+    through_tanh = 1.0 if slip == "h_path_no_tanh" else 1.0 - tanh_c**2
+    dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * through_tanh)
     di, df, dg = dc_total * g, dc_total * c_prev, dc_total * i
     do = dh * (f * c_prev + i * g if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
     if slip == "no_local":
