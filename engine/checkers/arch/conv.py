@@ -122,6 +122,12 @@ def _size_mistakes(
     ]
 
 
+_DW_AXES_SWAPPED = (
+    "dw's first two axes are swapped, dw[c, f] for dw[f, c]: dw has w's shape (F, C, KH, KW), "
+    "filter first (an einsum's output letters in the order 'fckl')"
+)
+
+
 def _padded_dx(
     dout: np.ndarray, x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
 ) -> np.ndarray:
@@ -366,7 +372,8 @@ class Conv2dBackwardChecker(NNChecker):
                 ),
             ],
         )
-        dw = check_shape(j, "dw", dw, w.shape)
+        swapped = _DW_AXES_SWAPPED
+        dw = check_shape(j, "dw", dw, w.shape, [(swapped, (w.shape[1], w.shape[0], *w.shape[2:]))])
         db = check_shape(
             j,
             "db",
@@ -398,6 +405,11 @@ class Conv2dBackwardChecker(NNChecker):
             dw_ref,
             tol,
             hints=[
+                *(
+                    [(swapped, lambda: dw_ref.transpose(1, 0, 2, 3))]
+                    if w.shape[0] == w.shape[1]
+                    else []
+                ),
                 (
                     "dw is rotated by 180 degrees: dw[f, c, p, q] pairs dout with the input "
                     "at offset (p, q) of each window, as in the forward pass",
