@@ -333,17 +333,25 @@ def _heads_variants(
             ]
         )
 
+    def unsplit(H: np.ndarray) -> np.ndarray:
+        """reshape_only() undone: (n_heads, T, dh) read back as (T, d_model) as it lies."""
+        return H.reshape(T, d_model)
+
     return [
-        (
-            "the heads are split along the wrong axis: M.reshape(n_heads, T, dh) mixes "
-            "tokens; head h takes columns h*dh:(h+1)*dh, i.e. M.reshape(T, n_heads, dh)"
-            ".transpose(1, 0, 2)",
-            lambda: (
-                attend(
-                    reshape_only(Q), reshape_only(K), reshape_only(V), np.sqrt(dh), mask
-                ).reshape(T, d_model)
-                @ Wo
-            ),
+        # joined back as it was split, or with the right merge (a transpose first)
+        *(
+            (
+                "the heads are split along the wrong axis: M.reshape(n_heads, T, dh) mixes "
+                "tokens; head h takes columns h*dh:(h+1)*dh, i.e. M.reshape(T, n_heads, dh)"
+                ".transpose(1, 0, 2)",
+                lambda join=join: (
+                    join(
+                        attend(reshape_only(Q), reshape_only(K), reshape_only(V), np.sqrt(dh), mask)
+                    )
+                    @ Wo
+                ),
+            )
+            for join in (unsplit, merge)
         ),
         *(
             (
