@@ -42,6 +42,23 @@ def _additive_guard_hints(y_hat: np.ndarray, y: np.ndarray) -> list[tuple[str, A
     return hints
 
 
+def _two_sided_clip_hints(y_hat: np.ndarray, y: np.ndarray) -> list[tuple[str, Any]]:
+    """The loss that np.clip(y_hat, eps, 1 - eps) gives (Keras clips so), each eps named."""
+    m = y.shape[1]
+    hints: list[tuple[str, Any]] = []
+    for eps in GUARD_EPSILONS:
+        shown = f"{eps:.0e}".replace("e-0", "e-")
+        hints.append(
+            (
+                f"this matches np.clip(y_hat, {shown}, 1 - {shown}): the upper bound moves a "
+                f"confident right prediction off 1, and log(1 - {shown}) is not 0; clip from "
+                f"below only, np.clip(y_hat, {shown}, 1.0), or take the log only where y is 1",
+                lambda eps=eps: float(-np.sum(y * np.log(np.clip(y_hat, eps, 1.0 - eps))) / m),
+            )
+        )
+    return hints
+
+
 class SoftmaxChecker(NNChecker):
     """softmax(z) over each column, with no overflow for logits near +-1e3."""
 
@@ -240,6 +257,7 @@ class CrossEntropyChecker(NNChecker):
         ]
         hints = [
             *_additive_guard_hints(y_hat, y),
+            *_two_sided_clip_hints(y_hat, y),
             (
                 "the loss takes the largest predicted probability of each column, not the "
                 "probability of the true class: pick it with the one-hot y",
