@@ -85,24 +85,48 @@ def adam_betas(rng: np.random.Generator) -> tuple[float, float]:
     return beta1, beta2
 
 
-def nearest_of(got: np.ndarray, forms: Sequence[tuple[str, Callable[[], Any]]]) -> list[Hint]:
+def nearest_of(
+    got: np.ndarray,
+    forms: Sequence[tuple[str, Callable[[], Any]]],
+    ties: Sequence[tuple[int, int, str]] = (),
+) -> list[Hint]:
     """Hints for mistakes that can give nearly the same values (eps dropped, squared or moved
     under a root all vanish beside a large sqrt(s)): only the form nearest `got` may match,
     so the message names what the code computed, not whichever form is listed first.
-    Each value is computed only when a hint is tried."""
+
+    `ties` lists (i, j, message) for two forms that can round to the same numbers: when the
+    nearest is one of them and every entry of the other agrees with it to 1e-13, no value
+    can tell them apart and `message` (naming both) is the one that matches. Each value is
+    computed only when a hint is tried."""
     cache: dict[str, Any] = {}
 
     def nearest() -> str:
         if "name" not in cache:
             with np.errstate(all="ignore"):
-                gaps = [float(np.max(np.abs(got - np.asarray(fn())))) for _, fn in forms]
-            cache["name"] = forms[int(np.nanargmin(gaps))][0] if not np.all(np.isnan(gaps)) else ""
+                values = [np.asarray(fn()) for _, fn in forms]
+                gaps = [float(np.max(np.abs(got - v))) for v in values]
+            if np.all(np.isnan(gaps)):
+                cache["name"] = ""
+                return ""
+            k = int(np.nanargmin(gaps))
+            cache["name"] = forms[k][0]
+            for i, j, both in ties:
+                if k in (i, j) and _same_to_rounding(values[i], values[j]):
+                    cache["name"] = both
         return str(cache["name"])
 
     def value(message: str, fn: Callable[[], Any]) -> Any:
         return fn() if nearest() == message else np.full(got.shape, np.nan)
 
-    return [(message, lambda m=message, f=fn: value(m, f)) for message, fn in forms]
+    named = [*forms, *((both, forms[i][1]) for i, _, both in ties)]
+    return [(message, lambda m=message, f=fn: value(m, f)) for message, fn in named]
+
+
+def _same_to_rounding(a: np.ndarray, b: np.ndarray) -> bool:
+    """True when every entry of a and b agrees to 1e-13 of its size: closer than the
+    rounding of two ways of writing one formula can be relied on to separate."""
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.abs(a - b) <= 1e-13 * np.maximum(np.abs(a), np.abs(b))))
 
 
 def second_moment_slips(
@@ -242,6 +266,15 @@ def eps_slips(
                 f"eps was added to {top}, not to the denominator: {step}",
                 lambda: base - lr * (numerator + eps) / np.sqrt(second),
             ),
+        ],
+        ties=[
+            (
+                1,
+                3,
+                f"eps is missing, or went under the square root as eps**2, sqrt({under} + "
+                f"eps**2) (here eps is so small beside sqrt({under}) that the two give the same "
+                f"numbers); it is {step}",
+            )
         ],
     )
 
