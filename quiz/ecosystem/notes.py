@@ -36,6 +36,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import inline_children, normalize, parse_blocks, parse_inline
 from quiz.ecosystem.callouts import Callout, callout_of, header_text, unquote
+from quiz.ecosystem.highlights import bold_highlights, plain_highlights
 from quiz.ecosystem.titles import (
     TitleParts,
     clean_title,
@@ -868,6 +869,11 @@ def read_part(text: str) -> NotesPart:
         for row, line in enumerate(view):
             if "[[" in line and row not in code_rows:
                 view[row] = plain_links(line, embeds_at.setdefault(row, []))
+    if "==" in text:  # Obsidian's `==highlights==`: bold, as the card reader shows emphasis
+        view = list(view) if view is lines else view
+        for row, line in enumerate(view):
+            if "==" in line and row not in code_rows:
+                view[row] = bold_highlights(line)
     trailing: list[tuple[_Candidate, int, int]] = []  # question callouts, what follows them
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
@@ -927,7 +933,7 @@ def read_part(text: str) -> NotesPart:
         question = NoteQuestion(
             ordinal=len(found) + 1,
             number=cand.parts.number,
-            title=plain_links(cand.parts.title, embeds),
+            title=plain_highlights(plain_links(cand.parts.title, embeds)),
             prompt=_trim(prompt_rows),
             answer=_trim(answer_rows),
             line=block.start + 1,
