@@ -27,6 +27,7 @@ from quiz.bank.markdown import (
     section_starts,
 )
 from quiz.bank.models import (
+    KEBAB,
     NO_MATH_SECTIONS,
     REQUIRED_SECTIONS,
     Card,
@@ -634,6 +635,21 @@ def card_from_data(
     )
 
 
+_KEBAB = re.compile(KEBAB)
+
+
+def _topic_folder_problem(folder: str) -> str:
+    """Why a topic folder's name is none (`ml::basics`), and the name to give it: the card's
+    `topic:` must equal its folder and be kebab-case, so no `topic:` value could fix it."""
+    suggested = re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-") or "general"
+    why = "; Anki splits deck names at '::'" if "::" in folder else ""
+    return (
+        f"topic folder '{folder}' is no topic name (kebab-case: lowercase letters and digits"
+        f" joined by '-'{why}), so no card in it loads: rename the folder, e.g. to"
+        f" '{suggested}', and set each card's topic to that name"
+    )
+
+
 def _check_card(
     front: Any,
     lines: dict[str, int],
@@ -703,13 +719,15 @@ def _check_card(
                 "id-file-name",
                 f"id '{front.id}' must equal the file name '{path.stem}'",
             )
-        if topic_dir is not None and front.topic != topic_dir:
+        if topic_dir is not None and front.topic != topic_dir and _KEBAB.match(topic_dir):
             out.add(
                 lines.get("topic", front_line),
                 1,
                 "topic-folder",
                 f"topic '{front.topic}' must equal the folder name '{topic_dir}'",
             )
+    if topic_dir is not None and not _KEBAB.match(topic_dir):
+        out.add(lines.get("topic", front_line), 1, "topic-folder", _topic_folder_problem(topic_dir))
     if front is None:
         return None, out.problems
     if out.problems and not (loads_as_app and all(p.code in LINT_ONLY_CODES for p in out.problems)):

@@ -157,3 +157,19 @@ def test_an_unclosed_front_matter_after_a_byte_order_mark_is_still_reported(
     assert [(p.line, p.code, p.message) for p in problems] == [
         (1, "front-matter", "front matter is not closed by a '---' line")
     ]
+
+
+def test_a_topic_folder_named_with_colons_is_named_as_the_problem(mini_bank: Path) -> None:
+    """`ml::basics` can be no card's topic (a topic is kebab-case), so telling the author to
+    set the card's topic to the folder's name sent them to a second error: the folder is it."""
+    folder = mini_bank / "mini" / "ML::Basics"
+    folder.mkdir()
+    target = folder / "what-is-relu.md"
+    shutil.move(mini_bank / "mini" / "basics" / "what-is-relu.md", target)
+    _, problems = lint([target])
+    assert [(p.code, p.line) for p in problems] == [("topic-folder", 5)]
+    assert problems[0].message == (
+        "topic folder 'ML::Basics' is no topic name (kebab-case: lowercase letters and digits"
+        " joined by '-'; Anki splits deck names at '::'), so no card in it loads: rename the"
+        " folder, e.g. to 'ml-basics', and set each card's topic to that name"
+    )
