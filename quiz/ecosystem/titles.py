@@ -62,9 +62,14 @@ def plain_inline(
         text = plain_inline(children, display_inline=display_inline)
         return _masked(children, text, display_inline)
     parts: list[str] = []
+    struck = 0  # inside `~~...~~`: text the writer crossed out, no part of what is said
     for child in children or ():
         kind = child.type
-        if kind in ("text", "text_special"):
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+        elif struck > 0:
+            continue
+        elif kind in ("text", "text_special"):
             parts.append(child.content.replace("$", "\\$"))
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
