@@ -47,6 +47,7 @@ from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
+from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
 from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
@@ -568,7 +569,7 @@ def plan_import(
         else:
             untagged = untagged_cards(tag_lines.text)
         untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
-        notes_text = untabbed.text
+        notes_text = delimit_environments(untabbed.text)  # a bare `\begin{equation}`: math
     pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
     topic_name = (
         topic if topic is not None else (pack_name if _KEBAB.match(pack_name) else "general")

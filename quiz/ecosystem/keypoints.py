@@ -380,13 +380,14 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             index += 2
             raw = inline.content
             has_math = False
+            in_sentence = _display_in_sentence(inline.children or [])
             for child in inline.children or ():
                 if child.type in _MATH_CHILDREN:
                     has_math = True
-                    if child.type == "math_inline_double":
+                    if child.type == "math_inline_double" and id(child) not in in_sentence:
                         _formula(child.content, out)
                         raw = raw.replace(f"$${child.content}$$", "")
-            bare = _without_display(inline) if has_math else inline
+            bare = _without_display(inline, in_sentence) if has_math else inline
             text = _inline_text(bare)
             if list_depth and item_first:
                 item_first = False
@@ -499,10 +500,28 @@ def _inline_text_of(markdown: str) -> str:
     return _inline_text(tokens[0]) if tokens else _one_line(markdown)
 
 
-def _without_display(inline: Token) -> Token:
-    """The paragraph without its display formulas (they become formula points)."""
+def _display_in_sentence(children: list[Token]) -> set[int]:
+    """Ids of the display formulas (`$$...$$`) that words follow on their line: the
+    formula is part of that sentence (`$$D_{KL}$$ measures how...`), and taken out as a
+    formula point it left the key point "measures how $q$ differs from $p$."."""
+    return {
+        id(child)
+        for child, after in zip(children, children[1:], strict=False)
+        if child.type == "math_inline_double"
+        and after.type == "text"
+        and after.content.strip()[:1].isalnum()
+    }
+
+
+def _without_display(inline: Token, in_sentence: set[int]) -> Token:
+    """The paragraph without its display formulas that stand alone (they become formula
+    points); one in a sentence (`in_sentence`) stays, shown inline."""
     copy = Token(inline.type, inline.tag, inline.nesting, content=inline.content)
-    copy.children = [c for c in inline.children or () if c.type != "math_inline_double"]
+    copy.children = [
+        c
+        for c in inline.children or ()
+        if c.type != "math_inline_double" or id(c) in in_sentence
+    ]
     return copy
 
 
