@@ -518,9 +518,7 @@ def _without_display(inline: Token, in_sentence: set[int]) -> Token:
     points); one in a sentence (`in_sentence`) stays, shown inline."""
     copy = Token(inline.type, inline.tag, inline.nesting, content=inline.content)
     copy.children = [
-        c
-        for c in inline.children or ()
-        if c.type != "math_inline_double" or id(c) in in_sentence
+        c for c in inline.children or () if c.type != "math_inline_double" or id(c) in in_sentence
     ]
     return copy
 
