@@ -12,6 +12,13 @@ from tests.ecosystem.test_import_notes import front, run_import
 NOTES = Path(__file__).parent.parent / "data" / "notes" / "latex-habits.md"
 
 
+def _points(card: Path) -> list[object]:
+    """The card's key points."""
+    points = front(card)["key_points"]
+    assert isinstance(points, list)
+    return points
+
+
 def _imported(tmp_path: Path) -> Path:
     result = run_import(str(NOTES), "--pack", "p", "--into", str(tmp_path / "c"))
     assert result.exit_code == 0, result.output
@@ -22,7 +29,7 @@ def _imported(tmp_path: Path) -> Path:
 def test_a_formula_that_opens_a_sentence_stays_in_its_key_point(tmp_path: Path) -> None:
     """The formula was taken out as a point of its own, and the key point left was
     "measures how far $q$ is from $p$.", a sentence with no subject."""
-    points = front(_imported(tmp_path) / "kl-divergence.md")["key_points"]
+    points = _points(_imported(tmp_path) / "kl-divergence.md")
     assert points[0] == (
         r"$D_{KL}(p \| q) = \sum_x p(x) \log \frac{p(x)}{q(x)}$ measures how far $q$ is"
         " from $p$."
@@ -34,12 +41,12 @@ def test_a_bare_equation_environment_is_display_math(tmp_path: Path) -> None:
     them: "\\begin{equation} \\text{score}(q, k) = ... \\end{equation} The dot product..."."""
     topic = _imported(tmp_path)
     card = topic / "scaled-dot-product-attention-compute.md"
-    assert front(card)["key_points"][0] == "The dot product tells how well a query matches a key."
+    assert _points(card)[0] == "The dot product tells how well a query matches a key."
     answer = card.read_text(encoding="utf-8").split("## Answer\n\n", 1)[1]
     assert answer.startswith("$$\n\\text{score}(q, k) = \\frac{q \\cdot k}{\\sqrt{d_k}}\n$$\n")
     rows = (topic / "attention-written-every-query-at-once.md").read_text(encoding="utf-8")
     assert "\\begin{align}" in rows.split("```latex\n", 1)[1]  # as a `$$` align is: raw LaTeX
-    assert front(topic / "attention-written-every-query-at-once.md")["key_points"][0] == (
+    assert _points(topic / "attention-written-every-query-at-once.md")[0] == (
         "Each row of $A$ holds one query's weights."
     )
 
