@@ -50,7 +50,12 @@ from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.notes import NoteQuestion, ParsedNotes, cut_notes, parse_notes
-from quiz.ecosystem.notesfront import NotesFront, read_front, read_page_properties
+from quiz.ecosystem.notesfront import (
+    NotesFront,
+    read_front,
+    read_notion_properties,
+    read_page_properties,
+)
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.srcards import (
@@ -558,6 +563,8 @@ def plan_import(
         front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
         if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
             front = read_page_properties(front.text)
+        if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
+            front = read_notion_properties(front.text)
         comments = take_comments(front.text)  # `%% ... %%`: Obsidian shows none of it
         footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
         tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text

@@ -142,3 +142,41 @@ def read_page_properties(text: str) -> NotesFront:
     unused = tuple(dict.fromkeys(k for k, _ in found if k.lower() not in TAG_KEYS))
     blanked = "\n" * count + "\n".join(lines[count:])
     return NotesFront(blanked, count, tuple(dict.fromkeys(tags)), unused, kind="page properties")
+
+
+_NOTION_PROPERTY = re.compile(r"([A-Z][A-Za-z0-9 ]{0,39}): (\S.*)")
+"""A property line of a Notion page exported as Markdown (`Tags: ML, Interview`)."""
+NOTION_KEYS = frozenset({"tags", "created", "created time", "last edited time", "created by"})
+"""Keys Notion gives a database page: one of them tells its properties from text such as
+`Note: read this first` under a title."""
+
+
+def read_notion_properties(text: str) -> NotesFront:
+    """A Notion page's properties, the `Key: value` lines between its `# Title` and its
+    text: `Tags:` (Notion's multi-select, values joined by `, `) are every card's, the
+    other keys are said to be unused, and their lines are left empty. Read as notes they
+    were the title's introduction, "not imported", and the page's tags were lost."""
+    lines = text.split("\n", MAX_FRONT_LINES)
+    if not lines[0].startswith("# ") or len(lines) < 3 or lines[1].strip():
+        return NotesFront(text)
+    found: list[tuple[str, str]] = []
+    for line in lines[2:MAX_FRONT_LINES]:
+        match = _NOTION_PROPERTY.fullmatch(line.rstrip("\r"))
+        if match is None:
+            if line.strip():
+                return NotesFront(text)  # text goes on after them: no property block
+            break
+        found.append((match.group(1), match.group(2)))
+    if not any(key.lower() in NOTION_KEYS for key, _ in found):
+        return NotesFront(text)
+    tags = [
+        tag
+        for key, value in found
+        if key.lower() in TAG_KEYS
+        for name in value.split(",")
+        if (tag := anki_tag(name.strip()))
+    ]
+    unused = tuple(dict.fromkeys(k for k, _ in found if k.lower() not in TAG_KEYS))
+    end = 2 + len(found)
+    blanked = "\n".join([*lines[:2], *([""] * len(found)), *lines[end:]])
+    return NotesFront(blanked, end, tuple(dict.fromkeys(tags)), unused, kind="Notion properties")
