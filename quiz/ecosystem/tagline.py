@@ -10,6 +10,7 @@ matter's are, and the report says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.ankitext import anki_tag
@@ -61,6 +62,33 @@ def _is_tag(word: str) -> bool:
     )
 
 
+_WORD = re.compile(r"#([^\s#][^#]*?)#(?=\s|$)|#[^\s#]+(?=\s|$)")
+"""A tag as Obsidian writes it (`#ml/deep`) or as Bear does, closed by a `#` so that it
+may hold spaces (`#deep learning#`, `#ml#`); `[^#]` keeps each match to one tag."""
+
+
+def _tag_words(line: str) -> list[str] | None:
+    """The tags of a line made of nothing else, as written; None for any other line."""
+    words: list[str] = []
+    at = 0
+    while at < len(line):
+        match = _WORD.match(line, at)
+        if match is None:
+            return None
+        word = match.group(0)
+        bear = match.group(1)
+        if bear is not None:  # Bear's: its words are tags' words
+            if bear != bear.strip() or not _is_tag("#" + bear.replace(" ", "-")):
+                return None
+        elif not _is_tag(word):
+            return None
+        words.append(word)
+        at = match.end()
+        while at < len(line) and line[at].isspace():
+            at += 1
+    return words or None
+
+
 def _maybe(text: str) -> bool:
     """True when some line may be a tag line: a `#` opens it (after at most three spaces)
     and a tag's character follows (a heading's `# ` or `##` does not). Found with
@@ -86,14 +114,16 @@ def take_tag_lines(text: str) -> TagLines:
         stripped = row.strip()
         if stripped[:1] != "#" or indent_of(row):
             continue
-        words = stripped.split()
-        if all(_is_tag(word) for word in words):
+        words = _tag_words(stripped)
+        if words is not None:
             taken.append(index)
             written.extend(words)
             lines[index] = "\r" if row.endswith("\r") else ""
     if not taken:
         return TagLines(text)
-    tags = tuple(dict.fromkeys(tag for word in written if (tag := anki_tag(word[1:]))))
+    tags = tuple(
+        dict.fromkeys(tag for word in written if (tag := anki_tag(word[1:].removesuffix("#"))))
+    )
     return TagLines(
         "\n".join(lines),
         tags,
