@@ -199,7 +199,19 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE code_draft ADD COLUMN graded_from TEXT",
         ),
     ),
-    # Version 8 is another change of the same release, kept in its own entry.
+    Migration(
+        8,
+        "the card browser's lapse counts from one covering index",
+        (
+            # Lapses (due-session Agains to a card in review state, `Store.lapse_counts`)
+            # read from the index alone: 8 ms instead of 36 on a heavy user's 210,000
+            # reviews, which version 5's (state_before, rating) index made look up every
+            # matching row for its mode and card. It replaces that index, whose only reader
+            # this was (it holds its columns first), so the log keeps five indexes to update.
+            "DROP INDEX review_log_state_rating",
+            "CREATE INDEX review_log_lapses ON review_log (state_before, rating, mode, card_id)",
+        ),
+    ),
     Migration(
         9,
         "the hints of a drill a person saw",
