@@ -1665,12 +1665,18 @@ def _defer_log_upkeep(conn: sqlite3.Connection) -> list[str]:
 
 
 def _restore_log_upkeep(conn: sqlite3.Connection, statements: list[str]) -> None:
-    """`_defer_log_upkeep` undone: the indexes and trigger made again, every tally counted
-    from the log (all of it the file's: it was empty), as the trigger would have left it."""
-    for statement in statements:
-        conn.execute(statement)
+    """`_defer_log_upkeep` undone: every tally counted from the log (all of it the file's:
+    it was empty), as the trigger would have left it, then the indexes and trigger made again.
+
+    The tallies first: with the card indexes back, SQLite groups by walking
+    `review_log_card_correct` and reads each review's row from the table at the index's
+    order, every row at a random place (0.37 s on a heavy user's 210,000 reviews); without
+    them it reads the table once in its order and sorts the small keys (0.15 s).
+    """
     conn.execute("DELETE FROM review_tally")
     conn.execute(TALLY_FROM_LOG)
+    for statement in statements:
+        conn.execute(statement)
 
 
 def _merge_state(conn: sqlite3.Connection, row: CardStateRow, counts: dict[str, int]) -> None:

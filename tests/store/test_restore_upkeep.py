@@ -172,3 +172,30 @@ def test_new_reviews_inserted_in_batches_are_the_rows_one_at_a_time_gives(
     assert [row[3][11:16] for row in rows] == ["09:00", "09:01", "08:00", "09:02", "09:03", "09:04"]
     assert [row[4] for row in rows] == ["cram", "cram", None, "due", "cram", None]
     assert tallies == [("c", 6, 5, 0, 0)]
+
+
+def test_a_restore_counts_the_tallies_before_it_makes_the_card_indexes_again(
+    tmp_path: Path, backup: Path
+) -> None:
+    """With a card index there, SQLite groups the log by walking it and reads each review's
+    row at the index's order (random places in a large log); before, it reads the table in
+    order and sorts the small keys: the plans below, then the order the restore runs them."""
+    with Store.open(tmp_path / "empty.db", now=NOW) as store:
+        conn = store._conn
+        grouping = backup_module.TALLY_FROM_LOG.split("\n", 1)[1]  # its SELECT
+        walked = " ".join(str(row[3]) for row in conn.execute("EXPLAIN QUERY PLAN " + grouping))
+        assert "INDEX review_log_card" in walked, walked
+        ran: list[str] = []
+        conn.set_trace_callback(ran.append)
+        try:
+            import_progress(store, backup, now=NOW)
+        finally:
+            conn.set_trace_callback(None)
+    tally = ran.index(backup_module.TALLY_FROM_LOG)
+    remade = [at for at, sql in enumerate(ran) if sql.startswith("CREATE INDEX review_log_card")]
+    assert len(remade) == 2 and tally < min(remade), (tally, remade)
+    restored = sqlite3.connect(tmp_path / "empty.db")
+    try:
+        assert len(_tallies(restored)) == len(CARDS)
+    finally:
+        restored.close()
