@@ -35,9 +35,10 @@ def _version_7_database(path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, now=NOW, target=7)
     for minute, (card, rating, mode, state) in enumerate(HISTORY):
+        at = (NOW + timedelta(minutes=minute)).isoformat()
         conn.execute(
             f"INSERT INTO review_log ({REVIEW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608
-            (card, rating, int(rating > 1), (NOW + timedelta(minutes=minute)).isoformat(), mode, state),
+            (card, rating, int(rating > 1), at, mode, state),
         )
     conn.close()
 
