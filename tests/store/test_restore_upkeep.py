@@ -20,6 +20,7 @@ import pytest
 from bench.heavy import progress_files
 from quiz.store import backup as backup_module
 from quiz.store.backup import ProgressFormatError, import_progress
+from quiz.store.migrations import TALLY_FROM_LOG
 from quiz.store.store import Store
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
@@ -182,7 +183,7 @@ def test_a_restore_counts_the_tallies_before_it_makes_the_card_indexes_again(
     order and sorts the small keys: the plans below, then the order the restore runs them."""
     with Store.open(tmp_path / "empty.db", now=NOW) as store:
         conn = store._conn
-        grouping = backup_module.TALLY_FROM_LOG.split("\n", 1)[1]  # its SELECT
+        grouping = TALLY_FROM_LOG.split("\n", 1)[1]  # its SELECT
         walked = " ".join(str(row[3]) for row in conn.execute("EXPLAIN QUERY PLAN " + grouping))
         assert "INDEX review_log_card" in walked, walked
         ran: list[str] = []
@@ -191,7 +192,7 @@ def test_a_restore_counts_the_tallies_before_it_makes_the_card_indexes_again(
             import_progress(store, backup, now=NOW)
         finally:
             conn.set_trace_callback(None)
-    tally = ran.index(backup_module.TALLY_FROM_LOG)
+    tally = ran.index(TALLY_FROM_LOG)
     remade = [at for at, sql in enumerate(ran) if sql.startswith("CREATE INDEX review_log_card")]
     assert len(remade) == 2 and tally < min(remade), (tally, remade)
     restored = sqlite3.connect(tmp_path / "empty.db")
