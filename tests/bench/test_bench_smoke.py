@@ -232,6 +232,21 @@ def test_lint_peak_figures_on_a_small_pack(tmp_path: Path) -> None:
     assert figures[0].params["cards"] == 2 and 1.5 < figures[0].params["pack_mb"] < 2.5
 
 
+def test_restore_side_by_side_on_a_small_history(tmp_path: Path) -> None:
+    """The same tree on both sides: the figures and the results file's section, written."""
+    from bench import restore
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = restore.side_by_side(REPO, 1, 60, out, cards=6)
+    names = {f.name for f in figures}
+    for stem in ("restore_cpu", "reimport_cpu", "lapse_counts_cpu", "restore_peak"):
+        assert {f"side_{stem}_ratio"} <= names
+    assert all(f.value >= 0 and f.params["reviews"] >= 60 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_30" in written["sections"]
+
+
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     from bench import heavy
 
