@@ -182,10 +182,12 @@ class Workspace:
         return change_plan(self.store, field, text, now=self.now(), tz=self.tz)
 
     def stats(self) -> Stats:
-        """Progress over the whole history, for the Stats screen."""
-        from quiz.study.stats import stats_of_groups
+        """Progress over the whole history, for the Stats screen, and today's count under
+        the settings' limits (`Stats.today`, Home's headline without counting again)."""
+        from quiz.study.stats import DailyLimits, stats_of_groups
 
-        return stats_of_groups(self.store, self.card_groups, self.now(), tz=self.tz)
+        limits = DailyLimits(self.settings.new_per_day, self.settings.max_reviews_per_day)
+        return stats_of_groups(self.store, self.card_groups, self.now(), tz=self.tz, limits=limits)
 
     # -- sessions ----------------------------------------------------------------------
 

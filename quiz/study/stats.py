@@ -95,17 +95,20 @@ class TodayCounts:
 
     def headline(self) -> str:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
-        if self.due is None or self.new is None:
+        parts = self.parts()
+        if parts is None:
             backlog = fsrs_due(self.due_by_fsrs)
             return f"the interview plan's cards (`drillbit plan` counts them) · {backlog}"
-        parts = today_headline(
-            self.due,
-            self.new,
-            self.due_by_fsrs,
-            self.max_reviews_per_day,
-            self.reviews_done,
-        )
         return "".join(parts)
+
+    def parts(self) -> tuple[str, ...] | None:
+        """The count's parts in Home's words (`today_headline`, which the stats screen
+        styles one by one), or None while an interview plan runs."""
+        if self.due is None or self.new is None:
+            return None
+        return today_headline(
+            self.due, self.new, self.due_by_fsrs, self.max_reviews_per_day, self.reviews_done
+        )
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from fsrs import Rating
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from quiz.settings import Settings
+from quiz.store import Store
 from quiz.study.scheduling import review_card
 from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
@@ -201,3 +204,33 @@ async def test_a_heavy_users_numbers_separate_thousands(
         assert "146 new + 1,732 learning + 8,268 review = 10,146 cards" in numbers.replace(
             "\n", " "
         )
+
+
+async def test_the_stats_screen_counts_the_deck_once_in_homes_words(
+    build: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`s` counted every card's schedule twice: once for the stats and again for the
+    headline (Home's count under the daily limits), 10,000 rows each on a heavy history.
+    The stats are counted under the settings' limits once; the line is Home's own."""
+    app = build(settings=Settings(shuffle_choices=False, max_reviews_per_day=2, new_per_day=0))
+    ws = app.workspace
+    long_ago = clock() - timedelta(days=60)
+    for card_id in ("what-is-relu", "sigmoid-bound", "dropout-inference"):
+        review_card(ws.store, ws.scheduler, card_id, Rating.Easy, now=long_ago, correct=True)
+    reads: list[int] = []
+    schedule_columns = Store.schedule_columns
+
+    def counted(store: Store) -> Mapping[str, tuple[int, str]]:
+        reads.append(1)
+        return schedule_columns(store)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await showing(pilot, HomeScreen)
+        line = str(home.query_one("#home-summary", Static).render()).splitlines()[0]
+        assert line == "2 due · 0 new today (3 due by fsrs; max_reviews_per_day 2)"
+        monkeypatch.setattr(Store, "schedule_columns", counted)
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert line in numbers.splitlines()
+        assert len(reads) == 1

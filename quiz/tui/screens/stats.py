@@ -92,7 +92,9 @@ class StatsScreen(Screen[None]):
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
         if self.planned is None:
-            parts = self.workspace.counts().headline()
+            # counted with the stats under the settings' limits: Home's words, not a recount
+            today = s.today.parts() if s.today is not None else None
+            parts = today if today is not None else self.workspace.counts().headline()
         else:
             parts = plan_headline(self.planned, s.cards.due)
         styled = list(zip(parts, COUNT_STYLES, strict=False))
