@@ -6,11 +6,11 @@ on the bundled bank plus the given folders. Once the first screen is rendered
 and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
 `due` opens a due session directly (as `drillbit study`); `stats` presses `s` on
 Home and `answer` records one answer and redraws Home's counts, both reporting
-the time of that step alone as `inner_ms`; `walk` walks from Home through a session,
-the stats, the drills and the settings (`bench.tui_walk`), reporting each step's wait
-as `waits`; `quit_imports`, `quit_worker`, `quit_warm` and `quit_grading` open a drill and
-quit during its warm-up or its grading (`bench.quitting`), reporting the moment of the quit
-and the app's children.
+the time of that step alone as `inner_ms` (`stats` its CPU too, `inner_cpu_ms`);
+`walk` walks from Home through a session, the stats, the drills and the settings
+(`bench.tui_walk`), reporting each step's wait as `waits`; `quit_imports`,
+`quit_worker`, `quit_warm` and `quit_grading` open a drill and quit during its warm-up or
+its grading (`bench.quitting`), reporting the moment of the quit and the app's children.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ def _report(
     inner_ms: float | None = None,
     waits: dict[str, float] | None = None,
     idles: dict[str, float] | None = None,
+    inner_cpu_ms: float | None = None,
 ) -> None:
     table = app.screen.query("DataTable")
     rows = getattr(table.first(), "row_count", 0) if table else 0
@@ -81,6 +82,7 @@ def _report(
         "pylatexenc_loaded": "pylatexenc" in sys.modules,
         "quiz_modules": sorted(name for name in sys.modules if name.split(".")[0] == "quiz"),
         "inner_ms": inner_ms,
+        "inner_cpu_ms": inner_cpu_ms,
         "waits": waits,
         "idles": idles,
         "cpu_ms_at_idle": round(time.process_time() * 1000, 1),
@@ -130,18 +132,20 @@ def main(argv: list[str]) -> None:
         inner: float | None = None
         waits: dict[str, float] | None = None
         idles: dict[str, float] | None = None
+        inner_cpu: float | None = None
         if mode == "walk":
             from bench.tui_walk import walk
 
             waits, idles = await walk(pilot)
         elif mode == "stats":
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await pilot.press("s")
             await pilot.pause()
             inner = (time.perf_counter() - start) * 1000
+            inner_cpu = (time.process_time() - cpu) * 1000
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
-        _report(pilot.app, out, inner, waits, idles)
+        _report(pilot.app, out, inner, waits, idles, inner_cpu)
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=at_idle)

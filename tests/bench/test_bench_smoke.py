@@ -247,6 +247,21 @@ def test_restore_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     assert "side_by_side_30" in written["sections"]
 
 
+def test_screens_side_by_side_on_a_small_history(tmp_path: Path) -> None:
+    """The same tree on both sides: every probe's figures, and the stats step's own."""
+    from bench import screens
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = screens.side_by_side(REPO, 1, 30, out, cards=6)
+    names = {f.name for f in figures}
+    for stem in ("app_cpu_at_idle", "due_cpu_at_idle", "stats_step_inner_cpu"):
+        assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
+    assert all(f.value > 0 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_30_screens" in written["sections"]
+
+
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     from bench import heavy
 

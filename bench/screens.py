@@ -1,0 +1,126 @@
+"""The heavy user's start, first card of a due session and stats screen, side by side with
+an older source tree.
+
+`python -m bench.screens --against DIR` simulates the heavy user's backup and a bank of
+10,000 generated cards once, restores the backup into a home per tree (each tree's own
+schema: an older drillbit refuses a newer database), opens each once (the card cache and
+the migration, as after a first run), then in each round runs `bench.probe` with each tree
+in turn (alternating which goes first): `app` (Home), `due` (a due session's first card)
+and `stats` (`s` on Home). It reports the CPU each probe had spent at its first idle
+(`cpu_ms_at_idle`: start-up, imports and the screen) and, for `stats`, the step's own
+wall and CPU (`inner_ms`, `inner_cpu_ms`); medians and ratios go to section
+`side_by_side_30_screens` of bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.bankgen import generate_bank
+from bench.common import REPO, Figure, median, merge_results, run_python, run_stamp
+from bench.heavy import REVIEWS, progress_files
+
+CARDS = 10_000
+MODES = ("app", "due", "stats")
+
+
+def _env(source: Path, home: Path) -> dict[str, str]:
+    """`source`'s quiz first, then this repository's `bench` (the probe)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(source), str(REPO)])
+    env["DRILLBIT_HOME"] = str(home)
+    env.pop("DRILLBIT_CONTENT", None)
+    return env
+
+
+def _probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
+    out = home.parent / f"{home.name}-{mode}.json"
+    run_python(
+        ["-m", "bench.probe", mode, str(out), str(bank)], env=_env(source, home), cwd=home.parent
+    )
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    return report
+
+
+def side_by_side(
+    against: Path, rounds: int, reviews: int, out: Path, cards: int = CARDS
+) -> list[Figure]:
+    """The probes of `against` (before) and this tree (after) on the same history."""
+    stamp = run_stamp()
+    found: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory(prefix="drillbit-screens-") as tmp:
+        work = Path(tmp)
+        bank = generate_bank(work / "bank", cards)
+        ids = [f"card-{index:05d}" for index in range(cards)]
+        (backup,), count = progress_files(
+            work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
+        )
+        sides = [("before", against), ("after", REPO)]
+        for side, source in sides:
+            home = work / f"home-{side}"
+            home.mkdir()
+            run_python(
+                ["-m", "quiz", "--content", str(bank), "import-progress", str(backup)],
+                env=_env(source, home),
+                cwd=work,
+            )
+            _probe(source, home, "app", bank)  # its migration and card cache, once
+        backup.unlink()
+        for number in range(rounds):
+            for side, source in sides if number % 2 == 0 else sides[::-1]:
+                home = work / f"home-{side}"
+                for mode in MODES:
+                    report = _probe(source, home, mode, bank)
+                    found.setdefault((side, f"{mode}_cpu_at_idle_ms"), []).append(
+                        float(report["cpu_ms_at_idle"])
+                    )
+                    if mode == "stats":
+                        for key in ("inner_ms", "inner_cpu_ms"):
+                            found.setdefault((side, f"stats_step_{key}"), []).append(
+                                float(report[key])
+                            )
+                print(
+                    f"  round {number + 1} {side}: "
+                    + ", ".join(
+                        f"{name} {values[-1]:.0f}"
+                        for (s, name), values in found.items()
+                        if s == side
+                    )
+                )
+    params = {"cards": cards, "reviews": count, "rounds": rounds}
+    figures: list[Figure] = []
+    for name in sorted({name for _, name in found}):
+        before, after = median(found[("before", name)]), median(found[("after", name)])
+        stem = name.removesuffix("_ms")
+        figures += [
+            Figure(f"side_{stem}_before_ms", before, "ms", params),
+            Figure(f"side_{stem}_after_ms", after, "ms", params),
+            Figure(f"side_{stem}_ratio", round(before / after, 2), "x", params),
+        ]
+    merge_results(out, {"side_by_side_30_screens": figures}, {}, stamp)
+    return figures
+
+
+def main() -> None:
+    """`python -m bench.screens --against DIR [--rounds N] [--reviews N] [--cards N]`."""
+    parser = argparse.ArgumentParser(prog="python -m bench.screens", description=__doc__)
+    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reviews", type=int, default=REVIEWS)
+    parser.add_argument("--cards", type=int, default=CARDS)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+    figures = side_by_side(args.against.resolve(), args.rounds, args.reviews, args.out, args.cards)
+    for figure in figures:
+        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+
+
+if __name__ == "__main__":
+    main()
