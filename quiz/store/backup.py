@@ -1476,11 +1476,11 @@ class _Merger(_Sink):
         }
         self.sessions: dict[int, int] = {}
         self.pending = False
-        self.new_reviews: list[tuple[tuple[Any, ...], bool]] = []
+        self.waiting: list[tuple[tuple[Any, ...], bool]] = []
         """Reviews not inserted yet (`_insert_reviews`): each row's values, and whether it
         may be stored already (no later than the latest review when it was met)."""
         self.to_look_up = False
-        """Whether any review in `new_reviews` is to be looked up."""
+        """Whether any review in `waiting` is to be looked up."""
         self.deferred = _defer_log_upkeep(conn) if self.known == 0 else []
         self._add = {
             "sessions": self._session,
@@ -1492,7 +1492,7 @@ class _Merger(_Sink):
         }
 
     def add(self, key: str, row: _Row) -> None:
-        if self.new_reviews and key != "reviews":
+        if self.waiting and key != "reviews":
             self._insert_reviews()
         self._add[key](row)
 
@@ -1566,12 +1566,12 @@ class _Merger(_Sink):
         # A file's reviews come in time order: one later than every review stored (the
         # greatest text: no stored text equals it) cannot be there; any other is looked
         # up when its batch goes in, with the batch's others (`_insert_reviews`).
-        known = at <= self.latest
-        if not known:
+        maybe_stored = at <= self.latest
+        if not maybe_stored:
             self.latest = at
-        self.new_reviews.append((values, known))
-        self.to_look_up = self.to_look_up or known
-        if len(self.new_reviews) >= _BATCH:
+        self.waiting.append((values, maybe_stored))
+        self.to_look_up = self.to_look_up or maybe_stored
+        if len(self.waiting) >= _BATCH:
             self._insert_reviews()
 
     def _review_alone(self, values: tuple[Any, ...], file_session: int) -> None:
@@ -1588,26 +1588,26 @@ class _Merger(_Sink):
         self.counts["reviews_added"] += 1
 
     def _insert_reviews(self) -> None:
-        """The reviews waiting in `new_reviews` inserted, in their order, by one call
+        """The reviews in `waiting` inserted, in their order, by one call
         (a call a review cost the heavy restore about 0.5 s of its 8 s of CPU), but those
         already stored: the batch's look-ups go by one query for all of their times, not one
         each (a heavy user's backup imported again into its own home made 210,000)."""
-        if not self.new_reviews:
+        if not self.waiting:
             return
         if not self.to_look_up:
-            added = [values for values, _ in self.new_reviews]
+            added = [values for values, _ in self.waiting]
         else:
-            added = self._unstored(self.new_reviews)
+            added = self._unstored(self.waiting)
         self.counts["reviews_added"] += len(added)
-        self.counts["reviews_present"] += len(self.new_reviews) - len(added)
+        self.counts["reviews_present"] += len(self.waiting) - len(added)
         self.conn.executemany(_INSERT_REVIEW, added)
-        self.new_reviews.clear()
+        self.waiting.clear()
         self.to_look_up = False
 
     def _unstored(self, waiting: list[tuple[tuple[Any, ...], bool]]) -> list[tuple[Any, ...]]:
         """The reviews of `waiting` (values, whether to look it up) not in the log, in their
         order; a repeat of one before it in the batch counts as stored, as it would be."""
-        seen = self._stored({(v[3], v[0], v[1]) for v, known in waiting if known})
+        seen = self._stored({(v[3], v[0], v[1]) for v, maybe_stored in waiting if maybe_stored})
         added: list[tuple[Any, ...]] = []
         for values, _ in waiting:
             key = (values[3], values[0], values[1])
