@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
+from numpy._core import _multiarray_umath, _ufunc_config
 from numpy._core import umath as _umath
 
 SUBMISSION_FILENAME = "submission.py"
@@ -27,6 +28,9 @@ _get_extobj_dict = _umath._get_extobj_dict
 _extobj_var = _umath._extobj_contextvar
 _FP_KINDS = ("overflow", "divide by zero", "invalid value", "underflow")
 _FP_KEYS = ("divide", "over", "under", "invalid")
+# Where numpy's error-state setters (np.errstate, np.seterr, np.seterrcall) and code that
+# goes to the primitive itself find `_make_extobj`: a strict call swaps in `_steady_maker`.
+_MAKER_HOMES = (vars(_ufunc_config), vars(_umath), vars(_multiarray_umath))
 TAMPERED = (
     "your code changed numpy's floating-point error handling (np.seterr / np.seterrcall) during"
     " the call; this drill checks that nothing overflows, so it must be left as it is"
@@ -121,6 +125,26 @@ def _recorder(ticks: tuple[tuple[str, Any], ...]) -> Callable[[str, int], None]:
     return types.FunctionType(record.__code__, {"__builtins__": {}}, "record", record.__defaults__)
 
 
+def _steady_maker(record: Callable[[str, int], None]) -> Callable[..., Any]:
+    """`_make_extobj` for a strict call: whatever error handling is asked for, every
+    floating-point event still goes to `record` (only the buffer size is honoured).
+
+    `with np.errstate(over="ignore")` (or np.seterr, put back before returning) inside the
+    submission's own function hid the overflow of the naive sigmoid, whose values are right,
+    and so passed the drill that checks for it. Empty globals, as `_recorder`'s.
+    """
+    make = _make_extobj
+
+    def steady(*_args: Any, **kwargs: Any) -> Any:
+        if "bufsize" in kwargs:
+            return make(all="call", call=record, bufsize=kwargs["bufsize"])
+        return make(all="call", call=record)
+
+    return types.FunctionType(
+        steady.__code__, {"__builtins__": {}}, "_make_extobj", None, steady.__closure__
+    )
+
+
 def execute_case(
     run_case: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
     fns: dict[str, Any],
@@ -143,6 +167,10 @@ def execute_case(
         tuple((kind, counter.__next__) for kind, counter in zip(_FP_KINDS, counters, strict=True))
     )
     token = _extobj_var.set(_make_extobj(all="call" if fp_strict else "ignore", call=record))
+    if fp_strict:
+        steady = _steady_maker(record)
+        for home in _MAKER_HOMES:
+            home["_make_extobj"] = steady
     outputs: dict[str, Any] | None = None
     try:
         outputs = run_case(fns, inputs)
@@ -157,6 +185,8 @@ def execute_case(
         outputs, error = None, format_user_error(exc, unguard, guard)
     finally:
         _extobj_var.reset(token)
+        for home in _MAKER_HOMES:
+            home["_make_extobj"] = _make_extobj
     events = [kind for kind, counter in zip(_FP_KINDS, counters, strict=True) if _count(counter)]
     current = dict(_arrays(inputs, ""))
     mutated = []

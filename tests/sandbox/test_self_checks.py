@@ -44,6 +44,37 @@ CHEATS = {
             np.seterrcall(None)
             return 1 / (1 + np.exp(-z))
     """,
+    "errstate-inside-the-call": """
+        import numpy as np
+        def sigmoid(z):
+            with np.errstate(all="ignore"):
+                return 1 / (1 + np.exp(-z))
+    """,
+    "seterr-put-back-before-returning": """
+        import numpy as np
+        def sigmoid(z):
+            old = np.seterr(all="ignore")
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                np.seterr(**old)
+    """,
+    "errstate-as-a-decorator": """
+        import numpy as np
+        @np.errstate(over="ignore")
+        def sigmoid(z):
+            return 1 / (1 + np.exp(-z))
+    """,
+    "numpys-primitive-set-and-reset": """
+        import numpy as np
+        from numpy._core import _multiarray_umath as core
+        def sigmoid(z):
+            token = core._extobj_contextvar.set(core._make_extobj(all="ignore"))
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                core._extobj_contextvar.reset(token)
+    """,
     "frames-clear-the-recorded-events": """
         import sys
         import numpy as np
