@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
-from numpy._core import _multiarray_umath, _ufunc_config
+from numpy._core import _multiarray_umath, _ufunc_config  # type: ignore[attr-defined]
 from numpy._core import umath as _umath
 
 SUBMISSION_FILENAME = "submission.py"
