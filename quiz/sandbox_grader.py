@@ -23,13 +23,18 @@ class Grader(Protocol):
         """The verdict on `source` (slow: called from a worker thread)."""
         ...
 
+    def stop(self) -> None:
+        """End the grade under way now, if any (its drill was left): it is not recorded."""
+        ...
+
     def close(self) -> None:
         """End what the grader runs (a grade under way is not recorded)."""
         ...
 
 
 class GradingAbandonedError(RuntimeError):
-    """The app closed while this grade ran: its child was killed, and no verdict is kept."""
+    """The app closed, or the drill was left, while this grade ran: its child was killed, and
+    no verdict is kept."""
 
 
 class SandboxGrader:
@@ -41,6 +46,8 @@ class SandboxGrader:
     def __init__(self) -> None:
         self._pool: WorkerPool | None = None
         self._closed = threading.Event()
+        self._stops = 0
+        """How many times `stop` was called: a grade that sees it change was cut short."""
 
     def pool(self) -> WorkerPool | None:
         """The warm grading worker, started on first use (none once closed)."""
@@ -55,10 +62,21 @@ class SandboxGrader:
 
         if self._closed.is_set():
             raise GradingAbandonedError("the app is closing: nothing was graded")
+        stops = self._stops
         verdict = grade_source(drill, source, pool=self.pool())
         if self._closed.is_set():  # its child was killed mid-run: that is no verdict on the code
             raise GradingAbandonedError("the app closed during the grade: it was not recorded")
+        if self._stops != stops:
+            raise GradingAbandonedError("the drill was left during the grade: it was stopped")
         return verdict
+
+    def stop(self) -> None:
+        """Kill the child of the grade under way: the person left its drill, and it ran on to
+        its time limit (a core and the warm worker's slot taken for nothing). The grading thread
+        reaps it and the pool starts the next warm worker, as after any run."""
+        self._stops += 1
+        if self._pool is not None:
+            self._pool.stop_running()
 
     def close(self) -> None:
         """Close the sandbox's pool now, not at interpreter exit: its spawner thread ends, and

@@ -243,6 +243,10 @@ class Workspace:
         )
         return verdict
 
+    def stop_grading(self) -> None:
+        """End the grade under way (its drill was left): nothing of it is recorded."""
+        self._grader.stop()
+
     def warm_up(self, sitting: DrillSitting, *, wanted: Callable[[], bool] = lambda: True) -> None:
         """The checker found, then the sandbox's worker started unless `wanted()` is False by
         then (the drill was left during the imports): in a thread, not at a grade."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import os
 import signal
 import threading
@@ -73,6 +74,8 @@ class WorkerPool:
         self._starting: list[Worker] = []
         self._running = 0
         """Workers handed out whose run has not ended."""
+        self._handed: set[Worker] = set()
+        """Those workers themselves, for `stop_running`."""
         self._waiting = 0
         """Callers blocked in `acquire`."""
         self._closed = False
@@ -122,9 +125,10 @@ class WorkerPool:
         """Short of ready workers, and no submission running (or someone waiting); under the lock."""
         return len(self._ready) < self.size and (self._running == 0 or self._waiting > 0)
 
-    def _spent(self) -> None:
+    def _spent(self, worker: Worker) -> None:
         """A handed-out worker's run ended (its process is killed): replacements may start."""
         with self._cond:
+            self._handed.discard(worker)
             self._running -= 1
             self._cond.notify_all()
 
@@ -175,9 +179,26 @@ class WorkerPool:
                 raise SandboxUnavailableError(self._error)
             worker = self._ready.popleft()
             self._running += 1
-            worker.on_spent = self._spent
+            self._handed.add(worker)
+            worker.on_spent = functools.partial(self._spent, worker)
             self._cond.notify_all()
         return worker
+
+    def stop_running(self) -> None:
+        """Kill the children of every worker handed out whose grade has not ended (the person
+        left the drill): each grading thread then reaps its child, and the pool starts the
+        next warm worker as after any run. The workers waiting for a job are left as they are.
+        """
+        with self._cond:
+            handed = list(self._handed)
+        for worker in handed:
+            worker.stop()
+
+    @property
+    def running_pids(self) -> list[int]:
+        """Pids of the workers handed out whose grade has not ended (tests watch them end)."""
+        with self._cond:
+            return [w.pid for w in self._handed if w.pid is not None]
 
     @property
     def warm_pids(self) -> list[int]:

@@ -378,6 +378,8 @@ class Worker:
         self.used = False
         self._closed = False
         self._reaped = False
+        self._reap_lock = threading.Lock()
+        """Held while `stop` signals and while `_reap` marks the child reaped: never both."""
         self.workdir: str | None = None
         """The child's own folder (without bwrap): `workdir_top`/hidden/<random>."""
         self.workdir_top: str | None = None
@@ -857,10 +859,25 @@ class Worker:
             self._pump(0)
         del self._pending[before:]
 
+    def stop(self) -> None:
+        """Kill the child's process group now, from any thread: the person left the drill it
+        grades. The thread running its job sees the child end and reaps it as after any run.
+
+        Leaving a drill mid-grade recorded nothing, but the child ran on to its deadline (an
+        endless loop: a core for the drill's whole time limit). Never after the reap, when its
+        pid may be another process's.
+        """
+        with self._reap_lock:
+            if self.proc is None or self._reaped:
+                return
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
     def _reap(self) -> None:
-        if self.proc is None or self._reaped:
-            return
-        self._reaped = True
+        with self._reap_lock:
+            if self.proc is None or self._reaped:
+                return
+            self._reaped = True
         try:
             _, status, usage = os.wait4(self.proc.pid, 0)
         except ChildProcessError:

@@ -7,7 +7,7 @@ import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pytest
@@ -246,3 +246,35 @@ def test_close_does_not_wait_for_the_bubblewrap_check_and_starts_no_worker(
     pool._thread.join(30)
     assert order == ["closed", "check ended"]
     assert not pool._thread.is_alive() and started == []
+
+
+class _EndlessDoubleChecker(DoubleChecker):
+    """DoubleChecker with a time limit of days: only `stop_running` ends its grade."""
+
+    timeout_s: ClassVar[float] = 10.0**6
+
+
+def test_stop_running_kills_and_reaps_the_graded_child_and_the_pool_grades_on() -> None:
+    """A drill left mid-grade: the child running the submission dies and is reaped at once,
+    the grade ends in a verdict that is no pass, and the pool's next worker (started once the
+    run ended, as after any run) grades the next submission."""
+    with WorkerPool() as pool:
+        verdicts: list[Status] = []
+        spin = "def double(x):\n    while True:\n        pass\n"
+        thread = threading.Thread(
+            target=lambda: verdicts.append(grade(_EndlessDoubleChecker(), spin, pool=pool).status)
+        )
+        thread.start()
+        ready = threading.Event()
+        while not pool.running_pids and thread.is_alive():
+            ready.wait(0.01)
+        (pid,) = pool.running_pids
+        pool.stop_running()
+        thread.join(60)  # a ceiling: without the stop, the grade ran for days
+        assert not thread.is_alive()
+        assert verdicts and verdicts[0] is not Status.PASSED, verdicts
+        assert pool.running_pids == []
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped by the grading thread, not left a zombie
+        assert grade(DOUBLE, GOOD, pool=pool).status is Status.PASSED
+    assert_clean([pool])

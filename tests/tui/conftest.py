@@ -226,6 +226,9 @@ class FunctionGrader:
     def __call__(self, drill: Drill, source: str) -> Verdict:
         return self.grade(drill, source)
 
+    def stop(self) -> None:
+        """Nothing to end."""
+
     def close(self) -> None:
         """Nothing to end."""
 

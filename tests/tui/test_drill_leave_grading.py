@@ -11,8 +11,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from textual.widgets import TextArea
 
+from bench.processes import alive, descendants
+from engine.checkers.base import Checker
+from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
@@ -47,6 +51,10 @@ class HeldGrader:
             self.started.set()
             self.release.wait(WAIT_SECONDS)
         return inprocess_grade(drill, source)
+
+    def stop(self) -> None:
+        """Let a grade still held end (its drill was left)."""
+        self.release.set()
 
     def close(self) -> None:
         """Let a grade still held end (the app is closing)."""
@@ -160,3 +168,40 @@ async def test_leaving_a_drill_untouched_keeps_a_draft_graded_meanwhile(
         await settle(pilot)
         draft = app.workspace.store.draft("tiny-sgd")
         assert draft is not None and draft.text == graded
+
+
+async def test_escape_while_graded_kills_the_sandbox_child_and_the_next_grade_runs(
+    build: AppFactory, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape during a grade in the real sandbox: the child running the submission (here a
+    sleep that only the drill's time limit, made days long, would end) ran on after the drill
+    was left, a core and the worker's slot taken for nothing. Now it is killed and reaped at
+    once, nothing is recorded, and the pool's next worker grades the next submission."""
+    monkeypatch.setattr(Checker, "timeout_s", 10.0**6)
+    grader = SandboxGrader()
+    app = build(drill="tiny-sgd", grader=grader)
+    try:
+        async with app.run_test(message_hook=recorder) as pilot:
+            screen = await showing(pilot, DrillScreen)
+            screen.query_one("#editor", TextArea).load_text("import time\ntime.sleep(10**6)\n")
+            await pilot.press("ctrl+r")
+            assert await wait_until(pilot, lambda: bool(grader._pool and grader._pool.running_pids))
+            pool = grader._pool
+            assert pool is not None
+            (pid,) = pool.running_pids
+            processes = [pid, *descendants(pid)]
+            await pilot.press("escape")
+            assert await wait_until(pilot, lambda: app.screen is not screen)
+            # the grading thread reaps the child and hands the worker back: a ceiling, not a time
+            assert await wait_until(pilot, lambda: not pool.running_pids)
+            assert await wait_until(pilot, lambda: not any(alive(p) for p in processes))
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            assert app.workspace.store.attempts(card_id="tiny-sgd") == []
+            said = notices(recorder)
+            assert any("Grading stopped: nothing was recorded" in text for text in said), said
+            again = app.workspace.open_drill("tiny-sgd")
+            verdict = app.workspace.grade(again, SOLUTION)
+            assert verdict.passed, verdict
+    finally:
+        grader.close()

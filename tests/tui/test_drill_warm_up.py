@@ -38,6 +38,9 @@ class NoGrader:
     def __call__(self, drill, source):
         return None
 
+    def stop(self):
+        pass
+
     def close(self):
         pass
 

@@ -489,13 +489,14 @@ class DrillScreen(Screen["DrillSitting"]):
         self.dismiss(self.sitting)
 
     def _end_sitting(self) -> None:
-        """Save the code and leave the sitting. Left mid-grade, the grade still running
-        records nothing (`DrillSitting.leave`); one that had finished, its verdict not yet
-        shown, is recorded: say which it was."""
+        """Save the code and leave the sitting. Left mid-grade, the grade still running is
+        stopped and records nothing (`DrillSitting.leave`); one that had finished, its verdict
+        not yet shown, is recorded: say which it was."""
         self.save_draft()
         self.sitting.leave()
         if not self.grading:
             return
+        self.workspace.stop_grading()  # its child killed now, not at the drill's time limit
         sitting = self.sitting
         verdict = sitting.last_verdict
         if sitting.attempts > self._submitted_at and verdict is not None:
