@@ -126,19 +126,19 @@ def _recorder(ticks: tuple[tuple[str, Any], ...]) -> Callable[[str, int], None]:
 
 
 def _steady_maker(record: Callable[[str, int], None]) -> Callable[..., Any]:
-    """`_make_extobj` for a strict call: whatever error handling is asked for, every
-    floating-point event still goes to `record` (only the buffer size is honoured).
+    """`_make_extobj` for a strict call: whatever error handling (or buffer size) is asked
+    for, the state made sends every floating-point event to `record`.
 
     `with np.errstate(over="ignore")` (or np.seterr, put back before returning) inside the
     submission's own function hid the overflow of the naive sigmoid, whose values are right,
-    and so passed the drill that checks for it. Empty globals, as `_recorder`'s.
+    and so passed the drill that checks for it. It holds only the state it hands out, never
+    numpy's own maker, and has empty globals, as `_recorder`: nothing it leads to can make a
+    state that ignores an overflow.
     """
-    make = _make_extobj
+    forced = _make_extobj(all="call", call=record)
 
-    def steady(*_args: Any, **kwargs: Any) -> Any:
-        if "bufsize" in kwargs:
-            return make(all="call", call=record, bufsize=kwargs["bufsize"])
-        return make(all="call", call=record)
+    def steady(*_args: Any, **_kwargs: Any) -> Any:
+        return forced
 
     return types.FunctionType(
         steady.__code__, {"__builtins__": {}}, "_make_extobj", None, steady.__closure__

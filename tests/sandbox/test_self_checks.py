@@ -75,6 +75,20 @@ CHEATS = {
             finally:
                 core._extobj_contextvar.reset(token)
     """,
+    "numpys-maker-dug-out-of-the-grader-s-stand-in": """
+        import numpy as np
+        from numpy._core import _ufunc_config as config
+        def sigmoid(z):
+            maker = config._make_extobj
+            for cell in maker.__closure__ or ():
+                if callable(cell.cell_contents):
+                    maker = cell.cell_contents
+            token = config._extobj_contextvar.set(maker(all="ignore"))
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                config._extobj_contextvar.reset(token)
+    """,
     "frames-clear-the-recorded-events": """
         import sys
         import numpy as np
