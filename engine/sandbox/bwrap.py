@@ -153,6 +153,12 @@ def build_argv(bwrap: str, paths: HostPaths) -> list[str]:
     return argv
 
 
+SEALED_ROOT = ("--remount-ro", "/", "--remount-ro", "/dev")
+"""The last options: the sandbox's root and its /dev (tmpfs bwrap makes, each as large as the
+machine's memory allows) made read-only once every mount point is in them. A child wrote files
+there, a mebibyte each (the file-size limit) with no bound on their number, the machine's memory
+being the only limit; only the 96 MiB home and the 16 MiB /dev/shm take files now."""
+
 CANARY_PROC = ("--proc", "/proc")
 """The canary's one mount more than a worker's: it reads its PID namespace's identity from
 /proc/self/ns/pid (the namespaces are --unshare-all's either way; the mounts under test are
@@ -216,6 +222,7 @@ def run_canary(bwrap: str, paths: HostPaths, timeout_s: float = 20.0) -> BwrapSt
                 "--args",
                 str(options),
                 *CANARY_PROC,
+                *SEALED_ROOT,
                 paths.interpreter,
                 "-I",
                 "-B",

@@ -38,6 +38,7 @@ from engine.sandbox.bwrap import (
     SANDBOX_HOME,
     SANDBOX_PYCACHE,
     SANDBOX_SITE,
+    SEALED_ROOT,
     BwrapStatus,
     bwrap_args,
     hidden_site_dirs,
@@ -490,6 +491,7 @@ class Worker:
             boot = descriptor_holding("\0".join(payload).encode(), "drillbit-boot")
             inherited.append(boot)
             if prefix:
+                prefix += SEALED_ROOT  # after every mount, the cache's parts included
                 options = descriptor_holding(bwrap_args(prefix[1:]), "drillbit-bwrap-args")
                 inherited.append(options)
                 prefix = [prefix[0], "--args", str(options)]

@@ -1,0 +1,199 @@
+"""Attacks by code that has read the sandbox's source (the thirtieth round): the result pipe,
+the process group, the file systems bubblewrap leaves, results built to trip the encoder, and
+what the in-process self-checks still cannot see (as the README's security section says).
+
+Each submission reports what it found by raising it: the verdict's message carries it back.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.helpers import DOUBLE, shown
+
+SIGMOID = get_checker("nn.activations.sigmoid")
+REPORT = "\n\ndef double(x):\n    raise RuntimeError('found ' + repr(FOUND))\n"
+
+
+def _found(pool: WorkerPool, source: str) -> str:
+    """What the submission's load found, from the error it raised with it."""
+    verdict = grade(DOUBLE, textwrap.dedent(source) + REPORT, seed=1, pool=pool)
+    message = shown(verdict)
+    assert "found " in message, message
+    return message
+
+
+def test_the_result_pipe_cannot_be_swapped_for_one_of_the_codes_own(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The result pipe sits at a random descriptor past the open-files limit: code that finds
+    it (the one pipe past stdio) cannot put a pipe of its own there, which would have let it
+    read the child's own result frames and send forged ones (no overflow reported) in their
+    place. Closing it only loses the results."""
+    _, pool = mode_pool
+    message = _found(
+        pool,
+        """
+        import os, stat
+        pipes = []
+        for fd in range(3, 4096):
+            try:
+                if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                    pipes.append(fd)
+            except OSError:
+                pass
+        r, w = os.pipe()
+        FOUND = []
+        for fd in pipes:
+            try:
+                os.dup2(w, fd)
+                FOUND.append(f"swapped {fd}")
+            except OSError as exc:
+                FOUND.append(f"refused errno {exc.errno}")
+        """,
+    )
+    assert "refused errno 9" in message, message  # EBADF: past RLIMIT_NOFILE
+    assert "swapped" not in message, message
+
+
+def test_the_child_cannot_leave_the_process_group_the_deadline_kills(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The deadline kills the child's process group: a child that moved to another group (or
+    session) would outlive it. It leads its own session, which the kernel keeps it in."""
+    _, pool = mode_pool
+    message = _found(
+        pool,
+        """
+        import os
+        FOUND = []
+        for name, call in (("setpgid", lambda: os.setpgid(0, 0)), ("setsid", os.setsid)):
+            try:
+                call()
+                FOUND.append(f"{name} done")
+            except OSError as exc:
+                FOUND.append(f"{name} refused")
+        FOUND.append(os.getpgid(0) == os.getsid(0))
+        """,
+    )
+    assert "setpgid refused" in message and "setsid refused" in message, message
+    assert "done" not in message and "True" in message, message
+
+
+def test_under_bubblewrap_only_the_bounded_tmpfs_take_files(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The sandbox's root and its /dev are tmpfs that bwrap makes as large as the machine's
+    memory allows (12 GiB here), and they were writable: a child could fill memory a mebibyte
+    a file. Now only the 96 MiB home (`/tmp`) and the 16 MiB `/dev/shm` take files."""
+    mode, pool = mode_pool
+    if mode != "bwrap":
+        pytest.skip("bubblewrap's own file systems")
+    message = _found(
+        pool,
+        """
+        import errno, os
+        FOUND = {}
+        for place in ("/", "/dev", "/opt", "/usr", "/dev/shm", "/tmp"):
+            try:
+                with open(os.path.join(place, "filler"), "wb") as handle:
+                    handle.write(b"x")
+                size = os.statvfs(place)
+                FOUND[place] = size.f_blocks * size.f_frsize >> 20
+            except OSError as exc:
+                FOUND[place] = errno.errorcode.get(exc.errno, "?")
+        """,
+    )
+    for place in ("/", "/dev", "/opt", "/usr"):
+        assert f"'{place}': 'EROFS'" in message, message
+    assert "'/dev/shm': 16" in message and "'/tmp': 96" in message, message
+
+
+RESULTS = {
+    "a list that holds itself": (
+        "def double(x):\n    out = [2 * x]\n    out.append(out)\n    return out\n",
+        "nested more than 32 levels deep",
+    ),
+    "a terabyte broadcast from one zero": (
+        "import numpy as np\n\ndef double(x):\n"
+        "    return np.broadcast_to(np.float64(0.0), (1 << 37,))\n",
+        "the result is too large",
+    ),
+    "five thousand empty arrays": (
+        "import numpy as np\n\ndef double(x):\n    return [np.zeros(0) for _ in range(5000)]\n",
+        "more than 4096 arrays",
+    ),
+    "an object array holding something to unpickle": (
+        "import numpy as np\n\nclass Evil:\n    def __reduce__(self):\n"
+        "        return (print, ('unpickled',))\n\ndef double(x):\n"
+        "    out = np.empty(2, dtype=object)\n    out[0], out[1] = Evil(), 2 * x\n    return out\n",
+        "dtype object is not accepted",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(RESULTS))
+def test_results_built_to_trip_the_encoder_are_invalid_returns(pool: WorkerPool, kind: str) -> None:
+    source, words = RESULTS[kind]
+    verdict = grade(DOUBLE, source, seed=1, pool=pool)
+    assert verdict.status is Status.INVALID, shown(verdict)
+    assert words in shown(verdict) and "unpickled" not in shown(verdict), shown(verdict)
+
+
+STILL_OPEN = {
+    # numpy builds an array over any address `__array_interface__` names: the counters the
+    # error callback advances (reached through np.geterrcall) are set back to zero
+    "memory-at-a-raw-address": """
+        import numpy as np
+        def _words_at(address):
+            class At:
+                __array_interface__ = {"shape": (1,), "typestr": "<i8",
+                                       "data": (address, False), "version": 3}
+            return np.asarray(At())
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            for ticks in np.geterrcall().__defaults__:
+                for _, tick in ticks:
+                    _words_at(id(tick.__self__) + 16)[0] = 0
+            return out
+    """,
+    # a fresh context and a new thread start from numpy's default state, which only warns
+    "a-fresh-context": """
+        import contextvars, warnings
+        import numpy as np
+        def sigmoid(z):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return contextvars.Context().run(lambda: 1 / (1 + np.exp(-z)))
+    """,
+    "another-thread": """
+        import threading, warnings
+        import numpy as np
+        warnings.simplefilter("ignore")
+        def sigmoid(z):
+            out = []
+            worker = threading.Thread(target=lambda: out.append(1 / (1 + np.exp(-z))))
+            worker.start()
+            worker.join()
+            return out[0]
+    """,
+}
+
+
+@pytest.mark.parametrize("trick", list(STILL_OPEN))
+def test_what_the_readme_says_the_overflow_self_check_still_misses(
+    pool: WorkerPool, trick: str
+) -> None:
+    """The overflow flag is a self-check in the submission's own process, which the README
+    calls best-effort: these naive sigmoids pass. Kept as tests so that the README's words
+    stay true; hardening one of them turns its test red, and the README is then updated."""
+    verdict = grade(SIGMOID, textwrap.dedent(STILL_OPEN[trick]), seed=11, pool=pool)
+    assert verdict.passed, shown(verdict)
+    (note,) = [layer for layer in verdict.isolation if layer.startswith("note:")]
+    assert "best-effort self-checks" in note
