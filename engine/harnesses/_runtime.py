@@ -125,24 +125,46 @@ def _recorder(ticks: tuple[tuple[str, Any], ...]) -> Callable[[str, int], None]:
     return types.FunctionType(record.__code__, {"__builtins__": {}}, "record", record.__defaults__)
 
 
-def _steady_maker(record: Callable[[str, int], None]) -> Callable[..., Any]:
-    """`_make_extobj` for a strict call: whatever error handling (or buffer size) is asked
-    for, the state made sends every floating-point event to `record`.
+def _steady_maker(state: Any) -> Callable[..., Any]:
+    """`_make_extobj` for strict grading: whatever error handling (or buffer size) is asked
+    for, it hands out `state`, the grader's, which sends every floating-point event to
+    `_RUN_RECORD`. It holds nothing else (not numpy's maker) and has empty globals.
 
     `with np.errstate(over="ignore")` (or np.seterr, put back before returning) inside the
     submission's own function hid the overflow of the naive sigmoid, whose values are right,
-    and so passed the drill that checks for it. It holds only the state it hands out, never
-    numpy's own maker, and has empty globals, as `_recorder`: nothing it leads to can make a
-    state that ignores an overflow.
+    and so passed the drill that checks for it.
     """
-    forced = _make_extobj(all="call", call=record)
 
     def steady(*_args: Any, **_kwargs: Any) -> Any:
-        return forced
+        return state
 
     return types.FunctionType(
         steady.__code__, {"__builtins__": {}}, "_make_extobj", None, steady.__closure__
     )
+
+
+_RUN_COUNTERS = tuple(itertools.count() for _ in _FP_KINDS)
+"""Every floating-point event of the process's strict calls, counted for the whole run: a case's
+events are how far its call advanced them. One callback for the run, not one per case: a state
+the submission made (or kept) before a call sends its events here all the same."""
+_RUN_RECORD = _recorder(
+    tuple((kind, counter.__next__) for kind, counter in zip(_FP_KINDS, _RUN_COUNTERS, strict=True))
+)
+_STRICT_STATE = _make_extobj(all="call", call=_RUN_RECORD)
+_QUIET_STATE = _make_extobj(all="ignore")
+_STEADY = _steady_maker(_STRICT_STATE)
+
+
+def seal_error_state() -> None:
+    """Put `_STEADY` where numpy's setters (and code going to the primitive) find the maker.
+
+    The child calls it before the submission loads, when the drill is strict: a state made
+    with numpy's maker as the file loaded (`_make_extobj(all="ignore")`, kept for the call)
+    hid the overflow from a seal that began only at the call. `execute_case` also seals each
+    strict call, and puts back what was there before (numpy's own maker in-process).
+    """
+    for home in _MAKER_HOMES:
+        home["_make_extobj"] = _STEADY
 
 
 def execute_case(
@@ -156,27 +178,23 @@ def execute_case(
     """Run one case; never raises for the submission's faults.
 
     Returns {"outputs": dict | None, "error": str | None, "mutated": [...], "fp_warnings": [...]}.
-    Floating-point events are counted on itertools.count objects, which code that
+    Floating-point events are counted on the run's itertools.count objects, which code that
     reaches the callback can only advance, never reset; numpy's error state is checked
     after the call. Both checks remain best-effort: they run in the submission's process
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
     before = [(name, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
-    counters = tuple(itertools.count() for _ in _FP_KINDS)
-    record = _recorder(
-        tuple((kind, counter.__next__) for kind, counter in zip(_FP_KINDS, counters, strict=True))
-    )
-    token = _extobj_var.set(_make_extobj(all="call" if fp_strict else "ignore", call=record))
+    counted = [_count(counter) for counter in _RUN_COUNTERS]
+    makers = [home["_make_extobj"] for home in _MAKER_HOMES]
+    token = _extobj_var.set(_STRICT_STATE if fp_strict else _QUIET_STATE)
     if fp_strict:
-        steady = _steady_maker(record)
-        for home in _MAKER_HOMES:
-            home["_make_extobj"] = steady
+        seal_error_state()
     outputs: dict[str, Any] | None = None
     try:
         outputs = run_case(fns, inputs)
         state = _get_extobj_dict()
         tampered = fp_strict and (
-            state.get("call") is not record or any(state.get(k) != "call" for k in _FP_KEYS)
+            state.get("call") is not _RUN_RECORD or any(state.get(k) != "call" for k in _FP_KEYS)
         )
         error = TAMPERED if tampered else None
         if tampered:
@@ -185,9 +203,13 @@ def execute_case(
         outputs, error = None, format_user_error(exc, unguard, guard)
     finally:
         _extobj_var.reset(token)
-        for home in _MAKER_HOMES:
-            home["_make_extobj"] = _make_extobj
-    events = [kind for kind, counter in zip(_FP_KINDS, counters, strict=True) if _count(counter)]
+        for home, maker in zip(_MAKER_HOMES, makers, strict=True):
+            home["_make_extobj"] = maker
+    events = [
+        kind
+        for kind, counter, was in zip(_FP_KINDS, _RUN_COUNTERS, counted, strict=True)
+        if _count(counter) > was
+    ]
     current = dict(_arrays(inputs, ""))
     mutated = []
     for name, dtype, shape, data in before:

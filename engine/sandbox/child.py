@@ -608,6 +608,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     raw_cases = fields.get("cases")
     if type(raw_cases) is not list:
         _exit(5)  # not the parent's protocol
+    if job["fp_strict"]:
+        runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)

@@ -172,6 +172,20 @@ STILL_OPEN = {
                 warnings.simplefilter("ignore")
                 return contextvars.Context().run(lambda: 1 / (1 + np.exp(-z)))
     """,
+    # a second copy of numpy's C module, loaded from its file, holds numpy's own maker
+    "a-second-copy-of-numpys-core": """
+        import importlib.util
+        import numpy as np
+        from numpy._core import _multiarray_umath as core
+        spec = importlib.util.spec_from_file_location(core.__name__, core.__file__)
+        QUIET = importlib.util.module_from_spec(spec)._make_extobj(all="ignore")
+        def sigmoid(z):
+            token = core._extobj_contextvar.set(QUIET)
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                core._extobj_contextvar.reset(token)
+    """,
     "another-thread": """
         import threading, warnings
         import numpy as np

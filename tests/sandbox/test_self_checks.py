@@ -89,6 +89,17 @@ CHEATS = {
             finally:
                 config._extobj_contextvar.reset(token)
     """,
+    "a-quiet-state-made-as-the-file-loads": """
+        import numpy as np
+        from numpy._core import _ufunc_config as config
+        QUIET = config._make_extobj(all="ignore")  # before any call: numpy's maker was in place
+        def sigmoid(z):
+            token = config._extobj_contextvar.set(QUIET)
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                config._extobj_contextvar.reset(token)
+    """,
     "frames-clear-the-recorded-events": """
         import sys
         import numpy as np
