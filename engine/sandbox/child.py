@@ -9,10 +9,13 @@ the parent: it re-validates every byte and decides every verdict itself.
 It imports only numpy and the standard library.
 """
 
+import _thread
 import builtins as builtins_module
 import errno
+import gc
 import json
 import os
+import signal
 import stat
 import sys
 from collections.abc import Callable
@@ -164,20 +167,22 @@ def _make_hook(
         _valueerror: type[ValueError] = ValueError,
         _decode: Callable[[bytes, str, str], str] = bytes.decode,
         _guarded: list[bool] = guard_state,
+        _ident: Callable[[], int] = _thread.get_ident,
+        _walker: int = _thread.get_ident(),
         _frame_events: frozenset[str] = frozenset(FRAME_EVENTS),
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
         if event in _frame_events:
-            if _guarded[0]:
+            if _guarded[0] or _ident() != _walker:
                 raise _valueerror(
                     "drillbit sandbox: inspecting stack frames is not allowed in a drill"
                 )
             return
         if event == "object.__getattr__":
             if (
-                _guarded[0]
+                (_guarded[0] or _ident() != _walker)
                 and _len(args) > 1
                 and (_type(args[1]) is not _str or args[1] in _frame_attributes)
             ):
@@ -302,6 +307,43 @@ def _make_hook(
                 raise _denied(f"drillbit sandbox: {reason} ({resolved}) is not allowed in a drill")
 
     return hook
+
+
+def guard_switches(guarded: list[bool]) -> tuple[Callable[[], None], Callable[[], None]]:
+    """`guard` and `unguard` for the frame guard, which is open only while the grader walks a
+    traceback of the submission's (in the thread that built the hook: other threads stay
+    refused there). While it is open no submitted code may run in that thread either: with
+    gc.set_threshold(1), a callback in gc.callbacks ran inside the walk and read the grader's
+    frames through sys._getframe (format_user_error, execute_case, main: its result pipe and
+    every global it calls), and a signal handler could as well. So `unguard` turns automatic
+    collection off and blocks every signal (a call then runs any handler already pending,
+    still guarded); `guard` puts both back. Its functions are taken here, before any submitted
+    code runs: patching gc or signal changes nothing they do.
+    """
+    gc_on, gc_off, gc_enabled = gc.enable, gc.disable, gc.isenabled
+    sigmask, block, setmask = signal.pthread_sigmask, signal.SIG_BLOCK, signal.SIG_SETMASK
+    every = signal.valid_signals()
+    saved: list[Any] = []
+
+    def pending_handlers_run() -> None:
+        """Nothing: calling it is a point where Python runs the handlers of pending signals."""
+
+    def unguard() -> None:
+        saved[:] = [gc_enabled(), sigmask(block, every)]
+        gc_off()
+        pending_handlers_run()
+        guarded[0] = False
+
+    def guard() -> None:
+        guarded[0] = True
+        if saved:
+            collecting, mask = saved
+            saved.clear()
+            sigmask(setmask, mask)
+            if collecting:
+                gc_on()
+
+    return guard, unguard
 
 
 def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> None:
@@ -522,12 +564,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     limits = {name: list(resource.getrlimit(getattr(resource, name))) for name in cfg["rlimits"]}
     verified = False
     guarded = [False]
-
-    def guard() -> None:
-        guarded[0] = True
-
-    def unguard() -> None:
-        guarded[0] = False
+    guard, unguard = guard_switches(guarded)
 
     keep_copies_working()
     if cfg["hooks"]:

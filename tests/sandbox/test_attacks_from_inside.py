@@ -211,3 +211,76 @@ def test_what_the_readme_says_the_overflow_self_check_still_misses(
     assert verdict.passed, shown(verdict)
     (note,) = [layer for layer in verdict.isolation if layer.startswith("note:")]
     assert "best-effort self-checks" in note
+
+
+WALK_SPIES = {
+    # gc.set_threshold(1) runs the callback at nearly every allocation, the walk's included
+    "a-gc-callback": """
+        import gc, sys
+        SEEN = set()
+        def spy(phase, info):
+            try:
+                frame = sys._getframe(1)
+            except ValueError:
+                return
+            if frame.f_code.co_name != "deep":
+                while frame is not None:
+                    SEEN.add(frame.f_code.co_name)
+                    frame = frame.f_back
+        gc.callbacks.append(spy)
+        def start():
+            gc.set_threshold(1)
+        def stop():
+            gc.set_threshold(700)
+    """,
+    # a switch every microsecond hands the spinning thread the GIL inside the walk
+    "another-thread": """
+        import sys, threading
+        SEEN = set()
+        running = threading.Event()
+        def spy():
+            while running.is_set():
+                try:
+                    frames = sys._current_frames()
+                except ValueError:
+                    continue
+                SEEN.update(f.f_code.co_name for f in frames.values())
+        def start():
+            sys.setswitchinterval(1e-6)
+            running.set()
+            threading.Thread(target=spy, daemon=True).start()
+        def stop():
+            running.clear()
+            sys.setswitchinterval(0.005)
+    """,
+}
+DEEP_RAISE = """
+CALLS = []
+def deep(n):
+    if n == 0:
+        raise KeyError("a long traceback for the grader to walk")
+    return deep(n - 1)
+def double(x):
+    CALLS.append(1)
+    if len(CALLS) < 4:  # on until the grader has walked the traceback
+        start()
+        return deep(900)
+    stop()
+    raise RuntimeError("grader frames seen: " + repr(sorted(set(SEEN) & GRADER)))
+GRADER = {"format_user_error", "execute_case", "main"}
+"""
+
+
+@pytest.mark.parametrize("spy", list(WALK_SPIES))
+def test_no_submitted_code_reads_frames_while_the_grader_walks_a_traceback(
+    pool: WorkerPool, spy: str
+) -> None:
+    """The grader opens its frame guard to walk the traceback of a call that raised: a gc
+    callback ran inside that walk and read its frames (format_user_error, execute_case,
+    main, with the result pipe and every global main calls). Now that code, and any other
+    thread, stays refused while the guard is open."""
+    source = textwrap.dedent(WALK_SPIES[spy]) + DEEP_RAISE
+    verdict = grade(DOUBLE, source, seed=1, pool=pool)
+    messages = [case.message for case in verdict.cases]
+    assert any("grader frames seen: " in m for m in messages), shown(verdict)
+    assert any("grader frames seen: []" in m for m in messages), messages
