@@ -200,6 +200,7 @@ async def test_escape_while_graded_kills_the_sandbox_child_and_the_next_grade_ru
             assert app.workspace.store.attempts(card_id="tiny-sgd") == []
             said = notices(recorder)
             assert any("Grading stopped: nothing was recorded" in text for text in said), said
+            assert not any("GradingAbandonedError" in text for text in said), said
             again = app.workspace.open_drill("tiny-sgd")
             verdict = app.workspace.grade(again, SOLUTION)
             assert verdict.passed, verdict

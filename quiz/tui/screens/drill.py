@@ -26,6 +26,7 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drill_list import drill_rows, next_unsolved, passed_line
 from quiz.errors import DrillbitError
 from quiz.plural import counted
+from quiz.sandbox_grader import GradingAbandonedError
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
@@ -275,6 +276,8 @@ class DrillScreen(Screen["DrillSitting"]):
     def _grade(self, source: str, submission: int) -> None:
         try:
             verdict = self.workspace.grade(self.sitting, source)
+        except GradingAbandonedError:
+            return  # the drill was left (`_end_sitting` said so) or the app is closing
         except Exception as exc:  # shown to the person and logged; the app keeps running
             self.post_message(self.GradingFailed(f"{type(exc).__name__}: {exc}"))
             raise
