@@ -870,8 +870,8 @@ class Worker:
         pid may be another process's.
         """
         with self._reap_lock:
-            if self.proc is None or self._reaped:
-                return
+            if self.proc is None or self._reaped or self.proc.returncode is not None:
+                return  # (macOS: `poll` reaps it)
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
 
