@@ -8,6 +8,7 @@ Each submission reports what it found by raising it: the verdict's message carri
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -113,6 +114,47 @@ def test_under_bubblewrap_only_the_bounded_tmpfs_take_files(
     for place in ("/", "/dev", "/opt", "/usr"):
         assert f"'{place}': 'EROFS'" in message, message
     assert "'/dev/shm': 16" in message and "'/tmp': 96" in message, message
+
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+REFERENCE = "engine/nn/activations.py"
+"""A file of the grader's references, relative to the checkout (the test's own working dir)."""
+
+
+def test_the_reference_is_out_of_reach_through_proc_and_inherited_descriptors(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """Other ways to the checkout than its path: the app's working dir and root through
+    /proc, and the parents of the bytecode cache's descriptor (Landlock's child inherits it).
+    With a file-system layer none of them opens the reference (seccomp alone reads it, as the
+    README says)."""
+    mode, pool = mode_pool
+    if mode == "seccomp-alone":
+        pytest.skip("seccomp alone reads your files, the README says")
+    message = _found(
+        pool,
+        f"""
+        import os
+        app = os.getppid()
+        tries = [f"/proc/{{app}}/cwd/{REFERENCE}", f"/proc/{{app}}/root{CHECKOUT}/{REFERENCE}",
+                 "{CHECKOUT}/{REFERENCE}"]
+        for fd in range(3, 64):
+            try:
+                os.fstat(fd)
+            except OSError:
+                continue
+            tries += [f"/proc/self/fd/{{fd}}/../../../..{CHECKOUT}/{REFERENCE}",
+                      f"/proc/self/fd/{{fd}}/{"../" * 12}{CHECKOUT.relative_to("/")}/{REFERENCE}"]
+        FOUND = {{}}
+        for path in tries:
+            try:
+                with open(path, "rb") as handle:
+                    FOUND[path] = "read " + repr(handle.read(20))
+            except OSError as exc:
+                FOUND[path] = type(exc).__name__
+        """,
+    )
+    assert "read " not in message, message
 
 
 RESULTS = {
