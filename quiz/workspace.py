@@ -182,8 +182,7 @@ class Workspace:
         return change_plan(self.store, field, text, now=self.now(), tz=self.tz)
 
     def stats(self) -> Stats:
-        """Progress over the whole history, for the Stats screen, and today's count under
-        the settings' limits (`Stats.today`, Home's headline without counting again)."""
+        """Progress over the whole history, and today's count under the settings' limits."""
         from quiz.study.stats import DailyLimits, stats_of_groups
 
         limits = DailyLimits(self.settings.new_per_day, self.settings.max_reviews_per_day)
@@ -223,12 +222,9 @@ class Workspace:
         card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
         coding = card if card is not None and card.kind == "coding" else None
         drill = drill_of(coding, checker_now=False) if coding else find_drill(self.bank, card_id)
-        return DrillSitting.opened(
-            self.store,
-            drill,
-            session_id=session.session_id if session is not None else None,
-            previous_code=self.drafts.previous_code(drill.card),
-        )
+        session_id = session.session_id if session is not None else None
+        previous = self.drafts.previous_code(drill.card)
+        return DrillSitting.opened(self.store, drill, session_id=session_id, previous_code=previous)
 
     def reveal_hint(self, sitting: DrillSitting) -> str | None:
         """The sitting's next hint, logged in the store (`DrillSitting.reveal_hint`)."""
@@ -237,10 +233,8 @@ class Workspace:
     def grade(self, sitting: DrillSitting, source: str) -> Verdict:
         """Grade and log an attempt (slow: from a worker thread); see `DrillSitting.record`."""
         verdict = self._grader(sitting.drill, source)
-        now, tz, refs = self.now(), self.tz, self.content.refs
-        sitting.record(
-            verdict, self.store, self.scheduler, now=now, source=source, cards=refs, tz=tz
-        )
+        store, now, tz, refs = self.store, self.now(), self.tz, self.content.refs
+        sitting.record(verdict, store, self.scheduler, now=now, source=source, cards=refs, tz=tz)
         return verdict
 
     def stop_grading(self) -> None:
