@@ -2,16 +2,47 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from pathlib import Path
+from types import FrameType
 
 from quiz.errors import UsageError
-from quiz.tui.app import make_app
+from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
 
 
 def run_app(content_dirs: list[Path]) -> None:
     """Open Home on the bank."""
-    make_app(content_dirs).run()
+    _run(make_app(content_dirs))
+
+
+def _run(app: DrillbitApp) -> None:
+    """Run `app` until it quits. A SIGINT meanwhile (`kill -INT`; inside the app Ctrl-C is
+    a key, not a signal) quits it as q does, its terminal put back and its drafts kept, then
+    stops the command as Ctrl-C stops any other: "Aborted." and exit 130.
+
+    Left to asyncio, the signal cancelled the app's task, which Textual took for a normal
+    end: the process said nothing and exited 0, as if the person had quit.
+    """
+    interrupted = False
+
+    def quit_app(signum: int, frame: FrameType | None) -> None:
+        nonlocal interrupted
+        interrupted = True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the app's loop is not running yet, or no more
+            raise KeyboardInterrupt from None
+        loop.call_soon_threadsafe(app.exit)
+
+    previous = signal.signal(signal.SIGINT, quit_app)
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def run_study(
@@ -39,7 +70,7 @@ def run_study(
         minutes=minutes,
         ahead=ahead,
     )
-    make_app(content_dirs, study=request).run()
+    _run(make_app(content_dirs, study=request))
 
 
 def run_drill(content_dirs: list[Path], card_id: str) -> None:
@@ -51,4 +82,4 @@ def run_drill(content_dirs: list[Path], card_id: str) -> None:
         drills = sorted(c.id for c in app.workspace.cards if c.kind == "coding")
         what = "is not a coding drill" if card is not None else "is not a card in the bank"
         raise UsageError(f"'{card_id}' {what}; drills: {', '.join(drills) or 'none'}")
-    app.run()
+    _run(app)
