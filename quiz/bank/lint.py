@@ -57,6 +57,11 @@ file of that pack is linted (pre-commit passes only the changed card files)."""
 LINT_SEED = 20240601
 """A fixed seed, so lint's drill checks are reproducible."""
 
+STARTER_COLUMNS = 71
+"""The widest starter line the drill editor shows unwrapped at 80 columns: its code area
+beside a two-digit line-number gutter and the scroll bar (a test holds the editor to it).
+A wider line wraps under the gutter, where it reads as two lines of code."""
+
 
 def roots_for(path: Path) -> list[Path]:
     """The content root(s) whose packs `path` is checked as part of (see `lint_roots`)."""
@@ -298,7 +303,30 @@ def _starter_first_line(card: Card) -> int:
     return section.line + 1 + (block[1] if block else 0)
 
 
+def _wide_starter_lines(card: Card) -> list[Problem]:
+    """A problem at each starter line wider than the editor shows at 80 columns."""
+    first_line = _starter_first_line(card)
+    return [
+        Problem(
+            card.path,
+            first_line + index,
+            STARTER_COLUMNS + 1,
+            "starter-too-wide",
+            f"starter line is {width} columns wide; the drill editor wraps it at 80 "
+            f"columns: keep starter lines to {STARTER_COLUMNS} (split the comment, "
+            "docstring or call)",
+        )
+        for index, line in enumerate(card.starter.splitlines())
+        if (width := len(line.expandtabs(4))) > STARTER_COLUMNS
+    ]
+
+
 def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
+    """The starter fits the editor, and `_check_against_checker`."""
+    return [*_wide_starter_lines(card), *_check_against_checker(card, run_drills=run_drills)]
+
+
+def _check_against_checker(card: Card, *, run_drills: bool) -> list[Problem]:
     """The checker exists, the starter matches its signatures, the reference passes, the starter fails."""
     from engine.checkers import CheckerNotFoundError, get_checker
 
