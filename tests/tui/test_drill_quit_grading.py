@@ -26,10 +26,12 @@ from tests.tui.conftest import inprocess_grade
 ROOT = Path(__file__).resolve().parents[2]
 
 QUIT_WHILE_GRADING = """
-import asyncio, json, os, sys
+import asyncio, json, os, sys, threading
 from pathlib import Path
 from textual.widgets import TextArea
 from engine.checkers.base import Checker
+from engine.sandbox import pool
+from engine.sandbox.worker import Worker
 from quiz.tui.app import make_app
 from bench.processes import descendants
 
@@ -37,23 +39,48 @@ Checker.timeout_s = 10.0**6  # only the quit ends this grade: a sleep takes no C
 moment = sys.argv[2]
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
+pools = []
+made = threading.Event()  # the drill's warm-up made the sandbox's pool
+held = threading.Event()  # "starting": the pool's worker is spawned and kept short of ready
+spawn_batch, wait_ready = pool.WorkerPool._spawn_batch, Worker.wait_ready
 
 
-async def until(ready):
-    while not ready():
-        await asyncio.sleep(0.005)
+def spawn_batch_seen(self, need):
+    pools.append(self)
+    made.set()
+    spawn_batch(self, need)
+
+
+def wait_ready_until_closed(self):
+    # the worker stays starting (numpy not ready) until the quit closes its pool
+    with pools[0]._cond:
+        held.set()
+        pools[0]._cond.wait_for(lambda: pools[0]._closed)
+    return wait_ready(self)
+
+
+pool.WorkerPool._spawn_batch = spawn_batch_seen
+if moment == "starting":
+    Worker.wait_ready = wait_ready_until_closed
+
+
+def until(state):
+    # the pool notifies its condition at each change of its workers and callers
+    def wait():
+        with pools[0]._cond:
+            pools[0]._cond.wait_for(lambda: state(pools[0]))
+    return asyncio.to_thread(wait)
+
 
 async def walk(pilot):
-    await until(lambda: type(app.screen).__name__ == "DrillScreen")
-    await until(lambda: "engine.sandbox.pool" in sys.modules)
-    from engine.sandbox import pool
+    await asyncio.to_thread(made.wait)  # after the drill screen's first frame
     if moment == "running":  # the warm worker takes the job
-        await until(lambda: pool._default is not None and pool._default._ready)
+        await until(lambda p: p._ready)
     else:  # the grade waits for the worker still starting
-        await until(lambda: pool._default is not None and pool._default._starting)
+        await asyncio.to_thread(held.wait)
     app.screen.query_one("#editor", TextArea).text = "import time\\ntime.sleep(10**6)\\n"
     await pilot.press("ctrl+r")
-    await until(lambda: pool._default._running or pool._default._waiting)
+    await until(lambda p: p._running or p._waiting)
     seen["processes"] = descendants(os.getpid())
     print(json.dumps(seen), flush=True)
     app.exit()
