@@ -26,9 +26,7 @@ LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"
     ],
     ids=["home", "drill"],
 )
-def test_a_sigint_to_the_running_app_is_aborted_with_130(
-    command: list[str], drawn: str
-) -> None:
+def test_a_sigint_to_the_running_app_is_aborted_with_130(command: list[str], drawn: str) -> None:
     app = Printing([sys.executable, "-m", "quiz", *command], terminal=True)
     try:
         app.wait_for(drawn)  # the app's loop runs and has drawn its first screen
