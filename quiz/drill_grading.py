@@ -51,9 +51,10 @@ class Drill:
 def find_drill(
     bank: Bank, drill_id: str, show: Callable[[Path], str] = str, *, checker_now: bool = True
 ) -> Drill:
-    """The drill with this card id; UsageError (exit 2) naming the known drills when unknown,
-    or the card's file when it did not load (`show` writes its path). `checker_now`: as
-    `drill_of` takes it (False: no engine import for a command that grades nothing)."""
+    """The drill with this card id; UsageError (exit 2) when it is none: the nearest drill
+    id, or `not_a_drill`, or the card's file when it did not load (`show` writes its path).
+    `checker_now`: as `drill_of` takes it (False: no engine import for a command that grades
+    nothing)."""
     from quiz.bank.models import CodingFront
     from quiz.selection import not_loaded, suggest
 
@@ -61,13 +62,20 @@ def find_drill(
     if card is None:
         not_loaded(drill_id, sorted(bank.broken_files), show)
     if card is None or not isinstance(card.front, CodingFront):
-        known = sorted(c.id for c in bank.cards if isinstance(c.front, CodingFront))
-        what = "is not a coding drill" if card is not None else "is not a drill in the bank"
+        known = [c.id for c in bank.cards if isinstance(c.front, CodingFront)]
         close = suggest(drill_id, known) if card is None else None
         if close is not None:  # as `show` does: a typo got all 33 drills to read through
-            raise UsageError(f"'{drill_id}' {what}: did you mean '{close}'?")
-        raise UsageError(f"'{drill_id}' {what}; drills: {', '.join(known) or 'none'}")
+            raise UsageError(f"'{drill_id}' is not a drill in the bank: did you mean '{close}'?")
+        raise not_a_drill(drill_id, card, len(known))
     return drill_of(card, checker_now=checker_now)
+
+
+def not_a_drill(drill_id: str, card: Card | None, drills: int) -> UsageError:
+    """The error for an id that names no drill: what the id is, and where the drills are
+    listed. It listed every drill id, 33 on one line of 600 columns."""
+    what = "is not a drill" if card is None else f"is a {card.kind} card, not a drill"
+    where = f"`drillbit drills` lists all {drills}" if drills else "the bank has no drills"
+    return UsageError(f"'{drill_id}' {what}; {where}")
 
 
 def drill_of(card: Card, *, checker_now: bool = True) -> Drill:

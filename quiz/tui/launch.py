@@ -7,6 +7,7 @@ import signal
 from pathlib import Path
 from types import FrameType
 
+from quiz.drill_grading import not_a_drill
 from quiz.errors import UsageError
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
@@ -79,7 +80,6 @@ def run_drill(content_dirs: list[Path], card_id: str) -> None:
     card = app.workspace.card(card_id)
     if card is None or card.kind != "coding":
         app.workspace.close()
-        drills = sorted(c.id for c in app.workspace.cards if c.kind == "coding")
-        what = "is not a coding drill" if card is not None else "is not a card in the bank"
-        raise UsageError(f"'{card_id}' {what}; drills: {', '.join(drills) or 'none'}")
+        drills = sum(1 for c in app.workspace.cards if c.kind == "coding")
+        raise not_a_drill(card_id, card, drills)
     _run(app)

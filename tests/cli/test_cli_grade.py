@@ -227,6 +227,30 @@ def test_usage_errors_exit_2(tmp_path: Path, drillbit: RunDrillbit) -> None:
     assert drillbit("grade", "sigmoid", str(tmp_path / "absent.py")).returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["grade", "no-such-drill", "answer.py"], "'no-such-drill' is not a drill"),
+        (["drill", "no-such-drill"], "'no-such-drill' is not a drill"),
+        (
+            ["watch", "vanishing-gradient", "a.py"],
+            "'vanishing-gradient' is a concept card, not a drill",
+        ),
+    ],
+)
+def test_an_id_of_no_drill_says_where_the_drills_are_listed_in_one_short_line(
+    tmp_path: Path, drillbit: RunDrillbit, command: list[str], said: str
+) -> None:
+    """An id far from every drill's printed all 33 drill ids on one line of 600 columns.
+    Now one short line says what the id is and which command lists the drills (a near id
+    still gets "did you mean")."""
+    drills = len(json.loads(drillbit("drills", "--json").stdout)["drills"])
+    run = drillbit(*command, cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stderr == f"drillbit: {said}; `drillbit drills` lists all {drills}\n"
+    assert "sigmoid" not in run.stderr  # no drill is listed
+
+
 def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
     drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
     stats = json.loads(drillbit("stats", "--json").stdout)
