@@ -112,15 +112,13 @@ def starter_text(card: Card) -> str:
     return card.starter.rstrip() + "\n" if card.starter else ""
 
 
-STARTER_NOT_COUNTED = (
-    "This is the starter code, unchanged: it shows what fails, not counted as a try."
-)
-"""What the app and `drillbit grade` say when they grade the untouched starter."""
+STARTER_NOT_COUNTED = "This is the starter code, unchanged: not counted as a try."
+"""What the app and `drillbit grade` say when they grade the untouched starter (after
+"drillbit: " on the terminal, in 80 columns)."""
 
-SAME_CODE_NOT_COUNTED = (
-    "The same code as this drill's last try: graded again, not counted as another try."
-)
-"""What `drillbit grade` and `watch` say when they grade unchanged code again."""
+SAME_CODE_NOT_COUNTED = "The same code as this drill's last try: not counted as another try."
+"""What `drillbit grade` and `watch` say when they grade unchanged code again (after
+"drillbit: " on the terminal, in 80 columns)."""
 
 
 def is_untouched_starter(card: Card, source: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
@@ -163,8 +164,8 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None
         if verdict.code_loaded
         else "no case ran, so no case seed to replay"
     )
-    lines.append(
-        f"{seed} · {verdict.duration_ms:.0f} ms · "
-        f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
-    )
+    lines.append(f"{seed} · {verdict.duration_ms:.0f} ms")
+    # folded at 80 columns: on the seed's line it made one of 150
+    isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
+    lines.extend(textwrap.wrap(isolation, 80, subsequent_indent="  ", break_long_words=False))
     return "\n".join(lines)

@@ -208,17 +208,19 @@ def _next_step(
         return (
             "next: `drillbit doctor` checks the grader on this machine"  # the headline says whose
         )
-    again = f"drillbit grade {drill_id} {shlex.quote(str(file))}"
+    # the command on a line of its own, to copy: in one line with the advice around it,
+    # the step took two to three 80-column rows, cut in the middle of the command
+    again = f"  drillbit grade {drill_id} {shlex.quote(str(file))}"
     if not verdict.code_loaded:  # no case ran: a case seed replays nothing
         return (
-            "next: fix what the first problem above names (its line, or the missing name) "
-            f"so your code loads, then run `{again}` again"
+            "next: fix what the first problem above names (its line, or the missing name)\n"
+            f"so your code loads, then grade it again:\n{again}"
         )
     if seed is not None:  # the line above says how to replay a seed not asked for
         again += f" --case-seed {seed}"
     return (
-        f"next: fix the first problem above and run `{again}` again; stuck? "
-        f"`drillbit hint {drill_id}` shows a hint"
+        f"next: fix the first problem above, then grade it again:\n{again}\n"
+        f"stuck? `drillbit hint {drill_id}` shows a hint"
     )
 
 

@@ -65,12 +65,13 @@ def test_code_that_does_not_load_is_offered_a_fix_not_a_seed_replay(
     assert result.returncode == 1
     assert "line 2: return z +" in result.stdout, "the first problem names the line"
     assert "case-seed" not in result.stdout and "replay with" not in result.stdout
-    *_, seed_line, next_line = result.stdout.splitlines()
-    assert seed_line.startswith("no case ran, so no case seed to replay · ")
-    assert next_line == (
-        "next: fix what the first problem above names (its line, or the missing name) so "
-        f"your code loads, then run `drillbit grade sigmoid {broken}` again"
-    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("no case ran, so no case seed to replay · ") for line in lines)
+    assert lines[-3:] == [
+        "next: fix what the first problem above names (its line, or the missing name)",
+        "so your code loads, then grade it again:",
+        f"  drillbit grade sigmoid {broken}",
+    ]
 
 
 def test_grading_unchanged_code_again_is_no_new_try(tmp_path: Path, drillbit: RunDrillbit) -> None:
@@ -81,7 +82,7 @@ def test_grading_unchanged_code_again_is_no_new_try(tmp_path: Path, drillbit: Ru
     mine = tmp_path / "mine.py"
     mine.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
     assert drillbit("grade", "sigmoid", str(mine)).returncode == 1
-    said = "drillbit: The same code as this drill's last try: graded again, not counted as another try.\n"
+    said = "drillbit: The same code as this drill's last try: not counted as another try.\n"
     for again in ((), ("-v",), ("--case-seed", "3"), ("--json",)):
         regraded = drillbit("grade", "sigmoid", str(mine), *again)
         assert regraded.returncode == 1 and regraded.stderr == said, again
@@ -134,18 +135,17 @@ def test_each_text_verdict_ends_with_what_to_do_next(tmp_path: Path, drillbit: R
     wrong.write_text((ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text())
     failed = drillbit("grade", "sigmoid", str(wrong))
     assert failed.returncode == 1
-    assert failed.stdout.splitlines()[-1] == (
-        f"next: fix the first problem above and run `drillbit grade sigmoid '{wrong}'` again; "
-        "stuck? `drillbit hint sigmoid` shows a hint"
-    )
+    assert failed.stdout.splitlines()[-3:] == [
+        "next: fix the first problem above, then grade it again:",
+        f"  drillbit grade sigmoid '{wrong}'",
+        "stuck? `drillbit hint sigmoid` shows a hint",
+    ]
     replayed = drillbit("grade", "sigmoid", str(wrong), "--seed", "7")
-    assert f"run `drillbit grade sigmoid '{wrong}' --case-seed 7` again" in replayed.stdout
+    assert f"\n  drillbit grade sigmoid '{wrong}' --case-seed 7\n" in replayed.stdout
     loading = tmp_path / "loads.py"
     loading.write_text("import numpy as np\nimport scipy\n\ndef sigmoid(z):\n    return z\n")
-    assert (
-        drillbit("grade", "sigmoid", str(loading))
-        .stdout.splitlines()[-1]
-        .startswith("next: fix what the first problem above names (its line, or the missing name)")
+    assert drillbit("grade", "sigmoid", str(loading)).stdout.splitlines()[-3] == (
+        "next: fix what the first problem above names (its line, or the missing name)"
     )
     passed = drillbit("grade", "sigmoid", str(ANSWERS / "sigmoid" / "correct_masks.py"))
     assert passed.returncode == 0
@@ -249,6 +249,24 @@ def test_an_id_of_no_drill_says_where_the_drills_are_listed_in_one_short_line(
     assert run.returncode == 2
     assert run.stderr == f"drillbit: {said}; `drillbit drills` lists all {drills}\n"
     assert "sigmoid" not in run.stderr  # no drill is listed
+
+
+def test_a_text_verdicts_own_lines_fit_80_columns(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """The grade's closing lines were one of 150 columns (case seed, time and isolation) and
+    one of 166 (the next step with its command), cut mid-word by an 80-column terminal, and
+    the starter's note took 89. Each now fits; the command to run again has its own line."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "softmax")
+    starter = tmp_path / "s.py"
+    starter.write_text(starter_text(card))
+    graded = drillbit("grade", "softmax", str(starter))
+    assert graded.returncode == 1
+    closing = graded.stdout.split("\n\n")[-1].splitlines()  # after the first problem's block
+    assert closing[0].startswith("case seed ") and closing[-1].startswith("stuck? ")
+    again = f"  drillbit grade softmax {starter}"  # as wide as the path: alone on its line
+    assert again in closing
+    mine = [*closing, *graded.stderr.splitlines()]
+    assert [line for line in mine if len(line) > 80 and line != again] == []
+    assert graded.stderr == "drillbit: This is the starter code, unchanged: not counted as a try.\n"
 
 
 def test_grading_is_recorded_in_stats(drillbit: RunDrillbit) -> None:
