@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import click
 
 from quiz.cli.context import Context, check_bank_names, display_path, open_store, pass_context
+from quiz.cli.fit import fit, row_width
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -45,9 +46,11 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     width = max((len(row.id) for row in rows), default=5)
     # No timing column: a grading's time is mostly the sandbox's and the machine's load,
     # not a measure of the person's code (the JSON keeps it as best_ms, said so there).
+    columns = row_width()
     click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  title")
     for row in rows:
-        click.echo(printable(f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {row.title}"))
+        line = f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {row.title}"
+        click.echo(fit(printable(line), columns))
     solved = sum(row.solved for row in rows)
     following = next_unsolved(rows)
     tail = f"; next: drillbit drill {following.id}" if following else "; all solved"
