@@ -214,9 +214,9 @@ def test_plain_text_math() -> None:
 
 
 def test_launch_refuses_unknown_drill_and_mode(tui_bank: Path) -> None:
-    with pytest.raises(UsageError, match="not a card"):
+    with pytest.raises(UsageError, match="'no-such-card' is not a drill; "):
         run_drill([tui_bank], "no-such-card")
-    with pytest.raises(UsageError, match="not a coding drill"):
+    with pytest.raises(UsageError, match="'what-is-relu' is a concept card, not a drill; "):
         run_drill([tui_bank], "what-is-relu")
     with pytest.raises(UsageError, match="unknown mode"):
         run_study([tui_bank], mode="exam")
