@@ -112,7 +112,9 @@ def test_quitting_while_a_grade_runs_kills_its_child_and_records_nothing(
     tui_bank: Path, _isolated_home: Path, tmp_path: Path, moment: str
 ) -> None:
     """`running`: the child runs the submission; `starting`: the grade waits for the sandbox's
-    worker, still importing numpy. Either way the app exits, its children end (those inside
+    worker, held short of ready until the quit (each moment reached by waiting on the pool's
+    condition, never by polling: a 5 ms poll could miss a start-up that ended before it
+    looked, and hang to the subprocess's timeout). Either way the app exits, its children end (those inside
     bubblewrap's namespace a moment later: a ceiling, not a time asserted), no work dir is
     left, and the killed run is no attempt of the person's."""
     tmp = tmp_path / "tmp"
