@@ -114,6 +114,14 @@ class Settings:
         default=False,
         metadata=_help("Show right/wrong after each mock question (practice)."),
     )
+    day_starts_at: int = field(
+        default=4,
+        metadata=_help(
+            "Hour a study day starts (Anki's next day starts at): 1 am is the evening before.",
+            ge=0,
+            le=23,
+        ),
+    )
 
     def __post_init__(self) -> None:
         values = asdict(self)

@@ -23,7 +23,7 @@ from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
-from quiz.study import DeckCounts, local_timezone
+from quiz.study import DeckCounts, StudyZone, study_zone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan_edit import PlanField, change_plan
 from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus, plan_queue
@@ -67,7 +67,7 @@ class Workspace:
         self.settings = settings if settings is not None else Settings()
         self.store = store
         self.clock = clock
-        self.tz = tz if tz is not None else local_timezone()
+        self.tz = tz if tz is not None else study_zone(self.settings.day_starts_at)
         self.scheduler = scheduler if scheduler is not None else self.settings.scheduler()
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
@@ -77,9 +77,12 @@ class Workspace:
         self.search = ContentSearch(lambda: self.content)  # the browser's and the palette's
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use new settings at once: the scheduler is rebuilt from their retention and steps."""
+        """Use new settings at once: the scheduler is rebuilt from their retention and steps,
+        the zone from the hour the study day starts."""
         self.settings = settings
         self.scheduler = settings.scheduler()
+        if isinstance(self.tz, StudyZone):  # a test's fixed zone stays as it was given
+            self.tz = StudyZone(self.tz.zone, settings.day_starts_at)
 
     @classmethod
     def open(

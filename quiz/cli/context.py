@@ -172,10 +172,12 @@ def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> P
     """Today's plan-mode queue as the app has it (the settings' fsrs steps, the local time
     zone), or None without a running plan."""
     from quiz.settings import load_settings
-    from quiz.study.days import local_timezone
+    from quiz.study.days import study_zone
     from quiz.study.plan_status import plan_queue
 
-    return plan_queue(store, cards, now, tz=local_timezone(), scheduler=load_settings().scheduler())
+    settings = load_settings()
+    zone = study_zone(settings.day_starts_at)
+    return plan_queue(store, cards, now, tz=zone, scheduler=settings.scheduler())
 
 
 def warn(message: str) -> None:

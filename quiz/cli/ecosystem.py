@@ -62,14 +62,16 @@ def _plan_running() -> bool:
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
     from datetime import UTC, datetime
 
-    from quiz.study.days import local_date, local_timezone
+    from quiz.settings import load_settings
+    from quiz.study.days import local_date, study_zone
 
     try:
+        zone = study_zone(load_settings().day_starts_at)
         with open_store() as store:
             plan = store.interview_plan()
     except DrillbitError:
         return False
-    return plan is not None and local_date(datetime.now(UTC), local_timezone()) < plan.interview
+    return plan is not None and local_date(datetime.now(UTC), zone) < plan.interview
 
 
 def _among(folder: Path, folders: Iterable[Path]) -> bool:

@@ -272,10 +272,12 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.settings import load_settings
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass
+    from quiz.study.days import study_zone
     from quiz.watch import ctrl_c_stops, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
-    scheduler = load_settings().scheduler()  # a bad settings file stops it before any write
+    settings = load_settings()  # a bad settings file stops it before any write
+    scheduler, tz = settings.scheduler(), study_zone(settings.day_starts_at)
     bank = obj.load_bank()
     drill = find_drill(bank, drill_id, display_path)
 
@@ -316,7 +318,7 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
                 _keep_in_app(store, drill.card, text, file, now)
             if progress.passed and not passed_before:  # counts for the schedule, as in a session
                 count_practice_pass(
-                    store, scheduler, drill.card.id, progress, now=now, cards=bank.cards
+                    store, scheduler, drill.card.id, progress, now=now, cards=bank.cards, tz=tz
                 )
         except NotSavedError as exc:
             unsaved = exc.message

@@ -55,7 +55,7 @@ def plan_command(
 ) -> None:
     """Plan for an interview date: paced new cards, reviews timed for the day, readiness."""
     from quiz.settings import load_settings
-    from quiz.study.days import local_timezone
+    from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
     from quiz.study.plan_status import plan_status
 
@@ -72,7 +72,7 @@ def plan_command(
     # first, so a broken settings file stops the command before anything is saved
     settings = load_settings()
     scheduler = settings.scheduler()
-    tz = local_timezone()
+    tz = study_zone(settings.day_starts_at)
     changing = interview is not None or minutes_per_day is not None or target is not None
     with open_store(says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
         if changing:

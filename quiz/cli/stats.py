@@ -42,21 +42,22 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
     rest of the statistics do not depend on it."""
     from quiz.bank.index import card_index
     from quiz.settings import SettingsFileError, load_settings
-    from quiz.study.days import local_date, local_timezone
+    from quiz.study.days import DEFAULT_DAY_STARTS_AT, local_date, study_zone
     from quiz.study.stats import DailyLimits, compute_stats
 
     try:
         settings = load_settings()
     except SettingsFileError as exc:
         warn(str(exc))
-        limits = None
+        limits, starts_at = None, DEFAULT_DAY_STARTS_AT
     else:
         limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
+        starts_at = settings.day_starts_at
     # ids, topics and packs are all stats needs of the cards. The index is walked before
     # the store is read, not beside it: a walking thread slowed the store's row fetches
     # (each row hands the GIL back and forth) more than the overlap saved
     cards = card_index(list(roots))
-    now, tz = datetime.now(UTC), local_timezone()
+    now, tz = datetime.now(UTC), study_zone(starts_at)
     with open_store(warn) as store:
         plan = store.interview_plan() if limits is not None else None
         running = plan is not None and plan.interview > local_date(now, tz)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     )
     from quiz.study.cards import KINDS, Filters, Kind, StudyCard
     from quiz.study.counts import Counts, DeckCounts, deck_counts
-    from quiz.study.days import local_timezone
+    from quiz.study.days import StudyZone, local_timezone, study_zone
     from quiz.study.ratings import (
         is_success,
         rating_for_answer,
@@ -52,7 +52,7 @@ _HOMES = {
     "attempts": ("DrillProgress", "VerdictLike", "count_practice_pass", "record_attempt"),
     "cards": ("KINDS", "Filters", "Kind", "StudyCard"),
     "counts": ("Counts", "DeckCounts", "deck_counts"),
-    "days": ("local_timezone",),
+    "days": ("StudyZone", "local_timezone", "study_zone"),
     "ratings": (
         "is_success",
         "rating_for_answer",
@@ -96,6 +96,7 @@ __all__ = [
     "SetAside",
     "Stats",
     "StudyCard",
+    "StudyZone",
     "Summary",
     "TopicScore",
     "VerdictLike",
@@ -116,6 +117,7 @@ __all__ = [
     "review_card",
     "set_card_aside",
     "shown_interval",
+    "study_zone",
     "suggested_rating",
 ]
 

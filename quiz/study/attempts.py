@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from fsrs import Rating, Scheduler
 
 from quiz.store import Attempt, Review, Store
-from quiz.study.days import as_utc, local_timezone
+from quiz.study.days import as_utc, study_zone
 from quiz.study.ratings import rating_for_drill
 from quiz.study.scheduling import review_card, without_steps
 
@@ -137,6 +137,6 @@ def _plan_scheduler(
     `session_options` gives a due session)."""
     from quiz.study.plan_status import plan_queue  # the plan's code: only for a pass
 
-    zone = tz if tz is not None else local_timezone()
+    zone = tz if tz is not None else study_zone()
     planned = plan_queue(store, cards, now, tz=zone, scheduler=scheduler)
     return scheduler if planned is None or planned.same_day_steps else without_steps(scheduler)

@@ -1,8 +1,67 @@
-"""Calendar days in the person's time zone, from an injected instant (no clock reads)."""
+"""Study days in the person's time zone, from an injected instant (no clock reads).
+
+A study day starts at an hour of the person's choosing (the `day_starts_at` setting, 4 am
+by default, as Anki's "next day starts at"): an answer at 01:30 counts on the day before,
+so a late evening is one day, not two. A `StudyZone` carries that hour beside the time
+zone; any other tzinfo (a test's UTC) starts its days at midnight. Every day boundary of
+study, the plan and stats comes from the functions here, so they all count the same day.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
+
+DEFAULT_DAY_STARTS_AT = 4
+"""Anki's default for "next day starts at": answers until 4 am belong to the evening before."""
+
+
+class StudyZone(tzinfo):
+    """A time zone whose study days start at `day_starts_at` o'clock rather than midnight.
+
+    Clock times are the zone's own (it answers utcoffset, dst and tzname as `zone` does), so
+    a due time shown in it reads as on the wall clock; only the day functions below read
+    the hour."""
+
+    def __init__(self, zone: tzinfo, day_starts_at: int) -> None:
+        if not 0 <= day_starts_at <= 23:
+            raise ValueError(f"day_starts_at {day_starts_at}: an hour from 0 to 23")
+        self.zone = zone
+        self.day_starts_at = day_starts_at
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return self.zone.utcoffset(_in(dt, self.zone))
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return self.zone.dst(_in(dt, self.zone))
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return self.zone.tzname(_in(dt, self.zone))
+
+    def fromutc(self, dt: datetime) -> datetime:
+        return self.zone.fromutc(dt.replace(tzinfo=self.zone)).replace(tzinfo=self)
+
+    def __repr__(self) -> str:
+        return f"StudyZone({self.zone!r}, day_starts_at={self.day_starts_at})"
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, StudyZone)
+            and other.zone == self.zone
+            and other.day_starts_at == self.day_starts_at
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.zone, self.day_starts_at))
+
+
+def _in(dt: datetime | None, zone: tzinfo) -> datetime | None:
+    """`dt` with `zone` as its tzinfo (the wrapped zone reads the wall time itself)."""
+    return None if dt is None else dt.replace(tzinfo=zone)
+
+
+def day_starts_at(tz: tzinfo) -> int:
+    """The hour `tz`'s study days start at: a StudyZone's, midnight for any other zone."""
+    return tz.day_starts_at if isinstance(tz, StudyZone) else 0
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -13,24 +72,28 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def local_date(moment: datetime, tz: tzinfo) -> date:
-    """The calendar date of `moment` as seen in `tz`."""
-    return as_utc(moment).astimezone(tz).date()
+    """The study day `moment` falls on in `tz`: its calendar date, or the day before when
+    it is earlier than the hour the day starts at."""
+    local = as_utc(moment).astimezone(tz)
+    return (local.replace(tzinfo=None) - timedelta(hours=day_starts_at(tz))).date()
+
+
+def date_start(day: date, tz: tzinfo) -> datetime:
+    """The moment (UTC) study day `day` starts in `tz`: its midnight, or the hour set."""
+    start = datetime(day.year, day.month, day.day, day_starts_at(tz), tzinfo=tz)
+    return start.astimezone(UTC)
 
 
 def day_start(moment: datetime, tz: tzinfo) -> datetime:
-    """Midnight (in `tz`) that starts the day containing `moment`, as a UTC datetime."""
-    local = as_utc(moment).astimezone(tz)
-    midnight = datetime(local.year, local.month, local.day, tzinfo=tz)
-    return midnight.astimezone(UTC)
+    """The moment (UTC) the study day containing `moment` started in `tz`."""
+    return date_start(local_date(moment, tz), tz)
 
 
 def next_day_start(moment: datetime, tz: tzinfo) -> datetime:
-    """Midnight (in `tz`) that ends the day containing `moment`, as a UTC datetime.
+    """The moment (UTC) the study day containing `moment` ends in `tz` (the next one's start).
 
-    A day is 23 to 25 hours where the clocks change: 36 hours after the day's start is
-    always within the next day, whose start this is.
-    """
-    return day_start(day_start(moment, tz) + timedelta(hours=36), tz)
+    A day is 23 to 25 hours where the clocks change: its date plus one is the next day."""
+    return date_start(local_date(moment, tz) + timedelta(days=1), tz)
 
 
 def days_back(today: date, count: int) -> list[date]:
@@ -42,3 +105,9 @@ def local_timezone() -> tzinfo:
     """The machine's current time zone; call at the edge (CLI/TUI), pass it inward."""
     zone = datetime.now().astimezone().tzinfo
     return zone if zone is not None else UTC
+
+
+def study_zone(hour: int = DEFAULT_DAY_STARTS_AT) -> tzinfo:
+    """The machine's time zone with study days starting at `hour` (the `day_starts_at`
+    setting); call at the edge (CLI/TUI), pass it inward."""
+    return StudyZone(local_timezone(), hour)

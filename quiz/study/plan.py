@@ -51,7 +51,7 @@ from fsrs.scheduler import STABILITY_MIN
 from quiz.store import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.counts import topic_labels
-from quiz.study.days import as_utc, day_start, local_date
+from quiz.study.days import as_utc, date_start, day_starts_at, local_date
 from quiz.study.scheduling import new_card
 
 if TYPE_CHECKING:
@@ -385,10 +385,8 @@ def memory_of(states: Mapping[str, CardState]) -> dict[str, Card]:
 
 
 def interview_start(plan: InterviewPlan, tz: tzinfo) -> datetime:
-    """The moment readiness is measured: midnight starting the interview day, in UTC."""
-    return day_start(
-        datetime(plan.interview.year, plan.interview.month, plan.interview.day, tzinfo=tz), tz
-    )
+    """The moment readiness is measured: the start of the interview's study day, in UTC."""
+    return date_start(plan.interview, tz)
 
 
 def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> float:
@@ -1936,7 +1934,8 @@ class _DayRecalls:
 
 
 FORECAST_HOUR = 9
-"""The local hour the forecast assumes a day's study happens (after today)."""
+"""The local hour the forecast assumes a day's study happens (after today); the day's start
+when the study day starts later than that."""
 
 
 @dataclass(frozen=True)
@@ -2021,14 +2020,14 @@ def forecast(
             followed[card_id] = card
             followed_recalls.update(card_id)
         day = today + timedelta(days=offset + 1)
-        midnight = day_start(datetime(day.year, day.month, day.day, 12, tzinfo=tz), tz)
+        starts = date_start(day, tz)
         points.append(
             ForecastDay(
                 day=day,
-                followed=followed_recalls.overall(midnight),
-                idle=idle_recalls.overall(midnight),
+                followed=followed_recalls.overall(starts),
+                idle=idle_recalls.overall(starts),
                 seen=seen,
             )
         )
-        moment = midnight + timedelta(hours=FORECAST_HOUR)
+        moment = starts + timedelta(hours=max(FORECAST_HOUR - day_starts_at(tz), 0))
     return points

@@ -27,7 +27,7 @@ from quiz.study.counts import (
     today_headline,
     topic_labels,
 )
-from quiz.study.days import as_utc, day_start, days_back, local_date
+from quiz.study.days import as_utc, date_start, days_back, local_date
 
 HISTORY_DAYS = 30
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
@@ -177,7 +177,7 @@ def _recent_days(store: Store, today: date, tz: tzinfo, days: int) -> tuple[Coun
     window = max(days, 60)
     while True:
         first = today - timedelta(days=window)
-        since = day_start(datetime(first.year, first.month, first.day, tzinfo=tz), tz)
+        since = date_start(first, tz)
         everything = since <= _EPOCH
         per_day: Counter[date] = Counter()
         for start, count in store.review_buckets(None if everything else since):

@@ -17,7 +17,7 @@ from quiz.bank.sources import content_roots
 from quiz.overview import StudyRequest, session_options
 from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
-from quiz.study.days import local_date, local_timezone
+from quiz.study.days import local_date, study_zone
 from quiz.study.plan_status import PlanQueue, plan_queue
 from quiz.study.session import Session
 from tests.conftest import RunDrillbit
@@ -76,7 +76,7 @@ def answer_all(
     ahead: bool = False,
 ) -> datetime:
     """The app's session over `queue`, every card right (Good) in `seconds` an answer."""
-    tz, scheduler = local_timezone(), Settings().scheduler()
+    tz, scheduler = study_zone(), Settings().scheduler()
     options = session_options(StudyRequest(ahead=ahead), Settings(), tz, queue)
     session = Session(store, refs, options, now=moment, scheduler=scheduler)
     while (card := session.current) is not None:
@@ -99,7 +99,7 @@ def answer_today_s_list(mini_bank: Path, *, seconds: float) -> None:
     """A plan of 3 min a day set an hour ago, and today's list answered, every card right
     in `seconds` an answer, from 10 min ago (the app's own session, the settings' steps)."""
     refs = the_bank(mini_bank)
-    tz, scheduler = local_timezone(), Settings().scheduler()
+    tz, scheduler = study_zone(), Settings().scheduler()
     now = NOON.astimezone(UTC)
     with Store.open() as store:
         store.set_interview_plan(
@@ -121,9 +121,7 @@ def study_ahead_now(mini_bank: Path) -> None:
     refs = the_bank(mini_bank)
     moment = NOON.astimezone(UTC) - timedelta(minutes=5)
     with Store.open() as store:
-        queue = plan_queue(
-            store, refs, moment, tz=local_timezone(), scheduler=Settings().scheduler()
-        )
+        queue = plan_queue(store, refs, moment, tz=study_zone(), scheduler=Settings().scheduler())
         assert queue is not None and queue.ahead
         answer_all(store, queue, refs, moment, ahead=True)
 

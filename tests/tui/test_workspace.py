@@ -293,3 +293,19 @@ def test_plan_mode_short_of_days_does_not_ask_an_again_card_again_today(
     clock.moment += timedelta(seconds=20)
     assert plain.rate(Rating.Again, duration_ms=20_000).requeued
     assert plain.remaining == before, "answered, and back at the end of the queue"
+
+
+def test_the_study_day_starts_at_the_settings_hour_and_follows_a_change(ws: Workspace) -> None:
+    """Home, a session and the plan read the day from `ws.tz`: its hour is the setting's
+    (4 am by default), and a change on the settings screen moves it at once."""
+    from datetime import datetime
+
+    from quiz.settings import Settings
+    from quiz.study.days import local_date
+
+    night = datetime(2026, 3, 3, 1, 30, tzinfo=UTC)
+    assert night.astimezone(ws.tz).utcoffset() == night.astimezone().utcoffset()
+    local_night = night.astimezone(ws.tz).replace(hour=1, minute=30).astimezone(UTC)
+    assert local_date(local_night, ws.tz) == local_night.astimezone().date() - timedelta(days=1)
+    ws.apply_settings(Settings(day_starts_at=0))
+    assert local_date(local_night, ws.tz) == local_night.astimezone().date()
