@@ -9,6 +9,7 @@ import click
 
 from quiz.cli.context import Context, open_store, pass_context
 from quiz.cli.numbers import NumberRange
+from quiz.plural import counted
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -57,7 +58,7 @@ def plan_command(
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
-    from quiz.study.plan_status import plan_status
+    from quiz.study.plan_status import day_ends_phrase, plan_status
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
@@ -116,6 +117,12 @@ def plan_command(
         f"target recall {plan.target:.2f}"
     )
     click.echo(status.line())
+    if status.days_left > 0 and status.today is not None:
+        click.echo(
+            f"Today's plan runs until {day_ends_phrase(now, tz)}, when the next study day "
+            "starts (drillbit config day_starts_at); a session still open then ends at its "
+            "next card."
+        )
     notes = (status.ahead_note(), status.steps_note(), status.advice(), status.ended_note())
     for note in notes:
         if note is not None:
@@ -123,18 +130,18 @@ def plan_command(
     ready = status.on_the_day
     if status.days_left > 0 and ready.seen < ready.cards:
         never = status.unseen_on_the_day
+        unseen = ready.cards - ready.seen
         if never:  # "shows every card" next to the advice that the minutes are too few
-            unseen = ready.cards - ready.seen
             shows = (
-                f"as many a day as the plan's minutes hold, so {unseen - never} of the "
-                f"{unseen} not seen yet come before the day and {never} never do (more "
-                "minutes or a later date would show them)"
+                f"{unseen - never} of the {unseen} not seen yet come before the day and "
+                f"{never} never do (more minutes or a later date would show them)"
             )
         else:
-            shows = "the plan shows every card before the day, as many a day as its minutes hold"
+            shows = f"all {unseen} not seen yet come before the day"
         click.echo(
-            f"New cards: {shows}; the new_per_day setting ({settings.new_per_day}) applies "
-            "again when the plan ends."
+            f"New cards as many a day as the plan's minutes hold, if you follow it: "
+            f"{_by_day(status.new_cards_by_day())}, so {shows}; the new_per_day setting "
+            f"({settings.new_per_day}) applies again when the plan ends."
         )
     click.echo("")
     topics = status.on_the_day.by_topic  # "topic (pack)" for a name two packs share
@@ -150,6 +157,23 @@ def plan_command(
     click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {value:>{column}.2f}")
+
+
+def _by_day(counts: tuple[int, ...]) -> str:
+    """'16 today, then 16 and 70 (the eve)', or '9 today, then 10 and 3, then none for the
+    last 2 days (reviews only)': the new cards of each day to the eve."""
+    if not counts:
+        return "as the day's minutes allow"
+    last = max((day for day, count in enumerate(counts) if count), default=0)
+    shown, idle = [str(count) for count in counts[1 : last + 1]], len(counts) - 1 - last
+    said = f"{counts[0]} today"
+    if shown:
+        said += ", then " + (
+            shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+        )
+    if not idle:
+        return f"{said} (the eve)"
+    return f"{said}, then none for the last {counted(idle, 'day')} (reviews only)"
 
 
 def _refuse_unsaved(store: Store, unchanged: str) -> None:

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from fsrs import Card, Scheduler
@@ -101,11 +102,31 @@ def minutes_used_note(waiting: int = 0) -> str:
     return f"Today's plan minutes are used{said}. {PRACTISE_MORE}"
 
 
-def day_ended_note() -> str:
-    """A plan-mode session's summary when midnight ended it: its list was the old day's."""
+def day_ended_note(hour: int) -> str:
+    """A plan-mode session's summary when the study day's end (`hour` o'clock, the
+    `day_starts_at` setting) ended it: its list was the old day's."""
     return (
-        "Midnight ended the day this session's list was planned for: d on Home "
-        "starts the new day's session (drillbit study)."
+        f"The study day ended at {hour:02d}:00: this session's list was planned for the day "
+        "before. d on Home starts the new day's session (drillbit study)."
+    )
+
+
+def day_ends_phrase(now: datetime, tz: tzinfo) -> str:
+    """When the study day of `now` ends, as `drillbit plan` says it: 'midnight', '04:00'
+    (after midnight, before the hour) or '04:00 tomorrow' (`tz`'s `day_starts_at`)."""
+    ends = next_day_start(now, tz).astimezone(tz)
+    if ends.hour == 0 and ends.minute == 0:
+        return "midnight"
+    tomorrow = ends.date() != as_utc(now).astimezone(tz).date()
+    return f"{ends:%H:%M}{' tomorrow' if tomorrow else ''}"
+
+
+def day_over_notice(hour: int) -> str:
+    """What the app says on the card being answered when the study day ends under it: the
+    summary said it only after that card, to someone who did not know a day had ended."""
+    return (
+        f"A new study day began at {hour:02d}:00: this card still counts, then the session "
+        "ends (its list was the day before's); d on Home starts today's plan."
     )
 
 
@@ -250,6 +271,16 @@ class PlanStatus:
         """Cards still never seen on the day if the plan is followed: its minutes show no
         more before it (0 when they show every card); None without the forecast."""
         return self.on_the_day.cards - self.forecast[-1].seen if self.forecast else None
+
+    def new_cards_by_day(self) -> tuple[int, ...]:
+        """New cards each day from today (what is left of it) to the eve if the plan is
+        followed, from the forecast; () without it. `drillbit plan` said "16 new today" and
+        "102 come before the day" with 3 days left, which a reader multiplied to 48: the
+        eve, with no reviews to keep minutes for, takes 70."""
+        if not self.forecast:
+            return ()
+        seen = [self.on_the_day.seen, *(day.seen for day in self.forecast)]
+        return tuple(after - before for before, after in pairwise(seen))
 
     @property
     def offered(self) -> tuple[str, ...]:

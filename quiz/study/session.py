@@ -19,7 +19,7 @@ from quiz.store import CardFlag, Mode, Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
-from quiz.study.days import as_utc, day_start, next_day_start
+from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
@@ -392,7 +392,7 @@ class Session:
         if self._queue:
             return None
         if self.day_ended:
-            return day_ended_note()
+            return day_ended_note(day_starts_at(self.options.tz))
         return None if self.time_box_note is None else session_cut_note()
 
     # -- where we are ----------------------------------------------------------------
@@ -401,6 +401,11 @@ class Session:
     def current(self) -> StudyCard | None:
         """The card to show now, or None when the queue is empty."""
         return self._queue[0] if self._queue and self._summary is None else None
+
+    @property
+    def day_ends(self) -> datetime | None:
+        """Plan mode: when the study day whose list the queue is ends (None otherwise)."""
+        return self._day_ends
 
     @property
     def plan_mode(self) -> bool:

@@ -216,12 +216,19 @@ def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
     assert database.read_bytes() == before
 
 
+def new_by_day(line: str) -> list[int]:
+    """The new cards of each day in `drillbit plan`'s line: '16 today, then 16 and 70'."""
+    found = re.search(r"(\d+) today(?:, then ([\d, and]+?))?(?: \(the eve\)|, then none)", line)
+    assert found is not None, line
+    return [int(found.group(1)), *map(int, re.findall(r"\d+", found.group(2) or ""))]
+
+
 def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDrillbit) -> None:
     """Two 5-minute days for the bundled bank: the advice said the minutes were too few,
     and the line under it said "the plan shows every card before the day" all the same."""
     short = drillbit("plan", "--interview", in_days(2), "--minutes-per-day", "5")
     assert short.returncode == 0, short.stderr
-    line = next(line for line in short.stdout.splitlines() if line.startswith("New cards:"))
+    line = next(line for line in short.stdout.splitlines() if line.startswith("New cards"))
     assert "every card" not in line
     found = re.search(
         r"so (\d+) of the (\d+) not seen yet come before the day and (\d+) never", line
@@ -229,10 +236,15 @@ def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDr
     assert found is not None, line
     shown, unseen, never = map(int, found.groups())
     assert never > 0 and shown + never == unseen
+    assert sum(new_by_day(line)) == shown, "each day's new cards add up to the total"
     # --json gives the same count (it had the forecast's readiness, not this)
     assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == never
     roomy = drillbit("plan", "--interview", in_days(60), "--minutes-per-day", "120")
-    assert "New cards: the plan shows every card before the day" in roomy.stdout
+    line = next(line for line in roomy.stdout.splitlines() if line.startswith("New cards"))
+    found = re.search(r"so all (\d+) not seen yet come before the day", line)
+    assert found is not None, line
+    assert sum(new_by_day(line)) == int(found.group(1))
+    assert re.search(r"then none for the last \d+ days \(reviews only\)", line), line
     assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == 0
 
 
@@ -251,3 +263,17 @@ def test_the_target_may_be_a_percentage_as_the_settings_retention(
         assert refused.returncode == 2, refused.stdout
         assert f"'{bad}' is not a percentage; give one from 0.5 to 0.99" in refused.stderr
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95
+
+
+def test_plan_says_when_today_s_plan_ends_at_the_hour_set(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """Nothing said when a plan's day ends: a session open then ended at its next card."""
+    content = ("--content", str(mini_bank))
+    assert drillbit("config", "day_starts_at", "0").returncode == 0
+    shown = drillbit(*content, "plan", "--interview", in_days(14))
+    assert shown.returncode == 0, shown.stderr
+    assert "Today's plan runs until midnight, when the next study day starts" in shown.stdout
+    refused = drillbit("config", "day_starts_at", "24")
+    assert refused.returncode == 2 and "day_starts_at" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -12,7 +12,7 @@ from fsrs import Scheduler
 from quiz.settings import Settings, SettingsError, with_value
 from quiz.store import Store
 from quiz.study.days import StudyZone, day_start, local_date, next_day_start
-from quiz.study.plan_status import plan_status
+from quiz.study.plan_status import day_ends_phrase, plan_status
 from quiz.study.stats import compute_stats
 from tests.study.fakes import NOW, deck
 from tests.study.test_plan import a_mixed_deck, answer_current, plan_session, yesterday_s_plan
@@ -99,3 +99,11 @@ def test_day_starts_at_is_a_setting_from_0_to_23_with_anki_s_default() -> None:
     assert with_value(Settings(), "day_starts_at", "5").day_starts_at == 5
     with pytest.raises(SettingsError, match="day_starts_at.*from 0 to 23"):
         with_value(Settings(), "day_starts_at", "24")
+
+
+def test_drillbit_plan_says_when_today_s_plan_ends() -> None:
+    evening = datetime(2026, 3, 10, 22, 0, tzinfo=UTC)
+    assert day_ends_phrase(evening, FOUR) == "04:00 tomorrow"
+    assert day_ends_phrase(evening + timedelta(hours=3), FOUR) == "04:00", "01:00: tonight"
+    assert day_ends_phrase(evening, UTC) == "midnight"
+    assert day_ends_phrase(evening, StudyZone(UTC, 0)) == "midnight"

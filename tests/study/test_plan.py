@@ -1236,7 +1236,7 @@ def test_a_plan_session_going_past_midnight_ends_with_its_day(
     session.show(now=midnight + timedelta(seconds=40))
     assert session.current is None, "... and showing a card ends it again"
     summary = session.finish(now=midnight + timedelta(seconds=40))
-    assert summary.note is not None and summary.note.startswith("Midnight ended the day")
+    assert summary.note is not None and summary.note.startswith("The study day ended at 00:00")
     # the next session is the new day's list, as Home counts it
     fresh = plan_session(store, cards, midnight + timedelta(minutes=1), scheduler)
     home = plan_status(store, cards, midnight + timedelta(minutes=1), tz=UTC, scheduler=scheduler)

@@ -37,7 +37,8 @@ from quiz.study import (
     shown_interval,
     suggested_rating,
 )
-from quiz.study.plan_status import cards_wait
+from quiz.study.days import day_starts_at
+from quiz.study.plan_status import cards_wait, day_over_notice
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -65,6 +66,11 @@ SKIPPED = "Skipped: it comes back at the end."
 
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
+
+DAY_CHECK_WAIT = 300.0
+"""Longest wait (s) between two looks at the clock for the end of a plan's study day."""
+DAY_OVER_SECONDS = 60.0
+"""How long the notice that the study day ended stays (a toast's 5 s pass while one thinks)."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,8 @@ class StudyScreen(Screen[None]):
         self._skipped_shown_until: datetime | None = None
         """Until when the last SKIPPED notice is on screen: a skip meanwhile adds none (a run
         of skips stacked one toast per key over the card)."""
+        self.day_over_told = False
+        """Plan mode: the end of the list's study day was said (`check_day_end`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -215,6 +223,32 @@ class StudyScreen(Screen[None]):
             return
         self._focus(first)
         self.refresh_bindings()
+        self._arm_day_end()
+
+    def _arm_day_end(self) -> None:
+        """Plan mode: check at the end of the study day the list was planned for (a timer
+        at most DAY_CHECK_WAIT away: a computer that slept runs no timer on time)."""
+        ends = self.session.day_ends
+        if ends is not None:
+            wait = (ends - self.workspace.now()).total_seconds()
+            self.set_timer(min(max(wait, 0.0) + 0.5, DAY_CHECK_WAIT), self.check_day_end)
+
+    def check_day_end(self) -> None:
+        """The timer's call: once the list's study day is over, say so on the card being
+        answered (the session ends at the next card; its summary alone said so, after that
+        card, to someone who did not know a day had ended), else wait on."""
+        ends = self.session.day_ends
+        if ends is None or self.day_over_told or self.phase == "over":
+            return
+        if self.workspace.now() < ends:
+            self._arm_day_end()
+            return
+        self.day_over_told = True
+        hour = day_starts_at(self.workspace.tz)
+        self.query_one("#study-title", Label).update(
+            f"{self.request.describe(plan=True)} · the day ended: last card"
+        )
+        self.notify(day_over_notice(hour), title="Interview plan", timeout=DAY_OVER_SECONDS)
 
     @property
     def hides_feedback(self) -> bool:
