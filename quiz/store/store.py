@@ -495,11 +495,14 @@ class Store:
             return states
         return {cid: states[cid] for cid in card_ids if cid in states}
 
-    def introduced_since(self, since: datetime) -> int:
-        """How many cards were scheduled for the first time at or after `since`."""
-        rows = self._read(
-            "SELECT COUNT(*) AS n FROM card_state WHERE introduced_at >= ?", (to_db(since),)
+    def introduced_since(self, since: datetime, until: datetime | None = None) -> int:
+        """How many cards were scheduled for the first time at or after `since` (and before
+        `until`: a day's count leaves out a card dated after its day, by a clock set back)."""
+        where, params = _where(
+            ("introduced_at >= ?", to_db(since)),
+            ("introduced_at < ?", None if until is None else to_db(until)),
         )
+        rows = self._read(f"SELECT COUNT(*) AS n FROM card_state{where}", params)
         return int(rows[0]["n"])
 
     # -- reviews ---------------------------------------------------------------------
@@ -626,13 +629,16 @@ class Store:
         *,
         card_id: str | None = None,
         since: datetime | None = None,
+        until: datetime | None = None,
         mode: Mode | None = None,
         session_id: int | None = None,
     ) -> list[Review]:
-        """Reviews in time order, optionally narrowed (cards no longer in content included)."""
+        """Reviews in time order, optionally narrowed (cards no longer in content included);
+        `since` and `until` bound `reviewed_at` (from `since`, before `until`)."""
         where, params = _where(
             ("card_id = ?", card_id),
             ("reviewed_at >= ?", None if since is None else to_db(since)),
+            ("reviewed_at < ?", None if until is None else to_db(until)),
             ("mode = ?", mode),
             ("session_id = ?", session_id),
         )

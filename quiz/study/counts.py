@@ -131,10 +131,11 @@ def plan_headline(planned: int, due: int) -> tuple[str, str]:
     return f"{planned} planned today", f" · {fsrs_due(due)}" if due else ""
 
 
-def reviews_done_since(store: Store, since: datetime) -> int:
-    """Reviews of scheduled (not new) cards in due sessions since `since`: what counts
-    against max_reviews_per_day, as a due session counts it."""
-    return sum(1 for r in store.reviews(since=since, mode="due") if r.state_before is not None)
+def reviews_done_since(store: Store, since: datetime, until: datetime | None = None) -> int:
+    """Reviews of scheduled (not new) cards in due sessions from `since` (before `until`):
+    what counts against max_reviews_per_day, as a due session counts it."""
+    reviews = store.reviews(since=since, until=until, mode="due")
+    return sum(1 for r in reviews if r.state_before is not None)
 
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED = range(7)
@@ -263,9 +264,11 @@ def count_groups(
         if pack:
             _add_into(by_pack.setdefault(pack, [0] * 7), row)
             by_pack_topic.setdefault(pack, {})[topic] = row
-    today = day_start(moment, tz)
-    allowance = max(0, new_per_day - store.introduced_since(today))
-    done = 0 if max_reviews_per_day is None else reviews_done_since(store, today)
+    # the day's answers only: one dated after it (a clock set back since) counts on its
+    # own day, not on this one as well
+    today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
+    allowance = max(0, new_per_day - store.introduced_since(today, tomorrow))
+    done = 0 if max_reviews_per_day is None else reviews_done_since(store, today, tomorrow)
     return DeckCounts(
         total=_counts(total),
         by_topic={topic: _counts(row) for topic, row in by_topic.items()},

@@ -783,7 +783,9 @@ def _today(
         today_ids = {r.card_id for r in todays if r.card_id in kinds}
         stepping = steps_due(_memory(store, sorted(today_ids - hidden), current), now, tz)
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
-    spent = _spent_between(store, midnight)
+    # the day's minutes: an answer dated after the day (a clock set back since) is its
+    # own day's, and counted there only
+    spent = _spent_between(store, midnight, next_day_start(now, tz))
     box = time_box(plan, start.pace, spent, kinds.values())
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)

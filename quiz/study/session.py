@@ -279,10 +279,11 @@ class Session:
             queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
         elif self.mode == "due":
             today = day_start(self.started_at, self.options.tz)
-            introduced = store.introduced_since(today)
+            tomorrow = next_day_start(self.started_at, self.options.tz)
+            introduced = store.introduced_since(today, tomorrow)
             reviews_left = None
             if self.options.max_reviews_per_day is not None:
-                done = reviews_done_since(store, today)
+                done = reviews_done_since(store, today, tomorrow)
                 reviews_left = self.options.max_reviews_per_day - done
             queue = plan_due(
                 selected,
