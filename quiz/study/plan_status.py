@@ -174,6 +174,10 @@ class PlanQueue:
     the long answers of the pace measured now. None while the list has cards."""
     no_ahead: AheadNone | None = None
     """Why the list done offers nothing ahead; None while it has cards, or with `ahead`."""
+    too_long: tuple[str, ...] = ()
+    """Of `waiting`, the cards whose long answer is longer than a whole day's minutes: no
+    day fits them, so they do not wait for tomorrow (a drill's 12.5 minutes at the default
+    pace in a 10-minute day was said to wait for tomorrow every day)."""
 
     @property
     def waiting(self) -> tuple[str, ...]:
@@ -352,7 +356,7 @@ class PlanStatus:
             return "today: the plan is over"
         offered = self.offered
         waiting = () if self.queue is None else self.queue.waiting
-        wait = f"; {cards_wait(len(waiting))}" if waiting else ""
+        wait = self._wait_note(waiting)
         if not offered:
             queue = self.queue
             if queue is not None and (
@@ -421,6 +425,19 @@ class PlanStatus:
             "Too few days for every card with fsrs's same-day learning steps: today a card "
             "is asked once (an Again is not asked again today); the last pass reviews it."
         )
+
+    def _wait_note(self, waiting: tuple[str, ...]) -> str:
+        """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart."""
+        too_long = () if self.queue is None else self.queue.too_long
+        later = len(waiting) - len(too_long)
+        notes = [cards_wait(later)] if later else []
+        if too_long:
+            them = "it" if len(too_long) == 1 else "them"
+            notes.append(
+                f"{counted(len(too_long), 'card')} longer than a day's "
+                f"{self.plan.minutes_per_day:g} min (more minutes a day fit {them})"
+            )
+        return "".join(f"; {note}" for note in notes)
 
     def status(self) -> str:
         """One word for `drillbit plan --json`: what today is under the plan."""
@@ -790,12 +807,14 @@ def _today(
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)
     offered = tuple(card_id for card_id in rest.queue if box.fits(kinds[card_id], 0.0))
+    whole_day = replace(box, seconds_left=plan.minutes_per_day * 60.0)
     queue = PlanQueue(
         ids=rest.queue,
         box=box,
         same_day_steps=rest.same_day_steps,
         offered=offered,
         spent_seconds=spent,
+        too_long=tuple(c for c in rest.queue if not whole_day.fits(kinds[c], 0.0)),
     )
     if not rest.queue:
         # the list done: what the minutes left hold of the next days (never computed

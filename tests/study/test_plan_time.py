@@ -12,10 +12,11 @@ from quiz.browser import card_rows
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.days import day_start
-from quiz.study.plan_status import _spent_between, pace_from_store, plan_queue
+from quiz.study.plan_status import _spent_between, pace_from_store, plan_queue, plan_status
 from quiz.study.session import Session, SessionOptions
 from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
 from tests.study.fakes import NOW, deck
+from tests.study.test_plan import START, a_mixed_deck, yesterday_s_plan
 
 T = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -233,3 +234,21 @@ def test_a_drill_given_up_in_seconds_does_not_make_the_plan_expect_quick_drills(
     # the mock's looks came first, so the cram answers are later answers, not first looks
     assert pace.answer_seconds("concept") < pace.new_seconds("concept", steps=False)
     assert pace.answer_seconds("concept") == pytest.approx((looked * 10 + (5 - looked) * 30) / 5)
+
+
+def test_a_drill_longer_than_the_whole_day_is_not_said_to_wait_for_tomorrow(
+    store: Store, scheduler: Scheduler
+) -> None:
+    # 10 minutes a day: a drill's long answer at the default pace (12.5 min) fits no day,
+    # and a fresh day with nothing used said "1 card waits for tomorrow", every day.
+    cards = a_mixed_deck(60)
+    store.set_interview_plan(yesterday_s_plan(7, minutes=10.0))
+    status = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.queue is not None
+    load = status.load()
+    assert "waits for tomorrow" not in load, load
+    assert "longer than a day's 10 min (more minutes a day fit" in load, load
+    assert status.queue.too_long and set(status.queue.too_long) <= set(status.queue.waiting)
+    store.set_interview_plan(yesterday_s_plan(7, minutes=30.0))
+    status = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.queue is not None and not status.queue.too_long
