@@ -117,7 +117,7 @@ class Settings:
     day_starts_at: int = field(
         default=4,
         metadata=_help(
-            "Hour a study day starts (Anki's next day starts at): 1 am is the evening before.",
+            "Hour a new study day starts (Anki's next day starts at); 0 is midnight.",
             ge=0,
             le=23,
         ),

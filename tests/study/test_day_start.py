@@ -11,7 +11,13 @@ from fsrs import Scheduler
 
 from quiz.settings import Settings, SettingsError, with_value
 from quiz.store import Store
-from quiz.study.days import StudyZone, day_start, local_date, next_day_start
+from quiz.study.days import (
+    DEFAULT_DAY_STARTS_AT,
+    StudyZone,
+    day_start,
+    local_date,
+    next_day_start,
+)
 from quiz.study.plan_status import day_ends_phrase, plan_status
 from quiz.study.stats import compute_stats
 from tests.study.fakes import NOW, deck
@@ -107,3 +113,8 @@ def test_drillbit_plan_says_when_today_s_plan_ends() -> None:
     assert day_ends_phrase(evening + timedelta(hours=3), FOUR) == "04:00", "01:00: tonight"
     assert day_ends_phrase(evening, UTC) == "midnight"
     assert day_ends_phrase(evening, StudyZone(UTC, 0)) == "midnight"
+
+
+def test_the_setting_s_default_is_the_zone_s_default() -> None:
+    """quiz.settings cannot import quiz.study (a cycle): the two 4s are held equal here."""
+    assert Settings().day_starts_at == DEFAULT_DAY_STARTS_AT
