@@ -689,12 +689,12 @@ def _day_start(
     studied = [
         card for card in planned if not (card.id in earlier and earlier[card.id].hidden_at(at))
     ]
-    midnight = day_start(now, tz)
+    day_began = day_start(now, tz)
     return _DayStart(
         at=at,
         memory=memory_at(store, [card.id for card in planned], at, current),
         pace=pace_from_store(store, planned, at, tz, scheduler, before=at),
-        spent=_spent_between(store, midnight, at),
+        spent=_spent_between(store, day_began, at),
         planned=planned,
         studied=studied,
     )
@@ -787,11 +787,11 @@ def _today(
     )
     if day is None:
         return None
-    midnight = day_start(now, tz)
+    day_began = day_start(now, tz)
     # today's answers that moved a schedule (cram and mock answers leave it alone), read
     # once: those since the day was decided leave its list; on a day with same-day steps,
     # any of today's may be back in a step
-    todays = [r for r in store.reviews(since=midnight) if r.card_after is not None]
+    todays = [r for r in store.reviews(since=day_began) if r.card_after is not None]
     answered = {r.card_id for r in todays if r.reviewed_at >= start.at}
     kinds = {card.id: card.kind for card in start.planned}
     hidden = store.hidden_ids(now)
@@ -802,7 +802,7 @@ def _today(
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
     # the day's minutes: an answer dated after the day (a clock set back since) is its
     # own day's, and counted there only
-    spent = _spent_between(store, midnight, next_day_start(now, tz))
+    spent = _spent_between(store, day_began, next_day_start(now, tz))
     box = time_box(plan, start.pace, spent, kinds.values())
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)
@@ -1028,7 +1028,7 @@ def _with_forecast(
 
 def clock_changes_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
     """When the plan's status may next change by the clock alone, the store as it is:
-    the next midnight (a new day is planned), a step of a card answered today falling
+    the next study day's start (a new day is planned), a step of a card answered today falling
     due (back among the day's reviews), a buried card coming back (`PlanCache`)."""
     from quiz.store.timefmt import from_db, to_db
 

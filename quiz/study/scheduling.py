@@ -93,7 +93,7 @@ def review_card(
 
 def step_due_today(review: Review, tz: tzinfo) -> bool:
     """Whether fsrs left the reviewed card in a learning or relearning step shorter than a
-    day that falls due before the end of the review's day (midnight in `tz`).
+    day that falls due before the end of the review's study day (`tz`'s day start).
 
     Such a card comes back in today's due session, whatever the rating (a new card's Good
     is fsrs's 10-minute step), as in Anki; no other does. With no steps (an empty

@@ -311,7 +311,7 @@ class Session:
         self._day_ends = (
             next_day_start(self.started_at, self.options.tz) if self.plan_mode else None
         )
-        """Plan mode: the midnight ending the day whose list the queue is (None otherwise)."""
+        """Plan mode: the end of the study day whose list the queue is (None otherwise)."""
         self.day_ended = False
         """Plan mode: the queue was dropped because its day ended (`_fit_time_box`)."""
         self._steps: list[_Step] = []
@@ -338,7 +338,7 @@ class Session:
         self, moment: datetime, shown_at: datetime | None = None
     ) -> list[tuple[int, StudyCard]]:
         """Drop the queued cards that no longer fit in today's plan minutes (into
-        `left_for_later`), or all of them once `moment` is past the midnight ending the
+        `left_for_later`), or all of them once `moment` is past the end of the study
         day the queue was planned for; returns them with their indices in the queue as it
         was (so undo puts them back).
 
@@ -465,11 +465,11 @@ class Session:
 
         In plan mode the time since the last answer (its feedback, read before moving on)
         counts in today's minutes: call this before reading `current`, since a card that
-        no longer fits is left for the next day, and past midnight the old day's list ends.
+        no longer fits is left for the next day, and past the day's end the old day's list ends.
         """
         self._shown_at = self._now(now)
         if not self.answers and not self._steps:
-            self._fit_time_box(self._shown_at)  # only midnight drops here: nothing to undo
+            self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             return
         queue = list(self._queue)
         cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)

@@ -123,7 +123,7 @@ class HomeScreen(Screen[None]):
         """d studies today's plan (a plan runs and has a day today), not what is due."""
         self.refresh_at: datetime | None = None
         """When the counts next change by the clock alone (a learning step falls due,
-        midnight): Home counts again then, though nothing was studied."""
+        the study day's end): Home counts again then, though nothing was studied."""
         self._timer: Timer | None = None
         self._counted_version: object = None
         """The store's version the shown counts were read at (`Store.version()`)."""
