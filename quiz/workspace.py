@@ -77,8 +77,7 @@ class Workspace:
         self.search = ContentSearch(lambda: self.content)  # the browser's and the palette's
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use new settings at once: the scheduler is rebuilt from their retention and steps,
-        the zone from the hour the study day starts."""
+        """Use new settings at once: the scheduler (retention, steps), the study day's start."""
         self.settings = settings
         self.scheduler = settings.scheduler()
         if isinstance(self.tz, StudyZone):  # a test's fixed zone stays as it was given
@@ -166,10 +165,8 @@ class Workspace:
     def plan_by_row(self, rows: Sequence[TopicRow], plan: PlanStatus) -> list[int] | None:
         """Today's planned cards in each Home row, or None when the plan plans no day today
         (on and after the interview day)."""
-        if plan.today is None:
-            return None
         # what `d` on each row gives now: the cards that still fit in today's minutes
-        return planned_by_row(rows, self.content.refs, plan.offered)
+        return None if plan.today is None else planned_by_row(rows, self.content.refs, plan.offered)
 
     def plan_status(self, *, with_forecast: bool = False) -> PlanStatus | None:
         """The interview plan with its forecast over the whole bank, or None without a plan
