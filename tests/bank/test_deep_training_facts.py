@@ -735,3 +735,14 @@ def test_adagrad_divides_by_the_sum_of_squares_not_by_the_current_gradient() -> 
     assert "the sum of squares is reset whenever the gradient changes sign" not in body
     assert "since each step divides by the gradient's own size" in body
     assert "after 100 steps the rate is a tenth of that" in body
+
+
+def test_the_schedule_cards_give_the_large_rate_regularizer_as_smiths_claim() -> None:
+    # Smith & Topin's "large learning rates regularize" is their reading of their own runs;
+    # both schedule cards once stated it as a fact about the high-rate phase
+    for card_id in ("learning-rate-schedules", "one-cycle-policy"):
+        body = text(card_id)
+        assert "phase acts as a regularizer, and" not in body, card_id
+        assert re.search(r"(is their claim|is their hypothesis)", body), card_id
+        assert "mostly ResNets on CIFAR-10" in body, card_id
+        assert "Smith & Topin 2019" in card(card_id).front.source, card_id
