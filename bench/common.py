@@ -155,6 +155,31 @@ def cpu_share(seconds: float = 0.5) -> float:
     return round((time.process_time() - cpu_start) / (time.perf_counter() - wall_start), 2)
 
 
+def side_figures(
+    stem: str, before: Sequence[float], after: Sequence[float], unit: str, params: dict[str, Any]
+) -> list[Figure]:
+    """One measure of an `--against` run: each tree's median (`side_{stem}_before_{unit}`,
+    `side_{stem}_after_{unit}`) and how many times the older tree's is the newer's
+    (`side_{stem}_ratio`)."""
+    old, new, suffix = median(before), median(after), unit.lower()
+    return [
+        Figure(f"side_{stem}_before_{suffix}", old, unit, params),
+        Figure(f"side_{stem}_after_{suffix}", new, unit, params),
+        Figure(f"side_{stem}_ratio", round(old / new, 2), "x", params),
+    ]
+
+
+def source_env(source: Path, home: Path, *, with_bench: bool = False) -> dict[str, str]:
+    """A child that runs the drillbit of the tree `source` (an older checkout, in an
+    `--against` run) on the data folder `home`; `with_bench`: this repository's bench after
+    it on the path (for its probe)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(source), *([str(REPO)] if with_bench else [])])
+    env["DRILLBIT_HOME"] = str(home)
+    env.pop("DRILLBIT_CONTENT", None)
+    return env
+
+
 def child_env(**extra: str) -> dict[str, str]:
     """The environment for a measured child: this one, with the repo importable."""
     env = dict(os.environ)

@@ -19,7 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import REPO, Figure, Settings, median, merge_results, run_python, run_stamp
+from bench.common import (
+    REPO,
+    Figure,
+    Settings,
+    merge_results,
+    run_python,
+    run_stamp,
+    side_figures,
+)
 from bench.heavy import PEAK_WRAPPER
 from quiz.bank import cachefile
 
@@ -103,13 +111,9 @@ def side_by_side(against: Path, cards: int, rounds: int, out: Path) -> list[Figu
                 print(f"  round {number + 1} {side}: cold {cold:.0f} MB, warm {warm:.0f} MB")
     figures = []
     for cache in ("cold", "warm"):
-        before, after = median(found[("before", cache)]), median(found[("after", cache)])
         params = {"cards": cards, "pack_mb": size, "card_cache": cache, "rounds": rounds}
-        figures += [
-            Figure("side_lint_big_pack_peak_mb_before", round(before, 1), "MB", params),
-            Figure("side_lint_big_pack_peak_mb_after", round(after, 1), "MB", params),
-            Figure("side_lint_big_pack_peak_ratio", round(before / after, 2), "x", params),
-        ]
+        before, after = found[("before", cache)], found[("after", cache)]
+        figures += side_figures("lint_big_pack_peak", before, after, "MB", params)
     merge_results(out, {"side_by_side_29": figures}, {}, stamp)
     return figures
 

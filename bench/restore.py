@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.common import REPO, Figure, median, merge_results, run_python, run_stamp
+from bench.common import (
+    REPO,
+    Figure,
+    merge_results,
+    run_python,
+    run_stamp,
+    side_figures,
+    source_env,
+)
 from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
 
 CARDS = 10_000
@@ -47,21 +54,13 @@ with Store.open(Path(sys.argv[1])) as store:
 opens the file's pages as the card browser's first open would find them: cached)."""
 
 
-def _env(source: Path, home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(source)
-    env["DRILLBIT_HOME"] = str(home)
-    env.pop("DRILLBIT_CONTENT", None)
-    return env
-
-
 def _import_cpu(source: Path, home: Path, backup: Path) -> tuple[float, float, str]:
     """(CPU ms, peak MB, the report) of `drillbit import-progress BACKUP` from `source`."""
     out = home.parent / f"{home.name}.peak"
     # cwd outside any tree, so `source` is the quiz that runs
     _, done = run_python(
         ["-c", PEAK_WRAPPER, str(out), "quiz", "import-progress", str(backup)],
-        env=_env(source, home),
+        env=source_env(source, home),
         cwd=home.parent,
     )
     peak, cpu, _ = out.read_text(encoding="utf-8").split()
@@ -72,7 +71,7 @@ def _import_cpu(source: Path, home: Path, backup: Path) -> tuple[float, float, s
 def _lapses(source: Path, home: Path, calls: int) -> dict[str, float]:
     _, done = run_python(
         ["-c", _LAPSES, str(home / "drillbit.db"), str(calls)],
-        env=_env(source, home),
+        env=source_env(source, home),
         cwd=home.parent,
     )
     found: dict[str, float] = json.loads(done.stdout)
@@ -124,14 +123,9 @@ def side_by_side(
     params = {"cards": cards, "reviews": count, "rounds": rounds}
     figures: list[Figure] = []
     for name in ("restore_cpu_ms", "reimport_cpu_ms", "lapse_counts_cpu_ms", "restore_peak_mb"):
-        before, after = median(found[("before", name)]), median(found[("after", name)])
         unit = "MB" if name.endswith("_mb") else "ms"
         stem = name.removesuffix("_ms").removesuffix("_mb")
-        figures += [
-            Figure(f"side_{name}_before", before, unit, params),
-            Figure(f"side_{name}_after", after, unit, params),
-            Figure(f"side_{stem}_ratio", round(before / after, 2), "x", params),
-        ]
+        figures += side_figures(stem, found[("before", name)], found[("after", name)], unit, params)
     merge_results(out, {"side_by_side_30": figures}, {}, stamp)
     return figures
 

@@ -16,33 +16,33 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bench.bankgen import generate_bank
-from bench.common import REPO, Figure, median, merge_results, run_python, run_stamp
+from bench.common import (
+    REPO,
+    Figure,
+    merge_results,
+    run_python,
+    run_stamp,
+    side_figures,
+    source_env,
+)
 from bench.heavy import REVIEWS, progress_files
 
 CARDS = 10_000
 MODES = ("app", "due", "stats")
 
 
-def _env(source: Path, home: Path) -> dict[str, str]:
-    """`source`'s quiz first, then this repository's `bench` (the probe)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(source), str(REPO)])
-    env["DRILLBIT_HOME"] = str(home)
-    env.pop("DRILLBIT_CONTENT", None)
-    return env
-
-
 def _probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
     out = home.parent / f"{home.name}-{mode}.json"
     run_python(
-        ["-m", "bench.probe", mode, str(out), str(bank)], env=_env(source, home), cwd=home.parent
+        ["-m", "bench.probe", mode, str(out), str(bank)],
+        env=source_env(source, home, with_bench=True),
+        cwd=home.parent,
     )
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
@@ -68,7 +68,7 @@ def side_by_side(
             home.mkdir()
             run_python(
                 ["-m", "quiz", "--content", str(bank), "import-progress", str(backup)],
-                env=_env(source, home),
+                env=source_env(source, home, with_bench=True),
                 cwd=work,
             )
             _probe(source, home, "app", bank)  # its migration and card cache, once
@@ -97,13 +97,8 @@ def side_by_side(
     params = {"cards": cards, "reviews": count, "rounds": rounds}
     figures: list[Figure] = []
     for name in sorted({name for _, name in found}):
-        before, after = median(found[("before", name)]), median(found[("after", name)])
         stem = name.removesuffix("_ms")
-        figures += [
-            Figure(f"side_{stem}_before_ms", before, "ms", params),
-            Figure(f"side_{stem}_after_ms", after, "ms", params),
-            Figure(f"side_{stem}_ratio", round(before / after, 2), "x", params),
-        ]
+        figures += side_figures(stem, found[("before", name)], found[("after", name)], "ms", params)
     merge_results(out, {"side_by_side_30_screens": figures}, {}, stamp)
     return figures
 
