@@ -289,13 +289,18 @@ most of a notes file's tokens, let through first."""
 
 
 def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
+    """The blocks of a notes file's block tokens, which it takes: the list is emptied as it
+    is read, so each token is freed once read (the whole file's tokens, about twenty times
+    the text, are never alive beside all its blocks)."""
     blocks: list[_Block] = []
     ends: list[int] = []  # end line of each open list item or quote, innermost last
     item_open: int | None = None
     skip_until: str | None = None
     callout: Callout | None = None  # of the quote just opened, for its first paragraph
     simple = _SIMPLE_BLOCKS
-    for index, token in enumerate(tokens):
+    tokens.reverse()  # the next token is the last: popped in O(1), freed when done with
+    while tokens:
+        token = tokens.pop()
         kind = token.type
         if skip_until is not None:
             if kind == skip_until:
@@ -308,10 +313,8 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                 ends.append(token.map[1])
                 if kind == "list_item_open":
                     item_open = token.map[0]
-                elif tokens[index + 1].type == "paragraph_open" and tokens[
-                    index + 2
-                ].content.startswith("[!"):
-                    first = tokens[index + 2].content.split("\n", 1)[0]
+                elif tokens[-1].type == "paragraph_open" and tokens[-2].content.startswith("[!"):
+                    first = tokens[-2].content.split("\n", 1)[0]
                     callout = callout_of(first, token.map[0], token.map[1])
                 continue
         elif kind == "list_item_close" or kind == "blockquote_close":
@@ -326,7 +329,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
         outer_end = ends[-2] if len(ends) > 1 else line_count
         heading = kind == "heading_open"
         if heading or kind == "paragraph_open":
-            inline = tokens[index + 1]
+            inline = tokens[-1]
             children = (
                 inline_children(inline, env, latex_delimiters=True)
                 if _needs_inline(heading, item_open is not None, inline.content)
@@ -804,7 +807,7 @@ def read_part(text: str) -> NotesPart:
             break
         if token.level == 0 and token.nesting != -1:
             break
-    blocks = _blocks(tokens, count, env)
+    blocks = _blocks(tokens, count, env)  # takes the tokens: freed as they are read
     all_headings = [b for b in blocks if b.kind == "heading"]
     # Only a heading at the top level ends an answer or a section: one in a list item or
     # a quote (`2. # Normalize it`) is part of the text it is in, and reaches its end.
