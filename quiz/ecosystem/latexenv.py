@@ -13,6 +13,7 @@ as a `$$` formula of the notes would. Every line keeps its number: the marks rep
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quiz.ecosystem.fences import outside_fences
@@ -33,6 +34,13 @@ def _toggles(row: str) -> bool:
     return (row.count("$$") + row.count("\\[") + row.count("\\]")) % 2 == 1
 
 
+def _end_rows(rows: list[str], walk: list[int], end_mark: str) -> list[int]:
+    """The positions in `walk` of the rows holding `end_mark`, in order: looked for once per
+    environment's name, so a `\\begin` never closed costs no walk to the end of the notes
+    (thousands of them took minutes, each looking through every row after it)."""
+    return [position for position, row in enumerate(walk) if end_mark in rows[row]]
+
+
 def delimit_environments(text: str) -> str:
     """The notes with each bare display environment made a `$$` formula (see the module's
     docstring); the text itself when it holds none."""
@@ -41,6 +49,7 @@ def delimit_environments(text: str) -> str:
     rows = text.split("\n")
     walk = list(outside_fences(rows))
     in_formula = False
+    ends: dict[str, list[int]] = {}  # per environment, the walk's rows holding its `\end`
     at = 0
     while at < len(walk):
         index = walk[at]
@@ -52,10 +61,13 @@ def delimit_environments(text: str) -> str:
             at += 1
             continue
         end_mark = f"\\end{{{name}}}"
-        close = next((k for k in range(at, len(walk)) if end_mark in rows[walk[k]]), None)
-        if close is None:
+        if name not in ends:  # rows from `at` on are still as written: only earlier ones change
+            ends[name] = _end_rows(rows, walk, end_mark)
+        found = bisect.bisect_left(ends[name], at)
+        if found == len(ends[name]):  # never closed
             at += 1
             continue
+        close = ends[name][found]
         last = walk[close]
         if name in _PLAIN:
             opened = begin.group(1) + "$$" + row[begin.end() :]

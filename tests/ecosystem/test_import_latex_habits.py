@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.lint import lint
+from quiz.ecosystem import latexenv
 from quiz.ecosystem.latexenv import delimit_environments
 from tests.ecosystem.test_import_notes import front, run_import
 
@@ -60,3 +63,26 @@ def test_environments_in_code_or_in_a_formula_are_left_alone() -> None:
     assert delimit_environments(unclosed) == unclosed
     one_line = "\\begin{equation} x = 1 \\end{equation}\n\\begin{gather} a \\end{gather}"
     assert delimit_environments(one_line) == "$$ x = 1 $$\n$$\\begin{gather} a \\end{gather}$$"
+
+
+def test_unclosed_environments_are_looked_through_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of `\\begin{equation}` never closed (a paste cut short, a generated file)
+    took minutes: each looked through every line after it for its `\\end`. The lines are
+    now looked through once per environment's name, and what is closed still converts."""
+    unclosed = "\\begin{equation}\nx = 1\n\n" * 3000
+    closed = "\\begin{equation}\ny = 2\n\\end{equation}\n\n\\begin{align}\na &= b\n\\end{align}\n"
+    looked: list[str] = []
+    real = latexenv._end_rows
+
+    def counted(rows: list[str], walk: list[int], end_mark: str) -> list[int]:
+        looked.append(end_mark)
+        return real(rows, walk, end_mark)
+
+    monkeypatch.setattr(latexenv, "_end_rows", counted)
+    assert delimit_environments(unclosed) == unclosed
+    assert looked == ["\\end{equation}"]
+    looked.clear()
+    assert delimit_environments(closed + unclosed) == (
+        "$$\ny = 2\n$$\n\n$$\\begin{align}\na &= b\n\\end{align}$$\n" + unclosed
+    )
+    assert looked == ["\\end{equation}", "\\end{align}"]
