@@ -1,0 +1,98 @@
+"""Peak memory and time of planning the import of notes of 1, 2, 4 and 8 MiB.
+
+`python -m bench.import_memory --against DIR` plans each size with the source tree in DIR
+(`git archive import30 quiz engine | tar -x -C DIR`) and with this one, alternating, each
+in a fresh process in one process (no helper: a helper's share depends on the cores free
+then, and its memory is not the planning process's), and writes the medians as section
+`side_by_side_30` of bench/results.json. The notes are `bench.notes.make_notes`' (the
+importer's fixtures repeated: headings, bold and `Q:` questions, lists, math, code fences).
+The ratio of peak to size says how many bytes the importer holds per byte of notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from bench.common import REPO, Figure, median, merge_results, run_python, run_stamp
+from bench.notes import make_notes
+
+SIZES_MIB = (1, 2, 4, 8)
+MIB = 1_048_576
+_MARGIN = 64 * 1024
+"""make_notes overshoots by up to one fixture: the 8 MiB notes must stay under the limit."""
+
+CHILD = """
+import sys, tempfile, time
+from pathlib import Path
+from quiz.ecosystem import importer
+importer._split_pays = lambda questions: False
+importer._early_split_pays = lambda text: False
+start = time.perf_counter()
+plan = importer.plan_import(Path(sys.argv[2]), content_dir=Path(tempfile.mkdtemp()), pack="bench")
+wall = (time.perf_counter() - start) * 1000
+with open("/proc/self/status", encoding="utf-8") as status:
+    peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write(f"{peak} {wall:.0f} {len(plan.cards)}")
+"""
+"""The planning of `drillbit import --dry-run` in one process: (peak KiB, wall ms, cards)."""
+
+
+def plan_peak(notes: Path, source: Path, work: Path) -> tuple[float, float, int]:
+    """(peak RSS MB, wall ms of the plan, cards) of planning `notes` with `source`'s tree."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(source)
+    env["DRILLBIT_HOME"] = str(work / "home")
+    out = work / "peak"
+    run_python(["-c", CHILD, str(out), str(notes)], env=env, cwd=work)
+    peak, wall, cards = out.read_text(encoding="utf-8").split()
+    return int(peak) / 1024, float(wall), int(cards)
+
+
+def side_by_side(against: Path, rounds: int, out: Path) -> list[Figure]:
+    """Each size's peaks and times with `against` (before) and this tree (after)."""
+    stamp = run_stamp()
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="drillbit-import-memory-") as tmp:
+        work = Path(tmp)
+        for size in SIZES_MIB:
+            notes = make_notes(work / f"notes-{size}.md", size * MIB - _MARGIN)
+            peaks: dict[str, list[float]] = {"before": [], "after": []}
+            walls: dict[str, list[float]] = {"before": [], "after": []}
+            cards: dict[str, int] = {}
+            for number in range(rounds):
+                for side, source in (("before", against), ("after", REPO)):
+                    peak, wall, cards[side] = plan_peak(notes, source, work)
+                    peaks[side].append(peak)
+                    walls[side].append(wall)
+                    print(f"  {size} MiB round {number + 1} {side}: {peak:.0f} MB, {wall:.0f} ms")
+            if cards["before"] != cards["after"]:
+                raise RuntimeError(f"{size} MiB: {cards} cards planned before and after")
+            params = {"notes_mib": size, "cards": cards["after"], "rounds": rounds}
+            before, after = median(peaks["before"]), median(peaks["after"])
+            figures += [
+                Figure("side_import_peak_mb_before", round(before, 1), "MB", params),
+                Figure("side_import_peak_mb_after", round(after, 1), "MB", params),
+                Figure("side_import_ms_before", round(median(walls["before"])), "ms", params),
+                Figure("side_import_ms_after", round(median(walls["after"])), "ms", params),
+            ]
+    merge_results(out, {"side_by_side_30": figures}, {}, stamp)
+    return figures
+
+
+def main() -> None:
+    """`python -m bench.import_memory --against DIR [--rounds N]`."""
+    parser = argparse.ArgumentParser(prog="python -m bench.import_memory", description=__doc__)
+    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args()
+    for figure in side_by_side(args.against.resolve(), args.rounds, args.out):
+        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+
+
+if __name__ == "__main__":
+    main()
