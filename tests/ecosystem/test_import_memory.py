@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from markdown_it.token import Token
 
+from quiz.bank import markdown
 from quiz.ecosystem import notes
 from quiz.ecosystem.notes import parse_notes
 from tests.conftest import DATA
@@ -27,7 +28,7 @@ def test_the_notes_tokens_are_let_go_as_they_are_read(monkeypatch: pytest.Monkey
     """The list of the file's tokens is emptied by the reader: none is held to the end."""
     parsed_lists: list[list[Token]] = []
     sizes: list[int] = []
-    real = notes.parse_blocks
+    real = markdown.parse_blocks
 
     def parse_blocks(text: str, env: dict[str, Any] | None = None) -> list[Token]:
         tokens = real(text, env=env)
