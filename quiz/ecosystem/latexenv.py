@@ -43,13 +43,15 @@ def _end_rows(rows: list[str], walk: list[int], end_mark: str) -> list[int]:
 
 def delimit_environments(text: str) -> str:
     """The notes with each bare display environment made a `$$` formula (see the module's
-    docstring); the text itself when it holds none."""
+    docstring); the text itself when it holds none (not a copy: the notes' text is held
+    while they are read, and a `\\begin{aligned}` inside `$$` is common)."""
     if "\\begin{" not in text:
         return text
     rows = text.split("\n")
     walk = list(outside_fences(rows))
     in_formula = False
     ends: dict[str, list[int]] = {}  # per environment, the walk's rows holding its `\end`
+    changed = False
     at = 0
     while at < len(walk):
         index = walk[at]
@@ -77,4 +79,5 @@ def delimit_environments(text: str) -> str:
             rows[index] = f"{begin.group(1)}$${row[len(begin.group(1)) :]}"
             rows[last] = rows[last].replace(end_mark, end_mark + "$$", 1)
         at = close + 1
-    return "\n".join(rows)
+        changed = True
+    return "\n".join(rows) if changed else text

@@ -86,3 +86,12 @@ def test_unclosed_environments_are_looked_through_once(monkeypatch: pytest.Monke
         "$$\ny = 2\n$$\n\n$$\\begin{align}\na &= b\n\\end{align}$$\n" + unclosed
     )
     assert looked == ["\\end{equation}", "\\end{align}"]
+
+
+def test_notes_with_no_bare_environment_are_not_copied() -> None:
+    """`\\begin{aligned}` inside `$$` is no bare environment: the notes come back as the
+    same text, not a copy of it (a copy of 8 MiB of notes held four bytes a character)."""
+    notes = "## Q1: What is it?\n\n$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n\nSo — it is.\n"
+    assert delimit_environments(notes) is notes
+    bare = notes + "\n\\begin{equation}\nx = 1\n\\end{equation}\n"
+    assert delimit_environments(bare).endswith("\n$$\nx = 1\n$$\n")
