@@ -4,7 +4,7 @@
 (`git archive import30 quiz engine | tar -x -C DIR`) and with this one, alternating, each
 in a fresh process in one process (no helper: a helper's share depends on the cores free
 then, and its memory is not the planning process's), and writes the medians as section
-`side_by_side_30` of bench/results.json. The notes are `bench.notes.make_notes`' (the
+`side_by_side_30_import` of bench/results.json. The notes are `bench.notes.make_notes`' (the
 importer's fixtures repeated: headings, bold and `Q:` questions, lists, math, code fences).
 The ratio of peak to size says how many bytes the importer holds per byte of notes.
 """
@@ -12,11 +12,19 @@ The ratio of peak to size says how many bytes the importer holds per byte of not
 from __future__ import annotations
 
 import argparse
-import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from bench.common import REPO, Figure, median, merge_results, run_python, run_stamp
+from bench.common import (
+    REPO,
+    Figure,
+    merge_results,
+    run_python,
+    run_stamp,
+    side_figures,
+    source_env,
+)
 from bench.notes import make_notes
 
 SIZES_MIB = (1, 2, 4, 8)
@@ -43,28 +51,29 @@ with open(sys.argv[1], "w", encoding="utf-8") as out:
 
 def plan_peak(notes: Path, source: Path, work: Path) -> tuple[float, float, int]:
     """(peak RSS MB, wall ms of the plan, cards) of planning `notes` with `source`'s tree."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(source)
-    env["DRILLBIT_HOME"] = str(work / "home")
     out = work / "peak"
-    run_python(["-c", CHILD, str(out), str(notes)], env=env, cwd=work)
+    run_python(["-c", CHILD, str(out), str(notes)], env=source_env(source, work / "home"), cwd=work)
     peak, wall, cards = out.read_text(encoding="utf-8").split()
     return int(peak) / 1024, float(wall), int(cards)
 
 
-def side_by_side(against: Path, rounds: int, out: Path) -> list[Figure]:
-    """Each size's peaks and times with `against` (before) and this tree (after)."""
+def side_by_side(
+    against: Path, rounds: int, out: Path, sizes: Sequence[float] = SIZES_MIB
+) -> list[Figure]:
+    """Each size's peaks and times with `against` (before) and this tree (after), which
+    goes first changing each round."""
     stamp = run_stamp()
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="drillbit-import-memory-") as tmp:
         work = Path(tmp)
         for size in SIZES_MIB:
-            notes = make_notes(work / f"notes-{size}.md", size * MIB - _MARGIN)
+            notes = make_notes(work / f"notes-{size}.md", int(size * MIB) - _MARGIN)
             peaks: dict[str, list[float]] = {"before": [], "after": []}
             walls: dict[str, list[float]] = {"before": [], "after": []}
             cards: dict[str, int] = {}
+            sides = [("before", against), ("after", REPO)]
             for number in range(rounds):
-                for side, source in (("before", against), ("after", REPO)):
+                for side, source in sides if number % 2 == 0 else sides[::-1]:
                     peak, wall, cards[side] = plan_peak(notes, source, work)
                     peaks[side].append(peak)
                     walls[side].append(wall)
@@ -72,14 +81,9 @@ def side_by_side(against: Path, rounds: int, out: Path) -> list[Figure]:
             if cards["before"] != cards["after"]:
                 raise RuntimeError(f"{size} MiB: {cards} cards planned before and after")
             params = {"notes_mib": size, "cards": cards["after"], "rounds": rounds}
-            before, after = median(peaks["before"]), median(peaks["after"])
-            figures += [
-                Figure("side_import_peak_mb_before", round(before, 1), "MB", params),
-                Figure("side_import_peak_mb_after", round(after, 1), "MB", params),
-                Figure("side_import_ms_before", round(median(walls["before"])), "ms", params),
-                Figure("side_import_ms_after", round(median(walls["after"])), "ms", params),
-            ]
-    merge_results(out, {"side_by_side_30": figures}, {}, stamp)
+            figures += side_figures("import_peak", peaks["before"], peaks["after"], "MB", params)
+            figures += side_figures("import_plan", walls["before"], walls["after"], "ms", params)
+    merge_results(out, {"side_by_side_30_import": figures}, {}, stamp)
     return figures
 
 

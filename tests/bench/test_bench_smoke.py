@@ -335,3 +335,20 @@ def test_heavy_progress_holds_real_fsrs_states(tmp_path: Path) -> None:
         assert after.last_review is not None and after.due > after.last_review
     assert all(r["card_before"] is None for r in first.values())
     assert any(r["state_before"] == 2 for r in rows)
+
+
+def test_import_memory_side_by_side_on_small_notes(tmp_path: Path) -> None:
+    """The same tree on both sides: each size's peak and plan time with their ratios, and
+    the results file's own section (not the restore's)."""
+    from bench import import_memory
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = import_memory.side_by_side(REPO, 1, out, sizes=(0.1,))
+    names = {f.name for f in figures}
+    for stem, unit in (("import_peak", "mb"), ("import_plan", "ms")):
+        assert {f"side_{stem}_before_{unit}", f"side_{stem}_after_{unit}"} <= names
+        assert f"side_{stem}_ratio" in names
+    assert all(f.value > 0 and f.params["cards"] > 0 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_30_import" in written["sections"]
