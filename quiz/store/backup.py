@@ -1,6 +1,6 @@
 """The progress backup: every row of the store as a JSON file, and merging one back in.
 
-The file (format `drillbit-progress`, version 2; version 1 files are still read) is described field by field in
+The file (format `drillbit-progress`, version 3; versions 1 and 2 are still read) is described field by field in
 docs/progress-format.md, whose table is generated from these models' JSON Schema. The
 models are used both ways: `export_progress` writes the store's rows one by one as their
 models' JSON (the two long lists, schedules and reviews, written from the values by
@@ -27,7 +27,8 @@ twice adds nothing. For a card's schedule the state with the latest last review 
 card has not been answered here since (putting a card back into study deletes its flag,
 so a later answer is the only trace of that; the file's own reviews do not count, as a
 suspended card can be answered and stay suspended); a burial that has ended by the time of
-the import is not brought back.
+the import is not brought back. A drill hint seen (a `hints_seen` row) is the same
+hint when (card id, its number, seen_at) match: both sides' are kept, none twice.
 """
 
 from __future__ import annotations
@@ -90,10 +91,13 @@ if TYPE_CHECKING:
     from fsrs.card import CardDict
 
 FORMAT = "drillbit-progress"
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
-"""Version 2 added the interview plan (`plan`) and suspended or buried cards (`card_flags`);
-a version 1 file is a version 2 file without them."""
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+"""Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
+(`plan`) and suspended or buried cards (`card_flags`). An older file is a newer one
+without what came after it."""
+CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3}
+"""The version each later part of the file came in: an older file holding one is refused."""
 
 MAX_DEPTH = 8
 """Deepest JSON nesting accepted; the format itself needs 5 (file, list, row, filters, list)."""
@@ -530,6 +534,18 @@ class FlagRow(_Row):
         return self
 
 
+class HintRow(_Row):
+    """A drill hint shown to the person (version 3): the hints seen since a drill's last
+    pass make its next pass one "with hints"."""
+
+    card_id: CardId
+    number: int = Field(
+        ge=1, le=1000, description="The hint's place in the drill's list, 1 = the first"
+    )
+    seen_at: Moment = Field(description="When it was shown")
+    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
+
+
 class PlanRow(_Row):
     """The interview plan (version 2)."""
 
@@ -549,11 +565,14 @@ class PlanRow(_Row):
 
 
 class ProgressFile(_Row):
-    """The whole backup file (version 2)."""
+    """The whole backup file (version 3)."""
 
     format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
-    version: Literal[1, 2] = Field(
-        description="2 (1, without `plan`, is still read); a file of another version is refused"
+    version: Literal[1, 2, 3] = Field(
+        description=(
+            "3 (2, without `hints_seen`, and 1, without `plan` and `card_flags` too, are still"
+            " read); a file of another version is refused"
+        )
     )
     exported_at: Moment
     drillbit_version: str = Field(default="", max_length=64, description="Informative only")
@@ -564,6 +583,9 @@ class ProgressFile(_Row):
     drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
     card_flags: list[FlagRow] = Field(
         default_factory=list, description="Suspended and buried cards (version 2)"
+    )
+    hints_seen: list[HintRow] = Field(
+        default_factory=list, description="Drill hints shown (version 3)"
     )
     plan: PlanRow | None = Field(
         default=None, description="The interview plan; null or absent: none (version 2)"
@@ -580,6 +602,7 @@ class ExportCounts:
     drafts: int
     sessions: int
     card_flags: int = 0
+    hints_seen: int = 0
     plan: date | None = None
     """The interview day of the plan written, or None: no plan runs."""
 
@@ -595,6 +618,8 @@ class ExportCounts:
         ]
         if self.card_flags:
             parts.append(counted(self.card_flags, "suspended or buried card"))
+        if self.hints_seen:
+            parts.append(counted(self.hints_seen, "drill hint seen", "drill hints seen"))
         if self.plan is not None:
             parts.append(f"the interview plan ({self.plan})")
         return ", ".join(parts)
@@ -644,6 +669,9 @@ class MergeReport:
     """The card is suspended or buried here exactly as the file says."""
     flags_kept: int = 0
     """The file's flag was older, or the card was answered here since, or its burial has ended."""
+    hints_added: int = 0
+    hints_present: int = 0
+    """A hint this machine already logged as seen (same drill, same hint, same moment)."""
 
     @property
     def empty(self) -> bool:
@@ -692,6 +720,10 @@ class MergeReport:
                     (self.flags_kept, "kept as they are here"),
                 ],
             ),
+            (
+                "drill hints seen",
+                [(self.hints_added, "added"), (self.hints_present, "already here")],
+            ),
         ]
         parts = [
             f"{name}: " + ", ".join(f"{count} {what}" for count, what in counts if count)
@@ -717,6 +749,7 @@ class MergeReport:
             + self.plan_replaced
             + self.flags_added
             + self.flags_updated
+            + self.hints_added
         )
         return ("" if changed else "nothing new: ") + "; ".join(parts)
 
@@ -736,6 +769,8 @@ _QUERIES = {
     "ON n.id = a.session_id ORDER BY a.attempted_at, a.id",
     "drafts": "SELECT * FROM code_draft ORDER BY card_id",
     "card_flags": "SELECT * FROM card_flag ORDER BY card_id",
+    "hints_seen": f"SELECT h.card_id, h.number AS hint, h.seen_at, n.number FROM hint_seen h "
+    f"LEFT JOIN {_NUMBERED} n ON n.id = h.session_id ORDER BY h.seen_at, h.id",
 }
 """The store's rows of each list of the file, in the file's order.
 
@@ -808,6 +843,12 @@ def _flag_row(r: Mapping[str, Any]) -> FlagRow:
     )
 
 
+def _hint_row(r: Mapping[str, Any]) -> HintRow:
+    return HintRow.model_construct(
+        card_id=r["card_id"], number=r["hint"], seen_at=from_db(r["seen_at"]), session=r["number"]
+    )
+
+
 def _plan_row(conn: sqlite3.Connection) -> PlanRow | None:
     r = conn.execute("SELECT * FROM interview_plan").fetchone()
     if r is None:
@@ -827,6 +868,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
     "attempts": _attempt_row,
     "drafts": _draft_row,
     "card_flags": _flag_row,
+    "hints_seen": _hint_row,
 }
 _LINES: dict[str, Callable[[tuple[Any, ...]], str | None]] = {
     "card_states": state_line,
@@ -962,6 +1004,7 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
         drafts=written["drafts"],
         sessions=written["sessions"],
         card_flags=written["card_flags"],
+        hints_seen=written["hints_seen"],
         plan=None if plan is None else plan.interview,
     )
 
@@ -1034,6 +1077,7 @@ _ROW_MODELS: dict[str, type[_Row]] = {
     "attempts": AttemptRow,
     "drafts": DraftRow,
     "card_flags": FlagRow,
+    "hints_seen": HintRow,
 }
 """The lists of the file, each streamed row by row."""
 _FIELD_RANK = {field: rank for rank, field in enumerate(ProgressFile.model_fields)}
@@ -1066,7 +1110,8 @@ class _Check:
         self.whole = False
         """Whether the document is no object (`root` holds it, even when it is null)."""
         self.lists: set[str] = set()
-        self.flags = False
+        self.filled: set[str] = set()
+        """The lists with at least one row (an older version's file may not hold some)."""
         self.first: tuple[tuple[int, int, int], str] | None = None
         self.errors = 0
 
@@ -1083,7 +1128,7 @@ class _Check:
     def row(self, key: str, index: int, value: Any) -> _Row | None:
         """One row of the list `key`: the validated row, or None when it is not valid."""
         self._safe(value, (key, index))
-        self.flags = self.flags or key == "card_flags"
+        self.filled.add(key)
         model = _ROW_MODELS.get(key)
         if model is None:  # not a list of the format: the key is refused at the end
             return None
@@ -1150,12 +1195,12 @@ class _Check:
         version = data.get("version")
         if version not in READABLE_VERSIONS or isinstance(version, bool):
             raise ProgressFormatError(_version_problem(name, version))
-        if version == 1:
-            for field, present in (("plan", data.get("plan")), ("card_flags", self.flags)):
-                if present:
-                    raise ProgressFormatError(
-                        f"{name}: {field}: not part of version 1 (it came in version 2)"
-                    )
+        for field, came_in in CAME_IN.items():
+            present = data.get(field) if field not in _ROW_MODELS else field in self.filled
+            if present and version < came_in:
+                raise ProgressFormatError(
+                    f"{name}: {field}: not part of version {version} (it came in version {came_in})"
+                )
         header: ProgressFile | None = None
         try:
             header = ProgressFile.model_validate(
@@ -1489,6 +1534,7 @@ class _Merger(_Sink):
             "card_states": self._state,
             "drafts": self._draft,
             "card_flags": self._flag,
+            "hints_seen": self._hint,
         }
 
     def add(self, key: str, row: _Row) -> None:
@@ -1499,7 +1545,7 @@ class _Merger(_Sink):
     def finish(self, header: ProgressFile) -> None:
         self._insert_reviews()
         if self.pending:
-            for table in ("review_log", "drill_attempt"):
+            for table in ("review_log", "drill_attempt", "hint_seen"):
                 self.conn.executemany(
                     f"UPDATE {table} SET session_id = ? WHERE id IN "  # noqa: S608 (fixed names)
                     "(SELECT row_id FROM temp.import_unlinked WHERE tab = ? AND file_session = ?)",
@@ -1679,6 +1725,28 @@ class _Merger(_Sink):
             ).fetchone()
             answered = str(found["at"]) if found is not None and found["at"] is not None else ""
         _merge_flag(self.conn, row, answered, self.now, self.counts)
+
+    def _hint(self, row: _Row) -> None:
+        assert isinstance(row, HintRow)
+        at = to_db(row.seen_at)
+        present = self.conn.execute(
+            "SELECT 1 FROM hint_seen WHERE card_id = ? AND seen_at = ? AND number = ?",
+            (row.card_id, at, row.number),
+        ).fetchone()
+        if present is not None:
+            self.counts["hints_present"] += 1
+            return
+        cursor = self.conn.execute(
+            "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)",
+            (
+                row.card_id,
+                row.number,
+                at,
+                self.sessions.get(row.session) if row.session is not None else None,
+            ),
+        )
+        self._session_of("hint_seen", row.session, int(cursor.lastrowid or 0))
+        self.counts["hints_added"] += 1
 
 
 _INSERT_REVIEW = """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,

@@ -24,7 +24,7 @@ def field_table() -> str:
     definitions: dict[str, Any] = schema.get("$defs", {})
     parts = [_table("The file", schema, definitions)]
     top = schema["properties"]
-    for name in ("card_states", "sessions", "reviews", "attempts", "drafts", "card_flags"):
+    for name in (field for field, spec in top.items() if "items" in spec):  # the lists
         ref = top[name]["items"]["$ref"].rsplit("/", 1)[-1]
         parts.append(_table(f"Each of `{name}`", definitions[ref], definitions))
     plan = next(o["$ref"] for o in top["plan"]["anyOf"] if "$ref" in o).rsplit("/", 1)[-1]

@@ -129,13 +129,13 @@ CASES: list[tuple[str, object, str]] = [
         "no-version.json",
         b'{"format": "drillbit-progress", "exported_at": "2026-01-05T11:00:00Z"}',
         ": version: missing (a drillbit-progress file names its version; this drillbit reads"
-        " versions 1 to 2)",
+        " versions 1 to 3)",
     ),
     ("cut.json", _cut_short, "sessions.1: not JSON (the file ends inside it; was it cut short?"),
     (
         "newer.json",
-        json.dumps({**BACKUP, "version": 3}).encode(),
-        "is drillbit-progress version 3; this drillbit reads versions 1 to 2 (update drillbit"
+        json.dumps({**BACKUP, "version": 4}).encode(),
+        "is drillbit-progress version 4; this drillbit reads versions 1 to 3 (update drillbit"
         " to import it)",
     ),
 ]

@@ -191,6 +191,10 @@ def _golden_home(path: Path) -> None:
             "('sigmoid', 'def sigmoid(z):\n    return \"é\"\n', '2026-03-02T08:20:00.000000+00:00')"
         )
         conn.execute(
+            "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES "
+            "('sigmoid', 1, '2026-03-02T08:05:00.000000+00:00', 2)"
+        )
+        conn.execute(
             "INSERT INTO card_flag (card_id, suspended, buried_until, updated_at) VALUES "
             "('gelu', 1, NULL, '2026-03-03T08:00:00.000000+00:00')"
         )

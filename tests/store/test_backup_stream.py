@@ -20,6 +20,7 @@ import pytest
 
 from quiz.store import jsonstream
 from quiz.store.backup import (
+    VERSION,
     ProgressFormatError,
     export_progress,
     import_progress,
@@ -74,7 +75,7 @@ def test_a_backup_far_over_the_value_limit_round_trips(tmp_path: Path, name: str
     text = gzip.decompress(backup.read_bytes()) if name.endswith(".gz") else backup.read_bytes()
     assert len(text) > 50 * LIMIT, "the file must be far bigger than one value's limit"
     assert backup.read_bytes().startswith(b"\x1f\x8b") == name.endswith(".gz")
-    assert json.loads(text)["version"] == 2  # still one JSON document
+    assert json.loads(text)["version"] == VERSION  # still one JSON document
     target = tmp_path / "new" / "drillbit.db"
     with Store.open(target, now=NOW) as store:
         report = import_progress(store, backup, now=NOW, item_limit=LIMIT)
