@@ -104,6 +104,11 @@ class Summary:
     """The session was plan mode's: what comes next is the plan's, not `next_due`."""
 
     @property
+    def unanswered(self) -> int:
+        """Questions listed but never answered (a mock interview ended early, or out of time)."""
+        return sum(not question.answered for question in self.questions)
+
+    @property
     def nothing_to_show(self) -> bool:
         """Nothing was answered and nothing needs saying: the app goes straight back, as
         Anki does, rather than showing zeros ("Cards reviewed 0", "Accuracy –").

@@ -3,6 +3,8 @@ study one card goes on, whether it was opened from Home or by `drillbit study`."
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -139,3 +141,36 @@ async def test_a_mock_interview_ended_unanswered_keeps_its_summary(build: AppFac
         # "none: no misses" read as a clean score over 0/10 unanswered
         numbers = str(summary.query_one("#summary-numbers", Static).render())
         assert "Weakest topics  none: nothing answered" in numbers
+
+
+async def test_a_mock_interview_ended_after_right_answers_counts_the_unanswered(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    """Two right answers out of four, the rest left: the summary said "Weakest topics
+    none: no misses", as if the interview had gone cleanly."""
+    relu = tui_bank / "mini" / "basics" / "what-is-relu.md"
+    for copy in ("relu-again", "relu-once-more", "relu-last"):
+        text = relu.read_text(encoding="utf-8").replace("id: what-is-relu", f"id: {copy}")
+        (relu.parent / f"{copy}.md").write_text(text, encoding="utf-8")
+    app = build(study=StudyRequest(mode="mock", kind="concept", minutes=20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        for answered in range(2):
+            assert await wait_until(
+                pilot,
+                lambda n=answered: study.phase == "question" and len(study.session.answers) == n,
+            )
+            await press(pilot, "space", "enter")
+            assert await wait_until(pilot, lambda: study.phase == "rating")
+            await app.run_action("screen.rate(3)")
+        assert await wait_until(
+            pilot, lambda: study.phase == "question" and len(study.session.answers) == 2
+        )
+        await press(pilot, "escape", "y")
+        summary = await showing(pilot, SummaryScreen)
+        s = summary.summary
+        assert (s.answers, s.correct, s.planned, s.unanswered) == (2, 2, 4, 2)
+        numbers = str(summary.query_one("#summary-numbers", Static).render())
+        assert "no misses" not in numbers
+        assert "Score           2/4  (2 unanswered)" in numbers
+        assert "Weakest topics  none missed in 2 answers; 2 unanswered" in numbers

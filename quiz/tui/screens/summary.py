@@ -180,6 +180,8 @@ class SummaryScreen(Screen[None]):
             lines.append(f"  ({counted(s.answers, 'answer')})")
         if s.mode == "mock":
             lines.append(f"\nScore           {s.correct}/{s.planned}", style="bold")
+            if s.unanswered:
+                lines.append(f"  ({s.unanswered} unanswered)")
         # rounded as the pace and each answer's time are: cut, 10.6 s read "00:10" over
         # "Pace 11 s per answer"
         time_used = format_clock(timedelta(seconds=round(s.seconds)))
@@ -195,8 +197,15 @@ class SummaryScreen(Screen[None]):
         weak = [f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics]
         room = terminal_width - NUMBERS_CHROME - len(LABEL)
         shown = f"\n{' ' * len(LABEL)}".join(joined_lines(weak, room))
-        # a mock ended before any answer has no misses, and nothing to rank either
-        nothing = "none: no misses" if s.answers else "none: nothing answered"
+        # a mock ended before any answer has no misses, and nothing to rank either; one
+        # ended after a few right answers has no misses among those only: "none: no misses"
+        # read as a clean interview over 2/10 with 8 questions never answered
+        if not s.answers:
+            nothing = "none: nothing answered"
+        elif s.unanswered:
+            nothing = f"none missed in {counted(s.answers, 'answer')}; {s.unanswered} unanswered"
+        else:
+            nothing = "none: no misses"
         lines.append(f"\nWeakest topics  {shown or nothing}")
         lines.append(f"\n{self._next}")
         if s.note:
