@@ -124,11 +124,18 @@ def fsrs_due(count: int) -> str:
     return f"{count:,} due by fsrs"
 
 
+PLAN_TIMES_THEM = " (the plan decides when)"
+"""Beside fsrs's due count while a plan runs: those cards are not today's reviews unless
+the plan's list takes them (a learning step with too few days left waits for the last
+pass), and "2 due by fsrs" alone beside "today: 0 reviews + 22 new" read as two reviews
+the plan had lost."""
+
+
 def plan_headline(planned: int, due: int) -> tuple[str, str]:
     """Home's and the stats screen's count of today while an interview plan runs: "14
-    planned today" (what `d` studies now, Home's `today` column) and " · 9,984 due by fsrs"
-    (left out when none is due)."""
-    return f"{planned} planned today", f" · {fsrs_due(due)}" if due else ""
+    planned today" (what `d` studies now, Home's `today` column) and " · 9,984 due by fsrs
+    (the plan decides when)" (left out when none is due)."""
+    return f"{planned} planned today", f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
 
 
 def reviews_done_since(store: Store, since: datetime, until: datetime | None = None) -> int:

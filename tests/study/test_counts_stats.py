@@ -228,5 +228,8 @@ def test_due_today_is_capped_by_max_reviews_per_day_as_the_session_is(
 
 def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert fsrs_due(9991) == "9,991 due by fsrs"
-    assert plan_headline(14, 9984) == ("14 planned today", " · 9,984 due by fsrs")
+    assert plan_headline(14, 9984) == (
+        "14 planned today",
+        " · 9,984 due by fsrs (the plan decides when)",
+    )
     assert plan_headline(3, 0) == ("3 planned today", "")

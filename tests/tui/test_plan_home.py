@@ -26,6 +26,7 @@ from tests.tui.conftest import (
     set_plan,
     settle,
     showing,
+    wait_until,
 )
 
 
@@ -387,3 +388,39 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
     cli = json.loads(shown.stdout)["forecast_on_the_day"]
     assert cli == round(points[-1].followed, 4)
     assert f"the plan reaches only {cli:.2f}" in line
+
+
+async def test_cards_due_by_fsrs_beside_a_plan_say_the_plan_times_them(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A card answered Again before a plan was set is due by fsrs a minute later; the new
+    plan, with too few days for same-day steps, leaves it for its last pass. Home said
+    "1 planned today · 1 due by fsrs" over "today: 0 reviews + 1 new", which read as a
+    review the plan had lost; the numbers agree, and the line now says whose timing rules."""
+    app = build(study=StudyRequest(kind="concept"))
+    app.workspace.tz = UTC
+    async with app.run_test(size=(120, 40)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "space", "enter")
+        assert await wait_until(pilot, lambda: study.phase == "rating")
+        await app.run_action("screen.rate(1)")
+        assert await wait_until(pilot, lambda: len(study.session.answers) == 1)
+        while not isinstance(app.screen, HomeScreen):
+            await press(pilot, "escape")
+            await settle(pilot)
+        clock.advance(120)  # the Again's one-minute step has passed
+        app.workspace.store.set_interview_plan(
+            InterviewPlan(
+                interview=clock().date() + timedelta(days=2),
+                minutes_per_day=1.0,
+                target=0.9,
+                created_at=clock(),
+            )
+        )
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        screen.refresh_counts()
+        await settle(pilot)
+        line = summary_text(screen)
+        assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
+        assert " · 1 due by fsrs (the plan decides when)" in line
