@@ -3,6 +3,7 @@ study one card goes on, whether it was opened from Home or by `drillbit study`."
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -155,17 +156,16 @@ async def test_a_mock_interview_ended_after_right_answers_counts_the_unanswered(
     app = build(study=StudyRequest(mode="mock", kind="concept", minutes=20))
     async with app.run_test(size=(80, 24)) as pilot:
         study = await showing(pilot, StudyScreen)
+
+        def asking(answers: int) -> bool:
+            return study.phase == "question" and len(study.session.answers) == answers
+
         for answered in range(2):
-            assert await wait_until(
-                pilot,
-                lambda n=answered: study.phase == "question" and len(study.session.answers) == n,
-            )
+            assert await wait_until(pilot, functools.partial(asking, answered))
             await press(pilot, "space", "enter")
             assert await wait_until(pilot, lambda: study.phase == "rating")
             await app.run_action("screen.rate(3)")
-        assert await wait_until(
-            pilot, lambda: study.phase == "question" and len(study.session.answers) == 2
-        )
+        assert await wait_until(pilot, functools.partial(asking, 2))
         await press(pilot, "escape", "y")
         summary = await showing(pilot, SummaryScreen)
         s = summary.summary
