@@ -1,5 +1,6 @@
-# expect: failed | one max for the whole matrix was subtracted
-# one global max, warnings silenced: a column far below it turns into 0 / 0
+# expect: failed | numpy reported invalid value
+# one global max, warnings silenced: a column far below it turns into 0 / 0, which the
+# grader still sees (it keeps its own error state)
 import numpy as np
 
 

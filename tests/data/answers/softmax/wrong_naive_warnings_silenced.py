@@ -1,5 +1,6 @@
-# expect: failed | exp(z) overflowed to inf and inf / inf is NaN
-# the naive form with numpy's warnings silenced: the NaN comes through anyway
+# expect: failed | numpy reported overflow
+# the naive form with numpy's warnings silenced: the grader keeps its own error state, so
+# the overflow is still reported
 import numpy as np
 def softmax(z):
     with np.errstate(all="ignore"):
