@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from pathlib import Path
 
 import pytest
@@ -39,15 +40,23 @@ def test_ctrl_c_while_a_card_is_written_leaves_no_empty_card(
         write_new(path, text)
 
     def pressed_once_open(fd: int) -> os.stat_result:
-        if armed:  # the card's file is open, its bytes not yet written
+        # the card's file is open, its bytes not yet written; only the import's own thread
+        # (another thread of this test process may call os.fstat meanwhile)
+        if armed and threading.current_thread() is threading.main_thread():
             armed.clear()
-            os.kill(os.getpid(), signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)  # in this thread, at once
         return fstat(fd)
 
-    with monkeypatch.context() as patch:
-        patch.setattr(importer, "_write_new", third_card_interrupted)
-        patch.setattr(os, "fstat", pressed_once_open)
-        stopped = drillbit("import", str(notes), "--into", str(into))
+    # Ctrl-C as a terminal delivers it, whatever this process inherited (a shell's `&`
+    # leaves it ignored, and then the import rightly holds nothing) or an earlier test left
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(importer, "_write_new", third_card_interrupted)
+            patch.setattr(os, "fstat", pressed_once_open)
+            stopped = drillbit("import", str(notes), "--into", str(into))
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert stopped.returncode == 130 and stopped.stderr.endswith("Aborted.\n"), stopped
     assert (  # it said only "Aborted.", nothing of the cards already written
         "import: stopped by Ctrl-C with 3 of 5 cards written, each whole: the same import "
