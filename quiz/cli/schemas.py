@@ -192,7 +192,24 @@ class PlanTodayReport(BaseModel):
     new: int = Field(ge=0, description="New cards introduced today.")
     minutes: float = Field(ge=0, description="Expected time, from your own answer times.")
     waiting: int = Field(
-        ge=0, description="Cards of today's plan left for the next day: the minutes are used."
+        ge=0,
+        description=(
+            "Cards of today's plan left for the next day: their long answer no longer fits "
+            "in what is left of today's minutes (not those of longer_than_a_day)."
+        ),
+    )
+    longer_than_a_day: int = Field(
+        ge=0,
+        description=(
+            "Cards of today's plan whose long answer is longer than a whole day's minutes: "
+            "no day fits them (more minutes a day would). Not among waiting."
+        ),
+    )
+    ends_at: datetime = Field(
+        description=(
+            "When today's plan ends: the next study day's start (the day_starts_at hour) in "
+            "your time zone, with its UTC offset. `drillbit plan`'s 'runs until'."
+        ),
     )
     ahead: int = Field(
         ge=0,

@@ -89,6 +89,13 @@ def day_start(moment: datetime, tz: tzinfo) -> datetime:
     return date_start(local_date(moment, tz), tz)
 
 
+def json_time(moment: datetime) -> str:
+    """ISO 8601 as pydantic writes it (UTC as `Z`), so a JSON output written by `json`
+    is the bytes its model would write (`quiz.cli.plain.model_like_json`)."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 def next_day_start(moment: datetime, tz: tzinfo) -> datetime:
     """The moment (UTC) the study day containing `moment` ends in `tz` (the next one's start).
 

@@ -19,7 +19,7 @@ from fsrs import Card, Scheduler
 from quiz.plural import counted, plural
 from quiz.store import InterviewPlan, Review, Store
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, day_start, local_date, next_day_start
+from quiz.study.days import as_utc, day_start, json_time, local_date, next_day_start
 
 if TYPE_CHECKING:
     from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness, TimeBox
@@ -186,6 +186,12 @@ class PlanQueue:
         return tuple(card_id for card_id in self.ids if card_id not in offered)
 
     @property
+    def for_tomorrow(self) -> tuple[str, ...]:
+        """Of `waiting`, the cards the next day's minutes may fit: all but `too_long`."""
+        too_long = set(self.too_long)
+        return tuple(card_id for card_id in self.waiting if card_id not in too_long)
+
+    @property
     def minutes_used(self) -> bool:
         """No card of any kind fits in what is left of today's minutes."""
         return self.box.used_up
@@ -263,6 +269,10 @@ class PlanStatus:
     measured_pace: bool = True
     """Whether today's minutes are at the person's pace (`Pace.measured`); False before
     any answer was timed, when they are at the default pace."""
+    day_ends: datetime | None = None
+    """When today's study day ends, in the plan's zone (the next one's start, at the
+    `day_starts_at` hour): `drillbit plan`'s "Today's plan runs until". None on and after
+    the interview day."""
 
     @property
     def followed(self) -> float | None:
@@ -429,7 +439,7 @@ class PlanStatus:
     def _wait_note(self, waiting: tuple[str, ...]) -> str:
         """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart."""
         too_long = () if self.queue is None else self.queue.too_long
-        later = len(waiting) - len(too_long)
+        later = len(waiting) - len(too_long)  # `PlanQueue.for_tomorrow`
         notes = [cards_wait(later)] if later else []
         if too_long:
             them = "it" if len(too_long) == 1 else "them"
@@ -448,9 +458,14 @@ class PlanStatus:
         if self.offered:
             return "studying"
         queue = self.queue
-        if queue is not None and (queue.waiting or queue.minutes_used):
+        if queue is None:
+            return "nothing_planned"
+        # cards no day fits leave a fresh day's box with nothing to start, but none of
+        # its minutes is used: Home says "today: done, 0 of 10 min used"
+        untouched = queue.spent_seconds == 0 and bool(queue.too_long)
+        if queue.for_tomorrow or (queue.minutes_used and not untouched):
             return "minutes_used"
-        if queue is not None and (queue.ahead or queue.spent_seconds > 0):
+        if queue.ahead or queue.spent_seconds > 0 or queue.too_long:
             return "done"  # Home's "today: done, N of M min used" (`load`)
         return "nothing_planned"
 
@@ -469,7 +484,9 @@ class PlanStatus:
                 "review_total": len(steps) + len(forward),
                 "new": len(new),
                 "minutes": round(self.offered_seconds / 60, 1),
-                "waiting": 0 if self.queue is None else len(self.queue.waiting),
+                "waiting": 0 if self.queue is None else len(self.queue.for_tomorrow),
+                "longer_than_a_day": 0 if self.queue is None else len(self.queue.too_long),
+                "ends_at": None if self.day_ends is None else json_time(self.day_ends),
                 "ahead": len(self.ahead),
                 "minutes_used": round(spent / 60, 1),
                 "same_day_steps": self.today.same_day_steps,
@@ -1010,6 +1027,7 @@ def _status(
         today=None if found is None else found[0],
         queue=None if found is None else found[1],
         measured_pace=found is None or found[2].measured,
+        day_ends=None if found is None else next_day_start(now, tz).astimezone(tz),
     )
     return status, _Parts(cards=cards, memory=memory, found=found)
 

@@ -27,7 +27,7 @@ from quiz.study.counts import (
     today_headline,
     topic_labels,
 )
-from quiz.study.days import as_utc, date_start, days_back, local_date
+from quiz.study.days import as_utc, date_start, days_back, json_time, local_date
 
 HISTORY_DAYS = 30
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
@@ -146,16 +146,10 @@ class Stats:
     def to_json(self) -> dict[str, Any]:
         """The JSON-ready form `drillbit stats --json` prints (times as ISO 8601 text)."""
         data = asdict(self)
-        data["generated_at"] = _iso(self.generated_at)
+        data["generated_at"] = json_time(self.generated_at)
         for day in data["reviews_per_day"]:
             day["date"] = day["date"].isoformat()
         return data
-
-
-def _iso(moment: datetime) -> str:
-    """ISO 8601 as pydantic writes it (UTC as `Z`), so the JSON did not change shape."""
-    text = moment.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 def streak(review_days: set[date], today: date) -> int:

@@ -277,3 +277,39 @@ def test_plan_says_when_today_s_plan_ends_at_the_hour_set(
     refused = drillbit("config", "day_starts_at", "24")
     assert refused.returncode == 2 and "day_starts_at" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def _count_before(text: str, words: str) -> int:
+    """The number `text` says before `words` ('1 card longer than'), 0 when it says none."""
+    found = re.search(rf"(\d+) cards? {words}", text)
+    return 0 if found is None else int(found.group(1))
+
+
+def test_plan_json_says_what_the_text_says_of_the_day_s_end_and_the_cards_no_day_fits(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """`plan --json` had no end of the day and counted a card longer than a whole day's
+    minutes among `waiting`, where `drillbit plan` named it apart: a script read "1 card
+    waits for tomorrow" every day of a 1-minute plan."""
+    content = ("--content", str(mini_bank))
+    assert drillbit("config", "day_starts_at", "5").returncode == 0
+    shown = drillbit(*content, "plan", "--interview", in_days(14), "--minutes-per-day", "1")
+    assert shown.returncode == 0, shown.stderr
+    printed = drillbit(*content, "plan", "--json")
+    assert printed.returncode == 0, printed.stderr
+    data = json.loads(printed.stdout)
+    today = data["today"]
+    # the text's counts, in the JSON's fields
+    assert _count_before(shown.stdout, "longer than a day's 1 min") >= 1, shown.stdout
+    assert today["longer_than_a_day"] == _count_before(shown.stdout, "longer than a day's")
+    assert today["waiting"] == _count_before(shown.stdout, "waits? for tomorrow") == 0
+    assert data["status"] == "studying"
+    # the day's end: the next 05:00 in the local zone, the text's "runs until 05:00"
+    ends = datetime.fromisoformat(today["ends_at"])
+    now = datetime.now().astimezone()
+    assert (ends.hour, ends.minute, ends.second) == (5, 0, 0)
+    assert ends.utcoffset() is not None and now < ends <= now + timedelta(hours=25)
+    tomorrow = " tomorrow" if ends.date() != now.date() else ""
+    assert f"Today's plan runs until 05:00{tomorrow}, when" in shown.stdout, shown.stdout
+    schema = json.loads(drillbit("schema", "plan").stdout)
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)

@@ -252,3 +252,27 @@ def test_a_drill_longer_than_the_whole_day_is_not_said_to_wait_for_tomorrow(
     store.set_interview_plan(yesterday_s_plan(7, minutes=30.0))
     status = plan_status(store, cards, START, tz=UTC, scheduler=scheduler)
     assert status is not None and status.queue is not None and not status.queue.too_long
+
+
+def test_plan_json_counts_the_cards_no_day_fits_apart_from_those_waiting(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """`plan --json` counted a drill no day fits in `today.waiting` and called a fresh
+    10-minute day of drills only `minutes_used`, while Home said 'today: done, 0 of 10 min
+    used; 2 cards longer than a day's 10 min'."""
+    store.set_interview_plan(yesterday_s_plan(7, minutes=10.0))
+    status = plan_status(store, a_mixed_deck(60), START, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.queue is not None
+    today = status.as_dict()["today"]
+    assert isinstance(today, dict)
+    too_long = len(status.queue.too_long)
+    assert too_long and today["longer_than_a_day"] == too_long
+    assert today["waiting"] == len(status.queue.waiting) - too_long
+    drills = [card for card in a_mixed_deck(60) if card.kind == "coding"]
+    status = plan_status(store, drills, START, tz=UTC, scheduler=scheduler)
+    assert status is not None and status.queue is not None
+    today = status.as_dict()["today"]
+    assert isinstance(today, dict)
+    assert "today: done, 0 of 10 min used; " in status.load(), status.load()
+    assert (today["waiting"], today["longer_than_a_day"]) == (0, len(status.queue.waiting))
+    assert status.status() == "done", "no minute of today was used"
