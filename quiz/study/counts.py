@@ -133,9 +133,15 @@ the plan had lost."""
 
 def plan_headline(planned: int, due: int) -> tuple[str, str]:
     """Home's and the stats screen's count of today while an interview plan runs: "14
-    planned today" (what `d` studies now, Home's `today` column) and " · 9,984 due by fsrs
-    (the plan decides when)" (left out when none is due)."""
-    return f"{planned} planned today", f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
+    planned today" (what `d` studies now, Home's `today` column) and `plan_backlog`."""
+    return f"{planned} planned today", plan_backlog(due)
+
+
+def plan_backlog(due: int) -> str:
+    """" · 9,984 due by fsrs (the plan decides when)" beside today's count while a plan
+    runs (Home's, the stats screen's and `drillbit stats`' one wording), "" when none is
+    due."""
+    return f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
 
 
 def reviews_done_since(store: Store, since: datetime, until: datetime | None = None) -> int:

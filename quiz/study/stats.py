@@ -22,8 +22,8 @@ from quiz.study.counts import (
     Counts,
     DeckCounts,
     count_groups,
-    fsrs_due,
     group_cards,
+    plan_backlog,
     today_headline,
     topic_labels,
 )
@@ -96,9 +96,9 @@ class TodayCounts:
     def headline(self) -> str:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
         parts = self.parts()
-        if parts is None:
-            backlog = fsrs_due(self.due_by_fsrs)
-            return f"the interview plan's cards (`drillbit plan` counts them) · {backlog}"
+        if parts is None:  # Home's backlog beside it, "(the plan decides when)" too
+            backlog = plan_backlog(self.due_by_fsrs)
+            return f"the interview plan's cards (`drillbit plan` counts them){backlog}"
         return "".join(parts)
 
     def parts(self) -> tuple[str, ...] | None:

@@ -226,8 +226,10 @@ def test_stats_says_todays_count_as_home_does(
     in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = drillbit("--content", str(mini_bank), "stats").stdout
+    # Home's words for the backlog: the plan, not fsrs, decides when those cards come
     assert (
-        "Today: the interview plan's cards (`drillbit plan` counts them) · 2 due by fsrs" in planned
+        "Today: the interview plan's cards (`drillbit plan` counts them) · 2 due by fsrs"
+        " (the plan decides when)\n" in planned
     )
     # it said `drillbit plan` "lists them", and the plan lists no card: it counts them
     assert "today: 0 reviews + " in drillbit("--content", str(mini_bank), "plan").stdout

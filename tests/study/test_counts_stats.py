@@ -21,7 +21,7 @@ from quiz.study.counts import (
 )
 from quiz.study.scheduling import review_card
 from quiz.study.session import Session, SessionOptions
-from quiz.study.stats import TopicStats, compute_stats, streak
+from quiz.study.stats import TodayCounts, TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, FakeCard, deck
 
 
@@ -233,3 +233,16 @@ def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
         " · 9,984 due by fsrs (the plan decides when)",
     )
     assert plan_headline(3, 0) == ("3 planned today", "")
+
+
+def test_drillbit_stats_names_the_plans_backlog_in_homes_words() -> None:
+    """`drillbit stats` said "· 2 due by fsrs" (and "· 0 due by fsrs") under a plan, where
+    Home says "· 2 due by fsrs (the plan decides when)" and nothing when none is due."""
+
+    def planned(due: int) -> str:
+        return TodayCounts(None, None, due, 200, 0, interview_plan=True).headline()
+
+    plan = "the interview plan's cards (`drillbit plan` counts them)"
+    assert planned(2) == plan + plan_headline(9, 2)[1]
+    assert planned(2).endswith(" · 2 due by fsrs (the plan decides when)")
+    assert planned(0) == plan
