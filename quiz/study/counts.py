@@ -138,9 +138,9 @@ def plan_headline(planned: int, due: int) -> tuple[str, str]:
 
 
 def plan_backlog(due: int) -> str:
-    """" · 9,984 due by fsrs (the plan decides when)" beside today's count while a plan
-    runs (Home's, the stats screen's and `drillbit stats`' one wording), "" when none is
-    due."""
+    """fsrs's backlog beside today's count while a plan runs, " · 9,984 due by fsrs (the
+    plan decides when)" (Home's, the stats screen's and `drillbit stats`' one wording), ""
+    when none is due."""
     return f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
 
 
