@@ -231,12 +231,22 @@ def list_command(
         )
         click.echo(listing.model_dump_json(indent=2))
     else:
-        header = ("ID", "KIND", "PACK", "TOPIC", "TITLE")
-        rows = [(c.id, c.kind, c.pack, c.topic, c.title) for c in cards]
-        widths = [max([len(header[i]), *(len(r[i]) for r in rows)]) for i in range(4)]
-        for row in [header, *rows]:
-            cells = [f"{row[i]:<{widths[i]}}" for i in range(4)]
-            click.echo(printable("  ".join([*cells, row[4]])))
+        from quiz.cli.fit import Column, row_width, table_lines
+
+        pack_column = Column("PACK", [c.pack for c in cards])
+        topic_column = Column("TOPIC", [c.topic for c in cards])
+        columns = [
+            Column("ID", [c.id for c in cards]),
+            Column("KIND", [c.kind for c in cards]),
+            pack_column,
+            topic_column,
+        ]
+        # an 80-column terminal keeps the id, the kind and the title (the filters name the
+        # pack and topic); into a pipe every column stays
+        lines = table_lines(
+            columns, [c.title for c in cards], row_width(), (topic_column, pack_column)
+        )
+        click.echo("\n".join(lines))
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)

@@ -14,6 +14,7 @@ from quiz.textsafe import printable
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
+    from quiz.browser import CardRow
     from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -78,24 +79,12 @@ def cards_command(
     if as_json:
         click.echo(rows_json(shown))
         return
-    width = max((len(row.card.id) for row in shown), default=2)
-    by_difficulty = sort == "difficulty"
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
-        difficulty = "  DIFF" if by_difficulty else ""
-        click.echo(
-            f"{'ID':<{width}}  {'KIND':<8} {'STATE':<9} {'DUE':<17}  LAPSES{difficulty}  TITLE"
-        )
-    for row in shown:
-        due = row.due.astimezone().strftime("%Y-%m-%d %H:%M") if row.due else ""
-        mark = "*" if row.is_due else " "
-        difficulty = f"  {_difficulty(row.difficulty):>4}" if by_difficulty else ""
-        click.echo(
-            printable(
-                f"{row.card.id:<{width}}  {row.card.kind:<8} {row.state:<9} {mark}{due:<16}"
-                f"  {row.lapses:>6}{difficulty}  {row.card.title}"
-            )
-        )
-    legend = "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if by_difficulty else ""
+        for line in _table(shown, sort):
+            click.echo(line)
+    legend = (
+        "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if sort == "difficulty" else ""
+    )
     due = "* due now" if planned is None else "* due now by fsrs"
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
@@ -108,6 +97,39 @@ def cards_command(
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)
+
+
+def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
+    """The cards' table, one line each. An 80-column terminal leaves out the kind, the due
+    time (its date stays, as Anki's browser shows it) and the lapses unless sorted by them,
+    so that the title keeps room; into a pipe every column stays."""
+    from quiz.cli.fit import Column, row_width, table_lines
+
+    due = [row.due.astimezone() if row.due else None for row in shown]
+    kind = Column("KIND", [row.card.kind for row in shown], gap=1, pad=8)
+    time = Column("", [d.strftime("%H:%M") if d else "" for d in due], pad=5)
+    lapses = Column("LAPSES", [str(row.lapses) for row in shown], pad=6, right=True)
+    columns = [
+        Column("ID", [row.card.id for row in shown]),
+        kind,
+        Column("STATE", [row.state for row in shown], gap=1, pad=9),
+        Column(
+            "DUE",
+            [
+                ("*" if row.is_due else " ") + (d.strftime("%Y-%m-%d") if d else "")
+                for row, d in zip(shown, due, strict=True)
+            ],
+            gap=1,
+            pad=11,
+        ),
+        time,
+        lapses,
+    ]
+    if sort == "difficulty":
+        difficulty = [_difficulty(row.difficulty) for row in shown]
+        columns.append(Column("DIFF", difficulty, pad=4, right=True))
+    dropped = [kind, time] if sort == "lapses" else [kind, time, lapses]
+    return table_lines(columns, [row.card.title for row in shown], row_width(), dropped)
 
 
 def _difficulty(value: float | None) -> str:

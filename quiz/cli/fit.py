@@ -1,11 +1,17 @@
 """Table rows cut to the terminal's width, as `git branch -v` keeps its rows on one line:
 at 80 columns a third of `drillbit drills`' rows wrapped, the end of the title under the
-next row's drill id, cut mid-word."""
+next row's drill id, cut mid-word. `list` and `cards`, whose columns before the title took
+80 already, also drop the columns a narrow terminal has no room for (`table_lines`)."""
 
 from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from quiz.textsafe import printable
 
 
 def row_width() -> int | None:
@@ -21,3 +27,76 @@ def fit(row: str, width: int | None) -> str:
     if width is None or len(row) <= width:
         return row
     return row[: max(width - 1, 0)] + "…"
+
+
+TITLE_ROOM = 40
+"""Columns a terminal leaves the title (most titles' length), dropping other columns for it
+while it can: an 80-column `drillbit list` or `cards` gave it none (their fixed columns
+took 80), and each row wrapped."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table before its last, the title: its header, one cell a row, the
+    spaces after it, and the number of columns it is padded to (the widest cell by default)."""
+
+    header: str
+    cells: Sequence[str]
+    gap: int = 2
+    pad: int | None = None
+    right: bool = False
+    """Numbers are right-aligned, under a header as wide as them."""
+
+    @cached_property
+    def padded(self) -> int:
+        """The columns each cell is padded to (measured once: a bank has thousands)."""
+        return self.pad if self.pad is not None else max(map(len, [self.header, *self.cells]))
+
+    def width(self) -> int:
+        """The column's width with its gap."""
+        return self.padded + self.gap
+
+    def cell(self, text: str) -> str:
+        """`text` padded to the column, aligned, and the gap after it."""
+        pad = self.padded
+        return (f"{text:>{pad}}" if self.right else f"{text:<{pad}}") + " " * self.gap
+
+
+def table_lines(
+    columns: Sequence[Column],
+    titles: Sequence[str],
+    width: int | None,
+    dropped_first: Sequence[Column] = (),
+) -> list[str]:
+    """The header ("TITLE") and one line a row: the columns, then the title, each line cut
+    to `width` (`fit`). While the columns leave the title fewer than `TITLE_ROOM` columns
+    of the terminal (or than the longest title, when shorter), those of `dropped_first` go, in its order; into a pipe (`width` None)
+    every column stays, and every line whole."""
+    left = list(columns)
+    room = min(TITLE_ROOM, max(map(len, titles), default=0))  # short titles need less
+    for column in dropped_first:
+        if width is None or sum(c.width() for c in _closed_up(columns, left)) + room <= width:
+            break
+        left = [c for c in left if c is not column]
+    kept = _closed_up(columns, left)
+    rows = [(tuple(c.header for c in kept), "TITLE")]
+    rows += [(tuple(c.cells[i] for c in kept), title) for i, title in enumerate(titles)]
+    return [
+        fit(
+            printable("".join(c.cell(text) for c, text in zip(kept, cells, strict=True)) + title),
+            width,
+        )
+        for cells, title in rows
+    ]
+
+
+def _closed_up(columns: Sequence[Column], left: Sequence[Column]) -> list[Column]:
+    """The columns of `left`, each with the widest gap of those up to the next one in
+    `columns`: a due date was followed by the time one space on, and by the title two."""
+    closed: list[Column] = []
+    for column in columns:
+        if any(column is one for one in left):
+            closed.append(column)
+        elif closed:
+            closed[-1] = replace(closed[-1], gap=max(closed[-1].gap, column.gap))
+    return closed

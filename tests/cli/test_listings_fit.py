@@ -1,0 +1,97 @@
+"""`drillbit list` and `drillbit cards` on an 80-column terminal: their fixed columns took
+the 80 columns, so every row wrapped, the title on the next line under the next card's id.
+They now leave out the columns a narrow terminal has no room for (list: pack and topic;
+cards: kind, the due time and the lapses) and keep the id and the title on one line; into
+a pipe every column stays, every row whole."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+
+from fsrs import Rating, Scheduler
+
+from quiz.bank.loader import load_bank
+from quiz.bank.sources import bundled_content_dir
+from quiz.cli.fit import Column, table_lines
+from quiz.store import Store
+from quiz.study.scheduling import review_card
+from tests.cli.printing import Printing
+from tests.conftest import RunDrillbit
+
+
+def _on_a_terminal(*args: str) -> list[str]:
+    """The lines `drillbit ARGS` prints on an 80-column terminal."""
+    listing = Printing([sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": "80"})
+    try:
+        assert listing.process.wait(timeout=120) == 0  # a ceiling, not a timing
+    finally:
+        listing.kill()
+        listing.close()
+    return listing.printed().splitlines()
+
+
+def _titles() -> dict[str, str]:
+    return {card.id: card.title for card in load_bank([bundled_content_dir()]).cards}
+
+
+def _shows_the_title(row: str, title: str) -> bool:
+    """`row` ends with `title`, or with its first 20 characters or more and "…"."""
+    if row.endswith(title):
+        return True
+    shown = row.rstrip("…").rsplit("  ", 1)[-1]
+    return row.endswith("…") and len(shown) >= 20 and title.startswith(shown)
+
+
+def test_list_on_an_80_column_terminal_keeps_id_kind_and_title(drillbit: RunDrillbit) -> None:
+    titles = _titles()
+    lines = _on_a_terminal("list")
+    assert lines[0].split() == ["ID", "KIND", "TITLE"]
+    rows = [line for line in lines[1:] if line.split(" ", 1)[0] in titles]
+    assert len(rows) == len(lines) - 1 == len(titles)  # one line per card: none wrapped
+    assert max(len(row) for row in rows) <= 80
+    assert [r for r in rows if not _shows_the_title(r, titles[r.split(" ", 1)[0]])] == []
+    piped = drillbit("list").stdout.splitlines()
+    assert piped[0].split() == ["ID", "KIND", "PACK", "TOPIC", "TITLE"]
+    assert all(title in piped[i + 1] for i, title in enumerate(titles.values()))
+    assert "…" not in "".join(piped)
+
+
+def test_cards_on_an_80_column_terminal_keep_state_due_date_and_title(
+    drillbit: RunDrillbit,
+) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=60)
+    with Store.open() as store:
+        review_card(store, Scheduler(), "relu-vs-sigmoid", Rating.Easy, now=long_ago, correct=True)
+    titles = _titles()
+    lines = _on_a_terminal("cards")
+    assert lines[0].split() == ["ID", "STATE", "DUE", "TITLE"]
+    rows = [line for line in lines[1:] if line.split(" ", 1)[0] in titles]
+    assert len(rows) == len(titles)  # one line per card: none wrapped
+    assert max(len(row) for row in rows) <= 80
+    assert [r for r in rows if not _shows_the_title(r, titles[r.split(" ", 1)[0]])] == []
+    reviewed = next(row for row in rows if row.startswith("relu-vs-sigmoid "))
+    due = reviewed.split()[2]  # its date, marked due, without the time
+    assert due.startswith("*") and datetime.strptime(due[1:], "%Y-%m-%d")
+    piped = drillbit("cards").stdout.splitlines()
+    assert piped[0].split() == ["ID", "KIND", "STATE", "DUE", "LAPSES", "TITLE"]
+    assert all(title in piped[i + 1] for i, title in enumerate(titles.values()))
+    assert "…" not in "".join(piped)
+
+
+def test_a_dropped_column_leaves_the_wider_gap_and_a_pipe_keeps_every_column() -> None:
+    """The due date was one space from its time and two from the title: with the time
+    dropped it stood one space from the title, which read as part of it."""
+    date = Column("DUE", ["2026-12-04"], gap=1)
+    time = Column("", ["22:23"])
+    kind = Column("KIND", ["coding"], gap=1, pad=8)
+    columns = [Column("ID", ["sigmoid"]), kind, date, time]
+    title = "A numerically stable sigmoid"
+    assert table_lines(columns, [title], None, [time, kind]) == [
+        "ID       KIND     DUE               TITLE",
+        f"sigmoid  coding   2026-12-04 22:23  {title}",
+    ]
+    assert table_lines(columns, [title], 40, [time, kind]) == [
+        "ID       DUE         TITLE",
+        f"sigmoid  2026-12-04  {title[:18]}…",
+    ]
