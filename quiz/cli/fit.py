@@ -70,8 +70,8 @@ def table_lines(
 ) -> list[str]:
     """The header ("TITLE") and one line a row: the columns, then the title, each line cut
     to `width` (`fit`). While the columns leave the title fewer than `TITLE_ROOM` columns
-    of the terminal (or than the longest title, when shorter), those of `dropped_first` go, in its order; into a pipe (`width` None)
-    every column stays, and every line whole."""
+    of the terminal (or than the longest title, when shorter), those of `dropped_first`
+    go, in its order; into a pipe (`width` None) every column stays, and every line whole."""
     left = list(columns)
     room = min(TITLE_ROOM, max(map(len, titles), default=0))  # short titles need less
     for column in dropped_first:
