@@ -51,8 +51,9 @@ def lint_command(
     bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
     linted alone, with the packs its `after` names: no other pack of its folder is
     read, but the names of their card files (a card id one of them also has is a
-    warning: the app, loading the folder, keeps only one). A folder of packs is checked whole, and a card file (as pre-commit passes
-    changed files) with the whole folder of packs it is in. They are checked
+    warning: the app, loading the folder, keeps only one). A folder of packs is checked
+    whole, and a card file (as pre-commit passes changed files) with the whole folder of
+    packs it is in. They are checked
     with the bank the app loads (the bundled bank, --content, DRILLBIT_CONTENT and
     installed packs), as if given to --content: a pack name or card id that bank already
     has is reported at the linted file, since the app would not load it. A related id
