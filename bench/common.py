@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -167,6 +168,22 @@ def side_figures(
         Figure(f"side_{stem}_after_{suffix}", new, unit, params),
         Figure(f"side_{stem}_ratio", round(old / new, 2), "x", params),
     ]
+
+
+def against_parser(module: str, doc: str | None, rounds: int) -> argparse.ArgumentParser:
+    """The options of every `python -m bench.X --against DIR` run (the older tree, the
+    rounds, the results file); the module adds its own."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=doc)
+    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
+    parser.add_argument("--rounds", type=int, default=rounds)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    return parser
+
+
+def print_figures(figures: Sequence[Figure]) -> None:
+    """One line a figure: its name, how it was measured, its value."""
+    for figure in figures:
+        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
 
 
 def source_env(source: Path, home: Path, *, with_bench: bool = False) -> dict[str, str]:

@@ -11,7 +11,6 @@ The ratio of peak to size says how many bytes the importer holds per byte of not
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,9 @@ from pathlib import Path
 from bench.common import (
     REPO,
     Figure,
+    against_parser,
     merge_results,
+    print_figures,
     run_python,
     run_stamp,
     side_figures,
@@ -89,13 +90,8 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.import_memory --against DIR [--rounds N]`."""
-    parser = argparse.ArgumentParser(prog="python -m bench.import_memory", description=__doc__)
-    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
-    parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
-    args = parser.parse_args()
-    for figure in side_by_side(args.against.resolve(), args.rounds, args.out):
-        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+    args = against_parser("bench.import_memory", __doc__, rounds=1).parse_args()
+    print_figures(side_by_side(args.against.resolve(), args.rounds, args.out))
 
 
 if __name__ == "__main__":

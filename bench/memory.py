@@ -13,7 +13,6 @@ medians as section `side_by_side_29` of bench/results.json.
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 import time
@@ -23,7 +22,9 @@ from bench.common import (
     REPO,
     Figure,
     Settings,
+    against_parser,
     merge_results,
+    print_figures,
     run_python,
     run_stamp,
     side_figures,
@@ -120,14 +121,10 @@ def side_by_side(against: Path, cards: int, rounds: int, out: Path) -> list[Figu
 
 def main() -> None:
     """`python -m bench.memory --against DIR [--cards N] [--rounds N]`."""
-    parser = argparse.ArgumentParser(prog="python -m bench.memory", description=__doc__)
-    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
+    parser = against_parser("bench.memory", __doc__, rounds=3)
     parser.add_argument("--cards", type=int, default=256)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
-    for figure in side_by_side(args.against.resolve(), args.cards, args.rounds, args.out):
-        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+    print_figures(side_by_side(args.against.resolve(), args.cards, args.rounds, args.out))
 
 
 if __name__ == "__main__":

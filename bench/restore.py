@@ -14,7 +14,6 @@ bench/results.json.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import tempfile
@@ -24,7 +23,9 @@ from pathlib import Path
 from bench.common import (
     REPO,
     Figure,
+    against_parser,
     merge_results,
+    print_figures,
     run_python,
     run_stamp,
     side_figures,
@@ -131,17 +132,13 @@ def side_by_side(
 
 
 def main() -> None:
-    """`python -m bench.restore --against DIR [--rounds N] [--reviews N]`."""
-    parser = argparse.ArgumentParser(prog="python -m bench.restore", description=__doc__)
-    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
-    parser.add_argument("--rounds", type=int, default=4)
+    """`python -m bench.restore --against DIR [--rounds N] [--reviews N] [--cards N]`."""
+    parser = against_parser("bench.restore", __doc__, rounds=4)
     parser.add_argument("--reviews", type=int, default=REVIEWS)
     parser.add_argument("--cards", type=int, default=CARDS)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
-    figures = side_by_side(args.against.resolve(), args.rounds, args.reviews, args.out, args.cards)
-    for figure in figures:
-        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+    against = args.against.resolve()
+    print_figures(side_by_side(against, args.rounds, args.reviews, args.out, args.cards))
 
 
 if __name__ == "__main__":

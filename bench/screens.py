@@ -14,7 +14,6 @@ wall and CPU (`inner_ms`, `inner_cpu_ms`); medians and ratios go to section
 
 from __future__ import annotations
 
-import argparse
 import json
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -25,7 +24,9 @@ from bench.bankgen import generate_bank
 from bench.common import (
     REPO,
     Figure,
+    against_parser,
     merge_results,
+    print_figures,
     run_python,
     run_stamp,
     side_figures,
@@ -105,16 +106,12 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.screens --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = argparse.ArgumentParser(prog="python -m bench.screens", description=__doc__)
-    parser.add_argument("--against", type=Path, required=True, help="the older source tree")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser = against_parser("bench.screens", __doc__, rounds=5)
     parser.add_argument("--reviews", type=int, default=REVIEWS)
     parser.add_argument("--cards", type=int, default=CARDS)
-    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
     args = parser.parse_args()
-    figures = side_by_side(args.against.resolve(), args.rounds, args.reviews, args.out, args.cards)
-    for figure in figures:
-        print(f"{figure.name} {figure.params}: {figure.value:g} {figure.unit}")
+    against = args.against.resolve()
+    print_figures(side_by_side(against, args.rounds, args.reviews, args.out, args.cards))
 
 
 if __name__ == "__main__":
