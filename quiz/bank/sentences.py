@@ -48,19 +48,26 @@ _MAY_END = frozenset({"etc", "al"})
 
 
 def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | None:
-    """Sentences of the text's prose (paragraphs, list items, headings, quotes); None when
-    it holds a code block, a table, a display formula or an HTML block. `tokens`: the
-    text's full parse, when the caller has it."""
-    count = 0
+    """Sentences of the text's prose (paragraphs, list items, headings); None when it holds
+    a code block, a table, a display formula or an HTML block. A quote (`> ...`, a callout)
+    is a remark beside the answer and counts only in an answer of nothing else: "It is X.
+    > Classic interview question." is a one-sentence answer. `tokens`: the text's full
+    parse, when the caller has it."""
+    own = quoted = depth = 0
     for token in parse(markdown) if tokens is None else tokens:
         if token.type in _NOT_PROSE:
             return None
-        if token.type == "inline":
+        if token.type in ("blockquote_open", "blockquote_close"):
+            depth += 1 if token.type == "blockquote_open" else -1
+        elif token.type == "inline":
             text = _prose(token.children or [])
             if text is None:
                 return None
-            count += _sentences_in(text)
-    return count
+            if depth:
+                quoted += _sentences_in(text)
+            else:
+                own += _sentences_in(text)
+    return own or quoted
 
 
 def is_short_answer(markdown: str, tokens: list[Token] | None = None) -> bool:

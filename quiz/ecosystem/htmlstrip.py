@@ -3,7 +3,9 @@
 Notes written for GitHub use `<details>`, `<summary>`, `<b>`, `<br>`, `<img>` and even
 `<style>`; the terminal shows none of it. Tags are removed and their text kept, except
 where the text is not content (`<summary>` labels such as "Show Answer", styles,
-scripts, comments). Code (fenced, indented or inline) is left exactly as written.
+scripts, comments). A Notion export's callout (`<aside>💡 ...</aside>`) becomes a quote,
+as an Obsidian callout does: a side remark shown apart, not run into the answer's prose.
+Code (fenced, indented or inline) is left exactly as written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ _DROPPED = re.compile(
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_ASIDE_OPEN = re.compile(r"<aside\b[^>]*>", re.IGNORECASE)
+_ASIDE_CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
 
 
@@ -54,10 +58,57 @@ def _nothing_to_strip(markdown: str) -> bool:
     )
 
 
+def _as_quote(body: list[str]) -> list[str]:
+    """An aside's lines as one Markdown quote (blank lines inside it kept in the quote)."""
+    while body and not body[0].strip():
+        body.pop(0)
+    while body and not body[-1].strip():
+        body.pop()
+    return [f"> {line.strip()}" if line.strip() else ">" for line in body]
+
+
+def quote_asides(markdown: str) -> str:
+    """Each Notion callout (`<aside>` ... `</aside>`, outside code) as a quote with a blank
+    line around it; an aside never closed is left as written."""
+    if "<aside" not in markdown.lower():
+        return markdown
+    lines = markdown.split("\n")
+    code_rows: set[int] = set()
+    for block in code_blocks(markdown):
+        code_rows.update(range(block.first_line - 1, min(block.end_line - 1, len(lines))))
+    out: list[str] = []
+    body: list[str] | None = None  # the open aside's lines, None outside one
+    opened = (0, 0)  # (row in `lines`, length of `out`) where the open aside began
+    gap = False  # a quote just ended with its blank line
+    for row, line in enumerate(lines):
+        if body is None:
+            opening = None if row in code_rows else _ASIDE_OPEN.match(line.strip())
+            if opening is None:
+                if not (gap and not line.strip()):
+                    out.append(line)
+                gap = False
+                continue
+            body, opened, line = [], (row, len(out)), line.strip()[opening.end() :]
+        closing = _ASIDE_CLOSE.search(line)
+        body.append(line if closing is None else line[: closing.start()])
+        if closing is not None:
+            if out and out[-1].strip():
+                out.append("")
+            out.extend([*_as_quote(body), ""])
+            rest, body, gap = line[closing.end() :].strip(), None, True
+            if rest:
+                out.append(rest)
+                gap = False
+    if body is not None:  # never closed: its lines as they were
+        out[opened[1] :] = lines[opened[0] :]
+    return "\n".join(out)
+
+
 def strip_html(markdown: str) -> str:
     """The Markdown without HTML tags outside code; lines left blank by a tag are dropped."""
     if ("<" not in markdown and "&" not in markdown) or _nothing_to_strip(markdown):
         return markdown
+    markdown = quote_asides(markdown)
     lines = markdown.split("\n")
     code_rows: set[int] = set()
     for block in code_blocks(markdown):

@@ -7,7 +7,10 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
   2. sentences of the prose, first sentences first;
   3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: docstrings and comments that are words, never a line of code.
-Lower kinds only pad the rubric up to the minimum of three. A short answer (one or two
+Lower kinds only pad the rubric up to the minimum of three. A quote (`> ...`, an Obsidian
+or Notion callout) is a side remark shown with the answer, not a point of it: it gives
+points only when labelled (`> **Term:** text`), when the answer is nothing but quotes,
+or to reach three points that the rest of a longer answer lacks. A short answer (one or two
 sentences) is split at its clauses; when it still gives only 1-2 points, those are its
 rubric (lint accepts that for an answer of at most two sentences). Every point is one
 line of at most `MAX_CHARS` characters (lint's limit) and never cut: a longer statement
@@ -25,8 +28,8 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline, scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.bank.sentences import BLANK, sentence_ends
-from quiz.ecosystem.titles import plain_inline
+from quiz.bank.sentences import BLANK, is_short_answer, sentence_ends
+from quiz.ecosystem.titles import plain_inline, strip_emoji
 
 MIN_POINTS = 3
 MAX_POINTS = 6
@@ -98,6 +101,8 @@ class _Candidate:
     carries_on: bool = False
     """The rest of a sentence a formula, a list or a code block cut ("where ..."): it opens
     a paragraph in lowercase right after one, or after a paragraph left open (":")."""
+    quoted: bool = False
+    """Unlabelled text in a quote: "> Classic interview question." is a remark, no point."""
 
 
 def _mask_math(text: str) -> str:
@@ -242,6 +247,7 @@ class _Collector:
     def __init__(self) -> None:
         self.items: list[_Candidate] = []
         self.group = 0
+        self.quote_depth = 0
 
     def add(
         self,
@@ -251,11 +257,15 @@ class _Collector:
         prose: bool = False,
         complete: bool = False,
         carries_on: bool = False,
+        labelled: bool = False,
     ) -> None:
         text = _one_line(text)
         if text:
+            quoted = self.quote_depth > 0 and not labelled
             self.items.append(
-                _Candidate(text, rank, self.group, len(self.items), prose, complete, carries_on)
+                _Candidate(
+                    text, rank, self.group, len(self.items), prose, complete, carries_on, quoted
+                )
             )
 
     def new_group(self) -> None:
@@ -352,7 +362,9 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
         token = tokens[index]
         kind = token.type
         index += 1
-        if kind in ("bullet_list_open", "ordered_list_open"):
+        if kind in ("blockquote_open", "blockquote_close"):
+            out.quote_depth += 1 if kind == "blockquote_open" else -1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             list_depth -= 1
@@ -392,12 +404,12 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             if list_depth and item_first:
                 item_first = False
                 label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
-            elif (pair := _label_texts(raw, bare)) is not None:
+            elif (pair := _label_texts(raw, bare, out.quote_depth > 0)) is not None:
                 out.new_group()
                 cut = False
                 label, sublabel, rest = pair[0], "", pair[1]
                 if rest:
-                    out.add(f"{label}: {rest}", 0)
+                    out.add(f"{label}: {rest}", 0, labelled=True)
             else:
                 # without formulas the masked text is the text itself
                 masked = (
@@ -456,7 +468,7 @@ def _item(
         text = f"{pair[0]}: {pair[1]}"
     elif context and not _PLAIN_LABEL.match(text):
         text = f"{context}: {text}"
-    out.add(text, 0)
+    out.add(text, 0, labelled=pair is not None)
     return label, (sublabel if nested else "")
 
 
@@ -464,16 +476,21 @@ _FLAT = frozenset({"text", "text_special", "code_inline", "math_inline", "softbr
 """Inline tokens a label is read from as is (anything else: the label is parsed alone)."""
 
 
-def _label_texts(raw: str, inline: Token) -> tuple[str, str] | None:
+def _label_texts(raw: str, inline: Token, quoted: bool = False) -> tuple[str, str] | None:
     """(label, rest) as point text for a `**Label:** rest` paragraph, or None when it is not
     one; read from the paragraph's parsed markup (`inline`) when its bold run is the
-    plain `**Label:**` the pattern saw, else by parsing the two parts alone."""
+    plain `**Label:**` the pattern saw, else by parsing the two parts alone. A callout's
+    icon before the label in a quote ("> 💡 **Rule:** ...", as Notion writes it) is left
+    out."""
+    bold = min((raw.find(mark) for mark in ("**", "__") if mark in raw), default=0)
+    if quoted and bold and _icon_only(raw[:bold], quoted):
+        raw = raw[bold:]
     pair = _labelled(raw)
     if pair is None:
         return None
     kids = inline.children or []
-    while kids and kids[0].type == "text" and not kids[0].content:
-        kids = kids[1:]  # the parser may open with an empty text token
+    while kids and kids[0].type == "text" and _icon_only(kids[0].content, quoted):
+        kids = kids[1:]  # the parser may open with an empty text token (or a quote's icon)
     close = next((i for i, c in enumerate(kids) if c.type == "strong_close"), 0)
     if (
         not kids
@@ -487,6 +504,11 @@ def _label_texts(raw: str, inline: Token) -> tuple[str, str] | None:
     rest = _inline_text(_holder(kids[close + 1 :]))
     rest = rest[1:].lstrip() if rest.startswith(":") else rest
     return label, rest
+
+
+def _icon_only(text: str, quoted: bool) -> bool:
+    """True for text that is nothing, or in a quote only a callout's icon ("💡 ")."""
+    return not (strip_emoji(text) if quoted else text).strip()
 
 
 def _holder(children: list[Token]) -> Token:
@@ -540,7 +562,30 @@ def _points_of(candidate: _Candidate) -> list[str]:
 
 def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
     """3 to `MAX_POINTS` rubric points for the answer; fewer when the answer is too thin.
-    `tokens`: the answer's Markdown tokens, when the caller has parsed it already."""
+    `tokens`: the answer's Markdown tokens, when the caller has parsed it already. Quoted
+    remarks count only when the rest gives no point, or too few for a longer answer."""
+    if tokens is None:
+        tokens = parse(answer)
+    candidates = _candidates(answer, tokens)
+    own = [candidate for candidate in candidates if not candidate.quoted]
+    if len(own) == len(candidates):
+        return _chosen(candidates)
+    chosen = _chosen(own)
+    if not chosen:
+        return _chosen(candidates)  # nothing but quotes: they are the answer
+    if len(chosen) >= MIN_POINTS or is_short_answer(answer, tokens):
+        return chosen
+    seen = {point.lower() for point in chosen}
+    for candidate in candidates:
+        for point in _points_of(candidate) if candidate.quoted else ():
+            if len(chosen) < MIN_POINTS and point.lower() not in seen:
+                seen.add(point.lower())
+                chosen.append(point)
+    return chosen
+
+
+def _chosen(candidates: list[_Candidate]) -> list[str]:
+    """The rubric drawn from these candidates, best kinds first (see the module's text)."""
     chosen: list[str] = []
     seen: set[str] = set()
 
@@ -550,7 +595,6 @@ def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
                 seen.add(point.lower())
                 chosen.append(point)
 
-    candidates = _candidates(answer, tokens)
     groups: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
         if candidate.rank == 0:
