@@ -44,9 +44,9 @@ def test_a_labelled_aside_is_a_key_point_without_its_icon(tmp_path: Path) -> Non
     assert answer_of(warmup).endswith(
         "> ⚠️ **Rule of thumb:** warm up for about one percent of the total steps."
     )
-    assert "Rule of thumb: warm up for about one percent of the total steps." in (
-        front(warmup)["key_points"]  # type: ignore[operator]
-    )
+    points = front(warmup)["key_points"]
+    assert isinstance(points, list)
+    assert "Rule of thumb: warm up for about one percent of the total steps." in points
 
 
 def test_an_answer_that_is_only_an_aside_is_graded_on_it(tmp_path: Path) -> None:
@@ -93,7 +93,9 @@ def test_a_longer_answer_short_of_points_still_takes_them_from_its_quote() -> No
 
 
 def test_lint_counts_a_quote_only_in_an_answer_of_nothing_else() -> None:
-    remark = "It is a norm. It rescales inputs.\n\n> Asked at two interviews. Worth a second look.\n"
+    remark = (
+        "It is a norm. It rescales inputs.\n\n> Asked at two interviews. Worth a second look.\n"
+    )
     assert count_sentences(remark) == 2
     assert key_points_problem(2, remark) is None
     assert count_sentences("> One. Two. Three.\n") == 3
