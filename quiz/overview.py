@@ -221,6 +221,9 @@ def nothing_to_study(
             "Nothing to study here right now: no card is due and today's new cards are done. "
             + goes_on
         )
+    if planned is not None and session.time_box_note is not None:
+        # counted as `drillbit plan` counts them: not a card no day's minutes fit
+        return planned.left_out_note(card.id for card in session.left_for_later)
     if (minutes_used := session.time_box_note) is not None:
         return minutes_used
     queued = len(session.options.plan_queue)

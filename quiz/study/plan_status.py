@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from itertools import pairwise
@@ -102,6 +102,16 @@ def minutes_used_note(waiting: int = 0) -> str:
     return f"Today's plan minutes are used{said}. {PRACTISE_MORE}"
 
 
+def longer_than_a_day(count: int, minutes_per_day: float) -> str:
+    """'2 cards longer than a day's 10 min (more minutes a day fit them)': the cards no
+    day's minutes fit, as `drillbit plan` and `d` name them."""
+    them = "it" if count == 1 else "them"
+    return (
+        f"{counted(count, 'card')} longer than a day's {minutes_per_day:g} min "
+        f"(more minutes a day fit {them})"
+    )
+
+
 def day_ended_note(hour: int) -> str:
     """A plan-mode session's summary when the study day's end (`hour` o'clock, the
     `day_starts_at` setting) ended it: its list was the old day's."""
@@ -178,6 +188,8 @@ class PlanQueue:
     """Of `waiting`, the cards whose long answer is longer than a whole day's minutes: no
     day fits them, so they do not wait for tomorrow (a drill's 12.5 minutes at the default
     pace in a 10-minute day was said to wait for tomorrow every day)."""
+    minutes_per_day: float = 0.0
+    """The plan's minutes a day, those `too_long` is longer than."""
 
     @property
     def waiting(self) -> tuple[str, ...]:
@@ -190,6 +202,21 @@ class PlanQueue:
         """Of `waiting`, the cards the next day's minutes may fit: all but `too_long`."""
         too_long = set(self.too_long)
         return tuple(card_id for card_id in self.waiting if card_id not in too_long)
+
+    def left_out_note(self, left_out: Iterable[str]) -> str:
+        """What `d` says when the time box left it nothing to start of `left_out` (the
+        ids of the cards it dropped): how many of them wait for tomorrow, counted as
+        `drillbit plan` counts them (`for_tomorrow`), or, when none does, how many are
+        longer than a whole day's minutes (Home's "today: done, 0 of 10 min used")."""
+        left = set(left_out)
+        if waiting := [card_id for card_id in self.for_tomorrow if card_id in left]:
+            return minutes_used_note(len(waiting))
+        if too_long := [card_id for card_id in self.too_long if card_id in left]:
+            return (
+                f"Today's plan is done: {longer_than_a_day(len(too_long), self.minutes_per_day)}"
+                f". {PRACTISE_MORE}"
+            )
+        return minutes_used_note()
 
     @property
     def minutes_used(self) -> bool:
@@ -442,11 +469,7 @@ class PlanStatus:
         later = len(waiting) - len(too_long)  # `PlanQueue.for_tomorrow`
         notes = [cards_wait(later)] if later else []
         if too_long:
-            them = "it" if len(too_long) == 1 else "them"
-            notes.append(
-                f"{counted(len(too_long), 'card')} longer than a day's "
-                f"{self.plan.minutes_per_day:g} min (more minutes a day fit {them})"
-            )
+            notes.append(longer_than_a_day(len(too_long), self.plan.minutes_per_day))
         return "".join(f"; {note}" for note in notes)
 
     def status(self) -> str:
@@ -832,6 +855,7 @@ def _today(
         offered=offered,
         spent_seconds=spent,
         too_long=tuple(c for c in rest.queue if not whole_day.fits(kinds[c], 0.0)),
+        minutes_per_day=plan.minutes_per_day,
     )
     if not rest.queue:
         # the list done: what the minutes left hold of the next days (never computed

@@ -378,8 +378,9 @@ class Session:
 
     @property
     def time_box_note(self) -> str | None:
-        """Plan mode, when the minutes ran out: how many of the session's cards wait for
-        tomorrow and how to go on anyway (what `d` says when it finds nothing to start)."""
+        """Plan mode, when the minutes ran out: how many of the session's cards its time
+        box left out and how to go on anyway. `d` counts them as `drillbit plan` does
+        (`PlanQueue.left_out_note`: a card no day's minutes fit does not wait)."""
         box = self.options.time_box
         if box is None or not self.left_for_later:
             return None

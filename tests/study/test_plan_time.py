@@ -4,19 +4,29 @@ first looks, and no learning-step backlog left when plan mode drops the steps.""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.browser import card_rows
+from quiz.overview import StudyRequest, nothing_to_study, session_options
+from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.days import day_start
-from quiz.study.plan_status import _spent_between, pace_from_store, plan_queue, plan_status
+from quiz.study.plan_status import (
+    PRACTISE_MORE,
+    _spent_between,
+    minutes_used_note,
+    pace_from_store,
+    plan_queue,
+    plan_status,
+)
 from quiz.study.session import Session, SessionOptions
 from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
 from tests.study.fakes import NOW, deck
-from tests.study.test_plan import START, a_mixed_deck, yesterday_s_plan
+from tests.study.test_plan import START, a_mixed_deck, answer_current, yesterday_s_plan
 
 T = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -276,3 +286,51 @@ def test_plan_json_counts_the_cards_no_day_fits_apart_from_those_waiting(
     assert "today: done, 0 of 10 min used; " in status.load(), status.load()
     assert (today["waiting"], today["longer_than_a_day"]) == (0, len(status.queue.waiting))
     assert status.status() == "done", "no minute of today was used"
+
+
+def test_d_on_a_day_of_drills_longer_than_the_day_does_not_say_they_wait_for_tomorrow(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """A 10-minute plan over drills only (12.5 min each at the default pace): Home said
+    'today: done, 0 of 10 min used; 2 cards longer than a day's 10 min', and `d` said
+    'Today's plan minutes are used: 2 cards wait for tomorrow' (the session's note counted
+    every card its time box left out, `PlanQueue.for_tomorrow` does not)."""
+    store.set_interview_plan(yesterday_s_plan(7, minutes=10.0))
+    drills = [card for card in a_mixed_deck(60) if card.kind == "coding"]
+    queue = plan_queue(store, drills, START, tz=UTC, scheduler=scheduler)
+    assert queue is not None and queue.too_long and queue.for_tomorrow == ()
+    options = session_options(StudyRequest(mode="due"), Settings(), UTC, queue)
+    session = Session(store, drills, options, now=START, scheduler=scheduler)
+    assert session.current is None
+    note = nothing_to_study(session, queue)
+    assert "wait for tomorrow" not in note and "minutes are used" not in note, note
+    assert note == (
+        f"Today's plan is done: {len(queue.too_long)} cards longer than a day's 10 min "
+        f"(more minutes a day fit them). {PRACTISE_MORE}"
+    )
+
+
+def test_d_once_the_minutes_are_used_counts_only_the_cards_that_wait_for_tomorrow(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Concept cards and drills no day fits, the minutes used: `d` counted both as
+    waiting for tomorrow, where `drillbit plan` counts the concept cards only."""
+    store.set_interview_plan(yesterday_s_plan(7, minutes=10.0))
+    cards = a_mixed_deck(60)
+    start = partial(plan_queue, store, cards, tz=UTC, scheduler=scheduler)
+    queue = start(START)
+    assert queue is not None
+    session = Session(
+        store, cards, session_options(StudyRequest(mode="due"), Settings(), UTC, queue), now=START
+    )
+    moment = START
+    while session.current is not None:
+        moment = answer_current(session, moment, 60.0)
+    session.finish(now=moment)
+    queue = start(moment)
+    assert queue is not None and queue.too_long and queue.for_tomorrow
+    options = session_options(StudyRequest(mode="due"), Settings(), UTC, queue)
+    session = Session(store, cards, options, now=moment, scheduler=scheduler)
+    assert session.current is None
+    assert len(session.left_for_later) == len(queue.for_tomorrow) + len(queue.too_long)
+    assert nothing_to_study(session, queue) == minutes_used_note(len(queue.for_tomorrow))

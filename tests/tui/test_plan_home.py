@@ -21,7 +21,9 @@ from tests.conftest import RunDrillbit
 from tests.tui.conftest import (
     AppFactory,
     FakeClock,
+    Recorder,
     footer_descriptions,
+    notices,
     press,
     set_plan,
     settle,
@@ -424,3 +426,27 @@ async def test_cards_due_by_fsrs_beside_a_plan_say_the_plan_times_them(
         line = summary_text(screen)
         assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
         assert " · 1 due by fsrs (the plan decides when)" in line
+
+
+async def test_d_on_a_day_whose_only_card_no_day_fits_says_so_not_that_it_waits(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    """A 10-minute plan whose only card is a drill (over 11 min at the default pace): Home
+    said "today: done, 0 of 10 min used; 1 card longer than a day's 10 min", and d said
+    "Today's plan minutes are used: 1 card waits for tomorrow", every day."""
+    app = build()
+    set_plan(app.workspace, 2, 10.0)
+    for card_id in ("what-is-relu", "dropout-inference", "sigmoid-bound"):
+        app.workspace.store.set_flag(card_id, suspended=True, buried_until=None, now=clock())
+    async with app.run_test(message_hook=recorder) as pilot:
+        screen = await showing(pilot, HomeScreen)
+        home = " ".join(summary_text(screen).split())
+        assert "today: done, 0 of 10 min used; 1 card longer than a day's 10 min" in home
+        await press(pilot, "d")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), "nothing to start"
+        note = notices(recorder)[-1]
+        assert "wait" not in note and "minutes are used" not in note, note
+        assert note.startswith(
+            "Today's plan is done: 1 card longer than a day's 10 min (more minutes a day fit it)."
+        ), note
