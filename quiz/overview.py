@@ -193,6 +193,7 @@ def session_options(
         include_hidden=request.card_ids is not None,
         plan_queue=None if planned is None else planned.ids,
         time_box=None if planned is None else planned.box,
+        fits_no_day=frozenset(() if planned is None else planned.too_long),
         # plan mode short of days: no card is asked again today (it waits for the plan)
         requeue=planned is None or planned.same_day_steps,
         # ... and its answers are scheduled without steps, so none is left in a step
@@ -221,7 +222,7 @@ def nothing_to_study(
             "Nothing to study here right now: no card is due and today's new cards are done. "
             + goes_on
         )
-    if planned is not None and session.time_box_note is not None:
+    if planned is not None and session.options.time_box is not None and session.left_for_later:
         # counted as `drillbit plan` counts them: not a card no day's minutes fit
         return planned.left_out_note(card.id for card in session.left_for_later)
     if (minutes_used := session.time_box_note) is not None:

@@ -75,6 +75,9 @@ class SessionOptions:
     studied instead of the fsrs due cards and the daily new-card limit."""
     time_box: TimeBox | None = None
     """Plan mode: what is left of today's minutes; a card starts only if it still fits."""
+    fits_no_day: frozenset[str] = frozenset()
+    """Plan mode: the ids no whole day's minutes fit (`PlanQueue.too_long`). The time box
+    leaves them out from the start, but they are not the minutes cutting the session."""
     same_day_steps: bool = True
     """due mode: False when an interview plan drops today's same-day steps (short of days,
     or its last pass): answers are then scheduled as fsrs does without learning and
@@ -378,13 +381,15 @@ class Session:
 
     @property
     def time_box_note(self) -> str | None:
-        """Plan mode, when the minutes ran out: how many of the session's cards its time
-        box left out and how to go on anyway. `d` counts them as `drillbit plan` does
-        (`PlanQueue.left_out_note`: a card no day's minutes fit does not wait)."""
-        box = self.options.time_box
-        if box is None or not self.left_for_later:
+        """Plan mode, when the minutes ran out: how many of the session's cards wait for
+        tomorrow and how to go on anyway; a card no day's minutes fit (`fits_no_day`)
+        does not wait, and alone cuts nothing (None). `d` names those cards too
+        (`PlanQueue.left_out_note`)."""
+        if self.options.time_box is None:
             return None
-        return minutes_used_note(len({card.id for card in self.left_for_later}))
+        fits_no_day = self.options.fits_no_day
+        cut = {card.id for card in self.left_for_later if card.id not in fits_no_day}
+        return minutes_used_note(len(cut)) if cut else None
 
     @property
     def _summary_note(self) -> str | None:

@@ -334,3 +334,22 @@ def test_d_once_the_minutes_are_used_counts_only_the_cards_that_wait_for_tomorro
     assert session.current is None
     assert len(session.left_for_later) == len(queue.for_tomorrow) + len(queue.too_long)
     assert nothing_to_study(session, queue) == minutes_used_note(len(queue.for_tomorrow))
+
+
+def test_a_session_done_with_minutes_left_is_not_said_cut_for_a_card_no_day_fits(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Today's cards all studied in 1 of 10 minutes, the only card left out a drill no
+    day fits: the summary said "The session's last cards no longer fit in today's plan
+    minutes", which had not cut it."""
+    store.set_interview_plan(yesterday_s_plan(7, minutes=10.0))
+    cards = a_mixed_deck(60)
+    queue = plan_queue(store, cards, START, tz=UTC, scheduler=scheduler)
+    assert queue is not None and queue.too_long and not queue.for_tomorrow
+    options = session_options(StudyRequest(mode="due"), Settings(), UTC, queue)
+    session = Session(store, cards, options, now=START, scheduler=scheduler)
+    assert [card.id for card in session.left_for_later] == list(queue.too_long)
+    moment = START
+    while session.current is not None:
+        moment = answer_current(session, moment, 5.0)
+    assert session.finish(now=moment).note is None
