@@ -29,6 +29,7 @@ from quiz.ecosystem.anki_decks import (
     TOP_DECK_DESCRIPTION,
 )
 from tests.conftest import DATA
+from tests.ecosystem.anki_presets import flat_options
 
 OLD_V3_SORT_ORDERS = {
     0: "card type, then ascending position",
@@ -63,24 +64,14 @@ def _collection_rows(apkg: Path, tmp_path: Path) -> tuple[dict[str, Any], dict[s
     return json.loads(dconf), json.loads(models)
 
 
-def _flat(options: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in options.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
 def test_the_preset_keeps_every_key_of_the_old_schema_preset(tmp_path: Path) -> None:
     """genanki's Default is an old Anki's preset: drillbit's has each of its keys, with a
     value of the same type. `new.separate`, `rev.fuzz` and `rev.minSpace` were dropped, and
     the old AnkiDroid's options screen and scheduler read them with getters that throw
     on a missing key."""
     presets, _ = _collection_rows(_package(tmp_path), tmp_path)
-    old = _flat(presets[str(DEFAULT_OPTIONS_ID)])
-    ours = _flat(presets[str(DECK_OPTIONS_ID)])
+    old = flat_options(presets[str(DEFAULT_OPTIONS_ID)])
+    ours = flat_options(presets[str(DECK_OPTIONS_ID)])
     missing = sorted(key for key in old if key not in ours)
     assert missing == []
     retyped = [key for key in old if type(ours[key]) is not type(old[key])]

@@ -25,6 +25,7 @@ from quiz.ecosystem.anki import (
 from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
 from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA, RunDrillbit
+from tests.ecosystem.anki_presets import flat_options
 
 
 @pytest.fixture
@@ -548,17 +549,6 @@ def test_the_decks_carry_a_preset_that_studies_new_cards_in_teaching_order(
     )
 
 
-def _flat(options: dict[str, object], prefix: str = "") -> dict[str, object]:
-    """A preset's settings as `section.key` -> value."""
-    flat: dict[str, object] = {}
-    for key, value in options.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
 OLD_SCHEMA_ONLY = ("new.separate", "rev.fuzz", "rev.minSpace")
 """Keys of an old Anki's preset that a new Anki's Default lacks."""
 
@@ -573,7 +563,7 @@ def test_the_preset_is_ankis_default_but_for_the_order_of_new_cards(
     aside and never applies."""
     apkg, _ = _bundled_export(tmp_path)
     _import_with_defaults(collection, apkg, deck_presets=True)
-    presets = {preset["name"]: _flat(preset) for preset in collection.decks.all_config()}
+    presets = {preset["name"]: flat_options(preset) for preset in collection.decks.all_config()}
     ours, anki = presets[DECK_OPTIONS_NAME], presets["Default"]
     differ = {key for key in ours.keys() | anki.keys() if ours.get(key) != anki.get(key)}
     assert differ == {"id", "name", "usn", "newGatherPriority", *OLD_SCHEMA_ONLY}
