@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -24,6 +24,7 @@ from quiz.bank.index import card_index
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
 from quiz.cli import main
+from quiz.study.days import local_date, next_day_start, study_zone
 
 settings.register_profile(
     "drillbit", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -262,19 +263,26 @@ def _warm_card_cache(_isolated_home: Path, _bundled_card_cache: Path) -> None:
 
 
 MIDNIGHT_MARGIN_SECONDS = 120
-"""How close to local midnight a test that reads today's date in one place and the command's
-in another waits for the new day instead of starting."""
+"""How close to the study day's end a test that reads today's date in one place and the
+command's in another waits for the new day instead of starting."""
+
+
+def study_today() -> date:
+    """The day the app counts as today under the default settings: a study day starts at
+    `day_starts_at` (4 am), so from midnight to 4 am it is still the calendar's yesterday.
+    A test that wrote the calendar's date found one day too many left in those hours."""
+    return local_date(datetime.now(UTC), study_zone())
 
 
 @pytest.fixture
 def away_from_midnight() -> None:
-    """Start the test on one local day that lasts it: a test that computes "in 14 days" and
+    """Start the test on one study day that lasts it: a test that computes "in 14 days" and
     then asks the command (another clock read, maybe another process) found 13 when a run
-    crossed midnight between the two. Within two minutes of midnight it waits for the new
-    day (a CI run of ~5 minutes crosses one about once in 300)."""
-    now = datetime.now().astimezone()
-    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    left = (midnight - now).total_seconds()
+    crossed the day's end (4 am by default, as the app counts) between the two. Within two
+    minutes of it the test waits for the new day (a CI run of ~10 minutes crosses one about
+    once in 150)."""
+    now = datetime.now(UTC)
+    left = (next_day_start(now, study_zone()) - now).total_seconds()
     if left < MIDNIGHT_MARGIN_SECONDS:
         time.sleep(left + 1)
 

@@ -11,7 +11,7 @@ import os
 import re
 import signal
 import subprocess
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
 from tests.cli.printing import Printing
-from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit
+from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit, study_today
 
 ANSWERS = DATA / "answers"
 
@@ -547,7 +547,7 @@ def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
     "due by fsrs" while the plan left it for its last pass."""
     now = datetime.now(UTC)
     with Store.open() as store:
-        store.set_interview_plan(InterviewPlan(date.today() + timedelta(days=3), 10.0, 0.9, now))
+        store.set_interview_plan(InterviewPlan(study_today() + timedelta(days=3), 10.0, 0.9, now))
     target = tmp_path / "mine.py"
     target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
     with WatchRun(target) as watch:

@@ -3,10 +3,10 @@ settings, and a plan field named as a key points at `drillbit plan`."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from tests.conftest import RunDrillbit
+from tests.conftest import RunDrillbit, study_today
 
 
 def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
@@ -18,7 +18,7 @@ def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
     assert listed.returncode == 0, listed.stderr
     assert "interview date       = none  (drillbit plan --interview)" in listed.stdout
     assert not (_isolated_home / "drillbit.db").exists(), "no database made to list"
-    interview = (date.today() + timedelta(days=40)).isoformat()
+    interview = (study_today() + timedelta(days=40)).isoformat()
     assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
     listed = drillbit("config")
     assert listed.returncode == 0, listed.stderr
@@ -59,7 +59,7 @@ def test_a_plan_field_named_alone_prints_its_value_as_the_list_shows_it(
     alone = drillbit("config", "interview")
     assert (alone.returncode, alone.stdout) == (0, "none\n"), alone.stderr
     assert not (_isolated_home / "drillbit.db").exists(), "no database made to read"
-    interview = (date.today() + timedelta(days=40)).isoformat()
+    interview = (study_today() + timedelta(days=40)).isoformat()
     assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
     for key, shown in [("interview date", interview), ("minutes-per-day", "25"), ("target", "0.9")]:
         read = drillbit("config", key)

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import RunDrillbit
+from tests.conftest import RunDrillbit, study_today
 
 pytestmark = pytest.mark.usefixtures("away_from_midnight")  # today's date is read twice
 
 
 def in_days(days: int) -> str:
-    return (datetime.now().astimezone().date() + timedelta(days=days)).isoformat()
+    return (study_today() + timedelta(days=days)).isoformat()
 
 
 def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None:
@@ -83,7 +83,7 @@ def test_an_ended_plan_asks_for_a_new_date(mini_bank: Path, drillbit: RunDrillbi
     from quiz.store import InterviewPlan, Store
 
     content = ("--content", str(mini_bank))
-    day = datetime.now().astimezone().date() - timedelta(days=2)
+    day = study_today() - timedelta(days=2)
     with Store.open() as store:
         store.set_interview_plan(InterviewPlan(day, 30.0, 0.9, datetime.now(UTC)))
     result = drillbit(*content, "plan", "--minutes-per-day", "45")

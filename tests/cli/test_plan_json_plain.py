@@ -17,7 +17,7 @@ from quiz.bank.models import Card
 from quiz.cli.plain import SCHEMA_VERSION, model_like_json
 from quiz.cli.plan import _plan_json
 from quiz.cli.schemas import PlanReport
-from tests.conftest import RunDrillbit, modules_imported_by
+from tests.conftest import RunDrillbit, modules_imported_by, study_today
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 
@@ -124,7 +124,7 @@ def test_a_target_json_would_write_with_an_exponent_goes_through_the_model() -> 
 def test_the_command_prints_the_models_bytes_without_importing_pydantic(
     drillbit_process: RunDrillbit,
 ) -> None:
-    interview = (datetime.now().astimezone().date() + timedelta(days=9)).isoformat()
+    interview = (study_today() + timedelta(days=9)).isoformat()
     made = drillbit_process("plan", "--interview", interview)  # the card index is remembered
     assert made.returncode == 0, made.stderr
     loaded, printed = modules_imported_by("plan", "--json")

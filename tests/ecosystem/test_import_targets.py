@@ -15,7 +15,7 @@ from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.errors import DrillbitError
 from quiz.store import InterviewPlan, Store
-from tests.conftest import DATA
+from tests.conftest import DATA, study_today
 
 QA = DATA / "notes" / "qa-lines.md"
 """Two questions: what-is-overfitting and normalize-input-features."""
@@ -120,12 +120,12 @@ def test_the_next_command_under_a_plan_studies_the_cards_now(tmp_path: Path) -> 
     content = tmp_path / "content"
     without = run_import(str(QA), "--into", str(content), "--pack", "plain")
     assert without.output.rstrip().endswith("study --topic plain")
-    _set_plan(date.today() + timedelta(days=10))
+    _set_plan(study_today() + timedelta(days=10))
     planned = run_import(str(QA), "--into", str(content), "--pack", "planned")
     last = planned.output.rstrip().split("\n")[-1]
     assert "study --mode cram --topic planned to study them now" in last, last
     assert "interview plan brings new cards in on its own days" in last
-    _set_plan(date.today() - timedelta(days=1))  # the plan is over: fsrs schedules again
+    _set_plan(study_today() - timedelta(days=1))  # the plan is over: fsrs schedules again
     over = run_import(str(QA), "--into", str(content), "--pack", "over")
     assert over.output.rstrip().endswith("study --topic over")
 
