@@ -86,7 +86,7 @@ class DrillSitting:
         now: datetime,
         source: str | None = None,
         cards: Sequence[StudyCard] = (),
-        tz: tzinfo | None = None,
+        tz: tzinfo,
     ) -> None:
         """Log a graded attempt and update the sitting.
 
@@ -114,7 +114,7 @@ class DrillSitting:
         now: datetime,
         source: str | None,
         cards: Sequence[StudyCard],
-        tz: tzinfo | None,
+        tz: tzinfo,
     ) -> None:
         from quiz.drill_grading import is_untouched_starter
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from fsrs import Rating, Scheduler
 
 from quiz.store import Attempt, Review, Store
-from quiz.study.days import as_utc, study_zone
+from quiz.study.days import as_utc
 from quiz.study.ratings import rating_for_drill
 from quiz.study.scheduling import review_card, without_steps
 
@@ -99,7 +99,7 @@ def count_practice_pass(
     *,
     now: datetime,
     cards: Sequence[StudyCard] = (),
-    tz: tzinfo | None = None,
+    tz: tzinfo,
 ) -> Review | None:
     """A drill passed outside a session (the drill screen, watch) counts like one in a session.
 
@@ -131,12 +131,11 @@ def _plan_scheduler(
     scheduler: Scheduler,
     cards: Sequence[StudyCard],
     now: datetime,
-    tz: tzinfo | None,
+    tz: tzinfo,
 ) -> Scheduler:
     """`scheduler`, without its steps when today's plan takes no same-day steps (the rule
     `session_options` gives a due session)."""
     from quiz.study.plan_status import plan_queue  # the plan's code: only for a pass
 
-    zone = tz if tz is not None else study_zone()
-    planned = plan_queue(store, cards, now, tz=zone, scheduler=scheduler)
+    planned = plan_queue(store, cards, now, tz=tz, scheduler=scheduler)
     return scheduler if planned is None or planned.same_day_steps else without_steps(scheduler)
