@@ -14,6 +14,10 @@ process the interrupt ended (`drillbit watch` and `drillbit serve`, which Ctrl-C
 way to stop, exit 0 instead)."""
 
 
+ERROR_PREFIX = "drillbit: "
+"""What every error line on stderr starts with, click's usage errors included."""
+
+
 class DrillbitError(Exception):
     """Base of every error drillbit reports to a person instead of a traceback."""
 
@@ -27,6 +31,12 @@ class DrillbitError(Exception):
     def one_line(self) -> str:
         """`title: message` on one line (newlines in the message become spaces)."""
         return f"{self.title}: {' '.join(self.message.split())}"
+
+    def error_line(self) -> str:
+        """The line a command prints for this error on stderr: `one_line` after "drillbit: ",
+        the prefix every error line of every command starts with (a person, or a script
+        that greps stderr, read "config: ..." beside "drillbit: ..." and "Error: ...")."""
+        return self.one_line() if self.title == "drillbit" else ERROR_PREFIX + self.one_line()
 
 
 class UsageError(DrillbitError):

@@ -132,7 +132,7 @@ def _without_click(action: Callable[[], None], *, as_json: bool) -> None:
             from quiz.cli.group import json_error
 
             json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
-        print(exc.one_line(), file=sys.stderr, flush=True)
+        print(exc.error_line(), file=sys.stderr, flush=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:
         os._exit(1)

@@ -211,7 +211,7 @@ def _exit_on(file: SettingsFile) -> None:
     if not file.problems:
         return
     for problem in file.problems:
-        click.echo(f"settings: {problem.one_line(display_path(file.path))}", err=True)
+        click.echo(f"drillbit: settings: {problem.one_line(display_path(file.path))}", err=True)
     sys.exit(1)
 
 

@@ -19,7 +19,7 @@ import click
 
 from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
-from quiz.errors import DrillbitError
+from quiz.errors import ERROR_PREFIX, DrillbitError
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
@@ -179,6 +179,22 @@ def json_error(kind: str, message: str, exit_code: int) -> None:
     sys.exit(exit_code)
 
 
+def click_error_lines(exc: click.ClickException) -> str:
+    """A click error as drillbit prints its own: "drillbit: " and the message first, then,
+    for a wrong command line, the command's usage and how to get its help. Click's own
+    `show` put the usage first and the message last after "Error: ", where every other
+    error of every command was one line starting "drillbit: "."""
+    said = ERROR_PREFIX + exc.format_message()
+    ctx = exc.ctx if isinstance(exc, click.UsageError) else None
+    if ctx is None:
+        return said
+    lines = [said, ctx.get_usage()]
+    help_option = ctx.command.get_help_option(ctx)
+    if help_option is not None:  # --help, not -h: the hint says what it is
+        lines.append(f"Try '{ctx.command_path} {max(help_option.opts, key=len)}' for help.")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback.
 
@@ -201,12 +217,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         if as_json:
             kind = "usage" if isinstance(exc, click.UsageError) else "error"
             json_error(kind, exc.format_message(), exc.exit_code)
-        exc.show()
+        click.echo(click_error_lines(exc), err=True)
         sys.exit(exc.exit_code)
     except DrillbitError as exc:
         if as_json:
             json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
-        click.echo(exc.one_line(), err=True)
+        click.echo(exc.error_line(), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)

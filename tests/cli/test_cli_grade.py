@@ -119,8 +119,8 @@ def test_a_file_that_is_not_there_names_the_command_that_writes_the_starter(
     missing = tmp_path / "my answer.py"
     result = drillbit("grade", "sigmoid", str(missing))
     assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == (
-        f"Error: Invalid value for 'FILE': File '{missing}' does not exist; `drillbit watch "
+    assert result.stderr.splitlines()[0] == (
+        f"drillbit: Invalid value for 'FILE': File '{missing}' does not exist; `drillbit watch "
         f"sigmoid '{missing}'` writes the drill's starter code there and grades it on every "
         "save"
     )
@@ -568,7 +568,7 @@ def test_watch_into_a_folder_that_does_not_exist_makes_none(
     result = drillbit("watch", "sigmoid", str(target))
     assert result.returncode == 1
     assert result.stderr == (
-        f"watch: cannot write the starter to {target}: the folder {target.parent} does not"
+        f"drillbit: watch: cannot write the starter to {target}: the folder {target.parent} does not"
         f" exist (check the path, or create it: mkdir -p '{target.parent}')\n"
     )
     assert not target.parent.exists()

@@ -104,7 +104,7 @@ def test_a_mistyped_command_names_the_close_ones(
     earlier tests have loaded them all)."""
     typo = drillbit_process(*typed)
     assert typo.returncode == 2 and typo.stdout == ""
-    assert typo.stderr.splitlines()[-1] == f"Error: {said}"
+    assert typo.stderr.splitlines()[0] == f"drillbit: {said}"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ def test_a_word_for_a_number_is_told_what_to_give(
     passed its range check and ended in SQLite's traceback."""
     refused = drillbit(*typed)
     assert refused.returncode == 2
-    assert refused.stderr.splitlines()[-1].endswith(said), refused.stderr
+    assert refused.stderr.splitlines()[0].endswith(said), refused.stderr
 
 
 def test_a_number_out_of_range_keeps_clicks_words(drillbit: RunDrillbit) -> None:
@@ -153,7 +153,7 @@ def test_a_number_out_of_range_keeps_clicks_words(drillbit: RunDrillbit) -> None
 def test_a_name_like_no_command_is_only_said_unknown(drillbit: RunDrillbit) -> None:
     typo = drillbit("export", "csv", "x.csv")
     assert typo.returncode == 2
-    assert typo.stderr.splitlines()[-1] == "Error: No such command 'csv'."
+    assert typo.stderr.splitlines()[0] == "drillbit: No such command 'csv'."
 
 
 def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) -> None:

@@ -49,7 +49,7 @@ def test_the_list_marks_the_bad_key_and_says_how_to_repair_it(
     )
     assert "mock_feedback        = false" in listed.stdout
     assert (
-        f"settings: {config}:3: desired_retention = 1.5: not a number from 0.7 to 0.99, e.g. 0.9; "
+        f"drillbit: settings: {config}:3: desired_retention = 1.5: not a number from 0.7 to 0.99, e.g. 0.9; "
         f"repair: {REPAIR_RETENTION}"
     ) in listed.stderr.splitlines()
     assert "Traceback" not in listed.stderr
@@ -66,7 +66,7 @@ def test_changing_another_key_is_refused_while_one_is_bad(
     refused = drillbit("config", "new_per_day", "5")
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.strip() == (
-        f"settings: nothing saved: repair this key first: {config}:2: desired_retention = "
+        f"drillbit: settings: nothing saved: repair this key first: {config}:2: desired_retention = "
         f"1.5: not a number from 0.7 to 0.99, e.g. 0.9; repair: {REPAIR_RETENTION}"
     )
     assert config.read_text() == "# mine\ndesired_retention = 1.5\n"
@@ -78,7 +78,7 @@ def test_a_bad_value_typed_stays_a_usage_error(drillbit: RunDrillbit, _isolated_
     config = _broken(_isolated_home)
     for key, value in [("desired_retention", "2"), ("new_per_day", "many")]:
         typed = drillbit("config", key, value)
-        assert typed.returncode == 2 and typed.stderr.startswith(f"config: {key}: ")
+        assert typed.returncode == 2 and typed.stderr.startswith(f"drillbit: config: {key}: ")
         assert len(typed.stderr.splitlines()) == 1
     typo = drillbit("config", "desired_retentoin", "0.9")
     assert typo.returncode == 2 and "did you mean 'desired_retention'?" in typo.stderr
@@ -163,7 +163,9 @@ def test_every_kind_of_bad_file_is_one_line_and_exit_1(
     for args in (("plan",), ("config",), ("config", "new_per_day", "3")):
         run = drillbit(*args)
         assert run.returncode == 1, (args, run.stderr)
-        lines = [line for line in run.stderr.splitlines() if line.startswith("settings: ")]
+        lines = [
+            line for line in run.stderr.splitlines() if line.startswith("drillbit: settings: ")
+        ]
         assert len(lines) == 1 and says in lines[0] and "repair: " in lines[0], run.stderr
         assert "Traceback" not in run.stderr
     if text is None:
@@ -191,7 +193,7 @@ def test_the_app_and_the_server_do_not_start_on_a_bad_file(
     run = drillbit_process(*args)
     assert run.returncode == 1, run.stderr
     assert run.stderr.strip() == (
-        f"settings: {config}:2: mock_minutes = 0: not a whole number from 1 to 600; "
+        f"drillbit: settings: {config}:2: mock_minutes = 0: not a whole number from 1 to 600; "
         "repair: `drillbit config mock_minutes VALUE` (`--reset` for the default, 20)"
     )
 
@@ -219,7 +221,7 @@ def test_more_than_one_bad_key_is_counted_in_the_one_line(
 def test_a_save_that_fails_is_one_line(drillbit: RunDrillbit, _isolated_home: Path) -> None:
     (_isolated_home / "config.toml.tmp").mkdir()  # where the new file is written first
     run = drillbit("config", "new_per_day", "5")
-    assert run.returncode == 1 and run.stderr.startswith("settings: cannot save ")
+    assert run.returncode == 1 and run.stderr.startswith("drillbit: settings: cannot save ")
     assert "Traceback" not in run.stderr and not (_isolated_home / "config.toml").exists()
 
 
@@ -235,7 +237,9 @@ def test_a_save_on_a_full_disk_leaves_no_temporary_file(_isolated_home: Path) ->
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0)),
         check=False,
     )
-    assert run.returncode == 1 and run.stderr.startswith("settings: cannot save "), run.stderr
+    assert run.returncode == 1 and run.stderr.startswith("drillbit: settings: cannot save "), (
+        run.stderr
+    )
     assert "Traceback" not in run.stderr
     assert sorted(path.name for path in _isolated_home.iterdir()) == ["config.toml"]
     assert config.read_text() == "# mine\nnew_per_day = 5\n"
@@ -249,7 +253,7 @@ def test_an_unknown_key_toml_quotes_is_shown_quoted_and_removed_by_its_command(
     assert listed.returncode == 1
     assert '"mock minutes"       = "thirty\\u2028min"  (unknown key (did you mean' in listed.stdout
     assert (
-        f'settings: {config}:1: "mock minutes" = "thirty\\u2028min": unknown key '
+        f'drillbit: settings: {config}:1: "mock minutes" = "thirty\\u2028min": unknown key '
         "(did you mean 'mock_minutes'?); repair: `drillbit config 'mock minutes' --reset` removes it"
     ) in listed.stderr.splitlines()
     removed = drillbit("config", "mock minutes", "--reset")

@@ -61,7 +61,7 @@ def test_a_refused_value_says_what_the_key_takes(
 ) -> None:
     refused = drillbit("config", key, value)
     assert refused.returncode == 2
-    assert refused.stderr == f"config: {says}\n"
+    assert refused.stderr == f"drillbit: config: {says}\n"
     assert "Input should" not in refused.stderr
     assert not (_isolated_home / "config.toml").exists()
 

@@ -89,8 +89,8 @@ def test_an_ended_plan_asks_for_a_new_date(mini_bank: Path, drillbit: RunDrillbi
     result = drillbit(*content, "plan", "--minutes-per-day", "45")
     assert result.returncode == 2, result.stdout
     assert "'--interview'" not in result.stderr
-    assert result.stderr.splitlines()[-1] == (
-        f"Error: the plan ended on {day.isoformat()} (its interview day): give a new date "
+    assert result.stderr.splitlines()[0] == (
+        f"drillbit: the plan ended on {day.isoformat()} (its interview day): give a new date "
         "with --interview YYYY-MM-DD, or remove it with --clear"
     )
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["minutes_per_day"] == 30
@@ -209,7 +209,9 @@ def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
     for change in (("--interview", in_days(9)), ("--minutes-per-day", "50"), ("--clear",)):
         refused = drillbit(*content, "plan", *change)
         assert refused.returncode == 1, (change, refused.stdout)
-        assert f"plan: not saved: {database} cannot be written (read-only" in refused.stderr
+        assert (
+            f"drillbit: plan: not saved: {database} cannot be written (read-only" in refused.stderr
+        )
         assert "Traceback" not in refused.stderr and "Interview" not in refused.stdout
     shown = json.loads(drillbit(*content, "plan", "--json").stdout)
     assert (shown["interview"], shown["minutes_per_day"]) == (in_days(14), 30)

@@ -67,7 +67,7 @@ def test_a_refused_change_is_said_once(
     refused = drillbit("plan", "--clear")
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [
-        f"plan: not saved: {read_only_home} cannot be written (read-only file or folder); "
+        f"drillbit: plan: not saved: {read_only_home} cannot be written (read-only file or folder); "
         "the plan was not removed"
     ]
     backup = tmp_path / "progress.json"

@@ -186,7 +186,10 @@ def test_an_anki_deck_that_cannot_be_written_is_one_line(
     for target in (blocker / "deck.apkg", blocker / "more" / "deck.apkg"):
         result = drillbit("export", "anki", str(target), cwd=tmp_path)
         assert result.returncode == 1, result.stderr
-        assert result.stderr == f"export anki: cannot write {target}: {blocker} is not a folder\n"
+        assert (
+            result.stderr
+            == f"drillbit: export anki: cannot write {target}: {blocker} is not a folder\n"
+        )
         assert result.stdout == ""
     assert blocker.read_text() == "a file where the deck's folder should be\n"
 
@@ -203,7 +206,7 @@ def test_an_export_into_a_folder_that_does_not_exist_makes_none(
     assert result.returncode == 1, result.stdout + result.stderr
     title = "export anki" if kind == "anki" else "export"
     assert result.stderr == (
-        f"{title}: cannot write {target}: the folder {tmp_path / 'Dropbx'} does not exist"
+        f"drillbit: {title}: cannot write {target}: the folder {tmp_path / 'Dropbx'} does not exist"
         f" (check the path, or create it: mkdir -p '{target.parent}')\n"
     )
     assert not (tmp_path / "Dropbx").exists()

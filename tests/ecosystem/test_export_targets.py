@@ -86,7 +86,7 @@ def test_export_progress_refuses_a_file_it_did_not_write(
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout == ""
     assert result.stderr == (
-        f"export: {target} already exists and is not a drillbit progress backup (a file of "
+        f"drillbit: export: {target} already exists and is not a drillbit progress backup (a file of "
         f"{len(NOTES)} bytes); choose another name, or add --force to replace it\n"
     )
     assert target.read_bytes() == NOTES
@@ -200,7 +200,7 @@ def test_export_anki_refuses_a_package_it_did_not_write(
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr == (
-        f"export anki: {target} already exists and is not an Anki package drillbit wrote (a "
+        f"drillbit: export anki: {target} already exists and is not an Anki package drillbit wrote (a "
         f"file of {len(before):,} bytes); choose another name, or add --force to replace it\n"
     )
     assert target.read_bytes() == before
@@ -280,7 +280,7 @@ def test_a_name_with_the_wrong_extension_is_refused_with_the_right_one(
         result = drillbit("export", "progress", str(target), "--force")
     assert result.returncode == 2, result.stdout + result.stderr
     title = "export anki" if kind == "anki" else "export"
-    assert result.stderr.startswith(f"{title}: {target}: the name {rule}")
+    assert result.stderr.startswith(f"drillbit: {title}: {target}: the name {rule}")
     assert result.stderr.endswith(f"(did you mean {tmp_path / better}?)\n")
     assert target.read_bytes() == NOTES
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]

@@ -175,7 +175,7 @@ def test_a_file_that_is_no_backup_is_named_and_changes_nothing(
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout == ""
-    assert result.stderr.startswith(f"import-progress: {path}"), result.stderr
+    assert result.stderr.startswith(f"drillbit: import-progress: {path}"), result.stderr
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert _snapshot(_isolated_home) == home

@@ -155,7 +155,7 @@ def test_a_link_that_fails_is_told_in_the_databases_words(
     run = drillbit("import-progress", str(_backup(tmp_path)))
     assert run.returncode == 1, run
     assert run.stderr == (
-        f"progress database: {_isolated_home / 'drillbit.db'} was not created: could not give "
+        f"drillbit: progress database: {_isolated_home / 'drillbit.db'} was not created: could not give "
         "it its name (No space left on device). Nothing was changed: there is still no "
         "database there\n"
     )

@@ -22,7 +22,7 @@ def test_drillbit_home_that_is_a_file(tmp_path: Path) -> None:
     run = drillbit("stats", home=home)
     assert_clean_failure(run, str(home))
     assert _one_error_line(run.stderr) == (
-        f"data folder: DRILLBIT_HOME={home} is a file, not a folder; point DRILLBIT_HOME at a folder"
+        f"drillbit: data folder: DRILLBIT_HOME={home} is a file, not a folder; point DRILLBIT_HOME at a folder"
     )
     assert home.read_text() == "not a folder\n"
 
@@ -31,7 +31,7 @@ def test_drillbit_home_under_a_device(tmp_path: Path) -> None:
     run = drillbit("stats", home=Path("/dev/null/x"))
     assert_clean_failure(run, "/dev/null/x")
     assert _one_error_line(run.stderr) == (
-        "data folder: cannot create DRILLBIT_HOME=/dev/null/x: Not a directory"
+        "drillbit: data folder: cannot create DRILLBIT_HOME=/dev/null/x: Not a directory"
     )
 
 
@@ -47,7 +47,7 @@ def test_a_database_that_is_not_a_file(tmp_path: Path, kind: str, command: tuple
         os.mkfifo(database)
     run = drillbit(*command, home=home, cwd=tmp_path)
     assert_clean_failure(run, str(database))
-    assert _one_error_line(run.stderr).startswith(f"progress database: {database} is ")
+    assert _one_error_line(run.stderr).startswith(f"drillbit: progress database: {database} is ")
     assert not (tmp_path / "backup.json").exists()
 
 
@@ -57,7 +57,7 @@ def test_the_app_says_it_in_one_line_too(tmp_path: Path) -> None:
     home.write_text("")
     run = drillbit("study", home=home)
     assert_clean_failure(run, str(home))
-    assert _one_error_line(run.stderr).startswith("data folder: ")
+    assert _one_error_line(run.stderr).startswith("drillbit: data folder: ")
 
 
 @pytest.mark.parametrize("command", [("config",), ("study",)])

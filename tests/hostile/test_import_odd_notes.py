@@ -88,7 +88,7 @@ def test_text_that_is_not_utf8_is_named_for_what_it_is(
     notes = tmp_path / "notes.md"
     notes.write_bytes(data)
     code, output = _import(drillbit, notes)
-    assert (code, output) == (1, f"import: {said}\n")
+    assert (code, output) == (1, f"drillbit: import: {said}\n")
     assert not (tmp_path / "c").exists()
 
 
@@ -102,7 +102,7 @@ def test_an_anki_package_says_how_to_export_the_deck_as_text(
     code, output = _import(drillbit, package)
     assert (code, output) == (
         1,
-        f"import: {name}: an Anki package, which import does not read: in Anki, export "
+        f"drillbit: import: {name}: an Anki package, which import does not read: in Anki, export "
         "the deck with File > Export... as 'Notes in Plain Text (.txt)' and import that "
         "file\n",
     )
@@ -110,7 +110,7 @@ def test_an_anki_package_says_how_to_export_the_deck_as_text(
     code, output = _import(drillbit, renamed)
     assert (code, output) == (
         1,
-        "import: notes.md:1: not UTF-8 text but a ZIP archive (such as an Anki .apkg or "
+        "drillbit: import: notes.md:1: not UTF-8 text but a ZIP archive (such as an Anki .apkg or "
         ".colpkg deck, or a .docx)\n",
     )
 
