@@ -82,13 +82,12 @@ def cards_command(
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
         for line in _table(shown, sort):
             click.echo(line)
-    legend = (
-        "; difficulty: fsrs's, 1 easy to 10 hard, - never reviewed" if sort == "difficulty" else ""
-    )
     due = "* due now" if planned is None else "* due now by fsrs"
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
-    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due}{legend})")
+    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due})")
+    if sort == "difficulty":  # its own line: after the count it made one of 86 columns
+        click.echo("DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed")
     if planned is not None:
         click.echo(
             f"Under the interview plan a session studies {counted(planned, 'card')} today, "
@@ -102,34 +101,46 @@ def cards_command(
 def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
     """The cards' table, one line each. An 80-column terminal leaves out the kind, the due
     time (its date stays, as Anki's browser shows it) and the lapses unless sorted by them,
-    so that the title keeps room; into a pipe every column stays."""
-    from quiz.cli.fit import Column, row_width, table_lines
+    then shows the state and the due date as one column (`_due_or_state`), so that the
+    title keeps room; into a pipe every column stays."""
+    from quiz.cli.fit import Column, Merged, Narrowing, row_width, table_lines
 
     due = [row.due.astimezone() if row.due else None for row in shown]
+    dates = [
+        ("*" if row.is_due else " ") + (d.strftime("%Y-%m-%d") if d else "")
+        for row, d in zip(shown, due, strict=True)
+    ]
     kind = Column("KIND", [row.card.kind for row in shown], gap=1, pad=8)
+    state = Column("STATE", [row.state for row in shown], gap=1, pad=9)
+    date = Column("DUE", dates, gap=1, pad=11)
     time = Column("", [d.strftime("%H:%M") if d else "" for d in due], pad=5)
     lapses = Column("LAPSES", [str(row.lapses) for row in shown], pad=6, right=True)
-    columns = [
-        Column("ID", [row.card.id for row in shown]),
-        kind,
-        Column("STATE", [row.state for row in shown], gap=1, pad=9),
-        Column(
-            "DUE",
-            [
-                ("*" if row.is_due else " ") + (d.strftime("%Y-%m-%d") if d else "")
-                for row, d in zip(shown, due, strict=True)
-            ],
-            gap=1,
-            pad=11,
-        ),
-        time,
-        lapses,
-    ]
+    columns = [Column("ID", [row.card.id for row in shown]), kind, state, date, time, lapses]
     if sort == "difficulty":
         difficulty = [_difficulty(row.difficulty) for row in shown]
         columns.append(Column("DIFF", difficulty, pad=4, right=True))
-    dropped = [kind, time] if sort == "lapses" else [kind, time, lapses]
-    return table_lines(columns, [row.card.title for row in shown], row_width(), dropped)
+    this_year = datetime.now().astimezone().year
+    merged = Merged(
+        (state, date),
+        Column(
+            "DUE", [_due_or_state(row, d, this_year) for row, d in zip(shown, due, strict=True)]
+        ),
+    )
+    narrower: list[Narrowing] = (
+        [kind, time, merged] if sort == "lapses" else [kind, time, lapses, merged]
+    )
+    return table_lines(columns, [row.card.title for row in shown], row_width(), narrower)
+
+
+def _due_or_state(row: CardRow, due: datetime | None, this_year: int) -> str:
+    """A row's cell in the one column a narrow terminal gives its state and due date: the
+    date (marked * when due) of a card in learning or review, else its state (new,
+    suspended, buried), which says why it has no date to show. A date of `this_year` is
+    its month and day ("Dec 05"), as `ls -l` shortens a recent date; another year's whole."""
+    if row.state not in ("learning", "review") or due is None:
+        return row.state
+    shown = due.strftime("%b %d" if due.year == this_year else "%Y-%m-%d")
+    return ("*" if row.is_due else " ") + shown
 
 
 def _difficulty(value: float | None) -> str:

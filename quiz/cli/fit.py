@@ -1,7 +1,8 @@
 """Table rows cut to the terminal's width, as `git branch -v` keeps its rows on one line:
 at 80 columns a third of `drillbit drills`' rows wrapped, the end of the title under the
 next row's drill id, cut mid-word. `list` and `cards`, whose columns before the title took
-80 already, also drop the columns a narrow terminal has no room for (`table_lines`)."""
+80 already, also drop the columns a narrow terminal has no room for, or merge two into one
+(`table_lines`)."""
 
 from __future__ import annotations
 
@@ -62,23 +63,38 @@ class Column:
         return (f"{text:>{pad}}" if self.right else f"{text:<{pad}}") + " " * self.gap
 
 
+@dataclass(frozen=True)
+class Merged:
+    """Columns a narrow terminal shows as one, `into`, in the place of the first of them:
+    `cards`' state and due date become one DUE column, a date or the state of a card that
+    has none (new, suspended, buried), as Anki's browser says "New #3" under Due."""
+
+    columns: tuple[Column, ...]
+    into: Column
+
+
+Narrowing = Column | Merged
+"""One step a narrow terminal takes for the title: a column dropped, or columns merged."""
+
+
 def table_lines(
     columns: Sequence[Column],
     titles: Sequence[str],
     width: int | None,
-    dropped_first: Sequence[Column] = (),
+    narrower: Sequence[Narrowing] = (),
 ) -> list[str]:
     """The header ("TITLE") and one line a row: the columns, then the title, each line cut
     to `width` (`fit`). While the columns leave the title fewer than `TITLE_ROOM` columns
-    of the terminal (or than the longest title, when shorter), those of `dropped_first`
-    go, in its order; into a pipe (`width` None) every column stays, and every line whole."""
-    left = list(columns)
+    of the terminal (or than the longest title, when shorter), the steps of `narrower` are
+    taken, in its order (a column dropped, or columns merged into one); into a pipe
+    (`width` None) every column stays, and every line whole."""
+    layout = [(column, column) for column in columns]  # (the column asked for, as shown)
     room = min(TITLE_ROOM, max(map(len, titles), default=0))  # short titles need less
-    for column in dropped_first:
-        if width is None or sum(c.width() for c in _closed_up(columns, left)) + room <= width:
+    for step in narrower:
+        if width is None or sum(shown.width() for _, shown in layout) + room <= width:
             break
-        left = [c for c in left if c is not column]
-    kept = _closed_up(columns, left)
+        layout = _narrowed(layout, step)
+    kept = [shown for _, shown in layout]
     rows = [(tuple(c.header for c in kept), "TITLE")]
     rows += [(tuple(c.cells[i] for c in kept), title) for i, title in enumerate(titles)]
     return [
@@ -90,13 +106,25 @@ def table_lines(
     ]
 
 
-def _closed_up(columns: Sequence[Column], left: Sequence[Column]) -> list[Column]:
-    """The columns of `left`, each with the widest gap of those up to the next one in
-    `columns`: a due date was followed by the time one space on, and by the title two."""
-    closed: list[Column] = []
-    for column in columns:
-        if any(column is one for one in left):
-            closed.append(column)
-        elif closed:
-            closed[-1] = replace(closed[-1], gap=max(closed[-1].gap, column.gap))
-    return closed
+Layout = list[tuple[Column, Column]]
+"""A table's columns as (the column asked for, the column as shown, its gap widened)."""
+
+
+def _narrowed(layout: Layout, step: Narrowing) -> Layout:
+    """`layout` after `step`. A dropped column leaves the one before it the wider of their
+    two gaps: a due date was followed by the time one space on, and by the title two."""
+    if isinstance(step, Merged):
+        first, *others = step.columns
+        return [
+            (step.into, step.into) if asked is first else (asked, shown)
+            for asked, shown in layout
+            if not any(asked is other for other in others)
+        ]
+    narrowed: Layout = []
+    for asked, shown in layout:
+        if asked is not step:
+            narrowed.append((asked, shown))
+        elif narrowed:
+            before_asked, before = narrowed[-1]
+            narrowed[-1] = (before_asked, replace(before, gap=max(before.gap, shown.gap)))
+    return narrowed

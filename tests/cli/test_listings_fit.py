@@ -1,11 +1,12 @@
 """`drillbit list` and `drillbit cards` on an 80-column terminal: their fixed columns took
 the 80 columns, so every row wrapped, the title on the next line under the next card's id.
 They now leave out the columns a narrow terminal has no room for (list: pack and topic;
-cards: kind, the due time and the lapses) and keep the id and the title on one line; into
-a pipe every column stays, every row whole."""
+cards: kind, the due time and the lapses, then the state and due date share one column)
+and keep the id and the title on one line; into a pipe every column stays, every row whole."""
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +14,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
-from quiz.cli.fit import Column, table_lines
+from quiz.cli.fit import Column, Merged, table_lines
 from quiz.store import Store
 from quiz.study.scheduling import review_card
 from tests.cli.printing import Printing
@@ -35,12 +36,12 @@ def _titles() -> dict[str, str]:
     return {card.id: card.title for card in load_bank([bundled_content_dir()]).cards}
 
 
-def _shows_the_title(row: str, title: str) -> bool:
-    """`row` ends with `title`, or with its first 20 characters or more and "…"."""
+def _shows_the_title(row: str, title: str, least: int = 20) -> bool:
+    """`row` ends with `title`, or with its first `least` characters or more and "…"."""
     if row.endswith(title):
         return True
     shown = row.rstrip("…").rsplit("  ", 1)[-1]
-    return row.endswith("…") and len(shown) >= 20 and title.startswith(shown)
+    return row.endswith("…") and len(shown) >= least and title.startswith(shown)
 
 
 def test_list_on_an_80_column_terminal_keeps_id_kind_and_title(drillbit: RunDrillbit) -> None:
@@ -57,22 +58,24 @@ def test_list_on_an_80_column_terminal_keeps_id_kind_and_title(drillbit: RunDril
     assert "…" not in "".join(piped)
 
 
-def test_cards_on_an_80_column_terminal_keep_state_due_date_and_title(
-    drillbit: RunDrillbit,
-) -> None:
+def test_cards_on_an_80_column_terminal_give_the_title_room(drillbit: RunDrillbit) -> None:
+    """The id, state and date columns left a title 22 of the 80 columns: the state and the
+    date now share one column (a date for a studied card, else its state) and a date of
+    this year is its month and day, as `ls -l` shortens one."""
     long_ago = datetime.now(UTC) - timedelta(days=60)
     with Store.open() as store:
         review_card(store, Scheduler(), "relu-vs-sigmoid", Rating.Easy, now=long_ago, correct=True)
     titles = _titles()
     lines = _on_a_terminal("cards")
-    assert lines[0].split() == ["ID", "STATE", "DUE", "TITLE"]
+    assert lines[0].split() == ["ID", "DUE", "TITLE"]
     rows = [line for line in lines[1:] if line.split(" ", 1)[0] in titles]
     assert len(rows) == len(titles)  # one line per card: none wrapped
     assert max(len(row) for row in rows) <= 80
-    assert [r for r in rows if not _shows_the_title(r, titles[r.split(" ", 1)[0]])] == []
+    assert [r for r in rows if not _shows_the_title(r, titles[r.split(" ", 1)[0]], 30)] == []
     reviewed = next(row for row in rows if row.startswith("relu-vs-sigmoid "))
-    due = reviewed.split()[2]  # its date, marked due, without the time
-    assert due.startswith("*") and datetime.strptime(due[1:], "%Y-%m-%d")
+    # its date, marked due, without the time: "*Oct 06", or whole in another year
+    assert re.match(r"relu-vs-sigmoid +\*([A-Z][a-z]{2} \d\d|\d{4}-\d\d-\d\d)  \S", reviewed)
+    assert re.match(r"sigmoid +new  +A numerically stable sigmoid$", rows[1]), rows[1]
     piped = drillbit("cards").stdout.splitlines()
     assert piped[0].split() == ["ID", "KIND", "STATE", "DUE", "LAPSES", "TITLE"]
     assert all(title in piped[i + 1] for i, title in enumerate(titles.values()))
@@ -95,3 +98,20 @@ def test_a_dropped_column_leaves_the_wider_gap_and_a_pipe_keeps_every_column() -
         "ID       DUE         TITLE",
         f"sigmoid  2026-12-04  {title[:18]}…",
     ]
+
+
+def test_merged_columns_take_the_place_of_the_first_once_dropping_is_not_enough() -> None:
+    state = Column("STATE", ["new", "review"], gap=1, pad=9)
+    due = Column("DUE", ["", "*2026-12-04"], gap=1, pad=11)
+    kind = Column("KIND", ["coding", "concept"], gap=1, pad=8)
+    columns = [Column("ID", ["sigmoid", "relu"]), kind, state, due]
+    merged = Merged((state, due), Column("DUE", ["new", "*Dec 04"]))
+    titles = ["A numerically stable sigmoid", "Why ReLU"]
+    assert table_lines(columns, titles, 50, [kind, merged]) == [
+        "ID       DUE      TITLE",
+        f"sigmoid  new      {titles[0]}",
+        f"relu     *Dec 04  {titles[1]}",
+    ]
+    wide = table_lines(columns, titles, 80, [kind, merged])  # room enough: nothing merged
+    assert wide[0].split() == ["ID", "KIND", "STATE", "DUE", "TITLE"]
+    assert table_lines(columns, titles, None, [kind, merged])[0] == wide[0]  # a pipe: all
