@@ -65,11 +65,13 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
 def show_command(obj: Context, card_id: str, answer: bool) -> None:
     """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""
     from quiz.cardtext import card_as_text
+    from quiz.cli.wrap import wrap_markdown
     from quiz.selection import find_card
 
     bank = obj.load_bank()
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
-    click.echo(printable(card_as_text(card, answer=answer)), nl=False)
+    text = wrap_markdown(printable(card_as_text(card, answer=answer)), row_width())
+    click.echo(text, nl=False)
 
 
 @click.command("hint")
@@ -84,6 +86,7 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
     `watch`, is one "passed with hints" and a review rated Hard at best.
     """
     from quiz.cardtext import markdown_text
+    from quiz.cli.wrap import wrap_markdown
     from quiz.drill_grading import find_drill
 
     bank = obj.load_bank()
@@ -97,8 +100,10 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
         if revealed:
             shown += 1
             store.record_hint(card_id=card.id, number=shown, seen_at=datetime.now(UTC))
+    width = row_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
-        click.echo(printable(f"Hint {number}. {markdown_text(hint).strip()}\n"))
+        text = f"Hint {number}. {markdown_text(hint).strip()}\n"
+        click.echo(wrap_markdown(printable(text), width))
     click.echo(_hint_footer(card.id, shown=shown, total=len(card.hints), revealed=revealed))
 
 
