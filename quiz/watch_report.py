@@ -7,12 +7,11 @@ the explanation with math as Unicode.
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
-from quiz.bank.markdown import code_blocks
 from quiz.cardtext import section_text
 from quiz.verdict_text import HEADLINE, failure_lines, isolation_warnings, outcome, output_tail
+from quiz.wrapping import wrap_markdown
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -23,26 +22,8 @@ CLEAR = "\x1b[2J\x1b[H"
 
 
 def _wrap(text: str, width: int, indent: str = "") -> list[str]:
-    """Markdown text re-flowed to `width`; code blocks (the bank's reader finds them) and
-    indented lines are kept as written."""
-    code = {n for block in code_blocks(text) for n in range(block.first_line, block.end_line)}
-    lines: list[str] = []
-    for number, paragraph in enumerate(text.splitlines() or [""], 1):
-        if not paragraph.strip():
-            lines.append("")
-            continue
-        if number in code or paragraph.startswith(("    ", "\t")):  # never re-flowed
-            lines.append(indent + paragraph)
-            continue
-        lines += textwrap.wrap(
-            paragraph,
-            width=max(20, width),
-            initial_indent=indent,
-            subsequent_indent=indent,
-            break_long_words=False,
-            break_on_hyphens=False,
-        ) or [indent]
-    return lines
+    """Markdown text folded to `width` (`quiz.wrapping`), as `drillbit show` folds a card."""
+    return wrap_markdown(text, width, indent).split("\n")
 
 
 def _failure(case: CaseResult, width: int) -> list[str]:

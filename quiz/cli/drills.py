@@ -65,8 +65,8 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
 def show_command(obj: Context, card_id: str, answer: bool) -> None:
     """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""
     from quiz.cardtext import card_as_text
-    from quiz.cli.wrap import wrap_markdown
     from quiz.selection import find_card
+    from quiz.wrapping import wrap_markdown
 
     bank = obj.load_bank()
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
@@ -86,8 +86,8 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
     `watch`, is one "passed with hints" and a review rated Hard at best.
     """
     from quiz.cardtext import markdown_text
-    from quiz.cli.wrap import wrap_markdown
     from quiz.drill_grading import find_drill
+    from quiz.wrapping import wrap_markdown
 
     bank = obj.load_bank()
     card = find_drill(bank, drill_id, display_path, checker_now=False).card

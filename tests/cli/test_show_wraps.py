@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from quiz.cli.wrap import wrap_markdown
+from quiz.wrapping import wrap_markdown
 from tests.cli.printing import Printing
 from tests.conftest import RunDrillbit
 
