@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 import textwrap
 
-from quiz.bank.markdown import code_blocks
+from quiz.bank.markdown import code_blocks, code_spans
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _KEPT_SPACE = "\ue000"
 """Stands for a space inside a code span while a line is folded, so `(n_q, d_k)` is not
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
@@ -58,11 +57,10 @@ def _folded(line: str, width: int) -> list[str]:
     hang = re.sub(r"[^>\s]", " ", prefix)  # a quote's `>` stays; a marker becomes spaces
     room = width - len(hang)
 
-    def kept_whole(span: re.Match[str]) -> str:  # a span wider than a line folds as prose
-        code = span.group(0)
-        return code.replace(" ", _KEPT_SPACE) if len(code) <= room else code
-
-    body = _CODE_SPAN.sub(kept_whole, line[len(prefix) :])
+    body = line[len(prefix) :]
+    for start, end in code_spans(body):  # a span wider than a line folds as prose
+        if end - start <= room:
+            body = body[:start] + body[start:end].replace(" ", _KEPT_SPACE) + body[end:]
     lines = textwrap.wrap(
         body,
         width,
