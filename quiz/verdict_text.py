@@ -129,28 +129,55 @@ def _before_not_run(cases: list[CaseResult]) -> list[CaseResult]:
     return cases[: ran[-1] + 1] if ran else cases
 
 
-def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None = None) -> str:
+def _folded(line: str, width: int | None, hang: str) -> list[str]:
+    """`line` folded at spaces to `width` columns, `hang` (or the line's own indent, when
+    deeper) before each further line; whole when `width` is None (a pipe) or it fits."""
+    if width is None or len(line) <= width:
+        return [line]
+    text = line.lstrip(" ")
+    indent = line[: len(line) - len(text)]
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=max(hang, indent, key=len),
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [line]
+
+
+def _explained(case: CaseResult, width: int | None) -> list[str]:
+    """`failure_lines` indented under the headline or "First problem", each folded."""
+    return [part for line in failure_lines(case) for part in _folded(f"  {line}", width, "  ")]
+
+
+def format_verdict(
+    verdict: Verdict, *, verbose: bool = False, drill: str | None = None, width: int | None = None
+) -> str:
     """Headline, the cases, the first problem explained, output, case seed and isolation;
-    `drill` is the name the person typed (the verdict names the checker)."""
+    `drill` is the name the person typed (the verdict names the checker). With `width` (a
+    terminal's) a case's row and the first problem's lines fold under their own text: a
+    case name of 94 columns made `-v`'s rows 103 wide."""
     lines = [f"{HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
     first = verdict.first_failure
     if verdict.status is Status.INTERNAL and first is not None:
         # its one result is the grader, no case: the reason goes under the headline alone
-        lines += [f"  {line}" for line in failure_lines(first)]
+        lines += _explained(first, width)
         first = None  # said: no "First problem" block repeats it
     elif verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case in shown:
             detail = row_detail(case, first)
-            lines.append(f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}")
+            row = f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}"
+            lines += _folded(row, width, " " * len("  [ok  ] "))
         left = len(verdict.cases) - len(shown)
         if left and all(case.status is CaseStatus.NOT_RUN for case in verdict.cases[len(shown) :]):
             lines.append(f"  [{_MARK[CaseStatus.NOT_RUN]}] {counted(left, 'case')} not run")
         elif left:
             lines.append(f"  ... {counted(left, 'more case')}")
     if first is not None:
-        lines += ["", f"First problem: {first.name}"]
-        lines += [f"  {line}" for line in failure_lines(first)]
+        lines += ["", *_folded(f"First problem: {first.name}", width, "  ")]
+        lines += _explained(first, width)
     for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
         if text.strip():
             lines.append("")
@@ -167,5 +194,5 @@ def format_verdict(verdict: Verdict, *, verbose: bool = False, drill: str | None
     lines.append(f"{seed} · {verdict.duration_ms:.0f} ms")
     # folded at 80 columns: on the seed's line it made one of 150
     isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
-    lines.extend(textwrap.wrap(isolation, 80, subsequent_indent="  ", break_long_words=False))
+    lines.extend(_folded(isolation, width or 80, "  "))
     return "\n".join(lines)

@@ -99,3 +99,24 @@ def test_printed_output_shows_its_last_lines_and_how_many_came_before() -> None:
     at = text.index("Your stdout:")
     assert text[at + 1] == "  [... 31980 earlier lines not shown]"
     assert text[at + 2 : at + 22] == [f"  line {n}" for n in range(31_980, 32_000)]
+
+
+LONG_CASE = (
+    "case 15: maxpool_backward, against a numerical gradient (distinct values, overlapping windows)"
+)
+"""A case name of the bank (94 columns): `grade -v`'s row for it was 103 wide."""
+
+
+def test_on_a_terminal_a_long_case_row_folds_under_its_name() -> None:
+    results = [
+        CaseResult(name="case 1: defaults", status=CaseStatus.FAILED, message=OTHER),
+        CaseResult(name=LONG_CASE, status=CaseStatus.FAILED, message=OTHER),
+    ]
+    verdict = build_verdict("arch.pooling.maxpool", results, seed=7, duration_ms=3, isolation=[])
+    folded = format_verdict(verdict, verbose=True, width=80).splitlines()
+    assert max(len(line) for line in folded) <= 80
+    row = folded.index("  [FAIL] case 15: maxpool_backward, against a numerical gradient (distinct")
+    assert folded[row + 1] == "         values, overlapping windows)  same problem as case 1"
+    whole = format_verdict(verdict, verbose=True).splitlines()  # a pipe: one line a case
+    assert f"  [FAIL] {LONG_CASE}  same problem as case 1" in whole
+    assert " ".join(folded).split() == " ".join(whole).split()
