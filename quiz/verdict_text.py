@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
 from quiz.plural import counted
+from quiz.wrapping import fold_line
 
 if TYPE_CHECKING:  # the models (pydantic) come with a verdict: the drill screen imports this
     from engine.verdict import CaseResult, Verdict
@@ -129,26 +129,9 @@ def _before_not_run(cases: list[CaseResult]) -> list[CaseResult]:
     return cases[: ran[-1] + 1] if ran else cases
 
 
-def _folded(line: str, width: int | None, hang: str) -> list[str]:
-    """`line` folded at spaces to `width` columns, `hang` (or the line's own indent, when
-    deeper) before each further line; whole when `width` is None (a pipe) or it fits."""
-    if width is None or len(line) <= width:
-        return [line]
-    text = line.lstrip(" ")
-    indent = line[: len(line) - len(text)]
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=indent,
-        subsequent_indent=max(hang, indent, key=len),
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [line]
-
-
 def _explained(case: CaseResult, width: int | None) -> list[str]:
     """`failure_lines` indented under the headline or "First problem", each folded."""
-    return [part for line in failure_lines(case) for part in _folded(f"  {line}", width, "  ")]
+    return [part for line in failure_lines(case) for part in fold_line(f"  {line}", width, "  ")]
 
 
 def format_verdict(
@@ -169,14 +152,14 @@ def format_verdict(
         for case in shown:
             detail = row_detail(case, first)
             row = f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}"
-            lines += _folded(row, width, " " * len("  [ok  ] "))
+            lines += fold_line(row, width, " " * len("  [ok  ] "))
         left = len(verdict.cases) - len(shown)
         if left and all(case.status is CaseStatus.NOT_RUN for case in verdict.cases[len(shown) :]):
             lines.append(f"  [{_MARK[CaseStatus.NOT_RUN]}] {counted(left, 'case')} not run")
         elif left:
             lines.append(f"  ... {counted(left, 'more case')}")
     if first is not None:
-        lines += ["", *_folded(f"First problem: {first.name}", width, "  ")]
+        lines += ["", *fold_line(f"First problem: {first.name}", width, "  ")]
         lines += _explained(first, width)
     for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
         if text.strip():
@@ -194,5 +177,5 @@ def format_verdict(
     lines.append(f"{seed} · {verdict.duration_ms:.0f} ms")
     # folded at 80 columns: on the seed's line it made one of 150
     isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
-    lines.extend(_folded(isolation, width or 80, "  "))
+    lines.extend(fold_line(isolation, width or 80, "  "))
     return "\n".join(lines)

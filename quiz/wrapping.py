@@ -1,17 +1,19 @@
-"""Markdown card text folded to a terminal's width, for `drillbit show`, `hint` and `watch`.
+"""Text folded to a terminal's width: plain lines (`fold_line`, a verdict's rows, `plan`'s
+and `stats`' sentences) and Markdown card text (`wrap_markdown`: `show`, `hint`, `watch`).
 
 `drillbit show --answer` printed an explanation paragraph as one line of 300-500 columns,
-which the terminal broke mid-word. Prose lines (paragraphs, list items, quotes) fold at
-spaces under their own indent, a code span kept whole; code blocks (as the bank's reader
-finds them), tables and headings stay as written.
+and `drillbit plan` a sentence of 294, which the terminal broke mid-word. Lines fold at
+spaces under their own indent (a list item's text, a quote's `>`), a code span kept whole;
+code blocks (as the bank's reader finds them), tables and headings stay as written. Into
+a pipe or a file (`terminal_width` None) every line stays whole.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import sys
 import textwrap
-
-from quiz.bank.markdown import code_blocks, code_spans
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
@@ -20,11 +22,38 @@ _KEPT_SPACE = "\ue000"
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
 
 
+def terminal_width() -> int | None:
+    """The terminal's columns when stdout is a terminal; None for a pipe or a file, which
+    get whole lines (`drillbit drills | grep`, `drillbit drills | less -S`)."""
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def fold_line(line: str, width: int | None, hang: str = "") -> list[str]:
+    """`line` folded at spaces to `width` columns, `hang` (or the line's own indent, when
+    deeper) before each further line; whole when `width` is None or the line fits."""
+    if width is None or len(line) <= width:
+        return [line]
+    text = line.lstrip(" ")
+    indent = line[: len(line) - len(text)]
+    return _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
+
+
+def fold_text(text: str, width: int | None) -> str:
+    """Each line of `text` folded (`fold_line`), the lines it adds under its indent."""
+    if width is None:
+        return text
+    return "\n".join(part for line in text.split("\n") for part in fold_line(line, width))
+
+
 def wrap_markdown(text: str, width: int | None, indent: str = "") -> str:
     """`text` with each prose line folded to `width` columns, `indent` before every line
     (counted in the width); unchanged when `width` is None (a pipe or a file)."""
     if width is None:
         return text
+    from quiz.bank.markdown import code_blocks  # the parser: only when a card is folded
+
     code = {n for block in code_blocks(text) for n in range(block.first_line, block.end_line)}
     room = max(20, width - len(indent))  # a tiny terminal still gets words, not letters
     folded: list[str] = []
@@ -47,8 +76,11 @@ def _kept(line: str, width: int) -> bool:
 
 
 def _folded(line: str, width: int) -> list[str]:
-    """`line` folded at spaces (never inside a code span) to `width`, each further line
-    indented under its text: after a list item's marker, after a quote's `>`."""
+    """A Markdown `line` folded at spaces (never inside a code span that fits a line) to
+    `width`, each further line indented under its text: after a list item's marker, after
+    a quote's `>`."""
+    from quiz.bank.markdown import code_spans
+
     quoted = _PREFIX.match(line)  # it matches every line, if only its empty start
     prefix = quoted.group(0) if quoted is not None else ""
     marker = _MARKER.match(line, len(prefix))
@@ -56,17 +88,21 @@ def _folded(line: str, width: int) -> list[str]:
         prefix += marker.group(0)
     hang = re.sub(r"[^>\s]", " ", prefix)  # a quote's `>` stays; a marker becomes spaces
     room = width - len(hang)
-
     body = line[len(prefix) :]
     for start, end in code_spans(body):  # a span wider than a line folds as prose
         if end - start <= room:
             body = body[:start] + body[start:end].replace(" ", _KEPT_SPACE) + body[end:]
-    lines = textwrap.wrap(
-        body,
+    lines = _wrapped(body, width, prefix, hang)
+    return [part.replace(_KEPT_SPACE, " ") for part in lines] or [line]
+
+
+def _wrapped(text: str, width: int, first: str, hang: str) -> list[str]:
+    """`text` folded at spaces only (a long word or a hyphenated name stays whole)."""
+    return textwrap.wrap(
+        text,
         width,
-        initial_indent=prefix,
+        initial_indent=first,
         subsequent_indent=hang,
         break_long_words=False,
         break_on_hyphens=False,
     )
-    return [part.replace(_KEPT_SPACE, " ") for part in lines] or [line]

@@ -232,7 +232,8 @@ def list_command(
         )
         click.echo(listing.model_dump_json(indent=2))
     else:
-        from quiz.cli.fit import Column, row_width, table_lines
+        from quiz.cli.fit import Column, table_lines
+        from quiz.wrapping import terminal_width
 
         pack_column = Column("PACK", [c.pack for c in cards])
         topic_column = Column("TOPIC", [c.topic for c in cards])
@@ -245,7 +246,7 @@ def list_command(
         # an 80-column terminal keeps the id, the kind and the title (the filters name the
         # pack and topic); into a pipe every column stays
         lines = table_lines(
-            columns, [c.title for c in cards], row_width(), (topic_column, pack_column)
+            columns, [c.title for c in cards], terminal_width(), (topic_column, pack_column)
         )
         click.echo("\n".join(lines))
     summary = bank.problem_summary()

@@ -11,6 +11,7 @@ import click
 from quiz.cli.context import Context, check_bank_names, open_store, pass_context, plan_queue_now
 from quiz.plural import counted
 from quiz.textsafe import printable
+from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
@@ -89,10 +90,11 @@ def cards_command(
     if sort == "difficulty":  # its own line: after the count it made one of 86 columns
         click.echo("DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed")
     if planned is not None:
-        click.echo(
+        said = (
             f"Under the interview plan a session studies {counted(planned, 'card')} today, "
             "not every due card (`drillbit plan` says why)."
         )
+        click.echo(fold_text(said, terminal_width()))
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)
@@ -103,7 +105,7 @@ def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
     time (its date stays, as Anki's browser shows it) and the lapses unless sorted by them,
     then shows the state and the due date as one column (`_due_or_state`), so that the
     title keeps room; into a pipe every column stays."""
-    from quiz.cli.fit import Column, Merged, Narrowing, row_width, table_lines
+    from quiz.cli.fit import Column, Merged, Narrowing, table_lines
 
     due = [row.due.astimezone() if row.due else None for row in shown]
     dates = [
@@ -129,7 +131,7 @@ def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
     narrower: list[Narrowing] = (
         [kind, time, merged] if sort == "lapses" else [kind, time, lapses, merged]
     )
-    return table_lines(columns, [row.card.title for row in shown], row_width(), narrower)
+    return table_lines(columns, [row.card.title for row in shown], terminal_width(), narrower)
 
 
 def _due_or_state(row: CardRow, due: datetime | None, this_year: int) -> str:

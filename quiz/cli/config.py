@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import display_path, open_store
+from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
     from quiz.settings import SettingsFile
@@ -67,6 +68,7 @@ def _list(file: SettingsFile) -> None:
     from quiz.settings import KEYS, describe, format_value, shown_raw
 
     settings = file.settings()
+    width = terminal_width()  # a description under its key, not from column 0
     for name in KEYS:
         problem = file.problem(name)
         if problem is not None:
@@ -76,7 +78,7 @@ def _list(file: SettingsFile) -> None:
             shown = format_value(current)
             note = "" if current == _default(name) else "  (changed)"
         click.echo(f"{name:<20} = {shown}{note}")
-        click.echo(f"{'':<20}   {describe(name)}")
+        click.echo(fold_text(f"{'':<20}   {describe(name)}", width))
     for problem in file.problems:
         if not problem.known:
             click.echo(f"{problem.shown_key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
@@ -84,9 +86,8 @@ def _list(file: SettingsFile) -> None:
     if file.path.exists():
         click.echo(f"\nSaved in {display_path(file.path)}", err=True)
     else:  # a new user's: no file to look for yet
-        click.echo(
-            f"\nAll defaults: {display_path(file.path)} is written at the first change", err=True
-        )
+        said = f"All defaults: {display_path(file.path)} is written at the first change"
+        click.echo("\n" + fold_text(said, width), err=True)
     _exit_on(file)
 
 
@@ -106,7 +107,7 @@ def _list_plan() -> None:
     click.echo()
     for field, row in PLAN_ROWS.items():
         click.echo(f"{row.name:<20} = {_plan_shown(plan, field)}  (drillbit plan {row.option})")
-        click.echo(f"{'':<20}   {row.what}")
+        click.echo(fold_text(f"{'':<20}   {row.what}", terminal_width()))
 
 
 def _read_plan() -> InterviewPlan | None:

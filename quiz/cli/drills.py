@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 import click
 
 from quiz.cli.context import Context, check_bank_names, display_path, open_store, pass_context
-from quiz.cli.fit import fit, row_width
+from quiz.cli.fit import fit
 from quiz.plural import counted
 from quiz.textsafe import printable
+from quiz.wrapping import terminal_width, wrap_markdown
 
 
 @click.command("drills")
@@ -46,7 +47,7 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     width = max((len(row.id) for row in rows), default=5)
     # No timing column: a grading's time is mostly the sandbox's and the machine's load,
     # not a measure of the person's code (the JSON keeps it as best_ms, said so there).
-    columns = row_width()
+    columns = terminal_width()
     click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  title")
     for row in rows:
         line = f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {row.title}"
@@ -66,11 +67,10 @@ def show_command(obj: Context, card_id: str, answer: bool) -> None:
     """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""
     from quiz.cardtext import card_as_text
     from quiz.selection import find_card
-    from quiz.wrapping import wrap_markdown
 
     bank = obj.load_bank()
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
-    text = wrap_markdown(printable(card_as_text(card, answer=answer)), row_width())
+    text = wrap_markdown(printable(card_as_text(card, answer=answer)), terminal_width())
     click.echo(text, nl=False)
 
 
@@ -87,7 +87,6 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
     """
     from quiz.cardtext import markdown_text
     from quiz.drill_grading import find_drill
-    from quiz.wrapping import wrap_markdown
 
     bank = obj.load_bank()
     card = find_drill(bank, drill_id, display_path, checker_now=False).card
@@ -100,7 +99,7 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
         if revealed:
             shown += 1
             store.record_hint(card_id=card.id, number=shown, seen_at=datetime.now(UTC))
-    width = row_width()
+    width = terminal_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
         text = f"Hint {number}. {markdown_text(hint).strip()}\n"
         click.echo(wrap_markdown(printable(text), width))

@@ -6,21 +6,11 @@ next row's drill id, cut mid-word. `list` and `cards`, whose columns before the 
 
 from __future__ import annotations
 
-import shutil
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quiz.textsafe import printable
-
-
-def row_width() -> int | None:
-    """The terminal's columns when stdout is a terminal; None for a pipe or a file, which
-    get whole rows (`drillbit drills | grep`, `drillbit drills | less -S`)."""
-    if not sys.stdout.isatty():
-        return None
-    return shutil.get_terminal_size((80, 24)).columns
 
 
 def fit(row: str, width: int | None) -> str:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import Context, display_path, open_store, pass_context
-from quiz.cli.fit import row_width
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
 from quiz.textsafe import MIB, read_regular_text
+from quiz.wrapping import terminal_width
 
 SUBMISSION_LIMIT = MIB
 """The largest answer file graded (a drill's answer is a few KiB)."""
@@ -110,7 +110,9 @@ def grade_command(
 
         click.echo(exercism_results(verdict).model_dump_json(indent=2))
     else:
-        shown = format_verdict(verdict, verbose=verbose, drill=drill.card.id, width=row_width())
+        shown = format_verdict(
+            verdict, verbose=verbose, drill=drill.card.id, width=terminal_width()
+        )
         click.echo(shown)
     if is_untouched_starter(drill.card, source):
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)

@@ -10,6 +10,7 @@ import click
 from quiz.cli.context import Context, open_store, pass_context
 from quiz.cli.numbers import NumberRange
 from quiz.plural import counted
+from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
     from quiz.store import Store
@@ -112,13 +113,18 @@ def plan_command(
         click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
         return
     plan = status.plan
+    width = terminal_width()  # the sentences fold to it: one was 294 columns
+
+    def say(sentence: str) -> None:
+        click.echo(fold_text(sentence, width))
+
     click.echo(
         f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
         f"target recall {plan.target:.2f}"
     )
-    click.echo(status.line())
+    say(status.line())
     if status.days_left > 0 and status.today is not None:
-        click.echo(
+        say(
             f"Today's plan runs until {day_ends_phrase(now, tz)}, when the next study day "
             "starts (drillbit config day_starts_at); a session still open then ends at its "
             "next card."
@@ -126,7 +132,7 @@ def plan_command(
     notes = (status.ahead_note(), status.steps_note(), status.advice(), status.ended_note())
     for note in notes:
         if note is not None:
-            click.echo(note)
+            say(note)
     ready = status.on_the_day
     if status.days_left > 0 and ready.seen < ready.cards:
         never = status.unseen_on_the_day
@@ -138,7 +144,7 @@ def plan_command(
             )
         else:
             shows = f"all {unseen} not seen yet come before the day"
-        click.echo(
+        say(
             f"New cards as many a day as the plan's minutes hold, if you follow it: "
             f"{_by_day(status.new_cards_by_day())}, so {shows}; the new_per_day setting "
             f"({settings.new_per_day}) applies again when the plan ends."

@@ -156,6 +156,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
     from quiz.cli.stats import current_stats, stats_json, stats_today
+    from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
         click.echo(stats_json(current_stats(obj.roots(), warn)))
@@ -170,7 +171,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
         f"Streak: {counted(stats.streak, 'day')}   retention: {_percent(stats.retention)}{why}"
     )
     if today is not None:  # Home's words: what `d` studies today, then the cards
-        click.echo(f"Today: {today}")
+        click.echo(fold_text(f"Today: {today}", terminal_width()))  # 104 under a plan
     click.echo(f"Cards: {stats.cards.breakdown()}")
     if stats.by_topic:
         click.echo("")

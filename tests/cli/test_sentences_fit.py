@@ -1,0 +1,59 @@
+"""The sentences of `plan`, `stats`, `config` and `cards` on an 80-column terminal: under an
+interview plan `drillbit plan` printed one of 294 columns, `stats` its "Today:" line in 104
+and `cards` its note on the plan in 101, `config` a key's description in 94, which the
+terminal broke mid-word. They fold at spaces (a description under its key); a pipe gets
+every sentence on one line."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fsrs import Rating, Scheduler
+
+from quiz.store import Store
+from quiz.study.scheduling import review_card
+from tests.cli.printing import Printing
+from tests.conftest import RunDrillbit
+
+
+def _on_a_terminal(*args: str) -> list[str]:
+    """The lines `drillbit ARGS` prints (stdout and stderr) on an 80-column terminal."""
+    shown = Printing([sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": "80"})
+    try:
+        assert shown.process.wait(timeout=120) == 0  # a ceiling, not a timing
+    finally:
+        shown.kill()
+        shown.close()
+    return shown.printed().splitlines()
+
+
+def _from(lines: list[str], first: str) -> list[str]:
+    """`lines` from the first that starts with `first` on (all of them for "")."""
+    return lines[next(n for n, line in enumerate(lines) if line.startswith(first)) :]
+
+
+@pytest.mark.parametrize(
+    ("command", "first"),
+    [
+        (("plan",), ""),
+        (("stats",), ""),
+        (("config",), ""),
+        (("cards", "--state", "due"), "1 of 146 cards"),  # the table's title is cut: its note
+    ],
+)
+def test_every_sentence_fits_80_columns_and_a_pipe_keeps_it_whole(
+    drillbit: RunDrillbit, command: tuple[str, ...], first: str
+) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=60)
+    with Store.open() as store:  # a card due by fsrs: `stats` and `cards` say the plan decides
+        review_card(store, Scheduler(), "relu-vs-sigmoid", Rating.Easy, now=long_ago, correct=True)
+    interview = (date.today() + timedelta(days=60)).isoformat()
+    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "30").returncode == 0
+    piped = drillbit(*command)
+    assert max(len(line) for line in piped.stdout.splitlines()) > 80
+    lines = _on_a_terminal(*command)
+    assert [line for line in lines if len(line) > 80] == []
+    said = _from((piped.stdout + piped.stderr).splitlines(), first)
+    assert " ".join(_from(lines, first)).split() == " ".join(said).split()
