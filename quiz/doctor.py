@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import platform
 import sys
-import textwrap
 from dataclasses import dataclass
 
 from engine.sandbox import SandboxConfig
 from engine.sandbox.isolation import probe_layers
+from quiz.wrapping import fold_line
 
 
 @dataclass(frozen=True)
@@ -105,46 +105,42 @@ def how_to_get(state: LayerState) -> str | None:
 
 
 REPORT_WIDTH = 80
-"""The report's lines are folded at this width, each continuation under its text: a layer
-of 300 to 500 characters on one line was cut mid-word by an 80-column terminal."""
+"""The report's lines are folded at this width (or a narrower terminal's), each
+continuation under its text: a layer of 300 to 500 characters on one line was cut
+mid-word by an 80-column terminal."""
 
 
-def _folded(lead: str, text: str) -> list[str]:
-    """`lead` then `text`, folded at REPORT_WIDTH columns, its further lines under the
-    text (two columns in, after a lead of spaces alone)."""
+def _folded(lead: str, text: str, width: int) -> list[str]:
+    """`lead` then `text`, folded at `width` columns, its further lines under the text (two
+    columns in, after a lead of spaces alone)."""
     hang = len(lead) + 2 if lead.isspace() else len(lead)
-    return textwrap.wrap(
-        lead + text,
-        REPORT_WIDTH,
-        subsequent_indent=" " * hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    return fold_line(lead + text, width, " " * hang)
 
 
-def format_report(reports: list[ModeReport]) -> str:
-    """The report as text for the terminal, each line at most 80 columns (a word longer
-    than that, a long path, stays whole)."""
+def format_report(reports: list[ModeReport], width: int = REPORT_WIDTH) -> str:
+    """The report as text for the terminal, each line at most `width` columns (a word
+    longer than that, a long path, stays whole)."""
     lines = _folded(
         "",
         "drillbit doctor: the grading sandbox on this machine"
         f" ({platform.system()} {platform.release()}, Python {platform.python_version()})",
+        width,
     )
     hints: list[str] = []
     for index, report in enumerate(reports):
         lines += ["", f"{report.title}:"]
         if report.failure is not None:
-            lines += _folded("  ", f"the sandbox could not start: {report.failure}")
+            lines += _folded("  ", f"the sandbox could not start: {report.failure}", width)
             continue
         for state in report.layers:
             lines += _folded(
-                f"  [{'ok' if state.active else '--'}] ", f"{state.name}: {state.text}"
+                f"  [{'ok' if state.active else '--'}] ", f"{state.name}: {state.text}", width
             )
             hint = how_to_get(state) if index == 0 else None  # later modes are forced by doctor
             if hint is not None and hint not in hints:
                 hints.append(hint)
         for warning in report.warnings:
-            lines += _folded("  ", f"WARNING: {warning}")
+            lines += _folded("  ", f"WARNING: {warning}", width)
     if sys.platform != "linux":
         hints.append(
             f"on {sys.platform} no kernel layer is available: grade only code you would run"
@@ -157,13 +153,13 @@ def format_report(reports: list[ModeReport]) -> str:
             "Nothing could be graded here until the sandbox starts (the reason is above).",
         ]
         if hints:
-            lines += ["Then, to get the missing layers:", *_hint_lines(hints)]
+            lines += ["Then, to get the missing layers:", *_hint_lines(hints, width)]
         return "\n".join(lines)
     lines += ["", "How to get the missing layers:" if hints else "Every layer is active."]
-    lines += _hint_lines(hints)
+    lines += _hint_lines(hints, width)
     return "\n".join(lines)
 
 
-def _hint_lines(hints: list[str]) -> list[str]:
+def _hint_lines(hints: list[str], width: int) -> list[str]:
     """The hints as a list, each folded under its text."""
-    return [line for hint in hints for line in _folded("  - ", hint)]
+    return [line for hint in hints for line in _folded("  - ", hint, width)]

@@ -371,10 +371,11 @@ def doctor_command() -> None:
     """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones.
 
     Exit 1 when the sandbox cannot start at all (nothing could be graded)."""
-    from quiz.doctor import diagnose, format_report
+    from quiz.doctor import REPORT_WIDTH, diagnose, format_report
 
     reports = diagnose()
-    click.echo(format_report(reports))
+    # 80 columns, or a narrower terminal's: its lines were 80 wide on one of 60
+    click.echo(format_report(reports, min(terminal_width() or REPORT_WIDTH, REPORT_WIDTH)))
     if reports[0].failure is not None:
         sys.exit(1)  # nothing can be graded: a script checking the machine must see it
 

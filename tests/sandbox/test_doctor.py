@@ -18,6 +18,7 @@ from engine.sandbox.config import SeccompSupport, seccomp_support
 from engine.sandbox.decide import internal_verdict
 from quiz.cli.group import cli
 from quiz.doctor import diagnose, format_report
+from tests.cli.printing import Printing
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
 
@@ -136,3 +137,21 @@ def test_a_grader_problem_for_want_of_room_says_what_to_do() -> None:
         SigmoidChecker(), "numpy failed", seed=1, duration_ms=1.0, isolation=[]
     )
     assert "TMPDIR" not in other.summary
+
+
+def test_doctor_fits_a_terminal_narrower_than_80_columns(bare_machine: None) -> None:
+    """Its lines were folded at 80 whatever the terminal: at 60 columns each of them wrapped
+    again, mid-word. `drillbit doctor` folds at the terminal's width, 80 at most."""
+    reports = diagnose()
+    wide = format_report(reports)
+    assert max(len(line) for line in wide.splitlines()) > 60
+    narrow = format_report(reports, 60)
+    assert max(len(line) for line in narrow.splitlines()) <= 60
+    assert unfolded(narrow) == unfolded(wide)
+    shown = Printing([sys.executable, "-m", "quiz", "doctor"], terminal=True, env={"COLUMNS": "60"})
+    try:
+        shown.process.wait(timeout=120)  # a ceiling, not a timing
+    finally:
+        shown.kill()
+        shown.close()
+    assert max(len(line) for line in shown.printed().splitlines()) <= 60
