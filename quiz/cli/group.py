@@ -184,6 +184,8 @@ def click_error_lines(exc: click.ClickException) -> str:
     for a wrong command line, the command's usage and how to get its help. Click's own
     `show` put the usage first and the message last after "Error: ", where every other
     error of every command was one line starting "drillbit: "."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # `drillbit export`: its help
+        return exc.format_message()
     said = ERROR_PREFIX + exc.format_message()
     ctx = exc.ctx if isinstance(exc, click.UsageError) else None
     if ctx is None:

@@ -55,3 +55,13 @@ def test_an_error_with_a_title_keeps_it_after_the_prefix() -> None:
         "drillbit: export anki: gone"
     )
     assert UsageError("no card 'x'").error_line() == "drillbit: no card 'x'"
+
+
+def test_a_group_with_no_command_prints_its_help_as_it_did(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`drillbit export` alone is click's help on stderr, exit 2: no error to prefix."""
+    result = drillbit("export", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: drillbit export [OPTIONS] COMMAND [ARGS]...\n")
+    assert "drillbit: " not in result.stderr.splitlines()[0]
