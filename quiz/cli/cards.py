@@ -87,14 +87,16 @@ def cards_command(
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
     click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due})")
+    width = terminal_width()
     if sort == "difficulty":  # its own line: after the count it made one of 86 columns
-        click.echo("DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed")
+        legend = "DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed"
+        click.echo(fold_text(legend, width))
     if planned is not None:
         said = (
             f"Under the interview plan a session studies {counted(planned, 'card')} today, "
             "not every due card (`drillbit plan` says why)."
         )
-        click.echo(fold_text(said, terminal_width()))
+        click.echo(fold_text(said, width))
     summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)

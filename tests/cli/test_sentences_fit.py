@@ -18,9 +18,11 @@ from tests.cli.printing import Printing
 from tests.conftest import RunDrillbit
 
 
-def _on_a_terminal(*args: str) -> list[str]:
-    """The lines `drillbit ARGS` prints (stdout and stderr) on an 80-column terminal."""
-    shown = Printing([sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": "80"})
+def _on_a_terminal(*args: str, columns: int = 80) -> list[str]:
+    """The lines `drillbit ARGS` prints (stdout and stderr) on a terminal `columns` wide."""
+    shown = Printing(
+        [sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": str(columns)}
+    )
     try:
         assert shown.process.wait(timeout=120) == 0  # a ceiling, not a timing
     finally:
@@ -57,3 +59,9 @@ def test_every_sentence_fits_80_columns_and_a_pipe_keeps_it_whole(
     assert [line for line in lines if len(line) > 80] == []
     said = _from((piped.stdout + piped.stderr).splitlines(), first)
     assert " ".join(_from(lines, first)).split() == " ".join(said).split()
+
+
+def test_the_difficulty_legend_folds_on_a_narrower_terminal() -> None:
+    lines = _on_a_terminal("cards", "--sort", "difficulty", "--topic", "attention", columns=50)
+    assert lines[-2:] == ["DIFF: fsrs's difficulty, 1 easy to 10 hard; -", "never reviewed"]
+    assert max(len(line) for line in lines) <= 50
