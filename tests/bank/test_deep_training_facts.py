@@ -23,7 +23,7 @@ from engine.deep.schedules import warmup_cosine_lr
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import latex_to_unicode
-from quiz.bank.models import ChoiceFront, ConceptFront
+from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
 from tests.bank.bundled import BANK, card, text
 
 
@@ -548,6 +548,23 @@ def test_adams_first_step_is_alpha_only_with_both_corrections() -> None:
     assert "dividing $v_t$ by $1 - \\beta_2^t$, which makes its first step" not in body
     assert "the two corrections together make its first step about $\\alpha$" in body
     assert "$(1 - \\beta_1) \\alpha = 0.1 \\alpha$" in body
+
+
+def test_rmsprops_first_step_at_pytorchs_defaults_is_ten_learning_rates() -> None:
+    # PyTorch's RMSprop defaults lr=0.01, alpha (rho) = 0.99; its first step is
+    # lr / sqrt(1 - rho) = 10 lr, not the 3.16 lr of Keras's rho = 0.9, which is also the
+    # multiple of Adam's uncorrected first step (adam-uncorrected-first-step)
+    g = np.array([5.0])
+    theta, _ = rmsprop_step(np.zeros(1), g, np.zeros(1), lr=0.01, rho=0.99, eps=0.0)
+    rmsprop = card("rmsprop-first-step-size").front
+    adam = card("adam-uncorrected-first-step").front
+    assert isinstance(rmsprop, NumericFront) and isinstance(adam, NumericFront)
+    assert rmsprop.check_numeric(-float(theta[0])).correct
+    assert math.isclose(rmsprop.answer / 0.01, 10.0)
+    assert not math.isclose(rmsprop.answer / 0.01, adam.answer / 0.001, rel_tol=0.01)
+    body = text("rmsprop-first-step-size")
+    assert "PyTorch's `RMSprop` with its defaults" in body
+    assert "\\frac{\\alpha}{\\sqrt{0.1}} \\approx 3.16 \\alpha" in body
 
 
 def test_the_residual_jacobian_is_cited_to_the_section_that_derives_it() -> None:
