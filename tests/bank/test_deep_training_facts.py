@@ -567,6 +567,19 @@ def test_rmsprops_first_step_at_pytorchs_defaults_is_ten_learning_rates() -> Non
     assert "\\frac{\\alpha}{\\sqrt{0.1}} \\approx 3.16 \\alpha" in body
 
 
+def test_layernorm_vs_batchnorm_grades_only_what_its_question_asks() -> None:
+    # the question asks what each normalizes over, at training and inference, and where
+    # each is used; why batch norm helps is batch-normalization's question and key point
+    front = card("layernorm-vs-batchnorm").front
+    assert isinstance(front, ConceptFront)
+    assert "where is each used" in card("layernorm-vs-batchnorm").sections["Question"].text
+    assert not any("covariate shift" in point for point in front.key_points)
+    assert "covariate shift" not in text("layernorm-vs-batchnorm")
+    bn = card("batch-normalization").front
+    assert isinstance(bn, ConceptFront)
+    assert any("covariate shift" in point for point in bn.key_points)
+
+
 def test_the_residual_jacobian_is_cited_to_the_section_that_derives_it() -> None:
     rng = np.random.default_rng(26)
     W, x, h = rng.standard_normal((4, 4)), rng.standard_normal(4), 1e-6
