@@ -580,6 +580,17 @@ def test_layernorm_vs_batchnorm_grades_only_what_its_question_asks() -> None:
     assert any("covariate shift" in point for point in bn.key_points)
 
 
+def test_numeric_cards_of_one_computation_share_a_difficulty() -> None:
+    # 1 - lr * lambda under SGD and under AdamW; alpha / sqrt(1 - rho) and Adam's
+    # (1 - beta1) / sqrt(1 - beta2): the same arithmetic, so the same difficulty
+    pairs = [
+        ("sgd-l2-decay-factor", "adamw-shrink-per-step"),
+        ("rmsprop-first-step-size", "adam-uncorrected-first-step"),
+    ]
+    for first, second in pairs:
+        assert card(first).front.difficulty == card(second).front.difficulty, (first, second)
+
+
 def test_the_residual_jacobian_is_cited_to_the_section_that_derives_it() -> None:
     rng = np.random.default_rng(26)
     W, x, h = rng.standard_normal((4, 4)), rng.standard_normal(4), 1e-6
