@@ -605,7 +605,7 @@ def test_a_dilated_kernel_enters_the_output_size_through_its_span() -> None:
     assert all(_dilated_windows(32, 5, 1, 2 * d, d) == 32 for d in (1, 2, 3))
     body = text("conv-output-size")
     assert "W + 2p - \\delta (K - 1) - 1" in body and "= 223" in body
-    assert "ch. 5.1 (dilated convolutions)" in card("conv-output-size").front.source
+    assert "sec. 5.1 (dilated convolutions)" in card("conv-output-size").front.source
     assert "$p = \\delta (K - 1)/2$" in text("same-padding")
     assert "\\delta (K - 1) - 1)/s" in text("conv2d-forward")
 
