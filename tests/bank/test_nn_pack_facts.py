@@ -995,3 +995,16 @@ def test_sutskever_et_al_write_the_velocity_with_minus_the_learning_rate() -> No
     assert "$\\theta_t = \\theta_{t-1} - v_t$ (Sutskever et al.)" not in body
     assert "Sutskever et al.'s equations 1 and 2" in body
     assert "how PyTorch's SGD notes describe Sutskever et al." in body
+
+
+def test_weight_initialization_works_its_example_on_fans_no_numeric_card_asks() -> None:
+    # he-vs-xavier-variance and xavier-uniform-limit ask about n_in = 256, n_out = 128; the
+    # concept taught before them worked those fans out (2/256 and 2/384), so its example now
+    # takes a square layer, where Xavier's variance is exactly half He's
+    n = 512
+    assert math.isclose((2 / n) / (2 / (n + n)), 2.0)
+    body = text("weight-initialization")
+    assert "$n_{in} = 256$" not in body and "2/384" not in body
+    assert "$n_{in} = n_{out} = 512$" in body and "exactly half" in body
+    for card_id in ("he-vs-xavier-variance", "xavier-uniform-limit"):
+        assert "$n_{in} = 256$" in text(card_id)
