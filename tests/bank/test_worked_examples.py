@@ -10,7 +10,11 @@ new ones.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pytest
+
+from quiz.bank.loader import load_bank
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.order import teaching_order
 from tests.bank.bundled import BANK
@@ -51,8 +55,70 @@ def given_away(card: Card, earlier: Card) -> str | None:
     return None
 
 
-def test_the_detector_finds_an_answer_worked_with_the_questions_numbers() -> None:
+def test_numbers_skip_powers_and_subscripts_and_read_thousands() -> None:
     assert numbers("$\\epsilon = 10^{-8}$ at $x_1$, a batch of 1,024 and $0.5$") == {1024.0, 0.5}
+
+
+CONCEPT = """---
+id: batches-concept
+kind: concept
+title: Mini-batches
+topic: training
+difficulty: 2
+source: tests
+key_points:
+  - Shuffle every epoch
+  - Keep the last partial batch
+  - Cut consecutive batches
+---
+
+## Question
+
+How do you cut an epoch into mini-batches?
+
+## Answer
+
+Shuffle, cut consecutive batches and keep the last one: $n = {n}$, $B = 64$ gives {count} batches.
+"""
+
+NUMERIC = """---
+id: batches-count
+kind: numeric
+title: Batches per epoch
+topic: training
+difficulty: 1
+source: tests
+answer: 16
+tolerance: {absolute: 0.01}
+---
+
+## Question
+
+$m = 1000$ examples are cut into mini-batches of 64, the last one partial. How many batches?
+
+## Explanation
+
+$\\lceil 1000 / 64 \\rceil = 16$.
+"""
+
+
+@pytest.mark.parametrize(("n", "count", "found"), [(1000, 16, True), (50000, 782, False)])
+def test_an_earlier_card_working_the_same_numbers_gives_the_answer_away(
+    tmp_path: Path, n: int, count: int, found: bool
+) -> None:
+    topic = tmp_path / "pack" / "training"
+    topic.mkdir(parents=True)
+    (tmp_path / "pack" / "pack.yaml").write_text(
+        "title: A pack\ndescription: Tests.\nversion: 1.0.0\norder: [batches-concept]\n"
+    )
+    (topic / "batches-concept.md").write_text(CONCEPT.format(n=n, count=count))
+    (topic / "batches-count.md").write_text(NUMERIC)
+    bank = load_bank([tmp_path])
+    assert not bank.problems
+    concept, numeric = teaching_order(bank.cards, bank.packs)
+    paragraph = given_away(numeric, concept)
+    assert (paragraph is not None) is found
+    assert paragraph is None or "gives 16 batches" in paragraph
 
 
 def test_no_numeric_card_is_worked_out_by_a_card_taught_before_it() -> None:
