@@ -1008,3 +1008,12 @@ def test_weight_initialization_works_its_example_on_fans_no_numeric_card_asks() 
     assert "$n_{in} = n_{out} = 512$" in body and "exactly half" in body
     for card_id in ("he-vs-xavier-variance", "xavier-uniform-limit"):
         assert "$n_{in} = 256$" in text(card_id)
+
+
+def test_vanishing_gradient_asks_for_the_mirror_image_it_grades() -> None:
+    # a key point grades "the mirror image is exploding gradients, where clipping helps":
+    # the question asks for it, so a complete answer to the question gets every point
+    c = card("vanishing-gradient")
+    assert isinstance(c.front, ConceptFront)
+    assert any("mirror image is exploding" in point for point in c.front.key_points)
+    assert "what its mirror image is" in c.sections["Question"].text
