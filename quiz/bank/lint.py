@@ -1,8 +1,8 @@
 """`drillbit lint`: load the bank around the given paths, check everything, report with places.
 
 Problems are errors (lint fails) or warnings (reported, exit code still 0): a
-warning is a statistical hint about a whole pack, such as right answers that
-crowd one option position, not a broken card.
+warning is a hint about how a pack teaches, such as right answers that crowd one option
+position or a numeric card an earlier card works out, not a broken card.
 
 What is read depends on what is linted (`lint_roots`). A folder of packs is checked
 whole. A pack folder (or a folder inside one) is linted alone: that pack, plus the packs
@@ -45,6 +45,7 @@ from quiz.bank.models import Card, CodingFront
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+from quiz.bank.worked_examples import worked_example_warnings
 from quiz.paths import as_found
 
 REFERENCE_CODES = frozenset({"unknown-related"})
@@ -180,7 +181,9 @@ def lint(
     for card in checked_cards(bank, paths):
         if isinstance(card.front, CodingFront):
             problems.extend(check_coding_card(card, run_drills=run_drills))
-    problems.extend(answer_position_warnings([c for c in bank.cards if in_own(c.path)], bank.packs))
+    own_cards = [c for c in bank.cards if in_own(c.path)]
+    problems.extend(answer_position_warnings(own_cards, bank.packs))
+    problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems.

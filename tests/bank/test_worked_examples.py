@@ -1,69 +1,21 @@
-"""No numeric card is worked out, with its own numbers, by a card taught before it.
-
-A concept card or a drill that computes a numeric card's answer from the numeric card's
-own numbers gives that answer away: by the time the numeric card comes up, it checks
-that a number was remembered, not that it can be computed. An earlier card may work the
-same formula on other numbers (that is what teaches it); the numeric card then asks for
-new ones.
-"""
+"""The worked-example lint warning: a numeric card worked out, with its own numbers, by a
+card taught before it in its pack and topic (`quiz.bank.worked_examples`)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from quiz.bank.loader import load_bank
-from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
-from quiz.bank.order import teaching_order
-from tests.bank.bundled import BANK
-
-_SCRIPTS = re.compile(r"\d+(?:\.\d+)?\^(?:\{[^{}]*\}|-?\w+)|_(?:\{[^{}]*\}|\w)")
-"""A power of a number and a subscript: neither 10 nor 8 of 10^{-8}, nor the 1 of x_1, is a
-number a card poses (the 64 of R^{64} is)."""
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:e-?\d+)?)(?![\w]|\.\d)")
-
-
-def numbers(text: str) -> set[float]:
-    """The numbers written in `text` (digits, with thousands commas), signs dropped."""
-    plain = _SCRIPTS.sub(" ", text)
-    return {float(m.group(1).replace(",", "")) for m in _NUMBER.finditer(plain)}
-
-
-def paragraphs(card: Card) -> list[str]:
-    """What a card shows, cut where a reader's eye stops: paragraphs, key points, options."""
-    parts = [p for s in card.sections.values() for p in re.split(r"\n\s*\n", s.text)]
-    if isinstance(card.front, ConceptFront):
-        parts.extend(card.front.key_points)
-    if isinstance(card.front, ChoiceFront):
-        parts.extend(card.front.choices)
-    return parts
-
-
-def given_away(card: Card, earlier: Card) -> str | None:
-    """The paragraph of `earlier` that states a value `card` accepts, next to every number
-    `card`'s question poses (0 and 1 aside), or None."""
-    front = card.front
-    assert isinstance(front, NumericFront)
-    posed = numbers(card.sections["Question"].text) - {0.0, 1.0}
-    for paragraph in paragraphs(earlier):
-        found = numbers(paragraph)
-        answered = any(front.tolerance.accepts(front.answer, n) for n in found)
-        if posed and answered and posed <= found:
-            return paragraph
-    return None
-
-
-def test_numbers_skip_powers_and_subscripts_and_read_thousands() -> None:
-    assert numbers("$\\epsilon = 10^{-8}$ at $x_1$, a batch of 1,024 and $0.5$") == {1024.0, 0.5}
-
+from quiz.bank.lint import lint
+from quiz.bank.sources import bundled_content_dir
+from quiz.bank.worked_examples import numbers
 
 CONCEPT = """---
 id: batches-concept
 kind: concept
 title: Mini-batches
-topic: training
+topic: {topic}
 difficulty: 2
 source: tests
 key_points:
@@ -102,36 +54,53 @@ $\\lceil 1000 / 64 \\rceil = 16$.
 """
 
 
-@pytest.mark.parametrize(("n", "count", "found"), [(1000, 16, True), (50000, 782, False)])
-def test_an_earlier_card_working_the_same_numbers_gives_the_answer_away(
-    tmp_path: Path, n: int, count: int, found: bool
-) -> None:
-    topic = tmp_path / "pack" / "training"
-    topic.mkdir(parents=True)
-    (tmp_path / "pack" / "pack.yaml").write_text(
+def write_pack(root: Path, *, n: int, count: int, topic: str = "training") -> Path:
+    """A pack whose concept card, taught first, works `n` examples in batches of 64 into
+    `count` batches, and whose numeric card asks for 1000 in batches of 64."""
+    pack = root / "pack"
+    (pack / topic).mkdir(parents=True)
+    (pack / "training").mkdir(exist_ok=True)
+    (pack / "pack.yaml").write_text(
         "title: A pack\ndescription: Tests.\nversion: 1.0.0\norder: [batches-concept]\n"
     )
-    (topic / "batches-concept.md").write_text(CONCEPT.format(n=n, count=count))
-    (topic / "batches-count.md").write_text(NUMERIC)
-    bank = load_bank([tmp_path])
-    assert not bank.problems
-    concept, numeric = teaching_order(bank.cards, bank.packs)
-    paragraph = given_away(numeric, concept)
-    assert (paragraph is not None) is found
-    assert paragraph is None or "gives 16 batches" in paragraph
+    (pack / topic / "batches-concept.md").write_text(CONCEPT.format(topic=topic, n=n, count=count))
+    (pack / "training" / "batches-count.md").write_text(NUMERIC)
+    return pack
 
 
-def test_no_numeric_card_is_worked_out_by_a_card_taught_before_it() -> None:
-    """Earlier cards of the card's own pack and topic: what was just taught."""
-    order = teaching_order(BANK.cards, BANK.packs)
-    found = []
-    for place, card in enumerate(order):
-        if not isinstance(card.front, NumericFront):
-            continue
-        for earlier in order[:place]:
-            if (earlier.pack, earlier.front.topic) != (card.pack, card.front.topic):
-                continue
-            paragraph = given_away(card, earlier)
-            if paragraph is not None:
-                found.append(f"{card.id} <- {earlier.id}: {paragraph[:100]}")
-    assert found == []
+def test_numbers_skip_powers_and_subscripts_and_read_thousands() -> None:
+    assert numbers("$\\epsilon = 10^{-8}$ at $x_1$, a batch of 1,024 and $0.5$") == {1024.0, 0.5}
+    assert numbers("$q \\in \\mathbb{R}^{64}$, 1e-3 and -0.9") == {64.0, 0.001, 0.9}
+
+
+def test_an_earlier_card_that_works_the_same_numbers_is_warned_at_the_question(
+    tmp_path: Path,
+) -> None:
+    pack = write_pack(tmp_path, n=1000, count=16)
+    _, problems = lint([pack], roots=[tmp_path], run_drills=False)
+    assert [(p.code, p.severity, p.path.name, p.line) for p in problems] == [
+        ("worked-example", "warning", "batches-count.md", 12)
+    ]
+    message = problems[0].message
+    assert "'batches-concept'" in message and "states 16" in message and "(64, 1000)" in message
+
+
+@pytest.mark.parametrize(
+    ("n", "count", "topic"),
+    [
+        (50000, 782, "training"),  # the same formula on other numbers: that is what teaches it
+        (1000, 16, "batching"),  # another topic: not what was just taught
+    ],
+)
+def test_other_numbers_or_another_topic_are_not_warned(
+    tmp_path: Path, n: int, count: int, topic: str
+) -> None:
+    pack = write_pack(tmp_path, n=n, count=count, topic=topic)
+    _, problems = lint([pack], roots=[tmp_path], run_drills=False)
+    assert problems == []
+
+
+def test_no_bundled_numeric_card_is_worked_out_by_a_card_taught_before_it() -> None:
+    root = bundled_content_dir()
+    _, problems = lint([root], roots=[root], run_drills=False)
+    assert [p for p in problems if p.code == "worked-example"] == []
