@@ -1763,7 +1763,7 @@ def _defer_log_upkeep(conn: sqlite3.Connection) -> list[str]:
     """Drop review_log's other indexes and its tally's insert trigger; their SQL, to re-make.
 
     Only for a log empty at the start (a restore into a new home): inserting each review
-    into four indexes keyed by card (in time order, so at random places) and upserting its
+    into the indexes led by card or state (in time order, so at random places) and upserting its
     card's tally cost more than half the merge of a heavy backup; building each index once
     by a sort, and the tally by one GROUP BY, at the end costs a fraction of that. All of it
     inside the import's transaction: a refused file or a kill rolls the schema back too.
