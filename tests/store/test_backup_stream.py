@@ -241,9 +241,9 @@ def test_members_read_any_chunking_as_json_loads_does(
     monkeypatch.setattr(jsonstream, "CHUNK", chunk)
     rebuilt: dict[str, Any] = {}
     for member in members(io.BytesIO(document.encode()), item_limit=1000, total_limit=10_000):
-        if member.index is None:
+        if member.place is None:
             rebuilt[member.key] = member.value
-        elif member.index < 0:
+        elif member.place < 0:
             rebuilt[member.key] = []
         else:
             rebuilt[member.key].append(member.value)

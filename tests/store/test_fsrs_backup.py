@@ -19,7 +19,7 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.store import Store
 from quiz.store.backup import (
     ProgressFormatError,
-    _fsrs_layout,
+    _fsrs_json,
     export_progress,
     import_progress,
     parse_progress,
@@ -282,17 +282,35 @@ FSRS_TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("text", FSRS_TEXTS)
-def test_fsrs_layout_reads_as_the_decoder_or_not_at_all(text: str) -> None:
-    read = _fsrs_layout(text)
-    if read is None:
-        return  # json.loads decides
-    decoded = json.loads(text)
-    assert read == decoded
-    assert [type(value) for value in read.values()] == [type(v) for v in decoded.values()]
+def _decoded(read: Any) -> tuple[str, Any]:
+    """What reading a text gave: its value and the types of its fields, or the error's kind."""
+    try:
+        value = read()
+    except ValueError as exc:
+        return type(exc).__name__, str(exc)
+    kinds = [type(item) for item in value.values()] if isinstance(value, dict) else type(value)
+    return "read", (value, kinds)
 
 
-def test_fsrs_layout_reads_every_card_fsrs_writes() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        *FSRS_TEXTS,
+        *(f" {text}\n" for text in FSRS_TEXTS),  # blanks around the value: json.loads's rules
+        '{"card_id": 7} {"card_id": 8}',  # text after the value
+        '{"card_id": 7}x',
+        "",
+        "   ",
+        '"a card"',
+        "[1, 2]",
+    ],
+)
+def test_fsrs_json_reads_as_json_loads(text: str) -> None:
+    """The same value, field types and error as `json.loads`, whatever the text."""
+    assert _decoded(lambda: _fsrs_json(text)) == _decoded(lambda: json.loads(text))
+
+
+def test_fsrs_json_reads_every_card_fsrs_writes() -> None:
     scheduler = Scheduler(enable_fuzzing=False)
     card = Card(card_id=12345, due=T0)
     texts = [card.to_json()]
@@ -300,4 +318,4 @@ def test_fsrs_layout_reads_every_card_fsrs_writes() -> None:
         card, _ = scheduler.review_card(card, rating, T0 + timedelta(days=step * 3))
         texts.append(card.to_json())
     for text in texts:
-        assert _fsrs_layout(text) == json.loads(text)
+        assert _fsrs_json(text) == json.loads(text)
