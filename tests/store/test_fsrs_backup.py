@@ -73,6 +73,8 @@ def _nothing_written(database: Path) -> None:
         conn.close()
 
 
+_BLANK_CARD = json.loads(Card(card_id=1, due=T0).to_json())
+"""A new card's fsrs fields, for whole texts written around them."""
 BAD_VALUES: list[tuple[str | None, Any, str, str]] = [
     ("state", 99, "state", "99 is not an fsrs state (1 Learning, 2 Review, 3 Relearning)"),
     ("state", "abc", "state", '"abc" is not an fsrs state'),
@@ -106,6 +108,10 @@ BAD_VALUES: list[tuple[str | None, Any, str, str]] = [
     (None, "null", "", "not an fsrs Card JSON"),
     (None, "[1]", "", "not an fsrs Card JSON"),
     (None, "{", "", "not JSON text"),
+    # Text around one value: blanks are JSON's (the fields are then checked), anything else is not
+    (None, f" {json.dumps(_BLANK_CARD | {'state': 9})}\n", "state", "9 is not an fsrs state"),
+    (None, f"{json.dumps(_BLANK_CARD)} x", "", "not JSON text"),
+    (None, f"{json.dumps(_BLANK_CARD)}{json.dumps(_BLANK_CARD)}", "", "not JSON text"),
     (None, [1], "", "Input should be a valid string"),
 ]
 
