@@ -6,10 +6,11 @@ side by side with an older source tree.
 each tree in turn (`DIR`, made by `git archive main quiz engine | tar -x -C DIR`, then this
 one; the order alternates between rounds) in a fresh home: `drillbit import-progress FILE`
 (a restore: every row new), the same command again (every row already there: one look-up
-per review before the thirtieth round) and `Store.lapse_counts` on the home each made (the
-older tree's schema and queries against this one's). CPU is the child's own user + system
-(`heavy.PEAK_WRAPPER`); the medians and their ratios go to section `side_by_side_30` of
-bench/results.json.
+per review before the thirtieth round), then on the home each made (the older tree's schema
+and queries against this one's) `Store.lapse_counts`, a card's history and an answer's insert
+into the log (`_QUERIES`). CPU is the child's own user + system (`heavy.PEAK_WRAPPER`); the
+medians and their ratios go to bench/results.json's section `side_by_side_31` (`--section`;
+the thirtieth round's run wrote `side_by_side_30`).
 """
 
 from __future__ import annotations
@@ -35,24 +36,50 @@ from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
 
 CARDS = 10_000
 
-_LAPSES = """
-import json, resource, statistics, sys
+_QUERIES = """
+import json, random, resource, sqlite3, statistics, sys
 from pathlib import Path
 from quiz.store import Store
 def cpu():
     used = resource.getrusage(resource.RUSAGE_SELF)
     return used.ru_utime + used.ru_stime
-with Store.open(Path(sys.argv[1])) as store:
+def median_of(calls, action):
     spent = []
-    for _ in range(int(sys.argv[2])):
+    for _ in range(calls):
         start = cpu()
-        counts = store.lapse_counts()
-        spent.append((cpu() - start) * 1000)
-    print(json.dumps({"cpu_ms": statistics.median(spent), "lapses": sum(counts.values()),
-                      "schema": store.schema_version()}))
+        action()
+        spent.append(cpu() - start)
+    return statistics.median(spent)
+path, calls = Path(sys.argv[1]), int(sys.argv[2])
+rng = random.Random(5)
+conn = sqlite3.connect(path, isolation_level=None)
+answered = [card for (card,) in conn.execute("SELECT card_id FROM review_tally ORDER BY card_id")]
+cards = rng.sample(answered, min(200, len(answered)))
+with Store.open(path) as store:
+    counts = {}
+    lapses = median_of(calls, lambda: counts.update(store.lapse_counts()))
+    history = median_of(calls, lambda: [store.reviews(card_id=card) for card in cards])
+    schema = store.schema_version()
+row = conn.execute("SELECT card_before, card_after FROM review_log WHERE card_before IS NOT NULL"
+                   " LIMIT 1").fetchone()
+def answers():
+    conn.execute("BEGIN")
+    for number in range(1000):
+        conn.execute(
+            "INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms, mode,"
+            " state_before, card_before, card_after) VALUES (?, 3, 1, ?, 5000, 'due', 2, ?, ?)",
+            (f"card-{rng.randrange(10_000):05d}", f"2099-01-01T00:{number // 60 % 60:02d}:"
+             f"{number % 60:02d}.000000+00:00", row[0], row[1]))
+    conn.execute("ROLLBACK")
+inserts = median_of(calls, answers)
+conn.close()
+print(json.dumps({"cpu_ms": lapses * 1000, "lapses": sum(counts.values()), "schema": schema,
+                  "history_us": history / len(cards) * 1e6, "insert_us": inserts / 1000 * 1e6}))
 """
-"""`Store.lapse_counts` on a home's database, the median CPU of several calls (the first
-opens the file's pages as the card browser's first open would find them: cached)."""
+"""On a restored home's database: `Store.lapse_counts` and a card's history
+(`Store.reviews(card_id=...)`, 200 cards a call), the median CPU of several calls, and 1,000
+answers' inserts into the log (the store's columns, the tally's trigger; rolled back), CPU
+per insert: what the log's indexes cost a read and a write."""
 
 
 def _import_cpu(source: Path, home: Path, backup: Path) -> tuple[float, float, str]:
@@ -69,9 +96,9 @@ def _import_cpu(source: Path, home: Path, backup: Path) -> tuple[float, float, s
     return float(cpu), int(peak) / 1024, done.stdout.strip()
 
 
-def _lapses(source: Path, home: Path, calls: int) -> dict[str, float]:
+def _queries(source: Path, home: Path, calls: int) -> dict[str, float]:
     _, done = run_python(
-        ["-c", _LAPSES, str(home / "drillbit.db"), str(calls)],
+        ["-c", _QUERIES, str(home / "drillbit.db"), str(calls)],
         env=source_env(source, home),
         cwd=home.parent,
     )
@@ -80,7 +107,12 @@ def _lapses(source: Path, home: Path, calls: int) -> dict[str, float]:
 
 
 def side_by_side(
-    against: Path, rounds: int, reviews: int, out: Path, cards: int = CARDS
+    against: Path,
+    rounds: int,
+    reviews: int,
+    out: Path,
+    cards: int = CARDS,
+    section: str = "side_by_side_31",
 ) -> list[Figure]:
     """Restore, re-import and lapse counts of `against` (before) and this tree (after)."""
     stamp = run_stamp()
@@ -99,13 +131,15 @@ def side_by_side(
                 home.mkdir()
                 restore, peak, restored = _import_cpu(source, home, backup)
                 again, _, repeated = _import_cpu(source, home, backup)
-                lapses = _lapses(source, home, 7)
+                lapses = _queries(source, home, 7)
                 shutil.rmtree(home)
                 for name, value in (
                     ("restore_cpu_ms", restore),
                     ("restore_peak_mb", peak),
                     ("reimport_cpu_ms", again),
                     ("lapse_counts_cpu_ms", lapses["cpu_ms"]),
+                    ("card_history_cpu_us", lapses["history_us"]),
+                    ("answer_insert_cpu_us", lapses["insert_us"]),
                 ):
                     found.setdefault((side, name), []).append(value)
                 reports.setdefault((side, "reports"), set()).add(f"{restored} | {repeated}")
@@ -113,7 +147,8 @@ def side_by_side(
                 print(
                     f"  round {number + 1} {side} (schema {int(lapses['schema'])}): restore "
                     f"{restore:.0f} ms CPU, {peak:.0f} MB; again {again:.0f} ms; "
-                    f"lapse counts {lapses['cpu_ms']:.1f} ms"
+                    f"lapse counts {lapses['cpu_ms']:.1f} ms; a card's history "
+                    f"{lapses['history_us']:.0f} us; an answer's insert {lapses['insert_us']:.0f} us"
                 )
     for what in ("reports", "lapses"):
         if (
@@ -123,11 +158,18 @@ def side_by_side(
             raise RuntimeError(f"the two trees differ in their {what}: {reports}")
     params = {"cards": cards, "reviews": count, "rounds": rounds}
     figures: list[Figure] = []
-    for name in ("restore_cpu_ms", "reimport_cpu_ms", "lapse_counts_cpu_ms", "restore_peak_mb"):
-        unit = "MB" if name.endswith("_mb") else "ms"
-        stem = name.removesuffix("_ms").removesuffix("_mb")
+    for name in (
+        "restore_cpu_ms",
+        "reimport_cpu_ms",
+        "lapse_counts_cpu_ms",
+        "card_history_cpu_us",
+        "answer_insert_cpu_us",
+        "restore_peak_mb",
+    ):
+        unit = name.rsplit("_", 1)[1].replace("mb", "MB")
+        stem = name.rsplit("_", 1)[0]
         figures += side_figures(stem, found[("before", name)], found[("after", name)], unit, params)
-    merge_results(out, {"side_by_side_30": figures}, {}, stamp)
+    merge_results(out, {section: figures}, {}, stamp)
     return figures
 
 
@@ -136,9 +178,13 @@ def main() -> None:
     parser = against_parser("bench.restore", __doc__, rounds=4)
     parser.add_argument("--reviews", type=int, default=REVIEWS)
     parser.add_argument("--cards", type=int, default=CARDS)
+    parser.add_argument("--section", default="side_by_side_31", help="of bench/results.json")
     args = parser.parse_args()
     against = args.against.resolve()
-    print_figures(side_by_side(against, args.rounds, args.reviews, args.out, args.cards))
+    figures = side_by_side(
+        against, args.rounds, args.reviews, args.out, args.cards, section=args.section
+    )
+    print_figures(figures)
 
 
 if __name__ == "__main__":

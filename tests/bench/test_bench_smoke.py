@@ -240,11 +240,18 @@ def test_restore_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     figures = restore.side_by_side(REPO, 1, 60, out, cards=6)
     names = {f.name for f in figures}
-    for stem in ("restore_cpu", "reimport_cpu", "lapse_counts_cpu", "restore_peak"):
+    for stem in (
+        "restore_cpu",
+        "reimport_cpu",
+        "lapse_counts_cpu",
+        "card_history_cpu",
+        "answer_insert_cpu",
+        "restore_peak",
+    ):
         assert {f"side_{stem}_ratio"} <= names
     assert all(f.value >= 0 and f.params["reviews"] >= 60 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert "side_by_side_30" in written["sections"]
+    assert "side_by_side_31" in written["sections"]
 
 
 def test_screens_side_by_side_on_a_small_history(tmp_path: Path) -> None:
