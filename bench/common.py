@@ -170,13 +170,18 @@ def side_figures(
     ]
 
 
-def against_parser(module: str, doc: str | None, rounds: int) -> argparse.ArgumentParser:
+def against_parser(
+    module: str, doc: str | None, rounds: int, section: str | None = None
+) -> argparse.ArgumentParser:
     """The options of every `python -m bench.X --against DIR` run (the older tree, the
-    rounds, the results file); the module adds its own."""
+    rounds, the results file and, when the module names one, `--section`: the results
+    file's section its figures go to, a round's own); the module adds its own."""
     parser = argparse.ArgumentParser(prog=f"python -m {module}", description=doc)
     parser.add_argument("--against", type=Path, required=True, help="the older source tree")
     parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    if section is not None:
+        parser.add_argument("--section", default=section, help="of the results file")
     return parser
 
 

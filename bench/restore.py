@@ -9,8 +9,7 @@ one; the order alternates between rounds) in a fresh home: `drillbit import-prog
 per review before the thirtieth round), then on the home each made (the older tree's schema
 and queries against this one's) `Store.lapse_counts`, a card's history and an answer's insert
 into the log (`_QUERIES`). CPU is the child's own user + system (`heavy.PEAK_WRAPPER`); the
-medians and their ratios go to bench/results.json's section `side_by_side_31` (`--section`;
-the thirtieth round's run wrote `side_by_side_30`).
+medians and their ratios go to bench/results.json's section `SECTION` (`--section`).
 """
 
 from __future__ import annotations
@@ -35,6 +34,8 @@ from bench.common import (
 from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
 
 CARDS = 10_000
+SECTION = "side_by_side_31"
+"""The results file's section of this round's run (the thirtieth's wrote `side_by_side_30`)."""
 
 _QUERIES = """
 import json, random, resource, sqlite3, statistics, sys
@@ -112,7 +113,7 @@ def side_by_side(
     reviews: int,
     out: Path,
     cards: int = CARDS,
-    section: str = "side_by_side_31",
+    section: str = SECTION,
 ) -> list[Figure]:
     """Restore, re-import and lapse counts of `against` (before) and this tree (after)."""
     stamp = run_stamp()
@@ -175,10 +176,9 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.restore --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = against_parser("bench.restore", __doc__, rounds=4)
+    parser = against_parser("bench.restore", __doc__, rounds=4, section=SECTION)
     parser.add_argument("--reviews", type=int, default=REVIEWS)
     parser.add_argument("--cards", type=int, default=CARDS)
-    parser.add_argument("--section", default="side_by_side_31", help="of bench/results.json")
     args = parser.parse_args()
     against = args.against.resolve()
     figures = side_by_side(

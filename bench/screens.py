@@ -8,8 +8,8 @@ the migration, as after a first run), then in each round runs `bench.probe` with
 in turn (alternating which goes first): `app` (Home), `due` (a due session's first card)
 and `stats` (`s` on Home). It reports the CPU each probe had spent at its first idle
 (`cpu_ms_at_idle`: start-up, imports and the screen) and, for `stats`, the step's own
-wall and CPU (`inner_ms`, `inner_cpu_ms`); medians and ratios go to section
-`side_by_side_30_screens` of bench/results.json.
+wall and CPU (`inner_ms`, `inner_cpu_ms`); medians and ratios go to bench/results.json's
+section `SECTION` (`--section`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from bench.common import (
 from bench.heavy import REVIEWS, progress_files
 
 CARDS = 10_000
+SECTION = "side_by_side_31_screens"
+"""The results file's section of this round's run (the thirtieth's wrote `side_by_side_30_screens`)."""
 MODES = ("app", "due", "stats")
 
 
@@ -51,7 +53,12 @@ def _probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
 
 
 def side_by_side(
-    against: Path, rounds: int, reviews: int, out: Path, cards: int = CARDS
+    against: Path,
+    rounds: int,
+    reviews: int,
+    out: Path,
+    cards: int = CARDS,
+    section: str = SECTION,
 ) -> list[Figure]:
     """The probes of `against` (before) and this tree (after) on the same history."""
     stamp = run_stamp()
@@ -100,18 +107,21 @@ def side_by_side(
     for name in sorted({name for _, name in found}):
         stem = name.removesuffix("_ms")
         figures += side_figures(stem, found[("before", name)], found[("after", name)], "ms", params)
-    merge_results(out, {"side_by_side_30_screens": figures}, {}, stamp)
+    merge_results(out, {section: figures}, {}, stamp)
     return figures
 
 
 def main() -> None:
     """`python -m bench.screens --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = against_parser("bench.screens", __doc__, rounds=5)
+    parser = against_parser("bench.screens", __doc__, rounds=5, section=SECTION)
     parser.add_argument("--reviews", type=int, default=REVIEWS)
     parser.add_argument("--cards", type=int, default=CARDS)
     args = parser.parse_args()
     against = args.against.resolve()
-    print_figures(side_by_side(against, args.rounds, args.reviews, args.out, args.cards))
+    figures = side_by_side(
+        against, args.rounds, args.reviews, args.out, args.cards, section=args.section
+    )
+    print_figures(figures)
 
 
 if __name__ == "__main__":

@@ -266,7 +266,7 @@ def test_screens_side_by_side_on_a_small_history(tmp_path: Path) -> None:
         assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
     assert all(f.value > 0 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert "side_by_side_30_screens" in written["sections"]
+    assert "side_by_side_31_screens" in written["sections"]
 
 
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
