@@ -42,7 +42,15 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fo
 """For tests of a forked helper: drillbit forks one only on Linux (`quiz.bank.parallel`)."""
 
 SLOW_FIXTURES = frozenset(
-    {"drillbit_process", "served", "served_one_tab", "browser", "pool", "bare_bwrap_pool"}
+    {
+        "drillbit_process",
+        "served",
+        "served_one_tab",
+        "served_few_files",
+        "browser",
+        "pool",
+        "bare_bwrap_pool",
+    }
 )
 """Fixtures that start a process, a server, a browser or a sandbox pool: a test using one is
 marked `slow`."""
@@ -75,7 +83,7 @@ SLOW_MODULES = frozenset(
 )
 """Test modules (relative to tests/) that are slow as a whole."""
 
-SERVER_FIXTURES = frozenset({"served", "served_one_tab"})
+SERVER_FIXTURES = frozenset({"served", "served_one_tab", "served_few_files"})
 """Fixtures that start `drillbit serve` on a port picked free a moment before it binds: their
 tests share one xdist group, so two workers never race for the same port."""
 

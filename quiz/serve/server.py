@@ -27,6 +27,8 @@ from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
 
 SHUTDOWN_SECONDS = 3.0
 """How long Ctrl-C waits for requests in flight once every tab is closed."""
+KEEPALIVE_SECONDS = 75.0
+"""How long a connection may stay idle, or take to send a request (aiohttp's default)."""
 APP_QUIT_SECONDS = 3.0
 """How long a tab's app process gets to quit (and save) before it is killed."""
 SLOT_WAIT_SECONDS = 3.0
@@ -75,6 +77,15 @@ async def _stop_app(service: Any) -> None:
         await process.wait()
 
 
+async def _cancel_leftover_tasks() -> None:
+    """Cancel what still runs once the server has shut down (a connection's handler that
+    outlived the shutdown's wait), so closing the loop leaves no task pending."""
+    leftover = asyncio.all_tasks() - {asyncio.current_task()}
+    for task in leftover:
+        task.cancel()
+    await asyncio.gather(*leftover, return_exceptions=True)
+
+
 def _make_server(
     command: str,
     host: str,
@@ -89,6 +100,13 @@ def _make_server(
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
 
+    from quiz.serve.connections import (
+        ACCEPT_BURST,
+        ConnectionGuard,
+        GuardedRunner,
+        connection_limit,
+    )
+
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
     class DrillbitServer(Server):
@@ -98,6 +116,8 @@ def _make_server(
             self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
             self.slot_freed: asyncio.Condition | None = None  # made in the event loop
+            self.guard = ConnectionGuard(connection_limit(max_tabs))
+            self.stopping: asyncio.Event | None = None  # made in the event loop
 
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
@@ -118,6 +138,7 @@ def _make_server(
             if reason is not None:
                 log.warning("refused %s %s: %s", request.method, request.path, reason)
                 raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+            self.guard.trust(request.protocol)
             response = await handler(request)
             if login.accepts(query_token) and not response.prepared:
                 response.set_cookie(
@@ -241,25 +262,47 @@ def _make_server(
                 await websocket.close()
             return websocket
 
+        def request_exit(self) -> None:
+            """Ctrl-C or SIGTERM: `run` stops listening, closes every tab and returns."""
+            if self.stopping is not None:
+                self.stopping.set()
+
+        async def run(self) -> None:
+            """Listen (each connection through the guard) until `request_exit`, then shut
+            down: every tab's app stopped, requests in flight given `SHUTDOWN_SECONDS`."""
+            self.stopping = asyncio.Event()
+            runner = GuardedRunner(
+                await self._make_app(),
+                self.guard,
+                access_log=None,
+                keepalive_timeout=KEEPALIVE_SECONDS,
+                shutdown_timeout=SHUTDOWN_SECONDS,
+            )
+            await runner.setup()
+            try:
+                await web.TCPSite(runner, self.host, self.port, backlog=ACCEPT_BURST).start()
+                self._listening()
+                await self.stopping.wait()
+            finally:
+                await runner.cleanup()
+
         def serve(self, debug: bool = False) -> None:
             self.debug = debug
             self.initialize_logging()
             loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(loop)  # as aiohttp's run_app: textual-serve may look it up
+            loop.set_exception_handler(self.guard.loop_exception)
             for signum in (signal.SIGINT, signal.SIGTERM):
                 try:
                     loop.add_signal_handler(signum, self.request_exit)
                 except (NotImplementedError, RuntimeError):
                     pass
-            web.run_app(
-                self._make_app(),
-                host=self.host,
-                port=self.port,
-                handle_signals=False,
-                loop=loop,
-                print=self._listening,
-                access_log=None,
-                shutdown_timeout=SHUTDOWN_SECONDS,
-            )
+            try:
+                loop.run_until_complete(self.run())
+            finally:
+                loop.run_until_complete(_cancel_leftover_tasks())
+                loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.close()
 
     import tempfile
 

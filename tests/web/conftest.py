@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import resource
 import signal
 import subprocess
 import time
@@ -116,9 +117,16 @@ def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
     return left
 
 
-def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
-    """`drillbit --content <browser pack> serve --port <free> OPTIONS`; after the test, Ctrl-C
-    must stop it all."""
+def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iterator[Served]:
+    """`drillbit --content <browser pack> serve --port <free> OPTIONS`, at most `open_files`
+    descriptors open if given (a desktop's limit is 1024); after the test, Ctrl-C must stop
+    it all."""
+
+    def limit_open_files() -> None:
+        if open_files is not None:
+            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, hard))
+
     port = free_loopback_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
@@ -130,6 +138,7 @@ def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
             env=dict(os.environ),  # DRILLBIT_HOME: the autouse fixture's temp folder
             cwd=tmp_path,
             start_new_session=True,
+            preexec_fn=limit_open_files,
         )
     try:
         yield Served(_wait_for_url(process, log, port), port, process, log)
@@ -151,3 +160,10 @@ def served(tmp_path: Path) -> Iterator[Served]:
 def served_one_tab(tmp_path: Path) -> Iterator[Served]:
     """A server that allows one tab at a time (`--max-tabs 1`)."""
     yield from _serve(tmp_path, "--max-tabs", "1")
+
+
+@pytest.fixture
+def served_few_files(tmp_path: Path) -> Iterator[Served]:
+    """A server that may hold 256 file descriptors open (its soft limit), a quarter of a
+    desktop's: a flood reaches the limit in a few hundred connections."""
+    yield from _serve(tmp_path, open_files=256)

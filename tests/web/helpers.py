@@ -1,9 +1,12 @@
-"""Helpers for the serve tests: the browser pack, a free loopback port, the serve command line."""
+"""Helpers for the serve tests: the browser pack, a free loopback port, the serve command line,
+a plain GET."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,3 +42,21 @@ def free_loopback_port() -> int:
 def serve_command(*options: str) -> list[str]:
     """The command line of `drillbit --content <browser pack> serve OPTIONS`, for Popen."""
     return [*DRILLBIT_COMMAND, "--content", str(BROWSER_PACK), "serve", *options]
+
+
+def http_get(
+    url: str, *, cookie: str | None = None, host: str | None = None
+) -> tuple[int, str, str]:
+    """Status, Set-Cookie header and body of a plain GET (no redirects, no proxies)."""
+    request = urllib.request.Request(url)
+    if cookie is not None:
+        request.add_header("Cookie", cookie)
+    if host is not None:
+        request.add_header("Host", host)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(request, timeout=10) as response:
+            body = response.read().decode()
+            return response.status, response.headers.get("Set-Cookie", ""), body
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Set-Cookie", ""), exc.read().decode()

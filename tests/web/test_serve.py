@@ -22,7 +22,7 @@ from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback,
 from quiz.serve.page import local_font_page, tab_titled_page
 from quiz.serve.server import app_command, is_wildcard, serve
 from tests.conftest import RunDrillbit
-from tests.web.helpers import Served, free_loopback_port
+from tests.web.helpers import Served, free_loopback_port, http_get
 
 
 @pytest.mark.parametrize(
@@ -225,22 +225,6 @@ def _handshake(
         return conn.recv(4096).decode("latin-1").split("\r\n", 1)[0]
 
 
-def _get(url: str, *, cookie: str | None = None, host: str | None = None) -> tuple[int, str, str]:
-    """Status, Set-Cookie header and body of a plain GET (no redirects, no proxies)."""
-    request = urllib.request.Request(url)
-    if cookie is not None:
-        request.add_header("Cookie", cookie)
-    if host is not None:
-        request.add_header("Host", host)
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        with opener.open(request, timeout=10) as response:
-            body = response.read().decode()
-            return response.status, response.headers.get("Set-Cookie", ""), body
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers.get("Set-Cookie", ""), exc.read().decode()
-
-
 def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None:
     port, token = served.port, served.token
     page = f"http://127.0.0.1:{port}"
@@ -264,21 +248,21 @@ def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None
 
 def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     base = f"http://127.0.0.1:{served.port}/"
-    status, cookie, body = _get(base)
+    status, cookie, body = http_get(base)
     assert status == 403 and not cookie
     assert "a valid token is required" in body
-    assert _get(base + "?token=wrong")[0] == 403
-    assert _get(served.url, host=f"rebound.example:{served.port}")[0] == 403
-    assert _get(base + "static/js/textual.js")[0] == 403  # every path, not only the page
+    assert http_get(base + "?token=wrong")[0] == 403
+    assert http_get(served.url, host=f"rebound.example:{served.port}")[0] == 403
+    assert http_get(base + "static/js/textual.js")[0] == 403  # every path, not only the page
 
-    status, cookie, body = _get(served.url)
+    status, cookie, body = http_get(served.url)
     assert status == 200 and "textual-terminal" in body
     assert f"drillbit-token-{served.port}={served.token}" in cookie
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     # later requests carry the cookie instead of the query
     jar = f"drillbit-token-{served.port}={served.token}"
-    assert _get(base, cookie=jar)[0] == 200
-    assert _get(base + "static/js/textual.js", cookie=jar)[0] == 200
+    assert http_get(base, cookie=jar)[0] == 200
+    assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
 
 
 def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
@@ -297,7 +281,7 @@ def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
         )
         assert " 101 " in first.recv(4096).decode("latin-1").split("\r\n", 1)[0]
         assert " 503 " in _handshake(port, origin=page, token=token)
-        status, _, body = _get(served_one_tab.url)
+        status, _, body = http_get(served_one_tab.url)
         assert status == 503 and "the limit (--max-tabs)" in body
     finally:
         first.close()
@@ -305,7 +289,7 @@ def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
 
 def test_the_page_loads_its_font_locally_not_from_a_font_cdn(served: Served) -> None:
     jar = f"drillbit-token-{served.port}={served.token}"
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 200 and "textual-terminal" in body
     assert "googleapis" not in body and "gstatic" not in body
     font = re.search(r'url\("([^"]*RobotoMono-VariableFont_wght\.ttf)"\)', body)
@@ -334,7 +318,7 @@ def test_the_page_rewrite_keeps_the_rest_of_the_template() -> None:
 def test_the_page_names_its_tab_and_brings_its_icon(served: Served) -> None:
     """textual-serve's page has no title: the tab read "127.0.0.1:PORT/?token=..." (the
     token on show), and no icon, so the browser asked for a /favicon.ico that is not there."""
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 200
     head = body[: body.index("</head>")]
     assert re.search(r"<title>drillbit</title>", head), head[:500]
@@ -389,7 +373,7 @@ def test_a_config_broken_while_serving_is_said_by_the_page(
     console); the page now says it, no app starts, and a reload after the repair opens it."""
     config = _isolated_home / "config.toml"
     config.write_text("# mine\nmock_minutes = 0\n", encoding="utf-8")
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 503
     assert body == (
         f"drillbit serve: no app started: settings: {config}:2: mock_minutes = 0: not a whole "
@@ -399,11 +383,11 @@ def test_a_config_broken_while_serving_is_said_by_the_page(
     page = f"http://127.0.0.1:{served.port}"
     assert " 503 " in _handshake(served.port, origin=page, token=served.token)
     config.write_text("mock_minutes = = 0\n", encoding="utf-8")
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 503 and f"settings: {config}: not valid TOML: " in body
     assert "line 1" in body
     config.write_text("# mine\nmock_minutes = 30\n", encoding="utf-8")
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 200 and "textual-terminal" in body
     assert config.read_text(encoding="utf-8") == "# mine\nmock_minutes = 30\n"
     assert "no app started for a tab: settings: " in served.log.read_text()
@@ -415,7 +399,7 @@ def test_the_page_closes_its_websocket_as_it_is_left_before_textual_js_opens_one
     """The script that closes the tab's websocket on leaving must wrap WebSocket before
     textual.js makes the tab's socket, or a reload's old tab holds its slot until the new
     page has arrived."""
-    status, _, body = _get(served.url)
+    status, _, body = http_get(served.url)
     assert status == 200
     assert "beforeunload" in body
     assert body.index("window.WebSocket = class") < body.index("js/textual.js")
