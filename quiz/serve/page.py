@@ -10,7 +10,7 @@ The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=.
 token on show in the tab strip, the window title and the history) beside a blank icon,
 and the browser asked for a /favicon.ico the server does not have.
 The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
-the slot its old one held.
+the slot its old one held, and takes the token out of its address (`TOKEN_FORGET`).
 """
 
 from __future__ import annotations
@@ -18,15 +18,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from quiz.serve.login import TOKEN_PARAM
+
 __all__ = [
     "CDN_LINK",
     "FONT_FACES",
     "TAB_HEAD",
     "TAB_RELEASE",
+    "TOKEN_FORGET",
     "local_font_page",
     "served_page",
     "tab_releasing_page",
     "tab_titled_page",
+    "token_forgetting_page",
     "write_served_templates",
 ]
 
@@ -84,6 +88,26 @@ TAB_RELEASE = """<script>
 """Before textual.js, which opens the tab's websocket."""
 
 
+TOKEN_FORGET = (
+    """<script>
+      // The first visit's token has set the cookie, which every later request carries: take
+      // it out of the address bar (a shared screen, a bookmark, a copied link), as Jupyter
+      // does; the other parameters stay, and a reload logs in by the cookie.
+      (() => {
+        const url = new URL(window.location.href);
+        const name = '"""
+    + TOKEN_PARAM
+    + """';
+        if (url.searchParams.has(name)) {
+          url.searchParams.delete(name);
+          window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+        }
+      })();
+    </script>"""
+)
+"""Before textual.js, which reads the address's other parameters once the page has loaded."""
+
+
 def tab_titled_page(template: str) -> str:
     """The template with `TAB_HEAD` at the start of its head, unless it has a title."""
     if _TITLE.search(template) is not None or "<head>" not in template:
@@ -93,15 +117,25 @@ def tab_titled_page(template: str) -> str:
 
 def tab_releasing_page(template: str) -> str:
     """The template with `TAB_RELEASE` at the start of its head, before any script."""
+    return _head_script(template, TAB_RELEASE)
+
+
+def token_forgetting_page(template: str) -> str:
+    """The template with `TOKEN_FORGET` at the start of its head, before any script."""
+    return _head_script(template, TOKEN_FORGET)
+
+
+def _head_script(template: str, script: str) -> str:
+    """The template with `script` at the start of its head (unchanged without a head)."""
     if "<head>" not in template:
         return template
-    return template.replace("<head>", "<head>\n    " + TAB_RELEASE, 1)
+    return template.replace("<head>", "<head>\n    " + script, 1)
 
 
 def served_page(template: str) -> str:
-    """textual-serve's page as drillbit serves it: local font, a tab title and icon, and
-    its websocket closed as it is left."""
-    return tab_releasing_page(tab_titled_page(local_font_page(template)))
+    """textual-serve's page as drillbit serves it: local font, a tab title and icon, its
+    websocket closed as it is left and the token out of its address."""
+    return token_forgetting_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
 
 
 def local_font_page(template: str) -> str:

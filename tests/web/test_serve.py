@@ -403,3 +403,13 @@ def test_the_page_closes_its_websocket_as_it_is_left_before_textual_js_opens_one
     assert status == 200
     assert "beforeunload" in body
     assert body.index("window.WebSocket = class") < body.index("js/textual.js")
+
+
+def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
+    served: Served,
+) -> None:
+    """The address bar kept the token for the whole visit (the browser test sees it go)."""
+    status, _, body = http_get(served.url)
+    assert status == 200
+    assert body.index("history.replaceState") < body.index("js/textual.js")
+    assert "searchParams.delete(name)" in body and "const name = 'token';" in body

@@ -188,6 +188,20 @@ def test_the_tab_is_titled_drillbit_and_the_page_requests_nothing_missing(
     assert missing == []
 
 
+def test_the_token_leaves_the_address_bar_and_a_reload_logs_in_by_the_cookie(
+    served: Served, browser: WebDriver
+) -> None:
+    """The address bar kept `?token=...` for the whole visit, there for a shared screen, a
+    bookmark or a copied link to show; the page's other parameters stay."""
+    driver = browser
+    driver.get(served.url + "&fontsize=18")
+    _wait_for_screen(driver, _home, "Home")
+    assert driver.current_url == f"http://127.0.0.1:{served.port}/?fontsize=18"
+    driver.refresh()
+    _wait_for_screen(driver, _home, "Home after a reload")
+    assert served.token not in driver.current_url
+
+
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     served: Served, browser: WebDriver
 ) -> None:
