@@ -118,7 +118,7 @@ class Login:
             if origin is None:
                 return "the app's websocket needs an Origin header: open the app's page"
             if origin.rstrip("/").lower() not in self.origins:
-                return f"origin {origin} is not allowed"
+                return f"origin {origin!r} is not allowed"
         if not any(self.accepts(token) for token in tokens):
             return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
         return None

@@ -106,6 +106,7 @@ def _make_server(
         GuardedRunner,
         connection_limit,
     )
+    from quiz.serve.console import MalformedRequests, RefusalLog
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -117,6 +118,7 @@ def _make_server(
             self.tabs_starting = 0  # admitted, app process not registered yet
             self.slot_freed: asyncio.Condition | None = None  # made in the event loop
             self.guard = ConnectionGuard(connection_limit(max_tabs))
+            self.refusals = RefusalLog()
             self.stopping: asyncio.Event | None = None  # made in the event loop
 
         async def _make_app(self) -> web.Application:
@@ -136,7 +138,7 @@ def _make_server(
                 websocket=request.path == "/ws",
             )
             if reason is not None:
-                log.warning("refused %s %s: %s", request.method, request.path, reason)
+                self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
             self.guard.trust(request.protocol)
             response = await handler(request)
@@ -285,6 +287,12 @@ def _make_server(
                 await self.stopping.wait()
             finally:
                 await runner.cleanup()
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            requests = logging.getLogger("aiohttp.server")
+            if not any(isinstance(known, MalformedRequests) for known in requests.filters):
+                requests.addFilter(MalformedRequests())
 
         def serve(self, debug: bool = False) -> None:
             self.debug = debug

@@ -177,7 +177,7 @@ def test_login_accepts_the_token_from_the_query_or_the_cookie() -> None:
         ({"tokens": (LOGIN.token + "x", LOGIN.token[::-1])}, "a valid token is required"),
         ({"tokens": (None, None), "websocket": False}, "a valid token is required"),
         ({"origin": None}, "needs an Origin header"),
-        ({"origin": "http://evil.example"}, "origin http://evil.example is not allowed"),
+        ({"origin": "http://evil.example"}, "origin 'http://evil.example' is not allowed"),
         ({"origin": "http://127.0.0.1:8001"}, "is not allowed"),
         ({"host": "evil.example:8000"}, "does not name this server"),
         ({"host": "evil.example:8000", "websocket": False}, "does not name this server"),

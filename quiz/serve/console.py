@@ -1,0 +1,57 @@
+"""What `drillbit serve`'s console shows of requests anyone can send: short lines, inert text.
+
+Whoever reaches the port can make the server log, token or not. A refused request's path
+went to the console percent-decoded and raw (`GET /%1b%5b2J` cleared the screen; a `%0a`
+could print a line of its own, such as a fake "drillbit is served at" URL); a malformed
+request printed aiohttp's traceback, a screen of it per request. Here a refusal is one line
+with its path and origin quoted as Python literals (every control character escaped), at
+most one a second, and a malformed request (answered 400) is not logged at all.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from aiohttp.http_exceptions import HttpProcessingError
+
+__all__ = ["REFUSALS_EVERY_SECONDS", "MalformedRequests", "RefusalLog"]
+
+log = logging.getLogger("drillbit.serve")
+
+REFUSALS_EVERY_SECONDS = 1.0
+"""The console shows at most one refused request in this time; the next says how many it left out."""
+
+
+class RefusalLog:
+    """One console line per refused request, at most one per `every` seconds."""
+
+    def __init__(
+        self, every: float = REFUSALS_EVERY_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.every = every
+        self.clock = clock
+        self.last: float | None = None
+        """When the last line was written."""
+        self.left_out = 0
+        """Refusals since then that got no line."""
+
+    def refused(self, method: str, path: str, reason: str) -> None:
+        """Say that `method path` was refused for `reason`, unless a line was said just now."""
+        now = self.clock()
+        if self.last is not None and now - self.last < self.every:
+            self.left_out += 1
+            return
+        more = f" ({self.left_out} more refused since the last line)" if self.left_out else ""
+        log.warning("refused %s %r: %s%s", method, path, reason, more)
+        self.last, self.left_out = now, 0
+
+
+class MalformedRequests(logging.Filter):
+    """Keeps aiohttp's "Error handling request" traceback for a request it could not parse
+    (answered 400: nothing the person at the console can do) out of the console."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exception = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exception, HttpProcessingError)
