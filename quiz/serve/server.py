@@ -98,7 +98,7 @@ def _make_server(
     before each tab (`check`: a DrillbitError refuses it) and a clean shutdown."""
     from aiohttp import web
     from textual_serve.app_service import AppService
-    from textual_serve.server import Server, to_int
+    from textual_serve.server import Server
 
     from quiz.serve.connections import (
         ACCEPT_BURST,
@@ -107,6 +107,7 @@ def _make_server(
         connection_limit,
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
+    from quiz.serve.messages import read_envelope, terminal_size
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -119,6 +120,7 @@ def _make_server(
             self.slot_freed: asyncio.Condition | None = None  # made in the event loop
             self.guard = ConnectionGuard(connection_limit(max_tabs))
             self.refusals = RefusalLog()
+            self.skipped_messages = 0  # from tabs, none that textual.js sends
             self.stopping: asyncio.Event | None = None  # made in the event loop
 
         async def _make_app(self) -> web.Application:
@@ -250,8 +252,9 @@ def _make_server(
             self.tabs_starting -= 1
             self.open_tabs[service] = websocket
             try:
-                width = to_int(request.query.get("width", "80"), 80)
-                height = to_int(request.query.get("height", "24"), 24)
+                width, height = terminal_size(
+                    request.query.get("width"), request.query.get("height")
+                )
                 await service.start(width, height)
                 await self._process_messages(websocket, service)
             except asyncio.CancelledError:
@@ -293,6 +296,30 @@ def _make_server(
             requests = logging.getLogger("aiohttp.server")
             if not any(isinstance(known, MalformedRequests) for known in requests.filters):
                 requests.addFilter(MalformedRequests())
+
+        async def _process_messages(
+            self, websocket: web.WebSocketResponse, app_service: Any
+        ) -> None:
+            """Relay a tab's messages to its app, skipping any textual.js never sends
+            (`quiz.serve.messages`): textual-serve's own reading ended the app with a traceback."""
+            async for message in websocket:
+                if message.type != web.WSMsgType.TEXT:
+                    continue
+                envelope = read_envelope(message.data)
+                if envelope is None:
+                    if self.skipped_messages == 0:
+                        log.warning("skipped a tab's message that is none the page sends")
+                    self.skipped_messages += 1
+                elif envelope.kind == "stdin":
+                    await app_service.send_bytes(envelope.text.encode("utf-8"))
+                elif envelope.kind == "resize":
+                    await app_service.set_terminal_size(*envelope.size)
+                elif envelope.kind == "ping":
+                    await websocket.send_json(["pong", envelope.ping])
+                elif envelope.kind == "blur":
+                    await app_service.blur()
+                elif envelope.kind == "focus":
+                    await app_service.focus()
 
         def serve(self, debug: bool = False) -> None:
             self.debug = debug

@@ -1,0 +1,77 @@
+"""A tab's websocket messages: what textual.js sends is relayed, anything else is skipped."""
+
+from __future__ import annotations
+
+import json
+
+import aiohttp
+import pytest
+
+from quiz.serve.messages import MOST_CELLS, Envelope, cells, read_envelope, terminal_size
+from tests.web.helpers import Served
+
+PONG_SECONDS = 30.0
+"""A bound on the wait for the server's answer (a busy machine starts the app slowly)."""
+
+
+@pytest.mark.parametrize(
+    ("text", "envelope"),
+    [
+        ('["stdin", "q"]', Envelope("stdin", text="q")),
+        ('["resize", {"width": 120, "height": 40}]', Envelope("resize", size=(120, 40))),
+        ('["resize", {"width": 100000, "height": 100000}]', Envelope("resize", size=(1000, 1000))),
+        ('["resize", {"width": 0, "height": -5}]', Envelope("resize", size=(1, 1))),
+        ('["ping", "1733"]', Envelope("ping", ping="1733")),
+        ('["blur"]', Envelope("blur")),
+        ('["focus"]', Envelope("focus")),
+    ],
+)
+def test_what_textual_js_sends_is_read(text: str, envelope: Envelope) -> None:
+    assert read_envelope(text) == envelope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        '{"stdin": "q"}',
+        "[]",
+        "[1, 2]",
+        '["stdin"]',
+        '["stdin", 5]',
+        '["resize"]',
+        '["resize", {"width": "wide", "height": 40}]',
+        '["resize", {"width": true, "height": 40}]',
+        '["resize", [80, 24]]',
+        '["quit"]',
+    ],
+)
+def test_anything_else_is_none(text: str) -> None:
+    assert read_envelope(text) is None
+
+
+def test_a_size_is_a_whole_number_of_cells_a_screen_can_show() -> None:
+    assert cells("132") == 132 and cells(10**9) == MOST_CELLS and cells("-3") == 1
+    assert cells("1e3") is None and cells(12.5) is None and cells("9" * 5000) is None
+    assert terminal_size("wide", None) == (80, 24)  # the page's query, as textual-serve read it
+    assert terminal_size("100", "30") == (100, 30)
+
+
+async def test_a_message_the_page_never_sends_leaves_the_tab_running(served: Served) -> None:
+    """It ended the tab's app, with a traceback in the console."""
+    page = f"http://127.0.0.1:{served.port}"
+    cookies = {f"drillbit-token-{served.port}": served.token}
+    async with (
+        aiohttp.ClientSession(cookies=cookies) as session,
+        session.ws_connect(f"{page}/ws?width=80&height=24", origin=page) as websocket,
+    ):
+        await websocket.send_str("not json")
+        await websocket.send_str('["stdin"]')
+        await websocket.send_str(json.dumps(["ping", "still there?"]))
+        while True:  # the app's screen comes as binary frames before and after
+            message = await websocket.receive(timeout=PONG_SECONDS)
+            assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
+            if message.type == aiohttp.WSMsgType.TEXT and message.data.startswith('["pong"'):
+                break
+    assert json.loads(message.data) == ["pong", "still there?"]
+    assert "skipped a tab's message that is none the page sends" in served.log.read_text()
