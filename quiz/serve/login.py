@@ -1,10 +1,13 @@
 """Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
 
 Like Jupyter's login: the token is printed in the URL; the first visit with it sets a
-cookie, so the page's later requests (static files, the websocket) carry it without the
-query. Every request needs the token and a Host header naming this server (a page that
-rebinds its own domain to 127.0.0.1 sends its domain as Host); the websocket, which
-runs the app, also needs an Origin header naming this server's page.
+cookie, so the page's later requests (a reload, static files) carry it without the query.
+Every request needs the token and a Host header naming this server (a page that rebinds
+its own domain to 127.0.0.1 sends its domain as Host). The websocket, which runs the app,
+also needs an Origin header naming this server's page, and the token in its own URL, not
+the cookie: a browser sends a cookie to every port of its address, so any server on
+another port of 127.0.0.1 that the browser visits is handed it. The page keeps the token
+where only its own origin (port included) reads it (`quiz.serve.page.TOKEN_KEEP`).
 """
 
 from __future__ import annotations
@@ -105,12 +108,14 @@ class Login:
         *,
         host: str | None,
         origin: str | None,
-        tokens: tuple[str | None, ...],
+        query: str | None,
+        cookie: str | None,
         websocket: bool,
     ) -> str | None:
         """None when a request may proceed, else the one-line reason it is refused (a 403).
 
-        `tokens` are the candidates the request carries (its query and its cookie).
+        `query` and `cookie` are the tokens the request carries in its URL and its cookie;
+        the websocket's must be in its URL.
         """
         if host is None or host.lower() not in self.hosts:
             return f"the Host header {host!r} does not name this server"
@@ -119,6 +124,12 @@ class Login:
                 return "the app's websocket needs an Origin header: open the app's page"
             if origin.rstrip("/").lower() not in self.origins:
                 return f"origin {origin!r} is not allowed"
-        if not any(self.accepts(token) for token in tokens):
+            if not self.accepts(query):
+                return (
+                    "the app's websocket needs the token in its URL (the page adds it): "
+                    "reload the page, or open the URL `drillbit serve` printed"
+                )
+            return None
+        if not (self.accepts(query) or self.accepts(cookie)):
             return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
         return None

@@ -10,7 +10,8 @@ The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=.
 token on show in the tab strip, the window title and the history) beside a blank icon,
 and the browser asked for a /favicon.ico the server does not have.
 The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
-the slot its old one held, and takes the token out of its address (`TOKEN_FORGET`).
+the slot its old one held, and keeps the token for its websocket out of its address and
+out of the cookie (`TOKEN_KEEP`).
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ __all__ = [
     "FONT_FACES",
     "TAB_HEAD",
     "TAB_RELEASE",
-    "TOKEN_FORGET",
+    "TOKEN_KEEP",
     "local_font_page",
     "served_page",
     "tab_releasing_page",
     "tab_titled_page",
-    "token_forgetting_page",
+    "token_keeping_page",
     "write_served_templates",
 ]
 
@@ -88,24 +89,39 @@ TAB_RELEASE = """<script>
 """Before textual.js, which opens the tab's websocket."""
 
 
-TOKEN_FORGET = (
+TOKEN_KEEP = (
     """<script>
-      // The first visit's token has set the cookie, which every later request carries: take
-      // it out of the address bar (a shared screen, a bookmark, a copied link), as Jupyter
-      // does; the other parameters stay, and a reload logs in by the cookie.
+      // The token opens the app's websocket; the cookie, which a browser sends to every port
+      // of an address, only the page. Kept in this origin's storage (no other port reads it),
+      // it is added to the websocket's URL; taken out of the address bar (a shared screen, a
+      // bookmark, a copied link), as Jupyter does. The other parameters stay.
       (() => {
-        const url = new URL(window.location.href);
         const name = '"""
     + TOKEN_PARAM
     + """';
-        if (url.searchParams.has(name)) {
+        const key = "drillbit-" + name;
+        const url = new URL(window.location.href);
+        let token = url.searchParams.get(name);
+        if (token) {
+          try { window.localStorage.setItem(key, token); } catch (e) {}
           url.searchParams.delete(name);
           window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+        } else {
+          try { token = window.localStorage.getItem(key); } catch (e) {}
         }
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(address, ...rest) {
+            const target = new URL(address, window.location.href);
+            if (token && target.pathname === "/ws") target.searchParams.set(name, token);
+            super(target.toString(), ...rest);
+          }
+        };
       })();
     </script>"""
 )
-"""Before textual.js, which reads the address's other parameters once the page has loaded."""
+"""First in the head: before `TAB_RELEASE`, which wraps the WebSocket this one made, and
+textual.js, which opens it and reads the address's other parameters."""
 
 
 def tab_titled_page(template: str) -> str:
@@ -120,9 +136,9 @@ def tab_releasing_page(template: str) -> str:
     return _head_script(template, TAB_RELEASE)
 
 
-def token_forgetting_page(template: str) -> str:
-    """The template with `TOKEN_FORGET` at the start of its head, before any script."""
-    return _head_script(template, TOKEN_FORGET)
+def token_keeping_page(template: str) -> str:
+    """The template with `TOKEN_KEEP` at the start of its head, before any script."""
+    return _head_script(template, TOKEN_KEEP)
 
 
 def _head_script(template: str, script: str) -> str:
@@ -134,8 +150,9 @@ def _head_script(template: str, script: str) -> str:
 
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: local font, a tab title and icon, its
-    websocket closed as it is left and the token out of its address."""
-    return token_forgetting_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+    websocket closed as it is left, and the token out of its address and in its websocket's
+    URL."""
+    return token_keeping_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
 
 
 def local_font_page(template: str) -> str:

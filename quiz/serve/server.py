@@ -136,7 +136,8 @@ def _make_server(
             reason = login.refusal(
                 host=request.headers.get("Host"),
                 origin=request.headers.get("Origin"),
-                tokens=(query_token, request.cookies.get(login.cookie)),
+                query=query_token,
+                cookie=request.cookies.get(login.cookie),
                 websocket=request.path == "/ws",
             )
             if reason is not None:

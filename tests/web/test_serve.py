@@ -155,27 +155,37 @@ PAGE = "http://127.0.0.1:8000"
 def _refusal(
     host: str | None = "127.0.0.1:8000",
     origin: str | None = PAGE,
-    tokens: tuple[str | None, ...] = (LOGIN.token, None),
+    query: str | None = LOGIN.token,
+    cookie: str | None = None,
     websocket: bool = True,
 ) -> str | None:
-    return LOGIN.refusal(host=host, origin=origin, tokens=tokens, websocket=websocket)
+    return LOGIN.refusal(host=host, origin=origin, query=query, cookie=cookie, websocket=websocket)
 
 
-def test_login_accepts_the_token_from_the_query_or_the_cookie() -> None:
+def test_login_accepts_the_token_from_the_query_or_for_the_page_the_cookie() -> None:
     assert _refusal() is None
-    assert _refusal(tokens=(None, LOGIN.token)) is None
+    assert _refusal(query=None, cookie=LOGIN.token, websocket=False) is None
     assert _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/") is None
     assert _refusal(origin=None, websocket=False) is None  # the page itself: a plain GET
+
+
+def test_the_websocket_needs_the_token_in_its_url_not_the_cookie() -> None:
+    """A browser hands the cookie to a server on any other port of 127.0.0.1 it visits."""
+    refusal = _refusal(query=None, cookie=LOGIN.token)
+    assert refusal is not None and "the token in its URL" in refusal
 
 
 @pytest.mark.parametrize(
     ("request_", "reason"),
     [
-        ({"tokens": (None, None)}, "a valid token is required"),
-        ({"tokens": ("", None)}, "a valid token is required"),
-        ({"tokens": (LOGIN.token[:-1], None)}, "a valid token is required"),
-        ({"tokens": (LOGIN.token + "x", LOGIN.token[::-1])}, "a valid token is required"),
-        ({"tokens": (None, None), "websocket": False}, "a valid token is required"),
+        ({"query": None}, "needs the token in its URL"),
+        ({"query": ""}, "needs the token in its URL"),
+        ({"query": LOGIN.token[:-1]}, "needs the token in its URL"),
+        ({"query": LOGIN.token + "x", "cookie": LOGIN.token[::-1]}, "needs the token in its URL"),
+        ({"query": None, "websocket": False}, "a valid token is required"),
+        ({"query": "", "cookie": "", "websocket": False}, "a valid token is required"),
+        ({"query": LOGIN.token[:-1], "websocket": False}, "a valid token is required"),
+        ({"query": None, "cookie": LOGIN.token[:-1], "websocket": False}, "a valid token is"),
         ({"origin": None}, "needs an Origin header"),
         ({"origin": "http://evil.example"}, "origin 'http://evil.example' is not allowed"),
         ({"origin": "http://127.0.0.1:8001"}, "is not allowed"),
@@ -234,6 +244,8 @@ def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None
     assert " 403 " in _handshake(port, origin=page)  # the page without the token
     assert " 403 " in _handshake(port, origin=page, token="not-the-token")
     assert " 403 " in _handshake(port, origin=page, cookie=token[:-1])
+    # the cookie alone: what a server on another port of 127.0.0.1 is handed by the browser
+    assert " 403 " in _handshake(port, origin=page, cookie=token)
     assert " 403 " in _handshake(port, origin="http://evil.example", token=token)
     assert " 403 " in _handshake(
         port, origin=f"http://127.0.0.1:{free_loopback_port()}", token=token
@@ -241,8 +253,8 @@ def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None
     # DNS rebinding: another site's name resolved to 127.0.0.1 keeps its name in Host and Origin
     rebound = f"rebound.example:{port}"
     assert " 403 " in _handshake(port, origin=f"http://{rebound}", token=token, host=rebound)
-    # the page, with the token (query or cookie): the app starts
-    assert " 101 " in _handshake(port, origin=page, cookie=token)
+    # the page, with the token in the websocket's URL (the page adds it): the app starts
+    assert " 101 " in _handshake(port, origin=page, token=token)
     assert " 101 " in _handshake(port, origin=f"http://localhost:{port}", token=token)
 
 
@@ -413,3 +425,5 @@ def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
     assert status == 200
     assert body.index("history.replaceState") < body.index("js/textual.js")
     assert "searchParams.delete(name)" in body and "const name = 'token';" in body
+    # and adds it to the websocket's URL, which textual.js takes from the page without it
+    assert body.index("target.searchParams.set(name, token)") < body.index("js/textual.js")

@@ -60,10 +60,10 @@ def test_a_size_is_a_whole_number_of_cells_a_screen_can_show() -> None:
 async def test_a_message_the_page_never_sends_leaves_the_tab_running(served: Served) -> None:
     """It ended the tab's app, with a traceback in the console."""
     page = f"http://127.0.0.1:{served.port}"
-    cookies = {f"drillbit-token-{served.port}": served.token}
+    address = f"{page}/ws?width=80&height=24&token={served.token}"  # as the page adds it
     async with (
-        aiohttp.ClientSession(cookies=cookies) as session,
-        session.ws_connect(f"{page}/ws?width=80&height=24", origin=page) as websocket,
+        aiohttp.ClientSession() as session,
+        session.ws_connect(address, origin=page) as websocket,
     ):
         await websocket.send_str("not json")
         await websocket.send_str('["stdin"]')
