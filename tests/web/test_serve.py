@@ -7,6 +7,7 @@ import base64
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -277,26 +278,55 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
 
 
+def _open_tab(port: int, token: str, *, drawn: bool = False) -> socket.socket:
+    """A tab's websocket, open (its upgrade answered 101); with `drawn`, once the tab's app
+    has sent its first frame (it runs)."""
+    key = base64.b64encode(os.urandom(16)).decode()
+    tab = socket.create_connection(("127.0.0.1", port), timeout=60)
+    tab.sendall(
+        (
+            f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+            f"Origin: http://127.0.0.1:{port}\r\n\r\n"
+        ).encode()
+    )
+    received = b""
+
+    def waiting() -> bool:
+        """No whole answer yet, or (`drawn`) nothing of the app's after it."""
+        end = received.find(b"\r\n\r\n")
+        return end < 0 or (drawn and len(received) == end + 4)
+
+    while waiting():
+        chunk = tab.recv(4096)
+        if not chunk:
+            tab.close()
+            pytest.fail(f"the tab's websocket closed: {received!r}")
+        received += chunk
+    assert b" 101 " in received.split(b"\r\n", 1)[0], received
+    return tab
+
+
+def test_sigterm_stops_the_server_and_its_tabs_as_ctrl_c_does(served: Served) -> None:
+    """`kill` (a service manager's stop) ends it as Ctrl-C does: exit 0, the port free; the
+    fixture then finds no process of its left (the tab's app included)."""
+    with _open_tab(served.port, served.token, drawn=True):
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=60) == 0
+    assert served.log.read_text().endswith("\nStopped serving.\n")
+    with socket.socket() as again:
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as a server binds
+        again.bind(("127.0.0.1", served.port))
+
+
 def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
     port, token = served_one_tab.port, served_one_tab.token
     page = f"http://127.0.0.1:{port}"
-    key = base64.b64encode(os.urandom(16)).decode()
-    first = socket.create_connection(("127.0.0.1", port), timeout=10)
-    try:
-        first.sendall(
-            (
-                f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-                "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                f"Origin: {page}\r\n\r\n"
-            ).encode()
-        )
-        assert " 101 " in first.recv(4096).decode("latin-1").split("\r\n", 1)[0]
+    with _open_tab(port, token):
         assert " 503 " in _handshake(port, origin=page, token=token)
         status, _, body = http_get(served_one_tab.url)
         assert status == 503 and "the limit (--max-tabs)" in body
-    finally:
-        first.close()
 
 
 def test_the_page_loads_its_font_locally_not_from_a_font_cdn(served: Served) -> None:
