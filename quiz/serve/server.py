@@ -3,8 +3,11 @@
 textual-serve runs one app process per browser tab (`python -m quiz`, which opens
 Home) and relays its terminal over a websocket. The app runs code as the user who
 started the server (the drill grader), so by default it listens on loopback only,
-every request must pass the login (`quiz.serve.login`: token, Host, Origin), and at
-most `max_tabs` app processes run at once.
+every request must pass the login (`quiz.serve.login`: token, Host, Origin), at most
+`max_tabs` app processes run at once, and the connections it holds are bounded
+(`quiz.serve.connections`); it runs its own aiohttp runner for that, stopped by Ctrl-C or
+SIGTERM. What strangers can make it log stays short and inert (`quiz.serve.console`), and
+a tab's messages are read defensively (`quiz.serve.messages`).
 """
 
 from __future__ import annotations
