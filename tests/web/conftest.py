@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import resource
 import signal
 import subprocess
 import time
@@ -121,24 +120,20 @@ def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iter
     """`drillbit --content <browser pack> serve --port <free> OPTIONS`, at most `open_files`
     descriptors open if given (a desktop's limit is 1024); after the test, Ctrl-C must stop
     it all."""
-
-    def limit_open_files() -> None:
-        if open_files is not None:
-            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, hard))
-
     port = free_loopback_port()
+    command = serve_command("--port", str(port), *options)
+    if open_files is not None:  # the shell's ulimit, not a preexec_fn (unsafe with threads)
+        command = ["sh", "-c", f'ulimit -n {open_files} && exec "$@"', "sh", *command]
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            serve_command("--port", str(port), *options),
+            command,
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             env=dict(os.environ),  # DRILLBIT_HOME: the autouse fixture's temp folder
             cwd=tmp_path,
             start_new_session=True,
-            preexec_fn=limit_open_files,
         )
     try:
         yield Served(_wait_for_url(process, log, port), port, process, log)
