@@ -457,3 +457,29 @@ def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
     assert "searchParams.delete(name)" in body and "const name = 'token';" in body
     # and adds it to the websocket's URL, which textual.js takes from the page without it
     assert body.index("target.searchParams.set(name, token)") < body.index("js/textual.js")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../server.py",
+        "/static/%2e%2e/server.py",
+        "/static/..%2fserver.py",
+        "/static/js/../../server.py",
+        "/static//etc/passwd",
+    ],
+)
+def test_the_static_route_serves_nothing_outside_its_folder(served: Served, path: str) -> None:
+    """textual-serve's server.py sits beside its static folder; /etc/passwd is anyone's."""
+    jar = f"drillbit-token-{served.port}={served.token}"
+    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+        connection.sendall(  # raw: a client would resolve the dots before sending
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nCookie: {jar}\r\n"
+            "Connection: close\r\n\r\n".encode()
+        )
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    status = answer.split(b"\r\n", 1)[0]
+    assert b" 404 " in status or b" 403 " in status, answer[:300]
+    assert b"textual_serve" not in answer and b"root:" not in answer
