@@ -3,8 +3,8 @@
 aiohttp keeps a connection whose request never finishes (slowloris: a header a minute)
 for 75 seconds, and accepts as many as arrive. Each takes a file descriptor: at the
 process's limit (1024 on most desktops) the next accept failed, the log handler could
-not open the module it imports for the traceback, and the server died with every tab's
-app, all from a client that never sent the token. Here the server holds at most `limit`
+not open the module it imports for the traceback, and the server died with every tab,
+all from a client that never sent the token. Here the server holds at most `limit`
 connections; a new one beyond that closes the oldest that has not passed the login, so
 a flood without the token can neither exhaust the descriptors nor keep the user out.
 """
