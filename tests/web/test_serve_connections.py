@@ -21,7 +21,8 @@ from quiz.serve.connections import (
 from tests.web.helpers import Served, http_get
 
 STALLED_CONNECTIONS = 400
-"""Past the 256 descriptors `served_few_files` may hold: the old server died at about 250."""
+"""Past the 256 descriptors `served_few_files` may hold: the old server died on the way (its
+port refused the 379th)."""
 
 
 @dataclass(eq=False)
