@@ -278,11 +278,16 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
 
 
+TAB_SECONDS = 120.0
+"""A bound on a tab's answer and its app's first frame: an app starts in seconds, far more
+on a machine under heavy load."""
+
+
 def _open_tab(port: int, token: str, *, drawn: bool = False) -> socket.socket:
     """A tab's websocket, open (its upgrade answered 101); with `drawn`, once the tab's app
     has sent its first frame (it runs)."""
     key = base64.b64encode(os.urandom(16)).decode()
-    tab = socket.create_connection(("127.0.0.1", port), timeout=60)
+    tab = socket.create_connection(("127.0.0.1", port), timeout=TAB_SECONDS)
     tab.sendall(
         (
             f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
