@@ -100,6 +100,8 @@ TOKEN_KEEP = (
     + TOKEN_PARAM
     + """';
         const key = "drillbit-" + name;
+        const NO_TOKEN = "This browser has not kept this run's token: open the URL "
+          + "drillbit serve printed (/?token=...).";
         const url = new URL(window.location.href);
         let token = url.searchParams.get(name);
         if (token) {
@@ -108,6 +110,13 @@ TOKEN_KEEP = (
           window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
         } else {
           try { token = window.localStorage.getItem(key); } catch (e) {}
+        }
+        if (!token) {
+          // the app cannot start; say why where the page says "Session ended."
+          document.addEventListener("DOMContentLoaded", () => {
+            const said = document.querySelector(".closed-dialog .message");
+            if (said) said.textContent = NO_TOKEN;
+          });
         }
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {

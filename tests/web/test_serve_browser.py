@@ -202,6 +202,28 @@ def test_the_token_leaves_the_address_bar_and_a_reload_logs_in_by_the_cookie(
     assert served.token not in driver.current_url
 
 
+def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
+    served: Served, browser: WebDriver
+) -> None:
+    """The cookie opens the page but not the app (its websocket needs the token the page
+    keeps): with the page's storage cleared, the tab said only "Session ended."."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    driver.execute_script("window.localStorage.clear()")
+    driver.refresh()
+    shown = (
+        "return document.body.classList.contains('-closed')"
+        " ? document.querySelector('.closed-dialog .message').textContent : ''"
+    )
+    deadline = time.monotonic() + SCREEN_SECONDS
+    said = ""
+    while time.monotonic() < deadline and not said:
+        said = str(driver.execute_script(shown) or "")
+        time.sleep(0.2)
+    assert "open the URL drillbit serve printed" in said, said
+
+
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     served: Served, browser: WebDriver
 ) -> None:
