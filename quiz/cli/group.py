@@ -24,7 +24,8 @@ from quiz.errors import ERROR_PREFIX, DrillbitError
 EXIT_CODES = (
     "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
     "error a person can meet); 2 a wrong command line; 130 stopped by Ctrl-C (watch and "
-    "serve, which Ctrl-C stops, exit 0)."
+    "serve, which Ctrl-C stops, exit 0); the app closed by kill (SIGTERM) 143, by its "
+    "terminal closing (SIGHUP) 129."
 )
 """The root help's last paragraph: what every exit code means, as the README says them."""
 

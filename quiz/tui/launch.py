@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 from pathlib import Path
 from types import FrameType
+from typing import NoReturn
 
 from quiz.drill_grading import not_a_drill
 from quiz.errors import UsageError
@@ -18,32 +20,50 @@ def run_app(content_dirs: list[Path]) -> None:
     _run(make_app(content_dirs))
 
 
-def _run(app: DrillbitApp) -> None:
-    """Run `app` until it quits. A SIGINT meanwhile (`kill -INT`; inside the app Ctrl-C is
-    a key, not a signal) quits it as q does, its terminal put back and its drafts kept, then
-    stops the command as Ctrl-C stops any other: "Aborted." and exit 130.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+"""Signals that end the running app as q does: `kill -INT`, `kill` (SIGTERM) and a closed
+terminal window or ssh connection (SIGHUP)."""
 
-    Left to asyncio, the signal cancelled the app's task, which Textual took for a normal
-    end: the process said nothing and exited 0, as if the person had quit.
+
+def _run(app: DrillbitApp) -> None:
+    """Run `app` until it quits. A stop signal meanwhile (`STOP_SIGNALS`) quits it as q
+    does: the drill's code saved as its draft, every answer already recorded, the terminal
+    put back. Then a SIGINT (`kill -INT`; inside the app Ctrl-C is a key, not a signal)
+    stops the command as Ctrl-C stops any other: "Aborted." and exit 130; a SIGTERM or
+    SIGHUP exits 128 + the signal's number (143, 129), what a shell reports for it.
+
+    Left to asyncio, a SIGINT cancelled the app's task, which Textual took for a normal
+    end: the process said nothing and exited 0. Left to the system, a SIGTERM or SIGHUP
+    killed the process on the spot: the last keystrokes of the drill's code (autosaved
+    after a pause) were lost, and the terminal stayed in the app's mode.
     """
-    interrupted = False
+    received: int | None = None
 
     def quit_app(signum: int, frame: FrameType | None) -> None:
-        nonlocal interrupted
-        interrupted = True
+        nonlocal received
+        received = signum
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # the app's loop is not running yet, or no more
-            raise KeyboardInterrupt from None
+            _stopped_by(signum)
         loop.call_soon_threadsafe(app.exit)
 
-    previous = signal.signal(signal.SIGINT, quit_app)
+    previous = {signum: signal.signal(signum, quit_app) for signum in STOP_SIGNALS}
     try:
         app.run()
     finally:
-        signal.signal(signal.SIGINT, previous)
-    if interrupted:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received is not None:
+        _stopped_by(received)
+
+
+def _stopped_by(signum: int) -> NoReturn:
+    """End the command a stop signal ended: KeyboardInterrupt for a SIGINT (the CLI says
+    "Aborted."), else a quiet exit with the shell's code for the signal."""
+    if signum == signal.SIGINT:
         raise KeyboardInterrupt
+    sys.exit(128 + signum)
 
 
 def run_study(

@@ -21,22 +21,24 @@ reader stops at end of file (a pipe) or EIO (a terminal) as soon as every writer
 
 class Printing:
     """`command` as a process in its own session (so that a signal sent to its group goes to
-    it alone), its stdout and stderr on one pipe, or one terminal, read by a thread."""
+    it alone), its stdout and stderr on one pipe, or one terminal, read by a thread. With
+    `keyboard` the terminal is its stdin too, and `press_keys` sends it keys."""
 
     def __init__(
         self,
         command: Sequence[str],
         *,
         terminal: bool = False,
+        keyboard: bool = False,
         env: Mapping[str, str] | None = None,
         stdin: int | IO[bytes] = subprocess.DEVNULL,
         cwd: Path = REPO,
     ) -> None:
-        self._fd, written = pty.openpty() if terminal else os.pipe()
+        self._fd, written = pty.openpty() if terminal or keyboard else os.pipe()
         self.process = subprocess.Popen(
             list(command),
             cwd=cwd,
-            stdin=stdin,
+            stdin=written if keyboard else stdin,
             stdout=written,
             stderr=written,
             start_new_session=True,
@@ -65,6 +67,10 @@ class Printing:
             with self._changed:
                 self._ended = True
                 self._changed.notify_all()
+
+    def press_keys(self, keys: str) -> None:
+        """Send `keys` as typed on the terminal (made with `keyboard`)."""
+        os.write(self._fd, keys.encode())
 
     def printed(self) -> str:
         """Everything read so far, with a terminal's line ends as a pipe's."""

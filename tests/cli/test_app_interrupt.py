@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from quiz.errors import INTERRUPTED_EXIT_CODE
+from quiz.store import Store
 from tests.cli.printing import Printing
 
 LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"
@@ -40,3 +41,36 @@ def test_a_sigint_to_the_running_app_is_aborted_with_130(command: list[str], dra
     assert LEAVE_ALTERNATE_SCREEN in printed
     after_the_app = printed.rsplit(LEAVE_ALTERNATE_SCREEN, 1)[1]
     assert "Aborted." in after_the_app
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("signum", "returncode"),
+    [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGHUP, 128 + signal.SIGHUP)],
+    ids=["term", "hangup"],
+)
+def test_a_sigterm_or_sighup_quits_the_app_as_q_does(signum: int, returncode: int) -> None:
+    """`kill` and a closed terminal window killed the app on the spot: the code typed in
+    the last autosave's pause was lost and the terminal stayed in the app's mode. Now the
+    app quits as q does (the draft saved, the terminal put back) and exits with the
+    shell's code for the signal."""
+    app = Printing([sys.executable, "-m", "quiz", "drill", "sigmoid"], keyboard=True)
+    try:
+        app.wait_for("sigmoid")  # drawn: the editor has the focus
+        app.press_keys("zqxj_typed")
+        app.wait_for("zqxj_typed")  # in the editor, well before its autosave
+        os.kill(app.process.pid, signum)
+        code = app.process.wait(timeout=60)  # a ceiling, not a timing
+    finally:
+        app.kill()
+        app.close()
+    printed = app.printed()
+    assert code == returncode, printed[-300:]
+    assert LEAVE_ALTERNATE_SCREEN in printed
+    assert "Aborted." not in printed.rsplit(LEAVE_ALTERNATE_SCREEN, 1)[1]
+    store = Store.open()
+    try:
+        draft = store.draft("sigmoid")
+    finally:
+        store.close()
+    assert draft is not None and "zqxj_typed" in draft.text
