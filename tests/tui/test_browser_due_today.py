@@ -37,3 +37,33 @@ async def test_a_card_due_later_today_shows_its_time_and_the_titles_keep_the_roo
         assert due.plain == f"{state.due:%H:%M}"
         widths = {column.key.value: column.width for column in table.ordered_columns}
         assert widths["due"] == len("09:36"), "the titles get the cells the date took"
+
+
+async def test_the_browser_left_open_over_the_day_s_end_dates_yesterday_s_due_times(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Left open into the next study day, the browser still showed a card due yesterday
+    at 09:36 as "09:36", today's time, and not as due: it read the states only when shown."""
+    app = build()
+    app.workspace.tz = UTC  # the clock's zone: its study day ends at midnight
+    session = app.workspace.start_session(StudyRequest(mode="due", kind="concept"))
+    assert session.current is not None and session.current.id == "what-is-relu"
+    session.rate(Rating.Hard)
+    session.finish()
+    state = app.workspace.store.card_state("what-is-relu")
+    assert state is not None and state.due > clock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+
+        def due_cell() -> str:
+            index = [row.card.id for row in browser.shown].index("what-is-relu")
+            cell = browser.query_one(DataTable).get_row_at(index)[3]
+            return cell.plain if isinstance(cell, Text) else str(cell)
+
+        assert due_cell() == f"{state.due:%H:%M}"
+        clock.advance(24 * 3600)  # the next morning, the browser still open
+        browser.day_watch.check()
+        await settle(pilot)
+        assert due_cell() == f"*{state.due:%m-%d %H:%M}"

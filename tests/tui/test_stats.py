@@ -19,7 +19,7 @@ from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
-from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
+from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
 
 
 async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: FakeClock) -> None:
@@ -234,3 +234,32 @@ async def test_the_stats_screen_counts_the_deck_once_in_homes_words(
         numbers = str(stats.query_one("#stats-numbers", Static).render())
         assert line in numbers.splitlines()
         assert len(reads) == 1
+
+
+async def test_stats_left_open_over_the_study_day_s_end_counts_from_the_new_day(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Left open over the night (the study day's end), the stats screen kept the day it
+    was opened on: the reviews chart ended on yesterday and the readiness plot started
+    there, until it was closed and opened again."""
+    app = build()
+    set_plan(app.workspace, 5, 30.0)  # UTC: the study day ends at midnight
+    first = clock().date()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(first)
+        assert stats.forecast[0].day == first + timedelta(days=1)  # readiness at its start
+        clock.advance(60)  # the timer fired early, the day goes on: nothing read again
+        chart = stats.query_one("#per-day", ColumnChart)
+        stats.day_watch.check()
+        await settle(pilot)
+        assert stats.query_one("#per-day", ColumnChart) is chart
+        clock.advance(24 * 3600)  # the next morning
+        stats.day_watch.check()
+        await settle(pilot)
+        second = first + timedelta(days=1)
+        assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(second)
+        assert stats.forecast[0].day == second + timedelta(days=1)
+        assert stats.query_one("#plan-forecast") is not None  # the plot drawn again

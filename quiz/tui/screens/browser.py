@@ -32,6 +32,7 @@ from quiz.browser import (
 )
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -186,6 +187,9 @@ class BrowserScreen(Screen[None]):
         self._refilling = False
         """`refresh_rows` is between clearing the table and filling it: the scroll's watcher
         (the clear scrolls to the top) must not add rows of the old sort meanwhile."""
+        self.day_watch = StudyDayWatch(self, workspace, self.refresh_rows)
+        """A new study day reads the states again: today's due times show as times alone,
+        yesterday's as dates, and the cards that fell due meanwhile are marked "*"."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
@@ -196,6 +200,7 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self.watch(self.query_one(FittedTable), "scroll_y", self._rows_to_see, init=False)
+        self.day_watch.start()
 
     def _columns(self, table: FittedTable[object]) -> None:
         """The table's columns for the current sort and terminal width (`column_layout`;

@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 from quiz.plural import counted
 from quiz.study.counts import plan_headline
 from quiz.tui.breakpoints import set_width_classes
+from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, count_line
@@ -63,14 +64,31 @@ class StatsScreen(Screen[None]):
         super().__init__()
         set_width_classes(self)  # the charts stacked from the first frame under 110 columns
         self.workspace = workspace
-        self.stats: Stats = workspace.stats()
-        status = workspace.plan_status(with_forecast=True)
-        self.forecast: list[ForecastDay] = [] if status is None else list(status.forecast)
-        plan = status if self.forecast else None
-        self.planned: int | None = None if plan is None or plan.today is None else len(plan.offered)
+        self.stats: Stats
+        self.forecast: list[ForecastDay]
+        self.planned: int | None
         """While a plan runs: the cards `d` studies now (Home's `today`)."""
-        self.target = plan.plan.target if plan is not None else None
+        self.target: float | None
         """While a plan runs: its target, a line on the readiness plot."""
+        self._read()
+        self.day_watch = StudyDayWatch(self, workspace, self._on_new_day)
+
+    def _read(self) -> None:
+        """Read the statistics and the plan's forecast, both counted from today."""
+        workspace = self.workspace
+        self.stats = workspace.stats()
+        status = workspace.plan_status(with_forecast=True)
+        self.forecast = [] if status is None else list(status.forecast)
+        plan = status if self.forecast else None
+        self.planned = None if plan is None or plan.today is None else len(plan.offered)
+        self.target = plan.plan.target if plan is not None else None
+
+    async def _on_new_day(self) -> None:
+        """A new study day began while the screen was open: count again from it."""
+        self._read()
+        await self.recompose()
+        self._fit()
+        self.call_after_refresh(self.refresh_bindings)
 
     def compose(self) -> ComposeResult:
         s = self.stats
@@ -182,3 +200,4 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit()
+        self.day_watch.start()
