@@ -9,7 +9,10 @@ study, the plan and stats comes from the functions here, so they all count the s
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DAY_STARTS_AT = 4
 """Anki's default for "next day starts at": answers until 4 am belong to the evening before."""
@@ -109,9 +112,42 @@ def days_back(today: date, count: int) -> list[date]:
 
 
 def local_timezone() -> tzinfo:
-    """The machine's current time zone; call at the edge (CLI/TUI), pass it inward."""
+    """The machine's time zone with its rules; call at the edge (CLI/TUI), pass it inward.
+
+    The zone the tz database names for it (`named_zone`), so that an app left open over a
+    change of the clocks (summer time) counts its days and shows its times in the new
+    offset: the offset of the moment it started, which this was, put the 4 am day start
+    at 5 am all summer and every due time an hour early. Without a name, that offset."""
+    named = named_zone(os.environ.get("TZ"), LOCALTIME)
+    if named is not None:
+        return named
     zone = datetime.now().astimezone().tzinfo
     return zone if zone is not None else UTC
+
+
+LOCALTIME = Path("/etc/localtime")
+"""The machine's zone when TZ is not set: a link into the tz database on most systems."""
+
+
+def named_zone(tz_variable: str | None, localtime: Path) -> tzinfo | None:
+    """The tz database's zone named by the TZ variable (`Europe/Berlin`, `:Europe/Berlin`,
+    a path into the database), or when it is unset by the link `localtime`
+    (`…/zoneinfo/Europe/Berlin`); None when neither names one (a POSIX rule such as
+    `CET-1CEST`, another file, a copied one, no database)."""
+    if tz_variable is not None:
+        name = tz_variable.removeprefix(":")
+    else:
+        try:
+            name = os.readlink(localtime)
+        except OSError:
+            return None
+    _, in_database, key = name.rpartition("zoneinfo/")  # a path into the database: its key
+    if not in_database and (tz_variable is None or name.startswith("/")):
+        return None
+    try:
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def study_zone(hour: int = DEFAULT_DAY_STARTS_AT) -> tzinfo:

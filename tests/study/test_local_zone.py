@@ -1,0 +1,50 @@
+"""The machine's zone as the app takes it at start: with its rules, so that an app left open
+over a change of the clocks (summer time) counts its days on the new offset."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from quiz.study.days import named_zone, next_day_start, study_zone
+
+
+@pytest.fixture
+def berlin(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process in Berlin's zone (libc's too, which the old code read), then back."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_study_day_starts_at_4_on_the_wall_in_winter_and_in_summer(berlin: None) -> None:
+    """The zone was the offset of the moment the app started: started in winter (+01:00),
+    an app still open after the clocks went forward began each study day at 5 am and
+    showed every time an hour early (started in summer, the same in winter)."""
+    zone = study_zone(4)
+    winter = datetime(2027, 1, 10, 12, tzinfo=UTC)
+    summer = datetime(2027, 7, 10, 12, tzinfo=UTC)
+    assert next_day_start(winter, zone) == datetime(2027, 1, 11, 3, tzinfo=UTC)  # 04:00 +01
+    assert next_day_start(summer, zone) == datetime(2027, 7, 11, 2, tzinfo=UTC)  # 04:00 +02
+    assert summer.astimezone(zone).hour == 14, "noon UTC is 14:00 on a Berlin wall in July"
+
+
+def test_a_zone_is_named_by_tz_or_by_the_localtime_link(tmp_path: Path) -> None:
+    link = tmp_path / "localtime"
+    link.symlink_to("/usr/share/zoneinfo/America/New_York")
+    assert named_zone(None, link) == ZoneInfo("America/New_York")
+    assert named_zone(":Asia/Tokyo", link) == ZoneInfo("Asia/Tokyo"), "TZ first"
+    assert named_zone("/usr/share/zoneinfo/Asia/Tokyo", link) == ZoneInfo("Asia/Tokyo")
+    copied = tmp_path / "copied"
+    copied.write_bytes(b"TZif")
+    assert named_zone(None, copied) is None, "a copied file names no zone: its offset then"
+    assert named_zone(None, tmp_path / "missing") is None
+    for unnamed in ("CET-1CEST,M3.5.0,M10.5.0/3", "", "../../etc/passwd", "/etc/passwd"):
+        assert named_zone(unnamed, link) is None, unnamed
