@@ -7,7 +7,7 @@ from __future__ import annotations
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, press, screen_lines, showing
+from tests.tui.conftest import AppFactory, FakeClock, press, screen_lines, set_plan, showing
 
 
 async def test_one_answer_gives_the_same_time_and_pace(build: AppFactory, clock: FakeClock) -> None:
@@ -21,3 +21,23 @@ async def test_one_answer_gives_the_same_time_and_pace(build: AppFactory, clock:
         text = "\n".join(line.text for line in screen_lines(app))
         assert "Pace            11 s per answer" in text, text
         assert "Time            00:11" in text, text
+
+
+async def test_a_long_plan_line_wraps_under_its_value(build: AppFactory) -> None:
+    """At 80 columns the plan's load ("today: 0 reviews + 14 new, about 24 min at the
+    default pace") ran on under the labels, "pace" alone at the screen's left edge (72
+    columns here: this bank's load is a shorter line)."""
+    app = build(study=StudyRequest(mode="cram", kind="concept", limit=1))
+    set_plan(app.workspace, 5, 30.0)
+    async with app.run_test(size=(72, 24)) as pilot:
+        await showing(pilot, StudyScreen)
+        await press(pilot, "space", "enter", "3")
+        await showing(pilot, SummaryScreen)
+        lines = [line.text.rstrip() for line in screen_lines(app)]
+        first = next(i for i, line in enumerate(lines) if line.lstrip().startswith("Plan "))
+        value_at = lines[first].index("today:")
+        wrapped = lines[first + 1]
+        assert wrapped[:value_at].strip() == "", wrapped  # under the value, not the labels
+        assert wrapped[value_at:].strip(), "the plan's line needs two lines at 72 columns"
+        load = " ".join([lines[first][value_at:], wrapped[value_at:].strip()])
+        assert load.endswith("at the default pace"), load

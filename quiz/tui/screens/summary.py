@@ -142,8 +142,9 @@ class SummaryScreen(Screen[None]):
         self._rows: list[tuple[str, str, Text, str]] = []
         """Each question's title, topic, result and time, as the table shows them."""
         self._topic_width = 0
-        self._next = ""
-        """The line about what comes next (the plan's load, or fsrs's next due time)."""
+        self._next = ("", "")
+        """The label and value of the line about what comes next (the plan's load, or
+        fsrs's next due time)."""
         self._numbers_width = 0
         """The terminal width the figures were last wrapped at."""
 
@@ -158,9 +159,9 @@ class SummaryScreen(Screen[None]):
             # not when fsrs's due time comes: after any session (cram and mock too),
             # what comes next is the plan's, in Home's words
             ahead = f" · ahead: {len(plan.ahead)} new (a on Home)" if plan.ahead else ""
-            self._next = f"Plan            {plan.load()}{ahead}"
+            self._next = ("Plan", f"{plan.load()}{ahead}")
         else:
-            self._next = f"Next due        {describe_due(s.next_due, ws.now(), ws.tz)}"
+            self._next = ("Next due", describe_due(s.next_due, ws.now(), ws.tz))
         with VerticalScroll(id="summary-body"):
             self._numbers_width = self.app.size.width
             yield Static(self._numbers(self._numbers_width), id="summary-numbers")
@@ -207,7 +208,11 @@ class SummaryScreen(Screen[None]):
         else:
             nothing = "none: no misses"
         lines.append(f"\nWeakest topics  {shown or nothing}")
-        lines.append(f"\n{self._next}")
+        label, value = self._next
+        # broken between words under the value: at 80 columns the plan's load ran on
+        # under the labels ("pace" alone at the left edge)
+        below = f"\n{' ' * len(LABEL)}".join(joined_lines(value.split(" "), room, " "))
+        lines.append(f"\n{label:<{len(LABEL)}}{below}")
         if s.note:
             lines.append(f"\n\n{s.note}", style="bold")
         return lines
