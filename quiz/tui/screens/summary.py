@@ -17,6 +17,7 @@ from textual.widgets import Label, Static
 from quiz.overview import describe_due
 from quiz.plural import counted
 from quiz.study import rating_name
+from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.clock import format_clock
 from quiz.tui.widgets.fitted_table import FittedTable
@@ -147,11 +148,22 @@ class SummaryScreen(Screen[None]):
         fsrs's next due time)."""
         self._numbers_width = 0
         """The terminal width the figures were last wrapped at."""
+        self.day_watch = StudyDayWatch(self, workspace, self._on_new_day)
 
     def compose(self) -> ComposeResult:
         s = self.summary
         heading = Text(f" Session summary · {self.heading} ", style="reverse bold")
         yield Label(heading, id="summary-title")
+        self._next = self._next_line()
+        with VerticalScroll(id="summary-body"):
+            self._numbers_width = self.app.size.width
+            yield Static(self._numbers(self._numbers_width), id="summary-numbers")
+            if s.questions:
+                yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield KeysFooter()
+
+    def _next_line(self) -> tuple[str, str]:
+        """The label and value of what comes next, read now."""
         ws = self.workspace
         plan = ws.plan_status()
         if plan is not None and plan.today is not None:
@@ -159,15 +171,13 @@ class SummaryScreen(Screen[None]):
             # not when fsrs's due time comes: after any session (cram and mock too),
             # what comes next is the plan's, in Home's words
             ahead = f" · ahead: {len(plan.ahead)} new (a on Home)" if plan.ahead else ""
-            self._next = ("Plan", f"{plan.load()}{ahead}")
-        else:
-            self._next = ("Next due", describe_due(s.next_due, ws.now(), ws.tz))
-        with VerticalScroll(id="summary-body"):
-            self._numbers_width = self.app.size.width
-            yield Static(self._numbers(self._numbers_width), id="summary-numbers")
-            if s.questions:
-                yield FittedTable(id="summary-table", cursor_type="row", zebra_stripes=True)
-        yield KeysFooter()
+            return "Plan", f"{plan.load()}{ahead}"
+        return "Next due", describe_due(self.summary.next_due, ws.now(), ws.tz)
+
+    def _on_new_day(self) -> None:
+        """A new study day began under the summary: the plan's "today" is the new day's."""
+        self._next = self._next_line()
+        self.query_one("#summary-numbers", Static).update(self._numbers(self._numbers_width))
 
     def _numbers(self, terminal_width: int) -> Text:
         """The figures above the table. The weakest topics wrap between topics, under the
@@ -234,6 +244,7 @@ class SummaryScreen(Screen[None]):
         await self.run_action("app.home")
 
     def on_mount(self) -> None:
+        self.day_watch.start()
         if not self.summary.questions:
             return
         for q in self.summary.questions:
