@@ -225,6 +225,12 @@ class StudyScreen(Screen[None]):
         self.refresh_bindings()
         self._arm_day_end()
 
+    def on_unmount(self) -> None:
+        """The app quit during the session (ctrl+q, the palette's quit, a SIGINT, SIGTERM
+        or SIGHUP): record its end, as escape does (a session that ended is left as it is). Left open, its last card counted its answer time
+        alone in the plan's minutes (`quiz.study.spent`), not the time after it."""
+        self.session.finish()
+
     def _arm_day_end(self) -> None:
         """Plan mode: check at the end of the study day the list was planned for (a timer
         at most DAY_CHECK_WAIT away: a computer that slept runs no timer on time)."""
