@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from quiz.settings import Settings
 from quiz.store import Store
+from quiz.study.days import StudyZone
 from quiz.study.scheduling import review_card
 from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
@@ -263,3 +264,23 @@ async def test_stats_left_open_over_the_study_day_s_end_counts_from_the_new_day(
         assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(second)
         assert stats.forecast[0].day == second + timedelta(days=1)
         assert stats.query_one("#plan-forecast") is not None  # the plot drawn again
+
+
+async def test_a_new_day_start_hour_counts_the_open_stats_on_its_day(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A day_starts_at set past the clock's hour (09:30 here, the day now starting at 10)
+    makes today the study day before: the open stats screen follows it at its next look."""
+    app = build()
+    set_plan(app.workspace, 5, 30.0)
+    first = clock().date()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(first)
+        app.workspace.tz = StudyZone(UTC, 10)  # what the settings screen's edit sets
+        stats.day_watch.check()
+        await settle(pilot)
+        before = first - timedelta(days=1)
+        assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(before)
