@@ -10,7 +10,17 @@ from textual.widgets import DataTable, Input, Static
 from quiz.settings import KEYS
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import SettingsScreen
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, notices, press, settle, showing
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    Recorder,
+    notices,
+    press,
+    screen_lines,
+    set_plan,
+    settle,
+    showing,
+)
 
 INTERVIEW_ROW = len(KEYS)
 """The plan's rows come after config.toml's keys: the date, the minutes, the target."""
@@ -126,3 +136,24 @@ def test_the_settings_descriptions_show_no_markdown_backquotes() -> None:
     texts = [describe(key) for key in KEYS] + [row.what for row in PLAN_ROWS.values()]
     texts.append(INTERVIEW_NOTE)
     assert [text for text in texts if "`" in text] == []
+
+
+async def test_a_value_s_box_leaves_the_descriptions_whole_at_80_columns(
+    build: AppFactory,
+) -> None:
+    """At 80 columns the box under the table took its side margins off the table's width
+    while a value was edited: every wrapped description lost its last letters ("before it
+    return", "in a new orde") until the box closed."""
+    app = build()
+    set_plan(app.workspace, 5, 30.0)  # a date in the value column: the narrowest descriptions
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "comma")
+        settings = await showing(pilot, SettingsScreen)
+        await press(pilot, "down", "down", "down", "down", "enter")  # relearning_steps
+        await settle(pilot)
+        assert settings.editing == "relearning_steps"
+        assert settings.query_one(DataTable).size.width == 80
+        text = "\n".join(line.text for line in screen_lines(app))
+        assert "Steps of a forgotten card before it returns" in text, text
+        assert "Show a choice card's options in a new order" in text, text
