@@ -45,6 +45,12 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
                 ("wrong_eps_added_to_m_hat", "eps was added to m_hat, not to the denominator"),
             ]
         ),
+        # a correct but overflowing form was told it had used the naive sigmoid's exp(-z):
+        # the case of large positive z only, where exp(-z) cannot overflow, names it
+        ("sigmoid-grad", "wrong_cosh_overflow", "cosh(z/2) in 1 / (4 cosh(z/2)**2)", 30),
+        ("sigmoid-grad", "wrong_sech_overflow", "grows like exp(|z|) overflowed", 30),
+        ("sigmoid-grad", "wrong_cosh_twice", "is twice the derivative", 30),
+        ("sigmoid-grad", "wrong_cosh_without_square", "misses the square: the derivative", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

@@ -163,6 +163,11 @@ def _difference_quotient_hints(z: np.ndarray) -> list[tuple[str, Any]]:
     return hints
 
 
+LARGE_POSITIVE = "large positive z only"
+"""sigmoid_grad's case whose overflow names a term that grows like exp(|z|) (cosh(z/2), exp(z)):
+the naive sigmoid's exp(-z) only underflows there."""
+
+
 class SigmoidGradChecker(_Elementwise):
     """sigmoid_grad(z) up to |z| = 1e4 with no overflow warnings, and a numerical derivative."""
 
@@ -177,11 +182,50 @@ class SigmoidGradChecker(_Elementwise):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"sigmoid_grad": ref.sigmoid_grad}
 
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """An overflow for large positive z only: a term growing like exp(|z|), such as the
+        cosh in 1 / (4 cosh(z/2)**2), not the naive sigmoid's exp(-z), which the generic
+        message names."""
+        if not case.private.get("positive"):
+            return None
+        z = case.inputs["args"][0]
+        got = outputs.get("out") if isinstance(outputs, Mapping) else None
+        expected = ref.sigmoid_grad(z)
+        right = (
+            isinstance(got, np.ndarray)
+            and got.shape == expected.shape
+            and bool(np.all(ELEMENTWISE.violation(got.astype(np.float64), expected) <= 1.0))
+        )
+        fix = (
+            "write it with e = exp(-|z|) as e / (1 + e)**2, the same function, whose "
+            "exponent is never positive"
+        )
+        if not right:
+            return (
+                f"for z from {float(z.min()):g} to {float(z.max()):g} exp(z) overflowed to inf "
+                f"(it does above about 709) and the result is wrong (inf / inf is nan): {fix}"
+            )
+        return (
+            f"the values are right, but for z from {float(z.min()):g} to {float(z.max()):g}, "
+            "where the naive sigmoid's exp(-z) only underflows, a term that grows like "
+            "exp(|z|) overflowed: cosh(z/2) in 1 / (4 cosh(z/2)**2) (cosh(z/2) passes the "
+            "largest double once |z| is above about 1420, its square above about 711), or "
+            "exp(z) in 1 / (1 + exp(z)); "
+            f"1 / inf comes out 0, but numpy warns on every such input: {fix}"
+        )
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         items = _activation_inputs(rng, 1e4)  # the card promises |z| up to 1e4
+        # before the mixed signs: what overflows here is not the naive sigmoid's exp(-z)
+        items.insert(4, (LARGE_POSITIVE, np.array([[712.0, 1e3, 1421.0, 5e3, 1e4]])))
         items.append(("|z| up to 1e4", np.array([[-1e4, -745.0, -710.0, 0.0, 710.0, 1e4]])))
         out = [
-            Case(f"case {i}: {what}", call_inputs("sigmoid_grad", z), gen.describe(z=z))
+            Case(
+                f"case {i}: {what}",
+                call_inputs("sigmoid_grad", z),
+                gen.describe(z=z),
+                private={"positive": what == LARGE_POSITIVE},
+            )
             for i, (what, z) in enumerate(items, 1)
         ]
         z = rng.uniform(-8.0, 8.0, size=(3, 5))
@@ -215,9 +259,19 @@ class SigmoidGradChecker(_Elementwise):
             ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
             (
-                "(1 - tanh(z)**2) / 4 is sigmoid'(2z); from sigmoid(z) = (1 + tanh(z/2)) / 2 the "
-                "derivative is (1 - tanh(z/2)**2) / 4",
+                "(1 - tanh(z)**2) / 4 = 1 / (4 cosh(z)**2) is sigmoid'(2z); from sigmoid(z) = "
+                "(1 + tanh(z/2)) / 2 the derivative is (1 - tanh(z/2)**2) / 4 = "
+                "1 / (4 cosh(z/2)**2): the argument is z/2",
                 lambda: ref.sigmoid_grad(2.0 * z),
+            ),
+            (
+                "1 / (4 cosh(z/2)) misses the square: the derivative is 1 / (4 cosh(z/2)**2)",
+                lambda: 0.25 / np.cosh(np.clip(0.5 * z, -700.0, 700.0)),
+            ),
+            (
+                "1 / (2 cosh(z/2)**2) is twice the derivative: 1 / (4 cosh(z/2)**2), since "
+                "sigmoid(z) = (1 + tanh(z/2)) / 2 halves tanh's derivative and z/2 halves it again",
+                lambda: 2.0 * ref.sigmoid_grad(z),
             ),
             *_difference_quotient_hints(z),
         ]
