@@ -51,6 +51,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("sigmoid-grad", "wrong_sech_overflow", "grows like exp(|z|) overflowed", 30),
         ("sigmoid-grad", "wrong_cosh_twice", "is twice the derivative", 30),
         ("sigmoid-grad", "wrong_cosh_without_square", "misses the square: the derivative", 30),
+        # layer norm's backward slips got a bare max rel error: eps is random, n != m
+        ("layernorm", "wrong_backward_without_eps", "the backward pass used eps = 0", 30),
+        ("layernorm", "wrong_dx_divides_by_examples", "the means in dX run over the same", 30),
+        ("layernorm", "wrong_dx_sums_over_examples", "the sums in dX run over axis 1", 30),
+        ("layernorm", "wrong_x_hat_scaled_in_place", "changes the cached x_hat too", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

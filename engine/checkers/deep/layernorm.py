@@ -31,6 +31,7 @@ class LayernormChecker(NormalizationChecker):
     axis = ref.FEATURE_AXIS
     statistics_of = "each example's"
     features_sum_hint = True
+    backward_eps_hints = True
     other_axis_dX_hint = (
         "dX uses batch norm's formula (sums over axis 1); layer norm's statistics, "
         "and so the sums in dX, run over the features (axis 0)"

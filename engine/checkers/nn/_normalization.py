@@ -180,6 +180,72 @@ class NormalizationChecker(NNChecker):
             (dx_hat - x_hat * (dx_hat * x_hat).mean(axis=self.axis, keepdims=True)) / std
         )
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """gamma or beta used as a row, gamma.T (1, n): it cannot broadcast against X (n, m)."""
+        n, m = case.inputs["X"].shape
+        row, x = f"(1,{n})", f"({n},{m})"
+        if f"shapes {row} {x}" not in error and f"shapes {x} {row}" not in error:
+            return None
+        return (
+            f"a (1, {n}) row met X ({n}, {m}): gamma and beta are ({n}, 1), one value per "
+            "feature (a column, like X's rows), so gamma.T or beta.T does not line up with "
+            "X; use them as given, gamma * x_hat + beta"
+        )
+
+    def x_hat(self, X: np.ndarray, eps: float) -> np.ndarray:
+        """The normalized X, (X - mean) / sqrt(var + eps) over the statistics' axis."""
+        mu = X.mean(axis=self.axis, keepdims=True)
+        return np.asarray((X - mu) / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps))
+
+    def dX_term_hints(
+        self, dout: np.ndarray, gamma: np.ndarray, x_hat: np.ndarray, inv_std: np.ndarray
+    ) -> list[Hint]:
+        """dX = (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)) / std with one of its
+        terms slipped: the variance term's sign, the means' divisor or axis, gamma left out
+        of the sums."""
+        axis, other = self.axis, 1 - self.axis
+        count, other_count = dout.shape[axis], dout.shape[other]
+        dx_hat = dout * gamma
+
+        def dX(mean_of: Callable[[np.ndarray], np.ndarray], sign: float = -1.0) -> np.ndarray:
+            """The formula with its two means taken by `mean_of`, and the variance term's sign."""
+            return np.asarray(
+                (dx_hat - mean_of(dx_hat) + sign * x_hat * mean_of(dx_hat * x_hat)) * inv_std
+            )
+
+        def mean(a: np.ndarray) -> np.ndarray:
+            return np.asarray(a.mean(axis=axis, keepdims=True))
+
+        hints: list[Hint] = [
+            (
+                "dX adds the variance term; it is subtracted: (dx_hat - mean(dx_hat) - "
+                "x_hat * mean(dx_hat * x_hat)) / std",
+                lambda: dX(mean, sign=1.0),
+            ),
+            (
+                "the means in dX are of dout; they are of dout * gamma, the gradient that "
+                "reaches x_hat: (dx_hat - mean(dx_hat) - x_hat * mean(dx_hat * x_hat)) / std "
+                "with dx_hat = dout * gamma",
+                lambda: (dx_hat - mean(dout) - x_hat * mean(dout * x_hat)) * inv_std,
+            ),
+        ]
+        if other_count != count:
+            hints += [
+                (
+                    f"dX divides its sums over axis {axis} by {other_count}, the length of "
+                    f"axis {other}; the means in dX run over the same {count} values as the "
+                    f"statistics, so divide by {count}",
+                    lambda: dX(lambda a: a.sum(axis=axis, keepdims=True) / other_count),
+                ),
+                (
+                    f"the sums in dX run over axis {other}; they run over axis {axis}, the "
+                    f"axis of {self.statistics_of} mean and variance (x_hat is right; only "
+                    "dX's sums moved)",
+                    lambda: dX(lambda a: a.sum(axis=other, keepdims=True) / count),
+                ),
+            ]
+        return hints
+
     def passes(self) -> tuple[Forward, Backward]:
         """The reference's forward and backward entries."""
         forward, backward = self.entries
@@ -276,12 +342,20 @@ class NormalizationChecker(NNChecker):
             "{0} is the mean over the examples, not the sum: gamma and beta are shared by "
             "all {1} examples, so their gradients add up (np.sum(..., axis=1, keepdims=True))"
         )
+        dx_hat = dout * gamma
         j.close(
             "dbeta",
             dbeta,
             dbeta_ref,
             Tolerance(rtol=1e-8, atol=1e-12 * size),
-            hints=[(averaged.format("dbeta", m), dbeta_ref / m)] if m > 1 else [],
+            hints=[
+                *([(averaged.format("dbeta", m), dbeta_ref / m)] if m > 1 else []),
+                (
+                    "dbeta sums dout * gamma; beta is added after the scaling by gamma, so "
+                    "its gradient is dout alone, summed over the examples",
+                    lambda: np.sum(dx_hat, axis=1, keepdims=True),
+                ),
+            ],
         )
         eps_hints = self.eps_hints(X, gamma, beta, dout, eps)
         j.close(
@@ -292,6 +366,17 @@ class NormalizationChecker(NNChecker):
             hints=[
                 *((msg, grads[1]) for msg, grads in eps_hints),
                 *([(averaged.format("dgamma", m), dgamma_ref / m)] if m > 1 else []),
+                (
+                    "dgamma sums dout * gamma * x_hat; gamma's gradient is dout * x_hat "
+                    "summed over the examples (gamma does not scale its own gradient)",
+                    lambda: np.sum(dx_hat * self.x_hat(X, eps), axis=1, keepdims=True),
+                ),
+                (
+                    "dgamma sums dout * out, the layer's output gamma * x_hat + beta; it sums "
+                    "dout * x_hat. If your cache holds x_hat, check that nothing scaled it in "
+                    "place afterwards: out = x_hat; out *= gamma changes the cached x_hat too",
+                    lambda: np.sum(dout * out_ref, axis=1, keepdims=True),
+                ),
                 (
                     "dgamma used the centred X - mean; gamma multiplies the normalized x_hat "
                     "= (X - mean) / sqrt(var + eps), so dgamma sums dout * x_hat",
@@ -305,6 +390,7 @@ class NormalizationChecker(NNChecker):
         )
         inv_std = 1.0 / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
         direct = dout * gamma * inv_std
+        x_hat = self.x_hat(X, eps)
         dX_hints: list[Hint] = [
             *((msg, grads[0]) for msg, grads in eps_hints),
             (
@@ -335,6 +421,7 @@ class NormalizationChecker(NNChecker):
                 lambda: dX_ref / inv_std,
             ),
         ]
+        dX_hints += self.dX_term_hints(dout, gamma, x_hat, inv_std)
         if self.other_axis_dX_hint is not None:
             forward, _ = self.passes()
             _, cache = forward(X, gamma, beta, eps)
