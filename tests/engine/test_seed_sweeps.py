@@ -56,6 +56,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("layernorm", "wrong_dx_divides_by_examples", "the means in dX run over the same", 30),
         ("layernorm", "wrong_dx_sums_over_examples", "the sums in dX run over axis 1", 30),
         ("layernorm", "wrong_x_hat_scaled_in_place", "changes the cached x_hat too", 30),
+        # BCE's right values with an overflow on the way were told the loss was log(1 + exp(-z))
+        ("bce-with-logits", "wrong_where_evaluates_both_branches", "a branch of np.where", 30),
+        ("bce-with-logits", "wrong_naive_sigmoid_in_dz", "the loss and dz are right", 30),
+        ("bce-with-logits", "wrong_logits_clipped", "clipped to [-100, 100]", 30),
+        ("bce-with-logits", "wrong_logits_clipped_at_30", "clipped to [-30, 30]", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,6 +21,10 @@ LOSS_TOL = Tolerance(rtol=1e-9, atol=1e-13)
 """log1p(exp(-|z|)) and log(1 + exp(-|z|)) differ by < 1e-16 per entry where either is used."""
 NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-9)
 """Central differences (eps = 1e-5) on moderate logits: errors ~1e-10, far below this."""
+
+
+CLIP_BOUNDS = (10.0, 20.0, 30.0, 50.0, 88.0, 100.0, 500.0, 700.0)
+"""Bounds seen in np.clip(z, -c, c) before a loss: round numbers, and exp's float32 limit 88."""
 
 
 def _grad_tol(size: int) -> Tolerance:
@@ -47,6 +52,38 @@ class BceWithLogitsChecker(NNChecker):
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"bce_with_logits": ref.bce_with_logits}
+
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """A warning from an answer whose loss and dz are right: the exponential overflowed on
+        the way (a naive sigmoid, or a np.where whose discarded branch still computed it), not
+        in a loss written as log(1 + exp(-z)), which the generic message names."""
+        z, y = case.inputs["args"]
+        result = outputs.get("out") if isinstance(outputs, Mapping) else None
+        if not isinstance(result, list | tuple) or len(result) != 2:
+            return None
+        loss_ref, dz_ref = ref.bce_with_logits(z, y)
+        try:
+            loss = np.asarray(result[0], dtype=np.float64)
+            dz = np.asarray(result[1], dtype=np.float64)
+        except (TypeError, ValueError):
+            return None
+        if loss.size != 1 or dz.shape != dz_ref.shape:
+            return None
+        with np.errstate(all="ignore"):
+            right = bool(
+                np.all(LOSS_TOL.violation(loss.reshape(()), np.asarray(loss_ref)) <= 1.0)
+                and np.all(_grad_tol(z.size).violation(dz, dz_ref) <= 1.0)
+            )
+        if not right:
+            return None
+        return (
+            "the loss and dz are right, but an exponential overflowed on the way to them: "
+            "exp(-z) for z below about -709 (or exp(z) above 709), as in a sigmoid written "
+            "1 / (1 + exp(-z)), or in a branch of np.where, which is computed for every entry "
+            "before the other branch's values are picked; numpy warns on every such batch and "
+            "under autodiff the discarded inf turns the gradient into nan: compute the sigmoid "
+            "from e = exp(-|z|), np.where(z >= 0, 1 / (1 + e), e / (1 + e))"
+        )
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def labels(shape: tuple[int, ...]) -> np.ndarray:
@@ -113,10 +150,13 @@ class BceWithLogitsChecker(NNChecker):
             return loss
 
         loss, dz = _unpack(j, outputs, z.shape, "dz")
+        e = np.exp(-np.abs(z))
+        sig = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
         with np.errstate(all="ignore"):
             softplus_tail = np.log1p(np.exp(-np.abs(z)))
             flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + softplus_tail))
             no_max = float(np.mean(-z * y + softplus_tail))
+            plus_zy = float(np.mean(np.maximum(z, 0) + z * y + softplus_tail))
             signed_tail = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-z))))
         j.close(
             "the loss",
@@ -125,6 +165,22 @@ class BceWithLogitsChecker(NNChecker):
             LOSS_TOL,
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
+                (
+                    "the z*y term has the wrong sign: the loss is max(z, 0) - z*y + "
+                    "log1p(exp(-|z|)) (a label y = 1 lowers the loss of a large z)",
+                    plus_zy,
+                ),
+                *(
+                    (
+                        f"the logits were clipped to [-{bound:g}, {bound:g}]: a confident wrong "
+                        f"answer then costs at most about {bound:g}, where its loss grows like "
+                        "|z| (1e4 for z = -1e4 and y = 1); the stable form needs no clip: "
+                        "max(z, 0) - z*y + log1p(exp(-|z|))",
+                        lambda bound=bound: ref.bce_with_logits(np.clip(z, -bound, bound), y)[0],
+                    )
+                    for bound in CLIP_BOUNDS
+                    if float(np.abs(z).max()) > bound
+                ),
                 (
                     "the loss misses the max(z, 0) term: log(1 + e^z) = max(z, 0) + "
                     "log1p(exp(-|z|)), so the loss is max(z, 0) - z*y + log1p(exp(-|z|))",
@@ -168,7 +224,32 @@ class BceWithLogitsChecker(NNChecker):
             dz,
             dz_ref,
             _grad_tol(n),
-            hints=[("dz has the wrong sign: it is (sigmoid(z) - y) / z.size", -dz_ref)],
+            hints=[
+                ("dz has the wrong sign: it is (sigmoid(z) - y) / z.size", -dz_ref),
+                (
+                    "dz was multiplied by sigmoid'(z) = p * (1 - p): written on the logits, "
+                    "the loss's derivative already went through the sigmoid, and its p(1 - p) "
+                    "cancels against the log's 1/p, leaving dz = (sigmoid(z) - y) / z.size",
+                    lambda: sig * (1.0 - sig) * dz_ref,
+                ),
+                (
+                    "dz uses 1 - sigmoid(z), which is sigmoid(-z), where it needs sigmoid(z): "
+                    "dz = (sigmoid(z) - y) / z.size",
+                    lambda: (1.0 - sig - y) / n,
+                ),
+                *(
+                    (
+                        f"the logits were clipped to [-{bound:g}, {bound:g}] before the "
+                        f"sigmoid, so a confident right answer beyond {bound:g} keeps a "
+                        f"gradient of about sigmoid(-{bound:g}) = {math.exp(-bound):.2g} (before "
+                        "the mean) that it does not have; the stable form needs no clip: the "
+                        "sigmoid from e = exp(-|z|)",
+                        lambda bound=bound: ref.bce_with_logits(np.clip(z, -bound, bound), y)[1],
+                    )
+                    for bound in CLIP_BOUNDS
+                    if float(np.abs(z).max()) > bound
+                ),
+            ],
             factors=[
                 (float(n), f"divide by z.size = {n}: the loss is a mean over every entry"),
                 (-1.0, "dz has the wrong sign: it is (sigmoid(z) - y) / z.size"),
