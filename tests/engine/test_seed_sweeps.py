@@ -61,6 +61,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("bce-with-logits", "wrong_naive_sigmoid_in_dz", "the loss and dz are right", 30),
         ("bce-with-logits", "wrong_logits_clipped", "clipped to [-100, 100]", 30),
         ("bce-with-logits", "wrong_logits_clipped_at_30", "clipped to [-30, 30]", 30),
+        # embedding scaled by sqrt(d) (d from 3 to 5) and positional encodings' exponents
+        ("embedding", "wrong_scaled_by_sqrt_d", "out was scaled by sqrt(d)", 30),
+        ("embedding", "wrong_vocab_size_minus_one", "dW has vocab_size - 1 rows", 30),
+        ("positional-encoding", "wrong_pairs_from_one", "the pair index starts at 1", 30),
+        ("positional-encoding", "wrong_exponent_over_d_minus_one", "divides by d - 1", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

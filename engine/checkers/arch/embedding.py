@@ -50,6 +50,21 @@ def _first_axis_loop(dout: np.ndarray, ids: np.ndarray, vocab_size: int) -> np.n
     return dW
 
 
+def _sqrt_d_factors(label: str, d: int) -> list[tuple[float, str]]:
+    """A lookup (or its gradient) scaled by sqrt(d) or 1/sqrt(d), the Transformer's own step."""
+    said = (
+        "the Transformer multiplies its embeddings by sqrt(d_model) before adding the "
+        "positional encodings, but that is the model's step; this layer is the plain lookup, "
+        "out = W[ids], and dW adds up dout unscaled"
+    )
+    if d == 1:
+        return []
+    return [
+        (math.sqrt(d), f"{label} was scaled by sqrt(d) = {math.sqrt(d):.4g}: {said}"),
+        (1.0 / math.sqrt(d), f"{label} was divided by sqrt(d) = {math.sqrt(d):.4g}: {said}"),
+    ]
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
 
@@ -138,7 +153,7 @@ class EmbeddingChecker(NNChecker):
                     )
                 ],
             )
-            j.close("out", got, expected, LOOKUP)
+            j.close("out", got, expected, LOOKUP, factors=_sqrt_d_factors("out", W.shape[1]))
             return
         dout, ids, vocab = args
         expected = ref.embedding_backward(dout, ids, vocab)
@@ -156,6 +171,11 @@ class EmbeddingChecker(NNChecker):
                     "dW has ids.max() + 1 rows, one per id up to the largest seen; it has "
                     "vocab_size rows, and the ids that never occur get rows of zeros",
                     (int(np.max(ids)) + 1, dout.shape[-1]),
+                ),
+                (
+                    f"dW has vocab_size - 1 rows; the ids run from 0 to vocab_size - 1 = "
+                    f"{vocab - 1}, so there are vocab_size = {vocab} rows",
+                    (vocab - 1, dout.shape[-1]),
                 ),
             ],
         )
@@ -194,11 +214,12 @@ class EmbeddingChecker(NNChecker):
                 ),
             ],
             factors=[
+                *_sqrt_d_factors("dW", dout.shape[-1]),
                 (
                     1.0 / max(ids.size, 1),
                     f"dW was divided by the {ids.size} tokens; each id's row adds up its "
                     "occurrences' rows of dout, unscaled (the loss's own mean is already in dout)",
-                )
+                ),
             ],
         )
         if case.private.get("numeric"):
@@ -293,6 +314,22 @@ class PositionalEncodingChecker(NNChecker):
                 (
                     "sin and cos are in two halves; they alternate: column 2i is sin, 2i+1 is cos",
                     lambda: _encoding(T, d, pair, halves=True),
+                ),
+                (
+                    "the pair index starts at 1; it starts at 0, so the first pair (columns 0 "
+                    "and 1) has frequency 1: sin(p) and cos(p), and the last pair's exponent is "
+                    "(d - 2)/d",
+                    lambda: _encoding(T, d, lambda c: pair(c) + 2 / d),
+                ),
+                *(
+                    [
+                        (
+                            "the exponent divides by d - 1; it is 2i/d, with d the full width",
+                            lambda: _encoding(T, d, lambda c: 2 * (c // 2) / (d - 1)),
+                        )
+                    ]
+                    if d > 2
+                    else []
                 ),
                 (
                     "positions start at 1; the first position is p = 0",
