@@ -66,6 +66,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("embedding", "wrong_vocab_size_minus_one", "dW has vocab_size - 1 rows", 30),
         ("positional-encoding", "wrong_pairs_from_one", "the pair index starts at 1", 30),
         ("positional-encoding", "wrong_exponent_over_d_minus_one", "divides by d - 1", 30),
+        # max pooling: |x|, no axis, a missing + 1, swapped offsets (ties decide on some seeds)
+        ("maxpool", "wrong_abs_max", "largest |x|", 30),
+        ("maxpool", "wrong_max_without_axis", "the maximum over the whole batch", 30),
+        ("maxpool", "wrong_output_size_without_plus_one", "the + 1 is missing", 30),
+        ("maxpool", "wrong_argmax_row_column_swapped", "its row and column swapped", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

@@ -109,6 +109,16 @@ def _offset_without_stride(dout: np.ndarray, x: np.ndarray, size: int, stride: i
     return dx
 
 
+def _swapped_offsets(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    """dx when window (i, j)'s first maximum at row p, column q is sent to column p, row q
+    (the two results of np.unravel_index taken in the other order)."""
+    dx = np.zeros_like(x)
+    for (a, b, i, j), win in _windows(x, size, stride):
+        p, q = divmod(int(np.argmax(win)), size)
+        dx[a, b, i * stride + q, j * stride + p] += dout[a, b, i, j]
+    return dx
+
+
 def _stepped_by_size(dout: np.ndarray, x: np.ndarray, size: int) -> np.ndarray:
     """dx when window (i, j) starts at (i*size, j*size), the stride ignored (windows cut off
     at the image's edge as slicing cuts them); NaN when a window lies wholly outside the
@@ -146,6 +156,11 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
             (n, c, -(-(h - size) // stride) + 1, -(-(w - size) // stride) + 1),
         ),
         ("the size ignores the stride: (H - size)//stride + 1", (n, c, h - size + 1, w - size + 1)),
+        (
+            "the + 1 is missing: windows start at 0, stride, 2*stride, ... up to H - size, "
+            "which makes (H - size)//stride + 1 of them",
+            (n, c, (h - size) // stride, (w - size) // stride),
+        ),
         (
             "H // stride is only right when the windows tile the input; use (H - size)//stride + 1",
             (n, c, h // stride, w // stride),
@@ -267,6 +282,19 @@ class MaxpoolChecker(NNChecker):
                         "this is average pooling; take each window's maximum",
                         lambda: _average(x, size, stride),
                     ),
+                    (
+                        "this is each window's largest |x|: np.abs made a large negative value "
+                        "win; max pooling keeps the largest value, sign and all",
+                        lambda: ref.maxpool_forward(np.abs(x), size, stride),
+                    ),
+                    (
+                        "each output is the maximum over the whole batch and every channel "
+                        "(window.max() with no axis); take it over the window's own axes, "
+                        "window.max(axis=(2, 3)), one maximum per image and channel",
+                        lambda: np.broadcast_to(
+                            expected.max(axis=(0, 1), keepdims=True), expected.shape
+                        ),
+                    ),
                 ],
             )
             return
@@ -325,6 +353,12 @@ class MaxpoolChecker(NNChecker):
                     "its place in the window; window (i, j) starts at (i*stride, j*stride), so "
                     "it goes to dx[..., i*stride + p, j*stride + q]",
                     lambda: _offset_without_stride(dout, x, size, stride),
+                ),
+                (
+                    "the window's maximum went to (q, p), its row and column swapped: "
+                    "np.unravel_index(k, (size, size)) returns (row, column), so p, q = "
+                    "np.unravel_index(...) and dx[..., i*stride + p, j*stride + q]",
+                    lambda: _swapped_offsets(dout, x, size, stride),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "
