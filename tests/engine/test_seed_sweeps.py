@@ -71,6 +71,13 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("maxpool", "wrong_max_without_axis", "the maximum over the whole batch", 30),
         ("maxpool", "wrong_output_size_without_plus_one", "the + 1 is missing", 30),
         ("maxpool", "wrong_argmax_row_column_swapped", "its row and column swapped", 30),
+        # conv2d_backward: a crop, db's axes, dw's positions, a transposed kernel, dw off x
+        ("conv2d-backward", "wrong_dx_crop_without_pad", "cropped to [pad:H, pad:W]", 30),
+        ("conv2d-backward", "wrong_db_one_spatial_axis", "one spatial axis only", 30),
+        ("conv2d-backward", "wrong_db_total_for_every_filter", "the sum of all of dout", 30),
+        ("conv2d-backward", "wrong_dw_mean_over_positions", "dw was divided by Ho * Wo", 30),
+        ("conv2d-backward", "wrong_dx_kernel_transposed", "each kernel transposed", 30),
+        ("conv2d-backward", "wrong_dw_from_unpadded_x", "from the unpadded x", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

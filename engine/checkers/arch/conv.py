@@ -151,6 +151,22 @@ def _assigned_dx(
     return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]]
 
 
+def _dw_from_unpadded(dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int) -> np.ndarray:
+    """dw with each window read from the unpadded x (the padding left out of dw only), a
+    window cut short by x's edge broadcast into dw as numpy does; NaN where numpy cannot
+    (that submission raised on the shapes)."""
+    _, _, kh, kw = w.shape
+    dw = np.zeros(w.shape)
+    for i in range(dout.shape[2]):
+        for j in range(dout.shape[3]):
+            patch = x[:, :, i * stride : i * stride + kh, j * stride : j * stride + kw]
+            try:
+                dw += np.einsum("nf,nchw->fchw", dout[:, :, i, j], patch)
+            except ValueError:
+                return np.full(w.shape, np.nan)
+    return dw
+
+
 def _stride_one(
     dout: np.ndarray, x: np.ndarray, w: np.ndarray, b: np.ndarray, pad: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -370,6 +386,17 @@ class Conv2dBackwardChecker(NNChecker):
                     "keeps nothing; crop with [pad:pad + H, pad:pad + W]",
                     (x.shape[0], x.shape[1], 0, 0),
                 ),
+                *(
+                    [
+                        (
+                            "dx was cropped to [pad:H, pad:W]; the image sits at "
+                            "[pad:pad + H, pad:pad + W] of the padded gradient",
+                            (x.shape[0], x.shape[1], x.shape[2] - pad, x.shape[3] - pad),
+                        )
+                    ]
+                    if pad > 0
+                    else []
+                ),
             ],
         )
         swapped = _DW_AXES_SWAPPED
@@ -382,6 +409,14 @@ class Conv2dBackwardChecker(NNChecker):
             [
                 ("sum db over the batch and both spatial axes (0, 2, 3)", (w.shape[0], ho, wo)),
                 ("sum db over the batch and both spatial axes (0, 2, 3)", (n, w.shape[0])),
+                *(
+                    (
+                        "db was summed over the batch and one spatial axis only; sum over "
+                        "the batch and both spatial axes (0, 2, 3)",
+                        (w.shape[0], length),
+                    )
+                    for length in (ho, wo)
+                ),
             ],
         )
         size = float(np.abs(dout).sum()) + 1.0
@@ -390,6 +425,15 @@ class Conv2dBackwardChecker(NNChecker):
             db,
             db_ref,
             Tolerance(rtol=1e-9, atol=1e-13 * size),
+            hints=[
+                (
+                    "every db[f] holds the sum of all of dout, over every filter; db[f] sums "
+                    "dout[:, f] only: dout.sum(axis=(0, 2, 3))",
+                    np.full(b.shape, float(dout.sum())),
+                )
+            ]
+            if w.shape[0] > 1
+            else [],
             factors=[
                 (
                     1.0 / (n * ho * wo),
@@ -420,6 +464,18 @@ class Conv2dBackwardChecker(NNChecker):
                     if stride > 1
                     else []
                 ),
+                *(
+                    [
+                        (
+                            "dw reads its windows from the unpadded x; they are windows of "
+                            f"x_pad, x with {pad} zeros added on each side, so window (i, j) "
+                            f"starts {pad} rows and columns earlier in x's own coordinates",
+                            lambda: _dw_from_unpadded(dout, x, w, stride),
+                        )
+                    ]
+                    if pad > 0
+                    else []
+                ),
                 (
                     "dw holds the first image's gradient only; it sums over every image of "
                     "the batch, as the forward pass uses w for each",
@@ -431,7 +487,21 @@ class Conv2dBackwardChecker(NNChecker):
                     lambda: ref.conv2d_backward(dout[-1:], x[-1:], w, b, stride, pad)[1],
                 ),
             ],
-            factors=[(1.0 / n, "dw is divided by N; the forward sums over the batch, so dw sums")],
+            factors=[
+                (1.0 / n, "dw is divided by N; the forward sums over the batch, so dw sums"),
+                *(
+                    [
+                        (
+                            1.0 / (ho * wo),
+                            f"dw was divided by Ho * Wo = {ho * wo}, the number of output "
+                            "positions; every position's product adds up, as the forward "
+                            "pass uses w at each",
+                        )
+                    ]
+                    if ho * wo not in (1, n)
+                    else []
+                ),
+            ],
         )
         flipped = w[:, :, ::-1, ::-1]
         j.close(
@@ -444,6 +514,20 @@ class Conv2dBackwardChecker(NNChecker):
                     "dx uses the kernel rotated by 180 degrees: scatter dout[n, f, i, j] * "
                     "w[f] back onto the window it came from (no flip)",
                     lambda: ref.conv2d_backward(dout, x, flipped, b, stride, pad)[0],
+                ),
+                *(
+                    [
+                        (
+                            "dx uses each kernel transposed, w[f, c, v, u] for w[f, c, u, v] "
+                            "(two einsum letters swapped): scatter dout[n, f, i, j] * w[f] "
+                            "back onto its window as it is",
+                            lambda: ref.conv2d_backward(
+                                dout, x, w.transpose(0, 1, 3, 2), b, stride, pad
+                            )[0],
+                        )
+                    ]
+                    if w.shape[2] == w.shape[3] > 1
+                    else []
                 ),
                 (
                     "dx is cropped from the top-left corner of the padded gradient; "
