@@ -78,6 +78,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("conv2d-backward", "wrong_dw_mean_over_positions", "dw was divided by Ho * Wo", 30),
         ("conv2d-backward", "wrong_dx_kernel_transposed", "each kernel transposed", 30),
         ("conv2d-backward", "wrong_dw_from_unpadded_x", "from the unpadded x", 30),
+        # numerical_gradient: an alias for a copy, copies never reset, len(x) on a matrix
+        ("numerical-gradient", "wrong_alias_not_copy", "not a copy", 30),
+        ("numerical-gradient", "wrong_copies_never_reset", "never put back", 30),
+        ("numerical-gradient", "wrong_len_loop", "len(x) counts the rows of a matrix", 30),
+        ("numerical-gradient", "wrong_flat_result", "but flat", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

@@ -125,6 +125,32 @@ def _five_point(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> 
     return grad
 
 
+def _aliased_copy(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    """What `x_plus = x; x_plus[idx] += eps; ...; x_minus = x; x_minus[idx] -= eps` gives:
+    both names are x, so the second step only undoes the first, (f(x + e) - f(x)) / (2 eps)."""
+    return _forward_differences(f, x, eps) / 2.0
+
+
+def _copies_never_reset(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    """Central differences on x_plus and x_minus copied once before the loop and never put
+    back: at entry k every entry before it is still shifted by +eps (and -eps)."""
+    plus, minus = x.copy(), x.copy()
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(x.shape):
+        plus[idx] += eps
+        minus[idx] -= eps
+        grad[idx] = (f(plus) - f(minus)) / (2 * eps)
+    return grad
+
+
+def _first_entries(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
+    """Central differences over the first len(x) entries of x.flat only, zeros after them."""
+    grad = np.zeros_like(x)
+    full = ref.numerical_gradient(f, x.copy(), eps)
+    grad.flat[: x.shape[0]] = full.flat[: x.shape[0]]
+    return grad
+
+
 def _is_nan(value: Any) -> bool:
     """A float or size-1 numeric array holding nan (the 0/0 of an unguarded rel_diff)."""
     try:
@@ -180,7 +206,14 @@ class NumericalGradientChecker(NNChecker):
         f = make_function(case.inputs["coef"])
         prepared = j.prepared
         expected = prepared["expected"]
-        got = j.array("grad", outputs.get("grad"), x.shape)
+        returned = outputs.get("grad")
+        if isinstance(returned, np.ndarray) and x.ndim > 1 and returned.shape == (x.size,):
+            j.fail(
+                f"grad has shape {returned.shape}, one entry per entry of x, but flat; return it "
+                f"in x's shape {x.shape}: grad.reshape(x.shape), or build it as "
+                "np.zeros_like(x) and fill grad[idx]"
+            )
+        got = j.array("grad", returned, x.shape)
         _x_restored(j, x, outputs.get("x_after"), eps)
         hints: list[tuple[str, Any]] = [
             (
@@ -217,6 +250,30 @@ class NumericalGradientChecker(NNChecker):
                 lambda: _scaled_steps(f, x, eps),
             ),
         ]
+        hints += [
+            (
+                "this is half a forward difference, (f(x + eps) - f(x)) / (2 eps): x_plus = x "
+                "names the same array as x, not a copy, so x_minus = x then undoes the + eps "
+                "instead of stepping to x - eps; copy (x.copy()) or perturb x itself and "
+                "restore it",
+                lambda: _aliased_copy(f, x, eps),
+            ),
+            (
+                "the copies x_plus and x_minus were made once, before the loop, and never put "
+                "back: at each entry every entry before it is still shifted by eps; reset "
+                "the entry after its difference (or copy x afresh for each entry)",
+                lambda: _copies_never_reset(f, x, eps),
+            ),
+        ]
+        if x.ndim >= 2 and x.shape[0] < x.size:
+            hints.append(
+                (
+                    f"only the first len(x) = {x.shape[0]} entries were estimated, the rest "
+                    "left 0: len(x) counts the rows of a matrix; visit every entry, "
+                    "np.ndindex(x.shape) or range(x.size) with x.flat",
+                    lambda: _first_entries(f, x, eps),
+                )
+            )
         if x.ndim >= 2 and x.shape[1] > 1:
             hints.append(
                 (
