@@ -83,6 +83,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("numerical-gradient", "wrong_copies_never_reset", "never put back", 30),
         ("numerical-gradient", "wrong_len_loop", "len(x) counts the rows of a matrix", 30),
         ("numerical-gradient", "wrong_flat_result", "but flat", 30),
+        # label smoothing: examples taken as rows, targets by whole rows, a lost max
+        ("label-smoothing", "wrong_one_hot_rows_per_example", "one row per example", 30),
+        ("label-smoothing", "wrong_targets_by_whole_rows", "picks whole rows", 30),
+        ("label-smoothing", "wrong_examples_on_axis_0", "puts the examples on axis 0", 30),
+        ("label-smoothing", "wrong_log_softmax_without_max", "lost each column's max", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

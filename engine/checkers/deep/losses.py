@@ -277,6 +277,26 @@ class SmoothedCrossEntropyChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"smoothed_cross_entropy": ref.smoothed_cross_entropy}
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """Examples taken as rows: a one-hot np.eye(c)[labels] of shape (m, c) met the (c, m)
+        logits, or an index [np.arange(m), labels] ran past the c classes on axis 0."""
+        c, m = case.inputs["args"][0].shape
+        layout = f"the logits are (c, m) = ({c}, {m}): classes on axis 0, one column per example"
+        if f"shapes ({m},{c}) ({c},{m})" in error or f"shapes ({c},{m}) ({m},{c})" in error:
+            return (
+                f"a ({m}, {c}) array, one row per example (as np.eye(c)[labels] gives), met "
+                f"a ({c}, {m}) one; {layout}: transpose it, np.eye(c)[labels].T"
+            )
+        if error.startswith("IndexError:") and (
+            (m > c and f"for axis 0 with size {c}" in error)
+            or (c > m and f"for axis 1 with size {m}" in error)
+        ):
+            return (
+                f"an index [np.arange(m), labels] puts the examples on axis 0; {layout}, so "
+                "each example's true class is [labels, np.arange(m)]"
+            )
+        return None
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
 
@@ -342,6 +362,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "assigned": np.where(one_hot == 1, 1 - s, s / c),
             "kept 1": np.where(one_hot == 1, 1.0, s / c),
             "added": one_hot + s / c,
+            "rows": np.full((c, m), s / c) + (1 - s) * np.isin(np.arange(c), labels)[:, None],
         }
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
@@ -358,6 +379,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "added": "smoothing/c was added to the one-hot without scaling it by "
             "(1 - smoothing), so q sums to 1 + smoothing: q = (1 - smoothing)*one_hot + "
             "smoothing/c",
+            "rows": "q[labels] picks whole rows: every example's target got 1 - smoothing at "
+            "each class that is some example's label, not only at its own; index one entry "
+            "per example, q[labels, np.arange(m)]",
         }
         with np.errstate(all="ignore"):
             rows = logits - logits.max(axis=1, keepdims=True)
@@ -371,6 +395,14 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 "the softmax was taken over rows (axis=1); each column is one example, "
                 "so normalize over axis 0",
                 float(-np.sum(q_ref * row_logp) / m),
+            )
+        )
+        loss_hints.append(
+            (
+                "the log-softmax lost each column's max: z - log(sum(exp(z - max))) is "
+                "log_softmax(z) + max; the shift comes off in both places, (z - max) - "
+                "log(sum(exp(z - max)))",
+                loss_ref - float(np.mean(logits.max(axis=0))),
             )
         )
         with np.errstate(all="ignore"):
