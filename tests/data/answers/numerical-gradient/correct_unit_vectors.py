@@ -3,7 +3,11 @@ import numpy as np
 
 
 def numerical_gradient(f, x, eps=1e-5):
-    basis = np.eye(x.size).reshape(x.size, *x.shape)
-    x0 = np.array(x, dtype=np.float64, copy=True)
-    est = [(f(x0 + eps * e) - f(x0 - eps * e)) / (2.0 * eps) for e in basis]
-    return np.array(est, dtype=np.float64).reshape(x.shape)
+    base = x.astype(np.float64, copy=True)
+    grad = np.zeros(x.size)
+    for i in range(x.size):
+        e = np.zeros(x.size)
+        e[i] = eps
+        e = e.reshape(x.shape)
+        grad[i] = (f(base + e) - f(base - e)) / (2 * eps)
+    return grad.reshape(x.shape)
