@@ -175,8 +175,10 @@ class SigmoidGradChecker(_Elementwise):
     entries = ("sigmoid_grad",)
     fp_strict = True
     fp_hint = (
-        "with the naive sigmoid 1 / (1 + exp(-z)), exp(-z) overflows for z below about -709; "
-        "use a stable sigmoid, or e = exp(-|z|) and e / (1 + e)**2 (the derivative is even)"
+        "with the naive sigmoid 1 / (1 + exp(-z)), exp(-z) overflows for z below about -709 "
+        "(cosh(z/2) in 1 / (4 cosh(z/2)**2) overflows for large |z| of either sign, exp(z) "
+        "for large positive z); use a stable sigmoid, or e = exp(-|z|) and e / (1 + e)**2 "
+        "(the derivative is even)"
     )
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
