@@ -88,6 +88,11 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("label-smoothing", "wrong_targets_by_whole_rows", "picks whole rows", 30),
         ("label-smoothing", "wrong_examples_on_axis_0", "puts the examples on axis 0", 30),
         ("label-smoothing", "wrong_log_softmax_without_max", "lost each column's max", 30),
+        # L2 penalty: the last layer left out, the spectral norm, the decay factor as a gradient
+        ("weight-decay-l2", "wrong_last_layer_left_out", "the last layer's weights", 30),
+        ("weight-decay-l2", "wrong_spectral_norm", "the spectral norm", 30),
+        ("weight-decay-l2", "wrong_grad_sign", "the gradient has the wrong sign", 30),
+        ("weight-decay-l2", "wrong_decay_factor_as_grad", "weight-decay update's factor", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

@@ -43,6 +43,24 @@ def _shape_slips(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tupl
     ]
 
 
+def _layer_left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tuple[str, float]]:
+    """The penalty without the last layer's weights, as `for l in range(1, L)` gives."""
+    weights = sorted(
+        (k for k in net if k.startswith("W") and k[1:].isdigit()), key=lambda k: int(k[1:])
+    )
+    if len(weights) < 2:
+        return []
+    last = weights[-1]
+    kept = float(sum(np.sum(net[k] ** 2) for k in weights[:-1]))
+    return [
+        (
+            f"the penalty leaves out {last}, the last layer's weights: range(1, L) stops at "
+            "L - 1; loop over range(1, L + 1), or over every key that starts with W",
+            lam / (2 * m) * kept,
+        )
+    ]
+
+
 class L2PenaltyChecker(NNChecker):
     """l2_penalty_and_grads(params, lam, m) -> (penalty, grads): weights only, lam/(2m)."""
 
@@ -134,6 +152,17 @@ class L2PenaltyChecker(NNChecker):
                     * float(sum(np.sum(v) ** 2 for k, v in net.items() if k.startswith("W"))),
                 ),
                 *_shape_slips(net, lam, m),
+                *_layer_left_out(net, lam, m),
+                (
+                    "np.linalg.norm(W, 2) of a matrix is its largest singular value (the "
+                    "spectral norm), not the root of its sum of squares: use np.linalg.norm(W) "
+                    "(the Frobenius norm, the default) squared, or np.sum(W**2)",
+                    lam
+                    / (2 * m)
+                    * float(
+                        sum(np.linalg.norm(v, 2) ** 2 for k, v in net.items() if k.startswith("W"))
+                    ),
+                ),
                 (
                     "the penalty sums absolute values (that is L1); L2 sums squares",
                     lam
@@ -185,7 +214,20 @@ class L2PenaltyChecker(NNChecker):
                     got,
                     grads_ref[key],
                     TOL,
+                    hints=[
+                        (
+                            "this is the weight-decay update's factor, (1 - lam/m) * W; the "
+                            "gradient is lam/m * W (the update W -= lr * grad then shrinks W "
+                            "by 1 - lr*lam/m)",
+                            (1.0 - lam / m) * value,
+                        )
+                    ],
                     factors=[
+                        (
+                            -1.0,
+                            "the gradient has the wrong sign: the penalty grows with |W|, so "
+                            "its gradient is +lam/m * W (the update W -= lr * grad shrinks W)",
+                        ),
                         (0.5, "the gradient of lam/(2m) * W**2 is lam/m * W (the 2 cancels)"),
                         (
                             2.0,
