@@ -93,6 +93,9 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("weight-decay-l2", "wrong_spectral_norm", "the spectral norm", 30),
         ("weight-decay-l2", "wrong_grad_sign", "the gradient has the wrong sign", 30),
         ("weight-decay-l2", "wrong_decay_factor_as_grad", "weight-decay update's factor", 30),
+        # clipping: np.concatenate of unflattened arrays, the result's order swapped
+        ("clip-grad-norm", "wrong_concatenate_without_ravel", "flatten each one first", 30),
+        ("clip-grad-norm", "wrong_result_order_swapped", "the other way round", 30),
         # late in a step count beta1**t vanishes and m's correction with it: the case of
         # large eps must come early, or "only m corrected" is told "no bias correction"
         ("adamw-step", "wrong_only_m_corrected", "only m was bias-corrected", 30),

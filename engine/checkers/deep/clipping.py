@@ -60,6 +60,19 @@ class ClipGradNormChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"clip_grad_norm": ref.clip_grad_norm}
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """np.concatenate(grads) on arrays of different shapes: numpy refuses to join them."""
+        if not error.startswith("ValueError: all the input array") or not (
+            "concatenation axis" in error or "same number of dimensions" in error
+        ):
+            return None
+        return (
+            "np.concatenate(grads) joins the arrays along their first axis, which needs "
+            "every other axis (and the number of axes) to match, and the gradients differ in "
+            "shape; flatten each one first, np.concatenate([g.ravel() for g in grads]), or "
+            "add up np.sum(g**2) array by array"
+        )
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def model(*shapes: tuple[int, ...], scale: float = 1.0) -> Arrays:
             return [gen.normal(rng, s, scale) for s in shapes]
@@ -114,6 +127,11 @@ class ClipGradNormChecker(NNChecker):
         grads, max_norm = case.inputs["args"]
         expected, total = ref.clip_grad_norm(grads, max_norm)
         result = j.sequence("the result (clipped, total_norm)", outputs.get("out"), 2)
+        if isinstance(result[1], list | tuple) and not isinstance(result[0], list | tuple):
+            j.fail(
+                "the result is (total_norm, clipped), the other way round; return "
+                "(clipped, total_norm): the list of clipped arrays first, then the norm"
+            )
         got_total = j.scalar("total_norm", result[1])
         clipped = j.sequence("clipped", result[0], len(grads))
         got = [
