@@ -5,6 +5,7 @@ Shipped to the child as source text, so it imports only numpy and the stdlib.
 
 from __future__ import annotations
 
+import contextvars
 import itertools
 import traceback  # noqa: F401 - loaded before the audit hooks: its import sets __defaults__, which they refuse
 import types
@@ -165,6 +166,47 @@ def seal_error_state() -> None:
     """
     for home in _MAKER_HOMES:
         home["_make_extobj"] = _STEADY
+
+
+def _words_at(address: int, count: int) -> Any:
+    """`count` machine words of this process's memory from `address`, as a writable array."""
+
+    class At:
+        __array_interface__ = {  # noqa: RUF012 - read once by numpy
+            "shape": (count,),
+            "typestr": "<u8",
+            "data": (address, False),
+            "version": 3,
+        }
+
+    return np.asarray(At())
+
+
+def strict_by_default() -> bool:
+    """Make numpy's default error state the grader's strict one, for the rest of the process.
+
+    A new thread and a fresh `contextvars.Context` start from numpy's default state, which
+    only warns (and a submission can silence warnings): a naive sigmoid run there passed the
+    overflow check. That default is a capsule fixed when numpy loads, so its pointer is set
+    to the strict state's C struct, in place; the layout (a capsule's head, then numpy's
+    `npy_extobj` of errmask, bufsize, callback) is checked first, and nothing is written if
+    it is not the expected one. Only the sandbox child calls it, before the submission
+    loads; True when a fresh context then sees the strict state.
+    """
+    default = contextvars.Context().run(_extobj_var.get)
+    capsule = type(_STRICT_STATE)
+    if type(default) is not capsule or np.dtype(np.uintp).itemsize != 8:
+        return False
+    default_head = _words_at(id(default), 3)  # refcount, type, the struct's address
+    strict_head = _words_at(id(_STRICT_STATE), 3)
+    if int(default_head[1]) != id(capsule) or int(strict_head[1]) != id(capsule):
+        return False
+    if int(_words_at(int(default_head[2]), 3)[2]) != id(None):
+        return False
+    if int(_words_at(int(strict_head[2]), 3)[2]) != id(_RUN_RECORD):
+        return False
+    default_head[2] = strict_head[2]
+    return contextvars.Context().run(_get_extobj_dict).get("call") is _RUN_RECORD
 
 
 def execute_case(

@@ -119,6 +119,18 @@ Refused with ValueError, what sys._getframe raises past the top of the stack, so
 stdlib's callers that look up their caller's module (namedtuple, typing) fall back."""
 
 
+def loaded_extension_files() -> set[str]:
+    """The real paths of the C extension modules loaded so far (numpy's core among them)."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    found = set()
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if type(path) is str and path.endswith(tuple(EXTENSION_SUFFIXES)):
+            found.add(os.path.realpath(path))
+    return found
+
+
 def _make_hook(
     cfg: dict[str, Any], guarded: list[bool] | None = None
 ) -> Callable[[str, tuple[Any, ...]], None]:
@@ -133,6 +145,7 @@ def _make_hook(
     """
     refused_events = tuple(sorted(REFUSED_EVENTS.items()))
     guard_state = guarded if guarded is not None else [False]
+    extensions = loaded_extension_files()
 
     def hook(
         event: str,
@@ -171,9 +184,11 @@ def _make_hook(
         _walker: int = _thread.get_ident(),
         _frame_events: frozenset[str] = frozenset(FRAME_EVENTS),
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
+        _extensions: set[str] = extensions,
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
+        loading = False
         if event in _frame_events:
             if _guarded[0] or _ident() != _walker:
                 raise _valueerror(
@@ -209,7 +224,12 @@ def _make_hook(
                 raise _missing(
                     f"No module named {name!r}: the sandbox does not provide it to drills"
                 )
-            return
+            if _len(args) < 2 or args[1] is None:
+                return
+            # A C extension's file, about to be loaded: a second copy of one already loaded
+            # (numpy's core, made again from its file) holds makers the seal never replaced.
+            paths = args[1:2]
+            loading = True
         elif event in _refused_names:
             for refused, what in _refused_events:
                 if refused == event:
@@ -297,6 +317,10 @@ def _make_hook(
                     for root in _forbidden:
                         if resolved == root or resolved.startswith(root + "/"):
                             reason = "reading the grader's files"
+            if not reason and loading:
+                if resolved in _extensions:
+                    reason = "loading a second copy of a module already loaded"
+                _extensions.add(resolved)
             if not reason and event == "open":
                 try:
                     if _is_dir(_stat(resolved).st_mode):
@@ -647,6 +671,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         _exit(5)  # not the parent's protocol
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
+        runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)

@@ -203,7 +203,11 @@ STILL_OPEN = {
                     _words_at(id(tick.__self__) + 16)[0] = 0
             return out
     """,
-    # a fresh context and a new thread start from numpy's default state, which only warns
+}
+
+CLOSED = {
+    # a fresh context and a new thread started from numpy's default state, which only
+    # warned: the default is now the grader's strict state
     "a-fresh-context": """
         import contextvars, warnings
         import numpy as np
@@ -212,7 +216,46 @@ STILL_OPEN = {
                 warnings.simplefilter("ignore")
                 return contextvars.Context().run(lambda: 1 / (1 + np.exp(-z)))
     """,
-    # a second copy of numpy's C module, loaded from its file, holds numpy's own maker
+    "numpys-default-state-taken-from-a-fresh-context": """
+        import contextvars, warnings
+        import numpy as np
+        from numpy._core import umath
+        warnings.simplefilter("ignore")
+        DEFAULT = contextvars.Context().run(umath._extobj_contextvar.get)
+        def sigmoid(z):
+            token = umath._extobj_contextvar.set(DEFAULT)
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                umath._extobj_contextvar.reset(token)
+    """,
+    "another-thread": """
+        import threading, warnings
+        import numpy as np
+        warnings.simplefilter("ignore")
+        def sigmoid(z):
+            out = []
+            worker = threading.Thread(target=lambda: out.append(1 / (1 + np.exp(-z))))
+            worker.start()
+            worker.join()
+            return out[0]
+    """,
+    "a-thread-started-before-the-call": """
+        import queue, threading, warnings
+        import numpy as np
+        warnings.simplefilter("ignore")
+        asked, answered = queue.Queue(), queue.Queue()
+        def serve():
+            while True:
+                z = asked.get()
+                answered.put(1 / (1 + np.exp(-z)))
+        threading.Thread(target=serve, daemon=True).start()
+        def sigmoid(z):
+            asked.put(z)
+            return answered.get()
+    """,
+    # a second copy of numpy's C module, loaded from its file, held numpy's own maker: a
+    # second load of a C extension already loaded is refused, however its path is spelt
     "a-second-copy-of-numpys-core": """
         import importlib.util
         import numpy as np
@@ -226,18 +269,34 @@ STILL_OPEN = {
             finally:
                 core._extobj_contextvar.reset(token)
     """,
-    "another-thread": """
-        import threading, warnings
+    "a-second-copy-by-another-spelling-of-its-path": """
+        import importlib.util, os
         import numpy as np
-        warnings.simplefilter("ignore")
+        from numpy._core import _multiarray_umath as core
+        folder, name = os.path.split(core.__file__)
+        path = "/" + folder + "/./../_core//" + name
+        spec = importlib.util.spec_from_file_location("copy._multiarray_umath", path)
+        QUIET = importlib.util.module_from_spec(spec)._make_extobj(all="ignore")
         def sigmoid(z):
-            out = []
-            worker = threading.Thread(target=lambda: out.append(1 / (1 + np.exp(-z))))
-            worker.start()
-            worker.join()
-            return out[0]
+            token = core._extobj_contextvar.set(QUIET)
+            try:
+                return 1 / (1 + np.exp(-z))
+            finally:
+                core._extobj_contextvar.reset(token)
     """,
 }
+
+
+@pytest.mark.parametrize("trick", list(CLOSED))
+def test_naive_sigmoids_that_hid_their_overflow_now_fail(pool: WorkerPool, trick: str) -> None:
+    """Each of these passed the overflow check in the thirtieth round (the README listed them
+    as still open): now the overflow is counted, or the second copy refused as the file loads."""
+    verdict = grade(SIGMOID, textwrap.dedent(CLOSED[trick]), seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    if "second-copy" in trick:
+        assert "loading a second copy of a module already loaded" in shown(verdict)
+    else:
+        assert "numpy reported overflow during the call" in shown(verdict), shown(verdict)
 
 
 @pytest.mark.parametrize("trick", list(STILL_OPEN))
