@@ -25,8 +25,9 @@ def random_seed() -> int:
     return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
 
 
-def job_head(checker: Checker, source: str) -> bytearray:
-    """The job's first message: the harness and the user's source, with what to call.
+def job_head(checker: Checker, source: str, token: str) -> bytearray:
+    """The job's first message: the harness and the user's source, with what to call, and
+    the worker's token, which each later message of the child's grader carries.
 
     It goes to the child before the cases exist, so the child loads the submission
     while the parent makes them.
@@ -37,6 +38,7 @@ def job_head(checker: Checker, source: str) -> bytearray:
         "source": without_bom(source),
         "entries": list(checker.entries),
         "fp_strict": bool(checker.fp_strict),
+        "token": token,
     }
     return wire.encode_message({"t": "job"}, {"job": job}, allow_str=True)
 
@@ -80,7 +82,8 @@ def grade(
     refill, worker.on_spent = worker.on_spent, None
     try:
         try:
-            worker.begin(job_head(checker, source))  # the child loads it while the cases are made
+            # the child loads the submission while the cases are made
+            worker.begin(job_head(checker, source, worker.token))
             cases = checker.make_cases(case_seed_rng(seed), params or {})
             job = job_cases(cases)
         except Exception as exc:  # a checker bug, not the user's

@@ -617,6 +617,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     reader = _JobReader(wire)
     fields, data = reader.next("job")
     job = wire["decode_field"](fields, "job", data, allow_str=True, path="job")
+    token: str = job["token"]  # in every message from here on: the parent refuses any without it
     execute_case = runtime["execute_case"]
     # The harness and the submission each get their own copy of the builtins: code that
     # reaches a harness function's globals cannot change what the runner and runtime see.
@@ -635,7 +636,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
 
     def load_error(kind: str, text: str, **extra: Any) -> None:
         _flush_stdio()
-        _send(fd, message({"t": "load_error", "kind": kind, "message": _bounded(text), **extra}))
+        reply = {"t": "load_error", "k": token, "kind": kind, "message": _bounded(text)}
+        _send(fd, message({**reply, **extra}))
         _exit(0)
 
     source: str = job["source"]
@@ -701,7 +703,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         load_error("missing", "", missing=missing, defined=defined[:20])
         return
     _flush_stdio()
-    _send(fd, message({"t": "loaded"}))
+    _send(fd, message({"t": "loaded", "k": token}))
 
     decode = wire["decode"]
     remaining = cfg["result_limit"]
@@ -718,6 +720,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             }
         head = {
             "t": "result",
+            "k": token,
             "i": index,
             "error": _bounded(raw.get("error")),
             "mutated": list(raw.get("mutated", [])),
@@ -743,5 +746,5 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         remaining -= len(frame)
         _send(fd, frame)
     _flush_stdio()
-    _send(fd, message({"t": "done"}))
+    _send(fd, message({"t": "done", "k": token}))
     _exit(0)

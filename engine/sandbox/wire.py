@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import json
 import struct
-from typing import Any
+from _json import encode_basestring_ascii, make_encoder
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -67,13 +68,36 @@ DTYPES: dict[str, np.dtype[Any]] = {
 
 _WIRE_NAMES: dict[np.dtype[Any], str] = {d: name for name, d in DTYPES.items()}
 """The wire name of every accepted dtype (a dict lookup: `dtype.str` builds a new string)."""
+_frombuffer = np.frombuffer
+_copyto = np.copyto
+_dtype = np.dtype
+"""numpy's functions the child calls after the submission ran, taken as this file loads: a
+submission that replaced `np.copyto` was handed the buffer of the result's message and
+rewrote its header in place (its overflow flag blanked with spaces)."""
 SMALL_COPY = 1 << 14
 """Arrays up to this many bytes are copied into the bulk buffer with one `tobytes` (cheaper
 than building a view to copy into); larger ones are copied into place without a temporary."""
 
-_dumps = json.JSONEncoder(separators=(",", ":")).encode
-"""`json.dumps(value, separators=(",", ":"))` with its encoder built once (dumps builds one per call
-for any non-default argument)."""
+
+def _not_plain(value: object) -> NoReturn:
+    raise TypeError(f"{type(value).__name__} is not plain JSON")
+
+
+_c_encode = make_encoder(
+    None, _not_plain, encode_basestring_ascii, None, ":", ",", False, False, True
+)
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    """`json.dumps(value, separators=(",", ":"))` by the C encoder alone, built once.
+
+    Not `json.JSONEncoder().encode`: the child encodes each result after the submission ran,
+    and that Python code looks up `iterencode` on its class (and `isinstance` in the shared
+    builtins) at every call, so a submission that replaced either rewrote the result's
+    header, its overflow and in-place flags emptied, and a naive sigmoid passed.
+    """
+    return "".join(_c_encode(value, 0))
+
 
 WirePath = str | tuple["WirePath", int | str]
 """Where a value sits in a message: the root's name, or (parent, index or key). Built per
@@ -254,8 +278,8 @@ def message(
         if nbytes <= SMALL_COPY:
             out[at : at + nbytes] = arr.tobytes()
         else:
-            view = np.frombuffer(out, arr.dtype, arr.size, at).reshape(arr.shape)
-            np.copyto(view, arr, casting="no")
+            view = _frombuffer(out, arr.dtype, arr.size, at).reshape(arr.shape)
+            _copyto(view, arr, casting="no")
     return out
 
 
@@ -390,7 +414,7 @@ class Arrays:
         self._taken[index] = 1
         dtype, shape, count, offset = self._entries[index]
         try:
-            return np.frombuffer(self._data, dtype, count, offset).reshape(shape)
+            return _frombuffer(self._data, dtype, count, offset).reshape(shape)
         except (ValueError, TypeError, OverflowError):
             raise WireError(f"{path_text(path)}: an array header numpy cannot build") from None
 
@@ -467,7 +491,7 @@ def decode_field(
 
 def _scalar(dtype_str: str, raw: Any, path: WirePath) -> Any:
     try:
-        dtype = np.dtype(dtype_str)
+        dtype = _dtype(dtype_str)
     except (TypeError, ValueError):
         raise WireError(f"{path_text(path)}: a scalar of an unknown dtype") from None
     if dtype.kind not in NUMERIC_KINDS or type(raw) not in (bool, int, float):

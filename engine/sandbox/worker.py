@@ -17,6 +17,7 @@ import functools
 import json
 import os
 import queue
+import secrets
 import selectors
 import signal
 import stat
@@ -377,6 +378,10 @@ class Worker:
         self.ready: dict[str, Any] | None = None
         self.failure: str | None = None
         self.used = False
+        self.token = secrets.token_hex(16)
+        """Sent in the job and carried by each message the child's grader writes after it: the
+        submission shares the result pipe but never sees the job, so a message it forged (its
+        own result, the grader's genuine one swallowed as a spare array's bytes) lacks it."""
         self._closed = False
         self._reaped = False
         self._reap_lock = threading.Lock()
@@ -749,6 +754,8 @@ class Worker:
 
     def _handle(self, fields: dict[str, Any], data: bytearray, result: RunResult) -> bool:
         """Record one message; True when it was a case's result."""
+        if fields.get("k") != self.token:
+            raise wire.WireError("the result stream carried a message the grader did not write")
         kind = fields.get("t")
         if kind == "loaded" and not result.loaded:
             result.loaded = True

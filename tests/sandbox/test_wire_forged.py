@@ -2,9 +2,11 @@
 
 The forged message is written, during the first call, to every descriptor the
 child may own (the result pipe's number is not known to the submission), so it
-arrives in place of case 1's result; the genuine result that follows is then
-out of order. The parent must refuse the table before building any array and
-say so, without crashing or reading more than the result limit.
+arrives in place of case 1's result. It lacks the worker's token, which only the
+job carries (thirty-first round: a forged result that swallowed the genuine one as a
+spare array's bytes passed a naive sigmoid), so the parent refuses it before reading
+its table, without crashing or reading more than the result limit; the tables' own
+checks are in test_wire.py.
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ def test_a_lying_array_table_is_an_invalid_return(
     verdict = run_adversarial(pool, source, Status.INVALID, "result channel", checker=ROOMY)
     first = verdict.cases[0]
     assert first.status is CaseStatus.INVALID
-    assert case_phrase in first.message, first.message
+    assert "a message the grader did not write" in first.message, first.message
+    assert case_phrase not in first.message  # refused before its table was read
 
 
 @pytest.mark.slow
@@ -148,9 +151,11 @@ def test_a_forged_load_error_names_only_the_drills_functions(pool: WorkerPool) -
     """The names a load error says are missing are the child's word: a submission wrote its
     own, ten of 600,000 characters, and the verdict repeated them in its summary, its case
     and its first failure (21 MB, printed by `drillbit grade` and saved with the try). Only
-    the drill's own functions are named now, and a line number of 4,000 digits is dropped."""
+    the drill's own functions are named now, and a line number of 4,000 digits is dropped;
+    since the thirty-first round the forged message, which lacks the worker's token, is
+    refused outright."""
     verdict = run_adversarial(
-        pool, LOAD_ERROR_FORGER, Status.ERROR, "does not define `double(x)`", checker=ROOMY
+        pool, LOAD_ERROR_FORGER, Status.INVALID, "a message the grader did not write", checker=ROOMY
     )
     assert "xxxx" not in shown(verdict)
     assert "9999" not in shown(verdict)

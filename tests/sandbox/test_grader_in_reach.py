@@ -1,0 +1,236 @@
+"""Attacks on what the child's grader still does after the submission ran (the thirty-first
+round): the stdlib and numpy code it calls to send each result, the builtins it shares, the
+result pipe it shares, and what would run after the verdict.
+
+The naive sigmoid overflows on the drill's large inputs; each attack tries to make it pass.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import numpy as np
+import pytest
+
+from engine.checkers import get_checker
+from engine.checkers.base import Case, Outcome
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.verdict import CaseResult, CaseStatus, Status
+from tests.sandbox.drills import DoubleChecker
+from tests.sandbox.helpers import shown
+
+SIGMOID = get_checker("nn.activations.sigmoid")
+OVERFLOW = "numpy reported overflow during the call"
+NAIVE = "\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+
+
+class StrictDoubleChecker(DoubleChecker):
+    """double(x) on one 64x64 input (32 KiB, past the wire's small-copy size), failing on
+    any floating-point event, as the stability drills do."""
+
+    name: ClassVar[str] = "tests.strict-double"
+    fp_strict: ClassVar[bool] = True
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        x = rng.standard_normal((64, 64))
+        inputs = {"fn": "double", "args": [x]}
+        return [Case(name="large", inputs=inputs, describe="64x64", private={"expected": 2 * x})]
+
+    def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+        if outcome.fp_warnings:
+            message = f"{OVERFLOW}: {', '.join(outcome.fp_warnings)}"
+            return CaseResult(name=case.name, status=CaseStatus.FAILED, message=message)
+        return super().judge(case, outcome)
+
+
+SENDING = {
+    # JSONEncoder.encode looks up iterencode on its class at every call
+    "json-iterencode": """
+        import json.encoder
+        import numpy as np
+        _iterencode = json.encoder.JSONEncoder.iterencode
+        def iterencode(self, o, _one_shot=False):
+            if type(o) is dict and o.get("t") == "result":
+                o["fp"] = []
+            return _iterencode(self, o, _one_shot)
+        json.encoder.JSONEncoder.iterencode = iterencode
+    """,
+    # json's Python code calls isinstance from the builtins every module shares
+    "builtins-isinstance-in-json": """
+        import builtins
+        import numpy as np
+        _isinstance = isinstance
+        def spy(o, t):
+            if type(o) is dict and o.get("t") == "result":
+                o["fp"] = []
+            return _isinstance(o, t)
+        builtins.isinstance = spy
+    """,
+}
+
+
+@pytest.mark.parametrize("trick", list(SENDING))
+def test_the_code_that_sends_a_result_cannot_be_patched_to_drop_its_flags(
+    pool: WorkerPool, trick: str
+) -> None:
+    """The result's header was encoded by json's Python code, which a submission patched to
+    empty the overflow flag: a naive sigmoid passed. The C encoder alone encodes it now."""
+    verdict = grade(SIGMOID, textwrap.dedent(SENDING[trick]) + NAIVE, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert OVERFLOW in shown(verdict), shown(verdict)
+
+
+LARGE_RESULT = {
+    "np-copyto": ("copyto", "dst"),
+    "np-frombuffer": ("frombuffer", "buffer"),
+}
+REWRITER = """
+import numpy as np
+_original = np.{name}
+def {name}({first}, *args, **kwargs):
+    out = _original({first}, *args, **kwargs)
+    buf = {first}
+    while isinstance(buf, np.ndarray):
+        buf = buf.base
+    if isinstance(buf, (bytearray, memoryview)):
+        at = bytes(buf[:65536]).find(b'"fp":["overflow"]')
+        if at >= 0:
+            buf[at : at + 17] = b'"fp":[          ]'
+    return out
+np.{name} = {name}
+def double(x):
+    np.exp(np.array([1000.0]))
+    return 2 * x
+"""
+
+
+@pytest.mark.parametrize("trick", list(LARGE_RESULT))
+def test_numpy_functions_the_wire_calls_cannot_rewrite_a_header(
+    pool: WorkerPool, trick: str
+) -> None:
+    """A large result is copied into its message's buffer, header and all: a submission that
+    replaced np.copyto (or np.frombuffer) was handed that buffer and blanked its overflow
+    flag. The wire takes its own references to them as it loads."""
+    name, first = LARGE_RESULT[trick]
+    source = REWRITER.format(name=name, first=first)
+    verdict = grade(StrictDoubleChecker(), source, seed=3, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert f"{OVERFLOW}: overflow" in shown(verdict), shown(verdict)
+
+
+SWALLOWER = """
+import json, os, stat, struct
+import numpy as np
+
+KINDS = ("overflow", "divide by zero", "invalid value", "underflow")
+TICKS = np.geterrcall().__defaults__[0]
+CALLS = [0]
+
+def _pipe():
+    found = []
+    for fd in range(3, 4096):
+        try:
+            if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                found.append(fd)
+        except OSError:
+            pass
+    return found[-1]
+
+def _counts():
+    return [int(repr(tick.__self__)[6:-1]) for _, tick in TICKS]
+
+def _frame(kind, payload):
+    return struct.pack(">cI", kind, len(payload)) + payload
+
+def _dumps(body):
+    return json.dumps(body, separators=(",", ":")).encode()
+
+def sigmoid(z):
+    index = CALLS[0]
+    CALLS[0] += 1
+    before = _counts()
+    out = 1 / (1 + np.exp(-z))
+    fp = [kind for kind, b, a in zip(KINDS, before, _counts()) if a > b]
+    data = out.tobytes()
+    start = os.times()  # the grader's CPU figure, read just after a tick
+    while True:
+        now = os.times()
+        if now.user + now.system != start.user + start.system:
+            break
+    genuine = {"t": "result", "i": index, "error": None, "mutated": [], "fp": fp,
+               "cpu": round(now.user + now.system, 3), "out": {"$d": {"out": {"$a": 0}}},
+               "n": 1, "arrays": [["<f8", list(out.shape)]]}
+    size = len(_frame(b"J", _dumps(genuine))) + 5 + len(data)
+    forged = dict(genuine, fp=[], arrays=[["<f8", list(out.shape)], ["|u1", [size]]])
+    padded = -(-len(data) // 16) * 16
+    os.write(_pipe(), _frame(b"J", _dumps(forged)) + struct.pack(">cI", b"B", padded + size)
+             + data + bytes(padded - len(data)))
+    return out
+"""
+
+
+def test_a_forged_result_cannot_swallow_the_graders_own(pool: WorkerPool) -> None:
+    """The submission shares the result pipe: it wrote its own result for each case, without
+    the overflow flag, whose bulk frame declared a spare array as long as the grader's genuine
+    frame that followed, so the genuine frame became that array's bytes and the naive sigmoid
+    passed (three runs of three on this machine). Every message of the grader now carries the
+    worker's token, which only the job holds: the forged one is refused."""
+    verdict = grade(SIGMOID, SWALLOWER, seed=11, pool=pool)
+    assert verdict.status is Status.INVALID, shown(verdict)
+    assert "result channel" in shown(verdict), shown(verdict)
+
+
+HELD = {
+    # the child's grader has builtins of its own: one patched here reaches only the
+    # submission's modules
+    "builtins-patched-to-blind-the-counts": """
+        import builtins
+        import numpy as np
+        _zip, _int = zip, int
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            builtins.zip = lambda *args, **kwargs: iter(())
+            builtins.int = lambda x=0, *args, **kwargs: 0 if type(x) is _int else _int(x, *args)
+            builtins.any = lambda *args: False
+            return out
+    """,
+    # the child leaves by os._exit once its results are sent: no handler of the submission's
+    # runs after the verdict, and none can send a message then
+    "exit-handlers-and-finalizers": """
+        import atexit, weakref
+        import numpy as np
+        class Late:
+            pass
+        KEEP = Late()
+        atexit.register(print, "ran after the verdict")
+        weakref.finalize(KEEP, print, "ran after the verdict")
+        def sigmoid(z):
+            return 1 / (1 + np.exp(-z))
+    """,
+    # a result must be of an exact plain type: a float subclass that says it equals anything
+    # is not sent
+    "a-float-that-equals-anything": """
+        class Liar(float):
+            def __eq__(self, other):
+                return True
+            __hash__ = float.__hash__
+        def sigmoid(z):
+            return Liar(0.5)
+    """,
+}
+
+
+@pytest.mark.parametrize("trick", list(HELD))
+def test_what_already_held(pool: WorkerPool, trick: str) -> None:
+    """Attempts of the thirty-first round that the sandbox already stopped: kept as tests of
+    the property that stopped them."""
+    verdict = grade(SIGMOID, textwrap.dedent(HELD[trick]), seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert "ran after the verdict" not in verdict.stdout + verdict.stderr
+    if trick == "a-float-that-equals-anything":
+        assert verdict.status is Status.INVALID and "Liar" in shown(verdict), shown(verdict)
+    else:
+        assert OVERFLOW in shown(verdict), shown(verdict)
