@@ -210,6 +210,25 @@ HELD = {
         def sigmoid(z):
             return 1 / (1 + np.exp(-z))
     """,
+    # a true second copy of numpy's core needs its file copied first: 10 MB, past the
+    # file-size limit (the README counts on it)
+    "numpys-core-copied-to-be-loaded-again": """
+        import errno
+        import numpy as np
+        from numpy._core import _multiarray_umath as core
+        try:
+            with open(core.__file__, "rb") as src, open("core_copy.so", "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+        except OSError as exc:
+            REFUSED = exc.errno == errno.EFBIG
+        else:
+            REFUSED = False
+        def sigmoid(z):
+            if not REFUSED:
+                raise RuntimeError("numpy's core was copied whole")
+            return 1 / (1 + np.exp(-z))
+    """,
     # a result must be of an exact plain type: a float subclass that says it equals anything
     # is not sent
     "a-float-that-equals-anything": """
