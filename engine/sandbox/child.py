@@ -18,6 +18,7 @@ import os
 import signal
 import stat
 import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -419,17 +420,29 @@ def _lenient_copies(shutil: Any) -> None:
         original = getattr(shutil, name)
 
         def kept_back(
-            src: Any, dst: Any, *, follow_symlinks: bool = True, _original: Any = original
+            src: Any,
+            dst: Any,
+            *,
+            follow_symlinks: bool = True,
+            _original: Any = original,
+            _denied: type[PermissionError] = PermissionError,
+            _passed_over: tuple[Any, ...] = (None, errno.EPERM),  # None: the audit hook's
         ) -> None:
             try:
                 _original(src, dst, follow_symlinks=follow_symlinks)
-            except PermissionError as exc:
-                if exc.errno not in (None, errno.EPERM):  # None: the audit hook's refusal
+            except _denied as exc:
+                if exc.errno not in _passed_over:
                     raise
 
-        kept_back.__name__ = kept_back.__qualname__ = name
-        kept_back.__doc__ = original.__doc__
-        setattr(shutil, name, kept_back)
+        # empty globals: shutil hands this function to submitted code, and the grader's
+        # namespace must not be reached through it (see `private_namespace`)
+        lenient = types.FunctionType(
+            kept_back.__code__, {"__builtins__": {}}, name, kept_back.__defaults__
+        )
+        lenient.__kwdefaults__ = kept_back.__kwdefaults__
+        lenient.__qualname__ = name
+        lenient.__doc__ = original.__doc__
+        setattr(shutil, name, lenient)
 
 
 class _ShutilFinder:
@@ -457,6 +470,29 @@ class _ShutilFinder:
                 setattr(loader, "exec_module", exec_module)  # noqa: B010 - an instance's, not its class's
             return spec
         return None
+
+
+def private_namespace(namespace: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a module's namespace, with a copy of its builtins, whose functions are copies
+    that look names up in it: what the grader calls once submitted code may run.
+
+    Submitted code reaches a module's own namespace through any class it defines
+    (`object.__subclasses__()`, then a method's `__globals__` or `__builtins__`, which no
+    audit event covers) and could replace what the grader's functions call: a naive sigmoid
+    whose code replaced the child's `_send`, the wire's `_dumps` or the builtins'
+    `memoryview` blanked the overflow flag of each result and passed. The copies are held
+    only by the grader's own frames, which the submission cannot reach.
+    """
+    private = dict(namespace)
+    private["__builtins__"] = dict(namespace["__builtins__"])
+    for name, value in namespace.items():
+        if type(value) is types.FunctionType:
+            copy = types.FunctionType(
+                value.__code__, private, value.__name__, value.__defaults__, value.__closure__
+            )
+            copy.__kwdefaults__ = value.__kwdefaults__
+            private[name] = copy
+    return private
 
 
 def keep_copies_working() -> None:
@@ -574,9 +610,18 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     try:
         import numpy as np
 
-        wire: dict[str, Any] = {"__name__": "drillbit_wire"}
+        # each with builtins of its own; the wire's classes lead submitted code to its
+        # namespace, so the grader calls the functions of a private copy of it
+        wire: dict[str, Any] = {
+            "__name__": "drillbit_wire",
+            "__builtins__": dict(vars(builtins_module)),
+        }
         exec(compile(wire_src, "drillbit/wire.py", "exec"), wire)
-        runtime: dict[str, Any] = {"__name__": "drillbit_runtime"}
+        wire = private_namespace(wire)
+        runtime: dict[str, Any] = {
+            "__name__": "drillbit_runtime",
+            "__builtins__": dict(vars(builtins_module)),
+        }
         exec(compile(runtime_src, "drillbit/runtime.py", "exec"), runtime)
         _warm(np)
         harnesses = _compile_harnesses(cfg.get("harnesses") or {})

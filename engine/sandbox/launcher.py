@@ -431,4 +431,5 @@ del sys.argv[1:]
 # PID namespace otherwise hides (a list the interpreter keeps only to be read)
 sys.orig_argv[1:] = []
 exec(compile(_src[0], "drillbit/child.py", "exec"), _ns)
-_ns["main"](_cfg, _src[1], _src[2])
+# the child's classes lead submitted code to `_ns`: the grader runs from a private copy of it
+_ns["private_namespace"](_ns)["main"](_cfg, _src[1], _src[2])

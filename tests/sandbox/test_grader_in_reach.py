@@ -183,6 +183,65 @@ def test_a_forged_result_cannot_swallow_the_graders_own(pool: WorkerPool) -> Non
     assert "result channel" in shown(verdict), shown(verdict)
 
 
+BLANK = """
+import re
+import numpy as np
+def blank(data):
+    return re.sub(rb'"fp":\\[[^\\]]*\\]',
+                  lambda m: b'"fp":[' + b" " * (len(m.group()) - 7) + b"]", bytes(data))
+def grader_namespace(class_name, method):
+    for cls in object.__subclasses__():
+        if cls.__name__ == class_name and method in vars(cls):
+            return vars(cls)[method]
+"""
+NAMESPACES = {
+    # a method of the child's own class leads to the child's namespace
+    "the-childs-send": """
+        G = grader_namespace("_JobReader", "next").__globals__
+        _send = G["_send"]
+        G["_send"] = lambda fd, data: _send(fd, blank(data))
+    """,
+    # and one of the wire's to the wire's
+    "the-wires-dumps": """
+        G = grader_namespace("Encoder", "encode").__globals__
+        _dumps = G["_dumps"]
+        def dumps(body):
+            body.pop("fp", None)
+            body["fp"] = []
+            return _dumps(body)
+        G["_dumps"] = dumps
+    """,
+    # a function's __builtins__ is the builtins its module's functions call
+    "the-childs-builtins": """
+        B = grader_namespace("_JobReader", "next").__builtins__
+        _memoryview = B["memoryview"]
+        B["memoryview"] = lambda data: _memoryview(blank(data))
+    """,
+    # the lenient shutil.copymode the child installs is a function of the child's too
+    "through-shutils-lenient-copy": """
+        import shutil
+        G = shutil.copymode.__globals__
+        if "_send" in G:
+            _send = G["_send"]
+            G["_send"] = lambda fd, data: _send(fd, blank(data))
+    """,
+}
+
+
+@pytest.mark.parametrize("trick", list(NAMESPACES))
+def test_the_graders_namespace_reached_through_its_classes_changes_nothing(
+    pool: WorkerPool, trick: str
+) -> None:
+    """`object.__subclasses__()` finds the child's and the wire's classes, and a method's
+    `__globals__` and `__builtins__` (no audit event covers either) are their namespaces: a
+    submission replaced what the grader calls to send a result and blanked its overflow
+    flag, and a naive sigmoid passed. The grader now runs from private copies of both."""
+    source = BLANK + textwrap.dedent(NAMESPACES[trick]) + NAIVE
+    verdict = grade(SIGMOID, source, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert OVERFLOW in shown(verdict), shown(verdict)
+
+
 HELD = {
     # the child's grader has builtins of its own: one patched here reaches only the
     # submission's modules
