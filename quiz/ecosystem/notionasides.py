@@ -1,0 +1,144 @@
+"""Notion callouts that ask: an `<aside>` holding a question is a question, not a remark.
+
+A Notion page exported as Markdown writes each callout as `<aside>`, its icon, its text and
+`</aside>`. An aside under an answer is a remark beside it (`htmlstrip.quote_asides` makes
+it a quote there), but people also keep their questions in callouts: `<aside>❓ What is
+gradient clipping?</aside>` above its answer, or the question and its answer both in the
+box, as a flashcard. Read as HTML such an aside was never a question, and it was named as
+"not imported" or run into the answer above it. Here an aside whose first paragraph asks is
+rewritten in place into an Obsidian question callout (`> [!question]`), which the notes
+reader already takes as a question whose body, if any, answers it; every line keeps its
+number. An aside's first paragraph asks as a paragraph does anywhere in notes (`Q:` before
+it, or all bold and ending in `?`), or when it ends in `?` and the aside holds its answer
+after it, its icon is a question mark (❓, ❔, ⁉️), or it opens a section (only a heading
+that asks nothing is above it, or nothing): there it answers no question. A plain "💡 Did
+you know...?" alone in a box under an answer is a remark, as a plain paragraph is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.titles import clean_title, split_title
+
+_OPEN = re.compile(r"^<aside\b[^>]*>", re.IGNORECASE)
+_CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
+_ICON_IMAGE = re.compile(r"^<img\b[^>]*>\s*", re.IGNORECASE)
+"""A custom icon, which Notion exports as an image before the callout's text."""
+_QUESTION_ICONS = ("❓", "❔", "⁉", "🤔", "🙋")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.*?)[ \t#]*$")
+_BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+)\1$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class AskingAsides:
+    """The notes with each asking aside written as a question callout, and its lines."""
+
+    text: str
+    lines: tuple[int, ...] = ()
+    """1-based line of each aside read as a question."""
+
+
+def _first_paragraph(body: list[str]) -> tuple[list[str], bool]:
+    """The aside's first paragraph (blank lines before it skipped) and whether anything
+    follows it in the aside."""
+    rows = [row.strip() for row in body]
+    start = next((i for i, row in enumerate(rows) if row), len(rows))
+    end = next((i for i in range(start, len(rows)) if not rows[i]), len(rows))
+    return rows[start:end], any(rows[end:])
+
+
+def asks(paragraph: list[str], answered: bool, *, leads: bool = False) -> bool:
+    """True when an aside whose first paragraph is `paragraph` is a question (see the
+    module's docstring); `answered` says whether the aside holds more after it, `leads`
+    whether it opens a section (nothing but a heading that asks nothing above it)."""
+    text = _ICON_IMAGE.sub("", " ".join(paragraph)).strip()
+    icon = text.startswith(_QUESTION_ICONS)
+    text = clean_title(text)
+    bold = _BOLD.match(text)
+    plain = clean_title(bold.group("inner")) if bold else text
+    if not plain:
+        return False
+    if split_title(plain.replace("**", "").replace("__", "")).style == "q":
+        return True
+    if not plain.endswith("?"):
+        return False
+    return bool(bold) or answered or icon or leads
+
+
+def _leads(rows: list[str], first: int) -> bool:
+    """True when no text stands above the aside but a heading that asks nothing (or none):
+    there it answers no question, so a question in it is one of its own."""
+    above = next((rows[i].strip() for i in range(first - 1, -1, -1) if rows[i].strip()), None)
+    if above is None:
+        return True
+    heading = _HEADING.match(above)
+    if heading is None:
+        return False
+    title = clean_title(heading.group("title").replace("**", "").replace("__", ""))
+    return not title.endswith("?") and split_title(title).style != "q"
+
+
+def _quoted(rows: list[str]) -> list[str]:
+    """An aside's rows inside a quote (`>` alone for a blank one)."""
+    return [f"> {row}" if row.strip() else ">" for row in rows]
+
+
+def _rewrite(rows: list[str], first: int, last: int) -> list[str] | None:
+    """The aside's rows (`first`..`last`) as a question callout, or None when it does not
+    ask or cannot be rewritten without moving a line (text after its closing tag, text
+    on the closing tag's line with a line of text right under it, which would run on into
+    the quote, or a title of several lines on the opening tag's line)."""
+    opening = _OPEN.match(rows[first].strip())
+    closing = _CLOSE.search(rows[last])
+    if opening is None or closing is None or rows[last][closing.end() :].strip():
+        return None
+    head = rows[first].strip()[opening.end() :]
+    if first == last:
+        head = head[: _CLOSE.search(head).start()]  # type: ignore[union-attr]
+        body = [head]
+    else:
+        body = [head, *rows[first + 1 : last], rows[last][: closing.start()]]
+    paragraph, answered = _first_paragraph(body)
+    if not paragraph or not asks(paragraph, answered, leads=_leads(rows, first)):
+        return None
+    closing_text = body[-1].strip()
+    if closing_text and last + 1 < len(rows) and rows[last + 1].strip():
+        return None
+    if first == last:
+        return [f"> [!question] {head.strip()}"]
+    if head.strip() and len(paragraph) > 1:
+        return None
+    end = [f"> {closing_text}"] if closing_text else [""]
+    return [f"> [!question] {head.strip()}".rstrip(), *_quoted(body[1:-1]), *end]
+
+
+def read_asking_asides(text: str) -> AskingAsides:
+    """The notes with their asking asides as question callouts (see the module docstring)."""
+    if "<aside" not in text and "<ASIDE" not in text.upper():
+        return AskingAsides(text)  # the common case: no copy of a large file
+    rows = text.split("\n")
+    asked: list[int] = []
+    open_row: int | None = None
+    for index in outside_fences(rows):
+        row = rows[index]
+        if open_row is None:
+            if indent_of(row) or _OPEN.match(row.strip()) is None:
+                continue
+            open_row = index
+            after = row.strip()[_OPEN.match(row.strip()).end() :]  # type: ignore[union-attr]
+            if _CLOSE.search(after) is None:
+                continue
+        elif _CLOSE.search(row) is None:
+            continue
+        first, open_row = open_row, None
+        rewritten = _rewrite(rows, first, index)
+        if rewritten is not None:
+            rows[first : index + 1] = rewritten
+            asked.append(first + 1)
+    if not asked:
+        return AskingAsides(text)
+    return AskingAsides("\n".join(rows), tuple(asked))
