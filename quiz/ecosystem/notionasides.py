@@ -25,6 +25,7 @@ from quiz.ecosystem.notestabs import indent_of
 from quiz.ecosystem.titles import clean_title, split_title
 
 _OPEN = re.compile(r"^<aside\b[^>]*>", re.IGNORECASE)
+_ANY_ASIDE = re.compile(r"<aside", re.IGNORECASE)
 _CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
 _ICON_IMAGE = re.compile(r"^<img\b[^>]*>\s*", re.IGNORECASE)
 """A custom icon, which Notion exports as an image before the callout's text."""
@@ -118,7 +119,7 @@ def _rewrite(rows: list[str], first: int, last: int) -> list[str] | None:
 
 def read_asking_asides(text: str) -> AskingAsides:
     """The notes with their asking asides as question callouts (see the module docstring)."""
-    if "<aside" not in text and "<ASIDE" not in text.upper():
+    if _ANY_ASIDE.search(text) is None:
         return AskingAsides(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     asked: list[int] = []
