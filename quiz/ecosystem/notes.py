@@ -706,6 +706,9 @@ class NotesPart:
     """(line, level) of its first block when that is a heading."""
 
 
+PIECE_BYTES = 256 * 1024
+"""About how much of the notes `read_part` parses at a time (see its docstring)."""
+_BLANK_LINES = re.compile(r"\n*")
 _RUN_ON = frozenset({"fence", "math_block", "html_block"})
 """Blocks that can run on past the end of a part of the notes (an unclosed fence does)."""
 _HTML_ENDS = (
@@ -784,20 +787,57 @@ def _unclosed(token: Token, lines: list[str], line_max: int) -> Ignored | None:
     return Ignored(first + 1, shown, f"{reason}; close it with a '{token.markup}' line")
 
 
-def read_part(text: str) -> NotesPart:
-    """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by."""
+def read_part(text: str, *, piece_bytes: int = PIECE_BYTES) -> NotesPart:
+    """`parse_notes` of a text, with the facts `cut_notes`'s parts are checked by.
+
+    Notes longer than twice `piece_bytes` are read in pieces of about that size, cut at
+    headings (`_piece_cuts`), each alone, when every two neighbours agree (`parts_agree`)
+    as `cut_notes`'s two parts must: then only one piece's block tokens (about twenty
+    times its text) are alive at a time, where the whole file's were. When two do not
+    agree the notes are read whole, so the reading is always the whole file's."""
     text = normalize(text.lstrip("\ufeff"))
+    padding = _BLANK_LINES.match(text).end()  # type: ignore[union-attr]  # `cut_notes`'s
+    first_line = text.count("\n", 0, padding)
+    cuts = _piece_cuts(text, padding, piece_bytes) if len(text) > 2 * piece_bytes else []
+    if not cuts:
+        return _read_piece(text[padding:] if padding else text, first_line)
+    parts: list[NotesPart] = []
+    starts = [(padding, first_line, 0), *cuts]
+    ends = [offset - 1 for offset, _line, _level in cuts] + [len(text)]  # a blank line before
+    for (start, line, level), end in zip(starts, ends, strict=True):
+        part = _read_piece(text[start:end], line)
+        if parts and not parts_agree(parts[-1], part, line, level):
+            return _read_piece(text[padding:], first_line)  # a cut did not hold: read whole
+        parts.append(part)
+    return NotesPart(
+        merge_parts(*(part.parsed for part in parts)),
+        references=any(part.references for part in parts),
+        runs_to_end=parts[-1].runs_to_end,
+        open_level=parts[-1].open_level,
+        first_heading=parts[0].first_heading,
+    )
+
+
+def _read_piece(text: str, first_line: int) -> NotesPart:
+    """`read_part` of a normalized text that starts at line `first_line` (0-based) of the
+    notes: parsed alone, its lines and tokens placed at their lines in the notes."""
     if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     if ":: " in text:
         text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
     lines = text.split("\n")
+    if first_line:
+        lines[:0] = [""] * first_line  # the lines before it, blank: rows are the notes' lines
     count = len(lines)
     env: dict[str, Any] = {}
     tokens = parse_blocks(text, env=env)
+    if first_line:
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + first_line, token.map[1] + first_line]
     runs_to_end = False
     unclosed: Ignored | None = None
-    line_max = text.count("\n") + (0 if text.endswith("\n") or not text else 1)  # the parser's
+    line_max = first_line + text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     for token in reversed(tokens):  # the last top-level block and what it holds
         if token.map is None:
             continue
@@ -1224,6 +1264,20 @@ def _cut(text: str) -> tuple[int, int, int] | None:
     low, high = (int(len(text) * f) for f in _SPLIT_WINDOW)
     if "\n\n#" not in text[low:high] or ("]:" in text and _REFERENCE_LIKE.search(text)):
         return None  # no heading to cut at; or link references, which the parts would refuse
+    middle = len(text) // 2
+    best = min(
+        ((level, abs(at - middle), at) for at, level in _cut_headings(text, low, high)),
+        default=None,
+    )  # the lowest level, then the nearest the middle
+    if best is None:
+        return None
+    return best[2], text.count("\n", 0, best[2]), best[0]
+
+
+def _cut_headings(text: str, low: int, high: int) -> list[tuple[int, int]]:
+    """(offset, level) of each heading a normalized text may be cut at, in order: a `#`
+    heading starting a line after a blank line, between offsets `low` and `high`, outside
+    the fences a line scan sees (a `# comment` in code is none)."""
     fences: list[tuple[int, bool]] = []  # (offset, inside a fence after it)
     opened: str | None = None
     for at, mark, rest in _fence_lines(text, high):
@@ -1235,9 +1289,8 @@ def _cut(text: str) -> tuple[int, int, int] | None:
             opened = None
             fences.append((at, False))
     starts = [offset for offset, _ in fences]
-    best: tuple[int, int, int] | None = None  # (level, distance from the middle, offset)
-    middle = len(text) // 2
-    at = text.find("\n\n#", low - 2, high) + 2
+    found: list[tuple[int, int]] = []
+    at = text.find("\n\n#", max(low - 2, 0), high) + 2
     while at >= 2:
         level = 1
         while level < 7 and text.startswith("#", at + level):
@@ -1245,13 +1298,9 @@ def _cut(text: str) -> tuple[int, int, int] | None:
         if level <= 6 and text[at + level : at + level + 1] in (" ", "\t", "\n"):
             before = bisect.bisect_right(starts, at) - 1
             if not (before >= 0 and fences[before][1]):  # not a comment line in code
-                key = (level, abs(at - middle), at)
-                if best is None or key < best:
-                    best = key
+                found.append((at, level))
         at = text.find("\n\n#", at, high) + 2
-    if best is None:
-        return None
-    return best[2], text.count("\n", 0, best[2]), best[0]
+    return found
 
 
 def _fence_lines(text: str, end: int) -> list[tuple[int, str, str]]:
@@ -1290,13 +1339,44 @@ def parts_agree(first: NotesPart, second: NotesPart, line: int, level: int) -> b
     )
 
 
-def merge_parts(first: ParsedNotes, second: ParsedNotes) -> ParsedNotes:
-    """The notes read as two agreeing parts, as one: the second part's questions numbered
-    after the first's."""
-    offset = len(first.questions)
+def merge_parts(*parts: ParsedNotes) -> ParsedNotes:
+    """The notes read as agreeing parts, in order, as one: each part's questions numbered
+    after those of the parts before it."""
+    questions: list[NoteQuestion] = []
+    for part in parts:
+        offset = len(questions)
+        questions.extend(
+            replace(q, ordinal=q.ordinal + offset) if offset else q for q in part.questions
+        )
     return ParsedNotes(
-        first.title if first.title is not None else second.title,
-        first.questions + tuple(replace(q, ordinal=q.ordinal + offset) for q in second.questions),
-        first.ignored + second.ignored,
-        first.sections + second.sections,
+        next((part.title for part in parts if part.title is not None), None),
+        tuple(questions),
+        tuple(item for part in parts for item in part.ignored),
+        tuple(item for part in parts for item in part.sections),
     )
+
+
+def _piece_cuts(text: str, start: int, piece_bytes: int) -> list[tuple[int, int, int]]:
+    """Where `read_part` cuts a long normalized text, from offset `start` on: (offset,
+    line, level) of a heading about every `piece_bytes`, each as `cut_notes` picks one
+    (at a line start after a blank line, outside fences; the lowest level in the second
+    half of a piece, the latest of those). None for notes with a line that may define a
+    link reference: their pieces would be refused."""
+    if "]:" in text and _REFERENCE_LIKE.search(text):
+        return []
+    headings = _cut_headings(text, start, len(text))
+    offsets = [offset for offset, _level in headings]
+    cuts: list[tuple[int, int, int]] = []
+    line, counted_to = text.count("\n", 0, start), start
+    at = start
+    while len(text) - at > piece_bytes:
+        low = bisect.bisect_right(offsets, at + piece_bytes // 2)
+        high = bisect.bisect_right(offsets, at + piece_bytes)
+        window = headings[low:high] or headings[low : low + 1]
+        if not window:
+            break
+        offset, level = min(window, key=lambda heading: (heading[1], -heading[0]))
+        line += text.count("\n", counted_to, offset)
+        counted_to = at = offset
+        cuts.append((offset, line, level))
+    return cuts

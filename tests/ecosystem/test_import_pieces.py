@@ -1,0 +1,58 @@
+"""Long notes are read in pieces of bounded size, cut at headings, and read as the whole.
+
+Reading held the whole file's block tokens, about twenty times its text, and with the
+notes' lines split twice the import took some 36 MB per MiB of notes. Notes over twice
+`PIECE_BYTES` are now read a piece at a time (cut where `cut_notes` would cut, checked by
+`parts_agree`), and read whole when two pieces do not agree: the reading never changes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quiz.ecosystem.notes as notes
+from quiz.ecosystem.notes import NotesPart, read_part
+from tests.conftest import DATA
+from tests.ecosystem.test_import_split_read import _TRAPS
+
+_FIXTURES = sorted((DATA / "notes").glob("*.md"))
+
+
+def _texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in _FIXTURES]
+    return [*texts, *_TRAPS.values(), "\n\n".join(texts), "\n\n\n" + "\n\n".join(texts)]
+
+
+def test_notes_read_in_pieces_read_as_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every fixture, trap and all fixtures joined, in pieces of many sizes: the same
+    reading as in one piece; most of the joined notes' cuts hold (read in pieces, not
+    whole again)."""
+    real = notes._read_piece
+    pieces: list[int] = []
+
+    def counted(text: str, first_line: int) -> NotesPart:
+        pieces.append(first_line)
+        return real(text, first_line)
+
+    monkeypatch.setattr(notes, "_read_piece", counted)
+    read_apart = 0
+    for text in _texts():
+        whole = read_part(text, piece_bytes=len(text) + 1)
+        for size in (16, 300, 2000, 20000):
+            pieces.clear()
+            assert read_part(text, piece_bytes=size) == whole, (size, text[:60])
+            if len(pieces) > 1 and 0 not in pieces[1:]:  # never read again from the top
+                read_apart += 1
+    assert read_apart >= 8
+
+
+def test_a_piece_that_does_not_agree_sends_the_notes_back_whole() -> None:
+    """A section numbered across the cut: its questions' topic comes from above the cut."""
+    section = "# Notes\n\n## 1. Concepts\n\n" + "".join(
+        f"### Q{i}: What is item {i}?\n\n**Answer:** Item {i} is a letter. It is item {i}. "
+        "It is small.\n\n"
+        for i in range(30)
+    )
+    whole = read_part(section, piece_bytes=len(section) + 1)
+    assert {q.section for q in whole.parsed.questions} == {"Concepts"}
+    assert read_part(section, piece_bytes=200) == whole
