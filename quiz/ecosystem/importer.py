@@ -600,9 +600,8 @@ def plan_import(
     with gc_paused():
         pack_dir = content_dir / pack_name
         taken = dict(taken_ids or {})
-        note_lines = notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
         shared = _Shared(
-            notes_path, note_lines, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
+            notes_path, notes_text, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
         )
         jobs: list[_Job] = []
 
@@ -740,7 +739,7 @@ def plan_import(
                 str(notes_path),
             )
         )
-    elif not notes_text.strip("\ufeff \t\r\n"):
+    elif _BLANK_NOTES.fullmatch(notes_text):  # no copy of the notes, as a strip() made
         empty = "empty" if not notes_text else "blank"
         skipped.append(Skipped(1, "", f"no questions found: the file is {empty}", str(notes_path)))
     elif not parsed.questions:
@@ -783,6 +782,8 @@ def plan_import(
     )
 
 
+_BLANK_NOTES = re.compile(r"[\ufeff \t\r\n]*")
+"""Notes with no text: blank lines, a byte-order mark."""
 _SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _LEFT_READ = 64 * 1024
 """Bytes of a card file read for its `source` (front matter comes first; a longer one
@@ -1120,7 +1121,7 @@ class _Shared:
     """What every question's card needs from the import as a whole."""
 
     notes_path: Path
-    note_lines: Sequence[str]
+    notes_text: str
     pack: str
     tags: tuple[str, ...]
     difficulty: int
@@ -1129,6 +1130,12 @@ class _Shared:
     """The titles of the taken ids' cards, where known."""
     folders: dict[Path, bool] = field(default_factory=dict)
     """Topic folder -> exists (a new pack's cards need no stat); filled as it goes."""
+
+    @cached_property
+    def note_lines(self) -> list[str]:
+        """The notes' lines, split when a card first names a line (a formula the terminal
+        cannot show): held for every import, they were about as large as the notes again."""
+        return self.notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
 
 
 @dataclass(frozen=True)
@@ -1388,7 +1395,7 @@ def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, 
     planned, reason, notes = _plan_card(
         job.question,
         notes_path=shared.notes_path,
-        note_lines=shared.note_lines,
+        note_lines=lambda: shared.note_lines,
         pack=shared.pack,
         topic=job.topic,
         tags=shared.tags,
@@ -1518,7 +1525,7 @@ def _plan_card(
     question: NoteQuestion,
     *,
     notes_path: Path,
-    note_lines: Sequence[str],
+    note_lines: Callable[[], Sequence[str]],
     pack: str,
     topic: str,
     tags: Sequence[str],
@@ -1609,7 +1616,7 @@ def _plan_card(
         body, env, body_tokens, answer_tokens = _parsed_body(question_text, answer)
     escaped += more
     for latex in [*raw_title, *raw_prompt, *raw]:
-        line = _line_of(note_lines, latex, question.line)
+        line = _line_of(note_lines(), latex, question.line)
         flat = " ".join(latex.split())
         short = flat if len(flat) <= 60 else flat[:57] + "..."
         notes.append(
