@@ -187,6 +187,9 @@ class _Block:
     nested: bool = False
     callout: Callout | None = None
     """For a quote's first paragraph: the callout that quote is (`> [!tip] title`)."""
+    card: bool = False
+    """Its first line ended in Logseq's `#card` tag (taken off): it asks, as Logseq asks
+    it, whatever its words (`- LayerNorm vs BatchNorm #card`)."""
 
     @cached_property
     def plain(self) -> str:
@@ -288,7 +291,9 @@ _PASSED = frozenset({"inline", "paragraph_close", "heading_close"})
 most of a notes file's tokens, let through first."""
 
 
-def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_Block]:
+def _blocks(
+    tokens: list[Token], line_count: int, env: dict[str, Any], card_rows: frozenset[int]
+) -> list[_Block]:
     """The blocks of a notes file's block tokens, which it takes: the list is emptied as it
     is read, so each token is freed once read (the whole file's tokens, about twenty times
     the text, are never alive beside all its blocks)."""
@@ -330,9 +335,10 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
         heading = kind == "heading_open"
         if heading or kind == "paragraph_open":
             inline = tokens[-1]
+            card = start in card_rows
             children = (
                 inline_children(inline, env, latex_delimiters=True)
-                if _needs_inline(heading, item_open is not None, inline.content)
+                if card or _needs_inline(heading, item_open is not None, inline.content)
                 else None
             )
             blocks.append(
@@ -343,6 +349,7 @@ def _blocks(tokens: list[Token], line_count: int, env: dict[str, Any]) -> list[_
                     level=int(token.tag[1]) if heading else 0,
                     children=children,
                     raw=inline.content,
+                    card=card,
                     whole_bold=children is not None and _whole_bold(children),
                     item_start=item_open,
                     container_end=container_end,
@@ -431,7 +438,7 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
         if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
             return _Candidate(block, parts, block.end, "bold")
         return None
-    if in_item and (parts.style == "tag" or parts.title.endswith("?")):
+    if in_item and (parts.style == "tag" or parts.title.endswith("?") or block.card):
         return _Candidate(block, parts, block.end, "item", weak=True)
     return None
 
@@ -818,10 +825,23 @@ def read_part(text: str, *, piece_bytes: int = PIECE_BYTES) -> NotesPart:
     )
 
 
+def _tagged_rows(text: str, first_line: int) -> frozenset[int]:
+    """The rows (0-based, in the notes) of the text's lines that end in a `#card` tag."""
+    rows: list[int] = []
+    row, counted_to = first_line, 0
+    for match in CARD_TAG.finditer(text):
+        row += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        rows.append(row)
+    return frozenset(rows)
+
+
 def _read_piece(text: str, first_line: int) -> NotesPart:
     """`read_part` of a normalized text that starts at line `first_line` (0-based) of the
     notes: parsed alone, its lines and tokens placed at their lines in the notes."""
+    card_rows: frozenset[int] = frozenset()
     if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
+        card_rows = _tagged_rows(text, first_line)
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     if ":: " in text:
         text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
@@ -847,7 +867,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             break
         if token.level == 0 and token.nesting != -1:
             break
-    blocks = _blocks(tokens, count, env)  # takes the tokens: freed as they are read
+    blocks = _blocks(tokens, count, env, card_rows)  # takes the tokens: freed as they are read
     all_headings = [b for b in blocks if b.kind == "heading"]
     # Only a heading at the top level ends an answer or a section: one in a list item or
     # a quote (`2. # Normalize it`) is part of the text it is in, and reaches its end.
@@ -1074,6 +1094,11 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     )
 
 
+_TITLE_ROW = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+\S")
+"""A line that is a heading, in a list item too (Logseq's `- ## Normalization` block): it
+titles what follows, and loses no text."""
+
+
 def _trailing_text(
     trailing: list[tuple[_Candidate, int, int]], lines: list[str], reported: list[tuple[int, int]]
 ) -> list[Ignored]:
@@ -1085,7 +1110,9 @@ def _trailing_text(
     found: list[Ignored] = []
     for cand, end, whole in trailing:
         texts = [row for row in range(end, whole) if row not in quiet and lines[row].strip()]
-        texts = [row for row in texts if not _RULE.match(lines[row])]
+        texts = [
+            row for row in texts if not (_RULE.match(lines[row]) or _TITLE_ROW.match(lines[row]))
+        ]
         if not texts:
             continue
         reported.append((end, whole))
