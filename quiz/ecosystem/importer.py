@@ -42,6 +42,7 @@ from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.held_signals import held_between_files
+from quiz.ecosystem.htmlboxes import read_asking_boxes
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.importsplit import read_and_plan
@@ -57,7 +58,6 @@ from quiz.ecosystem.notesfront import (
     read_page_properties,
 )
 from quiz.ecosystem.notestabs import Untabbed, untab_prose, why_code
-from quiz.ecosystem.notionasides import read_asking_asides
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.srcards import (
     SrCards,
@@ -566,8 +566,8 @@ def plan_import(
             front = read_page_properties(front.text)
         if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
             front = read_notion_properties(front.text)
-        asides = read_asking_asides(front.text)  # a Notion callout holding a question asks
-        comments = take_comments(asides.text)  # `%% ... %%`: Obsidian shows none of it
+        boxes = read_asking_boxes(front.text)  # an aside or <details> holding a question asks
+        comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it
         footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
         tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
         clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
+from quiz.ecosystem.htmlboxes import asks, read_asking_boxes
 from quiz.ecosystem.notesfront import read_notion_properties
-from quiz.ecosystem.notionasides import asks, read_asking_asides
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 NOTES = Path(__file__).parent.parent / "data" / "notes" / "notion-question-asides.md"
@@ -52,13 +52,13 @@ def test_a_remark_in_an_answer_that_ends_in_a_question_mark_stays_a_remark(
 
 def test_every_line_keeps_its_number_and_code_is_left_alone() -> None:
     text = read_notion_properties(NOTES.read_text(encoding="utf-8")).text  # as import reads it
-    read = read_asking_asides(text)
+    read = read_asking_boxes(text)
     assert read.lines == (5, 13, 20)
     assert read.text.count("\n") == text.count("\n")
     fenced = "```html\n<aside>\n❓ What is X?\n</aside>\n```\n"
-    assert read_asking_asides(fenced).text == fenced
+    assert read_asking_boxes(fenced).text == fenced
     never_closed = "## Notes\n\n<aside>\n❓ What is X?\n\nThe rest.\n"
-    assert read_asking_asides(never_closed).lines == ()
+    assert read_asking_boxes(never_closed).lines == ()
 
 
 def test_which_first_paragraphs_ask() -> None:

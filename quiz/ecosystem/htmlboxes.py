@@ -1,4 +1,4 @@
-"""Notion callouts that ask: an `<aside>` holding a question is a question, not a remark.
+"""HTML boxes that ask: a Notion `<aside>` or a `<details>` holding a question is a question.
 
 A Notion page exported as Markdown writes each callout as `<aside>`, its icon, its text and
 `</aside>`. An aside under an answer is a remark beside it (`htmlstrip.quote_asides` makes
@@ -13,11 +13,19 @@ it, or all bold and ending in `?`), or when it ends in `?` and the aside holds i
 after it, its icon is a question mark (❓, ❔, ⁉️), or it opens a section (only a heading
 that asks nothing is above it, or nothing): there it answers no question. A plain "💡 Did
 you know...?" alone in a box under an answer is a remark, as a plain paragraph is.
+
+Notes written for GitHub hide each answer in a `<details>` block and put the question in
+its `<summary>` (`<details><summary>What is dropout?</summary>` ... `</details>`). The
+summary was dropped as a label ("Show answer" is one) and the question with it: the block
+was named as text not imported. A `<details>` whose summary asks (it ends in `?`, or `Q:`
+opens it) is now a question callout too, answered by the block's body; a summary that
+asks nothing stays the answer marker it was.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
@@ -25,7 +33,11 @@ from quiz.ecosystem.notestabs import indent_of
 from quiz.ecosystem.titles import clean_title, split_title
 
 _OPEN = re.compile(r"^<aside\b[^>]*>", re.IGNORECASE)
-_ANY_ASIDE = re.compile(r"<aside", re.IGNORECASE)
+_ANY_BOX = re.compile(r"<aside|<details", re.IGNORECASE)
+_DETAILS_OPEN = re.compile(r"^<details\b[^>]*>", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"^<summary\b[^>]*>(?P<title>.*?)</summary\s*>[ \t]*$", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
 _ICON_IMAGE = re.compile(r"^<img\b[^>]*>\s*", re.IGNORECASE)
 """A custom icon, which Notion exports as an image before the callout's text."""
@@ -35,12 +47,13 @@ _BOLD = re.compile(r"^(\*\*|__)(?P<inner>.+)\1$", re.DOTALL)
 
 
 @dataclass(frozen=True)
-class AskingAsides:
-    """The notes with each asking aside written as a question callout, and its lines."""
+class AskingBoxes:
+    """The notes with each asking aside or details block written as a question callout,
+    and its lines."""
 
     text: str
     lines: tuple[int, ...] = ()
-    """1-based line of each aside read as a question."""
+    """1-based line of each box read as a question."""
 
 
 def _first_paragraph(body: list[str]) -> tuple[list[str], bool]:
@@ -83,6 +96,10 @@ def _leads(rows: list[str], first: int) -> bool:
     return not title.endswith("?") and split_title(title).style != "q"
 
 
+Rewrite = Callable[[list[str], int, int], "list[str] | None"]
+"""A box's rewrite: from the notes' rows and its first and last row, its new rows."""
+
+
 def _quoted(rows: list[str]) -> list[str]:
     """An aside's rows inside a quote (`>` alone for a blank one)."""
     return [f"> {row}" if row.strip() else ">" for row in rows]
@@ -117,29 +134,67 @@ def _rewrite(rows: list[str], first: int, last: int) -> list[str] | None:
     return [f"> [!question] {head.strip()}".rstrip(), *_quoted(body[1:-1]), *end]
 
 
-def read_asking_asides(text: str) -> AskingAsides:
-    """The notes with their asking asides as question callouts (see the module docstring)."""
-    if _ANY_ASIDE.search(text) is None:
-        return AskingAsides(text)  # the common case: no copy of a large file
+def _rewrite_details(rows: list[str], first: int, last: int) -> list[str] | None:
+    """The `<details>` block's rows (`first`..`last`) as a question callout, its summary
+    the title, or None when the summary asks nothing, is not on a line of its own (after
+    `<details>` or alone), or a line would move (as for an aside)."""
+    opening = _DETAILS_OPEN.match(rows[first].strip())
+    closing = _DETAILS_CLOSE.search(rows[last])
+    if first == last or opening is None or closing is None or rows[last][closing.end() :].strip():
+        return None
+    at = first
+    summary = rows[first].strip()[opening.end() :].strip()
+    if not summary:
+        at = next((row for row in range(first + 1, last) if rows[row].strip()), last)
+        summary = rows[at].strip() if at < last else ""
+    match = _SUMMARY.match(summary)
+    if match is None:
+        return None
+    title = " ".join(_TAG.sub("", match.group("title")).split())
+    if not title or not asks([title], True):
+        return None
+    closing_text = rows[last][: closing.start()].strip()
+    if closing_text and last + 1 < len(rows) and rows[last + 1].strip():
+        return None
+    end = [f"> {closing_text}"] if closing_text else [""]
+    blank = [""] * (at - first)
+    return [*blank, f"> [!question] {title}", *_quoted(rows[at + 1 : last]), *end]
+
+
+_BOXES: tuple[tuple[re.Pattern[str], re.Pattern[str], Rewrite], ...] = (
+    (_OPEN, _CLOSE, _rewrite),
+    (_DETAILS_OPEN, _DETAILS_CLOSE, _rewrite_details),
+)
+"""Each box: what opens it (at a line's start), what closes it, how it is rewritten."""
+
+
+def read_asking_boxes(text: str) -> AskingBoxes:
+    """The notes with their asking boxes as question callouts (see the module docstring)."""
+    if _ANY_BOX.search(text) is None:
+        return AskingBoxes(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     asked: list[int] = []
-    open_row: int | None = None
+    box: tuple[int, re.Pattern[str], Rewrite] | None = None  # (its first row, closing, how)
     for index in outside_fences(rows):
         row = rows[index]
-        if open_row is None:
-            if indent_of(row) or _OPEN.match(row.strip()) is None:
+        if box is None:
+            if indent_of(row):
                 continue
-            open_row = index
-            after = row.strip()[_OPEN.match(row.strip()).end() :]  # type: ignore[union-attr]
-            if _CLOSE.search(after) is None:
+            found = next(((o, c, r) for o, c, r in _BOXES if o.match(row.strip())), None)
+            if found is None:
                 continue
-        elif _CLOSE.search(row) is None:
+            opening, closing, rewrite = found
+            box = (index, closing, rewrite)
+            after = row.strip()[opening.match(row.strip()).end() :]  # type: ignore[union-attr]
+            if closing.search(after) is None:
+                continue
+        elif box[1].search(row) is None:
             continue
-        first, open_row = open_row, None
-        rewritten = _rewrite(rows, first, index)
+        (first, _closing, rewrite_box), box = box, None
+        rewritten = rewrite_box(rows, first, index)
         if rewritten is not None:
             rows[first : index + 1] = rewritten
             asked.append(first + 1)
     if not asked:
-        return AskingAsides(text)
-    return AskingAsides("\n".join(rows), tuple(asked))
+        return AskingBoxes(text)
+    return AskingBoxes("\n".join(rows), tuple(asked))
