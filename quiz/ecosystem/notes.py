@@ -929,12 +929,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     embeds_at: dict[int, list[str]] = {}  # rows' embeds (`![[plot.png]]`), left out
     if "[[" in text:
         view = view if callouts else list(lines)
-        for row, line in enumerate(view):
+        for row, line in enumerate(view[first_line:], first_line):  # not the blank rows before
             if "[[" in line and row not in code_rows:
                 view[row] = plain_links(line, embeds_at.setdefault(row, []))
     if "==" in text:  # Obsidian's `==highlights==`: bold, as the card reader shows emphasis
         view = list(view) if view is lines else view
-        for row, line in enumerate(view):
+        for row, line in enumerate(view[first_line:], first_line):
             if "==" in line and row not in code_rows:
                 view[row] = bold_highlights(line)
     trailing: list[tuple[_Candidate, int, int]] = []  # question callouts, what follows them
@@ -1055,12 +1055,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     ignored.extend(_trailing_text(trailing, lines, reported))
     if callouts:
         ignored.extend(_left_out_callouts(callouts, asked, extents, reported))
-    quiet = _quiet_rows(blocks, lines, reported)
+    quiet = _quiet_rows(blocks, lines, reported, first_line)
     ignored.extend(_section_intros(sections, quiet, lines))
     stops = sorted({*starts, *section_starts, *heading_starts})
     asking = {*starts, *section_starts}
     titles = [h for h in headings if h.level == 1 and h.start not in asking]
-    ignored.extend(_top_intros(titles, stops, quiet, lines))
+    ignored.extend(_top_intros(titles, stops, quiet, lines, first_line))
     if unclosed is not None:
         ignored.append(unclosed)
     ignored.sort(key=lambda item: item.line)
@@ -1155,7 +1155,7 @@ def _snippet(line: str) -> str:
 
 
 def _quiet_rows(
-    blocks: list[_Block], lines: list[str], reported: list[tuple[int, int]]
+    blocks: list[_Block], lines: list[str], reported: list[tuple[int, int]], first_line: int = 0
 ) -> set[int]:
     """Rows an introduction's report leaves out: headings, HTML comments, rules, blank
     lines and rows some other part already names as not imported."""
@@ -1163,7 +1163,8 @@ def _quiet_rows(
     for block in blocks:
         if block.kind == "heading" or (block.kind == "html" and _COMMENT.match(block.raw)):
             quiet.update(range(block.start, block.end))
-    quiet.update(row for row, line in enumerate(lines) if not line.strip() or _RULE.match(line))
+    rows = enumerate(lines[first_line:], first_line)  # not the blank rows before a piece
+    quiet.update(row for row, line in rows if not line.strip() or _RULE.match(line))
     return quiet
 
 
@@ -1195,14 +1196,15 @@ def _section_intros(sections: list[_Candidate], quiet: set[int], lines: list[str
 
 
 def _top_intros(
-    titles: list[_Block], stops: list[int], quiet: set[int], lines: list[str]
+    titles: list[_Block], stops: list[int], quiet: set[int], lines: list[str], top: int = 0
 ) -> list[Ignored]:
     """Text at the top of the notes, or under a top-level `# title` that is no question
     (`titles`), up to the next question, section or heading (`stops`, sorted): no
     question's answer, named. An introduction under a note's title was dropped without a
-    word, where a section's was named (`_section_intros`)."""
+    word, where a section's was named (`_section_intros`). The notes' text starts at row
+    `top` (a piece of them: the rows before it are blank, and none of its text)."""
     found: list[Ignored] = []
-    starts: list[tuple[int, _Block | None]] = [(0, None), *((b.end, b) for b in titles)]
+    starts: list[tuple[int, _Block | None]] = [(top, None), *((b.end, b) for b in titles)]
     for start, heading in starts:
         after = _first_after(stops, start - 1)
         end = stops[after] if after is not None else len(lines)
