@@ -188,8 +188,9 @@ def _describe_validation_error(
         count = error.get("ctx", {}).get("actual_length")
         if isinstance(count, int):
             return loc, "bad-value", key_points_rule(count)
-    if kind == "choice" and loc[:1] == ("answer",) and etype != "value_error":
-        # One message for the union's two errors (`answer.int`, `answer.tuple[int, ...]`).
+    if kind == "choice" and loc[:1] == ("answer",) and not _indexes(error, given):
+        # One message for the union's two errors (`answer.int`, `answer.tuple[int, ...]`),
+        # and for a letter or a yes/no the schema refuses before they are checked.
         choices = given.get("choices")
         span = f" (0-{len(choices) - 1})" if isinstance(choices, list) and choices else ""
         return (
@@ -198,7 +199,7 @@ def _describe_validation_error(
             f"answer: {given.get('answer')!r} is not a choice index: write the zero-based "
             f"index{span} or a list of them, e.g. [0, 2]",
         )
-    if kind == "numeric" and loc == ("answer",) and etype == "float_parsing":
+    if kind == "numeric" and loc == ("answer",) and etype in ("float_parsing", "value_error"):
         percent = _percent(given.get("answer"))
         if percent is not None:
             return (
@@ -222,6 +223,14 @@ def _describe_validation_error(
     if etype == "string_pattern_mismatch" and loc == ("version",):
         message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+def _indexes(error: Any, given: dict[str, Any]) -> bool:
+    """Whether a choice answer's error is about indexes as such (out of range, repeated):
+    the answer is whole numbers, which `ChoiceFront._answer_valid` judged."""
+    answer = given.get("answer")
+    items = answer if isinstance(answer, list) else [answer]
+    return error["type"] == "value_error" and all(type(item) is int for item in items)
 
 
 def _percent(value: Any) -> float | None:

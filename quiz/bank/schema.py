@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
@@ -28,6 +29,49 @@ from quiz.bank import models
 from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
 
 KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+
+SHOWN_TEXT: dict[str, Any] = {"pattern": r"\S"}
+"""In the printed schema, a text the loader keeps: not blank (the loader strips the spaces
+around a text before its length is checked, so `title: "  "` is empty)."""
+
+
+def _written_number(value: Any) -> Any:
+    """A number as YAML reads one: `true` or a quoted "3" is refused, where pydantic's lax
+    mode would take them as 1 and 3 (and the schema `drillbit schema` prints refuses them)."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, bool):
+            raise ValueError(f"{str(item).lower()} is not a number")
+        if isinstance(item, str):
+            raise ValueError(f"{item!r} is text, not a number: write it without quotes")
+    return value
+
+
+WrittenNumber = BeforeValidator(_written_number)
+"""On a number field: what the file says must be a number, not text or a yes/no."""
+
+
+def _one_tolerance(schema: dict[str, Any]) -> None:
+    """In the printed schema, the model validator's rule: exactly one of the two is a number."""
+    schema["oneOf"] = [
+        {"required": [name], "properties": {name: {"type": "number"}}}
+        for name in ("absolute", "relative")
+    ]
+
+
+def _name_or_names(schema: dict[str, Any]) -> None:
+    """In the printed schema, what `_single_entry` takes too: one name, not in a list."""
+    one = schema.pop("items")
+    for key in ("type", "minItems"):
+        schema.pop(key, None)
+    schema["anyOf"] = [one, {"type": "array", "items": one, "minItems": 1}]
+
+
+def _unique_indexes(schema: dict[str, Any]) -> None:
+    """In the printed schema, `_answer_valid`'s rule that a list names each index once."""
+    for branch in schema.get("anyOf", []):
+        if branch.get("type") == "array":
+            branch["uniqueItems"] = True
+
 
 # A coding card's checker parameters: a few named numbers, flags or short strings (or
 # short lists of them). Bounded so a card cannot make the loader, the cache or the
@@ -50,11 +94,22 @@ class CardFront(_Strict):
     """Fields every card has."""
 
     id: KebabId = Field(description="Kebab-case id, unique across the bank; equals the file name.")
-    title: str = Field(min_length=1, max_length=120, description="Short title shown in lists.")
+    title: str = Field(
+        min_length=1,
+        max_length=120,
+        description="Short title shown in lists.",
+        json_schema_extra=SHOWN_TEXT,
+    )
     topic: KebabId = Field(description="The topic folder the card lives in.")
     tags: tuple[KebabId, ...] = Field(default=(), description="Kebab-case tags for filtering.")
-    difficulty: int = Field(ge=1, le=5, description="1 (warm-up) to 5 (hard).")
-    source: str = Field(min_length=1, description="Where the card comes from, e.g. 'Day 6 Q4'.")
+    difficulty: Annotated[int, WrittenNumber] = Field(
+        ge=1, le=5, description="1 (warm-up) to 5 (hard)."
+    )
+    source: str = Field(
+        min_length=1,
+        description="Where the card comes from, e.g. 'Day 6 Q4'.",
+        json_schema_extra=SHOWN_TEXT,
+    )
     related: tuple[KebabId, ...] = Field(
         default=(), description="Ids of related cards; each must exist."
     )
@@ -64,7 +119,9 @@ class ConceptFront(CardFront):
     """A question answered in words, self-graded against key points."""
 
     kind: Literal["concept"] = Field(description="Card kind.")
-    key_points: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
+    key_points: tuple[
+        Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=SHOWN_TEXT)], ...
+    ] = Field(
         min_length=1,
         max_length=7,
         description=(
@@ -78,11 +135,16 @@ class ChoiceFront(CardFront):
     """A multiple-choice question that grades itself."""
 
     kind: Literal["choice"] = Field(description="Card kind.")
-    choices: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+    choices: tuple[Annotated[str, Field(min_length=1, json_schema_extra=SHOWN_TEXT)], ...] = Field(
         min_length=2, max_length=8, description="2-8 options, shown in this order."
     )
-    answer: int | tuple[int, ...] = Field(
-        description="Zero-based index of the right choice, or a list of them."
+    answer: Annotated[
+        Annotated[int, Field(ge=0)]
+        | Annotated[tuple[Annotated[int, Field(ge=0)], ...], Field(min_length=1)],
+        WrittenNumber,
+    ] = Field(
+        description="Zero-based index of the right choice, or a list of them (each once).",
+        json_schema_extra=_unique_indexes,
     )
 
     @field_validator("answer")
@@ -109,8 +171,12 @@ class ChoiceFront(CardFront):
 class Tolerance(_Strict):
     """How close a typed number must be: give exactly one of `absolute` or `relative`."""
 
-    absolute: float | None = Field(default=None, ge=0, description="Allowed |given - answer|.")
-    relative: float | None = Field(
+    model_config = ConfigDict(json_schema_extra=_one_tolerance)
+
+    absolute: Annotated[float | None, WrittenNumber] = Field(
+        default=None, ge=0, description="Allowed |given - answer|."
+    )
+    relative: Annotated[float | None, WrittenNumber] = Field(
         default=None, ge=0, description="Allowed |given - answer| / |answer|."
     )
 
@@ -125,7 +191,9 @@ class NumericFront(CardFront):
     """A question answered with a number, graded within a tolerance."""
 
     kind: Literal["numeric"] = Field(description="Card kind.")
-    answer: float = Field(allow_inf_nan=False, description="The right number.")
+    answer: Annotated[float, WrittenNumber] = Field(
+        allow_inf_nan=False, description="The right number."
+    )
     tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
     unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
 
@@ -135,7 +203,9 @@ class CodingFront(CardFront):
 
     kind: Literal["coding"] = Field(description="Card kind.")
     entry: tuple[Annotated[str, Field(pattern=IDENTIFIER)], ...] = Field(
-        min_length=1, description="Function name(s) the person writes."
+        min_length=1,
+        description="Function name(s) the person writes.",
+        json_schema_extra=_name_or_names,
     )
     checker: str = Field(
         pattern=DOTTED, description="Dotted name in engine.checkers, e.g. 'nn.optim.adam_step'."
@@ -143,6 +213,7 @@ class CodingFront(CardFront):
     params: dict[ParamName, ParamValue] = Field(
         default_factory=dict,
         max_length=32,
+        json_schema_extra={"propertyNames": {"pattern": IDENTIFIER, "maxLength": 64}},
         description="Parameters for the checker: numbers, flags, short strings or short lists.",
     )
 

@@ -1,0 +1,158 @@
+"""`drillbit schema` (card front matter, for an editor) and the loader agree: a front
+matter one accepts, the other accepts, and what one refuses, the other refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import ValidationError
+
+from quiz.bank import safeyaml
+from quiz.bank.parse import split_front_matter
+from quiz.bank.schema import validate_front
+from quiz.bank.sources import bundled_content_dir
+from tests.conftest import RunDrillbit
+
+CONCEPT = """id: bias-variance
+kind: concept
+title: Bias and variance
+topic: basics
+difficulty: 2
+source: "Hastie et al. 2009, ch. 7"
+key_points: [error splits into bias squared, variance and noise]
+"""
+NUMERIC = CONCEPT.replace("kind: concept", "kind: numeric").replace(
+    "key_points: [error splits into bias squared, variance and noise]\n",
+    "answer: 0.5\ntolerance: {absolute: 0.01}\n",
+)
+CHOICE = CONCEPT.replace("kind: concept", "kind: choice").replace(
+    "key_points: [error splits into bias squared, variance and noise]\n",
+    "choices: [more data, a bigger model, less noise]\nanswer: 0\n",
+)
+CODING = CONCEPT.replace("kind: concept", "kind: coding").replace(
+    "key_points: [error splits into bias squared, variance and noise]\n",
+    "entry: [softmax]\nchecker: nn.activations.softmax\n",
+)
+
+
+def _changed(front: str, old: str, new: str) -> str:
+    assert old in front, old
+    return front.replace(old, new)
+
+
+CASES: dict[str, tuple[str, bool]] = {
+    # (front matter, whether both accept it)
+    "a concept card": (CONCEPT, True),
+    "a difficulty in quotes": (_changed(CONCEPT, "difficulty: 2", 'difficulty: "3"'), False),
+    "a difficulty of true": (_changed(CONCEPT, "difficulty: 2", "difficulty: true"), False),
+    "a blank title": (_changed(CONCEPT, "title: Bias and variance", 'title: "   "'), False),
+    "a blank source": (_changed(CONCEPT, '"Hastie et al. 2009, ch. 7"', '"  "'), False),
+    "a blank key point": (
+        _changed(CONCEPT, "[error splits", '["  ", error splits'),
+        False,
+    ),
+    "a numeric card": (NUMERIC, True),
+    "a numeric answer in quotes": (_changed(NUMERIC, "answer: 0.5", 'answer: "0.5"'), False),
+    "a numeric answer of true": (_changed(NUMERIC, "answer: 0.5", "answer: true"), False),
+    "a tolerance in quotes": (_changed(NUMERIC, "{absolute: 0.01}", '{absolute: "0.01"}'), False),
+    "an empty tolerance": (_changed(NUMERIC, "{absolute: 0.01}", "{}"), False),
+    "both tolerances": (
+        _changed(NUMERIC, "{absolute: 0.01}", "{absolute: 0.01, relative: 0.1}"),
+        False,
+    ),
+    "a tolerance beside a null one": (
+        _changed(NUMERIC, "{absolute: 0.01}", "{absolute: 0.01, relative: null}"),
+        True,
+    ),
+    "a choice card": (CHOICE, True),
+    "two right choices": (_changed(CHOICE, "answer: 0", "answer: [0, 2]"), True),
+    "a choice answer of true": (_changed(CHOICE, "answer: 0", "answer: true"), False),
+    "a negative choice index": (_changed(CHOICE, "answer: 0", "answer: -1"), False),
+    "no right choice": (_changed(CHOICE, "answer: 0", "answer: []"), False),
+    "a right choice twice": (_changed(CHOICE, "answer: 0", "answer: [1, 1]"), False),
+    "a blank choice": (_changed(CHOICE, "less noise]", '" "]'), False),
+    "a coding card": (CODING, True),
+    "one entry, not in a list": (_changed(CODING, "entry: [softmax]", "entry: softmax"), True),
+    "a parameter that is no name": (
+        _changed(CODING, "checker:", 'params: {"2x": 1}\nchecker:'),
+        False,
+    ),
+}
+
+
+def _front(text: str) -> Any:
+    """A front matter's data as the loader reads it (its own YAML reader)."""
+    return safeyaml.load(text)
+
+
+def _loader_accepts(data: Any) -> bool:
+    try:
+        validate_front(data)
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def printed_schema() -> Draft202012Validator:
+    """The card schema as `drillbit schema` prints it."""
+    from click.testing import CliRunner
+
+    from quiz.cli.group import cli
+
+    result = CliRunner().invoke(cli, ["schema", "card"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    Draft202012Validator.check_schema(document)
+    return Draft202012Validator(document)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_the_printed_schema_and_the_loader_agree(
+    name: str, printed_schema: Draft202012Validator
+) -> None:
+    text, valid = CASES[name]
+    data = _front(text)
+    assert _loader_accepts(data) is valid, f"loader on {name}"
+    errors = [error.message for error in printed_schema.iter_errors(data)]
+    assert (errors == []) is valid, f"schema on {name}: {errors}"
+
+
+def test_every_bundled_card_is_valid_under_the_printed_schema(
+    printed_schema: Draft202012Validator,
+) -> None:
+    """Real cards, as an editor checks them against `drillbit schema`: none is refused."""
+    cards = sorted(bundled_content_dir().rglob("*.md"))
+    refused: dict[str, list[str]] = {}
+    checked = 0
+    for path in cards:
+        split = split_front_matter(path.read_text(encoding="utf-8"))
+        if split is None:
+            continue
+        data = _front(split[0])
+        checked += 1
+        errors = [error.message for error in printed_schema.iter_errors(data)]
+        if errors:
+            refused[path.name] = errors
+    assert checked > 100
+    assert refused == {}
+
+
+def test_lint_names_a_quoted_number_and_a_yes_no_where_a_number_goes(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """What the loader took as 3 and 1 before (pydantic's lax mode) is a problem at its line."""
+    cards = mini_bank / "mini" / "basics"
+    for name, written in (("dropout-inference.md", '"3"'), ("sigmoid-bound.md", "true")):
+        card = cards / name
+        text = card.read_text(encoding="utf-8")
+        card.write_text(re.sub(r"(?m)^difficulty: .*$", f"difficulty: {written}", text))
+    result = drillbit("lint", str(mini_bank))
+    assert result.returncode == 1
+    assert "difficulty: '3' is text, not a number: write it without quotes" in result.stdout
+    assert "difficulty: true is not a number" in result.stdout
