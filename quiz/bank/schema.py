@@ -36,13 +36,12 @@ around a text before its length is checked, so `title: "  "` is empty)."""
 
 
 def _written_number(value: Any) -> Any:
-    """A number as YAML reads one: `true` or a quoted "3" is refused, where pydantic's lax
-    mode would take them as 1 and 3 (and the schema `drillbit schema` prints refuses them)."""
+    """A number, not YAML's `true` or `false`, which pydantic's lax mode takes as 1 and 0
+    (and the schema `drillbit schema` prints refuses). Text that spells a number stays
+    one: PyYAML (YAML 1.1) reads `answer: 1e-3` as text, where an editor reads a number."""
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, bool):
             raise ValueError(f"{str(item).lower()} is not a number")
-        if isinstance(item, str):
-            raise ValueError(f"{item!r} is text, not a number: write it without quotes")
     return value
 
 

@@ -48,7 +48,6 @@ def _changed(front: str, old: str, new: str) -> str:
 CASES: dict[str, tuple[str, bool]] = {
     # (front matter, whether both accept it)
     "a concept card": (CONCEPT, True),
-    "a difficulty in quotes": (_changed(CONCEPT, "difficulty: 2", 'difficulty: "3"'), False),
     "a difficulty of true": (_changed(CONCEPT, "difficulty: 2", "difficulty: true"), False),
     "a blank title": (_changed(CONCEPT, "title: Bias and variance", 'title: "   "'), False),
     "a blank source": (_changed(CONCEPT, '"Hastie et al. 2009, ch. 7"', '"  "'), False),
@@ -57,9 +56,8 @@ CASES: dict[str, tuple[str, bool]] = {
         False,
     ),
     "a numeric card": (NUMERIC, True),
-    "a numeric answer in quotes": (_changed(NUMERIC, "answer: 0.5", 'answer: "0.5"'), False),
     "a numeric answer of true": (_changed(NUMERIC, "answer: 0.5", "answer: true"), False),
-    "a tolerance in quotes": (_changed(NUMERIC, "{absolute: 0.01}", '{absolute: "0.01"}'), False),
+    "a tolerance of true": (_changed(NUMERIC, "{absolute: 0.01}", "{absolute: true}"), False),
     "an empty tolerance": (_changed(NUMERIC, "{absolute: 0.01}", "{}"), False),
     "both tolerances": (
         _changed(NUMERIC, "{absolute: 0.01}", "{absolute: 0.01, relative: 0.1}"),
@@ -143,16 +141,14 @@ def test_every_bundled_card_is_valid_under_the_printed_schema(
     assert refused == {}
 
 
-def test_lint_names_a_quoted_number_and_a_yes_no_where_a_number_goes(
-    mini_bank: Path, drillbit: RunDrillbit
-) -> None:
-    """What the loader took as 3 and 1 before (pydantic's lax mode) is a problem at its line."""
+def test_lint_names_a_yes_no_where_a_number_goes(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """What the loader took as 1 before (pydantic's lax mode) is a problem at its line."""
     cards = mini_bank / "mini" / "basics"
-    for name, written in (("dropout-inference.md", '"3"'), ("sigmoid-bound.md", "true")):
+    for name, key in (("dropout-inference.md", "difficulty"), ("sigmoid-bound.md", "answer")):
         card = cards / name
         text = card.read_text(encoding="utf-8")
-        card.write_text(re.sub(r"(?m)^difficulty: .*$", f"difficulty: {written}", text))
+        card.write_text(re.sub(rf"(?m)^{key}: .*$", f"{key}: true", text, count=1))
     result = drillbit("lint", str(mini_bank))
     assert result.returncode == 1
-    assert "difficulty: '3' is text, not a number: write it without quotes" in result.stdout
-    assert "difficulty: true is not a number" in result.stdout
+    assert "dropout-inference.md:7:1: difficulty: true is not a number" in result.stdout
+    assert "sigmoid-bound.md:9:1: answer: true is not a number" in result.stdout
