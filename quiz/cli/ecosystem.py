@@ -321,8 +321,10 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         retyped_notice,
         teaching_positions,
     )
+    from quiz.ecosystem.anki_decks import DESCRIPTION_NOTICE
     from quiz.ecosystem.anki_times import ContentTimes
     from quiz.ecosystem.outfile import anki_kind, export_target
+    from quiz.wrapping import fold_line, terminal_width
 
     target = export_target(file, anki_kind(), force=force)
     bank = obj.load_bank()
@@ -353,6 +355,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     )
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
+    for line in fold_line(DESCRIPTION_NOTICE, terminal_width()):
+        click.echo(line, err=True)
     if report.fields_changed:
         click.echo(FIELDS_CHANGED_NOTICE, err=True)
     if report.retyped:

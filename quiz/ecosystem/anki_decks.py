@@ -44,11 +44,24 @@ began the bundled bank with its last card."""
 DEFAULT_OPTIONS_ID = 1
 """Anki's Default preset, which genanki's collection holds and this one is copied from."""
 
-REWRITTEN_NOTE = "Each import of drillbit's export writes this text again."
+REWRITTEN_NOTE = (
+    "Each import of drillbit's export writes this text again; a description you give a pack"
+    " or topic deck stays (Anki 2.1.50 or later)."
+)
 """Anki's importers give an imported deck the package's description even when the deck is
 there already (the new one on every import, the one before 2.1.50 when a new card lands in
 the deck or below it), and a package without the parent decks could not carry the preset:
-the learner is told, where they would write, that their text would not stay."""
+the learner is told, where they would write, that their text would not stay. The new
+importer keeps a deck's own description when the package's is empty, as every deck's but
+the top one's is: the learner is told where their notes can go."""
+
+DESCRIPTION_NOTICE = (
+    "In Anki, each import of this file writes the 'drillbit' deck's description again (how"
+    " to get the teaching order), over any text of yours there; a description you give a"
+    " pack or topic deck stays (Anki 2.1.50 or later)."
+)
+"""Said by every `drillbit export anki`: what a re-import will overwrite, before it does
+(the top deck's description carries the advice on the preset, so it cannot be left out)."""
 
 TOP_DECK_DESCRIPTION = (
     "New cards come in drillbit's teaching order only when this deck's options preset"

@@ -394,3 +394,21 @@ def test_an_export_names_the_cards_whose_kind_changed_since_the_last(tmp_path: P
     )
     same = export(tmp_path, "three.apkg", "--pack", "anki", content=[bank])
     assert same.exit_code == 0 and "changed kind" not in same.output
+
+
+def test_every_export_says_what_a_reimport_does_to_the_deck_descriptions(tmp_path: Path) -> None:
+    """Anki writes the package's description over a deck's own on each import unless the
+    package's is empty: only the top deck has one (its advice on the order of new cards),
+    and the export says, before the learner imports it, that their text goes there only."""
+    result = export(tmp_path, "deck.apkg")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert "each import of this file writes the 'drillbit' deck's description again" in said
+    assert "a description you give a pack or topic deck stays" in said
+    _, decks, _ = read_apkg(tmp_path / "deck.apkg", tmp_path)
+    described = {
+        deck["name"]
+        for deck in decks.values()
+        if isinstance(deck, dict) and deck.get("desc") and deck["name"] != "Default"
+    }
+    assert described == {"drillbit"}

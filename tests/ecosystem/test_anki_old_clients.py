@@ -93,7 +93,8 @@ def test_the_sort_order_is_the_gathered_order_on_old_and_new_anki(tmp_path: Path
 def test_the_top_deck_says_each_import_writes_its_description_again(tmp_path: Path) -> None:
     """Anki gives an imported deck the package's description even when the deck is there
     already, so a learner's own text on the `drillbit` deck goes at the next import: the
-    text they would edit says so."""
+    text they would edit says so, and where their text stays: the pack and topic decks,
+    whose description in the package is empty, which Anki's importer does not copy."""
     apkg = _package(tmp_path)
     (tmp_path / "anki").mkdir()
     col = Collection(str(tmp_path / "anki" / "collection.anki2"))
@@ -102,15 +103,24 @@ def test_the_top_deck_says_each_import_writes_its_description_again(tmp_path: Pa
             package_path=str(apkg), options=ImportAnkiPackageOptions()
         )
         col.import_anki_package(request)
-        top = col.decks.by_name(TOP_DECK)
-        assert top is not None
-        top["desc"] = "my own notes"
-        col.decks.save(top)
+        names = [deck.name for deck in col.decks.all_names_and_ids()]
+        below = [name for name in names if name.startswith(f"{TOP_DECK}::")]
+        assert len(below) == 2  # the pack's deck and its topic's
+        for name in [TOP_DECK, *below]:
+            deck = col.decks.by_name(name)
+            assert deck is not None
+            deck["desc"] = f"my own notes on {name}"
+            col.decks.save(deck)
         col.import_anki_package(request)
         again = col.decks.by_name(TOP_DECK)
         assert again is not None
         assert again["desc"] == TOP_DECK_DESCRIPTION
+        for name in below:  # the package's description is empty: Anki keeps the learner's
+            kept = col.decks.by_name(name)
+            assert kept is not None
+            assert kept["desc"] == f"my own notes on {name}"
     finally:
         col.close()
     assert REWRITTEN_NOTE in TOP_DECK_DESCRIPTION
+    assert "a description you give a pack or topic deck stays" in TOP_DECK_DESCRIPTION
     assert "v3 scheduler" in TOP_DECK_DESCRIPTION
