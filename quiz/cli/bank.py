@@ -48,7 +48,7 @@ def lint_command(
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
+    working directory when it is a pack (a pack.yaml there), else the bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
     linted alone, with the packs its `after` names: no other pack of its folder is
     read, but the names of their card files (a card id one of them also has is a
     warning: the app, loading the folder, keeps only one). A folder of packs is checked
@@ -81,11 +81,11 @@ def lint_command(
         paths = paths if found is None else tuple(found)
     from quiz.bank.lint import checked_cards, lint, lint_load_roots
     from quiz.bank.lint_report import github_annotation, lint_report
-    from quiz.bank.sources import bundled_content_dir, env_content_dirs
+    from quiz.bank.sources import env_content_dirs
     from quiz.paths import link_trouble
 
     if not paths:
-        home = Path("content") if Path("content").is_dir() else bundled_content_dir()
+        home = _default_home()
         added = _unique([*env_content_dirs(), *obj.content])
         gone = [p for p in added if not p.is_dir()]
         if gone:
@@ -176,6 +176,19 @@ def _outside_packs(paths: Sequence[Path]) -> list[Problem]:
         for path in paths
         if path.is_file() and pack_dir_of(path) is None
     ]
+
+
+def _default_home() -> Path:
+    """What `drillbit lint` alone checks: ./content, else the working directory when it is a
+    pack (its own repository, pack.yaml at the top), else the bundled bank. An author in their
+    pack's repository got the bundled bank checked, and "146 cards checked, no problems"."""
+    if Path("content").is_dir():
+        return Path("content")
+    if Path("pack.yaml").is_file():
+        return Path(".")
+    from quiz.bank.sources import bundled_content_dir
+
+    return bundled_content_dir()
 
 
 def _unique(paths: list[Path]) -> list[Path]:

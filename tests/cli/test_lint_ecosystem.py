@@ -92,3 +92,18 @@ def test_the_hook_entry_as_pre_commit_calls_it_prints_one_summary(
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("checked, no problems") == 1
     assert "3 cards checked, no problems" in result.stderr
+
+
+def test_lint_alone_in_a_packs_own_repository_checks_that_pack(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """A pack kept in a repository of its own (pack.yaml at the top, no ./content): `drillbit
+    lint` there checks the pack, where it checked the bundled bank and passed."""
+    repo = tmp_path / "my-pack"
+    shutil.copytree(DATA / "mini_bank" / "mini", repo)
+    card = repo / "basics" / "what-is-relu.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:", 1))
+    result = drillbit("lint", cwd=repo)
+    assert result.returncode == 1, result.stderr
+    assert "basics/what-is-relu.md:" in result.stdout
+    assert "unknown key 'titel'" in result.stdout
