@@ -22,12 +22,15 @@ __all__ = [
     "escape_data",
     "escape_property",
     "github_annotation",
+    "github_lines",
     "github_path",
     "lint_report",
 ]
 
 LINT_SCHEMA_VERSION: Literal[1] = 1
 """Bumped when a field of the lint report changes meaning or goes away."""
+ANNOTATIONS_PER_STEP = 10
+"""Annotations of one severity GitHub shows for a step; it drops the rest without a word."""
 
 
 class LintProblem(BaseModel):
@@ -140,3 +143,44 @@ def github_annotation(
         ]
     )
     return f"::{problem.severity} {props}::{escape_data(printable_message)}"
+
+
+def github_lines(
+    problems: Sequence[Problem],
+    printable: Callable[[str], str],
+    workspace: str | None = None,
+) -> list[str]:
+    """`--format github`: an annotation per problem while GitHub shows them all. Past
+    `ANNOTATIONS_PER_STEP` of a severity, the last annotation it shows says how many more
+    there are, and those follow in the log as `- path:line:col: severity: message [code]`
+    (the dash: a line of a file's name never reads as a workflow command): an author who
+    fixed the ten shown would otherwise meet the next ten only on the next push."""
+    over: dict[str, list[Problem]] = {}
+    for severity in ("error", "warning"):
+        same = [p for p in problems if p.severity == severity]
+        if len(same) > ANNOTATIONS_PER_STEP:
+            over[severity] = same[ANNOTATIONS_PER_STEP - 1 :]
+    unannotated = {id(p) for rest in over.values() for p in rest}
+    lines = [
+        github_annotation(p, printable(p.message), workspace)
+        for p in problems
+        if id(p) not in unannotated
+    ]
+    for severity, rest in over.items():
+        title = escape_property("drillbit lint (more problems)")
+        said = (
+            f"{len(rest)} more {severity}s, not annotated (GitHub shows {ANNOTATIONS_PER_STEP} "
+            f"{severity}s a step): this step's log lists them"
+        )
+        lines.append(f"::{severity} title={title}::{escape_data(said)}")
+        lines.extend(
+            "- "
+            + escape_data(
+                printable(
+                    f"{github_path(p.path, workspace)}:{p.line}:{p.col}: {severity}: "
+                    f"{p.message} [{p.code}]"
+                )
+            )
+            for p in rest
+        )
+    return lines

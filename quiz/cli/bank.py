@@ -80,7 +80,7 @@ def lint_command(
             return
         paths = paths if found is None else tuple(found)
     from quiz.bank.lint import checked_cards, lint, lint_load_roots
-    from quiz.bank.lint_report import github_annotation, lint_report
+    from quiz.bank.lint_report import github_lines, lint_report
     from quiz.bank.sources import env_content_dirs
     from quiz.paths import link_trouble
 
@@ -132,8 +132,8 @@ def lint_command(
         report = lint_report(problems, len(loaded), display_path)
         click.echo(report.model_dump_json(indent=2))
     elif output_format == "github":
-        for p in shown:
-            click.echo(github_annotation(p, printable(p.message)))
+        for line in github_lines(shown, printable):
+            click.echo(line)
     else:
         for p in shown:
             kind = "" if p.is_error else "warning: "

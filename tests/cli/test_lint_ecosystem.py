@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from quiz.bank.lint import lint
-from quiz.bank.lint_report import escape_property, github_path
+from quiz.bank.lint_report import escape_property, github_lines, github_path
+from quiz.bank.problems import Problem
 from tests.conftest import DATA, REPO, RunDrillbit
 
 ANNOTATION = re.compile(r"^::(error|warning) (?P<props>[^:]*)::(?P<message>.*)$")
@@ -107,3 +108,37 @@ def test_lint_alone_in_a_packs_own_repository_checks_that_pack(
     assert result.returncode == 1, result.stderr
     assert "basics/what-is-relu.md:" in result.stdout
     assert "unknown key 'titel'" in result.stdout
+
+
+def test_past_githubs_ten_annotations_a_step_the_tenth_says_the_log_lists_the_rest(
+    tmp_path: Path,
+) -> None:
+    """GitHub shows 10 error (and 10 warning) annotations a step and drops the others
+    without a word: the 10th says how many more there are, and they follow as log lines,
+    none of which reads as a workflow command (a folder named like one)."""
+    folder = tmp_path / "::stop-commands::x"
+    errors = [Problem(folder / f"card-{n:02}.md", 3, 1, "bad-value", "wrong") for n in range(12)]
+    warnings = [
+        Problem(tmp_path / "w.md", n, 1, "answer-position", "crowded", "warning")
+        for n in range(1, 4)
+    ]
+    lines = github_lines([*errors, *warnings], str, str(tmp_path))
+    annotated = [parse_annotation(line) for line in lines if line.startswith("::error ")]
+    assert len(annotated) == 10
+    assert [a.get("file") for a in annotated[:9]] == [
+        f"::stop-commands::x/card-{n:02}.md" for n in range(9)
+    ]
+    summary = next(line for line in lines if "more errors" in line)
+    assert "3 more errors, not annotated (GitHub shows 10 errors a step)" in summary
+    assert sum(line.startswith("::warning ") for line in lines) == 3  # under the limit: all
+    rest = [line for line in lines if not line.startswith("::")]
+    assert rest == [
+        f"- ::stop-commands::x/card-{n:02}.md:3:1: error: wrong [bad-value]" for n in (9, 10, 11)
+    ]
+
+
+def test_a_message_over_lines_stays_one_annotation() -> None:
+    """GitHub's escapeData: %, CR and LF in a message, so a message never ends the command."""
+    problem = Problem(Path("a.md"), 1, 1, "yaml", "100% bad\r\n::error::forged")
+    (line,) = github_lines([problem], str, "")
+    assert line.endswith("::100%25 bad%0D%0A::error::forged")
