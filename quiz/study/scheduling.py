@@ -112,6 +112,14 @@ def step_due_today(review: Review, tz: tzinfo) -> bool:
     )
 
 
+def step_due(review: Review) -> datetime:
+    """When fsrs next asks the reviewed card (its step's due time), from the saved state;
+    the review's own time when it left the schedule alone."""
+    if review.card_after is None:
+        return as_utc(review.reviewed_at)
+    return as_utc(Card.from_json(review.card_after).due)
+
+
 def preview_intervals(
     store: Store, scheduler: Scheduler, card_id: str, *, now: datetime
 ) -> dict[Rating, timedelta]:

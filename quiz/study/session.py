@@ -25,6 +25,7 @@ from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
+    step_due,
     step_due_today,
     without_steps,
 )
@@ -232,6 +233,10 @@ class _Step:
     copy is still there."""
     later: int
     """Plan mode: how many cards `left_for_later` held before the step."""
+    waited: datetime | None = None
+    """The step's card was a learning copy waiting for this due time (`Session._waiting`)."""
+    promoted: tuple[tuple[str, datetime], ...] = ()
+    """Learning copies `show` moved to the front after the step, their steps come due."""
     aside: SetAside | None = None
     flag_before: tuple[CardFlag, datetime] | None = None
     """A set-aside's card flag before it (None: none), with when it was set."""
@@ -319,6 +324,12 @@ class Session:
         """Plan mode: the queue was dropped because its day ended (`_fit_time_box`)."""
         self._steps: list[_Step] = []
         """What `undo` takes back, the last action last: answers, buries and suspends."""
+        self._waiting: dict[str, datetime] = {}
+        """due mode: the queued learning copies whose step is not yet due, by card id,
+        with their due time; they wait at the end of the queue in due order (`_requeue`)
+        until `show` finds their step due and moves them to the front."""
+        self._keep_current = False
+        """The current card is one undo brought back: a step falling due waits behind it."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self._summary: Summary | None = None
@@ -481,6 +492,46 @@ class Session:
         cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
         if cut:
             self._undo_also(queue, cut)
+        promoted = self._promote_due_steps(self._shown_at)
+        if promoted:
+            step = self._steps[-1]
+            self._steps[-1] = replace(step, promoted=step.promoted + promoted)
+
+    def _promote_due_steps(self, moment: datetime) -> tuple[tuple[str, datetime], ...]:
+        """Move the waiting learning copies whose step is due at `moment` to the front of
+        the queue (earliest due first), as Anki shows a learning card once its step comes,
+        before the rest of the day's cards; returns them (id, due) for undo."""
+        due = sorted(
+            (at, index)
+            for index, card in enumerate(self._queue)
+            if (at := self._waiting.get(card.id)) is not None and at <= moment
+        )
+        if not due:
+            return ()
+        front = [self._queue[index] for _at, index in due]
+        moved = {index for _at, index in due}
+        rest = [c for i, c in enumerate(self._queue) if i not in moved]
+        keep = 1 if self._keep_current and rest and 0 not in moved else 0
+        self._queue = rest[:keep] + front + rest[keep:]
+        for card in front:
+            del self._waiting[card.id]
+        return tuple((card.id, at) for card, (at, _index) in zip(front, due, strict=True))
+
+    def _requeue(self, card: StudyCard, due: datetime | None) -> None:
+        """Put an answered card back in the queue: a learning copy (`due` its step) among
+        the waiting copies at the end, in due order, so a 1-minute Again is asked before a
+        10-minute Good whichever came first; a cram miss (`due` None) at the very end."""
+        if due is None:
+            self._queue.append(card)
+            return
+        index = len(self._queue)
+        while index > 0:
+            at = self._waiting.get(self._queue[index - 1].id)
+            if at is None or at <= due:
+                break
+            index -= 1
+        self._queue.insert(index, card)
+        self._waiting[card.id] = due
 
     def _undo_also(self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]]) -> None:
         """Make the last step's undo bring back `cut` too: entries the time box took out of
@@ -559,6 +610,8 @@ class Session:
         before = len(self._queue)
         later = len(self.left_for_later)
         self._queue.pop(0)
+        self._keep_current = False
+        waited = self._waiting.pop(card.id, None)
         requeued = self.options.requeue and (
             # a due session asks a card again whenever fsrs keeps it in a step due today,
             # whatever the rating, and never otherwise, so no review is logged a day early;
@@ -568,7 +621,7 @@ class Session:
             else self.mode == "cram" and rating == Rating.Again
         )
         if requeued:
-            self._queue.append(card)
+            self._requeue(card, step_due(review) if self.mode == "due" else None)
         from quiz.study.summary import Answer
 
         result = Answer(
@@ -589,7 +642,14 @@ class Session:
         removed = [(0, card)] + [(i + 1, c) for i, c in cut if i < before - 1]
         kept_copy = requeued and all(i < before - 1 for i, _ in cut)
         self._steps.append(
-            _Step(card=card, answer=result, removed=tuple(removed), appended=kept_copy, later=later)
+            _Step(
+                card=card,
+                answer=result,
+                removed=tuple(removed),
+                appended=kept_copy,
+                later=later,
+                waited=waited,
+            )
         )
         return result
 
@@ -601,7 +661,10 @@ class Session:
         """
         if self.current is None:
             return None
-        self._queue.append(self._queue.pop(0))
+        skipped = self._queue.pop(0)
+        self._keep_current = False
+        self._waiting.pop(skipped.id, None)  # now a plain entry at the very end
+        self._queue.append(skipped)
         self._shown_at = self._now(now)
         return self.current
 
@@ -620,6 +683,8 @@ class Session:
         flag = set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
         removed = tuple((i, c) for i, c in enumerate(self._queue) if c.id == card.id)
         self._queue = [c for c in self._queue if c.id != card.id]
+        waited = self._waiting.pop(card.id, None)
+        self._keep_current = False
         self._shown_at = moment
         aside = SetAside(card, flag, "suspend" if suspend else "bury")
         self._steps.append(
@@ -629,6 +694,7 @@ class Session:
                 removed=removed,
                 appended=False,
                 later=len(self.left_for_later),
+                waited=waited,
                 aside=aside,
                 flag_before=before,
                 set_at=moment,
@@ -666,15 +732,28 @@ class Session:
             self._store.restore_flag(step.card.id, step.flag_before, set_at=step.set_at)
         self._steps.pop()
         del self.left_for_later[step.later :]
+        self._demote(step.promoted)
         if step.appended:
             for index in range(len(self._queue) - 1, -1, -1):
                 if self._queue[index].id == step.card.id:
                     del self._queue[index]
                     break
+        self._waiting.pop(step.card.id, None)
         for index, card in step.removed:
             self._queue.insert(min(index, len(self._queue)), card)
+        if step.waited is not None:
+            self._waiting[step.card.id] = step.waited
+        self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
         self._shown_at = moment
         return step.answer if step.answer is not None else step.aside
+
+    def _demote(self, promoted: tuple[tuple[str, datetime], ...]) -> None:
+        """Undo `_promote_due_steps`: each copy it moved waits at the end again, in due
+        order, where it was before."""
+        for card_id, due in promoted:
+            index = next((i for i, c in enumerate(self._queue) if c.id == card_id), None)
+            if index is not None:
+                self._requeue(self._queue.pop(index), due)
 
     # -- the end ---------------------------------------------------------------------
 
