@@ -99,3 +99,26 @@ async def test_the_feedback_of_a_right_answer_shows_the_count_with_the_card_done
         assert study.phase == "feedback"
         assert _place(study) == "basics · 1 done · 2 left"
         assert study.query_one(SessionProgress).fraction == pytest.approx(1 / 3)
+
+
+async def test_a_missed_card_comes_back_once_its_step_is_due_before_the_rest(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A wrong number is Again, fsrs's 1-minute step: once that minute is up the card is
+    asked next, as in Anki, not after every other card of the day."""
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    async with app.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "s")  # the choice card to the end: sigmoid-bound is current
+        assert study.card is not None and study.card.id == "sigmoid-bound"
+        await press(pilot, *"0.3", "enter")  # wrong: Again
+        await settle(pilot)
+        clock.advance(30)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "what-is-relu", "not yet due"
+        clock.advance(60)
+        await press(pilot, "space", "enter", "4")  # Easy
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "sigmoid-bound", "its minute is up"
+        assert _place(study) == "basics · 1 done · 2 left"
