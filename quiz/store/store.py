@@ -112,6 +112,10 @@ def _degradable(
     return run
 
 
+_LAPSE = "state_before = 2 AND rating = 1 AND mode = 'due'"
+"""A lapse, as Anki counts one: a due-session Again to a card in fsrs review state."""
+
+
 class Store:
     """drillbit's persistent state. Build with `Store.open`; read `notices` after opening."""
 
@@ -786,11 +790,19 @@ class Store:
         read every review for this (2.4 s of its 2.8 s to open on a heavy user's 210,000
         reviews), then looked up each Again's row for its mode and card (36 ms)."""
         rows: list[tuple[str, int]] = self._read(
-            "SELECT card_id, COUNT(*) FROM review_log"
-            " WHERE state_before = 2 AND rating = 1 AND mode = 'due' GROUP BY card_id",
+            f"SELECT card_id, COUNT(*) FROM review_log WHERE {_LAPSE} GROUP BY card_id",
             plain=True,
         )
         return dict(rows)
+
+    def lapse_count(self, card_id: str) -> int:
+        """One card's lapses, as `lapse_counts` counts them (the same index, one card)."""
+        rows: list[tuple[int]] = self._read(
+            f"SELECT COUNT(*) FROM review_log WHERE {_LAPSE} AND card_id = ?",
+            (card_id,),
+            plain=True,
+        )
+        return int(rows[0][0])
 
     def review_buckets(self, since: datetime | None = None) -> list[tuple[datetime, int]]:
         """Review counts per quarter hour (UTC), oldest first; all, or those at/after `since`.

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from fsrs import Rating, Scheduler
+from fsrs import Rating, Scheduler, State
 
-from quiz.store import CardFlag, Mode, Store
+from quiz.store import CardFlag, Mode, Review, Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
@@ -58,8 +58,8 @@ class SessionOptions:
     max_reviews_per_day: int | None = None
     """due: most scheduled (not new) cards reviewed per day; None means no limit."""
     requeue: bool = True
-    """A card comes back at the end of the queue to be asked again in this session, as in
-    Anki. due: after any answer that leaves it in a learning or relearning step due today
+    """A card comes back to be asked again in this session, as in Anki. due (asked once
+    its step is due, `Session.show`): after any answer that leaves it in a learning or relearning step due today
     (`step_due_today`: Again, Hard or Good on a new or lapsed card, by the steps fsrs is
     given); with no steps, a step of a day or more, or a card that graduates, it is done
     for the day. cram (schedule untouched, so no step): after a miss (Again). A mock
@@ -625,6 +625,7 @@ class Session:
         from quiz.study.summary import Answer
 
         result = Answer(
+            leech_lapses=self._leech_lapses(card.id, review),
             card=card,
             rating=rating,
             correct=correct,
@@ -652,6 +653,19 @@ class Session:
             )
         )
         return result
+
+    def _leech_lapses(self, card_id: str, review: Review) -> int | None:
+        """The card's lapses when this answer was one that makes it a leech, else None."""
+        if (
+            review.mode != "due"
+            or review.rating != Rating.Again
+            or review.state_before != State.Review
+        ):
+            return None
+        from quiz.study.leech import is_leech_lapse
+
+        lapses = self._store.lapse_count(card_id)
+        return lapses if is_leech_lapse(lapses) else None
 
     def skip(self, *, now: datetime | None = None) -> StudyCard | None:
         """Put the current card at the end of the queue unanswered (nothing is logged).

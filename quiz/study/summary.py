@@ -30,6 +30,8 @@ class Answer:
     requeued: bool
     """True when the card went back to the end of the queue to be seen again."""
     answered_at: datetime
+    leech_lapses: int | None = None
+    """The card's lapse count when this Again made it a leech (`quiz.study.leech`)."""
 
 
 TopicNames = Mapping[tuple[str, str], str]

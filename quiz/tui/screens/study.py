@@ -595,6 +595,14 @@ class StudyScreen(Screen[None]):
             self.end_session()
             return None
         self.post_message(self.AnswerGraded(answer))
+        if answer.leech_lapses is not None:
+            from quiz.study.leech import leech_notice
+
+            self.notify(
+                leech_notice(answer.card.title, answer.leech_lapses),
+                title="Leech",
+                severity="warning",
+            )
         if self.card is not None and not self.hides_feedback:
             # the feedback shown next says at once whether the card is done or comes back
             self._show_count(self.card)
