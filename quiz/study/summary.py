@@ -28,7 +28,8 @@ class Answer:
     review_id: int
     seconds: float
     requeued: bool
-    """True when the card went back to the end of the queue to be seen again."""
+    """True when the card went back in the queue to be seen again (due mode: once its
+    learning step is due, `Session.show`)."""
     answered_at: datetime
     leech_lapses: int | None = None
     """The card's lapse count when this Again made it a leech (`quiz.study.leech`)."""
