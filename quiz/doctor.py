@@ -104,6 +104,32 @@ def how_to_get(state: LayerState) -> str | None:
     return None
 
 
+MISSING_MEANS = {
+    "bubblewrap": (
+        "the code runs in this machine's namespaces and file system, not in private ones"
+        " holding only what it may read (its own /tmp, no /proc)"
+    ),
+    "seccomp": (
+        "the kernel does not refuse the code new processes, exec, sockets or signals;"
+        " only the audit hooks do, from inside Python"
+    ),
+    "landlock": (
+        "the kernel does not limit the files the code reads or writes; only the audit hooks"
+        " refuse writes outside its work dir, from inside Python"
+    ),
+}
+"""What grading loses without each kernel layer, said beside how to get it: a newcomer
+without bubblewrap saw `[--] bubblewrap` and a command to install it, and no word on
+whether drills still grade or what the missing layer would have held."""
+
+
+def what_missing_means(state: LayerState) -> str | None:
+    """What grading lacks without this layer (None when it is active or not needed)."""
+    if state.active or "not needed" in state.text or state.name not in MISSING_MEANS:
+        return None
+    return f"{state.name}: {MISSING_MEANS[state.name]}"
+
+
 REPORT_WIDTH = 80
 """The report's lines are folded at this width (or a narrower terminal's), each
 continuation under its text: a layer of 300 to 500 characters on one line was cut
@@ -127,6 +153,7 @@ def format_report(reports: list[ModeReport], width: int = REPORT_WIDTH) -> str:
         width,
     )
     hints: list[str] = []
+    meanings: list[str] = []
     for index, report in enumerate(reports):
         lines += ["", f"{report.title}:"]
         if report.failure is not None:
@@ -136,9 +163,13 @@ def format_report(reports: list[ModeReport], width: int = REPORT_WIDTH) -> str:
             lines += _folded(
                 f"  [{'ok' if state.active else '--'}] ", f"{state.name}: {state.text}", width
             )
-            hint = how_to_get(state) if index == 0 else None  # later modes are forced by doctor
+            if index > 0:  # later modes are forced by doctor: nothing there to get
+                continue
+            hint, meaning = how_to_get(state), what_missing_means(state)
             if hint is not None and hint not in hints:
                 hints.append(hint)
+            if meaning is not None:
+                meanings.append(meaning)
         for warning in report.warnings:
             lines += _folded("  ", f"WARNING: {warning}", width)
     if sys.platform != "linux":
@@ -155,6 +186,10 @@ def format_report(reports: list[ModeReport], width: int = REPORT_WIDTH) -> str:
         if hints:
             lines += ["Then, to get the missing layers:", *_hint_lines(hints, width)]
         return "\n".join(lines)
+    if meanings:
+        lead = "Drills grade here, held by the layers marked [ok]; what the others lack:"
+        lines += ["", *_folded("", lead, width)]
+        lines += _hint_lines(meanings, width)
     lines += ["", "How to get the missing layers:" if hints else "Every layer is active."]
     lines += _hint_lines(hints, width)
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from engine.sandbox import worker as worker_module
 from engine.sandbox.config import SeccompSupport, seccomp_support
 from engine.sandbox.decide import internal_verdict
 from quiz.cli.group import cli
-from quiz.doctor import diagnose, format_report
+from quiz.doctor import LayerState, ModeReport, diagnose, format_report
 from tests.cli.printing import Printing
 from tests.conftest import REPO
 from tests.sandbox.conftest import BWRAP
@@ -88,6 +88,45 @@ def test_doctor_warns_when_no_kernel_layer_is_left(
     assert "[--] landlock: not active (disabled by configuration)" in text
     assert "WARNING: no kernel-enforced layer is active here" in text
     assert "your user's rights" in text and "can read (and change) your files" in text
+
+
+def _report(*layers: tuple[str, str]) -> str:
+    """A one-mode report of these (name, text) layers, its lines joined."""
+    states = tuple(LayerState(n, not t.startswith("not "), t) for n, t in layers)
+    return unfolded(format_report([ModeReport("Default mode", states, (), None)]))
+
+
+def test_doctor_says_what_a_machine_without_bubblewrap_lacks_and_that_drills_grade() -> None:
+    text = _report(
+        ("process", "a fresh `python -I -B` per submission"),
+        ("bubblewrap", "not active (bwrap is not installed (Debian package bubblewrap))"),
+        ("seccomp", "the kernel refuses new processes"),
+        ("landlock", "the kernel lets the code read only the stdlib"),
+    )
+    meaning = text[text.index("Drills grade here") : text.index("How to get the missing")]
+    assert "held by the layers marked [ok]" in meaning
+    assert "bubblewrap: the code runs in this machine's namespaces and file system" in meaning
+    assert "seccomp:" not in meaning and "landlock:" not in meaning  # both are [ok]
+    assert "apt-get install bubblewrap" in text
+
+
+def test_doctor_says_what_each_missing_kernel_layer_leaves_to_the_audit_hooks() -> None:
+    text = _report(
+        ("bubblewrap", "not active (turned off (bwrap=False or DRILLBIT_SANDBOX_BWRAP=0))"),
+        ("seccomp", "not active (libseccomp is not installed)"),
+        ("landlock", "not active (disabled by configuration)"),
+    )
+    assert "seccomp: the kernel does not refuse the code new processes" in text
+    assert "landlock: the kernel does not limit the files the code reads or writes" in text
+
+
+def test_a_layer_not_needed_is_no_lack_and_every_layer_active_says_so() -> None:
+    text = _report(
+        ("bubblewrap", "no network, private PID/IPC/UTS namespaces"),
+        ("landlock", "not needed (bubblewrap mounts only what the code may read)"),
+    )
+    assert "Drills grade here" not in text and "what the others lack" not in text
+    assert text.endswith("Every layer is active.")
 
 
 NO_TEMP_DIR = "No usable temporary directory found in ['/tmp', '/var/tmp', '/usr/tmp']"
