@@ -368,9 +368,10 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
 
 @click.command("doctor")
 def doctor_command() -> None:
-    """List the sandbox's isolation layers on this machine (each verified) and how to get the missing ones.
+    """List the sandbox's isolation layers on this machine (each verified), what each
+    missing one leaves undone and how to get it.
 
-    Exit 1 when the sandbox cannot start at all (nothing could be graded)."""
+    Drills grade without bubblewrap, held by the layers marked [ok]. Exit 1 when the sandbox cannot start at all (nothing could be graded)."""
     from quiz.doctor import REPORT_WIDTH, diagnose, format_report
 
     reports = diagnose()
