@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -34,6 +34,8 @@ __all__ = [
     "check_bank_names",
     "display_path",
     "display_paths",
+    "missing_drill",
+    "missing_file",
     "open_store",
     "pass_context",
     "plan_queue_now",
@@ -178,6 +180,27 @@ def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> P
     settings = load_settings()
     zone = study_zone(settings.day_starts_at)
     return plan_queue(store, cards, now, tz=zone, scheduler=settings.scheduler())
+
+
+def missing_drill(obj: Context, usage: str) -> NoReturn:
+    """Refuse a command given no DRILL, naming the first drill not passed yet (the one
+    `drillbit drill` opens) in `usage`, whose `{drill}` is its id: a rustlings user types
+    `watch` or `hint` bare and was told only `Missing argument 'DRILL'`."""
+    from quiz.drill_list import drill_rows, next_unsolved
+
+    bank = obj.load_bank()
+    with open_store() as store:
+        following = next_unsolved(drill_rows(bank.cards, store))
+    said = "Missing argument 'DRILL'."
+    if following is None:
+        raise click.UsageError(f"{said} Every drill is passed: `drillbit drills` lists them.")
+    command = usage.format(drill=following.id)
+    raise click.UsageError(f"{said} The first drill not passed yet is {following.id}: {command}.")
+
+
+def missing_file(usage: str) -> NoReturn:
+    """Refuse a command given a DRILL but no FILE, with the command that writes one."""
+    raise click.UsageError(f"Missing argument 'FILE', the file to grade: {usage}.")
 
 
 def warn(message: str) -> None:

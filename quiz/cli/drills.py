@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 
 import click
 
-from quiz.cli.context import Context, check_bank_names, display_path, open_store, pass_context
+from quiz.cli.context import (
+    Context,
+    check_bank_names,
+    display_path,
+    missing_drill,
+    open_store,
+    pass_context,
+)
 from quiz.cli.fit import fit
 from quiz.plural import counted
 from quiz.textsafe import printable
@@ -75,10 +82,10 @@ def show_command(obj: Context, card_id: str, answer: bool) -> None:
 
 
 @click.command("hint")
-@click.argument("drill_id", metavar="DRILL")
+@click.argument("drill_id", metavar="DRILL", required=False)
 @click.option("--seen", is_flag=True, help="Print the hints seen so far again; reveal none.")
 @pass_context
-def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
+def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
     """Show a drill's next hint, one at a time as the app's ctrl+t (`rustlings hint`).
 
     The hints seen since the drill's last pass are printed with it. Each one revealed is
@@ -88,6 +95,8 @@ def hint_command(obj: Context, drill_id: str, seen: bool) -> None:
     from quiz.cardtext import markdown_text
     from quiz.drill_grading import find_drill
 
+    if drill_id is None:
+        missing_drill(obj, "`drillbit hint {drill}` shows its first hint")
     bank = obj.load_bank()
     card = find_drill(bank, drill_id, display_path, checker_now=False).card
     if not card.hints:

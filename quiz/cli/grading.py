@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store, pass_context
+from quiz.cli.context import (
+    Context,
+    display_path,
+    missing_drill,
+    missing_file,
+    open_store,
+    pass_context,
+)
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
 from quiz.textsafe import MIB, read_regular_text
@@ -36,9 +43,17 @@ def _read_submission(path: Path) -> str:
     return read_regular_text(path, limit=SUBMISSION_LIMIT, title="grade").removeprefix("\ufeff")
 
 
+WATCH_NEW_FILE = (
+    "`drillbit watch {drill} {drill}.py` writes its starter code there and grades each save"
+)
+"""The command a DRILL or FILE left out of `grade` or `watch` is answered with."""
+
+
 @click.command("grade")
-@click.argument("drill_id", metavar="DRILL")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("drill_id", metavar="DRILL", required=False)
+@click.argument(
+    "file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), required=False
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON (--format json).")
 @click.option(
     "--format",
@@ -59,8 +74,8 @@ def _read_submission(path: Path) -> str:
 @pass_context
 def grade_command(
     obj: Context,
-    drill_id: str,
-    file: Path,
+    drill_id: str | None,
+    file: Path | None,
     as_json: bool,
     output_format: str | None,
     seed: int | None,
@@ -87,8 +102,14 @@ def grade_command(
     if as_json and output_format not in (None, "json"):
         raise click.UsageError(f"--json and --format {output_format} contradict each other")
     chosen = "json" if as_json else (output_format or "text")
+    if drill_id is None:
+        missing_drill(obj, f"`drillbit grade {{drill}} FILE` grades FILE once; {WATCH_NEW_FILE}")
     bank = obj.load_bank()
     drill = find_drill(bank, drill_id, display_path)
+    if file is None:
+        missing_file(
+            f"`drillbit grade {drill_id} FILE` grades FILE once; {WATCH_NEW_FILE.format(drill=drill_id)}"
+        )
     if not file.exists():  # where the code comes from, as rustlings' exercises are there
         raise click.BadParameter(
             f"File '{file}' does not exist; `drillbit watch {drill_id} "
@@ -242,8 +263,10 @@ def _next_drill(rows: list[DrillRow] | None, drill_id: str, command: Callable[[s
 
 
 @click.command("watch")
-@click.argument("drill_id", metavar="DRILL")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("drill_id", metavar="DRILL", required=False)
+@click.argument(
+    "file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), required=False
+)
 @click.option(
     "--case-seed",
     "--seed",
@@ -253,7 +276,7 @@ def _next_drill(rows: list[DrillRow] | None, drill_id: str, command: Callable[[s
     help="Grade every save on the cases of this case seed.",
 )
 @pass_context
-def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> None:
+def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.
 
     FILE as it is is graded at once; when FILE does not exist, the drill's starter code
@@ -280,10 +303,14 @@ def watch_command(obj: Context, drill_id: str, file: Path, seed: int | None) -> 
     from quiz.watch import ctrl_c_stops, file_signature, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
+    if drill_id is None:
+        missing_drill(obj, WATCH_NEW_FILE)
     settings = load_settings()  # a bad settings file stops it before any write
     scheduler, tz = settings.scheduler(), study_zone(settings.day_starts_at)
     bank = obj.load_bank()
     drill = find_drill(bank, drill_id, display_path)
+    if file is None:
+        missing_file(WATCH_NEW_FILE.format(drill=drill_id))
 
     def watch_next(following: str) -> str:
         return f"drillbit watch {following} {shlex.quote(str(file.with_name(following + '.py')))}"
