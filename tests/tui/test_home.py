@@ -476,9 +476,37 @@ async def test_a_drills_help_lists_its_keys_in_the_footers_order(build: AppFacto
     async with app.run_test(size=(80, 24)) as pilot:
         await showing(pilot, DrillScreen)
         rows = await _help_rows(pilot)
-        said = [description for _keys, description in rows]
+        said = [description.partition(":")[0] for _keys, description in rows]
         assert said[:3] == ["Grade", "Hint", "$EDITOR"], said
         assert said.index("Reset") < said.index("Select all") < said.index("Back")
+
+
+async def test_a_drills_help_says_what_its_keys_do_and_fits_at_80_columns(
+    build: AppFactory,
+) -> None:
+    """The drill's help listed its keys by one word ("^g  Give up (not now)", "tab  Switch
+    pane (not now)"): each of its own keys now says what it does there, as Home's do,
+    in a row that fits the help's box at 80 columns."""
+    from quiz.tui.screens.drill import DrillScreen
+
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, DrillScreen)
+        meaning = _each_key_once(await _help_rows(pilot))
+        assert meaning["^r"] == "Grade: run it on the drill's cases"
+        assert meaning["^t"] == "Hint: one more (the pass is Hard at best)"
+        assert meaning["^g"] == "Give up: rate it Again (asks first) (not now)"
+        assert meaning["esc"] == "Back: save the code and go back"
+        for key in ("^r", "^t", "^e", "^n", "^o", "^g", "^f", "tab", "esc"):
+            assert ": " in meaning[key], f"{key} says what it does: {meaning[key]!r}"
+        await press(pilot, "f1")
+        help_screen = await showing(pilot, HelpScreen)
+        table = help_screen.query_one(DataTable)
+        assert await wait_until(pilot, _all_rows_in(table, len(help_screen.rows)))
+        await settle(pilot)
+        assert table.virtual_size.width <= table.scrollable_content_region.width, [
+            row for row in help_screen.rows if len(row[1]) > 45
+        ]
 
 
 async def test_a_fresh_home_says_how_an_interview_plan_is_set(

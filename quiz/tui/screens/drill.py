@@ -48,6 +48,13 @@ WARM_UP_THREAD = "drillbit-warm-up"
 """The name of a drill's warm-up thread (a daemon: quitting never waits for its imports)."""
 
 WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
+
+GRADE, HINT = "run it on the drill's cases", "one more (the pass is Hard at best)"
+EDITOR, RESET = "your own editor, graded on close", "the starter code again"
+"""What the drill's keys do, said in its help beside their one-word names (a key's
+tooltip), as Home's help does: the drill's help listed "Grade", "Give up (not now)",
+"Switch pane (not now)" and left a newcomer to guess. Each row fits the help's box at
+80 columns, "(not now)" included."""
 """Actions whose terminal key a browser keeps for itself -> the action of their browser key."""
 
 
@@ -57,21 +64,29 @@ class DrillScreen(Screen["DrillSitting"]):
     AUTO_FOCUS = "#editor"
 
     BINDINGS = [
-        Binding("ctrl+r", "grade", "Grade", priority=True),
+        Binding("ctrl+r", "grade", "Grade", tooltip=GRADE, priority=True),
         # A browser keeps ctrl+t and ctrl+n for itself (new tab, new window), and `h` types
         # into the editor: served in a browser, f2 and f3 do the same (see check_action).
-        Binding("ctrl+t", "hint", "Hint", priority=True),
-        Binding("f2", "web_hint", "Hint", priority=True),
-        Binding("h", "letter_hint", "Hint", show=False),
-        Binding("ctrl+e", "external_editor", "$EDITOR", priority=True),
-        Binding("ctrl+n", "reset", "Reset", priority=True),
-        Binding("f3", "web_reset", "Reset", priority=True),
-        Binding("ctrl+o", "previous_code", "Previous code", priority=True),
-        Binding("ctrl+g", "give_up", "Give up", priority=True),
-        Binding("ctrl+f", "next_drill", "Next drill", priority=True),
+        Binding("ctrl+t", "hint", "Hint", tooltip=HINT, priority=True),
+        Binding("f2", "web_hint", "Hint", tooltip=HINT, priority=True),
+        Binding("h", "letter_hint", "Hint", tooltip=HINT, show=False),
+        Binding("ctrl+e", "external_editor", "$EDITOR", tooltip=EDITOR, priority=True),
+        Binding("ctrl+n", "reset", "Reset", tooltip=RESET, priority=True),
+        Binding("f3", "web_reset", "Reset", tooltip=RESET, priority=True),
+        Binding(
+            "ctrl+o",
+            "previous_code",
+            "Previous code",
+            tooltip="your last try's code",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+g", "give_up", "Give up", tooltip="rate it Again (asks first)", priority=True
+        ),
+        Binding("ctrl+f", "next_drill", "Next drill", tooltip="one not passed yet", priority=True),
         Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
-        Binding("tab", "switch_pane", "Switch pane", show=False),
-        Binding("escape", "leave", "Back", priority=True),
+        Binding("tab", "switch_pane", "Switch pane", tooltip="task or editor", show=False),
+        Binding("escape", "leave", "Back", tooltip="save the code and go back", priority=True),
         Binding("f1", "app.help", "Help"),  # ? goes into the editor
         # Outside the editor ? opens the help too; only f1 is in the footer (it was there
         # twice, "f1 Help ? Help", while the task pane had the focus).
