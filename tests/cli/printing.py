@@ -7,6 +7,7 @@ import os
 import pty
 import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -100,3 +101,19 @@ class Printing:
         """After the process has ended: the rest of its output, then the descriptor."""
         self._reader.join(END_OF_OUTPUT_SECONDS)
         os.close(self._fd)
+
+
+def printed_on_a_terminal(
+    *args: str, columns: int = 80, exit_code: int = 0, ceiling: float = 120
+) -> list[str]:
+    """The lines `drillbit ARGS` prints (stdout and stderr) on a terminal `columns` wide, once
+    it has ended with `exit_code`; `ceiling` bounds the wait, it is not a timing."""
+    shown = Printing(
+        [sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": str(columns)}
+    )
+    try:
+        assert shown.process.wait(timeout=ceiling) == exit_code
+    finally:
+        shown.kill()
+        shown.close()
+    return shown.printed().splitlines()

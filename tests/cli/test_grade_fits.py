@@ -4,12 +4,11 @@ under the case's name, and a pipe still gets one line a case."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from quiz.bank.loader import load_bank
 from quiz.drill_grading import starter_text
-from tests.cli.printing import Printing
+from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import REPO, RunDrillbit
 
 
@@ -18,13 +17,7 @@ def test_grade_verbose_fits_an_80_column_terminal(tmp_path: Path, drillbit: RunD
     starter = tmp_path / "mine.py"
     starter.write_text(starter_text(card))
     args = ("grade", "maxpool", str(starter), "-v", "--case-seed", "5")
-    graded = Printing([sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": "80"})
-    try:
-        assert graded.process.wait(timeout=300) == 1  # a ceiling, not a timing
-    finally:
-        graded.kill()
-        graded.close()
-    lines = graded.printed().splitlines()
+    lines = printed_on_a_terminal(*args, exit_code=1, ceiling=300)
     again = f"  drillbit grade maxpool {starter} --case-seed 5"  # a command: kept whole
     assert [line for line in lines if len(line) > 80 and line != again] == []
     row = next(n for n, line in enumerate(lines) if line.startswith("  [ERR ] case 15: "))

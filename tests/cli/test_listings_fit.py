@@ -7,7 +7,6 @@ and keep the id and the title on one line; into a pipe every column stays, every
 from __future__ import annotations
 
 import re
-import sys
 from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating, Scheduler
@@ -17,19 +16,8 @@ from quiz.bank.sources import bundled_content_dir
 from quiz.cli.fit import Column, Merged, table_lines
 from quiz.store import Store
 from quiz.study.scheduling import review_card
-from tests.cli.printing import Printing
+from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import RunDrillbit
-
-
-def _on_a_terminal(*args: str) -> list[str]:
-    """The lines `drillbit ARGS` prints on an 80-column terminal."""
-    listing = Printing([sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": "80"})
-    try:
-        assert listing.process.wait(timeout=120) == 0  # a ceiling, not a timing
-    finally:
-        listing.kill()
-        listing.close()
-    return listing.printed().splitlines()
 
 
 def _titles() -> dict[str, str]:
@@ -46,7 +34,7 @@ def _shows_the_title(row: str, title: str, least: int = 20) -> bool:
 
 def test_list_on_an_80_column_terminal_keeps_id_kind_and_title(drillbit: RunDrillbit) -> None:
     titles = _titles()
-    lines = _on_a_terminal("list")
+    lines = printed_on_a_terminal("list")
     assert lines[0].split() == ["ID", "KIND", "TITLE"]
     rows = [line for line in lines[1:] if line.split(" ", 1)[0] in titles]
     assert len(rows) == len(lines) - 1 == len(titles)  # one line per card: none wrapped
@@ -66,7 +54,7 @@ def test_cards_on_an_80_column_terminal_give_the_title_room(drillbit: RunDrillbi
     with Store.open() as store:
         review_card(store, Scheduler(), "relu-vs-sigmoid", Rating.Easy, now=long_ago, correct=True)
     titles = _titles()
-    lines = _on_a_terminal("cards")
+    lines = printed_on_a_terminal("cards")
     assert lines[0].split() == ["ID", "DUE", "TITLE"]
     rows = [line for line in lines[1:] if line.split(" ", 1)[0] in titles]
     assert len(rows) == len(titles)  # one line per card: none wrapped

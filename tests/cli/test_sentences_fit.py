@@ -6,7 +6,6 @@ every sentence on one line."""
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,21 +13,8 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study.scheduling import review_card
-from tests.cli.printing import Printing
+from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import RunDrillbit
-
-
-def _on_a_terminal(*args: str, columns: int = 80) -> list[str]:
-    """The lines `drillbit ARGS` prints (stdout and stderr) on a terminal `columns` wide."""
-    shown = Printing(
-        [sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": str(columns)}
-    )
-    try:
-        assert shown.process.wait(timeout=120) == 0  # a ceiling, not a timing
-    finally:
-        shown.kill()
-        shown.close()
-    return shown.printed().splitlines()
 
 
 def _from(lines: list[str], first: str) -> list[str]:
@@ -55,13 +41,15 @@ def test_every_sentence_fits_80_columns_and_a_pipe_keeps_it_whole(
     assert drillbit("plan", "--interview", interview, "--minutes-per-day", "30").returncode == 0
     piped = drillbit(*command)
     assert max(len(line) for line in piped.stdout.splitlines()) > 80
-    lines = _on_a_terminal(*command)
+    lines = printed_on_a_terminal(*command)
     assert [line for line in lines if len(line) > 80] == []
     said = _from((piped.stdout + piped.stderr).splitlines(), first)
     assert " ".join(_from(lines, first)).split() == " ".join(said).split()
 
 
 def test_the_difficulty_legend_folds_on_a_narrower_terminal() -> None:
-    lines = _on_a_terminal("cards", "--sort", "difficulty", "--topic", "attention", columns=50)
+    lines = printed_on_a_terminal(
+        "cards", "--sort", "difficulty", "--topic", "attention", columns=50
+    )
     assert lines[-2:] == ["DIFF: fsrs's difficulty, 1 easy to 10 hard; -", "never reviewed"]
     assert max(len(line) for line in lines) <= 50

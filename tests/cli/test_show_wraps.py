@@ -4,10 +4,8 @@ tables stay as written, and a pipe gets every line whole."""
 
 from __future__ import annotations
 
-import sys
-
 from quiz.wrapping import wrap_markdown
-from tests.cli.printing import Printing
+from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import RunDrillbit
 
 CARD = """# A title
@@ -57,29 +55,16 @@ def test_prose_folds_under_its_indent_and_code_and_tables_stay() -> None:
     assert wrap_markdown(CARD, None) == CARD  # a pipe: as it is
 
 
-def _shown(*args: str, columns: int) -> list[str]:
-    """The lines `drillbit ARGS` prints on a terminal `columns` wide."""
-    shown = Printing(
-        [sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": str(columns)}
-    )
-    try:
-        assert shown.process.wait(timeout=120) == 0  # a ceiling, not a timing
-    finally:
-        shown.kill()
-        shown.close()
-    return shown.printed().splitlines()
-
-
 def test_show_answer_fits_an_80_column_terminal_and_a_pipe_keeps_each_line(
     drillbit: RunDrillbit,
 ) -> None:
     piped = drillbit("show", "attention", "--answer").stdout
     assert max(len(line) for line in piped.splitlines()) > 300  # the explanation's points
     for columns in (80, 60):
-        lines = _shown("show", "attention", "--answer", columns=columns)
+        lines = printed_on_a_terminal("show", "attention", "--answer", columns=columns)
         assert max(len(line) for line in lines) <= columns
         assert " ".join(lines).split() == piped.split()  # every word, in order, none cut
-    table = _shown("show", "layernorm-vs-batchnorm", "--answer", columns=60)
+    table = printed_on_a_terminal("show", "layernorm-vs-batchnorm", "--answer", columns=60)
     rows = [line for line in table if line.startswith("|")]
     assert rows and any(len(row) > 60 for row in rows)  # a table row is never folded
     assert all(len(line) <= 60 for line in table if not line.startswith("|"))
@@ -96,6 +81,6 @@ def test_hints_fit_the_terminal_too(drillbit: RunDrillbit) -> None:
         assert drillbit("hint", "embedding").returncode == 0
     piped = drillbit("hint", "embedding", "--seen").stdout
     assert max(len(line) for line in piped.splitlines()) > 80
-    lines = _shown("hint", "embedding", "--seen", columns=80)
+    lines = printed_on_a_terminal("hint", "embedding", "--seen", columns=80)
     assert max(len(line) for line in lines) <= 80
     assert " ".join(lines).split() == piped.split()
