@@ -10,10 +10,12 @@ a pipe or a file (`terminal_width` None) every line stays whole.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
 import textwrap
+from typing import TextIO
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
@@ -22,12 +24,20 @@ _KEPT_SPACE = "\ue000"
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
 
 
-def terminal_width() -> int | None:
-    """The terminal's columns when stdout is a terminal; None for a pipe or a file, which
-    get whole lines (`drillbit drills | grep`, `drillbit drills | less -S`)."""
-    if not sys.stdout.isatty():
+def terminal_width(stream: TextIO | None = None) -> int | None:
+    """The terminal's columns when `stream` (stdout by default) is a terminal; None for a
+    pipe or a file, which get whole lines (`drillbit drills | grep`, `drillbit drills |
+    less -S`, `drillbit import notes.md 2> import.log`)."""
+    shown = sys.stdout if stream is None else stream
+    if not shown.isatty():
         return None
-    return shutil.get_terminal_size((80, 24)).columns
+    columns = shutil.get_terminal_size((0, 0)).columns  # COLUMNS, else stdout's terminal
+    if columns <= 0:  # stdout is a file or a pipe: the stream's own terminal
+        try:
+            columns = os.get_terminal_size(shown.fileno()).columns
+        except (OSError, ValueError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def fold_line(line: str, width: int | None, hang: str = "") -> list[str]:

@@ -165,6 +165,7 @@ def import_command(
         IN_BANK,
         NOT_WRITTEN_OVER,
         asked_at,
+        folded_unplaced,
         left_lines,
         notice_lines,
         reason_key,
@@ -173,6 +174,7 @@ def import_command(
         summary_lines,
         updated_line,
     )
+    from quiz.wrapping import fold_line, terminal_width
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
     if into is None:
@@ -237,12 +239,14 @@ def import_command(
     # One line per card (thousands for a long file), printed at once rather than one
     # write and flush each.
     lines: list[str] = []
+    points_width = terminal_width() if dry_run else None  # a card's line stays whole: grep
     shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
         lines.append(f"{action} {where}  ← {asked_at(notes, card.question)}")
         if dry_run:
-            lines.extend(f"    - {point}" for point in card.key_points)
+            for point in card.key_points:
+                lines += fold_line(f"    - {point}", points_width, " " * 6)
     shown = display_paths([moved.card.path for moved in plan.renumbered])
     lines.extend(
         updated_line(moved, where, notes, dry_run=dry_run)
@@ -255,14 +259,11 @@ def import_command(
     )
     if lines:
         click.echo(printable_lines(lines))
-    for line in notice_lines(plan.notices):
-        click.echo(printable(line), err=True)
-    for line in left_lines(plan, display_path):
-        click.echo(printable(line), err=True)
-    for line in section_lines(plan.sections):
-        click.echo(printable(line), err=True)
-    for line in skip_lines(plan.skipped):
-        click.echo(printable(line), err=True)
+    width = terminal_width(sys.stderr)  # the report below goes to stderr
+    told = [*notice_lines(plan.notices), *left_lines(plan, display_path)]
+    told += [*section_lines(plan.sections), *skip_lines(plan.skipped)]
+    for line in folded_unplaced([printable(line) for line in told], width):
+        click.echo(line, err=True)
     running = (
         not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
     )
@@ -273,6 +274,7 @@ def import_command(
         plan_running=running,
         folder_loaded=_always_loaded(obj, into),
         folder_in_env=_among(into, env_content_dirs()),
+        width=width,
     ):
         click.echo(printable(line), err=True)
     in_bank = any(reason_key(s.reason) == IN_BANK for s in plan.skipped)

@@ -25,9 +25,14 @@ from quiz.ecosystem.importer import (
 )
 from quiz.ecosystem.notes import NoteQuestion
 from quiz.plural import counted
+from quiz.wrapping import fold_line
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
+HINT_INDENT = "    "
+"""Before a command to copy, on its own line (as git indents the commands of its hints)."""
+_UNPLACED = ("note: ", "skipped ")
+"""How a line with no place starts: a kind of notice or skip said once for many questions."""
 SHOWN_LINES = 12
 SHOWN_LEFT = 10
 """This many ids of cards the notes no longer give are named; the rest are counted."""
@@ -235,6 +240,7 @@ def summary_lines(
     plan_running: bool = False,
     folder_loaded: bool = True,
     folder_in_env: bool = False,
+    width: int | None = None,
 ) -> list[str]:
     """The closing lines: counts (questions seen, cards, skips by reason), then the next step.
 
@@ -246,6 +252,7 @@ def summary_lines(
     `drillbit` alone (the README's quick start) shows none of the new cards.
     `folder_in_env`: DRILLBIT_CONTENT holds the folder, so the next commands need no
     --content (they read as if it were needed).
+    `width`: the terminal's columns (None for a pipe or a file, which get whole lines).
     """
     questions = plan.questions_seen
     written = len(plan.cards)
@@ -281,24 +288,80 @@ def summary_lines(
     # no card at all: no folder is made, so none is named (it read as if one were)
     out = [f"{line} -> {', '.join(show(t) for t in topics)}" if cards else line]
     if (written or plan.unchanged or plan.renumbered) and not dry_run:
-        content = shlex.quote(show(plan.pack_dir.parent))
+        out += _next_steps(
+            plan,
+            topics[0].name,
+            plan_running=plan_running,
+            folder_loaded=folder_loaded,
+            folder_in_env=folder_in_env,
+            show=show,
+            width=width,
+        )
+    elif written:
+        out.append("next: run the same command without --dry-run to write the cards")
+    return folded_prose(out, width)
+
+
+def folded_unplaced(lines: Sequence[str], width: int | None) -> list[str]:
+    """`lines` folded to `width`, but for those that start with their place in the notes
+    (`notes.md:12: ...`, `  - notes.md:12 ...`), kept whole for grep and an editor's jump."""
+    return [
+        part
+        for line in lines
+        for part in (fold_line(line, width, "  ") if line.startswith(_UNPLACED) else [line])
+    ]
+
+
+def folded_prose(lines: Sequence[str], width: int | None) -> list[str]:
+    """`lines` folded to `width` (`fold_line`, later lines two columns in), but for a
+    command to copy (indented by `HINT_INDENT`), which stays whole however long."""
+    return [
+        part
+        for line in lines
+        for part in ([line] if line.startswith(HINT_INDENT) else fold_line(line, width, "  "))
+    ]
+
+
+def _next_steps(
+    plan: ImportPlan,
+    topic: str,
+    *,
+    plan_running: bool,
+    folder_loaded: bool,
+    folder_in_env: bool,
+    show: Callable[[Path], str],
+    width: int | None,
+) -> list[str]:
+    """How to load the written cards and study them. Into a pipe or a file, each piece of
+    advice is one whole line; on a terminal (`width`) the prose comes first, folded, and
+    each command to copy stands whole on its own indented line, as git prints its hints:
+    folded at spaces, `export DRILLBIT_CONTENT=...` or `--content DIR` was cut in two."""
+    content = shlex.quote(show(plan.pack_dir.parent))
+    loaded = shlex.quote(f"DRILLBIT_CONTENT={plan.pack_dir.parent.resolve()}")
+    given = "" if folder_in_env else f"--content {content} "
+    study = f"drillbit {given}study " + ("--mode cram " if plan_running else "")
+    commands = [f"drillbit {given}list", f"{study}--topic {topic}"]
+    cram = (
+        "to study them now; your interview plan brings new cards in on its own days "
+        "(cram leaves their schedule alone)"
+    )
+    if width is None:
+        out = []
         if not folder_loaded:
-            loaded = shlex.quote(f"DRILLBIT_CONTENT={plan.pack_dir.parent.resolve()}")
             out.append(
                 f"these cards load only where their folder is given: --content {content} on "
                 f"each command (`drillbit --content {content}` for the app), or `export "
                 f"{loaded}` in ~/.bashrc for every command"
             )
-        given = "" if folder_in_env else f"--content {content} "
-        listing = f"next: drillbit {given}list, then "
-        if plan_running:
-            out.append(
-                f"{listing}drillbit {given}study --mode cram --topic "
-                f"{topics[0].name} to study them now; your interview plan brings new cards "
-                "in on its own days (cram leaves their schedule alone)"
-            )
-        else:
-            out.append(f"{listing}drillbit {given}study --topic {topics[0].name}")
-    elif written:
-        out.append("next: run the same command without --dry-run to write the cards")
-    return out
+        listing = f"next: {commands[0]}, then {commands[1]}"
+        return [*out, f"{listing} {cram}" if plan_running else listing]
+    out = []
+    if not folder_loaded:
+        out += [
+            f"these cards load only where their folder is given: --content {content} on each "
+            "command, as for the app, or DRILLBIT_CONTENT in ~/.bashrc for every command:",
+            f"{HINT_INDENT}drillbit --content {content}",
+            f"{HINT_INDENT}export {loaded}",
+        ]
+    out.append(f"next, {cram}:" if plan_running else "next:")
+    return out + [HINT_INDENT + command for command in commands]
