@@ -122,19 +122,27 @@ def import_command(
 
     \b
     Questions it recognizes, block by block, in any mix:
-      ## Q1: title   ### Q1.1: title   ## Q 2 . title   #### 12) title
-      ### Q: title   ## 3. title       any heading ending in '?'
-      **What is X?**                    (a bold paragraph)
-      **What is X?** It is ...          (its answer run in after it)
-      Q: title   **Q:** title           (a line or paragraph)
-      1. **How do you ...?**   * **Q: ...**   1. [E] question   (list items)
-      > [!question] title   > [!faq]- title   (Obsidian callouts)
-      Question::Answer   question / ? / answer   (Spaced Repetition, #flashcards)
-    \b
+      ## Q1: title   ### Q1.1: title   ## Q 2 . title
+      #### 12) title   ### Q: title   ## 3. title
+      any heading ending in '?'
+      **What is X?**             (a bold paragraph)
+      **What is X?** It is ...   (its answer run in after it)
+      Q: title   **Q:** title    (a line or paragraph)
+      1. **How do you ...?**   * **Q: ...**
+      1. [E] question            (list items)
+      > [!question] title   > [!faq]- title
+          (Obsidian callouts)
+      Question::Answer   question / ? / answer
+          (Spaced Repetition, #flashcards)
+
     Answers run to the next question (or the next heading at the same or a higher
     level); these markers are recognized and removed:
-      **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.  <details>...</details>
-      > [!answer]  > [!success]- Answer   (a callout; others stay in the answer)
+
+    \b
+      **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.
+      <details>...</details>
+      > [!answer]  > [!success]- Answer
+          (a callout; others stay in the answer)
 
     An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, HTML, with
     its #separator/#html/#... column header lines or none) is read as one question per

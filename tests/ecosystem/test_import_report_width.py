@@ -11,8 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.importreport import HINT_INDENT, folded_unplaced, summary_lines
+from tests.cli.printing import Printing
 from tests.conftest import DATA, REPO
 
 QA = DATA / "notes" / "qa-lines.md"
@@ -114,3 +118,33 @@ def test_a_line_placed_in_the_notes_stays_whole_for_grep() -> None:
     assert folded[:2] == [placed, listed]
     assert len(folded) > 3
     assert all(len(line) <= 60 for line in folded[2:])
+
+
+def test_help_fits_60_columns() -> None:
+    """Its blocks of examples are printed as written: at 60 columns they ran to 68-79
+    columns, cut by the terminal mid-marker."""
+    result = CliRunner().invoke(import_command, ["--help"], terminal_width=60)
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if len(line) > 60] == []
+    assert "    > [!answer]  > [!success]- Answer" in result.output.splitlines()
+
+
+def test_dry_run_folds_key_points_under_their_dash_on_a_terminal(tmp_path: Path) -> None:
+    """A key point was one line of up to 150 columns; on a terminal it folds under its
+    text, while the card's own line (what people grep) stays whole."""
+    shutil.copy(QA, tmp_path / "notes.md")
+    command = [sys.executable, "-m", "quiz", "import", "notes.md", "--into", "c", "--dry-run"]
+    env = {"COLUMNS": "60", "PYTHONPATH": str(REPO)}
+    shown = Printing(command, terminal=True, env=env, cwd=tmp_path)
+    try:
+        assert shown.process.wait(timeout=OUTPUT_CEILING_SECONDS) == 0
+    finally:
+        shown.kill()
+        shown.close()
+    printed = shown.printed().splitlines()
+    card = "would write c/notes/notes/what-is-overfitting.md  ← notes.md:3 What is overfitting?"
+    assert card in printed
+    points = printed[printed.index(card) + 1 : printed.index(card) + 4]
+    assert points[0].startswith("    - The model fits the training noise")
+    assert all(len(line) <= 60 for line in points)
+    assert any(line.startswith("      ") and line.strip() for line in points[1:])
