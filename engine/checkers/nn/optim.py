@@ -78,7 +78,26 @@ class SgdChecker(StepChecker):
                 "amount: each parameter moves by lr times its own gradient",
                 theta - lr * np.mean(grad),
             ),
+            (
+                "theta came back unchanged: the new parameters theta - lr * grad were "
+                "computed but not returned (an expression on its own line is dropped)",
+                # exactly theta: a step of lr * lr * grad can round to within 1e-9 of it
+                theta if np.array_equal(got, theta) else np.full(theta.shape, np.nan),
+            ),
             ("lr was applied twice (theta - lr * lr * grad)", lambda: theta - lr * lr * grad),
+            *(
+                (
+                    f"the gradient was divided by its number of {what} ({count}): grad is "
+                    "already the mean over the batch (the 1/m is in the loss), so the step "
+                    "is lr * grad itself",
+                    lambda count=count: theta - lr * grad / count,
+                )
+                for what, count in (
+                    ("rows", grad.shape[0] if grad.ndim else 1),
+                    ("entries", grad.size),
+                )
+                if count > 1
+            ),
             *(
                 (
                     "the gradient was divided by its norm (normalized gradient descent"
