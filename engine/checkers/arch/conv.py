@@ -205,6 +205,39 @@ def _bias_on_width(expected: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.asarray(expected - b.reshape(1, -1, 1, 1) + b)
 
 
+_UNPADDED_WINDOWS = (
+    "the windows are sliced from x, not from the padded x: the outputs whose window fits "
+    "inside x match a convolution without padding; window (i, j) is x_pad[..., "
+    "i*stride:i*stride + KH, j*stride:j*stride + KW] with x_pad = np.pad(x, ((0, 0), "
+    "(0, 0), (pad, pad), (pad, pad))) (at the far border x's slice is cut short, and numpy "
+    "broadcasts it or raises)"
+)
+
+
+def _windows_from_unpadded(
+    x: np.ndarray,
+    w: np.ndarray,
+    b: np.ndarray,
+    stride: int,
+    pad: int,
+    got: np.ndarray,
+    expected: np.ndarray,
+    tol: Tolerance,
+) -> bool:
+    """True when the outputs whose window lies inside the unpadded x are the unpadded
+    convolution's and not the padded one's (a pad computed, then not used)."""
+    if pad == 0 or x.shape[2] < w.shape[2] or x.shape[3] < w.shape[3]:
+        return False
+    unpadded = ref.conv2d_forward(x, w, b, stride, 0)
+    rows, cols = unpadded.shape[2:]
+    block = got[:, :, :rows, :cols]
+
+    def near(a: np.ndarray, want: np.ndarray) -> bool:
+        return bool(np.allclose(a, want, rtol=tol.rtol, atol=tol.atol))
+
+    return near(block, unpadded) and not near(block, expected[:, :, :rows, :cols])
+
+
 def _scale(x: np.ndarray, w: np.ndarray) -> float:
     """A bound on the size of one output sum, for the absolute part of the tolerance."""
     terms = w.shape[1] * w.shape[2] * w.shape[3]
@@ -251,6 +284,8 @@ class Conv2dForwardChecker(NNChecker):
             j, "out", outputs.get("out"), expected.shape, _size_mistakes(x, w, stride, pad)
         )
         tol = Tolerance(rtol=1e-9, atol=1e-13 * _scale(x, w))
+        if _windows_from_unpadded(x, w, b, stride, pad, got, expected, tol):
+            j.fail(_UNPADDED_WINDOWS)
         flipped = w[:, :, ::-1, ::-1]
         bias = b.reshape(1, -1, 1, 1)
         taps = int(np.prod(w.shape[1:]))
@@ -269,6 +304,11 @@ class Conv2dForwardChecker(NNChecker):
                 (
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - bias,
+                ),
+                (
+                    f"the bias was added once per input channel ({x.shape[1]} times): b[f] "
+                    "is added once, after the sum over the channels and the kernel",
+                    lambda: expected + (x.shape[1] - 1) * bias,
                 ),
                 (
                     "only the first input channel was used: each filter sums over all C "
