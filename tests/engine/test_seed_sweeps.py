@@ -88,6 +88,15 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("label-smoothing", "wrong_targets_by_whole_rows", "picks whole rows", 30),
         ("label-smoothing", "wrong_examples_on_axis_0", "puts the examples on axis 0", 30),
         ("label-smoothing", "wrong_log_softmax_without_max", "lost each column's max", 30),
+        # the four drills with the fewest named mistakes (thirty-first round)
+        ("sgd-step", "wrong_divides_by_batch", "divided by its number of rows", 30),
+        ("sgd-step", "wrong_update_not_returned", "theta came back unchanged", 30),
+        ("conv2d-forward", "wrong_bias_per_channel", "added once per input channel", 30),
+        ("conv2d-forward", "wrong_windows_from_unpadded", "not from the padded x", 30),
+        ("xor-network", "wrong_w2_reversed", "output weights are in the other order", 30),
+        ("xor-network", "wrong_b1_reversed", "hidden biases are in the other order", 30),
+        ("approximate-sine", "wrong_b1_plus_knots", "b1 = +knots", 30),
+        ("approximate-sine", "wrong_rises_not_slopes", "not divided by the segment's width", 30),
         # L2 penalty: the last layer left out, the spectral norm, the decay factor as a gradient
         ("weight-decay-l2", "wrong_last_layer_left_out", "the last layer's weights", 30),
         ("weight-decay-l2", "wrong_spectral_norm", "the spectral norm", 30),

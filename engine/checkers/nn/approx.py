@@ -67,6 +67,13 @@ def _sine_mistake(
             "at x = 1/k, not at the knot k, and sloping by -k; ReLU(x - k) needs "
             "W1 = 1 and b1 = -k"
         )
+    if np.max(np.abs(ref.forward({**p, "b1": -p["b1"]}, x.reshape(1, -1))[0] - np.sin(x))) < (
+        tolerance
+    ):
+        return (
+            "b1 = +knots: a unit ReLU(x + k) bends at x = -k, so every knot is mirrored "
+            "and each output weight acts on the far side of sin; ReLU(x - k) needs b1 = -k"
+        )
     if np.all(z < 0.0):
         return (
             f"at x = {x[k]:.4f} every hidden unit is off (W1 x + b1 < 0 for all of them), so "
@@ -137,6 +144,13 @@ def _built_from_knots(
             "lost and the last unit's is left over; np.diff(slopes, prepend=0.0) puts "
             "slopes[0] first"
         )
+    rises = np.diff(np.sin(ends))
+    if np.allclose(w2, np.diff(rises, prepend=0.0), rtol=1e-6, atol=1e-9):
+        return (
+            "W2 holds the changes of each segment's rise sin(k[i+1]) - sin(k[i]), not "
+            "divided by the segment's width: a slope is rise over width, "
+            "np.diff(np.sin(ends)) / np.diff(ends)"
+        )
     shift = y - np.sin(x)
     c = float(np.median(shift))
     if abs(c) >= tolerance and np.max(np.abs(shift - c)) < tolerance:
@@ -174,6 +188,10 @@ _TRUTH_TABLES: dict[tuple[int, ...], str] = {
 """What a network reads as on (0, 0), (0, 1), (1, 0), (1, 1), when it is a function's name."""
 
 
+_UNIT_PARTS = {"b1": "hidden biases", "W2": "output weights"}
+"""What a key of the XOR network holds, one entry per hidden unit."""
+
+
 def _reads_as_xor(p: Mapping[str, np.ndarray], sigmoid: bool = False) -> bool:
     """True when these weights' predictions are XOR's, with the drill's ReLU units and
     linear output or, with `sigmoid`, with sigmoid units and a sigmoid output."""
@@ -196,6 +214,12 @@ def _xor_mistake(p: Mapping[str, np.ndarray], y: np.ndarray, predicted: np.ndarr
             "construction, but here the hidden units are ReLU (unbounded, not steps) and the "
             "output is linear, read as 1 above 0.5"
         )
+    for key, flipped in (("W2", p["W2"][:, ::-1]), ("b1", p["b1"][::-1])):
+        if _reads_as_xor({**p, key: flipped}):
+            return (
+                f"the {_UNIT_PARTS[key]} are in the other order: unit i is W1's row i, b1[i] "
+                f"and W2[0, i], and with {key} reversed the network computes XOR"
+            )
     for key, role in (
         ("b1", "the hidden biases have"),
         ("W2", "the output weights have"),
