@@ -227,6 +227,11 @@ class MomentumChecker(StepChecker):
                 ),
                 ("theta moved uphill: subtract lr * v", theta + lr * v_ref),
                 (
+                    "theta moved by lr * grad alone, a plain SGD step, so the velocity had no "
+                    "effect: momentum moves theta by lr * v, with the new v = beta*v + grad",
+                    theta - lr * grad,
+                ),
+                (
                     "this is Nesterov's step, theta - lr * (grad + beta * v) (PyTorch's "
                     "nesterov=True); this drill's classical momentum is theta - lr * v",
                     lambda: theta - lr * (grad + beta * v_ref),
