@@ -70,6 +70,17 @@ class SoftmaxChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"softmax": ref.softmax}
 
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """A division by the sum of the shifted logits is 0/0 or x/0 where that sum is 0:
+        the stability message would tell a learner who did shift to shift."""
+        got = outputs.get("out") if isinstance(outputs, Mapping) else None
+        z = case.inputs["args"][0]
+        if not isinstance(got, np.ndarray) or got.shape != z.shape:
+            return None
+        if np.allclose(got, _over_logit_sum(z), rtol=1e-9, atol=0.0, equal_nan=True):
+            return _LOGIT_SUM
+        return None
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
         offsets = rng.choice([-1e3, 1e3], size=(1, m)) * rng.uniform(0.5, 1.0, size=(1, m))
@@ -138,8 +149,23 @@ class SoftmaxChecker(NNChecker):
                     whole / whole.sum(),
                 )
             )
+        hints.append((_LOGIT_SUM, lambda: _over_logit_sum(z)))
         hints.extend(_shift_and_guard_hints(z))
         j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
+
+
+_LOGIT_SUM = (
+    "each column was divided by the sum of the shifted logits z - max, not by the sum of "
+    "their exps: e = np.exp(z - z.max(axis=0, keepdims=True)), then e / e.sum(axis=0, "
+    "keepdims=True)"
+)
+
+
+def _over_logit_sum(z: np.ndarray) -> np.ndarray:
+    """exp(z - max) divided by the column sum of z - max, the exps left out of the sum."""
+    shifted = z - z.max(axis=0, keepdims=True)
+    with np.errstate(all="ignore"):
+        return np.asarray(np.exp(shifted) / shifted.sum(axis=0, keepdims=True))
 
 
 def _shift_and_guard_hints(z: np.ndarray) -> list[tuple[str, Any]]:
