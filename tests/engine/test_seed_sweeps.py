@@ -97,6 +97,9 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("xor-network", "wrong_b1_reversed", "hidden biases are in the other order", 30),
         ("approximate-sine", "wrong_b1_plus_knots", "b1 = +knots", 30),
         ("approximate-sine", "wrong_rises_not_slopes", "not divided by the segment's width", 30),
+        ("momentum-step", "wrong_theta_moves_by_grad", "theta moved by lr * grad alone", 30),
+        ("softmax", "wrong_divides_by_logit_sum", "the sum of the shifted logits", 30),
+        ("sigmoid", "wrong_precedence", "1 / 1 + np.exp(-z) is 1 + exp(-z)", 30),
         # L2 penalty: the last layer left out, the spectral norm, the decay factor as a gradient
         ("weight-decay-l2", "wrong_last_layer_left_out", "the last layer's weights", 30),
         ("weight-decay-l2", "wrong_spectral_norm", "the spectral norm", 30),

@@ -109,6 +109,11 @@ class SigmoidChecker(_Elementwise):
             (sign, ref.sigmoid(-z)),
             (f"this is {absolute}", lambda: ref.sigmoid(np.abs(z))),
             (
+                "1 / 1 + np.exp(-z) is 1 + exp(-z): division binds before addition, so the "
+                "denominator needs its brackets, 1 / (1 + np.exp(-z))",
+                lambda: 1.0 + np.exp(-z),
+            ),
+            (
                 "(1 + tanh(z)) / 2 is sigmoid(2z); the identity is sigmoid(z) = "
                 "(1 + tanh(z/2)) / 2",
                 lambda: ref.sigmoid(2.0 * z),
