@@ -100,6 +100,7 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("momentum-step", "wrong_theta_moves_by_grad", "theta moved by lr * grad alone", 30),
         ("softmax", "wrong_divides_by_logit_sum", "the sum of the shifted logits", 30),
         ("sigmoid", "wrong_precedence", "1 / 1 + np.exp(-z) is 1 + exp(-z)", 30),
+        ("initializers", "wrong_root_of_numerator_only", "root was taken of the numerator", 30),
         # L2 penalty: the last layer left out, the spectral norm, the decay factor as a gradient
         ("weight-decay-l2", "wrong_last_layer_left_out", "the last layer's weights", 30),
         ("weight-decay-l2", "wrong_spectral_norm", "the spectral norm", 30),

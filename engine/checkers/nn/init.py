@@ -68,6 +68,16 @@ def _variance_guesses(n_in: int, n_out: int) -> list[tuple[str, float]]:
             "n_in + n_out, not by their product",
             2 / (n_in * n_out),
         ),
+        (
+            "2 / n_in**2: the root was taken of the numerator only, np.sqrt(2) / n_in; the "
+            "standard deviation is np.sqrt(2 / n_in)",
+            2 / n_in**2,
+        ),
+        (
+            "2 / (n_in + n_out)**2: the root was taken of the numerator only, "
+            "np.sqrt(2) / (n_in + n_out); the standard deviation is np.sqrt(2 / (n_in + n_out))",
+            2 / (n_in + n_out) ** 2,
+        ),
         ("1: the draw was not scaled", 1.0),
     ]
 
