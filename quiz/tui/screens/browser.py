@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
 SORTS = ("content", "due", "difficulty", "lapses")
+CARD_ACTIONS = frozenset({"open", "suspend", "bury", "sort", "edit_file", "reset", "cursor"})
+"""The actions on the highlighted card (or the rows): nothing to act on with no row shown."""
 
 
 PAGE_ROWS = 200
@@ -195,6 +197,7 @@ class BrowserScreen(Screen[None]):
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
         yield Input(placeholder="search every card's text (words must all appear)", id="search")
         yield FittedTable(id="browser-table", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="browser-empty")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -331,6 +334,20 @@ class BrowserScreen(Screen[None]):
         sort = sort_name(self.sort, query)
         title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+        self._say_when_empty(query, len(rows))
+
+    def _say_when_empty(self, query: str, cards: int) -> None:
+        """No row to show: a line says why in place of the empty table, and the keys that
+        act on a card leave the footer (an empty table under Open, Suspend... read as
+        broken, and the keys did nothing)."""
+        empty = self.query_one("#browser-empty", Label)
+        empty.display = self.nothing_shown
+        self.query_one(FittedTable).display = not self.nothing_shown
+        if self.nothing_shown:
+            why = f"No card matches '{query.strip()}'." if query.strip() else "No cards yet."
+            more = " Fewer or other words find more (backspace, ctrl+u clears)." if cards else ""
+            empty.update(why + more)
+        self.refresh_bindings()
 
     def _begins_with_the_table(self, shown: list[CardRow], texts: list[tuple[str, ...]]) -> bool:
         """Whether the rows in the table are the first rows of `shown`, cell for cell: a
@@ -396,6 +413,13 @@ class BrowserScreen(Screen[None]):
     def search_pending(self) -> bool:
         """Whether the rows wait for typing to pause (they are for an earlier text)."""
         return self._search_timer is not None
+
+    @property
+    def nothing_shown(self) -> bool:
+        """Whether the rows are read and none is shown. Not before the first read (the
+        first frame's footer has the keys the rows will have), nor while a search waits
+        for a pause in typing (it may find rows, and a key on a row runs it first)."""
+        return self._rows is not None and not self.shown and not self.search_pending
 
     def _rows_for_the_box(self) -> None:
         """Search now if a search waits for a pause: a key that acts on a row (open,
@@ -481,8 +505,11 @@ class BrowserScreen(Screen[None]):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """In a browser tab $EDITOR would start on the server, where nobody sees it (and the
-        app would wait for it): its key is not offered there."""
+        """The keys that act on a card are not offered with no card shown (a search that
+        matches none). In a browser tab $EDITOR would start on the server, where nobody
+        sees it (and the app would wait for it): its key is not offered there."""
+        if action in CARD_ACTIONS and self.nothing_shown:
+            return False
         if action == "edit_file":
             return not self.app.is_web
         return True

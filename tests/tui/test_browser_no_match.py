@@ -1,0 +1,36 @@
+"""The card browser on a search that finds no card: a line says so, and the keys that act
+on a card (Open, Suspend, Bury, Sort, $EDITOR, Reset) leave the footer until one is shown."""
+
+from __future__ import annotations
+
+from textual.widgets import Label
+
+from quiz.tui.screens.browser import BrowserScreen
+from tests.tui.conftest import AppFactory, footer_descriptions, press, searched, showing
+
+CARD_KEYS = {"Open", "Suspend", "Bury", "Sort", "$EDITOR", "Reset"}
+
+
+async def test_no_match_says_so_and_offers_no_key_that_needs_a_card(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await searched(pilot)
+        empty = browser.query_one("#browser-empty", Label)
+        assert CARD_KEYS <= set(footer_descriptions(browser))
+        assert not empty.display
+        await press(pilot, *"zqxj")
+        await searched(pilot)
+        assert browser.shown == []
+        assert empty.display and not browser.query_one("#browser-table").display
+        assert "No card matches 'zqxj'." in str(empty.render())
+        assert not CARD_KEYS & set(footer_descriptions(browser))
+        await press(pilot, "enter", "ctrl+s")  # nothing to open or suspend: nothing happens
+        assert app.screen is browser
+        assert not app.workspace.store.card_flags()
+        for _ in "zqxj":
+            await press(pilot, "backspace")
+        await searched(pilot)
+        assert browser.shown and not empty.display
+        assert CARD_KEYS <= set(footer_descriptions(browser))
