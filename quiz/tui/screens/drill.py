@@ -141,6 +141,9 @@ class DrillScreen(Screen["DrillSitting"]):
         self._submission = 0
         self._submitted_at = 0
         """The sitting's tries when the last grade was submitted: it was recorded if more."""
+        self._editor: TextArea | None = None
+        """The editor, kept to read its text as the screen unmounts (it is gone from the DOM
+        by then: children unmount first)."""
         self._left = threading.Event()
         """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
@@ -169,12 +172,13 @@ class DrillScreen(Screen["DrillSitting"]):
                 yield Vertical(id="hints")
                 yield Markdown("", id="explanation")
             with Vertical(id="drill-right"):
-                yield CodeEditor.code_editor(
+                self._editor = CodeEditor.code_editor(
                     self._saved,
                     language="python",
                     id="editor",
                     soft_wrap=True,  # a long signature wraps: none of it is off screen
                 )
+                yield self._editor
                 yield VerdictView(id="verdict")
         yield KeysFooter()
 
@@ -252,8 +256,10 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def on_unmount(self) -> None:
         self._left.set()
-        # quitting the app (ctrl+q) mid-typing must not lose the last keystrokes
-        self._flush()
+        # Quitting the app (ctrl+q, a signal) mid-typing must not lose the last keystrokes:
+        # the editor's own text, as the change messages of the last keys may never have
+        # reached this screen (the quit came first).
+        self.save_draft()
 
     def save_draft(self) -> None:
         """Save the editor's text now, if it changed (autosave does after a pause in typing)."""
@@ -262,8 +268,10 @@ class DrillScreen(Screen["DrillSitting"]):
 
     @property
     def code(self) -> str:
-        """The code in the editor."""
-        return self.query_one("#editor", TextArea).text
+        """The code in the editor (its text as it was last, once the screen is gone)."""
+        if self._editor is None:
+            return self._saved
+        return self._editor.text
 
     # -- grading -----------------------------------------------------------------------
 
