@@ -242,6 +242,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX review_log_card",
         ),
     ),
+    Migration(
+        11,
+        "the answer half typed on a study card",
+        (
+            # One row a card: the text in a numeric card's answer box when the session
+            # left the card unanswered (the app quit, escape). The same card shown again
+            # that study day opens with it (`quiz.study.typed`); answering forgets it.
+            """CREATE TABLE typed_answer (
+                card_id TEXT PRIMARY KEY,
+                text TEXT NOT NULL,
+                typed_at TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -34,6 +34,7 @@ SALVAGED_TABLES = (
     "code_draft",
     "card_flag",
     "interview_plan",
+    "typed_answer",
 )
 _PROBE_CHUNK = 64
 _PROBE_MARGIN = 1000

@@ -1058,6 +1058,31 @@ class Store:
             cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
 
+    # -- answers half typed on study cards ------------------------------------------
+
+    @_degradable
+    def save_typed_answer(self, card_id: str, text: str, *, typed_at: datetime) -> None:
+        """Keep (replace) the text left in a card's answer box, committed at once."""
+        with self._write() as conn:
+            conn.execute(
+                """INSERT INTO typed_answer (card_id, text, typed_at) VALUES (?, ?, ?)
+                   ON CONFLICT (card_id) DO UPDATE SET text = excluded.text,
+                       typed_at = excluded.typed_at""",
+                (card_id, text, to_db(typed_at)),
+            )
+
+    def typed_answer(self, card_id: str) -> tuple[str, datetime] | None:
+        """The text left in a card's answer box and when, or None."""
+        rows = self._read("SELECT text, typed_at FROM typed_answer WHERE card_id = ?", (card_id,))
+        return None if not rows else (rows[0]["text"], from_db(rows[0]["typed_at"]))
+
+    @_degradable
+    def delete_typed_answer(self, card_id: str) -> bool:
+        """Forget a card's half-typed answer; True when there was one."""
+        with self._write() as conn:
+            cursor = conn.execute("DELETE FROM typed_answer WHERE card_id = ?", (card_id,))
+            return cursor.rowcount > 0
+
     # -- the interview plan ----------------------------------------------------------
 
     def interview_plan(self) -> InterviewPlan | None:

@@ -74,3 +74,32 @@ def test_a_sigterm_or_sighup_quits_the_app_as_q_does(signum: int, returncode: in
     finally:
         store.close()
     assert draft is not None and "zqxj_typed" in draft.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("signum", "returncode"),
+    [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGHUP, 128 + signal.SIGHUP)],
+    ids=["term", "hangup"],
+)
+def test_a_signal_keeps_the_number_half_typed_on_a_study_card(signum: int, returncode: int) -> None:
+    """The number typed in a study card's box was lost with the app (the card came back
+    with an empty box); now it is kept for the same card the same study day."""
+    command = ["study", "--mode", "cram", "--kind", "numeric", "--tag", "cosine"]
+    app = Printing([sys.executable, "-m", "quiz", *command], keyboard=True)
+    try:
+        app.wait_for("type a number")  # the box is drawn and has the focus
+        app.press_keys("0.0749")
+        app.wait_for("0.0749")
+        os.kill(app.process.pid, signum)
+        code = app.process.wait(timeout=60)  # a ceiling, not a timing
+    finally:
+        app.kill()
+        app.close()
+    assert code == returncode, app.printed()[-300:]
+    store = Store.open()
+    try:
+        kept = store.typed_answer("cosine-third-of-way")
+    finally:
+        store.close()
+    assert kept is not None and kept[0] == "0.0749"

@@ -39,6 +39,7 @@ from quiz.study import (
 )
 from quiz.study.days import day_starts_at
 from quiz.study.plan_status import cards_wait, day_over_notice
+from quiz.study.typed import forget_typed, keep_typed, typed_today
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -183,6 +184,10 @@ class StudyScreen(Screen[None]):
         """Choice cards: the card's option index shown at each position."""
         self._rng = workspace.rng if workspace.rng is not None else random.Random()
         self._first: _Question | None = None
+        self._answer_box: NumberAnswer | None = None
+        """The shown numeric card's answer box while unanswered: what it holds is kept when
+        the card is left (`_keep_typed`), read from the widget itself, gone from the DOM
+        once the screen unmounts."""
         """The first card's question, composed with the screen and presented at its mount."""
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
@@ -227,9 +232,19 @@ class StudyScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """The app quit during the session (ctrl+q, the palette's quit, a SIGINT, SIGTERM
-        or SIGHUP): record its end, as escape does (a session that ended is left as it is). Left open, its last card counted its answer time
-        alone in the plan's minutes (`quiz.study.spent`), not the time after it."""
+        or SIGHUP): keep the half-typed answer and record the session's end, as escape
+        does (a session that ended is left as it is). Left open, its last card counted its
+        answer time alone in the plan's minutes (`quiz.study.spent`), not the time after it."""
+        self._keep_typed()
         self.session.finish()
+
+    def _keep_typed(self) -> None:
+        """Keep what the unanswered numeric card's box holds, for the same card shown again
+        this study day (`quiz.study.typed`)."""
+        box, self._answer_box = self._answer_box, None
+        if box is not None and self.card is not None:
+            ws = self.workspace
+            keep_typed(ws.store, self.card.id, box.value, now=ws.now())
 
     def _arm_day_end(self) -> None:
         """Plan mode: check at the end of the study day the list was planned for (a timer
@@ -265,6 +280,7 @@ class StudyScreen(Screen[None]):
 
     async def show_card(self) -> None:
         """Render the session's current card in its question phase (or end the session)."""
+        self._keep_typed()  # the card left unanswered (skipped, set aside) keeps its text
         card = self._next_card()
         if card is None:
             self.end_session()
@@ -311,13 +327,16 @@ class StudyScreen(Screen[None]):
             )
             return _Question([*widgets, picker], picker, "")
         if isinstance(front, NumericFront):
-            answer = NumberAnswer(unit=front.unit, id="number")
+            ws = self.workspace
+            typed = typed_today(ws.store, card.id, now=ws.now(), tz=ws.tz)
+            answer = self._answer_box = NumberAnswer(unit=front.unit, value=typed, id="number")
             # a mock asks before it ends (action_end), so its hint says so
             ending = "asks to end the mock" if self.session.mode == "mock" else "ends the session"
             return _Question(
                 [*widgets, answer],
                 answer,
-                f"Type your answer and press enter · escape {ending}",
+                f"{'What you typed before is back: finish it' if typed else 'Type your answer'}"
+                f" and press enter · escape {ending}",
             )
         if isinstance(front, CodingFront):
             return _Question(widgets, None, "enter opens the drill editor · s skips it for now")
@@ -646,6 +665,8 @@ class StudyScreen(Screen[None]):
         answer = self._commit(lambda: self.session.answer(result.correct))
         if answer is None:
             return
+        self._answer_box = None  # answered: nothing typed is kept for the card
+        forget_typed(self.workspace.store, card.id)
         if self.hides_feedback:
             await self.show_card()
             return

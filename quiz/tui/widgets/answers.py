@@ -123,9 +123,9 @@ class NumberAnswer(Input):
             super().__init__()
             self.text = text
 
-    def __init__(self, *, unit: str | None, id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(self, *, unit: str | None, value: str = "", id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
-        super().__init__(placeholder=placeholder, id=id)
+        super().__init__(value, placeholder=placeholder, id=id)
 
     SCREEN_KEYS = frozenset("sbxu?")
     """Skip, bury, suspend, undo and help: no answer starts with these (unlike e, as in
