@@ -335,7 +335,7 @@ class StudyScreen(Screen[None]):
             return _Question(
                 [*widgets, answer],
                 answer,
-                f"{'What you typed before is back: finish it' if typed else 'Type your answer'}"
+                f"{'Kept from before: finish it' if typed else 'Type your answer'}"
                 f" and press enter · escape {ending}",
             )
         if isinstance(front, CodingFront):

@@ -125,7 +125,8 @@ class NumberAnswer(Input):
 
     def __init__(self, *, unit: str | None, value: str = "", id: str | None = None) -> None:  # noqa: A002 (Textual's name)
         placeholder = "type a number (1e-3, 25%, 1/4 work)" + (f" in {unit}" if unit else "")
-        super().__init__(value, placeholder=placeholder, id=id)
+        # not selected on focus: a kept answer (`value`) is finished, not typed over
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
 
     SCREEN_KEYS = frozenset("sbxu?")
     """Skip, bury, suspend, undo and help: no answer starts with these (unlike e, as in
