@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
 from quiz.bank.problems import ContentError
@@ -197,7 +197,7 @@ class BrowserScreen(Screen[None]):
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
         yield Input(placeholder="search every card's text (words must all appear)", id="search")
         yield FittedTable(id="browser-table", cursor_type="row", zebra_stripes=True)
-        yield Label("", id="browser-empty")
+        yield Static("", id="browser-empty")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -340,13 +340,13 @@ class BrowserScreen(Screen[None]):
         """No row to show: a line says why in place of the empty table, and the keys that
         act on a card leave the footer (an empty table under Open, Suspend... read as
         broken, and the keys did nothing)."""
-        empty = self.query_one("#browser-empty", Label)
+        empty = self.query_one("#browser-empty", Static)
         empty.display = self.nothing_shown
         self.query_one(FittedTable).display = not self.nothing_shown
         if self.nothing_shown:
             why = f"No card matches '{query.strip()}'." if query.strip() else "No cards yet."
-            more = " Fewer or other words find more (backspace, ctrl+u clears)." if cards else ""
-            empty.update(why + more)
+            more = " Fewer or other words find more (ctrl+u clears the box)." if cards else ""
+            empty.update(Text(why + more))  # the search text is no markup ("[/b]")
         self.refresh_bindings()
 
     def _begins_with_the_table(self, shown: list[CardRow], texts: list[tuple[str, ...]]) -> bool:
