@@ -139,6 +139,33 @@ def plan_due(
     return queue if limit is None else queue[: max(0, limit)]
 
 
+def steps_due_later(
+    cards: Sequence[StudyCard],
+    columns: Mapping[str, tuple[int, str]],
+    now: datetime,
+    day_ends: datetime,
+) -> list[tuple[datetime, StudyCard]]:
+    """The cards in a learning or relearning step that falls due after `now` but before
+    the study day ends, earliest first, each with its due time (`columns`: the store's
+    `schedule_columns`).
+
+    A session ended with a card in its step, and started again before the step was due,
+    left that card out (only cards due at the start were queued), so it waited for a
+    session after its step; Anki keeps it in the day's learning count and asks it once due.
+    """
+    now_text, end_text = to_db(now), to_db(day_ends)
+    stepped = {
+        card_id: due
+        for card_id, (state, due) in columns.items()
+        if state in (State.Learning, State.Relearning) and now_text < due < end_text
+    }
+    if not stepped:
+        return []
+    later = [(stepped[card.id], n, card) for n, card in enumerate(cards) if card.id in stepped]
+    later.sort(key=lambda entry: (entry[0], entry[1]))
+    return [(from_db(due), card) for due, _n, card in later]
+
+
 def plan_ids(
     cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
 ) -> list[StudyCard]:
@@ -283,6 +310,7 @@ class Session:
         else:
             selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
         self.time_limit: timedelta | None = None
+        waiting: list[tuple[datetime, StudyCard]] = []
         if self.mode == "due" and self.options.plan_queue is not None:
             queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
         elif self.mode == "due":
@@ -301,6 +329,10 @@ class Session:
                 limit=self.options.limit,
                 review_allowance=reviews_left,
             )
+            room = None if self.options.limit is None else max(0, self.options.limit - len(queue))
+            later = steps_due_later(selected, store.schedule_columns(), self.started_at, tomorrow)
+            waiting = later[:room]
+            queue += [card for _due, card in waiting]
         elif self.mode == "cram":
             shuffler = (rng or random.Random()) if self.options.shuffle else None
             queue = plan_cram(selected, limit=self.options.limit, rng=shuffler)
@@ -324,7 +356,7 @@ class Session:
         """Plan mode: the queue was dropped because its day ended (`_fit_time_box`)."""
         self._steps: list[_Step] = []
         """What `undo` takes back, the last action last: answers, buries and suspends."""
-        self._waiting: dict[str, datetime] = {}
+        self._waiting: dict[str, datetime] = {card.id: due for due, card in waiting}
         """due mode: the queued learning copies whose step is not yet due, by card id,
         with their due time; they wait at the end of the queue in due order (`_requeue`)
         until `show` finds their step due and moves them to the front."""
@@ -487,6 +519,7 @@ class Session:
         self._shown_at = self._now(now)
         if not self.answers and not self._steps:
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
+            self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
         cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)

@@ -87,3 +87,28 @@ def test_undo_after_a_step_came_due_restores_the_queue_and_keeps_the_undone_card
     session.undo(now=later)
     assert _ids(session) == [card.id for card in deck()] and session.progress == (0, 8)
     assert store.reviews() == []
+
+
+def test_a_session_started_again_before_a_step_is_due_still_asks_that_card(
+    store: Store,
+) -> None:
+    first = _session(store)
+    first.rate(Rating.Again, now=NOW)  # sigmoid-why: due a minute later
+    first.rate(Rating.Good, now=NOW)  # sigmoid-bound: its 10-minute step
+    first.finish(now=NOW + timedelta(seconds=10))
+    again = Session(store, deck(), now=NOW + timedelta(seconds=20), scheduler=_steps())
+    assert _ids(again)[-2:] == ["sigmoid-why", "sigmoid-bound"], "waiting, in due order"
+    assert again.progress == (0, 8), "the six new cards and the two in their steps"
+    assert not any(card.id.startswith("sigmoid") for card in again.queued[:6])
+    again.show(now=NOW + timedelta(minutes=2))
+    assert _ids(again)[0] == "sigmoid-why"
+
+
+def test_a_step_that_ends_after_the_study_day_waits_for_tomorrow(store: Store) -> None:
+    late = NOW.replace(hour=23, minute=55)  # in UTC, with days starting at midnight
+    first = Session(store, deck(), now=late, scheduler=_steps())
+    first.rate(Rating.Again, now=late)  # sigmoid-why: 23:56, today
+    first.rate(Rating.Good, now=late)  # sigmoid-bound: 00:05, tomorrow
+    first.finish(now=late)
+    again = Session(store, deck(), now=late + timedelta(seconds=30), scheduler=_steps())
+    assert _ids(again)[-1] == "sigmoid-why" and "sigmoid-bound" not in _ids(again)

@@ -122,3 +122,27 @@ async def test_a_missed_card_comes_back_once_its_step_is_due_before_the_rest(
         await settle(pilot)
         assert study.card is not None and study.card.id == "sigmoid-bound", "its minute is up"
         assert _place(study) == "basics · 1 done · 2 left"
+
+
+async def test_a_session_started_again_keeps_a_card_waiting_for_its_step(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Quit with a card in its 1-minute step, start again 20 seconds later: the card is
+    still in the session (it was left out, as not due at the start), and asked once due."""
+    first = build(study=StudyRequest(mode="due", topic="basics"))
+    async with first.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "s", *"0.3", "enter")  # sigmoid-bound wrong: Again
+        await settle(pilot)
+        assert study.session.answers[-1].card.id == "sigmoid-bound"
+    clock.advance(20)
+    again = build(study=StudyRequest(mode="due", topic="basics"))
+    async with again.run_test() as pilot:
+        study = await showing(pilot, StudyScreen)
+        assert [card.id for card in study.session.queued][-1] == "sigmoid-bound"
+        assert _place(study) == "basics · 0 done · 3 left"
+        assert study.card is not None and study.card.id == "dropout-inference"
+        clock.advance(60)
+        await press(pilot, "s")
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "sigmoid-bound", "its step is due"
