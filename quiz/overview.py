@@ -78,6 +78,8 @@ class TopicRow:
     suspended: int = 0
     new_buried: int = 0
     """Of `new`, those buried until later: `d` does not introduce them today."""
+    later_today: int = 0
+    """Of `learning`, those whose step falls due later today: `d` waits for them."""
 
     @property
     def review(self) -> int:
@@ -95,6 +97,7 @@ class TopicRow:
             learned=self.learned,
             suspended=self.suspended,
             new_buried=self.new_buried,
+            later_today=self.later_today,
         )
 
 
@@ -144,6 +147,7 @@ def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicR
             learning=c.learning,
             suspended=c.suspended,
             new_buried=c.new_buried,
+            later_today=c.later_today,
         )
         for pack, title, topic, c in groups
     ]

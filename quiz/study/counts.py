@@ -36,6 +36,10 @@ class Counts:
     """Taken out of study by the person (counted here, not in new/learning/learned)."""
     new_buried: int = 0
     """Of `new`, those buried until later: a due session does not introduce them today."""
+    later_today: int = 0
+    """Of `learning`, those whose step falls due later this study day (not buried): a due
+    session started now queues them and waits for the step, as Anki's deck list counts
+    them among today's learning cards (left out, Home said 3 where `d` asked 4)."""
 
     def breakdown(self) -> str:
         """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards": the words and the
@@ -82,6 +86,12 @@ class DeckCounts:
         left = self.reviews_left
         return due if left is None else min(due, left)
 
+    def scheduled_today_of(self, group: Counts) -> int:
+        """Of a group's scheduled cards, how many a due session over it asks today: those
+        due now (`due_today`) and those whose learning step falls due later today, which
+        the session waits for (`steps_due_later`); Home's and `drillbit stats`' "due"."""
+        return self.due_today(group.due) + group.later_today
+
     def new_today_of(self, group: Counts) -> int:
         """Of a group's (a row's) new cards, how many a due session over it introduces
         today: those not buried, within what is left of new_per_day."""
@@ -91,25 +101,38 @@ class DeckCounts:
         """What `d` gives today over a group (a Home row): its due cards within
         max_reviews_per_day, then its new cards within new_per_day, as a due session's
         queue (`plan_due`) takes them and Anki's deck list counts them."""
-        return self.due_today(group.due) + self.new_today_of(group)
+        return self.scheduled_today_of(group) + self.new_today_of(group)
 
     def headline(self) -> tuple[str, ...]:
         """Home's and the stats screen's count of today, without a plan (`today_headline`)."""
-        due = self.total.due
+        total = self.total
         return today_headline(
-            self.due_today(due), self.new_today, due, self.max_reviews, self.reviews_done
+            self.scheduled_today_of(total),
+            self.new_today,
+            total.due,
+            self.max_reviews,
+            self.reviews_done,
+            later_today=total.later_today,
         )
 
 
 def today_headline(
-    today: int, new_today: int, due: int, max_reviews: int | None, reviews_done: int
+    today: int,
+    new_today: int,
+    due: int,
+    max_reviews: int | None,
+    reviews_done: int,
+    *,
+    later_today: int = 0,
 ) -> tuple[str, ...]:
     """The count of today without a plan, in Home's, the stats screen's and `drillbit
     stats`' words: ("200 due", " · 20 new today") and, only when the daily limit holds
     back part of fsrs's `due` cards, a note of the backlog and why: " (9,991 due by fsrs;
-    max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today."""
+    max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today:
+    `today` counts the `later_today` cards whose learning step falls due later today,
+    which the limit does not hold back."""
     parts: tuple[str, ...] = (f"{today} due", f" · {new_today} new today")
-    if today < due:
+    if today - later_today < due:
         did = f", {reviews_done} done today" if reviews_done else ""
         parts += (f" ({fsrs_due(due)}; max_reviews_per_day {max_reviews}{did})",)
     return parts
@@ -151,7 +174,8 @@ def reviews_done_since(store: Store, since: datetime, until: datetime | None = N
     return sum(1 for r in reviews if r.state_before is not None)
 
 
-_TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED = range(7)
+_TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED, _LATER_TODAY = range(8)
+_FIGURES = 8
 REVIEW_STATE = 2
 """fsrs `State.Review` as the store's `state` column holds it (its tally triggers too), kept
 here so that counting does not import fsrs (`drillbit stats`); a test compares the two."""
@@ -166,6 +190,7 @@ def _counts(row: list[int]) -> Counts:
         learned=row[_LEARNED],
         suspended=row[_SUSPENDED],
         new_buried=row[_NEW_BURIED],
+        later_today=row[_LATER_TODAY],
     )
 
 
@@ -246,12 +271,14 @@ def count_groups(
     """
     moment = as_utc(now)
     now_text = to_db(moment)
+    today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
+    day_end_text = to_db(tomorrow)
     with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
         states = store.schedule_columns()
         flags = store.card_flags()
     rows: dict[tuple[str, str], list[int]] = {}
     for key, ids in groups.items():
-        row = rows[key] = [len(ids), 0, 0, 0, 0, 0, 0]
+        row = rows[key] = [len(ids)] + [0] * (_FIGURES - 1)
         for card_id in ids:
             saved = states.get(card_id)
             flag = flags.get(card_id) if flags else None
@@ -264,22 +291,26 @@ def count_groups(
                     row[_NEW_BURIED] += 1
                 continue
             state, due = saved
-            if due <= now_text and (flag is None or not flag.hidden_at(moment)):
+            learned = state == REVIEW_STATE
+            row[_LEARNED if learned else _LEARNING] += 1
+            if flag is not None and flag.hidden_at(moment):
+                continue
+            if due <= now_text:
                 row[_DUE] += 1
-            row[_LEARNED if state == REVIEW_STATE else _LEARNING] += 1
-    total = [0] * 7
+            elif not learned and due < day_end_text:  # a step later today: d waits for it
+                row[_LATER_TODAY] += 1
+    total = [0] * _FIGURES
     by_topic: dict[str, list[int]] = {}
     by_pack: dict[str, list[int]] = {}
     by_pack_topic: dict[str, dict[str, list[int]]] = {}
     for (pack, topic), row in rows.items():
         _add_into(total, row)
-        _add_into(by_topic.setdefault(topic, [0] * 7), row)
+        _add_into(by_topic.setdefault(topic, [0] * _FIGURES), row)
         if pack:
-            _add_into(by_pack.setdefault(pack, [0] * 7), row)
+            _add_into(by_pack.setdefault(pack, [0] * _FIGURES), row)
             by_pack_topic.setdefault(pack, {})[topic] = row
     # the day's answers only: one dated after it (a clock set back since) counts on its
     # own day, not on this one as well
-    today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
     allowance = max(0, new_per_day - store.introduced_since(today, tomorrow))
     done = 0 if max_reviews_per_day is None else reviews_done_since(store, today, tomorrow)
     return DeckCounts(

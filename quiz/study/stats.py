@@ -65,8 +65,9 @@ class TodayCounts:
 
     due: int | None
     """Scheduled cards a due session gives today: `due_by_fsrs`, at most what is left of
-    `max_reviews_per_day` once `reviews_done` are counted (Home's `192 due`). Null while an
-    interview plan runs: `d` studies the plan's cards then (`drillbit plan --json`)."""
+    `max_reviews_per_day` once `reviews_done` are counted, and the `later_today` ones
+    (Home's `192 due`). Null while an interview plan runs: `d` studies the plan's cards
+    then (`drillbit plan --json`)."""
     new: int | None
     """New cards a due session still introduces today: `new_per_day` less those already
     introduced today (Home's `20 new today`). Null while an interview plan runs."""
@@ -79,18 +80,22 @@ class TodayCounts:
     `max_reviews_per_day`."""
     interview_plan: bool
     """An interview plan runs (its day has not come): its cards are today's."""
+    later_today: int = 0
+    """Of `due`, the cards whose learning step falls due later this study day: a due
+    session started now queues them and waits for the step."""
 
     @classmethod
     def of(cls, counts: DeckCounts, limits: DailyLimits, *, interview_plan: bool) -> TodayCounts:
         """Today's count out of `count_groups`' counts, made with `limits`."""
         due = counts.total.due
         return cls(
-            due=None if interview_plan else counts.due_today(due),
+            due=None if interview_plan else counts.scheduled_today_of(counts.total),
             new=None if interview_plan else counts.new_today,
             due_by_fsrs=due,
             max_reviews_per_day=limits.max_reviews_per_day,
             reviews_done=counts.reviews_done,
             interview_plan=interview_plan,
+            later_today=counts.total.later_today,
         )
 
     def headline(self) -> str:
@@ -107,7 +112,12 @@ class TodayCounts:
         if self.due is None or self.new is None:
             return None
         return today_headline(
-            self.due, self.new, self.due_by_fsrs, self.max_reviews_per_day, self.reviews_done
+            self.due,
+            self.new,
+            self.due_by_fsrs,
+            self.max_reviews_per_day,
+            self.reviews_done,
+            later_today=self.later_today,
         )
 
 

@@ -286,6 +286,7 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "max_reviews_per_day": 2,
         "reviews_done": 1,
         "interview_plan": False,
+        "later_today": 0,
     }
     today = report["today"]
     text = drillbit("--content", str(mini_bank), "stats").stdout
@@ -303,6 +304,7 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "max_reviews_per_day": 200,
         "reviews_done": 1,
         "interview_plan": False,
+        "later_today": 0,
     }
     assert "Today: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
     in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()

@@ -21,7 +21,7 @@ from quiz.study.counts import (
 )
 from quiz.study.scheduling import review_card
 from quiz.study.session import Session, SessionOptions
-from quiz.study.stats import TodayCounts, TopicStats, compute_stats, streak
+from quiz.study.stats import DailyLimits, TodayCounts, TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, FakeCard, deck
 
 
@@ -246,3 +246,35 @@ def test_drillbit_stats_names_the_plans_backlog_in_homes_words() -> None:
     assert planned(2) == plan + plan_headline(9, 2)[1]
     assert planned(2).endswith(" · 2 due by fsrs (the plan decides when)")
     assert planned(0) == plan
+
+
+def test_a_step_later_today_is_counted_as_the_due_session_waits_for_it(store: Store) -> None:
+    """Quit with a card in its 10-minute step and Home said one card fewer than `d` then
+    asked (the session queues it and waits for the step, as Anki's deck list counts it):
+    a step later today is in today's count, one past the day's end or buried is not."""
+    steps = Scheduler(enable_fuzzing=False)
+    cards = deck()
+    late = NOW.replace(hour=23, minute=55)
+    review_card(store, steps, cards[0].id, Rating.Good, now=late, correct=True)  # 00:05
+    review_card(store, steps, cards[1].id, Rating.Again, now=late, correct=False)  # 23:56
+    review_card(store, steps, cards[2].id, Rating.Again, now=late, correct=False)
+    store.set_flag(cards[2].id, suspended=False, buried_until=late + timedelta(hours=1), now=late)
+    for card in cards[3:5]:  # in review state, due long before: the daily limit holds one
+        review_card(store, steps, card.id, Rating.Easy, now=late - timedelta(days=40), correct=True)
+    moment = late + timedelta(seconds=20)
+    counts = deck_counts(store, cards, moment, new_per_day=4, max_reviews_per_day=1)
+    assert counts.total.later_today == 1 and counts.total.due == 2
+    # new_per_day 4 less the three introduced today leaves one new card
+    assert counts.studies_today(counts.total) == 1 + 1 + 1, "one review, the step, one new"
+    assert counts.headline() == (
+        "2 due",
+        " · 1 new today",
+        " (2 due by fsrs; max_reviews_per_day 1)",
+    ), "the limit still holds one review back"
+    options = SessionOptions(new_per_day=4, max_reviews_per_day=1)
+    session = Session(store, cards, options, now=moment, scheduler=steps)
+    assert len(session.planned) == counts.studies_today(counts.total)
+    assert cards[1].id in {card.id for card in session.planned}
+    today = TodayCounts.of(counts, DailyLimits(4, 1), interview_plan=False)
+    assert (today.due, today.later_today) == (2, 1)
+    assert today.headline() == "2 due · 1 new today (2 due by fsrs; max_reviews_per_day 1)"

@@ -307,7 +307,7 @@ class HomeScreen(Screen[None]):
             studies = "today's plan" if self._planned else "today's cards"
             text = f"enter/d studies {studies} in the highlighted row"
         else:
-            due, new = counts.due_today(row.due), counts.new_today_of(row.counts)
+            due, new = counts.scheduled_today_of(row.counts), counts.new_today_of(row.counts)
             text = f"enter/d studies this row's {due} due + {new} new today"
         self.query_one("#home-hint", Static).update(
             Text(f"{text} · ctrl+p finds any card", style="dim")
