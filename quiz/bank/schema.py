@@ -11,6 +11,7 @@ card never imports pydantic.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -28,20 +29,39 @@ from pydantic import (
 from quiz.bank import models
 from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
 
-KebabId = Annotated[str, Field(pattern=KEBAB, min_length=1, max_length=80)]
+
+def _no_spaces_around(value: Any) -> Any:
+    """An id as written: the models strip the spaces around a text, but `id: " a-b "` is a
+    slip the schema `drillbit schema` prints refuses, not the id `a-b`."""
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError(f"{value!r} has spaces around it")
+    return value
+
+
+KebabId = Annotated[
+    str, Field(pattern=KEBAB, min_length=1, max_length=80), BeforeValidator(_no_spaces_around)
+]
 
 SHOWN_TEXT: dict[str, Any] = {"pattern": r"\S"}
 """In the printed schema, a text the loader keeps: not blank (the loader strips the spaces
 around a text before its length is checked, so `title: "  "` is empty)."""
 
 
+_EXPONENT_TEXT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+")
+"""A number PyYAML (YAML 1.1) reads as text but an editor (YAML 1.2) as a number: an
+exponent without a dot or without a sign (`1e-3`, `2.5e3`)."""
+
+
 def _written_number(value: Any) -> Any:
-    """A number, not YAML's `true` or `false`, which pydantic's lax mode takes as 1 and 0
-    (and the schema `drillbit schema` prints refuses). Text that spells a number stays
-    one: PyYAML (YAML 1.1) reads `answer: 1e-3` as text, where an editor reads a number."""
+    """A number as the file writes it: not YAML's `true` or `false`, which pydantic's lax
+    mode takes as 1 and 0, and not a number in quotes (`"3"`), which the schema `drillbit
+    schema` prints refuses. The one text taken is an exponent PyYAML reads as text where an
+    editor reads a number (`answer: 1e-3`)."""
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, bool):
             raise ValueError(f"{str(item).lower()} is not a number")
+        if isinstance(item, str) and not _EXPONENT_TEXT.fullmatch(item):
+            raise ValueError(f"{item!r} is text, not a number: write it without quotes")
     return value
 
 
@@ -65,6 +85,24 @@ def _name_or_names(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [one, {"type": "array", "items": one, "minItems": 1}]
 
 
+MAX_CHOICES = 8
+
+
+def _indexes_within_choices(schema: dict[str, Any]) -> None:
+    """In the printed schema, `_answer_valid`'s rule that an index names a choice: JSON
+    Schema cannot bound a number by an array's length, but there are at most
+    `MAX_CHOICES`, so one `if`/`then` per count says it."""
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"choices": {"maxItems": count}}, "required": ["choices"]},
+            "then": {
+                "properties": {"answer": {"maximum": count - 1, "items": {"maximum": count - 1}}}
+            },
+        }
+        for count in range(2, MAX_CHOICES + 1)
+    ]
+
+
 def _unique_indexes(schema: dict[str, Any]) -> None:
     """In the printed schema, `_answer_valid`'s rule that a list names each index once."""
     for branch in schema.get("anyOf", []):
@@ -74,11 +112,12 @@ def _unique_indexes(schema: dict[str, Any]) -> None:
 
 # A coding card's checker parameters: a few named numbers, flags or short strings (or
 # short lists of them). Bounded so a card cannot make the loader, the cache or the
-# grader's wire carry an arbitrarily large or deep structure.
+# grader's wire carry an arbitrarily large or deep structure. A number is within ±2**53,
+# where a float still counts every integer (an editor cannot tell `1.0e+20` from an integer).
 ParamScalar = (
     StrictBool
     | Annotated[int, Field(ge=-(2**53), le=2**53)]  # MAX_PARAM_INT
-    | Annotated[float, Field(allow_inf_nan=False)]
+    | Annotated[float, Field(allow_inf_nan=False, ge=-(2**53), le=2**53)]
     | Annotated[str, Field(max_length=200)]
 )
 ParamValue = ParamScalar | Annotated[list[ParamScalar], Field(max_length=64)]
@@ -133,16 +172,21 @@ class ConceptFront(CardFront):
 class ChoiceFront(CardFront):
     """A multiple-choice question that grades itself."""
 
+    model_config = ConfigDict(json_schema_extra=_indexes_within_choices)
+
     kind: Literal["choice"] = Field(description="Card kind.")
     choices: tuple[Annotated[str, Field(min_length=1, json_schema_extra=SHOWN_TEXT)], ...] = Field(
-        min_length=2, max_length=8, description="2-8 options, shown in this order."
+        min_length=2, max_length=MAX_CHOICES, description="2-8 options, shown in this order."
     )
     answer: Annotated[
         Annotated[int, Field(ge=0)]
         | Annotated[tuple[Annotated[int, Field(ge=0)], ...], Field(min_length=1)],
         WrittenNumber,
     ] = Field(
-        description="Zero-based index of the right choice, or a list of them (each once).",
+        description=(
+            "Zero-based index of the right choice, or a list of them (each once); "
+            "each below the number of choices."
+        ),
         json_schema_extra=_unique_indexes,
     )
 

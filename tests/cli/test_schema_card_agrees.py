@@ -74,10 +74,45 @@ CASES: dict[str, tuple[str, bool]] = {
     "no right choice": (_changed(CHOICE, "answer: 0", "answer: []"), False),
     "a right choice twice": (_changed(CHOICE, "answer: 0", "answer: [1, 1]"), False),
     "a blank choice": (_changed(CHOICE, "less noise]", '" "]'), False),
+    "the last choice": (_changed(CHOICE, "answer: 0", "answer: 2"), True),
+    "a choice index past the last choice": (_changed(CHOICE, "answer: 0", "answer: 3"), False),
+    "an index past the last choice, in a list": (
+        _changed(CHOICE, "answer: 0", "answer: [0, 3]"),
+        False,
+    ),
+    "an index past two choices": (
+        _changed(_changed(CHOICE, ", less noise]", "]"), "answer: 0", "answer: 2"),
+        False,
+    ),
+    "a choice index in quotes": (_changed(CHOICE, "answer: 0", 'answer: "0"'), False),
+    "a difficulty in quotes": (_changed(CONCEPT, "difficulty: 2", 'difficulty: "3"'), False),
+    "a numeric answer in quotes": (_changed(NUMERIC, "answer: 0.5", 'answer: "0.5"'), False),
+    "a tolerance in quotes": (_changed(NUMERIC, "{absolute: 0.01}", '{absolute: "0.01"}'), False),
+    "spaces around an id": (_changed(CONCEPT, "id: bias-variance", 'id: " bias-variance "'), False),
+    "spaces around a tag": (
+        _changed(CONCEPT, "topic: basics", 'topic: basics\ntags: [" a "]'),
+        False,
+    ),
     "a coding card": (CODING, True),
     "one entry, not in a list": (_changed(CODING, "entry: [softmax]", "entry: softmax"), True),
     "a parameter that is no name": (
         _changed(CODING, "checker:", 'params: {"2x": 1}\nchecker:'),
+        False,
+    ),
+    "a parameter of 2**53": (
+        _changed(CODING, "checker:", "params: {n: 9007199254740992}\nchecker:"),
+        True,
+    ),
+    "an integer parameter beyond 2**53": (
+        _changed(CODING, "checker:", "params: {n: 9007199254740993}\nchecker:"),
+        False,
+    ),
+    "a negative integer parameter beyond 2**53": (
+        _changed(CODING, "checker:", "params: {n: [1, -9007199254740993]}\nchecker:"),
+        False,
+    ),
+    "a float parameter beyond 2**53": (
+        _changed(CODING, "checker:", "params: {n: 1.0e+20}\nchecker:"),
         False,
     ),
 }
@@ -152,3 +187,33 @@ def test_lint_names_a_yes_no_where_a_number_goes(mini_bank: Path, drillbit: RunD
     assert result.returncode == 1
     assert "dropout-inference.md:7:1: difficulty: true is not a number" in result.stdout
     assert "sigmoid-bound.md:9:1: answer: true is not a number" in result.stdout
+
+
+def test_lint_names_a_quoted_number_and_a_spaced_id(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """What the loader read as the number or the id it spells before is a problem at its line."""
+    cards = mini_bank / "mini" / "basics"
+    sigmoid = cards / "sigmoid-bound.md"
+    text = sigmoid.read_text(encoding="utf-8")
+    sigmoid.write_text(text.replace("difficulty: 2", 'difficulty: "2"'), encoding="utf-8")
+    dropout = cards / "dropout-inference.md"
+    text = dropout.read_text(encoding="utf-8")
+    dropout.write_text(
+        text.replace("id: dropout-inference", 'id: " dropout-inference"'), encoding="utf-8"
+    )
+    result = drillbit("lint", str(mini_bank))
+    assert result.returncode == 1
+    assert "sigmoid-bound.md:7:1: difficulty: '2' is text, not a number" in result.stdout
+    assert "dropout-inference.md:2:1: id: ' dropout-inference' has spaces around it" in (
+        result.stdout
+    )
+
+
+def test_an_exponent_pyyaml_reads_as_text_is_still_a_number() -> None:
+    """`answer: 1e-3` is a number in an editor; PyYAML (YAML 1.1) reads it as text, and the
+    loader takes it as the number it spells, not as a quoted number."""
+    text = _changed(NUMERIC, "answer: 0.5", "answer: 1e-3").replace("0.01}", "2.5e-4}")
+    data = _front(text)
+    assert data["answer"] == "1e-3"
+    front = validate_front(data)
+    assert front.answer == 0.001  # type: ignore[union-attr]
+    assert front.tolerance.absolute == 0.00025  # type: ignore[union-attr]
