@@ -4,9 +4,12 @@ mistake close to a named one) fails without that cause's message where the learn
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from engine.checkers import get_checker
+from engine.checkers.base import Case
+from engine.checkers.nn._common import call_inputs
 from engine.grade_inprocess import grade_inprocess, load_submission
 from tests.engine.answer_files import ANSWERS
 
@@ -393,3 +396,29 @@ def test_a_near_miss_fails_without_the_named_cause(
         first = verdict.first_failure
         shown = verdict.summary + " || " + ((first.message or "") if first else "")
         assert phrase not in shown, f"seed {seed}: {shown}"
+
+
+def _conv_case(pad: int) -> Case:
+    """One conv2d_forward case: x (1, 2, 5, 5), w (2, 2, 3, 3), stride 1."""
+    rng = np.random.default_rng(0)
+    x, w, b = rng.normal(size=(1, 2, 5, 5)), rng.normal(size=(2, 2, 3, 3)), rng.normal(size=2)
+    return Case("conv", call_inputs("conv2d_forward", x, w, b, 1, pad), "")
+
+
+@pytest.mark.parametrize(
+    ("pad", "shapes", "named"),
+    [
+        (1, "(1,2,3,1) (2,3,3)", True),  # x[..., 2:5, 4:7] is cut to one column
+        (1, "(1,1,2,3,2) (1,2,2,3,3)", True),  # every filter at once, one row and column short
+        (0, "(1,2,3,1) (2,3,3)", False),  # no pad: the window cannot have run off x
+        (1, "(1,2,3,3) (2,3,2)", False),  # a full window against a kernel of another shape
+        (1, "(1,2,4,3) (2,3,3)", False),  # 4 rows: no window of a 3x3 kernel is that tall
+        (1, "(1,3,3,1) (2,3,3)", False),  # 3 channels where x has 2
+    ],
+)
+def test_a_window_cut_short_is_named_only_for_shapes_an_unpadded_slice_has(
+    pad: int, shapes: str, named: bool
+) -> None:
+    error = f"ValueError: operands could not be broadcast together with shapes {shapes} \n"
+    cause = get_checker("arch.conv.conv2d_forward").error_cause(_conv_case(pad), error)
+    assert (cause is not None and "not from the padded x" in cause) is named

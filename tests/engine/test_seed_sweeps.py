@@ -7,6 +7,7 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.grade_inprocess import grade_inprocess, load_submission
+from engine.outcome import CaseStatus
 from engine.verdict import Verdict
 from tests.engine.answer_files import ANSWERS, DRILLS
 
@@ -93,6 +94,12 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
         ("sgd-step", "wrong_update_not_returned", "theta came back unchanged", 30),
         ("conv2d-forward", "wrong_bias_per_channel", "added once per input channel", 30),
         ("conv2d-forward", "wrong_windows_from_unpadded", "not from the padded x", 30),
+        (
+            "conv2d-forward",
+            "wrong_windows_from_unpadded_all_filters",
+            "not from the padded x",
+            30,
+        ),
         ("xor-network", "wrong_w2_reversed", "output weights are in the other order", 30),
         ("xor-network", "wrong_b1_reversed", "hidden biases are in the other order", 30),
         ("approximate-sine", "wrong_b1_plus_knots", "b1 = +knots", 30),
@@ -121,6 +128,21 @@ def test_the_mistake_fails_and_is_named_on_every_seed(
         verdict = _grade(drill, answer, seed)
         assert verdict.first_failure is not None, f"seed {seed}: {verdict.summary}"
         assert phrase in verdict.first_failure.message, f"seed {seed}"
+
+
+@pytest.mark.parametrize(
+    "answer", ["wrong_windows_from_unpadded", "wrong_windows_from_unpadded_all_filters"]
+)
+def test_windows_from_the_unpadded_x_are_named_on_every_case_they_fail(answer: str) -> None:
+    # at the far border x's slice is cut short; where numpy then raised (pad 2, 3x3 same
+    # padding) the case ended as a bare broadcast error and the verdict read "error"
+    for seed in range(30):
+        verdict = _grade("conv2d-forward", answer, seed)
+        failing = [c for c in verdict.cases if c.message]
+        assert len(failing) >= 3, f"seed {seed}"
+        for case in failing:
+            assert case.status is CaseStatus.FAILED, f"seed {seed}, {case.name}: {case.message}"
+            assert "not from the padded x" in case.message, f"seed {seed}, {case.name}"
 
 
 def test_a_missing_m_of_2_names_both_readings_of_the_factor_2() -> None:

@@ -214,6 +214,54 @@ _UNPADDED_WINDOWS = (
 )
 
 
+_SHAPE = re.compile(r"\(([\d,\s]*)\)")
+"""One shape tuple, such as (4,3,3,2) or (3,), in numpy's broadcast error."""
+
+
+def _broadcast_shapes(error: str) -> list[tuple[int, ...]]:
+    """The operand shapes numpy names in its broadcast error (none for any other error)."""
+    first = error.split("\n")[0]
+    if not _BROADCAST.match(first):
+        return []
+    listed = first.split("shapes", 1)[1]
+    return [
+        tuple(int(n) for n in m.group(1).split(",") if n.strip()) for m in _SHAPE.finditer(listed)
+    ]
+
+
+def _cut_short_sizes(size: int, kernel: int, stride: int, pad: int) -> set[int]:
+    """The lengths x[i*stride : i*stride + kernel] has along one axis of the unpadded x, for
+    every window position the padded x has."""
+    count = (size + 2 * pad - kernel) // stride + 1
+    return {max(0, min(size, i * stride + kernel) - i * stride) for i in range(count)}
+
+
+def _raised_on_unpadded_window(case: Case, error: str) -> bool:
+    """True when numpy's broadcast error pairs a kernel-shaped operand, (..., C, KH, KW), with
+    a window of the batch, (N or 1, C, rows, cols) at its end, whose rows and cols are those of
+    a slice of the unpadded x cut short at its far border: shapes a padded window never has."""
+    x, w = case.inputs["args"][:2]
+    stride, pad = _stride_pad(case, 3)
+    c, kh, kw = w.shape[1:]
+    rows = _cut_short_sizes(x.shape[2], kh, stride, pad)
+    cols = _cut_short_sizes(x.shape[3], kw, stride, pad)
+
+    def cut_short(s: tuple[int, ...]) -> bool:
+        return (
+            len(s) >= 4
+            and s[-4] in (1, x.shape[0])
+            and s[-3] == c
+            and s[-2] in rows
+            and s[-1] in cols
+            and s[-2:] != (kh, kw)
+        )
+
+    shapes = _broadcast_shapes(error)
+    windows = [i for i, s in enumerate(shapes) if cut_short(s)]
+    kernels = [i for i, s in enumerate(shapes) if s[-3:] == (c, kh, kw)]
+    return pad > 0 and any(k != i for i in windows for k in kernels)
+
+
 def _windows_from_unpadded(
     x: np.ndarray,
     w: np.ndarray,
@@ -270,10 +318,13 @@ class Conv2dForwardChecker(NNChecker):
         return out
 
     def error_cause(self, case: Case, error: str) -> str | None:
-        """b of shape (F,) added to the (N, F, Ho, Wo) output: numpy aligns it with the width."""
+        """b of shape (F,) added to the (N, F, Ho, Wo) output: numpy aligns it with the width;
+        a window sliced from the unpadded x, cut short at its far border, times the kernel."""
         f = case.inputs["args"][2].shape[0]
         if _BROADCAST.match(error) and error.split("\n")[0].rstrip().endswith(f"({f},)"):
             return _BIAS_ON_WIDTH
+        if _raised_on_unpadded_window(case, error):
+            return _UNPADDED_WINDOWS
         return None
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:

@@ -1,4 +1,4 @@
-# expect: error | the windows are sliced from x, not from the padded x
+# expect: failed | the windows are sliced from x, not from the padded x
 import numpy as np
 
 
