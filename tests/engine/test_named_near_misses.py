@@ -422,3 +422,33 @@ def test_a_window_cut_short_is_named_only_for_shapes_an_unpadded_slice_has(
     error = f"ValueError: operands could not be broadcast together with shapes {shapes} \n"
     cause = get_checker("arch.conv.conv2d_forward").error_cause(_conv_case(pad), error)
     assert (cause is not None and "not from the padded x" in cause) is named
+
+
+MAXPOOL_UNRAVELLED_BY_IMAGE = """
+import numpy as np
+
+def maxpool_backward(dout, x, size=2, stride=2):
+    dx = np.zeros_like(x)
+    n, c, rows, cols = dout.shape
+    for a in range(n):
+        for b in range(c):
+            for r in range(rows):
+                for s in range(cols):
+                    patch = x[a, b, r * stride : r * stride + size, s * stride : s * stride + size]
+                    u, v = np.unravel_index(int(np.argmax(patch)), x.shape[2:])
+                    dx[a, b, r * stride + u, s * stride + v] += dout[a, b, r, s]
+    return dx
+"""
+
+
+def test_an_index_past_the_edge_from_the_image_width_is_not_called_the_stride() -> None:
+    # unravelled with (H, W), not (size, size), the column offsets run past the image too:
+    # that IndexError must not be named as argmaxes unravelled with divmod(k, stride)
+    checker = get_checker("arch.pooling.maxpool")
+    fns = load_submission(MAXPOOL_UNRAVELLED_BY_IMAGE, ("maxpool_backward",))
+    raised = 0
+    for seed in range(10):
+        for case in grade_inprocess(checker, fns, seed=seed).cases:
+            assert "unravelled with the stride" not in case.message, f"seed {seed}, {case.name}"
+            raised += "IndexError" in case.message
+    assert raised > 0  # the near miss does run past the image's edge

@@ -100,6 +100,7 @@ def _grade(drill: str, answer: str, seed: int) -> Verdict:
             "not from the padded x",
             30,
         ),
+        ("maxpool", "wrong_argmax_unravel_by_stride", "unravelled with the stride", 30),
         ("xor-network", "wrong_w2_reversed", "output weights are in the other order", 30),
         ("xor-network", "wrong_b1_reversed", "hidden biases are in the other order", 30),
         ("approximate-sine", "wrong_b1_plus_knots", "b1 = +knots", 30),
@@ -131,18 +132,29 @@ def test_the_mistake_fails_and_is_named_on_every_seed(
 
 
 @pytest.mark.parametrize(
-    "answer", ["wrong_windows_from_unpadded", "wrong_windows_from_unpadded_all_filters"]
+    ("drill", "answer", "phrase"),
+    [
+        *(
+            ("conv2d-forward", answer, "not from the padded x")
+            for answer in ("wrong_windows_from_unpadded", "wrong_windows_from_unpadded_all_filters")
+        ),
+        ("maxpool", "wrong_argmax_unravel_by_stride", "unravelled with the stride"),
+    ],
 )
-def test_windows_from_the_unpadded_x_are_named_on_every_case_they_fail(answer: str) -> None:
-    # at the far border x's slice is cut short; where numpy then raised (pad 2, 3x3 same
-    # padding) the case ended as a bare broadcast error and the verdict read "error"
+def test_a_mistake_that_also_raises_is_named_on_every_case_it_fails(
+    drill: str, answer: str, phrase: str
+) -> None:
+    # conv2d-forward: at the far border x's slice is cut short, and where numpy then raised
+    # (pad 2, 3x3 same padding) the case ended as a bare broadcast error; maxpool: rows of
+    # stride entries sent overlapping windows' gradients past the image (an IndexError).
+    # Either way the verdict read "error"
     for seed in range(30):
-        verdict = _grade("conv2d-forward", answer, seed)
+        verdict = _grade(drill, answer, seed)
         failing = [c for c in verdict.cases if c.message]
         assert len(failing) >= 3, f"seed {seed}"
         for case in failing:
             assert case.status is CaseStatus.FAILED, f"seed {seed}, {case.name}: {case.message}"
-            assert "not from the padded x" in case.message, f"seed {seed}, {case.name}"
+            assert phrase in case.message, f"seed {seed}, {case.name}"
 
 
 def test_a_missing_m_of_2_names_both_readings_of_the_factor_2() -> None:

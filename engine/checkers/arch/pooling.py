@@ -98,6 +98,59 @@ def _unravelled_by_image(
     return dx
 
 
+def _unravelled_by_stride(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    """dx when each window's argmax is unravelled with divmod(k, stride), rows of stride
+    entries where the window's are size long; NaN where those offsets leave the image (that
+    submission raised IndexError instead)."""
+    if _past_edge(x, size, stride, stride):
+        return np.full_like(x, np.nan)
+    dx = np.zeros_like(x)
+    for (a, b, i, j), win in _windows(x, size, stride):
+        u, v = divmod(int(np.argmax(win)), stride)
+        dx[a, b, i * stride + u, j * stride + v] += dout[a, b, i, j]
+    return dx
+
+
+def _past_edge(x: np.ndarray, size: int, stride: int, row_length: int) -> set[tuple[int, int, int]]:
+    """The (axis, axis length, index) triples past the image's edge (axis 2 the rows, 3 the
+    columns) where argmaxes unravelled with divmod(k, row_length) send a window's gradient:
+    numpy's IndexError names one of them."""
+    outside = set()
+    for (_, _, i, j), win in _windows(x, size, stride):
+        u, v = divmod(int(np.argmax(win)), row_length)
+        for axis, index in ((2, i * stride + u), (3, j * stride + v)):
+            if index >= x.shape[axis]:
+                outside.add((axis, x.shape[axis], index))
+    return outside
+
+
+def _indexed_past_edge(error: str) -> set[tuple[int, int, int]]:
+    """The spots numpy's IndexError may mean, as _past_edge gives them: the axis it names is
+    dx's when dx[n, c, row, col] is indexed at once, the last two of dx[n, c][row, col], and
+    either one in dx[n][c][row][col] (axis 0 every time)."""
+    match = _OUT_OF_BOUNDS.match(error)
+    if match is None:
+        return set()
+    index, axis, length = (int(g) for g in match.groups())
+    axes = {2: (2,), 3: (3,), 1: (3,), 0: (2, 3)}.get(axis, ())
+    return {(a, length, index) for a in axes}
+
+
+def _unravel_by_stride(size: int, stride: int) -> str:
+    """The message for a window's argmax unravelled with the stride instead of its width."""
+    return (
+        f"the window's argmax was unravelled with the stride, divmod(k, stride): a window's "
+        f"rows are size = {size} long, not stride = {stride}; unravel it with the window's "
+        "shape: np.unravel_index(k, (size, size)), or divmod(k, size)"
+    )
+
+
+_OUT_OF_BOUNDS = re.compile(
+    r"^IndexError: index (\d+) is out of bounds for axis (\d+) with size (\d+)"
+)
+"""numpy's error for an index past an axis's end."""
+
+
 def _offset_without_stride(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
     """dx when window (i, j)'s maximum at (p, q) is sent to (i + p, j + q): the output's
     index used as the window's corner, without the stride (the same as the reference at
@@ -245,12 +298,26 @@ class MaxpoolChecker(NNChecker):
 
     def error_cause(self, case: Case, error: str) -> str | None:
         """An empty window's argmax (or max) raised, and windows stepping by their size rather
-        than the stride leave the image on this case: the stride was ignored."""
+        than the stride leave the image on this case: the stride was ignored. Or an index ran
+        past the image exactly where argmaxes unravelled with divmod(k, stride) leave it, and
+        where those unravelled with the image's width do not."""
         args = case.inputs["args"]
-        if case.inputs["fn"] != "maxpool_backward" or not _EMPTY_WINDOW.match(error):
+        if case.inputs["fn"] != "maxpool_backward":
             return None
         dout, x = args[0], args[1]
         size, stride = (args[2], args[3]) if len(args) > 2 else (2, 2)
+        spots = _indexed_past_edge(error)
+        if spots:
+            by_stride = spots & _past_edge(x, size, stride, stride)
+            if not by_stride or spots & _past_edge(x, size, stride, x.shape[3]):
+                return None
+            _, length, index = min(by_stride)
+            return (
+                f"{_unravel_by_stride(size, stride)}; here the offsets run past the "
+                f"image's edge (index {index} of an axis of {length})"
+            )
+        if not _EMPTY_WINDOW.match(error):
+            return None
         last_i, last_j = dout.shape[2] - 1, dout.shape[3] - 1
         if last_i * size < x.shape[2] and last_j * size < x.shape[3]:
             return None
@@ -359,6 +426,10 @@ class MaxpoolChecker(NNChecker):
                     "np.unravel_index(k, (size, size)) returns (row, column), so p, q = "
                     "np.unravel_index(...) and dx[..., i*stride + p, j*stride + q]",
                     lambda: _swapped_offsets(dout, x, size, stride),
+                ),
+                (
+                    _unravel_by_stride(size, stride),
+                    lambda: _unravelled_by_stride(dout, x, size, stride),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "
