@@ -9,7 +9,7 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.checkers.base import Case
-from engine.checkers.nn._common import call_inputs
+from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.grade_inprocess import grade_inprocess, load_submission
 from tests.engine.answer_files import ANSWERS
 
@@ -420,7 +420,9 @@ def test_a_window_cut_short_is_named_only_for_shapes_an_unpadded_slice_has(
     pad: int, shapes: str, named: bool
 ) -> None:
     error = f"ValueError: operands could not be broadcast together with shapes {shapes} \n"
-    cause = get_checker("arch.conv.conv2d_forward").error_cause(_conv_case(pad), error)
+    checker = get_checker("arch.conv.conv2d_forward")
+    assert isinstance(checker, NNChecker)
+    cause = checker.error_cause(_conv_case(pad), error)
     assert (cause is not None and "not from the padded x" in cause) is named
 
 
