@@ -364,6 +364,8 @@ class Session:
         """The current card is one undo brought back: a step falling due waits behind it."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
+        self.clock_started_at: datetime | None = None
+        """Mock mode: when the time began to run (`start_clock`), None before."""
         self._summary: Summary | None = None
         filters: dict[str, object] = dict(self.options.filters.as_dict())
         if self.options.limit is not None:
@@ -493,15 +495,32 @@ class Session:
         """True once `finish` was called."""
         return self._summary is not None
 
+    def start_clock(self, now: datetime | None = None) -> None:
+        """Start a mock interview's time (once) when its first question is on screen.
+
+        Counted from the session's creation, the time spent building and drawing the first
+        screen (about 3 s under load) was gone before the question could be read. The first
+        question's answer time starts here too."""
+        if self.clock_started_at is not None:
+            return
+        self.clock_started_at = self._now(now)
+        if not self.answers and not self._steps:
+            self._shown_at = self.clock_started_at
+
     def deadline(self) -> datetime | None:
-        """When a mock interview's time runs out."""
-        return self.started_at + self.time_limit if self.time_limit is not None else None
+        """When a mock interview's time runs out; None untimed or before `start_clock`."""
+        if self.time_limit is None or self.clock_started_at is None:
+            return None
+        return self.clock_started_at + self.time_limit
 
     def time_left(self, now: datetime | None = None) -> timedelta | None:
-        """Mock mode's clock (never negative); None in untimed modes."""
+        """Mock mode's clock (never negative; all of it before `start_clock`); None in
+        untimed modes."""
+        if self.time_limit is None:
+            return None
         end = self.deadline()
         if end is None:
-            return None
+            return self.time_limit
         return max(timedelta(0), end - self._now(now))
 
     def is_over(self, now: datetime | None = None) -> bool:
@@ -819,7 +838,7 @@ class Session:
             self._store.end_session(self.session_id, ended_at=moment)
             self._summary = build_summary(
                 mode=self.mode,
-                started_at=self.started_at,
+                started_at=self.clock_started_at or self.started_at,
                 ended_at=moment,
                 answers=self.answers,
                 planned=self.planned,

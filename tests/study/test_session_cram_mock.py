@@ -77,6 +77,7 @@ def test_mock_is_timed_scored_and_leaves_the_schedule(store: Store, scheduler: S
     options = SessionOptions(mode="mock", limit=4, minutes=5)
     session = Session(store, deck(), options, now=NOW, scheduler=scheduler, rng=random.Random(42))
     assert len(session.planned) == 4
+    session.start_clock(NOW)
     assert session.time_left(NOW + timedelta(minutes=1)) == timedelta(minutes=4)
     session.rate(Rating.Good, now=NOW + timedelta(seconds=30))
     session.answer(False, now=NOW + timedelta(seconds=90))
@@ -101,6 +102,26 @@ def test_mock_is_timed_scored_and_leaves_the_schedule(store: Store, scheduler: S
     assert summary.pace_seconds == 45.0  # 90 s to the last answer; not 300 s over 2
     assert {q.card_id for q in summary.questions} == {c.id for c in session.planned}
     assert session.finish(now=NOW + timedelta(hours=1)) is summary
+
+
+def test_mock_time_runs_from_the_first_question_shown(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """The time ran from the session's creation: building and drawing the first screen
+    (seconds under load) was taken from the candidate. It runs from `start_clock` now, once."""
+    options = SessionOptions(mode="mock", limit=2, minutes=5)
+    session = Session(store, deck(), options, now=NOW, scheduler=scheduler, rng=random.Random(0))
+    later = NOW + timedelta(seconds=3)
+    assert session.time_left(later) == timedelta(minutes=5)  # not started: all of it
+    session.start_clock(later)
+    session.start_clock(later + timedelta(minutes=1))  # once: a second call changes nothing
+    assert session.time_left(later + timedelta(minutes=1)) == timedelta(minutes=4)
+    assert not session.is_over(NOW + timedelta(minutes=5))
+    assert session.is_over(later + timedelta(minutes=5))
+    session.rate(Rating.Good, now=later + timedelta(seconds=20))
+    summary = session.finish(now=later + timedelta(minutes=2))
+    assert summary.seconds == 120.0
+    assert [q.seconds for q in summary.questions[:1]] == [20.0]
 
 
 def test_mock_does_not_requeue_misses(store: Store, scheduler: Scheduler) -> None:

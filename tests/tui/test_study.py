@@ -271,6 +271,31 @@ async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder
         await showing(pilot, SummaryScreen)
 
 
+async def test_mock_clock_starts_when_the_first_question_is_drawn(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The mock's time ran from the session's creation: under load about 3 s went on
+    building the first screen, and the candidate first saw 01:57 of 2 minutes. It runs from
+    the first frame with the question on it now."""
+    app = build(study=StudyRequest(mode="mock", limit=3, minutes=2))
+    ws = app.workspace
+    card_of = ws.session_card
+
+    def slow_card(session: object) -> object:  # the first screen takes 3 s to build
+        clock.advance(3)
+        return card_of(session)  # type: ignore[arg-type]
+
+    ws.session_card = slow_card  # type: ignore[method-assign]
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await settle(pilot)
+        ws.session_card = card_of  # type: ignore[method-assign]
+        assert str(screen.query_one("#study-clock").render()) == "⏱ 02:00"
+        clock.advance(50)
+        screen.tick()
+        assert str(screen.query_one("#study-clock").render()) == "⏱ 01:10"
+
+
 async def test_mock_answer_after_time_is_refused(
     build: AppFactory, clock: FakeClock, recorder: Recorder
 ) -> None:

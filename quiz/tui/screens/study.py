@@ -229,6 +229,13 @@ class StudyScreen(Screen[None]):
         self._focus(first)
         self.refresh_bindings()
         self._arm_day_end()
+        # a mock's time runs from the first frame with the question on it, not from before
+        # the screen was built (seconds under load)
+        self.call_after_refresh(self._first_card_drawn)
+
+    def _first_card_drawn(self) -> None:
+        self.session.start_clock(self.workspace.now())
+        self.tick()
 
     def on_unmount(self) -> None:
         """The app quit during the session (ctrl+q, the palette's quit, a SIGINT, SIGTERM
