@@ -104,9 +104,7 @@ def test_mock_is_timed_scored_and_leaves_the_schedule(store: Store, scheduler: S
     assert session.finish(now=NOW + timedelta(hours=1)) is summary
 
 
-def test_mock_time_runs_from_the_first_question_shown(
-    store: Store, scheduler: Scheduler
-) -> None:
+def test_mock_time_runs_from_the_first_question_shown(store: Store, scheduler: Scheduler) -> None:
     """The time ran from the session's creation: building and drawing the first screen
     (seconds under load) was taken from the candidate. It runs from `start_clock` now, once."""
     options = SessionOptions(mode="mock", limit=2, minutes=5)

@@ -348,7 +348,7 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
             recount()
 
         home.refresh_counts = counting  # type: ignore[method-assign]
-        home.check_store()  # nothing changed: nothing is counted
+        home.store_watch.check()  # nothing changed: nothing is counted
         assert counted == 0
         other = Store.open(app.workspace.store.path)
         try:
@@ -362,13 +362,13 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
             )
         finally:
             other.close()
-        home.check_store()  # the other connection's commit: Home counts again
+        home.store_watch.check()  # the other connection's commit: Home counts again
         await settle(pilot)
         assert counted == 1
         # what-is-relu left new for its 10-minute step: still one of today's 4 (`d` waits
         # for it), now 3 new and 1 learning
         assert table_rows(home)[0] == ["Mini", "4", "3", "1", "0", "0", "4"]
-        home.check_store()  # and once only
+        home.store_watch.check()  # and once only
         assert counted == 1
 
 

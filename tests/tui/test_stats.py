@@ -20,7 +20,15 @@ from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
-from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    press,
+    set_plan,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 async def test_stats_counts_the_cards_as_home_does(build: AppFactory, clock: FakeClock) -> None:
@@ -285,3 +293,43 @@ async def test_a_new_day_start_hour_counts_the_open_stats_on_its_day(
         await settle(pilot)
         before = first - timedelta(days=1)
         assert stats.query_one("#per-day", ColumnChart).labels[-1] == chart_day(before)
+
+
+async def test_stats_count_again_after_another_drillbit_rates_a_card(
+    build: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home counted again when a card was rated in another shell (another connection to
+    the same database); the stats screen left open kept its numbers until it was opened
+    again. It asks the store as Home does and reads again only when it changed."""
+    from quiz.study import counts
+
+    monkeypatch.setattr(counts, "STORE_POLL_SECONDS", 0.05)  # the poll, not 3 s apart
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "s")
+        await settle(pilot)
+        stats = await showing(pilot, StatsScreen)
+
+        def numbers() -> str:
+            return str(stats.query_one("#stats-numbers", Static).render())
+
+        assert numbers().startswith("reviews 0 · cards seen 0")
+        other = Store.open(app.workspace.store.path)
+        try:
+            review_card(
+                other,
+                app.workspace.scheduler,
+                "what-is-relu",
+                Rating.Good,
+                now=clock(),
+                correct=True,
+            )
+        finally:
+            other.close()
+        # the other connection's commit: the screen's own poll reads again
+        assert await wait_until(pilot, lambda: numbers().startswith("reviews 1 · cards seen 1"))
+        assert "3 new + 1 learning" in numbers()
+        shown = stats.query_one("#stats-numbers", Static)
+        stats.store_watch.check()  # nothing changed since: not read again
+        await settle(pilot)
+        assert stats.query_one("#stats-numbers", Static) is shown

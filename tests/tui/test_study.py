@@ -12,6 +12,8 @@ from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
+from quiz.bank.models import Card
+from quiz.study import Session
 from quiz.tui.screens.study import DRILL_SPACE, SKIPPED, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
@@ -281,9 +283,9 @@ async def test_mock_clock_starts_when_the_first_question_is_drawn(
     ws = app.workspace
     card_of = ws.session_card
 
-    def slow_card(session: object) -> object:  # the first screen takes 3 s to build
+    def slow_card(session: Session) -> Card | None:  # the first screen takes 3 s to build
         clock.advance(3)
-        return card_of(session)  # type: ignore[arg-type]
+        return card_of(session)
 
     ws.session_card = slow_card  # type: ignore[method-assign]
     async with app.run_test() as pilot:

@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Header, Static
 
 from quiz.plural import counted
 from quiz.store import Mode
-from quiz.study.counts import STORE_POLL_SECONDS, counts_change_at, counts_stale, plan_headline
+from quiz.study.counts import counts_change_at, plan_headline
+from quiz.tui.store_watch import StoreWatch
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
@@ -125,8 +126,8 @@ class HomeScreen(Screen[None]):
         """When the counts next change by the clock alone (a learning step falls due,
         the study day's end): Home counts again then, though nothing was studied."""
         self._timer: Timer | None = None
-        self._counted_version: object = None
-        """The store's version the shown counts were read at (`Store.version()`)."""
+        self.store_watch = StoreWatch(self, workspace, self._store_changed)
+        """Counts again when another drillbit commits (a card rated in another shell)."""
 
     def compose(self) -> ComposeResult:
         # ◆ is in common monospace fonts; Textual's default ⭘ is missing from most.
@@ -148,7 +149,7 @@ class HomeScreen(Screen[None]):
             self.refresh_counts()
             self._counted_at_mount = True
         # a card rated in another shell (another drillbit's commit) shows within seconds
-        self.set_interval(STORE_POLL_SECONDS, self.check_store)
+        self.store_watch.start()
 
     def on_screen_resume(self) -> None:
         # Textual resumes a screen when it is first shown too: the counts are read at mount
@@ -175,7 +176,7 @@ class HomeScreen(Screen[None]):
         """Re-read the counts (after a session they changed)."""
         ws = self.workspace
         # before the reads: a commit while they run makes the next check count again
-        self._counted_version = ws.store.version()
+        self.store_watch.mark()
         self.rows, counts = ws.home_view()
         plan = ws.plan_status()
         # While a plan runs, d studies the plan's cards for today, not what fsrs says is
@@ -253,12 +254,9 @@ class HomeScreen(Screen[None]):
         else:
             self._timer = None  # on_screen_resume counts
 
-    def check_store(self) -> None:
-        """The poll's call: count again when the database changed since the counts were
-        read (another drillbit rated a card), while Home is shown (hidden, it counts when
-        it is back). Asking costs one PRAGMA; the 5-minute timer alone left Home stale."""
-        if self.is_active and counts_stale(self.workspace.store, self._counted_version):
-            self.refresh_counts()
+    def _store_changed(self) -> None:
+        """Another drillbit rated a card (the 5-minute timer alone left Home stale)."""
+        self.refresh_counts()
 
     def on_resize(self) -> None:
         # the totals and the plan line break between their phrases at the width they have

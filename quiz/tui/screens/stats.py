@@ -15,6 +15,7 @@ from textual.widgets import Label, Static
 from quiz.plural import counted
 from quiz.study.counts import plan_headline
 from quiz.tui.breakpoints import set_width_classes
+from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
@@ -70,12 +71,15 @@ class StatsScreen(Screen[None]):
         """While a plan runs: the cards `d` studies now (Home's `today`)."""
         self.target: float | None
         """While a plan runs: its target, a line on the readiness plot."""
+        self.store_watch = StoreWatch(self, workspace, self._read_again)
+        """Reads again when another drillbit commits (a card rated in another shell)."""
         self._read()
-        self.day_watch = StudyDayWatch(self, workspace, self._on_new_day)
+        self.day_watch = StudyDayWatch(self, workspace, self._read_again)
 
     def _read(self) -> None:
         """Read the statistics and the plan's forecast, both counted from today."""
         workspace = self.workspace
+        self.store_watch.mark()
         self.stats = workspace.stats()
         status = workspace.plan_status(with_forecast=True)
         self.forecast = [] if status is None else list(status.forecast)
@@ -83,11 +87,15 @@ class StatsScreen(Screen[None]):
         self.planned = None if plan is None or plan.today is None else len(plan.offered)
         self.target = plan.plan.target if plan is not None else None
 
-    async def _on_new_day(self) -> None:
-        """A new study day began while the screen was open: count again from it."""
+    async def _read_again(self) -> None:
+        """A new study day began, or another drillbit rated a card, while the screen was
+        open: count again, the charts scrolled where they were."""
+        scrolled = self.query_one("#stats-charts", VerticalScroll).scroll_y
         self._read()
         await self.recompose()
         self._fit()
+        charts = self.query_one("#stats-charts", VerticalScroll)
+        self.call_after_refresh(charts.scroll_to, y=scrolled, animate=False)
         self.call_after_refresh(self.refresh_bindings)
 
     def compose(self) -> ComposeResult:
@@ -201,3 +209,4 @@ class StatsScreen(Screen[None]):
     def on_mount(self) -> None:
         self._fit()
         self.day_watch.start()
+        self.store_watch.start()
