@@ -149,7 +149,7 @@ async def test_help_lists_the_bindings_of_the_current_screen(build: AppFactory) 
         await press(pilot, "question_mark")
         await settle(pilot)
         help_screen = await showing(pilot, HelpScreen)
-        described = {description for _key, description in help_screen.rows}
+        described = {description.split(":")[0] for _key, description in help_screen.rows}
         assert {"End", "Help"} <= described and "Cram" not in described
 
 
@@ -207,29 +207,29 @@ async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFacto
         assert home["⏎"] == home["d"] == "Due: study today's due and new cards in the row"
         await press(pilot, "comma")
         settings = _each_key_once(await _help_rows(pilot))
-        assert settings["⏎"] == "Edit"
+        assert settings["⏎"] == "Edit: change the highlighted value"
         assert "Select" not in home.values() and "Select" not in settings.values()
     app = build(study=StudyRequest(mode="cram", kind="concept"))
     async with app.run_test(size=(120, 40)) as pilot:
         await showing(pilot, StudyScreen)
         question = _each_key_once(await _help_rows(pilot))
-        assert question["space"] == "Reveal"
+        assert question["space"] == "Reveal: show the answer"
         assert question["⏎"].endswith("(not now)") and "Rate" in question["⏎"]
         await press(pilot, "space")
         revealed = await _help_rows(pilot)
         # space goes on to the rating keys, as the footer's "⏎ Rate" and the status say
-        assert ("⏎, space", "Rate") in revealed
+        assert ("⏎, space", "Rate: on to the rating keys") in revealed
         assert all("Tick next" not in what for _keys, what in revealed)
         await press(pilot, "enter")
         rating = await _help_rows(pilot)
-        assert _each_key_once(rating)["⏎"] == "Suggested rating"
-        assert ("3, space", "Good") in rating
+        assert _each_key_once(rating)["⏎"] == "Suggested: the rating the ticked points give"
+        assert ("3, space", "Good: recalled") in rating
     app = build(study=StudyRequest(mode="cram", kind="choice"))
     async with app.run_test(size=(120, 40)) as pilot:
         await showing(pilot, StudyScreen)
         assert _each_key_once(await _help_rows(pilot))["⏎"] == "Submit"
         await press(pilot, "1", "enter")
-        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Next"
+        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Next: the next card"
 
 
 async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:

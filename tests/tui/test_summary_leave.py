@@ -96,7 +96,8 @@ async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool)
         await press(pilot, "question_mark")
         help_screen = await showing(pilot, HelpScreen)
         leaving = [row for row in help_screen.rows if row[1].startswith(("Home", "Back"))]
-        assert leaving == [("esc, ⏎", says)]
+        meaning = {"Back": "back to the session you left", "Home": "back to the packs"}[says]
+        assert leaving == [("esc, ⏎", f"{says}: {meaning}")]
 
 
 @pytest.mark.parametrize("from_home", [False, True])

@@ -116,7 +116,7 @@ class BrowserScreen(Screen[None]):
     """Posts CardOpened for enter; suspends, unsuspends and buries through the store."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", priority=True),
+        Binding("enter", "open", "Open", tooltip="the highlighted card", priority=True),
         # One word a key, the toggle said in the help (its tooltip): with "Suspend/unsuspend"
         # and "Bury/unbury" the footer had no room for Help at 80 columns.
         Binding(
@@ -140,7 +140,7 @@ class BrowserScreen(Screen[None]):
         Binding("ctrl+r", "reset", "Reset", tooltip="make the card new again", priority=True),
         Binding("down", "cursor(1)", "Next card", show=False, priority=True),
         Binding("up", "cursor(-1)", "Previous card", show=False, priority=True),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="to Home"),
         # ? is typed into the search box (a card's text has question marks): f1 is the
         # help's key here, in the footer as on the drill screen.
         Binding("f1", "app.help", "Help"),

@@ -13,8 +13,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True on `y`, False on `n` or escape."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", tooltip="go ahead"),
+        Binding("n", "answer(False)", "No", tooltip="leave it as it was"),
         Binding("escape", "answer(False)", "Cancel", show=False),
     ]
 

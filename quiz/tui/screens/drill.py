@@ -84,7 +84,14 @@ class DrillScreen(Screen["DrillSitting"]):
             "ctrl+g", "give_up", "Give up", tooltip="rate it Again (asks first)", priority=True
         ),
         Binding("ctrl+f", "next_drill", "Next drill", tooltip="one not passed yet", priority=True),
-        Binding("ctrl+a", "select_all", "Select all", show=False, priority=True),
+        Binding(
+            "ctrl+a",
+            "select_all",
+            "Select all",
+            tooltip="the whole code",
+            show=False,
+            priority=True,
+        ),
         Binding("tab", "switch_pane", "Switch pane", tooltip="task or editor", show=False),
         Binding("escape", "leave", "Back", tooltip="save the code and go back", priority=True),
         Binding("f1", "app.help", "Help"),  # ? goes into the editor

@@ -75,9 +75,9 @@ class DrillsScreen(Screen[None]):
     """Posts BrowserScreen.CardOpened for the drill to open (the app opens its editor)."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", priority=True),
-        Binding("n", "next", "Next unsolved"),
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "open", "Open", tooltip="the drill in the editor", priority=True),
+        Binding("n", "next", "Next unsolved", tooltip="go to one not passed yet"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="to Home"),
     ]
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("↑, ↓", "Move between drills"),

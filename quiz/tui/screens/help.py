@@ -20,6 +20,14 @@ AROUND_TABLE = 4
 """The help box's rows besides the table: its two borders, the title and the foot."""
 
 
+TEXTUAL_FOCUS_KEYS = {
+    "app.focus_next": "Next pane: move the focus on",
+    "app.focus_previous": "Previous pane: move the focus back",
+}
+"""What tab and shift+tab do, in our words: Textual's "Focus Next" and "Focus Previous"
+read as the names of actions, not as what the key does."""
+
+
 def table_height(screen_height: int) -> int:
     """The table's most rows on a screen this high: TABLE_ROWS, or what the box (at most
     90% of the screen, as drillbit.tcss says) leaves with the title and the foot in it.
@@ -90,6 +98,8 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         description = binding.description
         if binding.action == "command_palette":
             description = "Find any card (command palette)"
+        elif binding.action in TEXTUAL_FOCUS_KEYS:
+            description = TEXTUAL_FOCUS_KEYS[binding.action]
         elif binding.tooltip and found.node is screen:
             # Home's d: "Plan: study today's plan in the highlighted row" (Textual's own
             # keys' tooltips repeat their description: "Quit the app and return ...")
@@ -111,7 +121,7 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         if group & listed
         for description in group
     }
-    later: dict[str, list[str]] = {}  # keys -> what they do at other times
+    later: dict[str, list[tuple[str, str]]] = {}  # keys -> (word, what it does) at other times
     for binding in declared:
         # this screen's keys that do nothing right now (another phase, or a widget has them)
         if binding.description in listed or binding.description in standing_in:
@@ -124,14 +134,14 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         meaning = binding.description
         if binding.tooltip:  # Home's a: "Ahead" alone told a new user nothing
             meaning = f"{meaning}: {binding.tooltip}"
-        if meaning not in meanings:
-            meanings.append(meaning)
+        if meaning not in [said for _word, said in meanings]:
+            meanings.append((binding.description, meaning))
     for description in [d for d in rest if d in first]:  # Home's q and ctrl+q: one Quit
         first[description] += [
             key for key in rest.pop(description) if key not in first[description]
         ]
     rows = [(", ".join(keys), description) for description, keys in first.items()]
-    rows += [(keys, " / ".join(meanings) + " (not now)") for keys, meanings in later.items()]
+    rows += [(keys, _not_now(meanings)) for keys, meanings in later.items()]
     rows += [(", ".join(keys), description) for description, keys in rest.items()]
     focused: Sequence[tuple[str, str]] = getattr(screen, "HELP_FOCUSED_KEYS", ())
     if widget and focused:
@@ -142,11 +152,21 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     return rows
 
 
+def _not_now(meanings: Sequence[tuple[str, str]]) -> str:
+    """A key's row for what it does at other times: what it does, or for a key of several
+    meanings their words alone, each said in full in the help where it applies (the study
+    screen's enter, "Rate / Next / Open drill / Suggested rating", would not fit 80
+    columns with what each does)."""
+    if len(meanings) == 1:
+        return f"{meanings[0][1]} (not now)"
+    return " / ".join(word for word, _said in meanings) + " (not now)"
+
+
 class HelpScreen(ModalScreen[None]):
     """A table of keys and what they do; escape closes it."""
 
     BINDINGS = [
-        Binding("escape", "dismiss", "Close"),
+        Binding("escape", "dismiss", "Close", tooltip="back to the screen"),
         Binding("q", "dismiss", "Close", show=False),
         Binding("question_mark", "dismiss", "Close", show=False),
     ]

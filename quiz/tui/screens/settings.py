@@ -59,8 +59,8 @@ class SettingsScreen(Screen[None]):
     BINDINGS = [
         # priority: the table's own enter ("Select", not shown) came first, and the footer
         # had no Edit; while a value is edited, check_action hands enter to its box
-        Binding("enter", "edit", "Edit", priority=True),
-        Binding("escape", "back", "Back", priority=True),
+        Binding("enter", "edit", "Edit", tooltip="change the highlighted value", priority=True),
+        Binding("escape", "back", "Back", tooltip="cancel an edit, or go to Home", priority=True),
     ]
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("↑, ↓", "Move between settings"),

@@ -49,9 +49,9 @@ class StatsScreen(Screen[None]):
     """Progress over the whole history; escape goes back."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("q", "app.pop_screen", "Back", show=False),
-        Binding("n", "next_chart", "Next chart"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="to Home"),
+        Binding("q", "app.pop_screen", "Back", tooltip="to Home", show=False),
+        Binding("n", "next_chart", "Next chart", tooltip="scroll it to the top"),
     ]
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("↑, ↓", "Scroll the charts a line"),

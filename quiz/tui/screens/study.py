@@ -84,6 +84,14 @@ class _Question:
     status: str
 
 
+RATE, NEXT, GOOD = "on to the rating keys", "the next card", "recalled"
+SCROLL, END = "the card a screenful", "end the session, see its summary"
+SUGGESTED = "the rating the ticked points give"
+"""What the study screen's keys do, said in its help beside their one-word names (a
+key's tooltip), as Home's and the drill's helps do: it listed "Bury", "Skip", "Rate" and
+left a newcomer to guess. Each row fits the help's box at 80 columns."""
+
+
 class StudyScreen(Screen[None]):
     """One session. Posts AnswerGraded after every committed answer and SessionEnded at the end.
 
@@ -96,33 +104,45 @@ class StudyScreen(Screen[None]):
     when it is shown, so the first one does not move the focus (and restyle) twice."""
 
     BINDINGS = [
-        Binding("space", "reveal", "Reveal"),
-        Binding("enter", "to_rating", "Rate"),
+        Binding("space", "reveal", "Reveal", tooltip="show the answer"),
+        Binding("enter", "to_rating", "Rate", tooltip=RATE),
         # once the answer shows, space goes on as in Anki: to the rating keys, then Good
-        Binding("space", "to_rating", "Rate", show=False),
-        Binding("space", "next", "Next"),
-        Binding("enter", "next", "Next", show=False),
-        Binding("enter", "open_drill", "Open drill"),
+        Binding("space", "to_rating", "Rate", tooltip=RATE, show=False),
+        Binding("space", "next", "Next", tooltip=NEXT),
+        Binding("enter", "next", "Next", tooltip=NEXT, show=False),
+        Binding("enter", "open_drill", "Open drill", tooltip="write it in the editor"),
         # space reveals the other cards; on a drill it says how one is answered and never
         # opens the editor: a second space pressed to move on would land in it
         Binding("space", "drill_space", "", show=False),
-        Binding("1", "rate(1)", "Again", show=False),  # the rating bar shows it
-        Binding("2", "rate(2)", "Hard", show=False),  # the rating bar shows it
-        Binding("3", "rate(3)", "Good", show=False),  # the rating bar shows it
-        Binding("4", "rate(4)", "Easy", show=False),  # the rating bar shows it
-        Binding("space", "rate(3)", "Good", show=False),  # Anki's space on an answer
-        Binding("enter", "rate_suggested", "Suggested rating", show=False),
-        Binding("backspace", "back_to_ticking", "Back to points", show=False),
+        Binding(
+            "1", "rate(1)", "Again", tooltip="forgot: see it again soon", show=False
+        ),  # the rating bar shows it
+        Binding(
+            "2", "rate(2)", "Hard", tooltip="recalled with effort", show=False
+        ),  # the rating bar shows it
+        Binding("3", "rate(3)", "Good", tooltip=GOOD, show=False),  # the rating bar shows it
+        Binding(
+            "4", "rate(4)", "Easy", tooltip="recalled at once", show=False
+        ),  # the rating bar shows it
+        Binding("space", "rate(3)", "Good", tooltip=GOOD, show=False),  # Anki's space on an answer
+        Binding("enter", "rate_suggested", "Suggested", tooltip=SUGGESTED, show=False),
+        Binding(
+            "backspace", "back_to_ticking", "Back to points", tooltip="tick them again", show=False
+        ),
         # an empty number box passes these and u on (no answer starts with s, b, x or u);
         # once something is typed it keeps them (NumberAnswer._on_key, check_consume_key)
-        Binding("s", "skip", "Skip"),
-        Binding("b", "set_aside(False)", "Bury"),
-        Binding("x", "set_aside(True)", "Suspend"),
-        Binding("u", "undo", "Undo"),
-        Binding("pagedown", "scroll_body(1)", "Scroll down", show=False, priority=True),
-        Binding("pageup", "scroll_body(-1)", "Scroll up", show=False, priority=True),
-        Binding("escape", "end", "End"),
-        Binding("q", "end", "End", show=False),
+        Binding("s", "skip", "Skip", tooltip="to the end of the queue"),
+        Binding("b", "set_aside(False)", "Bury", tooltip="hide the card until tomorrow"),
+        Binding("x", "set_aside(True)", "Suspend", tooltip="set the card aside"),
+        Binding("u", "undo", "Undo", tooltip="take back the last answer"),
+        Binding(
+            "pagedown", "scroll_body(1)", "Scroll down", tooltip=SCROLL, show=False, priority=True
+        ),
+        Binding(
+            "pageup", "scroll_body(-1)", "Scroll up", tooltip=SCROLL, show=False, priority=True
+        ),
+        Binding("escape", "end", "End", tooltip=END),
+        Binding("q", "end", "End", tooltip=END, show=False),
     ]
 
     class AnswerGraded(Message):

@@ -127,9 +127,9 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         # one of the two, by what is under the summary (check_action)
-        Binding("escape,enter", "leave_home", "Home"),
-        Binding("escape,enter", "leave_back", "Back"),
-        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("escape,enter", "leave_home", "Home", tooltip="back to the packs"),
+        Binding("escape,enter", "leave_back", "Back", tooltip="back to the session you left"),
+        Binding("ctrl+q", "app.quit", "Quit", tooltip="close drillbit"),
     ]
     HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Home", "Back"}),)
     """escape is Home or Back by what is under the summary: the help lists the one."""
