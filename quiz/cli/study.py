@@ -173,6 +173,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
     if today is not None:  # Home's words: what `d` studies today, then the cards
         click.echo(fold_text(f"Today: {today}", terminal_width()))  # 104 under a plan
     click.echo(f"Cards: {stats.cards.breakdown()}")
+    if not stats.reviews and not stats.drills_passed:  # a fresh home: all zeros, no way on
+        click.echo(FIRST_STEP)
     if stats.by_topic:
         click.echo("")
         width = max(20, *(len(topic) for topic in stats.by_topic))  # "topic (pack)" too
@@ -181,6 +183,10 @@ def stats_command(obj: Context, as_json: bool) -> None:
             click.echo(
                 f"{topic:<{width}} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
             )
+
+
+FIRST_STEP = "next: `drillbit` opens the app (d studies), or `drillbit study` starts at once"
+"""What `drillbit stats` says before any answer: its zeros alone left a new user no step."""
 
 
 def _with_hints(drills: int) -> str:

@@ -323,3 +323,20 @@ def test_stats_json_today_is_null_when_the_settings_cannot_be_used(
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["today"] is None
     assert "max_reviews_per_day" in result.stderr
+
+
+def test_stats_on_a_fresh_home_says_what_to_do_first(
+    drillbit: RunDrillbit, mini_bank: Path
+) -> None:
+    """On a fresh home `drillbit stats` printed its zeros and ended: it now says, on one
+    line that fits 80 columns, how the first session starts; once a card is answered the
+    line is gone."""
+    fresh = drillbit("--content", str(mini_bank), "stats")
+    assert fresh.returncode == 0, fresh.stderr
+    step = fresh.stdout.splitlines()[-1]
+    assert step.startswith("next: ") and "`drillbit study`" in step and len(step) <= 80
+    with Store.open() as store:
+        review_card(
+            store, Scheduler(), "what-is-relu", Rating.Good, now=datetime.now(UTC), correct=True
+        )
+    assert "next: " not in drillbit("--content", str(mini_bank), "stats").stdout
