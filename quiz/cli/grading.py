@@ -249,17 +249,34 @@ def _next_step(
     )
 
 
-def _next_drill(rows: list[DrillRow] | None, drill_id: str, command: Callable[[str], str]) -> str:
+def _next_drill(
+    rows: list[DrillRow] | None,
+    drill_id: str,
+    command: Callable[[str], str],
+    width: int | None = None,
+) -> str:
     """After a pass: how many drills are solved and the `command` of the next one not
-    passed yet, as `drillbit drills` ends."""
+    passed yet, as `drillbit drills` ends; on a terminal (`width` known) the command
+    stands on its own indented line (`solved_line`)."""
     from quiz.drill_list import next_unsolved
 
     if rows is None:
         return "next: `drillbit drills` lists the other drills"
     following = next_unsolved(rows, after=drill_id)
-    solved = sum(row.solved for row in rows)
-    tail = f"next: {command(following.id)}" if following else "every drill is passed"
-    return f"{solved}/{len(rows)} drills solved; {tail}"
+    solved = f"{sum(row.solved for row in rows)}/{len(rows)} drills solved"
+    if following is None:
+        return f"{solved}; every drill is passed"
+    return solved_line(solved, command(following.id), width)
+
+
+def solved_line(solved: str, command: str, width: int | None) -> str:
+    """`solved; next: command` in one line for a pipe (one record to grep); on a terminal
+    (`width` known), the command whole on a line of its own, indented, to copy as grade's
+    is: `drillbit watch`'s "1/33 drills solved; next: drillbit watch DRILL PATH" ran past
+    80 columns, and the terminal cut the path in two."""
+    if width is None:
+        return f"{solved}; next: {command}"
+    return f"{solved}; next:\n    {command}"
 
 
 @click.command("watch")
@@ -361,7 +378,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
             rows = drill_rows(bank.cards, store)
             click.echo(
                 _hints_line(verdict, progress.hints_used)
-                + _next_drill(rows, drill.card.id, watch_next)
+                + _next_drill(rows, drill.card.id, watch_next, terminal_width())
             )
         if unsaved is not None:
             click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)

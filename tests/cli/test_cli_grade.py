@@ -446,6 +446,19 @@ class WatchRun(Printing):
         self.process.wait(CTRL_C_SECONDS)
 
 
+def test_on_a_terminal_watch_puts_the_next_command_on_its_own_line(tmp_path: Path) -> None:
+    """After a pass, "N/33 drills solved; next: drillbit watch DRILL PATH" was one line of
+    82+ columns: an 80-column terminal cut it in the middle of the path. On a terminal
+    the command now stands whole on its own indented line, to copy (a pipe keeps the one
+    line: the test above)."""
+    target = tmp_path / "mine.py"
+    target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
+    with WatchRun(target, terminal=True) as watch:
+        watch.wait_for(f"drills solved; next:\n    drillbit watch sigmoid-grad {tmp_path}/")
+        text = watch.printed()
+    assert f"next: drillbit watch sigmoid-grad {tmp_path}" not in text, text
+
+
 def test_watch_writes_the_starter_then_regrades_on_save(tmp_path: Path) -> None:
     target = tmp_path / "mine.py"
     watch = WatchRun(target)
