@@ -92,7 +92,7 @@ async def test_a_study_sessions_help_says_what_its_keys_do_at_80_columns(
         assert revealed["⏎"] == "Rate: on to the rating keys"
         await press(pilot, "enter")
         rating = _meanings(await _help_fits(pilot))
-        assert rating["1"] == "Again: forgot: see it again soon"
+        assert rating["1"] == "Again: forgotten, so it comes back soon"
         assert rating["⏎"] == "Suggested: the rating the ticked points give"
         for meaning in [*question.values(), *revealed.values(), *rating.values()]:
             assert "Focus Next" not in meaning and "Focus Previous" not in meaning

@@ -115,7 +115,7 @@ class StudyScreen(Screen[None]):
         # opens the editor: a second space pressed to move on would land in it
         Binding("space", "drill_space", "", show=False),
         Binding(
-            "1", "rate(1)", "Again", tooltip="forgot: see it again soon", show=False
+            "1", "rate(1)", "Again", tooltip="forgotten, so it comes back soon", show=False
         ),  # the rating bar shows it
         Binding(
             "2", "rate(2)", "Hard", tooltip="recalled with effort", show=False
