@@ -13,7 +13,7 @@ from random import Random
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
-from fsrs import Scheduler
+from fsrs import Rating, Scheduler
 from textual.app import App
 from textual.geometry import Size
 from textual.message import Message
@@ -25,7 +25,8 @@ from textual.widgets._footer import FooterKey
 
 from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.settings import Settings
-from quiz.store import InterviewPlan
+from quiz.store import InterviewPlan, Store
+from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest, Workspace
 from tests.conftest import DATA
@@ -47,6 +48,16 @@ async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
             return True
         await pilot.pause(0.05)
     return ready()
+
+
+def rate_in_another_drillbit(app: DrillbitApp, card_id: str, now: datetime) -> None:
+    """Rate `card_id` Good through a second connection to the app's store, as another
+    drillbit process (a shell's `drillbit study`) would: the app sees it only by its poll."""
+    other = Store.open(app.workspace.store.path)
+    try:
+        review_card(other, app.workspace.scheduler, card_id, Rating.Good, now=now, correct=True)
+    finally:
+        other.close()
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -31,6 +31,7 @@ from tests.tui.conftest import (
     footer_descriptions,
     notices,
     press,
+    rate_in_another_drillbit,
     resize,
     screen_lines,
     set_plan,
@@ -333,7 +334,6 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
     """A card rated in another shell (another connection to the same database) left Home's
     counts as they were until its 5-minute timer: Home now asks every few seconds whether
     the database changed (SQLite's `data_version`, one PRAGMA) and counts again only then."""
-    from quiz.store import Store
 
     app = build(settings=Settings(shuffle_choices=False))
     async with app.run_test() as pilot:
@@ -350,18 +350,7 @@ async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(
         home.refresh_counts = counting  # type: ignore[method-assign]
         home.store_watch.check()  # nothing changed: nothing is counted
         assert counted == 0
-        other = Store.open(app.workspace.store.path)
-        try:
-            review_card(
-                other,
-                app.workspace.scheduler,
-                "what-is-relu",
-                Rating.Good,
-                now=clock(),
-                correct=True,
-            )
-        finally:
-            other.close()
+        rate_in_another_drillbit(app, "what-is-relu", clock())
         home.store_watch.check()  # the other connection's commit: Home counts again
         await settle(pilot)
         assert counted == 1

@@ -24,6 +24,7 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     press,
+    rate_in_another_drillbit,
     set_plan,
     settle,
     showing,
@@ -314,18 +315,7 @@ async def test_stats_count_again_after_another_drillbit_rates_a_card(
             return str(stats.query_one("#stats-numbers", Static).render())
 
         assert numbers().startswith("reviews 0 · cards seen 0")
-        other = Store.open(app.workspace.store.path)
-        try:
-            review_card(
-                other,
-                app.workspace.scheduler,
-                "what-is-relu",
-                Rating.Good,
-                now=clock(),
-                correct=True,
-            )
-        finally:
-            other.close()
+        rate_in_another_drillbit(app, "what-is-relu", clock())
         # the other connection's commit: the screen's own poll reads again
         assert await wait_until(pilot, lambda: numbers().startswith("reviews 1 · cards seen 1"))
         assert "3 new + 1 learning" in numbers()
