@@ -15,6 +15,7 @@ import re
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
@@ -22,6 +23,9 @@ _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
 _KEPT_SPACE = "\ue000"
 """Stands for a space inside a code span while a line is folded, so `(n_q, d_k)` is not
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
+COMMAND_INDENT = "    "
+"""Before a command to copy, on a line of its own (as git indents the commands of its
+hints): import's next steps and watch's next drill, which folding at spaces cut in two."""
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
@@ -48,6 +52,14 @@ def fold_line(line: str, width: int | None, hang: str = "") -> list[str]:
     text = line.lstrip(" ")
     indent = line[: len(line) - len(text)]
     return _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
+
+
+def fold_lines(lines: Sequence[str], width: int | None, whole: Callable[[str], bool]) -> list[str]:
+    """Each of `lines` folded (`fold_line`, later lines two columns in), but for those
+    `whole` keeps as written however long (a command to copy, a line a person greps)."""
+    return [
+        part for line in lines for part in ([line] if whole(line) else fold_line(line, width, "  "))
+    ]
 
 
 def fold_text(text: str, width: int | None) -> str:

@@ -21,7 +21,7 @@ from quiz.cli.context import (
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
 from quiz.textsafe import MIB, read_regular_text
-from quiz.wrapping import terminal_width
+from quiz.wrapping import COMMAND_INDENT, terminal_width
 
 SUBMISSION_LIMIT = MIB
 """The largest answer file graded (a drill's answer is a few KiB)."""
@@ -276,7 +276,7 @@ def solved_line(solved: str, command: str, width: int | None) -> str:
     80 columns, and the terminal cut the path in two."""
     if width is None:
         return f"{solved}; next: {command}"
-    return f"{solved}; next:\n    {command}"
+    return f"{solved}; next:\n{COMMAND_INDENT}{command}"
 
 
 @click.command("watch")

@@ -25,12 +25,10 @@ from quiz.ecosystem.importer import (
 )
 from quiz.ecosystem.notes import NoteQuestion
 from quiz.plural import counted
-from quiz.wrapping import fold_line
+from quiz.wrapping import COMMAND_INDENT, fold_lines
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
-HINT_INDENT = "    "
-"""Before a command to copy, on its own line (as git indents the commands of its hints)."""
 _UNPLACED = ("note: ", "skipped ")
 """How a line with no place starts: a kind of notice or skip said once for many questions."""
 SHOWN_LINES = 12
@@ -305,21 +303,13 @@ def summary_lines(
 def folded_unplaced(lines: Sequence[str], width: int | None) -> list[str]:
     """`lines` folded to `width`, but for those that start with their place in the notes
     (`notes.md:12: ...`, `  - notes.md:12 ...`), kept whole for grep and an editor's jump."""
-    return [
-        part
-        for line in lines
-        for part in (fold_line(line, width, "  ") if line.startswith(_UNPLACED) else [line])
-    ]
+    return fold_lines(lines, width, lambda line: not line.startswith(_UNPLACED))
 
 
 def folded_prose(lines: Sequence[str], width: int | None) -> list[str]:
     """`lines` folded to `width` (`fold_line`, later lines two columns in), but for a
-    command to copy (indented by `HINT_INDENT`), which stays whole however long."""
-    return [
-        part
-        for line in lines
-        for part in ([line] if line.startswith(HINT_INDENT) else fold_line(line, width, "  "))
-    ]
+    command to copy (indented by `COMMAND_INDENT`), which stays whole however long."""
+    return fold_lines(lines, width, lambda line: line.startswith(COMMAND_INDENT))
 
 
 def _next_steps(
@@ -360,8 +350,8 @@ def _next_steps(
         out += [
             f"these cards load only where their folder is given: --content {content} on each "
             "command, as for the app, or DRILLBIT_CONTENT in ~/.bashrc for every command:",
-            f"{HINT_INDENT}drillbit --content {content}",
-            f"{HINT_INDENT}export {loaded}",
+            f"{COMMAND_INDENT}drillbit --content {content}",
+            f"{COMMAND_INDENT}export {loaded}",
         ]
     out.append(f"next, {cram}:" if plan_running else "next:")
-    return out + [HINT_INDENT + command for command in commands]
+    return out + [COMMAND_INDENT + command for command in commands]

@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import
-from quiz.ecosystem.importreport import HINT_INDENT, folded_unplaced, summary_lines
+from quiz.ecosystem.importreport import folded_unplaced, summary_lines
+from quiz.wrapping import COMMAND_INDENT
 from tests.cli.printing import Printing
 from tests.conftest import DATA, REPO
 
@@ -68,10 +69,10 @@ def test_the_closing_report_fits_80_and_60_columns_with_each_command_whole(
         home.mkdir()
         printed = import_stderr(home, columns, terminal=True)
         commands = [
-            f"{HINT_INDENT}drillbit --content content",
-            f"{HINT_INDENT}export DRILLBIT_CONTENT={(home / 'content').resolve()}",
-            f"{HINT_INDENT}drillbit --content content list",
-            f"{HINT_INDENT}drillbit --content content study --topic notes",
+            f"{COMMAND_INDENT}drillbit --content content",
+            f"{COMMAND_INDENT}export DRILLBIT_CONTENT={(home / 'content').resolve()}",
+            f"{COMMAND_INDENT}drillbit --content content list",
+            f"{COMMAND_INDENT}drillbit --content content study --topic notes",
         ]
         for command in commands:
             assert command in printed, (columns, printed)
@@ -102,9 +103,9 @@ def test_under_an_interview_plan_the_cram_command_stands_whole(tmp_path: Path) -
     lines = summary_lines(
         plan, dry_run=False, show=shown, plan_running=True, folder_loaded=False, width=60
     )
-    assert f"{HINT_INDENT}drillbit --content content study --mode cram --topic qa-lines" in lines
-    assert f"{HINT_INDENT}drillbit --content content list" in lines
-    assert [line for line in lines if len(line) > 60 and not line.startswith(HINT_INDENT)] == []
+    assert f"{COMMAND_INDENT}drillbit --content content study --mode cram --topic qa-lines" in lines
+    assert f"{COMMAND_INDENT}drillbit --content content list" in lines
+    assert [line for line in lines if len(line) > 60 and not line.startswith(COMMAND_INDENT)] == []
     assert any(line.startswith("next, to study them now;") for line in lines)
 
 
