@@ -7,7 +7,8 @@ every request must pass the login (`quiz.serve.login`: token, Host, Origin), at 
 `max_tabs` app processes run at once, and the connections it holds are bounded
 (`quiz.serve.connections`); it runs its own aiohttp runner for that, stopped by Ctrl-C or
 SIGTERM. What strangers can make it log stays short and inert (`quiz.serve.console`), and
-a tab's messages are read defensively (`quiz.serve.messages`).
+a tab's messages are read defensively (`quiz.serve.messages`), and of its app's stderr
+only the end is kept (`quiz.serve.tabapp`).
 """
 
 from __future__ import annotations
@@ -100,7 +101,6 @@ def _make_server(
     """A textual-serve Server with drillbit's banner, the login, a tab limit, a check
     before each tab (`check`: a DrillbitError refuses it) and a clean shutdown."""
     from aiohttp import web
-    from textual_serve.app_service import AppService
     from textual_serve.server import Server
 
     from quiz.serve.connections import (
@@ -111,6 +111,7 @@ def _make_server(
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
     from quiz.serve.messages import read_envelope, terminal_size
+    from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -245,7 +246,7 @@ def _make_server(
             async def close() -> None:
                 await websocket.close()
 
-            service = AppService(
+            service = TabApp(
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,

@@ -1,0 +1,95 @@
+"""A tab's app process, whose stderr the server keeps only the end of.
+
+textual-serve reads the app's stderr into an unbounded buffer for the whole life of the
+tab and prints it to the console when the app ends: an app that wrote a lot there (a
+crash in a loop, a flood of warnings) grew the server's memory by every byte, 200 MB
+for 200 MB, and then printed all of it. Here the server keeps the last
+`STDERR_KEPT_BYTES` (where a traceback's last lines, the ones that say what failed, are)
+and says how many came before them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from asyncio.subprocess import Process
+from typing import Any
+
+from textual_serve.app_service import AppService
+
+__all__ = ["STDERR_KEPT_BYTES", "STDERR_READ_BYTES", "OutputTail", "TabApp"]
+
+STDERR_KEPT_BYTES = 64 * 1024
+"""How much of an app's stderr the console shows when the app ends: its last bytes."""
+STDERR_READ_BYTES = 4096
+"""One read from the app's stderr pipe."""
+STDERR_END_SECONDS = 1.0
+"""How long the app's stderr may stay open once its terminal has closed (a process it
+started may hold it): its tail is said without waiting longer."""
+
+
+class OutputTail:
+    """The last `limit` bytes written to a stream, and how many came before them."""
+
+    def __init__(self, limit: int = STDERR_KEPT_BYTES) -> None:
+        self.limit = limit
+        self.kept = bytearray()
+        self.left_out = 0
+        """Bytes written before the kept ones."""
+
+    def write(self, data: bytes) -> None:
+        """Keep `data`, dropping the oldest bytes beyond `limit`."""
+        self.kept += data
+        excess = len(self.kept) - self.limit
+        if excess > 0:
+            del self.kept[:excess]
+            self.left_out += excess
+
+    def text(self) -> str:
+        """The kept bytes as text, after a line that counts the left-out ones (if any)."""
+        text = self.kept.decode("utf-8", "replace")
+        if not self.left_out:
+            return text
+        return (
+            f"[the app's stderr: {self.left_out} bytes before its last {len(self.kept)} "
+            "are left out]\n" + text
+        )
+
+
+class TabApp(AppService):
+    """textual-serve's app process for one tab, its stderr read into an `OutputTail`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.stderr_tail = OutputTail()
+        self._stderr_reader: asyncio.Task[None] | None = None
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        """The app process, its stderr read here: textual-serve's own reader is handed an
+        empty stream, so it keeps nothing."""
+        process = await super()._open_app_process(width, height)
+        stderr = process.stderr
+        if stderr is not None:
+            empty = asyncio.StreamReader()
+            empty.feed_eof()
+            process.stderr = empty
+            self._stderr_reader = asyncio.create_task(self._read_stderr(stderr))
+        return process
+
+    async def _read_stderr(self, stderr: asyncio.StreamReader) -> None:
+        """Drain the app's stderr to its end (a full pipe would block the app), keeping its tail."""
+        while data := await stderr.read(STDERR_READ_BYTES):
+            self.stderr_tail.write(data)
+
+    async def run(self) -> None:
+        """Relay the app as textual-serve does; once it ends, say its stderr's tail."""
+        await super().run()
+        if self._stderr_reader is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._stderr_reader), STDERR_END_SECONDS)
+            self._stderr_reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._stderr_reader
+        if text := self.stderr_tail.text():
+            sys.stdout.write(text)  # where textual-serve said the app's stderr

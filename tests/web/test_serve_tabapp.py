@@ -1,0 +1,68 @@
+"""A tab's app process: of what it writes to stderr the server keeps and says only the end."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+
+import pytest
+from textual_serve.download_manager import DownloadManager
+
+from quiz.serve.tabapp import STDERR_KEPT_BYTES, OutputTail, TabApp
+
+FLOOD_BYTES = 8 * 1024 * 1024
+"""What the stand-in app writes to stderr: 128 times what the server keeps."""
+LAST_WORDS = "ValueError: the last line, the one that says what failed"
+
+
+def test_the_tail_keeps_the_last_bytes_and_counts_the_rest() -> None:
+    tail = OutputTail(limit=10)
+    tail.write(b"0123456789")
+    assert tail.text() == "0123456789"
+    tail.write(b"abcd")
+    assert bytes(tail.kept) == b"456789abcd" and tail.left_out == 4
+    assert tail.text().splitlines() == [
+        "[the app's stderr: 4 bytes before its last 10 are left out]",
+        "456789abcd",
+    ]
+
+
+def test_a_tail_cut_inside_a_character_still_reads_as_text() -> None:
+    tail = OutputTail(limit=2)
+    tail.write("é…".encode())  # the cut falls inside the ellipsis's three bytes
+    assert tail.text().endswith("\n\ufffd\ufffd")
+
+
+async def test_an_app_that_floods_its_stderr_costs_the_server_only_its_tail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """textual-serve kept every byte the app wrote to stderr for the tab's whole life and
+    printed them all when it ended (8 MiB here, held in the server's memory)."""
+    flood = (
+        "import sys\n"
+        f"for _ in range({FLOOD_BYTES // 1024}):\n"
+        "    sys.stderr.write('w' * 1023 + '\\n')\n"
+        f"sys.stderr.write({LAST_WORDS!r} + '\\n')\n"
+    )
+
+    async def nowhere(_: object) -> None:
+        """The tab's websocket: this app never starts a terminal, so nothing is sent."""
+
+    async def close() -> None:
+        """The tab's websocket is closed when the app ends."""
+
+    app = TabApp(
+        f"exec {shlex.join([sys.executable, '-c', flood])}",
+        write_bytes=nowhere,
+        write_str=nowhere,
+        close=close,
+        download_manager=DownloadManager(),
+    )
+    await app._open_app_process()
+    await app.run()  # to the app's end: `start` runs this in a task
+    said = capsys.readouterr().out
+    assert len(app.stderr_tail.kept) == STDERR_KEPT_BYTES
+    assert len(said) < STDERR_KEPT_BYTES + 200, f"the console got {len(said)} characters"
+    assert said.rstrip().endswith(LAST_WORDS)
+    left_out = FLOOD_BYTES + len(LAST_WORDS) + 1 - STDERR_KEPT_BYTES
+    assert said.startswith(f"[the app's stderr: {left_out} bytes before its last")
