@@ -10,8 +10,8 @@ The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=.
 token on show in the tab strip, the window title and the history) beside a blank icon,
 and the browser asked for a /favicon.ico the server does not have.
 The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
-the slot its old one held, and keeps the token for its websocket out of its address and
-out of the cookie (`TOKEN_KEEP`).
+the slot its old one held, sends a long paste in pieces the server takes (`LONG_INPUT`), and
+keeps the token for its websocket out of its address and out of the cookie (`TOKEN_KEEP`).
 """
 
 from __future__ import annotations
@@ -24,10 +24,14 @@ from quiz.serve.login import TOKEN_PARAM
 __all__ = [
     "CDN_LINK",
     "FONT_FACES",
+    "LONG_INPUT",
+    "MOST_MESSAGE_BYTES",
+    "STDIN_CHUNK",
     "TAB_HEAD",
     "TAB_RELEASE",
     "TOKEN_KEEP",
     "local_font_page",
+    "long_input_page",
     "served_page",
     "tab_releasing_page",
     "tab_titled_page",
@@ -89,6 +93,56 @@ TAB_RELEASE = """<script>
 """Before textual.js, which opens the tab's websocket."""
 
 
+MOST_MESSAGE_BYTES = 4 * 1024 * 1024
+"""The largest message the server reads from a tab's websocket (aiohttp's default, made
+explicit): a larger one closes the tab (code 1009)."""
+STDIN_CHUNK = MOST_MESSAGE_BYTES // 8
+"""The most UTF-16 units of typed or pasted text one message carries: JSON writes each in at
+most 6 bytes (a control character's `\\u001b`), so a message stays under the limit."""
+
+LONG_INPUT = (
+    """<script>
+      // textual.js sends a paste as one message, and the server closes a tab whose message is
+      // over its limit: a paste of 5 MB ended the tab as "Session ended.". Longer input goes
+      // as several messages, none splitting a character, and a tab closed for a message too
+      // large says so.
+      (() => {
+        const MOST = """
+    + str(STDIN_CHUNK)
+    + """;
+        const TOO_LARGE = "This tab sent a message larger than the server takes ("
+          + """
+    + str(MOST_MESSAGE_BYTES >> 20)
+    + """ + " MiB), which ended its app: reload the page.";
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("close", (event) => {
+              const said = document.querySelector(".closed-dialog .message");
+              if (event.code === 1009 && said) said.textContent = TOO_LARGE;
+            });
+          }
+          send(data) {
+            if (typeof data !== "string" || data.length <= MOST || !data.startsWith('["stdin",')) {
+              return super.send(data);
+            }
+            const text = JSON.parse(data)[1];
+            for (let start = 0; start < text.length; ) {
+              let end = Math.min(start + MOST, text.length);
+              const last = text.charCodeAt(end - 1);
+              if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+              super.send(JSON.stringify(["stdin", text.slice(start, end)]));
+              start = end;
+            }
+          }
+        };
+      })();
+    </script>"""
+)
+"""Before textual.js, which sends the tab's input through the WebSocket this one makes."""
+
+
 TOKEN_KEEP = (
     """<script>
       // The token opens the app's websocket; the cookie, which a browser sends to every port
@@ -145,6 +199,11 @@ def tab_releasing_page(template: str) -> str:
     return _head_script(template, TAB_RELEASE)
 
 
+def long_input_page(template: str) -> str:
+    """The template with `LONG_INPUT` at the start of its head, before any script."""
+    return _head_script(template, LONG_INPUT)
+
+
 def token_keeping_page(template: str) -> str:
     """The template with `TOKEN_KEEP` at the start of its head, before any script."""
     return _head_script(template, TOKEN_KEEP)
@@ -159,9 +218,11 @@ def _head_script(template: str, script: str) -> str:
 
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: local font, a tab title and icon, its
-    websocket closed as it is left, and the token out of its address and in its websocket's
-    URL."""
-    return token_keeping_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+    websocket closed as it is left, long input sent in pieces the server takes, and the token
+    out of its address and in its websocket's URL."""
+    return token_keeping_page(
+        long_input_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+    )
 
 
 def local_font_page(template: str) -> str:

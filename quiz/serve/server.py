@@ -111,6 +111,7 @@ def _make_server(
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
     from quiz.serve.messages import read_envelope, terminal_size
+    from quiz.serve.page import MOST_MESSAGE_BYTES
     from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -237,7 +238,7 @@ def _make_server(
                 raise web.HTTPServiceUnavailable(text=self._full_message())
             self.tabs_starting += 1  # no await between the check and this line
             try:
-                websocket = web.WebSocketResponse(heartbeat=15)
+                websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MOST_MESSAGE_BYTES)
                 await websocket.prepare(request)
             except BaseException:
                 self.tabs_starting -= 1
@@ -316,7 +317,8 @@ def _make_server(
                         log.warning("skipped a tab's message that is none the page sends")
                     self.skipped_messages += 1
                 elif envelope.kind == "stdin":
-                    await app_service.send_bytes(envelope.text.encode("utf-8"))
+                    # a lone surrogate (JSON allows "\\ud800") has no UTF-8: it ended the tab
+                    await app_service.send_bytes(envelope.text.encode("utf-8", "replace"))
                 elif envelope.kind == "resize":
                     await app_service.set_terminal_size(*envelope.size)
                 elif envelope.kind == "ping":

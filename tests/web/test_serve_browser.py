@@ -22,6 +22,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from bench.processes import alive, descendants
+from quiz.serve.page import MOST_MESSAGE_BYTES
 from tests.conftest import RunDrillbit
 from tests.web.helpers import BROWSER_PACK, Served
 
@@ -105,9 +106,12 @@ def _screen(driver: WebDriver) -> str:
     return str(driver.execute_script(READ_SCREEN) or "")
 
 
-def _wait_for_screen(driver: WebDriver, ready: Callable[[str], bool], what: str) -> str:
-    """Poll the terminal's text until `ready` accepts it; fail with the last screen."""
-    deadline = time.monotonic() + SCREEN_SECONDS
+def _wait_for_screen(
+    driver: WebDriver, ready: Callable[[str], bool], what: str, seconds: float = SCREEN_SECONDS
+) -> str:
+    """Poll the terminal's text until `ready` accepts it, at most `seconds`; fail with the
+    last screen."""
+    deadline = time.monotonic() + seconds
     screen = ""
     while time.monotonic() < deadline:
         screen = _screen(driver)
@@ -222,6 +226,28 @@ def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
         said = str(driver.execute_script(shown) or "")
         time.sleep(0.2)
     assert "open the URL drillbit serve printed" in said, said
+
+
+PASTE_SECONDS = 180.0
+"""How long the app may take over a paste of 4 MiB: about 10 s (Textual reads it key by key),
+the ceiling far above it so a busy machine is no failure."""
+
+
+def test_a_paste_larger_than_the_servers_message_limit_leaves_the_tab_running(
+    served: Served, browser: WebDriver
+) -> None:
+    """textual.js sends a paste as one websocket message, and the server closes a tab whose
+    message is over 4 MiB: the tab said only "Session ended.". The page now sends it in
+    pieces the server takes."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    driver.execute_script(
+        f"window.__drillbitTerminal.paste('x'.repeat({MOST_MESSAGE_BYTES + 1024}))"
+    )
+    driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("l")
+    _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list", PASTE_SECONDS)
+    assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
 
 
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(

@@ -57,21 +57,32 @@ def test_a_size_is_a_whole_number_of_cells_a_screen_can_show() -> None:
     assert terminal_size("100", "30") == (100, 30)
 
 
-async def test_a_message_the_page_never_sends_leaves_the_tab_running(served: Served) -> None:
-    """It ended the tab's app, with a traceback in the console."""
+async def _pong_after(served: Served, *messages: str) -> object:
+    """Send `messages` on a new tab's websocket, then a ping: the server's answer to it."""
     page = f"http://127.0.0.1:{served.port}"
     address = f"{page}/ws?width=80&height=24&token={served.token}"  # as the page adds it
     async with (
         aiohttp.ClientSession() as session,
         session.ws_connect(address, origin=page) as websocket,
     ):
-        await websocket.send_str("not json")
-        await websocket.send_str('["stdin"]')
+        for message in messages:
+            await websocket.send_str(message)
         await websocket.send_str(json.dumps(["ping", "still there?"]))
         while True:  # the app's screen comes as binary frames before and after
-            message = await websocket.receive(timeout=PONG_SECONDS)
-            assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
-            if message.type == aiohttp.WSMsgType.TEXT and message.data.startswith('["pong"'):
-                break
-    assert json.loads(message.data) == ["pong", "still there?"]
+            answer = await websocket.receive(timeout=PONG_SECONDS)
+            assert answer.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), answer
+            if answer.type == aiohttp.WSMsgType.TEXT and answer.data.startswith('["pong"'):
+                return json.loads(answer.data)
+
+
+async def test_a_message_the_page_never_sends_leaves_the_tab_running(served: Served) -> None:
+    """It ended the tab's app, with a traceback in the console."""
+    assert await _pong_after(served, "not json", '["stdin"]') == ["pong", "still there?"]
     assert "skipped a tab's message that is none the page sends" in served.log.read_text()
+
+
+async def test_input_with_half_a_surrogate_pair_leaves_the_tab_running(served: Served) -> None:
+    """JSON can carry half of a UTF-16 pair, which has no UTF-8: encoding it for the app
+    raised, and the tab's app ended with a traceback in the console."""
+    assert await _pong_after(served, '["stdin", "a\\ud83d"]') == ["pong", "still there?"]
+    assert "the app of a tab failed" not in served.log.read_text()
