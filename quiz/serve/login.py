@@ -103,6 +103,10 @@ class Login:
             return False
         return hmac.compare_digest(candidate.encode(), self.token.encode())
 
+    def names(self, host: str | None) -> bool:
+        """True when the Host header `host` names this server."""
+        return host is not None and host.lower() in self.hosts
+
     def refusal(
         self,
         *,
@@ -117,7 +121,7 @@ class Login:
         `query` and `cookie` are the tokens the request carries in its URL and its cookie;
         the websocket's must be in its URL.
         """
-        if host is None or host.lower() not in self.hosts:
+        if not self.names(host):
             return f"the Host header {host!r} does not name this server"
         if websocket:
             if origin is None:

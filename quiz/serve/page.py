@@ -16,6 +16,7 @@ keeps the token for its websocket out of its address and out of the cookie (`TOK
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -27,11 +28,13 @@ __all__ = [
     "LONG_INPUT",
     "MOST_MESSAGE_BYTES",
     "STDIN_CHUNK",
+    "TOKEN_KEY",
     "TAB_HEAD",
     "TAB_RELEASE",
     "TOKEN_KEEP",
     "local_font_page",
     "long_input_page",
+    "refused_page",
     "served_page",
     "tab_releasing_page",
     "tab_titled_page",
@@ -93,6 +96,9 @@ TAB_RELEASE = """<script>
 """Before textual.js, which opens the tab's websocket."""
 
 
+TOKEN_KEY = f"drillbit-{TOKEN_PARAM}"
+"""Where the page keeps the token, in its origin's local storage."""
+
 MOST_MESSAGE_BYTES = 4 * 1024 * 1024
 """The largest message the server reads from a tab's websocket (aiohttp's default, made
 explicit): a larger one closes the tab (code 1009)."""
@@ -153,7 +159,9 @@ TOKEN_KEEP = (
         const name = '"""
     + TOKEN_PARAM
     + """';
-        const key = "drillbit-" + name;
+        const key = '"""
+    + TOKEN_KEY
+    + """';
         const NO_TOKEN = "This browser has not kept this run's token: open the URL "
           + "drillbit serve printed (/?token=...).";
         const url = new URL(window.location.href);
@@ -185,6 +193,51 @@ TOKEN_KEEP = (
 )
 """First in the head: before `TAB_RELEASE`, which wraps the WebSocket this one made, and
 textual.js, which opens it and reads the address's other parameters."""
+
+
+def refused_page(reason: str) -> str:
+    """The page a browser gets for `/` without a valid token: it says `reason`, and first
+    reopens itself with the token this browser kept, if it kept one. A browser sends an
+    address's cookies to all of its ports, so a server on another port of 127.0.0.1 can set a
+    cookie of the same name and overwrite drillbit's: a reload then showed only this refusal.
+    A kept token that the server refused too (a past run's) is forgotten, so the page never
+    reopens itself twice."""
+    return (
+        """<!doctype html>
+<html>
+  <head>
+    <meta charset="utf-8" />
+    <title>drillbit</title>
+    <script>
+      (() => {
+        const name = '"""
+        + TOKEN_PARAM
+        + """';
+        const key = '"""
+        + TOKEN_KEY
+        + """';
+        const url = new URL(window.location.href);
+        try {
+          if (url.searchParams.has(name)) {
+            window.localStorage.removeItem(key);
+            return;
+          }
+          const token = window.localStorage.getItem(key);
+          if (!token) return;
+          url.searchParams.set(name, token);
+          window.location.replace(url.toString());
+        } catch (e) {}
+      })();
+    </script>
+  </head>
+  <body>
+    <pre>"""
+        + html.escape(reason)
+        + """</pre>
+  </body>
+</html>
+"""
+    )
 
 
 def tab_titled_page(template: str) -> str:

@@ -111,7 +111,7 @@ def _make_server(
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
     from quiz.serve.messages import read_envelope, terminal_size
-    from quiz.serve.page import MOST_MESSAGE_BYTES
+    from quiz.serve.page import MOST_MESSAGE_BYTES, refused_page
     from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -147,7 +147,14 @@ def _make_server(
             )
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
-                raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+                said = f"drillbit serve: {reason}\n"
+                if (
+                    request.method == "GET"
+                    and request.path == "/"
+                    and login.names(request.headers.get("Host"))
+                ):
+                    raise web.HTTPForbidden(text=refused_page(said), content_type="text/html")
+                raise web.HTTPForbidden(text=said)
             self.guard.trust(request.protocol)
             response = await handler(request)
             if login.accepts(query_token) and not response.prepared:

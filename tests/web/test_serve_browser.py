@@ -10,8 +10,11 @@ chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI insta
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -22,9 +25,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from bench.processes import alive, descendants
-from quiz.serve.page import MOST_MESSAGE_BYTES
+from quiz.serve.page import MOST_MESSAGE_BYTES, TOKEN_KEY
 from tests.conftest import RunDrillbit
-from tests.web.helpers import BROWSER_PACK, Served
+from tests.web.helpers import BROWSER_PACK, Served, free_loopback_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -204,6 +207,67 @@ def test_the_token_leaves_the_address_bar_and_a_reload_logs_in_by_the_cookie(
     driver.refresh()
     _wait_for_screen(driver, _home, "Home after a reload")
     assert served.token not in driver.current_url
+
+
+@contextmanager
+def _another_server_setting(cookie: str) -> Iterator[str]:
+    """Another web server on this machine, on another port of 127.0.0.1, whose page sets
+    `cookie` (name=value) for that address: the browser sends it to every port there.
+    Yields the page's URL."""
+
+    class SetsTheCookie(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Set-Cookie", f"{cookie}; Path=/")
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<title>another server</title>")
+
+        def log_message(self, *_: object) -> None:
+            """Quiet: the test's output is the server's."""
+
+    other = HTTPServer(("127.0.0.1", free_loopback_port()), SetsTheCookie)
+    thread = threading.Thread(target=other.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{other.server_port}/"
+    finally:
+        other.shutdown()
+        other.server_close()
+        thread.join()
+
+
+def test_a_cookie_overwritten_by_another_local_server_does_not_lock_the_page(
+    served: Served, browser: WebDriver
+) -> None:
+    """A page of another server on 127.0.0.1 set drillbit's cookie name to its own value:
+    the reload showed only "a valid token is required: open the URL `drillbit serve`
+    printed". The refusal now reopens the page with the token this browser kept."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    with _another_server_setting(f"drillbit-token-{served.port}=someone-elses") as other:
+        driver.get(other)
+    assert {"name": f"drillbit-token-{served.port}", "value": "someone-elses"}.items() <= next(
+        cookie for cookie in driver.get_cookies() if cookie["name"].startswith("drillbit")
+    ).items()
+    driver.get(f"http://127.0.0.1:{served.port}/")
+    _wait_for_screen(driver, _home, "Home after the cookie was overwritten")
+    assert served.token not in driver.current_url
+
+
+def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
+    served: Served, browser: WebDriver
+) -> None:
+    """A token kept from a past run is refused too: the page forgets it and says to open
+    the printed URL, instead of reopening itself again and again."""
+    driver = browser
+    driver.get(f"http://127.0.0.1:{served.port}/")
+    driver.execute_script(f"window.localStorage.setItem('{TOKEN_KEY}', 'a-past-runs-token')")
+    driver.get(f"http://127.0.0.1:{served.port}/")
+    assert driver.current_url.endswith("/?token=a-past-runs-token")
+    assert "a valid token is required" in driver.page_source
+    assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
 
 
 def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
