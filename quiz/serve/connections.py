@@ -20,6 +20,8 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from quiz.serve.headers import MOST_HEADER_BYTES, HeaderLimitHandler
+
 __all__ = ["ConnectionGuard", "GuardedRunner", "connection_limit"]
 
 log = logging.getLogger("drillbit.serve")
@@ -109,11 +111,22 @@ class ConnectionGuard:
 
 
 class GuardedRunner(web.AppRunner):
-    """aiohttp's runner, whose sites accept each connection through a `ConnectionGuard`."""
+    """aiohttp's runner, whose sites accept each connection through a `ConnectionGuard`
+    and read it with a `HeaderLimitHandler`."""
 
-    def __init__(self, app: web.Application, guard: ConnectionGuard, **kwargs: Any) -> None:
-        super().__init__(app, **kwargs)
+    def __init__(
+        self,
+        app: web.Application,
+        guard: ConnectionGuard,
+        *,
+        shutdown_timeout: float,
+        **handler_options: Any,
+    ) -> None:
+        handler_options.setdefault("max_field_size", MOST_HEADER_BYTES)
+        super().__init__(app, shutdown_timeout=shutdown_timeout, **handler_options)
         self.guard = guard
+        self.handler_options = handler_options
+        """The keywords of each connection's handler (aiohttp's `RequestHandler`)."""
 
     @property
     def server(self) -> Any:
@@ -125,6 +138,8 @@ class GuardedRunner(web.AppRunner):
 
         def accept() -> object:
             self.guard.make_room(server.connections)
-            return server()
+            return HeaderLimitHandler(
+                server, loop=asyncio.get_running_loop(), **self.handler_options
+            )
 
         return accept

@@ -19,6 +19,7 @@ import pytest
 
 import quiz.serve.server as serve_module
 from quiz.errors import DrillbitError, UsageError
+from quiz.serve.headers import HEADER_TOO_LARGE, MOST_HEADER_BYTES
 from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback, public_url
 from quiz.serve.page import local_font_page, tab_titled_page
 from quiz.serve.server import app_command, is_wildcard, serve
@@ -276,6 +277,29 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     jar = f"drillbit-token-{served.port}={served.token}"
     assert http_get(base, cookie=jar)[0] == 200
     assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
+
+
+def test_cookies_other_local_servers_set_are_read_past_aiohttps_8_kib(served: Served) -> None:
+    """A browser sends every cookie of 127.0.0.1 (a notebook's, a dev server's) to each of its
+    ports: past 8190 bytes every request, the printed URL's too, got a 400."""
+    others = "; ".join(f"other{n}={'o' * 1000}" for n in range(20))  # 20 KB of them
+    status, _, body = http_get(served.url, cookie=others)
+    assert status == 200 and "textual-terminal" in body
+
+
+def test_a_cookie_header_past_the_limit_is_told_what_to_do_not_shown_the_token(
+    served: Served,
+) -> None:
+    """The 400 said "Got more than 8190 bytes when reading: b'drillbit-token-PORT=<the
+    token>; ...'": no word of what to do, and the token on the page."""
+    jar = f"drillbit-token-{served.port}={served.token}; " + "; ".join(
+        f"bomb{n}={'b' * 4000}" for n in range(40)
+    )
+    status, _, body = http_get(served.url, cookie=jar)
+    assert (status, body) == (431, HEADER_TOO_LARGE)
+    assert served.token not in body
+    too_long = http_get(served.url + "&" + "x" * (2 * MOST_HEADER_BYTES))  # the URL, no header
+    assert too_long[0] == 400 and "cookies" not in too_long[2]
 
 
 TAB_SECONDS = 120.0

@@ -1,0 +1,49 @@
+"""How large one header of a request to `drillbit serve` may be, and what a browser whose
+header is larger is told.
+
+A browser sends an address's cookies to every port of it, so the cookies that other servers
+on 127.0.0.1 set (a notebook's, a dev server's, or a page's that sets many on purpose) come
+with every request to drillbit, in one `Cookie` header. Past aiohttp's 8190 bytes every
+request, the printed URL's too, was answered "Got more than 8190 bytes when reading:
+b'drillbit-token-8000=<the token>; ...'": no way in, and the token on show. Here a header may
+hold `MOST_HEADER_BYTES`, and a larger one is answered 431 with what to do.
+"""
+
+from __future__ import annotations
+
+from aiohttp import web
+from aiohttp.http_exceptions import LineTooLong
+from aiohttp.web_protocol import RequestHandler
+
+__all__ = ["HEADER_TOO_LARGE", "MOST_HEADER_BYTES", "HeaderLimitHandler"]
+
+MOST_HEADER_BYTES = 64 * 1024
+"""The most bytes of one header's name and value: the cookies of a dozen local servers."""
+
+HEADER_TOO_LARGE = (
+    "drillbit serve: this request has a header larger than the server reads "
+    f"({MOST_HEADER_BYTES // 1024} KiB), most likely the cookies that other servers on this "
+    "address set: a browser sends them to all of its ports. Clear this site's cookies in the "
+    "browser, then open the URL `drillbit serve` printed again.\n"
+)
+
+
+class HeaderLimitHandler(RequestHandler):
+    """aiohttp's connection handler, whose answer to a header over its limit says what to do."""
+
+    __slots__ = ()
+
+    def handle_error(
+        self,
+        request: web.BaseRequest,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        """A 431 for a header over `max_field_size` (a request line over its own limit, a
+        long URL, keeps aiohttp's 400); any other error as aiohttp answers it."""
+        if isinstance(exc, LineTooLong) and exc.args[1] == self.max_field_size:
+            response = web.Response(status=431, text=HEADER_TOO_LARGE)
+            response.force_close()
+            return response
+        return super().handle_error(request, status, exc, message)
