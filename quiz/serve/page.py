@@ -33,6 +33,7 @@ __all__ = [
     "TAB_RELEASE",
     "TOKEN_KEEP",
     "local_font_page",
+    "same_address_page",
     "long_input_page",
     "refused_page",
     "served_page",
@@ -180,11 +181,16 @@ TOKEN_KEEP = (
             if (said) said.textContent = NO_TOKEN;
           });
         }
+        // The app's websocket goes to the address this page was opened at: textual-serve
+        // names 127.0.0.1 in it, so a page opened at localhost never started its app.
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {
           constructor(address, ...rest) {
             const target = new URL(address, window.location.href);
-            if (token && target.pathname === "/ws") target.searchParams.set(name, token);
+            if (target.pathname === "/ws") {
+              target.host = window.location.host;
+              if (token) target.searchParams.set(name, token);
+            }
             super(target.toString(), ...rest);
           }
         };
@@ -270,12 +276,30 @@ def _head_script(template: str, script: str) -> str:
 
 
 def served_page(template: str) -> str:
-    """textual-serve's page as drillbit serves it: local font, a tab title and icon, its
-    websocket closed as it is left, long input sent in pieces the server takes, and the token
-    out of its address and in its websocket's URL."""
-    return token_keeping_page(
-        long_input_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+    """textual-serve's page as drillbit serves it: its files and websocket at the address it
+    was opened at, local font, a tab title and icon, its websocket closed as it is left, long
+    input sent in pieces the server takes, and the token out of its address and in its
+    websocket's URL."""
+    return same_address_page(
+        token_keeping_page(
+            long_input_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+        )
     )
+
+
+STATIC_URL = "{{ config.static.url }}"
+"""How textual-serve's template names its static folder: at the served URL (127.0.0.1)."""
+STATIC_PATH = "/static/"
+"""The static folder on whatever address the page was opened at."""
+
+
+def same_address_page(template: str) -> str:
+    """The template with its static files on the address the page was opened at.
+
+    textual-serve names them at the served URL: a page opened at localhost (an address
+    the server takes as its own) asked 127.0.0.1 for its script, without the cookie, which
+    a browser keeps per address, was refused, and never started its app."""
+    return template.replace(STATIC_URL, STATIC_PATH)
 
 
 def local_font_page(template: str) -> str:

@@ -2,8 +2,8 @@
 printed (with its token), keys typed into xterm.js.
 
 The server runs in its own session (process group) with the test's DRILLBIT_HOME; the
-browser has a fresh profile and resolves no name but 127.0.0.1, so nothing leaves the
-machine (the page's web font fails fast instead of hanging). The only skip: Chromium or
+browser has a fresh profile and resolves no name but 127.0.0.1 and localhost, so nothing
+leaves the machine (the page's web font fails fast instead of hanging). The only skip: Chromium or
 chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI installs them).
 """
 
@@ -46,7 +46,7 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
     "--disable-quic",
     "--window-size=1200,800",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 
 # xterm.js draws on a canvas (WebGL or 2D), so the page has no text to read. textual.js
@@ -193,6 +193,18 @@ def test_the_tab_is_titled_drillbit_and_the_page_requests_nothing_missing(
     assert driver.title == "drillbit"
     missing = [message for message in _console(driver) if "404" in message]
     assert missing == []
+
+
+def test_the_printed_url_opened_at_localhost_starts_the_app(
+    served: Served, browser: WebDriver
+) -> None:
+    """The server takes localhost as its own name, but the page asked 127.0.0.1 for its
+    script, without the cookie (a browser keeps one per address): refused, the tab stayed
+    on its loading screen."""
+    driver = browser
+    driver.get(served.url.replace("//127.0.0.1:", "//localhost:"))
+    _wait_for_screen(driver, _home, "Home at localhost")
+    assert driver.current_url == f"http://localhost:{served.port}/"
 
 
 def test_the_token_leaves_the_address_bar_and_a_reload_logs_in_by_the_cookie(
