@@ -12,6 +12,8 @@ and the browser asked for a /favicon.ico the server does not have.
 The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
 the slot its old one held, sends a long paste in pieces the server takes (`LONG_INPUT`), and
 keeps the token for its websocket out of its address and out of the cookie (`TOKEN_KEEP`).
+Its files and its websocket are at the address it was opened at (`same_address_page`), and
+a page refused for want of the token reopens itself with the one it kept (`refused_page`).
 """
 
 from __future__ import annotations
