@@ -1017,3 +1017,31 @@ def test_vanishing_gradient_asks_for_the_mirror_image_it_grades() -> None:
     assert isinstance(c.front, ConceptFront)
     assert any("mirror image is exploding" in point for point in c.front.key_points)
     assert "what its mirror image is" in c.sections["Question"].text
+
+
+def running_mean(batch_means: list[float], *, new_weight: float) -> float:
+    """The running mean after the batches, each step giving the new batch `new_weight`."""
+    run = 0.0
+    for mean in batch_means:
+        run = (1 - new_weight) * run + new_weight * mean
+    return run
+
+
+def test_batch_norms_momentum_is_the_new_batchs_weight_in_pytorch_and_the_old_in_keras() -> None:
+    # PyTorch: running = (1 - momentum) * running + momentum * batch, default 0.1;
+    # Keras: running = momentum * running + (1 - momentum) * batch, default 0.99. The
+    # same average is PyTorch's 0.1 and Keras's 0.9; PyTorch's 0.1 read as Keras's gives
+    # the last batch 90% of the weight
+    means = [float(m) for m in np.random.default_rng(32).standard_normal(50)]
+    pytorch_default = running_mean(means, new_weight=0.1)
+    keras_momentum_0_9 = running_mean(means, new_weight=1 - 0.9)
+    assert math.isclose(pytorch_default, keras_momentum_0_9)
+    last_only = running_mean([0.0] * 49 + [1.0], new_weight=1 - 0.1)
+    assert math.isclose(last_only, 0.9)
+    body = text("batchnorm-inference")
+    assert "PyTorch's `momentum=0.1` is the weight of the new batch" in body
+    assert "Keras's `momentum` (default 0.99) is the weight the old average keeps" in body
+    assert "gives the last batch 90% of the weight" in body
+    assert "so the same average is its `momentum=0.9`" in text("batch-normalization")
+    for card_id in ("batchnorm-inference", "batch-normalization"):
+        assert "Keras BatchNormalization docs (momentum)" in card(card_id).front.source
