@@ -21,7 +21,7 @@ from engine.nn.gradcheck import gradient_check
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import find_math_problems
-from quiz.bank.models import ChoiceFront, ConceptFront
+from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
 from quiz.cardtext import plain_text
 from tests.bank.bundled import BANK, card, text
 
@@ -1045,3 +1045,38 @@ def test_batch_norms_momentum_is_the_new_batchs_weight_in_pytorch_and_the_old_in
     assert "so the same average is its `momentum=0.9`" in text("batch-normalization")
     for card_id in ("batchnorm-inference", "batch-normalization"):
         assert "Keras BatchNormalization docs (momentum)" in card(card_id).front.source
+
+
+def gelu(x: float) -> float:
+    """x times the standard normal CDF at x."""
+    return x * 0.5 * (1 + math.erf(x / math.sqrt(2)))
+
+
+def gelu_tanh(x: float) -> float:
+    """Hendrycks and Gimpel's tanh approximation of GELU."""
+    return 0.5 * x * (1 + math.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
+
+
+def test_gelu_at_minus_one_accepts_the_exact_and_tanh_forms_and_no_slip() -> None:
+    # the exact value and the tanh approximation both pass; ReLU's 0, the value at +1
+    # negated, the dropped sign and the sigmoid approximation x * sigma(1.702 x) do not
+    front = card("gelu-negative-input").front
+    assert isinstance(front, NumericFront)
+    assert math.isclose(front.answer, gelu(-1.0), abs_tol=1e-6)
+    assert front.check_numeric(gelu(-1.0)).correct and front.check_numeric(gelu_tanh(-1.0)).correct
+    sigmoid_approx = -1.0 / (1 + math.exp(1.702))
+    for slip in (0.0, -gelu(1.0), -gelu(-1.0), sigmoid_approx):
+        assert not front.check_numeric(slip).correct, slip
+    xs = np.linspace(-10, 10, 20001)
+    exact, approx = np.array([gelu(x) for x in xs]), np.array([gelu_tanh(x) for x in xs])
+    assert 4e-4 < np.abs(exact - approx).max() < 5e-4  # "at most about 5e-4 anywhere"
+    cruder = xs / (1 + np.exp(-1.702 * xs))
+    assert 0.019 < np.abs(exact - cruder).max() < 0.021  # "off by up to 0.02"
+    lowest = int(exact.argmin())
+    assert math.isclose(exact[lowest], -0.170, abs_tol=5e-4) and abs(xs[lowest] + 0.75) < 0.01
+    assert math.isclose(-1.0 / (1 + math.e), -0.2689, abs_tol=1e-4)  # SiLU at -1
+    body = text("gelu-negative-input")
+    for claim in ("$-0.15881$", "a minimum of about $-0.170$ near $x = -0.75$", "$-0.1542$"):
+        assert claim in body
+    assert "JAX's `jax.nn.gelu` uses the tanh form unless `approximate=False`" in body
+    assert "**GELU** $x \\Phi(x)$ ($\\Phi$ the normal CDF; GPT, BERT)" in text("relu-vs-sigmoid")
