@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -841,3 +842,54 @@ def test_every_table_a_body_quotes_is_in_its_source() -> None:
             assert f"table {table}" in c.front.source, (c.id, table)
             quoted += 1
     assert quoted >= 3
+
+
+def rope_interleaved(x: np.ndarray, position: int) -> np.ndarray:
+    """RoPE as the paper writes it: coordinates (2i, 2i+1) rotated by position * theta_i."""
+    d = x.size
+    theta = 10000.0 ** (-np.arange(0, d, 2) / d)
+    cos, sin = np.cos(position * theta), np.sin(position * theta)
+    even, odd = x[0::2], x[1::2]
+    out = np.empty_like(x)
+    out[0::2], out[1::2] = even * cos - odd * sin, even * sin + odd * cos
+    return out
+
+
+def rope_half(x: np.ndarray, position: int) -> np.ndarray:
+    """RoPE as GPT-NeoX and Hugging Face's LLaMA write it: coordinate i paired with i + d/2."""
+    d = x.size
+    theta = 10000.0 ** (-np.arange(0, d, 2) / d)
+    cos, sin = np.cos(position * theta), np.sin(position * theta)
+    first, second = x[: d // 2], x[d // 2 :]
+    return np.concatenate([first * cos - second * sin, first * sin + second * cos])
+
+
+def test_rope_scores_see_only_the_offset_and_the_two_layouts_differ_by_a_permutation() -> None:
+    rng = np.random.default_rng(32)
+    d, model = 8, 16
+    Wq, Wk, x_m, x_n = (rng.standard_normal(s) for s in ((model, d), (model, d), model, model))
+
+    Rope = Callable[[np.ndarray, int], np.ndarray]
+
+    def score(rope: Rope, wq: np.ndarray, wk: np.ndarray, m: int, n: int) -> float:
+        """The attention score of x_m's query at position m and x_n's key at position n."""
+        return float(rope(x_m @ wq, m) @ rope(x_n @ wk, n))
+
+    # the score sees only n - m: shifting both positions changes nothing
+    assert math.isclose(
+        score(rope_interleaved, Wq, Wk, 3, 7), score(rope_interleaved, Wq, Wk, 10, 14)
+    )
+    # the half layout reads coordinate i with i + d/2: the columns (0, 2, 4, ..., 1, 3, ...)
+    # of the interleaved weights give it the same pairs, so the same scores
+    perm = np.concatenate([np.arange(0, d, 2), np.arange(1, d, 2)])
+    permuted = score(rope_half, Wq[:, perm], Wk[:, perm], 3, 7)
+    assert math.isclose(permuted, score(rope_interleaved, Wq, Wk, 3, 7))
+    assert not math.isclose(score(rope_half, Wq, Wk, 3, 7), permuted, rel_tol=1e-3)
+    body = text("positional-encodings-why")
+    assert "$\\theta_i = 10000^{-2i/d}$, the sinusoids' frequencies" in body
+    assert "GPT-NeoX and Hugging Face's LLaMA pair $i$ with $i + d/2$ (`rotate_half`)" in body
+    assert "weights loaded into the other layout unpermuted give wrong scores" in body
+    assert (
+        "Su et al. 2021 (RoFormer), sec. 3.2.2 and 3.4.2"
+        in card("positional-encodings-why").front.source
+    )
