@@ -787,3 +787,20 @@ def test_the_schedule_cards_give_the_large_rate_regularizer_as_smiths_claim() ->
         assert re.search(r"(is their claim|is their hypothesis)", body), card_id
         assert "mostly ResNets on CIFAR-10" in body, card_id
         assert "Smith & Topin 2019" in card(card_id).front.source, card_id
+
+
+def test_cards_quoting_a_papers_measured_numbers_cite_the_table_they_come_from() -> None:
+    # Wu & He's 34.7% (BN at 2 images per GPU) is table 2; Lin et al.'s best
+    # gamma = 2, alpha = 0.25 is table 1: a reader checking the number finds it there
+    quoting = {
+        "34.7%": "table 2",
+        "\\alpha = 0.25": "table 1",
+    }
+    cited = {
+        (c.id, number): table in c.front.source
+        for c in BANK.cards
+        for number, table in quoting.items()
+        if number in text(c.id)
+    }
+    assert len(cited) == 3, cited  # group-norm-and-rmsnorm, small-batch-..., focal-loss-...
+    assert all(cited.values()), cited
