@@ -402,7 +402,7 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     """The block as a question candidate, or None when it does not look like a question."""
     if block.kind == "heading":
         parts = split_title(block.plain)
-        if (parts.question_like or parts.asks) and parts.title:
+        if (parts.question_like or parts.asks or block.card) and parts.title:
             # in a list item or quote it is that item's text: a question only with an
             # answer in the item or right below it, as a list item's question
             return _Candidate(block, parts, block.end, "heading", weak=block.nested)
@@ -412,6 +412,8 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if block.callout is not None:
         return _callout_question(block, block.callout, lines)
     in_item = block.item_start is not None
+    if block.card and not in_item:
+        return _card_paragraph(block)
     head = None if block.whole_bold else _bold_head(block.children)
     if not (
         in_item or block.whole_bold or head is not None or block.raw.lstrip("*_ ")[:1] in ("Q", "q")
@@ -441,6 +443,24 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
     if in_item and (parts.style == "tag" or parts.title.endswith("?") or block.card):
         return _Candidate(block, parts, block.end, "item", weak=True)
     return None
+
+
+def _card_paragraph(block: _Block) -> _Candidate | None:
+    """A paragraph outside a list whose first line ends in `#card` (the tag taken off) asks
+    with that line, whatever its words, and the lines after it, with no blank line between,
+    start its answer, as a bold question's do. Logseq reads such a paragraph as a block and
+    its tag as a card, as it does the list form (`- Term #card`, a question before), and
+    Obsidian's Flashcards plugin, whose tag is `#card` too, takes a line or heading ending
+    in it as the front and the next lines as the back. It was text, "not imported"."""
+    children = block.children or []
+    first_line = next(
+        (i for i, child in enumerate(children) if child.type in ("softbreak", "hardbreak")),
+        len(children),
+    )
+    parts = split_title(plain_inline(children[:first_line]))
+    if not parts.title:
+        return None
+    return _Candidate(block, parts, block.start + 1, "bold")
 
 
 _RUN_IN_QUESTION = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\n]*\?)(?:\*\*|__)[ \t]+(?P<rest>\S.*)$")
@@ -1245,7 +1265,8 @@ def _drop_weak(
 
 def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> bool:
     """A question-like heading holding questions: a section unless it is a question written
-    one level too high (same numbering as the questions inside, with its own answer)."""
+    one level too high (same numbering as the questions inside, with its own answer), or
+    one tagged `#card` with text before the first (the tag says it asks)."""
     between = lines[cand.block.end : first_inner.block.start]
     has_text = any(row.strip() for row in between)
     if not has_text:
@@ -1253,7 +1274,8 @@ def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> 
     if any(answer_marker(row) is not None or _DETAILS.match(row) for row in between):
         return False
     same_style = first_inner.kind == "heading" and first_inner.parts.style == cand.parts.style
-    return not (same_style or cand.parts.title.endswith("?") or cand.parts.style == "q")
+    asks = cand.parts.title.endswith("?") or cand.parts.style == "q" or cand.block.card
+    return not (same_style or asks)
 
 
 # ---------------------------------------------------------------------------
