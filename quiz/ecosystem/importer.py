@@ -13,11 +13,14 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
+from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from markdown_it.token import Token
@@ -72,6 +75,7 @@ from quiz.gcpause import gc_paused
 from quiz.plural import counted, plural
 from quiz.textsafe import describe_size, file_kind
 
+_T = TypeVar("_T")
 DEFAULT_DIFFICULTY = 2
 MAX_ID_WORDS = 6
 MAX_ID_CHARS = 60
@@ -103,16 +107,42 @@ _IMPERATIVES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class PlannedCard:
-    """One card to write: where, what, and whether it replaces an existing file."""
+@dataclass(frozen=True, slots=True)
+class AskedAt:
+    """What a card's report line says of its question (`asked_at`), without its answer:
+    a plan holding each card's question held every answer twice (the card's text holds
+    it), and the notes' questions could not be let go as their cards were made."""
 
-    question: NoteQuestion
+    line: int
+    number: str | None
+    ordinal: int
+    """1-based position among the questions (the `source` number of notes without their own)."""
+    title: str
+
+    @classmethod
+    def of(cls, question: NoteQuestion) -> AskedAt:
+        """The question's place, number and title."""
+        return cls(question.line, question.number, question.ordinal, question.title)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedCard:
+    """One card to write: where, what, and whether it replaces an existing file.
+
+    Slotted and without its own path (made from the topic folder all its topic's cards
+    share): a plan of 20,000 cards holds 20,000 of these until they are written."""
+
+    question: AskedAt
     card_id: str
-    path: Path
+    folder: Path
     text: str
     key_points: tuple[str, ...]
     replaces: bool
+
+    @property
+    def path(self) -> Path:
+        """The card's file: `folder/card_id.md`."""
+        return self.folder / f"{self.card_id}.md"
 
 
 @dataclass(frozen=True)
@@ -625,6 +655,16 @@ def plan_import(
             jobs = _keep_old_ids(_keep_old_clozes(jobs, shared), shared)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None
         used = _kept_ids(jobs)  # no other question takes a card's id kept from before
+        questions_seen = len(jobs)  # a cloze note kept as one card is one
+        job_folders = {job.target_dir for job in jobs}
+        found = bool(parsed.questions)
+        # The jobs hold the questions now, and let each go once its card is made (below):
+        # the cards made hold no question, so the notes' answers are not held to the end.
+        parsed = replace(parsed, questions=())
+        ready: Iterator[_Draft | None] = repeat(None, questions_seen)
+        if drafts is not None:
+            drafts_in_turn = _let_go(drafts)
+            ready = drafts_in_turn
         cards: list[PlannedCard] = []
         unchanged: list[PlannedCard] = []
         renumbered: list[Renumbered] = []
@@ -670,8 +710,8 @@ def plan_import(
                 )
             )
         folder_problems: dict[Path, str | None] = {}
-        planned_paths: set[Path] = set()  # every card file a question of the notes gives
-        for index, job in enumerate(jobs):
+        planned_names: set[tuple[Path, str]] = set()  # (folder, id): every card a question gives
+        for job, draft_made in zip(_let_go(jobs), ready, strict=True):
             question = job.question
             label = question_label(question)
             where = place_of(notes_path, question.line)
@@ -679,7 +719,7 @@ def plan_import(
             if in_bank is not None:
                 skipped.append(Skipped(question.line, label, in_bank, where))
                 continue
-            if drafts is None:
+            if draft_made is None:
                 if job.kept_id is not None:
                     unique = _given(job.kept_id, job.target_dir)
                 else:
@@ -688,7 +728,7 @@ def plan_import(
             else:
                 # Made with the id guessed for it; made again when that is not its id
                 # after all (an earlier question with the same title gave no card).
-                draft = drafts[index]
+                draft = draft_made
                 if draft.id_choice is not None:
                     base, guess = draft.id_choice
                     name = job.kept_id or _unique_name(base, job.target_dir, used, taken)
@@ -711,7 +751,7 @@ def plan_import(
                 skipped.append(Skipped(question.line, label, reason, where))
                 continue
             used.add(planned.card_id)
-            planned_paths.add(planned.path)
+            planned_names.add((planned.folder, planned.card_id))
             odd = odd_target(planned, job.target_dir, folder_problems)
             if odd is not None:
                 if planned.path.is_symlink() and same_card(planned, pack_name):
@@ -729,7 +769,7 @@ def plan_import(
                     skipped.append(Skipped(question.line, label, _exists(planned, differs), where))
                 continue
             cards.append(planned)
-    if not parsed.questions and anki:
+    if not found and anki:
         skipped.append(
             Skipped(
                 1,
@@ -742,7 +782,7 @@ def plan_import(
     elif _BLANK_NOTES.fullmatch(notes_text):  # no copy of the notes, as a strip() made
         empty = "empty" if not notes_text else "blank"
         skipped.append(Skipped(1, "", f"no questions found: the file is {empty}", str(notes_path)))
-    elif not parsed.questions:
+    elif not found:
         skipped.append(
             Skipped(
                 1,
@@ -771,15 +811,23 @@ def plan_import(
         # by line, as the notes read: the front matter's and the indented blocks' notes
         # were made before the questions' and came first wherever they were
         notices=tuple(sorted(notices, key=lambda notice: notice.line)),
-        questions_seen=len(jobs),  # a cloze note kept as one card is one
+        questions_seen=questions_seen,
         sections=tuple(
             Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))
             for s in parsed.sections
         ),
         unchanged=tuple(unchanged),
         renumbered=tuple(renumbered),
-        left=_left_cards({job.target_dir for job in jobs}, planned_paths, notes_path.name),
+        left=_left_cards(job_folders, planned_names, notes_path.name),
     )
+
+
+def _let_go(items: list[_T]) -> Iterator[_T]:
+    """Each item in order, the list letting go of it as it is given (emptied at the end):
+    a plan's questions and drafts are freed one by one as their cards are made."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 _BLANK_NOTES = re.compile(r"[\ufeff \t\r\n]*")
@@ -791,10 +839,10 @@ is not of an import)."""
 
 
 def _left_cards(
-    folders: set[Path], planned: set[Path], notes_name: str
+    folders: set[Path], planned: set[tuple[Path, str]], notes_name: str
 ) -> tuple[tuple[Path, str], ...]:
-    """`ImportPlan.left`: the cards in `folders` not in `planned` whose `source` is a
-    question of `notes_name` (the import's own `notes.md Q4` form)."""
+    """`ImportPlan.left`: the cards in `folders` not in `planned` (as (folder, id)) whose
+    `source` is a question of `notes_name` (the import's own `notes.md Q4` form)."""
     from quiz.errors import InputFileError
     from quiz.textsafe import read_regular
 
@@ -803,7 +851,7 @@ def _left_cards(
         if not folder.is_dir() or folder.is_symlink():
             continue
         for path in sorted(folder.glob("*.md")):
-            if path in planned:
+            if (folder, path.stem) in planned:
                 continue
             try:
                 head = read_regular(path, limit=_LEFT_READ).decode("utf-8", "replace")
@@ -1056,15 +1104,6 @@ def _indented_hint(answer: str, answer_tokens: list[Token] | None) -> str:
     )
 
 
-def _line_of(note_lines: Sequence[str], needle: str, start: int) -> int:
-    """1-based line of the notes where `needle`'s first line appears (from line `start`)."""
-    first = needle.strip().split("\n")[0].strip()
-    for row in range(max(start - 1, 0), len(note_lines)):
-        if first and first in note_lines[row]:
-            return row + 1
-    return start
-
-
 def _prepare(markdown: str) -> tuple[str, list[str], int]:
     """Markdown of the notes made card-ready: HTML stripped, math converted, headings
     below `##`, stray `$` escaped. Returns (text, formulas kept raw, dollars escaped)."""
@@ -1132,10 +1171,36 @@ class _Shared:
     """Topic folder -> exists (a new pack's cards need no stat); filled as it goes."""
 
     @cached_property
-    def note_lines(self) -> list[str]:
-        """The notes' lines, split when a card first names a line (a formula the terminal
-        cannot show): held for every import, they were about as large as the notes again."""
-        return self.notes_text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")
+    def lines(self) -> NotesLines:
+        """Where the notes' lines start, found when a card first names a line (a formula
+        the terminal cannot show)."""
+        return NotesLines(self.notes_text)
+
+
+class NotesLines:
+    """The notes' text with where each line starts, to name the line a piece of text is on.
+
+    The notes split into a list of lines took about three times their size (a string
+    object a line, 5.5 MB for 2 MiB of notes), made for the first card that named a line
+    and held to the end of the plan, on top of its cards: the plan's peak."""
+
+    def __init__(self, notes_text: str) -> None:
+        self.text = notes_text.lstrip("\ufeff").replace("\r\n", "\n")
+        self.starts = array("q", [0])
+        position = self.text.find("\n")
+        while position >= 0:
+            self.starts.append(position + 1)
+            position = self.text.find("\n", position + 1)
+
+    def line_of(self, needle: str, start: int) -> int:
+        """1-based line where `needle`'s first line appears, from line `start` on (`start`
+        when it appears nowhere after)."""
+        first = needle.strip().split("\n")[0].strip()
+        row = max(start - 1, 0)
+        if not first or row >= len(self.starts):
+            return start
+        found = self.text.find(first, self.starts[row])
+        return start if found < 0 else bisect_right(self.starts, found)
 
 
 @dataclass(frozen=True)
@@ -1395,7 +1460,7 @@ def _plan_job(job: _Job, shared: _Shared, choose_id: Callable[[str], tuple[str, 
     planned, reason, notes = _plan_card(
         job.question,
         notes_path=shared.notes_path,
-        note_lines=lambda: shared.note_lines,
+        line_of=lambda needle, start: shared.lines.line_of(needle, start),
         pack=shared.pack,
         topic=job.topic,
         tags=shared.tags,
@@ -1514,8 +1579,9 @@ def _handover(jobs: Sequence[_Job]) -> parallel.Handover:
         planned = None
         if card is not None:
             card_id, text, points, replaces = card
-            path = job.target_dir / f"{card_id}.md"
-            planned = PlannedCard(job.question, card_id, path, text, points, replaces)
+            planned = PlannedCard(
+                AskedAt.of(job.question), card_id, job.target_dir, text, points, replaces
+            )
         return _Draft(planned, reason, notes, choice)
 
     return pack, unpack
@@ -1525,7 +1591,7 @@ def _plan_card(
     question: NoteQuestion,
     *,
     notes_path: Path,
-    note_lines: Callable[[], Sequence[str]],
+    line_of: Callable[[str, int], int],
     pack: str,
     topic: str,
     tags: Sequence[str],
@@ -1616,7 +1682,7 @@ def _plan_card(
         body, env, body_tokens, answer_tokens = _parsed_body(question_text, answer)
     escaped += more
     for latex in [*raw_title, *raw_prompt, *raw]:
-        line = _line_of(note_lines(), latex, question.line)
+        line = line_of(latex, question.line)
         flat = " ".join(latex.split())
         short = flat if len(flat) <= 60 else flat[:57] + "..."
         notes.append(
@@ -1708,7 +1774,8 @@ def _plan_card(
     if folder is None:
         folder = folders[target_dir] = target_dir.is_dir()
     replaces = folder and path.exists()
-    return PlannedCard(question, card_id, path, text, tuple(points), replaces), "", notes
+    asked = AskedAt.of(question)
+    return PlannedCard(asked, card_id, target_dir, text, tuple(points), replaces), "", notes
 
 
 def _plain_title(title: str) -> str:

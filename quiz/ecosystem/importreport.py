@@ -16,6 +16,7 @@ from pathlib import Path
 
 from quiz.ecosystem.importer import (
     NEVER_WRITTEN,
+    AskedAt,
     ImportPlan,
     Notice,
     Renumbered,
@@ -23,7 +24,6 @@ from quiz.ecosystem.importer import (
     place_of,
     title_shown,
 )
-from quiz.ecosystem.notes import NoteQuestion
 from quiz.plural import counted
 from quiz.wrapping import COMMAND_INDENT, fold_lines
 
@@ -139,7 +139,7 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
     return f"{action} {where}  ← {asked_at(notes, moved.card.question)} ({'; '.join(changes)})"
 
 
-def asked_at(notes: Path, question: NoteQuestion) -> str:
+def asked_at(notes: Path, question: AskedAt) -> str:
     """What a card line says of its question: `notes.md:12 Q4 title` (its place, the
     notes' own number if they give one, its title)."""
     number = f" Q{question.number}" if question.number is not None else ""
