@@ -44,22 +44,69 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
     return columns if columns > 0 else 80
 
 
-def fold_line(line: str, width: int | None, hang: str = "") -> list[str]:
+def fold_line(
+    line: str, width: int | None, hang: str = "", *, unbroken: Sequence[str] = ()
+) -> list[str]:
     """`line` folded at spaces to `width` columns, `hang` (or the line's own indent, when
-    deeper) before each further line; whole when `width` is None or the line fits."""
+    deeper) before each further line; whole when `width` is None or the line fits. The
+    spaces of each of `unbroken` (a file's path, `My Notes.md:12`) are no place to fold:
+    a place cut at its space no longer names the file."""
     if width is None or len(line) <= width:
         return [line]
     text = line.lstrip(" ")
     indent = line[: len(line) - len(text)]
-    return _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
+    for kept in unbroken:
+        if " " in kept and kept in text:
+            text = text.replace(kept, kept.replace(" ", _KEPT_SPACE))
+    lines = _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
+    return [part.replace(_KEPT_SPACE, " ") for part in lines]
 
 
-def fold_lines(lines: Sequence[str], width: int | None, whole: Callable[[str], bool]) -> list[str]:
-    """Each of `lines` folded (`fold_line`, later lines two columns in), but for those
-    `whole` keeps as written however long (a command to copy, a line a person greps)."""
+def fold_lines(
+    lines: Sequence[str],
+    width: int | None,
+    whole: Callable[[str], bool],
+    *,
+    unbroken: Sequence[str] = (),
+) -> list[str]:
+    """Each of `lines` folded (`fold_line`, later lines two columns in, `unbroken` never
+    cut), but for those `whole` keeps as written however long."""
     return [
-        part for line in lines for part in ([line] if whole(line) else fold_line(line, width, "  "))
+        part
+        for line in lines
+        for part in ([line] if whole(line) else fold_line(line, width, "  ", unbroken=unbroken))
     ]
+
+
+_SHELL_WORD = re.compile(r"(?:'[^']*'|\"(?:[^\"\\]|\\.)*\"|\\.|[^\s'\"\\])+")
+"""One word of a POSIX shell command line: quoted parts and bare characters run together."""
+
+
+def fold_command(command: str, width: int | None) -> list[str]:
+    """A command to copy (after its indent) folded between its shell words, each line but
+    the last ending in ` \\` and the next two columns further in, as the shell reads one
+    command over several lines: pasted whole, it runs as written. Never inside a word (a
+    quoted path with spaces stays one piece); whole when `width` is None or it fits. The
+    terminal cut a long `--content '/path/My Vault/cards'` mid-word, in no place a shell
+    joins again."""
+    if width is None or len(command) <= width:
+        return [command]
+    text = command.lstrip(" ")
+    indent = command[: len(command) - len(text)]
+    words = _SHELL_WORD.findall(text)
+    if " ".join(words) != text:  # not plain words and single spaces: left as written
+        return [command]
+    lines: list[str] = []
+    line = indent + words[0]
+    for word in words[1:]:
+        fits_here = len(line) + 1 + len(word) + 2 <= width  # the word and ` \`
+        fits_below = len(indent) + 2 + len(word) + 2 <= width
+        if fits_here or not fits_below:  # a word too long for any line: no break for it
+            line += " " + word
+        else:
+            lines.append(line + " \\")
+            line = indent + "  " + word
+    return [*lines, line]
 
 
 def fold_text(text: str, width: int | None) -> str:

@@ -170,10 +170,12 @@ def import_command(
     from quiz.bank.sources import env_content_dirs
     from quiz.ecosystem.importer import PACK_FILE, WritingStopped, plan_import, write_plan
     from quiz.ecosystem.importreport import (
+        ASKED_AT,
         IN_BANK,
         NOT_WRITTEN_OVER,
         asked_at,
-        folded_unplaced,
+        folded_card_line,
+        folded_report,
         left_lines,
         notice_lines,
         reason_key,
@@ -231,8 +233,11 @@ def import_command(
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc
     verb = "would write" if dry_run else "wrote"
+    out_width = terminal_width()  # into a pipe (None) a card's line stays whole: grep
+    unbroken = (str(notes), display_path(plan.pack_dir))
     if plan.pack_yaml is not None and plan.cards:
-        click.echo(f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')")
+        made = f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')"
+        click.echo("\n".join(fold_line(made, out_width, "  ", unbroken=unbroken)))
     if not dry_run:
         try:
             write_plan(plan)
@@ -247,30 +252,28 @@ def import_command(
     # One line per card (thousands for a long file), printed at once rather than one
     # write and flush each.
     lines: list[str] = []
-    points_width = terminal_width() if dry_run else None  # a card's line stays whole: grep
     shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
-        lines.append(f"{action} {where}  ← {asked_at(notes, card.question)}")
+        line = f"{action} {where}{ASKED_AT}{asked_at(notes, card.question)}"
+        lines += folded_card_line(line, out_width, unbroken)
         if dry_run:
             for point in card.key_points:
-                lines += fold_line(f"    - {point}", points_width, " " * 6)
+                lines += fold_line(f"    - {point}", out_width, " " * 6)
     shown = display_paths([moved.card.path for moved in plan.renumbered])
-    lines.extend(
-        updated_line(moved, where, notes, dry_run=dry_run)
-        for moved, where in zip(plan.renumbered, shown, strict=True)
-    )
+    for moved, where in zip(plan.renumbered, shown, strict=True):
+        line = updated_line(moved, where, notes, dry_run=dry_run)
+        lines += folded_card_line(line, out_width, unbroken)
     shown = display_paths([card.path for card in plan.unchanged])
-    lines.extend(
-        f"unchanged {where}  ← {asked_at(notes, card.question)}"
-        for card, where in zip(plan.unchanged, shown, strict=True)
-    )
+    for card, where in zip(plan.unchanged, shown, strict=True):
+        line = f"unchanged {where}{ASKED_AT}{asked_at(notes, card.question)}"
+        lines += folded_card_line(line, out_width, unbroken)
     if lines:
         click.echo(printable_lines(lines))
     width = terminal_width(sys.stderr)  # the report below goes to stderr
     told = [*notice_lines(plan.notices), *left_lines(plan, display_path)]
     told += [*section_lines(plan.sections), *skip_lines(plan.skipped)]
-    for line in folded_unplaced([printable(line) for line in told], width):
+    for line in folded_report([printable(line) for line in told], width, unbroken):
         click.echo(line, err=True)
     running = (
         not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()

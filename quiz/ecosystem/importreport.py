@@ -25,12 +25,10 @@ from quiz.ecosystem.importer import (
     title_shown,
 )
 from quiz.plural import counted
-from quiz.wrapping import COMMAND_INDENT, fold_lines
+from quiz.wrapping import COMMAND_INDENT, fold_command, fold_line
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
-_UNPLACED = ("note: ", "skipped ")
-"""How a line with no place starts: a kind of notice or skip said once for many questions."""
 SHOWN_LINES = 12
 SHOWN_LEFT = 10
 """This many ids of cards the notes no longer give are named; the rest are counted."""
@@ -136,7 +134,23 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
         action = "would renumber" if dry_run else "renumbered"
     else:
         action = "would retag" if dry_run else "retagged"
-    return f"{action} {where}  ← {asked_at(notes, moved.card.question)} ({'; '.join(changes)})"
+    asked = asked_at(notes, moved.card.question)
+    return f"{action} {where}{ASKED_AT}{asked} ({'; '.join(changes)})"
+
+
+ASKED_AT = "  ← "
+"""Between a card's file and the place of its question, on its line."""
+
+
+def folded_card_line(line: str, width: int | None, unbroken: Sequence[str]) -> list[str]:
+    """A card's line (`wrote PATH  ← notes.md:12 title`) as it is when it fits `width` (or
+    into a pipe, `width` None, for grep); else the card's file alone on its line and
+    `  ← place title` under it, folded, the place whole. An 80-column terminal cut such a
+    line anywhere, a path or a file name with spaces included."""
+    head, arrow, asked = line.partition(ASKED_AT)
+    if width is None or len(line) <= width or not arrow:
+        return [line]
+    return [head, *fold_line(f"  ← {asked}", width, "    ", unbroken=unbroken)]
 
 
 def asked_at(notes: Path, question: AskedAt) -> str:
@@ -284,7 +298,8 @@ def summary_lines(
     folders = {os.path.dirname(card.path) for card in cards}
     topics = sorted({Path(folder) for folder in folders}) or [plan.pack_dir / plan.topic]
     # no card at all: no folder is made, so none is named (it read as if one were)
-    out = [f"{line} -> {', '.join(show(t) for t in topics)}" if cards else line]
+    shown = [show(topic) for topic in topics]
+    out = [f"{line} -> {', '.join(shown)}" if cards else line]
     if (written or plan.unchanged or plan.renumbered) and not dry_run:
         out += _next_steps(
             plan,
@@ -297,19 +312,37 @@ def summary_lines(
         )
     elif written:
         out.append("next: run the same command without --dry-run to write the cards")
-    return folded_prose(out, width)
+    return folded_prose(out, width, (str(plan.notes), show(plan.pack_dir.parent), *shown))
 
 
-def folded_unplaced(lines: Sequence[str], width: int | None) -> list[str]:
-    """`lines` folded to `width`, but for those that start with their place in the notes
-    (`notes.md:12: ...`, `  - notes.md:12 ...`), kept whole for grep and an editor's jump."""
-    return fold_lines(lines, width, lambda line: not line.startswith(_UNPLACED))
+def folded_report(lines: Sequence[str], width: int | None, unbroken: Sequence[str]) -> list[str]:
+    """`lines` folded to `width`, later lines two columns in (a grouped skip's `  - place`
+    four), never at a space of `unbroken` (the notes' path, the pack's folder): a line that
+    starts with its place in the notes (`My Notes.md:12: ...`) keeps it whole at its start,
+    where an editor's jump finds it, and goes on under it. Such lines were kept whole
+    however long, and an 80-column terminal cut them mid-word; into a pipe or a file
+    (`width` None) every line is still whole, for grep."""
+    return [
+        part
+        for line in lines
+        for part in fold_line(
+            line, width, "    " if line.startswith("  - ") else "  ", unbroken=unbroken
+        )
+    ]
 
 
-def folded_prose(lines: Sequence[str], width: int | None) -> list[str]:
-    """`lines` folded to `width` (`fold_line`, later lines two columns in), but for a
-    command to copy (indented by `COMMAND_INDENT`), which stays whole however long."""
-    return fold_lines(lines, width, lambda line: line.startswith(COMMAND_INDENT))
+def folded_prose(lines: Sequence[str], width: int | None, unbroken: Sequence[str]) -> list[str]:
+    """`lines` folded to `width` (`fold_line`, later lines two columns in, never at a space
+    of `unbroken`), and a command to copy (indented by `COMMAND_INDENT`) folded between its
+    shell words with a ` \\` at each line's end (`fold_command`), so that pasted it runs
+    as written: kept whole, the terminal cut it through a path."""
+    folded: list[str] = []
+    for line in lines:
+        if line.startswith(COMMAND_INDENT):
+            folded += fold_command(line, width)
+        else:
+            folded += fold_line(line, width, "  ", unbroken=unbroken)
+    return folded
 
 
 def _next_steps(
