@@ -41,6 +41,7 @@ from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
+from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.frontyaml import dump_front
@@ -583,6 +584,7 @@ def plan_import(
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
     front = NotesFront(notes_text)
+    refs = BlockRefs(notes_text)
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
     comments = Comments(notes_text)
@@ -596,7 +598,8 @@ def plan_import(
             front = read_page_properties(front.text)
         if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
             front = read_notion_properties(front.text)
-        boxes = read_asking_boxes(front.text)  # an aside or <details> holding a question asks
+        refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
+        boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
         comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it
         footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
         tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
@@ -675,6 +678,16 @@ def plan_import(
         notices: list[Notice] = []
         if (said := front.note()) is not None:
             notices.append(Notice(1, front.kind, said, front.kind, place_of(notes_path, 1)))
+        if (said := refs.note()) is not None:
+            notices.append(
+                Notice(
+                    refs.first,
+                    "block references",
+                    said,
+                    "block references",
+                    place_of(notes_path, refs.first),
+                )
+            )
         if (said := comments.note()) is not None:
             first = comments.lines[0]
             notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
