@@ -548,6 +548,21 @@ def _unique_name(base: str, target_dir: Path, used: set[str], taken: Mapping[str
         counter += 1
 
 
+_NOTION_ID = re.compile(r"[ _-]+[0-9a-f]{32}$")
+"""The page id Notion adds to every exported file's name (`Prep 3f2a...5a6b.md`)."""
+
+
+def default_pack(notes: Path, content_dir: Path) -> str:
+    """The pack named after the notes' file, without the page id Notion's export adds to
+    it: `ML Prep 3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b.md` was the pack and topic folder
+    `ml-prep-3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b`, in every path and command shown. A pack
+    already imported under the whole name keeps it (its cards are not made again)."""
+    whole = kebab(notes.stem) or "imported"
+    if (content_dir / whole / PACK_FILE).is_file():
+        return whole
+    return kebab(_NOTION_ID.sub("", notes.stem)) or "imported"
+
+
 def validate_names(pack: str, topic: str) -> None:
     """Raise ValueError when the pack or topic is not a kebab-case folder name."""
     for what, value in (("pack", pack), ("topic", topic)):
@@ -612,7 +627,7 @@ def plan_import(
             untagged = untagged_cards(tag_lines.text)
         untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
         notes_text = delimit_environments(untabbed.text)  # a bare `\begin{equation}`: math
-    pack_name = pack if pack is not None else (kebab(notes_path.stem) or "imported")
+    pack_name = pack if pack is not None else default_pack(notes_path, content_dir)
     topic_name = (
         topic if topic is not None else (pack_name if _KEBAB.match(pack_name) else "general")
     )

@@ -14,7 +14,7 @@ from quiz.bank.loader import find_pack_dirs
 from quiz.bank.sources import bundled_content_dir
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
-from quiz.ecosystem.importer import plan_import
+from quiz.ecosystem.importer import default_pack, plan_import
 from quiz.errors import UsageError
 from tests.conftest import DATA
 
@@ -67,3 +67,26 @@ def test_plan_import_refuses_a_taken_pack_name_only_elsewhere(tmp_path: Path) ->
         plan_import(NOTES, content_dir=tmp_path / "content", pack="mine", taken_packs=taken)
     same = plan_import(NOTES, content_dir=tmp_path / "elsewhere", pack="mine", taken_packs=taken)
     assert same.pack == "mine" and same.cards
+
+
+def test_a_notion_exports_page_id_is_no_part_of_the_pack_name(tmp_path: Path) -> None:
+    """Notion names every exported page `Title <32 hex digits>.md`: the id made the pack
+    and topic folder `ml-prep-3f2a...` in every path and command. A pack imported under
+    that name before keeps it, so its cards are not made a second time."""
+    notes = tmp_path / "ML Prep 3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b.md"
+    notes.write_text(
+        "## What is overfitting?\n\nThe model fits the noise of its training data.\n",
+        encoding="utf-8",
+    )
+    into = tmp_path / "c"
+    result = run_import(str(notes), "--into", str(into))
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in into.iterdir()] == ["ml-prep"]
+    assert (into / "ml-prep" / "ml-prep").is_dir()
+    older = tmp_path / "older"
+    (older / "ml-prep-3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b").mkdir(parents=True)
+    (older / "ml-prep-3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b" / "pack.yaml").write_text(
+        "title: ML Prep\n", encoding="utf-8"
+    )
+    assert default_pack(notes, older) == "ml-prep-3f2a9c1e8b7d4e6f9a0b1c2d3e4f5a6b"
+    assert default_pack(tmp_path / "Prep-Notes.md", older) == "prep-notes"
