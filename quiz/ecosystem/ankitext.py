@@ -26,7 +26,7 @@ from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 from quiz.ecosystem.idwords import cut_at_word, id_words
 from quiz.ecosystem.notes import Ignored, NoteQuestion, ParsedNotes
 
-__all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "tab_separated"]
+__all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "suffix_separator", "tab_separated"]
 
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _KNOWN_HEADERS = frozenset(
@@ -97,22 +97,39 @@ _ANKI_OWN_TAGS = frozenset({"leech"})
 history in Anki, which does not come along, not about the note."""
 
 
+_SUFFIX_SEPARATORS = {".txt": "\t", ".tsv": "\t", ".csv": ","}
+"""The separator of a file of notes without a header, by its suffix: Anki's import reads a
+`.csv` of comma-separated fields as it reads a `.txt` of tab-separated ones."""
+
+
+def suffix_separator(suffix: str) -> str:
+    """The fields' separator of a headerless export with this suffix (a tab but for `.csv`)."""
+    return _SUFFIX_SEPARATORS.get(suffix.lower(), "\t")
+
+
 def is_anki_text(text: str, suffix: str) -> bool:
     """True for an Anki plain-text export: it starts with an Anki header line
     (`#separator:`, `#html:`...), or it is a `.txt`/`.tsv` file that looks tab-separated
-    (`tab_separated`: Anki before 2.1.55 wrote no header)."""
+    (`tab_separated`: Anki before 2.1.55 wrote no header), or a `.csv` file that looks
+    comma-separated (a spreadsheet's or another app's cards: it was read as Markdown,
+    "no questions found")."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
     match = _HEADER.match(first)
     if match is not None and match.group(1) in _KNOWN_HEADERS:
         return True
-    return suffix.lower() in (".txt", ".tsv") and tab_separated(text)
+    separator = _SUFFIX_SEPARATORS.get(suffix.lower())
+    return separator is not None and tab_separated(text, separator)
 
 
-def tab_separated(text: str) -> bool:
-    """True when the first non-blank line has a tab, and at least half the non-blank
-    lines do (a field in quotes may run over lines without one)."""
+def tab_separated(text: str, separator: str = "\t") -> bool:
+    """True when the first non-blank line has a tab (or `separator`), and at least half
+    the non-blank lines do (a field in quotes may run over lines without one)."""
     rows = [line for line in text.split("\n") if line.strip()]
-    return bool(rows) and "\t" in rows[0] and 2 * sum("\t" in row for row in rows) >= len(rows)
+    return (
+        bool(rows)
+        and separator in rows[0]
+        and 2 * sum(separator in row for row in rows) >= len(rows)
+    )
 
 
 @dataclass
@@ -124,9 +141,10 @@ class _Layout:
     """0-based column -> what it holds (notetype, deck, tags, guid): not a field."""
 
 
-def _header(lines: list[str]) -> tuple[_Layout, int]:
-    """The layout the header lines give, and how many lines they are."""
-    layout = _Layout(meta={})
+def _header(lines: list[str], separator: str) -> tuple[_Layout, int]:
+    """The layout the header lines give (`separator` when none names one), and how many
+    lines they are."""
+    layout = _Layout(separator, meta={})
     assert layout.meta is not None
     count = 0
     for line in lines:
@@ -283,12 +301,13 @@ def _own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | Non
     return None
 
 
-def parse_anki_text(text: str) -> ParsedNotes:
+def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
-    answer; every other row is listed in `ignored` with its line and why."""
+    answer; every other row is listed in `ignored` with its line and why. `separator`
+    parts the fields unless a `#separator:` header says otherwise."""
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
-    layout, skip = _header(lines)
+    layout, skip = _header(lines, separator)
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
     reader = csv.reader(body.splitlines(keepends=True), delimiter=layout.separator, strict=False)

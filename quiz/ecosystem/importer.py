@@ -40,7 +40,12 @@ from quiz.bank.markdown import (
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.bank.sentences import is_short_answer
-from quiz.ecosystem.ankitext import is_anki_text, parse_anki_text, tab_separated
+from quiz.ecosystem.ankitext import (
+    is_anki_text,
+    parse_anki_text,
+    suffix_separator,
+    tab_separated,
+)
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
@@ -668,7 +673,11 @@ def plan_import(
         if early is not None:  # the notes read and the cards planned by two processes
             parsed, drafts = early
         else:
-            parsed = parse_anki_text(notes_text) if anki else parse_notes(notes_text)
+            parsed = (
+                parse_anki_text(notes_text, suffix_separator(notes_path.suffix))
+                if anki
+                else parse_notes(notes_text)
+            )
             jobs = _jobs(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
             jobs = _keep_old_ids(_keep_old_clozes(jobs, shared), shared)
             drafts = _drafts_split(jobs, shared) if _split_pays(len(jobs)) else None

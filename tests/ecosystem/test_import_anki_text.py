@@ -15,7 +15,7 @@ from quiz.bank.models import KEBAB
 from quiz.ecosystem import importer
 from quiz.ecosystem.ankitext import anki_tag, parse_anki_text
 from quiz.ecosystem.notes import ParsedNotes
-from tests.ecosystem.test_import_notes import front, run_import
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 EXPORT = (
     "#separator:tab\n"
@@ -112,8 +112,8 @@ def _plain(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Imports as before cards per cloze number, tags and ids without hints: a cloze note
     one card, its id made from its title (hints and all)."""
 
-    def as_before(notes: str) -> ParsedNotes:
-        parsed = parse_anki_text(notes)
+    def as_before(notes: str, separator: str = "\t") -> ParsedNotes:
+        parsed = parse_anki_text(notes, separator)
         questions = []
         for question in parsed.questions:
             whole = question.whole or question
@@ -410,3 +410,31 @@ def test_a_note_with_a_reversed_card_says_its_reverse_is_not_made(tmp_path: Path
         f"{notes}:6: note: 'What is variance?': {reason}",
     ]
     assert len(list((tmp_path / "c").rglob("*.md"))) == 4  # every note gives its card
+
+
+def test_a_csv_of_cards_is_read_as_comma_separated_notes(tmp_path: Path) -> None:
+    """A `.csv` of question and answer columns (a spreadsheet's, or Anki's import format
+    with commas), with a byte-order mark, CRLF line ends and a quoted field holding a line
+    break and doubled quotes: one card per row, as a tab-separated `.txt` gives. It was
+    read as Markdown: "no questions found", nothing imported."""
+    notes = tmp_path / "cards.csv"
+    notes.write_bytes(
+        b"\xef\xbb\xbf"
+        b'"What is a learning rate?","The step size of gradient descent.\r\n'
+        b'Too large diverges; too small crawls."\r\n'
+        b'"What does ""ReLU"" stand for?","The rectified linear unit, max(0, x)."\r\n'
+    )
+    into = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(into))
+    assert result.exit_code == 0, result.output
+    assert "2 questions seen, 2 cards written" in result.output
+    assert lint([into / "p"])[1] == []
+    rate = into / "p" / "t" / "learning-rate.md"
+    assert (
+        answer_of(rate)
+        == "The step size of gradient descent.\nToo large diverges; too small crawls."
+    )
+    relu = next((into / "p" / "t").glob("relu*.md"))
+    assert front(relu)["title"] == 'What does "ReLU" stand for?'
+    again = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(into))
+    assert "nothing new:" in again.output, again.output

@@ -79,8 +79,8 @@ def test_mending_a_deletion_keeps_the_card_and_its_id(tmp_path: Path, old: str, 
 def _as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     """Imports as before hints were left out of ids: the id made from the title."""
 
-    def before(notes: str) -> ParsedNotes:
-        parsed = parse_anki_text(notes)
+    def before(notes: str, separator: str = "\t") -> ParsedNotes:
+        parsed = parse_anki_text(notes, separator)
         wholes = {  # one note's cards share their whole, as the parser's do
             id(q.whole): dataclasses.replace(q.whole, id_title=None)
             for q in parsed.questions
