@@ -134,6 +134,7 @@ def import_command(
           (Obsidian callouts)
       Question::Answer   question / ? / answer
           (Spaced Repetition, #flashcards)
+      Term #card   (Logseq: an item, a line, a heading)
 
     Answers run to the next question (or the next heading at the same or a higher
     level); these markers are recognized and removed:
@@ -144,7 +145,8 @@ def import_command(
       > [!answer]  > [!success]- Answer
           (a callout; others stay in the answer)
 
-    An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, HTML, with
+    An Anki plain-text export (Notes in Plain Text, .txt: tab-separated, or a .csv:
+    comma-separated; HTML, with
     its #separator/#html/#... column header lines or none) is read as one question per
     note: its first field the question, its second the answer; a cloze note gives a
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck

@@ -47,7 +47,7 @@ class BlockRefs:
         said: list[str] = []
         if self.shown:
             said.append(
-                f"{_lines(self.shown)} Logseq block references (((id))), shown as the text "
+                f"{_lines(self.shown)} Logseq block references, ((id)), shown as the text "
                 "of the block of this page they name"
             )
         if self.left_out:
