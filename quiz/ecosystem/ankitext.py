@@ -301,6 +301,24 @@ def _own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | Non
     return None
 
 
+_COLUMN_NAMES = frozenset(
+    "front back question answer term definition tags tag deck notes extra text hint "
+    "q a prompt response".split()
+)
+"""Words a spreadsheet's first row names its columns by (Anki's own fields among them)."""
+
+
+COLUMN_NAMES = "a row naming the columns"
+"""How the report says a spreadsheet's first row is no note."""
+
+
+def _column_names(row: list[str]) -> bool:
+    """True when the row only names columns (`Front,Back,Tags`, a spreadsheet's first row):
+    it was taken as a note, the question 'Front' skipped as "the answer is too short"."""
+    names = [value.strip().lower() for value in row if value.strip()]
+    return len(names) >= 2 and all(name in _COLUMN_NAMES for name in names)
+
+
 def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why. `separator`
@@ -328,6 +346,11 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         texts = [
             _to_markdown(value, layout.html, bold=column > 0) for column, value in enumerate(fields)
         ]
+        if line == skip + 1 and _column_names(row):
+            said = ", ".join(value.strip() for value in row if value.strip())
+            reason = f"{COLUMN_NAMES} ({said}), not a note: not imported"
+            ignored.append(Ignored(line, _snippet(said), reason))
+            continue
         if not any(texts):
             if any(value.strip() for value in row):
                 ignored.append(Ignored(line, _snippet(" ".join(row)), "a note with no text"))

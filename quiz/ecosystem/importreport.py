@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from quiz.ecosystem.ankitext import COLUMN_NAMES
 from quiz.ecosystem.importer import (
     NEVER_WRITTEN,
     AskedAt,
@@ -60,6 +61,7 @@ _NOT_QUESTIONS = frozenset(
         "callout in no answer",
         "text after an answer",
         "introduction",
+        "column names",
     }
 )
 
@@ -98,6 +100,8 @@ def reason_key(reason: str) -> str:
         )
     if reason.startswith("not a question"):
         return "not a question"
+    if reason.startswith(COLUMN_NAMES):
+        return "column names"
     if reason.startswith("no questions found"):
         return "no questions found"
     if reason.startswith("a list item ending in '?'"):

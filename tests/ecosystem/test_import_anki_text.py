@@ -438,3 +438,21 @@ def test_a_csv_of_cards_is_read_as_comma_separated_notes(tmp_path: Path) -> None
     assert front(relu)["title"] == 'What does "ReLU" stand for?'
     again = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(into))
     assert "nothing new:" in again.output, again.output
+
+
+def test_a_first_row_naming_the_columns_is_said_to_be_no_note(tmp_path: Path) -> None:
+    """`Front,Back,Tags` first (a spreadsheet's header): it was taken as a note, and the
+    report said the question 'Front' was skipped as "the answer is too short"."""
+    notes = tmp_path / "cards.tsv"
+    notes.write_text(
+        "Front\tBack\nWhat is a learning rate?\tThe step size of gradient descent.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert "cards.tsv:1: skipped 'Front, Back': a row naming the columns (Front, Back)" in (
+        result.output
+    )
+    assert "1 question seen, 1 card written; 1 other part not imported" in result.output
+    assert "too short" not in result.output
+    assert parse_anki_text("Front,Back\nBack,Front\n", ",").questions[0].title == "Back"
