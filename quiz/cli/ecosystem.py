@@ -238,8 +238,12 @@ def import_command(
     out_width = terminal_width()  # into a pipe (None) a card's line stays whole: grep
     unbroken = (str(notes), display_path(plan.pack_dir))
     if plan.pack_yaml is not None and plan.cards:
-        made = f"{verb} {display_path(plan.pack_dir / 'pack.yaml')} (new pack '{plan.pack}')"
-        click.echo("\n".join(fold_line(made, out_width, "  ", unbroken=unbroken)))
+        made, new = (
+            f"{verb} {display_path(plan.pack_dir / 'pack.yaml')}",
+            f"(new pack '{plan.pack}')",
+        )
+        fits = out_width is None or len(made) + 1 + len(new) <= out_width
+        click.echo(f"{made} {new}" if fits else f"{made}\n  {new}")  # its path never cut
     if not dry_run:
         try:
             write_plan(plan)

@@ -232,3 +232,22 @@ def test_dry_run_folds_key_points_under_their_dash_on_a_terminal(tmp_path: Path)
     assert points[0].startswith("    - The model fits the training noise")
     assert all(len(line) <= 60 for line in points)
     assert any(line.startswith("      ") and line.strip() for line in points[1:])
+
+
+def test_the_new_packs_line_keeps_its_path_whole_on_a_narrow_terminal(tmp_path: Path) -> None:
+    """`wrote PATH (new pack 'NAME')` too wide for the terminal: the path stays on its line
+    and the pack's name goes under it (folded at spaces, the verb stood alone and the
+    path went past the width on the next line)."""
+    shutil.copy(QA, tmp_path / "notes.md")
+    command = [sys.executable, "-m", "quiz", "import", "notes.md", "--into", "c", "--dry-run"]
+    shown = Printing(
+        command, terminal=True, env={"COLUMNS": "40", "PYTHONPATH": str(REPO)}, cwd=tmp_path
+    )
+    try:
+        assert shown.process.wait(timeout=OUTPUT_CEILING_SECONDS) == 0
+    finally:
+        shown.kill()
+        shown.close()
+    printed = shown.printed().splitlines()
+    at = printed.index("would write c/notes/pack.yaml")
+    assert printed[at + 1] == "  (new pack 'notes')"
