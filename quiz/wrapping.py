@@ -15,7 +15,7 @@ import re
 import shutil
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
@@ -60,22 +60,6 @@ def fold_line(
             text = text.replace(kept, kept.replace(" ", _KEPT_SPACE))
     lines = _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
     return [part.replace(_KEPT_SPACE, " ") for part in lines]
-
-
-def fold_lines(
-    lines: Sequence[str],
-    width: int | None,
-    whole: Callable[[str], bool],
-    *,
-    unbroken: Sequence[str] = (),
-) -> list[str]:
-    """Each of `lines` folded (`fold_line`, later lines two columns in, `unbroken` never
-    cut), but for those `whole` keeps as written however long."""
-    return [
-        part
-        for line in lines
-        for part in ([line] if whole(line) else fold_line(line, width, "  ", unbroken=unbroken))
-    ]
 
 
 _SHELL_WORD = re.compile(r"(?:'[^']*'|\"(?:[^\"\\]|\\.)*\"|\\.|[^\s'\"\\])+")
