@@ -13,7 +13,7 @@ from quiz.cli.context import Context, SuggestingGroup, display_path, display_pat
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
-from quiz.textsafe import MIB, printable, printable_lines, read_regular_text
+from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_regular_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -207,7 +207,19 @@ def import_command(
     # Terminal controls in notes never belong in a card; dropped before parsing, once
     # every line end is a newline (a lone CR, an old Mac's line end, is one too, as
     # Markdown reads it: dropped as a control, it joined the whole file into one line).
-    text = printable(normalize(read_regular_text(notes, limit=NOTES_LIMIT, title="import")))
+    try:
+        raw = read_regular_text(notes, limit=NOTES_LIMIT, title="import")
+    except InputFileError as error:
+        if not error.reason.endswith(f"over the limit of {describe_size(NOTES_LIMIT)}"):
+            raise
+        # The cap said, and no way past it: a whole vault's export stopped there.
+        raise InputFileError(
+            notes,
+            title="import",
+            reason=f"{error.reason}: split it at headings into files of at most "
+            f"{describe_size(NOTES_LIMIT)} and import each with the same --pack",
+        ) from error
+    text = printable(normalize(raw))
     if is_notebook(notes, text):
         raise InputFileError(
             notes,

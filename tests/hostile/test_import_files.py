@@ -32,7 +32,11 @@ def test_import_of_a_huge_file_says_the_cap(tmp_path: Path, _isolated_home: Path
     with huge.open("wb") as handle:
         handle.truncate(20 * 1024 * 1024)  # sparse: 20 MiB of zeros without writing them
     run = drillbit("import", str(huge), "--into", str(tmp_path / "c"), home=_isolated_home)
-    assert_clean_failure(run, f"import: {huge}: 20 MiB, over the limit of 8 MiB")
+    assert_clean_failure(
+        run,
+        f"import: {huge}: 20 MiB, over the limit of 8 MiB: split it at headings into files "
+        "of at most 8 MiB and import each with the same --pack",
+    )
 
 
 def test_control_characters_never_reach_the_terminal_or_the_cards(
