@@ -508,12 +508,19 @@ def _did_you_mean(key: str, value: Any) -> str:
     """A hint for a retention typed as a percentage without its % sign ('95')."""
     if not isinstance(_DEFAULTS[key], float) or not isinstance(value, str):
         return ""
+    hint = percent_hint(value, _BOUNDS[key]["ge"], _BOUNDS[key]["le"])
+    return f" ({hint})" if hint else ""
+
+
+def percent_hint(text: str, low: float, high: float) -> str:
+    """'did you mean 95%?' when `text`, a recall refused for lying outside low-high, is
+    that range as a percentage without its % sign; else ''. `drillbit config`, `drillbit
+    plan --target` and the settings screen's plan target give the same hint."""
     try:
-        number = float(value)
+        number = float(text)
     except ValueError:
         return ""
-    low, high = _BOUNDS[key]["ge"] * 100, _BOUNDS[key]["le"] * 100
-    return f" (did you mean {value}%?)" if low <= number <= high else ""
+    return f"did you mean {text.strip()}%?" if low * 100 <= number <= high * 100 else ""
 
 
 def with_value(settings: Settings, key: str, text: str) -> Settings:

@@ -2,8 +2,10 @@
 
 Click's ranges refuse `--minutes-per-day abc` with "'abc' is not a valid float range",
 words of its own types a person never wrote. These say "'abc' is not a number; give one
-from 1 to 1440" (a whole number for the integer ones); the range check itself, its
-message for a number out of range and the help's `[1<=x<=1440]` stay Click's.
+from 1 to 1440" (a whole number for the integer ones), and a number out of range "0 is out
+of range; give one from 1 to 1440" where Click said "0.0 is not in the range 1<=x<=1440."
+(a float for the 0 typed, and the bounds in notation); the help's `[1<=x<=1440]` stays
+Click's.
 """
 
 from __future__ import annotations
@@ -27,17 +29,37 @@ def _bounds(low: float | None, high: float | None) -> str:
 def _refuse_text(
     kind: click.FloatRange | click.IntRange,
     value: Any,
-    parse: Callable[[str], object],
+    parse: Callable[[str], float],
     noun: str,
     param: click.Parameter | None,
     ctx: click.Context | None,
+    *,
+    hint: Callable[[str], str] = lambda _text: "",
 ) -> None:
-    """The refusal both ranges share: text that `parse` cannot read is told what to give."""
-    if isinstance(value, str):
-        try:
-            parse(value)
-        except ValueError:
-            kind.fail(f"{value!r} is not {noun}; {_bounds(kind.min, kind.max)}", param, ctx)
+    """The refusals both ranges share: text that `parse` cannot read is told what to give,
+    and so is a number out of range, as typed (`hint` adds to that: '(did you mean 90%?)')."""
+    if not isinstance(value, str):
+        return  # a default or a value set in code: Click's own checks
+    try:
+        number = parse(value)
+    except ValueError:
+        kind.fail(f"{value!r} is not {noun}; {_bounds(kind.min, kind.max)}", param, ctx)
+    _refuse_outside(kind, number, value.strip(), hint(value), param, ctx)
+
+
+def _refuse_outside(
+    kind: click.FloatRange | click.IntRange,
+    number: float,
+    typed: str,
+    hint: str,
+    param: click.Parameter | None,
+    ctx: click.Context | None,
+) -> None:
+    """A number outside the range refused as it was typed ('950%', not 9.5)."""
+    if (kind.min is not None and number < kind.min) or (
+        kind.max is not None and number > kind.max
+    ):
+        kind.fail(f"{typed} is out of range; {_bounds(kind.min, kind.max)}{hint}", param, ctx)
 
 
 def _finite(text: str) -> float:
@@ -69,9 +91,19 @@ class NumberRange(click.FloatRange):
                 self.fail(
                     f"{value!r} is not a percentage; {_bounds(self.min, self.max)}", param, ctx
                 )
+            _refuse_outside(self, number, value.strip(), "", param, ctx)
             value = number
-        _refuse_text(self, value, _finite, "a number", param, ctx)
+        _refuse_text(self, value, _finite, "a number", param, ctx, hint=self._percent_hint)
         return super().convert(value, param, ctx)
+
+    def _percent_hint(self, text: str) -> str:
+        """For a percentage range, '(did you mean 90%?)' after a refused '90'."""
+        if not self.percent or self.min is None or self.max is None:
+            return ""
+        from quiz.settings import percent_hint  # only for a refusal
+
+        hint = percent_hint(text, self.min, self.max)
+        return f" ({hint})" if hint else ""
 
 
 class WholeRange(click.IntRange):

@@ -114,7 +114,11 @@ def _number(field: PlanField, text: str) -> float:
     except ValueError:
         raise PlanInputError(f"{text!r} is not a number ({what})", field=field) from None
     if not low <= value <= high:  # NaN too
-        raise PlanInputError(f"{text.strip()} is outside {low:g}-{high:g} ({what})", field=field)
+        from quiz.settings import percent_hint
+
+        hint = percent_hint(text, low, high) if field == "target" else ""
+        reason = f"{what}; {hint}" if hint else what
+        raise PlanInputError(f"{text.strip()} is outside {low:g}-{high:g} ({reason})", field=field)
     return value
 
 

@@ -145,9 +145,24 @@ def test_a_word_for_a_number_is_told_what_to_give(
     assert refused.stderr.splitlines()[0].endswith(said), refused.stderr
 
 
-def test_a_number_out_of_range_keeps_clicks_words(drillbit: RunDrillbit) -> None:
-    refused = drillbit("plan", "--target", "2")
-    assert refused.returncode == 2 and "2.0 is not in the range 0.5<=x<=0.99" in refused.stderr
+def test_a_number_out_of_range_is_refused_as_typed_with_what_to_give(
+    drillbit: RunDrillbit,
+) -> None:
+    """Click said "0.0 is not in the range 1<=x<=1440." for a 0 typed (a float, and the
+    bounds in notation), and "90.0 is not in the range 0.5<=x<=0.99." for a target typed
+    as a percentage, where `drillbit config desired_retention 90` asked "did you mean 90%?"."""
+    for typed, said in [
+        (("plan", "--target", "2"), "'--target': 2 is out of range; give one from 0.5 to 0.99"),
+        (
+            ("plan", "--target", "90"),
+            "'--target': 90 is out of range; give one from 0.5 to 0.99 (did you mean 90%?)",
+        ),
+        (("plan", "--minutes-per-day", "0"), "0 is out of range; give one from 1 to 1440"),
+        (("study", "--limit", "0"), "'--limit': 0 is out of range; give 1 or more"),
+    ]:
+        refused = drillbit(*typed)
+        assert refused.returncode == 2, typed
+        assert refused.stderr.splitlines()[0].endswith(said), refused.stderr
 
 
 def test_a_name_like_no_command_is_only_said_unknown(drillbit: RunDrillbit) -> None:

@@ -130,7 +130,7 @@ def test_study_minutes_is_a_mock_length_in_the_settings_range(
     with pytest.raises(SystemExit) as exited:
         main(["study", "--mode", "mock", "--minutes", "100000"])
     assert exited.value.code == 2
-    assert "100000 is not in the range 1<=x<=600" in capsys.readouterr().err
+    assert "100000 is out of range; give one from 1 to 600" in capsys.readouterr().err
     assert opened == []
     main(["study", "--mode", "mock", "--minutes", "600"])
     assert [(how["mode"], how["minutes"]) for how in opened] == [("mock", 600)]

@@ -259,7 +259,7 @@ def test_the_target_may_be_a_percentage_as_the_settings_retention(
     assert made.returncode == 0, made.stderr
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95
     low = drillbit(*content, "plan", "--target", "45%")
-    assert low.returncode == 2 and "0.45 is not in the range 0.5<=x<=0.99" in low.stderr
+    assert low.returncode == 2 and "45% is out of range; give one from 0.5 to 0.99" in low.stderr
     for bad in ("x%", "nan%"):
         refused = drillbit(*content, "plan", "--target", bad)
         assert refused.returncode == 2, refused.stdout

@@ -108,6 +108,8 @@ def test_the_screens_target_may_be_a_percentage(store: Store) -> None:
     assert plan is not None and plan.target == 0.85
     with pytest.raises(PlanInputError, match="is outside"):
         change_plan(store, "target", "45%", now=NOW, tz=UTC)
+    with pytest.raises(PlanInputError, match=r"\(the target recall; did you mean 85%\?\)$"):
+        change_plan(store, "target", "85", now=NOW, tz=UTC)
     with pytest.raises(PlanInputError, match="'x%' is not a number"):
         change_plan(store, "target", "x%", now=NOW, tz=UTC)
     assert store.interview_plan() == plan

@@ -97,6 +97,12 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         await edit(pilot, screen, INTERVIEW_ROW + 2, "1")
         assert "1 is outside 0.5-0.99" in help_text(screen)
         await press(pilot, "escape")
+        # a target typed as a percentage, as `drillbit config desired_retention 90` hints
+        await edit(pilot, screen, INTERVIEW_ROW + 2, "90")
+        assert "90 is outside 0.5-0.99 (the target recall; did you mean 90%?)" in help_text(
+            screen
+        )
+        await press(pilot, "escape")
         await edit(pilot, screen, INTERVIEW_ROW + 1, "45")
         await edit(pilot, screen, INTERVIEW_ROW + 2, "0.95")
         # a new date starts a new plan, keeping the minutes and target typed here
