@@ -235,6 +235,30 @@ async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
 
 
+@pytest.mark.parametrize(("keys", "help_key"), [((), "?"), (("b",), "f1")], ids=["home", "browser"])
+async def test_too_narrow_for_every_key_the_help_s_key_comes_first(
+    build: AppFactory, keys: tuple[str, ...], help_key: str
+) -> None:
+    """At 60 columns Home's keys need 67 cells even compact, and Textual cut the last one,
+    Help, to "? He": the one key that lists the others. Help now comes first and the cut
+    falls on a key the help lists; widened again, Help goes back to its place."""
+    app = build()
+    async with app.run_test(size=(60, 15)) as pilot:
+        for key in keys:
+            await press(pilot, key)
+        await _settled(pilot, app, 60, "Help")
+        assert await wait_until(pilot, lambda: footer_keys(app)[0].description == "Help")
+        await settle(pilot)
+        _compact, drawn = _drawn(app)
+        assert drawn[0][0] == "Help" and drawn[0][2] <= 60, drawn
+        assert screen_lines(app)[-1].text.startswith(f"{help_key} Help "), screen_lines(app)[-1]
+        await resize(pilot, 120, 24)
+        assert await wait_until(pilot, lambda: footer_keys(app)[0].description != "Help")
+        await settle(pilot)
+        names = [name for name, *_ in _drawn(app)[1]]
+        assert names[-2:] == ["Help", "palette"], names
+
+
 def first_footer_row(app: App[None], kind: str) -> list[str]:
     """The bottom row of the first frame drawn of the screen class named `kind` (filled
     in when drawn). Call before that screen is shown."""

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.widget import Widget
 
+HELP_ACTIONS = frozenset({"help", "app.help"})
+"""The help's key: the app's ? (its own action) or a screen's f1 (the app's, named)."""
 ShownKey = tuple[str, "Binding", bool, str, str]
 """One key as the footer draws it: the key pressed, the binding, enabled, tooltip, display."""
 KeyLook = tuple[str, str, str, str, bool, object, bool]
@@ -50,7 +52,11 @@ def declared_keys(bindings: object) -> dict[tuple[str, str], int]:
 
 
 def in_declared_order(
-    widgets: list[Widget], screen: dict[tuple[str, str], int], app: dict[tuple[str, str], int]
+    widgets: list[Widget],
+    screen: dict[tuple[str, str], int],
+    app: dict[tuple[str, str], int],
+    *,
+    help_first: bool = False,
 ) -> list[Widget]:
     """The footer's keys in a fixed order: the focused widget's own keys first (a
     checklist's "1-3 Tick a point", the options' "⏎ Submit"), as they came; then the
@@ -62,6 +68,10 @@ def in_declared_order(
     the screen) came first, so the card browser's footer began "^e $EDITOR ⏎ Open", and
     a drill's ^e moved from first to third as the focus left the editor. Anything but
     plain keys (a group of keys, none in drillbit) is left as Textual orders it.
+
+    `help_first` puts the help's key (the app's ?, or a screen's f1) before all others,
+    for a footer too narrow for every key: what is cut is then a key the help lists, not
+    the help.
     """
     keys = [w for w in widgets if type(w) is FooterKey and not w.has_class("-grouped")]
     if len(keys) != len(widgets):
@@ -69,7 +79,11 @@ def in_declared_order(
     palette = [key for key in keys if key.has_class("-command-palette")]
     keys = [key for key in keys if key not in palette]
 
-    ordered = sorted(keys, key=lambda key: declared_place((key.key, key.action), screen, app))
+    def place(key: FooterKey) -> tuple[bool, tuple[int, int]]:
+        bound = (key.key, key.action)
+        return (not (help_first and key.action in HELP_ACTIONS), declared_place(bound, screen, app))
+
+    ordered = sorted(keys, key=place)
     return [*ordered, *palette]
 
 
@@ -114,6 +128,9 @@ class KeysFooter(Footer):
         super().__init__(compact=compact)
         self._shown: tuple[bool, tuple[ShownKey, ...]] | None = None
         self._compact_asked = compact
+        self._help_first = False
+        """Whether the help's key comes first: the keys do not all fit even compact
+        and without the palette's (Home at 60 columns cut Help to "? He")."""
 
     def on_resize(self) -> None:
         self._fit(self.size.width)
@@ -128,6 +145,8 @@ class KeysFooter(Footer):
         opens it; Home's hint line says so).
         A footer asked to be compact stays compact; grouped keys (none in drillbit) are
         left as Textual draws them.
+        Keys that still do not fit (Home at 60 columns) are cut at the right, as Textual
+        cuts them, after Help is moved first: the help lists every key cut.
         """
         if self._compact_asked or self._shown is None or not width:
             return
@@ -146,9 +165,19 @@ class KeysFooter(Footer):
             palette = len(app.get_key_display(found[1])) + len(found[1].description) + 4
         self.compact = width < need + palette
         show_palette = width >= need - len(cells) + palette - 1
+        help_first = width < need - len(cells)  # compact, without the palette's key
+        if help_first != self._help_first:
+            self._help_first = help_first
+            if show_palette == self.show_command_palette:
+                self.call_after_refresh(self._reorder)
         if show_palette != self.show_command_palette:
             self.show_command_palette = show_palette
             self.call_after_refresh(self._recompose_if_changed)
+
+    async def _reorder(self) -> None:
+        """Put the keys in the order `_help_first` asks (the keys themselves unchanged)."""
+        if self.is_attached and self._shown is not None:
+            await self._update_keys()
 
     def compose(self) -> ComposeResult:
         """Footer's keys, the bound ones already in the footer's compact style, in the
@@ -162,6 +191,7 @@ class KeysFooter(Footer):
             widgets,
             declared_keys(type(self.screen).BINDINGS),
             declared_keys(type(self.app).BINDINGS),
+            help_first=self._help_first,
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
