@@ -525,3 +525,27 @@ async def test_a_fresh_home_says_how_an_interview_plan_is_set(
         home.refresh_counts()
         await settle(pilot)
         assert len(lines()) == 1, "once a card is studied, the totals alone"
+
+
+async def test_the_hint_line_breaks_before_the_palettes_key_on_a_narrow_terminal(
+    build: AppFactory,
+) -> None:
+    """At 60 columns the hint was cut to "... + 4 new today · ctrl+p", the palette's key
+    without what it does (and the footer there has no room for the palette's key): it now
+    breaks between its two phrases, and is one line again once the terminal is widened."""
+    app = build()
+    async with app.run_test(size=(60, 15)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        hint = home.query_one("#home-hint", Static)
+        assert await wait_until(pilot, lambda: "new today" in str(hint.render()))
+        shown = [line.text.rstrip() for line in screen_lines(app)]
+        at = next(i for i, line in enumerate(shown) if "enter/d studies" in line)
+        assert shown[at].endswith("new today ·"), shown
+        assert shown[at + 1] == " ctrl+p finds any card", shown
+        await resize(pilot, 80, 24)
+        shown = [line.text.rstrip() for line in screen_lines(app)]
+        assert any(
+            "enter/d studies" in line and line.endswith("new today · ctrl+p finds any card")
+            for line in shown
+        ), shown

@@ -259,9 +259,11 @@ class HomeScreen(Screen[None]):
         self.refresh_counts()
 
     def on_resize(self) -> None:
-        # the totals and the plan line break between their phrases at the width they have
+        # the totals, the plan line and the hint break between their phrases at the width
+        # they have
         if self._counts is not None:
             self._show_summary()
+            self._show_hint()
 
     def _show_summary(self) -> None:
         """The totals line, the plan's line (broken between phrases to fit), broken files."""
@@ -299,7 +301,9 @@ class HomeScreen(Screen[None]):
 
     def _show_hint(self) -> None:
         """The line under the table: what enter/d studies in the highlighted row, its due
-        and new cards apart (the `today` column is their sum), or today's plan."""
+        and new cards apart (the `today` column is their sum), or today's plan; then the
+        palette's key, on a line of its own when both do not fit (at 60 columns the one line
+        was cut after "ctrl+p", and the footer there has no room for the palette's key)."""
         row, counts = self.highlighted(), self._counts
         if self._planned or row is None or counts is None:
             studies = "today's plan" if self._planned else "today's cards"
@@ -307,8 +311,9 @@ class HomeScreen(Screen[None]):
         else:
             due, new = counts.scheduled_today_of(row.counts), counts.new_today_of(row.counts)
             text = f"enter/d studies this row's {due} due + {new} new today"
+        width = self.size.width - 2  # the hint's padding
         self.query_one("#home-hint", Static).update(
-            Text(f"{text} · ctrl+p finds any card", style="dim")
+            Text(break_between((text, "ctrl+p finds any card"), width), style="dim")
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
