@@ -3,7 +3,8 @@
 Read as JSON, an Anki package or any binary file stopped at its first bytes with "not
 UTF-8 text", which said nothing of what the file was or what was expected. Its first
 bytes tell: a ZIP archive (an Anki package when it holds an Anki collection), an SQLite
-database, gzip around something binary, other binary data, or nothing at all.
+database, gzip around something binary, other binary data, nothing at all, or text that
+no JSON value starts (Markdown notes meant for `drillbit import`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
+import shlex
 import struct
 import zlib
 from pathlib import Path
@@ -49,10 +51,28 @@ def not_a_backup(path: Path) -> str | None:
     except (OSError, ValueError):  # the reader opens it again and names the trouble
         return None
     if what is None:
-        return None
+        return _text_kind(path, head)
     if what.startswith("UTF-"):  # a backup saved again in another encoding
         return f"{path}: not UTF-8 but {what}"
     return f"{path}: this is {what}, not a drillbit progress backup; {EXPECTED}"
+
+
+JSON_STARTS = (b"{", b"[", b'"', b"-", *b"0 1 2 3 4 5 6 7 8 9 true false null".split())
+"""How a JSON text's first value starts (the first bytes after blank space and a BOM)."""
+
+
+def _text_kind(path: Path, head: bytes) -> str | None:
+    """Why UTF-8 text that no JSON value starts cannot be a backup: notes given to
+    `import-progress` instead of `import` said "not JSON (line 1, column 1: Expecting
+    value)", which named neither what the file was nor the command meant for it."""
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip(b" \t\r\n")
+    if start.startswith(JSON_STARTS):
+        return None
+    return (
+        f"{path}: this is text, not JSON: not a drillbit progress backup; {EXPECTED}; "
+        f"Q&A notes (Markdown, or an Anki plain-text export) become cards with "
+        f"`drillbit import {shlex.quote(str(path))}`"
+    )
 
 
 def _head(source: Readable, size: int = HEAD) -> bytes | None:

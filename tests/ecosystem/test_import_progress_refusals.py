@@ -131,6 +131,17 @@ CASES: list[tuple[str, object, str]] = [
         ": version: missing (a drillbit-progress file names its version; this drillbit reads"
         " versions 1 to 3)",
     ),
+    (
+        "notes.md",
+        b"# ML notes\n\n## What is dropout?\nZeroing units at random.\n",
+        "this is text, not JSON: not a drillbit progress backup; " + EXPECTED + "; Q&A notes "
+        "(Markdown, or an Anki plain-text export) become cards with `drillbit import ",
+    ),
+    (
+        "deck.txt",
+        "\ufeffQ: What is a logit?\tThe input of a softmax.\n".encode(),
+        "this is text, not JSON: not a drillbit progress backup",
+    ),
     ("cut.json", _cut_short, "sessions.1: not JSON (the file ends inside it; was it cut short?"),
     (
         "newer.json",
