@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -203,6 +204,16 @@ def import_command(
             title="import",
             reason="an Anki package, which import does not read: in Anki, export the deck "
             "with File > Export... as 'Notes in Plain Text (.txt)' and import that file",
+        )
+    from quiz.store.backup_sniff import is_progress_backup
+
+    if is_progress_backup(notes):  # "no questions found" named neither it nor its command
+        raise InputFileError(
+            notes,
+            title="import",
+            reason="a drillbit progress backup (from `drillbit export progress`), which import "
+            "does not read: `drillbit import-progress "
+            f"{shlex.quote(str(notes))}` merges it into this machine's progress",
         )
     # Terminal controls in notes never belong in a card; dropped before parsing, once
     # every line end is a newline (a lone CR, an old Mac's line end, is one too, as
