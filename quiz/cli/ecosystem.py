@@ -104,7 +104,13 @@ def _always_loaded(obj: Context, folder: Path) -> bool:
     metavar="DIR",
 )
 @click.option("--tag", "tags", multiple=True, help="A tag for every imported card (repeatable).")
-@click.option("--difficulty", type=WholeRange(1, 5), default=2, show_default=True, help="1 to 5.")
+@click.option(
+    "--difficulty",
+    type=WholeRange(1, 5),
+    default=2,
+    show_default=True,
+    help="The cards' difficulty, 1 easy to 5 hard.",
+)
 @click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
 @click.option("--force", is_flag=True, help="Overwrite cards that already exist.")
 @click.pass_obj

@@ -4,8 +4,9 @@ Click's ranges refuse `--minutes-per-day abc` with "'abc' is not a valid float r
 words of its own types a person never wrote. These say "'abc' is not a number; give one
 from 1 to 1440" (a whole number for the integer ones), and a number out of range "0 is out
 of range; give one from 1 to 1440" where Click said "0.0 is not in the range 1<=x<=1440."
-(a float for the 0 typed, and the bounds in notation); the help's `[1<=x<=1440]` stays
-Click's.
+(a float for the 0 typed, and the bounds in notation). The help says the same words:
+`--minutes-per-day NUMBER ... [1 to 1440]`, where Click's read `FLOAT RANGE ...
+[1<=x<=1440]`, its type's name and the range in notation.
 """
 
 from __future__ import annotations
@@ -17,13 +18,20 @@ from typing import Any
 import click
 
 
+def _range_words(low: float | None, high: float | None) -> str:
+    """A range in words, as the help shows it: '1 to 1440', '1 or more' ('' for none)."""
+    if low is not None and high is not None:
+        return f"{low:g} to {high:g}"
+    if low is not None:
+        return f"{low:g} or more"
+    return f"{high:g} or less" if high is not None else ""
+
+
 def _bounds(low: float | None, high: float | None) -> str:
     """What to give instead: 'give one from 1 to 1440', 'give 1 or more'."""
     if low is not None and high is not None:
-        return f"give one from {low:g} to {high:g}"
-    if low is not None:
-        return f"give {low:g} or more"
-    return f"give {high:g} or less" if high is not None else "give one"
+        return f"give one from {_range_words(low, high)}"
+    return f"give {_range_words(low, high) or 'one'}"
 
 
 def _refuse_text(
@@ -56,9 +64,7 @@ def _refuse_outside(
     ctx: click.Context | None,
 ) -> None:
     """A number outside the range refused as it was typed ('950%', not 9.5)."""
-    if (kind.min is not None and number < kind.min) or (
-        kind.max is not None and number > kind.max
-    ):
+    if (kind.min is not None and number < kind.min) or (kind.max is not None and number > kind.max):
         kind.fail(f"{typed} is out of range; {_bounds(kind.min, kind.max)}{hint}", param, ctx)
 
 
@@ -76,6 +82,13 @@ class NumberRange(click.FloatRange):
     Click's range let `--target nan` through (NaN compares false with both bounds), and the
     plan's save then failed with SQLite's traceback (NaN is stored as NULL).
     """
+
+    name = "number"
+    """The help's metavar, NUMBER: Click's read `--minutes-per-day FLOAT RANGE`."""
+
+    def _describe_range(self) -> str:
+        """The help's range in words, '[1 to 1440]': Click's read '[1<=x<=1440]'."""
+        return _range_words(self.min, self.max)
 
     def __init__(self, *args: Any, percent: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -108,6 +121,13 @@ class NumberRange(click.FloatRange):
 
 class WholeRange(click.IntRange):
     """An IntRange whose refusal of a non-integer names a whole number and its bounds."""
+
+    name = "n"
+    """The help's metavar, N: Click's read `--limit INTEGER RANGE`."""
+
+    def _describe_range(self) -> str:
+        """The help's range in words, '[1 or more]': Click's read '[x>=1]'."""
+        return _range_words(self.min, self.max)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         _refuse_text(self, value, int, "a whole number", param, ctx)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -294,3 +295,20 @@ def test_ctrl_c_before_the_command_runs_is_aborted_without_a_traceback(
     monkeypatch.setattr(quiz.cli.stats, "stats_json_content", interrupted)
     run = drillbit("stats", "--json")
     assert (run.returncode, run.stderr, run.stdout) == (130, "\nAborted.\n", "")
+
+
+def test_number_options_read_as_words_in_the_help(drillbit: RunDrillbit) -> None:
+    """The help said `--minutes-per-day FLOAT RANGE ... [1<=x<=1440]` and `--limit INTEGER
+    RANGE ... [x>=1]`: Click's type names and the range in notation. It now says NUMBER or
+    N and the range as the refusals say it."""
+    for command, option, said in [
+        ("plan", "--minutes-per-day NUMBER", "[1 to 1440]"),
+        ("plan", "--target NUMBER", "[0.5 to 0.99]"),
+        ("study", "--limit N", "[1 or more]"),
+        ("serve", "--port N", "[default: 8000; 1 to 65535]"),
+    ]:
+        shown = drillbit(command, "--help")
+        assert shown.returncode == 0
+        flat = " ".join(shown.stdout.split())  # the help's lines joined, as folded
+        assert re.search(re.escape(option) + r" [^\[]*" + re.escape(said), flat), flat
+        assert "RANGE" not in shown.stdout and "<=" not in shown.stdout, shown.stdout
