@@ -67,13 +67,19 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
 
 
 @click.command("show")
-@click.argument("card_id", metavar="ID")
+@click.argument("card_id", metavar="ID", required=False)
 @click.option("--answer", is_flag=True, help="Also print the answer, key points or solution notes.")
 @pass_context
-def show_command(obj: Context, card_id: str, answer: bool) -> None:
+def show_command(obj: Context, card_id: str | None, answer: bool) -> None:
     """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""
     from quiz.cardtext import card_as_text
     from quiz.selection import find_card
+
+    if card_id is None:  # Click's "Missing argument 'ID'." said not where ids are found
+        raise click.UsageError(
+            "Missing argument 'ID', a card's id: `drillbit list` shows every id, "
+            "`drillbit cards --search WORDS` finds a card by its words."
+        )
 
     bank = obj.load_bank()
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)

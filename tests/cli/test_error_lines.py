@@ -18,7 +18,13 @@ WRONG = [
     # (command line, exit code, what the first line says after "drillbit: ")
     (("cards", "--srot", "due"), 2, "No such option '--srot'"),
     (("cards", "--state", "bogus"), 2, "Invalid value for '--state'"),
-    (("show",), 2, "Missing argument 'ID'."),
+    # where ids are found: Click's "Missing argument 'ID'." said nothing of it
+    (
+        ("show",),
+        2,
+        "Missing argument 'ID', a card's id: `drillbit list` shows every id, "
+        "`drillbit cards --search WORDS` finds a card by its words.",
+    ),
     (("show", "attnetion"), 2, "no card 'attnetion': did you mean 'attention'?"),
     (("grade", "sigmoid", "missing.py"), 2, "Invalid value for 'FILE'"),
     (("config", "new_per_dya", "5"), 2, "config: unknown key 'new_per_dya'"),
