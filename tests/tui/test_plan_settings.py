@@ -99,9 +99,7 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         await press(pilot, "escape")
         # a target typed as a percentage, as `drillbit config desired_retention 90` hints
         await edit(pilot, screen, INTERVIEW_ROW + 2, "90")
-        assert "90 is outside 0.5-0.99 (the target recall; did you mean 90%?)" in help_text(
-            screen
-        )
+        assert "90 is outside 0.5-0.99 (the target recall; did you mean 90%?)" in help_text(screen)
         await press(pilot, "escape")
         await edit(pilot, screen, INTERVIEW_ROW + 1, "45")
         await edit(pilot, screen, INTERVIEW_ROW + 2, "0.95")
