@@ -13,7 +13,7 @@ from quiz.plural import counted
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
-    from quiz.store import Store
+    from quiz.store import InterviewPlan, Store
 
 
 def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -76,12 +76,14 @@ def plan_command(
     scheduler = settings.scheduler()
     tz = study_zone(settings.day_starts_at)
     changing = interview is not None or minutes_per_day is not None or target is not None
+    reset: str | None = None
     with open_store(says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
         if changing:
             # the settings screen's checks (study.plan_edit); a new date is a new plan
+            before = store.interview_plan()
             try:
                 plan = planned(
-                    store.interview_plan(),
+                    before,
                     now,
                     tz,
                     interview=interview,
@@ -100,6 +102,7 @@ def plan_command(
                 raise click.BadParameter(exc.message, param_hint=hint) from None
             _refuse_unsaved(store, "the plan is as it was")
             store.set_interview_plan(plan)
+            reset = _reset_note(before, plan)
         # the card index's refs (id, pack, topic, kind: all the plan reads), as Home's
         # plan line has them: loading the cards' models was a third of the command's CPU on
         # a heavy home (0.8 s of 2.7 s)
@@ -129,7 +132,13 @@ def plan_command(
             "starts (drillbit config day_starts_at); a session still open then ends at its "
             "next card."
         )
-    notes = (status.ahead_note(), status.steps_note(), status.advice(), status.ended_note())
+    notes = (
+        reset,
+        status.ahead_note(),
+        status.steps_note(),
+        status.advice(),
+        status.ended_note(),
+    )
     for note in notes:
         if note is not None:
             say(note)
@@ -180,6 +189,35 @@ def _by_day(counts: tuple[int, ...]) -> str:
     if not idle:
         return f"{said} (the eve)"
     return f"{said}, then none for the last {counted(idle, 'day')} (reviews only)"
+
+
+def _reset_note(before: InterviewPlan | None, after: InterviewPlan) -> str | None:
+    """What a new date put back to its default, and the options that set it again.
+
+    `--interview` alone starts a new plan at 30 min/day and target 0.9, where the settings
+    screen's new date keeps them: a person moving the interview lost the 45 minutes set
+    and the output said only "30 min/day"."""
+    if before is None or before.interview == after.interview:
+        return None
+    lost = [
+        (f"{before.minutes_per_day:g} min/day", f"--minutes-per-day {before.minutes_per_day:g}")
+        if before.minutes_per_day != after.minutes_per_day
+        else None,
+        (f"target {before.target:.2f}", f"--target {before.target:g}")
+        if before.target != after.target
+        else None,
+    ]
+    kept = [pair for pair in lost if pair is not None]
+    if not kept:
+        return None
+    was = " and ".join(said for said, _ in kept)
+    options = " ".join(option for _, option in kept)
+    return (
+        "A new interview date starts a new plan, with the default minutes and target: "
+        f"it was {was}; "
+        f"`drillbit plan {options}` sets {'them' if len(kept) > 1 else 'it'} again "
+        "(the settings screen's date row keeps them)."
+    )
 
 
 def _refuse_unsaved(store: Store, unchanged: str) -> None:

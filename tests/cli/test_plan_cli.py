@@ -57,6 +57,30 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
     }
 
 
+def test_a_new_date_says_which_minutes_and_target_it_put_back(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """Moving the interview with `--interview` alone put the minutes and target back to 30
+    and 0.9 (a new plan), and said only "30 min/day": the 45 set were gone unsaid."""
+    content = ("--content", str(mini_bank))
+    set_up = ("--interview", in_days(14), "--minutes-per-day", "45", "--target", "95%")
+    assert drillbit(*content, "plan", *set_up).returncode == 0
+    moved = drillbit(*content, "plan", "--interview", in_days(20))
+    assert moved.returncode == 0, moved.stderr
+    said = " ".join(moved.stdout.split())  # its sentences fold to the terminal
+    assert (
+        "A new interview date starts a new plan, with the default minutes and target: it was "
+        "45 min/day and target 0.95; `drillbit plan --minutes-per-day 45 --target 0.95` sets "
+        "them again (the settings screen's date row keeps them)."
+    ) in said
+    assert drillbit(*content, "plan", "--minutes-per-day", "45").returncode == 0
+    again = drillbit(*content, "plan", "--interview", in_days(21), "--minutes-per-day", "45")
+    assert again.returncode == 0, again.stderr
+    assert "A new interview date" not in again.stdout, "nothing given was put back"
+    same = drillbit(*content, "plan", "--interview", in_days(21))
+    assert "A new interview date" not in same.stdout, "the same date keeps the plan"
+
+
 def test_bad_dates_are_one_line_errors(mini_bank: Path, drillbit: RunDrillbit) -> None:
     content = ("--content", str(mini_bank))
     for bad in ("2026-13-01", "next week", in_days(0), in_days(-3)):
