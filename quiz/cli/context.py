@@ -122,7 +122,28 @@ class Context:
         return plain.content_roots_of(self.content, warn, name_missing=name_missing)
 
 
-class SuggestingGroup(click.Group):
+class WholeSummaries(click.Group):
+    """A group whose help lists each command with the whole first sentence of its help,
+    folded under it: Click cut each to the width left on one line, and at 80 columns
+    `drillbit --help` read "doctor  List the sandbox's isolation layers on this
+    machine..." and "cards  List cards with their state (new, learning, review,...",
+    half a phrase, for most commands."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        shown = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if shown:
+            with formatter.section("Commands"):
+                # a sentence never reaches this limit: the first sentence is kept whole
+                formatter.write_dl(
+                    [(name, command.get_short_help_str(10_000)) for name, command in shown]
+                )
+
+
+class SuggestingGroup(WholeSummaries):
     """A group whose unknown command names the commands it is close to (`drillbit stat`:
     did you mean 'stats'?), as git does. Click suggests only among the commands already
     loaded, and the root group loads them on demand: a typo was told no more than that

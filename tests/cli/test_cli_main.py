@@ -38,6 +38,31 @@ def test_help_lists_every_command(drillbit: RunDrillbit) -> None:
         assert f"  {name} " in shown.stdout, name
 
 
+@pytest.mark.parametrize("typed", [("--help",), ("export", "--help")], ids=["root", "export"])
+def test_the_command_list_gives_each_summary_whole(
+    drillbit: RunDrillbit, typed: tuple[str, ...]
+) -> None:
+    """At 80 columns Click cut each summary to one line: "doctor  List the sandbox's
+    isolation layers on this machine...", "cards  List cards with their state (new,
+    learning, review,...". Each first sentence is now whole, folded under its command."""
+    shown = drillbit(*typed)
+    assert shown.returncode == 0
+    listed = shown.stdout.split("Commands:")[1]
+    assert "..." not in listed, listed
+    flat = " ".join(listed.split())
+    if typed == ("--help",):
+        assert (
+            "doctor List the sandbox's isolation layers on this machine (each verified), what "
+            "each missing one leaves undone and how to get it." in flat
+        ), flat
+        assert (
+            "cards List cards with their state (new, learning, review, suspended, buried) "
+            "and due date." in flat
+        ), flat
+    else:
+        assert "progress Write your progress (card schedules," in flat, flat
+
+
 def _commands(command: click.Command, name: str) -> list[tuple[str, click.Command]]:
     """`command` and, for a group (`export`), each of its subcommands, with their names."""
     found = [(name, command)]
