@@ -199,7 +199,7 @@ def _reset_note(before: InterviewPlan | None, after: InterviewPlan) -> str | Non
     and the output said only "30 min/day"."""
     if before is None or before.interview == after.interview:
         return None
-    lost = [
+    changed = [
         (f"{before.minutes_per_day:g} min/day", f"--minutes-per-day {before.minutes_per_day:g}")
         if before.minutes_per_day != after.minutes_per_day
         else None,
@@ -207,15 +207,15 @@ def _reset_note(before: InterviewPlan | None, after: InterviewPlan) -> str | Non
         if before.target != after.target
         else None,
     ]
-    kept = [pair for pair in lost if pair is not None]
-    if not kept:
+    put_back = [pair for pair in changed if pair is not None]
+    if not put_back:
         return None
-    was = " and ".join(said for said, _ in kept)
-    options = " ".join(option for _, option in kept)
+    was = " and ".join(said for said, _ in put_back)
+    options = " ".join(option for _, option in put_back)
     return (
         "A new interview date starts a new plan, with the default minutes and target: "
         f"it was {was}; "
-        f"`drillbit plan {options}` sets {'them' if len(kept) > 1 else 'it'} again "
+        f"`drillbit plan {options}` sets {'them' if len(put_back) > 1 else 'it'} again "
         "(the settings screen's date row keeps them)."
     )
 
