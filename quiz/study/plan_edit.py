@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 from quiz.errors import UsageError
 from quiz.store import InterviewPlan, Store
-from quiz.study.days import as_utc, local_date
+from quiz.study.days import as_utc, day_starts_at, local_date
 
 __all__ = [
     "MAX_YEARS_AHEAD",
@@ -154,7 +154,7 @@ def planned(
             )
     if interview <= today:
         raise PlanInputError(
-            f"{interview.isoformat()} is not after today ({today.isoformat()})",
+            f"{interview.isoformat()} is not after today ({_study_day(today, now, tz)})",
             field="interview",
         )
     if interview > _years_after(today, MAX_YEARS_AHEAD):
@@ -172,6 +172,17 @@ def planned(
         or (keep.minutes_per_day if keep else DEFAULT_MINUTES_PER_DAY),
         target=target or (keep.target if keep else DEFAULT_TARGET),
         created_at=current.created_at if current is not None and same else as_utc(now),
+    )
+
+
+def _study_day(today: date, now: datetime, tz: tzinfo) -> str:
+    """Today's date, and why when the calendar's is already the next: at 01:00 on
+    December 5 "not after today (2026-12-04)" read as a wrong clock."""
+    if as_utc(now).astimezone(tz).date() == today:
+        return today.isoformat()
+    return (
+        f"{today.isoformat()}: the study day runs until {day_starts_at(tz):02d}:00, "
+        "`drillbit config day_starts_at`"
     )
 
 

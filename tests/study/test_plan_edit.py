@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from quiz.store import InterviewPlan, Store
+from quiz.study.days import StudyZone
 from quiz.study.plan_edit import PlanField, PlanInputError, change_plan, parse_interview, planned
 
 NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
@@ -19,6 +20,23 @@ def test_the_day_after_today_is_in_the_persons_time_zone() -> None:
     with pytest.raises(PlanInputError, match="2026-03-03 is not after today") as refused:
         planned(None, NOW, east, interview=date(2026, 3, 3))
     assert refused.value.field == "interview"
+
+
+def test_before_the_study_day_starts_the_refusal_says_why_today_is_yesterday() -> None:
+    """At 01:00 on March 3, with days starting at 04:00, the study day is still March 2:
+    "2026-03-01 is not after today (2026-03-02)" read as a wrong clock."""
+    night = datetime(2026, 3, 3, 1, 0, tzinfo=UTC)
+    zone = StudyZone(UTC, 4)
+    with pytest.raises(PlanInputError) as refused:
+        planned(None, night, zone, interview=date(2026, 3, 1))
+    assert refused.value.message == (
+        "2026-03-01 is not after today (2026-03-02: the study day runs until 04:00, "
+        "`drillbit config day_starts_at`)"
+    )
+    assert planned(None, night, zone, interview=date(2026, 3, 3)).interview == date(2026, 3, 3)
+    with pytest.raises(PlanInputError) as by_day:  # after 04:00 the dates agree
+        planned(None, night.replace(hour=5), zone, interview=date(2026, 3, 3))
+    assert by_day.value.message == "2026-03-03 is not after today (2026-03-03)"
 
 
 def test_a_new_date_resets_the_options_for_the_cli_and_keeps_them_for_the_screen() -> None:
