@@ -136,6 +136,7 @@ class CaseFailure(Exception):
         max_abs: float | None = None,
         max_rel: float | None = None,
         tolerance: str | None = None,
+        problem: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -145,6 +146,7 @@ class CaseFailure(Exception):
         self.max_abs = max_abs
         self.max_rel = max_rel
         self.tolerance = tolerance
+        self.problem = problem
 
 
 def _index(label: str, idx: tuple[int, ...]) -> str:
@@ -288,7 +290,8 @@ class Judgement:
             cause = _nonfinite_cause(arr, nonfinite, tol or Tolerance(rtol=1e-9))
             self.fail(
                 (f"{cause}: " if cause else "")
-                + f"{_index(label, idx)} is {what} ({count} non-finite value{'s' if count > 1 else ''} in {label})"
+                + f"{_index(label, idx)} is {what} ({count} non-finite value{'s' if count > 1 else ''} in {label})",
+                problem=cause or None,  # where the first NaN is and how many differ by case
             )
         return arr
 
@@ -383,6 +386,7 @@ class Judgement:
             max_abs=self.max_abs,
             max_rel=self.max_rel,
             tolerance=str(tol),
+            problem=reason or None,  # the worst element and its values differ case by case
         )
 
     def passed(self) -> CaseResult:
@@ -410,6 +414,7 @@ class Judgement:
             tolerance=failure.tolerance,
             expected=failure.expected,
             got=failure.got,
+            problem=failure.problem,
         )
 
     def run(self, body: Callable[[Judgement], None]) -> CaseResult:

@@ -42,6 +42,13 @@ class CaseResult(BaseModel):
     )
     expected: str | None = Field(default=None, description="Expected value near the worst element.")
     got: str | None = Field(default=None, description="Submitted value near the worst element.")
+    problem: str | None = Field(
+        default=None,
+        description=(
+            "The named mistake alone, without this case's values or raised error: cases "
+            "with the same one show it once (None: the message is the whole problem)."
+        ),
+    )
 
 
 class Verdict(BaseModel):

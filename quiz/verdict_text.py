@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
@@ -58,15 +59,33 @@ def failure_lines(case: CaseResult) -> list[str]:
     return lines
 
 
-def row_detail(case: CaseResult, first: CaseResult | None) -> str:
-    """A case row's words: none for a pass or for the first problem (explained in full
-    below the rows), 'same problem as case 5' for a repeat of it, else the message's first
-    line. The first problem's message stood in the headline, its row and its block."""
-    if case.status is CaseStatus.PASSED or not case.message or case == first:
-        return ""
-    if first is not None and case.message == first.message:
-        return f"same problem as {first.name.partition(':')[0]}"
-    return case.message.splitlines()[0]
+def _problem(case: CaseResult) -> str:
+    """What makes two cases the same problem: the named mistake when the grader named one
+    (its message goes on with this case's values or raised error), else the whole message,
+    so a different error is never folded into an earlier one."""
+    return case.problem or case.message
+
+
+def row_details(cases: Sequence[CaseResult], first: CaseResult | None) -> list[str]:
+    """Each case row's words: none for a pass or for the first problem (explained in full
+    below the rows), 'same problem as case 5' for a repeat of an earlier row's problem, else
+    the message's first line. The first problem's message stood in the headline, its row and
+    its block; a named mistake whose raised error differed by case was said in every row."""
+    seen: dict[str, str] = {} if first is None else {_problem(first): _number(first)}
+    details = []
+    for case in cases:
+        if case.status is CaseStatus.PASSED or not case.message or case == first:
+            details.append("")
+            continue
+        earlier = seen.setdefault(_problem(case), _number(case))
+        same = earlier != _number(case)
+        details.append(f"same problem as {earlier}" if same else case.message.splitlines()[0])
+    return details
+
+
+def _number(case: CaseResult) -> str:
+    """'case 5' of 'case 5: stride 2, pad 1'."""
+    return case.name.partition(":")[0]
 
 
 def outcome(verdict: Verdict) -> str:
@@ -149,8 +168,7 @@ def format_verdict(
         first = None  # said: no "First problem" block repeats it
     elif verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
-        for case in shown:
-            detail = row_detail(case, first)
+        for case, detail in zip(shown, row_details(shown, first), strict=True):
             row = f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}"
             lines += fold_line(row, width, " " * len("  [ok  ] "))
         left = len(verdict.cases) - len(shown)

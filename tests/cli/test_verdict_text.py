@@ -120,3 +120,82 @@ def test_on_a_terminal_a_long_case_row_folds_under_its_name() -> None:
     whole = format_verdict(verdict, verbose=True).splitlines()  # a pipe: one line a case
     assert f"  [FAIL] {LONG_CASE}  same problem as case 1" in whole
     assert " ".join(folded).split() == " ".join(whole).split()
+
+
+BIAS = "b, of shape (F,), was added to the (N, F, Ho, Wo) output as it is"
+
+
+def _raised(name: str, shapes: str, cause: str | None = BIAS) -> CaseResult:
+    """A case whose code raised: with a named cause the raised error follows it, as the
+    grader writes it, and only the cause is the problem."""
+    error = f"your code raised ValueError: operands could not be broadcast together {shapes}"
+    return CaseResult(
+        name=name,
+        status=CaseStatus.FAILED if cause else CaseStatus.ERROR,
+        message=f"{cause}\n{error}" if cause else error,
+        problem=cause,
+    )
+
+
+def test_a_named_mistake_is_one_problem_whatever_each_case_raised() -> None:
+    """conv2d-forward's bias on the width axis raised with other shapes in every case, and
+    every row said the whole mistake again instead of 'same problem as case 1'."""
+    results = [
+        _raised("case 1: a 1x1 kernel", "(2,3,4,5) (3,)"),
+        _raised("case 2: stride 2", "(1,2,3,3) (2,)"),
+        CaseResult(
+            name="case 3: pad 2", status=CaseStatus.FAILED, message=f"{BIAS}: max rel", problem=BIAS
+        ),
+    ]
+    verdict = build_verdict(
+        "arch.conv.conv2d_forward", results, seed=7, duration_ms=3, isolation=[]
+    )
+    rows = format_verdict(verdict).splitlines()
+    assert "  [FAIL] case 2: stride 2  same problem as case 1" in rows
+    assert "  [FAIL] case 3: pad 2  same problem as case 1" in rows
+
+
+def test_different_errors_without_a_named_mistake_each_keep_their_row() -> None:
+    results = [
+        _raised("case 1: a 1x1 kernel", "(2,3,4,5) (3,)", cause=None),
+        _raised("case 2: stride 2", "(1,2,3,3) (2,)", cause=None),
+    ]
+    verdict = build_verdict(
+        "arch.conv.conv2d_forward", results, seed=7, duration_ms=3, isolation=[]
+    )
+    rows = format_verdict(verdict).splitlines()
+    assert (
+        "  [ERR ] case 2: stride 2  your code raised ValueError: operands could not be "
+        "broadcast together (1,2,3,3) (2,)" in rows
+    )
+
+
+def test_a_second_problem_repeated_points_to_its_own_first_row() -> None:
+    results = [
+        CaseResult(name="case 1: a", status=CaseStatus.FAILED, message=REASON),
+        CaseResult(name="case 2: b", status=CaseStatus.FAILED, message=OTHER),
+        CaseResult(name="case 3: c", status=CaseStatus.FAILED, message=OTHER),
+    ]
+    verdict = build_verdict("nn.activations.sigmoid", results, seed=7, duration_ms=3, isolation=[])
+    rows = format_verdict(verdict).splitlines()
+    assert f"  [FAIL] case 2: b  {OTHER}" in rows
+    assert "  [FAIL] case 3: c  same problem as case 2" in rows
+
+
+def test_the_grader_names_the_problem_apart_from_what_each_case_raised() -> None:
+    """The real drill: the bias added on the width raises with each case's shapes."""
+    from engine.checkers import get_checker
+    from engine.grade_inprocess import grade_inprocess, load_submission
+    from tests.engine.answer_files import ANSWERS
+
+    checker = get_checker("arch.conv.conv2d_forward")
+    source = (ANSWERS / "conv2d-forward" / "wrong_bias_on_width_axis.py").read_text()
+    verdict = grade_inprocess(checker, load_submission(source, checker.entries), seed=0)
+    failing = [case for case in verdict.cases if case.status is not CaseStatus.PASSED]
+    assert len({case.message for case in failing}) > 1  # each raised with its own shapes
+    assert {case.problem for case in failing} == {failing[0].problem}
+    assert failing[0].problem is not None and failing[0].problem.startswith(BIAS)
+    rows = format_verdict(verdict).splitlines()
+    first = failing[0].name.partition(":")[0]
+    for case in failing[1:]:
+        assert f"  [FAIL] {case.name}  same problem as {first}" in rows

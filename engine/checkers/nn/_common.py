@@ -103,6 +103,7 @@ class NNChecker(Checker):
                     status=CaseStatus.FAILED,
                     message=f"{cause}\nyour code raised {outcome.error}",
                     inputs=case.describe,
+                    problem=cause,  # the raised error's shapes and line differ case by case
                 )
             return CaseResult(
                 name=case.name,
@@ -125,7 +126,10 @@ class NNChecker(Checker):
                 if events:
                     cause = self.fp_cause(case, outputs)
                     if cause is not None:
-                        j.fail(f"{cause} (numpy reported {' and '.join(events)} during the call)")
+                        j.fail(
+                            f"{cause} (numpy reported {' and '.join(events)} during the call)",
+                            problem=cause,
+                        )
                     j.fail(
                         f"numpy reported {' and '.join(events)} during the call; this drill is "
                         "about numerical stability, so nothing may overflow, divide by zero or "

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from quiz.verdict_text import failure_lines, isolation_warnings, outcome, output_tail, row_detail
+from quiz.verdict_text import failure_lines, isolation_warnings, outcome, output_tail, row_details
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -87,8 +87,7 @@ class VerdictView(VerticalScroll):
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
         failure = verdict.first_failure
-        for case in verdict.cases:
-            detail = row_detail(case, failure)
+        for case, detail in zip(verdict.cases, row_details(verdict.cases, failure), strict=True):
             # Text, not str: DataTable reads a str cell as markup, and the message quotes the
             # submission (`raise ValueError("[/x]")` crashed the app, `[@click=...]` made a link)
             table.add_row(
