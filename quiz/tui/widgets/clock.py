@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,20 @@ def format_clock(left: timedelta) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def countdown_clock(left: timedelta) -> str:
+    """A countdown's mm:ss: the seconds begun, as a kitchen timer shows them. Rounded down,
+    a 2-minute interview read 01:59 from its first frame and 00:00 a second before the end."""
+    return format_clock(timedelta(seconds=math.ceil(max(0.0, left.total_seconds()))))
+
+
+def until_next_second(left: timedelta) -> float:
+    """Seconds until the countdown's display changes: when the time left crosses its next
+    whole second. A fixed once-a-second timer from the screen's mount was up to a second
+    late at every change, the end included."""
+    fraction = left.total_seconds() % 1.0
+    return fraction if fraction > 0 else 1.0
 
 
 class MockClock(Label):
@@ -42,8 +57,10 @@ class MockClock(Label):
         return self.session is not None and self.session.time_limit is not None
 
     def on_mount(self) -> None:
-        if self.timed:
-            self._timer = self.set_interval(1.0, self.tick)
+        self.tick()
+
+    def _scheduled_tick(self) -> None:
+        self._timer = None
         self.tick()
 
     def time_left(self) -> timedelta | None:
@@ -56,10 +73,13 @@ class MockClock(Label):
         self.display = left is not None
         if left is None:
             return
-        self.update(f"⏱ {format_clock(left)}")
+        self.update(f"⏱ {countdown_clock(left)}")
         self.set_class(left <= timedelta(minutes=1), "-urgent")
-        if left <= timedelta(0) and not self._announced:
+        if self._timer is not None:  # a tick called from outside: one timer, the next second
+            self._timer.stop()
+            self._timer = None
+        if left > timedelta(0):
+            self._timer = self.set_timer(until_next_second(left), self._scheduled_tick)
+        elif not self._announced:
             self._announced = True
-            if self._timer is not None:
-                self._timer.stop()
             self.post_message(self.TimeUp())
