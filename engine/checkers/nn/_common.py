@@ -142,5 +142,10 @@ class NNChecker(Checker):
             if returned_none is not None:
                 j.fail(returned_none, status=CaseStatus.INVALID)
             self.check(case, dict(outputs), j)
+            self.check_last(dict(outputs), j)
 
         return Judgement(case.name, case.describe, prepared).run(body)
+
+    def check_last(self, outputs: dict[str, Any], j: Judgement) -> None:
+        """A check of a lesser mistake, made once the values are right (none by default):
+        a wrong value says more than how the right one was returned."""

@@ -61,7 +61,8 @@ def step_case(name: str, fn: Callable[..., Any], args: Sequence[Any]) -> Case:
     by every parameter in the signature's order, the defaults standing for those left out."""
     params = inspect.signature(fn).parameters
     shown = dict(zip(params, with_defaults(fn, args), strict=True))
-    return Case(name, call_inputs(fn.__name__, *args), gen.describe(**shown))
+    inputs = {**call_inputs(fn.__name__, *args), "aliases": True}  # see StepChecker.returned
+    return Case(name, inputs, gen.describe(**shown))
 
 
 def adam_moments(
@@ -406,6 +407,23 @@ class StepChecker(NNChecker):
     """Optimizer steps must return new arrays and leave theta, grad and state untouched."""
 
     copy_hint = "return new arrays (theta - ...) instead of updating with -= or +="
+
+    def check_last(self, outputs: dict[str, Any], j: Judgement) -> None:
+        """Fail when a returned array is an argument itself (or a view of one), as the call
+        harness saw it: momentum's v_new = grad on the first step (a PyTorch port without
+        its clone) passed, and the caller's next in-place change to grad would move v."""
+        aliases = outputs.get("aliases")
+        if not isinstance(aliases, list):
+            return
+        params = self.signatures()[self.entries[0]]
+        for item, k in enumerate(aliases, 1):
+            if type(k) is int and 0 <= k < len(params):
+                j.fail(
+                    f"item {item} of the result is the caller's {params[k]} itself (or a view "
+                    f"of it), not a new array: the caller keeps it for the next step, so a "
+                    f"later in-place change to {params[k]} would change it too; return a copy "
+                    f"({params[k]}.copy(), or an expression that builds a new array)"
+                )
 
     def returned(
         self,
