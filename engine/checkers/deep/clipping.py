@@ -60,6 +60,18 @@ class ClipGradNormChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"clip_grad_norm": ref.clip_grad_norm}
 
+    def mutated_message(self, case: Case, names: tuple[str, ...], outputs: Any = None) -> str:
+        """The caller's list given new arrays (`grads[i] = g * coef`, PyTorch's in-place
+        clip_grad_norm_ ported) was told to stop scaling with *=, which it never did."""
+        if isinstance(outputs, Mapping) and outputs.get("list_changed") is True:
+            return (
+                "your code put new arrays into the caller's list (grads[i] = ...): the arrays "
+                "are new, but the list is the caller's, and it now holds the clipped values "
+                "instead of its gradients; build a new list ([g * scale for g in grads]) "
+                "and leave grads as it was"
+            )
+        return super().mutated_message(case, names, outputs)
+
     def error_cause(self, case: Case, error: str) -> str | None:
         """np.concatenate(grads) on arrays of different shapes: numpy refuses to join them."""
         if not error.startswith("ValueError: all the input array") or not (

@@ -56,8 +56,9 @@ class NNChecker(Checker):
                 return params[i] + match.group(2)
         return path
 
-    def mutated_message(self, case: Case, names: tuple[str, ...]) -> str:
-        """Why changing an input in place fails the case."""
+    def mutated_message(self, case: Case, names: tuple[str, ...], outputs: Any = None) -> str:
+        """Why changing an input in place fails the case (`outputs`, the harness's result,
+        can tell how it was changed)."""
         shown = [self.input_name(case, n) for n in names]
         if len(shown) == 1:
             what, them = f"input {shown[0]}", "it"
@@ -120,7 +121,7 @@ class NNChecker(Checker):
 
         def body(j: Judgement) -> None:
             if outcome.mutated:
-                j.fail(self.mutated_message(case, outcome.mutated))
+                j.fail(self.mutated_message(case, outcome.mutated, outputs))
             if self.fp_strict:
                 events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
                 if events:
