@@ -11,6 +11,7 @@ import pytest
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.clock import MockClock, countdown_clock, until_next_second
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, Recorder, settle, showing
@@ -63,3 +64,28 @@ async def test_the_drill_clock_reads_the_whole_limit_until_a_second_has_gone(
         await settle(pilot)
         assert str(countdown.render()) == "⏱ 00:00"
         assert recorder.of(MockClock.TimeUp)
+
+
+@pytest.mark.parametrize("above", ["f1", "ctrl+g"])
+async def test_time_up_with_the_help_open_on_a_drill_leaves_no_session_under_the_summary(
+    build: AppFactory, clock: FakeClock, above: str
+) -> None:
+    """The drill's time-up closed the screen on top, the help (or the give-up question),
+    not the drill: the summary took the drill's place, said "esc Back: back to the session
+    you left", and escape led to the ended session at 00:00, where no key but ctrl+q did
+    anything."""
+    app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
+    async with app.run_test() as pilot:
+        await showing(pilot, StudyScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
+        await pilot.press(above)  # the help, or the give-up question, over the drill
+        await settle(pilot)
+        assert app.screen is not drill
+        clock.advance(90)
+        drill.query_one(MockClock).tick()
+        await settle(pilot)
+        await settle(pilot)
+        await showing(pilot, SummaryScreen)
+        assert [type(screen) for screen in app.screen_stack[1:]] == [SummaryScreen]

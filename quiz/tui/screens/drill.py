@@ -202,6 +202,9 @@ class DrillScreen(Screen["DrillSitting"]):
         event.stop()
         self.time_up = True
         self.notify("Time is up.", title="Mock interview")
+        # the help or the give-up question first: dismiss closes the screen on top, and with
+        # one of them there the summary took the drill's place over the ended session
+        self.pop_until_active()
         self.action_leave()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
