@@ -12,6 +12,7 @@ from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, next_day_start
+from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay
 
 DEFAULT_NEW_PER_DAY = 20
 
@@ -176,9 +177,6 @@ def reviews_done_since(store: Store, since: datetime, until: datetime | None = N
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED, _LATER_TODAY = range(8)
 _FIGURES = 8
-REVIEW_STATE = 2
-"""fsrs `State.Review` as the store's `state` column holds it (its tally triggers too), kept
-here so that counting does not import fsrs (`drillbit stats`); a test compares the two."""
 
 
 def _counts(row: list[int]) -> Counts:
@@ -270,9 +268,8 @@ def count_groups(
     and the total are sums of the few (pack, topic) groups.
     """
     moment = as_utc(now)
-    now_text = to_db(moment)
+    rest = RestOfDay.at(moment, tz)
     today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
-    day_end_text = to_db(tomorrow)
     with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
         states = store.schedule_columns()
         flags = store.card_flags()
@@ -295,9 +292,9 @@ def count_groups(
             row[_LEARNED if learned else _LEARNING] += 1
             if flag is not None and flag.hidden_at(moment):
                 continue
-            if due <= now_text:
+            if rest.due_now(due):
                 row[_DUE] += 1
-            elif not learned and due < day_end_text:  # a step later today: d waits for it
+            elif rest.step_later(state, due):  # d's session waits for it (`steps_due_later`)
                 row[_LATER_TODAY] += 1
     total = [0] * _FIGURES
     by_topic: dict[str, list[int]] = {}

@@ -10,10 +10,12 @@ import copy
 import hashlib
 from datetime import datetime, timedelta, tzinfo
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, Scheduler
 
 from quiz.store import Mode, Review, Store
-from quiz.study.days import as_utc, next_day_start
+from quiz.store.timefmt import to_db
+from quiz.study.days import as_utc
+from quiz.study.rest_of_day import RestOfDay
 
 
 def fsrs_card_id(card_id: str) -> int:
@@ -105,10 +107,9 @@ def step_due_today(review: Review, tz: tzinfo) -> bool:
         return False
     card = Card.from_json(review.card_after)
     moment = as_utc(review.reviewed_at)
-    return (
-        card.state in (State.Learning, State.Relearning)
-        and card.due - moment < timedelta(days=1)
-        and card.due < next_day_start(moment, tz)
+    rest = RestOfDay.at(moment, tz)  # Home's count and a new session's queue: the same rule
+    return card.due - moment < timedelta(days=1) and rest.step_later(
+        int(card.state), to_db(card.due)
     )
 
 

@@ -22,6 +22,7 @@ from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_lab
 from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
+from quiz.study.rest_of_day import RestOfDay
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
@@ -142,22 +143,18 @@ def plan_due(
 def steps_due_later(
     cards: Sequence[StudyCard],
     columns: Mapping[str, tuple[int, str]],
-    now: datetime,
-    day_ends: datetime,
+    rest: RestOfDay,
 ) -> list[tuple[datetime, StudyCard]]:
-    """The cards in a learning or relearning step that falls due after `now` but before
-    the study day ends, earliest first, each with its due time (`columns`: the store's
-    `schedule_columns`).
+    """The cards in a learning or relearning step that falls due in the `rest` of the study
+    day (`RestOfDay.step_later`, the rule Home counts them by), earliest first, each with
+    its due time (`columns`: the store's `schedule_columns`).
 
     A session ended with a card in its step, and started again before the step was due,
     left that card out (only cards due at the start were queued), so it waited for a
     session after its step; Anki keeps it in the day's learning count and asks it once due.
     """
-    now_text, end_text = to_db(now), to_db(day_ends)
     stepped = {
-        card_id: due
-        for card_id, (state, due) in columns.items()
-        if state in (State.Learning, State.Relearning) and now_text < due < end_text
+        card_id: due for card_id, (state, due) in columns.items() if rest.step_later(state, due)
     }
     if not stepped:
         return []
@@ -330,7 +327,8 @@ class Session:
                 review_allowance=reviews_left,
             )
             room = None if self.options.limit is None else max(0, self.options.limit - len(queue))
-            later = steps_due_later(selected, store.schedule_columns(), self.started_at, tomorrow)
+            rest = RestOfDay.at(self.started_at, self.options.tz)
+            later = steps_due_later(selected, store.schedule_columns(), rest)
             waiting = later[:room]
             queue += [card for _due, card in waiting]
         elif self.mode == "cram":

@@ -11,7 +11,6 @@ from pydantic import TypeAdapter
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
 from quiz.study.counts import (
-    REVIEW_STATE,
     Counts,
     counts_change_at,
     deck_counts,
@@ -19,6 +18,7 @@ from quiz.study.counts import (
     plan_headline,
     topic_labels,
 )
+from quiz.study.rest_of_day import REVIEW_STATE
 from quiz.study.scheduling import review_card
 from quiz.study.session import Session, SessionOptions
 from quiz.study.stats import DailyLimits, TodayCounts, TopicStats, compute_stats, streak
