@@ -1,12 +1,15 @@
-"""A screen's watch on the study day: what it shows of "today" is read again when it ends."""
+"""A screen's watch on the clock: what it shows of "today" is read again when it goes stale.
+
+The rule is `quiz.study.view_clock.ViewClock`'s; here only the timer that asks it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
-from quiz.study.days import local_date, next_day_start
+from quiz.study.days import next_day_start
+from quiz.study.view_clock import Horizon, ViewClock
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -14,49 +17,46 @@ if TYPE_CHECKING:
 
     from quiz.workspace import Workspace
 
-DAY_CHECK_WAIT = 300.0
-"""Longest wait (s) between two looks at the clock: a computer that slept, or a clock set
-forward, runs no timer on time, so the clock is read again at least this often."""
-
 
 class StudyDayWatch:
-    """Calls `new_day` once the study day shown (in the workspace's zone, which a changed
-    `day_starts_at` replaces) is no longer today by the workspace's clock.
+    """Calls `changed` once what the screen shows is stale by the workspace's clock: its
+    horizon passed (by default the study day's end, in the workspace's zone, which a changed
+    `day_starts_at` replaces) or its study day is no longer today.
 
     A screen left open over the day's end (4 am by default) kept the day it was opened on:
     the stats' "today", the last day of the reviews chart and the readiness plot's first
-    day stayed yesterday's until the screen was opened again."""
+    day stayed yesterday's until the screen was opened again. Home gives its own horizon
+    (`counts_change_at`: a learning step falling due changes its counts too)."""
 
     def __init__(
-        self, owner: DOMNode, workspace: Workspace, new_day: Callable[[], Awaitable[None] | None]
+        self,
+        owner: DOMNode,
+        workspace: Workspace,
+        changed: Callable[[], Awaitable[None] | None],
+        horizon: Horizon = next_day_start,
     ) -> None:
         self._owner = owner
         self._workspace = workspace
-        self._new_day = new_day
-        self._shown: tuple[date, tzinfo] | None = None
+        self._changed = changed
+        self.clock = ViewClock(horizon)
         self._timer: Timer | None = None
 
-    def _today(self) -> tuple[date, tzinfo]:
-        ws = self._workspace
-        return local_date(ws.now(), ws.tz), ws.tz
-
     def start(self) -> None:
-        """Take today as the day shown and wait for its end."""
-        self._shown = self._today()
+        """What the screen shows was just read: wait until it is stale."""
+        ws = self._workspace
+        self.clock.read_at(ws.now(), ws.tz)
         self._arm()
 
     def _arm(self) -> None:
         if self._timer is not None:
             self._timer.stop()
-        ws = self._workspace
-        now = ws.now()
-        wait = (next_day_start(now, ws.tz) - now).total_seconds()
-        self._timer = self._owner.set_timer(min(max(wait, 0.0) + 0.5, DAY_CHECK_WAIT), self.check)
+        self._timer = self._owner.set_timer(self.clock.wait(self._workspace.now()), self.check)
 
     def check(self) -> None:
-        """The timer's call: tell the screen when the day (or the zone) changed, and wait on."""
-        today = self._today()
-        if self._shown is not None and today != self._shown:
-            self._shown = today
-            self._owner.call_later(self._new_day)  # awaited when a coroutine
+        """The timer's call: tell the screen when what it shows is stale, and wait on."""
+        ws = self._workspace
+        now, tz = ws.now(), ws.tz
+        if self.clock.stale(now, tz):
+            self.clock.read_at(now, tz)
+            self._owner.call_later(self._changed)  # awaited when a coroutine
         self._arm()

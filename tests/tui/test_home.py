@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from quiz.settings import Settings
+from quiz.study.days import next_day_start
 from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.drill import DrillScreen
@@ -326,6 +327,32 @@ async def test_home_counts_due_within_max_reviews_per_day(
         await settle(pilot)
         study = await showing(pilot, StudyScreen)
         assert len(study.session.planned) == 2
+
+
+async def test_home_keeps_one_watch_on_the_clock_and_counts_the_day_it_is_now(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Home kept a timer of its own to the next due time, beside the stats screen's watch
+    on the study day: a clock set back over the day's start (a laptop's clock put right)
+    left Home counting tomorrow's new-card limit for a day. Home now keeps the one watch
+    the other screens keep (`StudyDayWatch`, its rule in `ViewClock`), with its horizon."""
+    app = build(settings=Settings(new_per_day=2, shuffle_choices=False))
+    store = app.workspace.store
+    for card_id in ("what-is-relu", "sigmoid-bound"):  # two new cards today: the limit
+        review_card(store, app.workspace.scheduler, card_id, Rating.Easy, now=clock(), correct=True)
+    async with app.run_test() as pilot:
+        home = await showing(pilot, HomeScreen)
+        assert table_rows(home)[0] == ["Mini", "0", "2", "0", "2", "0", "4"]
+        day_ends = next_day_start(clock(), app.workspace.tz)
+        assert home.day_watch.clock.changes_at == day_ends, "no step: they change at its end"
+        clock.advance(60)
+        home.day_watch.check()  # the timer's look: the day goes on, nothing changes
+        await settle(pilot)
+        assert table_rows(home)[0][1] == "0"
+        clock.moment -= timedelta(days=1)  # set back: yesterday, when no card was new
+        home.day_watch.check()
+        await settle(pilot)
+        assert table_rows(home)[0] == ["Mini", "2", "2", "0", "2", "0", "4"]
 
 
 async def test_home_counts_again_soon_after_another_drillbit_rates_a_card(

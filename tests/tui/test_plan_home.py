@@ -283,15 +283,17 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
         await settle(pilot)
         home = await showing(pilot, HomeScreen)
         assert "today: 0 reviews + 1 new" in summary_text(home)
-        assert home.refresh_at is not None
-        assert answered < home.refresh_at <= answered + timedelta(minutes=1)
-        home.check_due()  # the timer fired early (the clock has not moved): nothing changes
+        changes_at = home.day_watch.clock.changes_at
+        assert changes_at is not None
+        assert answered < changes_at <= answered + timedelta(minutes=1)
+        home.day_watch.check()  # the timer fired early (the clock has not moved): no change
         assert "today: 0 reviews + 1 new" in summary_text(home)
         clock.advance(90)
-        home.check_due()  # the step is due: Home counts again
+        home.day_watch.check()  # the step is due: Home counts again
         await settle(pilot)
         assert "today: 1 review + 1 new" in summary_text(home)
-        assert home.refresh_at > clock()
+        changes_at = home.day_watch.clock.changes_at
+        assert changes_at is not None and changes_at > clock()
 
 
 async def test_home_says_when_following_the_plan_ends_under_the_target(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -18,14 +18,13 @@ from quiz.plural import counted
 from quiz.store import Mode
 from quiz.study.counts import counts_change_at, plan_headline
 from quiz.tui.store_watch import StoreWatch
+from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
 from quiz.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from quiz.study import DeckCounts
     from quiz.study.plan import ForecastDay
     from quiz.study.plan_status import PlanStatus
@@ -41,9 +40,6 @@ pace", the help "the plan's next cards"). The settings screen's last rows set it
 PLAN_OVER = "a new date, or none, in Settings (,)"
 """The end of Home's line once the interview day has come: the ended plan's line stayed
 on Home for good, and only `drillbit plan` said how to set a new date or clear it."""
-
-MAX_WAIT = 300.0
-"""Seconds at most between two looks at the clock while Home waits for a due time."""
 
 
 class HomeScreen(Screen[None]):
@@ -122,10 +118,10 @@ class HomeScreen(Screen[None]):
         self._plan: PlanStatus | None = None
         self._planned = False
         """d studies today's plan (a plan runs and has a day today), not what is due."""
-        self.refresh_at: datetime | None = None
-        """When the counts next change by the clock alone (a learning step falls due,
-        the study day's end): Home counts again then, though nothing was studied."""
-        self._timer: Timer | None = None
+        self.day_watch = StudyDayWatch(self, workspace, self._clock_changed, self._change_at)
+        """Counts again when the counts change by the clock alone (a learning step falls
+        due, the study day's end), though nothing was studied: the one watch on the clock
+        the stats, the browser and the summary keep too."""
         self.store_watch = StoreWatch(self, workspace, self._store_changed)
         """Counts again when another drillbit commits (a card rated in another shell)."""
 
@@ -213,7 +209,7 @@ class HomeScreen(Screen[None]):
         # `a` is offered only while there are cards to study ahead; d is "Plan" under a plan
         self.refresh_bindings()
         self._show_summary()
-        self._arm(counts_change_at(ws.store, ws.now(), ws.tz))
+        self.day_watch.start()
         if plan is not None and plan.today is not None:
             self._check_target(plan)
         self._show_hint()
@@ -233,26 +229,15 @@ class HomeScreen(Screen[None]):
         if self._plan.short_of_target():
             self._show_summary()
 
-    def _arm(self, moment: datetime) -> None:
-        """Count again at `moment`: a timer to it, at most MAX_WAIT away (a computer that
-        slept does not run timers: the clock is read again when it fires)."""
-        self.refresh_at = moment
-        if self._timer is not None:
-            self._timer.stop()
-        wait = (moment - self.workspace.now()).total_seconds()
-        self._timer = self.set_timer(min(max(wait, 0.0) + 0.5, MAX_WAIT), self.check_due)
+    def _change_at(self, now: datetime, tz: tzinfo) -> datetime:
+        """The watch's horizon: when the counts next change by the clock alone."""
+        return counts_change_at(self.workspace.store, now, tz)
 
-    def check_due(self) -> None:
-        """The timer's call: count again once the moment has come (while Home is shown;
-        hidden, it counts when it is back), else wait on."""
-        if self.refresh_at is None:
-            return
-        if self.workspace.now() < self.refresh_at:
-            self._arm(self.refresh_at)
-        elif self.is_active:
+    def _clock_changed(self) -> None:
+        """The counts are stale by the clock: count again while Home is shown (hidden, it
+        counts when it is back, `on_screen_resume`)."""
+        if self.is_active:
             self.refresh_counts()
-        else:
-            self._timer = None  # on_screen_resume counts
 
     def _store_changed(self) -> None:
         """Another drillbit rated a card (the 5-minute timer alone left Home stale)."""

@@ -40,6 +40,7 @@ from quiz.study import (
 from quiz.study.days import day_starts_at
 from quiz.study.plan_status import cards_wait, day_over_notice
 from quiz.study.typed import forget_typed, keep_typed, typed_today
+from quiz.study.view_clock import look_again_in
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -68,8 +69,6 @@ SKIPPED = "Skipped: it comes back at the end."
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
 
-DAY_CHECK_WAIT = 300.0
-"""Longest wait (s) between two looks at the clock for the end of a plan's study day."""
 DAY_OVER_SECONDS = 60.0
 """How long the notice that the study day ended stays (a toast's 5 s pass while one thinks)."""
 
@@ -275,11 +274,10 @@ class StudyScreen(Screen[None]):
 
     def _arm_day_end(self) -> None:
         """Plan mode: check at the end of the study day the list was planned for (a timer
-        at most DAY_CHECK_WAIT away: a computer that slept runs no timer on time)."""
+        at most LONGEST_WAIT away: a computer that slept runs no timer on time)."""
         ends = self.session.day_ends
         if ends is not None:
-            wait = (ends - self.workspace.now()).total_seconds()
-            self.set_timer(min(max(wait, 0.0) + 0.5, DAY_CHECK_WAIT), self.check_day_end)
+            self.set_timer(look_again_in(ends, self.workspace.now()), self.check_day_end)
 
     def check_day_end(self) -> None:
         """The timer's call: once the list's study day is over, say so on the card being
