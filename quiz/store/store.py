@@ -649,6 +649,18 @@ class Store:
         rows = self._read(f"SELECT * FROM review_log{where} ORDER BY reviewed_at, id", params)
         return [_review(row) for row in rows]
 
+    def answered_elsewhere(self, since: datetime, session_id: int) -> dict[str, datetime]:
+        """Cards answered in due mode from `since` on outside session `session_id` (another
+        drillbit's session, or none), each with its last such answer: what a session
+        asks before it shows a card that another process may have studied meanwhile."""
+        rows = self._read(
+            "SELECT card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
+            " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY card_id",
+            (to_db(since), session_id),
+            plain=True,
+        )
+        return {card_id: from_db(at) for card_id, at in rows}
+
     def review_count(self) -> int:
         """Total number of logged reviews."""
         return int(self._read("SELECT COUNT(*) AS n FROM review_log")[0]["n"])

@@ -38,10 +38,12 @@ if TYPE_CHECKING:
         shown_interval,
     )
     from quiz.study.session import (
+        AnsweredElsewhere,
         Session,
         SessionOptions,
         SessionOver,
         SetAside,
+        answered_elsewhere_phrase,
         aside_phrase,
         set_card_aside,
     )
@@ -69,10 +71,12 @@ _HOMES = {
         "shown_interval",
     ),
     "session": (
+        "AnsweredElsewhere",
         "Session",
         "SessionOptions",
         "SessionOver",
         "SetAside",
+        "answered_elsewhere_phrase",
         "aside_phrase",
         "set_card_aside",
     ),
@@ -84,6 +88,7 @@ _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names
 __all__ = [
     "KINDS",
     "Answer",
+    "AnsweredElsewhere",
     "Counts",
     "DeckCounts",
     "DrillProgress",
@@ -100,6 +105,7 @@ __all__ = [
     "Summary",
     "TopicScore",
     "VerdictLike",
+    "answered_elsewhere_phrase",
     "aside_phrase",
     "compute_stats",
     "count_practice_pass",

@@ -45,6 +45,17 @@ class SessionOver(Exception):
     """An answer came after the session ended (finished, no cards left, or time up)."""
 
 
+class AnsweredElsewhere(Exception):
+    """The current card was answered in another drillbit while it was shown here, and is
+    not due again yet: nothing was logged, and it left the queue (`Session.current` moved
+    on). Logged anyway, the same card got a second review seconds after the first (a Good
+    on its 10-minute step graduated it two days out)."""
+
+    def __init__(self, card: StudyCard) -> None:
+        super().__init__(f"{card.id} was answered in another drillbit meanwhile")
+        self.card = card
+
+
 @dataclass(frozen=True)
 class SessionOptions:
     """How to build a session; maps one-to-one onto `drillbit study` flags."""
@@ -163,6 +174,18 @@ def steps_due_later(
     return [(from_db(due), card) for due, _n, card in later]
 
 
+def _before_both(
+    length: int, first: list[tuple[int, StudyCard]], second: list[tuple[int, StudyCard]]
+) -> list[tuple[int, StudyCard]]:
+    """Two takings out of a queue of `length`, one after the other, as one: `second`'s
+    indices (in the queue `first` left) turned into indices in the queue before both."""
+    if not first:
+        return second
+    gone = {index for index, _card in first}
+    kept = [index for index in range(length) if index not in gone]
+    return sorted(first + [(kept[index], card) for index, card in second], key=lambda e: e[0])
+
+
 def plan_ids(
     cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
 ) -> list[StudyCard]:
@@ -228,6 +251,13 @@ def aside_phrase(flag: CardFlag) -> str:
             else "Still suspended (a bury leaves a suspended card as it is)"
         )
     return "Buried until tomorrow"
+
+
+def answered_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
+    """What a person is told when cards of the session were answered in another drillbit
+    (`Session.answered_elsewhere`): they are not asked twice."""
+    what = f"'{cards[0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
+    return f"{what} answered in another drillbit meanwhile: not asked again here."
 
 
 AsideAction = Literal["bury", "suspend"]
@@ -360,6 +390,10 @@ class Session:
         until `show` finds their step due and moves them to the front."""
         self._keep_current = False
         """The current card is one undo brought back: a step falling due waits behind it."""
+        self.answered_elsewhere: list[StudyCard] = []
+        """due mode: queued cards another drillbit answered meanwhile, not due again yet,
+        taken out of the queue (`show`) so that no card is reviewed twice; the screen says
+        so. Two drillbits studying one progress each asked the other's cards again."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self.clock_started_at: datetime | None = None
@@ -535,17 +569,54 @@ class Session:
         """
         self._shown_at = self._now(now)
         if not self.answers and not self._steps:
+            self._drop_answered_elsewhere(self._shown_at)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
-        cut = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
+        taken = self._drop_answered_elsewhere(self._shown_at)
+        boxed = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
+        cut = _before_both(len(queue), taken, boxed)
         if cut:
             self._undo_also(queue, cut)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
+
+    def _taken_elsewhere(self, card_ids: set[str], moment: datetime) -> set[str]:
+        """Of `card_ids`, those another drillbit answered (due mode) since this session
+        last did (or began), and that are not due again at `moment`: asking one now would
+        review it twice. One due again (an Again whose step has passed) is asked."""
+        if self.mode != "due" or self.session_id is None or not card_ids:
+            return set()
+        elsewhere = self._store.answered_elsewhere(self.started_at, self.session_id)
+        ours = {answer.card.id: answer.answered_at for answer in self.answers}  # the last
+        taken: set[str] = set()
+        for card_id in card_ids & elsewhere.keys():
+            if elsewhere[card_id] <= ours.get(card_id, self.started_at):
+                continue
+            saved = self._store.card_state(card_id)
+            if saved is not None and saved.due > moment:
+                taken.add(card_id)
+        return taken
+
+    def _drop_answered_elsewhere(self, moment: datetime) -> list[tuple[int, StudyCard]]:
+        """Take the cards `_taken_elsewhere` out of the queue (and of the waiting steps);
+        returns them with their indices in the queue as it was, for undo (which brings a
+        card back only to find it taken again at the next `show`)."""
+        taken = self._taken_elsewhere({card.id for card in self._queue}, moment)
+        if not taken:
+            return []
+        dropped = [(index, card) for index, card in enumerate(self._queue) if card.id in taken]
+        self._queue = [card for card in self._queue if card.id not in taken]
+        told = {card.id for card in self.answered_elsewhere}
+        for _index, card in dropped:
+            self._waiting.pop(card.id, None)
+            if card.id not in told:
+                told.add(card.id)
+                self.answered_elsewhere.append(card)
+        return dropped
 
     def _promote_due_steps(self, moment: datetime) -> tuple[tuple[str, datetime], ...]:
         """Move the waiting learning copies whose step is due at `moment` to the front of
@@ -644,6 +715,10 @@ class Session:
             raise SessionOver("no card to answer: the session is over")
         if self.is_over(moment):
             raise SessionOver("the mock interview's time is up")
+        if self._taken_elsewhere({card.id}, moment):
+            self._drop_answered_elsewhere(moment)
+            self._keep_current = False
+            raise AnsweredElsewhere(card)
         elapsed_ms = max(0, round((moment - self._shown_at).total_seconds() * 1000))
         duration = duration_ms if duration_ms is not None else elapsed_ms
         review = review_card(
