@@ -209,8 +209,11 @@ class Workspace:
         )
 
     def session_card(self, session: Session) -> Card | None:
-        """The session's current card as the bank's Card, or None when it is over."""
-        return None if (current := session.current) is None else self.card(current.id)
+        """The session's current card as the bank's Card (as its file holds it now: an
+        edit since shows, `LazyBank.current_card`), or None when it is over."""
+        return (
+            None if (current := session.current) is None else self.content.current_card(current.id)
+        )
 
     # -- drills ------------------------------------------------------------------------
 

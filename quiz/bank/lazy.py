@@ -10,6 +10,7 @@ builds its search index in a worker thread.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -40,6 +41,9 @@ class LazyBank:
         self._cards: dict[str, Card] = {}
         """Cards built one at a time; once the whole bank is loaded, every card by id."""
         self._pack_caches: dict[str, PackCache | None] = {}
+        self._file_keys: dict[str, tuple[int, int, int] | None] = {}
+        """Each card's file (mtime, size, inode) when its model was built or first asked
+        for by `current_card`: a different one now is an edit since."""
         self._walk: IndexWalk | None = None
         if isinstance(index, IndexWalk):
             self._walk = index  # resolved on first use (see `begin`)
@@ -133,6 +137,7 @@ class LazyBank:
             self._set_index(index)
         self._bank = bank
         self._cards = {card.id: card for card in bank.cards}
+        self._file_keys.clear()  # the files as this load read them: `current_card` from now
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None: built from its own file unless all are loaded.
@@ -169,4 +174,41 @@ class LazyBank:
                 self.bank  # noqa: B018 (loads the whole bank, which fills self._cards)
                 return self._cards.get(card_id)
             self._cards[card_id] = card
+            self._file_keys[card_id] = _file_key(path)
             return card
+
+    def current_card(self, card_id: str) -> Card | None:
+        """`card`, built again from its file when the file changed since the model was built:
+        a card fixed in an editor while the app is open (a session asking it again, a step
+        later) showed the text from before until the app was restarted; an edit in Anki
+        shows at once. A file that no longer loads, or now gives the card another pack,
+        topic or kind, keeps the card as it was: a half-saved edit does not end a session.
+        """
+        with self._lock:
+            card = self.card(card_id)
+            ref = self._refs.get(card_id)
+            if card is None or ref is None:
+                return card
+            path = self._index.card_path(ref)
+            key = _file_key(path)
+            if card_id not in self._file_keys:  # loaded with the whole bank: from now on
+                self._file_keys[card_id] = key
+            if key is None or key == self._file_keys[card_id]:
+                return card
+            self._file_keys[card_id] = key
+            from quiz.bank.loader import load_card_file
+
+            edited = load_card_file(path, ref.pack, ref.topic)
+            if edited is None or ref_of(edited)[:4] != ref[:4]:  # id, pack, topic, kind
+                return card
+            self._cards[card_id] = edited
+            return edited
+
+
+def _file_key(path: Path) -> tuple[int, int, int] | None:
+    """What tells an edited file from the one read before (None: it cannot be read)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino

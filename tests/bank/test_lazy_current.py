@@ -1,0 +1,65 @@
+"""`LazyBank.current_card`: a card edited while the app is open is shown as it is now."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.lazy import LazyBank
+from tests.conftest import DATA
+
+CARD = "what-is-relu"
+QUESTION = "What does ReLU compute, and what is its derivative?"
+
+
+@pytest.fixture(params=["one by one", "whole bank"])
+def bank(request: pytest.FixtureRequest, tmp_path: Path) -> LazyBank:
+    """The mini bank, its card built from its file or loaded with all the others."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    opened = LazyBank.open([root])
+    if request.param == "whole bank":
+        opened.bank  # noqa: B018 (a full load: the browser or the palette asked)
+    return opened
+
+
+def question(bank: LazyBank) -> str:
+    card = bank.current_card(CARD)
+    assert card is not None
+    return card.sections["Question"].text.strip()
+
+
+def edit(bank: LazyBank, old: str, new: str) -> None:
+    ref = bank.ref(CARD)
+    assert ref is not None
+    path = bank.index.card_path(ref)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edit_since_the_card_was_shown_is_shown(bank: LazyBank) -> None:
+    """A typo fixed in the editor while the card waited for its learning step came back
+    unfixed until the app was restarted."""
+    assert question(bank) == QUESTION
+    edit(bank, QUESTION, "What is ReLU, and its derivative? (fixed)")
+    assert question(bank) == "What is ReLU, and its derivative? (fixed)"
+    card = bank.card(CARD)
+    assert card is not None and card.sections["Question"].text.strip().endswith("(fixed)")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("## Answer", "## Answr"), ("kind: concept", "kind: numeric"), ("---\nid:", "--\nid:")],
+    ids=["a section misspelt", "another kind", "the front matter broken"],
+)
+def test_an_edit_that_does_not_load_as_this_card_keeps_the_card_as_it_was(
+    bank: LazyBank, old: str, new: str
+) -> None:
+    """A half-saved edit, or one that makes it another kind of card, does not take the
+    card out of a session in progress: it is shown as it was."""
+    assert question(bank) == QUESTION
+    edit(bank, old, new)
+    assert question(bank) == QUESTION
