@@ -41,6 +41,9 @@ class Counts:
     """Of `learning`, those whose step falls due later this study day (not buried): a due
     session started now queues them and waits for the step, as Anki's deck list counts
     them among today's learning cards (left out, Home said 3 where `d` asked 4)."""
+    steps_due: int = 0
+    """Of `due`, the cards in a learning or relearning step: max_reviews_per_day leaves
+    them alone (`DeckCounts.scheduled_today_of`), as Anki's review limit does."""
 
     def breakdown(self) -> str:
         """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards": the words and the
@@ -70,7 +73,8 @@ class DeckCounts:
     max_reviews: int | None = None
     """The max_reviews_per_day setting the count was made with (None: no limit)."""
     reviews_done: int = 0
-    """Reviews of scheduled cards today's due sessions already did (with `max_reviews`)."""
+    """Reviews of cards in review today's due sessions already did (with `max_reviews`;
+    learning and relearning steps are not counted, `reviews_done_since`)."""
     new_allowance: int = DEFAULT_NEW_PER_DAY
     """New cards today's due sessions may still introduce (new_per_day less those
     introduced today), over the whole bank: `new_today` is this within the bank's cards."""
@@ -81,17 +85,18 @@ class DeckCounts:
         return None if self.max_reviews is None else max(0, self.max_reviews - self.reviews_done)
 
     def due_today(self, due: int) -> int:
-        """Of `due` cards (fsrs due now, a row's or the total), how many a due session
-        gives today: at most what is left of max_reviews_per_day, as the session's queue
-        (`plan_due`'s `review_allowance`) and Anki's deck list count them."""
+        """Of `due` cards in review (fsrs due now, a row's or the total), how many a due
+        session gives today: at most what is left of max_reviews_per_day, as the session's
+        queue (`plan_due`'s `review_allowance`) and Anki's deck list count them."""
         left = self.reviews_left
         return due if left is None else min(due, left)
 
     def scheduled_today_of(self, group: Counts) -> int:
         """Of a group's scheduled cards, how many a due session over it asks today: those
-        due now (`due_today`) and those whose learning step falls due later today, which
-        the session waits for (`steps_due_later`); Home's and `drillbit stats`' "due"."""
-        return self.due_today(group.due) + group.later_today
+        in review due now (`due_today`), and those in a learning step due now or later
+        today (which the session waits for, `steps_due_later`), which the daily limit
+        leaves alone; Home's and `drillbit stats`' "due"."""
+        return self.due_today(group.due - group.steps_due) + group.steps_due + group.later_today
 
     def new_today_of(self, group: Counts) -> int:
         """Of a group's (a row's) new cards, how many a due session over it introduces
@@ -130,8 +135,8 @@ def today_headline(
     stats`' words: ("200 due", " · 20 new today") and, only when the daily limit holds
     back part of fsrs's `due` cards, a note of the backlog and why: " (9,991 due by fsrs;
     max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today:
-    `today` counts the `later_today` cards whose learning step falls due later today,
-    which the limit does not hold back."""
+    `today` counts the `later_today` cards whose learning step falls due later today
+    (and those whose step is due now: the limit holds back only cards in review)."""
     parts: tuple[str, ...] = (f"{today} due", f" · {new_today} new today")
     if today - later_today < due:
         did = f", {reviews_done} done today" if reviews_done else ""
@@ -169,14 +174,17 @@ def plan_backlog(due: int) -> str:
 
 
 def reviews_done_since(store: Store, since: datetime, until: datetime | None = None) -> int:
-    """Reviews of scheduled (not new) cards in due sessions from `since` (before `until`):
-    what counts against max_reviews_per_day, as a due session counts it."""
+    """Reviews of cards in review (not new, not in a learning or relearning step) in due
+    sessions from `since` (before `until`): what counts against max_reviews_per_day, as
+    a due session counts it. Anki counts the day's learning apart: counted, a new card's
+    two steps took two of the day's reviews."""
     reviews = store.reviews(since=since, until=until, mode="due")
-    return sum(1 for r in reviews if r.state_before is not None)
+    return sum(1 for r in reviews if r.state_before == REVIEW_STATE)
 
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED, _LATER_TODAY = range(8)
-_FIGURES = 8
+_STEPS_DUE = 8
+_FIGURES = 9
 
 
 def _counts(row: list[int]) -> Counts:
@@ -189,6 +197,7 @@ def _counts(row: list[int]) -> Counts:
         suspended=row[_SUSPENDED],
         new_buried=row[_NEW_BURIED],
         later_today=row[_LATER_TODAY],
+        steps_due=row[_STEPS_DUE],
     )
 
 
@@ -294,6 +303,8 @@ def count_groups(
                 continue
             if rest.due_now(due):
                 row[_DUE] += 1
+                if not learned:
+                    row[_STEPS_DUE] += 1
             elif rest.step_later(state, due):  # d's session waits for it (`steps_due_later`)
                 row[_LATER_TODAY] += 1
     total = [0] * _FIGURES

@@ -19,6 +19,12 @@ REVIEW_STATE = 2
 here so that counting does not import fsrs (`drillbit stats`); a test compares the two."""
 
 
+def in_step(state: int) -> bool:
+    """Whether a card in this store `state` is in a learning or relearning step (not in
+    review): its answers are the day's learning, which `max_reviews_per_day` leaves alone."""
+    return state != REVIEW_STATE
+
+
 @dataclass(frozen=True, slots=True)
 class RestOfDay:
     """From `now` (exclusive) to the start of the next study day (exclusive), as store text."""
@@ -42,4 +48,4 @@ class RestOfDay:
         after `now` and before the day ends: a due session started now queues it and waits
         for it, and Home counts it in today's cards, as Anki's learning count does. One due
         exactly at the day's end belongs to the next day."""
-        return state != REVIEW_STATE and self.now_text < due_text < self.end_text
+        return in_step(state) and self.now_text < due_text < self.end_text

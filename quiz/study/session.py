@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -22,7 +22,7 @@ from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_lab
 from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.rest_of_day import RestOfDay
+from quiz.study.rest_of_day import RestOfDay, in_step
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
@@ -68,7 +68,9 @@ class SessionOptions:
     """Mock mode's time limit (default 20); ignored by the other modes."""
     new_per_day: int = DEFAULT_NEW_PER_DAY
     max_reviews_per_day: int | None = None
-    """due: most scheduled (not new) cards reviewed per day; None means no limit."""
+    """due: most cards in review reviewed per day (a card in a learning or relearning
+    step is asked whatever the limit, and its answers are not counted, as in Anki);
+    None means no limit."""
     requeue: bool = True
     """A card comes back to be asked again in this session, as in Anki. due (asked once
     its step is due, `Session.show`): after any answer that leaves it in a learning or relearning step due today
@@ -111,9 +113,15 @@ def plan_due(
     new_allowance: int,
     limit: int | None = None,
     review_allowance: int | None = None,
+    stepping: Collection[str] = frozenset(),
 ) -> list[StudyCard]:
-    """Due cards by due time (oldest first, at most `review_allowance`), then up to
-    `new_allowance` new cards in order.
+    """Due cards by due time (oldest first, at most `review_allowance` of those not in
+    `stepping`), then up to `new_allowance` new cards in order.
+
+    `stepping` holds the ids of the cards in a learning or relearning step: a due one is
+    queued whatever `review_allowance` says, as Anki's review limit leaves the day's
+    learning cards alone. Capped, a day whose reviews were done left three cards answered
+    Again an hour before unasked until the next day, Home's count at 0.
 
     `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
     orders as time: `Store.due_times`), so no saved state is parsed. Only the
@@ -135,6 +143,13 @@ def plan_due(
         for card_id in ids
     ]
     ready = [n for n, key in enumerate(keys) if key]  # a due card's key is never empty
+    if review_allowance is not None and stepping:
+        steps = [n for n in ready if ids[n] in stepping]
+        reviews = [n for n in ready if ids[n] not in stepping]
+        if max(0, review_allowance) < len(reviews):
+            reviews = heapq.nsmallest(max(0, review_allowance), reviews, key=keys.__getitem__)
+        ready = sorted(steps + reviews)  # in place order again: ties keep it
+        review_allowance = None
     caps = [max(0, cap) for cap in (review_allowance, limit) if cap is not None]
     if caps and min(caps) < len(ready):
         ready = heapq.nsmallest(min(caps), ready, key=keys.__getitem__)  # stable, as sort
@@ -344,10 +359,13 @@ class Session:
             today = day_start(self.started_at, self.options.tz)
             tomorrow = next_day_start(self.started_at, self.options.tz)
             introduced = store.introduced_since(today, tomorrow)
+            columns = store.schedule_columns()
             reviews_left = None
+            stepping: set[str] = set()
             if self.options.max_reviews_per_day is not None:
                 done = reviews_done_since(store, today, tomorrow)
                 reviews_left = self.options.max_reviews_per_day - done
+                stepping = {card_id for card_id, (state, _) in columns.items() if in_step(state)}
             queue = plan_due(
                 selected,
                 store.due_times(),
@@ -355,10 +373,11 @@ class Session:
                 new_allowance=self.options.new_per_day - introduced,
                 limit=self.options.limit,
                 review_allowance=reviews_left,
+                stepping=stepping,
             )
             room = None if self.options.limit is None else max(0, self.options.limit - len(queue))
             rest = RestOfDay.at(self.started_at, self.options.tz)
-            later = steps_due_later(selected, store.schedule_columns(), rest)
+            later = steps_due_later(selected, columns, rest)
             waiting = later[:room]
             queue += [card for _due, card in waiting]
         elif self.mode == "cram":

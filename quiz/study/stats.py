@@ -76,8 +76,8 @@ class TodayCounts:
     max_reviews_per_day: int
     """The setting: reviews of scheduled cards a day's due sessions give at most."""
     reviews_done: int
-    """Reviews of scheduled cards today's due sessions already did, which count against
-    `max_reviews_per_day`."""
+    """Reviews of cards in review today's due sessions already did, which count against
+    `max_reviews_per_day` (learning and relearning steps do not, as in Anki)."""
     interview_plan: bool
     """An interview plan runs (its day has not come): its cards are today's."""
     later_today: int = 0

@@ -61,9 +61,9 @@ def test_counts_add_up_with_learning_and_suspended_cards(
 def test_the_daily_review_cap_limits_scheduled_cards_not_new_ones(
     store: Store, scheduler: Scheduler
 ) -> None:
-    for card_id in ("sigmoid-why", "relu-dead", "adam-bias"):
+    for card_id in ("sigmoid-why", "relu-dead", "adam-bias"):  # in review, due by NOW
         review_card(
-            store, scheduler, card_id, Rating.Good, now=NOW - timedelta(days=2), correct=True
+            store, scheduler, card_id, Rating.Easy, now=NOW - timedelta(days=40), correct=True
         )
     options = SessionOptions(new_per_day=1, max_reviews_per_day=2)
     session = Session(store, deck(), options, now=NOW, scheduler=scheduler)

@@ -1,0 +1,60 @@
+"""max_reviews_per_day caps the day's reviews, not its learning steps (as Anki's limit)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Rating, Scheduler
+
+from quiz.store import Store
+from quiz.store.timefmt import to_db
+from quiz.study.counts import deck_counts
+from quiz.study.session import Session, SessionOptions, plan_due
+from tests.study.fakes import NOW, deck
+
+LIMITS = SessionOptions(new_per_day=3, max_reviews_per_day=2)
+
+
+def test_cards_in_their_steps_are_asked_after_the_days_reviews_are_done(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Three new cards, each answered twice in their steps, took three of the day's two
+    reviews: quit and come back, and Home said 0 and `d` asked none of the three, their
+    next step left for the next day. Anki counts the day's learning apart."""
+    cards = deck()
+    session = Session(store, cards, LIMITS, now=NOW, scheduler=scheduler)
+    moment = NOW
+    for rating in (Rating.Again,) * 3 + (Rating.Good,) * 3:
+        if rating == Rating.Good and moment < NOW + timedelta(minutes=2):
+            moment = NOW + timedelta(minutes=2)  # the one-minute steps are due
+        session.show(now=moment)
+        session.rate(rating, now=moment)
+        moment += timedelta(seconds=5)
+    session.finish(now=moment)
+    later = moment + timedelta(minutes=11)  # the ten-minute steps are due
+    counts = deck_counts(store, cards, later, new_per_day=3, max_reviews_per_day=2)
+    assert counts.reviews_done == 0, "steps are no reviews against the limit"
+    assert (counts.total.due, counts.total.steps_due) == (3, 3)
+    assert counts.studies_today(counts.total) == 3
+    again = Session(store, cards, LIMITS, now=later, scheduler=scheduler)
+    assert [card.id for card in again.planned] == [card.id for card in cards[:3]]
+
+
+def test_the_limit_takes_the_oldest_reviews_and_every_step_due() -> None:
+    cards = deck()
+    due_at = {card.id: to_db(NOW - timedelta(hours=n)) for n, card in enumerate(cards)}
+    stepping = {cards[0].id, cards[5].id}
+    planned = plan_due(cards, due_at, NOW, new_allowance=0, review_allowance=2, stepping=stepping)
+    oldest_reviews = [cards[7].id, cards[6].id]  # seven and six hours overdue
+    assert [card.id for card in planned] == [
+        oldest_reviews[0],
+        oldest_reviews[1],
+        cards[5].id,
+        cards[0].id,
+    ]
+    capped = plan_due(cards, due_at, NOW, new_allowance=0, review_allowance=2)
+    assert [card.id for card in capped] == oldest_reviews, "no steps named: all capped"
+    limited = plan_due(
+        cards, due_at, NOW, new_allowance=0, review_allowance=2, stepping=stepping, limit=3
+    )
+    assert [card.id for card in limited] == oldest_reviews + [cards[5].id], "limit: all"
