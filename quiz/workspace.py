@@ -209,11 +209,8 @@ class Workspace:
         )
 
     def session_card(self, session: Session) -> Card | None:
-        """The session's current card as the bank's Card (as its file holds it now: an
-        edit since shows, `LazyBank.current_card`), or None when it is over."""
-        return (
-            None if (current := session.current) is None else self.content.current_card(current.id)
-        )
+        """The session's current card as its file holds it now, or None when it is over."""
+        return None if (card := session.current) is None else self.content.current_card(card.id)
 
     # -- drills ------------------------------------------------------------------------
 
