@@ -916,10 +916,23 @@ class Session:
     # -- the end ---------------------------------------------------------------------
 
     def next_due(self) -> datetime | None:
-        """Earliest due time among the deck's scheduled cards (may already be past)."""
+        """Earliest time one of the deck's scheduled cards can be studied (may already be
+        past): its due time, or the end of its burial when later; a suspended card never.
+
+        Read as the due times alone, a card suspended or buried in the session just ended
+        made the summary say "Next due: now", and `d` on Home then found nothing to study.
+        """
         scheduled = self._store.schedule_columns()
-        first = min((scheduled[i][1] for i in self._deck_ids if i in scheduled), default=None)
-        return None if first is None else from_db(first)
+        flags = self._store.card_flags()
+        plain = (scheduled[i][1] for i in self._deck_ids if i in scheduled and i not in flags)
+        first = min(plain, default=None)  # as text, in C: the deck's 10,000 cards
+        times = [] if first is None else [from_db(first)]
+        deck = set(self._deck_ids)
+        for card_id, flag in flags.items():
+            if card_id in deck and card_id in scheduled and not flag.suspended:
+                at = from_db(scheduled[card_id][1])
+                times.append(at if flag.buried_until is None else max(at, flag.buried_until))
+        return min(times, default=None)
 
     def finish(self, *, now: datetime | None = None) -> Summary:
         """End the session (idempotent) and return its summary."""

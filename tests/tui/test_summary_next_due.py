@@ -1,0 +1,42 @@
+"""The summary's "Next due" after a session that set its last due card aside."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fsrs import Rating
+
+from quiz.settings import Settings
+from quiz.study.scheduling import review_card
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.summary import SummaryScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory, FakeClock, press, screen_lines, settle, showing
+
+
+async def test_the_summary_does_not_say_now_for_a_card_just_suspended(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Answer one due card, suspend the other, and the summary said "Next due  now" (the
+    suspended card's due time): Home's `d` then had nothing to study."""
+    app = build(settings=Settings(new_per_day=0, shuffle_choices=False), study=StudyRequest())
+    store, scheduler = app.workspace.store, app.workspace.scheduler
+    for card_id, days in (("sigmoid-bound", 50), ("what-is-relu", 40)):  # both due, in order
+        at = clock() - timedelta(days=days)
+        review_card(store, scheduler, card_id, Rating.Easy, now=at, correct=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None and study.card.id == "sigmoid-bound"
+        await press(pilot, *"0.25", "enter")
+        await settle(pilot)
+        await press(pilot, "space")  # on to the next card
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "what-is-relu"
+        await press(pilot, "x")  # suspend it: nothing is left
+        await showing(pilot, SummaryScreen)
+        line = next(
+            line.text.strip()
+            for line in screen_lines(app)
+            if line.text.lstrip().startswith("Next due")
+        )
+        assert line.startswith("Next due        in "), line
