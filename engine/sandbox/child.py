@@ -663,6 +663,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     fields, data = reader.next("job")
     job = wire["decode_field"](fields, "job", data, allow_str=True, path="job")
     token: str = job["token"]  # in every message from here on: the parent refuses any without it
+    frame_token = bytes.fromhex(token)  # and before every frame's header, checked before its length
     execute_case = runtime["execute_case"]
     # The harness and the submission each get their own copy of the builtins: code that
     # reaches a harness function's globals cannot change what the runner and runtime see.
@@ -682,7 +683,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     def load_error(kind: str, text: str, **extra: Any) -> None:
         _flush_stdio()
         reply = {"t": "load_error", "k": token, "kind": kind, "message": _bounded(text)}
-        _send(fd, message({**reply, **extra}))
+        _send(fd, message({**reply, **extra}, token=frame_token))
         _exit(0)
 
     source: str = job["source"]
@@ -748,7 +749,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         load_error("missing", "", missing=missing, defined=defined[:20])
         return
     _flush_stdio()
-    _send(fd, message({"t": "loaded", "k": token}))
+    _send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
     decode = wire["decode"]
     remaining = cfg["result_limit"]
@@ -775,21 +776,25 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         }
         try:
             values = {} if raw.get("outputs") is None else {"out": raw["outputs"]}
-            frame = encode_message(head, values, allow_str=False, limit=remaining)
+            frame = encode_message(
+                head, values, allow_str=False, limit=remaining, token=frame_token
+            )
         except wire_error as exc:
-            frame = message({**head, "invalid": str(exc)})
+            frame = message({**head, "invalid": str(exc)}, token=frame_token)
         except BaseException as exc:  # noqa: BLE001 - e.g. a MemoryError while encoding
-            frame = message({**head, "invalid": f"the result could not be encoded ({exc!r:.200})"})
+            invalid = f"the result could not be encoded ({exc!r:.200})"
+            frame = message({**head, "invalid": invalid}, token=frame_token)
         if len(frame) > remaining:
             frame = message(
                 {
                     **head,
                     "error": None,  # the frame must be small: an error would not be shown anyway
                     "invalid": f"the result is too large (limit {cfg['result_limit'] >> 20} MiB)",
-                }
+                },
+                token=frame_token,
             )
         remaining -= len(frame)
         _send(fd, frame)
     _flush_stdio()
-    _send(fd, message({"t": "done", "k": token}))
+    _send(fd, message({"t": "done", "k": token}, token=frame_token))
     _exit(0)

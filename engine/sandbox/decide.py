@@ -367,6 +367,14 @@ def decide(
             f"crashed: ran out of memory in {memory_case}"
             f" (the sandbox allows {memory} of address space)"
         )
+    elif run.forged:
+        status = Status.INVALID
+        summary = (
+            "invalid: the result channel carried bytes the grader did not write (each of its"
+            " frames starts with a token your code never sees): did the code write to file"
+            " descriptors it does not own?"
+        )
+        results.append(CaseResult(name=where, status=CaseStatus.INVALID, message=summary))
     elif protocol_error is not None:
         status = Status.INVALID
         summary = (

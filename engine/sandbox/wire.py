@@ -5,7 +5,8 @@ One module serves both sides. The parent imports it; the child receives its
 child can encode its results exactly as the parent expects them.
 
 A frame is one kind byte (``J`` JSON or ``B`` bulk), a 4-byte big-endian
-length and the payload. A message is one JSON frame whose ``"n"`` field says
+length and the payload; once the child has its job, every frame it writes starts with the
+job's ``TOKEN_SIZE``-byte token, which the reader checks before it believes the kind or length. A message is one JSON frame whose ``"n"`` field says
 whether one ``B`` frame follows it (0 or 1). The JSON carries the message's
 array table, ``"arrays": [[dtype_str, [dims...]], ...]``; the bulk frame holds
 their bytes in C order, one after another, each starting at a multiple of
@@ -35,6 +36,8 @@ import numpy as np
 
 HEADER = struct.Struct(">cI")
 """Frame header: kind byte, payload length."""
+TOKEN_SIZE = 16
+"""Bytes of the token before each frame the child writes once it has its job."""
 JSON_KIND = b"J"
 BULK_KIND = b"B"
 RESULT_LIMIT = 8 * 1024 * 1024
@@ -117,6 +120,13 @@ def path_text(path: WirePath) -> str:
 
 class WireError(ValueError):
     """Data on the wire is not what the protocol allows (an invalid return, a forged frame)."""
+
+
+class ForgedError(WireError):
+    """The result stream carried bytes the child's grader did not write (they lack its token)."""
+
+
+FORGED = "the result stream carried bytes the grader did not write (without the job's token)"
 
 
 _NUMPY_SCALAR_TYPES: frozenset[type] = frozenset(np.dtype(code).type for code in "?bhilqBHILQefdg")
@@ -235,21 +245,23 @@ def _aligned(offset: int) -> int:
     return -(-offset // ALIGN) * ALIGN
 
 
-def frame(kind: bytes, payload: bytes) -> bytes:
-    """One frame: kind, length, payload."""
-    return HEADER.pack(kind, len(payload)) + payload
+def frame(kind: bytes, payload: bytes, token: bytes = b"") -> bytes:
+    """One frame: token, kind, length, payload."""
+    return token + HEADER.pack(kind, len(payload)) + payload
 
 
 def message(
     fields: dict[str, Any],
     arrays: list[np.ndarray] | None = None,
     table: list[list[Any]] | None = None,
+    token: bytes = b"",
 ) -> bytearray:
     """A JSON frame (with ``"n"`` and the array table) and, when there are arrays, one bulk frame.
 
     The whole message is laid out in one buffer and each array is copied into
     place once (C order, whatever its memory layout). `table` is the arrays'
-    `[dtype name, shape]` entries when the caller (an `Encoder`) has them already.
+    `[dtype name, shape]` entries when the caller (an `Encoder`) has them already;
+    `token` goes before each frame's header (the job's, once the child has it).
     """
     arrays = arrays or []
     body = dict(fields)
@@ -264,11 +276,14 @@ def message(
         size = _aligned(size)
         offsets.append(size)
         size += arr.nbytes
-    start = 2 * HEADER.size + len(head) if arrays else HEADER.size + len(head)
+    header = len(token) + HEADER.size
+    start = 2 * header + len(head) if arrays else header + len(head)
     out = bytearray(start + size)
-    HEADER.pack_into(out, 0, JSON_KIND, len(head))
-    out[HEADER.size : HEADER.size + len(head)] = head
+    out[: len(token)] = token
+    HEADER.pack_into(out, len(token), JSON_KIND, len(head))
+    out[header : header + len(head)] = head
     if arrays:
+        out[start - header : start - HEADER.size] = token
         HEADER.pack_into(out, start - HEADER.size, BULK_KIND, size)
     for arr, offset in zip(arrays, offsets, strict=True):
         nbytes = arr.nbytes
@@ -294,6 +309,11 @@ class FrameReader:
     def __init__(self, limit: int, max_frames: int = MAX_FRAMES) -> None:
         self.limit = limit
         self.max_frames = max_frames
+        self.token = b""
+        """What each frame must start with from now on: the job's token, set once the child
+        may run submitted code. A frame without it is refused before its length is read: a
+        forged header's length, guessed wrong, was refused as 'impossible' (or, under the
+        limit, swallowed the grader's own frames and read as a crash)."""
         self.frames = 0
         self.received = 0
         self._head = bytearray()
@@ -301,26 +321,53 @@ class FrameReader:
         self._payload: bytearray | None = None
         self._filled = 0
         self._pending: dict[str, Any] | None = None
+        self._broken: WireError | None = None
 
     def feed(self, data: bytes) -> list[tuple[dict[str, Any], bytearray]]:
-        """Add bytes; return every message completed. Raises WireError on malformed input."""
+        """Add bytes; return every message completed. Raises WireError on malformed input.
+
+        Bytes that break the protocol after messages completed in the same chunk (a forged
+        frame written just after the child's `loaded`) are raised by the next `feed` or
+        `check`, once those messages are returned: raised at once, they took the messages
+        with them, and a forgery during case 1 read as one made while the code loaded.
+        """
+        self.check()
+        done: list[tuple[dict[str, Any], bytearray]] = []
+        try:
+            self._feed(data, done)
+        except WireError as exc:
+            if not done:
+                raise
+            self._broken = exc
+        return done
+
+    def check(self) -> None:
+        """Raise the protocol error that followed the messages the last `feed` returned."""
+        if self._broken is not None:
+            raise self._broken
+
+    def _feed(self, data: bytes, done: list[tuple[dict[str, Any], bytearray]]) -> None:
         self.received += len(data)
         if self.received > self.limit:
             raise WireError(
                 f"the submission sent more than {self.limit / 2**20:.0f} MiB of results"
             )
-        done: list[tuple[dict[str, Any], bytearray]] = []
         view = memoryview(data)
         while True:
             if self._payload is None:
                 if not view:
                     break
-                need = HEADER.size - len(self._head)
+                token = self.token
+                need = len(token) + HEADER.size - len(self._head)
                 self._head += view[:need]
                 view = view[need:]
-                if len(self._head) < HEADER.size:
+                if len(self._head) < len(token) + HEADER.size:
+                    if not token.startswith(self._head[: len(token)]):
+                        raise ForgedError(FORGED)
                     break
-                kind, length = HEADER.unpack(self._head)
+                if self._head[: len(token)] != token:
+                    raise ForgedError(FORGED)
+                kind, length = HEADER.unpack_from(self._head, len(token))
                 self._head = bytearray()
                 if length > self.limit:
                     raise WireError("a result frame declares an impossible length")
@@ -338,7 +385,6 @@ class FrameReader:
             message = self._frame(self._kind, payload)
             if message is not None:
                 done.append(message)
-        return done
 
     def _frame(self, kind: bytes, payload: bytearray) -> tuple[dict[str, Any], bytearray] | None:
         """One complete frame: a message when it completes one, else None."""
@@ -503,11 +549,16 @@ def _scalar(dtype_str: str, raw: Any, path: WirePath) -> Any:
 
 
 def encode_message(
-    fields: dict[str, Any], values: dict[str, Any], *, allow_str: bool, limit: int | None = None
+    fields: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    allow_str: bool,
+    limit: int | None = None,
+    token: bytes = b"",
 ) -> bytearray:
     """A whole message: plain control `fields` plus tagged `values` (arrays as frames)."""
     enc = Encoder(allow_str=allow_str, limit=limit)
     body = dict(fields)
     for key, value in values.items():
         body[key] = enc.encode(value, key)
-    return message(body, enc.arrays, enc.table)
+    return message(body, enc.arrays, enc.table, token)

@@ -283,6 +283,8 @@ class RunResult:
     out_of_memory: bool = False
     """A case raised MemoryError: the run was stopped there (the limit is the verdict)."""
     protocol_error: str | None = None
+    forged: bool = False
+    """The protocol error is bytes without the job's token: the submission wrote them."""
     disk_quota: bool = False
     """The child filled its host work dir past DISK_QUOTA (or QUOTA_ENTRIES) and was killed."""
     timed_out: bool = False
@@ -616,6 +618,8 @@ class Worker:
                 for fields, _ in self._pending:
                     if fields.get("t") == "ready":
                         self.ready = fields
+                        # what the child writes from its job on starts with the job's token
+                        self._reader.token = bytes.fromhex(self.token)
                     elif fields.get("t") == "fatal":
                         self.failure = (
                             f"the sandbox failed to start: {str(fields.get('message'))[:500]}"
@@ -623,6 +627,7 @@ class Worker:
                     else:
                         self.failure = "the sandbox sent an unexpected message while starting"
                 self._pending.clear()
+                self._reader.check()
                 if not self.result_stream_open() and self.ready is None and self.failure is None:
                     self.failure = "the sandbox process exited while starting"
                     self._pump(0.05)
@@ -724,6 +729,7 @@ class Worker:
                     if self._handle(fields, data, result) and on_result is not None:
                         on_result(fields, data)
                 self._pending.clear()
+                self._reader.check()
                 if result.done or result.load_error is not None or result.out_of_memory:
                     break
                 if not self.result_stream_open() and self._exited():
@@ -731,6 +737,7 @@ class Worker:
                 busy = work() if work is not None else False
         except wire.WireError as exc:
             result.protocol_error = str(exc)
+            result.forged = isinstance(exc, wire.ForgedError)
         result.wall_s = timeout_s - (deadline - time.monotonic())
         self.close(background=result.done)
         result.signal, result.exit_code = self._termination()
@@ -755,7 +762,7 @@ class Worker:
     def _handle(self, fields: dict[str, Any], data: bytearray, result: RunResult) -> bool:
         """Record one message; True when it was a case's result."""
         if fields.get("k") != self.token:
-            raise wire.WireError("the result stream carried a message the grader did not write")
+            raise wire.ForgedError("the result stream carried a message the grader did not write")
         kind = fields.get("t")
         if kind == "loaded" and not result.loaded:
             result.loaded = True

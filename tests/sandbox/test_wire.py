@@ -208,6 +208,65 @@ def test_the_frame_reader_refuses_garbage_and_overflow() -> None:
         wire.FrameReader(1 << 20).feed(wire.frame(wire.JSON_KIND, deep.encode()))
 
 
+TOKEN = bytes(range(wire.TOKEN_SIZE))
+"""A job's token, as the worker sets it on its reader once the child is ready."""
+
+
+def _sealed_reader() -> wire.FrameReader:
+    reader = wire.FrameReader(wire.RESULT_LIMIT)
+    reader.token = TOKEN
+    return reader
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        wire.HEADER.pack(wire.JSON_KIND, 2**32 - 1),  # a length past the limit
+        wire.HEADER.pack(wire.JSON_KIND, 1_000_000),  # one that would swallow what follows
+        b"hello",  # fewer bytes than a header
+        wire.frame(wire.JSON_KIND, b'{"t": "result", "n": 0}'),  # a whole message
+    ],
+)
+def test_a_frame_without_the_jobs_token_is_refused_before_its_length_is_read(
+    forged: bytes,
+) -> None:
+    """A forged frame whose declared length was guessed wrong read as "an impossible length",
+    or, under the limit, swallowed the grader's own frames until the child exited and read as
+    a crash. Each frame now starts with the job's token, checked first."""
+    with pytest.raises(wire.ForgedError, match="the grader did not write"):
+        _sealed_reader().feed(forged)
+
+
+def test_sealed_messages_roundtrip_in_pieces() -> None:
+    data = bytes(
+        wire.encode_message({"t": "x"}, {"v": np.arange(3.0)}, allow_str=False, token=TOKEN)
+    )
+    data += bytes(wire.message({"t": "y"}, token=TOKEN))
+    reader = _sealed_reader()
+    got = []
+    for i in range(len(data)):
+        got += reader.feed(data[i : i + 1])  # a token's first bytes wait for the rest
+    assert reader.idle
+    ((fields, bulk), (last, _)) = got
+    np.testing.assert_array_equal(
+        wire.decode_field(fields, "v", bulk, allow_str=False, path="v"), [0, 1, 2]
+    )
+    assert last["t"] == "y"
+
+
+def test_messages_before_a_broken_frame_are_returned_before_its_error() -> None:
+    """The child's `loaded` and a forged frame the code wrote right after it can arrive in one
+    read: the error took `loaded` with it, and a forgery made during case 1 read as one made
+    while the code loaded. The messages come first; the error follows at `check`."""
+    reader = _sealed_reader()
+    (loaded,) = reader.feed(bytes(wire.message({"t": "loaded"}, token=TOKEN)) + b"forged")
+    assert loaded[0]["t"] == "loaded"
+    with pytest.raises(wire.ForgedError):
+        reader.check()
+    with pytest.raises(wire.ForgedError):
+        reader.feed(bytes(wire.message({"t": "done"}, token=TOKEN)))
+
+
 def test_frames_may_arrive_in_pieces() -> None:
     data = bytes(wire.encode_message({"t": "x"}, {"v": np.arange(3.0)}, allow_str=False))
     data += bytes(wire.message({"t": "y"}))

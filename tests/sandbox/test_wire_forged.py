@@ -4,9 +4,9 @@ The forged message is written, during the first call, to every descriptor the
 child may own (the result pipe's number is not known to the submission), so it
 arrives in place of case 1's result. It lacks the worker's token, which only the
 job carries (thirty-first round: a forged result that swallowed the genuine one as a
-spare array's bytes passed a naive sigmoid), so the parent refuses it before reading
-its table, without crashing or reading more than the result limit; the tables' own
-checks are in test_wire.py.
+spare array's bytes passed a naive sigmoid; thirty-second: each frame starts with it), so
+the parent refuses it before reading its length or its table, without crashing or reading
+more than the result limit; the tables' own checks are in test_wire.py.
 """
 
 from __future__ import annotations
@@ -69,15 +69,48 @@ def test_a_lying_array_table_is_an_invalid_return(
     verdict = run_adversarial(pool, source, Status.INVALID, "result channel", checker=ROOMY)
     first = verdict.cases[0]
     assert first.status is CaseStatus.INVALID
-    assert "a message the grader did not write" in first.message, first.message
+    assert "bytes the grader did not write" in first.message, first.message
     assert case_phrase not in first.message  # refused before its table was read
 
 
+FORGED_FRAME = textwrap.dedent("""
+    import os, struct
+
+    def double(x):
+        for fd in range(3, 4096):
+            try:
+                os.write(fd, {forged})
+            except OSError:
+                pass
+        return 2 * x
+""")
+
+
 @pytest.mark.slow
-def test_an_impossible_frame_length_is_refused_before_reading_it(pool: WorkerPool) -> None:
-    source = FORGER.format(table=[["<f8", [1]]], declared=2**32 - 1, data="bytes(8)")
-    verdict = run_adversarial(pool, source, Status.INVALID, "impossible length", checker=ROOMY)
-    assert verdict.cases[0].status is not CaseStatus.PASSED
+@pytest.mark.parametrize(
+    ("forged", "before"),
+    [
+        ("struct.pack('>cI', b'J', 2**32 - 1)", "a result frame declares an impossible length"),
+        ("struct.pack('>cI', b'J', 1_000_000)", "crashed in case 1: the process exited"),
+        ("b'hello, grader'", "a result frame declares an impossible length"),
+    ],
+)
+def test_a_forged_frame_is_named_whatever_length_it_declares(
+    pool: WorkerPool, forged: str, before: str
+) -> None:
+    """A frame header written to the result pipe with a length guessed wrong was refused as
+    "a result frame declares an impossible length", and one that declared a length under
+    the limit swallowed the grader's own frames and read as a crash (`before`). Each frame
+    now starts with the job's token, checked before its length: the verdict names that, at
+    the case that wrote it."""
+    source = FORGED_FRAME.format(forged=forged)
+    verdict = run_adversarial(
+        pool, source, Status.INVALID, "bytes the grader did not write", checker=ROOMY
+    )
+    assert before not in shown(verdict), shown(verdict)
+    assert "token" in verdict.summary, verdict.summary
+    assert verdict.cases[0].name == "case 1", verdict.cases[0]
+    assert verdict.cases[0].status is CaseStatus.INVALID
 
 
 FLOOD = textwrap.dedent("""
@@ -155,7 +188,7 @@ def test_a_forged_load_error_names_only_the_drills_functions(pool: WorkerPool) -
     since the thirty-first round the forged message, which lacks the worker's token, is
     refused outright."""
     verdict = run_adversarial(
-        pool, LOAD_ERROR_FORGER, Status.INVALID, "a message the grader did not write", checker=ROOMY
+        pool, LOAD_ERROR_FORGER, Status.INVALID, "bytes the grader did not write", checker=ROOMY
     )
     assert "xxxx" not in shown(verdict)
     assert "9999" not in shown(verdict)
