@@ -156,6 +156,20 @@ _QUIET_STATE = _make_extobj(all="ignore")
 _STEADY = _steady_maker(_STRICT_STATE)
 
 
+def fp_counts() -> list[int]:
+    """Where the run's floating-point counters stand now (see `fp_events_since`)."""
+    return [_count(counter) for counter in _RUN_COUNTERS]
+
+
+def fp_events_since(counted: list[int]) -> list[str]:
+    """The kinds of floating-point event counted since `fp_counts` returned `counted`."""
+    return [
+        kind
+        for kind, counter, was in zip(_FP_KINDS, _RUN_COUNTERS, counted, strict=True)
+        if _count(counter) > was
+    ]
+
+
 def seal_error_state() -> None:
     """Put `_STEADY` where numpy's setters (and code going to the primitive) find the maker.
 
@@ -226,7 +240,7 @@ def execute_case(
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
     before = [(name, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
-    counted = [_count(counter) for counter in _RUN_COUNTERS]
+    counted = fp_counts()
     makers = [home["_make_extobj"] for home in _MAKER_HOMES]
     token = _extobj_var.set(_STRICT_STATE if fp_strict else _QUIET_STATE)
     if fp_strict:
@@ -247,11 +261,7 @@ def execute_case(
         _extobj_var.reset(token)
         for home, maker in zip(_MAKER_HOMES, makers, strict=True):
             home["_make_extobj"] = maker
-    events = [
-        kind
-        for kind, counter, was in zip(_FP_KINDS, _RUN_COUNTERS, counted, strict=True)
-        if _count(counter) > was
-    ]
+    events = fp_events_since(counted)
     current = dict(_arrays(inputs, ""))
     mutated = []
     for name, dtype, shape, data in before:
