@@ -12,16 +12,23 @@ _CONTROL = re.compile(
 )
 
 
-_STARTS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Every character a match of `_CONTROL` (or a carriage return) can start with: text without
-any is returned as it is, which is most text, and one search costs less than the full pass."""
+_STARTS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Every character a match of `_CONTROL` or `_SURROGATE` (or a carriage return) can start
+with: text without any is returned as it is, which is most text, and one search costs less
+than the full pass."""
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""Half of a UTF-16 pair, alone: the child's JSON may carry one (`"\\ud800"` in an exception's
+message), and no UTF-8 text can hold it, so printing the verdict or saving the try raised
+UnicodeEncodeError (a traceback from `drillbit grade`, the try not recorded)."""
 
 
 def strip_controls(text: str) -> str:
-    """`text` without terminal control characters (newlines and tabs are kept)."""
+    """`text` without terminal control characters (newlines and tabs are kept), and with
+    U+FFFD for a lone surrogate, as a decoder shows bytes it cannot read."""
     if _STARTS.search(text) is None:
         return text
-    return _CONTROL.sub("", text.replace("\r\n", "\n"))
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text.replace("\r\n", "\n")))
 
 
 def clip(text: str, *, max_chars: int = 4000, max_lines: int = 40) -> str:
