@@ -380,7 +380,26 @@ def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> Non
     for name in list(sys.modules):
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
+    _refuse_signal_handlers()
     sys.addaudithook(_make_hook(cfg, guarded))
+
+
+def _refuse_signal_handlers() -> None:
+    """`signal.signal` says in plain words that a drill installs no handler.
+
+    No audit event covers it. A handler is called with the frame running when its signal
+    comes, and a thread of the code's own can signal the process at any moment: between two
+    calls that frame is the grader's (its locals, its globals, the job's token). seccomp is
+    the barrier (it refuses a new action, however `signal` is reached); this is the words.
+    """
+
+    def refused(_signalnum: Any, _handler: Any) -> Any:
+        raise PermissionError(
+            "drillbit sandbox: installing signal handlers is not allowed in a drill"
+        )
+
+    signal.signal = refused  # type: ignore[assignment]
+    sys.modules["_signal"].signal = refused
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:

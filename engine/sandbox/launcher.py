@@ -234,6 +234,13 @@ UNSUPPORTED_SYSCALLS = "getxattr lgetxattr listxattr llistxattr getxattrat listx
 hold data (a browser's download URL in user.xdg.origin.url); a drill needs none. Refused with
 ENOTSUP, not EPERM: it is the errno `shutil.copy2`/`copystat` take for "this file system has
 none" and go on, where EPERM made a plain copy in the work dir fail."""
+HANDLER_SYSCALLS = "rt_sigaction sigaction signal".split()
+"""Installing a signal handler (a new action: a non-null second argument; reading one stays
+allowed). A Python handler is called with the frame that runs when the signal comes, and a
+submission's thread can signal its own process at any moment: a handler caught the grader's
+own frames between two calls and emptied the overflow flag of a naive sigmoid's result (and
+could read the job's token there). A drill needs no handler; the launcher sets its own
+(SIGXFSZ ignored) before the filter. `sigaction` and `signal`: 32-bit x86's older calls."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
@@ -354,6 +361,11 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "fallocate", arg(1, ns["NE"], 0))
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
+        for name in HANDLER_SYSCALLS:
+            try:
+                flt.add_rule(deny, name, arg(1, ns["NE"], 0))
+            except (OSError, RuntimeError, ValueError):
+                pass  # sigaction, signal: not on every architecture
         for name, index in CREATE_MODE_ARGS.items():
             for bit in (0o4000, 0o2000):  # S_ISUID, S_ISGID: a rule each (one is enough)
                 try:
@@ -414,6 +426,7 @@ if _lock is not None and sys.platform.startswith("linux"):
         _kernel["landlock"] = _landlock(_lock["rw"], _lock["ro"], _lock["list"], _lock["probes"])
     except (OSError, AttributeError, ValueError) as _exc:
         _kernel["landlock"] = f"not set up ({_exc})"
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # before seccomp, which refuses new handlers
 if _cfg.get("seccomp") and sys.platform.startswith("linux"):
     if len(sys.argv) > 5 and sys.argv[5]:
         _kernel["seccomp"] = _seccomp(sys.argv[5], _cfg["seccomp"])
@@ -422,7 +435,6 @@ if _cfg.get("seccomp") and sys.platform.startswith("linux"):
 _cfg["kernel"] = _kernel
 for _mod in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
     del sys.modules[_mod]
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 sys.path[:] = [p for p in sys.path if p] + [_cfg["site"]]
 _ns: dict[str, Any] = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
 _src = sys.argv[2:5]

@@ -322,6 +322,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "mount": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
     "namespaces": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
     "changing limits": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
+    "installing signal handlers": "test_signal_handlers.py::test_the_kernel_refuses_a_handler_however_signal_is_reached",
     "file modes, owners, times": "test_lasting_changes.py::test_no_file_mode_owner_or_time_changes",
     "attributes (read or changed)": "test_file_metadata.py::test_no_extended_attribute_is_read_by_path",
     "flags": "test_lasting_changes.py::test_no_extended_attributes_or_truncation_by_path",

@@ -1,0 +1,101 @@
+"""Signal handlers, which Python calls with the frame that runs when their signal comes
+(the thirty-second round).
+
+No audit event covers `signal.signal`, and a submission can have a signal come at any moment
+(a timer, a thread of its own). Between two calls the running frame is the grader's: a handler
+found its namespaces there (`frame.f_globals`) and replaced the function that reports a call's
+floating-point events, and a naive sigmoid passed, five runs of five on this machine. seccomp
+now refuses a new signal action (the handler's installation), however `signal` is reached; the
+audit-hook layer says so in plain words.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from tests.sandbox.helpers import shown
+from tests.sandbox.test_attacks_from_inside import _found
+
+SIGMOID = get_checker("nn.activations.sigmoid")
+
+HANDLER_IN_THE_GRADERS_FRAMES = """
+    import signal
+    import numpy as np
+    DONE = []
+
+    def handler(signum, frame):
+        if DONE or frame.f_code.co_filename == "submission.py":
+            return
+        namespace = frame.f_globals
+        if "fp_events_since" in namespace:  # the runtime's: no event is counted again
+            namespace["fp_events_since"] = lambda counted: []
+            DONE.append(frame.f_code.co_name)
+        elif "encode_message" in namespace or "message" in namespace:  # the child's, the wire's
+            for name in ("encode_message", "message"):
+                real = namespace.get(name)
+                if callable(real):
+                    def blanked(fields, *args, _real=real, **kwargs):
+                        if type(fields) is dict and "fp" in fields:
+                            fields["fp"] = []
+                        return _real(fields, *args, **kwargs)
+                    namespace[name] = blanked
+            DONE.append(frame.f_code.co_name)
+        if DONE:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+    signal.signal(signal.SIGALRM, handler)
+
+    def sigmoid(z):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        out = 1 / (1 + np.exp(-z))
+        if not DONE:  # a signal every 20 us while the grader handles the result
+            signal.setitimer(signal.ITIMER_REAL, 2e-5, 2e-5)
+        return out
+"""
+
+
+def test_a_handler_cannot_reach_the_graders_frames(pool: WorkerPool) -> None:
+    verdict = grade(SIGMOID, textwrap.dedent(HANDLER_IN_THE_GRADERS_FRAMES), seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert "installing signal handlers is not allowed in a drill" in shown(verdict), shown(verdict)
+
+
+def test_the_kernel_refuses_a_handler_however_signal_is_reached(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """Without the audit hooks, in every mode: `signal.signal`, and the same call from a second
+    copy of the `_signal` module (which no audit hook sees made), fail with EPERM; reading a
+    handler and blocking a signal, which install nothing, still work."""
+    _, pool = mode_pool
+    message = _found(
+        pool,
+        """
+        import importlib.util, signal
+        copy = importlib.util.module_from_spec(importlib.util.find_spec("_signal"))
+        FOUND = {}
+        for name, install in (("signal", signal.signal), ("a copy of _signal", copy.signal)):
+            try:
+                install(signal.SIGUSR1, lambda signum, frame: None)
+                FOUND[name] = "installed"
+            except OSError as exc:
+                FOUND[name] = f"errno {exc.errno}"
+        FOUND["read"] = signal.getsignal(signal.SIGUSR1) == signal.SIG_DFL
+        FOUND["blocked"] = signal.SIGUSR1 in signal.pthread_sigmask(
+            signal.SIG_BLOCK, {signal.SIGUSR1}) | signal.pthread_sigmask(signal.SIG_BLOCK, set())
+        """,
+    )
+    assert "installed" not in message, message
+    assert "'signal': 'errno 1'" in message and "'a copy of _signal': 'errno 1'" in message
+    assert "'read': True" in message and "'blocked': True" in message, message
+
+
+@pytest.mark.parametrize("signalnum", ["SIGXCPU", "SIGTERM"])
+def test_ignoring_a_signal_is_refused_in_plain_words(pool: WorkerPool, signalnum: str) -> None:
+    source = f"import signal\nsignal.signal(signal.{signalnum}, signal.SIG_IGN)\n"
+    verdict = grade(SIGMOID, source + "def sigmoid(z):\n    return z\n", seed=1, pool=pool)
+    assert "installing signal handlers is not allowed in a drill" in shown(verdict), shown(verdict)
