@@ -398,8 +398,8 @@ def _refuse_signal_handlers() -> None:
             "drillbit sandbox: installing signal handlers is not allowed in a drill"
         )
 
-    signal.signal = refused  # type: ignore[assignment]
-    sys.modules["_signal"].signal = refused
+    for module in (signal, sys.modules["_signal"]):
+        vars(module)["signal"] = refused
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:
