@@ -1,5 +1,5 @@
-"""Signal handlers, which Python calls with the frame that runs when their signal comes
-(the thirty-second round).
+"""Signal handlers, which Python calls with the frame that runs when their signal comes, and
+monitoring callbacks, which it hands every return value (the thirty-second round).
 
 No audit event covers `signal.signal`, and a submission can have a signal come at any moment
 (a timer, a thread of its own). Between two calls the running frame is the grader's: a handler
@@ -17,7 +17,7 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
-from engine.sandbox import WorkerPool
+from engine.sandbox import WorkerPool, child
 from tests.sandbox.helpers import shown
 from tests.sandbox.test_attacks_from_inside import _found
 
@@ -99,3 +99,14 @@ def test_ignoring_a_signal_is_refused_in_plain_words(pool: WorkerPool, signalnum
     source = f"import signal\nsignal.signal(signal.{signalnum}, signal.SIG_IGN)\n"
     verdict = grade(SIGMOID, source + "def sigmoid(z):\n    return z\n", seed=1, pool=pool)
     assert "installing signal handlers is not allowed in a drill" in shown(verdict), shown(verdict)
+
+
+def test_a_monitoring_callback_is_refused_where_python_has_them() -> None:
+    """Python 3.12's `sys.monitoring` hands a PY_RETURN callback every function's return
+    value, the grader's among them: on 3.12 one emptied the list of floating-point events a
+    function returned (no frame needed). Registering a callback raises this audit event,
+    which the child's hook now refuses as it refuses `sys.settrace`; on 3.11, which has no
+    `sys.monitoring`, the hook is called directly with it."""
+    hook = child._make_hook({"workdir": "/nowhere", "forbidden": [], "allowed": []})
+    with pytest.raises(PermissionError, match="monitoring hooks is not allowed in a drill"):
+        hook("sys.monitoring.register_callback", (lambda code, offset, value: None,))
