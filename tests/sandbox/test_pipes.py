@@ -63,9 +63,12 @@ def test_a_flood_of_bytes_on_the_result_pipe_is_an_invalid_verdict(
     run_adversarial(pool, source, Status.INVALID, "result channel")
 
 
-def test_a_frame_that_trickles_in_forever_ends_at_the_clock(
+def test_a_frame_that_would_trickle_in_forever_is_refused_at_its_header(
     mode_pool: tuple[str, WorkerPool],
 ) -> None:
+    """A forged header declaring the longest frame the reader takes, then a byte a
+    millisecond: the reader waited for the rest until the clock ended the run (a timeout).
+    Since the thirty-second round the header lacks the job's token and is refused at once."""
     _, pool = mode_pool
     longest = SandboxConfig().result_limit + CONTROL_SLACK
     source = RESULT_PIPE + textwrap.dedent(f"""
@@ -78,4 +81,4 @@ def test_a_frame_that_trickles_in_forever_ends_at_the_clock(
                 os.write(fd, b" ")
                 time.sleep(0.001)
     """)
-    run_adversarial(pool, source, Status.TIMEOUT, "did not finish")
+    run_adversarial(pool, source, Status.INVALID, "bytes the grader did not write")
