@@ -2,9 +2,9 @@
 
 In each mode, without the audit hooks: stdout and stderr written in an endless loop end at
 the wall clock with the first 64 KiB of each kept; the result pipe flooded with bytes that
-are no frame ends the run at once as a broken result channel; a frame that declares the
-largest length the parent accepts and then trickles in forever ends at the wall clock (the
-parent holds one buffer of that length, never more). After each, the pool grades on.
+are no frame ends the run at once as a broken result channel; a frame header that declares
+the largest length the parent accepts, to trickle in forever, is refused at once (it lacks
+the job's token; it ran to the wall clock before). After each, the pool grades on.
 """
 
 from __future__ import annotations
