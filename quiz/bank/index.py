@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card
 
-FORMAT = 4
+FORMAT = 5
 """Bumped when what is remembered changes shape (the card cache's stamp covers the loader)."""
 INDEX_LIMIT = 64 * 1024 * 1024
 """A remembered index larger than this is ignored (10,000 cards take about 0.7 MB)."""
@@ -74,6 +74,9 @@ class BankIndex:
     """The folder of every pack that has a card: a card is `<folder>/<topic>/<id>.md`."""
     broken: tuple[Path, ...]
     """Card files that do not load (as `Bank.broken_files`, sorted)."""
+    summary: str | None = field(default=None, compare=False)
+    """The load's `Bank.problem_summary()`: what `drillbit cards` warns of without loading
+    the bank (it is the same load's while the inputs are unchanged)."""
     walk: str = field(default="", compare=False, repr=False)
     """A remembered index's stat walk (`quiz.bank.statwalk`'s records): every card file's
     key as it was when the full load found it clean. Empty for the index of a load."""
@@ -328,6 +331,7 @@ def index_of(bank: Bank) -> BankIndex:
         {name: pack.info.title for name, pack in bank.packs.items()},
         {card.pack: card.path.parent.parent for card in bank.cards},
         tuple(sorted(bank.broken_files)),
+        bank.problem_summary(),
     )
 
 
@@ -384,7 +388,7 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
         return None
     try:
         data = marshal.loads(body)
-        kept, stamp, digest, refs, titles, dirs, broken = data
+        kept, stamp, digest, refs, titles, dirs, broken, summary = data
         if (kept, stamp, digest) != (FORMAT, cachefile.code_stamp(), inputs.digest):
             return None
         # The digest line vouches that this code wrote the file: no per-field type checks.
@@ -393,6 +397,7 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
             dict(titles),
             {name: Path(folder) for name, folder in dirs},
             tuple(map(Path, broken)),
+            summary,
             inputs.records,
         )
     except (EOFError, TypeError, ValueError):  # not marshal data, or of another shape
@@ -409,6 +414,7 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
         tuple(index.pack_titles.items()),
         tuple((name, str(folder)) for name, folder in index.pack_dirs.items()),
         tuple(map(str, index.broken)),
+        index.summary,
     )
     import tempfile  # only when writing: reading the index (every stats) does not need it
 

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, check_bank_names, open_store, pass_context, plan_queue_now
+from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now
 from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
-    from quiz.bank.models import Card
-    from quiz.browser import CardRow
+    from quiz.browser import CardFacts, CardRow
+    from quiz.search import SearchIndex
     from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -58,14 +58,22 @@ def cards_command(
     """List cards with their state (new, learning, review, suspended, buried) and due date."""
     from quiz.browser import browse, card_rows, rows_json
     from quiz.search import SearchIndex
+    from quiz.selection import check_names
 
-    bank = obj.load_bank(name_missing=False)  # its summary names it
-    check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
+    index: SearchIndex | None = None
+    cards: Sequence[CardFacts]
+    if search.strip():  # the full text of every card: the bank itself
+        bank = obj.load_bank(name_missing=False)  # its summary names it
+        cards, broken, summary = bank.cards, sorted(bank.broken_files), bank.problem_summary()
+        index = SearchIndex(bank.cards)
+    else:  # the card index has every column: no card is loaded (as the app's `b`)
+        refs = obj.bank_index(name_missing=False)
+        cards, broken, summary = refs.refs, list(refs.broken), refs.summary
+    check_names(cards, broken=broken, show=display_path, pack=pack, topic=topic, tag=tag, kind=kind)
     with open_store() as store:
         now = datetime.now(UTC)
-        rows = card_rows(bank.cards, store, now)
-        planned = _planned_today(store, bank.cards, now)
-    index = SearchIndex(bank.cards) if search.strip() else None
+        rows = card_rows(cards, store, now)
+        planned = _planned_today(store, cards, now)
     shown = browse(
         rows,
         index=index,
@@ -81,8 +89,7 @@ def cards_command(
         click.echo(rows_json(shown))
         return
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
-        for line in _table(shown, sort):
-            click.echo(line)
+        click.echo("\n".join(_table(shown, sort)))  # one write: 10,000 echoes took 0.1 s
     due = "* due now" if planned is None else "* due now by fsrs"
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
@@ -97,7 +104,6 @@ def cards_command(
             "not every due card (`drillbit plan` says why)."
         )
         click.echo(fold_text(said, width))
-    summary = bank.problem_summary()
     if summary is not None:
         click.echo(printable(summary), err=True)
 
@@ -155,7 +161,7 @@ def _difficulty(value: float | None) -> str:
 COMMANDS: tuple[click.Command, ...] = (cards_command,)
 
 
-def _planned_today(store: Store, cards: Sequence[Card], now: datetime) -> int | None:
+def _planned_today(store: Store, cards: Sequence[CardFacts], now: datetime) -> int | None:
     """How many cards the interview plan studies today (what `d` gives, Home's `today`),
     or None without a running plan: then fsrs's due cards are what a session studies."""
     if store.interview_plan() is None:

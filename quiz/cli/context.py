@@ -107,12 +107,13 @@ class Context:
 
         return load_bank(self.roots(name_missing=name_missing))
 
-    def bank_index(self) -> BankIndex:
-        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, and
-        the card files that do not load, cheaply."""
+    def bank_index(self, *, name_missing: bool = True) -> BankIndex:
+        """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, the
+        card files that do not load and its problem summary, cheaply (`name_missing`: see
+        `roots`)."""
         from quiz.bank.index import bank_index
 
-        return bank_index(self.roots())[0]
+        return bank_index(self.roots(name_missing=name_missing))[0]
 
     def roots(self, *, name_missing: bool = True) -> list[Path]:
         """The content roots; installed packs this drillbit cannot load are named on stderr,
