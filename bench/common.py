@@ -170,6 +170,57 @@ def side_figures(
     ]
 
 
+SIDES = ("before", "after")
+"""The two trees of an `--against` run: the older one, then this one."""
+_UNITS = {"ms": "ms", "us": "us", "mb": "MB"}
+"""A measure's name ends in its unit: `restore_cpu_ms`, `restore_peak_mb`."""
+
+
+@dataclass
+class Sides:
+    """Every value each tree gave each measure, round by round, in an `--against` run."""
+
+    values: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+
+    def add(self, side: str, measures: Mapping[str, float]) -> None:
+        """One round's values of `side` (`before` or `after`)."""
+        for name, value in measures.items():
+            self.values.setdefault((side, name), []).append(value)
+
+    def of(self, side: str, name: str) -> list[float]:
+        """`side`'s values of the measure `name`, one a round."""
+        return self.values[(side, name)]
+
+    def names(self) -> list[str]:
+        """The measures taken, sorted."""
+        return sorted({name for _, name in self.values})
+
+    def figures(self, names: Sequence[str], params: dict[str, Any]) -> list[Figure]:
+        """`side_figures` of each measure in `names`, whose last word is its unit (ms, us,
+        mb): `restore_peak_mb` gives `side_restore_peak_before_mb` and its ratio."""
+        figures: list[Figure] = []
+        for name in names:
+            stem, unit = name.rsplit("_", 1)
+            before, after = self.of("before", name), self.of("after", name)
+            figures += side_figures(stem, before, after, _UNITS[unit], params)
+        return figures
+
+
+def alternate(
+    against: Path, rounds: int, measure: Callable[[int, str, Path], Mapping[str, float]]
+) -> Sides:
+    """The side-by-side driver: in each round, `measure(round, side, tree)` on the older
+    tree `against` (side `before`) and on this one (`after`), the one that goes first
+    changing from round to round (what a busy machine does to the first does not fall on
+    one side); every value it returns, collected."""
+    found = Sides()
+    trees = [("before", against), ("after", REPO)]
+    for number in range(rounds):
+        for side, tree in trees if number % 2 == 0 else trees[::-1]:
+            found.add(side, measure(number, side, tree))
+    return found
+
+
 def against_parser(
     module: str, doc: str | None, rounds: int, section: str | None = None
 ) -> argparse.ArgumentParser:

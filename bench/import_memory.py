@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.common import (
-    REPO,
     Figure,
+    Sides,
     against_parser,
+    alternate,
     merge_results,
     print_figures,
     run_python,
     run_stamp,
-    side_figures,
     source_env,
 )
 from bench.notes import make_notes
@@ -58,6 +58,21 @@ def plan_peak(notes: Path, source: Path, work: Path) -> tuple[float, float, int]
     return int(peak) / 1024, float(wall), int(cards)
 
 
+def _size_side_by_side(
+    against: Path, rounds: int, work: Path, size: float
+) -> tuple[Sides, dict[str, int]]:
+    """One size's plans by each tree, alternating: their measures and the cards planned."""
+    notes = make_notes(work / f"notes-{size}.md", int(size * MIB) - _MARGIN)
+    cards: dict[str, int] = {}
+
+    def measure(number: int, side: str, source: Path) -> dict[str, float]:
+        peak, wall, cards[side] = plan_peak(notes, source, work)
+        print(f"  {size} MiB round {number + 1} {side}: {peak:.0f} MB, {wall:.0f} ms")
+        return {"import_peak_mb": peak, "import_plan_ms": wall}
+
+    return alternate(against, rounds, measure), cards
+
+
 def side_by_side(
     against: Path, rounds: int, out: Path, sizes: Sequence[float] = SIZES_MIB
 ) -> list[Figure]:
@@ -66,24 +81,12 @@ def side_by_side(
     stamp = run_stamp()
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="drillbit-import-memory-") as tmp:
-        work = Path(tmp)
-        for size in SIZES_MIB:
-            notes = make_notes(work / f"notes-{size}.md", int(size * MIB) - _MARGIN)
-            peaks: dict[str, list[float]] = {"before": [], "after": []}
-            walls: dict[str, list[float]] = {"before": [], "after": []}
-            cards: dict[str, int] = {}
-            sides = [("before", against), ("after", REPO)]
-            for number in range(rounds):
-                for side, source in sides if number % 2 == 0 else sides[::-1]:
-                    peak, wall, cards[side] = plan_peak(notes, source, work)
-                    peaks[side].append(peak)
-                    walls[side].append(wall)
-                    print(f"  {size} MiB round {number + 1} {side}: {peak:.0f} MB, {wall:.0f} ms")
+        for size in sizes:
+            found, cards = _size_side_by_side(against, rounds, Path(tmp), size)
             if cards["before"] != cards["after"]:
                 raise RuntimeError(f"{size} MiB: {cards} cards planned before and after")
             params = {"notes_mib": size, "cards": cards["after"], "rounds": rounds}
-            figures += side_figures("import_peak", peaks["before"], peaks["after"], "MB", params)
-            figures += side_figures("import_plan", walls["before"], walls["after"], "ms", params)
+            figures += found.figures(("import_peak_mb", "import_plan_ms"), params)
     merge_results(out, {"side_by_side_30_import": figures}, {}, stamp)
     return figures
 

@@ -23,6 +23,7 @@ from bench.common import (
     Figure,
     Settings,
     against_parser,
+    alternate,
     merge_results,
     print_figures,
     run_python,
@@ -101,19 +102,19 @@ def side_by_side(against: Path, cards: int, rounds: int, out: Path) -> list[Figu
         work = Path(tmp)
         pack = big_pack(work, cards)
         size = round(_size_mb(pack), 1)
-        found: dict[tuple[str, str], list[float]] = {}
-        for number in range(rounds):
-            for side, source in (("before", against), ("after", REPO)):
-                home = work / f"home-{side}-{number}"
-                home.mkdir()
-                cold, warm = lint_peaks(pack, home, source)
-                found.setdefault((side, "cold"), []).append(cold)
-                found.setdefault((side, "warm"), []).append(warm)
-                print(f"  round {number + 1} {side}: cold {cold:.0f} MB, warm {warm:.0f} MB")
+
+        def measure(number: int, side: str, source: Path) -> dict[str, float]:
+            home = work / f"home-{side}-{number}"
+            home.mkdir()
+            cold, warm = lint_peaks(pack, home, source)
+            print(f"  round {number + 1} {side}: cold {cold:.0f} MB, warm {warm:.0f} MB")
+            return {"cold": cold, "warm": warm}
+
+        found = alternate(against, rounds, measure)
     figures = []
     for cache in ("cold", "warm"):
         params = {"cards": cards, "pack_mb": size, "card_cache": cache, "rounds": rounds}
-        before, after = found[("before", cache)], found[("after", cache)]
+        before, after = found.of("before", cache), found.of("after", cache)
         figures += side_figures("lint_big_pack_peak", before, after, "MB", params)
     merge_results(out, {"side_by_side_29": figures}, {}, stamp)
     return figures

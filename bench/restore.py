@@ -21,14 +21,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bench.common import (
-    REPO,
     Figure,
     against_parser,
+    alternate,
     merge_results,
     print_figures,
     run_python,
     run_stamp,
-    side_figures,
     source_env,
 )
 from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
@@ -107,6 +106,17 @@ def _queries(source: Path, home: Path, calls: int) -> dict[str, float]:
     return found
 
 
+_MEASURES = (
+    "restore_cpu_ms",
+    "reimport_cpu_ms",
+    "lapse_counts_cpu_ms",
+    "card_history_cpu_us",
+    "answer_insert_cpu_us",
+    "restore_peak_mb",
+)
+"""What each round measures of each tree, in the figures' order."""
+
+
 def side_by_side(
     against: Path,
     rounds: int,
@@ -117,7 +127,6 @@ def side_by_side(
 ) -> list[Figure]:
     """Restore, re-import and lapse counts of `against` (before) and this tree (after)."""
     stamp = run_stamp()
-    found: dict[tuple[str, str], list[float]] = {}
     reports: dict[tuple[str, str], set[str]] = {}
     with tempfile.TemporaryDirectory(prefix="drillbit-restore-") as tmp:
         work = Path(tmp)
@@ -125,32 +134,32 @@ def side_by_side(
         (backup,), count = progress_files(
             work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
         )
-        for number in range(rounds):
-            sides = [("before", against), ("after", REPO)]
-            for side, source in sides if number % 2 == 0 else sides[::-1]:
-                home = work / f"home-{side}"
-                home.mkdir()
-                restore, peak, restored = _import_cpu(source, home, backup)
-                again, _, repeated = _import_cpu(source, home, backup)
-                lapses = _queries(source, home, 7)
-                shutil.rmtree(home)
-                for name, value in (
-                    ("restore_cpu_ms", restore),
-                    ("restore_peak_mb", peak),
-                    ("reimport_cpu_ms", again),
-                    ("lapse_counts_cpu_ms", lapses["cpu_ms"]),
-                    ("card_history_cpu_us", lapses["history_us"]),
-                    ("answer_insert_cpu_us", lapses["insert_us"]),
-                ):
-                    found.setdefault((side, name), []).append(value)
-                reports.setdefault((side, "reports"), set()).add(f"{restored} | {repeated}")
-                reports.setdefault((side, "lapses"), set()).add(str(int(lapses["lapses"])))
-                print(
-                    f"  round {number + 1} {side} (schema {int(lapses['schema'])}): restore "
-                    f"{restore:.0f} ms CPU, {peak:.0f} MB; again {again:.0f} ms; "
-                    f"lapse counts {lapses['cpu_ms']:.1f} ms; a card's history "
-                    f"{lapses['history_us']:.0f} us; an answer's insert {lapses['insert_us']:.0f} us"
-                )
+
+        def measure(number: int, side: str, source: Path) -> dict[str, float]:
+            home = work / f"home-{side}"
+            home.mkdir()
+            restore, peak, restored = _import_cpu(source, home, backup)
+            again, _, repeated = _import_cpu(source, home, backup)
+            lapses = _queries(source, home, 7)
+            shutil.rmtree(home)
+            reports.setdefault((side, "reports"), set()).add(f"{restored} | {repeated}")
+            reports.setdefault((side, "lapses"), set()).add(str(int(lapses["lapses"])))
+            print(
+                f"  round {number + 1} {side} (schema {int(lapses['schema'])}): restore "
+                f"{restore:.0f} ms CPU, {peak:.0f} MB; again {again:.0f} ms; "
+                f"lapse counts {lapses['cpu_ms']:.1f} ms; a card's history "
+                f"{lapses['history_us']:.0f} us; an answer's insert {lapses['insert_us']:.0f} us"
+            )
+            return {
+                "restore_cpu_ms": restore,
+                "restore_peak_mb": peak,
+                "reimport_cpu_ms": again,
+                "lapse_counts_cpu_ms": lapses["cpu_ms"],
+                "card_history_cpu_us": lapses["history_us"],
+                "answer_insert_cpu_us": lapses["insert_us"],
+            }
+
+        found = alternate(against, rounds, measure)
     for what in ("reports", "lapses"):
         if (
             reports[("before", what)] != reports[("after", what)]
@@ -158,18 +167,7 @@ def side_by_side(
         ):
             raise RuntimeError(f"the two trees differ in their {what}: {reports}")
     params = {"cards": cards, "reviews": count, "rounds": rounds}
-    figures: list[Figure] = []
-    for name in (
-        "restore_cpu_ms",
-        "reimport_cpu_ms",
-        "lapse_counts_cpu_ms",
-        "card_history_cpu_us",
-        "answer_insert_cpu_us",
-        "restore_peak_mb",
-    ):
-        unit = name.rsplit("_", 1)[1].replace("mb", "MB")
-        stem = name.rsplit("_", 1)[0]
-        figures += side_figures(stem, found[("before", name)], found[("after", name)], unit, params)
+    figures = found.figures(_MEASURES, params)
     merge_results(out, {section: figures}, {}, stamp)
     return figures
 

@@ -23,13 +23,14 @@ from typing import Any
 from bench.bankgen import generate_bank
 from bench.common import (
     REPO,
+    SIDES,
     Figure,
     against_parser,
+    alternate,
     merge_results,
     print_figures,
     run_python,
     run_stamp,
-    side_figures,
     source_env,
 )
 from bench.heavy import REVIEWS, progress_files
@@ -62,7 +63,6 @@ def side_by_side(
 ) -> list[Figure]:
     """The probes of `against` (before) and this tree (after) on the same history."""
     stamp = run_stamp()
-    found: dict[tuple[str, str], list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="drillbit-screens-") as tmp:
         work = Path(tmp)
         bank = generate_bank(work / "bank", cards)
@@ -70,8 +70,7 @@ def side_by_side(
         (backup,), count = progress_files(
             work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
         )
-        sides = [("before", against), ("after", REPO)]
-        for side, source in sides:
+        for side, source in zip(SIDES, (against, REPO), strict=True):
             home = work / f"home-{side}"
             home.mkdir()
             run_python(
@@ -81,32 +80,23 @@ def side_by_side(
             )
             _probe(source, home, "app", bank)  # its migration and card cache, once
         backup.unlink()
-        for number in range(rounds):
-            for side, source in sides if number % 2 == 0 else sides[::-1]:
-                home = work / f"home-{side}"
-                for mode in MODES:
-                    report = _probe(source, home, mode, bank)
-                    found.setdefault((side, f"{mode}_cpu_at_idle_ms"), []).append(
-                        float(report["cpu_ms_at_idle"])
-                    )
-                    if mode == "stats":
-                        for key in ("inner_ms", "inner_cpu_ms"):
-                            found.setdefault((side, f"stats_step_{key}"), []).append(
-                                float(report[key])
-                            )
-                print(
-                    f"  round {number + 1} {side}: "
-                    + ", ".join(
-                        f"{name} {values[-1]:.0f}"
-                        for (s, name), values in found.items()
-                        if s == side
-                    )
-                )
+
+        def measure(number: int, side: str, source: Path) -> dict[str, float]:
+            home = work / f"home-{side}"
+            found: dict[str, float] = {}
+            for mode in MODES:
+                report = _probe(source, home, mode, bank)
+                found[f"{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
+                if mode == "stats":
+                    found["stats_step_inner_ms"] = float(report["inner_ms"])
+                    found["stats_step_inner_cpu_ms"] = float(report["inner_cpu_ms"])
+            shown = ", ".join(f"{name} {value:.0f}" for name, value in found.items())
+            print(f"  round {number + 1} {side}: {shown}")
+            return found
+
+        found = alternate(against, rounds, measure)
     params = {"cards": cards, "reviews": count, "rounds": rounds}
-    figures: list[Figure] = []
-    for name in sorted({name for _, name in found}):
-        stem = name.removesuffix("_ms")
-        figures += side_figures(stem, found[("before", name)], found[("after", name)], "ms", params)
+    figures = found.figures(found.names(), params)
     merge_results(out, {section: figures}, {}, stamp)
     return figures
 
