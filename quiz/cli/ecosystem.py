@@ -426,7 +426,7 @@ def export_progress_command(file: Path, force: bool) -> None:
     A FILE already there is replaced only when it is a drillbit backup (or with --force).
     """
     from quiz.ecosystem.outfile import export_target, progress_kind
-    from quiz.store.backup import export_progress
+    from quiz.store.backup_export import export_progress
 
     target = export_target(file, progress_kind(), force=force)
     with open_store() as store:

@@ -1,4 +1,4 @@
-"""The progress backup's old home: it lives in `quiz.store.backup`, inside the store.
+"""The progress backup's old home: it lives in `quiz.store.backup` and `quiz.store.backup_export`, inside the store.
 
 Kept as a thin adapter so `quiz.ecosystem.progress` imports keep working.
 """
@@ -11,18 +11,17 @@ from quiz.store.backup import (
     AttemptRow,
     CardStateRow,
     DraftRow,
-    ExportCounts,
     MergeReport,
     ProgressFile,
     ProgressFormatError,
     ReviewRow,
     SessionRow,
-    export_progress,
     import_progress,
     merge_progress,
     parse_progress,
     read_progress,
 )
+from quiz.store.backup_export import ExportCounts, export_progress
 
 __all__ = [
     "FORMAT",

@@ -37,16 +37,13 @@ import gzip
 import io
 import json
 import math
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
-from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from fsrs import Card, State
 from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
@@ -65,9 +62,11 @@ from pydantic import (
 )
 
 from quiz.errors import DrillbitError
-from quiz.paths import refuse_missing_folder, write_trouble
-from quiz.plural import counted
-from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
+from quiz.store.backup_export import FORMAT as FORMAT  # the format's, named here too
+from quiz.store.backup_export import QUERIES, drillbit_version
+from quiz.store.backup_export import VERSION as VERSION
+from quiz.store.backup_export import ExportCounts as ExportCounts
+from quiz.store.backup_export import export_progress as export_progress
 from quiz.store.backup_problems import problems, shown
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
 from quiz.store.errors import NotSavedError
@@ -89,8 +88,6 @@ from quiz.textsafe import MIB
 if TYPE_CHECKING:
     from fsrs.card import CardDict
 
-FORMAT = "drillbit-progress"
-VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
 """Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
 (`plan`) and suspended or buried cards (`card_flags`). An older file is a newer one
@@ -574,39 +571,6 @@ class ProgressFile(_Row):
 
 
 @dataclass(frozen=True)
-class ExportCounts:
-    """How much an export wrote."""
-
-    card_states: int
-    reviews: int
-    attempts: int
-    drafts: int
-    sessions: int
-    card_flags: int = 0
-    hints_seen: int = 0
-    plan: date | None = None
-    """The interview day of the plan written, or None: no plan runs."""
-
-    def describe(self) -> str:
-        """What the file holds, named as the import names it (`MergeReport.describe`), so
-        a backup says whether it carries the sessions and the interview plan."""
-        parts = [
-            counted(self.card_states, "card schedule"),
-            counted(self.reviews, "review"),
-            counted(self.attempts, "drill attempt"),
-            counted(self.drafts, "draft"),
-            counted(self.sessions, "study session"),
-        ]
-        if self.card_flags:
-            parts.append(counted(self.card_flags, "suspended or buried card"))
-        if self.hints_seen:
-            parts.append(counted(self.hints_seen, "drill hint seen", "drill hints seen"))
-        if self.plan is not None:
-            parts.append(f"the interview plan ({self.plan})")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
 class MergeReport:
     """What an import added, replaced and left alone.
 
@@ -738,30 +702,6 @@ class MergeReport:
 # -- export ------------------------------------------------------------------------
 
 
-_NUMBERED = "(SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS number FROM study_session)"
-"""Each session's number in the file: its place in id order, from 1."""
-_QUERIES = {
-    "card_states": f"SELECT {STATE_COLUMNS} FROM card_state ORDER BY card_id",
-    "sessions": f"SELECT s.*, n.number FROM study_session s JOIN {_NUMBERED} n USING (id) "
-    "ORDER BY s.id",
-    "reviews": f"SELECT {REVIEW_COLUMNS} FROM review_log r LEFT JOIN {_NUMBERED} n "
-    "ON n.id = r.session_id ORDER BY r.reviewed_at, r.id",
-    "attempts": f"SELECT a.*, n.number FROM drill_attempt a LEFT JOIN {_NUMBERED} n "
-    "ON n.id = a.session_id ORDER BY a.attempted_at, a.id",
-    "drafts": "SELECT * FROM code_draft ORDER BY card_id",
-    "card_flags": "SELECT * FROM card_flag ORDER BY card_id",
-    "hints_seen": f"SELECT h.card_id, h.number AS hint, h.seen_at, n.number FROM hint_seen h "
-    f"LEFT JOIN {_NUMBERED} n ON n.id = h.session_id ORDER BY h.seen_at, h.id",
-}
-"""The store's rows of each list of the file, in the file's order.
-
-Sessions are numbered 1, 2, … in the file (`number`), not given their ids: ids are local
-to a file, and a home whose ids have gaps (a damaged database salvaged, an older
-drillbit) exported them as they were, while the home restored from that file numbers
-them from 1: export, import into a new home and export again gave two different files.
-The two long lists name their columns: `_LINES` writes their rows from the values."""
-
-
 def _state_row(r: Mapping[str, Any]) -> CardStateRow:
     return CardStateRow.model_construct(
         card_id=r["card_id"],
@@ -830,7 +770,7 @@ def _hint_row(r: Mapping[str, Any]) -> HintRow:
     )
 
 
-def _plan_row(conn: sqlite3.Connection) -> PlanRow | None:
+def plan_row(conn: sqlite3.Connection) -> PlanRow | None:
     r = conn.execute("SELECT * FROM interview_plan").fetchone()
     if r is None:
         return None
@@ -842,7 +782,7 @@ def _plan_row(conn: sqlite3.Connection) -> PlanRow | None:
     )
 
 
-_BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
+ROW_BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
     "card_states": _state_row,
     "sessions": _session_row,
     "reviews": _review_row,
@@ -851,12 +791,6 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
     "card_flags": _flag_row,
     "hints_seen": _hint_row,
 }
-_LINES: dict[str, Callable[[tuple[Any, ...]], str | None]] = {
-    "card_states": state_line,
-    "reviews": review_line,
-}
-"""The lists whose rows are written from their values (`quiz.store.backup_lines`); a row
-those give None for, and every row of the other lists, goes through its model."""
 
 
 def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
@@ -870,157 +804,22 @@ def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
     # check against this clock, no re-parsing of every fsrs JSON).
     with store.read_transaction() as conn:
         lists: dict[str, Any] = {
-            key: [_BUILDERS[key](r) for r in conn.execute(query)] for key, query in _QUERIES.items()
+            key: [ROW_BUILDERS[key](r) for r in conn.execute(query)]
+            for key, query in QUERIES.items()
         }
-        plan = _plan_row(conn)
+        plan = plan_row(conn)
     return ProgressFile.model_construct(
         format=FORMAT,
         version=VERSION,
         exported_at=moment,
-        drillbit_version=_drillbit_version(),
+        drillbit_version=drillbit_version(),
         plan=plan,
         **lists,
     )
 
 
-def _drillbit_version() -> str:
-    try:
-        return metadata.version("drillbit")
-    except metadata.PackageNotFoundError:
-        return ""
-
-
-GZIP_LEVEL = 1
-"""zlib's fastest: a heavy user's 129 MiB of JSON becomes 22 MiB for 0.8 s of CPU (the
-default, 6, makes 17.5 MiB for 2.5 s)."""
-
-
-def export_progress(
-    store: Store,
-    path: Path,
-    *,
-    now: datetime | None = None,
-    before_replace: Callable[[], None] | None = None,
-) -> ExportCounts:
-    """Write the store's progress to `path` as JSON, gzip-compressed when it ends in `.gz`.
-
-    Written row by row from one read transaction (memory does not grow with the history),
-    one row per line, into a temporary file renamed into place at the end: a failure
-    leaves any old file at `path` untouched. `before_replace` runs just before that rename
-    (an error from it leaves no file: the caller's check that nothing of the user's is
-    replaced).
-    """
-    moment = now if now is not None else datetime.now(UTC)
-    refuse_missing_folder(path, title="export")
-    try:
-        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    except OSError as exc:
-        raise DrillbitError(
-            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if path.name.lower().endswith(".gz"):
-                with gzip.GzipFile(
-                    filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
-                ) as packed:
-                    counts = _write_rows(store, packed, moment)
-            else:
-                counts = _write_rows(store, raw, moment)
-        if before_replace is not None:
-            before_replace()
-        os.replace(partial, path)
-    except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
-        Path(partial).unlink(missing_ok=True)
-        raise DrillbitError(
-            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
-        ) from exc
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
-    return counts
-
-
-class _Writable(Protocol):
-    """A binary file being written (a plain file or a GzipFile)."""
-
-    def write(self, data: bytes, /) -> int: ...
-
-
-def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
-    """The file's JSON: the header, then each list with one row per line, then the plan."""
-    header = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": to_db(moment),
-        "drillbit_version": _drillbit_version(),
-    }
-    written: dict[str, int] = {}
-    pending: list[bytes] = []
-    size = 0
-
-    def put(data: bytes) -> None:  # about a MiB per write: gzip compresses it at one go
-        nonlocal size
-        pending.append(data)
-        size += len(data)
-        if size >= MIB:
-            out.write(b"".join(pending))
-            pending.clear()
-            size = 0
-
-    with store.read_transaction() as conn:
-        put(json.dumps(header)[:-1].encode())
-        for key, query in _QUERIES.items():
-            put(f',\n"{key}": ['.encode())
-            count = _write_list(conn, query, _BUILDERS[key], _LINES.get(key), put)
-            put(b"\n]" if count else b"]")
-            written[key] = count
-        plan = _plan_row(conn)
-    put(b',\n"plan": ' + (plan.model_dump_json().encode() if plan is not None else b"null"))
-    out.write(b"".join(pending) + b"\n}\n")
-    return ExportCounts(
-        card_states=written["card_states"],
-        reviews=written["reviews"],
-        attempts=written["attempts"],
-        drafts=written["drafts"],
-        sessions=written["sessions"],
-        card_flags=written["card_flags"],
-        hints_seen=written["hints_seen"],
-        plan=None if plan is None else plan.interview,
-    )
-
-
-def _write_list(
-    conn: sqlite3.Connection,
-    query: str,
-    build: Callable[[Mapping[str, Any]], _Row],
-    line: Callable[[tuple[Any, ...]], str | None] | None,
-    put: Callable[[bytes], None],
-) -> int:
-    """One list's rows, a line each, each line after the first led by a comma; their count.
-
-    Rows are fetched as plain tuples and encoded a batch at a time: per row, only the
-    line's text is made (by `line`, or the row's model when `line` gives None or the list
-    has none)."""
-    cursor = conn.cursor()
-    cursor.row_factory = None
-    cursor.execute(query)
-    names = [column[0] for column in cursor.description]
-    count = 0
-    while batch := cursor.fetchmany(_BATCH):
-        texts = []
-        for row in batch:
-            text = line(row) if line is not None else None
-            if text is None:
-                text = build(dict(zip(names, row, strict=True))).model_dump_json()
-            texts.append(text)
-        put(("\n" if count == 0 else ",\n").encode() + ",\n".join(texts).encode())
-        count += len(batch)
-    return count
-
-
 _BATCH = 1000
-"""Rows fetched and encoded at a time: a batch of reviews is about 640 KB."""
+"""Reviews the import looks up and inserts at a time."""
 
 
 # -- reading a backup --------------------------------------------------------------

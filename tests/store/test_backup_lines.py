@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from quiz.store import Store
 from quiz.store import backup as backup_module
+from quiz.store import backup_export
 from quiz.store.backup import CardStateRow, ReviewRow, export_progress, import_progress
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 
@@ -206,7 +207,7 @@ def _golden_home(path: Path) -> None:
 
 
 def _export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
-    monkeypatch.setattr(backup_module, "_drillbit_version", lambda: "0.1.0")
+    monkeypatch.setattr(backup_export, "drillbit_version", lambda: "0.1.0")
     _golden_home(tmp_path / "golden.db")
     with Store.open(tmp_path / "golden.db", now=NOW) as store:
         export_progress(store, tmp_path / "golden.json", now=NOW)
