@@ -359,3 +359,18 @@ def test_import_memory_side_by_side_on_small_notes(tmp_path: Path) -> None:
     assert all(f.value > 0 and f.params["cards"] > 0 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
     assert "side_by_side_30_import" in written["sections"]
+
+
+def test_commands_side_by_side_on_a_small_history(tmp_path: Path) -> None:
+    """The same tree on both sides: each command's CPU before, after and their ratio."""
+    from bench import commands
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = commands.side_by_side(REPO, 1, 60, out, cards=6)
+    names = {f.name for f in figures}
+    for stem in ("cards_cpu", "list_cpu", "export_progress_cpu"):
+        assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
+    assert all(f.value > 0 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_32" in written["sections"]

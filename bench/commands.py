@@ -1,0 +1,163 @@
+"""The heavy user's one-shot commands, side by side with an older source tree.
+
+`python -m bench.commands --against DIR` (DIR made by `git archive main quiz engine | tar
+-x -C DIR`) simulates the heavy user's backup and a bank of 10,000 generated cards once,
+restores the backup into a home per tree (each its own card cache and card index: the two
+trees' caches need not agree) and adds what a person's study leaves besides reviews (a
+study session a day, some graded drills). Each tree runs each command once unmeasured (the
+card cache, the card index), then in each round (which tree goes first alternating) `cards`,
+`list` (the control: unchanged) and `export progress`, each in a fresh process, its own CPU
+measured (`heavy.PEAK_WRAPPER`); both trees must print the same listings and write the same
+backup (but for its time). Medians and ratios go to bench/results.json's section
+`SECTION` (`--section`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bench.bankgen import generate_bank
+from bench.common import (
+    REPO,
+    SIDES,
+    Figure,
+    against_parser,
+    alternate,
+    merge_results,
+    print_figures,
+    run_python,
+    run_stamp,
+    source_env,
+)
+from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
+
+CARDS = 10_000
+SESSIONS = 1_000
+ATTEMPTS = 300
+SECTION = "side_by_side_32"
+"""The results file's section of this round's run."""
+COMMANDS = {
+    "cards_cpu_ms": ["cards"],
+    "list_cpu_ms": ["list"],
+    "export_progress_cpu_ms": ["export", "progress"],
+}
+"""Each measure and the command it times (`export progress` is given its file)."""
+
+
+def _add_sessions(database: Path, now: datetime) -> None:
+    """A study session a day for the last `SESSIONS` days and `ATTEMPTS` graded drills."""
+    with sqlite3.connect(database) as conn:
+        for day in range(SESSIONS):
+            start = now - timedelta(days=SESSIONS - day)
+            conn.execute(
+                "INSERT INTO study_session (mode, started_at, ended_at, filters) "
+                "VALUES ('due', ?, ?, '{}')",
+                (_text(start), _text(start + timedelta(minutes=20))),
+            )
+        for number in range(ATTEMPTS):
+            conn.execute(
+                "INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used, "
+                "verdict, attempted_at, session_id) VALUES ('sigmoid', 'passed', ?, ?, 0, "
+                '\'{"status": "passed"}\', ?, ?)',
+                (number, 40.5 + number, _text(now - timedelta(hours=number)), number + 1),
+            )
+    conn.close()
+
+
+def _text(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+def _run(source: Path, home: Path, bank: Path, args: list[str]) -> tuple[float, str]:
+    """(CPU ms, what it printed) of `drillbit --content BANK ARGS` from `source`'s tree."""
+    out = home.parent / f"{home.name}.cpu"
+    _, done = run_python(
+        ["-c", PEAK_WRAPPER, str(out), "quiz", "--content", str(bank), *args],
+        env=source_env(source, home),
+        cwd=home.parent,  # outside any tree, so `source` is the quiz that runs
+    )
+    _, cpu, _ = out.read_text(encoding="utf-8").split()
+    out.unlink()
+    return float(cpu), done.stdout
+
+
+def _given(args: list[str], file: Path) -> list[str]:
+    """A command's arguments: `export progress` writes `file`."""
+    return [*args, str(file)] if args[0] == "export" else args
+
+
+def _backup_body(path: Path) -> bytes:
+    """The backup without its header's export time (the one line that differs)."""
+    return b"\n".join(line for line in path.read_bytes().split(b"\n") if b"exported_at" not in line)
+
+
+def side_by_side(
+    against: Path,
+    rounds: int,
+    reviews: int,
+    out: Path,
+    cards: int = CARDS,
+    section: str = SECTION,
+) -> list[Figure]:
+    """`cards`, `list` and `export progress` of `against` (before) and this tree (after)."""
+    stamp = run_stamp()
+    printed: dict[tuple[str, str], set[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="drillbit-commands-") as tmp:
+        work = Path(tmp)
+        bank = generate_bank(work / "bank", cards)
+        ids = [f"card-{index:05d}" for index in range(cards)]
+        now = datetime.now(UTC) - timedelta(minutes=5)
+        (backup,), count = progress_files(work, ids, now, reviews=reviews)
+        for side, source in zip(SIDES, (against, REPO), strict=True):
+            home = work / f"home-{side}"
+            home.mkdir()
+            _run(source, home, bank, ["import-progress", str(backup)])
+            _add_sessions(home / "drillbit.db", now)
+            for args in COMMANDS.values():  # the card cache and the card index, once
+                _run(source, home, bank, _given(args, work / "warm.json"))
+        backup.unlink()
+
+        def measure(number: int, side: str, source: Path) -> dict[str, float]:
+            home = work / f"home-{side}"
+            found: dict[str, float] = {}
+            for name, args in COMMANDS.items():
+                file = work / f"export-{side}.json"
+                found[name], shown = _run(source, home, bank, _given(args, file))
+                if file.exists():
+                    shown = _backup_body(file).decode()
+                    file.unlink()
+                shown = shown.replace("*", " ")  # a card may fall due between the two runs
+                printed.setdefault((side, name), set()).add(shown)
+            print(
+                f"  round {number + 1} {side}: "
+                + ", ".join(f"{name} {value:.0f}" for name, value in found.items())
+            )
+            return found
+
+        found = alternate(against, rounds, measure)
+    for name in COMMANDS:
+        if printed[("before", name)] != printed[("after", name)]:
+            raise RuntimeError(f"the two trees differ in what {name} printed or wrote")
+    params = {"cards": cards, "reviews": count, "sessions": SESSIONS, "rounds": rounds}
+    figures = found.figures(list(COMMANDS), params)
+    merge_results(out, {section: figures}, {}, stamp)
+    return figures
+
+
+def main() -> None:
+    """`python -m bench.commands --against DIR [--rounds N] [--reviews N] [--cards N]`."""
+    parser = against_parser("bench.commands", __doc__, rounds=5, section=SECTION)
+    parser.add_argument("--reviews", type=int, default=REVIEWS)
+    parser.add_argument("--cards", type=int, default=CARDS)
+    args = parser.parse_args()
+    figures = side_by_side(
+        args.against.resolve(), args.rounds, args.reviews, args.out, args.cards, args.section
+    )
+    print_figures(figures)
+
+
+if __name__ == "__main__":
+    main()
