@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli import plain
-from quiz.cli.context import Context, check_bank_names, display_path, pass_context, warn
+from quiz.cli.context import Context, display_path, listing, pass_context, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -220,14 +220,15 @@ def list_command(
     """List the cards of the bank: id, kind, pack, topic and title, under a header."""
     from quiz.study.cards import Filters
 
-    bank = obj.load_bank(name_missing=False)  # its summary names it
-    check_bank_names(bank, pack=pack, topic=topic, tag=tag, kind=kind)
+    # the table's columns are the card index's; --json also gives each card's difficulty
+    # and file, which only the cards themselves hold
+    index, bank = listing(obj, load=as_json, pack=pack, topic=topic, tag=tag, kind=kind)
     chosen = Filters(pack=pack, topic=topic, tag=tag, kind=kind)
-    cards = [c for c in bank.cards if chosen.matches(c)]
-    if as_json:
+    if bank is not None:
+        cards = [c for c in bank.cards if chosen.matches(c)]
         from quiz.cli.schemas import SCHEMA_VERSION, CardList, CardRow
 
-        listing = CardList(
+        listed = CardList(
             schema_version=SCHEMA_VERSION,
             cards=[
                 CardRow(
@@ -243,28 +244,28 @@ def list_command(
                 for c in cards
             ],
         )
-        click.echo(listing.model_dump_json(indent=2))
+        click.echo(listed.model_dump_json(indent=2))
     else:
         from quiz.cli.fit import Column, table_lines
         from quiz.wrapping import terminal_width
 
-        pack_column = Column("PACK", [c.pack for c in cards])
-        topic_column = Column("TOPIC", [c.topic for c in cards])
+        refs = [ref for ref in index.refs if chosen.matches(ref)]
+        pack_column = Column("PACK", [ref.pack for ref in refs])
+        topic_column = Column("TOPIC", [ref.topic for ref in refs])
         columns = [
-            Column("ID", [c.id for c in cards]),
-            Column("KIND", [c.kind for c in cards]),
+            Column("ID", [ref.id for ref in refs]),
+            Column("KIND", [ref.kind for ref in refs]),
             pack_column,
             topic_column,
         ]
         # an 80-column terminal keeps the id, the kind and the title (the filters name the
         # pack and topic); into a pipe every column stays
         lines = table_lines(
-            columns, [c.title for c in cards], terminal_width(), (topic_column, pack_column)
+            columns, [ref.title for ref in refs], terminal_width(), (topic_column, pack_column)
         )
         click.echo("\n".join(lines))
-    summary = bank.problem_summary()
-    if summary is not None:
-        click.echo(printable(summary), err=True)
+    if index.summary is not None:
+        click.echo(printable(index.summary), err=True)
 
 
 @click.command("schema")

@@ -8,14 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now
+from quiz.cli.context import Context, listing, open_store, pass_context, plan_queue_now
 from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
     from quiz.browser import CardFacts, CardRow
-    from quiz.search import SearchIndex
     from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -58,22 +57,13 @@ def cards_command(
     """List cards with their state (new, learning, review, suspended, buried) and due date."""
     from quiz.browser import browse, card_rows, rows_json
     from quiz.search import SearchIndex
-    from quiz.selection import check_names
 
-    index: SearchIndex | None = None
-    cards: Sequence[CardFacts]
-    if search.strip():  # the full text of every card: the bank itself
-        bank = obj.load_bank(name_missing=False)  # its summary names it
-        cards, broken, summary = bank.cards, sorted(bank.broken_files), bank.problem_summary()
-        index = SearchIndex(bank.cards)
-    else:  # the card index has every column: no card is loaded (as the app's `b`)
-        refs = obj.bank_index(name_missing=False)
-        cards, broken, summary = refs.refs, list(refs.broken), refs.summary
-    check_names(cards, broken=broken, show=display_path, pack=pack, topic=topic, tag=tag, kind=kind)
+    refs, bank = listing(obj, load=bool(search.strip()), pack=pack, topic=topic, tag=tag, kind=kind)
     with open_store() as store:
         now = datetime.now(UTC)
-        rows = card_rows(cards, store, now)
-        planned = _planned_today(store, cards, now)
+        rows = card_rows(refs.refs, store, now)
+        planned = _planned_today(store, refs.refs, now)
+    index = SearchIndex(bank.cards) if bank is not None else None  # --search: the cards' text
     shown = browse(
         rows,
         index=index,
@@ -104,8 +94,8 @@ def cards_command(
             "not every due card (`drillbit plan` says why)."
         )
         click.echo(fold_text(said, width))
-    if summary is not None:
-        click.echo(printable(summary), err=True)
+    if refs.summary is not None:
+        click.echo(printable(refs.summary), err=True)
 
 
 def _table(shown: Sequence[CardRow], sort: str) -> list[str]:

@@ -34,6 +34,7 @@ __all__ = [
     "check_bank_names",
     "display_path",
     "display_paths",
+    "listing",
     "missing_drill",
     "missing_file",
     "open_store",
@@ -47,6 +48,25 @@ def display_path(path: Path) -> str:
     """A path relative to the working directory when it is below it; a symbolic link is
     shown where it sits (`quiz.paths.as_found`), not where it points."""
     return _shown(path, as_found(path), Path.cwd().resolve())
+
+
+def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex, Bank | None]:
+    """A listing's cards: the card index (and the bank itself when `load`: the cards'
+    text or a field the index does not hold), with the names in `given` checked as
+    `check_bank_names` does. A warm index is one `stat` a file; reading every card from
+    the card cache was most of a 10,000-card listing's time."""
+    from quiz.selection import check_names
+
+    bank: Bank | None = None
+    if load:
+        from quiz.bank.index import index_of
+
+        bank = obj.load_bank(name_missing=False)  # its summary names it
+        index = index_of(bank)
+    else:
+        index = obj.bank_index(name_missing=False)
+    check_names(index.refs, broken=index.broken, show=display_path, **given)
+    return index, bank
 
 
 def check_bank_names(bank: Bank, **given: str | None) -> None:

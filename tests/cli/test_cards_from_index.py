@@ -1,9 +1,11 @@
-"""`drillbit cards` lists the bank from the card index, as the app's card browser does.
+"""`drillbit cards` and `drillbit list` list the bank from the card index, as the app's
+card browser does.
 
-On a heavy user's 10,000-card bank it loaded every card model from the card cache first
-(0.5-0.7 s of its 0.9 s), though a row shows only what the index holds: id, kind, pack,
-topic, title. Now only `--search` (the cards' full text) loads the bank; the listing, its
-filters and the warning of files that did not load are the same, pinned here.
+On a heavy user's 10,000-card bank they loaded every card model from the card cache first
+(most of `cards`' 0.9 s and `list`'s 0.7 s of CPU), though a row shows only what the index
+holds: id, kind, pack, topic, title. Now only `cards --search` (the cards' full text) and
+`list --json` (each card's difficulty and file) load the bank; the listings, their filters
+and the warning of files that did not load are the same, pinned here.
 """
 
 from __future__ import annotations
@@ -99,3 +101,21 @@ def test_a_search_reads_the_cards_text(drillbit: RunDrillbit, bank: Path) -> Non
     found = drillbit("--content", str(bank), "cards", "--search", "second", "--pack", "mini")
     assert found.returncode == 0, found.stderr
     assert [line.split()[0] for line in found.stdout.splitlines()[1:2]] == ["half-b"]
+
+
+def test_a_warm_list_builds_no_card_and_prints_what_a_load_did(
+    drillbit: RunDrillbit, bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("--content", str(bank), "list", "--pack", "mini", "--kind", "numeric")
+    cold = drillbit(*args)
+    assert cold.returncode == 0, cold.stderr
+    monkeypatch.setattr(loader, "load_bank", _no_load)
+    warm = drillbit(*args)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (0, cold.stdout, cold.stderr)
+    assert [line.split()[0] for line in warm.stdout.splitlines()] == [
+        "ID",
+        "half-a",
+        "half-b",
+        "quarter",
+    ]
+    assert "1 card file could not be loaded" in warm.stderr

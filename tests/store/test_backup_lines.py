@@ -13,9 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.store import Store
+from quiz.store import Store, backup_export
 from quiz.store import backup as backup_module
-from quiz.store import backup_export
 from quiz.store.backup import CardStateRow, ReviewRow, export_progress, import_progress
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
 
