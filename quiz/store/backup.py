@@ -62,11 +62,9 @@ from pydantic import (
 )
 
 from quiz.errors import DrillbitError
-from quiz.store.backup_export import FORMAT as FORMAT  # the format's, named here too
-from quiz.store.backup_export import QUERIES, drillbit_version
-from quiz.store.backup_export import VERSION as VERSION
-from quiz.store.backup_export import ExportCounts as ExportCounts
-from quiz.store.backup_export import export_progress as export_progress
+from quiz.store.backup_format import FORMAT as FORMAT  # the format's, named here too
+from quiz.store.backup_format import QUERIES, drillbit_version
+from quiz.store.backup_format import VERSION as VERSION
 from quiz.store.backup_problems import problems, shown
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
 from quiz.store.errors import NotSavedError

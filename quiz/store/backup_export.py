@@ -23,9 +23,8 @@ from typing import Any, Protocol
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
 from quiz.plural import counted
+from quiz.store.backup_format import FORMAT, QUERIES, VERSION, drillbit_version
 from quiz.store.backup_lines import (
-    REVIEW_COLUMNS,
-    STATE_COLUMNS,
     attempt_line,
     draft_line,
     flag_line,
@@ -38,9 +37,6 @@ from quiz.store.backup_lines import (
 from quiz.store.store import Store
 from quiz.store.timefmt import to_db
 from quiz.textsafe import MIB
-
-FORMAT = "drillbit-progress"
-VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -76,30 +72,6 @@ class ExportCounts:
         return ", ".join(parts)
 
 
-_NUMBERED = "(SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS number FROM study_session)"
-"""Each session's number in the file: its place in id order, from 1."""
-QUERIES = {
-    "card_states": f"SELECT {STATE_COLUMNS} FROM card_state ORDER BY card_id",
-    "sessions": f"SELECT s.*, n.number FROM study_session s JOIN {_NUMBERED} n USING (id) "
-    "ORDER BY s.id",
-    "reviews": f"SELECT {REVIEW_COLUMNS} FROM review_log r LEFT JOIN {_NUMBERED} n "
-    "ON n.id = r.session_id ORDER BY r.reviewed_at, r.id",
-    "attempts": f"SELECT a.*, n.number FROM drill_attempt a LEFT JOIN {_NUMBERED} n "
-    "ON n.id = a.session_id ORDER BY a.attempted_at, a.id",
-    "drafts": "SELECT * FROM code_draft ORDER BY card_id",
-    "card_flags": "SELECT * FROM card_flag ORDER BY card_id",
-    "hints_seen": f"SELECT h.card_id, h.number AS hint, h.seen_at, n.number FROM hint_seen h "
-    f"LEFT JOIN {_NUMBERED} n ON n.id = h.session_id ORDER BY h.seen_at, h.id",
-}
-"""The store's rows of each list of the file, in the file's order.
-
-Sessions are numbered 1, 2, … in the file (`number`), not given their ids: ids are local
-to a file, and a home whose ids have gaps (a damaged database salvaged, an older
-drillbit) exported them as they were, while the home restored from that file numbers
-them from 1: export, import into a new home and export again gave two different files.
-The two long lists name their columns: `_TUPLE_LINES` writes their rows from the values."""
-
-
 _TUPLE_LINES: dict[str, Callable[[tuple[Any, ...]], str | None]] = {
     "card_states": state_line,
     "reviews": review_line,
@@ -114,16 +86,6 @@ _MAPPED_LINES: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
 }
 """The short lists, written from their rows by column name. A row any of these give None
 for goes through its model (`quiz.store.backup.ROW_BUILDERS`), imported only then."""
-
-
-def drillbit_version() -> str:
-    """The running drillbit's version for the file's header ("" when not installed)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("drillbit")
-    except metadata.PackageNotFoundError:
-        return ""
 
 
 GZIP_LEVEL = 1

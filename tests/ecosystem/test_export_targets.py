@@ -21,7 +21,7 @@ from quiz.bank.loader import load_bank
 from quiz.ecosystem.anki import export_anki, is_drillbit_package
 from quiz.ecosystem.outfile import anki_kind, export_target, progress_kind, suggested_name
 from quiz.errors import DrillbitError
-from quiz.store.backup import export_progress
+from quiz.store.backup_export import export_progress
 from quiz.store.backup_sniff import is_progress_backup
 from quiz.store.store import Store
 from tests.conftest import DATA, REPO, CliResult, RunDrillbit

@@ -27,9 +27,9 @@ from quiz.store.backup import (
     _plainly_safe,
     _TooLong,
     _unsafe_value,
-    export_progress,
     parse_progress,
 )
+from quiz.store.backup_export import export_progress
 from quiz.study.scheduling import default_scheduler, review_card
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)

@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quiz.store import Store
-from quiz.store.backup import export_progress, import_progress
+from quiz.store.backup import import_progress
+from quiz.store.backup_export import export_progress
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 

@@ -22,10 +22,10 @@ from quiz.store import jsonstream
 from quiz.store.backup import (
     VERSION,
     ProgressFormatError,
-    export_progress,
     import_progress,
     parse_progress_bytes,
 )
+from quiz.store.backup_export import export_progress
 from quiz.store.jsonstream import members
 from quiz.store.store import Store
 

@@ -11,10 +11,10 @@ import pytest
 from quiz.store import Store
 from quiz.store.backup import (
     ProgressFormatError,
-    export_progress,
     import_progress,
     parse_progress,
 )
+from quiz.store.backup_export import export_progress
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 TONIGHT = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)

@@ -20,10 +20,10 @@ from quiz.store import Store
 from quiz.store.backup import (
     ProgressFormatError,
     _fsrs_json,
-    export_progress,
     import_progress,
     parse_progress,
 )
+from quiz.store.backup_export import export_progress
 from quiz.store.records import InterviewPlan
 from quiz.study.scheduling import default_scheduler, review_card
 from tests.conftest import RunDrillbit

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import ProgressFormatError, export_progress, import_progress, parse_progress
+from quiz.store.backup import ProgressFormatError, import_progress, parse_progress
+from quiz.store.backup_export import export_progress
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BASE = {"format": "drillbit-progress", "exported_at": "2026-03-10T09:00:00+00:00"}

@@ -12,10 +12,10 @@ from quiz.store import InterviewPlan, Store
 from quiz.store.backup import (
     VERSION,
     ProgressFormatError,
-    export_progress,
     import_progress,
     parse_progress,
 )
+from quiz.store.backup_export import export_progress
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 PLAN = InterviewPlan(date(2026, 3, 20), 40.0, 0.92, NOW)
