@@ -37,11 +37,34 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _SCALAR_NODE = yaml.ScalarNode
+
+_EXPONENT_TEXT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+")
+"""A number PyYAML (YAML 1.1) reads as text but an editor (YAML 1.2) as a number: an
+exponent without a dot or without a sign (`1e-3`, `2.5e3`)."""
+_PLAIN_EXPONENT = "tag:drillbit,2026:plain-exponent"
+"""The tag the loaders here give such an exponent when it is written without quotes."""
+
+
+class PlainExponent(str):
+    """An exponent written without quotes (`answer: 1e-3`): text to PyYAML, as the same
+    scalar in quotes (`answer: "1e-3"`) is, but a number to an editor's YAML 1.2 and to
+    the JSON schema `drillbit schema` prints. Equal to that text; its type alone tells the
+    schema it was not quoted, so a number field takes it and refuses the quoted form."""
+
+    __slots__ = ()
+
+
+def _plain_text(value: str) -> str:
+    """A plain scalar PyYAML's resolver read as text: a PlainExponent when it spells one."""
+    return PlainExponent(value) if _EXPONENT_TEXT.fullmatch(value) else value
+
+
 _SCALARS: dict[str, Callable[[Any, Any], Any]] = {
     "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
     "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
     "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
     "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
+    _PLAIN_EXPONENT: lambda _constructor, node: PlainExponent(node.value),
 }
 
 
@@ -54,17 +77,28 @@ class _RememberingLoader(_LOADER):  # type: ignore[misc]
     every node, a Python call that runs the implicit resolvers' regular expressions (a
     quarter of a front matter's load), and most nodes are the same keys and small values
     card after card. Without path resolvers (none are registered for the safe loader)
-    the answer depends on the node's kind, text and implicit flags alone."""
+    the answer depends on the node's kind, text and implicit flags alone. A plain scalar
+    read as text that spells an exponent gets `_PLAIN_EXPONENT` (see PlainExponent)."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         key = (kind, value, implicit)
         tag = _RESOLVED.get(key)
         if tag is None:
             tag = super().resolve(kind, value, implicit)
+            if (
+                tag == _STR
+                and kind is _SCALAR_NODE
+                and implicit[0]
+                and _EXPONENT_TEXT.fullmatch(value)
+            ):
+                tag = _PLAIN_EXPONENT
             if len(_RESOLVED) >= _RESOLVED_LIMIT:
                 _RESOLVED.clear()
             _RESOLVED[key] = tag
         return tag
+
+
+_RememberingLoader.add_constructor(_PLAIN_EXPONENT, _SCALARS[_PLAIN_EXPONENT])
 
 
 class AliasRefused(yaml.MarkedYAMLError):
@@ -275,7 +309,7 @@ def _plain_value(value: str) -> Any:
             tag = candidate
             break
     if tag == _STR:
-        result: Any = value
+        result: Any = _plain_text(value)
     else:
         construct = _SCALARS.get(tag)
         if construct is None:

@@ -11,7 +11,6 @@ card never imports pydantic.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -28,6 +27,7 @@ from pydantic import (
 
 from quiz.bank import models
 from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
+from quiz.bank.safeyaml import PlainExponent
 
 
 def _no_spaces_around(value: Any) -> Any:
@@ -47,20 +47,16 @@ SHOWN_TEXT: dict[str, Any] = {"pattern": r"\S"}
 around a text before its length is checked, so `title: "  "` is empty)."""
 
 
-_EXPONENT_TEXT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+")
-"""A number PyYAML (YAML 1.1) reads as text but an editor (YAML 1.2) as a number: an
-exponent without a dot or without a sign (`1e-3`, `2.5e3`)."""
-
-
 def _written_number(value: Any) -> Any:
     """A number as the file writes it: not YAML's `true` or `false`, which pydantic's lax
     mode takes as 1 and 0, and not a number in quotes (`"3"`), which the schema `drillbit
-    schema` prints refuses. The one text taken is an exponent PyYAML reads as text where an
-    editor reads a number (`answer: 1e-3`)."""
+    schema` prints refuses. The one text taken is an exponent written without quotes, which
+    PyYAML reads as text where an editor reads a number (`answer: 1e-3`, see
+    `safeyaml.PlainExponent`); the same in quotes (`answer: "1e-3"`) is text to both."""
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, bool):
             raise ValueError(f"{str(item).lower()} is not a number")
-        if isinstance(item, str) and not _EXPONENT_TEXT.fullmatch(item):
+        if isinstance(item, str) and not isinstance(item, PlainExponent):
             raise ValueError(f"{item!r} is text, not a number: write it without quotes")
     return value
 
@@ -267,14 +263,24 @@ class CodingFront(CardFront):
 
     @field_validator("params", mode="before")
     @classmethod
-    def _exact_integers(cls, value: Any) -> Any:
-        """An integer too large for a float's exact range is refused, not rounded to a float."""
-        if isinstance(value, dict):
-            for item in value.values():
-                for number in item if isinstance(item, list) else [item]:
-                    if type(number) is int and abs(number) > MAX_PARAM_INT:
-                        raise ValueError(f"integer {number} is beyond ±2**53")
-        return value
+    def _numbers_as_written(cls, value: Any) -> Any:
+        """An integer too large for a float's exact range is refused, not rounded to a float;
+        an exponent written without quotes (`eps: 1e-5`, text to PyYAML) is the number an
+        editor reads, not the text "1e-5" handed to the checker."""
+        if not isinstance(value, dict):
+            return value
+        for item in value.values():
+            for number in item if isinstance(item, list) else [item]:
+                if type(number) is int and abs(number) > MAX_PARAM_INT:
+                    raise ValueError(f"integer {number} is beyond ±2**53")
+        return {name: _exponents_as_floats(item) for name, item in value.items()}
+
+
+def _exponents_as_floats(item: Any) -> Any:
+    """A parameter (or list of them) with each unquoted exponent as its float."""
+    if isinstance(item, list):
+        return [_exponents_as_floats(one) for one in item]
+    return float(item) if isinstance(item, PlainExponent) else item
 
 
 FrontMatter = Annotated[

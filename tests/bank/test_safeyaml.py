@@ -52,20 +52,31 @@ EXAMPLES = [
 ]
 
 
-def _outcome(load: Any, text: str) -> tuple[str, ...]:
-    """What a load gives, types included (repr, so NaN compares equal to itself)."""
+def _outcome(load: Any, text: str, *, as_pyyaml: bool = False) -> tuple[str, ...]:
+    """What a load gives, types included (repr, so NaN compares equal to itself).
+    `as_pyyaml`: a PlainExponent (the default loader's mark on an unquoted exponent) is
+    shown as the str PyYAML gives for it."""
     try:
         value = load(text)
     except yaml.YAMLError as exc:
         return ("error", type(exc).__name__, str(exc))
-    return ("value", _typed(value))
+    return ("value", _typed(value, as_pyyaml=as_pyyaml))
 
 
-def _typed(value: Any) -> str:
+def _typed(value: Any, *, as_pyyaml: bool = False) -> str:
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_typed(k)}: {_typed(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(
+                f"{_typed(k, as_pyyaml=as_pyyaml)}: {_typed(v, as_pyyaml=as_pyyaml)}"
+                for k, v in value.items()
+            )
+            + "}"
+        )
     if isinstance(value, list):
-        return "[" + ", ".join(_typed(v) for v in value) + "]"
+        return "[" + ", ".join(_typed(v, as_pyyaml=as_pyyaml) for v in value) + "]"
+    if as_pyyaml and type(value) is safeyaml.PlainExponent:
+        return f"str:{str(value)!r}"
     return f"{type(value).__name__}:{value!r}"
 
 
@@ -127,7 +138,7 @@ def test_the_default_loader_remembering_tags_loads_as_pyyaml(text: str) -> None:
     """The default loader remembers its resolver's answers: the same values, asked twice."""
     expected = _outcome(lambda t: yaml.load(t, Loader=safeyaml._LOADER), text)
     for _ in range(2):
-        assert _outcome(safeyaml.load, text) == expected
+        assert _outcome(safeyaml.load, text, as_pyyaml=True) == expected
 
 
 DEEP = 600
@@ -233,8 +244,9 @@ flat_documents = st.one_of(
 
 
 def _full(text: str) -> Any:
-    """The full parser's reading (an explicit loader never takes the flat path)."""
-    return safeyaml.load(text, loader=safeyaml._LOADER)
+    """The full parser's reading with the default loader's resolver (an explicit loader
+    never takes the flat path)."""
+    return safeyaml.load(text, loader=safeyaml._RememberingLoader)
 
 
 @settings(max_examples=1500, deadline=None)
@@ -321,3 +333,30 @@ def test_what_the_flat_path_steps_aside_for(text: str) -> None:
     with pytest.raises(safeyaml._Unusual):
         safeyaml._flat(text)
     assert _outcome(safeyaml.load, text) == _outcome(_full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unquoted"),
+    [
+        ("a: 1e-3\n", True),  # the flat path
+        ("a: 1e-3  # a comment: the parser\n", True),
+        ("a: {b: 2.5e3}\n", True),
+        ("a: [x, 1E+3]\n", True),
+        ("a:\n  - -4e2\n", True),
+        ("<<: {z: 1}\na: 1e-3\n", True),  # a merge key: PyYAML's own constructor
+        ('a: "1e-3"\n', False),
+        ("a: '1e-3'\n", False),
+        ('a: "1e-3"  # a comment\n', False),
+        ("a: !!str 1e-3\n", False),
+        ("<<: {z: 1}\na: '1e-3'\n", False),
+    ],
+)
+def test_an_exponent_is_marked_only_when_unquoted(text: str, unquoted: bool) -> None:
+    """PyYAML reads `1e-3` and `"1e-3"` as the same text; an editor reads the first as a
+    number. The load tells them apart on every path, so the schema can take the first
+    and refuse the second, as the JSON schema does."""
+    value = safeyaml.load(text)["a"]
+    while not isinstance(value, str):
+        value = next(iter(value.values())) if isinstance(value, dict) else value[-1]
+    assert value in ("1e-3", "2.5e3", "1E+3", "-4e2")
+    assert (type(value) is safeyaml.PlainExponent) is unquoted

@@ -88,6 +88,17 @@ CASES: dict[str, tuple[str, bool]] = {
     "a difficulty in quotes": (_changed(CONCEPT, "difficulty: 2", 'difficulty: "3"'), False),
     "a numeric answer in quotes": (_changed(NUMERIC, "answer: 0.5", 'answer: "0.5"'), False),
     "a tolerance in quotes": (_changed(NUMERIC, "{absolute: 0.01}", '{absolute: "0.01"}'), False),
+    "an exponent": (_changed(NUMERIC, "answer: 0.5", "answer: 1e-3"), True),
+    "an exponent in quotes": (_changed(NUMERIC, "answer: 0.5", 'answer: "1e-3"'), False),
+    "an exponent in single quotes": (_changed(NUMERIC, "answer: 0.5", "answer: '1e-3'"), False),
+    "a tolerance exponent in quotes": (
+        _changed(NUMERIC, "{absolute: 0.01}", '{absolute: "1e-3"}'),
+        False,
+    ),
+    "a difficulty exponent in quotes": (
+        _changed(CONCEPT, "difficulty: 2", 'difficulty: "2e0"'),
+        False,
+    ),
     "spaces around an id": (_changed(CONCEPT, "id: bias-variance", 'id: " bias-variance "'), False),
     "spaces around a tag": (
         _changed(CONCEPT, "topic: basics", 'topic: basics\ntags: [" a "]'),
@@ -123,6 +134,16 @@ def _front(text: str) -> Any:
     return safeyaml.load(text)
 
 
+def _as_an_editor_reads(data: Any) -> Any:
+    """The data as an editor's YAML 1.2 reads it, the reading the printed schema checks:
+    an unquoted exponent (`1e-3`, text to PyYAML) is a number."""
+    if isinstance(data, dict):
+        return {key: _as_an_editor_reads(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_as_an_editor_reads(item) for item in data]
+    return float(data) if isinstance(data, safeyaml.PlainExponent) else data
+
+
 def _loader_accepts(data: Any) -> bool:
     try:
         validate_front(data)
@@ -152,7 +173,7 @@ def test_the_printed_schema_and_the_loader_agree(
     text, valid = CASES[name]
     data = _front(text)
     assert _loader_accepts(data) is valid, f"loader on {name}"
-    errors = [error.message for error in printed_schema.iter_errors(data)]
+    errors = [error.message for error in printed_schema.iter_errors(_as_an_editor_reads(data))]
     assert (errors == []) is valid, f"schema on {name}: {errors}"
 
 
@@ -169,7 +190,7 @@ def test_every_bundled_card_is_valid_under_the_printed_schema(
             continue
         data = _front(split[0])
         checked += 1
-        errors = [error.message for error in printed_schema.iter_errors(data)]
+        errors = [error.message for error in printed_schema.iter_errors(_as_an_editor_reads(data))]
         if errors:
             refused[path.name] = errors
     assert checked > 100
@@ -217,3 +238,31 @@ def test_an_exponent_pyyaml_reads_as_text_is_still_a_number() -> None:
     front = validate_front(data)
     assert front.answer == 0.001  # type: ignore[union-attr]
     assert front.tolerance.absolute == 0.00025  # type: ignore[union-attr]
+
+
+def test_lint_names_a_quoted_exponent_at_its_line(mini_bank: Path, drillbit: RunDrillbit) -> None:
+    """`answer: "2.5e-1"` is text to the printed schema; PyYAML reads it as the same text
+    as `answer: 2.5e-1`, and lint took it as 0.25 where an editor flagged it."""
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(_changed(text, "answer: 0.25", 'answer: "2.5e-1"'), encoding="utf-8")
+    result = drillbit("lint", str(mini_bank))
+    assert result.returncode == 1
+    assert (
+        "sigmoid-bound.md:9:1: answer: '2.5e-1' is text, not a number: write it without quotes"
+        in result.stdout
+    )
+    card.write_text(_changed(text, "answer: 0.25", "answer: 2.5e-1"), encoding="utf-8")
+    assert drillbit("lint", str(mini_bank)).returncode == 0
+
+
+def test_an_unquoted_exponent_parameter_reaches_the_checker_as_a_number() -> None:
+    """`params: {eps: 1e-5}` is a number to an editor; the checker got the text "1e-5"."""
+    text = _changed(
+        CODING, "checker:", 'params: {eps: 1e-5, lrs: [3e-4, 1.0e-3], name: "1e-5"}\nchecker:'
+    )
+    front = validate_front(_front(text))
+    params = front.params  # type: ignore[union-attr]
+    assert params["eps"] == 1e-5 and type(params["eps"]) is float
+    assert params["lrs"] == [3e-4, 1e-3] and all(type(x) is float for x in params["lrs"])
+    assert params["name"] == "1e-5"  # in quotes: the text it is
