@@ -215,6 +215,12 @@ def _describe_validation_error(
             f"version: YAML reads {error['input']!r} as a number: write three numbers, "
             "e.g. version: 1.0.0",
         )
+    bound = _BOUNDS.get(etype)
+    if bound is not None and bound[0] in error.get("ctx", {}):
+        limit, words = error["ctx"][bound[0]], bound[1]
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)  # `ge=0` on a float field: "at least 0", not "0.0"
+        return loc, "bad-value", f"{name}: {error['input']!r} is out of range: {words} {limit}"
     message = str(error["msg"]).removeprefix("Value error, ")
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
@@ -223,6 +229,17 @@ def _describe_validation_error(
     if etype == "string_pattern_mismatch" and loc == ("version",):
         message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+_BOUNDS: dict[str, tuple[str, str]] = {
+    "less_than_equal": ("le", "it must be at most"),
+    "greater_than_equal": ("ge", "it must be at least"),
+    "less_than": ("lt", "it must be below"),
+    "greater_than": ("gt", "it must be above"),
+}
+"""pydantic's bound errors: the limit's key in the error's context, and the rule in words
+(pydantic's own message, "Input should be less than or equal to 5", leaves out the value
+the card gave)."""
 
 
 def _indexes(error: Any, given: dict[str, Any]) -> bool:

@@ -128,3 +128,32 @@ def test_a_card_unknown_key_nothing_is_close_to_is_not_followed_by_a_dozen_keys(
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
     _edit(card, "answer: 0.25\n", "answer: 0.25\nzzz: 1\n")
     assert _problems(mini_bank) == [("sigmoid-bound.md", 10, "unknown-key", "unknown key 'zzz'")]
+
+
+def test_a_value_out_of_range_is_named_with_the_limit(mini_bank: Path) -> None:
+    """pydantic said "Input should be less than or equal to 5": the value the card gave
+    was nowhere in the line a pre-commit hook or a CI annotation shows."""
+    cards = mini_bank / "mini" / "basics"
+    _edit(cards / "dropout-inference.md", "difficulty: 2", "difficulty: 9")
+    _edit(cards / "sigmoid-bound.md", "difficulty: 2", "difficulty: 0")
+    _edit(cards / "sigmoid-bound.md", "{absolute: 0.001}", "{absolute: -0.001}")
+    assert sorted(_problems(mini_bank)) == [
+        (
+            "dropout-inference.md",
+            7,
+            "bad-value",
+            "difficulty: 9 is out of range: it must be at most 5",
+        ),
+        (
+            "sigmoid-bound.md",
+            7,
+            "bad-value",
+            "difficulty: 0 is out of range: it must be at least 1",
+        ),
+        (
+            "sigmoid-bound.md",
+            10,
+            "bad-value",
+            "tolerance.absolute: -0.001 is out of range: it must be at least 0",
+        ),
+    ]

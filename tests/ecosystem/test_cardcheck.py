@@ -214,7 +214,7 @@ def test_a_card_the_full_check_refuses_is_skipped_with_its_reason(tmp_path: Path
     assert not plan.cards
     reasons = {s.reason for s in plan.skipped}
     assert reasons == {
-        "the card would not pass lint: difficulty: Input should be less than or equal to 5"
+        "the card would not pass lint: difficulty: 9 is out of range: it must be at most 5"
     }
 
 
