@@ -147,6 +147,19 @@ def test_anki_computes_the_same_sort_field_the_package_holds(
         assert str(stored) != card.title
 
 
+def test_ankis_check_database_finds_nothing_to_fix_in_an_import(
+    tmp_path: Path, bank_dir: Path, collection: Collection
+) -> None:
+    """Check Database (Tools menu; AnkiDroid runs the same check) repairs what a package
+    got wrong (a note's field count, a card's template, a missing deck): after an import
+    it only rebuilds, and no card of ours is empty (each template shows a field)."""
+    export(bank_dir, tmp_path / "deck.apkg", ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, tmp_path / "deck.apkg")
+    assert collection.fix_integrity() == ("Database rebuilt and optimized.", True)
+    assert collection.note_count() == 3 and collection.card_count() == 3
+    assert not collection.get_empty_cards().notes
+
+
 def test_numbers_are_shown_as_written() -> None:
     assert format_number(9.5367431640625e-7) == "9.5367431640625e-7"
     assert format_number(4.0) == "4"
