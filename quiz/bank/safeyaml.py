@@ -18,6 +18,10 @@ always what `yaml.load(text, SafeLoader)` gives, but for a scalar its tag cannot
 (`2024-02-30` as a date): PyYAML lets a plain ValueError (or KeyError...) escape, `load`
 raises a ConstructorError at the scalar's place.
 
+With its default loader, `load` gives one thing PyYAML does not: an exponent written
+without quotes (`1e-3`, text to PyYAML's YAML 1.1, a number to an editor's YAML 1.2) is
+a PlainExponent, a str equal to the text, so the schema can tell it from `"1e-3"`.
+
 Before any of that, `load` (with its default loader) tries `_flat`: the one-line
 `key: value` shape card files are written in, read without the parser and resolved with
 the resolver's own table; any other document goes to the parser (see `_flat`).
