@@ -34,6 +34,11 @@ from tests.conftest import RunDrillbit
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
+COMMANDS_DOC = REPO / "docs" / "commands.md"
+"""Each command's full behaviour, one `## drillbit NAME` heading a command, the settings and
+what every command shares: the README's tour is one line a command and links here."""
+STUDY_DOC = REPO / "docs" / "study.md"
+"""The study session's behaviour, moved out of the README's tour."""
 DOCS = [
     README,
     REPO / "CONTRIBUTING.md",
@@ -138,6 +143,33 @@ def test_the_readme_tour_has_every_command() -> None:
     assert set(tour()) == {"", *COMMAND_MODULES, HELP_COMMAND}
 
 
+def test_the_readme_tour_is_one_short_line_a_command() -> None:
+    """Its cells ran to 250 words and a new user could not find what to type: each row now
+    fits a line a reader scans, the full text in docs/commands.md."""
+    for command, what in table_rows(section(README.read_text(), "A short tour")):
+        assert len(what.split()) <= 16, f"the tour's {command} row says too much: {what!r}"
+
+
+def commands_doc() -> list[tuple[str, set[str]]]:
+    """(command name, the options its usage line writes) under each `## drillbit NAME`
+    heading of docs/commands.md, in the file's order."""
+    found = re.findall(
+        r"^## drillbit ?([a-z-]*)\n\n`drillbit([^`]*)`", COMMANDS_DOC.read_text(), re.M
+    )
+    return [(name, set(re.findall(r"--[a-z][a-z-]*", usage))) for name, usage in found]
+
+
+def test_docs_commands_has_every_command_in_the_tours_order() -> None:
+    assert [name for name, _ in commands_doc()] == list(tour())
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
+def test_the_options_of_docs_commands_exist(name: str) -> None:
+    written = dict(commands_doc())[name]
+    assert written <= options(name)
+    assert tour()[name] <= written, "the tour names an option the full text leaves out"
+
+
 def options(name: str) -> set[str]:
     """The options of command `name` (of either subcommand of a group: export anki|progress),
     with the root's, which every command takes too."""
@@ -197,8 +229,8 @@ def test_every_command_line_in_the_docs_names_a_command_and_its_options(doc: Pat
             assert option in options(name), f"{doc.name}: `drillbit {span}`: no {option}"
 
 
-def test_the_readme_settings_are_the_settings_with_their_defaults() -> None:
-    text = section(README.read_text(), "A short tour")
+def test_the_documented_settings_are_the_settings_with_their_defaults() -> None:
+    text = " ".join(COMMANDS_DOC.read_text().split())
     listed = text[text.index("Settings (`drillbit config`") :]
     listed = listed[: listed.index("A bad value")]
     found = dict(re.findall(r"`([a-z_]+)` \(([^;:)]+)", listed))
@@ -249,12 +281,14 @@ def test_the_docs_name_every_command_module(doc: str, before: str) -> None:
     assert set(re.findall(r"[a-z]+", listed)) == set(COMMAND_MODULES.values()), doc
 
 
-def test_every_environment_variable_the_code_reads_is_in_the_readme() -> None:
+def test_every_environment_variable_the_code_reads_is_documented() -> None:
+    """docs/commands.md's "Every command" names them all; the README links there."""
     code = "".join(p.read_text() for top in ("quiz", "engine") for p in (REPO / top).rglob("*.py"))
     names = set(re.findall(r"\b_?DRILLBIT_[A-Z_]+\b", code))
     assert {"DRILLBIT_HOME", "DRILLBIT_CONTENT"} <= names
-    readme = README.read_text()
-    assert {n for n in names if n not in readme} == set()
+    shared = section(COMMANDS_DOC.read_text(), "Every command")
+    assert {n for n in names if n not in shared} == set()
+    assert "docs/commands.md#every-command" in README.read_text()
 
 
 def test_the_card_examples_of_the_readme_and_contributing_lint_clean(
@@ -395,15 +429,16 @@ def test_the_readme_names_every_lint_warning() -> None:
     assert set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", said)) == warnings
 
 
-def test_the_readme_states_the_key_point_suggestion_rule_the_code_follows() -> None:
+def test_the_docs_state_the_key_point_suggestion_rule_the_code_follows() -> None:
     """The rating enter takes after ticking key points was in a docstring only: a user who
-    ticked 2 of 6 saw "Again" suggested with no word of why. The README states the rule;
-    this holds the rule to `suggested_rating` for every count of points a card may have."""
+    ticked 2 of 6 saw "Again" suggested with no word of why. docs/study.md states the rule
+    (the README's first session links there); this holds the rule to `suggested_rating` for
+    every count of points a card may have."""
     from fsrs import Rating
 
     from quiz.study import suggested_rating
 
-    text = " ".join(README.read_text(encoding="utf-8").split())
+    text = " ".join(STUDY_DOC.read_text(encoding="utf-8").split())
     assert (
         "every point ticked suggests Good, at least half Hard, fewer Again (2 of 6 is Again" in text
     )
