@@ -27,7 +27,7 @@ EXIT_CODES = (
     "serve, which Ctrl-C stops, exit 0); the app closed by kill (SIGTERM) 143, by its "
     "terminal closing (SIGHUP) 129."
 )
-"""The root help's last paragraph: what every exit code means, as the README says them."""
+"""The root help's last paragraph: what every exit code means, as docs/commands.md says them."""
 
 COMMAND_MODULES: dict[str, str] = {
     "lint": "bank",
