@@ -455,3 +455,27 @@ def test_the_docs_state_the_key_point_suggestion_rule_the_code_follows() -> None
             else:
                 stated = Rating.Again
             assert suggested_rating(ticked, total) == stated, (ticked, total)
+
+
+MOVED_OUT_OF_THE_README = ["commands.md", "study.md", "security.md", "anki-and-backups.md"]
+"""The docs that hold what the README's tour, session paragraphs, Security and Anki sections
+said in full until the thirty-second round."""
+
+
+def test_the_readme_links_the_detail_it_moved_out() -> None:
+    """Moved out, not away: a reader of the README reaches each of them in one click."""
+    readme = README.read_text()
+    assert [d for d in MOVED_OUT_OF_THE_README if f"](docs/{d}" not in readme] == []
+
+
+def test_every_doc_is_linked_from_another() -> None:
+    """A page in docs/ that nothing links is a page no reader finds."""
+    linked = {
+        ((doc.parent / target).resolve(), doc.resolve())
+        for doc in DOCS
+        for target in re.findall(r"\]\(([^)#\s]+)", doc.read_text())
+        if not re.match(r"[a-z]+:", target)
+    }
+    pages = sorted((REPO / "docs").glob("*.md"))
+    orphans = [p.name for p in pages if not any(t == p.resolve() != by for t, by in linked)]
+    assert orphans == []
