@@ -37,6 +37,7 @@ __all__ = [
     "fmt_pair",
     "max_abs_error",
     "missing_module_note",
+    "not_float64_reason",
     "normal_z",
     "rel_error",
     "rel_errors",
@@ -160,6 +161,29 @@ def type_phrase(value: Any) -> str:
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
+_LARGEST_FLOAT_INT = int(np.finfo(np.float64).max)
+"""The largest float64, as an int: `float()` of a bigger Python int raises OverflowError
+(exactly at this bound it rounds to the largest float, which is finite)."""
+
+
+def not_float64_reason(dtype: np.dtype[Any]) -> str:
+    """Why a float dtype other than float64 fails a drill, as the end of a sentence.
+
+    A narrower one (float16, float32) keeps fewer digits. A wider one is np.longdouble
+    (float96, float128): it keeps more digits here, but the drills' contract is float64
+    (what the SPEC's conventions and every array check ask for) and its width is the
+    machine's choice (plain float64 on Windows and Apple silicon), so the same code gives
+    different results on another machine.
+    """
+    if dtype.itemsize < np.dtype(np.float64).itemsize:
+        return f"{dtype} keeps fewer digits, so compute it in float64"
+    return (
+        f"{dtype} is np.longdouble, which keeps more digits than float64 on this machine but "
+        "is plain float64 on others (Windows, Apple silicon), so the drills ask for float64: "
+        "return float(...) or compute it in float64"
+    )
+
+
 def scale_factor(got: Array, expected: Array, tol: Tolerance) -> float | None:
     """k when got is k * expected (k not 1) within the tolerance, else None."""
     denom = float(np.sum(expected * expected))
@@ -276,6 +300,8 @@ class Judgement:
                     "it as float64 (np.zeros(shape), not dtype=int or np.zeros_like of an "
                     "integer array); .astype(np.float64) helps only if nothing was dropped"
                 )
+            elif value.dtype.kind == "f" and value.dtype.itemsize > 8:
+                extra = f": {not_float64_reason(value.dtype)}"
             self.fail(f"{label} has dtype {value.dtype}; expected float64{extra}")
         if shape is not None and value.shape != shape:
             self.fail(
@@ -300,7 +326,9 @@ class Judgement:
 
         A float32 (or float16, longdouble) number fails as a float32 array does in `array`:
         once turned into a Python float its precision no longer shows, and a learner read
-        only "wrong rate" or, where the tolerance is loose, passed with it.
+        only "wrong rate" or, where the tolerance is loose, passed with it. A Python int too
+        large for a float is named here: `float()` of it raised OverflowError, which the
+        grader could only report as a value it "could not interpret".
         """
         if value is None:
             self.fail(f"{label} is None: did you forget to return it?")
@@ -316,8 +344,14 @@ class Judgement:
             if value.dtype != np.float64:
                 self.fail(
                     f"{label} is a {value.dtype} number; expected float64 (a Python float or "
-                    f"np.float64): {value.dtype} keeps fewer digits, so compute it in float64"
+                    f"np.float64): {not_float64_reason(value.dtype)}"
                 )
+        if isinstance(value, int) and abs(value) > _LARGEST_FLOAT_INT:
+            self.fail(
+                f"{label} is an int with {len(str(abs(value)))} digits, too large for a float64 "
+                "(the largest is about 1.8e308): Python's ints never overflow, so integer "
+                "arithmetic grew it past any float; compute it in float64"
+            )
         out = float(value)
         if not math.isfinite(out):
             self.fail(f"{label} is {out}")

@@ -174,6 +174,52 @@ def test_a_float32_scalar_fails_as_a_float32_array_does() -> None:
     assert run(np.array(0.5)) == "" and run(np.int64(3)) == "" and run(2) == ""
 
 
+@pytest.mark.skipif(
+    np.dtype(np.longdouble) == np.float64, reason="np.longdouble is plain float64 on this machine"
+)
+def test_a_longdouble_result_is_not_said_to_keep_fewer_digits() -> None:
+    """np.longdouble (float128 on x86 Linux) keeps more digits than float64: the message said
+    it "keeps fewer digits". It still fails (the contract is float64, and longdouble is float64
+    on Windows and Apple silicon), with that reason, as a number and as an array."""
+    wide = np.dtype(np.longdouble)
+
+    def run(value: object, check: str) -> str:
+        def body(j: Judgement) -> None:
+            getattr(j, check)("the loss", value)
+
+        return Judgement("c", "").run(body).message
+
+    for value, check in (
+        (np.longdouble(0.5), "scalar"),
+        (np.array([[0.5]], dtype=wide), "scalar"),
+        (np.ones(3, dtype=wide), "array"),
+    ):
+        message = run(value, check)
+        assert "fewer digits" not in message, message
+        assert f"{wide} is np.longdouble, which keeps more digits than float64" in message
+        assert "plain float64 on others" in message
+    assert "float32 keeps fewer digits" in run(np.float32(0.5), "scalar")
+
+
+def test_an_int_too_large_for_a_float_is_named() -> None:
+    """`float(10**400)` raises OverflowError, which reached the user as "the grader could not
+    interpret the returned value (OverflowError)"; it is now a named mistake, either sign, and
+    the largest int a float holds still passes."""
+
+    def run(value: object) -> str:
+        def body(j: Judgement) -> None:
+            j.scalar("the loss", value)
+
+        return Judgement("c", "").run(body).message
+
+    for value in (10**400, -(10**400), int(np.finfo(np.float64).max) + 2**971):
+        message = run(value)
+        assert message.startswith("the loss is an int with "), message
+        assert "digits, too large for a float64" in message
+    assert "401 digits" in run(10**400)
+    assert run(int(np.finfo(np.float64).max)) == "" and run(10**300) == ""
+
+
 def test_a_scalar_gets_no_scale_hint_but_an_array_does() -> None:
     """Any wrong number is "a factor of about k" of the expected one: that explains nothing."""
     tol = Tolerance(rtol=1e-8)
