@@ -142,6 +142,57 @@ def _describe_type(value: Any) -> str:
     return f"{module}.{name}" if module not in ("builtins", "") else name
 
 
+_PLAIN = "only numpy arrays, numbers, bools and lists/tuples/dicts of those can be returned"
+_COMPLEX_TYPES = frozenset((complex, np.complex64, np.complex128, np.clongdouble))
+
+
+def _refusal(value: Any, cls: type) -> str:
+    """Why the child refuses a value that is not plain, and what to return instead where a
+    number was clearly meant (a complex, a Fraction or Decimal, a number written as text):
+    "got complex; only ... numbers ... can be returned" read as a contradiction."""
+    name = _describe_type(value)
+    try:
+        hint = _number_hint(value, cls, name)
+    except Exception:  # a submitted class whose attributes raise: the plain refusal
+        hint = None
+    return hint or f"got {name}; {_PLAIN}"
+
+
+def _number_hint(value: Any, cls: type, name: str) -> str | None:
+    """The refusal of a value meant as a number, or None when it is no kind of number."""
+    if cls is str:
+        text = value.strip()
+        if 0 < len(text) <= 40 and _reads_as_number(text):
+            return (
+                f"got the string {text!r}, a number written as text; return the number"
+                " itself (float(...)), not its text"
+            )
+        return "got a string where a number or an array was expected"
+    if cls in _COMPLEX_TYPES:
+        if value.imag == 0:
+            return (
+                f"got {name}, a complex number whose imaginary part is 0; the drills return"
+                " real numbers, so return its .real (and look for where a complex value came"
+                " in: np.emath, 1j, a complex dtype)"
+            )
+        return (
+            f"got {name}, a complex number; the drills return real numbers (a complex one"
+            " usually comes from the square root or log of a negative number)"
+        )
+    if hasattr(cls, "__float__"):
+        return f"got {name}, a number type the grader does not take; return float(...) of it"
+    return None
+
+
+def _reads_as_number(text: str) -> bool:
+    """True when `float(text)` accepts `text` ('0.69', '1e-3', 'nan')."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 class Encoder:
     """Turns plain values into tagged JSON plus the arrays of one bulk buffer.
 
@@ -200,12 +251,7 @@ class Encoder:
                 f"{where}: got {_describe_type(value)}, a subclass of numpy.ndarray;"
                 " return a plain numpy.ndarray"
             )
-        if cls is str:
-            raise WireError(f"{where}: got a string where a number or an array was expected")
-        raise WireError(
-            f"{where}: got {_describe_type(value)}; only numpy arrays, numbers, bools and"
-            " lists/tuples/dicts of those can be returned"
-        )
+        raise WireError(f"{where}: {_refusal(value, cls)}")
 
     def _charge(self, items: int, path: WirePath) -> None:
         """Count list and tuple items at 8 bytes each, so a huge list is refused before encoding."""

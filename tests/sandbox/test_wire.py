@@ -6,6 +6,8 @@ import io
 import json
 import pickle
 import tracemalloc
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -77,6 +79,34 @@ def test_the_child_encoder_refuses_what_is_not_plain(value: Any, phrase: str) ->
     with pytest.raises(wire.WireError, match=None) as info:
         wire.Encoder(allow_str=False).encode(value, "out")
     assert phrase in str(info.value)
+
+
+class _Raising(type):
+    """A metaclass whose attribute lookups raise: the refusal must still be the plain one."""
+
+    def __getattr__(cls, name: str) -> Any:
+        raise RuntimeError(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "phrase"),
+    [
+        (Fraction(1, 3), "got fractions.Fraction, a number type the grader does not take;"),
+        (Decimal("0.5"), "got decimal.Decimal, a number type the grader does not take;"),
+        (complex(0.5, 0.0), "got complex, a complex number whose imaginary part is 0;"),
+        (np.complex128(0.5), "got numpy.complex128, a complex number whose imaginary part is 0;"),
+        (np.complex64(0.5 + 1j), "got numpy.complex64, a complex number; the drills return real"),
+        (" 0.693 ", "got the string '0.693', a number written as text; return the number"),
+        ("passed", "got a string where a number or an array was expected"),
+        (_Raising("Odd", (), {})(), f"got {__name__}.Odd; only numpy arrays, numbers, bools"),
+    ],
+)
+def test_a_number_of_a_refused_type_is_told_what_to_return(value: Any, phrase: str) -> None:
+    """A complex, Fraction, Decimal or a number as text was refused with "only numpy arrays,
+    numbers, bools ... can be returned", which reads as a contradiction for a number."""
+    with pytest.raises(wire.WireError) as info:
+        wire.Encoder(allow_str=False).encode(value, "out")
+    assert str(info.value).startswith(f"out: {phrase}"), str(info.value)
 
 
 def test_the_encoder_enforces_the_size_limit_before_copying() -> None:
