@@ -16,6 +16,7 @@ from fsrs import State
 
 from quiz.bank.loader import Bank, load_card_text
 from quiz.bank.models import Card
+from quiz.card_query import CardQuery, parse_query
 from quiz.search import SearchIndex
 from quiz.store import Store
 
@@ -129,8 +130,13 @@ def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
 
 def sort_name(sort: str, search: str) -> str:
     """What the rows are in order of, as the browser's title says it: a search with the
-    content sort ranks them by how well they match (`browse`), not in the bank's order."""
-    return "best match" if sort == "content" and search.strip() else sort
+    content sort ranks them by how well they match (`browse`), not in the bank's order;
+    filters alone (`is:due`, `tag:x`) rank nothing. A search with an error keeps its sort."""
+    try:
+        words = parse_query(search).words
+    except ValueError:
+        words = ""
+    return "best match" if sort == "content" and words else sort
 
 
 def browse(
@@ -145,18 +151,22 @@ def browse(
     state: str | None = None,
     sort: str = "content",
 ) -> list[CardRow]:
-    """The rows that pass every filter; a search ranks them unless another sort is asked."""
+    """The rows that pass every filter; a search ranks them unless another sort is asked.
+
+    The search's Anki terms (`is:due`, `tag:x`, `deck:y`, `prop:lapses>3`) filter as the
+    options do, both at once (`parse_query`); QueryError for one drillbit has not.
+    """
+    query = parse_query(search)
+    wanted = {"pack": pack, "topic": topic, "kind": kind, "state": state}
     kept = [
         row
         for row in rows
-        if (pack is None or row.card.pack == pack)
-        and (topic is None or row.card.topic == topic)
-        and (kind is None or row.card.kind == kind)
-        and (tag is None or tag in row.card.tags)
-        and (state is None or (row.is_due if state == "due" else row.state == state))
+        if _passes(row, wanted) and _passes(row, query.filters) and _tagged(row, tag, query)
     ]
-    if search.strip() and index is not None:
-        rank = {m.card.id: n for n, m in enumerate(index.search(search))}
+    if query.lapses is not None:
+        kept = [row for row in kept if query.keeps_lapses(row.lapses)]
+    if query.words and index is not None:
+        rank = {m.card.id: n for n, m in enumerate(index.search(query.words))}
         kept = [row for row in kept if row.card.id in rank]
         if sort == "content":
             kept.sort(key=lambda row: rank[row.card.id])
@@ -167,6 +177,25 @@ def browse(
     elif sort == "lapses":
         kept.sort(key=lambda row: -row.lapses)
     return kept
+
+
+def _passes(row: CardRow, wanted: dict[str, str | None]) -> bool:
+    """True when the row has every value asked (None: any); state `due` is due now."""
+    facts = {"pack": row.card.pack, "topic": row.card.topic, "kind": row.card.kind}
+    for name, value in wanted.items():
+        if value is None:
+            continue
+        if name == "state":
+            if not (row.is_due if value == "due" else row.state == value):
+                return False
+        elif facts[name] != value:
+            return False
+    return True
+
+
+def _tagged(row: CardRow, tag: str | None, query: CardQuery) -> bool:
+    """True when the row's card has the `--tag` and every `tag:` of the search."""
+    return all(t in row.card.tags for t in (*query.tags, *([tag] if tag is not None else [])))
 
 
 def rows_json(rows: Sequence[CardRow]) -> str:

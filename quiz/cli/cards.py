@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, listing, open_store, pass_context, plan_queue_now
+from quiz.cli.context import (
+    Context,
+    check_index_names,
+    listing,
+    open_store,
+    pass_context,
+    plan_queue_now,
+)
 from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import fold_text, terminal_width
@@ -27,7 +34,13 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option("--kind", help="Only this kind (concept, choice, numeric, coding).")
 @click.option("--tag", help="Only cards with this tag.")
 @click.option("--state", type=click.Choice(_STATES), help="Only cards in this state.")
-@click.option("--search", "-s", default="", help="Words every card must hold (full text).")
+@click.option(
+    "--search",
+    "-s",
+    default="",
+    help="Words every card must hold (full text), and Anki's is:due, is:new, is:learn, "
+    "is:review, is:suspended, is:buried, tag:T, deck:P, topic:T, kind:K, prop:lapses>N.",
+)
 @click.option(
     "--sort",
     type=click.Choice(_SORTS),
@@ -56,14 +69,24 @@ def cards_command(
 ) -> None:
     """List cards with their state (new, learning, review, suspended, buried) and due date."""
     from quiz.browser import browse, card_rows, rows_json
+    from quiz.card_query import QueryError, parse_query
     from quiz.search import SearchIndex
 
-    refs, bank = listing(obj, load=bool(search.strip()), pack=pack, topic=topic, tag=tag, kind=kind)
+    try:  # an Anki term drillbit has not is said before the bank is read, not "0 of 146"
+        query = parse_query(search)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--search'") from None
+    refs, bank = listing(obj, load=bool(query.words), pack=pack, topic=topic, tag=tag, kind=kind)
+    # `deck:nope` names a pack as --pack does: said as --pack says it, not "0 of 146"
+    named = query.filters
+    for each in query.tags or (None,):
+        check_index_names(refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
+    check_index_names(refs, kind=named.get("kind"))
     with open_store() as store:
         now = datetime.now(UTC)
         rows = card_rows(refs.refs, store, now)
         planned = _planned_today(store, refs.refs, now)
-    index = SearchIndex(bank.cards) if bank is not None else None  # --search: the cards' text
+    index = SearchIndex(bank.cards) if bank is not None else None  # the search's words
     shown = browse(
         rows,
         index=index,

@@ -32,6 +32,7 @@ __all__ = [
     "Context",
     "SuggestingGroup",
     "check_bank_names",
+    "check_index_names",
     "display_path",
     "display_paths",
     "listing",
@@ -55,8 +56,6 @@ def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex
     text or a field the index does not hold), with the names in `given` checked as
     `check_bank_names` does. A warm index is one `stat` a file; reading every card from
     the card cache was most of a 10,000-card listing's time."""
-    from quiz.selection import check_names
-
     bank: Bank | None = None
     if load:
         from quiz.bank.index import index_of
@@ -65,8 +64,16 @@ def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex
         index = index_of(bank)
     else:
         index = obj.bank_index(name_missing=False)
-    check_names(index.refs, broken=index.broken, show=display_path, **given)
+    check_index_names(index, **given)
     return index, bank
+
+
+def check_index_names(index: BankIndex, **given: str | None) -> None:
+    """`quiz.selection.check_names` over the card index: a name whose card files did not
+    load is said to be so, with the file and the lint to run."""
+    from quiz.selection import check_names
+
+    check_names(index.refs, broken=index.broken, show=display_path, **given)
 
 
 def check_bank_names(bank: Bank, **given: str | None) -> None:

@@ -30,6 +30,7 @@ from quiz.browser import (
     sort_name,
     with_card_reloaded,
 )
+from quiz.card_query import QueryError
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.study_day import StudyDayWatch
@@ -300,7 +301,11 @@ class BrowserScreen(Screen[None]):
                 Text(f" Cards: searching… (indexing {len(rows):,} cards) ", style="reverse bold")
             )
             return
-        shown = browse(rows, index=index, search=query, sort=self.sort)
+        try:
+            shown = browse(rows, index=index, search=query, sort=self.sort)
+            refused = None
+        except QueryError as exc:  # an Anki term drillbit has not: said, not "no match"
+            shown, refused = [], str(exc)
         by_difficulty = self.sort == "difficulty"
         header = ["kind", "state", "due", *([DIFFICULTY] if by_difficulty else []), "lapses"]
         # plain strings for every row (the widths); the styled cells only for the rows
@@ -334,16 +339,18 @@ class BrowserScreen(Screen[None]):
         sort = sort_name(self.sort, query)
         title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
-        self._say_when_empty(query, len(rows))
+        self._say_when_empty(query, len(rows), refused)
 
-    def _say_when_empty(self, query: str, cards: int) -> None:
+    def _say_when_empty(self, query: str, cards: int, refused: str | None = None) -> None:
         """No row to show: a line says why in place of the empty table, and the keys that
         act on a card leave the footer (an empty table under Open, Suspend... read as
         broken, and the keys did nothing)."""
         empty = self.query_one("#browser-empty", Static)
         empty.display = self.nothing_shown
         self.query_one(FittedTable).display = not self.nothing_shown
-        if self.nothing_shown:
+        if self.nothing_shown and refused is not None:
+            empty.update(Text(f"{refused} (ctrl+u clears the box)."))
+        elif self.nothing_shown:
             why = f"No card matches '{query.strip()}'." if query.strip() else "No cards yet."
             more = " Fewer or other words find more (ctrl+u clears the box)." if cards else ""
             empty.update(Text(why + more))  # the search text is no markup ("[/b]")
