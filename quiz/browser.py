@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Literal, Protocol, get_args
@@ -179,7 +179,7 @@ def browse(
     return kept
 
 
-def _passes(row: CardRow, wanted: dict[str, str | None]) -> bool:
+def _passes(row: CardRow, wanted: Mapping[str, str | None]) -> bool:
     """True when the row has every value asked (None: any); state `due` is due now."""
     facts = {"pack": row.card.pack, "topic": row.card.topic, "kind": row.card.kind}
     for name, value in wanted.items():

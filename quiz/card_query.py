@@ -52,7 +52,7 @@ _COMPARISONS: dict[str, Callable[[int, int], bool]] = {
     "=": operator.eq,
 }
 _LAPSES = re.compile(r"lapses(>=|<=|!=|>|<|=)(\d+)")
-_TERM = re.compile(r"(-?)([a-z]+):(.+)")
+_TERM = re.compile(r"(-?)([a-z]+):(.+)", re.IGNORECASE)
 
 SUPPORTED = (
     "is:due, is:new, is:learn, is:review, is:suspended, is:buried, tag:T, deck:P "

@@ -78,3 +78,16 @@ def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> N
     cards = "1 card" if today == 1 else f"{today} cards"
     assert f"a session studies {cards} today, not every due card" in listed.stdout
     assert listed.stderr == "", "the listing's lines go with its table: `| less` sees them"
+
+
+def test_an_anki_search_filters_or_says_what_drillbit_lacks(drillbit: RunDrillbit) -> None:
+    """`--search "tag:numpy"` and `is:new` printed "0 of 146 cards": no card's text held them."""
+    tagged = json.loads(drillbit("cards", "--search", "tag:numpy", "--json").stdout)["cards"]
+    assert tagged and all(row["kind"] for row in tagged)
+    new = json.loads(drillbit("cards", "--search", "is:new kind:coding", "--json").stdout)["cards"]
+    assert new and {row["kind"] for row in new} == {"coding"}
+    refused = drillbit("cards", "--search", "rated:1")
+    assert refused.returncode == 2 and "'rated:1' is not a search drillbit has" in refused.stderr
+    assert "is:due" in refused.stderr and "Traceback" not in refused.stderr
+    unknown = drillbit("cards", "--search", "deck:foundations")
+    assert unknown.returncode == 2 and "unknown pack 'foundations'" in unknown.stderr

@@ -1,0 +1,35 @@
+"""The card browser's search box takes Anki's `is:` and `tag:` terms, and says which Anki
+terms it has not instead of "No card matches"."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from quiz.tui.screens.browser import BrowserScreen
+from tests.tui.conftest import AppFactory, press, searched, showing
+
+
+async def test_anki_terms_filter_and_an_unknown_one_is_explained(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await pilot.pause()  # the box's Changed message, then the search it asks for
+        await searched(pilot)
+        everything = len(browser.shown)
+        browser.query_one(Input).value = "is:new kind:coding"
+        await pilot.pause()  # the box's Changed message, then the search it asks for
+        await searched(pilot)
+        assert 0 < len(browser.shown) < everything
+        assert {row.card.kind for row in browser.shown} == {"coding"}
+        browser.query_one(Input).value = "is:suspended"  # none yet: the no-match line
+        await pilot.pause()  # the box's Changed message, then the search it asks for
+        await searched(pilot)
+        empty = browser.query_one("#browser-empty", Static)
+        assert browser.shown == [] and "No card matches 'is:suspended'." in str(empty.render())
+        browser.query_one(Input).value = "rated:1"
+        await pilot.pause()  # the box's Changed message, then the search it asks for
+        await searched(pilot)
+        said = str(empty.render())
+        assert browser.shown == [] and empty.display
+        assert "'rated:1' is not a search drillbit has" in said and "tag:T" in said
