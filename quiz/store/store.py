@@ -774,11 +774,19 @@ class Store:
     # -- aggregates: what stats and Home ask, answered in SQL ----------------------------
 
     def mature_reviews(self) -> tuple[int, int]:
-        """(reviews of cards in fsrs review state, of those the answers other than Again)."""
-        row = self._read(
-            "SELECT COALESCE(SUM(mature), 0) AS n, COALESCE(SUM(kept), 0) AS kept FROM review_tally"
-        )[0]
-        return int(row["n"]), int(row["kept"])
+        """(due-session reviews of cards in fsrs review state, of those the answers other
+        than Again): Anki's true retention, whose Agains are the lapses (`_LAPSE`).
+
+        A cram or mock answer is left out, as Anki leaves out a filtered deck's: a card
+        crammed minutes after its review was counted as remembered again, and an Again
+        there lowered retention though it was no lapse. Counted from the covering index
+        `review_log_lapses` (no review row is read; `review_tally` counts every mode)."""
+        rows: list[tuple[int, int]] = self._read(
+            "SELECT COUNT(*), COALESCE(SUM(rating != 1), 0) FROM review_log"
+            " WHERE state_before = 2 AND mode = 'due'",
+            plain=True,
+        )
+        return int(rows[0][0]), int(rows[0][1])
 
     def review_tallies(self) -> dict[str, ReviewTally]:
         """Reviews and correct answers per card (cards no longer in content included)."""

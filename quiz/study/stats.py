@@ -123,7 +123,8 @@ class TodayCounts:
 
 @dataclass
 class Stats:
-    """Everything `drillbit stats --json` prints. Reviews of every mode count."""
+    """Everything `drillbit stats --json` prints. Reviews of every mode count, but for
+    `retention` (due sessions only)."""
 
     generated_at: datetime
     reviews: int
@@ -132,7 +133,9 @@ class Stats:
     correct: int
     accuracy: float | None
     retention: float | None
-    """Share of non-Again answers among reviews of cards that were in fsrs review state."""
+    """Anki's true retention: the share of non-Again answers among due-session reviews of
+    cards that were in fsrs review state (past their learning steps). Cram and mock
+    answers are left out, as their Agains are no lapses."""
     drills_passed: int
     """Distinct drills with at least one passed attempt."""
     drills_passed_with_hints: int

@@ -126,7 +126,7 @@ def _random_history(
                 rating=rating,
                 correct=rating >= 3,
                 reviewed_at=when,
-                mode="cram",
+                mode=rng.choice(["cram", "due", "due", "mock"]),
                 state_before=rng.choice([None, 1, 2, 2, 3]),
             )
 
@@ -145,7 +145,7 @@ def _naive(reviews: list[Review], topic_of: dict[str, str], tz: tzinfo) -> dict[
         entry[0] += 1
         entry[1] += int(r.correct)
         cards.setdefault(topic, set()).add(r.card_id)
-    mature = [r for r in reviews if r.state_before == 2]
+    mature = [r for r in reviews if r.state_before == 2 and r.mode == "due"]  # true retention
     return {
         "reviews": len(reviews),
         "cards_seen": len({r.card_id for r in reviews}),

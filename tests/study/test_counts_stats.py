@@ -67,7 +67,7 @@ def test_stats_on_a_hand_built_history(store: Store) -> None:
             rating=rating,
             correct=correct,
             reviewed_at=when,
-            mode="cram",
+            mode=extra.get("mode", "due"),  # type: ignore[arg-type]
             state_before=extra.get("state_before"),  # type: ignore[arg-type]
         )
 
@@ -79,6 +79,10 @@ def test_stats_on_a_hand_built_history(store: Store) -> None:
     log("bn-where", 4, True, today - timedelta(days=2))
     log("removed-card", 3, True, today - timedelta(days=5), state_before=State.Review)
     log("adam-bias", 3, True, today - timedelta(days=45), state_before=State.Review)
+    # a cram Again and a mock Good to review cards: no lapse, so no part of retention
+    crammed = today - timedelta(days=45)
+    log("removed-card", 1, False, crammed, state_before=State.Review, mode="cram")
+    log("removed-card", 3, True, crammed, state_before=State.Review, mode="mock")
     store.record_attempt(
         card_id="adam-step", status="failed", verdict_json="{}", attempted_at=today
     )
@@ -96,11 +100,13 @@ def test_stats_on_a_hand_built_history(store: Store) -> None:
     )
 
     stats = compute_stats(store, deck(), NOW)
-    assert stats.reviews == 7
+    assert stats.reviews == 9  # every mode counts here
     assert stats.cards_seen == 4
-    assert stats.correct == 5
-    assert stats.accuracy == 5 / 7
-    assert stats.retention == 4 / 5  # 5 reviews of review-state cards, one Again
+    assert stats.correct == 6
+    assert stats.accuracy == 6 / 9
+    # Anki's true retention: 5 due-session reviews of review-state cards, one Again (the
+    # cram Again and mock Good left out; with them it read 5 / 7)
+    assert stats.retention == 4 / 5
     assert stats.drills_passed == 2  # adam-step once, gone-drill; history of removed kept
     assert stats.drill_attempts == 5
     assert stats.removed_cards == 2
@@ -112,7 +118,7 @@ def test_stats_on_a_hand_built_history(store: Store) -> None:
     assert stats.by_topic["normalization"].reviews == 1
     assert "activations" not in stats.by_topic
     dumped = json.loads(json.dumps(stats.to_json()))
-    assert dumped["reviews"] == 7 and dumped["cards_seen"] == 4
+    assert dumped["reviews"] == 9 and dumped["cards_seen"] == 4
     assert set(dumped["by_topic"]) == {"optim", "normalization"}
     assert dumped["reviews_per_day"][-1] == {"date": "2026-03-10", "reviews": 1}
     assert dumped["by_topic"]["optim"] == {"reviews": 5, "accuracy": 0.6, "cards_seen": 2}
