@@ -156,6 +156,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
     from quiz.cli.stats import current_stats, stats_json, stats_today
+    from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS
     from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
@@ -164,6 +165,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     stats, today = stats_today(obj.roots(), warn)
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
+        f"   accuracy: {_percent(stats.accuracy)}"
         f"   drills passed: {stats.drills_passed}{_with_hints(stats.drills_passed_with_hints)}"
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
@@ -183,6 +185,10 @@ def stats_command(obj: Context, as_json: bool) -> None:
             click.echo(
                 f"{topic:<{width}} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
             )
+    if stats.reviews:  # what each share counts: they differ by every Hard and cram answer
+        click.echo("")
+        for means in (ACCURACY_MEANS, RETENTION_MEANS):
+            click.echo(fold_text(means, terminal_width()))
 
 
 FIRST_STEP = "next: `drillbit` opens the app (d studies), or `drillbit study` starts at once"

@@ -30,6 +30,19 @@ from quiz.study.counts import (
 from quiz.study.days import as_utc, date_start, days_back, json_time, local_date
 
 HISTORY_DAYS = 30
+
+ACCURACY_MEANS = (
+    "accuracy: the answers right (Good or Easy, the right choice or number, a passed drill) "
+    "of every mode"
+)
+RETENTION_MEANS = (
+    "retention: Anki's true retention, the due-session answers to cards past their learning "
+    "steps not rated Again (Hard passes)"
+)
+"""What the two shares count, as `drillbit stats` says under them: an Anki user reads
+"retention" as true retention, and the two differ by every Hard and every cram answer."""
+RETENTION_NOTE = "* Anki's true retention: due-session answers to review cards not rated Again"
+"""The stats screen's footnote to its retention, on one line at 80 columns."""
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
 
 

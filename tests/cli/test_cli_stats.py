@@ -340,3 +340,19 @@ def test_stats_on_a_fresh_home_says_what_to_do_first(
             store, Scheduler(), "what-is-relu", Rating.Good, now=datetime.now(UTC), correct=True
         )
     assert "next: " not in drillbit("--content", str(mini_bank), "stats").stdout
+
+
+def test_stats_says_its_accuracy_and_what_each_share_counts(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """`retention: 100%` beside a topic's `accuracy 0%` was unexplained (a Hard is recalled
+    but not right), and the overall accuracy the stats screen shows was missing."""
+    with Store.open() as store:
+        store.record_review(
+            card_id="what-is-relu", rating=2, correct=False, reviewed_at=datetime.now(UTC),
+            mode="due", state_before=2,
+        )  # fmt: skip
+    said = drillbit("--content", str(mini_bank), "stats").stdout
+    assert "accuracy: 0%   drills passed" in said and "retention: 100%" in said
+    assert "accuracy: the answers right (Good or Easy" in said
+    assert "retention: Anki's true retention, the due-session answers" in said

@@ -323,3 +323,21 @@ async def test_stats_count_again_after_another_drillbit_rates_a_card(
         stats.store_watch.check()  # nothing changed since: not read again
         await settle(pilot)
         assert stats.query_one("#stats-numbers", Static) is shown
+
+
+async def test_retention_is_footnoted_as_anki_true_retention(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """ "retention 80%" said nothing of what it counts: an Anki user reads true retention,
+    and accuracy beside it differs by every Hard."""
+    app = build()
+    app.workspace.store.record_review(
+        card_id="what-is-relu", rating=2, correct=False, reviewed_at=clock(), mode="due",
+        state_before=2,
+    )  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert "accuracy 0% · retention 100%*" in numbers  # Hard: not right, but recalled
+        assert "* Anki's true retention: due-session answers to review cards" in numbers

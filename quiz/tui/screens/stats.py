@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from quiz.plural import counted
 from quiz.study.counts import plan_headline
+from quiz.study.stats import RETENTION_NOTE
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
@@ -36,9 +37,9 @@ MIN_TOPIC_ROWS = 10
 more topics make it taller."""
 
 
-NO_RETENTION = "* retention: the share of answers to review cards not rated Again; none yet"
-"""Why retention is a dash (75 cells, one line at 80 columns): no card has been answered
-while in review (past its learning steps) yet."""
+NO_RETENTION = "* true retention: due-session answers to review cards not Again; none yet"
+"""Why retention is a dash (one line at 80 columns): no card has been answered in a due
+session while in review (past its learning steps) yet."""
 
 
 def _percent(value: float | None) -> str:
@@ -105,9 +106,8 @@ class StatsScreen(Screen[None]):
         # thousands separated, as the counts under them ("9,991 due by fsrs")
         numbers.append(f"reviews {s.reviews:,}", style="bold")
         numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {_percent(s.accuracy)}")
-        numbers.append(f" · retention {_percent(s.retention)}")
-        if s.retention is None:  # a dash alone read as a fault: a footnote says why
-            numbers.append("*")
+        # footnoted: an Anki user reads it as true retention, and a dash alone read as a fault
+        numbers.append(f" · retention {_percent(s.retention)}*")
         numbers.append(
             f"\ndrills passed {s.drills_passed}"
             + (f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else "")
@@ -126,8 +126,8 @@ class StatsScreen(Screen[None]):
         styled = list(zip(parts, COUNT_STYLES, strict=False))
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
-        if s.retention is None:
-            numbers.append(f"\n{NO_RETENTION}", style="dim")
+        note = NO_RETENTION if s.retention is None else RETENTION_NOTE
+        numbers.append(f"\n{note}", style="dim")
         yield Static(numbers, id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
