@@ -17,6 +17,8 @@ async def test_anki_terms_filter_and_an_unknown_one_is_explained(build: AppFacto
         await pilot.pause()  # the box's Changed message, then the search it asks for
         await searched(pilot)
         everything = len(browser.shown)
+        # the empty box says Anki's terms work: an Anki user would not guess it
+        assert "is:due tag:T deck:P" in browser.query_one(Input).placeholder
         browser.query_one(Input).value = "is:new kind:coding"
         await pilot.pause()  # the box's Changed message, then the search it asks for
         await searched(pilot)
