@@ -16,7 +16,7 @@ from fsrs import State
 
 from quiz.bank.loader import Bank, load_card_text
 from quiz.bank.models import Card
-from quiz.card_query import CardQuery, parse_query
+from quiz.card_query import CardQuery, QueryError, parse_query
 from quiz.search import SearchIndex
 from quiz.store import Store
 
@@ -128,15 +128,20 @@ def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
     return f"*{shown}" if row.is_due else shown
 
 
+def search_words(search: str) -> str:
+    """The words of a search the full-text index looks for, without its Anki filters
+    (`is:due tag:x` has none: no index needed); "" for a search `browse` refuses."""
+    try:
+        return parse_query(search).words
+    except QueryError:
+        return ""
+
+
 def sort_name(sort: str, search: str) -> str:
     """What the rows are in order of, as the browser's title says it: a search with the
     content sort ranks them by how well they match (`browse`), not in the bank's order;
     filters alone (`is:due`, `tag:x`) rank nothing. A search with an error keeps its sort."""
-    try:
-        words = parse_query(search).words
-    except ValueError:
-        words = ""
-    return "best match" if sort == "content" and words else sort
+    return "best match" if sort == "content" and search_words(search) else sort
 
 
 def browse(

@@ -27,6 +27,7 @@ from quiz.browser import (
     browse,
     card_rows,
     due_label,
+    search_words,
     sort_name,
     with_card_reloaded,
 )
@@ -299,8 +300,10 @@ class BrowserScreen(Screen[None]):
             }
         rows = self._rows
         query = self.query_one(Input).value
-        index = ws.search.built() if query.strip() else None
-        if query.strip() and index is None:
+        # filters alone (`is:due`) need no index: a heavy user's waited a second for it
+        words = search_words(query)
+        index = ws.search.built() if words else None
+        if words and index is None:
             # the index is being built: the rows stay, and the search follows when it is
             self._build_index()
             self.query_one("#browser-title", Label).update(
