@@ -12,11 +12,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine.source import SOURCE_LIMIT, is_oversized, source_size
 from quiz.paths import data_dir
 from quiz.store import Store
+from quiz.textsafe import describe_size, read_regular_text
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
+    from quiz.store import Draft
+
+
+def over_the_limit(size: int) -> str:
+    """Why code of `size` UTF-8 bytes is refused: the limit, and that an answer is far less."""
+    return (
+        f"{describe_size(size)}, over the {describe_size(SOURCE_LIMIT)} a drill's code may have "
+        "(a real answer is a few KiB)"
+    )
 
 
 class Drafts:
@@ -37,18 +48,39 @@ class Drafts:
 
     def previous_code(self, card: Card) -> str | None:
         """The draft saved before the card's last review (a stale one), or None."""
-        draft = self.store.draft(card.id)
+        draft = self._fitting_draft(card)
         state = self.store.card_state(card.id)
         if draft is None or state is None or state.last_review is None:
             return None
         return draft.text if draft.updated_at <= state.last_review else None
 
     def initial_code(self, card: Card) -> str:
-        """The draft in progress, or the starter (always the starter for a review)."""
-        draft = self.store.draft(card.id)
+        """The draft in progress, or the starter (always the starter for a review, and for
+        a draft over the limit: see `set_aside`)."""
+        draft = self._fitting_draft(card)
         if draft is None or self.previous_code(card) is not None:
             return _starter(card)
         return draft.text
+
+    def _fitting_draft(self, card: Card) -> Draft | None:
+        """The drill's draft, unless it is over SOURCE_LIMIT (then None: the editor does not
+        open it)."""
+        draft = self.store.draft(card.id)
+        return None if draft is None or is_oversized(draft.text) else draft
+
+    def set_aside(self, card: Card) -> tuple[Path, int] | None:
+        """A draft over SOURCE_LIMIT written whole to <data dir>/drafts/<id>.too-large.py:
+        that path and the draft's size; None when the draft fits (or there is none).
+
+        Such a draft was pasted or graded before the limit existed; the drill took minutes
+        to open on 5 MiB. The drill opens on the starter instead, and the store keeps the
+        draft until code is saved over it: nothing is lost either way."""
+        draft = self.store.draft(card.id)
+        if draft is None or not is_oversized(draft.text):
+            return None
+        path = self._folder_path() / f"{card.id}.too-large.py"
+        path.write_text(draft.text, encoding="utf-8", errors="surrogatepass")
+        return path, source_size(draft.text)
 
     def save(self, card: Card, text: str) -> None:
         """Autosave the code (committed at once); the starter itself is not saved, give or
@@ -101,11 +133,15 @@ class Drafts:
 
     def file(self, card: Card, text: str) -> Path:
         """Write the code to a file the person's editor can open: <data dir>/drafts/<id>.py."""
-        folder = self._folder if self._folder is not None else data_dir() / "drafts"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{card.id}.py"
+        path = self._folder_path() / f"{card.id}.py"
         path.write_text(text, encoding="utf-8")
         return path
+
+    def _folder_path(self) -> Path:
+        """The folder of the drafts' files (made when missing)."""
+        folder = self._folder if self._folder is not None else data_dir() / "drafts"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def editor_command(self, path: Path) -> list[str]:
         """$VISUAL, then $EDITOR, then vi, with the file appended."""
@@ -115,8 +151,9 @@ class Drafts:
         return [*shlex.split(editor), str(path)]
 
     def read_file(self, card: Card, path: Path) -> str:
-        """The code as the editor left it, saved as the draft."""
-        text = path.read_text(encoding="utf-8")
+        """The code as the editor left it, saved as the draft: UTF-8 text of at most
+        SOURCE_LIMIT bytes, InputFileError (naming the file, which stays) otherwise."""
+        text = read_regular_text(path, limit=SOURCE_LIMIT, title="draft").removeprefix("\ufeff")
         self.save(card, text)
         return text
 

@@ -22,7 +22,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static, TextArea
 
+from engine.source import SOURCE_LIMIT
 from quiz.cardtext import render_text, section_markdown
+from quiz.drafts import over_the_limit
 from quiz.drill_list import drill_rows, next_unsolved, passed_line
 from quiz.errors import DrillbitError
 from quiz.plural import counted
@@ -142,6 +144,8 @@ class DrillScreen(Screen["DrillSitting"]):
         self.time_up = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
+        self._set_aside = workspace.drafts.set_aside(sitting.card)
+        """A draft too large to open: the file it was written to, and its size."""
         self._saved = workspace.drafts.initial_code(sitting.card)
         """The code as the store last had it from this screen: leaving without typing writes
         nothing (`drillbit grade` may have saved a newer draft meanwhile)."""
@@ -190,12 +194,33 @@ class DrillScreen(Screen["DrillSitting"]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#editor", CodeEditor).max_bytes = SOURCE_LIMIT
         self.query_one("#editor", TextArea).focus()
         # an enter read before the first frame was drawn is not typed (a double enter)
         self.call_after_refresh(self.query_one("#editor", CodeEditor).show_keys_from_now)
         self.query_one("#explanation", Markdown).display = False
         self._show_hints()
         self.call_after_refresh(self._warm_up)  # its imports hold the GIL: after the first frame
+        if self._set_aside is not None:
+            path, size = self._set_aside
+            self.notify(
+                f"Your draft is {over_the_limit(size)}: the editor starts from the starter "
+                f"code. The draft is kept whole in {path}.",
+                title="Draft not opened",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def on_code_editor_paste_refused(self, event: CodeEditor.PasteRefused) -> None:
+        event.stop()
+        self.notify(
+            f"Not pasted: the code would be {over_the_limit(event.size)}. "
+            "Your code is as it was; the paste is still on the clipboard.",
+            title="Paste too large",
+            severity="warning",
+            markup=False,
+        )
 
     def on_mock_clock_time_up(self, event: MockClock.TimeUp) -> None:
         """The mock interview is over: no more grading; back to the session, which ends."""
@@ -448,7 +473,13 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         if returncode != 0:
             self.notify(f"{command[0]} exited with status {returncode}.", severity="warning")
-        text = self._saved = ws.drafts.read_file(card, path)
+        try:
+            text = self._saved = ws.drafts.read_file(card, path)
+        except DrillbitError as exc:  # too large, not UTF-8: the file stays for the person
+            self.notify(
+                f"{exc.message}. Your code here is as it was.", severity="error", markup=False
+            )
+            return
         editor = self.query_one("#editor", TextArea)
         if text != editor.text:
             editor.load_text(text)

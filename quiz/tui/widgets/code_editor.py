@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
+from engine.source import source_size
+
 BLOCK_END = re.compile(r"(return|pass|raise|break|continue)\b")
 """A statement after which no more lines of its block run: enter goes back a level."""
 
@@ -49,8 +51,37 @@ class CodeEditor(TextArea):
     """When the editor was first drawn, on the clock of the keys' time stamps; None until
     then."""
 
+    max_bytes: int | None = None
+    """The most UTF-8 bytes a paste may bring the code to (None: no limit): past it the
+    paste is refused whole (`PasteRefused`), as inserting megabytes froze the app."""
+
     class Shown(Message):
         """The editor is on screen; the message's own `time` is when."""
+
+    class PasteRefused(Message):
+        """A paste was not inserted: the code would have been `size` bytes, over `max_bytes`."""
+
+        def __init__(self, size: int) -> None:
+            super().__init__()
+            self.size = size
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        """Refuse a paste that brings the code over `max_bytes`: the code stays as it was
+        (the paste is still on the clipboard) and `PasteRefused` says so. Any other paste
+        goes on to TextArea's own handler, which inserts it (Textual calls it next)."""
+        if self.max_bytes is not None and not self.read_only:
+            size = self._size_after_paste(event.text)
+            if size > self.max_bytes:
+                event.prevent_default()
+                self.post_message(self.PasteRefused(size))
+
+    def _size_after_paste(self, pasted: str) -> int:
+        """The code's size in UTF-8 bytes once `pasted` replaces the selection."""
+        assert self.max_bytes is not None
+        added = source_size(pasted)
+        if added > self.max_bytes:  # settled without measuring the code
+            return added
+        return source_size(self.text) - source_size(self.selected_text) + added
 
     def show_keys_from_now(self) -> None:
         """The editor is on screen: an enter typed from now on is typed into it.
