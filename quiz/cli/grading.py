@@ -20,11 +20,13 @@ from quiz.cli.context import (
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
-from quiz.textsafe import MIB, read_regular_text
+from engine.source import SOURCE_LIMIT
+from quiz.textsafe import read_regular_text
 from quiz.wrapping import COMMAND_INDENT, terminal_width
 
-SUBMISSION_LIMIT = MIB
-"""The largest answer file graded (a drill's answer is a few KiB)."""
+SUBMISSION_LIMIT = SOURCE_LIMIT
+"""The largest answer file graded: the drill editor's limit too, as the graded code becomes
+the draft it opens on (a drill's answer is a few KiB)."""
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -637,3 +637,18 @@ def test_a_file_saved_with_a_byte_order_mark_grades(tmp_path: Path, drillbit: Ru
     result = drillbit("grade", "softmax", str(path), "--json")
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout)["status"] == "passed"
+
+
+def test_a_file_over_the_source_limit_is_refused_before_the_sandbox(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """The drill editor's limit: a graded file becomes the draft the drill opens on, and a
+    1 MiB one (the old limit) made the drill take 6 s to open."""
+    answer = (ANSWERS / "sigmoid" / "correct_masks.py").read_text(encoding="utf-8")
+    huge = tmp_path / "huge.py"
+    huge.write_text(answer + "# padding\n" * 10_000, encoding="utf-8")
+    result = drillbit("grade", "sigmoid", str(huge))
+    assert result.returncode == 1
+    assert result.stderr == f"drillbit: grade: {huge}: 97 KiB, over the limit of 64 KiB\n"
+    with Store.open() as store:  # nothing graded, nothing saved
+        assert store.draft("sigmoid") is None
