@@ -553,6 +553,26 @@ def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:
     return compiled
 
 
+def _null_byte_line(source: str) -> int | None:
+    """The line of the first NUL character: the SyntaxError for one names no line."""
+    at = source.find("\0")
+    return None if at < 0 else source.count("\n", 0, at) + 1
+
+
+def _too_deep(kind: str, source: str) -> str:
+    """What a RecursionError or MemoryError of `compile` means, and the line most likely at
+    fault: Python names none (an expression nested or chained so deep its compiler's stack
+    or memory ran out, such as thousands of `+` or `(`), and the longest line holds it
+    nearly always."""
+    lines = source.splitlines() or [""]
+    longest = max(range(len(lines)), key=lambda index: len(lines[index]))
+    return (
+        f"{kind}: your code is nested too deeply for Python's compiler (an expression of "
+        f"thousands of parts); the longest line is line {longest + 1} "
+        f"({len(lines[longest])} characters): split it into smaller steps"
+    )
+
+
 def _shown_line(exc: SyntaxError) -> str:
     """The line a SyntaxError names, as the message shows it.
 
@@ -734,12 +754,14 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         code = compile(source, filename, "exec")
     except SyntaxError as exc:
         line = _shown_line(exc)
-        text = f"{type(exc).__name__}: {exc.msg} (line {exc.lineno})"
-        load_error(
-            "syntax", f"{text}\n  line {exc.lineno}: {line}" if line else text, line=exc.lineno
-        )
+        lineno = exc.lineno if exc.lineno is not None else _null_byte_line(source)
+        text = f"{type(exc).__name__}: {exc.msg} (line {lineno})"
+        load_error("syntax", f"{text}\n  line {lineno}: {line}" if line else text, line=lineno)
         return
-    except (ValueError, MemoryError, RecursionError) as exc:
+    except (MemoryError, RecursionError) as exc:
+        load_error("syntax", _too_deep(type(exc).__name__, source))
+        return
+    except ValueError as exc:
         load_error("syntax", f"{type(exc).__name__}: your code could not be compiled: {exc}")
         return
     import linecache
