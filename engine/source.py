@@ -32,3 +32,14 @@ def source_size(source: str) -> int:
 def is_oversized(source: str) -> bool:
     """Whether `source` is over SOURCE_LIMIT (its length alone settles most huge texts)."""
     return len(source) > SOURCE_LIMIT or source_size(source) > SOURCE_LIMIT
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (half of a UTF-16 pair, which a browser's paste can
+    bring) as U+FFFD, and a pair split in two joined again: no UTF-8 file or store holds
+    one, and the drill editor raised UnicodeEncodeError on it, ending the app."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text

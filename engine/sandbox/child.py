@@ -761,6 +761,13 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     except (MemoryError, RecursionError) as exc:
         load_error("syntax", _too_deep(type(exc).__name__, source))
         return
+    except UnicodeEncodeError as exc:  # a lone surrogate (a browser paste): no file holds one
+        row = source.count("\n", 0, exc.start) + 1
+        column = exc.start - source.rfind("\n", 0, exc.start)
+        half = f"U+{ord(source[exc.start]):04X}"
+        text = f"SyntaxError: a lone surrogate {half} (line {row}, column {column}), a "
+        load_error("syntax", text + "character no file can hold: delete it", line=row)
+        return
     except ValueError as exc:
         load_error("syntax", f"{type(exc).__name__}: your code could not be compiled: {exc}")
         return

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from engine.source import SOURCE_LIMIT
 from quiz.cli.context import (
     Context,
     display_path,
@@ -20,7 +21,6 @@ from quiz.cli.context import (
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError
-from engine.source import SOURCE_LIMIT
 from quiz.textsafe import read_regular_text
 from quiz.wrapping import COMMAND_INDENT, terminal_width
 

@@ -33,3 +33,10 @@ def test_an_expression_too_deep_to_compile_names_its_line(
     message = shown(run_adversarial(pool, source, Status.ERROR))
     assert f"{kind}: your code is nested too deeply for Python's compiler" in message
     assert f"the longest line is line 4 ({len(expression) + 8} characters)" in message
+
+
+def test_a_lone_surrogate_names_its_line_and_column(pool: WorkerPool) -> None:
+    """Half of a UTF-16 pair (a browser's paste can bring one): the verdict named only its
+    offset in the whole text ("position 42")."""
+    verdict = run_adversarial(pool, f"{DOUBLE_IT}\nname = 'a\ud83db'\n", Status.ERROR)
+    assert "a lone surrogate U+D83D (line 4, column 10)" in shown(verdict)

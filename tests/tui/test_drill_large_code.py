@@ -88,3 +88,17 @@ async def test_a_file_over_the_limit_from_the_editor_is_not_loaded(
         assert screen.query_one("#editor", CodeEditor).text == before
         assert recorder.of(DrillScreen.DrillSubmitted) == []
         assert any("over the limit of 64 KiB" in notice for notice in notices(recorder))
+
+
+async def test_a_pasted_lone_surrogate_is_a_replacement_character(build: AppFactory) -> None:
+    """A browser's paste can bring half a UTF-16 pair: the editor's document raised
+    UnicodeEncodeError on it, which ended the app."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test() as pilot:
+        screen = await showing(pilot, DrillScreen)
+        app.post_message(events.Paste("# half \ud83d of a pair, a whole \ud83d\ude00\n"))
+        await settle(pilot)
+        screen.save_draft()
+        draft = app.workspace.store.draft("tiny-sgd")
+        assert draft is not None
+        assert "# half \ufffd of a pair, a whole \U0001f600\n" in draft.text

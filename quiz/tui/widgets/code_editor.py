@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
-from engine.source import source_size
+from engine.source import source_size, without_lone_surrogates
 
 BLOCK_END = re.compile(r"(return|pass|raise|break|continue)\b")
 """A statement after which no more lines of its block run: enter goes back a level."""
@@ -68,7 +68,9 @@ class CodeEditor(TextArea):
     async def _on_paste(self, event: events.Paste) -> None:
         """Refuse a paste that brings the code over `max_bytes`: the code stays as it was
         (the paste is still on the clipboard) and `PasteRefused` says so. Any other paste
-        goes on to TextArea's own handler, which inserts it (Textual calls it next)."""
+        goes on to TextArea's own handler, which inserts it (Textual calls it next), with
+        any lone surrogate as U+FFFD (see `without_lone_surrogates`)."""
+        event.text = without_lone_surrogates(event.text)
         if self.max_bytes is not None and not self.read_only:
             size = self._size_after_paste(event.text)
             if size > self.max_bytes:
