@@ -15,6 +15,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
+from engine.source import SOURCE_LIMIT
+from quiz.errors import InputFileError
+from quiz.textsafe import read_regular_text
+
 Signature = tuple[int, int, int] | None
 
 
@@ -78,6 +82,13 @@ def ctrl_c_stops() -> Iterator[CtrlC]:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
+def read_source(path: Path, *, title: str) -> str:
+    """A drill's source from the file at `path`, as Python reads a file (one leading byte
+    order mark dropped): a regular UTF-8 file of at most SOURCE_LIMIT bytes, InputFileError
+    (titled `title`, naming the file and the line) otherwise, never a hang on a FIFO."""
+    return read_regular_text(path, limit=SOURCE_LIMIT, title=title).removeprefix("\ufeff")
+
+
 def file_signature(path: Path) -> Signature:
     """(mtime_ns, size, inode), or None while the file does not exist (mid-rename)."""
     try:
@@ -95,8 +106,13 @@ def watch_file(
     poll_seconds: float = 0.1,
     settle_seconds: float = 0.15,
     graded: Signature = None,
+    on_unreadable: Callable[[InputFileError], None] | None = None,
 ) -> None:
     """Call `on_change(text)` once per settled save until `stop` is set.
+
+    A save that cannot be graded (over SOURCE_LIMIT, not UTF-8, a FIFO or a folder put in
+    its place: `read_source`) goes to `on_unreadable` once, then the watch goes on; such a
+    save was read whole (a FIFO: forever) or passed over without a word.
 
     A save has settled when the file exists and its signature stayed the same for
     `settle_seconds`: a burst of writes (or unlink + rename) grades once, not many times.
@@ -117,8 +133,13 @@ def watch_file(
         if stop.is_set() or current is None:
             continue
         try:
-            text = path.read_text(encoding="utf-8-sig")  # as Python reads a file: no BOM
-        except (OSError, UnicodeDecodeError):
+            text = read_source(path, title="watch")
+        except InputFileError as exc:
+            if file_signature(path) != current:  # replaced while read: read the new save
+                continue
+            last_graded = current
+            if on_unreadable is not None:
+                on_unreadable(exc)
             continue
         last_graded = current
         on_change(text)

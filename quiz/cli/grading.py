@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from engine.source import SOURCE_LIMIT
 from quiz.cli.context import (
     Context,
     display_path,
@@ -20,13 +19,8 @@ from quiz.cli.context import (
     pass_context,
 )
 from quiz.cli.numbers import WholeRange
-from quiz.errors import DrillbitError
-from quiz.textsafe import read_regular_text
+from quiz.errors import DrillbitError, InputFileError
 from quiz.wrapping import COMMAND_INDENT, terminal_width
-
-SUBMISSION_LIMIT = SOURCE_LIMIT
-"""The largest answer file graded: the drill editor's limit too, as the graded code becomes
-the draft it opens on (a drill's answer is a few KiB)."""
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -35,14 +29,6 @@ if TYPE_CHECKING:
     from quiz.bank.models import Card
     from quiz.drill_list import DrillRow
     from quiz.store import Store
-
-
-def _read_submission(path: Path) -> str:
-    """The submission's text: a regular UTF-8 file of at most SUBMISSION_LIMIT bytes.
-
-    One leading byte order mark is dropped, as Python drops it when it runs a file.
-    """
-    return read_regular_text(path, limit=SUBMISSION_LIMIT, title="grade").removeprefix("\ufeff")
 
 
 WATCH_NEW_FILE = (
@@ -100,6 +86,7 @@ def grade_command(
         is_untouched_starter,
     )
     from quiz.verdict_text import format_verdict
+    from quiz.watch import read_source
 
     if as_json and output_format not in (None, "json"):
         raise click.UsageError(f"--json and --format {output_format} contradict each other")
@@ -119,7 +106,7 @@ def grade_command(
             "it on every save",
             param_hint="'FILE'",
         )
-    source = _read_submission(file)
+    source = read_source(file, title="grade")
     verdict = grade_source(drill, source, seed=seed)
     if chosen == "json":
         from quiz.cli.schemas import SCHEMA_VERSION, VerdictReport
@@ -319,7 +306,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass
     from quiz.study.days import study_zone
-    from quiz.watch import ctrl_c_stops, file_signature, watch_file
+    from quiz.watch import ctrl_c_stops, file_signature, read_source, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
     if drill_id is None:
@@ -396,15 +383,20 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
         finally:
             ctrl_c.grading = False
 
+    def not_graded(exc: InputFileError) -> None:
+        click.echo(f"{exc.error_line()}; not graded, still watching", err=True)
+
     graded = file_signature(file)  # before reading: a save during this grading is seen
     try:
         with ctrl_c_stops() as ctrl_c:
             if wrote_starter:  # untouched starter code: no grading, no failed try logged
                 click.echo(f"Watching {file}: save it to grade '{drill_id}'. Ctrl-C stops.")
             else:
-                grade_between_presses(_read_submission(file), first=True)
+                grade_between_presses(read_source(file, title="watch"), first=True)
             if not ctrl_c.pressed:
-                watch_file(file, grade_between_presses, ctrl_c, graded=graded)
+                watch_file(
+                    file, grade_between_presses, ctrl_c, graded=graded, on_unreadable=not_graded
+                )
     except KeyboardInterrupt:
         pass  # a second Ctrl-C: stop now
     finally:
