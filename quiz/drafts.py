@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.source import SOURCE_LIMIT, is_oversized, source_size
+from quiz.drill_source import SOURCE_LIMIT, is_oversized, source_size
 from quiz.paths import data_dir
 from quiz.store import Store
 from quiz.textsafe import describe_size, read_regular_text

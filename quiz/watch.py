@@ -15,7 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-from engine.source import SOURCE_LIMIT
+from quiz.drill_source import SOURCE_LIMIT
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular_text
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.source import SOURCE_LIMIT
+from quiz.drill_source import SOURCE_LIMIT
 from quiz.errors import InputFileError
 from quiz.watch import file_signature, watch_file
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from engine.sandbox import WorkerPool
-from engine.source import SOURCE_LIMIT
 from engine.verdict import Status
+from quiz.drill_source import SOURCE_LIMIT
 from tests.sandbox.helpers import run_adversarial, shown
 
 DOUBLE_IT = "def double(x):\n    return 2 * x\n"

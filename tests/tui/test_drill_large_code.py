@@ -11,8 +11,8 @@ import sys
 
 from textual import events
 
-from engine.source import SOURCE_LIMIT
 from quiz.drill_grading import starter_text
+from quiz.drill_source import SOURCE_LIMIT
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.code_editor import CodeEditor
 from tests.tui.conftest import AppFactory, FakeClock, Recorder, notices, settle, showing

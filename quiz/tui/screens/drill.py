@@ -22,10 +22,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown, Static, TextArea
 
-from engine.source import SOURCE_LIMIT
 from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
 from quiz.drill_list import drill_rows, next_unsolved, passed_line
+from quiz.drill_source import SOURCE_LIMIT
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError

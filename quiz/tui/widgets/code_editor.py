@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection
 
-from engine.source import source_size, without_lone_surrogates
+from quiz.drill_source import source_size, without_lone_surrogates
 
 BLOCK_END = re.compile(r"(return|pass|raise|break|continue)\b")
 """A statement after which no more lines of its block run: enter goes back a level."""
