@@ -53,13 +53,15 @@ def printable_lines(lines: Sequence[str]) -> str:
 
 
 def describe_size(size: int) -> str:
-    """A byte count for people: '1 MiB', '512 KiB', '300 bytes'."""
+    """A byte count for people: '1 MiB', '512 KiB', '300 bytes'. A size between two shown
+    steps is rounded up, so a file just over a limit never reads as the limit itself
+    ("64 KiB, over the limit of 64 KiB")."""
     if size >= MIB and size % MIB == 0:
         return f"{size // MIB} MiB"
     if size >= MIB:
-        return f"{size / MIB:.1f} MiB"
+        return f"{-(-size * 10 // MIB) / 10:.1f} MiB"
     if size >= 1024:
-        return f"{size // 1024} KiB"
+        return f"{-(-size // 1024)} KiB"
     return f"{size} bytes"
 
 

@@ -649,6 +649,6 @@ def test_a_file_over_the_source_limit_is_refused_before_the_sandbox(
     huge.write_text(answer + "# padding\n" * 10_000, encoding="utf-8")
     result = drillbit("grade", "sigmoid", str(huge))
     assert result.returncode == 1
-    assert result.stderr == f"drillbit: grade: {huge}: 97 KiB, over the limit of 64 KiB\n"
+    assert result.stderr == f"drillbit: grade: {huge}: 98 KiB, over the limit of 64 KiB\n"
     with Store.open() as store:  # nothing graded, nothing saved
         assert store.draft("sigmoid") is None

@@ -38,7 +38,7 @@ def test_lint_names_every_hostile_file_and_exits_1(tmp_path: Path, _isolated_hom
         "YAML aliases (*l0) are not allowed here",
         f"{cards / 'fifo.md'}:1:1: card file: a FIFO (named pipe), not a regular file",
         f"{cards / 'zero.md'}:1:1: symbolic link to /dev/zero, outside its pack 'hostile'",
-        f"{cards / 'huge.md'}:1:1: card file: 2.0 MiB, over the limit of 1 MiB",
+        f"{cards / 'huge.md'}:1:1: card file: 2.1 MiB, over the limit of 1 MiB",
     )
     assert "inside.md" in run.output, "a second card with the same id, through the link"
     assert "4 problems" not in run.output
