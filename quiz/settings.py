@@ -42,6 +42,11 @@ _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_STEP_DAYS = 36500
 """The longest learning or relearning step, fsrs's longest interval (100 years): a longer
 one overflowed a due date (a traceback at every start, or at the answer)."""
+DEFAULT_THEME = "textual-dark"
+"""The theme of a new home (the app's toolkit names its themes; the app checks the name)."""
+_THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+"""What a theme name looks like (every theme the toolkit ships is one): the file holds no
+more than a name, whether the app has that theme is the app's to say."""
 NO_STEPS = "(none)"
 """How an empty list of steps is shown (and may be typed back, as may `none` or nothing)."""
 
@@ -122,6 +127,12 @@ class Settings:
             le=23,
         ),
     )
+    theme: str = field(
+        default=DEFAULT_THEME,
+        metadata=_help(
+            "Colour theme; ctrl+p then theme picks one, and the choice is kept here."
+        ),
+    )
 
     def __post_init__(self) -> None:
         values = asdict(self)
@@ -184,7 +195,17 @@ def _validator() -> type[BaseModel]:
                     raise ValueError(f"'{step}' is too long: a step is at most {MAX_STEP_DAYS}d")
             return tuple(step.strip() for step in value)
 
+        @field_validator("theme")
+        @classmethod
+        def _theme_valid(cls, value: str) -> str:
+            if not _THEME_NAME.match(value.strip()):
+                raise ValueError(f"{shown_raw(value)} is not a theme name: {_THEME_WORDS}")
+            return value.strip()
+
     return SettingsModel
+
+
+_THEME_WORDS = "letters, digits, - and _, e.g. textual-dark (`drillbit config theme` lists them)"
 
 
 _TYPES: dict[str, Any] = {
@@ -192,6 +213,7 @@ _TYPES: dict[str, Any] = {
     "float": float,
     "bool": bool,
     "tuple[str, ...]": tuple[str, ...],
+    "str": str,
 }
 
 
@@ -221,6 +243,10 @@ def _plainly_valid(data: Any) -> dict[str, Any] | None:
             if kind is not float and kind is not int:
                 return None
             value = float(value)
+        elif type(default) is str:
+            if kind is not str or not _THEME_NAME.match(value.strip()):
+                return None
+            value = value.strip()
         else:
             if kind is not tuple and kind is not list:
                 return None
@@ -256,6 +282,8 @@ def accepted(key: str, *, typed: bool = False) -> str:
     default, bounds = _DEFAULTS[key], _BOUNDS[key]
     if isinstance(default, bool):
         return "true or false (yes/no, on/off and 1/0 work too)" if typed else "true or false"
+    if isinstance(default, str):
+        return f"a theme name: {_THEME_WORDS}"
     if isinstance(default, tuple):
         if typed:
             return 'durations such as 1m, 10m (commas or spaces between; "" or none for none)'

@@ -171,6 +171,10 @@ def _show(key: str) -> None:
     file = read_settings_file()
     if file.problem(key) is None:
         click.echo(format_value(getattr(file.settings(), key)))
+    if key == "theme":  # which names it takes, as the palette's theme list shows them
+        from quiz.tui.themes import theme_names
+
+        click.echo(fold_text(f"themes: {', '.join(theme_names())}", terminal_width()), err=True)
     _exit_on(file)
 
 
@@ -179,6 +183,13 @@ def _change(key: str, text: str) -> None:
     from quiz.settings import Settings, format_value, save_key, with_value
 
     value = getattr(with_value(Settings(), key, text), key)  # no rule spans two keys
+    if key == "theme":  # a name the app has: checked where Textual's themes are known
+        from quiz.settings import SettingsError
+        from quiz.tui.themes import theme_names, unknown_theme
+
+        refusal = unknown_theme(value, theme_names())
+        if refusal is not None:
+            raise SettingsError(refusal)
     saved = save_key(key, value)
     shown = format_value(getattr(saved.settings(), key))
     click.echo(f"{key} = {shown}  (saved to {display_path(saved.path)})")

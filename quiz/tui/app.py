@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from random import Random
@@ -24,6 +25,7 @@ from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 if TYPE_CHECKING:
     from textual.command import Provider
     from textual.notifications import SeverityLevel
+    from textual.theme import Theme
 
     from quiz.tui.screens.browser import BrowserScreen
     from quiz.tui.screens.drill import DrillScreen
@@ -109,10 +111,13 @@ class DrillbitApp(App[None]):
         self.start_drill = drill
         self.cursor_blink = cursor_blink
         """False in snapshot tests, so screenshots are stable."""
+        self._shown_theme = ""
+        """The theme on screen, once the kept one is applied: a change from it is saved."""
         self._collector = StartupCollector()
         freeze_at_exit()  # quitting ends the process: no collection of the app's garbage
 
     def on_mount(self) -> None:
+        self._use_kept_theme()
         self._collector.hold()  # until the first frame is drawn (see StartupCollector)
         self.call_after_refresh(self._collector.settle)
         # The one place the app meets a write the disk refuses (full, read-only): the
@@ -130,6 +135,39 @@ class DrillbitApp(App[None]):
                 self.open_drill(self.start_drill)
         for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
+
+    def _use_kept_theme(self) -> None:
+        """The theme kept in the settings, unless TEXTUAL_THEME names one for this run (it
+        wins, and is not saved); a kept name this Textual lacks is said, and the default
+        used. From then on a theme picked (ctrl+p, theme) is saved as the setting."""
+        from quiz.tui.themes import fallback_note
+
+        if not os.environ.get("TEXTUAL_THEME"):
+            kept = self.workspace.settings.theme
+            note = fallback_note(kept, self.available_themes)
+            if note is None:
+                self.theme = kept
+            else:
+                self.notify(note, title="Settings", severity="warning", timeout=20)
+        self._shown_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
+
+    def _keep_theme(self, theme: Theme) -> None:
+        """Save a theme the person picked, so the next start has it too."""
+        from dataclasses import replace
+
+        from quiz.settings import save_key
+
+        if theme.name in (self._shown_theme, self.workspace.settings.theme):
+            return  # the start's own theme (published once), or one saved already
+        self._shown_theme = theme.name
+        try:
+            saved = save_key("theme", theme.name)
+        except DrillbitError as exc:
+            self.notify(exc.message, title="Theme not kept", severity="error")
+            return
+        kept = saved.settings(kept=self.workspace.settings).theme
+        self.workspace.apply_settings(replace(self.workspace.settings, theme=kept))
 
     def _not_saved(self, notice: StoreNotice) -> None:
         """Say that the store stopped saving (called from any thread: notify posts a message)."""

@@ -21,6 +21,7 @@ from quiz.errors import DrillbitError
 from quiz.settings import (
     KEYS,
     Settings,
+    SettingsError,
     SettingsFileError,
     describe,
     format_value,
@@ -29,6 +30,7 @@ from quiz.settings import (
     with_value,
 )
 from quiz.study.plan_edit import PLAN_ROWS, PlanField, plan_value
+from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.typed_keys import after_typed_keys
@@ -202,6 +204,9 @@ class SettingsScreen(Screen[None]):
         current = self.workspace.settings
         try:
             value = getattr(with_value(current, key, event.value), key)
+            refusal = unknown_theme(value, self.app.available_themes) if key == "theme" else None
+            if refusal is not None:
+                raise SettingsError(refusal)
             saved = save_key(key, value)
         except DrillbitError as exc:
             self.file_problem = self._check_file()
@@ -210,6 +215,8 @@ class SettingsScreen(Screen[None]):
         # the file as saved: a key edited there by hand since the start is used too
         updated = saved.settings(kept=current)
         self.workspace.apply_settings(updated)
+        if key == "theme":
+            self.app.theme = updated.theme
         self.file_problem = saved.error().message if saved.problems else None
         self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
         self._close_editor()
