@@ -130,7 +130,7 @@ class Settings:
     theme: str = field(
         default=DEFAULT_THEME,
         metadata=_help(
-            "Colour theme; ctrl+p then theme picks one, and the choice is kept here."
+            "Colour theme; ctrl+p, theme picks one (kept here); drillbit config theme lists them."
         ),
     )
 

@@ -160,4 +160,6 @@ async def test_a_value_s_box_leaves_the_descriptions_whole_at_80_columns(
         assert settings.query_one(DataTable).size.width == 80
         text = "\n".join(line.text for line in screen_lines(app))
         assert "Steps of a forgotten card before it returns" in text, text
-        assert "Show a choice card's options in a new order" in text, text
+        # wrapped whole (the theme's name, 12 letters, moves "order" to the next line)
+        assert "Show a choice card's options in a new  " in text, text
+        assert "order each time." in text, text
