@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli import plain
+from quiz.cli.choice import Choice
 from quiz.cli.context import Context, display_path, listing, pass_context, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github"]),
+    type=Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
     help="text for people, json for tools, github for workflow annotations.",
@@ -205,7 +206,7 @@ def _unique(paths: list[Path]) -> list[Path]:
 @click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option(
-    "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
+    "--kind", type=Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
 )
 @click.option("--tag", help="Only cards with this tag.")
 @pass_context
@@ -271,7 +272,7 @@ def list_command(
 @click.command("schema")
 @click.argument(
     "name",
-    type=click.Choice(
+    type=Choice(
         ["card", "verdict", "lint", "list", "cards", "drills", "stats", "progress", "error", "plan"]
     ),
     default="card",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from quiz.cli.choice import Choice
 from quiz.cli.context import (
     Context,
     check_index_names,
@@ -33,7 +34,7 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option("--kind", help="Only this kind (concept, choice, numeric, coding).")
 @click.option("--tag", help="Only cards with this tag.")
-@click.option("--state", type=click.Choice(_STATES), help="Only cards in this state.")
+@click.option("--state", type=Choice(_STATES), help="Only cards in this state.")
 @click.option(
     "--search",
     "-s",
@@ -43,7 +44,7 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 )
 @click.option(
     "--sort",
-    type=click.Choice(_SORTS),
+    type=Choice(_SORTS),
     default="content",
     show_default=True,
     help="content: the bank's order (with --search, best match first); due: soonest first, "

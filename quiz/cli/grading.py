@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from quiz.cli.choice import Choice
 from quiz.cli.context import (
     Context,
     display_path,
@@ -46,7 +47,7 @@ WATCH_NEW_FILE = (
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "exercism"]),
+    type=Choice(["text", "json", "exercism"]),
     default=None,
     help="text for people; json (`drillbit schema verdict`); exercism: Exercism's results.json.",
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from quiz.cli.choice import Choice
 from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
 from quiz.cli.numbers import WholeRange
 from quiz.plural import counted
@@ -15,7 +16,7 @@ from quiz.plural import counted
 @click.command("study")
 @click.option(
     "--mode",
-    type=click.Choice(["due", "cram", "mock"]),
+    type=Choice(["due", "cram", "mock"]),
     default="due",
     show_default=True,
     help="due: what the schedule says; cram: any selection, schedule untouched; mock: a timed mock interview.",
@@ -24,7 +25,7 @@ from quiz.plural import counted
 @click.option("--topic", help="Only cards of this topic.")
 @click.option("--tag", help="Only cards with this tag.")
 @click.option(
-    "--kind", type=click.Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
+    "--kind", type=Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
 )
 @click.option("--limit", type=WholeRange(min=1), help="At most this many cards (mock: questions).")
 @click.option(

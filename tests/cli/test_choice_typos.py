@@ -1,0 +1,57 @@
+"""A choice option given a typo (`--kind code`, `--sort du`) names the closest choice, as an
+unknown command or setting does, on drillbit's one error line; every choice option of
+every command uses the one type that does it."""
+
+from __future__ import annotations
+
+import click
+import pytest
+
+from quiz.cli.choice import Choice
+from quiz.cli.group import cli
+from tests.conftest import RunDrillbit
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "meant"),
+    [
+        (("list", "--kind", "code"), "--kind", "coding"),
+        (("study", "--mode", "crm"), "--mode", "cram"),
+        (("cards", "--state", "nwe"), "--state", "new"),
+        (("cards", "--sort", "du"), "--sort", "due"),
+        (("lint", "content", "--format", "jsn"), "--format", "json"),
+    ],
+)
+def test_a_typo_names_the_closest_choice(
+    drillbit: RunDrillbit, args: tuple[str, ...], option: str, meant: str
+) -> None:
+    refused = drillbit(*args)
+    assert refused.returncode == 2
+    first = refused.stderr.splitlines()[0]
+    assert first.startswith(f"drillbit: Invalid value for '{option}': '{args[-1]}' is not ")
+    assert first.endswith(f": did you mean '{meant}'?")
+
+
+def test_nothing_close_gets_the_list_alone(drillbit: RunDrillbit) -> None:
+    refused = drillbit("list", "--kind", "zzz")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[0] == (
+        "drillbit: Invalid value for '--kind': 'zzz' is not one of "
+        "'concept', 'choice', 'numeric', 'coding'."
+    )
+
+
+def _commands(group: click.Command) -> list[click.Command]:
+    if isinstance(group, click.Group):
+        return [group, *(c for sub in group.commands.values() for c in _commands(sub))]
+    return [group]
+
+
+def test_every_choice_option_suggests() -> None:
+    plain = [
+        f"{command.name} {param.name}"
+        for command in _commands(cli)
+        for param in command.params
+        if isinstance(param.type, click.Choice) and not isinstance(param.type, Choice)
+    ]
+    assert plain == []
