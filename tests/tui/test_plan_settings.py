@@ -14,7 +14,6 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
-    notices,
     press,
     screen_lines,
     set_plan,
@@ -86,8 +85,8 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         plan = ws.store.interview_plan()
         assert plan is not None and plan.interview == date(2026, 3, 16)
         assert (plan.minutes_per_day, plan.target, plan.created_at) == (30.0, 0.9, clock())
-        assert notices(recorder)[-1] == (
-            "Interview 2026-03-16: 30 min/day, target recall 0.90 (saved)"
+        assert help_text(screen).startswith(
+            "Interview 2026-03-16: 30 min/day, target recall 0.90 (saved)\n"
         )
         assert str(table.get_row_at(INTERVIEW_ROW)[1]) == "2026-03-16"
         for typed, said in [("0", "0 is outside 1-1440"), ("lots", "'lots' is not a number")]:
@@ -123,7 +122,7 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         screen = await showing(pilot, SettingsScreen)
         await edit(pilot, screen, INTERVIEW_ROW, "")
         assert ws.store.interview_plan() is None
-        assert notices(recorder)[-1] == "Interview plan removed; normal reviews resume."
+        assert help_text(screen).startswith("Interview plan removed; normal reviews resume.\n")
         assert str(screen.query_one(DataTable).get_row_at(INTERVIEW_ROW)[1]) == "none"
         await press(pilot, "escape")
         await showing(pilot, HomeScreen)

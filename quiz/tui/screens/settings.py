@@ -78,6 +78,9 @@ class SettingsScreen(Screen[None]):
         self.editing: str | None = None
         self.file_problem: str | None = None
         """What is wrong with config.toml, as the file was when last read (None: nothing)."""
+        self.saved_note: str | None = None
+        """What the last save did, said on the line under the table until the next edit: a
+        toast sat over the descriptions at 80x24, the edited row's among them."""
 
     def compose(self) -> ComposeResult:
         yield Label(Text(" Settings ", style="reverse bold"), id="settings-title")
@@ -133,6 +136,8 @@ class SettingsScreen(Screen[None]):
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return
         hint = Text("enter edits the highlighted setting · bold = changed from the default", "dim")
+        if self.saved_note is not None:
+            hint = Text.assemble((self.saved_note, "bold"), "\n", hint)
         if self.file_problem is not None:
             hint = Text.assemble((self.file_problem, "bold red"), "\n", hint)
         self.query_one("#settings-help", Static).update(hint)
@@ -165,6 +170,7 @@ class SettingsScreen(Screen[None]):
         table = self.query_one(DataTable)
         key = ROWS[table.cursor_row]
         self.editing = key
+        self.saved_note = None
         box = self.query_one(Input)
         field = _plan_field(key)
         if field is not None:
@@ -218,8 +224,7 @@ class SettingsScreen(Screen[None]):
         if key == "theme":
             self.app.theme = updated.theme
         self.file_problem = saved.error().message if saved.problems else None
-        self.notify(f"{key} = {format_value(getattr(updated, key))} (saved)")
-        self._close_editor()
+        self._close_editor(f"{key} = {format_value(getattr(updated, key))} (saved)")
 
     def _save_plan(self, field: PlanField, typed: str) -> None:
         """Set, change or clear the interview plan as `drillbit plan` does; a refusal (not a
@@ -230,16 +235,17 @@ class SettingsScreen(Screen[None]):
             self.query_one("#settings-help", Static).update(self._editing_help(field, exc.message))
             return
         if plan is None:
-            self.notify("Interview plan removed; normal reviews resume.")
+            self._close_editor("Interview plan removed; normal reviews resume.")
         else:
-            self.notify(
+            self._close_editor(
                 f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
                 f"target recall {plan.target:.2f} (saved)"
             )
-        self._close_editor()
 
-    def _close_editor(self) -> None:
+    def _close_editor(self, saved: str | None = None) -> None:
+        """Back to the table; `saved` says what was saved, under it."""
         self.editing = None
+        self.saved_note = saved
         self.refresh_bindings()
         self.query_one(Input).display = False
         self.query_one(DataTable).focus()

@@ -1,0 +1,41 @@
+"""What a save did is said on the line under the settings table, not in a toast: at 80x24
+the toast sat over the descriptions, the edited row's among them, for its five seconds."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from quiz.tui.screens.settings import ROWS, SettingsScreen
+from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
+
+
+async def test_the_saved_note_leaves_the_edited_row_s_description_readable(
+    build: AppFactory,
+) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("day_starts_at"))
+        await press(pilot, "enter", "ctrl+u", "5", "enter")
+        await settle(pilot)
+        assert app.workspace.settings.day_starts_at == 5
+        text = "\n".join(line.text for line in screen_lines(app))
+        assert "Hour a new study day starts (Anki's next" in text, text
+        said = str(screen.query_one("#settings-help", Static).render())
+        assert said.startswith("day_starts_at = 5 (saved)\n"), said
+        assert [n.message for n in app._notifications] == []
+        assert "day_starts_at = 5 (saved)" in text, text
+        # the next edit at once: the line under its box says what the row does, whole,
+        # where the toast, still up, covered its right half
+        await press(pilot, "up", "enter")
+        await settle(pilot)
+        assert screen.editing == "mock_feedback"
+        said = str(screen.query_one("#settings-help", Static).render())
+        assert "(saved)" not in said and said.startswith("mock_feedback: Show right/wrong"), said
+        text = "\n".join(line.text.rstrip() for line in screen_lines(app))
+        assert (
+            "mock_feedback: Show right/wrong after each mock question (practice). · enter" in text
+        )
+        assert "\n saves, escape cancels\n" in text, text
