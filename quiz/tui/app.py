@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # Help (DataTable, the plan's status) are not needed for a due session's first card.
 
 
+HEADER_SIDES = 18
+"""The header's cells either side of its title (the icon's, and as many on the right)."""
+
 PALETTE_PLACEHOLDER = "Find a card by its words or id, or a command (theme, keys, quit)…"
 """The palette's search box before anything is typed (Textual's says "Search for commands…")."""
 
@@ -63,6 +66,9 @@ class DrillbitApp(App[None]):
     CSS_PATH = "drillbit.tcss"
     TITLE = "drillbit"
     SUB_TITLE = "interview prep: quizzes and NumPy drills"
+    SHORT_SUB_TITLE = "interview prep"
+    """The header's subtitle on a terminal too narrow for SUB_TITLE (60 columns cut it to
+    "quizzes and Nu…")."""
     COMMANDS = App.COMMANDS | {_card_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -180,6 +186,11 @@ class DrillbitApp(App[None]):
         self.notify(
             notice.message, title="Progress database", severity="warning", timeout=30, markup=False
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The short subtitle when the whole one does not fit the header."""
+        whole = len(f"{self.TITLE} — {self.SUB_TITLE}") + HEADER_SIDES
+        self.sub_title = self.SUB_TITLE if event.size.width >= whole else self.SHORT_SUB_TITLE
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A text box's cursor (a search, a number, the editor, the palette's query) blinks

@@ -21,6 +21,7 @@ from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.home_columns import COLUMNS, fitted_columns
 from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
 from quiz.tui.widgets.row_table import RowTable
 
@@ -40,6 +41,11 @@ pace", the help "the plan's next cards"). The settings screen's last rows set it
 PLAN_OVER = "a new date, or none, in Settings (,)"
 """The end of Home's line once the interview day has come: the ended plan's line stayed
 on Home for good, and only `drillbit plan` said how to set a new date or clear it."""
+
+
+def _texts(cells: list[dict[str, Cell]]) -> list[dict[str, str]]:
+    """The rows' cells as their text, which the columns' widths are fitted to."""
+    return [{key: cell.text for key, cell in row.items()} for row in cells]
 
 
 class HomeScreen(Screen[None]):
@@ -114,6 +120,10 @@ class HomeScreen(Screen[None]):
         """(pack, topic) of the row the cursor starts on, when one row is that: the
         selection of a `drillbit study` that found nothing to study."""
         self._counted_at_mount = False
+        self._shown: tuple[str, ...] = ()
+        """The keys of the columns the table has (a narrow terminal drops some)."""
+        self._cells: list[dict[str, Cell]] = []
+        """The last rows' cells by column key, shown or not."""
         self._counts: DeckCounts | None = None
         self._plan: PlanStatus | None = None
         self._planned = False
@@ -158,15 +168,24 @@ class HomeScreen(Screen[None]):
         elif self.is_active:
             self.refresh_counts()
 
-    def _add_columns(self, table: DataTable[object]) -> None:
-        """The table's columns: first what `d` studies today, then the cards by state."""
-        table.add_column("pack / topic", key="name")
-        table.add_column("today", key="today")
-        table.add_column("new", key="new")
-        table.add_column("learning", key="learning")
-        table.add_column("review", key="review")
-        table.add_column("susp.", key="suspended")
-        table.add_column("cards", key="total")
+    def _add_columns(self, table: DataTable[object], shown: tuple[str, ...] = ()) -> None:
+        """The table's columns (`shown`, else all): first what `d` studies today, then the
+        cards by state."""
+        self._shown = shown or tuple(key for key, _ in COLUMNS)
+        for key, label in COLUMNS:
+            if key in self._shown:
+                table.add_column(label, key=key)
+
+    def _show_rows(self, table: DataTable[object], cells: list[dict[str, Cell]]) -> None:
+        """Add the rows to the cleared table, in the columns that fit the width (a narrow
+        terminal drops some, `fitted_columns`)."""
+        shown = fitted_columns(self.size.width, _texts(cells))
+        if shown != self._shown:
+            table.clear(columns=True)
+            self._add_columns(table, shown)
+        self._cells = cells
+        for index, row_cells in enumerate(cells):
+            table.add_row(*(row_cells[key] for key in self._shown), key=str(index))
 
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
@@ -184,6 +203,7 @@ class HomeScreen(Screen[None]):
             cursor = _row_of(self.rows, *self._at, default=cursor)
             self._at = None
         table.clear()
+        cells: list[dict[str, Cell]] = []
         for index, row in enumerate(self.rows):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
             # strings, a third of the cost of the table's first frame.
@@ -193,16 +213,18 @@ class HomeScreen(Screen[None]):
             # new_per_day, or the plan's. "due 0" on a new bank hid the 20 new cards `d`
             # studies, which Anki's deck list shows beside the due ones.
             count = counts.studies_today(row.counts) if today is None else today[index]
-            table.add_row(
-                name,
-                Cell(str(count), "bold yellow" if count else "dim"),
-                Cell(str(row.new), "cyan" if row.new else "dim"),
-                Cell(str(row.learning)),
-                Cell(str(row.review)),
-                Cell(str(row.suspended), "" if row.suspended else "dim"),
-                Cell(str(row.total)),
-                key=str(index),
+            cells.append(
+                {
+                    "name": name,
+                    "today": Cell(str(count), "bold yellow" if count else "dim"),
+                    "new": Cell(str(row.new), "cyan" if row.new else "dim"),
+                    "learning": Cell(str(row.learning)),
+                    "review": Cell(str(row.review)),
+                    "suspended": Cell(str(row.suspended), "" if row.suspended else "dim"),
+                    "total": Cell(str(row.total)),
+                }
             )
+        self._show_rows(table, cells)
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         self._counts, self._plan, self._planned = counts, plan, today is not None
@@ -249,6 +271,12 @@ class HomeScreen(Screen[None]):
         if self._counts is not None:
             self._show_summary()
             self._show_hint()
+            table = self.query_one(DataTable)
+            if fitted_columns(self.size.width, _texts(self._cells)) != self._shown:
+                cursor = table.cursor_row
+                table.clear()
+                self._show_rows(table, self._cells)  # the same rows, the columns that fit
+                table.move_cursor(row=cursor)
 
     def _show_summary(self) -> None:
         """The totals line, the plan's line (broken between phrases to fit), broken files."""

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 HELP_ACTIONS = frozenset({"help", "app.help"})
 """The help's key: the app's ? (its own action) or a screen's f1 (the app's, named)."""
+WAY_OUT_ACTIONS = frozenset({"end", "back", "quit", "app.quit"})
+"""A screen's way out (a session's esc End, a list's esc Back, Home's q Quit): on a footer
+too narrow for every key it follows Help, rather than being the key cut ("esc E")."""
 ShownKey = tuple[str, "Binding", bool, str, str]
 """One key as the footer draws it: the key pressed, the binding, enabled, tooltip, display."""
 KeyLook = tuple[str, str, str, str, bool, object, bool]
@@ -70,8 +73,8 @@ def in_declared_order(
     plain keys (a group of keys, none in drillbit) is left as Textual orders it.
 
     `help_first` puts the help's key (the app's ?, or a screen's f1) before all others,
-    for a footer too narrow for every key: what is cut is then a key the help lists, not
-    the help.
+    then the screen's way out (WAY_OUT_ACTIONS), for a footer too narrow for every key:
+    what is cut is then a key the help lists, not the help nor the way out.
     """
     keys = [w for w in widgets if type(w) is FooterKey and not w.has_class("-grouped")]
     if len(keys) != len(widgets):
@@ -79,9 +82,13 @@ def in_declared_order(
     palette = [key for key in keys if key.has_class("-command-palette")]
     keys = [key for key in keys if key not in palette]
 
-    def place(key: FooterKey) -> tuple[bool, tuple[int, int]]:
-        bound = (key.key, key.action)
-        return (not (help_first and key.action in HELP_ACTIONS), declared_place(bound, screen, app))
+    def first(key: FooterKey) -> int:
+        if not help_first:
+            return 2
+        return 0 if key.action in HELP_ACTIONS else 1 if key.action in WAY_OUT_ACTIONS else 2
+
+    def place(key: FooterKey) -> tuple[int, tuple[int, int]]:
+        return (first(key), declared_place((key.key, key.action), screen, app))
 
     ordered = sorted(keys, key=place)
     return [*ordered, *palette]
