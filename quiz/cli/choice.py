@@ -3,7 +3,6 @@ typo is answered with the closest choice, as an unknown command or key already i
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 import click
@@ -14,6 +13,8 @@ class Choice(click.Choice):  # type: ignore[type-arg]
     (`--kind code`, `--sort du`); click's list of the choices stays."""
 
     def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        import difflib  # a refusal only: a command that runs does not load it
+
         said = super().get_invalid_choice_message(value, ctx)
         names = [str(choice) for choice in self._normalized_mapping(ctx=ctx).values()]
         typed = str(value).lower() if not self.case_sensitive else str(value)

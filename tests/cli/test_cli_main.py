@@ -208,6 +208,7 @@ def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) ->
         "quiz.cli.context",
         "quiz.cli.study",
         "quiz.cli.numbers",  # the study command's option types
+        "quiz.cli.choice",  # its --mode and --kind (a typo gets the closest choice)
         "quiz.cli.stats",
         "quiz.cli.plain",
     }
