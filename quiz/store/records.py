@@ -119,6 +119,15 @@ class InterviewPlan:
     """When the plan was set: the start of its pacing (the review-only days are counted from it)."""
 
 
+class Elsewhere(NamedTuple):
+    """What other drillbits did to the cards since a session began (`Store.changed_elsewhere`)."""
+
+    answered: dict[str, datetime]
+    """Cards answered in due mode, each with its last such answer."""
+    hidden: dict[str, bool]
+    """Cards suspended (True) or buried (False) now, by a flag set since."""
+
+
 class ReviewTally(NamedTuple):
     """One card's review count and correct answers (a named tuple: stats reads 10,000)."""
 

@@ -46,6 +46,7 @@ from quiz.store.records import (
     CardFlag,
     CardState,
     Draft,
+    Elsewhere,
     InterviewPlan,
     Mode,
     Review,
@@ -649,17 +650,27 @@ class Store:
         rows = self._read(f"SELECT * FROM review_log{where} ORDER BY reviewed_at, id", params)
         return [_review(row) for row in rows]
 
-    def answered_elsewhere(self, since: datetime, session_id: int) -> dict[str, datetime]:
-        """Cards answered in due mode from `since` on outside session `session_id` (another
-        drillbit's session, or none), each with its last such answer: what a session
-        asks before it shows a card that another process may have studied meanwhile."""
+    def changed_elsewhere(self, since: datetime, session_id: int, now: datetime) -> Elsewhere:
+        """What a session asks before it shows a card, in one query: the cards answered in
+        due mode from `since` on outside session `session_id` (another drillbit's session,
+        or none), and the cards suspended, or buried past `now`, by a flag set from `since`
+        on (the session's own set-asides are among them: it no longer queues those)."""
         rows = self._read(
-            "SELECT card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
-            " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY card_id",
-            (to_db(since), session_id),
+            "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
+            " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY card_id"
+            " UNION ALL SELECT 1 + suspended, card_id, NULL FROM card_flag"
+            " WHERE updated_at >= ? AND (suspended = 1 OR buried_until > ?)",
+            (to_db(since), session_id, to_db(since), to_db(now)),
             plain=True,
         )
-        return {card_id: from_db(at) for card_id, at in rows}
+        answered: dict[str, datetime] = {}
+        hidden: dict[str, bool] = {}
+        for kind, card_id, at in rows:
+            if kind == 0:
+                answered[card_id] = from_db(at)
+            else:
+                hidden[card_id] = kind == 2
+        return Elsewhere(answered, hidden)
 
     def review_count(self) -> int:
         """Total number of logged reviews."""

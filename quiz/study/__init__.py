@@ -39,12 +39,14 @@ if TYPE_CHECKING:
     )
     from quiz.study.session import (
         AnsweredElsewhere,
+        ChangedElsewhere,
         Session,
         SessionOptions,
         SessionOver,
         SetAside,
         answered_elsewhere_phrase,
         aside_phrase,
+        set_aside_elsewhere_phrase,
         set_card_aside,
     )
     from quiz.study.stats import Stats, compute_stats
@@ -72,12 +74,14 @@ _HOMES = {
     ),
     "session": (
         "AnsweredElsewhere",
+        "ChangedElsewhere",
         "Session",
         "SessionOptions",
         "SessionOver",
         "SetAside",
         "answered_elsewhere_phrase",
         "aside_phrase",
+        "set_aside_elsewhere_phrase",
         "set_card_aside",
     ),
     "stats": ("Stats", "compute_stats"),
@@ -89,6 +93,7 @@ __all__ = [
     "KINDS",
     "Answer",
     "AnsweredElsewhere",
+    "ChangedElsewhere",
     "Counts",
     "DeckCounts",
     "DrillProgress",
@@ -121,6 +126,7 @@ __all__ = [
     "rating_name",
     "record_attempt",
     "review_card",
+    "set_aside_elsewhere_phrase",
     "set_card_aside",
     "shown_interval",
     "study_zone",

@@ -15,7 +15,7 @@ from fsrs import Card, Rating, Scheduler
 from quiz.store import Mode, Review, Store
 from quiz.store.timefmt import to_db
 from quiz.study.days import as_utc
-from quiz.study.rest_of_day import RestOfDay
+from quiz.study.rest_of_day import RestOfDay, in_step
 
 
 def fsrs_card_id(card_id: str) -> int:
@@ -110,6 +110,25 @@ def step_due_today(review: Review, tz: tzinfo) -> bool:
     rest = RestOfDay.at(moment, tz)  # Home's count and a new session's queue: the same rule
     return card.due - moment < timedelta(days=1) and rest.step_later(
         int(card.state), to_db(card.due)
+    )
+
+
+def step_due_next_day(review: Review, tz: tzinfo) -> bool:
+    """Whether fsrs left the reviewed card in a step shorter than a day that falls due on
+    the next study day (an Again at 03:59:30, a 1-minute step, the day starting at 04:00).
+
+    `step_due_today` does not ask it again in the session, so as not to ask it a day early;
+    a session that carries on into that day asks it once its step is due, as Anki's
+    queues, rebuilt when the day rolls over, do (`Session.show`).
+    """
+    if review.card_after is None:
+        return False
+    card = Card.from_json(review.card_after)
+    moment = as_utc(review.reviewed_at)
+    return (
+        in_step(int(card.state))
+        and card.due - moment < timedelta(days=1)
+        and to_db(card.due) >= RestOfDay.at(moment, tz).end_text
     )
 
 

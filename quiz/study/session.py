@@ -27,6 +27,7 @@ from quiz.study.scheduling import (
     default_scheduler,
     review_card,
     step_due,
+    step_due_next_day,
     step_due_today,
     without_steps,
 )
@@ -45,15 +46,31 @@ class SessionOver(Exception):
     """An answer came after the session ended (finished, no cards left, or time up)."""
 
 
-class AnsweredElsewhere(Exception):
-    """The current card was answered in another drillbit while it was shown here, and is
-    not due again yet: nothing was logged, and it left the queue (`Session.current` moved
-    on). Logged anyway, the same card got a second review seconds after the first (a Good
-    on its 10-minute step graduated it two days out)."""
+class ChangedElsewhere(Exception):
+    """The current card was changed in another drillbit while it was shown here: nothing
+    was logged, and it left the queue (`Session.current` moved on)."""
+
+    def __init__(self, card: StudyCard, what: str) -> None:
+        super().__init__(f"{card.id} was {what} in another drillbit meanwhile")
+        self.card = card
+
+
+class AnsweredElsewhere(ChangedElsewhere):
+    """The current card was answered elsewhere and is not due again yet. Logged anyway,
+    the same card got a second review seconds after the first (a Good on its 10-minute
+    step graduated it two days out)."""
 
     def __init__(self, card: StudyCard) -> None:
-        super().__init__(f"{card.id} was answered in another drillbit meanwhile")
-        self.card = card
+        super().__init__(card, "answered")
+
+
+class SetAsideElsewhere(ChangedElsewhere):
+    """The current card was suspended or buried elsewhere. Logged anyway, the answer
+    gave a card taken out of study a new due time, as if the suspension had not been."""
+
+    def __init__(self, card: StudyCard, suspended: bool) -> None:
+        super().__init__(card, "suspended" if suspended else "buried")
+        self.suspended = suspended
 
 
 @dataclass(frozen=True)
@@ -275,6 +292,15 @@ def answered_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
     return f"{what} answered in another drillbit meanwhile: not asked again here."
 
 
+def set_aside_elsewhere_phrase(cards: Sequence[tuple[StudyCard, bool]]) -> str:
+    """What a person is told when cards of the session were suspended (True) or buried
+    (False) in another drillbit (`Session.set_aside_elsewhere`): they are not asked here."""
+    kinds = {suspended for _card, suspended in cards}
+    how = "suspended or buried" if len(kinds) > 1 else "suspended" if True in kinds else "buried"
+    what = f"'{cards[0][0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
+    return f"{what} {how} in another drillbit meanwhile: not asked here."
+
+
 AsideAction = Literal["bury", "suspend"]
 
 
@@ -310,6 +336,8 @@ class _Step:
     flag_before: tuple[CardFlag, datetime] | None = None
     """A set-aside's card flag before it (None: none), with when it was set."""
     set_at: datetime | None = None
+    held: bool = False
+    """The answer left the card in a step due on the next study day (`Session._next_day`)."""
 
 
 class Session:
@@ -413,6 +441,18 @@ class Session:
         """due mode: queued cards another drillbit answered meanwhile, not due again yet,
         taken out of the queue (`show`) so that no card is reviewed twice; the screen says
         so. Two drillbits studying one progress each asked the other's cards again."""
+        self.set_aside_elsewhere: list[tuple[StudyCard, bool]] = []
+        """due mode: queued cards another drillbit suspended (True) or buried (False)
+        meanwhile, each time one was taken out of the queue (`show`); the screen says so.
+        They were asked anyway, and an answer gave a suspended card a due time again."""
+        self._aside_elsewhere: dict[str, tuple[StudyCard, datetime | None]] = {}
+        """The cards of `set_aside_elsewhere` still out, with the due time of the learning
+        copy each was (None: a plain entry): `show` puts one back once its flag is gone
+        (an unsuspend, or an undo there) or its burial over, if it is still due."""
+        self._next_day: dict[str, tuple[StudyCard, datetime]] = {}
+        """due mode outside a plan: cards answered into a step due on the next study day
+        (`step_due_next_day`), with the step's due time: `show` asks each once that time
+        comes, the new day begun, never before (that would ask it a day early)."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self.clock_started_at: datetime | None = None
@@ -587,55 +627,100 @@ class Session:
         no longer fits is left for the next day, and past the day's end the old day's list ends.
         """
         self._shown_at = self._now(now)
+        changes = self._elsewhere(self._shown_at)
         if not self.answers and not self._steps:
-            self._drop_answered_elsewhere(self._shown_at)
+            self._drop_elsewhere(*changes)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
+            self._put_back_elsewhere(changes[1], self._shown_at)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
-        taken = self._drop_answered_elsewhere(self._shown_at)
+        taken = self._drop_elsewhere(*changes)
         boxed = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
         cut = _before_both(len(queue), taken, boxed)
         if cut:
             self._undo_also(queue, cut)
+        self._put_back_elsewhere(changes[1], self._shown_at)
+        self._release_next_day_steps(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
 
-    def _taken_elsewhere(self, card_ids: set[str], moment: datetime) -> set[str]:
-        """Of `card_ids`, those another drillbit answered (due mode) since this session
-        last did (or began), and that are not due again at `moment`: asking one now would
-        review it twice. One due again (an Again whose step has passed) is asked."""
-        if self.mode != "due" or self.session_id is None or not card_ids:
-            return set()
-        elsewhere = self._store.answered_elsewhere(self.started_at, self.session_id)
+    def _elsewhere(self, moment: datetime) -> tuple[set[str], dict[str, bool]]:
+        """What other drillbits did to this session's cards, in one query (due mode): the
+        queued cards answered there since this session last did (or began) that are not
+        due again at `moment` (asking one now would review it twice; one due again, an
+        Again whose step has passed, is asked), and every card suspended (True) or
+        buried (False) there since the session began."""
+        if self.mode != "due" or self.session_id is None:
+            return set(), {}
+        changes = self._store.changed_elsewhere(self.started_at, self.session_id, moment)
         ours = {answer.card.id: answer.answered_at for answer in self.answers}  # the last
+        queued = {card.id for card in self._queue}
         taken: set[str] = set()
-        for card_id in card_ids & elsewhere.keys():
-            if elsewhere[card_id] <= ours.get(card_id, self.started_at):
+        for card_id in queued & changes.answered.keys():
+            if changes.answered[card_id] <= ours.get(card_id, self.started_at):
                 continue
             saved = self._store.card_state(card_id)
             if saved is not None and saved.due > moment:
                 taken.add(card_id)
-        return taken
+        return taken, changes.hidden
 
-    def _drop_answered_elsewhere(self, moment: datetime) -> list[tuple[int, StudyCard]]:
-        """Take the cards `_taken_elsewhere` out of the queue (and of the waiting steps);
-        returns them with their indices in the queue as it was, for undo (which brings a
-        card back only to find it taken again at the next `show`)."""
-        taken = self._taken_elsewhere({card.id for card in self._queue}, moment)
-        if not taken:
+    def _drop_elsewhere(
+        self, taken: set[str], hidden: Mapping[str, bool]
+    ) -> list[tuple[int, StudyCard]]:
+        """Take the cards answered (`taken`) or set aside (`hidden`) elsewhere out of the
+        queue and of the waiting steps; returns them with their indices in the queue as it
+        was, for undo (which brings a card back only to find it taken again at the next
+        `show`)."""
+        dropped = [
+            (index, card)
+            for index, card in enumerate(self._queue)
+            if card.id in taken or card.id in hidden
+        ]
+        if not dropped:
             return []
-        dropped = [(index, card) for index, card in enumerate(self._queue) if card.id in taken]
-        self._queue = [card for card in self._queue if card.id not in taken]
+        gone = {card.id for _index, card in dropped}
+        self._queue = [card for card in self._queue if card.id not in gone]
         told = {card.id for card in self.answered_elsewhere}
         for _index, card in dropped:
-            self._waiting.pop(card.id, None)
-            if card.id not in told:
-                told.add(card.id)
-                self.answered_elsewhere.append(card)
+            waited = self._waiting.pop(card.id, None)
+            if card.id in taken:
+                if card.id not in told:
+                    told.add(card.id)
+                    self.answered_elsewhere.append(card)
+            elif card.id not in self._aside_elsewhere:
+                self._aside_elsewhere[card.id] = (card, waited)
+                self.set_aside_elsewhere.append((card, hidden[card.id]))
         return dropped
+
+    def _put_back_elsewhere(self, hidden: Mapping[str, bool], moment: datetime) -> None:
+        """Queue again the cards set aside elsewhere whose flag is gone (unsuspended, a
+        suspend undone there) or whose burial is over, when still due at `moment`: before
+        the waiting learning copies, or, a copy itself, among them at its step."""
+        for card_id in [i for i in self._aside_elsewhere if i not in hidden]:
+            card, waited = self._aside_elsewhere.pop(card_id)
+            if any(queued.id == card_id for queued in self._queue):
+                continue  # an undo brought it back already
+            saved = self._store.card_state(card_id)
+            if saved is not None and saved.due > moment:
+                if waited is not None and saved.due == waited:
+                    self._requeue(card, waited)
+                continue  # answered since, or a step for another day: not due here
+            index = len(self._queue)
+            while index > 0 and self._queue[index - 1].id in self._waiting:
+                index -= 1
+            self._queue.insert(index, card)
+
+    def _release_next_day_steps(self, moment: datetime) -> None:
+        """Queue the cards held for a step on the next study day (`_next_day`) whose step
+        is due at `moment`, among the waiting copies; `_promote_due_steps` then moves them
+        to the front. The new day has begun by then: asked at once, not a day early."""
+        for card_id, (card, due) in list(self._next_day.items()):
+            if due <= moment:
+                del self._next_day[card_id]
+                self._requeue(card, due)
 
     def _promote_due_steps(self, moment: datetime) -> tuple[tuple[str, datetime], ...]:
         """Move the waiting learning copies whose step is due at `moment` to the front of
@@ -734,10 +819,13 @@ class Session:
             raise SessionOver("no card to answer: the session is over")
         if self.is_over(moment):
             raise SessionOver("the mock interview's time is up")
-        if self._taken_elsewhere({card.id}, moment):
-            self._drop_answered_elsewhere(moment)
+        taken, hidden = self._elsewhere(moment)
+        if card.id in taken or card.id in hidden:
+            self._drop_elsewhere(taken, hidden)
             self._keep_current = False
-            raise AnsweredElsewhere(card)
+            if card.id in taken:
+                raise AnsweredElsewhere(card)
+            raise SetAsideElsewhere(card, hidden[card.id])
         elapsed_ms = max(0, round((moment - self._shown_at).total_seconds() * 1000))
         duration = duration_ms if duration_ms is not None else elapsed_ms
         review = review_card(
@@ -766,6 +854,15 @@ class Session:
         )
         if requeued:
             self._requeue(card, step_due(review) if self.mode == "due" else None)
+        held = (
+            self.mode == "due"
+            and self.options.requeue
+            and self._day_ends is None
+            and not requeued
+            and step_due_next_day(review, self.options.tz)
+        )
+        if held:
+            self._next_day[card.id] = (card, step_due(review))
         from quiz.study.summary import Answer
 
         result = Answer(
@@ -794,6 +891,7 @@ class Session:
                 appended=kept_copy,
                 later=later,
                 waited=waited,
+                held=held,
             )
         )
         return result
@@ -892,18 +990,26 @@ class Session:
         del self.left_for_later[step.later :]
         self._demote(step.promoted)
         if step.appended:
-            for index in range(len(self._queue) - 1, -1, -1):
-                if self._queue[index].id == step.card.id:
-                    del self._queue[index]
-                    break
+            self._drop_copy(step.card.id)
+        if step.held and self._next_day.pop(step.card.id, None) is None:
+            self._drop_copy(step.card.id)  # its step came in the new day: it was queued
         self._waiting.pop(step.card.id, None)
+        queued = {card.id for card in self._queue}
         for index, card in step.removed:
-            self._queue.insert(min(index, len(self._queue)), card)
+            if card.id not in queued:  # not one `show` put back since
+                self._queue.insert(min(index, len(self._queue)), card)
         if step.waited is not None:
             self._waiting[step.card.id] = step.waited
         self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
         self._shown_at = moment
         return step.answer if step.answer is not None else step.aside
+
+    def _drop_copy(self, card_id: str) -> None:
+        """Take the last queued entry of `card_id` out (a copy an answer put back)."""
+        for index in range(len(self._queue) - 1, -1, -1):
+            if self._queue[index].id == card_id:
+                del self._queue[index]
+                return
 
     def _demote(self, promoted: tuple[tuple[str, datetime], ...]) -> None:
         """Undo `_promote_due_steps`: each copy it moved waits at the end again, in due

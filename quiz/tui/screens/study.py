@@ -29,13 +29,14 @@ from quiz.drill_list import passed_line
 from quiz.plural import counted
 from quiz.store import ChangedSinceError, StoreError
 from quiz.study import (
-    AnsweredElsewhere,
+    ChangedElsewhere,
     SessionOver,
     SetAside,
     answered_elsewhere_phrase,
     aside_phrase,
     preview_intervals,
     rating_name,
+    set_aside_elsewhere_phrase,
     shown_interval,
     suggested_rating,
 )
@@ -219,7 +220,9 @@ class StudyScreen(Screen[None]):
         self.day_over_told = False
         """Plan mode: the end of the list's study day was said (`check_day_end`)."""
         self._told_elsewhere = 0
-        """How many of `session.answered_elsewhere` were said (`_tell_answered_elsewhere`)."""
+        """How many of `session.answered_elsewhere` were said (`_tell_elsewhere`)."""
+        self._told_aside_elsewhere = 0
+        """How many of `session.set_aside_elsewhere` were said (`_tell_elsewhere`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -331,7 +334,7 @@ class StudyScreen(Screen[None]):
         # first: the last card's time ends now, and a card that no longer fits in today's
         # plan minutes leaves the queue before it is shown
         self.session.show()
-        self._tell_answered_elsewhere()
+        self._tell_elsewhere()
         if self.session.is_over():
             return None
         card = self.workspace.session_card(self.session)
@@ -341,15 +344,19 @@ class StudyScreen(Screen[None]):
         self.phase = "question"
         return card
 
-    def _tell_answered_elsewhere(self) -> None:
-        """Say which queued cards another drillbit answered meanwhile: the session left
-        them out, and a count that dropped unexplained read as cards lost."""
+    def _tell_elsewhere(self) -> None:
+        """Say which queued cards another drillbit answered, suspended or buried meanwhile:
+        the session left them out, and a count that dropped unexplained read as cards lost."""
         if not self.is_mounted:
             return  # the first card, composed with the screen: said at the next one
         cards = self.session.answered_elsewhere[self._told_elsewhere :]
         self._told_elsewhere = len(self.session.answered_elsewhere)
         if cards:
             self.notify(answered_elsewhere_phrase(cards), title="Another drillbit")
+        aside = self.session.set_aside_elsewhere[self._told_aside_elsewhere :]
+        self._told_aside_elsewhere = len(self.session.set_aside_elsewhere)
+        if aside:
+            self.notify(set_aside_elsewhere_phrase(aside), title="Another drillbit")
 
     def _question(self, card: Card) -> _Question:
         """The widgets of a card's question phase, the one to focus and the hint under them."""
@@ -650,8 +657,8 @@ class StudyScreen(Screen[None]):
         waiting = len(self.session.left_for_later)
         try:
             answer = give()
-        except AnsweredElsewhere:
-            self._tell_answered_elsewhere()  # nothing logged: on to the next card
+        except ChangedElsewhere:
+            self._tell_elsewhere()  # nothing logged: on to the next card
             self.call_later(self.show_card)
             return None
         except SessionOver:
