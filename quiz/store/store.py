@@ -66,6 +66,17 @@ from quiz.store.recovery import (
 from quiz.store.timefmt import from_db, to_db
 
 BUSY_TIMEOUT_SECONDS = 10.0
+
+CHANGED_ELSEWHERE_SQL = (
+    "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
+    " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY +card_id"
+    " UNION ALL SELECT 1 + suspended, card_id, NULL FROM card_flag"
+    " WHERE updated_at >= ? AND (suspended = 1 OR buried_until > ?)"
+)
+"""`Store.changed_elsewhere`, asked at every card a due session shows. `+card_id` keeps
+SQLite off the (card_id, correct) index for the grouping: it scanned the whole log in card
+order (0.4 to 0.8 s on the heavy home's 210,000 reviews) instead of seeking the session's
+few minutes by time (`review_log_time`, microseconds)."""
 CHECKED_QUIET_SECONDS = 2.0
 """A file changed less than this long before an open is checked then, and not stamped as
 checked: a later change inside the same file-system timestamp tick would look unchanged."""
@@ -656,10 +667,7 @@ class Store:
         or none), and the cards suspended, or buried past `now`, by a flag set from `since`
         on (the session's own set-asides are among them: it no longer queues those)."""
         rows = self._read(
-            "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
-            " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY card_id"
-            " UNION ALL SELECT 1 + suspended, card_id, NULL FROM card_flag"
-            " WHERE updated_at >= ? AND (suspended = 1 OR buried_until > ?)",
+            CHANGED_ELSEWHERE_SQL,
             (to_db(since), session_id, to_db(since), to_db(now)),
             plain=True,
         )

@@ -3,6 +3,7 @@ that falls on the next study day while the session goes on into it."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 
@@ -10,6 +11,7 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
+from quiz.store.store import CHANGED_ELSEWHERE_SQL
 from quiz.study.days import StudyZone
 from quiz.study.session import (
     Session,
@@ -171,3 +173,12 @@ def test_undo_of_the_answer_takes_back_its_next_day_step(
     assert [card.id for card in deck()] == _ids(here)
     here.show(now=late + 3 * MINUTE)
     assert _ids(here).count(first.id) == 1, "the step's copy went with its answer"
+
+
+def test_the_check_at_every_card_shown_seeks_the_log_by_time(store: Store) -> None:
+    """The check grouped the whole review log by card through the (card_id, correct)
+    index: 0.4 to 0.8 s per card shown on a 210,000-review home. It must seek by time."""
+    with sqlite3.connect(store.path) as db:
+        plan = db.execute(f"EXPLAIN QUERY PLAN {CHANGED_ELSEWHERE_SQL}", ("", 0, "", "")).fetchall()
+    steps = " | ".join(str(row[-1]) for row in plan)
+    assert "SEARCH review_log USING INDEX review_log_time" in steps, steps
