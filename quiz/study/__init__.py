@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from quiz.study.cards import KINDS, Filters, Kind, StudyCard
     from quiz.study.counts import Counts, DeckCounts, deck_counts
     from quiz.study.days import StudyZone, local_timezone, study_zone
+    from quiz.study.elsewhere import (
+        AnsweredElsewhere,
+        ChangedElsewhere,
+        answered_elsewhere_phrase,
+        set_aside_elsewhere_phrase,
+    )
     from quiz.study.ratings import (
         is_success,
         rating_for_answer,
@@ -38,15 +44,11 @@ if TYPE_CHECKING:
         shown_interval,
     )
     from quiz.study.session import (
-        AnsweredElsewhere,
-        ChangedElsewhere,
         Session,
         SessionOptions,
         SessionOver,
         SetAside,
-        answered_elsewhere_phrase,
         aside_phrase,
-        set_aside_elsewhere_phrase,
         set_card_aside,
     )
     from quiz.study.stats import Stats, compute_stats
@@ -72,16 +74,18 @@ _HOMES = {
         "review_card",
         "shown_interval",
     ),
-    "session": (
+    "elsewhere": (
         "AnsweredElsewhere",
         "ChangedElsewhere",
+        "answered_elsewhere_phrase",
+        "set_aside_elsewhere_phrase",
+    ),
+    "session": (
         "Session",
         "SessionOptions",
         "SessionOver",
         "SetAside",
-        "answered_elsewhere_phrase",
         "aside_phrase",
-        "set_aside_elsewhere_phrase",
         "set_card_aside",
     ),
     "stats": ("Stats", "compute_stats"),

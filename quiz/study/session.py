@@ -20,6 +20,7 @@ from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import Filters, StudyCard, pack_of
 from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
 from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
+from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.rest_of_day import RestOfDay, in_step
@@ -44,33 +45,6 @@ DEFAULT_MOCK_MINUTES = 20.0
 
 class SessionOver(Exception):
     """An answer came after the session ended (finished, no cards left, or time up)."""
-
-
-class ChangedElsewhere(Exception):
-    """The current card was changed in another drillbit while it was shown here: nothing
-    was logged, and it left the queue (`Session.current` moved on)."""
-
-    def __init__(self, card: StudyCard, what: str) -> None:
-        super().__init__(f"{card.id} was {what} in another drillbit meanwhile")
-        self.card = card
-
-
-class AnsweredElsewhere(ChangedElsewhere):
-    """The current card was answered elsewhere and is not due again yet. Logged anyway,
-    the same card got a second review seconds after the first (a Good on its 10-minute
-    step graduated it two days out)."""
-
-    def __init__(self, card: StudyCard) -> None:
-        super().__init__(card, "answered")
-
-
-class SetAsideElsewhere(ChangedElsewhere):
-    """The current card was suspended or buried elsewhere. Logged anyway, the answer
-    gave a card taken out of study a new due time, as if the suspension had not been."""
-
-    def __init__(self, card: StudyCard, suspended: bool) -> None:
-        super().__init__(card, "suspended" if suspended else "buried")
-        self.suspended = suspended
 
 
 @dataclass(frozen=True)
@@ -283,22 +257,6 @@ def aside_phrase(flag: CardFlag) -> str:
             else "Still suspended (a bury leaves a suspended card as it is)"
         )
     return "Buried until tomorrow"
-
-
-def answered_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
-    """What a person is told when cards of the session were answered in another drillbit
-    (`Session.answered_elsewhere`): they are not asked twice."""
-    what = f"'{cards[0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
-    return f"{what} answered in another drillbit meanwhile: not asked again here."
-
-
-def set_aside_elsewhere_phrase(cards: Sequence[tuple[StudyCard, bool]]) -> str:
-    """What a person is told when cards of the session were suspended (True) or buried
-    (False) in another drillbit (`Session.set_aside_elsewhere`): they are not asked here."""
-    kinds = {suspended for _card, suspended in cards}
-    how = "suspended or buried" if len(kinds) > 1 else "suspended" if True in kinds else "buried"
-    what = f"'{cards[0][0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
-    return f"{what} {how} in another drillbit meanwhile: not asked here."
 
 
 AsideAction = Literal["bury", "suspend"]

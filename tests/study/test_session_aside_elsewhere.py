@@ -13,13 +13,8 @@ from fsrs import Rating, Scheduler
 from quiz.store import Store
 from quiz.store.store import CHANGED_ELSEWHERE_SQL
 from quiz.study.days import StudyZone
-from quiz.study.session import (
-    Session,
-    SessionOptions,
-    SetAsideElsewhere,
-    set_aside_elsewhere_phrase,
-    set_card_aside,
-)
+from quiz.study.elsewhere import SetAsideElsewhere, set_aside_elsewhere_phrase
+from quiz.study.session import Session, SessionOptions, set_card_aside
 from tests.study.fakes import NOW, deck
 
 SECOND = timedelta(seconds=1)

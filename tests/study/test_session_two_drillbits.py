@@ -9,11 +9,10 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
+from quiz.study.elsewhere import AnsweredElsewhere, answered_elsewhere_phrase
 from quiz.study.session import (
-    AnsweredElsewhere,
     Session,
     SessionOptions,
-    answered_elsewhere_phrase,
 )
 from tests.study.fakes import NOW, deck
 
