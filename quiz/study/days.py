@@ -62,6 +62,13 @@ def _in(dt: datetime | None, zone: tzinfo) -> datetime | None:
     return None if dt is None else dt.replace(tzinfo=zone)
 
 
+def clock_zone(tz: tzinfo) -> tzinfo:
+    """The zone whose wall clock `tz` shows: a StudyZone's wrapped zone, any other zone
+    itself. Converting there gives the same clock times at C speed (a StudyZone converts
+    through three Python calls a datetime: the card browser's 10,000 due times took 50 ms)."""
+    return tz.zone if isinstance(tz, StudyZone) else tz
+
+
 def day_starts_at(tz: tzinfo) -> int:
     """The hour `tz`'s study days start at: a StudyZone's, midnight for any other zone."""
     return tz.day_starts_at if isinstance(tz, StudyZone) else 0

@@ -26,7 +26,7 @@ from quiz.browser import (
     CardRow,
     browse,
     card_rows,
-    due_label,
+    due_labels,
     search_words,
     sort_name,
     with_card_reloaded,
@@ -289,14 +289,8 @@ class BrowserScreen(Screen[None]):
         if reread or self._rows is None:
             self._rows = card_rows(ws.content.refs, ws.store, now)  # no card model built
             self._cells = {
-                row.card.id: (
-                    row.card.kind,
-                    row.state,
-                    due_label(row, now, ws.tz),
-                    difficulty_text(row),
-                    str(row.lapses),
-                )
-                for row in self._rows
+                row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
+                for row, due in zip(self._rows, due_labels(self._rows, now, ws.tz), strict=True)
             }
         rows = self._rows
         query = self.query_one(Input).value
