@@ -7,6 +7,9 @@ and the message queue is idle, it writes what it saw to OUT (JSON) and exits.
 `due` opens a due session directly (as `drillbit study`); `stats` presses `s` on
 Home and `answer` records one answer and redraws Home's counts, both reporting
 the time of that step alone as `inner_ms` (`stats` its CPU too, `inner_cpu_ms`);
+`browser` presses `b` on Home and reports the time (and CPU) to the card browser's
+first frame with rows (`_to_first_rows`: its next idle comes only after the search
+index's thread, about a second more);
 `walk` walks from Home through a session, the stats, the drills and the settings
 (`bench.tui_walk`), reporting each step's wait as `waits`; `quit_imports`,
 `quit_worker`, `quit_warm` and `quit_grading` open a drill and quit during its warm-up or
@@ -24,6 +27,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 
 def bare_app() -> App[None]:
@@ -90,6 +94,33 @@ def _report(
     out.write_text(json.dumps(info), encoding="utf-8")
 
 
+async def _to_first_rows(pilot: Pilot[Any], key: str) -> tuple[float, float]:
+    """Press `key` on Home and time it, wall and CPU (ms), to the first frame of a screen
+    whose DataTable has rows. Textual has no public event for a frame drawn: the screen's
+    compositor refresh is wrapped, for this probe's process only."""
+    from textual.widgets import DataTable  # here: the other probes report whether it loaded
+
+    drawn: list[tuple[float, float]] = []
+    refresh = Screen._compositor_refresh
+
+    def noted(screen: Screen[Any]) -> None:
+        refresh(screen)
+        tables = screen.query(DataTable)
+        if not drawn and screen is not home and tables and tables.first().row_count:
+            drawn.append((time.perf_counter(), time.process_time()))
+
+    home = pilot.app.screen
+    start, cpu = time.perf_counter(), time.process_time()
+    Screen._compositor_refresh = noted  # type: ignore[method-assign,assignment]
+    try:
+        await pilot.press(key)
+        while not drawn:
+            await pilot.pause(0.01)
+    finally:
+        Screen._compositor_refresh = refresh  # type: ignore[method-assign]
+    return (drawn[0][0] - start) * 1000, (drawn[0][1] - cpu) * 1000
+
+
 async def _answer_and_refresh(pilot: Pilot[Any]) -> float:
     """Record one answer of a due session, then time Home re-reading and drawing its counts."""
     from fsrs import Rating
@@ -143,6 +174,8 @@ def main(argv: list[str]) -> None:
             await pilot.pause()
             inner = (time.perf_counter() - start) * 1000
             inner_cpu = (time.process_time() - cpu) * 1000
+        elif mode == "browser":
+            inner, inner_cpu = await _to_first_rows(pilot, "b")
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
         _report(pilot.app, out, inner, waits, idles, inner_cpu)
