@@ -28,6 +28,7 @@ from quiz.study.counts import (
     topic_labels,
 )
 from quiz.study.days import as_utc, date_start, days_back, json_time, local_date
+from quiz.study.forecast import DayDue, due_forecast
 
 HISTORY_DAYS = 30
 
@@ -168,12 +169,17 @@ class Stats:
     """Current new / due / learning / learned counts of the content's cards."""
     today: TodayCounts | None
     """Today's count under the daily limits (null when the settings could not be read)."""
+    forecast: list[DayDue] | None
+    """The due forecast (Anki's "Future due"): the content's cards falling due on each of
+    the next 7 study days, today first (overdue cards count today; suspended ones not at
+    all; buried ones on the day their burial ends; new cards not at all). Null while an
+    interview plan runs: the plan, not fsrs, decides which cards each day studies."""
 
     def to_json(self) -> dict[str, Any]:
         """The JSON-ready form `drillbit stats --json` prints (times as ISO 8601 text)."""
         data = asdict(self)
         data["generated_at"] = json_time(self.generated_at)
-        for day in data["reviews_per_day"]:
+        for day in [*data["reviews_per_day"], *(data["forecast"] or ())]:
             day["date"] = day["date"].isoformat()
         return data
 
@@ -324,4 +330,6 @@ def _stats(
         today=None
         if limits is None
         else TodayCounts.of(counts, limits, interview_plan=interview_plan),
+        # after the counts: the state and due columns they read are kept, not read again
+        forecast=None if interview_plan else due_forecast(store, topic_of, moment, tz=tz),
     )

@@ -15,6 +15,7 @@ from quiz.cli.plain import SCHEMA_VERSION
 from quiz.cli.schemas import StatsReport
 from quiz.cli.stats import stats_json
 from quiz.study.counts import Counts
+from quiz.study.forecast import DayDue
 from quiz.study.stats import DayCount, Stats, TodayCounts, TopicStats
 
 SHARE = st.none() | st.floats(min_value=0.0, max_value=1.0) | st.sampled_from([1e-05, 5e-06])
@@ -39,6 +40,7 @@ def _stats(accuracy: float | None, retention: float | None, topic: float | None)
         removed_cards=0,
         cards=Counts(total=40, new=10, due=5, learning=5, learned=25),
         today=TodayCounts(5, 10, 5, 200, 0, interview_plan=False),
+        forecast=[DayDue(date(2026, 3, 10), 5), DayDue(date(2026, 3, 11), 12)],
     )
 
 

@@ -1,0 +1,87 @@
+"""The due forecast: how many cards fall due on each of the next study days (Anki's
+"Future due"), for `drillbit stats` and the stats screen.
+
+Counted from the store's state and due columns (`Store.schedule_columns`, the rows the
+day's counts already read) compared as text with each day's start, so no card is loaded
+and no fsrs is imported: a heavy home counts it in milliseconds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from quiz.store import CardFlag, Store
+from quiz.store.timefmt import to_db
+from quiz.study.days import as_utc, date_start, local_date
+
+FORECAST_DAYS = 7
+"""Study days the forecast covers, today first."""
+
+OVERDUE_NOTE = "today's count includes the overdue"
+"""What `drillbit stats` and the stats screen say beside the numbers: today's figure is
+every card whose due time has come, not only those that fall due today."""
+
+PLAN_DECIDES = "the interview plan picks each day's cards (`drillbit plan`), not fsrs"
+"""The forecast's line while an interview plan runs: fsrs's due dates do not say what a
+day studies then, so no numbers are shown."""
+
+
+@dataclass
+class DayDue:
+    """The cards that fall due on one study day (in the person's time zone)."""
+
+    date: date
+    due: int
+    """Cards whose fsrs due time falls on this day (learning steps included); the first
+    day also counts every card already overdue. Suspended cards are left out; a buried
+    card counts on the day its burial ends, when that is later than its due time."""
+
+
+def due_forecast(
+    store: Store, card_ids: Iterable[str], now: datetime, *, tz: tzinfo, days: int = FORECAST_DAYS
+) -> list[DayDue]:
+    """Cards of `card_ids` falling due on each of the `days` study days from `now`'s, in `tz`.
+
+    New cards (never answered) have no due date and are not counted, as in Anki."""
+    moment = as_utc(now)
+    today = local_date(moment, tz)
+    dates = [today + timedelta(days=offset) for offset in range(days)]
+    # each day's end as the store's text: a due text below ends[k] (and not below
+    # ends[k - 1]) falls on day k; the text orders as time (`timefmt.to_db`)
+    ends = [to_db(date_start(day + timedelta(days=1), tz)) for day in dates]
+    counts = [0] * days
+    states = store.schedule_columns()
+    flags = store.card_flags()
+    for card_id in card_ids:
+        saved = states.get(card_id)
+        if saved is None:
+            continue
+        due = _when_due(saved[1], flags.get(card_id), moment)
+        if due is not None and (day := bisect_right(ends, due)) < days:
+            counts[day] += 1
+    return [DayDue(date=day, due=count) for day, count in zip(dates, counts, strict=True)]
+
+
+def _when_due(due: str, flag: CardFlag | None, now: datetime) -> str | None:
+    """The card's due text, or its burial's end when it is buried past that; None for a
+    suspended card, which no session shows."""
+    if flag is None:
+        return due
+    if flag.suspended:
+        return None
+    if flag.buried_until is not None and flag.hidden_at(now):
+        return max(due, to_db(flag.buried_until))
+    return due
+
+
+def forecast_line(forecast: list[DayDue] | None) -> str:
+    """The one line `drillbit stats` prints and the stats screen shows:
+    "Next 7 days: 12 · 8 · 0 · 3 · 15 · 4 · 9 due (today's count includes the overdue)",
+    or, while an interview plan runs (None), that the plan decides the days."""
+    if forecast is None:
+        return f"Next {FORECAST_DAYS} days: {PLAN_DECIDES}"
+    figures = " · ".join(f"{day.due:,}" for day in forecast)
+    return f"Next {len(forecast)} days: {figures} due ({OVERDUE_NOTE})"
