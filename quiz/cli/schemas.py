@@ -7,6 +7,10 @@ may appear without it.
 
 from __future__ import annotations
 
+import ast
+import inspect
+import itertools
+import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -47,6 +51,30 @@ class VerdictReport(Verdict):
     )
 
 
+def _field_docstrings(cls: type) -> dict[str, str]:
+    """The docstring under each annotated field of `cls`'s own body, by field name."""
+    body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    assert isinstance(body, ast.ClassDef)
+    found: dict[str, str] = {}
+    for field, after in itertools.pairwise(body.body):
+        if (
+            isinstance(field, ast.AnnAssign)
+            and isinstance(field.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            found[field.target.id] = inspect.cleandoc(after.value.value)
+    return found
+
+
+def _describe_stats_fields(schema: dict[str, Any]) -> None:
+    """`Stats`' own fields described by their docstrings too: pydantic reads only those
+    of the class it is given (`StatsReport`), so `forecast`, `today`... had none."""
+    for name, text in _field_docstrings(Stats).items():
+        schema["properties"].get(name, {}).setdefault("description", text)
+
+
 # A dataclass like `Stats`: the command prints `Stats.to_json()` without importing
 # pydantic; tests hold that output to this schema. (The docstring is the schema's text.)
 @dataclass
@@ -54,7 +82,9 @@ class StatsReport(Stats):
     """`drillbit stats --json`."""
 
     # the nested objects' fields (`today`, `cards`...) described by their docstrings
-    __pydantic_config__ = ConfigDict(use_attribute_docstrings=True)
+    __pydantic_config__ = ConfigDict(
+        use_attribute_docstrings=True, json_schema_extra=_describe_stats_fields
+    )
 
     schema_version: Annotated[Version, Field(description="Version of this output's shape.")]
 

@@ -157,6 +157,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
     from quiz.cli.stats import current_stats, stats_json, stats_today
+    from quiz.study.forecast import forecast_line
     from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS
     from quiz.wrapping import fold_text, terminal_width
 
@@ -176,6 +177,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
     if today is not None:  # Home's words: what `d` studies today, then the cards
         click.echo(fold_text(f"Today: {today}", terminal_width()))  # 104 under a plan
     click.echo(f"Cards: {stats.cards.breakdown()}")
+    click.echo(fold_text(forecast_line(stats.forecast), terminal_width()))
     if not stats.reviews and not stats.drills_passed:  # a fresh home: all zeros, no way on
         click.echo(FIRST_STEP)
     if stats.by_topic:

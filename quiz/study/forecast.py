@@ -20,7 +20,7 @@ from quiz.study.days import as_utc, date_start, local_date
 FORECAST_DAYS = 7
 """Study days the forecast covers, today first."""
 
-OVERDUE_NOTE = "today's count includes the overdue"
+OVERDUE_NOTE = "overdue counted today"
 """What `drillbit stats` and the stats screen say beside the numbers: today's figure is
 every card whose due time has come, not only those that fall due today."""
 
@@ -79,7 +79,7 @@ def _when_due(due: str, flag: CardFlag | None, now: datetime) -> str | None:
 
 def forecast_line(forecast: list[DayDue] | None) -> str:
     """The one line `drillbit stats` prints and the stats screen shows:
-    "Next 7 days: 12 · 8 · 0 · 3 · 15 · 4 · 9 due (today's count includes the overdue)",
+    "Next 7 days: 12 · 8 · 0 · 3 · 15 · 4 · 9 due (overdue counted today)",
     or, while an interview plan runs (None), that the plan decides the days."""
     if forecast is None:
         return f"Next {FORECAST_DAYS} days: {PLAN_DECIDES}"
