@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from quiz.plural import counted
 from quiz.study.counts import plan_headline
+from quiz.study.forecast import forecast_line
 from quiz.study.stats import RETENTION_NOTE
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.store_watch import StoreWatch
@@ -126,6 +127,8 @@ class StatsScreen(Screen[None]):
         styled = list(zip(parts, COUNT_STYLES, strict=False))
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
+        # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
+        numbers.append("\n" + forecast_line(None if self.forecast else s.forecast))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
         yield Static(numbers, id="stats-numbers")
