@@ -24,7 +24,7 @@ OVERDUE_NOTE = "overdue counted today"
 """What `drillbit stats` and the stats screen say beside the numbers: today's figure is
 every card whose due time has come, not only those that fall due today."""
 
-PLAN_DECIDES = "the interview plan picks each day's cards (`drillbit plan`), not fsrs"
+PLAN_DECIDES = "the interview plan decides, not fsrs (`drillbit plan`)"
 """The forecast's line while an interview plan runs: fsrs's due dates do not say what a
 day studies then, so no numbers are shown."""
 

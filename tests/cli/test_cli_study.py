@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from quiz.settings import load_settings
 from quiz.store import Store
-from tests.conftest import RunDrillbit, modules_imported_by
+from tests.conftest import DATA, RunDrillbit, modules_imported_by
 
 
 def test_config_lists_reads_and_changes_a_setting(
@@ -260,3 +260,25 @@ def test_stats_json_imports_neither_pydantic_nor_the_sessions(
     # with DRILLBIT_HOME set (as here) the platform dirs are not asked for, and tempfile
     # is for writing the card index only: together a twentieth of the command's CPU
     assert not {"platformdirs", "tempfile"} & loaded
+
+
+def test_stats_forecasts_the_next_seven_days_and_gives_way_to_a_plan(
+    drillbit: RunDrillbit,
+) -> None:
+    """`drillbit stats` had no "Future due" as Anki has: now a line of the next 7 study
+    days' due counts, the same numbers as `--json`'s `forecast`; under an interview plan,
+    the plan picks the days, and no numbers say otherwise."""
+    drillbit("grade", "sigmoid", str(DATA / "answers" / "sigmoid" / "correct_masks.py"))
+    report = json.loads(drillbit("stats", "--json").stdout)
+    forecast = report["forecast"]
+    assert len(forecast) == 7
+    assert [day["date"] for day in forecast] == sorted({day["date"] for day in forecast})
+    assert sum(day["due"] for day in forecast) <= report["cards"]["total"]
+    figures = " · ".join(str(day["due"]) for day in forecast)
+    line = f"Next 7 days: {figures} due (overdue counted today)"
+    assert line in drillbit("stats").stdout.splitlines()
+    interview = date.fromisoformat(forecast[0]["date"]) + timedelta(days=20)
+    assert drillbit("plan", "--interview", interview.isoformat()).returncode == 0
+    assert json.loads(drillbit("stats", "--json").stdout)["forecast"] is None
+    planned = [row for row in drillbit("stats").stdout.splitlines() if "Next 7" in row]
+    assert planned == ["Next 7 days: the interview plan decides, not fsrs (`drillbit plan`)"]

@@ -341,3 +341,30 @@ async def test_retention_is_footnoted_as_anki_true_retention(
         numbers = str(stats.query_one("#stats-numbers", Static).render())
         assert "accuracy 0% · retention 100%*" in numbers  # Hard: not right, but recalled
         assert "* Anki's true retention: due-session answers to review cards" in numbers
+
+
+async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Anki's "Future due" had no place in Stats: now a line of the next 7 study days'
+    due counts (today's with the overdue in it); under an interview plan it says the plan
+    decides, with no fsrs numbers."""
+    app = build()
+    ws = app.workspace
+    now = clock()
+    long_ago = now - timedelta(days=60)  # in review state, overdue by now: today's
+    review_card(ws.store, ws.scheduler, "sigmoid-bound", Rating.Easy, now=long_ago, correct=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        await settle(pilot)
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
+        assert "Next 7 days: 1 · 0 · 0 · 0 · 0 · 0 · 0 due (overdue counted today)" in numbers
+    planned = build()
+    set_plan(planned.workspace, days=20, minutes=30)
+    async with planned.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        await settle(pilot)
+        stats = await showing(pilot, StatsScreen)
+        numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
+        assert "Next 7 days: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
