@@ -255,7 +255,7 @@ def test_stats_json_imports_neither_pydantic_nor_the_sessions(
     loaded, printed = modules_imported_by("stats", "--json")
     assert json.loads(printed)["schema_version"] == 1
     assert "quiz.study.stats" in loaded
-    heavy = {"pydantic", "quiz.bank.models", "quiz.study.session", "numpy", "textual"}
+    heavy = {"pydantic", "quiz.bank.models", "quiz.study.session", "numpy", "textual", "fsrs"}
     assert not heavy & loaded
     # with DRILLBIT_HOME set (as here) the platform dirs are not asked for, and tempfile
     # is for writing the card index only: together a twentieth of the command's CPU
