@@ -941,6 +941,13 @@ class Store:
             return None
         return (self._conn, self._writes, version)
 
+    def due_before(self, moment: datetime) -> list[tuple[str, str]]:
+        """(card id, due as stored text) of the cards due before `moment`: the due forecast's
+        one range read over the due column's index, not every card's row."""
+        return self._read(
+            "SELECT card_id, due FROM card_state WHERE due < ?", (to_db(moment),), plain=True
+        )
+
     def due_times(self) -> dict[str, str]:
         """Due time as stored text by card id (see `schedule_columns`): what a due session
         orders its cards by, built from the rows in C (no tuple per card)."""

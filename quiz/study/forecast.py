@@ -1,15 +1,15 @@
 """The due forecast: how many cards fall due on each of the next study days (Anki's
 "Future due"), for `drillbit stats` and the stats screen.
 
-Counted from the store's state and due columns (`Store.schedule_columns`, the rows the
-day's counts already read) compared as text with each day's start, so no card is loaded
-and no fsrs is imported: a heavy home counts it in milliseconds.
+Counted from one range read of the store's due column (`Store.due_before`, over its
+index), compared as text with each day's start: no card is loaded and no fsrs is imported,
+so a heavy home counts it in milliseconds.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Mapping, Set
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -41,7 +41,7 @@ class DayDue:
 
 
 def due_forecast(
-    store: Store, card_ids: Iterable[str], now: datetime, *, tz: tzinfo, days: int = FORECAST_DAYS
+    store: Store, card_ids: Collection[str], now: datetime, *, tz: tzinfo, days: int = FORECAST_DAYS
 ) -> list[DayDue]:
     """Cards of `card_ids` falling due on each of the `days` study days from `now`'s, in `tz`.
 
@@ -51,16 +51,17 @@ def due_forecast(
     dates = [today + timedelta(days=offset) for offset in range(days)]
     # each day's end as the store's text: a due text below ends[k] (and not below
     # ends[k - 1]) falls on day k; the text orders as time (`timefmt.to_db`)
-    ends = [to_db(date_start(day + timedelta(days=1), tz)) for day in dates]
+    day_ends = [date_start(day + timedelta(days=1), tz) for day in dates]
+    ends = [to_db(end) for end in day_ends]
     counts = [0] * days
-    states = store.schedule_columns()
+    wanted = card_ids if isinstance(card_ids, Set | Mapping) else set(card_ids)
     flags = store.card_flags()
-    for card_id in card_ids:
-        saved = states.get(card_id)
-        if saved is None:
-            continue
-        due = _when_due(saved[1], flags.get(card_id), moment)
-        if due is not None and (day := bisect_right(ends, due)) < days:
+    # a burial only moves a card later, so none due after the last day can count
+    for card_id, due in store.due_before(day_ends[-1]):
+        if card_id not in wanted:
+            continue  # no longer in the content
+        when = _when_due(due, flags.get(card_id), moment)
+        if when is not None and (day := bisect_right(ends, when)) < days:
             counts[day] += 1
     return [DayDue(date=day, due=count) for day, count in zip(dates, counts, strict=True)]
 

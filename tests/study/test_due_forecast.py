@@ -7,29 +7,27 @@ from datetime import UTC, date, datetime, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
+from fsrs import Rating, Scheduler
+
 from quiz.store import CardFlag, Store
 from quiz.store.timefmt import to_db
 from quiz.study.days import StudyZone
 from quiz.study.forecast import DayDue, due_forecast, forecast_line
-from quiz.study.rest_of_day import REVIEW_STATE
-
-LEARNING_STATE = 1
+from quiz.study.scheduling import review_card
+from tests.study.fakes import NOW, deck
 
 
 class Schedules:
-    """What the forecast reads of a store: each card's (state, due text), and the flags."""
+    """What the forecast reads of a store: each card's due text, and the flags."""
 
     def __init__(
         self, due: Mapping[str, datetime], flags: Mapping[str, CardFlag] | None = None
     ) -> None:
-        self.columns = {
-            card_id: (REVIEW_STATE if card_id.startswith("r") else LEARNING_STATE, to_db(when))
-            for card_id, when in due.items()
-        }
+        self.due = {card_id: to_db(when) for card_id, when in due.items()}
         self.flags = dict(flags or {})
 
-    def schedule_columns(self) -> Mapping[str, tuple[int, str]]:
-        return self.columns
+    def due_before(self, moment: datetime) -> list[tuple[str, str]]:
+        return [(card_id, due) for card_id, due in self.due.items() if due < to_db(moment)]
 
     def card_flags(self) -> dict[str, CardFlag]:
         return self.flags
@@ -110,3 +108,18 @@ def test_the_line_names_the_overdue_and_under_a_plan_gives_no_numbers() -> None:
     assert forecast_line(days) == "Next 3 days: 12 · 8 · 0 due (overdue counted today)"
     planned = forecast_line(None)
     assert "plan" in planned and not any(ch.isdigit() for ch in planned.split(":", 1)[1])
+
+
+def test_the_store_s_due_column_gives_the_forecast(store: Store) -> None:
+    """Against a real store: a card overdue since long ago and a card in its 10-minute step
+    count today, a suspended one nowhere, an unanswered one nowhere."""
+    steps = Scheduler(enable_fuzzing=False)
+    cards = deck()
+    long_ago = NOW - timedelta(days=60)
+    review_card(store, steps, cards[0].id, Rating.Easy, now=long_ago, correct=True)
+    review_card(store, steps, cards[1].id, Rating.Again, now=NOW, correct=False)
+    review_card(store, steps, cards[2].id, Rating.Easy, now=long_ago, correct=True)
+    store.set_flag(cards[2].id, suspended=True, buried_until=None, now=NOW)
+    ids = [card.id for card in cards]
+    forecast = due_forecast(store, ids, NOW, tz=StudyZone(UTC, 0))
+    assert [day.due for day in forecast] == [2, 0, 0, 0, 0, 0, 0]
