@@ -1,9 +1,9 @@
 """The due forecast: how many cards fall due on each of the next study days (Anki's
 "Future due"), for `drillbit stats` and the stats screen.
 
-Counted from one range read of the store's due column (`Store.due_before`, over its
-index), compared as text with each day's start: no card is loaded and no fsrs is imported,
-so a heavy home counts it in milliseconds.
+Counted from one read of the store's due column (`Store.due_before`), compared as text
+with each day's start: no card is loaded and no fsrs is imported, so a heavy home counts
+it in milliseconds.
 """
 
 from __future__ import annotations
