@@ -60,17 +60,15 @@ def due_forecast(
     for card_id, due in store.due_before(day_ends[-1]):
         if card_id not in wanted:
             continue  # no longer in the content
-        when = _when_due(due, flags.get(card_id), moment)
+        when = due if card_id not in flags else _when_due(due, flags[card_id], moment)
         if when is not None and (day := bisect_right(ends, when)) < days:
             counts[day] += 1
     return [DayDue(date=day, due=count) for day, count in zip(dates, counts, strict=True)]
 
 
-def _when_due(due: str, flag: CardFlag | None, now: datetime) -> str | None:
-    """The card's due text, or its burial's end when it is buried past that; None for a
-    suspended card, which no session shows."""
-    if flag is None:
-        return due
+def _when_due(due: str, flag: CardFlag, now: datetime) -> str | None:
+    """A flagged card's due text, or its burial's end when it is buried past that; None
+    for a suspended card, which no session shows."""
     if flag.suspended:
         return None
     if flag.buried_until is not None and flag.hidden_at(now):
