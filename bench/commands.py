@@ -1,15 +1,15 @@
 """The heavy user's one-shot commands, side by side with an older source tree.
 
-`python -m bench.commands --against DIR` (DIR made by `git archive main quiz engine content | tar
--x -C DIR`) simulates the heavy user's backup and a bank of 10,000 generated cards once,
-restores the backup into a home per tree (each its own card cache and card index: the two
-trees' caches need not agree) and adds what a person's study leaves besides reviews (a
-study session a day, some graded drills). Each tree runs each command once unmeasured (the
-card cache, the card index), then in each round (which tree goes first alternating) `cards`,
-`list` (the control: unchanged), `export progress` and `stats` (text and `--json`), each in a fresh process, its own CPU
-measured (`heavy.PEAK_WRAPPER`); both trees must print the same listings and write the same
-backup (but for its time). Medians and ratios go to bench/results.json's section
-`SECTION` (`--section`).
+`python -m bench.commands --against DIR` (DIR made by `git archive main quiz engine
+content | tar -x -C DIR`) simulates the heavy user's backup and a bank of 10,000 generated
+cards once, restores the backup into a home per tree (each its own card cache and card
+index: the two trees' caches need not agree) and adds what a person's study leaves besides
+reviews (a study session a day, some graded drills). Each tree runs each command once
+unmeasured (the card cache, the card index), then in each round (which tree goes first
+alternating) `cards`, `list` (the control: unchanged), `export progress` and `stats` (text
+and `--json`), each in a fresh process, its own CPU measured (`heavy.PEAK_WRAPPER`); both
+trees must print the same listings and write the same backup (but for its time). Medians
+and ratios go to bench/results.json's section `SECTION` (`--section`).
 """
 
 from __future__ import annotations
