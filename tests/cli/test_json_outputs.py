@@ -14,6 +14,7 @@ import pytest
 from fsrs import Card, Rating, Scheduler
 from jsonschema import Draft202012Validator
 
+from quiz.cli.schemas import json_schema
 from quiz.store.store import Store
 from tests.conftest import DATA, RunDrillbit
 
@@ -191,3 +192,19 @@ def test_content_after_the_command_equals_content_before(
     assert len(json.loads(after.stdout)["cards"]) == 3
     show = drillbit("show", "what-is-relu", "--content", str(mini_bank))
     assert show.returncode == 0, show.stderr
+
+
+def test_the_stats_schema_describes_each_field_and_the_forecast() -> None:
+    """`drillbit schema stats` described `schema_version` alone: the fields of `Stats`
+    (`today`, `cards`, the new `forecast`) had no text, as pydantic reads the docstrings
+    of the class it is given only."""
+    properties = json_schema("stats")["properties"]
+    assert [name for name, field in properties.items() if not field.get("description")] == [
+        "generated_at",
+        "reviews",
+        "correct",
+        "accuracy",
+        "drill_attempts",
+    ], "the fields with no docstring in Stats"
+    assert "Future due" in properties["forecast"]["description"]
+    assert "interview plan" in properties["forecast"]["description"]
