@@ -21,6 +21,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def other(store: Store) -> Iterator[Store]:
+    """A second connection to the same database: another drillbit process."""
+    opened = Store.open(store.path, now=NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def scheduler() -> Scheduler:
     """fsrs with fuzzing off, so intervals are exact and repeatable."""
     return Scheduler(enable_fuzzing=False)

@@ -4,7 +4,6 @@ that falls on the next study day while the session goes on into it."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, timedelta
 
 import pytest
@@ -19,14 +18,6 @@ from tests.study.fakes import NOW, deck
 
 SECOND = timedelta(seconds=1)
 MINUTE = timedelta(minutes=1)
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second connection to the same database: another drillbit process."""
-    opened = Store.open(store.path, now=NOW)
-    yield opened
-    opened.close()
 
 
 def _ids(session: Session) -> list[str]:

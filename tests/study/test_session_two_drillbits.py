@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -17,14 +16,6 @@ from quiz.study.session import (
 from tests.study.fakes import NOW, deck
 
 SECOND = timedelta(seconds=1)
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second connection to the same database: another drillbit process."""
-    opened = Store.open(store.path, now=NOW)
-    yield opened
-    opened.close()
 
 
 def two_sessions(store: Store, other: Store, scheduler: Scheduler) -> tuple[Session, Session]:
