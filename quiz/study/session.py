@@ -744,7 +744,7 @@ class Session:
     def rate(
         self, rating: Rating, *, now: datetime | None = None, duration_ms: int | None = None
     ) -> Answer:
-        """A self-graded answer (concept cards): correct when Good or Easy."""
+        """A self-graded answer (concept cards): correct unless Again (Hard is a pass)."""
         return self._answer(Rating(rating), is_success(rating), now, duration_ms)
 
     def answer(

@@ -33,8 +33,8 @@ from quiz.study.forecast import DayDue, due_forecast
 HISTORY_DAYS = 30
 
 ACCURACY_MEANS = (
-    "accuracy: the answers right (Good or Easy, the right choice or number, a passed drill) "
-    "of every mode"
+    "accuracy: the answers right (Hard, Good or Easy, the right choice or number, a passed "
+    "drill) of every mode"
 )
 RETENTION_MEANS = (
     "retention: Anki's true retention, the due-session answers to cards past their learning "
@@ -141,11 +141,17 @@ class Stats:
     `retention` (due sessions only)."""
 
     generated_at: datetime
+    """When the figures were read (UTC)."""
     reviews: int
+    """Answers logged in every mode (due, cram, mock), those of cards since removed from
+    the content included."""
     cards_seen: int
     """Distinct cards ever answered, including cards since removed from the content."""
     correct: int
+    """Of `reviews`, the answers that were right: Hard, Good or Easy, the right choice or
+    number, a passed drill."""
     accuracy: float | None
+    """`correct` / `reviews`; null before the first answer."""
     retention: float | None
     """Anki's true retention: the share of non-Again answers among due-session reviews of
     cards that were in fsrs review state (past their learning steps). Cram and mock
@@ -156,6 +162,8 @@ class Stats:
     """Of `drills_passed`, those whose every pass came after a hint (seen since the pass
     before): the drill list's "passed with hints"."""
     drill_attempts: int
+    """Gradings of drills kept as tries (in the app, `drillbit grade` and `watch`),
+    passed or not; the untouched starter and code graded again unchanged are none."""
     streak: int
     """Consecutive days with a review, ending today (or yesterday, if today has none yet)."""
     reviews_per_day: list[DayCount]

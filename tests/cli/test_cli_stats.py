@@ -354,5 +354,5 @@ def test_stats_says_its_accuracy_and_what_each_share_counts(
         )  # fmt: skip
     said = drillbit("--content", str(mini_bank), "stats").stdout
     assert "accuracy: 0%   drills passed" in said and "retention: 100%" in said
-    assert "accuracy: the answers right (Good or Easy" in said
+    assert "accuracy: the answers right (Hard, Good or Easy" in said
     assert "retention: Anki's true retention, the due-session answers" in said

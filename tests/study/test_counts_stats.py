@@ -284,3 +284,15 @@ def test_a_step_later_today_is_counted_as_the_due_session_waits_for_it(store: St
     today = TodayCounts.of(counts, DailyLimits(4, 1), interview_plan=False)
     assert (today.due, today.later_today) == (2, 1)
     assert today.headline() == "2 due · 1 new today (2 due by fsrs; max_reviews_per_day 1)"
+
+
+def test_a_concept_card_rated_hard_is_right_in_accuracy(store: Store) -> None:
+    """Accuracy's words ("Hard, Good or Easy") say what a self-rated answer counts: Hard
+    is a pass (Anki's), so a concept card rated Hard is right and only Again is wrong."""
+    cards = [card for card in deck() if card.kind == "concept"][:3]
+    session = Session(store, cards, SessionOptions(mode="cram"), now=NOW)
+    for rating in (Rating.Hard, Rating.Good, Rating.Again):
+        assert session.current is not None
+        session.rate(rating, now=NOW)
+    stats = compute_stats(store, cards, NOW)
+    assert (stats.reviews, stats.correct) == (3, 2)
