@@ -13,11 +13,11 @@ spans are left alone. Every line keeps its number.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes import CARD_TAG
+from quiz.ecosystem.wikilinks import sub_outside_code
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _REFERENCE = re.compile(
@@ -28,7 +28,6 @@ _REFERENCE = re.compile(
 _ID_PROPERTY = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?id::[ \t]*(?P<uuid>{_UUID})[ \t]*$", re.I)
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::")
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 
 @dataclass(frozen=True)
@@ -103,19 +102,7 @@ def _replaced(row: str, blocks: dict[str, str]) -> tuple[str, list[bool]]:
         found.append(block is not None)
         return block if block is not None else ""
 
-    return _outside_code(row, replace), found
-
-
-def _outside_code(row: str, replace: Callable[[re.Match[str]], str]) -> str:
-    """The row with `_REFERENCE` replaced by `replace` outside its code spans."""
-    out: list[str] = []
-    at = 0
-    for code in _CODE_SPAN.finditer(row):
-        out.append(_REFERENCE.sub(replace, row[at : code.start()]))
-        out.append(code.group(0))
-        at = code.end()
-    out.append(_REFERENCE.sub(replace, row[at:]))
-    return "".join(out)
+    return sub_outside_code(_REFERENCE, replace, row), found
 
 
 def _block_texts(rows: list[str]) -> dict[str, str]:

@@ -11,6 +11,7 @@ left out and named in a note. Code (fences, indented blocks, inline code) is lef
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
@@ -40,11 +41,20 @@ def plain_links(line: str, embeds: list[str]) -> str:
             return ""
         return shown(match)
 
+    return sub_outside_code(WIKILINK, replace, line)
+
+
+def sub_outside_code(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], line: str
+) -> str:
+    """`pattern.sub(replace, line)` outside the line's inline code spans, which are kept
+    as written (`x[[0, 1]]` is NumPy, not a link): wikilinks and Logseq's block
+    references alike."""
     out: list[str] = []
     at = 0
     for code in _CODE_SPAN.finditer(line):
-        out.append(WIKILINK.sub(replace, line[at : code.start()]))
+        out.append(pattern.sub(replace, line[at : code.start()]))
         out.append(code.group(0))
         at = code.end()
-    out.append(WIKILINK.sub(replace, line[at:]))
+    out.append(pattern.sub(replace, line[at:]))
     return "".join(out)
