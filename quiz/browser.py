@@ -108,11 +108,6 @@ def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[C
     return rows
 
 
-def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
-    """The due time as the card browser shows it (`due_labels` of one row)."""
-    return due_labels([row], now, tz)[0]
-
-
 def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
     """The rows' due times as the card browser shows them: the time alone ("14:25") on
     `now`'s day, as a mail client shows today's messages, "12-06 09:48" on another day of

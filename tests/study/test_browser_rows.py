@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
@@ -10,12 +10,17 @@ from zoneinfo import ZoneInfo
 import pytest
 from fsrs import Card, Rating, Scheduler
 
-from quiz.browser import CardRow, card_rows, due_label, due_labels
+from quiz.browser import CardRow, card_rows, due_labels
 from quiz.store import Store
 from quiz.study.days import StudyZone
 from tests.study.fakes import deck
 
 NOW = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+def due_label(row: CardRow, now: datetime, tz: tzinfo) -> str:
+    """One row's label (the browser labels its rows together, `due_labels`)."""
+    return due_labels([row], now, tz)[0]
 
 
 def _row(due: datetime | None, *, is_due: bool) -> CardRow:
