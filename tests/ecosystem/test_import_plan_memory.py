@@ -32,9 +32,19 @@ def _notes(tmp_path: Path) -> Path:
     return path
 
 
-def _alive_questions() -> int:
-    """How many of the notes' questions are alive now."""
-    return sum(isinstance(thing, NoteQuestion) for thing in gc.get_objects())
+def _questions_alive() -> list[NoteQuestion]:
+    """The notes' questions alive now, cycles collected first so that the count does not
+    depend on when the collector last ran."""
+    gc.collect()
+    return [thing for thing in gc.get_objects() if isinstance(thing, NoteQuestion)]
+
+
+def _alive_questions(before: list[NoteQuestion] | None = None) -> int:
+    """How many of the notes' questions are alive now, not counting those alive `before`
+    (other tests' questions in the same worker; held in that list, so their ids are not
+    reused)."""
+    known = {id(question) for question in before or ()}
+    return sum(id(question) not in known for question in _questions_alive())
 
 
 def _plan(notes: Path, tmp_path: Path) -> importer.ImportPlan:
@@ -49,10 +59,10 @@ def test_a_plan_holds_none_of_the_notes_questions(
 ) -> None:
     monkeypatch.setattr(importer, "_split_pays", lambda _questions: False)
     monkeypatch.setattr(importer, "_early_split_pays", lambda _text: False)
+    before = _questions_alive()
     plan = _plan(_notes(tmp_path), tmp_path)
     assert len(plan.cards) > 50
-    gc.collect()
-    assert _alive_questions() == 0
+    assert _alive_questions(before) == 0
     first = plan.cards[0]
     assert first.path == first.folder / f"{first.card_id}.md"
     assert first.question.line > 0 and first.question.title
@@ -67,13 +77,18 @@ def test_the_questions_are_let_go_as_their_cards_are_made(
     monkeypatch.setattr(importer, "_early_split_pays", lambda _text: False)
     alive: list[int] = []
     real = importer._plan_card
+    before = _questions_alive()
 
     def counting(*args: Any, **kwargs: Any) -> Any:
-        alive.append(_alive_questions())
+        alive.append(_alive_questions(before))
         return real(*args, **kwargs)
 
     monkeypatch.setattr(importer, "_plan_card", counting)
-    _plan(_notes(tmp_path), tmp_path)
+    gc.freeze()  # the worker's older objects: each collection walks only the plan's own
+    try:
+        _plan(_notes(tmp_path), tmp_path)
+    finally:
+        gc.unfreeze()
     assert len(alive) > 50
     assert alive[-1] < alive[0] / 10, (alive[0], alive[-1])
 
