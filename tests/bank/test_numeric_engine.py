@@ -4,7 +4,10 @@ The card and the drill are written apart: a schedule's off-by-one, a label-smoot
 convention or a momentum convention changed in one and not the other would teach one
 answer and grade another. Each case below runs the engine on the card's own inputs and
 asks the card's grader (its answer and tolerance) whether the engine's number passes; each
-function below is named after the card whose number it computes.
+function below is named after the card whose number it computes. A parameter count is the
+number of entries of the parameter gradients the drill's backward pass returns, so a card
+and its drill agree on which parameters there are (one bias per LSTM gate; a norm's gain
+and shift, not its running averages).
 """
 
 from __future__ import annotations
@@ -14,18 +17,22 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from engine.arch.conv import conv2d_forward
+from engine.arch.conv import conv2d_backward, conv2d_forward
 from engine.arch.pooling import maxpool_forward
+from engine.arch.recurrent import lstm_cell_backward, lstm_cell_forward
 from engine.deep.clipping import clip_grad_norm
+from engine.deep.layernorm import layernorm_backward, layernorm_forward
 from engine.deep.losses import bce_with_logits, smoothed_cross_entropy
-from engine.deep.optim import adamw_step
+from engine.deep.optim import adamw_step, rmsprop_step
 from engine.deep.regularization import l2_penalty_and_grads
 from engine.deep.schedules import warmup_cosine_lr
 from engine.nn.activations import sigmoid_grad
+from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from engine.nn.dropout import dropout_forward
+from engine.nn.gradcheck import numerical_gradient
 from engine.nn.init import he_variance, xavier_variance
 from engine.nn.minibatch import random_mini_batches
-from engine.nn.optim import momentum_step, sgd_step
+from engine.nn.optim import adam_step, momentum_step, sgd_step
 from quiz.bank.models import NumericFront
 from tests.bank.bundled import card
 
@@ -162,6 +169,83 @@ def receptive_field_with_pooling() -> float:
     return receptive_field(layers, 24)
 
 
+def rmsprop_first_step_size() -> float:
+    theta, _ = rmsprop_step(one(0.0), one(5.0), one(0.0), lr=0.01, rho=0.99, eps=1e-8)
+    return abs(float(theta[0, 0]))
+
+
+def adam_uncorrected_first_step() -> float:
+    # the engine's Adam returns its moments uncorrected: the card's step divides those
+    _, m, v = adam_step(one(0.0), one(2.0), one(0.0), one(0.0), 1)
+    return float(1e-3 * m[0, 0] / (np.sqrt(v[0, 0]) + 1e-8))
+
+
+def sigmoid_gradient_depth() -> float:
+    return float(np.prod(sigmoid_grad(np.zeros(10))))
+
+
+def gradient_check_cost() -> float:
+    calls = 0
+
+    def loss(x: np.ndarray) -> float:
+        nonlocal calls
+        calls += 1
+        return float(np.sum(x * x))
+
+    numerical_gradient(loss, np.zeros(1000))
+    return calls
+
+
+def trained_entries(*grads: np.ndarray) -> int:
+    """How many numbers a backward pass trains: the entries of its parameter gradients."""
+    return sum(g.size for g in grads)
+
+
+def lstm_parameter_count() -> float:
+    d, n = 100, 256
+    h, _, cache = lstm_cell_forward(
+        np.zeros((d, 1)),
+        np.zeros((n, 1)),
+        np.zeros((n, 1)),
+        np.zeros((4 * n, n + d)),
+        np.zeros((4 * n, 1)),
+    )
+    _, _, _, dW, db = lstm_cell_backward(np.ones_like(h), np.zeros_like(h), cache)
+    return trained_entries(dW, db)
+
+
+def layernorm_param_count() -> float:
+    out, cache = layernorm_forward(np.ones((768, 2)), np.ones((768, 1)), np.zeros((768, 1)))
+    _, dgamma, dbeta = layernorm_backward(np.ones_like(out), cache)
+    return trained_entries(dgamma, dbeta)
+
+
+def batchnorm_parameter_count() -> float:
+    out, cache = batchnorm_forward(np.ones((64, 4)), np.ones((64, 1)), np.zeros((64, 1)))
+    _, dgamma, dbeta = batchnorm_backward(np.ones_like(out), cache)
+    return trained_entries(dgamma, dbeta)
+
+
+def conv_gradients(c_in: int, c_out: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(dw, db) of a k x k "same" convolution on a small map: the count does not depend on
+    the map's size, which is the weight sharing the cards teach."""
+    x, w, b = np.ones((1, c_in, 4, 4)), np.zeros((c_out, c_in, k, k)), np.zeros(c_out)
+    pad = (k - 1) // 2
+    out = conv2d_forward(x, w, b, pad=pad)
+    _, dw, db = conv2d_backward(np.ones_like(out), x, w, b, pad=pad)
+    return dw, db
+
+
+def conv_parameter_count() -> float:
+    return trained_entries(*conv_gradients(64, 128, 3))
+
+
+def bottleneck_parameters() -> float:
+    # the card leaves biases (and batch norm) out: the three kernels' weights only
+    layers = [(256, 64, 1), (64, 64, 3), (64, 256, 1)]
+    return trained_entries(*(conv_gradients(c_in, c_out, k)[0] for c_in, c_out, k in layers))
+
+
 ENGINE: dict[str, Callable[[], float]] = {
     "warmup-first-rate": warmup_first_rate,
     "cosine-third-of-way": cosine_third_of_way,
@@ -182,6 +266,15 @@ ENGINE: dict[str, Callable[[], float]] = {
     "pool-output-size": pool_output_size,
     "receptive-field-stack": receptive_field_stack,
     "receptive-field-with-pooling": receptive_field_with_pooling,
+    "rmsprop-first-step-size": rmsprop_first_step_size,
+    "adam-uncorrected-first-step": adam_uncorrected_first_step,
+    "sigmoid-gradient-depth": sigmoid_gradient_depth,
+    "gradient-check-cost": gradient_check_cost,
+    "lstm-parameter-count": lstm_parameter_count,
+    "layernorm-param-count": layernorm_param_count,
+    "batchnorm-parameter-count": batchnorm_parameter_count,
+    "conv-parameter-count": conv_parameter_count,
+    "bottleneck-parameters": bottleneck_parameters,
 }
 
 
@@ -200,6 +293,13 @@ def test_the_engine_computes_the_cards_answer(card_id: str) -> None:
         ("label-smoothing-true-class", 1 - 0.1),  # s spread over the c - 1 wrong classes
         ("momentum-terminal-velocity", 1.0),  # the moving average, beta v + (1 - beta) g
         ("mini-batch-count", 50000 // 128),  # the partial last batch dropped
+        ("rmsprop-first-step-size", 0.01 / np.sqrt(0.1)),  # Keras's rho = 0.9
+        ("adam-uncorrected-first-step", 1e-3),  # Adam with its bias correction
+        ("gradient-check-cost", 1000 + 1),  # forward differences
+        ("lstm-parameter-count", 365568 + 4 * 256),  # PyTorch's b_ih and b_hh
+        ("layernorm-param-count", 768),  # RMSNorm: the gain alone
+        ("batchnorm-parameter-count", 4 * 64),  # the running averages counted too
+        ("conv-parameter-count", 128 * 64 * 9),  # the biases left out
     ],
 )
 def test_the_other_conventions_number_fails_the_card(card_id: str, other_convention: float) -> None:
