@@ -1,0 +1,119 @@
+"""Defaults that differ between frameworks, as the cards state them (thirty-third round).
+
+Weights moved between PyTorch, Keras and a paper's own code compute something else when a
+default differs: where a norm's epsilon goes and how large it is, where a GRU applies its
+reset gate, whether an LSTM starts with a forget bias. Each test computes the difference
+(with the reference engine where it has the layer) and then checks that the card says it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from engine.deep.layernorm import layernorm_forward
+from engine.deep.optim import rmsprop_step
+from engine.nn.activations import sigmoid
+from engine.nn.batchnorm import batchnorm_forward
+from tests.bank.bundled import card, text
+
+
+def test_rmsnorm_needs_an_epsilon_the_paper_never_wrote_and_code_places_it_differently() -> None:
+    x = np.zeros(8)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bare = x / np.sqrt(np.mean(x**2))  # the paper's RMS, without epsilon
+    assert np.isnan(bare).all()
+    small = np.full(8, 1e-4)
+    under_root = small / np.sqrt(np.mean(small**2) + 1e-6)
+    added_to_rms = small / (np.sqrt(np.mean(small**2)) + 1e-8)
+    assert not np.allclose(under_root, added_to_rms, rtol=1e-2)
+    # PyTorch's eps=None: the machine epsilon of float32, and of bfloat16's 7 stored bits
+    assert math.isclose(float(np.finfo(np.float32).eps), 1.2e-7, rel_tol=0.01)
+    assert math.isclose(2.0**-7, 7.8e-3, rel_tol=0.01)
+    body = card("rmsnorm-drops").section("Explanation")
+    assert "The $\\epsilon$ is kept: a mean of squares" not in body
+    assert "the paper's equation never had one" in body
+    assert "`nn.RMSNorm` (since 2.4)" in body
+    assert "$1.2 \\times 10^{-7}$ in float32, $7.8 \\times 10^{-3}$ in bfloat16" in body
+    assert "PyTorch torch.nn.RMSNorm documentation (eps=None" in card("rmsnorm-drops").front.source
+    assert "The paper's RMS has no $\\epsilon$" in text("group-norm-and-rmsnorm")
+
+
+def test_batch_norms_epsilon_rescales_a_low_variance_feature_by_about_five_percent() -> None:
+    row = np.array([[-0.1, 0.1, -0.1, 0.1]])  # variance 0.01
+    gamma, beta = np.ones((1, 1)), np.zeros((1, 1))
+    pytorch, _ = batchnorm_forward(row, gamma, beta, eps=1e-5)
+    keras, _ = batchnorm_forward(row, gamma, beta, eps=1e-3)
+    ratio = float(pytorch[0, 0] / keras[0, 0])
+    assert math.isclose(ratio, math.sqrt(0.011 / 0.01001)) and round(ratio, 3) == 1.048
+    body = text("batch-normalization")
+    assert "$\\epsilon$ (e.g. $10^{-5}$)" not in body
+    assert "$10^{-5}$ in PyTorch but $10^{-3}$ in Keras" in body
+    assert "\\approx 1.048" in body
+
+
+def test_layer_norms_epsilon_matters_most_for_a_token_whose_features_vary_little() -> None:
+    gamma, beta = np.ones((4, 1)), np.zeros((4, 1))
+    shifts = []
+    for spread in (1.0, 0.01):
+        token = spread * np.array([[-1.0], [1.0], [-1.0], [1.0]])
+        bert, _ = layernorm_forward(token, gamma, beta, eps=1e-12)
+        keras, _ = layernorm_forward(token, gamma, beta, eps=1e-3)
+        shifts.append(float(np.max(np.abs(bert - keras))))
+    assert shifts[1] > 100 * shifts[0]
+    body = card("layernorm").section("Explanation")
+    assert "PyTorch's `nn.LayerNorm` defaults to $10^{-5}$" in body
+    assert "Keras's `LayerNormalization` to $10^{-3}$" in body
+    assert "BERT was trained with $10^{-12}$" in body
+    assert "BertConfig" in card("layernorm").front.source
+
+
+def test_a_gru_resetting_after_the_product_is_another_cell() -> None:
+    rng = np.random.default_rng(33)
+    n, d = 3, 2
+    h, x = rng.standard_normal((n, 1)), rng.standard_normal((d, 1))
+    w_h, w_x, b_h = (
+        rng.standard_normal((n, n)),
+        rng.standard_normal((n, d)),
+        rng.standard_normal((n, 1)),
+    )
+    r = sigmoid(rng.standard_normal((n, 1)))
+    before = np.tanh(w_h @ (r * h) + w_x @ x + b_h)  # Cho et al., TF 1.x Keras
+    after = np.tanh(r * (w_h @ h) + w_x @ x + b_h)  # cuDNN, PyTorch, TF 2 Keras
+    assert not np.allclose(before, after)
+    body = text("gru-vs-lstm")
+    assert "since TensorFlow 2.0 (`reset_after=True`" in body
+    assert "reset_after" in card("gru-vs-lstm").front.source
+    assert "`reset_after=True`" in text("gru-parameter-count")
+    assert "like PyTorch, add $3n$ more" in text("gru-parameter-count")
+
+
+def test_a_forget_bias_set_in_both_of_pytorchs_vectors_is_two() -> None:
+    assert math.isclose(float(sigmoid(np.array(1.0))), 0.73, abs_tol=0.005)
+    assert math.isclose(float(sigmoid(np.array(1.0 + 1.0))), 0.88, abs_tol=0.005)
+    body = text("lstm-gates")
+    assert "`unit_forget_bias=True`" in body
+    assert "`b_ih` and `b_hh`, to 1 gives 2" in body
+    assert "Keras LSTM documentation (unit_forget_bias=True)" in card("lstm-gates").front.source
+
+
+def test_keras_rmsprop_puts_epsilon_under_the_root_and_a_tiny_first_step_is_ten_times_smaller() -> (
+    None
+):
+    lr, rho, eps, g = 1e-3, 0.9, 1e-7, np.array([1e-4])
+    theta, s = rmsprop_step(np.zeros(1), g, np.zeros(1), lr=lr, rho=rho, eps=eps)
+    outside = -float(theta[0])
+    inside = float(lr * g[0] / np.sqrt(s[0] + eps))
+    assert 9 < outside / inside < 11
+    body = text("rmsprop-step")
+    assert "Keras's `RMSprop` (whose `epsilon` defaults to $10^{-7}$) put it inside" in body
+    assert "keras/src/optimizers/rmsprop.py" in card("rmsprop-step").front.source
+
+
+def test_the_gelu_and_adam_cards_name_tensorflows_defaults() -> None:
+    assert "TensorFlow's `tf.nn.gelu` and Keras's `gelu` unless `approximate=True`" in text(
+        "gelu-negative-input"
+    )
+    assert "approximate=False by default" in card("gelu-negative-input").front.source
+    assert "`epsilon` (default $10^{-7}$, not $10^{-8}$)" in text("adam-step")
