@@ -13,7 +13,7 @@ import math
 import numpy as np
 
 from engine.deep.layernorm import layernorm_forward
-from engine.deep.optim import rmsprop_step
+from engine.deep.optim import adamw_step, rmsprop_step
 from engine.nn.activations import sigmoid
 from engine.nn.batchnorm import batchnorm_forward
 from tests.bank.bundled import card, text
@@ -117,3 +117,35 @@ def test_the_gelu_and_adam_cards_name_tensorflows_defaults() -> None:
     )
     assert "approximate=False by default" in card("gelu-negative-input").front.source
     assert "`epsilon` (default $10^{-7}$, not $10^{-8}$)" in text("adam-step")
+
+
+def test_adamw_decays_by_default_where_adam_did_not() -> None:
+    theta, _, _ = adamw_step(np.ones(1), np.zeros(1), np.zeros(1), np.zeros(1), 1)
+    assert math.isclose(float(theta[0]), 1 - 1e-3 * 1e-2)  # the drill keeps PyTorch's 0.01
+    assert math.isclose(float(theta[0]) ** 10_000, math.exp(-0.1), rel_tol=1e-4)  # -10% unasked
+    body = text("decoupled-weight-decay")
+    assert "0.01 in PyTorch's `AdamW`, 0.004 in Keras's, 0 in PyTorch's `Adam`" in body
+    assert "Keras's `AdamW` multiplies by the learning rate too" in body
+    assert "base_optimizer.py" in card("decoupled-weight-decay").front.source
+
+
+def test_clipping_a_non_finite_norm_writes_nan() -> None:
+    def pytorch_clip(grads: np.ndarray, max_norm: float) -> np.ndarray:
+        total = float(np.sqrt(np.sum(grads**2)))
+        return grads * min(max_norm / (total + 1e-6), 1.0)
+
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(pytorch_clip(np.array([1.0, np.nan]), 1.0)).all()
+        infinite = pytorch_clip(np.array([1.0, np.inf]), 1.0)
+    assert infinite[0] == 0.0 and np.isnan(infinite[1])  # 0 times infinity
+    body = text("clip-grad-norm")
+    assert "`error_if_nonfinite=True` (the default is False)" in body
+    assert "error_if_nonfinite=False" in card("clip-grad-norm").front.source
+
+
+def test_norm_cards_name_flax_the_label_smoothing_version_and_frozen_batch_norm() -> None:
+    assert "Flax's `LayerNorm` to $10^{-6}$" in text("layernorm")
+    assert "a `CrossEntropyLoss` argument since 1.10" in text("label-smoothing")
+    body = text("small-batch-normalization")
+    assert "since TensorFlow 2.0, Keras's `trainable=False`" in body
+    assert "until the layer is put in `eval()` mode" in body
