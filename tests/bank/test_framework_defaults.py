@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from engine.arch.attention import scaled_dot_product_attention
 from engine.deep.layernorm import layernorm_forward
 from engine.deep.optim import adamw_step, rmsprop_step
 from engine.nn.activations import sigmoid
@@ -149,3 +150,31 @@ def test_norm_cards_name_flax_the_label_smoothing_version_and_frozen_batch_norm(
     body = text("small-batch-normalization")
     assert "since TensorFlow 2.0, Keras's `trainable=False`" in body
     assert "until the layer is put in `eval()` mode" in body
+
+
+def test_pytorchs_default_linear_init_has_a_sixth_of_hes_variance() -> None:
+    fan_in, a = 512, math.sqrt(5)
+    bound = math.sqrt(6 / ((1 + a**2) * fan_in))  # kaiming_uniform_(weight, a=sqrt(5))
+    assert math.isclose(bound, 1 / math.sqrt(fan_in))
+    variance = bound**2 / 3
+    assert math.isclose(variance, 1 / (3 * fan_in))
+    assert math.isclose(variance / (2 / fan_in), 1 / 6)
+    body = text("weight-initialization")
+    assert "variance $\\frac{1}{3 n_{in}}$, a sixth of He's" in body
+    assert "Keras's `Dense` and `Conv2D` use Glorot uniform" in body
+    assert "kaiming_uniform_ with a = sqrt(5)" in card("weight-initialization").front.source
+
+
+def test_a_mask_passed_with_the_other_convention_attends_only_where_it_meant_to_hide() -> None:
+    rng = np.random.default_rng(33)
+    q, k, v = (rng.standard_normal((3, 4)) for _ in range(3))
+    allowed = np.tril(np.ones((3, 3), dtype=bool))  # causal, True = may attend
+    _, meant = scaled_dot_product_attention(q, k, v, allowed)
+    _, inverted = scaled_dot_product_attention(q[:2], k, v, ~allowed[:2])  # row 2 has no key left
+    assert np.all(meant[~allowed] == 0.0) and np.all(inverted[allowed[:2]] == 0.0)
+    body = text("attention")
+    assert "`nn.MultiheadAttention` take True as masked out" in body
+    assert (
+        "torch.nn.MultiheadAttention documentation (boolean masks)"
+        in card("attention").front.source
+    )
