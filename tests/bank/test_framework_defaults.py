@@ -178,3 +178,16 @@ def test_a_mask_passed_with_the_other_convention_attends_only_where_it_meant_to_
         "torch.nn.MultiheadAttention documentation (boolean masks)"
         in card("attention").front.source
     )
+
+
+def test_a_post_norm_default_ends_in_two_layer_norms_that_look_like_one() -> None:
+    # a second layer norm right after the first changes little while its gain and shift are
+    # still 1 and 0, which is how the double normalization goes unnoticed
+    x = np.random.default_rng(33).standard_normal((8, 3))
+    gamma, beta = np.ones((8, 1)), np.zeros((8, 1))
+    once, _ = layernorm_forward(x, gamma, beta)
+    twice, _ = layernorm_forward(once, gamma, beta)
+    np.testing.assert_allclose(twice, once, atol=1e-4)
+    assert "followed directly by a second one" in text("norm-placement-claims")
+    assert "norm_first=False" in card("norm-placement-claims").front.source
+    assert "`norm_first=True` or `normalize_first=True`" in text("pre-norm-vs-post-norm")
