@@ -191,3 +191,16 @@ def test_a_post_norm_default_ends_in_two_layer_norms_that_look_like_one() -> Non
     assert "followed directly by a second one" in text("norm-placement-claims")
     assert "norm_first=False" in card("norm-placement-claims").front.source
     assert "`norm_first=True` or `normalize_first=True`" in text("pre-norm-vs-post-norm")
+
+
+def test_tensorflows_strided_same_padding_depends_on_the_input_size() -> None:
+    def tf_same(size: int, kernel: int, stride: int) -> tuple[int, int]:
+        """(outputs, total padding) of TensorFlow's SAME along one axis."""
+        out = -(-size // stride)
+        return out, max((out - 1) * stride + kernel - size, 0)
+
+    assert tf_same(224, 3, 2) == (112, 1) and tf_same(225, 3, 2) == (113, 2)
+    body = text("same-padding")
+    assert "1 pixel in all for $H = 224$, 2 for $H = 225$" in body
+    assert "PyTorch refuses `padding='same'` for strides above 1" in body
+    assert "added in 1.9" in card("same-padding").front.source
