@@ -1063,6 +1063,16 @@ class Store:
         rows = self._read("SELECT card_id FROM card_flag WHERE updated_at >= ?", (to_db(moment),))
         return {row["card_id"] for row in rows}
 
+    def hidden_ids_now(self, now: datetime) -> set[str]:
+        """`hidden_ids` in one plain read of the ids, no flag built: what a due session
+        asks at each card shown when it began with cards suspended or buried."""
+        rows = self._read(
+            "SELECT card_id FROM card_flag WHERE suspended = 1 OR buried_until > ?",
+            (to_db(now),),
+            plain=True,
+        )
+        return {card_id for (card_id,) in rows}
+
     def hidden_ids(self, now: datetime) -> set[str]:
         """Cards suspended, or buried until later than `now`: no session shows them."""
         return {cid for cid, flag in self.card_flags().items() if flag.hidden_at(now)}

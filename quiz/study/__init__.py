@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         AnsweredElsewhere,
         ChangedElsewhere,
         answered_elsewhere_phrase,
+        back_elsewhere_phrase,
         set_aside_elsewhere_phrase,
     )
     from quiz.study.ratings import (
@@ -78,6 +79,8 @@ _HOMES = {
         "AnsweredElsewhere",
         "ChangedElsewhere",
         "answered_elsewhere_phrase",
+        "back_elsewhere_phrase",
+        "back_elsewhere_phrase",
         "set_aside_elsewhere_phrase",
     ),
     "session": (
@@ -116,6 +119,7 @@ __all__ = [
     "VerdictLike",
     "answered_elsewhere_phrase",
     "aside_phrase",
+    "back_elsewhere_phrase",
     "compute_stats",
     "count_practice_pass",
     "deck_counts",

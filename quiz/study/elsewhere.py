@@ -17,6 +17,7 @@ __all__ = [
     "ChangedElsewhere",
     "SetAsideElsewhere",
     "answered_elsewhere_phrase",
+    "back_elsewhere_phrase",
     "set_aside_elsewhere_phrase",
 ]
 
@@ -62,3 +63,10 @@ def set_aside_elsewhere_phrase(cards: Sequence[tuple[StudyCard, bool]]) -> str:
     how = "suspended or buried" if len(kinds) > 1 else "suspended" if True in kinds else "buried"
     what = f"'{cards[0][0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
     return f"{what} {how} in another drillbit meanwhile: not asked here."
+
+
+def back_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
+    """What a person is told when cards came back into the session (`Session.back_elsewhere`):
+    unsuspended or unburied in another drillbit and still due, they are asked after all."""
+    what = f"'{cards[0].title}' is" if len(cards) == 1 else f"{len(cards)} cards are"
+    return f"{what} back in study (put back in another drillbit): asked here after all."

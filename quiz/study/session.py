@@ -407,6 +407,18 @@ class Session:
         """The cards of `set_aside_elsewhere` still out, with the due time of the learning
         copy each was (None: a plain entry): `show` puts one back once its flag is gone
         (an unsuspend, or an undo there) or its burial over, if it is still due."""
+        self.back_elsewhere: list[StudyCard] = []
+        """due mode: cards put back into the queue once another drillbit unsuspended (or
+        unburied) them, each time one came back (`show`); the screen says so, as it said
+        they went: a count that grew unexplained read as a card from nowhere."""
+        self._hidden_at_start: dict[str, StudyCard] = (
+            {c.id: c for c in cards if c.id in hidden and (wanted.selects_all or wanted.matches(c))}
+            if self.mode == "due" and self.options.plan_queue is None
+            else {}
+        )
+        """due mode outside a plan: the cards left out at the start because they were
+        suspended or buried then: `show` asks one once another drillbit puts it back into
+        study, if it is a scheduled card due by then (a new one would pass `new_per_day`)."""
         self._next_day: dict[str, tuple[StudyCard, datetime]] = {}
         """due mode outside a plan: cards answered into a step due on the next study day
         (`step_due_next_day`), with the step's due time: `show` asks each once that time
@@ -590,6 +602,7 @@ class Session:
             self._drop_elsewhere(*changes)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._put_back_elsewhere(changes[1], self._shown_at)
+            self._put_back_unhidden(self._shown_at)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
@@ -599,6 +612,7 @@ class Session:
         if cut:
             self._undo_also(queue, cut)
         self._put_back_elsewhere(changes[1], self._shown_at)
+        self._put_back_unhidden(self._shown_at)
         self._release_next_day_steps(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
@@ -665,11 +679,35 @@ class Session:
             if saved is not None and saved.due > moment:
                 if waited is not None and saved.due == waited:
                     self._requeue(card, waited)
+                    self.back_elsewhere.append(card)
                 continue  # answered since, or a step for another day: not due here
-            index = len(self._queue)
-            while index > 0 and self._queue[index - 1].id in self._waiting:
-                index -= 1
-            self._queue.insert(index, card)
+            self._queue_before_steps(card)
+
+    def _put_back_unhidden(self, moment: datetime) -> None:
+        """Queue the cards hidden when the session began (`_hidden_at_start`) that are back
+        in study now and due at `moment`, before the waiting learning copies: one
+        unsuspended in another drillbit's card browser stayed out of this session for
+        good. One query per card shown, and none when nothing was hidden at the start."""
+        if not self._hidden_at_start:
+            return
+        still = self._store.hidden_ids_now(moment)
+        for card_id in [i for i in self._hidden_at_start if i not in still]:
+            card = self._hidden_at_start.pop(card_id)
+            saved = self._store.card_state(card_id)
+            if saved is None or saved.due > moment:
+                continue  # new (new_per_day holds), or not due yet: not this session's
+            if any(queued.id == card_id for queued in self._queue):
+                continue
+            self._queue_before_steps(card)
+
+    def _queue_before_steps(self, card: StudyCard) -> None:
+        """Queue a card that came back into study before the waiting learning copies, and
+        keep it for the screen to say (`back_elsewhere`)."""
+        index = len(self._queue)
+        while index > 0 and self._queue[index - 1].id in self._waiting:
+            index -= 1
+        self._queue.insert(index, card)
+        self.back_elsewhere.append(card)
 
     def _release_next_day_steps(self, moment: datetime) -> None:
         """Queue the cards held for a step on the next study day (`_next_day`) whose step

@@ -12,7 +12,11 @@ from fsrs import Rating, Scheduler
 from quiz.store import Store
 from quiz.store.store import CHANGED_ELSEWHERE_SQL
 from quiz.study.days import StudyZone
-from quiz.study.elsewhere import SetAsideElsewhere, set_aside_elsewhere_phrase
+from quiz.study.elsewhere import (
+    SetAsideElsewhere,
+    back_elsewhere_phrase,
+    set_aside_elsewhere_phrase,
+)
 from quiz.study.session import Session, SessionOptions, set_card_aside
 from tests.study.fakes import NOW, deck
 
@@ -168,3 +172,55 @@ def test_the_check_at_every_card_shown_seeks_the_log_by_time(store: Store) -> No
         plan = db.execute(f"EXPLAIN QUERY PLAN {CHANGED_ELSEWHERE_SQL}", ("", 0, "", "")).fetchall()
     steps = " | ".join(str(row[-1]) for row in plan)
     assert "SEARCH review_log USING INDEX review_log_time" in steps, steps
+
+
+def test_a_card_suspended_before_the_session_and_unsuspended_there_is_asked_here(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    """A due card suspended last week was left out at the start; unsuspended in the other
+    drillbit's browser meanwhile, it stayed out of this session for good."""
+    card = deck()[3]
+    review_at = NOW - 10 * timedelta(days=1)
+    first = Session(store, [card], SessionOptions(), now=review_at, scheduler=scheduler)
+    first.show(now=review_at)
+    first.rate(Rating.Good, now=review_at)  # its step: the session leaves it in review later
+    set_card_aside(store, card.id, suspend=True, now=NOW - timedelta(days=1), tz=UTC)
+    saved = store.card_state(card.id)
+    assert saved is not None and saved.due <= NOW, "due by the time of the session"
+    here = _session(store, scheduler)
+    assert card.id not in _ids(here)
+    here.show(now=NOW + SECOND)
+    here.rate(Rating.Good, now=NOW + 2 * SECOND)
+    other.set_flag(card.id, suspended=False, buried_until=None, now=NOW + 3 * SECOND)
+    here.show(now=NOW + 4 * SECOND)
+    assert _ids(here).count(card.id) == 1
+    assert here.back_elsewhere == [card], "said once"
+    here.show(now=NOW + 5 * SECOND)
+    assert here.back_elsewhere == [card] and _ids(here).count(card.id) == 1
+    assert back_elsewhere_phrase(here.back_elsewhere) == (
+        f"'{card.title}' is back in study (put back in another drillbit): asked here after all."
+    )
+
+
+def test_a_new_card_unsuspended_there_is_not_added_past_new_per_day(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    card = deck()[3]
+    set_card_aside(store, card.id, suspend=True, now=NOW - SECOND, tz=UTC)
+    here = _session(store, scheduler)
+    other.set_flag(card.id, suspended=False, buried_until=None, now=NOW + SECOND)
+    here.show(now=NOW + 2 * SECOND)
+    assert card.id not in _ids(here) and here.back_elsewhere == []
+
+
+def test_a_card_unsuspended_there_is_said_back(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    """The card set aside elsewhere came back without a word: the count grew unexplained."""
+    here = _session(store, scheduler)
+    card = here.queued[2]
+    set_card_aside(other, card.id, suspend=True, now=NOW + SECOND, tz=UTC)
+    here.show(now=NOW + 2 * SECOND)
+    other.set_flag(card.id, suspended=False, buried_until=None, now=NOW + 3 * SECOND)
+    here.show(now=NOW + 4 * SECOND)
+    assert here.back_elsewhere == [card]

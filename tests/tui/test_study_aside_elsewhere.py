@@ -76,3 +76,35 @@ async def test_an_again_just_before_the_day_starts_is_asked_once_the_new_day_rea
         await press(pilot, "enter")
         await settle(pilot)
         assert study.card is not None and study.card.id == "dropout-inference"
+
+
+async def test_a_card_unsuspended_in_another_drillbit_is_said_to_be_back(
+    build: AppFactory, clock: FakeClock, recorder: Recorder
+) -> None:
+    """A card suspended and then unsuspended in a second drillbit came back into this
+    session without a word: the count of cards left grew with nothing said."""
+    app = build(study=StudyRequest())
+    async with app.run_test(message_hook=recorder) as pilot:
+        study = await showing(pilot, StudyScreen)
+        assert study.card is not None and study.card.id == "dropout-inference"
+        other = Store.open(app.workspace.store.path)
+        try:
+            set_card_aside(other, "sigmoid-bound", suspend=True, now=clock(), tz=UTC)
+            clock.advance(20)
+            await press(pilot, "1", "enter")  # a wrong option: Again
+            await settle(pilot)
+            await press(pilot, "enter")  # on to the next card: the suspended one left out
+            await settle(pilot)
+            assert study.card is not None and study.card.id != "sigmoid-bound"
+            other.set_flag("sigmoid-bound", suspended=False, buried_until=None, now=clock())
+        finally:
+            other.close()
+        clock.advance(20)
+        await press(pilot, "space", "enter", "3")  # reveal, to the ratings, Good
+        await settle(pilot)
+        assert notices(recorder) == [
+            "'The largest value of sigmoid'' was suspended in another drillbit meanwhile: not asked here.",
+            "'The largest value of sigmoid'' is back in study (put back in another drillbit):"
+            " asked here after all.",
+        ]
+        assert "sigmoid-bound" in [card.id for card in study.session.queued]

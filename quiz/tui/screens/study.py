@@ -34,6 +34,7 @@ from quiz.study import (
     SetAside,
     answered_elsewhere_phrase,
     aside_phrase,
+    back_elsewhere_phrase,
     preview_intervals,
     rating_name,
     set_aside_elsewhere_phrase,
@@ -223,6 +224,8 @@ class StudyScreen(Screen[None]):
         """How many of `session.answered_elsewhere` were said (`_tell_elsewhere`)."""
         self._told_aside_elsewhere = 0
         """How many of `session.set_aside_elsewhere` were said (`_tell_elsewhere`)."""
+        self._told_back_elsewhere = 0
+        """How many of `session.back_elsewhere` were said (`_tell_elsewhere`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -357,6 +360,10 @@ class StudyScreen(Screen[None]):
         self._told_aside_elsewhere = len(self.session.set_aside_elsewhere)
         if aside:
             self.notify(set_aside_elsewhere_phrase(aside), title="Another drillbit")
+        back = self.session.back_elsewhere[self._told_back_elsewhere :]
+        self._told_back_elsewhere = len(self.session.back_elsewhere)
+        if back:
+            self.notify(back_elsewhere_phrase(back), title="Another drillbit")
 
     def _question(self, card: Card) -> _Question:
         """The widgets of a card's question phase, the one to focus and the hint under them."""
