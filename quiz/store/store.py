@@ -680,6 +680,12 @@ class Store:
                 hidden[card_id] = kind == 2
         return Elsewhere(answered, hidden)
 
+    def last_review_at(self) -> datetime | None:
+        """When the last answer of any mode was logged (None before the first): one seek
+        of the time index, what Home asks once to say how long the person was away."""
+        rows = self._read("SELECT MAX(reviewed_at) FROM review_log", plain=True)
+        return from_db(rows[0][0]) if rows and rows[0][0] else None
+
     def review_count(self) -> int:
         """Total number of logged reviews."""
         return int(self._read("SELECT COUNT(*) AS n FROM review_log")[0]["n"])

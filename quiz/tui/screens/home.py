@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Static
 
 from quiz.plural import counted
 from quiz.store import Mode
+from quiz.study.away import away_since
 from quiz.study.counts import counts_change_at, plan_headline
 from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
@@ -37,6 +38,9 @@ NO_PLAN = ("no interview plan", "set one in Settings (,)")
 word of the plan anywhere in the app (Settings said "an interview plan sets its own
 pace", the help "the plan's next cards"). The settings screen's last rows set it, as
 `drillbit plan --interview` does."""
+
+AWAY_SECONDS = 12.0
+"""How long the welcome-back notice stays: a sentence of two parts, read on arrival."""
 
 PLAN_OVER = "a new date, or none, in Settings (,)"
 """The end of Home's line once the interview day has come: the ended plan's line stayed
@@ -120,6 +124,8 @@ class HomeScreen(Screen[None]):
         """(pack, topic) of the row the cursor starts on, when one row is that: the
         selection of a `drillbit study` that found nothing to study."""
         self._counted_at_mount = False
+        self._told_away = False
+        """Whether the break since the last answer was said (`_tell_away`): once."""
         self._shown: tuple[str, ...] = ()
         """The keys of the columns the table has (a narrow terminal drops some)."""
         self._cells: list[dict[str, Cell]] = []
@@ -235,6 +241,19 @@ class HomeScreen(Screen[None]):
         if plan is not None and plan.today is not None:
             self._check_target(plan)
         self._show_hint()
+        if not self._told_away:
+            self._tell_away(plan)
+
+    def _tell_away(self, plan: PlanStatus | None) -> None:
+        """Say once how long the person was away and what came due meanwhile: a due count
+        grown by days away, with no word why, read as a fault."""
+        self._told_away = True
+        ws = self.workspace
+        interview = plan.plan.interview if plan is not None and plan.today is not None else None
+        ids = {ref.id for ref in ws.content.refs}
+        away = away_since(ws.store, ids, ws.now(), tz=ws.tz, interview=interview)
+        if away is not None:
+            self.notify(away.phrase(), title="Welcome back", timeout=AWAY_SECONDS)
 
     @work(thread=True, exclusive=True, group="plan-forecast", exit_on_error=False)
     def _check_target(self, plan: PlanStatus) -> None:

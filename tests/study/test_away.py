@@ -1,0 +1,55 @@
+"""What Home says to someone back after days away (`quiz.study.away`)."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+from fsrs import Rating, Scheduler
+
+from quiz.store import Store
+from quiz.study.away import away_since
+from quiz.study.session import Session, SessionOptions, set_card_aside
+from tests.study.fakes import NOW, deck
+
+DAY = timedelta(days=1)
+
+
+def _studied(store: Store, scheduler: Scheduler) -> set[str]:
+    """Every card of the deck answered Easy at NOW (each due days later); their ids."""
+    session = Session(store, deck(), SessionOptions(), now=NOW, scheduler=scheduler)
+    while session.current is not None:
+        session.show(now=NOW)
+        session.rate(Rating.Easy, now=NOW)
+    return {card.id for card in deck()}
+
+
+def test_five_days_away_says_the_days_and_the_cards_due_meanwhile(
+    store: Store, scheduler: Scheduler
+) -> None:
+    ids = _studied(store, scheduler)
+    later = NOW + 60 * DAY
+    set_card_aside(store, deck()[0].id, suspend=True, now=NOW, tz=UTC)
+    away = away_since(store, ids - {deck()[1].id}, later, tz=UTC)
+    assert away is not None
+    assert (away.days, away.came_due) == (60, len(ids) - 2), "suspended, not in the bank: out"
+    assert away.phrase() == "Last studied 60 days ago: 6 cards came due since."
+
+
+def test_quiet_after_studying_yesterday_or_never(store: Store, scheduler: Scheduler) -> None:
+    assert away_since(store, set(), NOW, tz=UTC) is None, "a first start: nothing to come back to"
+    ids = _studied(store, scheduler)
+    assert away_since(store, ids, NOW + DAY, tz=UTC) is None
+    assert away_since(store, ids, NOW + 2 * DAY, tz=UTC) is not None
+
+
+def test_under_a_plan_it_says_the_study_days_lost_and_left(
+    store: Store, scheduler: Scheduler
+) -> None:
+    ids = _studied(store, scheduler)
+    later = NOW + 5 * DAY
+    away = away_since(store, ids, later, tz=UTC, interview=(later + 9 * DAY).date())
+    assert away is not None
+    assert away.phrase() == (
+        "Last studied 5 days ago: no card came due since. The interview plan lost 4 study"
+        " days: the 9 study days left carry their cards."
+    )
