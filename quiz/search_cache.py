@@ -16,26 +16,30 @@ class ContentSearch:
 
     A heavy user's index takes about a second to build, so the TUI builds it in a thread
     (the browser, the palette) and asks `built` on the UI thread, which never builds. An
-    index finished for content that has since been replaced (a card file edited and
-    reloaded) is not handed out: the next `index` builds one for the new content.
+    index finished for content that has since been replaced or read again (a card file
+    edited and reloaded, `LazyBank.refresh`) is not handed out: the next `index` builds one for the new content.
     """
 
     def __init__(self, content: Callable[[], LazyBank]) -> None:
         self._content = content
-        self._built: tuple[LazyBank, SearchIndex] | None = None
+        self._built: tuple[LazyBank, int, SearchIndex] | None = None
         self._lock = threading.Lock()
 
     def index(self) -> SearchIndex:
         """The index of the current content, built now if it is not yet (loads every card)."""
         with self._lock:
             content = self._content()
-            if self._built is None or self._built[0] is not content:
+            built = self.built()
+            if built is None:
                 from quiz.search import SearchIndex  # the index's module: only when built
 
-                self._built = (content, SearchIndex(content.bank.cards))
-            return self._built[1]
+                generation = content.generation  # before the cards: a refresh builds again
+                built = SearchIndex(content.bank.cards)
+                self._built = (content, generation, built)
+            return built
 
     def built(self) -> SearchIndex | None:
         """The index of the current content if it is built, else None (never builds)."""
-        built = self._built
-        return built[1] if built is not None and built[0] is self._content() else None
+        built, content = self._built, self._content()
+        current = built is not None and built[0] is content and built[1] == content.generation
+        return built[2] if built is not None and current else None

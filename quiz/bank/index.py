@@ -26,7 +26,7 @@ import threading
 import time
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -80,6 +80,10 @@ class BankIndex:
     walk: str = field(default="", compare=False, repr=False)
     """A remembered index's stat walk (`quiz.bank.statwalk`'s records): every card file's
     key as it was when the full load found it clean. Empty for the index of a load."""
+    seen: str = field(default="", compare=False, repr=False)
+    """The stat walk of the files this index was made from (remembered or loaded; empty
+    when the walk could not vouch for them): a walk that differs now means a file was
+    edited, added or removed since (`LazyBank.refresh`)."""
     _card_keys: dict[tuple[str, str, str], tuple[str, ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -311,6 +315,8 @@ def _index_of_inputs(
     index = index_of(bank)
     if inputs is not None and not _racy(inputs, time.time()) and _inputs(roots) == inputs:
         _write(roots, inputs, index)  # unchanged while loading: the index is those inputs'
+    if inputs is not None:  # a file changed while loading: it differs from these, read again
+        index = replace(index, seen=inputs.records)
     return index, bank
 
 
@@ -398,6 +404,7 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
             {name: Path(folder) for name, folder in dirs},
             tuple(map(Path, broken)),
             summary,
+            inputs.records,
             inputs.records,
         )
     except (EOFError, TypeError, ValueError):  # not marshal data, or of another shape

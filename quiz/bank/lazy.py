@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.bank import statwalk
 from quiz.bank.index import BankIndex, CardRef, IndexWalk, bank_index, index_of, ref_of
 
 if TYPE_CHECKING:
@@ -45,6 +47,9 @@ class LazyBank:
         """Each card's file (mtime, size, inode) when its model was built or first asked
         for by `current_card`: a different one now is an edit since."""
         self._walk: IndexWalk | None = None
+        self.generation = 0
+        """Counts the times `refresh` read the content again: what was built from the
+        content before (the search index) is of an older generation."""
         if isinstance(index, IndexWalk):
             self._walk = index  # resolved on first use (see `begin`)
         else:
@@ -133,11 +138,38 @@ class LazyBank:
     def _install(self, bank: Bank) -> None:
         """Hold a full load; it is the truth, should a file have changed since the index."""
         index = index_of(bank)
-        if index != self._index:
-            self._set_index(index)
+        if index != self._index:  # the walk of the index's files: a later one differs
+            self._set_index(replace(index, seen=self._index.seen))
         self._bank = bank
         self._cards = {card.id: card for card in bank.cards}
         self._file_keys.clear()  # the files as this load read them: `current_card` from now
+
+    def refresh(self) -> bool:
+        """Read the content again when a file was edited, added or removed on disk since it
+        was read (one `lstat` per file, about 10 ms for 10,000 cards); True when it was.
+
+        The card browser and the palette showed a card edited in another editor (or with
+        `drillbit edit`) as it was when the app started; Anki shows an edit the next time
+        the card is listed. Content whose walk could not vouch for it (a symbolic link, the
+        card cache off) is not checked: a full load at every look would cost seconds.
+        """
+        with self._lock:
+            self._resolve()
+            seen = self._index.seen
+            if not seen:
+                return False
+            found = statwalk.walk([str(root) for root in self._roots])
+            if found is not None and found[1] == seen:
+                return False
+            index, bank = bank_index(self._roots)
+            self._bank, self._cards = None, {}
+            self._pack_caches.clear()
+            self._file_keys.clear()
+            self._set_index(index)
+            if bank is not None:
+                self._install(bank)
+            self.generation += 1
+            return True
 
     def card(self, card_id: str) -> Card | None:
         """The card with this id, or None: built from its own file unless all are loaded.

@@ -35,18 +35,33 @@ class CardCommands(Provider):
         ]
 
     async def discover(self) -> Hits:
-        """With an empty query: list the cards in content order."""
+        """With an empty query: list the cards in content order, as the files are now."""
+        await asyncio.shield(self._refreshing())
         for text, help_text, command in self._entries():
             yield DiscoveryHit(text, command, text=text, help=help_text)
 
     _index: asyncio.Future[SearchIndex] | None = None
     """The index being built off the UI thread (or built)."""
 
+    _fresh: asyncio.Future[bool] | None = None
+    """The check for card files edited since the content was read (`LazyBank.refresh`),
+    once per opening: a card edited on disk was listed and found by its old text."""
+
+    def _refreshing(self) -> asyncio.Future[bool]:
+        if self._fresh is None:
+            workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+            self._fresh = asyncio.ensure_future(asyncio.to_thread(workspace.content.refresh))
+        return self._fresh
+
     def _building(self) -> asyncio.Future[SearchIndex]:
         if self._index is None:
-            workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
-            self._index = asyncio.ensure_future(asyncio.to_thread(workspace.search.index))
+            self._index = asyncio.ensure_future(self._index_when_fresh())
         return self._index
+
+    async def _index_when_fresh(self) -> SearchIndex:
+        await self._refreshing()
+        workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+        return await asyncio.to_thread(workspace.search.index)
 
     async def startup(self) -> None:
         """Start building the search index off the UI thread as the palette opens.

@@ -63,3 +63,32 @@ def test_an_edit_that_does_not_load_as_this_card_keeps_the_card_as_it_was(
     assert question(bank) == QUESTION
     edit(bank, old, new)
     assert question(bank) == QUESTION
+
+
+def test_a_title_edited_on_disk_is_listed_as_it_is_now(bank: LazyBank) -> None:
+    """The card browser and the palette list the index's titles (and search the loaded
+    cards): a title fixed in another editor kept its old text until the app restarted."""
+    generation = bank.generation
+    assert bank.refresh() is False, "nothing changed: nothing read again"
+    assert bank.generation == generation
+    edit(bank, "title: What ReLU computes", "title: What ReLU computes (fixed)")
+    assert bank.refresh() is True
+    assert bank.generation == generation + 1
+    ref = bank.ref(CARD)
+    assert ref is not None and ref.title == "What ReLU computes (fixed)"
+    titles = {card.id: card.title for card in bank.bank.cards}
+    assert titles[CARD] == "What ReLU computes (fixed)"
+    assert bank.refresh() is False, "read once: the next look finds it as it was read"
+
+
+def test_a_card_file_added_on_disk_is_listed(bank: LazyBank) -> None:
+    ref = bank.ref(CARD)
+    assert ref is not None
+    path = bank.index.card_path(ref)
+    copy = path.with_name("what-is-relu-2.md")
+    copy.write_text(
+        path.read_text(encoding="utf-8").replace(f"id: {CARD}", "id: what-is-relu-2", 1),
+        encoding="utf-8",
+    )
+    assert bank.refresh() is True
+    assert bank.ref("what-is-relu-2") is not None
