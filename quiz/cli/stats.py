@@ -15,6 +15,7 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,15 +42,16 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
     A settings file that cannot be used leaves `today` out (None), with its warning: the
     rest of the statistics do not depend on it."""
     from quiz.bank.index import card_index
-    from quiz.settings import SettingsFileError, load_settings
+    from quiz.settings import Settings, SettingsFileError, load_settings
     from quiz.study.days import DEFAULT_DAY_STARTS_AT, local_date, study_zone
     from quiz.study.stats import DailyLimits, compute_stats
 
+    settings: Settings | None
     try:
         settings = load_settings()
     except SettingsFileError as exc:
         warn(str(exc))
-        limits, starts_at = None, DEFAULT_DAY_STARTS_AT
+        settings, limits, starts_at = None, None, DEFAULT_DAY_STARTS_AT
     else:
         limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
         starts_at = settings.day_starts_at
@@ -61,7 +63,15 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
     with open_store(warn) as store:
         plan = store.interview_plan() if limits is not None else None
         running = plan is not None and plan.interview > local_date(now, tz)
-        return compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
+        stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
+        if running and settings is not None and stats.today is not None:
+            from quiz.study.plan_status import plan_queue
+
+            # Home's "14 planned today": the day's list, not the forecast (`drillbit plan`)
+            queue = plan_queue(store, cards, now, tz=tz, scheduler=settings.scheduler())
+            if queue is not None:
+                stats.today = replace(stats.today, planned=len(queue.offered))
+        return stats
 
 
 def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:

@@ -24,6 +24,7 @@ from quiz.study.counts import (
     count_groups,
     group_cards,
     plan_backlog,
+    plan_headline,
     today_headline,
     topic_labels,
 )
@@ -97,6 +98,9 @@ class TodayCounts:
     later_today: int = 0
     """Of `due`, the cards whose learning step falls due later this study day: a due
     session started now queues them and waits for the step."""
+    planned: int | None = None
+    """While an interview plan runs: the cards of today's plan a due session started now
+    studies (Home's `14 planned today`, `drillbit plan`'s today line). Null otherwise."""
 
     @classmethod
     def of(cls, counts: DeckCounts, limits: DailyLimits, *, interview_plan: bool) -> TodayCounts:
@@ -115,6 +119,8 @@ class TodayCounts:
     def headline(self) -> str:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
         parts = self.parts()
+        if parts is None and self.planned is not None:  # Home's line under a plan
+            return "".join(plan_headline(self.planned, self.due_by_fsrs))
         if parts is None:  # Home's backlog beside it, "(the plan decides when)" too
             backlog = plan_backlog(self.due_by_fsrs)
             return f"the interview plan's cards (`drillbit plan` counts them){backlog}"
