@@ -149,7 +149,7 @@ class LazyBank:
         was read (one `lstat` per file, about 10 ms for 10,000 cards); True when it was.
 
         The card browser and the palette showed a card edited in another editor (or with
-        `drillbit edit`) as it was when the app started; Anki shows an edit the next time
+        another drillbit's ctrl+e) as it was when the app started; Anki shows an edit the next time
         the card is listed. Content whose walk could not vouch for it (a symbolic link, the
         card cache off) is not checked: a full load at every look would cost seconds.
         """

@@ -1,4 +1,4 @@
-"""A card file edited on disk while the app is open (another editor, `drillbit edit`):
+"""A card file edited on disk while the app is open (another editor, another drillbit's ctrl+e):
 the card browser and the palette list it as it is now, the next time they list it."""
 
 from __future__ import annotations

@@ -246,7 +246,7 @@ class BrowserScreen(Screen[None]):
     def _check_files(self) -> None:
         """List the cards again when a card file was edited, added or removed on disk since
         the content was read (`LazyBank.refresh`): a title fixed in another editor, or with
-        `drillbit edit`, was listed as it was until the app restarted. The walk (about 40 ms
+        another drillbit's ctrl+e, was listed as it was until the app restarted. The walk (about 40 ms
         of CPU for 10,000 cards) runs after the first frame, not before it."""
         if self.workspace.content.refresh():
             self.app.call_from_thread(self.refresh_rows)
