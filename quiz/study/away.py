@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from quiz.plural import counted
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.store.timefmt import to_db
 from quiz.study.days import local_date
 
@@ -26,20 +26,19 @@ class Away:
     """Study days since the one of the last answer (2 or more: yesterday was missed)."""
     came_due: int
     """Cards of the bank, not suspended, whose due time fell during the break."""
+    plan_days_lost: int = 0
+    """Under an interview plan that runs, the study days of the break it was set for."""
     plan_days_left: int | None = None
     """Under an interview plan that runs, the study days left to it, today included."""
 
     def phrase(self) -> str:
         """The sentence Home shows once."""
-        missed = self.days - 1
         cards = counted(self.came_due, "card") if self.came_due else "no card"
         text = f"Last studied {self.days} days ago: {cards} came due since."
-        if self.plan_days_left is not None:
+        if self.plan_days_left is not None and self.plan_days_lost:
             left = counted(self.plan_days_left, "study day")
-            text += (
-                f" The interview plan lost {counted(missed, 'study day')}: the {left} left"
-                " carry their cards."
-            )
+            lost = counted(self.plan_days_lost, "study day")
+            text += f" The interview plan lost {lost}: the {left} left carry their cards."
         return text
 
 
@@ -49,12 +48,13 @@ def away_since(
     now: datetime,
     *,
     tz: tzinfo,
-    interview: date | None = None,
+    plan: InterviewPlan | None = None,
 ) -> Away | None:
     """The break before `now`, or None when the last answer was yesterday or today (or
     there was none: a first start has nothing to come back to). `card_ids`: the bank's
-    cards (a due time of a card no longer in the bank is not counted); `interview`: the
-    date of a running interview plan. Two reads: the last answer, then the due column."""
+    cards (a due time of a card no longer in the bank is not counted); `plan`: the
+    interview plan, when one runs (the days of the break it was set for are said). Three
+    reads: the last answer, the flags, the due column."""
     last = store.last_review_at()
     if last is None:
         return None
@@ -69,5 +69,7 @@ def away_since(
         for card_id, due in store.due_before(now)
         if due > since and card_id in card_ids and card_id not in suspended
     )
-    left = None if interview is None or interview <= today else (interview - today).days
-    return Away(days, came_due, left)
+    if plan is None or plan.interview <= today:
+        return Away(days, came_due)
+    lost = (today - max(local_date(last, tz), local_date(plan.created_at, tz))).days - 1
+    return Away(days, came_due, max(lost, 0), (plan.interview - today).days)

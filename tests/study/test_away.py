@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, timedelta
 
 from fsrs import Rating, Scheduler
 
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.study.away import away_since
 from quiz.study.session import Session, SessionOptions, set_card_aside
 from tests.study.fakes import NOW, deck
@@ -47,9 +48,14 @@ def test_under_a_plan_it_says_the_study_days_lost_and_left(
 ) -> None:
     ids = _studied(store, scheduler)
     later = NOW + 5 * DAY
-    away = away_since(store, ids, later, tz=UTC, interview=(later + 9 * DAY).date())
+    plan = InterviewPlan((later + 9 * DAY).date(), 30.0, 0.9, NOW)
+    away = away_since(store, ids, later, tz=UTC, plan=plan)
     assert away is not None
     assert away.phrase() == (
         "Last studied 5 days ago: no card came due since. The interview plan lost 4 study"
         " days: the 9 study days left carry their cards."
     )
+    since_yesterday = replace(plan, created_at=later - DAY)
+    away = away_since(store, ids, later, tz=UTC, plan=since_yesterday)
+    assert away is not None and away.plan_days_lost == 0, "set yesterday: it lost no day"
+    assert away.phrase() == "Last studied 5 days ago: no card came due since."

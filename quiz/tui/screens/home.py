@@ -249,9 +249,9 @@ class HomeScreen(Screen[None]):
         grown by days away, with no word why, read as a fault."""
         self._told_away = True
         ws = self.workspace
-        interview = plan.plan.interview if plan is not None and plan.today is not None else None
+        running = plan.plan if plan is not None and plan.today is not None else None
         ids = {ref.id for ref in ws.content.refs}
-        away = away_since(ws.store, ids, ws.now(), tz=ws.tz, interview=interview)
+        away = away_since(ws.store, ids, ws.now(), tz=ws.tz, plan=running)
         if away is not None:
             self.notify(away.phrase(), title="Welcome back", timeout=AWAY_SECONDS)
 
