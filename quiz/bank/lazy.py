@@ -151,7 +151,9 @@ class LazyBank:
         The card browser and the palette showed a card edited in another editor (or with
         another drillbit's ctrl+e) as it was when the app started; Anki shows an edit the next time
         the card is listed. Content whose walk could not vouch for it (a symbolic link, the
-        card cache off) is not checked: a full load at every look would cost seconds.
+        card cache off) is not checked: a full load at every look would cost seconds. A
+        file that no longer loads keeps the content as it was, as `current_card` keeps its
+        card: a half-saved edit does not take a card out of a session in progress.
         """
         with self._lock:
             self._resolve()
@@ -162,6 +164,10 @@ class LazyBank:
             if found is not None and found[1] == seen:
                 return False
             index, bank = bank_index(self._roots)
+            if set(index.broken) - set(self._index.broken):
+                # a half-saved edit: kept as it was (`current_card`), read once it loads
+                self._set_index(replace(self._index, seen=index.seen))
+                return False
             self._bank, self._cards = None, {}
             self._pack_caches.clear()
             self._file_keys.clear()

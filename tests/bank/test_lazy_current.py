@@ -92,3 +92,18 @@ def test_a_card_file_added_on_disk_is_listed(bank: LazyBank) -> None:
     )
     assert bank.refresh() is True
     assert bank.ref("what-is-relu-2") is not None
+
+
+def test_a_file_broken_on_disk_keeps_the_content_as_it_was(bank: LazyBank) -> None:
+    """A half-saved edit read again dropped the card from the content: a session asking it
+    again found it gone and ended."""
+    assert question(bank) == QUESTION
+    edit(bank, "## Answer", "## Answr")
+    assert bank.refresh() is False
+    assert bank.ref(CARD) is not None and question(bank) == QUESTION
+    assert bank.refresh() is False, "not read again at every look while it is broken"
+    edit(bank, "## Answr", "## Answer")
+    edit(bank, "title: What ReLU computes", "title: What ReLU computes (fixed)")
+    assert bank.refresh() is True
+    ref = bank.ref(CARD)
+    assert ref is not None and ref.title == "What ReLU computes (fixed)"
