@@ -3,6 +3,9 @@ the card browser and the palette list it as it is now, the next time they list i
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
@@ -68,3 +71,30 @@ async def test_the_palette_finds_a_card_by_its_text_edited_on_disk(build: AppFac
         await showing(pilot, HomeScreen)
         edit_title(app)
         assert await palette_lists(pilot, app, "fixed", f"{TITLE} (fixed)")
+
+
+async def test_an_edit_on_disk_after_one_with_ctrl_e_is_listed_too(
+    build: AppFactory, tmp_path: Path
+) -> None:
+    """ctrl+e's reload put in a bank that no longer knew its files: an edit made on disk
+    after it was never listed until the app restarted."""
+    script = tmp_path / "retitle.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('title: Inverted dropout at inference',"
+        " 'title: Dropout at test time'))\n",
+        encoding="utf-8",
+    )
+    app = build(editor=f"{sys.executable} {script}")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b", *"keep_prob")
+        browser = await showing(pilot, BrowserScreen)
+        await press(pilot, "ctrl+e")
+        assert await wait_until(pilot, lambda: "Dropout at test time" in titles(browser))
+        edit_title(app)
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        assert await wait_until(pilot, lambda: f"{TITLE} (fixed)" in titles(browser))

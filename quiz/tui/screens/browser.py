@@ -557,11 +557,15 @@ class BrowserScreen(Screen[None]):
             self.notify(f"Could not run {command[0]}: {exc}", severity="error")
             return
         try:
-            ws.replace_bank(with_card_reloaded(ws.bank, card))
+            reloaded = with_card_reloaded(ws.bank, card)
         except (ContentError, OSError, UnicodeDecodeError) as exc:
             first = exc.problems[0].format() if isinstance(exc, ContentError) else str(exc)
             self.notify(f"The card was not reloaded: {first}", severity="error", timeout=15)
             return
+        # the files' walk tells what changed (edits elsewhere are then seen later too); the
+        # one card read again only where no walk can tell (the card cache off)
+        if not ws.content.refresh() and not ws.content.index.seen:
+            ws.replace_bank(reloaded)
         self.notify(f"Reloaded {row.card.id}.")
         self.refresh_rows()
 
