@@ -96,6 +96,21 @@ def _leads(rows: list[str], first: int) -> bool:
     return not title.endswith("?") and split_title(title).style != "q"
 
 
+def _sets_task(title: str, rows: list[str], first: int) -> bool:
+    """True when a `<details>` summary sets a task ("Explain the vanishing gradient", a
+    Notion toggle as HTML) and the line above it asks nothing: right under a question
+    (`### Q: ...`, `**What is X?**`) the box holds that question's answer, whatever its
+    label says."""
+    if not split_title(title).asks or title.endswith(":"):
+        return False
+    above = next((rows[i].strip() for i in range(first - 1, -1, -1) if rows[i].strip()), None)
+    if above is None or _leads(rows, first):
+        return True
+    plain = clean_title(_HEADING.sub(r"\g<title>", above).replace("**", "").replace("__", ""))
+    parts = split_title(plain)
+    return not (plain.endswith("?") or parts.style == "q" or parts.asks)
+
+
 Rewrite = Callable[[list[str], int, int], "list[str] | None"]
 """A box's rewrite: from the notes' rows and its first and last row, its new rows."""
 
@@ -151,7 +166,7 @@ def _rewrite_details(rows: list[str], first: int, last: int) -> list[str] | None
     if match is None:
         return None
     title = " ".join(_TAG.sub("", match.group("title")).split())
-    if not title or not asks([title], True):
+    if not title or not (asks([title], True) or _sets_task(title, rows, first)):
         return None
     closing_text = rows[last][: closing.start()].strip()
     if closing_text and last + 1 < len(rows) and rows[last + 1].strip():

@@ -41,6 +41,7 @@ from quiz.ecosystem.titles import (
     TitleParts,
     clean_title,
     number_only,
+    opens_with_asking_verb,
     plain_inline,
     split_title,
     strip_emoji,
@@ -265,13 +266,15 @@ def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
         return True  # it may be one bold run
     if "\n" in raw and ("**" in raw or "__" in raw):
         first = raw.split("\n", 1)[0]  # a bold question, then its answer (`**Answer:**` no)
-        if ("?" in first or in_item) and strip_emoji(first).rstrip().endswith(("**", "__")):
+        asks = "?" in first or in_item or opens_with_asking_verb(first)
+        if asks and strip_emoji(first).rstrip().endswith(("**", "__")):
             return True
     if not in_item:
         return False
-    return any(mark in raw for mark in _ITEM_MARKS) or strip_emoji(raw).lstrip("*_~ ")[:1] in (
-        "Q",
-        "q",
+    return (
+        any(mark in raw for mark in _ITEM_MARKS)
+        or strip_emoji(raw).lstrip("*_~ ")[:1] in ("Q", "q")
+        or opens_with_asking_verb(raw)  # a toggle that sets a task (`- Derive ...`)
     )
 
 
@@ -395,6 +398,9 @@ class _Candidate:
     """heading, q-line, bold, item."""
     weak: bool = False
     inline_answer: str | None = None
+    imperative: bool = False
+    """It sets a task without a '?' ("Derive the gradient of softmax"): a question only
+    where the notes' shape makes it a prompt (`_placed_prompts`)."""
     section_of: list[_Candidate] = field(default_factory=list)
 
 
@@ -433,16 +439,29 @@ def _candidate(block: _Block, lines: list[str]) -> _Candidate | None:
             return _Candidate(block, parts, block.start + rows, "q-line")
         if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
             return _Candidate(block, parts, block.start + rows, "bold")
+        if _prompt(parts, plain_inline(tokens)):
+            return _Candidate(block, parts, block.start + rows, "bold", imperative=True)
     parts = split_title(block.plain)
     if parts.style == "q":
         return _q_line(block, lines)
     if block.whole_bold:
         if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
             return _Candidate(block, parts, block.end, "bold")
+        if _prompt(parts, block.plain):
+            return _Candidate(block, parts, block.end, "bold", imperative=True)
         return None
     if in_item and (parts.style == "tag" or parts.title.endswith("?") or block.card):
         return _Candidate(block, parts, block.end, "item", weak=True)
+    if in_item and block.end - block.start == 1 and _prompt(parts, block.plain):
+        return _Candidate(block, parts, block.end, "item", weak=True, imperative=True)
     return None
+
+
+def _prompt(parts: TitleParts, plain: str) -> bool:
+    """True when a title sets a task ("Explain why batch norm helps"), so that a toggle or
+    a bold line followed by its answer asks it. A line ending in ':' introduces what
+    follows ("**Compare the two:**" above a list): no prompt."""
+    return parts.asks and not plain.rstrip(" *_").endswith(":")
 
 
 def _card_paragraph(block: _Block) -> _Candidate | None:
@@ -903,8 +922,10 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         None,
     )
     candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
-    all_candidates = candidates
+    all_candidates = [c for c in candidates if not c.imperative]
     candidates = _drop_weak(candidates, blocks, lines)
+    if len(all_candidates) < len(candidates):  # some set a task: kept where they ask
+        candidates = _placed_prompts(candidates, blocks, heading_end)
     candidate_starts = [c.block.start for c in candidates]
 
     # A heading is a section when its extent holds other questions.
@@ -1261,6 +1282,76 @@ def _drop_weak(
         if inside or marked:
             kept.append(cand)
     return kept
+
+
+def _placed_prompts(
+    candidates: list[_Candidate], blocks: list[_Block], heading_end: dict[int, int]
+) -> list[_Candidate]:
+    """The candidates without the task-worded ones (`_Candidate.imperative`) the notes'
+    shape does not make prompts. A toggle (`- Derive the gradient of softmax` over its
+    indented answer) or a bold line over its answer asks, as a Notion page of toggles or
+    a page of bold prompts is written; the same words inside a question's answer are its
+    text: under a question heading, in a question's list item or callout, or a list item
+    after a bold or `Q:` question (its answer's bullets). A bold line with nothing but a
+    heading, a rule or another question after it asks nothing either."""
+    kept: list[_Candidate] = []
+    starts = [b.start for b in blocks]
+    asking = {c.block.start for c in candidates}
+    firm = [c.block.start for c in candidates if not c.imperative]
+    open_: list[tuple[int, bool]] = []  # (end, asks) of each kept heading open here
+    for cand in candidates:
+        start = cand.block.start
+        while open_ and open_[-1][0] <= start:
+            open_.pop()
+        if cand.imperative and (
+            any(asks for _end, asks in open_)  # under a question heading: its answer's text
+            or not _answered_below(cand, blocks, starts, asking)
+            or _in_answer(cand, kept[-1] if kept else None, blocks, starts)
+        ):
+            continue
+        if cand.kind == "heading":
+            end = heading_end.get(start, start)
+            inner = bisect.bisect_right(firm, start)  # a heading holding questions is a section
+            open_.append((end, not (inner < len(firm) and firm[inner] < end)))
+        kept.append(cand)
+    return kept
+
+
+def _answered_below(
+    cand: _Candidate, blocks: list[_Block], starts: list[int], asking: set[int]
+) -> bool:
+    """Whether a prompt has its answer: the rest of its paragraph or item (a bold line
+    with its answer under it, a toggle's indented body) or a block right after it that is
+    no heading, rule, bold line or question."""
+    block = cand.block
+    if cand.head_end < block.end or cand.kind == "item":
+        return True  # the answer is in its paragraph, or (`_drop_weak`) in its item
+    after = bisect.bisect_left(starts, block.end)
+    if after >= len(blocks):
+        return False
+    following = blocks[after]
+    return not (
+        following.kind in ("heading", "hr") or following.whole_bold or following.start in asking
+    )
+
+
+def _in_answer(
+    cand: _Candidate, before: _Candidate | None, blocks: list[_Block], starts: list[int]
+) -> bool:
+    """Whether a prompt lies in the answer of the question kept before it: inside its
+    list item or callout, or, for a list item, after a bold or `Q:` question with no
+    heading or rule between (that question's answer is a list)."""
+    if before is None:
+        return False
+    block, above = cand.block, before.block
+    if before.kind != "heading" and (above.item_start is not None or above.callout is not None):
+        return block.start < above.container_end
+    if before.kind == "heading" or cand.kind != "item":
+        return False
+    between = blocks[
+        bisect.bisect_right(starts, above.start) : bisect.bisect_left(starts, block.start)
+    ]
+    return not any(b.kind in ("heading", "hr") and not b.nested for b in between)
 
 
 def _is_section(cand: _Candidate, first_inner: _Candidate, lines: list[str]) -> bool:

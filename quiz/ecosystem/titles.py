@@ -126,6 +126,14 @@ _ASKING_VERBS = frozenset(
 is also a noun heading a section ("Compute budget", "Outline", "Contrast stretching")."""
 
 
+def opens_with_asking_verb(text: str) -> bool:
+    """True when the text's first word (markup and a list marker aside) is one of the
+    verbs a task starts with: a cheap test of whether a line may be an imperative prompt
+    ("Derive the gradient of softmax"), before its markup is parsed."""
+    head = text.lstrip("-*+_ \t")[:16].split(maxsplit=1)
+    return bool(head) and head[0].lower() in _ASKING_VERBS
+
+
 @dataclass(frozen=True)
 class TitleParts:
     """What a question-like title says about itself."""

@@ -1,0 +1,148 @@
+"""Task-worded prompts: a toggle or bold line that sets a task is a question.
+
+A Notion page of toggles (`- Derive the gradient of softmax` over its indented answer), a
+`<details>` whose summary sets a task, or a bold line with its answer under it asks as a
+question ending in '?' does. Before, only a '?' made such a block a question: the toggles
+were "text ... not imported" and the bold lines "not a question". The same words inside a
+question's answer (its bullets) stay answer text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.htmlboxes import read_asking_boxes
+from quiz.ecosystem.notes import parse_notes
+from tests.conftest import DATA
+from tests.ecosystem.test_import_notes import answer_of, run_import
+
+TOGGLES = """\
+# Deep learning
+
+- Derive the gradient of softmax
+
+    The Jacobian is diag(p) minus p p^T.
+
+- Explain why batch norm helps optimisation
+
+    It smooths the loss landscape, so larger steps are safe.
+
+- What is dropout?
+
+    Random units are zeroed during training.
+
+- Compare L1 and L2 regularisation
+    - L1 gives sparse weights.
+    - L2 shrinks all weights smoothly.
+"""
+
+
+def _titles(text: str) -> list[tuple[int, str]]:
+    return [(q.line, q.title) for q in parse_notes(read_asking_boxes(text).text).questions]
+
+
+def test_notion_toggles_that_set_a_task_are_questions() -> None:
+    parsed = parse_notes(TOGGLES)
+    assert [(q.line, q.title) for q in parsed.questions] == [
+        (3, "Derive the gradient of softmax"),
+        (7, "Explain why batch norm helps optimisation"),
+        (11, "What is dropout?"),
+        (15, "Compare L1 and L2 regularisation"),
+    ]
+    assert parsed.questions[0].answer == "The Jacobian is diag(p) minus p p^T."
+    assert (
+        parsed.questions[3].answer
+        == "- L1 gives sparse weights.\n- L2 shrinks all weights smoothly."
+    )
+    assert parsed.ignored == ()
+
+
+def test_a_bold_prompt_over_its_answer_is_a_question() -> None:
+    text = (
+        "**Derive the MSE gradient**\nIt is 2 X^T (Xw - y) / n.\n\n"
+        "**Explain weight tying**\n\nThe input and output embeddings share one matrix.\n"
+    )
+    parsed = parse_notes(text)
+    assert [(q.title, q.answer) for q in parsed.questions] == [
+        ("Derive the MSE gradient", "It is 2 X^T (Xw - y) / n."),
+        ("Explain weight tying", "The input and output embeddings share one matrix."),
+    ]
+
+
+def test_a_details_summary_that_sets_a_task_is_a_question() -> None:
+    text = (
+        "# Notes\n\n<details>\n<summary>Explain the vanishing gradient problem</summary>\n\n"
+        "Small derivatives multiplied layer after layer shrink the gradient.\n\n</details>\n"
+    )
+    assert _titles(text) == [(4, "Explain the vanishing gradient problem")]
+    under_a_question = (
+        "### Q: What does batch norm compute?\n\n<details>\n<summary>Explain it</summary>\n\n"
+        "The batch mean and variance normalise each feature.\n\n</details>\n"
+    )
+    assert _titles(under_a_question) == [(1, "What does batch norm compute?")]
+
+
+def test_task_words_inside_an_answer_stay_its_text() -> None:
+    text = """\
+## What is regularization?
+
+- Compare L1 and L2
+    - L1 gives sparse weights.
+- Explain it as a budget on the weights
+
+## Bold questions
+
+**What is early stopping?**
+
+Training stops when validation loss rises.
+
+- Compare the curves of both losses
+    - the gap widens
+
+## Summary
+
+- Explain the results to the team
+- Implement the plan next week
+
+**Compare the two:**
+
+- Adam
+
+**Derive the update rule**
+
+## End
+"""
+    parsed = parse_notes(text)
+    assert [q.title for q in parsed.questions] == [
+        "What is regularization?",
+        "What is early stopping?",
+    ]
+    assert "- Compare L1 and L2\n    - L1 gives sparse weights." in parsed.questions[0].answer
+    assert "Compare the curves of both losses" in parsed.questions[1].answer
+
+
+def test_no_fixture_notes_gain_a_question() -> None:
+    """The notes fixtures' bullets and bold lines were read before prompts counted: none
+    of them becomes a question now (no false positive on 28 real-world shapes)."""
+    counts = {
+        path.name: len(
+            parse_notes(read_asking_boxes(path.read_text(encoding="utf-8")).text).questions
+        )
+        for path in sorted((DATA / "notes").glob("*.md"))
+    }
+    assert sum(counts.values()) == 106, counts
+
+
+def test_import_writes_a_card_per_toggle(tmp_path: Path) -> None:
+    notes = tmp_path / "toggles.md"
+    notes.write_text(TOGGLES, encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert "not imported" not in result.output
+    cards = tmp_path / "c" / "p" / "p"
+    assert sorted(path.name for path in cards.iterdir()) == [
+        "batch-norm-helps-optimisation.md",
+        "compare-l1-l2-regularisation.md",
+        "derive-gradient-softmax.md",
+        "what-is-dropout.md",
+    ]
+    assert answer_of(cards / "derive-gradient-softmax.md") == "The Jacobian is diag(p) minus p p^T."
