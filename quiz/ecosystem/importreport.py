@@ -112,7 +112,9 @@ def reason_key(reason: str) -> str:
         return "introduction"
     if reason.startswith("a callout in no question's answer"):
         return "callout in no answer"
-    if reason.startswith("text") and " after the " in reason and "question '" in reason:
+    if reason.startswith("text") and (
+        (" after the " in reason and "question '" in reason) or " after the rule (line " in reason
+    ):
         return "text after an answer"
     if " is never closed, so the rest of the file " in reason:
         return "unclosed block"

@@ -978,7 +978,8 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         for row, line in enumerate(view[first_line:], first_line):
             if "==" in line and row not in code_rows:
                 view[row] = bold_highlights(line)
-    trailing: list[tuple[_Candidate, int, int]] = []  # question callouts, what follows them
+    trailing: list[tuple[_Candidate, int, int, int | None]] = []  # what follows answers
+    rule_starts = [b.start for b in blocks if b.kind == "hr" and not b.nested]
     found: list[NoteQuestion] = []
     ignored: list[Ignored] = []
     extents: list[tuple[int, int]] = []
@@ -1007,8 +1008,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             stop = min(stop, block.container_end if own else block.outer_end)
         elif block.nested:
             stop = min(stop, block.container_end)
-        if stop < whole:  # its answer ends with its box, item or quote: what follows is no one's
-            trailing.append((cand, stop, whole))
+        rule = _ending_rule(cand, rule_starts, stop, lines) if rule_starts else None
+        stop = rule if rule is not None else stop
+        if (
+            stop < whole
+        ):  # its answer ends with its box, item, quote or a rule: the rest is no one's
+            trailing.append((cand, stop, whole, rule))
         extents.append((block.start, stop))
         rows = view[cand.head_end : stop]
         if cand.kind == "callout":
@@ -1140,16 +1145,40 @@ _TITLE_ROW = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?#{1,6}[ \t]+\S")
 titles what follows, and loses no text."""
 
 
+def _ending_rule(
+    cand: _Candidate, rule_starts: list[int], stop: int, lines: list[str]
+) -> int | None:
+    """The line of the rule (`---`, `***`, `___` at the top level) that ends a question's
+    answer before `stop`, as a heading would, or None. A rule after the answer's text ends
+    it: what follows was run into the card (a reading list, the next note's text). A rule
+    right under the question, before any answer, is a slide break (Marp, Obsidian's
+    slides: the answer on the next slide) and ends nothing."""
+    index = bisect.bisect_left(rule_starts, cand.head_end)
+    row = cand.head_end
+    answered = cand.inline_answer is not None
+    while index < len(rule_starts) and rule_starts[index] < stop:
+        rule = rule_starts[index]
+        if answered or any(
+            lines[r].strip() and not _RULE.match(lines[r]) for r in range(row, rule)
+        ):
+            return rule
+        row, index = rule + 1, index + 1
+    return None
+
+
 def _trailing_text(
-    trailing: list[tuple[_Candidate, int, int]], lines: list[str], reported: list[tuple[int, int]]
+    trailing: list[tuple[_Candidate, int, int, int | None]],
+    lines: list[str],
+    reported: list[tuple[int, int]],
 ) -> list[Ignored]:
-    """Text after a question whose answer ends with its callout, list item or quote, up to
-    the next question or heading: no question's answer, named (it was dropped silently,
-    as a paragraph after a list of bold questions was). Lines another part already names
-    are left out. Adds what it names to `reported`."""
+    """Text after a question whose answer ends with its callout, list item, quote or a
+    rule, up to the next question or heading: no question's answer, named (it was dropped
+    silently, as a paragraph after a list of bold questions was, or run into the answer
+    above a rule). Lines another part already names are left out. Adds what it names to
+    `reported`."""
     quiet = {row for start, end in reported for row in range(start, end)}
     found: list[Ignored] = []
-    for cand, end, whole in trailing:
+    for cand, end, whole, rule in trailing:
         texts = [row for row in range(end, whole) if row not in quiet and lines[row].strip()]
         texts = [
             row for row in texts if not (_RULE.match(lines[row]) or _TITLE_ROW.match(lines[row]))
@@ -1166,14 +1195,15 @@ def _trailing_text(
             "list item question": "whose answer is its item",
         }.get(what, "whose answer ends with its quote")
         span = f" (lines {texts[0] + 1}-{texts[-1] + 1})" if len(texts) > 1 else ""
-        found.append(
-            Ignored(
-                texts[0] + 1,
-                _snippet(lines[texts[0]]),
-                f"text{span} after the {what} '{cand.parts.title}' (line "
-                f"{cand.block.start + 1}), {whose}, not imported",
-            )
+        after = (
+            f"after the rule (line {rule + 1}) that ends the answer of '{cand.parts.title}' "
+            f"(line {cand.block.start + 1}), not imported; delete the rule to keep it in "
+            "that answer"
+            if rule is not None
+            else f"after the {what} '{cand.parts.title}' (line {cand.block.start + 1}), "
+            f"{whose}, not imported"
         )
+        found.append(Ignored(texts[0] + 1, _snippet(lines[texts[0]]), f"text{span} {after}"))
     return found
 
 

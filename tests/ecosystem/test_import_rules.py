@@ -1,0 +1,93 @@
+"""A horizontal rule (`---`, `***`, `___`) ends an answer, as a heading does.
+
+Before, the text after a rule ran into the answer above it: a reading list, or a remark
+under a divider in a Notion page, became key points of the last card. Now the answer stops
+at the rule and the text after it is named, with its lines, as not imported. A rule right
+under a question, before any answer, is a slide break (Marp, Obsidian's slides: the answer
+on the next slide) and ends nothing; a front matter's `---` lines are no rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.importreport import reason_key
+from quiz.ecosystem.notes import parse_notes
+from tests.ecosystem.test_import_notes import answer_of, run_import
+
+NOTES = """\
+# Notes
+
+## What is overfitting?
+
+A model fits the noise of its training set.
+
+---
+
+Reading list: Bishop chapter 3.
+Goodfellow chapter 7.
+
+## What is dropout?
+
+Units are zeroed at random during training.
+
+**What is a logit?**
+The log-odds before the sigmoid.
+
+***
+
+An aside under a divider.
+"""
+
+
+def test_a_rule_ends_the_answer_and_what_follows_is_named() -> None:
+    parsed = parse_notes(NOTES)
+    answers = {q.title: q.answer for q in parsed.questions}
+    assert answers == {
+        "What is overfitting?": "A model fits the noise of its training set.",
+        "What is dropout?": "Units are zeroed at random during training.",
+        "What is a logit?": "The log-odds before the sigmoid.",
+    }
+    assert [(i.line, i.reason) for i in parsed.ignored] == [
+        (
+            9,
+            "text (lines 9-10) after the rule (line 7) that ends the answer of 'What is "
+            "overfitting?' (line 3), not imported; delete the rule to keep it in that answer",
+        ),
+        (
+            21,
+            "text after the rule (line 19) that ends the answer of 'What is a logit?' "
+            "(line 16), not imported; delete the rule to keep it in that answer",
+        ),
+    ]
+    assert {reason_key(i.reason) for i in parsed.ignored} == {"text after an answer"}
+
+
+def test_a_rule_between_questions_or_under_a_question_ends_nothing() -> None:
+    slides = (
+        "## What is a logit?\n\n---\n\nThe log-odds before the sigmoid.\n\n---\n\n"
+        "## What is dropout?\n\n___\n\nUnits are zeroed at random.\n"
+    )
+    parsed = parse_notes(slides)
+    assert [q.answer for q in parsed.questions] == [
+        "The log-odds before the sigmoid.",
+        "Units are zeroed at random.",
+    ]
+    assert parsed.ignored == ()
+
+
+def test_front_matter_lines_are_no_rules(tmp_path: Path) -> None:
+    notes = tmp_path / "page.md"
+    notes.write_text(
+        "---\ntags: [ml]\n---\n## What is a logit?\n\nThe log-odds before the sigmoid.\n\n"
+        "---\n\nSee also: probit.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert answer_of(tmp_path / "c" / "p" / "p" / "what-is-a-logit.md") == (
+        "The log-odds before the sigmoid."
+    )
+    assert f"{notes}:10: skipped 'See also: probit.': text after the rule (line 8)" in (
+        " ".join(result.output.split())
+    )
+    assert "1 question seen, 1 card written; 1 other part not imported" in result.output
