@@ -5,9 +5,12 @@ that block's text and `{{embed ((uuid))}}` as the block. Import read both as tex
 answer and its key point said "See ((6571a2b4-1c2d-4e5f-8a9b-0c1d2e3f4a5b)) for the plain
 update.", and an embed line made an answer "too short". Here a reference to a block of the
 same page is that block's first line (its list mark, `#card` tag and properties left
-out); one to a block of another page, which import does not read, and an embedded page
-(`{{embed [[Page]]}}`) are left out, and the report names their lines. Fences and code
-spans are left alone. Every line keeps its number.
+out). A reference to a block of no line of the file (another page's, which import does
+not read, or one deleted) reads as `(a block not in these notes)`, where it had been cut
+out of its sentence ("See  for the plain update."); an embed of such a block, or of a
+page (`{{embed [[Page]]}}`), is left out. The report names each with its line, its id and
+what the card shows (`MissingRef`). Fences and code spans are left alone. Every line
+keeps its number.
 """
 
 from __future__ import annotations
@@ -28,6 +31,41 @@ _REFERENCE = re.compile(
 _ID_PROPERTY = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?id::[ \t]*(?P<uuid>{_UUID})[ \t]*$", re.I)
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::")
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
+NOT_HERE = "(a block not in these notes)"
+"""What a card shows for a reference to a block of no line of the notes."""
+
+
+@dataclass(frozen=True)
+class MissingRef:
+    """A reference or embed whose block or page is not in the notes, as the report names it."""
+
+    line: int
+    """1-based line of the notes that holds it."""
+    written: str
+    """The reference as written: `((uuid))`, `{{embed ((uuid))}}`, `{{embed [[Page]]}}`."""
+    shown: bool
+    """The card shows `NOT_HERE` in its place (False: it is left out)."""
+    line_kept: bool
+    """Text is left on its line (False: the line held nothing else and is left out)."""
+
+    def effect(self) -> str:
+        """What the card shows instead, in a few words."""
+        if self.shown:
+            return f'shown as "{NOT_HERE}"'
+        return "left out of its line" if self.line_kept else "its line left out"
+
+    def message(self) -> str:
+        """One line of the import's report: which reference, why, what the card shows."""
+        what = (
+            "embeds another page, which import does not read"
+            if "[[" in self.written
+            else "names no block of this file (import reads this file only)"
+        )
+        if self.shown:
+            shows = f'the card shows "{NOT_HERE}" in its place'
+        else:
+            shows = "the card leaves it out" if self.line_kept else "the card leaves its line out"
+        return f"{self.written} {what}: {shows}"
 
 
 @dataclass(frozen=True)
@@ -38,28 +76,24 @@ class BlockRefs:
     shown: tuple[int, ...] = ()
     """1-based lines whose references were replaced by their block's text."""
     left_out: tuple[int, ...] = ()
-    """1-based lines whose references (to another page's blocks, or embedded pages) were
-    removed."""
+    """1-based lines with a reference to a block or page not in the notes."""
+    missing: tuple[MissingRef, ...] = ()
+    """Each reference to a block or page not in the notes, in order (the report names each)."""
 
     def note(self) -> str | None:
-        """One line for the import's report, or None when the notes refer to no block."""
-        said: list[str] = []
-        if self.shown:
-            said.append(
-                f"{_lines(self.shown)} Logseq block references, ((id)), shown as the text "
-                "of the block of this page they name"
-            )
-        if self.left_out:
-            said.append(
-                f"{_lines(self.left_out)} references or embeds of blocks or pages that are "
-                "not in this file: left out, as import reads this file only"
-            )
-        return "; ".join(said) or None
+        """One line for the import's report on the references the notes resolve, or None
+        when they resolve none (those they do not are named one by one: `missing`)."""
+        if not self.shown:
+            return None
+        return (
+            f"{_lines(self.shown)} Logseq block references, ((id)), shown as the text "
+            "of the block of this page they name"
+        )
 
     @property
     def first(self) -> int:
         """The first line the note concerns."""
-        return min((*self.shown, *self.left_out))
+        return min(self.shown)
 
 
 def _lines(lines: tuple[int, ...]) -> str:
@@ -78,31 +112,44 @@ def read_block_refs(text: str) -> BlockRefs:
     blocks = _block_texts(rows)
     shown: list[int] = []
     left_out: list[int] = []
+    missing: list[MissingRef] = []
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         if "((" not in row and "{{" not in row:
             continue
-        new, found = _replaced(row, blocks)
-        if found:
-            rows[index] = new if _LIST_MARK.sub("", new, count=1).strip() else ""
-            (shown if all(found) else left_out).append(index + 1)
+        new, found, absent = _replaced(row, blocks)
+        if not found:
+            continue
+        alone = not _LIST_MARK.sub("", new.replace(NOT_HERE, ""), count=1).strip()
+        rows[index] = "" if alone else new  # a line of nothing but what is not here: out
+        (shown if all(found) else left_out).append(index + 1)
+        missing.extend(
+            MissingRef(index + 1, written, placed and not alone, not alone)
+            for written, placed in absent
+        )
     if not shown and not left_out:
         return BlockRefs(text)
-    return BlockRefs("\n".join(rows), tuple(shown), tuple(left_out))
+    return BlockRefs("\n".join(rows), tuple(shown), tuple(left_out), tuple(missing))
 
 
-def _replaced(row: str, blocks: dict[str, str]) -> tuple[str, list[bool]]:
-    """The row with its references as their blocks' text (or removed), and per reference
-    whether its block is in this file."""
+def _replaced(row: str, blocks: dict[str, str]) -> tuple[str, list[bool], list[tuple[str, bool]]]:
+    """The row with its references as their blocks' text (`NOT_HERE` for a block not in
+    the notes, nothing for an embed of one or of a page), per reference whether its block
+    is in the notes, and (as written, shown as `NOT_HERE`) of each that is not."""
     found: list[bool] = []
+    absent: list[tuple[str, bool]] = []
 
     def replace(match: re.Match[str]) -> str:
         uuid = (match.group("embedded") or match.group("named") or "").lower()
         block = blocks.get(uuid) if uuid else None
         found.append(block is not None)
-        return block if block is not None else ""
+        if block is not None:
+            return block
+        named = match.group("named") is not None
+        absent.append((match.group(0), named))
+        return NOT_HERE if named else ""
 
-    return sub_outside_code(_REFERENCE, replace, row), found
+    return sub_outside_code(_REFERENCE, replace, row), found, absent
 
 
 def _block_texts(rows: list[str]) -> dict[str, str]:

@@ -174,6 +174,8 @@ class Notice:
     """What kind of notice (repeated ones are summed up under it)."""
     place: str = ""
     """Where it is in the notes (`notes.md:12`); `line` is that line."""
+    item: str = ""
+    """What a listed group's line says of it after its place, when its kind repeats."""
 
 
 def place_of(notes: Path, line: int) -> str:
@@ -712,6 +714,17 @@ def plan_import(
                     place_of(notes_path, refs.first),
                 )
             )
+        notices.extend(
+            Notice(
+                ref.line,
+                "block reference" if "[[" not in ref.written else "page embed",
+                ref.message(),
+                "missing reference",
+                place_of(notes_path, ref.line),
+                f"{ref.written}: {ref.effect()}",
+            )
+            for ref in refs.missing
+        )
         if (said := comments.note()) is not None:
             first = comments.lines[0]
             notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))

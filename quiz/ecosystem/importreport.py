@@ -51,6 +51,12 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
 }
 
 
+_LISTED_GROUPS = {  # said of GROUP_FROM or more: a line, then one line each
+    "missing reference": "Logseq references name blocks or pages that are not in this file "
+    "(import reads this file only); each card shows:",
+}
+
+
 _NOT_QUESTIONS = frozenset(
     {
         "not a question",
@@ -176,7 +182,7 @@ def notice_lines(notices: Sequence[Notice]) -> list[str]:
     summed = {
         group
         for group, items in by_group.items()
-        if len(items) >= GROUP_FROM and group in _NOTICE_GROUPS
+        if len(items) >= GROUP_FROM and (group in _NOTICE_GROUPS or group in _LISTED_GROUPS)
     }
     out: list[str] = []
     said: set[str] = set()  # summed kinds already said, at their first place
@@ -184,6 +190,11 @@ def notice_lines(notices: Sequence[Notice]) -> list[str]:
         group = notice.group
         if group not in summed:
             out.append(_placed(notice.place, f"note: {notice.label}: {notice.message}"))
+        elif group not in said and group in _LISTED_GROUPS:
+            said.add(group)
+            items = by_group[group]
+            out.append(f"note: {len(items)} {_LISTED_GROUPS[group]}")
+            out.extend(f"  - {n.place} {n.item}" for n in items)
         elif group not in said:
             said.add(group)
             items = by_group[group]
