@@ -110,7 +110,7 @@ def reason_key(reason: str) -> str:
         return "column names"
     if reason.startswith("no questions found"):
         return "no questions found"
-    if reason.startswith("a list item ending in '?'"):
+    if reason.startswith("a list item ") and " with no answer in it or right below it" in reason:
         return "unanswered list item"
     if reason.startswith("text") and " under the section " in reason:
         return "text under a section"

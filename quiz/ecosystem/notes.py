@@ -13,10 +13,14 @@ A question can be:
   the next line);
 - a list item: `1. **How do you ...?**`, `* **Q: ...**`, `1. [E] question` (a list item
   that only ends in `?` counts when an answer comes with it).
-- an Obsidian question callout, `> [!faq]- What is X?` (`quiz.ecosystem.callouts`).
+- an Obsidian question callout, `> [!faq]- What is X?` (`quiz.ecosystem.callouts`);
+- a prompt that sets a task (`Derive the gradient of softmax`): a Notion toggle (a
+  one-line list item over its indented answer) or a bold line over its answer, where no
+  question's answer holds it (`_placed_prompts`).
 
 Its answer is everything that follows up to the next question, or the next top-level
-heading at the same or a higher level (a heading in a list item or quote is text).
+heading at the same or a higher level (a heading in a list item or quote is text), or a
+top-level rule (`---`) after its text (`_ending_rule`).
 `Answer:`, `**Answer**`, `A:`, `*A:*`, `Ans.`, an `Answer` heading and `<details>` mark
 where the answer starts and are removed; text between the question and the marker is
 part of the question. A heading whose extent holds other questions is a section, not a
@@ -1095,9 +1099,11 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             Ignored(
                 cand.block.start + 1,
                 cand.parts.title,
-                "a list item ending in '?' with no answer in it or right below it",
+                f"{_unanswered_item(cand)} with no answer in it or right below it",
             )
         )
+    # a toggle that only titles the questions nested in it is quiet, as a heading is
+    reported.extend((row, row + 1) for row in _group_labels(blocks, starts, candidate_blocks))
     ignored.extend(_trailing_text(trailing, lines, reported))
     if callouts:
         ignored.extend(_left_out_callouts(callouts, asked, extents, reported))
@@ -1205,6 +1211,36 @@ def _trailing_text(
         )
         found.append(Ignored(texts[0] + 1, _snippet(lines[texts[0]]), f"text{span} {after}"))
     return found
+
+
+def _unanswered_item(cand: _Candidate) -> str:
+    """How a report names a list item that would ask, had it an answer: by what makes it
+    ask (a `#card` block was "a list item ending in '?'", which it does not)."""
+    if cand.block.card:
+        return "a list item tagged #card"
+    if cand.parts.title.endswith("?"):
+        return "a list item ending in '?'"
+    if cand.parts.style == "tag":
+        return "a list item tagged [E], [M] or [H]"
+    return "a list item question"
+
+
+def _group_labels(blocks: list[_Block], starts: list[int], asking: set[int]) -> list[int]:
+    """Rows of one-line list items that ask nothing and hold questions nested under them
+    (a Notion toggle "Optimisation" around toggles that ask): they title the questions as
+    a heading does, and were named as text not imported."""
+    rows: list[int] = []
+    for block in blocks:
+        if (
+            block.kind == "paragraph"
+            and block.item_start == block.start
+            and block.end - block.start == 1
+            and id(block) not in asking
+        ):
+            inner = bisect.bisect_left(starts, block.end)
+            if inner < len(starts) and starts[inner] < block.container_end:
+                rows.append(block.start)
+    return rows
 
 
 def _untitled(plain: str) -> str:
