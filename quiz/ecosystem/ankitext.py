@@ -319,6 +319,23 @@ def _column_names(row: list[str]) -> bool:
     return len(names) >= 2 and all(name in _COLUMN_NAMES for name in names)
 
 
+_META_NAMES = {"tags": "tags", "tag": "tags", "deck": "deck"}
+"""Column names of a spreadsheet's first row that name no field but a note's tags or deck."""
+
+
+def _named_meta(row: list[str], meta: dict[int, str]) -> dict[int, str]:
+    """0-based column -> tags or deck, as a spreadsheet's first row names them (`Front,Back,
+    Tags`) where no `#tags column:` header says: the tags were read as a third field, and
+    no card had them."""
+    named = {
+        column: _META_NAMES[value.strip().lower()]
+        for column, value in enumerate(row)
+        if value.strip().lower() in _META_NAMES and column not in meta
+    }
+    taken = set(meta.values())
+    return {column: kind for column, kind in named.items() if kind not in taken}
+
+
 def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why. `separator`
@@ -349,6 +366,13 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         if line == skip + 1 and _column_names(row):
             said = ", ".join(value.strip() for value in row if value.strip())
             reason = f"{COLUMN_NAMES} ({said}), not a note: not imported"
+            named = _named_meta(row, meta)
+            if named:
+                meta.update(named)
+                reason += "; " + ", ".join(
+                    f"its {row[column].strip()} column gives each card its {kind}"
+                    for column, kind in sorted(named.items())
+                )
             ignored.append(Ignored(line, _snippet(said), reason))
             continue
         if not any(texts):
