@@ -131,7 +131,8 @@ def import_command(
     Questions it recognizes, block by block, in any mix:
       ## Q1: title   ### Q1.1: title   ## Q 2 . title
       #### 12) title   ### Q: title   ## 3. title
-      any heading ending in '?'
+      any heading ending in '?' or setting a task (Explain X)
+      - Derive X   **Derive X**  (a toggle, a bold line)
       **What is X?**             (a bold paragraph)
       **What is X?** It is ...   (its answer run in after it)
       Q: title   **Q:** title    (a line or paragraph)
@@ -144,7 +145,7 @@ def import_command(
       Term #card   (Logseq: an item, a line, a heading)
 
     Answers run to the next question (or the next heading at the same or a higher
-    level); these markers are recognized and removed:
+    level, or a --- rule after the answer); these markers are recognized and removed:
 
     \b
       **Answer:**  **Answer**  Answer:  A:  *A:*  Ans.
@@ -157,7 +158,8 @@ def import_command(
     its #separator/#html/#... column header lines or none) is read as one question per
     note: its first field the question, its second the answer; a cloze note gives a
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
-    names the topic and its tags (the #tags column) are the cards'. A YAML front
+    names the topic and its tags (the #tags column, or a Tags column named in a first
+    row such as Front,Back,Tags) are the cards'. A YAML front
     matter (Obsidian's properties, between two --- lines) or Logseq's page
     properties (tags:: ml, ... on the first lines) give every card its tags, as does
     a line of only #tags.
