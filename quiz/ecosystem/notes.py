@@ -202,6 +202,18 @@ class _Block:
         return plain_inline(self.children)
 
 
+_SENTENCE_ENDS = (".", "!", ";")
+
+
+def _text_over_rule(text: str) -> bool:
+    """True when a `---` right under text is a rule after it, not its heading underline
+    (Markdown's setext heading): the text is a sentence, ends like one or runs over lines,
+    as an answer's last line does (`Units are zeroed at random.` then `---`). Read as a
+    heading, the answer was "not a question, its text was not imported" and its question
+    had "no answer"; a short title (`Summary`, `What is X?`) stays a heading."""
+    return "\n" in text or text.rstrip(" *_").endswith(_SENTENCE_ENDS) or len(text.split()) > 12
+
+
 def _whole_bold(children: list[Token] | None) -> bool:
     """True when the paragraph is one bold run (emoji and spaces around it aside)."""
     children = children or []
@@ -340,7 +352,10 @@ def _blocks(
         container_end = ends[-1] if ends else line_count
         outer_end = ends[-2] if len(ends) > 1 else line_count
         heading = kind == "heading_open"
-        if heading or kind == "paragraph_open":
+        underline = heading and token.markup == "-" and _text_over_rule(tokens[-1].content)
+        if underline:  # an answer's last line with a rule under it: text, then a rule
+            heading, end = False, end - 1
+        if heading or underline or kind == "paragraph_open":
             inline = tokens[-1]
             card = start in card_rows
             children = (
@@ -367,6 +382,18 @@ def _blocks(
             )
             item_open = None
             callout = None
+            if underline:
+                blocks.append(
+                    _Block(
+                        "hr",
+                        end,
+                        end + 1,
+                        raw="---",
+                        container_end=container_end,
+                        outer_end=outer_end,
+                        nested=bool(ends),
+                    )
+                )
         elif kind in simple:
             blocks.append(
                 _Block(

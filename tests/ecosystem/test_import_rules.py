@@ -91,3 +91,24 @@ def test_front_matter_lines_are_no_rules(tmp_path: Path) -> None:
         " ".join(result.output.split())
     )
     assert "1 question seen, 1 card written; 1 other part not imported" in result.output
+
+
+def test_a_rule_right_under_an_answers_last_line_is_a_rule() -> None:
+    """`---` right under a line is that line's heading underline to Markdown (a setext
+    heading): an answer's last sentence with a rule under it was a heading, "not a
+    question, its text was not imported", and its question had "no answer". Under a
+    sentence it is a rule; under a short title it is still a heading."""
+    text = (
+        "## What is dropout?\n\nUnits are zeroed at random during training.\n---\n"
+        "Seen in the 2014 paper.\n\nRegularisation\n---\n\nText under a setext heading.\n"
+    )
+    parsed = parse_notes(text)
+    assert [(q.title, q.answer) for q in parsed.questions] == [
+        ("What is dropout?", "Units are zeroed at random during training.")
+    ]
+    assert [(i.line, i.text) for i in parsed.ignored] == [
+        (5, "Seen in the 2014 paper."),
+        (7, "Regularisation"),
+    ]
+    assert parsed.ignored[0].reason.startswith("text after the rule (line 4) that ends")
+    assert parsed.ignored[1].reason.startswith("not a question")
