@@ -8,10 +8,12 @@ question's answer (its bullets) stay answer text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quiz.ecosystem.htmlboxes import read_asking_boxes
 from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.titles import split_title
 from tests.conftest import DATA
 from tests.ecosystem.test_import_notes import answer_of, run_import
 
@@ -120,16 +122,38 @@ Training stops when validation loss rises.
     assert "Compare the curves of both losses" in parsed.questions[1].answer
 
 
-def test_no_fixture_notes_gain_a_question() -> None:
-    """The notes fixtures' bullets and bold lines were read before prompts counted: none
-    of them becomes a question now (no false positive on 28 real-world shapes)."""
-    counts = {
-        path.name: len(
-            parse_notes(read_asking_boxes(path.read_text(encoding="utf-8")).text).questions
-        )
+def test_no_fixture_bullet_or_bold_line_becomes_a_prompt() -> None:
+    """The notes fixtures' bullets and bold lines were written before prompts counted
+    (their task words are answer text, or headings and tagged items that asked already):
+    no question of theirs is a prompt (no false positive on 28 real-world shapes; 106
+    questions, as before)."""
+    found = [
+        f"{path.name}: {title}"
         for path in sorted((DATA / "notes").glob("*.md"))
-    }
-    assert sum(counts.values()) == 106, counts
+        for title in _prompts_in(read_asking_boxes(path.read_text(encoding="utf-8")).text)
+    ]
+    assert found == []
+    assert _prompts_in(TOGGLES) == [
+        "Derive the gradient of softmax",
+        "Explain why batch norm helps optimisation",
+        "Compare L1 and L2 regularisation",
+    ]
+
+
+_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
+def _prompts_in(text: str) -> list[str]:
+    """The titles of a text's questions asked only as prompts: a task-worded list item or
+    bold line, with no heading, callout, `?`, number or tag that asks."""
+    rows = text.split("\n")
+    found = []
+    for question in parse_notes(text).questions:
+        row = _MARK.sub("", rows[question.line - 1]).strip()
+        asked_so = split_title(row.strip("*_")).question_like or row.startswith(("#", ">"))
+        if split_title(question.title).asks and not asked_so:
+            found.append(question.title)
+    return found
 
 
 def test_import_writes_a_card_per_toggle(tmp_path: Path) -> None:
