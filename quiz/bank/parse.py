@@ -278,7 +278,10 @@ def schema_problems(
     if lines is None:
         lines = _key_lines(text, first_line)
     found: list[tuple[int, int, str, str]] = []
+    failed_items = {tuple(error["loc"][:-1]) for error in errors if len(error["loc"]) > 1}
     for error in errors:
+        if error["type"] == "too_short" and tuple(error["loc"]) in failed_items:
+            continue  # it counts the items that passed: the failed item's own error says why
         loc, code, message = _describe_validation_error(error, kind, fields, data)
         position = _node_position(text, first_line, loc) if loc else None
         if position is None:

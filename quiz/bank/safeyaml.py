@@ -58,6 +58,12 @@ class PlainExponent(str):
     __slots__ = ()
 
 
+def spells_exponent(text: str) -> bool:
+    """True for a text PyYAML reads as text but an editor's YAML 1.2 as a number (`1e3`):
+    a writer must quote it for both to read the text."""
+    return _EXPONENT_TEXT.fullmatch(text) is not None
+
+
 def _plain_text(value: str) -> str:
     """A plain scalar PyYAML's resolver read as text: a PlainExponent when it spells one."""
     return PlainExponent(value) if _EXPONENT_TEXT.fullmatch(value) else value

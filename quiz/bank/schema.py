@@ -30,6 +30,31 @@ from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
 from quiz.bank.safeyaml import PlainExponent
 
 
+def _written_text(value: Any) -> Any:
+    """A text as the file writes it: YAML reads some unquoted words as something else, and
+    a card author writing `title: 1e3` or `title: yes` means the text. An exponent without
+    quotes (`1e3`, see `safeyaml.PlainExponent`) is text to PyYAML but the number 1000 to
+    an editor's YAML 1.2 and to the schema `drillbit schema` prints, so the two disagreed
+    silently; a number or a yes/no reached the models as one, which said only that a string
+    was expected. Each is refused with the quotes that keep it text."""
+    if isinstance(value, PlainExponent):
+        raise ValueError(
+            f"{value} is the number {float(value):g} to an editor's YAML 1.2: "
+            f'put it in quotes ("{value}") to keep it text'
+        )
+    if isinstance(value, bool):
+        raise ValueError(
+            f"YAML reads this as {str(value).lower()} (a yes/no), not text: put it in quotes"
+        )
+    if isinstance(value, int | float):
+        raise ValueError(f"YAML reads this as the number {value}, not text: put it in quotes")
+    return value
+
+
+WrittenText = BeforeValidator(_written_text)
+"""On a text field: what the file says must be text, not a word YAML reads as a number."""
+
+
 def _no_spaces_around(value: Any) -> Any:
     """An id as written: the models strip the spaces around a text, but `id: " a-b "` is a
     slip the schema `drillbit schema` prints refuses, not the id `a-b`."""
@@ -39,7 +64,10 @@ def _no_spaces_around(value: Any) -> Any:
 
 
 KebabId = Annotated[
-    str, Field(pattern=KEBAB, min_length=1, max_length=80), BeforeValidator(_no_spaces_around)
+    str,
+    Field(pattern=KEBAB, min_length=1, max_length=80),
+    BeforeValidator(_no_spaces_around),
+    WrittenText,
 ]
 
 SHOWN_TEXT: dict[str, Any] = {"pattern": r"\S"}
@@ -128,7 +156,7 @@ class CardFront(_Strict):
     """Fields every card has."""
 
     id: KebabId = Field(description="Kebab-case id, unique across the bank; equals the file name.")
-    title: str = Field(
+    title: Annotated[str, WrittenText] = Field(
         min_length=1,
         max_length=120,
         description="Short title shown in lists.",
@@ -139,7 +167,7 @@ class CardFront(_Strict):
     difficulty: Annotated[int, WrittenNumber] = Field(
         ge=1, le=5, description="1 (warm-up) to 5 (hard)."
     )
-    source: str = Field(
+    source: Annotated[str, WrittenText] = Field(
         min_length=1,
         description="Where the card comes from, e.g. 'Day 6 Q4'.",
         json_schema_extra=SHOWN_TEXT,
@@ -154,7 +182,10 @@ class ConceptFront(CardFront):
 
     kind: Literal["concept"] = Field(description="Card kind.")
     key_points: tuple[
-        Annotated[str, Field(min_length=1, max_length=200, json_schema_extra=SHOWN_TEXT)], ...
+        Annotated[
+            str, Field(min_length=1, max_length=200, json_schema_extra=SHOWN_TEXT), WrittenText
+        ],
+        ...,
     ] = Field(
         min_length=1,
         max_length=7,
@@ -171,9 +202,9 @@ class ChoiceFront(CardFront):
     model_config = ConfigDict(json_schema_extra=_indexes_within_choices)
 
     kind: Literal["choice"] = Field(description="Card kind.")
-    choices: tuple[Annotated[str, Field(min_length=1, json_schema_extra=SHOWN_TEXT)], ...] = Field(
-        min_length=2, max_length=MAX_CHOICES, description="2-8 options, shown in this order."
-    )
+    choices: tuple[
+        Annotated[str, Field(min_length=1, json_schema_extra=SHOWN_TEXT), WrittenText], ...
+    ] = Field(min_length=2, max_length=MAX_CHOICES, description="2-8 options, shown in this order.")
     answer: Annotated[
         Annotated[int, Field(ge=0)]
         | Annotated[tuple[Annotated[int, Field(ge=0)], ...], Field(min_length=1)],
@@ -234,7 +265,9 @@ class NumericFront(CardFront):
         allow_inf_nan=False, description="The right number."
     )
     tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
-    unit: str | None = Field(default=None, description="Unit shown after the input, if any.")
+    unit: Annotated[str | None, WrittenText] = Field(
+        default=None, description="Unit shown after the input, if any."
+    )
 
 
 class CodingFront(CardFront):
@@ -292,8 +325,12 @@ FRONT_MATTER: TypeAdapter[FrontMatter] = TypeAdapter(FrontMatter)
 class PackInfo(_Strict):
     """A pack's `pack.yaml`."""
 
-    title: str = Field(min_length=1, description="Display name of the pack.")
-    description: str = Field(min_length=1, description="One or two sentences.")
+    title: Annotated[str, WrittenText] = Field(
+        min_length=1, description="Display name of the pack."
+    )
+    description: Annotated[str, WrittenText] = Field(
+        min_length=1, description="One or two sentences."
+    )
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version, e.g. 1.0.0.")
     after: list[Annotated[str, Field(min_length=1)]] = Field(
         default_factory=list,

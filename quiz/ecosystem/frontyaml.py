@@ -8,6 +8,11 @@ space, no indicator that forces quotes) is written directly, plain or in single 
 exactly as libyaml would; anything else makes the whole mapping go through
 `yaml.dump`. The text is the dumper's, byte for byte (a property test compares them),
 so it loads back as the data it was written from.
+
+One difference from the stock dumper: a text that spells an exponent (`1e3`, a note
+titled so) is single-quoted. The stock dumper writes it plain, since PyYAML's YAML 1.1
+reads it back as text; an editor's YAML 1.2 reads the number 1000, and lint refuses it
+in a text field (see `quiz.bank.schema`), so the imported card would not load.
 """
 
 from __future__ import annotations
@@ -19,15 +24,32 @@ from typing import Any
 
 import yaml
 
-__all__ = ["dump_front"]
+from quiz.bank.safeyaml import spells_exponent
 
-_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+__all__ = ["FrontDumper", "dump_front"]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_BASE_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's emitter when present: the pure-Python one is slower still."""
+
+
+class FrontDumper(_BASE_DUMPER):  # type: ignore[misc]
+    """The safe dumper, writing a text that spells an exponent in single quotes."""
+
+
+def _represent_text(dumper: Any, text: str) -> Any:
+    """A string node: quoted when it spells an exponent, else as the safe dumper makes it."""
+    if spells_exponent(text):
+        return dumper.represent_scalar(_STR_TAG, text, style="'")
+    return dumper.represent_str(text)
+
+
+FrontDumper.add_representer(str, _represent_text)
+
 _WIDTH = 1000
 _FAST_MAX = 400
 """Longer scalars go to the dumper (it may fold a line past its width)."""
 _RESOLVER: Any = yaml.resolver.Resolver()
-_STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVED_BY_FIRST: frozenset[Any] = frozenset(_RESOLVER.yaml_implicit_resolvers)
 """First characters of the plain scalars the resolver may read as something else than a
 string (`yes`, `~`, `12`...); None among them would mean any character."""
@@ -63,10 +85,14 @@ def _scalar(text: str) -> str | None:
         or text.endswith(":")
         or " #" in text
     )
-    if plain and (
-        (text[0] not in _RESOLVED_BY_FIRST and None not in _RESOLVED_BY_FIRST)
-        or (len(text) > _LONGEST_WORD and text[0].isalpha() and text[0] in _WORD_FIRST)
-        or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    if (
+        plain
+        and not spells_exponent(text)
+        and (
+            (text[0] not in _RESOLVED_BY_FIRST and None not in _RESOLVED_BY_FIRST)
+            or (len(text) > _LONGEST_WORD and text[0].isalpha() and text[0] in _WORD_FIRST)
+            or _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+        )
     ):
         return text
     return "'" + text.replace("'", "''") + "'"
@@ -85,7 +111,7 @@ def _value(value: Any) -> str | None:
 
 
 def dump_front(front: Mapping[str, Any]) -> str:
-    """The mapping as `yaml.dump(front, Dumper=CSafeDumper, sort_keys=False,
+    """The mapping as `yaml.dump(front, Dumper=FrontDumper, sort_keys=False,
     allow_unicode=True, width=1000)` writes it (keys in order, lists in block style)."""
     lines: list[str] = []
     for key, value in front.items():
@@ -113,4 +139,6 @@ def dump_front(front: Mapping[str, Any]) -> str:
 
 
 def _dump(front: Mapping[str, Any]) -> str:
-    return yaml.dump(dict(front), Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=_WIDTH)
+    return yaml.dump(
+        dict(front), Dumper=FrontDumper, sort_keys=False, allow_unicode=True, width=_WIDTH
+    )

@@ -531,7 +531,7 @@ def pack_yaml_text(name: str, notes: Path, parsed: ParsedNotes) -> str:
         "description": f"Cards imported from {notes.name} with drillbit import.",
         "version": "0.1.0",
     }
-    return yaml.safe_dump(info, sort_keys=False, allow_unicode=True, width=1000)
+    return dump_front(info)  # a title such as `1e3` in quotes, as in a card's front matter
 
 
 def _unique_id(

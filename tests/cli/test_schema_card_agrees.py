@@ -99,6 +99,21 @@ CASES: dict[str, tuple[str, bool]] = {
         _changed(CONCEPT, "difficulty: 2", 'difficulty: "2e0"'),
         False,
     ),
+    "a title exponent": (_changed(CONCEPT, "title: Bias and variance", "title: 1e3"), False),
+    "a title exponent in quotes": (
+        _changed(CONCEPT, "title: Bias and variance", 'title: "1e3"'),
+        True,
+    ),
+    "a source exponent": (_changed(CONCEPT, '"Hastie et al. 2009, ch. 7"', "2.5e-3"), False),
+    "a key point exponent": (_changed(CONCEPT, "[error splits", "[1E6, error splits"), False),
+    "a tag exponent": (_changed(CONCEPT, "topic: basics", "topic: basics\ntags: [1e3]"), False),
+    "a tag exponent in quotes": (
+        _changed(CONCEPT, "topic: basics", "topic: basics\ntags: ['1e3']"),
+        True,
+    ),
+    "a choice exponent": (_changed(CHOICE, "less noise]", "1e-9]"), False),
+    "a unit exponent": (_changed(NUMERIC, "answer: 0.5", "answer: 0.5\nunit: 1e3"), False),
+    "a title of yes": (_changed(CONCEPT, "title: Bias and variance", "title: yes"), False),
     "spaces around an id": (_changed(CONCEPT, "id: bias-variance", 'id: " bias-variance "'), False),
     "spaces around a tag": (
         _changed(CONCEPT, "topic: basics", 'topic: basics\ntags: [" a "]'),
@@ -266,3 +281,52 @@ def test_an_unquoted_exponent_parameter_reaches_the_checker_as_a_number() -> Non
     assert params["eps"] == 1e-5 and type(params["eps"]) is float
     assert params["lrs"] == [3e-4, 1e-3] and all(type(x) is float for x in params["lrs"])
     assert params["name"] == "1e-5"  # in quotes: the text it is
+
+
+def test_lint_names_a_text_yaml_reads_as_a_number_at_its_line(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """`title: 1e3` was taken as the text "1e3" (PyYAML's YAML 1.1) where an editor
+    checking the card against `drillbit schema` reads the number 1000 and flags it; a
+    title of `1.5` or `yes` said only "Input should be a valid string". Each is named at
+    its line with the quotes that keep it text, and a failed key point is not also
+    counted as "0 given"."""
+    cards = mini_bank / "mini" / "basics"
+    relu = cards / "what-is-relu.md"
+    text = relu.read_text(encoding="utf-8")
+    relu.write_text(
+        _changed(
+            _changed(text, "title: What ReLU computes", "title: 1e3"),
+            "key_points:\n  - max(0, z) elementwise\n  - gradient 1 for z > 0 and 0 for z < 0\n"
+            "  - cheap to compute",
+            "key_points: [1e-3]",
+        ),
+        encoding="utf-8",
+    )
+    sigmoid = cards / "sigmoid-bound.md"
+    sigmoid_text = sigmoid.read_text(encoding="utf-8")
+    sigmoid.write_text(
+        _changed(sigmoid_text, "title: The largest value of sigmoid'", "title: yes"),
+        encoding="utf-8",
+    )
+    result = drillbit("lint", str(mini_bank))
+    assert result.returncode == 1
+    assert (
+        "what-is-relu.md:4:1: title: 1e3 is the number 1000 to an editor's YAML 1.2: "
+        'put it in quotes ("1e3") to keep it text [bad-value]'
+    ) in result.stdout
+    assert (
+        "what-is-relu.md:10:14: key_points.0: 1e-3 is the number 0.001 to an editor's "
+        'YAML 1.2: put it in quotes ("1e-3") to keep it text'
+    ) in result.stdout
+    assert "given;" not in result.stdout
+    assert (
+        "sigmoid-bound.md:4:1: title: YAML reads this as true (a yes/no), not text: "
+        "put it in quotes"
+    ) in result.stdout
+    relu.write_text(_changed(text, "title: What ReLU computes", 'title: "1e3"'), encoding="utf-8")
+    sigmoid.write_text(
+        _changed(sigmoid_text, "title: The largest value of sigmoid'", "title: 'yes'"),
+        encoding="utf-8",
+    )
+    assert drillbit("lint", str(mini_bank)).returncode == 0
