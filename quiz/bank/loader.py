@@ -7,6 +7,7 @@ the good cards and every problem, each with its `path:line:col`.
 from __future__ import annotations
 
 import os
+import re
 import stat as stat_module
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,12 @@ from quiz.textsafe import read_regular_text
 PACK_FILE = "pack.yaml"
 CARD_LIMIT = 1024 * 1024
 """The largest card (or pack.yaml) file read, in bytes; a bigger one is a problem."""
-_IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md"}
+_IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md"}
+_FRONT_KIND = re.compile(
+    r"\ufeff?---[ \t]*\r?\n(?:(?!---[ \t]*\r?$).*\n)*?kind[ \t]*:", re.MULTILINE
+)
+"""Front matter with a top-level `kind:` key before its closing `---`: what every card has,
+and a docs page's front matter (`title:`, `layout:`) has not."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ def _card_files(
     for parts, path in _markdown_files(pack_dir, linked):
         if len(parts) == 2:
             files.append((path, parts[0]))
-        elif path.name not in _IGNORED_MARKDOWN:
+        elif path.name not in _IGNORED_MARKDOWN and _looks_like_card(path):
             misplaced.add(path)
             problems.append(
                 Problem(
@@ -221,6 +227,18 @@ def _card_files(
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
     return files
+
+
+def _looks_like_card(path: Path) -> bool:
+    """True when a Markdown file outside `<pack>/<topic>/` is a card put in the wrong place
+    (its front matter has a `kind`), not a page of the pack's docs (a guide, a docs/ page
+    with a site generator's front matter), which the app never reads as a card either.
+    A file that cannot be read is taken as a card, so it is still reported."""
+    try:
+        head = read_regular_text(path, limit=CARD_LIMIT, title="card file")
+    except InputFileError:
+        return True
+    return _FRONT_KIND.match(head) is not None
 
 
 def _unfollowed_link_problems(links: Sequence[Path], pack_dir: Path) -> list[Problem]:

@@ -107,7 +107,7 @@ def test_topic_must_match_its_folder(mini_bank: Path) -> None:
 
 def test_a_misplaced_markdown_file_is_reported(mini_bank: Path) -> None:
     stray = mini_bank / "mini" / "stray-card.md"
-    stray.write_text("---\nid: stray-card\n---\n")
+    stray.write_text("---\nid: stray-card\nkind: concept\n---\n")
     _, problems = lint([mini_bank])
     assert [(p.path, p.code) for p in problems] == [(stray, "misplaced")]
 
@@ -173,3 +173,17 @@ def test_a_topic_folder_named_with_colons_is_named_as_the_problem(mini_bank: Pat
         " joined by '-'; Anki splits deck names at '::'), so no card in it loads: rename the"
         " folder, e.g. to 'ml-basics', and set each card's topic to that name"
     )
+
+
+def test_a_pack_s_docs_pages_are_not_misplaced_cards(mini_bank: Path) -> None:
+    """A page of the pack's docs (a site generator's front matter, or none) is no card in
+    the wrong folder: only a file whose front matter has a card's `kind` is."""
+    pack = mini_bank / "mini"
+    (pack / "docs" / "guide").mkdir(parents=True)
+    (pack / "docs" / "guide" / "writing.md").write_text("---\ntitle: Writing\nlayout: page\n---\n")
+    (pack / "CONTRIBUTING.md").write_text("# How to help\n")
+    (pack / "notes.md").write_text("# Notes\n\nkind: of a list\n")
+    stray = pack / "docs" / "guide" / "old-card.md"
+    stray.write_text("\ufeff---\r\ntitle: Old\r\nkind: concept\r\n---\r\n")
+    _, problems = lint([mini_bank])
+    assert [(p.path, p.code) for p in problems] == [(stray, "misplaced")]

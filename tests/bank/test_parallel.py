@@ -137,7 +137,9 @@ def _broken_bank(tmp_path: Path) -> Path:
     other = root / "mini" / "other"
     other.mkdir()
     shutil.copy(DATA / "bad_cards_dup" / "what-is-relu.md", other / "what-is-relu.md")
-    (root / "mini" / "stray.md").write_text("# not a card\n", encoding="utf-8")
+    (root / "mini" / "stray.md").write_text(
+        "---\nid: stray\nkind: concept\n---\n", encoding="utf-8"
+    )
     return root
 
 

@@ -178,3 +178,33 @@ def test_the_hook_s_entry_without_pre_commit_prints_everything(
     assert RELU_REPORT in first.stdout and RELU_REPORT not in second.stdout
     assert (first.returncode, second.returncode) == (1, 1)
     assert "1 problem in 1 file (1 printed above by this hook's earlier run" in second.stderr
+
+
+DOCS_PAGE = (
+    "---\ntitle: Writing cards\nlayout: page\nnav_order: 2\n---\n\n# Writing cards\n\nHow to.\n"
+)
+"""A site generator's page (Jekyll, MkDocs): YAML front matter, but no card's keys."""
+
+
+def test_a_pack_s_docs_pages_are_not_cards(repo: Path) -> None:
+    """Docs pages committed inside a pack (a guide with a site generator's front matter, a
+    CONTRIBUTING.md, notes without front matter) were each `[misplaced]`, failing the
+    commit; a card put in the wrong folder still is."""
+    pack = repo / "banks" / "ml" / "mini"
+    (pack / "docs" / "guide").mkdir(parents=True)
+    (pack / "docs" / "guide" / "writing.md").write_text(DOCS_PAGE)
+    (pack / "CONTRIBUTING.md").write_text(DOCS_PAGE)
+    (pack / "notes.md").write_text("# Notes\n\nIdeas for cards.\n")
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 0, out
+    assert "misplaced" not in out, out
+
+    stray = pack / "old" / "basics" / "stray-card.md"
+    stray.parent.mkdir(parents=True)
+    stray.write_text(_card("stray-card", "basics"))
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 1, out
+    assert "banks/ml/mini/old/basics/stray-card.md:1:1: card files live at" in out, out
+    assert "[misplaced]" in out and "writing.md" not in out and "notes.md" not in out, out
