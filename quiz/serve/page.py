@@ -19,6 +19,7 @@ a page refused for want of the token reopens itself with the one it kept (`refus
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -105,6 +106,12 @@ TOKEN_KEY = f"drillbit-{TOKEN_PARAM}"
 MOST_MESSAGE_BYTES = 4 * 1024 * 1024
 """The largest message the server reads from a tab's websocket (aiohttp's default, made
 explicit): a larger one closes the tab (code 1009)."""
+TOO_LARGE = (
+    f"This tab sent the server a message over its limit ({MOST_MESSAGE_BYTES >> 20} MiB), "
+    "so the server closed the tab and its app. Reload the page to start the app again."
+)
+"""What the page's "closed" dialog says then (in place of "Session ended."): the limit,
+and the way back. A paste never causes it (the page sends long input in pieces)."""
 STDIN_CHUNK = MOST_MESSAGE_BYTES // 8
 """The most UTF-16 units of typed or pasted text one message carries: JSON writes each in at
 most 6 bytes (a control character's `\\u001b`), so a message stays under the limit."""
@@ -119,10 +126,9 @@ LONG_INPUT = (
         const MOST = """
     + str(STDIN_CHUNK)
     + """;
-        const TOO_LARGE = "This tab sent a message larger than the server takes ("
-          + """
-    + str(MOST_MESSAGE_BYTES >> 20)
-    + """ + " MiB), which ended its app: reload the page.";
+        const TOO_LARGE = """
+    + json.dumps(TOO_LARGE)
+    + """;
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {
           constructor(...args) {

@@ -282,6 +282,34 @@ def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
 
 
+KEEP_SOCKETS = """
+const Native = window.WebSocket;
+window.__drillbitSockets = [];
+window.WebSocket = class extends Native {
+  constructor(...args) {
+    super(...args);
+    window.__drillbitSockets.push(this);
+  }
+};
+"""
+"""Run before the page's scripts, whose WebSocket classes extend this one: every socket the
+page opens is kept where a test can send through it."""
+
+
+def _closed_message(driver: WebDriver) -> str:
+    """The text of the page's "closed" dialog once the tab is closed (empty until then)."""
+    shown = (
+        "return document.body.classList.contains('-closed')"
+        " ? document.querySelector('.closed-dialog .message').textContent : ''"
+    )
+    deadline = time.monotonic() + SCREEN_SECONDS
+    said = ""
+    while time.monotonic() < deadline and not said:
+        said = str(driver.execute_script(shown) or "")
+        time.sleep(0.2)
+    return said
+
+
 def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     served: Served, browser: WebDriver
 ) -> None:
@@ -292,15 +320,7 @@ def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     _wait_for_screen(driver, _home, "Home")
     driver.execute_script("window.localStorage.clear()")
     driver.refresh()
-    shown = (
-        "return document.body.classList.contains('-closed')"
-        " ? document.querySelector('.closed-dialog .message').textContent : ''"
-    )
-    deadline = time.monotonic() + SCREEN_SECONDS
-    said = ""
-    while time.monotonic() < deadline and not said:
-        said = str(driver.execute_script(shown) or "")
-        time.sleep(0.2)
+    said = _closed_message(driver)
     assert "open the URL drillbit serve printed" in said, said
 
 
@@ -324,6 +344,31 @@ def test_a_paste_larger_than_the_servers_message_limit_leaves_the_tab_running(
     driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("l")
     _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list", PASTE_SECONDS)
     assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
+
+
+def test_a_message_over_the_servers_limit_says_the_limit_and_what_to_do(
+    served: Served, browser: WebDriver
+) -> None:
+    """A message over the server's limit closes the tab (code 1009): the dialog's words were
+    never checked in a browser. It names the limit and says to reload, and a reload brings
+    the app back."""
+    driver = browser
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": KEEP_SOCKETS})
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    driver.execute_script(
+        "window.__drillbitSockets.at(-1).send("
+        f"JSON.stringify(['ping', 'x'.repeat({MOST_MESSAGE_BYTES + 1024})]))"
+    )
+    said = _closed_message(driver)
+    assert said == (
+        "This tab sent the server a message over its limit (4 MiB), so the server closed "
+        "the tab and its app. Reload the page to start the app again."
+    ), said
+    assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
+    assert "Traceback" not in served.log.read_text(), served.log.read_text()
+    driver.refresh()
+    _wait_for_screen(driver, _home, "Home after the reload")
 
 
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
