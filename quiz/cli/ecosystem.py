@@ -397,6 +397,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     click.echo(
         f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
         f"{counted(report.decks, 'deck')}"
+        + (f", {counted(report.images, 'image')}" if report.images else "")
         + (
             f", {counted(report.skipped_coding, 'coding drill')} skipped"
             if report.skipped_coding
@@ -413,6 +414,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         click.echo(retyped_notice(report.retyped), err=True)
     for title, deck in report.retitled:
         click.echo(retitled_notice(title, deck), err=True)
+    for line in report.images_left_out:
+        click.echo(printable(line), err=True)
 
 
 @export_group.command("progress")

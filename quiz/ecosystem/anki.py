@@ -9,7 +9,8 @@ Tags are namespaced (`drillbit::topic::X`, `drillbit::tag::Y`). Markdown becomes
 with the bank's Markdown reader (`quiz.bank.markdown`: tables on, the math rules lint
 uses), `$...$`/`$$...$$` become MathJax `\\( \\)`/`\\[ \\]`,
 and code blocks are highlighted by pygments with inline styles (no stylesheet needed,
-so they look right on every Anki client). Coding drills are skipped: they need the grader.
+so they look right on every Anki client). A card's images go into the package
+(`quiz.ecosystem.anki_media`). Coding drills are skipped: they need the grader.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
 from quiz.bank.pack_title import anki_deck_part
 from quiz.ecosystem.anki_decks import TOP_DECK, TOP_DECK_DESCRIPTION, OptionedDeck
+from quiz.ecosystem.anki_media import CardImages
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
@@ -139,6 +141,10 @@ class AnkiReport:
     """The cards exported before as another note type (their kind changed)."""
     retitled: tuple[tuple[str, str], ...] = ()
     """(title, deck name) of each pack whose title Anki would split at '::', as written."""
+    images: int = 0
+    """Image files written into the package."""
+    images_left_out: tuple[str, ...] = ()
+    """A line for each image a card shows that the package does not hold, and why."""
 
 
 def _highlight(code: str, language: str, _attrs: Any) -> str:
@@ -257,8 +263,9 @@ EXPORTED_FRONTS = (ConceptFront, ChoiceFront, NumericFront)
 """The kinds of card the export writes: a coding drill needs the grader."""
 
 
-def note_for(card: Card) -> _TimedNote | None:
-    """The Anki note of a concept, choice or numeric card; None for a coding drill."""
+def note_for(card: Card, images: CardImages | None = None) -> _TimedNote | None:
+    """The Anki note of a concept, choice or numeric card; None for a coding drill. Its
+    images are named as in the package and kept in `images` (a throwaway when None)."""
     front = card.front
     question = markdown_to_html(card.section("Question"))
     source = escape(f"{front.title} · {front.source}")
@@ -296,6 +303,9 @@ def note_for(card: Card) -> _TimedNote | None:
         fields = [question, answer, markdown_to_html(card.section("Explanation"))]
     else:
         return None
+    carried = images if images is not None else CardImages()
+    pack_dir = card.path.parent.parent  # <pack>/<topic>/<id>.md
+    fields = [carried.carry(text, card.path, pack_dir) for text in fields]
     return _TimedNote(
         model=model,
         fields=[*fields, source, escape(card.id), escape(front.title, quote=False)],
@@ -416,8 +426,9 @@ def export_anki(
     retyped: list[str] = []
     retitled: dict[str, str] = {}
     notes = skipped = 0
+    images = CardImages()
     for card in cards:
-        note = note_for(card)
+        note = note_for(card, images)
         if note is None:
             skipped += 1
             continue
@@ -450,7 +461,8 @@ def export_anki(
             newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
             times.stamp(NOTE_FIELDS_KEY, note_fields_hash(), stamp)
         _write_package(
-            genanki.Package([*_parent_decks(parents), *decks.values()]),
+            [*_parent_decks(parents), *decks.values()],
+            images.files,
             path,
             timestamp=newest,
             before_replace=before_replace,
@@ -464,6 +476,8 @@ def export_anki(
         fields_changed=fields_changed,
         retyped=tuple(retyped),
         retitled=tuple(retitled.items()),
+        images=len(images.files) if decks else 0,
+        images_left_out=tuple(images.notices()),
     )
 
 
@@ -507,15 +521,16 @@ def retyped_notice(card_ids: Sequence[str]) -> str:
 
 
 def _write_package(
-    package: genanki.Package,
+    decks: list[genanki.Deck],
+    media: Mapping[str, bytes],
     path: Path,
     *,
     timestamp: float,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Write the deck into a temporary file beside `path`, renamed into place at the end: a
-    failure (a full disk, a file where a folder should be) leaves any old deck untouched
-    and raises one line naming the file."""
+    """Write the decks and media files (bytes by name) into a temporary file beside `path`,
+    renamed into place at the end: a failure (a full disk, a file where a folder should be)
+    leaves any old deck untouched and raises one line naming the file."""
     refuse_missing_folder(path, title="export anki")
     try:
         partial = path.parent / f".{path.name}.{secrets.token_hex(4)}.partial"
@@ -526,7 +541,16 @@ def _write_package(
             f"cannot write {path}: {write_trouble(path, exc)}", title="export anki"
         ) from exc
     try:
-        package.write_to_file(str(partial), timestamp=timestamp)
+        # genanki names each media file after its path's base name: the bytes read once
+        # (the name is their digest) are written under that name in a folder of its own
+        with tempfile.TemporaryDirectory(prefix="drillbit-media-") as folder:
+            files = []
+            for name, data in media.items():
+                (Path(folder) / name).write_bytes(data)
+                files.append(str(Path(folder) / name))
+            genanki.Package(decks, media_files=files).write_to_file(
+                str(partial), timestamp=timestamp
+            )
         if before_replace is not None:
             before_replace()
         os.replace(partial, path)
@@ -539,7 +563,7 @@ def _write_package(
 
 
 PACKAGE_ENTRIES = ("collection.anki2", "media")
-"""What genanki puts in a package without media files, in its order."""
+"""What genanki puts first in a package, in its order; the media files follow as 0, 1..."""
 MAX_COLLECTION = 256 * 1024 * 1024
 """The largest collection read to tell a drillbit package (the whole bundled bank's is
 half a MiB); a larger one is not taken for drillbit's."""
@@ -561,7 +585,9 @@ def is_drillbit_package(path: Path) -> bool:
         try:
             with zipfile.ZipFile(raw) as archive:
                 entries = archive.infolist()
-                if tuple(entry.filename for entry in entries) != PACKAGE_ENTRIES:
+                names = tuple(entry.filename for entry in entries)
+                media = tuple(str(index) for index in range(len(names) - len(PACKAGE_ENTRIES)))
+                if names != PACKAGE_ENTRIES + media:
                     return False
                 if entries[0].file_size > MAX_COLLECTION:
                     return False

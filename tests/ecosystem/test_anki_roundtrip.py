@@ -17,12 +17,14 @@ from quiz.bank.numbers import format_number
 from quiz.bank.sources import bundled_content_dir, content_roots
 from quiz.ecosystem.anki import (
     export_anki,
+    is_drillbit_package,
     note_for,
     note_guid,
     retyped_notice,
     teaching_positions,
 )
 from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
+from quiz.ecosystem.anki_media import media_name
 from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA, RunDrillbit
 from tests.ecosystem.anki_presets import flat_options
@@ -744,3 +746,75 @@ def test_a_card_whose_kind_changed_is_named_and_the_advice_brings_it_back(
     import_into(collection, tmp_path / "two.apkg")
     assert "One quarter" in stored_fields(collection, "sigmoid-max-slope")["Answer"]
     assert collection.note_count() == 3
+
+
+# A card's images. The export wrote `<img src="loss.png">` and no file: Anki's Check
+# Media listed the image as missing and the card showed a broken picture.
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+"""An image's bytes (Anki copies media without decoding it)."""
+
+
+def _with_images(bank_dir: Path, markdown: str) -> Path:
+    """The softmax card's Question followed by `markdown`; the card's path."""
+    card = bank_dir / "anki" / "math" / "softmax-gradient.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("## Answer\n", f"{markdown}\n\n## Answer\n", 1), encoding="utf-8")
+    return card
+
+
+def test_a_cards_image_is_in_the_package_and_anki_finds_it(
+    tmp_path: Path,
+    bank_dir: Path,
+    collection: Collection,
+) -> None:
+    (bank_dir / "anki" / "math" / "figures").mkdir()
+    (bank_dir / "anki" / "math" / "figures" / "loss curve.png").write_bytes(PNG)
+    _with_images(bank_dir, "![the loss](figures/loss%20curve.png)")
+    apkg = tmp_path / "deck.apkg"
+    export(bank_dir, apkg, ContentTimes(tmp_path / "t.json"), now=1_700_000_000)
+    import_into(collection, apkg)
+
+    name = media_name(PNG, "loss curve.png")
+    assert name.startswith("drillbit-") and name.endswith("-loss-curve.png")
+    note = note_of(collection, "softmax-gradient")
+    assert f'<img src="{name}" alt="the loss" />' in note["Question"]
+    checked = collection.media.check()  # Tools > Check Media
+    assert list(checked.missing) == [] and list(checked.unused) == []
+    assert (Path(collection.media.dir()) / name).read_bytes() == PNG
+    assert collection.fix_integrity() == ("Database rebuilt and optimized.", True)
+    assert is_drillbit_package(apkg)  # the next export replaces it, media and all
+
+
+def test_two_packs_images_of_one_name_stay_apart() -> None:
+    """Anki's media folder is flat: `plot.png` of two cards are two files when they differ."""
+    assert media_name(PNG, "plot.png") != media_name(PNG[:-1], "plot.png")
+    assert media_name(PNG, "plot.png") == media_name(PNG, "plot.png")
+    assert media_name(PNG, "../odd name!.PNG").endswith("-odd-name.PNG")
+
+
+def test_an_image_outside_the_pack_or_missing_is_named_not_read(
+    tmp_path: Path,
+    bank_dir: Path,
+    collection: Collection,
+) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the deck")
+    card = _with_images(
+        bank_dir,
+        "![gone](gone.png) ![out](../../../secret.png) ![web](https://example.com/a.png)",
+    )
+    bank = load_bank(content_roots([bank_dir]))
+    cards = [c for c in bank.cards if c.pack == "anki"]
+    apkg = tmp_path / "deck.apkg"
+    report = export_anki(cards, apkg, times=ContentTimes(tmp_path / "t.json"), now=1)
+    assert report.images == 0
+    assert report.images_left_out == (
+        f"{card}: image 'gone.png' is not in the deck (cannot read it: No such file or "
+        "directory); Anki shows it as missing",
+        f"{card}: image '../../../secret.png' is not in the deck (it is outside the card's "
+        "pack); Anki shows it as missing",
+    )
+    import_into(collection, apkg)
+    assert b"not for the deck" not in apkg.read_bytes()
+    assert 'src="https://example.com/a.png"' in note_of(collection, "softmax-gradient")["Question"]
