@@ -212,9 +212,11 @@ def _card_files(
     files: list[tuple[Path, str]] = []
     linked: list[Path] | None = [] if lint else None
     for parts, path in _markdown_files(pack_dir, linked):
+        if path.name in _IGNORED_MARKDOWN and not _looks_like_card(path):
+            continue  # a README (a topic folder's too): never a card id, which is lowercase
         if len(parts) == 2:
             files.append((path, parts[0]))
-        elif path.name not in _IGNORED_MARKDOWN and _looks_like_card(path):
+        elif _looks_like_card(path):
             misplaced.add(path)
             problems.append(
                 Problem(

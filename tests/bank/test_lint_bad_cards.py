@@ -177,12 +177,14 @@ def test_a_topic_folder_named_with_colons_is_named_as_the_problem(mini_bank: Pat
 
 def test_a_pack_s_docs_pages_are_not_misplaced_cards(mini_bank: Path) -> None:
     """A page of the pack's docs (a site generator's front matter, or none) is no card in
-    the wrong folder: only a file whose front matter has a card's `kind` is."""
+    the wrong folder: only a file whose front matter has a card's `kind` is. A topic
+    folder's README was read as a card ("missing required key 'kind'")."""
     pack = mini_bank / "mini"
     (pack / "docs" / "guide").mkdir(parents=True)
     (pack / "docs" / "guide" / "writing.md").write_text("---\ntitle: Writing\nlayout: page\n---\n")
     (pack / "CONTRIBUTING.md").write_text("# How to help\n")
     (pack / "notes.md").write_text("# Notes\n\nkind: of a list\n")
+    (pack / "basics" / "README.md").write_text("---\ntitle: Basics\n---\n\nThe topic.\n")
     stray = pack / "docs" / "guide" / "old-card.md"
     stray.write_text("\ufeff---\r\ntitle: Old\r\nkind: concept\r\n---\r\n")
     _, problems = lint([mini_bank])
