@@ -181,12 +181,12 @@ class Workspace:
         """Set a field of the interview plan as typed (empty date: clear it), as `drillbit plan`."""
         return change_plan(self.store, field, text, now=self.now(), tz=self.tz)
 
-    def stats(self) -> Stats:
-        """Progress over the whole history, and today's count under the settings' limits."""
-        from quiz.study.stats import DailyLimits, stats_of_groups
+    def stats(self, *, forecast: bool = True) -> Stats:
+        """Progress over the whole history, today's count and (`forecast`) the due forecast."""
+        from quiz.study.stats import stats_of_groups
 
-        limits = DailyLimits(self.settings.new_per_day, self.settings.max_reviews_per_day)
-        return stats_of_groups(self.store, self.card_groups, self.now(), tz=self.tz, limits=limits)
+        at, groups, limits = self.now(), self.card_groups, self.settings  # its daily limits
+        return stats_of_groups(self.store, groups, at, tz=self.tz, limits=limits, forecast=forecast)
 
     # -- sessions ----------------------------------------------------------------------
 

@@ -206,7 +206,7 @@ async def test_a_heavy_users_numbers_separate_thousands(
         cards_seen=10000,
         cards=replace(real().cards, total=10146, new=146, learning=1732, learned=8268),
     )
-    monkeypatch.setattr(app.workspace, "stats", lambda: heavy)
+    monkeypatch.setattr(app.workspace, "stats", lambda **_: heavy)
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "s")
         stats = await showing(pilot, StatsScreen)
@@ -368,3 +368,36 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
         assert "Next 7 days: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
+
+
+async def test_stats_counts_the_due_forecast_only_when_it_shows_it(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under an interview plan the screen shows the plan's readiness, not the due forecast,
+    yet it read every due card for that forecast (5-15 ms of a heavy home's opening)."""
+    import quiz.study.stats as stats_module
+
+    counted: list[int] = []
+    real = stats_module.due_forecast
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        counted.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stats_module, "due_forecast", counting)
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:  # no plan: the forecast shows
+        await press(pilot, "s")
+        await settle(pilot)
+        await showing(pilot, StatsScreen)
+    assert counted == [1]
+    planned = build()  # the same home, with an interview plan now
+    set_plan(planned.workspace, days=20, minutes=30)
+    async with planned.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        await settle(pilot)
+        stats = await showing(pilot, StatsScreen)
+        assert stats.forecast, "the plan's readiness is what the screen shows"
+        numbers = str(stats.query_one("#stats-numbers", Static).render())
+        assert "the interview plan decides" in numbers
+    assert counted == [1], "not counted again under the plan"

@@ -82,9 +82,10 @@ class StatsScreen(Screen[None]):
         """Read the statistics and the plan's forecast, both counted from today."""
         workspace = self.workspace
         self.store_watch.mark()
-        self.stats = workspace.stats()
         status = workspace.plan_status(with_forecast=True)
         self.forecast = [] if status is None else list(status.forecast)
+        # the due forecast only when shown: the plan's readiness replaces it
+        self.stats = workspace.stats(forecast=not self.forecast)
         plan = status if self.forecast else None
         self.planned = None if plan is None or plan.today is None else len(plan.offered)
         self.target = plan.plan.target if plan is not None else None
@@ -128,7 +129,7 @@ class StatsScreen(Screen[None]):
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
-        numbers.append("\n" + forecast_line(None if self.forecast else s.forecast))
+        numbers.append("\n" + forecast_line(s.forecast))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
         yield Static(numbers, id="stats-numbers")
