@@ -177,7 +177,8 @@ def stats_command(obj: Context, as_json: bool) -> None:
     if today is not None:  # Home's words: what `d` studies today, then the cards
         click.echo(fold_text(f"Today: {today}", terminal_width()))  # 104 under a plan
     click.echo(f"Cards: {stats.cards.breakdown()}")
-    click.echo(fold_text(forecast_line(stats.forecast), terminal_width()))
+    width = terminal_width()  # the note under the counts when they fill the line
+    click.echo(fold_text(forecast_line(stats.forecast, width), width))
     if not stats.reviews and not stats.drills_passed:  # a fresh home: all zeros, no way on
         click.echo(FIRST_STEP)
     if stats.by_topic:

@@ -20,6 +20,9 @@ from quiz.study.days import as_utc, date_start, local_date
 FORECAST_DAYS = 7
 """Study days the forecast covers, today first."""
 
+FORECAST_NAME = "Future due"
+"""The forecast's name, as Anki's Statistics names the same graph."""
+
 OVERDUE_NOTE = "overdue counted today"
 """What `drillbit stats` and the stats screen say beside the numbers: today's figure is
 every card whose due time has come, not only those that fall due today."""
@@ -76,11 +79,17 @@ def _when_due(due: str, flag: CardFlag, now: datetime) -> str | None:
     return due
 
 
-def forecast_line(forecast: list[DayDue] | None) -> str:
-    """The one line `drillbit stats` prints and the stats screen shows:
-    "Next 7 days: 12 · 8 · 0 · 3 · 15 · 4 · 9 due (overdue counted today)",
-    or, while an interview plan runs (None), that the plan decides the days."""
+def forecast_line(forecast: list[DayDue] | None, width: int | None = None) -> str:
+    """The line `drillbit stats` prints and the stats screen shows, named as Anki's graph:
+    "Future due: 12 · 8 · 0 · 3 · 15 · 4 · 9 (7 days, overdue counted today)",
+    or, while an interview plan runs (None), that the plan decides the days.
+
+    Wider than `width` (a heavy home's 1,200 a day at 80 columns), the note goes whole on
+    a line of its own: the seven counts stay on one line up to 99,999 each at 80 columns,
+    never one split from the rest, or "(7 days," from "overdue counted today)"."""
     if forecast is None:
-        return f"Next {FORECAST_DAYS} days: {PLAN_DECIDES}"
+        return f"{FORECAST_NAME}: {PLAN_DECIDES}"
     figures = " · ".join(f"{day.due:,}" for day in forecast)
-    return f"Next {len(forecast)} days: {figures} due ({OVERDUE_NOTE})"
+    counts, note = f"{FORECAST_NAME}: {figures}", f"({len(forecast)} days, {OVERDUE_NOTE})"
+    fits = width is None or len(counts) + 1 + len(note) <= width
+    return counts + (" " if fits else "\n") + note

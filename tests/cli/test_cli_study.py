@@ -275,10 +275,10 @@ def test_stats_forecasts_the_next_seven_days_and_gives_way_to_a_plan(
     assert [day["date"] for day in forecast] == sorted({day["date"] for day in forecast})
     assert sum(day["due"] for day in forecast) <= report["cards"]["total"]
     figures = " · ".join(str(day["due"]) for day in forecast)
-    line = f"Next 7 days: {figures} due (overdue counted today)"
+    line = f"Future due: {figures} (7 days, overdue counted today)"
     assert line in drillbit("stats").stdout.splitlines()
     interview = date.fromisoformat(forecast[0]["date"]) + timedelta(days=20)
     assert drillbit("plan", "--interview", interview.isoformat()).returncode == 0
     assert json.loads(drillbit("stats", "--json").stdout)["forecast"] is None
-    planned = [row for row in drillbit("stats").stdout.splitlines() if "Next 7" in row]
-    assert planned == ["Next 7 days: the interview plan decides, not fsrs (`drillbit plan`)"]
+    planned = [row for row in drillbit("stats").stdout.splitlines() if "Future due" in row]
+    assert planned == ["Future due: the interview plan decides, not fsrs (`drillbit plan`)"]

@@ -1,4 +1,4 @@
-"""The due forecast (`drillbit stats`' "Next 7 days"), counted from hand-built schedules."""
+"""The due forecast (`drillbit stats`' "Future due"), counted from hand-built schedules."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
+import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import CardFlag, Store
@@ -105,9 +106,27 @@ def test_overdue_suspended_buried_and_steps_are_counted_as_a_session_shows_them(
 
 def test_the_line_names_the_overdue_and_under_a_plan_gives_no_numbers() -> None:
     days = [DayDue(date(2026, 3, 10) + timedelta(days=n), due) for n, due in enumerate([12, 8, 0])]
-    assert forecast_line(days) == "Next 3 days: 12 · 8 · 0 due (overdue counted today)"
+    assert forecast_line(days) == "Future due: 12 · 8 · 0 (3 days, overdue counted today)"
     planned = forecast_line(None)
     assert "plan" in planned and not any(ch.isdigit() for ch in planned.split(":", 1)[1])
+
+
+@pytest.mark.parametrize("due", [1_200, 99_999])
+def test_a_heavy_homes_line_fits_80_columns_with_its_note_under_the_counts(due: int) -> None:
+    """With 1,200 due a day the line ran to 93 columns and wrapped at 80 wherever a space
+    fell, "(overdue" on one line and "counted today)" on the next; up to 99,999 a day the
+    counts now keep one line and the note goes whole under them."""
+    days = [DayDue(date(2026, 3, 10) + timedelta(days=n), due) for n in range(7)]
+    figure = f"{due:,}"
+    lines = forecast_line(days, 78).splitlines()  # the stats screen at 80 (padding 1 a side)
+    assert lines == [
+        f"Future due: {' · '.join([figure] * 7)}",
+        "(7 days, overdue counted today)",
+    ]
+    assert all(len(line) <= 78 for line in lines)
+    assert forecast_line(days, 118) == " ".join(lines)  # 120 columns: one line
+    small = [DayDue(day.date, 12) for day in days]
+    assert "\n" not in forecast_line(small, 78)  # small counts: one line at 80 too
 
 
 def test_the_store_s_due_column_gives_the_forecast(store: Store) -> None:

@@ -7,6 +7,7 @@ at the SVGs before committing them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, timedelta
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from textual.widgets._footer import FooterKey
 
 from quiz.settings import KEYS
 from quiz.store import InterviewPlan
+from quiz.study.forecast import DayDue
 from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
@@ -297,6 +299,36 @@ def test_stats(
         await settle(pilot)
 
     assert snap_compare(app, run_before=open_stats, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stats_of_a_heavy_home(
+    snap_compare: SnapCompare,
+    build: AppFactory,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+) -> None:
+    """Three years of reviews: 4- and 5-digit counts. The due forecast ran past 80 columns
+    and wrapped where a space fell; its counts now keep one line, the note under them."""
+    app = build()
+    real = app.workspace.stats()
+    today = clock().date()
+    heavy = replace(
+        real,
+        reviews=209_997,
+        cards_seen=10_000,
+        reviews_per_day=[
+            replace(day, reviews=1_150 + 7 * n) for n, day in enumerate(real.reviews_per_day)
+        ],
+        forecast=[DayDue(today + timedelta(days=n), due) for n, due in enumerate(HEAVY_DUE)],
+    )
+    monkeypatch.setattr(app.workspace, "stats", lambda **_: heavy)
+    assert snap_compare(app, run_before=keys("s"), terminal_size=size)
+
+
+HEAVY_DUE = (10_412, 1_203, 1_187, 1_240, 1_196, 1_215, 1_178)
+"""A heavy home's week: its backlog today, about 1,200 a day after."""
 
 
 @pytest.mark.parametrize("size", SIZES)

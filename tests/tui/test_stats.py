@@ -359,7 +359,7 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         await settle(pilot)
         stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
-        assert "Next 7 days: 1 · 0 · 0 · 0 · 0 · 0 · 0 due (overdue counted today)" in numbers
+        assert "Future due: 1 · 0 · 0 · 0 · 0 · 0 · 0 (7 days, overdue counted today)" in numbers
     planned = build()
     set_plan(planned.workspace, days=20, minutes=30)
     async with planned.run_test(size=(80, 24)) as pilot:
@@ -367,7 +367,7 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         await settle(pilot)
         stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
-        assert "Next 7 days: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
+        assert "Future due: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
 
 
 async def test_stats_counts_the_due_forecast_only_when_it_shows_it(

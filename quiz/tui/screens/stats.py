@@ -129,7 +129,7 @@ class StatsScreen(Screen[None]):
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
-        numbers.append("\n" + forecast_line(s.forecast))
+        numbers.append("\n" + forecast_line(s.forecast, self.app.size.width - 2))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
         yield Static(numbers, id="stats-numbers")
