@@ -23,26 +23,56 @@ class Migration:
     statements: tuple[str, ...]
 
 
-_TALLY_ADD = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
+_V6_TALLY_ADD = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
     VALUES ({row}.card_id, 1, {row}.correct, {row}.state_before IS 2,
             {row}.state_before IS 2 AND {row}.rating != 1)
     ON CONFLICT (card_id) DO UPDATE SET reviews = reviews + 1,
         correct = correct + excluded.correct, mature = mature + excluded.mature,
         kept = kept + excluded.kept;"""
-_TALLY_REMOVE = """UPDATE review_tally SET reviews = reviews - 1, correct = correct - {row}.correct,
+_V6_TALLY_REMOVE = """UPDATE review_tally SET reviews = reviews - 1, correct = correct - {row}.correct,
         mature = mature - ({row}.state_before IS 2),
         kept = kept - ({row}.state_before IS 2 AND {row}.rating != 1)
     WHERE card_id = {row}.card_id;
     DELETE FROM review_tally WHERE card_id = {row}.card_id AND reviews <= 0;"""
-
-
-TALLY_FROM_LOG = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
+_V6_TALLY_FROM_LOG = """INSERT INTO review_tally (card_id, reviews, correct, mature, kept)
                SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
                       SUM(state_before IS 2 AND rating != 1)
                FROM review_log GROUP BY card_id"""
+"""Version 6's tally, with its `mature` and `kept` columns: as released (a new database
+still passes through it), made over by version 12."""
+
+_TALLY_ADD = """INSERT INTO review_tally (card_id, reviews, correct)
+    VALUES ({row}.card_id, 1, {row}.correct)
+    ON CONFLICT (card_id) DO UPDATE SET reviews = reviews + 1,
+        correct = correct + excluded.correct;"""
+_TALLY_REMOVE = """UPDATE review_tally SET reviews = reviews - 1, correct = correct - {row}.correct
+    WHERE card_id = {row}.card_id;
+    DELETE FROM review_tally WHERE card_id = {row}.card_id AND reviews <= 0;"""
+
+
+TALLY_FROM_LOG = """INSERT INTO review_tally (card_id, reviews, correct)
+               SELECT card_id, COUNT(*), SUM(correct) FROM review_log GROUP BY card_id"""
 """Every card's tally counted from the log at once, into an empty `review_tally`: what the
-triggers below keep it equal to (the migration that made it, and a restore into an empty
-log, which leaves the insert trigger out while it inserts; `quiz.store.backup`)."""
+triggers below keep it equal to (a restore into an empty log, which leaves the insert
+trigger out while it inserts; `quiz.store.backup`)."""
+
+
+def _tally_triggers(add: str, remove: str) -> tuple[str, ...]:
+    """The three triggers that keep `review_tally` equal to the log through every insert
+    (answers, imports, salvage), undo and update."""
+    return (
+        f"""CREATE TRIGGER review_tally_insert AFTER INSERT ON review_log BEGIN
+                {add.format(row="NEW")}
+            END""",
+        f"""CREATE TRIGGER review_tally_delete AFTER DELETE ON review_log BEGIN
+                {remove.format(row="OLD")}
+            END""",
+        f"""CREATE TRIGGER review_tally_update
+                AFTER UPDATE OF card_id, correct, rating, state_before ON review_log BEGIN
+                {remove.format(row="OLD")}
+                {add.format(row="NEW")}
+            END""",
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -176,18 +206,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 mature INTEGER NOT NULL,
                 kept INTEGER NOT NULL
             ) WITHOUT ROWID""",
-            TALLY_FROM_LOG,
-            f"""CREATE TRIGGER review_tally_insert AFTER INSERT ON review_log BEGIN
-                {_TALLY_ADD.format(row="NEW")}
-            END""",
-            f"""CREATE TRIGGER review_tally_delete AFTER DELETE ON review_log BEGIN
-                {_TALLY_REMOVE.format(row="OLD")}
-            END""",
-            f"""CREATE TRIGGER review_tally_update
-                AFTER UPDATE OF card_id, correct, rating, state_before ON review_log BEGIN
-                {_TALLY_REMOVE.format(row="OLD")}
-                {_TALLY_ADD.format(row="NEW")}
-            END""",
+            _V6_TALLY_FROM_LOG,
+            *_tally_triggers(_V6_TALLY_ADD, _V6_TALLY_REMOVE),
         ),
     ),
     Migration(
@@ -254,6 +274,32 @@ MIGRATIONS: tuple[Migration, ...] = (
                 text TEXT NOT NULL,
                 typed_at TEXT NOT NULL
             )""",
+        ),
+    ),
+    Migration(
+        12,
+        "review tallies without the retention columns nothing read",
+        (
+            # Version 6's `mature` and `kept` (reviews in fsrs review state, and those not
+            # Again) were retention's, which has been counted from `review_log_lapses`
+            # since: due-session answers only, as Anki's true retention, where the tally
+            # counts every mode. Unread, they cost every answer, undo and import two
+            # updates in the trigger. The table is made again with its three read columns
+            # (copied, not counted again), so any SQLite drops them: DROP COLUMN came in
+            # 3.35, and it refuses a column a trigger names.
+            "DROP TRIGGER review_tally_insert",
+            "DROP TRIGGER review_tally_delete",
+            "DROP TRIGGER review_tally_update",
+            """CREATE TABLE review_tally_v12 (
+                card_id TEXT PRIMARY KEY,
+                reviews INTEGER NOT NULL,
+                correct INTEGER NOT NULL
+            ) WITHOUT ROWID""",
+            "INSERT INTO review_tally_v12 (card_id, reviews, correct)"
+            " SELECT card_id, reviews, correct FROM review_tally",
+            "DROP TABLE review_tally",
+            "ALTER TABLE review_tally_v12 RENAME TO review_tally",
+            *_tally_triggers(_TALLY_ADD, _TALLY_REMOVE),
         ),
     ),
 )

@@ -65,16 +65,14 @@ def test_a_copy_of_a_version_1_database_gets_the_indexes_and_answers(tmp_path: P
 
 
 def _tally_table(store: Store) -> dict[str, tuple[int, ...]]:
-    rows = store._conn.execute("SELECT card_id, reviews, correct, mature, kept FROM review_tally")
+    rows = store._conn.execute("SELECT card_id, reviews, correct FROM review_tally")
     return {row[0]: tuple(row[1:]) for row in rows}
 
 
 def _tally_of_log(store: Store) -> dict[str, tuple[int, ...]]:
     """What the triggers must keep: the log grouped by card, computed afresh."""
     rows = store._conn.execute(
-        """SELECT card_id, COUNT(*), SUM(correct), SUM(state_before IS 2),
-                  SUM(state_before IS 2 AND rating != 1)
-           FROM review_log GROUP BY card_id"""
+        "SELECT card_id, COUNT(*), SUM(correct) FROM review_log GROUP BY card_id"
     )
     return {row[0]: tuple(row[1:]) for row in rows}
 

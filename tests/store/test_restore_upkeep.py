@@ -91,7 +91,6 @@ def test_a_restore_into_an_empty_log_is_the_database_row_by_row_upkeep_gives(
         tallies = _tallies(restored)
         assert tallies == [row for row in _tallies(merged) if row[0] != "elsewhere"]
         assert len(tallies) == len(CARDS)
-        assert {row[3] for row in tallies} != {0}  # the mature and kept counts are exercised
         assert restored.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         query = "SELECT card_id, rating, reviewed_at, card_after FROM review_log ORDER BY id"
         assert restored.execute(query).fetchall() == merged.execute(query).fetchall()[1:]
@@ -108,10 +107,12 @@ def test_a_restore_into_an_empty_log_takes_far_fewer_sqlite_steps(
     with Store.open(tmp_path / "other.db", now=NOW) as store:
         _one_other_review(store)
         merge = _steps(store, backup)
-    # Counted in SQLite's opcodes (0.85 of the merge's at the time of writing; the same
-    # counts before, each review's index inserts and tally upsert done row by row), which
-    # hide most of the work: one opcode inserts a row into an index, wherever it falls.
-    assert restore < 0.9 * merge, (restore, merge)
+    # Counted in SQLite's opcodes (0.86 of the merge's with version 6's tally, 0.92 since
+    # version 12 left the merge's per-row tally upsert two sums fewer: 146,649 of 160,098;
+    # the same counts before, each review's index inserts and tally upsert done row by
+    # row), which hide most of the work: one opcode inserts a row into an index, wherever
+    # it falls.
+    assert restore < 0.95 * merge, (restore, merge)
 
 
 def test_a_refused_file_leaves_an_empty_log_s_indexes_and_tally_trigger(
@@ -128,7 +129,7 @@ def test_a_refused_file_leaves_an_empty_log_s_indexes_and_tally_trigger(
         assert _schema(store._conn) == before
         assert store._conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == 0
         _one_other_review(store)  # the tally's trigger still counts an answer
-        assert _tallies(store._conn) == [("elsewhere", 1, 1, 0, 0)]
+        assert _tallies(store._conn) == [("elsewhere", 1, 1)]
 
 
 def test_new_reviews_inserted_in_batches_are_the_rows_one_at_a_time_gives(
@@ -172,7 +173,7 @@ def test_new_reviews_inserted_in_batches_are_the_rows_one_at_a_time_gives(
     assert (report.reviews_added, report.reviews_present, report.drafts_added) == (6, 1, 1)
     assert [row[3][11:16] for row in rows] == ["09:00", "09:01", "08:00", "09:02", "09:03", "09:04"]
     assert [row[4] for row in rows] == ["cram", "cram", None, "due", "cram", None]
-    assert tallies == [("c", 6, 5, 0, 0)]
+    assert tallies == [("c", 6, 5)]
 
 
 def test_a_restore_counts_the_tallies_before_it_makes_the_card_indexes_again(

@@ -38,7 +38,7 @@ def test_open_sets_wal_full_sync_foreign_keys_and_latest_schema(store: Store) ->
     # 3: suspended and buried cards, 4: the interview plan, 5: aggregate indexes,
     # 6: per-card review tallies, 7: where a draft came from, 8: the lapses' covering index,
     # 9: the hints seen, 10: one card index on the review log
-    assert store.schema_version() == LATEST_VERSION == 11
+    assert store.schema_version() == LATEST_VERSION == 12
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert store.notices == []
 
