@@ -21,10 +21,11 @@ from quiz.store import Store
 from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
 from quiz.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from quiz.store.records import Mode
 from quiz.store.timefmt import to_db
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
-HISTORY = [
+HISTORY: list[tuple[str, int, Mode, int | None]] = [
     ("a", 3, "due", None),
     ("a", 1, "due", 2),
     ("b", 3, "cram", 2),
@@ -61,10 +62,10 @@ def _version_11_home(path: Path) -> None:
                 session_id=session if mode == "due" else None,
             )
         conn = store._conn
-        card = Card(card_id=1, due=NOW)
+        schedule = Card(card_id=1, due=NOW)
         conn.execute(
             "INSERT INTO card_state VALUES ('a', ?, ?, ?, NULL, ?, ?)",
-            (card.to_json(), int(card.state), to_db(NOW), to_db(NOW), to_db(NOW)),
+            (schedule.to_json(), int(schedule.state), to_db(NOW), to_db(NOW), to_db(NOW)),
         )
         conn.execute("INSERT INTO card_flag VALUES ('b', 1, NULL, ?)", (NOW.isoformat(),))
         conn.execute(
